@@ -1,0 +1,22 @@
+/** What discovery hands the parsers: the file list of the scanned tree and the text of every file that matters. */
+export interface SourceTree {
+  /** Absolute path of the scanned directory. */
+  root: string;
+  /** Every regular file under root, relative, '/' separators, sorted; symlinks leaving root are left out. */
+  files: string[];
+  /** Text of the files the analysis reads (Dockerfiles, compose, .env for interpolation, manage.py, settings, requirements, scripts, .dockerignore, config). */
+  texts: Record<string, string>;
+  /** Files that matter but could not be read as text (too large, not UTF-8, unreadable), with the reason. */
+  unreadable: { file: string; reason: string }[];
+  /** Options that steer discovery, from inputs or CLI flags. */
+  options: DiscoverOptions;
+}
+
+export interface DiscoverOptions {
+  /** Dockerfile path relative to root, when given instead of discovered. */
+  dockerfile?: string;
+  /** Compose files relative to root, when given instead of discovered. */
+  composeFiles?: string[];
+  /** Dotted settings module (mysite.settings), when given. */
+  settingsModule?: string;
+}

@@ -1,0 +1,79 @@
+import type { ShellScript } from './shell.js';
+
+/** A position in one of the compose files (override files keep their own file). */
+export interface ComposeAt {
+  file: string; // relative to the scanned directory
+  line: number;
+}
+
+export interface ComposeEnvEntry extends ComposeAt {
+  name: string;
+  /** Value after interpolation from the environment/.env (undefined when unset or only a name is given). */
+  value?: string;
+  /** The value as written, before interpolation (e.g. '${DB_PASSWORD}', 'secret'). */
+  raw?: string;
+  /** True when the written value takes its content from interpolation (`${VAR}`, `$VAR`), not a literal. */
+  interpolated: boolean;
+  source: 'environment' | 'env_file';
+}
+
+export interface ComposeCommand extends ComposeAt {
+  /** List form: the list; string form: undefined (see script). */
+  argv?: string[];
+  script?: ShellScript;
+  raw: string;
+}
+
+export interface ComposeVolumeMount extends ComposeAt {
+  type: 'bind' | 'volume' | 'tmpfs';
+  /** Named volume name, or host path for binds (relative paths resolved against the compose file's dir, relative to the scanned dir, '.' for the scanned dir itself). */
+  source?: string;
+  target: string;
+  readOnly: boolean;
+}
+
+export interface ComposePort extends ComposeAt {
+  raw: string;
+  /** Container port, when it is a number after interpolation. */
+  target?: number;
+  published?: string;
+  hostIp?: string;
+}
+
+export interface ComposeBuild extends ComposeAt {
+  /** Build context relative to the scanned directory ('.' for it). */
+  context: string;
+  /** Dockerfile path relative to the scanned directory. */
+  dockerfile: string;
+  target?: string;
+  args: Record<string, string | undefined>;
+}
+
+export interface ComposeService extends ComposeAt {
+  name: string;
+  image?: ComposeAt & { value: string; repository: string; tag?: string; digest?: string };
+  build?: ComposeBuild;
+  command?: ComposeCommand;
+  entrypoint?: ComposeCommand;
+  environment: ComposeEnvEntry[];
+  envFiles: (ComposeAt & { path: string })[];
+  ports: ComposePort[];
+  expose: (ComposeAt & { port?: number; raw: string })[];
+  volumes: ComposeVolumeMount[];
+  dependsOn: (ComposeAt & { service: string; condition?: string })[];
+  healthcheck?: ComposeAt & { disabled: boolean };
+  containerName?: ComposeAt & { value: string };
+  secrets: string[];
+  /** Kind of backing service recognised from the image: postgres, mysql, mariadb, redis, ... */
+  role: 'app' | 'postgres' | 'mysql' | 'mariadb' | 'redis' | 'other';
+}
+
+export interface ComposeModel {
+  /** The files merged, in compose order (base first, then overrides). */
+  files: string[];
+  services: ComposeService[];
+  /** The service that runs the Django app: builds the app image, or runs manage.py/gunicorn. */
+  appService?: ComposeService;
+  /** Top-level named volumes. */
+  volumes: string[];
+}

@@ -1,0 +1,126 @@
+import type { ShellScript } from './shell.js';
+
+interface At {
+  line: number; // 1-based, in the Dockerfile
+  endLine: number;
+}
+
+export interface FromInstr extends At {
+  /** Image after ARG resolution; undefined when a variable could not be resolved. */
+  image?: string;
+  raw: string;
+  /** Repository, tag and digest of the resolved image (tag undefined when none is written). */
+  repository?: string;
+  tag?: string;
+  digest?: string;
+  /** FROM refers to an earlier stage by name or index (FROM builder), or is `scratch`. */
+  stageRef?: number;
+  scratch: boolean;
+}
+
+export interface RunInstr extends At {
+  keyword: 'RUN';
+  /** The shell script, heredocs included; undefined for exec-form RUN, whose argv is in `argv`. */
+  script?: ShellScript;
+  argv?: string[];
+  mounts: string[]; // raw --mount flags
+}
+export interface CopyInstr extends At {
+  keyword: 'COPY' | 'ADD';
+  sources: string[]; // resolved, as written (may be URLs for ADD, globs, '.')
+  dest: string; // resolved, absolute when WORKDIR is known
+  fromStage?: string; // --from=
+}
+export interface CommandInstr extends At {
+  keyword: 'CMD' | 'ENTRYPOINT';
+  form: 'exec' | 'shell';
+  /** exec form: the JSON array; shell form: undefined. */
+  argv?: string[];
+  /** shell form: the parsed shell (its argv already unquoted). */
+  script?: ShellScript;
+  raw: string;
+}
+export interface EnvPair {
+  name: string;
+  value?: string; // resolved; undefined when it depends on an unresolvable variable
+  raw: string;
+  line: number;
+}
+export interface EnvInstr extends At {
+  keyword: 'ENV';
+  pairs: EnvPair[];
+}
+export interface ArgInstr extends At {
+  keyword: 'ARG';
+  name: string;
+  default?: string;
+  /** The value used for this build: compose build.args, else the default. */
+  value?: string;
+}
+export interface ExposeInstr extends At {
+  keyword: 'EXPOSE';
+  ports: { port?: number; protocol: string; raw: string }[];
+}
+export interface UserInstr extends At {
+  keyword: 'USER';
+  user?: string; // resolved
+}
+export interface VolumeInstr extends At {
+  keyword: 'VOLUME';
+  paths: string[]; // resolved, absolute
+}
+export interface WorkdirInstr extends At {
+  keyword: 'WORKDIR';
+  path?: string; // resolved, absolute
+}
+export interface HealthcheckInstr extends At {
+  keyword: 'HEALTHCHECK';
+  none: boolean; // HEALTHCHECK NONE
+}
+export interface OtherInstr extends At {
+  keyword: string; // LABEL, SHELL, STOPSIGNAL, ONBUILD, MAINTAINER, ...
+  raw: string;
+}
+
+export type Instruction =
+  | RunInstr
+  | CopyInstr
+  | CommandInstr
+  | EnvInstr
+  | ArgInstr
+  | ExposeInstr
+  | UserInstr
+  | VolumeInstr
+  | WorkdirInstr
+  | HealthcheckInstr
+  | OtherInstr;
+
+export interface Stage {
+  index: number;
+  name?: string;
+  from: FromInstr;
+  /** Instructions of this stage (after FROM), in order. */
+  instructions: Instruction[];
+  /** Last line of the stage (anchor for "missing X" findings such as TF1301). */
+  lastLine: number;
+  /** Effective state at the end of the stage, inherited from a parent stage when FROM names one. */
+  workdir: string; // '/' when none
+  env: Record<string, string | undefined>;
+  user?: UserInstr; // last USER
+  cmd?: CommandInstr; // last CMD
+  entrypoint?: CommandInstr; // last ENTRYPOINT
+  exposes: ExposeInstr[];
+  volumes: VolumeInstr[];
+  healthcheck?: HealthcheckInstr; // last HEALTHCHECK
+}
+
+export interface DockerfileModel {
+  /** Relative to the scanned directory. */
+  file: string;
+  stages: Stage[];
+  /** The stage actually built: compose build.target, else the last stage. Undefined if no stage. */
+  targetStage?: Stage;
+  /** Stages the target depends on (FROM or COPY --from), target included. */
+  builtStages: Stage[];
+  globalArgs: ArgInstr[];
+}

@@ -1,0 +1,80 @@
+import type { ComposeModel } from './compose.js';
+import type { DockerfileModel } from './dockerfile.js';
+import type { SettingsModel } from './settings.js';
+import type { ShellScript } from './shell.js';
+
+/** A parse failure (TF0001): the file is skipped, the rest goes on. */
+export interface ParseError {
+  file: string;
+  line?: number;
+  message: string;
+}
+
+export interface DockerignoreModel {
+  file: string; // relative to the scanned directory
+  patterns: { pattern: string; negated: boolean; line: number }[];
+}
+
+export interface BuildContext {
+  /** Context directory relative to the scanned directory ('.' for it). */
+  dir: string;
+  /** Files present in the context, relative to the context dir, '/' separators (symlinks out of the tree excluded). */
+  files: string[];
+  dockerignore?: DockerignoreModel;
+  /** Files of `files` that .dockerignore lets into the build (all of them when there is none). */
+  sentFiles: string[];
+}
+
+export interface RequirementLine {
+  line: number;
+  text: string;
+  /** Package name when the line names one (not for -r/-c/-e/options/paths/URLs). */
+  name?: string;
+  pinned: boolean; // == / === or --hash
+  kind: 'package' | 'include' | 'option' | 'path' | 'url' | 'editable';
+}
+export interface RequirementsFile {
+  file: string; // relative to the scanned directory
+  lines: RequirementLine[];
+}
+
+export interface EntrypointScript {
+  file: string; // relative to the scanned directory
+  script: ShellScript;
+  /** Where it is copied in the image. */
+  imagePath: string;
+}
+
+/** One deployable Django app: its image, its compose service and its settings. */
+export interface App {
+  /** Directory of the app relative to the scanned directory ('.' for it): where manage.py (or the Dockerfile) is. */
+  dir: string;
+  managePy?: string; // relative to the scanned directory
+  dockerfile?: DockerfileModel;
+  context?: BuildContext;
+  compose?: ComposeModel;
+  settings?: SettingsModel;
+  requirements: RequirementsFile[];
+  entrypointScripts: EntrypointScript[];
+  /** Where the app's source lands in the image: the COPY destination of the directory holding manage.py. */
+  imageSourceDir?: string;
+}
+
+export interface SuppressionComment {
+  file: string;
+  line: number;
+  /** The line the suppression applies to (the same line, or the next code line). */
+  appliesTo: number | 'file';
+  rules: string[]; // ids or names as written
+  reason?: string;
+}
+
+export interface Project {
+  /** Absolute path of the scanned directory. */
+  root: string;
+  apps: App[];
+  parseErrors: ParseError[];
+  suppressions: SuppressionComment[];
+  /** Malformed suppression comments (TF0002) are reported by rule; these are the raw problems. */
+  suppressionProblems: { file: string; line: number; message: string }[];
+}

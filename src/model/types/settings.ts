@@ -1,0 +1,72 @@
+/** How a setting's value is obtained, as far as static reading can tell. */
+export type ValueSource =
+  | { kind: 'literal'; value: string | number | boolean | null; line: number }
+  | {
+      kind: 'env';
+      variable: string;
+      /** environ['X'] (required), environ.get / getenv / env('X') with or without a default. */
+      via: 'environ[]' | 'environ.get' | 'getenv' | 'django-environ' | 'dj-database-url' | 'other';
+      /** The fallback when the variable is unset; undefined when there is none (required or None). */
+      fallback?: ValueSource;
+      /** True when reading fails without the variable (environ['X'], env('X') without default). */
+      required: boolean;
+      line: number;
+    }
+  /** A filesystem path built from BASE_DIR (or __file__): `BASE_DIR / 'db.sqlite3'`, `os.path.join(BASE_DIR, ...)`. */
+  | { kind: 'path'; base: 'BASE_DIR' | 'absolute'; parts: string[]; line: number }
+  | { kind: 'list'; items: ValueSource[]; line: number }
+  | { kind: 'dict'; entries: { key: string; value: ValueSource; line: number }[]; line: number }
+  /** Several alternatives (if/else branches, `a or b`, conditional expressions). */
+  | { kind: 'choice'; options: ValueSource[]; line: number }
+  | { kind: 'unknown'; text: string; line: number };
+
+export interface SettingAssignment {
+  name: string; // SECRET_KEY, DEBUG, DATABASES, ...
+  line: number;
+  value: ValueSource;
+  /** Set when the assignment sits inside an if/else on an environment variable. */
+  condition?: { variable: string; text: string };
+}
+
+export interface EnvRead {
+  variable: string;
+  line: number;
+  required: boolean; // no default, and failing (or None used where a value is required)
+  hasDefault: boolean;
+}
+
+/** One way DATABASES['default'] can end up (a DB_ENGINE switch yields one per engine). */
+export interface DatabaseConfig {
+  /** Engine module after resolution: 'django.db.backends.sqlite3', 'django.db.backends.postgresql', ... */
+  engine?: string;
+  line: number;
+  /** Key name → how it is obtained (NAME, USER, PASSWORD, HOST, PORT). */
+  fields: Record<string, ValueSource>;
+  /** Set when this alternative is chosen by an environment variable value (DB_ENGINE == 'postgres'). */
+  selectedBy?: { variable: string; value: string };
+}
+
+export interface DatabasesModel {
+  line: number; // the DATABASES assignment
+  /** How the engine is selected: fixed in code, by an environment variable (switch or URL), or unknown. */
+  selection:
+    | { kind: 'fixed' }
+    | { kind: 'env'; variable: string; default?: string; line: number }
+    | { kind: 'url'; variable: string; default?: string; line: number }
+    | { kind: 'unknown' };
+  configs: DatabaseConfig[];
+}
+
+export interface SettingsModel {
+  /** Relative to the scanned directory. */
+  file: string;
+  module: string; // mysite.settings
+  /** Every top-level (and if/else-nested) assignment, in source order; last wins. */
+  assignments: SettingAssignment[];
+  envReads: EnvRead[];
+  databases?: DatabasesModel;
+  /** LOGGING handler classes with their lines. */
+  logHandlers: { className: string; line: number }[];
+  /** The directory BASE_DIR points at, relative to the scanned directory ('.' for it). */
+  baseDir?: string;
+}

@@ -1,0 +1,53 @@
+import type { Config } from './config.js';
+import { discover } from './discover/index.js';
+import type { DiscoverOptions } from './discover/types.js';
+import { buildProject } from './model/index.js';
+import type { Finding } from './model/types/finding.js';
+import type { Project } from './model/types/project.js';
+import type { FailOn, Report, SmokeResult } from './report/types.js';
+import { runRules } from './rules/run.js';
+import { SEVERITIES } from './model/types/finding.js';
+
+export const TOOL = { name: 'twelve-factor-review', version: '0.1.0' };
+
+export interface StaticResult {
+  project: Project;
+  findings: Finding[];
+}
+
+/** discover → parse/model → rules: the static half, no Docker. */
+export async function analyzeStatic(
+  root: string,
+  config: Config,
+  options: DiscoverOptions = {},
+): Promise<StaticResult> {
+  const tree = await discover(root, options);
+  const project = buildProject(tree);
+  return { project, findings: runRules(project, config) };
+}
+
+/** Assembles the Report every renderer reads; the verdict is decided here, last. */
+export function makeReport(input: {
+  directory: string;
+  findings: Finding[];
+  smoke?: SmokeResult;
+  configFile?: string;
+  failOn: FailOn;
+  durationMs: number;
+}): Report {
+  const counts = { error: 0, warning: 0, notice: 0 };
+  for (const f of input.findings) if (!f.suppressed) counts[f.severity]++;
+  const threshold = input.failOn === 'never' ? -1 : SEVERITIES.indexOf(input.failOn);
+  const failing = SEVERITIES.some((s, i) => i <= threshold && counts[s] > 0);
+  return {
+    tool: TOOL,
+    directory: input.directory,
+    findings: input.findings,
+    counts,
+    smoke: input.smoke,
+    configFile: input.configFile,
+    failOn: input.failOn,
+    verdict: failing ? 'fail' : 'pass',
+    durationMs: input.durationMs,
+  };
+}

@@ -1,0 +1,84 @@
+import { createHash } from 'node:crypto';
+import type { Config } from '../config.js';
+import type { Finding, RawFinding, Severity } from '../model/types/finding.js';
+import type { Project } from '../model/types/project.js';
+import { matchesGlob } from '../util/glob.js';
+import type { Rule } from './rule.js';
+import { findRule, RULES } from './registry.js';
+
+/** Runs every static rule on the project; a rule that throws becomes a TF0001 finding instead of a crash. */
+export function runRules(project: Project, config: Config, rules: readonly Rule[] = RULES): Finding[] {
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    if (rule.kind !== 'S' || config.rules[rule.id] === 'off') continue;
+    let raw: RawFinding[];
+    try {
+      raw = rule.check(project);
+    } catch (error) {
+      const parseError = findRule('TF0001')!;
+      findings.push(
+        stamp(parseError, {
+          file: '.',
+          message: `Rule ${rule.id} (${rule.name}) could not judge this project: ${(error as Error).message}`,
+        }),
+      );
+      continue;
+    }
+    for (const r of raw) findings.push(stamp(rule, r));
+  }
+  return finalize(findings, project, config);
+}
+
+/** Gives a rule's raw finding its metadata and fingerprint. Used for dynamic findings too. */
+export function stamp(rule: Rule, raw: RawFinding): Finding {
+  const finding: Finding = {
+    ...raw,
+    ruleId: rule.id,
+    name: rule.name,
+    factor: rule.factor,
+    kind: rule.kind,
+    severity: raw.severity ?? rule.severity,
+    related: rule.related,
+    fingerprint: '',
+  };
+  finding.fingerprint = fingerprintOf(finding);
+  return finding;
+}
+
+/** Stable across reruns: rule, file and message, not the line (so moving code keeps the fingerprint). */
+function fingerprintOf(f: RawFinding & { ruleId: string }): string {
+  return createHash('sha256').update(`${f.ruleId}\0${f.file}\0${f.message}`).digest('hex').slice(0, 16);
+}
+
+/** Applies config severities, excludes and suppressions; sorts; drops exact duplicates. */
+export function finalize(findings: Finding[], project: Project, config: Config): Finding[] {
+  const seen = new Set<string>();
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const override = config.rules[f.ruleId];
+    if (override === 'off') continue;
+    if (override) f.severity = override as Severity;
+    if (config.exclude.some((g) => matchesGlob(g, f.file))) continue;
+    const key = `${f.ruleId}\0${f.file}\0${f.line ?? ''}\0${f.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (config.allowSuppressions) {
+      const s = suppressionFor(f, project);
+      if (s) f.suppressed = { by: s.appliesTo === 'file' ? 'file' : 'inline', reason: s.reason };
+    }
+    out.push(f);
+  }
+  return out.sort(
+    (a, b) =>
+      a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || a.ruleId.localeCompare(b.ruleId),
+  );
+}
+
+function suppressionFor(f: Finding, project: Project) {
+  return project.suppressions.find(
+    (s) =>
+      s.file === f.file &&
+      (s.appliesTo === 'file' || s.appliesTo === f.line) &&
+      s.rules.some((r) => findRule(r)?.id === f.ruleId),
+  );
+}
