@@ -1,4 +1,13 @@
 import * as core from '@actions/core';
+import {
+  FAIL_ON_VALUES,
+  OptionError,
+  oneOf,
+  parseBoolean,
+  parseFailOn,
+  parseKeyValue,
+  parseSettingsModule,
+} from './options.js';
 import type { FailOn } from './report/types.js';
 
 /** How the run splits the work, for pull requests from forks (see docs/workflows/). */
@@ -23,7 +32,6 @@ export interface Inputs {
   githubToken: string;
   comment: boolean;
   review: boolean;
-  checkRun: boolean;
   /** Relative to the workspace; empty for none. */
   sarifFile: string;
   mode: Mode;
@@ -31,7 +39,7 @@ export interface Inputs {
   artifactDir: string;
 }
 
-export const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'notice', 'never'];
+export const FAIL_ON: readonly FailOn[] = FAIL_ON_VALUES;
 export const MODES: readonly Mode[] = ['both', 'analyze', 'publish'];
 
 type GetInput = (name: string) => string;
@@ -44,9 +52,9 @@ export function readInputs(get: GetInput = (name) => core.getInput(name)): Input
     workingDirectory: relativePath('working-directory', text('working-directory') || '.'),
     dockerfile: optional('dockerfile'),
     composeFiles: list(text('compose-files')),
-    settingsModule: settingsModule(optional('settings-module')),
+    settingsModule: text('settings-module') ? parseSettingsModule(text('settings-module')) : undefined,
     config: text('config'),
-    failOn: oneOf('fail-on', text('fail-on') || 'error', FAIL_ON),
+    failOn: parseFailOn(text('fail-on') || 'error'),
     smoke: bool('smoke', text('smoke'), true),
     postgresImage: optional('postgres-image'),
     buildArgs: keyValues('build-args', get('build-args')),
@@ -54,31 +62,23 @@ export function readInputs(get: GetInput = (name) => core.getInput(name)): Input
     githubToken: text('github-token'),
     comment: bool('comment', text('comment'), true),
     review: bool('review', text('review'), true),
-    checkRun: bool('check-run', text('check-run'), false),
     sarifFile: text('sarif-file') && relativePath('sarif-file', text('sarif-file')),
-    mode: oneOf('mode', text('mode') || 'both', MODES),
+    mode: oneOf(text('mode') || 'both', 'mode', MODES),
     artifactDir: relativePath('artifact-dir', text('artifact-dir') || 'twelve-factor-review-artifact'),
   };
 }
 
-function oneOf<T extends string>(name: string, value: string, accepted: readonly T[]): T {
-  if ((accepted as readonly string[]).includes(value)) return value as T;
-  throw new Error(`Invalid ${name} '${value}'. Expected one of ${accepted.join(', ')}.`);
-}
-
 function bool(name: string, value: string, fallback: boolean): boolean {
-  if (value === '') return fallback;
-  const v = value.toLowerCase();
-  if (v === 'true') return true;
-  if (v === 'false') return false;
-  throw new Error(`Invalid ${name} '${value}'. Expected one of true, false.`);
+  return parseBoolean(value, name, fallback);
 }
 
 /** Paths stay inside the workspace: an absolute path or one climbing out with '..' is refused. */
 function relativePath(name: string, value: string): string {
   const parts = value.replace(/\\/g, '/').split('/');
   if (value.startsWith('/') || /^[a-zA-Z]:/.test(value) || parts.includes('..')) {
-    throw new Error(`Invalid ${name} '${value}'. Expected a path relative to the workspace, without '..'.`);
+    throw new OptionError(
+      `Invalid ${name} '${value}'. Expected a path relative to the workspace, without '..'.`,
+    );
   }
   return value;
 }
@@ -91,25 +91,13 @@ function list(value: string): string[] | undefined {
   return items.length ? items : undefined;
 }
 
-function settingsModule(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  if (!/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/.test(value)) {
-    throw new Error(`Invalid settings-module '${value}'. Expected a dotted Python module name such as mysite.settings.`);
-  }
-  return value;
-}
-
 function keyValues(name: string, value: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [i, raw] of value.split('\n').entries()) {
+  for (const raw of value.split('\n')) {
     const line = raw.trim();
     if (!line || line.startsWith('#')) continue;
-    const eq = line.indexOf('=');
-    const key = eq > 0 ? line.slice(0, eq).trim() : '';
-    if (!/^[A-Za-z_][A-Za-z0-9_.]*$/.test(key)) {
-      throw new Error(`Invalid ${name} line ${i + 1} '${line.slice(0, 40)}'. Expected KEY=VALUE, one per line.`);
-    }
-    out[key] = line.slice(eq + 1);
+    const [key, v] = parseKeyValue(line, name);
+    out[key] = v;
   }
   return out;
 }
@@ -120,7 +108,7 @@ function smokeEnv(value: string): Inputs['smokeEnv'] {
     const m = /^(sqlite|postgres)\.(.+)$/.exec(key);
     if (m) env[m[1] as 'sqlite' | 'postgres'][m[2]] = v;
     else if (key.includes('.')) {
-      throw new Error(`Invalid smoke-env key '${key}'. Expected NAME, sqlite.NAME or postgres.NAME.`);
+      throw new OptionError(`Invalid smoke-env key '${key}'. Expected NAME, sqlite.NAME or postgres.NAME.`);
     } else env.all[key] = v;
   }
   return env;

@@ -167,7 +167,13 @@ export class FakeGitHub {
 
   /** Seeds a review comment, e.g. a human's reply to one of ours (inReplyToId). */
   addReviewComment(c: Omit<ReviewCommentState, 'id' | 'reviewId' | 'side' | 'commitId'>): ReviewCommentState {
-    const state = { id: this.nextId++, reviewId: 0, side: 'RIGHT', commitId: this.pulls.get(c.pull)!.headSha, ...c };
+    const state = {
+      id: this.nextId++,
+      reviewId: 0,
+      side: 'RIGHT',
+      commitId: this.pulls.get(c.pull)!.headSha,
+      ...c,
+    };
     this.reviewComments.push(state);
     return state;
   }
@@ -212,7 +218,13 @@ export class FakeGitHub {
       try {
         body = JSON.parse(text);
       } catch {
-        return this.refuse(res, { method, path: url.pathname }, 400, 'Problems parsing JSON', 'invalid JSON body');
+        return this.refuse(
+          res,
+          { method, path: url.pathname },
+          400,
+          'Problems parsing JSON',
+          'invalid JSON body',
+        );
       }
     }
     const record: RecordedRequest = { method, path: url.pathname, search: url.search, body, status: 0 };
@@ -229,7 +241,14 @@ export class FakeGitHub {
 
     const auth = /^(?:token|bearer) (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
     const token = auth ? this.tokens.get(auth) : undefined;
-    if (!token) return this.refuse(res, record, 401, 'Bad credentials', `no or unknown token: ${req.headers.authorization}`);
+    if (!token)
+      return this.refuse(
+        res,
+        record,
+        401,
+        'Bad credentials',
+        `no or unknown token: ${req.headers.authorization}`,
+      );
 
     const fault = this.faults.find(
       (f) => (!f.method || f.method === method) && (!f.operation || f.operation === record.operation),
@@ -250,7 +269,13 @@ export class FakeGitHub {
     const validation = this.api.validateRequest(request, operation);
     if (!validation.valid) {
       const errors = JSON.stringify(validation.errors);
-      return this.refuse(res, record, 422, `Invalid request.\n\n${errors}`, `invalid ${operation.operationId}: ${errors}`);
+      return this.refuse(
+        res,
+        record,
+        422,
+        `Invalid request.\n\n${errors}`,
+        `invalid ${operation.operationId}: ${errors}`,
+      );
     }
     if (method !== 'GET' && !token.write) {
       record.status = 403;
@@ -267,13 +292,21 @@ export class FakeGitHub {
     if (answer.status < 300 && answer.status !== 204) {
       const checked = this.api.validateResponse(answer.body, operation, answer.status);
       if (!checked.valid) {
-        this.problems.push(`fake answered ${operation.operationId} off-schema: ${JSON.stringify(checked.errors)}`);
+        this.problems.push(
+          `fake answered ${operation.operationId} off-schema: ${JSON.stringify(checked.errors)}`,
+        );
       }
     }
     send(res, answer.status, answer.body, { ...rateHeaders(), ...answer.headers });
   }
 
-  private refuse(res: ServerResponse, record: { status?: number; method: string; path: string }, status: number, message: string, problem: string) {
+  private refuse(
+    res: ServerResponse,
+    record: { status?: number; method: string; path: string },
+    status: number,
+    message: string,
+    problem: string,
+  ) {
     this.problems.push(problem);
     record.status = status;
     send(res, status, { message, documentation_url: DOCS, status: String(status) });
@@ -294,13 +327,24 @@ export class FakeGitHub {
     token: TokenSpec,
   ): { status: number; body?: unknown; headers?: Record<string, string>; problem?: string } {
     if (p.owner && `${p.owner}/${p.repo}` !== this.repository) {
-      return { status: 404, body: notFound(), problem: `request for another repository: ${p.owner}/${p.repo}` };
+      return {
+        status: 404,
+        body: notFound(),
+        problem: `request for another repository: ${p.owner}/${p.repo}`,
+      };
     }
     const pull = this.pulls.get(Number(p.pull_number ?? p.issue_number));
     switch (op) {
       case 'users/get-authenticated':
         if (token.installation) {
-          return { status: 403, body: { message: 'Resource not accessible by integration', documentation_url: `${DOCS}/users/users#get-the-authenticated-user`, status: '403' } };
+          return {
+            status: 403,
+            body: {
+              message: 'Resource not accessible by integration',
+              documentation_url: `${DOCS}/users/users#get-the-authenticated-user`,
+              status: '403',
+            },
+          };
         }
         return { status: 200, body: this.user(token.user, 'users/get-authenticated') };
       case 'pulls/get':
@@ -308,7 +352,10 @@ export class FakeGitHub {
         return { status: 200, body: this.pullRequest(pull) };
       case 'issues/list-comments':
         if (!pull) return { status: 404, body: notFound() };
-        return this.page(url, this.issueComments.filter((c) => c.issue === pull.number).map((c) => this.issueComment(c)));
+        return this.page(
+          url,
+          this.issueComments.filter((c) => c.issue === pull.number).map((c) => this.issueComment(c)),
+        );
       case 'issues/create-comment': {
         if (!pull) return { status: 404, body: notFound() };
         const tooLong = this.tooLong(String(body.body), 'issues/comments#create-an-issue-comment');
@@ -321,40 +368,63 @@ export class FakeGitHub {
         if (!c) return { status: 404, body: notFound() };
         const tooLong = this.tooLong(String(body.body), 'issues/comments#update-an-issue-comment');
         if (tooLong) return tooLong;
-        const problem = c.user.login !== token.user.login ? `edited ${c.user.login}'s comment ${c.id}` : undefined;
+        const problem =
+          c.user.login !== token.user.login ? `edited ${c.user.login}'s comment ${c.id}` : undefined;
         c.body = String(body.body);
         c.updatedAt = new Date().toISOString();
         return { status: 200, body: this.issueComment(c), problem };
       }
       case 'pulls/list-files':
         if (!pull) return { status: 404, body: notFound() };
-        return this.page(url, pull.files.map((f) => this.pullFile(f)));
+        return this.page(
+          url,
+          pull.files.map((f) => this.pullFile(f)),
+        );
       case 'pulls/list-review-comments':
         if (!pull) return { status: 404, body: notFound() };
-        return this.page(url, this.reviewComments.filter((c) => c.pull === pull.number).map((c) => this.reviewComment(c)));
+        return this.page(
+          url,
+          this.reviewComments.filter((c) => c.pull === pull.number).map((c) => this.reviewComment(c)),
+        );
       case 'pulls/create-review':
         if (!pull) return { status: 404, body: notFound() };
         return this.createReview(pull, body, token);
       case 'pulls/delete-review-comment': {
         const i = this.reviewComments.findIndex((x) => x.id === Number(p.comment_id));
-        if (i < 0) return { status: 404, body: notFound(), problem: `deleted a missing review comment ${p.comment_id}` };
+        if (i < 0)
+          return {
+            status: 404,
+            body: notFound(),
+            problem: `deleted a missing review comment ${p.comment_id}`,
+          };
         const c = this.reviewComments[i];
         let problem: string | undefined;
         if (c.user.login !== token.user.login) problem = `deleted ${c.user.login}'s review comment ${c.id}`;
-        if (this.reviewComments.some((x) => x.inReplyToId === c.id)) problem = `deleted review comment ${c.id} that has replies`;
+        if (this.reviewComments.some((x) => x.inReplyToId === c.id))
+          problem = `deleted review comment ${c.id} that has replies`;
         this.reviewComments.splice(i, 1);
         return { status: 204, problem };
       }
       case 'checks/create': {
-        const run = { ...(this.templates.get(op) as Json), id: this.nextId++, head_sha: body.head_sha, name: body.name, status: body.status ?? 'queued', conclusion: body.conclusion ?? null };
+        const run = {
+          ...(this.templates.get(op) as Json),
+          id: this.nextId++,
+          head_sha: body.head_sha,
+          name: body.name,
+          status: body.status ?? 'queued',
+          conclusion: body.conclusion ?? null,
+        };
         this.checkRuns.push({ ...run, request: body });
         return { status: 201, body: run };
       }
       case 'checks/update': {
         const run = this.checkRuns.find((r) => r.id === Number(p.check_run_id));
         if (!run) return { status: 404, body: notFound() };
-        Object.assign(run, { status: body.status ?? run.status, conclusion: body.conclusion ?? run.conclusion });
-        (run.updates as unknown[] | undefined)?.push(body) ?? (run.updates = [body]);
+        Object.assign(run, {
+          status: body.status ?? run.status,
+          conclusion: body.conclusion ?? run.conclusion,
+        });
+        run.updates = [...((run.updates as unknown[] | undefined) ?? []), body];
         const { request: _r, updates: _u, ...answer } = run;
         return { status: 200, body: answer };
       }
@@ -367,7 +437,12 @@ export class FakeGitHub {
     if (body.commit_id !== undefined && body.commit_id !== pull.headSha) {
       return {
         status: 422,
-        body: { message: 'Unprocessable Entity', errors: ['Commit id is not part of the pull request'], documentation_url: DOCS, status: '422' },
+        body: {
+          message: 'Unprocessable Entity',
+          errors: ['Commit id is not part of the pull request'],
+          documentation_url: DOCS,
+          status: '422',
+        },
         problem: `review on commit ${String(body.commit_id)}, not the head ${pull.headSha}`,
       };
     }
@@ -380,7 +455,9 @@ export class FakeGitHub {
           status: 422,
           body: {
             message: 'Unprocessable Entity',
-            errors: ['Pull request review thread line must be part of the diff and Pull request review thread diff hunk can\'t be blank'],
+            errors: [
+              "Pull request review thread line must be part of the diff and Pull request review thread diff hunk can't be blank",
+            ],
             documentation_url: `${DOCS}/pulls/reviews#create-a-review-for-a-pull-request`,
             status: '422',
           },
@@ -422,7 +499,14 @@ export class FakeGitHub {
         id: review.id,
         body: review.body,
         commit_id: review.commitId,
-        state: review.event === 'COMMENT' ? 'COMMENTED' : review.event === 'APPROVE' ? 'APPROVED' : review.event === 'REQUEST_CHANGES' ? 'CHANGES_REQUESTED' : 'PENDING',
+        state:
+          review.event === 'COMMENT'
+            ? 'COMMENTED'
+            : review.event === 'APPROVE'
+              ? 'APPROVED'
+              : review.event === 'REQUEST_CHANGES'
+                ? 'CHANGES_REQUESTED'
+                : 'PENDING',
         user: this.user(token.user),
         html_url: `https://github.com/${this.repository}/pull/${pull.number}#pullrequestreview-${review.id}`,
         pull_request_url: `${this.url}/repos/${this.repository}/pulls/${pull.number}`,
@@ -436,7 +520,14 @@ export class FakeGitHub {
       status: 422,
       body: {
         message: 'Validation Failed',
-        errors: [{ resource: 'IssueComment', code: 'unprocessable', field: 'data', message: 'Body is too long (maximum is 65536 characters)' }],
+        errors: [
+          {
+            resource: 'IssueComment',
+            code: 'unprocessable',
+            field: 'data',
+            message: 'Body is too long (maximum is 65536 characters)',
+          },
+        ],
         documentation_url: `${DOCS}/${docs}`,
         status: '422',
       },
@@ -466,7 +557,10 @@ export class FakeGitHub {
   }
 
   private user(u: FakeUser, op = 'issues/create-comment'): Json {
-    const template = op === 'users/get-authenticated' ? (this.templates.get(op) as Json) : ((this.templates.get(op) as Json).user as Json);
+    const template =
+      op === 'users/get-authenticated'
+        ? (this.templates.get(op) as Json)
+        : ((this.templates.get(op) as Json).user as Json);
     return {
       ...template,
       login: u.login,
@@ -602,7 +696,12 @@ function notFound(): Json {
   return { message: 'Not Found', documentation_url: DOCS, status: '404' };
 }
 
-function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = status === 204 || body === undefined ? '' : JSON.stringify(body);
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',

@@ -27,5 +27,11 @@ export function modifiedLinePatch(at: number): string {
   const start = Math.max(1, at - 3);
   const before = Array.from({ length: at - start }, (_, i) => ` context ${start + i}`);
   const after = Array.from({ length: 3 }, (_, i) => ` context ${at + 1 + i}`);
-  return [`@@ -${start},${before.length + 4} +${start},${before.length + 4} @@`, ...before, `-old ${at}`, `+new ${at}`, ...after].join('\n');
+  return [
+    `@@ -${start},${before.length + 4} +${start},${before.length + 4} @@`,
+    ...before,
+    `-old ${at}`,
+    `+new ${at}`,
+    ...after,
+  ].join('\n');
 }

@@ -26,6 +26,9 @@ const cases: { name: string; patch: string | undefined; lines: number[] }[] = [
 
 for (const c of cases) {
   test(`commentableLines: ${c.name}`, () => {
-    assert.deepEqual([...commentableLines(c.patch)].sort((a, b) => a - b), c.lines);
+    assert.deepEqual(
+      [...commentableLines(c.patch)].sort((a, b) => a - b),
+      c.lines,
+    );
   });
 }

@@ -34,7 +34,13 @@ const pr = { number: 7, headSha: HEAD };
 const marker = commentMarker('app');
 
 function gh(token = 'write-token') {
-  return octokitGitHub({ token, repository: fake.repository, baseUrl: fake.url, maxRateLimitWaitSeconds: 5, pace: false });
+  return octokitGitHub({
+    token,
+    repository: fake.repository,
+    baseUrl: fake.url,
+    maxRateLimitWaitSeconds: 5,
+    pace: false,
+  });
 }
 
 function options(findings: Finding[], over: Partial<PublishOptions> = {}): PublishOptions {
@@ -51,8 +57,21 @@ function options(findings: Finding[], over: Partial<PublishOptions> = {}): Publi
 
 const inDiff = [
   finding({ file: 'Dockerfile', line: 1, ruleId: 'TF0201', severity: 'warning' }),
-  finding({ file: 'Dockerfile', line: 9, ruleId: 'TF0801', name: 'dev-server', severity: 'error', factor: 'VIII' }),
-  finding({ file: 'mysite/settings.py', line: 20, ruleId: 'TF0301', name: 'secret-key-in-code', severity: 'error' }),
+  finding({
+    file: 'Dockerfile',
+    line: 9,
+    ruleId: 'TF0801',
+    name: 'dev-server',
+    severity: 'error',
+    factor: 'VIII',
+  }),
+  finding({
+    file: 'mysite/settings.py',
+    line: 20,
+    ruleId: 'TF0301',
+    name: 'secret-key-in-code',
+    severity: 'error',
+  }),
 ];
 const outsideDiff = [
   finding({ file: 'mysite/settings.py', line: 40, ruleId: 'TF0302', name: 'debug-in-code' }), // unchanged line
@@ -73,7 +92,11 @@ describe('publishing to a pull request', () => {
     assert.equal(fake.reviews[0].event, 'COMMENT');
     assert.equal(fake.reviews[0].commitId, HEAD);
     const placed = fake.reviewComments.map((c) => `${c.path}:${c.line}:${c.side}`).sort();
-    assert.deepEqual(placed, ['app/Dockerfile:1:RIGHT', 'app/Dockerfile:9:RIGHT', 'app/mysite/settings.py:20:RIGHT']);
+    assert.deepEqual(placed, [
+      'app/Dockerfile:1:RIGHT',
+      'app/Dockerfile:9:RIGHT',
+      'app/mysite/settings.py:20:RIGHT',
+    ]);
     for (const c of fake.reviewComments) assert.match(c.body, /<!-- tfr:fp=[\w-]+ -->/);
   });
 
@@ -103,7 +126,14 @@ describe('publishing to a pull request', () => {
   test('an inline comment somebody replied to stays, even when its finding is gone', async () => {
     await publishToPullRequest(gh(), pr, options(inDiff));
     const ours = fake.reviewComments.find((c) => c.line === 1)!;
-    fake.addReviewComment({ pull: 7, body: 'We pin it in the platform image.', path: ours.path, line: 1, user: HUMAN, inReplyToId: ours.id });
+    fake.addReviewComment({
+      pull: 7,
+      body: 'We pin it in the platform image.',
+      path: ours.path,
+      line: 1,
+      user: HUMAN,
+      inReplyToId: ours.id,
+    });
     await publishToPullRequest(gh(), pr, options(inDiff.slice(1)));
     assert.ok(fake.reviewComments.some((c) => c.id === ours.id));
     assert.deepEqual(fake.problems, []);
@@ -121,7 +151,11 @@ describe('publishing to a pull request', () => {
   test('another directory of a monorepo keeps its own comment', async () => {
     await publishToPullRequest(gh(), pr, options(inDiff));
     const other = commentMarker('services/api');
-    await publishToPullRequest(gh(), pr, options([], { directory: 'services/api', marker: other, body: `${other}\nclean` }));
+    await publishToPullRequest(
+      gh(),
+      pr,
+      options([], { directory: 'services/api', marker: other, body: `${other}\nclean` }),
+    );
     assert.equal(fake.issueComments.length, 2);
     assert.equal(fake.reviewComments.length, 3, 'the other directory does not delete our inline comments');
   });
@@ -133,7 +167,10 @@ describe('publishing to a pull request', () => {
     const outcome = await publishToPullRequest(gh(), pr, options(inDiff.slice(1)));
     assert.equal(outcome.comment, 'updated');
     assert.equal(fake.issueComments.filter((c) => c.user.login === ACTIONS_BOT.login).length, 1);
-    assert.ok(fake.calls('issues/list-comments').some((r) => /[?&]page=3/.test(r.search)), 'followed the Link header to page 3');
+    assert.ok(
+      fake.calls('issues/list-comments').some((r) => /[?&]page=3/.test(r.search)),
+      'followed the Link header to page 3',
+    );
     assert.deepEqual(fake.problems, []);
   });
 
@@ -180,7 +217,9 @@ describe('publishing to a pull request', () => {
 
   test('more than 30 findings on changed lines: 30 inline comments, the rest in the review body, stable on re-run', async () => {
     fake.pulls.get(7)!.files[0].patch = addedFilePatch(60);
-    const many = Array.from({ length: 45 }, (_, i) => finding({ file: 'Dockerfile', line: i + 1, ruleId: 'TF0201', message: `m${i}` }));
+    const many = Array.from({ length: 45 }, (_, i) =>
+      finding({ file: 'Dockerfile', line: i + 1, ruleId: 'TF0201', message: `m${i}` }),
+    );
     await publishToPullRequest(gh(), pr, options(many));
     assert.equal(fake.reviewComments.length, 30);
     assert.match(fake.reviews[0].body, /15 more on changed lines/);
@@ -191,7 +230,9 @@ describe('publishing to a pull request', () => {
   });
 
   test('injection attempts in messages and file names stay inert in inline comments', async () => {
-    fake.pulls.get(7)!.files.push({ filename: 'app/<img src=x onerror=alert(1)>.py', patch: addedFilePatch(3) });
+    fake.pulls
+      .get(7)!
+      .files.push({ filename: 'app/<img src=x onerror=alert(1)>.py', patch: addedFilePatch(3) });
     const evil = finding({
       file: '<img src=x onerror=alert(1)>.py',
       line: 2,

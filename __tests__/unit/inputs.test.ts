@@ -40,12 +40,27 @@ const invalid: [Record<string, string>, string][] = [
   [{ smoke: 'yes' }, "Invalid smoke 'yes'. Expected one of true, false."],
   [{ comment: '1' }, "Invalid comment '1'. Expected one of true, false."],
   [{ mode: 'upload' }, "Invalid mode 'upload'. Expected one of both, analyze, publish."],
-  [{ 'working-directory': '../elsewhere' }, "Invalid working-directory '../elsewhere'. Expected a path relative to the workspace, without '..'."],
-  [{ 'working-directory': '/etc' }, "Invalid working-directory '/etc'. Expected a path relative to the workspace, without '..'."],
-  [{ 'sarif-file': '../x.sarif' }, "Invalid sarif-file '../x.sarif'. Expected a path relative to the workspace, without '..'."],
-  [{ 'settings-module': 'my-site/settings.py' }, "Invalid settings-module 'my-site/settings.py'. Expected a dotted Python module name such as mysite.settings."],
-  [{ 'build-args': 'BASE_IMAGE' }, "Invalid build-args line 1 'BASE_IMAGE'. Expected KEY=VALUE, one per line."],
-  [{ 'smoke-env': 'mysql.DB_PORT=3306' }, "Invalid smoke-env key 'mysql.DB_PORT'. Expected NAME, sqlite.NAME or postgres.NAME."],
+  [
+    { 'working-directory': '../elsewhere' },
+    "Invalid working-directory '../elsewhere'. Expected a path relative to the workspace, without '..'.",
+  ],
+  [
+    { 'working-directory': '/etc' },
+    "Invalid working-directory '/etc'. Expected a path relative to the workspace, without '..'.",
+  ],
+  [
+    { 'sarif-file': '../x.sarif' },
+    "Invalid sarif-file '../x.sarif'. Expected a path relative to the workspace, without '..'.",
+  ],
+  [
+    { 'settings-module': 'my-site/settings.py' },
+    "Invalid settings-module 'my-site/settings.py'. Expected a dotted Python module name such as mysite.settings.",
+  ],
+  [{ 'build-args': 'BASE_IMAGE' }, "Invalid build-args 'BASE_IMAGE'. Expected KEY=VALUE."],
+  [
+    { 'smoke-env': 'mysql.DB_PORT=3306' },
+    "Invalid smoke-env key 'mysql.DB_PORT'. Expected NAME, sqlite.NAME or postgres.NAME.",
+  ],
 ];
 for (const [given, message] of invalid) {
   test(`refuses ${JSON.stringify(given)} saying what is accepted`, () => {
@@ -59,19 +74,23 @@ test('booleans accept any case, as YAML writes them', () => {
 });
 
 test('compose-files split on newlines and commas, in order', () => {
-  assert.deepEqual(inputs({ 'compose-files': 'compose.yaml, compose.prod.yaml\n\ncompose.ci.yaml\n' }).composeFiles, [
-    'compose.yaml',
-    'compose.prod.yaml',
-    'compose.ci.yaml',
-  ]);
+  assert.deepEqual(
+    inputs({ 'compose-files': 'compose.yaml, compose.prod.yaml\n\ncompose.ci.yaml\n' }).composeFiles,
+    ['compose.yaml', 'compose.prod.yaml', 'compose.ci.yaml'],
+  );
 });
 
 test('build-args and smoke-env: KEY=VALUE lines, values may hold = and spaces, engine prefixes split', () => {
   const i = inputs({
-    'build-args': 'BASE_IMAGE=python:3.12-slim\n# a comment\nPIP_OPTS=--no-cache-dir --index-url=https://x/simple',
-    'smoke-env': 'DJANGO_SETTINGS_MODULE=mysite.settings\npostgres.DB_PORT=5432\nsqlite.DB_PATH=/data/db.sqlite3',
+    'build-args':
+      'BASE_IMAGE=python:3.12-slim\n# a comment\nPIP_OPTS=--no-cache-dir --index-url=https://x/simple',
+    'smoke-env':
+      'DJANGO_SETTINGS_MODULE=mysite.settings\npostgres.DB_PORT=5432\nsqlite.DB_PATH=/data/db.sqlite3',
   });
-  assert.deepEqual(i.buildArgs, { BASE_IMAGE: 'python:3.12-slim', PIP_OPTS: '--no-cache-dir --index-url=https://x/simple' });
+  assert.deepEqual(i.buildArgs, {
+    BASE_IMAGE: 'python:3.12-slim',
+    PIP_OPTS: '--no-cache-dir --index-url=https://x/simple',
+  });
   assert.deepEqual(i.smokeEnv, {
     all: { DJANGO_SETTINGS_MODULE: 'mysite.settings' },
     postgres: { DB_PORT: '5432' },

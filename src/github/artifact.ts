@@ -16,7 +16,11 @@ export const PULL_REQUEST_FILE = 'pull-request.json';
 export function writeArtifact(dir: string, report: Report, pr: EventPullRequest | undefined): void {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, REPORT_FILE), `${JSON.stringify(report, null, 2)}\n`);
-  if (pr) writeFileSync(join(dir, PULL_REQUEST_FILE), `${JSON.stringify({ number: pr.number, headSha: pr.headSha })}\n`);
+  if (pr)
+    writeFileSync(
+      join(dir, PULL_REQUEST_FILE),
+      `${JSON.stringify({ number: pr.number, headSha: pr.headSha })}\n`,
+    );
 }
 
 export interface Artifact {
@@ -42,8 +46,15 @@ export function readArtifact(dir: string, failOn: FailOn): Artifact {
   });
   let pr: Artifact['pr'];
   try {
-    const p = JSON.parse(readFileSync(join(dir, PULL_REQUEST_FILE), 'utf8')) as { number?: unknown; headSha?: unknown };
-    if (Number.isSafeInteger(p.number) && (p.number as number) > 0 && /^[0-9a-f]{40}$/.test(String(p.headSha))) {
+    const p = JSON.parse(readFileSync(join(dir, PULL_REQUEST_FILE), 'utf8')) as {
+      number?: unknown;
+      headSha?: unknown;
+    };
+    if (
+      Number.isSafeInteger(p.number) &&
+      (p.number as number) > 0 &&
+      /^[0-9a-f]{40}$/.test(String(p.headSha))
+    ) {
       pr = { number: p.number as number, headSha: String(p.headSha) };
     }
   } catch {
@@ -52,13 +63,29 @@ export function readArtifact(dir: string, failOn: FailOn): Artifact {
   return { report, pr };
 }
 
-const FACTORS: Factor[] = ['0', 'I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'XIII'];
+const FACTORS: Factor[] = [
+  '0',
+  'I',
+  'II',
+  'III',
+  'IV',
+  'V',
+  'VI',
+  'VII',
+  'VIII',
+  'IX',
+  'X',
+  'XI',
+  'XII',
+  'XIII',
+];
 
 function finding(value: unknown): Finding {
   const f = (value ?? {}) as Record<string, unknown>;
   const severity = SEVERITIES.includes(f.severity as Severity) ? (f.severity as Severity) : 'notice';
   const line = Number.isSafeInteger(f.line) && (f.line as number) > 0 ? (f.line as number) : undefined;
-  const suppressed = f.suppressed && typeof f.suppressed === 'object' ? (f.suppressed as Finding['suppressed']) : undefined;
+  const suppressed =
+    f.suppressed && typeof f.suppressed === 'object' ? (f.suppressed as Finding['suppressed']) : undefined;
   return {
     ruleId: /^TF\d{4}$/.test(String(f.ruleId)) ? String(f.ruleId) : 'TF0001',
     name: str(f.name).replace(/[^a-z0-9-]/g, ''),
@@ -66,12 +93,16 @@ function finding(value: unknown): Finding {
     severity,
     kind: f.kind === 'D' ? 'D' : 'S',
     related: Array.isArray(f.related) ? f.related.map(str) : [],
-    fingerprint: str(f.fingerprint).replace(/[^\w-]/g, '').slice(0, 64),
+    fingerprint: str(f.fingerprint)
+      .replace(/[^\w-]/g, '')
+      .slice(0, 64),
     file: str(f.file) || '.',
     ...(line ? { line } : {}),
     message: str(f.message),
     ...(typeof f.details === 'string' ? { details: f.details } : {}),
-    ...(suppressed ? { suppressed: { by: suppressed.by, reason: suppressed.reason && str(suppressed.reason) } } : {}),
+    ...(suppressed
+      ? { suppressed: { by: suppressed.by, reason: suppressed.reason && str(suppressed.reason) } }
+      : {}),
   };
 }
 

@@ -18,7 +18,8 @@ export function commentableLines(patch: string | undefined): Set<number> {
     if (!inHunk) continue;
     const sign = row[0];
     if (sign === '+' || sign === ' ') lines.add(next++);
-    else if (sign === '-' || sign === '\\') continue; // removed line, or "\ No newline at end of file"
+    else if (sign === '-' || sign === '\\')
+      continue; // removed line, or "\ No newline at end of file"
     else if (row === '') continue; // trailing newline of the patch text
   }
   return lines;

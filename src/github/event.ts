@@ -20,11 +20,13 @@ export interface EventPullRequest {
 const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
 
 /** The pull request a pull_request / pull_request_target run is about; undefined for every other event. */
-export function pullRequestOf(eventName: string, payload: Record<string, unknown>): EventPullRequest | undefined {
+export function pullRequestOf(
+  eventName: string,
+  payload: Record<string, unknown>,
+): EventPullRequest | undefined {
   if (!PR_EVENTS.has(eventName)) return undefined;
   const pr = payload.pull_request as
-    | { number?: unknown; head?: { sha?: unknown; repo?: { full_name?: unknown } | null } }
-    | undefined;
+    { number?: unknown; head?: { sha?: unknown; repo?: { full_name?: unknown } | null } } | undefined;
   const number = pr?.number ?? payload.number;
   const headSha = pr?.head?.sha;
   if (typeof number !== 'number' || typeof headSha !== 'string') return undefined;

@@ -3,7 +3,10 @@
  * directory, so a monorepo can run the action once per app, each with its own comment and inline comments.
  */
 export function directoryKey(directory: string): string {
-  const parts = directory.replace(/\\/g, '/').split('/').filter((p) => p && p !== '.');
+  const parts = directory
+    .replace(/\\/g, '/')
+    .split('/')
+    .filter((p) => p && p !== '.');
   // Only characters that cannot end an HTML comment or break the marker's parsing.
   return (parts.join('/') || '.').replace(/[^\w./@+-]/g, '_').replace(/-{2,}/g, '-');
 }

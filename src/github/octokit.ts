@@ -28,7 +28,9 @@ export interface OctokitGitHubOptions {
 }
 
 /** A limiter that runs every job at once, in place of plugin-throttling's spacing of writes. */
-const UNPACED = { key: () => ({ schedule: (_o: unknown, fn: (...a: unknown[]) => unknown, ...a: unknown[]) => fn(...a) }) };
+const UNPACED = {
+  key: () => ({ schedule: (_o: unknown, fn: (...a: unknown[]) => unknown, ...a: unknown[]) => fn(...a) }),
+};
 
 type Octokit = ReturnType<typeof getOctokit>;
 
@@ -38,11 +40,15 @@ export function octokitGitHub(options: OctokitGitHubOptions): GitHub {
   const maxWait = options.maxRateLimitWaitSeconds ?? 60;
   const retries = options.retries ?? 2;
   const log = options.log ?? (() => {});
-  const onLimit = (kind: string) => (retryAfter: number, request: { method: string; url: string }, _o: unknown, count: number) => {
-    const again = count < retries && retryAfter <= maxWait;
-    log(`GitHub ${kind} on ${request.method} ${request.url}: ${again ? `retrying in ${retryAfter} s` : 'giving up'}`);
-    return again;
-  };
+  const onLimit =
+    (kind: string) =>
+    (retryAfter: number, request: { method: string; url: string }, _o: unknown, count: number) => {
+      const again = count < retries && retryAfter <= maxWait;
+      log(
+        `GitHub ${kind} on ${request.method} ${request.url}: ${again ? `retrying in ${retryAfter} s` : 'giving up'}`,
+      );
+      return again;
+    };
   const octokit: Octokit = getOctokit(
     options.token,
     {
@@ -83,8 +89,16 @@ export function octokitGitHub(options: OctokitGitHubOptions): GitHub {
       }),
     listIssueComments: (n) =>
       call('list the pull request comments', async (): Promise<IssueComment[]> => {
-        const data = await octokit.paginate(octokit.rest.issues.listComments, { ...r, issue_number: n, per_page: 100 });
-        return data.map((c) => ({ id: c.id, body: c.body ?? '', user: c.user && { login: c.user.login, type: c.user.type } }));
+        const data = await octokit.paginate(octokit.rest.issues.listComments, {
+          ...r,
+          issue_number: n,
+          per_page: 100,
+        });
+        return data.map((c) => ({
+          id: c.id,
+          body: c.body ?? '',
+          user: c.user && { login: c.user.login, type: c.user.type },
+        }));
       }),
     createIssueComment: (n, body) =>
       call('comment on the pull request', async () => {
@@ -98,7 +112,11 @@ export function octokitGitHub(options: OctokitGitHubOptions): GitHub {
       }),
     listPullFiles: (n) =>
       call('list the pull request files', async (): Promise<PullFile[]> => {
-        const data = await octokit.paginate(octokit.rest.pulls.listFiles, { ...r, pull_number: n, per_page: 100 });
+        const data = await octokit.paginate(octokit.rest.pulls.listFiles, {
+          ...r,
+          pull_number: n,
+          per_page: 100,
+        });
         return data.map((f) => ({ filename: f.filename, status: f.status, patch: f.patch }));
       }),
     listReviewComments: (n) =>

@@ -62,7 +62,9 @@ export async function publishToPullRequest(
       );
       return true;
     }
-    outcome.warnings.push(`Could not ${error instanceof GitHubError ? error.operation : 'publish'}: ${(error as Error).message}`);
+    outcome.warnings.push(
+      `Could not ${error instanceof GitHubError ? error.operation : 'publish'}: ${(error as Error).message}`,
+    );
     return false;
   };
 
@@ -91,7 +93,10 @@ export async function publishToPullRequest(
 
   if (options.review) {
     try {
-      const [files, existing] = await Promise.all([gh.listPullFiles(pr.number), gh.listReviewComments(pr.number)]);
+      const [files, existing] = await Promise.all([
+        gh.listPullFiles(pr.number),
+        gh.listReviewComments(pr.number),
+      ]);
       const plan = planReview({
         findings: options.findings,
         directory: options.directory,
@@ -101,7 +106,9 @@ export async function publishToPullRequest(
         isOurs,
         ruleUrl: options.ruleUrl,
       });
-      log(`review: ${plan.create.length} new inline comments, ${plan.overflow.length} over the cap, ${plan.remove.length} to remove`);
+      log(
+        `review: ${plan.create.length} new inline comments, ${plan.overflow.length} over the cap, ${plan.remove.length} to remove`,
+      );
       if (plan.create.length) {
         await gh.createReview(pr.number, {
           commitId: pr.headSha,

@@ -44,7 +44,11 @@ export function planReview(input: ReviewInput): ReviewPlan {
   const max = input.max ?? MAX_INLINE_COMMENTS;
   const lines = new Map(input.files.map((f) => [f.filename, commentableLines(f.patch)]));
   const ours = input.existing.filter(
-    (c) => c.inReplyToId === undefined && c.body.includes(input.marker) && fingerprintOf(c.body) && input.isOurs(c.user),
+    (c) =>
+      c.inReplyToId === undefined &&
+      c.body.includes(input.marker) &&
+      fingerprintOf(c.body) &&
+      input.isOurs(c.user),
   );
   const repliedTo = new Set(input.existing.map((c) => c.inReplyToId).filter((id) => id !== undefined));
   const active = input.findings.filter((f) => !f.suppressed);
@@ -99,7 +103,8 @@ export function inlineBody(f: Finding, marker: string, ruleUrl?: string): string
     escapeInline(f.message),
   ];
   if (f.related.length) lines.push('', `Related: ${f.related.map(escapeInline).join(', ')}`);
-  if (f.details) lines.push('', '<details><summary>Details</summary>', '', codeBlock(f.details), '', '</details>');
+  if (f.details)
+    lines.push('', '<details><summary>Details</summary>', '', codeBlock(f.details), '', '</details>');
   lines.push(
     '',
     `<sub>Silence it with \`# twelve-factor: ignore=${f.ruleId} -- reason\` on the line before.</sub>`,
@@ -115,7 +120,11 @@ export function reviewBody(plan: ReviewPlan, directory: string, marker: string):
     `**twelve-factor-review** left ${n} inline comment${n === 1 ? '' : 's'} on lines this pull request changes.`,
   ];
   if (plan.overflow.length) {
-    lines.push('', `${plan.overflow.length} more on changed lines (at most ${MAX_INLINE_COMMENTS} inline comments are kept):`, '');
+    lines.push(
+      '',
+      `${plan.overflow.length} more on changed lines (at most ${MAX_INLINE_COMMENTS} inline comments are kept):`,
+      '',
+    );
     for (const f of plan.overflow.slice(0, 100)) {
       lines.push(
         `- ${ICON[f.severity]} \`${f.ruleId}\` ${escapeInline(repoPath(directory, f.file))}:${f.line}: ${escapeInline(f.message)}`,
