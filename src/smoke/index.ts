@@ -27,6 +27,14 @@ export { planEnv } from './env.js';
 
 export const ENGINES: readonly Engine[] = ['sqlite', 'postgres'];
 
+/** Key under which the action's main step saves the run id (core.saveState) for the post step's cleanup. */
+export const SMOKE_STATE_KEY = 'smoke-run-id';
+
+/** A fresh run id: lowercase hex, usable in container, network, volume and image names. */
+export function newRunId(): string {
+  return randomBytes(4).toString('hex');
+}
+
 export interface SmokeOptions {
   /** Unique id of this run: names and labels of everything created carry it. Random when absent. */
   runId?: string;
@@ -147,7 +155,7 @@ export async function runSmoke(
       findings: [],
     };
   }
-  const runId = (options.runId ?? random(4)).toLowerCase();
+  const runId = (options.runId ?? newRunId()).toLowerCase();
   const redactor = new Redactor(options.onSecret);
   let cancelled = false;
   const guarded: Docker = {
