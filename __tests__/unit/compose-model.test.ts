@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import fc from 'fast-check';
 import { interpolate, modelCompose, parseDotenv, roleOf, splitImage } from '../../src/model/compose.js';
 import type { ComposeModel, ComposeService } from '../../src/model/types/compose.js';
+import { composeText } from '../robust/generators.js';
 
 function model(
   files: Record<string, string>,
@@ -550,4 +552,48 @@ test('.env parsing', () => {
     { name: 'C', value: undefined, line: 5 },
     { name: 'D', value: 'x', line: 6 },
   ]);
+});
+
+test('arbitrary compose text never throws, and every position lies inside its file', () => {
+  const lineCount = (t: string): number => t.split(/\r\n|\r|\n/).length;
+  fc.assert(
+    fc.property(composeText, composeText, (base, override) => {
+      const texts: Record<string, string> = { 'compose.yaml': base, 'compose.override.yaml': override };
+      const { model: m, errors } = model(texts, { PW: 'x' });
+      for (const e of errors) {
+        assert.ok(e.file in texts);
+        if (e.line !== undefined)
+          assert.ok(e.line >= 1 && e.line <= lineCount(texts[e.file]!), JSON.stringify(e));
+      }
+      const check = (v: unknown): void => {
+        if (Array.isArray(v)) return v.forEach(check);
+        if (v === null || typeof v !== 'object') return;
+        const at = v as { file?: unknown; line?: unknown };
+        if (typeof at.file === 'string' && typeof at.line === 'number') {
+          assert.ok(at.file in texts, at.file);
+          assert.ok(at.line >= 1 && at.line <= lineCount(texts[at.file]!), `${at.file}:${at.line}`);
+        }
+        for (const x of Object.values(v)) check(x);
+      };
+      check(m?.services);
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test('!reset and !override in an override file', () => {
+  const { model: m, errors } = model({
+    'compose.yaml':
+      'services:\n  web:\n    build: .\n    ports: ["8000:8000"]\n    volumes:\n      - .:/app\n    container_name: web\n',
+    'compose.prod.yaml':
+      'services:\n  web:\n    ports: !override\n      - "80:8000"\n    volumes: !reset []\n    container_name: !reset null\n',
+  });
+  assert.deepEqual(errors, []);
+  const web = svc(m, 'web');
+  assert.deepEqual(
+    web.ports.map((p) => [p.raw, p.file]),
+    [['80:8000', 'compose.prod.yaml']],
+  );
+  assert.deepEqual(web.volumes, []);
+  assert.equal(web.containerName, undefined);
 });

@@ -12,6 +12,8 @@ interface YAt {
   file: string;
   /** 1-based line where the node starts. */
   line: number;
+  /** Compose's merge tags: `!reset` drops the inherited value, `!override` replaces it instead of merging. */
+  tag?: 'reset' | 'override';
 }
 export interface YMap extends YAt {
   kind: 'map';
@@ -101,6 +103,8 @@ function convert(node: YamlNode | null | undefined, ctx: Ctx, at?: number): YNod
     }
   }
   const line = lineOf(node, ctx);
+  const tag = node.tag === '!reset' ? 'reset' : node.tag === '!override' ? 'override' : undefined;
+  const tagged: { tag?: 'reset' | 'override' } = tag ? { tag } : {};
   if (isScalar(node)) {
     const v = node.value;
     const value =
@@ -114,7 +118,7 @@ function convert(node: YamlNode | null | undefined, ctx: Ctx, at?: number): YNod
               ? (node.source ?? v.toISOString())
               : String(node.source ?? '');
     const block = node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED';
-    return { kind: 'scalar', value, block, file: ctx.file, line };
+    return { kind: 'scalar', value: tag === 'reset' ? null : value, block, file: ctx.file, line, ...tagged };
   }
   if (isSeq(node)) {
     return {
@@ -122,10 +126,12 @@ function convert(node: YamlNode | null | undefined, ctx: Ctx, at?: number): YNod
       items: node.items.map((item) => convert(item as YamlNode, ctx, line)),
       file: ctx.file,
       line,
+      ...tagged,
     };
   }
   if (isMap(node)) {
     const entries: YEntry[] = [];
+    const index = new Map<string, number>();
     const merged: YEntry[] = [];
     for (const pair of node.items) {
       const key = pair.key as YamlNode | null;
@@ -147,12 +153,12 @@ function convert(node: YamlNode | null | undefined, ctx: Ctx, at?: number): YNod
           : String(key);
       const value = convert(pair.value as YamlNode, ctx, keyLine);
       const entry: YEntry = { key: keyText, line: keyLine, file: ctx.file, value };
-      const existing = entries.findIndex((e) => e.key === keyText);
-      if (existing >= 0) entries[existing] = entry;
-      else entries.push(entry);
+      const existing = index.get(keyText);
+      if (existing !== undefined) entries[existing] = entry;
+      else index.set(keyText, entries.push(entry) - 1);
     }
-    for (const e of merged) if (!entries.some((x) => x.key === e.key)) entries.push(e);
-    return { kind: 'map', entries, file: ctx.file, line };
+    for (const e of merged) if (!index.has(e.key)) entries.push(e);
+    return { kind: 'map', entries, file: ctx.file, line, ...tagged };
   }
   return { kind: 'scalar', value: null, block: false, file: ctx.file, line };
 }
