@@ -597,3 +597,28 @@ test('!reset and !override in an override file', () => {
   assert.deepEqual(web.volumes, []);
   assert.equal(web.containerName, undefined);
 });
+
+test('a repeated key is invalid YAML at the repeated line, as compose says', () => {
+  const { model: m, errors } = model({
+    'compose.yaml': 'services:\n  web:\n    image: a:1\n    image: b:2\n',
+  });
+  assert.equal(m, undefined);
+  assert.deepEqual(
+    errors.map((e) => [e.file, e.line]),
+    [['compose.yaml', 4]],
+  );
+});
+
+test('thousands of services are modelled in linear time', () => {
+  const text = (n: number): string =>
+    'services:\n' + Array.from({ length: n }, (_, i) => `  svc${i}:\n    image: redis:7\n`).join('');
+  const time = (n: number): number => {
+    const start = Date.now();
+    assert.equal(model({ 'compose.yaml': text(n) }).model?.services.length, n);
+    return Date.now() - start;
+  };
+  time(500);
+  const small = Math.max(time(1000), 10);
+  const large = time(8000);
+  assert.ok(large < small * 24, `1000 → 8000 services: ${small} ms → ${large} ms`);
+});

@@ -47,7 +47,8 @@ export function parseComposeYaml(file: string, text: string): { root?: YNode; er
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { lineCounter, merge: true, prettyErrors: false });
+    // Duplicate keys are found while converting: yaml's own check is quadratic in the size of a mapping.
+    doc = parseDocument(text, { lineCounter, merge: true, prettyErrors: false, uniqueKeys: false });
   } catch (error) {
     return { errors: [{ file, message: `invalid YAML: ${(error as Error).message}` }] };
   }
@@ -67,7 +68,14 @@ export function parseComposeYaml(file: string, text: string): { root?: YNode; er
   if (doc.contents === null) return { errors: [] };
   const budget = { nodes: 0 };
   try {
-    const root = convert(doc.contents as YamlNode, { file, doc, lineCounter, budget, resolving: new Set() });
+    const ctx: Ctx = { file, doc, lineCounter, budget, resolving: new Set() };
+    const root = convert(doc.contents as YamlNode, ctx);
+    if (ctx.duplicate) {
+      const { key, line } = ctx.duplicate;
+      return {
+        errors: [{ file, line, message: `invalid YAML: map keys must be unique ('${key}' is repeated)` }],
+      };
+    }
     return { root, errors: [] };
   } catch (error) {
     return { errors: [{ file, line: 1, message: `YAML not accepted: ${(error as Error).message}` }] };
@@ -80,6 +88,7 @@ interface Ctx {
   lineCounter: LineCounter;
   budget: { nodes: number };
   resolving: Set<YamlNode>;
+  duplicate?: { key: string; line: number };
 }
 
 function lineOf(node: { range?: [number, number, number] | null } | null | undefined, ctx: Ctx): number {
@@ -154,8 +163,10 @@ function convert(node: YamlNode | null | undefined, ctx: Ctx, at?: number): YNod
       const value = convert(pair.value as YamlNode, ctx, keyLine);
       const entry: YEntry = { key: keyText, line: keyLine, file: ctx.file, value };
       const existing = index.get(keyText);
-      if (existing !== undefined) entries[existing] = entry;
-      else index.set(keyText, entries.push(entry) - 1);
+      if (existing !== undefined) {
+        ctx.duplicate ??= { key: keyText, line: keyLine };
+        entries[existing] = entry;
+      } else index.set(keyText, entries.push(entry) - 1);
     }
     for (const e of merged) if (!index.has(e.key)) entries.push(e);
     return { kind: 'map', entries, file: ctx.file, line, ...tagged };
