@@ -14,11 +14,6 @@ import { anchors, projectOf, type AppFixture } from './dockerfile-fixture.js';
 
 type Case = [name: string, fixture: AppFixture, expected: string[]];
 const df = (...lines: string[]) => lines.join('\n') + '\n';
-  'FROM python:3.12-slim',
-  'EXPOSE 8000',
-  'HEALTHCHECK CMD curl -f http://127.0.0.1:8000/ || exit 1',
-  'USER app',
-];
 const ENTRY = { file: 'docker-entrypoint.sh', imagePath: '/usr/local/bin/docker-entrypoint.sh' };
 
 const TF0701: Case[] = [
