@@ -128,6 +128,13 @@ const MISSING_TABLE = /no such table|relation "[^"]+" does not exist|table '[^']
 const DB_CONNECTION_ERROR =
   /could not translate host name|could not connect to server|connection to server at|connection refused|Is the server running|name or service not known|psycopg2?\.OperationalError|OperationalError: .*(host|connect)|Can't connect to MySQL|Unknown MySQL server host/i;
 
+/** What to do when an engine breaks at a step, for the TF1001/TF1002 message. */
+const ADVICE: Record<string, string> = {
+  migrate: 'Make every database setting come from the environment, and check that migrations apply to an empty database.',
+  start: 'The container must start with only its environment: see the log in the details.',
+  http: 'The server must start and answer non-5xx responses on its port: see the log in the details.',
+};
+
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 /**
@@ -502,6 +509,10 @@ class SmokeRun {
         { timeoutMs: 15_000 },
       );
       if (ready.exitCode === 0) break;
+      if (/is not running|No such container/i.test(ready.stderr)) {
+        const logs = await this.logs(container);
+        throw new Error(`PostgreSQL (${image}) exited during startup.\n${logs}`);
+      }
       if (this.now() > deadline) {
         const logs = await this.logs(container);
         throw new Error(`PostgreSQL (${image}) did not become ready within 120 s.\n${logs}`);
@@ -543,7 +554,7 @@ class SmokeRun {
         ruleId: rule,
         engine,
         anchor: this.databasesAnchor,
-        message: `The image does not migrate and serve ${setup}: step \`${stepName}\` failed (${this.redactor.redact(why)}). Make every database setting come from the environment.`,
+        message: `The image does not migrate and serve ${setup}: step \`${stepName}\` failed (${this.redactor.redact(why)}). ${ADVICE[stepName] ?? ''}`.trim(),
         details: logTail,
       });
       for (const name of order)
