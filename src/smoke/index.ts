@@ -348,7 +348,7 @@ class SmokeRun {
         ...(o.details ? { details: this.redactor.redact(o.details) } : {}),
       };
       const f = stamp(rule, raw);
-      out.push(o.related ? { ...f, related: [...new Set([...o.related, ...rule.related])] } : f);
+      out.push(o.related ? { ...f, related: o.related } : f);
     }
     return out;
   }
@@ -409,6 +409,7 @@ class SmokeRun {
         details: logTail,
       });
       this.log.info(`Build failed: ${why}.`);
+      if (!buildx) await this.removeIntermediateImage(logText);
       return false;
     }
     const idMatch = /Successfully built ([0-9a-f]{12,})|writing image (sha256:[0-9a-f]{64})/.exec(logText);
@@ -430,6 +431,20 @@ class SmokeRun {
       this.image = {};
     }
     return true;
+  }
+
+  /**
+   * The classic builder leaves the layers of a failed build's successful steps as untagged images. Removing the last
+   * one removes its untagged parents; without -f, a layer other images use (or the tagged base) is left alone.
+   */
+  private async removeIntermediateImage(logText: string): Promise<void> {
+    const layer = [...logText.matchAll(/^ ---> ([0-9a-f]{12,})\s*$/gm)].pop()?.[1];
+    if (!layer) return;
+    const tags = await this.docker.exec(['image', 'inspect', '--format', '{{json .RepoTags}}', layer], {
+      timeoutMs: 30_000,
+    });
+    if (tags.exitCode !== 0 || tags.stdout.trim() !== '[]') return;
+    await this.docker.exec(['image', 'rm', layer], { timeoutMs: 60_000 });
   }
 
   // ---------------------------------------------------------------- PostgreSQL
