@@ -130,7 +130,8 @@ const DB_CONNECTION_ERROR =
 
 /** What to do when an engine breaks at a step, for the TF1001/TF1002 message. */
 const ADVICE: Record<string, string> = {
-  migrate: 'Make every database setting come from the environment, and check that migrations apply to an empty database.',
+  migrate:
+    'Make every database setting come from the environment, and check that migrations apply to an empty database.',
   start: 'The container must start with only its environment: see the log in the details.',
   http: 'The server must start and answer non-5xx responses on its port: see the log in the details.',
 };
@@ -569,7 +570,8 @@ class SmokeRun {
         ruleId: rule,
         engine,
         anchor: this.databasesAnchor,
-        message: `The image does not migrate and serve ${setup}: step \`${stepName}\` failed (${this.redactor.redact(why)}). ${ADVICE[stepName] ?? ''}`.trim(),
+        message:
+          `The image does not migrate and serve ${setup}: step \`${stepName}\` failed (${this.redactor.redact(why)}). ${ADVICE[stepName] ?? ''}`.trim(),
         details: logTail,
       });
       for (const name of order)
