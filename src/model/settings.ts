@@ -1,6 +1,6 @@
 import type { SyntaxNode } from '@lezer/common';
 import { childrenOf, parsePython, stringParts, unescapeBody, type PythonModule } from '../parse/python.js';
-import type { ParseError } from './types/project.js';
+import type { App, ParseError } from './types/project.js';
 import type {
   DatabaseConfig,
   DatabasesModel,
@@ -113,7 +113,19 @@ interface RecordedAssignment {
 
 const MAX_OPTIONS = 16;
 const MAX_TEXT = 160;
-const BUILTINS = new Set(['str', 'bool', 'int', 'float', 'list', 'tuple', 'dict', 'set', 'len', 'open', 'print']);
+const BUILTINS = new Set([
+  'str',
+  'bool',
+  'int',
+  'float',
+  'list',
+  'tuple',
+  'dict',
+  'set',
+  'len',
+  'open',
+  'print',
+]);
 const SETTING_NAME = /^[A-Z][A-Z0-9_]*$/;
 
 /** Settings module text → how each setting is obtained. Pure; never throws on bad input. */
@@ -142,7 +154,10 @@ export function modelSettings(
     }
     return { model, errors };
   } catch (error) {
-    return { model: empty, errors: [{ file, message: `Settings could not be read: ${(error as Error).message}` }] };
+    return {
+      model: empty,
+      errors: [{ file, message: `Settings could not be read: ${(error as Error).message}` }],
+    };
   }
 }
 
@@ -450,7 +465,10 @@ class SettingsReader {
     for (let i = 0; i < kids.length; i++) {
       const k = kids[i];
       if (k.name !== 'Body') continue;
-      const before = kids.slice(0, i).reverse().find((c) => ['try', 'except', 'else', 'finally'].includes(c.name));
+      const before = kids
+        .slice(0, i)
+        .reverse()
+        .find((c) => ['try', 'except', 'else', 'finally'].includes(c.name));
       if (before?.name === 'except') this.execMaybe(k, ctx);
       else this.execBody(k, ctx);
     }
@@ -529,7 +547,13 @@ class SettingsReader {
       return;
     }
     const current = ctx.scope.get(chain.root)?.v ?? this.lookup(chain.root, line, ctx);
-    this.bind(chain.root, valueIsWhole ? value : this.setIn(current, chain.keys, value, line), ctx, line, false);
+    this.bind(
+      chain.root,
+      valueIsWhole ? value : this.setIn(current, chain.keys, value, line),
+      ctx,
+      line,
+      false,
+    );
   }
 
   private setIn(base: V, keys: string[], value: V, line: number): V {
@@ -569,7 +593,8 @@ class SettingsReader {
     }
     ctx.scope.set(name, { v, origins });
     if (name === 'SECRET_KEY') this.requireValue(v);
-    if (name === 'BASE_DIR' && !ctx.inBranch && v.t === 'path' && v.base === 'repo') this.baseDirParts = v.parts;
+    if (name === 'BASE_DIR' && !ctx.inBranch && v.t === 'path' && v.base === 'repo')
+      this.baseDirParts = v.parts;
   }
 
   /** A value that must not be None: env reads without default that feed it become required. */
@@ -593,10 +618,11 @@ class SettingsReader {
       case 'FormatString':
         return this.fstring(node, ctx);
       case 'ContinuedString':
-        return childrenOf(node).reduce<V>(
-          (acc, c) => this.binary(acc, '+', this.eval(c, ctx), line),
-          { t: 'str', v: '', line },
-        );
+        return childrenOf(node).reduce<V>((acc, c) => this.binary(acc, '+', this.eval(c, ctx), line), {
+          t: 'str',
+          v: '',
+          line,
+        });
       case 'Number': {
         const n = parseNumber(this.text(node));
         return n === undefined ? this.unknown(node) : { t: 'num', v: n, line };
@@ -716,15 +742,24 @@ class SettingsReader {
       if ((op === 'is' || op === 'is not') && kids[kids.length - 1].name === 'None') {
         const v = this.eval(node, ctx);
         if (v.t !== 'env') return { v };
-        return { v, cond: { variable: v.read.variable, value: '', test: op === 'is' ? 'unset' : 'set', line } };
+        return {
+          v,
+          cond: { variable: v.read.variable, value: '', test: op === 'is' ? 'unset' : 'set', line },
+        };
       }
       if (['==', '!=', 'in', 'not in'].includes(op)) {
         const v = this.eval(node, ctx);
         const left = v.t === 'env' ? v : undefined;
         if (left && (op === 'in' || op === 'not in') && left.read.presence) {
-          return { v, cond: { variable: left.read.variable, value: '', test: op === 'in' ? 'set' : 'unset', line } };
+          return {
+            v,
+            cond: { variable: left.read.variable, value: '', test: op === 'in' ? 'set' : 'unset', line },
+          };
         }
-        const literal = this.literalOperand(op === '==' || op === '!=' ? [kids[0], kids[kids.length - 1]] : [kids[kids.length - 1]], ctx);
+        const literal = this.literalOperand(
+          op === '==' || op === '!=' ? [kids[0], kids[kids.length - 1]] : [kids[kids.length - 1]],
+          ctx,
+        );
         if (left && literal !== undefined) {
           const test = op === '==' || op === 'in' ? 'equals' : 'not-equals';
           return { v, cond: { variable: left.read.variable, value: literal, test, line } };
@@ -764,7 +799,9 @@ class SettingsReader {
     let at = bodyStart;
     const literal = (from: number, to: number) => {
       if (to <= from) return;
-      const text = unescapeBody(this.py.text.slice(from, to), isRaw).replaceAll('{{', '{').replaceAll('}}', '}');
+      const text = unescapeBody(this.py.text.slice(from, to), isRaw)
+        .replaceAll('{{', '{')
+        .replaceAll('}}', '}');
       pieces.push({ t: 'str', v: text, line });
     };
     for (const rep of childrenOf(node)) {
@@ -853,16 +890,28 @@ class SettingsReader {
   }
 
   /** `TABLE[env value]` or `TABLE.get(env value, fallback)`: one case per key of the table. */
-  private switchOn(table: Extract<V, { t: 'dict' }>, key: Extract<V, { t: 'env' }>, fallback: V | undefined, line: number): V {
+  private switchOn(
+    table: Extract<V, { t: 'dict' }>,
+    key: Extract<V, { t: 'env' }>,
+    fallback: V | undefined,
+    line: number,
+  ): V {
     const unsetKey = key.unset.t === 'str' ? key.unset.v : undefined;
     let unset: V;
     if (unsetKey !== undefined)
-      unset = table.entries.find((e) => e.key === unsetKey)?.value ?? fallback ?? { t: 'unknown', text: 'KeyError', crash: true, line };
+      unset = table.entries.find((e) => e.key === unsetKey)?.value ??
+        fallback ?? { t: 'unknown', text: 'KeyError', crash: true, line };
     else if (key.unset.t === 'none') {
       unset = fallback ?? { t: 'unknown', text: 'KeyError', crash: true, line };
       if (!fallback) markRequired(key.read);
     } else unset = fallback ?? { t: 'unknown', text: '[…]', line };
-    const out: V = { t: 'env', read: key.read, unset, cases: table.entries.map((e) => ({ value: e.key, v: e.value })), line };
+    const out: V = {
+      t: 'env',
+      read: key.read,
+      unset,
+      cases: table.entries.map((e) => ({ value: e.key, v: e.value })),
+      line,
+    };
     if (unsetKey !== undefined) out.unsetKey = unsetKey;
     return out;
   }
@@ -920,10 +969,19 @@ class SettingsReader {
       case 'os.environ.setdefault': {
         if (a0?.t !== 'str') return undefined;
         const fallback = a1 ?? args.kw.get('default');
-        return this.envRead(a0.v, name === 'os.getenv' ? 'getenv' : 'environ.get', fallback, line, ctx, false);
+        return this.envRead(
+          a0.v,
+          name === 'os.getenv' ? 'getenv' : 'environ.get',
+          fallback,
+          line,
+          ctx,
+          false,
+        );
       }
       case 'os.path.join':
-        return args.pos.length ? args.pos.slice(1).reduce<V>((acc, a) => this.join(acc, a, line), this.asPath(a0, line)) : undefined;
+        return args.pos.length
+          ? args.pos.slice(1).reduce<V>((acc, a) => this.join(acc, a, line), this.asPath(a0, line))
+          : undefined;
       case 'os.path.dirname':
         return a0 ? lift(a0, (p) => dirname(this.asPath(p, line), line)) : undefined;
       case 'os.path.abspath':
@@ -936,7 +994,10 @@ class SettingsReader {
       case 'pathlib.PosixPath':
       case 'environ.Path':
         if (!a0) return { t: 'unknown', text: 'Path()', line };
-        return args.pos.slice(1).reduce<V>((acc, a) => this.join(acc, a, line), lift(a0, (p) => this.asPath(p, line)));
+        return args.pos.slice(1).reduce<V>(
+          (acc, a) => this.join(acc, a, line),
+          lift(a0, (p) => this.asPath(p, line)),
+        );
       case 'builtins.str':
       case 'builtins.bool':
       case 'builtins.int':
@@ -962,7 +1023,8 @@ class SettingsReader {
       case 'environ.Env': {
         const scheme = new Map<string, { cast?: string; def?: V }>();
         for (const [key, v] of args.kw) {
-          if (v.t === 'list') scheme.set(key, { cast: v.items[0]?.t === 'ref' ? v.items[0].name : undefined, def: v.items[1] });
+          if (v.t === 'list')
+            scheme.set(key, { cast: v.items[0]?.t === 'ref' ? v.items[0].name : undefined, def: v.items[1] });
           else if (v.t === 'ref') scheme.set(key, { cast: v.name });
         }
         return { t: 'envobj', scheme, line };
@@ -1008,7 +1070,10 @@ class SettingsReader {
     }
     if (o.t === 'dict' && method === 'copy') return o;
     if (o.t === 'env' || o.t === 'choice') {
-      return lift(o, (x) => this.callMethod(x, method, args, line, ctx) ?? { t: 'unknown', text: `.${method}()`, line });
+      return lift(
+        o,
+        (x) => this.callMethod(x, method, args, line, ctx) ?? { t: 'unknown', text: `.${method}()`, line },
+      );
     }
     if (o.t === 'none') return { t: 'unknown', text: `None.${method}()`, crash: true, line };
     if (o.t === 'path') {
@@ -1023,7 +1088,13 @@ class SettingsReader {
   }
 
   /** Calls on a django-environ Env: env('X'), env.str('X', default=...), env.db(), env.read_env(). */
-  private envCall(obj: Extract<V, { t: 'envobj' }>, method: string, args: Args, line: number, ctx: Ctx): V | undefined {
+  private envCall(
+    obj: Extract<V, { t: 'envobj' }>,
+    method: string,
+    args: Args,
+    line: number,
+    ctx: Ctx,
+  ): V | undefined {
     const [a0, a1, a2] = args.pos;
     if (method === 'read_env') {
       this.dotenvLoads.push({ via: 'django-environ', line });
@@ -1055,7 +1126,11 @@ class SettingsReader {
     } else if (method === '__call__' || method === 'get_value') {
       variable = a0?.t === 'str' ? a0.v : undefined;
       fallback = args.kw.get('default') ?? a2;
-    } else if (['str', 'bool', 'int', 'float', 'list', 'tuple', 'dict', 'json', 'url', 'path', 'parse_value'].includes(method)) {
+    } else if (
+      ['str', 'bool', 'int', 'float', 'list', 'tuple', 'dict', 'json', 'url', 'path', 'parse_value'].includes(
+        method,
+      )
+    ) {
       variable = a0?.t === 'str' ? a0.v : undefined;
       fallback = a1 ?? args.kw.get('default');
     } else return undefined;
@@ -1078,7 +1153,8 @@ class SettingsReader {
     }
     return lift(read, (x) => {
       if (x.t === 'unknown' && x.crash) return x;
-      if (cast.name === 'builtins.bool') return x.t === 'str' ? decoupleBool(x, line) : this.call1('builtins.bool', x, line);
+      if (cast.name === 'builtins.bool')
+        return x.t === 'str' ? decoupleBool(x, line) : this.call1('builtins.bool', x, line);
       if (cast.name === 'decouple.Csv()')
         return x.t === 'str'
           ? { t: 'list', items: splitCsv(x.v).map((s) => ({ t: 'str', v: s, line }) as V), line }
@@ -1089,7 +1165,8 @@ class SettingsReader {
 
   private call1(name: string, a: V, line: number): V {
     return lift(a, (x) => {
-      if (x.t === 'unknown') return x.crash ? x : { t: 'unknown', text: `${name.replace('builtins.', '')}(…)`, line };
+      if (x.t === 'unknown')
+        return x.crash ? x : { t: 'unknown', text: `${name.replace('builtins.', '')}(…)`, line };
       switch (name) {
         case 'builtins.str':
           if (x.t === 'str' || x.t === 'path' || x.t === 'concat') return x;
@@ -1109,8 +1186,11 @@ class SettingsReader {
           if (x.t === 'none') return { t: 'unknown', text: 'int(None)', crash: true, line };
           if (x.t === 'str') {
             const s = x.v.trim().replaceAll('_', '');
-            const ok = name === 'builtins.int' ? /^[+-]?\d+$/.test(s) : s !== '' && Number.isFinite(Number(s));
-            return ok ? { t: 'num', v: Number(s), line } : { t: 'unknown', text: 'ValueError', crash: true, line };
+            const ok =
+              name === 'builtins.int' ? /^[+-]?\d+$/.test(s) : s !== '' && Number.isFinite(Number(s));
+            return ok
+              ? { t: 'num', v: Number(s), line }
+              : { t: 'unknown', text: 'ValueError', crash: true, line };
           }
           break;
         }
@@ -1126,7 +1206,15 @@ class SettingsReader {
 
   // ---------------------------------------------------------------- environment reads
 
-  private newRead(variable: string, via: Via, line: number, ctx: Ctx, required: boolean, hasDefault: boolean, defaultText?: string): ReadRec {
+  private newRead(
+    variable: string,
+    via: Via,
+    line: number,
+    ctx: Ctx,
+    required: boolean,
+    hasDefault: boolean,
+    defaultText?: string,
+  ): ReadRec {
     const guarded = ctx.guarded.has(variable);
     const read: ReadRec = { variable, via, line, required: required && !guarded, hasDefault, guarded };
     if (defaultText !== undefined) read.defaultText = defaultText;
@@ -1134,7 +1222,14 @@ class SettingsReader {
     return read;
   }
 
-  private envRead(variable: string, via: Via, fallback: V | undefined, line: number, ctx: Ctx, failsWhenUnset: boolean): V {
+  private envRead(
+    variable: string,
+    via: Via,
+    fallback: V | undefined,
+    line: number,
+    ctx: Ctx,
+    failsWhenUnset: boolean,
+  ): V {
     const hasDefault = fallback !== undefined && fallback.t !== 'none';
     const read = this.newRead(
       variable,
@@ -1146,17 +1241,28 @@ class SettingsReader {
       fallback?.t === 'str' ? fallback.v : undefined,
     );
     const unset: V =
-      fallback ?? (failsWhenUnset ? { t: 'unknown', text: `${variable} unset`, crash: true, line } : { t: 'none', line });
+      fallback ??
+      (failsWhenUnset ? { t: 'unknown', text: `${variable} unset`, crash: true, line } : { t: 'none', line });
     return { t: 'env', read, unset, line };
   }
 
   /** A database URL read: dj_database_url.config(), env.db(); unset is the config dict of the default URL. */
-  private dbUrlRead(variable: string, fallback: V | undefined, via: Via, line: number, ctx: Ctx, failsWhenUnset: boolean): V {
+  private dbUrlRead(
+    variable: string,
+    fallback: V | undefined,
+    via: Via,
+    line: number,
+    ctx: Ctx,
+    failsWhenUnset: boolean,
+  ): V {
     const hasDefault = fallback !== undefined && fallback.t !== 'none';
     const read = this.newRead(variable, via, line, ctx, !hasDefault, hasDefault, renderUrl(fallback));
     let unset: V;
     if (hasDefault) unset = parseDbUrl(fallback, line, this);
-    else unset = failsWhenUnset ? { t: 'unknown', text: `${variable} unset`, crash: true, line } : { t: 'dict', entries: [], line };
+    else
+      unset = failsWhenUnset
+        ? { t: 'unknown', text: `${variable} unset`, crash: true, line }
+        : { t: 'dict', entries: [], line };
     return { t: 'env', read, unset, dbUrl: true, line };
   }
 
@@ -1186,7 +1292,8 @@ class SettingsReader {
   /** A string where a path is expected: absolute strings become paths, relative ones stay strings (relative to the working directory). */
   asPath(v: V | undefined, line: number): V {
     if (!v) return { t: 'unknown', text: 'path', line };
-    if (v.t === 'str' && v.v.startsWith('/')) return { t: 'path', base: 'absolute', parts: splitPath(v.v), line };
+    if (v.t === 'str' && v.v.startsWith('/'))
+      return { t: 'path', base: 'absolute', parts: splitPath(v.v), line };
     if (v.t === 'concat') {
       const p = concatPath(v);
       if (p) return p;
@@ -1202,7 +1309,8 @@ class SettingsReader {
         const right = this.asPath(y, line);
         if (right.t === 'path' && right.base !== 'repo') return right;
         if (left.t === 'path' && right.t === 'str') return appendPath(left, right.v, line);
-        if (left.t === 'str' && right.t === 'str') return { t: 'str', v: left.v ? `${left.v.replace(/\/+$/, '')}/${right.v}` : right.v, line };
+        if (left.t === 'str' && right.t === 'str')
+          return { t: 'str', v: left.v ? `${left.v.replace(/\/+$/, '')}/${right.v}` : right.v, line };
         if (left.t === 'none' || right.t === 'none' || (left.t === 'unknown' && left.crash))
           return { t: 'unknown', text: 'join(None)', crash: true, line };
         return { t: 'unknown', text: 'path', line };
@@ -1217,18 +1325,24 @@ class SettingsReader {
           case '==':
           case '!=': {
             const eq = equals(x, y);
-            return eq === undefined ? { t: 'unknown', text: op, line } : { t: 'bool', v: op === '==' ? eq : !eq, line };
+            return eq === undefined
+              ? { t: 'unknown', text: op, line }
+              : { t: 'bool', v: op === '==' ? eq : !eq, line };
           }
           case 'in':
           case 'not in': {
             const has = contains(y, x);
             if (has === 'crash') return { t: 'unknown', text: 'in None', crash: true, line };
-            return has === undefined ? { t: 'unknown', text: op, line } : { t: 'bool', v: op === 'in' ? has : !has, line };
+            return has === undefined
+              ? { t: 'unknown', text: op, line }
+              : { t: 'bool', v: op === 'in' ? has : !has, line };
           }
           case 'is':
           case 'is not': {
             const same = x.t === 'none' || y.t === 'none' ? x.t === y.t : undefined;
-            return same === undefined ? { t: 'unknown', text: op, line } : { t: 'bool', v: op === 'is' ? same : !same, line };
+            return same === undefined
+              ? { t: 'unknown', text: op, line }
+              : { t: 'bool', v: op === 'is' ? same : !same, line };
           }
           case '+':
             return add(x, y, line);
@@ -1284,7 +1398,11 @@ class SettingsReader {
       case 'dict':
         return {
           kind: 'dict',
-          entries: v.entries.map((e) => ({ key: e.key, value: this.toSource(e.value, depth + 1), line: e.line })),
+          entries: v.entries.map((e) => ({
+            key: e.key,
+            value: this.toSource(e.value, depth + 1),
+            line: e.line,
+          })),
           line,
         };
       case 'path':
@@ -1321,7 +1439,8 @@ class SettingsReader {
   private pathSource(v: Extract<V, { t: 'path' }>): ValueSource {
     if (v.base === 'absolute') return { kind: 'path', base: 'absolute', parts: v.parts, line: v.line };
     if (v.base === 'BASE_DIR') return { kind: 'path', base: 'BASE_DIR', parts: v.parts, line: v.line };
-    if (!this.baseDirParts) return { kind: 'unknown', text: `${v.parts.join('/')} (from __file__)`, line: v.line };
+    if (!this.baseDirParts)
+      return { kind: 'unknown', text: `${v.parts.join('/')} (from __file__)`, line: v.line };
     return { kind: 'path', base: 'BASE_DIR', parts: relativeParts(this.baseDirParts, v.parts), line: v.line };
   }
 
@@ -1417,19 +1536,31 @@ class DatabasesBuilder {
   private walkDefault(v: V, sel: Selection, depth: number): void {
     if (depth > 20) return;
     if (v.t === 'dict') this.fromDict(v, sel);
-    else if (v.t === 'choice') for (const o of v.options) this.walkDefault(o.v, this.option(o, sel), depth + 1);
+    else if (v.t === 'choice')
+      for (const o of v.options) this.walkDefault(o.v, this.option(o, sel), depth + 1);
     else if (v.t === 'env') this.walkEnv(v, sel, depth, (x, s) => this.walkDefault(x, s, depth + 1));
   }
 
-  private walkEnv(v: Extract<V, { t: 'env' }>, sel: Selection, depth: number, next: (v: V, s: Selection) => void): void {
+  private walkEnv(
+    v: Extract<V, { t: 'env' }>,
+    sel: Selection,
+    depth: number,
+    next: (v: V, s: Selection) => void,
+  ): void {
     const variable = v.read.variable;
     if (v.dbUrl) {
       this.selectors.push({ kind: 'url', variable, default: v.read.defaultText, line: v.read.line });
-      if (v.unset.t === 'dict' && v.unset.entries.length > 0) this.fromDict(v.unset, { ...sel, isDefault: sel.isDefault }, v);
+      if (v.unset.t === 'dict' && v.unset.entries.length > 0)
+        this.fromDict(v.unset, { ...sel, isDefault: sel.isDefault }, v);
       return;
     }
     if (v.cases) {
-      this.selectors.push({ kind: 'env', variable, default: v.unsetKey ?? v.read.defaultText, line: v.read.line });
+      this.selectors.push({
+        kind: 'env',
+        variable,
+        default: v.unsetKey ?? v.read.defaultText,
+        line: v.read.line,
+      });
       const isDefault = (c: { value: string; v: V }) => c.v === v.unset || v.unsetKey === c.value;
       for (const c of v.cases)
         next(c.v, { selectedBy: { variable, value: c.value }, isDefault: and3(sel.isDefault, isDefault(c)) });
@@ -1455,7 +1586,12 @@ class DatabasesBuilder {
     const variants: { engine?: string; sel: Selection }[] = [];
     if (engineV?.t === 'env' && !url) {
       const variable = engineV.read.variable;
-      this.selectors.push({ kind: 'engine', variable, default: engineV.read.defaultText, line: engineV.read.line });
+      this.selectors.push({
+        kind: 'engine',
+        variable,
+        default: engineV.read.defaultText,
+        line: engineV.read.line,
+      });
       if (engineV.cases) {
         for (const c of engineV.cases)
           variants.push({
@@ -1470,7 +1606,10 @@ class DatabasesBuilder {
         variants.push({
           engine,
           sel: {
-            selectedBy: engine && engineV.read.defaultText !== undefined ? { variable, value: engineV.read.defaultText } : sel.selectedBy,
+            selectedBy:
+              engine && engineV.read.defaultText !== undefined
+                ? { variable, value: engineV.read.defaultText }
+                : sel.selectedBy,
             isDefault: engine ? sel.isDefault : false,
           },
         });
@@ -1484,7 +1623,9 @@ class DatabasesBuilder {
           if (value?.t === 'env' && value.unset.t === 'none') markRequired(value.read);
         }
       const fields: Record<string, ValueSource> = {};
+      const fieldLines: Record<string, number> = {};
       for (const e of d.entries) {
+        fieldLines[e.key] = url ? url.read.line : e.line;
         const source = this.reader.source(e.value);
         fields[e.key] = url
           ? {
@@ -1497,7 +1638,7 @@ class DatabasesBuilder {
             }
           : source;
       }
-      const config: DatabaseConfig = { line: url ? url.read.line : d.line, fields };
+      const config: DatabaseConfig = { line: url ? url.read.line : d.line, fields, fieldLines };
       if (variant.engine) config.engine = variant.engine;
       if (variant.sel.selectedBy) config.selectedBy = variant.sel.selectedBy;
       if (variant.sel.isDefault !== undefined) config.isDefault = variant.sel.isDefault;
@@ -1540,7 +1681,9 @@ function engineString(v: V): string | undefined {
 /** Engines that talk to a database server (credentials and host matter), as opposed to SQLite files. */
 export function isServerEngine(engine: string): boolean {
   const e = engine.toLowerCase();
-  return ['postgres', 'postgis', 'mysql', 'oracle', 'mssql', 'sql_server', 'cockroach', 'mariadb'].some((k) => e.includes(k));
+  return ['postgres', 'postgis', 'mysql', 'oracle', 'mssql', 'sql_server', 'cockroach', 'mariadb'].some((k) =>
+    e.includes(k),
+  );
 }
 
 /** True for SQLite (and SpatiaLite) engines. */
@@ -1597,7 +1740,11 @@ function lift(v: V, f: (x: V) => V): V {
     }
     return out;
   }
-  if (v.t === 'choice') return choice(v.options.map((o) => ({ ...o, v: lift(o.v, f) })), v.line);
+  if (v.t === 'choice')
+    return choice(
+      v.options.map((o) => ({ ...o, v: lift(o.v, f) })),
+      v.line,
+    );
   return f(v);
 }
 
@@ -1673,7 +1820,8 @@ function contains(container: V, item: V): Tri | 'crash' {
     }
     return unknown ? undefined : false;
   }
-  if (container.t === 'dict') return item.t === 'str' ? container.entries.some((e) => e.key === item.v) : undefined;
+  if (container.t === 'dict')
+    return item.t === 'str' ? container.entries.some((e) => e.key === item.v) : undefined;
   return undefined;
 }
 
@@ -1704,7 +1852,8 @@ function splitPath(s: string): string[] {
 }
 
 function appendPath(p: Extract<V, { t: 'path' }>, s: string, line: number): V {
-  if (s.startsWith('/')) return { t: 'path', base: 'absolute', parts: normalize([], splitPath(s), true), line };
+  if (s.startsWith('/'))
+    return { t: 'path', base: 'absolute', parts: normalize([], splitPath(s), true), line };
   return { t: 'path', base: p.base, parts: normalize(p.parts, splitPath(s), p.base === 'absolute'), line };
 }
 
@@ -1743,7 +1892,12 @@ function concatPath(v: Extract<V, { t: 'concat' }>): Extract<V, { t: 'path' }> |
   const suffix = rest.map((p) => (p as Extract<V, { t: 'str' }>).v).join('');
   if (head.t === 'path') {
     if (suffix !== '' && !suffix.startsWith('/')) return undefined;
-    return { t: 'path', base: head.base, parts: normalize(head.parts, splitPath(suffix), head.base === 'absolute'), line: v.line };
+    return {
+      t: 'path',
+      base: head.base,
+      parts: normalize(head.parts, splitPath(suffix), head.base === 'absolute'),
+      line: v.line,
+    };
   }
   return undefined;
 }
@@ -1751,7 +1905,13 @@ function concatPath(v: Extract<V, { t: 'concat' }>): Extract<V, { t: 'path' }> |
 function renderConcat(v: Extract<V, { t: 'concat' }>): string {
   return v.parts
     .map((p) =>
-      p.t === 'str' ? p.v : p.t === 'path' ? [p.base === 'absolute' ? '' : p.base === 'repo' ? '<repo>' : 'BASE_DIR', ...p.parts].join('/') : '…',
+      p.t === 'str'
+        ? p.v
+        : p.t === 'path'
+          ? [p.base === 'absolute' ? '' : p.base === 'repo' ? '{__file__}' : '{BASE_DIR}', ...p.parts].join(
+              '/',
+            )
+          : '…',
     )
     .join('');
 }
@@ -1786,7 +1946,9 @@ const URL_ENGINES: Record<string, string> = {
 function parseDbUrl(url: V, line: number, reader: { asPath(v: V | undefined, line: number): V }): V {
   if (url.t === 'env' || url.t === 'choice') return lift(url, (u) => parseDbUrl(u, line, reader));
   if (url.t === 'none') return { t: 'unknown', text: 'parse(None)', crash: true, line };
-  const head = url.t === 'str' ? url.v : url.t === 'concat' && url.parts[0]?.t === 'str' ? url.parts[0].v : undefined;
+  if (url.t === 'unknown') return url;
+  const head =
+    url.t === 'str' ? url.v : url.t === 'concat' && url.parts[0]?.t === 'str' ? url.parts[0].v : undefined;
   if (head === undefined) return { t: 'unknown', text: 'database URL', line };
   const schemeEnd = head.indexOf('://');
   if (schemeEnd < 0) return { t: 'unknown', text: 'database URL', line };
@@ -1812,7 +1974,11 @@ function parseDbUrl(url: V, line: number, reader: { asPath(v: V | undefined, lin
       t: 'dict',
       entries: [
         { key: 'ENGINE', value: str(engine), line },
-        { key: 'NAME', value: name.t === 'str' && name.v.startsWith('/') ? reader.asPath(name, line) : name, line },
+        {
+          key: 'NAME',
+          value: name.t === 'str' && name.v.startsWith('/') ? reader.asPath(name, line) : name,
+          line,
+        },
       ],
       line,
     };
@@ -1854,7 +2020,10 @@ const TRUE_WORDS = ['y', 'yes', 't', 'true', 'on', '1'];
 const FALSE_WORDS = ['n', 'no', 'f', 'false', 'off', '0'];
 
 function strtobool(x: V, line: number): V {
-  if (x.t !== 'str') return x.t === 'none' ? { t: 'unknown', text: 'strtobool(None)', crash: true, line } : { t: 'unknown', text: 'strtobool', line };
+  if (x.t !== 'str')
+    return x.t === 'none'
+      ? { t: 'unknown', text: 'strtobool(None)', crash: true, line }
+      : { t: 'unknown', text: 'strtobool', line };
   const s = x.v.trim().toLowerCase();
   if (TRUE_WORDS.includes(s)) return { t: 'num', v: 1, line };
   if (FALSE_WORDS.includes(s)) return { t: 'num', v: 0, line };
@@ -1869,7 +2038,10 @@ function decoupleBool(x: Extract<V, { t: 'str' }>, line: number): V {
 }
 
 function literalEval(x: V, line: number, json: boolean): V {
-  if (x.t !== 'str') return x.t === 'none' ? { t: 'unknown', text: 'eval(None)', crash: true, line } : { t: 'unknown', text: 'eval', line };
+  if (x.t !== 'str')
+    return x.t === 'none'
+      ? { t: 'unknown', text: 'eval(None)', crash: true, line }
+      : { t: 'unknown', text: 'eval', line };
   const s = x.v.trim();
   const words: Record<string, V> = json
     ? { true: { t: 'bool', v: true, line }, false: { t: 'bool', v: false, line }, null: { t: 'none', line } }
@@ -1946,4 +2118,33 @@ export function valueWhenUnset(v: ValueSource | undefined, depth = 0): ValueSour
   if (!v || depth > 20) return undefined;
   if (v.kind === 'env') return valueWhenUnset(v.fallback, depth + 1);
   return v;
+}
+
+/** Environment variables the app's container gets from the target stage's ENV and the compose app service. */
+export interface ProvidedEnvironment {
+  /** Name → value (undefined when provided but not known statically: `${VAR}` unset, `- NAME` pass-through). */
+  values: Map<string, string | undefined>;
+  /** False when a source could not be read (an env_file that is missing or unreadable), so absence proves nothing. */
+  complete: boolean;
+  /** Where the names come from, for messages: 'the Dockerfile', "the compose service 'web'". */
+  sources: string[];
+}
+
+export function providedEnvironment(app: App): ProvidedEnvironment {
+  const values = new Map<string, string | undefined>();
+  const sources: string[] = [];
+  let complete = true;
+  const stage = app.dockerfile?.targetStage;
+  if (stage) {
+    sources.push('the Dockerfile');
+    for (const [name, value] of Object.entries(stage.env)) values.set(name, value);
+  }
+  const service = app.compose?.appService;
+  if (service) {
+    sources.push(`the compose service '${service.name}'`);
+    for (const e of service.environment) values.set(e.name, e.value);
+    for (const f of service.envFiles)
+      if (!service.environment.some((e) => e.source === 'env_file' && e.file === f.path)) complete = false;
+  }
+  return { values, complete, sources };
 }

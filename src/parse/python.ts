@@ -84,7 +84,15 @@ function nextTopLevelLine(text: string, starts: number[], line: number): number 
   for (let l = line; l < starts.length; l++) {
     const at = starts[l];
     const ch = text[at];
-    if (ch !== undefined && ch !== ' ' && ch !== '\t' && ch !== '\n' && ch !== '\r' && ch !== '#' && ch !== '\f')
+    if (
+      ch !== undefined &&
+      ch !== ' ' &&
+      ch !== '\t' &&
+      ch !== '\n' &&
+      ch !== '\r' &&
+      ch !== '#' &&
+      ch !== '\f'
+    )
       return at;
   }
   return undefined;

@@ -48,6 +48,8 @@ export interface DatabaseConfig {
   line: number;
   /** Key name → how it is obtained (NAME, USER, PASSWORD, HOST, PORT). */
   fields: Record<string, ValueSource>;
+  /** Line of each key of `fields` where it is written (the value may come from elsewhere, e.g. a URL default). */
+  fieldLines?: Record<string, number>;
   /** Set when this alternative is chosen by an environment variable value (DB_ENGINE == 'postgres'). */
   selectedBy?: {
     variable: string;
