@@ -482,7 +482,7 @@ class SettingsReader {
     for (const r of results) for (const [name, b] of r.scope) if (scope.get(name) !== b) names.add(name);
     for (const name of names) {
       const bindings = results.map((r) => r.scope.get(name));
-      const origins = [...new Set(bindings.flatMap((b) => b?.origins ?? []))];
+      const origins = unionOrigins(bindings.map((b) => b?.origins ?? []));
       const first = bindings[0];
       if (first && bindings.every((b) => b?.v === first.v)) {
         scope.set(name, { v: first.v, origins });
@@ -589,7 +589,7 @@ class SettingsReader {
           inBranch: ctx.inBranch,
           activeWhenUnset: ctx.activeWhenUnset,
         }) - 1;
-      origins = replace ? [index] : [...(previous?.origins ?? []), index];
+      origins = replace ? [index] : unionOrigins([previous?.origins ?? [], [index]]);
     }
     ctx.scope.set(name, { v, origins });
     if (name === 'SECRET_KEY') this.requireValue(v);
@@ -1693,6 +1693,16 @@ export function isSqliteEngine(engine: string): boolean {
 }
 
 // -------------------------------------------------------------------- value helpers
+
+// A setting assigned in more conditional branches than this keeps only its latest origins (liveness of older ones is lost).
+const MAX_ORIGINS = 64;
+
+function unionOrigins(lists: number[][]): number[] {
+  const all = new Set<number>();
+  for (const list of lists) for (const i of list) all.add(i);
+  const out = [...all].sort((a, b) => a - b);
+  return out.length > MAX_ORIGINS ? out.slice(-MAX_ORIGINS) : out;
+}
 
 function markRequired(read: ReadRec): void {
   if (!read.guarded) read.required = true;

@@ -12,8 +12,10 @@ export interface PythonModule {
   lineOf(offset: number): number;
 }
 
-// Each re-parse after a statement that swallowed the rest of the file costs a full parse: a few are enough.
+// Each re-parse after a statement that swallowed the rest of the file costs a full parse: a few are enough, and
+// none once the characters parsed again would exceed a budget (error recovery is slow on large broken files).
 const MAX_REPARSES = 6;
+const REPARSE_BUDGET = 120_000;
 
 /** Python text → statements with positions. Statements holding a syntax error are left out; parsing resumes at the next top-level line. Never throws. */
 export function parsePython(text: string): PythonModule {
@@ -21,10 +23,13 @@ export function parsePython(text: string): PythonModule {
   const lineOf = (offset: number): number => lineAt(starts, offset);
   const module: PythonModule = { text, statements: [], lineOf };
   let from = 0;
+  let budget = REPARSE_BUDGET;
   for (let round = 0; round <= MAX_REPARSES; round++) {
     const tree = parser.parse(from === 0 ? text : masked(text, from));
     const resume = collect(tree.topNode, from, module, text, starts);
     if (resume === undefined) break;
+    budget -= text.length - resume;
+    if (budget < 0) break;
     from = resume;
   }
   return module;
