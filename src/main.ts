@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, posix, resolve } from 'node:path';
 import { readArtifact, writeArtifact } from './github/artifact.js';
 import { pullRequestOf, readEvent, workflowRunOf, type EventPullRequest } from './github/event.js';
+import { reportDigest } from './github/digest.js';
 import { commentMarker } from './github/markers.js';
 import { octokitGitHub } from './github/octokit.js';
 import { publishToPullRequest } from './github/publish.js';
@@ -197,7 +198,8 @@ async function publishPr(
       review: inputs.review,
       directory: report.directory,
       marker,
-      body: renderMarkdown(report, { repoUrl, sha: pr.headSha, maxChars: COMMENT_MAX_CHARS, marker }),
+      body: renderMarkdown(report, { repoUrl, sha: pr.headSha, maxChars: COMMENT_MAX_CHARS - 64, marker }),
+      digest: reportDigest(report),
       findings: report.findings,
       ruleUrl: (f: Finding) => ruleHelpUri({ id: f.ruleId, name: f.name }),
       log: core.info,

@@ -339,3 +339,23 @@ test('as a process: exit 0 with a JSON report, exit 2 with a usage error on stde
   assert.equal(bad.stdout, '');
   assert.match(bad.stderr, /Invalid --fail-on 'warn'\. Expected one of error, warning, notice, never\./);
 });
+
+test('as a process on a real tree: exit 1 at the threshold, findings with relative file and 1-based line', () => {
+  const app = dir('real', {
+    'manage.py': '',
+    'compose.yml': 'services:\n  web:\n    build: .\n  db:\n    image: postgres\n',
+    Dockerfile: 'FROM python:3.12-slim\n',
+  });
+  const warning = spawnCli(['check', app, '--fail-on', 'warning', '--format', 'json']);
+  assert.equal(warning.status, 1, warning.stderr);
+  const json = JSON.parse(warning.stdout);
+  const unpinned = json.findings.find((f: { ruleId: string }) => f.ruleId === 'TF0205');
+  assert.equal(unpinned.file, 'compose.yml');
+  assert.equal(unpinned.line, 5);
+  assert.equal(json.verdict, 'fail');
+  const error = spawnCli(['check', app, '--fail-on', 'error', '--format', 'json']);
+  assert.equal(error.status, JSON.parse(error.stdout).counts.error > 0 ? 1 : 0);
+  const never = spawnCli(['check', app, '--fail-on', 'never']);
+  assert.equal(never.status, 0);
+  assert.match(never.stdout, /compose\.yml\n/);
+});

@@ -196,6 +196,27 @@ test('markdown: every maxChars is honoured, down to a tiny one', () => {
   }
 });
 
+test('markdown: a finding about the whole project has no file link', () => {
+  const report = fixtureReport({
+    findings: [finding('TF0001', { file: '.', message: 'Rule TF0999 could not judge this project.' })],
+  });
+  const md = renderMarkdown(report, MD_OPTIONS);
+  assert.match(md, /parse-error · the whole project: Rule TF0999/);
+});
+
+test("text: the end of a finding's log is shown under it", () => {
+  const log = Array.from({ length: 40 }, (_, i) => `log line ${i}`).join('\n');
+  const report = fixtureReport({
+    findings: [finding('TF0502', { file: 'Dockerfile', line: 5, message: 'build failed', details: log })],
+  });
+  const text = renderText(report, { color: false });
+  assert.match(
+    text,
+    /build failed {2}TF0502 image-build-failed\n {7}│ … 25 earlier lines\n {7}│ log line 25\n/,
+  );
+  assert.match(text, /│ log line 39\n/);
+});
+
 test('markdown: long log tails are cut to their end', () => {
   const log = Array.from({ length: 500 }, (_, i) => `line ${i}`).join('\n');
   const report = fixtureReport();
