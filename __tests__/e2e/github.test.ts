@@ -298,6 +298,24 @@ describe('the bundle on a pull request, against a stand-in GitHub', () => {
     assert.ok(existsSync(join(workspace, 'twelve-factor-review.sarif')));
   });
 
+  test('smoke on but Docker unreachable: the smoke part is skipped with the reason, the static results published', async () => {
+    const r = await run({
+      inputs: { smoke: 'true' },
+      env: { DOCKER_HOST: 'unix:///nonexistent/docker.sock' },
+    });
+    assert.equal(r.code, 0, r.stdout);
+    assert.ok(
+      r.annotations.some(
+        (a) => a.command === 'warning' && /Smoke test skipped: Docker is not reachable/.test(a.message),
+      ),
+      r.stdout,
+    );
+    assert.equal(r.outputs['sqlite-status'], 'skipped');
+    assert.equal(r.outputs['postgres-status'], 'skipped');
+    assert.match(fake.issueComments[0].body, /TF0002/);
+    assert.deepEqual(fake.problems, []);
+  });
+
   test('an invalid input fails the step with what is accepted, before anything is published', async () => {
     const r = await run({ inputs: { 'fail-on': 'warn' } });
     assert.equal(r.code, 1);

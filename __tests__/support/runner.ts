@@ -51,6 +51,8 @@ export interface RunOptions {
   repository: string;
   sha: string;
   ref?: string;
+  /** Anything else in the step's environment (DOCKER_HOST, ...). */
+  env?: Record<string, string>;
 }
 
 interface ActionYml {
@@ -116,6 +118,7 @@ export async function runAction(o: RunOptions): Promise<RunResult> {
     RUNNER_TEMP: temp,
     RUNNER_TOOL_CACHE: join(dir, 'toolcache'),
     RUNNER_DEBUG: '',
+    ...o.env,
   };
   const given = o.inputs ?? {};
   for (const [name, input] of Object.entries(actionInputs())) {
