@@ -92,6 +92,10 @@ function secondPassFiles(texts: Record<string, string>, files: string[], options
       ))
         requirementNames.add(baseName(m[1]));
     }
+    if (isDockerfile(file)) {
+      for (const m of text.matchAll(/^\s*(?:COPY|ADD)\s+([^\n]*)/gim))
+        for (const w of m[1].split(/\s+/)) if (/\.(txt|in)$/.test(w)) requirementNames.add(baseName(w));
+    }
     if (isDockerfile(file) || isComposeFile(file)) {
       for (const line of text.split(/\r?\n/)) {
         if (!/^\s*(CMD|ENTRYPOINT|command|entrypoint|-)\b/i.test(line)) continue;

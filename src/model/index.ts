@@ -398,7 +398,7 @@ class ProjectBuilder {
             // Installed straight from a bind mount or an unresolved path: fall back to the file named in the context.
             if (!source) {
               const rel = normalizeRelative(req);
-              if (rel && context.files.includes(rel)) source = rel;
+              if (rel && context.sentFiles.includes(rel)) source = rel;
             }
             if (source) found.push(joinPath(context.dir, source));
           }
@@ -504,7 +504,8 @@ function runCommands(run: RunInstr): string[][] {
 /** `-r X` / `--requirement=X` arguments of a `pip install` (pip, pip3, python -m pip, uv pip). */
 export function requirementArgs(argv: string[]): string[] {
   const i = argv.findIndex((w) => /(^|\/)pip[\d.]*$/.test(w));
-  const installAt = argv.indexOf('install', i < 0 ? 0 : i);
+  // wheel/download in a builder stage define what is installed later just as well.
+  const installAt = argv.findIndex((w, k) => k > i && ['install', 'wheel', 'download'].includes(w));
   const isPip = (i >= 0 || argv.some((w, k) => w === '-m' && argv[k + 1] === 'pip')) && installAt >= 0;
   if (!isPip) return [];
   const out: string[] = [];
