@@ -447,6 +447,21 @@ const TF1202: Case[] = [
     ['compose.yaml:5'],
   ],
   [
+    'a one-off that migrates then collects static files',
+    {
+      dockerfile: df(
+        'FROM python:3.12',
+        'CMD python manage.py migrate && python manage.py collectstatic --noinput',
+      ),
+    },
+    [],
+  ],
+  [
+    'migrate before an exec of another program',
+    { dockerfile: df('FROM python:3.12', 'CMD python manage.py migrate && exec /app/start-server') },
+    ['Dockerfile:2'],
+  ],
+  [
     'a container that only migrates is a one-off',
     { dockerfile: df('FROM python:3.12', 'CMD ["python", "manage.py", "migrate"]') },
     [],
