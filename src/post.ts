@@ -1,4 +1,29 @@
-/** The post step: removes whatever a killed main step left behind (wired by the smoke work). */
-export async function post(): Promise<void> {}
+import * as core from '@actions/core';
+import { createDockerCli, removeRun, SMOKE_STATE_KEY, type Docker } from './smoke/index.js';
+
+/**
+ * The post step: removes whatever a killed main step left behind. Only this job's run id (saved by the main step)
+ * is cleaned: other jobs may share the Docker engine of a self-hosted runner, and their resources are not ours.
+ */
+export async function post(docker: Docker = createDockerCli()): Promise<void> {
+  const runId = core.getState(SMOKE_STATE_KEY);
+  if (!runId) {
+    core.debug('No smoke run recorded by the main step: nothing to clean up.');
+    return;
+  }
+  try {
+    const r = await removeRun(docker, runId);
+    const removed = r.containers + r.networks + r.volumes + r.images;
+    core.info(
+      removed
+        ? `Removed what the smoke run ${runId} left behind: ${r.containers} container(s), ${r.networks} network(s), ${r.volumes} volume(s), ${r.images} image(s).`
+        : `The smoke run ${runId} left nothing behind.`,
+    );
+    for (const e of r.errors) core.debug(e);
+  } catch (error) {
+    // Cleanup must never fail the job.
+    core.warning(`Could not clean up the smoke run ${runId}: ${(error as Error).message}`);
+  }
+}
 
 await post();

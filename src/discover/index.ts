@@ -1,6 +1,180 @@
+import { lstat, opendir, readFile, realpath, stat } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import {
+  baseName,
+  DEFAULT_CONFIG_FILE,
+  dirName,
+  isComposeFile,
+  isDockerfile,
+  isDockerignore,
+  isRequirementsFile,
+  isScript,
+  isSettingsCandidate,
+  joinPath,
+  moduleFiles,
+  SKIPPED_DIRS,
+} from './classify.js';
 import type { DiscoverOptions, SourceTree } from './types.js';
+
+export const MAX_FILES = 50_000;
+export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
 /** Lists the scanned tree and reads the files that matter. The only I/O of the static half. */
 export async function discover(root: string, options: DiscoverOptions = {}): Promise<SourceTree> {
-  return { root, files: [], texts: {}, unreadable: [], options };
+  const realRoot = await realpath(root);
+  const walked = await walk(realRoot, MAX_FILES);
+  const files = walked.files.sort();
+  const fileSet = new Set(files);
+  const texts: Record<string, string> = {};
+  const unreadable: { file: string; reason: string }[] = [];
+
+  const read = async (file: string): Promise<void> => {
+    if (file in texts || unreadable.some((u) => u.file === file) || !fileSet.has(file)) return;
+    const result = await readText(realRoot, file);
+    if (typeof result === 'string') texts[file] = result;
+    else unreadable.push({ file, reason: result.reason });
+  };
+
+  // First pass: files recognised by name.
+  const wanted = files.filter(
+    (f) =>
+      isDockerfile(f) ||
+      isComposeFile(f) ||
+      isDockerignore(f) ||
+      isRequirementsFile(f) ||
+      isSettingsCandidate(f) ||
+      isScript(f) ||
+      baseName(f) === 'manage.py',
+  );
+  const named = [
+    options.dockerfile,
+    ...(options.composeFiles ?? []),
+    options.configFile ?? DEFAULT_CONFIG_FILE,
+  ];
+  for (const f of named) if (f) wanted.push(f.replace(/^\.\//, ''));
+  for (const f of wanted) await read(f);
+
+  // .env next to compose files, for interpolation only.
+  for (const f of Object.keys(texts).filter(isComposeFile)) await read(joinPath(dirName(f), '.env'));
+
+  // Second pass: files the first ones name (settings modules, -r includes, scripts run by CMD).
+  for (const f of secondPassFiles(texts, files, options)) await read(f);
+  // -r includes may chain once more.
+  for (const f of secondPassFiles(texts, files, options)) await read(f);
+
+  return {
+    root: realRoot,
+    files,
+    texts,
+    unreadable,
+    options,
+    skippedDirs: walked.skipped.sort(),
+    ...(walked.truncated ? { truncated: { limit: MAX_FILES } } : {}),
+  };
+}
+
+/** Files named from inside the texts already read: cheap textual hints only decide what to read, never what it means. */
+function secondPassFiles(texts: Record<string, string>, files: string[], options: DiscoverOptions): string[] {
+  const out = new Set<string>();
+  const manageDirs = Object.keys(texts)
+    .filter((f) => baseName(f) === 'manage.py')
+    .map(dirName);
+  const modules = new Set<string>();
+  if (options.settingsModule) modules.add(options.settingsModule);
+  const requirementNames = new Set<string>();
+  const commandWords = new Set<string>();
+  for (const [file, text] of Object.entries(texts)) {
+    for (const m of text.matchAll(/DJANGO_SETTINGS_MODULE['"]?\s*[,=:]\s*['"]?([A-Za-z_][\w.]*)/g))
+      modules.add(m[1]);
+    if (!/(^|\/)\.env$/.test(file)) {
+      for (const m of text.matchAll(
+        /(?:^|\s)(?:-r|--requirements?|-c|--constraint)(?:\s*=\s*|\s+|(?=[^\s-]))([^\s"'\\]+)/g,
+      ))
+        requirementNames.add(baseName(m[1]));
+    }
+    if (isDockerfile(file) || isComposeFile(file)) {
+      for (const line of text.split(/\r?\n/)) {
+        if (!/^\s*(CMD|ENTRYPOINT|command|entrypoint|-)\b/i.test(line)) continue;
+        for (const m of line.matchAll(/[\w./-]+/g)) commandWords.add(baseName(m[0]));
+      }
+    }
+  }
+  for (const module of modules)
+    for (const dir of [...manageDirs, '.']) for (const f of moduleFiles(dir, module)) out.add(f);
+  for (const f of files) {
+    const name = baseName(f);
+    if (requirementNames.has(name) && !(f in texts)) out.add(f);
+    if (commandWords.has(name) && !(f in texts) && !/\.(py|txt|toml|lock|json)$/.test(name)) out.add(f);
+  }
+  return [...out];
+}
+
+/** Reads one file as text, or says why it cannot be. Symlinks are followed only to files inside root. */
+async function readText(realRoot: string, file: string): Promise<string | { reason: string }> {
+  const abs = join(realRoot, ...file.split('/'));
+  try {
+    const target = await realpath(abs);
+    if (target !== realRoot && !target.startsWith(realRoot + sep))
+      return { reason: 'a symbolic link leaving the scanned directory' };
+    const info = await stat(target);
+    if (!info.isFile()) return { reason: 'not a regular file' };
+    if (info.size > MAX_FILE_BYTES) return { reason: 'larger than 2 MiB' };
+    const bytes = await readFile(target);
+    if (bytes.includes(0)) return { reason: 'binary content (NUL bytes), not text' };
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      return { reason: 'not valid UTF-8 text' };
+    }
+    return text.startsWith('\uFEFF') ? text.slice(1) : text;
+  } catch (error) {
+    return {
+      reason: `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+    };
+  }
+}
+
+/** Walks without following symlinked directories; a symlinked file counts when its target stays inside root. */
+async function walk(
+  realRoot: string,
+  limit: number,
+): Promise<{ files: string[]; skipped: string[]; truncated: boolean }> {
+  const files: string[] = [];
+  const skipped: string[] = [];
+  const stack: string[] = [realRoot];
+  while (stack.length > 0) {
+    const dir = stack.pop()!;
+    let entries;
+    try {
+      entries = [];
+      for await (const entry of await opendir(dir)) entries.push(entry);
+    } catch {
+      continue; // unreadable directory (permissions): its files are simply not part of the analysis
+    }
+    entries.sort((a, b) => (a.name < b.name ? 1 : -1));
+    for (const entry of entries) {
+      const abs = join(dir, entry.name);
+      const rel = relative(realRoot, abs).split(sep).join('/');
+      if (SKIPPED_DIRS.has(entry.name)) {
+        skipped.push(rel);
+        continue;
+      }
+      if (entry.isDirectory()) stack.push(abs);
+      else if (entry.isFile()) files.push(rel);
+      else if (entry.isSymbolicLink() && (await isFileInside(abs, realRoot))) files.push(rel);
+      if (files.length >= limit) return { files, skipped, truncated: true };
+    }
+  }
+  return { files, skipped, truncated: false };
+}
+
+async function isFileInside(abs: string, realRoot: string): Promise<boolean> {
+  try {
+    const target = await realpath(abs);
+    if (!target.startsWith(realRoot + sep)) return false;
+    return (await lstat(target)).isFile();
+  } catch {
+    return false; // dangling link
+  }
 }

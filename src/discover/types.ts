@@ -10,6 +10,13 @@ export interface SourceTree {
   unreadable: { file: string; reason: string }[];
   /** Options that steer discovery, from inputs or CLI flags. */
   options: DiscoverOptions;
+  /**
+   * Entries present but not walked (`.git`, `node_modules`, `venv`, `.venv`, `__pycache__`), relative, sorted.
+   * They matter to `.dockerignore` checks even though their files are not listed.
+   */
+  skippedDirs?: string[];
+  /** Set when the walk stopped at the file-count cap: only the first `limit` files are listed. */
+  truncated?: { limit: number };
 }
 
 export interface DiscoverOptions {
@@ -19,4 +26,6 @@ export interface DiscoverOptions {
   composeFiles?: string[];
   /** Dotted settings module (mysite.settings), when given. */
   settingsModule?: string;
+  /** Config file relative to root (default `.github/twelve-factor.yml`); its text is read into `texts`. */
+  configFile?: string;
 }

@@ -1,7 +1,562 @@
+import { posix } from 'node:path';
+import {
+  baseName,
+  DEFAULT_CONFIG_FILE,
+  dirName,
+  isComposeFile,
+  isComposeOverride,
+  isCoreFile,
+  isDockerfile,
+  isDockerignore,
+  isRequirementsFile,
+  isScript,
+  isSettingsCandidate,
+  isUnder,
+  joinPath,
+  moduleFiles,
+  normalizeRelative,
+  relativeTo,
+} from '../discover/classify.js';
 import type { SourceTree } from '../discover/types.js';
-import type { Project } from './types/project.js';
+import { parseDockerignore, sentFiles } from '../parse/dockerignore.js';
+import { parseDotenv } from '../parse/dotenv.js';
+import { includedFile, parseRequirements } from '../parse/requirements.js';
+import { parseShell } from '../parse/shell.js';
+import { parseSuppressions } from '../parse/suppressions.js';
+import { findRule } from '../rules/registry.js';
+import { modelCompose } from './compose.js';
+import { ImageLayout } from './context.js';
+import { modelDockerfile } from './dockerfile.js';
+import { modelSettings } from './settings.js';
+import type { ComposeCommand, ComposeModel } from './types/compose.js';
+import type { CommandInstr, DockerfileModel, RunInstr, Stage } from './types/dockerfile.js';
+import type {
+  App,
+  BuildContext,
+  EntrypointScript,
+  ParseError,
+  Project,
+  RequirementsFile,
+  SuppressionComment,
+} from './types/project.js';
+import type { ShellCommand } from './types/shell.js';
+
+/** Names of the compose files Docker Compose picks up by itself, in its order of preference. */
+const COMPOSE_BASES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
+const COMPOSE_OVERRIDES = [
+  'compose.override.yaml',
+  'compose.override.yml',
+  'docker-compose.override.yaml',
+  'docker-compose.override.yml',
+];
 
 /** Builds the one Project value the rules read, from the discovered tree. Pure. */
 export function buildProject(tree: SourceTree): Project {
-  return { root: tree.root, apps: [], parseErrors: [], suppressions: [], suppressionProblems: [] };
+  return new ProjectBuilder(tree).build();
+}
+
+interface ComposeSet {
+  dir: string;
+  files: string[];
+  model?: ComposeModel;
+}
+
+interface AppSeed {
+  dockerfile?: string;
+  contextDir?: string;
+  target?: string;
+  args?: Record<string, string | undefined>;
+  compose?: ComposeSet;
+  managePy?: string;
+}
+
+class ProjectBuilder {
+  private readonly parseErrors: ParseError[] = [];
+  private readonly errorKeys = new Set<string>();
+  private readonly files: string[];
+  private readonly texts: Record<string, string>;
+
+  constructor(private readonly tree: SourceTree) {
+    this.files = tree.files;
+    this.texts = tree.texts;
+  }
+
+  build(): Project {
+    const { suppressions, problems } = this.suppressions();
+    for (const u of this.tree.unreadable) {
+      if (isCoreFile(u.file) || u.file === this.tree.options.dockerfile) {
+        this.addErrors([
+          { file: u.file, message: `Cannot read ${u.file}: ${u.reason}. It was left out of the analysis.` },
+        ]);
+      }
+    }
+    if (this.tree.truncated) {
+      this.addErrors([
+        {
+          file: '.',
+          message: `The directory holds more than ${this.tree.truncated.limit} files; only the first ${this.tree.truncated.limit} were considered. Exclude generated or vendored directories to analyse it fully.`,
+        },
+      ]);
+    }
+    const composeSets = this.composeSets();
+    const apps = this.seeds(composeSets).map((seed) => this.app(seed, composeSets));
+    return {
+      root: this.tree.root,
+      apps,
+      parseErrors: this.parseErrors,
+      suppressions,
+      suppressionProblems: problems,
+    };
+  }
+
+  private addErrors(errors: ParseError[]): void {
+    for (const e of errors) {
+      const key = `${e.file}\0${e.line ?? ''}\0${e.message}`;
+      if (this.errorKeys.has(key)) continue;
+      this.errorKeys.add(key);
+      this.parseErrors.push(e);
+    }
+  }
+
+  private suppressions(): { suppressions: SuppressionComment[]; problems: Project['suppressionProblems'] } {
+    const suppressions: SuppressionComment[] = [];
+    const problems: Project['suppressionProblems'] = [];
+    const configFile = this.tree.options.configFile ?? DEFAULT_CONFIG_FILE;
+    for (const [file, text] of Object.entries(this.texts)) {
+      if (file === configFile || /(^|\/)\.env$/.test(file)) continue;
+      if (!(
+        isCoreFile(file) ||
+        isDockerignore(file) ||
+        isRequirementsFile(file) ||
+        isScript(file) ||
+        file.endsWith('.py')
+      )) {
+        if (!this.isNamedInput(file)) continue;
+      }
+      const r = parseSuppressions(file, text, (rule) => findRule(rule) !== undefined);
+      suppressions.push(...r.suppressions);
+      problems.push(...r.problems);
+    }
+    return { suppressions, problems };
+  }
+
+  private isNamedInput(file: string): boolean {
+    const o = this.tree.options;
+    return file === o.dockerfile || (o.composeFiles ?? []).includes(file);
+  }
+
+  /** One compose project per directory holding compose files (or the files named in the inputs). */
+  private composeSets(): ComposeSet[] {
+    const given = this.tree.options.composeFiles?.map((f) => normalizeRelative(f) ?? f);
+    const sets: ComposeSet[] = [];
+    if (given && given.length > 0) {
+      sets.push({ dir: dirName(given[0]), files: given.filter((f) => f in this.texts) });
+    } else {
+      const byDir = new Map<string, string[]>();
+      for (const f of Object.keys(this.texts).filter(isComposeFile).sort()) {
+        const d = dirName(f);
+        byDir.set(d, [...(byDir.get(d) ?? []), f]);
+      }
+      for (const [dir, files] of byDir) {
+        const names = files.map(baseName);
+        let base = COMPOSE_BASES.find((b) => names.includes(b));
+        // No default name: a lone variant (docker-compose.prod.yml) is the project's compose file.
+        base ??= names.find((n) => !isComposeOverride(baseName(n)));
+        const override = COMPOSE_OVERRIDES.find((o) => names.includes(o));
+        const chosen = [base, override]
+          .filter((n): n is string => n !== undefined)
+          .map((n) => joinPath(dir, n));
+        if (chosen.length > 0) sets.push({ dir, files: chosen });
+      }
+    }
+    for (const set of sets) {
+      if (set.files.length === 0) continue;
+      const envText = this.texts[joinPath(set.dir, '.env')];
+      const env = envText === undefined ? {} : parseDotenv(envText);
+      const r = modelCompose(
+        set.files.map((file) => ({ file, text: this.texts[file] })),
+        env,
+      );
+      this.addErrors(r.errors);
+      set.model = r.model;
+    }
+    return sets;
+  }
+
+  /** Decides which apps the repository holds: compose-built images first, then Dockerfiles, then bare Django projects. */
+  private seeds(composeSets: ComposeSet[]): AppSeed[] {
+    const managePys = Object.keys(this.texts)
+      .filter((f) => baseName(f) === 'manage.py')
+      .sort(byDepth);
+    const seeds: AppSeed[] = [];
+    const seen = new Set<string>();
+    const claimed = new Set<string>();
+
+    for (const set of composeSets) {
+      const build = set.model?.appService?.build;
+      if (!build) continue;
+      const dockerfile = normalizeRelative(build.dockerfile) ?? build.dockerfile;
+      const contextDir = normalizeRelative(build.context) ?? '.';
+      const key = `${dockerfile}\0${contextDir}\0${build.target ?? ''}`;
+      claimed.add(dockerfile);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      seeds.push({
+        dockerfile,
+        contextDir,
+        target: build.target,
+        args: build.args,
+        compose: set,
+        managePy: managePys.find((m) => isUnder(m, contextDir)),
+      });
+    }
+
+    const given = this.tree.options.dockerfile ? normalizeRelative(this.tree.options.dockerfile) : undefined;
+    const candidates = given ? [given] : this.preferredDockerfiles().filter((d) => !claimed.has(d));
+    for (const dockerfile of candidates) {
+      if (claimed.has(dockerfile)) continue;
+      const dir = dirName(dockerfile);
+      let managePy = managePys.find((m) => isUnder(m, dir));
+      let contextDir = dir;
+      if (!managePy) {
+        // `docker/Dockerfile` built from the repository root: the nearest ancestor holding manage.py is the context.
+        const ancestor = [...managePys].reverse().find((m) => isUnder(dir, dirName(m)));
+        if (ancestor && this.looksLikePythonImage(dockerfile)) {
+          managePy = ancestor;
+          contextDir = dirName(ancestor);
+        } else if (managePys.length > 0 && !given)
+          continue; // another image of the repository (nginx, frontend)
+        else if (!given && !this.looksLikePythonImage(dockerfile) && candidates.length > 1) continue;
+      }
+      seeds.push({ dockerfile, contextDir, managePy });
+      claimed.add(dockerfile);
+    }
+
+    const paired = new Set(seeds.map((s) => s.managePy).filter(Boolean));
+    for (const managePy of managePys) {
+      if (paired.has(managePy)) continue;
+      // A Django project nested in another app's context (e.g. a test fixture) belongs to that app.
+      if (seeds.some((s) => s.contextDir !== undefined && isUnder(managePy, s.contextDir) && s.managePy))
+        continue;
+      seeds.push({ managePy });
+    }
+
+    // Attach compose projects that run the app from an image (no build) to the app of their directory.
+    for (const seed of seeds) {
+      if (seed.compose) continue;
+      const dirs = [
+        seed.managePy ? dirName(seed.managePy) : undefined,
+        seed.dockerfile ? dirName(seed.dockerfile) : undefined,
+        seed.contextDir,
+      ];
+      seed.compose = composeSets.find((s) => s.model && !s.model.appService?.build && dirs.includes(s.dir));
+    }
+    return seeds;
+  }
+
+  /** Per directory, `Dockerfile` wins over variants (`Dockerfile.dev`); else a production-looking variant. */
+  private preferredDockerfiles(): string[] {
+    const byDir = new Map<string, string[]>();
+    for (const f of this.files.filter(isDockerfile)) {
+      if (!(f in this.texts) && !this.tree.unreadable.some((u) => u.file === f)) continue;
+      const d = dirName(f);
+      byDir.set(d, [...(byDir.get(d) ?? []), f]);
+    }
+    const out: string[] = [];
+    for (const files of byDir.values()) {
+      const plain = files.find((f) => baseName(f) === 'Dockerfile' || baseName(f) === 'dockerfile');
+      const prod = files.find((f) => /prod/i.test(baseName(f)));
+      const dev = (f: string) => /(dev|test|local|ci)/i.test(baseName(f));
+      out.push(plain ?? prod ?? files.find((f) => !dev(f)) ?? files[0]);
+    }
+    return out.sort(byDepth);
+  }
+
+  private looksLikePythonImage(dockerfile: string): boolean {
+    const text = this.texts[dockerfile];
+    return (
+      text !== undefined && /\b(python|pip3?|gunicorn|uwsgi|uvicorn|daphne|manage\.py|django)\b/i.test(text)
+    );
+  }
+
+  private app(seed: AppSeed, composeSets: ComposeSet[]): App {
+    void composeSets;
+    const dir = seed.managePy
+      ? dirName(seed.managePy)
+      : (seed.contextDir ?? (seed.dockerfile ? dirName(seed.dockerfile) : '.'));
+    const app: App = { dir, requirements: [], entrypointScripts: [] };
+    if (seed.managePy) app.managePy = seed.managePy;
+    if (seed.compose?.model) app.compose = seed.compose.model;
+
+    if (seed.dockerfile && seed.dockerfile in this.texts) {
+      const r = modelDockerfile(seed.dockerfile, this.texts[seed.dockerfile], {
+        target: seed.target,
+        buildArgs: seed.args,
+      });
+      this.addErrors(r.errors);
+      if (r.model) app.dockerfile = r.model;
+    }
+    if (seed.dockerfile)
+      app.context = this.context(seed.contextDir ?? dirName(seed.dockerfile), seed.dockerfile);
+
+    const settings = this.settingsFile(app, seed);
+    if (settings) {
+      const r = modelSettings(settings.file, settings.module, this.texts[settings.file]);
+      this.addErrors(r.errors);
+      if (r.model) app.settings = r.model;
+    }
+
+    if (app.dockerfile && app.context) {
+      const layout = new ImageLayout(app.dockerfile, app.context.sentFiles);
+      app.requirements = this.requirements(app.dockerfile, app.context, layout);
+      app.entrypointScripts = this.entrypointScripts(app, layout);
+      const target = app.dockerfile.targetStage;
+      if (target && app.managePy && isUnder(app.managePy, app.context.dir)) {
+        const landing = layout.landingOf(target, relativeTo(app.managePy, app.context.dir));
+        if (landing) app.imageSourceDir = posix.dirname(landing);
+      }
+    } else if (app.managePy) {
+      app.requirements = this.looseRequirements(dirName(app.managePy));
+    }
+    return app;
+  }
+
+  /** The build context: its files and what `.dockerignore` lets through (`<Dockerfile>.dockerignore` first). */
+  private context(dir: string, dockerfile: string): BuildContext {
+    const files = this.files.filter((f) => isUnder(f, dir)).map((f) => relativeTo(f, dir));
+    const specific = `${dockerfile}.dockerignore`;
+    const ignoreFile = specific in this.texts ? specific : joinPath(dir, '.dockerignore');
+    const dockerignore =
+      ignoreFile in this.texts ? parseDockerignore(ignoreFile, this.texts[ignoreFile]) : undefined;
+    const skipped = (this.tree.skippedDirs ?? [])
+      .filter((d) => isUnder(d, dir))
+      .map((d) => relativeTo(d, dir));
+    const context: BuildContext = { dir, files, sentFiles: sentFiles(files, dockerignore) };
+    if (dockerignore) context.dockerignore = dockerignore;
+    if (skipped.length > 0) {
+      context.skippedDirs = skipped;
+      context.sentSkippedDirs = sentFiles(skipped, dockerignore);
+    }
+    return context;
+  }
+
+  /** The settings module: the input, the runtime environment (compose, then ENV), manage.py's default, else a search. */
+  private settingsFile(app: App, seed: AppSeed): { file: string; module: string } | undefined {
+    const base = app.managePy ? dirName(app.managePy) : app.dir;
+    const modules: string[] = [];
+    if (this.tree.options.settingsModule) modules.push(this.tree.options.settingsModule);
+    const fromCompose = app.compose?.appService?.environment.find(
+      (e) => e.name === 'DJANGO_SETTINGS_MODULE',
+    )?.value;
+    if (fromCompose) modules.push(fromCompose);
+    const fromEnv = app.dockerfile?.targetStage?.env.DJANGO_SETTINGS_MODULE;
+    if (fromEnv) modules.push(fromEnv);
+    if (app.managePy) {
+      // manage.py is boilerplate from startproject; one targeted pattern on its setdefault call is enough here.
+      const m = /DJANGO_SETTINGS_MODULE['"]\s*,\s*(?:f?['"])([\w.]+)['"]/.exec(
+        this.texts[app.managePy] ?? '',
+      );
+      if (m) modules.push(m[1]);
+    }
+    for (const module of modules) {
+      for (const dir of [base, seed.contextDir ?? base, '.']) {
+        const file = moduleFiles(dir, module).find((f) => f in this.texts);
+        if (file) return { file, module };
+      }
+    }
+    const searchDir = seed.contextDir ?? base;
+    const found = Object.keys(this.texts)
+      .filter(
+        (f) =>
+          isSettingsCandidate(f) &&
+          isUnder(f, searchDir) &&
+          /\b(INSTALLED_APPS|DATABASES)\b/.test(this.texts[f]),
+      )
+      .sort((a, b) => settingsRank(a) - settingsRank(b) || byDepth(a, b))[0];
+    if (!found) return undefined;
+    const module = relativeTo(found, base)
+      .replace(/\/__init__\.py$|\.py$/, '')
+      .replace(/\//g, '.');
+    return { file: found, module };
+  }
+
+  /** Requirement files the image installs: `pip install -r X` in RUN of built stages, mapped back to the context. */
+  private requirements(
+    model: DockerfileModel,
+    context: BuildContext,
+    layout: ImageLayout,
+  ): RequirementsFile[] {
+    const found: string[] = [];
+    for (const stage of model.builtStages) {
+      stage.instructions.forEach((ins, index) => {
+        if (ins.keyword !== 'RUN') return;
+        for (const argv of runCommands(ins as RunInstr)) {
+          for (const req of requirementArgs(argv)) {
+            const wd = layout.workdirAt(stage, index) ?? '/';
+            const imagePath = posix.resolve(wd, req);
+            let source = layout.sourceOf(stage, imagePath, index);
+            // Installed straight from a bind mount or an unresolved path: fall back to the file named in the context.
+            if (!source) {
+              const rel = normalizeRelative(req);
+              if (rel && context.files.includes(rel)) source = rel;
+            }
+            if (source) found.push(joinPath(context.dir, source));
+          }
+        }
+      });
+    }
+    return this.withIncludes(found);
+  }
+
+  /** Without a Dockerfile the requirement files of the project directory still describe its dependencies. */
+  private looseRequirements(dir: string): RequirementsFile[] {
+    void dir;
+    return [];
+  }
+
+  private withIncludes(files: string[]): RequirementsFile[] {
+    const out: RequirementsFile[] = [];
+    const queue = [...new Set(files)];
+    const done = new Set<string>();
+    while (queue.length > 0) {
+      const file = queue.shift()!;
+      if (done.has(file) || !(file in this.texts)) continue;
+      done.add(file);
+      const parsed = parseRequirements(file, this.texts[file]);
+      out.push(parsed);
+      for (const line of parsed.lines) {
+        const inc = includedFile(line);
+        const path = inc ? normalizeRelative(joinPath(dirName(file), inc)) : undefined;
+        if (path) queue.push(path);
+      }
+    }
+    return out;
+  }
+
+  /** Scripts the container runs: ENTRYPOINT/CMD of the target stage and the compose command, traced to context files. */
+  private entrypointScripts(app: App, layout: ImageLayout): EntrypointScript[] {
+    const target = app.dockerfile?.targetStage;
+    const context = app.context;
+    if (!target || !context) return [];
+    const commands: string[][] = [];
+    for (const c of [target.entrypoint, target.cmd]) if (c) commands.push(...instrCommands(c));
+    const service = app.compose?.appService;
+    for (const c of [service?.entrypoint, service?.command]) if (c) commands.push(...composeCommands(c));
+    const out: EntrypointScript[] = [];
+    const workdir = target.workdir || '/';
+    for (const argv of commands) {
+      for (const word of scriptWords(argv)) {
+        const candidates = word.includes('/')
+          ? [posix.resolve(workdir, word)]
+          : [posix.resolve(workdir, word), ...binDirs(word)];
+        for (const imagePath of candidates) {
+          const source =
+            layout.sourceOf(target, imagePath) ?? this.copiedByName(target, word, context, layout);
+          if (!source) continue;
+          const file = joinPath(context.dir, source);
+          if (!(file in this.texts) || out.some((s) => s.file === file)) break;
+          out.push({ file, script: parseShell(this.texts[file], 1), imagePath });
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  /** A bare command name (`docker-entrypoint.sh`) found on PATH: any COPY landing a file of that name. */
+  private copiedByName(
+    stage: Stage,
+    word: string,
+    context: BuildContext,
+    layout: ImageLayout,
+  ): string | undefined {
+    if (word.includes('/')) return undefined;
+    for (const f of context.sentFiles) {
+      if (baseName(f) !== word) continue;
+      if (layout.landingOf(stage, f)) return f;
+    }
+    return undefined;
+  }
+}
+
+function byDepth(a: string, b: string): number {
+  return a.split('/').length - b.split('/').length || a.localeCompare(b);
+}
+
+/** Prefers `settings.py`, then `settings/production.py`-like modules, then others. */
+function settingsRank(file: string): number {
+  if (baseName(file) === 'settings.py') return 0;
+  if (/prod/.test(baseName(file))) return 1;
+  if (baseName(file) === '__init__.py') return 3;
+  return 2;
+}
+
+function runCommands(run: RunInstr): string[][] {
+  if (run.argv) {
+    const [cmd, flag, script] = run.argv;
+    if (/(^|\/)(ba|da)?sh$/.test(cmd ?? '') && flag === '-c' && script)
+      return parseShell(script).commands.map((c) => c.argv);
+    return [run.argv];
+  }
+  return run.script?.commands.map((c: ShellCommand) => c.argv) ?? [];
+}
+
+/** `-r X` / `--requirement=X` arguments of a `pip install` (pip, pip3, python -m pip, uv pip). */
+export function requirementArgs(argv: string[]): string[] {
+  const i = argv.findIndex((w) => /(^|\/)pip[\d.]*$/.test(w));
+  const installAt = argv.indexOf('install', i < 0 ? 0 : i);
+  const isPip = (i >= 0 || argv.some((w, k) => w === '-m' && argv[k + 1] === 'pip')) && installAt >= 0;
+  if (!isPip) return [];
+  const out: string[] = [];
+  for (let k = installAt + 1; k < argv.length; k++) {
+    const w = argv[k];
+    if ((w === '-r' || w === '--requirement' || w === '--requirements') && argv[k + 1]) out.push(argv[++k]);
+    else if (/^--requirements?=/.test(w)) out.push(w.slice(w.indexOf('=') + 1));
+    else if (/^-r[^-]/.test(w)) out.push(w.slice(2));
+  }
+  return out.filter((p) => !p.includes('$'));
+}
+
+function instrCommands(c: CommandInstr): string[][] {
+  if (c.argv) {
+    const [cmd, flag, script] = c.argv;
+    if (/(^|\/)(ba|da)?sh$/.test(cmd ?? '') && flag === '-c' && script)
+      return [c.argv, ...parseShell(script).commands.map((x) => x.argv)];
+    return [c.argv];
+  }
+  return c.script?.commands.map((x) => x.argv) ?? [];
+}
+
+function composeCommands(c: ComposeCommand): string[][] {
+  if (c.argv) {
+    const [cmd, flag, script] = c.argv;
+    if (/(^|\/)(ba|da)?sh$/.test(cmd ?? '') && flag === '-c' && script)
+      return [c.argv, ...parseShell(script).commands.map((x) => x.argv)];
+    return [c.argv];
+  }
+  return c.script?.commands.map((x) => x.argv) ?? [];
+}
+
+/** The words of a command that may name a script in the image: the program, or the file a shell runs. */
+function scriptWords(argv: string[]): string[] {
+  if (argv.length === 0) return [];
+  let k = 0;
+  while (
+    ['exec', 'tini', '/tini', '--', '/usr/bin/tini', 'dumb-init', '/usr/bin/dumb-init'].includes(argv[k])
+  )
+    k++;
+  const cmd = argv[k];
+  if (cmd === undefined) return [];
+  if (/(^|\/)(ba|da)?sh$/.test(cmd)) {
+    const rest = argv.slice(k + 1).filter((w) => !w.startsWith('-'));
+    if (argv.slice(k + 1).includes('-c')) return [];
+    return rest.slice(0, 1);
+  }
+  if (/(^|\/)python[\d.]*$/.test(cmd)) return [];
+  if (/^(gunicorn|uwsgi|uvicorn|daphne|django-admin)$/.test(baseName(cmd))) return [];
+  return [cmd];
+}
+
+function binDirs(word: string): string[] {
+  return ['/usr/local/bin', '/usr/bin', '/bin', '/usr/local/sbin'].map((d) => `${d}/${word}`);
 }

@@ -7,9 +7,26 @@ export const parseError = defineRule({
   severity: 'warning',
   kind: 'S',
   title: 'A Dockerfile, compose file or settings module cannot be parsed; the rest of the analysis goes on',
-  help: 'TODO',
+  help: `A file the review needs could not be read or parsed, so every rule that depends on it stayed silent for it.
+The rest of the repository was still analysed. Docker, Compose or Django would most likely reject the same file,
+so fix the syntax error at the reported line (or make the file plain UTF-8 text under 2 MiB).
+
+\`\`\`dockerfile
+# Before: an instruction Docker does not know
+FROM python:3.12-slim
+RUNN pip install -r requirements.txt
+
+# After
+FROM python:3.12-slim
+RUN pip install -r requirements.txt
+\`\`\`
+`,
   related: [],
-  check() {
-    return [];
+  check(project) {
+    return project.parseErrors.map((e) => ({
+      file: e.file,
+      ...(e.line !== undefined && e.line >= 1 ? { line: e.line } : {}),
+      message: e.message,
+    }));
   },
 });

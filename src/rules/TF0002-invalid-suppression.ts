@@ -7,9 +7,20 @@ export const invalidSuppression = defineRule({
   severity: 'notice',
   kind: 'S',
   title: 'A suppression comment names an unknown rule or is malformed',
-  help: 'TODO',
+  help: `A \`# twelve-factor:\` comment could not be understood, so it suppresses nothing. Name rules by id or by name,
+separated by commas, and give the reason after \`--\`. A comment on its own line applies to the next line that is not
+blank or a comment; at the end of a line it applies to that line. \`ignore-file=\` applies to the whole file.
+
+\`\`\`python
+# Before: a typo in the rule name, so DEBUG is still reported
+DEBUG = True  # twelve-factor: ignore=debug-in-cod
+
+# After
+DEBUG = True  # twelve-factor: ignore=debug-in-code -- local settings module, never deployed
+\`\`\`
+`,
   related: [],
-  check() {
-    return [];
+  check(project) {
+    return project.suppressionProblems.map((p) => ({ file: p.file, line: p.line, message: p.message }));
   },
 });

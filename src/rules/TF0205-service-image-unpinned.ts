@@ -1,3 +1,5 @@
+import { splitImage } from '../model/compose.js';
+import type { RawFinding } from '../model/types/finding.js';
 import { defineRule } from './rule.js';
 
 export const serviceImageUnpinned = defineRule({
@@ -7,9 +9,45 @@ export const serviceImageUnpinned = defineRule({
   severity: 'warning',
   kind: 'S',
   title: 'A compose service image: has no tag or :latest (e.g. postgres, postgres:latest)',
-  help: 'TODO',
+  help: [
+    'An image with no tag means `:latest`, which moves: the next `docker compose pull` (or a fresh machine) gets a',
+    'different PostgreSQL or Redis than the one you tested with, possibly a new major version that cannot read the',
+    'existing data directory. Pin the version you run, at least to the major (`postgres:16`), better to the minor,',
+    'or to a digest for full reproducibility.',
+    '',
+    '```yaml',
+    'services:',
+    '  db:',
+    '    image: postgres:16.4-alpine   # not `postgres` or `postgres:latest`',
+    '  cache:',
+    '    image: redis:7.4@sha256:…',
+    '```',
+    '',
+    'Services that `build:` are not judged here: their `image:` names the image they build. A tag taken from a',
+    'variable (`app:${TAG}`) is left alone unless it resolves to `latest`.',
+  ].join('\n'),
   related: [],
-  check() {
-    return [];
+  check(project) {
+    const out: RawFinding[] = [];
+    for (const app of project.apps) {
+      for (const s of app.compose?.services ?? []) {
+        const img = s.image;
+        // With build:, image: is the name given to the built image, not something pulled.
+        if (!img || s.build || !img.repository || img.digest) continue;
+        const written = splitImage(img.raw ?? img.value);
+        if (written.digest) continue;
+        const fromVariable = (written.tag ?? written.repository.split('/').pop() ?? '').includes('$');
+        // A tag from a variable is decided at deploy time: judge it only when it resolves to latest.
+        if (fromVariable && img.tag !== 'latest') continue;
+        if (img.tag !== undefined && img.tag !== 'latest') continue;
+        const what = img.tag === 'latest' ? `'${img.repository}:latest'` : `'${img.repository}' with no tag`;
+        out.push({
+          file: img.file,
+          line: img.line,
+          message: `Service '${s.name}' uses image ${what}, which floats to whatever is newest at pull time: pin a version, e.g. '${img.repository}:<version>' (or a digest).`,
+        });
+      }
+    }
+    return out;
   },
 });

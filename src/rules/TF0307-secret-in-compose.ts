@@ -1,4 +1,16 @@
+import type { RawFinding } from '../model/types/finding.js';
 import { defineRule } from './rule.js';
+
+const SECRET_NAME = /PASSWORD|SECRET|TOKEN|API_KEY|PRIVATE|_KEY$/;
+/** Names that point at a secret or tune it rather than hold it (POSTGRES_PASSWORD_FILE, MYSQL_ALLOW_EMPTY_PASSWORD, JWT_TOKEN_LIFETIME). */
+const NOT_A_SECRET =
+  /_(FILE|PATH|DIR|URL|URI|ENDPOINT|METHOD)$|LIFETIME|EXPIR|TTL|TIMEOUT|LENGTH|ALLOW_EMPTY|RANDOM_ROOT/;
+
+/** The secret-looking names of TF0306: *PASSWORD*, *SECRET*, *TOKEN*, *_KEY, *API_KEY*, *PRIVATE*. */
+export function isSecretName(name: string): boolean {
+  const upper = name.toUpperCase();
+  return SECRET_NAME.test(upper) && !NOT_A_SECRET.test(upper);
+}
 
 export const secretInCompose = defineRule({
   id: 'TF0307',
@@ -8,9 +20,52 @@ export const secretInCompose = defineRule({
   kind: 'S',
   title:
     'A compose environment: or build.args entry with a secret-looking name has a literal value instead of ${VAR} interpolation, env_file or secrets:',
-  help: 'TODO',
+  help: [
+    'A password, token or key written in the compose file is committed with the code: everyone with read access to',
+    'the repository has it, it stays in the git history, and every environment shares the same value. Config that',
+    'varies between deploys, secrets first, belongs in the environment.',
+    '',
+    'Take the value from the environment (or an untracked `.env`) through interpolation, an `env_file`, or Docker',
+    'secrets:',
+    '',
+    '```yaml',
+    'services:',
+    '  web:',
+    '    environment:',
+    '      DJANGO_SECRET_KEY: ${DJANGO_SECRET_KEY:?set it in .env}',
+    '  db:',
+    '    image: postgres:16',
+    '    environment:',
+    '      POSTGRES_PASSWORD_FILE: /run/secrets/db_password',
+    '    secrets: [db_password]',
+    'secrets:',
+    '  db_password:',
+    '    environment: DB_PASSWORD',
+    '```',
+    '',
+    'Empty values and bare names (`- DB_PASSWORD`, which passes the variable through) are not literals.',
+  ].join('\n'),
   related: [],
-  check() {
-    return [];
+  check(project) {
+    const out: RawFinding[] = [];
+    for (const app of project.apps) {
+      for (const s of app.compose?.services ?? []) {
+        const entries = [
+          ...s.environment
+            .filter((e) => e.source === 'environment')
+            .map((e) => ({ ...e, where: 'environment' })),
+          ...(s.build?.argEntries ?? []).map((e) => ({ ...e, where: 'build.args' })),
+        ];
+        for (const e of entries) {
+          if (!isSecretName(e.name) || e.interpolated || e.value === undefined || e.value === '') continue;
+          out.push({
+            file: e.file,
+            line: e.line,
+            message: `Service '${s.name}' sets ${e.name} to a literal value in ${e.where}: take it from the environment with \${${e.name}} (set in an untracked .env), an env_file, or Docker secrets.`,
+          });
+        }
+      }
+    }
+    return out;
   },
 });

@@ -1,4 +1,59 @@
+import type { RawFinding } from '../model/types/finding.js';
+import type { ValueSource } from '../model/types/settings.js';
 import { defineRule } from './rule.js';
+
+const BACKING_WORD =
+  /^(DB|DATABASE|DATABASES|POSTGRES|POSTGRESQL|PG|PGHOST|MYSQL|MARIADB|REDIS|CACHE|CACHES|MEMCACHED|MEMCACHE|CELERY|BROKER|RABBITMQ|RABBIT|AMQP|MONGO|MONGODB|SQL|ELASTICSEARCH|VALKEY)$/;
+
+/** `DB_HOST`, `PGHOST`, `REDIS_HOST`: a variable naming the host of a database, cache or broker. */
+function isBackingHostVar(name: string): boolean {
+  const upper = name.toUpperCase();
+  if (upper === 'PGHOST') return true;
+  if (!upper.endsWith('_HOST') || upper.includes('ALLOWED')) return false;
+  return upper.split('_').some((w) => BACKING_WORD.test(w));
+}
+
+/** `DATABASE_URL`, `REDIS_URL`, `CELERY_BROKER_URL`, `CELERY_RESULT_BACKEND`: a URL of a backing service. */
+function isBackingUrlVar(name: string): boolean {
+  const upper = name.toUpperCase();
+  if (upper === 'CELERY_RESULT_BACKEND' || upper === 'RESULT_BACKEND') return true;
+  if (!/_(URL|URI|DSN)$/.test(upper)) return false;
+  return upper.split('_').some((w) => BACKING_WORD.test(w));
+}
+
+/** Host of `scheme://user:pass@host:port/…`, or of `host[:port]`; undefined for paths, sockets and empty hosts. */
+export function hostOf(value: string): string | undefined {
+  const url = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?(\[[^\]]+\]|[^:/?#,]*)/i.exec(value.trim());
+  const bare = url ? null : /^(\[[^\]]+\]|[^:/\s]+)(?::\d+)?(?:\/.*)?$/.exec(value.trim());
+  const host = (url ?? bare)?.[1];
+  if (!host) return undefined;
+  return host.replace(/^\[|\]$/g, '').toLowerCase();
+}
+
+/** 'local' for the container itself (localhost, loopback), 'ip' for another literal address. */
+export function classifyHost(host: string): 'local' | 'ip' | undefined {
+  if (host === 'localhost' || host.endsWith('.localhost') || host === '::1' || /^127\./.test(host))
+    return 'local';
+  if (host === '0.0.0.0') return 'local';
+  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(host) || (/^[0-9a-f:]+$/.test(host) && host.includes(':'))) return 'ip';
+  return undefined;
+}
+
+function problem(host: string, kind: 'local' | 'ip'): string {
+  return kind === 'local'
+    ? `'${host}', which inside a container is the container itself, not the service`
+    : `the literal IP address ${host}, which ties the app to one machine`;
+}
+
+const SETTINGS_URLS =
+  /^(CELERY_BROKER_URL|BROKER_URL|CELERY_RESULT_BACKEND|REDIS_URL|DATABASE_URL|CACHE_URL)$/;
+
+/** Literal strings of a settings value; env reads (even with a literal fallback) and choices give none. */
+function literals(v: ValueSource | undefined): { value: string; line: number }[] {
+  if (v?.kind === 'literal' && typeof v.value === 'string') return [{ value: v.value, line: v.line }];
+  if (v?.kind === 'list') return v.items.flatMap(literals);
+  return [];
+}
 
 export const backingServiceLocalhost = defineRule({
   id: 'TF0401',
@@ -8,9 +63,87 @@ export const backingServiceLocalhost = defineRule({
   kind: 'S',
   title:
     "A database/cache/broker host is localhost, 127.0.0.1 or a literal IP, in settings (not from the environment) or in the app's compose environment: inside a container that is the container itself",
-  help: 'TODO',
+  help: [
+    'A backing service is an attached resource, located by config. Inside a container `localhost` is the',
+    'container itself, so a database or Redis on `localhost` is not found once the app runs in Docker; a literal',
+    'IP ties the code to one machine. Take the host from the environment, and in compose use the service name:',
+    '',
+    '```python',
+    "DATABASES = {'default': {..., 'HOST': os.environ.get('DB_HOST', 'localhost')}}",
+    "CELERY_BROKER_URL = os.environ['CELERY_BROKER_URL']",
+    '```',
+    '',
+    '```yaml',
+    'services:',
+    '  web:',
+    '    environment:',
+    '      DB_HOST: db                      # the compose service name, not localhost',
+    '      REDIS_URL: redis://cache:6379/0',
+    '```',
+    '',
+    'A setting read from the environment with a `localhost` fallback is fine for running outside Docker and is',
+    'not reported; only a literal host in settings, or in the app service environment, is.',
+  ].join('\n'),
   related: [],
-  check() {
-    return [];
+  check(project) {
+    const out: RawFinding[] = [];
+    for (const app of project.apps) {
+      const web = app.compose?.appService;
+      for (const e of web?.environment ?? []) {
+        // Interpolated values are decided where the stack is deployed.
+        if (e.interpolated || !e.value) continue;
+        const url = isBackingUrlVar(e.name);
+        if (!url && !isBackingHostVar(e.name)) continue;
+        const host = url ? (e.value.includes('://') ? hostOf(e.value) : undefined) : hostOf(e.value);
+        const kind = host && classifyHost(host);
+        if (!host || !kind) continue;
+        out.push({
+          file: e.file,
+          line: e.line,
+          message: `Service '${web!.name}' sets ${e.name} to ${problem(host, kind)}: use the compose service name (e.g. 'db'), or pass the value from the environment.`,
+        });
+      }
+
+      const settings = app.settings;
+      if (!settings) continue;
+      for (const config of settings.databases?.configs ?? []) {
+        if (config.engine?.includes('sqlite')) continue;
+        for (const lit of literals(config.fields['HOST'])) {
+          const host = hostOf(lit.value);
+          const kind = host && classifyHost(host);
+          if (!host || !kind) continue;
+          out.push({
+            file: settings.file,
+            line: lit.line,
+            message: `DATABASES HOST is ${problem(host, kind)}: read it from the environment, e.g. os.environ.get('DB_HOST', 'localhost'), and set DB_HOST=db in compose.`,
+          });
+        }
+      }
+      for (const a of settings.assignments) {
+        const found: { value: string; line: number; what: string }[] = [];
+        if (a.name === 'CACHES' && a.value.kind === 'dict') {
+          for (const alias of a.value.entries) {
+            if (alias.value.kind !== 'dict') continue;
+            const location = alias.value.entries.find((x) => x.key === 'LOCATION');
+            for (const lit of literals(location?.value))
+              found.push({ ...lit, what: `CACHES['${alias.key}'] LOCATION` });
+          }
+        } else if (SETTINGS_URLS.test(a.name)) {
+          for (const lit of literals(a.value))
+            if (lit.value.includes('://')) found.push({ ...lit, what: a.name });
+        }
+        for (const f of found) {
+          const host = hostOf(f.value);
+          const kind = host && classifyHost(host);
+          if (!host || !kind) continue;
+          out.push({
+            file: settings.file,
+            line: f.line,
+            message: `${f.what} points at ${problem(host, kind)}: read it from an environment variable and set that to the compose service name (e.g. redis://cache:6379/0).`,
+          });
+        }
+      }
+    }
+    return out;
   },
 });

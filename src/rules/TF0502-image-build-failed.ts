@@ -7,7 +7,13 @@ export const imageBuildFailed = defineRule({
   severity: 'error',
   kind: 'D',
   title: 'Docker build of the app image fails; the finding carries the failing step and the tail of the log',
-  help: 'TODO',
+  help: `The smoke test builds the pull request's image the way compose (or the Dockerfile alone) builds it. When the build fails, nothing else can be measured: the image that would be released does not exist. The finding points at the failing instruction when the builder's log names it, and carries the tail of the log.
+
+Reproduce locally with the same context, target and build args, and fix the failing step:
+
+\`\`\`sh
+docker build -f Dockerfile --target app --build-arg BASE_IMAGE=python:3.12-slim .
+\`\`\``,
   related: [],
   check() {
     return [];

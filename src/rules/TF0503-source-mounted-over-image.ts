@@ -1,4 +1,30 @@
+import type { RawFinding } from '../model/types/finding.js';
+import type { App } from '../model/types/project.js';
 import { defineRule } from './rule.js';
+
+/** `a` is `b` or one of its parent directories (relative paths with '.' for the root, or absolute ones). */
+export function coversPath(a: string, b: string): boolean {
+  const x = a.length > 1 ? a.replace(/\/+$/, '') : a;
+  const y = b.length > 1 ? b.replace(/\/+$/, '') : b;
+  if (x === y || x === '/' || (x === '.' && !y.startsWith('/') && !y.startsWith('..'))) return true;
+  return y.startsWith(`${x}/`);
+}
+
+/** Where the image holds the app's code: the COPY destination of the Django project, else the WORKDIR code is copied to. */
+export function imageCodeDir(app: App): string | undefined {
+  if (app.imageSourceDir) return app.imageSourceDir;
+  const stage = app.dockerfile?.targetStage;
+  if (!stage || stage.workdir === '/') return undefined;
+  const copiesHere = stage.instructions.some(
+    (i) =>
+      (i.keyword === 'COPY' || i.keyword === 'ADD') &&
+      'dest' in i &&
+      !i.fromStage &&
+      coversPath(i.dest, stage.workdir) &&
+      coversPath(stage.workdir, i.dest),
+  );
+  return copiesHere ? stage.workdir : undefined;
+}
 
 export const sourceMountedOverImage = defineRule({
   id: 'TF0503',
@@ -8,9 +34,43 @@ export const sourceMountedOverImage = defineRule({
   kind: 'S',
   title:
     'The compose app service bind-mounts the repository (.:/app) over the code in the image, so what runs is not the built release',
-  help: 'TODO',
+  help: [
+    'A release is the built image plus config. A bind mount of the working tree over the directory where the image',
+    'holds the code replaces that code with whatever is on the host: uncommitted edits, another branch, files the',
+    '`.dockerignore` keeps out. What runs is then not the release you built and tested.',
+    '',
+    'Keep the live-reload mount out of the file used to deploy, e.g. in a `compose.override.yaml` (or a `develop:',
+    'watch` section) that only development loads:',
+    '',
+    '```yaml',
+    '# compose.yaml (deployed)',
+    'services:',
+    '  web:',
+    '    build: .',
+    '    volumes:',
+    '      - media:/app/media      # data directories are fine',
+    '```',
+  ].join('\n'),
   related: [],
-  check() {
-    return [];
+  check(project) {
+    const out: RawFinding[] = [];
+    for (const app of project.apps) {
+      const web = app.compose?.appService;
+      const codeDir = imageCodeDir(app);
+      if (!web || !codeDir) continue;
+      const hostDirs = [app.dir, web.build?.context, app.context?.dir].filter(
+        (d): d is string => d !== undefined,
+      );
+      for (const v of web.volumes) {
+        if (v.type !== 'bind' || !v.source || v.source.startsWith('/') || v.source.startsWith('~')) continue;
+        if (!hostDirs.some((d) => coversPath(v.source!, d)) || !coversPath(v.target, codeDir)) continue;
+        out.push({
+          file: v.file,
+          line: v.line,
+          message: `Service '${web.name}' bind-mounts '${v.source}' over ${v.target}, where the image holds the code (${codeDir}): the container runs the host's files, not the built image. Keep this mount in a development-only override file.`,
+        });
+      }
+    }
+    return out;
   },
 });

@@ -1,4 +1,25 @@
+import type { RawFinding } from '../model/types/finding.js';
+import type { ComposeService } from '../model/types/compose.js';
 import { defineRule } from './rule.js';
+import { coversPath } from './TF0503-source-mounted-over-image.js';
+
+/** Where the database image keeps its data. */
+function dataDir(s: ComposeService): string | undefined {
+  const repo = s.image?.repository.toLowerCase() ?? '';
+  const bitnami = repo.split('/').includes('bitnami');
+  if (s.role === 'postgres') {
+    const pgdata = s.environment.find((e) => e.name === 'PGDATA' && e.value);
+    if (pgdata) return pgdata.value;
+    if (bitnami) return '/bitnami/postgresql';
+    // postgres 18+ images keep data under /var/lib/postgresql/<major>/docker.
+    const major = Number(/^(\d+)/.exec(s.image?.tag ?? '')?.[1]);
+    return repo.endsWith('postgres') && major >= 18
+      ? `/var/lib/postgresql/${major}/docker`
+      : '/var/lib/postgresql/data';
+  }
+  if (s.role === 'mysql' || s.role === 'mariadb') return bitnami ? `/bitnami/${s.role}` : '/var/lib/mysql';
+  return undefined;
+}
 
 export const postgresDataNotInVolume = defineRule({
   id: 'TF0603',
@@ -7,9 +28,41 @@ export const postgresDataNotInVolume = defineRule({
   severity: 'warning',
   kind: 'S',
   title: 'A compose PostgreSQL (or MySQL/MariaDB) service mounts no named volume at its data directory',
-  help: 'TODO',
+  help: [
+    'Without a named volume, the database files live in the container (or in an anonymous volume that the next',
+    '`docker compose down` / `up` leaves behind): recreating the container, which an image upgrade or a config',
+    'change does, starts with an empty database. Mount a named volume at the data directory:',
+    '',
+    '```yaml',
+    'services:',
+    '  db:',
+    '    image: postgres:16',
+    '    volumes:',
+    '      - pgdata:/var/lib/postgresql/data   # /var/lib/mysql for MySQL/MariaDB',
+    'volumes:',
+    '  pgdata:',
+    '```',
+    '',
+    'A bind mount of a host directory there also persists the data and is not reported.',
+  ].join('\n'),
   related: [],
-  check() {
-    return [];
+  check(project) {
+    const out: RawFinding[] = [];
+    for (const app of project.apps) {
+      for (const s of app.compose?.services ?? []) {
+        const dir = dataDir(s);
+        if (!dir || !s.image) continue;
+        const persisted = s.volumes.some(
+          (v) => (v.type === 'volume' || v.type === 'bind') && v.source && coversPath(v.target, dir),
+        );
+        if (persisted) continue;
+        out.push({
+          file: s.image.file,
+          line: s.image.line,
+          message: `Service '${s.name}' (${s.image.value}) has no named volume at its data directory ${dir}: the data is lost when the container is recreated. Add a volume such as '${s.name}-data:${dir}' and declare it under the top-level volumes:.`,
+        });
+      }
+    }
+    return out;
   },
 });

@@ -1,4 +1,6 @@
+import type { RawFinding } from '../model/types/finding.js';
 import { defineRule } from './rule.js';
+import { coversPath, imageCodeDir } from './TF0503-source-mounted-over-image.js';
 
 export const volumeOverSource = defineRule({
   id: 'TF0605',
@@ -8,9 +10,45 @@ export const volumeOverSource = defineRule({
   kind: 'S',
   title:
     'A VOLUME or compose volume is mounted on the directory holding the application code, so old code survives in the volume across releases',
-  help: 'TODO',
+  help: [
+    'A volume is filled from the image only the first time it is created. A `VOLUME /app` in the Dockerfile, or a',
+    'named volume mounted on the code directory, then keeps the code of the first release: the next image is',
+    'built and deployed, and the container still runs the old files from the volume. Processes must be stateless;',
+    'only data belongs in volumes, in its own directory:',
+    '',
+    '```dockerfile',
+    'WORKDIR /app',
+    'COPY . .',
+    '# VOLUME /app          <- remove',
+    'VOLUME /app/media      # data only',
+    '```',
+  ].join('\n'),
   related: [],
-  check() {
-    return [];
+  check(project) {
+    const out: RawFinding[] = [];
+    for (const app of project.apps) {
+      const codeDir = imageCodeDir(app);
+      if (!codeDir) continue;
+      const dockerfile = app.dockerfile;
+      for (const instr of dockerfile?.targetStage?.volumes ?? []) {
+        const path = instr.paths.find((p) => coversPath(p, codeDir));
+        if (!path || !dockerfile) continue;
+        out.push({
+          file: dockerfile.file,
+          line: instr.line,
+          message: `VOLUME ${path} covers the application code in ${codeDir}: the volume keeps the code of the first release across upgrades. Declare volumes only for data directories (e.g. ${codeDir}/media).`,
+        });
+      }
+      const web = app.compose?.appService;
+      for (const v of web?.volumes ?? []) {
+        if (v.type !== 'volume' || !v.source || !coversPath(v.target, codeDir)) continue;
+        out.push({
+          file: v.file,
+          line: v.line,
+          message: `Service '${web!.name}' mounts the named volume '${v.source}' on ${v.target}, which holds the application code (${codeDir}): the volume keeps the code of the first release across upgrades. Mount volumes only on data directories.`,
+        });
+      }
+    }
+    return out;
   },
 });

@@ -7,7 +7,14 @@ export const portUnreachable = defineRule({
   severity: 'error',
   kind: 'D',
   title: 'The started app never answers HTTP on its port within the start timeout',
-  help: 'TODO',
+  help: `The smoke test publishes the container's port on 127.0.0.1 and waits for any HTTP answer. When none comes before the start timeout, the app cannot be reached through its port: usually the server listens on 127.0.0.1 inside the container (the default of \`manage.py runserver\`), listens on another port than the one exposed, or crashes at start (the container log is in the details).
+
+Bind the server to all interfaces on the exposed port:
+
+\`\`\`dockerfile
+EXPOSE 8000
+CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
+\`\`\``,
   related: [],
   check() {
     return [];

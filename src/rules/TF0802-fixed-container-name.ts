@@ -1,3 +1,4 @@
+import type { RawFinding } from '../model/types/finding.js';
 import { defineRule } from './rule.js';
 
 export const fixedContainerName = defineRule({
@@ -7,9 +8,31 @@ export const fixedContainerName = defineRule({
   severity: 'notice',
   kind: 'S',
   title: 'The compose app service sets container_name, which prevents --scale',
-  help: 'TODO',
+  help: [
+    'The app scales out by running more processes of the same image. A container name is unique on a Docker host,',
+    'so with `container_name:` set, `docker compose up --scale web=3` fails and a blue/green replacement cannot',
+    'start the new container next to the old one. Compose already names containers `<project>-web-1`, and other',
+    'services reach the app by its service name, not its container name.',
+    '',
+    '```yaml',
+    'services:',
+    '  web:',
+    '    build: .',
+    '    # container_name: web   <- remove',
+    '```',
+  ].join('\n'),
   related: [],
-  check() {
-    return [];
+  check(project) {
+    const out: RawFinding[] = [];
+    for (const app of project.apps) {
+      const s = app.compose?.appService;
+      if (!s?.containerName) continue;
+      out.push({
+        file: s.containerName.file,
+        line: s.containerName.line,
+        message: `Service '${s.name}' sets container_name: ${s.containerName.value}, so it cannot be scaled (docker compose up --scale ${s.name}=2 fails): remove container_name and address it by its service name.`,
+      });
+    }
+    return out;
   },
 });

@@ -7,7 +7,19 @@ export const slowShutdown = defineRule({
   severity: 'warning',
   kind: 'D',
   title: 'Docker stop needs longer than the shutdown budget (default 5 s) or ends by SIGKILL',
-  help: 'TODO',
+  help: `Containers are stopped at every deploy and scale-in. \`docker stop\` sends SIGTERM and waits; a server that does not exit promptly is killed with SIGKILL, dropping in-flight requests. The smoke test times \`docker stop\` and reads the exit code: over the shutdown budget (default 5 s) or exit code 137 fires this rule. The usual cause is a shell as PID 1 (shell-form CMD, or an entrypoint script without \`exec\`) that never passes SIGTERM on.
+
+Use the exec form and \`exec\` the server from scripts:
+
+\`\`\`dockerfile
+CMD ["gunicorn", "--bind", "0.0.0.0:8000", "--graceful-timeout", "5", "mysite.wsgi"]
+\`\`\`
+
+\`\`\`sh
+#!/bin/sh
+set -e
+exec "$@"
+\`\`\``,
   related: [],
   check() {
     return [];

@@ -7,7 +7,16 @@ export const slowStartup = defineRule({
   severity: 'notice',
   kind: 'D',
   title: 'Time from container start to first HTTP answer exceeds the startup budget (default 20 s)',
-  help: 'TODO',
+  help: `Fast startup makes deploys, scaling and crash recovery quick. The smoke test measures the time from \`docker run\` to the first HTTP answer; over the startup budget (default 20 s) fires this rule. Slow starts usually come from work done on every start: migrations, \`collectstatic\`, dependency installation, or sleeps waiting for other services.
+
+Do that work once, at build or release time:
+
+\`\`\`dockerfile
+RUN python manage.py collectstatic --noinput
+CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
+\`\`\`
+
+and run migrations as a one-off release task (\`docker run --rm IMAGE python manage.py migrate\`).`,
   related: [],
   check() {
     return [];

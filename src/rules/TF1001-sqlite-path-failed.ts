@@ -7,7 +7,15 @@ export const sqlitePathFailed = defineRule({
   severity: 'error',
   kind: 'D',
   title: 'The image does not migrate and serve with DB_ENGINE=sqlite',
-  help: 'TODO',
+  help: `Dev/prod parity means the same image runs everywhere with only its environment changed. The smoke test runs the image with \`DB_ENGINE=sqlite\` and no database server: \`manage.py migrate\` as a one-off, then the server, then HTTP probes of \`/\` and \`/admin/login/\`. This finding names the step that broke and carries its log.
+
+Make SQLite a first-class, environment-selected engine whose file lives in a volume:
+
+\`\`\`python
+if os.environ.get('DB_ENGINE', 'sqlite') == 'sqlite':
+    DATABASES = {'default': {'ENGINE': 'django.db.backends.sqlite3',
+                             'NAME': os.environ.get('SQLITE_PATH', '/data/db.sqlite3')}}
+\`\`\``,
   related: [],
   check() {
     return [];

@@ -47,11 +47,21 @@ export interface ComposeBuild extends ComposeAt {
   dockerfile: string;
   target?: string;
   args: Record<string, string | undefined>;
+  /** The args entries with their lines (list or mapping form); `args` is the same content by name. */
+  argEntries?: (ComposeAt & { name: string; value?: string; raw?: string; interpolated: boolean })[];
 }
 
 export interface ComposeService extends ComposeAt {
   name: string;
-  image?: ComposeAt & { value: string; repository: string; tag?: string; digest?: string };
+  /** `value` after interpolation; `raw` as written; `interpolated` when a variable is part of it (`${TAG}`). */
+  image?: ComposeAt & {
+    value: string;
+    repository: string;
+    tag?: string;
+    digest?: string;
+    raw?: string;
+    interpolated?: boolean;
+  };
   build?: ComposeBuild;
   command?: ComposeCommand;
   entrypoint?: ComposeCommand;

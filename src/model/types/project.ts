@@ -23,6 +23,10 @@ export interface BuildContext {
   dockerignore?: DockerignoreModel;
   /** Files of `files` that .dockerignore lets into the build (all of them when there is none). */
   sentFiles: string[];
+  /** Directories present in the context but not listed (`.git`, `node_modules`, `venv`, `.venv`, `__pycache__`). */
+  skippedDirs?: string[];
+  /** Of `skippedDirs`, those .dockerignore does not exclude (they reach the build). */
+  sentSkippedDirs?: string[];
 }
 
 export interface RequirementLine {

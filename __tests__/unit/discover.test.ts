@@ -1,0 +1,191 @@
+import assert from 'node:assert/strict';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { discover } from '../../src/discover/index.js';
+import { analyzeFiles, findingsOf } from '../support/analyze.js';
+
+const MANAGE_PY = `import os, sys
+if __name__ == '__main__':
+    os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')
+`;
+
+async function withDir(
+  files: Record<string, string | Uint8Array>,
+  fn: (dir: string) => Promise<void>,
+): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'tfr-disc-'));
+  try {
+    for (const [path, content] of Object.entries(files)) {
+      await mkdir(join(dir, path, '..'), { recursive: true });
+      await writeFile(join(dir, path), content);
+    }
+    await fn(dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+test('discover lists every file, reads the ones that matter, and skips .git, node_modules, venvs and caches', async () => {
+  await withDir(
+    {
+      Dockerfile: 'FROM python:3.12\n',
+      'manage.py': MANAGE_PY,
+      'mysite/settings.py': 'DEBUG = False\n',
+      'mysite/urls.py': 'urlpatterns = []\n',
+      'requirements.txt': 'django==4.2.11\n',
+      'docker-compose.yml': 'services: {}\n',
+      '.env': 'DB_PASSWORD=hunter2\n',
+      'entrypoint.sh': '#!/bin/sh\nexec "$@"\n',
+      '.git/config': '[core]\n',
+      'node_modules/x/index.js': '',
+      '.venv/lib/site.py': '',
+      'mysite/__pycache__/settings.cpython-312.pyc': 'x',
+      'static/logo.png': new Uint8Array([0x89, 0x50, 0, 1]),
+    },
+    async (dir) => {
+      const tree = await discover(dir);
+      assert.deepEqual(tree.files, [
+        '.env',
+        'Dockerfile',
+        'docker-compose.yml',
+        'entrypoint.sh',
+        'manage.py',
+        'mysite/settings.py',
+        'mysite/urls.py',
+        'requirements.txt',
+        'static/logo.png',
+      ]);
+      assert.deepEqual(Object.keys(tree.texts).sort(), [
+        '.env',
+        'Dockerfile',
+        'docker-compose.yml',
+        'entrypoint.sh',
+        'manage.py',
+        'mysite/settings.py',
+        'requirements.txt',
+      ]);
+      assert.deepEqual(tree.skippedDirs, ['.git', '.venv', 'mysite/__pycache__', 'node_modules']);
+      assert.deepEqual(tree.unreadable, []);
+    },
+  );
+});
+
+test('a directory named Dockerfile is not a Dockerfile; variants and *.Dockerfile are', async () => {
+  await withDir(
+    {
+      'Dockerfile/readme.md': 'not a dockerfile',
+      'Dockerfile.prod': 'FROM python:3.12\n',
+      'web.Dockerfile': 'FROM python:3.12\n',
+      'web.Dockerfile.dockerignore': '.git\n',
+    },
+    async (dir) => {
+      const tree = await discover(dir);
+      assert.deepEqual(Object.keys(tree.texts).sort(), [
+        'Dockerfile.prod',
+        'web.Dockerfile',
+        'web.Dockerfile.dockerignore',
+      ]);
+    },
+  );
+});
+
+test('symlinks: followed to files inside the tree, never outside', async () => {
+  const outside = await mkdtemp(join(tmpdir(), 'tfr-outside-'));
+  try {
+    await writeFile(join(outside, 'settings.py'), 'SECRET_KEY = "outside"\n');
+    await withDir({ 'real/Dockerfile': 'FROM python:3.12\n' }, async (dir) => {
+      await symlink(join(dir, 'real/Dockerfile'), join(dir, 'Dockerfile'));
+      await symlink(join(outside, 'settings.py'), join(dir, 'settings.py'));
+      await symlink(outside, join(dir, 'linked-dir'));
+      const tree = await discover(dir);
+      assert.deepEqual(tree.files, ['Dockerfile', 'real/Dockerfile']);
+      assert.equal(tree.texts.Dockerfile, 'FROM python:3.12\n');
+      assert.equal(tree.texts['settings.py'], undefined);
+    });
+  } finally {
+    await rm(outside, { recursive: true, force: true });
+  }
+});
+
+test('files too large, binary or not UTF-8 are unreadable, with the reason', async () => {
+  await withDir(
+    {
+      Dockerfile: `FROM python:3.12\n${'# padding\n'.repeat(220_000)}`,
+      'docker-compose.yml': new Uint8Array([0x73, 0x65, 0xff, 0xfe, 0x0a]),
+      'mysite/settings.py': new Uint8Array([0x41, 0x00, 0x42]),
+      'requirements.txt': '\uFEFFdjango==4.2\n',
+    },
+    async (dir) => {
+      const tree = await discover(dir);
+      assert.deepEqual(tree.unreadable, [
+        { file: 'Dockerfile', reason: 'larger than 2 MiB' },
+        { file: 'docker-compose.yml', reason: 'not valid UTF-8 text' },
+        { file: 'mysite/settings.py', reason: 'binary content (NUL bytes), not text' },
+      ]);
+      assert.equal(tree.texts['requirements.txt'], 'django==4.2\n', 'the BOM is dropped');
+    },
+  );
+});
+
+test('unreadable Dockerfile, compose file or settings module each give TF0001; the rest goes on', async () => {
+  const result = await analyzeFiles({
+    Dockerfile: new Uint8Array([0x46, 0x52, 0x4f, 0x4d, 0x00]),
+    'manage.py': MANAGE_PY,
+    'mysite/settings.py': new Uint8Array([0xc3, 0x28]),
+    'docker-compose.yml': new Uint8Array([0xff]),
+  });
+  assert.deepEqual(findingsOf(result, 'TF0001'), [
+    ['docker-compose.yml', undefined],
+    ['Dockerfile', undefined],
+    ['mysite/settings.py', undefined],
+  ]);
+  for (const f of result.findings.filter((x) => x.ruleId === 'TF0001'))
+    assert.match(f.message, /Cannot read/);
+});
+
+test('settings modules named by manage.py, ENV or the input are read even with unusual names', async () => {
+  await withDir(
+    {
+      'manage.py': MANAGE_PY.replace('mysite.settings', 'config.prod'),
+      'config/prod.py': 'DEBUG = False\n',
+      'config/other.py': 'X = 1\n',
+      'app/conf.py': 'Y = 2\n',
+    },
+    async (dir) => {
+      const tree = await discover(dir, { settingsModule: 'app.conf' });
+      assert.ok('config/prod.py' in tree.texts);
+      assert.ok('app/conf.py' in tree.texts);
+      assert.ok(!('config/other.py' in tree.texts));
+    },
+  );
+});
+
+test('requirement files named by -r in the Dockerfile or in other requirement files are read', async () => {
+  await withDir(
+    {
+      Dockerfile: 'FROM python:3.12\nCOPY deps/ /deps/\nRUN pip install -r /deps/base.lst\n',
+      'deps/base.lst': '-r common.lst\ndjango==4.2\n',
+      'deps/common.lst': 'requests==2.31.0\n',
+    },
+    async (dir) => {
+      const tree = await discover(dir);
+      assert.ok('deps/base.lst' in tree.texts);
+      assert.ok('deps/common.lst' in tree.texts);
+    },
+  );
+});
+
+test('permission errors do not crash discovery', async () => {
+  await withDir({ Dockerfile: 'FROM python:3.12\n', 'locked/secret.py': 'x' }, async (dir) => {
+    const { chmod } = await import('node:fs/promises');
+    await chmod(join(dir, 'locked'), 0o000);
+    try {
+      const tree = await discover(dir);
+      assert.ok(tree.files.includes('Dockerfile'));
+    } finally {
+      await chmod(join(dir, 'locked'), 0o755);
+    }
+  });
+});

@@ -1,0 +1,280 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { renderAnnotations } from '../../src/report/annotations.js';
+import { escapeHtml, escapeMarkdown, fencedBlock } from '../../src/report/escape.js';
+import { renderJson } from '../../src/report/json.js';
+import { renderMarkdown } from '../../src/report/markdown.js';
+import { renderText } from '../../src/report/text.js';
+import type { Finding, Severity } from '../../src/model/types/finding.js';
+import { HOSTILE_FILE, HOSTILE_LOG, assertSnapshot, finding, fixtureReport } from './report-fixture.js';
+
+const ZWJ = '\u200D';
+const MD_OPTIONS = {
+  repoUrl: 'https://github.com/acme/shop',
+  sha: '0123456789abcdef',
+  marker: '<!-- twelve-factor-review -->',
+};
+
+/** The markdown outside fenced code blocks: where escaping must hold. */
+function outsideFences(md: string): string {
+  const out: string[] = [];
+  let fence: string | undefined;
+  for (const line of md.split('\n')) {
+    const m = /^\s*(`{3,})\s*$/.exec(line);
+    if (fence) {
+      if (m && m[1].length >= fence.length) fence = undefined;
+      continue;
+    }
+    if (m) {
+      fence = m[1];
+      continue;
+    }
+    out.push(line);
+  }
+  assert.equal(fence, undefined, 'every fence is closed');
+  return out.join('\n');
+}
+
+test('markdown snapshot: verdict, smoke tables, findings by factor, suppressed section', () => {
+  assertSnapshot('report.md.snap', renderMarkdown(fixtureReport(), MD_OPTIONS));
+});
+
+test('json snapshot', () => {
+  assertSnapshot('report.json.snap', renderJson(fixtureReport()));
+});
+
+test('text snapshots, plain and coloured', () => {
+  assertSnapshot('report.txt.snap', renderText(fixtureReport(), { color: false }));
+  assertSnapshot('report-color.txt.snap', renderText(fixtureReport(), { color: true }));
+});
+
+test('annotations snapshot', () => {
+  assertSnapshot('annotations.json.snap', `${JSON.stringify(renderAnnotations(fixtureReport()), null, 2)}\n`);
+});
+
+test('markdown: hostile file names, messages and logs cannot open HTML, links, code or table cells', () => {
+  const md = renderMarkdown(fixtureReport(), MD_OPTIONS);
+  const prose = outsideFences(md);
+  // Only the HTML the renderer writes itself.
+  const tags = [...prose.matchAll(/<\/?([a-zA-Z!][\w-]*)/g)].map((m) => m[1].toLowerCase());
+  assert.deepEqual([...new Set(tags)].sort(), ['!--', 'details', 'summary']);
+  assert.ok(!prose.includes('<script'), 'no script tag outside code blocks');
+  assert.ok(!prose.includes('<img'), 'no img tag outside code blocks');
+  assert.ok(prose.includes('&lt;script&gt;'), 'the file name is shown, escaped');
+  // No link to javascript: (an unescaped "](" followed by the scheme).
+  assert.ok(!/(^|[^\\])\]\(javascript/.test(prose));
+  assert.ok(prose.includes('\\]\\(javascript\\:alert\\(1\\)\\)'));
+  // Mentions outside code are neutralised (GitHub does not ping from code blocks, which keep logs verbatim).
+  assert.ok(!/@octocat/.test(prose), '@octocat outside code is broken by a zero-width joiner');
+  assert.ok(prose.includes(`@${ZWJ}octocat`));
+  // Backticks and emphasis are escaped; a leading # or > of a message line cannot start a heading or quote.
+  assert.ok(prose.includes('\\`\\`code\\`\\`'));
+  assert.ok(prose.includes('\\*\\*bold\\*\\*'));
+  assert.ok(!/^\s*#\s*heading/m.test(prose));
+  assert.ok(!/^\s*>\s*quote/m.test(prose));
+  // Table rows keep their four cells: the pipe in the reason/file is escaped.
+  for (const row of prose.split('\n').filter((l) => l.startsWith('|'))) {
+    const cells = row.replace(/\\\|/g, '').split('|').length - 2;
+    assert.equal(cells, 4, row);
+  }
+  // The log tail sits in a fence longer than its longest backtick run (4), so it cannot close it.
+  assert.ok(md.includes('`````\nStep 5/9'));
+  assert.ok(!md.includes('\u001B'), 'ANSI escapes are stripped');
+});
+
+test('markdown: file:line links point at the repository path, percent-encoded', () => {
+  const md = renderMarkdown(fixtureReport(), MD_OPTIONS);
+  assert.ok(
+    md.includes(
+      '(https://github.com/acme/shop/blob/0123456789abcdef/examples/hardcoded/mysite/settings.py#L23)',
+    ),
+  );
+  const hostileLink = md.match(/\]\((https:\/\/github\.com\/acme\/shop\/blob\/[^)\s]*%40octocat\.py#L7)\)/);
+  assert.ok(hostileLink, 'the hostile file has a link');
+  assert.ok(!/[()<>`|\s]/.test(hostileLink[1].slice('https://'.length)));
+  // Without repoUrl and sha: plain text, no links to files.
+  const plain = renderMarkdown(fixtureReport());
+  assert.ok(!plain.includes('/blob/0123'));
+  assert.ok(plain.includes('mysite/settings\\.py\\:23'));
+});
+
+test('markdown: marker first, verdict and counts, suppressed findings listed apart', () => {
+  const md = renderMarkdown(fixtureReport(), MD_OPTIONS);
+  assert.ok(md.startsWith('<!-- twelve-factor-review -->\n'));
+  assert.match(md, /❌ Twelve-factor review: fail/);
+  assert.match(md, /\*\*3 errors, 2 warnings, 1 notice\*\* · 2 suppressed/);
+  const [active, suppressed] = md.split('<details><summary>Suppressed (2)');
+  assert.ok(suppressed.includes('debug\\-in\\-code') || suppressed.includes('debug-in-code'));
+  assert.ok(!active.includes('TF0302'), 'the suppressed TF0302 is not among the active findings');
+  assert.match(suppressed, /suppressed by inline\\: local only|suppressed by inline: local only/);
+  const pass = renderMarkdown(
+    fixtureReport({ verdict: 'pass', findings: [], counts: { error: 0, warning: 0, notice: 0 } }),
+  );
+  assert.match(pass, /✅ Twelve-factor review: pass/);
+  assert.match(pass, /No findings\./);
+});
+
+test('markdown: 10,000 findings fit in 65,536 characters with a pointer to the full report', () => {
+  const findings: Finding[] = [];
+  const severities: Severity[] = ['error', 'warning', 'notice'];
+  for (let i = 0; i < 10_000; i++) {
+    findings.push(
+      finding('TF0301', {
+        file: `apps/app${i}/mysite/settings.py`,
+        line: i + 1,
+        severity: severities[i % 3],
+        message: `SECRET_KEY is a literal value in app ${i}: read it from the environment.`,
+        details: i % 10 === 0 ? 'x\n'.repeat(50) : undefined,
+      }),
+    );
+  }
+  const report = fixtureReport({ findings, counts: { error: 3334, warning: 3333, notice: 3333 } });
+  const started = performance.now();
+  const md = renderMarkdown(report, MD_OPTIONS);
+  const elapsed = performance.now() - started;
+  assert.ok(md.length <= 65_536, `length ${md.length}`);
+  assert.ok(md.length > 50_000, 'uses the room it has');
+  assert.match(md, /This report was shortened to fit \(\d+ of 10000 findings shown/);
+  assert.match(md, /The full report is in the job summary of this run and in its JSON report\./);
+  assert.match(md, /… and \d+ more findings not shown here\./);
+  assert.ok(md.includes('#### Smoke tests'), 'the smoke results survive the cut');
+  assert.ok(elapsed < 5000, `rendered in ${Math.round(elapsed)} ms`);
+  outsideFences(md);
+});
+
+test('markdown: every maxChars is honoured, down to a tiny one', () => {
+  const report = fixtureReport();
+  const full = renderMarkdown(report, MD_OPTIONS).length;
+  for (const maxChars of [100, 500, 1000, 2000, 3000, full - 1, full]) {
+    const md = renderMarkdown(report, { ...MD_OPTIONS, maxChars });
+    assert.ok(md.length <= maxChars, `${md.length} > ${maxChars}`);
+    assert.ok(md.startsWith(MD_OPTIONS.marker), 'the marker survives any cut');
+    if (maxChars >= 500 && maxChars < full) assert.match(md, /shortened to fit/);
+    if (maxChars === full) assert.doesNotMatch(md, /shortened to fit/);
+    outsideFences(md);
+  }
+});
+
+test('markdown: long log tails are cut to their end', () => {
+  const log = Array.from({ length: 500 }, (_, i) => `line ${i}`).join('\n');
+  const report = fixtureReport();
+  report.smoke!.engines.postgres!.steps[0].logTail = log;
+  const md = renderMarkdown(report);
+  assert.ok(md.includes('line 499'));
+  assert.ok(!md.includes('line 100\n'));
+  assert.ok(md.includes('[… earlier lines cut]'));
+});
+
+test('escape helpers', () => {
+  assert.equal(escapeMarkdown('a|b'), 'a\\|b');
+  assert.equal(escapeMarkdown('<b>&'), '&lt;b&gt;&amp;');
+  assert.equal(escapeMarkdown('# x\n> y'), '\\# x &gt; y');
+  assert.equal(escapeMarkdown('@team'), `@${ZWJ}team`);
+  assert.equal(escapeHtml(`it's <b> @me`), `it&#39;s &lt;b&gt; @${ZWJ}me`);
+  assert.equal(fencedBlock('a ``` b\n`````'), '``````\na ``` b\n`````\n``````');
+  assert.equal(fencedBlock('plain', '  '), '  ```\n  plain\n  ```');
+});
+
+test('text: grouped by file, suppressed findings marked and not counted, colours only when asked', () => {
+  const plain = renderText(fixtureReport(), { color: false });
+  assert.ok(!plain.includes('\u001B['), 'no ANSI codes without colour');
+  assert.match(
+    plain,
+    /^mysite\/settings\.py\n {2}23:1 {2}error {4}SECRET_KEY is a literal value\. {2}TF0301 secret-key-in-code$/m,
+  );
+  assert.match(plain, /DEBUG = True in code\. {2}TF0302 debug-in-code {2}\(suppressed, inline: local only\)/);
+  assert.match(
+    plain,
+    /✖ 6 problems \(3 errors, 2 warnings, 1 notice\), 2 suppressed: fail \(fail-on: error\)\n$/,
+  );
+  const coloured = renderText(fixtureReport(), { color: true });
+  assert.ok(coloured.includes('\u001B[31merror'));
+  assert.ok(coloured.includes('\u001B[2m'));
+  // A file name cannot smuggle terminal escapes.
+  const report = fixtureReport({
+    findings: [finding('TF0301', { file: 'a\u001B[2Jb.py', line: 1, message: 'm\u0007' })],
+  });
+  assert.ok(!renderText(report, { color: false }).includes('\u001B'));
+});
+
+test('json: stable shape, file relative with /, line 1-based or null', () => {
+  const json = JSON.parse(renderJson(fixtureReport()));
+  assert.deepEqual(Object.keys(json), [
+    'tool',
+    'directory',
+    'verdict',
+    'failOn',
+    'counts',
+    'configFile',
+    'durationMs',
+    'findings',
+    'smoke',
+  ]);
+  assert.deepEqual(json.counts, { error: 3, warning: 2, notice: 1, suppressed: 2 });
+  for (const f of json.findings) {
+    assert.deepEqual(Object.keys(f).slice(0, 7), [
+      'ruleId',
+      'name',
+      'factor',
+      'severity',
+      'kind',
+      'file',
+      'line',
+    ]);
+    assert.ok(f.line === null || (Number.isInteger(f.line) && f.line >= 1));
+  }
+  const hostile = json.findings.find((f: { file: string }) => f.file === HOSTILE_FILE);
+  assert.equal(hostile.line, 7);
+  assert.deepEqual(json.findings.find((f: { ruleId: string }) => f.ruleId === 'TF0302').suppressed, {
+    by: 'inline',
+    reason: 'local only',
+  });
+  assert.equal(json.smoke.engines.postgres.steps[0].logTail, HOSTILE_LOG);
+  assert.equal(JSON.parse(renderJson(fixtureReport({ smoke: undefined }))).smoke, undefined);
+});
+
+test('annotations: unsuppressed only, repository paths, at most 10 per level with overflow notes', () => {
+  const base = renderAnnotations(fixtureReport());
+  assert.equal(base.length, 6);
+  assert.ok(
+    base.every((a) => !a.title.startsWith('TF0302')),
+    'suppressed findings are not annotated',
+  );
+  const secret = base.find((a) => a.file === 'examples/hardcoded/mysite/settings.py');
+  assert.deepEqual(secret, {
+    level: 'error',
+    message: 'SECRET_KEY is a literal value.',
+    title: 'TF0301 secret-key-in-code',
+    file: 'examples/hardcoded/mysite/settings.py',
+    startLine: 23,
+  });
+
+  const many = (severity: Severity, n: number) =>
+    Array.from({ length: n }, (_, i) =>
+      finding('TF0301', { file: `f${severity}${i}.py`, line: i + 1, severity, message: `${severity} ${i}` }),
+    );
+  const report = fixtureReport({
+    findings: [...many('error', 17), ...many('warning', 11), ...many('notice', 30)],
+  });
+  const annotations = renderAnnotations(report);
+  const count = (level: Severity) => annotations.filter((a) => a.level === level).length;
+  assert.equal(count('error'), 10);
+  assert.equal(count('warning'), 10);
+  assert.equal(count('notice'), 10, 'overflow notes count against the notice cap');
+  const notes = annotations.filter((a) => a.file === undefined).map((a) => a.message);
+  assert.deepEqual(notes, [
+    'and 7 more errors: see the job summary',
+    'and 1 more warning: see the job summary',
+    'and 23 more notices: see the job summary',
+  ]);
+
+  const few = renderAnnotations(fixtureReport({ findings: [...many('warning', 12), ...many('notice', 10)] }));
+  assert.equal(few.filter((a) => a.level === 'notice').length, 10);
+  assert.deepEqual(
+    few.filter((a) => a.file === undefined).map((a) => a.message),
+    ['and 2 more warnings: see the job summary', 'and 2 more notices: see the job summary'],
+  );
+  const fit = renderAnnotations(fixtureReport({ findings: [...many('warning', 12), ...many('notice', 9)] }));
+  assert.equal(fit.filter((a) => a.level === 'notice').length, 10);
+  assert.equal(fit.filter((a) => a.file === undefined).length, 1);
+});

@@ -1,0 +1,198 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { dockerfileInstructions, locateBuildFailure } from '../../src/smoke/build.js';
+import { parseDeployCheck } from '../../src/smoke/deploy-check.js';
+import { planEnv } from '../../src/smoke/env.js';
+import { Redactor } from '../../src/smoke/redact.js';
+
+const DOCKERFILE = [
+  'ARG BASE_IMAGE=python:3.12-slim',
+  'FROM ${BASE_IMAGE}',
+  '# install',
+  'RUN apt-get update && \\',
+  '    apt-get install -y libpq5',
+  'COPY . /app',
+  'RUN pip install -r requirements.txt',
+  'CMD ["gunicorn"]',
+].join('\n');
+
+describe('locating the failing build step', () => {
+  test('classic builder: the last Step line is matched to its instruction, continuation lines joined', () => {
+    const log =
+      'Step 1/6 : ARG BASE_IMAGE=python:3.12-slim\nStep 3/6 : RUN apt-get update &&     apt-get install -y libpq5\n ---> Running in 1\nE: Unable to locate package libpq5\n';
+    assert.deepEqual(locateBuildFailure(log, DOCKERFILE), {
+      line: 4,
+      instruction: 'RUN apt-get update &&     apt-get install -y libpq5',
+    });
+    const pip = 'Step 5/6 : RUN pip install -r requirements.txt\nERROR: No matching distribution\n';
+    assert.equal(locateBuildFailure(pip, DOCKERFILE).line, 7);
+  });
+
+  test('BuildKit: the Dockerfile:LINE marker wins', () => {
+    const log = [
+      '#8 [3/4] RUN pip install -r requirements.txt',
+      '#8 ERROR: process "/bin/sh -c pip install -r requirements.txt" did not complete successfully: exit code: 1',
+      '------',
+      ' > [3/4] RUN pip install -r requirements.txt:',
+      '------',
+      'Dockerfile:7',
+      '--------------------',
+      '   5 |     COPY . /app',
+      '>>> 7 |     RUN pip install -r requirements.txt',
+    ].join('\n');
+    const failure = locateBuildFailure(log, DOCKERFILE);
+    assert.equal(failure.line, 7);
+    assert.equal(failure.instruction, 'RUN pip install -r requirements.txt');
+  });
+
+  test('no step in the log: nothing is guessed', () => {
+    assert.deepEqual(locateBuildFailure('unable to prepare context: path not found', DOCKERFILE), {});
+  });
+
+  test('instructions skip comments and heredoc bodies', () => {
+    const lines = dockerfileInstructions('FROM a\n# c\nRUN <<EOF\necho hi\nEOF\nCMD ["x"]\n').map(
+      (i) => i.line,
+    );
+    assert.deepEqual(lines, [1, 3, 6]);
+  });
+});
+
+describe('check --deploy output', () => {
+  test('one issue per check id, warnings and errors, info left out', () => {
+    const issues = parseDeployCheck(
+      [
+        'System check identified some issues:',
+        '',
+        'ERRORS:',
+        '?: (security.E100) DEFAULT_HASHING_ALGORITHM must be sha1 or sha256.',
+        'WARNINGS:',
+        '?: (security.W004) You have not set a value for the SECURE_HSTS_SECONDS setting.',
+        '?: (security.W004) You have not set a value for the SECURE_HSTS_SECONDS setting.',
+        'blog.Post: (models.W042) Auto-created primary key used when not defining a primary key type.',
+        '\tHINT: Configure the DEFAULT_AUTO_FIELD setting.',
+        'INFO:',
+        '?: (x.I001) informational',
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      issues.map((i) => [i.id, i.level, i.object]),
+      [
+        ['security.E100', 'error', '?'],
+        ['security.W004', 'warning', '?'],
+        ['models.W042', 'warning', 'blog.Post'],
+      ],
+    );
+  });
+});
+
+describe('redaction', () => {
+  test('every registered secret is masked, longest first; short values are not secrets', () => {
+    const seen: string[] = [];
+    const r = new Redactor((s) => seen.push(s));
+    r.add('s3cr3t-value');
+    r.add('s3cr3t-value-longer');
+    r.add('abc');
+    assert.equal(r.redact('a s3cr3t-value-longer and s3cr3t-value, abc'), 'a *** and ***, abc');
+    assert.deepEqual(seen, ['s3cr3t-value', 's3cr3t-value-longer']);
+  });
+});
+
+describe('environment per engine', () => {
+  const random = (n: number) => 'f'.repeat(n * 2);
+  const pg = { host: 'tfr-x-postgres-db', port: 5432, name: 'tfr_db', user: 'tfr_u', password: 'pw-123456' };
+
+  test('compose variables pass through except secrets; the engine switch uses the value the settings compare with', () => {
+    const { env, secrets } = planEnv({
+      engine: 'postgres',
+      settings: {
+        file: 's.py',
+        module: 's',
+        assignments: [],
+        envReads: [{ variable: 'DJANGO_DB', line: 1, required: false, hasDefault: true }],
+        databases: {
+          line: 3,
+          selection: { kind: 'env', variable: 'DJANGO_DB', line: 1 },
+          configs: [
+            {
+              engine: 'django.db.backends.postgresql',
+              line: 3,
+              fields: {},
+              selectedBy: { variable: 'DJANGO_DB', value: 'pg' },
+            },
+          ],
+        },
+        logHandlers: [],
+      },
+      composeEnv: [
+        { name: 'TZ', value: 'UTC', interpolated: false, source: 'environment', file: 'c.yml', line: 1 },
+        {
+          name: 'API_TOKEN',
+          value: 'tok-abcdef',
+          interpolated: false,
+          source: 'environment',
+          file: 'c.yml',
+          line: 2,
+        },
+      ],
+      imageEnvNames: [],
+      postgres: pg,
+      sqliteUrl: 'sqlite:////data/db.sqlite3',
+      random,
+    });
+    assert.equal(env.TZ, 'UTC');
+    assert.equal(env.API_TOKEN, undefined);
+    assert.equal(env.DJANGO_DB, 'pg');
+    assert.equal(env.DB_ENGINE, 'postgres');
+    assert.equal(env.DB_PASSWORD, 'pw-123456');
+    assert.ok(secrets.includes('pw-123456'));
+  });
+
+  test('an ENGINE read straight from the variable gets the backend module', () => {
+    const { env } = planEnv({
+      engine: 'sqlite',
+      settings: {
+        file: 's.py',
+        module: 's',
+        assignments: [],
+        envReads: [],
+        databases: {
+          line: 3,
+          selection: { kind: 'env', variable: 'DB_ENGINE', line: 1 },
+          configs: [
+            {
+              line: 3,
+              fields: {
+                ENGINE: { kind: 'env', variable: 'DB_ENGINE', via: 'environ.get', required: false, line: 4 },
+              },
+            },
+          ],
+        },
+        logHandlers: [],
+      },
+      composeEnv: [],
+      imageEnvNames: [],
+      sqliteUrl: 'sqlite:////data/db.sqlite3',
+      random,
+    });
+    assert.equal(env.DB_ENGINE, 'django.db.backends.sqlite3');
+  });
+
+  test('a URL-only app is pointed at a SQLite file when its default is not SQLite', () => {
+    const { env } = planEnv({
+      engine: 'sqlite',
+      settings: {
+        file: 's.py',
+        module: 's',
+        assignments: [],
+        envReads: [{ variable: 'DATABASE_URL', line: 1, required: true, hasDefault: false }],
+        databases: { line: 3, selection: { kind: 'url', variable: 'DATABASE_URL', line: 3 }, configs: [] },
+        logHandlers: [],
+      },
+      composeEnv: [],
+      imageEnvNames: [],
+      sqliteUrl: 'sqlite:////data/db.sqlite3',
+      random,
+    });
+    assert.equal(env.DATABASE_URL, 'sqlite:////data/db.sqlite3');
+  });
+});

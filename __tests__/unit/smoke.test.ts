@@ -1,0 +1,427 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { runSmoke, type SmokeOptions } from '../../src/smoke/index.js';
+import type { HttpProbe } from '../../src/smoke/http.js';
+import { appModel, fail, FakeDocker, isOneOff, ok, projectOf, settingsModel } from './smoke-fake.js';
+
+let counter = 0;
+const random = (bytes: number) => {
+  counter++;
+  return (counter.toString(16).padStart(4, '0') + 'abcdef0123456789'.repeat(8)).slice(0, bytes * 2);
+};
+
+async function smoke(
+  docker: FakeDocker,
+  opts: Partial<SmokeOptions> = {},
+  http: HttpProbe = async () => ({ status: 200 }),
+  project = projectOf(),
+) {
+  const secrets: string[] = [];
+  const out = await runSmoke(
+    project,
+    {
+      runId: 'r1',
+      handleSignals: false,
+      http,
+      random,
+      sleep: docker.sleep,
+      now: docker.now,
+      onSecret: (s) => secrets.push(s),
+      ...opts,
+    },
+    docker,
+  );
+  return { ...out, secrets };
+}
+
+const ids = (findings: { ruleId: string }[]) => findings.map((f) => f.ruleId).sort();
+const stepStatuses = (steps: { name: string; status: string }[]) =>
+  Object.fromEntries(steps.map((s) => [s.name, s.status]));
+
+describe('smoke orchestration (scripted Docker)', () => {
+  test('a healthy app passes both engines with no findings, and everything is removed', async () => {
+    const docker = new FakeDocker();
+    const { result, findings, secrets } = await smoke(docker);
+    assert.deepEqual(ids(findings), []);
+    assert.equal(result.status, 'passed');
+    assert.equal(result.build?.status, 'passed');
+    assert.deepEqual(stepStatuses(result.engines.sqlite!.steps), {
+      migrate: 'passed',
+      start: 'passed',
+      http: 'passed',
+      stop: 'passed',
+      persist: 'passed',
+      'check-deploy': 'passed',
+    });
+    assert.deepEqual(stepStatuses(result.engines.postgres!.steps), {
+      database: 'passed',
+      migrate: 'passed',
+      start: 'passed',
+      http: 'passed',
+      stop: 'passed',
+      persist: 'passed',
+      tables: 'passed',
+      'check-deploy': 'passed',
+    });
+    assert.deepEqual(docker.leftovers(), []);
+    // Everything created carries the run label and a tfr-<runId>- name.
+    for (const c of docker.calls.filter(
+      (c) =>
+        (['run', 'network', 'volume'].includes(c.args[0]) && c.args.includes('create')) ||
+        c.args[0] === 'run',
+    )) {
+      assert.ok(c.args.includes('twelve-factor-review.run=r1'), c.args.join(' '));
+    }
+    // The password is passed through the CLI's environment, never on the command line, and handed to onSecret.
+    const pgRun = docker.calls.find((c) => c.args[0] === 'run' && c.args.includes('POSTGRES_PASSWORD'))!;
+    const password = pgRun.opts!.env!.POSTGRES_PASSWORD;
+    assert.ok(secrets.includes(password));
+    for (const c of docker.calls) assert.ok(!c.args.join(' ').includes(password));
+    assert.ok(!JSON.stringify(result).includes(password));
+    // The app gets the database through variables.
+    const migrate = docker.calls.find(
+      (c) => isOneOff(c.args, 'migrate') && c.args.includes('tfr-r1-postgres-net'),
+    )!;
+    assert.equal(migrate.opts!.env!.DB_ENGINE, 'postgres');
+    assert.equal(migrate.opts!.env!.DB_HOST, 'tfr-r1-postgres-db');
+    assert.equal(migrate.opts!.env!.DB_PASSWORD, password);
+    assert.ok(migrate.args.includes('migrate') && migrate.args.includes('--noinput'));
+    const sqliteMigrate = docker.calls.find(
+      (c) => isOneOff(c.args, 'migrate') && c.args.includes('tfr-r1-sqlite-net'),
+    )!;
+    assert.equal(sqliteMigrate.opts!.env!.DB_ENGINE, 'sqlite');
+    assert.equal(sqliteMigrate.opts!.env!.DB_HOST, undefined);
+    assert.ok(sqliteMigrate.args.includes('tfr-r1-sqlite-vol-1:/data'));
+    // The server is published on loopback only, with a random host port.
+    const web = docker.calls.find((c) => c.args[0] === 'run' && c.args.includes('tfr-r1-sqlite-web-1'))!;
+    assert.ok(web.args.join(' ').includes('-p 127.0.0.1::8000'));
+    // Classic builder when buildx is missing, with the build args on top.
+    const build = docker.calls.find((c) => c.args[0] === 'build')!;
+    assert.ok(build.args.includes('--force-rm'));
+  });
+
+  test('a failed build is TF0502 at the failing instruction, with the log tail; engines are skipped', async () => {
+    const docker = new FakeDocker().on(
+      (a) => a[0] === 'build',
+      fail(
+        "The command '/bin/sh -c exit 3' returned a non-zero code: 3",
+        1,
+        'Step 1/4 : FROM base\nStep 2/4 : RUN exit 3\n',
+      ),
+    );
+    const { result, findings } = await smoke(docker);
+    assert.deepEqual(ids(findings), ['TF0502']);
+    assert.equal(findings[0].file, 'Dockerfile');
+    assert.match(findings[0].message, /RUN exit 3/);
+    assert.match(findings[0].details!, /non-zero code: 3/);
+    assert.equal(result.status, 'failed');
+    assert.equal(result.build?.status, 'failed');
+    assert.equal(result.engines.sqlite?.status, 'skipped');
+    assert.equal(result.engines.postgres?.status, 'skipped');
+    assert.deepEqual(docker.leftovers(), []);
+  });
+
+  test('buildx is used with --load when present', async () => {
+    const docker = new FakeDocker().on(
+      (a) => a[0] === 'buildx' && a[1] === 'version',
+      ok('github.com/docker/buildx v0.12'),
+    );
+    await smoke(docker, { buildArgs: { BASE_IMAGE: 'tfr-test/django-base:bookworm' } });
+    const build = docker.calls.find((c) => c.args[0] === 'buildx' && c.args[1] === 'build')!;
+    assert.ok(build.args.includes('--load'));
+    assert.ok(build.args.includes('BASE_IMAGE=tfr-test/django-base:bookworm'));
+  });
+
+  test('migrate failing on PostgreSQL is TF1201 and TF1002; later postgres steps are skipped, SQLite passes', async () => {
+    const docker = new FakeDocker().on(
+      (a) => isOneOff(a, 'migrate') && a.includes('tfr-r1-postgres-net'),
+      fail(
+        'django.db.utils.OperationalError: connection to server at "localhost" (127.0.0.1), port 5432 failed: Connection refused',
+      ),
+    );
+    const { result, findings } = await smoke(docker);
+    assert.deepEqual(ids(findings), ['TF1002', 'TF1201']);
+    const tf1002 = findings.find((f) => f.ruleId === 'TF1002')!;
+    assert.equal(tf1002.file, 'mysite/settings.py');
+    assert.equal(tf1002.line, 41);
+    assert.match(tf1002.message, /migrate/);
+    assert.equal(result.engines.postgres?.status, 'failed');
+    assert.equal(result.engines.sqlite?.status, 'passed');
+    const pgSteps = stepStatuses(result.engines.postgres!.steps);
+    assert.equal(pgSteps.migrate, 'failed');
+    for (const s of ['start', 'http', 'stop', 'persist', 'tables', 'check-deploy'])
+      assert.equal(pgSteps[s], 'skipped');
+    assert.deepEqual(docker.leftovers(), []);
+  });
+
+  test('SQLite still needing a database server is TF0309 besides TF1201 and TF1001', async () => {
+    const docker = new FakeDocker().on(
+      (a) => isOneOff(a, 'migrate') && a.includes('tfr-r1-sqlite-net'),
+      fail(
+        'psycopg2.OperationalError: could not translate host name "db" to address: Name or service not known',
+      ),
+    );
+    const { result, findings } = await smoke(docker);
+    assert.deepEqual(ids(findings), ['TF0309', 'TF1001', 'TF1201']);
+    assert.equal(result.engines.sqlite?.status, 'failed');
+    assert.equal(result.engines.postgres?.status, 'passed');
+  });
+
+  test('a server that never answers is TF0703 once for both engines, plus TF1001 and TF1002', async () => {
+    const docker = new FakeDocker().on((a) => a[0] === 'inspect', ok('{"Running":true,"ExitCode":0}'));
+    const { result, findings } = await smoke(docker, { startTimeoutMs: 5_000 }, async () => ({
+      error: 'socket hang up',
+    }));
+    assert.deepEqual(ids(findings), ['TF0703', 'TF1001', 'TF1002']);
+    const tf0703 = findings.find((f) => f.ruleId === 'TF0703')!;
+    assert.equal(tf0703.line, 8);
+    assert.match(tf0703.message, /sqlite and postgres|postgres and sqlite/);
+    assert.match(tf0703.message, /0\.0\.0\.0:8000/);
+    assert.equal(stepStatuses(result.engines.sqlite!.steps).http, 'failed');
+    assert.deepEqual(docker.leftovers(), []);
+  });
+
+  test('a server that exits before answering fails fast with its exit code', async () => {
+    const docker = new FakeDocker().on((a) => a[0] === 'inspect', ok('{"Running":false,"ExitCode":3}'));
+    const { result, findings } = await smoke(docker, {}, async () => ({ error: 'ECONNREFUSED' }));
+    assert.ok(ids(findings).includes('TF0703'));
+    assert.match(result.engines.sqlite!.steps.find((s) => s.name === 'http')!.detail!, /exited with code 3/);
+    assert.ok(docker.clock < 60_000);
+  });
+
+  test('a first answer after the startup budget is TF0903', async () => {
+    const docker = new FakeDocker().on((a) => a[0] === 'inspect', ok('{"Running":true,"ExitCode":0}'));
+    let calls = 0;
+    const { findings } = await smoke(docker, { startupBudgetMs: 1_000 }, async () => {
+      calls++;
+      return calls <= 12 ? { error: 'ECONNREFUSED' } : { status: 200 };
+    });
+    assert.deepEqual(ids(findings), ['TF0903']);
+    assert.match(findings[0].message, /startup budget/);
+  });
+
+  test('a 5xx on /admin/login/ fails the engine; a 400 from ALLOWED_HOSTS and a 404 on / do not', async () => {
+    const docker = new FakeDocker();
+    const { result, findings } = await smoke(docker, { engines: ['sqlite'] }, async (_port, path) => ({
+      status: path === '/admin/login/' ? 500 : 200,
+    }));
+    assert.deepEqual(ids(findings), ['TF1001']);
+    assert.equal(result.engines.sqlite?.status, 'failed');
+    assert.equal(result.engines.postgres, undefined);
+
+    const docker2 = new FakeDocker();
+    const second = await smoke(docker2, { engines: ['sqlite'] }, async (_port, path) => ({
+      status: path === '/' ? 404 : 400,
+    }));
+    assert.deepEqual(ids(second.findings), []);
+    const http = second.result.engines.sqlite!.steps.find((s) => s.name === 'http')!;
+    assert.equal(http.status, 'passed');
+    assert.match(http.detail!, /ALLOWED_HOSTS/);
+    assert.match(http.detail!, /404/);
+  });
+
+  test('a record gone after the container is replaced is TF0604 at the SQLite path line', async () => {
+    const docker = new FakeDocker().on(
+      (a) => isOneOff(a, 'read') && a.includes('tfr-r1-sqlite-net'),
+      ok('tfr-missing\n'),
+    );
+    const { result, findings } = await smoke(docker);
+    assert.deepEqual(ids(findings), ['TF0604']);
+    assert.equal(findings[0].line, 55);
+    assert.equal(stepStatuses(result.engines.sqlite!.steps).persist, 'failed');
+    assert.equal(result.engines.sqlite?.status, 'failed');
+  });
+
+  test('tables missing in the next container (migrated into a discarded file) are the same loss', async () => {
+    const docker = new FakeDocker().on(
+      (a) => isOneOff(a, 'write') && a.includes('tfr-r1-sqlite-net'),
+      fail('django.db.utils.OperationalError: no such table: auth_user'),
+    );
+    const { findings } = await smoke(docker);
+    assert.deepEqual(ids(findings), ['TF0604']);
+    assert.match(findings[0].message, /no such table/);
+  });
+
+  test('a probe record that cannot be written for another reason skips the persist step', async () => {
+    const docker = new FakeDocker().on(
+      (a) => isOneOff(a, 'write'),
+      fail(
+        "RuntimeError: Model class django.contrib.auth.models.Permission doesn't declare an explicit app_label",
+      ),
+    );
+    const { result, findings } = await smoke(docker);
+    assert.deepEqual(ids(findings), []);
+    assert.equal(stepStatuses(result.engines.sqlite!.steps).persist, 'skipped');
+    assert.equal(result.engines.sqlite?.status, 'passed');
+  });
+
+  test('migrations missing from PostgreSQL are TF0309', async () => {
+    const docker = new FakeDocker().on(
+      (a) => a[0] === 'exec' && a.includes('psql'),
+      fail('ERROR:  relation "django_migrations" does not exist'),
+    );
+    const { result, findings } = await smoke(docker);
+    assert.deepEqual(ids(findings), ['TF0309']);
+    assert.equal(findings[0].line, 41);
+    assert.equal(stepStatuses(result.engines.postgres!.steps).tables, 'failed');
+    assert.equal(result.engines.sqlite?.status, 'passed');
+  });
+
+  test('a stop ended by SIGKILL or over budget is TF0902', async () => {
+    const docker = new FakeDocker()
+      .on(
+        (a) => a[0] === 'stop',
+        (_a) => {
+          docker.clock += 10_300;
+          return ok();
+        },
+      )
+      .on((a) => a[0] === 'inspect', ok('{"Running":false,"ExitCode":137,"OOMKilled":false}'));
+    const { result, findings } = await smoke(docker);
+    assert.deepEqual(ids(findings), ['TF0902']);
+    assert.match(findings[0].message, /SIGKILL/);
+    assert.equal(stepStatuses(result.engines.postgres!.steps).stop, 'failed');
+
+    const slow = new FakeDocker().on(
+      (a) => a[0] === 'stop',
+      () => {
+        slow.clock += 7_000;
+        return ok();
+      },
+    );
+    const second = await smoke(slow);
+    assert.deepEqual(ids(second.findings), ['TF0902']);
+    assert.match(second.findings[0].message, /shutdown budget/);
+  });
+
+  test('check --deploy gives one TF1302 per check id, deduplicated across engines', async () => {
+    const output = [
+      'System check identified some issues:',
+      '',
+      'WARNINGS:',
+      '?: (security.W004) You have not set a value for the SECURE_HSTS_SECONDS setting.',
+      '?: (security.W008) Your SECURE_SSL_REDIRECT setting is not set to True.',
+      '',
+      'System check identified 2 issues (0 silenced).',
+    ].join('\n');
+    const docker = new FakeDocker().on((a) => isOneOff(a, 'check'), { stderr: output });
+    const { findings } = await smoke(docker);
+    assert.deepEqual(ids(findings), ['TF1302', 'TF1302']);
+    assert.deepEqual(findings.map((f) => f.message.match(/security\.W\d+/)![0]).sort(), [
+      'security.W004',
+      'security.W008',
+    ]);
+    for (const f of findings) {
+      assert.equal(f.file, 'mysite/settings.py');
+      assert.equal(f.line, undefined);
+      assert.ok(f.related.some((r) => r.startsWith('security.W')));
+    }
+  });
+
+  test('secrets never reach log tails, details or messages', async () => {
+    const docker = new FakeDocker().on(
+      (a) => isOneOff(a, 'migrate') && a.includes('tfr-r1-postgres-net'),
+      (_a, opts) =>
+        fail(
+          `FATAL: password authentication failed for user with password ${opts!.env!.DB_PASSWORD} and key ${opts!.env!.SECRET_KEY}`,
+        ),
+    );
+    const { result, findings, secrets } = await smoke(docker);
+    const text = JSON.stringify({ result, findings });
+    assert.ok(secrets.length >= 2);
+    for (const s of secrets) assert.ok(!text.includes(s), 'a secret leaked');
+    assert.match(text, /\*\*\*/);
+  });
+
+  test('cleanup runs when the whole run times out', async () => {
+    const docker = new FakeDocker().on(
+      (a) => isOneOff(a, 'migrate'),
+      () => {
+        docker.clock += 1;
+        return undefined;
+      },
+    );
+    // A migrate that never returns.
+    const hanging = new FakeDocker();
+    const original = hanging.exec.bind(hanging);
+    hanging.exec = (args, opts) =>
+      isOneOff(args, 'migrate') ? new Promise(() => undefined) : original(args, opts);
+    const { result } = await smoke(hanging, { timeoutMs: 50 });
+    assert.equal(result.status, 'failed');
+    assert.match(result.reason!, /did not finish/);
+    assert.deepEqual(hanging.leftovers(), []);
+    void docker;
+  });
+
+  test('an unexpected error in the orchestration still cleans up', async () => {
+    const docker = new FakeDocker().on(
+      (a) => a[0] === 'volume' && a[1] === 'create',
+      fail('no space left on device'),
+    );
+    const { result } = await smoke(docker);
+    assert.equal(result.engines.sqlite?.status, 'failed');
+    assert.match(result.engines.sqlite!.reason!, /no space left/);
+    assert.deepEqual(docker.leftovers(), []);
+  });
+
+  test('PostgreSQL that does not start skips the postgres engine without blaming the app', async () => {
+    const docker = new FakeDocker().on(
+      (a) => a[0] === 'run' && a.includes('postgres:16-alpine'),
+      fail('Unable to find image postgres:16-alpine locally\nerror pulling image'),
+    );
+    const { result, findings } = await smoke(docker);
+    assert.deepEqual(ids(findings), []);
+    assert.equal(result.engines.postgres?.status, 'skipped');
+    assert.equal(result.engines.sqlite?.status, 'passed');
+  });
+
+  test('the PostgreSQL image comes from the option, else the compose database service', async () => {
+    const docker = new FakeDocker();
+    await smoke(docker, { postgresImage: 'tfr-test/postgres:15' });
+    assert.ok(docker.calls.some((c) => c.args[0] === 'run' && c.args.includes('tfr-test/postgres:15')));
+  });
+
+  test('without a Dockerfile there is nothing to run', async () => {
+    const docker = new FakeDocker();
+    const { result, findings } = await smoke(
+      docker,
+      {},
+      undefined,
+      projectOf(appModel({ dockerfile: undefined })),
+    );
+    assert.equal(result.status, 'skipped');
+    assert.deepEqual(findings, []);
+    assert.equal(docker.calls.length, 0);
+  });
+
+  test('variable names follow what the settings read (POSTGRES_HOST, DATABASE_URL), overrides win', async () => {
+    const settings = settingsModel({
+      envReads: [
+        { variable: 'DJANGO_SECRET_KEY', line: 3, required: true, hasDefault: false },
+        { variable: 'POSTGRES_HOST', line: 10, required: true, hasDefault: false },
+        { variable: 'POSTGRES_PASSWORD', line: 11, required: true, hasDefault: false },
+        { variable: 'DATABASE_URL', line: 12, required: false, hasDefault: true },
+        { variable: 'DJANGO_ALLOWED_HOSTS', line: 13, required: false, hasDefault: true },
+        { variable: 'SENTRY_DSN', line: 14, required: true, hasDefault: false },
+      ],
+      assignments: [],
+    });
+    const docker = new FakeDocker();
+    await smoke(docker, { env: { postgres: { DEBUG: '1' } } }, undefined, projectOf(appModel({ settings })));
+    const env = docker.calls.find(
+      (c) => isOneOff(c.args, 'migrate') && c.args.includes('tfr-r1-postgres-net'),
+    )!.opts!.env!;
+    assert.equal(env.POSTGRES_HOST, 'tfr-r1-postgres-db');
+    assert.equal(env.POSTGRES_PASSWORD, env.DB_PASSWORD);
+    assert.match(env.DATABASE_URL, /^postgres:\/\/tfr_\w+:\w+@tfr-r1-postgres-db:5432\/tfr_\w+$/);
+    assert.equal(env.DJANGO_ALLOWED_HOSTS, '*');
+    assert.ok(env.DJANGO_SECRET_KEY.length >= 50);
+    assert.ok(env.SENTRY_DSN);
+    assert.equal(env.DEBUG, '1');
+    const sqliteEnv = docker.calls.find(
+      (c) => isOneOff(c.args, 'migrate') && c.args.includes('tfr-r1-sqlite-net'),
+    )!.opts!.env!;
+    assert.equal(sqliteEnv.DATABASE_URL, undefined);
+    assert.equal(sqliteEnv.DEBUG, undefined);
+  });
+});

@@ -1,0 +1,102 @@
+/** File-name conventions shared by discovery (what to read) and the model (what each text is). Pure. */
+
+export const DEFAULT_CONFIG_FILE = '.github/twelve-factor.yml';
+
+/** Directories never walked: their content is not the app's source. */
+export const SKIPPED_DIRS = new Set(['.git', 'node_modules', 'venv', '.venv', '__pycache__']);
+
+export function baseName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+export function dirName(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i < 0 ? '.' : path.slice(0, i);
+}
+
+/** Joins relative paths, '.' being the scanned directory itself. */
+export function joinPath(dir: string, path: string): string {
+  return dir === '.' || dir === '' ? path : `${dir}/${path}`;
+}
+
+/** True when `path` is `dir` or below it ('.' holds everything). */
+export function isUnder(path: string, dir: string): boolean {
+  return dir === '.' || path === dir || path.startsWith(`${dir}/`);
+}
+
+/** `path` relative to `dir` (which must hold it). */
+export function relativeTo(path: string, dir: string): string {
+  if (dir === '.') return path;
+  return path === dir ? '.' : path.slice(dir.length + 1);
+}
+
+/** Normalises a relative path: drops `./` and empty segments, resolves `..` (never above the start). */
+export function normalizeRelative(path: string): string | undefined {
+  const out: string[] = [];
+  for (const seg of path.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') {
+      if (out.length === 0) return undefined;
+      out.pop();
+    } else out.push(seg);
+  }
+  return out.length === 0 ? '.' : out.join('/');
+}
+
+export function isDockerfile(path: string): boolean {
+  const name = baseName(path);
+  if (name.endsWith('.dockerignore')) return false;
+  return /^dockerfile$/i.test(name) || /\.dockerfile$/i.test(name) || /^dockerfile\./i.test(name);
+}
+
+export function isComposeFile(path: string): boolean {
+  return /^(docker-)?compose(\.[^/]+)?\.ya?ml$/.test(baseName(path));
+}
+
+export function isComposeOverride(path: string): boolean {
+  return /\.override\.ya?ml$/.test(baseName(path));
+}
+
+export function isDockerignore(path: string): boolean {
+  return baseName(path).endsWith('.dockerignore');
+}
+
+export function isRequirementsFile(path: string): boolean {
+  const name = baseName(path);
+  if (/^requirements.*\.(txt|in)$/.test(name)) return true;
+  return /\.(txt|in)$/.test(name) && /(^|\/)requirements\/[^/]+$/.test(path);
+}
+
+export function isSettingsCandidate(path: string): boolean {
+  const name = baseName(path);
+  if (!name.endsWith('.py')) return false;
+  return /^settings.*\.py$/.test(name) || /(^|\/)settings\/[^/]+\.py$/.test(path);
+}
+
+export function isScript(path: string): boolean {
+  const name = baseName(path);
+  return name.endsWith('.sh') || /entrypoint/i.test(name);
+}
+
+/** Lock files and manifests whose presence (not content) tells that dependencies are declared. */
+export const MANIFEST_NAMES = new Set([
+  'pyproject.toml',
+  'Pipfile',
+  'Pipfile.lock',
+  'poetry.lock',
+  'uv.lock',
+  'setup.py',
+  'setup.cfg',
+]);
+
+/** Files whose unreadability is itself a finding (TF0001): the analysis needed them. */
+export function isCoreFile(path: string): boolean {
+  return isDockerfile(path) || isComposeFile(path) || isSettingsCandidate(path);
+}
+
+/** Dotted module → candidate files relative to a base directory. */
+export function moduleFiles(base: string, module: string): string[] {
+  if (!/^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*$/.test(module)) return [];
+  const path = joinPath(base, module.replace(/\./g, '/'));
+  return [`${path}.py`, `${path}/__init__.py`];
+}

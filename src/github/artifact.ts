@@ -1,0 +1,111 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Factor, Finding, Severity } from '../model/types/finding.js';
+import { SEVERITIES } from '../model/types/finding.js';
+import { makeReport } from '../pipeline.js';
+import type { FailOn, Report, SmokeResult } from '../report/types.js';
+import type { EventPullRequest } from './event.js';
+
+/**
+ * Two-workflow mode for forks: the pull_request job (read-only token) leaves the report and the pull request it is
+ * about as files for actions/upload-artifact; a workflow_run job with a write token reads them back and publishes.
+ */
+export const REPORT_FILE = 'report.json';
+export const PULL_REQUEST_FILE = 'pull-request.json';
+
+export function writeArtifact(dir: string, report: Report, pr: EventPullRequest | undefined): void {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, REPORT_FILE), `${JSON.stringify(report, null, 2)}\n`);
+  if (pr)
+    writeFileSync(
+      join(dir, PULL_REQUEST_FILE),
+      `${JSON.stringify({ number: pr.number, headSha: pr.headSha })}\n`,
+    );
+}
+
+export interface Artifact {
+  report: Report;
+  pr?: { number: number; headSha: string };
+}
+
+/**
+ * Reads the artifact back. It was written by a run of untrusted code, so every field is checked and the report is
+ * rebuilt (counts and verdict recomputed) instead of trusted; text is escaped later by the renderers.
+ */
+export function readArtifact(dir: string, failOn: FailOn): Artifact {
+  const raw = JSON.parse(readFileSync(join(dir, REPORT_FILE), 'utf8')) as Partial<Report>;
+  if (!raw || !Array.isArray(raw.findings)) throw new Error(`${join(dir, REPORT_FILE)} holds no report.`);
+  const findings = raw.findings.slice(0, 10_000).map(finding);
+  const report = makeReport({
+    directory: str(raw.directory) || '.',
+    findings,
+    smoke: raw.smoke && typeof raw.smoke === 'object' ? (raw.smoke as SmokeResult) : undefined,
+    configFile: str(raw.configFile) || undefined,
+    failOn: raw.failOn && ['error', 'warning', 'notice', 'never'].includes(raw.failOn) ? raw.failOn : failOn,
+    durationMs: Number(raw.durationMs) || 0,
+  });
+  let pr: Artifact['pr'];
+  try {
+    const p = JSON.parse(readFileSync(join(dir, PULL_REQUEST_FILE), 'utf8')) as {
+      number?: unknown;
+      headSha?: unknown;
+    };
+    if (
+      Number.isSafeInteger(p.number) &&
+      (p.number as number) > 0 &&
+      /^[0-9a-f]{40}$/.test(String(p.headSha))
+    ) {
+      pr = { number: p.number as number, headSha: String(p.headSha) };
+    }
+  } catch {
+    pr = undefined; // a push run: no pull request
+  }
+  return { report, pr };
+}
+
+const FACTORS: Factor[] = [
+  '0',
+  'I',
+  'II',
+  'III',
+  'IV',
+  'V',
+  'VI',
+  'VII',
+  'VIII',
+  'IX',
+  'X',
+  'XI',
+  'XII',
+  'XIII',
+];
+
+function finding(value: unknown): Finding {
+  const f = (value ?? {}) as Record<string, unknown>;
+  const severity = SEVERITIES.includes(f.severity as Severity) ? (f.severity as Severity) : 'notice';
+  const line = Number.isSafeInteger(f.line) && (f.line as number) > 0 ? (f.line as number) : undefined;
+  const suppressed =
+    f.suppressed && typeof f.suppressed === 'object' ? (f.suppressed as Finding['suppressed']) : undefined;
+  return {
+    ruleId: /^TF\d{4}$/.test(String(f.ruleId)) ? String(f.ruleId) : 'TF0001',
+    name: str(f.name).replace(/[^a-z0-9-]/g, ''),
+    factor: FACTORS.includes(f.factor as Factor) ? (f.factor as Factor) : '0',
+    severity,
+    kind: f.kind === 'D' ? 'D' : 'S',
+    related: Array.isArray(f.related) ? f.related.map(str) : [],
+    fingerprint: str(f.fingerprint)
+      .replace(/[^\w-]/g, '')
+      .slice(0, 64),
+    file: str(f.file) || '.',
+    ...(line ? { line } : {}),
+    message: str(f.message),
+    ...(typeof f.details === 'string' ? { details: f.details } : {}),
+    ...(suppressed
+      ? { suppressed: { by: suppressed.by, reason: suppressed.reason && str(suppressed.reason) } }
+      : {}),
+  };
+}
+
+function str(v: unknown): string {
+  return typeof v === 'string' ? v : '';
+}

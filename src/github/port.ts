@@ -1,0 +1,90 @@
+/** The only things this action asks of GitHub, REST only. The Octokit adapter implements it; tests use a loopback fake. */
+export interface GitHub {
+  /** Login of the token's user, or undefined when the token cannot tell (an installation token such as GITHUB_TOKEN). */
+  viewerLogin(): Promise<string | undefined>;
+  getPullRequest(number: number): Promise<PullRequest>;
+  listIssueComments(issue: number): Promise<IssueComment[]>;
+  createIssueComment(issue: number, body: string): Promise<IssueComment>;
+  updateIssueComment(id: number, body: string): Promise<IssueComment>;
+  listPullFiles(pull: number): Promise<PullFile[]>;
+  listReviewComments(pull: number): Promise<ReviewComment[]>;
+  createReview(pull: number, review: NewReview): Promise<{ id: number }>;
+  deleteReviewComment(id: number): Promise<void>;
+  createCheckRun(run: NewCheckRun): Promise<{ id: number }>;
+  updateCheckRun(id: number, run: Partial<NewCheckRun>): Promise<void>;
+}
+
+export interface Author {
+  login: string;
+  type: string; // 'User' | 'Bot' | 'Organization'
+}
+
+export interface PullRequest {
+  number: number;
+  headSha: string;
+  headRepo?: string; // owner/name; differs from the base repository for a fork
+}
+
+export interface IssueComment {
+  id: number;
+  body: string;
+  user: Author | null;
+}
+
+export interface PullFile {
+  filename: string;
+  status: string;
+  /** Absent for binary files and diffs too large to show. */
+  patch?: string;
+}
+
+export interface ReviewComment {
+  id: number;
+  body: string;
+  path: string;
+  line: number | null;
+  user: Author | null;
+  inReplyToId?: number;
+}
+
+export interface NewReviewComment {
+  path: string;
+  line: number;
+  side: 'RIGHT';
+  body: string;
+}
+
+export interface NewReview {
+  commitId: string;
+  body: string;
+  event: 'COMMENT';
+  comments: NewReviewComment[];
+}
+
+export interface CheckAnnotation {
+  path: string;
+  start_line: number;
+  end_line: number;
+  annotation_level: 'notice' | 'warning' | 'failure';
+  message: string;
+  title?: string;
+}
+
+export interface NewCheckRun {
+  name: string;
+  headSha: string;
+  status: 'in_progress' | 'completed';
+  conclusion?: 'success' | 'failure' | 'neutral';
+  output?: { title: string; summary: string; annotations?: CheckAnnotation[] };
+}
+
+/** An HTTP error from GitHub, reduced to what the publisher decides on. */
+export class GitHubError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly operation: string,
+  ) {
+    super(message);
+  }
+}

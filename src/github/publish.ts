@@ -1,0 +1,137 @@
+import type { Finding } from '../model/types/finding.js';
+import type { Author, GitHub } from './port.js';
+import { GitHubError } from './port.js';
+import { planReview, reviewBody } from './review.js';
+
+/** GitHub refuses issue comments longer than this many characters. */
+export const MAX_COMMENT_CHARS = 65536;
+
+export interface PullRequestTarget {
+  number: number;
+  /** The commit the review and the links point at. */
+  headSha: string;
+}
+
+export interface PublishOptions {
+  comment: boolean;
+  review: boolean;
+  /** The scanned directory relative to the repository root. */
+  directory: string;
+  marker: string;
+  /** The summary comment, marker included. */
+  body: string;
+  findings: Finding[];
+  ruleUrl?: (finding: Finding) => string | undefined;
+  log?: (message: string) => void;
+}
+
+export interface PublishOutcome {
+  comment?: 'created' | 'updated' | 'unchanged';
+  commentUrlId?: number;
+  reviewComments: number;
+  removedComments: number;
+  /** One line each, for core.warning; publishing problems never change the conclusion. */
+  warnings: string[];
+}
+
+export const PERMISSION_HINT =
+  'Grant the job `pull-requests: write` (permissions: block of the workflow). Pull requests from forks only get a ' +
+  'read-only token: use the two-workflow setup (mode: analyze, then mode: publish in a workflow_run job). ' +
+  'The annotations and the job summary carry every result.';
+
+/**
+ * Keeps the summary comment current and posts the review. Stops at the first 403 (read-only token) with one warning
+ * naming the permission; any other failure becomes a warning and the rest still runs.
+ */
+export async function publishToPullRequest(
+  gh: GitHub,
+  pr: PullRequestTarget,
+  options: PublishOptions,
+): Promise<PublishOutcome> {
+  const log = options.log ?? (() => {});
+  const outcome: PublishOutcome = { reviewComments: 0, removedComments: 0, warnings: [] };
+  const viewer = await gh.viewerLogin();
+  // GITHUB_TOKEN cannot tell its own login (GET /user answers 403); its comments are by github-actions[bot], a Bot.
+  const isOurs = (user: Author | null) => (viewer ? user?.login === viewer : user?.type === 'Bot');
+  log(viewer ? `publishing as ${viewer}` : 'publishing as an installation token (comments by a Bot account)');
+
+  const denied = (error: unknown) => {
+    if (error instanceof GitHubError && error.status === 403 && !/rate limit/i.test(error.message)) {
+      outcome.warnings.push(
+        `The token could not ${error.operation} (HTTP 403: ${error.message}). ${PERMISSION_HINT}`,
+      );
+      return true;
+    }
+    outcome.warnings.push(
+      `Could not ${error instanceof GitHubError ? error.operation : 'publish'}: ${(error as Error).message}`,
+    );
+    return false;
+  };
+
+  if (options.comment) {
+    try {
+      const comments = await gh.listIssueComments(pr.number);
+      const mine = comments.find((c) => c.body.includes(options.marker) && isOurs(c.user));
+      const body = fitComment(options.body);
+      if (!mine) {
+        const created = await gh.createIssueComment(pr.number, body);
+        outcome.comment = 'created';
+        outcome.commentUrlId = created.id;
+      } else if (mine.body === body) {
+        outcome.comment = 'unchanged';
+        outcome.commentUrlId = mine.id;
+      } else {
+        await gh.updateIssueComment(mine.id, body);
+        outcome.comment = 'updated';
+        outcome.commentUrlId = mine.id;
+      }
+      log(`summary comment ${outcome.comment}`);
+    } catch (error) {
+      if (denied(error)) return outcome;
+    }
+  }
+
+  if (options.review) {
+    try {
+      const [files, existing] = await Promise.all([
+        gh.listPullFiles(pr.number),
+        gh.listReviewComments(pr.number),
+      ]);
+      const plan = planReview({
+        findings: options.findings,
+        directory: options.directory,
+        marker: options.marker,
+        files,
+        existing,
+        isOurs,
+        ruleUrl: options.ruleUrl,
+      });
+      log(
+        `review: ${plan.create.length} new inline comments, ${plan.overflow.length} over the cap, ${plan.remove.length} to remove`,
+      );
+      if (plan.create.length) {
+        await gh.createReview(pr.number, {
+          commitId: pr.headSha,
+          event: 'COMMENT',
+          body: reviewBody(plan, options.directory, options.marker),
+          comments: plan.create.map((c) => c.comment),
+        });
+        outcome.reviewComments = plan.create.length;
+      }
+      for (const id of plan.remove) {
+        await gh.deleteReviewComment(id);
+        outcome.removedComments++;
+      }
+    } catch (error) {
+      if (denied(error)) return outcome;
+    }
+  }
+  return outcome;
+}
+
+/** A last guard: the renderer already fits the comment; never send GitHub a body it would refuse. */
+export function fitComment(body: string, max = MAX_COMMENT_CHARS): string {
+  if (body.length <= max) return body;
+  const note = '\n\n…truncated: the job summary of this run has the full report.\n';
+  return body.slice(0, max - note.length) + note;
+}

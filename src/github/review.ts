@@ -1,0 +1,137 @@
+import type { Finding } from '../model/types/finding.js';
+import { SEVERITIES } from '../model/types/finding.js';
+import { commentableLines } from './diff.js';
+import { codeBlock, escapeInline } from './escape.js';
+import { fingerprintMarker, fingerprintOf } from './markers.js';
+import type { Author, NewReviewComment, PullFile, ReviewComment } from './port.js';
+
+export const MAX_INLINE_COMMENTS = 30;
+
+export interface ReviewPlan {
+  /** New inline comments, at most MAX_INLINE_COMMENTS less the ones of ours that stay. */
+  create: { finding: Finding; comment: NewReviewComment }[];
+  /** Findings on changed lines left without an inline comment because of the cap. */
+  overflow: Finding[];
+  /** Ids of our earlier inline comments whose finding is gone and that nobody replied to. */
+  remove: number[];
+}
+
+export interface ReviewInput {
+  findings: Finding[];
+  /** The scanned directory relative to the repository root ('.' for the root): finding paths are relative to it. */
+  directory: string;
+  /** The marker of this directory (commentMarker), carried by each inline comment. */
+  marker: string;
+  files: PullFile[];
+  existing: ReviewComment[];
+  isOurs: (user: Author | null) => boolean;
+  /** Link to a rule's documentation, when there is one. */
+  ruleUrl?: (finding: Finding) => string | undefined;
+  max?: number;
+}
+
+/** Path of a finding relative to the repository root, '/' separators. */
+export function repoPath(directory: string, file: string): string {
+  const parts = [...directory.split('/'), ...file.split('/')].filter((p) => p && p !== '.');
+  return parts.join('/');
+}
+
+/**
+ * Decides the inline comments of a review: only on RIGHT-side lines inside the diff, one per finding fingerprint,
+ * never one already posted, and which earlier ones to remove. Pure.
+ */
+export function planReview(input: ReviewInput): ReviewPlan {
+  const max = input.max ?? MAX_INLINE_COMMENTS;
+  const lines = new Map(input.files.map((f) => [f.filename, commentableLines(f.patch)]));
+  const ours = input.existing.filter(
+    (c) =>
+      c.inReplyToId === undefined &&
+      c.body.includes(input.marker) &&
+      fingerprintOf(c.body) &&
+      input.isOurs(c.user),
+  );
+  const repliedTo = new Set(input.existing.map((c) => c.inReplyToId).filter((id) => id !== undefined));
+  const active = input.findings.filter((f) => !f.suppressed);
+  const activeFingerprints = new Set(active.map((f) => f.fingerprint));
+
+  const remove = ours.filter((c) => !activeFingerprints.has(fingerprintOf(c.body)!) && !repliedTo.has(c.id));
+  const removed = new Set(remove.map((c) => c.id));
+  const posted = new Set(ours.filter((c) => !removed.has(c.id)).map((c) => fingerprintOf(c.body)!));
+
+  const candidates: Finding[] = [];
+  const seen = new Set<string>();
+  for (const f of [...active].sort(bySeverity)) {
+    if (f.line === undefined || posted.has(f.fingerprint) || seen.has(f.fingerprint)) continue;
+    if (!lines.get(repoPath(input.directory, f.file))?.has(f.line)) continue;
+    seen.add(f.fingerprint);
+    candidates.push(f);
+  }
+  const slots = Math.max(0, max - posted.size);
+  return {
+    create: candidates.slice(0, slots).map((finding) => ({
+      finding,
+      comment: {
+        path: repoPath(input.directory, finding.file),
+        line: finding.line!,
+        side: 'RIGHT',
+        body: inlineBody(finding, input.marker, input.ruleUrl?.(finding)),
+      },
+    })),
+    overflow: candidates.slice(slots),
+    remove: remove.map((c) => c.id),
+  };
+}
+
+function bySeverity(a: Finding, b: Finding): number {
+  return (
+    SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||
+    a.file.localeCompare(b.file) ||
+    (a.line ?? 0) - (b.line ?? 0)
+  );
+}
+
+const ICON: Record<Finding['severity'], string> = { error: '🔴', warning: '🟠', notice: '🔵' };
+
+/** The body of one inline comment: the finding, how to fix it, and the markers a re-run looks for. */
+export function inlineBody(f: Finding, marker: string, ruleUrl?: string): string {
+  const rule = ruleUrl ? `[${f.ruleId} ${f.name}](${ruleUrl})` : `${f.ruleId} ${f.name}`;
+  const lines = [
+    marker,
+    fingerprintMarker(f.fingerprint),
+    `${ICON[f.severity]} **${rule}** (${f.severity}, factor ${f.factor})`,
+    '',
+    escapeInline(f.message),
+  ];
+  if (f.related.length) lines.push('', `Related: ${f.related.map(escapeInline).join(', ')}`);
+  if (f.details)
+    lines.push('', '<details><summary>Details</summary>', '', codeBlock(f.details), '', '</details>');
+  lines.push(
+    '',
+    `<sub>Silence it with \`# twelve-factor: ignore=${f.ruleId} -- reason\` on the line before.</sub>`,
+  );
+  return lines.join('\n');
+}
+
+/** The review's body: how many inline comments, and the findings on changed lines that did not get one. */
+export function reviewBody(plan: ReviewPlan, directory: string, marker: string): string {
+  const n = plan.create.length;
+  const lines = [
+    marker,
+    `**twelve-factor-review** left ${n} inline comment${n === 1 ? '' : 's'} on lines this pull request changes.`,
+  ];
+  if (plan.overflow.length) {
+    lines.push(
+      '',
+      `${plan.overflow.length} more on changed lines (at most ${MAX_INLINE_COMMENTS} inline comments are kept):`,
+      '',
+    );
+    for (const f of plan.overflow.slice(0, 100)) {
+      lines.push(
+        `- ${ICON[f.severity]} \`${f.ruleId}\` ${escapeInline(repoPath(directory, f.file))}:${f.line}: ${escapeInline(f.message)}`,
+      );
+    }
+    if (plan.overflow.length > 100) lines.push(`- … and ${plan.overflow.length - 100} more`);
+  }
+  lines.push('', 'The summary comment of this pull request lists every finding.');
+  return lines.join('\n');
+}

@@ -1,0 +1,223 @@
+import { posix } from 'node:path';
+import { baseName, normalizeRelative } from '../discover/classify.js';
+import { compilePattern } from '../parse/dockerignore.js';
+import type { CopyInstr, DockerfileModel, Instruction, Stage } from './types/dockerfile.js';
+
+/**
+ * Where files of the build context land in the image, and back: which context file an image path came from.
+ * Follows COPY/ADD of the stage and of the stages it builds on (FROM <stage>, COPY --from=<stage>). Pure.
+ */
+export class ImageLayout {
+  private readonly sent: Set<string>;
+  private readonly dirs: Set<string>;
+
+  constructor(
+    private readonly model: DockerfileModel,
+    sentFiles: string[],
+  ) {
+    this.sent = new Set(sentFiles);
+    this.dirs = new Set();
+    for (const f of sentFiles) {
+      let d = posix.dirname(f);
+      while (d !== '.' && !this.dirs.has(d)) {
+        this.dirs.add(d);
+        d = posix.dirname(d);
+      }
+    }
+  }
+
+  /** The stage a `--from=`/FROM reference names, by name or index. */
+  stageNamed(ref: string | number | undefined): Stage | undefined {
+    if (ref === undefined) return undefined;
+    if (typeof ref === 'number') return this.model.stages[ref];
+    const byName = this.model.stages.find((s) => s.name?.toLowerCase() === ref.toLowerCase());
+    if (byName) return byName;
+    return /^\d+$/.test(ref) ? this.model.stages[Number(ref)] : undefined;
+  }
+
+  parentOf(stage: Stage): Stage | undefined {
+    const ref = stage.from.stageRef;
+    return ref !== undefined && ref !== stage.index ? this.model.stages[ref] : undefined;
+  }
+
+  /** WORKDIR in effect just before instruction `index` of `stage` ('/' when none is set; undefined when unresolved). */
+  workdirAt(stage: Stage, index: number, depth = 0): string | undefined {
+    let wd: string | undefined = depth < 20 ? (this.parentWorkdir(stage, depth) ?? '/') : '/';
+    for (let i = 0; i < index && i < stage.instructions.length; i++) {
+      const ins = stage.instructions[i];
+      if (ins.keyword === 'WORKDIR') {
+        const path = (ins as { path?: string }).path;
+        wd = path === undefined ? undefined : posix.resolve(wd ?? '/', path);
+      }
+    }
+    return wd;
+  }
+
+  private parentWorkdir(stage: Stage, depth: number): string | undefined {
+    const parent = this.parentOf(stage);
+    return parent ? this.workdirAt(parent, parent.instructions.length, depth + 1) : '/';
+  }
+
+  /** The context file an absolute image path of `stage` (just before instruction `before`) was copied from. */
+  sourceOf(
+    stage: Stage,
+    imagePath: string,
+    before = stage.instructions.length,
+    depth = 0,
+  ): string | undefined {
+    if (depth > 20) return undefined;
+    const target = posix.normalize(imagePath);
+    for (let i = Math.min(before, stage.instructions.length) - 1; i >= 0; i--) {
+      const ins = stage.instructions[i];
+      if (!isCopy(ins)) continue;
+      const dest = this.destOf(stage, i, ins);
+      for (const source of ins.sources) {
+        const origin = this.originOf(source, ins, dest, target);
+        if (origin === undefined) continue;
+        if (ins.fromStage !== undefined) {
+          const from = this.stageNamed(ins.fromStage);
+          const found = from ? this.sourceOf(from, origin, from.instructions.length, depth + 1) : undefined;
+          if (found) return found;
+          continue;
+        }
+        if (this.sent.has(origin)) return origin;
+      }
+    }
+    const parent = this.parentOf(stage);
+    return parent ? this.sourceOf(parent, target, parent.instructions.length, depth + 1) : undefined;
+  }
+
+  /** The image path where a context file (or directory) lands at the end of `stage`, last COPY winning. */
+  landingOf(stage: Stage, contextPath: string, depth = 0): string | undefined {
+    if (depth > 20) return undefined;
+    const parent = this.parentOf(stage);
+    let landing = parent ? this.landingOf(parent, contextPath, depth + 1) : undefined;
+    stage.instructions.forEach((ins, i) => {
+      if (!isCopy(ins)) return;
+      const dest = this.destOf(stage, i, ins);
+      let origin: string | undefined = contextPath;
+      if (ins.fromStage !== undefined) {
+        const from = this.stageNamed(ins.fromStage);
+        origin = from ? this.landingOf(from, contextPath, depth + 1) : undefined;
+        if (origin === undefined) return;
+      }
+      for (const source of ins.sources) {
+        const l = this.destinationOf(source, ins, dest, origin, ins.fromStage !== undefined);
+        if (l !== undefined) landing = l;
+      }
+    });
+    return landing;
+  }
+
+  private destOf(stage: Stage, index: number, ins: CopyInstr): { path: string; isDir: boolean } {
+    const wd = this.workdirAt(stage, index) ?? '/';
+    const isDir =
+      ins.dest.endsWith('/') ||
+      ins.dest === '.' ||
+      ins.sources.length > 1 ||
+      ins.sources.some((s) => /[*?[]/.test(s) || this.isDirSource(s, ins));
+    return { path: posix.resolve(wd, ins.dest), isDir };
+  }
+
+  private isDirSource(source: string, ins: CopyInstr): boolean {
+    if (ins.fromStage !== undefined) return source.endsWith('/') || !/\.[^/]+$/.test(source);
+    const rel = normalizeRelative(source.replace(/^\/+/, ''));
+    return rel === '.' || (rel !== undefined && this.dirs.has(rel));
+  }
+
+  /** For a source of a COPY: the source-side path that produced image path `target`, if this source covers it. */
+  private originOf(
+    source: string,
+    ins: CopyInstr,
+    dest: { path: string; isDir: boolean },
+    target: string,
+  ): string | undefined {
+    if (isUrl(source)) return undefined;
+    const fromStage = ins.fromStage !== undefined;
+    const src = fromStage ? posix.normalize(source) : normalizeRelative(source.replace(/^\/+/, ''));
+    if (src === undefined) return undefined;
+    if (/[*?[]/.test(src) && !fromStage) {
+      const re = compilePattern(src);
+      const rel = relativeInside(target, dest.path);
+      if (rel === undefined || rel === '.') return undefined;
+      for (const candidate of this.matchesOf(re)) {
+        if (this.dirs.has(candidate)) {
+          if (this.sent.has(`${candidate}/${rel}`)) return `${candidate}/${rel}`;
+        } else if (!rel.includes('/') && baseName(candidate) === rel) return candidate;
+      }
+      return undefined;
+    }
+    const isDir = fromStage ? this.isDirSource(source, ins) : src === '.' || this.dirs.has(src);
+    if (isDir) {
+      const rel = relativeInside(target, dest.path);
+      if (rel === undefined) return undefined;
+      if (fromStage) return rel === '.' ? src : posix.join(src, rel);
+      return src === '.' ? rel : rel === '.' ? src : `${src}/${rel}`;
+    }
+    const asFile = dest.isDir ? posix.join(dest.path, baseName(src)) : dest.path;
+    if (target === asFile) return src;
+    // `COPY requirements.txt /app` where /app is already a directory in the image.
+    if (!dest.isDir && target === posix.join(dest.path, baseName(src))) return src;
+    return undefined;
+  }
+
+  /** For a source of a COPY: where `origin` (context path, or image path of the --from stage) lands, if covered. */
+  private destinationOf(
+    source: string,
+    ins: CopyInstr,
+    dest: { path: string; isDir: boolean },
+    origin: string,
+    fromStage: boolean,
+  ): string | undefined {
+    if (isUrl(source)) return undefined;
+    if (fromStage) {
+      const src = posix.normalize(source);
+      const rel = relativeInside(origin, src);
+      if (rel === undefined) return undefined;
+      if (rel === '.' && !this.isDirSource(source, ins))
+        return dest.isDir ? posix.join(dest.path, baseName(src)) : dest.path;
+      return posix.join(dest.path, rel);
+    }
+    const src = normalizeRelative(source.replace(/^\/+/, ''));
+    if (src === undefined) return undefined;
+    if (/[*?[]/.test(src)) {
+      const re = compilePattern(src);
+      for (const candidate of this.matchesOf(re)) {
+        if (this.dirs.has(candidate)) {
+          const rel = relativeInside(origin, candidate);
+          if (rel !== undefined && rel !== '.') return posix.join(dest.path, rel);
+        } else if (candidate === origin) return posix.join(dest.path, baseName(candidate));
+      }
+      return undefined;
+    }
+    if (src === '.') return posix.join(dest.path, origin);
+    if (this.dirs.has(src)) {
+      const rel = relativeInside(origin, src);
+      return rel === undefined ? undefined : rel === '.' ? dest.path : posix.join(dest.path, rel);
+    }
+    if (origin !== src) return undefined;
+    return dest.isDir ? posix.join(dest.path, baseName(src)) : dest.path;
+  }
+
+  private matchesOf(re: RegExp): string[] {
+    return [...this.sent, ...this.dirs].filter((p) => re.test(p));
+  }
+}
+
+function isCopy(ins: Instruction): ins is CopyInstr {
+  return ins.keyword === 'COPY' || ins.keyword === 'ADD';
+}
+
+export function isUrl(source: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(source) || /^git@/.test(source);
+}
+
+/** `path` relative to `dir` (POSIX, absolute or relative alike), '.' when equal; undefined when outside. */
+function relativeInside(path: string, dir: string): string | undefined {
+  const p = path.replace(/\/+$/, '') || '/';
+  const d = dir.replace(/\/+$/, '') || '/';
+  if (p === d) return '.';
+  if (d === '/') return p.startsWith('/') ? p.slice(1) : undefined;
+  if (d === '.') return p;
+  return p.startsWith(`${d}/`) ? p.slice(d.length + 1) : undefined;
+}

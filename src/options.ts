@@ -1,0 +1,131 @@
+import { readFile } from 'node:fs/promises';
+import { relative, resolve, sep } from 'node:path';
+import { parse } from 'yaml';
+import type { Config } from './config.js';
+import { SEVERITIES, type Severity } from './model/types/finding.js';
+import type { FailOn } from './report/types.js';
+import { findRule } from './rules/registry.js';
+
+/**
+ * Validators shared by the CLI flags and the action inputs. `source` names the option as the user wrote it
+ * (`--fail-on` on the command line, `fail-on` in a workflow), so the error points at the right place.
+ */
+
+export const FAIL_ON_VALUES: readonly FailOn[] = ['error', 'warning', 'notice', 'never'];
+export const FORMATS = ['text', 'json', 'markdown', 'sarif'] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** A user error: wrong flag, input or config value. The message says what was wrong and what is accepted. */
+export class OptionError extends Error {
+  override name = 'OptionError';
+}
+
+export function oneOf<T extends string>(value: string, source: string, accepted: readonly T[]): T {
+  if ((accepted as readonly string[]).includes(value)) return value as T;
+  throw new OptionError(`Invalid ${source} '${value}'. Expected one of ${accepted.join(', ')}.`);
+}
+
+export function parseFailOn(value: string, source = 'fail-on'): FailOn {
+  return oneOf(value.trim(), source, FAIL_ON_VALUES);
+}
+
+export function parseFormat(value: string, source = '--format'): Format {
+  return oneOf(value.trim(), source, FORMATS);
+}
+
+export function parseBoolean(value: string, source: string, fallback: boolean): boolean {
+  const v = value.trim().toLowerCase();
+  if (v === '') return fallback;
+  if (v === 'true') return true;
+  if (v === 'false') return false;
+  throw new OptionError(`Invalid ${source} '${value}'. Expected one of true, false.`);
+}
+
+/** A dotted Python module name such as mysite.settings. */
+export function parseSettingsModule(value: string, source = 'settings-module'): string {
+  const v = value.trim();
+  if (!/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/.test(v)) {
+    throw new OptionError(
+      `Invalid ${source} '${value}'. Expected a dotted Python module name such as mysite.settings.`,
+    );
+  }
+  return v;
+}
+
+/** KEY=VALUE (build args, environment). */
+export function parseKeyValue(value: string, source: string): [string, string] {
+  const eq = value.indexOf('=');
+  const key = eq > 0 ? value.slice(0, eq).trim() : '';
+  if (!/^[A-Za-z_][A-Za-z0-9_.]*$/.test(key)) {
+    throw new OptionError(`Invalid ${source} '${value.slice(0, 40)}'. Expected KEY=VALUE.`);
+  }
+  return [key, value.slice(eq + 1)];
+}
+
+export const DEFAULT_CONFIG_FILE = '.github/twelve-factor.yml';
+
+/**
+ * Reads and validates the config file. `file` is relative to the scanned directory, or absolute; when it is the
+ * default and does not exist, the defaults apply; when the user named it and it does not exist, that is an error.
+ */
+export async function loadConfig(root: string, file: string | undefined): Promise<Config> {
+  const explicit = file !== undefined && file !== '';
+  const name = explicit ? file : DEFAULT_CONFIG_FILE;
+  const path = resolve(root, name);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (!explicit && (code === 'ENOENT' || code === 'ENOTDIR'))
+      return { rules: {}, exclude: [], allowSuppressions: true };
+    throw new OptionError(`Cannot read config file '${name}': ${code ?? (error as Error).message}.`);
+  }
+  return { ...parseConfig(text, name), file: relative(resolve(root), path).split(sep).join('/') };
+}
+
+/** Validates the YAML of a config file; rule names are normalised to ids. */
+export function parseConfig(text: string, name: string): Config {
+  let doc: unknown;
+  try {
+    doc = parse(text, { maxAliasCount: 100 });
+  } catch (error) {
+    throw new OptionError(`Invalid config file '${name}': ${(error as Error).message.split('\n')[0]}`);
+  }
+  const fail = (what: string) => {
+    throw new OptionError(`Invalid config file '${name}': ${what}`);
+  };
+  const config: Config = { rules: {}, exclude: [], allowSuppressions: true };
+  if (doc === null || doc === undefined) return config;
+  if (typeof doc !== 'object' || Array.isArray(doc))
+    return fail('expected a mapping with rules, exclude, allow-suppressions.');
+  for (const [key, value] of Object.entries(doc as Record<string, unknown>)) {
+    if (key === 'rules') {
+      if (value === null) continue;
+      if (typeof value !== 'object' || Array.isArray(value))
+        return fail('rules must be a mapping of rule id or name to off, error, warning or notice.');
+      for (const [ruleKey, setting] of Object.entries(value as Record<string, unknown>)) {
+        const rule = findRule(ruleKey);
+        if (!rule)
+          fail(`rules: unknown rule '${ruleKey}'. Expected a rule id (TF0301) or name (secret-key-in-code).`);
+        const s = setting === false ? 'off' : String(setting);
+        if (s !== 'off' && !(SEVERITIES as readonly string[]).includes(s)) {
+          fail(`rules.${ruleKey}: invalid value '${s}'. Expected one of off, ${SEVERITIES.join(', ')}.`);
+        }
+        config.rules[rule!.id] = s as 'off' | Severity;
+      }
+    } else if (key === 'exclude') {
+      if (value === null) continue;
+      if (!Array.isArray(value) || value.some((v) => typeof v !== 'string'))
+        return fail('exclude must be a list of path globs.');
+      config.exclude = value as string[];
+    } else if (key === 'allow-suppressions') {
+      if (typeof value !== 'boolean')
+        return fail(`allow-suppressions must be true or false, not '${String(value)}'.`);
+      config.allowSuppressions = value;
+    } else {
+      fail(`unknown key '${key}'. Expected rules, exclude, allow-suppressions.`);
+    }
+  }
+  return config;
+}

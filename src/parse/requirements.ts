@@ -1,0 +1,55 @@
+import type { RequirementLine, RequirementsFile } from '../model/types/project.js';
+
+/**
+ * A pip requirements file → one entry per logical line (backslash continuations joined, anchored at their first
+ * line), with the package name and whether it is pinned exactly (`==`/`===`, or carries `--hash`).
+ */
+export function parseRequirements(file: string, text: string): RequirementsFile {
+  const lines: RequirementLine[] = [];
+  const physical = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  for (let i = 0; i < physical.length; i++) {
+    const first = i + 1;
+    let logical = physical[i];
+    while (/\\$/.test(logical) && i + 1 < physical.length) {
+      logical = `${logical.slice(0, -1)} ${physical[++i]}`;
+    }
+    const text = stripComment(logical).trim();
+    if (text === '') continue;
+    lines.push({ line: first, text, ...classify(text) });
+  }
+  return { file, lines };
+}
+
+/** pip drops `#` comments that start the line or follow whitespace (a `#` inside a URL fragment stays). */
+function stripComment(line: string): string {
+  return line.replace(/(^|\s)#.*$/, '');
+}
+
+/** The file a `-r`/`--requirement` line includes, as written. */
+export function includedFile(line: RequirementLine): string | undefined {
+  if (line.kind !== 'include') return undefined;
+  const m = /^(?:-r|--requirements?)(?:\s*=\s*|\s*)(\S+)/.exec(line.text);
+  return m?.[1];
+}
+
+function classify(text: string): Omit<RequirementLine, 'line' | 'text'> {
+  if (/^(-r|--requirements?)(\s|=|(?=[^\s-]))/.test(text)) return { pinned: true, kind: 'include' };
+  if (/^(-e|--editable)(\s|=)/.test(text)) return { pinned: false, kind: 'editable' };
+  if (text.startsWith('-')) return { pinned: true, kind: 'option' };
+  const hashed = /(^|\s)--hash[=\s]/.test(text);
+  const spec = text.split(/\s+--/)[0].trim();
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(spec) || /^\S+\s*@\s*\S+:\/\//.test(spec)) {
+    const name = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(\[[^\]]*\])?\s*@/.exec(spec)?.[1];
+    // A direct reference is pinned only when it names an immutable artefact (hash or commit).
+    const pinned = hashed || /#.*sha256=|@[0-9a-f]{40}\b/.test(spec);
+    return { kind: 'url', pinned, ...(name ? { name } : {}) };
+  }
+  if (/^(\.{0,2}\/|~\/)/.test(spec) || /\.(whl|tar\.gz|zip)$/.test(spec)) {
+    return { kind: 'path', pinned: hashed || /\.whl$/.test(spec) };
+  }
+  const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(\[[^\]]*\])?\s*([^;]*)/.exec(spec);
+  if (!m) return { kind: 'option', pinned: true };
+  const versionSpec = m[3].trim();
+  const exact = /^===?\s*[^,*\s]+$/.test(versionSpec) && !/^==\s*[^,]*\*/.test(versionSpec);
+  return { kind: 'package', name: m[1], pinned: hashed || exact };
+}

@@ -1,0 +1,74 @@
+import type { SuppressionComment } from '../model/types/project.js';
+
+export interface SuppressionProblem {
+  file: string;
+  line: number;
+  message: string;
+}
+
+const MARKER = /#\s*twelve-factor\s*:(.*)$/i;
+
+/**
+ * Finds `# twelve-factor: ignore=ID[,ID] [-- reason]` and `# twelve-factor: ignore-file=ID[,ID]` comments in a file
+ * whose comment character is `#`. `isKnown` tells whether a rule id or name exists. A comment on its own line applies
+ * to the next line that is neither blank nor a comment; at the end of a line, to that line.
+ */
+export function parseSuppressions(
+  file: string,
+  text: string,
+  isKnown: (rule: string) => boolean,
+): { suppressions: SuppressionComment[]; problems: SuppressionProblem[] } {
+  const suppressions: SuppressionComment[] = [];
+  const problems: SuppressionProblem[] = [];
+  const lines = text.split(/\r\n|\r|\n/);
+  lines.forEach((line, i) => {
+    const m = MARKER.exec(line);
+    if (!m) return;
+    const lineNo = i + 1;
+    const commentStart = m.index;
+    const ownLine = line.slice(0, commentStart).trim() === '';
+    const body = m[1].trim();
+    const directive = /^(ignore|ignore-file)\s*=\s*([^\s].*?)?\s*(?:--\s*(.*))?$/i.exec(body);
+    if (!directive || !directive[2]) {
+      problems.push({
+        file,
+        line: lineNo,
+        message: `Malformed suppression '${body.slice(0, 80)}': write '# twelve-factor: ignore=TF0301 -- reason' or '# twelve-factor: ignore-file=TF0301'.`,
+      });
+      return;
+    }
+    const rules = directive[2]
+      .split(/[\s,]+/)
+      .map((r) => r.trim())
+      .filter((r) => r !== '');
+    const unknown = rules.filter((r) => !isKnown(r));
+    for (const r of unknown) {
+      problems.push({
+        file,
+        line: lineNo,
+        message: `Suppression names unknown rule '${r.slice(0, 40)}': use a rule id (TF0301) or name (secret-key-in-code) from the catalog.`,
+      });
+    }
+    const known = rules.filter((r) => isKnown(r));
+    if (known.length === 0) return;
+    const reason = directive[3]?.trim() || undefined;
+    let appliesTo: number | 'file';
+    if (directive[1].toLowerCase() === 'ignore-file') appliesTo = 'file';
+    else if (!ownLine) appliesTo = lineNo;
+    else {
+      let next = i + 1;
+      while (next < lines.length && (lines[next].trim() === '' || lines[next].trim().startsWith('#'))) next++;
+      if (next >= lines.length) {
+        problems.push({
+          file,
+          line: lineNo,
+          message: 'Suppression comment is followed by no line to apply to.',
+        });
+        return;
+      }
+      appliesTo = next + 1;
+    }
+    suppressions.push({ file, line: lineNo, appliesTo, rules: known, ...(reason ? { reason } : {}) });
+  });
+  return { suppressions, problems };
+}

@@ -1,0 +1,6 @@
+export { renderAnnotations, type Annotation } from './annotations.js';
+export { FACTOR_NAMES, INFORMATION_URI, repoPath, ruleHelpUri } from './common.js';
+export { renderJson } from './json.js';
+export { renderMarkdown, DEFAULT_MAX_CHARS, type MarkdownOptions } from './markdown.js';
+export { renderSarif } from './sarif.js';
+export { renderText, type TextOptions } from './text.js';

@@ -1,0 +1,86 @@
+import type { Finding } from '../model/types/finding.js';
+import type { EngineResult, Report, SmokeResult, SmokeStep } from './types.js';
+
+/** The JSON report: a stable shape and key order for scripts (`jq '.findings[] | .ruleId'`). */
+export function renderJson(report: Report): string {
+  return `${JSON.stringify(jsonReport(report), null, 2)}\n`;
+}
+
+export function jsonReport(report: Report) {
+  return {
+    tool: { name: report.tool.name, version: report.tool.version },
+    directory: report.directory,
+    verdict: report.verdict,
+    failOn: report.failOn,
+    counts: {
+      error: report.counts.error,
+      warning: report.counts.warning,
+      notice: report.counts.notice,
+      suppressed: report.findings.filter((f) => f.suppressed).length,
+    },
+    configFile: report.configFile ?? null,
+    durationMs: report.durationMs,
+    findings: report.findings.map(jsonFinding),
+    ...(report.smoke ? { smoke: jsonSmoke(report.smoke) } : {}),
+  };
+}
+
+function jsonFinding(f: Finding) {
+  return {
+    ruleId: f.ruleId,
+    name: f.name,
+    factor: f.factor,
+    severity: f.severity,
+    kind: f.kind,
+    file: f.file,
+    line: f.line ?? null,
+    ...(f.endLine !== undefined ? { endLine: f.endLine } : {}),
+    ...(f.column !== undefined ? { column: f.column } : {}),
+    message: f.message,
+    ...(f.details !== undefined ? { details: f.details } : {}),
+    related: [...f.related],
+    fingerprint: f.fingerprint,
+    ...(f.suppressed
+      ? {
+          suppressed: {
+            by: f.suppressed.by,
+            ...(f.suppressed.reason !== undefined ? { reason: f.suppressed.reason } : {}),
+          },
+        }
+      : {}),
+  };
+}
+
+function jsonSmoke(s: SmokeResult) {
+  return {
+    status: s.status,
+    ...(s.reason !== undefined ? { reason: s.reason } : {}),
+    ...(s.app !== undefined ? { app: s.app } : {}),
+    durationMs: s.durationMs,
+    ...(s.build ? { build: jsonStep(s.build) } : {}),
+    engines: {
+      ...(s.engines.sqlite ? { sqlite: jsonEngine(s.engines.sqlite) } : {}),
+      ...(s.engines.postgres ? { postgres: jsonEngine(s.engines.postgres) } : {}),
+    },
+  };
+}
+
+function jsonEngine(e: EngineResult) {
+  return {
+    engine: e.engine,
+    status: e.status,
+    ...(e.reason !== undefined ? { reason: e.reason } : {}),
+    durationMs: e.durationMs,
+    steps: e.steps.map(jsonStep),
+  };
+}
+
+function jsonStep(s: SmokeStep) {
+  return {
+    name: s.name,
+    status: s.status,
+    durationMs: s.durationMs,
+    ...(s.detail !== undefined ? { detail: s.detail } : {}),
+    ...(s.logTail !== undefined ? { logTail: s.logTail } : {}),
+  };
+}

@@ -1,0 +1,68 @@
+import type { Docker } from './docker.js';
+
+/** Label every container, network, volume and image of a run carries. */
+export const RUN_LABEL = 'twelve-factor-review.run';
+
+export interface CleanupReport {
+  containers: number;
+  networks: number;
+  volumes: number;
+  images: number;
+  errors: string[];
+}
+
+const ids = (stdout: string) =>
+  stdout
+    .split('\n')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/**
+ * Removes everything labelled with the run id: containers (with their anonymous volumes) first, then networks and
+ * volumes, then the built image unless kept. Never throws: cleanup must not hide the run's own result.
+ */
+export async function removeRun(
+  docker: Docker,
+  runId: string,
+  options: { keepImage?: boolean; timeoutMs?: number } = {},
+): Promise<CleanupReport> {
+  const filter = `label=${RUN_LABEL}=${runId}`;
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  const report: CleanupReport = { containers: 0, networks: 0, volumes: 0, images: 0, errors: [] };
+  const run = async (args: string[]) => {
+    try {
+      const r = await docker.exec(args, { timeoutMs });
+      if (r.exitCode !== 0) report.errors.push(`docker ${args.slice(0, 2).join(' ')}: ${r.stderr.trim()}`);
+      return r;
+    } catch (error) {
+      report.errors.push(`docker ${args.slice(0, 2).join(' ')}: ${(error as Error).message}`);
+      return { exitCode: 1, stdout: '', stderr: '' };
+    }
+  };
+  const list = async (args: string[]) => ids((await run([...args, '--filter', filter])).stdout);
+
+  const containers = await list(['ps', '-aq']);
+  if (containers.length) {
+    await run(['rm', '-f', '-v', ...containers]);
+    report.containers = containers.length;
+  }
+  const [networks, volumes] = await Promise.all([
+    list(['network', 'ls', '-q']),
+    list(['volume', 'ls', '-q']),
+  ]);
+  await Promise.all([
+    networks.length ? run(['network', 'rm', ...networks]) : undefined,
+    volumes.length ? run(['volume', 'rm', '-f', ...volumes]) : undefined,
+  ]);
+  report.networks = networks.length;
+  report.volumes = volumes.length;
+  if (!options.keepImage) {
+    const images = await list(['image', 'ls', '-q']);
+    const unique = [...new Set(images)];
+    if (unique.length) {
+      await run(['image', 'rm', '-f', ...unique]);
+      report.images = unique.length;
+    }
+  }
+  return report;
+}

@@ -1,0 +1,72 @@
+import { spawn } from 'node:child_process';
+
+export interface DockerExecOptions {
+  /** Text written to the command's stdin. */
+  input?: string;
+  /** Kill the docker CLI after this long (the exit code is then 124 and `timedOut` is set). */
+  timeoutMs?: number;
+  /** Extra environment for the docker CLI (`docker run -e NAME` takes its value from here, off the command line). */
+  env?: Record<string, string>;
+}
+
+export interface DockerExecResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+  timedOut?: boolean;
+}
+
+/** The one port the smoke orchestration talks to: run the docker CLI with these arguments. */
+export interface Docker {
+  exec(args: string[], opts?: DockerExecOptions): Promise<DockerExecResult>;
+}
+
+/** Output kept per stream: enough for every log tail, bounded so a chatty build cannot exhaust memory. */
+const MAX_OUTPUT = 4 * 1024 * 1024;
+
+/**
+ * The real adapter: the docker CLI found on PATH, so DOCKER_HOST, DOCKER_CONTEXT and the current context apply as
+ * they would in a shell. Spawns directly rather than through @actions/exec because a timed-out command must be killed.
+ */
+export function createDockerCli(binary = 'docker'): Docker {
+  return {
+    exec(args, opts = {}) {
+      return new Promise((resolve) => {
+        const child = spawn(binary, args, {
+          env: opts.env ? { ...process.env, ...opts.env } : process.env,
+          stdio: ['pipe', 'pipe', 'pipe'],
+        });
+        let stdout = '';
+        let stderr = '';
+        let timedOut = false;
+        let settled = false;
+        const append = (current: string, chunk: Buffer) => {
+          const next = current + chunk.toString('utf8');
+          return next.length > MAX_OUTPUT ? next.slice(next.length - MAX_OUTPUT) : next;
+        };
+        child.stdout.on('data', (c: Buffer) => (stdout = append(stdout, c)));
+        child.stderr.on('data', (c: Buffer) => (stderr = append(stderr, c)));
+        const timer =
+          opts.timeoutMs !== undefined
+            ? setTimeout(() => {
+                timedOut = true;
+                child.kill('SIGKILL');
+              }, opts.timeoutMs)
+            : undefined;
+        const finish = (exitCode: number) => {
+          if (settled) return;
+          settled = true;
+          if (timer) clearTimeout(timer);
+          resolve({ exitCode: timedOut ? 124 : exitCode, stdout, stderr, ...(timedOut ? { timedOut } : {}) });
+        };
+        child.on('error', (error) => {
+          stderr += `${error.message}\n`;
+          finish(127);
+        });
+        child.on('close', (code, signal) => finish(code ?? (signal ? 128 : 1)));
+        child.stdin.on('error', () => undefined);
+        child.stdin.end(opts.input ?? '');
+      });
+    },
+  };
+}

@@ -1,0 +1,1175 @@
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Finding, RawFinding } from '../model/types/finding.js';
+import type { App, Project } from '../model/types/project.js';
+import type { EngineResult, Engine, SmokeResult, SmokeStep, StepStatus } from '../report/types.js';
+import { findRule } from '../rules/registry.js';
+import { stamp } from '../rules/run.js';
+import { locateBuildFailure } from './build.js';
+import { removeRun, RUN_LABEL } from './cleanup.js';
+import { parseDeployCheck } from './deploy-check.js';
+import type { Docker, DockerExecResult } from './docker.js';
+import { planEnv, type PostgresCredentials } from './env.js';
+import { nodeHttpProbe, type HttpProbe } from './http.js';
+import { isSecretName, Redactor, tail } from './redact.js';
+
+export { createDockerCli } from './docker.js';
+export type { Docker, DockerExecOptions, DockerExecResult } from './docker.js';
+export { removeRun, RUN_LABEL } from './cleanup.js';
+export type { CleanupReport } from './cleanup.js';
+export { nodeHttpProbe } from './http.js';
+export type { HttpAnswer, HttpProbe } from './http.js';
+export { Redactor } from './redact.js';
+export { parseDeployCheck } from './deploy-check.js';
+export { locateBuildFailure } from './build.js';
+export { planEnv } from './env.js';
+
+export const ENGINES: readonly Engine[] = ['sqlite', 'postgres'];
+
+/** Key under which the action's main step saves the run id (core.saveState) for the post step's cleanup. */
+export const SMOKE_STATE_KEY = 'smoke-run-id';
+
+/** A fresh run id: lowercase hex, usable in container, network, volume and image names. */
+export function newRunId(): string {
+  return randomBytes(4).toString('hex');
+}
+
+export interface SmokeOptions {
+  /** Unique id of this run: names and labels of everything created carry it. Random when absent. */
+  runId?: string;
+  /** PostgreSQL image; else the compose database service's image, else postgres:16-alpine. */
+  postgresImage?: string;
+  /** Container port the server listens on; else EXPOSE, else compose, else 8000. */
+  port?: number;
+  /** How long the server may take to answer HTTP at all (TF0703). Default 60 s. */
+  startTimeoutMs?: number;
+  /** `docker stop` longer than this is TF0902. Default 5 s. */
+  shutdownBudgetMs?: number;
+  /** First HTTP answer later than this after start is TF0903. Default 20 s. */
+  startupBudgetMs?: number;
+  /** Build timeout. Default 20 min. */
+  buildTimeoutMs?: number;
+  /** Timeout of each one-off container (migrate, check --deploy, probes). Default 3 min. */
+  oneOffTimeoutMs?: number;
+  /** Timeout of the whole run; cleanup follows. Default 30 min. */
+  timeoutMs?: number;
+  /** Variables added or overridden per engine. */
+  env?: Partial<Record<Engine, Record<string, string>>>;
+  /** Keep the built image after the run. */
+  keepImage?: boolean;
+  /** Build args applied on top of compose build.args (e.g. BASE_IMAGE for a registry-less machine). */
+  buildArgs?: Record<string, string>;
+  /** Called with every secret the run makes or passes on, so the caller can mask it (core.setSecret). */
+  onSecret?: (secret: string) => void;
+  /** Engines to test. Default both. */
+  engines?: Engine[];
+  /** Clean up and exit on SIGINT/SIGTERM. Default true. */
+  handleSignals?: boolean;
+  /** HTTP client used to probe the server (tests inject a fake). */
+  http?: HttpProbe;
+  /** Random hex generator (tests inject a deterministic one). */
+  random?: (bytes: number) => string;
+  /** Pause between polls (tests inject an instant one). */
+  sleep?: (ms: number) => Promise<void>;
+  /** Clock in ms (tests inject a fake one). */
+  now?: () => number;
+}
+
+export interface SmokeLog {
+  info(message: string): void;
+  debug?(message: string): void;
+}
+
+export interface SmokeOutcome {
+  result: SmokeResult;
+  findings: Finding[];
+}
+
+const silentLog: SmokeLog = { info: () => undefined };
+
+/** What `docker image inspect --format '{{json .Config}}'` tells about the built image. */
+interface ImageConfig {
+  Env?: string[] | null;
+  Cmd?: string[] | null;
+  Entrypoint?: string[] | null;
+  WorkingDir?: string;
+  ExposedPorts?: Record<string, unknown> | null;
+  Volumes?: Record<string, unknown> | null;
+}
+
+interface ContainerState {
+  Running?: boolean;
+  ExitCode?: number;
+  OOMKilled?: boolean;
+  Error?: string;
+}
+
+interface Anchor {
+  file: string;
+  line?: number;
+}
+
+/** Observations of one engine that become findings once both engines are in (so a rule fires once). */
+interface Observation {
+  ruleId: string;
+  engine: Engine;
+  anchor: Anchor;
+  message: string;
+  details?: string;
+  /** Findings with the same key are merged across engines. */
+  key?: string;
+  related?: string[];
+}
+
+class Cancelled extends Error {}
+
+const MISSING_TABLE = /no such table|relation "[^"]+" does not exist|table '[^']+' doesn't exist/i;
+const DB_CONNECTION_ERROR =
+  /could not translate host name|could not connect to server|connection to server at|connection refused|Is the server running|name or service not known|psycopg2?\.OperationalError|OperationalError: .*(host|connect)|Can't connect to MySQL|Unknown MySQL server host/i;
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+/**
+ * Builds the app image and smoke-tests it on SQLite and PostgreSQL concurrently, measuring every dynamic rule.
+ * Everything created is labelled with the run id and removed before this returns, whatever happened.
+ */
+export async function runSmoke(
+  project: Project,
+  options: SmokeOptions,
+  docker: Docker,
+  log: SmokeLog = silentLog,
+): Promise<SmokeOutcome> {
+  const now = options.now ?? Date.now;
+  const random = options.random ?? ((n: number) => randomBytes(n).toString('hex'));
+  const started = now();
+  const app = project.apps.find((a) => a.dockerfile);
+  if (!app?.dockerfile) {
+    return {
+      result: {
+        status: 'skipped',
+        reason: 'No Dockerfile was found for the app, so there is no image to build and run.',
+        engines: {},
+        durationMs: 0,
+      },
+      findings: [],
+    };
+  }
+  const runId = (options.runId ?? newRunId()).toLowerCase();
+  const redactor = new Redactor(options.onSecret);
+  let cancelled = false;
+  const guarded: Docker = {
+    async exec(args, opts) {
+      if (cancelled) throw new Cancelled('the smoke run was stopped');
+      const r = await docker.exec(args, opts);
+      log.debug?.(`docker ${redactor.redact(args.join(' '))} → ${r.exitCode}`);
+      return r;
+    },
+  };
+  const imageTag = `tfr-${runId}-app:latest`;
+  let cleanupPromise: Promise<unknown> | undefined;
+  const cleanup = () => {
+    cancelled = true;
+    cleanupPromise ??= removeRun(docker, runId, { keepImage: options.keepImage }).then((r) => {
+      log.info(
+        `Cleanup: removed ${r.containers} container(s), ${r.networks} network(s), ${r.volumes} volume(s), ${r.images} image(s).`,
+      );
+      for (const e of r.errors) log.debug?.(`cleanup: ${redactor.redact(e)}`);
+      return r;
+    });
+    return cleanupPromise;
+  };
+  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM'];
+  const onSignal = (signal: NodeJS.Signals) => {
+    log.info(`Received ${signal}: removing the smoke test's containers, networks and volumes.`);
+    void cleanup().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  };
+  if (options.handleSignals !== false) for (const s of signals) process.on(s, onSignal);
+
+  const run = new SmokeRun(project, app, options, guarded, log, redactor, runId, imageTag, random, now);
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const timeoutMs = options.timeoutMs ?? 30 * 60_000;
+    const timedOut = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), timeoutMs);
+    });
+    const outcome = await Promise.race([run.execute(), timedOut]);
+    if (outcome === 'timeout') {
+      cancelled = true;
+      return run.finish(`The smoke test did not finish within ${seconds(timeoutMs)}; it was stopped.`);
+    }
+    return outcome;
+  } catch (error) {
+    if (error instanceof Cancelled) return run.finish('The smoke test was stopped.');
+    throw error;
+  } finally {
+    if (timer) clearTimeout(timer);
+    await cleanup();
+    if (options.handleSignals !== false) for (const s of signals) process.off(s, onSignal);
+    void started;
+  }
+}
+
+/** One smoke run: the built image, both engines, their observations. */
+class SmokeRun {
+  private readonly observations: Observation[] = [];
+  private readonly engines: Partial<Record<Engine, EngineResult>> = {};
+  private build?: SmokeStep;
+  private readonly started: number;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly http: HttpProbe;
+  private readonly dockerfile: string;
+  private image?: ImageConfig;
+  private imageRef: string;
+
+  constructor(
+    private readonly project: Project,
+    private readonly app: App,
+    private readonly options: SmokeOptions,
+    private readonly docker: Docker,
+    private readonly log: SmokeLog,
+    private readonly redactor: Redactor,
+    private readonly runId: string,
+    imageTag: string,
+    private readonly random: (bytes: number) => string,
+    private readonly now: () => number,
+  ) {
+    this.started = now();
+    this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+    this.http = options.http ?? nodeHttpProbe;
+    this.dockerfile = app.compose?.appService?.build?.dockerfile ?? app.dockerfile!.file;
+    this.imageRef = imageTag;
+  }
+
+  private get label() {
+    return `${RUN_LABEL}=${this.runId}`;
+  }
+
+  private name(...parts: string[]) {
+    return ['tfr', this.runId, ...parts].join('-');
+  }
+
+  private engineList(): Engine[] {
+    return (this.options.engines ?? [...ENGINES]).filter((e, i, all) => all.indexOf(e) === i);
+  }
+
+  // ---------------------------------------------------------------- anchors (catalog's anchor column)
+
+  private get settingsAnchor(): Anchor {
+    const s = this.app.settings;
+    return s ? { file: s.file } : { file: this.dockerfile, line: 1 };
+  }
+
+  private get databasesAnchor(): Anchor {
+    const s = this.app.settings;
+    if (s?.databases) return { file: s.file, line: s.databases.line };
+    return this.settingsAnchor;
+  }
+
+  private get cmdAnchor(): Anchor {
+    const target = this.app.dockerfile?.targetStage;
+    const cmd = target?.cmd ?? target?.entrypoint;
+    if (cmd) return { file: this.app.dockerfile!.file, line: cmd.line };
+    if (target) return { file: this.app.dockerfile!.file, line: target.from.line };
+    return { file: this.dockerfile, line: 1 };
+  }
+
+  private get sqlitePathAnchor(): Anchor {
+    const s = this.app.settings;
+    const sqlite = s?.databases?.configs.find((c) => c.engine?.includes('sqlite'));
+    const name = sqlite?.fields.NAME;
+    if (s && name) return { file: s.file, line: name.line };
+    if (s && sqlite) return { file: s.file, line: sqlite.line };
+    return { file: this.dockerfile, line: 1 };
+  }
+
+  // ---------------------------------------------------------------- the run
+
+  async execute(): Promise<SmokeOutcome> {
+    const engines = this.engineList();
+    const postgres = engines.includes('postgres') ? this.startPostgres() : undefined;
+    // PostgreSQL starts while the image builds; a failure there is reported by the postgres engine.
+    postgres?.catch(() => undefined);
+    const built = await this.buildImage();
+    if (!built) {
+      for (const e of engines) this.engines[e] = this.skippedEngine(e, 'The image did not build.');
+      return this.finish('The image did not build.');
+    }
+    await Promise.all(engines.map((e) => this.runEngine(e, e === 'postgres' ? postgres : undefined)));
+    return this.finish();
+  }
+
+  /** The result and findings as they stand; engines that never ran are marked skipped. */
+  finish(reason?: string): SmokeOutcome {
+    for (const e of this.engineList()) this.engines[e] ??= this.skippedEngine(e, reason ?? 'Not run.');
+    const statuses = Object.values(this.engines).map((e) => e!.status);
+    const failed = this.build?.status === 'failed' || statuses.includes('failed') || !!reason;
+    const result: SmokeResult = {
+      status: failed ? 'failed' : statuses.every((s) => s === 'skipped') ? 'skipped' : 'passed',
+      ...(reason ? { reason } : {}),
+      app: this.app.dir,
+      ...(this.build ? { build: this.build } : {}),
+      engines: this.engines,
+      durationMs: this.now() - this.started,
+    };
+    return { result, findings: this.findings() };
+  }
+
+  private skippedEngine(engine: Engine, reason: string): EngineResult {
+    return { engine, status: 'skipped', reason, durationMs: 0, steps: [] };
+  }
+
+  private findings(): Finding[] {
+    const merged = new Map<string, Observation & { engines: Engine[] }>();
+    for (const o of this.observations) {
+      const key = `${o.ruleId}\0${o.key ?? ''}`;
+      const seen = merged.get(key);
+      if (seen) {
+        if (!seen.engines.includes(o.engine)) seen.engines.push(o.engine);
+        continue;
+      }
+      merged.set(key, { ...o, engines: [o.engine] });
+    }
+    const out: Finding[] = [];
+    for (const o of merged.values()) {
+      const rule = findRule(o.ruleId)!;
+      const scope = o.ruleId === 'TF0502' ? '' : ` (${o.engines.join(' and ')})`;
+      const raw: RawFinding = {
+        file: o.anchor.file,
+        ...(o.anchor.line !== undefined ? { line: o.anchor.line } : {}),
+        message: this.redactor.redact(o.message + (o.ruleId === 'TF1302' ? '' : scope)),
+        ...(o.details ? { details: this.redactor.redact(o.details) } : {}),
+      };
+      const f = stamp(rule, raw);
+      out.push(o.related ? { ...f, related: [...new Set([...o.related, ...rule.related])] } : f);
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------- build
+
+  private async buildImage(): Promise<boolean> {
+    const t0 = this.now();
+    const composeBuild = this.app.compose?.appService?.build;
+    const root = this.project.root;
+    const contextDir = composeBuild?.context ?? this.app.context?.dir ?? path.posix.dirname(this.dockerfile);
+    const args: Record<string, string> = {};
+    for (const [k, v] of Object.entries(composeBuild?.args ?? {})) if (v !== undefined) args[k] = v;
+    Object.assign(args, this.options.buildArgs ?? {});
+    const target = composeBuild?.target;
+    const common = [
+      '-f',
+      path.join(root, this.dockerfile),
+      '-t',
+      this.imageRef,
+      '--label',
+      this.label,
+      ...(target ? ['--target', target] : []),
+      ...Object.entries(args).flatMap(([k, v]) => ['--build-arg', `${k}=${v}`]),
+    ];
+    for (const [k, v] of Object.entries(args)) if (isSecretName(k)) this.redactor.add(v);
+    const buildx = (await this.docker.exec(['buildx', 'version'], { timeoutMs: 30_000 })).exitCode === 0;
+    const argv = buildx
+      ? ['buildx', 'build', '--load', '--progress', 'plain', ...common, path.join(root, contextDir)]
+      : ['build', '--force-rm', ...common, path.join(root, contextDir)];
+    this.log.info(`Building the image from ${this.dockerfile} (${buildx ? 'buildx' : 'classic builder'})…`);
+    const r = await this.docker.exec(argv, {
+      timeoutMs: this.options.buildTimeoutMs ?? 20 * 60_000,
+      env: buildx ? {} : { DOCKER_BUILDKIT: '0' },
+    });
+    const logText = `${r.stdout}\n${r.stderr}`;
+    const durationMs = this.now() - t0;
+    if (r.exitCode !== 0) {
+      let dockerfileText: string | undefined;
+      try {
+        dockerfileText = await readFile(path.join(root, this.dockerfile), 'utf8');
+      } catch {
+        dockerfileText = undefined;
+      }
+      const failure = locateBuildFailure(logText, dockerfileText);
+      const why = r.timedOut
+        ? `did not finish within ${seconds(this.options.buildTimeoutMs ?? 20 * 60_000)}`
+        : failure.instruction
+          ? `failed at \`${failure.instruction}\``
+          : `failed (exit code ${r.exitCode})`;
+      const logTail = this.redactor.redact(tail(logText, 40));
+      this.build = { name: 'build', status: 'failed', durationMs, detail: `The build ${why}.`, logTail };
+      this.observations.push({
+        ruleId: 'TF0502',
+        engine: 'sqlite',
+        anchor: { file: this.dockerfile, ...(failure.line ? { line: failure.line } : {}) },
+        message: `The image does not build: ${this.dockerfile} ${why}. Fix that instruction so \`docker build\` succeeds; the tail of the build log is in the details.`,
+        details: logTail,
+      });
+      this.log.info(`Build failed: ${why}.`);
+      return false;
+    }
+    const idMatch = /Successfully built ([0-9a-f]{12,})|writing image (sha256:[0-9a-f]{64})/.exec(logText);
+    this.build = {
+      name: 'build',
+      status: 'passed',
+      durationMs,
+      detail: `Built in ${seconds(durationMs)}${idMatch ? ` (${idMatch[1] ?? idMatch[2]})` : ''}.`,
+    };
+    const inspect = await this.docker.exec(
+      ['image', 'inspect', '--format', '{{json .Config}}', this.imageRef],
+      {
+        timeoutMs: 30_000,
+      },
+    );
+    try {
+      this.image = JSON.parse(inspect.stdout.trim() || '{}') as ImageConfig;
+    } catch {
+      this.image = {};
+    }
+    return true;
+  }
+
+  // ---------------------------------------------------------------- PostgreSQL
+
+  private postgresImage(): string {
+    if (this.options.postgresImage) return this.options.postgresImage;
+    const service = this.app.compose?.services.find((s) => s.role === 'postgres' && s.image);
+    return service?.image?.value ?? 'postgres:16-alpine';
+  }
+
+  private network(engine: Engine) {
+    return this.name(engine, 'net');
+  }
+
+  private networkCreated = new Map<Engine, Promise<DockerExecResult>>();
+
+  private ensureNetwork(engine: Engine): Promise<DockerExecResult> {
+    let p = this.networkCreated.get(engine);
+    if (!p) {
+      p = this.docker.exec(['network', 'create', '--label', this.label, this.network(engine)], {
+        timeoutMs: 60_000,
+      });
+      this.networkCreated.set(engine, p);
+    }
+    return p;
+  }
+
+  /** Starts a fresh PostgreSQL with random credentials on the postgres engine's network and waits until it accepts. */
+  private async startPostgres(): Promise<{
+    creds: PostgresCredentials;
+    container: string;
+    ms: number;
+    image: string;
+  }> {
+    const t0 = this.now();
+    const image = this.postgresImage();
+    const container = this.name('postgres', 'db');
+    const creds: PostgresCredentials = {
+      host: container,
+      port: 5432,
+      name: `tfr_${this.random(4)}`,
+      user: `tfr_${this.random(4)}`,
+      password: this.random(18),
+    };
+    this.redactor.add(creds.password);
+    const net = await this.ensureNetwork('postgres');
+    if (net.exitCode !== 0) throw new Error(`docker network create failed: ${net.stderr.trim()}`);
+    const r = await this.docker.exec(
+      [
+        'run',
+        '-d',
+        '--name',
+        container,
+        '--label',
+        this.label,
+        '--network',
+        this.network('postgres'),
+        '-e',
+        'POSTGRES_PASSWORD',
+        '-e',
+        'POSTGRES_USER',
+        '-e',
+        'POSTGRES_DB',
+        image,
+      ],
+      {
+        timeoutMs: 10 * 60_000,
+        env: { POSTGRES_PASSWORD: creds.password, POSTGRES_USER: creds.user, POSTGRES_DB: creds.name },
+      },
+    );
+    if (r.exitCode !== 0) throw new Error(`PostgreSQL (${image}) did not start: ${tail(r.stderr, 5)}`);
+    // TCP on 127.0.0.1 inside the container: the official image's init server listens on the socket only.
+    const deadline = this.now() + 120_000;
+    for (;;) {
+      const ready = await this.docker.exec(
+        ['exec', container, 'pg_isready', '-h', '127.0.0.1', '-U', creds.user, '-d', creds.name],
+        { timeoutMs: 15_000 },
+      );
+      if (ready.exitCode === 0) break;
+      if (this.now() > deadline) {
+        const logs = await this.logs(container);
+        throw new Error(`PostgreSQL (${image}) did not become ready within 120 s.\n${logs}`);
+      }
+      await this.sleep(250);
+    }
+    return { creds, container, ms: this.now() - t0, image };
+  }
+
+  // ---------------------------------------------------------------- engine
+
+  private async runEngine(
+    engine: Engine,
+    postgres?: Promise<{ creds: PostgresCredentials; container: string; ms: number; image: string }>,
+  ): Promise<void> {
+    const t0 = this.now();
+    const steps: SmokeStep[] = [];
+    const result: EngineResult = { engine, status: 'passed', durationMs: 0, steps };
+    this.engines[engine] = result;
+    const order =
+      engine === 'postgres'
+        ? ['database', 'migrate', 'start', 'http', 'stop', 'persist', 'tables', 'check-deploy']
+        : ['migrate', 'start', 'http', 'stop', 'persist', 'check-deploy'];
+    const record = (step: SmokeStep) => {
+      step.detail = this.redactor.redact(step.detail);
+      step.logTail = this.redactor.redact(step.logTail);
+      steps.push(step);
+      return step;
+    };
+    const pathFailed = (stepName: string, why: string, logTail?: string) => {
+      result.status = 'failed';
+      result.reason = this.redactor.redact(`${stepName}: ${why}`);
+      const rule = engine === 'sqlite' ? 'TF1001' : 'TF1002';
+      const setup =
+        engine === 'sqlite'
+          ? 'with DB_ENGINE=sqlite'
+          : 'with DB_ENGINE=postgres against a fresh PostgreSQL attached through environment variables';
+      this.observations.push({
+        ruleId: rule,
+        engine,
+        anchor: this.databasesAnchor,
+        message: `The image does not migrate and serve ${setup}: step \`${stepName}\` failed (${this.redactor.redact(why)}). Make every database setting come from the environment.`,
+        details: logTail,
+      });
+      for (const name of order)
+        if (!steps.some((s) => s.name === name)) record(skip(name, `${stepName} failed`));
+    };
+    const skip = (name: string, why: string): SmokeStep => ({
+      name,
+      status: 'skipped',
+      durationMs: 0,
+      detail: why,
+    });
+
+    try {
+      // Database.
+      let creds: PostgresCredentials | undefined;
+      let pgContainer: string | undefined;
+      if (engine === 'postgres') {
+        try {
+          const pg = await postgres!;
+          creds = pg.creds;
+          pgContainer = pg.container;
+          record({
+            name: 'database',
+            status: 'passed',
+            durationMs: pg.ms,
+            detail: `${pg.image} ready in ${seconds(pg.ms)}.`,
+          });
+        } catch (error) {
+          if (error instanceof Cancelled) throw error;
+          // The database we provide failed, not the app: the engine is not tested rather than failed.
+          result.status = 'skipped';
+          result.reason = this.redactor.redact((error as Error).message.split('\n')[0]);
+          record({
+            name: 'database',
+            status: 'failed',
+            durationMs: this.now() - t0,
+            detail: result.reason,
+            logTail: this.redactor.redact(tail((error as Error).message, 20)),
+          });
+          for (const name of order.slice(1)) record(skip(name, 'PostgreSQL did not start'));
+          return;
+        }
+      } else {
+        const net = await this.ensureNetwork(engine);
+        if (net.exitCode !== 0) throw new Error(`docker network create failed: ${net.stderr.trim()}`);
+      }
+
+      const ctx = await this.engineContext(engine, creds);
+
+      // migrate (TF1201; sqlite still needing a server is TF0309).
+      {
+        const s0 = this.now();
+        const r = await this.oneOff(ctx, 'migrate', ['migrate', '--noinput']);
+        const out = `${r.stdout}\n${r.stderr}`;
+        const durationMs = this.now() - s0;
+        if (r.exitCode !== 0) {
+          const why = r.timedOut
+            ? 'did not finish in time'
+            : `exit code ${r.exitCode}: ${lastErrorLine(out)}`;
+          const logTail = this.redactor.redact(tail(out));
+          record({ name: 'migrate', status: 'failed', durationMs, detail: `migrate ${why}`, logTail });
+          this.observations.push({
+            ruleId: 'TF1201',
+            engine,
+            anchor: this.databasesAnchor,
+            message: `\`manage.py migrate --noinput\` run as a one-off container from the image failed (${this.redactor.redact(why)}). The release must be able to migrate with only the environment it is given.`,
+            details: logTail,
+          });
+          if (engine === 'sqlite' && DB_CONNECTION_ERROR.test(out)) {
+            this.observations.push({
+              ruleId: 'TF0309',
+              engine,
+              anchor: this.databasesAnchor,
+              message:
+                'With DB_ENGINE=sqlite the app still tries to reach a database server. Select the engine from DB_ENGINE (or DATABASE_URL) so the image runs with no server at all.',
+              details: logTail,
+            });
+          }
+          pathFailed('migrate', why, logTail);
+          return;
+        }
+        record({
+          name: 'migrate',
+          status: 'passed',
+          durationMs,
+          detail: `Migrated in ${seconds(durationMs)}.`,
+        });
+      }
+
+      // Server: start, first answer, probes.
+      const web1 = this.name(engine, 'web', '1');
+      {
+        const s0 = this.now();
+        const started = await this.startServer(ctx, web1);
+        if (!started.ok) {
+          record({
+            name: 'start',
+            status: 'failed',
+            durationMs: this.now() - s0,
+            detail: started.why,
+            logTail: started.logTail,
+          });
+          pathFailed('start', started.why, started.logTail);
+          return;
+        }
+        record({
+          name: 'start',
+          status: 'passed',
+          durationMs: this.now() - s0,
+          detail: `Container listening on 127.0.0.1:${started.hostPort} → ${ctx.port}/tcp.`,
+        });
+        const h0 = this.now();
+        const answered = await this.waitForHttp(web1, started.hostPort);
+        const firstAnswerMs = this.now() - s0;
+        if (!answered.ok) {
+          const logTail = await this.logs(web1);
+          record({
+            name: 'http',
+            status: 'failed',
+            durationMs: this.now() - h0,
+            detail: answered.why,
+            logTail,
+          });
+          this.observations.push({
+            ruleId: 'TF0703',
+            engine,
+            anchor: this.cmdAnchor,
+            message: `The server never answered HTTP on port ${ctx.port} (${answered.why}). Bind it to 0.0.0.0:${ctx.port} (e.g. \`gunicorn -b 0.0.0.0:${ctx.port}\`), not 127.0.0.1, and make sure it starts.`,
+            details: logTail,
+          });
+          pathFailed('http', answered.why, logTail);
+          return;
+        }
+        const budget = this.options.startupBudgetMs ?? 20_000;
+        if (firstAnswerMs > budget) {
+          this.observations.push({
+            ruleId: 'TF0903',
+            engine,
+            anchor: this.cmdAnchor,
+            message: `The server took ${seconds(firstAnswerMs)} to answer its first HTTP request, over the ${seconds(budget)} startup budget. Move slow work (migrations, asset collection, waits) out of the start command.`,
+          });
+        }
+        const probes = await this.probe(started.hostPort);
+        const detail = `First answer ${seconds(firstAnswerMs)} after start. ${probes.detail}`;
+        if (probes.serverError) {
+          const logTail = await this.logs(web1);
+          record({ name: 'http', status: 'failed', durationMs: this.now() - h0, detail, logTail });
+          pathFailed('http', probes.detail, logTail);
+          return;
+        }
+        record({ name: 'http', status: 'passed', durationMs: this.now() - h0, detail });
+      }
+
+      // Write a record while the first server runs; check --deploy alongside.
+      const probeUser = `tfr-probe-${this.runId}-${engine}`;
+      const p0 = this.now();
+      const deployCheck = this.deployCheck(ctx, engine);
+      const written = await this.oneOff(ctx, 'write', ['shell', '-c', writeProbe(probeUser)]);
+      let persistMs = this.now() - p0;
+
+      // stop (TF0902).
+      {
+        const s0 = this.now();
+        const stop = await this.docker.exec(['stop', '-t', '10', web1], { timeoutMs: 60_000 });
+        const durationMs = this.now() - s0;
+        const state = await this.state(web1);
+        const killed = state?.ExitCode === 137 || state?.OOMKilled === true;
+        const budget = this.options.shutdownBudgetMs ?? 5_000;
+        const detail = `Stopped in ${seconds(durationMs)}, exit code ${state?.ExitCode ?? '?'}${state?.OOMKilled ? ' (OOM killed)' : killed ? ' (SIGKILL after the 10 s grace period: SIGTERM was not handled)' : ''}.`;
+        if (stop.exitCode !== 0 || durationMs > budget || killed) {
+          const logTail = await this.logs(web1);
+          record({ name: 'stop', status: 'failed', durationMs, detail, logTail });
+          this.observations.push({
+            ruleId: 'TF0902',
+            engine,
+            anchor: this.cmdAnchor,
+            message: killed
+              ? `\`docker stop\` ended the server by SIGKILL after ${seconds(durationMs)} (exit code ${state?.ExitCode}): SIGTERM does not reach or stop it. Use the exec form of CMD, \`exec\` the server from entrypoint scripts, and let it exit on SIGTERM.`
+              : `\`docker stop\` took ${seconds(durationMs)}, over the ${seconds(budget)} shutdown budget. Make the server exit promptly on SIGTERM (exec form CMD, \`exec\` in scripts, a short graceful timeout).`,
+            details: logTail,
+          });
+        } else {
+          record({ name: 'stop', status: 'passed', durationMs, detail });
+        }
+        await this.docker.exec(['rm', '-f', '-v', web1], { timeoutMs: 60_000 });
+      }
+
+      // persist (TF0604): a fresh server container on the same volumes, and the record read back by a one-off.
+      {
+        const s0 = this.now();
+        const web2 = this.name(engine, 'web', '2');
+        const [, read] = await Promise.all([
+          this.startServer(ctx, web2),
+          written.exitCode === 0
+            ? this.oneOff(ctx, 'read', ['shell', '-c', readProbe(probeUser)])
+            : undefined,
+        ]);
+        await this.docker.exec(['rm', '-f', '-v', web2], { timeoutMs: 60_000 });
+        persistMs += this.now() - s0;
+        const writeOut = `${written.stdout}\n${written.stderr}`;
+        const lost = (why: string, logTail: string) => {
+          record({ name: 'persist', status: 'failed', durationMs: persistMs, detail: why, logTail });
+          this.observations.push({
+            ruleId: 'TF0604',
+            engine,
+            anchor: this.sqlitePathAnchor,
+            message: `Data written through the app is gone once its container is replaced (${why}). Keep the database on a volume (a VOLUME at the SQLite file's directory) or in a database server.`,
+            details: logTail,
+          });
+        };
+        if (written.exitCode !== 0) {
+          const logTail = this.redactor.redact(tail(writeOut));
+          if (MISSING_TABLE.test(writeOut)) {
+            lost(
+              `the tables created by the migrate one-off were missing in the next container: ${lastErrorLine(writeOut)}`,
+              logTail,
+            );
+          } else {
+            record({
+              name: 'persist',
+              status: 'skipped',
+              durationMs: persistMs,
+              detail: `Could not write a probe record through Django's user model (${lastErrorLine(writeOut)}).`,
+              logTail,
+            });
+          }
+        } else {
+          const readOut = `${read?.stdout ?? ''}\n${read?.stderr ?? ''}`;
+          if (read?.exitCode === 0 && readOut.includes('tfr-found')) {
+            record({
+              name: 'persist',
+              status: 'passed',
+              durationMs: persistMs,
+              detail:
+                'A user written by a one-off container was read back after the server container was replaced.',
+            });
+          } else if (read?.exitCode === 0 || MISSING_TABLE.test(readOut)) {
+            lost(
+              read?.exitCode === 0
+                ? 'a user written by a one-off container was not found by the next container'
+                : `the table was gone in the next container: ${lastErrorLine(readOut)}`,
+              this.redactor.redact(tail(readOut)),
+            );
+          } else {
+            record({
+              name: 'persist',
+              status: 'failed',
+              durationMs: persistMs,
+              detail: `Reading the probe record back failed (${lastErrorLine(readOut)}).`,
+              logTail: this.redactor.redact(tail(readOut)),
+            });
+          }
+        }
+      }
+
+      // tables (TF0309): the migrations landed in the PostgreSQL we attached.
+      if (engine === 'postgres' && creds && pgContainer) {
+        const s0 = this.now();
+        const r = await this.docker.exec(
+          [
+            'exec',
+            pgContainer,
+            'psql',
+            '-U',
+            creds.user,
+            '-d',
+            creds.name,
+            '-tAc',
+            'select count(*) from django_migrations',
+          ],
+          { timeoutMs: 30_000 },
+        );
+        const count = Number(r.stdout.trim());
+        const durationMs = this.now() - s0;
+        if (r.exitCode === 0 && count > 0) {
+          record({
+            name: 'tables',
+            status: 'passed',
+            durationMs,
+            detail: `${count} migrations recorded in PostgreSQL.`,
+          });
+        } else {
+          const why =
+            r.exitCode === 0
+              ? 'django_migrations is empty in PostgreSQL'
+              : 'PostgreSQL has no django_migrations table';
+          record({
+            name: 'tables',
+            status: 'failed',
+            durationMs,
+            detail: `${why}: the app migrated another database.`,
+            logTail: this.redactor.redact(tail(`${r.stdout}\n${r.stderr}`)),
+          });
+          this.observations.push({
+            ruleId: 'TF0309',
+            engine,
+            anchor: this.databasesAnchor,
+            message: `With DB_ENGINE=postgres and the PostgreSQL settings in the environment, the migrations did not land in PostgreSQL (${why}): the app kept another database. Build DATABASES from DB_ENGINE/DB_HOST/... or DATABASE_URL.`,
+          });
+        }
+      }
+
+      // check --deploy (TF1302).
+      record(await deployCheck);
+      result.status = steps.some((s) => s.status === 'failed') ? 'failed' : 'passed';
+      if (result.status === 'failed') {
+        result.reason = steps
+          .filter((s) => s.status === 'failed')
+          .map((s) => `${s.name}: ${s.detail ?? 'failed'}`)
+          .join('; ');
+      }
+    } catch (error) {
+      if (error instanceof Cancelled) throw error;
+      result.status = 'failed';
+      result.reason = this.redactor.redact(`The smoke test could not run: ${(error as Error).message}`);
+      for (const name of order) if (!steps.some((s) => s.name === name)) record(skip(name, 'not run'));
+    } finally {
+      result.durationMs = this.now() - t0;
+      this.log.info(`${engine}: ${result.status}${result.reason ? ` (${result.reason})` : ''}`);
+    }
+  }
+
+  private async deployCheck(ctx: EngineContext, engine: Engine): Promise<SmokeStep> {
+    const s0 = this.now();
+    const r = await this.oneOff(ctx, 'check', ['check', '--deploy']);
+    const out = `${r.stdout}\n${r.stderr}`;
+    const durationMs = this.now() - s0;
+    const issues = parseDeployCheck(out);
+    for (const issue of issues) {
+      this.observations.push({
+        ruleId: 'TF1302',
+        engine,
+        key: issue.id,
+        anchor: this.settingsAnchor,
+        message: `\`manage.py check --deploy\` reports ${issue.id}: ${issue.message}`,
+        related: [issue.id],
+      });
+    }
+    if (r.exitCode !== 0 && issues.every((i) => i.level === 'warning')) {
+      return {
+        name: 'check-deploy',
+        status: 'failed',
+        durationMs,
+        detail: `\`manage.py check --deploy\` could not run (exit code ${r.exitCode}: ${lastErrorLine(out)}).`,
+        logTail: this.redactor.redact(tail(out)),
+      };
+    }
+    return {
+      name: 'check-deploy',
+      status: 'passed',
+      durationMs,
+      detail: issues.length
+        ? `${issues.length} issue(s): ${issues.map((i) => i.id).join(', ')}.`
+        : 'No issues.',
+    };
+  }
+
+  // ---------------------------------------------------------------- containers
+
+  private async engineContext(engine: Engine, creds?: PostgresCredentials): Promise<EngineContext> {
+    const image = this.image ?? {};
+    const appService = this.app.compose?.appService;
+    const workdir = image.WorkingDir || '/';
+    const manageDir = this.app.imageSourceDir ?? workdir;
+    // Every VOLUME of the image and every volume target of the compose service, except one over the code itself.
+    const targets = new Set<string>(Object.keys(image.Volumes ?? {}));
+    for (const v of appService?.volumes ?? []) {
+      if (v.type === 'tmpfs') continue;
+      const t = v.target.replace(/\/+$/, '') || '/';
+      const overCode = [workdir, manageDir].some((d) => d === t || d.startsWith(`${t}/`) || t === '/');
+      if (!overCode) targets.add(t);
+    }
+    const volumes: string[] = [];
+    let i = 0;
+    for (const target of [...targets].sort()) {
+      const name = this.name(engine, 'vol', String(++i));
+      const r = await this.docker.exec(['volume', 'create', '--label', this.label, name], {
+        timeoutMs: 60_000,
+      });
+      if (r.exitCode !== 0) throw new Error(`docker volume create failed: ${r.stderr.trim()}`);
+      volumes.push('-v', `${name}:${target}`);
+    }
+    const firstVolume = [...targets].sort()[0];
+    const plan = planEnv({
+      engine,
+      settings: this.app.settings,
+      composeEnv: appService?.environment ?? [],
+      imageEnvNames: (image.Env ?? []).map((e) => e.split('=')[0]),
+      postgres: creds,
+      sqliteUrl: `sqlite:///${path.posix.join(firstVolume ?? workdir, 'db.sqlite3')}`,
+      extra: this.options.env?.[engine],
+      random: this.random,
+    });
+    for (const s of plan.secrets) this.redactor.add(s);
+    const exposed = Object.keys(image.ExposedPorts ?? {})
+      .filter((p) => p.endsWith('/tcp'))
+      .map((p) => Number(p.split('/')[0]))
+      .filter((p) => Number.isFinite(p));
+    const composePort =
+      appService?.ports.find((p) => p.target !== undefined)?.target ??
+      appService?.expose.find((e) => e.port)?.port;
+    const port = this.options.port ?? exposed[0] ?? composePort ?? 8000;
+    const entrypoint = image.Entrypoint ?? [];
+    // One-offs keep a wrapper entrypoint (it usually ends in `exec "$@"`) but not a server started as entrypoint.
+    const keepEntrypoint = entrypoint.length > 0 && this.entrypointRunsArguments(entrypoint);
+    const hasCommand = (image.Cmd?.length ?? 0) > 0 || entrypoint.length > 0;
+    const composeCommand = appService?.command;
+    const serverCommand =
+      !hasCommand && composeCommand ? (composeCommand.argv ?? ['sh', '-c', composeCommand.raw]) : undefined;
+    return {
+      engine,
+      network: this.network(engine),
+      volumes,
+      env: plan.env,
+      manageDir,
+      port,
+      oneOffEntrypoint: keepEntrypoint || entrypoint.length === 0 ? [] : ['--entrypoint', ''],
+      serverCommand,
+    };
+  }
+
+  /** Whether the image's ENTRYPOINT runs the command it is given (`exec "$@"`), so one-offs can keep it. */
+  private entrypointRunsArguments(entrypoint: string[]): boolean {
+    const program = entrypoint.find(
+      (a, i) => i === entrypoint.length - 1 || !/^(\/bin\/)?(ba|da)?sh$/.test(a),
+    );
+    if (!program) return false;
+    if (/^(.*\/)?(tini|dumb-init|gosu|su-exec)$/.test(program)) return true;
+    const script = this.app.entrypointScripts.find(
+      (s) => s.imagePath === program || path.posix.basename(s.imagePath) === path.posix.basename(program),
+    );
+    if (script)
+      return script.script.commands.some((c) => c.argv.some((a) => a.includes('$@') || a.includes('$*')));
+    // Unknown script: wrapper-looking names usually end in `exec "$@"`.
+    return /\.sh$|entrypoint/i.test(path.posix.basename(program));
+  }
+
+  private envArgs(ctx: EngineContext): string[] {
+    return Object.keys(ctx.env).flatMap((k) => ['-e', k]);
+  }
+
+  private async oneOff(ctx: EngineContext, what: string, manageArgs: string[]): Promise<DockerExecResult> {
+    const name = this.name(ctx.engine, what);
+    const r = await this.docker.exec(
+      [
+        'run',
+        '--rm',
+        '--name',
+        name,
+        '--label',
+        this.label,
+        '--network',
+        ctx.network,
+        ...ctx.volumes,
+        ...this.envArgs(ctx),
+        '-w',
+        ctx.manageDir,
+        ...ctx.oneOffEntrypoint,
+        this.imageRef,
+        'sh',
+        '-c',
+        'exec "$(command -v python3 || command -v python)" manage.py "$@"',
+        'manage.py',
+        ...manageArgs,
+      ],
+      { env: ctx.env, timeoutMs: this.options.oneOffTimeoutMs ?? 3 * 60_000 },
+    );
+    if (r.timedOut) await this.docker.exec(['rm', '-f', '-v', name], { timeoutMs: 60_000 });
+    return r;
+  }
+
+  private async startServer(
+    ctx: EngineContext,
+    name: string,
+  ): Promise<{ ok: true; hostPort: number } | { ok: false; why: string; logTail?: string }> {
+    const r = await this.docker.exec(
+      [
+        'run',
+        '-d',
+        '--name',
+        name,
+        '--label',
+        this.label,
+        '--network',
+        ctx.network,
+        ...ctx.volumes,
+        ...this.envArgs(ctx),
+        '-p',
+        `127.0.0.1::${ctx.port}`,
+        this.imageRef,
+        ...(ctx.serverCommand ?? []),
+      ],
+      { env: ctx.env, timeoutMs: 120_000 },
+    );
+    if (r.exitCode !== 0) {
+      return {
+        ok: false,
+        why: `docker run failed (exit code ${r.exitCode}): ${lastErrorLine(r.stderr)}`,
+        logTail: this.redactor.redact(tail(r.stderr)),
+      };
+    }
+    const port = await this.docker.exec(['port', name, `${ctx.port}/tcp`], { timeoutMs: 30_000 });
+    const m = /:(\d+)\s*$/m.exec(port.stdout);
+    if (port.exitCode !== 0 || !m) {
+      const state = await this.state(name);
+      return {
+        ok: false,
+        why:
+          state && !state.Running
+            ? `the container exited at once (exit code ${state.ExitCode})`
+            : 'no port published',
+        logTail: await this.logs(name),
+      };
+    }
+    return { ok: true, hostPort: Number(m[1]) };
+  }
+
+  /** Polls until the server answers anything over HTTP, the container exits, or the start timeout passes. */
+  private async waitForHttp(
+    container: string,
+    hostPort: number,
+  ): Promise<{ ok: true } | { ok: false; why: string }> {
+    const timeoutMs = this.options.startTimeoutMs ?? 60_000;
+    const deadline = this.now() + timeoutMs;
+    let lastError = 'no answer';
+    for (let attempt = 0; ; attempt++) {
+      const answer = await this.http(hostPort, '/', 2_000);
+      if (answer.status !== undefined) return { ok: true };
+      lastError = answer.error ?? lastError;
+      if (attempt % 4 === 3) {
+        const state = await this.state(container);
+        if (state && !state.Running) {
+          return { ok: false, why: `the container exited with code ${state.ExitCode} before answering` };
+        }
+      }
+      if (this.now() >= deadline)
+        return { ok: false, why: `no HTTP answer within ${seconds(timeoutMs)}: ${lastError}` };
+      await this.sleep(250);
+    }
+  }
+
+  /** `/` and `/admin/login/` must not answer 5xx; a 404 on `/` is a fresh project, a 400 is ALLOWED_HOSTS. */
+  private async probe(hostPort: number): Promise<{ serverError: boolean; detail: string }> {
+    const parts: string[] = [];
+    let serverError = false;
+    for (const p of ['/', '/admin/login/']) {
+      const a = await this.http(hostPort, p, 10_000);
+      if (a.status === undefined) {
+        serverError = true;
+        parts.push(`GET ${p}: no answer (${a.error ?? 'error'})`);
+      } else if (a.status >= 500) {
+        serverError = true;
+        parts.push(`GET ${p}: ${a.status} (server error)`);
+      } else if (a.status === 400) {
+        parts.push(
+          `GET ${p}: 400 (Bad Request: ALLOWED_HOSTS does not accept 127.0.0.1; read it from the environment, not a crash)`,
+        );
+      } else if (a.status === 404 && p === '/') {
+        parts.push(`GET ${p}: 404 (no route at /, fine for a fresh project)`);
+      } else {
+        parts.push(`GET ${p}: ${a.status}`);
+      }
+    }
+    return { serverError, detail: `${parts.join('; ')}.` };
+  }
+
+  private async state(container: string): Promise<ContainerState | undefined> {
+    const r = await this.docker.exec(['inspect', '--format', '{{json .State}}', container], {
+      timeoutMs: 30_000,
+    });
+    if (r.exitCode !== 0) return undefined;
+    try {
+      return JSON.parse(r.stdout.trim()) as ContainerState;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private async logs(container: string): Promise<string> {
+    const r = await this.docker.exec(['logs', '--tail', '40', container], { timeoutMs: 30_000 });
+    return this.redactor.redact(tail(`${r.stdout}\n${r.stderr}`));
+  }
+}
+
+interface EngineContext {
+  engine: Engine;
+  network: string;
+  /** `-v name:target` pairs. */
+  volumes: string[];
+  env: Record<string, string>;
+  /** Directory holding manage.py in the image. */
+  manageDir: string;
+  port: number;
+  oneOffEntrypoint: string[];
+  /** Command for the server when the image has none (compose `command`). */
+  serverCommand?: string[];
+}
+
+function writeProbe(user: string): string {
+  return [
+    'from django.contrib.auth import get_user_model',
+    'U = get_user_model()',
+    `U.objects.create(**{U.USERNAME_FIELD: ${JSON.stringify(user)}})`,
+    "print('tfr-written')",
+  ].join('\n');
+}
+
+function readProbe(user: string): string {
+  return [
+    'from django.contrib.auth import get_user_model',
+    'U = get_user_model()',
+    `print('tfr-found' if U.objects.filter(**{U.USERNAME_FIELD: ${JSON.stringify(user)}}).exists() else 'tfr-missing')`,
+  ].join('\n');
+}
+
+/** The line of a failed command's output that says what went wrong (the exception, else the last line). */
+function lastErrorLine(output: string): string {
+  const lines = output
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+  const error = [...lines]
+    .reverse()
+    .find((l) => /^[\w.]+(Error|Exception|Configured|DoesNotExist)\b.*:/.test(l));
+  const line = error ?? lines[lines.length - 1] ?? 'no output';
+  return line.length > 300 ? `${line.slice(0, 300)}…` : line;
+}
+
+export type { StepStatus };
