@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { Finding } from './model/types/finding.js';
+import type { Project } from './model/types/project.js';
 import {
   OptionError,
   loadConfig,
@@ -15,8 +15,16 @@ import {
 } from './options.js';
 import { TOOL, analyzeStatic, makeReport } from './pipeline.js';
 import { renderJson, renderMarkdown, renderSarif, renderText } from './report/index.js';
-import type { Report, SmokeResult } from './report/types.js';
+import type { Engine, Report, SmokeResult } from './report/types.js';
 import { RULES } from './rules/registry.js';
+import { finalize } from './rules/run.js';
+import {
+  createDockerCli,
+  runSmoke,
+  type SmokeLog,
+  type SmokeOptions,
+  type SmokeOutcome,
+} from './smoke/index.js';
 
 export const USAGE = `Usage: twelve-factor-review check [DIR] [options]
 
@@ -33,6 +41,8 @@ Options:
   --smoke                  also build the image and smoke-test it on SQLite and PostgreSQL (needs Docker)
   --postgres-image IMAGE   PostgreSQL image for the smoke test
   --build-arg KEY=VALUE    build argument for the smoke build, repeatable
+  --smoke-env KEY=VALUE    environment of the smoke containers, repeatable; prefix KEY with sqlite. or
+                           postgres. for one engine only
   --verbose                print the effective configuration to standard error
   -h, --help               print this help
   --version                print the version
@@ -49,6 +59,8 @@ export interface CliIo {
   cwd: string;
   /** The static half of the pipeline; tests may stand in for it. */
   analyze: typeof analyzeStatic;
+  /** The smoke stage (Docker); tests may stand in for it. */
+  smoke: (project: Project, options: SmokeOptions, log: SmokeLog) => Promise<SmokeOutcome>;
 }
 
 const defaultIo = (): CliIo => ({
@@ -57,6 +69,7 @@ const defaultIo = (): CliIo => ({
   color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
   cwd: process.cwd(),
   analyze: analyzeStatic,
+  smoke: (project, options, log) => runSmoke(project, options, createDockerCli(), log),
 });
 
 interface CheckOptions {
@@ -68,6 +81,7 @@ interface CheckOptions {
   smoke: boolean;
   postgresImage?: string;
   buildArgs: Record<string, string>;
+  smokeEnv: Partial<Record<Engine, Record<string, string>>>;
   dockerfile?: string;
   composeFiles?: string[];
   settingsModule?: string;
@@ -117,6 +131,7 @@ function parseCommandLine(argv: string[], cwd: string): CheckOptions | 'help' | 
         smoke: { type: 'boolean' },
         'postgres-image': { type: 'string' },
         'build-arg': { type: 'string', multiple: true },
+        'smoke-env': { type: 'string', multiple: true },
         dockerfile: { type: 'string' },
         'compose-file': { type: 'string', multiple: true },
         'settings-module': { type: 'string' },
@@ -166,6 +181,7 @@ function parseCommandLine(argv: string[], cwd: string): CheckOptions | 'help' | 
     smoke: values.smoke ?? false,
     postgresImage: nonEmpty('postgres-image', values['postgres-image']),
     buildArgs: Object.fromEntries((values['build-arg'] ?? []).map((a) => parseKeyValue(a, '--build-arg'))),
+    smokeEnv: smokeEnv(values['smoke-env'] ?? []),
     dockerfile: nonEmpty('dockerfile', values.dockerfile),
     composeFiles: values['compose-file']?.map((f) => nonEmpty('compose-file', f)!),
     settingsModule:
@@ -187,13 +203,21 @@ async function check(options: CheckOptions, io: CliIo): Promise<number> {
     composeFiles: options.composeFiles,
     settingsModule: options.settingsModule,
   });
-  let findings: Finding[] = staticFindings;
+  let findings = staticFindings;
   let smoke: SmokeResult | undefined;
   if (options.smoke) {
-    const outcome = await runSmokeStage(project, options, io);
-    if (outcome === undefined) return 2;
+    const log: SmokeLog = {
+      info: (m) => io.stderr(`${m}\n`),
+      debug: options.verbose ? (m) => io.stderr(`${m}\n`) : undefined,
+    };
+    const outcome = await io.smoke(
+      project,
+      { postgresImage: options.postgresImage, buildArgs: options.buildArgs, env: options.smokeEnv },
+      log,
+    );
     smoke = outcome.result;
-    findings = [...findings, ...outcome.findings];
+    // The dynamic findings get the same config severities, excludes and suppressions as the static ones.
+    findings = finalize([...staticFindings, ...outcome.findings], project, config);
   }
 
   const report = makeReport({
@@ -210,17 +234,21 @@ async function check(options: CheckOptions, io: CliIo): Promise<number> {
   return report.verdict === 'fail' ? 1 : 0;
 }
 
-/**
- * INTEGRATION POINT (smoke): `runSmoke(project, options) → Promise<{ result: SmokeResult; findings: Finding[] }>`
- * from src/smoke/index.ts is not in this build yet; until it is wired here, --smoke is refused with exit code 2.
- */
-async function runSmokeStage(
-  _project: unknown,
-  _options: CheckOptions,
-  io: CliIo,
-): Promise<{ result: SmokeResult; findings: Finding[] } | undefined> {
-  io.stderr('twelve-factor-review: smoke tests are not available in this build\n');
-  return undefined;
+function smokeEnv(entries: string[]): CheckOptions['smokeEnv'] {
+  const env: CheckOptions['smokeEnv'] = {};
+  const pairs = entries.map((e) => parseKeyValue(e, '--smoke-env'));
+  // Engine-specific values win over the ones for both engines, whatever their order on the command line.
+  pairs.sort(([a], [b]) => Number(/^(sqlite|postgres)\./.test(a)) - Number(/^(sqlite|postgres)\./.test(b)));
+  for (const [key, value] of pairs) {
+    const m = /^(sqlite|postgres)\.(.+)$/.exec(key);
+    if (!m && key.includes('.')) {
+      throw new OptionError(`Invalid --smoke-env key '${key}'. Expected NAME, sqlite.NAME or postgres.NAME.`);
+    }
+    for (const engine of m ? [m[1] as Engine] : (['sqlite', 'postgres'] as const)) {
+      (env[engine] ??= {})[m ? m[2] : key] = value;
+    }
+  }
+  return env;
 }
 
 function render(report: Report, format: Format, color: boolean): string {

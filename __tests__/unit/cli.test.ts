@@ -10,6 +10,10 @@ import type { DiscoverOptions } from '../../src/discover/types.js';
 import type { Finding } from '../../src/model/types/finding.js';
 import type { Project } from '../../src/model/types/project.js';
 import { parseConfig, parseFailOn } from '../../src/options.js';
+import type { SmokeResult } from '../../src/report/types.js';
+import { findRule } from '../../src/rules/registry.js';
+import { stamp } from '../../src/rules/run.js';
+import type { SmokeOptions } from '../../src/smoke/index.js';
 import { finding } from './report-fixture.js';
 
 const repo = join(import.meta.dirname, '..', '..');
@@ -238,10 +242,76 @@ test('parseFailOn is shared with the action inputs and names its source', () => 
   });
 });
 
-test('--smoke is refused with exit code 2 while the smoke stage is not in this build', async () => {
-  const { code, stderr } = await run(['check', dir('app'), '--smoke']);
+test('--smoke runs the smoke stage with its flags; its findings get the config and count for the exit code', async () => {
+  const app = dir('smoked', { '.github/twelve-factor.yml': 'rules:\n  slow-startup: off\n' });
+  const calls: SmokeOptions[] = [];
+  const smokeResult: SmokeResult = {
+    status: 'failed',
+    app: '.',
+    durationMs: 5000,
+    engines: { sqlite: { engine: 'sqlite', status: 'failed', durationMs: 4000, steps: [] } },
+  };
+  const dynamic = (ruleId: string, message: string) =>
+    stamp(findRule(ruleId)!, { file: 'mysite/settings.py', line: 80, message });
+  let stderr = '';
+  let stdout = '';
+  const code = await cli(
+    [
+      'check',
+      app,
+      '--smoke',
+      '--format',
+      'json',
+      '--postgres-image',
+      'postgres:15',
+      '--build-arg',
+      'BASE_IMAGE=local/base',
+      '--smoke-env',
+      'postgres.DB_PORT=5433',
+      '--smoke-env',
+      'DB_PORT=5432',
+    ],
+    {
+      cwd: temp,
+      color: false,
+      stdout: (t) => void (stdout += t),
+      stderr: (t) => void (stderr += t),
+      analyze: async (root) => ({ project: { ...EMPTY_PROJECT, root }, findings: [WARNING] }),
+      smoke: async (_project, options, log) => {
+        calls.push(options);
+        log.info('building the image');
+        return {
+          result: smokeResult,
+          findings: [dynamic('TF1001', 'migrate failed on SQLite.'), dynamic('TF0903', 'slow start.')],
+        };
+      },
+    },
+  );
+  assert.equal(code, 1, stderr);
+  assert.deepEqual(calls, [
+    {
+      postgresImage: 'postgres:15',
+      buildArgs: { BASE_IMAGE: 'local/base' },
+      env: { sqlite: { DB_PORT: '5432' }, postgres: { DB_PORT: '5433' } },
+    },
+  ]);
+  assert.match(stderr, /building the image/);
+  const json = JSON.parse(stdout);
+  assert.equal(json.smoke.status, 'failed');
+  assert.deepEqual(
+    json.findings.map((f: { ruleId: string }) => f.ruleId),
+    ['TF0201', 'TF1001'],
+    'TF0903 is off in the config; findings are sorted by file',
+  );
+});
+
+test('--smoke-env keys are validated', async () => {
+  const { code, stderr } = await run(['check', dir('app'), '--smoke', '--smoke-env', 'mysql.X=1']);
   assert.equal(code, 2);
-  assert.match(stderr, /smoke tests are not available in this build/);
+  assert.match(
+    stderr,
+    /Invalid --smoke-env key 'mysql\.X'\. Expected NAME, sqlite\.NAME or postgres\.NAME\./,
+  );
 });
 
 // The real process: the entry point sets the exit code and writes to the real streams.
@@ -268,4 +338,24 @@ test('as a process: exit 0 with a JSON report, exit 2 with a usage error on stde
   assert.equal(bad.status, 2);
   assert.equal(bad.stdout, '');
   assert.match(bad.stderr, /Invalid --fail-on 'warn'\. Expected one of error, warning, notice, never\./);
+});
+
+test('as a process on a real tree: exit 1 at the threshold, findings with relative file and 1-based line', () => {
+  const app = dir('real', {
+    'manage.py': '',
+    'compose.yml': 'services:\n  web:\n    build: .\n  db:\n    image: postgres\n',
+    Dockerfile: 'FROM python:3.12-slim\n',
+  });
+  const warning = spawnCli(['check', app, '--fail-on', 'warning', '--format', 'json']);
+  assert.equal(warning.status, 1, warning.stderr);
+  const json = JSON.parse(warning.stdout);
+  const unpinned = json.findings.find((f: { ruleId: string }) => f.ruleId === 'TF0205');
+  assert.equal(unpinned.file, 'compose.yml');
+  assert.equal(unpinned.line, 5);
+  assert.equal(json.verdict, 'fail');
+  const error = spawnCli(['check', app, '--fail-on', 'error', '--format', 'json']);
+  assert.equal(error.status, JSON.parse(error.stdout).counts.error > 0 ? 1 : 0);
+  const never = spawnCli(['check', app, '--fail-on', 'never']);
+  assert.equal(never.status, 0);
+  assert.match(never.stdout, /compose\.yml\n/);
 });

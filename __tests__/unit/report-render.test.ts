@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import MarkdownIt from 'markdown-it';
 import { renderAnnotations } from '../../src/report/annotations.js';
-import { escapeHtml, escapeMarkdown, fencedBlock } from '../../src/report/escape.js';
+import { escapeHtml, escapeMarkdown, fencedBlock, neutraliseMentions } from '../../src/report/escape.js';
+import fc from 'fast-check';
 import { renderJson } from '../../src/report/json.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { renderText } from '../../src/report/text.js';
@@ -82,6 +84,42 @@ test('markdown: hostile file names, messages and logs cannot open HTML, links, c
   assert.ok(!md.includes('\u001B'), 'ANSI escapes are stripped');
 });
 
+// A CommonMark + GFM-tables renderer with raw HTML allowed and bare URLs linkified, as GitHub does before sanitising.
+const markdownIt = new MarkdownIt({ html: true, linkify: true });
+const ALLOWED_TAGS = new Set(
+  'h3 h4 h5 p strong em br a ul li table thead tbody tr th td details summary pre code blockquote'.split(' '),
+);
+
+function assertSafeHtml(md: string, findings: number) {
+  const html = markdownIt.render(md);
+  for (const m of html.matchAll(/<([a-z][a-z0-9]*)\b([^>]*)>/g)) {
+    assert.ok(ALLOWED_TAGS.has(m[1]), `unexpected <${m[1]}> in the rendered HTML`);
+    const href = /href="([^"]*)"/.exec(m[2]);
+    if (href) assert.match(href[1], /^https:\/\//, `link to ${href[1]}`);
+  }
+  assert.equal((html.match(/<li>/g) ?? []).length, findings, 'one list item per finding');
+  for (const row of html.match(/<tr>[\s\S]*?<\/tr>/g) ?? []) {
+    assert.equal((row.match(/<t[dh][ >]/g) ?? []).length, 4, row);
+  }
+  return html;
+}
+
+test("markdown rendered to HTML: only the renderer's own tags and https links, hostile text shown as text", () => {
+  const report = fixtureReport();
+  const html = assertSafeHtml(renderMarkdown(report, MD_OPTIONS), report.findings.length);
+  assert.ok(
+    html.includes(
+      'app/&lt;script&gt;alert(1)&lt;/script&gt;](javascript:alert(1))|`x`|@\u200Doctocat.py:7</a>',
+    ),
+  );
+  assert.ok(html.includes('&lt;img src=x onerror=alert(1)&gt; | ``code`` **bold**'));
+  assert.ok(
+    html.includes('&lt;/details&gt;&lt;script&gt;alert(1)&lt;/script&gt; @octocat\n```\n</code></pre>'),
+  );
+  const plain = renderMarkdown(report);
+  assertSafeHtml(plain, report.findings.length);
+});
+
 test('markdown: file:line links point at the repository path, percent-encoded', () => {
   const md = renderMarkdown(fixtureReport(), MD_OPTIONS);
   assert.ok(
@@ -140,6 +178,9 @@ test('markdown: 10,000 findings fit in 65,536 characters with a pointer to the f
   assert.ok(md.includes('#### Smoke tests'), 'the smoke results survive the cut');
   assert.ok(elapsed < 5000, `rendered in ${Math.round(elapsed)} ms`);
   outsideFences(md);
+  const shown = Number(/\((\d+) of 10000 findings shown/.exec(md)![1]);
+  assertSafeHtml(md, shown);
+  assert.ok(!md.includes('ℹ️'), 'the most severe findings are the ones kept');
 });
 
 test('markdown: every maxChars is honoured, down to a tiny one', () => {
@@ -153,6 +194,27 @@ test('markdown: every maxChars is honoured, down to a tiny one', () => {
     if (maxChars === full) assert.doesNotMatch(md, /shortened to fit/);
     outsideFences(md);
   }
+});
+
+test('markdown: a finding about the whole project has no file link', () => {
+  const report = fixtureReport({
+    findings: [finding('TF0001', { file: '.', message: 'Rule TF0999 could not judge this project.' })],
+  });
+  const md = renderMarkdown(report, MD_OPTIONS);
+  assert.match(md, /parse-error · the whole project: Rule TF0999/);
+});
+
+test("text: the end of a finding's log is shown under it", () => {
+  const log = Array.from({ length: 40 }, (_, i) => `log line ${i}`).join('\n');
+  const report = fixtureReport({
+    findings: [finding('TF0502', { file: 'Dockerfile', line: 5, message: 'build failed', details: log })],
+  });
+  const text = renderText(report, { color: false });
+  assert.match(
+    text,
+    /build failed {2}TF0502 image-build-failed\n {7}│ … 25 earlier lines\n {7}│ log line 25\n/,
+  );
+  assert.match(text, /│ log line 39\n/);
 });
 
 test('markdown: long log tails are cut to their end', () => {
@@ -277,4 +339,35 @@ test('annotations: unsuppressed only, repository paths, at most 10 per level wit
   const fit = renderAnnotations(fixtureReport({ findings: [...many('warning', 12), ...many('notice', 9)] }));
   assert.equal(fit.filter((a) => a.level === 'notice').length, 10);
   assert.equal(fit.filter((a) => a.file === undefined).length, 1);
+});
+
+test('escapeMarkdown: any text renders as exactly that text, with no markup (property)', () => {
+  const alphabet = fc.constantFrom(
+    ...'ab1 .:@#<>&|`*_~[]()!\\-+={}"\'/\n\tx'.split(''),
+    'javascript:',
+    'https://',
+    'www.',
+    '<script>',
+    '&amp;',
+    '&#39;',
+    '```',
+  );
+  const decode = (html: string) =>
+    html
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&');
+  fc.assert(
+    fc.property(
+      fc.array(alphabet, { maxLength: 40 }).map((parts) => parts.join('')),
+      (text) => {
+        const html = markdownIt.renderInline(`x ${escapeMarkdown(text)} x`);
+        assert.ok(!/<[a-z]/i.test(html), `markup in ${JSON.stringify(html)}`);
+        const expected = neutraliseMentions(text.replace(/\s*\n\s*/g, ' '));
+        assert.equal(decode(html), `x ${expected} x`);
+      },
+    ),
+    { numRuns: 2000 },
+  );
 });

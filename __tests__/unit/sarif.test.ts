@@ -5,7 +5,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { renderSarif } from '../../src/report/sarif.js';
 import { RULES } from '../../src/rules/registry.js';
-import { FIXTURE_RULES, assertSnapshot, fixtureReport } from './report-fixture.js';
+import { FIXTURE_RULES, assertSnapshot, finding, fixtureReport } from './report-fixture.js';
 
 // The official SARIF 2.1.0 schema, vendored from an npm package: see __tests__/fixtures/sarif/README.md.
 const schema = JSON.parse(
@@ -80,6 +80,17 @@ test('results: rule index, level, repository-relative location, fingerprints, su
       r.locations[0].physicalLocation.region?.startLine === 7,
   );
   assert.doesNotMatch(hostile.locations[0].physicalLocation.artifactLocation.uri, /[<>`| ]/);
+  // '#' and '?' in a file name are part of the path, not a fragment or a query.
+  const odd = JSON.parse(
+    renderSarif(
+      fixtureReport({ findings: [finding('TF0301', { file: 'a#b?c d.py', line: 1, message: 'm' })] }),
+      FIXTURE_RULES,
+    ),
+  );
+  assert.equal(
+    odd.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri,
+    'examples/hardcoded/a%23b%3Fc%20d.py',
+  );
 });
 
 test('an absolute scanned directory becomes the %SRCROOT% base and URIs stay relative to it', () => {

@@ -1,8 +1,202 @@
-import type { ShellScript } from '../model/types/shell.js';
+import sh, { type Node, type Parser } from 'mvdan-sh';
+import type { ShellCommand, ShellScript } from '../model/types/shell.js';
+
+// Token values of mvdan.cc/sh/v3/syntax RedirOperator, as the GopherJS build reports them.
+const REDIRECT_OPS: Record<number, string> = {
+  54: '>',
+  55: '>>',
+  56: '<',
+  57: '<>',
+  58: '<&',
+  59: '>&',
+  60: '>|',
+  61: '<<',
+  62: '<<-',
+  63: '<<<',
+  64: '&>',
+  65: '&>>',
+};
+const HEREDOC_OPS = new Set([61, 62]);
+const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'mksh', 'busybox']);
+const MAX_NESTING = 4;
+
+let parser: Parser | undefined;
 
 /** Shell text → simple commands with absolute lines. `firstLine` is the file line the text starts on. Never throws. */
 export function parseShell(text: string, firstLine = 1): ShellScript {
-  void text;
-  void firstLine;
-  return { commands: [] };
+  const commands: ShellCommand[] = [];
+  try {
+    collectScript(text, firstLine, commands, 0);
+    return { commands };
+  } catch (error) {
+    return { commands: [], parseError: describeError(error, firstLine) };
+  }
+}
+
+function describeError(error: unknown, firstLine: number): { line: number; message: string } {
+  const e = error as { Pos?: { Line?: () => number }; Text?: string; message?: string };
+  const line = typeof e?.Pos?.Line === 'function' ? e.Pos.Line() : 1;
+  const message = typeof e?.Text === 'string' ? e.Text : String(e?.message ?? error);
+  return { line: firstLine + Math.max(line, 1) - 1, message };
+}
+
+interface Source {
+  bytes: Buffer; // mvdan-sh reports byte offsets
+  lineOffset: number;
+  depth: number;
+}
+
+/** Parses `text` and appends its commands; throws the parser's error for the caller to report. */
+function collectScript(text: string, firstLine: number, out: ShellCommand[], depth: number): void {
+  parser ??= sh.syntax.NewParser();
+  const file = parser.Parse(text, 'script');
+  const src: Source = { bytes: Buffer.from(text, 'utf8'), lineOffset: firstLine - 1, depth };
+  visitStmts(file.Stmts, src, out);
+}
+
+function visitStmts(list: Node[] | null | undefined, src: Source, out: ShellCommand[]): void {
+  for (const stmt of list ?? []) visitStmt(stmt, src, out);
+}
+
+function visitStmt(stmt: Node | null | undefined, src: Source, out: ShellCommand[]): void {
+  if (!stmt) return;
+  const cmd = stmt.Cmd as Node | null;
+  if (!cmd) return;
+  switch (sh.syntax.NodeType(cmd)) {
+    case 'CallExpr':
+      visitCall(stmt, cmd, src, out);
+      break;
+    case 'BinaryCmd':
+      visitStmt(cmd.X, src, out);
+      visitStmt(cmd.Y, src, out);
+      break;
+    case 'Block':
+    case 'Subshell':
+      visitStmts(cmd.Stmts, src, out);
+      break;
+    case 'IfClause':
+      visitIf(cmd, src, out);
+      break;
+    case 'WhileClause':
+      visitStmts(cmd.Cond, src, out);
+      visitStmts(cmd.Do, src, out);
+      break;
+    case 'ForClause':
+      visitStmts(cmd.Do, src, out);
+      break;
+    case 'CaseClause':
+      for (const item of cmd.Items ?? []) visitStmts(item.Stmts, src, out);
+      break;
+    case 'FuncDecl':
+      visitStmt(cmd.Body, src, out);
+      break;
+    case 'TimeClause':
+    case 'CoprocClause':
+      visitStmt(cmd.Stmt, src, out);
+      break;
+    default:
+      break; // [[ ]], (( )), let, declare/export: no program runs
+  }
+}
+
+function visitIf(clause: Node | null | undefined, src: Source, out: ShellCommand[]): void {
+  if (!clause) return;
+  visitStmts(clause.Cond, src, out);
+  visitStmts(clause.Then, src, out);
+  visitIf(clause.Else, src, out);
+}
+
+function visitCall(stmt: Node, call: Node, src: Source, out: ShellCommand[]): void {
+  const words: Node[] = call.Args ?? [];
+  if (words.length === 0) return; // only assignments
+  let argv = words.map((w) => wordText(w, src));
+  const line = src.lineOffset + words[0].Pos().Line();
+  const redirects = (stmt.Redirs ?? []).map((r: Node) => ({
+    op: `${r.N ? r.N.Value : ''}${REDIRECT_OPS[r.Op as number] ?? '?'}`,
+    target: r.Word ? wordText(r.Word, src) : '',
+  }));
+  let viaExec = false;
+  let first = 0;
+  if (argv[0] === 'exec') {
+    viaExec = true;
+    first = 1;
+    while (first < argv.length && /^-[acl]+$/.test(argv[first])) first += argv[first].includes('a') ? 2 : 1;
+    argv = argv.slice(first);
+  }
+  out.push({ argv, line, redirects, viaExec });
+  if (src.depth >= MAX_NESTING || argv.length === 0) return;
+  if (!SHELLS.has(basename(argv[0]))) return;
+  const wordsAfter = words.slice(first);
+  const inline = inlineScriptIndex(argv);
+  if (inline !== undefined) {
+    const word = wordsAfter[inline];
+    nested(argv[inline], src.lineOffset + word.Pos().Line(), src, out);
+    return;
+  }
+  // `bash <<EOF ... EOF`: the heredoc is the script the shell reads from stdin
+  for (const r of stmt.Redirs ?? []) {
+    if (!HEREDOC_OPS.has(r.Op as number) || !r.Hdoc) continue;
+    const body = heredocText(r.Hdoc, src);
+    nested(body, src.lineOffset + r.Hdoc.Pos().Line(), src, out);
+  }
+}
+
+/** Index in argv of the script of `sh -c SCRIPT` (also -ec, -lc, ...), if any. */
+function inlineScriptIndex(argv: string[]): number | undefined {
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--' || !a.startsWith('-')) return undefined;
+    if (!a.startsWith('--') && a.includes('c')) return i + 1 < argv.length ? i + 1 : undefined;
+    if (a === '-o') i++; // -o option-name
+  }
+  return undefined;
+}
+
+function nested(text: string, firstLine: number, src: Source, out: ShellCommand[]): void {
+  const inner: ShellCommand[] = [];
+  try {
+    collectScript(text, firstLine, inner, src.depth + 1);
+  } catch {
+    return; // the inner script is a string the outer parse accepted; not being shell is not our error
+  }
+  out.push(...inner);
+}
+
+function heredocText(word: Node, src: Source): string {
+  const parts: Node[] = word.Parts ?? [];
+  if (parts.length === 1 && sh.syntax.NodeType(parts[0]) === 'Lit') return parts[0].Value as string;
+  return slice(word, src);
+}
+
+function slice(node: Node, src: Source): string {
+  return src.bytes.subarray(node.Pos().Offset(), node.End().Offset()).toString('utf8');
+}
+
+/** A word after quote removal; expansions keep their source text ($VAR, ${VAR:-x}, $(cmd)). */
+function wordText(word: Node, src: Source): string {
+  return (word.Parts ?? []).map((p: Node) => partText(p, src, false)).join('');
+}
+
+function partText(part: Node, src: Source, inDouble: boolean): string {
+  switch (sh.syntax.NodeType(part)) {
+    case 'Lit': {
+      const v = (part.Value as string).replace(/\\\n/g, '');
+      return inDouble ? v.replace(/\\([$`"\\])/g, '$1') : v.replace(/\\(.)/gs, '$1');
+    }
+    case 'SglQuoted':
+      return part.Dollar ? ansiC(part.Value as string) : (part.Value as string);
+    case 'DblQuoted':
+      return (part.Parts ?? []).map((p: Node) => partText(p, src, true)).join('');
+    default:
+      return slice(part, src);
+  }
+}
+
+function ansiC(v: string): string {
+  const map: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"' };
+  return v.replace(/\\(.)/g, (m, c: string) => map[c] ?? m);
+}
+
+function basename(p: string): string {
+  return p.slice(p.lastIndexOf('/') + 1);
 }

@@ -249,8 +249,9 @@ function findingItem(ctx: Context, f: Finding): string {
 }
 
 function location({ report, options }: Context, f: Finding): string {
+  if (f.file === '.') return 'the whole project';
   const text = escapeMarkdown(f.line === undefined ? f.file : `${f.file}:${f.line}`);
-  if (!options.repoUrl || !options.sha || f.file === '.') return text;
+  if (!options.repoUrl || !options.sha) return text;
   const path = encodePath(repoPath(report, f.file));
   const anchor = f.line === undefined ? '' : `#L${f.line}`;
   return `[${text}](${options.repoUrl.replace(/\/+$/, '')}/blob/${encodeURIComponent(options.sha)}/${path}${anchor})`;

@@ -2,6 +2,7 @@ import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Finding, RuleMeta, Severity } from '../model/types/finding.js';
 import { FACTOR_NAMES, INFORMATION_URI, repoPath, ruleHelpUri } from './common.js';
+import { encodePath } from './escape.js';
 import type { Report } from './types.js';
 
 export const SARIF_SCHEMA_URI =
@@ -82,7 +83,7 @@ function result(report: Report, f: Finding, ruleIndex: number | undefined) {
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: encodeURI(uri), uriBaseId: '%SRCROOT%' },
+          artifactLocation: { uri: encodePath(uri), uriBaseId: '%SRCROOT%' },
           ...(region ? { region } : {}),
         },
       },

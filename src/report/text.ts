@@ -1,6 +1,6 @@
 import type { Finding, Severity } from '../model/types/finding.js';
 import { countsPhrase, plural, seconds } from './common.js';
-import { terminalLine } from './escape.js';
+import { stripControl, terminalLine } from './escape.js';
 import type { EngineResult, Report, SmokeStep, StepStatus } from './types.js';
 
 export interface TextOptions {
@@ -48,6 +48,11 @@ export function renderText(report: Report, options: TextOptions): string {
         out.push(
           `  ${paint('dim', position)}  ${paint(SEVERITY_STYLE[f.severity], severity)}  ${message}  ${paint('dim', rule)}`,
         );
+        // The end of a log (failed build, migrate) says why: shown under the finding, indented.
+        if (f.details) {
+          const indent = ' '.repeat(width + 4);
+          for (const line of lastLines(f.details, DETAIL_LINES)) out.push(paint('dim', `${indent}│ ${line}`));
+        }
       }
     });
     out.push('');
@@ -92,6 +97,14 @@ export function renderText(report: Report, options: TextOptions): string {
       `${suppressed ? `, ${suppressed} suppressed` : ''}: ${verdict} (fail-on: ${report.failOn})`,
   );
   return `${out.join('\n')}\n`;
+}
+
+const DETAIL_LINES = 15;
+
+function lastLines(text: string, n: number): string[] {
+  const lines = stripControl(text).replace(/\n+$/, '').split('\n');
+  const kept = lines.slice(-n).map((l) => l.replace(/\t/g, '  '));
+  return lines.length > n ? [`… ${lines.length - n} earlier lines`, ...kept] : kept;
 }
 
 function stepRow(step: SmokeStep, indent: string): string[] {

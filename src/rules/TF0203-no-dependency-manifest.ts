@@ -1,4 +1,9 @@
+import { buildCommands, pipInstall } from '../model/command.js';
+import type { RawFinding } from '../model/types/finding.js';
 import { defineRule } from './rule.js';
+
+const MANIFEST =
+  /(^|\/)(requirements[^/]*\.txt|requirements\/[^/]+\.txt|pyproject\.toml|Pipfile|Pipfile\.lock|poetry\.lock|uv\.lock)$/;
 
 export const noDependencyManifest = defineRule({
   id: 'TF0203',
@@ -8,9 +13,33 @@ export const noDependencyManifest = defineRule({
   kind: 'S',
   title:
     'The app image installs Python packages but from no manifest in the repository (requirements*.txt, pyproject.toml, Pipfile.lock, poetry.lock, uv.lock)',
-  help: 'TODO',
+  help: `When the Dockerfile names the packages itself (\`RUN pip install django gunicorn psycopg\`), the dependency list
+lives only in the image recipe: developers, CI and tools such as Dependabot cannot read it, and the versions used
+locally drift from the image.
+
+Declare the dependencies in a manifest next to the code and install from it.
+
+\`\`\`dockerfile
+COPY requirements.txt .
+RUN pip install --no-cache-dir -r requirements.txt
+\`\`\``,
   related: [],
-  check() {
-    return [];
+  check(project) {
+    const findings: RawFinding[] = [];
+    for (const app of project.apps) {
+      const df = app.dockerfile;
+      if (!df || !app.context || app.requirements.length > 0) continue;
+      if (app.context.files.some((f) => MANIFEST.test(f))) continue;
+      for (const cmd of buildCommands(df.builtStages)) {
+        const pip = pipInstall(cmd.argv);
+        if (!pip || pip.byName.length === 0) continue;
+        findings.push({
+          file: df.file,
+          line: cmd.line,
+          message: `The image installs ${pip.byName.map((r) => r.name).join(', ')} by name, and the repository has no dependency manifest. Declare them in requirements.txt (or pyproject.toml with a lock file) and install with pip install -r requirements.txt.`,
+        });
+      }
+    }
+    return findings;
   },
 });

@@ -1,3 +1,6 @@
+import { isSecretName } from '../model/command.js';
+import type { RawFinding } from '../model/types/finding.js';
+import type { ArgInstr, DockerfileModel, EnvInstr, Stage } from '../model/types/dockerfile.js';
 import { defineRule } from './rule.js';
 
 export const secretInDockerfile = defineRule({
@@ -8,9 +11,61 @@ export const secretInDockerfile = defineRule({
   kind: 'S',
   title:
     'ENV with a secret-looking name (*PASSWORD*, *SECRET*, *TOKEN*, *_KEY, *API_KEY*, *PRIVATE*) and a literal value; ARG of such a name as warning',
-  help: 'TODO',
-  related: [],
-  check() {
-    return [];
+  help: `An \`ENV\` value is stored in the image configuration: anyone who can pull the image reads it with
+\`docker inspect\`, and every deploy shares the same secret. Build arguments are recorded in the image history
+(\`docker history\`), so a secret passed as \`ARG\` leaks the same way.
+
+Give secrets to the running container (environment from the platform, compose \`env_file\`/\`secrets:\`), and use
+BuildKit secret mounts when the build itself needs one. Names ending in \`_FILE\`, \`_PATH\`, \`_DIR\`, \`_URL\` or
+\`_ID\` are not treated as secrets, and an empty value or one taken from a variable is not a literal.
+
+\`\`\`dockerfile
+# instead of: ENV SECRET_KEY=django-insecure-...
+RUN --mount=type=secret,id=pypi_token PIP_INDEX_URL="https://$(cat /run/secrets/pypi_token)@pypi.example/simple" pip install -r requirements.txt
+# and at run time: docker run -e DJANGO_SECRET_KEY=... image
+\`\`\``,
+  related: ['SecretsUsedInArgOrEnv'],
+  check(project) {
+    const findings: RawFinding[] = [];
+    for (const app of project.apps) {
+      const df = app.dockerfile;
+      if (!df?.targetStage) continue;
+      for (const arg of [...df.globalArgs, ...lineage(df).flatMap((s) => s.instructions)]) {
+        if (arg.keyword === 'ARG' && isSecretName((arg as ArgInstr).name)) {
+          const name = (arg as ArgInstr).name;
+          findings.push({
+            file: df.file,
+            line: arg.line,
+            severity: 'warning',
+            message: `ARG ${name} looks like a secret: build arguments are kept in the image history. Pass it to the running container instead, or use a BuildKit secret mount (RUN --mount=type=secret,id=${name.toLowerCase()}).`,
+          });
+        }
+        if (arg.keyword !== 'ENV') continue;
+        for (const pair of (arg as EnvInstr).pairs) {
+          if (!isSecretName(pair.name) || !isLiteral(pair.raw)) continue;
+          findings.push({
+            file: df.file,
+            line: pair.line,
+            message: `ENV ${pair.name} is set to a literal value, which is baked into the image for anyone who pulls it. Remove it from the Dockerfile and provide ${pair.name} from the environment at run time.`,
+          });
+        }
+      }
+    }
+    return findings;
   },
 });
+
+/** The target stage and the stages it is built FROM: their ENV and ARG end up in the image. */
+function lineage(df: DockerfileModel): Stage[] {
+  const out: Stage[] = [];
+  for (let s: Stage | undefined = df.targetStage; s && !out.includes(s);) {
+    out.unshift(s);
+    s = s.from.stageRef !== undefined ? df.stages[s.from.stageRef] : undefined;
+  }
+  return out;
+}
+
+function isLiteral(raw: string): boolean {
+  const unquoted = raw.replace(/^(["'])(.*)\1$/s, '$2');
+  return unquoted.trim() !== '' && !/\$[{A-Za-z_]/.test(raw.startsWith("'") ? '' : raw);
+}

@@ -1,4 +1,8 @@
+import { buildCommands, djangoCommand } from '../model/command.js';
+import type { RawFinding } from '../model/types/finding.js';
 import { defineRule } from './rule.js';
+
+const ADMIN_TASKS = new Set(['migrate', 'createsuperuser', 'loaddata', 'flush']);
 
 export const adminTaskAtBuild = defineRule({
   id: 'TF0501',
@@ -8,9 +12,33 @@ export const adminTaskAtBuild = defineRule({
   kind: 'S',
   title:
     'A RUN executes manage.py migrate, createsuperuser, loaddata or flush: runtime data is made at build time and baked into the image',
-  help: 'TODO',
+  help: `A \`RUN\` executes while the image is built, with no access to the production database: \`migrate\`,
+\`createsuperuser\`, \`loaddata\` or \`flush\` there either fail, or write to a database file inside the image that
+every container then starts from (and loses on the next release). Build, release and run are separate stages.
+
+Run admin tasks against the real database as one-off processes of the release.
+
+\`\`\`sh
+# at release time, with the same image and environment as the app:
+docker compose run --rm web python manage.py migrate
+\`\`\``,
   related: [],
-  check() {
-    return [];
+  check(project) {
+    const findings: RawFinding[] = [];
+    for (const app of project.apps) {
+      const df = app.dockerfile;
+      if (!df) continue;
+      for (const cmd of buildCommands(df.builtStages)) {
+        const dj = djangoCommand(cmd.argv);
+        if (!dj || !ADMIN_TASKS.has(dj.name) || dj.args.includes('--check') || dj.args.includes('--plan'))
+          continue;
+        findings.push({
+          file: df.file,
+          line: cmd.line,
+          message: `'manage.py ${dj.name}' runs at build time, so its data is made without the real database and baked into the image. Run it as a release or one-off task against the configured database instead.`,
+        });
+      }
+    }
+    return findings;
   },
 });

@@ -1,3 +1,4 @@
+import type { RawFinding } from '../model/types/finding.js';
 import { defineRule } from './rule.js';
 
 export const noPortDeclared = defineRule({
@@ -7,9 +8,27 @@ export const noPortDeclared = defineRule({
   severity: 'notice',
   kind: 'S',
   title: 'The target stage has no EXPOSE and the compose app service has no ports/expose',
-  help: 'TODO',
+  help: `A twelve-factor app exports its service by binding a port; the image should say which one, so that
+platforms, \`docker run -P\` and readers know where the app answers without reading the start command.
+
+\`\`\`dockerfile
+EXPOSE 8000
+CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
+\`\`\``,
   related: [],
-  check() {
-    return [];
+  check(project) {
+    const findings: RawFinding[] = [];
+    for (const app of project.apps) {
+      const stage = app.dockerfile?.targetStage;
+      if (!stage || stage.exposes.length > 0) continue;
+      const service = app.compose?.appService;
+      if (service && (service.ports.length > 0 || service.expose.length > 0)) continue;
+      findings.push({
+        file: app.dockerfile!.file,
+        line: 1,
+        message: `The image declares no port (no EXPOSE in the target stage${service ? `, no ports/expose on compose service '${service.name}'` : ''}). Add EXPOSE with the port the server binds, e.g. EXPOSE 8000.`,
+      });
+    }
+    return findings;
   },
 });

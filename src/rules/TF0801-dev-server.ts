@@ -1,3 +1,5 @@
+import { isRunserver, startCommands } from '../model/command.js';
+import type { RawFinding } from '../model/types/finding.js';
 import { defineRule } from './rule.js';
 
 export const devServer = defineRule({
@@ -8,9 +10,26 @@ export const devServer = defineRule({
   kind: 'S',
   title:
     "The container runs manage.py runserver (Django's development server), directly or from the entrypoint script it runs",
-  help: 'TODO',
+  help: `\`manage.py runserver\` is Django's development server: Django's documentation says not to use it in production.
+It has not gone through security audits or performance tests, serves one process, and reloads code on changes.
+Scale out through the process model with a production WSGI/ASGI server.
+
+\`\`\`dockerfile
+CMD ["gunicorn", "--bind", "0.0.0.0:8000", "--workers", "3", "mysite.wsgi"]
+\`\`\``,
   related: [],
-  check() {
-    return [];
+  check(project) {
+    const findings: RawFinding[] = [];
+    for (const app of project.apps) {
+      for (const cmd of startCommands(app)) {
+        if (!isRunserver(cmd.argv)) continue;
+        findings.push({
+          file: cmd.file,
+          line: cmd.line,
+          message: `The container starts Django's development server (manage.py runserver). Serve the app with gunicorn or uvicorn instead, e.g. gunicorn --bind 0.0.0.0:8000 <project>.wsgi.`,
+        });
+      }
+    }
+    return findings;
   },
 });

@@ -1,4 +1,15 @@
+import { programArgv, serverOf, startCommands } from '../model/command.js';
+import type { RawFinding } from '../model/types/finding.js';
 import { defineRule } from './rule.js';
+
+const FILE_HANDLERS = /(^|\.)(FileHandler|RotatingFileHandler|TimedRotatingFileHandler|WatchedFileHandler)$/;
+const LOG_FILE_OPTIONS: Record<string, string[]> = {
+  gunicorn: ['--access-logfile', '--error-logfile', '--log-file'],
+  uwsgi: ['--logto', '--logto2', '--daemonize'],
+  daphne: ['--access-log'],
+  hypercorn: ['--access-logfile', '--error-logfile'],
+};
+const OUTPUT_REDIRECT = /^(1|2)?(>|>>|>\|)$|^&>>?$/;
 
 export const logsToFile = defineRule({
   id: 'TF1101',
@@ -8,9 +19,73 @@ export const logsToFile = defineRule({
   kind: 'S',
   title:
     'LOGGING uses a file handler (FileHandler, RotatingFileHandler, TimedRotatingFileHandler, WatchedFileHandler), gunicorn writes --access-logfile/--error-logfile/--log-file to a path other than -, or the command redirects output to a file',
-  help: 'TODO',
+  help: `A twelve-factor app writes its logs, unbuffered, to stdout/stderr, and the platform collects them
+(\`docker logs\`, the log driver, the cloud's log service). Log files inside a container fill its writable layer,
+vanish with the container, and are invisible to those tools.
+
+\`\`\`python
+LOGGING = {
+    "version": 1,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": "INFO"},
+}
+\`\`\`
+
+\`\`\`dockerfile
+CMD ["gunicorn", "--access-logfile", "-", "--error-logfile", "-", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
+\`\`\``,
   related: [],
-  check() {
-    return [];
+  check(project) {
+    const findings: RawFinding[] = [];
+    for (const app of project.apps) {
+      const settings = app.settings;
+      for (const h of settings?.logHandlers ?? []) {
+        if (!FILE_HANDLERS.test(h.className)) continue;
+        findings.push({
+          file: settings!.file,
+          line: h.line,
+          message: `LOGGING uses ${h.className}, which writes logs to a file inside the container. Use logging.StreamHandler so logs go to stdout/stderr.`,
+        });
+      }
+      for (const cmd of startCommands(app)) {
+        const a = programArgv(cmd.argv);
+        for (const option of LOG_FILE_OPTIONS[a[0] ?? ''] ?? []) {
+          const value = valueOf(a, option);
+          if (
+            value === undefined ||
+            value === '-' ||
+            value.startsWith('/dev/std') ||
+            value === '/proc/1/fd/1'
+          )
+            continue;
+          findings.push({
+            file: cmd.file,
+            line: cmd.line,
+            message: `${a[0]} ${option} ${value} writes logs to a file inside the container. Use ${option === '--daemonize' || a[0] === 'uwsgi' ? 'no log file (uwsgi logs to stderr by default)' : `${option} -`} so they go to stdout/stderr.`,
+          });
+        }
+        const startsSomething =
+          serverOf(cmd.argv) !== undefined || cmd.argv.length === 0 || cmd.argv[0] === '$@';
+        if (!startsSomething) continue;
+        for (const r of cmd.redirects) {
+          if (!OUTPUT_REDIRECT.test(r.op) || /^(\/dev\/|\/proc\/)/.test(r.target)) continue;
+          findings.push({
+            file: cmd.file,
+            line: cmd.line,
+            message: `The start command redirects its output to ${r.target} (${r.op}), so logs go to a file instead of stdout/stderr. Remove the redirection and let the platform collect the output.`,
+          });
+          break;
+        }
+      }
+    }
+    return findings;
   },
 });
+
+function valueOf(argv: string[], option: string): string | undefined {
+  for (let i = 1; i < argv.length; i++) {
+    if (argv[i] === option) return argv[i + 1];
+    if (argv[i].startsWith(`${option}=`)) return argv[i].slice(option.length + 1);
+  }
+  return undefined;
+}

@@ -1,3 +1,5 @@
+import { djangoCommand, effectiveCommand, imageCommand } from '../model/command.js';
+import type { RawFinding } from '../model/types/finding.js';
 import { defineRule } from './rule.js';
 
 export const adminTaskOnEveryStart = defineRule({
@@ -8,9 +10,45 @@ export const adminTaskOnEveryStart = defineRule({
   kind: 'S',
   title:
     'The server start command also runs migrate (e.g. migrate && gunicorn), so every replica races to migrate on each start',
-  help: 'TODO',
+  help: `Admin processes run as one-off processes, once per release. When the start command migrates before starting the
+server, every replica and every restart migrates: replicas race on the same migrations, a long migration delays
+every start, and a failing one crash-loops the service.
+
+Run \`migrate\` once per release (a release phase, a Kubernetes Job, \`docker compose run --rm\`) and start only
+the server.
+
+\`\`\`yaml
+services:
+  migrate:
+    build: .
+    command: ["python", "manage.py", "migrate"]
+  web:
+    build: .
+    depends_on:
+      migrate:
+        condition: service_completed_successfully
+\`\`\``,
   related: [],
-  check() {
-    return [];
+  check(project) {
+    const findings: RawFinding[] = [];
+    const seen = new Set<string>();
+    for (const app of project.apps) {
+      for (const commands of [imageCommand(app), effectiveCommand(app)]) {
+        commands.forEach((cmd, i) => {
+          const dj = djangoCommand(cmd.argv);
+          if (dj?.name !== 'migrate' || dj.args.includes('--check') || dj.args.includes('--plan')) return;
+          if (i === commands.length - 1) return; // migrate is all this container does: a one-off
+          const key = `${cmd.file}:${cmd.line}`;
+          if (seen.has(key)) return;
+          seen.add(key);
+          findings.push({
+            file: cmd.file,
+            line: cmd.line,
+            message: `The start command runs 'manage.py migrate' before the server, so every replica migrates on every start. Run migrate once per release as a one-off task and start only the server.`,
+          });
+        });
+      }
+    }
+    return findings;
   },
 });

@@ -1,0 +1,118 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parseShell } from '../../src/parse/shell.js';
+
+const argvs = (text: string, first = 1) =>
+  parseShell(text, first).commands.map((c) => [c.line, c.argv.join(' ')]);
+
+test('simple commands are found through &&, ||, ;, pipelines, subshells, if/while/for/case and functions', () => {
+  const text = [
+    'set -e; apt-get update && apt-get install -y gcc || true',
+    '(cd /app && make) | tee build.log',
+    'if [ -f x ]; then echo yes; elif test -d y; then run y; else other; fi',
+    'while true; do sleep 1; done; for f in a b; do echo $f; done',
+    'case "$1" in web) exec gunicorn app.wsgi;; *) exec "$@";; esac',
+    'start() { python manage.py runserver; }',
+  ].join('\n');
+  assert.deepEqual(argvs(text, 10), [
+    [10, 'set -e'],
+    [10, 'apt-get update'],
+    [10, 'apt-get install -y gcc'],
+    [10, 'true'],
+    [11, 'cd /app'],
+    [11, 'make'],
+    [11, 'tee build.log'],
+    [12, '[ -f x ]'],
+    [12, 'echo yes'],
+    [12, 'test -d y'],
+    [12, 'run y'],
+    [12, 'other'],
+    [13, 'true'],
+    [13, 'sleep 1'],
+    [13, 'echo $f'],
+    [14, 'gunicorn app.wsgi'],
+    [14, '$@'],
+    [15, 'python manage.py runserver'],
+  ]);
+});
+
+test('words are unquoted; expansions keep their $ text; command substitutions are not run', () => {
+  const [c] = parseShell(
+    `gunicorn -b "0.0.0.0:\${PORT:-8000}" 'my app' a\\ b $'x\\ty' --name=$NAME "$(hostname)"`,
+  ).commands;
+  assert.deepEqual(c.argv, [
+    'gunicorn',
+    '-b',
+    '0.0.0.0:${PORT:-8000}',
+    'my app',
+    'a b',
+    'x\ty',
+    '--name=$NAME',
+    '$(hostname)',
+  ]);
+});
+
+test('exec is recorded and removed from argv; redirects are kept', () => {
+  const cmds = parseShell(
+    'exec gunicorn app.wsgi >> /var/log/app.log 2>&1\nexec > /tmp/out\nexec "$@"',
+  ).commands;
+  assert.deepEqual(cmds[0], {
+    argv: ['gunicorn', 'app.wsgi'],
+    line: 1,
+    redirects: [
+      { op: '>>', target: '/var/log/app.log' },
+      { op: '2>&', target: '1' },
+    ],
+    viaExec: true,
+  });
+  assert.deepEqual(cmds[1], {
+    argv: [],
+    line: 2,
+    redirects: [{ op: '>', target: '/tmp/out' }],
+    viaExec: true,
+  });
+  assert.deepEqual(cmds[2].argv, ['$@']);
+  assert.equal(cmds[2].viaExec, true);
+});
+
+test('continuation lines keep absolute lines', () => {
+  assert.deepEqual(
+    argvs('pip install \\\n  django==5.0 && \\\n  python manage.py collectstatic --noinput', 7),
+    [
+      [7, 'pip install django==5.0'],
+      [9, 'python manage.py collectstatic --noinput'],
+    ],
+  );
+});
+
+test('sh -c / bash -ec scripts and bash heredocs are parsed too', () => {
+  assert.deepEqual(argvs('sh -c "python manage.py migrate && gunicorn mysite.wsgi"', 4), [
+    [4, 'sh -c python manage.py migrate && gunicorn mysite.wsgi'],
+    [4, 'python manage.py migrate'],
+    [4, 'gunicorn mysite.wsgi'],
+  ]);
+  assert.deepEqual(argvs("/bin/bash -ec 'one\ntwo'"), [
+    [1, '/bin/bash -ec one\ntwo'],
+    [1, 'one'],
+    [2, 'two'],
+  ]);
+  assert.deepEqual(argvs('bash <<EOF\npip install x\nEOF\ncat <<EOF > /f\nnot a command\nEOF', 20), [
+    [20, 'bash'],
+    [21, 'pip install x'],
+    [23, 'cat'],
+  ]);
+});
+
+test('a parse error is reported with its absolute line, never thrown', () => {
+  for (const [text, line] of [
+    ['echo ok\necho "unterminated', 6],
+    ['if then fi', 5],
+    ['\u0000\u0001(((', 5],
+  ] as const) {
+    const script = parseShell(text, 5);
+    assert.deepEqual(script.commands, []);
+    assert.equal(script.parseError?.line, line, text);
+    assert.ok(script.parseError?.message);
+  }
+  assert.deepEqual(parseShell('').commands, []);
+});

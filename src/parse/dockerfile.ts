@@ -1,0 +1,154 @@
+import { DockerfileParser } from 'dockerfile-ast';
+
+export interface DockerfileHeredoc {
+  name: string;
+  /** `<<-`: leading tabs are stripped from the body. */
+  stripTabs: boolean;
+  /** The delimiter was quoted (`<<"EOF"`, `<<'EOF'`): no expansion in the body. */
+  quoted: boolean;
+  body: string;
+  /** File line of the body's first line (1-based). */
+  bodyLine: number;
+}
+
+export interface DockerfileInstruction {
+  /** Upper case, as Docker reads it (may be garbage for a line that is not an instruction). */
+  keyword: string;
+  line: number; // 1-based, the keyword's line
+  endLine: number;
+  /** The arguments as one logical line: continuations joined, comment lines inside them dropped, heredoc bodies left out. */
+  args: string;
+  /**
+   * The arguments with their physical lines kept, for the shell parser: continuation escapes normalised to `\`,
+   * comment or blank lines inside a continuation replaced by a lone `\`, heredoc bodies verbatim. Line k of this
+   * text is file line `argsLine + k - 1`.
+   */
+  shellText: string;
+  argsLine: number;
+  heredocs: DockerfileHeredoc[];
+}
+
+export interface DockerfileSyntax {
+  /** The escape character (`\` unless a `# escape=` directive says otherwise). */
+  escape: string;
+  instructions: DockerfileInstruction[];
+}
+
+const HEREDOC_KEYWORDS = new Set(['RUN', 'COPY', 'ADD']);
+const HEREDOC_MARKER = /(?<!<)<<(-?)(["']?)([A-Za-z0-9_.-]+)\2/g;
+
+/** Dockerfile text → instructions with positions. No judgement; never throws on bad input. */
+export function parseDockerfile(source: string): DockerfileSyntax {
+  const text = source.replace(/\r\n?/g, '\n');
+  const document = DockerfileParser.parse(text);
+  const escape = document.getEscapeCharacter() || '\\';
+  const lines = text.split('\n');
+  const instructions: DockerfileInstruction[] = [];
+  for (const instr of document.getInstructions()) {
+    const range = instr.getRange();
+    const keyword = instr.getKeyword().toUpperCase();
+    // Arguments start right after the keyword: dockerfile-ast's argument range leaves out flags such as --from=.
+    const start = instr.getInstructionRange().end;
+    const base = { keyword, line: range.start.line + 1, endLine: range.end.line + 1 };
+    const physical = lines.slice(start.line, range.end.line + 1);
+    physical[0] = (physical[0] ?? '').slice(start.character);
+    instructions.push({
+      ...base,
+      argsLine: start.line + 1,
+      ...splitArguments(physical, start.line + 1, escape, HEREDOC_KEYWORDS.has(keyword)),
+    });
+  }
+  return { escape, instructions };
+}
+
+function splitArguments(
+  physical: string[],
+  firstLine: number,
+  escape: string,
+  heredocsAllowed: boolean,
+): Pick<DockerfileInstruction, 'args' | 'shellText' | 'heredocs'> {
+  const continuation = new RegExp(`${escapeRegExp(escape)}[ \\t]*$`);
+  const shellLines: string[] = [];
+  const heredocs: DockerfileHeredoc[] = [];
+  let args = '';
+  let continuing = false;
+  let logicalDone = false;
+  let pending: { name: string; stripTabs: boolean; quoted: boolean }[] = [];
+  let body: string[] = [];
+  let bodyLine = 0;
+  physical.forEach((line, i) => {
+    if (logicalDone) {
+      shellLines.push(line);
+      const current = pending[0];
+      if (!current) return; // text after the heredocs: not expected, kept for the shell
+      const content = current.stripTabs ? line.replace(/^\t+/, '') : line;
+      if (content === current.name) {
+        heredocs.push({ ...current, body: body.length ? `${body.join('\n')}\n` : '', bodyLine });
+        pending = pending.slice(1);
+        body = [];
+        bodyLine = firstLine + i + 1;
+      } else {
+        body.push(content);
+      }
+      return;
+    }
+    if (i > 0 && continuing && (line.trim() === '' || line.trimStart().startsWith('#'))) {
+      shellLines.push('\\'); // Docker drops these lines; a lone escape keeps the shell's lines aligned
+      return;
+    }
+    const m = continuation.exec(line);
+    if (m && i < physical.length - 1) {
+      const content = line.slice(0, m.index);
+      args += content;
+      shellLines.push(`${content}\\`);
+      continuing = true;
+      return;
+    }
+    args += line;
+    shellLines.push(line);
+    continuing = false;
+    logicalDone = true;
+    if (heredocsAllowed) {
+      for (const h of args.matchAll(HEREDOC_MARKER)) {
+        pending.push({ name: h[3], stripTabs: h[1] === '-', quoted: h[2] !== '' });
+      }
+      bodyLine = firstLine + i + 1;
+    }
+  });
+  // An unterminated heredoc runs to the end of the instruction, as dockerfile-ast reads it.
+  if (pending[0] && body.length) heredocs.push({ ...pending[0], body: `${body.join('\n')}\n`, bodyLine });
+  return { args: args.trim(), shellText: shellLines.join('\n'), heredocs };
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Splits instruction arguments into words on unquoted whitespace, quotes and escapes kept (Docker's word rules). */
+export function splitWords(s: string, escape = '\\'): string[] {
+  const words: string[] = [];
+  let word = '';
+  let inWord = false;
+  let quote: string | undefined;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (quote) {
+      word += c;
+      if (c === escape && quote === '"' && i + 1 < s.length) word += s[++i];
+      else if (c === quote) quote = undefined;
+      continue;
+    }
+    if (/\s/.test(c)) {
+      if (inWord) words.push(word);
+      word = '';
+      inWord = false;
+      continue;
+    }
+    inWord = true;
+    word += c;
+    if (c === escape && i + 1 < s.length) word += s[++i];
+    else if (c === '"' || c === "'") quote = c;
+  }
+  if (inWord) words.push(word);
+  return words;
+}
