@@ -4,6 +4,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, posix, resolve } from 'node:path';
 import { readArtifact, writeArtifact } from './github/artifact.js';
 import { pullRequestOf, readEvent, workflowRunOf, type EventPullRequest } from './github/event.js';
+import { CHECK_SUMMARY_MAX_CHARS, publishCheckRun } from './github/checks.js';
+import { reportDigest } from './github/digest.js';
 import { commentMarker } from './github/markers.js';
 import { octokitGitHub } from './github/octokit.js';
 import { publishToPullRequest } from './github/publish.js';
@@ -20,8 +22,18 @@ import {
   type Annotation,
 } from './report/index.js';
 import { escapeMarkdown } from './report/escape.js';
-import type { Report } from './report/types.js';
+import type { Report, SmokeResult } from './report/types.js';
+import type { Project } from './model/types/project.js';
 import { RULES } from './rules/registry.js';
+import { finalize } from './rules/run.js';
+import {
+  createDockerCli,
+  newRunId,
+  runSmoke,
+  SMOKE_STATE_KEY,
+  type SmokeOptions,
+  type SmokeOutcome,
+} from './smoke/index.js';
 
 /** GitHub shows at most this many annotations of one level per step. */
 const ANNOTATIONS_PER_LEVEL = 10;
@@ -74,8 +86,9 @@ export async function run(): Promise<void> {
       await publishFromArtifact(inputs, env);
       return;
     }
-    const report = await analyze(inputs, env, started);
-    await publishAll(report, inputs, env);
+    const warnings: string[] = [];
+    const report = await analyze(inputs, env, started, warnings);
+    await publishAll(report, inputs, env, warnings);
     const { error, warning, notice } = report.counts;
     const counts = `${error} error(s), ${warning} warning(s), ${notice} notice(s)`;
     if (report.verdict === 'fail') {
@@ -94,12 +107,12 @@ function scannedDirectory(inputs: Inputs): string {
   return posix.normalize(inputs.workingDirectory.replace(/\\/g, '/')).replace(/\/+$/, '') || '.';
 }
 
-async function analyze(inputs: Inputs, env: Runner, started: number): Promise<Report> {
+async function analyze(inputs: Inputs, env: Runner, started: number, warnings: string[]): Promise<Report> {
   const directory = scannedDirectory(inputs);
   const root = resolve(env.workspace, directory);
   const configFile = inputs.config && inputs.config !== DEFAULT_CONFIG_FILE ? inputs.config : undefined;
   const config = await loadConfig(root, configFile);
-  const { findings } = await core.group('Static analysis', async () => {
+  const { project, findings: staticFindings } = await core.group('Static analysis', async () => {
     core.info(`Analysing ${root}${config.file ? ` with ${config.file}` : ''}`);
     const result = await analyzeStatic(root, config, {
       dockerfile: inputs.dockerfile,
@@ -109,19 +122,65 @@ async function analyze(inputs: Inputs, env: Runner, started: number): Promise<Re
     core.info(`${result.findings.length} finding(s) from the static rules.`);
     return result;
   });
-  if (inputs.smoke) core.info('Smoke test: not part of this build yet; the static results are published.');
+  let findings = staticFindings;
+  let smoke: SmokeResult | undefined;
+  if (inputs.smoke) {
+    const outcome = await core.group('Smoke test', () => smokeTest(project, inputs, warnings));
+    smoke = outcome.result;
+    // The dynamic findings get the same config severities, excludes and suppressions as the static ones.
+    findings = finalize([...staticFindings, ...outcome.findings], project, config);
+  }
   return makeReport({
     directory,
     findings,
+    smoke,
     configFile: config.file,
     failOn: inputs.failOn,
     durationMs: Date.now() - started,
   });
 }
 
+/** Builds and runs the image; when Docker is unreachable, the smoke part is skipped with the reason. */
+async function smokeTest(project: Project, inputs: Inputs, warnings: string[]): Promise<SmokeOutcome> {
+  const docker = createDockerCli();
+  const skipped = (reason: string): SmokeOutcome => {
+    warnings.push(`Smoke test skipped: ${reason} The static results are published.`);
+    return { result: { status: 'skipped', reason, engines: {}, durationMs: 0 }, findings: [] };
+  };
+  let probe;
+  try {
+    probe = await docker.exec(['version', '--format', '{{.Server.Version}}'], { timeoutMs: 30_000 });
+  } catch (error) {
+    return skipped(`Docker is not reachable (${(error as Error).message}).`);
+  }
+  if (probe.exitCode !== 0) {
+    const why = probe.stderr.trim().split('\n')[0] || `docker exited with ${probe.exitCode}`;
+    return skipped(`Docker is not reachable (${why}).`);
+  }
+  core.info(`Docker engine ${probe.stdout.trim()}`);
+  const runId = newRunId();
+  core.saveState(SMOKE_STATE_KEY, runId); // the post step removes what a killed run leaves behind
+  const env: SmokeOptions['env'] = {
+    sqlite: { ...inputs.smokeEnv.all, ...inputs.smokeEnv.sqlite },
+    postgres: { ...inputs.smokeEnv.all, ...inputs.smokeEnv.postgres },
+  };
+  return runSmoke(
+    project,
+    {
+      runId,
+      postgresImage: inputs.postgresImage,
+      buildArgs: inputs.buildArgs,
+      env,
+      onSecret: (secret) => core.setSecret(secret),
+    },
+    docker,
+    { info: (m) => core.info(m), debug: (m) => core.debug(m) },
+  );
+}
+
 /** Collect everything, publish everything: each channel on its own; a failure there is a warning, never a verdict. */
-async function publishAll(report: Report, inputs: Inputs, env: Runner): Promise<void> {
-  const pub: Publication = { warnings: [], notes: [] };
+async function publishAll(report: Report, inputs: Inputs, env: Runner, warnings: string[]): Promise<void> {
+  const pub: Publication = { warnings, notes: [] };
   const pr = pullRequestOf(env.eventName, readEvent(env.eventPath));
   const repoUrl = env.repository ? `${env.serverUrl}/${env.repository}` : undefined;
 
@@ -147,6 +206,8 @@ async function publishAll(report: Report, inputs: Inputs, env: Runner): Promise<
     const warning = untrustedCheckout(env.workspace, pr.headSha);
     if (warning) pub.warnings.push(warning);
   }
+  if (inputs.checkRun && inputs.mode !== 'analyze')
+    await checkRun(pub, report, inputs, env, pr?.headSha ?? env.sha);
   if (inputs.mode === 'analyze') {
     await attempt(pub, 'Report artifact', async () => {
       const dir = resolve(env.workspace, inputs.artifactDir);
@@ -197,7 +258,8 @@ async function publishPr(
       review: inputs.review,
       directory: report.directory,
       marker,
-      body: renderMarkdown(report, { repoUrl, sha: pr.headSha, maxChars: COMMENT_MAX_CHARS, marker }),
+      body: renderMarkdown(report, { repoUrl, sha: pr.headSha, maxChars: COMMENT_MAX_CHARS - 64, marker }),
+      digest: reportDigest(report),
       findings: report.findings,
       ruleUrl: (f: Finding) => ruleHelpUri({ id: f.ruleId, name: f.name }),
       log: core.info,
@@ -208,6 +270,36 @@ async function publishPr(
       `${outcome.reviewComments} new inline comment(s), ${outcome.removedComments} outdated one(s) removed.`;
     core.info(note);
     pub.notes.push(note);
+  });
+}
+
+async function checkRun(
+  pub: Publication,
+  report: Report,
+  inputs: Inputs,
+  env: Runner,
+  headSha: string,
+): Promise<void> {
+  if (!inputs.githubToken) {
+    pub.warnings.push('No github-token: the check run is skipped.');
+    return;
+  }
+  await attempt(pub, 'Check run', async () => {
+    const gh = octokitGitHub({ token: inputs.githubToken, repository: env.repository, log: core.info });
+    const repoUrl = `${env.serverUrl}/${env.repository}`;
+    const { error, warning, notice } = report.counts;
+    pub.warnings.push(
+      ...(await publishCheckRun(gh, {
+        name:
+          report.directory === '.' ? 'twelve-factor-review' : `twelve-factor-review (${report.directory})`,
+        headSha,
+        directory: report.directory,
+        findings: report.findings,
+        verdict: report.verdict,
+        title: `${report.verdict}: ${error} error(s), ${warning} warning(s), ${notice} notice(s)`,
+        summary: renderMarkdown(report, { repoUrl, sha: headSha, maxChars: CHECK_SUMMARY_MAX_CHARS }),
+      })),
+    );
   });
 }
 

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import fc from 'fast-check';
 import { interpolate, modelCompose, parseDotenv, roleOf, splitImage } from '../../src/model/compose.js';
 import type { ComposeModel, ComposeService } from '../../src/model/types/compose.js';
+import { composeText } from '../robust/generators.js';
 
 function model(
   files: Record<string, string>,
@@ -550,4 +552,73 @@ test('.env parsing', () => {
     { name: 'C', value: undefined, line: 5 },
     { name: 'D', value: 'x', line: 6 },
   ]);
+});
+
+test('arbitrary compose text never throws, and every position lies inside its file', () => {
+  const lineCount = (t: string): number => t.split(/\r\n|\r|\n/).length;
+  fc.assert(
+    fc.property(composeText, composeText, (base, override) => {
+      const texts: Record<string, string> = { 'compose.yaml': base, 'compose.override.yaml': override };
+      const { model: m, errors } = model(texts, { PW: 'x' });
+      for (const e of errors) {
+        assert.ok(e.file in texts);
+        if (e.line !== undefined)
+          assert.ok(e.line >= 1 && e.line <= lineCount(texts[e.file]!), JSON.stringify(e));
+      }
+      const check = (v: unknown): void => {
+        if (Array.isArray(v)) return v.forEach(check);
+        if (v === null || typeof v !== 'object') return;
+        const at = v as { file?: unknown; line?: unknown };
+        if (typeof at.file === 'string' && typeof at.line === 'number') {
+          assert.ok(at.file in texts, at.file);
+          assert.ok(at.line >= 1 && at.line <= lineCount(texts[at.file]!), `${at.file}:${at.line}`);
+        }
+        for (const x of Object.values(v)) check(x);
+      };
+      check(m?.services);
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test('!reset and !override in an override file', () => {
+  const { model: m, errors } = model({
+    'compose.yaml':
+      'services:\n  web:\n    build: .\n    ports: ["8000:8000"]\n    volumes:\n      - .:/app\n    container_name: web\n',
+    'compose.prod.yaml':
+      'services:\n  web:\n    ports: !override\n      - "80:8000"\n    volumes: !reset []\n    container_name: !reset null\n',
+  });
+  assert.deepEqual(errors, []);
+  const web = svc(m, 'web');
+  assert.deepEqual(
+    web.ports.map((p) => [p.raw, p.file]),
+    [['80:8000', 'compose.prod.yaml']],
+  );
+  assert.deepEqual(web.volumes, []);
+  assert.equal(web.containerName, undefined);
+});
+
+test('a repeated key is invalid YAML at the repeated line, as compose says', () => {
+  const { model: m, errors } = model({
+    'compose.yaml': 'services:\n  web:\n    image: a:1\n    image: b:2\n',
+  });
+  assert.equal(m, undefined);
+  assert.deepEqual(
+    errors.map((e) => [e.file, e.line]),
+    [['compose.yaml', 4]],
+  );
+});
+
+test('thousands of services are modelled in linear time', () => {
+  const text = (n: number): string =>
+    'services:\n' + Array.from({ length: n }, (_, i) => `  svc${i}:\n    image: redis:7\n`).join('');
+  const time = (n: number): number => {
+    const start = Date.now();
+    assert.equal(model({ 'compose.yaml': text(n) }).model?.services.length, n);
+    return Date.now() - start;
+  };
+  time(500);
+  const small = Math.max(time(1000), 10);
+  const large = time(8000);
+  assert.ok(large < small * 24, `1000 → 8000 services: ${small} ms → ${large} ms`);
 });

@@ -111,6 +111,27 @@ describe('publishing to a pull request', () => {
     assert.deepEqual(fake.problems, []);
   });
 
+  test('re-run with only durations changed: the digest matches, the comment is left alone', async () => {
+    await publishToPullRequest(
+      gh(),
+      pr,
+      options(inDiff, { body: `${marker}\nanalysed in 1.2 s`, digest: 'abc123' }),
+    );
+    const outcome = await publishToPullRequest(
+      gh(),
+      pr,
+      options(inDiff, { body: `${marker}\nanalysed in 3.4 s`, digest: 'abc123' }),
+    );
+    assert.equal(outcome.comment, 'unchanged');
+    assert.match(fake.issueComments[0].body, /1\.2 s/);
+    const changed = await publishToPullRequest(
+      gh(),
+      pr,
+      options(inDiff, { body: `${marker}\nnew finding`, digest: 'def456' }),
+    );
+    assert.equal(changed.comment, 'updated');
+  });
+
   test('re-run after a fix: the comment is updated in place and the fixed inline comment removed', async () => {
     await publishToPullRequest(gh(), pr, options(inDiff));
     const fixed = inDiff.slice(1);

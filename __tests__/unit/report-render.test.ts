@@ -196,6 +196,21 @@ test('markdown: every maxChars is honoured, down to a tiny one', () => {
   }
 });
 
+test('markdown: maxBytes bounds the UTF-8 size, for consumers that count bytes', () => {
+  const findings = Array.from({ length: 3000 }, (_, i) =>
+    finding('TF0301', {
+      file: `設定/settings${i}.py`,
+      line: 1,
+      message: '秘密鍵がコードに書かれています。'.repeat(4),
+    }),
+  );
+  const report = fixtureReport({ findings, counts: { error: 3000, warning: 0, notice: 0 } });
+  const md = renderMarkdown(report, { maxChars: 1_000_000, maxBytes: 200_000 });
+  assert.ok(Buffer.byteLength(md) <= 200_000, `${Buffer.byteLength(md)} bytes`);
+  assert.ok(md.length < 200_000 && Buffer.byteLength(md) > 150_000);
+  assert.match(md, /shortened to fit/);
+});
+
 test('markdown: a finding about the whole project has no file link', () => {
   const report = fixtureReport({
     findings: [finding('TF0001', { file: '.', message: 'Rule TF0999 could not judge this project.' })],

@@ -133,6 +133,22 @@ describe('environment per engine', () => {
           file: 'c.yml',
           line: 2,
         },
+        {
+          name: 'DATABASE_URL',
+          value: 'postgres://app@db/app',
+          interpolated: false,
+          source: 'environment',
+          file: 'c.yml',
+          line: 3,
+        },
+        {
+          name: 'POSTGRES_HOST',
+          value: 'db',
+          interpolated: false,
+          source: 'environment',
+          file: 'c.yml',
+          line: 4,
+        },
       ],
       imageEnvNames: [],
       postgres: pg,
@@ -141,6 +157,9 @@ describe('environment per engine', () => {
     });
     assert.equal(env.TZ, 'UTC');
     assert.equal(env.API_TOKEN, undefined);
+    // The compose service's own database settings are not passed on: this run attaches its own database.
+    assert.equal(env.DATABASE_URL, undefined);
+    assert.equal(env.POSTGRES_HOST, undefined);
     assert.equal(env.DJANGO_DB, 'pg');
     assert.equal(env.DB_ENGINE, 'postgres');
     assert.equal(env.DB_PASSWORD, 'pw-123456');

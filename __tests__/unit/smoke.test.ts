@@ -149,8 +149,13 @@ describe('smoke orchestration (scripted Docker)', () => {
     assert.equal(result.engines.sqlite?.status, 'passed');
     const pgSteps = stepStatuses(result.engines.postgres!.steps);
     assert.equal(pgSteps.migrate, 'failed');
-    for (const s of ['start', 'http', 'stop', 'persist', 'tables', 'check-deploy'])
-      assert.equal(pgSteps[s], 'skipped');
+    for (const s of ['start', 'http', 'stop', 'persist', 'tables']) assert.equal(pgSteps[s], 'skipped');
+    // check --deploy needs no database: it runs alongside and keeps its own result.
+    assert.equal(pgSteps['check-deploy'], 'passed');
+    assert.deepEqual(
+      result.engines.postgres!.steps.map((s) => s.name),
+      ['database', 'migrate', 'start', 'http', 'stop', 'persist', 'tables', 'check-deploy'],
+    );
     assert.deepEqual(docker.leftovers(), []);
   });
 

@@ -1,4 +1,5 @@
 import type { Finding } from '../model/types/finding.js';
+import { digestMarker } from './digest.js';
 import type { Author, GitHub } from './port.js';
 import { GitHubError } from './port.js';
 import { planReview, reviewBody } from './review.js';
@@ -20,6 +21,8 @@ export interface PublishOptions {
   marker: string;
   /** The summary comment, marker included. */
   body: string;
+  /** reportDigest of what the comment says: an existing comment with the same digest is left as it is. */
+  digest?: string;
   findings: Finding[];
   ruleUrl?: (finding: Finding) => string | undefined;
   log?: (message: string) => void;
@@ -72,12 +75,13 @@ export async function publishToPullRequest(
     try {
       const comments = await gh.listIssueComments(pr.number);
       const mine = comments.find((c) => c.body.includes(options.marker) && isOurs(c.user));
-      const body = fitComment(options.body);
+      const stamp = options.digest ? `\n${digestMarker(options.digest)}\n` : '';
+      const body = fitComment(options.body, MAX_COMMENT_CHARS - stamp.length) + stamp;
       if (!mine) {
         const created = await gh.createIssueComment(pr.number, body);
         outcome.comment = 'created';
         outcome.commentUrlId = created.id;
-      } else if (mine.body === body) {
+      } else if (mine.body === body || (stamp && mine.body.includes(stamp.trim()))) {
         outcome.comment = 'unchanged';
         outcome.commentUrlId = mine.id;
       } else {

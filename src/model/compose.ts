@@ -312,10 +312,13 @@ function mergeMaps(base: YMap, over: YMap, env: Env, rules: Record<string, Rule>
   const entries = [...base.entries];
   for (const e of over.entries) {
     const i = entries.findIndex((x) => x.key === e.key);
-    if (i < 0) entries.push(e);
+    if (e.value.tag === 'reset') {
+      if (i >= 0) entries.splice(i, 1);
+    } else if (i < 0) entries.push(e);
+    else if (e.value.tag === 'override') entries[i] = e;
     else entries[i] = { ...e, value: mergeValue(entries[i]!.value, e.value, env, rules[e.key], e.key) };
   }
-  return { ...over, entries };
+  return { ...over, entries: entries.filter((e) => e.value.tag !== 'reset') };
 }
 
 function mergeValue(a: YNode, b: YNode, env: Env, rule: Rule | undefined, key: string): YNode {

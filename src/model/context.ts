@@ -2,6 +2,7 @@ import { posix } from 'node:path';
 import { baseName, normalizeRelative } from '../discover/classify.js';
 import { compilePattern } from '../parse/dockerignore.js';
 import type { CopyInstr, DockerfileModel, Instruction, Stage } from './types/dockerfile.js';
+import type { App } from './types/project.js';
 
 /**
  * Where files of the build context land in the image, and back: which context file an image path came from.
@@ -41,21 +42,29 @@ export class ImageLayout {
   }
 
   /** WORKDIR in effect just before instruction `index` of `stage` ('/' when none is set; undefined when unresolved). */
-  workdirAt(stage: Stage, index: number, depth = 0): string | undefined {
-    let wd: string | undefined = depth < 20 ? (this.parentWorkdir(stage, depth) ?? '/') : '/';
-    for (let i = 0; i < index && i < stage.instructions.length; i++) {
-      const ins = stage.instructions[i];
+  workdirAt(stage: Stage, index: number): string | undefined {
+    return this.workdirsOf(stage, 0)[Math.min(Math.max(index, 0), stage.instructions.length)];
+  }
+
+  private readonly workdirs = new Map<Stage, (string | undefined)[]>();
+
+  /** WORKDIR before each instruction of the stage, and at its end (last element). */
+  private workdirsOf(stage: Stage, depth: number): (string | undefined)[] {
+    const cached = this.workdirs.get(stage);
+    if (cached) return cached;
+    const parent = depth < 20 ? this.parentOf(stage) : undefined;
+    let wd: string | undefined = parent ? this.workdirsOf(parent, depth + 1).at(-1) : '/';
+    const out: (string | undefined)[] = [];
+    for (const ins of stage.instructions) {
+      out.push(wd);
       if (ins.keyword === 'WORKDIR') {
         const path = (ins as { path?: string }).path;
         wd = path === undefined ? undefined : posix.resolve(wd ?? '/', path);
       }
     }
-    return wd;
-  }
-
-  private parentWorkdir(stage: Stage, depth: number): string | undefined {
-    const parent = this.parentOf(stage);
-    return parent ? this.workdirAt(parent, parent.instructions.length, depth + 1) : '/';
+    out.push(wd);
+    this.workdirs.set(stage, out);
+    return out;
   }
 
   /** The context file an absolute image path of `stage` (just before instruction `before`) was copied from. */
@@ -88,22 +97,30 @@ export class ImageLayout {
   }
 
   /** The image path where a context file (or directory) lands at the end of `stage`, last COPY winning. */
-  landingOf(stage: Stage, contextPath: string, depth = 0): string | undefined {
+  landingOf(stage: Stage, contextPath: string): string | undefined {
+    return this.landing(stage, contextPath, 0)?.path;
+  }
+
+  /**
+   * Where a context file lands at the end of `stage`, with the line of the COPY/ADD that took it from the context
+   * (for a file passed on by `COPY --from`, the line in the earlier stage).
+   */
+  landing(stage: Stage, contextPath: string, depth = 0): { path: string; line: number } | undefined {
     if (depth > 20) return undefined;
     const parent = this.parentOf(stage);
-    let landing = parent ? this.landingOf(parent, contextPath, depth + 1) : undefined;
+    let landing = parent ? this.landing(parent, contextPath, depth + 1) : undefined;
     stage.instructions.forEach((ins, i) => {
       if (!isCopy(ins)) return;
       const dest = this.destOf(stage, i, ins);
-      let origin: string | undefined = contextPath;
+      let origin: { path: string; line: number } | undefined = { path: contextPath, line: ins.line };
       if (ins.fromStage !== undefined) {
         const from = this.stageNamed(ins.fromStage);
-        origin = from ? this.landingOf(from, contextPath, depth + 1) : undefined;
+        origin = from ? this.landing(from, contextPath, depth + 1) : undefined;
         if (origin === undefined) return;
       }
       for (const source of ins.sources) {
-        const l = this.destinationOf(source, ins, dest, origin, ins.fromStage !== undefined);
-        if (l !== undefined) landing = l;
+        const l = this.destinationOf(source, ins, dest, origin.path, ins.fromStage !== undefined);
+        if (l !== undefined) landing = { path: l, line: origin.line };
       }
     });
     return landing;
@@ -220,4 +237,27 @@ function relativeInside(path: string, dir: string): string | undefined {
   if (d === '/') return p.startsWith('/') ? p.slice(1) : undefined;
   if (d === '.') return p;
   return p.startsWith(`${d}/`) ? p.slice(d.length + 1) : undefined;
+}
+
+/**
+ * Context files accepted by `match` that reach the app's built image (target stage), grouped by the line of the
+ * COPY/ADD that takes them from the context. Files left out by .dockerignore never reach it.
+ */
+export function filesReachingImage(
+  app: App,
+  match: (path: string) => boolean,
+): { line: number; files: string[] }[] {
+  const model = app.dockerfile;
+  const context = app.context;
+  const target = model?.targetStage;
+  if (!model || !context || !target) return [];
+  const candidates = context.sentFiles.filter(match);
+  if (candidates.length === 0) return [];
+  const layout = new ImageLayout(model, context.sentFiles);
+  const byLine = new Map<number, string[]>();
+  for (const file of candidates) {
+    const landing = layout.landing(target, file);
+    if (landing) byLine.set(landing.line, [...(byLine.get(landing.line) ?? []), file]);
+  }
+  return [...byLine.entries()].sort((a, b) => a[0] - b[0]).map(([line, files]) => ({ line, files }));
 }

@@ -12,6 +12,8 @@ interface YAt {
   file: string;
   /** 1-based line where the node starts. */
   line: number;
+  /** Compose's merge tags: `!reset` drops the inherited value, `!override` replaces it instead of merging. */
+  tag?: 'reset' | 'override';
 }
 export interface YMap extends YAt {
   kind: 'map';
@@ -45,7 +47,8 @@ export function parseComposeYaml(file: string, text: string): { root?: YNode; er
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { lineCounter, merge: true, prettyErrors: false });
+    // Duplicate keys are found while converting: yaml's own check is quadratic in the size of a mapping.
+    doc = parseDocument(text, { lineCounter, merge: true, prettyErrors: false, uniqueKeys: false });
   } catch (error) {
     return { errors: [{ file, message: `invalid YAML: ${(error as Error).message}` }] };
   }
@@ -55,8 +58,9 @@ export function parseComposeYaml(file: string, text: string): { root?: YNode; er
     return { errors: [{ file, line, message: `invalid YAML: ${first.message.split('\n')[0]}` }] };
   }
   try {
-    // Cheap early refusal of alias bombs: yaml counts alias uses against the anchor's size before expanding.
-    doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    // Early refusal of alias bombs: yaml counts alias uses against the anchor's size before expanding.
+    // Without a '*' there is no alias, and the extra conversion would only cost time.
+    if (text.includes('*')) doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
     return {
       errors: [{ file, line: 1, message: `YAML not accepted: ${(error as Error).message.split('\n')[0]}` }],
@@ -65,7 +69,14 @@ export function parseComposeYaml(file: string, text: string): { root?: YNode; er
   if (doc.contents === null) return { errors: [] };
   const budget = { nodes: 0 };
   try {
-    const root = convert(doc.contents as YamlNode, { file, doc, lineCounter, budget, resolving: new Set() });
+    const ctx: Ctx = { file, doc, lineCounter, budget, resolving: new Set() };
+    const root = convert(doc.contents as YamlNode, ctx);
+    if (ctx.duplicate) {
+      const { key, line } = ctx.duplicate;
+      return {
+        errors: [{ file, line, message: `invalid YAML: map keys must be unique ('${key}' is repeated)` }],
+      };
+    }
     return { root, errors: [] };
   } catch (error) {
     return { errors: [{ file, line: 1, message: `YAML not accepted: ${(error as Error).message}` }] };
@@ -78,6 +89,7 @@ interface Ctx {
   lineCounter: LineCounter;
   budget: { nodes: number };
   resolving: Set<YamlNode>;
+  duplicate?: { key: string; line: number };
 }
 
 function lineOf(node: { range?: [number, number, number] | null } | null | undefined, ctx: Ctx): number {
@@ -101,6 +113,8 @@ function convert(node: YamlNode | null | undefined, ctx: Ctx, at?: number): YNod
     }
   }
   const line = lineOf(node, ctx);
+  const tag = node.tag === '!reset' ? 'reset' : node.tag === '!override' ? 'override' : undefined;
+  const tagged: { tag?: 'reset' | 'override' } = tag ? { tag } : {};
   if (isScalar(node)) {
     const v = node.value;
     const value =
@@ -114,7 +128,7 @@ function convert(node: YamlNode | null | undefined, ctx: Ctx, at?: number): YNod
               ? (node.source ?? v.toISOString())
               : String(node.source ?? '');
     const block = node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED';
-    return { kind: 'scalar', value, block, file: ctx.file, line };
+    return { kind: 'scalar', value: tag === 'reset' ? null : value, block, file: ctx.file, line, ...tagged };
   }
   if (isSeq(node)) {
     return {
@@ -122,10 +136,12 @@ function convert(node: YamlNode | null | undefined, ctx: Ctx, at?: number): YNod
       items: node.items.map((item) => convert(item as YamlNode, ctx, line)),
       file: ctx.file,
       line,
+      ...tagged,
     };
   }
   if (isMap(node)) {
     const entries: YEntry[] = [];
+    const index = new Map<string, number>();
     const merged: YEntry[] = [];
     for (const pair of node.items) {
       const key = pair.key as YamlNode | null;
@@ -147,12 +163,14 @@ function convert(node: YamlNode | null | undefined, ctx: Ctx, at?: number): YNod
           : String(key);
       const value = convert(pair.value as YamlNode, ctx, keyLine);
       const entry: YEntry = { key: keyText, line: keyLine, file: ctx.file, value };
-      const existing = entries.findIndex((e) => e.key === keyText);
-      if (existing >= 0) entries[existing] = entry;
-      else entries.push(entry);
+      const existing = index.get(keyText);
+      if (existing !== undefined) {
+        ctx.duplicate ??= { key: keyText, line: keyLine };
+        entries[existing] = entry;
+      } else index.set(keyText, entries.push(entry) - 1);
     }
-    for (const e of merged) if (!entries.some((x) => x.key === e.key)) entries.push(e);
-    return { kind: 'map', entries, file: ctx.file, line };
+    for (const e of merged) if (!index.has(e.key)) entries.push(e);
+    return { kind: 'map', entries, file: ctx.file, line, ...tagged };
   }
   return { kind: 'scalar', value: null, block: false, file: ctx.file, line };
 }

@@ -47,7 +47,7 @@ export function compilePattern(pattern: string): RegExp {
       if (pattern[i + 1] === '*') {
         i++;
         if (pattern[i + 1] === '/') i++; // `**/` is treated as `**`
-        if (i + 1 >= pattern.length) re += re === '^' ? '.*' : '(/.*)?';
+        if (i + 1 >= pattern.length) re += '.*';
         else re += '(.*/)?';
       } else re += '[^/]*';
     } else if (ch === '?') re += '[^/]';

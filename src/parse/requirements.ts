@@ -13,7 +13,7 @@ export function parseRequirements(file: string, text: string): RequirementsFile 
     while (/\\$/.test(logical) && i + 1 < physical.length) {
       logical = `${logical.slice(0, -1)} ${physical[++i]}`;
     }
-    const text = stripComment(logical).trim();
+    const text = stripComment(logical.replace(/\\$/, '')).trim();
     if (text === '') continue;
     lines.push({ line: first, text, ...classify(text) });
   }

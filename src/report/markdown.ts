@@ -15,8 +15,10 @@ export interface MarkdownOptions {
   /** https://github.com/owner/repo: with `sha`, file:line becomes a link to the exact line. */
   repoUrl?: string;
   sha?: string;
-  /** Hard limit of the result (a PR comment holds 65,536 characters). */
+  /** Hard limit of the result in characters (UTF-16 code units; a PR comment holds 65,536 characters). */
   maxChars?: number;
+  /** Hard limit of the result's UTF-8 size, when the consumer counts bytes (the job summary holds 1 MiB). */
+  maxBytes?: number;
   /** An HTML comment put first, by which the publisher finds its own comment again. */
   marker?: string;
   /** Markdown (trusted, from the publisher): where the reader finds what a shortened report leaves out. */
@@ -52,6 +54,10 @@ interface Layout {
 /** The one markdown document behind the job summary and the pull request comment, never longer than maxChars. */
 export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
   const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
+  const maxBytes = options.maxBytes ?? Infinity;
+  // A string's UTF-8 size is at most 3 bytes per UTF-16 code unit: count bytes only when that can matter.
+  const fits = (text: string) =>
+    text.length <= maxChars && (text.length * 3 <= maxBytes || Buffer.byteLength(text) <= maxBytes);
   const total = report.findings.length;
   const tiers: Layout[] = [
     { findingLogs: true, smokeLogs: true, shown: total },
@@ -60,22 +66,21 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   ];
   for (const layout of tiers) {
     const text = assemble(report, options, layout);
-    if (text.length <= maxChars) return text;
+    if (fits(text)) return text;
   }
   // Fewer findings: the largest count that still fits (the length grows with the count).
   let lo = 0;
   let hi = total;
   while (lo < hi) {
     const mid = Math.ceil((lo + hi) / 2);
-    if (assemble(report, options, { findingLogs: false, smokeLogs: false, shown: mid }).length <= maxChars)
-      lo = mid;
+    if (fits(assemble(report, options, { findingLogs: false, smokeLogs: false, shown: mid }))) lo = mid;
     else hi = mid - 1;
   }
   const text = assemble(report, options, { findingLogs: false, smokeLogs: false, shown: lo });
-  if (text.length <= maxChars) return text;
+  if (fits(text)) return text;
   // Not even the smoke tables fit: the verdict and the pointer alone.
   const bare = assemble(report, options, { findingLogs: false, smokeLogs: false, shown: 0, smoke: false });
-  return bare.length <= maxChars ? bare : cutAtLine(bare, maxChars);
+  return fits(bare) ? bare : cutAtLine(bare, fits);
 }
 
 function assemble(report: Report, options: MarkdownOptions, layout: Layout): string {
@@ -258,8 +263,8 @@ function location({ report, options }: Context, f: Finding): string {
 }
 
 /** Last resort when even the header does not fit: whole lines only, never half an escape. */
-function cutAtLine(text: string, maxChars: number): string {
-  const cut = text.slice(0, maxChars);
-  const end = cut.lastIndexOf('\n');
-  return end > 0 ? cut.slice(0, end + 1) : '';
+function cutAtLine(text: string, fits: (text: string) => boolean): string {
+  const lines = text.split('\n');
+  while (lines.length > 0 && !fits(`${lines.join('\n')}\n`)) lines.pop();
+  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }

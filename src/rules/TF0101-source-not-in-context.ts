@@ -1,4 +1,41 @@
+import type { RawFinding } from '../model/types/finding.js';
+import type { CopyInstr, RunInstr } from '../model/types/dockerfile.js';
 import { defineRule } from './rule.js';
+
+const CODE_HOSTS =
+  /^(https?:\/\/|git@)([^/@]*@)?(github\.com|gitlab\.com|bitbucket\.org|codeload\.github\.com|[^/]*gitlab[^/]*|[^/]*gitea[^/]*)[/:]/i;
+
+/** A URL that fetches source code: a git repository, or a code host's archive of a branch, tag or commit. */
+export function isSourceUrl(url: string): boolean {
+  if (/^git@/.test(url) || /\.git(#.*)?$/.test(url) || /^git:\/\//.test(url)) return true;
+  if (!CODE_HOSTS.test(url)) return false;
+  if (/\/releases\/download\//.test(url)) return false; // release binaries are artefacts, not source
+  return /\/(archive|tarball|zipball|-\/archive)\//.test(url) || /codeload\.github\.com/.test(url);
+}
+
+/** The URL without user info, so a token in `https://user:token@host/...` is never printed. */
+export function redactUrl(url: string): string {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, '$1');
+}
+
+function fetchesSource(run: RunInstr): string | undefined {
+  const commands = run.script?.commands.map((c) => c.argv) ?? (run.argv ? [run.argv] : []);
+  const words = (argv: string[]) => argv.map((w) => w.trim());
+  for (const argv of commands.map(words)) {
+    const gitAt = argv.findIndex((w) => /(^|\/)git$/.test(w));
+    if (gitAt >= 0 && argv.slice(gitAt + 1).includes('clone')) {
+      const url = argv.slice(argv.indexOf('clone', gitAt) + 1).find((w) => !w.startsWith('-'));
+      return `git clone${url ? ` ${redactUrl(url)}` : ''}`;
+    }
+  }
+  const extracts = commands.some((argv) => argv.some((w) => /(^|\/)(tar|unzip|bsdtar)$/.test(w)));
+  for (const argv of commands) {
+    if (!argv.some((w) => /(^|\/)(curl|wget)$/.test(w))) continue;
+    const url = argv.find((w) => /^https?:\/\//.test(w) && isSourceUrl(w));
+    if (url && extracts) return `${argv.find((w) => /(curl|wget)$/.test(w))} ${redactUrl(url)} | tar`;
+  }
+  return undefined;
+}
 
 export const sourceNotInContext = defineRule({
   id: 'TF0101',
@@ -8,9 +45,68 @@ export const sourceNotInContext = defineRule({
   kind: 'S',
   title:
     'The build context of the app image does not contain the Django project (manage.py), or app code is fetched inside the build (git clone, ADD https://… of source, curl … | tar) instead of coming from the repository next to the Dockerfile',
-  help: 'TODO',
+  help: `One codebase, many deploys: the image must be built from the commit being reviewed. When the build context does
+not contain the Django project, or the Dockerfile fetches the code itself (\`git clone\`, \`ADD\` of a repository or of a
+branch archive, \`curl … | tar\`), the image holds whatever the remote had at build time, not this commit, and the
+build is neither reproducible nor reviewable. Build from the repository and copy the code in. (Downloading a release
+binary such as a tool is not source and is not reported.)
+
+\`\`\`dockerfile
+# Before
+RUN git clone https://github.com/example/mysite.git /app
+
+# After: docker build . from the repository root
+COPY . /app
+\`\`\`
+`,
   related: [],
-  check() {
-    return [];
+  check(project) {
+    const findings: RawFinding[] = [];
+    for (const app of project.apps) {
+      if (app.remoteContext) {
+        findings.push({
+          file: app.remoteContext.file,
+          line: app.remoteContext.line,
+          message: `The app image is built from the remote context ${redactUrl(app.remoteContext.url)}, not from this repository, so it does not contain the commit under review. Set build.context to the directory that holds manage.py.`,
+        });
+      }
+      const model = app.dockerfile;
+      const target = model?.targetStage;
+      if (!model || !target) continue;
+      const context = app.context;
+      if (context && !context.sentFiles.some((f) => /(^|\/)manage\.py$/.test(f))) {
+        const present = context.files.find((f) => /(^|\/)manage\.py$/.test(f));
+        const where = context.dir === '.' ? 'the repository root' : `'${context.dir}'`;
+        findings.push({
+          file: model.file,
+          line: target.from.line,
+          message: present
+            ? `The build context ${where} holds '${present}' but .dockerignore leaves it out, so the image cannot contain the Django project. Remove the pattern that excludes it.`
+            : `The build context ${where} does not contain the Django project (no manage.py), so the image is not built from this repository's code. Build from the directory that holds manage.py (compose build.context, or docker build <dir>).`,
+        });
+      }
+      for (const stage of model.builtStages) {
+        for (const ins of stage.instructions) {
+          if (ins.keyword === 'RUN') {
+            const fetch = fetchesSource(ins as RunInstr);
+            if (fetch)
+              findings.push({
+                file: model.file,
+                line: ins.line,
+                message: `This RUN fetches app code from outside the repository (${fetch}), so the image is not built from the commit under review. COPY the code from the build context instead.`,
+              });
+          } else if (ins.keyword === 'ADD') {
+            const url = (ins as CopyInstr).sources.find(isSourceUrl);
+            if (url)
+              findings.push({
+                file: model.file,
+                line: ins.line,
+                message: `ADD ${redactUrl(url)} fetches source code from outside the repository, so the image is not built from the commit under review. COPY the code from the build context instead.`,
+              });
+          }
+        }
+      }
+    }
+    return findings;
   },
 });

@@ -1,3 +1,4 @@
+import type { RawFinding } from '../model/types/finding.js';
 import { defineRule } from './rule.js';
 
 export const noDockerignore = defineRule({
@@ -7,9 +8,47 @@ export const noDockerignore = defineRule({
   severity: 'warning',
   kind: 'S',
   title: 'The whole context is copied (COPY . …, ADD . …) and there is no .dockerignore',
-  help: 'TODO',
+  help: `The image should be built from the codebase, and only from it. \`COPY . .\` without a \`.dockerignore\` sends
+everything in the directory into the image: \`.git\`, local \`.env\` files, a developer's \`db.sqlite3\`, virtualenvs and
+caches. The image gets bigger, leaks secrets and data, and differs from one checkout to the next.
+
+\`\`\`
+# .dockerignore next to the Dockerfile (or at the root of the build context)
+.git
+.env*
+!.env.example
+*.sqlite3
+**/__pycache__
+venv
+.venv
+node_modules
+\`\`\`
+`,
   related: [],
-  check() {
-    return [];
+  check(project) {
+    const findings: RawFinding[] = [];
+    for (const app of project.apps) {
+      const model = app.dockerfile;
+      if (!model || !app.context || app.context.dockerignore) continue;
+      for (const stage of model.builtStages) {
+        for (const ins of stage.instructions) {
+          if (
+            (ins.keyword !== 'COPY' && ins.keyword !== 'ADD') ||
+            !('sources' in ins) ||
+            ins.fromStage !== undefined
+          )
+            continue;
+          const whole = ins.sources.find((s) => /^(\.\/?|\/|\.\/\.)$/.test(s.trim()));
+          if (whole === undefined) continue;
+          const where = app.context.dir === '.' ? 'the repository root' : `'${app.context.dir}'`;
+          findings.push({
+            file: model.file,
+            line: ins.line,
+            message: `${ins.keyword} ${whole} copies the whole build context (${where}) into the image and there is no .dockerignore. Add one that leaves out .git, .env*, *.sqlite3, virtualenvs and __pycache__.`,
+          });
+        }
+      }
+    }
+    return findings;
   },
 });

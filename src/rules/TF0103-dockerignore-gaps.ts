@@ -1,4 +1,44 @@
+import type { RawFinding } from '../model/types/finding.js';
+import type { BuildContext } from '../model/types/project.js';
 import { defineRule } from './rule.js';
+import { isEnvFile } from './TF0308-env-file-in-image.js';
+import { isSqliteFile } from './TF0601-sqlite-in-image.js';
+
+interface Gap {
+  what: string;
+  /** Paths found in the context that the .dockerignore lets through. */
+  found: string[];
+  /** The pattern to add: a `**` form when something nested was found. */
+  pattern: string;
+}
+
+const baseName = (p: string) => p.slice(p.lastIndexOf('/') + 1);
+const nested = (paths: string[]) => paths.some((p) => p.includes('/'));
+
+/** What the context holds that has no business in an image, and that .dockerignore does not leave out. */
+export function gapsOf(context: BuildContext): Gap[] {
+  const sentDirs = context.sentSkippedDirs ?? [];
+  const gaps: Gap[] = [];
+  const dirGap = (what: string, names: string[], pattern: (nested: boolean) => string) => {
+    const found = sentDirs.filter((d) => names.includes(baseName(d)));
+    if (found.length > 0) gaps.push({ what, found, pattern: pattern(nested(found)) });
+  };
+  dirGap('.git', ['.git'], (n) => (n ? '**/.git' : '.git'));
+  const env = context.sentFiles.filter(isEnvFile);
+  if (env.length > 0)
+    gaps.push({ what: '.env files', found: env, pattern: nested(env) ? '**/.env*' : '.env*' });
+  const sqlite = context.sentFiles.filter(isSqliteFile);
+  if (sqlite.length > 0)
+    gaps.push({
+      what: 'SQLite databases',
+      found: sqlite,
+      pattern: nested(sqlite) ? '**/*.sqlite3' : '*.sqlite3',
+    });
+  dirGap('virtualenvs', ['venv', '.venv'], (n) => (n ? '**/venv, **/.venv' : 'venv, .venv'));
+  dirGap('__pycache__', ['__pycache__'], () => '**/__pycache__');
+  dirGap('node_modules', ['node_modules'], (n) => (n ? '**/node_modules' : 'node_modules'));
+  return gaps;
+}
 
 export const dockerignoreGaps = defineRule({
   id: 'TF0103',
@@ -8,9 +48,43 @@ export const dockerignoreGaps = defineRule({
   kind: 'S',
   title:
     '.dockerignore exists but lets in things that exist in the context and do not belong in an image: .git, .env*, *.sqlite3, venv/.venv, __pycache__, node_modules',
-  help: 'TODO',
+  help: `A \`.dockerignore\` is there, but some things present in the build context still get through: repository history,
+local \`.env\` files, SQLite databases, virtualenvs, bytecode caches or \`node_modules\`. They make the build slower,
+the image bigger and can leak secrets or data. Patterns in \`.dockerignore\` are anchored at the context root, so
+\`__pycache__\` only matches the top-level directory: use \`**/__pycache__\` for nested ones.
+
+\`\`\`
+.git
+.env*
+!.env.example
+*.sqlite3
+**/__pycache__
+venv
+.venv
+node_modules
+\`\`\`
+`,
   related: [],
-  check() {
-    return [];
+  check(project) {
+    const findings: RawFinding[] = [];
+    const seen = new Set<string>();
+    for (const app of project.apps) {
+      const context = app.context;
+      const ignore = context?.dockerignore;
+      if (!context || !ignore || seen.has(ignore.file)) continue;
+      seen.add(ignore.file);
+      const gaps = gapsOf(context);
+      if (gaps.length === 0) continue;
+      const shown = (g: Gap) => {
+        const list = g.found.slice(0, 3).join(', ');
+        return `${g.what} (${list}${g.found.length > 3 ? `, and ${g.found.length - 3} more` : ''})`;
+      };
+      findings.push({
+        file: ignore.file,
+        line: 1,
+        message: `${ignore.file} lets into the build context ${gaps.map(shown).join('; ')}. Add these patterns: ${gaps.map((g) => g.pattern).join(', ')}.`,
+      });
+    }
+    return findings;
   },
 });

@@ -1,4 +1,14 @@
+import { filesReachingImage } from '../model/context.js';
+import type { RawFinding } from '../model/types/finding.js';
 import { defineRule } from './rule.js';
+
+/** `.env`, `.env.production`, `prod.env`; templates meant to be committed (`.env.example`) carry no secrets. */
+export function isEnvFile(path: string): boolean {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  if (!(name === '.env' || name.startsWith('.env.') || (name.endsWith('.env') && name.length > 4)))
+    return false;
+  return !/(example|sample|template|dist|default|defaults)/i.test(name);
+}
 
 export const envFileInImage = defineRule({
   id: 'TF0308',
@@ -8,9 +18,33 @@ export const envFileInImage = defineRule({
   kind: 'S',
   title:
     'A .env-style file (.env, *.env, .env.*) that exists in the context reaches the image (explicit COPY, or COPY . not excluded by .dockerignore)',
-  help: 'TODO',
+  help: `Config belongs in the environment of each deploy, not in the artefact. A \`.env\` file copied into the image ships
+its secrets to everyone who can pull the image, and the same image then carries one environment's config into every
+other one. Keep \`.env\` files out of the build context and pass the values at run time (\`docker run --env-file\`,
+compose \`env_file:\`, or your platform's secrets).
+
+\`\`\`
+# .dockerignore
+.env
+.env.*
+!.env.example
+\`\`\`
+`,
   related: [],
-  check() {
-    return [];
+  check(project) {
+    const findings: RawFinding[] = [];
+    for (const app of project.apps) {
+      const file = app.dockerfile?.file;
+      if (!file) continue;
+      for (const { line, files } of filesReachingImage(app, isEnvFile)) {
+        const names = files.map((f) => `'${f}'`).join(', ');
+        findings.push({
+          file,
+          line,
+          message: `This instruction copies ${names} into the image, so its secrets ship with the image. Add ${files.length > 1 ? 'them' : 'it'} to .dockerignore (e.g. '.env' and '.env.*') and pass the values as environment variables at run time.`,
+        });
+      }
+    }
+    return findings;
   },
 });

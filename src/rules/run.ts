@@ -78,7 +78,12 @@ function suppressionFor(f: Finding, project: Project) {
   return project.suppressions.find(
     (s) =>
       s.file === f.file &&
-      (s.appliesTo === 'file' || s.appliesTo === f.line) &&
+      (s.appliesTo === 'file' || s.appliesTo === f.line || onContinuation(s.appliesTo, f)) &&
       s.rules.some((r) => findRule(r)?.id === f.ruleId),
   );
+}
+
+/** A comment at the end of the last line of a multi-line instruction applies to the whole instruction. */
+function onContinuation(line: number, f: Finding): boolean {
+  return f.line !== undefined && f.endLine !== undefined && line > f.line && line <= f.endLine;
 }

@@ -34,6 +34,7 @@ export interface EnvPlan {
 }
 
 const DEFAULT_ENGINE_VAR = 'DB_ENGINE';
+const DB_URL = /^(postgres(ql)?|postgis|mysql|mariadb|sqlite|oracle|mssql)(\+\w+)?:\/\//i;
 
 /** Variables read by the settings, in source order, with whether reading fails without them. */
 function envReadsOf(settings?: SettingsModel): Map<string, boolean> {
@@ -112,8 +113,10 @@ export function planEnv(input: EnvPlanInput): EnvPlan {
   };
 
   // Non-secret variables of the compose app service come first: everything below overrides them.
+  // Database settings of the compose service point at its own database service: this run attaches its own.
   for (const e of input.composeEnv) {
     if (e.value === undefined || isSecretName(e.name)) continue;
+    if (dbFieldOfName(e.name) || /ENGINE$/.test(e.name) || DB_URL.test(e.value)) continue;
     env[e.name] = e.value;
   }
 

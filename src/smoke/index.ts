@@ -128,6 +128,14 @@ const MISSING_TABLE = /no such table|relation "[^"]+" does not exist|table '[^']
 const DB_CONNECTION_ERROR =
   /could not translate host name|could not connect to server|connection to server at|connection refused|Is the server running|name or service not known|psycopg2?\.OperationalError|OperationalError: .*(host|connect)|Can't connect to MySQL|Unknown MySQL server host/i;
 
+/** What to do when an engine breaks at a step, for the TF1001/TF1002 message. */
+const ADVICE: Record<string, string> = {
+  migrate:
+    'Make every database setting come from the environment, and check that migrations apply to an empty database.',
+  start: 'The container must start with only its environment: see the log in the details.',
+  http: 'The server must start and answer non-5xx responses on its port: see the log in the details.',
+};
+
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 /**
@@ -341,7 +349,7 @@ class SmokeRun {
         ...(o.details ? { details: this.redactor.redact(o.details) } : {}),
       };
       const f = stamp(rule, raw);
-      out.push(o.related ? { ...f, related: [...new Set([...o.related, ...rule.related])] } : f);
+      out.push(o.related ? { ...f, related: o.related } : f);
     }
     return out;
   }
@@ -402,6 +410,7 @@ class SmokeRun {
         details: logTail,
       });
       this.log.info(`Build failed: ${why}.`);
+      if (!buildx) await this.removeIntermediateImage(logText);
       return false;
     }
     const idMatch = /Successfully built ([0-9a-f]{12,})|writing image (sha256:[0-9a-f]{64})/.exec(logText);
@@ -423,6 +432,20 @@ class SmokeRun {
       this.image = {};
     }
     return true;
+  }
+
+  /**
+   * The classic builder leaves the layers of a failed build's successful steps as untagged images. Removing the last
+   * one removes its untagged parents; without -f, a layer other images use (or the tagged base) is left alone.
+   */
+  private async removeIntermediateImage(logText: string): Promise<void> {
+    const layer = [...logText.matchAll(/^ ---> ([0-9a-f]{12,})\s*$/gm)].pop()?.[1];
+    if (!layer) return;
+    const tags = await this.docker.exec(['image', 'inspect', '--format', '{{json .RepoTags}}', layer], {
+      timeoutMs: 30_000,
+    });
+    if (tags.exitCode !== 0 || tags.stdout.trim() !== '[]') return;
+    await this.docker.exec(['image', 'rm', layer], { timeoutMs: 60_000 });
   }
 
   // ---------------------------------------------------------------- PostgreSQL
@@ -502,6 +525,10 @@ class SmokeRun {
         { timeoutMs: 15_000 },
       );
       if (ready.exitCode === 0) break;
+      if (/is not running|No such container/i.test(ready.stderr)) {
+        const logs = await this.logs(container);
+        throw new Error(`PostgreSQL (${image}) exited during startup.\n${logs}`);
+      }
       if (this.now() > deadline) {
         const logs = await this.logs(container);
         throw new Error(`PostgreSQL (${image}) did not become ready within 120 s.\n${logs}`);
@@ -531,6 +558,10 @@ class SmokeRun {
       steps.push(step);
       return step;
     };
+    // Started early and run alongside the sequence: check --deploy needs no database, the probe write only the tables.
+    let deployCheck: Promise<SmokeStep> | undefined;
+    let writing: Promise<DockerExecResult> | undefined;
+    let writeStarted: number | undefined;
     const pathFailed = (stepName: string, why: string, logTail?: string) => {
       result.status = 'failed';
       result.reason = this.redactor.redact(`${stepName}: ${why}`);
@@ -543,11 +574,14 @@ class SmokeRun {
         ruleId: rule,
         engine,
         anchor: this.databasesAnchor,
-        message: `The image does not migrate and serve ${setup}: step \`${stepName}\` failed (${this.redactor.redact(why)}). Make every database setting come from the environment.`,
+        message:
+          `The image does not migrate and serve ${setup}: step \`${stepName}\` failed (${this.redactor.redact(why)}). ${ADVICE[stepName] ?? ''}`.trim(),
         details: logTail,
       });
-      for (const name of order)
+      for (const name of order) {
+        if (name === 'check-deploy' && deployCheck) continue; // runs on its own, recorded when it ends
         if (!steps.some((s) => s.name === name)) record(skip(name, `${stepName} failed`));
+      }
     };
     const skip = (name: string, why: string): SmokeStep => ({
       name,
@@ -592,6 +626,9 @@ class SmokeRun {
       }
 
       const ctx = await this.engineContext(engine, creds);
+      deployCheck = this.deployCheck(ctx, engine);
+      deployCheck.catch(() => undefined);
+      const probeUser = `tfr-probe-${this.runId}-${engine}`;
 
       // migrate (TF1201; sqlite still needing a server is TF0309).
       {
@@ -655,6 +692,9 @@ class SmokeRun {
           durationMs: this.now() - s0,
           detail: `Container listening on 127.0.0.1:${started.hostPort} → ${ctx.port}/tcp.`,
         });
+        writeStarted = this.now();
+        writing = this.oneOff(ctx, 'write', ['shell', '-c', writeProbe(probeUser)]);
+        writing.catch(() => undefined);
         const h0 = this.now();
         const answered = await this.waitForHttp(web1, started.hostPort);
         const firstAnswerMs = this.now() - s0;
@@ -697,12 +737,9 @@ class SmokeRun {
         record({ name: 'http', status: 'passed', durationMs: this.now() - h0, detail });
       }
 
-      // Write a record while the first server runs; check --deploy alongside.
-      const probeUser = `tfr-probe-${this.runId}-${engine}`;
-      const p0 = this.now();
-      const deployCheck = this.deployCheck(ctx, engine);
-      const written = await this.oneOff(ctx, 'write', ['shell', '-c', writeProbe(probeUser)]);
-      let persistMs = this.now() - p0;
+      // The record written while the first server runs.
+      const written = await writing!;
+      let persistMs = this.now() - (writeStarted ?? this.now());
 
       // stop (TF0902).
       {
@@ -845,22 +882,28 @@ class SmokeRun {
           });
         }
       }
-
-      // check --deploy (TF1302).
-      record(await deployCheck);
-      result.status = steps.some((s) => s.status === 'failed') ? 'failed' : 'passed';
-      if (result.status === 'failed') {
-        result.reason = steps
-          .filter((s) => s.status === 'failed')
-          .map((s) => `${s.name}: ${s.detail ?? 'failed'}`)
-          .join('; ');
-      }
     } catch (error) {
       if (error instanceof Cancelled) throw error;
       result.status = 'failed';
       result.reason = this.redactor.redact(`The smoke test could not run: ${(error as Error).message}`);
       for (const name of order) if (!steps.some((s) => s.name === name)) record(skip(name, 'not run'));
     } finally {
+      if (writing) await writing.catch(() => undefined);
+      // check --deploy (TF1302).
+      if (deployCheck) {
+        const step = await deployCheck.catch(() => undefined);
+        const at = steps.findIndex((s) => s.name === 'check-deploy');
+        if (at >= 0) steps.splice(at, 1);
+        record(step ?? skip('check-deploy', 'not run'));
+      }
+      steps.sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
+      if (result.status === 'passed' && steps.some((s) => s.status === 'failed')) {
+        result.status = 'failed';
+        result.reason = steps
+          .filter((s) => s.status === 'failed')
+          .map((s) => `${s.name}: ${s.detail ?? 'failed'}`)
+          .join('; ');
+      }
       result.durationMs = this.now() - t0;
       this.log.info(`${engine}: ${result.status}${result.reason ? ` (${result.reason})` : ''}`);
     }

@@ -1,0 +1,191 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { analyzeFiles } from '../support/analyze.js';
+
+const manage = (module = 'mysite.settings') =>
+  `import os, sys\nif __name__ == '__main__':\n    os.environ.setdefault('DJANGO_SETTINGS_MODULE', '${module}')\n`;
+const SETTINGS = 'INSTALLED_APPS = []\nDATABASES = {}\n';
+const PY_DOCKERFILE = 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD ["gunicorn", "mysite.wsgi"]\n';
+
+function summary(project: Awaited<ReturnType<typeof analyzeFiles>>['project']) {
+  return project.apps.map((a) => ({
+    dir: a.dir,
+    dockerfile: a.dockerfile?.file,
+    context: a.context?.dir,
+    settings: a.settings?.file,
+    compose: a.compose?.appService?.name,
+  }));
+}
+
+test('single app: Dockerfile next to manage.py, settings from manage.py', async () => {
+  const { project } = await analyzeFiles({
+    Dockerfile: PY_DOCKERFILE,
+    'manage.py': manage(),
+    'mysite/settings.py': SETTINGS,
+  });
+  assert.deepEqual(summary(project), [
+    { dir: '.', dockerfile: 'Dockerfile', context: '.', settings: 'mysite/settings.py', compose: undefined },
+  ]);
+});
+
+test('settings packages and modules named by manage.py, the input, ENV or compose', async () => {
+  const files = {
+    Dockerfile: 'FROM python:3.12-slim\nENV DJANGO_SETTINGS_MODULE=config.settings.prod\nCOPY . /app\n',
+    'manage.py': manage('config.settings'),
+    'config/settings/__init__.py': SETTINGS,
+    'config/settings/prod.py': SETTINGS,
+    'config/settings/ci.py': SETTINGS,
+  };
+  // ENV of the image wins over manage.py's default: it is what runs.
+  assert.equal((await analyzeFiles(files)).project.apps[0].settings?.file, 'config/settings/prod.py');
+  const withInput = await analyzeFiles(files, { discover: { settingsModule: 'config.settings.ci' } });
+  assert.equal(withInput.project.apps[0].settings?.file, 'config/settings/ci.py');
+  const noEnv = await analyzeFiles({ ...files, Dockerfile: PY_DOCKERFILE });
+  assert.equal(noEnv.project.apps[0].settings?.file, 'config/settings/__init__.py');
+  assert.equal(noEnv.project.apps[0].settings?.module, 'config.settings');
+});
+
+test('without a settings module name, the settings file with INSTALLED_APPS/DATABASES is found', async () => {
+  const { project } = await analyzeFiles({
+    'manage.py': 'print("custom")\n',
+    'proj/settings.py': SETTINGS,
+    'other/settings.py': 'X = 1\n',
+  });
+  assert.equal(project.apps[0].settings?.file, 'proj/settings.py');
+  assert.equal(project.apps[0].settings?.module, 'proj.settings');
+});
+
+test('compose build gives the Dockerfile, context, target and args of the app', async () => {
+  const { project } = await analyzeFiles({
+    'docker-compose.yml': `services:
+  web:
+    build:
+      context: ./backend
+      dockerfile: docker/app.Dockerfile
+      target: runtime
+      args:
+        BASE: python:3.12-slim
+  db:
+    image: postgres:16
+`,
+    'backend/docker/app.Dockerfile':
+      'ARG BASE=python:latest\nFROM ${BASE} AS build\nFROM build AS runtime\nCOPY . /srv\nFROM build AS test\n',
+    'backend/manage.py': manage(),
+    'backend/mysite/settings.py': SETTINGS,
+    'frontend/Dockerfile': 'FROM node:20\nCOPY . .\n',
+  });
+  assert.deepEqual(summary(project), [
+    {
+      dir: 'backend',
+      dockerfile: 'backend/docker/app.Dockerfile',
+      context: 'backend',
+      settings: 'backend/mysite/settings.py',
+      compose: 'web',
+    },
+  ]);
+  const df = project.apps[0].dockerfile!;
+  assert.equal(df.targetStage?.name, 'runtime');
+  assert.equal(df.stages[0].from.image, 'python:3.12-slim');
+  assert.equal(project.apps[0].imageSourceDir, '/srv');
+});
+
+test('monorepo: each Django project with its own Dockerfile is its own app; nginx and frontend images are not apps', async () => {
+  const { project } = await analyzeFiles({
+    'shop/Dockerfile': PY_DOCKERFILE,
+    'shop/manage.py': manage('shop.settings'),
+    'shop/shop/settings.py': SETTINGS,
+    'blog/Dockerfile': PY_DOCKERFILE,
+    'blog/src/manage.py': manage('blog.settings'),
+    'blog/src/blog/settings.py': SETTINGS,
+    'nginx/Dockerfile': 'FROM nginx:1.25\nCOPY nginx.conf /etc/nginx/\n',
+    'frontend/Dockerfile': 'FROM node:20\nCOPY . .\n',
+  });
+  assert.deepEqual(summary(project), [
+    {
+      dir: 'blog/src',
+      dockerfile: 'blog/Dockerfile',
+      context: 'blog',
+      settings: 'blog/src/blog/settings.py',
+      compose: undefined,
+    },
+    {
+      dir: 'shop',
+      dockerfile: 'shop/Dockerfile',
+      context: 'shop',
+      settings: 'shop/shop/settings.py',
+      compose: undefined,
+    },
+  ]);
+  assert.equal(project.apps[0].imageSourceDir, '/app/src');
+});
+
+test('a Dockerfile in docker/ is built from the directory holding manage.py', async () => {
+  const { project } = await analyzeFiles({
+    'docker/Dockerfile': PY_DOCKERFILE,
+    'manage.py': manage(),
+    'mysite/settings.py': SETTINGS,
+  });
+  assert.deepEqual(summary(project), [
+    {
+      dir: '.',
+      dockerfile: 'docker/Dockerfile',
+      context: '.',
+      settings: 'mysite/settings.py',
+      compose: undefined,
+    },
+  ]);
+});
+
+test('Dockerfile wins over variants in the same directory; the input names another', async () => {
+  const files = {
+    Dockerfile: PY_DOCKERFILE,
+    'Dockerfile.dev': PY_DOCKERFILE,
+    'prod.Dockerfile': PY_DOCKERFILE,
+    'manage.py': manage(),
+  };
+  assert.deepEqual(
+    (await analyzeFiles(files)).project.apps.map((a) => a.dockerfile?.file),
+    ['Dockerfile'],
+  );
+  const given = await analyzeFiles(files, { discover: { dockerfile: 'Dockerfile.dev' } });
+  assert.deepEqual(
+    given.project.apps.map((a) => a.dockerfile?.file),
+    ['Dockerfile.dev'],
+  );
+});
+
+test('a Django project without any Dockerfile is still an app (settings rules apply)', async () => {
+  const { project } = await analyzeFiles({ 'manage.py': manage(), 'mysite/settings.py': SETTINGS });
+  assert.deepEqual(summary(project), [
+    {
+      dir: '.',
+      dockerfile: undefined,
+      context: undefined,
+      settings: 'mysite/settings.py',
+      compose: undefined,
+    },
+  ]);
+});
+
+test('compose running a prebuilt image attaches to the app of its directory', async () => {
+  const { project } = await analyzeFiles({
+    Dockerfile: PY_DOCKERFILE,
+    'manage.py': manage(),
+    'compose.yaml':
+      'services:\n  web:\n    image: registry.example.com/mysite:1.0\n    command: gunicorn mysite.wsgi\n',
+  });
+  assert.equal(project.apps.length, 1);
+  assert.equal(project.apps[0].compose?.appService?.name, 'web');
+});
+
+test('the compose override file is merged; other variants are left alone', async () => {
+  const { project } = await analyzeFiles({
+    'docker-compose.yml': 'services:\n  web:\n    build: .\n',
+    'docker-compose.override.yml': 'services:\n  web:\n    container_name: x\n',
+    'docker-compose.prod.yml': 'services:\n  web:\n    build:\n      context: .\n      dockerfile: Other\n',
+    Dockerfile: PY_DOCKERFILE,
+    'manage.py': manage(),
+  });
+  assert.deepEqual(project.apps[0].compose?.files, ['docker-compose.yml', 'docker-compose.override.yml']);
+  assert.equal(project.apps[0].compose?.appService?.containerName?.value, 'x');
+});
