@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Report } from '../report/types.js';
+import { stableMessage } from './fingerprint.js';
 
 /**
  * What the summary comment says, without what varies between identical runs (durations, the commit the links
