@@ -16,7 +16,7 @@ export function reportDigest(report: Report): string {
       f.file,
       f.line ?? 0,
       f.severity,
-      f.message,
+      stableMessage(f.message),
       f.suppressed?.by ?? '',
     ]),
     smoke: report.smoke && {
