@@ -99,7 +99,7 @@ class ProjectBuilder {
       ]);
     }
     const composeSets = this.composeSets();
-    const apps = this.seeds(composeSets).map((seed) => this.app(seed, composeSets));
+    const apps = this.seeds(composeSets).map((seed) => this.safeApp(seed));
     return {
       root: this.tree.root,
       apps,
@@ -133,7 +133,13 @@ class ProjectBuilder {
       )) {
         if (!this.isNamedInput(file)) continue;
       }
-      const r = parseSuppressions(file, text, (rule) => findRule(rule) !== undefined);
+      const syntax =
+        isDockerfile(file) || file === this.tree.options.dockerfile
+          ? 'dockerfile'
+          : isDockerignore(file)
+            ? 'line-start'
+            : 'trailing';
+      const r = parseSuppressions(file, text, (rule) => findRule(rule) !== undefined, syntax);
       suppressions.push(...r.suppressions);
       problems.push(...r.problems);
     }
@@ -279,8 +285,18 @@ class ProjectBuilder {
     );
   }
 
-  private app(seed: AppSeed, composeSets: ComposeSet[]): App {
-    void composeSets;
+  /** One app's modelling failing (a bug, not bad input) must not take the others down: it becomes a TF0001. */
+  private safeApp(seed: AppSeed): App {
+    try {
+      return this.app(seed);
+    } catch (error) {
+      const file = seed.dockerfile ?? seed.managePy ?? '.';
+      this.addErrors([{ file, message: `Could not model the app of ${file}: ${(error as Error).message}` }]);
+      return { dir: seed.managePy ? dirName(seed.managePy) : '.', requirements: [], entrypointScripts: [] };
+    }
+  }
+
+  private app(seed: AppSeed): App {
     const dir = seed.managePy
       ? dirName(seed.managePy)
       : (seed.contextDir ?? (seed.dockerfile ? dirName(seed.dockerfile) : '.'));
