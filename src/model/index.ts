@@ -262,6 +262,9 @@ class ProjectBuilder {
       seeds.push({ managePy });
     }
 
+    // The Dockerfile named in the inputs is the app the user asked about: first, so the smoke test builds it.
+    if (given) seeds.sort((a, b) => Number(b.dockerfile === given) - Number(a.dockerfile === given));
+
     // Attach compose projects that run the app from an image (no build) to the app of their directory.
     for (const seed of seeds) {
       if (seed.compose) continue;
