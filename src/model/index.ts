@@ -395,6 +395,16 @@ class ProjectBuilder {
       for (const dir of [base, seed.contextDir ?? base, '.']) {
         const file = moduleFiles(dir, module).find((f) => f in this.texts);
         if (file) return { file, module };
+        const unreadable = this.tree.unreadable.find((u) => moduleFiles(dir, module).includes(u.file));
+        if (unreadable) {
+          this.addErrors([
+            {
+              file: unreadable.file,
+              message: `Cannot read ${unreadable.file}: ${unreadable.reason}. It was left out of the analysis.`,
+            },
+          ]);
+          return undefined;
+        }
       }
     }
     const searchDir = seed.contextDir ?? base;
