@@ -15,7 +15,7 @@ const { DEFAULT_CONFIG } = await import('../src/config.ts');
 const { createDockerCli, runSmoke, newRunId } = await import('../src/smoke/index.ts');
 
 const BASE_IMAGE = 'tfr-test/django-base:bookworm';
-const POSTGRES_IMAGE = 'tfr-test/postgres:15';
+const POSTGRES_IMAGE = process.env.TFR_POSTGRES_IMAGE || 'tfr-test/postgres:15';
 const fallback = join(root, '__tests__/fixtures/smoke/production');
 const dir = resolve(
   process.argv[2] ?? (existsSync(join(root, 'examples/production')) ? 'examples/production' : fallback),
