@@ -2,7 +2,7 @@
 // nothing. Usage: npm run bench (runs `npm run bundle` first; Node is the one running this script, scripts/node24).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
@@ -44,7 +44,12 @@ function stats(samples) {
 const fmt = (ms) => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`);
 const verdict = (ms, budget) => (ms <= budget ? 'within budget' : 'OVER BUDGET');
 
-console.log(`\nNode ${process.version} (${node})`);
+// Wall times scale with the machine's load: say what it was, so figures from a busy machine are read as such.
+const load = () =>
+  `load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')} on ${availableParallelism()} CPUs`;
+console.log(`\nNode ${process.version} (${node}), ${load()}`);
 console.log(`${RUNS} runs each, interleaved so both see the same machine load.\n`);
 
 // Interleaved: Node's own start-up beside the whole check, in the same conditions.
@@ -102,3 +107,4 @@ try {
 } finally {
   rmSync(tree, { recursive: true, force: true });
 }
+console.log(`\nAt the end: ${load()}.`);

@@ -32,6 +32,7 @@ export interface Inputs {
   githubToken: string;
   comment: boolean;
   review: boolean;
+  checkRun: boolean;
   /** Relative to the workspace; empty for none. */
   sarifFile: string;
   mode: Mode;
@@ -62,6 +63,7 @@ export function readInputs(get: GetInput = (name) => core.getInput(name)): Input
     githubToken: text('github-token'),
     comment: bool('comment', text('comment'), true),
     review: bool('review', text('review'), true),
+    checkRun: bool('check-run', text('check-run'), false),
     sarifFile: text('sarif-file') && relativePath('sarif-file', text('sarif-file')),
     mode: oneOf(text('mode') || 'both', 'mode', MODES),
     artifactDir: relativePath('artifact-dir', text('artifact-dir') || 'twelve-factor-review-artifact'),

@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, posix, resolve } from 'node:path';
 import { readArtifact, writeArtifact } from './github/artifact.js';
 import { pullRequestOf, readEvent, workflowRunOf, type EventPullRequest } from './github/event.js';
+import { CHECK_SUMMARY_MAX_CHARS, publishCheckRun } from './github/checks.js';
 import { reportDigest } from './github/digest.js';
 import { commentMarker } from './github/markers.js';
 import { octokitGitHub } from './github/octokit.js';
@@ -205,6 +206,8 @@ async function publishAll(report: Report, inputs: Inputs, env: Runner, warnings:
     const warning = untrustedCheckout(env.workspace, pr.headSha);
     if (warning) pub.warnings.push(warning);
   }
+  if (inputs.checkRun && inputs.mode !== 'analyze')
+    await checkRun(pub, report, inputs, env, pr?.headSha ?? env.sha);
   if (inputs.mode === 'analyze') {
     await attempt(pub, 'Report artifact', async () => {
       const dir = resolve(env.workspace, inputs.artifactDir);
@@ -267,6 +270,36 @@ async function publishPr(
       `${outcome.reviewComments} new inline comment(s), ${outcome.removedComments} outdated one(s) removed.`;
     core.info(note);
     pub.notes.push(note);
+  });
+}
+
+async function checkRun(
+  pub: Publication,
+  report: Report,
+  inputs: Inputs,
+  env: Runner,
+  headSha: string,
+): Promise<void> {
+  if (!inputs.githubToken) {
+    pub.warnings.push('No github-token: the check run is skipped.');
+    return;
+  }
+  await attempt(pub, 'Check run', async () => {
+    const gh = octokitGitHub({ token: inputs.githubToken, repository: env.repository, log: core.info });
+    const repoUrl = `${env.serverUrl}/${env.repository}`;
+    const { error, warning, notice } = report.counts;
+    pub.warnings.push(
+      ...(await publishCheckRun(gh, {
+        name:
+          report.directory === '.' ? 'twelve-factor-review' : `twelve-factor-review (${report.directory})`,
+        headSha,
+        directory: report.directory,
+        findings: report.findings,
+        verdict: report.verdict,
+        title: `${report.verdict}: ${error} error(s), ${warning} warning(s), ${notice} notice(s)`,
+        summary: renderMarkdown(report, { repoUrl, sha: headSha, maxChars: CHECK_SUMMARY_MAX_CHARS }),
+      })),
+    );
   });
 }
 

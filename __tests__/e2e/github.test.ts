@@ -284,6 +284,23 @@ describe('the bundle on a pull request, against a stand-in GitHub', () => {
     );
   });
 
+  test('check-run: a completed check run on the head commit carrying every finding', async () => {
+    const r = await run({ inputs: { 'check-run': 'true', 'fail-on': 'notice' } });
+    assert.equal(r.code, 1);
+    assert.deepEqual(fake.problems, []);
+    assert.equal(fake.checkRuns.length, 1);
+    const check = fake.checkRuns[0] as {
+      head_sha: string;
+      name: string;
+      conclusion: string;
+      request: { output: { annotations: { path: string }[] } };
+    };
+    assert.equal(check.head_sha, headSha);
+    assert.equal(check.name, 'twelve-factor-review (app)');
+    assert.equal(check.conclusion, 'failure');
+    assert.ok(check.request.output.annotations.some((a) => a.path === 'app/mysite/settings.py'));
+  });
+
   test('push event: everything but pull request publishing, and not one API request', async () => {
     const r = await run({
       eventName: 'push',

@@ -5,6 +5,7 @@ import { DEFAULT_CONFIG, type Config } from '../../src/config.js';
 import type { DiscoverOptions } from '../../src/discover/types.js';
 import type { Finding } from '../../src/model/types/finding.js';
 import type { Project } from '../../src/model/types/project.js';
+import { loadConfig } from '../../src/options.js';
 import { analyzeStatic } from '../../src/pipeline.js';
 
 export interface AnalyzeResult {
@@ -15,8 +16,8 @@ export interface AnalyzeResult {
 }
 
 /**
- * Writes `files` (relative path → content; a Buffer-like string with NUL bytes is written as is) into a fresh
- * temporary directory, runs the real static pipeline (discover → model → rules) on it, and removes the directory.
+ * Writes `files` (relative path → text or bytes) into a fresh temporary directory, runs the real static pipeline
+ * (config → discover → model → rules) on it, and removes the directory.
  */
 export async function analyzeFiles(
   files: Record<string, string | Uint8Array>,
@@ -29,7 +30,9 @@ export async function analyzeFiles(
       await mkdir(dirname(abs), { recursive: true });
       await writeFile(abs, content);
     }
-    const config: Config = { ...DEFAULT_CONFIG, ...options.config };
+    // A config file among the files is loaded as the action would load it; `options.config` overrides it.
+    const fromFile = await loadConfig(dir, options.discover?.configFile);
+    const config: Config = { ...DEFAULT_CONFIG, ...fromFile, ...options.config };
     const { findings, project } = await analyzeStatic(dir, config, options.discover ?? {});
     return { findings, project, dir };
   } finally {

@@ -405,31 +405,53 @@ export class FakeGitHub {
         this.reviewComments.splice(i, 1);
         return { status: 204, problem };
       }
-      case 'checks/create': {
-        const run = {
-          ...(this.templates.get(op) as Json),
-          id: this.nextId++,
-          head_sha: body.head_sha,
-          name: body.name,
-          status: body.status ?? 'queued',
-          conclusion: body.conclusion ?? null,
-        };
-        this.checkRuns.push({ ...run, request: body });
-        return { status: 201, body: run };
-      }
+      case 'checks/create':
       case 'checks/update': {
-        const run = this.checkRuns.find((r) => r.id === Number(p.check_run_id));
-        if (!run) return { status: 404, body: notFound() };
-        Object.assign(run, {
-          status: body.status ?? run.status,
-          conclusion: body.conclusion ?? run.conclusion,
-        });
-        run.updates = [...((run.updates as unknown[] | undefined) ?? []), body];
-        const { request: _r, updates: _u, ...answer } = run;
-        return { status: 200, body: answer };
+        const annotations = ((body.output as Json | undefined)?.annotations as unknown[] | undefined) ?? [];
+        if (annotations.length > 50) {
+          return {
+            status: 422,
+            body: {
+              message: 'Only 50 annotations are allowed per request',
+              documentation_url: `${DOCS}/checks/runs`,
+              status: '422',
+            },
+            problem: `${annotations.length} annotations in one ${op} request (GitHub takes 50)`,
+          };
+        }
+        return op === 'checks/create' ? this.createCheckRun(body) : this.updateCheckRun(p, body);
       }
     }
     return { status: 404, body: notFound(), problem: `unhandled operation ${op}` };
+  }
+
+  private createCheckRun(body: Json) {
+    {
+      const run = {
+        ...(this.templates.get('checks/create') as Json),
+        id: this.nextId++,
+        head_sha: body.head_sha,
+        name: body.name,
+        status: body.status ?? 'queued',
+        conclusion: body.conclusion ?? null,
+      };
+      this.checkRuns.push({ ...run, request: body });
+      return { status: 201, body: run };
+    }
+  }
+
+  private updateCheckRun(p: Record<string, string>, body: Json) {
+    {
+      const run = this.checkRuns.find((r) => r.id === Number(p.check_run_id));
+      if (!run) return { status: 404, body: notFound() };
+      Object.assign(run, {
+        status: body.status ?? run.status,
+        conclusion: body.conclusion ?? run.conclusion,
+      });
+      run.updates = [...((run.updates as unknown[] | undefined) ?? []), body];
+      const { request: _r, updates: _u, ...answer } = run;
+      return { status: 200, body: answer };
+    }
   }
 
   private createReview(pull: FakePull, body: Json, token: TokenSpec) {

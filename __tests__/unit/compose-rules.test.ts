@@ -171,6 +171,7 @@ test('secret-looking names follow TF0306 and leave out pointers to secrets and t
     'AWS_SECRET_ACCESS_KEY',
     'PRIVATE_PEM',
     'FERNET_KEY',
+    'DB_PASSWD',
     'postgres_password',
   ]) {
     assert.ok(isSecretName(n), n);
@@ -184,6 +185,8 @@ test('secret-looking names follow TF0306 and leave out pointers to secrets and t
     'DB_HOST',
     'KEYCLOAK_URL',
     'POSTGRES_USER',
+    'GPG_KEY',
+    'AWS_ACCESS_KEY_ID',
   ]) {
     assert.ok(!isSecretName(n), n);
   }

@@ -255,6 +255,11 @@ const TF0204: Case[] = [
     ['entrypoint.sh:3'],
   ],
   [
+    'poetry install and uv sync at start',
+    { dockerfile: df('FROM python:3.12', 'CMD poetry install && uv sync && exec gunicorn a.wsgi') },
+    ['Dockerfile:2', 'Dockerfile:2'],
+  ],
+  [
     'installing in RUN is fine',
     {
       dockerfile: df(

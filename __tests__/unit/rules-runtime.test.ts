@@ -238,6 +238,17 @@ const TF0801: Case[] = [
     ['docker-entrypoint.sh:3'],
   ],
   [
+    'the CMD handed to an entrypoint script that is not in the repository',
+    {
+      dockerfile: df(
+        'FROM python:3.12',
+        'ENTRYPOINT ["/docker-entrypoint.sh"]',
+        'CMD ["python", "manage.py", "runserver", "0.0.0.0:8000"]',
+      ),
+    },
+    ['Dockerfile:3'],
+  ],
+  [
     'runserver only in a RUN is not the server',
     { dockerfile: df('FROM python:3.12', 'RUN python manage.py check', 'CMD ["gunicorn", "a.wsgi"]') },
     [],
@@ -524,9 +535,13 @@ test('the effective command follows docker semantics for compose overrides', () 
   const base = df('FROM python:3.12', 'ENTRYPOINT ["/entrypoint.sh"]', 'CMD ["gunicorn", "a.wsgi"]');
   const argv = (f: AppFixture) =>
     effectiveCommand(projectOf(f).apps[0]).map((c) => `${c.file}:${c.line} ${c.argv.join(' ')}`);
-  assert.deepEqual(argv({ dockerfile: base }), ['Dockerfile:3 /entrypoint.sh gunicorn a.wsgi']);
+  assert.deepEqual(argv({ dockerfile: base }), [
+    'Dockerfile:3 /entrypoint.sh gunicorn a.wsgi',
+    'Dockerfile:3 gunicorn a.wsgi', // what an unread entrypoint script hands on with exec "$@"
+  ]);
   assert.deepEqual(argv({ dockerfile: base, service: { command: ['python', 'manage.py', 'runserver'] } }), [
     'compose.yaml:5 /entrypoint.sh python manage.py runserver',
+    'compose.yaml:5 python manage.py runserver',
   ]);
   // a compose entrypoint drops the image CMD
   assert.deepEqual(argv({ dockerfile: base, service: { entrypoint: ['uvicorn', 'a.asgi:app'] } }), [

@@ -103,3 +103,47 @@ test('suppressions reach the pipeline from every kind of analysed file, and TF00
     ],
   );
 });
+
+test('Dockerfiles: a trailing # is a comment only in shell-form RUN/CMD/ENTRYPOINT text; elsewhere TF0002 explains', () => {
+  const text = [
+    'FROM python:latest  # twelve-factor: ignore=TF0201', // 1: part of the FROM instruction
+    '# twelve-factor: ignore=TF0201', // 2: own line, applies to 3
+    'FROM python:latest',
+    'RUN python manage.py migrate  # twelve-factor: ignore=TF0501', // 4: a shell comment
+    'RUN apt-get update && \\',
+    '    python manage.py migrate  # twelve-factor: ignore=TF0501', // 6: continuation of a shell RUN
+    'CMD ["gunicorn"]  # twelve-factor: ignore=TF0901', // 7: exec form, JSON then junk
+    'COPY . /app # twelve-factor: ignore=TF0102', // 8
+  ].join('\n');
+  const { suppressions, problems } = parseSuppressions('Dockerfile', text, known, 'dockerfile');
+  assert.deepEqual(
+    suppressions.map((s) => [s.line, s.appliesTo]),
+    [
+      [2, 3],
+      [4, 4],
+      [6, 6],
+    ],
+  );
+  assert.deepEqual(
+    problems.map((p) => p.line),
+    [1, 7, 8],
+  );
+  assert.match(problems[0].message, /own line above/);
+});
+
+test('.dockerignore: only whole-line comments', () => {
+  const { suppressions, problems } = parseSuppressions(
+    '.dockerignore',
+    '# twelve-factor: ignore-file=TF0103\n.git # twelve-factor: ignore=TF0103\n',
+    known,
+    'line-start',
+  );
+  assert.deepEqual(
+    suppressions.map((s) => s.appliesTo),
+    ['file'],
+  );
+  assert.deepEqual(
+    problems.map((p) => p.line),
+    [2],
+  );
+});

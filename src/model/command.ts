@@ -127,17 +127,20 @@ export function inlineScript(argv: string[]): string | undefined {
 /** Inserts the commands of the entrypoint scripts run by a command right after it; `"$@"` becomes the arguments it got. */
 function followScripts(commands: StartCommand[], app: App): StartCommand[] {
   const scripts = app.entrypointScripts ?? [];
-  if (scripts.length === 0) return commands;
   const workdir = app.dockerfile?.targetStage?.workdir ?? '/';
   const out: StartCommand[] = [];
   let matched = false;
   for (const c of commands) {
     out.push(c);
     if (c.origin === 'script') continue;
-    const hit = scriptRun(c.argv, scripts, workdir);
-    if (!hit) continue;
-    matched = true;
-    out.push(...scriptCommands(hit.script, c, c.argv.slice(hit.argsFrom)));
+    const hit = scripts.length > 0 ? scriptRun(c.argv, scripts, workdir) : undefined;
+    if (hit) {
+      matched = true;
+      out.push(...scriptCommands(hit.script, c, c.argv.slice(hit.argsFrom)));
+    } else if (c.viaExec && c.argv.length > 1 && /\.sh$/.test(basename(c.argv[0]))) {
+      // an entrypoint script we cannot read (one from the base image) nearly always ends in exec "$@"
+      out.push({ ...c, argv: c.argv.slice(1) });
+    }
   }
   if (!matched) for (const s of scripts) out.push(...scriptCommands(s, undefined, []));
   return out;
@@ -415,6 +418,10 @@ export function installsPackages(argv: string[]): string | undefined {
   if (p === 'uv' && a[1] === 'pip' && a[2] === 'install') return 'uv pip install';
   if ((p === 'apt-get' || p === 'apt') && sub === 'install') return `${p} install`;
   if (p === 'apk' && sub === 'add') return 'apk add';
+  if ((p === 'poetry' || p === 'pipenv') && sub === 'install') return `${p} install`;
+  if (p === 'uv' && (a[1] === 'sync' || (a[1] === 'pip' && a[2] === 'sync')))
+    return a[1] === 'sync' ? 'uv sync' : 'uv pip sync';
+  if (p === 'pip-sync') return 'pip-sync';
   return undefined;
 }
 

@@ -20,9 +20,10 @@ BuildKit secret mounts when the build itself needs one. Names ending in \`_FILE\
 \`_ID\` are not treated as secrets, and an empty value or one taken from a variable is not a literal.
 
 \`\`\`dockerfile
-# instead of: ENV SECRET_KEY=django-insecure-...
-RUN --mount=type=secret,id=pypi_token PIP_INDEX_URL="https://$(cat /run/secrets/pypi_token)@pypi.example/simple" pip install -r requirements.txt
-# and at run time: docker run -e DJANGO_SECRET_KEY=... image
+# instead of: ENV DJANGO_SECRET_KEY=django-insecure-...
+# give it to the container when it runs:  docker run -e DJANGO_SECRET_KEY=... image
+# and mount a secret when the build itself needs one:
+RUN --mount=type=secret,id=pip_conf,target=/etc/pip.conf pip install -r requirements.txt
 \`\`\``,
   related: ['SecretsUsedInArgOrEnv'],
   check(project) {

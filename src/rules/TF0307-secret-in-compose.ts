@@ -1,15 +1,16 @@
+import { isSecretName as isSecretLooking } from '../model/command.js';
 import type { RawFinding } from '../model/types/finding.js';
 import { defineRule } from './rule.js';
 
-const SECRET_NAME = /PASSWORD|SECRET|TOKEN|API_KEY|PRIVATE|_KEY$/;
-/** Names that point at a secret or tune it rather than hold it (POSTGRES_PASSWORD_FILE, MYSQL_ALLOW_EMPTY_PASSWORD, JWT_TOKEN_LIFETIME). */
-const NOT_A_SECRET =
-  /_(FILE|PATH|DIR|URL|URI|ENDPOINT|METHOD)$|LIFETIME|EXPIR|TTL|TIMEOUT|LENGTH|ALLOW_EMPTY|RANDOM_ROOT/;
+/**
+ * Compose-only names that tune a secret rather than hold one (MYSQL_ALLOW_EMPTY_PASSWORD=yes,
+ * MYSQL_RANDOM_ROOT_PASSWORD=yes, JWT_ACCESS_TOKEN_LIFETIME=300), on top of TF0306's exclusions.
+ */
+const TUNES_A_SECRET = /ALLOW_EMPTY|RANDOM_ROOT|LIFETIME|EXPIR|TTL|TIMEOUT|LENGTH|_(URI|ENDPOINT|METHOD)$/;
 
-/** The secret-looking names of TF0306: *PASSWORD*, *SECRET*, *TOKEN*, *_KEY, *API_KEY*, *PRIVATE*. */
+/** TF0306's secret-looking names (*PASSWORD*, *SECRET*, *TOKEN*, *_KEY, *API_KEY*, *PRIVATE*), less knobs. */
 export function isSecretName(name: string): boolean {
-  const upper = name.toUpperCase();
-  return SECRET_NAME.test(upper) && !NOT_A_SECRET.test(upper);
+  return isSecretLooking(name) && !TUNES_A_SECRET.test(name.toUpperCase());
 }
 
 export const secretInCompose = defineRule({

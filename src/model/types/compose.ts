@@ -8,7 +8,7 @@ export interface ComposeAt {
 
 export interface ComposeEnvEntry extends ComposeAt {
   name: string;
-  /** Value after interpolation from the environment/.env (undefined when unset or only a name is given). */
+  /** Value after interpolation from the environment/.env ('' for an unset variable, as compose does); undefined for a bare name (`- KEY`, `KEY:`). */
   value?: string;
   /** The value as written, before interpolation (e.g. '${DB_PASSWORD}', 'secret'). */
   raw?: string;

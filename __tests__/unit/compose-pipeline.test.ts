@@ -1,0 +1,146 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { analyzeFiles, findingsOf } from '../support/analyze.js';
+
+const COMPOSE_RULES = ['TF0205', 'TF0307', 'TF0401', 'TF0402', 'TF0503', 'TF0603', 'TF0605', 'TF0802'];
+
+const DJANGO = {
+  'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
+  'mysite/__init__.py': '',
+  'mysite/settings.py': "import os\nSECRET_KEY = os.environ['SECRET_KEY']\nDEBUG = False\n",
+  'requirements.txt': 'django==5.0.6\ngunicorn==22.0.0\n',
+  '.dockerignore': '.git\n.env\n',
+  Dockerfile: [
+    'FROM python:3.12-slim',
+    'WORKDIR /app',
+    'COPY requirements.txt .',
+    'RUN pip install -r requirements.txt',
+    'COPY . .',
+    'USER app',
+    'HEALTHCHECK CMD python -c "print(1)"',
+    'CMD ["gunicorn", "-b", "0.0.0.0:8000", "mysite.wsgi"]',
+    '',
+  ].join('\n'),
+};
+
+test('a typical development compose file: each compose rule fires once, at the line users expect', async () => {
+  const result = await analyzeFiles({
+    ...DJANGO,
+    '.env': 'TAG=latest\nDB_PASSWORD=devpass\n',
+    'docker-compose.yml': [
+      'services:', //1
+      '  web:', //2
+      '    build: .', //3
+      '    container_name: mysite_web', //4
+      '    environment:', //5
+      '      SECRET_KEY: django-insecure-xyz', //6
+      '      DB_PASSWORD: ${DB_PASSWORD}', //7
+      '      DB_HOST: localhost', //8
+      '    volumes:', //9
+      '      - .:/app', //10
+      '      - code:/app', //11
+      '    depends_on: [db]', //12
+      '    ports: ["${PORT:-8000}:8000"]', //13
+      '  db:', //14
+      '    image: postgres', //15
+      '  cache:', //16
+      '    image: redis:${TAG}', //17
+      'volumes:', //18
+      '  code:', //19
+      '',
+    ].join('\n'),
+  });
+  const f = 'docker-compose.yml';
+  assert.deepEqual(findingsOf(result, 'TF0205'), [
+    [f, 15],
+    [f, 17],
+  ]);
+  assert.deepEqual(findingsOf(result, 'TF0307'), [[f, 6]]);
+  assert.deepEqual(findingsOf(result, 'TF0401'), [[f, 8]]);
+  assert.deepEqual(findingsOf(result, 'TF0402'), [[f, 12]]);
+  assert.deepEqual(findingsOf(result, 'TF0503'), [[f, 10]]);
+  assert.deepEqual(findingsOf(result, 'TF0603'), [[f, 15]]);
+  assert.deepEqual(findingsOf(result, 'TF0605'), [[f, 11]]);
+  assert.deepEqual(findingsOf(result, 'TF0802'), [[f, 4]]);
+  for (const finding of result.findings) assert.doesNotMatch(finding.message, /django-insecure-xyz|devpass/);
+});
+
+test('a production-ready compose file is silent for every compose rule', async () => {
+  const result = await analyzeFiles({
+    ...DJANGO,
+    'compose.yaml': [
+      'x-env: &env',
+      '  DB_HOST: db',
+      '  DB_PASSWORD: ${DB_PASSWORD:?set it in .env}',
+      '  REDIS_URL: redis://cache:6379/0',
+      'services:',
+      '  web:',
+      '    build: .',
+      '    image: ${REGISTRY:-ghcr.io/acme}/mysite:${TAG:-dev}',
+      '    environment: *env',
+      '    env_file: .env',
+      '    ports:',
+      '      - "${PORT:-8000}:8000"',
+      '    volumes:',
+      '      - media:/app/media',
+      '    depends_on:',
+      '      db:',
+      '        condition: service_healthy',
+      '  db:',
+      '    image: postgres:16-alpine',
+      '    environment:',
+      '      POSTGRES_PASSWORD_FILE: /run/secrets/db_password',
+      '    secrets: [db_password]',
+      '    healthcheck:',
+      '      test: ["CMD-SHELL", "pg_isready -U postgres"]',
+      '    volumes:',
+      '      - pgdata:/var/lib/postgresql/data',
+      '  cache:',
+      '    image: redis:7.2@sha256:0123456789abcdef',
+      'volumes:',
+      '  pgdata:',
+      '  media:',
+      'secrets:',
+      '  db_password:',
+      '    environment: DB_PASSWORD',
+      '',
+    ].join('\n'),
+  });
+  const compose = result.findings.filter((x) => COMPOSE_RULES.includes(x.ruleId));
+  assert.deepEqual(
+    compose.map((x) => `${x.ruleId} ${x.file}:${x.line} ${x.message}`),
+    [],
+  );
+  assert.equal(result.project.apps[0]?.compose?.appService?.name, 'web');
+});
+
+test('a development override is judged with its own file and lines', async () => {
+  const result = await analyzeFiles({
+    ...DJANGO,
+    'compose.yaml':
+      'services:\n  web:\n    build: .\n  db:\n    image: postgres:16\n    volumes: [pgdata:/var/lib/postgresql/data]\nvolumes:\n  pgdata:\n',
+    'compose.override.yaml':
+      'services:\n  web:\n    volumes:\n      - ./:/app\n    container_name: dev_web\n',
+  });
+  assert.deepEqual(findingsOf(result, 'TF0503'), [['compose.override.yaml', 4]]);
+  assert.deepEqual(findingsOf(result, 'TF0802'), [['compose.override.yaml', 5]]);
+  assert.deepEqual(findingsOf(result, 'TF0603'), []);
+});
+
+test('broken compose files give TF0001 with a line and the other files are still judged', async () => {
+  const result = await analyzeFiles({
+    ...DJANGO,
+    'compose.yaml':
+      'services:\n  db:\n    image: postgres:latest\n  web:\n    build: .\n    ports: "8000:8000"\n',
+    'compose.override.yaml': 'services:\n  web:\n    ports: [\n',
+  });
+  assert.deepEqual(findingsOf(result, 'TF0205'), [['compose.yaml', 3]]);
+  const errors = findingsOf(result, 'TF0001').filter(([file]) => file.startsWith('compose'));
+  assert.deepEqual(
+    errors.map(([file, line]) => [file, typeof line]),
+    [
+      ['compose.override.yaml', 'number'],
+      ['compose.yaml', 'number'],
+    ],
+  );
+});
