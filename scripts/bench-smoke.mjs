@@ -76,7 +76,8 @@ async function smoke(engines) {
     docker,
   );
   const wall = performance.now() - t0;
-  for (const r of Object.values(result.engines)) if (r.status !== 'passed') console.log(`  ${r.engine}: ${r.reason}`);
+  for (const r of Object.values(result.engines))
+    if (r.status !== 'passed') console.log(`  ${r.engine}: ${r.reason}`);
   const statuses = Object.entries(result.engines)
     .map(([e, r]) => `${e}=${r.status}`)
     .join(' ');
