@@ -129,6 +129,7 @@ describe('the bundle on a pull request, against a stand-in GitHub', () => {
     assert.equal(fake.issueComments.length, 1);
     const comment = fake.issueComments[0];
     assert.equal(comment.user.login, 'github-actions[bot]');
+    assert.equal(fake.calls('users/get-authenticated').length, 0, 'GITHUB_TOKEN is never asked who it is');
     assert.ok(comment.body.startsWith('<!-- twelve-factor-review:app -->'));
     assert.match(comment.body, /TF0002/);
 

@@ -80,6 +80,27 @@ table('TF0101', [
   ],
 ]);
 
+test('TF0101: compose building the app from a remote git context', async () => {
+  const result = await analyzeFiles({
+    'manage.py': MANAGE,
+    'compose.yaml':
+      'services:\n  web:\n    build: https://oauth2:tok3n@gitlab.com/x/y.git#main\n    command: gunicorn mysite.wsgi\n',
+  });
+  assert.deepEqual(findingsOf(result, 'TF0101'), [['compose.yaml', 3]]);
+  assert.equal(result.project.apps.length, 1);
+  assert.doesNotMatch(result.findings.find((f) => f.ruleId === 'TF0101')!.message, /tok3n/);
+});
+
+test('a compose build context outside the scanned directory: the app stays, judged on what is here', async () => {
+  const result = await analyzeFiles({
+    'deploy/manage.py': MANAGE,
+    'deploy/compose.yaml': 'services:\n  web:\n    build: ../..\n',
+  });
+  assert.equal(result.project.apps.length, 1);
+  assert.equal(result.project.apps[0].context, undefined);
+  assert.deepEqual(findingsOf(result, 'TF0101'), []);
+});
+
 test('TF0101 never prints credentials embedded in a URL', async () => {
   const result = await analyzeFiles({
     'manage.py': MANAGE,

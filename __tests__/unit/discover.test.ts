@@ -189,3 +189,26 @@ test('permission errors do not crash discovery', async () => {
     }
   });
 });
+
+test('the file count is capped: the walk stops, the tree says so, and TF0001 reports it on the directory', async () => {
+  const files: Record<string, string> = { Dockerfile: 'FROM python:3.12\n' };
+  for (let i = 0; i < 30; i++) files[`static/f${String(i).padStart(2, '0')}.txt`] = 'x';
+  await withDir(files, async (dir) => {
+    const tree = await discover(dir, {}, { maxFiles: 10 });
+    assert.equal(tree.files.length, 10);
+    assert.deepEqual(tree.truncated, { limit: 10 });
+    assert.ok(tree.files.includes('Dockerfile'), 'shallow files are listed first');
+    const { buildProject } = await import('../../src/model/index.js');
+    const errors = buildProject(tree).parseErrors;
+    assert.equal(errors.length, 1);
+    assert.equal(errors[0].file, '.');
+    assert.match(errors[0].message, /more than 10 files/);
+  });
+});
+
+test('the per-file size cap names the limit', async () => {
+  await withDir({ Dockerfile: 'FROM python:3.12\n'.repeat(100) }, async (dir) => {
+    const tree = await discover(dir, {}, { maxFileBytes: 1024 });
+    assert.deepEqual(tree.unreadable, [{ file: 'Dockerfile', reason: 'larger than 1 KiB' }]);
+  });
+});

@@ -14,7 +14,7 @@ before(async () => {
   fake = await FakeGitHub.start();
   fake.addToken('write-token', { user: ACTIONS_BOT, write: true, installation: true });
   fake.addToken('read-token', { user: ACTIONS_BOT, write: false, installation: true });
-  fake.addToken('pat', { user: HUMAN, write: true, installation: false });
+  fake.addToken('ghp_personal', { user: HUMAN, write: true, installation: false });
 });
 after(() => fake.close());
 beforeEach(() => {
@@ -144,6 +144,23 @@ describe('publishing to a pull request', () => {
     assert.deepEqual(fake.problems, []);
   });
 
+  test('a dynamic finding whose message carries a measurement is not re-posted when the measurement changes', async () => {
+    const slow = (secs: string) =>
+      finding({
+        file: 'Dockerfile',
+        line: 9,
+        ruleId: 'TF0903',
+        kind: 'D',
+        fingerprint: `fp-${secs}`,
+        message: `The server took ${secs} s to answer`,
+      });
+    await publishToPullRequest(gh(), pr, options([slow('23.4')]));
+    const outcome = await publishToPullRequest(gh(), pr, options([slow('25.1')]));
+    assert.equal(outcome.reviewComments, 0);
+    assert.equal(outcome.removedComments, 0);
+    assert.equal(fake.reviewComments.length, 1);
+  });
+
   test('an inline comment somebody replied to stays, even when its finding is gone', async () => {
     await publishToPullRequest(gh(), pr, options(inDiff));
     const ours = fake.reviewComments.find((c) => c.line === 1)!;
@@ -196,11 +213,18 @@ describe('publishing to a pull request', () => {
   });
 
   test('a personal access token: ours is what GET /user names', async () => {
-    const outcome = await publishToPullRequest(gh('pat'), pr, options(inDiff));
+    const outcome = await publishToPullRequest(gh('ghp_personal'), pr, options(inDiff));
     assert.equal(outcome.comment, 'created');
-    const again = await publishToPullRequest(gh('pat'), pr, options(inDiff));
+    const again = await publishToPullRequest(gh('ghp_personal'), pr, options(inDiff));
     assert.equal(again.comment, 'unchanged');
     assert.equal(fake.reviews.length, 1);
+    assert.equal(fake.issueComments[0].user.login, HUMAN.login);
+    assert.equal(fake.calls('users/get-authenticated').length, 2);
+  });
+
+  test('an installation token never asks GET /user (it would answer 403)', async () => {
+    await publishToPullRequest(gh(), pr, options(inDiff));
+    assert.equal(fake.calls('users/get-authenticated').length, 0);
   });
 
   test('read-only token: one warning naming pull-requests: write, and no further writes', async () => {

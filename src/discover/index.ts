@@ -20,9 +20,15 @@ export const MAX_FILES = 50_000;
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
 /** Lists the scanned tree and reads the files that matter. The only I/O of the static half. */
-export async function discover(root: string, options: DiscoverOptions = {}): Promise<SourceTree> {
+export async function discover(
+  root: string,
+  options: DiscoverOptions = {},
+  limits: { maxFiles?: number; maxFileBytes?: number } = {},
+): Promise<SourceTree> {
+  const maxFiles = limits.maxFiles ?? MAX_FILES;
+  const maxBytes = limits.maxFileBytes ?? MAX_FILE_BYTES;
   const realRoot = await realpath(root);
-  const walked = await walk(realRoot, MAX_FILES);
+  const walked = await walk(realRoot, maxFiles);
   const files = walked.files.sort();
   const fileSet = new Set(files);
   const texts: Record<string, string> = {};
@@ -30,7 +36,7 @@ export async function discover(root: string, options: DiscoverOptions = {}): Pro
 
   const read = async (file: string): Promise<void> => {
     if (file in texts || unreadable.some((u) => u.file === file) || !fileSet.has(file)) return;
-    const result = await readText(realRoot, file);
+    const result = await readText(realRoot, file, maxBytes);
     if (typeof result === 'string') texts[file] = result;
     else unreadable.push({ file, reason: result.reason });
   };
@@ -69,7 +75,7 @@ export async function discover(root: string, options: DiscoverOptions = {}): Pro
     unreadable,
     options,
     skippedDirs: walked.skipped.sort(),
-    ...(walked.truncated ? { truncated: { limit: MAX_FILES } } : {}),
+    ...(walked.truncated ? { truncated: { limit: maxFiles } } : {}),
   };
 }
 
@@ -114,7 +120,11 @@ function secondPassFiles(texts: Record<string, string>, files: string[], options
 }
 
 /** Reads one file as text, or says why it cannot be. Symlinks are followed only to files inside root. */
-async function readText(realRoot: string, file: string): Promise<string | { reason: string }> {
+async function readText(
+  realRoot: string,
+  file: string,
+  maxBytes: number,
+): Promise<string | { reason: string }> {
   const abs = join(realRoot, ...file.split('/'));
   try {
     const target = await realpath(abs);
@@ -122,7 +132,7 @@ async function readText(realRoot: string, file: string): Promise<string | { reas
       return { reason: 'a symbolic link leaving the scanned directory' };
     const info = await stat(target);
     if (!info.isFile()) return { reason: 'not a regular file' };
-    if (info.size > MAX_FILE_BYTES) return { reason: 'larger than 2 MiB' };
+    if (info.size > maxBytes) return { reason: `larger than ${formatBytes(maxBytes)}` };
     const bytes = await readFile(target);
     if (bytes.includes(0)) return { reason: 'binary content (NUL bytes), not text' };
     let text: string;
@@ -146,9 +156,10 @@ async function walk(
 ): Promise<{ files: string[]; skipped: string[]; truncated: boolean }> {
   const files: string[] = [];
   const skipped: string[] = [];
-  const stack: string[] = [realRoot];
-  while (stack.length > 0) {
-    const dir = stack.pop()!;
+  // Breadth first: when the cap is hit, the shallow files (Dockerfile, compose, manage.py) are already listed.
+  const queue: string[] = [realRoot];
+  for (let next = 0; next < queue.length; next++) {
+    const dir = queue[next];
     let entries;
     try {
       entries = [];
@@ -156,7 +167,7 @@ async function walk(
     } catch {
       continue; // unreadable directory (permissions): its files are simply not part of the analysis
     }
-    entries.sort((a, b) => (a.name < b.name ? 1 : -1));
+    entries.sort((a, b) => (a.name < b.name ? -1 : 1));
     for (const entry of entries) {
       const abs = join(dir, entry.name);
       const rel = relative(realRoot, abs).split(sep).join('/');
@@ -164,7 +175,7 @@ async function walk(
         skipped.push(rel);
         continue;
       }
-      if (entry.isDirectory()) stack.push(abs);
+      if (entry.isDirectory()) queue.push(abs);
       else if (entry.isFile()) files.push(rel);
       else if (entry.isSymbolicLink() && (await isFileInside(abs, realRoot))) files.push(rel);
       if (files.length >= limit) return { files, skipped, truncated: true };
@@ -181,4 +192,10 @@ async function isFileInside(abs: string, realRoot: string): Promise<boolean> {
   } catch {
     return false; // dangling link
   }
+}
+
+function formatBytes(n: number): string {
+  if (n % (1024 * 1024) === 0) return `${n / (1024 * 1024)} MiB`;
+  if (n % 1024 === 0) return `${n / 1024} KiB`;
+  return `${n} bytes`;
 }

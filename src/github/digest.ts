@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Report } from '../report/types.js';
+import { stableMessage } from './fingerprint.js';
 
 /**
  * What the summary comment says, without what varies between identical runs (durations, the commit the links
@@ -15,7 +16,7 @@ export function reportDigest(report: Report): string {
       f.file,
       f.line ?? 0,
       f.severity,
-      f.message,
+      stableMessage(f.message),
       f.suppressed?.by ?? '',
     ]),
     smoke: report.smoke && {

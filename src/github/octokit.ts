@@ -34,6 +34,11 @@ const UNPACED = {
 
 type Octokit = ReturnType<typeof getOctokit>;
 
+/** Personal access tokens (classic, fine-grained) and OAuth/user-to-server tokens act as a user account. */
+export function isUserToken(token: string): boolean {
+  return /^(ghp_|github_pat_|gho_|ghu_)/.test(token);
+}
+
 /** The GitHub port over Octokit, with retries on 5xx and rate limits honoured up to a cap. */
 export function octokitGitHub(options: OctokitGitHubOptions): GitHub {
   const [owner, repo] = options.repository.split('/');
@@ -76,6 +81,8 @@ export function octokitGitHub(options: OctokitGitHubOptions): GitHub {
 
   return {
     viewerLogin: async () => {
+      // Only a user's token can name its user; GITHUB_TOKEN and app tokens would answer 403, so they are not asked.
+      if (!isUserToken(options.token)) return undefined;
       try {
         return (await octokit.rest.users.getAuthenticated()).data.login;
       } catch {

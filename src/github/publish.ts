@@ -54,7 +54,8 @@ export async function publishToPullRequest(
   const log = options.log ?? (() => {});
   const outcome: PublishOutcome = { reviewComments: 0, removedComments: 0, warnings: [] };
   const viewer = await gh.viewerLogin();
-  // GITHUB_TOKEN cannot tell its own login (GET /user answers 403); its comments are by github-actions[bot], a Bot.
+  // Ours: written by the token's user for a user token; else by a Bot account (GITHUB_TOKEN posts as
+  // github-actions[bot], an app token as <app>[bot]): a human's comment copying our marker is never taken.
   const isOurs = (user: Author | null) => (viewer ? user?.login === viewer : user?.type === 'Bot');
   log(viewer ? `publishing as ${viewer}` : 'publishing as an installation token (comments by a Bot account)');
 

@@ -2,6 +2,7 @@ import type { Finding } from '../model/types/finding.js';
 import { SEVERITIES } from '../model/types/finding.js';
 import { commentableLines } from './diff.js';
 import { codeBlock, escapeInline } from './escape.js';
+import { stableKey } from './fingerprint.js';
 import { fingerprintMarker, fingerprintOf } from './markers.js';
 import type { Author, NewReviewComment, PullFile, ReviewComment } from './port.js';
 
@@ -52,7 +53,7 @@ export function planReview(input: ReviewInput): ReviewPlan {
   );
   const repliedTo = new Set(input.existing.map((c) => c.inReplyToId).filter((id) => id !== undefined));
   const active = input.findings.filter((f) => !f.suppressed);
-  const activeFingerprints = new Set(active.map((f) => f.fingerprint));
+  const activeFingerprints = new Set(active.map(stableKey));
 
   const remove = ours.filter((c) => !activeFingerprints.has(fingerprintOf(c.body)!) && !repliedTo.has(c.id));
   const removed = new Set(remove.map((c) => c.id));
@@ -61,9 +62,9 @@ export function planReview(input: ReviewInput): ReviewPlan {
   const candidates: Finding[] = [];
   const seen = new Set<string>();
   for (const f of [...active].sort(bySeverity)) {
-    if (f.line === undefined || posted.has(f.fingerprint) || seen.has(f.fingerprint)) continue;
+    if (f.line === undefined || posted.has(stableKey(f)) || seen.has(stableKey(f))) continue;
     if (!lines.get(repoPath(input.directory, f.file))?.has(f.line)) continue;
-    seen.add(f.fingerprint);
+    seen.add(stableKey(f));
     candidates.push(f);
   }
   const slots = Math.max(0, max - posted.size);
@@ -97,7 +98,7 @@ export function inlineBody(f: Finding, marker: string, ruleUrl?: string): string
   const rule = ruleUrl ? `[${f.ruleId} ${f.name}](${ruleUrl})` : `${f.ruleId} ${f.name}`;
   const lines = [
     marker,
-    fingerprintMarker(f.fingerprint),
+    fingerprintMarker(stableKey(f)),
     `${ICON[f.severity]} **${rule}** (${f.severity}, factor ${f.factor})`,
     '',
     escapeInline(f.message),

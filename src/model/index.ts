@@ -25,7 +25,7 @@ import { parseShell } from '../parse/shell.js';
 import { parseSuppressions } from '../parse/suppressions.js';
 import { findRule } from '../rules/registry.js';
 import { modelCompose } from './compose.js';
-import { ImageLayout } from './context.js';
+import { ImageLayout, isUrl } from './context.js';
 import { modelDockerfile } from './dockerfile.js';
 import { modelSettings } from './settings.js';
 import type { ComposeCommand, ComposeModel } from './types/compose.js';
@@ -62,6 +62,7 @@ interface ComposeSet {
 }
 
 interface AppSeed {
+  remoteContext?: App['remoteContext'];
   dockerfile?: string;
   contextDir?: string;
   target?: string;
@@ -201,8 +202,22 @@ class ProjectBuilder {
     for (const set of composeSets) {
       const build = set.model?.appService?.build;
       if (!build) continue;
-      const dockerfile = normalizeRelative(build.dockerfile) ?? build.dockerfile;
-      const contextDir = normalizeRelative(build.context) ?? '.';
+      if (isUrl(build.context)) {
+        // The image is built from a remote repository, not from this one (TF0101).
+        seeds.push({
+          compose: set,
+          remoteContext: { url: build.context, file: build.file, line: build.line },
+          managePy: managePys.find((m) => isUnder(m, set.dir)),
+        });
+        continue;
+      }
+      const dockerfile = normalizeRelative(build.dockerfile);
+      const contextDir = normalizeRelative(build.context);
+      // A context outside the scanned directory cannot be read: the app is judged on what is here.
+      if (dockerfile === undefined || contextDir === undefined) {
+        seeds.push({ compose: set, managePy: managePys.find((m) => isUnder(m, set.dir)) });
+        continue;
+      }
       const key = `${dockerfile}\0${contextDir}\0${build.target ?? ''}`;
       claimed.add(dockerfile);
       if (seen.has(key)) continue;
@@ -303,6 +318,7 @@ class ProjectBuilder {
     const app: App = { dir, requirements: [], entrypointScripts: [] };
     if (seed.managePy) app.managePy = seed.managePy;
     if (seed.compose?.model) app.compose = seed.compose.model;
+    if (seed.remoteContext) app.remoteContext = seed.remoteContext;
 
     if (seed.dockerfile && seed.dockerfile in this.texts) {
       const r = modelDockerfile(seed.dockerfile, this.texts[seed.dockerfile], {
@@ -331,8 +347,6 @@ class ProjectBuilder {
         const landing = layout.landingOf(target, relativeTo(app.managePy, app.context.dir));
         if (landing) app.imageSourceDir = posix.dirname(landing);
       }
-    } else if (app.managePy) {
-      app.requirements = this.looseRequirements(dirName(app.managePy));
     }
     return app;
   }
@@ -422,12 +436,6 @@ class ProjectBuilder {
       });
     }
     return this.withIncludes(found);
-  }
-
-  /** Without a Dockerfile the requirement files of the project directory still describe its dependencies. */
-  private looseRequirements(dir: string): RequirementsFile[] {
-    void dir;
-    return [];
   }
 
   private withIncludes(files: string[]): RequirementsFile[] {

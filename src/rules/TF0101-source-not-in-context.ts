@@ -63,6 +63,13 @@ COPY . /app
   check(project) {
     const findings: RawFinding[] = [];
     for (const app of project.apps) {
+      if (app.remoteContext) {
+        findings.push({
+          file: app.remoteContext.file,
+          line: app.remoteContext.line,
+          message: `The app image is built from the remote context ${redactUrl(app.remoteContext.url)}, not from this repository, so it does not contain the commit under review. Set build.context to the directory that holds manage.py.`,
+        });
+      }
       const model = app.dockerfile;
       const target = model?.targetStage;
       if (!model || !target) continue;

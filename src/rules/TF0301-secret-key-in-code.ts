@@ -1,3 +1,6 @@
+import type { RawFinding } from '../model/types/finding.js';
+import type { ValueSource } from '../model/types/settings.js';
+import { liveAssignments, valueWhenUnset } from '../model/settings.js';
 import { defineRule } from './rule.js';
 
 export const secretKeyInCode = defineRule({
@@ -8,9 +11,65 @@ export const secretKeyInCode = defineRule({
   kind: 'S',
   title:
     'SECRET_KEY is a string literal; as warning when it is read from the environment but falls back to a literal',
-  help: 'TODO',
-  related: [],
-  check() {
-    return [];
+  help: `Django signs sessions, password-reset links and CSRF tokens with \`SECRET_KEY\`. A key written in the settings
+module is in every clone of the repository and every image built from it, so anyone who has read the code can forge
+those signatures; and one key shared by all deploys means that rotating it needs a commit. A fallback literal
+(\`os.environ.get('SECRET_KEY', 'dev-key')\`) is the same key in disguise: a deploy that forgets the variable runs
+with the key from the repository instead of failing.
+
+Read the key from the environment, without a fallback, and give each deploy its own:
+
+\`\`\`python
+# Before
+SECRET_KEY = "django-insecure-…"
+SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "dev-key")
+
+# After: a missing variable stops the app at start
+SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]
+\`\`\`
+
+For local development, put the variable in an untracked \`.env\` file or the compose \`environment:\` of the dev stack.
+`,
+  related: ['security.W009'],
+  check(project) {
+    const findings: RawFinding[] = [];
+    for (const app of project.apps) {
+      const settings = app.settings;
+      if (!settings) continue;
+      for (const a of liveAssignments(settings, 'SECRET_KEY')) {
+        const v = a.value;
+        if (isKey(v)) {
+          const conditional = a.activeWhenUnset === false;
+          findings.push({
+            file: settings.file,
+            line: a.line,
+            message: conditional
+              ? 'SECRET_KEY is set to a literal value in code (in a branch that runs only when some environment variable is set); read it from the environment in every case: `SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]`.'
+              : 'SECRET_KEY is set to a literal value in code, so every copy of the repository can forge sessions and password-reset links; read it from the environment instead: `SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]`.',
+            ...(conditional ? { severity: 'warning' as const } : {}),
+          });
+          continue;
+        }
+        const literalOption =
+          v.kind === 'env'
+            ? isKey(valueWhenUnset(v))
+            : v.kind === 'choice' && v.options.some((o) => isKey(o) || isKey(valueWhenUnset(o)));
+        if (literalOption) {
+          const variable = v.kind === 'env' ? v.variable : 'the environment';
+          findings.push({
+            file: settings.file,
+            line: a.line,
+            severity: 'warning',
+            message: `SECRET_KEY is read from ${variable} but falls back to a literal value when it is unset, so a deploy that forgets the variable runs with the key from the repository; drop the fallback: \`SECRET_KEY = os.environ["${v.kind === 'env' ? v.variable : 'DJANGO_SECRET_KEY'}"]\`.`,
+          });
+        }
+      }
+    }
+    return findings;
   },
 });
+
+/** A non-empty string literal (an empty key makes Django refuse to start, which is not a leak). */
+function isKey(v: ValueSource | undefined): boolean {
+  return v?.kind === 'literal' && typeof v.value === 'string' && v.value.trim() !== '';
+}

@@ -1,3 +1,6 @@
+import type { RawFinding } from '../model/types/finding.js';
+import type { ValueSource } from '../model/types/settings.js';
+import { liveAssignments, valueWhenUnset } from '../model/settings.js';
 import { defineRule } from './rule.js';
 
 export const debugInCode = defineRule({
@@ -7,9 +10,73 @@ export const debugInCode = defineRule({
   severity: 'warning',
   kind: 'S',
   title: 'DEBUG = True literally, or DEBUG read from the environment with a default that makes it true',
-  help: 'TODO',
-  related: [],
-  check() {
-    return [];
+  help: `With \`DEBUG\` on, any error page shows the settings, the environment, the SQL and the stack with local
+variables to whoever triggered it, and Django keeps every query in memory. When the code says \`DEBUG = True\`, or
+reads a variable whose default turns debugging on, a production deploy is in debug mode unless someone remembers to
+switch it off.
+
+Make debug an opt-in that the environment turns on for development only. Beware of string defaults: any non-empty
+string is true in Python, so \`os.environ.get("DEBUG", "False")\` is true.
+
+\`\`\`python
+# Before
+DEBUG = True
+DEBUG = os.environ.get("DJANGO_DEBUG", "True") == "True"
+
+# After: off unless the environment says otherwise
+DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
+\`\`\`
+`,
+  related: ['security.W018'],
+  check(project) {
+    const findings: RawFinding[] = [];
+    for (const app of project.apps) {
+      const settings = app.settings;
+      if (!settings) continue;
+      for (const a of liveAssignments(settings, 'DEBUG')) {
+        if (a.activeWhenUnset === false) continue;
+        const v = a.value;
+        if (v.kind === 'literal' && truthy(v) === true) {
+          findings.push({
+            file: settings.file,
+            line: a.line,
+            message:
+              'DEBUG is set to a true value in code, so every deploy of this image shows debug pages with settings and stack traces; read it from the environment with a false default: `DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"`.',
+          });
+          continue;
+        }
+        if (v.kind !== 'env') continue;
+        const unset = valueWhenUnset(v);
+        if (truthy(unset) !== true) continue;
+        const falseWord =
+          unset?.kind === 'literal' &&
+          typeof unset.value === 'string' &&
+          ['false', '0', 'no', 'off', 'n', 'f'].includes(unset.value.trim().toLowerCase());
+        findings.push({
+          file: settings.file,
+          line: a.line,
+          message: falseWord
+            ? `DEBUG is read from ${v.variable} and falls back to a non-empty string, which Python treats as true (so is any value the variable is set to); compare it instead: \`DEBUG = os.environ.get("${v.variable}", "") == "1"\`.`
+            : `DEBUG is read from ${v.variable} but defaults to a true value, so a deploy that does not set the variable runs in debug mode; make the default false: \`DEBUG = os.environ.get("${v.variable}", "") == "1"\`.`,
+        });
+      }
+    }
+    return findings;
   },
 });
+
+function truthy(v: ValueSource | undefined): boolean | undefined {
+  if (!v) return false; // no fallback: None
+  switch (v.kind) {
+    case 'literal':
+      return typeof v.value === 'string' ? v.value !== '' : Boolean(v.value);
+    case 'list':
+      return v.items.length > 0;
+    case 'dict':
+      return v.entries.length > 0;
+    case 'path':
+      return true;
+    default:
+      return undefined;
+  }
+}

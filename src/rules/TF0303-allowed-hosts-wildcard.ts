@@ -1,3 +1,5 @@
+import type { RawFinding } from '../model/types/finding.js';
+import { liveAssignments } from '../model/settings.js';
 import { defineRule } from './rule.js';
 
 export const allowedHostsWildcard = defineRule({
@@ -7,9 +9,37 @@ export const allowedHostsWildcard = defineRule({
   severity: 'notice',
   kind: 'S',
   title: "ALLOWED_HOSTS is literally ['*'] (not from the environment)",
-  help: 'TODO',
+  help: `\`ALLOWED_HOSTS\` is Django's defence against Host-header attacks (poisoned password-reset links, cache
+poisoning). \`['*']\` in code turns it off for every deploy, and the host names a deploy answers to are configuration
+that differs per deploy: they belong in the environment.
+
+\`\`\`python
+# Before
+ALLOWED_HOSTS = ["*"]
+
+# After
+ALLOWED_HOSTS = [h for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").split(",") if h]
+\`\`\`
+
+Behind a proxy that already checks the host, a deploy may still set \`DJANGO_ALLOWED_HOSTS=*\` on purpose.
+`,
   related: [],
-  check() {
-    return [];
+  check(project) {
+    const findings: RawFinding[] = [];
+    for (const app of project.apps) {
+      const settings = app.settings;
+      if (!settings) continue;
+      for (const a of liveAssignments(settings, 'ALLOWED_HOSTS')) {
+        if (a.activeWhenUnset === false || a.value.kind !== 'list') continue;
+        if (!a.value.items.some((i) => i.kind === 'literal' && i.value === '*')) continue;
+        findings.push({
+          file: settings.file,
+          line: a.line,
+          message:
+            'ALLOWED_HOSTS contains \'*\' in code, which accepts any Host header in every deploy; read the host names from the environment: `ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").split(",")`.',
+        });
+      }
+    }
+    return findings;
   },
 });

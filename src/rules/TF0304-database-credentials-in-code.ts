@@ -1,4 +1,14 @@
+import type { RawFinding } from '../model/types/finding.js';
+import type { DatabaseConfig, ValueSource } from '../model/types/settings.js';
+import { isServerEngine, valueWhenUnset } from '../model/settings.js';
 import { defineRule } from './rule.js';
+
+const KEYS = ['USER', 'PASSWORD', 'HOST'] as const;
+const SUGGESTED: Record<(typeof KEYS)[number], string> = {
+  USER: 'DB_USER',
+  PASSWORD: 'DB_PASSWORD',
+  HOST: 'DB_HOST',
+};
 
 export const databaseCredentialsInCode = defineRule({
   id: 'TF0304',
@@ -8,9 +18,82 @@ export const databaseCredentialsInCode = defineRule({
   kind: 'S',
   title:
     "A DATABASES entry for a server engine has a literal PASSWORD, USER or HOST not read from the environment; as notice when read from the environment with a literal fallback password (the pattern os.environ.get('DB_PASSWORD', 'django'))",
-  help: 'TODO',
+  help: `Where the database is and who may log in to it differ for every deploy (a laptop, CI, staging, production),
+and the password is a secret. Written in \`DATABASES\`, they are in every clone of the repository, and pointing the
+same image at another database needs a new commit and a new image. A fallback password
+(\`os.environ.get("DB_PASSWORD", "django")\`) is only a notice: the environment can override it, but a deploy that
+forgets the variable silently uses the password from the repository.
+
+\`\`\`python
+# Before
+DATABASES = {"default": {
+    "ENGINE": "django.db.backends.postgresql",
+    "NAME": "shop", "USER": "shop", "PASSWORD": "s3cret", "HOST": "db",
+}}
+
+# After
+DATABASES = {"default": {
+    "ENGINE": "django.db.backends.postgresql",
+    "NAME": os.environ["DB_NAME"],
+    "USER": os.environ["DB_USER"],
+    "PASSWORD": os.environ["DB_PASSWORD"],
+    "HOST": os.environ["DB_HOST"],
+    "PORT": os.environ.get("DB_PORT", "5432"),
+}}
+\`\`\`
+
+An empty \`PASSWORD\` or \`HOST\` (\`''\`, Django's "use the default") is not reported. SQLite configurations have no
+credentials and are not judged.
+`,
   related: [],
-  check() {
-    return [];
+  check(project) {
+    const findings: RawFinding[] = [];
+    for (const app of project.apps) {
+      const settings = app.settings;
+      const databases = settings?.databases;
+      if (!settings || !databases) continue;
+      const seen = new Set<string>();
+      for (const config of databases.configs) {
+        if (!mayBeServer(config)) continue;
+        const engine = config.engine ? ` (${config.engine})` : '';
+        for (const key of KEYS) {
+          const v = config.fields[key];
+          if (!v) continue;
+          const line = config.fieldLines?.[key] ?? v.line;
+          const id = `${key}\0${line}`;
+          if (seen.has(id)) continue;
+          if (isCredential(v)) {
+            seen.add(id);
+            findings.push({
+              file: settings.file,
+              line,
+              message: `DATABASES 'default'${engine} has ${key} as a literal value in code; read it from the environment so each deploy sets its own: \`"${key}": os.environ["${SUGGESTED[key]}"]\`.`,
+            });
+          } else if (key === 'PASSWORD' && v.kind === 'env' && isCredential(valueWhenUnset(v))) {
+            seen.add(id);
+            findings.push({
+              file: settings.file,
+              line,
+              severity: 'notice',
+              message: `DATABASES 'default'${engine} reads PASSWORD from ${v.variable} but falls back to a literal password when it is unset; drop the fallback so a deploy without the variable fails instead of using the password from the repository.`,
+            });
+          }
+        }
+      }
+    }
+    return findings;
   },
 });
+
+/** A server engine, or an engine the environment can switch to one (ENGINE read from a variable). */
+function mayBeServer(config: DatabaseConfig): boolean {
+  if (config.engine && isServerEngine(config.engine)) return true;
+  return config.fields.ENGINE?.kind === 'env';
+}
+
+/** A literal that carries something: empty strings and None mean "Django's default". */
+function isCredential(v: ValueSource | undefined): boolean {
+  if (v?.kind !== 'literal') return false;
+  if (typeof v.value === 'string') return v.value.trim() !== '';
+  return typeof v.value === 'number';
+}

@@ -1,3 +1,4 @@
+import type { RawFinding } from '../model/types/finding.js';
 import { defineRule } from './rule.js';
 
 export const databaseNotConfigurable = defineRule({
@@ -8,9 +9,49 @@ export const databaseNotConfigurable = defineRule({
   kind: 'S',
   title:
     "DATABASES['default'] cannot be changed without editing code: no environment variable selects the engine (DB_ENGINE switch, DATABASE_URL via dj-database-url or django-environ, or equivalent)",
-  help: 'TODO',
+  help: `The same image should run against SQLite on a laptop and PostgreSQL in production, with only the environment
+changing. When \`DATABASES['default']\` names its engine in code, every other database needs an edited settings file,
+and the build that is tested is not the build that is deployed.
+
+Let the environment choose, with a URL:
+
+\`\`\`python
+import dj_database_url
+
+DATABASES = {"default": dj_database_url.config(conn_max_age=600)}  # DATABASE_URL=postgres://…
+\`\`\`
+
+or with a switch:
+
+\`\`\`python
+DATABASES_AVAILABLE = {
+    "sqlite": {"ENGINE": "django.db.backends.sqlite3", "NAME": os.environ.get("SQLITE_PATH", "/data/db.sqlite3")},
+    "postgres": {
+        "ENGINE": "django.db.backends.postgresql",
+        "NAME": os.environ.get("POSTGRES_DB"),
+        "USER": os.environ.get("POSTGRES_USER"),
+        "PASSWORD": os.environ.get("POSTGRES_PASSWORD"),
+        "HOST": os.environ.get("POSTGRES_HOST"),
+    },
+}
+DATABASES = {"default": DATABASES_AVAILABLE[os.environ["DB_ENGINE"]]}
+\`\`\`
+`,
   related: [],
-  check() {
-    return [];
+  check(project) {
+    const findings: RawFinding[] = [];
+    for (const app of project.apps) {
+      const settings = app.settings;
+      const databases = settings?.databases;
+      if (!settings || !databases || databases.selection.kind !== 'fixed') continue;
+      const engines = [...new Set(databases.configs.map((c) => c.engine).filter((e) => e !== undefined))];
+      const engine = engines.length === 1 ? `${engines[0]}` : 'one engine';
+      findings.push({
+        file: settings.file,
+        line: databases.line,
+        message: `DATABASES['default'] is fixed to ${engine} in code: no environment variable selects the database, so another database needs an edited settings file. Select it from the environment, e.g. \`DATABASES = {"default": dj_database_url.config()}\` with DATABASE_URL, or a DB_ENGINE switch.`,
+      });
+    }
+    return findings;
   },
 });

@@ -1,3 +1,13 @@
+import { posix } from 'node:path';
+import type { RawFinding } from '../model/types/finding.js';
+import type { App } from '../model/types/project.js';
+import type { DatabaseConfig, DatabasesModel, ValueSource } from '../model/types/settings.js';
+import {
+  isSqliteEngine,
+  liveAssignments,
+  providedEnvironment,
+  type ProvidedEnvironment,
+} from '../model/settings.js';
 import { defineRule } from './rule.js';
 
 export const runtimeDataNotInVolume = defineRule({
@@ -8,9 +18,178 @@ export const runtimeDataNotInVolume = defineRule({
   kind: 'S',
   title:
     'The SQLite database path (or MEDIA_ROOT) resolves to a directory of the image that is neither a VOLUME of the target stage nor a volume mount of the compose app service',
-  help: 'TODO',
+  help: `A container's own filesystem lives and dies with the container. When the SQLite file (or the uploads in
+\`MEDIA_ROOT\`) sits in a plain directory of the image, every redeploy, \`docker compose up --build\` or crash-restart
+on a new host starts from the copy baked in the image, and everything users wrote since is gone. Several replicas
+each get their own diverging copy.
+
+Keep runtime data in a directory that is a volume, and point the settings at it through the environment:
+
+\`\`\`python
+DATABASES = {"default": {
+    "ENGINE": "django.db.backends.sqlite3",
+    "NAME": os.environ.get("SQLITE_PATH", "/data/db.sqlite3"),
+}}
+MEDIA_ROOT = os.environ.get("MEDIA_ROOT", "/data/media")
+\`\`\`
+
+\`\`\`yaml
+services:
+  web:
+    volumes:
+      - appdata:/data
+volumes:
+  appdata:
+\`\`\`
+
+(or \`VOLUME /data\` in the Dockerfile). Better still for production: a database server such as PostgreSQL and an
+object store for media.
+`,
   related: [],
-  check() {
-    return [];
+  check(project) {
+    const findings: RawFinding[] = [];
+    for (const app of project.apps) {
+      const settings = app.settings;
+      const stage = app.dockerfile?.targetStage;
+      if (!settings || !stage) continue;
+      const env = providedEnvironment(app);
+      const ctx: Resolve = { app, env, workdir: stage.workdir || '/', imageBase: imageBaseDir(app) };
+      const mounts = [
+        ...stage.volumes.flatMap((v) => v.paths),
+        ...(app.compose?.appService?.volumes ?? []).filter((v) => v.type !== 'tmpfs').map((v) => v.target),
+      ].map(clean);
+      const where = app.compose?.appService
+        ? `a VOLUME of the Dockerfile nor a volume of the compose service '${app.compose.appService.name}'`
+        : 'a VOLUME of the Dockerfile (and no compose service mounts one)';
+
+      const databases = settings.databases;
+      for (const hit of databases ? sqliteFiles(databases, ctx) : []) {
+        const dir = posix.dirname(hit.path);
+        if (covered(dir, mounts)) continue;
+        findings.push({
+          file: settings.file,
+          line: hit.line,
+          message: `The SQLite database resolves to ${hit.path} in the image, and ${dir} is neither ${where}: a new container starts from the file baked in the image and what the last one wrote is lost. Point the path at a volume, e.g. \`"NAME": os.environ.get("SQLITE_PATH", "/data/db.sqlite3")\` with a volume on /data.`,
+        });
+      }
+      for (const a of liveAssignments(settings, 'MEDIA_ROOT')) {
+        if (a.activeWhenUnset === false) continue;
+        const path = resolvePath(a.value, ctx, 0);
+        if (!path || path === '/' || covered(path, mounts)) continue;
+        findings.push({
+          file: settings.file,
+          line: a.line,
+          message: `MEDIA_ROOT resolves to ${path} in the image, which is neither ${where}: uploaded files are lost when the container is replaced. Put it on a volume, e.g. \`MEDIA_ROOT = os.environ.get("MEDIA_ROOT", "/data/media")\` with a volume on /data.`,
+        });
+      }
+    }
+    return findings;
   },
 });
+
+interface Resolve {
+  app: App;
+  env: ProvidedEnvironment;
+  workdir: string;
+  /** Where BASE_DIR lands in the image; undefined when that cannot be told. */
+  imageBase?: string;
+}
+
+/** BASE_DIR in the image: where the directory holding manage.py lands, adjusted when BASE_DIR is another directory. */
+function imageBaseDir(app: App): string | undefined {
+  if (!app.imageSourceDir) return undefined;
+  const baseDir = app.settings?.baseDir;
+  if (baseDir === undefined) return app.imageSourceDir;
+  const manageDir = app.managePy ? posix.dirname(app.managePy) : app.dir;
+  const rel = posix.relative(manageDir === '.' ? '' : manageDir, baseDir === '.' ? '' : baseDir);
+  if (rel.startsWith('..')) return undefined;
+  return posix.join(app.imageSourceDir, rel);
+}
+
+/** The SQLite files the database configuration in effect uses, given the environment the container gets. */
+function sqliteFiles(databases: DatabasesModel, ctx: Resolve): { path: string; line: number }[] {
+  const selection = databases.selection;
+  let configs: DatabaseConfig[];
+  if (selection.kind === 'fixed') configs = databases.configs;
+  else if (selection.kind === 'unknown') configs = databases.configs.filter((c) => c.isDefault === true);
+  else if (!ctx.env.values.has(selection.variable)) {
+    if (!ctx.env.complete) return [];
+    configs = databases.configs.filter((c) => c.isDefault === true);
+  } else {
+    const value = ctx.env.values.get(selection.variable);
+    if (value === undefined) return [];
+    if (selection.kind === 'url') {
+      const path = sqliteUrlPath(value, ctx);
+      return path ? [{ path, line: selection.line }] : [];
+    }
+    configs = databases.configs.filter((c) => selects(c, value, databases.configs));
+  }
+  const out: { path: string; line: number }[] = [];
+  for (const c of configs) {
+    if (!c.engine || !isSqliteEngine(c.engine) || !c.fields.NAME) continue;
+    const path = resolvePath(c.fields.NAME, ctx, 0);
+    if (path) out.push({ path, line: c.fields.NAME.line });
+  }
+  return out;
+}
+
+function selects(c: DatabaseConfig, value: string, all: DatabaseConfig[]): boolean {
+  const by = c.selectedBy;
+  if (!by) return false;
+  switch (by.test ?? 'equals') {
+    case 'equals':
+      return by.value === value;
+    case 'set':
+      return value !== '';
+    case 'unset':
+      return value === '';
+    case 'otherwise':
+      return !all.some(
+        (o) => o !== c && (o.selectedBy?.test ?? 'equals') === 'equals' && o.selectedBy?.value === value,
+      );
+  }
+  return false;
+}
+
+function sqliteUrlPath(url: string, ctx: Resolve): string | undefined {
+  const m = /^(sqlite|spatialite):\/\/[^/]*\/(.*)$/.exec(url);
+  if (!m || m[2] === '' || m[2] === ':memory:') return undefined;
+  return m[2].startsWith('/') ? clean(m[2]) : clean(posix.join(ctx.workdir, m[2]));
+}
+
+/** A path setting → absolute path in the image; undefined when it cannot be told. */
+function resolvePath(v: ValueSource, ctx: Resolve, depth: number): string | undefined {
+  if (depth > 10) return undefined;
+  switch (v.kind) {
+    case 'env': {
+      if (ctx.env.values.has(v.variable)) {
+        const value = ctx.env.values.get(v.variable);
+        return value === undefined ? undefined : fromString(value, ctx);
+      }
+      if (!ctx.env.complete || !v.fallback) return undefined;
+      return resolvePath(v.fallback, ctx, depth + 1);
+    }
+    case 'path':
+      if (v.base === 'absolute') return clean(`/${v.parts.join('/')}`);
+      return ctx.imageBase === undefined ? undefined : clean(posix.join(ctx.imageBase, ...v.parts));
+    case 'literal':
+      return typeof v.value === 'string' ? fromString(v.value, ctx) : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** Django opens a relative NAME relative to the working directory of the process. */
+function fromString(s: string, ctx: Resolve): string | undefined {
+  if (s === '' || s === ':memory:' || s.includes('://') || s.startsWith('file:')) return undefined;
+  return clean(s.startsWith('/') ? s : posix.join(ctx.workdir, s));
+}
+
+function clean(p: string): string {
+  const n = posix.normalize(p);
+  return n.length > 1 && n.endsWith('/') ? n.slice(0, -1) : n;
+}
+
+function covered(dir: string, mounts: string[]): boolean {
+  return mounts.some((m) => m === '/' || dir === m || dir.startsWith(`${m}/`));
+}

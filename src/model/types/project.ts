@@ -62,6 +62,8 @@ export interface App {
   entrypointScripts: EntrypointScript[];
   /** Where the app's source lands in the image: the COPY destination of the directory holding manage.py. */
   imageSourceDir?: string;
+  /** Set when compose builds the app image from a remote context (a git URL) instead of this repository. */
+  remoteContext?: { url: string; file: string; line: number };
 }
 
 export interface SuppressionComment {

@@ -26,6 +26,12 @@ export interface SettingAssignment {
   value: ValueSource;
   /** Set when the assignment sits inside an if/else on an environment variable. */
   condition?: { variable: string; text: string };
+  /** True when this assignment may give the setting its final value (not overwritten by a later unconditional one). */
+  live?: boolean;
+  /** True when the assignment sits in an if/elif/else, except or loop body, so it may not run. */
+  inBranch?: boolean;
+  /** Whether the assignment runs when no environment variable is set; undefined when that cannot be told. */
+  activeWhenUnset?: boolean;
 }
 
 export interface EnvRead {
@@ -42,8 +48,17 @@ export interface DatabaseConfig {
   line: number;
   /** Key name → how it is obtained (NAME, USER, PASSWORD, HOST, PORT). */
   fields: Record<string, ValueSource>;
+  /** Line of each key of `fields` where it is written (the value may come from elsewhere, e.g. a URL default). */
+  fieldLines?: Record<string, number>;
   /** Set when this alternative is chosen by an environment variable value (DB_ENGINE == 'postgres'). */
-  selectedBy?: { variable: string; value: string };
+  selectedBy?: {
+    variable: string;
+    value: string;
+    /** How the value is tested: equals (default), set (any non-empty value), unset, otherwise (else branch: any other value). */
+    test?: 'equals' | 'set' | 'unset' | 'otherwise';
+  };
+  /** True when this alternative is the one in effect when no environment variable is set. */
+  isDefault?: boolean;
 }
 
 export interface DatabasesModel {
@@ -69,4 +84,8 @@ export interface SettingsModel {
   logHandlers: { className: string; line: number }[];
   /** The directory BASE_DIR points at, relative to the scanned directory ('.' for it). */
   baseDir?: string;
+  /** `from .base import *` and the like: settings inherited from modules not read here. */
+  starImports?: { module: string; line: number }[];
+  /** Calls that load variables from a file at run time (load_dotenv, Env.read_env, python-decouple). */
+  dotenvLoads?: { via: string; line: number }[];
 }

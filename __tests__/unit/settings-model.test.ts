@@ -1,0 +1,696 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { liveAssignments, modelSettings, valueWhenUnset } from '../../src/model/settings.js';
+import type { SettingsModel, ValueSource } from '../../src/model/types/settings.js';
+
+const fixture = (name: string) =>
+  readFileSync(new URL(`../fixtures/settings/${name}`, import.meta.url), 'utf8');
+
+function model(text: string, file = 'mysite/settings.py'): SettingsModel {
+  const r = modelSettings(file, 'mysite.settings', text);
+  assert.deepEqual(r.errors, [], `unexpected parse errors: ${JSON.stringify(r.errors)}`);
+  assert.ok(r.model);
+  return r.model;
+}
+
+/** The one live value of a setting. */
+function value(m: SettingsModel, name: string): ValueSource {
+  const live = liveAssignments(m, name);
+  assert.equal(live.length, 1, `${name}: expected one live assignment, got ${live.length}`);
+  return live[0].value;
+}
+
+/** A value as a plain JS value when it is fully known (literal, list, dict); undefined otherwise. */
+function plain(v: ValueSource | undefined): unknown {
+  if (!v) return undefined;
+  if (v.kind === 'literal') return v.value;
+  if (v.kind === 'list') return v.items.map(plain);
+  if (v.kind === 'dict') return Object.fromEntries(v.entries.map((e) => [e.key, plain(e.value)]));
+  if (v.kind === 'path') return `${v.base === 'absolute' ? '' : v.base}/${v.parts.join('/')}`;
+  return `<${v.kind}>`;
+}
+
+test('Django 5 startproject settings: literal key, literal DEBUG, fixed SQLite under BASE_DIR', () => {
+  const m = model(fixture('startproject_django5.py'));
+  assert.equal(m.baseDir, '.');
+  assert.deepEqual(value(m, 'SECRET_KEY').kind, 'literal');
+  assert.equal(value(m, 'SECRET_KEY').line, 23);
+  assert.equal(plain(value(m, 'DEBUG')), true);
+  assert.deepEqual(plain(value(m, 'ALLOWED_HOSTS')), []);
+  assert.deepEqual(m.envReads, []);
+  assert.equal(m.databases?.line, 76);
+  assert.deepEqual(m.databases?.selection, { kind: 'fixed' });
+  assert.equal(m.databases?.configs.length, 1);
+  const config = m.databases!.configs[0];
+  assert.equal(config.engine, 'django.db.backends.sqlite3');
+  assert.equal(config.isDefault, true);
+  assert.equal(plain(config.fields.NAME), 'BASE_DIR/db.sqlite3');
+  assert.equal(config.fieldLines?.NAME, 79);
+  assert.deepEqual(m.logHandlers, []);
+});
+
+test('Django 2/3 startproject settings: BASE_DIR from os.path.dirname(abspath(__file__)) and os.path.join', () => {
+  const m = model(
+    [
+      'import os',
+      'BASE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))',
+      "SECRET_KEY = 'x' * 50",
+      'DATABASES = {',
+      "    'default': {",
+      "        'ENGINE': 'django.db.backends.sqlite3',",
+      "        'NAME': os.path.join(BASE_DIR, 'db.sqlite3'),",
+      '    }',
+      '}',
+      "STATIC_ROOT = os.path.join(BASE_DIR, 'static')",
+      "MEDIA_ROOT = os.path.join(os.path.dirname(__file__), 'media')",
+    ].join('\n'),
+    'src/mysite/settings.py',
+  );
+  assert.equal(m.baseDir, 'src');
+  assert.equal(plain(m.databases!.configs[0].fields.NAME), 'BASE_DIR/db.sqlite3');
+  assert.equal(plain(value(m, 'STATIC_ROOT')), 'BASE_DIR/static');
+  assert.equal(plain(value(m, 'MEDIA_ROOT')), 'BASE_DIR/mysite/media');
+  assert.equal(value(m, 'SECRET_KEY').kind, 'unknown');
+});
+
+test('BASE_DIR of split settings one level deeper, and BASE_DIR used without being defined', () => {
+  const base = model(
+    'from pathlib import Path\nBASE_DIR = Path(__file__).resolve().parent.parent.parent\n',
+    'mysite/settings/base.py',
+  );
+  assert.equal(base.baseDir, '.');
+  const parents = model(
+    'from pathlib import Path\nBASE_DIR = Path(__file__).resolve().parents[1]\n',
+    'app/conf/settings.py',
+  );
+  assert.equal(parents.baseDir, 'app');
+  const prod = model("from .base import *\nMEDIA_ROOT = BASE_DIR / 'media'\n", 'mysite/settings/prod.py');
+  assert.equal(prod.baseDir, undefined);
+  assert.deepEqual(prod.starImports, [{ module: '.base', line: 1 }]);
+  assert.equal(plain(value(prod, 'MEDIA_ROOT')), 'BASE_DIR/media');
+});
+
+// How each way of reading the environment is modelled: the read, and the value the setting takes when it is unset.
+const ENV_READS: {
+  code: string;
+  variable: string;
+  required: boolean;
+  hasDefault: boolean;
+  unset: unknown;
+  via?: string;
+}[] = [
+  {
+    code: "os.environ['X']",
+    variable: 'X',
+    required: true,
+    hasDefault: false,
+    unset: undefined,
+    via: 'environ[]',
+  },
+  { code: "os.environ.get('X')", variable: 'X', required: false, hasDefault: false, unset: undefined },
+  {
+    code: "os.environ.get('X', 'd')",
+    variable: 'X',
+    required: false,
+    hasDefault: true,
+    unset: 'd',
+    via: 'environ.get',
+  },
+  { code: "os.environ.get('X', None)", variable: 'X', required: false, hasDefault: false, unset: undefined },
+  {
+    code: "os.getenv('X', 'd')",
+    variable: 'X',
+    required: false,
+    hasDefault: true,
+    unset: 'd',
+    via: 'getenv',
+  },
+  { code: "os.getenv('X', default='d')", variable: 'X', required: false, hasDefault: true, unset: 'd' },
+  { code: "os.environ.setdefault('X', 'd')", variable: 'X', required: false, hasDefault: true, unset: 'd' },
+  { code: "os.environ.get('X') or 'd'", variable: 'X', required: false, hasDefault: false, unset: 'd' },
+  {
+    code: "os.environ.get('X', 'False') == 'True'",
+    variable: 'X',
+    required: false,
+    hasDefault: true,
+    unset: false,
+  },
+  {
+    code: "os.environ.get('X', 'True') == 'True'",
+    variable: 'X',
+    required: false,
+    hasDefault: true,
+    unset: true,
+  },
+  { code: "os.environ.get('X') == '1'", variable: 'X', required: false, hasDefault: false, unset: false },
+  {
+    code: "os.environ.get('X', '') != 'False'",
+    variable: 'X',
+    required: false,
+    hasDefault: true,
+    unset: true,
+  },
+  {
+    code: "os.environ.get('X', 'false').lower() in ('1', 'true', 'yes')",
+    variable: 'X',
+    required: false,
+    hasDefault: true,
+    unset: false,
+  },
+  { code: "bool(os.environ.get('X', True))", variable: 'X', required: false, hasDefault: true, unset: true },
+  {
+    code: "bool(os.environ.get('X', False))",
+    variable: 'X',
+    required: false,
+    hasDefault: true,
+    unset: false,
+  },
+  { code: "int(os.environ.get('X', '1'))", variable: 'X', required: false, hasDefault: true, unset: 1 },
+  {
+    code: "bool(int(os.environ.get('X', 0)))",
+    variable: 'X',
+    required: false,
+    hasDefault: true,
+    unset: false,
+  },
+  { code: "int(os.environ.get('X'))", variable: 'X', required: true, hasDefault: false, unset: undefined },
+  {
+    code: "os.environ.get('X').split(',')",
+    variable: 'X',
+    required: true,
+    hasDefault: false,
+    unset: undefined,
+  },
+  {
+    code: "os.environ.get('X', 'a,b').split(',')",
+    variable: 'X',
+    required: false,
+    hasDefault: true,
+    unset: ['a', 'b'],
+  },
+  { code: "os.environ.get('X', '').split()", variable: 'X', required: false, hasDefault: true, unset: [] },
+  { code: "'X' in os.environ", variable: 'X', required: false, hasDefault: false, unset: false },
+  {
+    code: "True if os.environ.get('X') else False",
+    variable: 'X',
+    required: false,
+    hasDefault: false,
+    unset: false,
+  },
+  { code: "str(os.environ.get('X', 1))", variable: 'X', required: false, hasDefault: true, unset: '1' },
+  {
+    code: "strtobool(os.environ.get('X', 'yes'))",
+    variable: 'X',
+    required: false,
+    hasDefault: true,
+    unset: 1,
+  },
+  {
+    code: "ast.literal_eval(os.environ.get('X', 'True'))",
+    variable: 'X',
+    required: false,
+    hasDefault: true,
+    unset: true,
+  },
+  { code: "o.environ['X']", variable: 'X', required: true, hasDefault: false, unset: undefined },
+  { code: "environ['X']", variable: 'X', required: true, hasDefault: false, unset: undefined },
+  { code: "environ.get('X', 'd')", variable: 'X', required: false, hasDefault: true, unset: 'd' },
+  { code: "getenv('X', 'd')", variable: 'X', required: false, hasDefault: true, unset: 'd' },
+  { code: "config('X')", variable: 'X', required: true, hasDefault: false, unset: undefined, via: 'other' },
+  {
+    code: "config('X', default='False', cast=bool)",
+    variable: 'X',
+    required: false,
+    hasDefault: true,
+    unset: false,
+  },
+  {
+    code: "config('X', default='a, b', cast=Csv())",
+    variable: 'X',
+    required: false,
+    hasDefault: true,
+    unset: ['a', 'b'],
+  },
+];
+
+for (const c of ENV_READS) {
+  test(`environment read: ${c.code}`, () => {
+    const m = model(
+      [
+        'import os',
+        'import os as o',
+        'import ast',
+        'from os import environ, getenv',
+        'from distutils.util import strtobool',
+        'from decouple import config, Csv',
+        `SETTING = ${c.code}`,
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      m.envReads.map((r) => ({ ...r })),
+      [{ variable: c.variable, line: 7, required: c.required, hasDefault: c.hasDefault }],
+    );
+    const v = value(m, 'SETTING');
+    assert.equal(v.kind, 'env');
+    if (v.kind !== 'env') return;
+    assert.equal(v.variable, c.variable);
+    if (c.via) assert.equal(v.via, c.via);
+    assert.deepEqual(plain(valueWhenUnset(v)), c.unset);
+  });
+}
+
+test('SECRET_KEY read with os.environ.get and no default is a required read (Django refuses an empty key)', () => {
+  const m = model(
+    "import os\nSECRET_KEY = os.environ.get('DJANGO_SECRET_KEY')\nOTHER = os.environ.get('SENTRY_DSN')\n",
+  );
+  assert.deepEqual(
+    m.envReads.map((r) => [r.variable, r.required]),
+    [
+      ['DJANGO_SECRET_KEY', true],
+      ['SENTRY_DSN', false],
+    ],
+  );
+});
+
+test('django-environ: Env scheme defaults, typed getters, db_url, read_env', () => {
+  const m = model(
+    [
+      'import environ',
+      'env = environ.Env(DEBUG=(bool, False), ALLOWED_HOSTS=(list, []))',
+      "environ.Env.read_env(BASE_DIR / '.env')",
+      "SECRET_KEY = env('SECRET_KEY')",
+      "DEBUG = env('DEBUG')",
+      "ALLOWED_HOSTS = env('ALLOWED_HOSTS')",
+      "EMAIL_HOST = env.str('EMAIL_HOST', default='smtp.example.com')",
+      "SECURE = env.bool('SECURE', default=True)",
+      "PORT = env.int('PORT', 8000)",
+      "DATABASES = {'default': env.db_url('DATABASE_URL', default='sqlite:////data/db.sqlite3')}",
+      "CACHES = {'default': env.cache()}",
+    ].join('\n'),
+  );
+  assert.deepEqual(m.dotenvLoads, [{ via: 'django-environ', line: 3 }]);
+  const reads = Object.fromEntries(m.envReads.map((r) => [r.variable, [r.required, r.hasDefault]]));
+  assert.deepEqual(reads, {
+    SECRET_KEY: [true, false],
+    DEBUG: [false, true],
+    ALLOWED_HOSTS: [false, true],
+    EMAIL_HOST: [false, true],
+    SECURE: [false, true],
+    PORT: [false, true],
+    DATABASE_URL: [false, true],
+    CACHE_URL: [true, false],
+  });
+  assert.equal(plain(valueWhenUnset(value(m, 'DEBUG'))), false);
+  assert.equal(plain(valueWhenUnset(value(m, 'SECURE'))), true);
+  assert.equal(plain(valueWhenUnset(value(m, 'PORT'))), 8000);
+  const db = m.databases!;
+  assert.deepEqual(db.selection, {
+    kind: 'url',
+    variable: 'DATABASE_URL',
+    default: 'sqlite:////data/db.sqlite3',
+    line: 10,
+  });
+  assert.equal(db.configs.length, 1);
+  assert.equal(db.configs[0].engine, 'django.db.backends.sqlite3');
+  assert.equal(db.configs[0].isDefault, true);
+  assert.equal(plain(valueWhenUnset(db.configs[0].fields.NAME)), '/data/db.sqlite3');
+});
+
+test('django-environ env.db() with no default: a required DATABASE_URL and no fallback configuration', () => {
+  const m = model("import environ\nenv = environ.Env()\nDATABASES = {'default': env.db()}\n");
+  assert.deepEqual(m.databases?.selection, { kind: 'url', variable: 'DATABASE_URL', line: 3 });
+  assert.deepEqual(m.databases?.configs, []);
+  assert.deepEqual(m.envReads, [{ variable: 'DATABASE_URL', line: 3, required: true, hasDefault: false }]);
+});
+
+test('dj-database-url: config() with a default and conn_max_age, env= kwarg, parse(os.environ[...])', () => {
+  const withDefault = model(
+    [
+      'import dj_database_url',
+      'from pathlib import Path',
+      'BASE_DIR = Path(__file__).resolve().parent.parent',
+      'DATABASES = {',
+      "    'default': dj_database_url.config(default=f'sqlite:///{BASE_DIR / \"db.sqlite3\"}', conn_max_age=600)",
+      '}',
+    ].join('\n'),
+  );
+  assert.equal(withDefault.databases?.selection.kind, 'url');
+  const config = withDefault.databases!.configs[0];
+  assert.equal(config.engine, 'django.db.backends.sqlite3');
+  assert.equal(plain(valueWhenUnset(config.fields.NAME)), 'BASE_DIR/db.sqlite3');
+  assert.equal(config.fields.NAME.kind, 'env');
+
+  const concat = model(
+    "import os, dj_database_url\nBASE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))\nDATABASES = {'default': dj_database_url.config(default='sqlite:///' + os.path.join(BASE_DIR, 'db.sqlite3'))}\n",
+  );
+  assert.equal(plain(valueWhenUnset(concat.databases!.configs[0].fields.NAME)), 'BASE_DIR/db.sqlite3');
+
+  const custom = model(
+    "import dj_database_url\nDATABASES = {'default': dj_database_url.config(env='PRIMARY_DB_URL')}\n",
+  );
+  assert.deepEqual(custom.databases?.selection, { kind: 'url', variable: 'PRIMARY_DB_URL', line: 2 });
+
+  const parsed = model(
+    "import os, dj_database_url\nDATABASES = {'default': dj_database_url.parse(os.environ['DATABASE_URL'])}\n",
+  );
+  assert.deepEqual(parsed.databases?.selection, { kind: 'url', variable: 'DATABASE_URL', line: 2 });
+  assert.deepEqual(parsed.envReads, [
+    { variable: 'DATABASE_URL', line: 2, required: true, hasDefault: false },
+  ]);
+
+  const server = model(
+    "import dj_database_url\nDATABASES = {'default': dj_database_url.config(default='postgres://shop:s3cr%40t@db:5432/shop')}\n",
+  );
+  const fields = server.databases!.configs[0].fields;
+  assert.equal(server.databases!.configs[0].engine, 'django.db.backends.postgresql');
+  assert.deepEqual(
+    ['NAME', 'USER', 'PASSWORD', 'HOST', 'PORT'].map((k) => plain(valueWhenUnset(fields[k]))),
+    ['shop', 'shop', 's3cr@t', 'db', 5432],
+  );
+
+  const literal = model(
+    "import dj_database_url\nDATABASES = {'default': dj_database_url.parse('mysql://u:p@h/db')}\n",
+  );
+  assert.deepEqual(literal.databases?.selection, { kind: 'fixed' });
+  assert.equal(plain(literal.databases!.configs[0].fields.PASSWORD), 'p');
+});
+
+test('Heroku pattern: DATABASES["default"].update(dj_database_url.config()) keeps the SQLite config as the fallback', () => {
+  const m = model(
+    [
+      'import dj_database_url',
+      "DATABASES = {'default': {'ENGINE': 'django.db.backends.sqlite3', 'NAME': 'db.sqlite3'}}",
+      'db_from_env = dj_database_url.config(conn_max_age=500)',
+      "DATABASES['default'].update(db_from_env)",
+    ].join('\n'),
+  );
+  assert.equal(m.databases?.selection.kind, 'url');
+  assert.equal(m.databases?.line, 2);
+  assert.deepEqual(
+    m.databases?.configs.map((c) => [c.engine, c.isDefault]),
+    [['django.db.backends.sqlite3', true]],
+  );
+});
+
+const TWELVE_FACTOR_SWITCH = fixture('twelve_factor.py');
+
+test('DB_ENGINE dict switch: one configuration per engine, selected by the variable, default marked', () => {
+  const m = model(TWELVE_FACTOR_SWITCH);
+  const db = m.databases!;
+  assert.deepEqual(db.selection, { kind: 'env', variable: 'DB_ENGINE', default: 'postgres', line: 35 });
+  assert.deepEqual(
+    db.configs.map((c) => [c.engine, c.selectedBy?.value, c.isDefault]),
+    [
+      ['django.db.backends.sqlite3', 'sqlite', false],
+      ['django.db.backends.postgresql', 'postgres', true],
+    ],
+  );
+  assert.equal(db.configs[1].fields.PASSWORD.kind, 'env');
+  assert.equal(db.configs[1].fieldLines?.PASSWORD, 30);
+  // A server engine's password read without a default is required (None cannot log in).
+  assert.equal(m.envReads.find((r) => r.variable === 'POSTGRES_PASSWORD')?.required, true);
+  assert.deepEqual(m.logHandlers, [{ className: 'logging.StreamHandler', line: 42 }]);
+});
+
+test('DATABASES["default"] = TABLE.get(env, fallback) and ENGINE built from a prefix', () => {
+  const viaGet = model(
+    [
+      'import os',
+      "SQLITE = {'ENGINE': 'django.db.backends.sqlite3', 'NAME': '/data/db.sqlite3'}",
+      "PG = {'ENGINE': 'django.db.backends.postgresql', 'NAME': 'app'}",
+      "DATABASES = {'default': SQLITE}",
+      "DATABASES['default'] = {'postgres': PG}.get(os.environ.get('DB_ENGINE'), SQLITE)",
+    ].join('\n'),
+  );
+  assert.equal(viaGet.databases?.line, 4);
+  assert.deepEqual(viaGet.databases?.selection, { kind: 'env', variable: 'DB_ENGINE', line: 5 });
+  assert.deepEqual(
+    viaGet.databases?.configs.map((c) => [c.engine, c.selectedBy, c.isDefault]),
+    [
+      ['django.db.backends.postgresql', { variable: 'DB_ENGINE', value: 'postgres' }, false],
+      ['django.db.backends.sqlite3', { variable: 'DB_ENGINE', value: '', test: 'otherwise' }, true],
+    ],
+  );
+
+  const prefix = model(
+    "import os\nDATABASES = {'default': {'ENGINE': 'django.db.backends.' + os.environ.get('DB_ENGINE', 'sqlite3'), 'NAME': os.environ.get('DB_NAME', 'db.sqlite3')}}\n",
+  );
+  assert.deepEqual(prefix.databases?.selection, {
+    kind: 'env',
+    variable: 'DB_ENGINE',
+    default: 'sqlite3',
+    line: 2,
+  });
+  assert.deepEqual(
+    prefix.databases?.configs.map((c) => [c.engine, c.selectedBy, c.isDefault]),
+    [['django.db.backends.sqlite3', { variable: 'DB_ENGINE', value: 'sqlite3' }, true]],
+  );
+});
+
+test('if/else on DB_ENGINE: each branch a configuration with selectedBy, the else branch the default', () => {
+  const m = model(
+    [
+      'import os',
+      "if os.environ.get('DB_ENGINE') == 'postgres':",
+      '    DATABASES = {',
+      "        'default': {",
+      "            'ENGINE': 'django.db.backends.postgresql',",
+      "            'NAME': os.environ['POSTGRES_DB'],",
+      "            'PASSWORD': os.environ['POSTGRES_PASSWORD'],",
+      '        }',
+      '    }',
+      'else:',
+      "    DATABASES = {'default': {'ENGINE': 'django.db.backends.sqlite3', 'NAME': 'db.sqlite3'}}",
+    ].join('\n'),
+  );
+  const db = m.databases!;
+  assert.deepEqual(db.selection, { kind: 'env', variable: 'DB_ENGINE', line: 2 });
+  assert.equal(db.line, 3);
+  assert.deepEqual(
+    db.configs.map((c) => [c.engine, c.selectedBy, c.isDefault]),
+    [
+      ['django.db.backends.postgresql', { variable: 'DB_ENGINE', value: 'postgres' }, false],
+      ['django.db.backends.sqlite3', { variable: 'DB_ENGINE', value: '', test: 'otherwise' }, true],
+    ],
+  );
+  const assignments = m.assignments.filter((a) => a.name === 'DATABASES');
+  assert.deepEqual(
+    assignments.map((a) => [a.line, a.live, a.inBranch, a.activeWhenUnset, a.condition?.variable]),
+    [
+      [3, true, true, false, 'DB_ENGINE'],
+      [11, true, true, true, 'DB_ENGINE'],
+    ],
+  );
+});
+
+test('if on a variable being set guards reads of it; a variable read through a name keeps its identity', () => {
+  const m = model(
+    [
+      'import os, dj_database_url',
+      "DATABASES = {'default': {'ENGINE': 'django.db.backends.sqlite3', 'NAME': 'db.sqlite3'}}",
+      "if 'DATABASE_URL' in os.environ:",
+      "    DATABASES['default'] = dj_database_url.parse(os.environ['DATABASE_URL'])",
+      "ENGINE = os.environ.get('DB_ENGINE', 'sqlite')",
+      "if ENGINE == 'postgres':",
+      "    X = os.environ['DB_HOST']",
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    m.envReads.map((r) => [r.variable, r.required]),
+    [
+      ['DATABASE_URL', false],
+      ['DATABASE_URL', false],
+      ['DB_ENGINE', false],
+      ['DB_HOST', true],
+    ],
+  );
+  assert.equal(m.databases?.selection.kind, 'url');
+  assert.deepEqual(
+    m.databases?.configs.map((c) => [c.engine, c.isDefault]),
+    [['django.db.backends.sqlite3', true]],
+  );
+  const x = m.assignments.find((a) => a.name === 'X')!;
+  assert.deepEqual([x.condition?.variable, x.activeWhenUnset], ['DB_ENGINE', false]);
+});
+
+test('a later unconditional assignment makes earlier ones dead; a conditional one keeps both live', () => {
+  const m = model(
+    [
+      'import os',
+      "SECRET_KEY = 'dev'",
+      "SECRET_KEY = os.environ['SECRET_KEY']",
+      'DEBUG = False',
+      "if os.environ.get('DEV'):",
+      '    DEBUG = True',
+      "ALLOWED_HOSTS = ['a']",
+      "ALLOWED_HOSTS += ['*']",
+      'INSTALLED_APPS = []',
+      "INSTALLED_APPS.append('x')",
+    ].join('\n'),
+  );
+  const live = (name: string) => m.assignments.filter((a) => a.name === name).map((a) => [a.line, a.live]);
+  assert.deepEqual(live('SECRET_KEY'), [
+    [2, false],
+    [3, true],
+  ]);
+  assert.deepEqual(live('DEBUG'), [
+    [4, true],
+    [6, true],
+  ]);
+  assert.equal(m.assignments.find((a) => a.line === 6)?.activeWhenUnset, false);
+  assert.deepEqual(live('ALLOWED_HOSTS'), [
+    [7, true],
+    [8, true],
+  ]);
+  assert.deepEqual(plain(m.assignments.find((a) => a.line === 8)?.value), ['a', '*']);
+  assert.deepEqual(plain(m.assignments.find((a) => a.line === 10)?.value), ['x']);
+});
+
+test('SQLite paths: absolute literal, nested BASE_DIR division, env with a path fallback', () => {
+  const m = model(
+    [
+      'import os',
+      'from pathlib import Path',
+      'BASE_DIR = Path(__file__).resolve().parent.parent',
+      "A = '/data/db.sqlite3'",
+      "B = BASE_DIR / 'data' / 'db.sqlite3'",
+      "C = os.environ.get('SQLITE_PATH', BASE_DIR / 'db.sqlite3')",
+      "D = Path('/var/lib/app') / 'db.sqlite3'",
+      "E = str(BASE_DIR) + '/db.sqlite3'",
+      "F = os.path.join('/srv', 'db.sqlite3')",
+    ].join('\n'),
+  );
+  assert.equal(plain(value(m, 'A')), '/data/db.sqlite3');
+  assert.equal(plain(value(m, 'B')), 'BASE_DIR/data/db.sqlite3');
+  assert.equal(plain(valueWhenUnset(value(m, 'C'))), 'BASE_DIR/db.sqlite3');
+  assert.equal(plain(value(m, 'D')), '/var/lib/app/db.sqlite3');
+  assert.equal(plain(value(m, 'E')), 'BASE_DIR/db.sqlite3');
+  assert.equal(plain(value(m, 'F')), '/srv/db.sqlite3');
+});
+
+test('LOGGING handler classes with the line of their class key, also through dictConfig and later updates', () => {
+  const m = model(
+    [
+      'import logging.config',
+      'LOGGING = {',
+      "    'version': 1,",
+      "    'handlers': {",
+      "        'console': {'class': 'logging.StreamHandler'},",
+      "        'file': {",
+      "            'level': 'DEBUG',",
+      "            'class': 'logging.handlers.RotatingFileHandler',",
+      "            'filename': '/var/log/app.log',",
+      '        },',
+      '    },',
+      '}',
+      "LOGGING['handlers']['audit'] = {'class': 'logging.FileHandler', 'filename': 'audit.log'}",
+      'LOGGING_CONFIG = None',
+      "logging.config.dictConfig({'version': 1, 'handlers': {'w': {'class': 'logging.handlers.WatchedFileHandler'}}})",
+    ].join('\n'),
+  );
+  assert.deepEqual(m.logHandlers, [
+    { className: 'logging.StreamHandler', line: 5 },
+    { className: 'logging.handlers.RotatingFileHandler', line: 8 },
+    { className: 'logging.FileHandler', line: 13 },
+    { className: 'logging.handlers.WatchedFileHandler', line: 15 },
+  ]);
+});
+
+test('python-dotenv and python-decouple loads are recorded', () => {
+  const m = model(
+    'from dotenv import load_dotenv\nload_dotenv()\nfrom decouple import config\nX = config("X", default="")\n',
+  );
+  assert.deepEqual(m.dotenvLoads, [
+    { via: 'python-dotenv', line: 2 },
+    { via: 'python-decouple', line: 3 },
+  ]);
+});
+
+test('a syntax error gives its line and a model of the statements that parsed, before and after it', () => {
+  const r = modelSettings(
+    'mysite/settings.py',
+    'mysite.settings',
+    ["SECRET_KEY = 'abc'", 'def broken(:', '    pass', 'DEBUG = True', "ALLOWED_HOSTS = ['*'"].join('\n'),
+  );
+  assert.equal(r.errors.length, 1);
+  assert.equal(r.errors[0].file, 'mysite/settings.py');
+  assert.equal(r.errors[0].line, 2);
+  assert.match(r.errors[0].message, /syntax error at line 2/);
+  assert.deepEqual(
+    r.model?.assignments.map((a) => [a.name, a.line]),
+    [
+      ['SECRET_KEY', 1],
+      ['DEBUG', 4],
+    ],
+  );
+});
+
+test('an unclosed bracket in the middle: the first error node line, the rest still read', () => {
+  const r = modelSettings('s.py', 's', "A = 1\nINSTALLED_APPS = [\n    'x',\nDEBUG = True\n\nB = 2\n");
+  assert.equal(r.errors.length, 1);
+  assert.ok(r.errors[0].line! >= 2 && r.errors[0].line! <= 4, `line ${r.errors[0].line}`);
+  assert.deepEqual(
+    r.model?.assignments.map((a) => a.name),
+    ['A', 'B'],
+  );
+});
+
+test('an empty file is an empty model and no error; so is a file of comments', () => {
+  for (const text of ['', '\n\n', '# just a comment\n', '"""docstring only"""\n']) {
+    const r = modelSettings('mysite/settings.py', 'mysite.settings', text);
+    assert.deepEqual(r.errors, []);
+    assert.deepEqual(r.model?.assignments, []);
+    assert.deepEqual(r.model?.envReads, []);
+    assert.equal(r.model?.databases, undefined);
+  }
+});
+
+test('random bytes, NUL bytes, deep nesting and odd line endings never throw', () => {
+  let seed = 42;
+  const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const inputs = [
+    '\0\0\0',
+    '\uFEFFDEBUG = True\r\nSECRET_KEY = "x"\r\n',
+    'DEBUG = True\rSECRET_KEY = "x"\r',
+    `X = ${'('.repeat(5000)}1${')'.repeat(5000)}`,
+    `X = ${'['.repeat(3000)}`,
+    `X = ${'{"a": '.repeat(2000)}1${'}'.repeat(2000)}`,
+    "X = 'unterminated\nY = 1\n",
+    'if True:\nDEBUG = True\n',
+    '\tDEBUG = True\n',
+    Array.from({ length: 4000 }, () => String.fromCharCode(Math.floor(rand() * 256))).join(''),
+    Array.from({ length: 300 }, () => "if x:\n  A = {'a': os.environ.get('X')\n").join(''),
+  ];
+  for (const text of inputs) {
+    const r = modelSettings('s.py', 's', text);
+    assert.ok(r.model);
+    for (const e of r.errors) assert.ok(e.line === undefined || e.line >= 1);
+  }
+  const crlf = modelSettings('s.py', 's', 'A = 1\r\n\r\nDEBUG = True\r\n').model!;
+  assert.equal(crlf.assignments.find((a) => a.name === 'DEBUG')?.line, 3);
+  const cr = modelSettings('s.py', 's', 'A = 1\r\rDEBUG = True\r').model!;
+  assert.equal(cr.assignments.find((a) => a.name === 'DEBUG')?.line, 3);
+});
+
+test('string literals: prefixes, escapes, implicit concatenation, f-strings with literal parts', () => {
+  const m = model(
+    [
+      "A = r'a\\nb'",
+      "B = 'a\\nb'",
+      'C = "x" \'y\'',
+      "D = '''multi",
+      "line'''",
+      'E = f"{1}-{\'two\'}"',
+      "F = b'bytes'",
+      "G = '\\x41\\u00e9'",
+    ].join('\n'),
+  );
+  assert.equal(plain(value(m, 'A')), 'a\\nb');
+  assert.equal(plain(value(m, 'B')), 'a\nb');
+  assert.equal(plain(value(m, 'C')), 'xy');
+  assert.equal(plain(value(m, 'D')), 'multi\nline');
+  assert.equal(plain(value(m, 'E')), '1-two');
+  assert.equal(plain(value(m, 'F')), 'bytes');
+  assert.equal(plain(value(m, 'G')), 'Aé');
+});
