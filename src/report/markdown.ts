@@ -116,12 +116,13 @@ function assemble(report: Report, options: MarkdownOptions, layout: Layout): str
   return `${blocks.join('\n\n')}\n`;
 }
 
+const RANK: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };
+
 function mostSevere(findings: Finding[], n: number): Finding[] {
-  const rank: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };
   const chosen = new Set(
     findings
       .map((f, i) => ({ f, i }))
-      .sort((a, b) => rank[a.f.severity] - rank[b.f.severity] || a.i - b.i)
+      .sort((a, b) => RANK[a.f.severity] - RANK[b.f.severity] || a.i - b.i)
       .slice(0, n)
       .map((x) => x.f),
   );
@@ -218,7 +219,10 @@ function findingsSection(ctx: Context, shown: Finding[], total: number): string 
   if (total === 0) return '#### Findings\n\nNo findings.';
   const out: string[] = ['#### Findings'];
   for (const factor of FACTOR_ORDER) {
-    const inFactor = shown.filter((f) => f.factor === factor);
+    // Errors first within a factor; file order otherwise (the sort is stable).
+    const inFactor = shown
+      .filter((f) => f.factor === factor)
+      .sort((a, b) => RANK[a.severity] - RANK[b.severity]);
     if (inFactor.length === 0) continue;
     out.push(`##### ${FACTOR_NAMES[factor]}`);
     out.push(inFactor.map((f) => findingItem(ctx, f)).join('\n'));
