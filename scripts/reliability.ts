@@ -1,0 +1,130 @@
+// Reliability report (npm run reliability): runs every hostile repository and infrastructure fault through the
+// real bundle, the way users run it, and prints cases run, survived, objects left behind, secret leaks and the
+// slowest case. It prints figures; the assertions live in the test suites.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { HOSTILE_CASES } from '../__tests__/robust/cases.js';
+import { FAULT_CASES } from '../__tests__/robust/faults.js';
+
+const root = resolve(import.meta.dirname, '..');
+const cli = join(root, 'dist/cli.js');
+const node = process.execPath;
+
+interface Outcome {
+  name: string;
+  survived: boolean;
+  why?: string;
+  ms: number;
+  leftovers: number;
+  leaks: string[];
+}
+
+/** Docker objects any run of ours labelled, or -1 when no engine answers. */
+function labelledObjects(): number {
+  let count = 0;
+  for (const args of [
+    ['ps', '-aq'],
+    ['network', 'ls', '-q'],
+    ['volume', 'ls', '-q'],
+  ]) {
+    const r = spawnSync('docker', [...args, '--filter', 'label=twelve-factor-review.run'], {
+      encoding: 'utf8',
+    });
+    if (r.status !== 0) return -1;
+    count += r.stdout.split('\n').filter(Boolean).length;
+  }
+  return count;
+}
+
+function runCli(args: string[], env: NodeJS.ProcessEnv = process.env, timeoutMs = 120_000) {
+  const start = Date.now();
+  const r = spawnSync(node, [cli, 'check', ...args], {
+    encoding: 'utf8',
+    env,
+    timeout: timeoutMs,
+    maxBuffer: 1 << 28,
+  });
+  return { ...r, ms: Date.now() - start };
+}
+
+/** A run survives when it ends on its own with exit 0 or 1 and a JSON report on stdout. */
+function verdictOf(r: ReturnType<typeof runCli>): { survived: boolean; why?: string; json?: unknown } {
+  if (r.error) return { survived: false, why: r.error.message };
+  if (r.signal) return { survived: false, why: `killed by ${r.signal}` };
+  if (r.status !== 0 && r.status !== 1)
+    return { survived: false, why: `exit ${r.status}: ${r.stderr.slice(-300)}` };
+  try {
+    return { survived: true, json: JSON.parse(r.stdout) };
+  } catch {
+    return { survived: false, why: 'no JSON report on standard output' };
+  }
+}
+
+const outcomes: Outcome[] = [];
+const base = mkdtempSync(join(tmpdir(), 'tfr-reliability-'));
+try {
+  const before = labelledObjects();
+  HOSTILE_CASES.forEach((c, i) => {
+    const dir = join(base, `hostile${i}`);
+    const outside = join(base, `outside${i}`);
+    mkdirSync(dir, { recursive: true });
+    mkdirSync(outside, { recursive: true });
+    c.make(dir, outside);
+    const r = runCli([dir, '--format', 'json', '--fail-on', 'never']);
+    const v = verdictOf(r);
+    let why = v.why;
+    if (v.survived) {
+      try {
+        c.check((v.json as { findings: never[] }).findings);
+      } catch (error) {
+        why = `survived, but: ${(error as Error).message.split('\n')[0]}`;
+      }
+    }
+    const leaks = (c.forbidden ?? []).filter((s) => r.stdout.includes(s) || r.stderr.includes(s));
+    outcomes.push({ name: c.name, survived: v.survived, why, ms: r.ms, leftovers: 0, leaks });
+  });
+  for (const c of FAULT_CASES) {
+    const dir = join(base, `fault-${c.id}`);
+    mkdirSync(dir, { recursive: true });
+    const setup = c.setup(dir);
+    try {
+      const r = runCli(
+        [dir, '--format', 'json', '--fail-on', 'never', '--smoke', ...setup.args],
+        setup.env,
+        c.timeoutMs,
+      );
+      const v = verdictOf(r);
+      const after = labelledObjects();
+      const leaks = setup.secrets.filter((s) => r.stdout.includes(s) || r.stderr.includes(s));
+      outcomes.push({
+        name: c.name,
+        survived: v.survived,
+        why: v.why,
+        ms: r.ms,
+        leftovers: Math.max(0, after - before),
+        leaks,
+      });
+    } finally {
+      setup.teardown?.();
+    }
+  }
+} finally {
+  rmSync(base, { recursive: true, force: true });
+}
+
+const pad = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + '…' : s.padEnd(n));
+console.log(`${pad('case', 72)} ${'result'.padEnd(9)} ${'ms'.padStart(7)} left leaks`);
+for (const o of outcomes) {
+  console.log(
+    `${pad(o.name, 72)} ${(o.survived ? 'survived' : 'CRASHED').padEnd(9)} ${String(o.ms).padStart(7)} ${String(o.leftovers).padStart(4)} ${String(o.leaks.length).padStart(5)}${o.why ? `  (${o.why})` : ''}`,
+  );
+}
+const slowest = outcomes.reduce((a, b) => (b.ms > a.ms ? b : a));
+console.log('');
+console.log(`cases run:        ${outcomes.length}`);
+console.log(`cases survived:   ${outcomes.filter((o) => o.survived).length}`);
+console.log(`objects left:     ${outcomes.reduce((n, o) => n + o.leftovers, 0)}`);
+console.log(`secret leaks:     ${outcomes.reduce((n, o) => n + o.leaks.length, 0)}`);
+console.log(`slowest case:     ${slowest.name} (${slowest.ms} ms)`);
