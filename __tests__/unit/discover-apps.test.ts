@@ -189,3 +189,19 @@ test('the compose override file is merged; other variants are left alone', async
   assert.deepEqual(project.apps[0].compose?.files, ['docker-compose.yml', 'docker-compose.override.yml']);
   assert.equal(project.apps[0].compose?.appService?.containerName?.value, 'x');
 });
+
+test('the Dockerfile named in the inputs comes first even when compose builds another one', async () => {
+  const { project } = await analyzeFiles(
+    {
+      'compose.yaml': 'services:\n  web:\n    build:\n      context: .\n      dockerfile: Dockerfile.dev\n',
+      'Dockerfile.dev': PY_DOCKERFILE,
+      'Dockerfile.prod': PY_DOCKERFILE,
+      'manage.py': manage(),
+    },
+    { discover: { dockerfile: 'Dockerfile.prod' } },
+  );
+  assert.deepEqual(
+    project.apps.map((a) => a.dockerfile?.file),
+    ['Dockerfile.prod', 'Dockerfile.dev'],
+  );
+});

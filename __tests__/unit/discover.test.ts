@@ -212,3 +212,11 @@ test('the per-file size cap names the limit', async () => {
     assert.deepEqual(tree.unreadable, [{ file: 'Dockerfile', reason: 'larger than 1 KiB' }]);
   });
 });
+
+test('an unreadable settings module with an unusual name, named by manage.py, is TF0001 too', async () => {
+  const result = await analyzeFiles({
+    'manage.py': MANAGE_PY.replace('mysite.settings', 'config.prod'),
+    'config/prod.py': new Uint8Array([0x53, 0x00]),
+  });
+  assert.deepEqual(findingsOf(result, 'TF0001'), [['config/prod.py', undefined]]);
+});

@@ -10,6 +10,7 @@ import { noHealthcheck } from '../../src/rules/TF0904-no-healthcheck.js';
 import { logsToFile } from '../../src/rules/TF1101-logs-to-file.js';
 import { adminTaskOnEveryStart } from '../../src/rules/TF1202-admin-task-on-every-start.js';
 import { runsAsRoot } from '../../src/rules/TF1301-runs-as-root.js';
+import { analyzeFiles, findingsOf } from '../support/analyze.js';
 import { anchors, projectOf, type AppFixture } from './dockerfile-fixture.js';
 
 type Case = [name: string, fixture: AppFixture, expected: string[]];
@@ -447,6 +448,21 @@ const TF1202: Case[] = [
     ['compose.yaml:5'],
   ],
   [
+    'a one-off that migrates then collects static files',
+    {
+      dockerfile: df(
+        'FROM python:3.12',
+        'CMD python manage.py migrate && python manage.py collectstatic --noinput',
+      ),
+    },
+    [],
+  ],
+  [
+    'migrate before an exec of another program',
+    { dockerfile: df('FROM python:3.12', 'CMD python manage.py migrate && exec /app/start-server') },
+    ['Dockerfile:2'],
+  ],
+  [
     'a container that only migrates is a one-off',
     { dockerfile: df('FROM python:3.12', 'CMD ["python", "manage.py", "migrate"]') },
     [],
@@ -572,4 +588,35 @@ test('listen addresses of the common servers', () => {
   ]);
   assert.deepEqual(serverOf(['uwsgi', '--http', ':8080'])?.addresses, [{ host: '0.0.0.0', port: 8080 }]);
   assert.equal(serverOf(['celery', '-A', 'proj', 'worker']), undefined);
+});
+
+test('through the real pipeline: target stage, compose override and entrypoint script', async () => {
+  const result = await analyzeFiles({
+    'manage.py': 'import os\n',
+    'requirements.txt': 'django==5.0.1\n',
+    'docker-entrypoint.sh': '#!/bin/sh\nset -e\npython manage.py migrate --noinput\nexec "$@"\n',
+    Dockerfile: [
+      'FROM python:3.12 AS build',
+      'RUN pip wheel --wheel-dir /wheels django==5.0.1',
+      'FROM python:3.12-slim',
+      'WORKDIR /app',
+      'COPY --from=build /wheels /wheels',
+      'COPY . .',
+      'RUN useradd app',
+      'USER app',
+      'EXPOSE 8000',
+      'ENTRYPOINT ["/app/docker-entrypoint.sh"]',
+      'CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]',
+      '',
+    ].join('\n'),
+    'compose.yaml':
+      'services:\n  web:\n    build: .\n    command: python manage.py runserver\n    ports:\n      - "8000:8000"\n',
+  });
+  assert.deepEqual(findingsOf(result, 'TF1301'), []);
+  assert.deepEqual(findingsOf(result, 'TF0701'), []);
+  assert.deepEqual(findingsOf(result, 'TF0801'), [['compose.yaml', 4]]);
+  assert.deepEqual(findingsOf(result, 'TF0702'), [['compose.yaml', 4]]);
+  assert.deepEqual(findingsOf(result, 'TF1202'), [['docker-entrypoint.sh', 3]]);
+  assert.deepEqual(findingsOf(result, 'TF0901'), []);
+  assert.deepEqual(findingsOf(result, 'TF0904'), [['Dockerfile', 1]]);
 });

@@ -262,6 +262,9 @@ class ProjectBuilder {
       seeds.push({ managePy });
     }
 
+    // The Dockerfile named in the inputs is the app the user asked about: first, so the smoke test builds it.
+    if (given) seeds.sort((a, b) => Number(b.dockerfile === given) - Number(a.dockerfile === given));
+
     // Attach compose projects that run the app from an image (no build) to the app of their directory.
     for (const seed of seeds) {
       if (seed.compose) continue;
@@ -392,6 +395,16 @@ class ProjectBuilder {
       for (const dir of [base, seed.contextDir ?? base, '.']) {
         const file = moduleFiles(dir, module).find((f) => f in this.texts);
         if (file) return { file, module };
+        const unreadable = this.tree.unreadable.find((u) => moduleFiles(dir, module).includes(u.file));
+        if (unreadable) {
+          this.addErrors([
+            {
+              file: unreadable.file,
+              message: `Cannot read ${unreadable.file}: ${unreadable.reason}. It was left out of the analysis.`,
+            },
+          ]);
+          return undefined;
+        }
       }
     }
     const searchDir = seed.contextDir ?? base;

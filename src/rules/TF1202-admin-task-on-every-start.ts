@@ -1,4 +1,4 @@
-import { djangoCommand, effectiveCommand, imageCommand } from '../model/command.js';
+import { djangoCommand, effectiveCommand, imageCommand, serverOf } from '../model/command.js';
 import type { RawFinding } from '../model/types/finding.js';
 import { defineRule } from './rule.js';
 
@@ -37,7 +37,8 @@ services:
         commands.forEach((cmd, i) => {
           const dj = djangoCommand(cmd.argv);
           if (dj?.name !== 'migrate' || dj.args.includes('--check') || dj.args.includes('--plan')) return;
-          if (i === commands.length - 1) return; // migrate is all this container does: a one-off
+          // a container that only runs admin tasks is a one-off; the problem is migrating before a server
+          if (!commands.slice(i + 1).some((c) => startsServer(c.argv, c.viaExec))) return;
           const key = `${cmd.file}:${cmd.line}`;
           if (seen.has(key)) return;
           seen.add(key);
@@ -52,3 +53,12 @@ services:
     return findings;
   },
 });
+
+/** A server, or what an entrypoint hands on to (`exec "$@"`, `exec something`). */
+function startsServer(argv: string[], viaExec: boolean): boolean {
+  return (
+    serverOf(argv) !== undefined ||
+    argv[0] === '$@' ||
+    (viaExec && argv.length > 0 && djangoCommand(argv) === undefined)
+  );
+}
