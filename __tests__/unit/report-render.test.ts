@@ -211,6 +211,17 @@ test('markdown: maxBytes bounds the UTF-8 size, for consumers that count bytes',
   assert.match(md, /shortened to fit/);
 });
 
+test('markdown: errors come first within a factor', () => {
+  const report = fixtureReport({
+    findings: [
+      finding('TF0302', { file: 'a/settings.py', line: 1, message: 'debug first in file order' }),
+      finding('TF0301', { file: 'b/settings.py', line: 1, message: 'secret second in file order' }),
+    ],
+  });
+  const md = renderMarkdown(report);
+  assert.ok(md.indexOf('secret second') < md.indexOf('debug first'));
+});
+
 test('markdown: a finding about the whole project has no file link', () => {
   const report = fixtureReport({
     findings: [finding('TF0001', { file: '.', message: 'Rule TF0999 could not judge this project.' })],

@@ -694,3 +694,52 @@ test('string literals: prefixes, escapes, implicit concatenation, f-strings with
   assert.equal(plain(value(m, 'F')), 'bytes');
   assert.equal(plain(value(m, 'G')), 'Aé');
 });
+
+test('helper functions defined in the settings are followed: env_bool, get_env_variable (Two Scoops), required()', () => {
+  const m = model(
+    [
+      'import os',
+      'from django.core.exceptions import ImproperlyConfigured',
+      'def env_bool(name, default=False):',
+      '    value = os.environ.get(name)',
+      '    if value is None:',
+      '        return default',
+      '    return value.strip().lower() in ("1", "true", "yes", "on")',
+      'def get_env_variable(var_name):',
+      '    try:',
+      '        return os.environ[var_name]',
+      '    except KeyError:',
+      '        error_msg = "Set the {} environment variable".format(var_name)',
+      '        raise ImproperlyConfigured(error_msg)',
+      'def required(name):',
+      '    value = os.environ.get(name)',
+      '    if not value:',
+      '        raise ImproperlyConfigured(name)',
+      '    return value',
+      'def recursive(n):',
+      '    return recursive(n)',
+      'DEBUG = env_bool("DEBUG")',
+      'VERBOSE = env_bool("VERBOSE", True)',
+      'SECRET_KEY = get_env_variable("SECRET_KEY")',
+      'DB_PASSWORD = required("DB_PASSWORD")',
+      'LOOP = recursive(1)',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    m.envReads.map((r) => [r.variable, r.line, r.required]),
+    [
+      ['DEBUG', 21, false],
+      ['VERBOSE', 22, false],
+      ['SECRET_KEY', 23, true],
+      ['DB_PASSWORD', 24, true],
+    ],
+  );
+  assert.equal(plain(valueWhenUnset(value(m, 'DEBUG'))), false);
+  assert.equal(plain(valueWhenUnset(value(m, 'VERBOSE'))), true);
+  assert.equal(value(m, 'SECRET_KEY').kind, 'env');
+  assert.equal(value(m, 'LOOP').kind, 'unknown');
+  assert.deepEqual(
+    m.assignments.map((a) => a.name),
+    ['DEBUG', 'VERBOSE', 'SECRET_KEY', 'DB_PASSWORD', 'LOOP'],
+  );
+});

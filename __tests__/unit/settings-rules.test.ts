@@ -267,6 +267,20 @@ table('TF0302', [
     expect: [[2]],
   },
   {
+    name: 'a helper of the settings with a True default',
+    settings: lines(
+      'import os',
+      'def env_bool(name, default=False):',
+      '    value = os.environ.get(name)',
+      '    if value is None:',
+      '        return default',
+      '    return value.lower() in ("1", "true")',
+      'DEBUG = env_bool("DJANGO_DEBUG", True)',
+    ),
+    expect: [[7]],
+  },
+  { name: "the literal string 'False'", settings: "DEBUG = 'False'\n", expect: [[1]] },
+  {
     name: "== '1' without default",
     settings: lines('import os', "DEBUG = os.environ.get('DEBUG') == '1'"),
     expect: [],

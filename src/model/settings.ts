@@ -79,6 +79,8 @@ type V =
   | { t: 'ref'; name: string; line: number }
   | { t: 'parents'; of: V; line: number }
   | { t: 'envobj'; scheme: Map<string, { cast?: string; def?: V }>; line: number }
+  /** A module-level helper (`def env_bool(name, default=False): ...`), evaluated at each call. */
+  | { t: 'func'; params: { name: string; def?: V }[]; body: SyntaxNode; line: number }
   | { t: 'unknown'; text: string; crash?: boolean; line: number };
 
 interface Binding {
@@ -94,6 +96,8 @@ interface Ctx {
   cond?: Cond;
   condText?: string;
   guarded: Set<string>;
+  /** Inside a helper function: its local assignments are not settings. */
+  inFunction?: boolean;
 }
 
 interface Args {
@@ -251,7 +255,19 @@ class SettingsReader {
       case 'StatementGroup':
         for (const c of childrenOf(node)) this.exec(c, ctx);
         return;
-      case 'FunctionDefinition':
+      case 'FunctionDefinition': {
+        const kids = childrenOf(node);
+        const name = kids.find((c) => c.name === 'VariableName');
+        const params = kids.find((c) => c.name === 'ParamList');
+        const body = kids.find((c) => c.name === 'Body');
+        if (!name) return;
+        const v: V =
+          params && body && !ctx.inFunction
+            ? { t: 'func', params: this.params(params, ctx), body, line: this.line(node) }
+            : this.unknown(node);
+        ctx.scope.set(this.text(name), { v, origins: [] });
+        return;
+      }
       case 'ClassDefinition': {
         const name = childrenOf(node).find((c) => c.name === 'VariableName');
         if (name) ctx.scope.set(this.text(name), { v: this.unknown(node), origins: [] });
@@ -578,6 +594,10 @@ class SettingsReader {
   private bind(name: string, v: V, ctx: Ctx, line: number, replace: boolean): void {
     const previous = ctx.scope.get(name);
     let origins: number[] = [];
+    if (ctx.inFunction) {
+      ctx.scope.set(name, { v, origins });
+      return;
+    }
     if (SETTING_NAME.test(name)) {
       const index =
         this.recorded.push({
@@ -955,10 +975,148 @@ class SettingsReader {
       const args = this.args(argList, ctx);
       if (f.t === 'ref') result = this.callRef(f.name, args, line, ctx);
       else if (f.t === 'envobj') result = this.envCall(f, '__call__', args, line, ctx);
+      else if (f.t === 'func') result = this.callFunction(f, args, line, ctx);
       else if (f.t === 'path') result = args.pos.reduce<V>((acc, a) => this.join(acc, a, line), f);
     }
     if (!result || (result.t === 'unknown' && !result.crash && result.text === '')) return this.unknown(node);
     return result;
+  }
+
+  private params(list: SyntaxNode, ctx: Ctx): { name: string; def?: V }[] {
+    const out: { name: string; def?: V }[] = [];
+    const kids = childrenOf(list);
+    for (let i = 0; i < kids.length; i++) {
+      const k = kids[i];
+      if (k.name === '*' || k.name === '**') {
+        i++;
+        continue;
+      }
+      if (k.name !== 'VariableName') continue;
+      const param: { name: string; def?: V } = { name: this.text(k) };
+      let j = i + 1;
+      if (kids[j]?.name === 'TypeDef') j++;
+      if (kids[j]?.name === 'AssignOp' && kids[j + 1]) {
+        param.def = this.eval(kids[j + 1], ctx);
+        j++;
+      }
+      out.push(param);
+      i = j;
+    }
+    return out;
+  }
+
+  private callDepth = 0;
+
+  /**
+   * Runs a helper defined in the settings with the call's arguments and returns what it returns when no variable is
+   * set; a helper that reads the environment gives an env-derived value.
+   */
+  private callFunction(f: Extract<V, { t: 'func' }>, args: Args, line: number, ctx: Ctx): V {
+    if (this.callDepth >= 3) return { t: 'unknown', text: 'call', line };
+    const scope = new Map(ctx.scope);
+    f.params.forEach((p, i) => {
+      const v = args.kw.get(p.name) ?? args.pos[i] ?? p.def ?? { t: 'unknown', text: p.name, line };
+      scope.set(p.name, { v, origins: [] });
+    });
+    const readsBefore = this.reads.length;
+    const returns: { v: V; reached: Tri }[] = [];
+    this.callDepth++;
+    let falloff: Tri;
+    try {
+      falloff = this.runBody(f.body, { ...ctx, scope, inFunction: true }, true, returns);
+    } finally {
+      this.callDepth--;
+    }
+    if (falloff !== false) returns.push({ v: { t: 'none', line }, reached: falloff });
+    let result: V | undefined;
+    for (const r of returns) {
+      if (r.reached === false) continue;
+      result = r.reached === true ? r.v : undefined;
+      break;
+    }
+    // Reads inside the helper are reported at the call, where the variable name is written.
+    for (const r of this.reads.slice(readsBefore)) r.line = line;
+    const value: V = result ? { ...result, line } : { t: 'unknown', text: 'call', line };
+    const read = this.reads[readsBefore];
+    if (read && value.t === 'unknown' && value.crash) markRequired(read);
+    if (read && value.t !== 'env') return { t: 'env', read, unset: value, line };
+    return value;
+  }
+
+  /** Runs the statements of a function body; collects returns with whether they are reached; says whether the end is. */
+  private runBody(body: SyntaxNode, ctx: Ctx, reached: Tri, returns: { v: V; reached: Tri }[]): Tri {
+    for (const stmt of childrenOf(body)) {
+      if (stmt.name === ':') continue;
+      if (reached === false) return false;
+      if (stmt.name === 'ReturnStatement') {
+        const expr = childrenOf(stmt)[1];
+        returns.push({ v: expr ? this.eval(expr, ctx) : { t: 'none', line: this.line(stmt) }, reached });
+        return false;
+      }
+      if (stmt.name === 'RaiseStatement') {
+        returns.push({ v: { t: 'unknown', text: 'raise', crash: true, line: this.line(stmt) }, reached });
+        return false;
+      }
+      if (stmt.name === 'TryStatement') {
+        let afterTry: Tri = reached;
+        let after: Tri = false;
+        const parts = childrenOf(stmt);
+        for (const [i, k] of parts.entries()) {
+          if (k.name !== 'Body') continue;
+          const keyword = parts
+            .slice(0, i)
+            .reverse()
+            .find((c) => ['try', 'except', 'else', 'finally'].includes(c.name))?.name;
+          if (keyword === 'try') after = afterTry = this.runBody(k, ctx, reached, returns);
+          else if (keyword === 'except') after = or3(after, this.runBody(k, ctx, undefined, returns));
+          else after = this.runBody(k, ctx, afterTry, returns);
+        }
+        reached = after === false && afterTry !== false ? afterTry : after;
+        continue;
+      }
+      if (['WithStatement', 'ForStatement', 'WhileStatement'].includes(stmt.name)) {
+        const inner = childrenOf(stmt).find((c) => c.name === 'Body');
+        if (inner) {
+          const loop = stmt.name !== 'WithStatement';
+          const end = this.runBody(inner, ctx, loop ? undefined : reached, returns);
+          reached = loop ? reached : end;
+        }
+        continue;
+      }
+      if (stmt.name === 'IfStatement') {
+        const kids = childrenOf(stmt);
+        let previousFalse: Tri = true;
+        let after: Tri = false;
+        let hasElse = false;
+        for (let i = 0; i < kids.length; i++) {
+          const k = kids[i].name;
+          let test: Tri;
+          let branchBody: SyntaxNode | undefined;
+          if ((k === 'if' || k === 'elif') && kids[i + 2]?.name === 'Body') {
+            test = truthy(this.eval(kids[i + 1], ctx));
+            branchBody = kids[i + 2];
+            i += 2;
+          } else if (k === 'else' && kids[i + 1]?.name === 'Body') {
+            test = true;
+            hasElse = true;
+            branchBody = kids[i + 1];
+            i += 1;
+          } else continue;
+          const branchReached = and3(reached, and3(previousFalse, test));
+          after = or3(after, this.runBody(branchBody, ctx, branchReached, returns));
+          previousFalse = and3(previousFalse, not3(test));
+        }
+        if (!hasElse) after = or3(after, and3(reached, previousFalse));
+        reached = after;
+        continue;
+      }
+      try {
+        this.exec(stmt, ctx);
+      } catch {
+        // as at top level
+      }
+    }
+    return reached;
   }
 
   private callRef(name: string, args: Args, line: number, ctx: Ctx): V | undefined {
@@ -1430,6 +1588,7 @@ class SettingsReader {
         return { kind: 'unknown', text: v.name, line };
       case 'parents':
       case 'envobj':
+      case 'func':
         return { kind: 'unknown', text: v.t, line };
       case 'unknown':
         return { kind: 'unknown', text: v.text, line };
@@ -1711,6 +1870,12 @@ function markRequired(read: ReadRec): void {
 function and3(a: Tri, b: Tri): Tri {
   if (a === false || b === false) return false;
   if (a === true && b === true) return true;
+  return undefined;
+}
+
+function or3(a: Tri, b: Tri): Tri {
+  if (a === true || b === true) return true;
+  if (a === false && b === false) return false;
   return undefined;
 }
 

@@ -116,8 +116,10 @@ function assemble(report: Report, options: MarkdownOptions, layout: Layout): str
   return `${blocks.join('\n\n')}\n`;
 }
 
+const RANK: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };
+
 function mostSevere(findings: Finding[], n: number): Finding[] {
-  const rank: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };
+  const rank = RANK;
   const chosen = new Set(
     findings
       .map((f, i) => ({ f, i }))
@@ -218,7 +220,10 @@ function findingsSection(ctx: Context, shown: Finding[], total: number): string 
   if (total === 0) return '#### Findings\n\nNo findings.';
   const out: string[] = ['#### Findings'];
   for (const factor of FACTOR_ORDER) {
-    const inFactor = shown.filter((f) => f.factor === factor);
+    // Errors first within a factor; file order otherwise (the sort is stable).
+    const inFactor = shown
+      .filter((f) => f.factor === factor)
+      .sort((a, b) => RANK[a.severity] - RANK[b.severity]);
     if (inFactor.length === 0) continue;
     out.push(`##### ${FACTOR_NAMES[factor]}`);
     out.push(inFactor.map((f) => findingItem(ctx, f)).join('\n'));

@@ -40,18 +40,16 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
           findings.push({
             file: settings.file,
             line: a.line,
-            message:
-              'DEBUG is set to a true value in code, so every deploy of this image shows debug pages with settings and stack traces; read it from the environment with a false default: `DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"`.',
+            message: isFalseWord(v)
+              ? 'DEBUG is set to a non-empty string, which Python treats as true even when it reads "False"; use a boolean and take it from the environment: `DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"`.'
+              : 'DEBUG is set to a true value in code, so every deploy of this image shows debug pages with settings and stack traces; read it from the environment with a false default: `DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"`.',
           });
           continue;
         }
         if (v.kind !== 'env') continue;
         const unset = valueWhenUnset(v);
         if (truthy(unset) !== true) continue;
-        const falseWord =
-          unset?.kind === 'literal' &&
-          typeof unset.value === 'string' &&
-          ['false', '0', 'no', 'off', 'n', 'f'].includes(unset.value.trim().toLowerCase());
+        const falseWord = isFalseWord(unset);
         findings.push({
           file: settings.file,
           line: a.line,
@@ -79,4 +77,13 @@ function truthy(v: ValueSource | undefined): boolean | undefined {
     default:
       return undefined;
   }
+}
+
+/** A string that reads as false to a person but is true to Python ('False', '0', 'no'). */
+function isFalseWord(v: ValueSource | undefined): boolean {
+  return (
+    v?.kind === 'literal' &&
+    typeof v.value === 'string' &&
+    ['false', '0', 'no', 'off', 'n', 'f'].includes(v.value.trim().toLowerCase())
+  );
 }
