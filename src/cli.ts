@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { Project } from './model/types/project.js';
+import type { App, Project } from './model/types/project.js';
 import {
   OptionError,
   loadConfig,
@@ -43,7 +43,7 @@ Options:
   --build-arg KEY=VALUE    build argument for the smoke build, repeatable
   --smoke-env KEY=VALUE    environment of the smoke containers, repeatable; prefix KEY with sqlite. or
                            postgres. for one engine only
-  --verbose                print the effective configuration to standard error
+  --verbose                print the config file used, the apps found and timings to standard error
   -h, --help               print this help
   --version                print the version
 
@@ -203,6 +203,11 @@ async function check(options: CheckOptions, io: CliIo): Promise<number> {
     composeFiles: options.composeFiles,
     settingsModule: options.settingsModule,
   });
+  if (options.verbose) {
+    for (const app of project.apps) io.stderr(`app: ${describeApp(app)}\n`);
+    if (project.apps.length === 0) io.stderr('app: none found (no Dockerfile, compose build or manage.py)\n');
+    io.stderr(`static analysis: ${staticFindings.length} finding(s) in ${Date.now() - started} ms\n`);
+  }
   let findings = staticFindings;
   let smoke: SmokeResult | undefined;
   if (options.smoke) {
@@ -249,6 +254,15 @@ function smokeEnv(entries: string[]): CheckOptions['smokeEnv'] {
     }
   }
   return env;
+}
+
+function describeApp(app: App): string {
+  const files = [
+    app.dockerfile?.file,
+    ...(app.compose?.files ?? []),
+    app.settings ? `${app.settings.file} (${app.settings.module})` : undefined,
+  ].filter(Boolean);
+  return `${app.dir}${files.length ? `: ${files.join(', ')}` : ''}`;
 }
 
 function render(report: Report, format: Format, color: boolean): string {

@@ -119,11 +119,10 @@ function assemble(report: Report, options: MarkdownOptions, layout: Layout): str
 const RANK: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };
 
 function mostSevere(findings: Finding[], n: number): Finding[] {
-  const rank = RANK;
   const chosen = new Set(
     findings
       .map((f, i) => ({ f, i }))
-      .sort((a, b) => rank[a.f.severity] - rank[b.f.severity] || a.i - b.i)
+      .sort((a, b) => RANK[a.f.severity] - RANK[b.f.severity] || a.i - b.i)
       .slice(0, n)
       .map((x) => x.f),
   );
