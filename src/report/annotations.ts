@@ -25,14 +25,16 @@ const NOUN: Record<Severity, [string, string]> = {
 /**
  * Annotations for the unsuppressed findings, at most 10 per level. What does not fit is summed up in one
  * notice-level entry per level; those entries count against the notice cap, so no level ever exceeds 10.
- * `used`: annotations of each level the caller writes itself in the same step (core.setFailed is an error,
- * its own warnings are warnings), so that together they stay within GitHub's 10 per level.
+ * `used`: annotations of each level the caller writes itself in the same step (its own warnings, ...), so that
+ * together they stay within GitHub's 10 per level. A failing run's core.setFailed is one error: counted unless
+ * `used.error` says otherwise.
  */
 export function renderAnnotations(
   report: Report,
   used: Partial<Record<Severity, number>> = {},
 ): Annotation[] {
-  const room = (level: Severity) => Math.max(0, ANNOTATIONS_PER_LEVEL - (used[level] ?? 0));
+  const taken: Partial<Record<Severity, number>> = { error: report.verdict === 'fail' ? 1 : 0, ...used };
+  const room = (level: Severity) => Math.max(0, ANNOTATIONS_PER_LEVEL - (taken[level] ?? 0));
   const active = report.findings.filter((f) => !f.suppressed);
   const of = (level: Severity) => active.filter((f) => f.severity === level);
 
