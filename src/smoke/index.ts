@@ -893,7 +893,11 @@ class SmokeRun {
         }
       }
     } catch (error) {
-      if (error instanceof Cancelled) throw error;
+      if (error instanceof Cancelled) {
+        result.status = 'failed';
+        result.reason = 'The smoke test was stopped before this engine finished.';
+        throw error;
+      }
       result.status = 'failed';
       result.reason = this.redactor.redact(`The smoke test could not run: ${(error as Error).message}`);
       for (const name of order) if (!steps.some((s) => s.name === name)) record(skip(name, 'not run'));
