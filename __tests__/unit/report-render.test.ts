@@ -346,12 +346,19 @@ test('annotations: unsuppressed only, repository paths, at most 10 per level wit
   });
   const annotations = renderAnnotations(report);
   const count = (level: Severity) => annotations.filter((a) => a.level === level).length;
-  assert.equal(count('error'), 10);
+  // The report fails, and core.setFailed adds an error annotation of its own: 9 + 1 = 10.
+  assert.equal(report.verdict, 'fail');
+  assert.equal(count('error'), 9);
   assert.equal(count('warning'), 10);
   assert.equal(count('notice'), 10, 'overflow notes count against the notice cap');
+  assert.equal(
+    renderAnnotations({ ...report, verdict: 'pass' }).filter((a) => a.level === 'error').length,
+    10,
+    'a passing run (fail-on never) may use all ten',
+  );
   const notes = annotations.filter((a) => a.file === undefined).map((a) => a.message);
   assert.deepEqual(notes, [
-    'and 7 more errors: see the job summary',
+    'and 8 more errors: see the job summary',
     'and 1 more warning: see the job summary',
     'and 23 more notices: see the job summary',
   ]);
@@ -361,6 +368,27 @@ test('annotations: unsuppressed only, repository paths, at most 10 per level wit
   assert.deepEqual(
     few.filter((a) => a.file === undefined).map((a) => a.message),
     ['and 2 more warnings: see the job summary', 'and 2 more notices: see the job summary'],
+  );
+  // Room left for what the caller writes itself: setFailed's error, its own warnings.
+  const reserved = renderAnnotations(report, { error: 1, warning: 3 });
+  const countIn = (list: typeof reserved, level: Severity) => list.filter((a) => a.level === level).length;
+  assert.equal(countIn(reserved, 'error'), 9);
+  assert.equal(countIn(reserved, 'warning'), 7);
+  assert.equal(countIn(reserved, 'notice'), 10);
+  assert.deepEqual(
+    reserved.filter((a) => a.file === undefined).map((a) => a.message),
+    [
+      'and 8 more errors: see the job summary',
+      'and 4 more warnings: see the job summary',
+      'and 23 more notices: see the job summary',
+    ],
+  );
+  const full = renderAnnotations(report, { error: 10, warning: 10, notice: 9 });
+  assert.equal(countIn(full, 'error') + countIn(full, 'warning'), 0);
+  assert.deepEqual(
+    full.map((a) => a.message),
+    ['and 17 more errors: see the job summary'],
+    'one notice slot left: the first overflow note takes it',
   );
   const fit = renderAnnotations(fixtureReport({ findings: [...many('warning', 12), ...many('notice', 9)] }));
   assert.equal(fit.filter((a) => a.level === 'notice').length, 10);

@@ -211,6 +211,16 @@ table('TF0301', [
     expect: [],
   },
   {
+    name: 'a test-only key under a condition that cannot be told',
+    settings: lines(
+      'import os, sys',
+      "SECRET_KEY = os.environ.get('SECRET_KEY')",
+      "if 'test' in sys.argv:",
+      "    SECRET_KEY = 'test-key'",
+    ),
+    expect: [],
+  },
+  {
     name: 'empty fallback',
     settings: lines('import os', "SECRET_KEY = os.environ.get('SECRET_KEY', '')"),
     expect: [],
@@ -313,6 +323,11 @@ table('TF0302', [
     expect: [],
   },
   { name: 'unknowable', settings: lines('import sys', "DEBUG = 'runserver' in sys.argv"), expect: [] },
+  {
+    name: 'True only under a condition that cannot be told',
+    settings: lines('import sys', 'DEBUG = False', "if 'test' in sys.argv:", '    DEBUG = True'),
+    expect: [],
+  },
 ]);
 
 // ------------------------------------------------------------------ TF0303
@@ -483,6 +498,19 @@ table('TF0305', [
       'DATABASES = {',
       "    'default': {'ENGINE': 'django.db.backends.postgresql', 'NAME': os.environ['DB_NAME'], 'HOST': os.environ['DB_HOST']}",
       '}',
+    ),
+    expect: [[2]],
+  },
+  {
+    name: "engines switched on 'test' in sys.argv, not on the environment",
+    settings: lines(
+      'import sys',
+      'DATABASES = {}',
+      "AVAILABLE = {'test': {'ENGINE': 'django.db.backends.sqlite3'}, 'remote': {'ENGINE': 'django.db.backends.mysql'}}",
+      "if 'test' in sys.argv:",
+      "    DATABASES['default'] = AVAILABLE['test']",
+      'else:',
+      "    DATABASES['default'] = AVAILABLE['remote']",
     ),
     expect: [[2]],
   },
