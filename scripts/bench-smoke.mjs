@@ -15,7 +15,7 @@ const { DEFAULT_CONFIG } = await import('../src/config.ts');
 const { createDockerCli, runSmoke, newRunId } = await import('../src/smoke/index.ts');
 
 const BASE_IMAGE = 'tfr-test/django-base:bookworm';
-const POSTGRES_IMAGE = 'tfr-test/postgres:15';
+const POSTGRES_IMAGE = process.env.TFR_POSTGRES_IMAGE || 'tfr-test/postgres:15';
 const fallback = join(root, '__tests__/fixtures/smoke/production');
 const dir = resolve(
   process.argv[2] ?? (existsSync(join(root, 'examples/production')) ? 'examples/production' : fallback),
@@ -76,6 +76,8 @@ async function smoke(engines) {
     docker,
   );
   const wall = performance.now() - t0;
+  for (const r of Object.values(result.engines))
+    if (r.status !== 'passed') console.log(`  ${r.engine}: ${r.reason}`);
   const statuses = Object.entries(result.engines)
     .map(([e, r]) => `${e}=${r.status}`)
     .join(' ');

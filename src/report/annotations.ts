@@ -39,9 +39,11 @@ export function renderAnnotations(report: Report): Annotation[] {
     ['error', errors],
     ['warning', warnings],
   ] as const) {
-    out.push(...list.slice(0, ANNOTATIONS_PER_LEVEL).map((f) => annotation(report, f)));
-    if (list.length > ANNOTATIONS_PER_LEVEL)
-      overflow.push(overflowNote(level, list.length - ANNOTATIONS_PER_LEVEL));
+    // A failing run adds one error annotation of its own (core.setFailed): leave it a slot.
+    const slots =
+      level === 'error' && report.verdict === 'fail' ? ANNOTATIONS_PER_LEVEL - 1 : ANNOTATIONS_PER_LEVEL;
+    out.push(...list.slice(0, slots).map((f) => annotation(report, f)));
+    if (list.length > slots) overflow.push(overflowNote(level, list.length - slots));
   }
   const noticeSlots = ANNOTATIONS_PER_LEVEL - overflow.length;
   const noticesShown = notices.length <= noticeSlots ? notices.length : noticeSlots - 1;

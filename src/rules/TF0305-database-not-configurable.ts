@@ -45,7 +45,10 @@ DATABASES = {"default": DATABASES_AVAILABLE[os.environ["DB_ENGINE"]]}
       const databases = settings?.databases;
       if (!settings || !databases || databases.selection.kind !== 'fixed') continue;
       const engines = [...new Set(databases.configs.map((c) => c.engine).filter((e) => e !== undefined))];
-      const engine = engines.length === 1 ? `${engines[0]}` : 'one engine';
+      const engine =
+        engines.length === 1
+          ? engines[0]
+          : `${engines.join(' or ')} (chosen by something other than an environment variable)`;
       findings.push({
         file: settings.file,
         line: databases.line,

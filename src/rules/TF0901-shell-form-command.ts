@@ -78,7 +78,7 @@ function shellFormMessage(instr: CommandInstr): string {
   const commands = instr.script?.commands ?? [];
   const example =
     commands.length === 1
-      ? `${instr.keyword} ${JSON.stringify(commands[0].argv)}`
+      ? `${instr.keyword} [${commands[0].argv.map((a) => JSON.stringify(a)).join(', ')}]`
       : `${instr.keyword} ["/entrypoint.sh"] with exec in the script`;
   return `${instr.keyword} is in shell form, so /bin/sh is PID 1 and SIGTERM from docker stop does not reach the server. Use the exec form: ${example}.`;
 }

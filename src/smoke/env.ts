@@ -157,7 +157,8 @@ export function planEnv(input: EnvPlanInput): EnvPlan {
     for (const [name, field] of fieldVars)
       if (!engineVars.has(name)) set(name, value(field), field === 'password');
     const url = postgresUrl(pg);
-    if (!settings) urlVars.add('DATABASE_URL');
+    // Harmless when unread, and what URL-configured apps the model could not read need.
+    urlVars.add('DATABASE_URL');
     for (const v of urlVars) set(v, url, true);
   } else if (engine === 'sqlite') {
     // A URL-selected app whose default is not SQLite is pointed at a file; otherwise its own default stands.
@@ -174,10 +175,9 @@ export function planEnv(input: EnvPlanInput): EnvPlan {
     if (a.name === 'ALLOWED_HOSTS') for (const v of envVariablesIn(a.value)) hostsVars.add(v);
   }
   for (const name of reads.keys()) if (/ALLOWED_HOSTS$/.test(name)) hostsVars.add(name);
-  if (!settings) {
-    secretKeyVars.add('SECRET_KEY').add('DJANGO_SECRET_KEY');
-    hostsVars.add('ALLOWED_HOSTS').add('DJANGO_ALLOWED_HOSTS');
-  }
+  // The conventional names too: harmless when unread, and needed when the settings could not be read.
+  secretKeyVars.add('SECRET_KEY').add('DJANGO_SECRET_KEY');
+  hostsVars.add('ALLOWED_HOSTS').add('DJANGO_ALLOWED_HOSTS');
   for (const v of secretKeyVars) if (!ours.has(v)) set(v, input.random(32), true);
   for (const v of hostsVars) if (!ours.has(v)) set(v, '*');
 

@@ -12,10 +12,15 @@ export type HttpProbe = (port: number, path: string, timeoutMs: number) => Promi
 
 export const nodeHttpProbe: HttpProbe = (port, path, timeoutMs) =>
   new Promise((resolve) => {
-    const req = http.get({ host: '127.0.0.1', port, path, agent: false, timeout: timeoutMs }, (res) => {
-      res.resume();
-      resolve({ status: res.statusCode });
-    });
+    // As behind a TLS-terminating proxy: apps that trust X-Forwarded-Proto answer instead of redirecting to https.
+    const headers = { 'X-Forwarded-Proto': 'https' };
+    const req = http.get(
+      { host: '127.0.0.1', port, path, agent: false, timeout: timeoutMs, headers },
+      (res) => {
+        res.resume();
+        resolve({ status: res.statusCode });
+      },
+    );
     req.on('timeout', () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
     req.on('error', (error) => resolve({ error: error.message }));
   });

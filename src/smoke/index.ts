@@ -740,46 +740,47 @@ class SmokeRun {
       // The record written while the first server runs.
       const written = await writing!;
       let persistMs = this.now() - (writeStarted ?? this.now());
+      const p0 = this.now();
+      // A fresh one-off reads the record back while the server container is replaced (stopped, then started anew);
+      // containers no longer needed are left to the final cleanup.
+      const reading =
+        written.exitCode === 0
+          ? this.oneOff(ctx, 'read', ['shell', '-c', readProbe(probeUser)])
+          : Promise.resolve(undefined);
+      reading.catch(() => undefined);
 
-      // stop (TF0902).
-      {
-        const s0 = this.now();
-        const stop = await this.docker.exec(['stop', '-t', '10', web1], { timeoutMs: 60_000 });
-        const durationMs = this.now() - s0;
-        const state = await this.state(web1);
-        const killed = state?.ExitCode === 137 || state?.OOMKilled === true;
-        const budget = this.options.shutdownBudgetMs ?? 5_000;
-        const detail = `Stopped in ${seconds(durationMs)}, exit code ${state?.ExitCode ?? '?'}${state?.OOMKilled ? ' (OOM killed)' : killed ? ' (SIGKILL after the 10 s grace period: SIGTERM was not handled)' : ''}.`;
-        if (stop.exitCode !== 0 || durationMs > budget || killed) {
-          const logTail = await this.logs(web1);
-          record({ name: 'stop', status: 'failed', durationMs, detail, logTail });
-          this.observations.push({
-            ruleId: 'TF0902',
-            engine,
-            anchor: this.cmdAnchor,
-            message: killed
-              ? `\`docker stop\` ended the server by SIGKILL after ${seconds(durationMs)} (exit code ${state?.ExitCode}): SIGTERM does not reach or stop it. Use the exec form of CMD, \`exec\` the server from entrypoint scripts, and let it exit on SIGTERM.`
-              : `\`docker stop\` took ${seconds(durationMs)}, over the ${seconds(budget)} shutdown budget. Make the server exit promptly on SIGTERM (exec form CMD, \`exec\` in scripts, a short graceful timeout).`,
-            details: logTail,
-          });
-        } else {
-          record({ name: 'stop', status: 'passed', durationMs, detail });
+      // stop (TF0902): the first server container, while the record is read back.
+      const budget = this.options.shutdownBudgetMs ?? 5_000;
+      let stop = await this.measureStop(web1, budget);
+      const web2 = this.name(engine, 'web', '2');
+      const web2Started = await this.startServer(ctx, web2);
+      // A graceful stop over budget is measured again on the replacement once it serves: the machine may be busy.
+      if (!stop.killed && stop.slow && web2Started.ok) {
+        if ((await this.waitForHttp(web2, web2Started.hostPort)).ok) {
+          const again = await this.measureStop(web2, budget);
+          if (again.killed || again.durationMs < stop.durationMs) stop = again;
         }
-        await this.docker.exec(['rm', '-f', '-v', web1], { timeoutMs: 60_000 });
+      }
+      if (stop.killed || stop.slow) {
+        const logTail = await this.logs(stop.container);
+        record({ name: 'stop', status: 'failed', durationMs: stop.durationMs, detail: stop.detail, logTail });
+        this.observations.push({
+          ruleId: 'TF0902',
+          engine,
+          anchor: this.cmdAnchor,
+          message: stop.killed
+            ? `\`docker stop\` ended the server by SIGKILL after ${seconds(stop.durationMs)} (exit code ${stop.exitCode}): SIGTERM does not reach or stop it. Use the exec form of CMD, \`exec\` the server from entrypoint scripts, and let it exit on SIGTERM.`
+            : `\`docker stop\` took ${seconds(stop.durationMs)}, over the ${seconds(budget)} shutdown budget. Make the server exit promptly on SIGTERM (exec form CMD, \`exec\` in scripts, a short graceful timeout).`,
+          details: logTail,
+        });
+      } else {
+        record({ name: 'stop', status: 'passed', durationMs: stop.durationMs, detail: stop.detail });
       }
 
-      // persist (TF0604): a fresh server container on the same volumes, and the record read back by a one-off.
+      // persist (TF0604): the record read back by a one-off after the server container was replaced.
       {
-        const s0 = this.now();
-        const web2 = this.name(engine, 'web', '2');
-        const [, read] = await Promise.all([
-          this.startServer(ctx, web2),
-          written.exitCode === 0
-            ? this.oneOff(ctx, 'read', ['shell', '-c', readProbe(probeUser)])
-            : undefined,
-        ]);
-        await this.docker.exec(['rm', '-f', '-v', web2], { timeoutMs: 60_000 });
-        persistMs += this.now() - s0;
+        const read = await reading;
+        persistMs += this.now() - p0;
         const writeOut = `${written.stdout}\n${written.stderr}`;
         const lost = (why: string, logTail: string) => {
           record({ name: 'persist', status: 'failed', durationMs: persistMs, detail: why, logTail });
@@ -907,6 +908,28 @@ class SmokeRun {
       result.durationMs = this.now() - t0;
       this.log.info(`${engine}: ${result.status}${result.reason ? ` (${result.reason})` : ''}`);
     }
+  }
+
+  /** `docker stop -t 10`, timed, with how the container ended. */
+  private async measureStop(container: string, budget: number) {
+    const s0 = this.now();
+    const r = await this.docker.exec(['stop', '-t', '10', container], { timeoutMs: 60_000 });
+    const durationMs = this.now() - s0;
+    const state = await this.state(container);
+    const killed = state?.ExitCode === 137 || state?.OOMKilled === true;
+    const how = state?.OOMKilled
+      ? ' (OOM killed)'
+      : killed
+        ? ' (SIGKILL after the 10 s grace period: SIGTERM was not handled)'
+        : '';
+    return {
+      container,
+      durationMs,
+      exitCode: state?.ExitCode,
+      killed,
+      slow: r.exitCode !== 0 || durationMs > budget,
+      detail: `Stopped in ${seconds(durationMs)}, exit code ${state?.ExitCode ?? '?'}${how}.`,
+    };
   }
 
   private async deployCheck(ctx: EngineContext, engine: Engine): Promise<SmokeStep> {

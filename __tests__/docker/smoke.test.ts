@@ -1,0 +1,148 @@
+// Real Docker: each fixture app is built from tfr-test/django-base:bookworm and smoke-tested on SQLite and on
+// tfr-test/postgres:15 (both made by scripts/setup-docker.sh). These tests fail, never skip, without Docker.
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_CONFIG } from '../../src/config.js';
+import type { Project } from '../../src/model/types/project.js';
+import { analyzeStatic } from '../../src/pipeline.js';
+import { createDockerCli, runSmoke, RUN_LABEL, type SmokeOptions } from '../../src/smoke/index.js';
+
+const FIXTURES = fileURLToPath(new URL('../fixtures/smoke/', import.meta.url));
+const EXAMPLE_PRODUCTION = fileURLToPath(new URL('../../examples/production', import.meta.url));
+const BASE_IMAGE = 'tfr-test/django-base:bookworm';
+const POSTGRES_IMAGE = 'tfr-test/postgres:15';
+const docker = createDockerCli();
+
+/** The static model of a fixture; while the model is incomplete, the Dockerfile alone is enough to run it. */
+async function projectOf(name: string): Promise<Project> {
+  const root = path.resolve(FIXTURES, name);
+  const { project } = await analyzeStatic(root, DEFAULT_CONFIG);
+  if (project.apps.some((a) => a.dockerfile)) return project;
+  return {
+    root,
+    apps: [
+      {
+        dir: '.',
+        managePy: 'manage.py',
+        dockerfile: { file: 'Dockerfile', stages: [], builtStages: [], globalArgs: [] },
+        requirements: [],
+        entrypointScripts: [],
+      },
+    ],
+    parseErrors: [],
+    suppressions: [],
+    suppressionProblems: [],
+  };
+}
+
+async function leftovers(runId: string): Promise<string[]> {
+  const filter = `label=${RUN_LABEL}=${runId}`;
+  const out: string[] = [];
+  for (const args of [
+    ['ps', '-aq'],
+    ['network', 'ls', '-q'],
+    ['volume', 'ls', '-q'],
+    ['image', 'ls', '-q'],
+  ]) {
+    const r = await docker.exec([...args, '--filter', filter]);
+    assert.equal(r.exitCode, 0, r.stderr);
+    out.push(
+      ...r.stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((id) => `${args[0]} ${id}`),
+    );
+  }
+  return out;
+}
+
+async function smoke(name: string, options: Partial<SmokeOptions> = {}) {
+  const runId = `t${randomBytes(3).toString('hex')}`;
+  const secrets: string[] = [];
+  const { result, findings } = await runSmoke(
+    await projectOf(name),
+    {
+      runId,
+      postgresImage: POSTGRES_IMAGE,
+      buildArgs: { BASE_IMAGE },
+      startTimeoutMs: 45_000,
+      onSecret: (s) => secrets.push(s),
+      ...options,
+    },
+    docker,
+  );
+  assert.deepEqual(await leftovers(runId), [], 'the run left containers, networks, volumes or images behind');
+  const text = JSON.stringify({ result, findings });
+  for (const s of secrets) assert.ok(!text.includes(s), 'a secret reached the report');
+  const statuses = Object.fromEntries(Object.entries(result.engines).map(([e, r]) => [e, r!.status]));
+  const failedSteps = Object.values(result.engines).flatMap((r) =>
+    r!.steps.filter((s) => s.status === 'failed').map((s) => `${r!.engine}:${s.name}`),
+  );
+  return { result, findings, ids: findings.map((f) => f.ruleId).sort(), statuses, failedSteps };
+}
+
+describe('smoke test against real Docker', { concurrency: false }, () => {
+  before(async () => {
+    const info = await docker.exec(['info', '--format', '{{json .ServerVersion}}'], { timeoutMs: 30_000 });
+    assert.equal(info.exitCode, 0, `No Docker engine answers (run scripts/setup-docker.sh): ${info.stderr}`);
+    for (const image of [BASE_IMAGE, POSTGRES_IMAGE]) {
+      const r = await docker.exec(['image', 'inspect', image], { timeoutMs: 30_000 });
+      assert.equal(r.exitCode, 0, `Missing test image ${image}: run scripts/setup-docker.sh`);
+    }
+  });
+
+  test('examples/production passes on both engines with no dynamic finding', async () => {
+    const { ids, statuses, result } = await smoke(EXAMPLE_PRODUCTION);
+    assert.deepEqual(ids, [], JSON.stringify(result, null, 2));
+    assert.deepEqual(statuses, { sqlite: 'passed', postgres: 'passed' });
+    assert.equal(result.status, 'passed');
+  });
+
+  test('an app that ignores DB_ENGINE keeps SQLite under PostgreSQL: TF0309', async () => {
+    const { ids, statuses, failedSteps, result } = await smoke('ignores-db-engine');
+    assert.deepEqual(ids, ['TF0309'], JSON.stringify(result, null, 2));
+    assert.deepEqual(statuses, { sqlite: 'passed', postgres: 'failed' });
+    assert.deepEqual(failedSteps, ['postgres:tables']);
+  });
+
+  test('SQLite with no volume loses its data (TF0604); DEBUG=1 is reported by check --deploy (TF1302)', async () => {
+    const { ids, statuses, findings, result } = await smoke('sqlite-no-volume', {
+      env: { sqlite: { DEBUG: '1' } },
+    });
+    assert.deepEqual(ids, ['TF0604', 'TF1302'], JSON.stringify(result, null, 2));
+    assert.deepEqual(statuses, { sqlite: 'failed', postgres: 'passed' });
+    assert.match(findings.find((f) => f.ruleId === 'TF1302')!.message, /security\.W018/);
+  });
+
+  test('a server bound to loopback never answers: TF0703, TF1001, TF1002', async () => {
+    const { ids, statuses, result } = await smoke('loopback', { startTimeoutMs: 10_000 });
+    assert.deepEqual(ids, ['TF0703', 'TF1001', 'TF1002'], JSON.stringify(result, null, 2));
+    assert.deepEqual(statuses, { sqlite: 'failed', postgres: 'failed' });
+  });
+
+  test('an entrypoint that swallows SIGTERM is killed by docker stop: TF0902', async () => {
+    const { ids, statuses, findings, result } = await smoke('sigterm');
+    assert.deepEqual(ids, ['TF0902'], JSON.stringify(result, null, 2));
+    assert.deepEqual(statuses, { sqlite: 'failed', postgres: 'failed' });
+    assert.match(findings[0].message, /SIGKILL/);
+  });
+
+  test('a failing build is TF0502 at the failing instruction, and no engine runs', async () => {
+    const { ids, statuses, findings, result } = await smoke('build-fails');
+    assert.deepEqual(ids, ['TF0502'], JSON.stringify(result, null, 2));
+    assert.equal(findings[0].file, 'Dockerfile');
+    assert.equal(findings[0].line, 6);
+    assert.match(findings[0].details!, /exit 3|non-zero code: 3/);
+    assert.deepEqual(statuses, { sqlite: 'skipped', postgres: 'skipped' });
+  });
+
+  test('a PostgreSQL path that ignores DB_HOST fails to migrate: TF1201 and TF1002', async () => {
+    const { ids, statuses, failedSteps, result } = await smoke('broken-postgres');
+    assert.deepEqual(ids, ['TF1002', 'TF1201'], JSON.stringify(result, null, 2));
+    assert.deepEqual(statuses, { sqlite: 'passed', postgres: 'failed' });
+    assert.deepEqual(failedSteps, ['postgres:migrate']);
+  });
+});
