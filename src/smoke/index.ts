@@ -16,7 +16,7 @@ import { isSecretName, Redactor, tail } from './redact.js';
 
 export { createDockerCli } from './docker.js';
 export type { Docker, DockerExecOptions, DockerExecResult } from './docker.js';
-export { removeRun, RUN_LABEL } from './cleanup.js';
+export { removeRun, RUN_LABEL, SMOKE_STATE_KEY } from './cleanup.js';
 export type { CleanupReport } from './cleanup.js';
 export { nodeHttpProbe } from './http.js';
 export type { HttpAnswer, HttpProbe } from './http.js';
@@ -26,9 +26,6 @@ export { locateBuildFailure } from './build.js';
 export { planEnv } from './env.js';
 
 export const ENGINES: readonly Engine[] = ['sqlite', 'postgres'];
-
-/** Key under which the action's main step saves the run id (core.saveState) for the post step's cleanup. */
-export const SMOKE_STATE_KEY = 'smoke-run-id';
 
 /** A fresh run id: lowercase hex, usable in container, network, volume and image names. */
 export function newRunId(): string {
@@ -223,6 +220,7 @@ class SmokeRun {
   private readonly observations: Observation[] = [];
   private readonly engines: Partial<Record<Engine, EngineResult>> = {};
   private build?: SmokeStep;
+  private readonly finished = new Set<Engine>();
   private readonly started: number;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly http: HttpProbe;
@@ -309,6 +307,14 @@ class SmokeRun {
 
   /** The result and findings as they stand; engines that never ran are marked skipped. */
   finish(reason?: string): SmokeOutcome {
+    // Engines cut short by a timeout or a signal did not get through.
+    for (const e of Object.values(this.engines)) {
+      if (e && !this.finished.has(e.engine) && e.status !== 'skipped') {
+        e.status = 'failed';
+        e.reason = reason ?? 'Not finished.';
+        e.durationMs = this.now() - this.started;
+      }
+    }
     for (const e of this.engineList()) this.engines[e] ??= this.skippedEngine(e, reason ?? 'Not run.');
     const statuses = Object.values(this.engines).map((e) => e!.status);
     const failed = this.build?.status === 'failed' || statuses.includes('failed') || !!reason;
@@ -884,7 +890,11 @@ class SmokeRun {
         }
       }
     } catch (error) {
-      if (error instanceof Cancelled) throw error;
+      if (error instanceof Cancelled) {
+        result.status = 'failed';
+        result.reason = 'The smoke test was stopped before this engine finished.';
+        throw error;
+      }
       result.status = 'failed';
       result.reason = this.redactor.redact(`The smoke test could not run: ${(error as Error).message}`);
       for (const name of order) if (!steps.some((s) => s.name === name)) record(skip(name, 'not run'));
@@ -906,6 +916,7 @@ class SmokeRun {
           .join('; ');
       }
       result.durationMs = this.now() - t0;
+      this.finished.add(engine);
       this.log.info(`${engine}: ${result.status}${result.reason ? ` (${result.reason})` : ''}`);
     }
   }
