@@ -59,18 +59,23 @@ const main = spawnSync(node, [join(root, 'dist/index.js')], { cwd: root, env, st
 const state = readFileSync(join(out, 'state'), 'utf8');
 const post = spawnSync(node, [join(root, 'dist/post.js')], {
   cwd: root,
-  env: { ...env, ...stateEnv(state) },
+  env: {
+    ...env,
+    ...Object.fromEntries(Object.entries(fileCommand(state)).map(([k, v]) => [`STATE_${k}`, v])),
+  },
   stdio: 'inherit',
 });
 console.log(`\nmain step exit code ${main.status}, post step exit code ${post.status}`);
-console.log(`outputs:\n${readFileSync(join(out, 'output'), 'utf8').replace(/^/gm, '  ')}`);
+console.log('outputs:');
+for (const [name, value] of Object.entries(fileCommand(readFileSync(join(out, 'output'), 'utf8')))) {
+  console.log(`  ${name}: ${value}`);
+}
 console.log(`job summary: .tfr-out/summary.md`);
 process.exitCode = main.status ?? 1;
 
-/** GITHUB_STATE holds `name<<delimiter\nvalue\ndelimiter` records; the runner passes them to the post step as STATE_name. */
-function stateEnv(text) {
-  const vars = {};
-  const re = /^([^<\n]+)<<(\S+)\n([\s\S]*?)\n\2$/gm;
-  for (const m of text.matchAll(re)) vars[`STATE_${m[1]}`] = m[3];
-  return vars;
+/** GITHUB_OUTPUT and GITHUB_STATE hold `name<<delimiter\nvalue\ndelimiter` records. */
+function fileCommand(text) {
+  const values = {};
+  for (const m of text.matchAll(/^([^<\n]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)) values[m[1]] = m[3];
+  return values;
 }
