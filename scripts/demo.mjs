@@ -4,7 +4,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parse } from 'yaml';
+import { ensureDeps, ensureDocker } from './ensure-deps.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const dir = process.argv[2] ?? 'examples/hardcoded';
@@ -12,8 +12,10 @@ const out = join(root, '.tfr-out');
 rmSync(out, { recursive: true, force: true });
 mkdirSync(join(out, 'temp'), { recursive: true });
 
+ensureDeps();
 // The smoke test needs a Docker engine and, with no registry reachable, the local base images.
-execFileSync('bash', [join(root, 'scripts/setup-docker.sh')], { stdio: 'inherit' });
+ensureDocker();
+const { parse } = await import('yaml');
 
 const action = parse(readFileSync(join(root, 'action.yml'), 'utf8'));
 const env = { ...process.env };
