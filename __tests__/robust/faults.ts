@@ -16,10 +16,10 @@ export interface FaultCase {
   timeoutMs: number;
   setup(dir: string): { args: string[]; env: NodeJS.ProcessEnv; secrets: string[]; teardown?: () => void };
   /**
-   * Send this signal to the process once a container labelled by the run exists (the run is then expected to
-   * clean up and exit promptly instead of finishing). Runners without this ability run the case to its end.
+   * Send `signal` to the process once a container labelled by the run has a name matching `when` (the run is then
+   * expected to clean up and exit promptly instead of finishing). Runners without this ability run the case to its end.
    */
-  interrupt?: NodeJS.Signals;
+  interrupt?: { signal: NodeJS.Signals; when: RegExp };
 }
 
 export const PRODUCTION_EXAMPLE = fileURLToPath(new URL('../../examples/production/', import.meta.url));
@@ -177,10 +177,24 @@ export const FAULT_CASES: FaultCase[] = [
     },
   },
   {
-    id: 'sigterm-mid-smoke',
-    name: 'SIGTERM in the middle of a smoke run: the process exits promptly and leaves nothing behind',
+    id: 'sigterm-mid-build',
+    name: 'SIGTERM while the image builds (PostgreSQL already up): the build is killed, nothing is left behind',
     timeoutMs: 240_000,
-    interrupt: 'SIGTERM',
+    interrupt: { signal: 'SIGTERM', when: /-postgres-db$/ },
+    setup(dir) {
+      const secrets = productionWithSecrets(dir, 'RUN sleep 3600');
+      return {
+        args: [...LOCAL_BUILD_ARGS, ...LOCAL_POSTGRES, '--build-timeout', '120'],
+        env: process.env,
+        secrets,
+      };
+    },
+  },
+  {
+    id: 'sigterm-mid-smoke',
+    name: 'SIGTERM while the app containers run: the process exits promptly and leaves nothing behind',
+    timeoutMs: 240_000,
+    interrupt: { signal: 'SIGTERM', when: /-(sqlite|postgres)-(migrate|check|web-\d|write|read)$/ },
     setup(dir) {
       const secrets = productionWithSecrets(dir);
       return { args: [...LOCAL_BUILD_ARGS, ...LOCAL_POSTGRES], env: process.env, secrets };
