@@ -69,6 +69,10 @@ async function smoke(name: string, options: Partial<SmokeOptions> = {}) {
       postgresImage: POSTGRES_IMAGE,
       buildArgs: { BASE_IMAGE },
       startTimeoutMs: 45_000,
+      // The shared 2-core test machine runs other suites at the same time: budgets sized for it, so timing noise
+      // is not reported as a slow app (a SIGKILLed stop is still TF0902 whatever the budget).
+      shutdownBudgetMs: 15_000,
+      startupBudgetMs: 60_000,
       onSecret: (s) => secrets.push(s),
       ...options,
     },

@@ -144,3 +144,54 @@ test('broken compose files give TF0001 with a line and the other files are still
     ],
   );
 });
+
+test('TF0401 in settings: literal hosts fire at their line, environment reads with a localhost fallback do not', async () => {
+  const result = await analyzeFiles({
+    ...DJANGO,
+    'mysite/settings.py': [
+      'import os', //1
+      "SECRET_KEY = os.environ['SECRET_KEY']", //2
+      'DATABASES = {', //3
+      "    'default': {", //4
+      "        'ENGINE': 'django.db.backends.postgresql',", //5
+      "        'HOST': 'localhost',", //6
+      '    }', //7
+      '}', //8
+      'CACHES = {', //9
+      "    'default': {", //10
+      "        'BACKEND': 'django.core.cache.backends.redis.RedisCache',", //11
+      "        'LOCATION': 'redis://127.0.0.1:6379/1',", //12
+      '    },', //13
+      "    'local': {'BACKEND': 'django.core.cache.backends.locmem.LocMemCache', 'LOCATION': 'unique-snowflake'},", //14
+      '}', //15
+      "CELERY_BROKER_URL = 'amqp://guest:guest@10.1.2.3:5672//'", //16
+      "CELERY_RESULT_BACKEND = os.environ.get('CELERY_RESULT_BACKEND', 'redis://localhost:6379/0')", //17
+      '',
+    ].join('\n'),
+  });
+  assert.deepEqual(findingsOf(result, 'TF0401'), [
+    ['mysite/settings.py', 6],
+    ['mysite/settings.py', 12],
+    ['mysite/settings.py', 16],
+  ]);
+  const broker = result.findings.find((f) => f.ruleId === 'TF0401' && f.line === 16);
+  assert.match(broker!.message, /literal IP address 10\.1\.2\.3/);
+  assert.doesNotMatch(broker!.message, /guest/);
+
+  const fromEnv = await analyzeFiles({
+    ...DJANGO,
+    'mysite/settings.py': [
+      'import os',
+      "SECRET_KEY = os.environ['SECRET_KEY']",
+      'DATABASES = {',
+      "    'default': {",
+      "        'ENGINE': 'django.db.backends.postgresql',",
+      "        'HOST': os.environ.get('DB_HOST', 'localhost'),",
+      '    }',
+      '}',
+      "CELERY_BROKER_URL = os.getenv('CELERY_BROKER_URL', 'redis://localhost:6379/0')",
+      '',
+    ].join('\n'),
+  });
+  assert.deepEqual(findingsOf(fromEnv, 'TF0401'), []);
+});

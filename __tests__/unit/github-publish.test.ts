@@ -212,6 +212,22 @@ describe('publishing to a pull request', () => {
     assert.deepEqual(fake.problems, []);
   });
 
+  test('review comments and files over several pages: nothing posted twice, files past the first page commented on', async () => {
+    const p = fake.pulls.get(7)!;
+    for (let i = 0; i < 140; i++)
+      p.files.unshift({ filename: `docs/page-${i}.md`, patch: addedFilePatch(2) });
+    await publishToPullRequest(gh(), pr, options(inDiff));
+    for (let i = 0; i < 150; i++) {
+      fake.addReviewComment({ pull: 7, body: `nit ${i}`, path: 'docs/page-1.md', line: 1, user: HUMAN });
+    }
+    const again = await publishToPullRequest(gh(), pr, options(inDiff));
+    assert.equal(again.reviewComments, 0);
+    assert.equal(fake.reviewComments.filter((c) => c.user.login === ACTIONS_BOT.login).length, 3);
+    assert.ok(fake.calls('pulls/list-files').some((r) => /[?&]page=2/.test(r.search)));
+    assert.ok(fake.calls('pulls/list-review-comments').some((r) => /[?&]page=2/.test(r.search)));
+    assert.deepEqual(fake.problems, []);
+  });
+
   test('a personal access token: ours is what GET /user names', async () => {
     const outcome = await publishToPullRequest(gh('ghp_personal'), pr, options(inDiff));
     assert.equal(outcome.comment, 'created');

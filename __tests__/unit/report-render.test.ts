@@ -369,6 +369,27 @@ test('annotations: unsuppressed only, repository paths, at most 10 per level wit
     few.filter((a) => a.file === undefined).map((a) => a.message),
     ['and 2 more warnings: see the job summary', 'and 2 more notices: see the job summary'],
   );
+  // Room left for what the caller writes itself: setFailed's error, its own warnings.
+  const reserved = renderAnnotations(report, { error: 1, warning: 3 });
+  const countIn = (list: typeof reserved, level: Severity) => list.filter((a) => a.level === level).length;
+  assert.equal(countIn(reserved, 'error'), 9);
+  assert.equal(countIn(reserved, 'warning'), 7);
+  assert.equal(countIn(reserved, 'notice'), 10);
+  assert.deepEqual(
+    reserved.filter((a) => a.file === undefined).map((a) => a.message),
+    [
+      'and 8 more errors: see the job summary',
+      'and 4 more warnings: see the job summary',
+      'and 23 more notices: see the job summary',
+    ],
+  );
+  const full = renderAnnotations(report, { error: 10, warning: 10, notice: 9 });
+  assert.equal(countIn(full, 'error') + countIn(full, 'warning'), 0);
+  assert.deepEqual(
+    full.map((a) => a.message),
+    ['and 17 more errors: see the job summary'],
+    'one notice slot left: the first overflow note takes it',
+  );
   const fit = renderAnnotations(fixtureReport({ findings: [...many('warning', 12), ...many('notice', 9)] }));
   assert.equal(fit.filter((a) => a.level === 'notice').length, 10);
   assert.equal(fit.filter((a) => a.file === undefined).length, 1);

@@ -211,6 +211,16 @@ table('TF0301', [
     expect: [],
   },
   {
+    name: 'a test-only key under a condition that cannot be told',
+    settings: lines(
+      'import os, sys',
+      "SECRET_KEY = os.environ.get('SECRET_KEY')",
+      "if 'test' in sys.argv:",
+      "    SECRET_KEY = 'test-key'",
+    ),
+    expect: [],
+  },
+  {
     name: 'empty fallback',
     settings: lines('import os', "SECRET_KEY = os.environ.get('SECRET_KEY', '')"),
     expect: [],
@@ -313,6 +323,11 @@ table('TF0302', [
     expect: [],
   },
   { name: 'unknowable', settings: lines('import sys', "DEBUG = 'runserver' in sys.argv"), expect: [] },
+  {
+    name: 'True only under a condition that cannot be told',
+    settings: lines('import sys', 'DEBUG = False', "if 'test' in sys.argv:", '    DEBUG = True'),
+    expect: [],
+  },
 ]);
 
 // ------------------------------------------------------------------ TF0303

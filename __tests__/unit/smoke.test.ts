@@ -368,6 +368,8 @@ describe('smoke orchestration (scripted Docker)', () => {
     const { result } = await smoke(hanging, { timeoutMs: 50 });
     assert.equal(result.status, 'failed');
     assert.match(result.reason!, /did not finish/);
+    assert.equal(result.engines.sqlite?.status, 'failed');
+    assert.match(result.engines.sqlite!.reason!, /did not finish/);
     assert.deepEqual(hanging.leftovers(), []);
     void docker;
   });

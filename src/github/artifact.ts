@@ -39,7 +39,7 @@ export function readArtifact(dir: string, failOn: FailOn): Artifact {
   const report = makeReport({
     directory: str(raw.directory) || '.',
     findings,
-    smoke: raw.smoke && typeof raw.smoke === 'object' ? (raw.smoke as SmokeResult) : undefined,
+    smoke: smokeResult(raw.smoke),
     configFile: str(raw.configFile) || undefined,
     failOn: raw.failOn && ['error', 'warning', 'notice', 'never'].includes(raw.failOn) ? raw.failOn : failOn,
     durationMs: Number(raw.durationMs) || 0,
@@ -104,6 +104,38 @@ function finding(value: unknown): Finding {
       ? { suppressed: { by: suppressed.by, reason: suppressed.reason && str(suppressed.reason) } }
       : {}),
   };
+}
+
+const STATUSES = ['passed', 'failed', 'skipped'];
+
+/** The smoke part, kept only when it has the shape the renderers read (statuses, numbers, step lists). */
+function smokeResult(value: unknown): SmokeResult | undefined {
+  const s = value as SmokeResult | undefined;
+  if (
+    !s ||
+    typeof s !== 'object' ||
+    !STATUSES.includes(s.status) ||
+    typeof s.engines !== 'object' ||
+    !s.engines
+  ) {
+    return undefined;
+  }
+  const step = (x: unknown): boolean => {
+    const t = x as Record<string, unknown>;
+    return (
+      !!t &&
+      typeof t.name === 'string' &&
+      STATUSES.includes(String(t.status)) &&
+      typeof t.durationMs === 'number'
+    );
+  };
+  for (const [engine, e] of Object.entries(s.engines)) {
+    if (!['sqlite', 'postgres'].includes(engine) || !e || !STATUSES.includes(e.status)) return undefined;
+    if (typeof e.durationMs !== 'number' || !Array.isArray(e.steps) || !e.steps.every(step)) return undefined;
+  }
+  if (s.build !== undefined && !step(s.build)) return undefined;
+  if (typeof s.durationMs !== 'number') return undefined;
+  return s;
 }
 
 function str(v: unknown): string {

@@ -56,7 +56,8 @@ export async function publishToPullRequest(
   const viewer = await gh.viewerLogin();
   // Ours: written by the token's user for a user token; else by a Bot account (GITHUB_TOKEN posts as
   // github-actions[bot], an app token as <app>[bot]): a human's comment copying our marker is never taken.
-  const isOurs = (user: Author | null) => (viewer ? user?.login === viewer : user?.type === 'Bot');
+  const isOurs = (user: Author | null) =>
+    viewer ? user?.login === viewer : user?.type === 'Bot' || user?.login === 'github-actions[bot]';
   log(viewer ? `publishing as ${viewer}` : 'publishing as an installation token (comments by a Bot account)');
 
   const denied = (error: unknown) => {

@@ -25,30 +25,35 @@ const NOUN: Record<Severity, [string, string]> = {
 /**
  * Annotations for the unsuppressed findings, at most 10 per level. What does not fit is summed up in one
  * notice-level entry per level; those entries count against the notice cap, so no level ever exceeds 10.
+ * `used`: annotations of each level the caller writes itself in the same step (its own warnings, ...), so that
+ * together they stay within GitHub's 10 per level. A failing run's core.setFailed is one error: counted unless
+ * `used.error` says otherwise.
  */
-export function renderAnnotations(report: Report): Annotation[] {
+export function renderAnnotations(
+  report: Report,
+  used: Partial<Record<Severity, number>> = {},
+): Annotation[] {
+  const taken: Partial<Record<Severity, number>> = { error: report.verdict === 'fail' ? 1 : 0, ...used };
+  const room = (level: Severity) => Math.max(0, ANNOTATIONS_PER_LEVEL - (taken[level] ?? 0));
   const active = report.findings.filter((f) => !f.suppressed);
   const of = (level: Severity) => active.filter((f) => f.severity === level);
-  const errors = of('error');
-  const warnings = of('warning');
-  const notices = of('notice');
 
   const out: Annotation[] = [];
   const overflow: Annotation[] = [];
-  for (const [level, list] of [
-    ['error', errors],
-    ['warning', warnings],
-  ] as const) {
-    // A failing run adds one error annotation of its own (core.setFailed): leave it a slot.
-    const slots =
-      level === 'error' && report.verdict === 'fail' ? ANNOTATIONS_PER_LEVEL - 1 : ANNOTATIONS_PER_LEVEL;
-    out.push(...list.slice(0, slots).map((f) => annotation(report, f)));
-    if (list.length > slots) overflow.push(overflowNote(level, list.length - slots));
+  for (const level of ['error', 'warning'] as const) {
+    const list = of(level);
+    out.push(...list.slice(0, room(level)).map((f) => annotation(report, f)));
+    if (list.length > room(level)) overflow.push(overflowNote(level, list.length - room(level)));
   }
-  const noticeSlots = ANNOTATIONS_PER_LEVEL - overflow.length;
-  const noticesShown = notices.length <= noticeSlots ? notices.length : noticeSlots - 1;
+  const notices = of('notice');
+  const noteRoom = room('notice');
+  overflow.splice(noteRoom);
+  const noticeSlots = noteRoom - overflow.length;
+  const noticesShown = notices.length <= noticeSlots ? notices.length : Math.max(0, noticeSlots - 1);
   out.push(...notices.slice(0, noticesShown).map((f) => annotation(report, f)));
-  if (noticesShown < notices.length) overflow.push(overflowNote('notice', notices.length - noticesShown));
+  if (noticesShown < notices.length && overflow.length < noteRoom) {
+    overflow.push(overflowNote('notice', notices.length - noticesShown));
+  }
   return [...out, ...overflow];
 }
 

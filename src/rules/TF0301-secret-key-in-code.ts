@@ -37,6 +37,8 @@ For local development, put the variable in an untracked \`.env\` file or the com
       const settings = app.settings;
       if (!settings) continue;
       for (const a of liveAssignments(settings, 'SECRET_KEY')) {
+        // Under a condition that cannot be told (`if 'test' in sys.argv`), the rule cannot decide.
+        if (a.inBranch && a.activeWhenUnset === undefined) continue;
         const v = a.value;
         if (isKey(v)) {
           const conditional = a.activeWhenUnset === false;

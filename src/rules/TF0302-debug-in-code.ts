@@ -34,7 +34,8 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
       const settings = app.settings;
       if (!settings) continue;
       for (const a of liveAssignments(settings, 'DEBUG')) {
-        if (a.activeWhenUnset === false) continue;
+        // Off by default (an env-gated branch), or under a condition that cannot be told: no finding.
+        if (a.activeWhenUnset === false || (a.inBranch && a.activeWhenUnset === undefined)) continue;
         const v = a.value;
         if (v.kind === 'literal' && truthy(v) === true) {
           findings.push({

@@ -30,7 +30,8 @@ Behind a proxy that already checks the host, a deploy may still set \`DJANGO_ALL
       const settings = app.settings;
       if (!settings) continue;
       for (const a of liveAssignments(settings, 'ALLOWED_HOSTS')) {
-        if (a.activeWhenUnset === false || a.value.kind !== 'list') continue;
+        if (a.activeWhenUnset === false || (a.inBranch && a.activeWhenUnset === undefined)) continue;
+        if (a.value.kind !== 'list') continue;
         if (!a.value.items.some((i) => i.kind === 'literal' && i.value === '*')) continue;
         findings.push({
           file: settings.file,

@@ -73,7 +73,7 @@ object store for media.
         });
       }
       for (const a of liveAssignments(settings, 'MEDIA_ROOT')) {
-        if (a.activeWhenUnset === false) continue;
+        if (a.activeWhenUnset === false || (a.inBranch && a.activeWhenUnset === undefined)) continue;
         const path = resolvePath(a.value, ctx, 0);
         if (!path || path === '/' || covered(path, mounts)) continue;
         findings.push({

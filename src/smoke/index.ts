@@ -238,6 +238,7 @@ class SmokeRun {
   private readonly observations: Observation[] = [];
   private readonly engines: Partial<Record<Engine, EngineResult>> = {};
   private build?: SmokeStep;
+  private readonly finished = new Set<Engine>();
   private readonly started: number;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly http: HttpProbe;
@@ -324,6 +325,14 @@ class SmokeRun {
 
   /** The result and findings as they stand; engines that never ran are marked skipped. */
   finish(reason?: string): SmokeOutcome {
+    // Engines cut short by a timeout or a signal did not get through.
+    for (const e of Object.values(this.engines)) {
+      if (e && !this.finished.has(e.engine) && e.status !== 'skipped') {
+        e.status = 'failed';
+        e.reason = reason ?? 'Not finished.';
+        e.durationMs = this.now() - this.started;
+      }
+    }
     for (const e of this.engineList()) this.engines[e] ??= this.skippedEngine(e, reason ?? 'Not run.');
     const statuses = Object.values(this.engines).map((e) => e!.status);
     const failed = this.build?.status === 'failed' || statuses.includes('failed') || !!reason;
@@ -913,7 +922,11 @@ class SmokeRun {
         }
       }
     } catch (error) {
-      if (error instanceof Cancelled) throw error;
+      if (error instanceof Cancelled) {
+        result.status = 'failed';
+        result.reason = 'The smoke test was stopped before this engine finished.';
+        throw error;
+      }
       result.status = 'failed';
       result.reason = this.redactor.redact(`The smoke test could not run: ${(error as Error).message}`);
       for (const name of order) if (!steps.some((s) => s.name === name)) record(skip(name, 'not run'));
@@ -935,6 +948,7 @@ class SmokeRun {
           .join('; ');
       }
       result.durationMs = this.now() - t0;
+      this.finished.add(engine);
       this.log.info(`${engine}: ${result.status}${result.reason ? ` (${result.reason})` : ''}`);
     }
   }
