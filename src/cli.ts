@@ -252,8 +252,8 @@ async function check(options: CheckOptions, io: CliIo): Promise<number> {
         postgresImage: options.postgresImage,
         buildArgs: options.buildArgs,
         env: options.smokeEnv,
-        buildTimeoutMs: options.buildTimeoutMs,
-        postgresReadyTimeoutMs: options.postgresReadyTimeoutMs,
+        ...(options.buildTimeoutMs ? { buildTimeoutMs: options.buildTimeoutMs } : {}),
+        ...(options.postgresReadyTimeoutMs ? { postgresReadyTimeoutMs: options.postgresReadyTimeoutMs } : {}),
       },
       log,
     );
