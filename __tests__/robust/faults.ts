@@ -184,7 +184,7 @@ export const FAULT_CASES: FaultCase[] = [
     setup(dir) {
       const secrets = productionWithSecrets(dir, 'RUN sleep 3600');
       return {
-        args: [...LOCAL_BUILD_ARGS, ...LOCAL_POSTGRES, '--build-timeout', '120'],
+        args: [...LOCAL_BUILD_ARGS, ...LOCAL_POSTGRES, '--build-timeout', '45'],
         env: process.env,
         secrets,
       };
