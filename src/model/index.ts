@@ -188,6 +188,7 @@ class ProjectBuilder {
       const r = modelCompose(
         set.files.map((file) => ({ file, text: this.texts[file] })),
         env,
+        { texts: this.texts },
       );
       this.addErrors(r.errors);
       set.model = r.model;
