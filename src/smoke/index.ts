@@ -299,6 +299,8 @@ class SmokeRun {
     const postgres = engines.includes('postgres') ? this.startPostgres() : undefined;
     // PostgreSQL starts while the image builds; a failure there is reported by the postgres engine.
     postgres?.catch(() => undefined);
+    // The SQLite engine's network too: nothing in it depends on the image.
+    if (engines.includes('sqlite')) this.ensureNetwork('sqlite').catch(() => undefined);
     const built = await this.buildImage();
     if (!built) {
       for (const e of engines) this.engines[e] = this.skippedEngine(e, 'The image did not build.');
@@ -542,7 +544,7 @@ class SmokeRun {
         const logs = await this.logs(container);
         throw new Error(`PostgreSQL (${image}) did not become ready within 120 s.\n${logs}`);
       }
-      await this.sleep(250);
+      await this.sleep(100);
     }
     return { creds, container, ms: this.now() - t0, image };
   }
@@ -569,8 +571,6 @@ class SmokeRun {
     };
     // Started early and run alongside the sequence: check --deploy needs no database, the probe write only the tables.
     let deployCheck: Promise<SmokeStep> | undefined;
-    let writing: Promise<DockerExecResult> | undefined;
-    let writeStarted: number | undefined;
     const pathFailed = (stepName: string, why: string, logTail?: string) => {
       result.status = 'failed';
       result.reason = this.redactor.redact(`${stepName}: ${why}`);
@@ -639,10 +639,14 @@ class SmokeRun {
       deployCheck.catch(() => undefined);
       const probeUser = `tfr-probe-${this.runId}-${engine}`;
 
-      // migrate (TF1201; sqlite still needing a server is TF0309).
+      // migrate (TF1201; sqlite still needing a server is TF0309), then the probe record for the persist step
+      // written by a second command of the same one-off container once migrate succeeded.
+      let written: DockerExecResult;
       {
         const s0 = this.now();
-        const r = await this.oneOff(ctx, 'migrate', ['migrate', '--noinput']);
+        const both = await this.migrateThenWrite(ctx, probeUser);
+        const r = both.migrate;
+        written = both.write;
         const out = `${r.stdout}\n${r.stderr}`;
         const durationMs = this.now() - s0;
         if (r.exitCode !== 0) {
@@ -675,7 +679,7 @@ class SmokeRun {
           name: 'migrate',
           status: 'passed',
           durationMs,
-          detail: `Migrated in ${seconds(durationMs)}.`,
+          detail: `Migrated, then wrote a probe record, in ${seconds(durationMs)}.`,
         });
       }
 
@@ -701,9 +705,6 @@ class SmokeRun {
           durationMs: this.now() - s0,
           detail: `Container listening on 127.0.0.1:${started.hostPort} → ${ctx.port}/tcp.`,
         });
-        writeStarted = this.now();
-        writing = this.oneOff(ctx, 'write', ['shell', '-c', writeProbe(probeUser)]);
-        writing.catch(() => undefined);
         const h0 = this.now();
         const answered = await this.waitForHttp(web1, started.hostPort);
         const firstAnswerMs = this.now() - s0;
@@ -746,9 +747,7 @@ class SmokeRun {
         record({ name: 'http', status: 'passed', durationMs: this.now() - h0, detail });
       }
 
-      // The record written while the first server runs.
-      const written = await writing!;
-      let persistMs = this.now() - (writeStarted ?? this.now());
+      let persistMs = 0;
       const p0 = this.now();
       // A fresh one-off reads the record back while the server container is replaced (stopped, then started anew);
       // containers no longer needed are left to the final cleanup.
@@ -902,7 +901,6 @@ class SmokeRun {
       result.reason = this.redactor.redact(`The smoke test could not run: ${(error as Error).message}`);
       for (const name of order) if (!steps.some((s) => s.name === name)) record(skip(name, 'not run'));
     } finally {
-      if (writing) await writing.catch(() => undefined);
       // check --deploy (TF1302).
       if (deployCheck) {
         const step = await deployCheck.catch(() => undefined);
@@ -921,6 +919,11 @@ class SmokeRun {
       result.durationMs = this.now() - t0;
       this.finished.add(engine);
       this.log.info(`${engine}: ${result.status}${result.reason ? ` (${result.reason})` : ''}`);
+      // This engine's containers are done with: removed now, while the other engine may still run, rather than
+      // all at the end (the final cleanup by label still catches anything missed).
+      const names = [this.name(engine, 'web', '1'), this.name(engine, 'web', '2')];
+      if (engine === 'postgres') names.push(this.name('postgres', 'db'));
+      await this.docker.exec(['rm', '-f', '-v', ...names], { timeoutMs: 60_000 }).catch(() => undefined);
     }
   }
 
@@ -1065,7 +1068,67 @@ class SmokeRun {
     return Object.keys(ctx.env).flatMap((k) => ['-e', k]);
   }
 
-  private async oneOff(ctx: EngineContext, what: string, manageArgs: string[]): Promise<DockerExecResult> {
+  private oneOff(ctx: EngineContext, what: string, manageArgs: string[]): Promise<DockerExecResult> {
+    return this.oneOffScript(
+      ctx,
+      what,
+      'exec "$(command -v python3 || command -v python)" manage.py "$@"',
+      manageArgs,
+    );
+  }
+
+  /**
+   * `manage.py migrate --noinput` then, only if it succeeded, the probe record written through Django's user model,
+   * in one one-off container: a line with a marker on both streams separates the two commands' output.
+   */
+  private async migrateThenWrite(
+    ctx: EngineContext,
+    probeUser: string,
+  ): Promise<{ migrate: DockerExecResult; write: DockerExecResult }> {
+    const marker = `tfr-migrated-${this.runId}`;
+    const r = await this.oneOffScript(
+      ctx,
+      'migrate',
+      [
+        'py="$(command -v python3 || command -v python)"; marker="$1"; write="$2"; shift 2',
+        '"$py" manage.py "$@" || exit $?',
+        'echo "$marker"; echo "$marker" >&2',
+        'exec "$py" manage.py shell -c "$write"',
+      ].join('\n'),
+      [marker, writeProbe(probeUser), 'migrate', '--noinput'],
+    );
+    const split = (text: string) => {
+      const at = text.indexOf(`${marker}\n`);
+      return at < 0 ? [text, undefined] : [text.slice(0, at), text.slice(at + marker.length + 1)];
+    };
+    const [outBefore, outAfter] = split(r.stdout);
+    const [errBefore, errAfter] = split(r.stderr);
+    if (outAfter === undefined && errAfter === undefined) {
+      // migrate did not get through (or the container ran something else and said nothing of it).
+      const notWritten = {
+        exitCode: 1,
+        stdout: '',
+        stderr: 'migrate did not finish, so no probe record was written',
+      };
+      return { migrate: r, write: notWritten };
+    }
+    return {
+      migrate: { exitCode: 0, stdout: outBefore ?? '', stderr: errBefore ?? '' },
+      write: {
+        exitCode: r.exitCode,
+        stdout: outAfter ?? '',
+        stderr: errAfter ?? '',
+        ...(r.timedOut ? { timedOut: true } : {}),
+      },
+    };
+  }
+
+  private async oneOffScript(
+    ctx: EngineContext,
+    what: string,
+    script: string,
+    scriptArgs: string[],
+  ): Promise<DockerExecResult> {
     const name = this.name(ctx.engine, what);
     const r = await this.docker.exec(
       [
@@ -1085,9 +1148,9 @@ class SmokeRun {
         this.imageRef,
         'sh',
         '-c',
-        'exec "$(command -v python3 || command -v python)" manage.py "$@"',
+        script,
         'manage.py',
-        ...manageArgs,
+        ...scriptArgs,
       ],
       { env: ctx.env, timeoutMs: this.options.oneOffTimeoutMs ?? 3 * 60_000 },
     );
@@ -1153,7 +1216,7 @@ class SmokeRun {
       const answer = await this.http(hostPort, '/', 2_000);
       if (answer.status !== undefined) return { ok: true };
       lastError = answer.error ?? lastError;
-      if (attempt % 4 === 3) {
+      if (attempt % 3 === 2) {
         const state = await this.state(container);
         if (state && !state.Running) {
           return { ok: false, why: `the container exited with code ${state.ExitCode} before answering` };
@@ -1161,7 +1224,7 @@ class SmokeRun {
       }
       if (this.now() >= deadline)
         return { ok: false, why: `no HTTP answer within ${seconds(timeoutMs)}: ${lastError}` };
-      await this.sleep(250);
+      await this.sleep(100);
     }
   }
 
