@@ -804,7 +804,7 @@ class SmokeRun {
           const logTail = this.redactor.redact(tail(writeOut));
           if (MISSING_TABLE.test(writeOut)) {
             lost(
-              `the tables created by the migrate one-off were missing in the next container: ${lastErrorLine(writeOut)}`,
+              `the tables migrate had just created were missing when the probe record was written: ${lastErrorLine(writeOut)}`,
               logTail,
             );
           } else {
