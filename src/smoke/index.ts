@@ -296,7 +296,8 @@ class SmokeRun {
 
   async execute(): Promise<SmokeOutcome> {
     const engines = this.engineList();
-    const postgres = engines.includes('postgres') ? this.startPostgres() : undefined;
+    const pgCreds = engines.includes('postgres') ? this.postgresCredentials() : undefined;
+    const postgres = pgCreds ? this.startPostgres(pgCreds) : undefined;
     // PostgreSQL starts while the image builds; a failure there is reported by the postgres engine.
     postgres?.catch(() => undefined);
     // The SQLite engine's network too: nothing in it depends on the image.
@@ -306,7 +307,9 @@ class SmokeRun {
       for (const e of engines) this.engines[e] = this.skippedEngine(e, 'The image did not build.');
       return this.finish('The image did not build.');
     }
-    await Promise.all(engines.map((e) => this.runEngine(e, e === 'postgres' ? postgres : undefined)));
+    await Promise.all(
+      engines.map((e) => (e === 'postgres' ? this.runEngine(e, postgres, pgCreds) : this.runEngine(e))),
+    );
     return this.finish();
   }
 
@@ -485,7 +488,20 @@ class SmokeRun {
   }
 
   /** Starts a fresh PostgreSQL with random credentials on the postgres engine's network and waits until it accepts. */
-  private async startPostgres(): Promise<{
+  /** Random credentials of the fresh PostgreSQL, masked from here on. */
+  private postgresCredentials(): PostgresCredentials {
+    const creds: PostgresCredentials = {
+      host: this.name('postgres', 'db'),
+      port: 5432,
+      name: `tfr_${this.random(4)}`,
+      user: `tfr_${this.random(4)}`,
+      password: this.random(18),
+    };
+    this.redactor.add(creds.password);
+    return creds;
+  }
+
+  private async startPostgres(creds: PostgresCredentials): Promise<{
     creds: PostgresCredentials;
     container: string;
     ms: number;
@@ -493,15 +509,7 @@ class SmokeRun {
   }> {
     const t0 = this.now();
     const image = this.postgresImage();
-    const container = this.name('postgres', 'db');
-    const creds: PostgresCredentials = {
-      host: container,
-      port: 5432,
-      name: `tfr_${this.random(4)}`,
-      user: `tfr_${this.random(4)}`,
-      password: this.random(18),
-    };
-    this.redactor.add(creds.password);
+    const container = creds.host;
     const net = await this.ensureNetwork('postgres');
     if (net.exitCode !== 0) throw new Error(`docker network create failed: ${net.stderr.trim()}`);
     const r = await this.docker.exec(
@@ -554,6 +562,7 @@ class SmokeRun {
   private async runEngine(
     engine: Engine,
     postgres?: Promise<{ creds: PostgresCredentials; container: string; ms: number; image: string }>,
+    pgCreds?: PostgresCredentials,
   ): Promise<void> {
     const t0 = this.now();
     const steps: SmokeStep[] = [];
@@ -600,6 +609,17 @@ class SmokeRun {
     });
 
     try {
+      // check --deploy needs no database: on PostgreSQL it runs while the server gets ready.
+      let ctx: EngineContext | undefined;
+      const net = await this.ensureNetwork(engine);
+      if (net.exitCode !== 0 && engine !== 'postgres')
+        throw new Error(`docker network create failed: ${net.stderr.trim()}`);
+      if (net.exitCode === 0) {
+        ctx = await this.engineContext(engine, pgCreds);
+        deployCheck = this.deployCheck(ctx, engine);
+        deployCheck.catch(() => undefined);
+      }
+
       // Database.
       let creds: PostgresCredentials | undefined;
       let pgContainer: string | undefined;
@@ -629,14 +649,8 @@ class SmokeRun {
           for (const name of order.slice(1)) record(skip(name, 'PostgreSQL did not start'));
           return;
         }
-      } else {
-        const net = await this.ensureNetwork(engine);
-        if (net.exitCode !== 0) throw new Error(`docker network create failed: ${net.stderr.trim()}`);
       }
-
-      const ctx = await this.engineContext(engine, creds);
-      deployCheck = this.deployCheck(ctx, engine);
-      deployCheck.catch(() => undefined);
+      if (!ctx) throw new Error(`docker network create failed: ${net.stderr.trim()}`);
       const probeUser = `tfr-probe-${this.runId}-${engine}`;
 
       // migrate (TF1201; sqlite still needing a server is TF0309), then the probe record for the persist step
@@ -681,6 +695,30 @@ class SmokeRun {
           durationMs,
           detail: `Migrated, then wrote a probe record, in ${seconds(durationMs)}.`,
         });
+      }
+      // The tables are looked up in PostgreSQL now, alongside the server steps: nothing later changes them.
+      let tables: { query: Promise<DockerExecResult>; s0: number; durationMs?: number } | undefined;
+      if (engine === 'postgres' && creds && pgContainer) {
+        const s0 = this.now();
+        const query = this.docker.exec(
+          [
+            'exec',
+            pgContainer,
+            'psql',
+            '-U',
+            creds.user,
+            '-d',
+            creds.name,
+            '-tAc',
+            'select count(*) from django_migrations',
+          ],
+          { timeoutMs: 30_000 },
+        );
+        tables = { query, s0 };
+        query.then(
+          () => (tables!.durationMs = this.now() - s0),
+          () => undefined,
+        );
       }
 
       // Server: start, first answer, probes.
@@ -846,24 +884,10 @@ class SmokeRun {
       }
 
       // tables (TF0309): the migrations landed in the PostgreSQL we attached.
-      if (engine === 'postgres' && creds && pgContainer) {
-        const s0 = this.now();
-        const r = await this.docker.exec(
-          [
-            'exec',
-            pgContainer,
-            'psql',
-            '-U',
-            creds.user,
-            '-d',
-            creds.name,
-            '-tAc',
-            'select count(*) from django_migrations',
-          ],
-          { timeoutMs: 30_000 },
-        );
+      if (tables) {
+        const r = await tables.query;
         const count = Number(r.stdout.trim());
-        const durationMs = this.now() - s0;
+        const durationMs = tables.durationMs ?? this.now() - tables.s0;
         if (r.exitCode === 0 && count > 0) {
           record({
             name: 'tables',
