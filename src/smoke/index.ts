@@ -797,9 +797,12 @@ class SmokeRun {
 
       // stop (TF0902): the first server container, while the record is read back.
       const budget = this.options.shutdownBudgetMs ?? 5_000;
-      let stop = await this.measureStop(web1, budget);
+      // The replacement starts as the first container is stopped, as a rolling deploy would do it.
       const web2 = this.name(engine, 'web', '2');
-      const web2Started = await this.startServer(ctx, web2);
+      const replacing = this.startServer(ctx, web2);
+      replacing.catch(() => undefined);
+      let stop = await this.measureStop(web1, budget);
+      const web2Started = await replacing;
       // A graceful stop over budget is measured again on the replacement once it serves: the machine may be busy.
       if (!stop.killed && stop.slow && web2Started.ok) {
         if ((await this.waitForHttp(web2, web2Started.hostPort)).ok) {
@@ -943,11 +946,13 @@ class SmokeRun {
       result.durationMs = this.now() - t0;
       this.finished.add(engine);
       this.log.info(`${engine}: ${result.status}${result.reason ? ` (${result.reason})` : ''}`);
-      // This engine's containers are done with: removed now, while the other engine may still run, rather than
-      // all at the end (the final cleanup by label still catches anything missed).
-      const names = [this.name(engine, 'web', '1'), this.name(engine, 'web', '2')];
-      if (engine === 'postgres') names.push(this.name('postgres', 'db'));
-      await this.docker.exec(['rm', '-f', '-v', ...names], { timeoutMs: 60_000 }).catch(() => undefined);
+      // While the other engine still runs, this engine's containers are removed now rather than at the end (the
+      // final cleanup by label catches anything missed, and removes the last engine's itself).
+      if (this.finished.size < this.engineList().length) {
+        const names = [this.name(engine, 'web', '1'), this.name(engine, 'web', '2')];
+        if (engine === 'postgres') names.push(this.name('postgres', 'db'));
+        await this.docker.exec(['rm', '-f', '-v', ...names], { timeoutMs: 60_000 }).catch(() => undefined);
+      }
     }
   }
 
