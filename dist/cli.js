@@ -1,11 +1,5 @@
-import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
-
-// src/cli.ts
-async function cli(argv) {
-  void argv;
-  return 0;
-}
+#!/usr/bin/env node
+import module from 'node:module';
+module.enableCompileCache?.();
+const { cli } = await import('./cli-main.js');
 process.exitCode = await cli(process.argv.slice(2));
-export {
-  cli
-};

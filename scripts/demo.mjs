@@ -4,7 +4,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parse } from 'yaml';
+import { ensureDeps, ensureDocker } from './ensure-deps.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const dir = process.argv[2] ?? 'examples/hardcoded';
@@ -12,8 +12,10 @@ const out = join(root, '.tfr-out');
 rmSync(out, { recursive: true, force: true });
 mkdirSync(join(out, 'temp'), { recursive: true });
 
+ensureDeps();
 // The smoke test needs a Docker engine and, with no registry reachable, the local base images.
-execFileSync('bash', [join(root, 'scripts/setup-docker.sh')], { stdio: 'inherit' });
+ensureDocker();
+const { parse } = await import('yaml');
 
 const action = parse(readFileSync(join(root, 'action.yml'), 'utf8'));
 const env = { ...process.env };
@@ -59,18 +61,23 @@ const main = spawnSync(node, [join(root, 'dist/index.js')], { cwd: root, env, st
 const state = readFileSync(join(out, 'state'), 'utf8');
 const post = spawnSync(node, [join(root, 'dist/post.js')], {
   cwd: root,
-  env: { ...env, ...stateEnv(state) },
+  env: {
+    ...env,
+    ...Object.fromEntries(Object.entries(fileCommand(state)).map(([k, v]) => [`STATE_${k}`, v])),
+  },
   stdio: 'inherit',
 });
 console.log(`\nmain step exit code ${main.status}, post step exit code ${post.status}`);
-console.log(`outputs:\n${readFileSync(join(out, 'output'), 'utf8').replace(/^/gm, '  ')}`);
+console.log('outputs:');
+for (const [name, value] of Object.entries(fileCommand(readFileSync(join(out, 'output'), 'utf8')))) {
+  console.log(`  ${name}: ${value}`);
+}
 console.log(`job summary: .tfr-out/summary.md`);
 process.exitCode = main.status ?? 1;
 
-/** GITHUB_STATE holds `name<<delimiter\nvalue\ndelimiter` records; the runner passes them to the post step as STATE_name. */
-function stateEnv(text) {
-  const vars = {};
-  const re = /^([^<\n]+)<<(\S+)\n([\s\S]*?)\n\2$/gm;
-  for (const m of text.matchAll(re)) vars[`STATE_${m[1]}`] = m[3];
-  return vars;
+/** GITHUB_OUTPUT and GITHUB_STATE hold `name<<delimiter\nvalue\ndelimiter` records. */
+function fileCommand(text) {
+  const values = {};
+  for (const m of text.matchAll(/^([^<\n]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)) values[m[1]] = m[3];
+  return values;
 }

@@ -21,7 +21,7 @@ export async function analyzeStatic(
   config: Config,
   options: DiscoverOptions = {},
 ): Promise<StaticResult> {
-  const tree = await discover(root, options);
+  const tree = await discover(root, { exclude: config.exclude, ...options });
   const project = buildProject(tree);
   return { project, findings: runRules(project, config) };
 }

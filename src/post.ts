@@ -1,5 +1,7 @@
 import * as core from '@actions/core';
-import { createDockerCli, removeRun, SMOKE_STATE_KEY, type Docker } from './smoke/index.js';
+// Only the cleanup and the Docker adapter: the post step must load fast and depend on little.
+import { removeRun, SMOKE_STATE_KEY } from './smoke/cleanup.js';
+import { createDockerCli, type Docker } from './smoke/docker.js';
 
 /**
  * The post step: removes whatever a killed main step left behind. Only this job's run id (saved by the main step)

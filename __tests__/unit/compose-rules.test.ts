@@ -613,6 +613,11 @@ runTable(postgresDataNotInVolume, [
     expect: [],
   },
   {
+    name: 'a tmpfs at the data dir is a deliberate throwaway database',
+    compose: y('services:', '  db:', '    image: postgres:16', '    tmpfs: /var/lib/postgresql/data'),
+    expect: [],
+  },
+  {
     name: 'redis is not a database here',
     compose: y('services:', '  cache:', '    image: redis:7'),
     expect: [],

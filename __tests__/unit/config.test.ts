@@ -28,6 +28,11 @@ test('the config file in the scanned directory turns rules off, changes severiti
   assert.deepEqual(findingsOf(configured, 'TF0308'), [['Dockerfile', 2]]);
   assert.equal(configured.findings.find((f) => f.ruleId === 'TF0308')?.severity, 'notice');
   assert.ok(configured.findings.every((f) => !f.file.startsWith('legacy/')));
+  // An excluded app is not an app: the smoke test never picks it.
+  assert.deepEqual(
+    configured.project.apps.map((a) => a.dockerfile?.file),
+    ['Dockerfile'],
+  );
 });
 
 test('allow-suppressions: false reports suppressed findings as not suppressed', async () => {

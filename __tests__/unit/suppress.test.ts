@@ -147,3 +147,16 @@ test('.dockerignore: only whole-line comments', () => {
     [2],
   );
 });
+
+test('a finding anchored on the comment line itself (a Dockerfile, line 1 anchor) is suppressed by it', async () => {
+  const result = await analyzeFiles({
+    'manage.py': 'import os\n',
+    Dockerfile:
+      '# twelve-factor: ignore=no-healthcheck -- the orchestrator probes it\nFROM python:3.12\nCOPY . /app\n',
+    '.dockerignore': '.git\n',
+  });
+  const f = result.findings.find((x) => x.ruleId === 'TF0904');
+  assert.ok(f, 'TF0904 fires at line 1');
+  assert.equal(f.line, 1);
+  assert.deepEqual(f.suppressed, { by: 'inline', reason: 'the orchestrator probes it' });
+});

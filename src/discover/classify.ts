@@ -78,17 +78,6 @@ export function isScript(path: string): boolean {
   return name.endsWith('.sh') || /entrypoint/i.test(name);
 }
 
-/** Lock files and manifests whose presence (not content) tells that dependencies are declared. */
-export const MANIFEST_NAMES = new Set([
-  'pyproject.toml',
-  'Pipfile',
-  'Pipfile.lock',
-  'poetry.lock',
-  'uv.lock',
-  'setup.py',
-  'setup.cfg',
-]);
-
 /** Files whose unreadability is itself a finding (TF0001): the analysis needed them. */
 export function isCoreFile(path: string): boolean {
   return isDockerfile(path) || isComposeFile(path) || isSettingsCandidate(path);

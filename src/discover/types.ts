@@ -28,4 +28,6 @@ export interface DiscoverOptions {
   settingsModule?: string;
   /** Config file relative to root (default `.github/twelve-factor.yml`); its text is read into `texts`. */
   configFile?: string;
+  /** Path globs of the config's `exclude`: an app whose Dockerfile or manage.py matches one is not an app. */
+  exclude?: string[];
 }

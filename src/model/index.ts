@@ -24,6 +24,7 @@ import { includedFile, parseRequirements } from '../parse/requirements.js';
 import { parseShell } from '../parse/shell.js';
 import { parseSuppressions } from '../parse/suppressions.js';
 import { findRule } from '../rules/registry.js';
+import { matchesGlob } from '../util/glob.js';
 import { modelCompose } from './compose.js';
 import { ImageLayout, isUrl } from './context.js';
 import { modelDockerfile } from './dockerfile.js';
@@ -100,7 +101,11 @@ class ProjectBuilder {
       ]);
     }
     const composeSets = this.composeSets();
-    const apps = this.seeds(composeSets).map((seed) => this.safeApp(seed));
+    const excluded = (file: string | undefined) =>
+      file !== undefined && (this.tree.options.exclude ?? []).some((g) => matchesGlob(g, file));
+    const apps = this.seeds(composeSets)
+      .filter((seed) => !excluded(seed.dockerfile ?? seed.managePy))
+      .map((seed) => this.safeApp(seed));
     return {
       root: this.tree.root,
       apps,
@@ -183,6 +188,7 @@ class ProjectBuilder {
       const r = modelCompose(
         set.files.map((file) => ({ file, text: this.texts[file] })),
         env,
+        { texts: this.texts },
       );
       this.addErrors(r.errors);
       set.model = r.model;

@@ -2,6 +2,14 @@ import { splitImage } from '../model/compose.js';
 import type { RawFinding } from '../model/types/finding.js';
 import { defineRule } from './rule.js';
 
+/** A current major per backing service, for the fix in the message. */
+const EXAMPLE_TAG: Partial<Record<string, string>> = {
+  postgres: '16',
+  mysql: '8.4',
+  mariadb: '11',
+  redis: '7',
+};
+
 export const serviceImageUnpinned = defineRule({
   id: 'TF0205',
   name: 'service-image-unpinned',
@@ -44,7 +52,7 @@ export const serviceImageUnpinned = defineRule({
         out.push({
           file: img.file,
           line: img.line,
-          message: `Service '${s.name}' uses image ${what}, which floats to whatever is newest at pull time: pin a version, e.g. '${img.repository}:<version>' (or a digest).`,
+          message: `Service '${s.name}' uses image ${what}, which floats to whatever is newest at pull time: pin a version, e.g. '${img.repository}:${EXAMPLE_TAG[img.repository.split('/').pop() ?? ''] ?? '<version>'}' (or a digest).`,
         });
       }
     }

@@ -43,7 +43,8 @@ export const postgresDataNotInVolume = defineRule({
     '  pgdata:',
     '```',
     '',
-    'A bind mount of a host directory there also persists the data and is not reported.',
+    'A bind mount of a host directory there also persists the data and is not reported, nor is a `tmpfs` there,',
+    'which says the database is meant to be thrown away (test stacks).',
   ].join('\n'),
   related: [],
   check(project) {
@@ -55,7 +56,9 @@ export const postgresDataNotInVolume = defineRule({
         const persisted = s.volumes.some(
           (v) => (v.type === 'volume' || v.type === 'bind') && v.source && coversPath(v.target, dir),
         );
-        if (persisted) continue;
+        // A tmpfs there is an explicit choice of a throwaway database (test stacks): not an oversight.
+        const throwaway = s.volumes.some((v) => v.type === 'tmpfs' && coversPath(v.target, dir));
+        if (persisted || throwaway) continue;
         out.push({
           file: s.image.file,
           line: s.image.line,

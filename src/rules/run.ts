@@ -78,7 +78,10 @@ function suppressionFor(f: Finding, project: Project) {
   return project.suppressions.find(
     (s) =>
       s.file === f.file &&
-      (s.appliesTo === 'file' || s.appliesTo === f.line || onContinuation(s.appliesTo, f)) &&
+      (s.appliesTo === 'file' ||
+        s.appliesTo === f.line ||
+        s.line === f.line ||
+        onContinuation(s.appliesTo, f)) &&
       s.rules.some((r) => findRule(r)?.id === f.ruleId),
   );
 }

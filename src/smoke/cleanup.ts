@@ -1,5 +1,8 @@
 import type { Docker } from './docker.js';
 
+/** Key under which the action's main step saves the run id (core.saveState) for the post step's cleanup. */
+export const SMOKE_STATE_KEY = 'smoke-run-id';
+
 /** Label every container, network, volume and image of a run carries. */
 export const RUN_LABEL = 'twelve-factor-review.run';
 

@@ -16,7 +16,7 @@ import { isSecretName, Redactor, tail } from './redact.js';
 
 export { createDockerCli } from './docker.js';
 export type { Docker, DockerExecOptions, DockerExecResult } from './docker.js';
-export { removeRun, RUN_LABEL } from './cleanup.js';
+export { removeRun, RUN_LABEL, SMOKE_STATE_KEY } from './cleanup.js';
 export type { CleanupReport } from './cleanup.js';
 export { nodeHttpProbe } from './http.js';
 export type { HttpAnswer, HttpProbe } from './http.js';
@@ -26,9 +26,6 @@ export { locateBuildFailure } from './build.js';
 export { planEnv } from './env.js';
 
 export const ENGINES: readonly Engine[] = ['sqlite', 'postgres'];
-
-/** Key under which the action's main step saves the run id (core.saveState) for the post step's cleanup. */
-export const SMOKE_STATE_KEY = 'smoke-run-id';
 
 /** A fresh run id: lowercase hex, usable in container, network, volume and image names. */
 export function newRunId(): string {
