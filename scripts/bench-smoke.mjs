@@ -4,6 +4,7 @@
 // Usage: npm run bench:smoke [-- DIR]   (needs Docker and the local test images: bash scripts/setup-docker.sh)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { register } from 'tsx/esm/api';
@@ -12,7 +13,8 @@ register();
 const root = resolve(import.meta.dirname, '..');
 const { analyzeStatic } = await import('../src/pipeline.ts');
 const { DEFAULT_CONFIG } = await import('../src/config.ts');
-const { createDockerCli, runSmoke, newRunId } = await import('../src/smoke/index.ts');
+const { createDockerCli, runSmoke, newRunId, RUN_LABEL } = await import('../src/smoke/index.ts');
+const runIds = [];
 
 const BASE_IMAGE = 'tfr-test/django-base:bookworm';
 const POSTGRES_IMAGE = process.env.TFR_POSTGRES_IMAGE || 'tfr-test/postgres:15';
@@ -44,12 +46,20 @@ const project = analysed.apps.some((a) => a.dockerfile)
 function timedDocker() {
   const inner = createDockerCli();
   const spans = {};
+  const origin = performance.now();
   return {
     spans,
     async exec(args, opts) {
       const t0 = performance.now();
       const r = await inner.exec(args, opts);
       const t1 = performance.now();
+      if (process.env.BENCH_TRACE)
+        console.log(
+          `    ${((t0 - origin) / 1000).toFixed(2)}–${((t1 - origin) / 1000).toFixed(2)} docker ${args
+            .filter((a) => a.length < 40)
+            .slice(0, 8)
+            .join(' ')} → ${r.exitCode}`,
+        );
       const engine = args.find((a) => /-(sqlite|postgres)-/.test(a))?.match(/-(sqlite|postgres)-/)?.[1];
       if (engine) {
         const s = (spans[engine] ??= { start: t0, end: t1 });
@@ -63,11 +73,13 @@ function timedDocker() {
 
 async function smoke(engines) {
   const docker = timedDocker();
+  const runId = newRunId();
+  runIds.push(runId);
   const t0 = performance.now();
   const { result } = await runSmoke(
     project,
     {
-      runId: newRunId(),
+      runId,
       engines,
       postgresImage: POSTGRES_IMAGE,
       buildArgs: { BASE_IMAGE },
@@ -81,7 +93,7 @@ async function smoke(engines) {
   const statuses = Object.entries(result.engines)
     .map(([e, r]) => `${e}=${r.status}`)
     .join(' ');
-  return { wall, spans: docker.spans, statuses, build: result.build?.durationMs ?? 0 };
+  return { wall, spans: docker.spans, statuses, build: result.build?.durationMs ?? 0, result };
 }
 
 // The plain script: what someone would type to check the same image on both engines, nothing more.
@@ -104,42 +116,104 @@ function runPlain() {
   const t0 = performance.now();
   const r = spawnSync('bash', ['-c', plain], {
     env: { ...process.env, DIR: dir },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', 'inherit', 'pipe'],
+    encoding: 'utf8',
   });
-  if (r.status !== 0) throw new Error(`the plain script failed (exit ${r.status})`);
+  if (r.status !== 0) throw new Error(`the plain script failed (exit ${r.status}):\n${r.stderr}`);
   return performance.now() - t0;
 }
 
 const s = (ms) => `${(ms / 1000).toFixed(1)} s`;
+const median = (xs) => {
+  const v = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(v.length / 2);
+  return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
+};
+const load = () =>
+  (spawnSync('uptime', [], { encoding: 'utf8' }).stdout.match(/load average: (.*)$/m)?.[1] ?? '?').trim();
 execFileSync('docker', ['info'], { stdio: 'ignore' });
-console.log(`bench:smoke on ${dir}`);
+const rounds = Math.max(1, Number(process.env.ROUNDS ?? 3));
+console.log(
+  `bench:smoke on ${dir}, ${rounds} round(s); load average ${load()} on ${availableParallelism()} cores`,
+);
 // Warm the build cache once so every measured run builds from the same cache state.
 runPlain();
-const plainMs = runPlain();
-const both = await smoke(['sqlite', 'postgres']);
-const sqliteAlone = await smoke(['sqlite']);
-const postgresAlone = await smoke(['postgres']);
+const runs = { plain: [], both: [], sqlite: [], postgres: [] };
+const measures = {
+  plain: async () => ({ wall: runPlain() }),
+  both: () => smoke(['sqlite', 'postgres']),
+  sqlite: () => smoke(['sqlite']),
+  postgres: () => smoke(['postgres']),
+};
+for (let round = 0; round < rounds; round++) {
+  // Alternate the order each round so a machine getting busier or quieter does not favour one side.
+  const order =
+    round % 2 === 0 ? ['plain', 'both', 'sqlite', 'postgres'] : ['both', 'plain', 'postgres', 'sqlite'];
+  for (const k of order) runs[k].push(await measures[k]());
+  const last = Object.fromEntries(Object.entries(runs).map(([k, v]) => [k, v[v.length - 1].wall]));
+  console.log(
+    `round ${round + 1}: plain ${s(last.plain)}, smoke ${s(last.both)} (×${(last.both / last.plain).toFixed(2)}), sqlite ${s(last.sqlite)}, postgres ${s(last.postgres)} (both/slower ×${(last.both / Math.max(last.sqlite, last.postgres)).toFixed(2)}); load ${load()}`,
+  );
+}
 
-const sp = both.spans;
-const overlapMs =
-  sp.sqlite && sp.postgres
-    ? Math.max(0, Math.min(sp.sqlite.end, sp.postgres.end) - Math.max(sp.sqlite.start, sp.postgres.start))
-    : 0;
-const shorter =
-  sp.sqlite && sp.postgres
-    ? Math.min(sp.sqlite.end - sp.sqlite.start, sp.postgres.end - sp.postgres.start)
-    : 1;
-const slowerAlone = Math.max(sqliteAlone.wall, postgresAlone.wall);
+const med = (k) => median(runs[k].map((r) => r.wall));
+const plainMs = med('plain');
+const bothMs = med('both');
+const slowerAlone = Math.max(med('sqlite'), med('postgres'));
+const overlaps = runs.both.map(({ spans: sp }) => {
+  if (!sp.sqlite || !sp.postgres) return 0;
+  const overlap = Math.max(
+    0,
+    Math.min(sp.sqlite.end, sp.postgres.end) - Math.max(sp.sqlite.start, sp.postgres.start),
+  );
+  return overlap / Math.min(sp.sqlite.end - sp.sqlite.start, sp.postgres.end - sp.postgres.start);
+});
+const statuses = [...new Set(runs.both.map((r) => r.statuses))].join(', ');
 
 const rows = [
   ['plain script (build, both engines, one HTTP request each)', s(plainMs)],
-  [`smoke run, both engines (${both.statuses})`, s(both.wall)],
-  ['  of which build', s(both.build)],
-  [`smoke run, sqlite alone (${sqliteAlone.statuses})`, s(sqliteAlone.wall)],
-  [`smoke run, postgres alone (${postgresAlone.statuses})`, s(postgresAlone.wall)],
-  ['engines overlap (concurrent time / shorter engine)', `${((overlapMs / shorter) * 100).toFixed(0)} %`],
-  ['smoke / plain script (budget ≤ 1.25)', (both.wall / plainMs).toFixed(2)],
-  ['both engines / slower engine alone (budget < 1.3)', (both.wall / slowerAlone).toFixed(2)],
+  [`smoke run, both engines (${statuses})`, s(bothMs)],
+  ['  of which build', s(median(runs.both.map((r) => r.build)))],
+  [
+    `smoke run, sqlite alone (${[...new Set(runs.sqlite.map((r) => r.statuses))].join(', ')})`,
+    s(med('sqlite')),
+  ],
+  [
+    `smoke run, postgres alone (${[...new Set(runs.postgres.map((r) => r.statuses))].join(', ')})`,
+    s(med('postgres')),
+  ],
+  ['engines overlap (concurrent time / shorter engine)', `${(median(overlaps) * 100).toFixed(0)} %`],
+  ['smoke / plain script (budget ≤ 1.25)', (bothMs / plainMs).toFixed(2)],
+  ['both engines / slower engine alone (budget < 1.3)', (bothMs / slowerAlone).toFixed(2)],
 ];
 const width = Math.max(...rows.map((r) => r[0].length));
+console.log(`medians of ${rounds} round(s); load average now ${load()}`);
 for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
+if (process.env.BENCH_STEPS) {
+  for (const r of runs.both)
+    for (const [engine, e] of Object.entries(r.result.engines))
+      console.log(`  ${engine}: ${e.steps.map((st) => `${st.name} ${s(st.durationMs)}`).join(', ')}`);
+}
+// Nothing of the measured runs may be left behind.
+const left = [];
+for (const id of runIds)
+  for (const args of [
+    ['ps', '-aq'],
+    ['network', 'ls', '-q'],
+    ['volume', 'ls', '-q'],
+    ['image', 'ls', '-q'],
+  ]) {
+    const out = execFileSync('docker', [...args, '--filter', `label=${RUN_LABEL}=${id}`], {
+      encoding: 'utf8',
+    });
+    left.push(
+      ...out
+        .split('\n')
+        .filter(Boolean)
+        .map((x) => `${args[0]} ${x}`),
+    );
+  }
+if (left.length) {
+  console.log(`left behind: ${left.join(', ')}`);
+  process.exitCode = 1;
+}

@@ -18,6 +18,19 @@ export const fail = (stderr: string, exitCode = 1, stdout = ''): DockerExecResul
   stderr,
 });
 
+/**
+ * The migrate one-off also writes the probe record once migrate succeeded, the two outputs separated by a marker
+ * line (the argument after the script): a migrate that passed followed by the write's result.
+ */
+export function migratedThen(args: string[], write: Partial<DockerExecResult>): DockerExecResult {
+  const marker = args.find((a) => a.startsWith('tfr-migrated-')) ?? 'tfr-migrated-?';
+  return {
+    exitCode: write.exitCode ?? 0,
+    stdout: `Operations to perform:\n  Apply all migrations: admin, auth\n${marker}\n${write.stdout ?? ''}`,
+    stderr: `${marker}\n${write.stderr ?? ''}`,
+  };
+}
+
 /** Arguments of a `docker run` after the image: the command. */
 export const isOneOff = (args: string[], what: string) =>
   args[0] === 'run' && args[1] === '--rm' && args.some((a) => a.endsWith(`-${what}`));
@@ -108,9 +121,9 @@ export class FakeDocker implements Docker {
     if (cmd === 'inspect') return ok(JSON.stringify({ Running: false, ExitCode: 0, OOMKilled: false }));
     if (cmd === 'logs') return ok('[INFO] Listening at: http://0.0.0.0:8000\n');
     if (cmd === 'run' && sub === '--rm') {
-      if (isOneOff(args, 'write')) return ok('tfr-written\n');
       if (isOneOff(args, 'read')) return ok('tfr-found\n');
       if (isOneOff(args, 'check')) return ok('System check identified no issues (0 silenced).\n');
+      if (isOneOff(args, 'migrate')) return migratedThen(args, ok('tfr-written\n'));
       return ok('Operations to perform:\n  Apply all migrations: admin, auth\n');
     }
     return ok();

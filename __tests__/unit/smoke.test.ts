@@ -2,7 +2,16 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { runSmoke, type SmokeOptions } from '../../src/smoke/index.js';
 import type { HttpProbe } from '../../src/smoke/http.js';
-import { appModel, fail, FakeDocker, isOneOff, ok, projectOf, settingsModel } from './smoke-fake.js';
+import {
+  appModel,
+  fail,
+  FakeDocker,
+  isOneOff,
+  migratedThen,
+  ok,
+  projectOf,
+  settingsModel,
+} from './smoke-fake.js';
 
 let counter = 0;
 const random = (bytes: number) => {
@@ -239,7 +248,7 @@ describe('smoke orchestration (scripted Docker)', () => {
 
   test('tables missing in the next container (migrated into a discarded file) are the same loss', async () => {
     const docker = new FakeDocker().on(
-      (a) => isOneOff(a, 'write') && a.includes('tfr-r1-sqlite-net'),
+      (a) => isOneOff(a, 'read') && a.includes('tfr-r1-sqlite-net'),
       fail('django.db.utils.OperationalError: no such table: auth_user'),
     );
     const { findings } = await smoke(docker);
@@ -249,10 +258,14 @@ describe('smoke orchestration (scripted Docker)', () => {
 
   test('a probe record that cannot be written for another reason skips the persist step', async () => {
     const docker = new FakeDocker().on(
-      (a) => isOneOff(a, 'write'),
-      fail(
-        "RuntimeError: Model class django.contrib.auth.models.Permission doesn't declare an explicit app_label",
-      ),
+      (a) => isOneOff(a, 'migrate'),
+      (a) =>
+        migratedThen(
+          a,
+          fail(
+            "RuntimeError: Model class django.contrib.auth.models.Permission doesn't declare an explicit app_label",
+          ),
+        ),
     );
     const { result, findings } = await smoke(docker);
     assert.deepEqual(ids(findings), []);

@@ -44,28 +44,27 @@ export async function removeRun(
   };
   const list = async (args: string[]) => ids((await run([...args, '--filter', filter])).stdout);
 
+  // Everything is listed at once; containers go first (networks, volumes and the image are in use until then), then
+  // the rest together.
+  const listed = Promise.all([
+    list(['network', 'ls', '-q']),
+    list(['volume', 'ls', '-q']),
+    options.keepImage ? Promise.resolve([]) : list(['image', 'ls', '-q']),
+  ]);
   const containers = await list(['ps', '-aq']);
   if (containers.length) {
     await run(['rm', '-f', '-v', ...containers]);
     report.containers = containers.length;
   }
-  const [networks, volumes] = await Promise.all([
-    list(['network', 'ls', '-q']),
-    list(['volume', 'ls', '-q']),
-  ]);
+  const [networks, volumes, images] = await listed;
+  const unique = [...new Set(images)];
   await Promise.all([
     networks.length ? run(['network', 'rm', ...networks]) : undefined,
     volumes.length ? run(['volume', 'rm', '-f', ...volumes]) : undefined,
+    unique.length ? run(['image', 'rm', '-f', ...unique]) : undefined,
   ]);
   report.networks = networks.length;
   report.volumes = volumes.length;
-  if (!options.keepImage) {
-    const images = await list(['image', 'ls', '-q']);
-    const unique = [...new Set(images)];
-    if (unique.length) {
-      await run(['image', 'rm', '-f', ...unique]);
-      report.images = unique.length;
-    }
-  }
+  report.images = unique.length;
   return report;
 }

@@ -45,6 +45,8 @@ export interface SmokeOptions {
   shutdownBudgetMs?: number;
   /** First HTTP answer later than this after start is TF0903. Default 20 s. */
   startupBudgetMs?: number;
+  /** How long the PostgreSQL container may take to accept connections. Default 120 s. */
+  postgresReadyTimeoutMs?: number;
   /** Build timeout. Default 20 min. */
   buildTimeoutMs?: number;
   /** Timeout of each one-off container (migrate, check --deploy, probes). Default 3 min. */
@@ -163,10 +165,16 @@ export async function runSmoke(
   const runId = (options.runId ?? newRunId()).toLowerCase();
   const redactor = new Redactor(options.onSecret);
   let cancelled = false;
+  // Docker commands under way; a stop kills them before cleaning up, so none creates anything after the cleanup.
+  const abort = new AbortController();
+  const inFlight = new Set<Promise<unknown>>();
   const guarded: Docker = {
     async exec(args, opts) {
       if (cancelled) throw new Cancelled('the smoke run was stopped');
-      const r = await docker.exec(args, opts);
+      const p = docker.exec(args, { ...opts, signal: abort.signal });
+      inFlight.add(p);
+      const r = await p.finally(() => inFlight.delete(p));
+      if (cancelled) throw new Cancelled('the smoke run was stopped');
       log.debug?.(`docker ${redactor.redact(args.join(' '))} → ${r.exitCode}`);
       return r;
     },
@@ -175,13 +183,20 @@ export async function runSmoke(
   let cleanupPromise: Promise<unknown> | undefined;
   const cleanup = () => {
     cancelled = true;
-    cleanupPromise ??= removeRun(docker, runId, { keepImage: options.keepImage }).then((r) => {
-      log.info(
-        `Cleanup: removed ${r.containers} container(s), ${r.networks} network(s), ${r.volumes} volume(s), ${r.images} image(s).`,
-      );
-      for (const e of r.errors) log.debug?.(`cleanup: ${redactor.redact(e)}`);
-      return r;
-    });
+    abort.abort();
+    const settled = Promise.race([
+      Promise.allSettled([...inFlight]),
+      new Promise((r) => setTimeout(r, 10_000).unref()),
+    ]);
+    cleanupPromise ??= settled
+      .then(() => removeRun(docker, runId, { keepImage: options.keepImage }))
+      .then((r) => {
+        log.info(
+          `Cleanup: removed ${r.containers} container(s), ${r.networks} network(s), ${r.volumes} volume(s), ${r.images} image(s).`,
+        );
+        for (const e of r.errors) log.debug?.(`cleanup: ${redactor.redact(e)}`);
+        return r;
+      });
     return cleanupPromise;
   };
   const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM'];
@@ -293,15 +308,20 @@ class SmokeRun {
 
   async execute(): Promise<SmokeOutcome> {
     const engines = this.engineList();
-    const postgres = engines.includes('postgres') ? this.startPostgres() : undefined;
+    const pgCreds = engines.includes('postgres') ? this.postgresCredentials() : undefined;
+    const postgres = pgCreds ? this.startPostgres(pgCreds) : undefined;
     // PostgreSQL starts while the image builds; a failure there is reported by the postgres engine.
     postgres?.catch(() => undefined);
+    // The SQLite engine's network too: nothing in it depends on the image.
+    if (engines.includes('sqlite')) this.ensureNetwork('sqlite').catch(() => undefined);
     const built = await this.buildImage();
     if (!built) {
       for (const e of engines) this.engines[e] = this.skippedEngine(e, 'The image did not build.');
       return this.finish('The image did not build.');
     }
-    await Promise.all(engines.map((e) => this.runEngine(e, e === 'postgres' ? postgres : undefined)));
+    await Promise.all(
+      engines.map((e) => (e === 'postgres' ? this.runEngine(e, postgres, pgCreds) : this.runEngine(e))),
+    );
     return this.finish();
   }
 
@@ -382,6 +402,17 @@ class SmokeRun {
       ...Object.entries(args).flatMap(([k, v]) => ['--build-arg', `${k}=${v}`]),
     ];
     for (const [k, v] of Object.entries(args)) if (isSecretName(k)) this.redactor.add(v);
+    // Secret-looking ENV and ARG literals of the Dockerfile are echoed by the build log (`Step 3/9 : ENV …`).
+    const dockerfile = this.app.dockerfile;
+    for (const i of [
+      ...(dockerfile?.globalArgs ?? []),
+      ...(dockerfile?.stages ?? []).flatMap((st) => st.instructions),
+    ]) {
+      if ('pairs' in i && i.keyword === 'ENV')
+        for (const p of i.pairs) if (isSecretName(p.name)) this.redactor.add(p.value);
+      if ('name' in i && i.keyword === 'ARG' && isSecretName(i.name))
+        for (const v of [i.default, i.value]) this.redactor.add(v);
+    }
     const buildx = (await this.docker.exec(['buildx', 'version'], { timeoutMs: 30_000 })).exitCode === 0;
     const argv = buildx
       ? ['buildx', 'build', '--load', '--progress', 'plain', ...common, path.join(root, contextDir)]
@@ -480,7 +511,20 @@ class SmokeRun {
   }
 
   /** Starts a fresh PostgreSQL with random credentials on the postgres engine's network and waits until it accepts. */
-  private async startPostgres(): Promise<{
+  /** Random credentials of the fresh PostgreSQL, masked from here on. */
+  private postgresCredentials(): PostgresCredentials {
+    const creds: PostgresCredentials = {
+      host: this.name('postgres', 'db'),
+      port: 5432,
+      name: `tfr_${this.random(4)}`,
+      user: `tfr_${this.random(4)}`,
+      password: this.random(18),
+    };
+    this.redactor.add(creds.password);
+    return creds;
+  }
+
+  private async startPostgres(creds: PostgresCredentials): Promise<{
     creds: PostgresCredentials;
     container: string;
     ms: number;
@@ -488,15 +532,7 @@ class SmokeRun {
   }> {
     const t0 = this.now();
     const image = this.postgresImage();
-    const container = this.name('postgres', 'db');
-    const creds: PostgresCredentials = {
-      host: container,
-      port: 5432,
-      name: `tfr_${this.random(4)}`,
-      user: `tfr_${this.random(4)}`,
-      password: this.random(18),
-    };
-    this.redactor.add(creds.password);
+    const container = creds.host;
     const net = await this.ensureNetwork('postgres');
     if (net.exitCode !== 0) throw new Error(`docker network create failed: ${net.stderr.trim()}`);
     const r = await this.docker.exec(
@@ -524,7 +560,8 @@ class SmokeRun {
     );
     if (r.exitCode !== 0) throw new Error(`PostgreSQL (${image}) did not start: ${tail(r.stderr, 5)}`);
     // TCP on 127.0.0.1 inside the container: the official image's init server listens on the socket only.
-    const deadline = this.now() + 120_000;
+    const readyTimeoutMs = this.options.postgresReadyTimeoutMs ?? 120_000;
+    const deadline = this.now() + readyTimeoutMs;
     for (;;) {
       const ready = await this.docker.exec(
         ['exec', container, 'pg_isready', '-h', '127.0.0.1', '-U', creds.user, '-d', creds.name],
@@ -537,9 +574,11 @@ class SmokeRun {
       }
       if (this.now() > deadline) {
         const logs = await this.logs(container);
-        throw new Error(`PostgreSQL (${image}) did not become ready within 120 s.\n${logs}`);
+        throw new Error(
+          `PostgreSQL (${image}) did not become ready (pg_isready) within ${seconds(readyTimeoutMs)}.\n${logs}`,
+        );
       }
-      await this.sleep(250);
+      await this.sleep(100);
     }
     return { creds, container, ms: this.now() - t0, image };
   }
@@ -549,6 +588,7 @@ class SmokeRun {
   private async runEngine(
     engine: Engine,
     postgres?: Promise<{ creds: PostgresCredentials; container: string; ms: number; image: string }>,
+    pgCreds?: PostgresCredentials,
   ): Promise<void> {
     const t0 = this.now();
     const steps: SmokeStep[] = [];
@@ -566,8 +606,6 @@ class SmokeRun {
     };
     // Started early and run alongside the sequence: check --deploy needs no database, the probe write only the tables.
     let deployCheck: Promise<SmokeStep> | undefined;
-    let writing: Promise<DockerExecResult> | undefined;
-    let writeStarted: number | undefined;
     const pathFailed = (stepName: string, why: string, logTail?: string) => {
       result.status = 'failed';
       result.reason = this.redactor.redact(`${stepName}: ${why}`);
@@ -597,6 +635,17 @@ class SmokeRun {
     });
 
     try {
+      // check --deploy needs no database: on PostgreSQL it runs while the server gets ready.
+      let ctx: EngineContext | undefined;
+      const net = await this.ensureNetwork(engine);
+      if (net.exitCode !== 0 && engine !== 'postgres')
+        throw new Error(`docker network create failed: ${net.stderr.trim()}`);
+      if (net.exitCode === 0) {
+        ctx = await this.engineContext(engine, pgCreds);
+        deployCheck = this.deployCheck(ctx, engine);
+        deployCheck.catch(() => undefined);
+      }
+
       // Database.
       let creds: PostgresCredentials | undefined;
       let pgContainer: string | undefined;
@@ -626,20 +675,18 @@ class SmokeRun {
           for (const name of order.slice(1)) record(skip(name, 'PostgreSQL did not start'));
           return;
         }
-      } else {
-        const net = await this.ensureNetwork(engine);
-        if (net.exitCode !== 0) throw new Error(`docker network create failed: ${net.stderr.trim()}`);
       }
-
-      const ctx = await this.engineContext(engine, creds);
-      deployCheck = this.deployCheck(ctx, engine);
-      deployCheck.catch(() => undefined);
+      if (!ctx) throw new Error(`docker network create failed: ${net.stderr.trim()}`);
       const probeUser = `tfr-probe-${this.runId}-${engine}`;
 
-      // migrate (TF1201; sqlite still needing a server is TF0309).
+      // migrate (TF1201; sqlite still needing a server is TF0309), then the probe record for the persist step
+      // written by a second command of the same one-off container once migrate succeeded.
+      let written: DockerExecResult;
       {
         const s0 = this.now();
-        const r = await this.oneOff(ctx, 'migrate', ['migrate', '--noinput']);
+        const both = await this.migrateThenWrite(ctx, probeUser);
+        const r = both.migrate;
+        written = both.write;
         const out = `${r.stdout}\n${r.stderr}`;
         const durationMs = this.now() - s0;
         if (r.exitCode !== 0) {
@@ -672,8 +719,32 @@ class SmokeRun {
           name: 'migrate',
           status: 'passed',
           durationMs,
-          detail: `Migrated in ${seconds(durationMs)}.`,
+          detail: `Migrated, then wrote a probe record, in ${seconds(durationMs)}.`,
         });
+      }
+      // The tables are looked up in PostgreSQL now, alongside the server steps: nothing later changes them.
+      let tables: { query: Promise<DockerExecResult>; s0: number; durationMs?: number } | undefined;
+      if (engine === 'postgres' && creds && pgContainer) {
+        const s0 = this.now();
+        const query = this.docker.exec(
+          [
+            'exec',
+            pgContainer,
+            'psql',
+            '-U',
+            creds.user,
+            '-d',
+            creds.name,
+            '-tAc',
+            'select count(*) from django_migrations',
+          ],
+          { timeoutMs: 30_000 },
+        );
+        tables = { query, s0 };
+        query.then(
+          () => (tables!.durationMs = this.now() - s0),
+          () => undefined,
+        );
       }
 
       // Server: start, first answer, probes.
@@ -698,9 +769,6 @@ class SmokeRun {
           durationMs: this.now() - s0,
           detail: `Container listening on 127.0.0.1:${started.hostPort} → ${ctx.port}/tcp.`,
         });
-        writeStarted = this.now();
-        writing = this.oneOff(ctx, 'write', ['shell', '-c', writeProbe(probeUser)]);
-        writing.catch(() => undefined);
         const h0 = this.now();
         const answered = await this.waitForHttp(web1, started.hostPort);
         const firstAnswerMs = this.now() - s0;
@@ -743,9 +811,7 @@ class SmokeRun {
         record({ name: 'http', status: 'passed', durationMs: this.now() - h0, detail });
       }
 
-      // The record written while the first server runs.
-      const written = await writing!;
-      let persistMs = this.now() - (writeStarted ?? this.now());
+      let persistMs = 0;
       const p0 = this.now();
       // A fresh one-off reads the record back while the server container is replaced (stopped, then started anew);
       // containers no longer needed are left to the final cleanup.
@@ -757,9 +823,12 @@ class SmokeRun {
 
       // stop (TF0902): the first server container, while the record is read back.
       const budget = this.options.shutdownBudgetMs ?? 5_000;
-      let stop = await this.measureStop(web1, budget);
+      // The replacement starts as the first container is stopped, as a rolling deploy would do it.
       const web2 = this.name(engine, 'web', '2');
-      const web2Started = await this.startServer(ctx, web2);
+      const replacing = this.startServer(ctx, web2);
+      replacing.catch(() => undefined);
+      let stop = await this.measureStop(web1, budget);
+      const web2Started = await replacing;
       // A graceful stop over budget is measured again on the replacement once it serves: the machine may be busy.
       if (!stop.killed && stop.slow && web2Started.ok) {
         if ((await this.waitForHttp(web2, web2Started.hostPort)).ok) {
@@ -802,7 +871,7 @@ class SmokeRun {
           const logTail = this.redactor.redact(tail(writeOut));
           if (MISSING_TABLE.test(writeOut)) {
             lost(
-              `the tables created by the migrate one-off were missing in the next container: ${lastErrorLine(writeOut)}`,
+              `the tables migrate had just created were missing when the probe record was written: ${lastErrorLine(writeOut)}`,
               logTail,
             );
           } else {
@@ -844,24 +913,10 @@ class SmokeRun {
       }
 
       // tables (TF0309): the migrations landed in the PostgreSQL we attached.
-      if (engine === 'postgres' && creds && pgContainer) {
-        const s0 = this.now();
-        const r = await this.docker.exec(
-          [
-            'exec',
-            pgContainer,
-            'psql',
-            '-U',
-            creds.user,
-            '-d',
-            creds.name,
-            '-tAc',
-            'select count(*) from django_migrations',
-          ],
-          { timeoutMs: 30_000 },
-        );
+      if (tables) {
+        const r = await tables.query;
         const count = Number(r.stdout.trim());
-        const durationMs = this.now() - s0;
+        const durationMs = tables.durationMs ?? this.now() - tables.s0;
         if (r.exitCode === 0 && count > 0) {
           record({
             name: 'tables',
@@ -899,7 +954,6 @@ class SmokeRun {
       result.reason = this.redactor.redact(`The smoke test could not run: ${(error as Error).message}`);
       for (const name of order) if (!steps.some((s) => s.name === name)) record(skip(name, 'not run'));
     } finally {
-      if (writing) await writing.catch(() => undefined);
       // check --deploy (TF1302).
       if (deployCheck) {
         const step = await deployCheck.catch(() => undefined);
@@ -918,6 +972,13 @@ class SmokeRun {
       result.durationMs = this.now() - t0;
       this.finished.add(engine);
       this.log.info(`${engine}: ${result.status}${result.reason ? ` (${result.reason})` : ''}`);
+      // While the other engine still runs, this engine's containers are removed now rather than at the end (the
+      // final cleanup by label catches anything missed, and removes the last engine's itself).
+      if (this.finished.size < this.engineList().length) {
+        const names = [this.name(engine, 'web', '1'), this.name(engine, 'web', '2')];
+        if (engine === 'postgres') names.push(this.name('postgres', 'db'));
+        await this.docker.exec(['rm', '-f', '-v', ...names], { timeoutMs: 60_000 }).catch(() => undefined);
+      }
     }
   }
 
@@ -1062,7 +1123,67 @@ class SmokeRun {
     return Object.keys(ctx.env).flatMap((k) => ['-e', k]);
   }
 
-  private async oneOff(ctx: EngineContext, what: string, manageArgs: string[]): Promise<DockerExecResult> {
+  private oneOff(ctx: EngineContext, what: string, manageArgs: string[]): Promise<DockerExecResult> {
+    return this.oneOffScript(
+      ctx,
+      what,
+      'exec "$(command -v python3 || command -v python)" manage.py "$@"',
+      manageArgs,
+    );
+  }
+
+  /**
+   * `manage.py migrate --noinput` then, only if it succeeded, the probe record written through Django's user model,
+   * in one one-off container: a line with a marker on both streams separates the two commands' output.
+   */
+  private async migrateThenWrite(
+    ctx: EngineContext,
+    probeUser: string,
+  ): Promise<{ migrate: DockerExecResult; write: DockerExecResult }> {
+    const marker = `tfr-migrated-${this.runId}`;
+    const r = await this.oneOffScript(
+      ctx,
+      'migrate',
+      [
+        'py="$(command -v python3 || command -v python)"; marker="$1"; write="$2"; shift 2',
+        '"$py" manage.py "$@" || exit $?',
+        'echo "$marker"; echo "$marker" >&2',
+        'exec "$py" manage.py shell -c "$write"',
+      ].join('\n'),
+      [marker, writeProbe(probeUser), 'migrate', '--noinput'],
+    );
+    const split = (text: string) => {
+      const at = text.indexOf(`${marker}\n`);
+      return at < 0 ? [text, undefined] : [text.slice(0, at), text.slice(at + marker.length + 1)];
+    };
+    const [outBefore, outAfter] = split(r.stdout);
+    const [errBefore, errAfter] = split(r.stderr);
+    if (outAfter === undefined && errAfter === undefined) {
+      // migrate did not get through (or the container ran something else and said nothing of it).
+      const notWritten = {
+        exitCode: 1,
+        stdout: '',
+        stderr: 'migrate did not finish, so no probe record was written',
+      };
+      return { migrate: r, write: notWritten };
+    }
+    return {
+      migrate: { exitCode: 0, stdout: outBefore ?? '', stderr: errBefore ?? '' },
+      write: {
+        exitCode: r.exitCode,
+        stdout: outAfter ?? '',
+        stderr: errAfter ?? '',
+        ...(r.timedOut ? { timedOut: true } : {}),
+      },
+    };
+  }
+
+  private async oneOffScript(
+    ctx: EngineContext,
+    what: string,
+    script: string,
+    scriptArgs: string[],
+  ): Promise<DockerExecResult> {
     const name = this.name(ctx.engine, what);
     const r = await this.docker.exec(
       [
@@ -1082,9 +1203,9 @@ class SmokeRun {
         this.imageRef,
         'sh',
         '-c',
-        'exec "$(command -v python3 || command -v python)" manage.py "$@"',
+        script,
         'manage.py',
-        ...manageArgs,
+        ...scriptArgs,
       ],
       { env: ctx.env, timeoutMs: this.options.oneOffTimeoutMs ?? 3 * 60_000 },
     );
@@ -1150,7 +1271,7 @@ class SmokeRun {
       const answer = await this.http(hostPort, '/', 2_000);
       if (answer.status !== undefined) return { ok: true };
       lastError = answer.error ?? lastError;
-      if (attempt % 4 === 3) {
+      if (attempt % 3 === 2) {
         const state = await this.state(container);
         if (state && !state.Running) {
           return { ok: false, why: `the container exited with code ${state.ExitCode} before answering` };
@@ -1158,7 +1279,7 @@ class SmokeRun {
       }
       if (this.now() >= deadline)
         return { ok: false, why: `no HTTP answer within ${seconds(timeoutMs)}: ${lastError}` };
-      await this.sleep(250);
+      await this.sleep(100);
     }
   }
 
