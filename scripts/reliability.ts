@@ -1,12 +1,12 @@
 // Reliability report (npm run reliability): runs every hostile repository and infrastructure fault through the
 // real bundle, the way users run it, and prints cases run, survived, objects left behind, secret leaks and the
 // slowest case. It prints figures; the assertions live in the test suites.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { HOSTILE_CASES } from '../__tests__/robust/cases.js';
-import { FAULT_CASES } from '../__tests__/robust/faults.js';
+import { FAULT_CASES, type FaultCase } from '../__tests__/robust/faults.js';
 
 const root = resolve(import.meta.dirname, '..');
 const cli = join(root, 'dist/cli.js');
@@ -21,21 +21,57 @@ interface Outcome {
   leaks: string[];
 }
 
-/** Docker objects any run of ours labelled, or -1 when no engine answers. */
-function labelledObjects(): number {
+/** Docker objects labelled with one run id (the CLI prints it), or with any run id of ours when none is given. */
+function labelledObjects(runId?: string): number {
+  const label = runId ? `label=twelve-factor-review.run=${runId}` : 'label=twelve-factor-review.run';
   let count = 0;
   for (const args of [
     ['ps', '-aq'],
     ['network', 'ls', '-q'],
     ['volume', 'ls', '-q'],
+    ['image', 'ls', '-q'],
   ]) {
-    const r = spawnSync('docker', [...args, '--filter', 'label=twelve-factor-review.run'], {
-      encoding: 'utf8',
-    });
-    if (r.status !== 0) return -1;
+    const r = spawnSync('docker', [...args, '--filter', label], { encoding: 'utf8' });
+    if (r.status !== 0) return 0;
     count += r.stdout.split('\n').filter(Boolean).length;
   }
   return count;
+}
+
+/** Runs a fault case through the CLI; with `interrupt`, sends the signal once a matching container of the run exists. */
+async function runFault(c: FaultCase, args: string[], env: NodeJS.ProcessEnv) {
+  const start = Date.now();
+  const child = spawn(node, [cli, 'check', ...args], { env });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const killer = setTimeout(() => child.kill('SIGKILL'), c.timeoutMs);
+  let poller: NodeJS.Timeout | undefined;
+  if (c.interrupt) {
+    const { signal, when } = c.interrupt;
+    poller = setInterval(() => {
+      const runId = /Smoke run (\w+):/.exec(stderr)?.[1];
+      if (!runId) return;
+      const names = spawnSync(
+        'docker',
+        ['ps', '-a', '--format', '{{.Names}}', '--filter', `label=twelve-factor-review.run=${runId}`],
+        {
+          encoding: 'utf8',
+        },
+      ).stdout;
+      if (names.split('\n').some((n) => when.test(n))) {
+        child.kill(signal);
+        clearInterval(poller);
+      }
+    }, 250);
+  }
+  const [status, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((done) =>
+    child.on('close', (code, sig) => done([code, sig])),
+  );
+  clearTimeout(killer);
+  clearInterval(poller);
+  return { status, signal, stdout, stderr, ms: Date.now() - start };
 }
 
 function runCli(args: string[], env: NodeJS.ProcessEnv = process.env, timeoutMs = 120_000) {
@@ -50,7 +86,15 @@ function runCli(args: string[], env: NodeJS.ProcessEnv = process.env, timeoutMs 
 }
 
 /** A run survives when it ends on its own with exit 0 or 1 and a JSON report on stdout. */
-function verdictOf(r: ReturnType<typeof runCli>): { survived: boolean; why?: string; json?: unknown } {
+interface Run {
+  status: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+  error?: Error;
+}
+
+function verdictOf(r: Run): { survived: boolean; why?: string; json?: unknown } {
   if (r.error) return { survived: false, why: r.error.message };
   if (r.signal) return { survived: false, why: `killed by ${r.signal}` };
   if (r.status !== 0 && r.status !== 1)
@@ -65,7 +109,6 @@ function verdictOf(r: ReturnType<typeof runCli>): { survived: boolean; why?: str
 const outcomes: Outcome[] = [];
 const base = mkdtempSync(join(tmpdir(), 'tfr-reliability-'));
 try {
-  const before = labelledObjects();
   HOSTILE_CASES.forEach((c, i) => {
     const dir = join(base, `hostile${i}`);
     const outside = join(base, `outside${i}`);
@@ -90,22 +133,20 @@ try {
     mkdirSync(dir, { recursive: true });
     const setup = c.setup(dir);
     try {
-      const r = runCli(
+      const r = await runFault(
+        c,
         [dir, '--format', 'json', '--fail-on', 'never', '--smoke', ...setup.args],
         setup.env,
-        c.timeoutMs,
       );
-      const v = verdictOf(r);
-      const after = labelledObjects();
+      // An interrupted run is expected to end by the signal's exit code, having cleaned up: that is surviving.
+      const interrupted = c.interrupt && (r.status === 143 || r.status === 130);
+      const v = interrupted
+        ? { survived: true, why: `interrupted by ${c.interrupt!.signal}, exit ${r.status}` }
+        : verdictOf(r);
+      const runId = /Smoke run (\w+):/.exec(r.stderr)?.[1];
+      const leftovers = runId ? labelledObjects(runId) : 0;
       const leaks = setup.secrets.filter((s) => r.stdout.includes(s) || r.stderr.includes(s));
-      outcomes.push({
-        name: c.name,
-        survived: v.survived,
-        why: v.why,
-        ms: r.ms,
-        leftovers: Math.max(0, after - before),
-        leaks,
-      });
+      outcomes.push({ name: c.name, survived: v.survived, why: v.why, ms: r.ms, leftovers, leaks });
     } finally {
       setup.teardown?.();
     }
