@@ -20,7 +20,10 @@ import { RULES } from './rules/registry.js';
 import { finalize } from './rules/run.js';
 import {
   createDockerCli,
+  newRunId,
+  RUN_LABEL,
   runSmoke,
+  type Docker,
   type SmokeLog,
   type SmokeOptions,
   type SmokeOutcome,
@@ -43,6 +46,9 @@ Options:
   --build-arg KEY=VALUE    build argument for the smoke build, repeatable
   --smoke-env KEY=VALUE    environment of the smoke containers, repeatable; prefix KEY with sqlite. or
                            postgres. for one engine only
+  --build-timeout SECONDS  stop the smoke build after this long (default 1200)
+  --postgres-ready-timeout SECONDS
+                           how long the smoke test's PostgreSQL may take to accept connections (default 120)
   --verbose                print the config file used, the apps found and timings to standard error
   -h, --help               print this help
   --version                print the version
@@ -69,8 +75,27 @@ const defaultIo = (): CliIo => ({
   color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
   cwd: process.cwd(),
   analyze: analyzeStatic,
-  smoke: (project, options, log) => runSmoke(project, options, createDockerCli(), log),
+  smoke: async (project, options, log) => {
+    const docker = createDockerCli();
+    const unreachable = await dockerUnreachable(docker);
+    if (unreachable) {
+      log.info(`Smoke test skipped: ${unreachable}`);
+      return { result: { status: 'skipped', reason: unreachable, engines: {}, durationMs: 0 }, findings: [] };
+    }
+    // Named so a run killed too hard to clean up (SIGKILL) can still be removed by its label.
+    const runId = options.runId ?? newRunId();
+    log.info(`Smoke run ${runId}: everything it creates is labelled ${RUN_LABEL}=${runId}.`);
+    return runSmoke(project, { ...options, runId }, docker, log);
+  },
 });
+
+/** Why the Docker engine cannot be used (no docker CLI, daemon unreachable), or undefined when it answers. */
+async function dockerUnreachable(docker: Docker): Promise<string | undefined> {
+  const probe = await docker.exec(['version', '--format', '{{.Server.Version}}'], { timeoutMs: 30_000 });
+  if (probe.exitCode === 0) return undefined;
+  const why = probe.stderr.trim().split('\n').pop() || `docker exited with ${probe.exitCode}`;
+  return `Docker is not reachable (${why}); the static results are reported.`;
+}
 
 interface CheckOptions {
   dir: string;
@@ -82,6 +107,8 @@ interface CheckOptions {
   postgresImage?: string;
   buildArgs: Record<string, string>;
   smokeEnv: Partial<Record<Engine, Record<string, string>>>;
+  buildTimeoutMs?: number;
+  postgresReadyTimeoutMs?: number;
   dockerfile?: string;
   composeFiles?: string[];
   settingsModule?: string;
@@ -132,6 +159,8 @@ function parseCommandLine(argv: string[], cwd: string): CheckOptions | 'help' | 
         'postgres-image': { type: 'string' },
         'build-arg': { type: 'string', multiple: true },
         'smoke-env': { type: 'string', multiple: true },
+        'build-timeout': { type: 'string' },
+        'postgres-ready-timeout': { type: 'string' },
         dockerfile: { type: 'string' },
         'compose-file': { type: 'string', multiple: true },
         'settings-module': { type: 'string' },
@@ -182,6 +211,8 @@ function parseCommandLine(argv: string[], cwd: string): CheckOptions | 'help' | 
     postgresImage: nonEmpty('postgres-image', values['postgres-image']),
     buildArgs: Object.fromEntries((values['build-arg'] ?? []).map((a) => parseKeyValue(a, '--build-arg'))),
     smokeEnv: smokeEnv(values['smoke-env'] ?? []),
+    buildTimeoutMs: seconds('build-timeout', values['build-timeout']),
+    postgresReadyTimeoutMs: seconds('postgres-ready-timeout', values['postgres-ready-timeout']),
     dockerfile: nonEmpty('dockerfile', values.dockerfile),
     composeFiles: values['compose-file']?.map((f) => nonEmpty('compose-file', f)!),
     settingsModule:
@@ -217,7 +248,13 @@ async function check(options: CheckOptions, io: CliIo): Promise<number> {
     };
     const outcome = await io.smoke(
       project,
-      { postgresImage: options.postgresImage, buildArgs: options.buildArgs, env: options.smokeEnv },
+      {
+        postgresImage: options.postgresImage,
+        buildArgs: options.buildArgs,
+        env: options.smokeEnv,
+        ...(options.buildTimeoutMs ? { buildTimeoutMs: options.buildTimeoutMs } : {}),
+        ...(options.postgresReadyTimeoutMs ? { postgresReadyTimeoutMs: options.postgresReadyTimeoutMs } : {}),
+      },
       log,
     );
     smoke = outcome.result;
@@ -237,6 +274,15 @@ async function check(options: CheckOptions, io: CliIo): Promise<number> {
   if (options.output) await writeFile(options.output, text);
   else io.stdout(text);
   return report.verdict === 'fail' ? 1 : 0;
+}
+
+/** A positive number of seconds, as milliseconds. */
+function seconds(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!/^\s*\d+(\.\d+)?\s*$/.test(value) || !(n > 0))
+    throw new OptionError(`Invalid --${name} '${value}'. Expected a number of seconds greater than 0.`);
+  return Math.round(n * 1000);
 }
 
 function smokeEnv(entries: string[]): CheckOptions['smokeEnv'] {

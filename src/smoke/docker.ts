@@ -7,6 +7,8 @@ export interface DockerExecOptions {
   timeoutMs?: number;
   /** Extra environment for the docker CLI (`docker run -e NAME` takes its value from here, off the command line). */
   env?: Record<string, string>;
+  /** Kills the docker CLI when aborted (a cancelled run must not leave a build or a `docker run` going on). */
+  signal?: AbortSignal;
 }
 
 export interface DockerExecResult {
@@ -35,6 +37,7 @@ export function createDockerCli(binary = 'docker'): Docker {
         const child = spawn(binary, args, {
           env: opts.env ? { ...process.env, ...opts.env } : process.env,
           stdio: ['pipe', 'pipe', 'pipe'],
+          ...(opts.signal ? { signal: opts.signal } : {}),
         });
         let stdout = '';
         let stderr = '';

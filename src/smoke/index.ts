@@ -45,6 +45,8 @@ export interface SmokeOptions {
   shutdownBudgetMs?: number;
   /** First HTTP answer later than this after start is TF0903. Default 20 s. */
   startupBudgetMs?: number;
+  /** How long the PostgreSQL container may take to accept connections. Default 120 s. */
+  postgresReadyTimeoutMs?: number;
   /** Build timeout. Default 20 min. */
   buildTimeoutMs?: number;
   /** Timeout of each one-off container (migrate, check --deploy, probes). Default 3 min. */
@@ -163,10 +165,16 @@ export async function runSmoke(
   const runId = (options.runId ?? newRunId()).toLowerCase();
   const redactor = new Redactor(options.onSecret);
   let cancelled = false;
+  // Docker commands under way; a stop kills them before cleaning up, so none creates anything after the cleanup.
+  const abort = new AbortController();
+  const inFlight = new Set<Promise<unknown>>();
   const guarded: Docker = {
     async exec(args, opts) {
       if (cancelled) throw new Cancelled('the smoke run was stopped');
-      const r = await docker.exec(args, opts);
+      const p = docker.exec(args, { ...opts, signal: abort.signal });
+      inFlight.add(p);
+      const r = await p.finally(() => inFlight.delete(p));
+      if (cancelled) throw new Cancelled('the smoke run was stopped');
       log.debug?.(`docker ${redactor.redact(args.join(' '))} → ${r.exitCode}`);
       return r;
     },
@@ -175,13 +183,20 @@ export async function runSmoke(
   let cleanupPromise: Promise<unknown> | undefined;
   const cleanup = () => {
     cancelled = true;
-    cleanupPromise ??= removeRun(docker, runId, { keepImage: options.keepImage }).then((r) => {
-      log.info(
-        `Cleanup: removed ${r.containers} container(s), ${r.networks} network(s), ${r.volumes} volume(s), ${r.images} image(s).`,
-      );
-      for (const e of r.errors) log.debug?.(`cleanup: ${redactor.redact(e)}`);
-      return r;
-    });
+    abort.abort();
+    const settled = Promise.race([
+      Promise.allSettled([...inFlight]),
+      new Promise((r) => setTimeout(r, 10_000).unref()),
+    ]);
+    cleanupPromise ??= settled
+      .then(() => removeRun(docker, runId, { keepImage: options.keepImage }))
+      .then((r) => {
+        log.info(
+          `Cleanup: removed ${r.containers} container(s), ${r.networks} network(s), ${r.volumes} volume(s), ${r.images} image(s).`,
+        );
+        for (const e of r.errors) log.debug?.(`cleanup: ${redactor.redact(e)}`);
+        return r;
+      });
     return cleanupPromise;
   };
   const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM'];
@@ -387,6 +402,17 @@ class SmokeRun {
       ...Object.entries(args).flatMap(([k, v]) => ['--build-arg', `${k}=${v}`]),
     ];
     for (const [k, v] of Object.entries(args)) if (isSecretName(k)) this.redactor.add(v);
+    // Secret-looking ENV and ARG literals of the Dockerfile are echoed by the build log (`Step 3/9 : ENV …`).
+    const dockerfile = this.app.dockerfile;
+    for (const i of [
+      ...(dockerfile?.globalArgs ?? []),
+      ...(dockerfile?.stages ?? []).flatMap((st) => st.instructions),
+    ]) {
+      if ('pairs' in i && i.keyword === 'ENV')
+        for (const p of i.pairs) if (isSecretName(p.name)) this.redactor.add(p.value);
+      if ('name' in i && i.keyword === 'ARG' && isSecretName(i.name))
+        for (const v of [i.default, i.value]) this.redactor.add(v);
+    }
     const buildx = (await this.docker.exec(['buildx', 'version'], { timeoutMs: 30_000 })).exitCode === 0;
     const argv = buildx
       ? ['buildx', 'build', '--load', '--progress', 'plain', ...common, path.join(root, contextDir)]
@@ -534,7 +560,8 @@ class SmokeRun {
     );
     if (r.exitCode !== 0) throw new Error(`PostgreSQL (${image}) did not start: ${tail(r.stderr, 5)}`);
     // TCP on 127.0.0.1 inside the container: the official image's init server listens on the socket only.
-    const deadline = this.now() + 120_000;
+    const readyTimeoutMs = this.options.postgresReadyTimeoutMs ?? 120_000;
+    const deadline = this.now() + readyTimeoutMs;
     for (;;) {
       const ready = await this.docker.exec(
         ['exec', container, 'pg_isready', '-h', '127.0.0.1', '-U', creds.user, '-d', creds.name],
@@ -547,7 +574,9 @@ class SmokeRun {
       }
       if (this.now() > deadline) {
         const logs = await this.logs(container);
-        throw new Error(`PostgreSQL (${image}) did not become ready within 120 s.\n${logs}`);
+        throw new Error(
+          `PostgreSQL (${image}) did not become ready (pg_isready) within ${seconds(readyTimeoutMs)}.\n${logs}`,
+        );
       }
       await this.sleep(100);
     }
