@@ -2,6 +2,10 @@
 // doing the minimum by hand (build, both engines, one HTTP request each), measured in the same run, plus each
 // engine alone to measure how well the two engines overlap. Prints the figures.
 // Usage: npm run bench:smoke [-- DIR]   (needs Docker and the local test images: bash scripts/setup-docker.sh)
+// The four runs alternate their order round after round (ROUNDS, default 3) and the figures are medians, printed
+// with the load average: on a shared machine single runs vary by a factor of two. BENCH_STEPS=1 adds each engine's
+// step durations, BENCH_TRACE=1 every docker command with its start and end times. Exits 1 if anything is left
+// behind.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
