@@ -7,7 +7,6 @@
 // step durations, BENCH_TRACE=1 every docker command with its start and end times. Exits 1 if anything is left
 // behind.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -22,29 +21,10 @@ const runIds = [];
 
 const BASE_IMAGE = 'tfr-test/django-base:bookworm';
 const POSTGRES_IMAGE = process.env.TFR_POSTGRES_IMAGE || 'tfr-test/postgres:15';
-const fallback = join(root, '__tests__/fixtures/smoke/production');
-const dir = resolve(
-  process.argv[2] ?? (existsSync(join(root, 'examples/production')) ? 'examples/production' : fallback),
-);
+const dir = resolve(process.argv[2] ?? join(root, 'examples/production'));
 
-const { project: analysed } = await analyzeStatic(dir, DEFAULT_CONFIG);
-const project = analysed.apps.some((a) => a.dockerfile)
-  ? analysed
-  : {
-      root: dir,
-      apps: [
-        {
-          dir: '.',
-          managePy: 'manage.py',
-          dockerfile: { file: 'Dockerfile', stages: [], builtStages: [], globalArgs: [] },
-          requirements: [],
-          entrypointScripts: [],
-        },
-      ],
-      parseErrors: [],
-      suppressions: [],
-      suppressionProblems: [],
-    };
+const { project } = await analyzeStatic(dir, DEFAULT_CONFIG);
+if (!project.apps.some((a) => a.dockerfile)) throw new Error(`no app with a Dockerfile found in ${dir}`);
 
 // Records when each engine's first and last docker command ran, to measure their overlap.
 function timedDocker() {

@@ -16,26 +16,15 @@ const BASE_IMAGE = 'tfr-test/django-base:bookworm';
 const POSTGRES_IMAGE = 'tfr-test/postgres:15';
 const docker = createDockerCli();
 
-/** The static model of a fixture; while the model is incomplete, the Dockerfile alone is enough to run it. */
+/** The static model of a fixture: the smoke test builds the app the static analysis found. */
 async function projectOf(name: string): Promise<Project> {
   const root = path.resolve(FIXTURES, name);
   const { project } = await analyzeStatic(root, DEFAULT_CONFIG);
-  if (project.apps.some((a) => a.dockerfile)) return project;
-  return {
-    root,
-    apps: [
-      {
-        dir: '.',
-        managePy: 'manage.py',
-        dockerfile: { file: 'Dockerfile', stages: [], builtStages: [], globalArgs: [] },
-        requirements: [],
-        entrypointScripts: [],
-      },
-    ],
-    parseErrors: [],
-    suppressions: [],
-    suppressionProblems: [],
-  };
+  assert.ok(
+    project.apps.some((a) => a.dockerfile),
+    `the static analysis found no app with a Dockerfile in ${name}`,
+  );
+  return project;
 }
 
 async function leftovers(runId: string): Promise<string[]> {
