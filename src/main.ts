@@ -37,8 +37,8 @@ import {
 
 /** GitHub shows at most this many annotations of one level per step. */
 const ANNOTATIONS_PER_LEVEL = 10;
-/** The job summary of a step holds at most 1 MiB; characters may take several bytes. */
-const SUMMARY_MAX_CHARS = 400_000;
+/** The job summary of a step holds at most 1 MiB of UTF-8. */
+const SUMMARY_MAX_BYTES = 1024 * 1024;
 const COMMENT_MAX_CHARS = 65536;
 
 /** What the runner tells the step about where it runs. Read once, at the start of run(). */
@@ -226,7 +226,8 @@ async function publishAll(report: Report, inputs: Inputs, env: Runner, warnings:
     const body = renderMarkdown(report, {
       repoUrl,
       sha: pr?.headSha ?? env.sha,
-      maxChars: SUMMARY_MAX_CHARS - footer.length,
+      maxChars: Infinity,
+      maxBytes: SUMMARY_MAX_BYTES - Buffer.byteLength(footer),
     });
     await core.summary.addRaw(body + footer, true).write();
   });
@@ -324,7 +325,15 @@ async function publishFromArtifact(inputs: Inputs, env: Runner): Promise<void> {
   await attempt(pub, 'Job summary', async () => {
     const repoUrl = env.repository ? `${env.serverUrl}/${env.repository}` : undefined;
     await core.summary
-      .addRaw(renderMarkdown(report, { repoUrl, sha: pr?.headSha, maxChars: SUMMARY_MAX_CHARS }), true)
+      .addRaw(
+        renderMarkdown(report, {
+          repoUrl,
+          sha: pr?.headSha,
+          maxChars: Infinity,
+          maxBytes: SUMMARY_MAX_BYTES,
+        }),
+        true,
+      )
       .write();
   });
   for (const w of pub.warnings) core.warning(w);
