@@ -18,8 +18,15 @@ HOSTILE_CASES.forEach((c, i) => {
     mkdirSync(root, { recursive: true });
     mkdirSync(outside, { recursive: true });
     c.make(root, outside);
+    const before = process.memoryUsage().rss;
     const { project, findings } = await analyzeStatic(root, DEFAULT_CONFIG);
+    const grown = process.memoryUsage().rss - before;
     c.check(findings);
+    // Bounded memory: an alias bomb or a huge file must not be expanded or held whole.
+    assert.ok(
+      grown < 512 * 1024 * 1024,
+      `the analysis grew the process by ${Math.round(grown / 2 ** 20)} MiB`,
+    );
     const everything = JSON.stringify({ project, findings });
     for (const text of c.forbidden ?? [])
       assert.ok(!everything.includes(text), `"${text}" leaked into the result`);
