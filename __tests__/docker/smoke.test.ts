@@ -2,8 +2,10 @@
 // tfr-test/postgres:15 (both made by scripts/setup-docker.sh). These tests fail, never skip, without Docker.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { before, describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_CONFIG } from '../../src/config.js';
 import type { Project } from '../../src/model/types/project.js';
@@ -16,9 +18,24 @@ const BASE_IMAGE = 'tfr-test/django-base:bookworm';
 const POSTGRES_IMAGE = 'tfr-test/postgres:15';
 const docker = createDockerCli();
 
+const workdir = mkdtempSync(path.join(tmpdir(), 'tfr-smoke-fixtures-'));
+after(() => rmSync(workdir, { recursive: true, force: true }));
+
+/**
+ * A fixture app: the Django project every fixture shares (fixtures/smoke/_app) with the fixture's own files laid
+ * over it (its Dockerfile, and settings or scripts where it differs). A path outside the fixtures is used as it is.
+ */
+function fixtureDir(name: string): string {
+  if (path.isAbsolute(name)) return name;
+  const root = path.join(workdir, name);
+  cpSync(path.join(FIXTURES, '_app'), root, { recursive: true });
+  cpSync(path.join(FIXTURES, name), root, { recursive: true });
+  return root;
+}
+
 /** The static model of a fixture: the smoke test builds the app the static analysis found. */
 async function projectOf(name: string): Promise<Project> {
-  const root = path.resolve(FIXTURES, name);
+  const root = fixtureDir(name);
   const { project } = await analyzeStatic(root, DEFAULT_CONFIG);
   assert.ok(
     project.apps.some((a) => a.dockerfile),
