@@ -194,7 +194,7 @@ export const FAULT_CASES: FaultCase[] = [
     id: 'sigterm-mid-smoke',
     name: 'SIGTERM while the app containers run: the process exits promptly and leaves nothing behind',
     timeoutMs: 240_000,
-    interrupt: { signal: 'SIGTERM', when: /-(sqlite|postgres)-(migrate|check|web-\d|write|read)$/ },
+    interrupt: { signal: 'SIGTERM', when: /-(sqlite|postgres)-(release|web-\d|read)$/ },
     setup(dir) {
       const secrets = productionWithSecrets(dir);
       return { args: [...LOCAL_BUILD_ARGS, ...LOCAL_POSTGRES], env: process.env, secrets };

@@ -18,18 +18,43 @@ export const fail = (stderr: string, exitCode = 1, stdout = ''): DockerExecResul
   stderr,
 });
 
-/**
- * The migrate one-off also writes the probe record once migrate succeeded, the two outputs separated by a marker
- * line (the argument after the script): a migrate that passed followed by the write's result.
- */
-export function migratedThen(args: string[], write: Partial<DockerExecResult>): DockerExecResult {
-  const marker = args.find((a) => a.startsWith('tfr-migrated-')) ?? 'tfr-migrated-?';
-  return {
-    exitCode: write.exitCode ?? 0,
-    stdout: `Operations to perform:\n  Apply all migrations: admin, auth\n${marker}\n${write.stdout ?? ''}`,
-    stderr: `${marker}\n${write.stderr ?? ''}`,
-  };
+/** What each command of the release one-off printed and how it ended; absent parts passed quietly. */
+export interface ReleaseParts {
+  check?: Partial<DockerExecResult>;
+  migrate?: Partial<DockerExecResult>;
+  write?: Partial<DockerExecResult>;
 }
+
+/**
+ * Output of the release one-off (check --deploy, migrate, the probe write) as its driver prints it: each command's
+ * output followed by a marker line with its exit code. A failed migrate stops it; a gate given `stop` (PostgreSQL
+ * not ready) ends it after check --deploy.
+ */
+export function released(args: string[], opts: DockerExecOptions | undefined, parts: ReleaseParts = {}) {
+  const marker = args.find((a) => a.startsWith('tfr-step-')) ?? 'tfr-step-?';
+  const defaults: Required<ReleaseParts> = {
+    check: ok('System check identified no issues (0 silenced).\n'),
+    migrate: ok('Operations to perform:\n  Apply all migrations: admin, auth\n'),
+    write: ok('tfr-written\n'),
+  };
+  let stdout = '';
+  let stderr = '';
+  const names = ['check', 'migrate', 'write'] as const;
+  for (const [i, name] of names.entries()) {
+    if (name === 'migrate' && typeof opts?.input === 'string' && opts.input.trim() !== 'go') break;
+    const part = { ...defaults[name], ...(parts[name] ?? {}) };
+    const code = part.exitCode ?? 0;
+    stdout += `${part.stdout ?? ''}\n${marker} ${i} ${code} 120\n`;
+    stderr += `${part.stderr ?? ''}\n${marker} ${i} ${code} 120\n`;
+    if (name === 'migrate' && code !== 0) break;
+  }
+  return { exitCode: 0, stdout, stderr };
+}
+
+/** The probe record read back: by docker exec in the engine's replacement server, or by a one-off. */
+export const isReadBack = (args: string[], engine: string) =>
+  (args[0] === 'exec' && args.includes(`tfr-r1-${engine}-web-2`) && args.includes('shell')) ||
+  (isOneOff(args, 'read') && args.includes(`tfr-r1-${engine}-net`));
 
 /** Arguments of a `docker run` after the image: the command. */
 export const isOneOff = (args: string[], what: string) =>
@@ -72,7 +97,10 @@ export class FakeDocker implements Docker {
     return this.calls.filter((c) => c.args.join(' ').startsWith(prefix));
   }
 
-  async exec(args: string[], opts?: DockerExecOptions): Promise<DockerExecResult> {
+  async exec(args: string[], options?: DockerExecOptions): Promise<DockerExecResult> {
+    // A command given its input later (the gated release one-off) runs once it has it.
+    const opts =
+      options && typeof options.input === 'object' ? { ...options, input: await options.input } : options;
     this.calls.push({ args, opts });
     for (const h of this.handlers) {
       const r = h(args, opts);
@@ -82,7 +110,7 @@ export class FakeDocker implements Docker {
         return result;
       }
     }
-    const r = this.default(args);
+    const r = this.default(args, opts);
     this.track(args, r.exitCode);
     return r;
   }
@@ -90,7 +118,7 @@ export class FakeDocker implements Docker {
   private track(args: string[], exitCode: number) {
     if (exitCode !== 0) return;
     const nameOf = () => args[args.indexOf('--name') + 1];
-    if (args[0] === 'run' && args[1] === '-d') this.containers.add(nameOf());
+    if ((args[0] === 'run' && args[1] === '-d') || args[0] === 'create') this.containers.add(nameOf());
     if (args[0] === 'network' && args[1] === 'create') this.networks.add(args[args.length - 1]);
     if (args[0] === 'volume' && args[1] === 'create') this.volumes.add(args[args.length - 1]);
     if ((args[0] === 'build' || args[1] === 'build') && args.includes('-t'))
@@ -101,7 +129,7 @@ export class FakeDocker implements Docker {
     if (args[0] === 'image' && args[1] === 'rm') for (const a of args.slice(2)) this.images.delete(a);
   }
 
-  private default(args: string[]): DockerExecResult {
+  private default(args: string[], opts?: DockerExecOptions): DockerExecResult {
     const [cmd, sub] = args;
     if (cmd === 'buildx') return fail('docker: unknown command: docker buildx', 1);
     if (cmd === 'build' || (cmd === 'buildx' && sub === 'build'))
@@ -117,14 +145,14 @@ export class FakeDocker implements Docker {
     if (cmd === 'ps') return ok([...this.containers].join('\n'));
     if (cmd === 'exec' && args.includes('pg_isready')) return ok('accepting connections');
     if (cmd === 'exec' && args.includes('psql')) return ok('18\n');
+    if (cmd === 'exec' && args.includes('shell')) return ok('tfr-found\n');
     if (cmd === 'port') return ok('127.0.0.1:49153\n');
     if (cmd === 'inspect') return ok(JSON.stringify({ Running: false, ExitCode: 0, OOMKilled: false }));
     if (cmd === 'logs') return ok('[INFO] Listening at: http://0.0.0.0:8000\n');
     if (cmd === 'run' && sub === '--rm') {
       if (isOneOff(args, 'read')) return ok('tfr-found\n');
-      if (isOneOff(args, 'check')) return ok('System check identified no issues (0 silenced).\n');
-      if (isOneOff(args, 'migrate')) return migratedThen(args, ok('tfr-written\n'));
-      return ok('Operations to perform:\n  Apply all migrations: admin, auth\n');
+      if (isOneOff(args, 'release')) return released(args, opts);
+      return ok();
     }
     return ok();
   }

@@ -4,6 +4,7 @@ import { dockerfileInstructions, locateBuildFailure } from '../../src/smoke/buil
 import { parseDeployCheck } from '../../src/smoke/deploy-check.js';
 import { planEnv } from '../../src/smoke/env.js';
 import { Redactor } from '../../src/smoke/redact.js';
+import { releaseArgs, splitRelease } from '../../src/smoke/release.js';
 
 const DOCKERFILE = [
   'ARG BASE_IMAGE=python:3.12-slim',
@@ -82,6 +83,80 @@ describe('check --deploy output', () => {
         ['models.W042', 'warning', 'blog.Post'],
       ],
     );
+  });
+});
+
+describe('release one-off output', () => {
+  const M = 'tfr-step-r1';
+  test('each command gets its own output, exit code and duration', () => {
+    const parts = splitRelease(
+      {
+        exitCode: 0,
+        stdout: `\n${M} 0 0 210\nOperations to perform:\n  Apply all migrations\n${M} 1 0 640\ntfr-written\n${M} 2 0 90\n`,
+        stderr: `System check identified 1 issue\n${M} 0 0 210\n\n${M} 1 0 640\n\n${M} 2 0 90\n`,
+      },
+      M,
+      3,
+    );
+    assert.deepEqual(
+      parts.map((p) => [p.exitCode, p.finished, p.durationMs]),
+      [
+        [0, true, 210],
+        [0, true, 640],
+        [0, true, 90],
+      ],
+    );
+    assert.equal(parts[0].stderr, 'System check identified 1 issue');
+    assert.match(parts[1].stdout, /^Operations to perform:\n {2}Apply all migrations$/);
+    assert.equal(parts[2].stdout, 'tfr-written');
+  });
+
+  test('a command the one-off ended during holds the rest of the output and its exit code', () => {
+    const parts = splitRelease(
+      { exitCode: 137, stdout: `\n${M} 0 1 200\nApplying auth.0001_initial...`, stderr: `\n${M} 0 1 200\n` },
+      M,
+      3,
+    );
+    assert.deepEqual(
+      parts.map((p) => [p.exitCode, p.finished]),
+      [
+        [1, true],
+        [137, false],
+      ],
+    );
+    assert.equal(parts[1].stdout, 'Applying auth.0001_initial...');
+  });
+
+  test('a one-off that ended before any command (no python, a failing entrypoint) has one unfinished part', () => {
+    const parts = splitRelease({ exitCode: 127, stdout: '', stderr: 'sh: 1: exec: : not found\n' }, M, 3);
+    assert.equal(parts.length, 1);
+    assert.equal(parts[0].finished, false);
+    assert.equal(parts[0].exitCode, 127);
+    assert.match(parts[0].stderr, /not found/);
+  });
+
+  test('commands not reached after a failure that stops the one-off are absent', () => {
+    const parts = splitRelease(
+      {
+        exitCode: 0,
+        stdout: `\n${M} 0 0 1\n\n${M} 1 1 2\n`,
+        stderr: `\n${M} 0 0 1\nCommandError: x\n${M} 1 1 2\n`,
+      },
+      M,
+      3,
+    );
+    assert.deepEqual(
+      parts.map((p) => p.exitCode),
+      [0, 1],
+    );
+    assert.equal(parts[1].stderr, 'CommandError: x');
+  });
+
+  test('the driver gets the marker and the steps as its arguments', () => {
+    const [driver, marker, steps] = releaseArgs(M, [{ argv: ['migrate', '--noinput'], stopOnFailure: true }]);
+    assert.match(driver, /runpy\.run_path\("manage\.py", run_name="__main__"\)/);
+    assert.equal(marker, M);
+    assert.deepEqual(JSON.parse(steps), [{ argv: ['migrate', '--noinput'], stopOnFailure: true }]);
   });
 });
 

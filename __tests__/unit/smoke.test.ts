@@ -7,9 +7,10 @@ import {
   fail,
   FakeDocker,
   isOneOff,
-  migratedThen,
+  isReadBack,
   ok,
   projectOf,
+  released,
   settingsModel,
 } from './smoke-fake.js';
 
@@ -89,15 +90,28 @@ describe('smoke orchestration (scripted Docker)', () => {
     assert.ok(!JSON.stringify(result).includes(password));
     // The app gets the database through variables.
     const migrate = docker.calls.find(
-      (c) => isOneOff(c.args, 'migrate') && c.args.includes('tfr-r1-postgres-net'),
+      (c) => isOneOff(c.args, 'release') && c.args.includes('tfr-r1-postgres-net'),
     )!;
     assert.equal(migrate.opts!.env!.DB_ENGINE, 'postgres');
     assert.equal(migrate.opts!.env!.DB_HOST, 'tfr-r1-postgres-db');
     assert.equal(migrate.opts!.env!.DB_PASSWORD, password);
-    assert.ok(migrate.args.includes('migrate') && migrate.args.includes('--noinput'));
+    // One one-off runs check --deploy, then migrate once PostgreSQL is ready (its gate), then the probe write.
+    const steps = JSON.parse(migrate.args[migrate.args.length - 1]) as { argv: string[]; gate?: boolean }[];
+    assert.deepEqual(
+      steps.map((st) => st.argv.slice(0, 2)),
+      [
+        ['check', '--deploy'],
+        ['migrate', '--noinput'],
+        ['shell', '-c'],
+      ],
+    );
+    assert.equal(steps[1].gate, true);
+    assert.equal(migrate.opts!.input, 'go\n');
+    assert.ok(migrate.args.includes('-i'));
     const sqliteMigrate = docker.calls.find(
-      (c) => isOneOff(c.args, 'migrate') && c.args.includes('tfr-r1-sqlite-net'),
+      (c) => isOneOff(c.args, 'release') && c.args.includes('tfr-r1-sqlite-net'),
     )!;
+    assert.ok(!sqliteMigrate.args.includes('-i'));
     assert.equal(sqliteMigrate.opts!.env!.DB_ENGINE, 'sqlite');
     assert.equal(sqliteMigrate.opts!.env!.DB_HOST, undefined);
     assert.ok(sqliteMigrate.args.includes('tfr-r1-sqlite-vol-1:/data'));
@@ -143,10 +157,13 @@ describe('smoke orchestration (scripted Docker)', () => {
 
   test('migrate failing on PostgreSQL is TF1201 and TF1002; later postgres steps are skipped, SQLite passes', async () => {
     const docker = new FakeDocker().on(
-      (a) => isOneOff(a, 'migrate') && a.includes('tfr-r1-postgres-net'),
-      fail(
-        'django.db.utils.OperationalError: connection to server at "localhost" (127.0.0.1), port 5432 failed: Connection refused',
-      ),
+      (a) => isOneOff(a, 'release') && a.includes('tfr-r1-postgres-net'),
+      (a, o) =>
+        released(a, o, {
+          migrate: fail(
+            'django.db.utils.OperationalError: connection to server at "localhost" (127.0.0.1), port 5432 failed: Connection refused',
+          ),
+        }),
     );
     const { result, findings } = await smoke(docker);
     assert.deepEqual(ids(findings), ['TF1002', 'TF1201']);
@@ -159,7 +176,7 @@ describe('smoke orchestration (scripted Docker)', () => {
     const pgSteps = stepStatuses(result.engines.postgres!.steps);
     assert.equal(pgSteps.migrate, 'failed');
     for (const s of ['start', 'http', 'stop', 'persist', 'tables']) assert.equal(pgSteps[s], 'skipped');
-    // check --deploy needs no database: it runs alongside and keeps its own result.
+    // check --deploy needs no database: it ran first and keeps its own result.
     assert.equal(pgSteps['check-deploy'], 'passed');
     assert.deepEqual(
       result.engines.postgres!.steps.map((s) => s.name),
@@ -170,10 +187,13 @@ describe('smoke orchestration (scripted Docker)', () => {
 
   test('SQLite still needing a database server is TF0309 besides TF1201 and TF1001', async () => {
     const docker = new FakeDocker().on(
-      (a) => isOneOff(a, 'migrate') && a.includes('tfr-r1-sqlite-net'),
-      fail(
-        'psycopg2.OperationalError: could not translate host name "db" to address: Name or service not known',
-      ),
+      (a) => isOneOff(a, 'release') && a.includes('tfr-r1-sqlite-net'),
+      (a, o) =>
+        released(a, o, {
+          migrate: fail(
+            'psycopg2.OperationalError: could not translate host name "db" to address: Name or service not known',
+          ),
+        }),
     );
     const { result, findings } = await smoke(docker);
     assert.deepEqual(ids(findings), ['TF0309', 'TF1001', 'TF1201']);
@@ -235,10 +255,7 @@ describe('smoke orchestration (scripted Docker)', () => {
   });
 
   test('a record gone after the container is replaced is TF0604 at the SQLite path line', async () => {
-    const docker = new FakeDocker().on(
-      (a) => isOneOff(a, 'read') && a.includes('tfr-r1-sqlite-net'),
-      ok('tfr-missing\n'),
-    );
+    const docker = new FakeDocker().on((a) => isReadBack(a, 'sqlite'), ok('tfr-missing\n'));
     const { result, findings } = await smoke(docker);
     assert.deepEqual(ids(findings), ['TF0604']);
     assert.equal(findings[0].line, 55);
@@ -248,7 +265,7 @@ describe('smoke orchestration (scripted Docker)', () => {
 
   test('tables missing in the next container (migrated into a discarded file) are the same loss', async () => {
     const docker = new FakeDocker().on(
-      (a) => isOneOff(a, 'read') && a.includes('tfr-r1-sqlite-net'),
+      (a) => isReadBack(a, 'sqlite'),
       fail('django.db.utils.OperationalError: no such table: auth_user'),
     );
     const { findings } = await smoke(docker);
@@ -258,14 +275,13 @@ describe('smoke orchestration (scripted Docker)', () => {
 
   test('a probe record that cannot be written for another reason skips the persist step', async () => {
     const docker = new FakeDocker().on(
-      (a) => isOneOff(a, 'migrate'),
-      (a) =>
-        migratedThen(
-          a,
-          fail(
+      (a) => isOneOff(a, 'release'),
+      (a, o) =>
+        released(a, o, {
+          write: fail(
             "RuntimeError: Model class django.contrib.auth.models.Permission doesn't declare an explicit app_label",
           ),
-        ),
+        }),
     );
     const { result, findings } = await smoke(docker);
     assert.deepEqual(ids(findings), []);
@@ -336,7 +352,10 @@ describe('smoke orchestration (scripted Docker)', () => {
       '',
       'System check identified 2 issues (0 silenced).',
     ].join('\n');
-    const docker = new FakeDocker().on((a) => isOneOff(a, 'check'), { stderr: output });
+    const docker = new FakeDocker().on(
+      (a) => isOneOff(a, 'release'),
+      (a, o) => released(a, o, { check: { stderr: output } }),
+    );
     const { findings } = await smoke(docker);
     assert.deepEqual(ids(findings), ['TF1302', 'TF1302']);
     assert.deepEqual(findings.map((f) => f.message.match(/security\.W\d+/)![0]).sort(), [
@@ -352,11 +371,13 @@ describe('smoke orchestration (scripted Docker)', () => {
 
   test('secrets never reach log tails, details or messages', async () => {
     const docker = new FakeDocker().on(
-      (a) => isOneOff(a, 'migrate') && a.includes('tfr-r1-postgres-net'),
-      (_a, opts) =>
-        fail(
-          `FATAL: password authentication failed for user with password ${opts!.env!.DB_PASSWORD} and key ${opts!.env!.SECRET_KEY}`,
-        ),
+      (a) => isOneOff(a, 'release') && a.includes('tfr-r1-postgres-net'),
+      (a, opts) =>
+        released(a, opts, {
+          migrate: fail(
+            `FATAL: password authentication failed for user with password ${opts!.env!.DB_PASSWORD} and key ${opts!.env!.SECRET_KEY}`,
+          ),
+        }),
     );
     const { result, findings, secrets } = await smoke(docker);
     const text = JSON.stringify({ result, findings });
@@ -366,25 +387,22 @@ describe('smoke orchestration (scripted Docker)', () => {
   });
 
   test('cleanup runs when the whole run times out', async () => {
-    const docker = new FakeDocker().on(
-      (a) => isOneOff(a, 'migrate'),
-      () => {
-        docker.clock += 1;
-        return undefined;
-      },
-    );
-    // A migrate that never returns.
+    // A release one-off that never returns.
     const hanging = new FakeDocker();
     const original = hanging.exec.bind(hanging);
+    // Like the docker CLI, it ends when the run's abort signal kills it.
     hanging.exec = (args, opts) =>
-      isOneOff(args, 'migrate') ? new Promise(() => undefined) : original(args, opts);
+      isOneOff(args, 'release')
+        ? new Promise((resolve) =>
+            opts?.signal?.addEventListener('abort', () => resolve(fail('killed', 137))),
+          )
+        : original(args, opts);
     const { result } = await smoke(hanging, { timeoutMs: 50 });
     assert.equal(result.status, 'failed');
     assert.match(result.reason!, /did not finish/);
     assert.equal(result.engines.sqlite?.status, 'failed');
     assert.match(result.engines.sqlite!.reason!, /did not finish/);
     assert.deepEqual(hanging.leftovers(), []);
-    void docker;
   });
 
   test('an unexpected error in the orchestration still cleans up', async () => {
@@ -407,6 +425,88 @@ describe('smoke orchestration (scripted Docker)', () => {
     assert.deepEqual(ids(findings), []);
     assert.equal(result.engines.postgres?.status, 'skipped');
     assert.equal(result.engines.sqlite?.status, 'passed');
+  });
+
+  test('PostgreSQL never ready: the release one-off stops after check --deploy, whose findings still count', async () => {
+    const output = '?: (security.W004) You have not set a value for the SECURE_HSTS_SECONDS setting.';
+    const docker = new FakeDocker()
+      .on((a) => a[0] === 'exec' && a.includes('pg_isready'), fail('', 75))
+      .on(
+        (a) => isOneOff(a, 'release'),
+        (a, o) => released(a, o, { check: { stderr: output } }),
+      );
+    const { result, findings } = await smoke(docker, { postgresReadyTimeoutMs: 1_000 });
+    assert.equal(result.engines.postgres?.status, 'skipped');
+    assert.match(result.engines.postgres!.reason!, /did not become ready \(pg_isready\) within 1\.0 s/);
+    const pg = stepStatuses(result.engines.postgres!.steps);
+    assert.equal(pg.database, 'failed');
+    assert.equal(pg.migrate, 'skipped');
+    assert.equal(pg['check-deploy'], 'passed');
+    const release = docker.calls.find(
+      (c) => isOneOff(c.args, 'release') && c.args.includes('tfr-r1-postgres-net'),
+    )!;
+    assert.equal(release.opts!.input, 'stop\n');
+    assert.deepEqual(
+      findings.map((f) => [f.ruleId, f.message.match(/security\.W\d+/)?.[0]]),
+      [['TF1302', 'security.W004']],
+    );
+    assert.deepEqual(docker.leftovers(), []);
+  });
+
+  test('PostgreSQL readiness is one polling exec; an image without a shell is polled exec by exec', async () => {
+    const docker = new FakeDocker();
+    await smoke(docker, { engines: ['postgres'] });
+    const polls = docker.calls.filter((c) => c.args[0] === 'exec' && c.args.includes('pg_isready'));
+    assert.equal(polls.length, 1);
+    assert.deepEqual(polls[0].args.slice(2, 4), ['sh', '-c']);
+
+    let attempts = 0;
+    const noShell = new FakeDocker()
+      .on(
+        (a) => a[0] === 'exec' && a.includes('sh') && a.includes('pg_isready'),
+        fail('OCI runtime exec failed: exec: "sh": executable file not found in $PATH', 126),
+      )
+      .on((a) => a[0] === 'inspect', ok('{"Running":true,"ExitCode":0}'))
+      .on(
+        (a) => a[0] === 'exec' && a[2] === 'pg_isready',
+        () => (++attempts < 3 ? fail('', 2) : ok()),
+      );
+    const second = await smoke(noShell, { engines: ['postgres'] });
+    assert.equal(attempts, 3);
+    assert.equal(stepStatuses(second.result.engines.postgres!.steps).database, 'passed');
+  });
+
+  test('the replacement is created while the first server is probed and started as the first one stops', async () => {
+    const docker = new FakeDocker();
+    await smoke(docker, { engines: ['sqlite'] });
+    const at = (pred: (a: string[]) => boolean) => docker.calls.findIndex((c) => pred(c.args));
+    const created = at((a) => a[0] === 'create' && a.includes('tfr-r1-sqlite-web-2'));
+    const started = at((a) => a[0] === 'start' && a.includes('tfr-r1-sqlite-web-2'));
+    const stopped = at((a) => a[0] === 'stop' && a.includes('tfr-r1-sqlite-web-1'));
+    assert.ok(created >= 0 && created < stopped && created < started, 'created before the first one stops');
+    const read = docker.calls.find((c) => isReadBack(c.args, 'sqlite'))!;
+    assert.deepEqual(read.args.slice(0, 4), ['exec', '-w', '/app', 'tfr-r1-sqlite-web-2']);
+  });
+
+  test('the record is read back by a one-off when the replacement is not running', async () => {
+    const docker = new FakeDocker().on(
+      (a) => a[0] === 'exec' && a.includes('shell'),
+      fail('Error response from daemon: Container 0123 is not running', 1),
+    );
+    const { result, findings } = await smoke(docker, { engines: ['sqlite'] });
+    assert.deepEqual(ids(findings), []);
+    const persist = result.engines.sqlite!.steps.find((s) => s.name === 'persist')!;
+    assert.equal(persist.status, 'passed');
+    assert.match(persist.detail!, /next one-off/);
+    assert.ok(docker.calls.some((c) => isOneOff(c.args, 'read')));
+  });
+
+  test('a wrapper entrypoint runs the read-back too, as it runs every one-off', async () => {
+    const docker = new FakeDocker();
+    docker.imageConfig = { ...docker.imageConfig, Entrypoint: ['/docker-entrypoint.sh'] };
+    await smoke(docker, { engines: ['sqlite'] });
+    const read = docker.calls.find((c) => isReadBack(c.args, 'sqlite'))!;
+    assert.deepEqual(read.args.slice(3, 6), ['tfr-r1-sqlite-web-2', '/docker-entrypoint.sh', 'sh']);
   });
 
   test('the PostgreSQL image comes from the option, else the compose database service', async () => {
@@ -443,7 +543,7 @@ describe('smoke orchestration (scripted Docker)', () => {
     const docker = new FakeDocker();
     await smoke(docker, { env: { postgres: { DEBUG: '1' } } }, undefined, projectOf(appModel({ settings })));
     const env = docker.calls.find(
-      (c) => isOneOff(c.args, 'migrate') && c.args.includes('tfr-r1-postgres-net'),
+      (c) => isOneOff(c.args, 'release') && c.args.includes('tfr-r1-postgres-net'),
     )!.opts!.env!;
     assert.equal(env.POSTGRES_HOST, 'tfr-r1-postgres-db');
     assert.equal(env.POSTGRES_PASSWORD, env.DB_PASSWORD);
@@ -453,7 +553,7 @@ describe('smoke orchestration (scripted Docker)', () => {
     assert.ok(env.SENTRY_DSN);
     assert.equal(env.DEBUG, '1');
     const sqliteEnv = docker.calls.find(
-      (c) => isOneOff(c.args, 'migrate') && c.args.includes('tfr-r1-sqlite-net'),
+      (c) => isOneOff(c.args, 'release') && c.args.includes('tfr-r1-sqlite-net'),
     )!.opts!.env!;
     assert.equal(sqliteEnv.DATABASE_URL, undefined);
     assert.equal(sqliteEnv.DEBUG, undefined);

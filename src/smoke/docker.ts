@@ -1,8 +1,11 @@
 import { spawn } from 'node:child_process';
 
 export interface DockerExecOptions {
-  /** Text written to the command's stdin. */
-  input?: string;
+  /**
+   * Text written to the command's stdin, then closed. A promise holds stdin open until it settles: the command waits
+   * for its input, and its timeout counts from then.
+   */
+  input?: string | Promise<string>;
   /** Kill the docker CLI after this long (the exit code is then 124 and `timedOut` is set). */
   timeoutMs?: number;
   /** Extra environment for the docker CLI (`docker run -e NAME` takes its value from here, off the command line). */
@@ -49,13 +52,14 @@ export function createDockerCli(binary = 'docker'): Docker {
         };
         child.stdout.on('data', (c: Buffer) => (stdout = append(stdout, c)));
         child.stderr.on('data', (c: Buffer) => (stderr = append(stderr, c)));
-        const timer =
-          opts.timeoutMs !== undefined
-            ? setTimeout(() => {
-                timedOut = true;
-                child.kill('SIGKILL');
-              }, opts.timeoutMs)
-            : undefined;
+        let timer: NodeJS.Timeout | undefined;
+        const startTimer = () => {
+          if (opts.timeoutMs === undefined || settled) return;
+          timer = setTimeout(() => {
+            timedOut = true;
+            child.kill('SIGKILL');
+          }, opts.timeoutMs);
+        };
         const finish = (exitCode: number) => {
           if (settled) return;
           settled = true;
@@ -68,7 +72,21 @@ export function createDockerCli(binary = 'docker'): Docker {
         });
         child.on('close', (code, signal) => finish(code ?? (signal ? 128 : 1)));
         child.stdin.on('error', () => undefined);
-        child.stdin.end(opts.input ?? '');
+        if (typeof opts.input === 'object') {
+          opts.input.then(
+            (text) => {
+              if (!settled) child.stdin.end(text);
+              startTimer();
+            },
+            () => {
+              if (!settled) child.stdin.end();
+              startTimer();
+            },
+          );
+        } else {
+          child.stdin.end(opts.input ?? '');
+          startTimer();
+        }
       });
     },
   };

@@ -13,6 +13,7 @@ import type { Docker, DockerExecResult } from './docker.js';
 import { planEnv, type PostgresCredentials } from './env.js';
 import { nodeHttpProbe, type HttpProbe } from './http.js';
 import { isSecretName, Redactor, tail } from './redact.js';
+import { RELEASE_SCRIPT, releaseArgs, splitRelease, type ReleaseStep } from './release.js';
 
 export { createDockerCli } from './docker.js';
 export type { Docker, DockerExecOptions, DockerExecResult } from './docker.js';
@@ -343,7 +344,8 @@ class SmokeRun {
       ...(reason ? { reason } : {}),
       app: this.app.dir,
       ...(this.build ? { build: this.build } : {}),
-      engines: this.engines,
+      // A copy: engines cut short by a timeout may still record their last steps after this returns.
+      engines: structuredClone(this.engines),
       durationMs: this.now() - this.started,
     };
     return { result, findings: this.findings() };
@@ -498,6 +500,8 @@ class SmokeRun {
   }
 
   private networkCreated = new Map<Engine, Promise<DockerExecResult>>();
+  /** Named volumes created for each engine. */
+  private readonly engineVolumes = new Map<Engine, string[]>();
 
   private ensureNetwork(engine: Engine): Promise<DockerExecResult> {
     let p = this.networkCreated.get(engine);
@@ -559,28 +563,51 @@ class SmokeRun {
       },
     );
     if (r.exitCode !== 0) throw new Error(`PostgreSQL (${image}) did not start: ${tail(r.stderr, 5)}`);
-    // TCP on 127.0.0.1 inside the container: the official image's init server listens on the socket only.
+    await this.waitForPostgres(container, creds, image);
+    return { creds, container, ms: this.now() - t0, image };
+  }
+
+  /**
+   * Waits until PostgreSQL accepts TCP connections on 127.0.0.1 inside its container (the official image's init
+   * server listens on the socket only). One `docker exec` polls with pg_isready in a shell loop; an image without a
+   * shell is polled with one exec per attempt.
+   */
+  private async waitForPostgres(container: string, creds: PostgresCredentials, image: string): Promise<void> {
     const readyTimeoutMs = this.options.postgresReadyTimeoutMs ?? 120_000;
     const deadline = this.now() + readyTimeoutMs;
+    const isready = ['pg_isready', '-q', '-h', '127.0.0.1', '-U', creds.user, '-d', creds.name];
+    const notReady = async (why: string) => {
+      const logs = await this.logs(container);
+      return new Error(`PostgreSQL (${image}) ${why}.\n${logs}`);
+    };
+    const timeout = `did not become ready (pg_isready) within ${seconds(readyTimeoutMs)}`;
+    // The loop ends by itself at the deadline: a docker exec outlives a killed CLI.
+    const attempts = Math.max(1, Math.ceil(readyTimeoutMs / 100));
+    const loop = await this.docker.exec(
+      [
+        'exec',
+        container,
+        'sh',
+        '-c',
+        `i=0; until "$@"; do i=$((i+1)); [ "$i" -ge ${attempts} ] && exit 75; sleep 0.1 || sleep 1; done`,
+        'sh',
+        ...isready,
+      ],
+      { timeoutMs: readyTimeoutMs + 15_000 },
+    );
+    if (loop.exitCode === 0) return;
+    if (loop.exitCode === 75 || loop.timedOut) throw await notReady(timeout);
+    const state = await this.state(container);
+    if (!state?.Running) throw await notReady('exited during startup');
+    // No shell (or no sleep) in the image: one exec per attempt.
     for (;;) {
-      const ready = await this.docker.exec(
-        ['exec', container, 'pg_isready', '-h', '127.0.0.1', '-U', creds.user, '-d', creds.name],
-        { timeoutMs: 15_000 },
-      );
-      if (ready.exitCode === 0) break;
-      if (/is not running|No such container/i.test(ready.stderr)) {
-        const logs = await this.logs(container);
-        throw new Error(`PostgreSQL (${image}) exited during startup.\n${logs}`);
-      }
-      if (this.now() > deadline) {
-        const logs = await this.logs(container);
-        throw new Error(
-          `PostgreSQL (${image}) did not become ready (pg_isready) within ${seconds(readyTimeoutMs)}.\n${logs}`,
-        );
-      }
+      const ready = await this.docker.exec(['exec', container, ...isready], { timeoutMs: 15_000 });
+      if (ready.exitCode === 0) return;
+      if (/is not running|No such container/i.test(ready.stderr))
+        throw await notReady('exited during startup');
+      if (this.now() > deadline) throw await notReady(timeout);
       await this.sleep(100);
     }
-    return { creds, container, ms: this.now() - t0, image };
   }
 
   // ---------------------------------------------------------------- engine
@@ -604,7 +631,7 @@ class SmokeRun {
       steps.push(step);
       return step;
     };
-    // Started early and run alongside the sequence: check --deploy needs no database, the probe write only the tables.
+    // check --deploy runs first in the release one-off, whatever becomes of the database; recorded when it ends.
     let deployCheck: Promise<SmokeStep> | undefined;
     const pathFailed = (stepName: string, why: string, logTail?: string) => {
       result.status = 'failed';
@@ -623,7 +650,7 @@ class SmokeRun {
         details: logTail,
       });
       for (const name of order) {
-        if (name === 'check-deploy' && deployCheck) continue; // runs on its own, recorded when it ends
+        if (name === 'check-deploy' && deployCheck) continue; // recorded when the release one-off ends
         if (!steps.some((s) => s.name === name)) record(skip(name, `${stepName} failed`));
       }
     };
@@ -635,16 +662,21 @@ class SmokeRun {
     });
 
     try {
-      // check --deploy needs no database: on PostgreSQL it runs while the server gets ready.
-      let ctx: EngineContext | undefined;
       const net = await this.ensureNetwork(engine);
       if (net.exitCode !== 0 && engine !== 'postgres')
         throw new Error(`docker network create failed: ${net.stderr.trim()}`);
-      if (net.exitCode === 0) {
-        ctx = await this.engineContext(engine, pgCreds);
-        deployCheck = this.deployCheck(ctx, engine);
-        deployCheck.catch(() => undefined);
-      }
+      const ctx = net.exitCode === 0 ? await this.engineContext(engine, pgCreds) : undefined;
+      const probeUser = `tfr-probe-${this.runId}-${engine}`;
+      // The release one-off starts at once: on PostgreSQL it runs check --deploy while the database gets ready and
+      // waits at the gate before migrate.
+      const gate = postgres?.then(
+        () => 'go\n',
+        () => 'stop\n',
+      );
+      const release = ctx ? this.release(ctx, probeUser, gate) : undefined;
+      release?.catch(() => undefined);
+      deployCheck = release?.then((r) => this.deployCheckStep(r.check, engine));
+      deployCheck?.catch(() => undefined);
 
       // Database.
       let creds: PostgresCredentials | undefined;
@@ -672,23 +704,20 @@ class SmokeRun {
             detail: result.reason,
             logTail: this.redactor.redact(tail((error as Error).message, 20)),
           });
-          for (const name of order.slice(1)) record(skip(name, 'PostgreSQL did not start'));
+          for (const name of order.slice(1))
+            if (name !== 'check-deploy' || !deployCheck) record(skip(name, 'PostgreSQL did not start'));
           return;
         }
       }
-      if (!ctx) throw new Error(`docker network create failed: ${net.stderr.trim()}`);
-      const probeUser = `tfr-probe-${this.runId}-${engine}`;
+      if (!ctx || !release) throw new Error(`docker network create failed: ${net.stderr.trim()}`);
 
-      // migrate (TF1201; sqlite still needing a server is TF0309), then the probe record for the persist step
-      // written by a second command of the same one-off container once migrate succeeded.
-      let written: DockerExecResult;
+      // migrate (TF1201; sqlite still needing a server is TF0309), then the probe record for the persist step.
+      const released = await release;
+      const written = released.write;
       {
-        const s0 = this.now();
-        const both = await this.migrateThenWrite(ctx, probeUser);
-        const r = both.migrate;
-        written = both.write;
+        const r = released.migrate;
         const out = `${r.stdout}\n${r.stderr}`;
-        const durationMs = this.now() - s0;
+        const durationMs = r.durationMs ?? 0;
         if (r.exitCode !== 0) {
           const why = r.timedOut
             ? 'did not finish in time'
@@ -719,7 +748,7 @@ class SmokeRun {
           name: 'migrate',
           status: 'passed',
           durationMs,
-          detail: `Migrated, then wrote a probe record, in ${seconds(durationMs)}.`,
+          detail: `Migrated in ${seconds(durationMs)}, then wrote a probe record in the same one-off.`,
         });
       }
       // The tables are looked up in PostgreSQL now, alongside the server steps: nothing later changes them.
@@ -749,6 +778,8 @@ class SmokeRun {
 
       // Server: start, first answer, probes.
       const web1 = this.name(engine, 'web', '1');
+      const web2 = this.name(engine, 'web', '2');
+      let web2Created: Promise<DockerExecResult> | undefined;
       {
         const s0 = this.now();
         const started = await this.startServer(ctx, web1);
@@ -769,6 +800,9 @@ class SmokeRun {
           durationMs: this.now() - s0,
           detail: `Container listening on 127.0.0.1:${started.hostPort} → ${ctx.port}/tcp.`,
         });
+        // The replacement is created while this one is probed: start is the quicker half of `docker run`.
+        web2Created = this.createServer(ctx, web2);
+        web2Created.catch(() => undefined);
         const h0 = this.now();
         const answered = await this.waitForHttp(web1, started.hostPort);
         const firstAnswerMs = this.now() - s0;
@@ -813,24 +847,21 @@ class SmokeRun {
 
       let persistMs = 0;
       const p0 = this.now();
-      // A fresh one-off reads the record back while the server container is replaced (stopped, then started anew);
-      // containers no longer needed are left to the final cleanup.
+      // stop (TF0902) and persist (TF0604): as a rolling deploy would, the replacement server starts on the same
+      // volumes while the first one is stopped, and the probe record is read back in the replacement once it runs.
+      const budget = this.options.shutdownBudgetMs ?? 5_000;
+      const replacing = this.startServer(ctx, web2, web2Created);
+      replacing.catch(() => undefined);
       const reading =
         written.exitCode === 0
-          ? this.oneOff(ctx, 'read', ['shell', '-c', readProbe(probeUser)])
+          ? replacing.then((s) => this.readBack(ctx, s.ok ? web2 : undefined, probeUser))
           : Promise.resolve(undefined);
       reading.catch(() => undefined);
-
-      // stop (TF0902): the first server container, while the record is read back.
-      const budget = this.options.shutdownBudgetMs ?? 5_000;
-      // The replacement starts as the first container is stopped, as a rolling deploy would do it.
-      const web2 = this.name(engine, 'web', '2');
-      const replacing = this.startServer(ctx, web2);
-      replacing.catch(() => undefined);
       let stop = await this.measureStop(web1, budget);
       const web2Started = await replacing;
       // A graceful stop over budget is measured again on the replacement once it serves: the machine may be busy.
       if (!stop.killed && stop.slow && web2Started.ok) {
+        await reading.catch(() => undefined);
         if ((await this.waitForHttp(web2, web2Started.hostPort)).ok) {
           const again = await this.measureStop(web2, budget);
           if (again.killed || again.durationMs < stop.durationMs) stop = again;
@@ -852,7 +883,7 @@ class SmokeRun {
         record({ name: 'stop', status: 'passed', durationMs: stop.durationMs, detail: stop.detail });
       }
 
-      // persist (TF0604): the record read back by a one-off after the server container was replaced.
+      // persist (TF0604): the record read back once the server container was replaced.
       {
         const read = await reading;
         persistMs += this.now() - p0;
@@ -891,7 +922,9 @@ class SmokeRun {
               status: 'passed',
               durationMs: persistMs,
               detail:
-                'A user written by a one-off container was read back after the server container was replaced.',
+                read.in === 'replacement'
+                  ? 'A user written by a one-off container was read back in the replacement server container.'
+                  : 'A user written by a one-off container was read back by the next one-off, after the server container was replaced.',
             });
           } else if (read?.exitCode === 0 || MISSING_TABLE.test(readOut)) {
             lost(
@@ -972,12 +1005,22 @@ class SmokeRun {
       result.durationMs = this.now() - t0;
       this.finished.add(engine);
       this.log.info(`${engine}: ${result.status}${result.reason ? ` (${result.reason})` : ''}`);
-      // While the other engine still runs, this engine's containers are removed now rather than at the end (the
-      // final cleanup by label catches anything missed, and removes the last engine's itself).
+      // While the other engine still runs, this engine's containers, network and volumes are removed now rather
+      // than at the end (the final cleanup by label catches anything missed, and removes the last engine's itself).
       if (this.finished.size < this.engineList().length) {
         const names = [this.name(engine, 'web', '1'), this.name(engine, 'web', '2')];
         if (engine === 'postgres') names.push(this.name('postgres', 'db'));
-        await this.docker.exec(['rm', '-f', '-v', ...names], { timeoutMs: 60_000 }).catch(() => undefined);
+        const removed = await this.docker
+          .exec(['rm', '-f', '-v', ...names], { timeoutMs: 60_000 })
+          .catch(() => undefined);
+        const volumes = this.engineVolumes.get(engine) ?? [];
+        if (removed?.exitCode === 0 || /No such container/i.test(removed?.stderr ?? ''))
+          await Promise.all([
+            this.docker.exec(['network', 'rm', this.network(engine)], { timeoutMs: 60_000 }),
+            volumes.length
+              ? this.docker.exec(['volume', 'rm', ...volumes], { timeoutMs: 60_000 })
+              : undefined,
+          ]).catch(() => undefined);
       }
     }
   }
@@ -1004,11 +1047,10 @@ class SmokeRun {
     };
   }
 
-  private async deployCheck(ctx: EngineContext, engine: Engine): Promise<SmokeStep> {
-    const s0 = this.now();
-    const r = await this.oneOff(ctx, 'check', ['check', '--deploy']);
+  /** check --deploy (TF1302), from its part of the release one-off. */
+  private deployCheckStep(r: ReleaseOutcome, engine: Engine): SmokeStep {
     const out = `${r.stdout}\n${r.stderr}`;
-    const durationMs = this.now() - s0;
+    const durationMs = r.durationMs ?? 0;
     const issues = parseDeployCheck(out);
     for (const issue of issues) {
       this.observations.push({
@@ -1063,6 +1105,7 @@ class SmokeRun {
       });
       if (r.exitCode !== 0) throw new Error(`docker volume create failed: ${r.stderr.trim()}`);
       volumes.push('-v', `${name}:${target}`);
+      this.engineVolumes.set(engine, [...(this.engineVolumes.get(engine) ?? []), name]);
     }
     const firstVolume = [...targets].sort()[0];
     const plan = planEnv({
@@ -1099,6 +1142,7 @@ class SmokeRun {
       manageDir,
       port,
       oneOffEntrypoint: keepEntrypoint || entrypoint.length === 0 ? [] : ['--entrypoint', ''],
+      wrapper: keepEntrypoint ? entrypoint : [],
       serverCommand,
     };
   }
@@ -1124,58 +1168,86 @@ class SmokeRun {
   }
 
   private oneOff(ctx: EngineContext, what: string, manageArgs: string[]): Promise<DockerExecResult> {
-    return this.oneOffScript(
-      ctx,
-      what,
-      'exec "$(command -v python3 || command -v python)" manage.py "$@"',
-      manageArgs,
-    );
+    return this.oneOffScript(ctx, what, MANAGE_SCRIPT, manageArgs);
   }
 
   /**
-   * `manage.py migrate --noinput` then, only if it succeeded, the probe record written through Django's user model,
-   * in one one-off container: a line with a marker on both streams separates the two commands' output.
+   * The release one-off (see release.ts): check --deploy, then migrate, then the probe record written through Django's
+   * user model once migrate succeeded. With a gate, migrate waits for it: `go` once PostgreSQL is ready.
    */
-  private async migrateThenWrite(
+  private async release(
     ctx: EngineContext,
     probeUser: string,
-  ): Promise<{ migrate: DockerExecResult; write: DockerExecResult }> {
-    const marker = `tfr-migrated-${this.runId}`;
-    const r = await this.oneOffScript(
-      ctx,
-      'migrate',
-      [
-        'py="$(command -v python3 || command -v python)"; marker="$1"; write="$2"; shift 2',
-        '"$py" manage.py "$@" || exit $?',
-        'echo "$marker"; echo "$marker" >&2',
-        'exec "$py" manage.py shell -c "$write"',
-      ].join('\n'),
-      [marker, writeProbe(probeUser), 'migrate', '--noinput'],
+    gate?: Promise<string>,
+  ): Promise<{ check: ReleaseOutcome; migrate: ReleaseOutcome; write: ReleaseOutcome }> {
+    const marker = `tfr-step-${this.runId}`;
+    const steps: ReleaseStep[] = [
+      { argv: ['check', '--deploy'] },
+      { argv: ['migrate', '--noinput'], stopOnFailure: true, ...(gate ? { gate: true } : {}) },
+      { argv: ['shell', '-c', writeProbe(probeUser)] },
+    ];
+    let s0 = this.now();
+    const opened = gate?.then((line) => {
+      s0 = this.now();
+      return line;
+    });
+    const r = await this.oneOffScript(ctx, 'release', RELEASE_SCRIPT, releaseArgs(marker, steps), opened);
+    const parts = splitRelease(r, marker, steps.length);
+    // A step the one-off ended during lasted what the rest of the one-off did (counted from the gate, if any).
+    const measured = parts.filter((p, i) => p.finished && (!gate || i > 0));
+    const rest = Math.max(0, this.now() - s0 - measured.reduce((t, p) => t + (p.durationMs ?? 0), 0));
+    const [check, migrate, write] = parts.map((p): ReleaseOutcome =>
+      p.finished ? p : { ...p, exitCode: p.exitCode === 0 ? 1 : p.exitCode, durationMs: rest },
     );
-    const split = (text: string) => {
-      const at = text.indexOf(`${marker}\n`);
-      return at < 0 ? [text, undefined] : [text.slice(0, at), text.slice(at + marker.length + 1)];
-    };
-    const [outBefore, outAfter] = split(r.stdout);
-    const [errBefore, errAfter] = split(r.stderr);
-    if (outAfter === undefined && errAfter === undefined) {
-      // migrate did not get through (or the container ran something else and said nothing of it).
-      const notWritten = {
-        exitCode: 1,
-        stdout: '',
-        stderr: 'migrate did not finish, so no probe record was written',
-      };
-      return { migrate: r, write: notWritten };
-    }
+    const ended = (what: string): ReleaseOutcome => ({
+      exitCode: r.exitCode || 1,
+      stdout: '',
+      stderr: `The one-off container ended before ${what} (exit code ${r.exitCode}).\n${tail(`${r.stdout}\n${r.stderr}`)}`,
+      ...(r.timedOut ? { timedOut: true } : {}),
+    });
+    // A one-off that failed before its first step ended (no python, a failing entrypoint) failed migrate too.
+    const migrated = migrate ?? (check && !check.finished ? check : ended('migrate ran'));
     return {
-      migrate: { exitCode: 0, stdout: outBefore ?? '', stderr: errBefore ?? '' },
-      write: {
-        exitCode: r.exitCode,
-        stdout: outAfter ?? '',
-        stderr: errAfter ?? '',
-        ...(r.timedOut ? { timedOut: true } : {}),
-      },
+      check: check ?? ended('check --deploy ran'),
+      migrate: migrated,
+      write:
+        write ??
+        (migrated.exitCode === 0
+          ? ended('the probe record was written')
+          : { exitCode: 1, stdout: '', stderr: 'migrate did not finish, so no probe record was written' }),
     };
+  }
+
+  /**
+   * The probe record read back in the replacement server container (`docker exec`, through the image's wrapper
+   * entrypoint as a one-off would be), or by a fresh one-off when the replacement is not running.
+   */
+  private async readBack(
+    ctx: EngineContext,
+    container: string | undefined,
+    probeUser: string,
+  ): Promise<DockerExecResult & { in: 'replacement' | 'one-off' }> {
+    const args = ['shell', '-c', readProbe(probeUser)];
+    if (container) {
+      const r = await this.docker.exec(
+        [
+          'exec',
+          '-w',
+          ctx.manageDir,
+          container,
+          ...ctx.wrapper,
+          'sh',
+          '-c',
+          MANAGE_SCRIPT,
+          'manage.py',
+          ...args,
+        ],
+        { timeoutMs: this.options.oneOffTimeoutMs ?? 3 * 60_000 },
+      );
+      if (!/is not running|No such container|is restarting/i.test(r.stderr))
+        return { ...r, in: 'replacement' };
+    }
+    return { ...(await this.oneOff(ctx, 'read', args)), in: 'one-off' };
   }
 
   private async oneOffScript(
@@ -1183,12 +1255,14 @@ class SmokeRun {
     what: string,
     script: string,
     scriptArgs: string[],
+    input?: Promise<string>,
   ): Promise<DockerExecResult> {
     const name = this.name(ctx.engine, what);
     const r = await this.docker.exec(
       [
         'run',
         '--rm',
+        ...(input ? ['-i'] : []),
         '--name',
         name,
         '--label',
@@ -1207,39 +1281,56 @@ class SmokeRun {
         'manage.py',
         ...scriptArgs,
       ],
-      { env: ctx.env, timeoutMs: this.options.oneOffTimeoutMs ?? 3 * 60_000 },
+      { env: ctx.env, timeoutMs: this.options.oneOffTimeoutMs ?? 3 * 60_000, ...(input ? { input } : {}) },
     );
     if (r.timedOut) await this.docker.exec(['rm', '-f', '-v', name], { timeoutMs: 60_000 });
     return r;
   }
 
+  /** What `docker run -d` and `docker create` take for a server container: published on loopback only. */
+  private serverArgs(ctx: EngineContext, name: string): string[] {
+    return [
+      '--name',
+      name,
+      '--label',
+      this.label,
+      '--network',
+      ctx.network,
+      ...ctx.volumes,
+      ...this.envArgs(ctx),
+      '-p',
+      `127.0.0.1::${ctx.port}`,
+      this.imageRef,
+      ...(ctx.serverCommand ?? []),
+    ];
+  }
+
+  /** Creates a server container ahead of its start (the slower half of `docker run -d`). */
+  private createServer(ctx: EngineContext, name: string): Promise<DockerExecResult> {
+    return this.docker.exec(['create', ...this.serverArgs(ctx, name)], { env: ctx.env, timeoutMs: 120_000 });
+  }
+
+  /** Starts a server container, or the one created beforehand, and finds its published port. */
   private async startServer(
     ctx: EngineContext,
     name: string,
+    created?: Promise<DockerExecResult>,
   ): Promise<{ ok: true; hostPort: number } | { ok: false; why: string; logTail?: string }> {
-    const r = await this.docker.exec(
-      [
-        'run',
-        '-d',
-        '--name',
-        name,
-        '--label',
-        this.label,
-        '--network',
-        ctx.network,
-        ...ctx.volumes,
-        ...this.envArgs(ctx),
-        '-p',
-        `127.0.0.1::${ctx.port}`,
-        this.imageRef,
-        ...(ctx.serverCommand ?? []),
-      ],
-      { env: ctx.env, timeoutMs: 120_000 },
-    );
+    const c = created && (await created);
+    const r =
+      c === undefined
+        ? await this.docker.exec(['run', '-d', ...this.serverArgs(ctx, name)], {
+            env: ctx.env,
+            timeoutMs: 120_000,
+          })
+        : c.exitCode === 0
+          ? await this.docker.exec(['start', name], { timeoutMs: 120_000 })
+          : c;
     if (r.exitCode !== 0) {
+      const what = c === undefined ? 'run' : c.exitCode === 0 ? 'start' : 'create';
       return {
         ok: false,
-        why: `docker run failed (exit code ${r.exitCode}): ${lastErrorLine(r.stderr)}`,
+        why: `docker ${what} failed (exit code ${r.exitCode}): ${lastErrorLine(r.stderr)}`,
         logTail: this.redactor.redact(tail(r.stderr)),
       };
     }
@@ -1336,9 +1427,17 @@ interface EngineContext {
   manageDir: string;
   port: number;
   oneOffEntrypoint: string[];
+  /** The image's ENTRYPOINT when one-offs keep it (a wrapper ending in `exec "$@"`), for commands run by docker exec. */
+  wrapper: string[];
   /** Command for the server when the image has none (compose `command`). */
   serverCommand?: string[];
 }
+
+/** What a one-off runs: manage.py with the script's arguments, under the image's python (python3 first). */
+const MANAGE_SCRIPT = 'exec "$(command -v python3 || command -v python)" manage.py "$@"';
+
+/** One command's part of the release one-off, with its duration measured inside the container when it ended. */
+type ReleaseOutcome = DockerExecResult & { durationMs?: number; finished?: boolean };
 
 function writeProbe(user: string): string {
   return [
