@@ -140,6 +140,17 @@ describe('smoke test against real Docker', { concurrency: false }, () => {
     assert.match(findings[0].message, /SIGKILL/);
   });
 
+  test('a wrapper entrypoint that migrates before every command passes: its one-offs wait for PostgreSQL', async () => {
+    const { ids, statuses, result } = await smoke('entrypoint-migrates');
+    assert.deepEqual(ids, [], JSON.stringify(result, null, 2));
+    assert.deepEqual(statuses, { sqlite: 'passed', postgres: 'passed' });
+    for (const engine of ['sqlite', 'postgres'] as const)
+      assert.match(
+        result.engines[engine]!.steps.find((s) => s.name === 'persist')!.detail!,
+        /read back in the replacement server container/,
+      );
+  });
+
   test('a failing build is TF0502 at the failing instruction, and no engine runs', async () => {
     const { ids, statuses, findings, result } = await smoke('build-fails');
     assert.deepEqual(ids, ['TF0502'], JSON.stringify(result, null, 2));

@@ -509,6 +509,21 @@ describe('smoke orchestration (scripted Docker)', () => {
     assert.deepEqual(read.args.slice(3, 6), ['tfr-r1-sqlite-web-2', '/docker-entrypoint.sh', 'sh']);
   });
 
+  test('behind a wrapper script the release waits for PostgreSQL; behind an init it starts at once, gated', async () => {
+    const gated = async (entrypoint: string[]) => {
+      const docker = new FakeDocker();
+      docker.imageConfig = { ...docker.imageConfig, Entrypoint: entrypoint };
+      const { result } = await smoke(docker, { engines: ['postgres'] });
+      assert.equal(result.engines.postgres?.status, 'passed');
+      const release = docker.calls.find((c) => isOneOff(c.args, 'release'))!;
+      const steps = JSON.parse(release.args[release.args.length - 1]) as { gate?: boolean }[];
+      return { i: release.args.includes('-i'), gate: steps.some((st) => st.gate) };
+    };
+    assert.deepEqual(await gated(['/usr/local/bin/docker-entrypoint.sh']), { i: false, gate: false });
+    assert.deepEqual(await gated(['tini', '--']), { i: true, gate: true });
+    assert.deepEqual(await gated([]), { i: true, gate: true });
+  });
+
   test('the PostgreSQL image comes from the option, else the compose database service', async () => {
     const docker = new FakeDocker();
     await smoke(docker, { postgresImage: 'tfr-test/postgres:15' });

@@ -668,12 +668,19 @@ class SmokeRun {
       const ctx = net.exitCode === 0 ? await this.engineContext(engine, pgCreds) : undefined;
       const probeUser = `tfr-probe-${this.runId}-${engine}`;
       // The release one-off starts at once: on PostgreSQL it runs check --deploy while the database gets ready and
-      // waits at the gate before migrate.
+      // waits at the gate before migrate. Behind a wrapper script that may need the database first, it starts once
+      // the database is ready (or, when it never is, for check --deploy alone).
       const gate = postgres?.then(
         () => 'go\n',
         () => 'stop\n',
       );
-      const release = ctx ? this.release(ctx, probeUser, gate) : undefined;
+      const release = !ctx
+        ? undefined
+        : !gate || !ctx.wrapperMayUseDatabase
+          ? this.release(ctx, probeUser, gate)
+          : gate.then((line) =>
+              this.release(ctx, probeUser, line === 'go\n' ? undefined : Promise.resolve(line)),
+            );
       release?.catch(() => undefined);
       deployCheck = release?.then((r) => this.deployCheckStep(r.check, engine));
       deployCheck?.catch(() => undefined);
@@ -1143,17 +1150,17 @@ class SmokeRun {
       port,
       oneOffEntrypoint: keepEntrypoint || entrypoint.length === 0 ? [] : ['--entrypoint', ''],
       wrapper: keepEntrypoint ? entrypoint : [],
+      // A wrapper script may wait for, or migrate, the database before it runs the one-off's command.
+      wrapperMayUseDatabase: keepEntrypoint && !INIT_PROGRAM.test(entrypointProgram(entrypoint) ?? ''),
       serverCommand,
     };
   }
 
   /** Whether the image's ENTRYPOINT runs the command it is given (`exec "$@"`), so one-offs can keep it. */
   private entrypointRunsArguments(entrypoint: string[]): boolean {
-    const program = entrypoint.find(
-      (a, i) => i === entrypoint.length - 1 || !/^(\/bin\/)?(ba|da)?sh$/.test(a),
-    );
+    const program = entrypointProgram(entrypoint);
     if (!program) return false;
-    if (/^(.*\/)?(tini|dumb-init|gosu|su-exec)$/.test(program)) return true;
+    if (INIT_PROGRAM.test(program)) return true;
     const script = this.app.entrypointScripts.find(
       (s) => s.imagePath === program || path.posix.basename(s.imagePath) === path.posix.basename(program),
     );
@@ -1429,8 +1436,18 @@ interface EngineContext {
   oneOffEntrypoint: string[];
   /** The image's ENTRYPOINT when one-offs keep it (a wrapper ending in `exec "$@"`), for commands run by docker exec. */
   wrapper: string[];
+  /** The kept ENTRYPOINT is a script (not an init such as tini), which may need the database before anything runs. */
+  wrapperMayUseDatabase: boolean;
   /** Command for the server when the image has none (compose `command`). */
   serverCommand?: string[];
+}
+
+/** Entrypoints that only start, reap or switch users before they exec their arguments. */
+const INIT_PROGRAM = /^(.*\/)?(tini|dumb-init|gosu|su-exec)$/;
+
+/** The program an ENTRYPOINT runs: its first word that is not a shell, else the last one. */
+function entrypointProgram(entrypoint: string[]): string | undefined {
+  return entrypoint.find((a, i) => i === entrypoint.length - 1 || !/^(\/bin\/)?(ba|da)?sh$/.test(a));
 }
 
 /** What a one-off runs: manage.py with the script's arguments, under the image's python (python3 first). */
