@@ -1012,23 +1012,19 @@ class SmokeRun {
       result.durationMs = this.now() - t0;
       this.finished.add(engine);
       this.log.info(`${engine}: ${result.status}${result.reason ? ` (${result.reason})` : ''}`);
-      // While the other engine still runs, this engine's containers, network and volumes are removed now rather
-      // than at the end (the final cleanup by label catches anything missed, and removes the last engine's itself).
-      if (this.finished.size < this.engineList().length) {
-        const names = [this.name(engine, 'web', '1'), this.name(engine, 'web', '2')];
-        if (engine === 'postgres') names.push(this.name('postgres', 'db'));
-        const removed = await this.docker
-          .exec(['rm', '-f', '-v', ...names], { timeoutMs: 60_000 })
-          .catch(() => undefined);
-        const volumes = this.engineVolumes.get(engine) ?? [];
-        if (removed?.exitCode === 0 || /No such container/i.test(removed?.stderr ?? ''))
-          await Promise.all([
-            this.docker.exec(['network', 'rm', this.network(engine)], { timeoutMs: 60_000 }),
-            volumes.length
-              ? this.docker.exec(['volume', 'rm', ...volumes], { timeoutMs: 60_000 })
-              : undefined,
-          ]).catch(() => undefined);
-      }
+      // This engine's containers, network and volumes go as soon as it ends, alongside the other engine; the final
+      // cleanup by label then removes the image and anything missed.
+      const names = [this.name(engine, 'web', '1'), this.name(engine, 'web', '2')];
+      if (engine === 'postgres') names.push(this.name('postgres', 'db'));
+      const removed = await this.docker
+        .exec(['rm', '-f', '-v', ...names], { timeoutMs: 60_000 })
+        .catch(() => undefined);
+      const volumes = this.engineVolumes.get(engine) ?? [];
+      if (removed?.exitCode === 0 || /No such container/i.test(removed?.stderr ?? ''))
+        await Promise.all([
+          this.docker.exec(['network', 'rm', this.network(engine)], { timeoutMs: 60_000 }),
+          volumes.length ? this.docker.exec(['volume', 'rm', ...volumes], { timeoutMs: 60_000 }) : undefined,
+        ]).catch(() => undefined);
     }
   }
 
