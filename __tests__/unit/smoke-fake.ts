@@ -110,9 +110,16 @@ export class FakeDocker implements Docker {
         return result;
       }
     }
+    // Like docker, rm and volume rm print the name of each object removed.
+    const known =
+      args[0] === 'rm'
+        ? args.slice(1).filter((a) => this.containers.has(a))
+        : args[0] === 'volume' && args[1] === 'rm'
+          ? args.slice(2).filter((a) => this.volumes.has(a))
+          : [];
     const r = this.default(args, opts);
     this.track(args, r.exitCode);
-    return r;
+    return known.length && r.exitCode === 0 ? { ...r, stdout: `${known.join('\n')}\n` } : r;
   }
 
   private track(args: string[], exitCode: number) {

@@ -123,6 +123,22 @@ describe('smoke orchestration (scripted Docker)', () => {
     assert.ok(build.args.includes('--force-rm'));
   });
 
+  test('the cleanup line counts what each engine removed as it ended and what the final cleanup removed', async () => {
+    const docker = new FakeDocker();
+    const lines: string[] = [];
+    await runSmoke(
+      projectOf(),
+      { runId: 'r1', handleSignals: false, http: async () => ({ status: 200 }), random, sleep: docker.sleep },
+      docker,
+      { info: (m) => lines.push(m) },
+    );
+    assert.deepEqual(docker.leftovers(), []);
+    assert.ok(
+      lines.includes('Cleanup: removed 5 container(s), 2 network(s), 2 volume(s), 1 image(s).'),
+      lines.join('\n'),
+    );
+  });
+
   test('a failed build is TF0502 at the failing instruction, with the log tail; engines are skipped', async () => {
     const docker = new FakeDocker().on(
       (a) => a[0] === 'build',

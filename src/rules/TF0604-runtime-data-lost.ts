@@ -8,7 +8,7 @@ export const runtimeDataLost = defineRule({
   kind: 'D',
   title:
     'A record written through the app in one container is gone after that container is replaced by a fresh one with the same volumes',
-  help: `A process must keep nothing it needs on its own filesystem: containers are replaced at every deploy, scale-out and restart. The smoke test writes a user through a one-off container, replaces the server container with a fresh one on the same volumes, and reads the user back. When it is gone (or the tables created by the migrate one-off are already missing), the data lived in the container's writable layer.
+  help: `A process must keep nothing it needs on its own filesystem: containers are replaced at every deploy, scale-out and restart. The smoke test writes a user through a one-off container, replaces the server container with a fresh one on the same volumes, and reads the user back inside it. When it is gone (or the tables created by the migrate one-off are already missing), the data lived in the container's writable layer.
 
 Put the SQLite file in a volume, or use a database server:
 

@@ -181,6 +181,7 @@ export async function runSmoke(
     },
   };
   const imageTag = `tfr-${runId}-app:latest`;
+  const run = new SmokeRun(project, app, options, guarded, log, redactor, runId, imageTag, random, now);
   let cleanupPromise: Promise<unknown> | undefined;
   const cleanup = () => {
     cancelled = true;
@@ -192,8 +193,10 @@ export async function runSmoke(
     cleanupPromise ??= settled
       .then(() => removeRun(docker, runId, { keepImage: options.keepImage }))
       .then((r) => {
+        // Each engine removed its own objects as it ended; the final cleanup removed the rest.
+        const early = run.removed;
         log.info(
-          `Cleanup: removed ${r.containers} container(s), ${r.networks} network(s), ${r.volumes} volume(s), ${r.images} image(s).`,
+          `Cleanup: removed ${r.containers + early.containers} container(s), ${r.networks + early.networks} network(s), ${r.volumes + early.volumes} volume(s), ${r.images} image(s).`,
         );
         for (const e of r.errors) log.debug?.(`cleanup: ${redactor.redact(e)}`);
         return r;
@@ -207,7 +210,6 @@ export async function runSmoke(
   };
   if (options.handleSignals !== false) for (const s of signals) process.on(s, onSignal);
 
-  const run = new SmokeRun(project, app, options, guarded, log, redactor, runId, imageTag, random, now);
   let timer: NodeJS.Timeout | undefined;
   try {
     const timeoutMs = options.timeoutMs ?? 30 * 60_000;
@@ -237,6 +239,8 @@ class SmokeRun {
   private readonly engines: Partial<Record<Engine, EngineResult>> = {};
   private build?: SmokeStep;
   private readonly finished = new Set<Engine>();
+  /** What the engines removed themselves as they ended. */
+  readonly removed = { containers: 0, networks: 0, volumes: 0 };
   private readonly started: number;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly http: HttpProbe;
@@ -537,7 +541,10 @@ class SmokeRun {
     const t0 = this.now();
     const image = this.postgresImage();
     const container = creds.host;
-    const net = await this.ensureNetwork('postgres');
+    const [net, dataVolumes] = await Promise.all([
+      this.ensureNetwork('postgres'),
+      this.postgresDataVolumes(image),
+    ]);
     if (net.exitCode !== 0) throw new Error(`docker network create failed: ${net.stderr.trim()}`);
     const r = await this.docker.exec(
       [
@@ -549,6 +556,9 @@ class SmokeRun {
         this.label,
         '--network',
         this.network('postgres'),
+        // The database is thrown away after the run: in memory it initialises in about half the time and commits
+        // without waiting for the disk.
+        ...dataVolumes.flatMap((v) => ['--tmpfs', v]),
         '-e',
         'POSTGRES_PASSWORD',
         '-e',
@@ -565,6 +575,27 @@ class SmokeRun {
     if (r.exitCode !== 0) throw new Error(`PostgreSQL (${image}) did not start: ${tail(r.stderr, 5)}`);
     await this.waitForPostgres(container, creds, image);
     return { creds, container, ms: this.now() - t0, image };
+  }
+
+  /**
+   * The PostgreSQL image's VOLUMEs, which hold its data directory in the official images (/var/lib/postgresql/data
+   * up to 17, /var/lib/postgresql from 18). The image is pulled first when it is not here, as `docker run` would.
+   */
+  private async postgresDataVolumes(image: string): Promise<string[]> {
+    const inspect = () =>
+      this.docker.exec(['image', 'inspect', '--format', '{{json .Config}}', image], { timeoutMs: 30_000 });
+    let r = await inspect();
+    if (r.exitCode !== 0) {
+      const pull = await this.docker.exec(['pull', image], { timeoutMs: 10 * 60_000 });
+      if (pull.exitCode !== 0)
+        throw new Error(`PostgreSQL (${image}) did not start: ${tail(`${pull.stdout}\n${pull.stderr}`, 5)}`);
+      r = await inspect();
+    }
+    try {
+      return Object.keys((JSON.parse(r.stdout.trim() || '{}') as ImageConfig).Volumes ?? {});
+    } catch {
+      return [];
+    }
   }
 
   /**
@@ -787,6 +818,11 @@ class SmokeRun {
       const web1 = this.name(engine, 'web', '1');
       const web2 = this.name(engine, 'web', '2');
       let web2Created: Promise<DockerExecResult> | undefined;
+      // The replacement server and the read-back of the probe record in it, started once the first server answers.
+      let replacing: ReturnType<SmokeRun['startServer']> | undefined;
+      let reading: Promise<(DockerExecResult & { in: 'replacement' | 'one-off' }) | undefined> | undefined;
+      let p0 = 0;
+      let persistMs = 0;
       {
         const s0 = this.now();
         const started = await this.startServer(ctx, web1);
@@ -841,9 +877,22 @@ class SmokeRun {
             message: `The server took ${seconds(firstAnswerMs)} to answer its first HTTP request, over the ${seconds(budget)} startup budget. Move slow work (migrations, asset collection, waits) out of the start command.`,
           });
         }
+        // As a rolling deploy would, the replacement starts on the same volumes once this one serves, and the probe
+        // record is read back in it while this one is probed and then stopped.
+        p0 = this.now();
+        replacing = this.startServer(ctx, web2, web2Created);
+        replacing.catch(() => undefined);
+        reading =
+          written.exitCode === 0
+            ? replacing
+                .then((st) => this.readBack(ctx, st.ok ? web2 : undefined, probeUser))
+                .finally(() => (persistMs = this.now() - p0))
+            : Promise.resolve(undefined);
+        reading.catch(() => undefined);
         const probes = await this.probe(started.hostPort);
         const detail = `First answer ${seconds(firstAnswerMs)} after start. ${probes.detail}`;
         if (probes.serverError) {
+          await reading.catch(() => undefined);
           const logTail = await this.logs(web1);
           record({ name: 'http', status: 'failed', durationMs: this.now() - h0, detail, logTail });
           pathFailed('http', probes.detail, logTail);
@@ -852,18 +901,8 @@ class SmokeRun {
         record({ name: 'http', status: 'passed', durationMs: this.now() - h0, detail });
       }
 
-      let persistMs = 0;
-      const p0 = this.now();
-      // stop (TF0902) and persist (TF0604): as a rolling deploy would, the replacement server starts on the same
-      // volumes while the first one is stopped, and the probe record is read back in the replacement once it runs.
+      // stop (TF0902): the first server, while the replacement starts and the record is read back in it.
       const budget = this.options.shutdownBudgetMs ?? 5_000;
-      const replacing = this.startServer(ctx, web2, web2Created);
-      replacing.catch(() => undefined);
-      const reading =
-        written.exitCode === 0
-          ? replacing.then((s) => this.readBack(ctx, s.ok ? web2 : undefined, probeUser))
-          : Promise.resolve(undefined);
-      reading.catch(() => undefined);
       let stop = await this.measureStop(web1, budget);
       const web2Started = await replacing;
       // A graceful stop over budget is measured again on the replacement once it serves: the machine may be busy.
@@ -893,7 +932,6 @@ class SmokeRun {
       // persist (TF0604): the record read back once the server container was replaced.
       {
         const read = await reading;
-        persistMs += this.now() - p0;
         const writeOut = `${written.stdout}\n${written.stderr}`;
         const lost = (why: string, logTail: string) => {
           record({ name: 'persist', status: 'failed', durationMs: persistMs, detail: why, logTail });
@@ -1016,14 +1054,22 @@ class SmokeRun {
       // cleanup by label then removes the image and anything missed.
       const names = [this.name(engine, 'web', '1'), this.name(engine, 'web', '2')];
       if (engine === 'postgres') names.push(this.name('postgres', 'db'));
+      const lines = (r?: DockerExecResult) => (r?.stdout ?? '').split('\n').filter((l) => l.trim()).length;
       const removed = await this.docker
         .exec(['rm', '-f', '-v', ...names], { timeoutMs: 60_000 })
         .catch(() => undefined);
+      this.removed.containers += lines(removed);
       const volumes = this.engineVolumes.get(engine) ?? [];
       if (removed?.exitCode === 0 || /No such container/i.test(removed?.stderr ?? ''))
         await Promise.all([
-          this.docker.exec(['network', 'rm', this.network(engine)], { timeoutMs: 60_000 }),
-          volumes.length ? this.docker.exec(['volume', 'rm', ...volumes], { timeoutMs: 60_000 }) : undefined,
+          this.docker.exec(['network', 'rm', this.network(engine)], { timeoutMs: 60_000 }).then((r) => {
+            if (r.exitCode === 0) this.removed.networks++;
+          }),
+          volumes.length
+            ? this.docker
+                .exec(['volume', 'rm', ...volumes], { timeoutMs: 60_000 })
+                .then((r) => (this.removed.volumes += lines(r)))
+            : undefined,
         ]).catch(() => undefined);
     }
   }
