@@ -492,14 +492,16 @@ describe('smoke orchestration (scripted Docker)', () => {
     assert.equal(stepStatuses(second.result.engines.postgres!.steps).database, 'passed');
   });
 
-  test('the replacement is created while the first server is probed and started as the first one stops', async () => {
+  test('the replacement is created ahead, started once the first server answers, and read in before it', async () => {
     const docker = new FakeDocker();
     await smoke(docker, { engines: ['sqlite'] });
     const at = (pred: (a: string[]) => boolean) => docker.calls.findIndex((c) => pred(c.args));
     const created = at((a) => a[0] === 'create' && a.includes('tfr-r1-sqlite-web-2'));
     const started = at((a) => a[0] === 'start' && a.includes('tfr-r1-sqlite-web-2'));
     const stopped = at((a) => a[0] === 'stop' && a.includes('tfr-r1-sqlite-web-1'));
-    assert.ok(created >= 0 && created < stopped && created < started, 'created before the first one stops');
+    const firstAnswer = at((a) => a[0] === 'port' && a.includes('tfr-r1-sqlite-web-1'));
+    assert.ok(firstAnswer < created && created < started && started < stopped, 'create, start, then stop');
+    assert.ok(at((a) => isReadBack(a, 'sqlite')) > started, 'read back once the replacement runs');
     const read = docker.calls.find((c) => isReadBack(c.args, 'sqlite'))!;
     assert.deepEqual(read.args.slice(0, 4), ['exec', '-w', '/app', 'tfr-r1-sqlite-web-2']);
   });
