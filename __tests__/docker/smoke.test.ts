@@ -151,6 +151,20 @@ describe('smoke test against real Docker', { concurrency: false }, () => {
       );
   });
 
+  test('an app that fails to load reports its own error in every command of the release one-off', async () => {
+    const { ids, statuses, findings, result } = await smoke('missing-dependency', { startTimeoutMs: 10_000 });
+    assert.deepEqual(ids, ['TF1001', 'TF1002', 'TF1201'], JSON.stringify(result, null, 2));
+    assert.deepEqual(statuses, { sqlite: 'failed', postgres: 'failed' });
+    assert.match(findings.find((f) => f.ruleId === 'TF1201')!.message, /No module named 'markdown'/);
+    for (const engine of ['sqlite', 'postgres'] as const) {
+      const steps = result.engines[engine]!.steps;
+      const check = steps.find((s) => s.name === 'check-deploy')!;
+      assert.equal(check.status, 'failed');
+      assert.match(check.detail!, /No module named 'markdown'/);
+      assert.doesNotMatch(JSON.stringify(steps), /reentrant/);
+    }
+  });
+
   test('a failing build is TF0502 at the failing instruction, and no engine runs', async () => {
     const { ids, statuses, findings, result } = await smoke('build-fails');
     assert.deepEqual(ids, ['TF0502'], JSON.stringify(result, null, 2));
