@@ -517,6 +517,12 @@ describe('smoke orchestration (scripted Docker)', () => {
     assert.equal(persist.status, 'passed');
     assert.match(persist.detail!, /next one-off/);
     assert.ok(docker.calls.some((c) => isOneOff(c.args, 'read')));
+
+    // Stopped while the record was read: the exec is cut short, and a one-off reads instead.
+    const stopped = new FakeDocker().on((a) => a[0] === 'exec' && a.includes('shell'), fail('', 137));
+    const second = await smoke(stopped, { engines: ['sqlite'] });
+    assert.equal(stepStatuses(second.result.engines.sqlite!.steps).persist, 'passed');
+    assert.ok(stopped.calls.some((c) => isOneOff(c.args, 'read')));
   });
 
   test('a wrapper entrypoint runs the read-back too, as it runs every one-off', async () => {

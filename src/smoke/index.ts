@@ -1293,8 +1293,11 @@ class SmokeRun {
         ],
         { timeoutMs: this.options.oneOffTimeoutMs ?? 3 * 60_000 },
       );
-      if (!/is not running|No such container|is restarting/i.test(r.stderr))
-        return { ...r, in: 'replacement' };
+      // A replacement that is not running (or stopped during the read) cannot answer: a fresh one-off reads instead.
+      const gone =
+        /is not running|No such container|is restarting/i.test(r.stderr) ||
+        (r.exitCode !== 0 && !(await this.state(container))?.Running);
+      if (!gone) return { ...r, in: 'replacement' };
     }
     return { ...(await this.oneOff(ctx, 'read', args)), in: 'one-off' };
   }
