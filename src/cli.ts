@@ -13,11 +13,10 @@ import {
   parseSettingsModule,
   type Format,
 } from './options.js';
-import { TOOL, analyzeStatic, makeReport } from './pipeline.js';
+import { TOOL, analyzeStatic, joinSmoke, makeReport } from './pipeline.js';
 import { renderJson, renderMarkdown, renderSarif, renderText } from './report/index.js';
-import type { Engine, Report, SmokeResult } from './report/types.js';
+import type { Engine, Report } from './report/types.js';
 import { RULES } from './rules/registry.js';
-import { finalize } from './rules/run.js';
 import {
   createDockerCli,
   newRunId,
@@ -229,24 +228,24 @@ async function check(options: CheckOptions, io: CliIo): Promise<number> {
   const config = await loadConfig(root, options.config);
   if (options.verbose) io.stderr(`config: ${config.file ?? 'none (defaults)'}\n`);
 
-  const { project, findings: staticFindings } = await io.analyze(root, config, {
+  const staticResult = await io.analyze(root, config, {
     dockerfile: options.dockerfile,
     composeFiles: options.composeFiles,
     settingsModule: options.settingsModule,
   });
+  const { project } = staticResult;
   if (options.verbose) {
     for (const app of project.apps) io.stderr(`app: ${describeApp(app)}\n`);
     if (project.apps.length === 0) io.stderr('app: none found (no Dockerfile, compose build or manage.py)\n');
-    io.stderr(`static analysis: ${staticFindings.length} finding(s) in ${Date.now() - started} ms\n`);
+    io.stderr(`static analysis: ${staticResult.findings.length} finding(s) in ${Date.now() - started} ms\n`);
   }
-  let findings = staticFindings;
-  let smoke: SmokeResult | undefined;
+  let dynamic: SmokeOutcome | undefined;
   if (options.smoke) {
     const log: SmokeLog = {
       info: (m) => io.stderr(`${m}\n`),
       debug: options.verbose ? (m) => io.stderr(`${m}\n`) : undefined,
     };
-    const outcome = await io.smoke(
+    dynamic = await io.smoke(
       project,
       {
         postgresImage: options.postgresImage,
@@ -257,10 +256,8 @@ async function check(options: CheckOptions, io: CliIo): Promise<number> {
       },
       log,
     );
-    smoke = outcome.result;
-    // The dynamic findings get the same config severities, excludes and suppressions as the static ones.
-    findings = finalize([...staticFindings, ...outcome.findings], project, config);
   }
+  const { findings, smoke } = joinSmoke(staticResult, config, dynamic);
 
   const report = makeReport({
     directory: displayDirectory(options.dir),

@@ -12,7 +12,7 @@ import { publishToPullRequest } from './github/publish.js';
 import { readInputs, type Inputs } from './inputs.js';
 import type { Finding } from './model/types/finding.js';
 import { DEFAULT_CONFIG_FILE, loadConfig } from './options.js';
-import { analyzeStatic, makeReport } from './pipeline.js';
+import { analyzeStatic, joinSmoke, makeReport } from './pipeline.js';
 import {
   renderAnnotations,
   renderJson,
@@ -22,10 +22,9 @@ import {
   type Annotation,
 } from './report/index.js';
 import { escapeMarkdown } from './report/escape.js';
-import type { Report, SmokeResult } from './report/types.js';
+import type { Report } from './report/types.js';
 import type { Project } from './model/types/project.js';
 import { RULES } from './rules/registry.js';
-import { finalize } from './rules/run.js';
 import {
   createDockerCli,
   newRunId,
@@ -112,7 +111,7 @@ async function analyze(inputs: Inputs, env: Runner, started: number, warnings: s
   const root = resolve(env.workspace, directory);
   const configFile = inputs.config && inputs.config !== DEFAULT_CONFIG_FILE ? inputs.config : undefined;
   const config = await loadConfig(root, configFile);
-  const { project, findings: staticFindings } = await core.group('Static analysis', async () => {
+  const staticResult = await core.group('Static analysis', async () => {
     core.info(`Analysing ${root}${config.file ? ` with ${config.file}` : ''}`);
     const result = await analyzeStatic(root, config, {
       dockerfile: inputs.dockerfile,
@@ -122,14 +121,10 @@ async function analyze(inputs: Inputs, env: Runner, started: number, warnings: s
     core.info(`${result.findings.length} finding(s) from the static rules.`);
     return result;
   });
-  let findings = staticFindings;
-  let smoke: SmokeResult | undefined;
-  if (inputs.smoke) {
-    const outcome = await core.group('Smoke test', () => smokeTest(project, inputs, warnings));
-    smoke = outcome.result;
-    // The dynamic findings get the same config severities, excludes and suppressions as the static ones.
-    findings = finalize([...staticFindings, ...outcome.findings], project, config);
-  }
+  const dynamic = inputs.smoke
+    ? await core.group('Smoke test', () => smokeTest(staticResult.project, inputs, warnings))
+    : undefined;
+  const { findings, smoke } = joinSmoke(staticResult, config, dynamic);
   return makeReport({
     directory,
     findings,

@@ -5,7 +5,7 @@ import { buildProject } from './model/index.js';
 import type { Finding } from './model/types/finding.js';
 import type { Project } from './model/types/project.js';
 import type { FailOn, Report, SmokeResult } from './report/types.js';
-import { runRules } from './rules/run.js';
+import { finalize, runRules } from './rules/run.js';
 import { SEVERITIES } from './model/types/finding.js';
 
 export const TOOL = { name: 'twelve-factor-review', version: '0.1.0' };
@@ -24,6 +24,28 @@ export async function analyzeStatic(
   const tree = await discover(root, { exclude: config.exclude, ...options });
   const project = buildProject(tree);
   return { project, findings: runRules(project, config) };
+}
+
+/** What the smoke test adds to the static result (`smoke/`'s outcome, kept structural so this stage imports no I/O). */
+export interface DynamicResult {
+  result: SmokeResult;
+  findings: Finding[];
+}
+
+/**
+ * The findings and smoke result a report is made of: the static findings alone, or joined by the smoke test's, which
+ * then get the same config severities, excludes and suppressions as the static ones.
+ */
+export function joinSmoke(
+  staticResult: StaticResult,
+  config: Config,
+  dynamic?: DynamicResult,
+): { findings: Finding[]; smoke?: SmokeResult } {
+  if (!dynamic) return { findings: staticResult.findings };
+  return {
+    findings: finalize([...staticResult.findings, ...dynamic.findings], staticResult.project, config),
+    smoke: dynamic.result,
+  };
 }
 
 /** Assembles the Report every renderer reads; the verdict is decided here, last. */
