@@ -68,6 +68,11 @@ export function leftovers(runId: string): string[] {
   return out;
 }
 
+/** Untagged images nothing builds on: what a failed classic build leaves unless it is cleaned up. */
+function danglingImages(): string[] {
+  return docker(['images', '--filter', 'dangling=true', '-q', '--no-trunc']).split('\n').filter(Boolean);
+}
+
 /** Names of the containers labelled with this run id. */
 function labelledContainers(runId: string): string[] {
   return docker(['ps', '-a', '--format', '{{.Names}}', '--filter', `label=${RUN_LABEL}=${runId}`])
@@ -175,11 +180,18 @@ async function runCase(id: string, check: (r: CliRun, dir: string) => void | Pro
   const dir = dirFor(id);
   const setup = c.setup(dir);
   let r: CliRun | undefined;
+  const danglingBefore = new Set(danglingImages());
   try {
     r = await runCli(dir, setup.args, setup.env, c);
     assert.ok(r.ms < c.timeoutMs, `the run ended on its own (${r.ms} ms)\n${r.stderr}`);
     assertNoSecret({ stdout: r.stdout, stderr: r.stderr }, setup.secrets);
     if (r.runId) assert.deepEqual(leftovers(r.runId), [], `run ${r.runId} left objects behind\n${r.stderr}`);
+    // The layers of a build that failed or was cut short carry no label: they must not be left either.
+    assert.deepEqual(
+      danglingImages().filter((i) => !danglingBefore.has(i)),
+      [],
+      `the run left untagged image layers behind\n${r.stderr}`,
+    );
     await check(r, dir);
   } finally {
     forceClean(r?.runId);

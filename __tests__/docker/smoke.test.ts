@@ -65,8 +65,15 @@ async function leftovers(runId: string): Promise<string[]> {
   return out;
 }
 
+/** Untagged images nothing builds on: what a failed classic build leaves unless it is cleaned up. */
+async function danglingImages(): Promise<string[]> {
+  const r = await docker.exec(['images', '--filter', 'dangling=true', '-q', '--no-trunc']);
+  return r.stdout.split('\n').filter(Boolean);
+}
+
 async function smoke(name: string, options: Partial<SmokeOptions> = {}) {
   const runId = `t${randomBytes(3).toString('hex')}`;
+  const danglingBefore = new Set(await danglingImages());
   const secrets: string[] = [];
   const { result, findings } = await runSmoke(
     await projectOf(name),
@@ -85,6 +92,11 @@ async function smoke(name: string, options: Partial<SmokeOptions> = {}) {
     docker,
   );
   assert.deepEqual(await leftovers(runId), [], 'the run left containers, networks, volumes or images behind');
+  assert.deepEqual(
+    (await danglingImages()).filter((i) => !danglingBefore.has(i)),
+    [],
+    'the run left untagged image layers behind',
+  );
   const text = JSON.stringify({ result, findings });
   for (const s of secrets) assert.ok(!text.includes(s), 'a secret reached the report');
   const statuses = Object.fromEntries(Object.entries(result.engines).map(([e, r]) => [e, r!.status]));

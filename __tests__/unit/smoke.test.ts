@@ -160,6 +160,39 @@ describe('smoke orchestration (scripted Docker)', () => {
     assert.deepEqual(docker.leftovers(), []);
   });
 
+  test("a failed classic build's last layer is removed once the daemon has let go of it", async () => {
+    let attempts = 0;
+    const docker = new FakeDocker()
+      .on(
+        (a) => a[0] === 'build',
+        fail(
+          'The command returned a non-zero code: 3',
+          1,
+          'Step 5/6 : COPY . .\n ---> 0a1b2c3d4e5f\nStep 6/6 : RUN exit 3\n',
+        ),
+      )
+      .on((a) => a[0] === 'image' && a[1] === 'inspect' && a.includes('0a1b2c3d4e5f'), ok('[]\n'))
+      .on(
+        (a) => a[0] === 'image' && a[1] === 'rm' && a.includes('0a1b2c3d4e5f'),
+        () =>
+          ++attempts < 3
+            ? fail(
+                'Error: conflict: unable to remove repository reference (must force) - image is being used by stopped container 9f8e',
+              )
+            : ok(),
+      );
+    const { result } = await smoke(docker);
+    assert.equal(result.build?.status, 'failed');
+    assert.equal(attempts, 3);
+    const rm = docker.calls.filter(
+      (c) => c.args[0] === 'image' && c.args[1] === 'rm' && c.args.includes('0a1b2c3d4e5f'),
+    );
+    assert.ok(
+      rm.every((c) => !c.args.includes('-f')),
+      'never forced: a layer other images use stays',
+    );
+  });
+
   test('buildx is used with --load when present', async () => {
     const docker = new FakeDocker().on(
       (a) => a[0] === 'buildx' && a[1] === 'version',

@@ -68,3 +68,31 @@ export async function removeRun(
   report.images = unique.length;
   return report;
 }
+
+/**
+ * The classic builder leaves the steps a failed or interrupted build finished as unlabelled, untagged images. Removing
+ * the last one removes its untagged parents; without -f, a layer another image builds on (or a tagged base) is left
+ * alone. While the daemon still removes the cut-short step's container, the layer is in use: the removal is retried
+ * for a few seconds. Returns whether it was removed.
+ */
+export async function removeIntermediateLayer(
+  docker: Docker,
+  layer: string,
+  sleep = (ms: number) => new Promise((r) => setTimeout(r, ms)),
+): Promise<boolean> {
+  try {
+    const tags = await docker.exec(['image', 'inspect', '--format', '{{json .RepoTags}}', layer], {
+      timeoutMs: 30_000,
+    });
+    if (tags.exitCode !== 0 || tags.stdout.trim() !== '[]') return false;
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const r = await docker.exec(['image', 'rm', layer], { timeoutMs: 60_000 });
+      if (r.exitCode === 0) return true;
+      if (!/being used by (stopped|running) container/i.test(r.stderr)) return false;
+      await sleep(250);
+    }
+  } catch {
+    // Cleanup never throws: it must not hide the run's own result.
+  }
+  return false;
+}

@@ -7,7 +7,7 @@ import type { EngineResult, Engine, SmokeResult, SmokeStep, StepStatus } from '.
 import { findRule } from '../rules/registry.js';
 import { stamp } from '../rules/run.js';
 import { locateBuildFailure } from './build.js';
-import { removeRun, RUN_LABEL } from './cleanup.js';
+import { removeIntermediateLayer, removeRun, RUN_LABEL } from './cleanup.js';
 import { parseDeployCheck } from './deploy-check.js';
 import type { Docker, DockerExecResult } from './docker.js';
 import { planEnv, type PostgresCredentials } from './env.js';
@@ -122,7 +122,15 @@ interface Observation {
   related?: string[];
 }
 
-class Cancelled extends Error {}
+class Cancelled extends Error {
+  /** What the command that was cut short had printed, when one was. */
+  constructor(
+    message: string,
+    readonly partial?: DockerExecResult,
+  ) {
+    super(message);
+  }
+}
 
 const MISSING_TABLE = /no such table|relation "[^"]+" does not exist|table '[^']+' doesn't exist/i;
 const DB_CONNECTION_ERROR =
@@ -175,7 +183,7 @@ export async function runSmoke(
       const p = docker.exec(args, { ...opts, signal: abort.signal });
       inFlight.add(p);
       const r = await p.finally(() => inFlight.delete(p));
-      if (cancelled) throw new Cancelled('the smoke run was stopped');
+      if (cancelled) throw new Cancelled('the smoke run was stopped', r);
       log.debug?.(`docker ${redactor.redact(args.join(' '))} → ${r.exitCode}`);
       return r;
     },
@@ -192,7 +200,10 @@ export async function runSmoke(
     ]);
     cleanupPromise ??= settled
       .then(() => removeRun(docker, runId, { keepImage: options.keepImage }))
-      .then((r) => {
+      .then(async (r) => {
+        // A classic build that failed or was cut short leaves its finished steps as unlabelled layers.
+        if (run.intermediateLayer && (await removeIntermediateLayer(docker, run.intermediateLayer)))
+          r.images++;
         // Each engine removed its own objects as it ended; the final cleanup removed the rest.
         const early = run.removed;
         log.info(
@@ -239,6 +250,8 @@ class SmokeRun {
   private readonly engines: Partial<Record<Engine, EngineResult>> = {};
   private build?: SmokeStep;
   private readonly finished = new Set<Engine>();
+  /** The last layer a failed or interrupted classic build committed, for the final cleanup to remove. */
+  intermediateLayer?: string;
   /** What the engines removed themselves as they ended. */
   readonly removed = { containers: 0, networks: 0, volumes: 0 };
   private readonly started: number;
@@ -424,10 +437,20 @@ class SmokeRun {
       ? ['buildx', 'build', '--load', '--progress', 'plain', ...common, path.join(root, contextDir)]
       : ['build', '--force-rm', ...common, path.join(root, contextDir)];
     this.log.info(`Building the image from ${this.dockerfile} (${buildx ? 'buildx' : 'classic builder'})…`);
-    const r = await this.docker.exec(argv, {
-      timeoutMs: this.options.buildTimeoutMs ?? 20 * 60_000,
-      env: buildx ? {} : { DOCKER_BUILDKIT: '0' },
-    });
+    const lastLayer = (out: DockerExecResult) =>
+      buildx
+        ? undefined
+        : [...`${out.stdout}\n${out.stderr}`.matchAll(/^ ---> ([0-9a-f]{12,})\s*$/gm)].pop()?.[1];
+    let r: DockerExecResult;
+    try {
+      r = await this.docker.exec(argv, {
+        timeoutMs: this.options.buildTimeoutMs ?? 20 * 60_000,
+        env: buildx ? {} : { DOCKER_BUILDKIT: '0' },
+      });
+    } catch (error) {
+      if (error instanceof Cancelled && error.partial) this.intermediateLayer = lastLayer(error.partial);
+      throw error;
+    }
     const logText = `${r.stdout}\n${r.stderr}`;
     const durationMs = this.now() - t0;
     if (r.exitCode !== 0) {
@@ -453,7 +476,7 @@ class SmokeRun {
         details: logTail,
       });
       this.log.info(`Build failed: ${why}.`);
-      if (!buildx) await this.removeIntermediateImage(logText);
+      this.intermediateLayer = lastLayer(r);
       return false;
     }
     const idMatch = /Successfully built ([0-9a-f]{12,})|writing image (sha256:[0-9a-f]{64})/.exec(logText);
@@ -475,20 +498,6 @@ class SmokeRun {
       this.image = {};
     }
     return true;
-  }
-
-  /**
-   * The classic builder leaves the layers of a failed build's successful steps as untagged images. Removing the last
-   * one removes its untagged parents; without -f, a layer other images use (or the tagged base) is left alone.
-   */
-  private async removeIntermediateImage(logText: string): Promise<void> {
-    const layer = [...logText.matchAll(/^ ---> ([0-9a-f]{12,})\s*$/gm)].pop()?.[1];
-    if (!layer) return;
-    const tags = await this.docker.exec(['image', 'inspect', '--format', '{{json .RepoTags}}', layer], {
-      timeoutMs: 30_000,
-    });
-    if (tags.exitCode !== 0 || tags.stdout.trim() !== '[]') return;
-    await this.docker.exec(['image', 'rm', layer], { timeoutMs: 60_000 });
   }
 
   // ---------------------------------------------------------------- PostgreSQL
