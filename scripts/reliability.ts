@@ -22,6 +22,14 @@ interface Outcome {
 }
 
 /** Docker objects labelled with one run id (the CLI prints it), or with any run id of ours when none is given. */
+/** Untagged images nothing builds on: what a failed or interrupted classic build leaves unless it is cleaned up. */
+function danglingImages(): string[] {
+  const r = spawnSync('docker', ['images', '--filter', 'dangling=true', '-q', '--no-trunc'], {
+    encoding: 'utf8',
+  });
+  return r.status === 0 ? r.stdout.split('\n').filter(Boolean) : [];
+}
+
 function labelledObjects(runId?: string): number {
   const label = runId ? `label=twelve-factor-review.run=${runId}` : 'label=twelve-factor-review.run';
   let count = 0;
@@ -132,6 +140,7 @@ try {
     const dir = join(base, `fault-${c.id}`);
     mkdirSync(dir, { recursive: true });
     const setup = c.setup(dir);
+    const danglingBefore = new Set(danglingImages());
     try {
       const r = await runFault(
         c,
@@ -144,7 +153,9 @@ try {
         ? { survived: true, why: `interrupted by ${c.interrupt!.signal}, exit ${r.status}` }
         : verdictOf(r);
       const runId = /Smoke run (\w+):/.exec(r.stderr)?.[1];
-      const leftovers = runId ? labelledObjects(runId) : 0;
+      // Labelled objects of the run, and untagged layers its build left, which carry no label.
+      const leftovers =
+        (runId ? labelledObjects(runId) : 0) + danglingImages().filter((i) => !danglingBefore.has(i)).length;
       const leaks = setup.secrets.filter((s) => r.stdout.includes(s) || r.stderr.includes(s));
       outcomes.push({ name: c.name, survived: v.survived, why: v.why, ms: r.ms, leftovers, leaks });
     } finally {

@@ -160,20 +160,41 @@ describe('smoke orchestration (scripted Docker)', () => {
     assert.deepEqual(docker.leftovers(), []);
   });
 
-  test("a failed classic build's last layer is removed once the daemon has let go of it", async () => {
+  test('the layers a failed classic build left are found by ancestry and removed once the daemon lets go', async () => {
     let attempts = 0;
+    const log = [
+      'Step 1/4 : FROM base',
+      ' ---> d1cd1284f8ff',
+      'Step 2/4 : COPY requirements.txt .',
+      ' ---> 0a1b2c3d4e5f',
+      'Step 3/4 : RUN pip install -r requirements.txt',
+      ' ---> Using cache',
+      ' ---> 1b2c3d4e5f60',
+      'Step 4/4 : RUN exit 3',
+      ' ---> Running in 9f8e7d6c5b4a',
+    ].join('\n');
+    // Dangling: the build's last layer; a leaf on the same base made while it ran (a step its output never showed);
+    // another build's leaf on that base, made before; one with no known parent.
+    const now = new Date().toISOString();
+    const parents: Record<string, string> = {
+      'sha256:1b2c3d4e5f60aa': `sha256:0a1b2c3d4e5faa|${now}`,
+      'sha256:0a1b2c3d4e5faa': `sha256:d1cd1284f8ffaa|${now}`,
+      'sha256:6666666666aaaa': `sha256:d1cd1284f8ffaa|${now}`,
+      'sha256:7777777777aaaa': 'sha256:d1cd1284f8ffaa|2020-01-01T00:00:00Z',
+      'sha256:8888888888aaaa': `|${now}`,
+    };
     const docker = new FakeDocker()
+      .on((a) => a[0] === 'build', fail('The command returned a non-zero code: 3', 1, log))
       .on(
-        (a) => a[0] === 'build',
-        fail(
-          'The command returned a non-zero code: 3',
-          1,
-          'Step 5/6 : COPY . .\n ---> 0a1b2c3d4e5f\nStep 6/6 : RUN exit 3\n',
-        ),
+        (a) => a[0] === 'images' && a.includes('dangling=true'),
+        ok('sha256:1b2c3d4e5f60aa\nsha256:6666666666aaaa\nsha256:7777777777aaaa\nsha256:8888888888aaaa\n'),
       )
-      .on((a) => a[0] === 'image' && a[1] === 'inspect' && a.includes('0a1b2c3d4e5f'), ok('[]\n'))
       .on(
-        (a) => a[0] === 'image' && a[1] === 'rm' && a.includes('0a1b2c3d4e5f'),
+        (a) => a[0] === 'image' && a[1] === 'inspect' && a.includes('{{.Parent}}|{{.Created}}'),
+        (a) => ok(`${parents[a[a.length - 1]] ?? ''}\n`),
+      )
+      .on(
+        (a) => a[0] === 'image' && a[1] === 'rm' && a.includes('sha256:1b2c3d4e5f60aa'),
         () =>
           ++attempts < 3
             ? fail(
@@ -184,12 +205,16 @@ describe('smoke orchestration (scripted Docker)', () => {
     const { result } = await smoke(docker);
     assert.equal(result.build?.status, 'failed');
     assert.equal(attempts, 3);
-    const rm = docker.calls.filter(
-      (c) => c.args[0] === 'image' && c.args[1] === 'rm' && c.args.includes('0a1b2c3d4e5f'),
-    );
-    assert.ok(
-      rm.every((c) => !c.args.includes('-f')),
-      'never forced: a layer other images use stays',
+    const removed = docker.calls.filter((c) => c.args[0] === 'image' && c.args[1] === 'rm');
+    assert.deepEqual(
+      removed.map((c) => c.args.slice(2)),
+      [
+        ['sha256:1b2c3d4e5f60aa'],
+        ['sha256:1b2c3d4e5f60aa'],
+        ['sha256:1b2c3d4e5f60aa'],
+        ['sha256:6666666666aaaa'],
+      ],
+      "only this build's leaves, never forced; the base and older builds' leaves are left alone",
     );
   });
 

@@ -69,30 +69,89 @@ export async function removeRun(
   return report;
 }
 
+/** What a failed or cut-short classic build printed, for the final cleanup to find the layers it left. */
+export interface FailedBuild {
+  /** Layers the build's steps committed, as printed (` ---> id`), FROM steps excepted. */
+  layers: string[];
+  /** Base images of its FROM steps. */
+  bases: string[];
+  /** When the build started (ms since the epoch). */
+  startedAt: number;
+  /** Killed (timeout, signal) rather than failed: the daemon may still be finishing a step. */
+  cutShort: boolean;
+  /** The container of the RUN step it was in when cut short. */
+  stepContainer?: string;
+}
+
 /**
- * The classic builder leaves the steps a failed or interrupted build finished as unlabelled, untagged images. Removing
- * the last one removes its untagged parents; without -f, a layer another image builds on (or a tagged base) is left
- * alone. While the daemon still removes the cut-short step's container, the layer is in use: the removal is retried
- * for a few seconds. Returns whether it was removed.
+ * The classic builder leaves the steps a failed or cut-short build finished as untagged images without a label.
+ * They are found among the dangling images (untagged, nothing builds on them) by ancestry: a parent chain reaching a
+ * layer the build printed, or reaching its base image from a leaf created since the build started (a build cut short
+ * early may commit steps its output never showed). Removing a leaf removes its untagged parents; without -f, a layer
+ * another image builds on is left alone. While the daemon still removes the cut-short step's container the layer is
+ * in use, so the removal is retried for a few seconds; and a cut-short build may commit the step it was in after the
+ * CLI died, so the search waits for that step's container to go and looks once more after a pause. Returns how many
+ * were removed. Never throws.
  */
-export async function removeIntermediateLayer(
+export async function removeBuildLayers(
   docker: Docker,
-  layer: string,
-  sleep = (ms: number) => new Promise((r) => setTimeout(r, ms)),
-): Promise<boolean> {
+  build: FailedBuild,
+  sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
+): Promise<number> {
+  const short = (id: string) => id.replace(/^sha256:/, '').slice(0, 12);
+  const ours = new Set(build.layers.map(short));
+  const bases = new Set(build.bases.map(short));
+  if (!ours.size && !bases.size) return 0;
+  let removed = 0;
   try {
-    const tags = await docker.exec(['image', 'inspect', '--format', '{{json .RepoTags}}', layer], {
-      timeoutMs: 30_000,
-    });
-    if (tags.exitCode !== 0 || tags.stdout.trim() !== '[]') return false;
-    for (let attempt = 0; attempt < 20; attempt++) {
-      const r = await docker.exec(['image', 'rm', layer], { timeoutMs: 60_000 });
-      if (r.exitCode === 0) return true;
-      if (!/being used by (stopped|running) container/i.test(r.stderr)) return false;
-      await sleep(250);
+    // The step a cut-short build was in ends (committed or not) when the daemon removes its container.
+    for (let i = 0; build.stepContainer && i < 50; i++) {
+      const c = await docker.exec(['container', 'inspect', '--format', '{{.Id}}', build.stepContainer], {
+        timeoutMs: 30_000,
+      });
+      if (c.exitCode !== 0) break;
+      await sleep(200);
+    }
+    for (let pass = 0; pass < (build.cutShort ? 2 : 1); pass++) {
+      if (pass > 0) await sleep(1_000);
+      const dangling = await docker.exec(['images', '--filter', 'dangling=true', '-q', '--no-trunc'], {
+        timeoutMs: 30_000,
+      });
+      for (const leaf of ids(dangling.stdout)) {
+        let id = leaf;
+        let created = Number.NaN;
+        let mine = false;
+        for (let hop = 0; hop < 200 && id; hop++) {
+          if (ours.has(short(id))) {
+            mine = true;
+            break;
+          }
+          // Leaves made before the build started (with a few seconds for clock skew) are another build's.
+          if (bases.has(short(id))) {
+            mine = created >= build.startedAt - 5_000;
+            break;
+          }
+          const info = await docker.exec(['image', 'inspect', '--format', '{{.Parent}}|{{.Created}}', id], {
+            timeoutMs: 30_000,
+          });
+          const [parent = '', when = ''] = info.exitCode === 0 ? info.stdout.trim().split('|') : [];
+          if (hop === 0) created = Date.parse(when);
+          id = parent;
+        }
+        if (!mine) continue;
+        for (let attempt = 0; attempt < 20; attempt++) {
+          const r = await docker.exec(['image', 'rm', leaf], { timeoutMs: 60_000 });
+          if (r.exitCode === 0) {
+            removed++;
+            break;
+          }
+          if (!/being used by (stopped|running) container/i.test(r.stderr)) break;
+          await sleep(250);
+        }
+      }
     }
   } catch {
     // Cleanup never throws: it must not hide the run's own result.
   }
-  return false;
+  return removed;
 }

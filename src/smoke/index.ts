@@ -7,7 +7,7 @@ import type { EngineResult, Engine, SmokeResult, SmokeStep, StepStatus } from '.
 import { findRule } from '../rules/registry.js';
 import { stamp } from '../rules/run.js';
 import { locateBuildFailure } from './build.js';
-import { removeIntermediateLayer, removeRun, RUN_LABEL } from './cleanup.js';
+import { removeBuildLayers, removeRun, RUN_LABEL, type FailedBuild } from './cleanup.js';
 import { parseDeployCheck } from './deploy-check.js';
 import type { Docker, DockerExecResult } from './docker.js';
 import { planEnv, type PostgresCredentials } from './env.js';
@@ -202,8 +202,7 @@ export async function runSmoke(
       .then(() => removeRun(docker, runId, { keepImage: options.keepImage }))
       .then(async (r) => {
         // A classic build that failed or was cut short leaves its finished steps as unlabelled layers.
-        if (run.intermediateLayer && (await removeIntermediateLayer(docker, run.intermediateLayer)))
-          r.images++;
+        if (run.failedBuild) r.images += await removeBuildLayers(docker, run.failedBuild);
         // Each engine removed its own objects as it ended; the final cleanup removed the rest.
         const early = run.removed;
         log.info(
@@ -250,8 +249,8 @@ class SmokeRun {
   private readonly engines: Partial<Record<Engine, EngineResult>> = {};
   private build?: SmokeStep;
   private readonly finished = new Set<Engine>();
-  /** The last layer a failed or interrupted classic build committed, for the final cleanup to remove. */
-  intermediateLayer?: string;
+  /** The layers a failed or interrupted classic build printed, for the final cleanup to find what it left. */
+  failedBuild?: FailedBuild;
   /** What the engines removed themselves as they ended. */
   readonly removed = { containers: 0, networks: 0, volumes: 0 };
   private readonly started: number;
@@ -437,10 +436,26 @@ class SmokeRun {
       ? ['buildx', 'build', '--load', '--progress', 'plain', ...common, path.join(root, contextDir)]
       : ['build', '--force-rm', ...common, path.join(root, contextDir)];
     this.log.info(`Building the image from ${this.dockerfile} (${buildx ? 'buildx' : 'classic builder'})…`);
-    const lastLayer = (out: DockerExecResult) =>
-      buildx
-        ? undefined
-        : [...`${out.stdout}\n${out.stderr}`.matchAll(/^ ---> ([0-9a-f]{12,})\s*$/gm)].pop()?.[1];
+    const failedBuild = (out: DockerExecResult, cutShort: boolean): FailedBuild | undefined => {
+      if (buildx) return undefined;
+      const text = `${out.stdout}\n${out.stderr}`;
+      // The layer each step committed; a FROM step's is its base image, not the build's.
+      const steps = [
+        ...text.matchAll(/^Step \d+\/\d+ : (\w+).*\n(?: ---> Using cache\n)? ---> ([0-9a-f]{12,})\s*$/gm),
+      ];
+      const isFrom = (m: RegExpMatchArray) => m[1].toUpperCase() === 'FROM';
+      const stepContainer = cutShort
+        ? [...text.matchAll(/^ ---> Running in ([0-9a-f]{12,})\s*$/gm)].pop()?.[1]
+        : undefined;
+      return {
+        layers: steps.filter((m) => !isFrom(m)).map((m) => m[2]),
+        bases: steps.filter(isFrom).map((m) => m[2]),
+        startedAt: buildStartedAt,
+        cutShort,
+        ...(stepContainer ? { stepContainer } : {}),
+      };
+    };
+    const buildStartedAt = Date.now();
     let r: DockerExecResult;
     try {
       r = await this.docker.exec(argv, {
@@ -448,7 +463,7 @@ class SmokeRun {
         env: buildx ? {} : { DOCKER_BUILDKIT: '0' },
       });
     } catch (error) {
-      if (error instanceof Cancelled && error.partial) this.intermediateLayer = lastLayer(error.partial);
+      if (error instanceof Cancelled && error.partial) this.failedBuild = failedBuild(error.partial, true);
       throw error;
     }
     const logText = `${r.stdout}\n${r.stderr}`;
@@ -476,7 +491,7 @@ class SmokeRun {
         details: logTail,
       });
       this.log.info(`Build failed: ${why}.`);
-      this.intermediateLayer = lastLayer(r);
+      this.failedBuild = failedBuild(r, !!r.timedOut);
       return false;
     }
     const idMatch = /Successfully built ([0-9a-f]{12,})|writing image (sha256:[0-9a-f]{64})/.exec(logText);
