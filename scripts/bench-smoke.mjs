@@ -3,7 +3,7 @@
 // engine alone to measure how well the two engines overlap, and the plain script again with its database in memory as
 // the smoke run keeps it. Prints the figures.
 // Usage: npm run bench:smoke [-- DIR]   (needs Docker and the local test images: bash scripts/setup-docker.sh)
-// The four runs alternate their order round after round (ROUNDS, default 3) and the figures are medians, printed
+// The five runs alternate their order round after round (ROUNDS, default 3) and the figures are medians, printed
 // with the load average: on a shared machine single runs vary by a factor of two. BENCH_STEPS=1 adds each engine's
 // step durations, BENCH_TRACE=1 every docker command with its start and end times. Exits 1 if anything is left
 // behind.
@@ -130,7 +130,8 @@ const rounds = Math.max(1, Number(process.env.ROUNDS ?? 3));
 console.log(
   `bench:smoke on ${dir}, ${rounds} round(s); load average ${load()} on ${availableParallelism()} cores`,
 );
-// Warm the build cache once so every measured run builds from the same cache state.
+// One unmeasured run first warms the page cache; every measured build then starts without a layer cache, as on a
+// fresh runner, since each run removes its image and with it the layers it built.
 runPlain();
 const runs = { plain: [], plainTmpfs: [], both: [], sqlite: [], postgres: [] };
 const measures = {
