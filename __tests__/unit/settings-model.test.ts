@@ -798,3 +798,26 @@ test('cookiecutter-django style: env.db in base with ATOMIC_REQUESTS set after, 
   );
   assert.deepEqual(heroku.databases?.selection, { kind: 'url', variable: 'DATABASE_URL', line: 3 });
 });
+
+test('text joined to a variable read is kept for the set value too: the ENGINE module named by DB_ENGINE', () => {
+  const engineOf = (expr: string) => {
+    const m = model(['import os', `DATABASES = {"default": {"ENGINE": ${expr}, "NAME": "db"}}`].join('\n'));
+    return m.databases?.configs[0];
+  };
+  const joined = engineOf(`"django.db.backends." + os.environ.get("DB_ENGINE", "sqlite3")`);
+  assert.equal(joined?.engine, 'django.db.backends.sqlite3');
+  const source = joined?.fields.ENGINE;
+  assert.equal(source?.kind, 'env');
+  assert.equal(source?.kind === 'env' && source.prefix, 'django.db.backends.');
+  assert.equal(plain(source?.kind === 'env' ? source.fallback : undefined), 'django.db.backends.sqlite3');
+
+  const formatted = engineOf(`f"django.db.backends.{os.environ['DB_ENGINE']}"`)?.fields.ENGINE;
+  assert.equal(formatted?.kind === 'env' && formatted.prefix, 'django.db.backends.');
+  assert.equal(formatted?.kind === 'env' && formatted.required, true);
+
+  // Without a default, None + str fails when the variable is unset: the read is required.
+  const suffixed = engineOf(`"django.db.backends." + os.getenv("DB_BACKEND") + ""`)?.fields.ENGINE;
+  assert.equal(suffixed?.kind === 'env' && suffixed.required, true);
+  const bare = engineOf(`os.environ.get("DB_ENGINE", "django.db.backends.sqlite3")`)?.fields.ENGINE;
+  assert.equal(bare?.kind === 'env' && bare.prefix, undefined);
+});

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { dockerfileInstructions, locateBuildFailure } from '../../src/smoke/build.js';
 import { parseDeployCheck } from '../../src/smoke/deploy-check.js';
+import { modelSettings } from '../../src/model/settings.js';
 import { planEnv } from '../../src/smoke/env.js';
 import { Redactor } from '../../src/smoke/redact.js';
 import { releaseArgs, splitRelease } from '../../src/smoke/release.js';
@@ -269,6 +270,34 @@ describe('environment per engine', () => {
       random,
     });
     assert.equal(env.DB_ENGINE, 'django.db.backends.sqlite3');
+  });
+
+  test('an ENGINE built from DB_ENGINE and the module path gets the part it lacks: sqlite3, postgresql', () => {
+    const { model: settings } = modelSettings(
+      'mysite/settings.py',
+      'mysite.settings',
+      [
+        'import os',
+        'DATABASES = {"default": {',
+        '    "ENGINE": "django.db.backends." + os.environ.get("DB_ENGINE", "sqlite3"),',
+        '    "NAME": os.environ.get("DB_NAME", "/data/db.sqlite3"),',
+        '    "HOST": os.environ.get("DB_HOST", ""),',
+        '}}',
+      ].join('\n'),
+    );
+    const plan = (engine: 'sqlite' | 'postgres') =>
+      planEnv({
+        engine,
+        settings,
+        composeEnv: [],
+        imageEnvNames: [],
+        ...(engine === 'postgres' ? { postgres: pg } : {}),
+        sqliteUrl: 'sqlite:////data/db.sqlite3',
+        random,
+      }).env;
+    assert.equal(plan('sqlite').DB_ENGINE, 'sqlite3');
+    assert.equal(plan('postgres').DB_ENGINE, 'postgresql');
+    assert.equal(plan('postgres').DB_HOST, pg.host);
   });
 
   test('a URL-only app is pointed at a SQLite file when its default is not SQLite', () => {

@@ -73,6 +73,9 @@ type V =
       unsetKey?: string;
       /** A database URL read (dj-database-url, env.db()): unset is the config dict of the default URL. */
       dbUrl?: boolean;
+      /** Text joined to the variable's value when it is set: 'django.db.backends.' + os.environ['DB_ENGINE']. */
+      prefix?: string;
+      suffix?: string;
       line: number;
     }
   | { t: 'choice'; options: Option[]; line: number }
@@ -1485,6 +1488,11 @@ class SettingsReader {
   }
 
   private binary(a: V, op: string, b: V, line: number): V {
+    // Text joined to a variable's value stays known for the set value too (f'django.db.backends.{DB_ENGINE}').
+    if (op === '+') {
+      const affixed = affix(a, b, line);
+      if (affixed) return affixed;
+    }
     return lift(a, (x) =>
       lift(b, (y): V => {
         switch (op) {
@@ -1588,6 +1596,8 @@ class SettingsReader {
         const fallback = v.unset;
         if (fallback.t !== 'none' && !(fallback.t === 'unknown' && fallback.crash))
           out.fallback = this.toSource(fallback, depth + 1);
+        if (v.prefix) out.prefix = v.prefix;
+        if (v.suffix) out.suffix = v.suffix;
         return out;
       }
       case 'choice':
@@ -2021,6 +2031,25 @@ function add(x: V, y: V, line: number): V {
   }
   if (x.t === 'none' || y.t === 'none') return { t: 'unknown', text: 'None +', crash: true, line };
   return { t: 'unknown', text: '+', line };
+}
+
+/** A literal string joined before or after a plain variable read, as one read whose set value carries the text. */
+function affix(a: V, b: V, line: number): V | undefined {
+  const plain = (v: V) => v.t === 'env' && !v.cases && !v.dbUrl && !v.read.presence;
+  const joined = (env: Extract<V, { t: 'env' }>, unset: V, prefix = '', suffix = ''): V => {
+    // 'x' + os.environ.get('X') fails when X is unset (None + str), as lift() records.
+    if (unset.t === 'unknown' && unset.crash && env.unset.t === 'none') markRequired(env.read);
+    return {
+      ...env,
+      unset,
+      prefix: prefix + (env.prefix ?? ''),
+      suffix: (env.suffix ?? '') + suffix,
+      line,
+    };
+  };
+  if (a.t === 'str' && b.t === 'env' && plain(b)) return joined(b, add(a, b.unset, line), a.v);
+  if (b.t === 'str' && a.t === 'env' && plain(a)) return joined(a, add(a.unset, b, line), '', b.v);
+  return undefined;
 }
 
 function mergeDicts(a: V, b: V, line: number): V {

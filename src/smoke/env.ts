@@ -44,25 +44,29 @@ function envReadsOf(settings?: SettingsModel): Map<string, boolean> {
   return reads;
 }
 
-function envVariablesIn(source: ValueSource | undefined, out: string[] = []): string[] {
+type EnvRead = Extract<ValueSource, { kind: 'env' }>;
+
+function envReadsIn(source: ValueSource | undefined, out: EnvRead[] = []): EnvRead[] {
   if (!source) return out;
   switch (source.kind) {
     case 'env':
-      out.push(source.variable);
-      envVariablesIn(source.fallback, out);
+      out.push(source);
+      envReadsIn(source.fallback, out);
       break;
     case 'choice':
-      for (const o of source.options) envVariablesIn(o, out);
+      for (const o of source.options) envReadsIn(o, out);
       break;
     case 'list':
-      for (const o of source.items) envVariablesIn(o, out);
+      for (const o of source.items) envReadsIn(o, out);
       break;
     case 'dict':
-      for (const e of source.entries) envVariablesIn(e.value, out);
+      for (const e of source.entries) envReadsIn(e.value, out);
       break;
   }
   return out;
 }
+
+const envVariablesIn = (source: ValueSource | undefined) => envReadsIn(source).map((r) => r.variable);
 
 const isPostgresEngine = (e?: string) => !!e && /postgres|postgis/.test(e);
 const isSqliteEngine = (e?: string) => !!e && /sqlite/.test(e);
@@ -87,9 +91,16 @@ function postgresUrl(pg: PostgresCredentials): string {
 function engineValue(settings: SettingsModel | undefined, variable: string, engine: Engine): string {
   const configs: DatabaseConfig[] = settings?.databases?.configs ?? [];
   const wanted = engine === 'postgres' ? isPostgresEngine : isSqliteEngine;
-  // ENGINE read straight from the variable: it carries the backend module.
-  const direct = configs.some((c) => envVariablesIn(c.fields.ENGINE).includes(variable));
-  if (direct) return engine === 'postgres' ? 'django.db.backends.postgresql' : 'django.db.backends.sqlite3';
+  // ENGINE read from the variable: it carries the backend module, or the part of it the settings do not write
+  // ('django.db.backends.' + os.environ['DB_ENGINE'] wants sqlite3 or postgresql).
+  const direct = configs.flatMap((c) => envReadsIn(c.fields.ENGINE)).filter((r) => r.variable === variable);
+  if (direct.length) {
+    const module = engine === 'postgres' ? 'django.db.backends.postgresql' : 'django.db.backends.sqlite3';
+    for (const { prefix = '', suffix = '' } of direct)
+      if ((prefix || suffix) && module.startsWith(prefix) && module.endsWith(suffix))
+        return module.slice(prefix.length, module.length - suffix.length);
+    return module;
+  }
   const selected = configs.find((c) => c.selectedBy?.variable === variable && wanted(c.engine));
   if (selected?.selectedBy) return selected.selectedBy.value;
   return engine;

@@ -10,6 +10,9 @@ export type ValueSource =
       fallback?: ValueSource;
       /** True when reading fails without the variable (environ['X'], env('X') without default). */
       required: boolean;
+      /** Literal text joined before or after the value when the variable is set ('django.db.backends.' + ...). */
+      prefix?: string;
+      suffix?: string;
       line: number;
     }
   /** A filesystem path built from BASE_DIR (or __file__): `BASE_DIR / 'db.sqlite3'`, `os.path.join(BASE_DIR, ...)`. */
