@@ -820,4 +820,19 @@ test('text joined to a variable read is kept for the set value too: the ENGINE m
   assert.equal(suffixed?.kind === 'env' && suffixed.required, true);
   const bare = engineOf(`os.environ.get("DB_ENGINE", "django.db.backends.sqlite3")`)?.fields.ENGINE;
   assert.equal(bare?.kind === 'env' && bare.prefix, undefined);
+
+  // One placeholder filled by str.format or %, as older settings write it.
+  for (const expr of [
+    `"django.db.backends.{}".format(os.environ.get("DB_ENGINE", "sqlite3"))`,
+    `"django.db.backends.%s" % os.environ.get("DB_ENGINE", "sqlite3")`,
+  ]) {
+    const config = engineOf(expr);
+    assert.equal(config?.engine, 'django.db.backends.sqlite3', expr);
+    assert.equal(
+      config?.fields.ENGINE.kind === 'env' && config.fields.ENGINE.prefix,
+      'django.db.backends.',
+      expr,
+    );
+  }
+  assert.equal(engineOf(`"{}.{}".format("a", os.environ.get("B", "c"))`)?.fields.ENGINE.kind, 'unknown');
 });

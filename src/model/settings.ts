@@ -1251,6 +1251,7 @@ class SettingsReader {
       if (method === 'path') return args.pos.reduce<V>((acc, a) => this.join(acc, a, line), o);
       return undefined;
     }
+    if (o.t === 'str' && method === 'format') return this.interpolate(o, /\{0?\}/, args.pos, line);
     if (o.t === 'str') return strMethod(o, method, args, line);
     if (o.t === 'list' && method === 'copy') return o;
     return undefined;
@@ -1487,11 +1488,31 @@ class SettingsReader {
     );
   }
 
+  /**
+   * A template with one placeholder filled by one value ('…{}'.format(x), '…%s' % x), as the text around it joined to
+   * the value, so a variable read keeps that text for its set value too; undefined for any other template.
+   */
+  private interpolate(template: Extract<V, { t: 'str' }>, placeholder: RegExp, args: V[], line: number) {
+    const parts = template.v.split(placeholder);
+    if (parts.length !== 2 || args.length !== 1 || /[{}%]/.test(parts.join(''))) return undefined;
+    // Python formats None as 'None' where + would fail: only text, or a read with a text default or none at all
+    // (os.environ['X']), is filled in.
+    const [arg] = args;
+    const filled = (v: V) => v.t === 'str' || (v.t === 'unknown' && v.crash);
+    if (arg.t !== 'str' && !(arg.t === 'env' && filled(arg.unset))) return undefined;
+    const text = (v: string): V => ({ t: 'str', v, line });
+    return this.binary(this.binary(text(parts[0]), '+', arg, line), '+', text(parts[1]), line);
+  }
+
   private binary(a: V, op: string, b: V, line: number): V {
     // Text joined to a variable's value stays known for the set value too (f'django.db.backends.{DB_ENGINE}').
     if (op === '+') {
       const affixed = affix(a, b, line);
       if (affixed) return affixed;
+    }
+    if (op === '%' && a.t === 'str' && b.t !== 'list' && b.t !== 'dict') {
+      const filled = this.interpolate(a, /%s/, [b], line);
+      if (filled) return filled;
     }
     return lift(a, (x) =>
       lift(b, (y): V => {
@@ -2041,7 +2062,8 @@ function affix(a: V, b: V, line: number): V | undefined {
     if (unset.t === 'unknown' && unset.crash && env.unset.t === 'none') markRequired(env.read);
     return {
       ...env,
-      unset,
+      // A read that fails when unset (os.environ['X']) still does with text around it.
+      unset: env.unset.t === 'unknown' && env.unset.crash ? env.unset : unset,
       prefix: prefix + (env.prefix ?? ''),
       suffix: (env.suffix ?? '') + suffix,
       line,
