@@ -170,6 +170,13 @@ describe('smoke test against real Docker', { concurrency: false }, () => {
     assert.equal(result.engines.postgres!.steps.find((s) => s.name === 'tables')!.status, 'passed');
   });
 
+  test('settings split over modules get the variables their star-imported bases read (POSTGRES_HOST, ...)', async () => {
+    const { ids, statuses, result } = await smoke('settings-split');
+    assert.deepEqual(ids, [], JSON.stringify(result, null, 2));
+    assert.deepEqual(statuses, { sqlite: 'passed', postgres: 'passed' });
+    assert.equal(result.engines.postgres!.steps.find((s) => s.name === 'tables')!.status, 'passed');
+  });
+
   test('an app that fails to load reports its own error in every command of the release one-off', async () => {
     const { ids, statuses, findings, result } = await smoke('missing-dependency', { startTimeoutMs: 10_000 });
     assert.deepEqual(ids, ['TF1001', 'TF1002', 'TF1201'], JSON.stringify(result, null, 2));

@@ -205,3 +205,29 @@ test('the Dockerfile named in the inputs comes first even when compose builds an
     ['Dockerfile.prod', 'Dockerfile.dev'],
   );
 });
+
+test('settings modules the settings star-import are read and modelled, bases first, wherever they are named', async () => {
+  const { project } = await analyzeFiles({
+    Dockerfile: 'FROM python:3.12-slim\nENV DJANGO_SETTINGS_MODULE=mysite.conf.production\nCOPY . /app\n',
+    'manage.py': manage(),
+    'mysite/settings.py': 'import os\nSECRET_KEY = os.environ["SECRET_KEY"]\n',
+    // Not a settings file by name: read because production.py imports it.
+    'mysite/conf/base.py':
+      'import os\nfrom mysite.settings import *\nDATABASES = {"default": {"ENGINE": "django.db.backends.postgresql", "HOST": os.environ["POSTGRES_HOST"]}}\n',
+    'mysite/conf/production.py':
+      'from .base import *\nfrom . import *\nfrom .production import *\nDEBUG = False\n',
+    'mysite/conf/__init__.py': '',
+  });
+  const app = project.apps[0];
+  assert.equal(app.settings?.file, 'mysite/conf/production.py');
+  // The package itself is a base too (`from . import *`); the module importing itself is not.
+  assert.deepEqual(
+    app.settingsBases?.map((b) => [b.file, b.module]),
+    [
+      ['mysite/settings.py', 'mysite.settings'],
+      ['mysite/conf/base.py', 'mysite.conf.base'],
+      ['mysite/conf/__init__.py', 'mysite.conf'],
+    ],
+  );
+  assert.deepEqual(project.parseErrors, []);
+});

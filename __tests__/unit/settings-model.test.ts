@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { liveAssignments, modelSettings, valueWhenUnset } from '../../src/model/settings.js';
+import { liveAssignments, modelSettings, valueWhenUnset, withBases } from '../../src/model/settings.js';
 import type { SettingsModel, ValueSource } from '../../src/model/types/settings.js';
 
 const fixture = (name: string) =>
@@ -835,4 +835,38 @@ test('text joined to a variable read is kept for the set value too: the ENGINE m
     );
   }
   assert.equal(engineOf(`"{}.{}".format("a", os.environ.get("B", "c"))`)?.fields.ENGINE.kind, 'unknown');
+});
+
+test('withBases: the bases’ reads and assignments first, DATABASES from the last module that chooses the engine', () => {
+  const base = model(
+    [
+      'import os',
+      'SECRET_KEY = os.environ["DJANGO_KEY"]',
+      'if os.environ.get("DB_ENGINE") == "postgres":',
+      '    DATABASES = {"default": {"ENGINE": "django.db.backends.postgresql", "HOST": os.environ["PG_HOST"]}}',
+      'else:',
+      '    DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": "/data/db.sqlite3"}}',
+    ].join('\n'),
+    'mysite/conf/base.py',
+  );
+  const production = model(
+    [
+      'from .base import *',
+      'import os',
+      'DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("AGE", "60"))',
+    ].join('\n'),
+    'mysite/conf/production.py',
+  );
+  const merged = withBases(production, [base]);
+  assert.equal(merged.file, 'mysite/conf/production.py');
+  assert.deepEqual(
+    merged.envReads.map((r) => r.variable),
+    ['DJANGO_KEY', 'DB_ENGINE', 'PG_HOST', 'AGE'],
+  );
+  assert.equal(merged.databases, base.databases);
+  assert.equal(merged.assignments[0].name, 'SECRET_KEY');
+  // A module that builds its own DATABASES from the environment overrides its base's.
+  const own = model('import os\nfrom .base import *\nDATABASES = {"default": env_db()}\n', 'p.py');
+  assert.equal(withBases(own, [base]).databases, base.databases);
+  assert.equal(withBases(base, []), base);
 });

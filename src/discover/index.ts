@@ -63,10 +63,13 @@ export async function discover(
   // .env next to compose files, for interpolation only.
   for (const f of Object.keys(texts).filter(isComposeFile)) await read(joinPath(dirName(f), '.env'));
 
-  // Second pass: files the first ones name (settings modules, -r includes, scripts run by CMD).
-  for (const f of secondPassFiles(texts, files, options)) await read(f);
-  // -r includes may chain once more.
-  for (const f of secondPassFiles(texts, files, options)) await read(f);
+  // Second pass: files the first ones name (settings modules and what they star-import, -r includes, scripts run by
+  // CMD), which may name more in turn, a few levels deep.
+  for (let pass = 0; pass < 4; pass++) {
+    const before = Object.keys(texts).length;
+    for (const f of secondPassFiles(texts, files, options)) await read(f);
+    if (Object.keys(texts).length === before) break;
+  }
 
   return {
     root: realRoot,
@@ -111,6 +114,17 @@ function secondPassFiles(texts: Record<string, string>, files: string[], options
   }
   for (const module of modules)
     for (const dir of [...manageDirs, '.']) for (const f of moduleFiles(dir, module)) out.add(f);
+  // Settings split over modules: `from .base import *` in a settings module read so far.
+  for (const [file, text] of Object.entries(texts)) {
+    if (!file.endsWith('.py') || baseName(file) === 'manage.py') continue;
+    for (const m of text.matchAll(/^from\s+(\.*)([A-Za-z_][\w.]*)?\s+import\s+\*/gm)) {
+      let dir = dirName(file);
+      for (let i = 1; i < m[1].length; i++) dir = dirName(dir);
+      const dirs = m[1] ? [dir] : [...manageDirs, '.'];
+      for (const d of dirs)
+        for (const f of m[2] ? moduleFiles(d, m[2]) : [joinPath(d, '__init__.py')]) out.add(f);
+    }
+  }
   for (const f of files) {
     const name = baseName(f);
     if (requirementNames.has(name) && !(f in texts)) out.add(f);

@@ -40,6 +40,7 @@ import type {
   RequirementsFile,
   SuppressionComment,
 } from './types/project.js';
+import type { SettingsModel } from './types/settings.js';
 import type { ShellCommand } from './types/shell.js';
 
 /** Names of the compose files Docker Compose picks up by itself, in its order of preference. */
@@ -344,7 +345,11 @@ class ProjectBuilder {
     if (settings) {
       const r = modelSettings(settings.file, settings.module, this.texts[settings.file]);
       this.addErrors(r.errors);
-      if (r.model) app.settings = r.model;
+      if (r.model) {
+        app.settings = r.model;
+        const bases = this.settingsBases(r.model, app.managePy ? dirName(app.managePy) : app.dir);
+        if (bases.length > 0) app.settingsBases = bases;
+      }
     }
 
     if (app.dockerfile && app.context) {
@@ -427,6 +432,44 @@ class ProjectBuilder {
       .replace(/\/__init__\.py$|\.py$/, '')
       .replace(/\//g, '.');
     return { file: found, module };
+  }
+
+  /**
+   * The settings modules a settings module star-imports (`from .base import *`), read in the order they take
+   * effect: a base's own bases before it. Modules outside the repository (and cycles) are left out.
+   */
+  private settingsBases(
+    settings: SettingsModel,
+    importRoot: string,
+    seen = new Set<string>(),
+  ): SettingsModel[] {
+    seen.add(settings.file);
+    const out: SettingsModel[] = [];
+    for (const { module } of settings.starImports ?? []) {
+      const file = this.importedFile(settings.file, module, importRoot);
+      if (!file || seen.has(file) || seen.size > 8) continue;
+      const dotted = (isUnder(file, importRoot) ? relativeTo(file, importRoot) : file)
+        .replace(/\/__init__\.py$|\.py$/, '')
+        .replace(/\//g, '.');
+      const r = modelSettings(file, dotted, this.texts[file]);
+      this.addErrors(r.errors);
+      if (!r.model) continue;
+      out.push(...this.settingsBases(r.model, importRoot, seen), r.model);
+    }
+    return out;
+  }
+
+  /** The file a `from MODULE import` in `file` reads: relative to its package, or from the import root. */
+  private importedFile(file: string, module: string, importRoot: string): string | undefined {
+    const dots = /^\.*/.exec(module)![0].length;
+    const rest = module.slice(dots);
+    let dir = importRoot;
+    if (dots > 0) {
+      dir = dirName(file);
+      for (let i = 1; i < dots; i++) dir = dirName(dir);
+      if (!rest) return [joinPath(dir, '__init__.py')].find((f) => f in this.texts);
+    }
+    return moduleFiles(dir, rest).find((f) => f in this.texts && f !== file);
   }
 
   /** Requirement files the image installs: `pip install -r X` in RUN of built stages, mapped back to the context. */

@@ -2344,6 +2344,25 @@ function strMethod(o: Extract<V, { t: 'str' }>, method: string, args: Args, line
 
 // -------------------------------------------------------------------- for rules
 
+/**
+ * The settings as the running app sees them when the module star-imports others (`from .base import *`): the
+ * bases' assignments and reads first, then the module's own. DATABASES is the one the last module to choose the
+ * engine builds (by a switch or a URL), else the module's own, else the nearest base's.
+ */
+export function withBases(settings: SettingsModel, bases: SettingsModel[] = []): SettingsModel {
+  if (bases.length === 0) return settings;
+  const all = [...bases, settings].reverse();
+  const databases =
+    all.find((m) => m.databases && m.databases.selection.kind !== 'unknown')?.databases ??
+    all.find((m) => m.databases)?.databases;
+  return {
+    ...settings,
+    assignments: [...bases, settings].flatMap((m) => m.assignments),
+    envReads: [...bases, settings].flatMap((m) => m.envReads),
+    ...(databases ? { databases } : {}),
+  };
+}
+
 /** The assignments of a setting that may give it its final value. */
 export function liveAssignments(model: SettingsModel, name: string): SettingAssignment[] {
   return model.assignments.filter((a) => a.name === name && a.live);

@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { withBases } from '../model/settings.js';
 import type { Finding, RawFinding } from '../model/types/finding.js';
 import type { App, Project } from '../model/types/project.js';
+import type { SettingsModel } from '../model/types/settings.js';
 import type { EngineResult, Engine, SmokeResult, SmokeStep, StepStatus } from '../report/types.js';
 import { findRule } from '../rules/registry.js';
 import { stamp } from '../rules/run.js';
@@ -257,6 +259,8 @@ class SmokeRun {
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly http: HttpProbe;
   private readonly dockerfile: string;
+  /** The settings as the app runs them, with what it star-imports from other settings modules. */
+  private readonly settings?: SettingsModel;
   private image?: ImageConfig;
   private imageRef: string;
 
@@ -277,6 +281,7 @@ class SmokeRun {
     this.http = options.http ?? nodeHttpProbe;
     this.dockerfile = app.compose?.appService?.build?.dockerfile ?? app.dockerfile!.file;
     this.imageRef = imageTag;
+    if (app.settings) this.settings = withBases(app.settings, app.settingsBases);
   }
 
   private get label() {
@@ -298,8 +303,16 @@ class SmokeRun {
     return s ? { file: s.file } : { file: this.dockerfile, line: 1 };
   }
 
+  /** The settings module that builds DATABASES: the settings module itself, or a base it star-imports. */
+  private get databasesModule(): SettingsModel | undefined {
+    const databases = this.settings?.databases;
+    return [this.app.settings, ...[...(this.app.settingsBases ?? [])].reverse()].find(
+      (m) => m?.databases && m.databases === databases,
+    );
+  }
+
   private get databasesAnchor(): Anchor {
-    const s = this.app.settings;
+    const s = this.databasesModule;
     if (s?.databases) return { file: s.file, line: s.databases.line };
     return this.settingsAnchor;
   }
@@ -313,7 +326,7 @@ class SmokeRun {
   }
 
   private get sqlitePathAnchor(): Anchor {
-    const s = this.app.settings;
+    const s = this.databasesModule;
     const sqlite = s?.databases?.configs.find((c) => c.engine?.includes('sqlite'));
     const name = sqlite?.fields.NAME;
     if (s && name) return { file: s.file, line: name.line };
@@ -1183,7 +1196,7 @@ class SmokeRun {
     const firstVolume = [...targets].sort()[0];
     const plan = planEnv({
       engine,
-      settings: this.app.settings,
+      settings: this.settings,
       composeEnv: appService?.environment ?? [],
       imageEnvNames: (image.Env ?? []).map((e) => e.split('=')[0]),
       postgres: creds,

@@ -58,6 +58,8 @@ export interface App {
   context?: BuildContext;
   compose?: ComposeModel;
   settings?: SettingsModel;
+  /** Settings modules `settings` star-imports (`from .base import *`), in the order they take effect. */
+  settingsBases?: SettingsModel[];
   requirements: RequirementsFile[];
   entrypointScripts: EntrypointScript[];
   /** Where the app's source lands in the image: the COPY destination of the directory holding manage.py. */
