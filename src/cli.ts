@@ -10,6 +10,7 @@ import {
   parseFailOn,
   parseFormat,
   parseKeyValue,
+  parsePort,
   parseSettingsModule,
   type Format,
 } from './options.js';
@@ -42,6 +43,8 @@ Options:
   --settings-module MOD    dotted Django settings module (mysite.settings)
   --smoke                  also build the image and smoke-test it on SQLite and PostgreSQL (needs Docker)
   --postgres-image IMAGE   PostgreSQL image for the smoke test
+  --port PORT              container port the app server listens on in the smoke test (default: EXPOSE, else
+                           the compose app service's port, else 8000)
   --build-arg KEY=VALUE    build argument for the smoke build, repeatable
   --smoke-env KEY=VALUE    environment of the smoke containers, repeatable; prefix KEY with sqlite. or
                            postgres. for one engine only
@@ -104,6 +107,7 @@ interface CheckOptions {
   output?: string;
   smoke: boolean;
   postgresImage?: string;
+  port?: number;
   buildArgs: Record<string, string>;
   smokeEnv: Partial<Record<Engine, Record<string, string>>>;
   buildTimeoutMs?: number;
@@ -156,6 +160,7 @@ function parseCommandLine(argv: string[], cwd: string): CheckOptions | 'help' | 
         output: { type: 'string' },
         smoke: { type: 'boolean' },
         'postgres-image': { type: 'string' },
+        port: { type: 'string' },
         'build-arg': { type: 'string', multiple: true },
         'smoke-env': { type: 'string', multiple: true },
         'build-timeout': { type: 'string' },
@@ -208,6 +213,7 @@ function parseCommandLine(argv: string[], cwd: string): CheckOptions | 'help' | 
     output: nonEmpty('output', values.output) !== undefined ? resolve(cwd, values.output!) : undefined,
     smoke: values.smoke ?? false,
     postgresImage: nonEmpty('postgres-image', values['postgres-image']),
+    port: values.port !== undefined ? parsePort(values.port, '--port') : undefined,
     buildArgs: Object.fromEntries((values['build-arg'] ?? []).map((a) => parseKeyValue(a, '--build-arg'))),
     smokeEnv: smokeEnv(values['smoke-env'] ?? []),
     buildTimeoutMs: seconds('build-timeout', values['build-timeout']),
@@ -249,6 +255,7 @@ async function check(options: CheckOptions, io: CliIo): Promise<number> {
       project,
       {
         postgresImage: options.postgresImage,
+        ...(options.port ? { port: options.port } : {}),
         buildArgs: options.buildArgs,
         env: options.smokeEnv,
         ...(options.buildTimeoutMs ? { buildTimeoutMs: options.buildTimeoutMs } : {}),

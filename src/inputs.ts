@@ -6,6 +6,7 @@ import {
   parseBoolean,
   parseFailOn,
   parseKeyValue,
+  parsePort,
   parseSettingsModule,
 } from './options.js';
 import type { FailOn } from './report/types.js';
@@ -25,6 +26,8 @@ export interface Inputs {
   failOn: FailOn;
   smoke: boolean;
   postgresImage?: string;
+  /** Container port of the app server in the smoke test. */
+  smokePort?: number;
   /** KEY=VALUE lines of build-args. */
   buildArgs: Record<string, string>;
   /** KEY=VALUE lines of smoke-env, split by engine prefix ('' applies to both). */
@@ -58,6 +61,7 @@ export function readInputs(get: GetInput = (name) => core.getInput(name)): Input
     failOn: parseFailOn(text('fail-on') || 'error'),
     smoke: bool('smoke', text('smoke'), true),
     postgresImage: optional('postgres-image'),
+    smokePort: text('smoke-port') ? parsePort(text('smoke-port'), 'smoke-port') : undefined,
     buildArgs: keyValues('build-args', get('build-args')),
     smokeEnv: smokeEnv(get('smoke-env')),
     githubToken: text('github-token'),

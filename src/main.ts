@@ -164,6 +164,7 @@ async function smokeTest(project: Project, inputs: Inputs, warnings: string[]): 
     {
       runId,
       postgresImage: inputs.postgresImage,
+      ...(inputs.smokePort ? { port: inputs.smokePort } : {}),
       buildArgs: inputs.buildArgs,
       env,
       onSecret: (secret) => core.setSecret(secret),

@@ -42,6 +42,14 @@ export function parseBoolean(value: string, source: string, fallback: boolean): 
 }
 
 /** A dotted Python module name such as mysite.settings. */
+/** A TCP port number, 1 to 65535. */
+export function parsePort(value: string, source: string): number {
+  const n = Number(value.trim());
+  if (!/^\d+$/.test(value.trim()) || n < 1 || n > 65535)
+    throw new OptionError(`Invalid ${source} '${value}'. Expected a port number from 1 to 65535.`);
+  return n;
+}
+
 export function parseSettingsModule(value: string, source = 'settings-module'): string {
   const v = value.trim();
   if (!/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/.test(v)) {

@@ -177,6 +177,12 @@ describe('smoke test against real Docker', { concurrency: false }, () => {
     assert.equal(result.engines.postgres!.steps.find((s) => s.name === 'tables')!.status, 'passed');
   });
 
+  test('a server that binds $PORT is given the port it is probed on, and passes', async () => {
+    const { ids, statuses, result } = await smoke('port-from-env');
+    assert.deepEqual(ids, [], JSON.stringify(result, null, 2));
+    assert.deepEqual(statuses, { sqlite: 'passed', postgres: 'passed' });
+  });
+
   test('an app that fails to load reports its own error in every command of the release one-off', async () => {
     const { ids, statuses, findings, result } = await smoke('missing-dependency', { startTimeoutMs: 10_000 });
     assert.deepEqual(ids, ['TF1001', 'TF1002', 'TF1201'], JSON.stringify(result, null, 2));

@@ -110,6 +110,7 @@ test('exit code 2 with a message naming what was wrong and what is accepted', as
       "Invalid --settings-module 'my-site'. Expected a dotted Python module name",
     ],
     [['check', app, '--config', 'nope.yml'], "Cannot read config file '"],
+    [['check', app, '--smoke', '--port', '0'], "Invalid --port '0'. Expected a port number from 1 to 65535."],
     [['check', app, '--fail-on'], "Option '--fail-on <value>' argument missing"],
   ];
   for (const [argv, message] of cases) {
@@ -264,6 +265,8 @@ test('--smoke runs the smoke stage with its flags; its findings get the config a
       'json',
       '--postgres-image',
       'postgres:15',
+      '--port',
+      '5000',
       '--build-arg',
       'BASE_IMAGE=local/base',
       '--smoke-env',
@@ -291,6 +294,7 @@ test('--smoke runs the smoke stage with its flags; its findings get the config a
   assert.deepEqual(calls, [
     {
       postgresImage: 'postgres:15',
+      port: 5000,
       buildArgs: { BASE_IMAGE: 'local/base' },
       env: { sqlite: { DB_PORT: '5432' }, postgres: { DB_PORT: '5433' } },
     },

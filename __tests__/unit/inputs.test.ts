@@ -57,6 +57,8 @@ const invalid: [Record<string, string>, string][] = [
     "Invalid settings-module 'my-site/settings.py'. Expected a dotted Python module name such as mysite.settings.",
   ],
   [{ 'build-args': 'BASE_IMAGE' }, "Invalid build-args 'BASE_IMAGE'. Expected KEY=VALUE."],
+  [{ 'smoke-port': '80a' }, "Invalid smoke-port '80a'. Expected a port number from 1 to 65535."],
+  [{ 'smoke-port': '70000' }, "Invalid smoke-port '70000'. Expected a port number from 1 to 65535."],
   [
     { 'smoke-env': 'mysql.DB_PORT=3306' },
     "Invalid smoke-env key 'mysql.DB_PORT'. Expected NAME, sqlite.NAME or postgres.NAME.",
@@ -96,6 +98,11 @@ test('build-args and smoke-env: KEY=VALUE lines, values may hold = and spaces, e
     postgres: { DB_PORT: '5432' },
     sqlite: { DB_PATH: '/data/db.sqlite3' },
   });
+});
+
+test("smoke-port: empty for the image's own, else the number", () => {
+  assert.equal(inputs({}).smokePort, undefined);
+  assert.equal(inputs({ 'smoke-port': ' 5000 ' }).smokePort, 5000);
 });
 
 test('an empty sarif-file writes none', () => {

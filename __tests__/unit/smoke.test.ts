@@ -606,6 +606,36 @@ describe('smoke orchestration (scripted Docker)', () => {
     assert.deepEqual(await gated([]), { i: true, gate: true });
   });
 
+  test('a server started on $PORT gets PORT set to the port it is probed on, unless the image or user sets it', async () => {
+    const serverEnv = async (config: Record<string, unknown>, options: Partial<SmokeOptions> = {}) => {
+      const docker = new FakeDocker();
+      docker.imageConfig = { ...docker.imageConfig, ExposedPorts: {}, ...config };
+      await smoke(docker, { engines: ['sqlite'], ...options });
+      const run = docker.calls.find((c) => c.args[0] === 'run' && c.args.includes('tfr-r1-sqlite-web-1'))!;
+      return { PORT: run.opts!.env!.PORT, published: run.args[run.args.indexOf('-p') + 1] };
+    };
+    const shellForm = { Cmd: ['/bin/sh', '-c', 'gunicorn --bind 0.0.0.0:$PORT mysite.wsgi'] };
+    assert.deepEqual(await serverEnv(shellForm), { PORT: '8000', published: '127.0.0.1::8000' });
+    assert.deepEqual(await serverEnv({ ...shellForm, ExposedPorts: { '5000/tcp': {} } }), {
+      PORT: '5000',
+      published: '127.0.0.1::5000',
+    });
+    // The image's own PORT stands and is the port probed.
+    assert.deepEqual(await serverEnv({ ...shellForm, Env: ['PORT=8080'] }), {
+      PORT: undefined,
+      published: '127.0.0.1::8080',
+    });
+    assert.deepEqual(await serverEnv(shellForm, { env: { sqlite: { PORT: '9000' } } }), {
+      PORT: '9000',
+      published: '127.0.0.1::9000',
+    });
+    // A server that does not read PORT gets none: gunicorn would otherwise bind 0.0.0.0 on its own.
+    assert.deepEqual(await serverEnv({ Cmd: ['gunicorn', 'mysite.wsgi'] }), {
+      PORT: undefined,
+      published: '127.0.0.1::8000',
+    });
+  });
+
   test('the PostgreSQL image comes from the option, else the compose database service', async () => {
     const docker = new FakeDocker();
     await smoke(docker, { postgresImage: 'tfr-test/postgres:15' });

@@ -1212,7 +1212,23 @@ class SmokeRun {
     const composePort =
       appService?.ports.find((p) => p.target !== undefined)?.target ??
       appService?.expose.find((e) => e.port)?.port;
-    const port = this.options.port ?? exposed[0] ?? composePort ?? 8000;
+    // A server started on $PORT (as platforms start twelve-factor apps) gets the port it is probed on.
+    const portVariable = /\$\{?PORT\b/;
+    const startsOnPortVariable = [
+      ...(image.Entrypoint ?? []),
+      ...(image.Cmd ?? []),
+      appService?.command?.raw ?? '',
+      ...this.app.entrypointScripts.map((e) => JSON.stringify(e.script)),
+    ].some((text) => portVariable.test(text));
+    const imagePort = (image.Env ?? []).find((e) => e.startsWith('PORT='))?.slice(5);
+    const givenPort = Number(plan.env.PORT ?? imagePort);
+    const port =
+      this.options.port ??
+      exposed[0] ??
+      composePort ??
+      (startsOnPortVariable && Number.isInteger(givenPort) && givenPort > 0 ? givenPort : 8000);
+    if (startsOnPortVariable && plan.env.PORT === undefined && imagePort === undefined)
+      plan.env.PORT = String(port);
     const entrypoint = image.Entrypoint ?? [];
     // One-offs keep a wrapper entrypoint (it usually ends in `exec "$@"`) but not a server started as entrypoint.
     const keepEntrypoint = entrypoint.length > 0 && this.entrypointRunsArguments(entrypoint);
