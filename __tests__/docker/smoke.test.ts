@@ -183,6 +183,12 @@ describe('smoke test against real Docker', { concurrency: false }, () => {
     assert.deepEqual(statuses, { sqlite: 'passed', postgres: 'passed' });
   });
 
+  test('a multi-stage build passes and leaves no layer of the stage its target does not use', async () => {
+    const { ids, statuses, result } = await smoke('multi-stage');
+    assert.deepEqual(ids, [], JSON.stringify(result, null, 2));
+    assert.deepEqual(statuses, { sqlite: 'passed', postgres: 'passed' });
+  });
+
   test('an app that fails to load reports its own error in every command of the release one-off', async () => {
     const { ids, statuses, findings, result } = await smoke('missing-dependency', { startTimeoutMs: 10_000 });
     assert.deepEqual(ids, ['TF1001', 'TF1002', 'TF1201'], JSON.stringify(result, null, 2));

@@ -218,6 +218,61 @@ describe('smoke orchestration (scripted Docker)', () => {
     );
   });
 
+  test('a multi-stage classic build that succeeded leaves no layer of a stage its target does not use', async () => {
+    const build = (stages: 1 | 2) =>
+      [
+        'Step 1/5 : FROM base AS base',
+        ' ---> d1cd1284f8ff',
+        'Step 2/5 : COPY . /app',
+        ' ---> 0a1b2c3d4e5f',
+        ...(stages === 2
+          ? [
+              'Step 3/5 : FROM base AS dev',
+              ' ---> 0a1b2c3d4e5f',
+              'Step 4/5 : CMD ["runserver"]',
+              ' ---> 2c3d4e5f6071',
+            ]
+          : []),
+        'Step 5/5 : CMD ["gunicorn"]',
+        ' ---> 3d4e5f607182',
+        'Successfully built 3d4e5f607182',
+      ].join('\n');
+    const now = new Date().toISOString();
+    // Dangling once the tagged image is gone: the unused stage's leaf, and another build's leaf made meanwhile on the
+    // same base image (which a successful build, having printed all its steps, never claims).
+    const parents: Record<string, string> = {
+      'sha256:2c3d4e5f6071aa': `sha256:0a1b2c3d4e5faa|${now}`,
+      'sha256:9999999999aaaa': `sha256:d1cd1284f8ffaa|${now}`,
+    };
+    const run = async (stages: 1 | 2) => {
+      const docker = new FakeDocker()
+        .on((a) => a[0] === 'build', ok(build(stages)))
+        .on(
+          (a) => a[0] === 'images' && a.includes('dangling=true'),
+          ok('sha256:2c3d4e5f6071aa\nsha256:9999999999aaaa\n'),
+        )
+        .on(
+          (a) => a[0] === 'image' && a[1] === 'inspect' && a.includes('{{.Parent}}|{{.Created}}'),
+          (a) => ok(`${parents[a[a.length - 1]] ?? ''}\n`),
+        );
+      const { result } = await smoke(docker, { engines: ['sqlite'] });
+      assert.equal(result.build?.status, 'passed');
+      // The run's own tagged image goes by label (image rm -f); the search and what it removes follow.
+      return docker.calls.filter(
+        (c) => (c.args[0] === 'image' && c.args[1] === 'rm' && c.args[2] !== '-f') || c.args[0] === 'images',
+      );
+    };
+    assert.deepEqual(
+      (await run(2)).map((c) => c.args.slice(0, 3)),
+      [
+        ['images', '--filter', 'dangling=true'],
+        ['image', 'rm', 'sha256:2c3d4e5f6071aa'],
+      ],
+    );
+    // A single-stage build leaves nothing untagged: no search at all.
+    assert.deepEqual(await run(1), []);
+  });
+
   test('buildx is used with --load when present', async () => {
     const docker = new FakeDocker().on(
       (a) => a[0] === 'buildx' && a[1] === 'version',

@@ -69,8 +69,11 @@ export async function removeRun(
   return report;
 }
 
-/** What a failed or cut-short classic build printed, for the final cleanup to find the layers it left. */
-export interface FailedBuild {
+/**
+ * What a classic build printed, for the final cleanup to find the layers it left: all it finished when it failed or
+ * was cut short, and the last layer of each stage the target does not build on when it succeeded.
+ */
+export interface ClassicBuild {
   /** Layers the build's steps committed, as printed (` ---> id`), FROM steps excepted. */
   layers: string[];
   /** Base images of its FROM steps. */
@@ -84,7 +87,8 @@ export interface FailedBuild {
 }
 
 /**
- * The classic builder leaves the steps a failed or cut-short build finished as untagged images without a label.
+ * The classic builder leaves the steps a failed or cut-short build finished as untagged images without a label, and
+ * a multi-stage build leaves the last layer of every stage the target does not build on.
  * They are found among the dangling images (untagged, nothing builds on them) by ancestry: a parent chain reaching a
  * layer the build printed, or reaching its base image from a leaf created since the build started (a build cut short
  * early may commit steps its output never showed). Removing a leaf removes its untagged parents; without -f, a layer
@@ -95,7 +99,7 @@ export interface FailedBuild {
  */
 export async function removeBuildLayers(
   docker: Docker,
-  build: FailedBuild,
+  build: ClassicBuild,
   sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
 ): Promise<number> {
   const short = (id: string) => id.replace(/^sha256:/, '').slice(0, 12);

@@ -9,7 +9,7 @@ import type { EngineResult, Engine, SmokeResult, SmokeStep, StepStatus } from '.
 import { findRule } from '../rules/registry.js';
 import { stamp } from '../rules/run.js';
 import { locateBuildFailure } from './build.js';
-import { removeBuildLayers, removeRun, RUN_LABEL, type FailedBuild } from './cleanup.js';
+import { removeBuildLayers, removeRun, RUN_LABEL, type ClassicBuild } from './cleanup.js';
 import { parseDeployCheck } from './deploy-check.js';
 import type { Docker, DockerExecResult } from './docker.js';
 import { planEnv, type PostgresCredentials } from './env.js';
@@ -203,8 +203,9 @@ export async function runSmoke(
     cleanupPromise ??= settled
       .then(() => removeRun(docker, runId, { keepImage: options.keepImage }))
       .then(async (r) => {
-        // A classic build that failed or was cut short leaves its finished steps as unlabelled layers.
-        if (run.failedBuild) r.images += await removeBuildLayers(docker, run.failedBuild);
+        // A classic build that failed or was cut short leaves its finished steps as unlabelled layers; one that
+        // succeeded, the stages its target does not build on.
+        if (run.classicBuild) r.images += await removeBuildLayers(docker, run.classicBuild);
         // Each engine removed its own objects as it ended; the final cleanup removed the rest.
         const early = run.removed;
         log.info(
@@ -252,7 +253,7 @@ class SmokeRun {
   private build?: SmokeStep;
   private readonly finished = new Set<Engine>();
   /** The layers a failed or interrupted classic build printed, for the final cleanup to find what it left. */
-  failedBuild?: FailedBuild;
+  classicBuild?: ClassicBuild;
   /** What the engines removed themselves as they ended. */
   readonly removed = { containers: 0, networks: 0, volumes: 0 };
   private readonly started: number;
@@ -449,7 +450,7 @@ class SmokeRun {
       ? ['buildx', 'build', '--load', '--progress', 'plain', ...common, path.join(root, contextDir)]
       : ['build', '--force-rm', ...common, path.join(root, contextDir)];
     this.log.info(`Building the image from ${this.dockerfile} (${buildx ? 'buildx' : 'classic builder'})…`);
-    const failedBuild = (out: DockerExecResult, cutShort: boolean): FailedBuild | undefined => {
+    const classicBuild = (out: DockerExecResult, cutShort: boolean): ClassicBuild | undefined => {
       if (buildx) return undefined;
       const text = `${out.stdout}\n${out.stderr}`;
       // The layer each step committed; a FROM step's is its base image, not the build's.
@@ -476,7 +477,7 @@ class SmokeRun {
         env: buildx ? {} : { DOCKER_BUILDKIT: '0' },
       });
     } catch (error) {
-      if (error instanceof Cancelled && error.partial) this.failedBuild = failedBuild(error.partial, true);
+      if (error instanceof Cancelled && error.partial) this.classicBuild = classicBuild(error.partial, true);
       throw error;
     }
     const logText = `${r.stdout}\n${r.stderr}`;
@@ -504,9 +505,13 @@ class SmokeRun {
         details: logTail,
       });
       this.log.info(`Build failed: ${why}.`);
-      this.failedBuild = failedBuild(r, !!r.timedOut);
+      this.classicBuild = classicBuild(r, !!r.timedOut);
       return false;
     }
+    // Stages the target does not build on are left as untagged layers by the classic builder. All their steps were
+    // printed, so they are found by those alone, never by a base image another build may share.
+    const built = classicBuild(r, false);
+    if (built && built.bases.length > 1) this.classicBuild = { ...built, bases: [] };
     const idMatch = /Successfully built ([0-9a-f]{12,})|writing image (sha256:[0-9a-f]{64})/.exec(logText);
     this.build = {
       name: 'build',
