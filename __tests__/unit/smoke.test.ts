@@ -330,6 +330,21 @@ describe('smoke orchestration (scripted Docker)', () => {
     assert.equal(result.engines.postgres?.status, 'passed');
   });
 
+  test('SQLite unable to write its file names the image user and the volume directory to chown', async () => {
+    const docker = new FakeDocker().on(
+      (a) => isOneOff(a, 'release') && a.includes('tfr-r1-sqlite-net'),
+      (a, o) =>
+        released(a, o, { migrate: fail('django.db.utils.OperationalError: unable to open database file') }),
+    );
+    docker.imageConfig = { ...docker.imageConfig, User: '10001' };
+    const { findings } = await smoke(docker, { engines: ['sqlite'] });
+    assert.deepEqual(ids(findings), ['TF1001', 'TF1201']);
+    assert.match(
+      findings.find((f) => f.ruleId === 'TF1201')!.message,
+      /cannot be created or written by the user the image runs as \(USER 10001\): create its directory in the Dockerfile and `chown` it/,
+    );
+  });
+
   test('a server that never answers is TF0703 once for both engines, plus TF1001 and TF1002', async () => {
     const docker = new FakeDocker().on((a) => a[0] === 'inspect', ok('{"Running":true,"ExitCode":0}'));
     const { result, findings } = await smoke(docker, { startTimeoutMs: 5_000 }, async () => ({

@@ -98,6 +98,7 @@ interface ImageConfig {
   WorkingDir?: string;
   ExposedPorts?: Record<string, unknown> | null;
   Volumes?: Record<string, unknown> | null;
+  User?: string;
 }
 
 interface ContainerState {
@@ -135,6 +136,8 @@ class Cancelled extends Error {
 }
 
 const MISSING_TABLE = /no such table|relation "[^"]+" does not exist|table '[^']+' doesn't exist/i;
+/** SQLite failing to create or write its file: usually a volume directory the image's user cannot write. */
+const SQLITE_NOT_WRITABLE = /unable to open database file|attempt to write a readonly database/i;
 const DB_CONNECTION_ERROR =
   /could not translate host name|could not connect to server|connection to server at|connection refused|Is the server running|name or service not known|psycopg2?\.OperationalError|OperationalError: .*(host|connect)|Can't connect to MySQL|Unknown MySQL server host/i;
 
@@ -808,7 +811,7 @@ class SmokeRun {
             ruleId: 'TF1201',
             engine,
             anchor: this.databasesAnchor,
-            message: `\`manage.py migrate --noinput\` run as a one-off container from the image failed (${this.redactor.redact(why)}). The release must be able to migrate with only the environment it is given.`,
+            message: `\`manage.py migrate --noinput\` run as a one-off container from the image failed (${this.redactor.redact(why)}). The release must be able to migrate with only the environment it is given.${engine === 'sqlite' && SQLITE_NOT_WRITABLE.test(out) ? ` ${this.sqliteNotWritable()}` : ''}`,
             details: logTail,
           });
           if (engine === 'sqlite' && DB_CONNECTION_ERROR.test(out)) {
@@ -1114,6 +1117,13 @@ class SmokeRun {
             : undefined,
         ]).catch(() => undefined);
     }
+  }
+
+  /** Why SQLite could not write its file, as far as the image tells. */
+  private sqliteNotWritable(): string {
+    const user = this.image?.User;
+    const who = user && !/^(root|0)(:|$)/.test(user) ? ` by the user the image runs as (USER ${user})` : '';
+    return `The SQLite file cannot be created or written${who}: create its directory in the Dockerfile and \`chown\` it to that user before \`VOLUME\`, since a new volume takes the directory's owner.`;
   }
 
   /** `docker stop -t 10`, timed, with how the container ended. */
