@@ -41,7 +41,6 @@ export function parseBoolean(value: string, source: string, fallback: boolean): 
   throw new OptionError(`Invalid ${source} '${value}'. Expected one of true, false.`);
 }
 
-/** A dotted Python module name such as mysite.settings. */
 /** A TCP port number, 1 to 65535. */
 export function parsePort(value: string, source: string): number {
   const n = Number(value.trim());
@@ -50,6 +49,7 @@ export function parsePort(value: string, source: string): number {
   return n;
 }
 
+/** A dotted Python module name such as mysite.settings. */
 export function parseSettingsModule(value: string, source = 'settings-module'): string {
   const v = value.trim();
   if (!/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/.test(v)) {
