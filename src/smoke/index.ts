@@ -1233,7 +1233,7 @@ class SmokeRun {
       ...(image.Entrypoint ?? []),
       ...(image.Cmd ?? []),
       appService?.command?.raw ?? '',
-      ...this.app.entrypointScripts.map((e) => JSON.stringify(e.script)),
+      ...this.app.entrypointScripts.flatMap((e) => e.script.commands.flatMap((c) => c.argv)),
     ].some((text) => portVariable.test(text));
     const imagePort = (image.Env ?? []).find((e) => e.startsWith('PORT='))?.slice(5);
     const givenPort = Number(plan.env.PORT ?? imagePort);
@@ -1278,10 +1278,6 @@ class SmokeRun {
       return script.script.commands.some((c) => c.argv.some((a) => a.includes('$@') || a.includes('$*')));
     // Unknown script: wrapper-looking names usually end in `exec "$@"`.
     return /\.sh$|entrypoint/i.test(path.posix.basename(program));
-  }
-
-  private envArgs(ctx: EngineContext): string[] {
-    return Object.keys(ctx.env).flatMap((k) => ['-e', k]);
   }
 
   private oneOff(ctx: EngineContext, what: string, manageArgs: string[]): Promise<DockerExecResult> {
@@ -1383,14 +1379,7 @@ class SmokeRun {
         'run',
         '--rm',
         ...(input ? ['-i'] : []),
-        '--name',
-        name,
-        '--label',
-        this.label,
-        '--network',
-        ctx.network,
-        ...ctx.volumes,
-        ...this.envArgs(ctx),
+        ...this.containerArgs(ctx, name),
         '-w',
         ctx.manageDir,
         ...ctx.oneOffEntrypoint,
@@ -1407,8 +1396,8 @@ class SmokeRun {
     return r;
   }
 
-  /** What `docker run -d` and `docker create` take for a server container: published on loopback only. */
-  private serverArgs(ctx: EngineContext, name: string): string[] {
+  /** Name, run label, the engine's network, volumes and environment: what every container of an engine gets. */
+  private containerArgs(ctx: EngineContext, name: string): string[] {
     return [
       '--name',
       name,
@@ -1417,7 +1406,14 @@ class SmokeRun {
       '--network',
       ctx.network,
       ...ctx.volumes,
-      ...this.envArgs(ctx),
+      ...Object.keys(ctx.env).flatMap((k) => ['-e', k]),
+    ];
+  }
+
+  /** What `docker run -d` and `docker create` take for a server container: published on loopback only. */
+  private serverArgs(ctx: EngineContext, name: string): string[] {
+    return [
+      ...this.containerArgs(ctx, name),
       '-p',
       `127.0.0.1::${ctx.port}`,
       this.imageRef,
