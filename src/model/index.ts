@@ -28,7 +28,7 @@ import { matchesGlob } from '../util/glob.js';
 import { modelCompose } from './compose.js';
 import { ImageLayout, isUrl } from './context.js';
 import { modelDockerfile } from './dockerfile.js';
-import { modelSettings } from './settings.js';
+import { modelSettings } from './settings/index.js';
 import type { ComposeCommand, ComposeModel } from './types/compose.js';
 import type { CommandInstr, DockerfileModel, RunInstr, Stage } from './types/dockerfile.js';
 import type {

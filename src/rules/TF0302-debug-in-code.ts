@@ -1,6 +1,6 @@
 import type { RawFinding } from '../model/types/finding.js';
 import type { ValueSource } from '../model/types/settings.js';
-import { liveAssignments, valueWhenUnset } from '../model/settings.js';
+import { liveAssignments, valueWhenUnset } from '../model/settings/index.js';
 import { defineRule } from './rule.js';
 
 export const debugInCode = defineRule({

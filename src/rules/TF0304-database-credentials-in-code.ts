@@ -1,6 +1,6 @@
 import type { RawFinding } from '../model/types/finding.js';
 import type { DatabaseConfig, ValueSource } from '../model/types/settings.js';
-import { isServerEngine, valueWhenUnset } from '../model/settings.js';
+import { isServerEngine, valueWhenUnset } from '../model/settings/index.js';
 import { defineRule } from './rule.js';
 
 const KEYS = ['USER', 'PASSWORD', 'HOST'] as const;

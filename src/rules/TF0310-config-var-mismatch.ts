@@ -1,6 +1,6 @@
 import type { RawFinding } from '../model/types/finding.js';
 import type { App } from '../model/types/project.js';
-import { providedEnvironment } from '../model/settings.js';
+import { providedEnvironment } from '../model/settings/index.js';
 import { defineRule } from './rule.js';
 
 export const configVarMismatch = defineRule({

@@ -7,7 +7,7 @@ import {
   liveAssignments,
   providedEnvironment,
   type ProvidedEnvironment,
-} from '../model/settings.js';
+} from '../model/settings/index.js';
 import { defineRule } from './rule.js';
 
 export const runtimeDataNotInVolume = defineRule({

@@ -1,5 +1,5 @@
 import type { RawFinding } from '../model/types/finding.js';
-import { isSqliteEngine } from '../model/settings.js';
+import { isSqliteEngine } from '../model/settings/index.js';
 import { defineRule } from './rule.js';
 
 export const sqliteDefaultEngine = defineRule({

@@ -1,0 +1,77 @@
+/** Attribute access, subscripts and item assignment on evaluated values (`x.parent`, `DBS[key]`, `D['a'] = v`). */
+import { ancestor, pathAttribute } from './paths.js';
+import { lift, markRequired, type PyOf, type PyValue } from './value.js';
+
+export function attribute(o: PyValue, prop: string, line: number): PyValue {
+  if (o.t === 'ref') return { t: 'ref', name: `${o.name}.${prop}`, line };
+  if (o.t === 'env' || o.t === 'choice') return lift(o, (x) => attribute(x, prop, line));
+  if (o.t === 'path') {
+    const v = pathAttribute(o, prop, line);
+    if (v) return v;
+  }
+  if (o.t === 'none') return { t: 'unknown', text: `None.${prop}`, crash: true, line };
+  return { t: 'unknown', text: `….${prop}`, line };
+}
+
+export function subscript(o: PyValue, k: PyValue, line: number): PyValue {
+  if (o.t === 'parents' && k.t === 'num' && Number.isInteger(k.v) && k.v >= 0)
+    return ancestor(o.of, k.v + 1, line);
+  if (o.t === 'dict' && k.t === 'env') return switchOn(o, k, undefined, line);
+  if (o.t === 'env' || o.t === 'choice') return lift(o, (x) => subscript(x, k, line));
+  if (k.t === 'env') return lift(k, (x) => subscript(o, x, line));
+  if (o.t === 'dict' && k.t === 'str') {
+    const entry = o.entries.find((e) => e.key === k.v);
+    return entry ? entry.value : { t: 'unknown', text: `[${k.v}]`, line };
+  }
+  if (o.t === 'list' && k.t === 'num') {
+    const item = o.items[k.v < 0 ? o.items.length + k.v : k.v];
+    return item ?? { t: 'unknown', text: `[${k.v}]`, crash: true, line };
+  }
+  if (o.t === 'none') return { t: 'unknown', text: 'None[…]', crash: true, line };
+  return { t: 'unknown', text: '[…]', line };
+}
+
+/** `TABLE[env value]` or `TABLE.get(env value, fallback)`: one case per key of the table. */
+export function switchOn(
+  table: PyOf<'dict'>,
+  key: PyOf<'env'>,
+  fallback: PyValue | undefined,
+  line: number,
+): PyValue {
+  const unsetKey = key.unset.t === 'str' ? key.unset.v : undefined;
+  let unset: PyValue;
+  if (unsetKey !== undefined)
+    unset = table.entries.find((e) => e.key === unsetKey)?.value ??
+      fallback ?? { t: 'unknown', text: 'KeyError', crash: true, line };
+  else if (key.unset.t === 'none') {
+    unset = fallback ?? { t: 'unknown', text: 'KeyError', crash: true, line };
+    if (!fallback) markRequired(key.read);
+  } else unset = fallback ?? { t: 'unknown', text: '[…]', line };
+  const out: PyValue = {
+    t: 'env',
+    read: key.read,
+    unset,
+    cases: table.entries.map((e) => ({ value: e.key, v: e.value })),
+    line,
+  };
+  if (unsetKey !== undefined) out.unsetKey = unsetKey;
+  return out;
+}
+
+/** `base[k1][k2] = value` as the new value of base. */
+export function setIn(base: PyValue, keys: string[], value: PyValue, line: number): PyValue {
+  if (keys.length === 0) return value;
+  const [key, ...rest] = keys;
+  if (base.t === 'dict') {
+    const entries = base.entries.slice();
+    const at = entries.findIndex((e) => e.key === key);
+    if (at >= 0) entries[at] = { ...entries[at], value: setIn(entries[at].value, rest, value, line) };
+    else entries.push({ key, value: rest.length ? { t: 'unknown', text: `[${key}]`, line } : value, line });
+    return { ...base, entries };
+  }
+  if (base.t === 'choice' || base.t === 'env') return lift(base, (b) => setIn(b, keys, value, line));
+  // DATABASES['default'] = ... on a dict from a star import: the entry is known even if the rest is not.
+  if (base.t === 'unknown' && !base.crash && rest.length === 0)
+    return { t: 'dict', entries: [{ key, value, line }], line };
+  return { t: 'unknown', text: `[${keys.join('][')}] = …`, line };
+}

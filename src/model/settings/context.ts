@@ -1,0 +1,42 @@
+/** What the evaluator carries through statements: names in scope, the branch it is in, what it has recorded. */
+import type { Condition, PyValue, Truth, VariableRead } from './value.js';
+
+export interface Binding {
+  v: PyValue;
+  /** Indices of the recorded assignments that may have produced this value. */
+  origins: number[];
+}
+
+export type Scope = Map<string, Binding>;
+
+/** Where a statement runs: its scope and the branch (and environment test) it sits in. */
+export interface EvalContext {
+  scope: Scope;
+  inBranch: boolean;
+  activeWhenUnset: Truth;
+  cond?: Condition;
+  condText?: string;
+  /** Variables tested as set by an enclosing branch: reading them there cannot fail. */
+  guarded: Set<string>;
+  /** Inside a helper function: its local assignments are not settings. */
+  inFunction?: boolean;
+}
+
+/** An assignment to a setting name, as it was evaluated. */
+export interface RecordedAssignment {
+  name: string;
+  line: number;
+  v: PyValue;
+  cond?: Condition;
+  condText?: string;
+  inBranch: boolean;
+  activeWhenUnset: Truth;
+}
+
+/** What library calls record besides the value they return: variable reads, .env loads, logging configs. */
+export interface CallRecorder {
+  readonly reads: VariableRead[];
+  readonly dotenvLoads: { via: string; line: number }[];
+  /** Configs passed to logging.config.dictConfig(), searched for handlers like LOGGING. */
+  readonly loggingConfigs: PyValue[];
+}

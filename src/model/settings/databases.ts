@@ -1,0 +1,223 @@
+/** DATABASES resolution: the configs DATABASES['default'] can end up as, and what selects among them. */
+import type { DatabaseConfig, DatabasesModel, ValueSource } from '../types/settings.js';
+import {
+  markRequired,
+  truthAnd,
+  type Alternative,
+  type Condition,
+  type PyOf,
+  type PyValue,
+  type Truth,
+} from './value.js';
+
+/** How the config being walked is reached: the variable value that selects it, whether it is the default one. */
+interface Selection {
+  selectedBy?: DatabaseConfig['selectedBy'];
+  isDefault: Truth;
+}
+
+/** A variable that chooses among configs: a switch on its value, a database URL, or ENGINE read from it. */
+interface Selector {
+  kind: 'env' | 'url' | 'engine';
+  variable: string;
+  default?: string;
+  line: number;
+}
+
+const SERVER_FIELDS = ['NAME', 'USER', 'PASSWORD', 'HOST'];
+// Deeper nesting of alternatives in DATABASES than this is not followed.
+const MAX_DEPTH = 20;
+
+/** The DATABASES model of the value DATABASES has at the end of the module, assigned at `line`. */
+export function resolveDatabases(
+  value: PyValue,
+  line: number,
+  toSource: (v: PyValue) => ValueSource,
+): DatabasesModel {
+  const builder = new DatabasesBuilder(toSource);
+  builder.walkDatabases(value, { isDefault: true });
+  return builder.result(line);
+}
+
+class DatabasesBuilder {
+  private readonly configs: DatabaseConfig[] = [];
+  private readonly selectors: Selector[] = [];
+
+  constructor(private readonly toSource: (v: PyValue) => ValueSource) {}
+
+  walkDatabases(v: PyValue, sel: Selection, depth = 0): void {
+    if (depth > MAX_DEPTH) return;
+    if (v.t === 'dict') {
+      const entry = v.entries.find((e) => e.key === 'default');
+      if (entry) this.walkDefault(entry.value, sel, depth + 1);
+    } else if (v.t === 'choice') {
+      for (const o of v.options) this.walkDatabases(o.v, this.option(o, sel), depth + 1);
+    } else if (v.t === 'env') {
+      this.walkEnv(v, sel, (x, s) => this.walkDatabases(x, s, depth + 1));
+    }
+  }
+
+  private walkDefault(v: PyValue, sel: Selection, depth: number): void {
+    if (depth > MAX_DEPTH) return;
+    if (v.t === 'dict') this.fromDict(v, sel);
+    else if (v.t === 'choice')
+      for (const o of v.options) this.walkDefault(o.v, this.option(o, sel), depth + 1);
+    else if (v.t === 'env') this.walkEnv(v, sel, (x, s) => this.walkDefault(x, s, depth + 1));
+  }
+
+  private walkEnv(v: PyOf<'env'>, sel: Selection, next: (v: PyValue, s: Selection) => void): void {
+    const variable = v.read.variable;
+    if (v.dbUrl) {
+      this.selectors.push({ kind: 'url', variable, default: v.read.defaultText, line: v.read.line });
+      if (v.unset.t === 'dict' && v.unset.entries.length > 0)
+        this.fromDict(v.unset, { ...sel, isDefault: sel.isDefault }, v);
+      return;
+    }
+    if (v.cases) {
+      this.selectors.push({
+        kind: 'env',
+        variable,
+        default: v.unsetKey ?? v.read.defaultText,
+        line: v.read.line,
+      });
+      const isDefault = (c: { value: string; v: PyValue }) => c.v === v.unset || v.unsetKey === c.value;
+      for (const c of v.cases)
+        next(c.v, {
+          selectedBy: { variable, value: c.value },
+          isDefault: truthAnd(sel.isDefault, isDefault(c)),
+        });
+      // TABLE.get(value, fallback): the fallback is one more alternative, the one used when the variable is unset.
+      if (!v.cases.some(isDefault) && v.unset.t !== 'unknown')
+        next(v.unset, { selectedBy: { variable, value: '', test: 'otherwise' }, isDefault: sel.isDefault });
+      return;
+    }
+    this.selectors.push({ kind: 'env', variable, default: v.read.defaultText, line: v.read.line });
+    next(v.unset, { selectedBy: sel.selectedBy, isDefault: sel.isDefault });
+  }
+
+  private option(o: Alternative, sel: Selection): Selection {
+    if (o.when) this.selectors.push({ kind: 'env', variable: o.when.variable, line: o.when.line });
+    return {
+      selectedBy: o.when ? selectedBy(o.when) : sel.selectedBy,
+      isDefault: truthAnd(sel.isDefault, o.activeWhenUnset),
+    };
+  }
+
+  private fromDict(d: PyOf<'dict'>, sel: Selection, url?: PyOf<'env'>): void {
+    const engineValue = d.entries.find((e) => e.key === 'ENGINE')?.value;
+    const variants =
+      engineValue?.t === 'env' && !url
+        ? this.engineVariants(engineValue, sel)
+        : [{ engine: engineValue ? engineString(engineValue) : undefined, sel }];
+    for (const variant of variants) {
+      if (!url && variant.engine && isServerEngine(variant.engine))
+        for (const key of SERVER_FIELDS) {
+          const value = d.entries.find((e) => e.key === key)?.value;
+          if (value?.t === 'env' && value.unset.t === 'none') markRequired(value.read);
+        }
+      const config: DatabaseConfig = { line: url ? url.read.line : d.line, ...this.fields(d, url) };
+      if (variant.engine) config.engine = variant.engine;
+      if (variant.sel.selectedBy) config.selectedBy = variant.sel.selectedBy;
+      if (variant.sel.isDefault !== undefined) config.isDefault = variant.sel.isDefault;
+      this.configs.push(config);
+    }
+  }
+
+  /** ENGINE read from a variable: one variant per engine it can name. */
+  private engineVariants(engineValue: PyOf<'env'>, sel: Selection): { engine?: string; sel: Selection }[] {
+    const variable = engineValue.read.variable;
+    this.selectors.push({
+      kind: 'engine',
+      variable,
+      default: engineValue.read.defaultText,
+      line: engineValue.read.line,
+    });
+    if (engineValue.cases)
+      return engineValue.cases.map((c) => ({
+        engine: engineString(c.v),
+        sel: {
+          selectedBy: { variable, value: c.value },
+          isDefault: truthAnd(sel.isDefault, engineValue.unsetKey === c.value),
+        },
+      }));
+    const engine = engineString(engineValue.unset);
+    return [
+      {
+        engine,
+        sel: {
+          selectedBy:
+            engine && engineValue.read.defaultText !== undefined
+              ? { variable, value: engineValue.read.defaultText }
+              : sel.selectedBy,
+          isDefault: engine ? sel.isDefault : false,
+        },
+      },
+    ];
+  }
+
+  /** The fields of a config dict; from a URL, each is the URL variable's read with the field as its fallback. */
+  private fields(d: PyOf<'dict'>, url?: PyOf<'env'>): Pick<DatabaseConfig, 'fields' | 'fieldLines'> {
+    const fields: Record<string, ValueSource> = {};
+    const fieldLines: Record<string, number> = {};
+    for (const e of d.entries) {
+      fieldLines[e.key] = url ? url.read.line : e.line;
+      const source = this.toSource(e.value);
+      fields[e.key] = url
+        ? {
+            kind: 'env',
+            variable: url.read.variable,
+            via: url.read.via,
+            required: url.read.required,
+            fallback: source,
+            line: url.read.line,
+          }
+        : source;
+    }
+    return { fields, fieldLines };
+  }
+
+  result(line: number): DatabasesModel {
+    const engines = new Set(this.configs.map((c) => c.engine ?? '?'));
+    const url = this.selectors.find((s) => s.kind === 'url');
+    const engine = this.selectors.find((s) => s.kind === 'engine');
+    const branch = engines.size > 1 ? this.selectors.find((s) => s.kind === 'env') : undefined;
+    let selection: DatabasesModel['selection'];
+    const pick = url ?? engine ?? branch;
+    if (pick) {
+      const chosen: DatabasesModel['selection'] & { kind: 'env' | 'url' } = {
+        kind: pick.kind === 'url' ? 'url' : 'env',
+        variable: pick.variable,
+        line: pick.line,
+      };
+      if (pick.default !== undefined) chosen.default = pick.default;
+      selection = chosen;
+    } else if (this.configs.length > 0 && !engines.has('?')) selection = { kind: 'fixed' };
+    else selection = { kind: 'unknown' };
+    return { line, selection, configs: this.configs };
+  }
+}
+
+function selectedBy(c: Condition): DatabaseConfig['selectedBy'] {
+  if (c.test === 'equals') return { variable: c.variable, value: c.value };
+  if (c.test === 'set' || c.test === 'unset') return { variable: c.variable, value: '', test: c.test };
+  return { variable: c.variable, value: '', test: 'otherwise' };
+}
+
+function engineString(v: PyValue): string | undefined {
+  if (v.t === 'str') return v.v;
+  return undefined;
+}
+
+/** Engines that talk to a database server (credentials and host matter), as opposed to SQLite files. */
+export function isServerEngine(engine: string): boolean {
+  const e = engine.toLowerCase();
+  return ['postgres', 'postgis', 'mysql', 'oracle', 'mssql', 'sql_server', 'cockroach', 'mariadb'].some((k) =>
+    e.includes(k),
+  );
+}
+
+/** True for SQLite (and SpatiaLite) engines. */
+export function isSqliteEngine(engine: string): boolean {
+  const e = engine.toLowerCase();
+  return e.includes('sqlite') || e.includes('spatialite');
+}

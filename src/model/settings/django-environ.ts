@@ -1,0 +1,84 @@
+/** Emulation of django-environ: `environ.Env(...)` and its calls env('X'), env.str(), env.bool(), env.db(), env.read_env(). */
+import type { CallRecorder, EvalContext } from './context.js';
+import { readDatabaseUrl } from './dj-database-url.js';
+import { readVariable } from './environ.js';
+import type { CallArgs, PyOf, PyValue } from './value.js';
+
+/** Methods that read a URL variable, with the variable each reads by default. */
+const URL_DEFAULTS: Record<string, string> = {
+  cache: 'CACHE_URL',
+  cache_url: 'CACHE_URL',
+  email: 'EMAIL_URL',
+  email_url: 'EMAIL_URL',
+  search_url: 'SEARCH_URL',
+};
+const CAST_METHODS = [
+  'str',
+  'bool',
+  'int',
+  'float',
+  'list',
+  'tuple',
+  'dict',
+  'json',
+  'url',
+  'path',
+  'parse_value',
+];
+
+/** `environ.Env(DEBUG=(bool, False), ...)`: an Env object with those casts and defaults. */
+export function newEnv(args: CallArgs, line: number): PyValue {
+  const scheme = new Map<string, { cast?: string; def?: PyValue }>();
+  for (const [key, v] of args.kw) {
+    if (v.t === 'list')
+      scheme.set(key, { cast: v.items[0]?.t === 'ref' ? v.items[0].name : undefined, def: v.items[1] });
+    else if (v.t === 'ref') scheme.set(key, { cast: v.name });
+  }
+  return { t: 'envobj', scheme, line };
+}
+
+/** Calls on a django-environ Env: env('X'), env.str('X', default=...), env.db(), env.read_env(). */
+export function callEnv(
+  recorder: CallRecorder,
+  ctx: EvalContext,
+  env: PyOf<'envobj'>,
+  method: string,
+  args: CallArgs,
+  line: number,
+): PyValue | undefined {
+  const [a0, a1, a2] = args.pos;
+  if (method === 'read_env') {
+    recorder.dotenvLoads.push({ via: 'django-environ', line });
+    return { t: 'none', line };
+  }
+  if (['db', 'db_url', 'database_url'].includes(method)) {
+    const variable = a0 ?? args.kw.get('var');
+    const name = variable?.t === 'str' ? variable.v : 'DATABASE_URL';
+    const fallback = a1 ?? args.kw.get('default');
+    return readDatabaseUrl(recorder.reads, ctx, name, fallback, 'django-environ', line, true);
+  }
+  let variable: string | undefined;
+  let fallback: PyValue | undefined;
+  if (URL_DEFAULTS[method]) {
+    variable = a0?.t === 'str' ? a0.v : URL_DEFAULTS[method];
+    fallback = a1 ?? args.kw.get('default');
+  } else if (method === '__call__' || method === 'get_value') {
+    variable = a0?.t === 'str' ? a0.v : undefined;
+    fallback = args.kw.get('default') ?? a2;
+  } else if (CAST_METHODS.includes(method)) {
+    variable = a0?.t === 'str' ? a0.v : undefined;
+    fallback = a1 ?? args.kw.get('default');
+  } else return undefined;
+  if (variable === undefined) return undefined;
+  if (fallback === undefined) fallback = env.scheme.get(variable)?.def;
+  if (fallback?.t === 'ref' && fallback.name.endsWith('NOTSET')) fallback = undefined;
+  return readVariable(
+    recorder.reads,
+    ctx,
+    variable,
+    'django-environ',
+    fallback,
+    line,
+    fallback === undefined,
+  );
+}

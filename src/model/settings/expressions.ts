@@ -1,0 +1,332 @@
+/** The evaluator of Python expressions: literals, names, operators, subscripts, calls, f-strings, if-tests. */
+import type { SyntaxNode } from '@lezer/common';
+import { childrenOf, stringParts, unescapeBody } from '../../parse/python.js';
+import { attribute, subscript } from './access.js';
+import { callBuiltin, parseNumber } from './builtins.js';
+import { callByName, callMethod } from './calls.js';
+import type { EvalContext } from './context.js';
+import { callEnv } from './django-environ.js';
+import { isOsEnviron, presenceOfVariable, subscriptOsEnviron } from './environ.js';
+import type { ModuleEvaluation } from './evaluation.js';
+import { callFunction } from './functions.js';
+import { binary } from './operators.js';
+import { joinAll } from './paths.js';
+import {
+  choice,
+  lift,
+  MAX_TEXT,
+  negateCondition,
+  notValue,
+  truthy,
+  type CallArgs,
+  type Condition,
+  type DictEntry,
+  type PyValue,
+} from './value.js';
+
+export function evalExpression(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalContext): PyValue {
+  const line = ev.line(node);
+  switch (node.name) {
+    case 'String':
+      return stringLiteral(ev, node) ?? ev.unknown(node);
+    case 'FormatString':
+      return formatString(ev, node, ctx);
+    case 'ContinuedString':
+      return childrenOf(node).reduce<PyValue>((acc, c) => binary(acc, '+', ev.evaluate(c, ctx), line), {
+        t: 'str',
+        v: '',
+        line,
+      });
+    case 'Number': {
+      const n = parseNumber(ev.text(node));
+      return n === undefined ? ev.unknown(node) : { t: 'num', v: n, line };
+    }
+    case 'Boolean':
+      return { t: 'bool', v: ev.text(node) === 'True', line };
+    case 'None':
+      return { t: 'none', line };
+    case 'VariableName':
+      return ev.lookup(ev.text(node), line, ctx);
+    case 'ParenthesizedExpression': {
+      const inner = childrenOf(node).filter((c) => c.name !== '(' && c.name !== ')');
+      return inner.length === 1 ? ev.evaluate(inner[0], ctx) : ev.unknown(node);
+    }
+    case 'ArrayExpression':
+    case 'TupleExpression':
+    case 'SetExpression': {
+      const items = childrenOf(node).filter((c) => !['[', ']', '(', ')', '{', '}', ','].includes(c.name));
+      if (items.some((c) => c.name === '*')) return ev.unknown(node);
+      return { t: 'list', items: items.map((c) => ev.evaluate(c, ctx)), line };
+    }
+    case 'DictionaryExpression':
+      return dictionary(ev, node, ctx);
+    case 'MemberExpression':
+      return member(ev, node, ctx);
+    case 'CallExpression':
+      return call(ev, node, ctx);
+    case 'BinaryExpression':
+      return binaryExpression(ev, node, ctx);
+    case 'UnaryExpression':
+      return unaryExpression(ev, node, ctx);
+    case 'ConditionalExpression':
+      return conditionalExpression(ev, node, ctx);
+    case 'NamedExpression': {
+      const kids = childrenOf(node);
+      return ev.evaluate(kids[kids.length - 1], ctx);
+    }
+    default:
+      return ev.unknown(node);
+  }
+}
+
+function stringLiteral(ev: ModuleEvaluation, node: SyntaxNode): PyValue | undefined {
+  const parts = stringParts(ev.text(node));
+  if (!parts) return undefined;
+  return { t: 'str', v: unescapeBody(parts.body, parts.prefix.includes('r')), line: ev.line(node) };
+}
+
+/** The operator of a binary expression, its words joined: 'not in', 'is not'. */
+function operatorOf(ev: ModuleEvaluation, kids: SyntaxNode[]): string {
+  return kids
+    .slice(1, -1)
+    .map((c) => ev.text(c))
+    .join(' ');
+}
+
+function binaryExpression(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalContext): PyValue {
+  const line = ev.line(node);
+  const kids = childrenOf(node);
+  if (kids.length < 3) return ev.unknown(node);
+  const op = operatorOf(ev, kids);
+  const left = ev.evaluate(kids[0], ctx);
+  if (op === 'or' || op === 'and') {
+    const right = ev.evaluate(kids[kids.length - 1], ctx);
+    return lift(left, (l) => {
+      const t = truthy(l);
+      if (t === undefined) return { t: 'unknown', text: ev.text(node).slice(0, MAX_TEXT), line };
+      return (op === 'or') === t ? l : right;
+    });
+  }
+  if ((op === 'in' || op === 'not in') && kids[0].name === 'String') {
+    const right = ev.evaluate(kids[kids.length - 1], ctx);
+    if (isOsEnviron(right) && left.t === 'str')
+      return presenceOfVariable(ev.reads, ctx, left.v, op === 'not in', line);
+    return binary(left, op, right, line);
+  }
+  return binary(left, op, ev.evaluate(kids[kids.length - 1], ctx), line);
+}
+
+function unaryExpression(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalContext): PyValue {
+  const line = ev.line(node);
+  const kids = childrenOf(node);
+  const op = kids[0] ? ev.text(kids[0]) : '';
+  const operand = kids[1] ? ev.evaluate(kids[1], ctx) : ev.unknown(node);
+  return lift(operand, (x) => {
+    if (op === 'not') return notValue(x, line);
+    if (op === '-' && x.t === 'num') return { t: 'num', v: -x.v, line };
+    if (op === '+' && x.t === 'num') return x;
+    return { t: 'unknown', text: ev.text(node).slice(0, MAX_TEXT), line };
+  });
+}
+
+function conditionalExpression(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalContext): PyValue {
+  const line = ev.line(node);
+  const kids = childrenOf(node).filter((c) => c.name !== 'if' && c.name !== 'else');
+  if (kids.length !== 3) return ev.unknown(node);
+  const whenTrue = ev.evaluate(kids[0], ctx);
+  const test = ev.evaluate(kids[1], ctx);
+  const whenFalse = ev.evaluate(kids[2], ctx);
+  return lift(test, (c) => {
+    const t = truthy(c);
+    if (t === undefined)
+      return choice(
+        [
+          { v: whenTrue, activeWhenUnset: undefined },
+          { v: whenFalse, activeWhenUnset: undefined },
+        ],
+        line,
+      );
+    return t ? whenTrue : whenFalse;
+  });
+}
+
+/** Evaluates an if-test, and says which environment variable value it checks, when it checks one. */
+export function evalTest(
+  ev: ModuleEvaluation,
+  node: SyntaxNode,
+  ctx: EvalContext,
+): { v: PyValue; cond?: Condition } {
+  const line = ev.line(node);
+  const kids = childrenOf(node);
+  if (node.name === 'ParenthesizedExpression' && kids.length === 3) return evalTest(ev, kids[1], ctx);
+  if (node.name === 'UnaryExpression' && kids[0] && ev.text(kids[0]) === 'not' && kids[1]) {
+    const r = evalTest(ev, kids[1], ctx);
+    return { v: lift(r.v, (x) => notValue(x, line)), cond: r.cond ? negateCondition(r.cond) : undefined };
+  }
+  if (node.name === 'BinaryExpression' && kids.length >= 3) {
+    const op = operatorOf(ev, kids);
+    if ((op === 'is' || op === 'is not') && kids[kids.length - 1].name === 'None') {
+      const v = ev.evaluate(node, ctx);
+      if (v.t !== 'env') return { v };
+      return { v, cond: { variable: v.read.variable, value: '', test: op === 'is' ? 'unset' : 'set', line } };
+    }
+    if (['==', '!=', 'in', 'not in'].includes(op)) return comparisonTest(ev, node, kids, op, ctx);
+  }
+  const v = ev.evaluate(node, ctx);
+  if (v.t === 'env') return { v, cond: { variable: v.read.variable, value: '', test: 'set', line } };
+  return { v };
+}
+
+/** `X == 'a'`, `X != 'a'`, `X in ('a', 'b')`, `'X' in os.environ` as a test of the variable X. */
+function comparisonTest(
+  ev: ModuleEvaluation,
+  node: SyntaxNode,
+  kids: SyntaxNode[],
+  op: string,
+  ctx: EvalContext,
+): { v: PyValue; cond?: Condition } {
+  const line = ev.line(node);
+  const v = ev.evaluate(node, ctx);
+  const left = v.t === 'env' ? v : undefined;
+  if (left && (op === 'in' || op === 'not in') && left.read.presence)
+    return {
+      v,
+      cond: { variable: left.read.variable, value: '', test: op === 'in' ? 'set' : 'unset', line },
+    };
+  const literal = literalOperand(
+    ev,
+    op === '==' || op === '!=' ? [kids[0], kids[kids.length - 1]] : [kids[kids.length - 1]],
+    ctx,
+  );
+  if (left && literal !== undefined) {
+    const test = op === '==' || op === 'in' ? 'equals' : 'not-equals';
+    return { v, cond: { variable: left.read.variable, value: literal, test, line } };
+  }
+  return { v };
+}
+
+/** The string a comparison tests against: 'postgres' in `x == 'postgres'`, the first of `x in ('a', 'b')`. */
+function literalOperand(ev: ModuleEvaluation, nodes: SyntaxNode[], ctx: EvalContext): string | undefined {
+  for (const n of nodes) {
+    if (n.name === 'String') {
+      const s = stringLiteral(ev, n);
+      if (s?.t === 'str') return s.v;
+    }
+    if (n.name === 'TupleExpression' || n.name === 'ArrayExpression' || n.name === 'SetExpression') {
+      const v = ev.evaluate(n, ctx);
+      if (v.t === 'list' && v.items[0]?.t === 'str') return v.items[0].v;
+    }
+  }
+  return undefined;
+}
+
+function formatString(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalContext): PyValue {
+  const line = ev.line(node);
+  const parts = stringParts(ev.text(node));
+  if (!parts) return ev.unknown(node);
+  const isRaw = parts.prefix.includes('r');
+  const bodyStart = node.from + parts.prefix.length + parts.quote.length;
+  const bodyEnd = node.to - parts.quote.length;
+  const pieces: PyValue[] = [];
+  let at = bodyStart;
+  const literal = (from: number, to: number) => {
+    if (to <= from) return;
+    const text = unescapeBody(ev.py.text.slice(from, to), isRaw).replaceAll('{{', '{').replaceAll('}}', '}');
+    pieces.push({ t: 'str', v: text, line });
+  };
+  for (const rep of childrenOf(node)) {
+    if (rep.name !== 'FormatReplacement') continue;
+    literal(at, rep.from);
+    at = rep.to;
+    const inner = childrenOf(rep).filter((c) => c.name !== '{' && c.name !== '}');
+    if (inner.length !== 1) {
+      pieces.push({ t: 'unknown', text: ev.text(rep), line });
+      continue;
+    }
+    pieces.push(callBuiltin('builtins.str', ev.evaluate(inner[0], ctx), line));
+  }
+  literal(at, bodyEnd);
+  return pieces.reduce<PyValue>((acc, p) => binary(acc, '+', p, line), { t: 'str', v: '', line });
+}
+
+function dictionary(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalContext): PyValue {
+  const kids = childrenOf(node).filter((c) => c.name !== '{' && c.name !== '}' && c.name !== ',');
+  const entries: DictEntry[] = [];
+  for (let i = 0; i < kids.length; i++) {
+    const k = kids[i];
+    if (k.name === '**') {
+      i++;
+      continue;
+    }
+    if (kids[i + 1]?.name !== ':' || !kids[i + 2]) return ev.unknown(node);
+    const key = ev.evaluate(k, ctx);
+    const value = ev.evaluate(kids[i + 2], ctx);
+    if (key.t === 'str') {
+      const existing = entries.findIndex((e) => e.key === key.v);
+      if (existing >= 0) entries.splice(existing, 1);
+      entries.push({ key: key.v, value, line: ev.line(k) });
+    }
+    i += 2;
+  }
+  return { t: 'dict', entries, line: ev.line(node) };
+}
+
+function member(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalContext): PyValue {
+  const kids = childrenOf(node);
+  const line = ev.line(node);
+  if (kids[1]?.name === '.' && kids[2]) return attribute(ev.evaluate(kids[0], ctx), ev.text(kids[2]), line);
+  if (kids[1]?.name === '[' && kids.length === 4) {
+    const obj = ev.evaluate(kids[0], ctx);
+    if (isOsEnviron(obj))
+      return subscriptOsEnviron(ev.reads, ctx, ev.evaluate(kids[2], ctx), line) ?? ev.unknown(node);
+    return subscript(obj, ev.evaluate(kids[2], ctx), line);
+  }
+  return ev.unknown(node);
+}
+
+/** The evaluated arguments of a call (`*args` and `**kwargs` are passed over). */
+export function callArguments(ev: ModuleEvaluation, argList: SyntaxNode, ctx: EvalContext): CallArgs {
+  const pos: PyValue[] = [];
+  const kw = new Map<string, PyValue>();
+  const kids = childrenOf(argList).filter((c) => c.name !== '(' && c.name !== ')' && c.name !== ',');
+  for (let i = 0; i < kids.length; i++) {
+    const c = kids[i];
+    if (c.name === '*' || c.name === '**') {
+      i++;
+      continue;
+    }
+    if (c.name === 'VariableName' && kids[i + 1]?.name === 'AssignOp' && kids[i + 2]) {
+      kw.set(ev.text(c), ev.evaluate(kids[i + 2], ctx));
+      i += 2;
+      continue;
+    }
+    pos.push(ev.evaluate(c, ctx));
+  }
+  return { pos, kw };
+}
+
+function call(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalContext): PyValue {
+  const [callee, argList] = childrenOf(node);
+  const line = ev.line(node);
+  if (!callee || !argList || argList.name !== 'ArgList') return ev.unknown(node);
+  const calleeKids = childrenOf(callee);
+  let result: PyValue | undefined;
+  if (callee.name === 'MemberExpression' && calleeKids[1]?.name === '.' && calleeKids[2]) {
+    const obj = ev.evaluate(calleeKids[0], ctx);
+    const method = ev.text(calleeKids[2]);
+    const args = callArguments(ev, argList, ctx);
+    result =
+      obj.t === 'ref'
+        ? callByName(ev, ctx, `${obj.name}.${method}`, args, line)
+        : callMethod(ev, ctx, obj, method, args, line);
+  } else {
+    const f = ev.evaluate(callee, ctx);
+    const args = callArguments(ev, argList, ctx);
+    if (f.t === 'ref') result = callByName(ev, ctx, f.name, args, line);
+    else if (f.t === 'envobj') result = callEnv(ev, ctx, f, '__call__', args, line);
+    else if (f.t === 'func') result = callFunction(ev, f, args, line, ctx);
+    else if (f.t === 'path') result = joinAll(f, args.pos, line);
+  }
+  if (!result || (result.t === 'unknown' && !result.crash && result.text === '')) return ev.unknown(node);
+  return result;
+}

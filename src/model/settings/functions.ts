@@ -1,0 +1,199 @@
+/** Helper functions defined in the settings (`def env_bool(name, default=False): ...`), run at each call. */
+import type { SyntaxNode } from '@lezer/common';
+import { childrenOf } from '../../parse/python.js';
+import type { EvalContext } from './context.js';
+import type { ModuleEvaluation } from './evaluation.js';
+import {
+  markRequired,
+  truthAnd,
+  truthNot,
+  truthOr,
+  truthy,
+  type CallArgs,
+  type PyOf,
+  type PyValue,
+  type Truth,
+} from './value.js';
+
+/** Helpers calling helpers deeper than this give an unknown value. */
+const MAX_CALL_DEPTH = 3;
+
+interface Return {
+  v: PyValue;
+  reached: Truth;
+}
+
+/** The parameters of a `def`, with their defaults evaluated. */
+export function parameters(
+  ev: ModuleEvaluation,
+  list: SyntaxNode,
+  ctx: EvalContext,
+): { name: string; def?: PyValue }[] {
+  const out: { name: string; def?: PyValue }[] = [];
+  const kids = childrenOf(list);
+  for (let i = 0; i < kids.length; i++) {
+    const k = kids[i];
+    if (k.name === '*' || k.name === '**') {
+      i++;
+      continue;
+    }
+    if (k.name !== 'VariableName') continue;
+    const param: { name: string; def?: PyValue } = { name: ev.text(k) };
+    let j = i + 1;
+    if (kids[j]?.name === 'TypeDef') j++;
+    if (kids[j]?.name === 'AssignOp' && kids[j + 1]) {
+      param.def = ev.evaluate(kids[j + 1], ctx);
+      j++;
+    }
+    out.push(param);
+    i = j;
+  }
+  return out;
+}
+
+/**
+ * Runs a helper defined in the settings with the call's arguments and returns what it returns when no variable is
+ * set; a helper that reads the environment gives an env-derived value.
+ */
+export function callFunction(
+  ev: ModuleEvaluation,
+  f: PyOf<'func'>,
+  args: CallArgs,
+  line: number,
+  ctx: EvalContext,
+): PyValue {
+  if (ev.callDepth >= MAX_CALL_DEPTH) return { t: 'unknown', text: 'call', line };
+  const scope = new Map(ctx.scope);
+  f.params.forEach((p, i) => {
+    const v = args.kw.get(p.name) ?? args.pos[i] ?? p.def ?? { t: 'unknown', text: p.name, line };
+    scope.set(p.name, { v, origins: [] });
+  });
+  const readsBefore = ev.reads.length;
+  const returns: Return[] = [];
+  ev.callDepth++;
+  let falloff: Truth;
+  try {
+    falloff = runBody(ev, f.body, { ...ctx, scope, inFunction: true }, true, returns);
+  } finally {
+    ev.callDepth--;
+  }
+  if (falloff !== false) returns.push({ v: { t: 'none', line }, reached: falloff });
+  let result: PyValue | undefined;
+  for (const r of returns) {
+    if (r.reached === false) continue;
+    result = r.reached === true ? r.v : undefined;
+    break;
+  }
+  // Reads inside the helper are reported at the call, where the variable name is written.
+  for (const r of ev.reads.slice(readsBefore)) r.line = line;
+  const value: PyValue = result ? { ...result, line } : { t: 'unknown', text: 'call', line };
+  const read = ev.reads[readsBefore];
+  if (read && value.t === 'unknown' && value.crash) markRequired(read);
+  if (read && value.t !== 'env') return { t: 'env', read, unset: value, line };
+  return value;
+}
+
+/** Runs the statements of a function body; collects returns with whether they are reached; says whether the end is. */
+function runBody(
+  ev: ModuleEvaluation,
+  body: SyntaxNode,
+  ctx: EvalContext,
+  reached: Truth,
+  returns: Return[],
+): Truth {
+  for (const stmt of childrenOf(body)) {
+    if (stmt.name === ':') continue;
+    if (reached === false) return false;
+    switch (stmt.name) {
+      case 'ReturnStatement': {
+        const expr = childrenOf(stmt)[1];
+        returns.push({ v: expr ? ev.evaluate(expr, ctx) : { t: 'none', line: ev.line(stmt) }, reached });
+        return false;
+      }
+      case 'RaiseStatement':
+        returns.push({ v: { t: 'unknown', text: 'raise', crash: true, line: ev.line(stmt) }, reached });
+        return false;
+      case 'TryStatement':
+        reached = runTry(ev, stmt, ctx, reached, returns);
+        break;
+      case 'WithStatement':
+      case 'ForStatement':
+      case 'WhileStatement': {
+        const inner = childrenOf(stmt).find((c) => c.name === 'Body');
+        if (inner) {
+          const loop = stmt.name !== 'WithStatement';
+          const end = runBody(ev, inner, ctx, loop ? undefined : reached, returns);
+          reached = loop ? reached : end;
+        }
+        break;
+      }
+      case 'IfStatement':
+        reached = runIf(ev, stmt, ctx, reached, returns);
+        break;
+      default:
+        ev.executeOrSkip(stmt, ctx);
+    }
+  }
+  return reached;
+}
+
+/** The keyword (try, except, else, finally) that opens the block at `at` among a statement's children. */
+export function blockKeyword(parts: SyntaxNode[], at: number): string | undefined {
+  return parts
+    .slice(0, at)
+    .reverse()
+    .find((c) => ['try', 'except', 'else', 'finally'].includes(c.name))?.name;
+}
+
+function runTry(
+  ev: ModuleEvaluation,
+  stmt: SyntaxNode,
+  ctx: EvalContext,
+  reached: Truth,
+  returns: Return[],
+): Truth {
+  let afterTry: Truth = reached;
+  let after: Truth = false;
+  const parts = childrenOf(stmt);
+  for (const [i, k] of parts.entries()) {
+    if (k.name !== 'Body') continue;
+    const keyword = blockKeyword(parts, i);
+    if (keyword === 'try') after = afterTry = runBody(ev, k, ctx, reached, returns);
+    else if (keyword === 'except') after = truthOr(after, runBody(ev, k, ctx, undefined, returns));
+    else after = runBody(ev, k, ctx, afterTry, returns);
+  }
+  return after === false && afterTry !== false ? afterTry : after;
+}
+
+function runIf(
+  ev: ModuleEvaluation,
+  stmt: SyntaxNode,
+  ctx: EvalContext,
+  reached: Truth,
+  returns: Return[],
+): Truth {
+  const kids = childrenOf(stmt);
+  let previousFalse: Truth = true;
+  let after: Truth = false;
+  let hasElse = false;
+  for (let i = 0; i < kids.length; i++) {
+    const k = kids[i].name;
+    let test: Truth;
+    let branchBody: SyntaxNode | undefined;
+    if ((k === 'if' || k === 'elif') && kids[i + 2]?.name === 'Body') {
+      test = truthy(ev.evaluate(kids[i + 1], ctx));
+      branchBody = kids[i + 2];
+      i += 2;
+    } else if (k === 'else' && kids[i + 1]?.name === 'Body') {
+      test = true;
+      hasElse = true;
+      branchBody = kids[i + 1];
+      i += 1;
+    } else continue;
+    const branchReached = truthAnd(reached, truthAnd(previousFalse, test));
+    after = truthOr(after, runBody(ev, branchBody, ctx, branchReached, returns));
+    previousFalse = truthAnd(previousFalse, truthNot(test));
+  }
+  if (!hasElse) after = truthOr(after, truthAnd(reached, previousFalse));
+  return after;
+}

@@ -1,0 +1,66 @@
+/** The Django settings model: a settings module's text → how each setting is obtained, and the queries rules use. */
+import { parsePython } from '../../parse/python.js';
+import type { ParseError } from '../types/project.js';
+import type { SettingsModel } from '../types/settings.js';
+import { messageOf, ModuleEvaluation, type EvaluationFailure } from './evaluation.js';
+import { settingsModelOf } from './model.js';
+
+export { isServerEngine, isSqliteEngine } from './databases.js';
+export {
+  liveAssignments,
+  providedEnvironment,
+  valueWhenUnset,
+  withBases,
+  type ProvidedEnvironment,
+} from './query.js';
+
+/**
+ * Settings module text → how each setting is obtained. Pure; never throws on bad input. A failure of the evaluator
+ * itself is reported as an error on the file (it would otherwise look like a settings module with nothing to say).
+ */
+export function modelSettings(
+  file: string,
+  module: string,
+  text: string,
+): { model?: SettingsModel; errors: ParseError[] } {
+  const empty: SettingsModel = { file, module, assignments: [], envReads: [], logHandlers: [] };
+  let python: ReturnType<typeof parsePython>;
+  try {
+    python = parsePython(text);
+  } catch (error) {
+    return { model: empty, errors: [{ file, message: `Settings could not be read: ${messageOf(error)}` }] };
+  }
+  const errors: ParseError[] = python.error
+    ? [
+        {
+          file,
+          line: python.error.line,
+          message: `Python syntax error at line ${python.error.line}, column ${python.error.column}: the settings module was read only as far as it parses`,
+        },
+      ]
+    : [];
+  const evaluation = new ModuleEvaluation(file, python);
+  let model: SettingsModel;
+  let failures: EvaluationFailure[];
+  try {
+    model = settingsModelOf(evaluation, module, evaluation.run());
+    failures = evaluation.failures;
+  } catch (error) {
+    model = empty;
+    failures = [...evaluation.failures, { message: messageOf(error) }];
+  }
+  if (failures.length > 0) errors.push(evaluationError(file, failures));
+  return { model, errors };
+}
+
+/** One error for all the statements the evaluator could not follow: the first, and how many more. */
+function evaluationError(file: string, failures: EvaluationFailure[]): ParseError {
+  const [first] = failures;
+  const more = failures.length > 1 ? ` (and ${failures.length - 1} more statement(s) not evaluated)` : '';
+  const error: ParseError = {
+    file,
+    message: `The settings could not be fully evaluated: ${first.message}${more}`,
+  };
+  if (first.line !== undefined) error.line = first.line;
+  return error;
+}

@@ -1,0 +1,147 @@
+/** The SettingsModel the rules read, built from what an evaluation recorded: assignments, reads, DATABASES, logging. */
+import type { SettingAssignment, SettingsModel, ValueSource } from '../types/settings.js';
+import type { EvalContext } from './context.js';
+import { resolveDatabases } from './databases.js';
+import type { ModuleEvaluation } from './evaluation.js';
+import { concatPath, relativeParts, renderConcat } from './paths.js';
+import type { EnvValueSource, PyOf, PyValue } from './value.js';
+
+// Values nested deeper than this are reported as unknown.
+const MAX_SOURCE_DEPTH = 60;
+const MAX_LOGGING_DEPTH = 20;
+
+/** The model of a module whose statements have run, leaving `ctx`. */
+export function settingsModelOf(ev: ModuleEvaluation, module: string, ctx: EvalContext): SettingsModel {
+  const toSource = (v: PyValue) => valueSource(v, ev.baseDirParts);
+  const live = new Set<number>();
+  for (const binding of ctx.scope.values()) for (const i of binding.origins) live.add(i);
+
+  // DATABASES first: a server config makes its credential reads required, which the assignments then show.
+  const databasesBinding = ctx.scope.get('DATABASES');
+  const databases =
+    databasesBinding && databasesBinding.origins.length > 0
+      ? resolveDatabases(
+          databasesBinding.v,
+          Math.min(...databasesBinding.origins.map((i) => ev.recorded[i].line)),
+          toSource,
+        )
+      : undefined;
+  const assignments: SettingAssignment[] = ev.recorded.map((a, i) => {
+    const out: SettingAssignment = { name: a.name, line: a.line, value: toSource(a.v) };
+    if (a.cond) out.condition = { variable: a.cond.variable, text: a.condText ?? '' };
+    out.live = live.has(i);
+    if (a.inBranch) out.inBranch = true;
+    if (a.activeWhenUnset !== undefined) out.activeWhenUnset = a.activeWhenUnset;
+    return out;
+  });
+
+  const model: SettingsModel = {
+    file: ev.file,
+    module,
+    assignments,
+    envReads: [],
+    logHandlers: logHandlers([ctx.scope.get('LOGGING')?.v, ...ev.loggingConfigs]),
+    starImports: ev.starImports,
+    dotenvLoads: ev.dotenvLoads,
+  };
+  if (databases) model.databases = databases;
+  model.envReads = ev.reads.map((r) => ({
+    variable: r.variable,
+    line: r.line,
+    required: r.required,
+    hasDefault: r.hasDefault,
+  }));
+  if (ev.baseDirParts) model.baseDir = ev.baseDirParts.length ? ev.baseDirParts.join('/') : '.';
+  return model;
+}
+
+/** How a value is obtained, as the model reports it; paths from __file__ are made relative to BASE_DIR. */
+function valueSource(v: PyValue, baseDirParts: string[] | undefined, depth = 0): ValueSource {
+  const line = v.line;
+  const inner = (x: PyValue) => valueSource(x, baseDirParts, depth + 1);
+  if (depth > MAX_SOURCE_DEPTH) return { kind: 'unknown', text: '…', line };
+  switch (v.t) {
+    case 'str':
+    case 'num':
+    case 'bool':
+      return { kind: 'literal', value: v.v, line };
+    case 'none':
+      return { kind: 'literal', value: null, line };
+    case 'list':
+      return { kind: 'list', items: v.items.map(inner), line };
+    case 'dict':
+      return {
+        kind: 'dict',
+        entries: v.entries.map((e) => ({ key: e.key, value: inner(e.value), line: e.line })),
+        line,
+      };
+    case 'path':
+      return pathSource(v, baseDirParts);
+    case 'concat': {
+      const p = concatPath(v);
+      return p ? pathSource(p, baseDirParts) : { kind: 'unknown', text: renderConcat(v), line };
+    }
+    case 'env':
+      return envSource(v, inner);
+    case 'choice':
+      return { kind: 'choice', options: v.options.map((o) => inner(o.v)), line };
+    case 'ref':
+      return { kind: 'unknown', text: v.name, line };
+    case 'parents':
+    case 'envobj':
+    case 'func':
+      return { kind: 'unknown', text: v.t, line };
+    case 'unknown':
+      return { kind: 'unknown', text: v.text, line };
+  }
+}
+
+function envSource(v: PyOf<'env'>, inner: (x: PyValue) => ValueSource): ValueSource {
+  const out: EnvValueSource = {
+    kind: 'env',
+    variable: v.read.variable,
+    via: v.read.via,
+    required: v.read.required,
+    line: v.line,
+  };
+  const fallback = v.unset;
+  if (fallback.t !== 'none' && !(fallback.t === 'unknown' && fallback.crash)) out.fallback = inner(fallback);
+  if (v.prefix) out.prefix = v.prefix;
+  if (v.suffix) out.suffix = v.suffix;
+  return out;
+}
+
+function pathSource(v: PyOf<'path'>, baseDirParts: string[] | undefined): ValueSource {
+  if (v.base === 'absolute') return { kind: 'path', base: 'absolute', parts: v.parts, line: v.line };
+  if (v.base === 'BASE_DIR') return { kind: 'path', base: 'BASE_DIR', parts: v.parts, line: v.line };
+  if (!baseDirParts) return { kind: 'unknown', text: `${v.parts.join('/')} (from __file__)`, line: v.line };
+  return { kind: 'path', base: 'BASE_DIR', parts: relativeParts(baseDirParts, v.parts), line: v.line };
+}
+
+/** The handler classes of logging configs (LOGGING, dictConfig arguments), in line order. */
+function logHandlers(configs: (PyValue | undefined)[]): { className: string; line: number }[] {
+  const out: { className: string; line: number }[] = [];
+  const seen = new Set<string>();
+  const visitConfig = (v: PyValue, depth: number): void => {
+    if (depth > MAX_LOGGING_DEPTH) return;
+    if (v.t === 'env') {
+      visitConfig(v.unset, depth + 1);
+      for (const c of v.cases ?? []) visitConfig(c.v, depth + 1);
+    } else if (v.t === 'choice') for (const o of v.options) visitConfig(o.v, depth + 1);
+    else if (v.t === 'dict') {
+      const handlers = v.entries.find((e) => e.key === 'handlers')?.value;
+      if (handlers?.t !== 'dict') return;
+      for (const h of handlers.entries) {
+        if (h.value.t !== 'dict') continue;
+        const cls = h.value.entries.find((e) => e.key === 'class');
+        if (cls?.value.t !== 'str') continue;
+        const key = `${cls.value.v}\0${cls.line}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push({ className: cls.value.v, line: cls.line });
+      }
+    }
+  };
+  for (const v of configs) if (v) visitConfig(v, 0);
+  return out.sort((a, b) => a.line - b.line);
+}

@@ -1,0 +1,63 @@
+/** The query API rules use on a settings model: live assignments, values when unset, inherited bases, provided environment. */
+import type { App } from '../types/project.js';
+import type { SettingAssignment, SettingsModel, ValueSource } from '../types/settings.js';
+
+/**
+ * The settings as the running app sees them when the module star-imports others (`from .base import *`): the
+ * bases' assignments and reads first, then the module's own. DATABASES is the one the last module to choose the
+ * engine builds (by a switch or a URL), else the module's own, else the nearest base's.
+ */
+export function withBases(settings: SettingsModel, bases: SettingsModel[] = []): SettingsModel {
+  if (bases.length === 0) return settings;
+  const all = [...bases, settings].reverse();
+  const databases =
+    all.find((m) => m.databases && m.databases.selection.kind !== 'unknown')?.databases ??
+    all.find((m) => m.databases)?.databases;
+  return {
+    ...settings,
+    assignments: [...bases, settings].flatMap((m) => m.assignments),
+    envReads: [...bases, settings].flatMap((m) => m.envReads),
+    ...(databases ? { databases } : {}),
+  };
+}
+
+/** The assignments of a setting that may give it its final value. */
+export function liveAssignments(model: SettingsModel, name: string): SettingAssignment[] {
+  return model.assignments.filter((a) => a.name === name && a.live);
+}
+
+/** Follows env fallbacks to what a value is when no environment variable is set; undefined when unknown or None. */
+export function valueWhenUnset(v: ValueSource | undefined, depth = 0): ValueSource | undefined {
+  if (!v || depth > 20) return undefined;
+  if (v.kind === 'env') return valueWhenUnset(v.fallback, depth + 1);
+  return v;
+}
+
+/** Environment variables the app's container gets from the target stage's ENV and the compose app service. */
+export interface ProvidedEnvironment {
+  /** Name → value (undefined when provided but not known statically: `${VAR}` unset, `- NAME` pass-through). */
+  values: Map<string, string | undefined>;
+  /** False when a source could not be read (an env_file that is missing or unreadable), so absence proves nothing. */
+  complete: boolean;
+  /** Where the names come from, for messages: 'the Dockerfile', "the compose service 'web'". */
+  sources: string[];
+}
+
+export function providedEnvironment(app: App): ProvidedEnvironment {
+  const values = new Map<string, string | undefined>();
+  const sources: string[] = [];
+  let complete = true;
+  const stage = app.dockerfile?.targetStage;
+  if (stage) {
+    sources.push('the Dockerfile');
+    for (const [name, value] of Object.entries(stage.env)) values.set(name, value);
+  }
+  const service = app.compose?.appService;
+  if (service) {
+    sources.push(`the compose service '${service.name}'`);
+    for (const e of service.environment) values.set(e.name, e.value);
+    for (const f of service.envFiles)
+      if (!service.environment.some((e) => e.source === 'env_file' && e.file === f.path)) complete = false;
+  }
+  return { values, complete, sources };
+}

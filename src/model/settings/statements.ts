@@ -1,0 +1,421 @@
+/** The evaluator of Python statements: assignments, imports, if/try/loops, and the settings they record. */
+import type { SyntaxNode } from '@lezer/common';
+import { childrenOf } from '../../parse/python.js';
+import { setIn, subscript } from './access.js';
+import type { Binding, EvalContext, Scope } from './context.js';
+import type { ModuleEvaluation } from './evaluation.js';
+import { callArguments, evalTest } from './expressions.js';
+import { blockKeyword, parameters } from './functions.js';
+import { binary, mutate } from './operators.js';
+import {
+  choice,
+  MAX_TEXT,
+  otherwiseCondition,
+  requireValue,
+  truthAnd,
+  truthNot,
+  truthy,
+  type Alternative,
+  type Condition,
+  type PyValue,
+  type Truth,
+} from './value.js';
+
+/** Names that are settings (Django reads only upper-case module attributes). */
+const SETTING_NAME = /^[A-Z][A-Z0-9_]*$/;
+// A setting assigned in more conditional branches than this keeps only its latest origins (liveness of older ones is lost).
+const MAX_ORIGINS = 64;
+
+/** The scope one branch leaves, with the condition under which it runs. */
+interface BranchResult {
+  scope: Scope;
+  when?: Condition;
+  activeWhenUnset: Truth;
+}
+
+/** `NAME['a']['b']` as an assignment target: root NAME and keys a, b. */
+interface TargetChain {
+  root: string;
+  keys: string[];
+}
+
+export function execStatement(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalContext): void {
+  switch (node.name) {
+    case 'AssignStatement':
+      return execAssign(ev, node, ctx);
+    case 'UpdateStatement':
+      return execUpdate(ev, node, ctx);
+    case 'ExpressionStatement':
+      return execExpression(ev, node, ctx);
+    case 'ImportStatement':
+      return execImport(ev, node, ctx);
+    case 'IfStatement':
+      return execIf(ev, node, ctx);
+    case 'TryStatement':
+      return execTry(ev, node, ctx);
+    case 'WithStatement':
+      for (const c of childrenOf(node)) if (c.name === 'Body') ev.executeBody(c, ctx);
+      return;
+    case 'ForStatement':
+    case 'WhileStatement': {
+      const body = childrenOf(node).find((c) => c.name === 'Body');
+      if (body) execMaybe(ev, body, ctx);
+      return;
+    }
+    case 'StatementGroup':
+      for (const c of childrenOf(node)) execStatement(ev, c, ctx);
+      return;
+    case 'FunctionDefinition':
+      return execDef(ev, node, ctx);
+    case 'ClassDefinition': {
+      const name = childrenOf(node).find((c) => c.name === 'VariableName');
+      if (name) ctx.scope.set(ev.text(name), { v: ev.unknown(node), origins: [] });
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+function execDef(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalContext): void {
+  const kids = childrenOf(node);
+  const name = kids.find((c) => c.name === 'VariableName');
+  const params = kids.find((c) => c.name === 'ParamList');
+  const body = kids.find((c) => c.name === 'Body');
+  if (!name) return;
+  const v: PyValue =
+    params && body && !ctx.inFunction
+      ? { t: 'func', params: parameters(ev, params, ctx), body, line: ev.line(node) }
+      : ev.unknown(node);
+  ctx.scope.set(ev.text(name), { v, origins: [] });
+}
+
+/** A body that may or may not run (loop, except handler): its bindings merge with the ones before it. */
+function execMaybe(ev: ModuleEvaluation, body: SyntaxNode, ctx: EvalContext): void {
+  const child: EvalContext = {
+    ...ctx,
+    scope: new Map(ctx.scope),
+    inBranch: true,
+    activeWhenUnset: undefined,
+  };
+  ev.executeBody(body, child);
+  merge(ctx.scope, [
+    { scope: child.scope, activeWhenUnset: undefined },
+    { scope: ctx.scope, activeWhenUnset: undefined },
+  ]);
+}
+
+function execAssign(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalContext): void {
+  const segments: SyntaxNode[][] = [[]];
+  for (const c of childrenOf(node)) {
+    if (c.name === 'AssignOp') segments.push([]);
+    else if (c.name !== ',' && c.name !== 'TypeDef') segments[segments.length - 1].push(c);
+  }
+  if (segments.length < 2) return;
+  const valueNodes = segments.pop()!;
+  if (valueNodes.length === 0) return;
+  const value: PyValue =
+    valueNodes.length === 1
+      ? ev.evaluate(valueNodes[0], ctx)
+      : { t: 'list', items: valueNodes.map((n) => ev.evaluate(n, ctx)), line: ev.line(valueNodes[0]) };
+  const line = ev.line(node);
+  for (const targets of segments) {
+    if (targets.length === 1) assignTarget(ev, targets[0], value, ctx, line);
+    else
+      targets.forEach((t, i) =>
+        assignTarget(
+          ev,
+          t,
+          value.t === 'list' && value.items.length === targets.length ? value.items[i] : ev.unknown(t),
+          ctx,
+          line,
+        ),
+      );
+  }
+}
+
+function execUpdate(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalContext): void {
+  const kids = childrenOf(node);
+  const op = kids.find((c) => c.name === 'UpdateOp');
+  if (!op || kids.length < 3) return;
+  const value = ev.evaluate(kids[kids.length - 1], ctx);
+  const chain = targetChain(ev, kids[0], ctx);
+  if (!chain) return;
+  const current = getIn(ev, chain, ctx);
+  const line = ev.line(node);
+  const updated = binary(current, ev.text(op).slice(0, -1), value, line);
+  update(ev, chain, updated, ctx, line);
+}
+
+/** An expression statement; `X.append(v)`, `X.update(d)` and the like rebind X. */
+function execExpression(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalContext): void {
+  const expr = childrenOf(node)[0];
+  if (!expr) return;
+  if (expr.name === 'CallExpression') {
+    const [callee, argList] = childrenOf(expr);
+    const calleeKids = callee ? childrenOf(callee) : [];
+    if (callee?.name === 'MemberExpression' && calleeKids[1]?.name === '.' && argList) {
+      const method = ev.text(calleeKids[2]);
+      const chain = ['append', 'extend', 'update', 'insert'].includes(method)
+        ? targetChain(ev, calleeKids[0], ctx)
+        : undefined;
+      if (chain) {
+        const args = callArguments(ev, argList, ctx);
+        const current = getIn(ev, chain, ctx);
+        const line = ev.line(node);
+        update(ev, chain, mutate(current, method, args, line), ctx, line);
+        return;
+      }
+    }
+  }
+  ev.evaluate(expr, ctx);
+}
+
+function execImport(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalContext): void {
+  const kids = childrenOf(node);
+  if (kids[0]?.name === 'from') execFromImport(ev, kids, ctx, ev.line(node));
+  else execPlainImport(ev, kids, ctx, ev.line(node));
+}
+
+/** `from M import a as b, *`. */
+function execFromImport(ev: ModuleEvaluation, kids: SyntaxNode[], ctx: EvalContext, line: number): void {
+  const importAt = kids.findIndex((c) => c.name === 'import');
+  if (importAt < 0) return;
+  const moduleName = kids
+    .slice(1, importAt)
+    .map((c) => (c.name === 'Ellipsis' ? '...' : ev.text(c)))
+    .join('');
+  const names = kids.slice(importAt + 1).filter((c) => c.name !== '(' && c.name !== ')');
+  for (let i = 0; i < names.length; i++) {
+    const c = names[i];
+    if (c.name === '*') {
+      ev.starImports.push({ module: moduleName, line });
+      continue;
+    }
+    if (c.name !== 'VariableName') continue;
+    let alias = ev.text(c);
+    const imported = alias;
+    if (names[i + 1]?.name === 'as' && names[i + 2]) {
+      alias = ev.text(names[i + 2]);
+      i += 2;
+    }
+    // From a sibling settings module only the well-known names are understood: env (django-environ), BASE_DIR.
+    const v: PyValue = moduleName.startsWith('.')
+      ? imported === 'env'
+        ? { t: 'envobj', scheme: new Map(), line }
+        : imported === 'BASE_DIR'
+          ? { t: 'path', base: 'BASE_DIR', parts: [], line }
+          : ev.unknown(c)
+      : { t: 'ref', name: `${moduleName}.${imported}`, line };
+    ctx.scope.set(alias, { v, origins: [] });
+    if (moduleName === 'decouple' && !ev.dotenvLoads.some((d) => d.via === 'python-decouple'))
+      ev.dotenvLoads.push({ via: 'python-decouple', line });
+  }
+}
+
+/** `import a.b.c [as d], e`. */
+function execPlainImport(ev: ModuleEvaluation, kids: SyntaxNode[], ctx: EvalContext, line: number): void {
+  let dotted: string[] = [];
+  let alias: string | undefined;
+  const flush = () => {
+    if (dotted.length === 0) return;
+    const full = dotted.join('.');
+    if (alias) ctx.scope.set(alias, { v: { t: 'ref', name: full, line }, origins: [] });
+    else ctx.scope.set(dotted[0], { v: { t: 'ref', name: dotted[0], line }, origins: [] });
+    dotted = [];
+    alias = undefined;
+  };
+  for (let i = 1; i < kids.length; i++) {
+    const c = kids[i];
+    if (c.name === ',') flush();
+    else if (c.name === 'as' && kids[i + 1]) alias = ev.text(kids[++i]);
+    else if (c.name === 'VariableName') dotted.push(ev.text(c));
+  }
+  flush();
+}
+
+function execIf(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalContext): void {
+  const kids = childrenOf(node);
+  const branches: { test?: SyntaxNode; body: SyntaxNode }[] = [];
+  for (let i = 0; i < kids.length; i++) {
+    const k = kids[i].name;
+    if ((k === 'if' || k === 'elif') && kids[i + 2]?.name === 'Body') {
+      branches.push({ test: kids[i + 1], body: kids[i + 2] });
+      i += 2;
+    } else if (k === 'else' && kids[i + 1]?.name === 'Body') {
+      branches.push({ body: kids[i + 1] });
+      i += 1;
+    }
+  }
+  const results: BranchResult[] = [];
+  let previousFalse: Truth = true;
+  let previous: Condition[] | undefined = [];
+  for (const b of branches) {
+    let cond: Condition | undefined;
+    let testTrue: Truth = true;
+    let condText: string | undefined;
+    if (b.test) {
+      const r = evalTest(ev, b.test, ctx);
+      cond = r.cond;
+      testTrue = truthy(r.v);
+      condText = ev.text(b.test).slice(0, MAX_TEXT);
+    } else {
+      cond = otherwiseCondition(previous, ev.line(b.body));
+      condText = 'else';
+    }
+    const active = truthAnd(ctx.activeWhenUnset, truthAnd(previousFalse, testTrue));
+    const guarded = new Set(ctx.guarded);
+    if (cond && (cond.test === 'equals' || cond.test === 'set')) guarded.add(cond.variable);
+    const child: EvalContext = {
+      scope: new Map(ctx.scope),
+      inBranch: true,
+      activeWhenUnset: active,
+      cond: cond ?? ctx.cond,
+      condText: cond ? condText : ctx.condText,
+      guarded,
+    };
+    ev.executeBody(b.body, child);
+    results.push({ scope: child.scope, when: cond, activeWhenUnset: active });
+    previousFalse = truthAnd(previousFalse, truthNot(testTrue));
+    if (previous && cond) previous.push(cond);
+    else previous = undefined;
+  }
+  if (!branches.some((b) => !b.test))
+    results.push({
+      scope: ctx.scope,
+      when: otherwiseCondition(previous, ev.line(node)),
+      activeWhenUnset: truthAnd(ctx.activeWhenUnset, previousFalse),
+    });
+  merge(ctx.scope, results);
+}
+
+function execTry(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalContext): void {
+  const kids = childrenOf(node);
+  for (let i = 0; i < kids.length; i++) {
+    const k = kids[i];
+    if (k.name !== 'Body') continue;
+    if (blockKeyword(kids, i) === 'except') execMaybe(ev, k, ctx);
+    else ev.executeBody(k, ctx);
+  }
+}
+
+/** The scope after branches: a name bound differently in them becomes a choice of its values. */
+function merge(scope: Scope, results: BranchResult[]): void {
+  const names = new Set<string>();
+  for (const r of results) for (const [name, b] of r.scope) if (scope.get(name) !== b) names.add(name);
+  for (const name of names) {
+    const bindings = results.map((r) => r.scope.get(name));
+    const origins = unionOrigins(bindings.map((b) => b?.origins ?? []));
+    const first = bindings[0];
+    if (first && bindings.every((b) => b?.v === first.v)) {
+      scope.set(name, { v: first.v, origins });
+      continue;
+    }
+    const line = bindings.find((b) => b)?.v.line ?? 1;
+    const options: Alternative[] = results.map((r, i) => ({
+      v: bindings[i]?.v ?? { t: 'unknown', text: '(not set)', line },
+      when: r.when,
+      activeWhenUnset: r.activeWhenUnset,
+    }));
+    scope.set(name, { v: choice(options, line), origins });
+  }
+}
+
+function unionOrigins(lists: number[][]): number[] {
+  const all = new Set<number>();
+  for (const list of lists) for (const i of list) all.add(i);
+  const out = [...all].sort((a, b) => a - b);
+  return out.length > MAX_ORIGINS ? out.slice(-MAX_ORIGINS) : out;
+}
+
+// ---------------------------------------------------------------- assignment targets
+
+function assignTarget(
+  ev: ModuleEvaluation,
+  target: SyntaxNode,
+  value: PyValue,
+  ctx: EvalContext,
+  line: number,
+): void {
+  if (target.name === 'VariableName') {
+    bind(ev, ev.text(target), value, ctx, line, true);
+    return;
+  }
+  const chain = targetChain(ev, target, ctx);
+  if (chain && chain.keys.length > 0) {
+    const current = ctx.scope.get(chain.root)?.v ?? ev.lookup(chain.root, line, ctx);
+    update(ev, chain, setIn(current, chain.keys, value, line), ctx, line, true);
+  }
+}
+
+/** `NAME['a']['b']` → root NAME and keys a, b; undefined for attribute targets or non-literal keys. */
+function targetChain(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalContext): TargetChain | undefined {
+  const keys: string[] = [];
+  let n: SyntaxNode | null = node;
+  while (n && n.name === 'MemberExpression') {
+    const kids = childrenOf(n);
+    if (kids[1]?.name !== '[' || kids.length !== 4) return undefined;
+    const key = ev.evaluate(kids[2], ctx);
+    if (key.t !== 'str') return undefined;
+    keys.unshift(key.v);
+    n = kids[0];
+  }
+  if (!n || n.name !== 'VariableName') return undefined;
+  return { root: ev.text(n), keys };
+}
+
+function getIn(ev: ModuleEvaluation, chain: TargetChain, ctx: EvalContext): PyValue {
+  let v = ctx.scope.get(chain.root)?.v ?? ev.lookup(chain.root, 1, ctx);
+  for (const k of chain.keys) v = subscript(v, { t: 'str', v: k, line: v.line }, v.line);
+  return v;
+}
+
+/** Rebinds the root of a chain after `root[k1][k2] = value` (or `+=`, `.update()`, ...). */
+function update(
+  ev: ModuleEvaluation,
+  chain: TargetChain,
+  value: PyValue,
+  ctx: EvalContext,
+  line: number,
+  valueIsWhole = false,
+): void {
+  if (chain.keys.length === 0) {
+    bind(ev, chain.root, value, ctx, line, false);
+    return;
+  }
+  const current = ctx.scope.get(chain.root)?.v ?? ev.lookup(chain.root, line, ctx);
+  bind(ev, chain.root, valueIsWhole ? value : setIn(current, chain.keys, value, line), ctx, line, false);
+}
+
+/** Binds a name; a setting name also records the assignment, which the binding then points at. */
+function bind(
+  ev: ModuleEvaluation,
+  name: string,
+  v: PyValue,
+  ctx: EvalContext,
+  line: number,
+  replace: boolean,
+): void {
+  const previous: Binding | undefined = ctx.scope.get(name);
+  let origins: number[] = [];
+  if (ctx.inFunction) {
+    ctx.scope.set(name, { v, origins });
+    return;
+  }
+  if (SETTING_NAME.test(name)) {
+    const index =
+      ev.recorded.push({
+        name,
+        line,
+        v,
+        cond: ctx.cond,
+        condText: ctx.condText,
+        inBranch: ctx.inBranch,
+        activeWhenUnset: ctx.activeWhenUnset,
+      }) - 1;
+    origins = replace ? [index] : unionOrigins([previous?.origins ?? [], [index]]);
+  }
+  ctx.scope.set(name, { v, origins });
+  if (name === 'SECRET_KEY') requireValue(v);
+  if (name === 'BASE_DIR' && !ctx.inBranch && v.t === 'path' && v.base === 'repo') ev.baseDirParts = v.parts;
+}

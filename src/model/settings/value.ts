@@ -1,0 +1,228 @@
+/** The value domain of the settings evaluator: what a Python expression evaluates to, and three-valued truth. */
+import type { SyntaxNode } from '@lezer/common';
+import type { ValueSource } from '../types/settings.js';
+
+export type EnvValueSource = Extract<ValueSource, { kind: 'env' }>;
+/** How a variable is read (`os.environ[...]`, `os.getenv`, django-environ, ...), as the model reports it. */
+export type ReadVia = EnvValueSource['via'];
+/** True, false, or not known statically (undefined). */
+export type Truth = boolean | undefined;
+
+/** One read of an environment variable, as the model reports it; `required` may be raised by later use. */
+export interface VariableRead {
+  variable: string;
+  via: ReadVia;
+  line: number;
+  required: boolean;
+  hasDefault: boolean;
+  /** The read sits in a branch that only runs when the variable is set, so a missing value cannot hit it. */
+  guarded: boolean;
+  /** The default as written, when it is a plain string (DB_ENGINE default 'sqlite'). */
+  defaultText?: string;
+  /** `'X' in os.environ`: only whether the variable is set is read. */
+  presence?: boolean;
+}
+
+export interface DictEntry {
+  key: string;
+  value: PyValue;
+  line: number;
+}
+
+/** A test on an environment variable that decides a branch: `if os.environ.get('DB') == 'postgres':`. */
+export interface Condition {
+  variable: string;
+  value: string;
+  test: 'equals' | 'not-equals' | 'set' | 'unset' | 'otherwise';
+  line: number;
+}
+
+/** One value a name may have after branches, with the condition that gives it. */
+export interface Alternative {
+  v: PyValue;
+  when?: Condition;
+  activeWhenUnset?: boolean;
+}
+
+/**
+ * What an expression evaluates to, as far as static reading can tell. Env-derived values carry `unset`: the value the
+ * expression takes when the variable is not set, so `os.environ.get('DEBUG', 'False') == 'True'` is known to be False
+ * by default.
+ */
+export type PyValue =
+  | { t: 'str'; v: string; line: number }
+  | { t: 'num'; v: number; line: number }
+  | { t: 'bool'; v: boolean; line: number }
+  | { t: 'none'; line: number }
+  | { t: 'list'; items: PyValue[]; line: number }
+  | { t: 'dict'; entries: DictEntry[]; line: number }
+  /** repo: relative to the scanned directory (from __file__); BASE_DIR: symbolic, when BASE_DIR comes from elsewhere. */
+  | { t: 'path'; base: 'repo' | 'BASE_DIR' | 'absolute'; parts: string[]; line: number }
+  /** A string built from literal text and paths: f'sqlite:///{BASE_DIR}/db.sqlite3'. */
+  | { t: 'concat'; parts: PyValue[]; line: number }
+  | {
+      t: 'env';
+      read: VariableRead;
+      unset: PyValue;
+      /** A table indexed by the variable's value: DBS[os.environ.get('DB_ENGINE', 'sqlite')]. */
+      cases?: { value: string; v: PyValue }[];
+      /** The key the table is indexed with when the variable is unset. */
+      unsetKey?: string;
+      /** A database URL read (dj-database-url, env.db()): unset is the config dict of the default URL. */
+      dbUrl?: boolean;
+      /** Text joined to the variable's value when it is set: 'django.db.backends.' + os.environ['DB_ENGINE']. */
+      prefix?: string;
+      suffix?: string;
+      line: number;
+    }
+  | { t: 'choice'; options: Alternative[]; line: number }
+  /** A name of a module or library object: 'os.environ', 'dj_database_url.config', 'builtins.str'. */
+  | { t: 'ref'; name: string; line: number }
+  | { t: 'parents'; of: PyValue; line: number }
+  /** A django-environ `Env` object, with the casts and defaults given to its constructor. */
+  | { t: 'envobj'; scheme: Map<string, { cast?: string; def?: PyValue }>; line: number }
+  /** A module-level helper (`def env_bool(name, default=False): ...`), evaluated at each call. */
+  | { t: 'func'; params: { name: string; def?: PyValue }[]; body: SyntaxNode; line: number }
+  /** Not known statically; `crash` when evaluating it would raise (None.attr, int('x'), a missing variable). */
+  | { t: 'unknown'; text: string; crash?: boolean; line: number };
+
+/** The variant of PyValue with tag T. */
+export type PyOf<T extends PyValue['t']> = Extract<PyValue, { t: T }>;
+
+/** Positional and keyword arguments of a call, evaluated. */
+export interface CallArgs {
+  pos: PyValue[];
+  kw: Map<string, PyValue>;
+}
+
+// More alternatives than this for one name are not followed (the value becomes unknown).
+const MAX_OPTIONS = 16;
+/** Longest source text kept in an unknown value. */
+export const MAX_TEXT = 160;
+
+export function truthAnd(a: Truth, b: Truth): Truth {
+  if (a === false || b === false) return false;
+  if (a === true && b === true) return true;
+  return undefined;
+}
+
+export function truthOr(a: Truth, b: Truth): Truth {
+  if (a === true || b === true) return true;
+  if (a === false && b === false) return false;
+  return undefined;
+}
+
+export function truthNot(a: Truth): Truth {
+  return a === undefined ? undefined : !a;
+}
+
+export function markRequired(read: VariableRead): void {
+  if (!read.guarded) read.required = true;
+}
+
+/** A value that must not be None: env reads without default that feed it become required. */
+export function requireValue(v: PyValue): void {
+  if (v.t === 'env') {
+    if (v.unset.t === 'none') markRequired(v.read);
+    else requireValue(v.unset);
+  } else if (v.t === 'choice') for (const o of v.options) requireValue(o.v);
+}
+
+export function negateCondition(c: Condition): Condition | undefined {
+  const flip: Partial<Record<Condition['test'], Condition['test']>> = {
+    equals: 'not-equals',
+    'not-equals': 'equals',
+    set: 'unset',
+    unset: 'set',
+  };
+  const test = flip[c.test];
+  return test ? { ...c, test } : undefined;
+}
+
+/** The condition of an else branch (or of falling through an if without else). */
+export function otherwiseCondition(previous: Condition[] | undefined, line: number): Condition | undefined {
+  if (!previous || previous.length === 0) return undefined;
+  if (previous.length === 1) return negateCondition(previous[0]);
+  const variable = previous[0].variable;
+  if (!previous.every((c) => c.variable === variable)) return undefined;
+  return { variable, value: '', test: 'otherwise', line };
+}
+
+/** Applies f through env-derived values (to the unset value and each case) and alternatives. */
+export function lift(v: PyValue, f: (x: PyValue) => PyValue): PyValue {
+  if (v.t === 'env') {
+    const unset = lift(v.unset, f);
+    if (unset.t === 'unknown' && unset.crash && v.unset.t === 'none') markRequired(v.read);
+    const out: PyValue = { t: 'env', read: v.read, unset, line: v.line };
+    // A URL config stays one when only its dict changes (DATABASES['default']['ATOMIC_REQUESTS'] = True).
+    if (v.dbUrl && unset.t === 'dict') out.dbUrl = true;
+    if (v.cases) {
+      out.cases = v.cases.map((c) => ({ value: c.value, v: lift(c.v, f) }));
+      if (v.unsetKey !== undefined) out.unsetKey = v.unsetKey;
+    }
+    return out;
+  }
+  if (v.t === 'choice')
+    return choice(
+      v.options.map((o) => ({ ...o, v: lift(o.v, f) })),
+      v.line,
+    );
+  return f(v);
+}
+
+/** Alternatives as one value, nested ones flattened. */
+export function choice(options: Alternative[], line: number): PyValue {
+  const flat: Alternative[] = [];
+  for (const o of options) {
+    if (o.v.t === 'choice')
+      for (const inner of o.v.options)
+        flat.push({
+          v: inner.v,
+          when: inner.when ?? o.when,
+          activeWhenUnset: truthAnd(o.activeWhenUnset, inner.activeWhenUnset),
+        });
+    else flat.push(o);
+  }
+  if (flat.length > MAX_OPTIONS) return { t: 'unknown', text: 'too many alternatives', line };
+  return { t: 'choice', options: flat, line };
+}
+
+/** Python truthiness, as far as it is known when no environment variable is set. */
+export function truthy(v: PyValue): Truth {
+  switch (v.t) {
+    case 'str':
+      return v.v !== '';
+    case 'num':
+      return v.v !== 0;
+    case 'bool':
+      return v.v;
+    case 'none':
+      return false;
+    case 'list':
+      return v.items.length > 0;
+    case 'dict':
+      return v.entries.length > 0;
+    case 'path':
+    case 'ref':
+    case 'envobj':
+      return true;
+    case 'concat':
+      return v.parts.some((p) => p.t === 'path' || (p.t === 'str' && p.v !== '')) ? true : undefined;
+    case 'env':
+      return truthy(v.unset);
+    case 'choice': {
+      const active = v.options.filter((o) => o.activeWhenUnset === true);
+      if (active.length > 0) return truthy(active[0].v);
+      const values = v.options.map((o) => truthy(o.v));
+      return values.every((x) => x === values[0]) ? values[0] : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** `not x`, unknown when x's truth is. */
+export function notValue(x: PyValue, line: number): PyValue {
+  const t = truthy(x);
+  return t === undefined ? { t: 'unknown', text: 'not …', line } : { t: 'bool', v: !t, line };
+}
