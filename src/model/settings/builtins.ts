@@ -1,4 +1,5 @@
 /** Emulation of Python builtins and str methods the settings use: str(), int(), bool(), .split(), literal_eval, strtobool. */
+import type { LibraryCall } from './context.js';
 import { lift, truthy, type CallArgs, type PyOf, type PyValue } from './value.js';
 
 /** Builtin names that evaluate to `builtins.NAME` references. */
@@ -19,6 +20,32 @@ export const BUILTINS = new Set([
 /** Words strtobool and decouple read as true or false. */
 export const TRUE_WORDS = ['y', 'yes', 't', 'true', 'on', '1'];
 export const FALSE_WORDS = ['n', 'no', 'f', 'false', 'off', '0'];
+
+const CONVERSIONS = [
+  'builtins.str',
+  'builtins.bool',
+  'builtins.int',
+  'builtins.float',
+  'builtins.list',
+  'builtins.tuple',
+];
+
+/** `str(x)`, `int(x)`, ... and the functions that read text as a value: strtobool, ast.literal_eval, json.loads. */
+export const callBuiltinFunction: LibraryCall = (_recorder, _ctx, name, args, line) => {
+  const [a0] = args.pos;
+  if (!a0) return undefined;
+  if (CONVERSIONS.includes(name)) return callBuiltin(name, a0, line);
+  switch (name) {
+    case 'distutils.util.strtobool':
+    case 'str2bool.str2bool':
+      return lift(a0, (x) => strtobool(x, line));
+    case 'ast.literal_eval':
+    case 'json.loads':
+      return lift(a0, (x) => literalEval(x, line, name === 'json.loads'));
+    default:
+      return undefined;
+  }
+};
 
 /** A Python number literal; undefined for complex numbers and what JavaScript cannot read. */
 export function parseNumber(text: string): number | undefined {
@@ -77,7 +104,7 @@ function toNumber(integer: boolean, x: PyValue, line: number): PyValue | undefin
 }
 
 /** distutils' strtobool: 1 or 0, ValueError for other words. */
-export function strtobool(x: PyValue, line: number): PyValue {
+function strtobool(x: PyValue, line: number): PyValue {
   if (x.t !== 'str')
     return x.t === 'none'
       ? { t: 'unknown', text: 'strtobool(None)', crash: true, line }
@@ -89,7 +116,7 @@ export function strtobool(x: PyValue, line: number): PyValue {
 }
 
 /** `ast.literal_eval(x)` or `json.loads(x)` of a string holding a keyword or a number. */
-export function literalEval(x: PyValue, line: number, json: boolean): PyValue {
+function literalEval(x: PyValue, line: number, json: boolean): PyValue {
   if (x.t !== 'str')
     return x.t === 'none'
       ? { t: 'unknown', text: 'eval(None)', crash: true, line }

@@ -1,22 +1,40 @@
 /** Calls of library functions by name and of methods on values, dispatched to the emulation of each library. */
 import { switchOn } from './access.js';
-import { callBuiltin, callStrMethod, literalEval, strtobool } from './builtins.js';
-import type { CallRecorder, EvalContext } from './context.js';
+import { callBuiltinFunction, callStrMethod } from './builtins.js';
+import type { CallRecorder, EvalContext, LibraryCall } from './context.js';
 import { callDecouple } from './decouple.js';
-import { callEnv, newEnv } from './django-environ.js';
+import { callDjangoEnviron, callEnv } from './django-environ.js';
 import { callDjDatabaseUrl } from './dj-database-url.js';
 import { callOsEnviron } from './environ.js';
 import { interpolate } from './operators.js';
 import { callPathFunction, callPathMethod } from './paths.js';
 import { lift, type CallArgs, type PyValue } from './value.js';
 
-const CONVERSIONS = [
-  'builtins.str',
-  'builtins.bool',
-  'builtins.int',
-  'builtins.float',
-  'builtins.list',
-  'builtins.tuple',
+/** python-dotenv's load_dotenv() and the like: variables come from a file at run time. */
+const callDotenv: LibraryCall = (recorder, _ctx, name, _args, line) => {
+  if (!['dotenv.load_dotenv', 'dotenv.read_dotenv', 'dotenv.main.load_dotenv'].includes(name))
+    return undefined;
+  recorder.dotenvLoads.push({ via: 'python-dotenv', line });
+  return { t: 'none', line };
+};
+
+/** `logging.config.dictConfig(config)`: its handlers count as LOGGING's. */
+const callLoggingConfig: LibraryCall = (recorder, _ctx, name, args, line) => {
+  if (name !== 'logging.config.dictConfig') return undefined;
+  if (args.pos[0]) recorder.loggingConfigs.push(args.pos[0]);
+  return { t: 'none', line };
+};
+
+/** Each library's calls; a name belongs to one library at most. */
+const LIBRARIES: LibraryCall[] = [
+  callOsEnviron,
+  callPathFunction,
+  callBuiltinFunction,
+  callDjDatabaseUrl,
+  callDjangoEnviron,
+  callDotenv,
+  callDecouple,
+  callLoggingConfig,
 ];
 
 /** A call of a function known by its dotted name (`os.getenv`, `dj_database_url.config`); undefined when not emulated. */
@@ -27,36 +45,11 @@ export function callByName(
   args: CallArgs,
   line: number,
 ): PyValue | undefined {
-  const [a0] = args.pos;
-  if (CONVERSIONS.includes(name)) return a0 ? callBuiltin(name, a0, line) : undefined;
-  switch (name) {
-    case 'environ.Env':
-      return newEnv(args, line);
-    case 'environ.Env.read_env':
-    case 'environ.Env.read_dotenv':
-      recorder.dotenvLoads.push({ via: 'django-environ', line });
-      return { t: 'none', line };
-    case 'dotenv.load_dotenv':
-    case 'dotenv.read_dotenv':
-    case 'dotenv.main.load_dotenv':
-      recorder.dotenvLoads.push({ via: 'python-dotenv', line });
-      return { t: 'none', line };
-    case 'distutils.util.strtobool':
-    case 'str2bool.str2bool':
-      return a0 ? lift(a0, (x) => strtobool(x, line)) : undefined;
-    case 'ast.literal_eval':
-    case 'json.loads':
-      return a0 ? lift(a0, (x) => literalEval(x, line, name === 'json.loads')) : undefined;
-    case 'logging.config.dictConfig':
-      if (a0) recorder.loggingConfigs.push(a0);
-      return { t: 'none', line };
+  for (const call of LIBRARIES) {
+    const value = call(recorder, ctx, name, args, line);
+    if (value) return value;
   }
-  return (
-    callOsEnviron(recorder.reads, ctx, name, args, line) ??
-    callPathFunction(name, args, line) ??
-    callDjDatabaseUrl(recorder.reads, ctx, name, args, line) ??
-    callDecouple(recorder, ctx, name, args, line)
-  );
+  return undefined;
 }
 
 /** A method call on a value (`env.str(...)`, `DBS.get(...)`, `'…'.format(x)`, `path.joinpath(...)`). */

@@ -1,5 +1,5 @@
 /** What the evaluator carries through statements: names in scope, the branch it is in, what it has recorded. */
-import type { Condition, PyValue, Truth, VariableRead } from './value.js';
+import type { CallArgs, Condition, PyValue, Truth, VariableRead } from './value.js';
 
 export interface Binding {
   v: PyValue;
@@ -40,3 +40,12 @@ export interface CallRecorder {
   /** Configs passed to logging.config.dictConfig(), searched for handlers like LOGGING. */
   readonly loggingConfigs: PyValue[];
 }
+
+/** A call of a library function by its dotted name; undefined when the name is not this library's or not emulated. */
+export type LibraryCall = (
+  recorder: CallRecorder,
+  ctx: EvalContext,
+  name: string,
+  args: CallArgs,
+  line: number,
+) => PyValue | undefined;

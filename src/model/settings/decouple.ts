@@ -1,18 +1,12 @@
 /** Emulation of python-decouple: `config('X', default=..., cast=...)`, Csv(), AutoConfig. */
 import { callBuiltin, FALSE_WORDS, TRUE_WORDS } from './builtins.js';
-import type { CallRecorder, EvalContext } from './context.js';
+import type { CallRecorder, EvalContext, LibraryCall } from './context.js';
 import { parseDatabaseUrl } from './dj-database-url.js';
 import { readVariable } from './environ.js';
 import { lift, type CallArgs, type PyOf, type PyValue } from './value.js';
 
 /** `decouple.config(...)`, `decouple.AutoConfig()`, `decouple.Csv()`; undefined for other names. */
-export function callDecouple(
-  recorder: CallRecorder,
-  ctx: EvalContext,
-  name: string,
-  args: CallArgs,
-  line: number,
-): PyValue | undefined {
+export const callDecouple: LibraryCall = (recorder, ctx, name, args, line) => {
   switch (name) {
     case 'decouple.config':
       return config(recorder, ctx, args, line);
@@ -24,14 +18,21 @@ export function callDecouple(
     default:
       return undefined;
   }
-}
+};
 
 function config(recorder: CallRecorder, ctx: EvalContext, args: CallArgs, line: number): PyValue | undefined {
   const [a0, a1, a2] = args.pos;
   if (a0?.t !== 'str') return undefined;
   const fallback = args.kw.get('default') ?? a1;
   const cast = args.kw.get('cast') ?? a2;
-  const read = readVariable(recorder.reads, ctx, a0.v, 'other', fallback, line, fallback === undefined);
+  const failsWhenUnset = fallback === undefined;
+  const read = readVariable(recorder.reads, ctx, {
+    variable: a0.v,
+    via: 'other',
+    fallback,
+    line,
+    failsWhenUnset,
+  });
   if (read.t !== 'env' || cast?.t !== 'ref') return read;
   if (cast.name === 'dj_database_url.parse') {
     read.read.via = 'dj-database-url';

@@ -1,17 +1,8 @@
 /** Emulation of dj-database-url (and django-environ's db()): a database URL read as the DATABASES config it stands for. */
-import type { EvalContext } from './context.js';
-import { recordRead } from './environ.js';
+import type { EvalContext, LibraryCall } from './context.js';
+import { hasDefault, recordRequest, type ReadRequest } from './environ.js';
 import { asPath, concatPath, renderConcat } from './paths.js';
-import {
-  lift,
-  markRequired,
-  type CallArgs,
-  type DictEntry,
-  type PyOf,
-  type PyValue,
-  type ReadVia,
-  type VariableRead,
-} from './value.js';
+import { lift, markRequired, type DictEntry, type PyOf, type PyValue, type VariableRead } from './value.js';
 
 const URL_ENGINES: Record<string, string> = {
   postgres: 'django.db.backends.postgresql',
@@ -32,50 +23,36 @@ const URL_ENGINES: Record<string, string> = {
   spatialite: 'django.contrib.gis.db.backends.spatialite',
 };
 
-/** `dj_database_url.config(...)` and `dj_database_url.parse(...)`; undefined for other names. */
-export function callDjDatabaseUrl(
-  reads: VariableRead[],
-  ctx: EvalContext,
-  name: string,
-  args: CallArgs,
-  line: number,
-): PyValue | undefined {
+/** `dj_database_url.config(...)` and `dj_database_url.parse(...)`. */
+export const callDjDatabaseUrl: LibraryCall = (recorder, ctx, name, args, line) => {
   const [a0] = args.pos;
   if (name === 'dj_database_url.config') {
-    const variable = args.kw.get('env');
-    const name = variable?.t === 'str' ? variable.v : 'DATABASE_URL';
-    return readDatabaseUrl(reads, ctx, name, args.kw.get('default') ?? a0, 'dj-database-url', line, false);
+    const env = args.kw.get('env');
+    const variable = env?.t === 'str' ? env.v : 'DATABASE_URL';
+    const fallback = args.kw.get('default') ?? a0;
+    return readDatabaseUrl(recorder.reads, ctx, {
+      variable,
+      via: 'dj-database-url',
+      fallback,
+      line,
+      failsWhenUnset: false,
+    });
   }
   if (name === 'dj_database_url.parse') {
     const url = a0 ?? args.kw.get('url');
     return url ? parseDatabaseUrlValue(url, line) : undefined;
   }
   return undefined;
-}
+};
 
 /** A database URL read: dj_database_url.config(), env.db(); unset is the config dict of the default URL. */
-export function readDatabaseUrl(
-  reads: VariableRead[],
-  ctx: EvalContext,
-  variable: string,
-  fallback: PyValue | undefined,
-  via: ReadVia,
-  line: number,
-  failsWhenUnset: boolean,
-): PyValue {
-  const hasDefault = fallback !== undefined && fallback.t !== 'none';
-  const read = recordRead(reads, ctx, {
-    variable,
-    via,
-    line,
-    required: !hasDefault,
-    hasDefault,
-    defaultText: renderUrl(fallback),
-  });
+export function readDatabaseUrl(reads: VariableRead[], ctx: EvalContext, request: ReadRequest): PyValue {
+  const { variable, fallback, line } = request;
+  const read = recordRequest(reads, ctx, request, !hasDefault(fallback), renderUrl(fallback));
   let unset: PyValue;
-  if (hasDefault) unset = parseDatabaseUrl(fallback, line);
+  if (hasDefault(fallback)) unset = parseDatabaseUrl(fallback, line);
   else
-    unset = failsWhenUnset
+    unset = request.failsWhenUnset
       ? { t: 'unknown', text: `${variable} unset`, crash: true, line }
       : { t: 'dict', entries: [], line };
   return { t: 'env', read, unset, dbUrl: true, line };

@@ -1,5 +1,5 @@
 /** Emulation of django-environ: `environ.Env(...)` and its calls env('X'), env.str(), env.bool(), env.db(), env.read_env(). */
-import type { CallRecorder, EvalContext } from './context.js';
+import type { CallRecorder, EvalContext, LibraryCall } from './context.js';
 import { readDatabaseUrl } from './dj-database-url.js';
 import { readVariable } from './environ.js';
 import type { CallArgs, PyOf, PyValue } from './value.js';
@@ -12,22 +12,19 @@ const URL_DEFAULTS: Record<string, string> = {
   email_url: 'EMAIL_URL',
   search_url: 'SEARCH_URL',
 };
-const CAST_METHODS = [
-  'str',
-  'bool',
-  'int',
-  'float',
-  'list',
-  'tuple',
-  'dict',
-  'json',
-  'url',
-  'path',
-  'parse_value',
-];
+/** Env methods that read one variable with a cast: env.str('X'), env.bool('X', default=False), ... */
+const CAST_METHODS = 'str bool int float list tuple dict json url path parse_value'.split(' ');
+
+/** `environ.Env(...)` and the class methods `Env.read_env()`, `Env.read_dotenv()`. */
+export const callDjangoEnviron: LibraryCall = (recorder, _ctx, name, args, line) => {
+  if (name === 'environ.Env') return newEnv(args, line);
+  if (name !== 'environ.Env.read_env' && name !== 'environ.Env.read_dotenv') return undefined;
+  recorder.dotenvLoads.push({ via: 'django-environ', line });
+  return { t: 'none', line };
+};
 
 /** `environ.Env(DEBUG=(bool, False), ...)`: an Env object with those casts and defaults. */
-export function newEnv(args: CallArgs, line: number): PyValue {
+function newEnv(args: CallArgs, line: number): PyValue {
   const scheme = new Map<string, { cast?: string; def?: PyValue }>();
   for (const [key, v] of args.kw) {
     if (v.t === 'list')
@@ -52,10 +49,16 @@ export function callEnv(
     return { t: 'none', line };
   }
   if (['db', 'db_url', 'database_url'].includes(method)) {
-    const variable = a0 ?? args.kw.get('var');
-    const name = variable?.t === 'str' ? variable.v : 'DATABASE_URL';
+    const name = a0 ?? args.kw.get('var');
+    const variable = name?.t === 'str' ? name.v : 'DATABASE_URL';
     const fallback = a1 ?? args.kw.get('default');
-    return readDatabaseUrl(recorder.reads, ctx, name, fallback, 'django-environ', line, true);
+    return readDatabaseUrl(recorder.reads, ctx, {
+      variable,
+      via: 'django-environ',
+      fallback,
+      line,
+      failsWhenUnset: true,
+    });
   }
   let variable: string | undefined;
   let fallback: PyValue | undefined;
@@ -72,13 +75,12 @@ export function callEnv(
   if (variable === undefined) return undefined;
   if (fallback === undefined) fallback = env.scheme.get(variable)?.def;
   if (fallback?.t === 'ref' && fallback.name.endsWith('NOTSET')) fallback = undefined;
-  return readVariable(
-    recorder.reads,
-    ctx,
+  const failsWhenUnset = fallback === undefined;
+  return readVariable(recorder.reads, ctx, {
     variable,
-    'django-environ',
+    via: 'django-environ',
     fallback,
     line,
-    fallback === undefined,
-  );
+    failsWhenUnset,
+  });
 }

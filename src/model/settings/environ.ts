@@ -1,6 +1,6 @@
 /** Emulation of os.environ and os.getenv: each read of a variable, whether it has a default, whether it can fail. */
-import type { CallArgs, PyValue, ReadVia, VariableRead } from './value.js';
-import type { EvalContext } from './context.js';
+import type { EvalContext, LibraryCall } from './context.js';
+import type { PyValue, ReadVia, VariableRead } from './value.js';
 
 /** Records a read of `variable`; a read under a branch that tests the variable as set is never required. */
 export function recordRead(
@@ -22,25 +22,45 @@ export function recordRead(
   return out;
 }
 
-/** A read of `variable` with an optional fallback; `failsWhenUnset` for reads that raise without one. */
-export function readVariable(
+/** A read of a variable as a library call makes it: with a fallback or none, failing when unset or not. */
+export interface ReadRequest {
+  variable: string;
+  via: ReadVia;
+  fallback?: PyValue;
+  line: number;
+  /** The call raises when the variable is unset and there is no fallback (os.environ['X'], env('X')). */
+  failsWhenUnset: boolean;
+}
+
+/** A fallback other than None is a default. */
+export function hasDefault(fallback: PyValue | undefined): fallback is PyValue {
+  return fallback !== undefined && fallback.t !== 'none';
+}
+
+/** Records the read a request makes. */
+export function recordRequest(
   reads: VariableRead[],
   ctx: EvalContext,
-  variable: string,
-  via: ReadVia,
-  fallback: PyValue | undefined,
-  line: number,
-  failsWhenUnset: boolean,
-): PyValue {
-  const hasDefault = fallback !== undefined && fallback.t !== 'none';
-  const read = recordRead(reads, ctx, {
+  request: ReadRequest,
+  required: boolean,
+  defaultText: string | undefined,
+): VariableRead {
+  const { variable, via, line, fallback } = request;
+  return recordRead(reads, ctx, {
     variable,
     via,
     line,
-    required: failsWhenUnset && !hasDefault,
-    hasDefault,
-    defaultText: fallback?.t === 'str' ? fallback.v : undefined,
+    required,
+    hasDefault: hasDefault(fallback),
+    defaultText,
   });
+}
+
+/** A read of a variable; unset, it gives the fallback, or None, or a failure. */
+export function readVariable(reads: VariableRead[], ctx: EvalContext, request: ReadRequest): PyValue {
+  const { variable, fallback, line, failsWhenUnset } = request;
+  const required = failsWhenUnset && !hasDefault(fallback);
+  const read = recordRequest(reads, ctx, request, required, fallback?.t === 'str' ? fallback.v : undefined);
   const unset: PyValue =
     fallback ??
     (failsWhenUnset ? { t: 'unknown', text: `${variable} unset`, crash: true, line } : { t: 'none', line });
@@ -48,27 +68,14 @@ export function readVariable(
 }
 
 /** `os.environ.get('X', d)`, `os.getenv('X', d)`, `os.environ.setdefault('X', d)`; undefined for other names. */
-export function callOsEnviron(
-  reads: VariableRead[],
-  ctx: EvalContext,
-  name: string,
-  args: CallArgs,
-  line: number,
-): PyValue | undefined {
+export const callOsEnviron: LibraryCall = (recorder, ctx, name, args, line) => {
   if (name !== 'os.environ.get' && name !== 'os.getenv' && name !== 'os.environ.setdefault') return undefined;
   const [a0, a1] = args.pos;
   if (a0?.t !== 'str') return undefined;
+  const via = name === 'os.getenv' ? 'getenv' : 'environ.get';
   const fallback = a1 ?? args.kw.get('default');
-  return readVariable(
-    reads,
-    ctx,
-    a0.v,
-    name === 'os.getenv' ? 'getenv' : 'environ.get',
-    fallback,
-    line,
-    false,
-  );
-}
+  return readVariable(recorder.reads, ctx, { variable: a0.v, via, fallback, line, failsWhenUnset: false });
+};
 
 /** `os.environ['X']`: fails when X is unset. */
 export function subscriptOsEnviron(
@@ -78,7 +85,7 @@ export function subscriptOsEnviron(
   line: number,
 ): PyValue | undefined {
   if (key.t !== 'str') return undefined;
-  return readVariable(reads, ctx, key.v, 'environ[]', undefined, line, true);
+  return readVariable(reads, ctx, { variable: key.v, via: 'environ[]', line, failsWhenUnset: true });
 }
 
 /** `'X' in os.environ` (or `not in`): only whether X is set is read. */

@@ -69,11 +69,12 @@ export function callFunction(
     scope.set(p.name, { v, origins: [] });
   });
   const readsBefore = ev.reads.length;
-  const returns: Return[] = [];
+  const runner = new BodyRunner(ev, { ...ctx, scope, inFunction: true });
+  const returns = runner.returns;
   ev.callDepth++;
   let falloff: Truth;
   try {
-    falloff = runBody(ev, f.body, { ...ctx, scope, inFunction: true }, true, returns);
+    falloff = runner.run(f.body, true);
   } finally {
     ev.callDepth--;
   }
@@ -93,50 +94,6 @@ export function callFunction(
   return value;
 }
 
-/** Runs the statements of a function body; collects returns with whether they are reached; says whether the end is. */
-function runBody(
-  ev: ModuleEvaluation,
-  body: SyntaxNode,
-  ctx: EvalContext,
-  reached: Truth,
-  returns: Return[],
-): Truth {
-  for (const stmt of childrenOf(body)) {
-    if (stmt.name === ':') continue;
-    if (reached === false) return false;
-    switch (stmt.name) {
-      case 'ReturnStatement': {
-        const expr = childrenOf(stmt)[1];
-        returns.push({ v: expr ? ev.evaluate(expr, ctx) : { t: 'none', line: ev.line(stmt) }, reached });
-        return false;
-      }
-      case 'RaiseStatement':
-        returns.push({ v: { t: 'unknown', text: 'raise', crash: true, line: ev.line(stmt) }, reached });
-        return false;
-      case 'TryStatement':
-        reached = runTry(ev, stmt, ctx, reached, returns);
-        break;
-      case 'WithStatement':
-      case 'ForStatement':
-      case 'WhileStatement': {
-        const inner = childrenOf(stmt).find((c) => c.name === 'Body');
-        if (inner) {
-          const loop = stmt.name !== 'WithStatement';
-          const end = runBody(ev, inner, ctx, loop ? undefined : reached, returns);
-          reached = loop ? reached : end;
-        }
-        break;
-      }
-      case 'IfStatement':
-        reached = runIf(ev, stmt, ctx, reached, returns);
-        break;
-      default:
-        ev.executeOrSkip(stmt, ctx);
-    }
-  }
-  return reached;
-}
-
 /** The keyword (try, except, else, finally) that opens the block at `at` among a statement's children. */
 export function blockKeyword(parts: SyntaxNode[], at: number): string | undefined {
   return parts
@@ -145,55 +102,98 @@ export function blockKeyword(parts: SyntaxNode[], at: number): string | undefine
     .find((c) => ['try', 'except', 'else', 'finally'].includes(c.name))?.name;
 }
 
-function runTry(
-  ev: ModuleEvaluation,
-  stmt: SyntaxNode,
-  ctx: EvalContext,
-  reached: Truth,
-  returns: Return[],
-): Truth {
-  let afterTry: Truth = reached;
-  let after: Truth = false;
-  const parts = childrenOf(stmt);
-  for (const [i, k] of parts.entries()) {
-    if (k.name !== 'Body') continue;
-    const keyword = blockKeyword(parts, i);
-    if (keyword === 'try') after = afterTry = runBody(ev, k, ctx, reached, returns);
-    else if (keyword === 'except') after = truthOr(after, runBody(ev, k, ctx, undefined, returns));
-    else after = runBody(ev, k, ctx, afterTry, returns);
-  }
-  return after === false && afterTry !== false ? afterTry : after;
-}
+/** Runs the statements of one call's function body, collecting its returns with whether they are reached. */
+class BodyRunner {
+  readonly returns: Return[] = [];
 
-function runIf(
-  ev: ModuleEvaluation,
-  stmt: SyntaxNode,
-  ctx: EvalContext,
-  reached: Truth,
-  returns: Return[],
-): Truth {
-  const kids = childrenOf(stmt);
-  let previousFalse: Truth = true;
-  let after: Truth = false;
-  let hasElse = false;
-  for (let i = 0; i < kids.length; i++) {
-    const k = kids[i].name;
-    let test: Truth;
-    let branchBody: SyntaxNode | undefined;
-    if ((k === 'if' || k === 'elif') && kids[i + 2]?.name === 'Body') {
-      test = truthy(ev.evaluate(kids[i + 1], ctx));
-      branchBody = kids[i + 2];
-      i += 2;
-    } else if (k === 'else' && kids[i + 1]?.name === 'Body') {
-      test = true;
-      hasElse = true;
-      branchBody = kids[i + 1];
-      i += 1;
-    } else continue;
-    const branchReached = truthAnd(reached, truthAnd(previousFalse, test));
-    after = truthOr(after, runBody(ev, branchBody, ctx, branchReached, returns));
-    previousFalse = truthAnd(previousFalse, truthNot(test));
+  constructor(
+    private readonly ev: ModuleEvaluation,
+    private readonly ctx: EvalContext,
+  ) {}
+
+  /** Runs the statements of a block reached as `reached` says; says whether its end is reached. */
+  run(body: SyntaxNode, reached: Truth): Truth {
+    const { ev, ctx } = this;
+    for (const stmt of childrenOf(body)) {
+      if (stmt.name === ':') continue;
+      if (reached === false) return false;
+      switch (stmt.name) {
+        case 'ReturnStatement': {
+          const expr = childrenOf(stmt)[1];
+          this.returns.push({
+            v: expr ? ev.evaluate(expr, ctx) : { t: 'none', line: ev.line(stmt) },
+            reached,
+          });
+          return false;
+        }
+        case 'RaiseStatement':
+          this.returns.push({
+            v: { t: 'unknown', text: 'raise', crash: true, line: ev.line(stmt) },
+            reached,
+          });
+          return false;
+        case 'TryStatement':
+          reached = this.runTry(stmt, reached);
+          break;
+        case 'WithStatement':
+        case 'ForStatement':
+        case 'WhileStatement': {
+          const inner = childrenOf(stmt).find((c) => c.name === 'Body');
+          if (inner) {
+            const loop = stmt.name !== 'WithStatement';
+            const end = this.run(inner, loop ? undefined : reached);
+            reached = loop ? reached : end;
+          }
+          break;
+        }
+        case 'IfStatement':
+          reached = this.runIf(stmt, reached);
+          break;
+        default:
+          ev.executeOrSkip(stmt, ctx);
+      }
+    }
+    return reached;
   }
-  if (!hasElse) after = truthOr(after, truthAnd(reached, previousFalse));
-  return after;
+
+  private runTry(stmt: SyntaxNode, reached: Truth): Truth {
+    let afterTry: Truth = reached;
+    let after: Truth = false;
+    const parts = childrenOf(stmt);
+    for (const [i, k] of parts.entries()) {
+      if (k.name !== 'Body') continue;
+      const keyword = blockKeyword(parts, i);
+      if (keyword === 'try') after = afterTry = this.run(k, reached);
+      else if (keyword === 'except') after = truthOr(after, this.run(k, undefined));
+      else after = this.run(k, afterTry);
+    }
+    return after === false && afterTry !== false ? afterTry : after;
+  }
+
+  private runIf(stmt: SyntaxNode, reached: Truth): Truth {
+    const kids = childrenOf(stmt);
+    let previousFalse: Truth = true;
+    let after: Truth = false;
+    let hasElse = false;
+    for (let i = 0; i < kids.length; i++) {
+      const k = kids[i].name;
+      let test: Truth;
+      let branchBody: SyntaxNode | undefined;
+      if ((k === 'if' || k === 'elif') && kids[i + 2]?.name === 'Body') {
+        test = truthy(this.ev.evaluate(kids[i + 1], this.ctx));
+        branchBody = kids[i + 2];
+        i += 2;
+      } else if (k === 'else' && kids[i + 1]?.name === 'Body') {
+        test = true;
+        hasElse = true;
+        branchBody = kids[i + 1];
+        i += 1;
+      } else continue;
+      const branchReached = truthAnd(reached, truthAnd(previousFalse, test));
+      after = truthOr(after, this.run(branchBody, branchReached));
+      previousFalse = truthAnd(previousFalse, truthNot(test));
+    }
+    if (!hasElse) after = truthOr(after, truthAnd(reached, previousFalse));
+    return after;
+  }
 }

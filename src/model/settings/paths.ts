@@ -1,4 +1,5 @@
 /** Emulation of pathlib and os.path: paths relative to the settings file, to BASE_DIR, or absolute. */
+import type { LibraryCall } from './context.js';
 import { lift, type CallArgs, type PyOf, type PyValue } from './value.js';
 
 export function splitPath(s: string): string[] {
@@ -112,8 +113,8 @@ export function joinAll(first: PyValue, more: PyValue[], line: number): PyValue 
   return more.reduce<PyValue>((acc, a) => join(acc, a, line), first);
 }
 
-/** Calls of os.path functions and pathlib constructors by name; undefined for other names. */
-export function callPathFunction(name: string, args: CallArgs, line: number): PyValue | undefined {
+/** Calls of os.path functions and pathlib constructors. */
+export const callPathFunction: LibraryCall = (_recorder, _ctx, name, args, line) => {
   const [a0] = args.pos;
   switch (name) {
     case 'os.path.join':
@@ -138,7 +139,7 @@ export function callPathFunction(name: string, args: CallArgs, line: number): Py
     default:
       return undefined;
   }
-}
+};
 
 /** Methods of a path object: `.resolve()`, `.joinpath(...)`, environ.Path's `.path(...)`. */
 export function callPathMethod(
