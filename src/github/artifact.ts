@@ -80,7 +80,8 @@ function readArtifactFile(dir: string, name: string): string {
       what: 'the artifact directory',
     }).toString('utf8');
   } catch (error) {
-    if (error instanceof UnsafePathError) throw new Error(`Cannot read ${join(dir, name)}: ${error.reason}.`);
+    if (error instanceof UnsafePathError)
+      throw new Error(`Cannot read ${join(dir, name)}: ${error.reason}.`, { cause: error });
     throw error;
   }
 }
