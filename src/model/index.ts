@@ -164,8 +164,7 @@ class ProjectBuilder {
   /** Why `path` cannot be used when it is, or goes through, a symbolic link leading outside or nowhere. */
   private linkOnPath(path: string): string | undefined {
     for (const link of this.tree.links ?? [])
-      if (isUnder(path, link.path))
-        return path === link.path ? link.reason : `${link.path} is ${link.reason}`;
+      if (isUnder(path, link.path)) return `${path === link.path ? 'it' : link.path} is ${link.reason}`;
     return undefined;
   }
 
