@@ -247,6 +247,7 @@ class ProjectBuilder {
             message: `The ${what} of the compose service cannot be used: ${link}. The image is not built from it.`,
           },
         ]);
+        claimed.add(dockerfile); // nor built from another context
         seeds.push({ compose: set, managePy: managePys.find((m) => isUnder(m, set.dir)) });
         continue;
       }
