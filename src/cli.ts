@@ -1,4 +1,4 @@
-import { realpathSync, statSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,7 @@ import {
   parseKeyValue,
   parsePort,
   parseSettingsModule,
+  scannedDirectory,
   type Format,
 } from './options.js';
 import { TOOL, analyzeStatic, joinSmoke, makeReport } from './pipeline.js';
@@ -190,16 +191,7 @@ function parseCommandLine(argv: string[], cwd: string): CheckOptions | 'help' | 
   }
   if (extra.length > 0) throw new OptionError(`Unexpected argument '${extra[0]}'. Expected one directory.`);
   const directory = dir ?? '.';
-  let isDir: boolean;
-  try {
-    isDir = statSync(resolve(cwd, directory)).isDirectory();
-  } catch {
-    throw new OptionError(
-      `Directory '${directory}' does not exist. Expected the directory of the app to review.`,
-    );
-  }
-  if (!isDir)
-    throw new OptionError(`'${directory}' is not a directory. Expected the directory of the app to review.`);
+  scannedDirectory(cwd, directory, 'Directory');
   const nonEmpty = (name: string, v: string | undefined) => {
     if (v !== undefined && v.trim() === '') throw new OptionError(`Empty --${name}. Expected a value.`);
     return v;
@@ -231,7 +223,8 @@ function parseCommandLine(argv: string[], cwd: string): CheckOptions | 'help' | 
 async function check(options: CheckOptions, io: CliIo): Promise<number> {
   const started = Date.now();
   const root = resolve(io.cwd, options.dir);
-  const config = await loadConfig(root, options.config);
+  // A --config the user typed may be anywhere; the default one is the repository's and must stay inside it.
+  const config = await loadConfig(root, options.config, options.config === undefined ? root : null);
   if (options.verbose) io.stderr(`config: ${config.file ?? 'none (defaults)'}\n`);
 
   const staticResult = await io.analyze(root, config, {

@@ -1,7 +1,6 @@
 import * as core from '@actions/core';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, posix, resolve } from 'node:path';
+import { join, posix, resolve } from 'node:path';
 import { readArtifact, writeArtifact } from './github/artifact.js';
 import { pullRequestOf, readEvent, workflowRunOf, type EventPullRequest } from './github/event.js';
 import { CHECK_SUMMARY_MAX_CHARS, publishCheckRun } from './github/checks.js';
@@ -11,7 +10,7 @@ import { octokitGitHub } from './github/octokit.js';
 import { publishToPullRequest } from './github/publish.js';
 import { readInputs, type Inputs } from './inputs.js';
 import type { Finding } from './model/types/finding.js';
-import { DEFAULT_CONFIG_FILE, loadConfig } from './options.js';
+import { DEFAULT_CONFIG_FILE, loadConfig, scannedDirectory as checkedDirectory } from './options.js';
 import { analyzeStatic, joinSmoke, makeReport } from './pipeline.js';
 import {
   renderAnnotations,
@@ -25,6 +24,7 @@ import { escapeMarkdown } from './report/escape.js';
 import type { Report } from './report/types.js';
 import type { Project } from './model/types/project.js';
 import { RULES } from './rules/registry.js';
+import { writeOwnFile } from './util/safe-fs.js';
 import {
   createDockerCli,
   newRunId,
@@ -108,9 +108,9 @@ function scannedDirectory(inputs: Inputs): string {
 
 async function analyze(inputs: Inputs, env: Runner, started: number, warnings: string[]): Promise<Report> {
   const directory = scannedDirectory(inputs);
-  const root = resolve(env.workspace, directory);
+  const root = checkedDirectory(env.workspace, directory, 'working-directory', env.workspace);
   const configFile = inputs.config && inputs.config !== DEFAULT_CONFIG_FILE ? inputs.config : undefined;
-  const config = await loadConfig(root, configFile);
+  const config = await loadConfig(root, configFile, env.workspace);
   const staticResult = await core.group('Static analysis', async () => {
     core.info(`Analysing ${root}${config.file ? ` with ${config.file}` : ''}`);
     const result = await analyzeStatic(root, config, {
@@ -184,7 +184,7 @@ async function publishAll(report: Report, inputs: Inputs, env: Runner, warnings:
   if (inputs.sarifFile) {
     await attempt(pub, 'SARIF report', async () => {
       const file = resolve(env.workspace, inputs.sarifFile);
-      writeText(file, renderSarif(report, RULES));
+      writeText(file, renderSarif(report, RULES), env);
       sarifPath = file;
       core.info(`SARIF written to ${file}`);
     });
@@ -192,7 +192,7 @@ async function publishAll(report: Report, inputs: Inputs, env: Runner, warnings:
   let reportPath = '';
   await attempt(pub, 'JSON report', async () => {
     const file = join(env.temp, 'twelve-factor-review', `report-${process.pid}-${Date.now()}.json`);
-    writeText(file, renderJson(report));
+    writeText(file, renderJson(report), env);
     reportPath = file;
     core.info(`JSON report written to ${file}`);
   });
@@ -207,7 +207,7 @@ async function publishAll(report: Report, inputs: Inputs, env: Runner, warnings:
   if (inputs.mode === 'analyze') {
     await attempt(pub, 'Report artifact', async () => {
       const dir = resolve(env.workspace, inputs.artifactDir);
-      writeArtifact(dir, report, pr);
+      writeArtifact(dir, report, pr, [env.workspace, env.temp]);
       core.info(`Report for the publish workflow written to ${dir}: upload it with actions/upload-artifact.`);
     });
   } else if (pr) {
@@ -422,7 +422,7 @@ async function attempt(pub: Publication, name: string, fn: () => Promise<void>):
   });
 }
 
-function writeText(file: string, text: string): void {
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, text);
+/** Writes a file of ours inside the workspace or the runner's temp directory, never through a link. */
+function writeText(file: string, text: string, env: Runner): void {
+  writeOwnFile(file, text, [env.workspace, env.temp]);
 }

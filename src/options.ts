@@ -1,10 +1,11 @@
-import { readFile } from 'node:fs/promises';
-import { relative, resolve, sep } from 'node:path';
+import { realpathSync, statSync } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { parse } from 'yaml';
 import type { Config } from './config.js';
 import { SEVERITIES, type Severity } from './model/types/finding.js';
 import type { FailOn } from './report/types.js';
 import { findRule } from './rules/registry.js';
+import { readInsideSync, readRegularFileSync, UnsafePathError } from './util/safe-fs.js';
 
 /**
  * Validators shared by the CLI flags and the action inputs. `source` names the option as the user wrote it
@@ -71,25 +72,67 @@ export function parseKeyValue(value: string, source: string): [string, string] {
 }
 
 export const DEFAULT_CONFIG_FILE = '.github/twelve-factor.yml';
+/** A config file is a few lines; anything larger is not one (and /dev/zero would never end). */
+export const MAX_CONFIG_BYTES = 256 * 1024;
 
 /**
  * Reads and validates the config file. `file` is relative to the scanned directory, or absolute; when it is the
  * default and does not exist, the defaults apply; when the user named it and it does not exist, that is an error.
+ * The file must resolve inside `within` (the workspace in the action, the scanned directory by default): a link out
+ * of it is refused and never read, so no outside content is ever quoted. `within: null` is for a path the user typed
+ * on the command line, which may be anywhere but must still be a regular file.
  */
-export async function loadConfig(root: string, file: string | undefined): Promise<Config> {
+export async function loadConfig(
+  root: string,
+  file: string | undefined,
+  within: string | null = root,
+): Promise<Config> {
   const explicit = file !== undefined && file !== '';
   const name = explicit ? file : DEFAULT_CONFIG_FILE;
   const path = resolve(root, name);
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    const bytes =
+      within === null
+        ? readRegularFileSync(path, MAX_CONFIG_BYTES, name)
+        : readInsideSync(within, path, { maxBytes: MAX_CONFIG_BYTES, what: 'the workspace' });
+    text = bytes.toString('utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (!explicit && (code === 'ENOENT' || code === 'ENOTDIR'))
+    const reason = error instanceof UnsafePathError ? error.reason : (error as Error).message;
+    if (!explicit && reason === 'it does not exist')
       return { rules: {}, exclude: [], allowSuppressions: true };
-    throw new OptionError(`Cannot read config file '${name}': ${code ?? (error as Error).message}.`);
+    throw new OptionError(`Cannot read config file '${name}': ${reason}.`);
   }
   return { ...parseConfig(text, name), file: relative(resolve(root), path).split(sep).join('/') };
+}
+
+/**
+ * The directory to review, resolved through its links: it must exist and be a directory, and, when `workspace` is
+ * given (the action), lie inside it. `source` names the option (`working-directory`, or `Directory` for the CLI).
+ */
+export function scannedDirectory(
+  base: string,
+  directory: string,
+  source: string,
+  workspace?: string,
+): string {
+  const quoted = `${source} '${directory}'`;
+  let real: string;
+  try {
+    real = realpathSync(resolve(base, directory));
+  } catch {
+    throw new OptionError(`${quoted} does not exist. Expected the directory of the app to review.`);
+  }
+  if (workspace !== undefined) {
+    const rel = relative(realpathSync(workspace), real);
+    if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel))
+      throw new OptionError(
+        `${quoted} leads outside the workspace (a symbolic link). Expected a directory inside the workspace.`,
+      );
+  }
+  if (!statSync(real).isDirectory())
+    throw new OptionError(`${quoted} is not a directory. Expected the directory of the app to review.`);
+  return real;
 }
 
 /** Validates the YAML of a config file; rule names are normalised to ids. */

@@ -1,10 +1,12 @@
-import { lstat, opendir, readFile, realpath, stat } from 'node:fs/promises';
+import { opendir, realpath, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { isInside, readInside, UnsafePathError } from '../util/safe-fs.js';
 import {
   baseName,
   DEFAULT_CONFIG_FILE,
   dirName,
   isComposeFile,
+  isCoreFile,
   isDockerfile,
   isDockerignore,
   isRequirementsFile,
@@ -31,11 +33,24 @@ export async function discover(
   const walked = await walk(realRoot, maxFiles);
   const files = walked.files.sort();
   const fileSet = new Set(files);
+  const links = new Map(walked.links.map((l) => [l.path, l.reason]));
   const texts: Record<string, string> = {};
   const unreadable: { file: string; reason: string }[] = [];
+  // Files the inputs name: one missing is said so, never dropped.
+  const named = new Set(
+    [options.dockerfile, ...(options.composeFiles ?? []), options.configFile]
+      .filter((f): f is string => !!f)
+      .map((f) => f.replace(/^\.\//, '')),
+  );
 
   const read = async (file: string): Promise<void> => {
-    if (file in texts || unreadable.some((u) => u.file === file) || !fileSet.has(file)) return;
+    if (file in texts || unreadable.some((u) => u.file === file)) return;
+    if (!fileSet.has(file)) {
+      // A file that matters but is a link we did not follow, or one the inputs name, says why it is not read.
+      const link = linkOnPath(file, links);
+      if (link) unreadable.push({ file, reason: link });
+      if (link || !named.has(file)) return;
+    }
     const result = await readText(realRoot, file, maxBytes);
     if (typeof result === 'string') texts[file] = result;
     else unreadable.push({ file, reason: result.reason });
@@ -52,12 +67,9 @@ export async function discover(
       isScript(f) ||
       baseName(f) === 'manage.py',
   );
-  const named = [
-    options.dockerfile,
-    ...(options.composeFiles ?? []),
-    options.configFile ?? DEFAULT_CONFIG_FILE,
-  ];
-  for (const f of named) if (f) wanted.push(f.replace(/^\.\//, ''));
+  // Links to files that would be read by name (a dangling settings.py): unreadable, never silently absent.
+  for (const l of walked.links) if (isCoreFile(l.path) || isDockerignore(l.path)) wanted.push(l.path);
+  wanted.push(...named, DEFAULT_CONFIG_FILE);
   for (const f of wanted) await read(f);
 
   // .env next to compose files, for interpolation only.
@@ -78,6 +90,7 @@ export async function discover(
     unreadable,
     options,
     skippedDirs: walked.skipped.sort(),
+    ...(walked.links.length > 0 ? { links: walked.links } : {}),
     ...(walked.truncated ? { truncated: { limit: maxFiles } } : {}),
   };
 }
@@ -139,37 +152,48 @@ async function readText(
   file: string,
   maxBytes: number,
 ): Promise<string | { reason: string }> {
-  const abs = join(realRoot, ...file.split('/'));
+  let bytes: Buffer;
   try {
-    const target = await realpath(abs);
-    if (target !== realRoot && !target.startsWith(realRoot + sep))
-      return { reason: 'a symbolic link leaving the scanned directory' };
-    const info = await stat(target);
-    if (!info.isFile()) return { reason: 'not a regular file' };
-    if (info.size > maxBytes) return { reason: `larger than ${formatBytes(maxBytes)}` };
-    const bytes = await readFile(target);
-    if (bytes.includes(0)) return { reason: 'binary content (NUL bytes), not text' };
-    let text: string;
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch {
-      return { reason: 'not valid UTF-8 text' };
-    }
-    return text.startsWith('\uFEFF') ? text.slice(1) : text;
+    bytes = await readInside(realRoot, file, { maxBytes });
   } catch (error) {
+    if (error instanceof UnsafePathError) return { reason: error.reason };
     return {
       reason: `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
     };
   }
+  if (bytes.includes(0)) return { reason: 'binary content (NUL bytes), not text' };
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return { reason: 'not valid UTF-8 text' };
+  }
+  return text.startsWith('\uFEFF') ? text.slice(1) : text;
 }
 
-/** Walks without following symlinked directories; a symlinked file counts when its target stays inside root. */
+/** The reason a path cannot be read when it is, or goes through, a symbolic link the walk did not follow. */
+function linkOnPath(file: string, links: Map<string, string>): string | undefined {
+  if (links.size === 0) return undefined;
+  const parts = file.split('/');
+  for (let i = 1; i <= parts.length; i++) {
+    const prefix = parts.slice(0, i).join('/');
+    const reason = links.get(prefix);
+    if (reason) return i === parts.length ? reason : `${prefix} is ${reason}`;
+  }
+  return undefined;
+}
+
+/**
+ * Walks without following symlinked directories; a symlinked file counts when its target stays inside root. Links
+ * leading outside root, or nowhere, are listed with the reason, so a file that matters is never silently absent.
+ */
 async function walk(
   realRoot: string,
   limit: number,
-): Promise<{ files: string[]; skipped: string[]; truncated: boolean }> {
+): Promise<{ files: string[]; skipped: string[]; links: Link[]; truncated: boolean }> {
   const files: string[] = [];
   const skipped: string[] = [];
+  const links: Link[] = [];
   // Breadth first: when the cap is hit, the shallow files (Dockerfile, compose, manage.py) are already listed.
   const queue: string[] = [realRoot];
   for (let next = 0; next < queue.length; next++) {
@@ -191,25 +215,34 @@ async function walk(
       }
       if (entry.isDirectory()) queue.push(abs);
       else if (entry.isFile()) files.push(rel);
-      else if (entry.isSymbolicLink() && (await isFileInside(abs, realRoot))) files.push(rel);
-      if (files.length >= limit) return { files, skipped, truncated: true };
+      else if (entry.isSymbolicLink()) {
+        const target = await linkTarget(abs, realRoot);
+        if (target === 'file') files.push(rel);
+        else if (target !== 'directory') links.push({ path: rel, reason: target.reason });
+      }
+      if (files.length >= limit) return { files, skipped, links, truncated: true };
     }
   }
-  return { files, skipped, truncated: false };
+  return { files, skipped, links, truncated: false };
 }
 
-async function isFileInside(abs: string, realRoot: string): Promise<boolean> {
+type Link = { path: string; reason: string };
+
+/** What a symbolic link leads to: a file or directory inside root, or why it is not followed. */
+async function linkTarget(abs: string, realRoot: string): Promise<'file' | 'directory' | { reason: string }> {
+  let target: string;
   try {
-    const target = await realpath(abs);
-    if (!target.startsWith(realRoot + sep)) return false;
-    return (await lstat(target)).isFile();
+    target = await realpath(abs);
   } catch {
-    return false; // dangling link
+    return { reason: 'a symbolic link whose target does not exist' };
   }
-}
-
-function formatBytes(n: number): string {
-  if (n % (1024 * 1024) === 0) return `${n / (1024 * 1024)} MiB`;
-  if (n % 1024 === 0) return `${n / 1024} KiB`;
-  return `${n} bytes`;
+  if (!isInside(target, realRoot)) return { reason: 'a symbolic link leaving the scanned directory' };
+  try {
+    const info = await stat(target);
+    if (info.isFile()) return 'file';
+    if (info.isDirectory()) return 'directory';
+  } catch {
+    return { reason: 'a symbolic link whose target does not exist' };
+  }
+  return { reason: 'a symbolic link to something that is not a regular file' };
 }

@@ -15,6 +15,11 @@ export interface SourceTree {
    * They matter to `.dockerignore` checks even though their files are not listed.
    */
   skippedDirs?: string[];
+  /**
+   * Symbolic links the walk did not follow because they lead outside root or nowhere, relative, with the reason
+   * (completing "Cannot read X: …"). A build context or Dockerfile through one of them is refused.
+   */
+  links?: { path: string; reason: string }[];
   /** Set when the walk stopped at the file-count cap: only the first `limit` files are listed. */
   truncated?: { limit: number };
 }

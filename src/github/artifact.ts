@@ -1,9 +1,9 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { Factor, Finding, Severity } from '../model/types/finding.js';
 import { SEVERITIES } from '../model/types/finding.js';
 import { makeReport } from '../pipeline.js';
 import type { FailOn, Report, SmokeResult } from '../report/types.js';
+import { readInsideSync, UnsafePathError, writeOwnFile } from '../util/safe-fs.js';
 import type { EventPullRequest } from './event.js';
 
 /**
@@ -13,13 +13,22 @@ import type { EventPullRequest } from './event.js';
 export const REPORT_FILE = 'report.json';
 export const PULL_REQUEST_FILE = 'pull-request.json';
 
-export function writeArtifact(dir: string, report: Report, pr: EventPullRequest | undefined): void {
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, REPORT_FILE), `${JSON.stringify(report, null, 2)}\n`);
+/** A report of 10,000 findings with details stays well under this; the artifact is untrusted in publish mode. */
+export const MAX_ARTIFACT_FILE_BYTES = 64 * 1024 * 1024;
+
+/** Writes the two files as our own regular files (never through a link), inside `within` (default: `dir`'s parent). */
+export function writeArtifact(
+  dir: string,
+  report: Report,
+  pr: EventPullRequest | undefined,
+  within: string[] = [dirname(resolve(dir))],
+): void {
+  writeOwnFile(join(dir, REPORT_FILE), `${JSON.stringify(report, null, 2)}\n`, within);
   if (pr)
-    writeFileSync(
+    writeOwnFile(
       join(dir, PULL_REQUEST_FILE),
       `${JSON.stringify({ number: pr.number, headSha: pr.headSha })}\n`,
+      within,
     );
 }
 
@@ -33,7 +42,7 @@ export interface Artifact {
  * rebuilt (counts and verdict recomputed) instead of trusted; text is escaped later by the renderers.
  */
 export function readArtifact(dir: string, failOn: FailOn): Artifact {
-  const raw = JSON.parse(readFileSync(join(dir, REPORT_FILE), 'utf8')) as Partial<Report>;
+  const raw = JSON.parse(readArtifactFile(dir, REPORT_FILE)) as Partial<Report>;
   if (!raw || !Array.isArray(raw.findings)) throw new Error(`${join(dir, REPORT_FILE)} holds no report.`);
   const findings = raw.findings.slice(0, 10_000).map(finding);
   const report = makeReport({
@@ -46,7 +55,7 @@ export function readArtifact(dir: string, failOn: FailOn): Artifact {
   });
   let pr: Artifact['pr'];
   try {
-    const p = JSON.parse(readFileSync(join(dir, PULL_REQUEST_FILE), 'utf8')) as {
+    const p = JSON.parse(readArtifactFile(dir, PULL_REQUEST_FILE)) as {
       number?: unknown;
       headSha?: unknown;
     };
@@ -61,6 +70,20 @@ export function readArtifact(dir: string, failOn: FailOn): Artifact {
     pr = undefined; // a push run: no pull request
   }
   return { report, pr };
+}
+
+/** One file of the artifact: a regular file inside its directory (a link out of it is refused), size-capped. */
+function readArtifactFile(dir: string, name: string): string {
+  try {
+    return readInsideSync(dir, name, {
+      maxBytes: MAX_ARTIFACT_FILE_BYTES,
+      what: 'the artifact directory',
+    }).toString('utf8');
+  } catch (error) {
+    if (error instanceof UnsafePathError)
+      throw new Error(`Cannot read ${join(dir, name)}: ${error.reason}.`, { cause: error });
+    throw error;
+  }
 }
 
 const FACTORS: Factor[] = [

@@ -87,9 +87,11 @@ class ProjectBuilder {
   build(): Project {
     const { suppressions, problems } = this.suppressions();
     for (const u of this.tree.unreadable) {
-      if (isCoreFile(u.file) || u.file === this.tree.options.dockerfile) {
+      const named = this.isNamedInput(u.file);
+      if (isCoreFile(u.file) || isDockerignore(u.file) || named) {
+        const what = named ? `${u.file} (named in the inputs)` : u.file;
         this.addErrors([
-          { file: u.file, message: `Cannot read ${u.file}: ${u.reason}. It was left out of the analysis.` },
+          { file: u.file, message: `Cannot read ${what}: ${u.reason}. It was left out of the analysis.` },
         ]);
       }
     }
@@ -155,7 +157,15 @@ class ProjectBuilder {
 
   private isNamedInput(file: string): boolean {
     const o = this.tree.options;
-    return file === o.dockerfile || (o.composeFiles ?? []).includes(file);
+    const named = [o.dockerfile, ...(o.composeFiles ?? [])].filter((f): f is string => !!f);
+    return named.some((f) => f === file || normalizeRelative(f) === file);
+  }
+
+  /** Why `path` cannot be used when it is, or goes through, a symbolic link leading outside or nowhere. */
+  private linkOnPath(path: string): string | undefined {
+    for (const link of this.tree.links ?? [])
+      if (isUnder(path, link.path)) return `${path === link.path ? 'it' : link.path} is ${link.reason}`;
+    return undefined;
   }
 
   /** One compose project per directory holding compose files (or the files named in the inputs). */
@@ -222,6 +232,22 @@ class ProjectBuilder {
       const contextDir = normalizeRelative(build.context);
       // A context outside the scanned directory cannot be read: the app is judged on what is here.
       if (dockerfile === undefined || contextDir === undefined) {
+        seeds.push({ compose: set, managePy: managePys.find((m) => isUnder(m, set.dir)) });
+        continue;
+      }
+      // A context or Dockerfile reached through a link out of the tree would send outside files to the build.
+      const link =
+        (contextDir !== '.' ? this.linkOnPath(contextDir) : undefined) ?? this.linkOnPath(dockerfile);
+      if (link) {
+        const what = this.linkOnPath(contextDir) ? `build context ${contextDir}` : `Dockerfile ${dockerfile}`;
+        this.addErrors([
+          {
+            file: build.file,
+            line: build.line,
+            message: `The ${what} of the compose service cannot be used: ${link}. The image is not built from it.`,
+          },
+        ]);
+        claimed.add(dockerfile); // nor built from another context
         seeds.push({ compose: set, managePy: managePys.find((m) => isUnder(m, set.dir)) });
         continue;
       }

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { withBases } from '../model/settings.js';
 import type { Finding, RawFinding } from '../model/types/finding.js';
@@ -16,6 +15,7 @@ import { planEnv, type PostgresCredentials } from './env.js';
 import { nodeHttpProbe, type HttpProbe } from './http.js';
 import { isSecretName, Redactor, tail } from './redact.js';
 import { RELEASE_SCRIPT, releaseArgs, splitRelease, type ReleaseStep } from './release.js';
+import { readInside, resolveInside, UnsafePathError } from '../util/safe-fs.js';
 
 export { createDockerCli } from './docker.js';
 export type { Docker, DockerExecOptions, DockerExecResult } from './docker.js';
@@ -176,6 +176,9 @@ export async function runSmoke(
       findings: [],
     };
   }
+  const refused = outsideBuildSource(project.root, app);
+  if (refused)
+    return { result: { status: 'skipped', reason: refused, engines: {}, durationMs: 0 }, findings: [] };
   const runId = (options.runId ?? newRunId()).toLowerCase();
   const redactor = new Redactor(options.onSecret);
   let cancelled = false;
@@ -283,7 +286,7 @@ class SmokeRun {
     this.started = now();
     this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
     this.http = options.http ?? nodeHttpProbe;
-    this.dockerfile = app.compose?.appService?.build?.dockerfile ?? app.dockerfile!.file;
+    this.dockerfile = buildSource(app).dockerfile;
     this.imageRef = imageTag;
     if (app.settings) this.settings = withBases(app.settings, app.settingsBases);
   }
@@ -421,7 +424,7 @@ class SmokeRun {
     const t0 = this.now();
     const composeBuild = this.app.compose?.appService?.build;
     const root = this.project.root;
-    const contextDir = composeBuild?.context ?? this.app.context?.dir ?? path.posix.dirname(this.dockerfile);
+    const { contextDir } = buildSource(this.app);
     const args: Record<string, string> = {};
     for (const [k, v] of Object.entries(composeBuild?.args ?? {})) if (v !== undefined) args[k] = v;
     Object.assign(args, this.options.buildArgs ?? {});
@@ -488,7 +491,9 @@ class SmokeRun {
     if (r.exitCode !== 0) {
       let dockerfileText: string | undefined;
       try {
-        dockerfileText = await readFile(path.join(root, this.dockerfile), 'utf8');
+        dockerfileText = (await readInside(root, this.dockerfile, { maxBytes: 2 * 1024 * 1024 })).toString(
+          'utf8',
+        );
       } catch {
         dockerfileText = undefined;
       }
@@ -1596,3 +1601,27 @@ function lastErrorLine(output: string): string {
 }
 
 export type { StepStatus };
+
+/** The directory and Dockerfile the image is built from, relative to the scanned directory, as compose would. */
+function buildSource(app: App): { contextDir: string; dockerfile: string } {
+  const build = app.compose?.appService?.build;
+  const dockerfile = build?.dockerfile ?? app.dockerfile!.file;
+  return { dockerfile, contextDir: build?.context ?? app.context?.dir ?? path.posix.dirname(dockerfile) };
+}
+
+/** Why the image must not be built: its context or Dockerfile resolves outside the scanned directory (a link). */
+function outsideBuildSource(root: string, app: App): string | undefined {
+  const { contextDir, dockerfile } = buildSource(app);
+  for (const [what, p] of [
+    ['build context', contextDir],
+    ['Dockerfile', dockerfile],
+  ]) {
+    try {
+      resolveInside(root, p.replace(/^\/+/, ''));
+    } catch (error) {
+      if (error instanceof UnsafePathError && !/does not exist/.test(error.reason))
+        return `The ${what} ${p} cannot be used: ${error.reason}. The image is not built from it.`;
+    }
+  }
+  return undefined;
+}
