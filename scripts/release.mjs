@@ -102,7 +102,7 @@ function main(argv) {
 
   git('add', '--', 'package.json', 'package-lock.json', 'CHANGELOG.md', 'dist');
   git('commit', '--quiet', '-m', `Release ${tag}`);
-  git('tag', '--annotate', tag, '-m', `${tag}\n\n${changelog.notes}`);
+  git('tag', '--annotate', '--cleanup=verbatim', tag, '-m', `${tag}\n\n${changelog.notes}`);
   // Lightweight, so that `git describe` always names the full release, never the moving major tag.
   git('tag', '--force', major, `${tag}^{}`);
 
