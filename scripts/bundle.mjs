@@ -1,6 +1,20 @@
 // Builds dist/ from src/ with esbuild: one self-contained ESM file per entry point, plus the CLI's launcher.
 import { build } from 'esbuild';
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+const PACKAGE_JSON = resolve('package.json');
+const { version } = JSON.parse(readFileSync(PACKAGE_JSON, 'utf8'));
+
+/** The bundle gets package.json's version only, so a new script or dependency does not make dist/ stale. */
+const packageVersionOnly = {
+  name: 'package-version-only',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]package\.json$/ }, (args) =>
+      args.path === PACKAGE_JSON ? { contents: JSON.stringify({ version }), loader: 'json' } : undefined,
+    );
+  },
+};
 
 rmSync('dist', { recursive: true, force: true });
 await build({
@@ -12,6 +26,7 @@ await build({
   format: 'esm',
   legalComments: 'none',
   logLevel: 'warning',
+  plugins: [packageVersionOnly],
   // CommonJS dependencies bundled into ESM still call require() for Node built-ins.
   banner: {
     js: "import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);",

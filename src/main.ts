@@ -11,7 +11,7 @@ import { publishToPullRequest } from './github/publish.js';
 import { readInputs, type Inputs } from './inputs.js';
 import type { Finding } from './model/types/finding.js';
 import { DEFAULT_CONFIG_FILE, loadConfig, scannedDirectory as checkedDirectory } from './options.js';
-import { analyzeStatic, joinSmoke, makeReport } from './pipeline.js';
+import { TOOL, analyzeStatic, joinSmoke, makeReport } from './pipeline.js';
 import {
   renderAnnotations,
   renderJson,
@@ -78,6 +78,7 @@ interface Publication {
  */
 export async function run(): Promise<void> {
   const started = Date.now();
+  core.info(`${TOOL.name} ${TOOL.version}`);
   try {
     const inputs = readInputs();
     const env = runner();
@@ -257,7 +258,7 @@ async function publishPr(
       body: renderMarkdown(report, { repoUrl, sha: pr.headSha, maxChars: COMMENT_MAX_CHARS - 64, marker }),
       digest: reportDigest(report),
       findings: report.findings,
-      ruleUrl: (f: Finding) => ruleHelpUri({ id: f.ruleId, name: f.name }),
+      ruleUrl: (f: Finding) => ruleHelpUri({ id: f.ruleId, name: f.name }, report.tool.version),
       log: core.info,
     });
     pub.warnings.push(...outcome.warnings);

@@ -7,8 +7,10 @@ import type { Project } from './model/types/project.js';
 import type { FailOn, Report, SmokeResult } from './report/types.js';
 import { finalize, runRules } from './rules/run.js';
 import { SEVERITIES } from './model/types/finding.js';
+// esbuild inlines package.json into the bundle: the version a run reports is the one it was built as.
+import packageJson from '../package.json' with { type: 'json' };
 
-export const TOOL = { name: 'twelve-factor-review', version: '0.1.0' };
+export const TOOL = { name: 'twelve-factor-review', version: packageJson.version };
 
 export interface StaticResult {
   project: Project;

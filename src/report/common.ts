@@ -31,8 +31,9 @@ export function ruleAnchor(rule: { id: string; name: string }): string {
   return `${rule.id.toLowerCase()}-${rule.name}`;
 }
 
-export function ruleHelpUri(rule: { id: string; name: string }): string {
-  return `${INFORMATION_URI}/blob/main/docs/rules.md#${ruleAnchor(rule)}`;
+/** A rule's section in docs/rules.md as released under tag v{version}: the docs of the version that ran. */
+export function ruleHelpUri(rule: { id: string; name: string }, version: string): string {
+  return `${INFORMATION_URI}/blob/v${version}/docs/rules.md#${ruleAnchor(rule)}`;
 }
 
 /**

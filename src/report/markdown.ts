@@ -247,7 +247,7 @@ function findingItem(ctx: Context, f: Finding): string {
   // The rule's help is linked where the rule first appears; repeating the URL would eat the comment's room.
   const id = ctx.linkedRules.has(f.ruleId)
     ? `**${f.ruleId}**`
-    : `[**${f.ruleId}**](${ruleHelpUri({ id: f.ruleId, name: f.name })})`;
+    : `[**${f.ruleId}**](${ruleHelpUri({ id: f.ruleId, name: f.name }, ctx.report.tool.version)})`;
   ctx.linkedRules.add(f.ruleId);
   let line = `- ${SEVERITY_ICON[f.severity]} ${id} ${f.name} · ${location(ctx, f)}: ${escapeMarkdown(f.message)}`;
   if (f.suppressed) {

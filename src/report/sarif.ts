@@ -37,7 +37,7 @@ export function sarifLog(report: Report, rules: readonly RuleMeta[]) {
             version: report.tool.version,
             semanticVersion: report.tool.version,
             informationUri: INFORMATION_URI,
-            rules: rules.map(ruleDescriptor),
+            rules: rules.map((rule) => ruleDescriptor(rule, report.tool.version)),
           },
         },
         ...(absolute ? { originalUriBaseIds: { '%SRCROOT%': { uri: directoryUri(report.directory) } } } : {}),
@@ -48,13 +48,13 @@ export function sarifLog(report: Report, rules: readonly RuleMeta[]) {
   };
 }
 
-function ruleDescriptor(rule: RuleMeta) {
+function ruleDescriptor(rule: RuleMeta, version: string) {
   return {
     id: rule.id,
     name: rule.name,
     shortDescription: { text: rule.title },
     fullDescription: { text: firstParagraph(rule.help) || rule.title },
-    helpUri: ruleHelpUri(rule),
+    helpUri: ruleHelpUri(rule, version),
     help: { text: plainText(rule.help), markdown: rule.help },
     defaultConfiguration: { level: SARIF_LEVEL(rule.severity) },
     properties: {
