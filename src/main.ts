@@ -306,6 +306,7 @@ async function publishFromArtifact(inputs: Inputs, env: Runner): Promise<void> {
   const dir = resolve(env.workspace, inputs.artifactDir);
   const artifact = await core.group('Read the report artifact', async () => readArtifact(dir, inputs.failOn));
   const { report, pr } = artifact;
+  pub.warnings.push(...artifact.warnings);
   setOutputs(report, join(dir, 'report.json'), '');
   if (!run) pub.warnings.push(`mode: publish expects a workflow_run event, got '${env.eventName}'.`);
   if (!pr) {
