@@ -54,7 +54,8 @@ export function validateReport(raw: unknown, failOn: FailOn, source: string): Va
   const smoke = raw.smoke === undefined || raw.smoke === null ? undefined : smokeResult(raw.smoke);
   if (typeof smoke === 'string') problems.add(`smoke result dropped: ${smoke}`);
   const configFile = raw.configFile == null ? undefined : relativePath(raw.configFile);
-  if (raw.configFile != null && configFile === undefined) problems.add('configFile dropped: not a relative path');
+  if (raw.configFile != null && configFile === undefined)
+    problems.add('configFile dropped: not a relative path');
   const report = makeReport({
     directory,
     findings,
@@ -216,7 +217,8 @@ function optionalText(value: unknown, max: number): boolean {
 /** A relative path with '/' separators, no '..', no control characters or line breaks, of bounded length. */
 function relativePath(value: unknown): string | undefined {
   const path = text(value, LIMITS.path);
-  if (!path || CONTROL.test(path) || path.startsWith('/') || /^[a-zA-Z]:/.test(path) || path.includes('\\')) return undefined;
+  if (!path || CONTROL.test(path) || path.startsWith('/') || /^[a-zA-Z]:/.test(path) || path.includes('\\'))
+    return undefined;
   return path.split('/').includes('..') ? undefined : path;
 }
 
