@@ -77,7 +77,11 @@ test('a forged artifact is re-validated: counts and verdict recomputed, what doe
   assert.deepEqual(report.counts, { error: 1, warning: 0, notice: 0 });
   assert.equal(report.findings.length, 1);
   const [f] = report.findings;
-  assert.deepEqual([f.name, f.factor, f.related], ['secret-key-in-code', 'III', RULES.find((r) => r.id === 'TF0301')!.related], 'metadata from the registry');
+  assert.deepEqual(
+    [f.name, f.factor, f.related],
+    ['secret-key-in-code', 'III', RULES.find((r) => r.id === 'TF0301')!.related],
+    'metadata from the registry',
+  );
   assert.equal(f.line, undefined);
   assert.equal(report.smoke, undefined);
   assert.equal(warnings.length, 1, 'one warning, however many problems');

@@ -40,10 +40,7 @@ const invalid: [Record<string, string>, string][] = [
   [{ 'fail-on': 'warn' }, "Invalid fail-on 'warn'. Expected one of error, warning, notice, never."],
   [{ smoke: 'yes' }, "Invalid smoke 'yes'. Expected one of true, false."],
   [{ comment: '1' }, "Invalid comment '1'. Expected one of true, false."],
-  [
-    { 'allow-untrusted-build': 'yes' },
-    "Invalid allow-untrusted-build 'yes'. Expected one of true, false.",
-  ],
+  [{ 'allow-untrusted-build': 'yes' }, "Invalid allow-untrusted-build 'yes'. Expected one of true, false."],
   [{ mode: 'upload' }, "Invalid mode 'upload'. Expected one of both, analyze, publish."],
   [
     { 'working-directory': '../elsewhere' },
