@@ -25,6 +25,8 @@ export interface Inputs {
   config: string;
   failOn: FailOn;
   smoke: boolean;
+  /** Build and run the pull request's code even on pull_request_target / workflow_run (a write token's reach). */
+  allowUntrustedBuild: boolean;
   postgresImage?: string;
   /** Container port of the app server in the smoke test. */
   smokePort?: number;
@@ -60,6 +62,7 @@ export function readInputs(get: GetInput = (name) => core.getInput(name)): Input
     config: text('config'),
     failOn: parseFailOn(text('fail-on') || 'error'),
     smoke: bool('smoke', text('smoke'), true),
+    allowUntrustedBuild: bool('allow-untrusted-build', text('allow-untrusted-build'), false),
     postgresImage: optional('postgres-image'),
     smokePort: text('smoke-port') ? parsePort(text('smoke-port'), 'smoke-port') : undefined,
     buildArgs: keyValues('build-args', get('build-args')),

@@ -1,5 +1,4 @@
 import * as core from '@actions/core';
-import { execFileSync } from 'node:child_process';
 import { join, posix, resolve } from 'node:path';
 import { readArtifact, writeArtifact } from './github/artifact.js';
 import { pullRequestOf, readEvent, workflowRunOf, type EventPullRequest } from './github/event.js';
@@ -8,6 +7,7 @@ import { reportDigest } from './github/digest.js';
 import { commentMarker } from './github/markers.js';
 import { octokitGitHub } from './github/octokit.js';
 import { publishToPullRequest } from './github/publish.js';
+import { readCheckout, untrustedCheckoutReason, untrustedHeadOf } from './github/trust.js';
 import { readInputs, type Inputs } from './inputs.js';
 import type { Finding } from './model/types/finding.js';
 import { DEFAULT_CONFIG_FILE, loadConfig, scannedDirectory as checkedDirectory } from './options.js';
@@ -122,8 +122,9 @@ async function analyze(inputs: Inputs, env: Runner, started: number, warnings: s
     core.info(`${result.findings.length} finding(s) from the static rules.`);
     return result;
   });
+  const untrusted = inputs.smoke ? untrustedCheckout(env, [root, env.workspace]) : undefined;
   const dynamic = inputs.smoke
-    ? await core.group('Smoke test', () => smokeTest(staticResult.project, inputs, warnings))
+    ? await core.group('Smoke test', () => smokeTest(staticResult.project, inputs, warnings, untrusted))
     : undefined;
   const { findings, smoke } = joinSmoke(staticResult, config, dynamic);
   return makeReport({
@@ -136,13 +137,35 @@ async function analyze(inputs: Inputs, env: Runner, started: number, warnings: s
   });
 }
 
-/** Builds and runs the image; when Docker is unreachable, the smoke part is skipped with the reason. */
-async function smokeTest(project: Project, inputs: Inputs, warnings: string[]): Promise<SmokeOutcome> {
-  const docker = createDockerCli();
+/**
+ * Builds and runs the image; when Docker is unreachable, or the checkout is a pull request's code in a run that
+ * holds a write token (unless allow-untrusted-build), the smoke part is skipped with the reason.
+ */
+async function smokeTest(
+  project: Project,
+  inputs: Inputs,
+  warnings: string[],
+  untrusted: string | undefined,
+): Promise<SmokeOutcome> {
   const skipped = (reason: string): SmokeOutcome => {
     warnings.push(`Smoke test skipped: ${reason} The static results are published.`);
     return { result: { status: 'skipped', reason, engines: {}, durationMs: 0 }, findings: [] };
   };
+  if (untrusted && !inputs.allowUntrustedBuild) {
+    core.info(`Not building: ${untrusted}`);
+    return skipped(
+      `${untrusted}: building and running it would execute untrusted code with this run's write token and ` +
+        'secrets. Use the two-workflow setup (mode: analyze on pull_request, mode: publish on workflow_run), or ' +
+        'set allow-untrusted-build: true to accept that risk.',
+    );
+  }
+  if (untrusted) {
+    warnings.push(
+      `allow-untrusted-build: true: ${untrusted}, and the smoke test builds and runs it with this run's write ` +
+        'token and secrets within reach: that code can use them.',
+    );
+  }
+  const docker = createDockerCli();
   let probe;
   try {
     probe = await docker.exec(['version', '--format', '{{.Server.Version}}'], { timeoutMs: 30_000 });
@@ -199,10 +222,6 @@ async function publishAll(report: Report, inputs: Inputs, env: Runner, warnings:
   });
   setOutputs(report, reportPath, sarifPath);
 
-  if (env.eventName === 'pull_request_target' && pr) {
-    const warning = untrustedCheckout(env.workspace, pr.headSha);
-    if (warning) pub.warnings.push(warning);
-  }
   if (inputs.checkRun && inputs.mode !== 'analyze')
     await checkRun(pub, report, inputs, env, pr?.headSha ?? env.sha);
   if (inputs.mode === 'analyze') {
@@ -307,6 +326,7 @@ async function publishFromArtifact(inputs: Inputs, env: Runner): Promise<void> {
   const dir = resolve(env.workspace, inputs.artifactDir);
   const artifact = await core.group('Read the report artifact', async () => readArtifact(dir, inputs.failOn));
   const { report, pr } = artifact;
+  pub.warnings.push(...artifact.warnings);
   setOutputs(report, join(dir, 'report.json'), '');
   if (!run) pub.warnings.push(`mode: publish expects a workflow_run event, got '${env.eventName}'.`);
   if (!pr) {
@@ -389,26 +409,17 @@ function setOutputs(report: Report, reportFile: string, sarifFile: string): void
 }
 
 /**
- * pull_request_target runs with a write token and secrets; when the workspace holds the pull request's head, the
- * image build and smoke test run untrusted code with them. HEAD of the checkout tells, whatever ref was asked for.
+ * On pull_request_target and workflow_run (a write token, the repository's secrets), why the code checked out in
+ * one of `dirs` is the pull request's; undefined for every other event, or when it provably is not.
  */
-function untrustedCheckout(workspace: string, headSha: string): string | undefined {
-  let head: string;
-  try {
-    head = execFileSync('git', ['rev-parse', 'HEAD'], {
-      cwd: workspace,
-      encoding: 'utf8',
-      stdio: 'pipe',
-    }).trim();
-  } catch {
-    return undefined; // not a git checkout: nothing to compare
+function untrustedCheckout(env: Runner, dirs: string[]): string | undefined {
+  const head = untrustedHeadOf(env.eventName, readEvent(env.eventPath), env.repository);
+  if (!head) return undefined;
+  for (const dir of new Set(dirs)) {
+    const why = untrustedCheckoutReason(head, readCheckout(dir), env.repository);
+    if (why) return `This ${head.event} run has the pull request's code checked out (${why})`;
   }
-  if (head !== headSha) return undefined;
-  return (
-    'This pull_request_target run has the pull request head checked out: building and running it executes ' +
-    'untrusted code with a write token. Use the two-workflow setup instead (mode: analyze on pull_request, ' +
-    'mode: publish on workflow_run).'
-  );
+  return undefined;
 }
 
 async function attempt(pub: Publication, name: string, fn: () => Promise<void>): Promise<void> {

@@ -349,22 +349,31 @@ describe('the bundle on a pull request, against a stand-in GitHub', () => {
     assert.deepEqual(fake.requests, []);
   });
 
-  test('pull_request_target with the pull request head checked out: warns about untrusted code with a write token', async () => {
-    const r = await run({ eventName: 'pull_request_target', ref: 'refs/heads/main' });
+  test('pull_request_target with the pull request head checked out: the smoke test is skipped as untrusted code', async () => {
+    const smoke = { inputs: { smoke: 'true' }, env: { DOCKER_HOST: 'unix:///nonexistent/docker.sock' } };
+    const r = await run({ eventName: 'pull_request_target', ref: 'refs/heads/main', ...smoke });
     assert.equal(r.code, 0);
     assert.ok(
       r.annotations.some(
         (a) =>
-          a.command === 'warning' && /pull_request_target/.test(a.message) && /untrusted/.test(a.message),
+          a.command === 'warning' &&
+          /pull_request_target run has the pull request's code checked out/.test(a.message) &&
+          /untrusted/.test(a.message),
       ),
+      r.stdout,
     );
     const base = await run({
       eventName: 'pull_request_target',
       payload: pullRequestPayload({ repository: fake.repository, number: PR, headSha: 'f'.repeat(40) }),
+      ...smoke,
     });
     assert.ok(
       !base.annotations.some((a) => /pull_request_target/.test(a.message)),
       'the base branch checked out is fine',
+    );
+    assert.ok(
+      base.annotations.some((a) => /Docker is not reachable/.test(a.message)),
+      'and goes on to Docker',
     );
   });
 

@@ -28,16 +28,29 @@ export interface FakeUser {
   type: 'User' | 'Bot';
 }
 
-/** The author of everything GITHUB_TOKEN posts. */
+/** A GitHub App: what an installation token acts through, shown as performed_via_github_app on its comments. */
+export interface FakeApp {
+  slug: string;
+  id: number;
+  name: string;
+}
+
+/** The app behind GITHUB_TOKEN, and the author of everything it posts. */
+export const ACTIONS_APP: FakeApp = { slug: 'github-actions', id: 15368, name: 'GitHub Actions' };
 export const ACTIONS_BOT: FakeUser = { login: 'github-actions[bot]', id: 41898282, type: 'Bot' };
 export const HUMAN: FakeUser = { login: 'octocat', id: 583231, type: 'User' };
+/** Another app installed on the repository (a linter bot, say), with its own installation token. */
+export const OTHER_APP: FakeApp = { slug: 'lint-bot', id: 90210, name: 'Lint Bot' };
+export const OTHER_BOT: FakeUser = { login: 'lint-bot[bot]', id: 1090210, type: 'Bot' };
 
 export interface TokenSpec {
   user: FakeUser;
   /** false: a read-only GITHUB_TOKEN (pull request from a fork, or permissions: read). */
   write: boolean;
-  /** An installation token (GITHUB_TOKEN): GET /user answers 403. */
+  /** An installation token (GITHUB_TOKEN): GET /user answers 403, GET /app 401 (it takes a JWT). */
   installation: boolean;
+  /** The app of an installation token; GitHub Actions' own app when not given. */
+  app?: FakeApp;
 }
 
 export interface PullFileSpec {
@@ -59,6 +72,8 @@ export interface IssueCommentState {
   issue: number;
   body: string;
   user: FakeUser;
+  /** The app an installation token posted it through (performed_via_github_app); none for a user's comment. */
+  app?: FakeApp;
   createdAt: string;
   updatedAt: string;
 }
@@ -157,10 +172,19 @@ export class FakeGitHub {
     return p;
   }
 
-  /** Seeds an existing issue comment (a human's, or one an earlier run left). */
-  addIssueComment(issue: number, body: string, user: FakeUser = HUMAN): IssueCommentState {
+  /** Seeds an existing issue comment (a human's, or one an earlier run left; a bot's comes through its app). */
+  addIssueComment(issue: number, body: string, user: FakeUser = HUMAN, app?: FakeApp): IssueCommentState {
     const now = new Date().toISOString();
-    const c = { id: this.nextId++, issue, body, user, createdAt: now, updatedAt: now };
+    const via = app ?? (user === ACTIONS_BOT ? ACTIONS_APP : undefined);
+    const c = {
+      id: this.nextId++,
+      issue,
+      body,
+      user,
+      createdAt: now,
+      updatedAt: now,
+      ...(via ? { app: via } : {}),
+    };
     this.issueComments.push(c);
     return c;
   }
@@ -347,6 +371,16 @@ export class FakeGitHub {
           };
         }
         return { status: 200, body: this.user(token.user, 'users/get-authenticated') };
+      case 'apps/get-authenticated':
+        // GitHub documents GET /app for a JWT only: user and installation tokens cannot be decoded as one.
+        return {
+          status: 401,
+          body: {
+            message: 'A JSON web token could not be decoded',
+            documentation_url: `${DOCS}/apps/apps#get-the-authenticated-app`,
+            status: '401',
+          },
+        };
       case 'pulls/get':
         if (!pull) return { status: 404, body: notFound() };
         return { status: 200, body: this.pullRequest(pull) };
@@ -360,7 +394,12 @@ export class FakeGitHub {
         if (!pull) return { status: 404, body: notFound() };
         const tooLong = this.tooLong(String(body.body), 'issues/comments#create-an-issue-comment');
         if (tooLong) return tooLong;
-        const c = this.addIssueComment(pull.number, String(body.body), token.user);
+        const c = this.addIssueComment(
+          pull.number,
+          String(body.body),
+          token.user,
+          token.installation ? (token.app ?? ACTIONS_APP) : undefined,
+        );
         return { status: 201, body: this.issueComment(c) };
       }
       case 'issues/update-comment': {
@@ -605,7 +644,19 @@ export class FakeGitHub {
       user: this.user(c.user),
       created_at: c.createdAt,
       updated_at: c.updatedAt,
-      performed_via_github_app: null,
+      performed_via_github_app: c.app ? this.integration(c.app) : null,
+    };
+  }
+
+  /** A GitHub App as the API shows it (schema integration), from the description's own example. */
+  private integration(app: FakeApp): Json {
+    return {
+      ...(this.templates.get('apps/get-authenticated') as Json),
+      id: app.id,
+      slug: app.slug,
+      node_id: `A_${app.id}`,
+      name: app.name,
+      html_url: `https://github.com/apps/${app.slug}`,
     };
   }
 

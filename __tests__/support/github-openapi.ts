@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 /** The operations the fake GitHub serves, by GitHub's operationId. */
 export const OPERATIONS = [
   'users/get-authenticated',
+  'apps/get-authenticated',
   'pulls/get',
   'issues/list-comments',
   'issues/create-comment',

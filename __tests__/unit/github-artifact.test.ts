@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { readArtifact, writeArtifact } from '../../src/github/artifact.js';
 import { makeReport } from '../../src/pipeline.js';
+import { RULES } from '../../src/rules/registry.js';
 import { finding } from '../support/github-fixtures.js';
 
 const dir = () => mkdtempSync(join(tmpdir(), 'tfr-artifact-'));
@@ -13,7 +14,14 @@ test('what analyze writes, publish reads back the same', () => {
   const d = dir();
   const report = makeReport({
     directory: 'app',
-    findings: [finding({ file: 'Dockerfile', line: 3, severity: 'error' })],
+    findings: [
+      finding({
+        file: 'Dockerfile',
+        line: 3,
+        severity: 'error',
+        related: RULES.find((r) => r.id === 'TF0201')!.related,
+      }),
+    ],
     failOn: 'error',
     durationMs: 5,
   });
@@ -24,40 +32,69 @@ test('what analyze writes, publish reads back the same', () => {
   assert.deepEqual(back.report.findings, report.findings);
 });
 
-test('a forged artifact is re-validated: counts and verdict recomputed, bad fields dropped', () => {
+test('a forged artifact is re-validated: counts and verdict recomputed, what does not fit the schema dropped', () => {
   const d = dir();
   writeFileSync(
     join(d, 'report.json'),
     JSON.stringify({
       directory: 'app',
       verdict: 'pass',
+      failOn: 'never',
       counts: { error: 0, warning: 0, notice: 0 },
       findings: [
         {
           ruleId: 'TF0301',
-          name: 'secret-key-in-code',
+          name: '<b>forged</b>',
+          factor: 'XII',
+          related: ['<img src=x>'],
           severity: 'error',
           file: 'x.py',
           line: -4,
           message: 'm',
-          fingerprint: '<!-- x -->',
+          fingerprint: 'abc123',
         },
         { ruleId: 'rm -rf', severity: 'critical', file: 7, message: { html: true } },
+        { ruleId: 'TF0302', severity: 'warning', file: 'a.py', message: 'm', fingerprint: '<!-- x -->' },
+        {
+          ruleId: 'TF0302',
+          severity: 'warning',
+          file: 'a.py',
+          message: 'm',
+          fingerprint: 'f1',
+          suppressed: { by: '<!-- twelve-factor-review:app --> @admin' },
+        },
+        { ruleId: 'TF0302', severity: 'notice', file: '../../etc/passwd', message: 'm', fingerprint: 'f2' },
+        { ruleId: 'TF0302', severity: 'notice', file: 'a.py', message: 'x'.repeat(5000), fingerprint: 'f3' },
       ],
       smoke: { status: 'passed', engines: { sqlite: { status: 'passed', steps: 'not a list' } } },
     }),
   );
   writeFileSync(join(d, 'pull-request.json'), JSON.stringify({ number: '4; DROP', headSha: 'zz' }));
-  const { report, pr } = readArtifact(d, 'error');
+  const { report, pr, warnings } = readArtifact(d, 'error');
   assert.equal(pr, undefined);
+  assert.equal(report.failOn, 'error', "the publish run's fail-on decides");
   assert.equal(report.verdict, 'fail');
-  assert.deepEqual(report.counts, { error: 1, warning: 0, notice: 1 });
-  assert.equal(report.findings[0].line, undefined);
-  assert.equal(report.findings[0].fingerprint, '--x--', 'nothing that could close the marker comment');
-  assert.equal(report.findings[1].ruleId, 'TF0001');
-  assert.equal(report.findings[1].file, '.');
-  assert.equal(report.findings[1].message, '');
+  assert.deepEqual(report.counts, { error: 1, warning: 0, notice: 0 });
+  assert.equal(report.findings.length, 1);
+  const [f] = report.findings;
+  assert.deepEqual(
+    [f.name, f.factor, f.related],
+    ['secret-key-in-code', 'III', RULES.find((r) => r.id === 'TF0301')!.related],
+    'metadata from the registry',
+  );
+  assert.equal(f.line, undefined);
   assert.equal(report.smoke, undefined);
+  assert.equal(warnings.length, 1, 'one warning, however many problems');
+  assert.match(warnings[0], /report\.json did not fit the report schema: finding 1 dropped: ruleId/);
+  assert.match(warnings[0], /suppressed\.by is not inline, file or config/);
+  assert.match(warnings[0], /and \d+ more/);
+});
+
+test('pull-request.json: an array that stringifies to a SHA is not a SHA', () => {
+  const d = dir();
+  writeArtifact(d, makeReport({ directory: '.', findings: [], failOn: 'error', durationMs: 1 }), undefined);
+  writeFileSync(join(d, 'pull-request.json'), JSON.stringify({ number: 3, headSha: ['a'.repeat(40)] }));
+  assert.equal(readArtifact(d, 'error').pr, undefined);
 });
 
 test('no report file: a clear error', () => {

@@ -4,7 +4,14 @@ import { commentMarker } from '../../src/github/markers.js';
 import { octokitGitHub } from '../../src/github/octokit.js';
 import { publishToPullRequest, type PublishOptions } from '../../src/github/publish.js';
 import type { Finding } from '../../src/model/types/finding.js';
-import { ACTIONS_BOT, FakeGitHub, HUMAN, rateLimitFault } from '../support/fake-github.js';
+import {
+  ACTIONS_BOT,
+  FakeGitHub,
+  HUMAN,
+  OTHER_APP,
+  OTHER_BOT,
+  rateLimitFault,
+} from '../support/fake-github.js';
 import { addedFilePatch, finding, modifiedLinePatch } from '../support/github-fixtures.js';
 
 const HEAD = 'c0ffee'.padEnd(40, '0');
@@ -12,9 +19,10 @@ let fake: FakeGitHub;
 
 before(async () => {
   fake = await FakeGitHub.start();
-  fake.addToken('write-token', { user: ACTIONS_BOT, write: true, installation: true });
-  fake.addToken('read-token', { user: ACTIONS_BOT, write: false, installation: true });
+  fake.addToken('ghs_write_token', { user: ACTIONS_BOT, write: true, installation: true });
+  fake.addToken('ghs_read_token', { user: ACTIONS_BOT, write: false, installation: true });
   fake.addToken('ghp_personal', { user: HUMAN, write: true, installation: false });
+  fake.addToken('v1.installation', { user: ACTIONS_BOT, write: true, installation: true });
 });
 after(() => fake.close());
 beforeEach(() => {
@@ -33,7 +41,7 @@ beforeEach(() => {
 const pr = { number: 7, headSha: HEAD };
 const marker = commentMarker('app');
 
-function gh(token = 'write-token') {
+function gh(token = 'ghs_write_token') {
   return octokitGitHub({
     token,
     repository: fake.repository,
@@ -238,13 +246,58 @@ describe('publishing to a pull request', () => {
     assert.equal(fake.calls('users/get-authenticated').length, 2);
   });
 
-  test('an installation token never asks GET /user (it would answer 403)', async () => {
+  test('an installation token never asks GET /user (it would answer 403); GET /app refusing, it is github-actions[bot]', async () => {
     await publishToPullRequest(gh(), pr, options(inDiff));
     assert.equal(fake.calls('users/get-authenticated').length, 0);
+    assert.equal(fake.calls('apps/get-authenticated').length, 1);
+    const again = await publishToPullRequest(gh(), pr, options(inDiff));
+    assert.equal(again.comment, 'unchanged');
+    assert.deepEqual(fake.problems, []);
+  });
+
+  test('another app’s comment quoting our marker is never edited: ours is the token’s identity, not any bot', async () => {
+    const quoted = fake.addIssueComment(7, `${marker}\nquoting twelve-factor-review`, OTHER_BOT, OTHER_APP);
+    const outcome = await publishToPullRequest(gh(), pr, options(inDiff));
+    assert.equal(outcome.comment, 'created');
+    assert.equal(quoted.body, `${marker}\nquoting twelve-factor-review`);
+    assert.equal(fake.calls('issues/update-comment').length, 0);
+    assert.deepEqual(fake.problems, []);
+  });
+
+  test('our marker inside a code block of another comment of ours does not make it ours', async () => {
+    const other = commentMarker('services/api');
+    const api = fake.addIssueComment(7, `${other}\n\n\`\`\`text\n${marker}\n\`\`\`\n`, ACTIONS_BOT);
+    const outcome = await publishToPullRequest(gh(), pr, options(inDiff));
+    assert.equal(outcome.comment, 'created');
+    assert.ok(api.body.startsWith(other), 'the other directory’s comment is untouched');
+    assert.equal(fake.calls('issues/update-comment').length, 0);
+  });
+
+  test('another bot’s inline comment carrying our markers is never deleted', async () => {
+    const forged = fake.addReviewComment({
+      pull: 7,
+      body: `${marker}\n<!-- tfr:fp=gone -->\nlooks like ours`,
+      path: 'app/Dockerfile',
+      line: 1,
+      user: OTHER_BOT,
+    });
+    const outcome = await publishToPullRequest(gh(), pr, options(inDiff));
+    assert.equal(outcome.removedComments, 0);
+    assert.ok(fake.reviewComments.some((c) => c.id === forged.id));
+    assert.equal(fake.calls('pulls/delete-review-comment').length, 0);
+  });
+
+  test('a token without a known prefix: GET /user answers 403, so it is an installation token', async () => {
+    const outcome = await publishToPullRequest(gh('v1.installation'), pr, options(inDiff));
+    assert.equal(outcome.comment, 'created');
+    assert.equal(fake.calls('users/get-authenticated').length, 1);
+    const again = await publishToPullRequest(gh('v1.installation'), pr, options(inDiff));
+    assert.equal(again.comment, 'unchanged');
+    assert.deepEqual(fake.problems, []);
   });
 
   test('read-only token: one warning naming pull-requests: write, and no further writes', async () => {
-    const outcome = await publishToPullRequest(gh('read-token'), pr, options(inDiff));
+    const outcome = await publishToPullRequest(gh('ghs_read_token'), pr, options(inDiff));
     assert.equal(outcome.warnings.length, 1);
     assert.match(outcome.warnings[0], /pull-requests: write/);
     assert.match(outcome.warnings[0], /Resource not accessible by integration/);

@@ -26,6 +26,7 @@ test('the defaults of action.yml are valid', () => {
   assert.equal(i.workingDirectory, '.');
   assert.equal(i.failOn, 'error');
   assert.equal(i.smoke, true);
+  assert.equal(i.allowUntrustedBuild, false);
   assert.equal(i.comment, true);
   assert.equal(i.review, true);
   assert.equal(i.mode, 'both');
@@ -39,6 +40,7 @@ const invalid: [Record<string, string>, string][] = [
   [{ 'fail-on': 'warn' }, "Invalid fail-on 'warn'. Expected one of error, warning, notice, never."],
   [{ smoke: 'yes' }, "Invalid smoke 'yes'. Expected one of true, false."],
   [{ comment: '1' }, "Invalid comment '1'. Expected one of true, false."],
+  [{ 'allow-untrusted-build': 'yes' }, "Invalid allow-untrusted-build 'yes'. Expected one of true, false."],
   [{ mode: 'upload' }, "Invalid mode 'upload'. Expected one of both, analyze, publish."],
   [
     { 'working-directory': '../elsewhere' },

@@ -19,7 +19,27 @@ export function fingerprintMarker(fingerprint: string): string {
   return `<!-- tfr:fp=${fingerprint.replace(/[^\w-]/g, '')} -->`;
 }
 
-/** The fingerprint of an inline comment body we wrote, if any. */
-export function fingerprintOf(body: string): string | undefined {
-  return /<!-- tfr:fp=([\w-]+) -->/.exec(body)?.[1];
+/** Whether a body is one this action wrote for `marker`: the marker opens it; quoted or fenced further in, it does not count. */
+export function startsWithMarker(body: string, marker: string): boolean {
+  return body.startsWith(marker);
+}
+
+/** The fingerprint of an inline comment body we wrote: the line right after the directory marker, nowhere else. */
+export function fingerprintOf(body: string, marker: string): string | undefined {
+  if (!startsWithMarker(body, marker)) return undefined;
+  return /^\n<!-- tfr:fp=([\w-]+) -->(?:\n|$)/.exec(body.slice(marker.length))?.[1];
+}
+
+/**
+ * Breaks every HTML comment opener in text the run did not write (code blocks keep repository text verbatim), so
+ * that the only markers in a body are the ones the run put there.
+ */
+export function defuseMarkers(text: string): string {
+  return text.replace(/<!--/g, '<!-\u200d-');
+}
+
+/** A body that opens with `marker` and holds no other live HTML comment. */
+export function ownedBody(marker: string, body: string): string {
+  const content = startsWithMarker(body, marker) ? body.slice(marker.length) : `\n${body}`;
+  return `${marker}${defuseMarkers(content)}`;
 }

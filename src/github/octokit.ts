@@ -4,6 +4,7 @@ import { throttling } from '@octokit/plugin-throttling';
 import type {
   GitHub,
   IssueComment,
+  Viewer,
   NewCheckRun,
   NewReview,
   PullFile,
@@ -34,9 +35,43 @@ const UNPACED = {
 
 type Octokit = ReturnType<typeof getOctokit>;
 
-/** Personal access tokens (classic, fine-grained) and OAuth/user-to-server tokens act as a user account. */
-export function isUserToken(token: string): boolean {
-  return /^(ghp_|github_pat_|gho_|ghu_)/.test(token);
+/** Installation tokens (GITHUB_TOKEN and GitHub App tokens) start with ghs_; GET /user would answer 403. */
+export function isInstallationToken(token: string): boolean {
+  return token.startsWith('ghs_');
+}
+
+/** The author GitHub Actions' own installation token posts as. */
+export const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
+
+/**
+ * An installation token's identity: its app's bot, when GET /app names the app (GitHub documents it for a JWT, so
+ * it mostly refuses), else GitHub Actions' bot, the author of everything GITHUB_TOKEN posts. Never "any bot".
+ */
+async function installationViewer(octokit: Octokit): Promise<Viewer> {
+  try {
+    const { data } = await octokit.rest.apps.getAuthenticated();
+    if (data?.slug) return { login: `${data.slug}[bot]`, type: 'Bot', app: data.slug };
+  } catch {
+    // not answered for this token: fall back to GITHUB_TOKEN's identity
+  }
+  return { login: ACTIONS_BOT_LOGIN, type: 'Bot', app: 'github-actions' };
+}
+
+interface ApiIssueComment {
+  id: number;
+  body?: string;
+  user: { login: string; type: string } | null;
+  performed_via_github_app?: { slug?: string } | null;
+}
+
+function issueComment(c: ApiIssueComment): IssueComment {
+  const app = c.performed_via_github_app?.slug;
+  return {
+    id: c.id,
+    body: c.body ?? '',
+    user: c.user && { login: c.user.login, type: c.user.type },
+    ...(app ? { app } : {}),
+  };
 }
 
 /** The GitHub port over Octokit, with retries on 5xx and rate limits honoured up to a cap. */
@@ -80,15 +115,19 @@ export function octokitGitHub(options: OctokitGitHubOptions): GitHub {
   }
 
   return {
-    viewerLogin: async () => {
-      // Only a user's token can name its user; GITHUB_TOKEN and app tokens would answer 403, so they are not asked.
-      if (!isUserToken(options.token)) return undefined;
-      try {
-        return (await octokit.rest.users.getAuthenticated()).data.login;
-      } catch {
-        return undefined; // installation tokens (GITHUB_TOKEN) answer 403 here
-      }
-    },
+    viewer: () =>
+      call('find out who the token is', async (): Promise<Viewer> => {
+        if (!isInstallationToken(options.token)) {
+          try {
+            const { data } = await octokit.rest.users.getAuthenticated();
+            return { login: data.login, type: data.type === 'Bot' ? 'Bot' : 'User' };
+          } catch (error) {
+            // An installation token answers 403 "Resource not accessible by integration": it is not a user.
+            if ((error as { status?: number }).status !== 403) throw error;
+          }
+        }
+        return installationViewer(octokit);
+      }),
     getPullRequest: (n) =>
       call('get the pull request', async (): Promise<PullRequest> => {
         const { data } = await octokit.rest.pulls.get({ ...r, pull_number: n });
@@ -101,21 +140,17 @@ export function octokitGitHub(options: OctokitGitHubOptions): GitHub {
           issue_number: n,
           per_page: 100,
         });
-        return data.map((c) => ({
-          id: c.id,
-          body: c.body ?? '',
-          user: c.user && { login: c.user.login, type: c.user.type },
-        }));
+        return data.map(issueComment);
       }),
     createIssueComment: (n, body) =>
       call('comment on the pull request', async () => {
-        const { data: c } = await octokit.rest.issues.createComment({ ...r, issue_number: n, body });
-        return { id: c.id, body: c.body ?? '', user: c.user && { login: c.user.login, type: c.user.type } };
+        const { data } = await octokit.rest.issues.createComment({ ...r, issue_number: n, body });
+        return issueComment(data);
       }),
     updateIssueComment: (id, body) =>
       call('update the pull request comment', async () => {
-        const { data: c } = await octokit.rest.issues.updateComment({ ...r, comment_id: id, body });
-        return { id: c.id, body: c.body ?? '', user: c.user && { login: c.user.login, type: c.user.type } };
+        const { data } = await octokit.rest.issues.updateComment({ ...r, comment_id: id, body });
+        return issueComment(data);
       }),
     listPullFiles: (n) =>
       call('list the pull request files', async (): Promise<PullFile[]> => {

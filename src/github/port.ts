@@ -1,7 +1,7 @@
 /** The only things this action asks of GitHub, REST only. The Octokit adapter implements it; tests use a loopback fake. */
 export interface GitHub {
-  /** Login of the token's user, or undefined when the token cannot tell (an installation token such as GITHUB_TOKEN). */
-  viewerLogin(): Promise<string | undefined>;
+  /** Who the token acts as: the only author whose comments this action may edit or delete. */
+  viewer(): Promise<Viewer>;
   getPullRequest(number: number): Promise<PullRequest>;
   listIssueComments(issue: number): Promise<IssueComment[]>;
   createIssueComment(issue: number, body: string): Promise<IssueComment>;
@@ -19,6 +19,17 @@ export interface Author {
   type: string; // 'User' | 'Bot' | 'Organization'
 }
 
+/**
+ * The token's identity. A user token names its user (GET /user); an installation token (GITHUB_TOKEN, an app's
+ * token) posts as `<app-slug>[bot]`: the slug GET /app gives when it answers, else GitHub Actions' own app.
+ */
+export interface Viewer {
+  login: string;
+  type: 'User' | 'Bot';
+  /** The app an installation token belongs to (its slug); comments it made carry it as performed_via_github_app. */
+  app?: string;
+}
+
 export interface PullRequest {
   number: number;
   headSha: string;
@@ -29,6 +40,8 @@ export interface IssueComment {
   id: number;
   body: string;
   user: Author | null;
+  /** Slug of the GitHub App the comment was made through (performed_via_github_app), if any. */
+  app?: string;
 }
 
 export interface PullFile {

@@ -1,6 +1,7 @@
 import type { Finding } from '../model/types/finding.js';
 import { digestMarker } from './digest.js';
-import type { Author, GitHub } from './port.js';
+import { ownedBody, startsWithMarker } from './markers.js';
+import type { Author, GitHub, Viewer } from './port.js';
 import { GitHubError } from './port.js';
 import { planReview, reviewBody } from './review.js';
 
@@ -53,12 +54,10 @@ export async function publishToPullRequest(
 ): Promise<PublishOutcome> {
   const log = options.log ?? (() => {});
   const outcome: PublishOutcome = { reviewComments: 0, removedComments: 0, warnings: [] };
-  const viewer = await gh.viewerLogin();
-  // Ours: written by the token's user for a user token; else by a Bot account (GITHUB_TOKEN posts as
-  // github-actions[bot], an app token as <app>[bot]): a human's comment copying our marker is never taken.
-  const isOurs = (user: Author | null) =>
-    viewer ? user?.login === viewer : user?.type === 'Bot' || user?.login === 'github-actions[bot]';
-  log(viewer ? `publishing as ${viewer}` : 'publishing as an installation token (comments by a Bot account)');
+  let viewer = await gh.viewer();
+  // Ours: written by the token's own identity, never merely by "a bot" or by whoever quotes our marker.
+  const isOurs = (user: Author | null, app?: string) => isViewer(viewer, user, app);
+  log(`publishing as ${viewer.login}`);
 
   const denied = (error: unknown) => {
     if (error instanceof GitHubError && error.status === 403 && !/rate limit/i.test(error.message)) {
@@ -76,14 +75,17 @@ export async function publishToPullRequest(
   if (options.comment) {
     try {
       const comments = await gh.listIssueComments(pr.number);
-      const mine = comments.find((c) => c.body.includes(options.marker) && isOurs(c.user));
+      const mine = comments.find((c) => startsWithMarker(c.body, options.marker) && isOurs(c.user, c.app));
       const stamp = options.digest ? `\n${digestMarker(options.digest)}\n` : '';
-      const body = fitComment(options.body, MAX_COMMENT_CHARS - stamp.length) + stamp;
+      const body =
+        fitComment(ownedBody(options.marker, options.body), MAX_COMMENT_CHARS - stamp.length) + stamp;
       if (!mine) {
         const created = await gh.createIssueComment(pr.number, body);
         outcome.comment = 'created';
         outcome.commentUrlId = created.id;
-      } else if (mine.body === body || (stamp && mine.body.includes(stamp.trim()))) {
+        // What GitHub says wrote it is the token's identity, whatever was assumed before.
+        if (created.user) viewer = { login: created.user.login, type: viewer.type, app: created.app };
+      } else if (mine.body === body || (stamp && mine.body.trimEnd().endsWith(stamp.trim()))) {
         outcome.comment = 'unchanged';
         outcome.commentUrlId = mine.id;
       } else {
@@ -133,6 +135,12 @@ export async function publishToPullRequest(
     }
   }
   return outcome;
+}
+
+/** Whether an author is the token's identity: same login and account type; for a bot, made through the same app. */
+export function isViewer(viewer: Viewer, user: Author | null, app?: string): boolean {
+  if (!user || user.login !== viewer.login || user.type !== viewer.type) return false;
+  return viewer.type === 'User' || app === undefined || viewer.app === undefined || app === viewer.app;
 }
 
 /** A last guard: the renderer already fits the comment; never send GitHub a body it would refuse. */

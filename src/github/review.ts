@@ -3,7 +3,7 @@ import { SEVERITIES } from '../model/types/finding.js';
 import { commentableLines } from './diff.js';
 import { codeBlock, escapeInline } from './escape.js';
 import { stableKey } from './fingerprint.js';
-import { fingerprintMarker, fingerprintOf } from './markers.js';
+import { defuseMarkers, fingerprintMarker, fingerprintOf } from './markers.js';
 import type { Author, NewReviewComment, PullFile, ReviewComment } from './port.js';
 
 export const MAX_INLINE_COMMENTS = 30;
@@ -25,6 +25,7 @@ export interface ReviewInput {
   marker: string;
   files: PullFile[];
   existing: ReviewComment[];
+  /** Whether an author is the token's identity (see isViewer). */
   isOurs: (user: Author | null) => boolean;
   /** Link to a rule's documentation, when there is one. */
   ruleUrl?: (finding: Finding) => string | undefined;
@@ -44,20 +45,15 @@ export function repoPath(directory: string, file: string): string {
 export function planReview(input: ReviewInput): ReviewPlan {
   const max = input.max ?? MAX_INLINE_COMMENTS;
   const lines = new Map(input.files.map((f) => [f.filename, commentableLines(f.patch)]));
-  const ours = input.existing.filter(
-    (c) =>
-      c.inReplyToId === undefined &&
-      c.body.includes(input.marker) &&
-      fingerprintOf(c.body) &&
-      input.isOurs(c.user),
-  );
+  const fp = (c: ReviewComment) => fingerprintOf(c.body, input.marker);
+  const ours = input.existing.filter((c) => c.inReplyToId === undefined && fp(c) && input.isOurs(c.user));
   const repliedTo = new Set(input.existing.map((c) => c.inReplyToId).filter((id) => id !== undefined));
   const active = input.findings.filter((f) => !f.suppressed);
   const activeFingerprints = new Set(active.map(stableKey));
 
-  const remove = ours.filter((c) => !activeFingerprints.has(fingerprintOf(c.body)!) && !repliedTo.has(c.id));
+  const remove = ours.filter((c) => !activeFingerprints.has(fp(c)!) && !repliedTo.has(c.id));
   const removed = new Set(remove.map((c) => c.id));
-  const posted = new Set(ours.filter((c) => !removed.has(c.id)).map((c) => fingerprintOf(c.body)!));
+  const posted = new Set(ours.filter((c) => !removed.has(c.id)).map((c) => fp(c)!));
 
   const candidates: Finding[] = [];
   const seen = new Set<string>();
@@ -95,11 +91,10 @@ const ICON: Record<Finding['severity'], string> = { error: '🔴', warning: '�
 
 /** The body of one inline comment: the finding, how to fix it, and the markers a re-run looks for. */
 export function inlineBody(f: Finding, marker: string, ruleUrl?: string): string {
-  const rule = ruleUrl ? `[${f.ruleId} ${f.name}](${ruleUrl})` : `${f.ruleId} ${f.name}`;
+  const title = `${escapeInline(f.ruleId)} ${escapeInline(f.name)}`;
+  const rule = ruleUrl ? `[${title}](${ruleUrl})` : title;
   const lines = [
-    marker,
-    fingerprintMarker(stableKey(f)),
-    `${ICON[f.severity]} **${rule}** (${f.severity}, factor ${f.factor})`,
+    `${ICON[f.severity]} **${rule}** (${f.severity}, factor ${escapeInline(f.factor)})`,
     '',
     escapeInline(f.message),
   ];
@@ -108,9 +103,9 @@ export function inlineBody(f: Finding, marker: string, ruleUrl?: string): string
     lines.push('', '<details><summary>Details</summary>', '', codeBlock(f.details), '', '</details>');
   lines.push(
     '',
-    `<sub>Silence it with \`# twelve-factor: ignore=${f.ruleId} -- reason\` on the line before.</sub>`,
+    `<sub>Silence it with \`# twelve-factor: ignore=${/^TF\d{4}$/.test(f.ruleId) ? f.ruleId : 'TF…'} -- reason\` on the line before.</sub>`,
   );
-  return lines.join('\n');
+  return [marker, fingerprintMarker(stableKey(f)), defuseMarkers(lines.join('\n'))].join('\n');
 }
 
 /** The review's body: how many inline comments, and the findings on changed lines that did not get one. */
@@ -134,5 +129,5 @@ export function reviewBody(plan: ReviewPlan, directory: string, marker: string):
     if (plan.overflow.length > 100) lines.push(`- … and ${plan.overflow.length - 100} more`);
   }
   lines.push('', 'The summary comment of this pull request lists every finding.');
-  return lines.join('\n');
+  return `${marker}\n${defuseMarkers(lines.slice(1).join('\n'))}`;
 }

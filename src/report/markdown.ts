@@ -251,7 +251,7 @@ function findingItem(ctx: Context, f: Finding): string {
   ctx.linkedRules.add(f.ruleId);
   let line = `- ${SEVERITY_ICON[f.severity]} ${id} ${f.name} · ${location(ctx, f)}: ${escapeMarkdown(f.message)}`;
   if (f.suppressed) {
-    line += ` _(suppressed by ${f.suppressed.by}${f.suppressed.reason ? `: ${escapeMarkdown(f.suppressed.reason)}` : ''})_`;
+    line += ` _(suppressed by ${escapeMarkdown(f.suppressed.by)}${f.suppressed.reason ? `: ${escapeMarkdown(f.suppressed.reason)}` : ''})_`;
   }
   if (ctx.withLogs && f.details) line += `\n${logDetails('Details', f.details, '  ')}`;
   return line;
