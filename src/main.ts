@@ -25,9 +25,11 @@ import { escapeMarkdown } from './report/escape.js';
 import type { Report } from './report/types.js';
 import type { Project } from './model/types/project.js';
 import { RULES } from './rules/registry.js';
+import { runnerSecrets } from './runner-secrets.js';
 import {
   createDockerCli,
   newRunId,
+  Redactor,
   runSmoke,
   SMOKE_STATE_KEY,
   type SmokeOptions,
@@ -78,16 +80,21 @@ interface Publication {
  */
 export async function run(): Promise<void> {
   const started = Date.now();
+  // Everything published goes through it: the token and the checkout's credentials, in their encodings, and what the smoke run masks.
+  const redactor = new Redactor((secret) => core.setSecret(secret));
   try {
     const inputs = readInputs();
     const env = runner();
+    const root = resolve(env.workspace, scannedDirectory(inputs));
+    const secrets = runnerSecrets({ env: process.env, token: inputs.githubToken, root, workspace: env.workspace });
+    for (const secret of secrets) redactor.add(secret);
     if (inputs.mode === 'publish') {
-      await publishFromArtifact(inputs, env);
+      await publishFromArtifact(inputs, env, redactor);
       return;
     }
     const warnings: string[] = [];
-    const report = await analyze(inputs, env, started, warnings);
-    await publishAll(report, inputs, env, warnings);
+    const report = redactor.redactValue(await analyze(inputs, env, started, warnings, redactor));
+    await publishAll(report, inputs, env, warnings, redactor);
     const { error, warning, notice } = report.counts;
     const counts = `${error} error(s), ${warning} warning(s), ${notice} notice(s)`;
     if (report.verdict === 'fail') {
@@ -97,7 +104,7 @@ export async function run(): Promise<void> {
     }
   } catch (error) {
     core.debug((error as Error).stack ?? String(error));
-    core.setFailed(`twelve-factor-review could not complete: ${(error as Error).message}`);
+    core.setFailed(`twelve-factor-review could not complete: ${redactor.redact((error as Error).message)}`);
   }
 }
 
@@ -106,7 +113,13 @@ function scannedDirectory(inputs: Inputs): string {
   return posix.normalize(inputs.workingDirectory.replace(/\\/g, '/')).replace(/\/+$/, '') || '.';
 }
 
-async function analyze(inputs: Inputs, env: Runner, started: number, warnings: string[]): Promise<Report> {
+async function analyze(
+  inputs: Inputs,
+  env: Runner,
+  started: number,
+  warnings: string[],
+  redactor: Redactor,
+): Promise<Report> {
   const directory = scannedDirectory(inputs);
   const root = resolve(env.workspace, directory);
   const configFile = inputs.config && inputs.config !== DEFAULT_CONFIG_FILE ? inputs.config : undefined;
@@ -122,7 +135,7 @@ async function analyze(inputs: Inputs, env: Runner, started: number, warnings: s
     return result;
   });
   const dynamic = inputs.smoke
-    ? await core.group('Smoke test', () => smokeTest(staticResult.project, inputs, warnings))
+    ? await core.group('Smoke test', () => smokeTest(staticResult.project, inputs, warnings, redactor, env.temp))
     : undefined;
   const { findings, smoke } = joinSmoke(staticResult, config, dynamic);
   return makeReport({
@@ -136,7 +149,13 @@ async function analyze(inputs: Inputs, env: Runner, started: number, warnings: s
 }
 
 /** Builds and runs the image; when Docker is unreachable, the smoke part is skipped with the reason. */
-async function smokeTest(project: Project, inputs: Inputs, warnings: string[]): Promise<SmokeOutcome> {
+async function smokeTest(
+  project: Project,
+  inputs: Inputs,
+  warnings: string[],
+  redactor: Redactor,
+  tempDir: string,
+): Promise<SmokeOutcome> {
   const docker = createDockerCli();
   const skipped = (reason: string): SmokeOutcome => {
     warnings.push(`Smoke test skipped: ${reason} The static results are published.`);
@@ -167,7 +186,8 @@ async function smokeTest(project: Project, inputs: Inputs, warnings: string[]): 
       ...(inputs.smokePort ? { port: inputs.smokePort } : {}),
       buildArgs: inputs.buildArgs,
       env,
-      onSecret: (secret) => core.setSecret(secret),
+      redactor,
+      tempDir,
     },
     docker,
     { info: (m) => core.info(m), debug: (m) => core.debug(m) },
@@ -175,7 +195,13 @@ async function smokeTest(project: Project, inputs: Inputs, warnings: string[]): 
 }
 
 /** Collect everything, publish everything: each channel on its own; a failure there is a warning, never a verdict. */
-async function publishAll(report: Report, inputs: Inputs, env: Runner, warnings: string[]): Promise<void> {
+async function publishAll(
+  report: Report,
+  inputs: Inputs,
+  env: Runner,
+  warnings: string[],
+  redactor: Redactor,
+): Promise<void> {
   const pub: Publication = { warnings, notes: [] };
   const pr = pullRequestOf(env.eventName, readEvent(env.eventPath));
   const repoUrl = env.repository ? `${env.serverUrl}/${env.repository}` : undefined;
@@ -217,7 +243,7 @@ async function publishAll(report: Report, inputs: Inputs, env: Runner, warnings:
   }
 
   await attempt(pub, 'Job summary', async () => {
-    const lines = [...pub.warnings.map((w) => `⚠️ ${w}`), ...pub.notes];
+    const lines = [...pub.warnings.map((w) => `⚠️ ${w}`), ...pub.notes].map((l) => redactor.redact(l));
     const footer = lines.length ? `\n\n---\n${lines.map((n) => `- ${escapeMarkdown(n)}`).join('\n')}\n` : '';
     const body = renderMarkdown(report, {
       repoUrl,
@@ -227,7 +253,7 @@ async function publishAll(report: Report, inputs: Inputs, env: Runner, warnings:
     });
     await core.summary.addRaw(body + footer, true).write();
   });
-  for (const w of pub.warnings) core.warning(w);
+  for (const w of pub.warnings) core.warning(redactor.redact(w));
   await core.group('Annotations', async () => annotate(renderAnnotations(report), pub.warnings.length));
 }
 
@@ -300,12 +326,13 @@ async function checkRun(
 }
 
 /** mode: publish, in a workflow_run job: publishes the report an analyze run left as an artifact. */
-async function publishFromArtifact(inputs: Inputs, env: Runner): Promise<void> {
+async function publishFromArtifact(inputs: Inputs, env: Runner, redactor: Redactor): Promise<void> {
   const pub: Publication = { warnings: [], notes: [] };
   const run = workflowRunOf(env.eventName, readEvent(env.eventPath));
   const dir = resolve(env.workspace, inputs.artifactDir);
   const artifact = await core.group('Read the report artifact', async () => readArtifact(dir, inputs.failOn));
-  const { report, pr } = artifact;
+  const { pr } = artifact;
+  const report = redactor.redactValue(artifact.report);
   setOutputs(report, join(dir, 'report.json'), '');
   if (!run) pub.warnings.push(`mode: publish expects a workflow_run event, got '${env.eventName}'.`);
   if (!pr) {
@@ -332,7 +359,7 @@ async function publishFromArtifact(inputs: Inputs, env: Runner): Promise<void> {
       )
       .write();
   });
-  for (const w of pub.warnings) core.warning(w);
+  for (const w of pub.warnings) core.warning(redactor.redact(w));
 }
 
 async function isCurrentHead(
