@@ -11,7 +11,7 @@ const MAX_MODULE_DEPTH = 3;
 /** Environment variables that hold the runner's credentials, whatever their value looks like. */
 const TOKEN_VARIABLES = new Set(['GITHUB_TOKEN', 'GH_TOKEN', 'INPUT_GITHUB-TOKEN', 'INPUT_GITHUB_TOKEN']);
 /** ACTIONS_RUNTIME_TOKEN, ACTIONS_ID_TOKEN_REQUEST_TOKEN, and whatever token the runner adds under ACTIONS_. */
-const ACTIONS_SECRET = /^ACTIONS_\w*(TOKEN|SECRET|KEY|PASSWORD)\w*$/i;
+const ACTIONS_SECRET = /^ACTIONS_\w*(TOKEN|SECRET|KEY|PASSWORD)$/i;
 /** A GitHub token, by its documented prefixes, in any variable. */
 const GITHUB_TOKEN_VALUE = /^(gh[pousr]_[A-Za-z0-9_]{20,}|github_pat_[A-Za-z0-9_]{20,})$/;
 
@@ -20,7 +20,11 @@ export function environmentSecrets(env: NodeJS.ProcessEnv): string[] {
   const out: string[] = [];
   for (const [name, value] of Object.entries(env)) {
     if (!value) continue;
-    if (TOKEN_VARIABLES.has(name.toUpperCase()) || ACTIONS_SECRET.test(name) || GITHUB_TOKEN_VALUE.test(value))
+    if (
+      TOKEN_VARIABLES.has(name.toUpperCase()) ||
+      ACTIONS_SECRET.test(name) ||
+      GITHUB_TOKEN_VALUE.test(value)
+    )
       out.push(value);
   }
   return out;

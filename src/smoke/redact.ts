@@ -10,6 +10,7 @@ const MIN_ENCODED = 8;
 const ACCESS_TOKEN_USER = 'x-access-token:';
 
 const base64 = (bytes: Buffer) => bytes.toString('base64').replace(/=+$/, '');
+const padded = (bytes: Buffer) => bytes.toString('base64');
 const base64url = (b64: string) => b64.replace(/\+/g, '-').replace(/\//g, '_');
 
 /**
@@ -20,8 +21,17 @@ const base64url = (b64: string) => b64.replace(/\+/g, '-').replace(/\//g, '_');
 export function encodingsOf(secret: string): string[] {
   const forms = new Set<string>([secret]);
   const bytes = Buffer.from(secret, 'utf8');
-  for (const f of [encodeURIComponent(secret), bytes.toString('hex'), base64(bytes)]) forms.add(f);
-  forms.add(base64(Buffer.from(ACCESS_TOKEN_USER + secret, 'utf8')));
+  const header = Buffer.from(ACCESS_TOKEN_USER + secret, 'utf8');
+  // Padded forms first in length order, so `=` padding is masked with the rest.
+  for (const f of [
+    encodeURIComponent(secret),
+    bytes.toString('hex'),
+    padded(bytes),
+    base64(bytes),
+    padded(header),
+    base64(header),
+  ])
+    forms.add(f);
   for (let shift = 0; shift < 3; shift++) {
     const aligned = bytes.subarray(shift, shift + Math.floor((bytes.length - shift) / 3) * 3);
     forms.add(base64(aligned));
