@@ -86,7 +86,12 @@ export async function run(): Promise<void> {
     const inputs = readInputs();
     const env = runner();
     const root = resolve(env.workspace, scannedDirectory(inputs));
-    const secrets = runnerSecrets({ env: process.env, token: inputs.githubToken, root, workspace: env.workspace });
+    const secrets = runnerSecrets({
+      env: process.env,
+      token: inputs.githubToken,
+      root,
+      workspace: env.workspace,
+    });
     for (const secret of secrets) redactor.add(secret);
     if (inputs.mode === 'publish') {
       await publishFromArtifact(inputs, env, redactor);
@@ -135,7 +140,9 @@ async function analyze(
     return result;
   });
   const dynamic = inputs.smoke
-    ? await core.group('Smoke test', () => smokeTest(staticResult.project, inputs, warnings, redactor, env.temp))
+    ? await core.group('Smoke test', () =>
+        smokeTest(staticResult.project, inputs, warnings, redactor, env.temp),
+      )
     : undefined;
   const { findings, smoke } = joinSmoke(staticResult, config, dynamic);
   return makeReport({

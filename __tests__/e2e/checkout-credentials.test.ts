@@ -147,7 +147,7 @@ describe('the checkout’s credentials never reach the build or any output', () 
     };
     const tf0502 = report.findings.find((f) => f.ruleId === 'TF0502');
     assert.ok(tf0502?.details, `TF0502 with the build log tail\n${r.stdout.slice(-3000)}`);
-    assert.match(tf0502.details, /NO-GIT-IN-CONTEXT/, 'the build did not see .git');
+    assert.match(tf0502.details, /^NO-GIT-IN-CONTEXT$/m, 'the build did not see .git');
     assert.doesNotMatch(tf0502.details, /^GIT-IN-CONTEXT$|extraheader|x-access-token:/m);
     // What the workflow passed was printed, masked.
     assert.match(tf0502.details, /PASSED_TOKEN=\*\*\*/);

@@ -28,6 +28,9 @@ import {
 import { stageBuildContext } from '../../src/smoke/build.js';
 import { createDockerCli, dockerClientEnv } from '../../src/smoke/docker.js';
 import { encodingsOf, Redactor } from '../../src/smoke/redact.js';
+import { runSmoke } from '../../src/smoke/index.js';
+import type { ComposeEnvEntry, ComposeService } from '../../src/model/types/compose.js';
+import { appModel, FakeDocker, projectOf } from './smoke-fake.js';
 
 const TOKEN = 'ghs_16C7e42F292c6912E7710c838347Ae178B4a';
 const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
@@ -289,5 +292,62 @@ describe('the docker CLI environment', () => {
         if (v === undefined) delete process.env[k];
         else process.env[k] = v;
     }
+  });
+});
+
+describe('a compose name without a value', () => {
+  test('never becomes a bare --build-arg NAME or -e NAME the docker CLI would fill from its own environment', async () => {
+    const bare = (name: string): ComposeEnvEntry => ({
+      file: 'compose.yaml',
+      line: 4,
+      name,
+      interpolated: false,
+      source: 'environment',
+    });
+    const service: ComposeService = {
+      file: 'compose.yaml',
+      line: 2,
+      name: 'web',
+      build: {
+        file: 'compose.yaml',
+        line: 3,
+        context: '.',
+        dockerfile: 'Dockerfile',
+        args: { GITHUB_TOKEN: undefined, HOME: undefined, GIVEN: 'yes' },
+      },
+      environment: [bare('GITHUB_TOKEN'), bare('ACTIONS_RUNTIME_TOKEN'), bare('PATH')],
+      envFiles: [],
+      ports: [],
+      expose: [],
+      volumes: [],
+      dependsOn: [],
+      secrets: [],
+      role: 'app',
+    };
+    const app = appModel({
+      compose: { files: ['compose.yaml'], services: [service], appService: service, volumes: [] },
+    });
+    const docker = new FakeDocker();
+    await runSmoke(
+      projectOf(app),
+      { runId: 'r1', handleSignals: false, http: async () => ({ status: 200 }), sleep: docker.sleep },
+      docker,
+    );
+    const build = docker.calls.find((c) => c.args[0] === 'build')!;
+    const buildArgs = build.args.flatMap((a, i) => (build.args[i - 1] === '--build-arg' ? [a] : []));
+    assert.deepEqual(buildArgs, ['GIVEN=yes']);
+    let containers = 0;
+    for (const call of docker.calls) {
+      call.args.forEach((a, i) => {
+        if (call.args[i - 1] !== '-e' || a.includes('=')) return;
+        containers++;
+        assert.ok(
+          call.opts?.env && a in call.opts.env,
+          `-e ${a} of \`docker ${call.args[0]}\` has its value given`,
+        );
+        assert.ok(!['GITHUB_TOKEN', 'ACTIONS_RUNTIME_TOKEN', 'PATH'].includes(a), `-e ${a}`);
+      });
+    }
+    assert.ok(containers > 0, 'containers got their environment by -e NAME');
   });
 });

@@ -1,5 +1,16 @@
 import type { Dirent } from 'node:fs';
-import { chmod, copyFile, link, lstat, mkdir, mkdtemp, readdir, readlink, rm, symlink } from 'node:fs/promises';
+import {
+  chmod,
+  copyFile,
+  link,
+  lstat,
+  mkdir,
+  mkdtemp,
+  readdir,
+  readlink,
+  rm,
+  symlink,
+} from 'node:fs/promises';
 import path from 'node:path';
 
 /** Where a failed build broke, read from the builder's log (BuildKit or the classic builder). */
@@ -101,7 +112,8 @@ export async function stageBuildContext(
     await copyTree(path.resolve(contextDir), destination, path.resolve(stage));
     const rel = path.relative(path.resolve(contextDir), path.resolve(dockerfile));
     const inside = rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
-    const staged = inside && !rel.split(path.sep).includes(NEVER_STAGED) ? path.join(destination, rel) : dockerfile;
+    const staged =
+      inside && !rel.split(path.sep).includes(NEVER_STAGED) ? path.join(destination, rel) : dockerfile;
     return { context: destination, dockerfile: staged, remove };
   } catch (error) {
     await remove();
