@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { parseCatalog, readCatalog } from '../../scripts/catalog.js';
@@ -17,6 +18,20 @@ const SPECIFIED_NOT_IMPLEMENTED = [
   'TF1203',
   'TF1303',
   'TF1304',
+];
+
+/** Dynamic rules judged inside the smoke run, tested through it (__tests__/unit/smoke.test.ts, __tests__/docker/). */
+const TESTED_THROUGH_THE_SMOKE_RUN = [
+  'TF0309',
+  'TF0502',
+  'TF0604',
+  'TF0703',
+  'TF0902',
+  'TF0903',
+  'TF1001',
+  'TF1002',
+  'TF1201',
+  'TF1302',
 ];
 
 test('the catalog (docs/catalog.md) has every factor and no id twice', () => {
@@ -92,6 +107,22 @@ test('catalog rows take their factor from the heading above them', () => {
     ],
   );
   assert.throws(() => parseCatalog('| TF0001 | parse-error | warning | S |'), /no factor heading/);
+});
+
+test('every rule has its own test file, __tests__/rules/<id>-<name>.test.ts, and every such file a rule', () => {
+  const dir = join(root, '__tests__/rules');
+  for (const rule of RULES) {
+    if (TESTED_THROUGH_THE_SMOKE_RUN.includes(rule.id)) continue;
+    const file = `${rule.id}-${rule.name}.test.ts`;
+    assert.ok(existsSync(join(dir, file)), `__tests__/rules/${file} is missing`);
+  }
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.test.ts'))) {
+    const m = /^(TF\d{4})-([a-z0-9-]+)\.test\.ts$/.exec(file);
+    const rule = m ? findRule(m[1]) : undefined;
+    assert.ok(rule && rule.name === m?.[2], `__tests__/rules/${file} names no rule of the registry`);
+  }
+  for (const id of TESTED_THROUGH_THE_SMOKE_RUN)
+    assert.equal(findRule(id)?.kind, 'D', `${id} is not dynamic`);
 });
 
 test('rules are found by id in any case and by name', () => {
