@@ -9,6 +9,7 @@ import { octokitGitHub } from './github/octokit.js';
 import { publishToPullRequest } from './github/publish.js';
 import { readCheckout, untrustedCheckoutReason, untrustedHeadOf } from './github/trust.js';
 import { readInputs, type Inputs } from './inputs.js';
+import { stepLog as log } from './log.js';
 import type { Finding } from './model/types/finding.js';
 import { DEFAULT_CONFIG_FILE, loadConfig, scannedDirectory as checkedDirectory } from './options.js';
 import { TOOL, analyzeStatic, joinSmoke, makeReport } from './pipeline.js';
@@ -80,7 +81,7 @@ interface Publication {
  */
 export async function run(): Promise<void> {
   const started = Date.now();
-  core.info(`${TOOL.name} ${TOOL.version}`);
+  log.info(`${TOOL.name} ${TOOL.version}`);
   // Everything published goes through it: the token and the checkout's credentials, in their encodings, and what the smoke run masks.
   const redactor = new Redactor((secret) => core.setSecret(secret));
   try {
@@ -106,10 +107,10 @@ export async function run(): Promise<void> {
     if (report.verdict === 'fail') {
       core.setFailed(`twelve-factor-review: ${counts}; fail-on is '${report.failOn}'.`);
     } else {
-      core.info(`Verdict: pass with ${counts} (fail-on '${report.failOn}').`);
+      log.info(`Verdict: pass with ${counts} (fail-on '${report.failOn}').`);
     }
   } catch (error) {
-    core.debug((error as Error).stack ?? String(error));
+    log.debug((error as Error).stack ?? String(error));
     core.setFailed(`twelve-factor-review could not complete: ${redactor.redact((error as Error).message)}`);
   }
 }
@@ -131,13 +132,13 @@ async function analyze(
   const configFile = inputs.config && inputs.config !== DEFAULT_CONFIG_FILE ? inputs.config : undefined;
   const config = await loadConfig(root, configFile, env.workspace);
   const staticResult = await core.group('Static analysis', async () => {
-    core.info(`Analysing ${root}${config.file ? ` with ${config.file}` : ''}`);
+    log.info(`Analysing ${root}${config.file ? ` with ${config.file}` : ''}`);
     const result = await analyzeStatic(root, config, {
       dockerfile: inputs.dockerfile,
       composeFiles: inputs.composeFiles,
       settingsModule: inputs.settingsModule,
     });
-    core.info(`${result.findings.length} finding(s) from the static rules.`);
+    log.info(`${result.findings.length} finding(s) from the static rules.`);
     return result;
   });
   const untrusted = inputs.smoke ? untrustedCheckout(env, [root, env.workspace]) : undefined;
@@ -174,7 +175,7 @@ async function smokeTest(
     return { result: { status: 'skipped', reason, engines: {}, durationMs: 0 }, findings: [] };
   };
   if (untrusted && !inputs.allowUntrustedBuild) {
-    core.info(`Not building: ${untrusted}`);
+    log.info(`Not building: ${untrusted}`);
     return skipped(
       `${untrusted}: building and running it would execute untrusted code with this run's write token and ` +
         'secrets. Use the two-workflow setup (mode: analyze on pull_request, mode: publish on workflow_run), or ' +
@@ -198,7 +199,7 @@ async function smokeTest(
     const why = probe.stderr.trim().split('\n')[0] || `docker exited with ${probe.exitCode}`;
     return skipped(`Docker is not reachable (${why}).`);
   }
-  core.info(`Docker engine ${probe.stdout.trim()}`);
+  log.info(`Docker engine ${probe.stdout.trim()}`);
   const runId = newRunId();
   core.saveState(SMOKE_STATE_KEY, runId); // the post step removes what a killed run leaves behind
   const env: SmokeOptions['env'] = {
@@ -217,7 +218,7 @@ async function smokeTest(
       tempDir,
     },
     docker,
-    { info: (m) => core.info(m), debug: (m) => core.debug(m) },
+    log,
   );
 }
 
@@ -239,7 +240,7 @@ async function publishAll(
       const file = resolve(env.workspace, inputs.sarifFile);
       writeText(file, renderSarif(report, RULES), env);
       sarifPath = file;
-      core.info(`SARIF written to ${file}`);
+      log.info(`SARIF written to ${file}`);
     });
   }
   let reportPath = '';
@@ -247,7 +248,7 @@ async function publishAll(
     const file = join(env.temp, 'twelve-factor-review', `report-${process.pid}-${Date.now()}.json`);
     writeText(file, renderJson(report), env);
     reportPath = file;
-    core.info(`JSON report written to ${file}`);
+    log.info(`JSON report written to ${file}`);
   });
   setOutputs(report, reportPath, sarifPath);
 
@@ -257,12 +258,12 @@ async function publishAll(
     await attempt(pub, 'Report artifact', async () => {
       const dir = resolve(env.workspace, inputs.artifactDir);
       writeArtifact(dir, report, pr, [env.workspace, env.temp]);
-      core.info(`Report for the publish workflow written to ${dir}: upload it with actions/upload-artifact.`);
+      log.info(`Report for the publish workflow written to ${dir}: upload it with actions/upload-artifact.`);
     });
   } else if (pr) {
     await publishPr(pub, report, inputs, env, pr);
   } else {
-    core.info(`Event '${env.eventName}': no pull request to comment on.`);
+    log.info(`Event '${env.eventName}': no pull request to comment on.`);
   }
 
   await attempt(pub, 'Job summary', async () => {
@@ -297,7 +298,7 @@ async function publishPr(
   await attempt(pub, `Pull request #${pr.number}`, async () => {
     const marker = commentMarker(report.directory);
     const repoUrl = `${env.serverUrl}/${env.repository}`;
-    const gh = octokitGitHub({ token: inputs.githubToken, repository: env.repository, log: core.info });
+    const gh = octokitGitHub({ token: inputs.githubToken, repository: env.repository, log: log.info });
     const outcome = await publishToPullRequest(gh, pr, {
       comment: inputs.comment,
       review: inputs.review,
@@ -307,13 +308,13 @@ async function publishPr(
       digest: reportDigest(report),
       findings: report.findings,
       ruleUrl: (f: Finding) => ruleHelpUri({ id: f.ruleId, name: f.name }, report.tool.version),
-      log: core.info,
+      log: log.info,
     });
     pub.warnings.push(...outcome.warnings);
     const note =
       `Pull request #${pr.number}: summary comment ${outcome.comment ?? 'not published'}, ` +
       `${outcome.reviewComments} new inline comment(s), ${outcome.removedComments} outdated one(s) removed.`;
-    core.info(note);
+    log.info(note);
     pub.notes.push(note);
   });
 }
@@ -330,7 +331,7 @@ async function checkRun(
     return;
   }
   await attempt(pub, 'Check run', async () => {
-    const gh = octokitGitHub({ token: inputs.githubToken, repository: env.repository, log: core.info });
+    const gh = octokitGitHub({ token: inputs.githubToken, repository: env.repository, log: log.info });
     const repoUrl = `${env.serverUrl}/${env.repository}`;
     const { error, warning, notice } = report.counts;
     pub.warnings.push(
@@ -360,7 +361,7 @@ async function publishFromArtifact(inputs: Inputs, env: Runner, redactor: Redact
   setOutputs(report, join(dir, 'report.json'), '');
   if (!run) pub.warnings.push(`mode: publish expects a workflow_run event, got '${env.eventName}'.`);
   if (!pr) {
-    core.info('The analysed run was not for a pull request: nothing to publish.');
+    log.info('The analysed run was not for a pull request: nothing to publish.');
   } else if (run && run.headSha !== pr.headSha) {
     // The artifact comes from a run of untrusted code: publish only to the pull request whose head that run analysed.
     pub.warnings.push(
@@ -394,7 +395,7 @@ async function isCurrentHead(
 ): Promise<boolean> {
   if (!inputs.githubToken) return true; // publishPr says why nothing is published
   try {
-    const gh = octokitGitHub({ token: inputs.githubToken, repository: env.repository, log: core.info });
+    const gh = octokitGitHub({ token: inputs.githubToken, repository: env.repository, log: log.info });
     const live = await gh.getPullRequest(pr.number);
     if (live.headSha === pr.headSha) return true;
     pub.warnings.push(
@@ -421,7 +422,7 @@ function annotate(annotations: Annotation[], warningsEmitted: number): void {
     else if (a.level === 'notice') core.notice(a.message, properties);
     else if (warningRoom-- > 0) core.warning(a.message, properties);
     else
-      core.info(
+      log.info(
         `warning (no room left among the 10 warning annotations): ${a.file ?? ''}:${a.startLine ?? ''} ${a.message}`,
       );
   }
@@ -457,7 +458,7 @@ async function attempt(pub: Publication, name: string, fn: () => Promise<void>):
     try {
       await fn();
     } catch (error) {
-      core.debug((error as Error).stack ?? String(error));
+      log.debug((error as Error).stack ?? String(error));
       pub.warnings.push(`${name} could not be published: ${(error as Error).message}`);
       pub.notes.push(`${name}: not published (${(error as Error).message}).`);
     }

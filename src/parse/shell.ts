@@ -1,5 +1,6 @@
 import sh, { type Node, type Parser } from 'mvdan-sh';
 import type { ShellCommand, ShellScript } from '../model/types/shell.js';
+import { plainCommands } from './plain-shell.js';
 
 // Token values of mvdan.cc/sh/v3/syntax RedirOperator, as the GopherJS build reports them.
 const REDIRECT_OPS: Record<number, string> = {
@@ -21,9 +22,17 @@ const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'mksh', 'busy
 const MAX_NESTING = 4;
 
 let parser: Parser | undefined;
+/** How many scripts went to the full parser: the robustness tests bound it for large plain Dockerfiles. */
+export const fullParserCalls = { count: 0 };
 
 /** Shell text → simple commands with absolute lines. `firstLine` is the file line the text starts on. Never throws. */
 export function parseShell(text: string, firstLine = 1): ShellScript {
+  const plain = plainScript(text, firstLine);
+  return plain ? { commands: plain } : parseShellFully(text, firstLine);
+}
+
+/** parseShell by the full parser alone, whatever the script. */
+export function parseShellFully(text: string, firstLine = 1): ShellScript {
   const commands: ShellCommand[] = [];
   try {
     collectScript(text, firstLine, commands, 0);
@@ -31,6 +40,27 @@ export function parseShell(text: string, firstLine = 1): ShellScript {
   } catch (error) {
     return { commands: [], parseError: describeError(error, firstLine) };
   }
+}
+
+/** The commands of a script of plain words, as the full parser would read them; undefined for any other script. */
+function plainScript(text: string, firstLine: number): ShellCommand[] | undefined {
+  const plain = plainCommands(text);
+  if (!plain) return undefined;
+  const out: ShellCommand[] = [];
+  for (const c of plain) {
+    const { argv, viaExec } = afterExec(c.argv);
+    if (argv.length > 0 && SHELLS.has(basename(argv[0]))) return undefined; // `sh -c`: a nested script
+    out.push({ argv, line: firstLine + c.line - 1, redirects: [], viaExec });
+  }
+  return out;
+}
+
+/** `exec [-acl] [-a NAME] cmd ...` runs cmd: argv then starts after exec and its options. */
+function afterExec(words: string[]): { argv: string[]; viaExec: boolean; first: number } {
+  if (words[0] !== 'exec') return { argv: words, viaExec: false, first: 0 };
+  let first = 1;
+  while (first < words.length && /^-[acl]+$/.test(words[first])) first += words[first].includes('a') ? 2 : 1;
+  return { argv: words.slice(first), viaExec: true, first };
 }
 
 function describeError(error: unknown, firstLine: number): { line: number; message: string } {
@@ -49,6 +79,7 @@ interface Source {
 /** Parses `text` and appends its commands; throws the parser's error for the caller to report. */
 function collectScript(text: string, firstLine: number, out: ShellCommand[], depth: number): void {
   parser ??= sh.syntax.NewParser();
+  fullParserCalls.count++;
   const file = parser.Parse(text, 'script');
   const src: Source = { bytes: Buffer.from(text, 'utf8'), lineOffset: firstLine - 1, depth };
   visitStmts(file.Stmts, src, out);
@@ -109,20 +140,12 @@ function visitIf(clause: Node | null | undefined, src: Source, out: ShellCommand
 function visitCall(stmt: Node, call: Node, src: Source, out: ShellCommand[]): void {
   const words: Node[] = call.Args ?? [];
   if (words.length === 0) return; // only assignments
-  let argv = words.map((w) => wordText(w, src));
   const line = src.lineOffset + words[0].Pos().Line();
   const redirects = (stmt.Redirs ?? []).map((r: Node) => ({
     op: `${r.N ? r.N.Value : ''}${REDIRECT_OPS[r.Op as number] ?? '?'}`,
     target: r.Word ? wordText(r.Word, src) : '',
   }));
-  let viaExec = false;
-  let first = 0;
-  if (argv[0] === 'exec') {
-    viaExec = true;
-    first = 1;
-    while (first < argv.length && /^-[acl]+$/.test(argv[first])) first += argv[first].includes('a') ? 2 : 1;
-    argv = argv.slice(first);
-  }
+  const { argv, viaExec, first } = afterExec(words.map((w) => wordText(w, src)));
   out.push({ argv, line, redirects, viaExec });
   if (src.depth >= MAX_NESTING || argv.length === 0) return;
   if (!SHELLS.has(basename(argv[0]))) return;
