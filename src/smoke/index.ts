@@ -7,7 +7,7 @@ import type { SettingsModel } from '../model/types/settings.js';
 import type { EngineResult, Engine, SmokeResult, SmokeStep, StepStatus } from '../report/types.js';
 import { findRule } from '../rules/registry.js';
 import { stamp } from '../rules/run.js';
-import { locateBuildFailure } from './build.js';
+import { ClassicBuildLog, locateBuildFailure } from './build.js';
 import { removeBuildLayers, removeRun, RUN_LABEL, type ClassicBuild } from './cleanup.js';
 import { parseDeployCheck } from './deploy-check.js';
 import type { Docker, DockerExecResult } from './docker.js';
@@ -209,8 +209,7 @@ export async function runSmoke(
     cleanupPromise ??= settled
       .then(() => removeRun(docker, runId, { keepImage: options.keepImage }))
       .then(async (r) => {
-        // A classic build that failed or was cut short leaves its finished steps as unlabelled layers; one that
-        // succeeded, the stages its target does not build on.
+        // The classic builder leaves the layers it committed untagged and unlabelled: they go by the IDs recorded.
         if (run.classicBuild) r.images += await removeBuildLayers(docker, run.classicBuild);
         // Each engine removed its own objects as it ended; the final cleanup removed the rest.
         const early = run.removed;
@@ -258,7 +257,7 @@ class SmokeRun {
   private readonly engines: Partial<Record<Engine, EngineResult>> = {};
   private build?: SmokeStep;
   private readonly finished = new Set<Engine>();
-  /** The layers a failed or interrupted classic build printed, for the final cleanup to find what it left. */
+  /** The layers the classic build committed, for the final cleanup to remove. */
   classicBuild?: ClassicBuild;
   /** What the engines removed themselves as they ended. */
   readonly removed = { containers: 0, networks: 0, volumes: 0 };
@@ -456,34 +455,19 @@ class SmokeRun {
       ? ['buildx', 'build', '--load', '--progress', 'plain', ...common, path.join(root, contextDir)]
       : ['build', '--force-rm', ...common, path.join(root, contextDir)];
     this.log.info(`Building the image from ${this.dockerfile} (${buildx ? 'buildx' : 'classic builder'})…`);
-    const classicBuild = (out: DockerExecResult, cutShort: boolean): ClassicBuild | undefined => {
-      if (buildx) return undefined;
-      const text = `${out.stdout}\n${out.stderr}`;
-      // The layer each step committed; a FROM step's is its base image, not the build's.
-      const steps = [
-        ...text.matchAll(/^Step \d+\/\d+ : (\w+).*\n(?: ---> Using cache\n)? ---> ([0-9a-f]{12,})\s*$/gm),
-      ];
-      const isFrom = (m: RegExpMatchArray) => m[1].toUpperCase() === 'FROM';
-      const stepContainer = cutShort
-        ? [...text.matchAll(/^ ---> Running in ([0-9a-f]{12,})\s*$/gm)].pop()?.[1]
-        : undefined;
-      return {
-        layers: steps.filter((m) => !isFrom(m)).map((m) => m[2]),
-        bases: steps.filter(isFrom).map((m) => m[2]),
-        startedAt: buildStartedAt,
-        cutShort,
-        ...(stepContainer ? { stepContainer } : {}),
-      };
-    };
-    const buildStartedAt = Date.now();
+    // The layers it commits are read from the log as it streams: the output kept is only its tail.
+    const buildLog = buildx ? undefined : new ClassicBuildLog();
+    const classicBuild = (cutShort: boolean, keep?: string): ClassicBuild | undefined =>
+      buildLog && { ...buildLog.result(), cutShort, ...(keep ? { keep } : {}) };
     let r: DockerExecResult;
     try {
       r = await this.docker.exec(argv, {
         timeoutMs: this.options.buildTimeoutMs ?? 20 * 60_000,
         env: buildx ? {} : { DOCKER_BUILDKIT: '0' },
+        ...(buildLog ? { onStdout: (chunk: string) => buildLog.feed(chunk) } : {}),
       });
     } catch (error) {
-      if (error instanceof Cancelled && error.partial) this.classicBuild = classicBuild(error.partial, true);
+      if (error instanceof Cancelled) this.classicBuild = classicBuild(true);
       throw error;
     }
     const logText = `${r.stdout}\n${r.stderr}`;
@@ -513,13 +497,12 @@ class SmokeRun {
         details: logTail,
       });
       this.log.info(`Build failed: ${why}.`);
-      this.classicBuild = classicBuild(r, !!r.timedOut);
+      this.classicBuild = classicBuild(!!r.timedOut);
       return false;
     }
-    // Stages the target does not build on are left as untagged layers by the classic builder. All their steps were
-    // printed, so they are found by those alone, never by a base image another build may share.
-    const built = classicBuild(r, false);
-    if (built && built.bases.length > 1) this.classicBuild = { ...built, bases: [] };
+    // The image is removed by label without its parents; the layers under it and those of stages the target does
+    // not build on go by the IDs recorded.
+    this.classicBuild = classicBuild(false, this.options.keepImage ? this.imageRef : undefined);
     const idMatch = /Successfully built ([0-9a-f]{12,})|writing image (sha256:[0-9a-f]{64})/.exec(logText);
     this.build = {
       name: 'build',
