@@ -191,6 +191,7 @@ async function smokeTest(
       ...(inputs.smokePort ? { port: inputs.smokePort } : {}),
       buildArgs: inputs.buildArgs,
       env,
+      limits: inputs.smokeLimits,
       onSecret: (secret) => core.setSecret(secret),
     },
     docker,

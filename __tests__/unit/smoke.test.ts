@@ -308,6 +308,40 @@ describe('smoke orchestration (scripted Docker)', () => {
     );
   });
 
+  test('every container gets the process, memory and CPU limits; PostgreSQL at least 512m; CPUs capped', async () => {
+    const docker = new FakeDocker().on((a) => a[0] === 'info', ok('1\n'));
+    await smoke(docker, { limits: { pids: 128, memoryBytes: 256 * 1024 ** 2, cpus: 1.5 } });
+    const started = docker.calls.filter((c) => c.args[0] === 'run' || c.args[0] === 'create');
+    assert.ok(started.length >= 6, 'servers, one-offs and PostgreSQL');
+    const value = (args: string[], flag: string) => args[args.indexOf(flag) + 1];
+    for (const { args } of started) {
+      const pg = args.includes('tfr-r1-postgres-db') && args.includes('-d');
+      assert.equal(value(args, '--pids-limit'), '128', args.join(' '));
+      assert.equal(value(args, '--memory'), String((pg ? 512 : 256) * 1024 ** 2), args.join(' '));
+      assert.equal(value(args, '--memory-swap'), value(args, '--memory'), 'no swap on top');
+      assert.equal(value(args, '--cpus'), '1', 'at most the engine has');
+    }
+    const build = docker.calls.find((c) => c.args[0] === 'build')!.args;
+    assert.equal(value(build, '--memory'), String(256 * 1024 ** 2));
+    assert.equal(value(build, '--cpu-quota'), '100000');
+  });
+
+  test('a server killed for using more memory than it may is reported as such', async () => {
+    const docker = new FakeDocker().on(
+      (a) => a[0] === 'inspect',
+      ok(JSON.stringify({ Running: false, ExitCode: 137, OOMKilled: true })),
+    );
+    const { result } = await smoke(docker, { engines: ['sqlite'] }, async () => ({
+      error: 'connection refused',
+    }));
+    const http = result.engines.sqlite!.steps.find((s) => s.name === 'http');
+    assert.equal(http?.status, 'failed');
+    assert.match(
+      http?.detail ?? '',
+      /exited with code 137 \(killed for using more than the 1g of memory it may use/,
+    );
+  });
+
   test('buildx is used with --load when present', async () => {
     const docker = new FakeDocker().on(
       (a) => a[0] === 'buildx' && a[1] === 'version',

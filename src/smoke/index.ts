@@ -13,6 +13,15 @@ import { parseDeployCheck } from './deploy-check.js';
 import type { Docker, DockerExecResult } from './docker.js';
 import { planEnv, type PostgresCredentials } from './env.js';
 import { nodeHttpProbe, type HttpProbe } from './http.js';
+import {
+  capCpus,
+  classicBuildLimitArgs,
+  containerLimitArgs,
+  DEFAULT_LIMITS,
+  formatMemory,
+  POSTGRES_MIN_MEMORY,
+  type ResourceLimits,
+} from './limits.js';
 import { isSecretName, Redactor, tail } from './redact.js';
 import { RELEASE_SCRIPT, releaseArgs, splitRelease, type ReleaseStep } from './release.js';
 import { readInside, resolveInside, UnsafePathError } from '../util/safe-fs.js';
@@ -27,6 +36,8 @@ export { Redactor } from './redact.js';
 export { parseDeployCheck } from './deploy-check.js';
 export { locateBuildFailure } from './build.js';
 export { planEnv } from './env.js';
+export { DEFAULT_LIMITS } from './limits.js';
+export type { ResourceLimits } from './limits.js';
 
 export const ENGINES: readonly Engine[] = ['sqlite', 'postgres'];
 
@@ -58,6 +69,8 @@ export interface SmokeOptions {
   timeoutMs?: number;
   /** Variables added or overridden per engine. */
   env?: Partial<Record<Engine, Record<string, string>>>;
+  /** Processes, memory and CPUs of every container (PostgreSQL gets at least 512 MiB). Default 512, 1 GiB, 1.5. */
+  limits?: ResourceLimits;
   /** Keep the built image after the run. */
   keepImage?: boolean;
   /** Build args applied on top of compose build.args (e.g. BASE_IMAGE for a registry-less machine). */
@@ -269,6 +282,8 @@ class SmokeRun {
   private readonly settings?: SettingsModel;
   private image?: ImageConfig;
   private imageRef: string;
+  /** The limits every container gets, CPUs capped at the engine's once known. */
+  private limits: ResourceLimits;
 
   constructor(
     private readonly project: Project,
@@ -287,6 +302,7 @@ class SmokeRun {
     this.http = options.http ?? nodeHttpProbe;
     this.dockerfile = buildSource(app).dockerfile;
     this.imageRef = imageTag;
+    this.limits = options.limits ?? DEFAULT_LIMITS;
     if (app.settings) this.settings = withBases(app.settings, app.settingsBases);
   }
 
@@ -344,6 +360,9 @@ class SmokeRun {
 
   async execute(): Promise<SmokeOutcome> {
     const engines = this.engineList();
+    // The engine refuses `--cpus` above its CPU count: a 1-CPU runner gets what it has.
+    const info = await this.docker.exec(['info', '--format', '{{.NCPU}}'], { timeoutMs: 30_000 });
+    this.limits = capCpus(this.limits, info.exitCode === 0 ? Number(info.stdout.trim()) : Number.NaN);
     const pgCreds = engines.includes('postgres') ? this.postgresCredentials() : undefined;
     const postgres = pgCreds ? this.startPostgres(pgCreds) : undefined;
     // PostgreSQL starts while the image builds; a failure there is reported by the postgres engine.
@@ -453,7 +472,13 @@ class SmokeRun {
     const buildx = (await this.docker.exec(['buildx', 'version'], { timeoutMs: 30_000 })).exitCode === 0;
     const argv = buildx
       ? ['buildx', 'build', '--load', '--progress', 'plain', ...common, path.join(root, contextDir)]
-      : ['build', '--force-rm', ...common, path.join(root, contextDir)];
+      : [
+          'build',
+          '--force-rm',
+          ...classicBuildLimitArgs(this.limits),
+          ...common,
+          path.join(root, contextDir),
+        ];
     this.log.info(`Building the image from ${this.dockerfile} (${buildx ? 'buildx' : 'classic builder'})…`);
     // The layers it commits are read from the log as it streams: the output kept is only its tail.
     const buildLog = buildx ? undefined : new ClassicBuildLog();
@@ -589,6 +614,7 @@ class SmokeRun {
         this.label,
         '--network',
         this.network('postgres'),
+        ...containerLimitArgs(this.limits, POSTGRES_MIN_MEMORY),
         // The database is thrown away after the run: in memory it initialises in about half the time and commits
         // without waiting for the disk.
         ...dataVolumes.flatMap((v) => ['--tmpfs', v]),
@@ -1384,13 +1410,14 @@ class SmokeRun {
     return r;
   }
 
-  /** Name, run label, the engine's network, volumes and environment: what every container of an engine gets. */
+  /** Name, run label, resource limits, the engine's network, volumes and environment: what every container gets. */
   private containerArgs(ctx: EngineContext, name: string): string[] {
     return [
       '--name',
       name,
       '--label',
       this.label,
+      ...containerLimitArgs(this.limits),
       '--network',
       ctx.network,
       ...ctx.volumes,
@@ -1469,7 +1496,13 @@ class SmokeRun {
       if (attempt % 3 === 2) {
         const state = await this.state(container);
         if (state && !state.Running) {
-          return { ok: false, why: `the container exited with code ${state.ExitCode} before answering` };
+          const oom = state.OOMKilled
+            ? ` (killed for using more than the ${formatMemory(this.limits.memoryBytes)} of memory it may use, smoke-memory)`
+            : '';
+          return {
+            ok: false,
+            why: `the container exited with code ${state.ExitCode}${oom} before answering`,
+          };
         }
       }
       if (this.now() >= deadline)
