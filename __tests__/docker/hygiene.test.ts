@@ -231,6 +231,8 @@ describe('Docker hygiene, real engine, real CLI bundle', { concurrency: false },
     const prefix = [
       `ARG BASE_IMAGE=${BASE_IMAGE}`,
       'FROM ${BASE_IMAGE}',
+      // Its own layer first: no other build on the engine shares (and so claims) anything above the base.
+      `ENV TFR_SHARED=${shared}`,
       'WORKDIR /app',
       'COPY . /app',
       `RUN echo ${shared} > /shared`,

@@ -90,6 +90,7 @@ describe('layers a classic build commits, read as its log streams', () => {
     assert.deepEqual(parsed.result(), {
       created: ['2abf136148ca', 'fcd96af8ae8a', '5555136148ca'],
       lastLayer: '5555136148ca',
+      pendingStep: 'RUN',
       stepContainer: '04dbb3e23c25',
     });
   });

@@ -236,12 +236,15 @@ describe('smoke orchestration (scripted Docker)', () => {
         ok('sha256:5555555555aaaa\nsha256:6666666666aaaa\nsha256:7777777777aaaa\n'),
       )
       .on(
-        (a) => a[0] === 'image' && a[1] === 'inspect' && a.includes('{{.Id}}|{{.Parent}}|{{.Container}}'),
+        (a) =>
+          a[0] === 'image' &&
+          a[1] === 'inspect' &&
+          a.includes('{{.Id}}|{{.Parent}}|{{.Container}}|{{.Created}}'),
         ok(
           [
-            `sha256:5555555555aaaa|sha256:2c3d4e5f6071aa|9f8e7d6c5b4a${'0'.repeat(52)}`,
-            `sha256:6666666666aaaa|sha256:2c3d4e5f6071aa|1234567890ab${'0'.repeat(52)}`,
-            `sha256:7777777777aaaa|sha256:d1cd1284f8ffaa|9f8e7d6c5b4a${'0'.repeat(52)}`,
+            `sha256:5555555555aaaa|sha256:2c3d4e5f6071aa|9f8e7d6c5b4a${'0'.repeat(52)}|${new Date().toISOString()}`,
+            `sha256:6666666666aaaa|sha256:2c3d4e5f6071aa|1234567890ab${'0'.repeat(52)}|${new Date().toISOString()}`,
+            `sha256:7777777777aaaa|sha256:d1cd1284f8ffaa|9f8e7d6c5b4a${'0'.repeat(52)}|${new Date().toISOString()}`,
           ].join('\n'),
         ),
       )
@@ -259,6 +262,47 @@ describe('smoke orchestration (scripted Docker)', () => {
         ['--no-prune', '2c3d4e5f6071'],
       ],
     );
+  });
+
+  test('a classic build cut short in a COPY step: the one layer made since on its last layer is claimed, not two', async () => {
+    const log = ['Step 1/3 : FROM base', ' ---> d1cd1284f8ff', 'Step 2/3 : COPY requirements.txt .', ''].join(
+      '\n',
+    );
+    const now = new Date().toISOString();
+    const run = async (dangling: string[]) => {
+      const docker = new FakeDocker()
+        .on((a) => a[0] === 'build', { exitCode: 124, timedOut: true, stdout: log })
+        .on(
+          (a) => a[0] === 'images' && a.includes('dangling=true'),
+          ok(dangling.map((d) => d.split('|')[0]).join('\n')),
+        )
+        .on(
+          (a) =>
+            a[0] === 'image' &&
+            a[1] === 'inspect' &&
+            a.includes('{{.Id}}|{{.Parent}}|{{.Container}}|{{.Created}}'),
+          ok(dangling.join('\n')),
+        )
+        .on(
+          (a) => a[0] === 'image' && a[1] === 'inspect' && a.includes('{{.Id}} {{len .RepoTags}}'),
+          (a) =>
+            ok(
+              a
+                .slice(4)
+                .map((id) => `sha256:${id}aa 0`)
+                .join('\n'),
+            ),
+        );
+      await smoke(docker, { buildTimeoutMs: 1_000 });
+      return docker.calls
+        .filter((c) => c.args[0] === 'image' && c.args[1] === 'rm')
+        .map((c) => c.args.slice(2));
+    };
+    const ours = `sha256:5555555555aaaa|sha256:d1cd1284f8ffaa||${now}`;
+    const older = 'sha256:7777777777aaaa|sha256:d1cd1284f8ffaa||2020-01-01T00:00:00Z';
+    assert.deepEqual(await run([ours, older]), [['--no-prune', '5555555555aa']]);
+    const another = `sha256:6666666666aaaa|sha256:d1cd1284f8ffaa||${now}`;
+    assert.deepEqual(await run([ours, another]), [], 'two builds on the same layer: neither is guessed at');
   });
 
   test('a multi-stage classic build that succeeded leaves no layer of its own; a kept image keeps its own', async () => {

@@ -69,7 +69,9 @@ export interface ClassicBuildRecord {
   created: string[];
   /** The last layer printed (its own, a cached one or a base): what a step committed after the log ended builds on. */
   lastLayer?: string;
-  /** The container of the step under way when the log ended, if the step had not committed yet. */
+  /** The instruction of the step under way when the log ended (FROM, RUN, COPY…), if it had not committed yet. */
+  pendingStep?: string;
+  /** The container of that step, when it printed one. */
   stepContainer?: string;
 }
 
@@ -102,6 +104,8 @@ export class ClassicBuildLog {
     const step = /^Step \d+\/\d+ : (\w+)/.exec(line);
     if (step) {
       this.step = { from: step[1].toUpperCase() === 'FROM', cached: false, ran: false };
+      this.record.pendingStep = step[1].toUpperCase();
+      delete this.record.stepContainer;
       return;
     }
     if (!this.step) return;
@@ -121,6 +125,7 @@ export class ClassicBuildLog {
     const ours = !this.step.cached && (!this.step.from || this.step.ran);
     if (ours && !this.record.created.includes(layer[1])) this.record.created.push(layer[1]);
     this.record.lastLayer = layer[1];
+    delete this.record.pendingStep;
     delete this.record.stepContainer;
   }
 }

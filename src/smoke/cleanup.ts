@@ -75,6 +75,8 @@ export async function removeRun(
 export interface ClassicBuild extends ClassicBuildRecord {
   /** Killed (timeout, signal) rather than ended: the daemon may still commit the step it was in. */
   cutShort: boolean;
+  /** When the build started (ms since the epoch). */
+  startedAt: number;
   /** The image the run keeps (keep-image): it and the layers it builds on stay. */
   keep?: string;
 }
@@ -137,36 +139,49 @@ export async function removeBuildLayers(
   return removed;
 }
 
-/** The layer a cut-short build committed from the step it was in, after its log ended: found by the step's container. */
+/**
+ * The layer a cut-short build committed from the step it was in, after its log ended: a dangling image on the last
+ * layer printed, made since the build started, from that step's container (or from none, when the step ran in
+ * none). Claimed only when exactly one image fits: another build's step on the same layer is never guessed at.
+ */
 async function committedAfterTheLog(
   docker: Docker,
   build: ClassicBuild,
   sleep: (ms: number) => Promise<void>,
 ): Promise<string | undefined> {
   const container = build.stepContainer;
-  if (!container || !build.lastLayer) return undefined;
+  if (!build.pendingStep || !build.lastLayer) return undefined;
   // The step ends (committed or not) when the daemon removes its container.
-  for (let i = 0; i < 50; i++) {
+  for (let i = 0; container && i < 50; i++) {
     const c = await docker.exec(['container', 'inspect', '--format', '{{.Id}}', container], {
       timeoutMs: 30_000,
     });
     if (c.exitCode !== 0) break;
     await sleep(200);
   }
-  const dangling = ids(
-    (await docker.exec(['images', '--filter', 'dangling=true', '-q', '--no-trunc'], { timeoutMs: 30_000 }))
-      .stdout,
-  );
-  if (!dangling.length) return undefined;
-  const info = await docker.exec(
-    ['image', 'inspect', '--format', '{{.Id}}|{{.Parent}}|{{.Container}}', ...dangling],
-    {
-      timeoutMs: 30_000,
-    },
-  );
-  for (const line of ids(info.stdout)) {
-    const [id = '', parent = '', from = ''] = line.split('|');
-    if (short(parent) === short(build.lastLayer) && from && from.startsWith(container)) return short(id);
+  // A step without a container may still be committing: look once more after a pause.
+  for (let pass = 0; pass < 2; pass++) {
+    if (pass > 0) await sleep(1_000);
+    const dangling = ids(
+      (await docker.exec(['images', '--filter', 'dangling=true', '-q', '--no-trunc'], { timeoutMs: 30_000 }))
+        .stdout,
+    );
+    if (!dangling.length) continue;
+    const info = await docker.exec(
+      ['image', 'inspect', '--format', '{{.Id}}|{{.Parent}}|{{.Container}}|{{.Created}}', ...dangling],
+      { timeoutMs: 30_000 },
+    );
+    const fits = ids(info.stdout)
+      .map((line) => line.split('|'))
+      .filter(
+        ([, parent = '', from = '', created = '']) =>
+          short(parent) === short(build.lastLayer!) &&
+          (container ? from.startsWith(container) : from === '') &&
+          // With a few seconds for clock skew between the runner and the engine.
+          Date.parse(created) >= build.startedAt - 5_000,
+      );
+    if (fits.length === 1) return short(fits[0][0]);
+    if (fits.length > 1) return undefined;
   }
   return undefined;
 }

@@ -483,7 +483,8 @@ class SmokeRun {
     // The layers it commits are read from the log as it streams: the output kept is only its tail.
     const buildLog = buildx ? undefined : new ClassicBuildLog();
     const classicBuild = (cutShort: boolean, keep?: string): ClassicBuild | undefined =>
-      buildLog && { ...buildLog.result(), cutShort, ...(keep ? { keep } : {}) };
+      buildLog && { ...buildLog.result(), cutShort, startedAt, ...(keep ? { keep } : {}) };
+    const startedAt = Date.now();
     let r: DockerExecResult;
     try {
       r = await this.docker.exec(argv, {
