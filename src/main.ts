@@ -216,6 +216,7 @@ async function smokeTest(
       env,
       redactor,
       tempDir,
+      limits: inputs.smokeLimits,
     },
     docker,
     log,
