@@ -94,8 +94,13 @@ const TF0202: Case[] = [
     [],
   ],
   [
-    'upgrading pip, setuptools and wheel is tooling',
+    'upgrading pip, setuptools and wheel is tooling: a notice',
     { dockerfile: df('FROM python:3.12', 'RUN pip install --upgrade pip setuptools wheel') },
+    ['Dockerfile:2!notice'],
+  ],
+  [
+    'a pinned installer upgrade is fine',
+    { dockerfile: df('FROM python:3.12', 'RUN pip install pip==24.3.1') },
     [],
   ],
   [
@@ -286,6 +291,11 @@ const TF0306: Case[] = [
     ['Dockerfile:3', 'Dockerfile:4'],
   ],
   ['legacy ENV form', { dockerfile: df('FROM python:3.12', 'ENV API_TOKEN abcdef') }, ['Dockerfile:2']],
+  [
+    '*_PASS, *_PWD and *PASSWD* are secret-looking names',
+    { dockerfile: df('FROM python:3.12', 'ENV DB_PASS=x1 MYSQL_PWD=x2 ROOT_PASSWD=x3 PWD_HINT=no') },
+    ['Dockerfile:2', 'Dockerfile:2', 'Dockerfile:2'],
+  ],
   [
     'ENV from a variable is not literal; the ARG is a warning',
     { dockerfile: df('FROM python:3.12', 'ARG SECRET_KEY', 'ENV SECRET_KEY=$SECRET_KEY') },

@@ -7,11 +7,11 @@ import { defineRule } from './rule.js';
 const BACKING_WORD =
   /^(DB|DATABASE|DATABASES|POSTGRES|POSTGRESQL|PG|PGHOST|MYSQL|MARIADB|REDIS|CACHE|CACHES|MEMCACHED|MEMCACHE|CELERY|BROKER|RABBITMQ|RABBIT|AMQP|MONGO|MONGODB|SQL|ELASTICSEARCH|VALKEY)$/;
 
-/** `DB_HOST`, `PGHOST`, `REDIS_HOST`: a variable naming the host of a database, cache or broker. */
+/** `DB_HOST`, `PGHOST`, `REDIS_HOST`, `POSTGRES_HOSTNAME`: a variable naming the host of a database, cache or broker. */
 function isBackingHostVar(name: string): boolean {
   const upper = name.toUpperCase();
   if (upper === 'PGHOST') return true;
-  if (!upper.endsWith('_HOST') || upper.includes('ALLOWED')) return false;
+  if (!/_HOST(NAME)?$/.test(upper) || upper.includes('ALLOWED')) return false;
   return upper.split('_').some((w) => BACKING_WORD.test(w));
 }
 
