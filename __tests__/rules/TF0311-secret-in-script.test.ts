@@ -12,7 +12,9 @@ const app = (script: string) => ({
 
 test('TF0311 fires on DJANGO_SUPERUSER_PASSWORD exported with a literal, at the script line, without printing it', async () => {
   const result = await analyzeFiles(
-    app('#!/bin/sh\nexport DJANGO_SUPERUSER_PASSWORD=hunter2pw\npython manage.py createsuperuser --noinput\nexec gunicorn -b 0.0.0.0:8000 mysite.wsgi\n'),
+    app(
+      '#!/bin/sh\nexport DJANGO_SUPERUSER_PASSWORD=hunter2pw\npython manage.py createsuperuser --noinput\nexec gunicorn -b 0.0.0.0:8000 mysite.wsgi\n',
+    ),
   );
   assert.deepEqual(findingsOf(result, 'TF0311'), [['entrypoint.sh', 2]]);
   assert.doesNotMatch(result.findings.find((f) => f.ruleId === 'TF0311')!.message, /hunter2pw/);
@@ -20,7 +22,9 @@ test('TF0311 fires on DJANGO_SUPERUSER_PASSWORD exported with a literal, at the 
 
 test('TF0311 is silent when the password comes from the environment', async () => {
   const result = await analyzeFiles(
-    app('#!/bin/sh\nexport DJANGO_SUPERUSER_PASSWORD="$ADMIN_PASSWORD"\nDB_PASS=$(cat /run/secrets/db)\npython manage.py createsuperuser --noinput\nexec gunicorn mysite.wsgi\n'),
+    app(
+      '#!/bin/sh\nexport DJANGO_SUPERUSER_PASSWORD="$ADMIN_PASSWORD"\nDB_PASS=$(cat /run/secrets/db)\npython manage.py createsuperuser --noinput\nexec gunicorn mysite.wsgi\n',
+    ),
   );
   assert.deepEqual(findingsOf(result, 'TF0311'), []);
 });
@@ -32,7 +36,7 @@ test('TF0311: a command prefix assignment, an initadmin password and create_supe
         '#!/bin/bash',
         'DJANGO_SUPERUSER_PASSWORD=admin python manage.py createsuperuser --noinput', //2
         'python manage.py initadmin --username admin --password admin123', //3
-        'echo "from django.contrib.auth.models import User; User.objects.create_superuser(\'admin\', \'a@b.c\', \'adminpw\')" | python manage.py shell', //4
+        "echo \"from django.contrib.auth.models import User; User.objects.create_superuser('admin', 'a@b.c', 'adminpw')\" | python manage.py shell", //4
         'python manage.py shell <<EOF', //5
         "u = User.objects.get(username='x'); u.set_password('pw12345'); u.save()",
         'EOF',

@@ -40,7 +40,7 @@ test('TF0312: bool() of the text, getenv, os.environ[] and the security switches
   ]);
 });
 
-test("TF0312 leaves a true default to TF0302, which already says any value is true", async () => {
+test('TF0312 leaves a true default to TF0302, which already says any value is true', async () => {
   const result = await analyzeFiles(settings("DEBUG = os.environ.get('DEBUG', 'False')"));
   assert.deepEqual(findingsOf(result, 'TF0312'), []);
   assert.deepEqual(findingsOf(result, 'TF0302'), [['mysite/settings.py', 3]]);

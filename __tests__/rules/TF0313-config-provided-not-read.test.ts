@@ -14,11 +14,13 @@ const project = (settings: string, compose: string) => ({
   'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
   'mysite/__init__.py': '',
   'mysite/settings.py': settings,
-  Dockerfile: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD ["gunicorn", "-b", "0.0.0.0:8000", "mysite.wsgi"]\n',
+  Dockerfile:
+    'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD ["gunicorn", "-b", "0.0.0.0:8000", "mysite.wsgi"]\n',
   'compose.yaml': compose,
 });
 
-const DB_PARTS = 'services:\n  web:\n    build: .\n    environment:\n      DB_HOST: db\n      DB_NAME: app\n      DB_USER: app\n';
+const DB_PARTS =
+  'services:\n  web:\n    build: .\n    environment:\n      DB_HOST: db\n      DB_NAME: app\n      DB_USER: app\n';
 
 test('TF0313 fires when compose provides DB_* while the settings read DATABASE_URL with an SQLite fallback', async () => {
   const result = await analyzeFiles(project(URL_SETTINGS, DB_PARTS));
@@ -30,7 +32,8 @@ test('TF0313 fires when compose provides DB_* while the settings read DATABASE_U
 });
 
 test('TF0313 is silent when the variable the settings read is provided', async () => {
-  const compose = 'services:\n  web:\n    build: .\n    environment:\n      DATABASE_URL: postgres://app:${DB_PASSWORD}@db/app\n      DB_HOST: db\n';
+  const compose =
+    'services:\n  web:\n    build: .\n    environment:\n      DATABASE_URL: postgres://app:${DB_PASSWORD}@db/app\n      DB_HOST: db\n';
   const result = await analyzeFiles(project(URL_SETTINGS, compose));
   assert.deepEqual(findingsOf(result, 'TF0313'), []);
 });
@@ -45,14 +48,18 @@ test('TF0313 the other way round: DATABASE_URL provided, a DB_ENGINE switch read
     "    DATABASES = {'default': {'ENGINE': 'django.db.backends.sqlite3', 'NAME': 'db.sqlite3'}}",
     '',
   ].join('\n');
-  const compose = 'services:\n  web:\n    build: .\n    environment:\n      DATABASE_URL: postgres://app:pw@db/app\n';
+  const compose =
+    'services:\n  web:\n    build: .\n    environment:\n      DATABASE_URL: postgres://app:pw@db/app\n';
   const result = await analyzeFiles(project(settings, compose));
   assert.equal(findingsOf(result, 'TF0313').length, 1);
   assert.match(result.findings.find((x) => x.ruleId === 'TF0313')!.message, /DB_ENGINE/);
 });
 
 test('TF0313 stays silent when it cannot tell: a .env loaded at run time, an unreadable env_file, no fallback', async () => {
-  const dotenv = URL_SETTINGS.replace('import os', 'import os\nfrom dotenv import load_dotenv\nload_dotenv()');
+  const dotenv = URL_SETTINGS.replace(
+    'import os',
+    'import os\nfrom dotenv import load_dotenv\nload_dotenv()',
+  );
   assert.deepEqual(findingsOf(await analyzeFiles(project(dotenv, DB_PARTS)), 'TF0313'), []);
   const envFile = `${DB_PARTS}    env_file: .env\n`;
   assert.deepEqual(findingsOf(await analyzeFiles(project(URL_SETTINGS, envFile)), 'TF0313'), []);

@@ -24,7 +24,9 @@ test('TF0803 fires on a server started in the background beside a sleep loop', a
 
 test('TF0803 is silent on one foreground process, and on a backgrounded one-shot', async () => {
   const result = await analyzeFiles(
-    withScript('#!/bin/sh\npython manage.py collectstatic --noinput &\nwait\nexec gunicorn -b 0.0.0.0:8000 mysite.wsgi\n'),
+    withScript(
+      '#!/bin/sh\npython manage.py collectstatic --noinput &\nwait\nexec gunicorn -b 0.0.0.0:8000 mysite.wsgi\n',
+    ),
   );
   assert.deepEqual(findingsOf(result, 'TF0803'), []);
 });
@@ -45,6 +47,9 @@ test('TF0803: a celery worker and beat beside the server, in a compose command',
   );
   const found = findingsOf(result, 'TF0803');
   assert.ok(found.length >= 1 && found.every(([file]) => file === 'compose.yaml'), JSON.stringify(found));
-  const messages = result.findings.filter((f) => f.ruleId === 'TF0803').map((f) => f.message).join('\n');
+  const messages = result.findings
+    .filter((f) => f.ruleId === 'TF0803')
+    .map((f) => f.message)
+    .join('\n');
   assert.match(messages, /celery worker/);
 });

@@ -12,7 +12,9 @@ const app = (dockerfile: string, files: Record<string, string> = {}) => ({
 
 test('TF1203 fires on makemigrations in the start command', async () => {
   const result = await analyzeFiles(
-    app('FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD python manage.py makemigrations && python manage.py migrate && gunicorn mysite.wsgi\n'),
+    app(
+      'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD python manage.py makemigrations && python manage.py migrate && gunicorn mysite.wsgi\n',
+    ),
   );
   assert.deepEqual(findingsOf(result, 'TF1203'), [['Dockerfile', 4]]);
   assert.match(result.findings.find((f) => f.ruleId === 'TF1203')!.message, /commit them/);
@@ -20,7 +22,9 @@ test('TF1203 fires on makemigrations in the start command', async () => {
 
 test('TF1203 is silent on migrate alone (TF1202) and on makemigrations --check', async () => {
   const result = await analyzeFiles(
-    app('FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD python manage.py makemigrations --check && python manage.py migrate && gunicorn mysite.wsgi\n'),
+    app(
+      'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD python manage.py makemigrations --check && python manage.py migrate && gunicorn mysite.wsgi\n',
+    ),
   );
   assert.deepEqual(findingsOf(result, 'TF1203'), []);
 });

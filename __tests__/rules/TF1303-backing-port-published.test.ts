@@ -11,7 +11,8 @@ const app = (files: Record<string, string>) => ({
 });
 
 test('TF1303 fires on the PostgreSQL port published on every interface', async () => {
-  const compose = 'services:\n  web:\n    build: .\n  db:\n    image: postgres:16\n    ports:\n      - "5432:5432"\n';
+  const compose =
+    'services:\n  web:\n    build: .\n  db:\n    image: postgres:16\n    ports:\n      - "5432:5432"\n';
   const result = await analyzeFiles(app({ 'compose.yaml': compose }));
   assert.deepEqual(findingsOf(result, 'TF1303'), [['compose.yaml', 7]]);
 });
@@ -55,7 +56,8 @@ test('TF1303: redis, memcached and mongo too; a development or override file is 
     ['compose.yaml', 9],
     ['compose.yaml', 12],
   ]);
-  const dev = 'services:\n  web:\n    build: .\n  db:\n    image: postgres:16\n    ports:\n      - "5432:5432"\n';
+  const dev =
+    'services:\n  web:\n    build: .\n  db:\n    image: postgres:16\n    ports:\n      - "5432:5432"\n';
   const devResult = await analyzeFiles(app({ 'docker-compose.dev.yml': dev }));
   assert.deepEqual(findingsOf(devResult, 'TF1303'), []);
   const override = await analyzeFiles(

@@ -10,7 +10,13 @@ export interface LiteralCredential {
   what: string;
 }
 
-const ADMIN_COMMANDS = new Set(['createsuperuser', 'initadmin', 'changepassword', 'create_superuser', 'createadmin']);
+const ADMIN_COMMANDS = new Set([
+  'createsuperuser',
+  'initadmin',
+  'changepassword',
+  'create_superuser',
+  'createadmin',
+]);
 const PASSWORD_OPTIONS = /^--?(password|pass|passwd|pwd)(=|$)/;
 // create_superuser('admin', 'a@b.c', 'pw') or password='pw'; set_password('pw')
 const PYTHON_PASSWORD = [

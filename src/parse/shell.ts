@@ -80,8 +80,7 @@ function visitStmt(stmt: Node | null | undefined, src: Source, out: ShellCommand
     case 'BinaryCmd': {
       const first = out.length;
       visitStmt(cmd.X, src, out);
-      const piped =
-        PIPE_OPS.has(cmd.Op as number) && out.length > first ? echoedText(out.at(-1)) : undefined;
+      const piped = PIPE_OPS.has(cmd.Op as number) && out.length > first ? echoedText(out.at(-1)) : undefined;
       const before = out.length;
       visitStmt(cmd.Y, src, out);
       if (piped !== undefined && out.length > before) out[before].stdin = piped;
@@ -195,7 +194,12 @@ function recordAssigns(assigns: Node[] | null | undefined, src: Source): void {
     if (!a?.Name || a.Naked || a.Array) continue;
     const value = a.Value ? wordText(a.Value, src) : '';
     const literal = !(a.Value?.Parts ?? []).some((p: Node) => hasExpansion(p));
-    src.assignments.push({ name: a.Name.Value as string, value, literal, line: src.lineOffset + a.Pos().Line() });
+    src.assignments.push({
+      name: a.Name.Value as string,
+      value,
+      literal,
+      line: src.lineOffset + a.Pos().Line(),
+    });
   }
 }
 

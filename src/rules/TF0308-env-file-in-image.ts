@@ -61,7 +61,8 @@ function envFilesOfCompose(app: App): RawFinding[] {
   const out: RawFinding[] = [];
   for (const f of app.compose?.appService?.envFiles ?? []) {
     const inContext = dir === '.' ? f.path : posix.relative(dir, f.path);
-    if (inContext.startsWith('..') || posix.isAbsolute(inContext) || !isUsableEnvFileName(inContext)) continue;
+    if (inContext.startsWith('..') || posix.isAbsolute(inContext) || !isUsableEnvFileName(inContext))
+      continue;
     const line = absentFileReachingImage(app, inContext);
     if (line === undefined) continue;
     out.push({

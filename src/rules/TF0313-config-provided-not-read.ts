@@ -4,7 +4,8 @@ import { providedEnvironment, withBases } from '../model/settings/index.js';
 import { defineRule } from './rule.js';
 
 /** Variables that configure the database connection piece by piece (DB_HOST, POSTGRES_DB, PGHOST, MYSQL_USER). */
-const DATABASE_PART = /^(DB|DATABASE|POSTGRES|POSTGRESQL|PG|MYSQL|SQL)_?(HOST|NAME|DB|DATABASE|USER|USERNAME|PASSWORD|PASS|PORT|ENGINE)$/;
+const DATABASE_PART =
+  /^(DB|DATABASE|POSTGRES|POSTGRESQL|PG|MYSQL|SQL)_?(HOST|NAME|DB|DATABASE|USER|USERNAME|PASSWORD|PASS|PORT|ENGINE)$/;
 /** Variables that configure it as one URL. */
 const DATABASE_URL = /^([A-Z]+_)?DATABASE_URL$/;
 

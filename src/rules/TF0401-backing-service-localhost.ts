@@ -73,7 +73,7 @@ function imageEnvPairs(app: App): { pair: EnvPair & { value: string }; file: str
 /** The target stage and the stages it is built FROM. */
 function lineage(df: DockerfileModel): Stage[] {
   const out: Stage[] = [];
-  for (let s: Stage | undefined = df.targetStage; s && !out.includes(s); ) {
+  for (let s: Stage | undefined = df.targetStage; s && !out.includes(s);) {
     out.unshift(s);
     s = s.from.stageRef !== undefined ? df.stages[s.from.stageRef] : undefined;
   }
@@ -117,7 +117,7 @@ export const backingServiceLocalhost = defineRule({
     '```',
     '',
     'A setting read from the environment with a `localhost` fallback is fine for running outside Docker and is',
-    'not reported; only a literal host in settings, in the app service environment or in the image\'s `ENV` is.',
+    "not reported; only a literal host in settings, in the app service environment or in the image's `ENV` is.",
   ].join('\n'),
   related: [],
   check(project) {

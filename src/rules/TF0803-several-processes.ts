@@ -3,8 +3,23 @@ import type { RawFinding } from '../model/types/finding.js';
 import { defineRule } from './rule.js';
 
 // Management commands that run until stopped (task queues, channel workers).
-const LONG_RUNNING_COMMANDS = new Set(['runworker', 'qcluster', 'rqworker', 'rqscheduler', 'process_tasks', 'celery']);
-const LONG_RUNNING_PROGRAMS = new Set(['nginx', 'cron', 'crond', 'redis-server', 'dramatiq', 'huey_consumer', 'rq']);
+const LONG_RUNNING_COMMANDS = new Set([
+  'runworker',
+  'qcluster',
+  'rqworker',
+  'rqscheduler',
+  'process_tasks',
+  'celery',
+]);
+const LONG_RUNNING_PROGRAMS = new Set([
+  'nginx',
+  'cron',
+  'crond',
+  'redis-server',
+  'dramatiq',
+  'huey_consumer',
+  'rq',
+]);
 
 /** What a command runs when it runs until stopped: a server, a worker, a scheduler; undefined for a one-shot. */
 export function longRunningProcess(argv: string[]): string | undefined {

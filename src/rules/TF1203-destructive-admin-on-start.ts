@@ -6,7 +6,8 @@ import { defineRule } from './rule.js';
 const DESTRUCTIVE: Record<string, string> = {
   flush: 'empties the database',
   reset_db: 'drops and recreates the database',
-  makemigrations: 'writes new migrations inside the container, which are lost with it and differ between replicas',
+  makemigrations:
+    'writes new migrations inside the container, which are lost with it and differ between replicas',
   loaddata: 'overwrites the records of its fixtures with their original content',
 };
 
@@ -40,7 +41,8 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
       for (const cmd of startCommands(app)) {
         const dj = djangoCommand(cmd.argv);
         if (!dj || !Object.hasOwn(DESTRUCTIVE, dj.name)) continue;
-        if (dj.name === 'makemigrations' && dj.args.some((a) => a === '--check' || a === '--dry-run')) continue;
+        if (dj.name === 'makemigrations' && dj.args.some((a) => a === '--check' || a === '--dry-run'))
+          continue;
         const key = `${cmd.file}:${cmd.line}:${dj.name}`;
         if (seen.has(key)) continue;
         seen.add(key);

@@ -38,7 +38,7 @@ export const backingPortPublished = defineRule({
   severity: 'warning',
   kind: 'S',
   title:
-    'A production compose file (not an override or a file named for development) publishes the database or cache port of a backing service (5432, 3306, 6379, 11211, 27017) on the host\'s interfaces',
+    "A production compose file (not an override or a file named for development) publishes the database or cache port of a backing service (5432, 3306, 6379, 11211, 27017) on the host's interfaces",
   help: `The app reaches its database and cache over the compose network by service name; nothing outside needs their
 ports. Published on the host (\`"5432:5432"\`), they are open on every interface of the server, and Docker's port
 rules bypass the host firewall: databases with default or weak passwords, and Redis or Memcached without any, are

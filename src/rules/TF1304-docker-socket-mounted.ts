@@ -17,7 +17,9 @@ function mountsSocketInDockerRun(argv: string[]): boolean {
     if (flag === '-v' || flag === '--volume' || flag === '--mount') value = a[i + 1];
     else if (/^(--volume|--mount|-v)=?/.test(flag)) value = flag.replace(/^(--volume|--mount|-v)=?/, '');
     if (!value) continue;
-    const source = flag.includes('mount') ? /(?:^|,)(?:source|src)=([^,]+)/.exec(value)?.[1] : value.split(':')[0];
+    const source = flag.includes('mount')
+      ? /(?:^|,)(?:source|src)=([^,]+)/.exec(value)?.[1]
+      : value.split(':')[0];
     if (isDockerSocket(source)) return true;
   }
   return false;

@@ -74,7 +74,9 @@ export const callOsEnviron: LibraryCall = (recorder, ctx, name, args, line) => {
   if (a0?.t !== 'str') return undefined;
   const via = name === 'os.getenv' ? 'getenv' : 'environ.get';
   const fallback = a1 ?? args.kw.get('default');
-  return asText(readVariable(recorder.reads, ctx, { variable: a0.v, via, fallback, line, failsWhenUnset: false }));
+  return asText(
+    readVariable(recorder.reads, ctx, { variable: a0.v, via, fallback, line, failsWhenUnset: false }),
+  );
 };
 
 /** A read whose value, when the variable is set, is the variable's text as it is (no cast). */

@@ -153,7 +153,20 @@ export function otherwiseCondition(previous: Condition[] | undefined, line: numb
 }
 
 /** Texts a variable read is also evaluated with, so the value an image's `ENV DEBUG=1` gives is known. */
-export const PROBE_TEXTS = ['1', '0', 'true', 'false', 'True', 'False', 'TRUE', 'FALSE', 'yes', 'no', 'on', 'off'];
+export const PROBE_TEXTS = [
+  '1',
+  '0',
+  'true',
+  'false',
+  'True',
+  'False',
+  'TRUE',
+  'FALSE',
+  'yes',
+  'no',
+  'on',
+  'off',
+];
 
 /** The probes of a plain read: the variable's text itself for each probe word. */
 export function textProbes(line: number): { text: string; v: PyValue }[] {
