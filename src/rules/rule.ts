@@ -1,7 +1,7 @@
 import type { RawFinding, RuleMeta } from '../model/types/finding.js';
 import type { Project } from '../model/types/project.js';
 
-/** A static rule: pure, reads the model only. Dynamic rules (kind 'D') have `check` returning [] and are measured by smoke/. */
+/** A static rule: pure, reads the model only. Dynamic rules (kind 'D', rules/dynamic.ts) judge what smoke/ observed. */
 export interface Rule extends RuleMeta {
   check(project: Project): RawFinding[];
 }
