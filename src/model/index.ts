@@ -369,11 +369,17 @@ class ProjectBuilder {
 
     const settings = this.settingsFile(app, seed);
     if (settings) {
-      const r = modelSettings(settings.file, settings.module, this.texts[settings.file]);
+      const importRoot = app.managePy ? dirName(app.managePy) : app.dir;
+      // Star-imported modules are evaluated in place, so the rules judge the settings as Django runs them.
+      const resolve = (from: string, module: string) => {
+        const file = this.importedFile(from, module, importRoot);
+        return file === undefined ? undefined : { file, text: this.texts[file] };
+      };
+      const r = modelSettings(settings.file, settings.module, this.texts[settings.file], resolve);
       this.addErrors(r.errors);
       if (r.model) {
         app.settings = r.model;
-        const bases = this.settingsBases(r.model, app.managePy ? dirName(app.managePy) : app.dir);
+        const bases = this.settingsBases(r.model, importRoot);
         if (bases.length > 0) app.settingsBases = bases;
       }
     }

@@ -43,7 +43,7 @@ For local development, put the variable in an untracked \`.env\` file or the com
         if (isKey(v)) {
           const conditional = a.activeWhenUnset === false;
           findings.push({
-            file: settings.file,
+            file: a.file ?? settings.file,
             line: a.line,
             message: conditional
               ? 'SECRET_KEY is set to a literal value in code (in a branch that runs only when some environment variable is set); read it from the environment in every case: `SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]`.'
@@ -59,7 +59,7 @@ For local development, put the variable in an untracked \`.env\` file or the com
         if (literalOption) {
           const variable = v.kind === 'env' ? v.variable : 'the environment';
           findings.push({
-            file: settings.file,
+            file: a.file ?? settings.file,
             line: a.line,
             severity: 'warning',
             message: `SECRET_KEY is read from ${variable} but falls back to a literal value when it is unset, so a deploy that forgets the variable runs with the key from the repository; drop the fallback: \`SECRET_KEY = os.environ["${v.kind === 'env' ? v.variable : 'DJANGO_SECRET_KEY'}"]\`.`,

@@ -39,7 +39,7 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
         const v = a.value;
         if (v.kind === 'literal' && truthy(v) === true) {
           findings.push({
-            file: settings.file,
+            file: a.file ?? settings.file,
             line: a.line,
             message: isFalseWord(v)
               ? 'DEBUG is set to a non-empty string, which Python treats as true even when it reads "False"; use a boolean and take it from the environment: `DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"`.'
@@ -52,7 +52,7 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
         if (truthy(unset) !== true) continue;
         const falseWord = isFalseWord(unset);
         findings.push({
-          file: settings.file,
+          file: a.file ?? settings.file,
           line: a.line,
           message: falseWord
             ? `DEBUG is read from ${v.variable} and falls back to a non-empty string, which Python treats as true (so is any value the variable is set to); compare it instead: \`DEBUG = os.environ.get("${v.variable}", "") == "1"\`.`

@@ -34,7 +34,7 @@ Behind a proxy that already checks the host, a deploy may still set \`DJANGO_ALL
         if (a.value.kind !== 'list') continue;
         if (!a.value.items.some((i) => i.kind === 'literal' && i.value === '*')) continue;
         findings.push({
-          file: settings.file,
+          file: a.file ?? settings.file,
           line: a.line,
           message:
             'ALLOWED_HOSTS contains \'*\' in code, which accepts any Host header in every deploy; read the host names from the environment: `ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").split(",")`.',

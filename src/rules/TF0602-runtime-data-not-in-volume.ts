@@ -67,7 +67,7 @@ object store for media.
         const dir = posix.dirname(hit.path);
         if (covered(dir, mounts)) continue;
         findings.push({
-          file: settings.file,
+          file: databases?.file ?? settings.file,
           line: hit.line,
           message: `The SQLite database resolves to ${hit.path} in the image, and ${dir} is neither ${where}: a new container starts from the file baked in the image and what the last one wrote is lost. Point the path at a volume, e.g. \`"NAME": os.environ.get("SQLITE_PATH", "/data/db.sqlite3")\` with a volume on /data.`,
         });
@@ -77,7 +77,7 @@ object store for media.
         const path = resolvePath(a.value, ctx, 0);
         if (!path || path === '/' || covered(path, mounts)) continue;
         findings.push({
-          file: settings.file,
+          file: a.file ?? settings.file,
           line: a.line,
           message: `MEDIA_ROOT resolves to ${path} in the image, which is neither ${where}: uploaded files are lost when the container is replaced. Put it on a volume, e.g. \`MEDIA_ROOT = os.environ.get("MEDIA_ROOT", "/data/media")\` with a volume on /data.`,
         });

@@ -40,7 +40,7 @@ DATABASES = {"default": dj_database_url.config()}  # ImproperlyConfigured when D
       if (!fallback) continue;
       const what = selection.kind === 'url' ? `${selection.variable} (a database URL)` : selection.variable;
       findings.push({
-        file: settings.file,
+        file: databases.file ?? settings.file,
         line: selection.line,
         message: `When ${what} is unset the database falls back to SQLite (${fallback.engine}), so a deploy that forgets it runs on a file inside the container; make the variable required, or set the SQLite choice explicitly in the development environment.`,
       });

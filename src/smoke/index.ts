@@ -313,6 +313,8 @@ class SmokeRun {
   /** The settings module that builds DATABASES: the settings module itself, or a base it star-imports. */
   private get databasesModule(): SettingsModel | undefined {
     const databases = this.settings?.databases;
+    // Settings evaluated with their star-imports in place hold DATABASES with the module that set it.
+    if (this.app.settings?.mergedModules) return this.app.settings;
     return [this.app.settings, ...[...(this.app.settingsBases ?? [])].reverse()].find(
       (m) => m?.databases && m.databases === databases,
     );
@@ -320,7 +322,7 @@ class SmokeRun {
 
   private get databasesAnchor(): Anchor {
     const s = this.databasesModule;
-    if (s?.databases) return { file: s.file, line: s.databases.line };
+    if (s?.databases) return { file: s.databases.file ?? s.file, line: s.databases.line };
     return this.settingsAnchor;
   }
 
@@ -336,8 +338,8 @@ class SmokeRun {
     const s = this.databasesModule;
     const sqlite = s?.databases?.configs.find((c) => c.engine?.includes('sqlite'));
     const name = sqlite?.fields.NAME;
-    if (s && name) return { file: s.file, line: name.line };
-    if (s && sqlite) return { file: s.file, line: sqlite.line };
+    if (s && name) return { file: s.databases?.file ?? s.file, line: name.line };
+    if (s && sqlite) return { file: s.databases?.file ?? s.file, line: sqlite.line };
     return { file: this.dockerfile, line: 1 };
   }
 
