@@ -69,7 +69,7 @@ object store for media.
         findings.push({
           file: databases?.file ?? settings.file,
           line: hit.line,
-          message: `The SQLite database resolves to ${hit.path} in the image, and ${dir} is neither ${where}: a new container starts from the file baked in the image and what the last one wrote is lost. Point the path at a volume, e.g. \`"NAME": os.environ.get("SQLITE_PATH", "/data/db.sqlite3")\` with a volume on /data.`,
+          message: `The SQLite database resolves to ${hit.path} in the image, and ${dir === '/' ? "the image's root directory" : dir} is neither ${where}: a new container starts from the file baked in the image and what the last one wrote is lost. Point the path at a volume, e.g. \`"NAME": os.environ.get("SQLITE_PATH", "/data/db.sqlite3")\` with a volume on /data.`,
         });
       }
       for (const a of liveAssignments(settings, 'MEDIA_ROOT')) {
@@ -164,7 +164,10 @@ function resolvePath(v: ValueSource, ctx: Resolve, depth: number): string | unde
     case 'env': {
       if (ctx.env.values.has(v.variable)) {
         const value = ctx.env.values.get(v.variable);
-        return value === undefined ? undefined : fromString(value, ctx);
+        // Text joined to the value in the settings (a file name after a directory from the environment) stays.
+        return value === undefined
+          ? undefined
+          : fromString(`${v.prefix ?? ''}${value}${v.suffix ?? ''}`, ctx);
       }
       if (!ctx.env.complete || !v.fallback) return undefined;
       return resolvePath(v.fallback, ctx, depth + 1);
