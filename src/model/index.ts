@@ -25,6 +25,7 @@ import { parseShell } from '../parse/shell.js';
 import { parseSuppressions } from '../parse/suppressions.js';
 import { findRule } from '../rules/registry.js';
 import { matchesGlob } from '../util/glob.js';
+import { inlineScript } from './command.js';
 import { modelCompose } from './compose.js';
 import { ImageLayout, isUrl } from './context.js';
 import { modelDockerfile } from './dockerfile.js';
@@ -558,11 +559,16 @@ class ProjectBuilder {
     if (!target || !context) return [];
     const commands: string[][] = [];
     for (const c of [target.entrypoint, target.cmd]) if (c) commands.push(...instrCommands(c));
+    // ENTRYPOINT ["bash"] + CMD ["-c", "./entrypoint.sh"]: the words only make a command together.
+    if (target.entrypoint?.argv && target.cmd?.argv)
+      commands.push(...argvCommands([...target.entrypoint.argv, ...target.cmd.argv]));
     const service = app.compose?.appService;
     for (const c of [service?.entrypoint, service?.command]) if (c) commands.push(...composeCommands(c));
     const out: EntrypointScript[] = [];
     const workdir = target.workdir || '/';
-    for (const argv of commands) {
+    // A script found may run another (wait_for_postgres.sh running start.sh): its commands are searched in turn.
+    for (let k = 0; k < commands.length && k < 200; k++) {
+      const argv = commands[k];
       for (const word of scriptWords(argv)) {
         const candidates = word.includes('/')
           ? [posix.resolve(workdir, word)]
@@ -573,7 +579,9 @@ class ProjectBuilder {
           if (!source) continue;
           const file = joinPath(context.dir, source);
           if (!(file in this.texts) || out.some((s) => s.file === file)) break;
-          out.push({ file, script: parseShell(this.texts[file], 1), imagePath });
+          const script = parseShell(this.texts[file], 1);
+          out.push({ file, script, imagePath });
+          for (const c of script.commands) commands.push(...argvCommands(c.argv));
           break;
         }
       }
@@ -637,13 +645,14 @@ export function requirementArgs(argv: string[]): string[] {
 }
 
 function instrCommands(c: CommandInstr): string[][] {
-  if (c.argv) {
-    const [cmd, flag, script] = c.argv;
-    if (/(^|\/)(ba|da)?sh$/.test(cmd ?? '') && flag === '-c' && script)
-      return [c.argv, ...parseShell(script).commands.map((x) => x.argv)];
-    return [c.argv];
-  }
+  if (c.argv) return argvCommands(c.argv);
   return c.script?.commands.map((x) => x.argv) ?? [];
+}
+
+/** An argv, followed by the commands of its `sh -c` script when it is one. */
+function argvCommands(argv: string[]): string[][] {
+  const script = inlineScript(argv);
+  return script === undefined ? [argv] : [argv, ...parseShell(script).commands.map((x) => x.argv)];
 }
 
 function composeCommands(c: ComposeCommand): string[][] {

@@ -123,7 +123,11 @@ function visitCall(stmt: Node, call: Node, src: Source, out: ShellCommand[]): vo
     while (first < argv.length && /^-[acl]+$/.test(argv[first])) first += argv[first].includes('a') ? 2 : 1;
     argv = argv.slice(first);
   }
-  out.push({ argv, line, redirects, viaExec });
+  out.push(
+    stmt.Background
+      ? { argv, line, redirects, viaExec, background: true }
+      : { argv, line, redirects, viaExec },
+  );
   if (src.depth >= MAX_NESTING || argv.length === 0) return;
   if (!SHELLS.has(basename(argv[0]))) return;
   const wordsAfter = words.slice(first);

@@ -8,6 +8,8 @@ export interface ShellCommand {
   redirects: { op: string; target: string }[];
   /** True when this command is the last of the script and run with `exec` (argv then starts after `exec`). */
   viaExec: boolean;
+  /** True when the command is started in the background (`cmd &`): the script goes on beside it. */
+  background?: boolean;
 }
 
 export interface ShellScript {
