@@ -191,6 +191,15 @@ class ProjectBuilder {
           .filter((n): n is string => n !== undefined)
           .map((n) => joinPath(dir, n));
         if (chosen.length > 0) sets.push({ dir, files: chosen });
+        // Other variants (docker-compose.prod.yml, compose.production.yaml, docker-compose-deploy.yml) are
+        // alternatives, each analysed on its own; one that builds and names no image is layered on the base.
+        for (const name of names) {
+          if (name === base || isComposeOverride(name) || COMPOSE_BASES.includes(name)) continue;
+          const file = joinPath(dir, name);
+          const standalone = /^\s+(build|image)\s*:/m.test(this.texts[file] ?? '');
+          const files = standalone || !base ? [file] : [joinPath(dir, base), file];
+          sets.push({ dir, files });
+        }
       }
     }
     for (const set of sets) {
@@ -252,7 +261,8 @@ class ProjectBuilder {
         seeds.push({ compose: set, managePy: managePys.find((m) => isUnder(m, set.dir)) });
         continue;
       }
-      const key = `${dockerfile}\0${contextDir}\0${build.target ?? ''}`;
+      // The same image under another compose file is another deployment of it, judged with that file.
+      const key = `${dockerfile}\0${contextDir}\0${build.target ?? ''}\0${set.files.join('\0')}`;
       claimed.add(dockerfile);
       if (seen.has(key)) continue;
       seen.add(key);
@@ -263,6 +273,24 @@ class ProjectBuilder {
         args: build.args,
         compose: set,
         managePy: managePys.find((m) => isUnder(m, contextDir)),
+      });
+    }
+
+    // A compose app service that only names an image (`image: registry/mysite:1.4`) runs the image the Dockerfile
+    // beside the compose file (or holding manage.py) builds.
+    for (const set of composeSets) {
+      const service = set.model?.appService;
+      if (!service || service.build) continue;
+      const dockerfile = this.preferredDockerfiles().find(
+        (d) => dirName(d) === set.dir && this.looksLikePythonImage(d),
+      );
+      if (!dockerfile) continue;
+      claimed.add(dockerfile);
+      seeds.push({
+        dockerfile,
+        contextDir: set.dir,
+        compose: set,
+        managePy: managePys.find((m) => isUnder(m, set.dir)),
       });
     }
 
