@@ -345,7 +345,8 @@ async function publishFromArtifact(inputs: Inputs, env: Runner): Promise<void> {
       .addRaw(
         renderMarkdown(report, {
           repoUrl,
-          sha: pr?.headSha,
+          // Outside a pull request, the commit the analysed run checked out.
+          sha: pr?.headSha ?? run?.headSha,
           maxChars: Infinity,
           maxBytes: SUMMARY_MAX_BYTES,
         }),
