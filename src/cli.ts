@@ -1,6 +1,6 @@
 import { realpathSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { parse as parsePath, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { App, Project } from './model/types/project.js';
@@ -19,9 +19,11 @@ import { TOOL, analyzeStatic, joinSmoke, makeReport } from './pipeline.js';
 import { renderJson, renderMarkdown, renderSarif, renderText } from './report/index.js';
 import type { Engine, Report } from './report/types.js';
 import { RULES } from './rules/registry.js';
+import { runnerSecrets } from './runner-secrets.js';
 import {
   createDockerCli,
   newRunId,
+  Redactor,
   RUN_LABEL,
   runSmoke,
   type Docker,
@@ -223,6 +225,9 @@ function parseCommandLine(argv: string[], cwd: string): CheckOptions | 'help' | 
 async function check(options: CheckOptions, io: CliIo): Promise<number> {
   const started = Date.now();
   const root = resolve(io.cwd, options.dir);
+  // Tokens of the environment and credentials of the checkouts above the directory never reach the report.
+  const redactor = new Redactor();
+  for (const s of runnerSecrets({ env: process.env, root, workspace: parsePath(root).root })) redactor.add(s);
   // A --config the user typed may be anywhere; the default one is the repository's and must stay inside it.
   const config = await loadConfig(root, options.config, options.config === undefined ? root : null);
   if (options.verbose) io.stderr(`config: ${config.file ?? 'none (defaults)'}\n`);
@@ -259,14 +264,16 @@ async function check(options: CheckOptions, io: CliIo): Promise<number> {
   }
   const { findings, smoke } = joinSmoke(staticResult, config, dynamic);
 
-  const report = makeReport({
-    directory: displayDirectory(options.dir),
-    findings,
-    smoke,
-    configFile: config.file,
-    failOn: options.failOn,
-    durationMs: Date.now() - started,
-  });
+  const report = redactor.redactValue(
+    makeReport({
+      directory: displayDirectory(options.dir),
+      findings,
+      smoke,
+      configFile: config.file,
+      failOn: options.failOn,
+      durationMs: Date.now() - started,
+    }),
+  );
   const text = render(report, options.format, io.color && options.output === undefined);
   if (options.output) await writeFile(options.output, text);
   else io.stdout(text);

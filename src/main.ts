@@ -25,9 +25,11 @@ import type { Report } from './report/types.js';
 import type { Project } from './model/types/project.js';
 import { RULES } from './rules/registry.js';
 import { writeOwnFile } from './util/safe-fs.js';
+import { runnerSecrets } from './runner-secrets.js';
 import {
   createDockerCli,
   newRunId,
+  Redactor,
   runSmoke,
   SMOKE_STATE_KEY,
   type SmokeOptions,
@@ -79,16 +81,26 @@ interface Publication {
 export async function run(): Promise<void> {
   const started = Date.now();
   core.info(`${TOOL.name} ${TOOL.version}`);
+  // Everything published goes through it: the token and the checkout's credentials, in their encodings, and what the smoke run masks.
+  const redactor = new Redactor((secret) => core.setSecret(secret));
   try {
     const inputs = readInputs();
     const env = runner();
+    const root = resolve(env.workspace, scannedDirectory(inputs));
+    const secrets = runnerSecrets({
+      env: process.env,
+      token: inputs.githubToken,
+      root,
+      workspace: env.workspace,
+    });
+    for (const secret of secrets) redactor.add(secret);
     if (inputs.mode === 'publish') {
-      await publishFromArtifact(inputs, env);
+      await publishFromArtifact(inputs, env, redactor);
       return;
     }
     const warnings: string[] = [];
-    const report = await analyze(inputs, env, started, warnings);
-    await publishAll(report, inputs, env, warnings);
+    const report = redactor.redactValue(await analyze(inputs, env, started, warnings, redactor));
+    await publishAll(report, inputs, env, warnings, redactor);
     const { error, warning, notice } = report.counts;
     const counts = `${error} error(s), ${warning} warning(s), ${notice} notice(s)`;
     if (report.verdict === 'fail') {
@@ -98,7 +110,7 @@ export async function run(): Promise<void> {
     }
   } catch (error) {
     core.debug((error as Error).stack ?? String(error));
-    core.setFailed(`twelve-factor-review could not complete: ${(error as Error).message}`);
+    core.setFailed(`twelve-factor-review could not complete: ${redactor.redact((error as Error).message)}`);
   }
 }
 
@@ -107,7 +119,13 @@ function scannedDirectory(inputs: Inputs): string {
   return posix.normalize(inputs.workingDirectory.replace(/\\/g, '/')).replace(/\/+$/, '') || '.';
 }
 
-async function analyze(inputs: Inputs, env: Runner, started: number, warnings: string[]): Promise<Report> {
+async function analyze(
+  inputs: Inputs,
+  env: Runner,
+  started: number,
+  warnings: string[],
+  redactor: Redactor,
+): Promise<Report> {
   const directory = scannedDirectory(inputs);
   const root = checkedDirectory(env.workspace, directory, 'working-directory', env.workspace);
   const configFile = inputs.config && inputs.config !== DEFAULT_CONFIG_FILE ? inputs.config : undefined;
@@ -124,7 +142,9 @@ async function analyze(inputs: Inputs, env: Runner, started: number, warnings: s
   });
   const untrusted = inputs.smoke ? untrustedCheckout(env, [root, env.workspace]) : undefined;
   const dynamic = inputs.smoke
-    ? await core.group('Smoke test', () => smokeTest(staticResult.project, inputs, warnings, untrusted))
+    ? await core.group('Smoke test', () =>
+        smokeTest(staticResult.project, inputs, warnings, untrusted, redactor, env.temp),
+      )
     : undefined;
   const { findings, smoke } = joinSmoke(staticResult, config, dynamic);
   return makeReport({
@@ -146,6 +166,8 @@ async function smokeTest(
   inputs: Inputs,
   warnings: string[],
   untrusted: string | undefined,
+  redactor: Redactor,
+  tempDir: string,
 ): Promise<SmokeOutcome> {
   const skipped = (reason: string): SmokeOutcome => {
     warnings.push(`Smoke test skipped: ${reason} The static results are published.`);
@@ -191,7 +213,8 @@ async function smokeTest(
       ...(inputs.smokePort ? { port: inputs.smokePort } : {}),
       buildArgs: inputs.buildArgs,
       env,
-      onSecret: (secret) => core.setSecret(secret),
+      redactor,
+      tempDir,
     },
     docker,
     { info: (m) => core.info(m), debug: (m) => core.debug(m) },
@@ -199,7 +222,13 @@ async function smokeTest(
 }
 
 /** Collect everything, publish everything: each channel on its own; a failure there is a warning, never a verdict. */
-async function publishAll(report: Report, inputs: Inputs, env: Runner, warnings: string[]): Promise<void> {
+async function publishAll(
+  report: Report,
+  inputs: Inputs,
+  env: Runner,
+  warnings: string[],
+  redactor: Redactor,
+): Promise<void> {
   const pub: Publication = { warnings, notes: [] };
   const pr = pullRequestOf(env.eventName, readEvent(env.eventPath));
   const repoUrl = env.repository ? `${env.serverUrl}/${env.repository}` : undefined;
@@ -237,7 +266,7 @@ async function publishAll(report: Report, inputs: Inputs, env: Runner, warnings:
   }
 
   await attempt(pub, 'Job summary', async () => {
-    const lines = [...pub.warnings.map((w) => `⚠️ ${w}`), ...pub.notes];
+    const lines = [...pub.warnings.map((w) => `⚠️ ${w}`), ...pub.notes].map((l) => redactor.redact(l));
     const footer = lines.length ? `\n\n---\n${lines.map((n) => `- ${escapeMarkdown(n)}`).join('\n')}\n` : '';
     const body = renderMarkdown(report, {
       repoUrl,
@@ -247,7 +276,7 @@ async function publishAll(report: Report, inputs: Inputs, env: Runner, warnings:
     });
     await core.summary.addRaw(body + footer, true).write();
   });
-  for (const w of pub.warnings) core.warning(w);
+  for (const w of pub.warnings) core.warning(redactor.redact(w));
   await core.group('Annotations', async () => annotate(renderAnnotations(report), pub.warnings.length));
 }
 
@@ -320,12 +349,13 @@ async function checkRun(
 }
 
 /** mode: publish, in a workflow_run job: publishes the report an analyze run left as an artifact. */
-async function publishFromArtifact(inputs: Inputs, env: Runner): Promise<void> {
+async function publishFromArtifact(inputs: Inputs, env: Runner, redactor: Redactor): Promise<void> {
   const pub: Publication = { warnings: [], notes: [] };
   const run = workflowRunOf(env.eventName, readEvent(env.eventPath));
   const dir = resolve(env.workspace, inputs.artifactDir);
   const artifact = await core.group('Read the report artifact', async () => readArtifact(dir, inputs.failOn));
-  const { report, pr } = artifact;
+  const { pr } = artifact;
+  const report = redactor.redactValue(artifact.report);
   pub.warnings.push(...artifact.warnings);
   setOutputs(report, join(dir, 'report.json'), '');
   if (!run) pub.warnings.push(`mode: publish expects a workflow_run event, got '${env.eventName}'.`);
@@ -354,7 +384,7 @@ async function publishFromArtifact(inputs: Inputs, env: Runner): Promise<void> {
       )
       .write();
   });
-  for (const w of pub.warnings) core.warning(w);
+  for (const w of pub.warnings) core.warning(redactor.redact(w));
 }
 
 async function isCurrentHead(

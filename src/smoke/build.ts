@@ -1,3 +1,18 @@
+import type { Dirent } from 'node:fs';
+import {
+  chmod,
+  copyFile,
+  link,
+  lstat,
+  mkdir,
+  mkdtemp,
+  readdir,
+  readlink,
+  rm,
+  symlink,
+} from 'node:fs/promises';
+import path from 'node:path';
+
 /** Where a failed build broke, read from the builder's log (BuildKit or the classic builder). */
 export interface BuildFailure {
   /** 1-based line of the failing instruction in the Dockerfile, when found. */
@@ -61,4 +76,77 @@ export function locateBuildFailure(log: string, dockerfileText?: string): BuildF
   const prefix = instructions.find((i) => i.text.startsWith(wanted.slice(0, 40)));
   if (prefix) return { line: prefix.line, instruction };
   return { instruction };
+}
+
+/** A copy of a build context without `.git`: what the image build is given instead of the checkout. */
+export interface StagedContext {
+  /** The staged copy, to pass as the build context. */
+  context: string;
+  /** The Dockerfile to pass with -f: its staged copy when it lies in the context, else the original. */
+  dockerfile: string;
+  /** Removes the staged copy (idempotent). */
+  remove(): Promise<void>;
+}
+
+/** Never copied into a build context: a checkout's `.git` holds the credentials actions/checkout persisted. */
+const NEVER_STAGED = '.git';
+
+/**
+ * Copies a build context into a fresh directory under `tempDir`, leaving out every `.git` (directory or file, at any
+ * depth) whatever `.dockerignore` says; `.dockerignore` itself is copied, so the builder applies it as before. Files
+ * are hard-linked when they can be (same filesystem), else copied; symlinks are recreated as they are, never followed.
+ * A context that does not exist stages as an empty directory (the build then fails as it would have).
+ */
+export async function stageBuildContext(
+  contextDir: string,
+  dockerfile: string,
+  tempDir: string,
+): Promise<StagedContext> {
+  await mkdir(tempDir, { recursive: true });
+  const stage = await mkdtemp(path.join(tempDir, 'tfr-context-'));
+  let removed: Promise<void> | undefined;
+  const remove = () => (removed ??= rm(stage, { recursive: true, force: true }));
+  try {
+    const destination = path.join(stage, 'context');
+    await mkdir(destination);
+    await copyTree(path.resolve(contextDir), destination, path.resolve(stage));
+    const rel = path.relative(path.resolve(contextDir), path.resolve(dockerfile));
+    const inside = rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+    const staged =
+      inside && !rel.split(path.sep).includes(NEVER_STAGED) ? path.join(destination, rel) : dockerfile;
+    return { context: destination, dockerfile: staged, remove };
+  } catch (error) {
+    await remove();
+    throw error;
+  }
+}
+
+async function copyTree(from: string, to: string, skip: string): Promise<void> {
+  let entries: Dirent[];
+  try {
+    entries = await readdir(from, { withFileTypes: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
+  }
+  for (const e of entries) {
+    if (e.name === NEVER_STAGED) continue;
+    const source = path.join(from, e.name);
+    const target = path.join(to, e.name);
+    if (source === skip) continue; // a temp directory inside the context is not copied into itself
+    if (e.isDirectory()) {
+      await mkdir(target);
+      await copyTree(source, target, skip);
+      await chmod(target, ((await lstat(source)).mode & 0o7777) | 0o700); // ours to remove afterwards
+    } else if (e.isSymbolicLink()) {
+      await symlink(await readlink(source), target);
+    } else if (e.isFile()) {
+      try {
+        await link(source, target);
+      } catch {
+        await copyFile(source, target);
+      }
+    }
+    // Sockets, FIFOs and devices are not sent to a builder either.
+  }
 }

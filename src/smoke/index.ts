@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { withBases } from '../model/settings.js';
 import type { Finding, RawFinding } from '../model/types/finding.js';
@@ -7,7 +8,7 @@ import type { SettingsModel } from '../model/types/settings.js';
 import type { EngineResult, Engine, SmokeResult, SmokeStep, StepStatus } from '../report/types.js';
 import { findRule } from '../rules/registry.js';
 import { stamp } from '../rules/run.js';
-import { locateBuildFailure } from './build.js';
+import { locateBuildFailure, stageBuildContext, type StagedContext } from './build.js';
 import { removeBuildLayers, removeRun, RUN_LABEL, type ClassicBuild } from './cleanup.js';
 import { parseDeployCheck } from './deploy-check.js';
 import type { Docker, DockerExecResult } from './docker.js';
@@ -64,6 +65,10 @@ export interface SmokeOptions {
   buildArgs?: Record<string, string>;
   /** Called with every secret the run makes or passes on, so the caller can mask it (core.setSecret). */
   onSecret?: (secret: string) => void;
+  /** The caller's redactor (already holding its own secrets), used instead of a new one; onSecret is then unused. */
+  redactor?: Redactor;
+  /** Where the build context without `.git` is staged. Default the OS temp directory. */
+  tempDir?: string;
   /** Engines to test. Default both. */
   engines?: Engine[];
   /** Clean up and exit on SIGINT/SIGTERM. Default true. */
@@ -180,7 +185,7 @@ export async function runSmoke(
   if (refused)
     return { result: { status: 'skipped', reason: refused, engines: {}, durationMs: 0 }, findings: [] };
   const runId = (options.runId ?? newRunId()).toLowerCase();
-  const redactor = new Redactor(options.onSecret);
+  const redactor = options.redactor ?? new Redactor(options.onSecret);
   let cancelled = false;
   // Docker commands under way; a stop kills them before cleaning up, so none creates anything after the cleanup.
   const abort = new AbortController();
@@ -207,6 +212,7 @@ export async function runSmoke(
       new Promise((r) => setTimeout(r, 10_000).unref()),
     ]);
     cleanupPromise ??= settled
+      .then(() => run.stagedContext?.remove())
       .then(() => removeRun(docker, runId, { keepImage: options.keepImage }))
       .then(async (r) => {
         // A classic build that failed or was cut short leaves its finished steps as unlabelled layers; one that
@@ -260,6 +266,8 @@ class SmokeRun {
   private readonly finished = new Set<Engine>();
   /** The layers a failed or interrupted classic build printed, for the final cleanup to find what it left. */
   classicBuild?: ClassicBuild;
+  /** The build context copied without `.git`, while the build uses it. */
+  stagedContext?: StagedContext;
   /** What the engines removed themselves as they ended. */
   readonly removed = { containers: 0, networks: 0, volumes: 0 };
   private readonly started: number;
@@ -429,9 +437,30 @@ class SmokeRun {
     for (const [k, v] of Object.entries(composeBuild?.args ?? {})) if (v !== undefined) args[k] = v;
     Object.assign(args, this.options.buildArgs ?? {});
     const target = composeBuild?.target;
+    // The builder gets a copy of the context without `.git`, whatever .dockerignore says: it holds the checkout's token.
+    const staged = await stageBuildContext(
+      path.join(root, contextDir),
+      path.join(root, this.dockerfile),
+      this.options.tempDir ?? tmpdir(),
+    );
+    this.stagedContext = staged;
+    try {
+      return await this.buildFrom(staged, target, args, t0);
+    } finally {
+      await staged.remove();
+    }
+  }
+
+  private async buildFrom(
+    staged: StagedContext,
+    target: string | undefined,
+    args: Record<string, string>,
+    t0: number,
+  ): Promise<boolean> {
+    const root = this.project.root;
     const common = [
       '-f',
-      path.join(root, this.dockerfile),
+      staged.dockerfile,
       '-t',
       this.imageRef,
       '--label',
@@ -453,8 +482,8 @@ class SmokeRun {
     }
     const buildx = (await this.docker.exec(['buildx', 'version'], { timeoutMs: 30_000 })).exitCode === 0;
     const argv = buildx
-      ? ['buildx', 'build', '--load', '--progress', 'plain', ...common, path.join(root, contextDir)]
-      : ['build', '--force-rm', ...common, path.join(root, contextDir)];
+      ? ['buildx', 'build', '--load', '--progress', 'plain', ...common, staged.context]
+      : ['build', '--force-rm', ...common, staged.context];
     this.log.info(`Building the image from ${this.dockerfile} (${buildx ? 'buildx' : 'classic builder'})…`);
     const classicBuild = (out: DockerExecResult, cutShort: boolean): ClassicBuild | undefined => {
       if (buildx) return undefined;
