@@ -2,7 +2,10 @@
 // then checked on the resulting HTML (links, code, the scorecard, collapsible sections, inert repository text).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { join } from 'node:path';
 import MarkdownIt from 'markdown-it';
+import { DEFAULT_CONFIG } from '../../src/config.js';
+import { analyzeStatic } from '../../src/pipeline.js';
 import { code, msg, partsOfPlain, path } from '../../src/model/types/message.js';
 import { ruleHelpUri } from '../../src/report/common.js';
 import { TAIL_LINES, explainingTail } from '../../src/report/logs.js';
@@ -262,4 +265,19 @@ test('msg: literal text is ours, interpolated strings are repository values, cod
   ]);
   assert.equal(codeSpan('`x`'), '`` `x` ``');
   assert.equal(gfm.renderInline(codeSpan('a ``` b')), '<code>a ``` b</code>');
+});
+
+test('rule messages with a code sample carry it as a code part, rendered as code', async () => {
+  const dir = join(import.meta.dirname, '..', '..', 'examples', 'hardcoded');
+  const { findings } = await analyzeStatic(dir, DEFAULT_CONFIG, {});
+  const secret = findings.find((f) => f.ruleId === 'TF0301')!;
+  assert.deepEqual(
+    secret.parts?.filter((p) => p.kind === 'code'),
+    [{ kind: 'code', text: 'SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]' }],
+  );
+  // The plain message keeps its backticks: the JSON report and the fingerprints do not change.
+  assert.ok(secret.message.endsWith('`SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]`.'), secret.message);
+  const html = gfm.render(renderMarkdown(fixtureReport({ findings }), COMMENT));
+  assert.ok(html.includes('<code>SECRET_KEY = os.environ[&quot;DJANGO_SECRET_KEY&quot;]</code>'));
+  assert.ok(!visibleProse(html).includes('`'));
 });
