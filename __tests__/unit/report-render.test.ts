@@ -114,7 +114,7 @@ test("markdown rendered to HTML: only the renderer's own tags and https links, h
   const html = assertSafeHtml(renderMarkdown(report, MD_OPTIONS), report.findings.length);
   assert.ok(
     html.includes(
-      '<code>app/&lt;script&gt;alert(1)&lt;/script&gt;](javascript:alert(1))|`x`|@octocat.py:7</code></a>',
+      'app/&lt;script&gt;alert(1)&lt;/script&gt;](javascript:alert(1))|`x`|@\u200Doctocat.py:7</a>',
     ),
   );
   assert.ok(html.includes('&lt;img src=x onerror=alert(1)&gt; | <code>code</code> **bold**'));

@@ -254,7 +254,9 @@ function smokeLogOf(ctx: Context, f: Finding): SmokeLog | undefined {
 
 function location({ report, options }: Context, f: Finding): string {
   if (f.file === '.') return 'the whole project';
-  const text = codeSpan(f.line === undefined ? f.file : `${f.file}:${f.line}`);
+  const at = f.line === undefined ? f.file : `${f.file}:${f.line}`;
+  // An ordinary path reads best as code; any other is escaped, so that not even the source holds markup.
+  const text = /^[\w./:+-]+$/.test(at) ? codeSpan(at) : escapeMarkdown(at);
   if (!options.repoUrl || !options.sha) return text;
   const path = encodePath(repoPath(report, f.file));
   const anchor = f.line === undefined ? '' : `#L${f.line}`;
