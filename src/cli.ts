@@ -1,6 +1,6 @@
 import { realpathSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { parse as parsePath, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { App, Project } from './model/types/project.js';
@@ -19,9 +19,11 @@ import { TOOL, analyzeStatic, joinSmoke, makeReport } from './pipeline.js';
 import { renderJson, renderMarkdown, renderSarif, renderText } from './report/index.js';
 import type { Engine, Report } from './report/types.js';
 import { RULES } from './rules/registry.js';
+import { runnerSecrets } from './runner-secrets.js';
 import {
   createDockerCli,
   newRunId,
+  Redactor,
   RUN_LABEL,
   runSmoke,
   type Docker,
@@ -29,6 +31,13 @@ import {
   type SmokeOptions,
   type SmokeOutcome,
 } from './smoke/index.js';
+import {
+  DEFAULT_LIMITS,
+  parseCpus,
+  parseMemory,
+  parsePidsLimit,
+  type ResourceLimits,
+} from './smoke/limits.js';
 
 export const USAGE = `Usage: twelve-factor-review check [DIR] [options]
 
@@ -52,6 +61,10 @@ Options:
   --build-timeout SECONDS  stop the smoke build after this long (default 1200)
   --postgres-ready-timeout SECONDS
                            how long the smoke test's PostgreSQL may take to accept connections (default 120)
+  --smoke-pids-limit N     processes each smoke container may run (default 512)
+  --smoke-memory SIZE      memory each smoke container (and the classic builder's steps) may use, such as 1g or
+                           768m; PostgreSQL gets at least 512m (default 1g)
+  --smoke-cpus N           CPUs each smoke container may use (default 1.5, at most the engine's)
   --verbose                print the config file used, the apps found and timings to standard error
   -h, --help               print this help
   --version                print the version
@@ -113,6 +126,7 @@ interface CheckOptions {
   smokeEnv: Partial<Record<Engine, Record<string, string>>>;
   buildTimeoutMs?: number;
   postgresReadyTimeoutMs?: number;
+  limits: ResourceLimits;
   dockerfile?: string;
   composeFiles?: string[];
   settingsModule?: string;
@@ -166,6 +180,9 @@ function parseCommandLine(argv: string[], cwd: string): CheckOptions | 'help' | 
         'smoke-env': { type: 'string', multiple: true },
         'build-timeout': { type: 'string' },
         'postgres-ready-timeout': { type: 'string' },
+        'smoke-pids-limit': { type: 'string' },
+        'smoke-memory': { type: 'string' },
+        'smoke-cpus': { type: 'string' },
         dockerfile: { type: 'string' },
         'compose-file': { type: 'string', multiple: true },
         'settings-module': { type: 'string' },
@@ -210,6 +227,20 @@ function parseCommandLine(argv: string[], cwd: string): CheckOptions | 'help' | 
     smokeEnv: smokeEnv(values['smoke-env'] ?? []),
     buildTimeoutMs: seconds('build-timeout', values['build-timeout']),
     postgresReadyTimeoutMs: seconds('postgres-ready-timeout', values['postgres-ready-timeout']),
+    limits: {
+      pids:
+        values['smoke-pids-limit'] !== undefined
+          ? parsePidsLimit(values['smoke-pids-limit'], '--smoke-pids-limit')
+          : DEFAULT_LIMITS.pids,
+      memoryBytes:
+        values['smoke-memory'] !== undefined
+          ? parseMemory(values['smoke-memory'], '--smoke-memory')
+          : DEFAULT_LIMITS.memoryBytes,
+      cpus:
+        values['smoke-cpus'] !== undefined
+          ? parseCpus(values['smoke-cpus'], '--smoke-cpus')
+          : DEFAULT_LIMITS.cpus,
+    },
     dockerfile: nonEmpty('dockerfile', values.dockerfile),
     composeFiles: values['compose-file']?.map((f) => nonEmpty('compose-file', f)!),
     settingsModule:
@@ -223,6 +254,9 @@ function parseCommandLine(argv: string[], cwd: string): CheckOptions | 'help' | 
 async function check(options: CheckOptions, io: CliIo): Promise<number> {
   const started = Date.now();
   const root = resolve(io.cwd, options.dir);
+  // Tokens of the environment and credentials of the checkouts above the directory never reach the report.
+  const redactor = new Redactor();
+  for (const s of runnerSecrets({ env: process.env, root, workspace: parsePath(root).root })) redactor.add(s);
   // A --config the user typed may be anywhere; the default one is the repository's and must stay inside it.
   const config = await loadConfig(root, options.config, options.config === undefined ? root : null);
   if (options.verbose) io.stderr(`config: ${config.file ?? 'none (defaults)'}\n`);
@@ -251,6 +285,7 @@ async function check(options: CheckOptions, io: CliIo): Promise<number> {
         ...(options.port ? { port: options.port } : {}),
         buildArgs: options.buildArgs,
         env: options.smokeEnv,
+        limits: options.limits,
         ...(options.buildTimeoutMs ? { buildTimeoutMs: options.buildTimeoutMs } : {}),
         ...(options.postgresReadyTimeoutMs ? { postgresReadyTimeoutMs: options.postgresReadyTimeoutMs } : {}),
       },
@@ -259,14 +294,16 @@ async function check(options: CheckOptions, io: CliIo): Promise<number> {
   }
   const { findings, smoke } = joinSmoke(staticResult, config, dynamic);
 
-  const report = makeReport({
-    directory: displayDirectory(options.dir),
-    findings,
-    smoke,
-    configFile: config.file,
-    failOn: options.failOn,
-    durationMs: Date.now() - started,
-  });
+  const report = redactor.redactValue(
+    makeReport({
+      directory: displayDirectory(options.dir),
+      findings,
+      smoke,
+      configFile: config.file,
+      failOn: options.failOn,
+      durationMs: Date.now() - started,
+    }),
+  );
   const text = render(report, options.format, io.color && options.output === undefined);
   if (options.output) await writeFile(options.output, text);
   else io.stdout(text);

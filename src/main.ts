@@ -9,6 +9,7 @@ import { octokitGitHub } from './github/octokit.js';
 import { publishToPullRequest } from './github/publish.js';
 import { readCheckout, untrustedCheckoutReason, untrustedHeadOf } from './github/trust.js';
 import { readInputs, type Inputs } from './inputs.js';
+import { stepLog as log } from './log.js';
 import type { Finding } from './model/types/finding.js';
 import { DEFAULT_CONFIG_FILE, loadConfig, scannedDirectory as checkedDirectory } from './options.js';
 import { TOOL, analyzeStatic, joinSmoke, makeReport } from './pipeline.js';
@@ -25,9 +26,11 @@ import type { Report } from './report/types.js';
 import type { Project } from './model/types/project.js';
 import { RULES } from './rules/registry.js';
 import { writeOwnFile } from './util/safe-fs.js';
+import { runnerSecrets } from './runner-secrets.js';
 import {
   createDockerCli,
   newRunId,
+  Redactor,
   runSmoke,
   SMOKE_STATE_KEY,
   type SmokeOptions,
@@ -78,27 +81,37 @@ interface Publication {
  */
 export async function run(): Promise<void> {
   const started = Date.now();
-  core.info(`${TOOL.name} ${TOOL.version}`);
+  log.info(`${TOOL.name} ${TOOL.version}`);
+  // Everything published goes through it: the token and the checkout's credentials, in their encodings, and what the smoke run masks.
+  const redactor = new Redactor((secret) => core.setSecret(secret));
   try {
     const inputs = readInputs();
     const env = runner();
+    const root = resolve(env.workspace, scannedDirectory(inputs));
+    const secrets = runnerSecrets({
+      env: process.env,
+      token: inputs.githubToken,
+      root,
+      workspace: env.workspace,
+    });
+    for (const secret of secrets) redactor.add(secret);
     if (inputs.mode === 'publish') {
-      await publishFromArtifact(inputs, env);
+      await publishFromArtifact(inputs, env, redactor);
       return;
     }
     const warnings: string[] = [];
-    const report = await analyze(inputs, env, started, warnings);
-    await publishAll(report, inputs, env, warnings);
+    const report = redactor.redactValue(await analyze(inputs, env, started, warnings, redactor));
+    await publishAll(report, inputs, env, warnings, redactor);
     const { error, warning, notice } = report.counts;
     const counts = `${error} error(s), ${warning} warning(s), ${notice} notice(s)`;
     if (report.verdict === 'fail') {
       core.setFailed(`twelve-factor-review: ${counts}; fail-on is '${report.failOn}'.`);
     } else {
-      core.info(`Verdict: pass with ${counts} (fail-on '${report.failOn}').`);
+      log.info(`Verdict: pass with ${counts} (fail-on '${report.failOn}').`);
     }
   } catch (error) {
-    core.debug((error as Error).stack ?? String(error));
-    core.setFailed(`twelve-factor-review could not complete: ${(error as Error).message}`);
+    log.debug((error as Error).stack ?? String(error));
+    core.setFailed(`twelve-factor-review could not complete: ${redactor.redact((error as Error).message)}`);
   }
 }
 
@@ -107,24 +120,32 @@ function scannedDirectory(inputs: Inputs): string {
   return posix.normalize(inputs.workingDirectory.replace(/\\/g, '/')).replace(/\/+$/, '') || '.';
 }
 
-async function analyze(inputs: Inputs, env: Runner, started: number, warnings: string[]): Promise<Report> {
+async function analyze(
+  inputs: Inputs,
+  env: Runner,
+  started: number,
+  warnings: string[],
+  redactor: Redactor,
+): Promise<Report> {
   const directory = scannedDirectory(inputs);
   const root = checkedDirectory(env.workspace, directory, 'working-directory', env.workspace);
   const configFile = inputs.config && inputs.config !== DEFAULT_CONFIG_FILE ? inputs.config : undefined;
   const config = await loadConfig(root, configFile, env.workspace);
   const staticResult = await core.group('Static analysis', async () => {
-    core.info(`Analysing ${root}${config.file ? ` with ${config.file}` : ''}`);
+    log.info(`Analysing ${root}${config.file ? ` with ${config.file}` : ''}`);
     const result = await analyzeStatic(root, config, {
       dockerfile: inputs.dockerfile,
       composeFiles: inputs.composeFiles,
       settingsModule: inputs.settingsModule,
     });
-    core.info(`${result.findings.length} finding(s) from the static rules.`);
+    log.info(`${result.findings.length} finding(s) from the static rules.`);
     return result;
   });
   const untrusted = inputs.smoke ? untrustedCheckout(env, [root, env.workspace]) : undefined;
   const dynamic = inputs.smoke
-    ? await core.group('Smoke test', () => smokeTest(staticResult.project, inputs, warnings, untrusted))
+    ? await core.group('Smoke test', () =>
+        smokeTest(staticResult.project, inputs, warnings, untrusted, redactor, env.temp),
+      )
     : undefined;
   const { findings, smoke } = joinSmoke(staticResult, config, dynamic);
   return makeReport({
@@ -146,13 +167,15 @@ async function smokeTest(
   inputs: Inputs,
   warnings: string[],
   untrusted: string | undefined,
+  redactor: Redactor,
+  tempDir: string,
 ): Promise<SmokeOutcome> {
   const skipped = (reason: string): SmokeOutcome => {
     warnings.push(`Smoke test skipped: ${reason} The static results are published.`);
     return { result: { status: 'skipped', reason, engines: {}, durationMs: 0 }, findings: [] };
   };
   if (untrusted && !inputs.allowUntrustedBuild) {
-    core.info(`Not building: ${untrusted}`);
+    log.info(`Not building: ${untrusted}`);
     return skipped(
       `${untrusted}: building and running it would execute untrusted code with this run's write token and ` +
         'secrets. Use the two-workflow setup (mode: analyze on pull_request, mode: publish on workflow_run), or ' +
@@ -176,7 +199,7 @@ async function smokeTest(
     const why = probe.stderr.trim().split('\n')[0] || `docker exited with ${probe.exitCode}`;
     return skipped(`Docker is not reachable (${why}).`);
   }
-  core.info(`Docker engine ${probe.stdout.trim()}`);
+  log.info(`Docker engine ${probe.stdout.trim()}`);
   const runId = newRunId();
   core.saveState(SMOKE_STATE_KEY, runId); // the post step removes what a killed run leaves behind
   const env: SmokeOptions['env'] = {
@@ -191,15 +214,23 @@ async function smokeTest(
       ...(inputs.smokePort ? { port: inputs.smokePort } : {}),
       buildArgs: inputs.buildArgs,
       env,
-      onSecret: (secret) => core.setSecret(secret),
+      redactor,
+      tempDir,
+      limits: inputs.smokeLimits,
     },
     docker,
-    { info: (m) => core.info(m), debug: (m) => core.debug(m) },
+    log,
   );
 }
 
 /** Collect everything, publish everything: each channel on its own; a failure there is a warning, never a verdict. */
-async function publishAll(report: Report, inputs: Inputs, env: Runner, warnings: string[]): Promise<void> {
+async function publishAll(
+  report: Report,
+  inputs: Inputs,
+  env: Runner,
+  warnings: string[],
+  redactor: Redactor,
+): Promise<void> {
   const pub: Publication = { warnings, notes: [] };
   const pr = pullRequestOf(env.eventName, readEvent(env.eventPath));
   const repoUrl = env.repository ? `${env.serverUrl}/${env.repository}` : undefined;
@@ -210,7 +241,7 @@ async function publishAll(report: Report, inputs: Inputs, env: Runner, warnings:
       const file = resolve(env.workspace, inputs.sarifFile);
       writeText(file, renderSarif(report, RULES), env);
       sarifPath = file;
-      core.info(`SARIF written to ${file}`);
+      log.info(`SARIF written to ${file}`);
     });
   }
   let reportPath = '';
@@ -218,7 +249,7 @@ async function publishAll(report: Report, inputs: Inputs, env: Runner, warnings:
     const file = join(env.temp, 'twelve-factor-review', `report-${process.pid}-${Date.now()}.json`);
     writeText(file, renderJson(report), env);
     reportPath = file;
-    core.info(`JSON report written to ${file}`);
+    log.info(`JSON report written to ${file}`);
   });
   setOutputs(report, reportPath, sarifPath);
 
@@ -228,16 +259,16 @@ async function publishAll(report: Report, inputs: Inputs, env: Runner, warnings:
     await attempt(pub, 'Report artifact', async () => {
       const dir = resolve(env.workspace, inputs.artifactDir);
       writeArtifact(dir, report, pr, [env.workspace, env.temp]);
-      core.info(`Report for the publish workflow written to ${dir}: upload it with actions/upload-artifact.`);
+      log.info(`Report for the publish workflow written to ${dir}: upload it with actions/upload-artifact.`);
     });
   } else if (pr) {
     await publishPr(pub, report, inputs, env, pr);
   } else {
-    core.info(`Event '${env.eventName}': no pull request to comment on.`);
+    log.info(`Event '${env.eventName}': no pull request to comment on.`);
   }
 
   await attempt(pub, 'Job summary', async () => {
-    const lines = [...pub.warnings.map((w) => `⚠️ ${w}`), ...pub.notes];
+    const lines = [...pub.warnings.map((w) => `⚠️ ${w}`), ...pub.notes].map((l) => redactor.redact(l));
     const footer = lines.length ? `\n\n---\n${lines.map((n) => `- ${escapeMarkdown(n)}`).join('\n')}\n` : '';
     const body = renderMarkdown(report, {
       repoUrl,
@@ -247,7 +278,7 @@ async function publishAll(report: Report, inputs: Inputs, env: Runner, warnings:
     });
     await core.summary.addRaw(body + footer, true).write();
   });
-  for (const w of pub.warnings) core.warning(w);
+  for (const w of pub.warnings) core.warning(redactor.redact(w));
   await core.group('Annotations', async () => annotate(renderAnnotations(report), pub.warnings.length));
 }
 
@@ -268,7 +299,7 @@ async function publishPr(
   await attempt(pub, `Pull request #${pr.number}`, async () => {
     const marker = commentMarker(report.directory);
     const repoUrl = `${env.serverUrl}/${env.repository}`;
-    const gh = octokitGitHub({ token: inputs.githubToken, repository: env.repository, log: core.info });
+    const gh = octokitGitHub({ token: inputs.githubToken, repository: env.repository, log: log.info });
     const outcome = await publishToPullRequest(gh, pr, {
       comment: inputs.comment,
       review: inputs.review,
@@ -278,13 +309,13 @@ async function publishPr(
       digest: reportDigest(report),
       findings: report.findings,
       ruleUrl: (f: Finding) => ruleHelpUri({ id: f.ruleId, name: f.name }, report.tool.version),
-      log: core.info,
+      log: log.info,
     });
     pub.warnings.push(...outcome.warnings);
     const note =
       `Pull request #${pr.number}: summary comment ${outcome.comment ?? 'not published'}, ` +
       `${outcome.reviewComments} new inline comment(s), ${outcome.removedComments} outdated one(s) removed.`;
-    core.info(note);
+    log.info(note);
     pub.notes.push(note);
   });
 }
@@ -301,7 +332,7 @@ async function checkRun(
     return;
   }
   await attempt(pub, 'Check run', async () => {
-    const gh = octokitGitHub({ token: inputs.githubToken, repository: env.repository, log: core.info });
+    const gh = octokitGitHub({ token: inputs.githubToken, repository: env.repository, log: log.info });
     const repoUrl = `${env.serverUrl}/${env.repository}`;
     const { error, warning, notice } = report.counts;
     pub.warnings.push(
@@ -320,17 +351,18 @@ async function checkRun(
 }
 
 /** mode: publish, in a workflow_run job: publishes the report an analyze run left as an artifact. */
-async function publishFromArtifact(inputs: Inputs, env: Runner): Promise<void> {
+async function publishFromArtifact(inputs: Inputs, env: Runner, redactor: Redactor): Promise<void> {
   const pub: Publication = { warnings: [], notes: [] };
   const run = workflowRunOf(env.eventName, readEvent(env.eventPath));
   const dir = resolve(env.workspace, inputs.artifactDir);
   const artifact = await core.group('Read the report artifact', async () => readArtifact(dir, inputs.failOn));
-  const { report, pr } = artifact;
+  const { pr } = artifact;
+  const report = redactor.redactValue(artifact.report);
   pub.warnings.push(...artifact.warnings);
   setOutputs(report, join(dir, 'report.json'), '');
   if (!run) pub.warnings.push(`mode: publish expects a workflow_run event, got '${env.eventName}'.`);
   if (!pr) {
-    core.info('The analysed run was not for a pull request: nothing to publish.');
+    log.info('The analysed run was not for a pull request: nothing to publish.');
   } else if (run && run.headSha !== pr.headSha) {
     // The artifact comes from a run of untrusted code: publish only to the pull request whose head that run analysed.
     pub.warnings.push(
@@ -345,7 +377,8 @@ async function publishFromArtifact(inputs: Inputs, env: Runner): Promise<void> {
       .addRaw(
         renderMarkdown(report, {
           repoUrl,
-          sha: pr?.headSha,
+          // Outside a pull request, the commit the analysed run checked out.
+          sha: pr?.headSha ?? run?.headSha,
           maxChars: Infinity,
           maxBytes: SUMMARY_MAX_BYTES,
         }),
@@ -353,7 +386,7 @@ async function publishFromArtifact(inputs: Inputs, env: Runner): Promise<void> {
       )
       .write();
   });
-  for (const w of pub.warnings) core.warning(w);
+  for (const w of pub.warnings) core.warning(redactor.redact(w));
 }
 
 async function isCurrentHead(
@@ -364,7 +397,7 @@ async function isCurrentHead(
 ): Promise<boolean> {
   if (!inputs.githubToken) return true; // publishPr says why nothing is published
   try {
-    const gh = octokitGitHub({ token: inputs.githubToken, repository: env.repository, log: core.info });
+    const gh = octokitGitHub({ token: inputs.githubToken, repository: env.repository, log: log.info });
     const live = await gh.getPullRequest(pr.number);
     if (live.headSha === pr.headSha) return true;
     pub.warnings.push(
@@ -391,7 +424,7 @@ function annotate(annotations: Annotation[], warningsEmitted: number): void {
     else if (a.level === 'notice') core.notice(a.message, properties);
     else if (warningRoom-- > 0) core.warning(a.message, properties);
     else
-      core.info(
+      log.info(
         `warning (no room left among the 10 warning annotations): ${a.file ?? ''}:${a.startLine ?? ''} ${a.message}`,
       );
   }
@@ -427,7 +460,7 @@ async function attempt(pub: Publication, name: string, fn: () => Promise<void>):
     try {
       await fn();
     } catch (error) {
-      core.debug((error as Error).stack ?? String(error));
+      log.debug((error as Error).stack ?? String(error));
       pub.warnings.push(`${name} could not be published: ${(error as Error).message}`);
       pub.notes.push(`${name}: not published (${(error as Error).message}).`);
     }

@@ -2,6 +2,7 @@ import * as core from '@actions/core';
 // Only the cleanup and the Docker adapter: the post step must load fast and depend on little.
 import { removeRun, SMOKE_STATE_KEY } from './smoke/cleanup.js';
 import { createDockerCli, type Docker } from './smoke/docker.js';
+import { stepLog as log } from './log.js';
 
 /**
  * The post step: removes whatever a killed main step left behind. Only this job's run id (saved by the main step)
@@ -10,18 +11,18 @@ import { createDockerCli, type Docker } from './smoke/docker.js';
 export async function post(docker: Docker = createDockerCli()): Promise<void> {
   const runId = core.getState(SMOKE_STATE_KEY);
   if (!runId) {
-    core.debug('No smoke run recorded by the main step: nothing to clean up.');
+    log.debug('No smoke run recorded by the main step: nothing to clean up.');
     return;
   }
   try {
     const r = await removeRun(docker, runId);
     const removed = r.containers + r.networks + r.volumes + r.images;
-    core.info(
+    log.info(
       removed
         ? `Removed what the smoke run ${runId} left behind: ${r.containers} container(s), ${r.networks} network(s), ${r.volumes} volume(s), ${r.images} image(s).`
         : `The smoke run ${runId} left nothing behind.`,
     );
-    for (const e of r.errors) core.debug(e);
+    for (const e of r.errors) log.debug(e);
   } catch (error) {
     // Cleanup must never fail the job.
     core.warning(`Could not clean up the smoke run ${runId}: ${(error as Error).message}`);

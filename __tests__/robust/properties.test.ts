@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { DEFAULT_CONFIG } from '../../src/config.js';
 import type { SourceTree } from '../../src/discover/types.js';
 import { buildProject } from '../../src/model/index.js';
+import { fullParserCalls } from '../../src/parse/shell.js';
 import type { Finding } from '../../src/model/types/finding.js';
 import { runRules } from '../../src/rules/run.js';
 import {
@@ -157,5 +158,49 @@ test('the analysis stays linear in input size: 8 times the input costs well unde
   assert.ok(
     tLarge < tSmall * 32,
     `100 → 800 units took ${tSmall.toFixed(1)} → ${tLarge.toFixed(1)} ms of CPU`,
+  );
+});
+
+test('a Dockerfile of plain RUN lines near the 2 MiB cap is read without the full shell parser', () => {
+  const runs: string[] = [];
+  for (let i = 0, size = 0; size < 2_000_000; i++) {
+    runs.push(`RUN pip install pkg${i}==1.0 && echo ${i}`);
+    size += runs[runs.length - 1].length + 1;
+  }
+  const before = fullParserCalls.count;
+  const tree = treeOf({
+    Dockerfile: `FROM python:3.12-slim\nWORKDIR /app\n${runs.join('\n')}\nCMD ["gunicorn", "mysite.wsgi"]\n`,
+  });
+  const findings = runRules(buildProject(tree), DEFAULT_CONFIG);
+  assert.deepEqual(
+    findings.filter((f) => f.ruleId === 'TF0001'),
+    [],
+  );
+  // At about a millisecond a script, tens of thousands of parses took minutes: only the odd script may go there.
+  assert.ok(fullParserCalls.count - before < 10, `${fullParserCalls.count - before} full shell parses`);
+});
+
+function envLine(n: number): Record<string, string> {
+  const pairs = Array.from({ length: n }, (_, i) => `VAR_${i}=value${i}`).join(' ');
+  const names = Array.from({ length: n }, (_, i) => `ARG_${i}=x`).join(' ');
+  return {
+    Dockerfile: `FROM python:3.12-slim\nARG ${names}\nENV ${pairs}\nCMD ["gunicorn", "mysite.wsgi"]\n`,
+  };
+}
+
+test('one ENV or ARG line of many names stays linear: each name is looked for after the previous one', () => {
+  const small = envLine(500);
+  const large = envLine(8000);
+  checkTree(small);
+  checkTree(large);
+  const tSmall = Math.max(
+    fastest(() => checkTree(small)),
+    5,
+  );
+  const tLarge = fastest(() => checkTree(large));
+  assert.ok(
+    // Linear would be ×16, quadratic ×256.
+    tLarge < tSmall * 64,
+    `500 → 8,000 names took ${tSmall.toFixed(1)} → ${tLarge.toFixed(1)} ms of CPU`,
   );
 });

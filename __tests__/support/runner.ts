@@ -14,9 +14,12 @@ import { parse } from 'yaml';
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 
 let bundled = false;
-/** Builds dist/ from the working tree once per test process (dist/ is never committed by these tests). */
+/**
+ * Builds dist/ from the working tree once per test process (dist/ is never committed by these tests). Under
+ * `npm test`, which has built it already for all files, TFR_BUNDLED=1 says so.
+ */
 export function bundleOnce(): void {
-  if (bundled) return;
+  if (bundled || process.env.TFR_BUNDLED === '1') return;
   const r = spawnSync(process.execPath, ['scripts/bundle.mjs'], { cwd: ROOT, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`npm run bundle failed:\n${r.stdout}\n${r.stderr}`);
   bundled = true;

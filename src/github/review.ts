@@ -1,6 +1,7 @@
 import type { Finding } from '../model/types/finding.js';
 import { SEVERITIES } from '../model/types/finding.js';
 import { commentableLines } from './diff.js';
+import { messageParts, partsMarkdown } from '../report/message.js';
 import { codeBlock, escapeInline } from './escape.js';
 import { stableKey } from './fingerprint.js';
 import { defuseMarkers, fingerprintMarker, fingerprintOf } from './markers.js';
@@ -96,7 +97,7 @@ export function inlineBody(f: Finding, marker: string, ruleUrl?: string): string
   const lines = [
     `${ICON[f.severity]} **${rule}** (${f.severity}, factor ${escapeInline(f.factor)})`,
     '',
-    escapeInline(f.message),
+    partsMarkdown(messageParts(f)),
   ];
   if (f.related.length) lines.push('', `Related: ${f.related.map(escapeInline).join(', ')}`);
   if (f.details)
@@ -123,7 +124,7 @@ export function reviewBody(plan: ReviewPlan, directory: string, marker: string):
     );
     for (const f of plan.overflow.slice(0, 100)) {
       lines.push(
-        `- ${ICON[f.severity]} \`${f.ruleId}\` ${escapeInline(repoPath(directory, f.file))}:${f.line}: ${escapeInline(f.message)}`,
+        `- ${ICON[f.severity]} \`${f.ruleId}\` ${escapeInline(repoPath(directory, f.file))}:${f.line}: ${partsMarkdown(messageParts(f))}`,
       );
     }
     if (plan.overflow.length > 100) lines.push(`- … and ${plan.overflow.length - 100} more`);

@@ -216,6 +216,8 @@ class Modeller {
   private readArgs(instr: DockerfileInstruction, global: boolean): ArgInstr[] {
     const out: ArgInstr[] = [];
     const buildArgs = this.options.buildArgs ?? {};
+    const lines = new NameLines(instr);
+    let previous: string | undefined;
     for (const word of splitWords(instr.args, this.escape)) {
       const eq = word.indexOf('=');
       const name = eq >= 0 ? word.slice(0, eq) : word;
@@ -235,12 +237,13 @@ class Modeller {
       }
       const arg: ArgInstr = {
         keyword: 'ARG',
-        line: lineOf(instr, name),
+        line: lines.next(name, nameSlack(previous)),
         endLine: instr.endLine,
         name,
         ...(defaultValue !== undefined ? { default: defaultValue } : {}),
         ...(state.kind === 'value' ? { value: state.value } : {}),
       };
+      previous = word;
       if (global) this.globalVars.set(name, state);
       else this.args.set(name, state);
       out.push(arg);
@@ -340,10 +343,9 @@ class Modeller {
         ]);
     // All pairs of one ENV see the environment as it was before the instruction.
     const values = entries.map(([, raw]) => this.expand(raw));
-    let from = instr.line;
+    const lines = new NameLines(instr);
     entries.forEach(([name, raw], i) => {
-      const line = lineOf(instr, name, from);
-      from = line;
+      const line = lines.next(name, nameSlack(entries[i - 1]?.join('=')));
       pairs.push({ name, raw, line, ...(values[i] !== undefined ? { value: values[i] } : {}) });
     });
     return pairs;
@@ -631,14 +633,31 @@ function blankFlags(shellText: string): string {
   }
 }
 
-/** The file line where `token` first appears in the instruction's arguments (at or after line `from`). */
-function lineOf(instr: DockerfileInstruction, token: string, from = instr.line): number {
-  const lines = instr.shellText.split('\n');
-  for (let k = Math.max(0, from - instr.argsLine); k < lines.length; k++) {
-    if (lines[k].includes(token)) return instr.argsLine + k;
+/**
+ * File lines of the names an instruction declares (ENV, ARG), each looked for where the previous one was found and
+ * no further than `slack` characters on: one pass over the arguments however many names a line holds.
+ */
+class NameLines {
+  private at = 0;
+  private line: number;
+
+  constructor(private readonly instr: DockerfileInstruction) {
+    this.line = instr.argsLine;
   }
-  return instr.line;
+
+  /** The line of `name`, or the instruction's line when it is not found (an escaped or quoted name). */
+  next(name: string, slack: number): number {
+    const text = this.instr.shellText;
+    const found = text.slice(this.at, this.at + name.length + slack).indexOf(name);
+    if (found < 0 || name === '') return this.instr.line;
+    for (let i = this.at; i < this.at + found; i++) if (text.charCodeAt(i) === 10) this.line++;
+    this.at += found;
+    return this.line;
+  }
 }
+
+/** How far past the previous name the next one may be: its value, the separators and continuation lines. */
+const nameSlack = (previousValue: string | undefined) => 4096 + 2 * (previousValue?.length ?? 0);
 
 function normalizeKeepSlash(p: string): string {
   const n = posix.normalize(p);

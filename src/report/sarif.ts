@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import type { Finding, RuleMeta, Severity } from '../model/types/finding.js';
 import { FACTOR_NAMES, INFORMATION_URI, repoPath, ruleHelpUri } from './common.js';
 import { encodePath } from './escape.js';
+import { messageParts, partsMarkdown } from './message.js';
 import type { Report } from './types.js';
 
 export const SARIF_SCHEMA_URI =
@@ -79,7 +80,7 @@ function result(report: Report, f: Finding, ruleIndex: number | undefined) {
     ruleId: f.ruleId,
     ...(ruleIndex !== undefined ? { ruleIndex } : {}),
     level: SARIF_LEVEL(f.severity),
-    message: { text: f.message },
+    message: { text: f.message, markdown: partsMarkdown(messageParts(f)) },
     locations: [
       {
         physicalLocation: {

@@ -1,5 +1,6 @@
 import type { RawFinding } from '../model/types/finding.js';
 import { liveAssignments } from '../model/settings/index.js';
+import { code, msg } from '../model/types/message.js';
 import { defineRule } from './rule.js';
 
 export const allowedHostsWildcard = defineRule({
@@ -36,8 +37,7 @@ Behind a proxy that already checks the host, a deploy may still set \`DJANGO_ALL
         findings.push({
           file: a.file ?? settings.file,
           line: a.line,
-          message:
-            'ALLOWED_HOSTS contains \'*\' in code, which accepts any Host header in every deploy; read the host names from the environment: `ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").split(",")`.',
+          ...msg`ALLOWED_HOSTS contains '*' in code, which accepts any Host header in every deploy; read the host names from the environment: ${code('ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").split(",")')}.`,
         });
       }
     }

@@ -1,6 +1,7 @@
 import type { RawFinding } from '../model/types/finding.js';
 import type { DatabaseConfig, ValueSource } from '../model/types/settings.js';
 import { isServerEngine, valueWhenUnset } from '../model/settings/index.js';
+import { code, msg } from '../model/types/message.js';
 import { defineRule } from './rule.js';
 
 const KEYS = ['USER', 'PASSWORD', 'HOST'] as const;
@@ -67,7 +68,7 @@ credentials and are not judged.
             findings.push({
               file: databases.file ?? settings.file,
               line,
-              message: `DATABASES 'default'${engine} has ${key} as a literal value in code; read it from the environment so each deploy sets its own: \`"${key}": os.environ["${SUGGESTED[key]}"]\`.`,
+              ...msg`DATABASES 'default'${engine} has ${key} as a literal value in code; read it from the environment so each deploy sets its own: ${code(`"${key}": os.environ["${SUGGESTED[key]}"]`)}.`,
             });
           } else if (key === 'PASSWORD' && v.kind === 'env' && isCredential(valueWhenUnset(v))) {
             seen.add(id);

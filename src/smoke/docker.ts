@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { StringDecoder } from 'node:string_decoder';
 
 export interface DockerExecOptions {
   /**
@@ -12,6 +13,8 @@ export interface DockerExecOptions {
   env?: Record<string, string>;
   /** Kills the docker CLI when aborted (a cancelled run must not leave a build or a `docker run` going on). */
   signal?: AbortSignal;
+  /** Called with standard output as it comes, all of it: what is kept in `stdout` is only the last 4 MB. */
+  onStdout?: (chunk: string) => void;
 }
 
 export interface DockerExecResult {
@@ -26,6 +29,51 @@ export interface Docker {
   exec(args: string[], opts?: DockerExecOptions): Promise<DockerExecResult>;
 }
 
+/**
+ * What the docker CLI is given of the runner's environment: how to find and reach the engine, nothing else. A bare
+ * `-e NAME` or `--build-arg NAME` takes its value from the CLI's environment, so the token and the workflow's
+ * secrets must not be in it.
+ */
+const CLIENT_VARIABLES = new Set([
+  'PATH',
+  'HOME',
+  'TMPDIR',
+  'XDG_RUNTIME_DIR',
+  'SSH_AUTH_SOCK',
+  'HTTP_PROXY',
+  'HTTPS_PROXY',
+  'NO_PROXY',
+  'http_proxy',
+  'https_proxy',
+  'no_proxy',
+  'DOCKER_HOST',
+  'DOCKER_CONTEXT',
+  'DOCKER_CONFIG',
+  'DOCKER_CERT_PATH',
+  'DOCKER_TLS',
+  'DOCKER_TLS_VERIFY',
+  'DOCKER_API_VERSION',
+  'DOCKER_BUILDKIT',
+  'DOCKER_DEFAULT_PLATFORM',
+  'DOCKER_CLI_EXPERIMENTAL',
+  'BUILDKIT_PROGRESS',
+  'BUILDX_BUILDER',
+  'BUILDX_CONFIG',
+]);
+
+/** The runner's environment cut down to the docker client's own variables, plus what a command is given. */
+export function dockerClientEnv(
+  env: NodeJS.ProcessEnv,
+  extra: Record<string, string> = {},
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env)) {
+    if (value === undefined) continue;
+    if (CLIENT_VARIABLES.has(name)) out[name] = value;
+  }
+  return { ...out, ...extra };
+}
+
 /** Output kept per stream: enough for every log tail, bounded so a chatty build cannot exhaust memory. */
 const MAX_OUTPUT = 4 * 1024 * 1024;
 
@@ -38,7 +86,7 @@ export function createDockerCli(binary = 'docker'): Docker {
     exec(args, opts = {}) {
       return new Promise((resolve) => {
         const child = spawn(binary, args, {
-          env: opts.env ? { ...process.env, ...opts.env } : process.env,
+          env: dockerClientEnv(process.env, opts.env),
           stdio: ['pipe', 'pipe', 'pipe'],
           ...(opts.signal ? { signal: opts.signal } : {}),
         });
@@ -50,7 +98,11 @@ export function createDockerCli(binary = 'docker'): Docker {
           const next = current + chunk.toString('utf8');
           return next.length > MAX_OUTPUT ? next.slice(next.length - MAX_OUTPUT) : next;
         };
-        child.stdout.on('data', (c: Buffer) => (stdout = append(stdout, c)));
+        const decoder = new StringDecoder('utf8');
+        child.stdout.on('data', (c: Buffer) => {
+          stdout = append(stdout, c);
+          opts.onStdout?.(decoder.write(c));
+        });
         child.stderr.on('data', (c: Buffer) => (stderr = append(stderr, c)));
         let timer: NodeJS.Timeout | undefined;
         const startTimer = () => {

@@ -1,0 +1,16 @@
+import { parseError } from '../../src/rules/TF0001-parse-error.js';
+import { contextRuleCases } from '../support/context-rule-cases.js';
+
+contextRuleCases(parseError, [
+  [
+    'a compose file that is not YAML',
+    { 'compose.yaml': 'services:\n  web:\n    build: .\n  - db\n' },
+    [['compose.yaml', 4]],
+  ],
+  ['a compose file that parses', { 'compose.yaml': 'services:\n  web:\n    build: .\n' }, []],
+  [
+    'a settings module with a syntax error, at its line',
+    { 'mysite/settings.py': "SECRET_KEY = 'abc'\nINSTALLED_APPS = [\n    'polls'\nDEBUG = True\n" },
+    [['mysite/settings.py', 4]],
+  ],
+]);

@@ -1,0 +1,103 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { sourceNotInContext } from '../../src/rules/TF0101-source-not-in-context.js';
+import { contextRuleCases, MANAGE } from '../support/context-rule-cases.js';
+import { analyzeFiles, findingsOf } from '../support/analyze.js';
+
+contextRuleCases(sourceNotInContext, [
+  [
+    'compose builds from a context without the project',
+    {
+      'compose.yaml': 'services:\n  web:\n    build: ./docker\n',
+      'docker/Dockerfile': 'FROM python:3.12 AS base\nFROM base\nCOPY . /app\n',
+    },
+    [['docker/Dockerfile', 2]],
+  ],
+  ['context with manage.py: silent', { Dockerfile: 'FROM python:3.12\nCOPY . /app\n' }, []],
+  [
+    'manage.py excluded by .dockerignore',
+    { Dockerfile: 'FROM python:3.12\nCOPY . /app\n', '.dockerignore': '*.py\n' },
+    [['Dockerfile', 1]],
+  ],
+  [
+    'git clone in a RUN',
+    {
+      Dockerfile:
+        'FROM python:3.12\nRUN apt-get update && git clone --depth 1 https://github.com/x/y.git /app\n',
+    },
+    [['Dockerfile', 2]],
+  ],
+  [
+    'ADD of a repository and of a branch archive',
+    {
+      Dockerfile:
+        'FROM python:3.12\nADD https://github.com/x/y.git /app\nADD https://github.com/x/y/archive/refs/heads/main.tar.gz /src\n',
+    },
+    [
+      ['Dockerfile', 2],
+      ['Dockerfile', 3],
+    ],
+  ],
+  [
+    'curl of a source archive piped to tar',
+    {
+      Dockerfile:
+        'FROM python:3.12\nRUN curl -sL https://codeload.github.com/x/y/tar.gz/main | tar xz -C /app\n',
+    },
+    [['Dockerfile', 2]],
+  ],
+  [
+    'downloading a release binary or a single file is not source',
+    {
+      Dockerfile: [
+        'FROM python:3.12',
+        'ADD https://github.com/krallin/tini/releases/download/v0.19.0/tini /tini',
+        'RUN curl -fsSL https://github.com/x/tool/releases/download/v1/tool.tar.gz | tar xz -C /usr/local/bin',
+        'ADD https://example.com/config.json /etc/app/',
+        'COPY . /app',
+        '',
+      ].join('\n'),
+    },
+    [],
+  ],
+  [
+    'a clone in a stage that is not built does not count',
+    {
+      Dockerfile:
+        'FROM python:3.12 AS dev\nRUN git clone https://github.com/x/y\nFROM python:3.12\nCOPY . /app\n',
+    },
+    [],
+  ],
+]);
+
+test('TF0101: compose building the app from a remote git context', async () => {
+  const result = await analyzeFiles({
+    'manage.py': MANAGE,
+    'compose.yaml':
+      'services:\n  web:\n    build: https://oauth2:tok3n@gitlab.com/x/y.git#main\n    command: gunicorn mysite.wsgi\n',
+  });
+  assert.deepEqual(findingsOf(result, 'TF0101'), [['compose.yaml', 3]]);
+  assert.equal(result.project.apps.length, 1);
+  assert.doesNotMatch(result.findings.find((f) => f.ruleId === 'TF0101')!.message, /tok3n/);
+});
+
+test('a compose build context outside the scanned directory: the app stays, judged on what is here', async () => {
+  const result = await analyzeFiles({
+    'deploy/manage.py': MANAGE,
+    'deploy/compose.yaml': 'services:\n  web:\n    build: ../..\n',
+  });
+  assert.equal(result.project.apps.length, 1);
+  assert.equal(result.project.apps[0].context, undefined);
+  assert.deepEqual(findingsOf(result, 'TF0101'), []);
+});
+
+test('TF0101 never prints credentials embedded in a URL', async () => {
+  const result = await analyzeFiles({
+    'manage.py': MANAGE,
+    Dockerfile: 'FROM python:3.12\nRUN git clone https://user:ghp_SECRET123@github.com/x/y.git /app\n',
+  });
+  const [f] = result.findings.filter((x) => x.ruleId === 'TF0101');
+  assert.ok(f);
+  assert.doesNotMatch(f.message, /SECRET123|user:/);
+  assert.match(f.message, /https:\/\/github\.com\/x\/y\.git/);
+});

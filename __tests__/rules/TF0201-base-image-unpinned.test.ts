@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { baseImageUnpinned } from '../../src/rules/TF0201-base-image-unpinned.js';
+import { appRuleCases, df } from '../support/rule-cases.js';
+import { messages } from '../support/app-fixture.js';
+
+appRuleCases(baseImageUnpinned, [
+  ['no tag fires', { dockerfile: df('FROM python') }, ['Dockerfile:1']],
+  ['a tag from an ARG default is pinned', { dockerfile: df('ARG PY=3.12', 'FROM python:${PY}-slim') }, []],
+  [':latest fires', { dockerfile: df('FROM python:3.12 AS b', 'FROM python:latest') }, ['Dockerfile:2']],
+  [
+    'a builder stage is judged too',
+    { dockerfile: df('FROM node AS assets', 'FROM python:3.12-slim') },
+    ['Dockerfile:1'],
+  ],
+  [
+    'an ARG resolving to latest fires',
+    { dockerfile: df('ARG TAG=latest', 'FROM python:$TAG') },
+    ['Dockerfile:2'],
+  ],
+  [
+    'build args override the default',
+    { dockerfile: df('ARG TAG=3.12', 'FROM python:$TAG'), buildArgs: { TAG: 'latest' } },
+    ['Dockerfile:2'],
+  ],
+  ['an unresolved variable is silent', { dockerfile: df('FROM python:$UNSET', 'FROM $BASE') }, []],
+  ['a digest without tag is pinned', { dockerfile: df('FROM python@sha256:0123') }, []],
+  ['latest with a digest is pinned', { dockerfile: df('FROM python:latest@sha256:0123') }, []],
+  [
+    'stage references and scratch are silent',
+    { dockerfile: df('FROM python:3.12 AS base', 'FROM base', 'FROM scratch') },
+    [],
+  ],
+  ['a registry port is not a tag', { dockerfile: df('FROM registry:5000/py') }, ['Dockerfile:1']],
+]);
+
+test('TF0201 base-image-unpinned: the message names the image', () => {
+  assert.match(messages(baseImageUnpinned, { dockerfile: df('FROM python:latest') })[0], /python:latest/);
+});

@@ -1,0 +1,181 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { pythonDepsUnpinned } from '../../src/rules/TF0202-python-deps-unpinned.js';
+import { appRuleCases, df } from '../support/rule-cases.js';
+import { messages } from '../support/app-fixture.js';
+import { analyzeFiles, findingsOf } from '../support/analyze.js';
+
+appRuleCases(pythonDepsUnpinned, [
+  [
+    'pip install NAME fires',
+    { dockerfile: df('FROM python:3.12', 'RUN pip install django gunicorn==23.0.0') },
+    ['Dockerfile:2'],
+  ],
+  [
+    'exact pins, extras and === are fine',
+    {
+      dockerfile: df(
+        'FROM python:3.12',
+        'RUN pip install --no-cache-dir django==5.0.1 "celery[redis]==5.3.6" x===1.0',
+      ),
+    },
+    [],
+  ],
+  [
+    'ranges are not exact pins',
+    { dockerfile: df('FROM python:3.12', 'RUN pip3 install "django>=4,<5"') },
+    ['Dockerfile:2'],
+  ],
+  [
+    'wildcard == is not exact',
+    { dockerfile: df('FROM python:3.12', 'RUN python -m pip install django==5.*') },
+    ['Dockerfile:2'],
+  ],
+  [
+    'a version from a variable after == is a pin',
+    { dockerfile: df('FROM python:3.12', 'ARG V=5.0', 'RUN pip install "django==$V"') },
+    [],
+  ],
+  [
+    'requirements files, local paths and wheels are not names',
+    {
+      dockerfile: df(
+        'FROM python:3.12',
+        'RUN pip install -r requirements.txt && pip install . && pip install -e . && pip install ./dist/app-1.0-py3-none-any.whl /src/pkg',
+      ),
+    },
+    [],
+  ],
+  [
+    'option values are not packages',
+    {
+      dockerfile: df(
+        'FROM python:3.12',
+        'RUN pip install --index-url https://pypi.example/simple --target /deps django==5.0',
+      ),
+    },
+    [],
+  ],
+  [
+    'upgrading pip, setuptools and wheel is tooling: a notice',
+    { dockerfile: df('FROM python:3.12', 'RUN pip install --upgrade pip setuptools wheel') },
+    ['Dockerfile:2!notice'],
+  ],
+  [
+    'a pinned installer upgrade is fine',
+    { dockerfile: df('FROM python:3.12', 'RUN pip install pip==24.3.1') },
+    [],
+  ],
+  [
+    'a constraints file pins names',
+    { dockerfile: df('FROM python:3.12', 'RUN pip install -c constraints.txt django') },
+    [],
+  ],
+  [
+    'URLs and VCS are not by name',
+    {
+      dockerfile: df(
+        'FROM python:3.12',
+        'RUN pip install git+https://github.com/x/y@abc "pkg @ https://x/pkg.zip"',
+      ),
+    },
+    [],
+  ],
+  ['unknown $PACKAGES stays silent', { dockerfile: df('FROM python:3.12', 'RUN pip install $PACKAGES') }, []],
+  [
+    'pipx and apt are not pip',
+    { dockerfile: df('FROM python:3.12', 'RUN pipx install poetry==1.8.5 && apt-get install -y gcc') },
+    [],
+  ],
+  [
+    'the line is the pip command inside a continued RUN',
+    {
+      dockerfile: df(
+        'FROM python:3.12',
+        'RUN apt-get update && \\',
+        '    # comment',
+        '    pip install \\',
+        '      django',
+      ),
+    },
+    ['Dockerfile:4'],
+  ],
+  [
+    'heredoc RUN lines are absolute',
+    { dockerfile: df('FROM python:3.12', 'RUN <<EOF', 'set -e', 'pip install requests', 'EOF') },
+    ['Dockerfile:4'],
+  ],
+  [
+    'stages outside the target build are not judged',
+    {
+      dockerfile: df(
+        'FROM python:3.12 AS tools',
+        'RUN pip install black',
+        'FROM python:3.12 AS app',
+        'RUN pip install django==5.0',
+      ),
+      target: 'app',
+    },
+    [],
+  ],
+  [
+    'a stage the target copies from is judged',
+    {
+      dockerfile: df(
+        'FROM python:3.12 AS build',
+        'RUN pip install django',
+        'FROM python:3.12-slim',
+        'COPY --from=build /usr/local /usr/local',
+      ),
+    },
+    ['Dockerfile:2'],
+  ],
+  [
+    'unpinned requirement lines fire at their line',
+    {
+      requirements: [
+        {
+          file: 'requirements.txt',
+          lines: [
+            { line: 1, text: 'django==5.0.1', name: 'django', pinned: true, kind: 'package' },
+            { line: 2, text: 'gunicorn>=21', name: 'gunicorn', pinned: false, kind: 'package' },
+            { line: 3, text: '-r base.txt', pinned: false, kind: 'include' },
+            { line: 4, text: '-e .', pinned: false, kind: 'editable' },
+          ],
+        },
+      ],
+    },
+    ['requirements.txt:2'],
+  ],
+]);
+
+test('TF0202 python-deps-unpinned: the message names the package', () => {
+  assert.match(
+    messages(pythonDepsUnpinned, { dockerfile: df('FROM python:3.12', 'RUN pip install django') })[0],
+    /'django'/,
+  );
+});
+
+test('TF0202 python-deps-unpinned: through the real pipeline: pinned ARG tag, heredoc pip install and a requirements line', async () => {
+  const result = await analyzeFiles({
+    'manage.py': 'import django\n',
+    'requirements.txt': 'django==5.0.1\ngunicorn\n',
+    Dockerfile: df(
+      'ARG PY=3.12',
+      'FROM python:${PY}-slim',
+      'WORKDIR /app',
+      'COPY requirements.txt .',
+      'RUN pip install -r requirements.txt',
+      'RUN <<EOF',
+      'pip install whitenoise',
+      'EOF',
+      'COPY . .',
+      'CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]',
+    ),
+  });
+  assert.deepEqual(findingsOf(result, 'TF0201'), []);
+  assert.deepEqual(findingsOf(result, 'TF0202'), [
+    ['Dockerfile', 7],
+    ['requirements.txt', 2],
+  ]);
+});

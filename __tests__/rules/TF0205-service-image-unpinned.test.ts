@@ -1,0 +1,65 @@
+import { serviceImageUnpinned } from '../../src/rules/TF0205-service-image-unpinned.js';
+import { composeRuleCases, y } from '../support/compose-rule-cases.js';
+
+composeRuleCases(serviceImageUnpinned, [
+  { name: 'no tag', compose: y('services:', '  db:', '    image: postgres'), expect: ['compose.yaml:3'] },
+  {
+    name: 'pinned postgres:16-alpine',
+    compose: y('services:', '  db:', '    image: postgres:16-alpine'),
+    expect: [],
+  },
+  {
+    name: ':latest',
+    compose: y('services:', '  db:', '    image: redis:latest'),
+    expect: ['compose.yaml:3'],
+  },
+  {
+    name: 'registry with a port and no tag',
+    compose: y('services:', '  db:', '    image: localhost:5000/cache'),
+    expect: ['compose.yaml:3'],
+  },
+  {
+    name: 'registry port with a tag',
+    compose: y('services:', '  db:', '    image: localhost:5000/cache:7'),
+    expect: [],
+  },
+  {
+    name: 'digest without tag',
+    compose: y('services:', '  db:', '    image: redis@sha256:0123abcd'),
+    expect: [],
+  },
+  {
+    name: '${REGISTRY}/app:${TAG} with nothing set',
+    compose: y('services:', '  app:', '    image: ${REGISTRY}/app:${TAG}'),
+    expect: [],
+  },
+  {
+    name: 'a variable tag that resolves to latest',
+    compose: y('services:', '  app:', '    image: app:${TAG:-latest}'),
+    expect: ['compose.yaml:3'],
+  },
+  {
+    name: 'a whole image from a variable',
+    compose: y('services:', '  app:', '    image: ${IMAGE}'),
+    expect: [],
+  },
+  {
+    name: 'a service that builds names its own image',
+    compose: y('services:', '  web:', '    build: .', '    image: mysite'),
+    expect: [],
+  },
+  {
+    name: 'the line of the override that wrote the image',
+    compose: {
+      'compose.yaml': y('services:', '  db:', '    image: postgres:16'),
+      'compose.override.yaml': y(
+        'services:',
+        '  db:',
+        '    environment:',
+        '      A: b',
+        '    image: postgres',
+      ),
+    },
+    expect: ['compose.override.yaml:5'],
+  },
+]);

@@ -1,0 +1,92 @@
+import { secretKeyInCode } from '../../src/rules/TF0301-secret-key-in-code.js';
+import { fixture, lines, settingsRuleCases } from '../support/settings-rule-cases.js';
+
+settingsRuleCases(secretKeyInCode, [
+  { name: 'startproject literal key', settings: fixture('startproject_django5.py'), expect: [[23]] },
+  {
+    name: 'environ[] without fallback',
+    settings: lines('import os', "SECRET_KEY = os.environ['SECRET_KEY']"),
+    expect: [],
+  },
+  { name: 'literal in single quotes', settings: "SECRET_KEY = 's3cret-value'\n", expect: [[1]] },
+  {
+    name: 'env with a literal fallback',
+    settings: lines('import os', "SECRET_KEY = os.environ.get('DJANGO_SECRET_KEY', 'django-insecure-dev')"),
+    expect: [[2, 'warning']],
+  },
+  {
+    name: 'getenv(...) or literal',
+    settings: lines('import os', "SECRET_KEY = os.getenv('SECRET_KEY') or 'dev-key'"),
+    expect: [[2, 'warning']],
+  },
+  {
+    name: 'django-environ default',
+    settings: lines(
+      'import environ',
+      'env = environ.Env()',
+      "SECRET_KEY = env('SECRET_KEY', default='s3cret')",
+    ),
+    expect: [[3, 'warning']],
+  },
+  {
+    name: 'python-decouple default',
+    settings: lines('from decouple import config', "SECRET_KEY = config('SECRET_KEY', default='s3cret')"),
+    expect: [[2, 'warning']],
+  },
+  {
+    name: 'a literal only in a branch that needs an env var',
+    settings: lines(
+      'import os',
+      "DEBUG = os.environ.get('DEBUG') == '1'",
+      'if DEBUG:',
+      "    SECRET_KEY = 'dev-only'",
+      'else:',
+      "    SECRET_KEY = os.environ['SECRET_KEY']",
+    ),
+    expect: [[4, 'warning']],
+  },
+  {
+    name: 'get without fallback',
+    settings: lines('import os', "SECRET_KEY = os.environ.get('SECRET_KEY')"),
+    expect: [],
+  },
+  {
+    name: 'generated fallback is not a literal',
+    settings: lines(
+      'import os',
+      'from django.core.management.utils import get_random_secret_key',
+      "SECRET_KEY = os.environ.get('SECRET_KEY', get_random_secret_key())",
+    ),
+    expect: [],
+  },
+  {
+    name: 'a test-only key under a condition that cannot be told',
+    settings: lines(
+      'import os, sys',
+      "SECRET_KEY = os.environ.get('SECRET_KEY')",
+      "if 'test' in sys.argv:",
+      "    SECRET_KEY = 'test-key'",
+    ),
+    expect: [],
+  },
+  {
+    name: 'empty fallback',
+    settings: lines('import os', "SECRET_KEY = os.environ.get('SECRET_KEY', '')"),
+    expect: [],
+  },
+  {
+    name: 'overwritten literal is dead',
+    settings: lines('import os', "SECRET_KEY = 'placeholder'", "SECRET_KEY = os.environ['SECRET_KEY']"),
+    expect: [],
+  },
+  {
+    name: 'read from a Docker secret file',
+    settings: lines("with open('/run/secrets/django_key') as f:", '    SECRET_KEY = f.read().strip()'),
+    expect: [],
+  },
+  {
+    name: 'django-environ without default',
+    settings: lines('import environ', 'env = environ.Env()', "SECRET_KEY = env('SECRET_KEY')"),
+    expect: [],
+  },
+]);

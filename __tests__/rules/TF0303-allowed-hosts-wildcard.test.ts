@@ -1,0 +1,33 @@
+import { allowedHostsWildcard } from '../../src/rules/TF0303-allowed-hosts-wildcard.js';
+import { fixture, lines, settingsRuleCases } from '../support/settings-rule-cases.js';
+
+settingsRuleCases(allowedHostsWildcard, [
+  { name: "['*']", settings: "ALLOWED_HOSTS = ['*']\n", expect: [[1]] },
+  { name: 'startproject []', settings: fixture('startproject_django5.py'), expect: [] },
+  { name: "a tuple with '*' among others", settings: "ALLOWED_HOSTS = ('localhost', '*')\n", expect: [[1]] },
+  {
+    name: 'appended later',
+    settings: lines("ALLOWED_HOSTS = ['a.example']", "ALLOWED_HOSTS += ['*']"),
+    expect: [[2]],
+  },
+  {
+    name: "environment with '*' fallback",
+    settings: lines('import os', "ALLOWED_HOSTS = os.environ.get('ALLOWED_HOSTS', '*').split(',')"),
+    expect: [],
+  },
+  {
+    name: 'django-environ scheme default',
+    settings: lines(
+      'import environ',
+      "env = environ.Env(ALLOWED_HOSTS=(list, ['*']))",
+      "ALLOWED_HOSTS = env('ALLOWED_HOSTS')",
+    ),
+    expect: [],
+  },
+  {
+    name: 'overwritten',
+    settings: lines('import os', "ALLOWED_HOSTS = ['*']", "ALLOWED_HOSTS = os.environ['HOSTS'].split(',')"),
+    expect: [],
+  },
+  { name: 'a real host', settings: "ALLOWED_HOSTS = ['.example.com']\n", expect: [] },
+]);

@@ -1,0 +1,124 @@
+import { databaseCredentialsInCode } from '../../src/rules/TF0304-database-credentials-in-code.js';
+import { fixture, lines, settingsRuleCases } from '../support/settings-rule-cases.js';
+
+const PG_LITERAL = lines(
+  'DATABASES = {',
+  "    'default': {",
+  "        'ENGINE': 'django.db.backends.postgresql',",
+  "        'NAME': 'shop',",
+  "        'USER': 'shop',",
+  "        'PASSWORD': 's3cret',",
+  "        'HOST': 'db',",
+  "        'PORT': 5432,",
+  '    }',
+  '}',
+);
+
+settingsRuleCases(databaseCredentialsInCode, [
+  { name: 'literal USER, PASSWORD and HOST for PostgreSQL', settings: PG_LITERAL, expect: [[5], [6], [7]] },
+  {
+    name: "empty PASSWORD and HOST mean Django's default",
+    settings: lines(
+      "DATABASES = {'default': {",
+      "    'ENGINE': 'django.db.backends.postgresql',",
+      "    'NAME': 'app',",
+      "    'PASSWORD': '',",
+      "    'HOST': '',",
+      '}}',
+    ),
+    expect: [],
+  },
+  {
+    name: 'literal password for MySQL, the rest from the environment',
+    settings: lines(
+      'import os',
+      "DATABASES = {'default': {",
+      "    'ENGINE': 'django.db.backends.mysql',",
+      "    'USER': os.environ['DB_USER'],",
+      "    'PASSWORD': 'hunter2',",
+      "    'HOST': os.environ['DB_HOST'],",
+      '}}',
+    ),
+    expect: [[5]],
+  },
+  {
+    name: 'env with a literal password fallback',
+    settings: lines(
+      'import os',
+      "DATABASES = {'default': {",
+      "    'ENGINE': 'django.db.backends.postgresql',",
+      "    'USER': os.environ.get('DB_USER', 'django'),",
+      "    'PASSWORD': os.environ.get('DB_PASSWORD', 'django'),",
+      "    'HOST': os.environ.get('DB_HOST', 'localhost'),",
+      '}}',
+    ),
+    expect: [[5, 'notice']],
+  },
+  {
+    name: 'testdriven.io style: engine from SQL_ENGINE with literal fallbacks',
+    settings: lines(
+      'import os',
+      'DATABASES = {',
+      '    "default": {',
+      '        "ENGINE": os.environ.get("SQL_ENGINE", "django.db.backends.sqlite3"),',
+      '        "NAME": os.environ.get("SQL_DATABASE", "db.sqlite3"),',
+      '        "USER": os.environ.get("SQL_USER", "user"),',
+      '        "PASSWORD": os.environ.get("SQL_PASSWORD", "password"),',
+      '        "HOST": os.environ.get("SQL_HOST", "localhost"),',
+      '        "PORT": os.environ.get("SQL_PORT", "5432"),',
+      '    }',
+      '}',
+    ),
+    expect: [[7, 'notice']],
+  },
+  {
+    name: 'a literal postgres case of a DB_ENGINE switch',
+    settings: lines(
+      'import os',
+      'DBS = {',
+      "    'sqlite': {'ENGINE': 'django.db.backends.sqlite3', 'NAME': 'db.sqlite3'},",
+      "    'postgres': {'ENGINE': 'django.db.backends.postgresql', 'NAME': 'app',",
+      "                 'PASSWORD': 's3cret', 'HOST': os.environ['DB_HOST']},",
+      '}',
+      "DATABASES = {'default': DBS[os.environ.get('DB_ENGINE', 'sqlite')]}",
+    ),
+    expect: [[5]],
+  },
+  {
+    name: 'credentials in a fixed database URL',
+    settings: lines(
+      'import dj_database_url',
+      "DATABASES = {'default': dj_database_url.parse('postgres://shop:s3cret@db/shop')}",
+    ),
+    expect: [[2], [2], [2]],
+  },
+  {
+    name: 'credentials in the default of dj_database_url.config',
+    settings: lines(
+      'import dj_database_url',
+      "DATABASES = {'default': dj_database_url.config(default='postgres://shop:s3cret@localhost/shop')}",
+    ),
+    expect: [[2, 'notice']],
+  },
+  {
+    name: 'SQLite has no credentials',
+    settings: lines(
+      "DATABASES = {'default': {'ENGINE': 'django.db.backends.sqlite3', 'NAME': 'db.sqlite3', 'USER': 'x', 'HOST': 'y'}}",
+    ),
+    expect: [],
+  },
+  {
+    name: 'everything from the environment, fallbacks only for user and host',
+    settings: lines(
+      'import os',
+      "DATABASES = {'default': {",
+      "    'ENGINE': 'django.db.backends.postgresql',",
+      "    'USER': os.environ.get('DB_USER', 'postgres'),",
+      "    'PASSWORD': os.environ['DB_PASSWORD'],",
+      "    'HOST': os.environ.get('DB_HOST', 'db'),",
+      '}}',
+    ),
+    expect: [],
+  },
+  { name: 'the twelve-factor switch', settings: fixture('twelve_factor.py'), expect: [] },
+]);

@@ -1,0 +1,66 @@
+import { envFileInImage } from '../../src/rules/TF0308-env-file-in-image.js';
+import { contextRuleCases } from '../support/context-rule-cases.js';
+
+contextRuleCases(envFileInImage, [
+  [
+    'COPY . with .env present',
+    { Dockerfile: 'FROM python:3.12\nCOPY . /app\n', '.env': 'X=1\n' },
+    [['Dockerfile', 2]],
+  ],
+  [
+    'excluded by .dockerignore',
+    { Dockerfile: 'FROM python:3.12\nCOPY . /app\n', '.env': 'X=1\n', '.dockerignore': '.env\n' },
+    [],
+  ],
+  [
+    'explicit COPY of .env.production',
+    {
+      Dockerfile: 'FROM python:3.12\nCOPY .env.production /app/.env\n',
+      '.env.production': 'X=1\n',
+      '.dockerignore': '.git\n',
+    },
+    [['Dockerfile', 2]],
+  ],
+  [
+    'nested prod.env through a directory COPY',
+    { Dockerfile: 'FROM python:3.12\nCOPY config/ /app/config/\n', 'config/prod.env': 'X=1\n' },
+    [['Dockerfile', 2]],
+  ],
+  ['.env.example is fine', { Dockerfile: 'FROM python:3.12\nCOPY . /app\n', '.env.example': 'X=\n' }, []],
+  [
+    'a compose env_file in the context that the repository does not hold still reaches the image through COPY .',
+    {
+      Dockerfile: 'FROM python:3.12\nCOPY . /app\n',
+      'compose.yaml': 'services:\n  web:\n    build: .\n    env_file: .env.prod\n',
+      '.dockerignore': '.git\n',
+    },
+    [['Dockerfile', 2]],
+  ],
+  [
+    'a compose env_file that .dockerignore excludes, or outside the context, is fine',
+    {
+      Dockerfile: 'FROM python:3.12\nCOPY . /app\n',
+      'compose.yaml': 'services:\n  web:\n    build: .\n    env_file: [.env.prod, ../shared.env]\n',
+      '.dockerignore': '.env*\n',
+    },
+    [],
+  ],
+  [
+    'only in a builder stage whose output is a virtualenv',
+    {
+      Dockerfile:
+        'FROM python:3.12 AS build\nWORKDIR /w\nCOPY . .\nRUN python -m venv /venv\nFROM python:3.12-slim\nCOPY --from=build /venv /venv\nCOPY mysite /app/mysite\n',
+      '.env': 'X=1\n',
+    },
+    [],
+  ],
+  [
+    'passed on through COPY --from: anchored where it left the context',
+    {
+      Dockerfile:
+        'FROM python:3.12 AS build\nWORKDIR /w\nCOPY . .\nFROM python:3.12-slim\nCOPY --from=build /w /app\n',
+      '.env': 'X=1\n',
+    },
+    [['Dockerfile', 3]],
+  ],
+]);

@@ -1,0 +1,140 @@
+import { backingServiceLocalhost } from '../../src/rules/TF0401-backing-service-localhost.js';
+import { composeRuleCases, settings, y } from '../support/compose-rule-cases.js';
+
+composeRuleCases(backingServiceLocalhost, [
+  {
+    name: 'localhost host and URL in the app environment',
+    compose: y(
+      'services:',
+      '  web:',
+      '    build: .',
+      '    environment:',
+      '      DB_HOST: localhost',
+      '      REDIS_URL: redis://127.0.0.1:6379/0',
+      '      CELERY_BROKER_URL: amqp://guest:guest@localhost:5672//',
+      '      DATABASE_URL: postgres://u:p@10.0.0.5:5432/app',
+    ),
+    expect: ['compose.yaml:5', 'compose.yaml:6', 'compose.yaml:7', 'compose.yaml:8'],
+  },
+  {
+    name: 'service names, host.docker.internal, interpolation and unrelated hosts are fine',
+    compose: y(
+      'services:',
+      '  web:',
+      '    build: .',
+      '    environment:',
+      '      DB_HOST: db',
+      '      REDIS_URL: redis://cache:6379/0',
+      '      PGHOST: host.docker.internal',
+      '      DATABASE_URL: ${DATABASE_URL:-postgres://localhost/app}',
+      '      ALLOWED_HOSTS: localhost,127.0.0.1',
+      '      DJANGO_ALLOWED_HOST: localhost',
+      '      EMAIL_HOST: localhost',
+      '      HOST: 0.0.0.0',
+      '      DATABASE_URL_SQLITE: sqlite:////data/db.sqlite3',
+      '  db:',
+      '    image: postgres:16',
+      '    environment:',
+      '      POSTGRES_HOST: localhost',
+    ),
+    expect: [],
+  },
+  {
+    name: 'literal HOST in DATABASES, literal cache LOCATION and broker URL in settings',
+    app: {
+      settings: settings(
+        [
+          {
+            name: 'CACHES',
+            line: 30,
+            value: {
+              kind: 'dict',
+              line: 30,
+              entries: [
+                {
+                  key: 'default',
+                  line: 31,
+                  value: {
+                    kind: 'dict',
+                    line: 31,
+                    entries: [
+                      {
+                        key: 'BACKEND',
+                        line: 32,
+                        value: {
+                          kind: 'literal',
+                          value: 'django.core.cache.backends.redis.RedisCache',
+                          line: 32,
+                        },
+                      },
+                      {
+                        key: 'LOCATION',
+                        line: 33,
+                        value: { kind: 'literal', value: 'redis://127.0.0.1:6379/1', line: 33 },
+                      },
+                    ],
+                  },
+                },
+                {
+                  key: 'local',
+                  line: 35,
+                  value: {
+                    kind: 'dict',
+                    line: 35,
+                    entries: [
+                      {
+                        key: 'LOCATION',
+                        line: 36,
+                        value: { kind: 'literal', value: 'unique-snowflake', line: 36 },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            name: 'CELERY_BROKER_URL',
+            line: 40,
+            value: { kind: 'literal', value: 'redis://localhost:6379/0', line: 40 },
+          },
+        ],
+        [{ kind: 'literal', value: 'localhost', line: 14 }],
+      ),
+    },
+    expect: ['mysite/settings.py:14', 'mysite/settings.py:33', 'mysite/settings.py:40'],
+  },
+  {
+    name: 'settings reading the host from the environment with a localhost fallback stay silent',
+    app: {
+      settings: settings(
+        [
+          {
+            name: 'CELERY_BROKER_URL',
+            line: 40,
+            value: {
+              kind: 'env',
+              variable: 'CELERY_BROKER_URL',
+              via: 'environ.get',
+              required: false,
+              line: 40,
+              fallback: { kind: 'literal', value: 'redis://localhost:6379/0', line: 40 },
+            },
+          },
+        ],
+        [
+          {
+            kind: 'env',
+            variable: 'DB_HOST',
+            via: 'environ.get',
+            required: false,
+            line: 14,
+            fallback: { kind: 'literal', value: 'localhost', line: 14 },
+          },
+          { kind: 'literal', value: 'db', line: 20 },
+        ],
+      ),
+    },
+    expect: [],
+  },
+]);

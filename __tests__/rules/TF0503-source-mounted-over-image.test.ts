@@ -1,0 +1,59 @@
+import { sourceMountedOverImage } from '../../src/rules/TF0503-source-mounted-over-image.js';
+import { appCopiedToApp, composeRuleCases, dockerfile, stage, y } from '../support/compose-rule-cases.js';
+
+composeRuleCases(sourceMountedOverImage, [
+  {
+    name: '.:/app over the code',
+    compose: y('services:', '  web:', '    build: .', '    volumes:', '      - .:/app'),
+    app: appCopiedToApp,
+    expect: ['compose.yaml:5'],
+  },
+  {
+    name: './media and static volumes are data, not code',
+    compose: y(
+      'services:',
+      '  web:',
+      '    build: .',
+      '    volumes:',
+      '      - ./media:/app/media',
+      '      - static:/app/static',
+    ),
+    app: appCopiedToApp,
+    expect: [],
+  },
+  {
+    name: './:/app/ long syntax, from an override file',
+    compose: {
+      'compose.yaml': y('services:', '  web:', '    build: .'),
+      'compose.override.yaml': y(
+        'services:',
+        '  web:',
+        '    volumes:',
+        '      - type: bind',
+        '        source: ./',
+        '        target: /app/',
+      ),
+    },
+    app: appCopiedToApp,
+    expect: ['compose.override.yaml:4'],
+  },
+  {
+    name: 'the build context from a compose file in a subdirectory',
+    compose: {
+      'docker/compose.yaml': y(
+        'services:',
+        '  web:',
+        '    build: ../src',
+        '    volumes:',
+        '      - ../src:/srv/app',
+      ),
+    },
+    app: { dir: 'src', dockerfile: dockerfile(stage({ workdir: '/srv/app', copyTo: ['/srv/app'] })) },
+    expect: ['docker/compose.yaml:5'],
+  },
+  {
+    name: 'without knowing where the image holds the code, stay silent',
+    compose: y('services:', '  web:', '    build: .', '    volumes:', '      - .:/app'),
+    expect: [],
+  },
+]);

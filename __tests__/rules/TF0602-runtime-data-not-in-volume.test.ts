@@ -1,0 +1,135 @@
+import { runtimeDataNotInVolume } from '../../src/rules/TF0602-runtime-data-not-in-volume.js';
+import { fixture, lines, settingsRuleCases } from '../support/settings-rule-cases.js';
+
+const STARTPROJECT = fixture('startproject_django5.py');
+const TWELVE = fixture('twelve_factor.py');
+
+settingsRuleCases(runtimeDataNotInVolume, [
+  { name: 'startproject db.sqlite3 in /app, no volume', settings: STARTPROJECT, expect: [[79]] },
+  {
+    name: 'VOLUME /app covers it',
+    settings: STARTPROJECT,
+    deploy: { stage: { volumes: ['/app'] } },
+    expect: [],
+  },
+  {
+    name: 'VOLUME on another dir',
+    settings: STARTPROJECT,
+    deploy: { stage: { volumes: ['/app/data'] } },
+    expect: [[79]],
+  },
+  {
+    name: 'compose volume on the parent directory',
+    settings: STARTPROJECT,
+    deploy: { service: { volumes: [{ type: 'volume', source: 'app', target: '/app/' }] } },
+    expect: [],
+  },
+  {
+    name: 'tmpfs is not persistent',
+    settings: STARTPROJECT,
+    deploy: { service: { volumes: [{ type: 'tmpfs', target: '/app' }] } },
+    expect: [[79]],
+  },
+  {
+    name: 'where the source lands is unknown',
+    settings: STARTPROJECT,
+    deploy: { imageSourceDir: null },
+    expect: [],
+  },
+  { name: 'no Dockerfile', settings: STARTPROJECT, deploy: { stage: false }, expect: [] },
+  {
+    name: 'settings in src/ with manage.py there, source copied to /srv',
+    settings: STARTPROJECT,
+    deploy: { settingsFile: 'src/mysite/settings.py', managePy: 'src/manage.py', imageSourceDir: '/srv' },
+    expect: [[79]],
+  },
+  // The fixture keeps MEDIA_ROOT in /data/media: a volume on /data keeps these cases about the database.
+  {
+    name: 'twelve-factor switch defaults to postgres',
+    settings: TWELVE,
+    deploy: { stage: { volumes: ['/data'] } },
+    expect: [],
+  },
+  { name: 'twelve-factor MEDIA_ROOT outside any volume', settings: TWELVE, expect: [[50]] },
+  {
+    name: 'twelve-factor with DB_ENGINE=sqlite and the default path',
+    settings: TWELVE,
+    deploy: { stage: { volumes: ['/data'] }, service: { environment: { DB_ENGINE: 'sqlite' } } },
+    expect: [[24]],
+  },
+  {
+    name: 'twelve-factor with DB_ENGINE=sqlite and a volume on the data directory',
+    settings: TWELVE,
+    deploy: {
+      stage: { volumes: ['/data'] },
+      service: { environment: { DB_ENGINE: 'sqlite' }, volumes: [{ source: 'data', target: '/app/data' }] },
+    },
+    expect: [],
+  },
+  {
+    name: 'SQLITE_PATH set to a volume directory',
+    settings: TWELVE,
+    deploy: { stage: { env: { DB_ENGINE: 'sqlite', SQLITE_PATH: '/data/db.sqlite3' }, volumes: ['/data'] } },
+    expect: [],
+  },
+  {
+    name: 'SQLITE_PATH set, but /data is no volume',
+    settings: TWELVE,
+    deploy: { stage: { env: { DB_ENGINE: 'sqlite', SQLITE_PATH: '/data/db.sqlite3' } } },
+    expect: [[24], [50]],
+  },
+  {
+    name: 'DATABASE_URL points at a SQLite file outside any volume',
+    settings: lines('import dj_database_url', "DATABASES = {'default': dj_database_url.config()}"),
+    deploy: { service: { environment: { DATABASE_URL: 'sqlite:////srv/db.sqlite3' } } },
+    expect: [[2]],
+  },
+  {
+    name: 'DATABASE_URL points at PostgreSQL',
+    settings: lines(
+      'import dj_database_url',
+      "DATABASES = {'default': dj_database_url.config(default='sqlite:///db.sqlite3')}",
+    ),
+    deploy: { service: { environment: { DATABASE_URL: 'postgres://u:p@db/app' } } },
+    expect: [],
+  },
+  {
+    name: 'relative NAME resolves against WORKDIR',
+    settings: "DATABASES = {'default': {'ENGINE': 'django.db.backends.sqlite3', 'NAME': 'db.sqlite3'}}\n",
+    deploy: { stage: { workdir: '/srv', volumes: ['/app'] } },
+    expect: [[1]],
+  },
+  {
+    name: 'absolute path under a VOLUME parent',
+    settings:
+      "DATABASES = {'default': {'ENGINE': 'django.db.backends.sqlite3', 'NAME': '/var/lib/app/db.sqlite3'}}\n",
+    deploy: { stage: { volumes: ['/var/lib'] } },
+    expect: [],
+  },
+  {
+    name: 'in-memory database',
+    settings: "DATABASES = {'default': {'ENGINE': 'django.db.backends.sqlite3', 'NAME': ':memory:'}}\n",
+    expect: [],
+  },
+  {
+    name: 'MEDIA_ROOT under BASE_DIR',
+    settings: lines(
+      'from pathlib import Path',
+      'BASE_DIR = Path(__file__).resolve().parent.parent',
+      "MEDIA_ROOT = BASE_DIR / 'media'",
+    ),
+    expect: [[3]],
+  },
+  {
+    name: 'MEDIA_ROOT on a volume',
+    settings: lines('import os', "MEDIA_ROOT = os.environ.get('MEDIA_ROOT', '/data/media')"),
+    deploy: { stage: { volumes: ['/data'] } },
+    expect: [],
+  },
+  {
+    name: 'the env var path cannot be known',
+    settings: lines('import os', "MEDIA_ROOT = os.environ.get('MEDIA_ROOT', '/data/media')"),
+    deploy: { service: { environment: { MEDIA_ROOT: undefined } } },
+    expect: [],
+  },
+]);

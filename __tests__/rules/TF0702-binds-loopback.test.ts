@@ -1,0 +1,114 @@
+import { bindsLoopback } from '../../src/rules/TF0702-binds-loopback.js';
+import { appRuleCases, df, ENTRY } from '../support/rule-cases.js';
+
+appRuleCases(bindsLoopback, [
+  [
+    'runserver without address',
+    { dockerfile: df('FROM python:3.12', 'CMD ["python", "manage.py", "runserver"]') },
+    ['Dockerfile:2'],
+  ],
+  [
+    'runserver 0.0.0.0:8000 and 0:8000 are fine',
+    {
+      dockerfile: df('FROM python:3.12', 'CMD ["python", "manage.py", "runserver", "0:8000"]'),
+      service: { command: 'python manage.py runserver 0.0.0.0:8000' },
+    },
+    [],
+  ],
+  [
+    'runserver with a port only',
+    { dockerfile: df('FROM python:3.12', 'CMD python manage.py runserver 8000') },
+    ['Dockerfile:2'],
+  ],
+  [
+    'gunicorn without --bind listens on 127.0.0.1:8000',
+    { dockerfile: df('FROM python:3.12', 'CMD ["gunicorn", "mysite.wsgi"]') },
+    ['Dockerfile:2'],
+  ],
+  [
+    'gunicorn -b 127.0.0.1 and --bind=localhost',
+    {
+      dockerfile: df('FROM python:3.12', 'CMD gunicorn -b 127.0.0.1:8000 a.wsgi'),
+      service: { command: ['gunicorn', '--bind=localhost:9000', 'a.wsgi'] },
+    },
+    ['Dockerfile:2', 'compose.yaml:5'],
+  ],
+  [
+    'gunicorn -b 0.0.0.0:$PORT and :8000 are fine',
+    {
+      dockerfile: df('FROM python:3.12', 'CMD gunicorn -b 0.0.0.0:$PORT a.wsgi'),
+      service: { command: 'gunicorn -b :8000 a.wsgi' },
+    },
+    [],
+  ],
+  [
+    'gunicorn with PORT in the environment binds 0.0.0.0',
+    { dockerfile: df('FROM python:3.12', 'ENV PORT=8000', 'CMD ["gunicorn", "a.wsgi"]') },
+    [],
+  ],
+  [
+    'GUNICORN_CMD_ARGS gives the bind',
+    {
+      dockerfile: df(
+        'FROM python:3.12',
+        'ENV GUNICORN_CMD_ARGS="--bind=0.0.0.0:8000 --workers=3"',
+        'CMD ["gunicorn", "a.wsgi"]',
+      ),
+    },
+    [],
+  ],
+  [
+    'a gunicorn config file may set the bind',
+    { dockerfile: df('FROM python:3.12', 'CMD ["gunicorn", "-c", "conf.py", "a.wsgi"]') },
+    [],
+  ],
+  [
+    'gunicorn.conf.py in the context may set the bind',
+    { dockerfile: df('FROM python:3.12', 'CMD ["gunicorn", "a.wsgi"]'), contextFiles: ['gunicorn.conf.py'] },
+    [],
+  ],
+  [
+    'python -m gunicorn and uvicorn defaults',
+    {
+      dockerfile: df('FROM python:3.12', 'CMD ["python", "-m", "gunicorn", "a.wsgi"]'),
+      service: { command: 'uvicorn a.asgi:application' },
+    },
+    ['Dockerfile:2', 'compose.yaml:5'],
+  ],
+  [
+    'uvicorn --host 0.0.0.0, daphne -b 0.0.0.0, uwsgi --http :8000 are fine',
+    {
+      dockerfile: df(
+        'FROM python:3.12',
+        'CMD uvicorn a.asgi:app --host 0.0.0.0 && daphne -b 0.0.0.0 a.asgi:app && uwsgi --http :8000',
+      ),
+    },
+    [],
+  ],
+  [
+    'daphne without -b, uwsgi --http 127.0.0.1',
+    {
+      dockerfile: df(
+        'FROM python:3.12',
+        'CMD daphne a.asgi:app; uwsgi --http 127.0.0.1:8000 --module a.wsgi',
+      ),
+    },
+    ['Dockerfile:2', 'Dockerfile:2'],
+  ],
+  [
+    'the entrypoint script line',
+    {
+      dockerfile: df('FROM python:3.12', 'ENTRYPOINT ["docker-entrypoint.sh"]'),
+      scripts: [{ ...ENTRY, text: '#!/bin/sh\npython manage.py migrate\nexec python manage.py runserver\n' }],
+    },
+    ['docker-entrypoint.sh:3'],
+  ],
+  [
+    'the CMD run by exec "$@" is anchored at CMD',
+    {
+      dockerfile: df('FROM python:3.12', 'ENTRYPOINT ["docker-entrypoint.sh"]', 'CMD ["gunicorn", "a.wsgi"]'),
+      scripts: [{ ...ENTRY, text: '#!/bin/sh\nexec "$@"\n' }],
+    },
+    ['Dockerfile:3'],
+  ],
+]);

@@ -1,0 +1,45 @@
+import { exposeMismatch } from '../../src/rules/TF0704-expose-mismatch.js';
+import { appRuleCases, df } from '../support/rule-cases.js';
+
+appRuleCases(exposeMismatch, [
+  [
+    'EXPOSE 80, gunicorn on 8000',
+    { dockerfile: df('FROM python:3.12', 'EXPOSE 80', 'CMD ["gunicorn", "-b", "0.0.0.0:8000", "a.wsgi"]') },
+    ['Dockerfile:2'],
+  ],
+  [
+    'EXPOSE 8000 matches the runserver default port',
+    { dockerfile: df('FROM python:3.12', 'EXPOSE 8000', 'CMD python manage.py runserver 0.0.0.0:8000') },
+    [],
+  ],
+  [
+    'one of several exposed ports matches',
+    {
+      dockerfile: df(
+        'FROM python:3.12',
+        'EXPOSE 5000',
+        'EXPOSE 8000/tcp',
+        'CMD ["gunicorn", "-b", "0.0.0.0:8000", "a.wsgi"]',
+      ),
+    },
+    [],
+  ],
+  [
+    'a port from an unknown variable is silent',
+    { dockerfile: df('FROM python:3.12', 'EXPOSE 80', 'CMD gunicorn -b 0.0.0.0:$PORT a.wsgi') },
+    [],
+  ],
+  [
+    'a default applies when the variable is unset',
+    { dockerfile: df('FROM python:3.12', 'EXPOSE 80', 'CMD gunicorn -b "0.0.0.0:${PORT:-8000}" a.wsgi') },
+    ['Dockerfile:2'],
+  ],
+  [
+    'the compose command counts',
+    {
+      dockerfile: df('FROM python:3.12', 'EXPOSE 8000', 'CMD ["gunicorn", "-b", "0.0.0.0:8000", "a.wsgi"]'),
+      service: { command: ['gunicorn', '-b', '0.0.0.0:9000', 'a.wsgi'] },
+    },
+    ['Dockerfile:2'],
+  ],
+]);

@@ -1,0 +1,70 @@
+import { sqliteDefaultEngine } from '../../src/rules/TF1003-sqlite-default-engine.js';
+import { fixture, lines, settingsRuleCases } from '../support/settings-rule-cases.js';
+
+settingsRuleCases(sqliteDefaultEngine, [
+  {
+    name: "switch with default 'sqlite'",
+    settings: lines(
+      'import os',
+      "DBS = {'sqlite': {'ENGINE': 'django.db.backends.sqlite3'}, 'postgres': {'ENGINE': 'django.db.backends.postgresql'}}",
+      "DATABASES = {'default': DBS[os.environ.get('DB_ENGINE', 'sqlite')]}",
+    ),
+    expect: [[3]],
+  },
+  {
+    name: 'required DB_ENGINE',
+    settings: lines(
+      'import os',
+      "DBS = {'sqlite': {'ENGINE': 'django.db.backends.sqlite3'}, 'postgres': {'ENGINE': 'django.db.backends.postgresql'}}",
+      "DATABASES = {'default': DBS[os.environ['DB_ENGINE']]}",
+    ),
+    expect: [],
+  },
+  {
+    name: 'dj-database-url with a SQLite default',
+    settings: lines(
+      'import dj_database_url',
+      "DATABASES = {'default': dj_database_url.config(default='sqlite:///db.sqlite3')}",
+    ),
+    expect: [[2]],
+  },
+  {
+    name: 'else branch is SQLite',
+    settings: lines(
+      'import os',
+      "if os.environ.get('DB_ENGINE') == 'postgres':",
+      "    DATABASES = {'default': {'ENGINE': 'django.db.backends.postgresql', 'NAME': 'x'}}",
+      'else:',
+      "    DATABASES = {'default': {'ENGINE': 'django.db.backends.sqlite3', 'NAME': 'db.sqlite3'}}",
+    ),
+    expect: [[2]],
+  },
+  {
+    name: 'ENGINE env with a SQLite default',
+    settings: lines(
+      'import os',
+      "DATABASES = {'default': {'ENGINE': os.environ.get('SQL_ENGINE', 'django.db.backends.sqlite3')}}",
+    ),
+    expect: [[2]],
+  },
+  {
+    name: 'Heroku update pattern',
+    settings: lines(
+      'import dj_database_url',
+      "DATABASES = {'default': {'ENGINE': 'django.db.backends.sqlite3', 'NAME': 'db.sqlite3'}}",
+      "DATABASES['default'].update(dj_database_url.config(conn_max_age=500))",
+    ),
+    expect: [[3]],
+  },
+  { name: 'default postgres', settings: fixture('twelve_factor.py'), expect: [] },
+  {
+    name: 'dj-database-url without default',
+    settings: lines('import dj_database_url', "DATABASES = {'default': dj_database_url.config()}"),
+    expect: [],
+  },
+  {
+    name: 'SQLite fixed in code is TF0305, not a fallback',
+    settings: fixture('startproject_django5.py'),
+    expect: [],
+  },
+]);

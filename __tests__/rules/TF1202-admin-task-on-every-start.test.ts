@@ -1,0 +1,53 @@
+import { adminTaskOnEveryStart } from '../../src/rules/TF1202-admin-task-on-every-start.js';
+import { appRuleCases, df, ENTRY } from '../support/rule-cases.js';
+
+appRuleCases(adminTaskOnEveryStart, [
+  [
+    'migrate && gunicorn in a shell-form CMD',
+    { dockerfile: df('FROM python:3.12', 'CMD python manage.py migrate && gunicorn a.wsgi') },
+    ['Dockerfile:2'],
+  ],
+  [
+    'a one-off that migrates then collects static files',
+    {
+      dockerfile: df(
+        'FROM python:3.12',
+        'CMD python manage.py migrate && python manage.py collectstatic --noinput',
+      ),
+    },
+    [],
+  ],
+  [
+    'migrate in the entrypoint script before exec "$@"',
+    {
+      dockerfile: df('FROM python:3.12', 'ENTRYPOINT ["docker-entrypoint.sh"]', 'CMD ["gunicorn", "a.wsgi"]'),
+      scripts: [{ ...ENTRY, text: '#!/bin/sh\nset -e\npython manage.py migrate --noinput\nexec "$@"\n' }],
+    },
+    ['docker-entrypoint.sh:3'],
+  ],
+  [
+    'compose sh -c migrate && runserver',
+    {
+      dockerfile: df('FROM python:3.12', 'CMD ["gunicorn", "a.wsgi"]'),
+      service: {
+        command: ['sh', '-c', 'python manage.py migrate && python manage.py runserver 0.0.0.0:8000'],
+      },
+    },
+    ['compose.yaml:5'],
+  ],
+  [
+    'migrate before an exec of another program',
+    { dockerfile: df('FROM python:3.12', 'CMD python manage.py migrate && exec /app/start-server') },
+    ['Dockerfile:2'],
+  ],
+  [
+    'a container that only migrates is a one-off',
+    { dockerfile: df('FROM python:3.12', 'CMD ["python", "manage.py", "migrate"]') },
+    [],
+  ],
+  [
+    'migrate --check before the server is fine',
+    { dockerfile: df('FROM python:3.12', 'CMD python manage.py migrate --check && exec gunicorn a.wsgi') },
+    [],
+  ],
+]);
