@@ -9,7 +9,7 @@ import {
   parsePort,
   parseSettingsModule,
 } from './options.js';
-import type { FailOn } from './report/types.js';
+import type { FailOn } from './core/index.js';
 
 /** How the run splits the work, for pull requests from forks (see docs/workflows/). */
 export type Mode = 'both' | 'analyze' | 'publish';

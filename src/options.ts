@@ -2,8 +2,7 @@ import { realpathSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { parse } from 'yaml';
 import type { Config } from './config.js';
-import { SEVERITIES, type Severity } from './model/types/finding.js';
-import type { FailOn } from './report/types.js';
+import { type FailOn, SEVERITIES, type Severity } from './core/index.js';
 import { findRule } from './rules/registry.js';
 import { readInsideSync, readRegularFileSync, UnsafePathError } from './util/safe-fs.js';
 

@@ -2,11 +2,9 @@ import type { Config } from './config.js';
 import { discover } from './discover/index.js';
 import type { DiscoverOptions } from './discover/types.js';
 import { buildProject } from './model/index.js';
-import type { Finding } from './model/types/finding.js';
+import { type FailOn, type Finding, type Report, SEVERITIES, type SmokeResult } from './core/index.js';
 import type { Project } from './model/types/project.js';
-import type { FailOn, Report, SmokeResult } from './report/types.js';
 import { finalize, runRules } from './rules/run.js';
-import { SEVERITIES } from './model/types/finding.js';
 // esbuild inlines package.json into the bundle: the version a run reports is the one it was built as.
 import packageJson from '../package.json' with { type: 'json' };
 

@@ -5,7 +5,7 @@ import { DEFAULT_CONFIG } from '../../src/config.js';
 import type { SourceTree } from '../../src/discover/types.js';
 import { buildProject } from '../../src/model/index.js';
 import { fullParserCalls } from '../../src/parse/shell.js';
-import type { Finding } from '../../src/model/types/finding.js';
+import type { Finding } from '../../src/core/index.js';
 import { runRules } from '../../src/rules/run.js';
 import {
   composeText,

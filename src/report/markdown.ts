@@ -1,4 +1,4 @@
-import type { Finding, Severity } from '../model/types/finding.js';
+import type { EngineResult, Finding, Report, Severity, SmokeStep, StepStatus } from '../core/index.js';
 import {
   FACTOR_NAMES,
   FACTOR_ORDER,
@@ -9,7 +9,6 @@ import {
   seconds,
 } from './common.js';
 import { encodePath, escapeHtml, escapeMarkdown, fencedBlock } from './escape.js';
-import type { EngineResult, Report, SmokeStep, StepStatus } from './types.js';
 
 export interface MarkdownOptions {
   /** https://github.com/owner/repo: with `sha`, file:line becomes a link to the exact line. */

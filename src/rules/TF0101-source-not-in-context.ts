@@ -1,4 +1,4 @@
-import type { RawFinding } from '../model/types/finding.js';
+import type { RawFinding } from '../core/index.js';
 import type { CopyInstr, RunInstr } from '../model/types/dockerfile.js';
 import { defineRule } from './rule.js';
 

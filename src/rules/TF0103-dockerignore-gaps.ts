@@ -1,4 +1,4 @@
-import type { RawFinding } from '../model/types/finding.js';
+import type { RawFinding } from '../core/index.js';
 import type { BuildContext } from '../model/types/project.js';
 import { defineRule } from './rule.js';
 import { isEnvFile } from './TF0308-env-file-in-image.js';

@@ -1,5 +1,5 @@
 import { splitImage } from '../model/compose.js';
-import type { RawFinding } from '../model/types/finding.js';
+import type { RawFinding } from '../core/index.js';
 import { defineRule } from './rule.js';
 
 /** A current major per backing service, for the fix in the message. */

@@ -1,5 +1,5 @@
 import { isSecretName } from '../model/command.js';
-import type { RawFinding } from '../model/types/finding.js';
+import type { RawFinding } from '../core/index.js';
 import type { ArgInstr, DockerfileModel, EnvInstr, Stage } from '../model/types/dockerfile.js';
 import { defineRule } from './rule.js';
 

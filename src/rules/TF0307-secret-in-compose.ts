@@ -1,5 +1,5 @@
 import { isSecretName as isSecretLooking } from '../model/command.js';
-import type { RawFinding } from '../model/types/finding.js';
+import type { RawFinding } from '../core/index.js';
 import { defineRule } from './rule.js';
 
 /**

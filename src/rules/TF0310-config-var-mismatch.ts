@@ -1,4 +1,4 @@
-import type { RawFinding } from '../model/types/finding.js';
+import type { RawFinding } from '../core/index.js';
 import type { App } from '../model/types/project.js';
 import { providedEnvironment } from '../model/settings/index.js';
 import { defineRule } from './rule.js';

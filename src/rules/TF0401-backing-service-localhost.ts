@@ -1,4 +1,4 @@
-import type { RawFinding } from '../model/types/finding.js';
+import type { RawFinding } from '../core/index.js';
 import type { ValueSource } from '../model/types/settings.js';
 import { defineRule } from './rule.js';
 

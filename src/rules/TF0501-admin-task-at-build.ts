@@ -1,5 +1,5 @@
 import { buildCommands, djangoCommand } from '../model/command.js';
-import type { RawFinding } from '../model/types/finding.js';
+import type { RawFinding } from '../core/index.js';
 import { defineRule } from './rule.js';
 
 const ADMIN_TASKS = new Set(['migrate', 'createsuperuser', 'loaddata', 'flush']);

@@ -1,4 +1,4 @@
-import type { RawFinding } from '../model/types/finding.js';
+import type { RawFinding } from '../core/index.js';
 import type { App } from '../model/types/project.js';
 import { defineRule } from './rule.js';
 

@@ -1,5 +1,5 @@
 import { filesReachingImage } from '../model/context.js';
-import type { RawFinding } from '../model/types/finding.js';
+import type { RawFinding } from '../core/index.js';
 import { defineRule } from './rule.js';
 
 export function isSqliteFile(path: string): boolean {

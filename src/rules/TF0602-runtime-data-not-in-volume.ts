@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import type { RawFinding } from '../model/types/finding.js';
+import type { RawFinding } from '../core/index.js';
 import type { App } from '../model/types/project.js';
 import type { DatabaseConfig, DatabasesModel, ValueSource } from '../model/types/settings.js';
 import {

@@ -1,4 +1,4 @@
-import type { RawFinding } from '../model/types/finding.js';
+import type { RawFinding } from '../core/index.js';
 import { defineRule } from './rule.js';
 import { coversPath, imageCodeDir } from './TF0503-source-mounted-over-image.js';
 

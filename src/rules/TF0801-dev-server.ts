@@ -1,5 +1,5 @@
 import { isRunserver, startCommands } from '../model/command.js';
-import type { RawFinding } from '../model/types/finding.js';
+import type { RawFinding } from '../core/index.js';
 import { defineRule } from './rule.js';
 
 export const devServer = defineRule({

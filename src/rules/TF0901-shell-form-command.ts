@@ -2,7 +2,7 @@ import { inlineScript, serverOf } from '../model/command.js';
 import { parseShell } from '../parse/shell.js';
 import type { ComposeCommand } from '../model/types/compose.js';
 import type { CommandInstr } from '../model/types/dockerfile.js';
-import type { RawFinding } from '../model/types/finding.js';
+import type { RawFinding } from '../core/index.js';
 import { defineRule } from './rule.js';
 
 export const shellFormCommand = defineRule({

@@ -1,5 +1,5 @@
 import { programArgv, serverOf, startCommands } from '../model/command.js';
-import type { RawFinding } from '../model/types/finding.js';
+import type { RawFinding } from '../core/index.js';
 import { defineRule } from './rule.js';
 
 const FILE_HANDLERS = /(^|\.)(FileHandler|RotatingFileHandler|TimedRotatingFileHandler|WatchedFileHandler)$/;

@@ -1,5 +1,5 @@
 import { programArgv, startCommands } from '../model/command.js';
-import type { RawFinding } from '../model/types/finding.js';
+import type { RawFinding } from '../core/index.js';
 import { defineRule } from './rule.js';
 
 const DROPS_PRIVILEGES = new Set(['gosu', 'su-exec', 'setpriv', 'runuser', 'chpst', 's6-setuidgid']);

@@ -27,6 +27,8 @@ export interface RawFinding {
   endLine?: number;
   column?: number; // 1-based
   message: string;
+  /** What identifies this finding across runs when the message alone does not (it holds a measurement, a count, ...). */
+  key?: string;
   /** Set only when the catalog gives the rule a second severity for a variant (e.g. TF0301 with an env fallback). */
   severity?: Severity;
   /** Extra detail for reports (log tails, failing step, ...). Never holds a secret. */
@@ -40,7 +42,7 @@ export interface Finding extends RawFinding {
   severity: Severity;
   kind: 'S' | 'D';
   related: string[];
-  /** Stable across runs and line moves: rule, file and a hash of the anchored content. */
+  /** Stable across runs and line moves: rule, file and identity key (see fingerprint.ts). */
   fingerprint: string;
   suppressed?: { by: 'inline' | 'file' | 'config'; reason?: string };
 }
