@@ -51,7 +51,7 @@ function firesWhenOf(catalog: string, row: CatalogRow): string {
 export function ruleSource(rule: NewRule): string {
   const title = rule.firesWhen ? sentenceCase(rule.firesWhen) : 'TODO: what it finds, in one line';
   return `import type { RawFinding } from '../core/index.js';
-import { defineRule } from './rule.js';
+import { defineRule } from './lib/rule.js';
 
 export const ${camelCase(rule.name)} = defineRule({
   id: '${rule.id}',

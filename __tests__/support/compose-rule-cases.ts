@@ -7,7 +7,7 @@ import type { DockerfileModel, Stage } from '../../src/model/types/dockerfile.js
 import type { RawFinding } from '../../src/core/index.js';
 import type { App, Project } from '../../src/model/types/project.js';
 import type { SettingsModel, ValueSource } from '../../src/model/types/settings.js';
-import type { Rule } from '../../src/rules/rule.js';
+import type { Rule } from '../../src/rules/lib/rule.js';
 import { assertFiresThenSilent } from './rule-cases.js';
 
 export interface ComposeCase {

@@ -8,7 +8,7 @@ import type { ComposeService, ComposeVolumeMount } from '../../src/model/types/c
 import type { Stage } from '../../src/model/types/dockerfile.js';
 import type { Severity } from '../../src/core/index.js';
 import type { App, Project } from '../../src/model/types/project.js';
-import type { Rule } from '../../src/rules/rule.js';
+import type { Rule } from '../../src/rules/lib/rule.js';
 import { assertFiresThenSilent } from './rule-cases.js';
 
 export const fixture = (name: string) =>

@@ -9,7 +9,7 @@ import {
   type SmokeStep,
   type StepStatus,
 } from '../core/index.js';
-import { makeReport } from '../pipeline.js';
+import { makeReport } from '../report/make.js';
 import { RULES } from '../rules/registry.js';
 
 /**

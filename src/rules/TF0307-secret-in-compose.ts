@@ -1,6 +1,6 @@
 import { isSecretName as isSecretLooking } from '../model/command.js';
 import type { RawFinding } from '../core/index.js';
-import { defineRule } from './rule.js';
+import { defineRule } from './lib/rule.js';
 
 /**
  * Compose-only names that tune a secret rather than hold one (MYSQL_ALLOW_EMPTY_PASSWORD=yes,

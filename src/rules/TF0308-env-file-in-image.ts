@@ -1,14 +1,7 @@
 import { filesReachingImage } from '../model/context.js';
 import type { RawFinding } from '../core/index.js';
-import { defineRule } from './rule.js';
-
-/** `.env`, `.env.production`, `prod.env`; templates meant to be committed (`.env.example`) carry no secrets. */
-export function isEnvFile(path: string): boolean {
-  const name = path.slice(path.lastIndexOf('/') + 1);
-  if (!(name === '.env' || name.startsWith('.env.') || (name.endsWith('.env') && name.length > 4)))
-    return false;
-  return !/(example|sample|template|dist|default|defaults)/i.test(name);
-}
+import { isEnvFile } from './lib/files.js';
+import { defineRule } from './lib/rule.js';
 
 export const envFileInImage = defineRule({
   id: 'TF0308',

@@ -1,10 +1,7 @@
 import { filesReachingImage } from '../model/context.js';
 import type { RawFinding } from '../core/index.js';
-import { defineRule } from './rule.js';
-
-export function isSqliteFile(path: string): boolean {
-  return /\.sqlite3$/.test(path);
-}
+import { isSqliteFile } from './lib/files.js';
+import { defineRule } from './lib/rule.js';
 
 export const sqliteInImage = defineRule({
   id: 'TF0601',

@@ -8,7 +8,7 @@ import {
   providedEnvironment,
   type ProvidedEnvironment,
 } from '../model/settings/index.js';
-import { defineRule } from './rule.js';
+import { defineRule } from './lib/rule.js';
 
 export const runtimeDataNotInVolume = defineRule({
   id: 'TF0602',

@@ -2,7 +2,7 @@ import type { Config } from '../config.js';
 import { stamp, type Finding, type RawFinding, type Severity } from '../core/index.js';
 import type { Project } from '../model/types/project.js';
 import { matchesGlob } from '../util/glob.js';
-import type { Rule } from './rule.js';
+import type { Rule } from './lib/rule.js';
 import { findRule, RULES } from './registry.js';
 
 /** Runs every static rule on the project; a rule that throws becomes a TF0001 finding instead of a crash. */
