@@ -1,6 +1,4 @@
-import { filesReachingImage } from '../model/context.js';
-import type { RawFinding } from '../core/index.js';
-import { isEnvFile } from './lib/files.js';
+import { filesCopiedIntoImage, isEnvFile } from './lib/files.js';
 import { defineRule } from './lib/rule.js';
 
 export const envFileInImage = defineRule({
@@ -25,19 +23,11 @@ compose \`env_file:\`, or your platform's secrets).
 `,
   related: [],
   check(project) {
-    const findings: RawFinding[] = [];
-    for (const app of project.apps) {
-      const file = app.dockerfile?.file;
-      if (!file) continue;
-      for (const { line, files } of filesReachingImage(app, isEnvFile)) {
-        const names = files.map((f) => `'${f}'`).join(', ');
-        findings.push({
-          file,
-          line,
-          message: `This instruction copies ${names} into the image, so its secrets ship with the image. Add ${files.length > 1 ? 'them' : 'it'} to .dockerignore (e.g. '.env' and '.env.*') and pass the values as environment variables at run time.`,
-        });
-      }
-    }
-    return findings;
+    return filesCopiedIntoImage(
+      project,
+      isEnvFile,
+      (names, files) =>
+        `This instruction copies ${names} into the image, so its secrets ship with the image. Add ${files.length > 1 ? 'them' : 'it'} to .dockerignore (e.g. '.env' and '.env.*') and pass the values as environment variables at run time.`,
+    );
   },
 });
