@@ -31,6 +31,13 @@ import {
   type SmokeOptions,
   type SmokeOutcome,
 } from './smoke/index.js';
+import {
+  DEFAULT_LIMITS,
+  parseCpus,
+  parseMemory,
+  parsePidsLimit,
+  type ResourceLimits,
+} from './smoke/limits.js';
 
 export const USAGE = `Usage: twelve-factor-review check [DIR] [options]
 
@@ -54,6 +61,10 @@ Options:
   --build-timeout SECONDS  stop the smoke build after this long (default 1200)
   --postgres-ready-timeout SECONDS
                            how long the smoke test's PostgreSQL may take to accept connections (default 120)
+  --smoke-pids-limit N     processes each smoke container may run (default 512)
+  --smoke-memory SIZE      memory each smoke container (and the classic builder's steps) may use, such as 1g or
+                           768m; PostgreSQL gets at least 512m (default 1g)
+  --smoke-cpus N           CPUs each smoke container may use (default 1.5, at most the engine's)
   --verbose                print the config file used, the apps found and timings to standard error
   -h, --help               print this help
   --version                print the version
@@ -115,6 +126,7 @@ interface CheckOptions {
   smokeEnv: Partial<Record<Engine, Record<string, string>>>;
   buildTimeoutMs?: number;
   postgresReadyTimeoutMs?: number;
+  limits: ResourceLimits;
   dockerfile?: string;
   composeFiles?: string[];
   settingsModule?: string;
@@ -168,6 +180,9 @@ function parseCommandLine(argv: string[], cwd: string): CheckOptions | 'help' | 
         'smoke-env': { type: 'string', multiple: true },
         'build-timeout': { type: 'string' },
         'postgres-ready-timeout': { type: 'string' },
+        'smoke-pids-limit': { type: 'string' },
+        'smoke-memory': { type: 'string' },
+        'smoke-cpus': { type: 'string' },
         dockerfile: { type: 'string' },
         'compose-file': { type: 'string', multiple: true },
         'settings-module': { type: 'string' },
@@ -212,6 +227,20 @@ function parseCommandLine(argv: string[], cwd: string): CheckOptions | 'help' | 
     smokeEnv: smokeEnv(values['smoke-env'] ?? []),
     buildTimeoutMs: seconds('build-timeout', values['build-timeout']),
     postgresReadyTimeoutMs: seconds('postgres-ready-timeout', values['postgres-ready-timeout']),
+    limits: {
+      pids:
+        values['smoke-pids-limit'] !== undefined
+          ? parsePidsLimit(values['smoke-pids-limit'], '--smoke-pids-limit')
+          : DEFAULT_LIMITS.pids,
+      memoryBytes:
+        values['smoke-memory'] !== undefined
+          ? parseMemory(values['smoke-memory'], '--smoke-memory')
+          : DEFAULT_LIMITS.memoryBytes,
+      cpus:
+        values['smoke-cpus'] !== undefined
+          ? parseCpus(values['smoke-cpus'], '--smoke-cpus')
+          : DEFAULT_LIMITS.cpus,
+    },
     dockerfile: nonEmpty('dockerfile', values.dockerfile),
     composeFiles: values['compose-file']?.map((f) => nonEmpty('compose-file', f)!),
     settingsModule:
@@ -256,6 +285,7 @@ async function check(options: CheckOptions, io: CliIo): Promise<number> {
         ...(options.port ? { port: options.port } : {}),
         buildArgs: options.buildArgs,
         env: options.smokeEnv,
+        limits: options.limits,
         ...(options.buildTimeoutMs ? { buildTimeoutMs: options.buildTimeoutMs } : {}),
         ...(options.postgresReadyTimeoutMs ? { postgresReadyTimeoutMs: options.postgresReadyTimeoutMs } : {}),
       },

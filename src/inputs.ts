@@ -9,6 +9,13 @@ import {
   parsePort,
   parseSettingsModule,
 } from './options.js';
+import {
+  DEFAULT_LIMITS,
+  parseCpus,
+  parseMemory,
+  parsePidsLimit,
+  type ResourceLimits,
+} from './smoke/limits.js';
 import type { FailOn } from './core/index.js';
 
 /** How the run splits the work, for pull requests from forks (see docs/workflows/). */
@@ -34,6 +41,8 @@ export interface Inputs {
   buildArgs: Record<string, string>;
   /** KEY=VALUE lines of smoke-env, split by engine prefix ('' applies to both). */
   smokeEnv: { all: Record<string, string>; sqlite: Record<string, string>; postgres: Record<string, string> };
+  /** smoke-pids-limit, smoke-memory, smoke-cpus: what each smoke container may use. */
+  smokeLimits: ResourceLimits;
   githubToken: string;
   comment: boolean;
   review: boolean;
@@ -67,6 +76,15 @@ export function readInputs(get: GetInput = (name) => core.getInput(name)): Input
     smokePort: text('smoke-port') ? parsePort(text('smoke-port'), 'smoke-port') : undefined,
     buildArgs: keyValues('build-args', get('build-args')),
     smokeEnv: smokeEnv(get('smoke-env')),
+    smokeLimits: {
+      pids: text('smoke-pids-limit')
+        ? parsePidsLimit(text('smoke-pids-limit'), 'smoke-pids-limit')
+        : DEFAULT_LIMITS.pids,
+      memoryBytes: text('smoke-memory')
+        ? parseMemory(text('smoke-memory'), 'smoke-memory')
+        : DEFAULT_LIMITS.memoryBytes,
+      cpus: text('smoke-cpus') ? parseCpus(text('smoke-cpus'), 'smoke-cpus') : DEFAULT_LIMITS.cpus,
+    },
     githubToken: text('github-token'),
     comment: bool('comment', text('comment'), true),
     review: bool('review', text('review'), true),

@@ -215,6 +215,7 @@ async function smokeTest(
       env,
       redactor,
       tempDir,
+      limits: inputs.smokeLimits,
     },
     docker,
     log,
@@ -375,7 +376,8 @@ async function publishFromArtifact(inputs: Inputs, env: Runner, redactor: Redact
       .addRaw(
         renderMarkdown(report, {
           repoUrl,
-          sha: pr?.headSha,
+          // Outside a pull request, the commit the analysed run checked out.
+          sha: pr?.headSha ?? run?.headSha,
           maxChars: Infinity,
           maxBytes: SUMMARY_MAX_BYTES,
         }),

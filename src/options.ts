@@ -1,3 +1,4 @@
+import { OptionError } from './util/option-error.js';
 import { realpathSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { parse } from 'yaml';
@@ -16,9 +17,7 @@ export const FORMATS = ['text', 'json', 'markdown', 'sarif'] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** A user error: wrong flag, input or config value. The message says what was wrong and what is accepted. */
-export class OptionError extends Error {
-  override name = 'OptionError';
-}
+export { OptionError };
 
 export function oneOf<T extends string>(value: string, source: string, accepted: readonly T[]): T {
   if ((accepted as readonly string[]).includes(value)) return value as T;

@@ -57,8 +57,13 @@ appRuleCases(pythonDepsUnpinned, [
     [],
   ],
   [
-    'upgrading pip, setuptools and wheel is tooling',
+    'upgrading pip, setuptools and wheel is tooling: a notice',
     { dockerfile: df('FROM python:3.12', 'RUN pip install --upgrade pip setuptools wheel') },
+    ['Dockerfile:2!notice'],
+  ],
+  [
+    'a pinned installer upgrade is fine',
+    { dockerfile: df('FROM python:3.12', 'RUN pip install pip==24.3.1') },
     [],
   ],
   [

@@ -85,4 +85,34 @@ settingsRuleCases(debugInCode, [
     settings: lines('import sys', 'DEBUG = False', "if 'test' in sys.argv:", '    DEBUG = True'),
     expect: [],
   },
+  {
+    name: "the image's ENV turns the variable the settings read on",
+    settings: lines('import os', "DEBUG = os.environ.get('DJANGO_DEBUG', 'False') == 'True'"),
+    deploy: { stage: { env: { DJANGO_DEBUG: 'True' } } },
+    expect: [[2]],
+  },
+  {
+    name: 'ENV DEBUG=1 read as raw text',
+    settings: lines('import os', "DEBUG = os.environ.get('DEBUG')"),
+    deploy: { stage: { env: { DEBUG: '1' } } },
+    expect: [[2]],
+  },
+  {
+    name: "the image's ENV turns it off, or sets another variable",
+    settings: lines('import os', "DEBUG = os.environ.get('DEBUG', '0') == '1'"),
+    deploy: { stage: { env: { DEBUG: '0', DJANGO_DEBUG: '1' } } },
+    expect: [],
+  },
+  {
+    name: 'the production compose file sets it on',
+    settings: lines('import os', "DEBUG = os.environ.get('DEBUG', '0') == '1'"),
+    deploy: { service: { environment: { DEBUG: '1' } } },
+    expect: [[2]],
+  },
+  {
+    name: 'compose overrides the image ENV with off',
+    settings: lines('import os', "DEBUG = os.environ.get('DEBUG', '0') == '1'"),
+    deploy: { stage: { env: { DEBUG: '1' } }, service: { environment: { DEBUG: '0' } } },
+    expect: [],
+  },
 ]);

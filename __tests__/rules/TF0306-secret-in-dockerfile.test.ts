@@ -29,6 +29,11 @@ appRuleCases(secretInDockerfile, [
   ],
   ['legacy ENV form', { dockerfile: df('FROM python:3.12', 'ENV API_TOKEN abcdef') }, ['Dockerfile:2']],
   [
+    '*_PASS, *_PWD and *PASSWD* are secret-looking names',
+    { dockerfile: df('FROM python:3.12', 'ENV DB_PASS=x1 MYSQL_PWD=x2 ROOT_PASSWD=x3 PWD_HINT=no') },
+    ['Dockerfile:2', 'Dockerfile:2', 'Dockerfile:2'],
+  ],
+  [
     'ENV from a variable is not literal; the ARG is a warning',
     { dockerfile: df('FROM python:3.12', 'ARG SECRET_KEY', 'ENV SECRET_KEY=$SECRET_KEY') },
     ['Dockerfile:2!warning'],

@@ -88,6 +88,8 @@ test('secret-looking names follow TF0306 and leave out pointers to secrets and t
     'FERNET_KEY',
     'DB_PASSWD',
     'postgres_password',
+    'DB_PASS',
+    'MYSQL_PWD',
   ]) {
     assert.ok(isSecretName(n), n);
   }

@@ -28,6 +28,24 @@ contextRuleCases(envFileInImage, [
   ],
   ['.env.example is fine', { Dockerfile: 'FROM python:3.12\nCOPY . /app\n', '.env.example': 'X=\n' }, []],
   [
+    'a compose env_file in the context that the repository does not hold still reaches the image through COPY .',
+    {
+      Dockerfile: 'FROM python:3.12\nCOPY . /app\n',
+      'compose.yaml': 'services:\n  web:\n    build: .\n    env_file: .env.prod\n',
+      '.dockerignore': '.git\n',
+    },
+    [['Dockerfile', 2]],
+  ],
+  [
+    'a compose env_file that .dockerignore excludes, or outside the context, is fine',
+    {
+      Dockerfile: 'FROM python:3.12\nCOPY . /app\n',
+      'compose.yaml': 'services:\n  web:\n    build: .\n    env_file: [.env.prod, ../shared.env]\n',
+      '.dockerignore': '.env*\n',
+    },
+    [],
+  ],
+  [
     'only in a builder stage whose output is a virtualenv',
     {
       Dockerfile:

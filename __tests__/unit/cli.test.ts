@@ -271,6 +271,10 @@ test('--smoke runs the smoke stage with its flags; its findings get the config a
       'postgres.DB_PORT=5433',
       '--smoke-env',
       'DB_PORT=5432',
+      '--smoke-memory',
+      '512m',
+      '--smoke-cpus',
+      '0.75',
     ],
     {
       cwd: temp,
@@ -295,6 +299,7 @@ test('--smoke runs the smoke stage with its flags; its findings get the config a
       port: 5000,
       buildArgs: { BASE_IMAGE: 'local/base' },
       env: { sqlite: { DB_PORT: '5432' }, postgres: { DB_PORT: '5433' } },
+      limits: { pids: 512, memoryBytes: 512 * 1024 ** 2, cpus: 0.75 },
     },
   ]);
   assert.match(stderr, /building the image/);
@@ -304,6 +309,21 @@ test('--smoke runs the smoke stage with its flags; its findings get the config a
     json.findings.map((f: { ruleId: string }) => f.ruleId),
     ['TF0201', 'TF1001'],
     'TF0903 is off in the config; findings are sorted by file',
+  );
+});
+
+test('--smoke-pids-limit, --smoke-memory and --smoke-cpus are validated', async () => {
+  const { code, stderr } = await run(['check', dir('app'), '--smoke', '--smoke-pids-limit', 'lots']);
+  assert.equal(code, 2);
+  assert.match(
+    stderr,
+    /Invalid --smoke-pids-limit 'lots'\. Expected a whole number of processes, at least 16\./,
+  );
+  const memory = await run(['check', dir('app'), '--smoke', '--smoke-memory', '1 tb']);
+  assert.equal(memory.code, 2);
+  assert.match(
+    memory.stderr,
+    /Invalid --smoke-memory '1 tb'\. Expected an amount of memory such as 1g or 768m/,
   );
 });
 

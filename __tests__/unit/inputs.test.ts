@@ -34,6 +34,13 @@ test('the defaults of action.yml are valid', () => {
   assert.equal(i.githubToken, 'ghs_test');
   assert.equal(i.composeFiles, undefined);
   assert.equal(i.dockerfile, undefined);
+  assert.deepEqual(i.smokeLimits, { pids: 512, memoryBytes: 1024 ** 3, cpus: 1.5 });
+});
+
+test('smoke-pids-limit, smoke-memory and smoke-cpus: a number, a size with k/m/g, CPUs to the hundredth', () => {
+  const i = inputs({ 'smoke-pids-limit': '128', 'smoke-memory': '768m', 'smoke-cpus': '0.5' });
+  assert.deepEqual(i.smokeLimits, { pids: 128, memoryBytes: 768 * 1024 ** 2, cpus: 0.5 });
+  assert.equal(inputs({ 'smoke-memory': '1.5GiB' }).smokeLimits.memoryBytes, 1.5 * 1024 ** 3);
 });
 
 const invalid: [Record<string, string>, string][] = [
@@ -65,6 +72,19 @@ const invalid: [Record<string, string>, string][] = [
     { 'smoke-env': 'mysql.DB_PORT=3306' },
     "Invalid smoke-env key 'mysql.DB_PORT'. Expected NAME, sqlite.NAME or postgres.NAME.",
   ],
+  [
+    { 'smoke-pids-limit': '-1' },
+    "Invalid smoke-pids-limit '-1'. Expected a whole number of processes, at least 16.",
+  ],
+  [
+    { 'smoke-memory': '1t' },
+    "Invalid smoke-memory '1t'. Expected an amount of memory such as 1g or 768m (bytes, or k/m/g), at least 64m.",
+  ],
+  [
+    { 'smoke-memory': '10m' },
+    "Invalid smoke-memory '10m'. Expected an amount of memory such as 1g or 768m (bytes, or k/m/g), at least 64m.",
+  ],
+  [{ 'smoke-cpus': '0' }, "Invalid smoke-cpus '0'. Expected a number of CPUs such as 1.5 (0.01 or more)."],
 ];
 for (const [given, message] of invalid) {
   test(`refuses ${JSON.stringify(given)} saying what is accepted`, () => {

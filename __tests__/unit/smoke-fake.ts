@@ -107,6 +107,7 @@ export class FakeDocker implements Docker {
       if (r) {
         const result = { exitCode: 0, stdout: '', stderr: '', ...r };
         this.track(args, result.exitCode);
+        opts?.onStdout?.(result.stdout);
         return result;
       }
     }
@@ -119,6 +120,7 @@ export class FakeDocker implements Docker {
           : [];
     const r = this.default(args, opts);
     this.track(args, r.exitCode);
+    opts?.onStdout?.(r.stdout);
     return known.length && r.exitCode === 0 ? { ...r, stdout: `${known.join('\n')}\n` } : r;
   }
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { dockerfileInstructions, locateBuildFailure } from '../../src/smoke/build.js';
+import { ClassicBuildLog, dockerfileInstructions, locateBuildFailure } from '../../src/smoke/build.js';
 import { parseDeployCheck } from '../../src/smoke/deploy-check.js';
 import { modelSettings } from '../../src/model/settings.js';
 import { planEnv } from '../../src/smoke/env.js';
@@ -56,6 +56,52 @@ describe('locating the failing build step', () => {
       (i) => i.line,
     );
     assert.deepEqual(lines, [1, 3, 6]);
+  });
+});
+
+describe('layers a classic build commits, read as its log streams', () => {
+  const log = [
+    'Sending build context to Docker daemon  3.072kB',
+    'Step 1/6 : FROM base',
+    ' ---> c6a9e571a592',
+    'Step 2/6 : COPY a /a',
+    ' ---> 2abf136148ca',
+    'Step 3/6 : RUN pip install -r requirements.txt',
+    ' ---> Using cache',
+    ' ---> 1b2c3d4e5f60',
+    'Step 4/6 : RUN echo hi > /b',
+    ' ---> Running in 303f26c47b03',
+    'hi ---> 0123456789ab',
+    'Removing intermediate container 303f26c47b03',
+    ' ---> fcd96af8ae8a',
+    'Step 5/6 : FROM onbuild-base',
+    '# Executing 1 build trigger',
+    ' ---> Running in 4444c47b0333',
+    ' ---> 5555136148ca',
+    'Step 6/6 : RUN sleep 3600',
+    ' ---> Running in 04dbb3e23c25',
+    '',
+  ].join('\n');
+
+  test('own layers in order; cached layers and plain bases are not ours; the step under way is known', () => {
+    const parsed = new ClassicBuildLog();
+    // Chunks end anywhere, mid-line included.
+    for (let i = 0; i < log.length; i += 7) parsed.feed(log.slice(i, i + 7));
+    assert.deepEqual(parsed.result(), {
+      created: ['2abf136148ca', 'fcd96af8ae8a', '5555136148ca'],
+      lastLayer: '5555136148ca',
+      pendingStep: 'RUN',
+      stepContainer: '04dbb3e23c25',
+    });
+  });
+
+  test('a committed step clears the step container; a last line without a newline still counts', () => {
+    const parsed = new ClassicBuildLog();
+    parsed.feed(
+      'Step 1/2 : FROM base\n ---> c6a9e571a592\nStep 2/2 : ENV A=1\n ---> Running in 303f26c47b03\n',
+    );
+    parsed.feed(' ---> fcd96af8ae8a');
+    assert.deepEqual(parsed.result(), { created: ['fcd96af8ae8a'], lastLayer: 'fcd96af8ae8a' });
   });
 });
 

@@ -160,117 +160,230 @@ describe('smoke orchestration (scripted Docker)', () => {
     assert.deepEqual(docker.leftovers(), []);
   });
 
-  test('the layers a failed classic build left are found by ancestry and removed once the daemon lets go', async () => {
+  test("a failed classic build's own layers are removed newest first, never pruned; cached layers stay", async () => {
     let attempts = 0;
     const log = [
-      'Step 1/4 : FROM base',
+      'Step 1/5 : FROM base',
       ' ---> d1cd1284f8ff',
-      'Step 2/4 : COPY requirements.txt .',
+      'Step 2/5 : COPY requirements.txt .',
       ' ---> 0a1b2c3d4e5f',
-      'Step 3/4 : RUN pip install -r requirements.txt',
+      'Step 3/5 : RUN pip install -r requirements.txt',
       ' ---> Using cache',
       ' ---> 1b2c3d4e5f60',
-      'Step 4/4 : RUN exit 3',
+      'Step 4/5 : RUN echo ours',
+      ' ---> Running in 8e7d6c5b4a39',
+      'Removing intermediate container 8e7d6c5b4a39',
+      ' ---> 2c3d4e5f6071',
+      'Step 5/5 : RUN exit 3',
       ' ---> Running in 9f8e7d6c5b4a',
     ].join('\n');
-    // Dangling: the build's last layer; a leaf on the same base made while it ran (a step its output never showed);
-    // another build's leaf on that base, made before; one with no known parent.
-    const now = new Date().toISOString();
-    const parents: Record<string, string> = {
-      'sha256:1b2c3d4e5f60aa': `sha256:0a1b2c3d4e5faa|${now}`,
-      'sha256:0a1b2c3d4e5faa': `sha256:d1cd1284f8ffaa|${now}`,
-      'sha256:6666666666aaaa': `sha256:d1cd1284f8ffaa|${now}`,
-      'sha256:7777777777aaaa': 'sha256:d1cd1284f8ffaa|2020-01-01T00:00:00Z',
-      'sha256:8888888888aaaa': `|${now}`,
-    };
     const docker = new FakeDocker()
       .on((a) => a[0] === 'build', fail('The command returned a non-zero code: 3', 1, log))
       .on(
-        (a) => a[0] === 'images' && a.includes('dangling=true'),
-        ok('sha256:1b2c3d4e5f60aa\nsha256:6666666666aaaa\nsha256:7777777777aaaa\nsha256:8888888888aaaa\n'),
+        (a) => a[0] === 'image' && a[1] === 'inspect' && a.includes('{{.Id}} {{len .RepoTags}}'),
+        ok('sha256:0a1b2c3d4e5faa 0\nsha256:2c3d4e5f6071aa 0\n'),
       )
       .on(
-        (a) => a[0] === 'image' && a[1] === 'inspect' && a.includes('{{.Parent}}|{{.Created}}'),
-        (a) => ok(`${parents[a[a.length - 1]] ?? ''}\n`),
-      )
-      .on(
-        (a) => a[0] === 'image' && a[1] === 'rm' && a.includes('sha256:1b2c3d4e5f60aa'),
+        (a) => a[0] === 'image' && a[1] === 'rm' && a.includes('2c3d4e5f6071'),
         () =>
           ++attempts < 3
             ? fail(
-                'Error: conflict: unable to remove repository reference (must force) - image is being used by stopped container 9f8e',
+                'Error: conflict: unable to delete 2c3d (must be forced) - image is being used by stopped container 8e7d',
               )
             : ok(),
       );
     const { result } = await smoke(docker);
     assert.equal(result.build?.status, 'failed');
     assert.equal(attempts, 3);
+    const inspected = docker.calls.find((c) => c.args.includes('{{.Id}} {{len .RepoTags}}'))!;
+    assert.deepEqual(
+      inspected.args.slice(4),
+      ['0a1b2c3d4e5f', '2c3d4e5f6071'],
+      'only the layers it committed',
+    );
     const removed = docker.calls.filter((c) => c.args[0] === 'image' && c.args[1] === 'rm');
     assert.deepEqual(
       removed.map((c) => c.args.slice(2)),
       [
-        ['sha256:1b2c3d4e5f60aa'],
-        ['sha256:1b2c3d4e5f60aa'],
-        ['sha256:1b2c3d4e5f60aa'],
-        ['sha256:6666666666aaaa'],
+        ['--no-prune', '2c3d4e5f6071'],
+        ['--no-prune', '2c3d4e5f6071'],
+        ['--no-prune', '2c3d4e5f6071'],
+        ['--no-prune', '0a1b2c3d4e5f'],
       ],
-      "only this build's leaves, never forced; the base and older builds' leaves are left alone",
+      'never the cached layer or the base, never forced, never pruning an untagged parent',
+    );
+    assert.ok(
+      !docker.calls.some((c) => c.args.includes('dangling=true')),
+      "no search among other builds' leaves",
     );
   });
 
-  test('a multi-stage classic build that succeeded leaves no layer of a stage its target does not use', async () => {
-    const build = (stages: 1 | 2) =>
-      [
-        'Step 1/5 : FROM base AS base',
-        ' ---> d1cd1284f8ff',
-        'Step 2/5 : COPY . /app',
-        ' ---> 0a1b2c3d4e5f',
-        ...(stages === 2
-          ? [
-              'Step 3/5 : FROM base AS dev',
-              ' ---> 0a1b2c3d4e5f',
-              'Step 4/5 : CMD ["runserver"]',
-              ' ---> 2c3d4e5f6071',
-            ]
-          : []),
-        'Step 5/5 : CMD ["gunicorn"]',
-        ' ---> 3d4e5f607182',
-        'Successfully built 3d4e5f607182',
-      ].join('\n');
-    const now = new Date().toISOString();
-    // Dangling once the tagged image is gone: the unused stage's leaf, and another build's leaf made meanwhile on the
-    // same base image (which a successful build, having printed all its steps, never claims).
-    const parents: Record<string, string> = {
-      'sha256:2c3d4e5f6071aa': `sha256:0a1b2c3d4e5faa|${now}`,
-      'sha256:9999999999aaaa': `sha256:d1cd1284f8ffaa|${now}`,
-    };
-    const run = async (stages: 1 | 2) => {
-      const docker = new FakeDocker()
-        .on((a) => a[0] === 'build', ok(build(stages)))
-        .on(
-          (a) => a[0] === 'images' && a.includes('dangling=true'),
-          ok('sha256:2c3d4e5f6071aa\nsha256:9999999999aaaa\n'),
-        )
-        .on(
-          (a) => a[0] === 'image' && a[1] === 'inspect' && a.includes('{{.Parent}}|{{.Created}}'),
-          (a) => ok(`${parents[a[a.length - 1]] ?? ''}\n`),
-        );
-      const { result } = await smoke(docker, { engines: ['sqlite'] });
-      assert.equal(result.build?.status, 'passed');
-      // The run's own tagged image goes by label (image rm -f); the search and what it removes follow.
-      return docker.calls.filter(
-        (c) => (c.args[0] === 'image' && c.args[1] === 'rm' && c.args[2] !== '-f') || c.args[0] === 'images',
+  test('a classic build cut short: the step it was in is claimed only when committed from its container', async () => {
+    const log = [
+      'Step 1/3 : FROM base',
+      ' ---> d1cd1284f8ff',
+      'Step 2/3 : RUN echo ours',
+      ' ---> Running in 8e7d6c5b4a39',
+      ' ---> 2c3d4e5f6071',
+      'Step 3/3 : RUN sleep 3600',
+      ' ---> Running in 9f8e7d6c5b4a',
+    ].join('\n');
+    const docker = new FakeDocker()
+      .on((a) => a[0] === 'build', { exitCode: 124, timedOut: true, stdout: log })
+      .on((a) => a[0] === 'container' && a[1] === 'inspect', fail('No such container'))
+      .on(
+        (a) => a[0] === 'images' && a.includes('dangling=true'),
+        ok('sha256:5555555555aaaa\nsha256:6666666666aaaa\nsha256:7777777777aaaa\n'),
+      )
+      .on(
+        (a) =>
+          a[0] === 'image' &&
+          a[1] === 'inspect' &&
+          a.includes('{{.Id}}|{{.Parent}}|{{.Container}}|{{.Created}}'),
+        ok(
+          [
+            `sha256:5555555555aaaa|sha256:2c3d4e5f6071aa|9f8e7d6c5b4a${'0'.repeat(52)}|${new Date().toISOString()}`,
+            `sha256:6666666666aaaa|sha256:2c3d4e5f6071aa|1234567890ab${'0'.repeat(52)}|${new Date().toISOString()}`,
+            `sha256:7777777777aaaa|sha256:d1cd1284f8ffaa|9f8e7d6c5b4a${'0'.repeat(52)}|${new Date().toISOString()}`,
+          ].join('\n'),
+        ),
+      )
+      .on(
+        (a) => a[0] === 'image' && a[1] === 'inspect' && a.includes('{{.Id}} {{len .RepoTags}}'),
+        ok('sha256:2c3d4e5f6071aa 0\nsha256:5555555555aaaa 0\n'),
       );
-    };
+    const { result } = await smoke(docker, { buildTimeoutMs: 1_000 });
+    assert.equal(result.build?.status, 'failed');
+    const removed = docker.calls.filter((c) => c.args[0] === 'image' && c.args[1] === 'rm');
     assert.deepEqual(
-      (await run(2)).map((c) => c.args.slice(0, 3)),
+      removed.map((c) => c.args.slice(2)),
       [
-        ['images', '--filter', 'dangling=true'],
-        ['image', 'rm', 'sha256:2c3d4e5f6071aa'],
+        ['--no-prune', '5555555555aa'],
+        ['--no-prune', '2c3d4e5f6071'],
       ],
     );
-    // A single-stage build leaves nothing untagged: no search at all.
-    assert.deepEqual(await run(1), []);
+  });
+
+  test('a classic build cut short in a COPY step: the one layer made since on its last layer is claimed, not two', async () => {
+    const log = ['Step 1/3 : FROM base', ' ---> d1cd1284f8ff', 'Step 2/3 : COPY requirements.txt .', ''].join(
+      '\n',
+    );
+    const now = new Date().toISOString();
+    const run = async (dangling: string[]) => {
+      const docker = new FakeDocker()
+        .on((a) => a[0] === 'build', { exitCode: 124, timedOut: true, stdout: log })
+        .on(
+          (a) => a[0] === 'images' && a.includes('dangling=true'),
+          ok(dangling.map((d) => d.split('|')[0]).join('\n')),
+        )
+        .on(
+          (a) =>
+            a[0] === 'image' &&
+            a[1] === 'inspect' &&
+            a.includes('{{.Id}}|{{.Parent}}|{{.Container}}|{{.Created}}'),
+          ok(dangling.join('\n')),
+        )
+        .on(
+          (a) => a[0] === 'image' && a[1] === 'inspect' && a.includes('{{.Id}} {{len .RepoTags}}'),
+          (a) =>
+            ok(
+              a
+                .slice(4)
+                .map((id) => `sha256:${id}aa 0`)
+                .join('\n'),
+            ),
+        );
+      await smoke(docker, { buildTimeoutMs: 1_000 });
+      return docker.calls
+        .filter((c) => c.args[0] === 'image' && c.args[1] === 'rm')
+        .map((c) => c.args.slice(2));
+    };
+    const ours = `sha256:5555555555aaaa|sha256:d1cd1284f8ffaa||${now}`;
+    const older = 'sha256:7777777777aaaa|sha256:d1cd1284f8ffaa||2020-01-01T00:00:00Z';
+    assert.deepEqual(await run([ours, older]), [['--no-prune', '5555555555aa']]);
+    const another = `sha256:6666666666aaaa|sha256:d1cd1284f8ffaa||${now}`;
+    assert.deepEqual(await run([ours, another]), [], 'two builds on the same layer: neither is guessed at');
+  });
+
+  test('a multi-stage classic build that succeeded leaves no layer of its own; a kept image keeps its own', async () => {
+    const log = [
+      'Step 1/5 : FROM base AS base',
+      ' ---> d1cd1284f8ff',
+      'Step 2/5 : COPY . /app',
+      ' ---> 0a1b2c3d4e5f',
+      'Step 3/5 : FROM base AS dev',
+      ' ---> 0a1b2c3d4e5f',
+      'Step 4/5 : CMD ["runserver"]',
+      ' ---> Running in 8e7d6c5b4a39',
+      ' ---> 2c3d4e5f6071',
+      'Step 5/5 : CMD ["gunicorn"]',
+      ' ---> Running in 7e7d6c5b4a39',
+      ' ---> 3d4e5f607182',
+      'Successfully built 3d4e5f607182',
+    ].join('\n');
+    const run = async (keepImage: boolean) => {
+      const docker = new FakeDocker()
+        .on((a) => a[0] === 'build', ok(log))
+        .on(
+          (a) => a[0] === 'image' && a[1] === 'history',
+          ok('sha256:3d4e5f607182aa\nsha256:0a1b2c3d4e5faa\n'),
+        )
+        .on(
+          (a) => a[0] === 'image' && a[1] === 'inspect' && a.includes('{{.Id}} {{len .RepoTags}}'),
+          ok(
+            `sha256:0a1b2c3d4e5faa 0\nsha256:2c3d4e5f6071aa 0\n${keepImage ? 'sha256:3d4e5f607182aa 1\n' : ''}`,
+          ),
+        );
+      const { result } = await smoke(docker, { engines: ['sqlite'], keepImage });
+      assert.equal(result.build?.status, 'passed');
+      return docker.calls
+        .filter((c) => c.args[0] === 'image' && c.args[1] === 'rm')
+        .map((c) => c.args.slice(2));
+    };
+    assert.deepEqual(await run(false), [
+      ['-f', '--no-prune', 'tfr-r1-app:latest'],
+      ['--no-prune', '2c3d4e5f6071'],
+      ['--no-prune', '0a1b2c3d4e5f'],
+    ]);
+    assert.deepEqual(
+      await run(true),
+      [['--no-prune', '2c3d4e5f6071']],
+      'the kept image and what it builds on stay',
+    );
+  });
+
+  test('every container gets the process, memory and CPU limits; PostgreSQL at least 512m; CPUs capped', async () => {
+    const docker = new FakeDocker().on((a) => a[0] === 'info', ok('1\n'));
+    await smoke(docker, { limits: { pids: 128, memoryBytes: 256 * 1024 ** 2, cpus: 1.5 } });
+    const started = docker.calls.filter((c) => c.args[0] === 'run' || c.args[0] === 'create');
+    assert.ok(started.length >= 6, 'servers, one-offs and PostgreSQL');
+    const value = (args: string[], flag: string) => args[args.indexOf(flag) + 1];
+    for (const { args } of started) {
+      const pg = args.includes('tfr-r1-postgres-db') && args.includes('-d');
+      assert.equal(value(args, '--pids-limit'), '128', args.join(' '));
+      assert.equal(value(args, '--memory'), String((pg ? 512 : 256) * 1024 ** 2), args.join(' '));
+      assert.equal(value(args, '--memory-swap'), value(args, '--memory'), 'no swap on top');
+      assert.equal(value(args, '--cpus'), '1', 'at most the engine has');
+    }
+    const build = docker.calls.find((c) => c.args[0] === 'build')!.args;
+    assert.equal(value(build, '--memory'), String(256 * 1024 ** 2));
+    assert.equal(value(build, '--cpu-quota'), '100000');
+  });
+
+  test('a server killed for using more memory than it may is reported as such', async () => {
+    const docker = new FakeDocker().on(
+      (a) => a[0] === 'inspect',
+      ok(JSON.stringify({ Running: false, ExitCode: 137, OOMKilled: true })),
+    );
+    const { result } = await smoke(docker, { engines: ['sqlite'] }, async () => ({
+      error: 'connection refused',
+    }));
+    const http = result.engines.sqlite!.steps.find((s) => s.name === 'http');
+    assert.equal(http?.status, 'failed');
+    assert.match(
+      http?.detail ?? '',
+      /exited with code 137 \(killed for using more than the 1g of memory it may use/,
+    );
   });
 
   test('buildx is used with --load when present', async () => {

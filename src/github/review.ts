@@ -1,5 +1,6 @@
 import { type Finding, SEVERITIES } from '../core/index.js';
 import { commentableLines } from './diff.js';
+import { messageParts, partsMarkdown } from '../report/message.js';
 import { codeBlock, escapeInline } from './escape.js';
 import { defuseMarkers, fingerprintMarker, fingerprintOf } from './markers.js';
 import type { Author, NewReviewComment, PullFile, ReviewComment } from './port.js';
@@ -94,7 +95,7 @@ export function inlineBody(f: Finding, marker: string, ruleUrl?: string): string
   const lines = [
     `${ICON[f.severity]} **${rule}** (${f.severity}, factor ${escapeInline(f.factor)})`,
     '',
-    escapeInline(f.message),
+    partsMarkdown(messageParts(f)),
   ];
   if (f.related.length) lines.push('', `Related: ${f.related.map(escapeInline).join(', ')}`);
   if (f.details)
@@ -121,7 +122,7 @@ export function reviewBody(plan: ReviewPlan, directory: string, marker: string):
     );
     for (const f of plan.overflow.slice(0, 100)) {
       lines.push(
-        `- ${ICON[f.severity]} \`${f.ruleId}\` ${escapeInline(repoPath(directory, f.file))}:${f.line}: ${escapeInline(f.message)}`,
+        `- ${ICON[f.severity]} \`${f.ruleId}\` ${escapeInline(repoPath(directory, f.file))}:${f.line}: ${partsMarkdown(messageParts(f))}`,
       );
     }
     if (plan.overflow.length > 100) lines.push(`- … and ${plan.overflow.length - 100} more`);

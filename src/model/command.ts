@@ -572,6 +572,8 @@ export interface PipInstall {
   requirementFiles: string[];
   /** -c constraints given: versions may be pinned there. */
   constrained: boolean;
+  /** The installer's own tooling (pip, setuptools, wheel) given by name without an exact version. */
+  unpinnedTooling: string[];
 }
 
 export function pipInstall(argv: string[]): PipInstall | undefined {
@@ -582,7 +584,7 @@ export function pipInstall(argv: string[]): PipInstall | undefined {
   else return undefined;
   while (i < a.length && a[i].startsWith('-')) i += PIP_VALUE_OPTIONS.has(a[i]) ? 2 : 1;
   if (a[i] !== 'install') return undefined;
-  const out: PipInstall = { byName: [], requirementFiles: [], constrained: false };
+  const out: PipInstall = { byName: [], requirementFiles: [], constrained: false, unpinnedTooling: [] };
   for (i = i + 1; i < a.length; i++) {
     const arg = a[i];
     if (arg.startsWith('-')) {
@@ -594,7 +596,9 @@ export function pipInstall(argv: string[]): PipInstall | undefined {
       continue;
     }
     const spec = requirementSpec(arg);
-    if (spec) out.byName.push(spec);
+    if (spec && PIP_TOOLING.has(spec.name.toLowerCase())) {
+      if (!spec.pinned) out.unpinnedTooling.push(spec.spec);
+    } else if (spec) out.byName.push(spec);
   }
   return out;
 }
@@ -608,16 +612,10 @@ function requirementSpec(arg: string): { spec: string; name: string; pinned: boo
   if (/\.(whl|zip|tar\.gz|tgz|tar\.bz2)$/i.test(arg)) return undefined;
   const pinned = /(^|[^=!<>~])===?\s*[^\s=*,;]+/.test(rest) && !/==\s*[^,;]*\*/.test(rest);
   if (!pinned && rest.includes('$')) return undefined; // django$SPEC: cannot tell
-  if (PIP_TOOLING.has(name.toLowerCase())) return undefined;
   return { spec: arg, name, pinned };
 }
 
-/** Secret-looking environment names: *PASSWORD*, *SECRET*, *TOKEN*, *_KEY, *API_KEY*, *PRIVATE*; not paths to them. */
-export function isSecretName(name: string): boolean {
-  const n = name.toUpperCase();
-  if (/_(FILE|PATH|DIR|URL|ID)$/.test(n) || /PUBLIC|^GPG_KEY$/.test(n)) return false;
-  return /PASSWORD|PASSWD|SECRET|TOKEN|_KEY$|API_KEY|PRIVATE/.test(n);
-}
+export { isSecretName } from './secret-names.js';
 
 /** The commands the RUN instructions of `stages` execute (exec-form RUN as one command), with their lines. */
 export function buildCommands(stages: Stage[]): ShellCommand[] {

@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import { baseName, normalizeRelative } from '../discover/classify.js';
-import { compilePattern } from '../parse/dockerignore.js';
+import { compilePattern, sentFiles } from '../parse/dockerignore.js';
 import type { CopyInstr, DockerfileModel, Instruction, Stage } from './types/dockerfile.js';
 import type { App } from './types/project.js';
 
@@ -260,4 +260,18 @@ export function filesReachingImage(
     if (landing) byLine.set(landing.line, [...(byLine.get(landing.line) ?? []), file]);
   }
   return [...byLine.entries()].sort((a, b) => a[0] - b[0]).map(([line, files]) => ({ line, files }));
+}
+
+/**
+ * The line of the COPY/ADD that would take a file the repository does not hold (a developer's own `.env`, named by a
+ * compose `env_file`) into the app's image, were it in the context: `contextPath` is relative to the context, and
+ * .dockerignore is applied to it as Docker would.
+ */
+export function absentFileReachingImage(app: App, contextPath: string): number | undefined {
+  const model = app.dockerfile;
+  const context = app.context;
+  const target = model?.targetStage;
+  if (!model || !target || !context || context.files.includes(contextPath)) return undefined;
+  if (sentFiles([contextPath], context.dockerignore).length === 0) return undefined;
+  return new ImageLayout(model, [...context.sentFiles, contextPath]).landing(target, contextPath)?.line;
 }

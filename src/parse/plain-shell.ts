@@ -35,6 +35,7 @@ const KEYWORDS = new Set([
   'nameref',
   'let',
 ]);
+const ECHOES = new Set(['echo', 'printf']);
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*\+?=/;
 
 export interface PlainCommand {
@@ -66,6 +67,8 @@ export function plainCommands(text: string): PlainCommand[] | undefined {
     } else if (c === '&' || c === '|') {
       const double = text[i + 1] === c;
       if (!current || (c === '&' && !double) || (c === '|' && text[i + 1] === '&')) return undefined;
+      // What echo or printf pipes into the next command is its stdin, which the full parser reads.
+      if (c === '|' && !double && ECHOES.has(current.argv[0])) return undefined;
       out.push(current);
       current = undefined;
       needCommand = true;

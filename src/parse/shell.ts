@@ -1,5 +1,5 @@
 import sh, { type Node, type Parser } from 'mvdan-sh';
-import type { ShellCommand, ShellScript } from './types.js';
+import type { ShellAssignment, ShellCommand, ShellScript } from './types.js';
 import { plainCommands } from './plain-shell.js';
 
 // Token values of mvdan.cc/sh/v3/syntax RedirOperator, as the GopherJS build reports them.
@@ -18,6 +18,9 @@ const REDIRECT_OPS: Record<number, string> = {
   65: '&>>',
 };
 const HEREDOC_OPS = new Set([61, 62]);
+// BinCmdOperator values of `|` and `|&`.
+const PIPE_OPS = new Set([12, 13]);
+const DECLARATIONS = new Set(['export', 'declare', 'typeset', 'readonly', 'local']);
 const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'mksh', 'busybox']);
 const MAX_NESTING = 4;
 
@@ -28,15 +31,16 @@ export const fullParserCalls = { count: 0 };
 /** Shell text → simple commands with absolute lines. `firstLine` is the file line the text starts on. Never throws. */
 export function parseShell(text: string, firstLine = 1): ShellScript {
   const plain = plainScript(text, firstLine);
-  return plain ? { commands: plain } : parseShellFully(text, firstLine);
+  return plain ? { commands: plain, assignments: [] } : parseShellFully(text, firstLine);
 }
 
 /** parseShell by the full parser alone, whatever the script. */
 export function parseShellFully(text: string, firstLine = 1): ShellScript {
   const commands: ShellCommand[] = [];
+  const assignments: ShellAssignment[] = [];
   try {
-    collectScript(text, firstLine, commands, 0);
-    return { commands };
+    collectScript(text, firstLine, commands, 0, assignments);
+    return { commands, assignments };
   } catch (error) {
     return { commands: [], parseError: describeError(error, firstLine) };
   }
@@ -74,14 +78,21 @@ interface Source {
   bytes: Buffer; // mvdan-sh reports byte offsets
   lineOffset: number;
   depth: number;
+  assignments: ShellAssignment[];
 }
 
 /** Parses `text` and appends its commands; throws the parser's error for the caller to report. */
-function collectScript(text: string, firstLine: number, out: ShellCommand[], depth: number): void {
+function collectScript(
+  text: string,
+  firstLine: number,
+  out: ShellCommand[],
+  depth: number,
+  assignments: ShellAssignment[],
+): void {
   parser ??= sh.syntax.NewParser();
   fullParserCalls.count++;
   const file = parser.Parse(text, 'script');
-  const src: Source = { bytes: Buffer.from(text, 'utf8'), lineOffset: firstLine - 1, depth };
+  const src: Source = { bytes: Buffer.from(text, 'utf8'), lineOffset: firstLine - 1, depth, assignments };
   visitStmts(file.Stmts, src, out);
 }
 
@@ -97,9 +108,17 @@ function visitStmt(stmt: Node | null | undefined, src: Source, out: ShellCommand
     case 'CallExpr':
       visitCall(stmt, cmd, src, out);
       break;
-    case 'BinaryCmd':
+    case 'BinaryCmd': {
+      const first = out.length;
       visitStmt(cmd.X, src, out);
+      const piped = PIPE_OPS.has(cmd.Op as number) && out.length > first ? echoedText(out.at(-1)) : undefined;
+      const before = out.length;
       visitStmt(cmd.Y, src, out);
+      if (piped !== undefined && out.length > before) out[before].stdin = piped;
+      break;
+    }
+    case 'DeclClause':
+      if (DECLARATIONS.has(cmd.Variant?.Value as string)) recordAssigns(cmd.Args, src);
       break;
     case 'Block':
     case 'Subshell':
@@ -138,6 +157,7 @@ function visitIf(clause: Node | null | undefined, src: Source, out: ShellCommand
 }
 
 function visitCall(stmt: Node, call: Node, src: Source, out: ShellCommand[]): void {
+  recordAssigns(call.Assigns, src);
   const words: Node[] = call.Args ?? [];
   if (words.length === 0) return; // only assignments
   const line = src.lineOffset + words[0].Pos().Line();
@@ -146,7 +166,11 @@ function visitCall(stmt: Node, call: Node, src: Source, out: ShellCommand[]): vo
     target: r.Word ? wordText(r.Word, src) : '',
   }));
   const { argv, viaExec, first } = afterExec(words.map((w) => wordText(w, src)));
-  out.push({ argv, line, redirects, viaExec });
+  const command: ShellCommand = { argv, line, redirects, viaExec };
+  if (stmt.Background) command.background = true;
+  const heredoc = (stmt.Redirs ?? []).find((r: Node) => HEREDOC_OPS.has(r.Op as number) && r.Hdoc);
+  if (heredoc) command.stdin = heredocText(heredoc.Hdoc, src);
+  out.push(command);
   if (src.depth >= MAX_NESTING || argv.length === 0) return;
   if (!SHELLS.has(basename(argv[0]))) return;
   const wordsAfter = words.slice(first);
@@ -177,12 +201,44 @@ function inlineScriptIndex(argv: string[]): number | undefined {
 
 function nested(text: string, firstLine: number, src: Source, out: ShellCommand[]): void {
   const inner: ShellCommand[] = [];
+  const assignments: ShellAssignment[] = [];
   try {
-    collectScript(text, firstLine, inner, src.depth + 1);
+    collectScript(text, firstLine, inner, src.depth + 1, assignments);
   } catch {
     return; // the inner script is a string the outer parse accepted; not being shell is not our error
   }
   out.push(...inner);
+  src.assignments.push(...assignments);
+}
+
+/** `X=v` assignments (of a command, or of export/declare): naked names and arrays set nothing readable. */
+function recordAssigns(assigns: Node[] | null | undefined, src: Source): void {
+  for (const a of assigns ?? []) {
+    if (!a?.Name || a.Naked || a.Array) continue;
+    const value = a.Value ? wordText(a.Value, src) : '';
+    const literal = !(a.Value?.Parts ?? []).some((p: Node) => hasExpansion(p));
+    src.assignments.push({
+      name: a.Name.Value as string,
+      value,
+      literal,
+      line: src.lineOffset + a.Pos().Line(),
+    });
+  }
+}
+
+function hasExpansion(part: Node): boolean {
+  const type = sh.syntax.NodeType(part);
+  if (type === 'DblQuoted') return (part.Parts ?? []).some((p: Node) => hasExpansion(p));
+  return type !== 'Lit' && type !== 'SglQuoted';
+}
+
+/** What `echo TEXT` / `printf TEXT` writes, for the command it is piped into. */
+function echoedText(c: ShellCommand | undefined): string | undefined {
+  if (!c || !['echo', 'printf'].includes(basename(c.argv[0] ?? ''))) return undefined;
+  return c.argv
+    .slice(1)
+    .filter((a) => !/^-[neE]+$/.test(a))
+    .join(' ');
 }
 
 function heredocText(word: Node, src: Source): string {

@@ -9,11 +9,27 @@ export interface ShellCommand {
   redirects: { op: string; target: string }[];
   /** True when this command is the last of the script and run with `exec` (argv then starts after `exec`). */
   viaExec: boolean;
+  /** True when the command runs in the background (`cmd &`), beside whatever the script runs next. */
+  background?: boolean;
+  /** Text the command reads on stdin when the script gives it: a heredoc body, or what `echo`/`printf` pipes in. */
+  stdin?: string;
+}
+
+/** A variable the script sets: `X=v`, `export X=v`, or `X=v cmd` for one command. */
+export interface ShellAssignment {
+  name: string;
+  /** The value after quote removal; expansions keep their source text. */
+  value: string;
+  /** True when the value has no expansion ($VAR, $(cmd), `cmd`): it is written in the script. */
+  literal: boolean;
+  line: number;
 }
 
 export interface ShellScript {
   /** Simple commands in source order, found through &&, ||, ;, pipelines, subshells, if/while bodies. */
   commands: ShellCommand[];
+  /** Variables the script sets, in source order (nested `sh -c` scripts included). */
+  assignments?: ShellAssignment[];
   /** Set when the text could not be parsed as shell; commands is then empty. */
   parseError?: { line: number; message: string };
 }

@@ -1,7 +1,9 @@
-import type { RawFinding } from '../core/index.js';
+import { type RawFinding, code, msg } from '../core/index.js';
+import type { App } from '../model/types/project.js';
 import type { ValueSource } from '../model/types/settings.js';
 import { liveAssignments, valueWhenUnset } from '../model/settings/index.js';
 import { defineRule } from './lib/rule.js';
+import { isDevelopmentComposeFile } from './lib/files.js';
 
 export const debugInCode = defineRule({
   id: 'TF0302',
@@ -9,11 +11,13 @@ export const debugInCode = defineRule({
   factor: 'III',
   severity: 'warning',
   kind: 'S',
-  title: 'DEBUG = True literally, or DEBUG read from the environment with a default that makes it true',
+  title:
+    "DEBUG = True literally, or DEBUG read from the environment with a default that makes it true, or set true for every container by the image's ENV (or the production compose file) for the variable the settings read",
   help: `With \`DEBUG\` on, any error page shows the settings, the environment, the SQL and the stack with local
 variables to whoever triggered it, and Django keeps every query in memory. When the code says \`DEBUG = True\`, or
 reads a variable whose default turns debugging on, a production deploy is in debug mode unless someone remembers to
-switch it off.
+switch it off. The same holds when the Dockerfile sets the variable (\`ENV DJANGO_DEBUG=True\`): every container of
+the image starts in debug mode.
 
 Make debug an opt-in that the environment turns on for development only. Beware of string defaults: any non-empty
 string is true in Python, so \`os.environ.get("DEBUG", "False")\` is true.
@@ -41,28 +45,56 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
           findings.push({
             file: settings.file,
             line: a.line,
-            message: isFalseWord(v)
-              ? 'DEBUG is set to a non-empty string, which Python treats as true even when it reads "False"; use a boolean and take it from the environment: `DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"`.'
-              : 'DEBUG is set to a true value in code, so every deploy of this image shows debug pages with settings and stack traces; read it from the environment with a false default: `DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"`.',
+            ...(isFalseWord(v)
+              ? msg`DEBUG is set to a non-empty string, which Python treats as true even when it reads "False"; use a boolean and take it from the environment: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`
+              : msg`DEBUG is set to a true value in code, so every deploy of this image shows debug pages with settings and stack traces; read it from the environment with a false default: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`),
           });
           continue;
         }
         if (v.kind !== 'env') continue;
         const unset = valueWhenUnset(v);
-        if (truthy(unset) !== true) continue;
+        if (truthy(unset) !== true) {
+          const given = providedValue(app, v.variable);
+          if (given && truthWhenSetTo(v, given.value) === true)
+            findings.push({
+              file: settings.file,
+              line: a.line,
+              message: `DEBUG is read from ${v.variable}, which ${given.where} sets to '${given.value}': every container of this image runs in debug mode. Remove ${v.variable} from there and set it only in development.`,
+            });
+          continue;
+        }
         const falseWord = isFalseWord(unset);
         findings.push({
           file: settings.file,
           line: a.line,
-          message: falseWord
-            ? `DEBUG is read from ${v.variable} and falls back to a non-empty string, which Python treats as true (so is any value the variable is set to); compare it instead: \`DEBUG = os.environ.get("${v.variable}", "") == "1"\`.`
-            : `DEBUG is read from ${v.variable} but defaults to a true value, so a deploy that does not set the variable runs in debug mode; make the default false: \`DEBUG = os.environ.get("${v.variable}", "") == "1"\`.`,
+          ...(falseWord
+            ? msg`DEBUG is read from ${v.variable} and falls back to a non-empty string, which Python treats as true (so is any value the variable is set to); compare it instead: ${code(`DEBUG = os.environ.get("${v.variable}", "") == "1"`)}.`
+            : msg`DEBUG is read from ${v.variable} but defaults to a true value, so a deploy that does not set the variable runs in debug mode; make the default false: ${code(`DEBUG = os.environ.get("${v.variable}", "") == "1"`)}.`),
         });
       }
     }
     return findings;
   },
 });
+
+/** The value the image's ENV (or a production compose file) gives a variable, unless a development file sets it. */
+function providedValue(app: App, variable: string): { value: string; where: string } | undefined {
+  const entry = app.compose?.appService?.environment.find((e) => e.name === variable);
+  if (entry) {
+    if (entry.source !== 'environment' || entry.interpolated || entry.value === undefined) return undefined;
+    if (isDevelopmentComposeFile(entry.file)) return undefined;
+    return { value: entry.value, where: `${entry.file} (line ${entry.line})` };
+  }
+  const df = app.dockerfile;
+  const value = df?.targetStage?.env[variable];
+  return df && value !== undefined ? { value, where: `the ENV of ${df.file}` } : undefined;
+}
+
+/** Truth of an env-read value when the variable is set to `text`; undefined when the model cannot tell. */
+function truthWhenSetTo(v: Extract<ValueSource, { kind: 'env' }>, text: string): boolean | undefined {
+  if (v.whenSet) return text !== '' || Boolean(v.prefix || v.suffix);
+  return v.truthWhenSetTo?.[text];
+}
 
 function truthy(v: ValueSource | undefined): boolean | undefined {
   if (!v) return false; // no fallback: None

@@ -1,4 +1,4 @@
-import type { RawFinding } from '../core/index.js';
+import { type RawFinding, code, msg } from '../core/index.js';
 import type { DatabaseConfig, ValueSource } from '../model/types/settings.js';
 import { isServerEngine, valueWhenUnset } from '../model/settings/index.js';
 import { defineRule } from './lib/rule.js';
@@ -67,7 +67,7 @@ credentials and are not judged.
             findings.push({
               file: settings.file,
               line,
-              message: `DATABASES 'default'${engine} has ${key} as a literal value in code; read it from the environment so each deploy sets its own: \`"${key}": os.environ["${SUGGESTED[key]}"]\`.`,
+              ...msg`DATABASES 'default'${engine} has ${key} as a literal value in code; read it from the environment so each deploy sets its own: ${code(`"${key}": os.environ["${SUGGESTED[key]}"]`)}.`,
             });
           } else if (key === 'PASSWORD' && v.kind === 'env' && isCredential(valueWhenUnset(v))) {
             seen.add(id);

@@ -1,4 +1,4 @@
-import { isSecretName } from '../model/command.js';
+import { isSecretName } from '../model/secret-names.js';
 import type { RawFinding } from '../core/index.js';
 import type { ArgInstr, DockerfileModel, EnvInstr, Stage } from '../model/types/dockerfile.js';
 import { defineRule } from './lib/rule.js';
@@ -10,7 +10,7 @@ export const secretInDockerfile = defineRule({
   severity: 'error',
   kind: 'S',
   title:
-    'ENV with a secret-looking name (*PASSWORD*, *SECRET*, *TOKEN*, *_KEY, *API_KEY*, *PRIVATE*) and a literal value; ARG of such a name as warning',
+    'ENV with a secret-looking name (*PASSWORD*, *PASSWD*, *_PASS, *_PWD, *SECRET*, *TOKEN*, *_KEY, *API_KEY*, *PRIVATE*; the same list for every secret rule) and a literal value; ARG of such a name as warning',
   help: `An \`ENV\` value is stored in the image configuration: anyone who can pull the image reads it with
 \`docker inspect\`, and every deploy shares the same secret. Build arguments are recorded in the image history
 (\`docker history\`), so a secret passed as \`ARG\` leaks the same way.

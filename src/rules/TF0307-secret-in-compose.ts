@@ -1,4 +1,4 @@
-import { isSecretName as isSecretLooking } from '../model/command.js';
+import { isSecretName as isSecretLooking } from '../model/secret-names.js';
 import type { RawFinding } from '../core/index.js';
 import { defineRule } from './lib/rule.js';
 
@@ -8,7 +8,7 @@ import { defineRule } from './lib/rule.js';
  */
 const TUNES_A_SECRET = /ALLOW_EMPTY|RANDOM_ROOT|LIFETIME|EXPIR|TTL|TIMEOUT|LENGTH|_(URI|ENDPOINT|METHOD)$/;
 
-/** TF0306's secret-looking names (*PASSWORD*, *SECRET*, *TOKEN*, *_KEY, *API_KEY*, *PRIVATE*), less knobs. */
+/** The catalog's secret-looking names (model/secret-names.ts), less knobs. */
 export function isSecretName(name: string): boolean {
   return isSecretLooking(name) && !TUNES_A_SECRET.test(name.toUpperCase());
 }

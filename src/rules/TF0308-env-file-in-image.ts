@@ -1,4 +1,8 @@
 import { filesCopiedIntoImage, isEnvFile } from './lib/files.js';
+import { posix } from 'node:path';
+import type { RawFinding } from '../core/index.js';
+import { absentFileReachingImage } from '../model/context.js';
+import type { App } from '../model/types/project.js';
 import { defineRule } from './lib/rule.js';
 
 export const envFileInImage = defineRule({
@@ -8,10 +12,11 @@ export const envFileInImage = defineRule({
   severity: 'error',
   kind: 'S',
   title:
-    'A .env-style file (.env, *.env, .env.*) that exists in the context reaches the image (explicit COPY, or COPY . not excluded by .dockerignore)',
+    "A .env-style file (.env, *.env, .env.*) that exists in the context reaches the image (explicit COPY, or COPY . not excluded by .dockerignore); also a compose env_file inside the app's build context that COPY . would take and .dockerignore does not exclude, even when the repository does not hold the file",
   help: `Config belongs in the environment of each deploy, not in the artefact. A \`.env\` file copied into the image ships
 its secrets to everyone who can pull the image, and the same image then carries one environment's config into every
-other one. Keep \`.env\` files out of the build context and pass the values at run time (\`docker run --env-file\`,
+other one. An \`env_file\` that compose reads from inside the build context is the same risk even when it is not
+committed: the developer who builds the image has the real one, and \`COPY . .\` bakes it in. Keep \`.env\` files out of the build context and pass the values at run time (\`docker run --env-file\`,
 compose \`env_file:\`, or your platform's secrets).
 
 \`\`\`
@@ -23,11 +28,38 @@ compose \`env_file:\`, or your platform's secrets).
 `,
   related: [],
   check(project) {
-    return filesCopiedIntoImage(
+    const copied = filesCopiedIntoImage(
       project,
       isEnvFile,
       (names, files) =>
         `This instruction copies ${names} into the image, so its secrets ship with the image. Add ${files.length > 1 ? 'them' : 'it'} to .dockerignore (e.g. '.env' and '.env.*') and pass the values as environment variables at run time.`,
     );
+    return [...copied, ...project.apps.flatMap(envFilesOfCompose)];
   },
 });
+
+/** Compose env_files inside the build context that the repository does not hold but a COPY would take. */
+function envFilesOfCompose(app: App): RawFinding[] {
+  const file = app.dockerfile?.file;
+  const dir = app.context?.dir;
+  if (!file || dir === undefined) return [];
+  const out: RawFinding[] = [];
+  for (const f of app.compose?.appService?.envFiles ?? []) {
+    const inContext = dir === '.' ? f.path : posix.relative(dir, f.path);
+    if (inContext.startsWith('..') || posix.isAbsolute(inContext) || !isUsableEnvFileName(inContext))
+      continue;
+    const line = absentFileReachingImage(app, inContext);
+    if (line === undefined) continue;
+    out.push({
+      file,
+      line,
+      message: `Compose reads env_file '${f.path}' from inside the build context, and .dockerignore does not exclude it: the repository does not hold it, but whoever builds the image with a real one bakes its secrets in here. Add '${inContext}' to .dockerignore.`,
+    });
+  }
+  return out;
+}
+
+/** Any env_file name but a template meant to be committed. */
+function isUsableEnvFileName(path: string): boolean {
+  return !/(example|sample|template)/i.test(path.slice(path.lastIndexOf('/') + 1));
+}

@@ -1,15 +1,17 @@
+import type { DockerfileModel, EnvInstr, EnvPair, Stage } from '../model/types/dockerfile.js';
 import type { RawFinding } from '../core/index.js';
+import type { App } from '../model/types/project.js';
 import type { ValueSource } from '../model/types/settings.js';
 import { defineRule } from './lib/rule.js';
 
 const BACKING_WORD =
   /^(DB|DATABASE|DATABASES|POSTGRES|POSTGRESQL|PG|PGHOST|MYSQL|MARIADB|REDIS|CACHE|CACHES|MEMCACHED|MEMCACHE|CELERY|BROKER|RABBITMQ|RABBIT|AMQP|MONGO|MONGODB|SQL|ELASTICSEARCH|VALKEY)$/;
 
-/** `DB_HOST`, `PGHOST`, `REDIS_HOST`: a variable naming the host of a database, cache or broker. */
+/** `DB_HOST`, `PGHOST`, `REDIS_HOST`, `POSTGRES_HOSTNAME`: a variable naming the host of a database, cache or broker. */
 function isBackingHostVar(name: string): boolean {
   const upper = name.toUpperCase();
   if (upper === 'PGHOST') return true;
-  if (!upper.endsWith('_HOST') || upper.includes('ALLOWED')) return false;
+  if (!/_HOST(NAME)?$/.test(upper) || upper.includes('ALLOWED')) return false;
   return upper.split('_').some((w) => BACKING_WORD.test(w));
 }
 
@@ -45,6 +47,39 @@ function problem(host: string, kind: 'local' | 'ip'): string {
     : `the literal IP address ${host}, which ties the app to one machine`;
 }
 
+/** The host a backing-service variable points at (DB_HOST=localhost, REDIS_URL=redis://127.0.0.1/0). */
+function backingHostOf(name: string, value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (isBackingUrlVar(name)) return value.includes('://') ? hostOf(value) : undefined;
+  return isBackingHostVar(name) ? hostOf(value) : undefined;
+}
+
+/** ENV pairs the image's containers start with (target stage and the stages it is built FROM), unless compose sets the name. */
+function imageEnvPairs(app: App): { pair: EnvPair & { value: string }; file: string }[] {
+  const df = app.dockerfile;
+  if (!df?.targetStage) return [];
+  const composeSets = new Set((app.compose?.appService?.environment ?? []).map((e) => e.name));
+  const out: { pair: EnvPair & { value: string }; file: string }[] = [];
+  for (const stage of lineage(df))
+    for (const instr of stage.instructions) {
+      if (instr.keyword !== 'ENV') continue;
+      for (const pair of (instr as EnvInstr).pairs)
+        if (pair.value !== undefined && !composeSets.has(pair.name))
+          out.push({ pair: { ...pair, value: pair.value }, file: df.file });
+    }
+  return out;
+}
+
+/** The target stage and the stages it is built FROM. */
+function lineage(df: DockerfileModel): Stage[] {
+  const out: Stage[] = [];
+  for (let s: Stage | undefined = df.targetStage; s && !out.includes(s);) {
+    out.unshift(s);
+    s = s.from.stageRef !== undefined ? df.stages[s.from.stageRef] : undefined;
+  }
+  return out;
+}
+
 const SETTINGS_URLS =
   /^(CELERY_BROKER_URL|BROKER_URL|CELERY_RESULT_BACKEND|REDIS_URL|DATABASE_URL|CACHE_URL)$/;
 
@@ -62,7 +97,7 @@ export const backingServiceLocalhost = defineRule({
   severity: 'warning',
   kind: 'S',
   title:
-    "A database/cache/broker host is localhost, 127.0.0.1 or a literal IP, in settings (not from the environment) or in the app's compose environment: inside a container that is the container itself",
+    "A database/cache/broker host is localhost, 127.0.0.1 or a literal IP, in settings (not from the environment), in the app's compose environment or in the image's ENV: inside a container that is the container itself",
   help: [
     'A backing service is an attached resource, located by config. Inside a container `localhost` is the',
     'container itself, so a database or Redis on `localhost` is not found once the app runs in Docker; a literal',
@@ -82,7 +117,7 @@ export const backingServiceLocalhost = defineRule({
     '```',
     '',
     'A setting read from the environment with a `localhost` fallback is fine for running outside Docker and is',
-    'not reported; only a literal host in settings, or in the app service environment, is.',
+    "not reported; only a literal host in settings, in the app service environment or in the image's `ENV` is.",
   ].join('\n'),
   related: [],
   check(project) {
@@ -92,15 +127,24 @@ export const backingServiceLocalhost = defineRule({
       for (const e of web?.environment ?? []) {
         // Interpolated values are decided where the stack is deployed.
         if (e.interpolated || !e.value) continue;
-        const url = isBackingUrlVar(e.name);
-        if (!url && !isBackingHostVar(e.name)) continue;
-        const host = url ? (e.value.includes('://') ? hostOf(e.value) : undefined) : hostOf(e.value);
+        const host = backingHostOf(e.name, e.value);
         const kind = host && classifyHost(host);
         if (!host || !kind) continue;
         out.push({
           file: e.file,
           line: e.line,
           message: `Service '${web!.name}' sets ${e.name} to ${problem(host, kind)}: use the compose service name (e.g. 'db'), or pass the value from the environment.`,
+        });
+      }
+
+      for (const { pair, file } of imageEnvPairs(app)) {
+        const host = backingHostOf(pair.name, pair.value);
+        const kind = host && classifyHost(host);
+        if (!host || !kind) continue;
+        out.push({
+          file,
+          line: pair.line,
+          message: `The image sets ENV ${pair.name} to ${problem(host, kind)}: leave it out of the Dockerfile and set it where the app is deployed (e.g. DB_HOST=db in compose).`,
         });
       }
 

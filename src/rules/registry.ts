@@ -19,6 +19,10 @@ import { secretInCompose } from './TF0307-secret-in-compose.js';
 import { envFileInImage } from './TF0308-env-file-in-image.js';
 import { configNotHonoured } from './TF0309-config-not-honoured.js';
 import { configVarMismatch } from './TF0310-config-var-mismatch.js';
+import { secretInScript } from './TF0311-secret-in-script.js';
+import { debugEnvNotBoolean } from './TF0312-debug-env-not-boolean.js';
+import { configProvidedNotRead } from './TF0313-config-provided-not-read.js';
+import { settingsValueMalformed } from './TF0314-settings-value-malformed.js';
 import { backingServiceLocalhost } from './TF0401-backing-service-localhost.js';
 import { dependsOnUnhealthy } from './TF0402-depends-on-unhealthy.js';
 import { adminTaskAtBuild } from './TF0501-admin-task-at-build.js';
@@ -35,6 +39,7 @@ import { portUnreachable } from './TF0703-port-unreachable.js';
 import { exposeMismatch } from './TF0704-expose-mismatch.js';
 import { devServer } from './TF0801-dev-server.js';
 import { fixedContainerName } from './TF0802-fixed-container-name.js';
+import { severalProcesses } from './TF0803-several-processes.js';
 import { shellFormCommand } from './TF0901-shell-form-command.js';
 import { slowShutdown } from './TF0902-slow-shutdown.js';
 import { slowStartup } from './TF0903-slow-startup.js';
@@ -45,8 +50,11 @@ import { sqliteDefaultEngine } from './TF1003-sqlite-default-engine.js';
 import { logsToFile } from './TF1101-logs-to-file.js';
 import { migrateOneOffFailed } from './TF1201-migrate-one-off-failed.js';
 import { adminTaskOnEveryStart } from './TF1202-admin-task-on-every-start.js';
+import { destructiveAdminOnStart } from './TF1203-destructive-admin-on-start.js';
 import { runsAsRoot } from './TF1301-runs-as-root.js';
 import { deployCheck } from './TF1302-deploy-check.js';
+import { backingPortPublished } from './TF1303-backing-port-published.js';
+import { dockerSocketMounted } from './TF1304-docker-socket-mounted.js';
 
 /** Every rule of the catalog, in catalog order. */
 export const RULES: readonly Rule[] = [
@@ -70,6 +78,10 @@ export const RULES: readonly Rule[] = [
   envFileInImage,
   configNotHonoured,
   configVarMismatch,
+  secretInScript,
+  debugEnvNotBoolean,
+  configProvidedNotRead,
+  settingsValueMalformed,
   backingServiceLocalhost,
   dependsOnUnhealthy,
   adminTaskAtBuild,
@@ -86,6 +98,7 @@ export const RULES: readonly Rule[] = [
   exposeMismatch,
   devServer,
   fixedContainerName,
+  severalProcesses,
   shellFormCommand,
   slowShutdown,
   slowStartup,
@@ -96,8 +109,11 @@ export const RULES: readonly Rule[] = [
   logsToFile,
   migrateOneOffFailed,
   adminTaskOnEveryStart,
+  destructiveAdminOnStart,
   runsAsRoot,
   deployCheck,
+  backingPortPublished,
+  dockerSocketMounted,
 ];
 
 const byKey = new Map<string, Rule>();

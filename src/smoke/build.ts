@@ -150,3 +150,70 @@ async function copyTree(from: string, to: string, skip: string): Promise<void> {
     // Sockets, FIFOs and devices are not sent to a builder either.
   }
 }
+
+/** What a classic build committed, as its log streamed: the record the final cleanup removes layers from. */
+export interface ClassicBuildRecord {
+  /** Layers this build committed itself (a step that ran, not `---> Using cache`), in the order it made them. */
+  created: string[];
+  /** The last layer printed (its own, a cached one or a base): what a step committed after the log ended builds on. */
+  lastLayer?: string;
+  /** The instruction of the step under way when the log ended (FROM, RUN, COPY…), if it had not committed yet. */
+  pendingStep?: string;
+  /** The container of that step, when it printed one. */
+  stepContainer?: string;
+}
+
+/**
+ * Reads the classic builder's log line by line as it streams, so no layer is lost when the output kept in memory is
+ * only the tail. A step's ` ---> <id>` is a layer it committed unless the step printed ` ---> Using cache` (a layer
+ * other builds share, never ours to remove); a FROM step's is its base, unless build triggers ran on it.
+ */
+export class ClassicBuildLog {
+  private readonly record: ClassicBuildRecord = { created: [] };
+  private partial = '';
+  private step?: { from: boolean; cached: boolean; ran: boolean };
+
+  feed(chunk: string): void {
+    const lines = (this.partial + chunk).split('\n');
+    this.partial = lines.pop() ?? '';
+    for (const line of lines) this.line(line.replace(/\r$/, ''));
+  }
+
+  /** The record so far, with the last unterminated line read too. */
+  result(): ClassicBuildRecord {
+    if (this.partial) {
+      this.line(this.partial);
+      this.partial = '';
+    }
+    return { ...this.record, created: [...this.record.created] };
+  }
+
+  private line(line: string): void {
+    const step = /^Step \d+\/\d+ : (\w+)/.exec(line);
+    if (step) {
+      this.step = { from: step[1].toUpperCase() === 'FROM', cached: false, ran: false };
+      this.record.pendingStep = step[1].toUpperCase();
+      delete this.record.stepContainer;
+      return;
+    }
+    if (!this.step) return;
+    if (/^ ---> Using cache\s*$/.test(line)) {
+      this.step.cached = true;
+      return;
+    }
+    const running = /^ ---> Running in ([0-9a-f]{12,})\s*$/.exec(line);
+    if (running) {
+      this.step.ran = true;
+      this.record.stepContainer = running[1];
+      return;
+    }
+    if (/^# Executing \d+ build triggers?/.test(line)) this.step.ran = true;
+    const layer = /^ ---> ([0-9a-f]{12,})\s*$/.exec(line);
+    if (!layer) return;
+    const ours = !this.step.cached && (!this.step.from || this.step.ran);
+    if (ours && !this.record.created.includes(layer[1])) this.record.created.push(layer[1]);
+    this.record.lastLayer = layer[1];
+    delete this.record.pendingStep;
+    delete this.record.stepContainer;
+  }
+}

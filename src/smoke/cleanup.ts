@@ -1,3 +1,4 @@
+import type { ClassicBuildRecord } from './build.js';
 import type { Docker } from './docker.js';
 
 /** Key under which the action's main step saves the run id (core.saveState) for the post step's cleanup. */
@@ -61,7 +62,8 @@ export async function removeRun(
   await Promise.all([
     networks.length ? run(['network', 'rm', ...networks]) : undefined,
     volumes.length ? run(['volume', 'rm', '-f', ...volumes]) : undefined,
-    unique.length ? run(['image', 'rm', '-f', ...unique]) : undefined,
+    // --no-prune: the untagged layers it builds on may be another build's cache; the run removes its own by ID.
+    unique.length ? run(['image', 'rm', '-f', '--no-prune', ...unique]) : undefined,
   ]);
   report.networks = networks.length;
   report.volumes = volumes.length;
@@ -69,93 +71,117 @@ export async function removeRun(
   return report;
 }
 
-/**
- * What a classic build printed, for the final cleanup to find the layers it left: all it finished when it failed or
- * was cut short, and the last layer of each stage the target does not build on when it succeeded.
- */
-export interface ClassicBuild {
-  /** Layers the build's steps committed, as printed (` ---> id`), FROM steps excepted. */
-  layers: string[];
-  /** Base images of its FROM steps. */
-  bases: string[];
+/** What a classic build committed (recorded as its log streamed), for the final cleanup to remove. */
+export interface ClassicBuild extends ClassicBuildRecord {
+  /** Killed (timeout, signal) rather than ended: the daemon may still commit the step it was in. */
+  cutShort: boolean;
   /** When the build started (ms since the epoch). */
   startedAt: number;
-  /** Killed (timeout, signal) rather than failed: the daemon may still be finishing a step. */
-  cutShort: boolean;
-  /** The container of the RUN step it was in when cut short. */
-  stepContainer?: string;
+  /** The image the run keeps (keep-image): it and the layers it builds on stay. */
+  keep?: string;
 }
 
+const short = (id: string) => id.replace(/^sha256:/, '').slice(0, 12);
+
 /**
- * The classic builder leaves the steps a failed or cut-short build finished as untagged images without a label, and
- * a multi-stage build leaves the last layer of every stage the target does not build on.
- * They are found among the dangling images (untagged, nothing builds on them) by ancestry: a parent chain reaching a
- * layer the build printed, or reaching its base image from a leaf created since the build started (a build cut short
- * early may commit steps its output never showed). Removing a leaf removes its untagged parents; without -f, a layer
- * another image builds on is left alone. While the daemon still removes the cut-short step's container the layer is
- * in use, so the removal is retried for a few seconds; and a cut-short build may commit the step it was in after the
- * CLI died, so the search waits for that step's container to go and looks once more after a pause. Returns how many
- * were removed. Never throws.
+ * Removes the layers a classic build committed itself, newest first, each with `--no-prune` so that removing it never
+ * takes an untagged parent along: a `---> Using cache` layer is shared with other builds on the daemon and never
+ * ours. A layer that is tagged, or that another image now builds on, stays. A build cut short may commit the step
+ * it was in after the CLI died: that layer is ours only when the daemon says it was committed from that step's
+ * container on top of the last layer printed. While the daemon still removes a step's container the layer is in
+ * use, so a removal is retried for a few seconds. Returns how many were removed. Never throws.
  */
 export async function removeBuildLayers(
   docker: Docker,
   build: ClassicBuild,
   sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
 ): Promise<number> {
-  const short = (id: string) => id.replace(/^sha256:/, '').slice(0, 12);
-  const ours = new Set(build.layers.map(short));
-  const bases = new Set(build.bases.map(short));
-  if (!ours.size && !bases.size) return 0;
   let removed = 0;
   try {
-    // The step a cut-short build was in ends (committed or not) when the daemon removes its container.
-    for (let i = 0; build.stepContainer && i < 50; i++) {
-      const c = await docker.exec(['container', 'inspect', '--format', '{{.Id}}', build.stepContainer], {
+    const created = build.created.map(short);
+    const late = build.cutShort ? await committedAfterTheLog(docker, build, sleep) : undefined;
+    if (late) created.push(late);
+    if (!created.length) return 0;
+    const kept = new Set<string>();
+    if (build.keep) {
+      const history = await docker.exec(['image', 'history', '-q', '--no-trunc', build.keep], {
         timeoutMs: 30_000,
       });
-      if (c.exitCode !== 0) break;
-      await sleep(200);
+      if (history.exitCode === 0) for (const id of ids(history.stdout)) kept.add(short(id));
     }
-    for (let pass = 0; pass < (build.cutShort ? 2 : 1); pass++) {
-      if (pass > 0) await sleep(1_000);
-      const dangling = await docker.exec(['images', '--filter', 'dangling=true', '-q', '--no-trunc'], {
+    const tags = await docker.exec(
+      ['image', 'inspect', '--format', '{{.Id}} {{len .RepoTags}}', ...created],
+      {
         timeoutMs: 30_000,
-      });
-      for (const leaf of ids(dangling.stdout)) {
-        let id = leaf;
-        let created = Number.NaN;
-        let mine = false;
-        for (let hop = 0; hop < 200 && id; hop++) {
-          if (ours.has(short(id))) {
-            mine = true;
-            break;
-          }
-          // Leaves made before the build started (with a few seconds for clock skew) are another build's.
-          if (bases.has(short(id))) {
-            mine = created >= build.startedAt - 5_000;
-            break;
-          }
-          const info = await docker.exec(['image', 'inspect', '--format', '{{.Parent}}|{{.Created}}', id], {
-            timeoutMs: 30_000,
-          });
-          const [parent = '', when = ''] = info.exitCode === 0 ? info.stdout.trim().split('|') : [];
-          if (hop === 0) created = Date.parse(when);
-          id = parent;
+      },
+    );
+    const untagged = new Set(
+      ids(tags.stdout)
+        .map((l) => l.split(' '))
+        .filter(([, count]) => count === '0')
+        .map(([id]) => short(id)),
+    );
+    for (const id of created.reverse()) {
+      if (kept.has(id) || !untagged.has(id)) continue;
+      for (let attempt = 0; attempt < 20; attempt++) {
+        const r = await docker.exec(['image', 'rm', '--no-prune', id], { timeoutMs: 60_000 });
+        if (r.exitCode === 0) {
+          removed++;
+          break;
         }
-        if (!mine) continue;
-        for (let attempt = 0; attempt < 20; attempt++) {
-          const r = await docker.exec(['image', 'rm', leaf], { timeoutMs: 60_000 });
-          if (r.exitCode === 0) {
-            removed++;
-            break;
-          }
-          if (!/being used by (stopped|running) container/i.test(r.stderr)) break;
-          await sleep(250);
-        }
+        if (!/being used by (stopped|running) container/i.test(r.stderr)) break;
+        await sleep(250);
       }
     }
   } catch {
     // Cleanup never throws: it must not hide the run's own result.
   }
   return removed;
+}
+
+/**
+ * The layer a cut-short build committed from the step it was in, after its log ended: a dangling image on the last
+ * layer printed, made since the build started, from that step's container (or from none, when the step ran in
+ * none). Claimed only when exactly one image fits: another build's step on the same layer is never guessed at.
+ */
+async function committedAfterTheLog(
+  docker: Docker,
+  build: ClassicBuild,
+  sleep: (ms: number) => Promise<void>,
+): Promise<string | undefined> {
+  const container = build.stepContainer;
+  if (!build.pendingStep || !build.lastLayer) return undefined;
+  // The step ends (committed or not) when the daemon removes its container.
+  for (let i = 0; container && i < 50; i++) {
+    const c = await docker.exec(['container', 'inspect', '--format', '{{.Id}}', container], {
+      timeoutMs: 30_000,
+    });
+    if (c.exitCode !== 0) break;
+    await sleep(200);
+  }
+  // A step without a container may still be committing: look once more after a pause.
+  for (let pass = 0; pass < 2; pass++) {
+    if (pass > 0) await sleep(1_000);
+    const dangling = ids(
+      (await docker.exec(['images', '--filter', 'dangling=true', '-q', '--no-trunc'], { timeoutMs: 30_000 }))
+        .stdout,
+    );
+    if (!dangling.length) continue;
+    const info = await docker.exec(
+      ['image', 'inspect', '--format', '{{.Id}}|{{.Parent}}|{{.Container}}|{{.Created}}', ...dangling],
+      { timeoutMs: 30_000 },
+    );
+    const fits = ids(info.stdout)
+      .map((line) => line.split('|'))
+      .filter(
+        ([, parent = '', from = '', created = '']) =>
+          short(parent) === short(build.lastLayer!) &&
+          (container ? from.startsWith(container) : from === '') &&
+          // With a few seconds for clock skew between the runner and the engine.
+          Date.parse(created) >= build.startedAt - 5_000,
+      );
+    if (fits.length === 1) return short(fits[0][0]);
+    if (fits.length > 1) return undefined;
+  }
+  return undefined;
 }

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { StringDecoder } from 'node:string_decoder';
 
 export interface DockerExecOptions {
   /**
@@ -12,6 +13,8 @@ export interface DockerExecOptions {
   env?: Record<string, string>;
   /** Kills the docker CLI when aborted (a cancelled run must not leave a build or a `docker run` going on). */
   signal?: AbortSignal;
+  /** Called with standard output as it comes, all of it: what is kept in `stdout` is only the last 4 MB. */
+  onStdout?: (chunk: string) => void;
 }
 
 export interface DockerExecResult {
@@ -95,7 +98,11 @@ export function createDockerCli(binary = 'docker'): Docker {
           const next = current + chunk.toString('utf8');
           return next.length > MAX_OUTPUT ? next.slice(next.length - MAX_OUTPUT) : next;
         };
-        child.stdout.on('data', (c: Buffer) => (stdout = append(stdout, c)));
+        const decoder = new StringDecoder('utf8');
+        child.stdout.on('data', (c: Buffer) => {
+          stdout = append(stdout, c);
+          opts.onStdout?.(decoder.write(c));
+        });
         child.stderr.on('data', (c: Buffer) => (stderr = append(stderr, c)));
         let timer: NodeJS.Timeout | undefined;
         const startTimer = () => {

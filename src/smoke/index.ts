@@ -15,12 +15,21 @@ import {
 import type { App, Project } from '../model/types/project.js';
 import type { SettingsModel } from '../model/types/settings.js';
 import { findRule } from '../rules/registry.js';
-import { locateBuildFailure, stageBuildContext, type StagedContext } from './build.js';
+import { ClassicBuildLog, locateBuildFailure, stageBuildContext, type StagedContext } from './build.js';
 import { removeBuildLayers, removeRun, RUN_LABEL, type ClassicBuild } from './cleanup.js';
 import { parseDeployCheck } from './deploy-check.js';
 import type { Docker, DockerExecResult } from './docker.js';
 import { planEnv, type PostgresCredentials } from './env.js';
 import { nodeHttpProbe, type HttpProbe } from './http.js';
+import {
+  capCpus,
+  classicBuildLimitArgs,
+  containerLimitArgs,
+  DEFAULT_LIMITS,
+  formatMemory,
+  POSTGRES_MIN_MEMORY,
+  type ResourceLimits,
+} from './limits.js';
 import { isSecretName, Redactor, tail } from './redact.js';
 import { RELEASE_SCRIPT, releaseArgs, splitRelease, type ReleaseStep } from './release.js';
 import { readInside, resolveInside, UnsafePathError } from '../util/safe-fs.js';
@@ -35,6 +44,8 @@ export { Redactor } from './redact.js';
 export { parseDeployCheck } from './deploy-check.js';
 export { locateBuildFailure } from './build.js';
 export { planEnv } from './env.js';
+export { DEFAULT_LIMITS } from './limits.js';
+export type { ResourceLimits } from './limits.js';
 
 export const ENGINES: readonly Engine[] = ['sqlite', 'postgres'];
 
@@ -66,6 +77,8 @@ export interface SmokeOptions {
   timeoutMs?: number;
   /** Variables added or overridden per engine. */
   env?: Partial<Record<Engine, Record<string, string>>>;
+  /** Processes, memory and CPUs of every container (PostgreSQL gets at least 512 MiB). Default 512, 1 GiB, 1.5. */
+  limits?: ResourceLimits;
   /** Keep the built image after the run. */
   keepImage?: boolean;
   /** Build args applied on top of compose build.args (e.g. BASE_IMAGE for a registry-less machine). */
@@ -222,8 +235,7 @@ export async function runSmoke(
       .then(() => run.stagedContext?.remove())
       .then(() => removeRun(docker, runId, { keepImage: options.keepImage }))
       .then(async (r) => {
-        // A classic build that failed or was cut short leaves its finished steps as unlabelled layers; one that
-        // succeeded, the stages its target does not build on.
+        // The classic builder leaves the layers it committed untagged and unlabelled: they go by the IDs recorded.
         if (run.classicBuild) r.images += await removeBuildLayers(docker, run.classicBuild);
         // Each engine removed its own objects as it ended; the final cleanup removed the rest.
         const early = run.removed;
@@ -271,7 +283,7 @@ class SmokeRun {
   private readonly engines: Partial<Record<Engine, EngineResult>> = {};
   private build?: SmokeStep;
   private readonly finished = new Set<Engine>();
-  /** The layers a failed or interrupted classic build printed, for the final cleanup to find what it left. */
+  /** The layers the classic build committed, for the final cleanup to remove. */
   classicBuild?: ClassicBuild;
   /** The build context copied without `.git`, while the build uses it. */
   stagedContext?: StagedContext;
@@ -285,6 +297,8 @@ class SmokeRun {
   private readonly settings?: SettingsModel;
   private image?: ImageConfig;
   private imageRef: string;
+  /** The limits every container gets, CPUs capped at the engine's once known. */
+  private limits: ResourceLimits;
 
   constructor(
     private readonly project: Project,
@@ -303,6 +317,7 @@ class SmokeRun {
     this.http = options.http ?? nodeHttpProbe;
     this.dockerfile = buildSource(app).dockerfile;
     this.imageRef = imageTag;
+    this.limits = options.limits ?? DEFAULT_LIMITS;
     if (app.settings) this.settings = withBases(app.settings, app.settingsBases);
   }
 
@@ -360,6 +375,9 @@ class SmokeRun {
 
   async execute(): Promise<SmokeOutcome> {
     const engines = this.engineList();
+    // The engine refuses `--cpus` above its CPU count: a 1-CPU runner gets what it has.
+    const info = await this.docker.exec(['info', '--format', '{{.NCPU}}'], { timeoutMs: 30_000 });
+    this.limits = capCpus(this.limits, info.exitCode === 0 ? Number(info.stdout.trim()) : Number.NaN);
     const pgCreds = engines.includes('postgres') ? this.postgresCredentials() : undefined;
     const postgres = pgCreds ? this.startPostgres(pgCreds) : undefined;
     // PostgreSQL starts while the image builds; a failure there is reported by the postgres engine.
@@ -492,36 +510,22 @@ class SmokeRun {
     const buildx = (await this.docker.exec(['buildx', 'version'], { timeoutMs: 30_000 })).exitCode === 0;
     const argv = buildx
       ? ['buildx', 'build', '--load', '--progress', 'plain', ...common, staged.context]
-      : ['build', '--force-rm', ...common, staged.context];
+      : ['build', '--force-rm', ...classicBuildLimitArgs(this.limits), ...common, staged.context];
     this.log.info(`Building the image from ${this.dockerfile} (${buildx ? 'buildx' : 'classic builder'})…`);
-    const classicBuild = (out: DockerExecResult, cutShort: boolean): ClassicBuild | undefined => {
-      if (buildx) return undefined;
-      const text = `${out.stdout}\n${out.stderr}`;
-      // The layer each step committed; a FROM step's is its base image, not the build's.
-      const steps = [
-        ...text.matchAll(/^Step \d+\/\d+ : (\w+).*\n(?: ---> Using cache\n)? ---> ([0-9a-f]{12,})\s*$/gm),
-      ];
-      const isFrom = (m: RegExpMatchArray) => m[1].toUpperCase() === 'FROM';
-      const stepContainer = cutShort
-        ? [...text.matchAll(/^ ---> Running in ([0-9a-f]{12,})\s*$/gm)].pop()?.[1]
-        : undefined;
-      return {
-        layers: steps.filter((m) => !isFrom(m)).map((m) => m[2]),
-        bases: steps.filter(isFrom).map((m) => m[2]),
-        startedAt: buildStartedAt,
-        cutShort,
-        ...(stepContainer ? { stepContainer } : {}),
-      };
-    };
-    const buildStartedAt = Date.now();
+    // The layers it commits are read from the log as it streams: the output kept is only its tail.
+    const buildLog = buildx ? undefined : new ClassicBuildLog();
+    const classicBuild = (cutShort: boolean, keep?: string): ClassicBuild | undefined =>
+      buildLog && { ...buildLog.result(), cutShort, startedAt, ...(keep ? { keep } : {}) };
+    const startedAt = Date.now();
     let r: DockerExecResult;
     try {
       r = await this.docker.exec(argv, {
         timeoutMs: this.options.buildTimeoutMs ?? 20 * 60_000,
         env: buildx ? {} : { DOCKER_BUILDKIT: '0' },
+        ...(buildLog ? { onStdout: (chunk: string) => buildLog.feed(chunk) } : {}),
       });
     } catch (error) {
-      if (error instanceof Cancelled && error.partial) this.classicBuild = classicBuild(error.partial, true);
+      if (error instanceof Cancelled) this.classicBuild = classicBuild(true);
       throw error;
     }
     const logText = `${r.stdout}\n${r.stderr}`;
@@ -551,13 +555,12 @@ class SmokeRun {
         details: logTail,
       });
       this.log.info(`Build failed: ${why}.`);
-      this.classicBuild = classicBuild(r, !!r.timedOut);
+      this.classicBuild = classicBuild(!!r.timedOut);
       return false;
     }
-    // Stages the target does not build on are left as untagged layers by the classic builder. All their steps were
-    // printed, so they are found by those alone, never by a base image another build may share.
-    const built = classicBuild(r, false);
-    if (built && built.bases.length > 1) this.classicBuild = { ...built, bases: [] };
+    // The image is removed by label without its parents; the layers under it and those of stages the target does
+    // not build on go by the IDs recorded.
+    this.classicBuild = classicBuild(false, this.options.keepImage ? this.imageRef : undefined);
     const idMatch = /Successfully built ([0-9a-f]{12,})|writing image (sha256:[0-9a-f]{64})/.exec(logText);
     this.build = {
       name: 'build',
@@ -644,6 +647,7 @@ class SmokeRun {
         this.label,
         '--network',
         this.network('postgres'),
+        ...containerLimitArgs(this.limits, POSTGRES_MIN_MEMORY),
         // The database is thrown away after the run: in memory it initialises in about half the time and commits
         // without waiting for the disk.
         ...dataVolumes.flatMap((v) => ['--tmpfs', v]),
@@ -1439,13 +1443,14 @@ class SmokeRun {
     return r;
   }
 
-  /** Name, run label, the engine's network, volumes and environment: what every container of an engine gets. */
+  /** Name, run label, resource limits, the engine's network, volumes and environment: what every container gets. */
   private containerArgs(ctx: EngineContext, name: string): string[] {
     return [
       '--name',
       name,
       '--label',
       this.label,
+      ...containerLimitArgs(this.limits),
       '--network',
       ctx.network,
       ...ctx.volumes,
@@ -1524,7 +1529,13 @@ class SmokeRun {
       if (attempt % 3 === 2) {
         const state = await this.state(container);
         if (state && !state.Running) {
-          return { ok: false, why: `the container exited with code ${state.ExitCode} before answering` };
+          const oom = state.OOMKilled
+            ? ` (killed for using more than the ${formatMemory(this.limits.memoryBytes)} of memory it may use, smoke-memory)`
+            : '';
+          return {
+            ok: false,
+            why: `the container exited with code ${state.ExitCode}${oom} before answering`,
+          };
         }
       }
       if (this.now() >= deadline)

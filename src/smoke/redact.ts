@@ -1,3 +1,5 @@
+import { isSecretName as isSecretLooking } from '../model/secret-names.js';
+
 /** What a masked value is replaced with. */
 export const MASK = '***';
 
@@ -86,11 +88,12 @@ export class Redactor {
   }
 }
 
-const SECRET_NAME = /PASSWORD|PASSWD|SECRET|TOKEN|_KEY$|^KEY$|API_KEY|PRIVATE|CREDENTIAL/i;
+// Masking more than the catalog's list costs nothing, so a bare KEY, credentials and paths to secrets are masked too.
+const ALSO_MASKED = /^KEY$|CREDENTIAL|PASSWORD|PASSWD|SECRET|TOKEN|PRIVATE/i;
 
-/** Names whose value is treated as a secret (the catalog's secret-looking names). */
+/** Names whose value is masked: the catalog's secret-looking names, and a few more. */
 export function isSecretName(name: string): boolean {
-  return SECRET_NAME.test(name);
+  return isSecretLooking(name) || ALSO_MASKED.test(name);
 }
 
 /** The last `lines` lines of a log, without trailing blank lines. */

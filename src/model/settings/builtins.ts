@@ -60,10 +60,14 @@ export function parseNumber(text: string): number | undefined {
 /** `str(x)`, `bool(x)`, `int(x)`, `float(x)`, `list(x)`, `tuple(x)`, through env-derived values. */
 export function callBuiltin(name: string, a: PyValue, line: number): PyValue {
   const short = name.replace('builtins.', '');
-  return lift(a, (x) => {
+  const out = lift(a, (x) => {
     if (x.t === 'unknown') return x.crash ? x : { t: 'unknown', text: `${short}(…)`, line };
     return convert(name, x, line) ?? { t: 'unknown', text: `${short}(…)`, line };
   });
+  // bool() of a variable's text is true for any non-empty text, 'False' included
+  if (name === 'builtins.bool' && a.t === 'env' && a.whenSet === 'text' && out.t === 'env')
+    out.whenSet = 'truth-of-text';
+  return out;
 }
 
 function convert(name: string, x: PyValue, line: number): PyValue | undefined {

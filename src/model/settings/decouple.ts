@@ -2,7 +2,7 @@
 import { callBuiltin, FALSE_WORDS, TRUE_WORDS } from './builtins.js';
 import type { CallRecorder, EvalContext, LibraryCall } from './context.js';
 import { parseDatabaseUrl } from './dj-database-url.js';
-import { readVariable } from './environ.js';
+import { asText, readVariable } from './environ.js';
 import { lift, type CallArgs, type PyOf, type PyValue } from './value.js';
 
 /** `decouple.config(...)`, `decouple.AutoConfig()`, `decouple.Csv()`; undefined for other names. */
@@ -33,7 +33,9 @@ function config(recorder: CallRecorder, ctx: EvalContext, args: CallArgs, line: 
     line,
     failsWhenUnset,
   });
-  if (read.t !== 'env' || cast?.t !== 'ref') return read;
+  if (read.t !== 'env') return read;
+  if (cast === undefined) return asText(read);
+  if (cast.t !== 'ref') return read;
   if (cast.name === 'dj_database_url.parse') {
     read.read.via = 'dj-database-url';
     return { ...read, unset: parseDatabaseUrl(read.unset, line), dbUrl: true };

@@ -1,6 +1,6 @@
 /** Emulation of os.environ and os.getenv: each read of a variable, whether it has a default, whether it can fail. */
 import type { EvalContext, LibraryCall } from './context.js';
-import type { PyValue, ReadVia, VariableRead } from './value.js';
+import { textProbes, type PyValue, type ReadVia, type VariableRead } from './value.js';
 
 /** Records a read of `variable`; a read under a branch that tests the variable as set is never required. */
 export function recordRead(
@@ -74,8 +74,15 @@ export const callOsEnviron: LibraryCall = (recorder, ctx, name, args, line) => {
   if (a0?.t !== 'str') return undefined;
   const via = name === 'os.getenv' ? 'getenv' : 'environ.get';
   const fallback = a1 ?? args.kw.get('default');
-  return readVariable(recorder.reads, ctx, { variable: a0.v, via, fallback, line, failsWhenUnset: false });
+  return asText(
+    readVariable(recorder.reads, ctx, { variable: a0.v, via, fallback, line, failsWhenUnset: false }),
+  );
 };
+
+/** A read whose value, when the variable is set, is the variable's text as it is (no cast). */
+export function asText(v: PyValue): PyValue {
+  return v.t === 'env' ? { ...v, whenSet: 'text', probes: textProbes(v.line) } : v;
+}
 
 /** `os.environ['X']`: fails when X is unset. */
 export function subscriptOsEnviron(
@@ -85,7 +92,7 @@ export function subscriptOsEnviron(
   line: number,
 ): PyValue | undefined {
   if (key.t !== 'str') return undefined;
-  return readVariable(reads, ctx, { variable: key.v, via: 'environ[]', line, failsWhenUnset: true });
+  return asText(readVariable(reads, ctx, { variable: key.v, via: 'environ[]', line, failsWhenUnset: true }));
 }
 
 /** `'X' in os.environ` (or `not in`): only whether X is set is read. */

@@ -4,7 +4,7 @@ import type { EvalContext } from './context.js';
 import { resolveDatabases } from './databases.js';
 import type { ModuleEvaluation } from './evaluation.js';
 import { concatPath, relativeParts, renderConcat } from './paths.js';
-import type { EnvValueSource, PyOf, PyValue } from './value.js';
+import { truthy, type EnvValueSource, type PyOf, type PyValue } from './value.js';
 
 // Values nested deeper than this are reported as unknown.
 const MAX_SOURCE_DEPTH = 60;
@@ -108,6 +108,13 @@ function envSource(v: PyOf<'env'>, inner: (x: PyValue) => ValueSource): ValueSou
   if (fallback.t !== 'none' && !(fallback.t === 'unknown' && fallback.crash)) out.fallback = inner(fallback);
   if (v.prefix) out.prefix = v.prefix;
   if (v.suffix) out.suffix = v.suffix;
+  if (v.whenSet) out.whenSet = v.whenSet;
+  // a raw text is true for every probe word: nothing to add
+  const truths = (v.whenSet ? [] : (v.probes ?? [])).flatMap((p) => {
+    const t = truthy(p.v);
+    return t === undefined ? [] : [[p.text, t] as const];
+  });
+  if (truths.length > 0) out.truthWhenSetTo = Object.fromEntries(truths);
   return out;
 }
 

@@ -49,8 +49,9 @@ function affix(a: PyValue, b: PyValue, line: number): PyValue | undefined {
   const joined = (env: PyOf<'env'>, unset: PyValue, prefix = '', suffix = ''): PyValue => {
     // 'x' + os.environ.get('X') fails when X is unset (None + str), as lift() records.
     if (unset.t === 'unknown' && unset.crash && env.unset.t === 'none') markRequired(env.read);
+    const { probes: _stale, ...rest } = env;
     return {
-      ...env,
+      ...rest,
       // A read that fails when unset (os.environ['X']) still does with text around it.
       unset: env.unset.t === 'unknown' && env.unset.crash ? env.unset : unset,
       prefix: prefix + (env.prefix ?? ''),

@@ -107,15 +107,20 @@ function execMaybe(ev: ModuleEvaluation, body: SyntaxNode, ctx: EvalContext): vo
 
 function execAssign(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalContext): void {
   const segments: SyntaxNode[][] = [[]];
+  // `X = a,` is a one-element tuple: a comma in the value makes it one
+  let valueHasComma = false;
   for (const c of childrenOf(node)) {
-    if (c.name === 'AssignOp') segments.push([]);
-    else if (c.name !== ',' && c.name !== 'TypeDef') segments[segments.length - 1].push(c);
+    if (c.name === 'AssignOp') {
+      segments.push([]);
+      valueHasComma = false;
+    } else if (c.name === ',') valueHasComma = true;
+    else if (c.name !== 'TypeDef') segments[segments.length - 1].push(c);
   }
   if (segments.length < 2) return;
   const valueNodes = segments.pop()!;
   if (valueNodes.length === 0) return;
   const value: PyValue =
-    valueNodes.length === 1
+    valueNodes.length === 1 && !valueHasComma
       ? ev.evaluate(valueNodes[0], ctx)
       : { t: 'list', items: valueNodes.map((n) => ev.evaluate(n, ctx)), line: ev.line(valueNodes[0]) };
   const line = ev.line(node);

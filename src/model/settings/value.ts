@@ -73,6 +73,10 @@ export type PyValue =
       /** Text joined to the variable's value when it is set: 'django.db.backends.' + os.environ['DB_ENGINE']. */
       prefix?: string;
       suffix?: string;
+      /** The value's shape when the variable is set: its text itself, or bool() of that text (true unless empty). */
+      whenSet?: 'text' | 'truth-of-text';
+      /** The value when the variable is set to one of a few common words (PROBE_TEXTS), where that is known. */
+      probes?: { text: string; v: PyValue }[];
       line: number;
     }
   | { t: 'choice'; options: Alternative[]; line: number }
@@ -148,12 +152,36 @@ export function otherwiseCondition(previous: Condition[] | undefined, line: numb
   return { variable, value: '', test: 'otherwise', line };
 }
 
+/** Texts a variable read is also evaluated with, so the value an image's `ENV DEBUG=1` gives is known. */
+export const PROBE_TEXTS = [
+  '1',
+  '0',
+  'true',
+  'false',
+  'True',
+  'False',
+  'TRUE',
+  'FALSE',
+  'yes',
+  'no',
+  'on',
+  'off',
+];
+
+/** The probes of a plain read: the variable's text itself for each probe word. */
+export function textProbes(line: number): { text: string; v: PyValue }[] {
+  return PROBE_TEXTS.map((text) => ({ text, v: { t: 'str', v: text, line } }));
+}
+
 /** Applies f through env-derived values (to the unset value and each case) and alternatives. */
 export function lift(v: PyValue, f: (x: PyValue) => PyValue): PyValue {
   if (v.t === 'env') {
     const unset = lift(v.unset, f);
     if (unset.t === 'unknown' && unset.crash && v.unset.t === 'none') markRequired(v.read);
     const out: PyValue = { t: 'env', read: v.read, unset, line: v.line };
+    // Only scalar results are kept: a probe that meets another read would multiply the work.
+    const probes = v.probes?.map((p) => ({ text: p.text, v: f(p.v) })).filter((p) => isScalarValue(p.v));
+    if (probes?.length) out.probes = probes;
     // A URL config stays one when only its dict changes (DATABASES['default']['ATOMIC_REQUESTS'] = True).
     if (v.dbUrl && unset.t === 'dict') out.dbUrl = true;
     if (v.cases) {
@@ -168,6 +196,10 @@ export function lift(v: PyValue, f: (x: PyValue) => PyValue): PyValue {
       v.line,
     );
   return f(v);
+}
+
+function isScalarValue(v: PyValue): boolean {
+  return v.t === 'str' || v.t === 'num' || v.t === 'bool' || v.t === 'none';
 }
 
 /** Alternatives as one value, nested ones flattened. */

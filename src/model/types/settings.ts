@@ -13,6 +13,10 @@ export type ValueSource =
       /** Literal text joined before or after the value when the variable is set ('django.db.backends.' + ...). */
       prefix?: string;
       suffix?: string;
+      /** When the variable is set: its raw text (a str, so 'False' is true), or bool() of that text. */
+      whenSet?: 'text' | 'truth-of-text';
+      /** Python truth of the value when the variable is set to a common word ('1', 'False', 'yes', ...), where known. */
+      truthWhenSetTo?: Record<string, boolean>;
       line: number;
     }
   /** A filesystem path built from BASE_DIR (or __file__): `BASE_DIR / 'db.sqlite3'`, `os.path.join(BASE_DIR, ...)`. */

@@ -1,1 +1,1 @@
-export type { ShellCommand, ShellScript } from '../../parse/types.js';
+export type { ShellCommand, ShellAssignment, ShellScript } from '../../parse/types.js';

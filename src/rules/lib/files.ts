@@ -16,6 +16,12 @@ export function isSqliteFile(path: string): boolean {
   return /\.sqlite3$/.test(path);
 }
 
+/** An override file, or one named for development or tests, is not what production runs. */
+export function isDevelopmentComposeFile(path: string): boolean {
+  const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
+  return /(^|[._-])(override|dev|develop|development|local|test|tests|testing|ci)([._-]|$)/.test(name);
+}
+
 /** One finding per Dockerfile instruction that copies files `isWanted` picks into an image; `say` words it. */
 export function filesCopiedIntoImage(
   project: Project,

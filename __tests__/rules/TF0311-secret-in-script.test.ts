@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { analyzeFiles, findingsOf } from '../support/analyze.js';
+
+const app = (script: string) => ({
+  'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
+  'mysite/__init__.py': '',
+  'mysite/settings.py': "import os\nSECRET_KEY = os.environ['SECRET_KEY']\n",
+  Dockerfile: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nENTRYPOINT ["/app/entrypoint.sh"]\n',
+  'entrypoint.sh': script,
+});
+
+test('TF0311 fires on DJANGO_SUPERUSER_PASSWORD exported with a literal, at the script line, without printing it', async () => {
+  const result = await analyzeFiles(
+    app(
+      '#!/bin/sh\nexport DJANGO_SUPERUSER_PASSWORD=hunter2pw\npython manage.py createsuperuser --noinput\nexec gunicorn -b 0.0.0.0:8000 mysite.wsgi\n',
+    ),
+  );
+  assert.deepEqual(findingsOf(result, 'TF0311'), [['entrypoint.sh', 2]]);
+  assert.doesNotMatch(result.findings.find((f) => f.ruleId === 'TF0311')!.message, /hunter2pw/);
+});
+
+test('TF0311 is silent when the password comes from the environment', async () => {
+  const result = await analyzeFiles(
+    app(
+      '#!/bin/sh\nexport DJANGO_SUPERUSER_PASSWORD="$ADMIN_PASSWORD"\nDB_PASS=$(cat /run/secrets/db)\npython manage.py createsuperuser --noinput\nexec gunicorn mysite.wsgi\n',
+    ),
+  );
+  assert.deepEqual(findingsOf(result, 'TF0311'), []);
+});
+
+test('TF0311: a command prefix assignment, an initadmin password and create_superuser piped or in a heredoc', async () => {
+  const result = await analyzeFiles(
+    app(
+      [
+        '#!/bin/bash',
+        'DJANGO_SUPERUSER_PASSWORD=admin python manage.py createsuperuser --noinput', //2
+        'python manage.py initadmin --username admin --password admin123', //3
+        "echo \"from django.contrib.auth.models import User; User.objects.create_superuser('admin', 'a@b.c', 'adminpw')\" | python manage.py shell", //4
+        'python manage.py shell <<EOF', //5
+        "u = User.objects.get(username='x'); u.set_password('pw12345'); u.save()",
+        'EOF',
+        'python manage.py changepassword admin', //8: interactive, no password given
+        'exec gunicorn mysite.wsgi',
+        '',
+      ].join('\n'),
+    ),
+  );
+  assert.deepEqual(findingsOf(result, 'TF0311'), [
+    ['entrypoint.sh', 2],
+    ['entrypoint.sh', 3],
+    ['entrypoint.sh', 4],
+    ['entrypoint.sh', 5],
+  ]);
+});
+
+test('TF0311 reads only the scripts the container runs: a script no command starts is not judged', async () => {
+  const files = app('#!/bin/sh\nexec gunicorn mysite.wsgi\n');
+  const result = await analyzeFiles({ ...files, 'scripts/dev-reset.sh': 'export DB_PASSWORD=devpw\n' });
+  assert.deepEqual(findingsOf(result, 'TF0311'), []);
+});

@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { analyzeFiles, findingsOf } from '../support/analyze.js';
+
+const settings = (...lines: string[]) => ({
+  'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
+  'mysite/__init__.py': '',
+  'mysite/settings.py': ['import os', "SECRET_KEY = os.environ['SECRET_KEY']", ...lines, ''].join('\n'),
+});
+
+test('TF0312 fires on DEBUG read as a raw string with a False default', async () => {
+  const result = await analyzeFiles(settings("DEBUG = os.environ.get('DEBUG', False)"));
+  assert.deepEqual(findingsOf(result, 'TF0312'), [['mysite/settings.py', 3]]);
+  assert.match(result.findings.find((f) => f.ruleId === 'TF0312')!.message, /'False' and '0'/);
+});
+
+test('TF0312 is silent when the text is compared or cast', async () => {
+  const result = await analyzeFiles(
+    settings(
+      "DEBUG = os.environ.get('DEBUG', '') == '1'",
+      "SESSION_COOKIE_SECURE = os.environ.get('SECURE', 'true').lower() in ('1', 'true')",
+    ),
+  );
+  assert.deepEqual(findingsOf(result, 'TF0312'), []);
+});
+
+test('TF0312: bool() of the text, getenv, os.environ[] and the security switches', async () => {
+  const result = await analyzeFiles(
+    settings(
+      "DEBUG = bool(os.getenv('DJANGO_DEBUG'))", //3
+      "SESSION_COOKIE_SECURE = os.environ['SESSION_COOKIE_SECURE']", //4
+      "CSRF_COOKIE_SECURE = os.environ.get('CSRF_COOKIE_SECURE', False)", //5
+      "SECURE_SSL_REDIRECT = bool(int(os.environ.get('SSL_REDIRECT', '0')))", //6: int() first, fine
+    ),
+  );
+  assert.deepEqual(findingsOf(result, 'TF0312'), [
+    ['mysite/settings.py', 3],
+    ['mysite/settings.py', 4],
+    ['mysite/settings.py', 5],
+  ]);
+});
+
+test('TF0312 leaves a true default to TF0302, which already says any value is true', async () => {
+  const result = await analyzeFiles(settings("DEBUG = os.environ.get('DEBUG', 'False')"));
+  assert.deepEqual(findingsOf(result, 'TF0312'), []);
+  assert.deepEqual(findingsOf(result, 'TF0302'), [['mysite/settings.py', 3]]);
+});
+
+test('TF0312: python-decouple without cast is raw text, with cast=bool it is not', async () => {
+  const raw = await analyzeFiles(
+    settings('from decouple import config', "DEBUG = config('DEBUG', default=False)"),
+  );
+  assert.deepEqual(findingsOf(raw, 'TF0312'), [['mysite/settings.py', 4]]);
+  const cast = await analyzeFiles(
+    settings('from decouple import config', "DEBUG = config('DEBUG', default=False, cast=bool)"),
+  );
+  assert.deepEqual(findingsOf(cast, 'TF0312'), []);
+});

@@ -1,0 +1,65 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { analyzeFiles, findingsOf } from '../support/analyze.js';
+
+const settings = (...lines: string[]) => ({
+  'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
+  'mysite/__init__.py': '',
+  'mysite/settings.py': ['import os', ...lines, ''].join('\n'),
+});
+
+test('TF0314 fires on SECRET_KEY made a tuple by a stray trailing comma', async () => {
+  const result = await analyzeFiles(settings("SECRET_KEY = os.environ.get('SECRET_KEY'),", 'DEBUG = True'));
+  assert.deepEqual(findingsOf(result, 'TF0314'), [['mysite/settings.py', 2]]);
+});
+
+test('TF0314 is silent on well-formed values', async () => {
+  const result = await analyzeFiles(
+    settings(
+      "SECRET_KEY = os.environ['SECRET_KEY']",
+      "DEBUG = os.environ.get('DEBUG', '') == '1'",
+      "ALLOWED_HOSTS = os.environ.get('ALLOWED_HOSTS', 'localhost').split(',')",
+    ),
+  );
+  assert.deepEqual(findingsOf(result, 'TF0314'), []);
+});
+
+test('TF0314: ALLOWED_HOSTS as the raw string of a variable', async () => {
+  const result = await analyzeFiles(
+    settings("SECRET_KEY = os.environ['SECRET_KEY']", "ALLOWED_HOSTS = os.environ.get('ALLOWED_HOSTS')"),
+  );
+  assert.deepEqual(findingsOf(result, 'TF0314'), [['mysite/settings.py', 3]]);
+});
+
+test('TF0314: ALLOWED_HOSTS = [] while DEBUG can be off, not while DEBUG is always on', async () => {
+  const fromEnv = await analyzeFiles(
+    settings(
+      "SECRET_KEY = os.environ['SECRET_KEY']",
+      "DEBUG = os.environ.get('DEBUG', '0') == '1'",
+      'ALLOWED_HOSTS = []', //4
+    ),
+  );
+  assert.deepEqual(findingsOf(fromEnv, 'TF0314'), [['mysite/settings.py', 4]]);
+  const unset = await analyzeFiles(settings("SECRET_KEY = os.environ['SECRET_KEY']", 'ALLOWED_HOSTS = []'));
+  assert.deepEqual(findingsOf(unset, 'TF0314'), [['mysite/settings.py', 3]]);
+  const alwaysOn = await analyzeFiles(
+    settings("SECRET_KEY = os.environ['SECRET_KEY']", 'DEBUG = True', 'ALLOWED_HOSTS = []'),
+  );
+  assert.deepEqual(findingsOf(alwaysOn, 'TF0314'), []);
+});
+
+test('TF0314: an empty ALLOWED_HOSTS filled later, in a branch or by a later star import is not judged', async () => {
+  const extended = await analyzeFiles(
+    settings(
+      "SECRET_KEY = os.environ['SECRET_KEY']",
+      'ALLOWED_HOSTS = []',
+      "ALLOWED_HOSTS += os.environ.get('HOSTS', 'localhost').split(',')",
+    ),
+  );
+  assert.deepEqual(findingsOf(extended, 'TF0314'), []);
+  const local = await analyzeFiles({
+    ...settings("SECRET_KEY = os.environ['SECRET_KEY']", 'ALLOWED_HOSTS = []', 'from .local import *'),
+    'mysite/local.py': "ALLOWED_HOSTS = ['example.com']\n",
+  });
+  assert.deepEqual(findingsOf(local, 'TF0314'), []);
+});

@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { analyzeFiles, findingsOf } from '../support/analyze.js';
+
+const app = (files: Record<string, string>) => ({
+  'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
+  'mysite/__init__.py': '',
+  'mysite/settings.py': "import os\nSECRET_KEY = os.environ['SECRET_KEY']\n",
+  Dockerfile: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\n',
+  ...files,
+});
+
+test('TF1303 fires on the PostgreSQL port published on every interface', async () => {
+  const compose =
+    'services:\n  web:\n    build: .\n  db:\n    image: postgres:16\n    ports:\n      - "5432:5432"\n';
+  const result = await analyzeFiles(app({ 'compose.yaml': compose }));
+  assert.deepEqual(findingsOf(result, 'TF1303'), [['compose.yaml', 7]]);
+});
+
+test('TF1303 is silent without ports, on loopback, and for the app port', async () => {
+  const compose = [
+    'services:',
+    '  web:',
+    '    build: .',
+    '    ports: ["8000:8000"]',
+    '  db:',
+    '    image: postgres:16',
+    '  cache:',
+    '    image: redis:7',
+    '    ports: ["127.0.0.1:6379:6379"]',
+    '',
+  ].join('\n');
+  const result = await analyzeFiles(app({ 'compose.yaml': compose }));
+  assert.deepEqual(findingsOf(result, 'TF1303'), []);
+});
+
+test('TF1303: redis, memcached and mongo too; a development or override file is not production', async () => {
+  const compose = [
+    'services:',
+    '  web:',
+    '    build: .',
+    '  cache:',
+    '    image: redis:7',
+    '    ports: ["6379:6379"]', //6
+    '  memcached:',
+    '    image: memcached:1.6',
+    '    ports: ["11211"]', //9
+    '  mongo:',
+    '    image: mongo:7',
+    '    ports: ["0.0.0.0:27017:27017"]', //12
+    '',
+  ].join('\n');
+  const result = await analyzeFiles(app({ 'compose.yaml': compose }));
+  assert.deepEqual(findingsOf(result, 'TF1303'), [
+    ['compose.yaml', 6],
+    ['compose.yaml', 9],
+    ['compose.yaml', 12],
+  ]);
+  const dev =
+    'services:\n  web:\n    build: .\n  db:\n    image: postgres:16\n    ports:\n      - "5432:5432"\n';
+  const devResult = await analyzeFiles(app({ 'docker-compose.dev.yml': dev }));
+  assert.deepEqual(findingsOf(devResult, 'TF1303'), []);
+  const override = await analyzeFiles(
+    app({
+      'compose.yaml': 'services:\n  web:\n    build: .\n  db:\n    image: postgres:16\n',
+      'compose.override.yaml': 'services:\n  db:\n    ports:\n      - "5432:5432"\n',
+    }),
+  );
+  assert.deepEqual(findingsOf(override, 'TF1303'), []);
+});

@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { analyzeFiles, findingsOf } from '../support/analyze.js';
+
+const app = (files: Record<string, string>) => ({
+  'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
+  'mysite/__init__.py': '',
+  'mysite/settings.py': "import os\nSECRET_KEY = os.environ['SECRET_KEY']\n",
+  Dockerfile:
+    'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD ["gunicorn", "-b", "0.0.0.0:8000", "mysite.wsgi"]\n',
+  ...files,
+});
+
+test('TF1304 fires on the Docker socket mounted into the app service, at the volume line', async () => {
+  const compose =
+    'services:\n  web:\n    build: .\n    volumes:\n      - /var/run/docker.sock:/var/run/docker.sock\n';
+  const result = await analyzeFiles(app({ 'compose.yaml': compose }));
+  assert.deepEqual(findingsOf(result, 'TF1304'), [['compose.yaml', 5]]);
+});
+
+test('TF1304 is silent on other mounts, and on the socket mounted into another service', async () => {
+  const compose = [
+    'services:',
+    '  web:',
+    '    build: .',
+    '    volumes:',
+    '      - media:/app/media',
+    '  watchtower:',
+    '    image: containrrr/watchtower:1.7.1',
+    '    volumes:',
+    '      - /var/run/docker.sock:/var/run/docker.sock',
+    'volumes:',
+    '  media: {}',
+    '',
+  ].join('\n');
+  const result = await analyzeFiles(app({ 'compose.yaml': compose }));
+  assert.deepEqual(findingsOf(result, 'TF1304'), []);
+});
+
+test('TF1304: the long volume syntax, /run/docker.sock, and a docker run in the start script', async () => {
+  const compose = [
+    'services:',
+    '  web:',
+    '    build: .',
+    '    volumes:',
+    '      - type: bind',
+    '        source: /run/docker.sock',
+    '        target: /var/run/docker.sock',
+    '',
+  ].join('\n');
+  const result = await analyzeFiles(app({ 'compose.yaml': compose }));
+  assert.equal(findingsOf(result, 'TF1304').length, 1);
+  const script = await analyzeFiles(
+    app({
+      Dockerfile: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nENTRYPOINT ["/app/start.sh"]\n',
+      'start.sh':
+        '#!/bin/sh\ndocker run -d -v /var/run/docker.sock:/var/run/docker.sock helper:1\nexec gunicorn mysite.wsgi\n',
+    }),
+  );
+  assert.deepEqual(findingsOf(script, 'TF1304'), [['start.sh', 2]]);
+});

@@ -1,0 +1,48 @@
+import { literalCredentials } from '../model/credentials.js';
+import type { RawFinding } from '../core/index.js';
+import { defineRule } from './lib/rule.js';
+
+export const secretInScript = defineRule({
+  id: 'TF0311',
+  name: 'secret-in-script',
+  factor: 'III',
+  severity: 'error',
+  kind: 'S',
+  title:
+    "An entrypoint or start script (any shell script the image's or compose's start command runs, followed through the chain) carries a literal credential: createsuperuser/initadmin/changepassword with a password argument, DJANGO_SUPERUSER_PASSWORD=literal, export *PASSWORD*=literal",
+  help: `A start script is part of the repository and of the image: a password written in it is readable by anyone
+with either, is the same on every deploy, and is the password of an administrator account that exists on every
+start. Create the superuser from the environment (Django's \`createsuperuser --noinput\` reads
+\`DJANGO_SUPERUSER_USERNAME\`, \`DJANGO_SUPERUSER_EMAIL\` and \`DJANGO_SUPERUSER_PASSWORD\`), set by each deploy, or
+once by hand as a one-off task.
+
+\`\`\`sh
+# instead of: export DJANGO_SUPERUSER_PASSWORD=admin
+#             echo "User.objects.create_superuser('admin', 'a@example.com', 'admin')" | python manage.py shell
+# the deploy sets DJANGO_SUPERUSER_PASSWORD; the script only reads it
+python manage.py createsuperuser --noinput || true
+\`\`\`
+
+Values taken from a variable (\`$ADMIN_PASSWORD\`, \`$(cat /run/secrets/admin)\`) are not literals and are not reported.
+`,
+  related: [],
+  check(project) {
+    const findings: RawFinding[] = [];
+    const seen = new Set<string>();
+    for (const app of project.apps) {
+      for (const s of app.entrypointScripts) {
+        for (const c of literalCredentials(s.script)) {
+          const key = `${s.file}:${c.line}:${c.what}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          findings.push({
+            file: s.file,
+            line: c.line,
+            message: `The start script writes a credential literally (${c.what}): it ships in the repository and the image and is the same on every deploy. Read it from an environment variable the deploy sets (e.g. DJANGO_SUPERUSER_PASSWORD with createsuperuser --noinput).`,
+          });
+        }
+      }
+    }
+    return findings;
+  },
+});

@@ -1,0 +1,91 @@
+import type { RawFinding } from '../core/index.js';
+import type { SettingAssignment, SettingsModel, ValueSource } from '../model/types/settings.js';
+import { liveAssignments } from '../model/settings/index.js';
+import { defineRule } from './lib/rule.js';
+
+export const settingsValueMalformed = defineRule({
+  id: 'TF0314',
+  name: 'settings-value-malformed',
+  factor: 'III',
+  severity: 'error',
+  kind: 'S',
+  title:
+    "A setting read from the environment ends up with the wrong type: a stray trailing comma makes SECRET_KEY = (os.environ.get(...),) a tuple; ALLOWED_HOSTS from a raw string (os.environ.get('ALLOWED_HOSTS') without .split(...)) is a string, so Django checks Host headers against its characters; ALLOWED_HOSTS = [] while DEBUG can be off answers 400 to every request",
+  help: `Some settings mistakes pass every local test and break only in production:
+
+- a trailing comma turns \`SECRET_KEY = os.environ.get("SECRET_KEY"),\` into a one-element tuple, which Django
+  rejects or signs with the wrong key;
+- \`ALLOWED_HOSTS = os.environ.get("ALLOWED_HOSTS")\` is a string, and Django tests the Host header against each of its
+  characters, so no real host matches;
+- \`ALLOWED_HOSTS = []\` is only accepted while \`DEBUG\` is on: with \`DEBUG\` off every request gets 400 Bad Request.
+
+\`\`\`python
+SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]
+ALLOWED_HOSTS = [h for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").split(",") if h]
+\`\`\`
+`,
+  related: [],
+  check(project) {
+    const findings: RawFinding[] = [];
+    for (const app of project.apps) {
+      const settings = app.settings;
+      if (!settings) continue;
+      for (const a of liveAssignments(settings, 'SECRET_KEY')) {
+        if (a.value.kind !== 'list') continue;
+        findings.push({
+          file: settings.file,
+          line: a.line,
+          message: `SECRET_KEY is a tuple or list (a stray trailing comma?), not a string. Remove the comma: SECRET_KEY = os.environ["DJANGO_SECRET_KEY"].`,
+        });
+      }
+      const hosts = liveAssignments(settings, 'ALLOWED_HOSTS');
+      for (const a of hosts) {
+        if (a.value.kind !== 'env' || a.value.whenSet !== 'text') continue;
+        findings.push({
+          file: settings.file,
+          line: a.line,
+          message: `ALLOWED_HOSTS is the raw string of ${a.value.variable}, so Django checks the Host header against its single characters and rejects real hosts. Split it: ALLOWED_HOSTS = os.environ.get("${a.value.variable}", "").split(",").`,
+        });
+      }
+      const empty = emptyHosts(settings, hosts);
+      if (empty && debugCanBeOff(settings, empty)) {
+        findings.push({
+          file: settings.file,
+          line: empty.line,
+          message: `ALLOWED_HOSTS is empty while DEBUG can be off: Django then answers 400 Bad Request to every request. Read the hosts from the environment: ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").split(",").`,
+        });
+      }
+    }
+    return findings;
+  },
+});
+
+/** The one assignment that leaves ALLOWED_HOSTS empty, when nothing later (a branch, a star import) may fill it. */
+function emptyHosts(settings: SettingsModel, hosts: SettingAssignment[]): SettingAssignment | undefined {
+  if (hosts.length !== 1) return undefined;
+  const [a] = hosts;
+  if (a.value.kind !== 'list' || a.value.items.length > 0 || a.inBranch) return undefined;
+  if ((settings.starImports ?? []).some((s) => s.line > a.line)) return undefined;
+  return a;
+}
+
+/** DEBUG is unset (False), or some way it is obtained can be false; undefined values and later imports decide nothing. */
+function debugCanBeOff(settings: SettingsModel, hosts: SettingAssignment): boolean {
+  const debug = liveAssignments(settings, 'DEBUG');
+  if (debug.length === 0) return (settings.starImports ?? []).length === 0;
+  if ((settings.starImports ?? []).some((s) => s.line > hosts.line)) return false;
+  return debug.some((a) => canBeFalse(a.value));
+}
+
+function canBeFalse(v: ValueSource): boolean {
+  switch (v.kind) {
+    case 'literal':
+      return !v.value;
+    case 'env':
+      return true; // the environment can always say no
+    case 'choice':
+      return v.options.some(canBeFalse);
+    default:
+      return false;
+  }
+}

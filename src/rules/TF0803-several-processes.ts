@@ -1,0 +1,85 @@
+import { djangoCommand, effectiveCommand, imageCommand, programArgv, serverOf } from '../model/command.js';
+import type { RawFinding } from '../core/index.js';
+import { defineRule } from './lib/rule.js';
+
+// Management commands that run until stopped (task queues, channel workers).
+const LONG_RUNNING_COMMANDS = new Set([
+  'runworker',
+  'qcluster',
+  'rqworker',
+  'rqscheduler',
+  'process_tasks',
+  'celery',
+]);
+const LONG_RUNNING_PROGRAMS = new Set([
+  'nginx',
+  'cron',
+  'crond',
+  'redis-server',
+  'dramatiq',
+  'huey_consumer',
+  'rq',
+]);
+
+/** What a command runs when it runs until stopped: a server, a worker, a scheduler; undefined for a one-shot. */
+export function longRunningProcess(argv: string[]): string | undefined {
+  const server = serverOf(argv);
+  if (server) return server.kind;
+  const dj = djangoCommand(argv);
+  if (dj) return LONG_RUNNING_COMMANDS.has(dj.name) ? dj.name : undefined;
+  const a = programArgv(argv);
+  if (a[0] === 'celery') {
+    const sub = a.find((x, i) => i > 0 && ['worker', 'beat', 'flower'].includes(x));
+    return sub ? `celery ${sub}` : undefined;
+  }
+  return LONG_RUNNING_PROGRAMS.has(a[0] ?? '') ? a[0] : undefined;
+}
+
+export const severalProcesses = defineRule({
+  id: 'TF0803',
+  name: 'several-processes',
+  factor: 'VIII',
+  severity: 'warning',
+  kind: 'S',
+  title:
+    'One container runs several long-running processes (a server started in the background with &, a worker and beat beside it, a sleep/tail -f loop as PID 1) instead of one process per container',
+  help: `A process started in the background with \`&\` is invisible to the container runtime: when it crashes nothing
+restarts it, its exit does not stop the container, it cannot be scaled on its own, and \`docker stop\` may never reach
+it. Running the web server, a Celery worker and beat in one container also means they can only be scaled together.
+
+Run one process per container, each with its own command, from the same image:
+
+\`\`\`yaml
+services:
+  web:
+    build: .
+    command: ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
+  worker:
+    build: .
+    command: ["celery", "-A", "mysite", "worker"]
+  beat:
+    build: .
+    command: ["celery", "-A", "mysite", "beat"]
+\`\`\`
+`,
+  related: [],
+  check(project) {
+    const findings: RawFinding[] = [];
+    const seen = new Set<string>();
+    for (const app of project.apps) {
+      for (const cmd of [...imageCommand(app), ...effectiveCommand(app)]) {
+        if (!cmd.background) continue;
+        const what = longRunningProcess(cmd.argv);
+        const key = `${cmd.file}:${cmd.line}`;
+        if (!what || seen.has(key)) continue;
+        seen.add(key);
+        findings.push({
+          file: cmd.file,
+          line: cmd.line,
+          message: `This starts ${what} in the background with '&', beside the container's main process: nothing restarts it when it dies, and it cannot be scaled or stopped on its own. Run it as its own container (its own compose service or command) from the same image.`,
+        });
+      }
+    }
+    return findings;
+  },
+});

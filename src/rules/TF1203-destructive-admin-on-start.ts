@@ -1,0 +1,58 @@
+import { djangoCommand, startCommands } from '../model/command.js';
+import type { RawFinding } from '../core/index.js';
+import { defineRule } from './lib/rule.js';
+
+/** What each command does to a running deployment when it runs on every start. */
+const DESTRUCTIVE: Record<string, string> = {
+  flush: 'empties the database',
+  reset_db: 'drops and recreates the database',
+  makemigrations:
+    'writes new migrations inside the container, which are lost with it and differ between replicas',
+  loaddata: 'overwrites the records of its fixtures with their original content',
+};
+
+export const destructiveAdminOnStart = defineRule({
+  id: 'TF1203',
+  name: 'destructive-admin-on-start',
+  factor: 'XII',
+  severity: 'error',
+  kind: 'S',
+  title:
+    'The start command or its scripts run flush, reset_db, makemigrations (migrations are code and belong in the repository) or loaddata on every start',
+  help: `A container starts many times: every deploy, every restart, every new replica. A start command that runs
+\`flush\` or \`reset_db\` wipes production data each time; \`loaddata\` resets the fixtures' records to their original
+content; \`makemigrations\` writes migrations inside the container, where they are lost with it and can differ between
+replicas, while the database is migrated to a schema no commit describes.
+
+Run \`makemigrations\` on a developer machine and commit the migrations; load fixtures once, as a one-off task
+(\`docker compose run --rm web python manage.py loaddata initial\`); keep the start command to starting the server.
+
+\`\`\`dockerfile
+CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
+\`\`\`
+
+\`makemigrations --check\` and \`--dry-run\` write nothing and are not reported.
+`,
+  related: [],
+  check(project) {
+    const findings: RawFinding[] = [];
+    const seen = new Set<string>();
+    for (const app of project.apps) {
+      for (const cmd of startCommands(app)) {
+        const dj = djangoCommand(cmd.argv);
+        if (!dj || !Object.hasOwn(DESTRUCTIVE, dj.name)) continue;
+        if (dj.name === 'makemigrations' && dj.args.some((a) => a === '--check' || a === '--dry-run'))
+          continue;
+        const key = `${cmd.file}:${cmd.line}:${dj.name}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        findings.push({
+          file: cmd.file,
+          line: cmd.line,
+          message: `The start command runs 'manage.py ${dj.name}' on every start, which ${DESTRUCTIVE[dj.name]}. ${dj.name === 'makemigrations' ? 'Generate migrations in development and commit them' : 'Run it once, as a one-off task, if at all'}, and start only the server.`,
+        });
+      }
+    }
+    return findings;
+  },
+});

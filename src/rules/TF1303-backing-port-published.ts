@@ -1,0 +1,77 @@
+import type { ComposeService } from '../model/types/compose.js';
+import type { RawFinding } from '../core/index.js';
+import { isDevelopmentComposeFile } from './lib/files.js';
+import { defineRule } from './lib/rule.js';
+
+/** The port each kind of backing service listens on. */
+const SERVICE_PORTS: Record<string, number> = {
+  postgres: 5432,
+  mysql: 3306,
+  mariadb: 3306,
+  redis: 6379,
+  memcached: 11211,
+  mongo: 27017,
+};
+
+/** The backing service kind of a compose service: its role, or memcached/mongo from the image name. */
+function backingKind(s: ComposeService): string | undefined {
+  if (s.role !== 'app' && s.role !== 'other') return s.role;
+  const last = s.image?.repository.split('/').pop()?.toLowerCase() ?? '';
+  if (/^memcached$/.test(last)) return 'memcached';
+  if (/^mongo(db)?$/.test(last)) return 'mongo';
+  return undefined;
+}
+
+function isLoopbackIp(ip: string | undefined): boolean {
+  return ip !== undefined && /^(127\.\d+\.\d+\.\d+|::1|\[::1\]|localhost)$/.test(ip);
+}
+
+export const backingPortPublished = defineRule({
+  id: 'TF1303',
+  name: 'backing-port-published',
+  factor: 'XIII',
+  severity: 'warning',
+  kind: 'S',
+  title:
+    "A production compose file (not an override or a file named for development) publishes the database or cache port of a backing service (5432, 3306, 6379, 11211, 27017) on the host's interfaces",
+  help: `The app reaches its database and cache over the compose network by service name; nothing outside needs their
+ports. Published on the host (\`"5432:5432"\`), they are open on every interface of the server, and Docker's port
+rules bypass the host firewall: databases with default or weak passwords, and Redis or Memcached without any, are
+found and taken over by scanners within hours.
+
+Drop the \`ports:\` of backing services in the file used to deploy; to reach them from the host while developing,
+publish them in a development override, on the loopback interface only:
+
+\`\`\`yaml
+# compose.override.yaml (development only)
+services:
+  db:
+    ports:
+      - "127.0.0.1:5432:5432"
+\`\`\`
+`,
+  related: [],
+  check(project) {
+    const findings: RawFinding[] = [];
+    const seen = new Set<string>();
+    for (const app of project.apps) {
+      for (const s of app.compose?.services ?? []) {
+        const kind = backingKind(s);
+        if (!kind || s === app.compose?.appService) continue;
+        for (const p of s.ports) {
+          if (p.target !== SERVICE_PORTS[kind] || isLoopbackIp(p.hostIp) || isDevelopmentComposeFile(p.file))
+            continue;
+          const key = `${p.file}:${p.line}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          findings.push({
+            file: p.file,
+            line: p.line,
+            message: `Service '${s.name}' publishes its ${kind} port ${p.target} on the host's interfaces ('${p.raw}'): it is reachable from outside, past the host firewall. Remove the port mapping (the app reaches '${s.name}' over the compose network), or bind it to 127.0.0.1 in a development override.`,
+          });
+        }
+      }
+    }
+    return findings;
+  },
+});

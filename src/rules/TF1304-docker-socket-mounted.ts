@@ -1,0 +1,80 @@
+import { programArgv, startCommands } from '../model/command.js';
+import type { RawFinding } from '../core/index.js';
+import { defineRule } from './lib/rule.js';
+
+/** The Docker engine's socket, at its usual paths. */
+export function isDockerSocket(path: string | undefined): boolean {
+  return path !== undefined && /^(\/var)?\/run\/docker\.sock$/.test(path.replace(/\/+$/, ''));
+}
+
+/** `docker run -v /var/run/docker.sock:…` (or --volume, --mount source=…). */
+function mountsSocketInDockerRun(argv: string[]): boolean {
+  const a = programArgv(argv);
+  if (a[0] !== 'docker' || !a.includes('run')) return false;
+  for (let i = 1; i < a.length; i++) {
+    const flag = a[i];
+    let value: string | undefined;
+    if (flag === '-v' || flag === '--volume' || flag === '--mount') value = a[i + 1];
+    else if (/^(--volume|--mount|-v)=?/.test(flag)) value = flag.replace(/^(--volume|--mount|-v)=?/, '');
+    if (!value) continue;
+    const source = flag.includes('mount')
+      ? /(?:^|,)(?:source|src)=([^,]+)/.exec(value)?.[1]
+      : value.split(':')[0];
+    if (isDockerSocket(source)) return true;
+  }
+  return false;
+}
+
+export const dockerSocketMounted = defineRule({
+  id: 'TF1304',
+  name: 'docker-socket-mounted',
+  factor: 'XIII',
+  severity: 'error',
+  kind: 'S',
+  title:
+    "The app's compose service (or a docker run in its scripts) mounts /var/run/docker.sock, which gives the app root on the host",
+  help: `Whoever can talk to the Docker socket can start a privileged container that mounts the host's filesystem: it is
+root on the host. Mounted into the web app, one remote code execution or one vulnerable dependency of the app is a
+compromise of the whole machine. A web application does not need it.
+
+Remove the mount. If something must manage containers, run it as a separate, minimal service, and prefer a socket
+proxy that allows only the calls it needs:
+
+\`\`\`yaml
+services:
+  web:
+    build: .
+    # no /var/run/docker.sock here
+\`\`\`
+`,
+  related: [],
+  check(project) {
+    const findings: RawFinding[] = [];
+    const seen = new Set<string>();
+    const report = (file: string, line: number, message: string) => {
+      if (seen.has(`${file}:${line}`)) return;
+      seen.add(`${file}:${line}`);
+      findings.push({ file, line, message });
+    };
+    for (const app of project.apps) {
+      const web = app.compose?.appService;
+      for (const v of web?.volumes ?? []) {
+        if (v.type !== 'bind' || !isDockerSocket(v.source)) continue;
+        report(
+          v.file,
+          v.line,
+          `Service '${web!.name}' mounts the Docker socket (${v.source}): anyone who gets code running in the app is root on the host. Remove the mount; a web app does not need the Docker engine.`,
+        );
+      }
+      for (const cmd of startCommands(app)) {
+        if (!mountsSocketInDockerRun(cmd.argv)) continue;
+        report(
+          cmd.file,
+          cmd.line,
+          `This 'docker run' mounts the Docker socket into a container started by the app: that container is root on the host. Remove the mount.`,
+        );
+      }
+    }
+    return findings;
+  },
+});
