@@ -6,12 +6,11 @@ import { join } from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { DEFAULT_CONFIG } from '../../src/config.js';
 import { analyzeStatic } from '../../src/pipeline.js';
-import { code, msg, partsOfPlain, path } from '../../src/model/types/message.js';
+import { type Report, code, msg, partsOfPlain, path } from '../../src/core/index.js';
 import { ruleHelpUri } from '../../src/report/common.js';
 import { TAIL_LINES, explainingTail } from '../../src/report/logs.js';
 import { codeSpan } from '../../src/report/message.js';
 import { renderMarkdown, type MarkdownOptions } from '../../src/report/markdown.js';
-import type { Report } from '../../src/report/types.js';
 import { HOSTILE_FILE, finding, fixtureReport } from './report-fixture.js';
 
 const ZWJ = '\u200D';

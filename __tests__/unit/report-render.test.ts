@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { renderJson } from '../../src/report/json.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { renderText } from '../../src/report/text.js';
-import type { Finding, Severity } from '../../src/model/types/finding.js';
+import type { Finding, Severity } from '../../src/core/index.js';
 import { HOSTILE_FILE, HOSTILE_LOG, assertSnapshot, finding, fixtureReport } from './report-fixture.js';
 
 const ZWJ = '\u200D';

@@ -1,10 +1,17 @@
-import type { Factor, Finding, Severity } from '../model/types/finding.js';
+import {
+  type EngineResult,
+  type Factor,
+  type Finding,
+  type Report,
+  type Severity,
+  type SmokeStep,
+  type StepStatus,
+  partsOfPlain,
+} from '../core/index.js';
 import { FACTOR_NAMES, FACTOR_ORDER, seconds } from './common.js';
 import { escapeHtml, escapeMarkdown, fencedBlock } from './escape.js';
 import { explainingTail } from './logs.js';
 import { partsMarkdown } from './message.js';
-import { partsOfPlain } from '../model/types/message.js';
-import type { EngineResult, Report, SmokeStep, StepStatus } from './types.js';
 
 export const SEVERITY_ICON: Record<Severity, string> = { error: '❌', warning: '⚠️', notice: 'ℹ️' };
 const STATUS_ICON: Record<StepStatus, string> = { passed: '✅', failed: '❌', skipped: '⏭️' };

@@ -1,4 +1,4 @@
-import type { Factor, Finding, Severity } from '../model/types/finding.js';
+import type { Factor, Finding, Report, Severity } from '../core/index.js';
 import {
   FACTOR_NAMES,
   FACTOR_ORDER,
@@ -21,7 +21,6 @@ import {
   type SmokeLog,
 } from './markdown-smoke.js';
 import { codeSpan, messageParts, partsMarkdown } from './message.js';
-import type { Report } from './types.js';
 
 export interface MarkdownOptions {
   /** https://github.com/owner/repo: with `sha`, file:line becomes a link to the exact line. */

@@ -1,5 +1,4 @@
-import type { Finding } from '../model/types/finding.js';
-import { partsOfPlain, type MessagePart } from '../model/types/message.js';
+import { type Finding, type MessagePart, partsOfPlain } from '../core/index.js';
 import { escapeMarkdown, stripControl, terminalLine } from './escape.js';
 
 /** A finding's message as parts: the rule's own, or recovered from the plain message (older reports, artifacts). */

@@ -1,8 +1,7 @@
-import type { Finding, Severity } from '../model/types/finding.js';
+import type { EngineResult, Finding, Report, Severity, SmokeStep, StepStatus } from '../core/index.js';
 import { countsPhrase, plural, seconds } from './common.js';
 import { stripControl, terminalLine } from './escape.js';
 import { messageParts, partsTerminal } from './message.js';
-import type { EngineResult, Report, SmokeStep, StepStatus } from './types.js';
 
 export interface TextOptions {
   /** ANSI colours; the CLI passes `process.stdout.isTTY && !NO_COLOR`. */

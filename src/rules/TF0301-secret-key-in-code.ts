@@ -1,8 +1,7 @@
-import type { RawFinding } from '../model/types/finding.js';
+import { type RawFinding, code, msg } from '../core/index.js';
 import type { ValueSource } from '../model/types/settings.js';
 import { liveAssignments, valueWhenUnset } from '../model/settings/index.js';
-import { code, msg } from '../model/types/message.js';
-import { defineRule } from './rule.js';
+import { defineRule } from './lib/rule.js';
 
 export const secretKeyInCode = defineRule({
   id: 'TF0301',

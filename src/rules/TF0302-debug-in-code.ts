@@ -1,10 +1,9 @@
-import type { RawFinding } from '../model/types/finding.js';
+import { type RawFinding, code, msg } from '../core/index.js';
 import type { App } from '../model/types/project.js';
 import type { ValueSource } from '../model/types/settings.js';
 import { liveAssignments, valueWhenUnset } from '../model/settings/index.js';
-import { code, msg } from '../model/types/message.js';
-import { defineRule } from './rule.js';
-import { isDevelopmentComposeFile } from './TF1303-backing-port-published.js';
+import { defineRule } from './lib/rule.js';
+import { isDevelopmentComposeFile } from './lib/files.js';
 
 export const debugInCode = defineRule({
   id: 'TF0302',

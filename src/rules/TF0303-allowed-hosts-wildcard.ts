@@ -1,7 +1,6 @@
-import type { RawFinding } from '../model/types/finding.js';
+import { type RawFinding, code, msg } from '../core/index.js';
 import { liveAssignments } from '../model/settings/index.js';
-import { code, msg } from '../model/types/message.js';
-import { defineRule } from './rule.js';
+import { defineRule } from './lib/rule.js';
 
 export const allowedHostsWildcard = defineRule({
   id: 'TF0303',

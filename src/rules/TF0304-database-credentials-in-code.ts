@@ -1,8 +1,7 @@
-import type { RawFinding } from '../model/types/finding.js';
+import { type RawFinding, code, msg } from '../core/index.js';
 import type { DatabaseConfig, ValueSource } from '../model/types/settings.js';
 import { isServerEngine, valueWhenUnset } from '../model/settings/index.js';
-import { code, msg } from '../model/types/message.js';
-import { defineRule } from './rule.js';
+import { defineRule } from './lib/rule.js';
 
 const KEYS = ['USER', 'PASSWORD', 'HOST'] as const;
 const SUGGESTED: Record<(typeof KEYS)[number], string> = {

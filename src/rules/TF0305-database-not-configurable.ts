@@ -1,6 +1,5 @@
-import type { RawFinding } from '../model/types/finding.js';
-import { code, msg } from '../model/types/message.js';
-import { defineRule } from './rule.js';
+import { type RawFinding, code, msg } from '../core/index.js';
+import { defineRule } from './lib/rule.js';
 
 export const databaseNotConfigurable = defineRule({
   id: 'TF0305',

@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import type { RawFinding } from '../model/types/finding.js';
+import { type RawFinding, code, msg } from '../core/index.js';
 import type { App } from '../model/types/project.js';
 import type { DatabaseConfig, DatabasesModel, ValueSource } from '../model/types/settings.js';
 import {
@@ -8,8 +8,7 @@ import {
   providedEnvironment,
   type ProvidedEnvironment,
 } from '../model/settings/index.js';
-import { code, msg } from '../model/types/message.js';
-import { defineRule } from './rule.js';
+import { defineRule } from './lib/rule.js';
 
 export const runtimeDataNotInVolume = defineRule({
   id: 'TF0602',

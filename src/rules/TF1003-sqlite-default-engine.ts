@@ -1,9 +1,9 @@
-import type { RawFinding } from '../model/types/finding.js';
+import type { RawFinding } from '../core/index.js';
 import { isSqliteEngine } from '../model/settings/index.js';
 import type { EnvInstr } from '../model/types/dockerfile.js';
 import type { App } from '../model/types/project.js';
 import type { DatabasesModel } from '../model/types/settings.js';
-import { defineRule } from './rule.js';
+import { defineRule } from './lib/rule.js';
 
 export const sqliteDefaultEngine = defineRule({
   id: 'TF1003',
