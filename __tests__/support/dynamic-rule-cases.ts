@@ -2,7 +2,7 @@
 // compared as `file:line message`. A rule's table starts with a case where it fires, then one where it stays silent.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { DynamicRule, SmokeContext, SmokeObservation } from '../../src/rules/dynamic.js';
+import type { DynamicRule, SmokeContext, SmokeObservation } from '../../src/rules/lib/dynamic.js';
 import { appModel } from '../unit/smoke-fake.js';
 import { assertFiresThenSilent } from './rule-cases.js';
 

@@ -130,7 +130,7 @@ function secondPassFiles(texts: Record<string, string>, files: string[], options
   // Settings split over modules: `from .base import *` in a settings module read so far.
   for (const [file, text] of Object.entries(texts)) {
     if (!file.endsWith('.py') || baseName(file) === 'manage.py') continue;
-    for (const m of text.matchAll(/^from\s+(\.*)([A-Za-z_][\w.]*)?\s+import\s+\*/gm)) {
+    for (const m of text.matchAll(/^[ \t]*from\s+(\.*)([A-Za-z_][\w.]*)?\s+import\s+\*/gm)) {
       let dir = dirName(file);
       for (let i = 1; i < m[1].length; i++) dir = dirName(dir);
       const dirs = m[1] ? [dir] : [...manageDirs, '.'];

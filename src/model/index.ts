@@ -23,8 +23,8 @@ import { parseDotenv } from '../parse/dotenv.js';
 import { includedFile, parseRequirements } from '../parse/requirements.js';
 import { parseShell } from '../parse/shell.js';
 import { parseSuppressions } from '../parse/suppressions.js';
-import { findRule } from '../rules/registry.js';
 import { matchesGlob } from '../util/glob.js';
+import { inlineScript } from './command.js';
 import { modelCompose } from './compose.js';
 import { ImageLayout, isUrl } from './context.js';
 import { modelDockerfile } from './dockerfile.js';
@@ -53,8 +53,8 @@ const COMPOSE_OVERRIDES = [
 ];
 
 /** Builds the one Project value the rules read, from the discovered tree. Pure. */
-export function buildProject(tree: SourceTree): Project {
-  return new ProjectBuilder(tree).build();
+export function buildProject(tree: SourceTree, isKnownRule: (rule: string) => boolean): Project {
+  return new ProjectBuilder(tree, isKnownRule).build();
 }
 
 interface ComposeSet {
@@ -79,7 +79,11 @@ class ProjectBuilder {
   private readonly files: string[];
   private readonly texts: Record<string, string>;
 
-  constructor(private readonly tree: SourceTree) {
+  constructor(
+    private readonly tree: SourceTree,
+    /** Whether a suppression's rule id or name is in the catalog (the model does not know the rules). */
+    private readonly isKnownRule: (rule: string) => boolean,
+  ) {
     this.files = tree.files;
     this.texts = tree.texts;
   }
@@ -148,7 +152,7 @@ class ProjectBuilder {
           : isDockerignore(file)
             ? 'line-start'
             : 'trailing';
-      const r = parseSuppressions(file, text, (rule) => findRule(rule) !== undefined, syntax);
+      const r = parseSuppressions(file, text, this.isKnownRule, syntax);
       suppressions.push(...r.suppressions);
       problems.push(...r.problems);
     }
@@ -190,6 +194,15 @@ class ProjectBuilder {
           .filter((n): n is string => n !== undefined)
           .map((n) => joinPath(dir, n));
         if (chosen.length > 0) sets.push({ dir, files: chosen });
+        // Other variants (docker-compose.prod.yml, compose.production.yaml, docker-compose-deploy.yml) are
+        // alternatives, each analysed on its own; one that builds and names no image is layered on the base.
+        for (const name of names) {
+          if (name === base || isComposeOverride(name) || COMPOSE_BASES.includes(name)) continue;
+          const file = joinPath(dir, name);
+          const standalone = /^\s+(build|image)\s*:/m.test(this.texts[file] ?? '');
+          const files = standalone || !base ? [file] : [joinPath(dir, base), file];
+          sets.push({ dir, files });
+        }
       }
     }
     for (const set of sets) {
@@ -251,7 +264,8 @@ class ProjectBuilder {
         seeds.push({ compose: set, managePy: managePys.find((m) => isUnder(m, set.dir)) });
         continue;
       }
-      const key = `${dockerfile}\0${contextDir}\0${build.target ?? ''}`;
+      // The same image under another compose file is another deployment of it, judged with that file.
+      const key = `${dockerfile}\0${contextDir}\0${build.target ?? ''}\0${set.files.join('\0')}`;
       claimed.add(dockerfile);
       if (seen.has(key)) continue;
       seen.add(key);
@@ -262,6 +276,24 @@ class ProjectBuilder {
         args: build.args,
         compose: set,
         managePy: managePys.find((m) => isUnder(m, contextDir)),
+      });
+    }
+
+    // A compose app service that only names an image (`image: registry/mysite:1.4`) runs the image the Dockerfile
+    // beside the compose file (or holding manage.py) builds.
+    for (const set of composeSets) {
+      const service = set.model?.appService;
+      if (!service || service.build) continue;
+      const dockerfile = this.preferredDockerfiles().find(
+        (d) => dirName(d) === set.dir && this.looksLikePythonImage(d),
+      );
+      if (!dockerfile) continue;
+      claimed.add(dockerfile);
+      seeds.push({
+        dockerfile,
+        contextDir: set.dir,
+        compose: set,
+        managePy: managePys.find((m) => isUnder(m, set.dir)),
       });
     }
 
@@ -369,11 +401,17 @@ class ProjectBuilder {
 
     const settings = this.settingsFile(app, seed);
     if (settings) {
-      const r = modelSettings(settings.file, settings.module, this.texts[settings.file]);
+      const importRoot = app.managePy ? dirName(app.managePy) : app.dir;
+      // Star-imported modules are evaluated in place, so the rules judge the settings as Django runs them.
+      const resolve = (from: string, module: string) => {
+        const file = this.importedFile(from, module, importRoot);
+        return file === undefined ? undefined : { file, text: this.texts[file] };
+      };
+      const r = modelSettings(settings.file, settings.module, this.texts[settings.file], resolve);
       this.addErrors(r.errors);
       if (r.model) {
         app.settings = r.model;
-        const bases = this.settingsBases(r.model, app.managePy ? dirName(app.managePy) : app.dir);
+        const bases = this.settingsBases(r.model, importRoot);
         if (bases.length > 0) app.settingsBases = bases;
       }
     }
@@ -552,11 +590,16 @@ class ProjectBuilder {
     if (!target || !context) return [];
     const commands: string[][] = [];
     for (const c of [target.entrypoint, target.cmd]) if (c) commands.push(...instrCommands(c));
+    // ENTRYPOINT ["bash"] + CMD ["-c", "./entrypoint.sh"]: the words only make a command together.
+    if (target.entrypoint?.argv && target.cmd?.argv)
+      commands.push(...argvCommands([...target.entrypoint.argv, ...target.cmd.argv]));
     const service = app.compose?.appService;
     for (const c of [service?.entrypoint, service?.command]) if (c) commands.push(...composeCommands(c));
     const out: EntrypointScript[] = [];
     const workdir = target.workdir || '/';
-    for (const argv of commands) {
+    // A script found may run another (wait_for_postgres.sh running start.sh): its commands are searched in turn.
+    for (let k = 0; k < commands.length && k < 200; k++) {
+      const argv = commands[k];
       for (const word of scriptWords(argv)) {
         const candidates = word.includes('/')
           ? [posix.resolve(workdir, word)]
@@ -567,7 +610,9 @@ class ProjectBuilder {
           if (!source) continue;
           const file = joinPath(context.dir, source);
           if (!(file in this.texts) || out.some((s) => s.file === file)) break;
-          out.push({ file, script: parseShell(this.texts[file], 1), imagePath });
+          const script = parseShell(this.texts[file], 1);
+          out.push({ file, script, imagePath });
+          for (const c of script.commands) commands.push(...argvCommands(c.argv));
           break;
         }
       }
@@ -631,13 +676,14 @@ export function requirementArgs(argv: string[]): string[] {
 }
 
 function instrCommands(c: CommandInstr): string[][] {
-  if (c.argv) {
-    const [cmd, flag, script] = c.argv;
-    if (/(^|\/)(ba|da)?sh$/.test(cmd ?? '') && flag === '-c' && script)
-      return [c.argv, ...parseShell(script).commands.map((x) => x.argv)];
-    return [c.argv];
-  }
+  if (c.argv) return argvCommands(c.argv);
   return c.script?.commands.map((x) => x.argv) ?? [];
+}
+
+/** An argv, followed by the commands of its `sh -c` script when it is one. */
+function argvCommands(argv: string[]): string[][] {
+  const script = inlineScript(argv);
+  return script === undefined ? [argv] : [argv, ...parseShell(script).commands.map((x) => x.argv)];
 }
 
 function composeCommands(c: ComposeCommand): string[][] {

@@ -1,5 +1,5 @@
 import sh, { type Node, type Parser } from 'mvdan-sh';
-import type { ShellAssignment, ShellCommand, ShellScript } from '../model/types/shell.js';
+import type { ShellAssignment, ShellCommand, ShellScript } from './types.js';
 import { plainCommands } from './plain-shell.js';
 
 // Token values of mvdan.cc/sh/v3/syntax RedirOperator, as the GopherJS build reports them.

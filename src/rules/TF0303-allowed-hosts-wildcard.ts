@@ -1,6 +1,6 @@
-import type { RawFinding } from '../model/types/finding.js';
+import { type RawFinding, code, msg } from '../core/index.js';
 import { liveAssignments } from '../model/settings/index.js';
-import { defineRule } from './rule.js';
+import { defineRule } from './lib/rule.js';
 
 export const allowedHostsWildcard = defineRule({
   id: 'TF0303',
@@ -34,10 +34,9 @@ Behind a proxy that already checks the host, a deploy may still set \`DJANGO_ALL
         if (a.value.kind !== 'list') continue;
         if (!a.value.items.some((i) => i.kind === 'literal' && i.value === '*')) continue;
         findings.push({
-          file: settings.file,
+          file: a.file ?? settings.file,
           line: a.line,
-          message:
-            'ALLOWED_HOSTS contains \'*\' in code, which accepts any Host header in every deploy; read the host names from the environment: `ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").split(",")`.',
+          ...msg`ALLOWED_HOSTS contains '*' in code, which accepts any Host header in every deploy; read the host names from the environment: ${code('ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").split(",")')}.`,
         });
       }
     }

@@ -1,4 +1,4 @@
-import { acrossEngines, at, databasesAnchor, defineDynamicRule, observationsOf } from './dynamic.js';
+import { acrossEngines, at, databasesAnchor, defineDynamicRule, observationsOf } from './lib/dynamic.js';
 
 /** The app still reaching for a database server (psycopg, MySQL) although it was told to use SQLite. */
 const DB_CONNECTION_ERROR =

@@ -1,4 +1,4 @@
-import { at, defineDynamicRule, observationsOf } from './dynamic.js';
+import { at, defineDynamicRule, observationsOf } from './lib/dynamic.js';
 
 export const imageBuildFailed = defineDynamicRule({
   id: 'TF0502',
@@ -18,12 +18,13 @@ docker build -f Dockerfile --target app --build-arg BASE_IMAGE=python:3.12-slim 
   judge(observations) {
     return observationsOf(observations, 'build-failed')
       .slice(0, 1)
-      .map((o) =>
-        at(
+      .map((o) => ({
+        ...at(
           { file: o.dockerfile, ...(o.line ? { line: o.line } : {}) },
           `The image does not build: ${o.dockerfile} ${o.why}. Fix that instruction so \`docker build\` succeeds; the tail of the build log is in the details.`,
           o.logTail,
         ),
-      );
+        key: '',
+      }));
   },
 });

@@ -1,4 +1,4 @@
-import { acrossEngines, at, defineDynamicRule, observationsOf, sqlitePathAnchor } from './dynamic.js';
+import { acrossEngines, at, defineDynamicRule, observationsOf, sqlitePathAnchor } from './lib/dynamic.js';
 
 export const runtimeDataLost = defineDynamicRule({
   id: 'TF0604',

@@ -1,4 +1,4 @@
-import { acrossEngines, at, commandAnchor, defineDynamicRule, observationsOf } from './dynamic.js';
+import { acrossEngines, at, commandAnchor, defineDynamicRule, observationsOf } from './lib/dynamic.js';
 
 export const portUnreachable = defineDynamicRule({
   id: 'TF0703',

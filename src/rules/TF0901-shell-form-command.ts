@@ -1,9 +1,9 @@
-import { inlineScript, serverOf } from '../model/command.js';
-import { parseShell } from '../parse/shell.js';
+import { inlineScriptLastCommand, serverOf } from '../model/command.js';
 import type { ComposeCommand } from '../model/types/compose.js';
 import type { CommandInstr } from '../model/types/dockerfile.js';
-import type { RawFinding } from '../model/types/finding.js';
-import { defineRule } from './rule.js';
+import type { EntrypointScript } from '../model/types/project.js';
+import type { RawFinding } from '../core/index.js';
+import { defineRule } from './lib/rule.js';
 
 export const shellFormCommand = defineRule({
   id: 'TF0901',
@@ -56,38 +56,75 @@ exec "$@"
         const argv = c && composeArgv(c);
         if (c && argv) findings.push(...inlineShell(argv, c.file, c.line, `compose ${key}`));
       }
-      for (const script of app.entrypointScripts) {
-        for (const c of script.script.commands) {
-          if (c.viaExec) continue;
-          const server = serverOf(c.argv);
-          const runsArgs = c.argv[0] === '$@' || c.argv[0] === '$*';
-          if (!server && !runsArgs) continue;
-          findings.push({
-            file: script.file,
-            line: c.line,
-            message: `${script.file} starts ${server ? server.kind : 'the container command ("$@")'} without exec, so the script stays PID 1 and SIGTERM does not reach it. Write exec ${c.argv[0] === '$@' ? '"$@"' : c.argv.join(' ')}.`,
-          });
-        }
-      }
+      for (const script of app.entrypointScripts)
+        findings.push(...scriptFindings(script, app.entrypointScripts));
     }
     return findings;
   },
 });
 
+/** A script that starts the server (or the container command, or the next script) as a child stays PID 1. */
+function scriptFindings(script: EntrypointScript, all: EntrypointScript[]): RawFinding[] {
+  const out: RawFinding[] = [];
+  const commands = script.script.commands;
+  // A server sent to the background while the script goes on: several processes, which exec cannot fix.
+  const background = commands.find((c) => c.background && serverOf(c.argv));
+  if (background) {
+    const server = serverOf(background.argv)!;
+    return [
+      {
+        file: script.file,
+        line: background.line,
+        message: `${script.file} starts ${server.kind} in the background (&) and goes on running other commands, so the script stays PID 1 over several processes and SIGTERM reaches none of them. Run one process per container: this container starts only the server, with exec, and each other process gets its own service.`,
+      },
+    ];
+  }
+  for (const c of commands) {
+    if (c.viaExec || c.background) continue;
+    const server = serverOf(c.argv);
+    const runsArgs = c.argv[0] === '$@' || c.argv[0] === '$*';
+    const next = server || runsArgs ? undefined : scriptRunBy(c.argv, all, script);
+    if (!server && !runsArgs && !next) continue;
+    const what = server ? server.kind : next ? next.file : 'the container command ("$@")';
+    out.push({
+      file: script.file,
+      line: c.line,
+      message: `${script.file} starts ${what} without exec, so the script stays PID 1 and SIGTERM does not reach it. Write exec ${runsArgs ? '"$@"' : c.argv.join(' ')}.`,
+    });
+  }
+  return out;
+}
+
+/** The other start script a command runs (`./start.sh`, `sh start.sh`), matched by name. */
+function scriptRunBy(
+  argv: string[],
+  all: EntrypointScript[],
+  self: EntrypointScript,
+): EntrypointScript | undefined {
+  const word = /(^|\/)(ba|da)?sh$/.test(argv[0] ?? '')
+    ? argv.slice(1).find((a) => !a.startsWith('-'))
+    : argv[0];
+  if (!word || argv.includes('-c')) return undefined;
+  const name = word.slice(word.lastIndexOf('/') + 1);
+  return all.find((s) => s !== self && s.imagePath.slice(s.imagePath.lastIndexOf('/') + 1) === name);
+}
+
 function shellFormMessage(instr: CommandInstr): string {
   const commands = instr.script?.commands ?? [];
+  // A variable in the command ($PORT) needs a shell to expand it: exec keeps the shell only until it starts.
+  const expands = commands.some((c) => c.argv.some((a) => a.includes('$')));
   const example =
-    commands.length === 1
-      ? `${instr.keyword} [${commands[0].argv.map((a) => JSON.stringify(a)).join(', ')}]`
-      : `${instr.keyword} ["/entrypoint.sh"] with exec in the script`;
+    commands.length === 1 && expands
+      ? `${instr.keyword} ["sh", "-c", ${JSON.stringify(`exec ${instr.raw.trim()}`)}]`
+      : commands.length === 1
+        ? `${instr.keyword} [${commands[0].argv.map((a) => JSON.stringify(a)).join(', ')}]`
+        : `${instr.keyword} ["/entrypoint.sh"] with exec in the script`;
   return `${instr.keyword} is in shell form, so /bin/sh is PID 1 and SIGTERM from docker stop does not reach the server. Use the exec form: ${example}.`;
 }
 
 /** `sh -c "... && server"` in exec form: fires when the last command is not run with exec. */
 function inlineShell(argv: string[], file: string, line: number, what: string): RawFinding[] {
-  const script = inlineScript(argv);
-  if (script === undefined) return [];
-  const last = parseShell(script, line).commands.at(-1);
+  const last = inlineScriptLastCommand(argv, line);
   if (!last || last.viaExec) return [];
   return [
     {

@@ -1,4 +1,11 @@
-import { acrossEngines, at, commandAnchor, defineDynamicRule, observationsOf, seconds } from './dynamic.js';
+import {
+  acrossEngines,
+  at,
+  commandAnchor,
+  defineDynamicRule,
+  observationsOf,
+  seconds,
+} from './lib/dynamic.js';
 
 export const slowShutdown = defineDynamicRule({
   id: 'TF0902',

@@ -1,4 +1,11 @@
-import { acrossEngines, at, commandAnchor, defineDynamicRule, observationsOf, seconds } from './dynamic.js';
+import {
+  acrossEngines,
+  at,
+  commandAnchor,
+  defineDynamicRule,
+  observationsOf,
+  seconds,
+} from './lib/dynamic.js';
 
 export const slowStartup = defineDynamicRule({
   id: 'TF0903',

@@ -1,4 +1,4 @@
-import { defineDynamicRule, judgeEnginePath } from './dynamic.js';
+import { defineDynamicRule, judgeEnginePath } from './lib/dynamic.js';
 
 export const sqlitePathFailed = defineDynamicRule({
   id: 'TF1001',

@@ -1,4 +1,4 @@
-import { defineDynamicRule, judgeEnginePath } from './dynamic.js';
+import { defineDynamicRule, judgeEnginePath } from './lib/dynamic.js';
 
 export const postgresPathFailed = defineDynamicRule({
   id: 'TF1002',

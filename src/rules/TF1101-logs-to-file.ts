@@ -1,6 +1,6 @@
 import { programArgv, serverOf, startCommands } from '../model/command.js';
-import type { RawFinding } from '../model/types/finding.js';
-import { defineRule } from './rule.js';
+import type { RawFinding } from '../core/index.js';
+import { defineRule } from './lib/rule.js';
 
 const FILE_HANDLERS = /(^|\.)(FileHandler|RotatingFileHandler|TimedRotatingFileHandler|WatchedFileHandler)$/;
 const LOG_FILE_OPTIONS: Record<string, string[]> = {
@@ -42,7 +42,7 @@ CMD ["gunicorn", "--access-logfile", "-", "--error-logfile", "-", "--bind", "0.0
       for (const h of settings?.logHandlers ?? []) {
         if (!FILE_HANDLERS.test(h.className)) continue;
         findings.push({
-          file: settings!.file,
+          file: h.file ?? settings!.file,
           line: h.line,
           message: `LOGGING uses ${h.className}, which writes logs to a file inside the container. Use logging.StreamHandler so logs go to stdout/stderr.`,
         });

@@ -5,7 +5,7 @@ import {
   defineDynamicRule,
   observationsOf,
   type SmokeContext,
-} from './dynamic.js';
+} from './lib/dynamic.js';
 
 /** SQLite failing to create or write its file: usually a volume directory the image's user cannot write. */
 const SQLITE_NOT_WRITABLE = /unable to open database file|attempt to write a readonly database/i;

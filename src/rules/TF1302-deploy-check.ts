@@ -1,4 +1,4 @@
-import { acrossEngines, at, defineDynamicRule, observationsOf, settingsAnchor } from './dynamic.js';
+import { acrossEngines, at, defineDynamicRule, observationsOf, settingsAnchor } from './lib/dynamic.js';
 
 export const deployCheck = defineDynamicRule({
   id: 'TF1302',

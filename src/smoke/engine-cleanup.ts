@@ -1,4 +1,4 @@
-import type { Engine } from '../report/types.js';
+import type { Engine } from '../core/index.js';
 import type { DockerExecResult } from './docker.js';
 import type { RunState } from './run-state.js';
 

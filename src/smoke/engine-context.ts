@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { App } from '../model/types/project.js';
-import type { Engine } from '../report/types.js';
+import type { Engine } from '../core/index.js';
 import { planEnv, type PostgresCredentials } from './env.js';
 import type { ImageConfig, RunState } from './run-state.js';
 

@@ -1,4 +1,4 @@
-import type { Engine } from '../report/types.js';
+import type { Engine } from '../core/index.js';
 import { removeEngineObjects } from './engine-cleanup.js';
 import { engineContext } from './engine-context.js';
 import type { PostgresCredentials } from './env.js';

@@ -1,6 +1,6 @@
-import type { Finding } from '../model/types/finding.js';
-import type { DynamicRule } from '../rules/dynamic.js';
-import type { Engine, SmokeResult } from '../report/types.js';
+import type { Finding } from '../core/index.js';
+import type { DynamicRule } from '../rules/lib/dynamic.js';
+import type { Engine, SmokeResult } from '../core/index.js';
 import type { HttpProbe } from './http.js';
 import type { ResourceLimits } from './limits.js';
 import type { Redactor } from './redact.js';

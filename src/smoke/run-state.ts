@@ -1,7 +1,7 @@
-import type { SmokeObservation } from '../rules/dynamic.js';
+import type { SmokeObservation } from '../rules/lib/dynamic.js';
 import type { App, Project } from '../model/types/project.js';
 import type { SettingsModel } from '../model/types/settings.js';
-import type { Engine, EngineResult, SmokeStep } from '../report/types.js';
+import type { Engine, EngineResult, SmokeStep } from '../core/index.js';
 import type { ClassicBuild } from './cleanup.js';
 import { RUN_LABEL } from './cleanup.js';
 import type { StagedContext } from './build.js';

@@ -1,7 +1,5 @@
-import type { Finding } from '../model/types/finding.js';
-import type { DynamicRule, SmokeContext } from '../rules/dynamic.js';
-import { stamp } from '../rules/run.js';
-import type { Engine, EngineResult, SmokeResult } from '../report/types.js';
+import type { DynamicRule, SmokeContext } from '../rules/lib/dynamic.js';
+import { stamp, type Engine, type EngineResult, type Finding, type SmokeResult } from '../core/index.js';
 import { runEngine } from './engine.js';
 import { buildImage } from './image-build.js';
 import { capCpus } from './limits.js';

@@ -1,4 +1,4 @@
-import type { SmokeStep } from '../../report/types.js';
+import type { SmokeStep } from '../../core/index.js';
 import { lastErrorLine } from '../containers.js';
 import { parseDeployCheck } from '../deploy-check.js';
 import { tail } from '../redact.js';

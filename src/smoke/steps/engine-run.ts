@@ -1,4 +1,4 @@
-import type { Engine, EngineResult, SmokeStep } from '../../report/types.js';
+import type { Engine, EngineResult, SmokeStep } from '../../core/index.js';
 import type { ServerStart } from '../containers.js';
 import type { DockerExecResult } from '../docker.js';
 import type { EngineContext } from '../engine-context.js';

@@ -1,0 +1,51 @@
+import type { Finding, Severity } from './finding.js';
+
+export type FailOn = Severity | 'never';
+export type StepStatus = 'passed' | 'failed' | 'skipped';
+export type Engine = 'sqlite' | 'postgres';
+
+export interface SmokeStep {
+  /** build, migrate, start, http, persist, tables, stop, check-deploy, ... */
+  name: string;
+  status: StepStatus;
+  durationMs: number;
+  /** One line for humans: what happened (HTTP 200 in 3.1 s, exit code 1, ...). */
+  detail?: string;
+  /** Tail of the relevant log, secrets redacted. */
+  logTail?: string;
+}
+
+export interface EngineResult {
+  engine: Engine;
+  status: StepStatus;
+  /** Why the engine failed or was skipped, in one line. */
+  reason?: string;
+  durationMs: number;
+  steps: SmokeStep[];
+}
+
+export interface SmokeResult {
+  status: StepStatus;
+  reason?: string;
+  /** The app directory that was built, relative to the scanned directory. */
+  app?: string;
+  build?: SmokeStep;
+  engines: Partial<Record<Engine, EngineResult>>;
+  durationMs: number;
+}
+
+export interface Report {
+  tool: { name: string; version: string };
+  /** The scanned directory as the user gave it (relative to the workspace when possible). */
+  directory: string;
+  /** All findings, suppressed ones included (flagged), sorted by file, line, rule. */
+  findings: Finding[];
+  /** Unsuppressed findings per severity. */
+  counts: Record<Severity, number>;
+  smoke?: SmokeResult;
+  configFile?: string;
+  failOn: FailOn;
+  /** 'fail' when an unsuppressed finding is at or above failOn. */
+  verdict: 'pass' | 'fail';
+  durationMs: number;
+}
