@@ -47,15 +47,6 @@ export function execForm(argv: string[]): string {
   return `[${argv.map((a) => JSON.stringify(a)).join(', ')}]`;
 }
 
-/** A string literal in the quote style the file already uses most. */
-export function pyQuote(lines: string[], value: string): string {
-  const text = lines.join('\n');
-  const singles = (text.match(/'/g) ?? []).length;
-  const doubles = (text.match(/"/g) ?? []).length;
-  const q = singles > doubles ? "'" : '"';
-  return `${q}${value.replace(/\\/g, '\\\\').replace(new RegExp(q, 'g'), `\\${q}`)}${q}`;
-}
-
 /** Edits that make `import os` available at the top of a Python module, when it is not imported yet. */
 export function ensureImportOs(file: string, lines: string[]): TextEdit[] {
   if (lines.some((l) => /^import\s+os\s*(#.*)?$/.test(l) || /^import\s+(\w+\s*,\s*)*os\b/.test(l))) return [];
