@@ -15,6 +15,7 @@ import {
   scannedDirectory,
   type Format,
 } from './options.js';
+import { fixCommand } from './fix-cli.js';
 import { TOOL, analyzeStatic, joinSmoke, makeReport } from './pipeline.js';
 import { renderJson, renderMarkdown, renderSarif, renderText } from './report/index.js';
 import type { Engine, Report } from './core/index.js';
@@ -40,6 +41,7 @@ import {
 } from './smoke/limits.js';
 
 export const USAGE = `Usage: twelve-factor-review check [DIR] [options]
+       twelve-factor-review fix [DIR] [--write] [--rule RULE]... (see fix --help)
 
 Reviews the containerised Django app in DIR (default .) against the twelve factors.
 
@@ -136,6 +138,7 @@ interface CheckOptions {
 /** The command line: returns the exit code (0 pass, 1 findings at or above --fail-on, 2 usage or internal error). */
 export async function cli(argv: string[], overrides: Partial<CliIo> = {}): Promise<number> {
   const io = { ...defaultIo(), ...overrides };
+  if (argv[0] === 'fix') return fixCommand(argv.slice(1), io);
   let options: CheckOptions | 'help' | 'version';
   try {
     options = parseCommandLine(argv, io.cwd);

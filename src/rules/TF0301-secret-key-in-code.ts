@@ -1,6 +1,7 @@
 import { type RawFinding, code, msg } from '../core/index.js';
 import type { ValueSource } from '../model/types/settings.js';
 import { liveAssignments, valueWhenUnset } from '../model/settings/index.js';
+import { assignFromEnvironment } from './lib/settings-fix.js';
 import { defineRule } from './lib/rule.js';
 
 export const secretKeyInCode = defineRule({
@@ -68,6 +69,13 @@ For local development, put the variable in an untracked \`.env\` file or the com
       }
     }
     return findings;
+  },
+  fix: {
+    safety: 'safe',
+    summary:
+      'Reads SECRET_KEY from the required variable DJANGO_SECRET_KEY (`os.environ["DJANGO_SECRET_KEY"]`); the literal is removed, never echoed.',
+    make: (context) =>
+      assignFromEnvironment(context, 'SECRET_KEY', 'os.environ["DJANGO_SECRET_KEY"]', ['DJANGO_SECRET_KEY']),
   },
 });
 

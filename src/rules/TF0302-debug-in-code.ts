@@ -2,6 +2,7 @@ import { type RawFinding, code, msg } from '../core/index.js';
 import type { App } from '../model/types/project.js';
 import type { ValueSource } from '../model/types/settings.js';
 import { liveAssignments, valueWhenUnset } from '../model/settings/index.js';
+import { assignFromEnvironment } from './lib/settings-fix.js';
 import { defineRule } from './lib/rule.js';
 import { isDevelopmentComposeFile } from './lib/files.js';
 
@@ -74,6 +75,17 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
       }
     }
     return findings;
+  },
+  fix: {
+    safety: 'safe',
+    summary: 'Reads DEBUG from DJANGO_DEBUG as a boolean that is false unless set to 1, true, yes or on.',
+    make: (context) =>
+      assignFromEnvironment(
+        context,
+        'DEBUG',
+        'os.environ.get("DJANGO_DEBUG", "").lower() in ("1", "true", "yes", "on")',
+        ['DJANGO_DEBUG'],
+      ),
   },
 });
 

@@ -2,8 +2,9 @@ import { inlineScriptLastCommand, serverOf } from '../model/command.js';
 import type { ComposeCommand } from '../model/types/compose.js';
 import type { CommandInstr } from '../model/types/dockerfile.js';
 import type { EntrypointScript } from '../model/types/project.js';
-import type { RawFinding } from '../core/index.js';
-import { defineRule } from './lib/rule.js';
+import type { RawFinding, TextEdit } from '../core/index.js';
+import { execForm, indentOf, insertAt, linesOf, locate, replaceLines } from './lib/fix.js';
+import { defineRule, type FixContext, type FixProposal } from './lib/rule.js';
 
 export const shellFormCommand = defineRule({
   id: 'TF0901',
@@ -61,7 +62,87 @@ exec "$@"
     }
     return findings;
   },
+  fix: {
+    safety: 'safe',
+    summary:
+      'Rewrites a shell-form CMD/ENTRYPOINT of one command in exec form (as `["sh", "-c", "exec …"]` when a variable such as `$PORT` must expand), and writes `exec` before the last command of an inline `sh -c` or of an entrypoint script.',
+    make: fixShellForm,
+  },
 });
+
+function fixShellForm(context: FixContext): FixProposal | undefined {
+  const { finding } = context;
+  const lines = linesOf(context, finding.file);
+  if (!lines || finding.line === undefined) return undefined;
+  for (const app of context.project.apps) {
+    const df = app.dockerfile;
+    const stage = df?.targetStage;
+    for (const instr of [stage?.entrypoint, stage?.cmd]) {
+      if (!df || !instr || df.file !== finding.file || instr.line !== finding.line) continue;
+      if (instr.form === 'shell') return execFormOf(instr, lines, finding.file);
+      if (instr.argv)
+        return execLast(
+          inlineScriptLastCommand(instr.argv, instr.line),
+          lines,
+          finding.file,
+          instr.line,
+          instr.endLine,
+        );
+    }
+    const service = app.compose?.appService;
+    for (const c of [service?.entrypoint, service?.command]) {
+      const argv = c && composeArgv(c);
+      if (!c || !argv || c.file !== finding.file || c.line !== finding.line) continue;
+      return execLast(inlineScriptLastCommand(argv, c.line), lines, finding.file, c.line, c.line + 20);
+    }
+    for (const script of app.entrypointScripts) {
+      if (script.file !== finding.file) continue;
+      const commands = script.script.commands;
+      const last = commands.at(-1);
+      // exec ends the script there: only the last command can take it without changing what the script does.
+      if (!last || last.line !== finding.line || last.background) continue;
+      return execLast(last, lines, finding.file, last.line, last.line);
+    }
+  }
+  return undefined;
+}
+
+/** `CMD gunicorn …` → `CMD ["gunicorn", …]`; a command that expands a variable keeps a shell that execs it. */
+function execFormOf(instr: CommandInstr, lines: string[], file: string): FixProposal | undefined {
+  const commands = instr.script?.commands ?? [];
+  if (commands.length !== 1 || instr.endLine !== instr.line) return undefined;
+  const expands = commands[0].argv.some((a) => a.includes('$'));
+  const argv = expands ? ['sh', '-c', `exec ${instr.raw.trim()}`] : commands[0].argv;
+  const written = lines[instr.line - 1];
+  const keyword = /^\s*(\S+)/.exec(written)?.[1] ?? instr.keyword;
+  return {
+    title: `${instr.keyword} in exec form`,
+    edits: [replaceLines(file, instr.line, instr.line, [`${indentOf(written)}${keyword} ${execForm(argv)}`])],
+  };
+}
+
+/** Writes `exec ` before a command, found where its words are written on its lines. */
+function execLast(
+  command: { argv: string[]; viaExec: boolean } | undefined,
+  lines: string[],
+  file: string,
+  first: number,
+  last: number,
+): FixProposal | undefined {
+  if (!command || command.viaExec || command.argv.length === 0) return undefined;
+  const word0 = command.argv[0];
+  const needles = word0 === '$@' || word0 === '$*' ? [`"${word0}"`, word0] : [command.argv.join(' '), word0];
+  for (const needle of needles) {
+    const at = locate(lines, needle, first, last, 'last');
+    if (!at) continue;
+    const before = lines[at.line - 1].slice(0, at.column - 1);
+    // Only at the start of a command: the line start, or after a separator or an opening quote.
+    if (!/(^|[\s;&|("'])$/.test(before)) continue;
+    const edit: TextEdit = insertAt(file, at, 'exec ');
+    return { title: `exec ${word0}`, edits: [edit] };
+  }
+  return undefined;
+}
 
 /** A script that starts the server (or the container command, or the next script) as a child stays PID 1. */
 function scriptFindings(script: EntrypointScript, all: EntrypointScript[]): RawFinding[] {

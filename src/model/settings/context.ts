@@ -28,6 +28,8 @@ export interface RecordedAssignment {
   file?: string;
   name: string;
   line: number;
+  /** Last line of the statement. */
+  endLine?: number;
   v: PyValue;
   cond?: Condition;
   condText?: string;

@@ -146,6 +146,8 @@ export class ModuleEvaluation implements CallRecorder {
 
   /** Runs one statement; one it cannot follow (or nested too deeply) is skipped, and said; the rest still counts. */
   executeOrSkip(stmt: SyntaxNode, ctx: EvalContext): void {
+    // An assignment is a leaf statement: the one running when bind() records it is the innermost one here.
+    this.statementEndLine = this.py.lineOf(Math.max(stmt.from, stmt.to - 1));
     try {
       execStatement(this, stmt, ctx);
     } catch (error) {
@@ -172,6 +174,9 @@ export class ModuleEvaluation implements CallRecorder {
     if (BUILTINS.has(name)) return { t: 'ref', name: `builtins.${name}`, line };
     return { t: 'unknown', text: name, line };
   }
+
+  /** Last line of the statement being run (where a fix of a multi-line assignment ends). */
+  statementEndLine = 0;
 
   line(node: SyntaxNode): number {
     return this.py.lineOf(node.from);

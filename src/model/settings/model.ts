@@ -27,6 +27,7 @@ export function settingsModelOf(ev: ModuleEvaluation, module: string, ctx: EvalC
   if (databases && databasesOrigin?.file) databases.file = databasesOrigin.file;
   const assignments: SettingAssignment[] = ev.recorded.map((a, i) => {
     const out: SettingAssignment = { name: a.name, line: a.line, value: toSource(a.v) };
+    if (a.endLine !== undefined && a.endLine > a.line) out.endLine = a.endLine;
     if (a.file) out.file = a.file;
     if (a.cond) out.condition = { variable: a.cond.variable, text: a.condText ?? '' };
     out.live = live.has(i);

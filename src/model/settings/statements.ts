@@ -414,6 +414,7 @@ function bind(
         ...(ev.depth > 0 ? { file: ev.file } : {}),
         name,
         line,
+        endLine: Math.max(line, ev.statementEndLine),
         v,
         cond: ctx.cond,
         condText: ctx.condText,

@@ -32,6 +32,8 @@ export interface SettingAssignment {
   file?: string;
   name: string; // SECRET_KEY, DEBUG, DATABASES, ...
   line: number;
+  /** Last line of the assignment statement, when it spans several lines. */
+  endLine?: number;
   value: ValueSource;
   /** Set when the assignment sits inside an if/else on an environment variable. */
   condition?: { variable: string; text: string };
