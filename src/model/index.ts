@@ -28,6 +28,7 @@ import { inlineScript } from './command.js';
 import { modelCompose } from './compose.js';
 import { ImageLayout, isUrl } from './context.js';
 import { modelDockerfile } from './dockerfile.js';
+import { type BuiltImage, imagesBuilt, imageOnlyApp } from './image-app.js';
 import { modelSettings } from './settings/index.js';
 import type { ComposeCommand, ComposeModel } from './types/compose.js';
 import type { CommandInstr, DockerfileModel, RunInstr, Stage } from './types/dockerfile.js';
@@ -279,21 +280,38 @@ class ProjectBuilder {
       });
     }
 
-    // A compose app service that only names an image (`image: registry/mysite:1.4`) runs the image the Dockerfile
-    // beside the compose file (or holding manage.py) builds.
+    // A compose app service that only names an image (`image: registry/mysite:1.4`) runs the image built under that
+    // name elsewhere (a compose `build` with `image:`, `docker build -t`), else the one the Dockerfile beside the
+    // compose file, or beside the only Django project, builds.
+    const built = this.imagesBuilt(composeSets);
     for (const set of composeSets) {
-      const service = set.model?.appService;
-      if (!service || service.build) continue;
-      const dockerfile = this.preferredDockerfiles().find(
-        (d) => dirName(d) === set.dir && this.looksLikePythonImage(d),
-      );
+      if (!set.model) continue;
+      let image: BuiltImage | undefined;
+      if (!set.model.appService) {
+        const found = imageOnlyApp(set.model, built, managePys);
+        if (!found) continue;
+        found.service.role = 'app';
+        set.model.appService = found.service;
+        image = found.built;
+      }
+      const service = set.model.appService!;
+      if (service.build) continue;
+      const projectDirs = managePys.length === 1 ? [set.dir, dirName(managePys[0])] : [set.dir];
+      const dockerfile =
+        image?.dockerfile ??
+        projectDirs
+          .map((dir) =>
+            this.preferredDockerfiles().find((d) => dirName(d) === dir && this.looksLikePythonImage(d)),
+          )
+          .find((d) => d !== undefined);
       if (!dockerfile) continue;
+      const contextDir = image?.contextDir ?? dirName(dockerfile);
       claimed.add(dockerfile);
       seeds.push({
         dockerfile,
-        contextDir: set.dir,
+        contextDir,
         compose: set,
-        managePy: managePys.find((m) => isUnder(m, set.dir)),
+        managePy: managePys.find((m) => isUnder(m, contextDir)) ?? managePys.find((m) => isUnder(m, set.dir)),
       });
     }
 
@@ -341,6 +359,16 @@ class ProjectBuilder {
       seed.compose = composeSets.find((s) => s.model && !s.model.appService?.build && dirs.includes(s.dir));
     }
     return seeds;
+  }
+
+  /** Image names the repository builds: tagged compose builds, and `docker build -t` in scripts and Makefiles. */
+  private imagesBuilt(composeSets: ComposeSet[]): BuiltImage[] {
+    const scripts = Object.keys(this.texts)
+      .filter((f) => isScript(f) || baseName(f) === 'Makefile')
+      .map((file) => ({ file, text: this.texts[file] }));
+    const files = new Set(this.files);
+    const models = composeSets.flatMap((s) => (s.model ? [s.model] : []));
+    return imagesBuilt(models, scripts, (f) => files.has(f));
   }
 
   /** Per directory, `Dockerfile` wins over variants (`Dockerfile.dev`); else a production-looking variant. */
