@@ -15,7 +15,7 @@ import {
   scannedDirectory,
   type Format,
 } from './options.js';
-import { TOOL, analyzeStatic, joinSmoke, makeReport } from './pipeline.js';
+import { TOOL, analysedScope, analyzeStatic, joinSmoke, makeReport } from './pipeline.js';
 import { renderJson, renderMarkdown, renderSarif, renderText } from './report/index.js';
 import type { Engine, Report } from './core/index.js';
 import { RULES } from './rules/registry.js';
@@ -300,6 +300,7 @@ async function check(options: CheckOptions, io: CliIo): Promise<number> {
       findings,
       smoke,
       configFile: config.file,
+      ...analysedScope(staticResult.project),
       failOn: options.failOn,
       durationMs: Date.now() - started,
     }),

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyzeFiles } from '../support/analyze.js';
+import { analysedScope } from '../../src/pipeline.js';
 
 const manage = (module = 'mysite.settings') =>
   `import os, sys\nif __name__ == '__main__':\n    os.environ.setdefault('DJANGO_SETTINGS_MODULE', '${module}')\n`;
@@ -294,4 +295,27 @@ test('an image-only app service is the one mounting the project, or the only can
     'manage.py': manage(),
   });
   assert.equal(two.project.apps[0].compose?.appService, undefined);
+});
+
+test('a Django project outside every analysed image is skipped with the reason, not judged as an app', async () => {
+  const { project } = await analyzeFiles({
+    'app/Dockerfile': PY_DOCKERFILE,
+    'app/manage.py': manage(),
+    'app/mysite/settings.py': SETTINGS,
+    'mysite-archive/manage.py': manage(),
+    'mysite-archive/mysite/settings.py': "SECRET_KEY = 'django-insecure-x'\nDEBUG = True\n" + SETTINGS,
+  });
+  assert.deepEqual(
+    summary(project).map((a) => a.dir),
+    ['app'],
+  );
+  assert.deepEqual(project.skippedProjects, [
+    {
+      managePy: 'mysite-archive/manage.py',
+      reason: 'no Dockerfile or compose service analysed here builds it',
+    },
+  ]);
+  assert.deepEqual(analysedScope(project).apps, [
+    { dir: 'app', dockerfile: 'app/Dockerfile', settings: 'app/mysite/settings.py' },
+  ]);
 });

@@ -17,6 +17,7 @@ import {
   normalizeRelative,
   relativeTo,
 } from '../discover/classify.js';
+import type { AnalysedApp, SkippedProject } from '../core/index.js';
 import type { SourceTree } from '../discover/types.js';
 import { parseDockerignore, sentFiles } from '../parse/dockerignore.js';
 import { parseDotenv } from '../parse/dotenv.js';
@@ -43,6 +44,16 @@ import type {
 } from './types/project.js';
 import type { SettingsModel } from './types/settings.js';
 import type { ShellCommand } from './types/shell.js';
+
+/** What the report says was analysed: each app's Dockerfile, compose files and settings module. */
+export function analysedApps(project: Project): AnalysedApp[] {
+  return project.apps.map((app) => ({
+    dir: app.dir,
+    ...(app.dockerfile ? { dockerfile: app.dockerfile.file } : {}),
+    ...(app.compose ? { composeFiles: app.compose.files } : {}),
+    ...(app.settings ? { settings: app.settings.file } : {}),
+  }));
+}
 
 /** Names of the compose files Docker Compose picks up by itself, in its order of preference. */
 const COMPOSE_BASES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
@@ -77,6 +88,7 @@ interface AppSeed {
 class ProjectBuilder {
   private readonly parseErrors: ParseError[] = [];
   private readonly errorKeys = new Set<string>();
+  private readonly skipped: SkippedProject[] = [];
   private readonly files: string[];
   private readonly texts: Record<string, string>;
 
@@ -117,6 +129,7 @@ class ProjectBuilder {
     return {
       root: this.tree.root,
       apps,
+      ...(this.skipped.length > 0 ? { skippedProjects: this.skipped } : {}),
       parseErrors: this.parseErrors,
       suppressions,
       suppressionProblems: problems,
@@ -337,12 +350,18 @@ class ProjectBuilder {
     }
 
     const paired = new Set(seeds.map((s) => s.managePy).filter(Boolean));
+    const shipped = seeds.filter((s) => s.dockerfile && s.managePy);
     for (const managePy of managePys) {
       if (paired.has(managePy)) continue;
       // A Django project nested in another app's context (e.g. a test fixture) belongs to that app.
-      if (seeds.some((s) => s.contextDir !== undefined && isUnder(managePy, s.contextDir) && s.managePy))
-        continue;
-      seeds.push({ managePy });
+      const holder = shipped.find((s) => s.contextDir !== undefined && isUnder(managePy, s.contextDir));
+      const reason = holder
+        ? `inside the build context of ${holder.dockerfile}, whose app is ${holder.managePy}`
+        : shipped.length > 0
+          ? 'no Dockerfile or compose service analysed here builds it'
+          : undefined;
+      if (reason) this.skipped.push({ managePy, reason });
+      else seeds.push({ managePy });
     }
 
     // The Dockerfile named in the inputs is the app the user asked about: first, so the smoke test builds it.
