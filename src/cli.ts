@@ -16,7 +16,7 @@ import {
   type Format,
 } from './options.js';
 import { fixCommand } from './fix-cli.js';
-import { TOOL, analyzeStatic, joinSmoke, makeReport } from './pipeline.js';
+import { TOOL, analysedScope, analyzeStatic, joinSmoke, makeReport } from './pipeline.js';
 import { renderJson, renderMarkdown, renderSarif, renderText } from './report/index.js';
 import type { Engine, Report } from './core/index.js';
 import { RULES } from './rules/registry.js';
@@ -303,6 +303,7 @@ async function check(options: CheckOptions, io: CliIo): Promise<number> {
       findings,
       smoke,
       configFile: config.file,
+      ...analysedScope(staticResult.project),
       failOn: options.failOn,
       durationMs: Date.now() - started,
     }),

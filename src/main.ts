@@ -12,7 +12,7 @@ import { readInputs, type Inputs } from './inputs.js';
 import { stepLog as log } from './log.js';
 import type { Finding, Report } from './core/index.js';
 import { DEFAULT_CONFIG_FILE, loadConfig, scannedDirectory as checkedDirectory } from './options.js';
-import { TOOL, analyzeStatic, joinSmoke, makeReport } from './pipeline.js';
+import { TOOL, analysedScope, analyzeStatic, joinSmoke, makeReport } from './pipeline.js';
 import {
   renderAnnotations,
   renderJson,
@@ -152,6 +152,7 @@ async function analyze(
     findings,
     smoke,
     configFile: config.file,
+    ...analysedScope(staticResult.project),
     failOn: inputs.failOn,
     durationMs: Date.now() - started,
   });

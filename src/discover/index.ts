@@ -65,6 +65,7 @@ export async function discover(
       isRequirementsFile(f) ||
       isSettingsCandidate(f) ||
       isScript(f) ||
+      baseName(f) === 'Makefile' ||
       baseName(f) === 'manage.py',
   );
   // Links to files that would be read by name (a dangling settings.py): unreadable, never silently absent.

@@ -17,6 +17,7 @@ import {
   normalizeRelative,
   relativeTo,
 } from '../discover/classify.js';
+import type { AnalysedApp, SkippedProject } from '../core/index.js';
 import type { SourceTree } from '../discover/types.js';
 import { parseDockerignore, sentFiles } from '../parse/dockerignore.js';
 import { parseDotenv } from '../parse/dotenv.js';
@@ -28,6 +29,7 @@ import { inlineScript } from './command.js';
 import { modelCompose } from './compose.js';
 import { ImageLayout, isUrl } from './context.js';
 import { modelDockerfile } from './dockerfile.js';
+import { type BuiltImage, imagesBuilt, imageOnlyApp } from './image-app.js';
 import { modelSettings } from './settings/index.js';
 import type { ComposeCommand, ComposeModel } from './types/compose.js';
 import type { CommandInstr, DockerfileModel, RunInstr, Stage } from './types/dockerfile.js';
@@ -42,6 +44,16 @@ import type {
 } from './types/project.js';
 import type { SettingsModel } from './types/settings.js';
 import type { ShellCommand } from './types/shell.js';
+
+/** What the report says was analysed: each app's Dockerfile, compose files and settings module. */
+export function analysedApps(project: Project): AnalysedApp[] {
+  return project.apps.map((app) => ({
+    dir: app.dir,
+    ...(app.dockerfile ? { dockerfile: app.dockerfile.file } : {}),
+    ...(app.compose ? { composeFiles: app.compose.files } : {}),
+    ...(app.settings ? { settings: app.settings.file } : {}),
+  }));
+}
 
 /** Names of the compose files Docker Compose picks up by itself, in its order of preference. */
 const COMPOSE_BASES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
@@ -76,6 +88,7 @@ interface AppSeed {
 class ProjectBuilder {
   private readonly parseErrors: ParseError[] = [];
   private readonly errorKeys = new Set<string>();
+  private readonly skipped: SkippedProject[] = [];
   private readonly files: string[];
   private readonly texts: Record<string, string>;
 
@@ -116,6 +129,7 @@ class ProjectBuilder {
     return {
       root: this.tree.root,
       apps,
+      ...(this.skipped.length > 0 ? { skippedProjects: this.skipped } : {}),
       parseErrors: this.parseErrors,
       suppressions,
       suppressionProblems: problems,
@@ -279,21 +293,38 @@ class ProjectBuilder {
       });
     }
 
-    // A compose app service that only names an image (`image: registry/mysite:1.4`) runs the image the Dockerfile
-    // beside the compose file (or holding manage.py) builds.
+    // A compose app service that only names an image (`image: registry/mysite:1.4`) runs the image built under that
+    // name elsewhere (a compose `build` with `image:`, `docker build -t`), else the one the Dockerfile beside the
+    // compose file, or beside the only Django project, builds.
+    const built = this.imagesBuilt(composeSets);
     for (const set of composeSets) {
-      const service = set.model?.appService;
-      if (!service || service.build) continue;
-      const dockerfile = this.preferredDockerfiles().find(
-        (d) => dirName(d) === set.dir && this.looksLikePythonImage(d),
-      );
+      if (!set.model) continue;
+      let image: BuiltImage | undefined;
+      if (!set.model.appService) {
+        const found = imageOnlyApp(set.model, built, managePys);
+        if (!found) continue;
+        found.service.role = 'app';
+        set.model.appService = found.service;
+        image = found.built;
+      }
+      const service = set.model.appService!;
+      if (service.build) continue;
+      const projectDirs = managePys.length === 1 ? [set.dir, dirName(managePys[0])] : [set.dir];
+      const dockerfile =
+        image?.dockerfile ??
+        projectDirs
+          .map((dir) =>
+            this.preferredDockerfiles().find((d) => dirName(d) === dir && this.looksLikePythonImage(d)),
+          )
+          .find((d) => d !== undefined);
       if (!dockerfile) continue;
+      const contextDir = image?.contextDir ?? dirName(dockerfile);
       claimed.add(dockerfile);
       seeds.push({
         dockerfile,
-        contextDir: set.dir,
+        contextDir,
         compose: set,
-        managePy: managePys.find((m) => isUnder(m, set.dir)),
+        managePy: managePys.find((m) => isUnder(m, contextDir)) ?? managePys.find((m) => isUnder(m, set.dir)),
       });
     }
 
@@ -319,12 +350,18 @@ class ProjectBuilder {
     }
 
     const paired = new Set(seeds.map((s) => s.managePy).filter(Boolean));
+    const shipped = seeds.filter((s) => s.dockerfile && s.managePy);
     for (const managePy of managePys) {
       if (paired.has(managePy)) continue;
       // A Django project nested in another app's context (e.g. a test fixture) belongs to that app.
-      if (seeds.some((s) => s.contextDir !== undefined && isUnder(managePy, s.contextDir) && s.managePy))
-        continue;
-      seeds.push({ managePy });
+      const holder = shipped.find((s) => s.contextDir !== undefined && isUnder(managePy, s.contextDir));
+      const reason = holder
+        ? `inside the build context of ${holder.dockerfile}, whose app is ${holder.managePy}`
+        : shipped.length > 0
+          ? 'no Dockerfile or compose service analysed here builds it'
+          : undefined;
+      if (reason) this.skipped.push({ managePy, reason });
+      else seeds.push({ managePy });
     }
 
     // The Dockerfile named in the inputs is the app the user asked about: first, so the smoke test builds it.
@@ -341,6 +378,16 @@ class ProjectBuilder {
       seed.compose = composeSets.find((s) => s.model && !s.model.appService?.build && dirs.includes(s.dir));
     }
     return seeds;
+  }
+
+  /** Image names the repository builds: tagged compose builds, and `docker build -t` in scripts and Makefiles. */
+  private imagesBuilt(composeSets: ComposeSet[]): BuiltImage[] {
+    const scripts = Object.keys(this.texts)
+      .filter((f) => isScript(f) || baseName(f) === 'Makefile')
+      .map((file) => ({ file, text: this.texts[file] }));
+    const files = new Set(this.files);
+    const models = composeSets.flatMap((s) => (s.model ? [s.model] : []));
+    return imagesBuilt(models, scripts, (f) => files.has(f));
   }
 
   /** Per directory, `Dockerfile` wins over variants (`Dockerfile.dev`); else a production-looking variant. */

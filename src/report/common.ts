@@ -65,3 +65,24 @@ export function countsPhrase(counts: Record<Severity, number>): string {
 export function suppressedCount(findings: readonly Finding[]): number {
   return findings.filter((f) => f.suppressed).length;
 }
+
+/**
+ * The one line saying what was analysed: per app its Dockerfile, compose files and settings module, then the Django
+ * projects left out with why. `path` renders a file name, `text` plain words; undefined when the report says nothing.
+ */
+export function analysedLine(
+  report: Pick<Report, 'apps' | 'skipped'>,
+  path: (file: string) => string,
+  text: (words: string) => string,
+): string | undefined {
+  const apps = (report.apps ?? []).map((a) => {
+    const files = [a.dockerfile, ...(a.composeFiles ?? []), a.settings].filter((f): f is string => !!f);
+    return (files.length > 0 ? files : [a.dir]).map(path).join(' + ');
+  });
+  const skipped = (report.skipped ?? []).map((s) => `${path(s.managePy)} ${text(`(${s.reason})`)}`);
+  const parts = [
+    ...(apps.length > 0 ? [`Analysed ${apps.join('; ')}`] : []),
+    ...(skipped.length > 0 ? [`skipped ${skipped.join(', ')}`] : []),
+  ];
+  return parts.length > 0 ? parts.join(' · ') : undefined;
+}

@@ -1,6 +1,7 @@
 import type { Factor, Finding, Report, Severity } from '../core/index.js';
 import {
   FACTOR_NAMES,
+  analysedLine,
   FACTOR_ORDER,
   countsPhrase,
   plural,
@@ -111,7 +112,8 @@ function assemble(report: Report, options: MarkdownOptions, layout: Layout): str
 
   const blocks: string[] = [];
   if (options.marker) blocks.push(options.marker);
-  blocks.push(header(report));
+  // What was analysed goes with the scorecard when even that does not fit.
+  blocks.push(header(report, layout.smoke !== false));
   if (layout.smoke !== false) blocks.push(scorecard(unsuppressed, sections));
   const truncated =
     !layout.findingLogs && report.findings.some((f) => f.details && !smokeLogOf(ctx, f))
@@ -167,7 +169,7 @@ export function fixFirst(active: readonly Finding[]): Finding[] {
     .map((x) => x.f);
 }
 
-function header(report: Report): string {
+function header(report: Report, withScope: boolean): string {
   const verdict =
     report.verdict === 'pass' ? '✅ Twelve-factor review: pass' : '❌ Twelve-factor review: fail';
   const suppressed = report.findings.filter((f) => f.suppressed).length;
@@ -179,7 +181,8 @@ function header(report: Report): string {
   const scanned = [`Scanned ${codeSpan(report.directory) || escapeMarkdown(report.directory)}`];
   if (report.configFile) scanned.push(`config ${codeSpan(report.configFile)}`);
   scanned.push(`${seconds(report.durationMs)}`);
-  return `### ${verdict}\n\n${parts.join(' · ')}\\\n${scanned.join(' · ')}`;
+  const analysed = withScope && analysedLine(report, (f) => codeSpan(f) || escapeMarkdown(f), escapeMarkdown);
+  return `### ${verdict}\n\n${parts.join(' · ')}\\\n${scanned.join(' · ')}${analysed ? `\\\n${analysed}` : ''}`;
 }
 
 function findingsSection(ctx: Context, shown: Finding[], total: number): string {

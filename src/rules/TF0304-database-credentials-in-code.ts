@@ -55,7 +55,7 @@ credentials and are not judged.
       const seen = new Set<string>();
       for (const config of databases.configs) {
         if (!mayBeServer(config)) continue;
-        const engine = config.engine ? ` (${config.engine})` : '';
+        const engine = engineNamed(config);
         for (const key of KEYS) {
           const v = config.fields[key];
           if (!v) continue;
@@ -89,6 +89,16 @@ credentials and are not judged.
 function mayBeServer(config: DatabaseConfig): boolean {
   if (config.engine && isServerEngine(config.engine)) return true;
   return config.fields.ENGINE?.kind === 'env';
+}
+
+/**
+ * The engine the credential belongs to: a server engine, never the SQLite fallback of an ENGINE read from a variable
+ * (the credential is for whatever server engine the variable selects).
+ */
+function engineNamed(config: DatabaseConfig): string {
+  if (config.engine && isServerEngine(config.engine)) return ` (${config.engine})`;
+  const field = config.fields.ENGINE;
+  return field?.kind === 'env' ? ` (the server engine ${field.variable} selects)` : '';
 }
 
 /** A literal that carries something: empty strings and None mean "Django's default". */

@@ -29,7 +29,11 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
 #!/bin/sh
 set -e
 exec "$@"
-\`\`\``,
+\`\`\`
+
+An exec-form array followed by more text (\`ENTRYPOINT ["/bin/bash"]#["entrypoint.sh"]\`) is read as Docker reads
+it: the first JSON array, the rest ignored. It is exec form, so it is not reported here; the ignored text (here the
+script) never runs.`,
   related: ['DL3025', 'JSONArgsRecommended'],
   check(project) {
     const findings: RawFinding[] = [];
