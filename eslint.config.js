@@ -13,10 +13,24 @@ const LAYERS = [
   ['rules'],
   ['smoke', 'report'],
   ['github'],
-  ['options', 'inputs', 'pipeline'],
+  ['options', 'pipeline'],
+  ['review'],
+  ['inputs'],
+  ['publish'],
   ['main', 'cli', 'post'],
 ];
-const FOLDERS = new Set(['core', 'util', 'discover', 'parse', 'model', 'rules', 'smoke', 'report', 'github']);
+const FOLDERS = new Set([
+  'core',
+  'util',
+  'discover',
+  'parse',
+  'model',
+  'rules',
+  'smoke',
+  'report',
+  'github',
+  'publish',
+]);
 
 /** An import of `unit` from anywhere below src/ (relative paths only: nothing of ours is imported by name). */
 const importOf = (unit) =>
