@@ -203,8 +203,9 @@ export function parseCommandLine(argv: string[], cwd: string): CheckOptions | 'h
           ? parseCpus(values['smoke-cpus'], '--smoke-cpus')
           : DEFAULT_LIMITS.cpus,
     },
-    buildTimeoutMs: seconds('build-timeout', values['build-timeout']),
-    postgresReadyTimeoutMs: seconds('postgres-ready-timeout', values['postgres-ready-timeout']),
+    // Timeouts the action has no input for: present only when given, so both entries build the same request.
+    ...seconds('buildTimeoutMs', 'build-timeout', values['build-timeout']),
+    ...seconds('postgresReadyTimeoutMs', 'postgres-ready-timeout', values['postgres-ready-timeout']),
   };
   return {
     request: {
@@ -262,13 +263,17 @@ async function check(options: CheckOptions, io: CliIo): Promise<number> {
   return report.verdict === 'fail' ? 1 : 0;
 }
 
-/** A positive number of seconds, as milliseconds. */
-function seconds(name: string, value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
+/** A positive number of seconds, as milliseconds under `key`; nothing when the flag is absent. */
+function seconds<K extends string>(
+  key: K,
+  name: string,
+  value: string | undefined,
+): Partial<Record<K, number>> {
+  if (value === undefined) return {};
   const n = Number(value);
   if (!/^\s*\d+(\.\d+)?\s*$/.test(value) || !(n > 0))
     throw new OptionError(`Invalid --${name} '${value}'. Expected a number of seconds greater than 0.`);
-  return Math.round(n * 1000);
+  return { [key]: Math.round(n * 1000) } as Record<K, number>;
 }
 
 function describeApp(app: App): string {
