@@ -13,7 +13,10 @@ const LAYERS = [
   ['rules'],
   ['smoke', 'report', 'fix'],
   ['github'],
-  ['options', 'inputs', 'pipeline'],
+  ['options', 'pipeline'],
+  ['review'],
+  ['inputs'],
+  ['publish'],
   ['main', 'cli', 'post', 'fix-cli'],
 ];
 const FOLDERS = new Set([
@@ -27,6 +30,7 @@ const FOLDERS = new Set([
   'report',
   'fix',
   'github',
+  'publish',
 ]);
 
 /** An import of `unit` from anywhere below src/ (relative paths only: nothing of ours is imported by name). */

@@ -1,4 +1,3 @@
-import { posix } from 'node:path';
 import type { Factor, Finding, Report, Severity } from '../core/index.js';
 
 /** Where the tool's documentation lives; rule help links point into its docs/rules.md. */
@@ -33,17 +32,6 @@ export function ruleAnchor(rule: { id: string; name: string }): string {
 /** A rule's section in docs/rules.md as released under tag v{version}: the docs of the version that ran. */
 export function ruleHelpUri(rule: { id: string; name: string }, version: string): string {
   return `${INFORMATION_URI}/blob/v${version}/docs/rules.md#${ruleAnchor(rule)}`;
-}
-
-/**
- * A finding's path relative to the repository (workspace) root: the scanned directory joined in front when the
- * report names it relatively, so GitHub places annotations, links and SARIF results on the right file.
- */
-export function repoPath(report: Pick<Report, 'directory'>, file: string): string {
-  const dir = report.directory.replace(/\\/g, '/');
-  if (dir === '' || posix.isAbsolute(dir) || /^[A-Za-z]:\//.test(dir)) return file;
-  const joined = posix.normalize(posix.join(dir, file));
-  return joined.startsWith('../') ? file : joined;
 }
 
 export function plural(n: number, word: string): string {

@@ -5,11 +5,11 @@ import {
   FACTOR_ORDER,
   countsPhrase,
   plural,
-  repoPath,
   ruleHelpUri,
   seconds,
 } from './common.js';
 import { encodePath, escapeMarkdown } from './escape.js';
+import { repoPath } from '../util/paths.js';
 import {
   SEVERITY_ICON,
   countsShort,
@@ -260,7 +260,7 @@ function location({ report, options }: Context, f: Finding): string {
   // An ordinary path reads best as code; any other is escaped, so that not even the source holds markup.
   const text = /^[\w./:+-]+$/.test(at) ? codeSpan(at) : escapeMarkdown(at);
   if (!options.repoUrl || !options.sha) return text;
-  const path = encodePath(repoPath(report, f.file));
+  const path = encodePath(repoPath(report.directory, f.file));
   const anchor = f.line === undefined ? '' : `#L${f.line}`;
   return `[${text}](${options.repoUrl.replace(/\/+$/, '')}/blob/${encodeURIComponent(options.sha)}/${path}${anchor})`;
 }

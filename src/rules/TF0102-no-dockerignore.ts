@@ -1,4 +1,5 @@
 import type { RawFinding } from '../core/index.js';
+import { DOCKERIGNORE_PATTERNS } from './lib/examples.js';
 import { insertLines } from './lib/fix.js';
 import { defineRule } from './lib/rule.js';
 
@@ -15,14 +16,7 @@ caches. The image gets bigger, leaks secrets and data, and differs from one chec
 
 \`\`\`
 # .dockerignore next to the Dockerfile (or at the root of the build context)
-.git
-.env*
-!.env.example
-*.sqlite3
-**/__pycache__
-venv
-.venv
-node_modules
+${DOCKERIGNORE_PATTERNS}
 \`\`\`
 `,
   related: [],

@@ -1,5 +1,6 @@
 import type { RawFinding } from '../core/index.js';
 import type { BuildContext } from '../model/types/project.js';
+import { DOCKERIGNORE_PATTERNS } from './lib/examples.js';
 import { insertLines, linesOf } from './lib/fix.js';
 import { defineRule } from './lib/rule.js';
 import { isEnvFile, isSqliteFile } from './lib/files.js';
@@ -54,14 +55,7 @@ the image bigger and can leak secrets or data. Patterns in \`.dockerignore\` are
 \`__pycache__\` only matches the top-level directory: use \`**/__pycache__\` for nested ones.
 
 \`\`\`
-.git
-.env*
-!.env.example
-*.sqlite3
-**/__pycache__
-venv
-.venv
-node_modules
+${DOCKERIGNORE_PATTERNS}
 \`\`\`
 `,
   related: [],

@@ -1,6 +1,7 @@
 import { type RawFinding, code, msg } from '../core/index.js';
 import type { DatabaseConfig, ValueSource } from '../model/types/settings.js';
 import { isServerEngine, valueWhenUnset } from '../model/settings/index.js';
+import { appDatabases } from './lib/each.js';
 import { defineRule } from './lib/rule.js';
 
 const KEYS = ['USER', 'PASSWORD', 'HOST'] as const;
@@ -48,10 +49,7 @@ credentials and are not judged.
   related: [],
   check(project) {
     const findings: RawFinding[] = [];
-    for (const app of project.apps) {
-      const settings = app.settings;
-      const databases = settings?.databases;
-      if (!settings || !databases) continue;
+    for (const { databases, file } of appDatabases(project)) {
       const seen = new Set<string>();
       for (const config of databases.configs) {
         if (!mayBeServer(config)) continue;
@@ -65,14 +63,14 @@ credentials and are not judged.
           if (isCredential(v)) {
             seen.add(id);
             findings.push({
-              file: databases.file ?? settings.file,
+              file,
               line,
               ...msg`DATABASES 'default'${engine} has ${key} as a literal value in code; read it from the environment so each deploy sets its own: ${code(`"${key}": os.environ["${SUGGESTED[key]}"]`)}.`,
             });
           } else if (key === 'PASSWORD' && v.kind === 'env' && isCredential(valueWhenUnset(v))) {
             seen.add(id);
             findings.push({
-              file: databases.file ?? settings.file,
+              file,
               line,
               severity: 'notice',
               message: `DATABASES 'default'${engine} reads PASSWORD from ${v.variable} but falls back to a literal password when it is unset; drop the fallback so a deploy without the variable fails instead of using the password from the repository.`,
