@@ -178,10 +178,10 @@ function header(report: Report, withScope: boolean): string {
     ...(suppressed ? [`${suppressed} suppressed`] : []),
     `fails on ${report.failOn === 'never' ? 'nothing (fail-on: never)' : `${report.failOn} and above`}`,
   ];
-  const scanned = [`Scanned ${codeSpan(report.directory) || escapeMarkdown(report.directory)}`];
-  if (report.configFile) scanned.push(`config ${codeSpan(report.configFile)}`);
+  const scanned = [`Scanned ${fileName(report.directory)}`];
+  if (report.configFile) scanned.push(`config ${fileName(report.configFile)}`);
   scanned.push(`${seconds(report.durationMs)}`);
-  const analysed = withScope && analysedLine(report, (f) => codeSpan(f) || escapeMarkdown(f), escapeMarkdown);
+  const analysed = withScope && analysedLine(report, fileName, escapeMarkdown);
   return `### ${verdict}\n\n${parts.join(' · ')}\\\n${scanned.join(' · ')}${analysed ? `\\\n${analysed}` : ''}`;
 }
 
@@ -257,8 +257,7 @@ function smokeLogOf(ctx: Context, f: Finding): SmokeLog | undefined {
 function location({ report, options }: Context, f: Finding): string {
   if (f.file === '.') return 'the whole project';
   const at = f.line === undefined ? f.file : `${f.file}:${f.line}`;
-  // An ordinary path reads best as code; any other is escaped, so that not even the source holds markup.
-  const text = /^[\w./:+-]+$/.test(at) ? codeSpan(at) : escapeMarkdown(at);
+  const text = fileName(at);
   if (!options.repoUrl || !options.sha) return text;
   const path = encodePath(repoPath(report.directory, f.file));
   const anchor = f.line === undefined ? '' : `#L${f.line}`;
@@ -270,4 +269,12 @@ function cutAtLine(text: string, fits: (text: string) => boolean): string {
   const lines = text.split('\n');
   while (lines.length > 0 && !fits(`${lines.join('\n')}\n`)) lines.pop();
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';
+}
+
+/**
+ * A repository file name as the reader sees it: as code when it is made of ordinary path characters, else escaped
+ * text, so that even the comment's source holds no HTML, mention or link a hostile name could carry.
+ */
+function fileName(name: string): string {
+  return /^[\w./:+-]+$/.test(name) ? codeSpan(name) : escapeMarkdown(name);
 }
