@@ -14,6 +14,7 @@ import {
   newRunId,
   Redactor,
   runSmoke,
+  SMOKE_LAYERS_STATE_KEY,
   SMOKE_STATE_KEY,
   type SmokeOutcome,
 } from './smoke/index.js';
@@ -97,7 +98,14 @@ function smokeStage(inputs: Inputs, env: Runner, warnings: string[], redactor: R
     log.info(`Docker engine ${probe.version}`);
     const runId = newRunId();
     core.saveState(SMOKE_STATE_KEY, runId); // the post step removes what a killed run leaves behind
-    return runSmoke(project, { ...options, runId, redactor, tempDir: env.temp }, docker, smokeLog);
+    // Saved as they are committed: a main step killed outright leaves them to the post step.
+    const onBuildLayers = (ids: readonly string[]) => core.saveState(SMOKE_LAYERS_STATE_KEY, ids.join(' '));
+    return runSmoke(
+      project,
+      { ...options, runId, redactor, tempDir: env.temp, onBuildLayers },
+      docker,
+      smokeLog,
+    );
   };
 }
 

@@ -99,12 +99,17 @@ async function buildFrom(
   const startedAt = Date.now();
   const classicBuild = (cutShort: boolean, keep?: string): ClassicBuild | undefined =>
     buildLog && { ...buildLog.result(), cutShort, startedAt, ...(keep ? { keep } : {}) };
+  const feed = (chunk: string) => {
+    const before = buildLog!.created.length;
+    buildLog!.feed(chunk);
+    if (buildLog!.created.length > before) run.options.onBuildLayers?.(buildLog!.created);
+  };
   let r: DockerExecResult;
   try {
     r = await run.docker.exec(argv, {
       timeoutMs: run.options.buildTimeoutMs ?? 20 * 60_000,
       env: buildx ? {} : { DOCKER_BUILDKIT: '0' },
-      ...(buildLog ? { onStdout: (chunk: string) => buildLog.feed(chunk) } : {}),
+      ...(buildLog ? { onStdout: (chunk: string) => feed(chunk) } : {}),
     });
   } catch (error) {
     if (error instanceof Cancelled) run.classicBuild = classicBuild(true);

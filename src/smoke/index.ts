@@ -6,7 +6,7 @@ export type { SmokeLog, SmokeOptions, SmokeOutcome } from './options.js';
 export type { StepStatus } from '../core/index.js';
 export { createDockerCli } from './docker.js';
 export type { Docker, DockerExecOptions, DockerExecResult } from './docker.js';
-export { removeRun, RUN_LABEL, SMOKE_STATE_KEY } from './cleanup.js';
+export { removeRun, RUN_LABEL, SMOKE_LAYERS_STATE_KEY, SMOKE_STATE_KEY } from './cleanup.js';
 export type { CleanupReport } from './cleanup.js';
 export { nodeHttpProbe } from './http.js';
 export type { HttpAnswer, HttpProbe } from './http.js';

@@ -36,6 +36,11 @@ export interface SmokeOptions {
   buildArgs?: Record<string, string>;
   /** Called with every secret the run makes or passes on, so the caller can mask it (core.setSecret). */
   onSecret?: (secret: string) => void;
+  /**
+   * Told the layers a classic build has committed so far, each time one is added: a main step killed outright
+   * (SIGKILL) cannot clean up, so the action saves them for its post step.
+   */
+  onBuildLayers?: (layers: readonly string[]) => void;
   /** The caller's redactor (already holding its own secrets), used instead of a new one; onSecret is then unused. */
   redactor?: Redactor;
   /** Where the build context without `.git` is staged. Default the OS temp directory. */
