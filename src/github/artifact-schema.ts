@@ -7,6 +7,7 @@ import {
   type Severity,
   type SmokeResult,
   type SmokeStep,
+  type RunStatus,
   type StepStatus,
 } from '../core/index.js';
 import { makeReport } from '../report/make.js';
@@ -32,6 +33,7 @@ export const LIMITS = {
 
 const RULE_BY_ID = new Map(RULES.map((r) => [r.id, r]));
 const STATUSES: readonly StepStatus[] = ['passed', 'failed', 'skipped'];
+const RUN_STATUSES: readonly RunStatus[] = ['passed', 'warnings', 'failed', 'skipped'];
 const SUPPRESSED_BY = ['inline', 'file', 'config'] as const;
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/;
@@ -141,7 +143,8 @@ function suppression(value: unknown): Finding['suppressed'] | string {
 /** The smoke part, whole or not at all: the renderers read every field of it. */
 function smokeResult(value: unknown): SmokeResult | string {
   if (!isObject(value)) return 'not an object';
-  if (!STATUSES.includes(value.status as StepStatus)) return 'status is not passed, failed or skipped';
+  if (!RUN_STATUSES.includes(value.status as RunStatus))
+    return 'status is not passed, warnings, failed or skipped';
   const durationMs = duration(value.durationMs);
   if (durationMs === undefined) return 'durationMs is not a number of milliseconds';
   if (!optionalText(value.reason, LIMITS.reason)) return 'reason is too long or not a string';
@@ -157,7 +160,7 @@ function smokeResult(value: unknown): SmokeResult | string {
     engines[name] = checked;
   }
   return {
-    status: value.status as StepStatus,
+    status: value.status as RunStatus,
     ...(typeof value.reason === 'string' ? { reason: value.reason } : {}),
     ...(typeof value.app === 'string' ? { app: value.app } : {}),
     ...(build ? { build } : {}),
@@ -169,7 +172,8 @@ function smokeResult(value: unknown): SmokeResult | string {
 function engine(name: 'sqlite' | 'postgres', value: unknown): EngineResult | string {
   if (!isObject(value)) return 'not an object';
   if (value.engine !== undefined && value.engine !== name) return 'engine does not match its key';
-  if (!STATUSES.includes(value.status as StepStatus)) return 'status is not passed, failed or skipped';
+  if (!RUN_STATUSES.includes(value.status as RunStatus))
+    return 'status is not passed, warnings, failed or skipped';
   const durationMs = duration(value.durationMs);
   if (durationMs === undefined) return 'durationMs is not a number of milliseconds';
   if (!optionalText(value.reason, LIMITS.reason)) return 'reason is too long or not a string';
@@ -183,7 +187,7 @@ function engine(name: 'sqlite' | 'postgres', value: unknown): EngineResult | str
   }
   return {
     engine: name,
-    status: value.status as StepStatus,
+    status: value.status as RunStatus,
     ...(typeof value.reason === 'string' ? { reason: value.reason } : {}),
     durationMs,
     steps,

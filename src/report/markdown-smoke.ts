@@ -5,7 +5,7 @@ import {
   type Report,
   type Severity,
   type SmokeStep,
-  type StepStatus,
+  type RunStatus,
   partsOfPlain,
 } from '../core/index.js';
 import { FACTOR_NAMES, FACTOR_ORDER, seconds } from './common.js';
@@ -14,7 +14,12 @@ import { explainingTail } from './logs.js';
 import { partsMarkdown } from './message.js';
 
 export const SEVERITY_ICON: Record<Severity, string> = { error: '❌', warning: '⚠️', notice: 'ℹ️' };
-const STATUS_ICON: Record<StepStatus, string> = { passed: '✅', failed: '❌', skipped: '⏭️' };
+const STATUS_ICON: Record<RunStatus, string> = {
+  passed: '✅',
+  warnings: '⚠️',
+  failed: '❌',
+  skipped: '⏭️',
+};
 const ENGINE_NAME = { sqlite: 'SQLite', postgres: 'PostgreSQL' } as const;
 /** What each smoke step proves, in the reader's words. */
 const STEP_LABEL: Record<string, string> = {

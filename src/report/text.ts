@@ -1,4 +1,4 @@
-import type { EngineResult, Finding, Report, Severity, SmokeStep, StepStatus } from '../core/index.js';
+import type { EngineResult, Finding, Report, RunStatus, Severity, SmokeStep } from '../core/index.js';
 import { analysedLine, countsPhrase, plural, seconds } from './common.js';
 import { stripControl, terminalLine } from './escape.js';
 import { messageParts, partsTerminal } from './message.js';
@@ -20,7 +20,12 @@ const CODES: Record<Style, [number, number]> = {
 };
 
 const SEVERITY_STYLE: Record<Severity, Style> = { error: 'red', warning: 'yellow', notice: 'cyan' };
-const STATUS_STYLE: Record<StepStatus, Style> = { passed: 'green', failed: 'red', skipped: 'dim' };
+const STATUS_STYLE: Record<RunStatus, Style> = {
+  passed: 'green',
+  warnings: 'yellow',
+  failed: 'red',
+  skipped: 'dim',
+};
 
 /** The terminal report, grouped by file like eslint's stylish format, with a summary line last. */
 export function renderText(report: Report, options: TextOptions): string {
@@ -82,7 +87,7 @@ export function renderText(report: Report, options: TextOptions): string {
     for (const [name, status, time, detail] of rows) {
       const cells = [
         name.padEnd(w0),
-        paint(STATUS_STYLE[status as StepStatus], status.padEnd(7)),
+        paint(STATUS_STYLE[status as RunStatus], status.padEnd(8)),
         time.padStart(8),
         detail,
       ];

@@ -6,7 +6,7 @@ import { readBack } from './persist.js';
 
 /**
  * http: the first answer, timed from the start; then, as a rolling deploy would, the replacement starts on the same
- * volumes and the probe record is read back in it while this server is probed (and then stopped).
+ * volumes and, once it answers too, the probe record is read back in it while this server is probed (then stopped).
  */
 export async function probeStep(run: RunState, e: EngineRun): Promise<StepFailure | undefined> {
   const ctx = e.ctx!;
@@ -34,10 +34,14 @@ export async function probeStep(run: RunState, e: EngineRun): Promise<StepFailur
   replacing.catch(() => undefined);
   e.replacing = replacing;
   const written = e.released!.write;
+  // Read once the replacement answers HTTP: whatever it runs at start (migrate, flush) has then run, as in a deploy.
   const reading =
     written.exitCode === 0
       ? replacing
-          .then((st) => readBack(run, e, st.ok ? e.web2 : undefined))
+          .then(async (st) => {
+            const serving = st.ok && (await waitForHttp(run, e.web2, st.hostPort)).ok;
+            return readBack(run, e, serving ? e.web2 : undefined);
+          })
           .finally(() => (e.persistMs = run.now() - p0))
       : Promise.resolve(undefined);
   reading.catch(() => undefined);
