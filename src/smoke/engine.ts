@@ -88,6 +88,7 @@ function pathFailed(run: RunState, e: EngineRun, failed: StepFailure): void {
     step: failed.step,
     why: run.redactor.redact(failed.why),
     ...(failed.logTail !== undefined ? { logTail: failed.logTail } : {}),
+    ...(failed.exitCode !== undefined ? { exitCode: failed.exitCode } : {}),
   });
   e.skipRest(`${failed.step} failed`);
 }

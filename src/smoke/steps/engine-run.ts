@@ -11,6 +11,7 @@ export interface StepFailure {
   step: string;
   why: string;
   logTail?: string;
+  exitCode?: number;
 }
 
 /** A probe record read back, and where. */

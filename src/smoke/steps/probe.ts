@@ -1,4 +1,4 @@
-import { containerLogs, createServer, startServer } from '../containers.js';
+import { containerLogs, containerState, createServer, startServer } from '../containers.js';
 import { probePages, waitForHttp } from '../http-wait.js';
 import { seconds, type RunState } from '../run-state.js';
 import type { EngineRun, StepFailure } from './engine-run.js';
@@ -19,9 +19,11 @@ export async function probeStep(run: RunState, e: EngineRun): Promise<StepFailur
   const firstAnswerMs = run.now() - s0;
   if (!answered.ok) {
     const logTail = await containerLogs(run, e.web1);
+    const state = await containerState(run, e.web1);
+    const exited = state && !state.Running && state.ExitCode !== undefined ? { exitCode: state.ExitCode } : {};
     e.record({ name: 'http', status: 'failed', durationMs: run.now() - h0, detail: answered.why, logTail });
-    run.observe({ kind: 'no-http-answer', engine: e.engine, port: ctx.port, why: answered.why, logTail });
-    return { step: 'http', why: answered.why, logTail };
+    run.observe({ kind: 'no-http-answer', engine: e.engine, port: ctx.port, why: answered.why, logTail, ...exited });
+    return { step: 'http', why: answered.why, logTail, ...exited };
   }
   run.observe({
     kind: 'first-answer',
