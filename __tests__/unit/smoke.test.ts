@@ -575,7 +575,10 @@ describe('smoke orchestration (scripted Docker)', () => {
     // Only a warning found: the engines got through with warnings; the grace is just above the 5 s budget.
     assert.equal(result.engines.postgres!.status, 'warnings');
     assert.equal(result.status, 'warnings');
-    assert.match(result.engines.sqlite!.reason!, /^Stop: Stopped in [\d.]+ s, exit code 137 \(SIGKILL after the 6 s grace period: SIGTERM was not handled\)\.$/);
+    assert.match(
+      result.engines.sqlite!.reason!,
+      /^Stop: Stopped in [\d.]+ s, exit code 137 \(SIGKILL after the 6 s grace period: SIGTERM was not handled\)\.$/,
+    );
     assert.ok(docker.calls.some((c) => c.args.join(' ').startsWith('stop -t 6 ')));
 
     const slow = new FakeDocker().on(

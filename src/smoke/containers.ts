@@ -99,8 +99,7 @@ export function createServer(run: RunState, ctx: EngineContext, name: string): P
 }
 
 export type ServerStart =
-  | { ok: true; hostPort: number }
-  | { ok: false; why: string; logTail?: string; exitCode?: number };
+  { ok: true; hostPort: number } | { ok: false; why: string; logTail?: string; exitCode?: number };
 
 /** Starts a server container, or the one created beforehand, and finds its published port. */
 export async function startServer(

@@ -58,7 +58,8 @@ export class Redactor {
 
   /** Registers a value to mask, with its encodings; values shorter than 8 characters and plain words are not secrets. */
   add(secret: string | undefined): void {
-    if (!secret || secret.length < MIN_SECRET || ORDINARY_WORD.test(secret) || this.secrets.has(secret)) return;
+    if (!secret || secret.length < MIN_SECRET || ORDINARY_WORD.test(secret) || this.secrets.has(secret))
+      return;
     this.secrets.add(secret);
     // The runner's log masker derives the encodings of a registered value itself: only the value is registered.
     this.onSecret?.(secret);

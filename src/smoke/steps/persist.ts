@@ -92,7 +92,7 @@ export async function persistStep(run: RunState, e: EngineRun): Promise<void> {
   } else if (read?.exitCode === 0 || MISSING_TABLE.test(readOut)) {
     lost(
       read?.exitCode === 0
-        ? 'the probe user written through Django\'s user model was not found'
+        ? "the probe user written through Django's user model was not found"
         : `even the tables migrate created were missing: ${lastErrorLine(readOut)}`,
       run.redactor.redact(tail(readOut)),
     );

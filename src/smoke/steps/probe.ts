@@ -20,9 +20,17 @@ export async function probeStep(run: RunState, e: EngineRun): Promise<StepFailur
   if (!answered.ok) {
     const logTail = await containerLogs(run, e.web1);
     const state = await containerState(run, e.web1);
-    const exited = state && !state.Running && state.ExitCode !== undefined ? { exitCode: state.ExitCode } : {};
+    const exited =
+      state && !state.Running && state.ExitCode !== undefined ? { exitCode: state.ExitCode } : {};
     e.record({ name: 'http', status: 'failed', durationMs: run.now() - h0, detail: answered.why, logTail });
-    run.observe({ kind: 'no-http-answer', engine: e.engine, port: ctx.port, why: answered.why, logTail, ...exited });
+    run.observe({
+      kind: 'no-http-answer',
+      engine: e.engine,
+      port: ctx.port,
+      why: answered.why,
+      logTail,
+      ...exited,
+    });
     return { step: 'http', why: answered.why, logTail, ...exited };
   }
   run.observe({

@@ -10,7 +10,9 @@ export const stopGraceSeconds = (budgetMs: number): number => Math.floor(budgetM
 async function measureStop(run: RunState, container: string, budget: number) {
   const s0 = run.now();
   const grace = stopGraceSeconds(budget);
-  const r = await run.docker.exec(['stop', '-t', String(grace), container], { timeoutMs: 60_000 + grace * 1000 });
+  const r = await run.docker.exec(['stop', '-t', String(grace), container], {
+    timeoutMs: 60_000 + grace * 1000,
+  });
   const durationMs = run.now() - s0;
   const state = await containerState(run, container);
   const killed = state?.ExitCode === 137 || state?.OOMKilled === true;
