@@ -4,3 +4,4 @@ export { renderJson } from './json.js';
 export { renderMarkdown, DEFAULT_MAX_CHARS, type MarkdownOptions } from './markdown.js';
 export { renderSarif } from './sarif.js';
 export { renderText, type TextOptions } from './text.js';
+export { annotationCommand, inert, looksLikeCommand, renderGithub } from './workflow-commands.js';
