@@ -1,7 +1,7 @@
 // Reads docs/catalog.md, the repository's rule specification: one table row per rule, under its factor's heading.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Factor } from '../src/model/types/finding.js';
+import type { Factor } from '../src/core/index.js';
 
 export interface CatalogRow {
   id: string;

@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
-import type { RuleMeta } from '../src/model/types/finding.js';
+import type { RuleMeta } from '../src/core/index.js';
 import { FACTOR_NAMES, FACTOR_ORDER, ruleAnchor } from '../src/report/common.js';
 import { RULES } from '../src/rules/registry.js';
 import { relatedCheck } from '../src/rules/related.js';

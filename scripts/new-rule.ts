@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Factor } from '../src/model/types/finding.js';
+import type { Factor } from '../src/core/index.js';
 import { FACTOR_ORDER } from '../src/report/common.js';
 import { CATALOG_PATH, factorOfHeading, parseCatalog, type CatalogRow } from './catalog.js';
 
@@ -50,8 +50,8 @@ function firesWhenOf(catalog: string, row: CatalogRow): string {
 
 export function ruleSource(rule: NewRule): string {
   const title = rule.firesWhen ? sentenceCase(rule.firesWhen) : 'TODO: what it finds, in one line';
-  return `import type { RawFinding } from '../model/types/finding.js';
-import { defineRule } from './rule.js';
+  return `import type { RawFinding } from '../core/index.js';
+import { defineRule } from './lib/rule.js';
 
 export const ${camelCase(rule.name)} = defineRule({
   id: '${rule.id}',

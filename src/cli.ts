@@ -17,7 +17,7 @@ import {
 } from './options.js';
 import { TOOL, analyzeStatic, joinSmoke, makeReport } from './pipeline.js';
 import { renderJson, renderMarkdown, renderSarif, renderText } from './report/index.js';
-import type { Engine, Report } from './report/types.js';
+import type { Engine, Report } from './core/index.js';
 import { RULES } from './rules/registry.js';
 import { runnerSecrets } from './runner-secrets.js';
 import {

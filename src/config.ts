@@ -1,4 +1,4 @@
-import type { Severity } from './model/types/finding.js';
+import type { Severity } from './core/index.js';
 
 /** The user's config file (.github/twelve-factor.yml by default), validated. */
 export interface Config {

@@ -16,7 +16,7 @@ import {
   parsePidsLimit,
   type ResourceLimits,
 } from './smoke/limits.js';
-import type { FailOn } from './report/types.js';
+import type { FailOn } from './core/index.js';
 
 /** How the run splits the work, for pull requests from forks (see docs/workflows/). */
 export type Mode = 'both' | 'analyze' | 'publish';

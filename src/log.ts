@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
-import { inert } from './report/workflow-commands.js';
+import { inert } from './core/workflow-text.js';
 
-export { inert, looksLikeCommand } from './report/workflow-commands.js';
+export { inert, looksLikeCommand } from './core/workflow-text.js';
 
 /**
  * The step log, as the action's code sees it. The only way the action prints text to stdout: everything printed

@@ -10,7 +10,7 @@ import { publishToPullRequest } from './github/publish.js';
 import { readCheckout, untrustedCheckoutReason, untrustedHeadOf } from './github/trust.js';
 import { readInputs, type Inputs } from './inputs.js';
 import { stepLog as log } from './log.js';
-import type { Finding } from './model/types/finding.js';
+import type { Finding, Report } from './core/index.js';
 import { DEFAULT_CONFIG_FILE, loadConfig, scannedDirectory as checkedDirectory } from './options.js';
 import { TOOL, analyzeStatic, joinSmoke, makeReport } from './pipeline.js';
 import {
@@ -22,7 +22,6 @@ import {
   type Annotation,
 } from './report/index.js';
 import { escapeMarkdown } from './report/escape.js';
-import type { Report } from './report/types.js';
 import type { Project } from './model/types/project.js';
 import { RULES } from './rules/registry.js';
 import { writeOwnFile } from './util/safe-fs.js';
@@ -377,7 +376,8 @@ async function publishFromArtifact(inputs: Inputs, env: Runner, redactor: Redact
       .addRaw(
         renderMarkdown(report, {
           repoUrl,
-          sha: pr?.headSha,
+          // Outside a pull request, the commit the analysed run checked out.
+          sha: pr?.headSha ?? run?.headSha,
           maxChars: Infinity,
           maxBytes: SUMMARY_MAX_BYTES,
         }),

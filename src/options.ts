@@ -1,9 +1,9 @@
+import { OptionError } from './util/option-error.js';
 import { realpathSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { parse } from 'yaml';
 import type { Config } from './config.js';
-import { SEVERITIES, type Severity } from './model/types/finding.js';
-import type { FailOn } from './report/types.js';
+import { type FailOn, SEVERITIES, type Severity } from './core/index.js';
 import { findRule } from './rules/registry.js';
 import { readInsideSync, readRegularFileSync, UnsafePathError } from './util/safe-fs.js';
 
@@ -17,9 +17,7 @@ export const FORMATS = ['text', 'json', 'markdown', 'sarif'] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** A user error: wrong flag, input or config value. The message says what was wrong and what is accepted. */
-export class OptionError extends Error {
-  override name = 'OptionError';
-}
+export { OptionError };
 
 export function oneOf<T extends string>(value: string, source: string, accepted: readonly T[]): T {
   if ((accepted as readonly string[]).includes(value)) return value as T;

@@ -2,15 +2,12 @@ import type { Config } from './config.js';
 import { discover } from './discover/index.js';
 import type { DiscoverOptions } from './discover/types.js';
 import { buildProject } from './model/index.js';
-import type { Finding } from './model/types/finding.js';
+import type { Finding, SmokeResult } from './core/index.js';
 import type { Project } from './model/types/project.js';
-import type { FailOn, Report, SmokeResult } from './report/types.js';
+import { isKnownRule } from './rules/registry.js';
 import { finalize, runRules } from './rules/run.js';
-import { SEVERITIES } from './model/types/finding.js';
-// esbuild inlines package.json into the bundle: the version a run reports is the one it was built as.
-import packageJson from '../package.json' with { type: 'json' };
 
-export const TOOL = { name: 'twelve-factor-review', version: packageJson.version };
+export { makeReport, TOOL } from './report/make.js';
 
 export interface StaticResult {
   project: Project;
@@ -24,7 +21,7 @@ export async function analyzeStatic(
   options: DiscoverOptions = {},
 ): Promise<StaticResult> {
   const tree = await discover(root, { exclude: config.exclude, ...options });
-  const project = buildProject(tree);
+  const project = buildProject(tree, isKnownRule);
   return { project, findings: runRules(project, config) };
 }
 
@@ -47,31 +44,5 @@ export function joinSmoke(
   return {
     findings: finalize([...staticResult.findings, ...dynamic.findings], staticResult.project, config),
     smoke: dynamic.result,
-  };
-}
-
-/** Assembles the Report every renderer reads; the verdict is decided here, last. */
-export function makeReport(input: {
-  directory: string;
-  findings: Finding[];
-  smoke?: SmokeResult;
-  configFile?: string;
-  failOn: FailOn;
-  durationMs: number;
-}): Report {
-  const counts = { error: 0, warning: 0, notice: 0 };
-  for (const f of input.findings) if (!f.suppressed) counts[f.severity]++;
-  const threshold = input.failOn === 'never' ? -1 : SEVERITIES.indexOf(input.failOn);
-  const failing = SEVERITIES.some((s, i) => i <= threshold && counts[s] > 0);
-  return {
-    tool: TOOL,
-    directory: input.directory,
-    findings: input.findings,
-    counts,
-    smoke: input.smoke,
-    configFile: input.configFile,
-    failOn: input.failOn,
-    verdict: failing ? 'fail' : 'pass',
-    durationMs: input.durationMs,
   };
 }

@@ -10,7 +10,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { Report } from '../../src/report/types.js';
+import type { Report } from '../../src/core/index.js';
 import { RUN_LABEL } from '../../src/smoke/index.js';
 import {
   CRASH_MARKER,

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import type { Report } from '../../src/report/types.js';
+import type { Report } from '../../src/core/index.js';
 import { RUN_LABEL } from '../../src/smoke/index.js';
 import { LOCAL_BUILD_ARGS, LOCAL_POSTGRES } from '../robust/faults.js';
 import { bundleOnce, ROOT } from '../support/runner.js';

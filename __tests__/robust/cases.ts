@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Finding } from '../../src/model/types/finding.js';
+import type { Finding } from '../../src/core/index.js';
 
 /**
  * Hostile repositories, shared by the tests (__tests__/robust/hostile.test.ts) and the reliability report

@@ -4,8 +4,9 @@ import fc from 'fast-check';
 import { DEFAULT_CONFIG } from '../../src/config.js';
 import type { SourceTree } from '../../src/discover/types.js';
 import { buildProject } from '../../src/model/index.js';
+import { isKnownRule } from '../../src/rules/registry.js';
 import { fullParserCalls } from '../../src/parse/shell.js';
-import type { Finding } from '../../src/model/types/finding.js';
+import type { Finding } from '../../src/core/index.js';
 import { runRules } from '../../src/rules/run.js';
 import {
   composeText,
@@ -36,7 +37,7 @@ function treeOf(texts: Record<string, string>): SourceTree {
 /** The whole pure core on one tree: it must not throw, and every finding must point inside a file of the tree. */
 function checkTree(texts: Record<string, string>): void {
   const tree = treeOf(texts);
-  const findings = runRules(buildProject(tree), DEFAULT_CONFIG);
+  const findings = runRules(buildProject(tree, isKnownRule), DEFAULT_CONFIG);
   for (const f of findings) assertAnchored(f, tree);
 }
 
@@ -171,7 +172,7 @@ test('a Dockerfile of plain RUN lines near the 2 MiB cap is read without the ful
   const tree = treeOf({
     Dockerfile: `FROM python:3.12-slim\nWORKDIR /app\n${runs.join('\n')}\nCMD ["gunicorn", "mysite.wsgi"]\n`,
   });
-  const findings = runRules(buildProject(tree), DEFAULT_CONFIG);
+  const findings = runRules(buildProject(tree, isKnownRule), DEFAULT_CONFIG);
   assert.deepEqual(
     findings.filter((f) => f.ruleId === 'TF0001'),
     [],

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { DEFAULT_CONFIG, type Config } from '../../src/config.js';
 import type { DiscoverOptions } from '../../src/discover/types.js';
-import type { Finding } from '../../src/model/types/finding.js';
+import type { Finding } from '../../src/core/index.js';
 import type { Project } from '../../src/model/types/project.js';
 import { loadConfig } from '../../src/options.js';
 import { analyzeStatic } from '../../src/pipeline.js';

@@ -2,9 +2,9 @@
 import { modelDockerfile } from '../../src/model/dockerfile.js';
 import { parseShell } from '../../src/parse/shell.js';
 import type { ComposeCommand, ComposeService } from '../../src/model/types/compose.js';
-import type { RawFinding } from '../../src/model/types/finding.js';
+import type { RawFinding } from '../../src/core/index.js';
 import type { App, Project, RequirementsFile } from '../../src/model/types/project.js';
-import type { Rule } from '../../src/rules/rule.js';
+import type { Rule } from '../../src/rules/lib/rule.js';
 
 export interface AppFixture {
   dockerfile?: string;

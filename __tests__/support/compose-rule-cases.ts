@@ -4,10 +4,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { modelCompose } from '../../src/model/compose.js';
 import type { DockerfileModel, Stage } from '../../src/model/types/dockerfile.js';
-import type { RawFinding } from '../../src/model/types/finding.js';
+import type { RawFinding } from '../../src/core/index.js';
 import type { App, Project } from '../../src/model/types/project.js';
 import type { SettingsModel, ValueSource } from '../../src/model/types/settings.js';
-import type { Rule } from '../../src/rules/rule.js';
+import type { Rule } from '../../src/rules/lib/rule.js';
 import { assertFiresThenSilent } from './rule-cases.js';
 
 export interface ComposeCase {

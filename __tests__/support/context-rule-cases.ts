@@ -2,7 +2,7 @@
 // real static pipeline.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Rule } from '../../src/rules/rule.js';
+import type { Rule } from '../../src/rules/lib/rule.js';
 import { analyzeFiles, findingsOf } from './analyze.js';
 import { assertFiresThenSilent } from './rule-cases.js';
 

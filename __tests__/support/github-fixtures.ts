@@ -1,4 +1,4 @@
-import type { Finding, Severity } from '../../src/model/types/finding.js';
+import type { Finding, Severity } from '../../src/core/index.js';
 
 /** A finding as the pipeline stamps it, for publishing tests that need no analysis. */
 export function finding(over: Partial<Finding> & { file: string; line?: number }): Finding {

@@ -2,7 +2,7 @@
 // with a case where it fires, then one where it stays silent, so each file shows both at its top.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Rule } from '../../src/rules/rule.js';
+import type { Rule } from '../../src/rules/lib/rule.js';
 import { anchors, type AppFixture } from './app-fixture.js';
 
 /** Throws, failing the file, unless the first case expects findings and the second expects none. */

@@ -6,9 +6,9 @@ import { test } from 'node:test';
 import { modelSettings } from '../../src/model/settings.js';
 import type { ComposeService, ComposeVolumeMount } from '../../src/model/types/compose.js';
 import type { Stage } from '../../src/model/types/dockerfile.js';
-import type { Severity } from '../../src/model/types/finding.js';
+import type { Severity } from '../../src/core/index.js';
 import type { App, Project } from '../../src/model/types/project.js';
-import type { Rule } from '../../src/rules/rule.js';
+import type { Rule } from '../../src/rules/lib/rule.js';
 import { assertFiresThenSilent } from './rule-cases.js';
 
 export const fixture = (name: string) =>

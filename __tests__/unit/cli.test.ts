@@ -7,12 +7,10 @@ import { after, test } from 'node:test';
 import { cli, type CliIo } from '../../src/cli.js';
 import type { Config } from '../../src/config.js';
 import type { DiscoverOptions } from '../../src/discover/types.js';
-import type { Finding } from '../../src/model/types/finding.js';
+import { type Finding, type SmokeResult, stamp } from '../../src/core/index.js';
 import type { Project } from '../../src/model/types/project.js';
 import { parseConfig, parseFailOn } from '../../src/options.js';
-import type { SmokeResult } from '../../src/report/types.js';
 import { findRule } from '../../src/rules/registry.js';
-import { stamp } from '../../src/rules/run.js';
 import type { SmokeOptions } from '../../src/smoke/index.js';
 import { finding } from './report-fixture.js';
 

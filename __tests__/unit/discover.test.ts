@@ -199,7 +199,8 @@ test('the file count is capped: the walk stops, the tree says so, and TF0001 rep
     assert.deepEqual(tree.truncated, { limit: 10 });
     assert.ok(tree.files.includes('Dockerfile'), 'shallow files are listed first');
     const { buildProject } = await import('../../src/model/index.js');
-    const errors = buildProject(tree).parseErrors;
+    const { isKnownRule } = await import('../../src/rules/registry.js');
+    const errors = buildProject(tree, isKnownRule).parseErrors;
     assert.equal(errors.length, 1);
     assert.equal(errors[0].file, '.');
     assert.match(errors[0].message, /more than 10 files/);

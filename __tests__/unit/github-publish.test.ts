@@ -3,7 +3,7 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 import { commentMarker } from '../../src/github/markers.js';
 import { octokitGitHub } from '../../src/github/octokit.js';
 import { publishToPullRequest, type PublishOptions } from '../../src/github/publish.js';
-import type { Finding } from '../../src/model/types/finding.js';
+import { fingerprintOf, type Finding } from '../../src/core/index.js';
 import {
   ACTIONS_BOT,
   FakeGitHub,
@@ -153,15 +153,17 @@ describe('publishing to a pull request', () => {
   });
 
   test('a dynamic finding whose message carries a measurement is not re-posted when the measurement changes', async () => {
-    const slow = (secs: string) =>
-      finding({
+    const slow = (secs: string) => {
+      const message = `The server took ${secs} s to answer`;
+      return finding({
         file: 'Dockerfile',
         line: 9,
         ruleId: 'TF0903',
         kind: 'D',
-        fingerprint: `fp-${secs}`,
-        message: `The server took ${secs} s to answer`,
+        fingerprint: fingerprintOf('TF0903', { file: 'Dockerfile', message }),
+        message,
       });
+    };
     await publishToPullRequest(gh(), pr, options([slow('23.4')]));
     const outcome = await publishToPullRequest(gh(), pr, options([slow('25.1')]));
     assert.equal(outcome.reviewComments, 0);

@@ -3,8 +3,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Factor, Finding, RuleMeta, Severity } from '../../src/model/types/finding.js';
-import type { Report } from '../../src/report/types.js';
+import type { Factor, Finding, Report, RuleMeta, Severity } from '../../src/core/index.js';
 
 export const HOSTILE_FILE = 'app/<script>alert(1)</script>](javascript:alert(1))|`x`|@octocat.py';
 export const HOSTILE_MESSAGE =

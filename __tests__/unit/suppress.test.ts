@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DEFAULT_CONFIG } from '../../src/config.js';
-import type { Finding } from '../../src/model/types/finding.js';
+import { type Finding, stamp } from '../../src/core/index.js';
 import type { Project } from '../../src/model/types/project.js';
 import { parseSuppressions } from '../../src/parse/suppressions.js';
 import { findRule } from '../../src/rules/registry.js';
-import { finalize, stamp } from '../../src/rules/run.js';
+import { finalize } from '../../src/rules/run.js';
 import { analyzeFiles, findingsOf } from '../support/analyze.js';
 
 const known = (r: string) => findRule(r) !== undefined;

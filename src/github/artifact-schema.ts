@@ -1,7 +1,15 @@
-import type { Finding, Severity } from '../model/types/finding.js';
-import { SEVERITIES } from '../model/types/finding.js';
-import { makeReport } from '../pipeline.js';
-import type { EngineResult, FailOn, Report, SmokeResult, SmokeStep, StepStatus } from '../report/types.js';
+import {
+  type EngineResult,
+  type FailOn,
+  type Finding,
+  type Report,
+  SEVERITIES,
+  type Severity,
+  type SmokeResult,
+  type SmokeStep,
+  type StepStatus,
+} from '../core/index.js';
+import { makeReport } from '../report/make.js';
 import { RULES } from '../rules/registry.js';
 
 /**

@@ -1,5 +1,5 @@
 import { dirname, join, resolve } from 'node:path';
-import type { FailOn, Report } from '../report/types.js';
+import type { FailOn, Report } from '../core/index.js';
 import { readInsideSync, UnsafePathError, writeOwnFile } from '../util/safe-fs.js';
 import { validateReport } from './artifact-schema.js';
 import type { EventPullRequest } from './event.js';

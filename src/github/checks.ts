@@ -1,4 +1,4 @@
-import type { Finding } from '../model/types/finding.js';
+import type { Finding } from '../core/index.js';
 import type { CheckAnnotation, GitHub } from './port.js';
 import { GitHubError } from './port.js';
 import { repoPath } from './review.js';

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Report } from '../report/types.js';
-import { stableMessage } from './fingerprint.js';
+import { type Report, stableMessage } from '../core/index.js';
 
 /**
  * What the summary comment says, without what varies between identical runs (durations, the commit the links

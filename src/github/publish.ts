@@ -1,4 +1,4 @@
-import type { Finding } from '../model/types/finding.js';
+import type { Finding } from '../core/index.js';
 import { digestMarker } from './digest.js';
 import { ownedBody, startsWithMarker } from './markers.js';
 import type { Author, GitHub, Viewer } from './port.js';

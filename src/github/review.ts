@@ -1,8 +1,7 @@
-import type { Finding } from '../model/types/finding.js';
-import { SEVERITIES } from '../model/types/finding.js';
+import { type Finding, SEVERITIES } from '../core/index.js';
 import { commentableLines } from './diff.js';
+import { messageParts, partsMarkdown } from '../report/message.js';
 import { codeBlock, escapeInline } from './escape.js';
-import { stableKey } from './fingerprint.js';
 import { defuseMarkers, fingerprintMarker, fingerprintOf } from './markers.js';
 import type { Author, NewReviewComment, PullFile, ReviewComment } from './port.js';
 
@@ -49,7 +48,7 @@ export function planReview(input: ReviewInput): ReviewPlan {
   const ours = input.existing.filter((c) => c.inReplyToId === undefined && fp(c) && input.isOurs(c.user));
   const repliedTo = new Set(input.existing.map((c) => c.inReplyToId).filter((id) => id !== undefined));
   const active = input.findings.filter((f) => !f.suppressed);
-  const activeFingerprints = new Set(active.map(stableKey));
+  const activeFingerprints = new Set(active.map((f) => f.fingerprint));
 
   const remove = ours.filter((c) => !activeFingerprints.has(fp(c)!) && !repliedTo.has(c.id));
   const removed = new Set(remove.map((c) => c.id));
@@ -58,9 +57,9 @@ export function planReview(input: ReviewInput): ReviewPlan {
   const candidates: Finding[] = [];
   const seen = new Set<string>();
   for (const f of [...active].sort(bySeverity)) {
-    if (f.line === undefined || posted.has(stableKey(f)) || seen.has(stableKey(f))) continue;
+    if (f.line === undefined || posted.has(f.fingerprint) || seen.has(f.fingerprint)) continue;
     if (!lines.get(repoPath(input.directory, f.file))?.has(f.line)) continue;
-    seen.add(stableKey(f));
+    seen.add(f.fingerprint);
     candidates.push(f);
   }
   const slots = Math.max(0, max - posted.size);
@@ -96,7 +95,7 @@ export function inlineBody(f: Finding, marker: string, ruleUrl?: string): string
   const lines = [
     `${ICON[f.severity]} **${rule}** (${f.severity}, factor ${escapeInline(f.factor)})`,
     '',
-    escapeInline(f.message),
+    partsMarkdown(messageParts(f)),
   ];
   if (f.related.length) lines.push('', `Related: ${f.related.map(escapeInline).join(', ')}`);
   if (f.details)
@@ -105,7 +104,7 @@ export function inlineBody(f: Finding, marker: string, ruleUrl?: string): string
     '',
     `<sub>Silence it with \`# twelve-factor: ignore=${/^TF\d{4}$/.test(f.ruleId) ? f.ruleId : 'TF…'} -- reason\` on the line before.</sub>`,
   );
-  return [marker, fingerprintMarker(stableKey(f)), defuseMarkers(lines.join('\n'))].join('\n');
+  return [marker, fingerprintMarker(f.fingerprint), defuseMarkers(lines.join('\n'))].join('\n');
 }
 
 /** The review's body: how many inline comments, and the findings on changed lines that did not get one. */
@@ -123,7 +122,7 @@ export function reviewBody(plan: ReviewPlan, directory: string, marker: string):
     );
     for (const f of plan.overflow.slice(0, 100)) {
       lines.push(
-        `- ${ICON[f.severity]} \`${f.ruleId}\` ${escapeInline(repoPath(directory, f.file))}:${f.line}: ${escapeInline(f.message)}`,
+        `- ${ICON[f.severity]} \`${f.ruleId}\` ${escapeInline(repoPath(directory, f.file))}:${f.line}: ${partsMarkdown(messageParts(f))}`,
       );
     }
     if (plan.overflow.length > 100) lines.push(`- … and ${plan.overflow.length - 100} more`);

@@ -113,6 +113,12 @@ function fromCompose(c: ComposeCommand, origin: StartCommand['origin']): Source 
   };
 }
 
+/** The last command of the script of `sh -c SCRIPT` when argv is one, parsed with `line` as its first line. */
+export function inlineScriptLastCommand(argv: string[], line: number): ShellCommand | undefined {
+  const script = inlineScript(argv);
+  return script === undefined ? undefined : parseShell(script, line).commands.at(-1);
+}
+
 /** The script of `sh -c SCRIPT` (also -ec, -lc, /bin/bash), if argv is one. */
 export function inlineScript(argv: string[]): string | undefined {
   if (argv.length < 3 || !SHELLS.has(basename(argv[0]))) return undefined;

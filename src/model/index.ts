@@ -23,7 +23,6 @@ import { parseDotenv } from '../parse/dotenv.js';
 import { includedFile, parseRequirements } from '../parse/requirements.js';
 import { parseShell } from '../parse/shell.js';
 import { parseSuppressions } from '../parse/suppressions.js';
-import { findRule } from '../rules/registry.js';
 import { matchesGlob } from '../util/glob.js';
 import { modelCompose } from './compose.js';
 import { ImageLayout, isUrl } from './context.js';
@@ -53,8 +52,8 @@ const COMPOSE_OVERRIDES = [
 ];
 
 /** Builds the one Project value the rules read, from the discovered tree. Pure. */
-export function buildProject(tree: SourceTree): Project {
-  return new ProjectBuilder(tree).build();
+export function buildProject(tree: SourceTree, isKnownRule: (rule: string) => boolean): Project {
+  return new ProjectBuilder(tree, isKnownRule).build();
 }
 
 interface ComposeSet {
@@ -79,7 +78,11 @@ class ProjectBuilder {
   private readonly files: string[];
   private readonly texts: Record<string, string>;
 
-  constructor(private readonly tree: SourceTree) {
+  constructor(
+    private readonly tree: SourceTree,
+    /** Whether a suppression's rule id or name is in the catalog (the model does not know the rules). */
+    private readonly isKnownRule: (rule: string) => boolean,
+  ) {
     this.files = tree.files;
     this.texts = tree.texts;
   }
@@ -148,7 +151,7 @@ class ProjectBuilder {
           : isDockerignore(file)
             ? 'line-start'
             : 'trailing';
-      const r = parseSuppressions(file, text, (rule) => findRule(rule) !== undefined, syntax);
+      const r = parseSuppressions(file, text, this.isKnownRule, syntax);
       suppressions.push(...r.suppressions);
       problems.push(...r.problems);
     }

@@ -1,6 +1,6 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Document, Node as YamlNode } from 'yaml';
-import type { ParseError } from '../model/types/project.js';
+import type { ParseError } from './types.js';
 
 /**
  * A YAML value with where it is written. Aliases are expanded and `<<` merge keys applied, so a value reached

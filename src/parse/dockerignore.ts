@@ -1,4 +1,4 @@
-import type { DockerignoreModel } from '../model/types/project.js';
+import type { DockerignoreModel } from './types.js';
 
 /**
  * `.dockerignore` text → patterns, as Docker reads them (moby/patternmatcher ignorefile.ReadAll): a line starting

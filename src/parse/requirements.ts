@@ -1,4 +1,4 @@
-import type { RequirementLine, RequirementsFile } from '../model/types/project.js';
+import type { RequirementLine, RequirementsFile } from './types.js';
 
 /**
  * A pip requirements file → one entry per logical line (backslash continuations joined, anchored at their first

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type MvdanSh from 'mvdan-sh';
 import type { Node, Parser } from 'mvdan-sh';
-import type { ShellAssignment, ShellCommand, ShellScript } from '../model/types/shell.js';
+import type { ShellAssignment, ShellCommand, ShellScript } from './types.js';
 import { plainCommands } from './plain-shell.js';
 
 // Token values of mvdan.cc/sh/v3/syntax RedirOperator, as the GopherJS build reports them.

@@ -1,4 +1,4 @@
-import type { SuppressionComment } from '../model/types/project.js';
+import type { SuppressionComment } from './types.js';
 
 export interface SuppressionProblem {
   file: string;

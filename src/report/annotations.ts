@@ -1,6 +1,5 @@
-import type { Finding, Severity } from '../model/types/finding.js';
+import type { Finding, Report, Severity } from '../core/index.js';
 import { repoPath } from './common.js';
-import type { Report } from './types.js';
 
 export interface Annotation {
   level: Severity;

@@ -1,6 +1,5 @@
 import { posix } from 'node:path';
-import type { Factor, Finding, Severity } from '../model/types/finding.js';
-import type { Report } from './types.js';
+import type { Factor, Finding, Report, Severity } from '../core/index.js';
 
 /** Where the tool's documentation lives; rule help links point into its docs/rules.md. */
 export const INFORMATION_URI = 'https://github.com/twelve-factor-review/twelve-factor-review';

@@ -1,5 +1,4 @@
-import type { Finding } from '../model/types/finding.js';
-import type { EngineResult, Report, SmokeResult, SmokeStep } from './types.js';
+import type { EngineResult, Finding, Report, SmokeResult, SmokeStep } from '../core/index.js';
 
 /** The JSON report: a stable shape and key order for scripts (`jq '.findings[] | .ruleId'`). */
 export function renderJson(report: Report): string {

@@ -1,4 +1,4 @@
-import type { Finding, Severity } from '../model/types/finding.js';
+import type { Factor, Finding, Report, Severity } from '../core/index.js';
 import {
   FACTOR_NAMES,
   FACTOR_ORDER,
@@ -8,12 +8,24 @@ import {
   ruleHelpUri,
   seconds,
 } from './common.js';
-import { encodePath, escapeHtml, escapeMarkdown, fencedBlock } from './escape.js';
-import type { EngineResult, Report, SmokeStep, StepStatus } from './types.js';
+import { encodePath, escapeMarkdown } from './escape.js';
+import {
+  SEVERITY_ICON,
+  countsShort,
+  factorAnchor,
+  logDetails,
+  scorecard,
+  severityCounts,
+  smokeLogs,
+  smokeSection,
+  type SmokeLog,
+} from './markdown-smoke.js';
+import { codeSpan, messageParts, partsMarkdown } from './message.js';
 
 export interface MarkdownOptions {
   /** https://github.com/owner/repo: with `sha`, file:line becomes a link to the exact line. */
   repoUrl?: string;
+  /** The commit the links point at: the pull request's head, or GITHUB_SHA outside pull requests. */
   sha?: string;
   /** Hard limit of the result in characters (UTF-16 code units; a PR comment holds 65,536 characters). */
   maxChars?: number;
@@ -27,19 +39,17 @@ export interface MarkdownOptions {
 
 export const DEFAULT_MAX_CHARS = 65536;
 const DEFAULT_HINT = 'The full report is in the job summary of this run and in its JSON report.';
-/** A log tail longer than this is cut to its end: the last lines say why a step failed. */
-const MAX_LOG_LINES = 80;
-const MAX_LOG_CHARS = 8000;
-
-const SEVERITY_ICON: Record<Severity, string> = { error: '❌', warning: '⚠️', notice: 'ℹ️' };
-const STATUS_ICON: Record<StepStatus, string> = { passed: '✅', failed: '❌', skipped: '⏭️' };
-const ENGINE_NAME = { sqlite: 'SQLite', postgres: 'PostgreSQL' } as const;
+/** At most this many findings under "Fix these first". */
+const FIX_FIRST = 3;
+/** Dynamic rules whose failure stops the rest of the smoke test: fixed first, since they hide other findings. */
+const BLOCKING_RULES = new Set(['TF0502', 'TF1001', 'TF1002', 'TF1201']);
 
 interface Context {
   report: Report;
   options: MarkdownOptions;
   withLogs: boolean;
-  linkedRules: Set<string>;
+  /** The smoke logs the comment shows: a finding whose details are one of them points there instead. */
+  smokeLogs: SmokeLog[];
 }
 
 interface Layout {
@@ -47,7 +57,7 @@ interface Layout {
   smokeLogs: boolean;
   /** How many findings (unsuppressed first, then suppressed) are listed. */
   shown: number;
-  /** The smoke section; false only as the last resort. */
+  /** The smoke section and the scorecard; false only as the last resort. */
   smoke?: boolean;
 }
 
@@ -78,30 +88,41 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   }
   const text = assemble(report, options, { findingLogs: false, smokeLogs: false, shown: lo });
   if (fits(text)) return text;
-  // Not even the smoke tables fit: the verdict and the pointer alone.
+  // Not even the scorecard and the smoke lines fit: the verdict and the pointer alone.
   const bare = assemble(report, options, { findingLogs: false, smokeLogs: false, shown: 0, smoke: false });
   return fits(bare) ? bare : cutAtLine(bare, fits);
 }
 
 function assemble(report: Report, options: MarkdownOptions, layout: Layout): string {
-  const ctx: Context = { report, options, withLogs: layout.findingLogs, linkedRules: new Set() };
-  const blocks: string[] = [];
-  if (options.marker) blocks.push(options.marker);
-  blocks.push(header(report));
-  const truncated =
-    !layout.findingLogs && report.findings.some((f) => f.details) ? ['log details of findings'] : [];
-  if (report.smoke && layout.smoke === false) {
-    truncated.push('smoke test results');
-  } else if (report.smoke) {
-    blocks.push(smokeSection(report, layout.smokeLogs));
-    if (!layout.smokeLogs && hasSmokeLogs(report)) truncated.push('smoke test logs');
-  }
+  const showSmoke = Boolean(report.smoke) && layout.smoke !== false;
+  const ctx: Context = {
+    report,
+    options,
+    withLogs: layout.findingLogs,
+    smokeLogs: showSmoke && layout.smokeLogs ? smokeLogs(report) : [],
+  };
   const unsuppressed = report.findings.filter((f) => !f.suppressed);
   const suppressed = report.findings.filter((f) => f.suppressed);
   // When not all fit, the most severe are the ones shown.
   const shownActive =
     layout.shown >= unsuppressed.length ? unsuppressed : mostSevere(unsuppressed, layout.shown);
   const shownSuppressed = suppressed.slice(0, Math.max(0, layout.shown - unsuppressed.length));
+  const sections = new Set(shownActive.map((f) => f.factor));
+
+  const blocks: string[] = [];
+  if (options.marker) blocks.push(options.marker);
+  blocks.push(header(report));
+  if (layout.smoke !== false) blocks.push(scorecard(unsuppressed, sections));
+  const truncated =
+    !layout.findingLogs && report.findings.some((f) => f.details && !smokeLogOf(ctx, f))
+      ? ['log details of findings']
+      : [];
+  if (report.smoke && !showSmoke) {
+    truncated.push('smoke test results');
+  } else if (report.smoke) {
+    blocks.push(smokeSection(report, layout.smokeLogs));
+    if (!layout.smokeLogs && smokeLogs(report).length > 0) truncated.push('smoke test logs');
+  }
   if (layout.shown < report.findings.length) {
     truncated.unshift(`${layout.shown} of ${plural(report.findings.length, 'finding')} shown`);
   }
@@ -109,6 +130,12 @@ function assemble(report: Report, options: MarkdownOptions, layout: Layout): str
   if (truncated.length > 0) {
     blocks.push(
       `> [!NOTE]\n> This report was shortened to fit (${truncated.join('; ')}). ${options.fullReportHint ?? DEFAULT_HINT}`,
+    );
+  }
+  const first = fixFirst(shownActive);
+  if (first.length > 0) {
+    blocks.push(
+      `#### Fix these first\n\n${first.map((f, i) => `${i + 1}. ${findingLine(ctx, f)}`).join('\n')}`,
     );
   }
   blocks.push(findingsSection(ctx, shownActive, unsuppressed.length));
@@ -129,6 +156,17 @@ function mostSevere(findings: Finding[], n: number): Finding[] {
   return findings.filter((f) => chosen.has(f));
 }
 
+/** The errors that block the most: a failed build or engine first, then other measured failures, then the rest. */
+export function fixFirst(active: readonly Finding[]): Finding[] {
+  const weight = (f: Finding) => (BLOCKING_RULES.has(f.ruleId) ? 0 : f.kind === 'D' ? 1 : 2);
+  return active
+    .filter((f) => f.severity === 'error')
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => weight(a.f) - weight(b.f) || a.i - b.i)
+    .slice(0, FIX_FIRST)
+    .map((x) => x.f);
+}
+
 function header(report: Report): string {
   const verdict =
     report.verdict === 'pass' ? '✅ Twelve-factor review: pass' : '❌ Twelve-factor review: fail';
@@ -138,101 +176,47 @@ function header(report: Report): string {
     ...(suppressed ? [`${suppressed} suppressed`] : []),
     `fails on ${report.failOn === 'never' ? 'nothing (fail-on: never)' : `${report.failOn} and above`}`,
   ];
-  const scanned = [`Scanned ${escapeMarkdown(report.directory)}`];
-  if (report.configFile) scanned.push(`config ${escapeMarkdown(report.configFile)}`);
+  const scanned = [`Scanned ${codeSpan(report.directory) || escapeMarkdown(report.directory)}`];
+  if (report.configFile) scanned.push(`config ${codeSpan(report.configFile)}`);
   scanned.push(`${seconds(report.durationMs)}`);
   return `### ${verdict}\n\n${parts.join(' · ')}\\\n${scanned.join(' · ')}`;
 }
 
-function smokeSection(report: Report, withLogs: boolean): string {
-  const smoke = report.smoke!;
-  const out: string[] = ['#### Smoke tests'];
-  const app = smoke.app !== undefined ? ` of ${escapeMarkdown(smoke.app)}` : '';
-  let summary = `${STATUS_ICON[smoke.status]} Smoke tests${app}: **${smoke.status}** in ${seconds(smoke.durationMs)}`;
-  if (smoke.reason) summary += `: ${escapeMarkdown(smoke.reason)}`;
-  out.push(summary);
-  const logs: string[] = [];
-  if (smoke.build) {
-    out.push(table([smoke.build], 'Image build'));
-    if (smoke.build.logTail) logs.push(logDetails(`Log of the image build`, smoke.build.logTail));
-  }
-  for (const engine of [smoke.engines.sqlite, smoke.engines.postgres]) {
-    if (!engine) continue;
-    out.push(engineSection(engine));
-    for (const step of engine.steps) {
-      if (step.logTail) {
-        logs.push(logDetails(`Log of ${step.name} (${ENGINE_NAME[engine.engine]})`, step.logTail));
-      }
-    }
-  }
-  if (withLogs) out.push(...logs);
-  return out.join('\n\n');
-}
-
-function hasSmokeLogs(report: Report): boolean {
-  const s = report.smoke;
-  if (!s) return false;
-  return Boolean(s.build?.logTail) || Object.values(s.engines).some((e) => e?.steps.some((st) => st.logTail));
-}
-
-function engineSection(engine: EngineResult): string {
-  let title = `**${ENGINE_NAME[engine.engine]}**: ${STATUS_ICON[engine.status]} ${engine.status} in ${seconds(engine.durationMs)}`;
-  if (engine.reason) title += `: ${escapeMarkdown(engine.reason)}`;
-  return engine.steps.length > 0 ? `${title}\n\n${table(engine.steps, 'Step')}` : title;
-}
-
-function table(steps: SmokeStep[], first: string): string {
-  const rows = steps.map(
-    (s) =>
-      `| ${escapeMarkdown(s.name)} | ${STATUS_ICON[s.status]} ${s.status} | ${seconds(s.durationMs)} | ${s.detail ? escapeMarkdown(s.detail) : ''} |`,
-  );
-  return [`| ${first} | Status | Time | Detail |`, '|---|---|--:|---|', ...rows].join('\n');
-}
-
-function logDetails(summary: string, log: string, indent = ''): string {
-  return [
-    `${indent}<details><summary>${escapeHtml(summary)}</summary>`,
-    '',
-    fencedBlock(tail(log), indent),
-    '',
-    `${indent}</details>`,
-  ].join('\n');
-}
-
-function tail(log: string): string {
-  let lines = log.replace(/\n+$/, '').split('\n');
-  let cut = false;
-  if (lines.length > MAX_LOG_LINES) {
-    lines = lines.slice(-MAX_LOG_LINES);
-    cut = true;
-  }
-  let text = lines.join('\n');
-  if (text.length > MAX_LOG_CHARS) {
-    text = text.slice(-MAX_LOG_CHARS);
-    text = text.slice(text.indexOf('\n') + 1);
-    cut = true;
-  }
-  return cut ? `[… earlier lines cut]\n${text}` : text;
-}
-
 function findingsSection(ctx: Context, shown: Finding[], total: number): string {
-  if (total === 0) return '#### Findings\n\nNo findings.';
-  const out: string[] = ['#### Findings'];
+  if (total === 0) return 'No findings.';
+  const out: string[] = ['#### Findings by factor'];
   for (const factor of FACTOR_ORDER) {
     // Errors first within a factor; file order otherwise (the sort is stable).
     const inFactor = shown
       .filter((f) => f.factor === factor)
       .sort((a, b) => RANK[a.severity] - RANK[b.severity]);
     if (inFactor.length === 0) continue;
-    out.push(`##### ${FACTOR_NAMES[factor]}`);
-    out.push(inFactor.map((f) => findingItem(ctx, f)).join('\n'));
+    out.push(factorSection(ctx, factor, inFactor));
   }
   if (shown.length < total) out.push(`… and ${plural(total - shown.length, 'more finding')} not shown here.`);
   return out.join('\n\n');
 }
 
+/** A collapsible section per factor, open when the factor has an error. */
+function factorSection(ctx: Context, factor: Factor, findings: Finding[]): string {
+  const counts = severityCounts(findings);
+  const icon = counts.error
+    ? SEVERITY_ICON.error
+    : counts.warning
+      ? SEVERITY_ICON.warning
+      : SEVERITY_ICON.notice;
+  const summary = `<a id="${factorAnchor(factor)}"></a>${icon} <strong>${FACTOR_NAMES[factor]}</strong>: ${countsShort(counts)}`;
+  return [
+    `<details${counts.error ? ' open' : ''}><summary>${summary}</summary>`,
+    '',
+    findings.map((f) => `- ${findingItem(ctx, f)}`).join('\n'),
+    '',
+    '</details>',
+  ].join('\n');
+}
+
 function suppressedSection(ctx: Context, shown: Finding[], total: number): string {
-  const items = shown.map((f) => findingItem(ctx, f));
+  const items = shown.map((f) => `- ${findingItem(ctx, f)}`);
   if (shown.length < total) items.push(`- … and ${plural(total - shown.length, 'more suppressed finding')}`);
   return [
     `<details><summary>Suppressed (${total}): reported, never failing the check</summary>`,
@@ -243,23 +227,35 @@ function suppressedSection(ctx: Context, shown: Finding[], total: number): strin
   ].join('\n');
 }
 
+/** severity icon, rule id linked to its docs, file:line linked to the line, the message. */
+function findingLine(ctx: Context, f: Finding): string {
+  const help = ruleHelpUri({ id: f.ruleId, name: f.name }, ctx.report.tool.version);
+  const rule = `[**${escapeMarkdown(f.ruleId)}**](${help} "${f.name.replace(/[^\w-]/g, '')}")`;
+  const where = location(ctx, f);
+  return `${SEVERITY_ICON[f.severity]} ${rule} ${where}: ${partsMarkdown(messageParts(f))}`;
+}
+
 function findingItem(ctx: Context, f: Finding): string {
-  // The rule's help is linked where the rule first appears; repeating the URL would eat the comment's room.
-  const id = ctx.linkedRules.has(f.ruleId)
-    ? `**${f.ruleId}**`
-    : `[**${f.ruleId}**](${ruleHelpUri({ id: f.ruleId, name: f.name }, ctx.report.tool.version)})`;
-  ctx.linkedRules.add(f.ruleId);
-  let line = `- ${SEVERITY_ICON[f.severity]} ${id} ${f.name} · ${location(ctx, f)}: ${escapeMarkdown(f.message)}`;
+  let line = findingLine(ctx, f);
   if (f.suppressed) {
     line += ` _(suppressed by ${escapeMarkdown(f.suppressed.by)}${f.suppressed.reason ? `: ${escapeMarkdown(f.suppressed.reason)}` : ''})_`;
   }
-  if (ctx.withLogs && f.details) line += `\n${logDetails('Details', f.details, '  ')}`;
+  const log = smokeLogOf(ctx, f);
+  if (log) line += ` ([log of ${log.label}](#${log.anchor}))`;
+  else if (ctx.withLogs && f.details) line += `\n${logDetails('Details', f.details, '  ')}`;
   return line;
+}
+
+/** The smoke log a finding's details repeat, when the comment shows it. */
+function smokeLogOf(ctx: Context, f: Finding): SmokeLog | undefined {
+  return f.details ? ctx.smokeLogs.find((l) => l.text === f.details) : undefined;
 }
 
 function location({ report, options }: Context, f: Finding): string {
   if (f.file === '.') return 'the whole project';
-  const text = escapeMarkdown(f.line === undefined ? f.file : `${f.file}:${f.line}`);
+  const at = f.line === undefined ? f.file : `${f.file}:${f.line}`;
+  // An ordinary path reads best as code; any other is escaped, so that not even the source holds markup.
+  const text = /^[\w./:+-]+$/.test(at) ? codeSpan(at) : escapeMarkdown(at);
   if (!options.repoUrl || !options.sha) return text;
   const path = encodePath(repoPath(report, f.file));
   const anchor = f.line === undefined ? '' : `#L${f.line}`;

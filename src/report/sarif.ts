@@ -1,9 +1,9 @@
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Finding, RuleMeta, Severity } from '../model/types/finding.js';
+import type { Finding, Report, RuleMeta, Severity } from '../core/index.js';
 import { FACTOR_NAMES, INFORMATION_URI, repoPath, ruleHelpUri } from './common.js';
 import { encodePath } from './escape.js';
-import type { Report } from './types.js';
+import { messageParts, partsMarkdown } from './message.js';
 
 export const SARIF_SCHEMA_URI =
   'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -79,7 +79,7 @@ function result(report: Report, f: Finding, ruleIndex: number | undefined) {
     ruleId: f.ruleId,
     ...(ruleIndex !== undefined ? { ruleIndex } : {}),
     level: SARIF_LEVEL(f.severity),
-    message: { text: f.message },
+    message: { text: f.message, markdown: partsMarkdown(messageParts(f)) },
     locations: [
       {
         physicalLocation: {

@@ -1,7 +1,7 @@
-import type { Finding, Severity } from '../model/types/finding.js';
+import type { EngineResult, Finding, Report, Severity, SmokeStep, StepStatus } from '../core/index.js';
 import { countsPhrase, plural, seconds } from './common.js';
 import { stripControl, terminalLine } from './escape.js';
-import type { EngineResult, Report, SmokeStep, StepStatus } from './types.js';
+import { messageParts, partsTerminal } from './message.js';
 
 export interface TextOptions {
   /** ANSI colours; the CLI passes `process.stdout.isTTY && !NO_COLOR`. */
@@ -38,7 +38,10 @@ export function renderText(report: Report, options: TextOptions): string {
       const position = positions[i].padStart(width);
       const severity = f.severity.padEnd(7);
       const rule = `${f.ruleId} ${f.name}`;
-      const message = terminalLine(f.message);
+      // Code samples in cyan when coloured; the plain message (code in backticks) otherwise.
+      const message = options.color
+        ? partsTerminal(messageParts(f), (c) => paint('cyan', c))
+        : terminalLine(f.message);
       if (f.suppressed) {
         const why = f.suppressed.reason
           ? `${f.suppressed.by}: ${terminalLine(f.suppressed.reason)}`

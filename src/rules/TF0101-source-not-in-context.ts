@@ -1,6 +1,6 @@
-import type { RawFinding } from '../model/types/finding.js';
+import type { RawFinding } from '../core/index.js';
 import type { CopyInstr, RunInstr } from '../model/types/dockerfile.js';
-import { defineRule } from './rule.js';
+import { defineRule } from './lib/rule.js';
 
 const CODE_HOSTS =
   /^(https?:\/\/|git@)([^/@]*@)?(github\.com|gitlab\.com|bitbucket\.org|codeload\.github\.com|[^/]*gitlab[^/]*|[^/]*gitea[^/]*)[/:]/i;

@@ -1,8 +1,7 @@
-import type { RawFinding } from '../model/types/finding.js';
+import type { RawFinding } from '../core/index.js';
 import type { BuildContext } from '../model/types/project.js';
-import { defineRule } from './rule.js';
-import { isEnvFile } from './TF0308-env-file-in-image.js';
-import { isSqliteFile } from './TF0601-sqlite-in-image.js';
+import { defineRule } from './lib/rule.js';
+import { isEnvFile, isSqliteFile } from './lib/files.js';
 
 interface Gap {
   what: string;

@@ -1,6 +1,6 @@
 import { installsPackages, startCommands } from '../model/command.js';
-import type { RawFinding } from '../model/types/finding.js';
-import { defineRule } from './rule.js';
+import type { RawFinding } from '../core/index.js';
+import { defineRule } from './lib/rule.js';
 
 export const depsInstalledAtStart = defineRule({
   id: 'TF0204',

@@ -1,6 +1,6 @@
 import { splitImage } from '../model/compose.js';
-import type { RawFinding } from '../model/types/finding.js';
-import { defineRule } from './rule.js';
+import type { RawFinding } from '../core/index.js';
+import { defineRule } from './lib/rule.js';
 
 /** A current major per backing service, for the fix in the message. */
 const EXAMPLE_TAG: Partial<Record<string, string>> = {

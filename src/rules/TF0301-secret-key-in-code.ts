@@ -1,7 +1,7 @@
-import type { RawFinding } from '../model/types/finding.js';
+import { type RawFinding, code, msg } from '../core/index.js';
 import type { ValueSource } from '../model/types/settings.js';
 import { liveAssignments, valueWhenUnset } from '../model/settings/index.js';
-import { defineRule } from './rule.js';
+import { defineRule } from './lib/rule.js';
 
 export const secretKeyInCode = defineRule({
   id: 'TF0301',
@@ -45,9 +45,9 @@ For local development, put the variable in an untracked \`.env\` file or the com
           findings.push({
             file: settings.file,
             line: a.line,
-            message: conditional
-              ? 'SECRET_KEY is set to a literal value in code (in a branch that runs only when some environment variable is set); read it from the environment in every case: `SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]`.'
-              : 'SECRET_KEY is set to a literal value in code, so every copy of the repository can forge sessions and password-reset links; read it from the environment instead: `SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]`.',
+            ...(conditional
+              ? msg`SECRET_KEY is set to a literal value in code (in a branch that runs only when some environment variable is set); read it from the environment in every case: ${code('SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]')}.`
+              : msg`SECRET_KEY is set to a literal value in code, so every copy of the repository can forge sessions and password-reset links; read it from the environment instead: ${code('SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]')}.`),
             ...(conditional ? { severity: 'warning' as const } : {}),
           });
           continue;
@@ -62,7 +62,7 @@ For local development, put the variable in an untracked \`.env\` file or the com
             file: settings.file,
             line: a.line,
             severity: 'warning',
-            message: `SECRET_KEY is read from ${variable} but falls back to a literal value when it is unset, so a deploy that forgets the variable runs with the key from the repository; drop the fallback: \`SECRET_KEY = os.environ["${v.kind === 'env' ? v.variable : 'DJANGO_SECRET_KEY'}"]\`.`,
+            ...msg`SECRET_KEY is read from ${variable} but falls back to a literal value when it is unset, so a deploy that forgets the variable runs with the key from the repository; drop the fallback: ${code(`SECRET_KEY = os.environ["${v.kind === 'env' ? v.variable : 'DJANGO_SECRET_KEY'}"]`)}.`,
           });
         }
       }

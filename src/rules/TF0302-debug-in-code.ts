@@ -1,9 +1,9 @@
-import type { RawFinding } from '../model/types/finding.js';
+import { type RawFinding, code, msg } from '../core/index.js';
 import type { App } from '../model/types/project.js';
 import type { ValueSource } from '../model/types/settings.js';
 import { liveAssignments, valueWhenUnset } from '../model/settings/index.js';
-import { defineRule } from './rule.js';
-import { isDevelopmentComposeFile } from './TF1303-backing-port-published.js';
+import { defineRule } from './lib/rule.js';
+import { isDevelopmentComposeFile } from './lib/files.js';
 
 export const debugInCode = defineRule({
   id: 'TF0302',
@@ -45,9 +45,9 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
           findings.push({
             file: settings.file,
             line: a.line,
-            message: isFalseWord(v)
-              ? 'DEBUG is set to a non-empty string, which Python treats as true even when it reads "False"; use a boolean and take it from the environment: `DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"`.'
-              : 'DEBUG is set to a true value in code, so every deploy of this image shows debug pages with settings and stack traces; read it from the environment with a false default: `DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"`.',
+            ...(isFalseWord(v)
+              ? msg`DEBUG is set to a non-empty string, which Python treats as true even when it reads "False"; use a boolean and take it from the environment: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`
+              : msg`DEBUG is set to a true value in code, so every deploy of this image shows debug pages with settings and stack traces; read it from the environment with a false default: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`),
           });
           continue;
         }
@@ -67,9 +67,9 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
         findings.push({
           file: settings.file,
           line: a.line,
-          message: falseWord
-            ? `DEBUG is read from ${v.variable} and falls back to a non-empty string, which Python treats as true (so is any value the variable is set to); compare it instead: \`DEBUG = os.environ.get("${v.variable}", "") == "1"\`.`
-            : `DEBUG is read from ${v.variable} but defaults to a true value, so a deploy that does not set the variable runs in debug mode; make the default false: \`DEBUG = os.environ.get("${v.variable}", "") == "1"\`.`,
+          ...(falseWord
+            ? msg`DEBUG is read from ${v.variable} and falls back to a non-empty string, which Python treats as true (so is any value the variable is set to); compare it instead: ${code(`DEBUG = os.environ.get("${v.variable}", "") == "1"`)}.`
+            : msg`DEBUG is read from ${v.variable} but defaults to a true value, so a deploy that does not set the variable runs in debug mode; make the default false: ${code(`DEBUG = os.environ.get("${v.variable}", "") == "1"`)}.`),
         });
       }
     }

@@ -1,5 +1,5 @@
-import type { RawFinding } from '../model/types/finding.js';
-import { defineRule } from './rule.js';
+import { type RawFinding, code, msg } from '../core/index.js';
+import { defineRule } from './lib/rule.js';
 
 export const databaseNotConfigurable = defineRule({
   id: 'TF0305',
@@ -52,7 +52,7 @@ DATABASES = {"default": DATABASES_AVAILABLE[os.environ["DB_ENGINE"]]}
       findings.push({
         file: settings.file,
         line: databases.line,
-        message: `DATABASES['default'] is fixed to ${engine} in code: no environment variable selects the database, so another database needs an edited settings file. Select it from the environment, e.g. \`DATABASES = {"default": dj_database_url.config()}\` with DATABASE_URL, or a DB_ENGINE switch.`,
+        ...msg`DATABASES['default'] is fixed to ${engine} in code: no environment variable selects the database, so another database needs an edited settings file. Select it from the environment, e.g. ${code('DATABASES = {"default": dj_database_url.config()}')} with DATABASE_URL, or a DB_ENGINE switch.`,
       });
     }
     return findings;

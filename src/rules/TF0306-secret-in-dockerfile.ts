@@ -1,7 +1,7 @@
 import { isSecretName } from '../model/secret-names.js';
-import type { RawFinding } from '../model/types/finding.js';
+import type { RawFinding } from '../core/index.js';
 import type { ArgInstr, DockerfileModel, EnvInstr, Stage } from '../model/types/dockerfile.js';
-import { defineRule } from './rule.js';
+import { defineRule } from './lib/rule.js';
 
 export const secretInDockerfile = defineRule({
   id: 'TF0306',

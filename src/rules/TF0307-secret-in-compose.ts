@@ -1,6 +1,6 @@
 import { isSecretName as isSecretLooking } from '../model/secret-names.js';
-import type { RawFinding } from '../model/types/finding.js';
-import { defineRule } from './rule.js';
+import type { RawFinding } from '../core/index.js';
+import { defineRule } from './lib/rule.js';
 
 /**
  * Compose-only names that tune a secret rather than hold one (MYSQL_ALLOW_EMPTY_PASSWORD=yes,

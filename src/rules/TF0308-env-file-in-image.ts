@@ -1,16 +1,9 @@
+import { filesCopiedIntoImage, isEnvFile } from './lib/files.js';
 import { posix } from 'node:path';
-import { absentFileReachingImage, filesReachingImage } from '../model/context.js';
-import type { RawFinding } from '../model/types/finding.js';
+import type { RawFinding } from '../core/index.js';
+import { absentFileReachingImage } from '../model/context.js';
 import type { App } from '../model/types/project.js';
-import { defineRule } from './rule.js';
-
-/** `.env`, `.env.production`, `prod.env`; templates meant to be committed (`.env.example`) carry no secrets. */
-export function isEnvFile(path: string): boolean {
-  const name = path.slice(path.lastIndexOf('/') + 1);
-  if (!(name === '.env' || name.startsWith('.env.') || (name.endsWith('.env') && name.length > 4)))
-    return false;
-  return !/(example|sample|template|dist|default|defaults)/i.test(name);
-}
+import { defineRule } from './lib/rule.js';
 
 export const envFileInImage = defineRule({
   id: 'TF0308',
@@ -35,21 +28,13 @@ compose \`env_file:\`, or your platform's secrets).
 `,
   related: [],
   check(project) {
-    const findings: RawFinding[] = [];
-    for (const app of project.apps) {
-      const file = app.dockerfile?.file;
-      if (!file) continue;
-      for (const { line, files } of filesReachingImage(app, isEnvFile)) {
-        const names = files.map((f) => `'${f}'`).join(', ');
-        findings.push({
-          file,
-          line,
-          message: `This instruction copies ${names} into the image, so its secrets ship with the image. Add ${files.length > 1 ? 'them' : 'it'} to .dockerignore (e.g. '.env' and '.env.*') and pass the values as environment variables at run time.`,
-        });
-      }
-      findings.push(...envFilesOfCompose(app));
-    }
-    return findings;
+    const copied = filesCopiedIntoImage(
+      project,
+      isEnvFile,
+      (names, files) =>
+        `This instruction copies ${names} into the image, so its secrets ship with the image. Add ${files.length > 1 ? 'them' : 'it'} to .dockerignore (e.g. '.env' and '.env.*') and pass the values as environment variables at run time.`,
+    );
+    return [...copied, ...project.apps.flatMap(envFilesOfCompose)];
   },
 });
 

@@ -1,6 +1,6 @@
 import { literalCredentials } from '../model/credentials.js';
-import type { RawFinding } from '../model/types/finding.js';
-import { defineRule } from './rule.js';
+import type { RawFinding } from '../core/index.js';
+import { defineRule } from './lib/rule.js';
 
 export const secretInScript = defineRule({
   id: 'TF0311',

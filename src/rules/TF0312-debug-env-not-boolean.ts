@@ -1,6 +1,6 @@
-import type { RawFinding } from '../model/types/finding.js';
+import type { RawFinding } from '../core/index.js';
 import { liveAssignments, valueWhenUnset } from '../model/settings/index.js';
-import { defineRule } from './rule.js';
+import { defineRule } from './lib/rule.js';
 
 /** Boolean settings people take from the environment. */
 const BOOLEAN_SETTINGS = ['DEBUG', 'SESSION_COOKIE_SECURE', 'CSRF_COOKIE_SECURE', 'SECURE_SSL_REDIRECT'];

@@ -1,7 +1,7 @@
-import type { RawFinding } from '../model/types/finding.js';
+import type { RawFinding } from '../core/index.js';
 import type { App } from '../model/types/project.js';
 import { providedEnvironment, withBases } from '../model/settings/index.js';
-import { defineRule } from './rule.js';
+import { defineRule } from './lib/rule.js';
 
 /** Variables that configure the database connection piece by piece (DB_HOST, POSTGRES_DB, PGHOST, MYSQL_USER). */
 const DATABASE_PART =

@@ -1,7 +1,7 @@
-import type { RawFinding } from '../model/types/finding.js';
+import type { RawFinding } from '../core/index.js';
 import type { SettingAssignment, SettingsModel, ValueSource } from '../model/types/settings.js';
 import { liveAssignments } from '../model/settings/index.js';
-import { defineRule } from './rule.js';
+import { defineRule } from './lib/rule.js';
 
 export const settingsValueMalformed = defineRule({
   id: 'TF0314',

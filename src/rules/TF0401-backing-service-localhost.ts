@@ -1,8 +1,8 @@
 import type { DockerfileModel, EnvInstr, EnvPair, Stage } from '../model/types/dockerfile.js';
-import type { RawFinding } from '../model/types/finding.js';
+import type { RawFinding } from '../core/index.js';
 import type { App } from '../model/types/project.js';
 import type { ValueSource } from '../model/types/settings.js';
-import { defineRule } from './rule.js';
+import { defineRule } from './lib/rule.js';
 
 const BACKING_WORD =
   /^(DB|DATABASE|DATABASES|POSTGRES|POSTGRESQL|PG|PGHOST|MYSQL|MARIADB|REDIS|CACHE|CACHES|MEMCACHED|MEMCACHE|CELERY|BROKER|RABBITMQ|RABBIT|AMQP|MONGO|MONGODB|SQL|ELASTICSEARCH|VALKEY)$/;

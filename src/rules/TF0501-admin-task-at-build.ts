@@ -1,6 +1,6 @@
 import { buildCommands, djangoCommand } from '../model/command.js';
-import type { RawFinding } from '../model/types/finding.js';
-import { defineRule } from './rule.js';
+import type { RawFinding } from '../core/index.js';
+import { defineRule } from './lib/rule.js';
 
 const ADMIN_TASKS = new Set(['migrate', 'createsuperuser', 'loaddata', 'flush']);
 

@@ -1,30 +1,6 @@
-import type { RawFinding } from '../model/types/finding.js';
-import type { App } from '../model/types/project.js';
-import { defineRule } from './rule.js';
-
-/** `a` is `b` or one of its parent directories (relative paths with '.' for the root, or absolute ones). */
-export function coversPath(a: string, b: string): boolean {
-  const x = a.length > 1 ? a.replace(/\/+$/, '') : a;
-  const y = b.length > 1 ? b.replace(/\/+$/, '') : b;
-  if (x === y || x === '/' || (x === '.' && !y.startsWith('/') && !y.startsWith('..'))) return true;
-  return y.startsWith(`${x}/`);
-}
-
-/** Where the image holds the app's code: the COPY destination of the Django project, else the WORKDIR code is copied to. */
-export function imageCodeDir(app: App): string | undefined {
-  if (app.imageSourceDir) return app.imageSourceDir;
-  const stage = app.dockerfile?.targetStage;
-  if (!stage || stage.workdir === '/') return undefined;
-  const copiesHere = stage.instructions.some(
-    (i) =>
-      (i.keyword === 'COPY' || i.keyword === 'ADD') &&
-      'dest' in i &&
-      !i.fromStage &&
-      coversPath(i.dest, stage.workdir) &&
-      coversPath(stage.workdir, i.dest),
-  );
-  return copiesHere ? stage.workdir : undefined;
-}
+import type { RawFinding } from '../core/index.js';
+import { coversPath, imageCodeDir } from './lib/paths.js';
+import { defineRule } from './lib/rule.js';
 
 export const sourceMountedOverImage = defineRule({
   id: 'TF0503',

@@ -1,10 +1,5 @@
-import { filesReachingImage } from '../model/context.js';
-import type { RawFinding } from '../model/types/finding.js';
-import { defineRule } from './rule.js';
-
-export function isSqliteFile(path: string): boolean {
-  return /\.sqlite3$/.test(path);
-}
+import { filesCopiedIntoImage, isSqliteFile } from './lib/files.js';
+import { defineRule } from './lib/rule.js';
 
 export const sqliteInImage = defineRule({
   id: 'TF0601',
@@ -30,19 +25,11 @@ database on a volume (or use PostgreSQL).
 `,
   related: [],
   check(project) {
-    const findings: RawFinding[] = [];
-    for (const app of project.apps) {
-      const file = app.dockerfile?.file;
-      if (!file) continue;
-      for (const { line, files } of filesReachingImage(app, isSqliteFile)) {
-        const names = files.map((f) => `'${f}'`).join(', ');
-        findings.push({
-          file,
-          line,
-          message: `This instruction copies the SQLite database ${names} into the image. Add '*.sqlite3' (and '**/*.sqlite3' for nested ones) to .dockerignore and keep the database in a volume.`,
-        });
-      }
-    }
-    return findings;
+    return filesCopiedIntoImage(
+      project,
+      isSqliteFile,
+      (names) =>
+        `This instruction copies the SQLite database ${names} into the image. Add '*.sqlite3' (and '**/*.sqlite3' for nested ones) to .dockerignore and keep the database in a volume.`,
+    );
   },
 });

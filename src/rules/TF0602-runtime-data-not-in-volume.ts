@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import type { RawFinding } from '../model/types/finding.js';
+import { type RawFinding, code, msg } from '../core/index.js';
 import type { App } from '../model/types/project.js';
 import type { DatabaseConfig, DatabasesModel, ValueSource } from '../model/types/settings.js';
 import {
@@ -8,7 +8,7 @@ import {
   providedEnvironment,
   type ProvidedEnvironment,
 } from '../model/settings/index.js';
-import { defineRule } from './rule.js';
+import { defineRule } from './lib/rule.js';
 
 export const runtimeDataNotInVolume = defineRule({
   id: 'TF0602',
@@ -69,7 +69,7 @@ object store for media.
         findings.push({
           file: settings.file,
           line: hit.line,
-          message: `The SQLite database resolves to ${hit.path} in the image, and ${dir} is neither ${where}: a new container starts from the file baked in the image and what the last one wrote is lost. Point the path at a volume, e.g. \`"NAME": os.environ.get("SQLITE_PATH", "/data/db.sqlite3")\` with a volume on /data.`,
+          ...msg`The SQLite database resolves to ${hit.path} in the image, and ${dir} is neither ${where}: a new container starts from the file baked in the image and what the last one wrote is lost. Point the path at a volume, e.g. ${code('"NAME": os.environ.get("SQLITE_PATH", "/data/db.sqlite3")')} with a volume on /data.`,
         });
       }
       for (const a of liveAssignments(settings, 'MEDIA_ROOT')) {
@@ -79,7 +79,7 @@ object store for media.
         findings.push({
           file: settings.file,
           line: a.line,
-          message: `MEDIA_ROOT resolves to ${path} in the image, which is neither ${where}: uploaded files are lost when the container is replaced. Put it on a volume, e.g. \`MEDIA_ROOT = os.environ.get("MEDIA_ROOT", "/data/media")\` with a volume on /data.`,
+          ...msg`MEDIA_ROOT resolves to ${path} in the image, which is neither ${where}: uploaded files are lost when the container is replaced. Put it on a volume, e.g. ${code('MEDIA_ROOT = os.environ.get("MEDIA_ROOT", "/data/media")')} with a volume on /data.`,
         });
       }
     }

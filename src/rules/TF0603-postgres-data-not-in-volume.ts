@@ -1,7 +1,7 @@
-import type { RawFinding } from '../model/types/finding.js';
+import type { RawFinding } from '../core/index.js';
 import type { ComposeService } from '../model/types/compose.js';
-import { defineRule } from './rule.js';
-import { coversPath } from './TF0503-source-mounted-over-image.js';
+import { defineRule } from './lib/rule.js';
+import { coversPath } from './lib/paths.js';
 
 /** Where the database image keeps its data. */
 function dataDir(s: ComposeService): string | undefined {

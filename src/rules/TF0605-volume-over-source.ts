@@ -1,6 +1,6 @@
-import type { RawFinding } from '../model/types/finding.js';
-import { defineRule } from './rule.js';
-import { coversPath, imageCodeDir } from './TF0503-source-mounted-over-image.js';
+import type { RawFinding } from '../core/index.js';
+import { defineRule } from './lib/rule.js';
+import { coversPath, imageCodeDir } from './lib/paths.js';
 
 export const volumeOverSource = defineRule({
   id: 'TF0605',

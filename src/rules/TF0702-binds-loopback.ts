@@ -1,6 +1,6 @@
 import { containerEnv, hasGunicornConfig, isLoopback, serverOf, startCommands } from '../model/command.js';
-import type { RawFinding } from '../model/types/finding.js';
-import { defineRule } from './rule.js';
+import type { RawFinding } from '../core/index.js';
+import { defineRule } from './lib/rule.js';
 
 export const bindsLoopback = defineRule({
   id: 'TF0702',

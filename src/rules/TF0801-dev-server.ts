@@ -1,6 +1,6 @@
 import { isRunserver, startCommands } from '../model/command.js';
-import type { RawFinding } from '../model/types/finding.js';
-import { defineRule } from './rule.js';
+import type { RawFinding } from '../core/index.js';
+import { defineRule } from './lib/rule.js';
 
 export const devServer = defineRule({
   id: 'TF0801',

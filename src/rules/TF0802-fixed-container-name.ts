@@ -1,5 +1,5 @@
-import type { RawFinding } from '../model/types/finding.js';
-import { defineRule } from './rule.js';
+import type { RawFinding } from '../core/index.js';
+import { defineRule } from './lib/rule.js';
 
 export const fixedContainerName = defineRule({
   id: 'TF0802',

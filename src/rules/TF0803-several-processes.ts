@@ -1,6 +1,6 @@
 import { djangoCommand, effectiveCommand, imageCommand, programArgv, serverOf } from '../model/command.js';
-import type { RawFinding } from '../model/types/finding.js';
-import { defineRule } from './rule.js';
+import type { RawFinding } from '../core/index.js';
+import { defineRule } from './lib/rule.js';
 
 // Management commands that run until stopped (task queues, channel workers).
 const LONG_RUNNING_COMMANDS = new Set([

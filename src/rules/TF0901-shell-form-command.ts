@@ -1,9 +1,8 @@
-import { inlineScript, serverOf } from '../model/command.js';
-import { parseShell } from '../parse/shell.js';
+import { inlineScriptLastCommand, serverOf } from '../model/command.js';
 import type { ComposeCommand } from '../model/types/compose.js';
 import type { CommandInstr } from '../model/types/dockerfile.js';
-import type { RawFinding } from '../model/types/finding.js';
-import { defineRule } from './rule.js';
+import type { RawFinding } from '../core/index.js';
+import { defineRule } from './lib/rule.js';
 
 export const shellFormCommand = defineRule({
   id: 'TF0901',
@@ -85,9 +84,7 @@ function shellFormMessage(instr: CommandInstr): string {
 
 /** `sh -c "... && server"` in exec form: fires when the last command is not run with exec. */
 function inlineShell(argv: string[], file: string, line: number, what: string): RawFinding[] {
-  const script = inlineScript(argv);
-  if (script === undefined) return [];
-  const last = parseShell(script, line).commands.at(-1);
+  const last = inlineScriptLastCommand(argv, line);
   if (!last || last.viaExec) return [];
   return [
     {

@@ -1,4 +1,4 @@
-import { defineRule } from './rule.js';
+import { defineRule } from './lib/rule.js';
 
 export const slowStartup = defineRule({
   id: 'TF0903',

@@ -1,6 +1,6 @@
-import type { RawFinding } from '../model/types/finding.js';
+import type { RawFinding } from '../core/index.js';
 import { isSqliteEngine } from '../model/settings/index.js';
-import { defineRule } from './rule.js';
+import { defineRule } from './lib/rule.js';
 
 export const sqliteDefaultEngine = defineRule({
   id: 'TF1003',

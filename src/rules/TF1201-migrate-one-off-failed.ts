@@ -1,4 +1,4 @@
-import { defineRule } from './rule.js';
+import { defineRule } from './lib/rule.js';
 
 export const migrateOneOffFailed = defineRule({
   id: 'TF1201',

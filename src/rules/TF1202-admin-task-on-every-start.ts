@@ -1,6 +1,6 @@
 import { djangoCommand, effectiveCommand, imageCommand, serverOf } from '../model/command.js';
-import type { RawFinding } from '../model/types/finding.js';
-import { defineRule } from './rule.js';
+import type { RawFinding } from '../core/index.js';
+import { defineRule } from './lib/rule.js';
 
 export const adminTaskOnEveryStart = defineRule({
   id: 'TF1202',

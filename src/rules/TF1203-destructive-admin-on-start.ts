@@ -1,6 +1,6 @@
 import { djangoCommand, startCommands } from '../model/command.js';
-import type { RawFinding } from '../model/types/finding.js';
-import { defineRule } from './rule.js';
+import type { RawFinding } from '../core/index.js';
+import { defineRule } from './lib/rule.js';
 
 /** What each command does to a running deployment when it runs on every start. */
 const DESTRUCTIVE: Record<string, string> = {

@@ -1,6 +1,7 @@
 import type { ComposeService } from '../model/types/compose.js';
-import type { RawFinding } from '../model/types/finding.js';
-import { defineRule } from './rule.js';
+import type { RawFinding } from '../core/index.js';
+import { isDevelopmentComposeFile } from './lib/files.js';
+import { defineRule } from './lib/rule.js';
 
 /** The port each kind of backing service listens on. */
 const SERVICE_PORTS: Record<string, number> = {
@@ -19,12 +20,6 @@ function backingKind(s: ComposeService): string | undefined {
   if (/^memcached$/.test(last)) return 'memcached';
   if (/^mongo(db)?$/.test(last)) return 'mongo';
   return undefined;
-}
-
-/** An override file, or one named for development or tests, is not what production runs. */
-export function isDevelopmentComposeFile(path: string): boolean {
-  const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
-  return /(^|[._-])(override|dev|develop|development|local|test|tests|testing|ci)([._-]|$)/.test(name);
 }
 
 function isLoopbackIp(ip: string | undefined): boolean {

@@ -1,6 +1,6 @@
 import { programArgv, startCommands } from '../model/command.js';
-import type { RawFinding } from '../model/types/finding.js';
-import { defineRule } from './rule.js';
+import type { RawFinding } from '../core/index.js';
+import { defineRule } from './lib/rule.js';
 
 /** The Docker engine's socket, at its usual paths. */
 export function isDockerSocket(path: string | undefined): boolean {

@@ -1,4 +1,4 @@
-import type { Rule } from './rule.js';
+import type { Rule } from './lib/rule.js';
 import { parseError } from './TF0001-parse-error.js';
 import { invalidSuppression } from './TF0002-invalid-suppression.js';
 import { sourceNotInContext } from './TF0101-source-not-in-context.js';
@@ -125,4 +125,9 @@ for (const rule of RULES) {
 /** Looks a rule up by id (any case) or kebab-case name. */
 export function findRule(key: string): Rule | undefined {
   return byKey.get(key.trim().toLowerCase());
+}
+
+/** Whether a rule id or name is in the catalog. */
+export function isKnownRule(key: string): boolean {
+  return findRule(key) !== undefined;
 }

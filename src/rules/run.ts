@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
 import type { Config } from '../config.js';
-import type { Finding, RawFinding, Severity } from '../model/types/finding.js';
+import { stamp, type Finding, type RawFinding, type Severity } from '../core/index.js';
 import type { Project } from '../model/types/project.js';
 import { matchesGlob } from '../util/glob.js';
-import type { Rule } from './rule.js';
+import type { Rule } from './lib/rule.js';
 import { findRule, RULES } from './registry.js';
 
 /** Runs every static rule on the project; a rule that throws becomes a TF0001 finding instead of a crash. */
@@ -27,27 +26,6 @@ export function runRules(project: Project, config: Config, rules: readonly Rule[
     for (const r of raw) findings.push(stamp(rule, r));
   }
   return finalize(findings, project, config);
-}
-
-/** Gives a rule's raw finding its metadata and fingerprint. Used for dynamic findings too. */
-export function stamp(rule: Rule, raw: RawFinding): Finding {
-  const finding: Finding = {
-    ...raw,
-    ruleId: rule.id,
-    name: rule.name,
-    factor: rule.factor,
-    kind: rule.kind,
-    severity: raw.severity ?? rule.severity,
-    related: rule.related,
-    fingerprint: '',
-  };
-  finding.fingerprint = fingerprintOf(finding);
-  return finding;
-}
-
-/** Stable across reruns: rule, file and message, not the line (so moving code keeps the fingerprint). */
-function fingerprintOf(f: RawFinding & { ruleId: string }): string {
-  return createHash('sha256').update(`${f.ruleId}\0${f.file}\0${f.message}`).digest('hex').slice(0, 16);
 }
 
 /** Applies config severities, excludes and suppressions; sorts; drops exact duplicates. */

@@ -1,6 +1,6 @@
 import type { ComposeEnvEntry } from '../model/types/compose.js';
 import type { DatabaseConfig, SettingsModel, ValueSource } from '../model/types/settings.js';
-import type { Engine } from '../report/types.js';
+import type { Engine } from '../core/index.js';
 import { isSecretName } from './redact.js';
 
 export interface PostgresCredentials {

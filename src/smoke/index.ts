@@ -2,12 +2,19 @@ import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { withBases } from '../model/settings.js';
-import type { Finding, RawFinding } from '../model/types/finding.js';
+import {
+  type Engine,
+  type EngineResult,
+  type Finding,
+  type RawFinding,
+  type SmokeResult,
+  type SmokeStep,
+  type StepStatus,
+  stamp,
+} from '../core/index.js';
 import type { App, Project } from '../model/types/project.js';
 import type { SettingsModel } from '../model/types/settings.js';
-import type { EngineResult, Engine, SmokeResult, SmokeStep, StepStatus } from '../report/types.js';
 import { findRule } from '../rules/registry.js';
-import { stamp } from '../rules/run.js';
 import { ClassicBuildLog, locateBuildFailure, stageBuildContext, type StagedContext } from './build.js';
 import { removeBuildLayers, removeRun, RUN_LABEL, type ClassicBuild } from './cleanup.js';
 import { parseDeployCheck } from './deploy-check.js';
@@ -436,6 +443,8 @@ class SmokeRun {
         file: o.anchor.file,
         ...(o.anchor.line !== undefined ? { line: o.anchor.line } : {}),
         message: this.redactor.redact(o.message + (o.ruleId === 'TF1302' ? '' : scope)),
+        // What merged the observations identifies the finding: not the timings nor the engines in its message.
+        key: o.key ?? '',
         ...(o.details ? { details: this.redactor.redact(o.details) } : {}),
       };
       const f = stamp(rule, raw);

@@ -1,4 +1,4 @@
-import { OptionError } from '../options.js';
+import { OptionError } from '../util/option-error.js';
 
 /** What every container of the smoke run may use: the code under review must not take the runner down. */
 export interface ResourceLimits {

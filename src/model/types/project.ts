@@ -2,18 +2,15 @@ import type { ComposeModel } from './compose.js';
 import type { DockerfileModel } from './dockerfile.js';
 import type { SettingsModel } from './settings.js';
 import type { ShellScript } from './shell.js';
+import type {
+  DockerignoreModel,
+  ParseError,
+  RequirementLine,
+  RequirementsFile,
+  SuppressionComment,
+} from '../../parse/types.js';
 
-/** A parse failure (TF0001): the file is skipped, the rest goes on. */
-export interface ParseError {
-  file: string;
-  line?: number;
-  message: string;
-}
-
-export interface DockerignoreModel {
-  file: string; // relative to the scanned directory
-  patterns: { pattern: string; negated: boolean; line: number }[];
-}
+export type { DockerignoreModel, ParseError, RequirementLine, RequirementsFile, SuppressionComment };
 
 export interface BuildContext {
   /** Context directory relative to the scanned directory ('.' for it). */
@@ -27,19 +24,6 @@ export interface BuildContext {
   skippedDirs?: string[];
   /** Of `skippedDirs`, those .dockerignore does not exclude (they reach the build). */
   sentSkippedDirs?: string[];
-}
-
-export interface RequirementLine {
-  line: number;
-  text: string;
-  /** Package name when the line names one (not for -r/-c/-e/options/paths/URLs). */
-  name?: string;
-  pinned: boolean; // == / === or --hash
-  kind: 'package' | 'include' | 'option' | 'path' | 'url' | 'editable';
-}
-export interface RequirementsFile {
-  file: string; // relative to the scanned directory
-  lines: RequirementLine[];
 }
 
 export interface EntrypointScript {
@@ -66,15 +50,6 @@ export interface App {
   imageSourceDir?: string;
   /** Set when compose builds the app image from a remote context (a git URL) instead of this repository. */
   remoteContext?: { url: string; file: string; line: number };
-}
-
-export interface SuppressionComment {
-  file: string;
-  line: number;
-  /** The line the suppression applies to (the same line, or the next code line). */
-  appliesTo: number | 'file';
-  rules: string[]; // ids or names as written
-  reason?: string;
 }
 
 export interface Project {

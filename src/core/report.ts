@@ -1,4 +1,4 @@
-import type { Finding, Severity } from '../model/types/finding.js';
+import type { Finding, Severity } from './finding.js';
 
 export type FailOn = Severity | 'never';
 export type StepStatus = 'passed' | 'failed' | 'skipped';

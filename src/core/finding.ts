@@ -1,3 +1,5 @@
+import type { MessagePart } from './message.js';
+
 /** The three GitHub annotation levels, in decreasing order of gravity. */
 export type Severity = 'error' | 'warning' | 'notice';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'notice'];
@@ -26,7 +28,12 @@ export interface RawFinding {
   line?: number; // 1-based; absent when the anchor is a whole file
   endLine?: number;
   column?: number; // 1-based
+  /** Plain text; code samples in backticks. */
   message: string;
+  /** What identifies this finding across runs when the message alone does not (it holds a measurement, a count, ...). */
+  key?: string;
+  /** The same message as parts (see message.ts): set by rules that build it with `msg`, read by the renderers. */
+  parts?: MessagePart[];
   /** Set only when the catalog gives the rule a second severity for a variant (e.g. TF0301 with an env fallback). */
   severity?: Severity;
   /** Extra detail for reports (log tails, failing step, ...). Never holds a secret. */
@@ -40,7 +47,7 @@ export interface Finding extends RawFinding {
   severity: Severity;
   kind: 'S' | 'D';
   related: string[];
-  /** Stable across runs and line moves: rule, file and a hash of the anchored content. */
+  /** Stable across runs and line moves: rule, file and identity key (see fingerprint.ts). */
   fingerprint: string;
   suppressed?: { by: 'inline' | 'file' | 'config'; reason?: string };
 }

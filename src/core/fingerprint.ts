@@ -1,0 +1,41 @@
+import { createHash } from 'node:crypto';
+import type { Finding, RawFinding, RuleMeta } from './finding.js';
+
+/** Measured quantities (durations, sizes, percentages) that differ between two runs of the same finding. */
+const MEASURE = /\d+(?:\.\d+)?\s?(?:ms|s|sec|seconds?|min|minutes?|[KMG]i?B|%)(?![\w])/g;
+
+/** A message with its measurements blanked out. */
+export function stableMessage(message: string): string {
+  return message.replace(MEASURE, '#');
+}
+
+/**
+ * What identifies a finding across runs: the rule's own key when it gives one, else its message without
+ * measurements ("took 23.4 s" must not make a re-run look like a new finding).
+ */
+export function identityKey(raw: RawFinding): string {
+  return raw.key ?? stableMessage(raw.message);
+}
+
+/** Stable across reruns and line moves: rule, file and identity key, never the line or a measurement. */
+export function fingerprintOf(ruleId: string, raw: RawFinding): string {
+  return createHash('sha256')
+    .update(`${ruleId}\0${raw.file}\0${identityKey(raw)}`)
+    .digest('hex')
+    .slice(0, 16);
+}
+
+/** Makes a finding from a rule's raw finding: its metadata and its fingerprint, computed once, here. */
+export function stamp(rule: RuleMeta, raw: RawFinding): Finding {
+  const { key: _key, ...rest } = raw;
+  return {
+    ...rest,
+    ruleId: rule.id,
+    name: rule.name,
+    factor: rule.factor,
+    kind: rule.kind,
+    severity: raw.severity ?? rule.severity,
+    related: rule.related,
+    fingerprint: fingerprintOf(rule.id, raw),
+  };
+}

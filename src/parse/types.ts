@@ -1,0 +1,70 @@
+/** What the parsers return: syntax with positions, no judgement. The model builds on these. */
+/** Shell text (RUN, CMD/ENTRYPOINT shell form, compose command, entrypoint scripts) parsed as shell. */
+export interface ShellCommand {
+  /** Words after quote removal; a word with an unresolvable expansion keeps its '$VAR' text. */
+  argv: string[];
+  /** Absolute 1-based line in the file the shell text came from. */
+  line: number;
+  /** Redirections such as `> /var/log/app.log` (op is '>', '>>', '2>', '&>', ...). */
+  redirects: { op: string; target: string }[];
+  /** True when this command is the last of the script and run with `exec` (argv then starts after `exec`). */
+  viaExec: boolean;
+  /** True when the command runs in the background (`cmd &`), beside whatever the script runs next. */
+  background?: boolean;
+  /** Text the command reads on stdin when the script gives it: a heredoc body, or what `echo`/`printf` pipes in. */
+  stdin?: string;
+}
+
+/** A variable the script sets: `X=v`, `export X=v`, or `X=v cmd` for one command. */
+export interface ShellAssignment {
+  name: string;
+  /** The value after quote removal; expansions keep their source text. */
+  value: string;
+  /** True when the value has no expansion ($VAR, $(cmd), `cmd`): it is written in the script. */
+  literal: boolean;
+  line: number;
+}
+
+export interface ShellScript {
+  /** Simple commands in source order, found through &&, ||, ;, pipelines, subshells, if/while bodies. */
+  commands: ShellCommand[];
+  /** Variables the script sets, in source order (nested `sh -c` scripts included). */
+  assignments?: ShellAssignment[];
+  /** Set when the text could not be parsed as shell; commands is then empty. */
+  parseError?: { line: number; message: string };
+}
+
+/** A parse failure (TF0001): the file is skipped, the rest goes on. */
+export interface ParseError {
+  file: string;
+  line?: number;
+  message: string;
+}
+
+export interface DockerignoreModel {
+  file: string; // relative to the scanned directory
+  patterns: { pattern: string; negated: boolean; line: number }[];
+}
+
+export interface RequirementLine {
+  line: number;
+  text: string;
+  /** Package name when the line names one (not for -r/-c/-e/options/paths/URLs). */
+  name?: string;
+  pinned: boolean; // == / === or --hash
+  kind: 'package' | 'include' | 'option' | 'path' | 'url' | 'editable';
+}
+
+export interface RequirementsFile {
+  file: string; // relative to the scanned directory
+  lines: RequirementLine[];
+}
+
+export interface SuppressionComment {
+  file: string;
+  line: number;
+  /** The line the suppression applies to (the same line, or the next code line). */
+  appliesTo: number | 'file';
+  rules: string[]; // ids or names as written
+  reason?: string;
+}
