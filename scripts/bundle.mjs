@@ -33,6 +33,10 @@ await build({
   entryPoints: { index: 'src/index.ts', 'cli-main': 'src/cli.ts', post: 'src/post.ts' },
   outdir: 'dist',
   bundle: true,
+  // Code the entries share, and what the CLI imports only for --smoke, go to chunks of their own: each path loads
+  // what it uses. Chunks sit beside the entries, so the shell parser's `./mvdan-sh.cjs` resolves from either.
+  splitting: true,
+  chunkNames: 'chunk-[hash]',
   platform: 'node',
   target: 'node20',
   format: 'esm',

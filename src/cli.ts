@@ -1,6 +1,6 @@
-import { realpathSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { parse as parsePath, resolve } from 'node:path';
+import { join, parse as parsePath, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { App, Project } from './model/types/project.js';
@@ -17,20 +17,20 @@ import {
 } from './options.js';
 import { TOOL, analyzeStatic, joinSmoke, makeReport } from './pipeline.js';
 import { renderJson, renderMarkdown, renderSarif, renderText } from './report/index.js';
+import {
+  renderGithubMany,
+  renderJsonMany,
+  renderMarkdownMany,
+  renderSarifMany,
+  renderTextMany,
+} from './report/many.js';
+import { renderGithub } from './report/workflow-commands.js';
 import type { Engine, Report } from './core/index.js';
 import { RULES } from './rules/registry.js';
 import { runnerSecrets } from './runner-secrets.js';
-import {
-  createDockerCli,
-  newRunId,
-  Redactor,
-  RUN_LABEL,
-  runSmoke,
-  type Docker,
-  type SmokeLog,
-  type SmokeOptions,
-  type SmokeOutcome,
-} from './smoke/index.js';
+// The smoke stage (Docker, HTTP) is imported only for --smoke: a static check loads none of it.
+import type { Docker, SmokeLog, SmokeOptions, SmokeOutcome } from './smoke/index.js';
+import { Redactor } from './smoke/redact.js';
 import {
   DEFAULT_LIMITS,
   parseCpus,
@@ -39,12 +39,14 @@ import {
   type ResourceLimits,
 } from './smoke/limits.js';
 
-export const USAGE = `Usage: twelve-factor-review check [DIR] [options]
+export const USAGE = `Usage: twelve-factor-review check [DIR ...] [--each DIR] [options]
 
-Reviews the containerised Django app in DIR (default .) against the twelve factors.
+Reviews the containerised Django app in DIR (default .) against the twelve factors. Several directories, or --each,
+give one report per project: a JSON array, a SARIF log with one run per project, or one table in text and markdown.
 
 Options:
-  --format FORMAT          text, json, markdown or sarif (default text)
+  --each DIR               review every subdirectory of DIR as a project of its own (a class's clones), repeatable
+  --format FORMAT          text, json, markdown, sarif or github (workflow-command annotations) (default text)
   --fail-on SEVERITY       error, warning, notice or never (default error): exit 1 at or above it
   --config FILE            config file (default DIR/.github/twelve-factor.yml when it exists)
   --output FILE            write the report to FILE instead of standard output
@@ -69,7 +71,8 @@ Options:
   -h, --help               print this help
   --version                print the version
 
-Exit codes: 0 below the --fail-on threshold, 1 at or above it, 2 for a usage or internal error.
+Exit codes: 0 below the --fail-on threshold, 1 at or above it (in any project), 2 for a usage or internal error
+(in any project: the other projects are still reported).
 `;
 
 /** Where the CLI writes; injected by tests. */
@@ -92,6 +95,7 @@ const defaultIo = (): CliIo => ({
   cwd: process.cwd(),
   analyze: analyzeStatic,
   smoke: async (project, options, log) => {
+    const { createDockerCli, newRunId, RUN_LABEL, runSmoke } = await import('./smoke/index.js');
     const docker = createDockerCli();
     const unreachable = await dockerUnreachable(docker);
     if (unreachable) {
@@ -114,7 +118,10 @@ async function dockerUnreachable(docker: Docker): Promise<string | undefined> {
 }
 
 interface CheckOptions {
-  dir: string;
+  /** The projects' directories as the user gave them (a subdirectory of --each joined onto it). */
+  dirs: string[];
+  /** One report per project (several directories or --each), else the single report of today. */
+  many: boolean;
   format: Format;
   failOn: ReturnType<typeof parseFailOn>;
   config?: string;
@@ -170,6 +177,7 @@ function parseCommandLine(argv: string[], cwd: string): CheckOptions | 'help' | 
       strict: true,
       options: {
         format: { type: 'string' },
+        each: { type: 'string', multiple: true },
         'fail-on': { type: 'string' },
         config: { type: 'string' },
         output: { type: 'string' },
@@ -198,23 +206,29 @@ function parseCommandLine(argv: string[], cwd: string): CheckOptions | 'help' | 
   const { values, positionals } = parsed;
   if (values.help) return 'help';
   if (values.version) return 'version';
-  const [command, dir, ...extra] = positionals;
+  const [command, ...dirs] = positionals;
   if (command !== 'check') {
     throw new OptionError(
       command === undefined
-        ? 'Missing command. Expected: check [DIR].'
-        : `Unknown command '${command}'. Expected: check [DIR].`,
+        ? 'Missing command. Expected: check [DIR ...].'
+        : `Unknown command '${command}'. Expected: check [DIR ...].`,
     );
   }
-  if (extra.length > 0) throw new OptionError(`Unexpected argument '${extra[0]}'. Expected one directory.`);
-  const directory = dir ?? '.';
-  scannedDirectory(cwd, directory, 'Directory');
+  for (const dir of dirs) scannedDirectory(cwd, dir, 'Directory');
+  const each = (values.each ?? []).flatMap((dir) => projectsIn(cwd, dir));
+  const projects = [...dirs, ...each];
+  if (projects.length === 0) projects.push('.');
+  const many = projects.length > 1 || values.each !== undefined;
+  if (many && values.smoke) {
+    throw new OptionError('--smoke reviews one directory at a time. Expected one DIR and no --each.');
+  }
   const nonEmpty = (name: string, v: string | undefined) => {
     if (v !== undefined && v.trim() === '') throw new OptionError(`Empty --${name}. Expected a value.`);
     return v;
   };
   return {
-    dir: directory,
+    dirs: projects,
+    many,
     format: parseFormat(values.format ?? 'text', '--format'),
     failOn: parseFailOn(values['fail-on'] ?? 'error', '--fail-on'),
     // A --config path is the user's, relative to where they run the command, like --output.
@@ -251,9 +265,64 @@ function parseCommandLine(argv: string[], cwd: string): CheckOptions | 'help' | 
   };
 }
 
+/** The subdirectories of an --each directory, sorted, hidden ones (.git, .venv) left out: one project each. */
+function projectsIn(cwd: string, dir: string): string[] {
+  const real = scannedDirectory(cwd, dir, '--each');
+  const names = readdirSync(real, { withFileTypes: true })
+    .filter(
+      (e) =>
+        !e.name.startsWith('.') &&
+        (e.isDirectory() || (e.isSymbolicLink() && isDirectory(join(real, e.name)))),
+    )
+    .map((e) => e.name)
+    .sort();
+  if (names.length === 0)
+    throw new OptionError(`--each '${dir}' holds no directory. Expected one per project.`);
+  return names.map((name) => join(dir, name));
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 async function check(options: CheckOptions, io: CliIo): Promise<number> {
+  const color = io.color && options.output === undefined;
+  let text: string;
+  let failed: boolean;
+  let broken = false;
+  if (!options.many) {
+    const report = await reviewProject(options.dirs[0], options, io);
+    text = render(report, options.format, color);
+    failed = report.verdict === 'fail';
+  } else {
+    const reports: Report[] = [];
+    for (const dir of options.dirs) {
+      try {
+        reports.push(await reviewProject(dir, options, io));
+      } catch (error) {
+        // One project's bad config or a bug on its files must not cost the others their report.
+        const message =
+          error instanceof OptionError ? error.message : `internal error: ${(error as Error).stack ?? error}`;
+        io.stderr(`twelve-factor-review: ${dir}: ${message}\n`);
+        broken = true;
+      }
+    }
+    text = renderMany(reports, options.format, color);
+    failed = reports.some((r) => r.verdict === 'fail');
+  }
+  if (options.output) await writeFile(options.output, text);
+  else io.stdout(text);
+  return broken ? 2 : failed ? 1 : 0;
+}
+
+/** One project: static analysis, the smoke test if asked, the report (redacted). */
+async function reviewProject(dir: string, options: CheckOptions, io: CliIo): Promise<Report> {
   const started = Date.now();
-  const root = resolve(io.cwd, options.dir);
+  const root = resolve(io.cwd, dir);
   // Tokens of the environment and credentials of the checkouts above the directory never reach the report.
   const redactor = new Redactor();
   for (const s of runnerSecrets({ env: process.env, root, workspace: parsePath(root).root })) redactor.add(s);
@@ -294,9 +363,9 @@ async function check(options: CheckOptions, io: CliIo): Promise<number> {
   }
   const { findings, smoke } = joinSmoke(staticResult, config, dynamic);
 
-  const report = redactor.redactValue(
+  return redactor.redactValue(
     makeReport({
-      directory: displayDirectory(options.dir),
+      directory: displayDirectory(dir),
       findings,
       smoke,
       configFile: config.file,
@@ -304,10 +373,6 @@ async function check(options: CheckOptions, io: CliIo): Promise<number> {
       durationMs: Date.now() - started,
     }),
   );
-  const text = render(report, options.format, io.color && options.output === undefined);
-  if (options.output) await writeFile(options.output, text);
-  else io.stdout(text);
-  return report.verdict === 'fail' ? 1 : 0;
 }
 
 /** A positive number of seconds, as milliseconds. */
@@ -355,6 +420,23 @@ function render(report: Report, format: Format, color: boolean): string {
       return renderSarif(report, RULES);
     case 'text':
       return renderText(report, { color });
+    case 'github':
+      return renderGithub(report);
+  }
+}
+
+function renderMany(reports: Report[], format: Format, color: boolean): string {
+  switch (format) {
+    case 'json':
+      return renderJsonMany(reports);
+    case 'markdown':
+      return renderMarkdownMany(reports);
+    case 'sarif':
+      return renderSarifMany(reports, RULES);
+    case 'text':
+      return renderTextMany(reports, { color });
+    case 'github':
+      return renderGithubMany(reports);
   }
 }
 

@@ -13,7 +13,7 @@ import { readInsideSync, readRegularFileSync, UnsafePathError } from './util/saf
  */
 
 export const FAIL_ON_VALUES: readonly FailOn[] = ['error', 'warning', 'notice', 'never'];
-export const FORMATS = ['text', 'json', 'markdown', 'sarif'] as const;
+export const FORMATS = ['text', 'json', 'markdown', 'sarif', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** A user error: wrong flag, input or config value. The message says what was wrong and what is accepted. */
