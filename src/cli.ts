@@ -299,24 +299,49 @@ async function check(options: CheckOptions, io: CliIo): Promise<number> {
     text = render(report, options.format, color);
     failed = report.verdict === 'fail';
   } else {
-    const reports: Report[] = [];
-    for (const dir of options.dirs) {
+    const results = await inParallel(options.dirs, PROJECTS_AT_ONCE, async (dir) => {
       try {
-        reports.push(await reviewProject(dir, options, io));
+        return await reviewProject(dir, options, io);
       } catch (error) {
         // One project's bad config or a bug on its files must not cost the others their report.
         const message =
           error instanceof OptionError ? error.message : `internal error: ${(error as Error).stack ?? error}`;
         io.stderr(`twelve-factor-review: ${dir}: ${message}\n`);
         broken = true;
+        return undefined;
       }
-    }
+    });
+    const reports = results.filter((r): r is Report => r !== undefined);
     text = renderMany(reports, options.format, color);
     failed = reports.some((r) => r.verdict === 'fail');
   }
   if (options.output) await writeFile(options.output, text);
   else io.stdout(text);
   return broken ? 2 : failed ? 1 : 0;
+}
+
+/**
+ * Projects reviewed at once: a review mostly waits on small file reads, so a few at a time keep the CPU busy, and
+ * few enough that memory holds only their models.
+ */
+const PROJECTS_AT_ONCE = 8;
+
+/** `fn` over the items, at most `limit` at a time; the results in the items' order. */
+async function inParallel<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }
 
 /** One project: static analysis, the smoke test if asked, the report (redacted). */

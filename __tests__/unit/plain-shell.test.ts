@@ -67,6 +67,17 @@ const piece = fc.constantFrom(
   "'",
   '!',
   '"!"',
+  ' > out.log',
+  '>>',
+  '<',
+  ' 2>&1',
+  '2>',
+  '>&',
+  '<<',
+  '&>',
+  '1',
+  ' < in',
+  '>|',
 );
 
 test('a plain script reads as the full parser reads it, and anything else is left to the full parser', () => {
@@ -90,7 +101,12 @@ test('the fast reading covers the plain RUN lines of a Dockerfile and quotes wit
   );
   assert.ok(plainCommands('apt-get update\napt-get install -y libpq5 | tee log'));
   assert.deepEqual(plainCommands(`sh -c "pip install x &&\n python m.py" 'a b'`), [
-    { argv: ['sh', '-c', 'pip install x &&\n python m.py', 'a b'], line: 1, wordLines: [1, 1, 1, 2] },
+    {
+      argv: ['sh', '-c', 'pip install x &&\n python m.py', 'a b'],
+      line: 1,
+      wordLines: [1, 1, 1, 2],
+      redirects: [],
+    },
   ]);
   for (const text of [
     'echo "$HOME"',
@@ -98,7 +114,8 @@ test('the fast reading covers the plain RUN lines of a Dockerfile and quotes wit
     "echo 'open",
     'A=1 cmd',
     'if true; then x; fi',
-    'cmd > out',
+    'cmd <<EOF\nx\nEOF',
+    '> out cmd',
     'ls *.py',
     'a & b',
     'x # c',
@@ -131,4 +148,18 @@ test('a plain `sh -c` script is read without the full parser, its commands on th
     script,
     parseShellFully(`exec sh -c "pip install gunicorn &&\n python manage.py runserver 0.0.0.0:8000"`, 7),
   );
+});
+
+test('plain redirections are read without the full parser, as it reads them', () => {
+  const before = fullParserCalls.count;
+  const text = 'gunicorn mysite.wsgi > /app/server.log 2>&1 --workers 2 >>"a b" < in';
+  const script = parseShell(text, 3);
+  assert.equal(fullParserCalls.count, before, 'the full parser was used');
+  assert.deepEqual(script.commands[0].redirects, [
+    { op: '>', target: '/app/server.log' },
+    { op: '2>&', target: '1' },
+    { op: '>>', target: 'a b' },
+    { op: '<', target: 'in' },
+  ]);
+  assert.deepEqual(script, parseShellFully(text, 3));
 });

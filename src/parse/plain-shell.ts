@@ -45,6 +45,8 @@ export interface PlainCommand {
   line: number;
   /** 1-based line each word of argv starts on. */
   wordLines: number[];
+  /** `>`, `>>`, `<` and `>&`/`<&` redirections, an fd number before the operator (`2>&1`), in source order. */
+  redirects: { op: string; target: string }[];
 }
 
 /** Characters a double-quoted plain word may not hold: they expand or escape. */
@@ -70,6 +72,12 @@ export function plainCommands(text: string): PlainCommand[] | undefined {
       current = undefined;
       if (c === '\n') line++;
       i++;
+    } else if (c === '>' || c === '<') {
+      const redirect = readRedirect(text, i, current);
+      if (!redirect) return undefined;
+      current!.redirects.push(redirect.redirect);
+      line += redirect.newlines;
+      i = redirect.end;
     } else if (c === '&' || c === '|') {
       const double = text[i + 1] === c;
       if (!current || (c === '&' && !double) || (c === '|' && text[i + 1] === '&')) return undefined;
@@ -82,12 +90,25 @@ export function plainCommands(text: string): PlainCommand[] | undefined {
     } else {
       const word = readWord(text, i);
       if (!word) return undefined;
+      const raw = text.slice(i, word.end);
+      const beforeRedirect = /[<>]/.test(text[word.end] ?? '');
+      // mvdan reads digits that end a word right before the operator as a file descriptor, even after quotes
+      if (beforeRedirect && /\d$/.test(raw) && !/^\d+$/.test(raw)) return undefined;
+      if (beforeRedirect && /^\d+$/.test(raw)) {
+        // `2>file`: digits right before the operator are its file descriptor, not a word
+        const redirect = readRedirect(text, word.end, current, word.value);
+        if (!redirect) return undefined;
+        current!.redirects.push(redirect.redirect);
+        line += redirect.newlines;
+        i = redirect.end;
+        continue;
+      }
       if (current) {
         current.argv.push(word.value);
         current.wordLines.push(line);
       } else {
         if (KEYWORDS.has(word.value) || ASSIGNMENT.test(word.value)) return undefined;
-        current = { argv: [word.value], line, wordLines: [line] };
+        current = { argv: [word.value], line, wordLines: [line], redirects: [] };
         needCommand = false;
       }
       line += word.newlines;
@@ -103,7 +124,7 @@ function readWord(text: string, start: number): { value: string; end: number; ne
   let value = '';
   let newlines = 0;
   let i = start;
-  while (i < text.length && !/[ \t\n;&|]/.test(text[i])) {
+  while (i < text.length && !/[ \t\n;&|<>]/.test(text[i])) {
     const c = text[i];
     if (WORD_CHAR.test(c)) {
       WORD_RUN.lastIndex = i;
@@ -123,4 +144,24 @@ function readWord(text: string, start: number): { value: string; end: number; ne
     }
   }
   return i > start ? { value, end: i, newlines } : undefined;
+}
+
+/**
+ * The redirection at `start` (`>`, `>>`, `<`, `>&`, `<&`) and its target word, blanks allowed between; only after a
+ * command's first word (a leading redirection is left to the full parser), and never a here-document.
+ */
+function readRedirect(
+  text: string,
+  start: number,
+  current: PlainCommand | undefined,
+  fd = '',
+): { redirect: { op: string; target: string }; end: number; newlines: number } | undefined {
+  const op = /^(>>|>&|<&|>|<)/.exec(text.slice(start, start + 2))?.[1];
+  if (!current || !op || /^[<>|]/.test(text[start + op.length] ?? '')) return undefined;
+  let i = start + op.length;
+  while (text[i] === ' ' || text[i] === '\t') i++;
+  const target = readWord(text, i);
+  // a target ending in digits right before another operator would be read as that one's file descriptor
+  if (!target || /[<>]/.test(text[target.end] ?? '')) return undefined;
+  return { redirect: { op: `${fd}${op}`, target: target.value }, end: target.end, newlines: target.newlines };
 }

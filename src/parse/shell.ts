@@ -70,7 +70,7 @@ function plainScript(text: string, firstLine: number, depth = 0): ShellCommand[]
   const out: ShellCommand[] = [];
   for (const c of plain) {
     const { argv, viaExec, first } = afterExec(c.argv);
-    out.push({ argv, line: firstLine + c.line - 1, redirects: [], viaExec });
+    out.push({ argv, line: firstLine + c.line - 1, redirects: c.redirects, viaExec });
     if (depth >= MAX_NESTING || argv.length === 0 || !SHELLS.has(basename(argv[0]))) continue;
     const inline = inlineScriptIndex(argv);
     if (inline === undefined) continue;

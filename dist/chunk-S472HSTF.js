@@ -20819,6 +20819,12 @@ function plainCommands(text) {
       current = void 0;
       if (c === "\n") line++;
       i++;
+    } else if (c === ">" || c === "<") {
+      const redirect = readRedirect(text, i, current);
+      if (!redirect) return void 0;
+      current.redirects.push(redirect.redirect);
+      line += redirect.newlines;
+      i = redirect.end;
     } else if (c === "&" || c === "|") {
       const double = text[i + 1] === c;
       if (!current || c === "&" && !double || c === "|" && text[i + 1] === "&") return void 0;
@@ -20830,12 +20836,23 @@ function plainCommands(text) {
     } else {
       const word = readWord(text, i);
       if (!word) return void 0;
+      const raw = text.slice(i, word.end);
+      const beforeRedirect = /[<>]/.test(text[word.end] ?? "");
+      if (beforeRedirect && /\d$/.test(raw) && !/^\d+$/.test(raw)) return void 0;
+      if (beforeRedirect && /^\d+$/.test(raw)) {
+        const redirect = readRedirect(text, word.end, current, word.value);
+        if (!redirect) return void 0;
+        current.redirects.push(redirect.redirect);
+        line += redirect.newlines;
+        i = redirect.end;
+        continue;
+      }
       if (current) {
         current.argv.push(word.value);
         current.wordLines.push(line);
       } else {
         if (KEYWORDS.has(word.value) || ASSIGNMENT.test(word.value)) return void 0;
-        current = { argv: [word.value], line, wordLines: [line] };
+        current = { argv: [word.value], line, wordLines: [line], redirects: [] };
         needCommand = false;
       }
       line += word.newlines;
@@ -20849,7 +20866,7 @@ function readWord(text, start) {
   let value = "";
   let newlines2 = 0;
   let i = start;
-  while (i < text.length && !/[ \t\n;&|]/.test(text[i])) {
+  while (i < text.length && !/[ \t\n;&|<>]/.test(text[i])) {
     const c = text[i];
     if (WORD_CHAR.test(c)) {
       WORD_RUN.lastIndex = i;
@@ -20869,6 +20886,15 @@ function readWord(text, start) {
     }
   }
   return i > start ? { value, end: i, newlines: newlines2 } : void 0;
+}
+function readRedirect(text, start, current, fd = "") {
+  const op = /^(>>|>&|<&|>|<)/.exec(text.slice(start, start + 2))?.[1];
+  if (!current || !op || /^[<>|]/.test(text[start + op.length] ?? "")) return void 0;
+  let i = start + op.length;
+  while (text[i] === " " || text[i] === "	") i++;
+  const target = readWord(text, i);
+  if (!target || /[<>]/.test(text[target.end] ?? "")) return void 0;
+  return { redirect: { op: `${fd}${op}`, target: target.value }, end: target.end, newlines: target.newlines };
 }
 
 // src/parse/shell.ts
@@ -20918,7 +20944,7 @@ function plainScript(text, firstLine, depth = 0) {
   const out = [];
   for (const c of plain2) {
     const { argv, viaExec, first } = afterExec(c.argv);
-    out.push({ argv, line: firstLine + c.line - 1, redirects: [], viaExec });
+    out.push({ argv, line: firstLine + c.line - 1, redirects: c.redirects, viaExec });
     if (depth >= MAX_NESTING || argv.length === 0 || !SHELLS.has(basename2(argv[0]))) continue;
     const inline = inlineScriptIndex(argv);
     if (inline === void 0) continue;

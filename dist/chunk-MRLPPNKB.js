@@ -43,7 +43,7 @@ import {
   require_dist,
   sentFiles,
   stamp
-} from "./chunk-67PKG233.js";
+} from "./chunk-S472HSTF.js";
 import {
   __toESM
 } from "./chunk-TEVZZSVY.js";
@@ -1988,7 +1988,9 @@ function readSmallFile(file) {
 function gitDirOf(dir) {
   const dotGit = join2(dir, ".git");
   try {
-    if (statSync2(dotGit).isDirectory()) return dotGit;
+    const stat2 = statSync2(dotGit, { throwIfNoEntry: false });
+    if (!stat2) return void 0;
+    if (stat2.isDirectory()) return dotGit;
   } catch {
     return void 0;
   }

@@ -15,7 +15,7 @@ import {
   stamp,
   tail,
   withBases
-} from "./chunk-67PKG233.js";
+} from "./chunk-S472HSTF.js";
 import {
   RUN_LABEL,
   removeBuildLayers,

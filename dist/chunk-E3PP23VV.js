@@ -7,11 +7,11 @@ import {
   parseDeployCheck,
   planEnv,
   runSmoke
-} from "./chunk-YVKLKX35.js";
+} from "./chunk-SLJEVZNL.js";
 import {
   DEFAULT_LIMITS,
   Redactor
-} from "./chunk-67PKG233.js";
+} from "./chunk-S472HSTF.js";
 import {
   RUN_LABEL,
   SMOKE_STATE_KEY,
