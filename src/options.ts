@@ -1,5 +1,5 @@
 import { OptionError } from './util/option-error.js';
-import { realpathSync, statSync } from 'node:fs';
+import { lstatSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { parse } from 'yaml';
 import type { Config } from './config.js';
@@ -88,6 +88,8 @@ export async function loadConfig(
   const explicit = file !== undefined && file !== '';
   const name = explicit ? file : DEFAULT_CONFIG_FILE;
   const path = resolve(root, name);
+  // Most projects have no config file: nothing there, not even a link, needs no safe read to say so.
+  if (!explicit && isAbsent(path)) return { rules: {}, exclude: [], allowSuppressions: true };
   let text: string;
   try {
     const bytes =
@@ -102,6 +104,15 @@ export async function loadConfig(
     throw new OptionError(`Cannot read config file '${name}': ${reason}.`);
   }
   return { ...parseConfig(text, name), file: relative(resolve(root), path).split(sep).join('/') };
+}
+
+/** Nothing at the path, not even a dangling link (any other failure is left to the safe read to explain). */
+function isAbsent(path: string): boolean {
+  try {
+    return lstatSync(path, { throwIfNoEntry: false }) === undefined;
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -7,11 +7,11 @@ import {
   parseDeployCheck,
   planEnv,
   runSmoke
-} from "./chunk-SLJEVZNL.js";
+} from "./chunk-KAG3P2CI.js";
 import {
   DEFAULT_LIMITS,
   Redactor
-} from "./chunk-S472HSTF.js";
+} from "./chunk-V5OMEQG5.js";
 import {
   RUN_LABEL,
   SMOKE_STATE_KEY,

@@ -13168,6 +13168,7 @@ import {
   writeSync
 } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+var realpath = realpathSync.native;
 var UnsafePathError = class extends Error {
   constructor(path, reason) {
     super(`${path}: ${reason}`);
@@ -13184,13 +13185,13 @@ function isInside(path, root) {
 }
 function resolveInside(root, path, what = "the scanned directory") {
   const absRoot = resolve(root);
-  const realRoot = realpathSync(absRoot);
+  const realRoot = realpath(absRoot);
   const lexical = resolve(absRoot, path);
   if (!isInside(lexical, absRoot) && !isInside(lexical, realRoot))
     throw new UnsafePathError(path, `outside ${what}`);
   let real;
   try {
-    real = realpathSync(lexical);
+    real = realpath(lexical);
   } catch (error) {
     const code2 = error.code;
     if (code2 === "ENOENT" && isLink(lexical))
@@ -13295,7 +13296,7 @@ function plannedRealPath(dir) {
   }
   let real;
   try {
-    real = realpathSync(existing);
+    real = realpath(existing);
   } catch {
     throw new UnsafePathError(dir, "a symbolic link whose target does not exist");
   }

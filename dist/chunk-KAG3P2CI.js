@@ -15,7 +15,7 @@ import {
   stamp,
   tail,
   withBases
-} from "./chunk-S472HSTF.js";
+} from "./chunk-V5OMEQG5.js";
 import {
   RUN_LABEL,
   removeBuildLayers,

@@ -43,7 +43,7 @@ import {
   require_dist,
   sentFiles,
   stamp
-} from "./chunk-S472HSTF.js";
+} from "./chunk-V5OMEQG5.js";
 import {
   __toESM
 } from "./chunk-TEVZZSVY.js";
@@ -73,7 +73,7 @@ function makeReport(input) {
 
 // src/options.ts
 var import_yaml = __toESM(require_dist(), 1);
-import { realpathSync, statSync } from "node:fs";
+import { lstatSync, realpathSync, statSync } from "node:fs";
 import { isAbsolute, relative, resolve, sep } from "node:path";
 var FAIL_ON_VALUES = ["error", "warning", "notice", "never"];
 var FORMATS = ["text", "json", "markdown", "sarif", "github"];
@@ -123,6 +123,7 @@ async function loadConfig(root, file, within = root) {
   const explicit = file !== void 0 && file !== "";
   const name = explicit ? file : DEFAULT_CONFIG_FILE2;
   const path = resolve(root, name);
+  if (!explicit && isAbsent(path)) return { rules: {}, exclude: [], allowSuppressions: true };
   let text;
   try {
     const bytes = within === null ? readRegularFileSync(path, MAX_CONFIG_BYTES, name) : readInsideSync(within, path, { maxBytes: MAX_CONFIG_BYTES, what: "the workspace" });
@@ -134,6 +135,13 @@ async function loadConfig(root, file, within = root) {
     throw new OptionError(`Cannot read config file '${name}': ${reason}.`);
   }
   return { ...parseConfig(text, name), file: relative(resolve(root), path).split(sep).join("/") };
+}
+function isAbsent(path) {
+  try {
+    return lstatSync(path, { throwIfNoEntry: false }) === void 0;
+  } catch {
+    return false;
+  }
 }
 function scannedDirectory(base, directory, source, workspace) {
   const quoted = `${source} '${directory}'`;
