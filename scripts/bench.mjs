@@ -2,7 +2,7 @@
 // (dclint for the compose files, dockerfilelint for the Dockerfiles): prints a markdown table of medians, ratios of
 // paired runs and the issue's goals; asserts nothing.
 // Usage: npm run bench [-- --runs N --many N --projects N --no-bundle]
-//   --runs N       rounds of the one-project group (default 20); the tree groups get a quarter of that, at least 3
+//   --runs N       rounds of the one-project group (default 20); the tree groups get a quarter of that
 //   --many N       projects of the small tree, checked in one process with --each (default 38)
 //   --projects N   projects of the large tree (default 900)
 //   --no-bundle    use dist/ as it is
@@ -26,7 +26,7 @@ const { values } = parseArgs({
   },
 });
 const RUNS = Number(values.runs);
-const TREE_RUNS = Math.max(3, Math.ceil(RUNS / 4));
+const TREE_RUNS = Math.max(1, Math.ceil(RUNS / 4));
 const MANY = Number(values.many);
 const PROJECTS = Number(values.projects);
 const ONE = 'examples/hardcoded';
@@ -44,20 +44,27 @@ const dclint = join(root, 'node_modules/dclint/bin/dclint.cjs');
 const dockerfilelint = join(root, 'node_modules/dockerfilelint/bin/dockerfilelint');
 
 const work = mkdtempSync(join(tmpdir(), 'tfr-bench-'));
-const usageFile = join(work, 'usage.json');
-// Every measured process writes its own CPU time and peak memory when it exits: Node reports them, no tool needed.
+const usageFile = join(work, 'usage.txt');
+// CPU time and peak memory of each run as the kernel counted them, by GNU time; without it, each Node process writes
+// its own at exit (a preloaded hook, which adds its own start-up to every command alike).
+const GNU_TIME = '/usr/bin/time';
+const hasGnuTime = spawnSync(GNU_TIME, ['-f', '%M', '-o', usageFile, 'true']).status === 0;
 const USAGE_HOOK =
   'data:text/javascript,' +
   encodeURIComponent(
     "import { writeFileSync } from 'node:fs';" +
-      'process.on("exit", () => writeFileSync(process.env.TFR_BENCH_USAGE, JSON.stringify(process.resourceUsage())));',
+      'process.on("exit", () => { const u = process.resourceUsage();' +
+      ' writeFileSync(process.env.TFR_BENCH_USAGE, `${u.userCPUTime / 1e6} ${u.systemCPUTime / 1e6} ${u.maxRSS}`); });',
   );
 
-/** One whole process: wall ms (spawn to exit), CPU ms and peak resident memory (MiB) as the process saw them. */
+/** One whole process: wall ms (spawn to exit), CPU ms and peak resident memory (MiB). */
 function run(command) {
   rmSync(usageFile, { force: true });
+  const [file, args] = hasGnuTime
+    ? [GNU_TIME, ['-f', '%U %S %M', '-o', usageFile, node, ...command.args]]
+    : [node, ['--import', USAGE_HOOK, ...command.args]];
   const started = process.hrtime.bigint();
-  const r = spawnSync(node, ['--import', USAGE_HOOK, ...command.args], {
+  const r = spawnSync(file, args, {
     cwd: root,
     encoding: 'utf8',
     maxBuffer: 1 << 30,
@@ -67,13 +74,14 @@ function run(command) {
   if (r.status === null || !(command.ok ?? [0, 1]).includes(r.status) || !existsSync(usageFile)) {
     throw new Error(`${command.name} exited with ${r.status ?? r.signal}: ${r.stderr.slice(0, 2000)}`);
   }
-  const usage = JSON.parse(readFileSync(usageFile, 'utf8'));
-  return {
-    wall,
-    cpu: (usage.userCPUTime + usage.systemCPUTime) / 1000,
-    mib: usage.maxRSS / 1024,
-    stdout: r.stdout,
-  };
+  // GNU time may print a line of its own first (a non-zero exit): the figures are the last line.
+  const [user, system, maxKiB] = readFileSync(usageFile, 'utf8')
+    .trim()
+    .split('\n')
+    .pop()
+    .split(' ')
+    .map(Number);
+  return { wall, cpu: (user + system) * 1000, mib: maxKiB / 1024, stdout: r.stdout };
 }
 
 const median = (xs) => {
