@@ -11,12 +11,27 @@ const LAYERS = [
   ['discover', 'parse'],
   ['model'],
   ['rules'],
-  ['smoke', 'report'],
+  ['smoke', 'report', 'fix'],
   ['github'],
-  ['options', 'inputs', 'pipeline'],
-  ['main', 'cli', 'post'],
+  ['options', 'pipeline'],
+  ['review'],
+  ['inputs'],
+  ['publish'],
+  ['main', 'cli', 'post', 'fix-cli'],
 ];
-const FOLDERS = new Set(['core', 'util', 'discover', 'parse', 'model', 'rules', 'smoke', 'report', 'github']);
+const FOLDERS = new Set([
+  'core',
+  'util',
+  'discover',
+  'parse',
+  'model',
+  'rules',
+  'smoke',
+  'report',
+  'fix',
+  'github',
+  'publish',
+]);
 
 /** An import of `unit` from anywhere below src/ (relative paths only: nothing of ours is imported by name). */
 const importOf = (unit) =>

@@ -29,7 +29,10 @@ function relatedLink(id: string): string {
   return check ? `[\`${id}\`](${check.url}) (${check.tool})` : `\`${id}\``;
 }
 
-export function generateRulesDoc(rules: readonly RuleMeta[]): string {
+/** A rule as the docs see it: its metadata and, when it has one, its fixer's safety and summary. */
+type DocRule = RuleMeta & { fix?: { safety: 'safe' | 'suggest'; summary: string } };
+
+export function generateRulesDoc(rules: readonly DocRule[]): string {
   const out: string[] = [
     '# Rules',
     '',
@@ -42,6 +45,12 @@ export function generateRulesDoc(rules: readonly RuleMeta[]): string {
     "dclint, Django's system checks, Docker's build checks, Checkov, Trivy), so existing ignores can be mapped.",
     '',
   ];
+  const fixable = rules.filter((r) => r.fix);
+  if (fixable.length > 0)
+    out.push(
+      `Rules with a fix (\`twelve-factor-review fix DIR\`; safe fixes are applied by \`--write\`, suggested ones only shown): ${fixable.map((r) => `[${r.id}](#${ruleAnchor(r)}) (${r.fix!.safety})`).join(', ')}.`,
+      '',
+    );
   for (const factor of FACTOR_ORDER) {
     const inFactor = rules.filter((r) => r.factor === factor);
     if (inFactor.length === 0) continue;
@@ -62,6 +71,7 @@ export function generateRulesDoc(rules: readonly RuleMeta[]): string {
         '|---|---|---|',
         `| ${r.severity} | ${KIND[r.kind]} | ${r.related.length ? r.related.map(relatedLink).join(', ') : '-'} |`,
         '',
+        ...(r.fix ? [`**Fix (${r.fix.safety}):** ${r.fix.summary}`, ''] : []),
         r.help.trim(),
         '',
       );

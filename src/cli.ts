@@ -3,19 +3,21 @@ import { writeFile } from 'node:fs/promises';
 import { join, parse as parsePath, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { App, Project } from './model/types/project.js';
+import type { App } from './model/types/project.js';
 import {
   OptionError,
-  loadConfig,
   parseFailOn,
   parseFormat,
   parseKeyValue,
   parsePort,
   parseSettingsModule,
+  parseSmokeEnv,
   scannedDirectory,
+  smokeEnvByEngine,
   type Format,
 } from './options.js';
-import { TOOL, analyzeStatic, joinSmoke, makeReport } from './pipeline.js';
+import { fixCommand } from './fix-cli.js';
+import { TOOL, analyzeStatic } from './pipeline.js';
 import { renderJson, renderMarkdown, renderSarif, renderText } from './report/index.js';
 import {
   renderGithubMany,
@@ -25,21 +27,16 @@ import {
   renderTextMany,
 } from './report/many.js';
 import { renderGithub } from './report/workflow-commands.js';
-import type { Engine, Report } from './core/index.js';
+import type { Report } from './core/index.js';
+import { probeDocker, runReview, type ReviewRequest, type SmokeRequest, type SmokeStage } from './review.js';
 import { RULES } from './rules/registry.js';
 import { runnerSecrets } from './runner-secrets.js';
 // The smoke stage (Docker, HTTP) is imported only for --smoke: a static check loads none of it.
-import type { Docker, SmokeLog, SmokeOptions, SmokeOutcome } from './smoke/index.js';
-import { Redactor } from './smoke/redact.js';
-import {
-  DEFAULT_LIMITS,
-  parseCpus,
-  parseMemory,
-  parsePidsLimit,
-  type ResourceLimits,
-} from './smoke/limits.js';
+import type { SmokeLog } from './smoke/index.js';
+import { DEFAULT_LIMITS, parseCpus, parseMemory, parsePidsLimit } from './smoke/limits.js';
 
 export const USAGE = `Usage: twelve-factor-review check [DIR ...] [--each DIR] [options]
+       twelve-factor-review fix [DIR] [--write] [--rule RULE]... (see fix --help)
 
 Reviews the containerised Django app in DIR (default .) against the twelve factors. Several directories, or --each,
 give one report per project: a JSON array, a SARIF log with one run per project, or one table in text and markdown.
@@ -71,8 +68,7 @@ Options:
   -h, --help               print this help
   --version                print the version
 
-Exit codes: 0 below the --fail-on threshold, 1 at or above it (in any project), 2 for a usage or internal error
-(in any project: the other projects are still reported).
+Exit codes: 0 below the --fail-on threshold, 1 at or above it, 2 for a usage or internal error.
 `;
 
 /** Where the CLI writes; injected by tests. */
@@ -85,7 +81,7 @@ export interface CliIo {
   /** The static half of the pipeline; tests may stand in for it. */
   analyze: typeof analyzeStatic;
   /** The smoke stage (Docker); tests may stand in for it. */
-  smoke: (project: Project, options: SmokeOptions, log: SmokeLog) => Promise<SmokeOutcome>;
+  smoke: SmokeStage;
 }
 
 const defaultIo = (): CliIo => ({
@@ -97,10 +93,11 @@ const defaultIo = (): CliIo => ({
   smoke: async (project, options, log) => {
     const { createDockerCli, newRunId, RUN_LABEL, runSmoke } = await import('./smoke/index.js');
     const docker = createDockerCli();
-    const unreachable = await dockerUnreachable(docker);
-    if (unreachable) {
-      log.info(`Smoke test skipped: ${unreachable}`);
-      return { result: { status: 'skipped', reason: unreachable, engines: {}, durationMs: 0 }, findings: [] };
+    const probe = await probeDocker(docker);
+    if ('unreachable' in probe) {
+      const reason = `${probe.unreachable} The static results are reported.`;
+      log.info(`Smoke test skipped: ${reason}`);
+      return { result: { status: 'skipped', reason, engines: {}, durationMs: 0 }, findings: [] };
     }
     // Named so a run killed too hard to clean up (SIGKILL) can still be removed by its label.
     const runId = options.runId ?? newRunId();
@@ -109,40 +106,23 @@ const defaultIo = (): CliIo => ({
   },
 });
 
-/** Why the Docker engine cannot be used (no docker CLI, daemon unreachable), or undefined when it answers. */
-async function dockerUnreachable(docker: Docker): Promise<string | undefined> {
-  const probe = await docker.exec(['version', '--format', '{{.Server.Version}}'], { timeoutMs: 30_000 });
-  if (probe.exitCode === 0) return undefined;
-  const why = probe.stderr.trim().split('\n').pop() || `docker exited with ${probe.exitCode}`;
-  return `Docker is not reachable (${why}); the static results are reported.`;
-}
-
-interface CheckOptions {
+/** A `check` command: the review it asks for, and how to print the report. */
+export interface CheckOptions {
+  /** The review of the first project; the others differ in their directory only. */
+  request: ReviewRequest;
   /** The projects' directories as the user gave them (a subdirectory of --each joined onto it). */
   dirs: string[];
   /** One report per project (several directories or --each), else the single report of today. */
   many: boolean;
   format: Format;
-  failOn: ReturnType<typeof parseFailOn>;
-  config?: string;
   output?: string;
-  smoke: boolean;
-  postgresImage?: string;
-  port?: number;
-  buildArgs: Record<string, string>;
-  smokeEnv: Partial<Record<Engine, Record<string, string>>>;
-  buildTimeoutMs?: number;
-  postgresReadyTimeoutMs?: number;
-  limits: ResourceLimits;
-  dockerfile?: string;
-  composeFiles?: string[];
-  settingsModule?: string;
   verbose: boolean;
 }
 
 /** The command line: returns the exit code (0 pass, 1 findings at or above --fail-on, 2 usage or internal error). */
 export async function cli(argv: string[], overrides: Partial<CliIo> = {}): Promise<number> {
   const io = { ...defaultIo(), ...overrides };
+  if (argv[0] === 'fix') return fixCommand(argv.slice(1), io);
   let options: CheckOptions | 'help' | 'version';
   try {
     options = parseCommandLine(argv, io.cwd);
@@ -168,7 +148,7 @@ export async function cli(argv: string[], overrides: Partial<CliIo> = {}): Promi
   }
 }
 
-function parseCommandLine(argv: string[], cwd: string): CheckOptions | 'help' | 'version' {
+export function parseCommandLine(argv: string[], cwd: string): CheckOptions | 'help' | 'version' {
   let parsed;
   try {
     parsed = parseArgs({
@@ -215,32 +195,26 @@ function parseCommandLine(argv: string[], cwd: string): CheckOptions | 'help' | 
     );
   }
   for (const dir of dirs) scannedDirectory(cwd, dir, 'Directory');
-  const each = (values.each ?? []).flatMap((dir) => projectsIn(cwd, dir));
-  const projects = [...dirs, ...each];
+  const projects = [...dirs, ...(values.each ?? []).flatMap((dir) => projectsIn(cwd, dir))];
   if (projects.length === 0) projects.push('.');
   const many = projects.length > 1 || values.each !== undefined;
   if (many && values.smoke) {
     throw new OptionError('--smoke reviews one directory at a time. Expected one DIR and no --each.');
   }
+  const directory = projects[0];
   const nonEmpty = (name: string, v: string | undefined) => {
     if (v !== undefined && v.trim() === '') throw new OptionError(`Empty --${name}. Expected a value.`);
     return v;
   };
-  return {
-    dirs: projects,
-    many,
-    format: parseFormat(values.format ?? 'text', '--format'),
-    failOn: parseFailOn(values['fail-on'] ?? 'error', '--fail-on'),
-    // A --config path is the user's, relative to where they run the command, like --output.
-    config: nonEmpty('config', values.config) !== undefined ? resolve(cwd, values.config!) : undefined,
-    output: nonEmpty('output', values.output) !== undefined ? resolve(cwd, values.output!) : undefined,
-    smoke: values.smoke ?? false,
+  const format = parseFormat(values.format ?? 'text', '--format');
+  const failOn = parseFailOn(values['fail-on'] ?? 'error', '--fail-on');
+  const config = nonEmpty('config', values.config);
+  const output = nonEmpty('output', values.output);
+  const smoke: SmokeRequest = {
     postgresImage: nonEmpty('postgres-image', values['postgres-image']),
     port: values.port !== undefined ? parsePort(values.port, '--port') : undefined,
     buildArgs: Object.fromEntries((values['build-arg'] ?? []).map((a) => parseKeyValue(a, '--build-arg'))),
-    smokeEnv: smokeEnv(values['smoke-env'] ?? []),
-    buildTimeoutMs: seconds('build-timeout', values['build-timeout']),
-    postgresReadyTimeoutMs: seconds('postgres-ready-timeout', values['postgres-ready-timeout']),
+    env: smokeEnvByEngine(parseSmokeEnv(values['smoke-env'] ?? [], '--smoke-env')),
     limits: {
       pids:
         values['smoke-pids-limit'] !== undefined
@@ -255,12 +229,33 @@ function parseCommandLine(argv: string[], cwd: string): CheckOptions | 'help' | 
           ? parseCpus(values['smoke-cpus'], '--smoke-cpus')
           : DEFAULT_LIMITS.cpus,
     },
-    dockerfile: nonEmpty('dockerfile', values.dockerfile),
-    composeFiles: values['compose-file']?.map((f) => nonEmpty('compose-file', f)!),
-    settingsModule:
-      values['settings-module'] !== undefined
-        ? parseSettingsModule(values['settings-module'], '--settings-module')
-        : undefined,
+    // Timeouts the action has no input for: present only when given, so both entries build the same request.
+    ...seconds('buildTimeoutMs', 'build-timeout', values['build-timeout']),
+    ...seconds('postgresReadyTimeoutMs', 'postgres-ready-timeout', values['postgres-ready-timeout']),
+  };
+  return {
+    request: {
+      base: cwd,
+      directory,
+      directoryOption: 'Directory',
+      // A --config path is the user's, relative to where they run the command, like --output.
+      configFile: config !== undefined ? resolve(cwd, config) : undefined,
+      discovery: {
+        dockerfile: nonEmpty('dockerfile', values.dockerfile),
+        composeFiles: values['compose-file']?.map((f) => nonEmpty('compose-file', f)!),
+        settingsModule:
+          values['settings-module'] !== undefined
+            ? parseSettingsModule(values['settings-module'], '--settings-module')
+            : undefined,
+      },
+      failOn,
+      // The smoke flags are checked even without --smoke: a typo is a usage error either way.
+      smoke: values.smoke ? smoke : undefined,
+    },
+    dirs: projects,
+    many,
+    format,
+    output: output !== undefined ? resolve(cwd, output) : undefined,
     verbose: values.verbose ?? false,
   };
 }
@@ -295,13 +290,13 @@ async function check(options: CheckOptions, io: CliIo): Promise<number> {
   let failed: boolean;
   let broken = false;
   if (!options.many) {
-    const report = await reviewProject(options.dirs[0], options, io);
+    const report = await reviewProject(options.request, options, io);
     text = render(report, options.format, color);
     failed = report.verdict === 'fail';
   } else {
     const results = await inParallel(options.dirs, PROJECTS_AT_ONCE, async (dir) => {
       try {
-        return await reviewProject(dir, options, io);
+        return await reviewProject({ ...options.request, directory: dir }, options, io);
       } catch (error) {
         // One project's bad config or a bug on its files must not cost the others their report.
         const message =
@@ -344,86 +339,45 @@ async function inParallel<T, R>(
   return results;
 }
 
-/** One project: static analysis, the smoke test if asked, the report (redacted). */
-async function reviewProject(dir: string, options: CheckOptions, io: CliIo): Promise<Report> {
-  const started = Date.now();
-  const root = resolve(io.cwd, dir);
-  // Tokens of the environment and credentials of the checkouts above the directory never reach the report.
-  const redactor = new Redactor();
-  for (const s of runnerSecrets({ env: process.env, root, workspace: parsePath(root).root })) redactor.add(s);
-  // A --config the user typed may be anywhere; the default one is the repository's and must stay inside it.
-  const config = await loadConfig(root, options.config, options.config === undefined ? root : null);
-  if (options.verbose) io.stderr(`config: ${config.file ?? 'none (defaults)'}\n`);
-
-  const staticResult = await io.analyze(root, config, {
-    dockerfile: options.dockerfile,
-    composeFiles: options.composeFiles,
-    settingsModule: options.settingsModule,
+/** One project's review and report, as runReview makes it for the action too. */
+async function reviewProject(request: ReviewRequest, options: CheckOptions, io: CliIo): Promise<Report> {
+  const say = (m: string) => io.stderr(`${m}\n`);
+  const log = {
+    info: say,
+    debug: options.verbose ? say : undefined,
+    stage: <T>(_name: string, run: () => Promise<T>) => run(),
+    configLoaded: options.verbose
+      ? (_root: string, config: { file?: string }) => say(`config: ${config.file ?? 'none (defaults)'}`)
+      : undefined,
+    analysed: options.verbose
+      ? ({ project, findings }: Awaited<ReturnType<typeof analyzeStatic>>, elapsedMs: number) => {
+          for (const app of project.apps) say(`app: ${describeApp(app)}`);
+          if (project.apps.length === 0) say('app: none found (no Dockerfile, compose build or manage.py)');
+          say(`static analysis: ${findings.length} finding(s) in ${elapsedMs} ms`);
+        }
+      : undefined,
+  } satisfies SmokeLog & Parameters<typeof runReview>[1]['log'];
+  return runReview(request, {
+    smoke: io.smoke,
+    log,
+    now: Date.now,
+    // Tokens of the environment and credentials of the checkouts above the directory never reach the report.
+    secrets: (root) => runnerSecrets({ env: process.env, root, workspace: parsePath(root).root }),
+    analyze: io.analyze,
   });
-  const { project } = staticResult;
-  if (options.verbose) {
-    for (const app of project.apps) io.stderr(`app: ${describeApp(app)}\n`);
-    if (project.apps.length === 0) io.stderr('app: none found (no Dockerfile, compose build or manage.py)\n');
-    io.stderr(`static analysis: ${staticResult.findings.length} finding(s) in ${Date.now() - started} ms\n`);
-  }
-  let dynamic: SmokeOutcome | undefined;
-  if (options.smoke) {
-    const log: SmokeLog = {
-      info: (m) => io.stderr(`${m}\n`),
-      debug: options.verbose ? (m) => io.stderr(`${m}\n`) : undefined,
-    };
-    dynamic = await io.smoke(
-      project,
-      {
-        postgresImage: options.postgresImage,
-        ...(options.port ? { port: options.port } : {}),
-        buildArgs: options.buildArgs,
-        env: options.smokeEnv,
-        limits: options.limits,
-        ...(options.buildTimeoutMs ? { buildTimeoutMs: options.buildTimeoutMs } : {}),
-        ...(options.postgresReadyTimeoutMs ? { postgresReadyTimeoutMs: options.postgresReadyTimeoutMs } : {}),
-      },
-      log,
-    );
-  }
-  const { findings, smoke } = joinSmoke(staticResult, config, dynamic);
-
-  return redactor.redactValue(
-    makeReport({
-      directory: displayDirectory(dir),
-      findings,
-      smoke,
-      configFile: config.file,
-      failOn: options.failOn,
-      durationMs: Date.now() - started,
-    }),
-  );
 }
 
-/** A positive number of seconds, as milliseconds. */
-function seconds(name: string, value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
+/** A positive number of seconds, as milliseconds under `key`; nothing when the flag is absent. */
+function seconds<K extends string>(
+  key: K,
+  name: string,
+  value: string | undefined,
+): Partial<Record<K, number>> {
+  if (value === undefined) return {};
   const n = Number(value);
   if (!/^\s*\d+(\.\d+)?\s*$/.test(value) || !(n > 0))
     throw new OptionError(`Invalid --${name} '${value}'. Expected a number of seconds greater than 0.`);
-  return Math.round(n * 1000);
-}
-
-function smokeEnv(entries: string[]): CheckOptions['smokeEnv'] {
-  const env: CheckOptions['smokeEnv'] = {};
-  const pairs = entries.map((e) => parseKeyValue(e, '--smoke-env'));
-  // Engine-specific values win over the ones for both engines, whatever their order on the command line.
-  pairs.sort(([a], [b]) => Number(/^(sqlite|postgres)\./.test(a)) - Number(/^(sqlite|postgres)\./.test(b)));
-  for (const [key, value] of pairs) {
-    const m = /^(sqlite|postgres)\.(.+)$/.exec(key);
-    if (!m && key.includes('.')) {
-      throw new OptionError(`Invalid --smoke-env key '${key}'. Expected NAME, sqlite.NAME or postgres.NAME.`);
-    }
-    for (const engine of m ? [m[1] as Engine] : (['sqlite', 'postgres'] as const)) {
-      (env[engine] ??= {})[m ? m[2] : key] = value;
-    }
-  }
-  return env;
+  return { [key]: Math.round(n * 1000) } as Record<K, number>;
 }
 
 function describeApp(app: App): string {
@@ -463,12 +417,6 @@ function renderMany(reports: Report[], format: Format, color: boolean): string {
     case 'github':
       return renderGithubMany(reports);
   }
-}
-
-/** The directory as the user gave it, with '/' and no trailing slash: reports join finding paths onto it. */
-function displayDirectory(dir: string): string {
-  const d = dir.replace(/\\/g, '/').replace(/(.)\/+$/, '$1');
-  return d === '' ? '.' : d;
 }
 
 function isMain(): boolean {

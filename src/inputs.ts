@@ -8,7 +8,12 @@ import {
   parseKeyValue,
   parsePort,
   parseSettingsModule,
+  parseSmokeEnv,
+  smokeEnvByEngine,
+  DEFAULT_CONFIG_FILE,
+  type SmokeEnvEntries,
 } from './options.js';
+import type { ReviewRequest } from './review.js';
 import {
   DEFAULT_LIMITS,
   parseCpus,
@@ -40,7 +45,7 @@ export interface Inputs {
   /** KEY=VALUE lines of build-args. */
   buildArgs: Record<string, string>;
   /** KEY=VALUE lines of smoke-env, split by engine prefix ('' applies to both). */
-  smokeEnv: { all: Record<string, string>; sqlite: Record<string, string>; postgres: Record<string, string> };
+  smokeEnv: SmokeEnvEntries;
   /** smoke-pids-limit, smoke-memory, smoke-cpus: what each smoke container may use. */
   smokeLimits: ResourceLimits;
   githubToken: string;
@@ -75,7 +80,7 @@ export function readInputs(get: GetInput = (name) => core.getInput(name)): Input
     postgresImage: optional('postgres-image'),
     smokePort: text('smoke-port') ? parsePort(text('smoke-port'), 'smoke-port') : undefined,
     buildArgs: keyValues('build-args', get('build-args')),
-    smokeEnv: smokeEnv(get('smoke-env')),
+    smokeEnv: parseSmokeEnv(lines(get('smoke-env')), 'smoke-env'),
     smokeLimits: {
       pids: text('smoke-pids-limit')
         ? parsePidsLimit(text('smoke-pids-limit'), 'smoke-pids-limit')
@@ -118,25 +123,40 @@ function list(value: string): string[] | undefined {
   return items.length ? items : undefined;
 }
 
-function keyValues(name: string, value: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const raw of value.split('\n')) {
-    const line = raw.trim();
-    if (!line || line.startsWith('#')) continue;
-    const [key, v] = parseKeyValue(line, name);
-    out[key] = v;
-  }
-  return out;
+/** The non-empty lines of a multi-line input, '#' comment lines left out. */
+function lines(value: string): string[] {
+  return value
+    .split('\n')
+    .map((raw) => raw.trim())
+    .filter((line) => line && !line.startsWith('#'));
 }
 
-function smokeEnv(value: string): Inputs['smokeEnv'] {
-  const env: Inputs['smokeEnv'] = { all: {}, sqlite: {}, postgres: {} };
-  for (const [key, v] of Object.entries(keyValues('smoke-env', value))) {
-    const m = /^(sqlite|postgres)\.(.+)$/.exec(key);
-    if (m) env[m[1] as 'sqlite' | 'postgres'][m[2]] = v;
-    else if (key.includes('.')) {
-      throw new OptionError(`Invalid smoke-env key '${key}'. Expected NAME, sqlite.NAME or postgres.NAME.`);
-    } else env.all[key] = v;
-  }
-  return env;
+function keyValues(name: string, value: string): Record<string, string> {
+  return Object.fromEntries(lines(value).map((line) => parseKeyValue(line, name)));
+}
+
+/** The review the inputs ask for, in the workspace: the request the CLI's flags build too. */
+export function reviewRequest(inputs: Inputs, workspace: string): ReviewRequest {
+  return {
+    base: workspace,
+    directory: inputs.workingDirectory,
+    directoryOption: 'working-directory',
+    workspace,
+    configFile: inputs.config && inputs.config !== DEFAULT_CONFIG_FILE ? inputs.config : undefined,
+    discovery: {
+      dockerfile: inputs.dockerfile,
+      composeFiles: inputs.composeFiles,
+      settingsModule: inputs.settingsModule,
+    },
+    failOn: inputs.failOn,
+    smoke: inputs.smoke
+      ? {
+          postgresImage: inputs.postgresImage,
+          port: inputs.smokePort,
+          buildArgs: inputs.buildArgs,
+          env: smokeEnvByEngine(inputs.smokeEnv),
+          limits: inputs.smokeLimits,
+        }
+      : undefined,
+  };
 }

@@ -3,7 +3,7 @@ import { lstatSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { parse } from 'yaml';
 import type { Config } from './config.js';
-import { type FailOn, SEVERITIES, type Severity } from './core/index.js';
+import { type Engine, type FailOn, SEVERITIES, type Severity } from './core/index.js';
 import { findRule } from './rules/registry.js';
 import { readInsideSync, readRegularFileSync, UnsafePathError } from './util/safe-fs.js';
 
@@ -67,6 +67,32 @@ export function parseKeyValue(value: string, source: string): [string, string] {
     throw new OptionError(`Invalid ${source} '${value.slice(0, 40)}'. Expected KEY=VALUE.`);
   }
   return [key, value.slice(eq + 1)];
+}
+
+/** KEY=VALUE entries of smoke-env, split by engine prefix: `sqlite.NAME`, `postgres.NAME`, or NAME for both ('all'). */
+export interface SmokeEnvEntries {
+  all: Record<string, string>;
+  sqlite: Record<string, string>;
+  postgres: Record<string, string>;
+}
+
+/** Parses smoke-env entries (the action's lines, the CLI's repeated flag); a later entry wins for the same key. */
+export function parseSmokeEnv(entries: readonly string[], source: string): SmokeEnvEntries {
+  const env: SmokeEnvEntries = { all: {}, sqlite: {}, postgres: {} };
+  for (const entry of entries) {
+    const [key, value] = parseKeyValue(entry, source);
+    const m = /^(sqlite|postgres)\.(.+)$/.exec(key);
+    if (m) env[m[1] as 'sqlite' | 'postgres'][m[2]] = value;
+    else if (key.includes('.')) {
+      throw new OptionError(`Invalid ${source} key '${key}'. Expected NAME, sqlite.NAME or postgres.NAME.`);
+    } else env.all[key] = value;
+  }
+  return env;
+}
+
+/** The environment of each engine's containers: the engine's own entries win over the ones for both. */
+export function smokeEnvByEngine(env: SmokeEnvEntries): Record<Engine, Record<string, string>> {
+  return { sqlite: { ...env.all, ...env.sqlite }, postgres: { ...env.all, ...env.postgres } };
 }
 
 export const DEFAULT_CONFIG_FILE = '.github/twelve-factor.yml';

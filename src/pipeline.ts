@@ -1,8 +1,8 @@
 import type { Config } from './config.js';
 import { discover } from './discover/index.js';
 import type { DiscoverOptions } from './discover/types.js';
-import { buildProject } from './model/index.js';
-import type { Finding, SmokeResult } from './core/index.js';
+import { analysedApps, buildProject } from './model/index.js';
+import type { AnalysedApp, Finding, SkippedProject, SmokeResult } from './core/index.js';
 import type { Project } from './model/types/project.js';
 import { isKnownRule } from './rules/registry.js';
 import { finalize, runRules } from './rules/run.js';
@@ -23,6 +23,14 @@ export async function analyzeStatic(
   const tree = await discover(root, { exclude: config.exclude, ...options });
   const project = buildProject(tree, isKnownRule);
   return { project, findings: runRules(project, config) };
+}
+
+/** What the report says was analysed and which Django projects were left out. */
+export function analysedScope(project: Project): { apps: AnalysedApp[]; skipped?: SkippedProject[] } {
+  return {
+    apps: analysedApps(project),
+    ...(project.skippedProjects ? { skipped: project.skippedProjects } : {}),
+  };
 }
 
 /** What the smoke test adds to the static result (`smoke/`'s outcome, kept structural so this stage imports no I/O). */

@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 // Only the cleanup and the Docker adapter: the post step must load fast and depend on little.
-import { removeRun, SMOKE_STATE_KEY } from './smoke/cleanup.js';
+import { removeBuildLayers, removeRun, SMOKE_LAYERS_STATE_KEY, SMOKE_STATE_KEY } from './smoke/cleanup.js';
 import { createDockerCli, type Docker } from './smoke/docker.js';
 import { stepLog as log } from './log.js';
 
@@ -16,6 +16,13 @@ export async function post(docker: Docker = createDockerCli()): Promise<void> {
   }
   try {
     const r = await removeRun(docker, runId);
+    // The layers its classic build committed, as the main step saved them; what is gone or shared stays as it is.
+    const layers = core
+      .getState(SMOKE_LAYERS_STATE_KEY)
+      .split(' ')
+      .filter((id) => /^(sha256:)?[0-9a-f]{12,64}$/.test(id));
+    if (layers.length)
+      r.images += await removeBuildLayers(docker, { created: layers, cutShort: false, startedAt: 0 });
     const removed = r.containers + r.networks + r.volumes + r.images;
     log.info(
       removed

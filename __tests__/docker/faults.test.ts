@@ -11,7 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Report } from '../../src/core/index.js';
-import { RUN_LABEL } from '../../src/smoke/index.js';
+import { ClassicBuildLog } from '../../src/smoke/build.js';
+import { RUN_LABEL, SMOKE_LAYERS_STATE_KEY, SMOKE_STATE_KEY } from '../../src/smoke/index.js';
 import {
   CRASH_MARKER,
   FAULT_CASES,
@@ -482,6 +483,49 @@ describe('the action bundle receiving SIGTERM mid-smoke, then its post step', ()
     } finally {
       await running.catch(() => undefined);
       forceClean(runId);
+    }
+  });
+
+  test("the post step removes the layers a killed main step's build committed, never a cached layer it shared", async () => {
+    const mark = randomBytes(6).toString('hex');
+    const foreign = `tfr-test/foreign-${mark}`;
+    const shared = `RUN echo shared-${mark} > /shared`;
+    const build = (dockerfile: string, tag?: string) => {
+      const r = spawnSync('docker', ['build', '--force-rm', ...(tag ? ['-t', tag] : []), '-'], {
+        input: dockerfile,
+        encoding: 'utf8',
+        env: { ...process.env, DOCKER_BUILDKIT: '0' },
+      });
+      assert.equal(r.status, 0, r.stderr);
+      const log = new ClassicBuildLog();
+      log.feed(r.stdout);
+      return log.result().created;
+    };
+    const exists = (id: string) => spawnSync('docker', ['image', 'inspect', id]).status === 0;
+    let ours: string[] = [];
+    try {
+      build(`FROM tfr-test/django-base:bookworm\n${shared}\n`, foreign);
+      // As a killed main step's build leaves them: untagged, unlabelled, the first step taken from the cache.
+      ours = build(
+        `FROM tfr-test/django-base:bookworm\n${shared}\nRUN echo ours-${mark} > /ours\nRUN true\n`,
+      );
+      assert.equal(ours.length, 2, 'the cached step is not ours');
+      const post = spawnSync(NODE24, [POST], {
+        encoding: 'utf8',
+        env: {
+          PATH: process.env.PATH,
+          GITHUB_ACTIONS: 'true',
+          [`STATE_${SMOKE_STATE_KEY}`]: `f${mark.slice(0, 6)}`,
+          [`STATE_${SMOKE_LAYERS_STATE_KEY}`]: ours.join(' '),
+        },
+      });
+      assert.equal(post.status, 0, post.stderr);
+      for (const id of ours) assert.equal(exists(id), false, `layer ${id} is left`);
+      assert.ok(exists(foreign), 'the foreign image and the layer it shares stay');
+      assert.match(docker(['image', 'history', '-q', foreign]), /\S/);
+    } finally {
+      spawnSync('docker', ['image', 'rm', '-f', foreign]);
+      for (const id of ours.reverse()) spawnSync('docker', ['image', 'rm', id]);
     }
   });
 

@@ -90,7 +90,7 @@ test('the full shell parser is loaded when a script needs it, and the smoke stag
   });
   assert.equal(smoke.status, 0, smoke.stderr);
   assert.equal(JSON.parse(smoke.stdout).smoke.status, 'skipped');
-  assert.ok(smoke.sources.includes('src/smoke/index.ts'), smoke.sources.join(' '));
+  assert.ok(smoke.sources.includes('src/smoke/docker.ts'), smoke.sources.join(' '));
   assert.deepEqual(
     foreign(smoke.sources).filter((s) => !s.startsWith('src/smoke/')),
     [],

@@ -50,6 +50,8 @@ before(() => {
   execFileSync('git', ['clone', '-q', remote, clone]);
   git(clone, 'config', 'user.name', 'Release Test');
   git(clone, 'config', 'user.email', 'release@example.com');
+  // A checkout on a detached HEAD (a CI checkout of a commit) clones detached: release from a branch, as a user does.
+  git(clone, 'checkout', '-q', '-B', 'main');
   symlinkSync(join(ROOT, 'node_modules'), join(clone, 'node_modules'));
 
   // npm run bundle is real; every other script call is recorded and succeeds.

@@ -94,7 +94,7 @@ describe('pull_request_target with the merge commit checked out', () => {
     );
     assert.equal(r.outputs['sqlite-status'], 'skipped');
     assert.equal(r.outputs['postgres-status'], 'skipped');
-    assert.match(fake.issueComments[0].body, /Smoke tests: \*\*skipped\*\*/);
+    assert.match(fake.issueComments[0].body, /\*\*Smoke test\*\*: ⏭️ skipped/);
     assert.deepEqual(fake.problems, []);
   });
 

@@ -1,5 +1,7 @@
 import { databaseCredentialsInCode } from '../../src/rules/TF0304-database-credentials-in-code.js';
-import { fixture, lines, settingsRuleCases } from '../support/settings-rule-cases.js';
+import assert from 'node:assert/strict';
+import test from 'node:test';
+import { fixture, lines, settingsProjectOf, settingsRuleCases } from '../support/settings-rule-cases.js';
 
 const PG_LITERAL = lines(
   'DATABASES = {',
@@ -122,3 +124,18 @@ settingsRuleCases(databaseCredentialsInCode, [
   },
   { name: 'the twelve-factor switch', settings: fixture('twelve_factor.py'), expect: [] },
 ]);
+
+test('the message names the engine the credential belongs to, not the SQLite fallback of the variable', () => {
+  const settings = lines(
+    'import os',
+    "DATABASES = {'default': {",
+    "    'ENGINE': os.environ.get('DB_ENGINE', 'django.db.backends.sqlite3'),",
+    "    'NAME': os.environ.get('DB_NAME', 'db.sqlite3'),",
+    "    'PASSWORD': 'hunter2',",
+    '}}',
+  );
+  const [finding, ...rest] = databaseCredentialsInCode.check(settingsProjectOf(settings));
+  assert.equal(rest.length, 0);
+  assert.match(finding!.message, /\(the server engine DB_ENGINE selects\) has PASSWORD/);
+  assert.doesNotMatch(finding!.message, /sqlite/i);
+});

@@ -42,4 +42,31 @@ appRuleCases(exposeMismatch, [
     },
     ['Dockerfile:2'],
   ],
+  [
+    'uwsgi --socket listens on its port (the uwsgi protocol, for nginx)',
+    {
+      dockerfile: df(
+        'FROM python:3.12',
+        'EXPOSE 8000',
+        'CMD ["uwsgi", "--socket", ":9000", "--module", "a.wsgi"]',
+      ),
+    },
+    ['Dockerfile:2'],
+  ],
+  [
+    'uwsgi on a unix socket binds no port',
+    {
+      dockerfile: df(
+        'FROM python:3.12',
+        'EXPOSE 8000',
+        'CMD ["uwsgi", "--socket", "/tmp/app.sock", "--module", "a.wsgi"]',
+      ),
+    },
+    [],
+  ],
+  [
+    'uwsgi --http on another port',
+    { dockerfile: df('FROM python:3.12', 'EXPOSE 8000', 'CMD uwsgi --http :8080 --module a.wsgi') },
+    ['Dockerfile:2'],
+  ],
 ]);

@@ -129,7 +129,7 @@ test('every value carries its file and the line where it is written', () => {
   assert.deepEqual(web.dependsOn, [
     { file: 'compose.yaml', line: 14, service: 'db', condition: 'service_healthy' },
   ]);
-  assert.deepEqual(web.containerName, { file: 'compose.yaml', line: 16, value: 'web' });
+  assert.deepEqual(web.containerName, { file: 'compose.yaml', line: 16, value: 'web', raw: 'web' });
   const db = svc(m, 'db');
   assert.equal(db.role, 'postgres');
   assert.deepEqual(db.image && [db.image.line, db.image.repository, db.image.tag], [18, 'postgres', '16']);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyzeFiles } from '../support/analyze.js';
+import { analysedScope } from '../../src/pipeline.js';
 
 const manage = (module = 'mysite.settings') =>
   `import os, sys\nif __name__ == '__main__':\n    os.environ.setdefault('DJANGO_SETTINGS_MODULE', '${module}')\n`;
@@ -230,4 +231,91 @@ test('settings modules the settings star-import are read and modelled, bases fir
     ],
   );
   assert.deepEqual(project.parseErrors, []);
+});
+
+test('an image-only app service is matched by the image name the repository builds', async () => {
+  const { project } = await analyzeFiles({
+    'docker-compose.yml': 'services:\n  web:\n    build: ./app\n    image: me/mysite\n',
+    'docker-compose.prod.yml':
+      'services:\n  web:\n    image: me/mysite:1.2\n  proxy:\n    image: nginx:1.25\n  db:\n    image: postgres:16\n',
+    'app/Dockerfile': PY_DOCKERFILE,
+    'app/manage.py': manage(),
+    'app/mysite/settings.py': SETTINGS,
+  });
+  const prod = project.apps.find((a) => a.compose?.files.includes('docker-compose.prod.yml'));
+  assert.equal(prod?.compose?.appService?.name, 'web');
+  assert.equal(prod?.dockerfile?.file, 'app/Dockerfile');
+  assert.equal(prod?.context?.dir, 'app');
+});
+
+test('an image-only app service is matched by `docker build -t` in a script', async () => {
+  const { project } = await analyzeFiles({
+    'compose.yaml':
+      'services:\n  app:\n    image: registry.example.com/shop:latest\n  db:\n    image: postgres:16\n',
+    'scripts/build.sh':
+      '#!/bin/sh\nset -e\ndocker build -t registry.example.com/shop:$(git rev-parse HEAD) -t registry.example.com/shop:latest -f docker/Dockerfile .\n',
+    'docker/Dockerfile': PY_DOCKERFILE,
+    'manage.py': manage(),
+    'mysite/settings.py': SETTINGS,
+  });
+  assert.deepEqual(summary(project), [
+    {
+      dir: '.',
+      dockerfile: 'docker/Dockerfile',
+      context: '.',
+      settings: 'mysite/settings.py',
+      compose: 'app',
+    },
+  ]);
+});
+
+test('an image-only app service is the one mounting the project, or the only candidate for the only project', async () => {
+  const mounted = await analyzeFiles({
+    'compose.yaml':
+      'services:\n  web:\n    image: me/a:1\n    volumes:\n      - ./src:/code\n  docs:\n    image: me/docs:1\n',
+    'src/Dockerfile': PY_DOCKERFILE,
+    'src/manage.py': manage(),
+    'src/mysite/settings.py': SETTINGS,
+  });
+  assert.equal(mounted.project.apps[0].compose?.appService?.name, 'web');
+  assert.equal(mounted.project.apps[0].dockerfile?.file, 'src/Dockerfile');
+  const only = await analyzeFiles({
+    'compose.yaml':
+      'services:\n  db:\n    image: postgres:16\n  site:\n    image: me/site:1\n  proxy:\n    image: nginx\n',
+    Dockerfile: PY_DOCKERFILE,
+    'manage.py': manage(),
+    'mysite/settings.py': SETTINGS,
+  });
+  assert.equal(only.project.apps.length, 1);
+  assert.equal(only.project.apps[0].compose?.appService?.name, 'site');
+  // Two services that could each be the app, and no other sign: none is guessed.
+  const two = await analyzeFiles({
+    'compose.yaml': 'services:\n  a:\n    image: me/a:1\n  b:\n    image: me/b:1\n',
+    Dockerfile: PY_DOCKERFILE,
+    'manage.py': manage(),
+  });
+  assert.equal(two.project.apps[0].compose?.appService, undefined);
+});
+
+test('a Django project outside every analysed image is skipped with the reason, not judged as an app', async () => {
+  const { project } = await analyzeFiles({
+    'app/Dockerfile': PY_DOCKERFILE,
+    'app/manage.py': manage(),
+    'app/mysite/settings.py': SETTINGS,
+    'mysite-archive/manage.py': manage(),
+    'mysite-archive/mysite/settings.py': "SECRET_KEY = 'django-insecure-x'\nDEBUG = True\n" + SETTINGS,
+  });
+  assert.deepEqual(
+    summary(project).map((a) => a.dir),
+    ['app'],
+  );
+  assert.deepEqual(project.skippedProjects, [
+    {
+      managePy: 'mysite-archive/manage.py',
+      reason: 'no Dockerfile or compose service analysed here builds it',
+    },
+  ]);
+  assert.deepEqual(analysedScope(project).apps, [
+    { dir: 'app', dockerfile: 'app/Dockerfile', settings: 'app/mysite/settings.py' },
+  ]);
 });

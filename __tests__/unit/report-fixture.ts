@@ -98,6 +98,20 @@ export function fixtureReport(overrides: Partial<Report> = {}): Report {
     findings,
     counts: { error: 3, warning: 2, notice: 1 },
     configFile: '.github/twelve-factor.yml',
+    apps: [
+      {
+        dir: '.',
+        dockerfile: 'Dockerfile.prod',
+        composeFiles: ['docker-compose.prod.yml'],
+        settings: 'mysite/settings.py',
+      },
+    ],
+    skipped: [
+      {
+        managePy: 'mysite-archive/manage.py',
+        reason: 'no Dockerfile or compose service analysed here builds it',
+      },
+    ],
     failOn: 'error',
     verdict: 'fail',
     durationMs: 1234,

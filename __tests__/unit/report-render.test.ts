@@ -301,6 +301,8 @@ test('json: stable shape, file relative with /, line 1-based or null', () => {
     'failOn',
     'counts',
     'configFile',
+    'apps',
+    'skipped',
     'durationMs',
     'findings',
     'smoke',

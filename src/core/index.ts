@@ -2,3 +2,4 @@ export * from './finding.js';
 export * from './fingerprint.js';
 export * from './report.js';
 export * from './message.js';
+export * from './fix.js';

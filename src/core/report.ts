@@ -34,6 +34,22 @@ export interface SmokeResult {
   durationMs: number;
 }
 
+/** One app the static analysis judged: the files it read as that app's image, deployment and configuration. */
+export interface AnalysedApp {
+  /** The app directory (where manage.py is), relative to the scanned directory. */
+  dir: string;
+  dockerfile?: string;
+  /** The compose files analysed together for this app (a base and its override), when any. */
+  composeFiles?: string[];
+  settings?: string;
+}
+
+/** A Django project found but not analysed, with why (e.g. an archived copy no image builds). */
+export interface SkippedProject {
+  managePy: string;
+  reason: string;
+}
+
 export interface Report {
   tool: { name: string; version: string };
   /** The scanned directory as the user gave it (relative to the workspace when possible). */
@@ -44,6 +60,10 @@ export interface Report {
   counts: Record<Severity, number>;
   smoke?: SmokeResult;
   configFile?: string;
+  /** What was analysed: each app's Dockerfile, compose files and settings module. */
+  apps?: AnalysedApp[];
+  /** Django projects left out of the analysis, with the reason. */
+  skipped?: SkippedProject[];
   failOn: FailOn;
   /** 'fail' when an unsuppressed finding is at or above failOn. */
   verdict: 'pass' | 'fail';

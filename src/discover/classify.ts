@@ -50,7 +50,8 @@ export function isDockerfile(path: string): boolean {
 }
 
 export function isComposeFile(path: string): boolean {
-  return /^(docker-)?compose(\.[^/]+)?\.ya?ml$/.test(baseName(path));
+  // docker-compose.prod.yml, compose.production.yaml, docker-compose-deploy.yml
+  return /^(docker-)?compose([.-][^/]+)?\.ya?ml$/.test(baseName(path));
 }
 
 export function isComposeOverride(path: string): boolean {

@@ -65,6 +65,7 @@ export async function discover(
       isRequirementsFile(f) ||
       isSettingsCandidate(f) ||
       isScript(f) ||
+      baseName(f) === 'Makefile' ||
       baseName(f) === 'manage.py',
   );
   // Links to files that would be read by name (a dangling settings.py): unreadable, never silently absent.
@@ -130,7 +131,7 @@ function secondPassFiles(texts: Record<string, string>, files: string[], options
   // Settings split over modules: `from .base import *` in a settings module read so far.
   for (const [file, text] of Object.entries(texts)) {
     if (!file.endsWith('.py') || baseName(file) === 'manage.py') continue;
-    for (const m of text.matchAll(/^from\s+(\.*)([A-Za-z_][\w.]*)?\s+import\s+\*/gm)) {
+    for (const m of text.matchAll(/^[ \t]*from\s+(\.*)([A-Za-z_][\w.]*)?\s+import\s+\*/gm)) {
       let dir = dirName(file);
       for (let i = 1; i < m[1].length; i++) dir = dirName(dir);
       const dirs = m[1] ? [dir] : [...manageDirs, '.'];

@@ -1,7 +1,7 @@
 import type { Finding } from '../core/index.js';
 import type { CheckAnnotation, GitHub } from './port.js';
 import { GitHubError } from './port.js';
-import { repoPath } from './review.js';
+import { repoPath } from '../util/paths.js';
 
 /** The Checks API takes at most 50 annotations per request; more go in follow-up updates. */
 export const ANNOTATIONS_PER_REQUEST = 50;

@@ -1,3 +1,5 @@
+import { defuseMarkers } from '../report/escape.js';
+
 /**
  * Hidden markers that let a re-run find what an earlier run posted. The comment marker is keyed by the scanned
  * directory, so a monorepo can run the action once per app, each with its own comment and inline comments.
@@ -28,14 +30,6 @@ export function startsWithMarker(body: string, marker: string): boolean {
 export function fingerprintOf(body: string, marker: string): string | undefined {
   if (!startsWithMarker(body, marker)) return undefined;
   return /^\n<!-- tfr:fp=([\w-]+) -->(?:\n|$)/.exec(body.slice(marker.length))?.[1];
-}
-
-/**
- * Breaks every HTML comment opener in text the run did not write (code blocks keep repository text verbatim), so
- * that the only markers in a body are the ones the run put there.
- */
-export function defuseMarkers(text: string): string {
-  return text.replace(/<!--/g, '<!-\u200d-');
 }
 
 /** A body that opens with `marker` and holds no other live HTML comment. */

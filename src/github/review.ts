@@ -1,8 +1,9 @@
 import { type Finding, SEVERITIES } from '../core/index.js';
 import { commentableLines } from './diff.js';
 import { messageParts, partsMarkdown } from '../report/message.js';
-import { codeBlock, escapeInline } from './escape.js';
-import { defuseMarkers, fingerprintMarker, fingerprintOf } from './markers.js';
+import { codeBlock, defuseMarkers, escapeMarkdown } from '../report/escape.js';
+import { repoPath } from '../util/paths.js';
+import { fingerprintMarker, fingerprintOf } from './markers.js';
 import type { Author, NewReviewComment, PullFile, ReviewComment } from './port.js';
 
 export const MAX_INLINE_COMMENTS = 30;
@@ -29,12 +30,6 @@ export interface ReviewInput {
   /** Link to a rule's documentation, when there is one. */
   ruleUrl?: (finding: Finding) => string | undefined;
   max?: number;
-}
-
-/** Path of a finding relative to the repository root, '/' separators. */
-export function repoPath(directory: string, file: string): string {
-  const parts = [...directory.split('/'), ...file.split('/')].filter((p) => p && p !== '.');
-  return parts.join('/');
 }
 
 /**
@@ -90,14 +85,14 @@ const ICON: Record<Finding['severity'], string> = { error: '🔴', warning: '�
 
 /** The body of one inline comment: the finding, how to fix it, and the markers a re-run looks for. */
 export function inlineBody(f: Finding, marker: string, ruleUrl?: string): string {
-  const title = `${escapeInline(f.ruleId)} ${escapeInline(f.name)}`;
+  const title = `${escapeMarkdown(f.ruleId)} ${escapeMarkdown(f.name)}`;
   const rule = ruleUrl ? `[${title}](${ruleUrl})` : title;
   const lines = [
-    `${ICON[f.severity]} **${rule}** (${f.severity}, factor ${escapeInline(f.factor)})`,
+    `${ICON[f.severity]} **${rule}** (${f.severity}, factor ${escapeMarkdown(f.factor)})`,
     '',
     partsMarkdown(messageParts(f)),
   ];
-  if (f.related.length) lines.push('', `Related: ${f.related.map(escapeInline).join(', ')}`);
+  if (f.related.length) lines.push('', `Related: ${f.related.map((r) => escapeMarkdown(r)).join(', ')}`);
   if (f.details)
     lines.push('', '<details><summary>Details</summary>', '', codeBlock(f.details), '', '</details>');
   lines.push(
@@ -122,7 +117,7 @@ export function reviewBody(plan: ReviewPlan, directory: string, marker: string):
     );
     for (const f of plan.overflow.slice(0, 100)) {
       lines.push(
-        `- ${ICON[f.severity]} \`${f.ruleId}\` ${escapeInline(repoPath(directory, f.file))}:${f.line}: ${partsMarkdown(messageParts(f))}`,
+        `- ${ICON[f.severity]} \`${f.ruleId}\` ${escapeMarkdown(repoPath(directory, f.file))}:${f.line}: ${partsMarkdown(messageParts(f))}`,
       );
     }
     if (plan.overflow.length > 100) lines.push(`- … and ${plan.overflow.length - 100} more`);

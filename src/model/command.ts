@@ -394,7 +394,13 @@ export function serverOf(
       if (http.length === 0) {
         const fromEnv = env.UWSGI_HTTP ?? env.UWSGI_HTTP_SOCKET;
         if (fromEnv !== undefined) return { kind: 'uwsgi', addresses: [splitHostPort(fromEnv, '0.0.0.0')] };
-        return { kind: 'uwsgi', addresses: undefined }; // --socket speaks uwsgi, an ini file may say anything
+        // --socket speaks the uwsgi protocol (to nginx) but still listens on its port; a path is a unix socket.
+        const sockets = optionValues(a, ['-s', '--socket', '--uwsgi-socket'])
+          .map((s) => resolveWord(s.split(',')[0], env))
+          .filter((s) => s === undefined || !s.includes('/'));
+        if (sockets.length === 0 || sockets.some((s) => s === undefined))
+          return { kind: 'uwsgi', addresses: undefined }; // an ini file may say anything
+        return { kind: 'uwsgi', addresses: sockets.map((s) => splitHostPort(s!, '0.0.0.0')) };
       }
       return {
         kind: 'uwsgi',

@@ -541,8 +541,10 @@ class Converter {
           } else this.wrong(e, what, 'a mapping', v);
           break;
         case 'container_name':
-          if (v.kind === 'scalar') s.containerName = { file: e.file, line: e.line, value: this.str(v).value };
-          else this.wrong(e, what, 'a string', v);
+          if (v.kind === 'scalar') {
+            const name = this.str(v);
+            s.containerName = { file: e.file, line: e.line, value: name.value, raw: name.raw };
+          } else this.wrong(e, what, 'a string', v);
           break;
         case 'secrets':
           for (const item of this.list(e, what, (i) => i)) {

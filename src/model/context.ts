@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import { baseName, normalizeRelative } from '../discover/classify.js';
 import { compilePattern, sentFiles } from '../parse/dockerignore.js';
-import type { CopyInstr, DockerfileModel, Instruction, Stage } from './types/dockerfile.js';
+import type { CopyInstr, DockerfileModel, Instruction, RunInstr, Stage } from './types/dockerfile.js';
 import type { App } from './types/project.js';
 
 /**
@@ -78,6 +78,12 @@ export class ImageLayout {
     const target = posix.normalize(imagePath);
     for (let i = Math.min(before, stage.instructions.length) - 1; i >= 0; i--) {
       const ins = stage.instructions[i];
+      if (ins.keyword === 'RUN') {
+        // `RUN mv /tmp/entrypoint.sh /usr/local/bin/start`: the file came from where it was before that RUN.
+        const moved = movedFrom(ins as RunInstr, target, this.workdirAt(stage, i) ?? '/');
+        if (moved) return this.sourceOf(stage, moved, i, depth + 1);
+        continue;
+      }
       if (!isCopy(ins)) continue;
       const dest = this.destOf(stage, i, ins);
       for (const source of ins.sources) {
@@ -260,6 +266,24 @@ export function filesReachingImage(
     if (landing) byLine.set(landing.line, [...(byLine.get(landing.line) ?? []), file]);
   }
   return [...byLine.entries()].sort((a, b) => a[0] - b[0]).map(([line, files]) => ({ line, files }));
+}
+
+/** The path `target` had before a RUN that moved or copied it there (`mv`/`cp SRC DEST`), if one did. */
+function movedFrom(run: RunInstr, target: string, workdir: string): string | undefined {
+  const commands = run.argv ? [run.argv] : (run.script?.commands.map((c) => c.argv) ?? []);
+  let found: string | undefined;
+  for (const argv of commands) {
+    if (argv[0] !== 'mv' && argv[0] !== 'cp') continue;
+    const operands = argv.slice(1).filter((a) => !a.startsWith('-'));
+    if (operands.length < 2 || operands.some((a) => a.includes('$'))) continue;
+    const dest = posix.resolve(workdir, operands.at(-1)!);
+    for (const source of operands.slice(0, -1)) {
+      const from = posix.resolve(workdir, source);
+      if (dest === target && operands.length === 2) found = from;
+      else if (posix.join(dest, posix.basename(from)) === target) found = from;
+    }
+  }
+  return found;
 }
 
 /**

@@ -580,16 +580,23 @@ export function parseImageRef(image: string): { repository: string; tag?: string
   };
 }
 
-/** The string array of an exec-form (JSON) argument list, or undefined for shell form. */
+/**
+ * The string array of an exec-form (JSON) argument list, or undefined for shell form. Docker decodes the first JSON
+ * value and ignores what follows it (`["/bin/bash"]#["entrypoint.sh"]` is `["/bin/bash"]`), and so does this.
+ */
 function jsonArray(args: string): string[] | undefined {
   const t = args.trim();
   if (!t.startsWith('[')) return undefined;
-  try {
-    const v: unknown = JSON.parse(t);
+  for (let end = t.indexOf(']'); end >= 0; end = t.indexOf(']', end + 1)) {
+    let v: unknown;
+    try {
+      v = JSON.parse(t.slice(0, end + 1));
+    } catch {
+      continue;
+    }
     return Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : undefined;
-  } catch {
-    return undefined;
   }
+  return undefined;
 }
 
 /** Leading `--flag[=value]` words of RUN/COPY/ADD, and the text after them. */

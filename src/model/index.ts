@@ -17,6 +17,7 @@ import {
   normalizeRelative,
   relativeTo,
 } from '../discover/classify.js';
+import type { AnalysedApp, SkippedProject } from '../core/index.js';
 import type { SourceTree } from '../discover/types.js';
 import { parseDockerignore, sentFiles } from '../parse/dockerignore.js';
 import { parseDotenv } from '../parse/dotenv.js';
@@ -24,9 +25,11 @@ import { includedFile, parseRequirements } from '../parse/requirements.js';
 import { parseShell } from '../parse/shell.js';
 import { parseSuppressions } from '../parse/suppressions.js';
 import { matchesGlob } from '../util/glob.js';
+import { inlineScript } from './command.js';
 import { modelCompose } from './compose.js';
 import { ImageLayout, isUrl } from './context.js';
 import { modelDockerfile } from './dockerfile.js';
+import { type BuiltImage, imagesBuilt, imageOnlyApp } from './image-app.js';
 import { modelSettings } from './settings/index.js';
 import type { ComposeCommand, ComposeModel } from './types/compose.js';
 import type { CommandInstr, DockerfileModel, RunInstr, Stage } from './types/dockerfile.js';
@@ -41,6 +44,16 @@ import type {
 } from './types/project.js';
 import type { SettingsModel } from './types/settings.js';
 import type { ShellCommand } from './types/shell.js';
+
+/** What the report says was analysed: each app's Dockerfile, compose files and settings module. */
+export function analysedApps(project: Project): AnalysedApp[] {
+  return project.apps.map((app) => ({
+    dir: app.dir,
+    ...(app.dockerfile ? { dockerfile: app.dockerfile.file } : {}),
+    ...(app.compose ? { composeFiles: app.compose.files } : {}),
+    ...(app.settings ? { settings: app.settings.file } : {}),
+  }));
+}
 
 /** Names of the compose files Docker Compose picks up by itself, in its order of preference. */
 const COMPOSE_BASES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
@@ -75,6 +88,7 @@ interface AppSeed {
 class ProjectBuilder {
   private readonly parseErrors: ParseError[] = [];
   private readonly errorKeys = new Set<string>();
+  private readonly skipped: SkippedProject[] = [];
   private readonly files: string[];
   private readonly texts: Record<string, string>;
 
@@ -115,6 +129,7 @@ class ProjectBuilder {
     return {
       root: this.tree.root,
       apps,
+      ...(this.skipped.length > 0 ? { skippedProjects: this.skipped } : {}),
       parseErrors: this.parseErrors,
       suppressions,
       suppressionProblems: problems,
@@ -193,6 +208,15 @@ class ProjectBuilder {
           .filter((n): n is string => n !== undefined)
           .map((n) => joinPath(dir, n));
         if (chosen.length > 0) sets.push({ dir, files: chosen });
+        // Other variants (docker-compose.prod.yml, compose.production.yaml, docker-compose-deploy.yml) are
+        // alternatives, each analysed on its own; one that builds and names no image is layered on the base.
+        for (const name of names) {
+          if (name === base || isComposeOverride(name) || COMPOSE_BASES.includes(name)) continue;
+          const file = joinPath(dir, name);
+          const standalone = /^\s+(build|image)\s*:/m.test(this.texts[file] ?? '');
+          const files = standalone || !base ? [file] : [joinPath(dir, base), file];
+          sets.push({ dir, files });
+        }
       }
     }
     for (const set of sets) {
@@ -254,7 +278,8 @@ class ProjectBuilder {
         seeds.push({ compose: set, managePy: managePys.find((m) => isUnder(m, set.dir)) });
         continue;
       }
-      const key = `${dockerfile}\0${contextDir}\0${build.target ?? ''}`;
+      // The same image under another compose file is another deployment of it, judged with that file.
+      const key = `${dockerfile}\0${contextDir}\0${build.target ?? ''}\0${set.files.join('\0')}`;
       claimed.add(dockerfile);
       if (seen.has(key)) continue;
       seen.add(key);
@@ -265,6 +290,41 @@ class ProjectBuilder {
         args: build.args,
         compose: set,
         managePy: managePys.find((m) => isUnder(m, contextDir)),
+      });
+    }
+
+    // A compose app service that only names an image (`image: registry/mysite:1.4`) runs the image built under that
+    // name elsewhere (a compose `build` with `image:`, `docker build -t`), else the one the Dockerfile beside the
+    // compose file, or beside the only Django project, builds.
+    const built = this.imagesBuilt(composeSets);
+    for (const set of composeSets) {
+      if (!set.model) continue;
+      let image: BuiltImage | undefined;
+      if (!set.model.appService) {
+        const found = imageOnlyApp(set.model, built, managePys);
+        if (!found) continue;
+        found.service.role = 'app';
+        set.model.appService = found.service;
+        image = found.built;
+      }
+      const service = set.model.appService!;
+      if (service.build) continue;
+      const projectDirs = managePys.length === 1 ? [set.dir, dirName(managePys[0])] : [set.dir];
+      const dockerfile =
+        image?.dockerfile ??
+        projectDirs
+          .map((dir) =>
+            this.preferredDockerfiles().find((d) => dirName(d) === dir && this.looksLikePythonImage(d)),
+          )
+          .find((d) => d !== undefined);
+      if (!dockerfile) continue;
+      const contextDir = image?.contextDir ?? dirName(dockerfile);
+      claimed.add(dockerfile);
+      seeds.push({
+        dockerfile,
+        contextDir,
+        compose: set,
+        managePy: managePys.find((m) => isUnder(m, contextDir)) ?? managePys.find((m) => isUnder(m, set.dir)),
       });
     }
 
@@ -290,12 +350,18 @@ class ProjectBuilder {
     }
 
     const paired = new Set(seeds.map((s) => s.managePy).filter(Boolean));
+    const shipped = seeds.filter((s) => s.dockerfile && s.managePy);
     for (const managePy of managePys) {
       if (paired.has(managePy)) continue;
       // A Django project nested in another app's context (e.g. a test fixture) belongs to that app.
-      if (seeds.some((s) => s.contextDir !== undefined && isUnder(managePy, s.contextDir) && s.managePy))
-        continue;
-      seeds.push({ managePy });
+      const holder = shipped.find((s) => s.contextDir !== undefined && isUnder(managePy, s.contextDir));
+      const reason = holder
+        ? `inside the build context of ${holder.dockerfile}, whose app is ${holder.managePy}`
+        : shipped.length > 0
+          ? 'no Dockerfile or compose service analysed here builds it'
+          : undefined;
+      if (reason) this.skipped.push({ managePy, reason });
+      else seeds.push({ managePy });
     }
 
     // The Dockerfile named in the inputs is the app the user asked about: first, so the smoke test builds it.
@@ -312,6 +378,16 @@ class ProjectBuilder {
       seed.compose = composeSets.find((s) => s.model && !s.model.appService?.build && dirs.includes(s.dir));
     }
     return seeds;
+  }
+
+  /** Image names the repository builds: tagged compose builds, and `docker build -t` in scripts and Makefiles. */
+  private imagesBuilt(composeSets: ComposeSet[]): BuiltImage[] {
+    const scripts = Object.keys(this.texts)
+      .filter((f) => isScript(f) || baseName(f) === 'Makefile')
+      .map((file) => ({ file, text: this.texts[file] }));
+    const files = new Set(this.files);
+    const models = composeSets.flatMap((s) => (s.model ? [s.model] : []));
+    return imagesBuilt(models, scripts, (f) => files.has(f));
   }
 
   /** Per directory, `Dockerfile` wins over variants (`Dockerfile.dev`); else a production-looking variant. */
@@ -372,11 +448,17 @@ class ProjectBuilder {
 
     const settings = this.settingsFile(app, seed);
     if (settings) {
-      const r = modelSettings(settings.file, settings.module, this.texts[settings.file]);
+      const importRoot = app.managePy ? dirName(app.managePy) : app.dir;
+      // Star-imported modules are evaluated in place, so the rules judge the settings as Django runs them.
+      const resolve = (from: string, module: string) => {
+        const file = this.importedFile(from, module, importRoot);
+        return file === undefined ? undefined : { file, text: this.texts[file] };
+      };
+      const r = modelSettings(settings.file, settings.module, this.texts[settings.file], resolve);
       this.addErrors(r.errors);
       if (r.model) {
         app.settings = r.model;
-        const bases = this.settingsBases(r.model, app.managePy ? dirName(app.managePy) : app.dir);
+        const bases = this.settingsBases(r.model, importRoot);
         if (bases.length > 0) app.settingsBases = bases;
       }
     }
@@ -555,11 +637,16 @@ class ProjectBuilder {
     if (!target || !context) return [];
     const commands: string[][] = [];
     for (const c of [target.entrypoint, target.cmd]) if (c) commands.push(...instrCommands(c));
+    // ENTRYPOINT ["bash"] + CMD ["-c", "./entrypoint.sh"]: the words only make a command together.
+    if (target.entrypoint?.argv && target.cmd?.argv)
+      commands.push(...argvCommands([...target.entrypoint.argv, ...target.cmd.argv]));
     const service = app.compose?.appService;
     for (const c of [service?.entrypoint, service?.command]) if (c) commands.push(...composeCommands(c));
     const out: EntrypointScript[] = [];
     const workdir = target.workdir || '/';
-    for (const argv of commands) {
+    // A script found may run another (wait_for_postgres.sh running start.sh): its commands are searched in turn.
+    for (let k = 0; k < commands.length && k < 200; k++) {
+      const argv = commands[k];
       for (const word of scriptWords(argv)) {
         const candidates = word.includes('/')
           ? [posix.resolve(workdir, word)]
@@ -570,7 +657,9 @@ class ProjectBuilder {
           if (!source) continue;
           const file = joinPath(context.dir, source);
           if (!(file in this.texts) || out.some((s) => s.file === file)) break;
-          out.push({ file, script: parseShell(this.texts[file], 1), imagePath });
+          const script = parseShell(this.texts[file], 1);
+          out.push({ file, script, imagePath });
+          for (const c of script.commands) commands.push(...argvCommands(c.argv));
           break;
         }
       }
@@ -634,13 +723,14 @@ export function requirementArgs(argv: string[]): string[] {
 }
 
 function instrCommands(c: CommandInstr): string[][] {
-  if (c.argv) {
-    const [cmd, flag, script] = c.argv;
-    if (/(^|\/)(ba|da)?sh$/.test(cmd ?? '') && flag === '-c' && script)
-      return [c.argv, ...parseShell(script).commands.map((x) => x.argv)];
-    return [c.argv];
-  }
+  if (c.argv) return argvCommands(c.argv);
   return c.script?.commands.map((x) => x.argv) ?? [];
+}
+
+/** An argv, followed by the commands of its `sh -c` script when it is one. */
+function argvCommands(argv: string[]): string[][] {
+  const script = inlineScript(argv);
+  return script === undefined ? [argv] : [argv, ...parseShell(script).commands.map((x) => x.argv)];
 }
 
 function composeCommands(c: ComposeCommand): string[][] {

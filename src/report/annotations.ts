@@ -1,5 +1,5 @@
 import type { Finding, Report, Severity } from '../core/index.js';
-import { repoPath } from './common.js';
+import { repoPath } from '../util/paths.js';
 
 export interface Annotation {
   level: Severity;
@@ -59,7 +59,7 @@ export function renderAnnotations(
 /** A finding as an annotation: its file joined onto the report's directory, its lines and column. */
 export function findingAnnotation(report: Report, f: Finding): Annotation {
   const a: Annotation = { level: f.severity, message: f.message, title: `${f.ruleId} ${f.name}` };
-  if (f.file !== '.') a.file = repoPath(report, f.file);
+  if (f.file !== '.') a.file = repoPath(report.directory, f.file);
   if (f.line !== undefined && a.file) {
     a.startLine = f.line;
     if (f.endLine !== undefined && f.endLine >= f.line) a.endLine = f.endLine;

@@ -1,4 +1,3 @@
-import { posix } from 'node:path';
 import type { Factor, Finding, Report, Severity } from '../core/index.js';
 
 /** Where the tool's documentation lives; rule help links point into its docs/rules.md. */
@@ -35,17 +34,6 @@ export function ruleHelpUri(rule: { id: string; name: string }, version: string)
   return `${INFORMATION_URI}/blob/v${version}/docs/rules.md#${ruleAnchor(rule)}`;
 }
 
-/**
- * A finding's path relative to the repository (workspace) root: the scanned directory joined in front when the
- * report names it relatively, so GitHub places annotations, links and SARIF results on the right file.
- */
-export function repoPath(report: Pick<Report, 'directory'>, file: string): string {
-  const dir = report.directory.replace(/\\/g, '/');
-  if (dir === '' || posix.isAbsolute(dir) || /^[A-Za-z]:\//.test(dir)) return file;
-  const joined = posix.normalize(posix.join(dir, file));
-  return joined.startsWith('../') ? file : joined;
-}
-
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
@@ -64,4 +52,25 @@ export function countsPhrase(counts: Record<Severity, number>): string {
 
 export function suppressedCount(findings: readonly Finding[]): number {
   return findings.filter((f) => f.suppressed).length;
+}
+
+/**
+ * The one line saying what was analysed: per app its Dockerfile, compose files and settings module, then the Django
+ * projects left out with why. `path` renders a file name, `text` plain words; undefined when the report says nothing.
+ */
+export function analysedLine(
+  report: Pick<Report, 'apps' | 'skipped'>,
+  path: (file: string) => string,
+  text: (words: string) => string,
+): string | undefined {
+  const apps = (report.apps ?? []).map((a) => {
+    const files = [a.dockerfile, ...(a.composeFiles ?? []), a.settings].filter((f): f is string => !!f);
+    return (files.length > 0 ? files : [a.dir]).map(path).join(' + ');
+  });
+  const skipped = (report.skipped ?? []).map((s) => `${path(s.managePy)} ${text(`(${s.reason})`)}`);
+  const parts = [
+    ...(apps.length > 0 ? [`Analysed ${apps.join('; ')}`] : []),
+    ...(skipped.length > 0 ? [`skipped ${skipped.join(', ')}`] : []),
+  ];
+  return parts.length > 0 ? parts.join(' · ') : undefined;
 }

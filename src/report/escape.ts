@@ -76,3 +76,16 @@ export function encodePath(path: string): string {
 export function terminalLine(text: string): string {
   return stripControl(text).replace(/\s*[\n\t]\s*/g, ' ');
 }
+
+/**
+ * Breaks every HTML comment opener in text the run did not write (code blocks keep repository text verbatim), so
+ * that the only markers in a body are the ones the run put there.
+ */
+export function defuseMarkers(text: string): string {
+  return text.replace(/<!--/g, '<!-\u200d-');
+}
+
+/** A fenced block that the content cannot close, whatever backticks it holds, holding no live marker or mention. */
+export function codeBlock(text: string): string {
+  return defuseMarkers(fencedBlock(neutraliseMentions(text)));
+}

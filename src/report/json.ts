@@ -1,4 +1,4 @@
-import type { EngineResult, Finding, Report, SmokeResult, SmokeStep } from '../core/index.js';
+import type { AnalysedApp, EngineResult, Finding, Report, SmokeResult, SmokeStep } from '../core/index.js';
 
 /** The JSON report: a stable shape and key order for scripts (`jq '.findings[] | .ruleId'`). */
 export function renderJson(report: Report): string {
@@ -18,9 +18,22 @@ export function jsonReport(report: Report) {
       suppressed: report.findings.filter((f) => f.suppressed).length,
     },
     configFile: report.configFile ?? null,
+    ...(report.apps ? { apps: report.apps.map(jsonApp) } : {}),
+    ...(report.skipped
+      ? { skipped: report.skipped.map((s) => ({ managePy: s.managePy, reason: s.reason })) }
+      : {}),
     durationMs: report.durationMs,
     findings: report.findings.map(jsonFinding),
     ...(report.smoke ? { smoke: jsonSmoke(report.smoke) } : {}),
+  };
+}
+
+function jsonApp(a: AnalysedApp) {
+  return {
+    dir: a.dir,
+    dockerfile: a.dockerfile ?? null,
+    composeFiles: a.composeFiles ?? [],
+    settings: a.settings ?? null,
   };
 }
 

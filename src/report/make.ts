@@ -1,4 +1,12 @@
-import { type FailOn, type Finding, type Report, SEVERITIES, type SmokeResult } from '../core/index.js';
+import {
+  type AnalysedApp,
+  type FailOn,
+  type Finding,
+  type Report,
+  SEVERITIES,
+  type SkippedProject,
+  type SmokeResult,
+} from '../core/index.js';
 // esbuild inlines package.json into the bundle: the version a run reports is the one it was built as.
 import packageJson from '../../package.json' with { type: 'json' };
 
@@ -10,6 +18,8 @@ export function makeReport(input: {
   findings: Finding[];
   smoke?: SmokeResult;
   configFile?: string;
+  apps?: AnalysedApp[];
+  skipped?: SkippedProject[];
   failOn: FailOn;
   durationMs: number;
 }): Report {
@@ -24,6 +34,8 @@ export function makeReport(input: {
     counts,
     smoke: input.smoke,
     configFile: input.configFile,
+    ...(input.apps ? { apps: input.apps } : {}),
+    ...(input.skipped ? { skipped: input.skipped } : {}),
     failOn: input.failOn,
     verdict: failing ? 'fail' : 'pass',
     durationMs: input.durationMs,

@@ -1,14 +1,15 @@
 import type { Factor, Finding, Report, Severity } from '../core/index.js';
 import {
   FACTOR_NAMES,
+  analysedLine,
   FACTOR_ORDER,
   countsPhrase,
   plural,
-  repoPath,
   ruleHelpUri,
   seconds,
 } from './common.js';
 import { encodePath, escapeMarkdown } from './escape.js';
+import { repoPath } from '../util/paths.js';
 import {
   SEVERITY_ICON,
   countsShort,
@@ -111,7 +112,8 @@ function assemble(report: Report, options: MarkdownOptions, layout: Layout): str
 
   const blocks: string[] = [];
   if (options.marker) blocks.push(options.marker);
-  blocks.push(header(report));
+  // What was analysed goes with the scorecard when even that does not fit.
+  blocks.push(header(report, layout.smoke !== false));
   if (layout.smoke !== false) blocks.push(scorecard(unsuppressed, sections));
   const truncated =
     !layout.findingLogs && report.findings.some((f) => f.details && !smokeLogOf(ctx, f))
@@ -167,7 +169,7 @@ export function fixFirst(active: readonly Finding[]): Finding[] {
     .map((x) => x.f);
 }
 
-function header(report: Report): string {
+function header(report: Report, withScope: boolean): string {
   const verdict =
     report.verdict === 'pass' ? '✅ Twelve-factor review: pass' : '❌ Twelve-factor review: fail';
   const suppressed = report.findings.filter((f) => f.suppressed).length;
@@ -176,10 +178,11 @@ function header(report: Report): string {
     ...(suppressed ? [`${suppressed} suppressed`] : []),
     `fails on ${report.failOn === 'never' ? 'nothing (fail-on: never)' : `${report.failOn} and above`}`,
   ];
-  const scanned = [`Scanned ${codeSpan(report.directory) || escapeMarkdown(report.directory)}`];
-  if (report.configFile) scanned.push(`config ${codeSpan(report.configFile)}`);
+  const scanned = [`Scanned ${fileName(report.directory)}`];
+  if (report.configFile) scanned.push(`config ${fileName(report.configFile)}`);
   scanned.push(`${seconds(report.durationMs)}`);
-  return `### ${verdict}\n\n${parts.join(' · ')}\\\n${scanned.join(' · ')}`;
+  const analysed = withScope && analysedLine(report, fileName, escapeMarkdown);
+  return `### ${verdict}\n\n${parts.join(' · ')}\\\n${scanned.join(' · ')}${analysed ? `\\\n${analysed}` : ''}`;
 }
 
 function findingsSection(ctx: Context, shown: Finding[], total: number): string {
@@ -254,10 +257,9 @@ function smokeLogOf(ctx: Context, f: Finding): SmokeLog | undefined {
 function location({ report, options }: Context, f: Finding): string {
   if (f.file === '.') return 'the whole project';
   const at = f.line === undefined ? f.file : `${f.file}:${f.line}`;
-  // An ordinary path reads best as code; any other is escaped, so that not even the source holds markup.
-  const text = /^[\w./:+-]+$/.test(at) ? codeSpan(at) : escapeMarkdown(at);
+  const text = fileName(at);
   if (!options.repoUrl || !options.sha) return text;
-  const path = encodePath(repoPath(report, f.file));
+  const path = encodePath(repoPath(report.directory, f.file));
   const anchor = f.line === undefined ? '' : `#L${f.line}`;
   return `[${text}](${options.repoUrl.replace(/\/+$/, '')}/blob/${encodeURIComponent(options.sha)}/${path}${anchor})`;
 }
@@ -267,4 +269,12 @@ function cutAtLine(text: string, fits: (text: string) => boolean): string {
   const lines = text.split('\n');
   while (lines.length > 0 && !fits(`${lines.join('\n')}\n`)) lines.pop();
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';
+}
+
+/**
+ * A repository file name as the reader sees it: as code when it is made of ordinary path characters, else escaped
+ * text, so that even the comment's source holds no HTML, mention or link a hostile name could carry.
+ */
+function fileName(name: string): string {
+  return /^[\w./:+-]+$/.test(name) ? codeSpan(name) : escapeMarkdown(name);
 }

@@ -1,7 +1,8 @@
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Finding, Report, RuleMeta, Severity } from '../core/index.js';
-import { FACTOR_NAMES, INFORMATION_URI, repoPath, ruleHelpUri } from './common.js';
+import { FACTOR_NAMES, INFORMATION_URI, ruleHelpUri } from './common.js';
+import { repoPath } from '../util/paths.js';
 import { encodePath } from './escape.js';
 import { messageParts, partsMarkdown } from './message.js';
 
@@ -66,7 +67,7 @@ function ruleDescriptor(rule: RuleMeta, version: string) {
 }
 
 function result(report: Report, f: Finding, ruleIndex: number | undefined) {
-  const uri = isAbsolute(report.directory) ? f.file : repoPath(report, f.file);
+  const uri = isAbsolute(report.directory) ? f.file : repoPath(report.directory, f.file);
   const region =
     f.line === undefined
       ? undefined

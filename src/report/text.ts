@@ -1,5 +1,5 @@
 import type { EngineResult, Finding, Report, Severity, SmokeStep, StepStatus } from '../core/index.js';
-import { countsPhrase, plural, seconds } from './common.js';
+import { analysedLine, countsPhrase, plural, seconds } from './common.js';
 import { stripControl, terminalLine } from './escape.js';
 import { messageParts, partsTerminal } from './message.js';
 
@@ -91,6 +91,8 @@ export function renderText(report: Report, options: TextOptions): string {
     out.push('');
   }
 
+  const analysed = analysedLine(report, terminalLine, terminalLine);
+  if (analysed) out.push(paint('dim', analysed));
   const suppressed = report.findings.filter((f) => f.suppressed).length;
   const total = report.counts.error + report.counts.warning + report.counts.notice;
   const mark = report.verdict === 'pass' ? paint('green', '✔') : paint('red', '✖');

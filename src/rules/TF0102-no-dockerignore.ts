@@ -1,4 +1,6 @@
 import type { RawFinding } from '../core/index.js';
+import { DOCKERIGNORE_PATTERNS } from './lib/examples.js';
+import { insertLines } from './lib/fix.js';
 import { defineRule } from './lib/rule.js';
 
 export const noDockerignore = defineRule({
@@ -14,14 +16,7 @@ caches. The image gets bigger, leaks secrets and data, and differs from one chec
 
 \`\`\`
 # .dockerignore next to the Dockerfile (or at the root of the build context)
-.git
-.env*
-!.env.example
-*.sqlite3
-**/__pycache__
-venv
-.venv
-node_modules
+${DOCKERIGNORE_PATTERNS}
 \`\`\`
 `,
   related: [],
@@ -51,4 +46,33 @@ node_modules
     }
     return findings;
   },
+  fix: {
+    safety: 'safe',
+    summary:
+      'Creates a .dockerignore beside the build context that leaves out .git, .env files, SQLite databases, virtualenvs, __pycache__ and node_modules.',
+    make: ({ finding, project, text }) => {
+      const app = project.apps.find((a) => a.dockerfile?.file === finding.file && a.context);
+      if (!app?.context) return undefined;
+      const file = app.context.dir === '.' ? '.dockerignore' : `${app.context.dir}/.dockerignore`;
+      if (text(file) !== undefined) return undefined;
+      return {
+        title: `new ${file}`,
+        edits: [insertLines(file, 1, DEFAULT_DOCKERIGNORE)],
+      };
+    },
+  },
 });
+
+/** What a Django image never needs: history, secrets, local databases and environments, caches. */
+const DEFAULT_DOCKERIGNORE = [
+  '.git',
+  '.env',
+  '.env.*',
+  '*.sqlite3',
+  '**/*.sqlite3',
+  'venv',
+  '.venv',
+  '**/__pycache__',
+  '*.pyc',
+  'node_modules',
+];

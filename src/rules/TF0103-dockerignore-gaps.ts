@@ -1,5 +1,7 @@
 import type { RawFinding } from '../core/index.js';
 import type { BuildContext } from '../model/types/project.js';
+import { DOCKERIGNORE_PATTERNS } from './lib/examples.js';
+import { insertLines, linesOf } from './lib/fix.js';
 import { defineRule } from './lib/rule.js';
 import { isEnvFile, isSqliteFile } from './lib/files.js';
 
@@ -53,14 +55,7 @@ the image bigger and can leak secrets or data. Patterns in \`.dockerignore\` are
 \`__pycache__\` only matches the top-level directory: use \`**/__pycache__\` for nested ones.
 
 \`\`\`
-.git
-.env*
-!.env.example
-*.sqlite3
-**/__pycache__
-venv
-.venv
-node_modules
+${DOCKERIGNORE_PATTERNS}
 \`\`\`
 `,
   related: [],
@@ -85,5 +80,22 @@ node_modules
       });
     }
     return findings;
+  },
+  fix: {
+    safety: 'safe',
+    summary: 'Appends the missing patterns to the .dockerignore, leaving its lines as they are.',
+    make: (context) => {
+      const { finding, project } = context;
+      const app = project.apps.find((a) => a.context?.dockerignore?.file === finding.file);
+      const lines = linesOf(context, finding.file);
+      if (!app?.context || !lines) return undefined;
+      const patterns = gapsOf(app.context).flatMap((g) => g.pattern.split(', '));
+      if (patterns.length === 0) return undefined;
+      const end = lines.length + (lines.at(-1) === '' ? 0 : 1);
+      return {
+        title: `${patterns.join(', ')} in ${finding.file}`,
+        edits: [insertLines(finding.file, end, patterns)],
+      };
+    },
   },
 });

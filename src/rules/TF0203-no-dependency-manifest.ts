@@ -30,15 +30,24 @@ RUN pip install --no-cache-dir -r requirements.txt
       const df = app.dockerfile;
       if (!df || !app.context || app.requirements.length > 0) continue;
       if (app.context.files.some((f) => MANIFEST.test(f))) continue;
+      // One finding per RUN, naming every package it installs by name.
+      const byLine = new Map<number, string[]>();
       for (const cmd of buildCommands(df.builtStages)) {
         const pip = pipInstall(cmd.argv);
         if (!pip || pip.byName.length === 0) continue;
+        // A command on a continuation line belongs to the RUN that starts above it.
+        const run = df.builtStages
+          .flatMap((st) => st.instructions)
+          .find((i) => i.keyword === 'RUN' && i.line <= cmd.line && cmd.line <= (i.endLine ?? i.line));
+        const line = run?.line ?? cmd.line;
+        byLine.set(line, [...(byLine.get(line) ?? []), ...pip.byName.map((r) => r.name)]);
+      }
+      for (const [line, names] of byLine)
         findings.push({
           file: df.file,
-          line: cmd.line,
-          message: `The image installs ${pip.byName.map((r) => r.name).join(', ')} by name, and the repository has no dependency manifest. Declare them in requirements.txt (or pyproject.toml with a lock file) and install with pip install -r requirements.txt.`,
+          line,
+          message: `The image installs ${names.join(', ')} by name, and the repository has no dependency manifest. Declare them in requirements.txt (or pyproject.toml with a lock file) and install with pip install -r requirements.txt.`,
         });
-      }
     }
     return findings;
   },

@@ -1,5 +1,6 @@
 import { splitImage } from '../model/compose.js';
 import type { RawFinding } from '../core/index.js';
+import { composeServices } from './lib/each.js';
 import { defineRule } from './lib/rule.js';
 
 /** A current major per backing service, for the fix in the message. */
@@ -37,24 +38,22 @@ export const serviceImageUnpinned = defineRule({
   related: ['service-image-require-explicit-tag'],
   check(project) {
     const out: RawFinding[] = [];
-    for (const app of project.apps) {
-      for (const s of app.compose?.services ?? []) {
-        const img = s.image;
-        // With build:, image: is the name given to the built image, not something pulled.
-        if (!img || s.build || !img.repository || img.digest) continue;
-        const written = splitImage(img.raw ?? img.value);
-        if (written.digest) continue;
-        const fromVariable = (written.tag ?? written.repository.split('/').pop() ?? '').includes('$');
-        // A tag from a variable is decided at deploy time: judge it only when it resolves to latest.
-        if (fromVariable && img.tag !== 'latest') continue;
-        if (img.tag !== undefined && img.tag !== 'latest') continue;
-        const what = img.tag === 'latest' ? `'${img.repository}:latest'` : `'${img.repository}' with no tag`;
-        out.push({
-          file: img.file,
-          line: img.line,
-          message: `Service '${s.name}' uses image ${what}, which floats to whatever is newest at pull time: pin a version, e.g. '${img.repository}:${EXAMPLE_TAG[img.repository.split('/').pop() ?? ''] ?? '<version>'}' (or a digest).`,
-        });
-      }
+    for (const { service: s } of composeServices(project)) {
+      const img = s.image;
+      // With build:, image: is the name given to the built image, not something pulled.
+      if (!img || s.build || !img.repository || img.digest) continue;
+      const written = splitImage(img.raw ?? img.value);
+      if (written.digest) continue;
+      const fromVariable = (written.tag ?? written.repository.split('/').pop() ?? '').includes('$');
+      // A tag from a variable is decided at deploy time: judge it only when it resolves to latest.
+      if (fromVariable && img.tag !== 'latest') continue;
+      if (img.tag !== undefined && img.tag !== 'latest') continue;
+      const what = img.tag === 'latest' ? `'${img.repository}:latest'` : `'${img.repository}' with no tag`;
+      out.push({
+        file: img.file,
+        line: img.line,
+        message: `Service '${s.name}' uses image ${what}, which floats to whatever is newest at pull time: pin a version, e.g. '${img.repository}:${EXAMPLE_TAG[img.repository.split('/').pop() ?? ''] ?? '<version>'}' (or a digest).`,
+      });
     }
     return out;
   },

@@ -1,6 +1,7 @@
 import { type RawFinding, code, msg } from '../core/index.js';
 import type { ValueSource } from '../model/types/settings.js';
 import { liveAssignments, valueWhenUnset } from '../model/settings/index.js';
+import { assignFromEnvironment } from './lib/settings-fix.js';
 import { defineRule } from './lib/rule.js';
 
 export const secretKeyInCode = defineRule({
@@ -43,7 +44,7 @@ For local development, put the variable in an untracked \`.env\` file or the com
         if (isKey(v)) {
           const conditional = a.activeWhenUnset === false;
           findings.push({
-            file: settings.file,
+            file: a.file ?? settings.file,
             line: a.line,
             ...(conditional
               ? msg`SECRET_KEY is set to a literal value in code (in a branch that runs only when some environment variable is set); read it from the environment in every case: ${code('SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]')}.`
@@ -59,7 +60,7 @@ For local development, put the variable in an untracked \`.env\` file or the com
         if (literalOption) {
           const variable = v.kind === 'env' ? v.variable : 'the environment';
           findings.push({
-            file: settings.file,
+            file: a.file ?? settings.file,
             line: a.line,
             severity: 'warning',
             ...msg`SECRET_KEY is read from ${variable} but falls back to a literal value when it is unset, so a deploy that forgets the variable runs with the key from the repository; drop the fallback: ${code(`SECRET_KEY = os.environ["${v.kind === 'env' ? v.variable : 'DJANGO_SECRET_KEY'}"]`)}.`,
@@ -68,6 +69,13 @@ For local development, put the variable in an untracked \`.env\` file or the com
       }
     }
     return findings;
+  },
+  fix: {
+    safety: 'safe',
+    summary:
+      'Reads SECRET_KEY from the required variable DJANGO_SECRET_KEY (`os.environ["DJANGO_SECRET_KEY"]`); the literal is removed, never echoed.',
+    make: (context) =>
+      assignFromEnvironment(context, 'SECRET_KEY', 'os.environ["DJANGO_SECRET_KEY"]', ['DJANGO_SECRET_KEY']),
   },
 });
 

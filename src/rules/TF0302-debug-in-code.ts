@@ -2,6 +2,7 @@ import { type RawFinding, code, msg } from '../core/index.js';
 import type { App } from '../model/types/project.js';
 import type { ValueSource } from '../model/types/settings.js';
 import { liveAssignments, valueWhenUnset } from '../model/settings/index.js';
+import { assignFromEnvironment } from './lib/settings-fix.js';
 import { defineRule } from './lib/rule.js';
 import { isDevelopmentComposeFile } from './lib/files.js';
 
@@ -43,7 +44,7 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
         const v = a.value;
         if (v.kind === 'literal' && truthy(v) === true) {
           findings.push({
-            file: settings.file,
+            file: a.file ?? settings.file,
             line: a.line,
             ...(isFalseWord(v)
               ? msg`DEBUG is set to a non-empty string, which Python treats as true even when it reads "False"; use a boolean and take it from the environment: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`
@@ -65,7 +66,7 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
         }
         const falseWord = isFalseWord(unset);
         findings.push({
-          file: settings.file,
+          file: a.file ?? settings.file,
           line: a.line,
           ...(falseWord
             ? msg`DEBUG is read from ${v.variable} and falls back to a non-empty string, which Python treats as true (so is any value the variable is set to); compare it instead: ${code(`DEBUG = os.environ.get("${v.variable}", "") == "1"`)}.`
@@ -74,6 +75,17 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
       }
     }
     return findings;
+  },
+  fix: {
+    safety: 'safe',
+    summary: 'Reads DEBUG from DJANGO_DEBUG as a boolean that is false unless set to 1, true, yes or on.',
+    make: (context) =>
+      assignFromEnvironment(
+        context,
+        'DEBUG',
+        'os.environ.get("DJANGO_DEBUG", "").lower() in ("1", "true", "yes", "on")',
+        ['DJANGO_DEBUG'],
+      ),
   },
 });
 

@@ -1,5 +1,6 @@
 import { type RawFinding, code, msg } from '../core/index.js';
 import { liveAssignments } from '../model/settings/index.js';
+import { assignFromEnvironment } from './lib/settings-fix.js';
 import { defineRule } from './lib/rule.js';
 
 export const allowedHostsWildcard = defineRule({
@@ -34,12 +35,24 @@ Behind a proxy that already checks the host, a deploy may still set \`DJANGO_ALL
         if (a.value.kind !== 'list') continue;
         if (!a.value.items.some((i) => i.kind === 'literal' && i.value === '*')) continue;
         findings.push({
-          file: settings.file,
+          file: a.file ?? settings.file,
           line: a.line,
           ...msg`ALLOWED_HOSTS contains '*' in code, which accepts any Host header in every deploy; read the host names from the environment: ${code('ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").split(",")')}.`,
         });
       }
     }
     return findings;
+  },
+  fix: {
+    safety: 'safe',
+    summary:
+      'Reads ALLOWED_HOSTS from DJANGO_ALLOWED_HOSTS as a comma-separated list (blank items dropped), `localhost` by default.',
+    make: (context) =>
+      assignFromEnvironment(
+        context,
+        'ALLOWED_HOSTS',
+        '[h.strip() for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").split(",") if h.strip()]',
+        ['DJANGO_ALLOWED_HOSTS'],
+      ),
   },
 });

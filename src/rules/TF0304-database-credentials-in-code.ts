@@ -1,6 +1,7 @@
 import { type RawFinding, code, msg } from '../core/index.js';
 import type { DatabaseConfig, ValueSource } from '../model/types/settings.js';
 import { isServerEngine, valueWhenUnset } from '../model/settings/index.js';
+import { appDatabases } from './lib/each.js';
 import { defineRule } from './lib/rule.js';
 
 const KEYS = ['USER', 'PASSWORD', 'HOST'] as const;
@@ -48,14 +49,11 @@ credentials and are not judged.
   related: [],
   check(project) {
     const findings: RawFinding[] = [];
-    for (const app of project.apps) {
-      const settings = app.settings;
-      const databases = settings?.databases;
-      if (!settings || !databases) continue;
+    for (const { databases, file } of appDatabases(project)) {
       const seen = new Set<string>();
       for (const config of databases.configs) {
         if (!mayBeServer(config)) continue;
-        const engine = config.engine ? ` (${config.engine})` : '';
+        const engine = engineNamed(config);
         for (const key of KEYS) {
           const v = config.fields[key];
           if (!v) continue;
@@ -65,14 +63,14 @@ credentials and are not judged.
           if (isCredential(v)) {
             seen.add(id);
             findings.push({
-              file: settings.file,
+              file,
               line,
               ...msg`DATABASES 'default'${engine} has ${key} as a literal value in code; read it from the environment so each deploy sets its own: ${code(`"${key}": os.environ["${SUGGESTED[key]}"]`)}.`,
             });
           } else if (key === 'PASSWORD' && v.kind === 'env' && isCredential(valueWhenUnset(v))) {
             seen.add(id);
             findings.push({
-              file: settings.file,
+              file,
               line,
               severity: 'notice',
               message: `DATABASES 'default'${engine} reads PASSWORD from ${v.variable} but falls back to a literal password when it is unset; drop the fallback so a deploy without the variable fails instead of using the password from the repository.`,
@@ -89,6 +87,16 @@ credentials and are not judged.
 function mayBeServer(config: DatabaseConfig): boolean {
   if (config.engine && isServerEngine(config.engine)) return true;
   return config.fields.ENGINE?.kind === 'env';
+}
+
+/**
+ * The engine the credential belongs to: a server engine, never the SQLite fallback of an ENGINE read from a variable
+ * (the credential is for whatever server engine the variable selects).
+ */
+function engineNamed(config: DatabaseConfig): string {
+  if (config.engine && isServerEngine(config.engine)) return ` (${config.engine})`;
+  const field = config.fields.ENGINE;
+  return field?.kind === 'env' ? ` (the server engine ${field.variable} selects)` : '';
 }
 
 /** A literal that carries something: empty strings and None mean "Django's default". */

@@ -1,4 +1,5 @@
 import { type RawFinding, code, msg } from '../core/index.js';
+import { appDatabases } from './lib/each.js';
 import { defineRule } from './lib/rule.js';
 
 export const databaseNotConfigurable = defineRule({
@@ -40,17 +41,15 @@ DATABASES = {"default": DATABASES_AVAILABLE[os.environ["DB_ENGINE"]]}
   related: [],
   check(project) {
     const findings: RawFinding[] = [];
-    for (const app of project.apps) {
-      const settings = app.settings;
-      const databases = settings?.databases;
-      if (!settings || !databases || databases.selection.kind !== 'fixed') continue;
+    for (const { databases, file } of appDatabases(project)) {
+      if (databases.selection.kind !== 'fixed') continue;
       const engines = [...new Set(databases.configs.map((c) => c.engine).filter((e) => e !== undefined))];
       const engine =
         engines.length === 1
           ? engines[0]
           : `${engines.join(' or ')} (chosen by something other than an environment variable)`;
       findings.push({
-        file: settings.file,
+        file,
         line: databases.line,
         ...msg`DATABASES['default'] is fixed to ${engine} in code: no environment variable selects the database, so another database needs an edited settings file. Select it from the environment, e.g. ${code('DATABASES = {"default": dj_database_url.config()}')} with DATABASE_URL, or a DB_ENGINE switch.`,
       });

@@ -1,5 +1,6 @@
 import { isSecretName as isSecretLooking } from '../model/secret-names.js';
 import type { RawFinding } from '../core/index.js';
+import { composeServices } from './lib/each.js';
 import { defineRule } from './lib/rule.js';
 
 /**
@@ -49,22 +50,20 @@ export const secretInCompose = defineRule({
   related: [],
   check(project) {
     const out: RawFinding[] = [];
-    for (const app of project.apps) {
-      for (const s of app.compose?.services ?? []) {
-        const entries = [
-          ...s.environment
-            .filter((e) => e.source === 'environment')
-            .map((e) => ({ ...e, where: 'environment' })),
-          ...(s.build?.argEntries ?? []).map((e) => ({ ...e, where: 'build.args' })),
-        ];
-        for (const e of entries) {
-          if (!isSecretName(e.name) || e.interpolated || e.value === undefined || e.value === '') continue;
-          out.push({
-            file: e.file,
-            line: e.line,
-            message: `Service '${s.name}' sets ${e.name} to a literal value in ${e.where}: take it from the environment with \${${e.name}} (set in an untracked .env), an env_file, or Docker secrets.`,
-          });
-        }
+    for (const { service: s } of composeServices(project)) {
+      const entries = [
+        ...s.environment
+          .filter((e) => e.source === 'environment')
+          .map((e) => ({ ...e, where: 'environment' })),
+        ...(s.build?.argEntries ?? []).map((e) => ({ ...e, where: 'build.args' })),
+      ];
+      for (const e of entries) {
+        if (!isSecretName(e.name) || e.interpolated || e.value === undefined || e.value === '') continue;
+        out.push({
+          file: e.file,
+          line: e.line,
+          message: `Service '${s.name}' sets ${e.name} to a literal value in ${e.where}: take it from the environment with \${${e.name}} (set in an untracked .env), an env_file, or Docker secrets.`,
+        });
       }
     }
     return out;

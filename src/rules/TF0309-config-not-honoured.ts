@@ -1,6 +1,10 @@
-import { defineRule } from './lib/rule.js';
+import { acrossEngines, at, databasesAnchor, defineDynamicRule, observationsOf } from './lib/dynamic.js';
 
-export const configNotHonoured = defineRule({
+/** The app still reaching for a database server (psycopg, MySQL) although it was told to use SQLite. */
+const DB_CONNECTION_ERROR =
+  /could not translate host name|could not connect to server|connection to server at|connection refused|Is the server running|name or service not known|psycopg2?\.OperationalError|OperationalError: .*(host|connect)|Can't connect to MySQL|Unknown MySQL server host/i;
+
+export const configNotHonoured = defineDynamicRule({
   id: 'TF0309',
   name: 'config-not-honoured',
   factor: 'III',
@@ -25,7 +29,21 @@ else:
                              'NAME': os.environ.get('SQLITE_PATH', '/data/db.sqlite3')}}
 \`\`\``,
   related: [],
-  check() {
-    return [];
+  judge(observations, context) {
+    const seen = observationsOf(observations, 'migrate-failed', 'tables-missing').filter((o) =>
+      o.kind === 'tables-missing' ? true : o.engine === 'sqlite' && DB_CONNECTION_ERROR.test(o.output),
+    );
+    return acrossEngines(seen, (o) =>
+      o.kind === 'tables-missing'
+        ? at(
+            databasesAnchor(context),
+            `With DB_ENGINE=postgres and the PostgreSQL settings in the environment, the migrations did not land in PostgreSQL (${o.why}): the app kept another database. Build DATABASES from DB_ENGINE/DB_HOST/... or DATABASE_URL.`,
+          )
+        : at(
+            databasesAnchor(context),
+            'With DB_ENGINE=sqlite the app still tries to reach a database server. Select the engine from DB_ENGINE (or DATABASE_URL) so the image runs with no server at all.',
+            o.logTail,
+          ),
+    );
   },
 });

@@ -47,14 +47,18 @@ The rule only reports a variable when a similarly named one is provided, and sta
       const candidates = [...provided.values.keys()].filter((name) => !read.has(name));
       const reported = new Set<string>();
       for (const r of settings.envReads) {
-        if (!r.required || provided.values.has(r.variable) || reported.has(`${r.variable}\0${r.line}`))
+        if (
+          !r.required ||
+          provided.values.has(r.variable) ||
+          reported.has(`${r.variable}\0${r.file}\0${r.line}`)
+        )
           continue;
         const similar = candidates.filter((c) => similarNames(r.variable, c));
         if (similar.length === 0) continue;
-        reported.add(`${r.variable}\0${r.line}`);
+        reported.add(`${r.variable}\0${r.file}\0${r.line}`);
         const names = similar.join(', ');
         findings.push({
-          file: settings.file,
+          file: r.file ?? settings.file,
           line: r.line,
           message: `The settings require ${r.variable}, which neither ${provided.sources.join(' nor ')} provides; ${similar.length > 1 ? 'they provide' : 'it provides'} ${names} instead. Use the same name on both sides (rename ${r.variable} in the settings, or set ${r.variable} in the environment).`,
         });

@@ -157,7 +157,7 @@ export const backingServiceLocalhost = defineRule({
           const kind = host && classifyHost(host);
           if (!host || !kind) continue;
           out.push({
-            file: settings.file,
+            file: settings.databases?.file ?? settings.file,
             line: lit.line,
             message: `DATABASES HOST is ${problem(host, kind)}: read it from the environment, e.g. os.environ.get('DB_HOST', 'localhost'), and set DB_HOST=db in compose.`,
           });
@@ -181,7 +181,7 @@ export const backingServiceLocalhost = defineRule({
           const kind = host && classifyHost(host);
           if (!host || !kind) continue;
           out.push({
-            file: settings.file,
+            file: a.file ?? settings.file,
             line: f.line,
             message: `${f.what} points at ${problem(host, kind)}: read it from an environment variable and set that to the compose service name (e.g. redis://cache:6379/0).`,
           });

@@ -1,6 +1,6 @@
-import { defineRule } from './lib/rule.js';
+import { at, defineDynamicRule, observationsOf } from './lib/dynamic.js';
 
-export const imageBuildFailed = defineRule({
+export const imageBuildFailed = defineDynamicRule({
   id: 'TF0502',
   name: 'image-build-failed',
   factor: 'V',
@@ -15,7 +15,16 @@ Reproduce locally with the same context, target and build args, and fix the fail
 docker build -f Dockerfile --target app --build-arg BASE_IMAGE=python:3.12-slim .
 \`\`\``,
   related: [],
-  check() {
-    return [];
+  judge(observations) {
+    return observationsOf(observations, 'build-failed')
+      .slice(0, 1)
+      .map((o) => ({
+        ...at(
+          { file: o.dockerfile, ...(o.line ? { line: o.line } : {}) },
+          `The image does not build: ${o.dockerfile} ${o.why}. Fix that instruction so \`docker build\` succeeds; the tail of the build log is in the details.`,
+          o.logTail,
+        ),
+        key: '',
+      }));
   },
 });

@@ -2,6 +2,22 @@ import type { RawFinding } from '../core/index.js';
 import { coversPath, imageCodeDir } from './lib/paths.js';
 import { defineRule } from './lib/rule.js';
 
+/** Python files of the build context under `source` (a directory of the scanned tree): code, not data. */
+function holdsCode(contextFiles: string[], contextDir: string | undefined, source: string): boolean {
+  if (contextDir === undefined) return false;
+  const prefix = contextDir === '.' ? `${source}/` : `${source.slice(contextDir.length + 1)}/`;
+  return contextFiles.some((f) => f.startsWith(prefix) && f.endsWith('.py'));
+}
+
+function mountsSubdir(source: string, hostDir: string, target: string, codeDir: string): boolean {
+  if (!coversPath(hostDir, source) || !coversPath(codeDir, target)) return false;
+  const strip = (p: string) => (p.length > 1 ? p.replace(/\/+$/, '') : p);
+  const rel = (p: string, base: string) =>
+    strip(p) === strip(base) ? '' : base === '.' ? strip(p) : strip(p).slice(strip(base).length + 1);
+  const r = rel(source, hostDir);
+  return r !== '' && r === rel(target, codeDir);
+}
+
 export const sourceMountedOverImage = defineRule({
   id: 'TF0503',
   name: 'source-mounted-over-image',
@@ -39,7 +55,14 @@ export const sourceMountedOverImage = defineRule({
       );
       for (const v of web.volumes) {
         if (v.type !== 'bind' || !v.source || v.source.startsWith('/') || v.source.startsWith('~')) continue;
-        if (!hostDirs.some((d) => coversPath(v.source!, d)) || !coversPath(v.target, codeDir)) continue;
+        const whole = hostDirs.some((d) => coversPath(v.source!, d)) && coversPath(v.target, codeDir);
+        // `./mysite:/app/mysite`: a project subdirectory mounted over the same subdirectory of the image's code.
+        const part = hostDirs.some(
+          (d) =>
+            mountsSubdir(v.source!, d, v.target, codeDir) &&
+            holdsCode(app.context?.files ?? [], app.context?.dir, v.source!),
+        );
+        if (!whole && !part) continue;
         out.push({
           file: v.file,
           line: v.line,

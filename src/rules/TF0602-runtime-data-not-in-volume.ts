@@ -67,9 +67,9 @@ object store for media.
         const dir = posix.dirname(hit.path);
         if (covered(dir, mounts)) continue;
         findings.push({
-          file: settings.file,
+          file: databases?.file ?? settings.file,
           line: hit.line,
-          ...msg`The SQLite database resolves to ${hit.path} in the image, and ${dir} is neither ${where}: a new container starts from the file baked in the image and what the last one wrote is lost. Point the path at a volume, e.g. ${code('"NAME": os.environ.get("SQLITE_PATH", "/data/db.sqlite3")')} with a volume on /data.`,
+          ...msg`The SQLite database resolves to ${hit.path} in the image, and ${dir === '/' ? { kind: 'text' as const, text: "the image's root directory" } : dir} is neither ${where}: a new container starts from the file baked in the image and what the last one wrote is lost. Point the path at a volume, e.g. ${code('"NAME": os.environ.get("SQLITE_PATH", "/data/db.sqlite3")')} with a volume on /data.`,
         });
       }
       for (const a of liveAssignments(settings, 'MEDIA_ROOT')) {
@@ -77,7 +77,7 @@ object store for media.
         const path = resolvePath(a.value, ctx, 0);
         if (!path || path === '/' || covered(path, mounts)) continue;
         findings.push({
-          file: settings.file,
+          file: a.file ?? settings.file,
           line: a.line,
           ...msg`MEDIA_ROOT resolves to ${path} in the image, which is neither ${where}: uploaded files are lost when the container is replaced. Put it on a volume, e.g. ${code('MEDIA_ROOT = os.environ.get("MEDIA_ROOT", "/data/media")')} with a volume on /data.`,
         });
@@ -164,7 +164,10 @@ function resolvePath(v: ValueSource, ctx: Resolve, depth: number): string | unde
     case 'env': {
       if (ctx.env.values.has(v.variable)) {
         const value = ctx.env.values.get(v.variable);
-        return value === undefined ? undefined : fromString(value, ctx);
+        // Text joined to the value in the settings (a file name after a directory from the environment) stays.
+        return value === undefined
+          ? undefined
+          : fromString(`${v.prefix ?? ''}${value}${v.suffix ?? ''}`, ctx);
       }
       if (!ctx.env.complete || !v.fallback) return undefined;
       return resolvePath(v.fallback, ctx, depth + 1);

@@ -1,5 +1,6 @@
 import type { RawFinding } from '../core/index.js';
 import type { ComposeService } from '../model/types/compose.js';
+import { composeServices } from './lib/each.js';
 import { defineRule } from './lib/rule.js';
 import { coversPath } from './lib/paths.js';
 
@@ -19,6 +20,14 @@ function dataDir(s: ComposeService): string | undefined {
   }
   if (s.role === 'mysql' || s.role === 'mariadb') return bitnami ? `/bitnami/${s.role}` : '/var/lib/mysql';
   return undefined;
+}
+
+/** The VOLUME the official PostgreSQL image (before 18) declares at its data directory. */
+function imageVolume(s: ComposeService): string | undefined {
+  const repo = s.image?.repository.toLowerCase() ?? '';
+  if (s.role !== 'postgres' || !/(^|\/)postgres$/.test(repo) || repo.includes('bitnami')) return undefined;
+  const major = Number(/^(\d+)/.exec(s.image?.tag ?? '')?.[1]);
+  return major >= 18 ? undefined : '/var/lib/postgresql/data';
 }
 
 export const postgresDataNotInVolume = defineRule({
@@ -49,22 +58,29 @@ export const postgresDataNotInVolume = defineRule({
   related: [],
   check(project) {
     const out: RawFinding[] = [];
-    for (const app of project.apps) {
-      for (const s of app.compose?.services ?? []) {
-        const dir = dataDir(s);
-        if (!dir || !s.image) continue;
-        const persisted = s.volumes.some(
-          (v) => (v.type === 'volume' || v.type === 'bind') && v.source && coversPath(v.target, dir),
-        );
-        // A tmpfs there is an explicit choice of a throwaway database (test stacks): not an oversight.
-        const throwaway = s.volumes.some((v) => v.type === 'tmpfs' && coversPath(v.target, dir));
-        if (persisted || throwaway) continue;
-        out.push({
-          file: s.image.file,
-          line: s.image.line,
-          message: `Service '${s.name}' (${s.image.value}) has no named volume at its data directory ${dir}: the data is lost when the container is recreated. Add a volume such as '${s.name}-data:${dir}' and declare it under the top-level volumes:.`,
-        });
-      }
+    for (const { service: s } of composeServices(project)) {
+      const dir = dataDir(s);
+      if (!dir || !s.image) continue;
+      const shadow = imageVolume(s);
+      const persisted = s.volumes.some(
+        (v) =>
+          (v.type === 'volume' || v.type === 'bind') &&
+          v.source &&
+          coversPath(v.target, dir) &&
+          // A mount at a parent of the image's own VOLUME is shadowed there by an anonymous volume.
+          !(shadow && coversPath(shadow, dir) && !coversPath(shadow, v.target)),
+      );
+      // A tmpfs there is an explicit choice of a throwaway database (test stacks): not an oversight.
+      const throwaway = s.volumes.some((v) => v.type === 'tmpfs' && coversPath(v.target, dir));
+      if (persisted || throwaway) continue;
+      const parent = s.volumes.find((v) => v.type !== 'tmpfs' && coversPath(v.target, dir));
+      out.push({
+        file: s.image.file,
+        line: s.image.line,
+        message: parent
+          ? `Service '${s.name}' (${s.image.value}) mounts a volume at ${parent.target}, a parent of its data directory ${dir}, which the image declares as its own VOLUME: the data goes to an anonymous volume and is lost when the container is recreated. Mount the volume at ${dir} itself, e.g. '${s.name}-data:${dir}'.`
+          : `Service '${s.name}' (${s.image.value}) has no named volume at its data directory ${dir}: the data is lost when the container is recreated. Add a volume such as '${s.name}-data:${dir}' and declare it under the top-level volumes:.`,
+      });
     }
     return out;
   },

@@ -1,6 +1,6 @@
-import { defineRule } from './lib/rule.js';
+import { acrossEngines, at, defineDynamicRule, observationsOf, sqlitePathAnchor } from './lib/dynamic.js';
 
-export const runtimeDataLost = defineRule({
+export const runtimeDataLost = defineDynamicRule({
   id: 'TF0604',
   name: 'runtime-data-lost',
   factor: 'VI',
@@ -22,7 +22,13 @@ DATABASES = {'default': {'ENGINE': 'django.db.backends.sqlite3',
                          'NAME': os.environ.get('SQLITE_PATH', '/data/db.sqlite3')}}
 \`\`\``,
   related: [],
-  check() {
-    return [];
+  judge(observations, context) {
+    return acrossEngines(observationsOf(observations, 'data-lost'), (o) =>
+      at(
+        sqlitePathAnchor(context),
+        `Data written through the app is gone once its container is replaced (${o.why}). Keep the database on a volume (a VOLUME at the SQLite file's directory) or in a database server.`,
+        o.logTail,
+      ),
+    );
   },
 });

@@ -1,4 +1,5 @@
 import type { RawFinding } from '../core/index.js';
+import { EXPOSE_EXAMPLE } from './lib/examples.js';
 import { defineRule } from './lib/rule.js';
 
 export const noPortDeclared = defineRule({
@@ -11,10 +12,7 @@ export const noPortDeclared = defineRule({
   help: `A twelve-factor app exports its service by binding a port; the image should say which one, so that
 platforms, \`docker run -P\` and readers know where the app answers without reading the start command.
 
-\`\`\`dockerfile
-EXPOSE 8000
-CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
-\`\`\``,
+${EXPOSE_EXAMPLE}`,
   related: [],
   check(project) {
     const findings: RawFinding[] = [];

@@ -1,6 +1,7 @@
 import { containerEnv, hasGunicornConfig, isLoopback, serverOf, startCommands } from '../model/command.js';
 import type { RawFinding } from '../core/index.js';
-import { defineRule } from './lib/rule.js';
+import { insertAt, linesOf, locate } from './lib/fix.js';
+import { defineRule, type FixContext, type FixProposal } from './lib/rule.js';
 
 export const bindsLoopback = defineRule({
   id: 'TF0702',
@@ -40,7 +41,72 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
     }
     return findings;
   },
+  fix: {
+    safety: 'safe',
+    summary:
+      'Binds all interfaces: the loopback address written in the command becomes `0.0.0.0`, or the address option is added after the server (`runserver 0.0.0.0:8000`, `gunicorn --bind 0.0.0.0:8000`, `uvicorn --host 0.0.0.0`).',
+    make: bindAllInterfaces,
+  },
 });
+
+/** Option words that make each server listen on all interfaces (the port is the one it listened on). */
+const BIND_ALL: Record<string, (port: number) => string[]> = {
+  runserver: (port) => [`0.0.0.0:${port}`],
+  gunicorn: (port) => ['--bind', `0.0.0.0:${port}`],
+  uvicorn: () => ['--host', '0.0.0.0'],
+  granian: () => ['--host', '0.0.0.0'],
+  hypercorn: (port) => ['--bind', `0.0.0.0:${port}`],
+  daphne: () => ['-b', '0.0.0.0'],
+};
+
+function bindAllInterfaces(context: FixContext): FixProposal | undefined {
+  const { finding, project } = context;
+  const lines = linesOf(context, finding.file);
+  if (!lines || finding.line === undefined) return undefined;
+  for (const app of project.apps) {
+    const env = containerEnv(app);
+    for (const cmd of startCommands(app)) {
+      if (cmd.file !== finding.file || cmd.line !== finding.line) continue;
+      const server = serverOf(cmd.argv, env, { configFileInContext: hasGunicornConfig(app) });
+      const address = server?.addresses?.[0];
+      if (!server || !address) continue;
+      const last = finding.line + 20;
+      // An address written in the command: only its host changes.
+      const host = address.host;
+      const written = host ? cmd.argv.find((a) => a.includes(host)) : undefined;
+      if (host && written) {
+        const at = locate(lines, written, finding.line, last);
+        if (!at) return undefined;
+        const column = at.column + written.indexOf(host);
+        return {
+          title: `${server.kind} binds 0.0.0.0`,
+          edits: [
+            {
+              file: finding.file,
+              start: { line: at.line, column },
+              end: { line: at.line, column: column + host.length },
+              text: '0.0.0.0',
+            },
+          ],
+        };
+      }
+      const words = BIND_ALL[server.kind]?.(address.port ?? 8000);
+      const anchor =
+        server.kind === 'runserver' ? 'runserver' : cmd.argv.find((a) => a.endsWith(server.kind));
+      if (!words || !anchor) return undefined;
+      // Exec form (a JSON array) gets quoted words; a shell command, plain ones.
+      const quoted = locate(lines, `"${anchor}"`, finding.line, last);
+      const at = quoted ?? locate(lines, anchor, finding.line, last);
+      if (!at) return undefined;
+      const end = { line: at.line, column: at.column + anchor.length + (quoted ? 2 : 0) };
+      const text = quoted
+        ? words.map((w) => `, ${JSON.stringify(w)}`).join('')
+        : words.map((w) => ` ${w}`).join('');
+      return { title: `${server.kind} binds 0.0.0.0`, edits: [insertAt(finding.file, end, text)] };
+    }
+  }
+  return undefined;
+}
 
 function fixFor(kind: string, port: number): string {
   switch (kind) {

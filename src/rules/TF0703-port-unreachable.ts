@@ -1,6 +1,6 @@
-import { defineRule } from './lib/rule.js';
+import { acrossEngines, at, commandAnchor, defineDynamicRule, observationsOf } from './lib/dynamic.js';
 
-export const portUnreachable = defineRule({
+export const portUnreachable = defineDynamicRule({
   id: 'TF0703',
   name: 'port-unreachable',
   factor: 'VII',
@@ -16,7 +16,13 @@ EXPOSE 8000
 CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
 \`\`\``,
   related: [],
-  check() {
-    return [];
+  judge(observations, context) {
+    return acrossEngines(observationsOf(observations, 'no-http-answer'), (o) =>
+      at(
+        commandAnchor(context),
+        `The server never answered HTTP on port ${o.port} (${o.why}). Bind it to 0.0.0.0:${o.port} (e.g. \`gunicorn -b 0.0.0.0:${o.port}\`), not 127.0.0.1, and make sure it starts.`,
+        o.logTail,
+      ),
+    );
   },
 });

@@ -1,5 +1,6 @@
 import { containerEnv, hasGunicornConfig, serverOf, startCommands } from '../model/command.js';
 import type { RawFinding } from '../core/index.js';
+import { EXPOSE_EXAMPLE } from './lib/examples.js';
 import { defineRule } from './lib/rule.js';
 
 export const exposeMismatch = defineRule({
@@ -14,10 +15,7 @@ binds another one, requests go to a port nobody listens on.
 
 Make EXPOSE and the bind agree (defaults count: \`runserver\` and \`gunicorn\` listen on 8000).
 
-\`\`\`dockerfile
-EXPOSE 8000
-CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
-\`\`\``,
+${EXPOSE_EXAMPLE}`,
   related: [],
   check(project) {
     const findings: RawFinding[] = [];

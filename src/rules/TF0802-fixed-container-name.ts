@@ -30,7 +30,7 @@ export const fixedContainerName = defineRule({
       out.push({
         file: s.containerName.file,
         line: s.containerName.line,
-        message: `Service '${s.name}' sets container_name: ${s.containerName.value}, so it cannot be scaled (docker compose up --scale ${s.name}=2 fails): remove container_name and address it by its service name.`,
+        message: `Service '${s.name}' sets container_name: ${s.containerName.raw}, so it cannot be scaled (docker compose up --scale ${s.name}=2 fails): remove container_name and address it by its service name.`,
       });
     }
     return out;

@@ -1,8 +1,10 @@
 import { inlineScriptLastCommand, serverOf } from '../model/command.js';
 import type { ComposeCommand } from '../model/types/compose.js';
 import type { CommandInstr } from '../model/types/dockerfile.js';
-import type { RawFinding } from '../core/index.js';
-import { defineRule } from './lib/rule.js';
+import type { EntrypointScript } from '../model/types/project.js';
+import type { RawFinding, TextEdit } from '../core/index.js';
+import { execForm, indentOf, insertAt, linesOf, locate, replaceLines } from './lib/fix.js';
+import { defineRule, type FixContext, type FixProposal } from './lib/rule.js';
 
 export const shellFormCommand = defineRule({
   id: 'TF0901',
@@ -27,7 +29,11 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
 #!/bin/sh
 set -e
 exec "$@"
-\`\`\``,
+\`\`\`
+
+An exec-form array followed by more text (\`ENTRYPOINT ["/bin/bash"]#["entrypoint.sh"]\`) is read as Docker reads
+it: the first JSON array, the rest ignored. It is exec form, so it is not reported here; the ignored text (here the
+script) never runs.`,
   related: ['DL3025', 'JSONArgsRecommended'],
   check(project) {
     const findings: RawFinding[] = [];
@@ -55,30 +61,149 @@ exec "$@"
         const argv = c && composeArgv(c);
         if (c && argv) findings.push(...inlineShell(argv, c.file, c.line, `compose ${key}`));
       }
-      for (const script of app.entrypointScripts) {
-        for (const c of script.script.commands) {
-          if (c.viaExec) continue;
-          const server = serverOf(c.argv);
-          const runsArgs = c.argv[0] === '$@' || c.argv[0] === '$*';
-          if (!server && !runsArgs) continue;
-          findings.push({
-            file: script.file,
-            line: c.line,
-            message: `${script.file} starts ${server ? server.kind : 'the container command ("$@")'} without exec, so the script stays PID 1 and SIGTERM does not reach it. Write exec ${c.argv[0] === '$@' ? '"$@"' : c.argv.join(' ')}.`,
-          });
-        }
-      }
+      for (const script of app.entrypointScripts)
+        findings.push(...scriptFindings(script, app.entrypointScripts));
     }
     return findings;
   },
+  fix: {
+    safety: 'safe',
+    summary:
+      'Rewrites a shell-form CMD/ENTRYPOINT of one command in exec form (as `["sh", "-c", "exec …"]` when a variable such as `$PORT` must expand), and writes `exec` before the last command of an inline `sh -c` or of an entrypoint script.',
+    make: fixShellForm,
+  },
 });
+
+function fixShellForm(context: FixContext): FixProposal | undefined {
+  const { finding } = context;
+  const lines = linesOf(context, finding.file);
+  if (!lines || finding.line === undefined) return undefined;
+  for (const app of context.project.apps) {
+    const df = app.dockerfile;
+    const stage = df?.targetStage;
+    for (const instr of [stage?.entrypoint, stage?.cmd]) {
+      if (!df || !instr || df.file !== finding.file || instr.line !== finding.line) continue;
+      if (instr.form === 'shell') return execFormOf(instr, lines, finding.file);
+      if (instr.argv)
+        return execLast(
+          inlineScriptLastCommand(instr.argv, instr.line),
+          lines,
+          finding.file,
+          instr.line,
+          instr.endLine,
+        );
+    }
+    const service = app.compose?.appService;
+    for (const c of [service?.entrypoint, service?.command]) {
+      const argv = c && composeArgv(c);
+      if (!c || !argv || c.file !== finding.file || c.line !== finding.line) continue;
+      return execLast(inlineScriptLastCommand(argv, c.line), lines, finding.file, c.line, c.line + 20);
+    }
+    for (const script of app.entrypointScripts) {
+      if (script.file !== finding.file) continue;
+      const commands = script.script.commands;
+      const last = commands.at(-1);
+      // exec ends the script there: only the last command can take it without changing what the script does.
+      if (!last || last.line !== finding.line || last.background) continue;
+      return execLast(last, lines, finding.file, last.line, last.line);
+    }
+  }
+  return undefined;
+}
+
+/** `CMD gunicorn …` → `CMD ["gunicorn", …]`; a command that expands a variable keeps a shell that execs it. */
+function execFormOf(instr: CommandInstr, lines: string[], file: string): FixProposal | undefined {
+  const commands = instr.script?.commands ?? [];
+  if (commands.length !== 1 || instr.endLine !== instr.line) return undefined;
+  const expands = commands[0].argv.some((a) => a.includes('$'));
+  const argv = expands ? ['sh', '-c', `exec ${instr.raw.trim()}`] : commands[0].argv;
+  const written = lines[instr.line - 1];
+  const keyword = /^\s*(\S+)/.exec(written)?.[1] ?? instr.keyword;
+  return {
+    title: `${instr.keyword} in exec form`,
+    edits: [replaceLines(file, instr.line, instr.line, [`${indentOf(written)}${keyword} ${execForm(argv)}`])],
+  };
+}
+
+/** Writes `exec ` before a command, found where its words are written on its lines. */
+function execLast(
+  command: { argv: string[]; viaExec: boolean } | undefined,
+  lines: string[],
+  file: string,
+  first: number,
+  last: number,
+): FixProposal | undefined {
+  if (!command || command.viaExec || command.argv.length === 0) return undefined;
+  const word0 = command.argv[0];
+  const needles = word0 === '$@' || word0 === '$*' ? [`"${word0}"`, word0] : [command.argv.join(' '), word0];
+  for (const needle of needles) {
+    const at = locate(lines, needle, first, last, 'last');
+    if (!at) continue;
+    const before = lines[at.line - 1].slice(0, at.column - 1);
+    // Only at the start of a command: the line start, or after a separator or an opening quote.
+    if (!/(^|[\s;&|("'])$/.test(before)) continue;
+    const edit: TextEdit = insertAt(file, at, 'exec ');
+    return { title: `exec ${word0}`, edits: [edit] };
+  }
+  return undefined;
+}
+
+/** A script that starts the server (or the container command, or the next script) as a child stays PID 1. */
+function scriptFindings(script: EntrypointScript, all: EntrypointScript[]): RawFinding[] {
+  const out: RawFinding[] = [];
+  const commands = script.script.commands;
+  // A server sent to the background while the script goes on: several processes, which exec cannot fix.
+  const background = commands.find((c) => c.background && serverOf(c.argv));
+  if (background) {
+    const server = serverOf(background.argv)!;
+    return [
+      {
+        file: script.file,
+        line: background.line,
+        message: `${script.file} starts ${server.kind} in the background (&) and goes on running other commands, so the script stays PID 1 over several processes and SIGTERM reaches none of them. Run one process per container: this container starts only the server, with exec, and each other process gets its own service.`,
+      },
+    ];
+  }
+  for (const c of commands) {
+    if (c.viaExec || c.background) continue;
+    const server = serverOf(c.argv);
+    const runsArgs = c.argv[0] === '$@' || c.argv[0] === '$*';
+    const next = server || runsArgs ? undefined : scriptRunBy(c.argv, all, script);
+    if (!server && !runsArgs && !next) continue;
+    const what = server ? server.kind : next ? next.file : 'the container command ("$@")';
+    out.push({
+      file: script.file,
+      line: c.line,
+      message: `${script.file} starts ${what} without exec, so the script stays PID 1 and SIGTERM does not reach it. Write exec ${runsArgs ? '"$@"' : c.argv.join(' ')}.`,
+    });
+  }
+  return out;
+}
+
+/** The other start script a command runs (`./start.sh`, `sh start.sh`), matched by name. */
+function scriptRunBy(
+  argv: string[],
+  all: EntrypointScript[],
+  self: EntrypointScript,
+): EntrypointScript | undefined {
+  const word = /(^|\/)(ba|da)?sh$/.test(argv[0] ?? '')
+    ? argv.slice(1).find((a) => !a.startsWith('-'))
+    : argv[0];
+  if (!word || argv.includes('-c')) return undefined;
+  const name = word.slice(word.lastIndexOf('/') + 1);
+  return all.find((s) => s !== self && s.imagePath.slice(s.imagePath.lastIndexOf('/') + 1) === name);
+}
 
 function shellFormMessage(instr: CommandInstr): string {
   const commands = instr.script?.commands ?? [];
+  // A variable in the command ($PORT) needs a shell to expand it: exec keeps the shell only until it starts.
+  const expands = commands.some((c) => c.argv.some((a) => a.includes('$')));
   const example =
-    commands.length === 1
-      ? `${instr.keyword} [${commands[0].argv.map((a) => JSON.stringify(a)).join(', ')}]`
-      : `${instr.keyword} ["/entrypoint.sh"] with exec in the script`;
+    commands.length === 1 && expands
+      ? `${instr.keyword} ["sh", "-c", ${JSON.stringify(`exec ${instr.raw.trim()}`)}]`
+      : commands.length === 1
+        ? `${instr.keyword} [${commands[0].argv.map((a) => JSON.stringify(a)).join(', ')}]`
+        : `${instr.keyword} ["/entrypoint.sh"] with exec in the script`;
   return `${instr.keyword} is in shell form, so /bin/sh is PID 1 and SIGTERM from docker stop does not reach the server. Use the exec form: ${example}.`;
 }
 

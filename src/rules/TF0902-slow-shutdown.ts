@@ -1,6 +1,13 @@
-import { defineRule } from './lib/rule.js';
+import {
+  acrossEngines,
+  at,
+  commandAnchor,
+  defineDynamicRule,
+  observationsOf,
+  seconds,
+} from './lib/dynamic.js';
 
-export const slowShutdown = defineRule({
+export const slowShutdown = defineDynamicRule({
   id: 'TF0902',
   name: 'slow-shutdown',
   factor: 'IX',
@@ -21,7 +28,18 @@ set -e
 exec "$@"
 \`\`\``,
   related: [],
-  check() {
-    return [];
+  judge(observations, context) {
+    const slow = observationsOf(observations, 'stopped').filter(
+      (o) => o.killed || o.stopFailed || o.durationMs > o.budgetMs,
+    );
+    return acrossEngines(slow, (o) =>
+      at(
+        commandAnchor(context),
+        o.killed
+          ? `\`docker stop\` ended the server by SIGKILL after ${seconds(o.durationMs)} (exit code ${o.exitCode}): SIGTERM does not reach or stop it. Use the exec form of CMD, \`exec\` the server from entrypoint scripts, and let it exit on SIGTERM.`
+          : `\`docker stop\` took ${seconds(o.durationMs)}, over the ${seconds(o.budgetMs)} shutdown budget. Make the server exit promptly on SIGTERM (exec form CMD, \`exec\` in scripts, a short graceful timeout).`,
+        o.logTail,
+      ),
+    );
   },
 });

@@ -1,6 +1,13 @@
-import { defineRule } from './lib/rule.js';
+import {
+  acrossEngines,
+  at,
+  commandAnchor,
+  defineDynamicRule,
+  observationsOf,
+  seconds,
+} from './lib/dynamic.js';
 
-export const slowStartup = defineRule({
+export const slowStartup = defineDynamicRule({
   id: 'TF0903',
   name: 'slow-startup',
   factor: 'IX',
@@ -18,7 +25,13 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
 
 and run migrations as a one-off release task (\`docker run --rm IMAGE python manage.py migrate\`).`,
   related: [],
-  check() {
-    return [];
+  judge(observations, context) {
+    const slow = observationsOf(observations, 'first-answer').filter((o) => o.durationMs > o.budgetMs);
+    return acrossEngines(slow, (o) =>
+      at(
+        commandAnchor(context),
+        `The server took ${seconds(o.durationMs)} to answer its first HTTP request, over the ${seconds(o.budgetMs)} startup budget. Move slow work (migrations, asset collection, waits) out of the start command.`,
+      ),
+    );
   },
 });

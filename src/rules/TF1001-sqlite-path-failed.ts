@@ -1,6 +1,6 @@
-import { defineRule } from './lib/rule.js';
+import { defineDynamicRule, judgeEnginePath } from './lib/dynamic.js';
 
-export const sqlitePathFailed = defineRule({
+export const sqlitePathFailed = defineDynamicRule({
   id: 'TF1001',
   name: 'sqlite-path-failed',
   factor: 'X',
@@ -17,7 +17,7 @@ if os.environ.get('DB_ENGINE', 'sqlite') == 'sqlite':
                              'NAME': os.environ.get('SQLITE_PATH', '/data/db.sqlite3')}}
 \`\`\``,
   related: [],
-  check() {
-    return [];
+  judge(observations, context) {
+    return judgeEnginePath('sqlite', 'with DB_ENGINE=sqlite', observations, context);
   },
 });

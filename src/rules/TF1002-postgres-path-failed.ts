@@ -1,6 +1,6 @@
-import { defineRule } from './lib/rule.js';
+import { defineDynamicRule, judgeEnginePath } from './lib/dynamic.js';
 
-export const postgresPathFailed = defineRule({
+export const postgresPathFailed = defineDynamicRule({
   id: 'TF1002',
   name: 'postgres-path-failed',
   factor: 'X',
@@ -21,7 +21,12 @@ DATABASES = {'default': {
 }}
 \`\`\``,
   related: [],
-  check() {
-    return [];
+  judge(observations, context) {
+    return judgeEnginePath(
+      'postgres',
+      'with DB_ENGINE=postgres against a fresh PostgreSQL attached through environment variables',
+      observations,
+      context,
+    );
   },
 });

@@ -1,5 +1,9 @@
 import type { RawFinding } from '../core/index.js';
 import { isSqliteEngine } from '../model/settings/index.js';
+import type { EnvInstr } from '../model/types/dockerfile.js';
+import type { App } from '../model/types/project.js';
+import type { DatabasesModel } from '../model/types/settings.js';
+import { appDatabases } from './lib/each.js';
 import { defineRule } from './lib/rule.js';
 
 export const sqliteDefaultEngine = defineRule({
@@ -28,19 +32,21 @@ DATABASES = {"default": dj_database_url.config()}  # ImproperlyConfigured when D
   related: [],
   check(project) {
     const findings: RawFinding[] = [];
-    for (const app of project.apps) {
-      const settings = app.settings;
-      const databases = settings?.databases;
-      if (!settings || !databases) continue;
+    for (const { app, databases, file } of appDatabases(project)) {
       const selection = databases.selection;
       if (selection.kind !== 'env' && selection.kind !== 'url') continue;
+      const imageDefault = envSelectsSqlite(app, databases);
+      if (imageDefault) {
+        findings.push(imageDefault);
+        continue;
+      }
       const fallback = databases.configs.find(
         (c) => c.isDefault === true && c.engine && isSqliteEngine(c.engine),
       );
       if (!fallback) continue;
       const what = selection.kind === 'url' ? `${selection.variable} (a database URL)` : selection.variable;
       findings.push({
-        file: settings.file,
+        file,
         line: selection.line,
         message: `When ${what} is unset the database falls back to SQLite (${fallback.engine}), so a deploy that forgets it runs on a file inside the container; make the variable required, or set the SQLite choice explicitly in the development environment.`,
       });
@@ -48,3 +54,39 @@ DATABASES = {"default": dj_database_url.config()}  # ImproperlyConfigured when D
     return findings;
   },
 });
+
+/**
+ * `ENV DB_ENGINE=sqlite` in the target stage: SQLite becomes the image's default, anchored at that ENV line; a
+ * deploy that forgets to override it runs on a file inside the container.
+ */
+function envSelectsSqlite(app: App, databases: DatabasesModel): RawFinding | undefined {
+  const selection = databases.selection;
+  const stage = app.dockerfile?.targetStage;
+  if (selection.kind !== 'env' || !stage) return undefined;
+  const pair = stage.instructions
+    .filter((i): i is EnvInstr => i.keyword === 'ENV')
+    .flatMap((i) => i.pairs)
+    .filter((p) => p.name === selection.variable)
+    .at(-1);
+  if (!pair?.value) return undefined;
+  const value = pair.value;
+  const chosen = databases.configs.filter((c) => {
+    const by = c.selectedBy;
+    if (!by || by.variable !== selection.variable) return false;
+    const test = by.test ?? 'equals';
+    if (test === 'equals') return by.value === value;
+    if (test === 'set') return value !== '';
+    if (test === 'otherwise')
+      return !databases.configs.some(
+        (o) => o !== c && o.selectedBy?.test !== 'otherwise' && o.selectedBy?.value === value,
+      );
+    return false;
+  });
+  const sqlite = chosen.find((c) => c.engine && isSqliteEngine(c.engine));
+  if (!sqlite || chosen.length !== 1) return undefined;
+  return {
+    file: app.dockerfile!.file,
+    line: pair.line,
+    message: `The image sets ${selection.variable}=${value}, so SQLite (${sqlite.engine}) is its default database and a deploy that does not override ${selection.variable} runs on a file inside the container; leave the variable unset in the image and set it per environment.`,
+  };
+}

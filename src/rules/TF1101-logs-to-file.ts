@@ -42,7 +42,7 @@ CMD ["gunicorn", "--access-logfile", "-", "--error-logfile", "-", "--bind", "0.0
       for (const h of settings?.logHandlers ?? []) {
         if (!FILE_HANDLERS.test(h.className)) continue;
         findings.push({
-          file: settings!.file,
+          file: h.file ?? settings!.file,
           line: h.line,
           message: `LOGGING uses ${h.className}, which writes logs to a file inside the container. Use logging.StreamHandler so logs go to stdout/stderr.`,
         });

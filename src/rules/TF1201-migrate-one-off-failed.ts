@@ -1,6 +1,23 @@
-import { defineRule } from './lib/rule.js';
+import {
+  acrossEngines,
+  at,
+  databasesAnchor,
+  defineDynamicRule,
+  observationsOf,
+  type SmokeContext,
+} from './lib/dynamic.js';
 
-export const migrateOneOffFailed = defineRule({
+/** SQLite failing to create or write its file: usually a volume directory the image's user cannot write. */
+const SQLITE_NOT_WRITABLE = /unable to open database file|attempt to write a readonly database/i;
+
+/** Why SQLite could not write its file, as far as the image tells. */
+function sqliteNotWritable(context: SmokeContext): string {
+  const user = context.imageUser;
+  const who = user && !/^(root|0)(:|$)/.test(user) ? ` by the user the image runs as (USER ${user})` : '';
+  return `The SQLite file cannot be created or written${who}: create its directory in the Dockerfile and \`chown\` it to that user before \`VOLUME\`, since a new volume takes the directory's owner.`;
+}
+
+export const migrateOneOffFailed = defineDynamicRule({
   id: 'TF1201',
   name: 'migrate-one-off-failed',
   factor: 'XII',
@@ -15,7 +32,13 @@ Check that migrations apply from scratch with only environment configuration:
 docker run --rm -e DB_ENGINE=sqlite IMAGE python manage.py migrate --noinput
 \`\`\``,
   related: [],
-  check() {
-    return [];
+  judge(observations, context) {
+    return acrossEngines(observationsOf(observations, 'migrate-failed'), (o) =>
+      at(
+        databasesAnchor(context),
+        `\`manage.py migrate --noinput\` run as a one-off container from the image failed (${o.why}). The release must be able to migrate with only the environment it is given.${o.engine === 'sqlite' && SQLITE_NOT_WRITABLE.test(o.output) ? ` ${sqliteNotWritable(context)}` : ''}`,
+        o.logTail,
+      ),
+    );
   },
 });

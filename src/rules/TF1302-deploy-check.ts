@@ -1,6 +1,6 @@
-import { defineRule } from './lib/rule.js';
+import { acrossEngines, at, defineDynamicRule, observationsOf, settingsAnchor } from './lib/dynamic.js';
 
-export const deployCheck = defineRule({
+export const deployCheck = defineDynamicRule({
   id: 'TF1302',
   name: 'deploy-check',
   factor: 'XIII',
@@ -28,7 +28,14 @@ DEBUG = os.environ.get('DEBUG', '0') == '1'
     'security.W018',
     'security.W020',
   ],
-  check() {
-    return [];
+  judge(observations, context) {
+    return acrossEngines(
+      observationsOf(observations, 'deploy-check-issue'),
+      (o) => ({
+        ...at(settingsAnchor(context), `\`manage.py check --deploy\` reports ${o.id}: ${o.message}`),
+        related: [o.id],
+      }),
+      { key: (o) => o.id, scoped: false },
+    );
   },
 });

@@ -1,3 +1,4 @@
+import { isDynamicRule, type DynamicRule } from './lib/dynamic.js';
 import type { Rule } from './lib/rule.js';
 import { parseError } from './TF0001-parse-error.js';
 import { invalidSuppression } from './TF0002-invalid-suppression.js';
@@ -115,6 +116,9 @@ export const RULES: readonly Rule[] = [
   backingPortPublished,
   dockerSocketMounted,
 ];
+
+/** The rules the smoke run's observations are judged by, in catalog order. */
+export const DYNAMIC_RULES: readonly DynamicRule[] = RULES.filter(isDynamicRule);
 
 const byKey = new Map<string, Rule>();
 for (const rule of RULES) {

@@ -179,6 +179,11 @@ export class ClassicBuildLog {
     for (const line of lines) this.line(line.replace(/\r$/, ''));
   }
 
+  /** The layers committed so far, from the complete lines read. */
+  get created(): readonly string[] {
+    return this.record.created;
+  }
+
   /** The record so far, with the last unterminated line read too. */
   result(): ClassicBuildRecord {
     if (this.partial) {

@@ -3,6 +3,8 @@ import type { Docker } from './docker.js';
 
 /** Key under which the action's main step saves the run id (core.saveState) for the post step's cleanup. */
 export const SMOKE_STATE_KEY = 'smoke-run-id';
+/** Key under which the main step saves the layers its classic build committed (space-separated IDs). */
+export const SMOKE_LAYERS_STATE_KEY = 'smoke-build-layers';
 
 /** Label every container, network, volume and image of a run carries. */
 export const RUN_LABEL = 'twelve-factor-review.run';

@@ -24,8 +24,12 @@ export interface EvalContext {
 
 /** An assignment to a setting name, as it was evaluated. */
 export interface RecordedAssignment {
+  /** The module it is in, when not the settings module itself (a module it star-imports). */
+  file?: string;
   name: string;
   line: number;
+  /** Last line of the statement. */
+  endLine?: number;
   v: PyValue;
   cond?: Condition;
   condText?: string;
@@ -37,8 +41,8 @@ export interface RecordedAssignment {
 export interface CallRecorder {
   readonly reads: VariableRead[];
   readonly dotenvLoads: { via: string; line: number }[];
-  /** Configs passed to logging.config.dictConfig(), searched for handlers like LOGGING. */
-  readonly loggingConfigs: PyValue[];
+  /** Keeps a config passed to logging.config.dictConfig(), searched for handlers like LOGGING. */
+  recordLoggingConfig(config: PyValue): void;
 }
 
 /** A call of a library function by its dotted name; undefined when the name is not this library's or not emulated. */

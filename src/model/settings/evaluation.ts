@@ -1,6 +1,6 @@
 /** One settings module being evaluated: its source, its statements run in order, and what they recorded. */
 import type { SyntaxNode } from '@lezer/common';
-import { childrenOf, type PythonModule } from '../../parse/python.js';
+import { childrenOf, parsePython, type PythonModule } from '../../parse/python.js';
 import { BUILTINS } from './builtins.js';
 import type { CallRecorder, EvalContext, RecordedAssignment } from './context.js';
 import { evalExpression } from './expressions.js';
@@ -9,29 +9,128 @@ import { MAX_TEXT, type PyValue, type VariableRead } from './value.js';
 
 /** A statement the evaluator could not follow (an internal error), with what was thrown. */
 export interface EvaluationFailure {
+  /** The module it is in, when not the settings module itself (a module it star-imports). */
+  file?: string;
   /** The statement's line; none when building the model after the statements failed. */
   line?: number;
   message: string;
 }
 
-export class ModuleEvaluation implements CallRecorder {
-  readonly reads: VariableRead[] = [];
-  readonly recorded: RecordedAssignment[] = [];
-  readonly starImports: { module: string; line: number }[] = [];
-  readonly dotenvLoads: { via: string; line: number }[] = [];
-  readonly loggingConfigs: PyValue[] = [];
-  readonly failures: EvaluationFailure[] = [];
-  /** Where BASE_DIR points, relative to the scanned directory, once it is assigned from __file__. */
+/** A module's text, as `from M import *` finds it: the file it resolves to, relative to the scanned directory. */
+export interface ModuleSource {
+  file: string;
+  text: string;
+}
+
+/** Finds the module a `from MODULE import *` in `fromFile` reads, among the files of the repository. */
+export type StarImportResolver = (fromFile: string, module: string) => ModuleSource | undefined;
+
+// Star-imported modules are followed this deep (a settings package importing base importing local).
+const MAX_IMPORT_DEPTH = 8;
+
+/** What the settings module and the modules it star-imports record together, as Django evaluates them. */
+interface SharedRecord {
+  reads: VariableRead[];
+  recorded: RecordedAssignment[];
+  dotenvLoads: { via: string; line: number }[];
+  loggingConfigs: { v: PyValue; file: string }[];
+  failures: EvaluationFailure[];
+  /** Modules already imported: Python runs a module once, later imports reuse its names. */
+  modules: Map<string, EvalContext['scope']>;
+  /** Modules star-imported, in the order they ran. */
+  imported: string[];
+  syntaxErrors: { file: string; line: number; column: number }[];
   baseDirParts?: string[];
+}
+
+export class ModuleEvaluation implements CallRecorder {
+  readonly starImports: { module: string; line: number }[] = [];
   /** How deep calls of helper functions are nested now. */
   callDepth = 0;
   private readonly fileParts: string[];
+  private readonly shared: SharedRecord;
 
   constructor(
     readonly file: string,
     readonly py: PythonModule,
+    private readonly resolve?: StarImportResolver,
+    readonly depth = 0,
+    parent?: ModuleEvaluation,
   ) {
     this.fileParts = file.split('/').filter((p) => p !== '' && p !== '.');
+    this.shared = parent?.shared ?? {
+      reads: [],
+      recorded: [],
+      dotenvLoads: [],
+      loggingConfigs: [],
+      failures: [],
+      modules: new Map(),
+      imported: [],
+      syntaxErrors: [],
+    };
+  }
+
+  get reads(): VariableRead[] {
+    return this.shared.reads;
+  }
+  get recorded(): RecordedAssignment[] {
+    return this.shared.recorded;
+  }
+  get dotenvLoads(): { via: string; line: number }[] {
+    return this.shared.dotenvLoads;
+  }
+  get failures(): EvaluationFailure[] {
+    return this.shared.failures;
+  }
+  /** Modules star-imported and evaluated in place, in the order they ran. */
+  get imported(): string[] {
+    return this.shared.imported;
+  }
+  get syntaxErrors(): { file: string; line: number; column: number }[] {
+    return this.shared.syntaxErrors;
+  }
+  /** Configs passed to logging.config.dictConfig(), with the module that passed them. */
+  get loggingConfigs(): { v: PyValue; file: string }[] {
+    return this.shared.loggingConfigs;
+  }
+  recordLoggingConfig(config: PyValue): void {
+    this.shared.loggingConfigs.push({ v: config, file: this.file });
+  }
+  /** Where BASE_DIR points, relative to the scanned directory, once it is assigned from __file__. */
+  get baseDirParts(): string[] | undefined {
+    return this.shared.baseDirParts;
+  }
+  set baseDirParts(parts: string[] | undefined) {
+    this.shared.baseDirParts = parts;
+  }
+
+  /**
+   * `from MODULE import *`: the module runs in its own namespace (once), then its public names join this scope,
+   * as Python does; its assignments are recorded with its file, so findings point where a value was set.
+   */
+  importStar(module: string, ctx: EvalContext): void {
+    const source = this.resolve?.(this.file, module);
+    if (!source || source.file === this.file || this.depth >= MAX_IMPORT_DEPTH) return;
+    let scope = this.shared.modules.get(source.file);
+    if (!scope) {
+      // Marked before it runs: an import cycle stops here instead of recursing.
+      this.shared.modules.set(source.file, new Map());
+      let py: PythonModule;
+      try {
+        py = parsePython(source.text);
+      } catch (error) {
+        this.failures.push({ file: source.file, message: `Settings could not be read: ${messageOf(error)}` });
+        return;
+      }
+      if (py.error) this.shared.syntaxErrors.push({ file: source.file, ...py.error });
+      const child = new ModuleEvaluation(source.file, py, this.resolve, this.depth + 1, this);
+      const start = this.reads.length;
+      scope = child.run().scope;
+      for (const r of this.reads.slice(start)) r.file ??= source.file;
+      this.shared.modules.set(source.file, scope);
+      this.shared.imported.push(source.file);
+    }
+    for (const [name, binding] of scope) if (!name.startsWith('_')) ctx.scope.set(name, binding);
   }
 
   /** Runs the module's top-level statements; returns the context they leave. */
@@ -47,10 +146,14 @@ export class ModuleEvaluation implements CallRecorder {
 
   /** Runs one statement; one it cannot follow (or nested too deeply) is skipped, and said; the rest still counts. */
   executeOrSkip(stmt: SyntaxNode, ctx: EvalContext): void {
+    // An assignment is a leaf statement: the one running when bind() records it is the innermost one here.
+    this.statementEndLine = this.py.lineOf(Math.max(stmt.from, stmt.to - 1));
     try {
       execStatement(this, stmt, ctx);
     } catch (error) {
-      this.failures.push({ line: this.line(stmt), message: messageOf(error) });
+      const failure: EvaluationFailure = { line: this.line(stmt), message: messageOf(error) };
+      if (this.depth > 0) failure.file = this.file;
+      this.failures.push(failure);
     }
   }
 
@@ -71,6 +174,9 @@ export class ModuleEvaluation implements CallRecorder {
     if (BUILTINS.has(name)) return { t: 'ref', name: `builtins.${name}`, line };
     return { t: 'unknown', text: name, line };
   }
+
+  /** Last line of the statement being run (where a fix of a multi-line assignment ends). */
+  statementEndLine = 0;
 
   line(node: SyntaxNode): number {
     return this.py.lineOf(node.from);

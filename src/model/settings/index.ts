@@ -2,10 +2,16 @@
 import { parsePython } from '../../parse/python.js';
 import type { ParseError } from '../types/project.js';
 import type { SettingsModel } from '../types/settings.js';
-import { messageOf, ModuleEvaluation, type EvaluationFailure } from './evaluation.js';
+import {
+  messageOf,
+  ModuleEvaluation,
+  type EvaluationFailure,
+  type StarImportResolver,
+} from './evaluation.js';
 import { settingsModelOf } from './model.js';
 
 export { isServerEngine, isSqliteEngine } from './databases.js';
+export type { ModuleSource, StarImportResolver } from './evaluation.js';
 export {
   liveAssignments,
   providedEnvironment,
@@ -17,11 +23,13 @@ export {
 /**
  * Settings module text → how each setting is obtained. Pure; never throws on bad input. A failure of the evaluator
  * itself is reported as an error on the file (it would otherwise look like a settings module with nothing to say).
+ * With `resolve`, modules it star-imports are evaluated in place, as Django runs them.
  */
 export function modelSettings(
   file: string,
   module: string,
   text: string,
+  resolve?: StarImportResolver,
 ): { model?: SettingsModel; errors: ParseError[] } {
   const empty: SettingsModel = { file, module, assignments: [], envReads: [], logHandlers: [] };
   let python: ReturnType<typeof parsePython>;
@@ -39,7 +47,7 @@ export function modelSettings(
         },
       ]
     : [];
-  const evaluation = new ModuleEvaluation(file, python);
+  const evaluation = new ModuleEvaluation(file, python, resolve);
   let model: SettingsModel;
   let failures: EvaluationFailure[];
   try {
@@ -49,7 +57,16 @@ export function modelSettings(
     model = empty;
     failures = [...evaluation.failures, { message: messageOf(error) }];
   }
-  if (failures.length > 0) errors.push(evaluationError(file, failures));
+  for (const e of evaluation.syntaxErrors)
+    errors.push({
+      file: e.file,
+      line: e.line,
+      message: `Python syntax error at line ${e.line}, column ${e.column}: the settings module was read only as far as it parses`,
+    });
+  for (const f of new Set([file, ...failures.map((x) => x.file ?? file)])) {
+    const own = failures.filter((x) => (x.file ?? file) === f);
+    if (own.length > 0) errors.push(evaluationError(f, own));
+  }
   return { model, errors };
 }
 

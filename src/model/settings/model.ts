@@ -18,16 +18,17 @@ export function settingsModelOf(ev: ModuleEvaluation, module: string, ctx: EvalC
 
   // DATABASES first: a server config makes its credential reads required, which the assignments then show.
   const databasesBinding = ctx.scope.get('DATABASES');
-  const databases =
-    databasesBinding && databasesBinding.origins.length > 0
-      ? resolveDatabases(
-          databasesBinding.v,
-          Math.min(...databasesBinding.origins.map((i) => ev.recorded[i].line)),
-          toSource,
-        )
-      : undefined;
+  const databasesOrigin = databasesBinding?.origins
+    .map((i) => ev.recorded[i])
+    .sort((a, b) => a.line - b.line)[0];
+  const databases = databasesOrigin
+    ? resolveDatabases(databasesBinding!.v, databasesOrigin.line, toSource)
+    : undefined;
+  if (databases && databasesOrigin?.file) databases.file = databasesOrigin.file;
   const assignments: SettingAssignment[] = ev.recorded.map((a, i) => {
     const out: SettingAssignment = { name: a.name, line: a.line, value: toSource(a.v) };
+    if (a.endLine !== undefined && a.endLine > a.line) out.endLine = a.endLine;
+    if (a.file) out.file = a.file;
     if (a.cond) out.condition = { variable: a.cond.variable, text: a.condText ?? '' };
     out.live = live.has(i);
     if (a.inBranch) out.inBranch = true;
@@ -40,17 +41,19 @@ export function settingsModelOf(ev: ModuleEvaluation, module: string, ctx: EvalC
     module,
     assignments,
     envReads: [],
-    logHandlers: logHandlers([ctx.scope.get('LOGGING')?.v, ...ev.loggingConfigs]),
+    logHandlers: logHandlers([loggingSetting(ev, ctx), ...ev.loggingConfigs], ev.file),
     starImports: ev.starImports,
     dotenvLoads: ev.dotenvLoads,
   };
   if (databases) model.databases = databases;
   model.envReads = ev.reads.map((r) => ({
+    ...(r.file ? { file: r.file } : {}),
     variable: r.variable,
     line: r.line,
     required: r.required,
     hasDefault: r.hasDefault,
   }));
+  if (ev.imported.length > 0) model.mergedModules = [...ev.imported];
   if (ev.baseDirParts) model.baseDir = ev.baseDirParts.length ? ev.baseDirParts.join('/') : '.';
   return model;
 }
@@ -125,9 +128,21 @@ function pathSource(v: PyOf<'path'>, baseDirParts: string[] | undefined): ValueS
   return { kind: 'path', base: 'BASE_DIR', parts: relativeParts(baseDirParts, v.parts), line: v.line };
 }
 
-/** The handler classes of logging configs (LOGGING, dictConfig arguments), in line order. */
-function logHandlers(configs: (PyValue | undefined)[]): { className: string; line: number }[] {
-  const out: { className: string; line: number }[] = [];
+/** LOGGING as the module leaves it, with the module that set it (a star-imported one, or this one). */
+function loggingSetting(ev: ModuleEvaluation, ctx: EvalContext): { v: PyValue; file: string } | undefined {
+  const binding = ctx.scope.get('LOGGING');
+  if (!binding) return undefined;
+  const origin = binding.origins.map((i) => ev.recorded[i]).find((a) => a.file);
+  return { v: binding.v, file: origin?.file ?? ev.file };
+}
+
+/** The handler classes of logging configs (LOGGING, dictConfig arguments), in line order per file. */
+function logHandlers(
+  configs: ({ v: PyValue; file: string } | undefined)[],
+  ownFile: string,
+): { className: string; line: number; file?: string }[] {
+  const out: { className: string; line: number; file: string }[] = [];
+  let file = '';
   const seen = new Set<string>();
   const visitConfig = (v: PyValue, depth: number): void => {
     if (depth > MAX_LOGGING_DEPTH) return;
@@ -142,13 +157,19 @@ function logHandlers(configs: (PyValue | undefined)[]): { className: string; lin
         if (h.value.t !== 'dict') continue;
         const cls = h.value.entries.find((e) => e.key === 'class');
         if (cls?.value.t !== 'str') continue;
-        const key = `${cls.value.v}\0${cls.line}`;
+        const key = `${file}\0${cls.value.v}\0${cls.line}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        out.push({ className: cls.value.v, line: cls.line });
+        out.push({ className: cls.value.v, line: cls.line, file });
       }
     }
   };
-  for (const v of configs) if (v) visitConfig(v, 0);
-  return out.sort((a, b) => a.line - b.line);
+  for (const c of configs) {
+    if (!c) continue;
+    file = c.file;
+    visitConfig(c.v, 0);
+  }
+  return out
+    .sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line)
+    .map((h) => (h.file === ownFile ? { className: h.className, line: h.line } : h));
 }

@@ -101,6 +101,11 @@ export function binary(a: PyValue, op: string, b: PyValue, line: number): PyValu
     const affixed = affix(a, b, line);
     if (affixed) return affixed;
   }
+  // `Path(os.environ.get("DATA_DIR", BASE_DIR)) / "db.sqlite3"`: the file name stays joined to the set value too.
+  if (op === '/' && a.t === 'env' && b.t === 'str') {
+    const joined = join(a, b, line);
+    if (joined.t === 'env') return joined;
+  }
   if (op === '%' && a.t === 'str' && b.t !== 'list' && b.t !== 'dict') {
     const filled = interpolate(a, /%s/, [b], line);
     if (filled) return filled;

@@ -1,6 +1,6 @@
 /** Emulation of pathlib and os.path: paths relative to the settings file, to BASE_DIR, or absolute. */
 import type { LibraryCall } from './context.js';
-import { lift, type CallArgs, type PyOf, type PyValue } from './value.js';
+import { lift, markRequired, type CallArgs, type PyOf, type PyValue } from './value.js';
 
 export function splitPath(s: string): string[] {
   return s.split('/').filter((p) => p !== '' && p !== '.');
@@ -93,6 +93,13 @@ export function asPath(v: PyValue | undefined, line: number): PyValue {
 
 /** `os.path.join(a, b)`, `a / b`. */
 export function join(a: PyValue, b: PyValue, line: number): PyValue {
+  // A directory from the environment (`Path(os.environ.get("DATA_DIR", BASE_DIR)) / "db.sqlite3"`) keeps the file
+  // name for its set value too, as text after it.
+  if (a.t === 'env' && b.t === 'str' && !b.v.startsWith('/') && !a.cases && !a.dbUrl && !a.read.presence) {
+    const unset = join(a.unset, b, line);
+    if (unset.t === 'unknown' && unset.crash && a.unset.t === 'none') markRequired(a.read);
+    return { ...a, unset, suffix: `${a.suffix ?? ''}/${b.v}`, line };
+  }
   return lift(a, (x) =>
     lift(b, (y) => {
       const left = asPath(x, line);

@@ -8,7 +8,8 @@ import type { SettingAssignment, SettingsModel, ValueSource } from '../types/set
  * engine builds (by a switch or a URL), else the module's own, else the nearest base's.
  */
 export function withBases(settings: SettingsModel, bases: SettingsModel[] = []): SettingsModel {
-  if (bases.length === 0) return settings;
+  // Already evaluated with its star-imports in place.
+  if (bases.length === 0 || settings.mergedModules) return settings;
   const all = [...bases, settings].reverse();
   const databases =
     all.find((m) => m.databases && m.databases.selection.kind !== 'unknown')?.databases ??

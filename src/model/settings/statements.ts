@@ -195,6 +195,7 @@ function execFromImport(ev: ModuleEvaluation, kids: SyntaxNode[], ctx: EvalConte
     const c = names[i];
     if (c.name === '*') {
       ev.starImports.push({ module: moduleName, line });
+      ev.importStar(moduleName, ctx);
       continue;
     }
     if (c.name !== 'VariableName') continue;
@@ -410,8 +411,10 @@ function bind(
   if (SETTING_NAME.test(name)) {
     const index =
       ev.recorded.push({
+        ...(ev.depth > 0 ? { file: ev.file } : {}),
         name,
         line,
+        endLine: Math.max(line, ev.statementEndLine),
         v,
         cond: ctx.cond,
         condText: ctx.condText,

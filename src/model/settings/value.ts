@@ -10,6 +10,8 @@ export type Truth = boolean | undefined;
 
 /** One read of an environment variable, as the model reports it; `required` may be raised by later use. */
 export interface VariableRead {
+  /** The module it is in, when not the settings module itself (a module it star-imports). */
+  file?: string;
   variable: string;
   via: ReadVia;
   line: number;

@@ -72,7 +72,8 @@ export interface ComposeService extends ComposeAt {
   volumes: ComposeVolumeMount[];
   dependsOn: (ComposeAt & { service: string; condition?: string })[];
   healthcheck?: ComposeAt & { disabled: boolean };
-  containerName?: ComposeAt & { value: string };
+  /** `value` after interpolation, `raw` as written (`${ENVIRONMENT}_django`). */
+  containerName?: ComposeAt & { value: string; raw: string };
   secrets: string[];
   /** Kind of backing service recognised from the image: postgres, mysql, mariadb, redis, ... */
   role: 'app' | 'postgres' | 'mysql' | 'mariadb' | 'redis' | 'other';

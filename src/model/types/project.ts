@@ -1,3 +1,4 @@
+import type { SkippedProject } from '../../core/index.js';
 import type { ComposeModel } from './compose.js';
 import type { DockerfileModel } from './dockerfile.js';
 import type { SettingsModel } from './settings.js';
@@ -56,6 +57,8 @@ export interface Project {
   /** Absolute path of the scanned directory. */
   root: string;
   apps: App[];
+  /** Django projects found but not analysed as apps (an archive copy no image builds), with the reason. */
+  skippedProjects?: SkippedProject[];
   parseErrors: ParseError[];
   suppressions: SuppressionComment[];
   /** Malformed suppression comments (TF0002) are reported by rule; these are the raw problems. */

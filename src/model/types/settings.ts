@@ -28,8 +28,12 @@ export type ValueSource =
   | { kind: 'unknown'; text: string; line: number };
 
 export interface SettingAssignment {
+  /** The module that assigns it, when not the settings module itself (a module it star-imports). */
+  file?: string;
   name: string; // SECRET_KEY, DEBUG, DATABASES, ...
   line: number;
+  /** Last line of the assignment statement, when it spans several lines. */
+  endLine?: number;
   value: ValueSource;
   /** Set when the assignment sits inside an if/else on an environment variable. */
   condition?: { variable: string; text: string };
@@ -42,6 +46,8 @@ export interface SettingAssignment {
 }
 
 export interface EnvRead {
+  /** The module that reads it, when not the settings module itself (a module it star-imports). */
+  file?: string;
   variable: string;
   line: number;
   required: boolean; // no default, and failing (or None used where a value is required)
@@ -69,6 +75,8 @@ export interface DatabaseConfig {
 }
 
 export interface DatabasesModel {
+  /** The module of the DATABASES assignment, when not the settings module itself (a module it star-imports). */
+  file?: string;
   line: number; // the DATABASES assignment
   /** How the engine is selected: fixed in code, by an environment variable (switch or URL), or unknown. */
   selection:
@@ -87,12 +95,17 @@ export interface SettingsModel {
   assignments: SettingAssignment[];
   envReads: EnvRead[];
   databases?: DatabasesModel;
-  /** LOGGING handler classes with their lines. */
-  logHandlers: { className: string; line: number }[];
+  /** LOGGING handler classes with their lines (and module, when not the settings module itself). */
+  logHandlers: { className: string; line: number; file?: string }[];
   /** The directory BASE_DIR points at, relative to the scanned directory ('.' for it). */
   baseDir?: string;
-  /** `from .base import *` and the like: settings inherited from modules not read here. */
+  /** `from .base import *` and the like, as written in the settings module. */
   starImports?: { module: string; line: number }[];
+  /**
+   * Modules the settings star-import that were found and evaluated in place, as Django runs them: assignments,
+   * reads, DATABASES and LOGGING then hold theirs, each with its `file`.
+   */
+  mergedModules?: string[];
   /** Calls that load variables from a file at run time (load_dotenv, Env.read_env, python-decouple). */
   dotenvLoads?: { via: string; line: number }[];
 }

@@ -1,0 +1,32 @@
+import { sqlitePathFailed } from '../../src/rules/TF1001-sqlite-path-failed.js';
+import { dynamicRuleCases } from '../support/dynamic-rule-cases.js';
+
+dynamicRuleCases(sqlitePathFailed, [
+  [
+    'the SQLite engine failed at migrate: anchored at DATABASES, with the step advice',
+    [
+      {
+        kind: 'engine-failed',
+        engine: 'sqlite',
+        step: 'migrate',
+        why: 'exit code 1: OperationalError: boom',
+        logTail: 'boom',
+      },
+    ],
+    [
+      'mysite/settings.py:41 The image does not migrate and serve with DB_ENGINE=sqlite: step `migrate` failed (exit code 1: OperationalError: boom). Make every database setting come from the environment, and check that migrations apply to an empty database. (sqlite) | boom',
+    ],
+  ],
+  [
+    'the PostgreSQL engine failing is TF1002',
+    [{ kind: 'engine-failed', engine: 'postgres', step: 'start', why: 'x' }],
+    [],
+  ],
+  [
+    'a step without advice',
+    [{ kind: 'engine-failed', engine: 'sqlite', step: 'other', why: 'x' }],
+    [
+      'mysite/settings.py:41 The image does not migrate and serve with DB_ENGINE=sqlite: step `other` failed (x). (sqlite)',
+    ],
+  ],
+]);

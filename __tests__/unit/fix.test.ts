@@ -1,0 +1,164 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { cli } from '../../src/cli.js';
+import { insertLines, replaceLines } from '../../src/core/index.js';
+import { unifiedDiff } from '../../src/fix/diff.js';
+import { applyFileEdits } from '../../src/fix/edits.js';
+import { makeScratch, readText } from '../../src/fix/files.js';
+import { patchOf } from '../../src/fix/patch.js';
+import { runFixes } from '../../src/fix/run.js';
+import { analyzeStatic } from '../../src/pipeline.js';
+import type { Rule } from '../../src/rules/lib/rule.js';
+import { findRule, RULES } from '../../src/rules/registry.js';
+
+const repo = join(import.meta.dirname, '..', '..');
+const temp = mkdtempSync(join(tmpdir(), 'tfr-fix-test-'));
+after(() => rmSync(temp, { recursive: true, force: true }));
+const noConfig = { rules: {}, exclude: [], allowSuppressions: true };
+
+function tree(name: string, files: Record<string, string>): string {
+  const d = join(temp, name);
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(join(d, file, '..'), { recursive: true });
+    writeFileSync(join(d, file), text);
+  }
+  return d;
+}
+
+async function runCli(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await cli(args, { stdout: (t) => (out += t), stderr: (t) => (err += t), cwd: temp });
+  return { code, out, err };
+}
+
+const ports = (root: string) => ({
+  analyze: (dir: string) => analyzeStatic(dir, noConfig),
+  read: (file: string) => readText(root, file),
+  scratch: () => makeScratch(root),
+  debug: () => {},
+});
+
+test('edits keep the line endings of the file and change only their lines', () => {
+  const text = 'FROM python:3.12\r\n# keep me\r\nCMD gunicorn app\r\n';
+  const out = applyFileEdits(text, [
+    replaceLines('Dockerfile', 3, 3, ['CMD ["gunicorn", "app"]']),
+    insertLines('Dockerfile', 3, ['USER app']),
+  ]);
+  assert.equal(out, 'FROM python:3.12\r\n# keep me\r\nUSER app\r\nCMD ["gunicorn", "app"]\r\n');
+});
+
+test('the patch applies with git apply, new files included, paths under the repository prefix', () => {
+  const root = tree('apply/sub', { Dockerfile: 'FROM x\nCMD run\n', 'keep.txt': 'a\n' });
+  const changes = new Map([
+    ['Dockerfile', { before: 'FROM x\nCMD run\n', after: 'FROM x\nCMD ["run"]\n' }],
+    ['.dockerignore', { before: undefined, after: '.git\n.env*\n' }],
+  ]);
+  const patch = patchOf(changes, 'sub/');
+  assert.match(
+    patch,
+    /^diff --git a\/sub\/\.dockerignore b\/sub\/\.dockerignore\nnew file mode 100644\n--- \/dev\/null/,
+  );
+  const top = join(root, '..');
+  spawnSync('git', ['init', '-q'], { cwd: top });
+  const r = spawnSync('git', ['apply', '-'], { cwd: top, input: patch, encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(readFileSync(join(root, 'Dockerfile'), 'utf8'), 'FROM x\nCMD ["run"]\n');
+  assert.equal(readFileSync(join(root, '.dockerignore'), 'utf8'), '.git\n.env*\n');
+  assert.equal(unifiedDiff('same', 'a\n', 'a\n'), '');
+});
+
+test('a fix whose result adds a finding is dropped, and the reason is logged', async () => {
+  const root = tree('bad-fix', {
+    Dockerfile: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY manage.py .\nCMD gunicorn mysite.wsgi\n',
+    'manage.py': '',
+  });
+  const real = findRule('TF0901')!;
+  // Fixes its finding, but bakes a secret into the image: the proof must see the new TF0306.
+  const bad: Rule = {
+    ...real,
+    fix: {
+      safety: 'safe',
+      summary: 'bad',
+      make: ({ finding }) => ({
+        title: 'bad',
+        edits: [
+          replaceLines(finding.file, 4, 4, [
+            'ENV SECRET_KEY=abcdef0123456789',
+            'CMD ["gunicorn", "mysite.wsgi"]',
+          ]),
+        ],
+      }),
+    },
+  };
+  const logged: string[] = [];
+  const result = await runFixes({ ...ports(root), debug: (m) => logged.push(m) }, { rules: [bad] });
+  assert.equal(result.applied.length, 0);
+  assert.equal(result.changes.size, 0);
+  assert.match(result.dropped[0].reason, /adds a TF0306 finding in Dockerfile/);
+  assert.match(logged.join('\n'), /Fix for TF0901 .* dropped: it adds a TF0306 finding/);
+  // The real fixer passes the same proof.
+  const good = await runFixes(ports(root), { rules: [real] });
+  assert.deepEqual(
+    good.applied.map((f) => f.ruleId),
+    ['TF0901'],
+  );
+  assert.equal(good.changes.get('Dockerfile')?.after.split('\n')[3], 'CMD ["gunicorn", "mysite.wsgi"]');
+});
+
+test('exec form keeps $PORT working through sh -c "exec …"', async () => {
+  const root = tree('port', {
+    Dockerfile:
+      'FROM python:3.12-slim\nWORKDIR /app\nCOPY manage.py .\n  CMD gunicorn --bind 0.0.0.0:$PORT mysite.wsgi\n',
+    'manage.py': '',
+  });
+  const result = await runFixes(ports(root), { rules: [findRule('TF0901')!] });
+  assert.equal(
+    result.changes.get('Dockerfile')?.after.split('\n')[3],
+    '  CMD ["sh", "-c", "exec gunicorn --bind 0.0.0.0:$PORT mysite.wsgi"]',
+  );
+});
+
+test('fix --write on examples/hardcoded, then check: no finding of a fixed rule is left, none is added, a second run changes nothing', async () => {
+  const root = join(temp, 'hardcoded');
+  cpSync(join(repo, 'examples', 'hardcoded'), root, { recursive: true });
+  const fixable = new Set(RULES.filter((r) => r.fix).map((r) => r.id));
+  const before = (await analyzeStatic(root, noConfig)).findings;
+  const printed = await runCli(['fix', 'hardcoded']);
+  assert.equal(printed.code, 0, printed.err);
+  assert.match(printed.out, /^diff --git a\//);
+  const written = await runCli(['fix', 'hardcoded', '--write']);
+  assert.equal(written.code, 0, written.err);
+  const afterFix = (await analyzeStatic(root, noConfig)).findings;
+  const count = (fs: typeof before) => {
+    const m = new Map<string, number>();
+    for (const f of fs) m.set(`${f.ruleId} ${f.file}`, (m.get(`${f.ruleId} ${f.file}`) ?? 0) + 1);
+    return m;
+  };
+  for (const [key, n] of count(afterFix))
+    assert.ok(n <= (count(before).get(key) ?? 0), `new finding: ${key}`);
+  const fixedRules = new Set(
+    afterFix.filter((f) => fixable.has(f.ruleId)).map((f) => `${f.ruleId} ${f.file}:${f.line} ${f.message}`),
+  );
+  assert.deepEqual([...fixedRules], []);
+  const again = await runCli(['fix', 'hardcoded']);
+  assert.equal(again.out, '');
+  assert.match(again.err, /^0 fix\(es\)/);
+});
+
+test('fix: --rule chooses the rules, unknown or fix-less rules are usage errors', async () => {
+  const root = join(temp, 'choose');
+  cpSync(join(repo, 'examples', 'hardcoded'), root, { recursive: true });
+  const only = await runCli(['fix', 'choose', '--rule', 'binds-loopback']);
+  assert.equal(only.code, 0, only.err);
+  assert.match(only.out, /runserver 0\.0\.0\.0:8000/);
+  assert.doesNotMatch(only.out, /exec python/);
+  assert.equal((await runCli(['fix', 'choose', '--only', 'TF9999'])).code, 2);
+  const none = await runCli(['fix', 'choose', '--rule', 'TF0801']);
+  assert.equal(none.code, 2);
+  assert.match(none.err, /TF0801 \(dev-server\) has no fix/);
+});

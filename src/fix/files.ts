@@ -1,0 +1,47 @@
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readInsideSync, writeOwnFile } from '../util/safe-fs.js';
+
+/** Files a fix edits are source files: a larger one is left alone. */
+const MAX_FIX_BYTES = 1024 * 1024;
+
+/** The text of a file of `root`, read safely (inside it, regular, bounded); undefined when it cannot be read. */
+export function readText(root: string, file: string): string | undefined {
+  try {
+    return readInsideSync(root, file, { maxBytes: MAX_FIX_BYTES }).toString('utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes a file of `root` (creating or replacing it, never through a symbolic link leading out). */
+export function writeText(root: string, file: string, text: string): void {
+  writeOwnFile(join(root, file), text, [root]);
+}
+
+/** A copy of the scanned directory in a temporary directory, where fixes are tried before they are offered. */
+export interface Scratch {
+  dir: string;
+  write(file: string, text: string | undefined): void;
+  dispose(): void;
+}
+
+export function makeScratch(root: string): Scratch {
+  const base = mkdtempSync(join(tmpdir(), 'tfr-fix-'));
+  const dir = join(base, 'tree');
+  // Symbolic links are copied as they are, so a link out of the tree stays one (and discovery keeps refusing it).
+  cpSync(root, dir, {
+    recursive: true,
+    verbatimSymlinks: true,
+    filter: (source) => !/[\\/]\.git$/.test(source),
+  });
+  return {
+    dir,
+    write(file, text) {
+      if (text === undefined) rmSync(join(dir, file), { force: true });
+      else writeText(dir, file, text);
+    },
+    dispose: () => rmSync(base, { recursive: true, force: true }),
+  };
+}

@@ -1,0 +1,155 @@
+import type { Finding, Fix, FixSafety, TextEdit } from '../core/index.js';
+import type { Project } from '../model/types/project.js';
+import type { Rule } from '../rules/lib/rule.js';
+import { applyEdits, EditConflict, editsOverlap } from './edits.js';
+import type { Scratch } from './files.js';
+
+/** What the fix engine needs from the outside: the static analysis of a directory, the files, a scratch copy. */
+export interface FixPorts {
+  /** The static analysis (discover, model, rules) of a directory laid out like the scanned one. */
+  analyze(dir: string): Promise<{ project: Project; findings: Finding[] }>;
+  /** The text of a file of the scanned directory; undefined when it does not exist or cannot be read. */
+  read(file: string): string | undefined;
+  /** A fresh copy of the scanned directory to try fixes in. */
+  scratch(): Scratch;
+  debug(message: string): void;
+}
+
+export interface FixRunOptions {
+  /** The rules whose fixers may run (all that have one, or those chosen by --rule/--only). */
+  rules: readonly Rule[];
+  /** Rounds of analysis → fixes (a fix can only apply after another one that touched the same lines). */
+  maxRounds?: number;
+}
+
+export interface FixRunResult {
+  /** The new text of each file changed by the safe fixes, with its text before (undefined: a new file). */
+  changes: Map<string, { before: string | undefined; after: string }>;
+  /** Safe fixes proven and applied, in order. */
+  applied: Fix[];
+  /** `suggest` fixes proven on the original tree: shown, never applied. */
+  suggestions: Fix[];
+  /** Fixes that failed their proof, with why. */
+  dropped: { fix: Fix; reason: string }[];
+}
+
+/**
+ * Proposes, proves and applies fixes: each round analyses the (partly fixed) tree, asks the fixers of the findings,
+ * and keeps a fix only when, applied to a scratch copy, its finding is gone and no new finding appears.
+ */
+export async function runFixes(ports: FixPorts, options: FixRunOptions): Promise<FixRunResult> {
+  const byId = new Map(options.rules.filter((r) => r.fix).map((r) => [r.id, r]));
+  const current = new Map<string, string>();
+  const original = new Map<string, string | undefined>();
+  const textOf = (file: string) => (current.has(file) ? current.get(file) : ports.read(file));
+  const result: FixRunResult = { changes: new Map(), applied: [], suggestions: [], dropped: [] };
+  const scratch = ports.scratch();
+  try {
+    for (let round = 0; round < (options.maxRounds ?? 6); round++) {
+      let baseline = await ports.analyze(scratch.dir);
+      const candidates = proposals(baseline, byId, textOf, ports.debug);
+      const accepted: TextEdit[] = [];
+      const roundTexts = (file: string) => textOf(file);
+      const snapshot = new Map<string, string | undefined>();
+      let progressed = false;
+      for (const fix of candidates) {
+        if (fix.safety === 'suggest' && round > 0) continue;
+        if (editsOverlap(accepted, fix.edits)) continue; // its lines moved: the next round proposes it again
+        const edits = fix.safety === 'safe' ? [...accepted, ...fix.edits] : fix.edits;
+        let next: Map<string, string>;
+        try {
+          next = applyEdits(roundTexts, edits);
+        } catch (error) {
+          if (!(error instanceof EditConflict)) throw error;
+          drop(result, ports, fix, 'its edits overlap');
+          continue;
+        }
+        for (const file of next.keys()) if (!snapshot.has(file)) snapshot.set(file, roundTexts(file));
+        for (const [file, text] of next) scratch.write(file, text);
+        const after = await ports.analyze(scratch.dir);
+        const why = proofFailure(baseline.findings, after.findings, fix);
+        if (why || fix.safety === 'suggest') {
+          // Back to the tree with only the accepted fixes.
+          const kept = applyEdits(roundTexts, accepted);
+          for (const file of next.keys()) scratch.write(file, kept.get(file) ?? snapshot.get(file));
+          if (why) drop(result, ports, fix, why);
+          else if (!result.suggestions.some((s) => s.fingerprint === fix.fingerprint))
+            result.suggestions.push(fix);
+          continue;
+        }
+        accepted.push(...fix.edits);
+        result.applied.push(fix);
+        baseline = after;
+        progressed = true;
+      }
+      if (!progressed) break;
+      for (const [file, text] of applyEdits(roundTexts, accepted)) {
+        if (!original.has(file)) original.set(file, ports.read(file));
+        current.set(file, text);
+      }
+    }
+  } finally {
+    scratch.dispose();
+  }
+  for (const [file, after] of current) {
+    const before = original.get(file);
+    if (before !== after) result.changes.set(file, { before, after });
+  }
+  return result;
+}
+
+function drop(result: FixRunResult, ports: FixPorts, fix: Fix, reason: string): void {
+  result.dropped.push({ fix, reason });
+  ports.debug(`Fix for ${fix.ruleId} (${fix.title}) dropped: ${reason}.`);
+}
+
+/** The fixes the rules propose for the live findings, in the findings' order; a fixer that throws proposes none. */
+function proposals(
+  analysis: { project: Project; findings: Finding[] },
+  rules: Map<string, Rule>,
+  text: (file: string) => string | undefined,
+  debug: (message: string) => void,
+): Fix[] {
+  const out: Fix[] = [];
+  for (const finding of analysis.findings) {
+    const rule = rules.get(finding.ruleId);
+    if (!rule?.fix || finding.suppressed) continue;
+    try {
+      const proposal = rule.fix.make({ project: analysis.project, finding, text });
+      if (proposal && proposal.edits.length > 0)
+        out.push({ ruleId: rule.id, fingerprint: finding.fingerprint, safety: rule.fix.safety, ...proposal });
+    } catch (error) {
+      debug(`The fixer of ${rule.id} failed on ${finding.file}: ${(error as Error).message}`);
+    }
+  }
+  return out;
+}
+
+const where = (f: Finding) => `${f.ruleId}\0${f.file}`;
+
+/** Why a fix fails its proof (its finding stays, or another appears), or undefined when it passes. */
+export function proofFailure(before: Finding[], after: Finding[], fix: Fix): string | undefined {
+  const live = (fs: Finding[]) => fs.filter((f) => !f.suppressed);
+  const count = (fs: Finding[]) => {
+    const m = new Map<string, number>();
+    for (const f of live(fs)) m.set(where(f), (m.get(where(f)) ?? 0) + 1);
+    return m;
+  };
+  const target = live(before).find((f) => f.fingerprint === fix.fingerprint);
+  const was = count(before);
+  const now = count(after);
+  if (
+    live(after).some((f) => f.fingerprint === fix.fingerprint) ||
+    (target && (now.get(where(target)) ?? 0) >= (was.get(where(target)) ?? 0))
+  )
+    return 'the finding is still reported after the fix';
+  for (const [key, n] of now) {
+    if (n > (was.get(key) ?? 0)) {
+      const [ruleId, file] = key.split('\0');
+      return `it adds a ${ruleId} finding in ${file}`;
+    }
+  }
+  return undefined;
+}
+
+export type { FixSafety };

@@ -1,0 +1,251 @@
+import type { RawFinding } from '../../core/index.js';
+import type { App } from '../../model/types/project.js';
+import type { SettingsModel } from '../../model/types/settings.js';
+import type { Rule } from './rule.js';
+
+/** The database an engine of the smoke run attaches the app to. */
+export type SmokeEngine = 'sqlite' | 'postgres';
+
+/** The build of the image failed (or did not finish). */
+export interface BuildFailed {
+  kind: 'build-failed';
+  /** The Dockerfile the image is built from, relative to the scanned directory. */
+  dockerfile: string;
+  /** Line of the instruction that failed, when the build log names it. */
+  line?: number;
+  /** "failed at `RUN …`", "did not finish within 1.0 s", "failed (exit code 1)". */
+  why: string;
+  logTail: string;
+}
+
+/** A step an engine could not get past: the engine's path (migrate and serve) failed there. */
+export interface EngineFailed {
+  kind: 'engine-failed';
+  engine: SmokeEngine;
+  step: string;
+  why: string;
+  logTail?: string;
+}
+
+/** `manage.py migrate --noinput` in the release one-off did not succeed. */
+export interface MigrateFailed {
+  kind: 'migrate-failed';
+  engine: SmokeEngine;
+  why: string;
+  /** What the one-off printed, for the rules that recognise a cause in it. */
+  output: string;
+  logTail: string;
+}
+
+/** The server never answered HTTP. */
+export interface NoHttpAnswer {
+  kind: 'no-http-answer';
+  engine: SmokeEngine;
+  port: number;
+  why: string;
+  logTail: string;
+}
+
+/** The server's first HTTP answer, measured from its start. */
+export interface FirstAnswer {
+  kind: 'first-answer';
+  engine: SmokeEngine;
+  durationMs: number;
+  budgetMs: number;
+}
+
+/** `docker stop` of a server container, as measured (the better of two measurements when it was repeated). */
+export interface Stopped {
+  kind: 'stopped';
+  engine: SmokeEngine;
+  durationMs: number;
+  budgetMs: number;
+  /** Ended by SIGKILL (exit code 137) or OOM killed. */
+  killed: boolean;
+  /** `docker stop` itself failed. */
+  stopFailed: boolean;
+  exitCode?: number;
+  logTail?: string;
+}
+
+/** Data written through the app was not there once its container was replaced. */
+export interface DataLost {
+  kind: 'data-lost';
+  engine: SmokeEngine;
+  why: string;
+  logTail: string;
+}
+
+/** The migrations did not land in the PostgreSQL attached through the environment. */
+export interface TablesMissing {
+  kind: 'tables-missing';
+  engine: SmokeEngine;
+  why: string;
+}
+
+/** One issue `manage.py check --deploy` reported. */
+export interface DeployCheckReported {
+  kind: 'deploy-check-issue';
+  engine: SmokeEngine;
+  id: string;
+  message: string;
+}
+
+/** What the smoke run saw, in the order it saw it; the dynamic rules turn these into findings. */
+export type SmokeObservation =
+  | BuildFailed
+  | EngineFailed
+  | MigrateFailed
+  | NoHttpAnswer
+  | FirstAnswer
+  | Stopped
+  | DataLost
+  | TablesMissing
+  | DeployCheckReported;
+
+/** What a dynamic rule knows besides the observations: the app as modelled, to anchor its findings. */
+export interface SmokeContext {
+  app: App;
+  /** The Dockerfile the image was built from (compose's build.dockerfile, else the app's). */
+  dockerfile: string;
+  /** The settings as the app runs them, with what they star-import from other settings modules. */
+  settings?: SettingsModel;
+  /** The image's USER, once built. */
+  imageUser?: string;
+}
+
+/** A dynamic finding may name the checks of other tools it stands for (check --deploy's ids). */
+export type DynamicFinding = RawFinding & { related?: string[] };
+
+/** A dynamic rule: the smoke run gathers observations, the rule judges them and words its findings. */
+export interface DynamicRule extends Rule {
+  kind: 'D';
+  judge(observations: readonly SmokeObservation[], context: SmokeContext): DynamicFinding[];
+}
+
+export function defineDynamicRule(rule: Omit<DynamicRule, 'check'>): DynamicRule {
+  return { ...rule, check: () => [] };
+}
+
+export function isDynamicRule(rule: Rule): rule is DynamicRule {
+  return rule.kind === 'D' && typeof (rule as Partial<DynamicRule>).judge === 'function';
+}
+
+export function observationsOf<K extends SmokeObservation['kind']>(
+  observations: readonly SmokeObservation[],
+  ...kinds: K[]
+): Extract<SmokeObservation, { kind: K }>[] {
+  return observations.filter((o): o is Extract<SmokeObservation, { kind: K }> =>
+    (kinds as string[]).includes(o.kind),
+  );
+}
+
+/**
+ * One finding per key for what both engines saw: the first observation's words, with the engines that saw it
+ * appended (` (sqlite and postgres)`) unless the rule words its own scope.
+ */
+export function acrossEngines<O extends SmokeObservation & { engine: SmokeEngine }>(
+  observations: readonly O[],
+  word: (first: O) => DynamicFinding,
+  options: { key?: (o: O) => string; scoped?: boolean } = {},
+): DynamicFinding[] {
+  const groups = new Map<string, { first: O; engines: SmokeEngine[] }>();
+  for (const o of observations) {
+    const key = options.key?.(o) ?? '';
+    const seen = groups.get(key);
+    if (!seen) groups.set(key, { first: o, engines: [o.engine] });
+    else if (!seen.engines.includes(o.engine)) seen.engines.push(o.engine);
+  }
+  return [...groups.values()].map(({ first, engines }) => {
+    // What merged the observations identifies the finding: not the timings nor the engines in its message.
+    const finding = { ...word(first), key: options.key?.(first) ?? '' };
+    if (options.scoped === false) return finding;
+    return { ...finding, message: `${finding.message} (${engines.join(' and ')})` };
+  });
+}
+
+/** Seconds with one decimal, as every dynamic message gives durations. */
+export const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+
+export interface Anchor {
+  file: string;
+  line?: number;
+}
+
+/** The settings module, else the Dockerfile's first line. */
+export function settingsAnchor(context: SmokeContext): Anchor {
+  const s = context.app.settings;
+  return s ? { file: s.file } : { file: context.dockerfile, line: 1 };
+}
+
+/** The settings module that builds DATABASES: the settings module itself, or a base it star-imports. */
+function databasesModule(context: SmokeContext): SettingsModel | undefined {
+  const databases = context.settings?.databases;
+  // Settings evaluated with their star-imports in place hold DATABASES with the module that set it.
+  if (context.app.settings?.mergedModules) return context.app.settings;
+  return [context.app.settings, ...[...(context.app.settingsBases ?? [])].reverse()].find(
+    (m) => m?.databases && m.databases === databases,
+  );
+}
+
+/** Where DATABASES is built, else the settings module. */
+export function databasesAnchor(context: SmokeContext): Anchor {
+  const s = databasesModule(context);
+  if (s?.databases) return { file: s.databases.file ?? s.file, line: s.databases.line };
+  return settingsAnchor(context);
+}
+
+/** The target stage's CMD (else ENTRYPOINT, else FROM). */
+export function commandAnchor(context: SmokeContext): Anchor {
+  const dockerfile = context.app.dockerfile;
+  const target = dockerfile?.targetStage;
+  const cmd = target?.cmd ?? target?.entrypoint;
+  if (dockerfile && cmd) return { file: dockerfile.file, line: cmd.line };
+  if (dockerfile && target) return { file: dockerfile.file, line: target.from.line };
+  return { file: context.dockerfile, line: 1 };
+}
+
+/** The NAME of the SQLite database in DATABASES, else its entry, else the Dockerfile's first line. */
+export function sqlitePathAnchor(context: SmokeContext): Anchor {
+  const s = databasesModule(context);
+  const sqlite = s?.databases?.configs.find((c) => c.engine?.includes('sqlite'));
+  const name = sqlite?.fields.NAME;
+  if (s && name) return { file: s.databases?.file ?? s.file, line: name.line };
+  if (s && sqlite) return { file: s.databases?.file ?? s.file, line: sqlite.line };
+  return { file: context.dockerfile, line: 1 };
+}
+
+/** A finding at an anchor, with its details when there are any. */
+export function at(anchor: Anchor, message: string, details?: string): DynamicFinding {
+  return {
+    file: anchor.file,
+    ...(anchor.line !== undefined ? { line: anchor.line } : {}),
+    message,
+    ...(details ? { details } : {}),
+  };
+}
+
+/** What to do when an engine breaks at a step, for the TF1001/TF1002 message. */
+const ENGINE_ADVICE: Record<string, string> = {
+  migrate:
+    'Make every database setting come from the environment, and check that migrations apply to an empty database.',
+  start: 'The container must start with only its environment: see the log in the details.',
+  http: 'The server must start and answer non-5xx responses on its port: see the log in the details.',
+};
+
+/** TF1001 and TF1002: the engine's path failed at a step; `setup` says how the engine was set up. */
+export function judgeEnginePath(
+  engine: SmokeEngine,
+  setup: string,
+  observations: readonly SmokeObservation[],
+  context: SmokeContext,
+): DynamicFinding[] {
+  const failed = observationsOf(observations, 'engine-failed').filter((o) => o.engine === engine);
+  return acrossEngines(failed, (o) =>
+    at(
+      databasesAnchor(context),
+      `The image does not migrate and serve ${setup}: step \`${o.step}\` failed (${o.why}). ${ENGINE_ADVICE[o.step] ?? ''}`.trim(),
+      o.logTail,
+    ),
+  );
+}

@@ -1,0 +1,56 @@
+import type { TextEdit, TextPosition } from '../../core/index.js';
+import type { FixContext } from './rule.js';
+
+export { insertLines, replaceInLine, replaceLines } from '../../core/index.js';
+
+/** The lines of a file (without their line endings), or undefined when it cannot be read. */
+export function linesOf(context: FixContext, file: string): string[] | undefined {
+  const text = context.text(file);
+  return text === undefined ? undefined : text.split(/\r?\n/);
+}
+
+/** The leading whitespace of a line, kept by a replacement so the user's indentation stays. */
+export function indentOf(line: string): string {
+  return /^[ \t]*/.exec(line)![0];
+}
+
+/**
+ * Where `needle` (a word or words the model already knows, e.g. an argv element) is written in lines
+ * `first`..`last` of a file: the last occurrence when `last` is true, else the first. Finds positions only; the
+ * meaning comes from the model.
+ */
+export function locate(
+  lines: string[],
+  needle: string,
+  first: number,
+  last: number,
+  which: 'first' | 'last' = 'first',
+): TextPosition | undefined {
+  const order = [];
+  for (let n = first; n <= Math.min(last, lines.length); n++) order.push(n);
+  if (which === 'last') order.reverse();
+  for (const n of order) {
+    const line = lines[n - 1];
+    const column = which === 'last' ? line.lastIndexOf(needle) : line.indexOf(needle);
+    if (column >= 0) return { line: n, column: column + 1 };
+  }
+  return undefined;
+}
+
+/** An insertion of `text` at a position. */
+export function insertAt(file: string, at: TextPosition, text: string): TextEdit {
+  return { file, start: at, end: at, text };
+}
+
+/** An exec-form JSON array as Dockerfiles write it: ["a", "b"]. */
+export function execForm(argv: string[]): string {
+  return `[${argv.map((a) => JSON.stringify(a)).join(', ')}]`;
+}
+
+/** Edits that make `import os` available at the top of a Python module, when it is not imported yet. */
+export function ensureImportOs(file: string, lines: string[]): TextEdit[] {
+  if (lines.some((l) => /^import\s+os\s*(#.*)?$/.test(l) || /^import\s+(\w+\s*,\s*)*os\b/.test(l))) return [];
+  const firstImport = lines.findIndex((l) => /^(import|from)\s+\w/.test(l) && !/^from\s+__future__/.test(l));
+  const at = firstImport >= 0 ? firstImport + 1 : 1;
+  return [{ file, start: { line: at, column: 1 }, end: { line: at, column: 1 }, text: 'import os\n' }];
+}

@@ -1,0 +1,44 @@
+import { ensureImportOs, indentOf, linesOf, replaceLines } from './fix.js';
+import type { FixContext, FixProposal } from './rule.js';
+
+/**
+ * Replaces the assignment of a setting at the finding's line (`NAME = …`, over all its lines) by `NAME = <expression>`,
+ * keeping its indentation and importing os when needed. Only a plain `NAME = value` statement is rewritten.
+ */
+export function assignFromEnvironment(
+  context: FixContext,
+  name: string,
+  expression: string,
+  variables: string[],
+): FixProposal | undefined {
+  const { finding, project } = context;
+  const lines = linesOf(context, finding.file);
+  if (!lines || finding.line === undefined) return undefined;
+  for (const app of project.apps) {
+    for (const settings of [app.settings, ...(app.settingsBases ?? [])]) {
+      const assignment = settings?.assignments.find(
+        (a) => a.name === name && (a.file ?? settings.file) === finding.file && a.line === finding.line,
+      );
+      if (!assignment) continue;
+      const first = lines[assignment.line - 1] ?? '';
+      // The file's own quote style: single quotes where it mostly writes them.
+      const text = lines.join('\n');
+      const quoted =
+        (text.match(/'/g) ?? []).length > (text.match(/"/g) ?? []).length
+          ? expression.replace(/"/g, "'")
+          : expression;
+      if (!new RegExp(`^\\s*${name}\\s*=[^=]`).test(first)) return undefined;
+      return {
+        title: `${name} from the environment (${variables.join(', ')})`,
+        edits: [
+          ...ensureImportOs(finding.file, lines),
+          replaceLines(finding.file, assignment.line, assignment.endLine ?? assignment.line, [
+            `${indentOf(first)}${name} = ${quoted}`,
+          ]),
+        ],
+        variables,
+      };
+    }
+  }
+  return undefined;
+}
