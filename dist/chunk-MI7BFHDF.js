@@ -47,7 +47,7 @@ import {
   require_dist,
   sentFiles,
   stamp
-} from "./chunk-TOGZXE3N.js";
+} from "./chunk-TKKZANEF.js";
 import {
   __toESM
 } from "./chunk-TEVZZSVY.js";

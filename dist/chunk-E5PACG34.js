@@ -15,7 +15,7 @@ import {
   stamp,
   tail,
   withBases
-} from "./chunk-TOGZXE3N.js";
+} from "./chunk-TKKZANEF.js";
 import {
   RUN_LABEL,
   removeBuildLayers,

@@ -13661,7 +13661,7 @@ function normalizeRelative(path) {
 function isDockerfile(path) {
   const name2 = baseName(path);
   if (name2.endsWith(".dockerignore")) return false;
-  return /^[\w.-]*dockerfile$/i.test(name2) || /^dockerfile[.-]/i.test(name2);
+  return /\.dockerfile$/i.test(name2) || /^[\w.-]*dockerfile$/i.test(name2) || /^dockerfile[.-]/i.test(name2);
 }
 function isComposeFile(path) {
   return /^(docker-)?compose([.-][^/]+)?\.ya?ml$/.test(baseName(path));
