@@ -67,8 +67,16 @@ export function countsShort(counts: Record<Severity, number>): string {
     .join(', ');
 }
 
-/** One row per factor: ❌ with an error, ⚠️ with a warning, ✅ otherwise; a link to its section when it has one. */
+/**
+ * One row per factor: ❌ with an error, ⚠️ with a warning, ✅ otherwise; a link to its section when it has one. One
+ * line when every factor passes.
+ */
 export function scorecard(active: readonly Finding[], sections: ReadonlySet<Factor>, prefix: string): string {
+  // Every factor passing: one line instead of thirteen rows, so that a clean report fits on one screen.
+  if (!active.some((f) => f.severity !== 'notice')) {
+    const notices = active.length ? ` (${countsShort(severityCounts(active))} below)` : '';
+    return `✅ **All twelve factors and the production checks pass**${notices}`;
+  }
   const factors = active.some((f) => f.factor === '0')
     ? ['0' as Factor, ...SCORECARD_FACTORS]
     : SCORECARD_FACTORS;
