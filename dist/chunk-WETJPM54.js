@@ -7,11 +7,11 @@ import {
   parseDeployCheck,
   planEnv,
   runSmoke
-} from "./chunk-O4WSV7J2.js";
+} from "./chunk-NTFJLPCO.js";
 import {
   DEFAULT_LIMITS,
   Redactor
-} from "./chunk-TOGZXE3N.js";
+} from "./chunk-FZEWLW7I.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
