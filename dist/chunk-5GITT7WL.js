@@ -26980,6 +26980,7 @@ export {
   SEVERITIES,
   stableMessage,
   stamp,
+  plainMessage,
   partsOfPlain,
   DEFAULT_CONFIG_FILE,
   SKIPPED_DIRS,

@@ -7,11 +7,11 @@ import {
   parseDeployCheck,
   planEnv,
   runSmoke
-} from "./chunk-E5PACG34.js";
+} from "./chunk-UHJPVN2Q.js";
 import {
   DEFAULT_LIMITS,
   Redactor
-} from "./chunk-TKKZANEF.js";
+} from "./chunk-5GITT7WL.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,

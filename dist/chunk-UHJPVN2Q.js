@@ -15,7 +15,7 @@ import {
   stamp,
   tail,
   withBases
-} from "./chunk-TKKZANEF.js";
+} from "./chunk-5GITT7WL.js";
 import {
   RUN_LABEL,
   removeBuildLayers,
@@ -1650,6 +1650,8 @@ function judge(run, rules) {
       const finding = stamp(rule, {
         ...raw,
         message: run.redactor.redact(raw.message),
+        // The parts too, each on its own: a secret the rule put in a value must not survive in them.
+        ...raw.parts ? { parts: raw.parts.map((p) => ({ ...p, text: run.redactor.redact(p.text) })) } : {},
         ...raw.details ? { details: run.redactor.redact(raw.details) } : {}
       });
       return related ? { ...finding, related } : finding;

@@ -40,6 +40,7 @@ import {
   parseDockerignore,
   parseShell,
   partsOfPlain,
+  plainMessage,
   readInside,
   readInsideSync,
   readRegularFileSync,
@@ -47,7 +48,7 @@ import {
   require_dist,
   sentFiles,
   stamp
-} from "./chunk-TKKZANEF.js";
+} from "./chunk-5GITT7WL.js";
 import {
   __toESM
 } from "./chunk-TEVZZSVY.js";
@@ -1368,6 +1369,8 @@ function jsonFinding(f) {
     ...f.endLine !== void 0 ? { endLine: f.endLine } : {},
     ...f.column !== void 0 ? { column: f.column } : {},
     message: f.message,
+    // The message as parts (text, code, path, value), when the rule built it with them and they still spell it.
+    ...f.parts && f.parts.length > 0 && plainMessage(f.parts) === f.message ? { parts: f.parts.map((p) => ({ kind: p.kind, text: p.text })) } : {},
     ...f.details !== void 0 ? { details: f.details } : {},
     related: [...f.related],
     fingerprint: f.fingerprint,
@@ -1518,6 +1521,9 @@ function repoPath(directory, file) {
   return joined.startsWith("../") ? file : joined;
 }
 
+// src/report/markdown-smoke.ts
+import { createHash } from "node:crypto";
+
 // src/report/logs.ts
 var TAIL_LINES = 25;
 var TAIL_CHARS = 4e3;
@@ -1569,7 +1575,7 @@ function withContinuation(lines, at) {
 
 // src/report/message.ts
 function messageParts(f) {
-  return f.parts && f.parts.length > 0 ? f.parts : partsOfPlain(f.message);
+  return f.parts && f.parts.length > 0 && plainMessage(f.parts) === f.message ? f.parts : partsOfPlain(f.message);
 }
 function partsMarkdown(parts) {
   return parts.map((p) => p.kind === "code" ? codeSpan(p.text) : escapeMarkdown(p.text)).join("");
@@ -1604,8 +1610,15 @@ var STEP_LABEL = {
   "check-deploy": "check --deploy"
 };
 var SCORECARD_FACTORS = FACTOR_ORDER.filter((f) => f !== "0");
-function factorAnchor(factor) {
-  return `tfr-factor-${factor === "0" ? "analysis" : factor.toLowerCase()}`;
+function anchorPrefix(directory) {
+  const dir = directory.replace(/^(?:\.\/)+|\/+$/g, "");
+  if (dir === "" || dir === ".") return "tfr-";
+  const slug = dir.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40).replace(/-+$/, "");
+  const hash = createHash("sha256").update(dir).digest("hex").slice(0, 6);
+  return `tfr-${slug ? `${slug}-` : ""}${hash}-`;
+}
+function factorAnchor(factor, prefix) {
+  return `${prefix}factor-${factor === "0" ? "analysis" : factor.toLowerCase()}`;
 }
 function severityCounts(findings) {
   const counts = { error: 0, warning: 0, notice: 0 };
@@ -1615,12 +1628,16 @@ function severityCounts(findings) {
 function countsShort(counts) {
   return ["error", "warning", "notice"].filter((s) => counts[s] > 0).map((s) => `${counts[s]} ${s}${counts[s] === 1 ? "" : "s"}`).join(", ");
 }
-function scorecard(active, sections) {
+function scorecard(active, sections, prefix) {
+  if (!active.some((f) => f.severity !== "notice")) {
+    const notices = active.length ? ` (${countsShort(severityCounts(active))} below)` : "";
+    return `\u2705 **All twelve factors and the production checks pass**${notices}`;
+  }
   const factors = active.some((f) => f.factor === "0") ? ["0", ...SCORECARD_FACTORS] : SCORECARD_FACTORS;
   const rows = factors.map((factor) => {
     const counts = severityCounts(active.filter((f) => f.factor === factor));
     const icon = counts.error ? "\u274C" : counts.warning ? "\u26A0\uFE0F" : "\u2705";
-    const name = sections.has(factor) ? `[${FACTOR_NAMES[factor]}](#${factorAnchor(factor)})` : FACTOR_NAMES[factor];
+    const name = sections.has(factor) ? `[${FACTOR_NAMES[factor]}](#${factorAnchor(factor, prefix)})` : FACTOR_NAMES[factor];
     return `| ${icon} | ${name} | ${countsShort(counts)} |`;
   });
   return ["| | Factor | Findings |", "|:-:|---|---|", ...rows].join("\n");
@@ -1628,14 +1645,15 @@ function scorecard(active, sections) {
 function smokeLogs(report) {
   const s = report.smoke;
   if (!s) return [];
+  const prefix = anchorPrefix(report.directory);
   const logs = [];
   if (s.build?.logTail)
-    logs.push({ anchor: "tfr-log-build", label: "the image build", text: s.build.logTail });
+    logs.push({ anchor: `${prefix}log-build`, label: "the image build", text: s.build.logTail });
   for (const engine of [s.engines.sqlite, s.engines.postgres]) {
     for (const step of engine?.steps ?? []) {
       if (step.status === "failed" && step.logTail && !logs.some((l) => l.text === step.logTail)) {
         logs.push({
-          anchor: `tfr-log-${engine.engine}-${step.name.replace(/[^\w-]/g, "")}`,
+          anchor: `${prefix}log-${engine.engine}-${step.name.replace(/[^\w-]/g, "")}`,
           label: `${label(step.name)} (${ENGINE_NAME[engine.engine]})`,
           text: step.logTail
         });
@@ -1757,7 +1775,7 @@ function assemble(report, options, layout) {
   const blocks = [];
   if (options.marker) blocks.push(options.marker);
   blocks.push(header(report, layout.smoke !== false));
-  if (layout.smoke !== false) blocks.push(scorecard(unsuppressed, sections));
+  if (layout.smoke !== false) blocks.push(scorecard(unsuppressed, sections, anchorPrefix(report.directory)));
   const truncated = !layout.findingLogs && report.findings.some((f) => f.details && !smokeLogOf(ctx, f)) ? ["log details of findings"] : [];
   if (report.smoke && !showSmoke) {
     truncated.push("smoke test results");
@@ -1830,7 +1848,8 @@ function findingsSection(ctx, shown, total) {
 function factorSection(ctx, factor, findings) {
   const counts = severityCounts(findings);
   const icon = counts.error ? SEVERITY_ICON.error : counts.warning ? SEVERITY_ICON.warning : SEVERITY_ICON.notice;
-  const summary = `<a id="${factorAnchor(factor)}"></a>${icon} <strong>${FACTOR_NAMES[factor]}</strong>: ${countsShort(counts)}`;
+  const anchor = factorAnchor(factor, anchorPrefix(ctx.report.directory));
+  const summary = `<a id="${anchor}"></a>${icon} <strong>${FACTOR_NAMES[factor]}</strong>: ${countsShort(counts)}`;
   return [
     `<details${counts.error ? " open" : ""}><summary>${summary}</summary>`,
     "",
@@ -1974,7 +1993,12 @@ function result(report, f, ruleIndex) {
         }
       ]
     } : {},
-    properties: { name: f.name, factor: f.factor, ...f.details ? { details: f.details } : {} }
+    // The log as the comment and the terminal show it: the lines that explain the failure, then the tail.
+    properties: {
+      name: f.name,
+      factor: f.factor,
+      ...f.details ? { details: explainingTail(f.details) } : {}
+    }
   };
 }
 function directoryUri(dir) {
@@ -2024,7 +2048,7 @@ function renderText(report, options) {
         );
         if (f.details) {
           const indent = " ".repeat(width + 4);
-          for (const line of lastLines(f.details, DETAIL_LINES)) out.push(paint("dim", `${indent}\u2502 ${line}`));
+          for (const line of logLines(f.details)) out.push(paint("dim", `${indent}\u2502 ${line}`));
         }
       }
     });
@@ -2071,11 +2095,8 @@ function renderText(report, options) {
   return `${out.join("\n")}
 `;
 }
-var DETAIL_LINES = 15;
-function lastLines(text, n) {
-  const lines = stripControl(text).replace(/\n+$/, "").split("\n");
-  const kept = lines.slice(-n).map((l) => l.replace(/\t/g, "  "));
-  return lines.length > n ? [`\u2026 ${lines.length - n} earlier lines`, ...kept] : kept;
+function logLines(log) {
+  return explainingTail(log).split("\n").map((l) => l.replace(/\t/g, "  "));
 }
 function stepRow(step, indent) {
   return [
