@@ -48,7 +48,7 @@ import {
   require_dist,
   sentFiles,
   stamp
-} from "./chunk-X2NTVGI6.js";
+} from "./chunk-S2RWYOMD.js";
 import {
   __toESM
 } from "./chunk-TEVZZSVY.js";

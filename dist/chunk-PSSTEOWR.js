@@ -7,11 +7,11 @@ import {
   parseDeployCheck,
   planEnv,
   runSmoke
-} from "./chunk-M6QOCH5U.js";
+} from "./chunk-PCAPMSGE.js";
 import {
   DEFAULT_LIMITS,
   Redactor
-} from "./chunk-X2NTVGI6.js";
+} from "./chunk-S2RWYOMD.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
