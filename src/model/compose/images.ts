@@ -1,27 +1,7 @@
 /** Image references and the backing-service kind they name. */
 import type { ComposeService } from '../types/compose.js';
 
-/** Splits an image reference; a ':' before the last '/' is a registry port, not a tag. */
-export function splitImage(ref: string): { repository: string; tag?: string; digest?: string } {
-  let name = ref;
-  let digest: string | undefined;
-  const at = ref.indexOf('@');
-  if (at >= 0) {
-    name = ref.slice(0, at);
-    digest = ref.slice(at + 1);
-  }
-  const colon = name.lastIndexOf(':');
-  let tag: string | undefined;
-  if (colon > name.lastIndexOf('/')) {
-    tag = name.slice(colon + 1);
-    name = name.slice(0, colon);
-  }
-  return {
-    repository: name,
-    ...(tag !== undefined ? { tag } : {}),
-    ...(digest !== undefined ? { digest } : {}),
-  };
-}
+export { splitImage } from '../image-ref.js';
 
 const ROLES: [RegExp, ComposeService['role']][] = [
   [/^(postgres(ql)?|postgis|timescaledb(-ha)?|pgvector)$/, 'postgres'],
