@@ -1,8 +1,8 @@
 import {
   baseName,
   dirName,
-  isComposeFile,
   isComposeOverride,
+  looksLikeCompose,
   joinPath,
   normalizeRelative,
 } from '../discover/classify.js';
@@ -37,7 +37,9 @@ export class ComposeProjects extends ModelPart {
       sets.push({ dir: dirName(given[0]), files: given.filter((f) => f in this.texts) });
     } else {
       const byDir = new Map<string, string[]>();
-      for (const f of Object.keys(this.texts).filter(isComposeFile).sort()) {
+      for (const f of Object.keys(this.texts)
+        .filter((f) => looksLikeCompose(f, this.texts[f]))
+        .sort()) {
         const d = dirName(f);
         byDir.set(d, [...(byDir.get(d) ?? []), f]);
       }

@@ -9,6 +9,7 @@ import {
   isScript,
   isUnder,
   joinPath,
+  looksLikeCompose,
   normalizeRelative,
   relativeTo,
 } from '../discover/classify.js';
@@ -115,6 +116,7 @@ class ProjectBuilder implements ModelInput {
       if (file === configFile || /(^|\/)\.env$/.test(file)) continue;
       if (!(
         isCoreFile(file) ||
+        looksLikeCompose(file, text) ||
         isDockerignore(file) ||
         isRequirementsFile(file) ||
         isScript(file) ||
