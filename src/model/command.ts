@@ -13,16 +13,23 @@ export { isSecretName } from './secret-names.js';
 
 /** The commands the RUN instructions of `stages` execute (exec-form RUN as one command), with their lines. */
 export function buildCommands(stages: Stage[]): ShellCommand[] {
-  const out: ShellCommand[] = [];
+  return buildRuns(stages).flatMap((r) => r.commands);
+}
+
+/** Each RUN instruction of `stages` with the commands it executes. */
+export function buildRuns(stages: Stage[]): { run: RunInstr; commands: ShellCommand[] }[] {
+  const out: { run: RunInstr; commands: ShellCommand[] }[] = [];
   for (const stage of stages) {
     for (const instr of stage.instructions) {
       if (instr.keyword !== 'RUN') continue;
       const run = instr as RunInstr;
+      const commands: ShellCommand[] = [];
       if (run.argv) {
-        out.push({ argv: run.argv, line: run.line, redirects: [], viaExec: true });
+        commands.push({ argv: run.argv, line: run.line, redirects: [], viaExec: true });
         const script = inlineScript(run.argv);
-        if (script !== undefined) out.push(...parseShell(script, run.line).commands);
-      } else out.push(...(run.script?.commands ?? []));
+        if (script !== undefined) commands.push(...parseShell(script, run.line).commands);
+      } else commands.push(...(run.script?.commands ?? []));
+      out.push({ run, commands });
     }
   }
   return out;

@@ -1,4 +1,7 @@
+import { buildRuns } from '../../model/command.js';
 import type { ComposeService } from '../../model/types/compose.js';
+import type { DockerfileModel, RunInstr } from '../../model/types/dockerfile.js';
+import type { ShellCommand } from '../../model/types/shell.js';
 import type { App, Project } from '../../model/types/project.js';
 import type { DatabasesModel, SettingsModel } from '../../model/types/settings.js';
 
@@ -23,4 +26,20 @@ export function appDatabases(project: Project): AppDatabases[] {
     if (!settings || !databases) return [];
     return [{ app, settings, databases, file: databases.file ?? settings.file }];
   });
+}
+
+/** A command a RUN of an app's built stages executes, with its RUN and Dockerfile. */
+export interface BuildCommand {
+  dockerfile: DockerfileModel;
+  run: RunInstr;
+  command: ShellCommand;
+}
+
+/** Every command the RUN instructions of the app's built stages execute, in order. */
+export function appBuildCommands(app: App): BuildCommand[] {
+  const dockerfile = app.dockerfile;
+  if (!dockerfile) return [];
+  return buildRuns(dockerfile.builtStages).flatMap(({ run, commands }) =>
+    commands.map((command) => ({ dockerfile, run, command })),
+  );
 }
