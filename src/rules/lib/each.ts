@@ -1,5 +1,5 @@
-import { buildRuns } from '../../model/command.js';
-import type { ComposeService } from '../../model/types/compose.js';
+import { buildRuns, type StartCommand, startCommands } from '../../model/command.js';
+import type { ComposeModel, ComposeService } from '../../model/types/compose.js';
 import type { DockerfileModel, RunInstr } from '../../model/types/dockerfile.js';
 import type { ShellCommand } from '../../model/types/shell.js';
 import type { App, Project } from '../../model/types/project.js';
@@ -8,6 +8,27 @@ import type { DatabasesModel, SettingsModel } from '../../model/types/settings.j
 /** Every compose service of every app, with its app. */
 export function composeServices(project: Project): { app: App; service: ComposeService }[] {
   return project.apps.flatMap((app) => (app.compose?.services ?? []).map((service) => ({ app, service })));
+}
+
+/** Every command every app's container runs when it starts (the image's own and compose's override). */
+export function appStartCommands(project: Project): { app: App; command: StartCommand }[] {
+  return project.apps.flatMap((app) => startCommands(app).map((command) => ({ app, command })));
+}
+
+/** Every app whose compose project has an app service, with that project and service. */
+export function appServices(
+  project: Project,
+): { app: App; compose: ComposeModel; service: ComposeService }[] {
+  return project.apps.flatMap((app) => {
+    const compose = app.compose;
+    const service = compose?.appService;
+    return compose && service ? [{ app, compose, service }] : [];
+  });
+}
+
+/** Every app whose settings module was found, with its settings. */
+export function appSettings(project: Project): { app: App; settings: SettingsModel }[] {
+  return project.apps.flatMap((app) => (app.settings ? [{ app, settings: app.settings }] : []));
 }
 
 /** An app whose settings resolve DATABASES, and the file a finding about DATABASES points at. */
