@@ -1,6 +1,6 @@
 import { buildRuns, type StartCommand, startCommands } from '../../model/command.js';
 import type { ComposeModel, ComposeService } from '../../model/types/compose.js';
-import type { DockerfileModel, RunInstr } from '../../model/types/dockerfile.js';
+import type { DockerfileModel, RunInstr, Stage } from '../../model/types/dockerfile.js';
 import type { ShellCommand } from '../../model/types/shell.js';
 import type { App, Project } from '../../model/types/project.js';
 import type { DatabasesModel, SettingsModel } from '../../model/types/settings.js';
@@ -13,6 +13,15 @@ export function composeServices(project: Project): { app: App; service: ComposeS
 /** Every command every app's container runs when it starts (the image's own and compose's override). */
 export function appStartCommands(project: Project): { app: App; command: StartCommand }[] {
   return project.apps.flatMap((app) => startCommands(app).map((command) => ({ app, command })));
+}
+
+/** Every app with a Dockerfile whose target stage is known, with that Dockerfile and stage. */
+export function appTargetStages(project: Project): { app: App; dockerfile: DockerfileModel; stage: Stage }[] {
+  return project.apps.flatMap((app) => {
+    const dockerfile = app.dockerfile;
+    const stage = dockerfile?.targetStage;
+    return dockerfile && stage ? [{ app, dockerfile, stage }] : [];
+  });
 }
 
 /** Every app whose compose project has an app service, with that project and service. */
