@@ -46,8 +46,8 @@ export function normalizeRelative(path: string): string | undefined {
 export function isDockerfile(path: string): boolean {
   const name = baseName(path);
   if (name.endsWith('.dockerignore')) return false;
-  // Dockerfile, Dockerfile.prod, Dockerfile-prod, web.dockerfile, LocalDockerfile
-  return /^[\w.-]*dockerfile$/i.test(name) || /^dockerfile[.-]/i.test(name);
+  // Dockerfile, Dockerfile.prod, Dockerfile-prod, any name.dockerfile, LocalDockerfile
+  return /\.dockerfile$/i.test(name) || /^[\w.-]*dockerfile$/i.test(name) || /^dockerfile[.-]/i.test(name);
 }
 
 export function isComposeFile(path: string): boolean {

@@ -2,9 +2,11 @@ import {
   type EngineResult,
   type FailOn,
   type Finding,
+  type MessagePart,
   type Report,
   SEVERITIES,
   type Severity,
+  plainMessage,
   type SmokeResult,
   type SmokeStep,
   type StepStatus,
@@ -22,6 +24,7 @@ export const LIMITS = {
   findings: 10_000,
   path: 1024,
   message: 4000,
+  parts: 200,
   details: 64 * 1024,
   reason: 1000,
   steps: 50,
@@ -33,6 +36,7 @@ export const LIMITS = {
 const RULE_BY_ID = new Map(RULES.map((r) => [r.id, r]));
 const STATUSES: readonly StepStatus[] = ['passed', 'failed', 'skipped'];
 const SUPPRESSED_BY = ['inline', 'file', 'config'] as const;
+const PART_KINDS: readonly string[] = ['text', 'code', 'path', 'value'];
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/;
 
@@ -55,7 +59,7 @@ export function validateReport(raw: unknown, failOn: FailOn, source: string): Va
     problems.add(`${raw.findings.length} findings, more than ${LIMITS.findings}: the rest are dropped`);
   const findings: Finding[] = [];
   for (const [i, value] of raw.findings.slice(0, LIMITS.findings).entries()) {
-    const f = finding(value);
+    const f = finding(value, (problem) => problems.add(`finding ${i}: ${problem}`));
     if (typeof f === 'string') problems.add(`finding ${i} dropped: ${f}`);
     else findings.push(f);
   }
@@ -92,8 +96,8 @@ class Problems {
   }
 }
 
-/** A finding with the registry's metadata, or why it was dropped. */
-function finding(value: unknown): Finding | string {
+/** A finding with the registry's metadata, or why it was dropped; `note` hears of a part dropped from it. */
+function finding(value: unknown, note: (problem: string) => void): Finding | string {
   if (!isObject(value)) return 'not an object';
   const rule = typeof value.ruleId === 'string' ? RULE_BY_ID.get(value.ruleId) : undefined;
   if (!rule) return 'ruleId is not a rule of this action';
@@ -106,6 +110,10 @@ function finding(value: unknown): Finding | string {
     return `details is not a string of at most ${LIMITS.details} characters`;
   if (typeof value.fingerprint !== 'string' || !/^[\w-]{1,64}$/.test(value.fingerprint))
     return 'fingerprint is not 1 to 64 letters, digits, _ or -';
+  // Parts that do not fit are dropped alone: the renderers recover them from the plain message.
+  const checked = value.parts == null ? undefined : messageParts(value.parts, message);
+  if (typeof checked === 'string') note(`${checked}: dropped`);
+  const parts = typeof checked === 'string' ? undefined : checked;
   const suppressed = value.suppressed == null ? undefined : suppression(value.suppressed);
   if (typeof suppressed === 'string') return suppressed;
   const line = position(value.line);
@@ -124,9 +132,27 @@ function finding(value: unknown): Finding | string {
     ...(line !== undefined && endLine !== undefined && endLine >= line ? { endLine } : {}),
     ...(line !== undefined && column !== undefined ? { column } : {}),
     message,
+    ...(parts ? { parts } : {}),
     ...(typeof value.details === 'string' ? { details: value.details } : {}),
     ...(suppressed ? { suppressed } : {}),
   };
+}
+
+/**
+ * A message's parts, only when they spell the message exactly; every part but code comes back as a repository value,
+ * since nothing in the artifact is ours, and code is shown as an inert code span.
+ */
+function messageParts(value: unknown, message: string): MessagePart[] | string {
+  const problem = `parts is not a list of at most ${LIMITS.parts} text and code parts that spell the message`;
+  if (!Array.isArray(value) || value.length > LIMITS.parts) return problem;
+  const parts: MessagePart[] = [];
+  for (const p of value) {
+    if (!isObject(p) || typeof p.text !== 'string' || !PART_KINDS.includes(p.kind as string)) return problem;
+    const last = parts.at(-1);
+    if (p.kind !== 'code' && last?.kind === 'value') last.text += p.text;
+    else parts.push({ kind: p.kind === 'code' ? 'code' : 'value', text: p.text });
+  }
+  return plainMessage(parts) === message ? parts : problem;
 }
 
 function suppression(value: unknown): Finding['suppressed'] | string {

@@ -79,6 +79,8 @@ function judge(run: RunState, rules: readonly DynamicRule[]): Finding[] {
       const finding = stamp(rule, {
         ...raw,
         message: run.redactor.redact(raw.message),
+        // The parts too, each on its own: a secret the rule put in a value must not survive in them.
+        ...(raw.parts ? { parts: raw.parts.map((p) => ({ ...p, text: run.redactor.redact(p.text) })) } : {}),
         ...(raw.details ? { details: run.redactor.redact(raw.details) } : {}),
       });
       return related ? { ...finding, related } : finding;
