@@ -15,7 +15,7 @@ import {
   stamp,
   tail,
   withBases
-} from "./chunk-5GITT7WL.js";
+} from "./chunk-S33WUL2V.js";
 import {
   RUN_LABEL,
   removeBuildLayers,

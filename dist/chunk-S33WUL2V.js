@@ -8,9 +8,9 @@ import {
   __toESM
 } from "./chunk-TEVZZSVY.js";
 
-// node_modules/dockerfile-ast/lib/argument.js
+// ../../main/node_modules/dockerfile-ast/lib/argument.js
 var require_argument = __commonJS({
-  "node_modules/dockerfile-ast/lib/argument.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/argument.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Argument = void 0;
@@ -45,9 +45,9 @@ var require_argument = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/jsonArgument.js
+// ../../main/node_modules/dockerfile-ast/lib/jsonArgument.js
 var require_jsonArgument = __commonJS({
-  "node_modules/dockerfile-ast/lib/jsonArgument.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/jsonArgument.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.JSONArgument = void 0;
@@ -70,7 +70,7 @@ var require_jsonArgument = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver-types/lib/esm/main.js
+// ../../main/node_modules/vscode-languageserver-types/lib/esm/main.js
 var main_exports = {};
 __export(main_exports, {
   AnnotatedTextEdit: () => AnnotatedTextEdit,
@@ -161,7 +161,7 @@ __export(main_exports, {
 });
 var DocumentUri, URI, integer, uinteger, Position, Range, Location, LocationLink, Color, ColorInformation, ColorPresentation, FoldingRangeKind, FoldingRange, DiagnosticRelatedInformation, DiagnosticSeverity, DiagnosticTag, CodeDescription, Diagnostic, Command, TextEdit, ChangeAnnotation, ChangeAnnotationIdentifier, AnnotatedTextEdit, TextDocumentEdit, CreateFile, RenameFile, DeleteFile, WorkspaceEdit, TextEditChangeImpl, SnippetTextEdit, ChangeAnnotations, WorkspaceChange, TextDocumentIdentifier, VersionedTextDocumentIdentifier, OptionalVersionedTextDocumentIdentifier, LanguageKind, TextDocumentItem, MarkupKind, MarkupContent, CompletionItemKind, InsertTextFormat, CompletionItemTag, InsertReplaceEdit, InsertTextMode, ApplyKind, CompletionItemLabelDetails, CompletionItem, CompletionList, MarkedString, Hover, ParameterInformation, SignatureInformation, DocumentHighlightKind, DocumentHighlight, SymbolKind, SymbolTag, SymbolInformation, WorkspaceSymbol, DocumentSymbol, CodeActionKind, CodeActionTriggerKind, CodeActionContext, CodeActionTag, CodeAction, CodeLens, FormattingOptions, DocumentLink, SelectionRange, SemanticTokenTypes, SemanticTokenModifiers, SemanticTokens, InlineValueText, InlineValueVariableLookup, InlineValueEvaluatableExpression, InlineValueContext, InlayHintKind, InlayHintLabelPart, InlayHint, StringValue, InlineCompletionItem, InlineCompletionList, InlineCompletionTriggerKind, SelectedCompletionInfo, InlineCompletionContext, WorkspaceFolder, EOL, TextDocument, FullTextDocument, Is;
 var init_main = __esm({
-  "node_modules/vscode-languageserver-types/lib/esm/main.js"() {
+  "../../main/node_modules/vscode-languageserver-types/lib/esm/main.js"() {
     "use strict";
     (function(DocumentUri2) {
       function is(value) {
@@ -1639,9 +1639,9 @@ var init_main = __esm({
   }
 });
 
-// node_modules/dockerfile-ast/lib/line.js
+// ../../main/node_modules/dockerfile-ast/lib/line.js
 var require_line = __commonJS({
-  "node_modules/dockerfile-ast/lib/line.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/line.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Line = void 0;
@@ -1667,9 +1667,9 @@ var require_line = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/util.js
+// ../../main/node_modules/dockerfile-ast/lib/util.js
 var require_util = __commonJS({
-  "node_modules/dockerfile-ast/lib/util.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/util.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Util = void 0;
@@ -1756,9 +1756,9 @@ var require_util = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/comment.js
+// ../../main/node_modules/dockerfile-ast/lib/comment.js
 var require_comment = __commonJS({
-  "node_modules/dockerfile-ast/lib/comment.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/comment.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Comment = void 0;
@@ -1822,7 +1822,7 @@ var require_comment = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver-textdocument/lib/esm/main.js
+// ../../main/node_modules/vscode-languageserver-textdocument/lib/esm/main.js
 var main_exports2 = {};
 __export(main_exports2, {
   TextDocument: () => TextDocument2
@@ -1888,7 +1888,7 @@ function getWellformedEdit(textEdit) {
 }
 var FullTextDocument2, TextDocument2;
 var init_main2 = __esm({
-  "node_modules/vscode-languageserver-textdocument/lib/esm/main.js"() {
+  "../../main/node_modules/vscode-languageserver-textdocument/lib/esm/main.js"() {
     "use strict";
     FullTextDocument2 = class _FullTextDocument {
       constructor(uri, languageId, version, content2) {
@@ -2086,9 +2086,9 @@ var init_main2 = __esm({
   }
 });
 
-// node_modules/dockerfile-ast/lib/parserDirective.js
+// ../../main/node_modules/dockerfile-ast/lib/parserDirective.js
 var require_parserDirective = __commonJS({
-  "node_modules/dockerfile-ast/lib/parserDirective.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/parserDirective.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ParserDirective = void 0;
@@ -2124,9 +2124,9 @@ var require_parserDirective = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/heredoc.js
+// ../../main/node_modules/dockerfile-ast/lib/heredoc.js
 var require_heredoc = __commonJS({
-  "node_modules/dockerfile-ast/lib/heredoc.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/heredoc.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Heredoc = void 0;
@@ -2192,9 +2192,9 @@ var require_heredoc = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/variable.js
+// ../../main/node_modules/dockerfile-ast/lib/variable.js
 var require_variable = __commonJS({
-  "node_modules/dockerfile-ast/lib/variable.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/variable.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Variable = void 0;
@@ -2290,9 +2290,9 @@ var require_variable = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instruction.js
+// ../../main/node_modules/dockerfile-ast/lib/instruction.js
 var require_instruction = __commonJS({
-  "node_modules/dockerfile-ast/lib/instruction.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instruction.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Instruction = void 0;
@@ -3111,9 +3111,9 @@ var require_instruction = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/flagOption.js
+// ../../main/node_modules/dockerfile-ast/lib/flagOption.js
 var require_flagOption = __commonJS({
-  "node_modules/dockerfile-ast/lib/flagOption.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/flagOption.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.FlagOption = void 0;
@@ -3151,9 +3151,9 @@ var require_flagOption = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/flag.js
+// ../../main/node_modules/dockerfile-ast/lib/flag.js
 var require_flag = __commonJS({
-  "node_modules/dockerfile-ast/lib/flag.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/flag.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Flag = void 0;
@@ -3279,9 +3279,9 @@ var require_flag = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/modifiableInstruction.js
+// ../../main/node_modules/dockerfile-ast/lib/modifiableInstruction.js
 var require_modifiableInstruction = __commonJS({
-  "node_modules/dockerfile-ast/lib/modifiableInstruction.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/modifiableInstruction.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ModifiableInstruction = void 0;
@@ -3361,9 +3361,9 @@ var require_modifiableInstruction = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/jsonInstruction.js
+// ../../main/node_modules/dockerfile-ast/lib/jsonInstruction.js
 var require_jsonInstruction = __commonJS({
-  "node_modules/dockerfile-ast/lib/jsonInstruction.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/jsonInstruction.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.JSONInstruction = void 0;
@@ -3526,9 +3526,9 @@ var require_jsonInstruction = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/add.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/add.js
 var require_add = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/add.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/add.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Add = void 0;
@@ -3545,9 +3545,9 @@ var require_add = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/property.js
+// ../../main/node_modules/dockerfile-ast/lib/property.js
 var require_property = __commonJS({
-  "node_modules/dockerfile-ast/lib/property.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/property.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Property = void 0;
@@ -3857,9 +3857,9 @@ var require_property = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/propertyInstruction.js
+// ../../main/node_modules/dockerfile-ast/lib/propertyInstruction.js
 var require_propertyInstruction = __commonJS({
-  "node_modules/dockerfile-ast/lib/propertyInstruction.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/propertyInstruction.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.PropertyInstruction = void 0;
@@ -4154,9 +4154,9 @@ var require_propertyInstruction = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/arg.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/arg.js
 var require_arg = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/arg.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/arg.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Arg = void 0;
@@ -4186,9 +4186,9 @@ var require_arg = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/cmd.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/cmd.js
 var require_cmd = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/cmd.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/cmd.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Cmd = void 0;
@@ -4202,9 +4202,9 @@ var require_cmd = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/copy.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/copy.js
 var require_copy = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/copy.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/copy.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Copy = void 0;
@@ -4234,9 +4234,9 @@ var require_copy = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/env.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/env.js
 var require_env = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/env.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/env.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Env = void 0;
@@ -4253,9 +4253,9 @@ var require_env = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/entrypoint.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/entrypoint.js
 var require_entrypoint = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/entrypoint.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/entrypoint.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Entrypoint = void 0;
@@ -4269,9 +4269,9 @@ var require_entrypoint = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/from.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/from.js
 var require_from = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/from.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/from.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.From = void 0;
@@ -4521,9 +4521,9 @@ var require_from = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/healthcheck.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/healthcheck.js
 var require_healthcheck = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/healthcheck.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/healthcheck.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Healthcheck = void 0;
@@ -4545,9 +4545,9 @@ var require_healthcheck = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/label.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/label.js
 var require_label = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/label.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/label.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Label = void 0;
@@ -4582,9 +4582,9 @@ var require_label = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/onbuild.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/onbuild.js
 var require_onbuild = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/onbuild.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/onbuild.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Onbuild = void 0;
@@ -4619,9 +4619,9 @@ var require_onbuild = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/run.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/run.js
 var require_run = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/run.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/run.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Run = void 0;
@@ -4647,9 +4647,9 @@ var require_run = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/shell.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/shell.js
 var require_shell = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/shell.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/shell.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Shell = void 0;
@@ -4663,9 +4663,9 @@ var require_shell = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/stopsignal.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/stopsignal.js
 var require_stopsignal = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/stopsignal.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/stopsignal.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Stopsignal = void 0;
@@ -4679,9 +4679,9 @@ var require_stopsignal = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/workdir.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/workdir.js
 var require_workdir = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/workdir.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/workdir.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Workdir = void 0;
@@ -4738,9 +4738,9 @@ var require_workdir = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/user.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/user.js
 var require_user = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/user.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/user.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.User = void 0;
@@ -4754,9 +4754,9 @@ var require_user = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/volume.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/volume.js
 var require_volume = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/volume.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/volume.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Volume = void 0;
@@ -4770,9 +4770,9 @@ var require_volume = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/imageTemplate.js
+// ../../main/node_modules/dockerfile-ast/lib/imageTemplate.js
 var require_imageTemplate = __commonJS({
-  "node_modules/dockerfile-ast/lib/imageTemplate.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/imageTemplate.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ImageTemplate = void 0;
@@ -5007,9 +5007,9 @@ var require_imageTemplate = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/dockerfile.js
+// ../../main/node_modules/dockerfile-ast/lib/dockerfile.js
 var require_dockerfile = __commonJS({
-  "node_modules/dockerfile-ast/lib/dockerfile.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/dockerfile.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Dockerfile = void 0;
@@ -5226,9 +5226,9 @@ var require_dockerfile = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/parser.js
+// ../../main/node_modules/dockerfile-ast/lib/parser.js
 var require_parser = __commonJS({
-  "node_modules/dockerfile-ast/lib/parser.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/parser.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Parser = void 0;
@@ -5652,9 +5652,9 @@ var require_parser = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/main.js
+// ../../main/node_modules/dockerfile-ast/lib/main.js
 var require_main = __commonJS({
-  "node_modules/dockerfile-ast/lib/main.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/main.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DockerfileParser = exports.DefaultVariables = exports.Directive = exports.Keyword = exports.Workdir = exports.Volume = exports.User = exports.Stopsignal = exports.Shell = exports.Run = exports.PropertyInstruction = exports.Onbuild = exports.ModifiableInstruction = exports.Label = exports.JSONInstruction = exports.Heredoc = exports.Healthcheck = exports.From = exports.Env = exports.Entrypoint = exports.Copy = exports.Cmd = exports.Arg = exports.Add = exports.Variable = exports.Property = exports.ParserDirective = exports.Line = exports.Instruction = exports.Flag = exports.Comment = exports.JSONArgument = exports.Argument = void 0;
@@ -5824,9 +5824,9 @@ var require_main = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/identity.js
+// ../../main/node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
-  "node_modules/yaml/dist/nodes/identity.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/identity.js"(exports) {
     "use strict";
     var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
     var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
@@ -5881,9 +5881,9 @@ var require_identity = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/visit.js
+// ../../main/node_modules/yaml/dist/visit.js
 var require_visit = __commonJS({
-  "node_modules/yaml/dist/visit.js"(exports) {
+  "../../main/node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
@@ -6039,9 +6039,9 @@ var require_visit = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/directives.js
+// ../../main/node_modules/yaml/dist/doc/directives.js
 var require_directives = __commonJS({
-  "node_modules/yaml/dist/doc/directives.js"(exports) {
+  "../../main/node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var visit = require_visit();
@@ -6210,9 +6210,9 @@ var require_directives = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/anchors.js
+// ../../main/node_modules/yaml/dist/doc/anchors.js
 var require_anchors = __commonJS({
-  "node_modules/yaml/dist/doc/anchors.js"(exports) {
+  "../../main/node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var visit = require_visit();
@@ -6280,9 +6280,9 @@ var require_anchors = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/applyReviver.js
+// ../../main/node_modules/yaml/dist/doc/applyReviver.js
 var require_applyReviver = __commonJS({
-  "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
+  "../../main/node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
     function applyReviver(reviver, obj, key, val) {
       if (val && typeof val === "object") {
@@ -6330,9 +6330,9 @@ var require_applyReviver = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/toJS.js
+// ../../main/node_modules/yaml/dist/nodes/toJS.js
 var require_toJS = __commonJS({
-  "node_modules/yaml/dist/nodes/toJS.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     function toJS(value, arg, ctx) {
@@ -6360,9 +6360,9 @@ var require_toJS = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Node.js
+// ../../main/node_modules/yaml/dist/nodes/Node.js
 var require_Node = __commonJS({
-  "node_modules/yaml/dist/nodes/Node.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/Node.js"(exports) {
     "use strict";
     var applyReviver = require_applyReviver();
     var identity2 = require_identity();
@@ -6401,9 +6401,9 @@ var require_Node = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Alias.js
+// ../../main/node_modules/yaml/dist/nodes/Alias.js
 var require_Alias = __commonJS({
-  "node_modules/yaml/dist/nodes/Alias.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var visit = require_visit();
@@ -6519,9 +6519,9 @@ var require_Alias = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Scalar.js
+// ../../main/node_modules/yaml/dist/nodes/Scalar.js
 var require_Scalar = __commonJS({
-  "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var Node = require_Node();
@@ -6549,9 +6549,9 @@ var require_Scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/createNode.js
+// ../../main/node_modules/yaml/dist/doc/createNode.js
 var require_createNode = __commonJS({
-  "node_modules/yaml/dist/doc/createNode.js"(exports) {
+  "../../main/node_modules/yaml/dist/doc/createNode.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity2 = require_identity();
@@ -6624,9 +6624,9 @@ var require_createNode = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Collection.js
+// ../../main/node_modules/yaml/dist/nodes/Collection.js
 var require_Collection = __commonJS({
-  "node_modules/yaml/dist/nodes/Collection.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/Collection.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var identity2 = require_identity();
@@ -6767,9 +6767,9 @@ var require_Collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyComment.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyComment.js
 var require_stringifyComment = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment2, indent2) {
@@ -6784,9 +6784,9 @@ var require_stringifyComment = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/foldFlowLines.js
+// ../../main/node_modules/yaml/dist/stringify/foldFlowLines.js
 var require_foldFlowLines = __commonJS({
-  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
     "use strict";
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
@@ -6920,9 +6920,9 @@ ${indent2}${text.slice(fold + 1, end2)}`;
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyString.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyString.js
 var require_stringifyString = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
@@ -7203,9 +7203,9 @@ ${indent2}`);
   }
 });
 
-// node_modules/yaml/dist/stringify/stringify.js
+// ../../main/node_modules/yaml/dist/stringify/stringify.js
 var require_stringify = __commonJS({
-  "node_modules/yaml/dist/stringify/stringify.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringify.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var identity2 = require_identity();
@@ -7327,9 +7327,9 @@ ${ctx.indent}${str}`;
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyPair.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyPair.js
 var require_stringifyPair = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var Scalar = require_Scalar();
@@ -7460,9 +7460,9 @@ ${ctx.indent}`;
   }
 });
 
-// node_modules/yaml/dist/log.js
+// ../../main/node_modules/yaml/dist/log.js
 var require_log = __commonJS({
-  "node_modules/yaml/dist/log.js"(exports) {
+  "../../main/node_modules/yaml/dist/log.js"(exports) {
     "use strict";
     var node_process = __require("process");
     function debug(logLevel, ...messages) {
@@ -7482,9 +7482,9 @@ var require_log = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/merge.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js
 var require_merge = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var Scalar = require_Scalar();
@@ -7542,9 +7542,9 @@ var require_merge = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/addPairToJSMap.js
+// ../../main/node_modules/yaml/dist/nodes/addPairToJSMap.js
 var require_addPairToJSMap = __commonJS({
-  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
     var log = require_log();
     var merge2 = require_merge();
@@ -7606,9 +7606,9 @@ var require_addPairToJSMap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Pair.js
+// ../../main/node_modules/yaml/dist/nodes/Pair.js
 var require_Pair = __commonJS({
-  "node_modules/yaml/dist/nodes/Pair.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/Pair.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
@@ -7646,9 +7646,9 @@ var require_Pair = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyCollection.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyCollection.js
 var require_stringifyCollection = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var stringify = require_stringify();
@@ -7797,9 +7797,9 @@ ${indent2}${end}`;
   }
 });
 
-// node_modules/yaml/dist/nodes/YAMLMap.js
+// ../../main/node_modules/yaml/dist/nodes/YAMLMap.js
 var require_YAMLMap = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
     "use strict";
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
@@ -7941,9 +7941,9 @@ var require_YAMLMap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/map.js
+// ../../main/node_modules/yaml/dist/schema/common/map.js
 var require_map = __commonJS({
-  "node_modules/yaml/dist/schema/common/map.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var YAMLMap = require_YAMLMap();
@@ -7963,9 +7963,9 @@ var require_map = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/YAMLSeq.js
+// ../../main/node_modules/yaml/dist/nodes/YAMLSeq.js
 var require_YAMLSeq = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
@@ -8079,9 +8079,9 @@ var require_YAMLSeq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/seq.js
+// ../../main/node_modules/yaml/dist/schema/common/seq.js
 var require_seq = __commonJS({
-  "node_modules/yaml/dist/schema/common/seq.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var YAMLSeq = require_YAMLSeq();
@@ -8101,9 +8101,9 @@ var require_seq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/string.js
+// ../../main/node_modules/yaml/dist/schema/common/string.js
 var require_string = __commonJS({
-  "node_modules/yaml/dist/schema/common/string.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/common/string.js"(exports) {
     "use strict";
     var stringifyString = require_stringifyString();
     var string2 = {
@@ -8120,9 +8120,9 @@ var require_string = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/null.js
+// ../../main/node_modules/yaml/dist/schema/common/null.js
 var require_null = __commonJS({
-  "node_modules/yaml/dist/schema/common/null.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/common/null.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var nullTag = {
@@ -8138,9 +8138,9 @@ var require_null = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/bool.js
+// ../../main/node_modules/yaml/dist/schema/core/bool.js
 var require_bool = __commonJS({
-  "node_modules/yaml/dist/schema/core/bool.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/core/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var boolTag = {
@@ -8162,9 +8162,9 @@ var require_bool = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyNumber.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyNumber.js
 var require_stringifyNumber = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
@@ -8189,9 +8189,9 @@ var require_stringifyNumber = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/float.js
+// ../../main/node_modules/yaml/dist/schema/core/float.js
 var require_float = __commonJS({
-  "node_modules/yaml/dist/schema/core/float.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/core/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -8235,9 +8235,9 @@ var require_float = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/int.js
+// ../../main/node_modules/yaml/dist/schema/core/int.js
 var require_int = __commonJS({
-  "node_modules/yaml/dist/schema/core/int.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/core/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -8280,9 +8280,9 @@ var require_int = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/schema.js
+// ../../main/node_modules/yaml/dist/schema/core/schema.js
 var require_schema = __commonJS({
-  "node_modules/yaml/dist/schema/core/schema.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/core/schema.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -8308,9 +8308,9 @@ var require_schema = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/json/schema.js
+// ../../main/node_modules/yaml/dist/schema/json/schema.js
 var require_schema2 = __commonJS({
-  "node_modules/yaml/dist/schema/json/schema.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var map = require_map();
@@ -8375,9 +8375,9 @@ var require_schema2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/binary.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js
 var require_binary = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
     "use strict";
     var node_buffer = __require("buffer");
     var Scalar = require_Scalar();
@@ -8441,9 +8441,9 @@ var require_binary = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js
 var require_pairs = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var Pair = require_Pair();
@@ -8519,9 +8519,9 @@ ${cn.comment}` : item.comment;
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/omap.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js
 var require_omap = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var toJS = require_toJS();
@@ -8597,9 +8597,9 @@ var require_omap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/bool.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js
 var require_bool2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function boolStringify({ value, source }, ctx) {
@@ -8629,9 +8629,9 @@ var require_bool2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/float.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/float.js
 var require_float2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -8678,9 +8678,9 @@ var require_float2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/int.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/int.js
 var require_int2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -8757,9 +8757,9 @@ var require_int2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/set.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/set.js
 var require_set = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var Pair = require_Pair();
@@ -8846,9 +8846,9 @@ var require_set = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
 var require_timestamp = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str, asBigInt) {
@@ -8934,9 +8934,9 @@ var require_timestamp = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/schema.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js
 var require_schema3 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -8978,9 +8978,9 @@ var require_schema3 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/tags.js
+// ../../main/node_modules/yaml/dist/schema/tags.js
 var require_tags = __commonJS({
-  "node_modules/yaml/dist/schema/tags.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/tags.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -9072,9 +9072,9 @@ var require_tags = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/Schema.js
+// ../../main/node_modules/yaml/dist/schema/Schema.js
 var require_Schema = __commonJS({
-  "node_modules/yaml/dist/schema/Schema.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var map = require_map();
@@ -9104,9 +9104,9 @@ var require_Schema = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyDocument.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyDocument.js
 var require_stringifyDocument = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var stringify = require_stringify();
@@ -9184,9 +9184,9 @@ var require_stringifyDocument = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/Document.js
+// ../../main/node_modules/yaml/dist/doc/Document.js
 var require_Document = __commonJS({
-  "node_modules/yaml/dist/doc/Document.js"(exports) {
+  "../../main/node_modules/yaml/dist/doc/Document.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var Collection = require_Collection();
@@ -9493,9 +9493,9 @@ var require_Document = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/errors.js
+// ../../main/node_modules/yaml/dist/errors.js
 var require_errors = __commonJS({
-  "node_modules/yaml/dist/errors.js"(exports) {
+  "../../main/node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
       constructor(name2, pos, code2, message) {
@@ -9558,9 +9558,9 @@ ${pointer}
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-props.js
+// ../../main/node_modules/yaml/dist/compose/resolve-props.js
 var require_resolve_props = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-props.js"(exports) {
     "use strict";
     function resolveProps(tokens2, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
@@ -9692,9 +9692,9 @@ var require_resolve_props = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-contains-newline.js
+// ../../main/node_modules/yaml/dist/compose/util-contains-newline.js
 var require_util_contains_newline = __commonJS({
-  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
     "use strict";
     function containsNewline(key) {
       if (!key)
@@ -9734,9 +9734,9 @@ var require_util_contains_newline = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-flow-indent-check.js
+// ../../main/node_modules/yaml/dist/compose/util-flow-indent-check.js
 var require_util_flow_indent_check = __commonJS({
-  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
     function flowIndentCheck(indent2, fc, onError) {
@@ -9752,9 +9752,9 @@ var require_util_flow_indent_check = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-map-includes.js
+// ../../main/node_modules/yaml/dist/compose/util-map-includes.js
 var require_util_map_includes = __commonJS({
-  "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     function mapIncludes(ctx, items, search) {
@@ -9768,9 +9768,9 @@ var require_util_map_includes = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-map.js
+// ../../main/node_modules/yaml/dist/compose/resolve-block-map.js
 var require_resolve_block_map = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
     "use strict";
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
@@ -9876,9 +9876,9 @@ var require_resolve_block_map = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-seq.js
+// ../../main/node_modules/yaml/dist/compose/resolve-block-seq.js
 var require_resolve_block_seq = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
     "use strict";
     var YAMLSeq = require_YAMLSeq();
     var resolveProps = require_resolve_props();
@@ -9927,9 +9927,9 @@ var require_resolve_block_seq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-end.js
+// ../../main/node_modules/yaml/dist/compose/resolve-end.js
 var require_resolve_end = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-end.js"(exports) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
       let comment2 = "";
@@ -9970,9 +9970,9 @@ var require_resolve_end = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-flow-collection.js
+// ../../main/node_modules/yaml/dist/compose/resolve-flow-collection.js
 var require_resolve_flow_collection = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var Pair = require_Pair();
@@ -10164,9 +10164,9 @@ var require_resolve_flow_collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-collection.js
+// ../../main/node_modules/yaml/dist/compose/compose-collection.js
 var require_compose_collection = __commonJS({
-  "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var Scalar = require_Scalar();
@@ -10229,9 +10229,9 @@ var require_compose_collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-scalar.js
+// ../../main/node_modules/yaml/dist/compose/resolve-block-scalar.js
 var require_resolve_block_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
@@ -10412,9 +10412,9 @@ var require_resolve_block_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-flow-scalar.js
+// ../../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js
 var require_resolve_flow_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
@@ -10633,9 +10633,9 @@ var require_resolve_flow_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-scalar.js
+// ../../main/node_modules/yaml/dist/compose/compose-scalar.js
 var require_compose_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var Scalar = require_Scalar();
@@ -10714,9 +10714,9 @@ var require_compose_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-empty-scalar-position.js
+// ../../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js
 var require_util_empty_scalar_position = __commonJS({
-  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
     "use strict";
     function emptyScalarPosition(offset, before, pos) {
       if (before) {
@@ -10744,9 +10744,9 @@ var require_util_empty_scalar_position = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-node.js
+// ../../main/node_modules/yaml/dist/compose/compose-node.js
 var require_compose_node = __commonJS({
-  "node_modules/yaml/dist/compose/compose-node.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/compose-node.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity2 = require_identity();
@@ -10850,9 +10850,9 @@ var require_compose_node = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-doc.js
+// ../../main/node_modules/yaml/dist/compose/compose-doc.js
 var require_compose_doc = __commonJS({
-  "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/compose-doc.js"(exports) {
     "use strict";
     var Document = require_Document();
     var composeNode = require_compose_node();
@@ -10893,9 +10893,9 @@ var require_compose_doc = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/composer.js
+// ../../main/node_modules/yaml/dist/compose/composer.js
 var require_composer = __commonJS({
-  "node_modules/yaml/dist/compose/composer.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/composer.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var directives = require_directives();
@@ -11101,9 +11101,9 @@ ${end.comment}` : end.comment;
   }
 });
 
-// node_modules/yaml/dist/parse/cst-scalar.js
+// ../../main/node_modules/yaml/dist/parse/cst-scalar.js
 var require_cst_scalar = __commonJS({
-  "node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
     "use strict";
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -11286,9 +11286,9 @@ var require_cst_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst-stringify.js
+// ../../main/node_modules/yaml/dist/parse/cst-stringify.js
 var require_cst_stringify = __commonJS({
-  "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
     var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
@@ -11347,9 +11347,9 @@ var require_cst_stringify = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst-visit.js
+// ../../main/node_modules/yaml/dist/parse/cst-visit.js
 var require_cst_visit = __commonJS({
-  "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/cst-visit.js"(exports) {
     "use strict";
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
@@ -11409,9 +11409,9 @@ var require_cst_visit = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst.js
+// ../../main/node_modules/yaml/dist/parse/cst.js
 var require_cst = __commonJS({
-  "node_modules/yaml/dist/parse/cst.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/cst.js"(exports) {
     "use strict";
     var cstScalar = require_cst_scalar();
     var cstStringify = require_cst_stringify();
@@ -11511,9 +11511,9 @@ var require_cst = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/lexer.js
+// ../../main/node_modules/yaml/dist/parse/lexer.js
 var require_lexer = __commonJS({
-  "node_modules/yaml/dist/parse/lexer.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/lexer.js"(exports) {
     "use strict";
     var cst = require_cst();
     function isEmpty(ch) {
@@ -12100,9 +12100,9 @@ var require_lexer = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/line-counter.js
+// ../../main/node_modules/yaml/dist/parse/line-counter.js
 var require_line_counter = __commonJS({
-  "node_modules/yaml/dist/parse/line-counter.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
     var LineCounter2 = class {
       constructor() {
@@ -12131,9 +12131,9 @@ var require_line_counter = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/parser.js
+// ../../main/node_modules/yaml/dist/parse/parser.js
 var require_parser2 = __commonJS({
-  "node_modules/yaml/dist/parse/parser.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/parser.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var cst = require_cst();
@@ -13005,9 +13005,9 @@ var require_parser2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/public-api.js
+// ../../main/node_modules/yaml/dist/public-api.js
 var require_public_api = __commonJS({
-  "node_modules/yaml/dist/public-api.js"(exports) {
+  "../../main/node_modules/yaml/dist/public-api.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -13102,9 +13102,9 @@ var require_public_api = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/index.js
+// ../../main/node_modules/yaml/dist/index.js
 var require_dist = __commonJS({
-  "node_modules/yaml/dist/index.js"(exports) {
+  "../../main/node_modules/yaml/dist/index.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -14193,9 +14193,6 @@ FROM python:3.12-slim-bookworm@sha256:<digest>
   }
 });
 
-// src/model/command.ts
-import { posix as posix3 } from "node:path";
-
 // src/parse/shell.ts
 import { createRequire } from "node:module";
 
@@ -14566,8 +14563,11 @@ function basename(p) {
   return p.slice(p.lastIndexOf("/") + 1);
 }
 
+// src/model/command/start-chain.ts
+import { posix as posix4 } from "node:path";
+
 // src/model/dockerfile.ts
-import { posix as posix2 } from "node:path";
+import { posix as posix3 } from "node:path";
 
 // src/parse/dockerfile.ts
 var import_dockerfile_ast = __toESM(require_main(), 1);
@@ -14679,6 +14679,188 @@ function splitWords(s, escape = "\\") {
   return words;
 }
 
+// src/model/image-ref.ts
+function splitImage(image) {
+  let rest = image;
+  let digest;
+  const at2 = rest.indexOf("@");
+  if (at2 >= 0) {
+    digest = rest.slice(at2 + 1);
+    rest = rest.slice(0, at2);
+  }
+  const colon = rest.lastIndexOf(":");
+  const slash = rest.lastIndexOf("/");
+  let tag;
+  if (colon > slash) {
+    tag = rest.slice(colon + 1);
+    rest = rest.slice(0, colon);
+  }
+  return {
+    repository: rest,
+    ...tag !== void 0 ? { tag } : {},
+    ...digest !== void 0 ? { digest } : {}
+  };
+}
+
+// src/model/dockerfile/instruction-text.ts
+import { posix as posix2 } from "node:path";
+function jsonArray(args) {
+  const t2 = args.trim();
+  if (!t2.startsWith("[")) return void 0;
+  for (let end = t2.indexOf("]"); end >= 0; end = t2.indexOf("]", end + 1)) {
+    let v;
+    try {
+      v = JSON.parse(t2.slice(0, end + 1));
+    } catch {
+      continue;
+    }
+    return Array.isArray(v) && v.every((x) => typeof x === "string") ? v : void 0;
+  }
+  return void 0;
+}
+function takeFlags(args, escape) {
+  const flags = [];
+  let rest = args.trimStart();
+  for (; ; ) {
+    if (!rest.startsWith("--")) break;
+    const word = splitWords(rest, escape)[0];
+    if (!word) break;
+    flags.push(word);
+    rest = rest.slice(word.length).trimStart();
+  }
+  return { flags, rest };
+}
+function blankFlags(shellText) {
+  let out = shellText;
+  let i = 0;
+  for (; ; ) {
+    while (i < out.length && (/\s/.test(out[i]) || out[i] === "\\" && out[i + 1] === "\n")) i++;
+    if (!out.startsWith("--", i)) return out;
+    let j = i;
+    let quote;
+    while (j < out.length && (quote || !/\s/.test(out[j]))) {
+      if (quote && out[j] === quote) quote = void 0;
+      else if (!quote && (out[j] === '"' || out[j] === "'")) quote = out[j];
+      j++;
+    }
+    if (out[j - 1] === "\\" && out[j] === "\n") j--;
+    out = out.slice(0, i) + out.slice(i, j).replace(/[^\n]/g, " ") + out.slice(j);
+    i = j;
+  }
+}
+var NameLines = class {
+  constructor(instr) {
+    this.instr = instr;
+    this.line = instr.argsLine;
+  }
+  instr;
+  at = 0;
+  line;
+  /** The line of `name`, or the instruction's line when it is not found (an escaped or quoted name). */
+  next(name2, slack) {
+    const text = this.instr.shellText;
+    const found = text.slice(this.at, this.at + name2.length + slack).indexOf(name2);
+    if (found < 0 || name2 === "") return this.instr.line;
+    for (let i = this.at; i < this.at + found; i++) if (text.charCodeAt(i) === 10) this.line++;
+    this.at += found;
+    return this.line;
+  }
+};
+var nameSlack = (previousValue) => 4096 + 2 * (previousValue?.length ?? 0);
+function normalizeKeepSlash(p) {
+  const n = posix2.normalize(p);
+  return n.length > 1 && n.endsWith("/") && !p.endsWith("/") ? n.slice(0, -1) : n;
+}
+function printable(s) {
+  const clean2 = s.replace(/[^\x20-\x7e]/g, "?");
+  return clean2.length > 40 ? `${clean2.slice(0, 40)}\u2026` : clean2;
+}
+
+// src/model/dockerfile/variables.ts
+var UNKNOWN = { kind: "unknown" };
+var UNSET = { kind: "unset" };
+function expand(raw, lookup, escape = "\\") {
+  let out = "";
+  let quote;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i];
+    if (quote === "'") {
+      if (c === "'") quote = void 0;
+      else out += c;
+      continue;
+    }
+    if (c === escape && i + 1 < raw.length) {
+      const next = raw[i + 1];
+      if (quote === '"' && next !== '"' && next !== "$" && next !== escape) {
+        out += c;
+        continue;
+      }
+      out += next;
+      i++;
+      continue;
+    }
+    if (c === '"' || c === "'" && !quote) {
+      quote = quote === c ? void 0 : c;
+      continue;
+    }
+    if (c === "$") {
+      const parsed = variableAt(raw, i);
+      if (!parsed) {
+        out += c;
+        continue;
+      }
+      const value = substitute(parsed, lookup, escape);
+      if (value === void 0) return void 0;
+      out += value;
+      i = parsed.end - 1;
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}
+function variableAt(s, i) {
+  if (s[i + 1] === "{") {
+    let depth = 1;
+    let j = i + 2;
+    while (j < s.length && depth > 0) {
+      if (s[j] === "{") depth++;
+      else if (s[j] === "}") depth--;
+      j++;
+    }
+    if (depth > 0) return void 0;
+    const inner = s.slice(i + 2, j - 1);
+    const m2 = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+?]|[#%/^,:]+)([\s\S]*))?$/.exec(inner);
+    if (!m2) return { name: "", op: "?unsupported", end: j };
+    return { name: m2[1], ...m2[2] ? { op: m2[2], word: m2[3] ?? "" } : {}, end: j };
+  }
+  const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(s.slice(i + 1));
+  return m ? { name: m[0], end: i + 1 + m[0].length } : void 0;
+}
+function substitute(ref, lookup, escape) {
+  const state = ref.name ? lookup(ref.name) : UNKNOWN;
+  const set = state.kind === "value";
+  const nonEmpty = set && state.value !== "";
+  const word = () => expand(ref.word ?? "", lookup, escape);
+  switch (ref.op) {
+    case void 0:
+      return set ? state.value : void 0;
+    case ":-":
+      return state.kind === "unknown" ? void 0 : nonEmpty ? state.value : word();
+    case "-":
+      return state.kind === "unknown" ? void 0 : set ? state.value : word();
+    case ":+":
+      return state.kind === "unknown" ? void 0 : nonEmpty ? word() : "";
+    case "+":
+      return state.kind === "unknown" ? void 0 : set ? word() : "";
+    case ":?":
+    case "?":
+      return set ? state.value : void 0;
+    default:
+      return void 0;
+  }
+}
+
 // src/model/dockerfile.ts
 var KEYWORDS2 = /* @__PURE__ */ new Set([
   "ADD",
@@ -14713,8 +14895,6 @@ var PLATFORM_ARGS = /* @__PURE__ */ new Set([
   "BUILDKIT_SYNTAX"
 ]);
 var SCRIPT_SHELLS = /^#!\s*(\/usr\/bin\/env\s+)?(\/(usr\/)?bin\/)?(sh|bash|dash|ash)\b/;
-var UNKNOWN = { kind: "unknown" };
-var UNSET = { kind: "unset" };
 function modelDockerfile(file, text, options = {}) {
   try {
     return new Modeller(file, text, options).run();
@@ -14805,7 +14985,7 @@ var Modeller = class {
       if (ref >= 0) from.stageRef = ref;
       else if (/^\d+$/.test(image) && Number(image) < this.stages.length) from.stageRef = Number(image);
       else if (lower === "scratch") from.scratch = true;
-      else Object.assign(from, parseImageRef(image));
+      else Object.assign(from, splitImage(image));
     }
     const parent = from.stageRef !== void 0 ? this.stages[from.stageRef] : void 0;
     const stage = {
@@ -14936,7 +15116,7 @@ var Modeller = class {
           stage.workdir = raw;
           return [{ keyword: "WORKDIR", ...at2 }];
         }
-        const path = posix2.normalize(value.startsWith("/") ? value : posix2.join(this.workdir, value));
+        const path = posix3.normalize(value.startsWith("/") ? value : posix3.join(this.workdir, value));
         this.workdir = path.length > 1 ? path.replace(/\/$/, "") : path;
         stage.workdir = this.workdir;
         const w = { keyword: "WORKDIR", ...at2, path: this.workdir };
@@ -15034,7 +15214,7 @@ var Modeller = class {
   resolvePath(p) {
     if (p.startsWith("/")) return normalizeKeepSlash(p);
     if (this.workdir === void 0 || p.includes("$")) return p;
-    return normalizeKeepSlash(posix2.join(this.workdir, p));
+    return normalizeKeepSlash(posix3.join(this.workdir, p));
   }
   findTarget() {
     const wanted = this.options.target;
@@ -15076,323 +15256,10 @@ var Modeller = class {
     return /^\d+$/.test(ref) && Number(ref) < before ? this.stages[Number(ref)] : void 0;
   }
 };
-function expand(raw, lookup, escape = "\\") {
-  let out = "";
-  let quote;
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw[i];
-    if (quote === "'") {
-      if (c === "'") quote = void 0;
-      else out += c;
-      continue;
-    }
-    if (c === escape && i + 1 < raw.length) {
-      const next = raw[i + 1];
-      if (quote === '"' && next !== '"' && next !== "$" && next !== escape) {
-        out += c;
-        continue;
-      }
-      out += next;
-      i++;
-      continue;
-    }
-    if (c === '"' || c === "'" && !quote) {
-      quote = quote === c ? void 0 : c;
-      continue;
-    }
-    if (c === "$") {
-      const parsed = variableAt(raw, i);
-      if (!parsed) {
-        out += c;
-        continue;
-      }
-      const value = substitute(parsed, lookup, escape);
-      if (value === void 0) return void 0;
-      out += value;
-      i = parsed.end - 1;
-      continue;
-    }
-    out += c;
-  }
-  return out;
-}
-function variableAt(s, i) {
-  if (s[i + 1] === "{") {
-    let depth = 1;
-    let j = i + 2;
-    while (j < s.length && depth > 0) {
-      if (s[j] === "{") depth++;
-      else if (s[j] === "}") depth--;
-      j++;
-    }
-    if (depth > 0) return void 0;
-    const inner = s.slice(i + 2, j - 1);
-    const m2 = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+?]|[#%/^,:]+)([\s\S]*))?$/.exec(inner);
-    if (!m2) return { name: "", op: "?unsupported", end: j };
-    return { name: m2[1], ...m2[2] ? { op: m2[2], word: m2[3] ?? "" } : {}, end: j };
-  }
-  const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(s.slice(i + 1));
-  return m ? { name: m[0], end: i + 1 + m[0].length } : void 0;
-}
-function substitute(ref, lookup, escape) {
-  const state = ref.name ? lookup(ref.name) : UNKNOWN;
-  const set = state.kind === "value";
-  const nonEmpty = set && state.value !== "";
-  const word = () => expand(ref.word ?? "", lookup, escape);
-  switch (ref.op) {
-    case void 0:
-      return set ? state.value : void 0;
-    case ":-":
-      return state.kind === "unknown" ? void 0 : nonEmpty ? state.value : word();
-    case "-":
-      return state.kind === "unknown" ? void 0 : set ? state.value : word();
-    case ":+":
-      return state.kind === "unknown" ? void 0 : nonEmpty ? word() : "";
-    case "+":
-      return state.kind === "unknown" ? void 0 : set ? word() : "";
-    case ":?":
-    case "?":
-      return set ? state.value : void 0;
-    default:
-      return void 0;
-  }
-}
-function parseImageRef(image) {
-  let rest = image;
-  let digest;
-  const at2 = rest.indexOf("@");
-  if (at2 >= 0) {
-    digest = rest.slice(at2 + 1);
-    rest = rest.slice(0, at2);
-  }
-  const colon = rest.lastIndexOf(":");
-  const slash = rest.lastIndexOf("/");
-  let tag;
-  if (colon > slash) {
-    tag = rest.slice(colon + 1);
-    rest = rest.slice(0, colon);
-  }
-  return {
-    repository: rest,
-    ...tag !== void 0 ? { tag } : {},
-    ...digest !== void 0 ? { digest } : {}
-  };
-}
-function jsonArray(args) {
-  const t2 = args.trim();
-  if (!t2.startsWith("[")) return void 0;
-  for (let end = t2.indexOf("]"); end >= 0; end = t2.indexOf("]", end + 1)) {
-    let v;
-    try {
-      v = JSON.parse(t2.slice(0, end + 1));
-    } catch {
-      continue;
-    }
-    return Array.isArray(v) && v.every((x) => typeof x === "string") ? v : void 0;
-  }
-  return void 0;
-}
-function takeFlags(args, escape) {
-  const flags = [];
-  let rest = args.trimStart();
-  for (; ; ) {
-    if (!rest.startsWith("--")) break;
-    const word = splitWords(rest, escape)[0];
-    if (!word) break;
-    flags.push(word);
-    rest = rest.slice(word.length).trimStart();
-  }
-  return { flags, rest };
-}
-function blankFlags(shellText) {
-  let out = shellText;
-  let i = 0;
-  for (; ; ) {
-    while (i < out.length && (/\s/.test(out[i]) || out[i] === "\\" && out[i + 1] === "\n")) i++;
-    if (!out.startsWith("--", i)) return out;
-    let j = i;
-    let quote;
-    while (j < out.length && (quote || !/\s/.test(out[j]))) {
-      if (quote && out[j] === quote) quote = void 0;
-      else if (!quote && (out[j] === '"' || out[j] === "'")) quote = out[j];
-      j++;
-    }
-    if (out[j - 1] === "\\" && out[j] === "\n") j--;
-    out = out.slice(0, i) + out.slice(i, j).replace(/[^\n]/g, " ") + out.slice(j);
-    i = j;
-  }
-}
-var NameLines = class {
-  constructor(instr) {
-    this.instr = instr;
-    this.line = instr.argsLine;
-  }
-  instr;
-  at = 0;
-  line;
-  /** The line of `name`, or the instruction's line when it is not found (an escaped or quoted name). */
-  next(name2, slack) {
-    const text = this.instr.shellText;
-    const found = text.slice(this.at, this.at + name2.length + slack).indexOf(name2);
-    if (found < 0 || name2 === "") return this.instr.line;
-    for (let i = this.at; i < this.at + found; i++) if (text.charCodeAt(i) === 10) this.line++;
-    this.at += found;
-    return this.line;
-  }
-};
-var nameSlack = (previousValue) => 4096 + 2 * (previousValue?.length ?? 0);
-function normalizeKeepSlash(p) {
-  const n = posix2.normalize(p);
-  return n.length > 1 && n.endsWith("/") && !p.endsWith("/") ? n.slice(0, -1) : n;
-}
-function printable(s) {
-  const clean2 = s.replace(/[^\x20-\x7e]/g, "?");
-  return clean2.length > 40 ? `${clean2.slice(0, 40)}\u2026` : clean2;
-}
 
-// src/model/secret-names.ts
-var SECRET_NAME = /PASSWORD|PASSWD|_PASS$|_PWD$|SECRET|TOKEN|_KEY$|API_KEY|PRIVATE/;
-var NAMES_A_SECRET = /_(FILE|PATH|DIR|URL|ID)$/;
-var NOT_SECRET = /PUBLIC|^GPG_KEY$/;
-function isSecretName(name2) {
-  const n = name2.toUpperCase();
-  if (NAMES_A_SECRET.test(n) || NOT_SECRET.test(n)) return false;
-  return SECRET_NAME.test(n);
-}
-
-// src/model/command.ts
+// src/model/command/servers.ts
 var SHELLS2 = /* @__PURE__ */ new Set(["sh", "bash", "dash", "ash", "zsh", "ksh"]);
 var PYTHON = /^python(\d+(\.\d+)*)?$/;
-function effectiveCommand(app) {
-  return chain(app, true);
-}
-function imageCommand(app) {
-  return chain(app, false);
-}
-function startCommands(app) {
-  const seen = /* @__PURE__ */ new Set();
-  const out = [];
-  for (const c of [...imageCommand(app), ...effectiveCommand(app)]) {
-    const key = `${c.file}\0${c.line}\0${c.argv.join("\0")}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(c);
-  }
-  return out;
-}
-function containerEnv(app) {
-  const env = { ...app.dockerfile?.targetStage?.env ?? {} };
-  for (const e of app.compose?.appService?.environment ?? []) env[e.name] = e.value;
-  return env;
-}
-function chain(app, withCompose) {
-  const stage = app.dockerfile?.targetStage;
-  const dockerfile = app.dockerfile?.file ?? "";
-  const service = withCompose ? app.compose?.appService : void 0;
-  const entrypoint = service?.entrypoint ? fromCompose(service.entrypoint, "compose-entrypoint") : stage?.entrypoint && fromInstr(stage.entrypoint, dockerfile);
-  let cmd;
-  if (service?.command) cmd = fromCompose(service.command, "compose-command");
-  else if (!service?.entrypoint && stage?.cmd) cmd = fromInstr(stage.cmd, dockerfile);
-  let pid1 = [];
-  if (entrypoint?.argv) {
-    const args = cmd ? cmd.argv ?? ["/bin/sh", "-c", cmd.raw] : [];
-    pid1 = execCommand(cmd && args.length ? cmd.at : entrypoint.at, [...entrypoint.argv, ...args]);
-    if (cmd && !cmd.argv) pid1.push(...cmd.script);
-  } else if (entrypoint) {
-    pid1 = entrypoint.script;
-  } else if (cmd) {
-    pid1 = cmd.argv ? execCommand(cmd.at, cmd.argv) : cmd.script;
-  }
-  return followScripts(pid1, app);
-}
-function execCommand(at2, argv) {
-  const out = [{ ...at2, argv, redirects: [], viaExec: true }];
-  const script = inlineScript(argv);
-  if (script !== void 0) {
-    for (const inner of parseShell(script, at2.line).commands)
-      out.push({ ...inner, file: at2.file, origin: at2.origin });
-  }
-  return out;
-}
-function fromInstr(instr, file) {
-  const at2 = { file, line: instr.line, origin: instr.keyword };
-  return {
-    at: at2,
-    argv: instr.argv,
-    raw: instr.raw,
-    script: (instr.script?.commands ?? []).map((c) => ({ ...c, ...at2, line: c.line }))
-  };
-}
-function fromCompose(c, origin) {
-  const at2 = { file: c.file, line: c.line, origin };
-  const argv = c.argv ?? (c.script?.commands.length === 1 ? c.script.commands[0].argv : void 0);
-  return {
-    at: at2,
-    argv,
-    raw: c.raw,
-    script: (c.script?.commands ?? []).map((s) => ({ ...s, ...at2, line: s.line }))
-  };
-}
-function inlineScriptLastCommand(argv, line) {
-  const script = inlineScript(argv);
-  return script === void 0 ? void 0 : parseShell(script, line).commands.at(-1);
-}
-function inlineScript(argv) {
-  if (argv.length < 3 || !SHELLS2.has(basename2(argv[0]))) return void 0;
-  for (let i = 1; i < argv.length - 1; i++) {
-    const a = argv[i];
-    if (!a.startsWith("-") || a.startsWith("--")) return void 0;
-    if (a.includes("c")) return argv[i + 1];
-  }
-  return void 0;
-}
-function followScripts(commands, app) {
-  const scripts = app.entrypointScripts ?? [];
-  const workdir = app.dockerfile?.targetStage?.workdir ?? "/";
-  const out = [];
-  let matched = false;
-  for (const c of commands) {
-    out.push(c);
-    if (c.origin === "script") continue;
-    const hit = scripts.length > 0 ? scriptRun(c.argv, scripts, workdir) : void 0;
-    if (hit) {
-      matched = true;
-      out.push(...scriptCommands(hit.script, c, c.argv.slice(hit.argsFrom)));
-    } else if (c.viaExec && c.argv.length > 1 && /\.sh$/.test(basename2(c.argv[0]))) {
-      out.push({ ...c, argv: c.argv.slice(1) });
-    }
-  }
-  if (!matched) for (const s of scripts) out.push(...scriptCommands(s, void 0, []));
-  return out;
-}
-function scriptRun(argv, scripts, workdir) {
-  const candidates = [0];
-  if (argv.length > 1 && SHELLS2.has(basename2(argv[0]))) {
-    const i = argv.findIndex((a, k) => k > 0 && !a.startsWith("-"));
-    if (i > 0) candidates.push(i);
-  }
-  for (const i of candidates) {
-    const word = argv[i];
-    if (!word) continue;
-    const script = scripts.find(
-      (s) => word.includes("/") ? posix3.normalize(word.startsWith("/") ? word : posix3.join(workdir, word)) === posix3.normalize(s.imagePath) : basename2(s.imagePath) === word
-    );
-    if (script) return { script, argsFrom: i + 1 };
-  }
-  return void 0;
-}
-function scriptCommands(s, caller, args) {
-  const out = [];
-  for (const c of s.script.commands) {
-    const runsArgs = c.argv[0] === "$@" || c.argv[0] === "$*" || c.argv[0] === "${@}";
-    if (runsArgs && caller && args.length > 0) {
-      out.push({ ...caller, argv: args, redirects: c.redirects, viaExec: c.viaExec });
-      continue;
-    }
-    out.push({ ...c, file: s.file, origin: "script" });
-  }
-  return out;
-}
 function programArgv(argv) {
   let a = argv.slice();
   for (let guard = 0; guard < 8 && a.length > 0; guard++) {
@@ -15642,6 +15509,140 @@ function resolveWord(word, env) {
 function basename2(p) {
   return p.slice(p.lastIndexOf("/") + 1);
 }
+
+// src/model/command/start-chain.ts
+function effectiveCommand(app) {
+  return chain(app, true);
+}
+function imageCommand(app) {
+  return chain(app, false);
+}
+function startCommands(app) {
+  const seen = /* @__PURE__ */ new Set();
+  const out = [];
+  for (const c of [...imageCommand(app), ...effectiveCommand(app)]) {
+    const key = `${c.file}\0${c.line}\0${c.argv.join("\0")}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(c);
+  }
+  return out;
+}
+function containerEnv(app) {
+  const env = { ...app.dockerfile?.targetStage?.env ?? {} };
+  for (const e of app.compose?.appService?.environment ?? []) env[e.name] = e.value;
+  return env;
+}
+function chain(app, withCompose) {
+  const stage = app.dockerfile?.targetStage;
+  const dockerfile = app.dockerfile?.file ?? "";
+  const service = withCompose ? app.compose?.appService : void 0;
+  const entrypoint = service?.entrypoint ? fromCompose(service.entrypoint, "compose-entrypoint") : stage?.entrypoint && fromInstr(stage.entrypoint, dockerfile);
+  let cmd;
+  if (service?.command) cmd = fromCompose(service.command, "compose-command");
+  else if (!service?.entrypoint && stage?.cmd) cmd = fromInstr(stage.cmd, dockerfile);
+  let pid1 = [];
+  if (entrypoint?.argv) {
+    const args = cmd ? cmd.argv ?? ["/bin/sh", "-c", cmd.raw] : [];
+    pid1 = execCommand(cmd && args.length ? cmd.at : entrypoint.at, [...entrypoint.argv, ...args]);
+    if (cmd && !cmd.argv) pid1.push(...cmd.script);
+  } else if (entrypoint) {
+    pid1 = entrypoint.script;
+  } else if (cmd) {
+    pid1 = cmd.argv ? execCommand(cmd.at, cmd.argv) : cmd.script;
+  }
+  return followScripts(pid1, app);
+}
+function execCommand(at2, argv) {
+  const out = [{ ...at2, argv, redirects: [], viaExec: true }];
+  const script = inlineScript(argv);
+  if (script !== void 0) {
+    for (const inner of parseShell(script, at2.line).commands)
+      out.push({ ...inner, file: at2.file, origin: at2.origin });
+  }
+  return out;
+}
+function fromInstr(instr, file) {
+  const at2 = { file, line: instr.line, origin: instr.keyword };
+  return {
+    at: at2,
+    argv: instr.argv,
+    raw: instr.raw,
+    script: (instr.script?.commands ?? []).map((c) => ({ ...c, ...at2, line: c.line }))
+  };
+}
+function fromCompose(c, origin) {
+  const at2 = { file: c.file, line: c.line, origin };
+  const argv = c.argv ?? (c.script?.commands.length === 1 ? c.script.commands[0].argv : void 0);
+  return {
+    at: at2,
+    argv,
+    raw: c.raw,
+    script: (c.script?.commands ?? []).map((s) => ({ ...s, ...at2, line: s.line }))
+  };
+}
+function inlineScriptLastCommand(argv, line) {
+  const script = inlineScript(argv);
+  return script === void 0 ? void 0 : parseShell(script, line).commands.at(-1);
+}
+function inlineScript(argv) {
+  if (argv.length < 3 || !SHELLS2.has(basename2(argv[0]))) return void 0;
+  for (let i = 1; i < argv.length - 1; i++) {
+    const a = argv[i];
+    if (!a.startsWith("-") || a.startsWith("--")) return void 0;
+    if (a.includes("c")) return argv[i + 1];
+  }
+  return void 0;
+}
+function followScripts(commands, app) {
+  const scripts = app.entrypointScripts ?? [];
+  const workdir = app.dockerfile?.targetStage?.workdir ?? "/";
+  const out = [];
+  let matched = false;
+  for (const c of commands) {
+    out.push(c);
+    if (c.origin === "script") continue;
+    const hit = scripts.length > 0 ? scriptRun(c.argv, scripts, workdir) : void 0;
+    if (hit) {
+      matched = true;
+      out.push(...scriptCommands(hit.script, c, c.argv.slice(hit.argsFrom)));
+    } else if (c.viaExec && c.argv.length > 1 && /\.sh$/.test(basename2(c.argv[0]))) {
+      out.push({ ...c, argv: c.argv.slice(1) });
+    }
+  }
+  if (!matched) for (const s of scripts) out.push(...scriptCommands(s, void 0, []));
+  return out;
+}
+function scriptRun(argv, scripts, workdir) {
+  const candidates = [0];
+  if (argv.length > 1 && SHELLS2.has(basename2(argv[0]))) {
+    const i = argv.findIndex((a, k) => k > 0 && !a.startsWith("-"));
+    if (i > 0) candidates.push(i);
+  }
+  for (const i of candidates) {
+    const word = argv[i];
+    if (!word) continue;
+    const script = scripts.find(
+      (s) => word.includes("/") ? posix4.normalize(word.startsWith("/") ? word : posix4.join(workdir, word)) === posix4.normalize(s.imagePath) : basename2(s.imagePath) === word
+    );
+    if (script) return { script, argsFrom: i + 1 };
+  }
+  return void 0;
+}
+function scriptCommands(s, caller, args) {
+  const out = [];
+  for (const c of s.script.commands) {
+    const runsArgs = c.argv[0] === "$@" || c.argv[0] === "$*" || c.argv[0] === "${@}";
+    if (runsArgs && caller && args.length > 0) {
+      out.push({ ...caller, argv: args, redirects: c.redirects, viaExec: c.viaExec });
+      continue;
+    }
+    out.push({ ...c, file: s.file, origin: "script" });
+  }
+  return out;
+}
+
+// src/model/command/pip.ts
 var PIP_VALUE_OPTIONS = /* @__PURE__ */ new Set([
   "-r",
   "--requirement",
@@ -15733,17 +15734,34 @@ function requirementSpec(arg) {
   if (!pinned && rest.includes("$")) return void 0;
   return { spec: arg, name: name2, pinned };
 }
+
+// src/model/secret-names.ts
+var SECRET_NAME = /PASSWORD|PASSWD|_PASS$|_PWD$|SECRET|TOKEN|_KEY$|API_KEY|PRIVATE/;
+var NAMES_A_SECRET = /_(FILE|PATH|DIR|URL|ID)$/;
+var NOT_SECRET = /PUBLIC|^GPG_KEY$/;
+function isSecretName(name2) {
+  const n = name2.toUpperCase();
+  if (NAMES_A_SECRET.test(n) || NOT_SECRET.test(n)) return false;
+  return SECRET_NAME.test(n);
+}
+
+// src/model/command.ts
 function buildCommands(stages) {
+  return buildRuns(stages).flatMap((r) => r.commands);
+}
+function buildRuns(stages) {
   const out = [];
   for (const stage of stages) {
     for (const instr of stage.instructions) {
       if (instr.keyword !== "RUN") continue;
       const run = instr;
+      const commands = [];
       if (run.argv) {
-        out.push({ argv: run.argv, line: run.line, redirects: [], viaExec: true });
+        commands.push({ argv: run.argv, line: run.line, redirects: [], viaExec: true });
         const script = inlineScript(run.argv);
-        if (script !== void 0) out.push(...parseShell(script, run.line).commands);
-      } else out.push(...run.script?.commands ?? []);
+        if (script !== void 0) commands.push(...parseShell(script, run.line).commands);
+      } else commands.push(...run.script?.commands ?? []);
+      out.push({ run, commands });
     }
   }
   return out;
@@ -15816,6 +15834,46 @@ RUN pip install --no-cache-dir -r requirements.txt   # django==5.1.4, gunicorn==
   }
 });
 
+// src/rules/lib/each.ts
+function composeServices(project) {
+  return project.apps.flatMap((app) => (app.compose?.services ?? []).map((service) => ({ app, service })));
+}
+function appStartCommands(project) {
+  return project.apps.flatMap((app) => startCommands(app).map((command) => ({ app, command })));
+}
+function appTargetStages(project) {
+  return project.apps.flatMap((app) => {
+    const dockerfile = app.dockerfile;
+    const stage = dockerfile?.targetStage;
+    return dockerfile && stage ? [{ app, dockerfile, stage }] : [];
+  });
+}
+function appServices(project) {
+  return project.apps.flatMap((app) => {
+    const compose = app.compose;
+    const service = compose?.appService;
+    return compose && service ? [{ app, compose, service }] : [];
+  });
+}
+function appSettings(project) {
+  return project.apps.flatMap((app) => app.settings ? [{ app, settings: app.settings }] : []);
+}
+function appDatabases(project) {
+  return project.apps.flatMap((app) => {
+    const settings = app.settings;
+    const databases = settings?.databases;
+    if (!settings || !databases) return [];
+    return [{ app, settings, databases, file: databases.file ?? settings.file }];
+  });
+}
+function appBuildCommands(app) {
+  const dockerfile = app.dockerfile;
+  if (!dockerfile) return [];
+  return buildRuns(dockerfile.builtStages).flatMap(
+    ({ run, commands }) => commands.map((command) => ({ dockerfile, run, command }))
+  );
+}
+
 // src/rules/TF0203-no-dependency-manifest.ts
 var MANIFEST = /(^|\/)(requirements[^/]*\.txt|requirements\/[^/]+\.txt|pyproject\.toml|Pipfile|Pipfile\.lock|poetry\.lock|uv\.lock)$/;
 var noDependencyManifest = defineRule({
@@ -15843,11 +15901,10 @@ RUN pip install --no-cache-dir -r requirements.txt
       if (!df || !app.context || app.requirements.length > 0) continue;
       if (app.context.files.some((f) => MANIFEST.test(f))) continue;
       const byLine = /* @__PURE__ */ new Map();
-      for (const cmd of buildCommands(df.builtStages)) {
+      for (const { run, command: cmd } of appBuildCommands(app)) {
         const pip = pipInstall(cmd.argv);
         if (!pip || pip.byName.length === 0) continue;
-        const run = df.builtStages.flatMap((st) => st.instructions).find((i) => i.keyword === "RUN" && i.line <= cmd.line && cmd.line <= (i.endLine ?? i.line));
-        const line = run?.line ?? cmd.line;
+        const line = run.line <= cmd.line && cmd.line <= (run.endLine ?? run.line) ? run.line : cmd.line;
         byLine.set(line, [...byLine.get(line) ?? [], ...pip.byName.map((r) => r.name)]);
       }
       for (const [line, names] of byLine)
@@ -15882,23 +15939,24 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
   related: [],
   check(project) {
     const findings = [];
-    for (const app of project.apps) {
-      for (const cmd of startCommands(app)) {
-        const what = installsPackages(cmd.argv);
-        if (!what) continue;
-        findings.push({
-          file: cmd.file,
-          line: cmd.line,
-          message: `'${what}' runs every time the container starts. Move the installation into a RUN of the Dockerfile so the image carries its dependencies.`
-        });
-      }
+    for (const { command: cmd } of appStartCommands(project)) {
+      const what = installsPackages(cmd.argv);
+      if (!what) continue;
+      findings.push({
+        file: cmd.file,
+        line: cmd.line,
+        message: `'${what}' runs every time the container starts. Move the installation into a RUN of the Dockerfile so the image carries its dependencies.`
+      });
     }
     return findings;
   }
 });
 
 // src/model/compose.ts
-import { posix as posix4 } from "node:path";
+import { posix as posix7 } from "node:path";
+
+// src/model/compose/loader.ts
+import { posix as posix6 } from "node:path";
 
 // src/parse/compose.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -16015,43 +16073,7 @@ function entryOf(node, key) {
   return node?.kind === "map" ? node.entries.find((e) => e.key === key) : void 0;
 }
 
-// src/model/compose.ts
-function modelCompose(files, env, options = {}) {
-  const errors = [];
-  try {
-    return build(files, env, options, errors);
-  } catch (error) {
-    const message = `compose files could not be modelled: ${error.message}`;
-    return { errors: [...errors, { file: files[0]?.file ?? ".", message }] };
-  }
-}
-function build(files, env, options, errors) {
-  const loader = new Loader(files, options.texts ?? {}, env, errors);
-  const projectDir = files.length > 0 ? posix4.dirname(files[0].file) : ".";
-  const dirFor = (file) => loader.mergeFiles.has(file) ? projectDir : posix4.dirname(file);
-  const used = [];
-  const merged = /* @__PURE__ */ new Map();
-  const volumes = /* @__PURE__ */ new Set();
-  for (const { file } of files) {
-    const doc = loader.load(file);
-    if (!doc) continue;
-    used.push(file);
-    for (const name2 of doc.services.keys()) {
-      const resolved = loader.resolve(file, name2, []);
-      if (!resolved) continue;
-      const prev = merged.get(name2);
-      if (prev) prev.node = mergeMaps(prev.node, resolved.node, env, SERVICE_RULES);
-      else merged.set(name2, { name: name2, file, line: resolved.line, node: resolved.node });
-    }
-    for (const v of doc.volumes) volumes.add(v);
-  }
-  if (used.length === 0) return { errors };
-  const conv = new Converter(env, dirFor, loader.texts, errors);
-  const services = [...merged.values()].map((s) => conv.service(s.name, s.file, s.line, s.node));
-  const appService = pickAppService(services);
-  if (appService) appService.role = "app";
-  return { model: { files: used, services, appService, volumes: [...volumes] }, errors };
-}
+// src/model/compose/interpolation.ts
 function interpolate(raw, env) {
   let out = "";
   let interpolated = false;
@@ -16128,6 +16150,133 @@ function parseDotenv(text) {
   });
   return out;
 }
+
+// src/model/compose/yaml-nodes.ts
+import { posix as posix5 } from "node:path";
+function relPath(dir, p) {
+  if (p.startsWith("/")) return posix5.normalize(p);
+  const joined = posix5.normalize(posix5.join(dir, p));
+  return joined.length > 1 ? joined.replace(/\/$/, "") : joined;
+}
+function isNull(n) {
+  return n === void 0 || n.kind === "scalar" && n.value === null;
+}
+function kindOf(n) {
+  if (n.kind === "map") return "a mapping";
+  if (n.kind === "seq") return "a list";
+  return n.value === null ? "nothing" : `a ${typeof n.value}`;
+}
+function scalarString(n) {
+  return n?.kind === "scalar" && n.value !== null ? String(n.value) : void 0;
+}
+function plain(n) {
+  if (n.kind === "scalar") return n.value;
+  if (n.kind === "seq") return n.items.map(plain);
+  return Object.fromEntries(n.entries.map((e) => [e.key, plain(e.value)]));
+}
+function buildAsMap(n) {
+  if (n.kind !== "scalar" || n.value === null) return n;
+  return {
+    kind: "map",
+    file: n.file,
+    line: n.line,
+    entries: [{ key: "context", line: n.line, file: n.file, value: n }]
+  };
+}
+function keyedAsMap(n) {
+  if (n.kind === "map") return n;
+  if (n.kind !== "seq") return void 0;
+  const entries = [];
+  for (const item of n.items) {
+    if (item.kind !== "scalar" || item.value === null) continue;
+    const text = String(item.value);
+    const eq = text.indexOf("=");
+    const key = eq < 0 ? text : text.slice(0, eq);
+    const value = {
+      kind: "scalar",
+      value: eq < 0 ? null : text.slice(eq + 1),
+      block: false,
+      file: item.file,
+      line: item.line
+    };
+    const entry = { key, line: item.line, file: item.file, value };
+    const i = entries.findIndex((e) => e.key === key);
+    if (i >= 0) entries[i] = entry;
+    else entries.push(entry);
+  }
+  return { kind: "map", entries, file: n.file, line: n.line };
+}
+
+// src/model/compose/merge.ts
+var SERVICE_RULES = {
+  command: "replace",
+  entrypoint: "replace",
+  environment: "keyed",
+  labels: "keyed",
+  annotations: "keyed",
+  depends_on: "keyed",
+  volumes: "volumes",
+  ports: "uniqueAppend",
+  expose: "uniqueAppend",
+  dns: "uniqueAppend",
+  dns_search: "uniqueAppend",
+  env_file: "uniqueAppend",
+  secrets: "uniqueAppend",
+  healthcheck: { map: { test: "replace" } },
+  build: { map: { args: "keyed", labels: "keyed" } }
+};
+function mergeMaps(base, over, env, rules) {
+  const entries = [...base.entries];
+  for (const e of over.entries) {
+    const i = entries.findIndex((x) => x.key === e.key);
+    if (e.value.tag === "reset") {
+      if (i >= 0) entries.splice(i, 1);
+    } else if (i < 0) entries.push(e);
+    else if (e.value.tag === "override") entries[i] = e;
+    else entries[i] = { ...e, value: mergeValue(entries[i].value, e.value, env, rules[e.key], e.key) };
+  }
+  return { ...over, entries: entries.filter((e) => e.value.tag !== "reset") };
+}
+function mergeValue(a, b, env, rule, key) {
+  if (rule === "replace") return b;
+  if (key === "build") {
+    a = buildAsMap(a);
+    b = buildAsMap(b);
+  }
+  if (rule === "keyed") {
+    const am = keyedAsMap(a);
+    const bm = keyedAsMap(b);
+    return am && bm ? mergeMaps(am, bm, env, {}) : b;
+  }
+  if (a.kind === "seq" && b.kind === "seq") {
+    if (rule === "volumes") {
+      const targets = new Set(b.items.map((i) => volumeTarget(i, env)).filter((t2) => t2 !== void 0));
+      return {
+        ...b,
+        items: [...a.items.filter((i) => !targets.has(volumeTarget(i, env) ?? "\0")), ...b.items]
+      };
+    }
+    if (rule === "uniqueAppend") {
+      const seen = new Set(a.items.map(identity));
+      return { ...b, items: [...a.items, ...b.items.filter((i) => !seen.has(identity(i)))] };
+    }
+    return { ...b, items: [...a.items, ...b.items] };
+  }
+  if (a.kind === "map" && b.kind === "map")
+    return mergeMaps(a, b, env, typeof rule === "object" ? rule.map : {});
+  return b;
+}
+function identity(n) {
+  return n.kind === "scalar" ? String(n.value) : JSON.stringify(plain(n));
+}
+function volumeTarget(n, env) {
+  if (n.kind === "map") return scalarString(entryOf(n, "target")?.value);
+  if (n.kind !== "scalar" || n.value === null) return void 0;
+  const parts = interpolate(String(n.value), env).value.split(":");
+  return parts.length === 1 ? parts[0] : parts[1];
+}
+
+// src/model/compose/loader.ts
 var Loader = class {
   constructor(files, texts, env, errors) {
     this.texts = texts;
@@ -16236,7 +16385,7 @@ var Loader = class {
     if (v.kind === "map") {
       const service = scalarString(entryOf(v, "service")?.value);
       const other = scalarString(entryOf(v, "file")?.value);
-      if (service) return { file: other ? relPath(posix4.dirname(file), other) : file, service };
+      if (service) return { file: other ? relPath(posix6.dirname(file), other) : file, service };
     }
     this.errors.push({
       file,
@@ -16246,111 +16395,21 @@ var Loader = class {
     return void 0;
   }
 };
-var SERVICE_RULES = {
-  command: "replace",
-  entrypoint: "replace",
-  environment: "keyed",
-  labels: "keyed",
-  annotations: "keyed",
-  depends_on: "keyed",
-  volumes: "volumes",
-  ports: "uniqueAppend",
-  expose: "uniqueAppend",
-  dns: "uniqueAppend",
-  dns_search: "uniqueAppend",
-  env_file: "uniqueAppend",
-  secrets: "uniqueAppend",
-  healthcheck: { map: { test: "replace" } },
-  build: { map: { args: "keyed", labels: "keyed" } }
-};
-function mergeMaps(base, over, env, rules) {
-  const entries = [...base.entries];
-  for (const e of over.entries) {
-    const i = entries.findIndex((x) => x.key === e.key);
-    if (e.value.tag === "reset") {
-      if (i >= 0) entries.splice(i, 1);
-    } else if (i < 0) entries.push(e);
-    else if (e.value.tag === "override") entries[i] = e;
-    else entries[i] = { ...e, value: mergeValue(entries[i].value, e.value, env, rules[e.key], e.key) };
-  }
-  return { ...over, entries: entries.filter((e) => e.value.tag !== "reset") };
+
+// src/model/compose/images.ts
+var ROLES = [
+  [/^(postgres(ql)?|postgis|timescaledb(-ha)?|pgvector)$/, "postgres"],
+  [/^mysql(-server)?$/, "mysql"],
+  [/^mariadb$/, "mariadb"],
+  [/^(redis(-stack(-server)?)?|valkey|keydb)$/, "redis"]
+];
+function roleOf(repository) {
+  const last = repository.split("/").pop().toLowerCase();
+  return ROLES.find(([re]) => re.test(last))?.[1] ?? "other";
 }
-function mergeValue(a, b, env, rule, key) {
-  if (rule === "replace") return b;
-  if (key === "build") {
-    a = buildAsMap(a);
-    b = buildAsMap(b);
-  }
-  if (rule === "keyed") {
-    const am = keyedAsMap(a);
-    const bm = keyedAsMap(b);
-    return am && bm ? mergeMaps(am, bm, env, {}) : b;
-  }
-  if (a.kind === "seq" && b.kind === "seq") {
-    if (rule === "volumes") {
-      const targets = new Set(b.items.map((i) => volumeTarget(i, env)).filter((t2) => t2 !== void 0));
-      return {
-        ...b,
-        items: [...a.items.filter((i) => !targets.has(volumeTarget(i, env) ?? "\0")), ...b.items]
-      };
-    }
-    if (rule === "uniqueAppend") {
-      const seen = new Set(a.items.map(identity));
-      return { ...b, items: [...a.items, ...b.items.filter((i) => !seen.has(identity(i)))] };
-    }
-    return { ...b, items: [...a.items, ...b.items] };
-  }
-  if (a.kind === "map" && b.kind === "map")
-    return mergeMaps(a, b, env, typeof rule === "object" ? rule.map : {});
-  return b;
-}
-function identity(n) {
-  return n.kind === "scalar" ? String(n.value) : JSON.stringify(plain(n));
-}
-function plain(n) {
-  if (n.kind === "scalar") return n.value;
-  if (n.kind === "seq") return n.items.map(plain);
-  return Object.fromEntries(n.entries.map((e) => [e.key, plain(e.value)]));
-}
-function buildAsMap(n) {
-  if (n.kind !== "scalar" || n.value === null) return n;
-  return {
-    kind: "map",
-    file: n.file,
-    line: n.line,
-    entries: [{ key: "context", line: n.line, file: n.file, value: n }]
-  };
-}
-function keyedAsMap(n) {
-  if (n.kind === "map") return n;
-  if (n.kind !== "seq") return void 0;
-  const entries = [];
-  for (const item of n.items) {
-    if (item.kind !== "scalar" || item.value === null) continue;
-    const text = String(item.value);
-    const eq = text.indexOf("=");
-    const key = eq < 0 ? text : text.slice(0, eq);
-    const value = {
-      kind: "scalar",
-      value: eq < 0 ? null : text.slice(eq + 1),
-      block: false,
-      file: item.file,
-      line: item.line
-    };
-    const entry = { key, line: item.line, file: item.file, value };
-    const i = entries.findIndex((e) => e.key === key);
-    if (i >= 0) entries[i] = entry;
-    else entries.push(entry);
-  }
-  return { kind: "map", entries, file: n.file, line: n.line };
-}
-function volumeTarget(n, env) {
-  if (n.kind === "map") return scalarString(entryOf(n, "target")?.value);
-  if (n.kind !== "scalar" || n.value === null) return void 0;
-  const parts = interpolate(String(n.value), env).value.split(":");
-  return parts.length === 1 ? parts[0] : parts[1];
-}
-var Converter = class {
+
+// src/model/compose/service.ts
+var ServiceConverter = class {
   constructor(env, dirFor, texts, errors) {
     this.env = env;
     this.dirFor = dirFor;
@@ -16418,56 +16477,20 @@ var Converter = class {
           s.ports = this.list(e, what, (item) => this.port(item, what));
           break;
         case "expose":
-          s.expose = this.list(e, what, (item) => {
-            if (item.kind !== "scalar") {
-              this.wrong(item, `${what} item`, "a port", item);
-              return void 0;
-            }
-            const raw = this.str(item).value;
-            const m = /^(\d+)(?:\/\w+)?$/.exec(raw);
-            return { file: item.file, line: item.line, raw, port: m ? Number(m[1]) : void 0 };
-          });
+          s.expose = this.list(e, what, (item) => this.exposed(item, what));
           break;
         case "volumes":
           s.volumes.push(...this.list(e, what, (item) => this.volume(item, what)));
           break;
-        case "tmpfs": {
-          const items = v.kind === "seq" ? v.items : [v];
-          for (const item of items) {
-            if (item.kind !== "scalar" || item.value === null) continue;
-            const target = this.str(item).value.split(":")[0];
-            s.volumes.push({ file: item.file, line: item.line, type: "tmpfs", target, readOnly: false });
-          }
+        case "tmpfs":
+          s.volumes.push(...this.tmpfs(v));
           break;
-        }
-        case "depends_on": {
-          const m = keyedAsMap(v);
-          if (!m) {
-            this.wrong(e, what, "a list or a mapping", v);
-            break;
-          }
-          for (const d of m.entries) {
-            const cond = scalarString(entryOf(d.value, "condition")?.value);
-            s.dependsOn.push({
-              file: d.file,
-              line: d.line,
-              service: d.key,
-              ...cond ? { condition: cond } : {}
-            });
-          }
+        case "depends_on":
+          s.dependsOn.push(...this.dependsOn(e, what));
           break;
-        }
         case "healthcheck":
-          if (v.kind === "map") {
-            const test = entryOf(v, "test")?.value;
-            const disable = entryOf(v, "disable")?.value;
-            const none = test?.kind === "seq" && test.items[0]?.kind === "scalar" && test.items[0].value === "NONE" || test?.kind === "scalar" && test.value === "NONE";
-            s.healthcheck = {
-              file: e.file,
-              line: e.line,
-              disabled: disable?.kind === "scalar" && disable.value === true || none
-            };
-          } else this.wrong(e, what, "a mapping", v);
+          if (v.kind === "map") s.healthcheck = this.healthcheck(e, v);
+          else this.wrong(e, what, "a mapping", v);
           break;
         case "container_name":
           if (v.kind === "scalar") {
@@ -16476,10 +16499,7 @@ var Converter = class {
           } else this.wrong(e, what, "a string", v);
           break;
         case "secrets":
-          for (const item of this.list(e, what, (i) => i)) {
-            const secret = item.kind === "map" ? scalarString(entryOf(item, "source")?.value) : scalarString(item);
-            if (secret) s.secrets.push(secret);
-          }
+          s.secrets.push(...this.secrets(e, what));
           break;
         default:
           break;
@@ -16488,6 +16508,53 @@ var Converter = class {
     this.addEnvFileEntries(s);
     if (s.image) s.role = roleOf(s.image.repository);
     return s;
+  }
+  exposed(item, what) {
+    if (item.kind !== "scalar") {
+      this.wrong(item, `${what} item`, "a port", item);
+      return void 0;
+    }
+    const raw = this.str(item).value;
+    const m = /^(\d+)(?:\/\w+)?$/.exec(raw);
+    return { file: item.file, line: item.line, raw, port: m ? Number(m[1]) : void 0 };
+  }
+  tmpfs(v) {
+    const out = [];
+    for (const item of v.kind === "seq" ? v.items : [v]) {
+      if (item.kind !== "scalar" || item.value === null) continue;
+      const target = this.str(item).value.split(":")[0];
+      out.push({ file: item.file, line: item.line, type: "tmpfs", target, readOnly: false });
+    }
+    return out;
+  }
+  dependsOn(e, what) {
+    const m = keyedAsMap(e.value);
+    if (!m) {
+      this.wrong(e, what, "a list or a mapping", e.value);
+      return [];
+    }
+    return m.entries.map((d) => {
+      const cond = scalarString(entryOf(d.value, "condition")?.value);
+      return { file: d.file, line: d.line, service: d.key, ...cond ? { condition: cond } : {} };
+    });
+  }
+  healthcheck(e, v) {
+    const test = entryOf(v, "test")?.value;
+    const disable = entryOf(v, "disable")?.value;
+    const none = test?.kind === "seq" && test.items[0]?.kind === "scalar" && test.items[0].value === "NONE" || test?.kind === "scalar" && test.value === "NONE";
+    return {
+      file: e.file,
+      line: e.line,
+      disabled: disable?.kind === "scalar" && disable.value === true || none
+    };
+  }
+  secrets(e, what) {
+    const out = [];
+    for (const item of this.list(e, what, (i) => i)) {
+      const secret = item.kind === "map" ? scalarString(entryOf(item, "source")?.value) : scalarString(item);
+      if (secret) out.push(secret);
+    }
+    return out;
   }
   list(e, what, each) {
     if (e.value.kind !== "seq") {
@@ -16710,51 +16777,43 @@ var Converter = class {
     return src.startsWith("/") || src.startsWith("~") ? src : relPath(this.dirFor(file), src);
   }
 };
-function relPath(dir, p) {
-  if (p.startsWith("/")) return posix4.normalize(p);
-  const joined = posix4.normalize(posix4.join(dir, p));
-  return joined.length > 1 ? joined.replace(/\/$/, "") : joined;
-}
-function isNull(n) {
-  return n === void 0 || n.kind === "scalar" && n.value === null;
-}
-function kindOf(n) {
-  if (n.kind === "map") return "a mapping";
-  if (n.kind === "seq") return "a list";
-  return n.value === null ? "nothing" : `a ${typeof n.value}`;
-}
-function scalarString(n) {
-  return n?.kind === "scalar" && n.value !== null ? String(n.value) : void 0;
-}
-function splitImage(ref) {
-  let name2 = ref;
-  let digest;
-  const at2 = ref.indexOf("@");
-  if (at2 >= 0) {
-    name2 = ref.slice(0, at2);
-    digest = ref.slice(at2 + 1);
+
+// src/model/compose.ts
+function modelCompose(files, env, options = {}) {
+  const errors = [];
+  try {
+    return build(files, env, options, errors);
+  } catch (error) {
+    const message = `compose files could not be modelled: ${error.message}`;
+    return { errors: [...errors, { file: files[0]?.file ?? ".", message }] };
   }
-  const colon = name2.lastIndexOf(":");
-  let tag;
-  if (colon > name2.lastIndexOf("/")) {
-    tag = name2.slice(colon + 1);
-    name2 = name2.slice(0, colon);
-  }
-  return {
-    repository: name2,
-    ...tag !== void 0 ? { tag } : {},
-    ...digest !== void 0 ? { digest } : {}
-  };
 }
-var ROLES = [
-  [/^(postgres(ql)?|postgis|timescaledb(-ha)?|pgvector)$/, "postgres"],
-  [/^mysql(-server)?$/, "mysql"],
-  [/^mariadb$/, "mariadb"],
-  [/^(redis(-stack(-server)?)?|valkey|keydb)$/, "redis"]
-];
-function roleOf(repository) {
-  const last = repository.split("/").pop().toLowerCase();
-  return ROLES.find(([re]) => re.test(last))?.[1] ?? "other";
+function build(files, env, options, errors) {
+  const loader = new Loader(files, options.texts ?? {}, env, errors);
+  const projectDir = files.length > 0 ? posix7.dirname(files[0].file) : ".";
+  const dirFor = (file) => loader.mergeFiles.has(file) ? projectDir : posix7.dirname(file);
+  const used = [];
+  const merged = /* @__PURE__ */ new Map();
+  const volumes = /* @__PURE__ */ new Set();
+  for (const { file } of files) {
+    const doc = loader.load(file);
+    if (!doc) continue;
+    used.push(file);
+    for (const name2 of doc.services.keys()) {
+      const resolved = loader.resolve(file, name2, []);
+      if (!resolved) continue;
+      const prev = merged.get(name2);
+      if (prev) prev.node = mergeMaps(prev.node, resolved.node, env, SERVICE_RULES);
+      else merged.set(name2, { name: name2, file, line: resolved.line, node: resolved.node });
+    }
+    for (const v of doc.volumes) volumes.add(v);
+  }
+  if (used.length === 0) return { errors };
+  const conv = new ServiceConverter(env, dirFor, loader.texts, errors);
+  const services = [...merged.values()].map((s) => conv.service(s.name, s.file, s.line, s.node));
+  const appService = pickAppService(services);
+  if (appService) appService.role = "app";
+  return { model: { files: used, services, appService, volumes: [...volumes] }, errors };
 }
 var DJANGO_START = /manage\.py|gunicorn|uwsgi|daphne|uvicorn|django/i;
 function pickAppService(services) {
@@ -16764,19 +16823,6 @@ function pickAppService(services) {
   const built = services.filter((s) => s.build);
   if (built.length > 0) return built.find((s) => mentions(s, true)) ?? built[0];
   return services.find((s) => mentions(s, false));
-}
-
-// src/rules/lib/each.ts
-function composeServices(project) {
-  return project.apps.flatMap((app) => (app.compose?.services ?? []).map((service) => ({ app, service })));
-}
-function appDatabases(project) {
-  return project.apps.flatMap((app) => {
-    const settings = app.settings;
-    const databases = settings?.databases;
-    if (!settings || !databases) return [];
-    return [{ app, settings, databases, file: databases.file ?? settings.file }];
-  });
 }
 
 // src/rules/TF0205-service-image-unpinned.ts
@@ -16832,7 +16878,7 @@ var serviceImageUnpinned = defineRule({
   }
 });
 
-// node_modules/@lezer/common/dist/index.js
+// ../../main/node_modules/@lezer/common/dist/index.js
 var DefaultBufferLength = 1024;
 var nextPropID = 0;
 var Range2 = class {
@@ -18385,7 +18431,7 @@ var StringInput = class {
 };
 var stoppedInner = new NodeProp({ perNode: true });
 
-// node_modules/@lezer/lr/dist/index.js
+// ../../main/node_modules/@lezer/lr/dist/index.js
 var Stack = class _Stack {
   /**
   @internal
@@ -20163,7 +20209,7 @@ function getSpecializer(spec) {
   return spec.get;
 }
 
-// node_modules/@lezer/highlight/dist/index.js
+// ../../main/node_modules/@lezer/highlight/dist/index.js
 var nextTagID = 0;
 var Tag = class _Tag {
   /**
@@ -20787,7 +20833,7 @@ var classHighlighter = tagHighlighter([
   { tag: tags.punctuation, class: "tok-punctuation" }
 ]);
 
-// node_modules/@lezer/python/dist/index.js
+// ../../main/node_modules/@lezer/python/dist/index.js
 var printKeyword = 1;
 var indent = 194;
 var dedent = 195;
@@ -23619,9 +23665,7 @@ For local development, put the variable in an untracked \`.env\` file or the com
   related: ["security.W009"],
   check(project) {
     const findings = [];
-    for (const app of project.apps) {
-      const settings = app.settings;
-      if (!settings) continue;
+    for (const { settings } of appSettings(project)) {
       for (const a of liveAssignments(settings, "SECRET_KEY")) {
         if (a.inBranch && a.activeWhenUnset === void 0) continue;
         const v = a.value;
@@ -23688,9 +23732,7 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
   related: ["security.W018"],
   check(project) {
     const findings = [];
-    for (const app of project.apps) {
-      const settings = app.settings;
-      if (!settings) continue;
+    for (const { app, settings } of appSettings(project)) {
       for (const a of liveAssignments(settings, "DEBUG")) {
         if (a.activeWhenUnset === false || a.inBranch && a.activeWhenUnset === void 0) continue;
         const v = a.value;
@@ -23794,9 +23836,7 @@ Behind a proxy that already checks the host, a deploy may still set \`DJANGO_ALL
   related: [],
   check(project) {
     const findings = [];
-    for (const app of project.apps) {
-      const settings = app.settings;
-      if (!settings) continue;
+    for (const { settings } of appSettings(project)) {
       for (const a of liveAssignments(settings, "ALLOWED_HOSTS")) {
         if (a.activeWhenUnset === false || a.inBranch && a.activeWhenUnset === void 0) continue;
         if (a.value.kind !== "list") continue;
@@ -23970,6 +24010,16 @@ DATABASES = {"default": DATABASES_AVAILABLE[os.environ["DB_ENGINE"]]}
   }
 });
 
+// src/rules/lib/stages.ts
+function lineage(df) {
+  const out = [];
+  for (let s = df.targetStage; s && !out.includes(s); ) {
+    out.unshift(s);
+    s = s.from.stageRef !== void 0 ? df.stages[s.from.stageRef] : void 0;
+  }
+  return out;
+}
+
 // src/rules/TF0306-secret-in-dockerfile.ts
 var secretInDockerfile = defineRule({
   id: "TF0306",
@@ -24022,14 +24072,6 @@ RUN --mount=type=secret,id=pip_conf,target=/etc/pip.conf pip install -r requirem
     return findings;
   }
 });
-function lineage(df) {
-  const out = [];
-  for (let s = df.targetStage; s && !out.includes(s); ) {
-    out.unshift(s);
-    s = s.from.stageRef !== void 0 ? df.stages[s.from.stageRef] : void 0;
-  }
-  return out;
-}
 function isLiteral(raw) {
   const unquoted = raw.replace(/^(["'])(.*)\1$/s, "$2");
   return unquoted.trim() !== "" && !/\$[{A-Za-z_]/.test(raw.startsWith("'") ? "" : raw);
@@ -24101,7 +24143,7 @@ function literalText(raw) {
 }
 
 // src/rules/TF0308-env-file-in-image.ts
-import { posix as posix5 } from "node:path";
+import { posix as posix8 } from "node:path";
 var envFileInImage = defineRule({
   id: "TF0308",
   name: "env-file-in-image",
@@ -24138,8 +24180,8 @@ function envFilesOfCompose(app) {
   if (!file || dir === void 0) return [];
   const out = [];
   for (const f of app.compose?.appService?.envFiles ?? []) {
-    const inContext = dir === "." ? f.path : posix5.relative(dir, f.path);
-    if (inContext.startsWith("..") || posix5.isAbsolute(inContext) || !isUsableEnvFileName(inContext))
+    const inContext = dir === "." ? f.path : posix8.relative(dir, f.path);
+    if (inContext.startsWith("..") || posix8.isAbsolute(inContext) || !isUsableEnvFileName(inContext))
       continue;
     const line = absentFileReachingImage(app, inContext);
     if (line === void 0) continue;
@@ -24477,9 +24519,7 @@ DEBUG = config("DEBUG", default=False, cast=bool)  # python-decouple
   related: [],
   check(project) {
     const findings = [];
-    for (const app of project.apps) {
-      const settings = app.settings;
-      if (!settings) continue;
+    for (const { settings } of appSettings(project)) {
       for (const name2 of BOOLEAN_SETTINGS) {
         for (const a of liveAssignments(settings, name2)) {
           const v = a.value;
@@ -24584,9 +24624,7 @@ ALLOWED_HOSTS = [h for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").
   related: [],
   check(project) {
     const findings = [];
-    for (const app of project.apps) {
-      const settings = app.settings;
-      if (!settings) continue;
+    for (const { settings } of appSettings(project)) {
       for (const a of liveAssignments(settings, "SECRET_KEY")) {
         if (a.value.kind !== "list") continue;
         findings.push({
@@ -24684,21 +24722,13 @@ function imageEnvPairs(app) {
   if (!df?.targetStage) return [];
   const composeSets = new Set((app.compose?.appService?.environment ?? []).map((e) => e.name));
   const out = [];
-  for (const stage of lineage2(df))
+  for (const stage of lineage(df))
     for (const instr of stage.instructions) {
       if (instr.keyword !== "ENV") continue;
       for (const pair2 of instr.pairs)
         if (pair2.value !== void 0 && !composeSets.has(pair2.name))
           out.push({ pair: { ...pair2, value: pair2.value }, file: df.file });
     }
-  return out;
-}
-function lineage2(df) {
-  const out = [];
-  for (let s = df.targetStage; s && !out.includes(s); ) {
-    out.unshift(s);
-    s = s.from.stageRef !== void 0 ? df.stages[s.from.stageRef] : void 0;
-  }
   return out;
 }
 var SETTINGS_URLS = /^(CELERY_BROKER_URL|BROKER_URL|CELERY_RESULT_BACKEND|REDIS_URL|DATABASE_URL|CACHE_URL)$/;
@@ -24836,10 +24866,7 @@ var dependsOnUnhealthy = defineRule({
   related: [],
   check(project) {
     const out = [];
-    for (const app of project.apps) {
-      const compose = app.compose;
-      const web = compose?.appService;
-      if (!compose || !web) continue;
+    for (const { compose, service: web } of appServices(project)) {
       for (const dep of web.dependsOn) {
         const db = compose.services.find((s) => s.name === dep.service);
         if (!db || !DATABASES.has(db.role)) continue;
@@ -24885,9 +24912,7 @@ docker compose run --rm web python manage.py migrate
   check(project) {
     const findings = [];
     for (const app of project.apps) {
-      const df = app.dockerfile;
-      if (!df) continue;
-      for (const cmd of buildCommands(df.builtStages)) {
+      for (const { dockerfile: df, command: cmd } of appBuildCommands(app)) {
         const dj = djangoCommand(cmd.argv);
         if (!dj || !ADMIN_TASKS.has(dj.name) || dj.args.includes("--check") || dj.args.includes("--plan"))
           continue;
@@ -24987,10 +25012,9 @@ var sourceMountedOverImage = defineRule({
   related: [],
   check(project) {
     const out = [];
-    for (const app of project.apps) {
-      const web = app.compose?.appService;
+    for (const { app, service: web } of appServices(project)) {
       const codeDir = imageCodeDir(app);
-      if (!web || !codeDir) continue;
+      if (!codeDir) continue;
       const hostDirs = [app.dir, web.build?.context, app.context?.dir].filter(
         (d) => d !== void 0
       );
@@ -25046,7 +25070,7 @@ database on a volume (or use PostgreSQL).
 });
 
 // src/rules/TF0602-runtime-data-not-in-volume.ts
-import { posix as posix6 } from "node:path";
+import { posix as posix9 } from "node:path";
 var runtimeDataNotInVolume = defineRule({
   id: "TF0602",
   name: "runtime-data-not-in-volume",
@@ -25097,7 +25121,7 @@ object store for media.
       const where = app.compose?.appService ? `a VOLUME of the Dockerfile nor a volume of the compose service '${app.compose.appService.name}'` : "a VOLUME of the Dockerfile (and no compose service mounts one)";
       const databases = settings.databases;
       for (const hit of databases ? sqliteFiles(databases, ctx) : []) {
-        const dir = posix6.dirname(hit.path);
+        const dir = posix9.dirname(hit.path);
         if (covered(dir, mounts) || mounts.includes(hit.path)) continue;
         findings.push({
           file: databases?.file ?? settings.file,
@@ -25123,10 +25147,10 @@ function imageBaseDir(app) {
   if (!app.imageSourceDir) return void 0;
   const baseDir = app.settings?.baseDir;
   if (baseDir === void 0) return app.imageSourceDir;
-  const manageDir = app.managePy ? posix6.dirname(app.managePy) : app.dir;
-  const rel = posix6.relative(manageDir === "." ? "" : manageDir, baseDir === "." ? "" : baseDir);
+  const manageDir = app.managePy ? posix9.dirname(app.managePy) : app.dir;
+  const rel = posix9.relative(manageDir === "." ? "" : manageDir, baseDir === "." ? "" : baseDir);
   if (rel.startsWith("..")) return void 0;
-  return posix6.join(app.imageSourceDir, rel);
+  return posix9.join(app.imageSourceDir, rel);
 }
 function sqliteFiles(databases, ctx) {
   const selection = databases.selection;
@@ -25173,7 +25197,7 @@ function selects(c, value, all) {
 function sqliteUrlPath(url, ctx) {
   const m = /^(sqlite|spatialite):\/\/[^/]*\/(.*)$/.exec(url);
   if (!m || m[2] === "" || m[2] === ":memory:") return void 0;
-  return m[2].startsWith("/") ? clean(m[2]) : clean(posix6.join(ctx.workdir, m[2]));
+  return m[2].startsWith("/") ? clean(m[2]) : clean(posix9.join(ctx.workdir, m[2]));
 }
 function resolvePath(v, ctx, depth) {
   if (depth > 10) return void 0;
@@ -25188,7 +25212,7 @@ function resolvePath(v, ctx, depth) {
     }
     case "path":
       if (v.base === "absolute") return clean(`/${v.parts.join("/")}`);
-      return ctx.imageBase === void 0 ? void 0 : clean(posix6.join(ctx.imageBase, ...v.parts));
+      return ctx.imageBase === void 0 ? void 0 : clean(posix9.join(ctx.imageBase, ...v.parts));
     case "literal":
       return typeof v.value === "string" ? fromString(v.value, ctx) : void 0;
     default:
@@ -25197,10 +25221,10 @@ function resolvePath(v, ctx, depth) {
 }
 function fromString(s, ctx) {
   if (s === "" || s === ":memory:" || s.includes("://") || s.startsWith("file:")) return void 0;
-  return clean(s.startsWith("/") ? s : posix6.join(ctx.workdir, s));
+  return clean(s.startsWith("/") ? s : posix9.join(ctx.workdir, s));
 }
 function clean(p) {
-  const n = posix6.normalize(p);
+  const n = posix9.normalize(p);
   return n.length > 1 && n.endsWith("/") ? n.slice(0, -1) : n;
 }
 function covered(dir, mounts) {
@@ -25376,9 +25400,8 @@ ${EXPOSE_EXAMPLE}`,
   related: [],
   check(project) {
     const findings = [];
-    for (const app of project.apps) {
-      const stage = app.dockerfile?.targetStage;
-      if (!stage || stage.exposes.length > 0) continue;
+    for (const { app, stage } of appTargetStages(project)) {
+      if (stage.exposes.length > 0) continue;
       const service = app.compose?.appService;
       if (service && (service.ports.length > 0 || service.expose.length > 0)) continue;
       findings.push({
@@ -25548,9 +25571,8 @@ ${EXPOSE_EXAMPLE}`,
   related: [],
   check(project) {
     const findings = [];
-    for (const app of project.apps) {
-      const stage = app.dockerfile?.targetStage;
-      if (!stage || stage.exposes.length === 0) continue;
+    for (const { app, stage } of appTargetStages(project)) {
+      if (stage.exposes.length === 0) continue;
       const exposed = stage.exposes.flatMap((e) => e.ports);
       if (exposed.some((p) => p.port === void 0)) continue;
       const numbers = new Set(exposed.map((p) => p.port));
@@ -25593,15 +25615,13 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "--workers", "3", "mysite.wsgi"]
   related: [],
   check(project) {
     const findings = [];
-    for (const app of project.apps) {
-      for (const cmd of startCommands(app)) {
-        if (!isRunserver(cmd.argv)) continue;
-        findings.push({
-          file: cmd.file,
-          line: cmd.line,
-          message: `The container starts Django's development server (manage.py runserver). Serve the app with gunicorn or uvicorn instead, e.g. gunicorn --bind 0.0.0.0:8000 <project>.wsgi.`
-        });
-      }
+    for (const { command: cmd } of appStartCommands(project)) {
+      if (!isRunserver(cmd.argv)) continue;
+      findings.push({
+        file: cmd.file,
+        line: cmd.line,
+        message: `The container starts Django's development server (manage.py runserver). Serve the app with gunicorn or uvicorn instead, e.g. gunicorn --bind 0.0.0.0:8000 <project>.wsgi.`
+      });
     }
     return findings;
   }
@@ -25631,9 +25651,8 @@ var fixedContainerName = defineRule({
   related: [],
   check(project) {
     const out = [];
-    for (const app of project.apps) {
-      const s = app.compose?.appService;
-      if (!s?.containerName) continue;
+    for (const { service: s } of appServices(project)) {
+      if (!s.containerName) continue;
       out.push({
         file: s.containerName.file,
         line: s.containerName.line,

@@ -7,11 +7,11 @@ import {
   parseDeployCheck,
   planEnv,
   runSmoke
-} from "./chunk-UHJPVN2Q.js";
+} from "./chunk-A4YL6LQ5.js";
 import {
   DEFAULT_LIMITS,
   Redactor
-} from "./chunk-5GITT7WL.js";
+} from "./chunk-S33WUL2V.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
