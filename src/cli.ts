@@ -2,8 +2,8 @@ import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join, parse as parsePath, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import type { App } from './model/types/project.js';
+import { parseOptions, runCommand } from './command-line.js';
 import {
   OptionError,
   parseFailOn,
@@ -123,67 +123,44 @@ export interface CheckOptions {
 export async function cli(argv: string[], overrides: Partial<CliIo> = {}): Promise<number> {
   const io = { ...defaultIo(), ...overrides };
   if (argv[0] === 'fix') return fixCommand(argv.slice(1), io);
-  let options: CheckOptions | 'help' | 'version';
-  try {
-    options = parseCommandLine(argv, io.cwd);
-  } catch (error) {
-    io.stderr(`twelve-factor-review: ${(error as Error).message}\nRun with --help for usage.\n`);
-    return 2;
-  }
-  if (options === 'help') {
-    io.stdout(USAGE);
-    return 0;
-  }
-  if (options === 'version') {
-    io.stdout(`${TOOL.version}\n`);
-    return 0;
-  }
-  try {
-    return await check(options, io);
-  } catch (error) {
-    const message =
-      error instanceof OptionError ? error.message : `internal error: ${(error as Error).stack ?? error}`;
-    io.stderr(`twelve-factor-review: ${message}\n`);
-    return 2;
-  }
+  return runCommand(
+    io,
+    'Run with --help for usage.',
+    () => parseCommandLine(argv, io.cwd),
+    { help: USAGE, version: `${TOOL.version}\n` },
+    (options) => check(options, io),
+  );
 }
 
+/** The options of `check`. */
+const CHECK_OPTIONS = {
+  format: { type: 'string' },
+  each: { type: 'string', multiple: true },
+  'fail-on': { type: 'string' },
+  config: { type: 'string' },
+  output: { type: 'string' },
+  smoke: { type: 'boolean' },
+  'postgres-image': { type: 'string' },
+  port: { type: 'string' },
+  'build-arg': { type: 'string', multiple: true },
+  'smoke-env': { type: 'string', multiple: true },
+  'build-timeout': { type: 'string' },
+  'postgres-ready-timeout': { type: 'string' },
+  'smoke-pids-limit': { type: 'string' },
+  'smoke-memory': { type: 'string' },
+  'smoke-cpus': { type: 'string' },
+  dockerfile: { type: 'string' },
+  'compose-file': { type: 'string', multiple: true },
+  'settings-module': { type: 'string' },
+  verbose: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
+} as const;
+
+type CheckValues = ReturnType<typeof parseOptions<typeof CHECK_OPTIONS>>['values'];
+
 export function parseCommandLine(argv: string[], cwd: string): CheckOptions | 'help' | 'version' {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string' },
-        each: { type: 'string', multiple: true },
-        'fail-on': { type: 'string' },
-        config: { type: 'string' },
-        output: { type: 'string' },
-        smoke: { type: 'boolean' },
-        'postgres-image': { type: 'string' },
-        port: { type: 'string' },
-        'build-arg': { type: 'string', multiple: true },
-        'smoke-env': { type: 'string', multiple: true },
-        'build-timeout': { type: 'string' },
-        'postgres-ready-timeout': { type: 'string' },
-        'smoke-pids-limit': { type: 'string' },
-        'smoke-memory': { type: 'string' },
-        'smoke-cpus': { type: 'string' },
-        dockerfile: { type: 'string' },
-        'compose-file': { type: 'string', multiple: true },
-        'settings-module': { type: 'string' },
-        verbose: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean' },
-      },
-    });
-  } catch (error) {
-    // parseArgs names the offending option; keep its sentence, drop Node's hints about '--' and positionals.
-    throw new OptionError((error as Error).message.split('. To specify')[0].replace(/\.?$/, '.'));
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseOptions(argv, CHECK_OPTIONS);
   if (values.help) return 'help';
   if (values.version) return 'version';
   const [command, ...dirs] = positionals;
@@ -210,29 +187,7 @@ export function parseCommandLine(argv: string[], cwd: string): CheckOptions | 'h
   const failOn = parseFailOn(values['fail-on'] ?? 'error', '--fail-on');
   const config = nonEmpty('config', values.config);
   const output = nonEmpty('output', values.output);
-  const smoke: SmokeRequest = {
-    postgresImage: nonEmpty('postgres-image', values['postgres-image']),
-    port: values.port !== undefined ? parsePort(values.port, '--port') : undefined,
-    buildArgs: Object.fromEntries((values['build-arg'] ?? []).map((a) => parseKeyValue(a, '--build-arg'))),
-    env: smokeEnvByEngine(parseSmokeEnv(values['smoke-env'] ?? [], '--smoke-env')),
-    limits: {
-      pids:
-        values['smoke-pids-limit'] !== undefined
-          ? parsePidsLimit(values['smoke-pids-limit'], '--smoke-pids-limit')
-          : DEFAULT_LIMITS.pids,
-      memoryBytes:
-        values['smoke-memory'] !== undefined
-          ? parseMemory(values['smoke-memory'], '--smoke-memory')
-          : DEFAULT_LIMITS.memoryBytes,
-      cpus:
-        values['smoke-cpus'] !== undefined
-          ? parseCpus(values['smoke-cpus'], '--smoke-cpus')
-          : DEFAULT_LIMITS.cpus,
-    },
-    // Timeouts the action has no input for: present only when given, so both entries build the same request.
-    ...seconds('buildTimeoutMs', 'build-timeout', values['build-timeout']),
-    ...seconds('postgresReadyTimeoutMs', 'postgres-ready-timeout', values['postgres-ready-timeout']),
-  };
+  const smoke = smokeRequest(values, nonEmpty);
   return {
     request: {
       base: cwd,
@@ -257,6 +212,36 @@ export function parseCommandLine(argv: string[], cwd: string): CheckOptions | 'h
     format,
     output: output !== undefined ? resolve(cwd, output) : undefined,
     verbose: values.verbose ?? false,
+  };
+}
+
+/** The smoke flags as the smoke request the action builds from its inputs. */
+function smokeRequest(
+  values: CheckValues,
+  nonEmpty: (name: string, v: string | undefined) => string | undefined,
+): SmokeRequest {
+  return {
+    postgresImage: nonEmpty('postgres-image', values['postgres-image']),
+    port: values.port !== undefined ? parsePort(values.port, '--port') : undefined,
+    buildArgs: Object.fromEntries((values['build-arg'] ?? []).map((a) => parseKeyValue(a, '--build-arg'))),
+    env: smokeEnvByEngine(parseSmokeEnv(values['smoke-env'] ?? [], '--smoke-env')),
+    limits: {
+      pids:
+        values['smoke-pids-limit'] !== undefined
+          ? parsePidsLimit(values['smoke-pids-limit'], '--smoke-pids-limit')
+          : DEFAULT_LIMITS.pids,
+      memoryBytes:
+        values['smoke-memory'] !== undefined
+          ? parseMemory(values['smoke-memory'], '--smoke-memory')
+          : DEFAULT_LIMITS.memoryBytes,
+      cpus:
+        values['smoke-cpus'] !== undefined
+          ? parseCpus(values['smoke-cpus'], '--smoke-cpus')
+          : DEFAULT_LIMITS.cpus,
+    },
+    // Timeouts the action has no input for: present only when given, so both entries build the same request.
+    ...seconds('buildTimeoutMs', 'build-timeout', values['build-timeout']),
+    ...seconds('postgresReadyTimeoutMs', 'postgres-ready-timeout', values['postgres-ready-timeout']),
   };
 }
 

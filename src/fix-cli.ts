@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { oneDirectory, parseOptions, runCommand } from './command-line.js';
 import { readText, makeScratch, writeText } from './fix/files.js';
 import { patchOf, repositoryPrefix } from './fix/patch.js';
 import { runFixes } from './fix/run.js';
@@ -46,54 +46,29 @@ interface FixOptions {
 
 /** `fix DIR`: prints the patch of the proven safe fixes (or applies it with --write); 0 on success, 2 on bad usage. */
 export async function fixCommand(argv: string[], io: FixIo): Promise<number> {
-  let options: FixOptions | 'help';
-  try {
-    options = parseFixArgs(argv, io.cwd);
-  } catch (error) {
-    io.stderr(`twelve-factor-review: ${(error as Error).message}\nRun fix --help for usage.\n`);
-    return 2;
-  }
-  if (options === 'help') {
-    io.stdout(FIX_USAGE);
-    return 0;
-  }
-  try {
-    return await fix(options, io);
-  } catch (error) {
-    const message =
-      error instanceof OptionError ? error.message : `internal error: ${(error as Error).stack ?? error}`;
-    io.stderr(`twelve-factor-review: ${message}\n`);
-    return 2;
-  }
+  return runCommand(
+    io,
+    'Run fix --help for usage.',
+    () => parseFixArgs(argv, io.cwd),
+    { help: FIX_USAGE },
+    (options) => fix(options, io),
+  );
 }
 
 function parseFixArgs(argv: string[], cwd: string): FixOptions | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        write: { type: 'boolean' },
-        rule: { type: 'string', multiple: true },
-        only: { type: 'string', multiple: true },
-        config: { type: 'string' },
-        dockerfile: { type: 'string' },
-        'compose-file': { type: 'string', multiple: true },
-        'settings-module': { type: 'string' },
-        verbose: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    throw new OptionError((error as Error).message.split('. To specify')[0].replace(/\.?$/, '.'));
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseOptions(argv, {
+    write: { type: 'boolean' },
+    rule: { type: 'string', multiple: true },
+    only: { type: 'string', multiple: true },
+    config: { type: 'string' },
+    dockerfile: { type: 'string' },
+    'compose-file': { type: 'string', multiple: true },
+    'settings-module': { type: 'string' },
+    verbose: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
   if (values.help) return 'help';
-  const [dir, ...extra] = positionals;
-  if (extra.length > 0) throw new OptionError(`Unexpected argument '${extra[0]}'. Expected one directory.`);
-  const directory = dir ?? '.';
+  const directory = oneDirectory(positionals);
   scannedDirectory(cwd, directory, 'Directory');
   return {
     dir: directory,

@@ -77,43 +77,8 @@ function issueComment(c: ApiIssueComment): IssueComment {
 /** The GitHub port over Octokit, with retries on 5xx and rate limits honoured up to a cap. */
 export function octokitGitHub(options: OctokitGitHubOptions): GitHub {
   const [owner, repo] = options.repository.split('/');
-  const maxWait = options.maxRateLimitWaitSeconds ?? 60;
-  const retries = options.retries ?? 2;
-  const log = options.log ?? (() => {});
-  const onLimit =
-    (kind: string) =>
-    (retryAfter: number, request: { method: string; url: string }, _o: unknown, count: number) => {
-      const again = count < retries && retryAfter <= maxWait;
-      log(
-        `GitHub ${kind} on ${request.method} ${request.url}: ${again ? `retrying in ${retryAfter} s` : 'giving up'}`,
-      );
-      return again;
-    };
-  const octokit: Octokit = getOctokit(
-    options.token,
-    {
-      baseUrl: options.baseUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com',
-      retry: { retries },
-      throttle: {
-        onRateLimit: onLimit('rate limit'),
-        onSecondaryRateLimit: onLimit('secondary rate limit'),
-        ...(options.pace === false ? { write: UNPACED as never, notifications: UNPACED as never } : {}),
-      },
-    },
-    retry,
-    throttling,
-  );
-  const r = { owner, repo };
-
-  async function call<T>(operation: string, fn: () => Promise<T>): Promise<T> {
-    try {
-      return await fn();
-    } catch (error) {
-      const e = error as { status?: number; message?: string };
-      throw new GitHubError(e.message ?? String(error), e.status ?? 0, operation);
-    }
-  }
-
+  const api: Api = { octokit: createOctokit(options), r: { owner, repo }, call };
+  const { octokit, r } = api;
   return {
     viewer: () =>
       call('find out who the token is', async (): Promise<Viewer> => {
@@ -133,6 +98,66 @@ export function octokitGitHub(options: OctokitGitHubOptions): GitHub {
         const { data } = await octokit.rest.pulls.get({ ...r, pull_number: n });
         return { number: data.number, headSha: data.head.sha, headRepo: data.head.repo?.full_name };
       }),
+    ...issueCommentCalls(api),
+    ...reviewCalls(api),
+    ...checkRunCalls(api),
+  };
+}
+
+/** What every call of the port uses: the client, the repository and the error wrapper. */
+interface Api {
+  octokit: Octokit;
+  r: { owner: string; repo: string };
+  call: <T>(operation: string, fn: () => Promise<T>) => Promise<T>;
+}
+
+/** Runs one API call; a failure becomes a GitHubError naming what was being done. */
+async function call<T>(operation: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    const e = error as { status?: number; message?: string };
+    throw new GitHubError(e.message ?? String(error), e.status ?? 0, operation);
+  }
+}
+
+/** The Octokit client: retries, rate limits honoured up to `maxRateLimitWaitSeconds`, pacing unless turned off. */
+function createOctokit(options: OctokitGitHubOptions): Octokit {
+  const maxWait = options.maxRateLimitWaitSeconds ?? 60;
+  const retries = options.retries ?? 2;
+  const log = options.log ?? (() => {});
+  const onLimit =
+    (kind: string) =>
+    (retryAfter: number, request: { method: string; url: string }, _o: unknown, count: number) => {
+      const again = count < retries && retryAfter <= maxWait;
+      log(
+        `GitHub ${kind} on ${request.method} ${request.url}: ${again ? `retrying in ${retryAfter} s` : 'giving up'}`,
+      );
+      return again;
+    };
+  return getOctokit(
+    options.token,
+    {
+      baseUrl: options.baseUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com',
+      retry: { retries },
+      throttle: {
+        onRateLimit: onLimit('rate limit'),
+        onSecondaryRateLimit: onLimit('secondary rate limit'),
+        ...(options.pace === false ? { write: UNPACED as never, notifications: UNPACED as never } : {}),
+      },
+    },
+    retry,
+    throttling,
+  );
+}
+
+/** The pull request's conversation comments. */
+function issueCommentCalls({
+  octokit,
+  r,
+  call,
+}: Api): Pick<GitHub, 'listIssueComments' | 'createIssueComment' | 'updateIssueComment'> {
+  return {
     listIssueComments: (n) =>
       call('list the pull request comments', async (): Promise<IssueComment[]> => {
         const data = await octokit.paginate(octokit.rest.issues.listComments, {
@@ -152,6 +177,16 @@ export function octokitGitHub(options: OctokitGitHubOptions): GitHub {
         const { data } = await octokit.rest.issues.updateComment({ ...r, comment_id: id, body });
         return issueComment(data);
       }),
+  };
+}
+
+/** The pull request's files and its review with line comments. */
+function reviewCalls({
+  octokit,
+  r,
+  call,
+}: Api): Pick<GitHub, 'listPullFiles' | 'listReviewComments' | 'createReview' | 'deleteReviewComment'> {
+  return {
     listPullFiles: (n) =>
       call('list the pull request files', async (): Promise<PullFile[]> => {
         const data = await octokit.paginate(octokit.rest.pulls.listFiles, {
@@ -193,6 +228,12 @@ export function octokitGitHub(options: OctokitGitHubOptions): GitHub {
       call('delete an outdated review comment', async () => {
         await octokit.rest.pulls.deleteReviewComment({ ...r, comment_id: id });
       }),
+  };
+}
+
+/** The check run that carries the annotations. */
+function checkRunCalls({ octokit, r, call }: Api): Pick<GitHub, 'createCheckRun' | 'updateCheckRun'> {
+  return {
     createCheckRun: (run: NewCheckRun) =>
       call('create the check run', async () => {
         const { data } = await octokit.rest.checks.create({

@@ -21,6 +21,19 @@ import type {
 } from './types/dockerfile.js';
 import type { ParseError } from './types/project.js';
 import type { ShellScript } from './types/shell.js';
+import { splitImage } from './image-ref.js';
+import {
+  blankFlags,
+  jsonArray,
+  NameLines,
+  nameSlack,
+  normalizeKeepSlash,
+  printable,
+  takeFlags,
+} from './dockerfile/instruction-text.js';
+import { expand, type Lookup, UNKNOWN, UNSET, type VarState } from './dockerfile/variables.js';
+
+export { expand } from './dockerfile/variables.js';
 
 export interface DockerfileOptions {
   /** compose build.target; else the last stage is the target. */
@@ -63,12 +76,6 @@ const PLATFORM_ARGS = new Set([
   'BUILDKIT_SYNTAX',
 ]);
 const SCRIPT_SHELLS = /^#!\s*(\/usr\/bin\/env\s+)?(\/(usr\/)?bin\/)?(sh|bash|dash|ash)\b/;
-
-/** What a variable is worth at some point of the build. */
-type VarState = { kind: 'value'; value: string } | { kind: 'unset' } | { kind: 'unknown' };
-type Lookup = (name: string) => VarState;
-const UNKNOWN: VarState = { kind: 'unknown' };
-const UNSET: VarState = { kind: 'unset' };
 
 /** Dockerfile text → model (stages, resolved ARGs, target stage). Pure; never throws on bad input. */
 export function modelDockerfile(
@@ -169,7 +176,7 @@ class Modeller {
       if (ref >= 0) from.stageRef = ref;
       else if (/^\d+$/.test(image) && Number(image) < this.stages.length) from.stageRef = Number(image);
       else if (lower === 'scratch') from.scratch = true;
-      else Object.assign(from, parseImageRef(image));
+      else Object.assign(from, splitImage(image));
     }
     const parent = from.stageRef !== undefined ? this.stages[from.stageRef] : undefined;
     const stage: Stage = {
@@ -460,211 +467,4 @@ class Modeller {
     if (named) return named;
     return /^\d+$/.test(ref) && Number(ref) < before ? this.stages[Number(ref)] : undefined;
   }
-}
-
-/**
- * Docker's word processing for one word: quote removal, escapes and `$VAR`, `${VAR}`, `${VAR:-x}`, `${VAR-x}`,
- * `${VAR:+x}`, `${VAR+x}`. Undefined when a variable it needs has no known value.
- */
-export function expand(raw: string, lookup: Lookup, escape = '\\'): string | undefined {
-  let out = '';
-  let quote: string | undefined;
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw[i];
-    if (quote === "'") {
-      if (c === "'") quote = undefined;
-      else out += c;
-      continue;
-    }
-    if (c === escape && i + 1 < raw.length) {
-      const next = raw[i + 1];
-      if (quote === '"' && next !== '"' && next !== '$' && next !== escape) {
-        out += c; // inside double quotes the escape only protects ", $ and itself
-        continue;
-      }
-      out += next;
-      i++;
-      continue;
-    }
-    if (c === '"' || (c === "'" && !quote)) {
-      quote = quote === c ? undefined : c;
-      continue;
-    }
-    if (c === '$') {
-      const parsed = variableAt(raw, i);
-      if (!parsed) {
-        out += c;
-        continue;
-      }
-      const value = substitute(parsed, lookup, escape);
-      if (value === undefined) return undefined;
-      out += value;
-      i = parsed.end - 1;
-      continue;
-    }
-    out += c;
-  }
-  return out;
-}
-
-interface VariableRef {
-  name: string;
-  op?: string; // ':-', '-', ':+', '+', ':?', '?', or an unsupported operator
-  word?: string;
-  end: number; // index after the reference
-}
-
-function variableAt(s: string, i: number): VariableRef | undefined {
-  if (s[i + 1] === '{') {
-    let depth = 1;
-    let j = i + 2;
-    while (j < s.length && depth > 0) {
-      if (s[j] === '{') depth++;
-      else if (s[j] === '}') depth--;
-      j++;
-    }
-    if (depth > 0) return undefined;
-    const inner = s.slice(i + 2, j - 1);
-    const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+?]|[#%/^,:]+)([\s\S]*))?$/.exec(inner);
-    if (!m) return { name: '', op: '?unsupported', end: j };
-    return { name: m[1], ...(m[2] ? { op: m[2], word: m[3] ?? '' } : {}), end: j };
-  }
-  const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(s.slice(i + 1));
-  return m ? { name: m[0], end: i + 1 + m[0].length } : undefined;
-}
-
-function substitute(ref: VariableRef, lookup: Lookup, escape: string): string | undefined {
-  const state = ref.name ? lookup(ref.name) : UNKNOWN;
-  const set = state.kind === 'value';
-  const nonEmpty = set && state.value !== '';
-  const word = (): string | undefined => expand(ref.word ?? '', lookup, escape);
-  switch (ref.op) {
-    case undefined:
-      return set ? state.value : undefined;
-    case ':-':
-      return state.kind === 'unknown' ? undefined : nonEmpty ? state.value : word();
-    case '-':
-      return state.kind === 'unknown' ? undefined : set ? state.value : word();
-    case ':+':
-      return state.kind === 'unknown' ? undefined : nonEmpty ? word() : '';
-    case '+':
-      return state.kind === 'unknown' ? undefined : set ? word() : '';
-    case ':?':
-    case '?':
-      return set ? state.value : undefined;
-    default:
-      return undefined;
-  }
-}
-
-/** Splits `repo[:tag][@digest]` (the registry port is not a tag). */
-export function parseImageRef(image: string): { repository: string; tag?: string; digest?: string } {
-  let rest = image;
-  let digest: string | undefined;
-  const at = rest.indexOf('@');
-  if (at >= 0) {
-    digest = rest.slice(at + 1);
-    rest = rest.slice(0, at);
-  }
-  const colon = rest.lastIndexOf(':');
-  const slash = rest.lastIndexOf('/');
-  let tag: string | undefined;
-  if (colon > slash) {
-    tag = rest.slice(colon + 1);
-    rest = rest.slice(0, colon);
-  }
-  return {
-    repository: rest,
-    ...(tag !== undefined ? { tag } : {}),
-    ...(digest !== undefined ? { digest } : {}),
-  };
-}
-
-/**
- * The string array of an exec-form (JSON) argument list, or undefined for shell form. Docker decodes the first JSON
- * value and ignores what follows it (`["/bin/bash"]#["entrypoint.sh"]` is `["/bin/bash"]`), and so does this.
- */
-function jsonArray(args: string): string[] | undefined {
-  const t = args.trim();
-  if (!t.startsWith('[')) return undefined;
-  for (let end = t.indexOf(']'); end >= 0; end = t.indexOf(']', end + 1)) {
-    let v: unknown;
-    try {
-      v = JSON.parse(t.slice(0, end + 1));
-    } catch {
-      continue;
-    }
-    return Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : undefined;
-  }
-  return undefined;
-}
-
-/** Leading `--flag[=value]` words of RUN/COPY/ADD, and the text after them. */
-function takeFlags(args: string, escape: string): { flags: string[]; rest: string } {
-  const flags: string[] = [];
-  let rest = args.trimStart();
-  for (;;) {
-    if (!rest.startsWith('--')) break;
-    const word = splitWords(rest, escape)[0];
-    if (!word) break;
-    flags.push(word);
-    rest = rest.slice(word.length).trimStart();
-  }
-  return { flags, rest };
-}
-
-/** Blanks RUN's leading flags (--mount=..., --network=...) in the shell text, keeping every line and column. */
-function blankFlags(shellText: string): string {
-  let out = shellText;
-  let i = 0;
-  for (;;) {
-    while (i < out.length && (/\s/.test(out[i]) || (out[i] === '\\' && out[i + 1] === '\n'))) i++;
-    if (!out.startsWith('--', i)) return out;
-    let j = i;
-    let quote: string | undefined;
-    while (j < out.length && (quote || !/\s/.test(out[j]))) {
-      if (quote && out[j] === quote) quote = undefined;
-      else if (!quote && (out[j] === '"' || out[j] === "'")) quote = out[j];
-      j++;
-    }
-    if (out[j - 1] === '\\' && out[j] === '\n') j--; // the continuation escape stays
-    out = out.slice(0, i) + out.slice(i, j).replace(/[^\n]/g, ' ') + out.slice(j);
-    i = j;
-  }
-}
-
-/**
- * File lines of the names an instruction declares (ENV, ARG), each looked for where the previous one was found and
- * no further than `slack` characters on: one pass over the arguments however many names a line holds.
- */
-class NameLines {
-  private at = 0;
-  private line: number;
-
-  constructor(private readonly instr: DockerfileInstruction) {
-    this.line = instr.argsLine;
-  }
-
-  /** The line of `name`, or the instruction's line when it is not found (an escaped or quoted name). */
-  next(name: string, slack: number): number {
-    const text = this.instr.shellText;
-    const found = text.slice(this.at, this.at + name.length + slack).indexOf(name);
-    if (found < 0 || name === '') return this.instr.line;
-    for (let i = this.at; i < this.at + found; i++) if (text.charCodeAt(i) === 10) this.line++;
-    this.at += found;
-    return this.line;
-  }
-}
-
-/** How far past the previous name the next one may be: its value, the separators and continuation lines. */
-const nameSlack = (previousValue: string | undefined) => 4096 + 2 * (previousValue?.length ?? 0);
-
-function normalizeKeepSlash(p: string): string {
-  const n = posix.normalize(p);
-  return n.length > 1 && n.endsWith('/') && !p.endsWith('/') ? n.slice(0, -1) : n;
-}
-
-function printable(s: string): string {
-  const clean = s.replace(/[^\x20-\x7e]/g, '?');
-  return clean.length > 40 ? `${clean.slice(0, 40)}…` : clean;
 }

@@ -1,5 +1,6 @@
-import { buildCommands, pipInstall } from '../model/command.js';
+import { pipInstall } from '../model/command.js';
 import type { RawFinding } from '../core/index.js';
+import { appBuildCommands } from './lib/each.js';
 import { defineRule } from './lib/rule.js';
 
 const MANIFEST =
@@ -32,14 +33,11 @@ RUN pip install --no-cache-dir -r requirements.txt
       if (app.context.files.some((f) => MANIFEST.test(f))) continue;
       // One finding per RUN, naming every package it installs by name.
       const byLine = new Map<number, string[]>();
-      for (const cmd of buildCommands(df.builtStages)) {
+      for (const { run, command: cmd } of appBuildCommands(app)) {
         const pip = pipInstall(cmd.argv);
         if (!pip || pip.byName.length === 0) continue;
         // A command on a continuation line belongs to the RUN that starts above it.
-        const run = df.builtStages
-          .flatMap((st) => st.instructions)
-          .find((i) => i.keyword === 'RUN' && i.line <= cmd.line && cmd.line <= (i.endLine ?? i.line));
-        const line = run?.line ?? cmd.line;
+        const line = run.line <= cmd.line && cmd.line <= (run.endLine ?? run.line) ? run.line : cmd.line;
         byLine.set(line, [...(byLine.get(line) ?? []), ...pip.byName.map((r) => r.name)]);
       }
       for (const [line, names] of byLine)

@@ -1,5 +1,6 @@
-import { installsPackages, startCommands } from '../model/command.js';
+import { installsPackages } from '../model/command.js';
 import type { RawFinding } from '../core/index.js';
+import { appStartCommands } from './lib/each.js';
 import { defineRule } from './lib/rule.js';
 
 export const depsInstalledAtStart = defineRule({
@@ -23,16 +24,14 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
   related: [],
   check(project) {
     const findings: RawFinding[] = [];
-    for (const app of project.apps) {
-      for (const cmd of startCommands(app)) {
-        const what = installsPackages(cmd.argv);
-        if (!what) continue;
-        findings.push({
-          file: cmd.file,
-          line: cmd.line,
-          message: `'${what}' runs every time the container starts. Move the installation into a RUN of the Dockerfile so the image carries its dependencies.`,
-        });
-      }
+    for (const { command: cmd } of appStartCommands(project)) {
+      const what = installsPackages(cmd.argv);
+      if (!what) continue;
+      findings.push({
+        file: cmd.file,
+        line: cmd.line,
+        message: `'${what}' runs every time the container starts. Move the installation into a RUN of the Dockerfile so the image carries its dependencies.`,
+      });
     }
     return findings;
   },

@@ -2,6 +2,7 @@ import { type RawFinding, code, msg } from '../core/index.js';
 import type { ValueSource } from '../model/types/settings.js';
 import { liveAssignments, valueWhenUnset } from '../model/settings/index.js';
 import { assignFromEnvironment } from './lib/settings-fix.js';
+import { appSettings } from './lib/each.js';
 import { defineRule } from './lib/rule.js';
 
 export const secretKeyInCode = defineRule({
@@ -34,9 +35,7 @@ For local development, put the variable in an untracked \`.env\` file or the com
   related: ['security.W009'],
   check(project) {
     const findings: RawFinding[] = [];
-    for (const app of project.apps) {
-      const settings = app.settings;
-      if (!settings) continue;
+    for (const { settings } of appSettings(project)) {
       for (const a of liveAssignments(settings, 'SECRET_KEY')) {
         // Under a condition that cannot be told (`if 'test' in sys.argv`), the rule cannot decide.
         if (a.inBranch && a.activeWhenUnset === undefined) continue;

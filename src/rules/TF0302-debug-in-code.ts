@@ -3,6 +3,7 @@ import type { App } from '../model/types/project.js';
 import type { ValueSource } from '../model/types/settings.js';
 import { liveAssignments, valueWhenUnset } from '../model/settings/index.js';
 import { assignFromEnvironment } from './lib/settings-fix.js';
+import { appSettings } from './lib/each.js';
 import { defineRule } from './lib/rule.js';
 import { isDevelopmentComposeFile, projectComposeFiles } from './lib/files.js';
 
@@ -35,9 +36,7 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
   related: ['security.W018'],
   check(project) {
     const findings: RawFinding[] = [];
-    for (const app of project.apps) {
-      const settings = app.settings;
-      if (!settings) continue;
+    for (const { app, settings } of appSettings(project)) {
       for (const a of liveAssignments(settings, 'DEBUG')) {
         // Off by default (an env-gated branch), or under a condition that cannot be told: no finding.
         if (a.activeWhenUnset === false || (a.inBranch && a.activeWhenUnset === undefined)) continue;

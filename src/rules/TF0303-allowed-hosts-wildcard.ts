@@ -1,6 +1,7 @@
 import { type RawFinding, code, msg } from '../core/index.js';
 import { liveAssignments } from '../model/settings/index.js';
 import { assignFromEnvironment } from './lib/settings-fix.js';
+import { appSettings } from './lib/each.js';
 import { defineRule } from './lib/rule.js';
 
 export const allowedHostsWildcard = defineRule({
@@ -27,9 +28,7 @@ Behind a proxy that already checks the host, a deploy may still set \`DJANGO_ALL
   related: [],
   check(project) {
     const findings: RawFinding[] = [];
-    for (const app of project.apps) {
-      const settings = app.settings;
-      if (!settings) continue;
+    for (const { settings } of appSettings(project)) {
       for (const a of liveAssignments(settings, 'ALLOWED_HOSTS')) {
         if (a.activeWhenUnset === false || (a.inBranch && a.activeWhenUnset === undefined)) continue;
         if (a.value.kind !== 'list') continue;

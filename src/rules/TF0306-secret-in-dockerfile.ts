@@ -1,6 +1,7 @@
 import { isSecretName } from '../model/secret-names.js';
 import type { RawFinding } from '../core/index.js';
-import type { ArgInstr, DockerfileModel, EnvInstr, Stage } from '../model/types/dockerfile.js';
+import type { ArgInstr, EnvInstr } from '../model/types/dockerfile.js';
+import { lineage } from './lib/stages.js';
 import { defineRule } from './lib/rule.js';
 
 export const secretInDockerfile = defineRule({
@@ -55,16 +56,6 @@ RUN --mount=type=secret,id=pip_conf,target=/etc/pip.conf pip install -r requirem
     return findings;
   },
 });
-
-/** The target stage and the stages it is built FROM: their ENV and ARG end up in the image. */
-function lineage(df: DockerfileModel): Stage[] {
-  const out: Stage[] = [];
-  for (let s: Stage | undefined = df.targetStage; s && !out.includes(s);) {
-    out.unshift(s);
-    s = s.from.stageRef !== undefined ? df.stages[s.from.stageRef] : undefined;
-  }
-  return out;
-}
 
 function isLiteral(raw: string): boolean {
   const unquoted = raw.replace(/^(["'])(.*)\1$/s, '$2');

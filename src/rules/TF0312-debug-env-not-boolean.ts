@@ -1,5 +1,6 @@
 import type { RawFinding } from '../core/index.js';
 import { liveAssignments, valueWhenUnset } from '../model/settings/index.js';
+import { appSettings } from './lib/each.js';
 import { defineRule } from './lib/rule.js';
 
 /** Boolean settings people take from the environment. */
@@ -33,9 +34,7 @@ DEBUG = config("DEBUG", default=False, cast=bool)  # python-decouple
   related: [],
   check(project) {
     const findings: RawFinding[] = [];
-    for (const app of project.apps) {
-      const settings = app.settings;
-      if (!settings) continue;
+    for (const { settings } of appSettings(project)) {
       for (const name of BOOLEAN_SETTINGS) {
         for (const a of liveAssignments(settings, name)) {
           const v = a.value;

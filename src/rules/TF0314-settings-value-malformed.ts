@@ -1,6 +1,7 @@
 import type { RawFinding } from '../core/index.js';
 import type { SettingAssignment, SettingsModel, ValueSource } from '../model/types/settings.js';
 import { liveAssignments } from '../model/settings/index.js';
+import { appSettings } from './lib/each.js';
 import { defineRule } from './lib/rule.js';
 
 export const settingsValueMalformed = defineRule({
@@ -27,9 +28,7 @@ ALLOWED_HOSTS = [h for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").
   related: [],
   check(project) {
     const findings: RawFinding[] = [];
-    for (const app of project.apps) {
-      const settings = app.settings;
-      if (!settings) continue;
+    for (const { settings } of appSettings(project)) {
       for (const a of liveAssignments(settings, 'SECRET_KEY')) {
         if (a.value.kind !== 'list') continue;
         findings.push({

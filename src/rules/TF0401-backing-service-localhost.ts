@@ -1,7 +1,8 @@
-import type { DockerfileModel, EnvInstr, EnvPair, Stage } from '../model/types/dockerfile.js';
+import type { EnvInstr, EnvPair } from '../model/types/dockerfile.js';
 import type { RawFinding } from '../core/index.js';
 import type { App } from '../model/types/project.js';
 import type { ValueSource } from '../model/types/settings.js';
+import { lineage } from './lib/stages.js';
 import { defineRule } from './lib/rule.js';
 
 const BACKING_WORD =
@@ -67,16 +68,6 @@ function imageEnvPairs(app: App): { pair: EnvPair & { value: string }; file: str
         if (pair.value !== undefined && !composeSets.has(pair.name))
           out.push({ pair: { ...pair, value: pair.value }, file: df.file });
     }
-  return out;
-}
-
-/** The target stage and the stages it is built FROM. */
-function lineage(df: DockerfileModel): Stage[] {
-  const out: Stage[] = [];
-  for (let s: Stage | undefined = df.targetStage; s && !out.includes(s);) {
-    out.unshift(s);
-    s = s.from.stageRef !== undefined ? df.stages[s.from.stageRef] : undefined;
-  }
   return out;
 }
 

@@ -1,4 +1,5 @@
 import type { RawFinding } from '../core/index.js';
+import { appServices } from './lib/each.js';
 import { defineRule } from './lib/rule.js';
 
 const DATABASES = new Set(['postgres', 'mysql', 'mariadb']);
@@ -33,10 +34,7 @@ export const dependsOnUnhealthy = defineRule({
   related: [],
   check(project) {
     const out: RawFinding[] = [];
-    for (const app of project.apps) {
-      const compose = app.compose;
-      const web = compose?.appService;
-      if (!compose || !web) continue;
+    for (const { compose, service: web } of appServices(project)) {
       for (const dep of web.dependsOn) {
         const db = compose.services.find((s) => s.name === dep.service);
         if (!db || !DATABASES.has(db.role)) continue;

@@ -1,5 +1,6 @@
-import { buildCommands, djangoCommand } from '../model/command.js';
+import { djangoCommand } from '../model/command.js';
 import type { RawFinding } from '../core/index.js';
+import { appBuildCommands } from './lib/each.js';
 import { defineRule } from './lib/rule.js';
 
 const ADMIN_TASKS = new Set(['migrate', 'createsuperuser', 'loaddata', 'flush']);
@@ -26,9 +27,7 @@ docker compose run --rm web python manage.py migrate
   check(project) {
     const findings: RawFinding[] = [];
     for (const app of project.apps) {
-      const df = app.dockerfile;
-      if (!df) continue;
-      for (const cmd of buildCommands(df.builtStages)) {
+      for (const { dockerfile: df, command: cmd } of appBuildCommands(app)) {
         const dj = djangoCommand(cmd.argv);
         if (!dj || !ADMIN_TASKS.has(dj.name) || dj.args.includes('--check') || dj.args.includes('--plan'))
           continue;

@@ -1,5 +1,6 @@
 import type { RawFinding } from '../core/index.js';
 import { coversPath, imageCodeDir } from './lib/paths.js';
+import { appServices } from './lib/each.js';
 import { defineRule } from './lib/rule.js';
 
 /** Python files of the build context under `source` (a directory of the scanned tree): code, not data. */
@@ -46,10 +47,9 @@ export const sourceMountedOverImage = defineRule({
   related: [],
   check(project) {
     const out: RawFinding[] = [];
-    for (const app of project.apps) {
-      const web = app.compose?.appService;
+    for (const { app, service: web } of appServices(project)) {
       const codeDir = imageCodeDir(app);
-      if (!web || !codeDir) continue;
+      if (!codeDir) continue;
       const hostDirs = [app.dir, web.build?.context, app.context?.dir].filter(
         (d): d is string => d !== undefined,
       );

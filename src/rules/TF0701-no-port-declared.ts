@@ -1,5 +1,6 @@
 import type { RawFinding } from '../core/index.js';
 import { EXPOSE_EXAMPLE } from './lib/examples.js';
+import { appTargetStages } from './lib/each.js';
 import { defineRule } from './lib/rule.js';
 
 export const noPortDeclared = defineRule({
@@ -16,9 +17,8 @@ ${EXPOSE_EXAMPLE}`,
   related: [],
   check(project) {
     const findings: RawFinding[] = [];
-    for (const app of project.apps) {
-      const stage = app.dockerfile?.targetStage;
-      if (!stage || stage.exposes.length > 0) continue;
+    for (const { app, stage } of appTargetStages(project)) {
+      if (stage.exposes.length > 0) continue;
       const service = app.compose?.appService;
       if (service && (service.ports.length > 0 || service.expose.length > 0)) continue;
       findings.push({

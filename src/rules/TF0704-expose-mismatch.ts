@@ -1,6 +1,7 @@
 import { containerEnv, hasGunicornConfig, serverOf, startCommands } from '../model/command.js';
 import type { RawFinding } from '../core/index.js';
 import { EXPOSE_EXAMPLE } from './lib/examples.js';
+import { appTargetStages } from './lib/each.js';
 import { defineRule } from './lib/rule.js';
 
 export const exposeMismatch = defineRule({
@@ -19,9 +20,8 @@ ${EXPOSE_EXAMPLE}`,
   related: [],
   check(project) {
     const findings: RawFinding[] = [];
-    for (const app of project.apps) {
-      const stage = app.dockerfile?.targetStage;
-      if (!stage || stage.exposes.length === 0) continue;
+    for (const { app, stage } of appTargetStages(project)) {
+      if (stage.exposes.length === 0) continue;
       const exposed = stage.exposes.flatMap((e) => e.ports);
       if (exposed.some((p) => p.port === undefined)) continue; // a port we cannot read may be the right one
       const numbers = new Set(exposed.map((p) => p.port!));

@@ -1,5 +1,6 @@
-import { isRunserver, startCommands } from '../model/command.js';
+import { isRunserver } from '../model/command.js';
 import type { RawFinding } from '../core/index.js';
+import { appStartCommands } from './lib/each.js';
 import { defineRule } from './lib/rule.js';
 
 export const devServer = defineRule({
@@ -20,15 +21,13 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "--workers", "3", "mysite.wsgi"]
   related: [],
   check(project) {
     const findings: RawFinding[] = [];
-    for (const app of project.apps) {
-      for (const cmd of startCommands(app)) {
-        if (!isRunserver(cmd.argv)) continue;
-        findings.push({
-          file: cmd.file,
-          line: cmd.line,
-          message: `The container starts Django's development server (manage.py runserver). Serve the app with gunicorn or uvicorn instead, e.g. gunicorn --bind 0.0.0.0:8000 <project>.wsgi.`,
-        });
-      }
+    for (const { command: cmd } of appStartCommands(project)) {
+      if (!isRunserver(cmd.argv)) continue;
+      findings.push({
+        file: cmd.file,
+        line: cmd.line,
+        message: `The container starts Django's development server (manage.py runserver). Serve the app with gunicorn or uvicorn instead, e.g. gunicorn --bind 0.0.0.0:8000 <project>.wsgi.`,
+      });
     }
     return findings;
   },

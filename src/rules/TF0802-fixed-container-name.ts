@@ -1,4 +1,5 @@
 import type { RawFinding } from '../core/index.js';
+import { appServices } from './lib/each.js';
 import { defineRule } from './lib/rule.js';
 
 export const fixedContainerName = defineRule({
@@ -24,9 +25,8 @@ export const fixedContainerName = defineRule({
   related: [],
   check(project) {
     const out: RawFinding[] = [];
-    for (const app of project.apps) {
-      const s = app.compose?.appService;
-      if (!s?.containerName) continue;
+    for (const { service: s } of appServices(project)) {
+      if (!s.containerName) continue;
       out.push({
         file: s.containerName.file,
         line: s.containerName.line,

@@ -1,10 +1,43 @@
-import type { ComposeService } from '../../model/types/compose.js';
+import { buildRuns, type StartCommand, startCommands } from '../../model/command.js';
+import type { ComposeModel, ComposeService } from '../../model/types/compose.js';
+import type { DockerfileModel, RunInstr, Stage } from '../../model/types/dockerfile.js';
+import type { ShellCommand } from '../../model/types/shell.js';
 import type { App, Project } from '../../model/types/project.js';
 import type { DatabasesModel, SettingsModel } from '../../model/types/settings.js';
 
 /** Every compose service of every app, with its app. */
 export function composeServices(project: Project): { app: App; service: ComposeService }[] {
   return project.apps.flatMap((app) => (app.compose?.services ?? []).map((service) => ({ app, service })));
+}
+
+/** Every command every app's container runs when it starts (the image's own and compose's override). */
+export function appStartCommands(project: Project): { app: App; command: StartCommand }[] {
+  return project.apps.flatMap((app) => startCommands(app).map((command) => ({ app, command })));
+}
+
+/** Every app with a Dockerfile whose target stage is known, with that Dockerfile and stage. */
+export function appTargetStages(project: Project): { app: App; dockerfile: DockerfileModel; stage: Stage }[] {
+  return project.apps.flatMap((app) => {
+    const dockerfile = app.dockerfile;
+    const stage = dockerfile?.targetStage;
+    return dockerfile && stage ? [{ app, dockerfile, stage }] : [];
+  });
+}
+
+/** Every app whose compose project has an app service, with that project and service. */
+export function appServices(
+  project: Project,
+): { app: App; compose: ComposeModel; service: ComposeService }[] {
+  return project.apps.flatMap((app) => {
+    const compose = app.compose;
+    const service = compose?.appService;
+    return compose && service ? [{ app, compose, service }] : [];
+  });
+}
+
+/** Every app whose settings module was found, with its settings. */
+export function appSettings(project: Project): { app: App; settings: SettingsModel }[] {
+  return project.apps.flatMap((app) => (app.settings ? [{ app, settings: app.settings }] : []));
 }
 
 /** An app whose settings resolve DATABASES, and the file a finding about DATABASES points at. */
@@ -23,4 +56,20 @@ export function appDatabases(project: Project): AppDatabases[] {
     if (!settings || !databases) return [];
     return [{ app, settings, databases, file: databases.file ?? settings.file }];
   });
+}
+
+/** A command a RUN of an app's built stages executes, with its RUN and Dockerfile. */
+export interface BuildCommand {
+  dockerfile: DockerfileModel;
+  run: RunInstr;
+  command: ShellCommand;
+}
+
+/** Every command the RUN instructions of the app's built stages execute, in order. */
+export function appBuildCommands(app: App): BuildCommand[] {
+  const dockerfile = app.dockerfile;
+  if (!dockerfile) return [];
+  return buildRuns(dockerfile.builtStages).flatMap(({ run, commands }) =>
+    commands.map((command) => ({ dockerfile, run, command })),
+  );
 }

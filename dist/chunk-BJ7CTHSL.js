@@ -14221,9 +14221,6 @@ FROM python:3.12-slim-bookworm@sha256:<digest>
   }
 });
 
-// src/model/command.ts
-import { posix as posix3 } from "node:path";
-
 // src/parse/shell.ts
 import { createRequire } from "node:module";
 
@@ -14594,8 +14591,11 @@ function basename(p) {
   return p.slice(p.lastIndexOf("/") + 1);
 }
 
+// src/model/command/start-chain.ts
+import { posix as posix4 } from "node:path";
+
 // src/model/dockerfile.ts
-import { posix as posix2 } from "node:path";
+import { posix as posix3 } from "node:path";
 
 // src/parse/dockerfile.ts
 var import_dockerfile_ast = __toESM(require_main(), 1);
@@ -14707,6 +14707,188 @@ function splitWords(s, escape = "\\") {
   return words;
 }
 
+// src/model/image-ref.ts
+function splitImage(image) {
+  let rest = image;
+  let digest;
+  const at2 = rest.indexOf("@");
+  if (at2 >= 0) {
+    digest = rest.slice(at2 + 1);
+    rest = rest.slice(0, at2);
+  }
+  const colon = rest.lastIndexOf(":");
+  const slash = rest.lastIndexOf("/");
+  let tag;
+  if (colon > slash) {
+    tag = rest.slice(colon + 1);
+    rest = rest.slice(0, colon);
+  }
+  return {
+    repository: rest,
+    ...tag !== void 0 ? { tag } : {},
+    ...digest !== void 0 ? { digest } : {}
+  };
+}
+
+// src/model/dockerfile/instruction-text.ts
+import { posix as posix2 } from "node:path";
+function jsonArray(args) {
+  const t2 = args.trim();
+  if (!t2.startsWith("[")) return void 0;
+  for (let end = t2.indexOf("]"); end >= 0; end = t2.indexOf("]", end + 1)) {
+    let v;
+    try {
+      v = JSON.parse(t2.slice(0, end + 1));
+    } catch {
+      continue;
+    }
+    return Array.isArray(v) && v.every((x) => typeof x === "string") ? v : void 0;
+  }
+  return void 0;
+}
+function takeFlags(args, escape) {
+  const flags = [];
+  let rest = args.trimStart();
+  for (; ; ) {
+    if (!rest.startsWith("--")) break;
+    const word = splitWords(rest, escape)[0];
+    if (!word) break;
+    flags.push(word);
+    rest = rest.slice(word.length).trimStart();
+  }
+  return { flags, rest };
+}
+function blankFlags(shellText) {
+  let out = shellText;
+  let i = 0;
+  for (; ; ) {
+    while (i < out.length && (/\s/.test(out[i]) || out[i] === "\\" && out[i + 1] === "\n")) i++;
+    if (!out.startsWith("--", i)) return out;
+    let j = i;
+    let quote;
+    while (j < out.length && (quote || !/\s/.test(out[j]))) {
+      if (quote && out[j] === quote) quote = void 0;
+      else if (!quote && (out[j] === '"' || out[j] === "'")) quote = out[j];
+      j++;
+    }
+    if (out[j - 1] === "\\" && out[j] === "\n") j--;
+    out = out.slice(0, i) + out.slice(i, j).replace(/[^\n]/g, " ") + out.slice(j);
+    i = j;
+  }
+}
+var NameLines = class {
+  constructor(instr) {
+    this.instr = instr;
+    this.line = instr.argsLine;
+  }
+  instr;
+  at = 0;
+  line;
+  /** The line of `name`, or the instruction's line when it is not found (an escaped or quoted name). */
+  next(name2, slack) {
+    const text = this.instr.shellText;
+    const found = text.slice(this.at, this.at + name2.length + slack).indexOf(name2);
+    if (found < 0 || name2 === "") return this.instr.line;
+    for (let i = this.at; i < this.at + found; i++) if (text.charCodeAt(i) === 10) this.line++;
+    this.at += found;
+    return this.line;
+  }
+};
+var nameSlack = (previousValue) => 4096 + 2 * (previousValue?.length ?? 0);
+function normalizeKeepSlash(p) {
+  const n = posix2.normalize(p);
+  return n.length > 1 && n.endsWith("/") && !p.endsWith("/") ? n.slice(0, -1) : n;
+}
+function printable(s) {
+  const clean2 = s.replace(/[^\x20-\x7e]/g, "?");
+  return clean2.length > 40 ? `${clean2.slice(0, 40)}\u2026` : clean2;
+}
+
+// src/model/dockerfile/variables.ts
+var UNKNOWN = { kind: "unknown" };
+var UNSET = { kind: "unset" };
+function expand(raw, lookup, escape = "\\") {
+  let out = "";
+  let quote;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i];
+    if (quote === "'") {
+      if (c === "'") quote = void 0;
+      else out += c;
+      continue;
+    }
+    if (c === escape && i + 1 < raw.length) {
+      const next = raw[i + 1];
+      if (quote === '"' && next !== '"' && next !== "$" && next !== escape) {
+        out += c;
+        continue;
+      }
+      out += next;
+      i++;
+      continue;
+    }
+    if (c === '"' || c === "'" && !quote) {
+      quote = quote === c ? void 0 : c;
+      continue;
+    }
+    if (c === "$") {
+      const parsed = variableAt(raw, i);
+      if (!parsed) {
+        out += c;
+        continue;
+      }
+      const value = substitute(parsed, lookup, escape);
+      if (value === void 0) return void 0;
+      out += value;
+      i = parsed.end - 1;
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}
+function variableAt(s, i) {
+  if (s[i + 1] === "{") {
+    let depth = 1;
+    let j = i + 2;
+    while (j < s.length && depth > 0) {
+      if (s[j] === "{") depth++;
+      else if (s[j] === "}") depth--;
+      j++;
+    }
+    if (depth > 0) return void 0;
+    const inner = s.slice(i + 2, j - 1);
+    const m2 = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+?]|[#%/^,:]+)([\s\S]*))?$/.exec(inner);
+    if (!m2) return { name: "", op: "?unsupported", end: j };
+    return { name: m2[1], ...m2[2] ? { op: m2[2], word: m2[3] ?? "" } : {}, end: j };
+  }
+  const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(s.slice(i + 1));
+  return m ? { name: m[0], end: i + 1 + m[0].length } : void 0;
+}
+function substitute(ref, lookup, escape) {
+  const state = ref.name ? lookup(ref.name) : UNKNOWN;
+  const set = state.kind === "value";
+  const nonEmpty = set && state.value !== "";
+  const word = () => expand(ref.word ?? "", lookup, escape);
+  switch (ref.op) {
+    case void 0:
+      return set ? state.value : void 0;
+    case ":-":
+      return state.kind === "unknown" ? void 0 : nonEmpty ? state.value : word();
+    case "-":
+      return state.kind === "unknown" ? void 0 : set ? state.value : word();
+    case ":+":
+      return state.kind === "unknown" ? void 0 : nonEmpty ? word() : "";
+    case "+":
+      return state.kind === "unknown" ? void 0 : set ? word() : "";
+    case ":?":
+    case "?":
+      return set ? state.value : void 0;
+    default:
+      return void 0;
+  }
+}
+
 // src/model/dockerfile.ts
 var KEYWORDS2 = /* @__PURE__ */ new Set([
   "ADD",
@@ -14741,8 +14923,6 @@ var PLATFORM_ARGS = /* @__PURE__ */ new Set([
   "BUILDKIT_SYNTAX"
 ]);
 var SCRIPT_SHELLS = /^#!\s*(\/usr\/bin\/env\s+)?(\/(usr\/)?bin\/)?(sh|bash|dash|ash)\b/;
-var UNKNOWN = { kind: "unknown" };
-var UNSET = { kind: "unset" };
 function modelDockerfile(file, text, options = {}) {
   try {
     return new Modeller(file, text, options).run();
@@ -14833,7 +15013,7 @@ var Modeller = class {
       if (ref >= 0) from.stageRef = ref;
       else if (/^\d+$/.test(image) && Number(image) < this.stages.length) from.stageRef = Number(image);
       else if (lower === "scratch") from.scratch = true;
-      else Object.assign(from, parseImageRef(image));
+      else Object.assign(from, splitImage(image));
     }
     const parent = from.stageRef !== void 0 ? this.stages[from.stageRef] : void 0;
     const stage = {
@@ -14964,7 +15144,7 @@ var Modeller = class {
           stage.workdir = raw;
           return [{ keyword: "WORKDIR", ...at2 }];
         }
-        const path = posix2.normalize(value.startsWith("/") ? value : posix2.join(this.workdir, value));
+        const path = posix3.normalize(value.startsWith("/") ? value : posix3.join(this.workdir, value));
         this.workdir = path.length > 1 ? path.replace(/\/$/, "") : path;
         stage.workdir = this.workdir;
         const w = { keyword: "WORKDIR", ...at2, path: this.workdir };
@@ -15062,7 +15242,7 @@ var Modeller = class {
   resolvePath(p) {
     if (p.startsWith("/")) return normalizeKeepSlash(p);
     if (this.workdir === void 0 || p.includes("$")) return p;
-    return normalizeKeepSlash(posix2.join(this.workdir, p));
+    return normalizeKeepSlash(posix3.join(this.workdir, p));
   }
   findTarget() {
     const wanted = this.options.target;
@@ -15104,323 +15284,10 @@ var Modeller = class {
     return /^\d+$/.test(ref) && Number(ref) < before ? this.stages[Number(ref)] : void 0;
   }
 };
-function expand(raw, lookup, escape = "\\") {
-  let out = "";
-  let quote;
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw[i];
-    if (quote === "'") {
-      if (c === "'") quote = void 0;
-      else out += c;
-      continue;
-    }
-    if (c === escape && i + 1 < raw.length) {
-      const next = raw[i + 1];
-      if (quote === '"' && next !== '"' && next !== "$" && next !== escape) {
-        out += c;
-        continue;
-      }
-      out += next;
-      i++;
-      continue;
-    }
-    if (c === '"' || c === "'" && !quote) {
-      quote = quote === c ? void 0 : c;
-      continue;
-    }
-    if (c === "$") {
-      const parsed = variableAt(raw, i);
-      if (!parsed) {
-        out += c;
-        continue;
-      }
-      const value = substitute(parsed, lookup, escape);
-      if (value === void 0) return void 0;
-      out += value;
-      i = parsed.end - 1;
-      continue;
-    }
-    out += c;
-  }
-  return out;
-}
-function variableAt(s, i) {
-  if (s[i + 1] === "{") {
-    let depth = 1;
-    let j = i + 2;
-    while (j < s.length && depth > 0) {
-      if (s[j] === "{") depth++;
-      else if (s[j] === "}") depth--;
-      j++;
-    }
-    if (depth > 0) return void 0;
-    const inner = s.slice(i + 2, j - 1);
-    const m2 = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+?]|[#%/^,:]+)([\s\S]*))?$/.exec(inner);
-    if (!m2) return { name: "", op: "?unsupported", end: j };
-    return { name: m2[1], ...m2[2] ? { op: m2[2], word: m2[3] ?? "" } : {}, end: j };
-  }
-  const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(s.slice(i + 1));
-  return m ? { name: m[0], end: i + 1 + m[0].length } : void 0;
-}
-function substitute(ref, lookup, escape) {
-  const state = ref.name ? lookup(ref.name) : UNKNOWN;
-  const set = state.kind === "value";
-  const nonEmpty = set && state.value !== "";
-  const word = () => expand(ref.word ?? "", lookup, escape);
-  switch (ref.op) {
-    case void 0:
-      return set ? state.value : void 0;
-    case ":-":
-      return state.kind === "unknown" ? void 0 : nonEmpty ? state.value : word();
-    case "-":
-      return state.kind === "unknown" ? void 0 : set ? state.value : word();
-    case ":+":
-      return state.kind === "unknown" ? void 0 : nonEmpty ? word() : "";
-    case "+":
-      return state.kind === "unknown" ? void 0 : set ? word() : "";
-    case ":?":
-    case "?":
-      return set ? state.value : void 0;
-    default:
-      return void 0;
-  }
-}
-function parseImageRef(image) {
-  let rest = image;
-  let digest;
-  const at2 = rest.indexOf("@");
-  if (at2 >= 0) {
-    digest = rest.slice(at2 + 1);
-    rest = rest.slice(0, at2);
-  }
-  const colon = rest.lastIndexOf(":");
-  const slash = rest.lastIndexOf("/");
-  let tag;
-  if (colon > slash) {
-    tag = rest.slice(colon + 1);
-    rest = rest.slice(0, colon);
-  }
-  return {
-    repository: rest,
-    ...tag !== void 0 ? { tag } : {},
-    ...digest !== void 0 ? { digest } : {}
-  };
-}
-function jsonArray(args) {
-  const t2 = args.trim();
-  if (!t2.startsWith("[")) return void 0;
-  for (let end = t2.indexOf("]"); end >= 0; end = t2.indexOf("]", end + 1)) {
-    let v;
-    try {
-      v = JSON.parse(t2.slice(0, end + 1));
-    } catch {
-      continue;
-    }
-    return Array.isArray(v) && v.every((x) => typeof x === "string") ? v : void 0;
-  }
-  return void 0;
-}
-function takeFlags(args, escape) {
-  const flags = [];
-  let rest = args.trimStart();
-  for (; ; ) {
-    if (!rest.startsWith("--")) break;
-    const word = splitWords(rest, escape)[0];
-    if (!word) break;
-    flags.push(word);
-    rest = rest.slice(word.length).trimStart();
-  }
-  return { flags, rest };
-}
-function blankFlags(shellText) {
-  let out = shellText;
-  let i = 0;
-  for (; ; ) {
-    while (i < out.length && (/\s/.test(out[i]) || out[i] === "\\" && out[i + 1] === "\n")) i++;
-    if (!out.startsWith("--", i)) return out;
-    let j = i;
-    let quote;
-    while (j < out.length && (quote || !/\s/.test(out[j]))) {
-      if (quote && out[j] === quote) quote = void 0;
-      else if (!quote && (out[j] === '"' || out[j] === "'")) quote = out[j];
-      j++;
-    }
-    if (out[j - 1] === "\\" && out[j] === "\n") j--;
-    out = out.slice(0, i) + out.slice(i, j).replace(/[^\n]/g, " ") + out.slice(j);
-    i = j;
-  }
-}
-var NameLines = class {
-  constructor(instr) {
-    this.instr = instr;
-    this.line = instr.argsLine;
-  }
-  instr;
-  at = 0;
-  line;
-  /** The line of `name`, or the instruction's line when it is not found (an escaped or quoted name). */
-  next(name2, slack) {
-    const text = this.instr.shellText;
-    const found = text.slice(this.at, this.at + name2.length + slack).indexOf(name2);
-    if (found < 0 || name2 === "") return this.instr.line;
-    for (let i = this.at; i < this.at + found; i++) if (text.charCodeAt(i) === 10) this.line++;
-    this.at += found;
-    return this.line;
-  }
-};
-var nameSlack = (previousValue) => 4096 + 2 * (previousValue?.length ?? 0);
-function normalizeKeepSlash(p) {
-  const n = posix2.normalize(p);
-  return n.length > 1 && n.endsWith("/") && !p.endsWith("/") ? n.slice(0, -1) : n;
-}
-function printable(s) {
-  const clean2 = s.replace(/[^\x20-\x7e]/g, "?");
-  return clean2.length > 40 ? `${clean2.slice(0, 40)}\u2026` : clean2;
-}
 
-// src/model/secret-names.ts
-var SECRET_NAME = /PASSWORD|PASSWD|_PASS$|_PWD$|SECRET|TOKEN|_KEY$|API_KEY|PRIVATE/;
-var NAMES_A_SECRET = /_(FILE|PATH|DIR|URL|ID)$/;
-var NOT_SECRET = /PUBLIC|^GPG_KEY$/;
-function isSecretName(name2) {
-  const n = name2.toUpperCase();
-  if (NAMES_A_SECRET.test(n) || NOT_SECRET.test(n)) return false;
-  return SECRET_NAME.test(n);
-}
-
-// src/model/command.ts
+// src/model/command/servers.ts
 var SHELLS2 = /* @__PURE__ */ new Set(["sh", "bash", "dash", "ash", "zsh", "ksh"]);
 var PYTHON = /^python(\d+(\.\d+)*)?$/;
-function effectiveCommand(app) {
-  return chain(app, true);
-}
-function imageCommand(app) {
-  return chain(app, false);
-}
-function startCommands(app) {
-  const seen = /* @__PURE__ */ new Set();
-  const out = [];
-  for (const c of [...imageCommand(app), ...effectiveCommand(app)]) {
-    const key = `${c.file}\0${c.line}\0${c.argv.join("\0")}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(c);
-  }
-  return out;
-}
-function containerEnv(app) {
-  const env = { ...app.dockerfile?.targetStage?.env ?? {} };
-  for (const e of app.compose?.appService?.environment ?? []) env[e.name] = e.value;
-  return env;
-}
-function chain(app, withCompose) {
-  const stage = app.dockerfile?.targetStage;
-  const dockerfile = app.dockerfile?.file ?? "";
-  const service = withCompose ? app.compose?.appService : void 0;
-  const entrypoint = service?.entrypoint ? fromCompose(service.entrypoint, "compose-entrypoint") : stage?.entrypoint && fromInstr(stage.entrypoint, dockerfile);
-  let cmd;
-  if (service?.command) cmd = fromCompose(service.command, "compose-command");
-  else if (!service?.entrypoint && stage?.cmd) cmd = fromInstr(stage.cmd, dockerfile);
-  let pid1 = [];
-  if (entrypoint?.argv) {
-    const args = cmd ? cmd.argv ?? ["/bin/sh", "-c", cmd.raw] : [];
-    pid1 = execCommand(cmd && args.length ? cmd.at : entrypoint.at, [...entrypoint.argv, ...args]);
-    if (cmd && !cmd.argv) pid1.push(...cmd.script);
-  } else if (entrypoint) {
-    pid1 = entrypoint.script;
-  } else if (cmd) {
-    pid1 = cmd.argv ? execCommand(cmd.at, cmd.argv) : cmd.script;
-  }
-  return followScripts(pid1, app);
-}
-function execCommand(at2, argv) {
-  const out = [{ ...at2, argv, redirects: [], viaExec: true }];
-  const script = inlineScript(argv);
-  if (script !== void 0) {
-    for (const inner of parseShell(script, at2.line).commands)
-      out.push({ ...inner, file: at2.file, origin: at2.origin });
-  }
-  return out;
-}
-function fromInstr(instr, file) {
-  const at2 = { file, line: instr.line, origin: instr.keyword };
-  return {
-    at: at2,
-    argv: instr.argv,
-    raw: instr.raw,
-    script: (instr.script?.commands ?? []).map((c) => ({ ...c, ...at2, line: c.line }))
-  };
-}
-function fromCompose(c, origin) {
-  const at2 = { file: c.file, line: c.line, origin };
-  const argv = c.argv ?? (c.script?.commands.length === 1 ? c.script.commands[0].argv : void 0);
-  return {
-    at: at2,
-    argv,
-    raw: c.raw,
-    script: (c.script?.commands ?? []).map((s) => ({ ...s, ...at2, line: s.line }))
-  };
-}
-function inlineScriptLastCommand(argv, line) {
-  const script = inlineScript(argv);
-  return script === void 0 ? void 0 : parseShell(script, line).commands.at(-1);
-}
-function inlineScript(argv) {
-  if (argv.length < 3 || !SHELLS2.has(basename2(argv[0]))) return void 0;
-  for (let i = 1; i < argv.length - 1; i++) {
-    const a = argv[i];
-    if (!a.startsWith("-") || a.startsWith("--")) return void 0;
-    if (a.includes("c")) return argv[i + 1];
-  }
-  return void 0;
-}
-function followScripts(commands, app) {
-  const scripts = app.entrypointScripts ?? [];
-  const workdir = app.dockerfile?.targetStage?.workdir ?? "/";
-  const out = [];
-  let matched = false;
-  for (const c of commands) {
-    out.push(c);
-    if (c.origin === "script") continue;
-    const hit = scripts.length > 0 ? scriptRun(c.argv, scripts, workdir) : void 0;
-    if (hit) {
-      matched = true;
-      out.push(...scriptCommands(hit.script, c, c.argv.slice(hit.argsFrom)));
-    } else if (c.viaExec && c.argv.length > 1 && /\.sh$/.test(basename2(c.argv[0]))) {
-      out.push({ ...c, argv: c.argv.slice(1) });
-    }
-  }
-  if (!matched) for (const s of scripts) out.push(...scriptCommands(s, void 0, []));
-  return out;
-}
-function scriptRun(argv, scripts, workdir) {
-  const candidates = [0];
-  if (argv.length > 1 && SHELLS2.has(basename2(argv[0]))) {
-    const i = argv.findIndex((a, k) => k > 0 && !a.startsWith("-"));
-    if (i > 0) candidates.push(i);
-  }
-  for (const i of candidates) {
-    const word = argv[i];
-    if (!word) continue;
-    const script = scripts.find(
-      (s) => word.includes("/") ? posix3.normalize(word.startsWith("/") ? word : posix3.join(workdir, word)) === posix3.normalize(s.imagePath) : basename2(s.imagePath) === word
-    );
-    if (script) return { script, argsFrom: i + 1 };
-  }
-  return void 0;
-}
-function scriptCommands(s, caller, args) {
-  const out = [];
-  for (const c of s.script.commands) {
-    const runsArgs = c.argv[0] === "$@" || c.argv[0] === "$*" || c.argv[0] === "${@}";
-    if (runsArgs && caller && args.length > 0) {
-      out.push({ ...caller, argv: args, redirects: c.redirects, viaExec: c.viaExec });
-      continue;
-    }
-    out.push({ ...c, file: s.file, origin: "script" });
-  }
-  return out;
-}
 function programArgv(argv) {
   let a = argv.slice();
   for (let guard = 0; guard < 8 && a.length > 0; guard++) {
@@ -15670,6 +15537,140 @@ function resolveWord(word, env) {
 function basename2(p) {
   return p.slice(p.lastIndexOf("/") + 1);
 }
+
+// src/model/command/start-chain.ts
+function effectiveCommand(app) {
+  return chain(app, true);
+}
+function imageCommand(app) {
+  return chain(app, false);
+}
+function startCommands(app) {
+  const seen = /* @__PURE__ */ new Set();
+  const out = [];
+  for (const c of [...imageCommand(app), ...effectiveCommand(app)]) {
+    const key = `${c.file}\0${c.line}\0${c.argv.join("\0")}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(c);
+  }
+  return out;
+}
+function containerEnv(app) {
+  const env = { ...app.dockerfile?.targetStage?.env ?? {} };
+  for (const e of app.compose?.appService?.environment ?? []) env[e.name] = e.value;
+  return env;
+}
+function chain(app, withCompose) {
+  const stage = app.dockerfile?.targetStage;
+  const dockerfile = app.dockerfile?.file ?? "";
+  const service = withCompose ? app.compose?.appService : void 0;
+  const entrypoint = service?.entrypoint ? fromCompose(service.entrypoint, "compose-entrypoint") : stage?.entrypoint && fromInstr(stage.entrypoint, dockerfile);
+  let cmd;
+  if (service?.command) cmd = fromCompose(service.command, "compose-command");
+  else if (!service?.entrypoint && stage?.cmd) cmd = fromInstr(stage.cmd, dockerfile);
+  let pid1 = [];
+  if (entrypoint?.argv) {
+    const args = cmd ? cmd.argv ?? ["/bin/sh", "-c", cmd.raw] : [];
+    pid1 = execCommand(cmd && args.length ? cmd.at : entrypoint.at, [...entrypoint.argv, ...args]);
+    if (cmd && !cmd.argv) pid1.push(...cmd.script);
+  } else if (entrypoint) {
+    pid1 = entrypoint.script;
+  } else if (cmd) {
+    pid1 = cmd.argv ? execCommand(cmd.at, cmd.argv) : cmd.script;
+  }
+  return followScripts(pid1, app);
+}
+function execCommand(at2, argv) {
+  const out = [{ ...at2, argv, redirects: [], viaExec: true }];
+  const script = inlineScript(argv);
+  if (script !== void 0) {
+    for (const inner of parseShell(script, at2.line).commands)
+      out.push({ ...inner, file: at2.file, origin: at2.origin });
+  }
+  return out;
+}
+function fromInstr(instr, file) {
+  const at2 = { file, line: instr.line, origin: instr.keyword };
+  return {
+    at: at2,
+    argv: instr.argv,
+    raw: instr.raw,
+    script: (instr.script?.commands ?? []).map((c) => ({ ...c, ...at2, line: c.line }))
+  };
+}
+function fromCompose(c, origin) {
+  const at2 = { file: c.file, line: c.line, origin };
+  const argv = c.argv ?? (c.script?.commands.length === 1 ? c.script.commands[0].argv : void 0);
+  return {
+    at: at2,
+    argv,
+    raw: c.raw,
+    script: (c.script?.commands ?? []).map((s) => ({ ...s, ...at2, line: s.line }))
+  };
+}
+function inlineScriptLastCommand(argv, line) {
+  const script = inlineScript(argv);
+  return script === void 0 ? void 0 : parseShell(script, line).commands.at(-1);
+}
+function inlineScript(argv) {
+  if (argv.length < 3 || !SHELLS2.has(basename2(argv[0]))) return void 0;
+  for (let i = 1; i < argv.length - 1; i++) {
+    const a = argv[i];
+    if (!a.startsWith("-") || a.startsWith("--")) return void 0;
+    if (a.includes("c")) return argv[i + 1];
+  }
+  return void 0;
+}
+function followScripts(commands, app) {
+  const scripts = app.entrypointScripts ?? [];
+  const workdir = app.dockerfile?.targetStage?.workdir ?? "/";
+  const out = [];
+  let matched = false;
+  for (const c of commands) {
+    out.push(c);
+    if (c.origin === "script") continue;
+    const hit = scripts.length > 0 ? scriptRun(c.argv, scripts, workdir) : void 0;
+    if (hit) {
+      matched = true;
+      out.push(...scriptCommands(hit.script, c, c.argv.slice(hit.argsFrom)));
+    } else if (c.viaExec && c.argv.length > 1 && /\.sh$/.test(basename2(c.argv[0]))) {
+      out.push({ ...c, argv: c.argv.slice(1) });
+    }
+  }
+  if (!matched) for (const s of scripts) out.push(...scriptCommands(s, void 0, []));
+  return out;
+}
+function scriptRun(argv, scripts, workdir) {
+  const candidates = [0];
+  if (argv.length > 1 && SHELLS2.has(basename2(argv[0]))) {
+    const i = argv.findIndex((a, k) => k > 0 && !a.startsWith("-"));
+    if (i > 0) candidates.push(i);
+  }
+  for (const i of candidates) {
+    const word = argv[i];
+    if (!word) continue;
+    const script = scripts.find(
+      (s) => word.includes("/") ? posix4.normalize(word.startsWith("/") ? word : posix4.join(workdir, word)) === posix4.normalize(s.imagePath) : basename2(s.imagePath) === word
+    );
+    if (script) return { script, argsFrom: i + 1 };
+  }
+  return void 0;
+}
+function scriptCommands(s, caller, args) {
+  const out = [];
+  for (const c of s.script.commands) {
+    const runsArgs = c.argv[0] === "$@" || c.argv[0] === "$*" || c.argv[0] === "${@}";
+    if (runsArgs && caller && args.length > 0) {
+      out.push({ ...caller, argv: args, redirects: c.redirects, viaExec: c.viaExec });
+      continue;
+    }
+    out.push({ ...c, file: s.file, origin: "script" });
+  }
+  return out;
+}
+
+// src/model/command/pip.ts
 var PIP_VALUE_OPTIONS = /* @__PURE__ */ new Set([
   "-r",
   "--requirement",
@@ -15761,17 +15762,34 @@ function requirementSpec(arg) {
   if (!pinned && rest.includes("$")) return void 0;
   return { spec: arg, name: name2, pinned };
 }
+
+// src/model/secret-names.ts
+var SECRET_NAME = /PASSWORD|PASSWD|_PASS$|_PWD$|SECRET|TOKEN|_KEY$|API_KEY|PRIVATE/;
+var NAMES_A_SECRET = /_(FILE|PATH|DIR|URL|ID)$/;
+var NOT_SECRET = /PUBLIC|^GPG_KEY$/;
+function isSecretName(name2) {
+  const n = name2.toUpperCase();
+  if (NAMES_A_SECRET.test(n) || NOT_SECRET.test(n)) return false;
+  return SECRET_NAME.test(n);
+}
+
+// src/model/command.ts
 function buildCommands(stages) {
+  return buildRuns(stages).flatMap((r) => r.commands);
+}
+function buildRuns(stages) {
   const out = [];
   for (const stage of stages) {
     for (const instr of stage.instructions) {
       if (instr.keyword !== "RUN") continue;
       const run = instr;
+      const commands = [];
       if (run.argv) {
-        out.push({ argv: run.argv, line: run.line, redirects: [], viaExec: true });
+        commands.push({ argv: run.argv, line: run.line, redirects: [], viaExec: true });
         const script = inlineScript(run.argv);
-        if (script !== void 0) out.push(...parseShell(script, run.line).commands);
-      } else out.push(...run.script?.commands ?? []);
+        if (script !== void 0) commands.push(...parseShell(script, run.line).commands);
+      } else commands.push(...run.script?.commands ?? []);
+      out.push({ run, commands });
     }
   }
   return out;
@@ -15844,6 +15862,46 @@ RUN pip install --no-cache-dir -r requirements.txt   # django==5.1.4, gunicorn==
   }
 });
 
+// src/rules/lib/each.ts
+function composeServices(project) {
+  return project.apps.flatMap((app) => (app.compose?.services ?? []).map((service) => ({ app, service })));
+}
+function appStartCommands(project) {
+  return project.apps.flatMap((app) => startCommands(app).map((command) => ({ app, command })));
+}
+function appTargetStages(project) {
+  return project.apps.flatMap((app) => {
+    const dockerfile = app.dockerfile;
+    const stage = dockerfile?.targetStage;
+    return dockerfile && stage ? [{ app, dockerfile, stage }] : [];
+  });
+}
+function appServices(project) {
+  return project.apps.flatMap((app) => {
+    const compose = app.compose;
+    const service = compose?.appService;
+    return compose && service ? [{ app, compose, service }] : [];
+  });
+}
+function appSettings(project) {
+  return project.apps.flatMap((app) => app.settings ? [{ app, settings: app.settings }] : []);
+}
+function appDatabases(project) {
+  return project.apps.flatMap((app) => {
+    const settings = app.settings;
+    const databases = settings?.databases;
+    if (!settings || !databases) return [];
+    return [{ app, settings, databases, file: databases.file ?? settings.file }];
+  });
+}
+function appBuildCommands(app) {
+  const dockerfile = app.dockerfile;
+  if (!dockerfile) return [];
+  return buildRuns(dockerfile.builtStages).flatMap(
+    ({ run, commands }) => commands.map((command) => ({ dockerfile, run, command }))
+  );
+}
+
 // src/rules/TF0203-no-dependency-manifest.ts
 var MANIFEST = /(^|\/)(requirements[^/]*\.txt|requirements\/[^/]+\.txt|pyproject\.toml|Pipfile|Pipfile\.lock|poetry\.lock|uv\.lock)$/;
 var noDependencyManifest = defineRule({
@@ -15871,11 +15929,10 @@ RUN pip install --no-cache-dir -r requirements.txt
       if (!df || !app.context || app.requirements.length > 0) continue;
       if (app.context.files.some((f) => MANIFEST.test(f))) continue;
       const byLine = /* @__PURE__ */ new Map();
-      for (const cmd of buildCommands(df.builtStages)) {
+      for (const { run, command: cmd } of appBuildCommands(app)) {
         const pip = pipInstall(cmd.argv);
         if (!pip || pip.byName.length === 0) continue;
-        const run = df.builtStages.flatMap((st) => st.instructions).find((i) => i.keyword === "RUN" && i.line <= cmd.line && cmd.line <= (i.endLine ?? i.line));
-        const line = run?.line ?? cmd.line;
+        const line = run.line <= cmd.line && cmd.line <= (run.endLine ?? run.line) ? run.line : cmd.line;
         byLine.set(line, [...byLine.get(line) ?? [], ...pip.byName.map((r) => r.name)]);
       }
       for (const [line, names] of byLine)
@@ -15910,23 +15967,24 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
   related: [],
   check(project) {
     const findings = [];
-    for (const app of project.apps) {
-      for (const cmd of startCommands(app)) {
-        const what = installsPackages(cmd.argv);
-        if (!what) continue;
-        findings.push({
-          file: cmd.file,
-          line: cmd.line,
-          message: `'${what}' runs every time the container starts. Move the installation into a RUN of the Dockerfile so the image carries its dependencies.`
-        });
-      }
+    for (const { command: cmd } of appStartCommands(project)) {
+      const what = installsPackages(cmd.argv);
+      if (!what) continue;
+      findings.push({
+        file: cmd.file,
+        line: cmd.line,
+        message: `'${what}' runs every time the container starts. Move the installation into a RUN of the Dockerfile so the image carries its dependencies.`
+      });
     }
     return findings;
   }
 });
 
 // src/model/compose.ts
-import { posix as posix4 } from "node:path";
+import { posix as posix7 } from "node:path";
+
+// src/model/compose/loader.ts
+import { posix as posix6 } from "node:path";
 
 // src/parse/compose.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -16043,43 +16101,7 @@ function entryOf(node, key) {
   return node?.kind === "map" ? node.entries.find((e) => e.key === key) : void 0;
 }
 
-// src/model/compose.ts
-function modelCompose(files, env, options = {}) {
-  const errors = [];
-  try {
-    return build(files, env, options, errors);
-  } catch (error) {
-    const message = `compose files could not be modelled: ${error.message}`;
-    return { errors: [...errors, { file: files[0]?.file ?? ".", message }] };
-  }
-}
-function build(files, env, options, errors) {
-  const loader = new Loader(files, options.texts ?? {}, env, errors);
-  const projectDir = files.length > 0 ? posix4.dirname(files[0].file) : ".";
-  const dirFor = (file) => loader.mergeFiles.has(file) ? projectDir : posix4.dirname(file);
-  const used = [];
-  const merged = /* @__PURE__ */ new Map();
-  const volumes = /* @__PURE__ */ new Set();
-  for (const { file } of files) {
-    const doc = loader.load(file);
-    if (!doc) continue;
-    used.push(file);
-    for (const name2 of doc.services.keys()) {
-      const resolved = loader.resolve(file, name2, []);
-      if (!resolved) continue;
-      const prev = merged.get(name2);
-      if (prev) prev.node = mergeMaps(prev.node, resolved.node, env, SERVICE_RULES);
-      else merged.set(name2, { name: name2, file, line: resolved.line, node: resolved.node });
-    }
-    for (const v of doc.volumes) volumes.add(v);
-  }
-  if (used.length === 0) return { errors };
-  const conv = new Converter(env, dirFor, loader.texts, errors);
-  const services = [...merged.values()].map((s) => conv.service(s.name, s.file, s.line, s.node));
-  const appService = pickAppService(services);
-  if (appService) appService.role = "app";
-  return { model: { files: used, services, appService, volumes: [...volumes] }, errors };
-}
+// src/model/compose/interpolation.ts
 function interpolate(raw, env) {
   let out = "";
   let interpolated = false;
@@ -16156,6 +16178,133 @@ function parseDotenv(text) {
   });
   return out;
 }
+
+// src/model/compose/yaml-nodes.ts
+import { posix as posix5 } from "node:path";
+function relPath(dir, p) {
+  if (p.startsWith("/")) return posix5.normalize(p);
+  const joined = posix5.normalize(posix5.join(dir, p));
+  return joined.length > 1 ? joined.replace(/\/$/, "") : joined;
+}
+function isNull(n) {
+  return n === void 0 || n.kind === "scalar" && n.value === null;
+}
+function kindOf(n) {
+  if (n.kind === "map") return "a mapping";
+  if (n.kind === "seq") return "a list";
+  return n.value === null ? "nothing" : `a ${typeof n.value}`;
+}
+function scalarString(n) {
+  return n?.kind === "scalar" && n.value !== null ? String(n.value) : void 0;
+}
+function plain(n) {
+  if (n.kind === "scalar") return n.value;
+  if (n.kind === "seq") return n.items.map(plain);
+  return Object.fromEntries(n.entries.map((e) => [e.key, plain(e.value)]));
+}
+function buildAsMap(n) {
+  if (n.kind !== "scalar" || n.value === null) return n;
+  return {
+    kind: "map",
+    file: n.file,
+    line: n.line,
+    entries: [{ key: "context", line: n.line, file: n.file, value: n }]
+  };
+}
+function keyedAsMap(n) {
+  if (n.kind === "map") return n;
+  if (n.kind !== "seq") return void 0;
+  const entries = [];
+  for (const item of n.items) {
+    if (item.kind !== "scalar" || item.value === null) continue;
+    const text = String(item.value);
+    const eq = text.indexOf("=");
+    const key = eq < 0 ? text : text.slice(0, eq);
+    const value = {
+      kind: "scalar",
+      value: eq < 0 ? null : text.slice(eq + 1),
+      block: false,
+      file: item.file,
+      line: item.line
+    };
+    const entry = { key, line: item.line, file: item.file, value };
+    const i = entries.findIndex((e) => e.key === key);
+    if (i >= 0) entries[i] = entry;
+    else entries.push(entry);
+  }
+  return { kind: "map", entries, file: n.file, line: n.line };
+}
+
+// src/model/compose/merge.ts
+var SERVICE_RULES = {
+  command: "replace",
+  entrypoint: "replace",
+  environment: "keyed",
+  labels: "keyed",
+  annotations: "keyed",
+  depends_on: "keyed",
+  volumes: "volumes",
+  ports: "uniqueAppend",
+  expose: "uniqueAppend",
+  dns: "uniqueAppend",
+  dns_search: "uniqueAppend",
+  env_file: "uniqueAppend",
+  secrets: "uniqueAppend",
+  healthcheck: { map: { test: "replace" } },
+  build: { map: { args: "keyed", labels: "keyed" } }
+};
+function mergeMaps(base, over, env, rules) {
+  const entries = [...base.entries];
+  for (const e of over.entries) {
+    const i = entries.findIndex((x) => x.key === e.key);
+    if (e.value.tag === "reset") {
+      if (i >= 0) entries.splice(i, 1);
+    } else if (i < 0) entries.push(e);
+    else if (e.value.tag === "override") entries[i] = e;
+    else entries[i] = { ...e, value: mergeValue(entries[i].value, e.value, env, rules[e.key], e.key) };
+  }
+  return { ...over, entries: entries.filter((e) => e.value.tag !== "reset") };
+}
+function mergeValue(a, b, env, rule, key) {
+  if (rule === "replace") return b;
+  if (key === "build") {
+    a = buildAsMap(a);
+    b = buildAsMap(b);
+  }
+  if (rule === "keyed") {
+    const am = keyedAsMap(a);
+    const bm = keyedAsMap(b);
+    return am && bm ? mergeMaps(am, bm, env, {}) : b;
+  }
+  if (a.kind === "seq" && b.kind === "seq") {
+    if (rule === "volumes") {
+      const targets = new Set(b.items.map((i) => volumeTarget(i, env)).filter((t2) => t2 !== void 0));
+      return {
+        ...b,
+        items: [...a.items.filter((i) => !targets.has(volumeTarget(i, env) ?? "\0")), ...b.items]
+      };
+    }
+    if (rule === "uniqueAppend") {
+      const seen = new Set(a.items.map(identity));
+      return { ...b, items: [...a.items, ...b.items.filter((i) => !seen.has(identity(i)))] };
+    }
+    return { ...b, items: [...a.items, ...b.items] };
+  }
+  if (a.kind === "map" && b.kind === "map")
+    return mergeMaps(a, b, env, typeof rule === "object" ? rule.map : {});
+  return b;
+}
+function identity(n) {
+  return n.kind === "scalar" ? String(n.value) : JSON.stringify(plain(n));
+}
+function volumeTarget(n, env) {
+  if (n.kind === "map") return scalarString(entryOf(n, "target")?.value);
+  if (n.kind !== "scalar" || n.value === null) return void 0;
+  const parts = interpolate(String(n.value), env).value.split(":");
+  return parts.length === 1 ? parts[0] : parts[1];
+}
+
+// src/model/compose/loader.ts
 var Loader = class {
   constructor(files, texts, env, errors) {
     this.texts = texts;
@@ -16264,7 +16413,7 @@ var Loader = class {
     if (v.kind === "map") {
       const service = scalarString(entryOf(v, "service")?.value);
       const other = scalarString(entryOf(v, "file")?.value);
-      if (service) return { file: other ? relPath(posix4.dirname(file), other) : file, service };
+      if (service) return { file: other ? relPath(posix6.dirname(file), other) : file, service };
     }
     this.errors.push({
       file,
@@ -16274,111 +16423,21 @@ var Loader = class {
     return void 0;
   }
 };
-var SERVICE_RULES = {
-  command: "replace",
-  entrypoint: "replace",
-  environment: "keyed",
-  labels: "keyed",
-  annotations: "keyed",
-  depends_on: "keyed",
-  volumes: "volumes",
-  ports: "uniqueAppend",
-  expose: "uniqueAppend",
-  dns: "uniqueAppend",
-  dns_search: "uniqueAppend",
-  env_file: "uniqueAppend",
-  secrets: "uniqueAppend",
-  healthcheck: { map: { test: "replace" } },
-  build: { map: { args: "keyed", labels: "keyed" } }
-};
-function mergeMaps(base, over, env, rules) {
-  const entries = [...base.entries];
-  for (const e of over.entries) {
-    const i = entries.findIndex((x) => x.key === e.key);
-    if (e.value.tag === "reset") {
-      if (i >= 0) entries.splice(i, 1);
-    } else if (i < 0) entries.push(e);
-    else if (e.value.tag === "override") entries[i] = e;
-    else entries[i] = { ...e, value: mergeValue(entries[i].value, e.value, env, rules[e.key], e.key) };
-  }
-  return { ...over, entries: entries.filter((e) => e.value.tag !== "reset") };
+
+// src/model/compose/images.ts
+var ROLES = [
+  [/^(postgres(ql)?|postgis|timescaledb(-ha)?|pgvector)$/, "postgres"],
+  [/^mysql(-server)?$/, "mysql"],
+  [/^mariadb$/, "mariadb"],
+  [/^(redis(-stack(-server)?)?|valkey|keydb)$/, "redis"]
+];
+function roleOf(repository) {
+  const last = repository.split("/").pop().toLowerCase();
+  return ROLES.find(([re]) => re.test(last))?.[1] ?? "other";
 }
-function mergeValue(a, b, env, rule, key) {
-  if (rule === "replace") return b;
-  if (key === "build") {
-    a = buildAsMap(a);
-    b = buildAsMap(b);
-  }
-  if (rule === "keyed") {
-    const am = keyedAsMap(a);
-    const bm = keyedAsMap(b);
-    return am && bm ? mergeMaps(am, bm, env, {}) : b;
-  }
-  if (a.kind === "seq" && b.kind === "seq") {
-    if (rule === "volumes") {
-      const targets = new Set(b.items.map((i) => volumeTarget(i, env)).filter((t2) => t2 !== void 0));
-      return {
-        ...b,
-        items: [...a.items.filter((i) => !targets.has(volumeTarget(i, env) ?? "\0")), ...b.items]
-      };
-    }
-    if (rule === "uniqueAppend") {
-      const seen = new Set(a.items.map(identity));
-      return { ...b, items: [...a.items, ...b.items.filter((i) => !seen.has(identity(i)))] };
-    }
-    return { ...b, items: [...a.items, ...b.items] };
-  }
-  if (a.kind === "map" && b.kind === "map")
-    return mergeMaps(a, b, env, typeof rule === "object" ? rule.map : {});
-  return b;
-}
-function identity(n) {
-  return n.kind === "scalar" ? String(n.value) : JSON.stringify(plain(n));
-}
-function plain(n) {
-  if (n.kind === "scalar") return n.value;
-  if (n.kind === "seq") return n.items.map(plain);
-  return Object.fromEntries(n.entries.map((e) => [e.key, plain(e.value)]));
-}
-function buildAsMap(n) {
-  if (n.kind !== "scalar" || n.value === null) return n;
-  return {
-    kind: "map",
-    file: n.file,
-    line: n.line,
-    entries: [{ key: "context", line: n.line, file: n.file, value: n }]
-  };
-}
-function keyedAsMap(n) {
-  if (n.kind === "map") return n;
-  if (n.kind !== "seq") return void 0;
-  const entries = [];
-  for (const item of n.items) {
-    if (item.kind !== "scalar" || item.value === null) continue;
-    const text = String(item.value);
-    const eq = text.indexOf("=");
-    const key = eq < 0 ? text : text.slice(0, eq);
-    const value = {
-      kind: "scalar",
-      value: eq < 0 ? null : text.slice(eq + 1),
-      block: false,
-      file: item.file,
-      line: item.line
-    };
-    const entry = { key, line: item.line, file: item.file, value };
-    const i = entries.findIndex((e) => e.key === key);
-    if (i >= 0) entries[i] = entry;
-    else entries.push(entry);
-  }
-  return { kind: "map", entries, file: n.file, line: n.line };
-}
-function volumeTarget(n, env) {
-  if (n.kind === "map") return scalarString(entryOf(n, "target")?.value);
-  if (n.kind !== "scalar" || n.value === null) return void 0;
-  const parts = interpolate(String(n.value), env).value.split(":");
-  return parts.length === 1 ? parts[0] : parts[1];
-}
-var Converter = class {
+
+// src/model/compose/service.ts
+var ServiceConverter = class {
   constructor(env, dirFor, texts, errors) {
     this.env = env;
     this.dirFor = dirFor;
@@ -16446,56 +16505,20 @@ var Converter = class {
           s.ports = this.list(e, what, (item) => this.port(item, what));
           break;
         case "expose":
-          s.expose = this.list(e, what, (item) => {
-            if (item.kind !== "scalar") {
-              this.wrong(item, `${what} item`, "a port", item);
-              return void 0;
-            }
-            const raw = this.str(item).value;
-            const m = /^(\d+)(?:\/\w+)?$/.exec(raw);
-            return { file: item.file, line: item.line, raw, port: m ? Number(m[1]) : void 0 };
-          });
+          s.expose = this.list(e, what, (item) => this.exposed(item, what));
           break;
         case "volumes":
           s.volumes.push(...this.list(e, what, (item) => this.volume(item, what)));
           break;
-        case "tmpfs": {
-          const items = v.kind === "seq" ? v.items : [v];
-          for (const item of items) {
-            if (item.kind !== "scalar" || item.value === null) continue;
-            const target = this.str(item).value.split(":")[0];
-            s.volumes.push({ file: item.file, line: item.line, type: "tmpfs", target, readOnly: false });
-          }
+        case "tmpfs":
+          s.volumes.push(...this.tmpfs(v));
           break;
-        }
-        case "depends_on": {
-          const m = keyedAsMap(v);
-          if (!m) {
-            this.wrong(e, what, "a list or a mapping", v);
-            break;
-          }
-          for (const d of m.entries) {
-            const cond = scalarString(entryOf(d.value, "condition")?.value);
-            s.dependsOn.push({
-              file: d.file,
-              line: d.line,
-              service: d.key,
-              ...cond ? { condition: cond } : {}
-            });
-          }
+        case "depends_on":
+          s.dependsOn.push(...this.dependsOn(e, what));
           break;
-        }
         case "healthcheck":
-          if (v.kind === "map") {
-            const test = entryOf(v, "test")?.value;
-            const disable = entryOf(v, "disable")?.value;
-            const none = test?.kind === "seq" && test.items[0]?.kind === "scalar" && test.items[0].value === "NONE" || test?.kind === "scalar" && test.value === "NONE";
-            s.healthcheck = {
-              file: e.file,
-              line: e.line,
-              disabled: disable?.kind === "scalar" && disable.value === true || none
-            };
-          } else this.wrong(e, what, "a mapping", v);
+          if (v.kind === "map") s.healthcheck = this.healthcheck(e, v);
+          else this.wrong(e, what, "a mapping", v);
           break;
         case "container_name":
           if (v.kind === "scalar") {
@@ -16504,10 +16527,7 @@ var Converter = class {
           } else this.wrong(e, what, "a string", v);
           break;
         case "secrets":
-          for (const item of this.list(e, what, (i) => i)) {
-            const secret = item.kind === "map" ? scalarString(entryOf(item, "source")?.value) : scalarString(item);
-            if (secret) s.secrets.push(secret);
-          }
+          s.secrets.push(...this.secrets(e, what));
           break;
         default:
           break;
@@ -16516,6 +16536,53 @@ var Converter = class {
     this.addEnvFileEntries(s);
     if (s.image) s.role = roleOf(s.image.repository);
     return s;
+  }
+  exposed(item, what) {
+    if (item.kind !== "scalar") {
+      this.wrong(item, `${what} item`, "a port", item);
+      return void 0;
+    }
+    const raw = this.str(item).value;
+    const m = /^(\d+)(?:\/\w+)?$/.exec(raw);
+    return { file: item.file, line: item.line, raw, port: m ? Number(m[1]) : void 0 };
+  }
+  tmpfs(v) {
+    const out = [];
+    for (const item of v.kind === "seq" ? v.items : [v]) {
+      if (item.kind !== "scalar" || item.value === null) continue;
+      const target = this.str(item).value.split(":")[0];
+      out.push({ file: item.file, line: item.line, type: "tmpfs", target, readOnly: false });
+    }
+    return out;
+  }
+  dependsOn(e, what) {
+    const m = keyedAsMap(e.value);
+    if (!m) {
+      this.wrong(e, what, "a list or a mapping", e.value);
+      return [];
+    }
+    return m.entries.map((d) => {
+      const cond = scalarString(entryOf(d.value, "condition")?.value);
+      return { file: d.file, line: d.line, service: d.key, ...cond ? { condition: cond } : {} };
+    });
+  }
+  healthcheck(e, v) {
+    const test = entryOf(v, "test")?.value;
+    const disable = entryOf(v, "disable")?.value;
+    const none = test?.kind === "seq" && test.items[0]?.kind === "scalar" && test.items[0].value === "NONE" || test?.kind === "scalar" && test.value === "NONE";
+    return {
+      file: e.file,
+      line: e.line,
+      disabled: disable?.kind === "scalar" && disable.value === true || none
+    };
+  }
+  secrets(e, what) {
+    const out = [];
+    for (const item of this.list(e, what, (i) => i)) {
+      const secret = item.kind === "map" ? scalarString(entryOf(item, "source")?.value) : scalarString(item);
+      if (secret) out.push(secret);
+    }
+    return out;
   }
   list(e, what, each) {
     if (e.value.kind !== "seq") {
@@ -16738,51 +16805,43 @@ var Converter = class {
     return src.startsWith("/") || src.startsWith("~") ? src : relPath(this.dirFor(file), src);
   }
 };
-function relPath(dir, p) {
-  if (p.startsWith("/")) return posix4.normalize(p);
-  const joined = posix4.normalize(posix4.join(dir, p));
-  return joined.length > 1 ? joined.replace(/\/$/, "") : joined;
-}
-function isNull(n) {
-  return n === void 0 || n.kind === "scalar" && n.value === null;
-}
-function kindOf(n) {
-  if (n.kind === "map") return "a mapping";
-  if (n.kind === "seq") return "a list";
-  return n.value === null ? "nothing" : `a ${typeof n.value}`;
-}
-function scalarString(n) {
-  return n?.kind === "scalar" && n.value !== null ? String(n.value) : void 0;
-}
-function splitImage(ref) {
-  let name2 = ref;
-  let digest;
-  const at2 = ref.indexOf("@");
-  if (at2 >= 0) {
-    name2 = ref.slice(0, at2);
-    digest = ref.slice(at2 + 1);
+
+// src/model/compose.ts
+function modelCompose(files, env, options = {}) {
+  const errors = [];
+  try {
+    return build(files, env, options, errors);
+  } catch (error) {
+    const message = `compose files could not be modelled: ${error.message}`;
+    return { errors: [...errors, { file: files[0]?.file ?? ".", message }] };
   }
-  const colon = name2.lastIndexOf(":");
-  let tag;
-  if (colon > name2.lastIndexOf("/")) {
-    tag = name2.slice(colon + 1);
-    name2 = name2.slice(0, colon);
-  }
-  return {
-    repository: name2,
-    ...tag !== void 0 ? { tag } : {},
-    ...digest !== void 0 ? { digest } : {}
-  };
 }
-var ROLES = [
-  [/^(postgres(ql)?|postgis|timescaledb(-ha)?|pgvector)$/, "postgres"],
-  [/^mysql(-server)?$/, "mysql"],
-  [/^mariadb$/, "mariadb"],
-  [/^(redis(-stack(-server)?)?|valkey|keydb)$/, "redis"]
-];
-function roleOf(repository) {
-  const last = repository.split("/").pop().toLowerCase();
-  return ROLES.find(([re]) => re.test(last))?.[1] ?? "other";
+function build(files, env, options, errors) {
+  const loader = new Loader(files, options.texts ?? {}, env, errors);
+  const projectDir = files.length > 0 ? posix7.dirname(files[0].file) : ".";
+  const dirFor = (file) => loader.mergeFiles.has(file) ? projectDir : posix7.dirname(file);
+  const used = [];
+  const merged = /* @__PURE__ */ new Map();
+  const volumes = /* @__PURE__ */ new Set();
+  for (const { file } of files) {
+    const doc = loader.load(file);
+    if (!doc) continue;
+    used.push(file);
+    for (const name2 of doc.services.keys()) {
+      const resolved = loader.resolve(file, name2, []);
+      if (!resolved) continue;
+      const prev = merged.get(name2);
+      if (prev) prev.node = mergeMaps(prev.node, resolved.node, env, SERVICE_RULES);
+      else merged.set(name2, { name: name2, file, line: resolved.line, node: resolved.node });
+    }
+    for (const v of doc.volumes) volumes.add(v);
+  }
+  if (used.length === 0) return { errors };
+  const conv = new ServiceConverter(env, dirFor, loader.texts, errors);
+  const services = [...merged.values()].map((s) => conv.service(s.name, s.file, s.line, s.node));
+  const appService = pickAppService(services);
+  if (appService) appService.role = "app";
+  return { model: { files: used, services, appService, volumes: [...volumes] }, errors };
 }
 var DJANGO_START = /manage\.py|gunicorn|uwsgi|daphne|uvicorn|django/i;
 function pickAppService(services) {
@@ -16792,19 +16851,6 @@ function pickAppService(services) {
   const built = services.filter((s) => s.build);
   if (built.length > 0) return built.find((s) => mentions(s, true)) ?? built[0];
   return services.find((s) => mentions(s, false));
-}
-
-// src/rules/lib/each.ts
-function composeServices(project) {
-  return project.apps.flatMap((app) => (app.compose?.services ?? []).map((service) => ({ app, service })));
-}
-function appDatabases(project) {
-  return project.apps.flatMap((app) => {
-    const settings = app.settings;
-    const databases = settings?.databases;
-    if (!settings || !databases) return [];
-    return [{ app, settings, databases, file: databases.file ?? settings.file }];
-  });
 }
 
 // src/rules/TF0205-service-image-unpinned.ts
@@ -23647,9 +23693,7 @@ For local development, put the variable in an untracked \`.env\` file or the com
   related: ["security.W009"],
   check(project) {
     const findings = [];
-    for (const app of project.apps) {
-      const settings = app.settings;
-      if (!settings) continue;
+    for (const { settings } of appSettings(project)) {
       for (const a of liveAssignments(settings, "SECRET_KEY")) {
         if (a.inBranch && a.activeWhenUnset === void 0) continue;
         const v = a.value;
@@ -23716,9 +23760,7 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
   related: ["security.W018"],
   check(project) {
     const findings = [];
-    for (const app of project.apps) {
-      const settings = app.settings;
-      if (!settings) continue;
+    for (const { app, settings } of appSettings(project)) {
       for (const a of liveAssignments(settings, "DEBUG")) {
         if (a.activeWhenUnset === false || a.inBranch && a.activeWhenUnset === void 0) continue;
         const v = a.value;
@@ -23822,9 +23864,7 @@ Behind a proxy that already checks the host, a deploy may still set \`DJANGO_ALL
   related: [],
   check(project) {
     const findings = [];
-    for (const app of project.apps) {
-      const settings = app.settings;
-      if (!settings) continue;
+    for (const { settings } of appSettings(project)) {
       for (const a of liveAssignments(settings, "ALLOWED_HOSTS")) {
         if (a.activeWhenUnset === false || a.inBranch && a.activeWhenUnset === void 0) continue;
         if (a.value.kind !== "list") continue;
@@ -23998,6 +24038,16 @@ DATABASES = {"default": DATABASES_AVAILABLE[os.environ["DB_ENGINE"]]}
   }
 });
 
+// src/rules/lib/stages.ts
+function lineage(df) {
+  const out = [];
+  for (let s = df.targetStage; s && !out.includes(s); ) {
+    out.unshift(s);
+    s = s.from.stageRef !== void 0 ? df.stages[s.from.stageRef] : void 0;
+  }
+  return out;
+}
+
 // src/rules/TF0306-secret-in-dockerfile.ts
 var secretInDockerfile = defineRule({
   id: "TF0306",
@@ -24050,14 +24100,6 @@ RUN --mount=type=secret,id=pip_conf,target=/etc/pip.conf pip install -r requirem
     return findings;
   }
 });
-function lineage(df) {
-  const out = [];
-  for (let s = df.targetStage; s && !out.includes(s); ) {
-    out.unshift(s);
-    s = s.from.stageRef !== void 0 ? df.stages[s.from.stageRef] : void 0;
-  }
-  return out;
-}
 function isLiteral(raw) {
   const unquoted = raw.replace(/^(["'])(.*)\1$/s, "$2");
   return unquoted.trim() !== "" && !/\$[{A-Za-z_]/.test(raw.startsWith("'") ? "" : raw);
@@ -24129,7 +24171,7 @@ function literalText(raw) {
 }
 
 // src/rules/TF0308-env-file-in-image.ts
-import { posix as posix5 } from "node:path";
+import { posix as posix8 } from "node:path";
 var envFileInImage = defineRule({
   id: "TF0308",
   name: "env-file-in-image",
@@ -24166,8 +24208,8 @@ function envFilesOfCompose(app) {
   if (!file || dir === void 0) return [];
   const out = [];
   for (const f of app.compose?.appService?.envFiles ?? []) {
-    const inContext = dir === "." ? f.path : posix5.relative(dir, f.path);
-    if (inContext.startsWith("..") || posix5.isAbsolute(inContext) || !isUsableEnvFileName(inContext))
+    const inContext = dir === "." ? f.path : posix8.relative(dir, f.path);
+    if (inContext.startsWith("..") || posix8.isAbsolute(inContext) || !isUsableEnvFileName(inContext))
       continue;
     const line = absentFileReachingImage(app, inContext);
     if (line === void 0) continue;
@@ -24505,9 +24547,7 @@ DEBUG = config("DEBUG", default=False, cast=bool)  # python-decouple
   related: [],
   check(project) {
     const findings = [];
-    for (const app of project.apps) {
-      const settings = app.settings;
-      if (!settings) continue;
+    for (const { settings } of appSettings(project)) {
       for (const name2 of BOOLEAN_SETTINGS) {
         for (const a of liveAssignments(settings, name2)) {
           const v = a.value;
@@ -24612,9 +24652,7 @@ ALLOWED_HOSTS = [h for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").
   related: [],
   check(project) {
     const findings = [];
-    for (const app of project.apps) {
-      const settings = app.settings;
-      if (!settings) continue;
+    for (const { settings } of appSettings(project)) {
       for (const a of liveAssignments(settings, "SECRET_KEY")) {
         if (a.value.kind !== "list") continue;
         findings.push({
@@ -24712,21 +24750,13 @@ function imageEnvPairs(app) {
   if (!df?.targetStage) return [];
   const composeSets = new Set((app.compose?.appService?.environment ?? []).map((e) => e.name));
   const out = [];
-  for (const stage of lineage2(df))
+  for (const stage of lineage(df))
     for (const instr of stage.instructions) {
       if (instr.keyword !== "ENV") continue;
       for (const pair2 of instr.pairs)
         if (pair2.value !== void 0 && !composeSets.has(pair2.name))
           out.push({ pair: { ...pair2, value: pair2.value }, file: df.file });
     }
-  return out;
-}
-function lineage2(df) {
-  const out = [];
-  for (let s = df.targetStage; s && !out.includes(s); ) {
-    out.unshift(s);
-    s = s.from.stageRef !== void 0 ? df.stages[s.from.stageRef] : void 0;
-  }
   return out;
 }
 var SETTINGS_URLS = /^(CELERY_BROKER_URL|BROKER_URL|CELERY_RESULT_BACKEND|REDIS_URL|DATABASE_URL|CACHE_URL)$/;
@@ -24864,10 +24894,7 @@ var dependsOnUnhealthy = defineRule({
   related: [],
   check(project) {
     const out = [];
-    for (const app of project.apps) {
-      const compose = app.compose;
-      const web = compose?.appService;
-      if (!compose || !web) continue;
+    for (const { compose, service: web } of appServices(project)) {
       for (const dep of web.dependsOn) {
         const db = compose.services.find((s) => s.name === dep.service);
         if (!db || !DATABASES.has(db.role)) continue;
@@ -24913,9 +24940,7 @@ docker compose run --rm web python manage.py migrate
   check(project) {
     const findings = [];
     for (const app of project.apps) {
-      const df = app.dockerfile;
-      if (!df) continue;
-      for (const cmd of buildCommands(df.builtStages)) {
+      for (const { dockerfile: df, command: cmd } of appBuildCommands(app)) {
         const dj = djangoCommand(cmd.argv);
         if (!dj || !ADMIN_TASKS.has(dj.name) || dj.args.includes("--check") || dj.args.includes("--plan"))
           continue;
@@ -25015,10 +25040,9 @@ var sourceMountedOverImage = defineRule({
   related: [],
   check(project) {
     const out = [];
-    for (const app of project.apps) {
-      const web = app.compose?.appService;
+    for (const { app, service: web } of appServices(project)) {
       const codeDir = imageCodeDir(app);
-      if (!web || !codeDir) continue;
+      if (!codeDir) continue;
       const hostDirs = [app.dir, web.build?.context, app.context?.dir].filter(
         (d) => d !== void 0
       );
@@ -25074,7 +25098,7 @@ database on a volume (or use PostgreSQL).
 });
 
 // src/rules/TF0602-runtime-data-not-in-volume.ts
-import { posix as posix6 } from "node:path";
+import { posix as posix9 } from "node:path";
 var runtimeDataNotInVolume = defineRule({
   id: "TF0602",
   name: "runtime-data-not-in-volume",
@@ -25125,7 +25149,7 @@ object store for media.
       const where = app.compose?.appService ? `a VOLUME of the Dockerfile nor a volume of the compose service '${app.compose.appService.name}'` : "a VOLUME of the Dockerfile (and no compose service mounts one)";
       const databases = settings.databases;
       for (const hit of databases ? sqliteFiles(databases, ctx) : []) {
-        const dir = posix6.dirname(hit.path);
+        const dir = posix9.dirname(hit.path);
         if (covered(dir, mounts) || mounts.includes(hit.path)) continue;
         findings.push({
           file: databases?.file ?? settings.file,
@@ -25151,10 +25175,10 @@ function imageBaseDir(app) {
   if (!app.imageSourceDir) return void 0;
   const baseDir = app.settings?.baseDir;
   if (baseDir === void 0) return app.imageSourceDir;
-  const manageDir = app.managePy ? posix6.dirname(app.managePy) : app.dir;
-  const rel = posix6.relative(manageDir === "." ? "" : manageDir, baseDir === "." ? "" : baseDir);
+  const manageDir = app.managePy ? posix9.dirname(app.managePy) : app.dir;
+  const rel = posix9.relative(manageDir === "." ? "" : manageDir, baseDir === "." ? "" : baseDir);
   if (rel.startsWith("..")) return void 0;
-  return posix6.join(app.imageSourceDir, rel);
+  return posix9.join(app.imageSourceDir, rel);
 }
 function sqliteFiles(databases, ctx) {
   const selection = databases.selection;
@@ -25201,7 +25225,7 @@ function selects(c, value, all) {
 function sqliteUrlPath(url, ctx) {
   const m = /^(sqlite|spatialite):\/\/[^/]*\/(.*)$/.exec(url);
   if (!m || m[2] === "" || m[2] === ":memory:") return void 0;
-  return m[2].startsWith("/") ? clean(m[2]) : clean(posix6.join(ctx.workdir, m[2]));
+  return m[2].startsWith("/") ? clean(m[2]) : clean(posix9.join(ctx.workdir, m[2]));
 }
 function resolvePath(v, ctx, depth) {
   if (depth > 10) return void 0;
@@ -25216,7 +25240,7 @@ function resolvePath(v, ctx, depth) {
     }
     case "path":
       if (v.base === "absolute") return clean(`/${v.parts.join("/")}`);
-      return ctx.imageBase === void 0 ? void 0 : clean(posix6.join(ctx.imageBase, ...v.parts));
+      return ctx.imageBase === void 0 ? void 0 : clean(posix9.join(ctx.imageBase, ...v.parts));
     case "literal":
       return typeof v.value === "string" ? fromString(v.value, ctx) : void 0;
     default:
@@ -25225,10 +25249,10 @@ function resolvePath(v, ctx, depth) {
 }
 function fromString(s, ctx) {
   if (s === "" || s === ":memory:" || s.includes("://") || s.startsWith("file:")) return void 0;
-  return clean(s.startsWith("/") ? s : posix6.join(ctx.workdir, s));
+  return clean(s.startsWith("/") ? s : posix9.join(ctx.workdir, s));
 }
 function clean(p) {
-  const n = posix6.normalize(p);
+  const n = posix9.normalize(p);
   return n.length > 1 && n.endsWith("/") ? n.slice(0, -1) : n;
 }
 function covered(dir, mounts) {
@@ -25404,9 +25428,8 @@ ${EXPOSE_EXAMPLE}`,
   related: [],
   check(project) {
     const findings = [];
-    for (const app of project.apps) {
-      const stage = app.dockerfile?.targetStage;
-      if (!stage || stage.exposes.length > 0) continue;
+    for (const { app, stage } of appTargetStages(project)) {
+      if (stage.exposes.length > 0) continue;
       const service = app.compose?.appService;
       if (service && (service.ports.length > 0 || service.expose.length > 0)) continue;
       findings.push({
@@ -25576,9 +25599,8 @@ ${EXPOSE_EXAMPLE}`,
   related: [],
   check(project) {
     const findings = [];
-    for (const app of project.apps) {
-      const stage = app.dockerfile?.targetStage;
-      if (!stage || stage.exposes.length === 0) continue;
+    for (const { app, stage } of appTargetStages(project)) {
+      if (stage.exposes.length === 0) continue;
       const exposed = stage.exposes.flatMap((e) => e.ports);
       if (exposed.some((p) => p.port === void 0)) continue;
       const numbers = new Set(exposed.map((p) => p.port));
@@ -25621,15 +25643,13 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "--workers", "3", "mysite.wsgi"]
   related: [],
   check(project) {
     const findings = [];
-    for (const app of project.apps) {
-      for (const cmd of startCommands(app)) {
-        if (!isRunserver(cmd.argv)) continue;
-        findings.push({
-          file: cmd.file,
-          line: cmd.line,
-          message: `The container starts Django's development server (manage.py runserver). Serve the app with gunicorn or uvicorn instead, e.g. gunicorn --bind 0.0.0.0:8000 <project>.wsgi.`
-        });
-      }
+    for (const { command: cmd } of appStartCommands(project)) {
+      if (!isRunserver(cmd.argv)) continue;
+      findings.push({
+        file: cmd.file,
+        line: cmd.line,
+        message: `The container starts Django's development server (manage.py runserver). Serve the app with gunicorn or uvicorn instead, e.g. gunicorn --bind 0.0.0.0:8000 <project>.wsgi.`
+      });
     }
     return findings;
   }
@@ -25659,9 +25679,8 @@ var fixedContainerName = defineRule({
   related: [],
   check(project) {
     const out = [];
-    for (const app of project.apps) {
-      const s = app.compose?.appService;
-      if (!s?.containerName) continue;
+    for (const { service: s } of appServices(project)) {
+      if (!s.containerName) continue;
       out.push({
         file: s.containerName.file,
         line: s.containerName.line,

@@ -48,7 +48,7 @@ import {
   require_dist,
   sentFiles,
   stamp
-} from "./chunk-S2RWYOMD.js";
+} from "./chunk-BJ7CTHSL.js";
 import {
   __toESM
 } from "./chunk-TEVZZSVY.js";
@@ -416,71 +416,7 @@ async function linkTarget(abs, realRoot) {
 }
 
 // src/model/index.ts
-import { posix } from "node:path";
-
-// src/parse/dotenv.ts
-function parseDotenv(text) {
-  const env = {};
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.trim();
-    if (line === "" || line.startsWith("#")) continue;
-    const m = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=\s*(.*)$/.exec(line);
-    if (!m) continue;
-    let value = m[2];
-    const quote = value[0];
-    if ((quote === '"' || quote === "'") && value.indexOf(quote, 1) > 0) {
-      value = value.slice(1, value.indexOf(quote, 1));
-      if (quote === '"') value = value.replace(/\\n/g, "\n").replace(/\\(["\\])/g, "$1");
-    } else value = value.replace(/\s+#.*$/, "").trim();
-    env[m[1]] = value;
-  }
-  return env;
-}
-
-// src/parse/requirements.ts
-function parseRequirements(file, text) {
-  const lines = [];
-  const physical = text.replace(/^\uFEFF/, "").split(/\r?\n/);
-  for (let i = 0; i < physical.length; i++) {
-    const first = i + 1;
-    let logical = physical[i];
-    while (/\\$/.test(logical) && i + 1 < physical.length) {
-      logical = `${logical.slice(0, -1)} ${physical[++i]}`;
-    }
-    const text2 = stripComment(logical.replace(/\\$/, "")).trim();
-    if (text2 === "") continue;
-    lines.push({ line: first, text: text2, ...classify(text2) });
-  }
-  return { file, lines };
-}
-function stripComment(line) {
-  return line.replace(/(^|\s)#.*$/, "");
-}
-function includedFile(line) {
-  if (line.kind !== "include") return void 0;
-  const m = /^(?:-r|--requirements?)(?:\s*=\s*|\s*)(\S+)/.exec(line.text);
-  return m?.[1];
-}
-function classify(text) {
-  if (/^(-r|--requirements?)(\s|=|(?=[^\s-]))/.test(text)) return { pinned: true, kind: "include" };
-  if (/^(-e|--editable)(\s|=)/.test(text)) return { pinned: false, kind: "editable" };
-  if (text.startsWith("-")) return { pinned: true, kind: "option" };
-  const hashed = /(^|\s)--hash[=\s]/.test(text);
-  const spec = text.split(/\s+--/)[0].trim();
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(spec) || /^\S+\s*@\s*\S+:\/\//.test(spec)) {
-    const name = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(\[[^\]]*\])?\s*@/.exec(spec)?.[1];
-    const pinned = hashed || /#.*sha256=|@[0-9a-f]{40}\b/.test(spec);
-    return { kind: "url", pinned, ...name ? { name } : {} };
-  }
-  if (/^(\.{0,2}\/|~\/)/.test(spec) || /\.(whl|tar\.gz|zip)$/.test(spec)) {
-    return { kind: "path", pinned: hashed || /\.whl$/.test(spec) };
-  }
-  const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(\[[^\]]*\])?\s*([^;]*)/.exec(spec);
-  if (!m) return { kind: "option", pinned: true };
-  const versionSpec = m[3].trim();
-  const exact = /^===?\s*[^,*\s]+$/.test(versionSpec) && !/^==\s*[^,]*\*/.test(versionSpec);
-  return { kind: "package", name: m[1], pinned: hashed || exact };
-}
+import { posix as posix2 } from "node:path";
 
 // src/parse/suppressions.ts
 var MARKER = /#\s*twelve-factor\s*:(.*)$/i;
@@ -677,153 +613,61 @@ function imageOnlyApp(model, built, managePys) {
   return apps.length === 1 ? { service: apps[0] } : void 0;
 }
 
-// src/model/index.ts
-function analysedApps(project) {
-  return project.apps.map((app) => ({
-    dir: app.dir,
-    ...app.dockerfile ? { dockerfile: app.dockerfile.file } : {},
-    ...app.compose ? { composeFiles: app.compose.files } : {},
-    ...app.settings ? { settings: app.settings.file } : {}
-  }));
-}
-var COMPOSE_BASES = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"];
-var COMPOSE_OVERRIDES = [
-  "compose.override.yaml",
-  "compose.override.yml",
-  "docker-compose.override.yaml",
-  "docker-compose.override.yml"
-];
-function buildProject(tree, isKnownRule2) {
-  return new ProjectBuilder(tree, isKnownRule2).build();
-}
-var ProjectBuilder = class {
-  constructor(tree, isKnownRule2) {
-    this.tree = tree;
-    this.isKnownRule = isKnownRule2;
-    this.files = tree.files;
-    this.texts = tree.texts;
+// src/model/input.ts
+var ModelPart = class {
+  constructor(input) {
+    this.input = input;
+    this.tree = input.tree;
+    this.files = input.tree.files;
+    this.texts = input.tree.texts;
   }
+  input;
   tree;
-  isKnownRule;
-  parseErrors = [];
-  errorKeys = /* @__PURE__ */ new Set();
-  skipped = [];
   files;
   texts;
-  build() {
-    const { suppressions, problems } = this.suppressions();
-    for (const u of this.tree.unreadable) {
-      const named = this.isNamedInput(u.file);
-      if (isCoreFile(u.file) || isDockerignore(u.file) || named) {
-        const what = named ? `${u.file} (named in the inputs)` : u.file;
-        this.addErrors([
-          { file: u.file, message: `Cannot read ${what}: ${u.reason}. It was left out of the analysis.` }
-        ]);
-      }
-    }
-    if (this.tree.truncated) {
-      this.addErrors([
-        {
-          file: ".",
-          message: `The directory holds more than ${this.tree.truncated.limit} files; only the first ${this.tree.truncated.limit} were considered. Exclude generated or vendored directories to analyse it fully.`
-        }
-      ]);
-    }
-    const composeSets = this.composeSets();
-    const excluded = (file) => file !== void 0 && (this.tree.options.exclude ?? []).some((g) => matchesGlob(g, file));
-    const apps = this.seeds(composeSets).filter((seed) => !excluded(seed.dockerfile ?? seed.managePy)).map((seed) => this.safeApp(seed));
-    return {
-      root: this.tree.root,
-      apps,
-      ...this.skipped.length > 0 ? { skippedProjects: this.skipped } : {},
-      parseErrors: this.parseErrors,
-      suppressions,
-      suppressionProblems: problems
-    };
-  }
   addErrors(errors) {
-    for (const e of errors) {
-      const key = `${e.file}\0${e.line ?? ""}\0${e.message}`;
-      if (this.errorKeys.has(key)) continue;
-      this.errorKeys.add(key);
-      this.parseErrors.push(e);
-    }
+    this.input.addErrors(errors);
   }
-  suppressions() {
-    const suppressions = [];
-    const problems = [];
-    const configFile = this.tree.options.configFile ?? DEFAULT_CONFIG_FILE;
-    for (const [file, text] of Object.entries(this.texts)) {
-      if (file === configFile || /(^|\/)\.env$/.test(file)) continue;
-      if (!(isCoreFile(file) || looksLikeCompose(file, text) || isDockerignore(file) || isRequirementsFile(file) || isScript(file) || file.endsWith(".py"))) {
-        if (!this.isNamedInput(file)) continue;
-      }
-      const syntax = isDockerfile(file) || file === this.tree.options.dockerfile ? "dockerfile" : isDockerignore(file) ? "line-start" : "trailing";
-      const r = parseSuppressions(file, text, this.isKnownRule, syntax);
-      suppressions.push(...r.suppressions);
-      problems.push(...r.problems);
-    }
-    return { suppressions, problems };
-  }
-  isNamedInput(file) {
-    const o = this.tree.options;
-    const named = [o.dockerfile, ...o.composeFiles ?? []].filter((f) => !!f);
-    return named.some((f) => f === file || normalizeRelative(f) === file);
-  }
+};
+function byDepth(a, b) {
+  return a.split("/").length - b.split("/").length || a.localeCompare(b);
+}
+
+// src/model/app-seeds.ts
+var AppSeeds = class extends ModelPart {
+  skipped = [];
   /** Why `path` cannot be used when it is, or goes through, a symbolic link leading outside or nowhere. */
   linkOnPath(path) {
     for (const link of this.tree.links ?? [])
       if (isUnder(path, link.path)) return `${path === link.path ? "it" : link.path} is ${link.reason}`;
     return void 0;
   }
-  /** One compose project per directory holding compose files (or the files named in the inputs). */
-  composeSets() {
-    const given = this.tree.options.composeFiles?.map((f) => normalizeRelative(f) ?? f);
-    const sets = [];
-    if (given && given.length > 0) {
-      sets.push({ dir: dirName(given[0]), files: given.filter((f) => f in this.texts) });
-    } else {
-      const byDir = /* @__PURE__ */ new Map();
-      for (const f of Object.keys(this.texts).filter((f2) => looksLikeCompose(f2, this.texts[f2])).sort()) {
-        const d = dirName(f);
-        byDir.set(d, [...byDir.get(d) ?? [], f]);
-      }
-      for (const [dir, files] of byDir) {
-        const names = files.map(baseName);
-        let base = COMPOSE_BASES.find((b) => names.includes(b));
-        base ??= names.find((n) => !isComposeOverride(baseName(n)));
-        const override = COMPOSE_OVERRIDES.find((o) => names.includes(o));
-        const chosen = [base, override].filter((n) => n !== void 0).map((n) => joinPath(dir, n));
-        if (chosen.length > 0) sets.push({ dir, files: chosen });
-        for (const name of names) {
-          if (name === base || isComposeOverride(name) || COMPOSE_BASES.includes(name)) continue;
-          const file = joinPath(dir, name);
-          const standalone = /^\s+(build|image)\s*:/m.test(this.texts[file] ?? "");
-          const files2 = standalone || !base ? [file] : [joinPath(dir, base), file];
-          sets.push({ dir, files: files2 });
-        }
-      }
-    }
-    for (const set of sets) {
-      if (set.files.length === 0) continue;
-      const envText = this.texts[joinPath(set.dir, ".env")];
-      const env = envText === void 0 ? {} : parseDotenv(envText);
-      const r = modelCompose(
-        set.files.map((file) => ({ file, text: this.texts[file] })),
-        env,
-        { texts: this.texts }
-      );
-      this.addErrors(r.errors);
-      set.model = r.model;
-    }
-    return sets;
-  }
   /** Decides which apps the repository holds: compose-built images first, then Dockerfiles, then bare Django projects. */
-  seeds(composeSets) {
+  find(composeSets) {
     const managePys = Object.keys(this.texts).filter((f) => baseName(f) === "manage.py").sort(byDepth);
     const seeds = [];
-    const seen = /* @__PURE__ */ new Set();
     const claimed = /* @__PURE__ */ new Set();
+    seeds.push(...this.composeBuilds(composeSets, managePys, claimed));
+    seeds.push(...this.composeImages(composeSets, managePys, claimed));
+    const given = this.tree.options.dockerfile ? normalizeRelative(this.tree.options.dockerfile) : void 0;
+    seeds.push(...this.dockerfiles(given, managePys, claimed));
+    seeds.push(...this.bareProjects(seeds, managePys));
+    if (given) seeds.sort((a, b) => Number(b.dockerfile === given) - Number(a.dockerfile === given));
+    for (const seed of seeds) {
+      if (seed.compose) continue;
+      const dirs = [
+        seed.managePy ? dirName(seed.managePy) : void 0,
+        seed.dockerfile ? dirName(seed.dockerfile) : void 0,
+        seed.contextDir
+      ];
+      seed.compose = composeSets.find((s) => s.model && !s.model.appService?.build && dirs.includes(s.dir));
+    }
+    return seeds;
+  }
+  /** Apps whose image a compose app service builds. */
+  composeBuilds(composeSets, managePys, claimed) {
+    const seeds = [];
+    const seen = /* @__PURE__ */ new Set();
     for (const set of composeSets) {
       const build = set.model?.appService?.build;
       if (!build) continue;
@@ -868,6 +712,15 @@ var ProjectBuilder = class {
         managePy: managePys.find((m) => isUnder(m, contextDir))
       });
     }
+    return seeds;
+  }
+  /**
+   * A compose app service that only names an image (`image: registry/mysite:1.4`) runs the image built under that
+   * name elsewhere (a compose `build` with `image:`, `docker build -t`), else the one the Dockerfile beside the
+   * compose file, or beside the only Django project, builds.
+   */
+  composeImages(composeSets, managePys, claimed) {
+    const seeds = [];
     const built = this.imagesBuilt(composeSets);
     for (const set of composeSets) {
       if (!set.model) continue;
@@ -895,7 +748,11 @@ var ProjectBuilder = class {
         managePy: managePys.find((m) => isUnder(m, contextDir)) ?? managePys.find((m) => isUnder(m, set.dir))
       });
     }
-    const given = this.tree.options.dockerfile ? normalizeRelative(this.tree.options.dockerfile) : void 0;
+    return seeds;
+  }
+  /** Apps of the Dockerfiles no compose project builds (or of the one named in the inputs). */
+  dockerfiles(given, managePys, claimed) {
+    const seeds = [];
     const candidates = given ? [given] : this.preferredDockerfiles().filter((d) => !claimed.has(d));
     for (const dockerfile of candidates) {
       if (claimed.has(dockerfile)) continue;
@@ -914,24 +771,19 @@ var ProjectBuilder = class {
       seeds.push({ dockerfile, contextDir, managePy });
       claimed.add(dockerfile);
     }
-    const paired = new Set(seeds.map((s) => s.managePy).filter(Boolean));
-    const shipped = seeds.filter((s) => s.dockerfile && s.managePy);
+    return seeds;
+  }
+  /** Django projects no image ships: an app of their own when nothing here builds an image, else skipped. */
+  bareProjects(found, managePys) {
+    const seeds = [];
+    const paired = new Set(found.map((s) => s.managePy).filter(Boolean));
+    const shipped = found.filter((s) => s.dockerfile && s.managePy);
     for (const managePy of managePys) {
       if (paired.has(managePy)) continue;
       const holder = shipped.find((s) => s.contextDir !== void 0 && isUnder(managePy, s.contextDir));
       const reason = holder ? `inside the build context of ${holder.dockerfile}, whose app is ${holder.managePy}` : shipped.length > 0 ? "no Dockerfile or compose service analysed here builds it" : void 0;
       if (reason) this.skipped.push({ managePy, reason });
       else seeds.push({ managePy });
-    }
-    if (given) seeds.sort((a, b) => Number(b.dockerfile === given) - Number(a.dockerfile === given));
-    for (const seed of seeds) {
-      if (seed.compose) continue;
-      const dirs = [
-        seed.managePy ? dirName(seed.managePy) : void 0,
-        seed.dockerfile ? dirName(seed.dockerfile) : void 0,
-        seed.contextDir
-      ];
-      seed.compose = composeSets.find((s) => s.model && !s.model.appService?.build && dirs.includes(s.dir));
     }
     return seeds;
   }
@@ -963,145 +815,130 @@ var ProjectBuilder = class {
     const text = this.texts[dockerfile];
     return text !== void 0 && /\b(python|pip3?|gunicorn|uwsgi|uvicorn|daphne|manage\.py|django)\b/i.test(text);
   }
-  /** One app's modelling failing (a bug, not bad input) must not take the others down: it becomes a TF0001. */
-  safeApp(seed) {
-    try {
-      return this.app(seed);
-    } catch (error) {
-      const file = seed.dockerfile ?? seed.managePy ?? ".";
-      this.addErrors([{ file, message: `Could not model the app of ${file}: ${error.message}` }]);
-      return { dir: seed.managePy ? dirName(seed.managePy) : ".", requirements: [], entrypointScripts: [] };
-    }
+};
+
+// src/parse/dotenv.ts
+function parseDotenv(text) {
+  const env = {};
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line === "" || line.startsWith("#")) continue;
+    const m = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=\s*(.*)$/.exec(line);
+    if (!m) continue;
+    let value = m[2];
+    const quote = value[0];
+    if ((quote === '"' || quote === "'") && value.indexOf(quote, 1) > 0) {
+      value = value.slice(1, value.indexOf(quote, 1));
+      if (quote === '"') value = value.replace(/\\n/g, "\n").replace(/\\(["\\])/g, "$1");
+    } else value = value.replace(/\s+#.*$/, "").trim();
+    env[m[1]] = value;
   }
-  app(seed) {
-    const dir = seed.managePy ? dirName(seed.managePy) : seed.contextDir ?? (seed.dockerfile ? dirName(seed.dockerfile) : ".");
-    const app = { dir, requirements: [], entrypointScripts: [] };
-    if (seed.managePy) app.managePy = seed.managePy;
-    if (seed.compose?.model) app.compose = seed.compose.model;
-    if (seed.remoteContext) app.remoteContext = seed.remoteContext;
-    if (seed.dockerfile && seed.dockerfile in this.texts) {
-      const r = modelDockerfile(seed.dockerfile, this.texts[seed.dockerfile], {
-        target: seed.target,
-        buildArgs: seed.args
-      });
-      this.addErrors(r.errors);
-      if (r.model) app.dockerfile = r.model;
-    }
-    if (seed.dockerfile)
-      app.context = this.context(seed.contextDir ?? dirName(seed.dockerfile), seed.dockerfile);
-    const settings = this.settingsFile(app, seed);
-    if (settings) {
-      const importRoot = app.managePy ? dirName(app.managePy) : app.dir;
-      const resolve3 = (from, module) => {
-        const file = this.importedFile(from, module, importRoot);
-        return file === void 0 ? void 0 : { file, text: this.texts[file] };
-      };
-      const r = modelSettings(settings.file, settings.module, this.texts[settings.file], resolve3);
-      this.addErrors(r.errors);
-      if (r.model) {
-        app.settings = r.model;
-        const bases = this.settingsBases(r.model, importRoot);
-        if (bases.length > 0) app.settingsBases = bases;
+  return env;
+}
+
+// src/model/compose-projects.ts
+var COMPOSE_BASES = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"];
+var COMPOSE_OVERRIDES = [
+  "compose.override.yaml",
+  "compose.override.yml",
+  "docker-compose.override.yaml",
+  "docker-compose.override.yml"
+];
+var ComposeProjects = class extends ModelPart {
+  /** One compose project per directory holding compose files (or the files named in the inputs). */
+  find() {
+    const given = this.tree.options.composeFiles?.map((f) => normalizeRelative(f) ?? f);
+    const sets = [];
+    if (given && given.length > 0) {
+      sets.push({ dir: dirName(given[0]), files: given.filter((f) => f in this.texts) });
+    } else {
+      const byDir = /* @__PURE__ */ new Map();
+      for (const f of Object.keys(this.texts).filter((f2) => looksLikeCompose(f2, this.texts[f2])).sort()) {
+        const d = dirName(f);
+        byDir.set(d, [...byDir.get(d) ?? [], f]);
       }
-    }
-    if (app.dockerfile && app.context) {
-      const layout = new ImageLayout(app.dockerfile, app.context.sentFiles);
-      app.requirements = this.requirements(app.dockerfile, app.context, layout);
-      app.entrypointScripts = this.entrypointScripts(app, layout);
-      const target = app.dockerfile.targetStage;
-      if (target && app.managePy && isUnder(app.managePy, app.context.dir)) {
-        const landing = layout.landingOf(target, relativeTo(app.managePy, app.context.dir));
-        if (landing) app.imageSourceDir = posix.dirname(landing);
-      }
-    }
-    return app;
-  }
-  /** The build context: its files and what `.dockerignore` lets through (`<Dockerfile>.dockerignore` first). */
-  context(dir, dockerfile) {
-    const files = this.files.filter((f) => isUnder(f, dir)).map((f) => relativeTo(f, dir));
-    const specific = `${dockerfile}.dockerignore`;
-    const ignoreFile = specific in this.texts ? specific : joinPath(dir, ".dockerignore");
-    const dockerignore = ignoreFile in this.texts ? parseDockerignore(ignoreFile, this.texts[ignoreFile]) : void 0;
-    const skipped = (this.tree.skippedDirs ?? []).filter((d) => isUnder(d, dir)).map((d) => relativeTo(d, dir));
-    const context = { dir, files, sentFiles: sentFiles(files, dockerignore) };
-    if (dockerignore) context.dockerignore = dockerignore;
-    if (skipped.length > 0) {
-      context.skippedDirs = skipped;
-      context.sentSkippedDirs = sentFiles(skipped, dockerignore);
-    }
-    return context;
-  }
-  /** The settings module: the input, the runtime environment (compose, then ENV), manage.py's default, else a search. */
-  settingsFile(app, seed) {
-    const base = app.managePy ? dirName(app.managePy) : app.dir;
-    const modules = [];
-    if (this.tree.options.settingsModule) modules.push(this.tree.options.settingsModule);
-    const fromCompose = app.compose?.appService?.environment.find(
-      (e) => e.name === "DJANGO_SETTINGS_MODULE"
-    )?.value;
-    if (fromCompose) modules.push(fromCompose);
-    const fromEnv = app.dockerfile?.targetStage?.env.DJANGO_SETTINGS_MODULE;
-    if (fromEnv) modules.push(fromEnv);
-    if (app.managePy) {
-      const m = /DJANGO_SETTINGS_MODULE['"]\s*,\s*(?:f?['"])([\w.]+)['"]/.exec(
-        this.texts[app.managePy] ?? ""
-      );
-      if (m) modules.push(m[1]);
-    }
-    for (const module2 of modules) {
-      for (const dir of [base, seed.contextDir ?? base, "."]) {
-        const file = moduleFiles(dir, module2).find((f) => f in this.texts);
-        if (file) return { file, module: module2 };
-        const unreadable = this.tree.unreadable.find((u) => moduleFiles(dir, module2).includes(u.file));
-        if (unreadable) {
-          this.addErrors([
-            {
-              file: unreadable.file,
-              message: `Cannot read ${unreadable.file}: ${unreadable.reason}. It was left out of the analysis.`
-            }
-          ]);
-          return void 0;
+      for (const [dir, files] of byDir) {
+        const names = files.map(baseName);
+        let base = COMPOSE_BASES.find((b) => names.includes(b));
+        base ??= names.find((n) => !isComposeOverride(baseName(n)));
+        const override = COMPOSE_OVERRIDES.find((o) => names.includes(o));
+        const chosen = [base, override].filter((n) => n !== void 0).map((n) => joinPath(dir, n));
+        if (chosen.length > 0) sets.push({ dir, files: chosen });
+        for (const name of names) {
+          if (name === base || isComposeOverride(name) || COMPOSE_BASES.includes(name)) continue;
+          const file = joinPath(dir, name);
+          const standalone = /^\s+(build|image)\s*:/m.test(this.texts[file] ?? "");
+          const files2 = standalone || !base ? [file] : [joinPath(dir, base), file];
+          sets.push({ dir, files: files2 });
         }
       }
     }
-    const searchDir = seed.contextDir ?? base;
-    const found = Object.keys(this.texts).filter(
-      (f) => isSettingsCandidate(f) && isUnder(f, searchDir) && /\b(INSTALLED_APPS|DATABASES)\b/.test(this.texts[f])
-    ).sort((a, b) => settingsRank(a) - settingsRank(b) || byDepth(a, b))[0];
-    if (!found) return void 0;
-    const module = relativeTo(found, base).replace(/\/__init__\.py$|\.py$/, "").replace(/\//g, ".");
-    return { file: found, module };
-  }
-  /**
-   * The settings modules a settings module star-imports (`from .base import *`), read in the order they take
-   * effect: a base's own bases before it. Modules outside the repository (and cycles) are left out.
-   */
-  settingsBases(settings, importRoot, seen = /* @__PURE__ */ new Set()) {
-    seen.add(settings.file);
-    const out = [];
-    for (const { module } of settings.starImports ?? []) {
-      const file = this.importedFile(settings.file, module, importRoot);
-      if (!file || seen.has(file) || seen.size > 8) continue;
-      const dotted = (isUnder(file, importRoot) ? relativeTo(file, importRoot) : file).replace(/\/__init__\.py$|\.py$/, "").replace(/\//g, ".");
-      const r = modelSettings(file, dotted, this.texts[file]);
+    for (const set of sets) {
+      if (set.files.length === 0) continue;
+      const envText = this.texts[joinPath(set.dir, ".env")];
+      const env = envText === void 0 ? {} : parseDotenv(envText);
+      const r = modelCompose(
+        set.files.map((file) => ({ file, text: this.texts[file] })),
+        env,
+        { texts: this.texts }
+      );
       this.addErrors(r.errors);
-      if (!r.model) continue;
-      out.push(...this.settingsBases(r.model, importRoot, seen), r.model);
+      set.model = r.model;
     }
-    return out;
+    return sets;
   }
-  /** The file a `from MODULE import` in `file` reads: relative to its package, or from the import root. */
-  importedFile(file, module, importRoot) {
-    const dots = /^\.*/.exec(module)[0].length;
-    const rest = module.slice(dots);
-    let dir = importRoot;
-    if (dots > 0) {
-      dir = dirName(file);
-      for (let i = 1; i < dots; i++) dir = dirName(dir);
-      if (!rest) return [joinPath(dir, "__init__.py")].find((f) => f in this.texts);
+};
+
+// src/model/image-files.ts
+import { posix } from "node:path";
+
+// src/parse/requirements.ts
+function parseRequirements(file, text) {
+  const lines = [];
+  const physical = text.replace(/^\uFEFF/, "").split(/\r?\n/);
+  for (let i = 0; i < physical.length; i++) {
+    const first = i + 1;
+    let logical = physical[i];
+    while (/\\$/.test(logical) && i + 1 < physical.length) {
+      logical = `${logical.slice(0, -1)} ${physical[++i]}`;
     }
-    return moduleFiles(dir, rest).find((f) => f in this.texts && f !== file);
+    const text2 = stripComment(logical.replace(/\\$/, "")).trim();
+    if (text2 === "") continue;
+    lines.push({ line: first, text: text2, ...classify(text2) });
   }
+  return { file, lines };
+}
+function stripComment(line) {
+  return line.replace(/(^|\s)#.*$/, "");
+}
+function includedFile(line) {
+  if (line.kind !== "include") return void 0;
+  const m = /^(?:-r|--requirements?)(?:\s*=\s*|\s*)(\S+)/.exec(line.text);
+  return m?.[1];
+}
+function classify(text) {
+  if (/^(-r|--requirements?)(\s|=|(?=[^\s-]))/.test(text)) return { pinned: true, kind: "include" };
+  if (/^(-e|--editable)(\s|=)/.test(text)) return { pinned: false, kind: "editable" };
+  if (text.startsWith("-")) return { pinned: true, kind: "option" };
+  const hashed = /(^|\s)--hash[=\s]/.test(text);
+  const spec = text.split(/\s+--/)[0].trim();
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(spec) || /^\S+\s*@\s*\S+:\/\//.test(spec)) {
+    const name = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(\[[^\]]*\])?\s*@/.exec(spec)?.[1];
+    const pinned = hashed || /#.*sha256=|@[0-9a-f]{40}\b/.test(spec);
+    return { kind: "url", pinned, ...name ? { name } : {} };
+  }
+  if (/^(\.{0,2}\/|~\/)/.test(spec) || /\.(whl|tar\.gz|zip)$/.test(spec)) {
+    return { kind: "path", pinned: hashed || /\.whl$/.test(spec) };
+  }
+  const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(\[[^\]]*\])?\s*([^;]*)/.exec(spec);
+  if (!m) return { kind: "option", pinned: true };
+  const versionSpec = m[3].trim();
+  const exact = /^===?\s*[^,*\s]+$/.test(versionSpec) && !/^==\s*[^,]*\*/.test(versionSpec);
+  return { kind: "package", name: m[1], pinned: hashed || exact };
+}
+
+// src/model/image-files.ts
+var ImageFiles = class extends ModelPart {
   /** Requirement files the image installs: `pip install -r X` in RUN of built stages, mapped back to the context. */
   requirements(model, context, layout) {
     const found = [];
@@ -1183,15 +1020,6 @@ var ProjectBuilder = class {
     return void 0;
   }
 };
-function byDepth(a, b) {
-  return a.split("/").length - b.split("/").length || a.localeCompare(b);
-}
-function settingsRank(file) {
-  if (baseName(file) === "settings.py") return 0;
-  if (/prod/.test(baseName(file))) return 1;
-  if (baseName(file) === "__init__.py") return 3;
-  return 2;
-}
 function runCommands(run) {
   if (run.argv) {
     const [cmd, flag, script] = run.argv;
@@ -1251,6 +1079,250 @@ function scriptWords(argv) {
 function binDirs(word) {
   return ["/usr/local/bin", "/usr/bin", "/bin", "/usr/local/sbin"].map((d) => `${d}/${word}`);
 }
+
+// src/model/settings-modules.ts
+var SettingsModules = class extends ModelPart {
+  /** The app's settings and the bases they star-import, modelled; nothing when no settings module is found. */
+  model(app, seed) {
+    const settings = this.settingsFile(app, seed);
+    if (!settings) return { bases: [] };
+    const importRoot = app.managePy ? dirName(app.managePy) : app.dir;
+    const resolve3 = (from, module) => {
+      const file = this.importedFile(from, module, importRoot);
+      return file === void 0 ? void 0 : { file, text: this.texts[file] };
+    };
+    const r = modelSettings(settings.file, settings.module, this.texts[settings.file], resolve3);
+    this.addErrors(r.errors);
+    if (!r.model) return { bases: [] };
+    return { settings: r.model, bases: this.settingsBases(r.model, importRoot) };
+  }
+  /** The settings module: the input, the runtime environment (compose, then ENV), manage.py's default, else a search. */
+  settingsFile(app, seed) {
+    const base = app.managePy ? dirName(app.managePy) : app.dir;
+    const modules = [];
+    if (this.tree.options.settingsModule) modules.push(this.tree.options.settingsModule);
+    const fromCompose = app.compose?.appService?.environment.find(
+      (e) => e.name === "DJANGO_SETTINGS_MODULE"
+    )?.value;
+    if (fromCompose) modules.push(fromCompose);
+    const fromEnv = app.dockerfile?.targetStage?.env.DJANGO_SETTINGS_MODULE;
+    if (fromEnv) modules.push(fromEnv);
+    if (app.managePy) {
+      const m = /DJANGO_SETTINGS_MODULE['"]\s*,\s*(?:f?['"])([\w.]+)['"]/.exec(
+        this.texts[app.managePy] ?? ""
+      );
+      if (m) modules.push(m[1]);
+    }
+    for (const module2 of modules) {
+      for (const dir of [base, seed.contextDir ?? base, "."]) {
+        const file = moduleFiles(dir, module2).find((f) => f in this.texts);
+        if (file) return { file, module: module2 };
+        const unreadable = this.tree.unreadable.find((u) => moduleFiles(dir, module2).includes(u.file));
+        if (unreadable) {
+          this.addErrors([
+            {
+              file: unreadable.file,
+              message: `Cannot read ${unreadable.file}: ${unreadable.reason}. It was left out of the analysis.`
+            }
+          ]);
+          return void 0;
+        }
+      }
+    }
+    const searchDir = seed.contextDir ?? base;
+    const found = Object.keys(this.texts).filter(
+      (f) => isSettingsCandidate(f) && isUnder(f, searchDir) && /\b(INSTALLED_APPS|DATABASES)\b/.test(this.texts[f])
+    ).sort((a, b) => settingsRank(a) - settingsRank(b) || byDepth(a, b))[0];
+    if (!found) return void 0;
+    const module = relativeTo(found, base).replace(/\/__init__\.py$|\.py$/, "").replace(/\//g, ".");
+    return { file: found, module };
+  }
+  /**
+   * The settings modules a settings module star-imports (`from .base import *`), read in the order they take
+   * effect: a base's own bases before it. Modules outside the repository (and cycles) are left out.
+   */
+  settingsBases(settings, importRoot, seen = /* @__PURE__ */ new Set()) {
+    seen.add(settings.file);
+    const out = [];
+    for (const { module } of settings.starImports ?? []) {
+      const file = this.importedFile(settings.file, module, importRoot);
+      if (!file || seen.has(file) || seen.size > 8) continue;
+      const dotted = (isUnder(file, importRoot) ? relativeTo(file, importRoot) : file).replace(/\/__init__\.py$|\.py$/, "").replace(/\//g, ".");
+      const r = modelSettings(file, dotted, this.texts[file]);
+      this.addErrors(r.errors);
+      if (!r.model) continue;
+      out.push(...this.settingsBases(r.model, importRoot, seen), r.model);
+    }
+    return out;
+  }
+  /** The file a `from MODULE import` in `file` reads: relative to its package, or from the import root. */
+  importedFile(file, module, importRoot) {
+    const dots = /^\.*/.exec(module)[0].length;
+    const rest = module.slice(dots);
+    let dir = importRoot;
+    if (dots > 0) {
+      dir = dirName(file);
+      for (let i = 1; i < dots; i++) dir = dirName(dir);
+      if (!rest) return [joinPath(dir, "__init__.py")].find((f) => f in this.texts);
+    }
+    return moduleFiles(dir, rest).find((f) => f in this.texts && f !== file);
+  }
+};
+function settingsRank(file) {
+  if (baseName(file) === "settings.py") return 0;
+  if (/prod/.test(baseName(file))) return 1;
+  if (baseName(file) === "__init__.py") return 3;
+  return 2;
+}
+
+// src/model/index.ts
+function analysedApps(project) {
+  return project.apps.map((app) => ({
+    dir: app.dir,
+    ...app.dockerfile ? { dockerfile: app.dockerfile.file } : {},
+    ...app.compose ? { composeFiles: app.compose.files } : {},
+    ...app.settings ? { settings: app.settings.file } : {}
+  }));
+}
+function buildProject(tree, isKnownRule2) {
+  return new ProjectBuilder(tree, isKnownRule2).build();
+}
+var ProjectBuilder = class {
+  constructor(tree, isKnownRule2) {
+    this.tree = tree;
+    this.isKnownRule = isKnownRule2;
+    this.files = tree.files;
+    this.texts = tree.texts;
+    this.seeds = new AppSeeds(this);
+    this.settingsModules = new SettingsModules(this);
+    this.imageFiles = new ImageFiles(this);
+  }
+  tree;
+  isKnownRule;
+  parseErrors = [];
+  errorKeys = /* @__PURE__ */ new Set();
+  files;
+  texts;
+  seeds;
+  settingsModules;
+  imageFiles;
+  build() {
+    const { suppressions, problems } = this.suppressions();
+    for (const u of this.tree.unreadable) {
+      const named = this.isNamedInput(u.file);
+      if (isCoreFile(u.file) || isDockerignore(u.file) || named) {
+        const what = named ? `${u.file} (named in the inputs)` : u.file;
+        this.addErrors([
+          { file: u.file, message: `Cannot read ${what}: ${u.reason}. It was left out of the analysis.` }
+        ]);
+      }
+    }
+    if (this.tree.truncated) {
+      this.addErrors([
+        {
+          file: ".",
+          message: `The directory holds more than ${this.tree.truncated.limit} files; only the first ${this.tree.truncated.limit} were considered. Exclude generated or vendored directories to analyse it fully.`
+        }
+      ]);
+    }
+    const composeSets = new ComposeProjects(this).find();
+    const excluded = (file) => file !== void 0 && (this.tree.options.exclude ?? []).some((g) => matchesGlob(g, file));
+    const apps = this.seeds.find(composeSets).filter((seed) => !excluded(seed.dockerfile ?? seed.managePy)).map((seed) => this.safeApp(seed));
+    return {
+      root: this.tree.root,
+      apps,
+      ...this.seeds.skipped.length > 0 ? { skippedProjects: this.seeds.skipped } : {},
+      parseErrors: this.parseErrors,
+      suppressions,
+      suppressionProblems: problems
+    };
+  }
+  addErrors(errors) {
+    for (const e of errors) {
+      const key = `${e.file}\0${e.line ?? ""}\0${e.message}`;
+      if (this.errorKeys.has(key)) continue;
+      this.errorKeys.add(key);
+      this.parseErrors.push(e);
+    }
+  }
+  suppressions() {
+    const suppressions = [];
+    const problems = [];
+    const configFile = this.tree.options.configFile ?? DEFAULT_CONFIG_FILE;
+    for (const [file, text] of Object.entries(this.texts)) {
+      if (file === configFile || /(^|\/)\.env$/.test(file)) continue;
+      if (!(isCoreFile(file) || looksLikeCompose(file, text) || isDockerignore(file) || isRequirementsFile(file) || isScript(file) || file.endsWith(".py"))) {
+        if (!this.isNamedInput(file)) continue;
+      }
+      const syntax = isDockerfile(file) || file === this.tree.options.dockerfile ? "dockerfile" : isDockerignore(file) ? "line-start" : "trailing";
+      const r = parseSuppressions(file, text, this.isKnownRule, syntax);
+      suppressions.push(...r.suppressions);
+      problems.push(...r.problems);
+    }
+    return { suppressions, problems };
+  }
+  isNamedInput(file) {
+    const o = this.tree.options;
+    const named = [o.dockerfile, ...o.composeFiles ?? []].filter((f) => !!f);
+    return named.some((f) => f === file || normalizeRelative(f) === file);
+  }
+  /** One app's modelling failing (a bug, not bad input) must not take the others down: it becomes a TF0001. */
+  safeApp(seed) {
+    try {
+      return this.app(seed);
+    } catch (error) {
+      const file = seed.dockerfile ?? seed.managePy ?? ".";
+      this.addErrors([{ file, message: `Could not model the app of ${file}: ${error.message}` }]);
+      return { dir: seed.managePy ? dirName(seed.managePy) : ".", requirements: [], entrypointScripts: [] };
+    }
+  }
+  app(seed) {
+    const dir = seed.managePy ? dirName(seed.managePy) : seed.contextDir ?? (seed.dockerfile ? dirName(seed.dockerfile) : ".");
+    const app = { dir, requirements: [], entrypointScripts: [] };
+    if (seed.managePy) app.managePy = seed.managePy;
+    if (seed.compose?.model) app.compose = seed.compose.model;
+    if (seed.remoteContext) app.remoteContext = seed.remoteContext;
+    if (seed.dockerfile && seed.dockerfile in this.texts) {
+      const r = modelDockerfile(seed.dockerfile, this.texts[seed.dockerfile], {
+        target: seed.target,
+        buildArgs: seed.args
+      });
+      this.addErrors(r.errors);
+      if (r.model) app.dockerfile = r.model;
+    }
+    if (seed.dockerfile)
+      app.context = this.context(seed.contextDir ?? dirName(seed.dockerfile), seed.dockerfile);
+    const { settings, bases } = this.settingsModules.model(app, seed);
+    if (settings) app.settings = settings;
+    if (bases.length > 0) app.settingsBases = bases;
+    if (app.dockerfile && app.context) {
+      const layout = new ImageLayout(app.dockerfile, app.context.sentFiles);
+      app.requirements = this.imageFiles.requirements(app.dockerfile, app.context, layout);
+      app.entrypointScripts = this.imageFiles.entrypointScripts(app, layout);
+      const target = app.dockerfile.targetStage;
+      if (target && app.managePy && isUnder(app.managePy, app.context.dir)) {
+        const landing = layout.landingOf(target, relativeTo(app.managePy, app.context.dir));
+        if (landing) app.imageSourceDir = posix2.dirname(landing);
+      }
+    }
+    return app;
+  }
+  /** The build context: its files and what `.dockerignore` lets through (`<Dockerfile>.dockerignore` first). */
+  context(dir, dockerfile) {
+    const files = this.files.filter((f) => isUnder(f, dir)).map((f) => relativeTo(f, dir));
+    const specific = `${dockerfile}.dockerignore`;
+    const ignoreFile = specific in this.texts ? specific : joinPath(dir, ".dockerignore");
+    const dockerignore = ignoreFile in this.texts ? parseDockerignore(ignoreFile, this.texts[ignoreFile]) : void 0;
+    const skipped = (this.tree.skippedDirs ?? []).filter((d) => isUnder(d, dir)).map((d) => relativeTo(d, dir));
+    const context = { dir, files, sentFiles: sentFiles(files, dockerignore) };
+    if (dockerignore) context.dockerignore = dockerignore;
+    if (skipped.length > 0) {
+      context.skippedDirs = skipped;
+      context.sentSkippedDirs = sentFiles(skipped, dockerignore);
+    }
+    return context;
+  }
+};
 
 // src/rules/run.ts
 function runRules(project, config, rules = RULES) {
@@ -1510,14 +1582,14 @@ function codeBlock(text) {
 }
 
 // src/util/paths.ts
-import { posix as posix2 } from "node:path";
+import { posix as posix3 } from "node:path";
 function reportDirectory(directory) {
-  return posix2.normalize(directory.replace(/\\/g, "/")).replace(/(.)\/+$/, "$1");
+  return posix3.normalize(directory.replace(/\\/g, "/")).replace(/(.)\/+$/, "$1");
 }
 function repoPath(directory, file) {
   const dir = directory.replace(/\\/g, "/");
-  if (dir === "" || posix2.isAbsolute(dir) || /^[A-Za-z]:\//.test(dir)) return file;
-  const joined = posix2.normalize(posix2.join(dir, file));
+  if (dir === "" || posix3.isAbsolute(dir) || /^[A-Za-z]:\//.test(dir)) return file;
+  const joined = posix3.normalize(posix3.join(dir, file));
   return joined.startsWith("../") ? file : joined;
 }
 

@@ -7,11 +7,11 @@ import {
   parseDeployCheck,
   planEnv,
   runSmoke
-} from "./chunk-PCAPMSGE.js";
+} from "./chunk-O5MM3FYH.js";
 import {
   DEFAULT_LIMITS,
   Redactor
-} from "./chunk-S2RWYOMD.js";
+} from "./chunk-BJ7CTHSL.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,

@@ -15,7 +15,7 @@ import {
   stamp,
   tail,
   withBases
-} from "./chunk-S2RWYOMD.js";
+} from "./chunk-BJ7CTHSL.js";
 import {
   RUN_LABEL,
   removeBuildLayers,

@@ -1,0 +1,245 @@
+import {
+  baseName,
+  dirName,
+  isDockerfile,
+  isScript,
+  isUnder,
+  normalizeRelative,
+} from '../discover/classify.js';
+import type { SkippedProject } from '../core/index.js';
+import type { ComposeSet } from './compose-projects.js';
+import { isUrl } from './context.js';
+import { type BuiltImage, imagesBuilt, imageOnlyApp } from './image-app.js';
+import { byDepth, ModelPart } from './input.js';
+import type { App } from './types/project.js';
+
+/** One app the repository holds, before it is modelled: where its image, compose project and Django project are. */
+export interface AppSeed {
+  remoteContext?: App['remoteContext'];
+  dockerfile?: string;
+  contextDir?: string;
+  target?: string;
+  args?: Record<string, string | undefined>;
+  compose?: ComposeSet;
+  managePy?: string;
+}
+
+/** Decides which apps the repository holds. */
+export class AppSeeds extends ModelPart {
+  readonly skipped: SkippedProject[] = [];
+
+  /** Why `path` cannot be used when it is, or goes through, a symbolic link leading outside or nowhere. */
+  private linkOnPath(path: string): string | undefined {
+    for (const link of this.tree.links ?? [])
+      if (isUnder(path, link.path)) return `${path === link.path ? 'it' : link.path} is ${link.reason}`;
+    return undefined;
+  }
+
+  /** Decides which apps the repository holds: compose-built images first, then Dockerfiles, then bare Django projects. */
+  find(composeSets: ComposeSet[]): AppSeed[] {
+    const managePys = Object.keys(this.texts)
+      .filter((f) => baseName(f) === 'manage.py')
+      .sort(byDepth);
+    const seeds: AppSeed[] = [];
+    // Dockerfiles already given an app, so a later pass does not make another app of them.
+    const claimed = new Set<string>();
+    seeds.push(...this.composeBuilds(composeSets, managePys, claimed));
+    seeds.push(...this.composeImages(composeSets, managePys, claimed));
+    const given = this.tree.options.dockerfile ? normalizeRelative(this.tree.options.dockerfile) : undefined;
+    seeds.push(...this.dockerfiles(given, managePys, claimed));
+    seeds.push(...this.bareProjects(seeds, managePys));
+
+    // The Dockerfile named in the inputs is the app the user asked about: first, so the smoke test builds it.
+    if (given) seeds.sort((a, b) => Number(b.dockerfile === given) - Number(a.dockerfile === given));
+
+    // Attach compose projects that run the app from an image (no build) to the app of their directory.
+    for (const seed of seeds) {
+      if (seed.compose) continue;
+      const dirs = [
+        seed.managePy ? dirName(seed.managePy) : undefined,
+        seed.dockerfile ? dirName(seed.dockerfile) : undefined,
+        seed.contextDir,
+      ];
+      seed.compose = composeSets.find((s) => s.model && !s.model.appService?.build && dirs.includes(s.dir));
+    }
+    return seeds;
+  }
+
+  /** Apps whose image a compose app service builds. */
+  private composeBuilds(composeSets: ComposeSet[], managePys: string[], claimed: Set<string>): AppSeed[] {
+    const seeds: AppSeed[] = [];
+    const seen = new Set<string>();
+    for (const set of composeSets) {
+      const build = set.model?.appService?.build;
+      if (!build) continue;
+      if (isUrl(build.context)) {
+        // The image is built from a remote repository, not from this one (TF0101).
+        seeds.push({
+          compose: set,
+          remoteContext: { url: build.context, file: build.file, line: build.line },
+          managePy: managePys.find((m) => isUnder(m, set.dir)),
+        });
+        continue;
+      }
+      const dockerfile = normalizeRelative(build.dockerfile);
+      const contextDir = normalizeRelative(build.context);
+      // A context outside the scanned directory cannot be read: the app is judged on what is here.
+      if (dockerfile === undefined || contextDir === undefined) {
+        seeds.push({ compose: set, managePy: managePys.find((m) => isUnder(m, set.dir)) });
+        continue;
+      }
+      // A context or Dockerfile reached through a link out of the tree would send outside files to the build.
+      const link =
+        (contextDir !== '.' ? this.linkOnPath(contextDir) : undefined) ?? this.linkOnPath(dockerfile);
+      if (link) {
+        const what = this.linkOnPath(contextDir) ? `build context ${contextDir}` : `Dockerfile ${dockerfile}`;
+        this.addErrors([
+          {
+            file: build.file,
+            line: build.line,
+            message: `The ${what} of the compose service cannot be used: ${link}. The image is not built from it.`,
+          },
+        ]);
+        claimed.add(dockerfile); // nor built from another context
+        seeds.push({ compose: set, managePy: managePys.find((m) => isUnder(m, set.dir)) });
+        continue;
+      }
+      // The same image under another compose file is another deployment of it, judged with that file.
+      const key = `${dockerfile}\0${contextDir}\0${build.target ?? ''}\0${set.files.join('\0')}`;
+      claimed.add(dockerfile);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      seeds.push({
+        dockerfile,
+        contextDir,
+        target: build.target,
+        args: build.args,
+        compose: set,
+        managePy: managePys.find((m) => isUnder(m, contextDir)),
+      });
+    }
+
+    return seeds;
+  }
+
+  /**
+   * A compose app service that only names an image (`image: registry/mysite:1.4`) runs the image built under that
+   * name elsewhere (a compose `build` with `image:`, `docker build -t`), else the one the Dockerfile beside the
+   * compose file, or beside the only Django project, builds.
+   */
+  private composeImages(composeSets: ComposeSet[], managePys: string[], claimed: Set<string>): AppSeed[] {
+    const seeds: AppSeed[] = [];
+    const built = this.imagesBuilt(composeSets);
+    for (const set of composeSets) {
+      if (!set.model) continue;
+      let image: BuiltImage | undefined;
+      if (!set.model.appService) {
+        const found = imageOnlyApp(set.model, built, managePys);
+        if (!found) continue;
+        found.service.role = 'app';
+        set.model.appService = found.service;
+        image = found.built;
+      }
+      const service = set.model.appService!;
+      if (service.build) continue;
+      const projectDirs = managePys.length === 1 ? [set.dir, dirName(managePys[0])] : [set.dir];
+      const dockerfile =
+        image?.dockerfile ??
+        projectDirs
+          .map((dir) =>
+            this.preferredDockerfiles().find((d) => dirName(d) === dir && this.looksLikePythonImage(d)),
+          )
+          .find((d) => d !== undefined);
+      if (!dockerfile) continue;
+      const contextDir = image?.contextDir ?? dirName(dockerfile);
+      claimed.add(dockerfile);
+      seeds.push({
+        dockerfile,
+        contextDir,
+        compose: set,
+        managePy: managePys.find((m) => isUnder(m, contextDir)) ?? managePys.find((m) => isUnder(m, set.dir)),
+      });
+    }
+    return seeds;
+  }
+
+  /** Apps of the Dockerfiles no compose project builds (or of the one named in the inputs). */
+  private dockerfiles(given: string | undefined, managePys: string[], claimed: Set<string>): AppSeed[] {
+    const seeds: AppSeed[] = [];
+    const candidates = given ? [given] : this.preferredDockerfiles().filter((d) => !claimed.has(d));
+    for (const dockerfile of candidates) {
+      if (claimed.has(dockerfile)) continue;
+      const dir = dirName(dockerfile);
+      let managePy = managePys.find((m) => isUnder(m, dir));
+      let contextDir = dir;
+      if (!managePy) {
+        // `docker/Dockerfile` built from the repository root: the nearest ancestor holding manage.py is the context.
+        const ancestor = [...managePys].reverse().find((m) => isUnder(dir, dirName(m)));
+        if (ancestor && this.looksLikePythonImage(dockerfile)) {
+          managePy = ancestor;
+          contextDir = dirName(ancestor);
+        } else if (managePys.length > 0 && !given)
+          continue; // another image of the repository (nginx, frontend)
+        else if (!given && !this.looksLikePythonImage(dockerfile) && candidates.length > 1) continue;
+      }
+      seeds.push({ dockerfile, contextDir, managePy });
+      claimed.add(dockerfile);
+    }
+    return seeds;
+  }
+
+  /** Django projects no image ships: an app of their own when nothing here builds an image, else skipped. */
+  private bareProjects(found: AppSeed[], managePys: string[]): AppSeed[] {
+    const seeds: AppSeed[] = [];
+    const paired = new Set(found.map((s) => s.managePy).filter(Boolean));
+    const shipped = found.filter((s) => s.dockerfile && s.managePy);
+    for (const managePy of managePys) {
+      if (paired.has(managePy)) continue;
+      // A Django project nested in another app's context (e.g. a test fixture) belongs to that app.
+      const holder = shipped.find((s) => s.contextDir !== undefined && isUnder(managePy, s.contextDir));
+      const reason = holder
+        ? `inside the build context of ${holder.dockerfile}, whose app is ${holder.managePy}`
+        : shipped.length > 0
+          ? 'no Dockerfile or compose service analysed here builds it'
+          : undefined;
+      if (reason) this.skipped.push({ managePy, reason });
+      else seeds.push({ managePy });
+    }
+    return seeds;
+  }
+
+  /** Image names the repository builds: tagged compose builds, and `docker build -t` in scripts and Makefiles. */
+  private imagesBuilt(composeSets: ComposeSet[]): BuiltImage[] {
+    const scripts = Object.keys(this.texts)
+      .filter((f) => isScript(f) || baseName(f) === 'Makefile')
+      .map((file) => ({ file, text: this.texts[file] }));
+    const files = new Set(this.files);
+    const models = composeSets.flatMap((s) => (s.model ? [s.model] : []));
+    return imagesBuilt(models, scripts, (f) => files.has(f));
+  }
+
+  /** Per directory, `Dockerfile` wins over variants (`Dockerfile.dev`); else a production-looking variant. */
+  private preferredDockerfiles(): string[] {
+    const byDir = new Map<string, string[]>();
+    for (const f of this.files.filter(isDockerfile)) {
+      if (!(f in this.texts) && !this.tree.unreadable.some((u) => u.file === f)) continue;
+      const d = dirName(f);
+      byDir.set(d, [...(byDir.get(d) ?? []), f]);
+    }
+    const out: string[] = [];
+    for (const files of byDir.values()) {
+      const plain = files.find((f) => baseName(f) === 'Dockerfile' || baseName(f) === 'dockerfile');
+      const prod = files.find((f) => /prod/i.test(baseName(f)));
+      const dev = (f: string) => /(dev|test|local|ci)/i.test(baseName(f));
+      out.push(plain ?? prod ?? files.find((f) => !dev(f)) ?? files[0]);
+    }
+    return out.sort(byDepth);
+  }
+
+  private looksLikePythonImage(dockerfile: string): boolean {
+    const text = this.texts[dockerfile];
+    return (
+      text !== undefined && /\b(python|pip3?|gunicorn|uwsgi|uvicorn|daphne|manage\.py|django)\b/i.test(text)
+    );
+  }
+}

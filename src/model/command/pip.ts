@@ -1,0 +1,113 @@
+/** What a `pip install` installs, and whether each requirement is pinned. */
+import { programArgv } from './servers.js';
+
+// ---------------------------------------------------------------------------------------------------------------
+// pip install
+
+const PIP_VALUE_OPTIONS = new Set([
+  '-r',
+  '--requirement',
+  '-c',
+  '--constraint',
+  '-e',
+  '--editable',
+  '-i',
+  '--index-url',
+  '--extra-index-url',
+  '-f',
+  '--find-links',
+  '-t',
+  '--target',
+  '--prefix',
+  '--root',
+  '--src',
+  '--platform',
+  '--python-version',
+  '--implementation',
+  '--abi',
+  '--upgrade-strategy',
+  '--progress-bar',
+  '--global-option',
+  '--install-option',
+  '-C',
+  '--config-settings',
+  '--cache-dir',
+  '--log',
+  '--log-file',
+  '--proxy',
+  '--retries',
+  '--timeout',
+  '--exists-action',
+  '--trusted-host',
+  '--cert',
+  '--client-cert',
+  '--no-binary',
+  '--only-binary',
+  '--report',
+  '--root-user-action',
+  '--python',
+  '-p',
+  '--use-feature',
+  '--use-deprecated',
+  '--keyring-provider',
+  '--group',
+  '--build-constraint',
+  '--index-strategy',
+  '--resolution',
+  '--prerelease',
+  '--extra',
+  '--link-mode',
+]);
+// The installer's own tooling: upgrading it does not change what the app depends on.
+const PIP_TOOLING = new Set(['pip', 'setuptools', 'wheel']);
+
+/** What a `pip install` (pip, pip3, python -m pip, uv pip) asks for; undefined when argv is not one. */
+export interface PipInstall {
+  /** Requirement specifiers given by name, as written. */
+  byName: { spec: string; name: string; pinned: boolean }[];
+  /** Files given with -r. */
+  requirementFiles: string[];
+  /** -c constraints given: versions may be pinned there. */
+  constrained: boolean;
+  /** The installer's own tooling (pip, setuptools, wheel) given by name without an exact version. */
+  unpinnedTooling: string[];
+}
+
+export function pipInstall(argv: string[]): PipInstall | undefined {
+  const a = programArgv(argv);
+  let i: number;
+  if (/^pip(\d+(\.\d+)*)?$/.test(a[0] ?? '')) i = 1;
+  else if (a[0] === 'uv' && a[1] === 'pip') i = 2;
+  else return undefined;
+  while (i < a.length && a[i].startsWith('-')) i += PIP_VALUE_OPTIONS.has(a[i]) ? 2 : 1;
+  if (a[i] !== 'install') return undefined;
+  const out: PipInstall = { byName: [], requirementFiles: [], constrained: false, unpinnedTooling: [] };
+  for (i = i + 1; i < a.length; i++) {
+    const arg = a[i];
+    if (arg.startsWith('-')) {
+      const [flag, inline] = arg.startsWith('--') ? arg.split(/=(.*)/s) : [arg.slice(0, 2), arg.slice(2)];
+      const takesValue = PIP_VALUE_OPTIONS.has(flag);
+      const value = takesValue ? inline || a[++i] : undefined;
+      if (flag === '-r' || flag === '--requirement') out.requirementFiles.push(value ?? '');
+      if (flag === '-c' || flag === '--constraint') out.constrained = true;
+      continue;
+    }
+    const spec = requirementSpec(arg);
+    if (spec && PIP_TOOLING.has(spec.name.toLowerCase())) {
+      if (!spec.pinned) out.unpinnedTooling.push(spec.spec);
+    } else if (spec) out.byName.push(spec);
+  }
+  return out;
+}
+
+/** A requirement given by name (`django`, `django>=4`, `celery[redis]==5.3.6`); undefined for paths, URLs, `$VARS`. */
+function requirementSpec(arg: string): { spec: string; name: string; pinned: boolean } | undefined {
+  const name = /^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(arg)?.[0];
+  if (!name) return undefined; // ., ./dist/x.whl, /app, $PACKAGES
+  const rest = arg.slice(name.length);
+  if (/^(\[[^\]]*\])?\s*@/.test(rest) || arg.includes('://') || arg.includes('/')) return undefined; // name @ url, paths
+  if (/\.(whl|zip|tar\.gz|tgz|tar\.bz2)$/i.test(arg)) return undefined;
+  const pinned = /(^|[^=!<>~])===?\s*[^\s=*,;]+/.test(rest) && !/==\s*[^,;]*\*/.test(rest);
+  if (!pinned && rest.includes('$')) return undefined; // django$SPEC: cannot tell
+  return { spec: arg, name, pinned };
+}

@@ -1,0 +1,322 @@
+/** What a command is: the program it runs, a Django management command, a server and where it listens. */
+import { expand } from '../dockerfile.js';
+
+export const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh']);
+export const PYTHON = /^python(\d+(\.\d+)*)?$/;
+
+// ---------------------------------------------------------------------------------------------------------------
+// What a command is
+
+/** argv with launchers peeled off (env, gosu, tini, poetry run, python -m, ...), argv[0] reduced to its basename. */
+export function programArgv(argv: string[]): string[] {
+  let a = argv.slice();
+  for (let guard = 0; guard < 8 && a.length > 0; guard++) {
+    const p = basename(a[0]);
+    if (p === 'env') {
+      let i = 1;
+      while (i < a.length && (a[i].startsWith('-') || /^[A-Za-z_][A-Za-z0-9_]*=/.test(a[i])))
+        i += a[i] === '-u' ? 2 : 1;
+      a = a.slice(i);
+    } else if (['tini', 'dumb-init', 'nohup', 'setsid', 'stdbuf'].includes(p)) {
+      let i = 1;
+      while (i < a.length && a[i].startsWith('-')) i++;
+      a = a.slice(i);
+    } else if (p === 'nice') {
+      a = a.slice(a[1] === '-n' ? 3 : a[1]?.startsWith('-') ? 2 : 1);
+    } else if (p === 'gosu' || p === 'su-exec') {
+      a = a.slice(2);
+    } else if (['poetry', 'pipenv', 'uv', 'pdm', 'hatch', 'rye'].includes(p) && a[1] === 'run') {
+      let i = 2;
+      while (i < a.length && a[i].startsWith('-')) i++;
+      a = a.slice(i);
+    } else if (p === 'newrelic-admin' && a[1] === 'run-program') {
+      a = a.slice(2);
+    } else if (p === 'ddtrace-run' || p === 'opentelemetry-instrument') {
+      let i = 1;
+      while (i < a.length && a[i].startsWith('-')) i++;
+      a = a.slice(i);
+    } else if (PYTHON.test(p)) {
+      let i = 1;
+      while (i < a.length && a[i].startsWith('-') && a[i] !== '-m' && a[i] !== '-c')
+        i += ['-X', '-W'].includes(a[i]) ? 2 : 1;
+      if (a[i] === '-m' && a[i + 1]) {
+        const mod = a[i + 1] === 'django' ? 'django-admin' : a[i + 1];
+        return [mod, ...a.slice(i + 2)];
+      }
+      if (!a[i] || a[i] === '-c') return [p, ...a.slice(1)];
+      return [basename(a[i]), ...a.slice(i + 1)];
+    } else {
+      return [p, ...a.slice(1)];
+    }
+  }
+  return a.length ? [basename(a[0]), ...a.slice(1)] : a;
+}
+
+/** The Django management command (`migrate`, `runserver`, ...) of `manage.py X` / `django-admin X`, if it is one. */
+export function djangoCommand(argv: string[]): { name: string; args: string[] } | undefined {
+  const a = programArgv(argv);
+  if (!['manage.py', 'django-admin', 'django-admin.py'].includes(a[0] ?? '')) return undefined;
+  for (let i = 1; i < a.length; i++) {
+    if (a[i] === '--settings' || a[i] === '--pythonpath') {
+      i++;
+      continue;
+    }
+    if (!a[i].startsWith('-')) return { name: a[i], args: a.slice(i + 1) };
+  }
+  return undefined;
+}
+
+export function isRunserver(argv: string[]): boolean {
+  const name = djangoCommand(argv)?.name;
+  return name === 'runserver' || name === 'runserver_plus';
+}
+
+/** A TCP address a server listens on; host or port undefined when a variable hides it. */
+export interface ListenAddress {
+  host?: string;
+  port?: number;
+}
+
+/** Where `manage.py runserver [addrport]` listens (no address: 127.0.0.1:8000). */
+export function runserverAddr(
+  argv: string[],
+  env: Record<string, string | undefined> = {},
+): ListenAddress | undefined {
+  const dj = djangoCommand(argv);
+  if (!dj || !(dj.name === 'runserver' || dj.name === 'runserver_plus')) return undefined;
+  const ipv6 = dj.args.includes('-6') || dj.args.includes('--ipv6');
+  const positional = dj.args.find((x) => !x.startsWith('-'));
+  if (positional === undefined) return { host: ipv6 ? '::1' : '127.0.0.1', port: 8000 };
+  const value = resolveWord(positional, env);
+  if (value === undefined) return { ...hostPortHint(positional) };
+  if (/^\d+$/.test(value)) return { host: ipv6 ? '::1' : '127.0.0.1', port: Number(value) };
+  const addr = splitHostPort(value);
+  if (addr.host === '0') addr.host = '0.0.0.0'; // Django reads '0' as 0.0.0.0
+  return addr;
+}
+
+/**
+ * Where gunicorn listens: -b/--bind (several allowed), else GUNICORN_CMD_ARGS, else 0.0.0.0:$PORT when PORT is set,
+ * else gunicorn's default 127.0.0.1:8000. Undefined when a config file may set the bind.
+ */
+export function gunicornBind(
+  argv: string[],
+  env: Record<string, string | undefined> = {},
+  options: { configFileInContext?: boolean } = {},
+): ListenAddress[] | undefined {
+  const a = programArgv(argv);
+  if (a[0] !== 'gunicorn') return undefined;
+  let binds = optionValues(a, ['-b', '--bind']);
+  if (binds.length === 0 && env.GUNICORN_CMD_ARGS)
+    binds = optionValues(env.GUNICORN_CMD_ARGS.split(/\s+/), ['-b', '--bind']);
+  if (binds.length === 0) {
+    if (optionValues(a, ['-c', '--config']).length > 0 || options.configFileInContext) return undefined;
+    if (env.PORT !== undefined) return [{ host: '0.0.0.0', ...portOf(env.PORT) }];
+    if ('PORT' in env) return [{ host: '0.0.0.0' }];
+    return [{ host: '127.0.0.1', port: 8000 }];
+  }
+  const out: ListenAddress[] = [];
+  for (const b of binds) {
+    if (b.startsWith('unix:') || b.startsWith('fd://')) continue;
+    const value = resolveWord(b, env);
+    out.push(value === undefined ? hostPortHint(b) : splitHostPort(value.replace(/^tcp:\/\//, ''), ''));
+  }
+  return out;
+}
+
+/** The kind of server a command starts and where it listens (addresses undefined when unknown). */
+export interface Server {
+  kind: 'runserver' | 'gunicorn' | 'uvicorn' | 'daphne' | 'uwsgi' | 'hypercorn' | 'granian' | 'waitress';
+  addresses?: ListenAddress[];
+}
+
+export function serverOf(
+  argv: string[],
+  env: Record<string, string | undefined> = {},
+  options: { configFileInContext?: boolean } = {},
+): Server | undefined {
+  if (isRunserver(argv)) {
+    const addr = runserverAddr(argv, env);
+    return { kind: 'runserver', addresses: addr ? [addr] : undefined };
+  }
+  const a = programArgv(argv);
+  switch (a[0]) {
+    case 'gunicorn':
+      return { kind: 'gunicorn', addresses: gunicornBind(argv, env, options) };
+    case 'uvicorn':
+      return {
+        kind: 'uvicorn',
+        addresses: hostAndPort(a, env, ['--host'], ['--port'], '127.0.0.1', 8000, 'UVICORN', [
+          '--uds',
+          '--fd',
+        ]),
+      };
+    case 'granian':
+      return {
+        kind: 'granian',
+        addresses: hostAndPort(a, env, ['--host'], ['--port'], '127.0.0.1', 8000, 'GRANIAN', ['--uds']),
+      };
+    case 'daphne':
+      return {
+        kind: 'daphne',
+        addresses: hostAndPort(a, env, ['-b', '--bind'], ['-p', '--port'], '127.0.0.1', 8000, undefined, [
+          '-u',
+          '--unix-socket',
+          '--fd',
+          '-e',
+          '--endpoint',
+        ]),
+      };
+    case 'hypercorn': {
+      const binds = optionValues(a, ['-b', '--bind']);
+      if (binds.length === 0)
+        return {
+          kind: 'hypercorn',
+          addresses: optionValues(a, ['-c', '--config']).length
+            ? undefined
+            : [{ host: '127.0.0.1', port: 8000 }],
+        };
+      return {
+        kind: 'hypercorn',
+        addresses: binds.map((b) => {
+          const v = resolveWord(b, env);
+          return v === undefined ? hostPortHint(b) : splitHostPort(v, '');
+        }),
+      };
+    }
+    case 'waitress-serve': {
+      const listen = optionValues(a, ['--listen']);
+      if (listen.length)
+        return {
+          kind: 'waitress',
+          addresses: listen.map((l) => {
+            const v = resolveWord(l, env);
+            return v === undefined ? hostPortHint(l) : splitHostPort(v, '');
+          }),
+        };
+      return {
+        kind: 'waitress',
+        addresses: hostAndPort(a, env, ['--host'], ['--port'], '0.0.0.0', 8080, undefined, ['--unix-socket']),
+      };
+    }
+    case 'uwsgi': {
+      const http = optionValues(a, ['--http', '--http-socket', '--https']);
+      if (http.length === 0) {
+        const fromEnv = env.UWSGI_HTTP ?? env.UWSGI_HTTP_SOCKET;
+        if (fromEnv !== undefined) return { kind: 'uwsgi', addresses: [splitHostPort(fromEnv, '0.0.0.0')] };
+        // --socket speaks the uwsgi protocol (to nginx) but still listens on its port; a path is a unix socket.
+        const sockets = optionValues(a, ['-s', '--socket', '--uwsgi-socket'])
+          .map((s) => resolveWord(s.split(',')[0], env))
+          .filter((s) => s === undefined || !s.includes('/'));
+        if (sockets.length === 0 || sockets.some((s) => s === undefined))
+          return { kind: 'uwsgi', addresses: undefined }; // an ini file may say anything
+        return { kind: 'uwsgi', addresses: sockets.map((s) => splitHostPort(s!, '0.0.0.0')) };
+      }
+      return {
+        kind: 'uwsgi',
+        addresses: http.map((h) => {
+          const v = resolveWord(h.split(',')[0], env);
+          return v === undefined ? hostPortHint(h) : splitHostPort(v, '0.0.0.0');
+        }),
+      };
+    }
+    default:
+      return undefined;
+  }
+}
+
+const LOOPBACK = /^(127(\.\d+){3}|localhost|::1|\[::1\]|ip6-localhost)$/i;
+export function isLoopback(host: string | undefined): boolean {
+  return host !== undefined && LOOPBACK.test(host);
+}
+
+/** True when the command installs packages: pip install, apt-get/apt install, apk add, uv pip install. */
+export function installsPackages(argv: string[]): string | undefined {
+  const a = programArgv(argv);
+  const p = a[0] ?? '';
+  const sub = a.find((x, i) => i > 0 && !x.startsWith('-'));
+  if (/^pip\d*(\.\d+)?$/.test(p) && sub === 'install') return `${p} install`;
+  if (p === 'pip' && sub === 'install') return 'pip install';
+  if (p === 'uv' && a[1] === 'pip' && a[2] === 'install') return 'uv pip install';
+  if ((p === 'apt-get' || p === 'apt') && sub === 'install') return `${p} install`;
+  if (p === 'apk' && sub === 'add') return 'apk add';
+  if ((p === 'poetry' || p === 'pipenv') && sub === 'install') return `${p} install`;
+  if (p === 'uv' && (a[1] === 'sync' || (a[1] === 'pip' && a[2] === 'sync')))
+    return a[1] === 'sync' ? 'uv sync' : 'uv pip sync';
+  if (p === 'pip-sync') return 'pip-sync';
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+function optionValues(argv: string[], names: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    for (const n of names) {
+      if (a === n && i + 1 < argv.length) out.push(argv[++i]);
+      else if (n.startsWith('--') && a.startsWith(`${n}=`)) out.push(a.slice(n.length + 1));
+      else if (!n.startsWith('--') && a.startsWith(n) && a.length > n.length && !a.startsWith('--'))
+        out.push(a.slice(n.length));
+    }
+  }
+  return out;
+}
+
+function hostAndPort(
+  a: string[],
+  env: Record<string, string | undefined>,
+  hostFlags: string[],
+  portFlags: string[],
+  defaultHost: string,
+  defaultPort: number,
+  envPrefix: string | undefined,
+  unknownFlags: string[],
+): ListenAddress[] | undefined {
+  if (unknownFlags.some((f) => optionValues(a, [f]).length > 0 || a.includes(f))) return undefined;
+  const hostRaw = optionValues(a, hostFlags).at(-1) ?? (envPrefix ? env[`${envPrefix}_HOST`] : undefined);
+  const portRaw = optionValues(a, portFlags).at(-1) ?? (envPrefix ? env[`${envPrefix}_PORT`] : undefined);
+  const host = hostRaw === undefined ? defaultHost : resolveWord(hostRaw, env);
+  const port = portRaw === undefined ? defaultPort : portOf(resolveWord(portRaw, env)).port;
+  return [{ ...(host !== undefined ? { host } : {}), ...(port !== undefined ? { port } : {}) }];
+}
+
+function splitHostPort(value: string, emptyHost = '0.0.0.0'): ListenAddress {
+  let host = value;
+  let port: string | undefined;
+  const v6 = /^\[([^\]]*)\](?::(.*))?$/.exec(value);
+  if (v6) {
+    host = v6[1];
+    port = v6[2];
+  } else if (value.includes(':')) {
+    const i = value.lastIndexOf(':');
+    host = value.slice(0, i);
+    port = value.slice(i + 1);
+  }
+  return { host: host === '' ? emptyHost : host.toLowerCase(), ...portOf(port ?? '8000') };
+}
+
+/** What can be told of `host:$PORT` when the variable is unknown: the literal host. */
+function hostPortHint(raw: string): ListenAddress {
+  const m = /^([^$:]+):/.exec(raw);
+  return m ? { host: m[1].toLowerCase() } : {};
+}
+
+function portOf(v: string | undefined): { port?: number } {
+  return v !== undefined && /^\d+$/.test(v) ? { port: Number(v) } : {};
+}
+
+/** A word's value with the container's environment: unset variables take their `${X:-default}`. */
+function resolveWord(word: string, env: Record<string, string | undefined>): string | undefined {
+  if (!word.includes('$')) return word;
+  return expand(word, (name) => {
+    if (!(name in env)) return { kind: 'unset' };
+    const v = env[name];
+    return v === undefined ? { kind: 'unknown' } : { kind: 'value', value: v };
+  });
+}
+
+/** The last path segment of a program or file name. */
+export function basename(p: string): string {
+  return p.slice(p.lastIndexOf('/') + 1);
+}

@@ -1,0 +1,193 @@
+/** The chain of commands the app container runs when it starts, scripts and `sh -c` followed. */
+import { posix } from 'node:path';
+import { parseShell } from '../../parse/shell.js';
+import type { ComposeCommand } from '../types/compose.js';
+import type { CommandInstr } from '../types/dockerfile.js';
+import type { App, EntrypointScript } from '../types/project.js';
+import type { ShellCommand } from '../types/shell.js';
+import { basename, SHELLS } from './servers.js';
+
+/** A command the container runs when it starts, with the file and line to anchor a finding on. */
+export interface StartCommand extends ShellCommand {
+  file: string;
+  origin: 'CMD' | 'ENTRYPOINT' | 'compose-command' | 'compose-entrypoint' | 'script';
+}
+
+/**
+ * What the app container runs when compose starts it: compose `entrypoint`/`command` override the image's
+ * ENTRYPOINT/CMD (a compose entrypoint also drops the image CMD), exec-form ENTRYPOINT and CMD are concatenated,
+ * a shell form is its script; `sh -c` scripts and the entrypoint scripts the image runs are followed.
+ */
+export function effectiveCommand(app: App): StartCommand[] {
+  return chain(app, true);
+}
+
+/** What the image runs by default (target stage ENTRYPOINT/CMD, no compose override). */
+export function imageCommand(app: App): StartCommand[] {
+  return chain(app, false);
+}
+
+/** Every start command the repository declares for the app: the image's own and compose's override, without repeats. */
+export function startCommands(app: App): StartCommand[] {
+  const seen = new Set<string>();
+  const out: StartCommand[] = [];
+  for (const c of [...imageCommand(app), ...effectiveCommand(app)]) {
+    const key = `${c.file}\0${c.line}\0${c.argv.join('\0')}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(c);
+  }
+  return out;
+}
+
+/** The environment the app container starts with, as far as the repository says: image ENV, then compose environment. */
+export function containerEnv(app: App): Record<string, string | undefined> {
+  const env: Record<string, string | undefined> = { ...(app.dockerfile?.targetStage?.env ?? {}) };
+  for (const e of app.compose?.appService?.environment ?? []) env[e.name] = e.value;
+  return env;
+}
+
+function chain(app: App, withCompose: boolean): StartCommand[] {
+  const stage = app.dockerfile?.targetStage;
+  const dockerfile = app.dockerfile?.file ?? '';
+  const service = withCompose ? app.compose?.appService : undefined;
+  const entrypoint: Source | undefined = service?.entrypoint
+    ? fromCompose(service.entrypoint, 'compose-entrypoint')
+    : stage?.entrypoint && fromInstr(stage.entrypoint, dockerfile);
+  let cmd: Source | undefined;
+  if (service?.command) cmd = fromCompose(service.command, 'compose-command');
+  else if (!service?.entrypoint && stage?.cmd) cmd = fromInstr(stage.cmd, dockerfile);
+
+  let pid1: StartCommand[] = [];
+  if (entrypoint?.argv) {
+    const args = cmd ? (cmd.argv ?? ['/bin/sh', '-c', cmd.raw]) : [];
+    pid1 = execCommand(cmd && args.length ? cmd.at : entrypoint.at, [...entrypoint.argv, ...args]);
+    if (cmd && !cmd.argv) pid1.push(...cmd.script);
+  } else if (entrypoint) {
+    pid1 = entrypoint.script; // a shell-form ENTRYPOINT ignores CMD
+  } else if (cmd) {
+    pid1 = cmd.argv ? execCommand(cmd.at, cmd.argv) : cmd.script;
+  }
+  return followScripts(pid1, app);
+}
+
+/** An argv docker runs directly (exec form), followed by the commands of its `sh -c` script if it is one. */
+function execCommand(at: Source['at'], argv: string[]): StartCommand[] {
+  const out: StartCommand[] = [{ ...at, argv, redirects: [], viaExec: true }];
+  const script = inlineScript(argv);
+  if (script !== undefined) {
+    for (const inner of parseShell(script, at.line).commands)
+      out.push({ ...inner, file: at.file, origin: at.origin });
+  }
+  return out;
+}
+
+interface Source {
+  at: { file: string; line: number; origin: StartCommand['origin'] };
+  argv?: string[];
+  raw: string;
+  script: StartCommand[];
+}
+
+function fromInstr(instr: CommandInstr, file: string): Source {
+  const at = { file, line: instr.line, origin: instr.keyword };
+  return {
+    at,
+    argv: instr.argv,
+    raw: instr.raw,
+    script: (instr.script?.commands ?? []).map((c) => ({ ...c, ...at, line: c.line })),
+  };
+}
+
+function fromCompose(c: ComposeCommand, origin: StartCommand['origin']): Source {
+  const at = { file: c.file, line: c.line, origin };
+  // compose splits a string command into words itself; it runs no shell, so the words are the argv
+  const argv = c.argv ?? (c.script?.commands.length === 1 ? c.script.commands[0].argv : undefined);
+  return {
+    at,
+    argv,
+    raw: c.raw,
+    script: (c.script?.commands ?? []).map((s) => ({ ...s, ...at, line: s.line })),
+  };
+}
+
+/** The last command of the script of `sh -c SCRIPT` when argv is one, parsed with `line` as its first line. */
+export function inlineScriptLastCommand(argv: string[], line: number): ShellCommand | undefined {
+  const script = inlineScript(argv);
+  return script === undefined ? undefined : parseShell(script, line).commands.at(-1);
+}
+
+/** The script of `sh -c SCRIPT` (also -ec, -lc, /bin/bash), if argv is one. */
+export function inlineScript(argv: string[]): string | undefined {
+  if (argv.length < 3 || !SHELLS.has(basename(argv[0]))) return undefined;
+  for (let i = 1; i < argv.length - 1; i++) {
+    const a = argv[i];
+    if (!a.startsWith('-') || a.startsWith('--')) return undefined;
+    if (a.includes('c')) return argv[i + 1];
+  }
+  return undefined;
+}
+
+/** Inserts the commands of the entrypoint scripts run by a command right after it; `"$@"` becomes the arguments it got. */
+function followScripts(commands: StartCommand[], app: App): StartCommand[] {
+  const scripts = app.entrypointScripts ?? [];
+  const workdir = app.dockerfile?.targetStage?.workdir ?? '/';
+  const out: StartCommand[] = [];
+  let matched = false;
+  for (const c of commands) {
+    out.push(c);
+    if (c.origin === 'script') continue;
+    const hit = scripts.length > 0 ? scriptRun(c.argv, scripts, workdir) : undefined;
+    if (hit) {
+      matched = true;
+      out.push(...scriptCommands(hit.script, c, c.argv.slice(hit.argsFrom)));
+    } else if (c.viaExec && c.argv.length > 1 && /\.sh$/.test(basename(c.argv[0]))) {
+      // an entrypoint script we cannot read (one from the base image) nearly always ends in exec "$@"
+      out.push({ ...c, argv: c.argv.slice(1) });
+    }
+  }
+  if (!matched) for (const s of scripts) out.push(...scriptCommands(s, undefined, []));
+  return out;
+}
+
+function scriptRun(
+  argv: string[],
+  scripts: EntrypointScript[],
+  workdir: string,
+): { script: EntrypointScript; argsFrom: number } | undefined {
+  const candidates: number[] = [0];
+  if (argv.length > 1 && SHELLS.has(basename(argv[0]))) {
+    const i = argv.findIndex((a, k) => k > 0 && !a.startsWith('-'));
+    if (i > 0) candidates.push(i);
+  }
+  for (const i of candidates) {
+    const word = argv[i];
+    if (!word) continue;
+    const script = scripts.find((s) =>
+      word.includes('/')
+        ? posix.normalize(word.startsWith('/') ? word : posix.join(workdir, word)) ===
+          posix.normalize(s.imagePath)
+        : basename(s.imagePath) === word,
+    );
+    if (script) return { script, argsFrom: i + 1 };
+  }
+  return undefined;
+}
+
+function scriptCommands(
+  s: EntrypointScript,
+  caller: StartCommand | undefined,
+  args: string[],
+): StartCommand[] {
+  const out: StartCommand[] = [];
+  for (const c of s.script.commands) {
+    const runsArgs = c.argv[0] === '$@' || c.argv[0] === '$*' || c.argv[0] === '${@}';
+    if (runsArgs && caller && args.length > 0) {
+      // `exec "$@"`: the container's CMD runs here; anchor it where it is written
+      out.push({ ...caller, argv: args, redirects: c.redirects, viaExec: c.viaExec });
+      continue;
+    }
+    out.push({ ...c, file: s.file, origin: 'script' });
+  }
+  return out;
+}

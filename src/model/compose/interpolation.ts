@@ -1,0 +1,88 @@
+/** Compose variable interpolation and `.env` files: pure text → text. */
+type Env = Record<string, string>;
+
+/**
+ * Compose interpolation: `${VAR}`, `${VAR:-d}`, `${VAR-d}`, `${VAR:?e}`, `${VAR?e}`, `${VAR:+r}`, `${VAR+r}`, `$VAR`,
+ * `$$` for a literal `$`. Unset variables become '' as in compose; `${VAR:?err}` does not fail here because the
+ * variable may well be set where the stack is deployed.
+ */
+export function interpolate(raw: string, env: Env): { value: string; interpolated: boolean } {
+  let out = '';
+  let interpolated = false;
+  let i = 0;
+  while (i < raw.length) {
+    const c = raw[i]!;
+    if (c !== '$') {
+      out += c;
+      i++;
+      continue;
+    }
+    const next = raw[i + 1];
+    if (next === '$') {
+      out += '$';
+      i += 2;
+      continue;
+    }
+    if (next === '{') {
+      const end = matchingBrace(raw, i + 1);
+      const m =
+        end < 0 ? null : /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])([\s\S]*))?$/.exec(raw.slice(i + 2, end));
+      if (!m) {
+        out += c; // not a valid expression: compose would refuse it, keep it literal
+        i++;
+        continue;
+      }
+      interpolated = true;
+      const name = m[1]!;
+      const op = m[2];
+      const isSet = Object.prototype.hasOwnProperty.call(env, name);
+      const val = isSet ? env[name]! : '';
+      const present = op?.startsWith(':') ? val !== '' : isSet;
+      const arg = (): string => interpolate(m[3] ?? '', env).value;
+      if (op === undefined) out += val;
+      else if (op.endsWith('-')) out += present ? val : arg();
+      else if (op.endsWith('?')) out += val;
+      else out += present ? arg() : '';
+      i = end + 1;
+      continue;
+    }
+    const name = /^[A-Za-z_][A-Za-z0-9_]*/.exec(raw.slice(i + 1));
+    if (name) {
+      interpolated = true;
+      out += Object.prototype.hasOwnProperty.call(env, name[0]) ? env[name[0]] : '';
+      i += 1 + name[0].length;
+      continue;
+    }
+    out += c;
+    i++;
+  }
+  return { value: out, interpolated };
+}
+
+function matchingBrace(s: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < s.length; i++) {
+    if (s[i] === '{') depth++;
+    else if (s[i] === '}' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/** `.env` / env_file text → entries with lines. `KEY` alone has no value. */
+export function parseDotenv(text: string): { name: string; value?: string; line: number }[] {
+  const out: { name: string; value?: string; line: number }[] = [];
+  text.split(/\r?\n/).forEach((rawLine, i) => {
+    const line = rawLine.trim();
+    if (line === '' || line.startsWith('#')) return;
+    const m = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*(?:=\s*(.*))?$/.exec(line);
+    if (!m) return;
+    let value = m[2];
+    if (value !== undefined) {
+      const q = value[0];
+      if ((q === '"' || q === "'") && value.lastIndexOf(q) > 0) value = value.slice(1, value.lastIndexOf(q));
+      else value = value.replace(/\s+#.*$/, '').trim();
+    }
+    out.push({ name: m[1]!, value, line: i + 1 });
+  });
+  return out;
+}

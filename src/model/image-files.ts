@@ -1,0 +1,181 @@
+import { posix } from 'node:path';
+import { baseName, dirName, joinPath, normalizeRelative } from '../discover/classify.js';
+import { includedFile, parseRequirements } from '../parse/requirements.js';
+import { parseShell } from '../parse/shell.js';
+import { inlineScript } from './command.js';
+import type { ImageLayout } from './context.js';
+import { ModelPart } from './input.js';
+import type { ComposeCommand } from './types/compose.js';
+import type { CommandInstr, DockerfileModel, RunInstr, Stage } from './types/dockerfile.js';
+import type { App, BuildContext, EntrypointScript, RequirementsFile } from './types/project.js';
+import type { ShellCommand } from './types/shell.js';
+
+/** The context files an image uses: the requirement files it installs and the scripts its container runs. */
+export class ImageFiles extends ModelPart {
+  /** Requirement files the image installs: `pip install -r X` in RUN of built stages, mapped back to the context. */
+  requirements(model: DockerfileModel, context: BuildContext, layout: ImageLayout): RequirementsFile[] {
+    const found: string[] = [];
+    for (const stage of model.builtStages) {
+      stage.instructions.forEach((ins, index) => {
+        if (ins.keyword !== 'RUN') return;
+        for (const argv of runCommands(ins as RunInstr)) {
+          for (const req of requirementArgs(argv)) {
+            const wd = layout.workdirAt(stage, index) ?? '/';
+            const imagePath = posix.resolve(wd, req);
+            let source = layout.sourceOf(stage, imagePath, index);
+            // Installed straight from a bind mount or an unresolved path: fall back to the file named in the context.
+            if (!source) {
+              const rel = normalizeRelative(req);
+              if (rel && context.sentFiles.includes(rel)) source = rel;
+            }
+            if (source) found.push(joinPath(context.dir, source));
+          }
+        }
+      });
+    }
+    return this.withIncludes(found);
+  }
+
+  private withIncludes(files: string[]): RequirementsFile[] {
+    const out: RequirementsFile[] = [];
+    const queue = [...new Set(files)];
+    const done = new Set<string>();
+    while (queue.length > 0) {
+      const file = queue.shift()!;
+      if (done.has(file) || !(file in this.texts)) continue;
+      done.add(file);
+      const parsed = parseRequirements(file, this.texts[file]);
+      out.push(parsed);
+      for (const line of parsed.lines) {
+        const inc = includedFile(line);
+        const path = inc ? normalizeRelative(joinPath(dirName(file), inc)) : undefined;
+        if (path) queue.push(path);
+      }
+    }
+    return out;
+  }
+
+  /** Scripts the container runs: ENTRYPOINT/CMD of the target stage and the compose command, traced to context files. */
+  entrypointScripts(app: App, layout: ImageLayout): EntrypointScript[] {
+    const target = app.dockerfile?.targetStage;
+    const context = app.context;
+    if (!target || !context) return [];
+    const commands: string[][] = [];
+    for (const c of [target.entrypoint, target.cmd]) if (c) commands.push(...instrCommands(c));
+    // ENTRYPOINT ["bash"] + CMD ["-c", "./entrypoint.sh"]: the words only make a command together.
+    if (target.entrypoint?.argv && target.cmd?.argv)
+      commands.push(...argvCommands([...target.entrypoint.argv, ...target.cmd.argv]));
+    const service = app.compose?.appService;
+    for (const c of [service?.entrypoint, service?.command]) if (c) commands.push(...composeCommands(c));
+    const out: EntrypointScript[] = [];
+    const workdir = target.workdir || '/';
+    // A script found may run another (wait_for_postgres.sh running start.sh): its commands are searched in turn.
+    for (let k = 0; k < commands.length && k < 200; k++) {
+      const argv = commands[k];
+      for (const word of scriptWords(argv)) {
+        const candidates = word.includes('/')
+          ? [posix.resolve(workdir, word)]
+          : [posix.resolve(workdir, word), ...binDirs(word)];
+        for (const imagePath of candidates) {
+          const source =
+            layout.sourceOf(target, imagePath) ?? this.copiedByName(target, word, context, layout);
+          if (!source) continue;
+          const file = joinPath(context.dir, source);
+          if (!(file in this.texts) || out.some((s) => s.file === file)) break;
+          const script = parseShell(this.texts[file], 1);
+          out.push({ file, script, imagePath });
+          for (const c of script.commands) commands.push(...argvCommands(c.argv));
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  /** A bare command name (`docker-entrypoint.sh`) found on PATH: any COPY landing a file of that name. */
+  private copiedByName(
+    stage: Stage,
+    word: string,
+    context: BuildContext,
+    layout: ImageLayout,
+  ): string | undefined {
+    if (word.includes('/')) return undefined;
+    for (const f of context.sentFiles) {
+      if (baseName(f) !== word) continue;
+      if (layout.landingOf(stage, f)) return f;
+    }
+    return undefined;
+  }
+}
+
+function runCommands(run: RunInstr): string[][] {
+  if (run.argv) {
+    const [cmd, flag, script] = run.argv;
+    if (/(^|\/)(ba|da)?sh$/.test(cmd ?? '') && flag === '-c' && script)
+      return parseShell(script).commands.map((c) => c.argv);
+    return [run.argv];
+  }
+  return run.script?.commands.map((c: ShellCommand) => c.argv) ?? [];
+}
+
+/** `-r X` / `--requirement=X` arguments of a `pip install` (pip, pip3, python -m pip, uv pip). */
+export function requirementArgs(argv: string[]): string[] {
+  const i = argv.findIndex((w) => /(^|\/)pip[\d.]*$/.test(w));
+  // wheel/download in a builder stage define what is installed later just as well.
+  const installAt = argv.findIndex((w, k) => k > i && ['install', 'wheel', 'download'].includes(w));
+  const isPip = (i >= 0 || argv.some((w, k) => w === '-m' && argv[k + 1] === 'pip')) && installAt >= 0;
+  if (!isPip) return [];
+  const out: string[] = [];
+  for (let k = installAt + 1; k < argv.length; k++) {
+    const w = argv[k];
+    if ((w === '-r' || w === '--requirement' || w === '--requirements') && argv[k + 1]) out.push(argv[++k]);
+    else if (/^--requirements?=/.test(w)) out.push(w.slice(w.indexOf('=') + 1));
+    else if (/^-r[^-]/.test(w)) out.push(w.slice(2));
+  }
+  return out.filter((p) => !p.includes('$'));
+}
+
+function instrCommands(c: CommandInstr): string[][] {
+  if (c.argv) return argvCommands(c.argv);
+  return c.script?.commands.map((x) => x.argv) ?? [];
+}
+
+/** An argv, followed by the commands of its `sh -c` script when it is one. */
+function argvCommands(argv: string[]): string[][] {
+  const script = inlineScript(argv);
+  return script === undefined ? [argv] : [argv, ...parseShell(script).commands.map((x) => x.argv)];
+}
+
+function composeCommands(c: ComposeCommand): string[][] {
+  if (c.argv) {
+    const [cmd, flag, script] = c.argv;
+    if (/(^|\/)(ba|da)?sh$/.test(cmd ?? '') && flag === '-c' && script)
+      return [c.argv, ...parseShell(script).commands.map((x) => x.argv)];
+    return [c.argv];
+  }
+  return c.script?.commands.map((x) => x.argv) ?? [];
+}
+
+/** The words of a command that may name a script in the image: the program, or the file a shell runs. */
+function scriptWords(argv: string[]): string[] {
+  if (argv.length === 0) return [];
+  let k = 0;
+  while (
+    ['exec', 'tini', '/tini', '--', '/usr/bin/tini', 'dumb-init', '/usr/bin/dumb-init'].includes(argv[k])
+  )
+    k++;
+  const cmd = argv[k];
+  if (cmd === undefined) return [];
+  if (/(^|\/)(ba|da)?sh$/.test(cmd)) {
+    const rest = argv.slice(k + 1).filter((w) => !w.startsWith('-'));
+    if (argv.slice(k + 1).includes('-c')) return [];
+    return rest.slice(0, 1);
+  }
+  if (/(^|\/)python[\d.]*$/.test(cmd)) return [];
+  if (/^(gunicorn|uwsgi|uvicorn|daphne|django-admin)$/.test(baseName(cmd))) return [];
+  return [cmd];
+}
+
+function binDirs(word: string): string[] {
+  return ['/usr/local/bin', '/usr/bin', '/bin', '/usr/local/sbin'].map((d) => `${d}/${word}`);
+}

@@ -1,0 +1,129 @@
+import {
+  baseName,
+  dirName,
+  isSettingsCandidate,
+  isUnder,
+  joinPath,
+  moduleFiles,
+  relativeTo,
+} from '../discover/classify.js';
+import type { AppSeed } from './app-seeds.js';
+import { byDepth, ModelPart } from './input.js';
+import { modelSettings } from './settings/index.js';
+import type { App } from './types/project.js';
+import type { SettingsModel } from './types/settings.js';
+
+/** Finds an app's settings module and the modules it star-imports, and models them. */
+export class SettingsModules extends ModelPart {
+  /** The app's settings and the bases they star-import, modelled; nothing when no settings module is found. */
+  model(app: App, seed: AppSeed): { settings?: SettingsModel; bases: SettingsModel[] } {
+    const settings = this.settingsFile(app, seed);
+    if (!settings) return { bases: [] };
+    const importRoot = app.managePy ? dirName(app.managePy) : app.dir;
+    // Star-imported modules are evaluated in place, so the rules judge the settings as Django runs them.
+    const resolve = (from: string, module: string) => {
+      const file = this.importedFile(from, module, importRoot);
+      return file === undefined ? undefined : { file, text: this.texts[file] };
+    };
+    const r = modelSettings(settings.file, settings.module, this.texts[settings.file], resolve);
+    this.addErrors(r.errors);
+    if (!r.model) return { bases: [] };
+    return { settings: r.model, bases: this.settingsBases(r.model, importRoot) };
+  }
+
+  /** The settings module: the input, the runtime environment (compose, then ENV), manage.py's default, else a search. */
+  private settingsFile(app: App, seed: AppSeed): { file: string; module: string } | undefined {
+    const base = app.managePy ? dirName(app.managePy) : app.dir;
+    const modules: string[] = [];
+    if (this.tree.options.settingsModule) modules.push(this.tree.options.settingsModule);
+    const fromCompose = app.compose?.appService?.environment.find(
+      (e) => e.name === 'DJANGO_SETTINGS_MODULE',
+    )?.value;
+    if (fromCompose) modules.push(fromCompose);
+    const fromEnv = app.dockerfile?.targetStage?.env.DJANGO_SETTINGS_MODULE;
+    if (fromEnv) modules.push(fromEnv);
+    if (app.managePy) {
+      // manage.py is boilerplate from startproject; one targeted pattern on its setdefault call is enough here.
+      const m = /DJANGO_SETTINGS_MODULE['"]\s*,\s*(?:f?['"])([\w.]+)['"]/.exec(
+        this.texts[app.managePy] ?? '',
+      );
+      if (m) modules.push(m[1]);
+    }
+    for (const module of modules) {
+      for (const dir of [base, seed.contextDir ?? base, '.']) {
+        const file = moduleFiles(dir, module).find((f) => f in this.texts);
+        if (file) return { file, module };
+        const unreadable = this.tree.unreadable.find((u) => moduleFiles(dir, module).includes(u.file));
+        if (unreadable) {
+          this.addErrors([
+            {
+              file: unreadable.file,
+              message: `Cannot read ${unreadable.file}: ${unreadable.reason}. It was left out of the analysis.`,
+            },
+          ]);
+          return undefined;
+        }
+      }
+    }
+    const searchDir = seed.contextDir ?? base;
+    const found = Object.keys(this.texts)
+      .filter(
+        (f) =>
+          isSettingsCandidate(f) &&
+          isUnder(f, searchDir) &&
+          /\b(INSTALLED_APPS|DATABASES)\b/.test(this.texts[f]),
+      )
+      .sort((a, b) => settingsRank(a) - settingsRank(b) || byDepth(a, b))[0];
+    if (!found) return undefined;
+    const module = relativeTo(found, base)
+      .replace(/\/__init__\.py$|\.py$/, '')
+      .replace(/\//g, '.');
+    return { file: found, module };
+  }
+
+  /**
+   * The settings modules a settings module star-imports (`from .base import *`), read in the order they take
+   * effect: a base's own bases before it. Modules outside the repository (and cycles) are left out.
+   */
+  private settingsBases(
+    settings: SettingsModel,
+    importRoot: string,
+    seen = new Set<string>(),
+  ): SettingsModel[] {
+    seen.add(settings.file);
+    const out: SettingsModel[] = [];
+    for (const { module } of settings.starImports ?? []) {
+      const file = this.importedFile(settings.file, module, importRoot);
+      if (!file || seen.has(file) || seen.size > 8) continue;
+      const dotted = (isUnder(file, importRoot) ? relativeTo(file, importRoot) : file)
+        .replace(/\/__init__\.py$|\.py$/, '')
+        .replace(/\//g, '.');
+      const r = modelSettings(file, dotted, this.texts[file]);
+      this.addErrors(r.errors);
+      if (!r.model) continue;
+      out.push(...this.settingsBases(r.model, importRoot, seen), r.model);
+    }
+    return out;
+  }
+
+  /** The file a `from MODULE import` in `file` reads: relative to its package, or from the import root. */
+  private importedFile(file: string, module: string, importRoot: string): string | undefined {
+    const dots = /^\.*/.exec(module)![0].length;
+    const rest = module.slice(dots);
+    let dir = importRoot;
+    if (dots > 0) {
+      dir = dirName(file);
+      for (let i = 1; i < dots; i++) dir = dirName(dir);
+      if (!rest) return [joinPath(dir, '__init__.py')].find((f) => f in this.texts);
+    }
+    return moduleFiles(dir, rest).find((f) => f in this.texts && f !== file);
+  }
+}
+
+/** Prefers `settings.py`, then `settings/production.py`-like modules, then others. */
+function settingsRank(file: string): number {
+  if (baseName(file) === 'settings.py') return 0;
+  if (/prod/.test(baseName(file))) return 1;
+  if (baseName(file) === '__init__.py') return 3;
+  return 2;
+}
