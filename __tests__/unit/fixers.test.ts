@@ -141,3 +141,145 @@ test('TF0904: HEALTHCHECK NONE is replaced; a compose service that disables its 
   const result = await runFixes(ports(root), { rules: [findRule('TF0904')!] });
   assert.equal(result.changes.size, 0);
 });
+
+const WEB = {
+  ...APP,
+  Dockerfile: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD ["gunicorn", "mysite.wsgi"]\n',
+};
+
+test('TF0307: literal secrets in compose become ${VAR} (mapping and list, quotes and comments kept), named for the user', async () => {
+  const { read, result } = await fixTree(
+    'compose-secret',
+    {
+      ...WEB,
+      'compose.yaml': [
+        'services:',
+        '  web:',
+        '    build: .',
+        '    environment:',
+        "      DB_PASSWORD: 'hunter2-db'  # keep me",
+        '      DEBUG: "0"',
+        '  db:',
+        '    image: postgres:16',
+        '    environment:',
+        '      - "POSTGRES_PASSWORD=hunter2-db"',
+        '',
+      ].join('\n'),
+    },
+    'TF0307',
+  );
+  assert.equal(
+    read('compose.yaml'),
+    [
+      'services:',
+      '  web:',
+      '    build: .',
+      '    environment:',
+      '      DB_PASSWORD: ${DB_PASSWORD}  # keep me',
+      '      DEBUG: "0"',
+      '  db:',
+      '    image: postgres:16',
+      '    environment:',
+      '      - "POSTGRES_PASSWORD=${POSTGRES_PASSWORD}"',
+      '',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    result.applied.flatMap((f) => f.variables),
+    ['DB_PASSWORD', 'POSTGRES_PASSWORD'],
+  );
+  assert.doesNotMatch(JSON.stringify(result.applied.map((f) => f.title)), /hunter2/);
+});
+
+test('TF0306: an ENV of one secret is removed, a secret pair among others is cut out', async () => {
+  const { read, result } = await fixTree(
+    'dockerfile-secret',
+    {
+      ...APP,
+      Dockerfile:
+        'FROM python:3.12-slim\nENV DJANGO_SECRET_KEY=not-a-real-secret-1234\nENV A=1 API_TOKEN="abc def" B=2\nENV DB_PASSWORD=pw1234 C=3\nCMD ["gunicorn", "mysite.wsgi"]\n',
+    },
+    'TF0306',
+  );
+  assert.equal(
+    read('Dockerfile'),
+    'FROM python:3.12-slim\nENV A=1 B=2\nENV C=3\nCMD ["gunicorn", "mysite.wsgi"]\n',
+  );
+  assert.deepEqual(result.applied.flatMap((f) => f.variables).sort(), [
+    'API_TOKEN',
+    'DB_PASSWORD',
+    'DJANGO_SECRET_KEY',
+  ]);
+});
+
+test('TF0402: a list depends_on takes the long syntax, PostgreSQL gets a pg_isready healthcheck', async () => {
+  const { read } = await fixTree(
+    'depends-list',
+    {
+      ...WEB,
+      'compose.yaml': [
+        'services:',
+        '  web:',
+        '    build: .',
+        '    depends_on:',
+        '      - cache',
+        '      - db',
+        '  cache:',
+        '    image: redis:7',
+        '  db:',
+        '    image: postgres:16',
+        '',
+      ].join('\n'),
+    },
+    'TF0402',
+  );
+  assert.equal(
+    read('compose.yaml'),
+    [
+      'services:',
+      '  web:',
+      '    build: .',
+      '    depends_on:',
+      '      cache:',
+      '        condition: service_started',
+      '      db:',
+      '        condition: service_healthy',
+      '  cache:',
+      '    image: redis:7',
+      '  db:',
+      '    healthcheck:',
+      '      test: ["CMD-SHELL", "pg_isready -U $${POSTGRES_USER:-postgres}"]',
+      '      interval: 5s',
+      '      timeout: 5s',
+      '      retries: 10',
+      '    image: postgres:16',
+      '',
+    ].join('\n'),
+  );
+});
+
+test('TF0402: flow lists and long syntax keep their indentation; a condition written is replaced', async () => {
+  const flow = await fixTree(
+    'depends-flow',
+    {
+      ...WEB,
+      'compose.yaml':
+        'services:\n    web:\n        build: .\n        depends_on: [db]\n    db:\n        image: postgres:16\n        healthcheck:\n            test: ["CMD", "pg_isready"]\n',
+    },
+    'TF0402',
+  );
+  assert.match(
+    flow.read('compose.yaml'),
+    /\n {8}depends_on:\n {12}db:\n {16}condition: service_healthy\n {4}db:\n/,
+  );
+  const long = await fixTree(
+    'depends-long',
+    {
+      ...WEB,
+      'compose.yaml':
+        'services:\n  web:\n    build: .\n    depends_on:\n      db:\n        condition: service_started\n        restart: true\n  db:\n    image: postgres:16\n    healthcheck:\n      test: ["CMD", "pg_isready"]\n',
+    },
+    'TF0402',
+  );
+  assert.match(long.read('compose.yaml'), /\n {6}db:\n {8}condition: service_healthy\n {8}restart: true\n/);
+});

@@ -1,7 +1,8 @@
 import { isSecretName } from '../model/secret-names.js';
 import type { RawFinding } from '../core/index.js';
 import type { ArgInstr, DockerfileModel, EnvInstr, Stage } from '../model/types/dockerfile.js';
-import { defineRule } from './lib/rule.js';
+import { linesOf, replaceInLine, replaceLines } from './lib/fix.js';
+import { defineRule, type FixContext, type FixProposal } from './lib/rule.js';
 
 export const secretInDockerfile = defineRule({
   id: 'TF0306',
@@ -54,7 +55,48 @@ RUN --mount=type=secret,id=pip_conf,target=/etc/pip.conf pip install -r requirem
     }
     return findings;
   },
+  fix: {
+    safety: 'safe',
+    summary:
+      'Removes the ENV line (or its secret pair) from the Dockerfile; the variable is listed for the user to provide when the container runs.',
+    make: fixSecretInDockerfile,
+  },
 });
+
+function fixSecretInDockerfile(context: FixContext): FixProposal | undefined {
+  const { finding } = context;
+  const lines = linesOf(context, finding.file);
+  if (!lines || finding.line === undefined) return undefined;
+  for (const app of context.project.apps) {
+    const df = app.dockerfile;
+    if (!df?.targetStage || df.file !== finding.file) continue;
+    for (const instr of lineage(df).flatMap((s) => s.instructions)) {
+      if (instr.keyword !== 'ENV') continue;
+      const env = instr as EnvInstr;
+      const pair = env.pairs.find((p) => p.line === finding.line && isSecretName(p.name) && isLiteral(p.raw));
+      if (!pair) continue;
+      // The title names the variable only: the value is a secret.
+      const title = `ENV ${pair.name} removed: set it where the container runs`;
+      if (env.pairs.length === 1)
+        return { title, edits: [replaceLines(df.file, env.line, env.endLine, [])], variables: [pair.name] };
+      const text = lines[pair.line - 1];
+      const at = text.indexOf(`${pair.name}=${pair.raw}`);
+      if (at < 0 || text.indexOf(`${pair.name}=${pair.raw}`, at + 1) >= 0 || /\\\s*$/.test(text))
+        return undefined;
+      const start = /\s*$/.exec(text.slice(0, at))!.index;
+      const end = at + pair.name.length + 1 + pair.raw.length;
+      // ENV A=1 SECRET=x: the pair and the blanks before it go; a first pair takes the blanks after it instead.
+      const first = env.pairs[0] === pair && pair.line === env.line;
+      const cut = first ? [at, end + /^\s*/.exec(text.slice(end))![0].length] : [start, end];
+      return {
+        title,
+        edits: [replaceInLine(df.file, pair.line, cut[0] + 1, cut[1] + 1, '')],
+        variables: [pair.name],
+      };
+    }
+  }
+  return undefined;
+}
 
 /** The target stage and the stages it is built FROM: their ENV and ARG end up in the image. */
 function lineage(df: DockerfileModel): Stage[] {
