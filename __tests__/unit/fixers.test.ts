@@ -283,3 +283,113 @@ test('TF0402: flow lists and long syntax keep their indentation; a condition wri
   );
   assert.match(long.read('compose.yaml'), /\n {6}db:\n {8}condition: service_healthy\n {8}restart: true\n/);
 });
+
+const SETTINGS_HEAD = [
+  'import os',
+  'from pathlib import Path',
+  '',
+  'BASE_DIR = Path(__file__).resolve().parent.parent',
+  "SECRET_KEY = os.environ['DJANGO_SECRET_KEY']",
+  'DEBUG = False',
+  "ALLOWED_HOSTS = ['example.com']",
+  '',
+];
+
+test('TF0305/TF0304: a hard-coded PostgreSQL DATABASES becomes the DB_ENGINE switch, its values as fallbacks but the password', async () => {
+  const files = {
+    ...WEB,
+    'mysite/settings.py': [
+      ...SETTINGS_HEAD,
+      'DATABASES = {',
+      "    'default': {",
+      "        'ENGINE': 'django.db.backends.postgresql',",
+      "        'NAME': 'mysite',",
+      "        'USER': 'mysite',",
+      "        'PASSWORD': 'mysite-password',",
+      "        'HOST': 'db',",
+      "        'PORT': '5432',",
+      '    }',
+      '}',
+      "STATIC_URL = 'static/'",
+      '',
+    ].join('\n'),
+  };
+  for (const rule of ['TF0305', 'TF0304']) {
+    const { read, result } = await fixTree(`switch-${rule}`, files, rule);
+    assert.equal(
+      read('mysite/settings.py'),
+      [
+        ...SETTINGS_HEAD,
+        'DATABASES = {',
+        "    'sqlite': {",
+        "        'ENGINE': 'django.db.backends.sqlite3',",
+        "        'NAME': BASE_DIR / 'db.sqlite3',",
+        '    },',
+        "    'postgres': {",
+        "        'ENGINE': 'django.db.backends.postgresql',",
+        "        'NAME': os.environ.get('DB_NAME', 'mysite'),",
+        "        'USER': os.environ.get('DB_USER', 'mysite'),",
+        "        'PASSWORD': os.environ.get('DB_PASSWORD', ''),",
+        "        'HOST': os.environ.get('DB_HOST', 'db'),",
+        "        'PORT': os.environ.get('DB_PORT', '5432'),",
+        '    },',
+        '}',
+        "DATABASES['default'] = DATABASES[os.environ.get('DB_ENGINE', 'postgres')]",
+        "STATIC_URL = 'static/'",
+        '',
+      ].join('\n'),
+    );
+    assert.deepEqual(result.applied[0].variables, ['DB_PASSWORD']);
+    assert.doesNotMatch(JSON.stringify(result.applied), /mysite-password/);
+  }
+});
+
+test('TF0305: a hard-coded SQLite DATABASES keeps its NAME as written, DB_ENGINE required (no silent SQLite default); double quotes kept', async () => {
+  const { read } = await fixTree(
+    'switch-sqlite',
+    {
+      ...WEB,
+      'mysite/settings.py': [
+        'from pathlib import Path',
+        'BASE_DIR = Path(__file__).resolve().parent.parent',
+        'SECRET_KEY = __import__("os").environ["DJANGO_SECRET_KEY"]',
+        'DEBUG = False',
+        'ALLOWED_HOSTS = ["example.com"]',
+        'DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3",',
+        '                         "NAME": BASE_DIR / "data" / "db.sqlite3"}}',
+        '',
+      ].join('\n'),
+    },
+    'TF0305',
+  );
+  const text = read('mysite/settings.py');
+  assert.match(text, /^import os\nfrom pathlib import Path\n/);
+  assert.match(text, /\n {8}"NAME": BASE_DIR \/ "data" \/ "db\.sqlite3",\n/);
+  assert.match(text, /\nDATABASES\["default"\] = DATABASES\[os\.environ\["DB_ENGINE"\]\]\n$/);
+});
+
+test('TF0304: in a DATABASES chosen from the environment, a literal credential is read from DB_*', async () => {
+  const { read } = await fixTree(
+    'credential',
+    {
+      ...WEB,
+      'mysite/settings.py': [
+        ...SETTINGS_HEAD,
+        'DATABASES = {',
+        "    'default': {",
+        "        'ENGINE': os.environ.get('DB_BACKEND', 'django.db.backends.postgresql'),",
+        "        'NAME': os.environ.get('DB_NAME', 'app'),",
+        "        'USER': 'app',  # the lab's user",
+        "        'PASSWORD': 'app-password',",
+        "        'HOST': os.environ.get('DB_HOST', 'db'),",
+        '    }',
+        '}',
+        '',
+      ].join('\n'),
+    },
+    'TF0304',
+  );
+  const text = read('mysite/settings.py');
+  assert.match(text, /'USER': os\.environ\.get\('DB_USER', 'app'\),  # the lab's user\n/);
+  assert.match(text, /'PASSWORD': os\.environ\.get\('DB_PASSWORD', ''\),\n/);
+});
