@@ -390,6 +390,6 @@ test('TF0304: in a DATABASES chosen from the environment, a literal credential i
     'TF0304',
   );
   const text = read('mysite/settings.py');
-  assert.match(text, /'USER': os\.environ\.get\('DB_USER', 'app'\),  # the lab's user\n/);
+  assert.match(text, /'USER': os\.environ\.get\('DB_USER', 'app'\), {2}# the lab's user\n/);
   assert.match(text, /'PASSWORD': os\.environ\.get\('DB_PASSWORD', ''\),\n/);
 });
