@@ -340,7 +340,8 @@ test('TF0305/TF0304: a hard-coded PostgreSQL DATABASES becomes the DB_ENGINE swi
       ].join('\n'),
     );
     assert.deepEqual(result.applied[0].variables, ['DB_PASSWORD']);
-    assert.doesNotMatch(JSON.stringify(result.applied), /mysite-password/);
+    assert.doesNotMatch(JSON.stringify(result.applied.map((f) => [f.title, f.edits])), /mysite-password/);
+    assert.deepEqual(result.applied[0].secrets, ['mysite-password']);
   }
 });
 

@@ -27,6 +27,8 @@ export interface FixRunResult {
   changes: Map<string, { before: string | undefined; after: string }>;
   /** Safe fixes proven and applied, in order. */
   applied: Fix[];
+  /** The applied fixes of the first round: their edits are positions in the files as they are. */
+  firstRound: Fix[];
   /** `suggest` fixes proven on the original tree: shown, never applied. */
   suggestions: Fix[];
   /** Fixes that failed their proof, with why. */
@@ -42,7 +44,13 @@ export async function runFixes(ports: FixPorts, options: FixRunOptions): Promise
   const current = new Map<string, string>();
   const original = new Map<string, string | undefined>();
   const textOf = (file: string) => (current.has(file) ? current.get(file) : ports.read(file));
-  const result: FixRunResult = { changes: new Map(), applied: [], suggestions: [], dropped: [] };
+  const result: FixRunResult = {
+    changes: new Map(),
+    applied: [],
+    firstRound: [],
+    suggestions: [],
+    dropped: [],
+  };
   const scratch = ports.scratch();
   try {
     for (let round = 0; round < (options.maxRounds ?? 6); round++) {
@@ -79,6 +87,7 @@ export async function runFixes(ports: FixPorts, options: FixRunOptions): Promise
         }
         accepted.push(...fix.edits);
         result.applied.push(fix);
+        if (round === 0) result.firstRound.push(fix);
         baseline = after;
         progressed = true;
       }

@@ -75,10 +75,16 @@ function fixSecretInDockerfile(context: FixContext): FixProposal | undefined {
       const env = instr as EnvInstr;
       const pair = env.pairs.find((p) => p.line === finding.line && isSecretName(p.name) && isLiteral(p.raw));
       if (!pair) continue;
+      const secrets = [pair.raw.replace(/^(["'])(.*)\1$/s, '$2'), ...(pair.value ? [pair.value] : [])];
       // The title names the variable only: the value is a secret.
       const title = `ENV ${pair.name} removed: set it where the container runs`;
       if (env.pairs.length === 1)
-        return { title, edits: [replaceLines(df.file, env.line, env.endLine, [])], variables: [pair.name] };
+        return {
+          title,
+          edits: [replaceLines(df.file, env.line, env.endLine, [])],
+          variables: [pair.name],
+          secrets,
+        };
       const text = lines[pair.line - 1];
       const at = text.indexOf(`${pair.name}=${pair.raw}`);
       if (at < 0 || text.indexOf(`${pair.name}=${pair.raw}`, at + 1) >= 0 || /\\\s*$/.test(text))
@@ -92,6 +98,7 @@ function fixSecretInDockerfile(context: FixContext): FixProposal | undefined {
         title,
         edits: [replaceInLine(df.file, pair.line, cut[0] + 1, cut[1] + 1, '')],
         variables: [pair.name],
+        secrets,
       };
     }
   }

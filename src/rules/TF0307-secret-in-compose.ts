@@ -94,7 +94,12 @@ function fixSecretInCompose(context: FixContext): FixProposal | undefined {
     const edit = interpolateEntry(finding.file, lines, entry.line, entry.name, entry.raw);
     // The title names the variable only: the value is a secret.
     if (edit)
-      return { title: `${entry.name} from \${${entry.name}}`, edits: [edit], variables: [entry.name] };
+      return {
+        title: `${entry.name} from \${${entry.name}}`,
+        edits: [edit],
+        variables: [entry.name],
+        secrets: [entry.raw, ...(entry.value ? [entry.value] : [])],
+      };
   }
   return undefined;
 }

@@ -90,6 +90,7 @@ export function databaseSwitch(context: FixContext): FixProposal | undefined {
       ...ensureImportOs(found.file, lines),
       replaceLines(found.file, assignment.line, assignment.endLine, block),
     ],
+    ...(literalText(config.fields.PASSWORD) ? { secrets: [literalText(config.fields.PASSWORD)!] } : {}),
     // Only a password written in code is a value the user must now provide.
     ...(engine === SQLITE
       ? { variables: ['DB_ENGINE'] }
@@ -162,6 +163,6 @@ export function credentialFromEnvironment(context: FixContext): FixProposal | un
   return {
     title: `DATABASES ${key} from ${variable}`,
     edits,
-    ...(key === 'PASSWORD' ? { variables: [variable] } : {}),
+    ...(key === 'PASSWORD' ? { variables: [variable], secrets: [value] } : {}),
   };
 }
