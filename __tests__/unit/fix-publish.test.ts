@@ -104,7 +104,10 @@ test('the comment carries the patch in a collapsible diff block, and drops it fi
   assert.match(full, /<details><summary>🔧 1 proven fix: one patch to <code>git apply<\/code>/);
   assert.ok(full.includes(`\`\`\`diff\n${FIXES.patch}\`\`\``));
   assert.match(full, /Set these variables where the app runs: DJANGO\\_SECRET\\_KEY\./);
-  assert.match(full, /Not shown, because the change takes a secret out of the file: mysite/);
+  assert.match(
+    full,
+    /Not shown, because the change takes a secret out of the file: `mysite\/settings\.py`\./,
+  );
   const huge = { ...report, fixes: { ...FIXES, patch: FIXES.patch + `+${'x'.repeat(70_000)}\n` } };
   const fitted = renderMarkdown(huge, { maxChars: 65_000 });
   assert.ok(fitted.length <= 65_000);
@@ -130,8 +133,8 @@ test("an artifact's fixes are checked: a patch that is no diff, or a fix of no f
     /outside the repository/,
   );
   assert.match(
-    String(validateFixes({ ...FIXES, applied: [{ ...FIXES.applied[0], fingerprint: 'nope' }] }, findings)),
-    /names no finding/,
+    String(validateFixes({ ...FIXES, applied: [{ ...FIXES.applied[0], fingerprint: '<b>' }] }, findings)),
+    /fix fingerprint is not/,
   );
   const suggestion = {
     fingerprint: 'tf13010000000000',
@@ -143,6 +146,12 @@ test("an artifact's fixes are checked: a patch that is no diff, or a fix of no f
   assert.match(
     String(validateFixes({ ...FIXES, suggestions: [{ ...suggestion, lines: ['a\u001b[31m'] }] }, findings)),
     /short list of lines/,
+  );
+  assert.match(
+    String(
+      validateFixes({ ...FIXES, suggestions: [{ ...suggestion, fingerprint: 'nope', lines: [] }] }, findings),
+    ),
+    /suggestion names no finding/,
   );
   const raw = JSON.parse(JSON.stringify({ ...report, fixes: { ...FIXES, variables: ['$(id)'] } }));
   const checked = validateReport(raw, 'error', 'report.json');

@@ -29,7 +29,7 @@ export function publishedFixes(
     if (holdsSecret(unifiedDiff(`${prefix}${file}`, change.before, change.after))) withheld.push(file);
     else shown.set(file, change);
   }
-  const suggestions = result.firstRound
+  const suggestions = result.provenAlone
     .map((fix) => suggestionOf(fix, read))
     .filter((s): s is FixSuggestion => s !== undefined && !holdsSecret(s.lines.join('\n')));
   return {

@@ -71,8 +71,9 @@ export function validateFixes(value: unknown, findings: Finding[]): ReportFixes 
   for (const a of applied) {
     if (!isObject(a) || typeof a.ruleId !== 'string' || !FIXABLE.has(a.ruleId))
       return 'a fix names no fixable rule';
-    if (typeof a.fingerprint !== 'string' || !fingerprints.has(a.fingerprint))
-      return 'a fix names no finding';
+    // A fix of a later round fixes a finding of the partly fixed tree: its fingerprint need not be in the report.
+    if (typeof a.fingerprint !== 'string' || !/^[\w-]{1,64}$/.test(a.fingerprint))
+      return 'a fix fingerprint is not 1 to 64 letters, digits, _ or -';
     if (typeof a.title !== 'string' || a.title.length > FIX_LIMITS.title || CONTROL.test(a.title))
       return 'a fix title is not one short line';
     fixes.push({ ruleId: a.ruleId, fingerprint: a.fingerprint, title: a.title });

@@ -1,5 +1,9 @@
 import type { ReportFixes } from '../core/index.js';
 import { defuseMarkers, escapeMarkdown, fencedBlock } from './escape.js';
+import { codeSpan } from './message.js';
+
+/** A repository file name: code when made of ordinary path characters, else escaped text. */
+const fileName = (name: string) => (/^[\w./:+-]+$/.test(name) ? codeSpan(name) : escapeMarkdown(name));
 
 /**
  * A fenced block of a language (diff, suggestion) that its content cannot close, holding no live marker. Mentions are
@@ -31,7 +35,7 @@ export function fixesSection(fixes: ReportFixes): string | undefined {
   if (fixes.withheld.length > 0)
     lines.push(
       '',
-      `Not shown, because the change takes a secret out of the file: ${fixes.withheld.map((f) => escapeMarkdown(f)).join(', ')}. The action's \`patch-file\` output and \`twelve-factor-review fix --write\` have it.`,
+      `Not shown, because the change takes a secret out of the file: ${fixes.withheld.map(fileName).join(', ')}. The action's \`patch-file\` output and \`twelve-factor-review fix --write\` have it.`,
     );
   lines.push('', '</details>');
   return lines.join('\n');
