@@ -394,3 +394,65 @@ test('TF0304: in a DATABASES chosen from the environment, a literal credential i
   assert.match(text, /'USER': os\.environ\.get\('DB_USER', 'app'\), {2}# the lab's user\n/);
   assert.match(text, /'PASSWORD': os\.environ\.get\('DB_PASSWORD', ''\),\n/);
 });
+
+test('TF0401: compose hosts become the service of their kind, the image ENV goes, settings read the host from the environment', async () => {
+  const compose = await fixTree(
+    'backing-compose',
+    {
+      ...WEB,
+      'compose.yaml': [
+        'services:',
+        '  web:',
+        '    build: .',
+        '    environment:',
+        '      DATABASE_HOST: localhost  # the laptop',
+        '      REDIS_URL: redis://127.0.0.1:6379/0',
+        '  db:',
+        '    image: postgres:16',
+        '  cache:',
+        '    image: redis:7',
+        '',
+      ].join('\n'),
+    },
+    'TF0401',
+  );
+  assert.match(
+    compose.read('compose.yaml'),
+    /\n {6}DATABASE_HOST: db {2}# the laptop\n {6}REDIS_URL: redis:\/\/cache:6379\/0\n/,
+  );
+  const image = await fixTree(
+    'backing-env',
+    {
+      ...APP,
+      Dockerfile:
+        'FROM python:3.12-slim\nENV DB_HOST=localhost DB_PORT=5432\nCMD ["gunicorn", "mysite.wsgi"]\n',
+    },
+    'TF0401',
+  );
+  assert.match(image.read('Dockerfile'), /\nENV DB_PORT=5432\n/);
+  const settings = await fixTree(
+    'backing-settings',
+    {
+      ...WEB,
+      'mysite/settings.py': [
+        ...SETTINGS_HEAD,
+        'DATABASES = {',
+        "    'default': {",
+        "        'ENGINE': os.environ.get('DB_BACKEND', 'django.db.backends.postgresql'),",
+        "        'NAME': os.environ.get('DB_NAME', 'app'),",
+        "        'HOST': '127.0.0.1',",
+        '    }',
+        '}',
+        "CELERY_BROKER_URL = 'redis://localhost:6379/0'",
+        '',
+      ].join('\n'),
+    },
+    'TF0401',
+  );
+  const text = settings.read('mysite/settings.py');
+  assert.match(text, /'HOST': os\.environ\.get\('DB_HOST', '127\.0\.0\.1'\),\n/);
+  assert.match(
+    text,
+    /\nCELERY_BROKER_URL = os\.environ\.get\('CELERY_BROKER_URL', 'redis:\/\/localhost:6379\/0'\)\n/,
+  );
+});

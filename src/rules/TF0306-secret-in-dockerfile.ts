@@ -1,7 +1,8 @@
 import { isSecretName } from '../model/secret-names.js';
 import type { RawFinding } from '../core/index.js';
 import type { ArgInstr, DockerfileModel, EnvInstr, Stage } from '../model/types/dockerfile.js';
-import { linesOf, replaceInLine, replaceLines } from './lib/fix.js';
+import { removeEnvPair } from './lib/dockerfile-fix.js';
+import { linesOf } from './lib/fix.js';
 import { defineRule, type FixContext, type FixProposal } from './lib/rule.js';
 
 export const secretInDockerfile = defineRule({
@@ -74,31 +75,14 @@ function fixSecretInDockerfile(context: FixContext): FixProposal | undefined {
       if (instr.keyword !== 'ENV') continue;
       const env = instr as EnvInstr;
       const pair = env.pairs.find((p) => p.line === finding.line && isSecretName(p.name) && isLiteral(p.raw));
-      if (!pair) continue;
-      const secrets = [pair.raw.replace(/^(["'])(.*)\1$/s, '$2'), ...(pair.value ? [pair.value] : [])];
-      // The title names the variable only: the value is a secret.
-      const title = `ENV ${pair.name} removed: set it where the container runs`;
-      if (env.pairs.length === 1)
-        return {
-          title,
-          edits: [replaceLines(df.file, env.line, env.endLine, [])],
-          variables: [pair.name],
-          secrets,
-        };
-      const text = lines[pair.line - 1];
-      const at = text.indexOf(`${pair.name}=${pair.raw}`);
-      if (at < 0 || text.indexOf(`${pair.name}=${pair.raw}`, at + 1) >= 0 || /\\\s*$/.test(text))
-        return undefined;
-      const start = /\s*$/.exec(text.slice(0, at))!.index;
-      const end = at + pair.name.length + 1 + pair.raw.length;
-      // ENV A=1 SECRET=x: the pair and the blanks before it go; a first pair takes the blanks after it instead.
-      const first = env.pairs[0] === pair && pair.line === env.line;
-      const cut = first ? [at, end + /^\s*/.exec(text.slice(end))![0].length] : [start, end];
+      const edit = pair && removeEnvPair(df.file, lines, env, pair);
+      if (!pair || !edit) continue;
       return {
-        title,
-        edits: [replaceInLine(df.file, pair.line, cut[0] + 1, cut[1] + 1, '')],
+        // The title names the variable only: the value is a secret.
+        title: `ENV ${pair.name} removed: set it where the container runs`,
+        edits: [edit],
         variables: [pair.name],
-        secrets,
+        secrets: [pair.raw.replace(/^(["'])(.*)\1$/s, '$2'), ...(pair.value ? [pair.value] : [])],
       };
     }
   }

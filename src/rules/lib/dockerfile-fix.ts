@@ -1,4 +1,6 @@
-import type { DockerfileModel, Instruction, Stage } from '../../model/types/dockerfile.js';
+import type { TextEdit } from '../../core/index.js';
+import type { DockerfileModel, EnvInstr, EnvPair, Instruction, Stage } from '../../model/types/dockerfile.js';
+import { replaceInLine, replaceLines } from './fix.js';
 import type { App } from '../../model/types/project.js';
 import type { FixContext } from './rule.js';
 
@@ -40,4 +42,27 @@ export function pythonOf(stage: Stage): string {
     if (word) return word;
   }
   return 'python';
+}
+
+/**
+ * The edit that takes one pair out of an ENV instruction: the whole instruction when it is its only pair, else the
+ * `NAME=value` text and its blanks on its line; undefined when the pair is not written there once, or the line goes on.
+ */
+export function removeEnvPair(
+  file: string,
+  lines: string[],
+  env: EnvInstr,
+  pair: EnvPair,
+): TextEdit | undefined {
+  if (env.pairs.length === 1) return replaceLines(file, env.line, env.endLine, []);
+  const text = lines[pair.line - 1] ?? '';
+  const written = `${pair.name}=${pair.raw}`;
+  const at = text.indexOf(written);
+  if (at < 0 || text.indexOf(written, at + 1) >= 0 || /\\\s*$/.test(text)) return undefined;
+  const start = /\s*$/.exec(text.slice(0, at))!.index;
+  const end = at + written.length;
+  // ENV A=1 SECRET=x: the pair and the blanks before it go; a first pair takes the blanks after it instead.
+  const first = env.pairs[0] === pair && pair.line === env.line;
+  const cut = first ? [at, end + /^\s*/.exec(text.slice(end))![0].length] : [start, end];
+  return replaceInLine(file, pair.line, cut[0] + 1, cut[1] + 1, '');
 }
