@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import type { Finding } from '../../src/core/index.js';
 import { makeScratch, readText, writeText } from '../../src/fix/files.js';
+import { suggestionOf } from '../../src/fix/publish.js';
 import { runFixes, type FixRunResult } from '../../src/fix/run.js';
 import { analyzeStatic } from '../../src/pipeline.js';
 import { findRule } from '../../src/rules/registry.js';
@@ -455,4 +456,46 @@ test('TF0401: compose hosts become the service of their kind, the image ENV goes
     text,
     /\nCELERY_BROKER_URL = os\.environ\.get\('CELERY_BROKER_URL', 'redis:\/\/localhost:6379\/0'\)\n/,
   );
+});
+
+test('TF0201: suggested only, the python tag of the version the repository names, where the image is written', async () => {
+  const root = tree('tag-arg', {
+    ...APP,
+    '.python-version': '3.12.4\n',
+    Dockerfile: 'ARG BASE_IMAGE=python:latest\nFROM ${BASE_IMAGE}\nCMD ["gunicorn", "mysite.wsgi"]\n',
+  });
+  const result = await runFixes(ports(root), { rules: [findRule('TF0201')!] });
+  assert.equal(result.changes.size, 0, 'a suggestion is never applied');
+  assert.deepEqual(
+    result.suggestions.map((s) => suggestionOf(s, (f) => readText(root, f))?.lines),
+    [['ARG BASE_IMAGE=python:3.12']],
+  );
+  const direct = tree('tag-from', {
+    ...APP,
+    'runtime.txt': 'python-3.11.9\n',
+    Dockerfile: 'FROM python AS base\nCMD ["gunicorn", "mysite.wsgi"]\n',
+  });
+  const pinned = await runFixes(ports(direct), { rules: [findRule('TF0201')!] });
+  assert.equal(pinned.suggestions[0]?.title, 'python pinned to python:3.11');
+  const unknown = tree('tag-unknown', {
+    ...APP,
+    Dockerfile: 'FROM python:latest\nCMD ["gunicorn", "mysite.wsgi"]\n',
+  });
+  assert.deepEqual((await runFixes(ports(unknown), { rules: [findRule('TF0201')!] })).suggestions, []);
+});
+
+test('TF0103: the missing patterns are appended to the .dockerignore, its own lines kept', async () => {
+  const { read } = await fixTree(
+    'dockerignore-gaps',
+    {
+      'manage.py': '',
+      '.env': 'SECRET=1\n',
+      'db.sqlite3': '',
+      '.dockerignore': '# mine\nnode_modules',
+      Dockerfile: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD ["gunicorn", "mysite.wsgi"]\n',
+    },
+    'TF0103',
+  );
+  // The file had no final newline: one is added before the appended patterns.
+  assert.equal(read('.dockerignore'), '# mine\nnode_modules\n.env*\n*.sqlite3\n');
 });

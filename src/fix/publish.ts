@@ -29,7 +29,8 @@ export function publishedFixes(
     if (holdsSecret(unifiedDiff(`${prefix}${file}`, change.before, change.after))) withheld.push(file);
     else shown.set(file, change);
   }
-  const suggestions = result.provenAlone
+  // Suggested fixes (never applied) are shown as suggestions too: they were proven on the files as they are.
+  const suggestions = [...result.provenAlone, ...result.suggestions]
     .map((fix) => suggestionOf(fix, read))
     .filter((s): s is FixSuggestion => s !== undefined && !holdsSecret(s.lines.join('\n')));
   return {
