@@ -1,110 +1,210 @@
-// Static-analysis timings of the real bundle, whole process included: prints figures beside their budgets, asserts
-// nothing. Usage: npm run bench (runs `npm run bundle` first; Node is the one running this script, scripts/node24).
+// Static-analysis timings of the real bundle, whole process included, beside two peer linters on the same inputs
+// (dclint for the compose files, dockerfilelint for the Dockerfiles): prints a markdown table of medians, ratios of
+// paired runs and the issue's goals; asserts nothing.
+// Usage: npm run bench [-- --runs N --many N --projects N --no-bundle]
+//   --runs N       rounds of the one-project group (default 20); the tree groups get a quarter of that
+//   --many N       projects of the small tree, checked in one process with --each (default 38)
+//   --projects N   projects of the large tree (default 900)
+//   --no-bundle    use dist/ as it is
+// Each round runs every command of a group once, in an order that rotates round by round, so a machine that slows
+// down weighs on all of them alike; a ratio is the median of the ratios of the same round.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { generateProjects } from './gen-projects.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const node = process.execPath;
-const RUNS = 20;
-const PROJECTS = 900;
-const BUDGET_PER_PROJECT_MS = 300;
-const BUDGET_TREE_MS = 15_000;
-const EXAMPLES = ['examples/production', 'examples/hardcoded'];
+const { values } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '20' },
+    many: { type: 'string', default: '38' },
+    projects: { type: 'string', default: '900' },
+    'no-bundle': { type: 'boolean', default: false },
+  },
+});
+const RUNS = Number(values.runs);
+const TREE_RUNS = Math.max(1, Math.ceil(RUNS / 4));
+const MANY = Number(values.many);
+const PROJECTS = Number(values.projects);
+const ONE = 'examples/hardcoded';
 
-for (const example of EXAMPLES) {
-  if (!existsSync(join(root, example))) {
-    console.error(`bench: ${example} is missing; the benchmark runs the examples.`);
-    process.exit(2);
-  }
+if (!existsSync(join(root, ONE))) {
+  console.error(`bench: ${ONE} is missing; the benchmark runs it.`);
+  process.exit(2);
 }
-
-console.log('Bundling dist/ (npm run bundle)...');
-execFileSync('npm', ['run', '--silent', 'bundle'], { cwd: root, stdio: 'inherit' });
+if (!values['no-bundle']) {
+  console.log('Bundling dist/ (npm run bundle)...');
+  execFileSync('npm', ['run', '--silent', 'bundle'], { cwd: root, stdio: 'inherit' });
+}
 const cliJs = join(root, 'dist/cli.js');
+const dclint = join(root, 'node_modules/dclint/bin/dclint.cjs');
+const dockerfilelint = join(root, 'node_modules/dockerfilelint/bin/dockerfilelint');
 
-/** Wall time of one process, start to exit, in ms. */
-function time(args, options = {}) {
+const work = mkdtempSync(join(tmpdir(), 'tfr-bench-'));
+const usageFile = join(work, 'usage.txt');
+// CPU time and peak memory of each run as the kernel counted them, by GNU time; without it, each Node process writes
+// its own at exit (a preloaded hook, which adds its own start-up to every command alike).
+const GNU_TIME = '/usr/bin/time';
+const hasGnuTime = spawnSync(GNU_TIME, ['-f', '%M', '-o', usageFile, 'true']).status === 0;
+const USAGE_HOOK =
+  'data:text/javascript,' +
+  encodeURIComponent(
+    "import { writeFileSync } from 'node:fs';" +
+      'process.on("exit", () => { const u = process.resourceUsage();' +
+      ' writeFileSync(process.env.TFR_BENCH_USAGE, `${u.userCPUTime / 1e6} ${u.systemCPUTime / 1e6} ${u.maxRSS}`); });',
+  );
+
+/** One whole process: wall ms (spawn to exit), CPU ms and peak resident memory (MiB). */
+function run(command) {
+  rmSync(usageFile, { force: true });
+  const [file, args] = hasGnuTime
+    ? [GNU_TIME, ['-f', '%U %S %M', '-o', usageFile, node, ...command.args]]
+    : [node, ['--import', USAGE_HOOK, ...command.args]];
   const started = process.hrtime.bigint();
-  const r = spawnSync(node, args, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 30, ...options });
-  const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  if (r.status !== 0 && r.status !== 1) {
-    throw new Error(`${args.join(' ')} exited with ${r.status ?? r.signal}: ${r.stderr.slice(0, 2000)}`);
+  const r = spawnSync(file, args, {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+    env: { ...process.env, TFR_BENCH_USAGE: usageFile, NO_COLOR: '1' },
+  });
+  const wall = Number(process.hrtime.bigint() - started) / 1e6;
+  if (r.status === null || (command.ok !== 'any' && ![0, 1].includes(r.status)) || !existsSync(usageFile)) {
+    throw new Error(`${command.name} exited with ${r.status ?? r.signal}: ${r.stderr.slice(0, 2000)}`);
   }
-  return { ms, stdout: r.stdout };
+  // GNU time may print a line of its own first (a non-zero exit): the figures are the last line.
+  const [user, system, maxKiB] = readFileSync(usageFile, 'utf8')
+    .trim()
+    .split('\n')
+    .pop()
+    .split(' ')
+    .map(Number);
+  return { wall, cpu: (user + system) * 1000, mib: maxKiB / 1024, stdout: r.stdout };
 }
 
-function stats(samples) {
-  const s = [...samples].sort((a, b) => a - b);
-  const at = (q) => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
-  return { median: at(0.5), p90: at(0.9) };
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+/** Runs the group's commands `rounds` times in rotating order (after one warm-up each); samples per command. */
+function measure(commands, rounds) {
+  for (const c of commands) run(c);
+  const samples = commands.map(() => []);
+  for (let round = 0; round < rounds; round++) {
+    for (let k = 0; k < commands.length; k++) {
+      const i = (k + round) % commands.length;
+      samples[i].push(run(commands[i]));
+    }
+  }
+  return samples;
 }
 
-const fmt = (ms) => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`);
-const verdict = (ms, budget) => (ms <= budget ? 'within budget' : 'OVER BUDGET');
-
-// Wall times scale with the machine's load: say what it was, so figures from a busy machine are read as such.
+const ms = (x) => (x >= 10_000 ? `${(x / 1000).toFixed(1)} s` : `${Math.round(x)} ms`);
+const ratioOf = (a, b) => median(a.map((s, i) => s.wall / b[i].wall));
+const rows = [];
+function row(input, name, samples, ratios = '', goal = '') {
+  rows.push([
+    input,
+    name,
+    ms(median(samples.map((s) => s.wall))),
+    ms(median(samples.map((s) => s.cpu))),
+    `${Math.round(Math.max(...samples.map((s) => s.mib)))}`,
+    ratios,
+    goal,
+  ]);
+}
+const verdict = (ok) => (ok ? 'met' : 'NOT MET');
 const load = () =>
   `load average ${loadavg()
     .map((l) => l.toFixed(1))
     .join(' ')} on ${availableParallelism()} CPUs`;
-console.log(`\nNode ${process.version} (${node}), ${load()}`);
-console.log(`${RUNS} runs each, interleaved so both see the same machine load.\n`);
 
-// Interleaved: Node's own start-up beside the whole check, in the same conditions.
-const bare = [];
-const check = [];
-let findings = 0;
-time(['-e', '0']);
-time([cliJs, 'check', 'examples/production', '--format', 'json']);
-for (let i = 0; i < RUNS; i++) {
-  bare.push(time(['-e', '0']).ms);
-  const r = time([cliJs, 'check', 'examples/production', '--format', 'json']);
-  check.push(r.ms);
-  findings = JSON.parse(r.stdout).findings.length;
-}
-const b = stats(bare);
-const c = stats(check);
-const rows = [
-  ['node -e 0', b, ''],
-  [
-    'node dist/cli.js check examples/production --format json',
-    c,
-    `budget ${BUDGET_PER_PROJECT_MS} ms incl. Node start: p90 ${verdict(c.p90, BUDGET_PER_PROJECT_MS)}`,
-  ],
+// Each peer exits with its own code for findings (dockerfilelint: their number): any exit is a finished run.
+const peers = (dir, composeFiles, dockerfiles) => [
+  { name: 'dclint', args: [dclint, ...(composeFiles ? composeFiles : ['-r', dir])], ok: 'any' },
+  { name: 'dockerfilelint', args: [dockerfilelint, ...dockerfiles], ok: 'any' },
 ];
-for (const [name, s, note] of rows) {
-  console.log(
-    `${name.padEnd(58)} median ${fmt(s.median).padStart(7)}  p90 ${fmt(s.p90).padStart(7)}  ${note}`,
-  );
-}
-console.log(
-  `${'  the check beyond Node start-up (medians)'.padEnd(58)} ${fmt(c.median - b.median).padStart(14)}`,
-);
-console.log(`${'  findings on examples/production'.padEnd(58)} ${String(findings).padStart(14)}`);
+const dockerfilesOf = (dir) => readdirSync(dir).map((p) => join(dir, p, 'Dockerfile'));
 
-// One call over a tree of 900 apps, half of each example.
-const tree = mkdtempSync(join(tmpdir(), 'tfr-bench-'));
 try {
-  const started = process.hrtime.bigint();
-  for (let i = 0; i < PROJECTS; i++) {
-    const example = EXAMPLES[i % EXAMPLES.length];
-    const name = `${example.split('/').pop()}-${String(i).padStart(3, '0')}`;
-    cpSync(join(root, example), join(tree, 'apps', name), { recursive: true });
+  console.log(`\nNode ${process.version}, ${load()}`);
+  console.log(
+    `One project: ${RUNS} rounds; trees: ${TREE_RUNS} rounds; after one warm-up run of each command.\n`,
+  );
+
+  // One project, beside Node's own start-up and the peers on the same files.
+  const one = [
+    { name: 'node -e 0', args: ['-e', '0'] },
+    { name: 'dist/cli.js --version', args: [cliJs, '--version'] },
+    { name: `dist/cli.js check ${ONE}`, args: [cliJs, 'check', ONE, '--format', 'json'] },
+    ...peers(ONE, [join(ONE, 'docker-compose.yml')], [join(ONE, 'Dockerfile')]),
+  ];
+  const [bare, version, check, dc, dfl] = measure(one, RUNS);
+  const checkWall = median(check.map((s) => s.wall));
+  const checkVsBare = ratioOf(check, bare);
+  row(ONE, 'node -e 0', bare);
+  row(ONE, 'dist/cli.js --version', version, `${ratioOf(version, bare).toFixed(2)}× node -e 0`);
+  row(
+    ONE,
+    'dist/cli.js check',
+    check,
+    `${checkVsBare.toFixed(2)}× node -e 0; ${ratioOf(check, dc).toFixed(2)}× dclint; ${ratioOf(check, dfl).toFixed(2)}× dockerfilelint`,
+    `≤ 100 ms: ${verdict(checkWall <= 100)}; ≤ 3× node -e 0: ${verdict(checkVsBare <= 3)}`,
+  );
+  row(ONE, 'dclint (compose file)', dc);
+  row(ONE, 'dockerfilelint (Dockerfile)', dfl);
+
+  // Trees of generated projects, each checked in one process.
+  for (const [count, budgetMs] of [
+    [MANY, 1500],
+    [PROJECTS, 3000],
+  ]) {
+    const tree = join(work, `tree-${count}`);
+    generateProjects(tree, count);
+    const input = `${count} projects`;
+    const ours = {
+      name: 'dist/cli.js check --each',
+      args: [cliJs, 'check', '--each', tree, '--format', 'json'],
+    };
+    const [mine, dcTree, dflTree] = measure(
+      [ours, ...peers(tree, undefined, dockerfilesOf(tree))],
+      TREE_RUNS,
+    );
+    const reports = JSON.parse(mine[0].stdout);
+    if (!Array.isArray(reports) || reports.length !== count) {
+      throw new Error(`--each reported ${reports.length} projects, not ${count}`);
+    }
+    const wall = median(mine.map((s) => s.wall));
+    const peak = Math.max(...mine.map((s) => s.mib));
+    row(
+      input,
+      'dist/cli.js check --each',
+      mine,
+      `${ratioOf(mine, dcTree).toFixed(2)}× dclint; ${ratioOf(mine, dflTree).toFixed(2)}× dockerfilelint`,
+      `≤ ${ms(budgetMs)}: ${verdict(wall <= budgetMs)}` +
+        (count === PROJECTS ? `; < 200 MiB: ${verdict(peak < 200)}` : ''),
+    );
+    row(input, 'dclint -r', dcTree);
+    row(input, 'dockerfilelint', dflTree);
   }
-  const genMs = Number(process.hrtime.bigint() - started) / 1e6;
-  const r = time([cliJs, 'check', tree, '--format', 'json']);
-  const report = JSON.parse(r.stdout);
-  console.log(
-    `\n${`check of ${PROJECTS} projects in one call (tree made in ${fmt(genMs)})`.padEnd(58)} ` +
-      `${fmt(r.ms).padStart(14)}  budget ${fmt(BUDGET_TREE_MS)}: ${verdict(r.ms, BUDGET_TREE_MS)}`,
-  );
-  console.log(
-    `${'  per project'.padEnd(58)} ${`${(r.ms / PROJECTS).toFixed(1)} ms`.padStart(14)}  ` +
-      `${report.findings.length} findings`,
-  );
+
+  const header = [
+    'input',
+    'command',
+    'wall (median)',
+    'CPU (median)',
+    'peak MiB',
+    'ratio of paired runs (wall)',
+    'goal',
+  ];
+  console.log(`| ${header.join(' | ')} |`);
+  console.log(`|${header.map(() => ' --- ').join('|')}|`);
+  for (const r of rows) console.log(`| ${r.join(' | ')} |`);
+  console.log(`\nAt the end: ${load()}.`);
 } finally {
-  rmSync(tree, { recursive: true, force: true });
+  rmSync(work, { recursive: true, force: true });
 }
-console.log(`\nAt the end: ${load()}.`);

@@ -1,6 +1,6 @@
 // Builds dist/ from src/ with esbuild: one self-contained ESM file per entry point, plus the CLI's launcher.
 import { build } from 'esbuild';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 const PACKAGE_JSON = resolve('package.json');
@@ -16,22 +16,40 @@ const packageVersionOnly = {
   },
 };
 
+/**
+ * mvdan-sh (1.5 MB of GopherJS) is loaded only when a script needs the full shell parser: kept out of the bundles as
+ * its own file, which src/parse/shell.ts requires on first use, so a run that never needs it never reads it.
+ */
+const MVDAN_SH = 'mvdan-sh.cjs';
+const shellParserApart = {
+  name: 'shell-parser-apart',
+  setup(b) {
+    b.onResolve({ filter: /^mvdan-sh$/ }, () => ({ path: `./${MVDAN_SH}`, external: true }));
+  },
+};
+
 rmSync('dist', { recursive: true, force: true });
 await build({
   entryPoints: { index: 'src/index.ts', 'cli-main': 'src/cli.ts', post: 'src/post.ts' },
   outdir: 'dist',
   bundle: true,
+  // Code the entries share, and what the CLI imports only for --smoke, go to chunks of their own: each path loads
+  // what it uses. Chunks sit beside the entries, so the shell parser's `./mvdan-sh.cjs` resolves from either.
+  splitting: true,
+  chunkNames: 'chunk-[hash]',
   platform: 'node',
   target: 'node20',
   format: 'esm',
   legalComments: 'none',
   logLevel: 'warning',
-  plugins: [packageVersionOnly],
+  plugins: [packageVersionOnly, shellParserApart],
   // CommonJS dependencies bundled into ESM still call require() for Node built-ins.
   banner: {
     js: "import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);",
   },
 });
+
+copyFileSync('node_modules/mvdan-sh/index.js', `dist/${MVDAN_SH}`);
 
 // The CLI starts often and briefly: compiling its multi-megabyte bundle is most of a run, so the launcher turns on
 // Node's on-disk compile cache (Node 22.1+; a no-op before) before it loads the bundle.

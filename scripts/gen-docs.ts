@@ -6,6 +6,7 @@ import { parse } from 'yaml';
 import type { RuleMeta } from '../src/core/index.js';
 import { FACTOR_NAMES, FACTOR_ORDER, ruleAnchor } from '../src/report/common.js';
 import { RULES } from '../src/rules/registry.js';
+import { relatedCheck } from '../src/rules/related.js';
 
 const KIND = { S: 'static', D: 'dynamic (smoke test)' } as const;
 
@@ -22,6 +23,12 @@ function sentence(text: string): string {
   return /[.!?]$/.test(t) ? t : `${t}.`;
 }
 
+/** A related id as a link to its tool's page, the tool named: users of hadolint, dclint or Django find their rule. */
+function relatedLink(id: string): string {
+  const check = relatedCheck(id);
+  return check ? `[\`${id}\`](${check.url}) (${check.tool})` : `\`${id}\``;
+}
+
 /** A rule as the docs see it: its metadata and, when it has one, its fixer's safety and summary. */
 type DocRule = RuleMeta & { fix?: { safety: 'safe' | 'suggest'; summary: string } };
 
@@ -34,8 +41,8 @@ export function generateRulesDoc(rules: readonly DocRule[]): string {
     'Every rule has a stable id and a kebab-case name; either is accepted in suppression comments',
     '(`# twelve-factor: ignore=TF0301 -- reason`) and in the config file. Severities are the defaults; the config file',
     'can change them or turn a rule off. Static rules read the files; dynamic rules need the smoke test (the image built',
-    'and run on SQLite and PostgreSQL). Related ids are the checks of other tools that overlap, so existing ignores',
-    'can be mapped.',
+    'and run on SQLite and PostgreSQL). Related ids are the checks of other tools that mean the same (hadolint,',
+    "dclint, Django's system checks, Docker's build checks, Checkov, Trivy), so existing ignores can be mapped.",
     '',
   ];
   const fixable = rules.filter((r) => r.fix);
@@ -62,7 +69,7 @@ export function generateRulesDoc(rules: readonly DocRule[]): string {
         '',
         '| Severity | Kind | Related |',
         '|---|---|---|',
-        `| ${r.severity} | ${KIND[r.kind]} | ${r.related.length ? r.related.map((id) => `\`${id}\``).join(', ') : '-'} |`,
+        `| ${r.severity} | ${KIND[r.kind]} | ${r.related.length ? r.related.map(relatedLink).join(', ') : '-'} |`,
         '',
         ...(r.fix ? [`**Fix (${r.fix.safety}):** ${r.fix.summary}`, ''] : []),
         r.help.trim(),

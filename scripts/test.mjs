@@ -3,28 +3,39 @@
 //
 //   npm test                                  every suite
 //   npm test -- __tests__/unit/shell.test.ts  the given files (Docker is prepared only for Docker suites)
-//   npm run test:unit                         the pure suites, in parallel, without Docker or the bundle
+//   npm run test:unit                         the pure suites, in parallel, without Docker, Chromium or the bundle
 //
 // Pure suites (unit, rules, robust) run first, in one process per core. The suites that run the bundle or the Docker
 // engine (e2e, docker) run one file at a time after them: they share dist/ and assert on global Docker state (no new
-// untagged layers, no containers left behind), so two of them must not overlap.
+// untagged layers, no containers left behind), so two of them must not overlap. The screenshot suite renders the
+// examples' comments with headless Chromium (installed with apt-get when missing, like Docker) and runs last.
 import { Buffer } from 'node:buffer';
 import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
-import { ensureDeps, ensureDocker, ROOT } from './ensure-deps.mjs';
+import { ensureChromium, ensureDeps, ensureDocker, ROOT } from './ensure-deps.mjs';
 
 const PURE_DIRS = ['__tests__/unit', '__tests__/rules', '__tests__/robust'];
 const INTEGRATION_DIRS = ['__tests__/e2e', '__tests__/docker'];
+const SCREENSHOT_DIRS = ['__tests__/screenshots'];
 
 /** One test process per core (at least two): the pure files are shared out among them by size. */
 const SHARDS = Math.max(2, availableParallelism());
 
 /** Whether a test file (or glob) needs the bundle and possibly Docker, judged by the folder it is in. */
 export function isIntegration(file) {
+  return inDirs(file, INTEGRATION_DIRS);
+}
+
+/** Whether a test file needs headless Chromium (the screenshot suite). */
+export function isScreenshot(file) {
+  return inDirs(file, SCREENSHOT_DIRS);
+}
+
+function inDirs(file, dirs) {
   const rel = relative(ROOT, resolve(ROOT, file)).split(sep).join('/');
-  return INTEGRATION_DIRS.some((dir) => rel.startsWith(`${dir}/`));
+  return dirs.some((dir) => rel.startsWith(`${dir}/`));
 }
 
 /** The *.test.ts files under a folder of the repository, relative to it. */
@@ -117,13 +128,15 @@ async function main(args) {
   ensureDeps();
   const unitOnly = args[0] === '--unit';
   const selected = unitOnly ? args.slice(1) : args;
-  if (unitOnly && selected.some(isIntegration)) {
-    console.error('test:unit runs pure suites only; run e2e and Docker suites with npm test -- FILE');
+  if (unitOnly && selected.some((f) => isIntegration(f) || isScreenshot(f))) {
+    console.error(
+      'test:unit runs pure suites only; run e2e, Docker and screenshot suites with npm test -- FILE',
+    );
     return 2;
   }
   let status = selected.length
     ? runTests(
-        selected.filter((f) => !isIntegration(f)),
+        selected.filter((f) => !isIntegration(f) && !isScreenshot(f)),
         SHARDS,
       )
     : await runPureSharded(PURE_DIRS.flatMap(testFiles));
@@ -136,6 +149,15 @@ async function main(args) {
     ensureDocker();
     bundle();
     status = runTests(integration, 1, { TFR_BUNDLED: '1' }) || status;
+  }
+  const screenshots = unitOnly
+    ? []
+    : selected.length
+      ? selected.filter(isScreenshot)
+      : SCREENSHOT_DIRS.flatMap(testFiles);
+  if (screenshots.length) {
+    ensureChromium();
+    status = runTests(screenshots, 1) || status;
   }
   return status;
 }

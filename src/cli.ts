@@ -1,6 +1,6 @@
-import { realpathSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { parse as parsePath, resolve } from 'node:path';
+import { join, parse as parsePath, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { App } from './model/types/project.js';
@@ -19,20 +19,31 @@ import {
 import { fixCommand } from './fix-cli.js';
 import { TOOL, analyzeStatic } from './pipeline.js';
 import { renderJson, renderMarkdown, renderSarif, renderText } from './report/index.js';
+import {
+  renderGithubMany,
+  renderJsonMany,
+  renderMarkdownMany,
+  renderSarifMany,
+  renderTextMany,
+} from './report/many.js';
+import { renderGithub } from './report/workflow-commands.js';
 import type { Report } from './core/index.js';
 import { probeDocker, runReview, type ReviewRequest, type SmokeRequest, type SmokeStage } from './review.js';
 import { RULES } from './rules/registry.js';
 import { runnerSecrets } from './runner-secrets.js';
-import { createDockerCli, newRunId, RUN_LABEL, runSmoke, type SmokeLog } from './smoke/index.js';
+// The smoke stage (Docker, HTTP) is imported only for --smoke: a static check loads none of it.
+import type { SmokeLog } from './smoke/index.js';
 import { DEFAULT_LIMITS, parseCpus, parseMemory, parsePidsLimit } from './smoke/limits.js';
 
-export const USAGE = `Usage: twelve-factor-review check [DIR] [options]
+export const USAGE = `Usage: twelve-factor-review check [DIR ...] [--each DIR] [options]
        twelve-factor-review fix [DIR] [--write] [--rule RULE]... (see fix --help)
 
-Reviews the containerised Django app in DIR (default .) against the twelve factors.
+Reviews the containerised Django app in DIR (default .) against the twelve factors. Several directories, or --each,
+give one report per project: a JSON array, a SARIF log with one run per project, or one table in text and markdown.
 
 Options:
-  --format FORMAT          text, json, markdown or sarif (default text)
+  --each DIR               review every subdirectory of DIR as a project of its own (a class's clones), repeatable
+  --format FORMAT          text, json, markdown, sarif or github (workflow-command annotations) (default text)
   --fail-on SEVERITY       error, warning, notice or never (default error): exit 1 at or above it
   --config FILE            config file (default DIR/.github/twelve-factor.yml when it exists)
   --output FILE            write the report to FILE instead of standard output
@@ -80,6 +91,7 @@ const defaultIo = (): CliIo => ({
   cwd: process.cwd(),
   analyze: analyzeStatic,
   smoke: async (project, options, log) => {
+    const { createDockerCli, newRunId, RUN_LABEL, runSmoke } = await import('./smoke/index.js');
     const docker = createDockerCli();
     const probe = await probeDocker(docker);
     if ('unreachable' in probe) {
@@ -96,7 +108,12 @@ const defaultIo = (): CliIo => ({
 
 /** A `check` command: the review it asks for, and how to print the report. */
 export interface CheckOptions {
+  /** The review of the first project; the others differ in their directory only. */
   request: ReviewRequest;
+  /** The projects' directories as the user gave them (a subdirectory of --each joined onto it). */
+  dirs: string[];
+  /** One report per project (several directories or --each), else the single report of today. */
+  many: boolean;
   format: Format;
   output?: string;
   verbose: boolean;
@@ -140,6 +157,7 @@ export function parseCommandLine(argv: string[], cwd: string): CheckOptions | 'h
       strict: true,
       options: {
         format: { type: 'string' },
+        each: { type: 'string', multiple: true },
         'fail-on': { type: 'string' },
         config: { type: 'string' },
         output: { type: 'string' },
@@ -168,17 +186,22 @@ export function parseCommandLine(argv: string[], cwd: string): CheckOptions | 'h
   const { values, positionals } = parsed;
   if (values.help) return 'help';
   if (values.version) return 'version';
-  const [command, dir, ...extra] = positionals;
+  const [command, ...dirs] = positionals;
   if (command !== 'check') {
     throw new OptionError(
       command === undefined
-        ? 'Missing command. Expected: check [DIR].'
-        : `Unknown command '${command}'. Expected: check [DIR].`,
+        ? 'Missing command. Expected: check [DIR ...].'
+        : `Unknown command '${command}'. Expected: check [DIR ...].`,
     );
   }
-  if (extra.length > 0) throw new OptionError(`Unexpected argument '${extra[0]}'. Expected one directory.`);
-  const directory = dir ?? '.';
-  scannedDirectory(cwd, directory, 'Directory');
+  for (const dir of dirs) scannedDirectory(cwd, dir, 'Directory');
+  const projects = [...dirs, ...(values.each ?? []).flatMap((dir) => projectsIn(cwd, dir))];
+  if (projects.length === 0) projects.push('.');
+  const many = projects.length > 1 || values.each !== undefined;
+  if (many && values.smoke) {
+    throw new OptionError('--smoke reviews one directory at a time. Expected one DIR and no --each.');
+  }
+  const directory = projects[0];
   const nonEmpty = (name: string, v: string | undefined) => {
     if (v !== undefined && v.trim() === '') throw new OptionError(`Empty --${name}. Expected a value.`);
     return v;
@@ -229,13 +252,95 @@ export function parseCommandLine(argv: string[], cwd: string): CheckOptions | 'h
       // The smoke flags are checked even without --smoke: a typo is a usage error either way.
       smoke: values.smoke ? smoke : undefined,
     },
+    dirs: projects,
+    many,
     format,
     output: output !== undefined ? resolve(cwd, output) : undefined,
     verbose: values.verbose ?? false,
   };
 }
 
+/** The subdirectories of an --each directory, sorted, hidden ones (.git, .venv) left out: one project each. */
+function projectsIn(cwd: string, dir: string): string[] {
+  const real = scannedDirectory(cwd, dir, '--each');
+  const names = readdirSync(real, { withFileTypes: true })
+    .filter(
+      (e) =>
+        !e.name.startsWith('.') &&
+        (e.isDirectory() || (e.isSymbolicLink() && isDirectory(join(real, e.name)))),
+    )
+    .map((e) => e.name)
+    .sort();
+  if (names.length === 0)
+    throw new OptionError(`--each '${dir}' holds no directory. Expected one per project.`);
+  return names.map((name) => join(dir, name));
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 async function check(options: CheckOptions, io: CliIo): Promise<number> {
+  const color = io.color && options.output === undefined;
+  let text: string;
+  let failed: boolean;
+  let broken = false;
+  if (!options.many) {
+    const report = await reviewProject(options.request, options, io);
+    text = render(report, options.format, color);
+    failed = report.verdict === 'fail';
+  } else {
+    const results = await inParallel(options.dirs, PROJECTS_AT_ONCE, async (dir) => {
+      try {
+        return await reviewProject({ ...options.request, directory: dir }, options, io);
+      } catch (error) {
+        // One project's bad config or a bug on its files must not cost the others their report.
+        const message =
+          error instanceof OptionError ? error.message : `internal error: ${(error as Error).stack ?? error}`;
+        io.stderr(`twelve-factor-review: ${dir}: ${message}\n`);
+        broken = true;
+        return undefined;
+      }
+    });
+    const reports = results.filter((r): r is Report => r !== undefined);
+    text = renderMany(reports, options.format, color);
+    failed = reports.some((r) => r.verdict === 'fail');
+  }
+  if (options.output) await writeFile(options.output, text);
+  else io.stdout(text);
+  return broken ? 2 : failed ? 1 : 0;
+}
+
+/**
+ * Projects reviewed at once: a review mostly waits on small file reads, so a few at a time keep the CPU busy, and
+ * few enough that memory holds only their models.
+ */
+const PROJECTS_AT_ONCE = 8;
+
+/** `fn` over the items, at most `limit` at a time; the results in the items' order. */
+async function inParallel<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+/** One project's review and report, as runReview makes it for the action too. */
+async function reviewProject(request: ReviewRequest, options: CheckOptions, io: CliIo): Promise<Report> {
   const say = (m: string) => io.stderr(`${m}\n`);
   const log = {
     info: say,
@@ -252,7 +357,7 @@ async function check(options: CheckOptions, io: CliIo): Promise<number> {
         }
       : undefined,
   } satisfies SmokeLog & Parameters<typeof runReview>[1]['log'];
-  const report = await runReview(options.request, {
+  return runReview(request, {
     smoke: io.smoke,
     log,
     now: Date.now,
@@ -260,10 +365,6 @@ async function check(options: CheckOptions, io: CliIo): Promise<number> {
     secrets: (root) => runnerSecrets({ env: process.env, root, workspace: parsePath(root).root }),
     analyze: io.analyze,
   });
-  const text = render(report, options.format, io.color && options.output === undefined);
-  if (options.output) await writeFile(options.output, text);
-  else io.stdout(text);
-  return report.verdict === 'fail' ? 1 : 0;
 }
 
 /** A positive number of seconds, as milliseconds under `key`; nothing when the flag is absent. */
@@ -298,6 +399,23 @@ function render(report: Report, format: Format, color: boolean): string {
       return renderSarif(report, RULES);
     case 'text':
       return renderText(report, { color });
+    case 'github':
+      return renderGithub(report);
+  }
+}
+
+function renderMany(reports: Report[], format: Format, color: boolean): string {
+  switch (format) {
+    case 'json':
+      return renderJsonMany(reports);
+    case 'markdown':
+      return renderMarkdownMany(reports);
+    case 'sarif':
+      return renderSarifMany(reports, RULES);
+    case 'text':
+      return renderTextMany(reports, { color });
+    case 'github':
+      return renderGithubMany(reports);
   }
 }
 

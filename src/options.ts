@@ -1,5 +1,5 @@
 import { OptionError } from './util/option-error.js';
-import { realpathSync, statSync } from 'node:fs';
+import { lstatSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { parse } from 'yaml';
 import type { Config } from './config.js';
@@ -13,7 +13,7 @@ import { readInsideSync, readRegularFileSync, UnsafePathError } from './util/saf
  */
 
 export const FAIL_ON_VALUES: readonly FailOn[] = ['error', 'warning', 'notice', 'never'];
-export const FORMATS = ['text', 'json', 'markdown', 'sarif'] as const;
+export const FORMATS = ['text', 'json', 'markdown', 'sarif', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** A user error: wrong flag, input or config value. The message says what was wrong and what is accepted. */
@@ -114,6 +114,8 @@ export async function loadConfig(
   const explicit = file !== undefined && file !== '';
   const name = explicit ? file : DEFAULT_CONFIG_FILE;
   const path = resolve(root, name);
+  // Most projects have no config file: nothing there, not even a link, needs no safe read to say so.
+  if (!explicit && isAbsent(path)) return { rules: {}, exclude: [], allowSuppressions: true };
   let text: string;
   try {
     const bytes =
@@ -128,6 +130,15 @@ export async function loadConfig(
     throw new OptionError(`Cannot read config file '${name}': ${reason}.`);
   }
   return { ...parseConfig(text, name), file: relative(resolve(root), path).split(sep).join('/') };
+}
+
+/** Nothing at the path, not even a dangling link (any other failure is left to the safe read to explain). */
+function isAbsent(path: string): boolean {
+  try {
+    return lstatSync(path, { throwIfNoEntry: false }) === undefined;
+  } catch {
+    return false;
+  }
 }
 
 /**

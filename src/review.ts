@@ -5,7 +5,8 @@ import type { DiscoverOptions } from './discover/types.js';
 import { loadConfig, scannedDirectory } from './options.js';
 import { analysedScope, analyzeStatic, joinSmoke, makeReport, type StaticResult } from './pipeline.js';
 import type { Project } from './model/types/project.js';
-import { Redactor, type Docker, type SmokeLog, type SmokeOptions, type SmokeOutcome } from './smoke/index.js';
+import type { Docker, SmokeLog, SmokeOptions, SmokeOutcome } from './smoke/index.js';
+import { Redactor } from './smoke/redact.js';
 import type { ResourceLimits } from './smoke/limits.js';
 import { reportDirectory } from './util/paths.js';
 

@@ -86,7 +86,10 @@ function readSmallFile(file: string): string | undefined {
 function gitDirOf(dir: string): string | undefined {
   const dotGit = join(dir, '.git');
   try {
-    if (statSync(dotGit).isDirectory()) return dotGit;
+    // Most directories have no .git: no error is made for them (the CLI asks this of every parent of every project).
+    const stat = statSync(dotGit, { throwIfNoEntry: false });
+    if (!stat) return undefined;
+    if (stat.isDirectory()) return dotGit;
   } catch {
     return undefined;
   }

@@ -145,10 +145,12 @@ describe('smoke test against real Docker', { concurrency: false }, () => {
     assert.deepEqual(statuses, { sqlite: 'failed', postgres: 'failed' });
   });
 
-  test('an entrypoint that swallows SIGTERM is killed by docker stop: TF0902', async () => {
+  test('an entrypoint that swallows SIGTERM is killed by docker stop: TF0902, a warning', async () => {
     const { ids, statuses, findings, result } = await smoke('sigterm');
     assert.deepEqual(ids, ['TF0902'], JSON.stringify(result, null, 2));
-    assert.deepEqual(statuses, { sqlite: 'failed', postgres: 'failed' });
+    // Everything else passed: the engines got through with warnings.
+    assert.deepEqual(statuses, { sqlite: 'warnings', postgres: 'warnings' });
+    assert.doesNotMatch(result.engines.sqlite!.reason!, /\.;|; /);
     assert.match(findings[0].message, /SIGKILL/);
   });
 
@@ -194,6 +196,12 @@ describe('smoke test against real Docker', { concurrency: false }, () => {
     assert.deepEqual(ids, ['TF1001', 'TF1002', 'TF1201'], JSON.stringify(result, null, 2));
     assert.deepEqual(statuses, { sqlite: 'failed', postgres: 'failed' });
     assert.match(findings.find((f) => f.ruleId === 'TF1201')!.message, /No module named 'markdown'/);
+    // The cause the log shows gets its advice: a dependency missing from the image.
+    for (const id of ['TF1001', 'TF1002', 'TF1201'])
+      assert.match(
+        findings.find((f) => f.ruleId === id)!.message,
+        /lacks the Python module `markdown`.*factor II/,
+      );
     for (const engine of ['sqlite', 'postgres'] as const) {
       const steps = result.engines[engine]!.steps;
       const check = steps.find((s) => s.name === 'check-deploy')!;
@@ -201,6 +209,36 @@ describe('smoke test against real Docker', { concurrency: false }, () => {
       assert.match(check.detail!, /No module named 'markdown'/);
       assert.doesNotMatch(JSON.stringify(steps), /reentrant/);
     }
+  });
+
+  test("the compose command runs after the image's entrypoint: its flush on every start loses the data (TF0604)", async () => {
+    const { ids, statuses, findings, result } = await smoke('compose-command');
+    assert.deepEqual(ids, ['TF0604'], JSON.stringify(result, null, 2));
+    assert.deepEqual(statuses, { sqlite: 'failed', postgres: 'failed' });
+    assert.match(findings[0].message, /^The data written by the first container is not in the second one/);
+    assert.match(findings[0].message, /\(sqlite and postgres\)$/);
+    for (const engine of ['sqlite', 'postgres'] as const) {
+      const steps = result.engines[engine]!.steps;
+      assert.equal(steps.find((s) => s.name === 'http')!.status, 'passed');
+      assert.equal(steps.find((s) => s.name === 'persist')!.status, 'failed');
+    }
+  });
+
+  test("the image's own SECRET_KEY is kept (security.W009); a literal password that is a common word is not masked", async () => {
+    const { ids, statuses, findings, result } = await smoke('image-env');
+    assert.deepEqual(ids, ['TF1302'], JSON.stringify(result, null, 2));
+    assert.match(findings[0].message, /security\.W009/);
+    assert.deepEqual(statuses, { sqlite: 'warnings', postgres: 'warnings' });
+    assert.equal(result.status, 'warnings');
+    assert.doesNotMatch(JSON.stringify({ result, findings }), /\*\*\*/);
+  });
+
+  test('a start command not in the image is named as such (exit code 127); tables are still counted', async () => {
+    const { ids, statuses, findings, result } = await smoke('command-not-found', { startTimeoutMs: 10_000 });
+    assert.deepEqual(ids, ['TF1001', 'TF1002'], JSON.stringify(result, null, 2));
+    assert.deepEqual(statuses, { sqlite: 'failed', postgres: 'failed' });
+    assert.equal(result.engines.postgres!.steps.find((s) => s.name === 'tables')!.status, 'passed');
+    for (const f of findings) assert.match(f.message, /does not exist in the image \(exit code 127\)/);
   });
 
   test('a failing build is TF0502 at the failing instruction, and no engine runs', async () => {

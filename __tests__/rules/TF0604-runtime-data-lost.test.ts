@@ -8,12 +8,12 @@ dynamicRuleCases(runtimeDataLost, [
       {
         kind: 'data-lost',
         engine: 'sqlite',
-        why: 'a user written by a one-off container was not found by the next container',
+        why: "the probe user written through Django's user model was not found",
         logTail: 'tfr-missing',
       },
     ],
     [
-      "mysite/settings.py:55 Data written through the app is gone once its container is replaced (a user written by a one-off container was not found by the next container). Keep the database on a volume (a VOLUME at the SQLite file's directory) or in a database server. (sqlite) | tfr-missing",
+      "mysite/settings.py:55 The data written by the first container is not in the second one, started from the same image and volumes (the probe user written through Django's user model was not found). Keep the database on a volume (a VOLUME at the SQLite file's directory) or in a database server, and run nothing at start that empties it (`flush`, a fresh database file). (sqlite) | tfr-missing",
     ],
   ],
   ['nothing lost', [{ kind: 'first-answer', engine: 'sqlite', durationMs: 100, budgetMs: 20_000 }], []],
@@ -21,7 +21,7 @@ dynamicRuleCases(runtimeDataLost, [
     'no settings: the Dockerfile',
     [{ kind: 'data-lost', engine: 'postgres', why: 'gone', logTail: '' }],
     [
-      "Dockerfile:1 Data written through the app is gone once its container is replaced (gone). Keep the database on a volume (a VOLUME at the SQLite file's directory) or in a database server. (postgres)",
+      "Dockerfile:1 The data written by the first container is not in the second one, started from the same image and volumes (gone). Keep the database on a volume (a VOLUME at the SQLite file's directory) or in a database server, and run nothing at start that empties it (`flush`, a fresh database file). (postgres)",
     ],
     { settings: undefined },
   ],

@@ -14,12 +14,51 @@ dynamicRuleCases(portUnreachable, [
       },
     ],
     [
-      'Dockerfile:8 The server never answered HTTP on port 8000 (no HTTP answer within 60.0 s: ECONNRESET). Bind it to 0.0.0.0:8000 (e.g. `gunicorn -b 0.0.0.0:8000`), not 127.0.0.1, and make sure it starts. (sqlite) | Listening at: http://127.0.0.1:8000',
+      'Dockerfile:8 The server never answered HTTP on port 8000 (no HTTP answer within 60.0 s: ECONNRESET). Nothing answered on port 8000 while the container ran: bind the server to 0.0.0.0:8000 (e.g. `gunicorn -b 0.0.0.0:8000`), not 127.0.0.1, on the port the image exposes. (sqlite) | Listening at: http://127.0.0.1:8000',
     ],
   ],
   [
     'an answer, even slow, is not this rule',
     [{ kind: 'first-answer', engine: 'sqlite', durationMs: 30_000, budgetMs: 20_000 }],
     [],
+  ],
+  [
+    'exit code 0 before listening: the command is not a server',
+    [{ kind: 'no-http-answer', engine: 'sqlite', port: 8000, why: 'exited', logTail: '', exitCode: 0 }],
+    [
+      "Dockerfile:8 The server never answered HTTP on port 8000 (exited). The container's command ended (exit code 0) before anything listened: the command it starts with is not a server. Give the image a server command (CMD), or check the compose service's `command:`, which the smoke test runs as compose does. (sqlite)",
+    ],
+  ],
+  [
+    'exit code 127: the command is not in the image',
+    [
+      {
+        kind: 'no-http-answer',
+        engine: 'postgres',
+        port: 8000,
+        why: 'exited',
+        logTail: 'sh: 1: python: not found',
+        exitCode: 127,
+      },
+    ],
+    [
+      'Dockerfile:8 The server never answered HTTP on port 8000 (exited). The command the container starts with does not exist in the image (exit code 127): start it with a program the image installs, or install it. (postgres) | sh: 1: python: not found',
+    ],
+  ],
+  [
+    'a module the image lacks: dependency advice (factor II)',
+    [
+      {
+        kind: 'no-http-answer',
+        engine: 'sqlite',
+        port: 8000,
+        why: 'exited',
+        logTail: "ModuleNotFoundError: No module named 'psutil'",
+        exitCode: 1,
+      },
+    ],
+    [
+      "Dockerfile:8 The server never answered HTTP on port 8000 (exited). The image lacks the Python module `psutil` the app imports: add the package that provides it to the requirements the image installs (factor II, dependencies declared and isolated). (sqlite) | ModuleNotFoundError: No module named 'psutil'",
+    ],
   ],
 ]);

@@ -95,14 +95,17 @@ test('exit code 2 with a message naming what was wrong and what is accepted', as
     ],
     [
       ['check', app, '--format', 'html'],
-      "Invalid --format 'html'. Expected one of text, json, markdown, sarif.",
+      "Invalid --format 'html'. Expected one of text, json, markdown, sarif, github.",
     ],
     [['check', app, '--bogus'], "Unknown option '--bogus'."],
     [['check', 'missing-dir'], "Directory 'missing-dir' does not exist."],
     [['check', 'file.txt'], "'file.txt' is not a directory."],
-    [['lint', app], "Unknown command 'lint'. Expected: check [DIR]."],
-    [[], 'Missing command. Expected: check [DIR].'],
-    [['check', app, 'other'], "Unexpected argument 'other'. Expected one directory."],
+    [['lint', app], "Unknown command 'lint'. Expected: check [DIR ...]."],
+    [[], 'Missing command. Expected: check [DIR ...].'],
+    [['check', app, 'other'], "Directory 'other' does not exist."],
+    [['check', '--each', 'file.txt'], "--each 'file.txt' is not a directory."],
+    [['check', '--each', app], `--each '${app}' holds no directory. Expected one per project.`],
+    [['check', app, app, '--smoke'], '--smoke reviews one directory at a time.'],
     [
       ['check', app, '--settings-module', 'my-site'],
       "Invalid --settings-module 'my-site'. Expected a dotted Python module name",
@@ -122,7 +125,7 @@ test('exit code 2 with a message naming what was wrong and what is accepted', as
 test('--help and --version', async () => {
   const help = await run(['--help']);
   assert.equal(help.code, 0);
-  assert.match(help.stdout, /^Usage: twelve-factor-review check \[DIR\]/);
+  assert.match(help.stdout, /^Usage: twelve-factor-review check \[DIR \.\.\.\] \[--each DIR\]/);
   assert.match(help.stdout, /--fail-on SEVERITY/);
   const version = await run(['--version']);
   assert.equal(version.code, 0);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { plainCommands } from '../../src/parse/plain-shell.js';
-import { parseShell, parseShellFully } from '../../src/parse/shell.js';
+import { fullParserCalls, parseShell, parseShellFully } from '../../src/parse/shell.js';
 
 const piece = fc.constantFrom(
   'pip',
@@ -48,6 +48,36 @@ const piece = fc.constantFrom(
   "'q'",
   '>',
   '*',
+  '-c',
+  'sh -c ',
+  'bash -ec ',
+  '"a b"',
+  "'x && y'",
+  '"pip install x && python m.py runserver"',
+  `"sh -c 'a b; c'"`,
+  "'a\nb'",
+  '"a\nb"',
+  '""',
+  '"if"',
+  '"A=1"',
+  '"$Y"',
+  '"a\\b"',
+  '"`c`"',
+  '"',
+  "'",
+  '!',
+  '"!"',
+  ' > out.log',
+  '>>',
+  '<',
+  ' 2>&1',
+  '2>',
+  '>&',
+  '<<',
+  '&>',
+  '1',
+  ' < in',
+  '>|',
 );
 
 test('a plain script reads as the full parser reads it, and anything else is left to the full parser', () => {
@@ -63,22 +93,73 @@ test('a plain script reads as the full parser reads it, and anything else is lef
   );
 });
 
-test('the fast reading covers the plain RUN lines of a Dockerfile, not quoting or expansion', () => {
+test('the fast reading covers the plain RUN lines of a Dockerfile and quotes without expansions, not expansion', () => {
   assert.ok(
     plainCommands(
       'pip install --no-cache-dir -r requirements.txt && \\\n    python manage.py collectstatic --noinput',
     ),
   );
   assert.ok(plainCommands('apt-get update\napt-get install -y libpq5 | tee log'));
+  assert.deepEqual(plainCommands(`sh -c "pip install x &&\n python m.py" 'a b'`), [
+    {
+      argv: ['sh', '-c', 'pip install x &&\n python m.py', 'a b'],
+      line: 1,
+      wordLines: [1, 1, 1, 2],
+      redirects: [],
+    },
+  ]);
   for (const text of [
     'echo "$HOME"',
+    'echo "a\\"b"',
+    "echo 'open",
     'A=1 cmd',
     'if true; then x; fi',
-    'cmd > out',
+    'cmd <<EOF\nx\nEOF',
+    '> out cmd',
     'ls *.py',
     'a & b',
     'x # c',
     'a\\\nb',
   ])
     assert.equal(plainCommands(text), undefined, text);
+});
+
+test('a plain `sh -c` script is read without the full parser, its commands on their own lines', () => {
+  const before = fullParserCalls.count;
+  const script = parseShell(
+    `exec sh -c "pip install gunicorn &&\n python manage.py runserver 0.0.0.0:8000"`,
+    7,
+  );
+  assert.equal(fullParserCalls.count, before, 'the full parser was used');
+  assert.deepEqual(script, {
+    commands: [
+      {
+        argv: ['sh', '-c', 'pip install gunicorn &&\n python manage.py runserver 0.0.0.0:8000'],
+        line: 7,
+        redirects: [],
+        viaExec: true,
+      },
+      { argv: ['pip', 'install', 'gunicorn'], line: 7, redirects: [], viaExec: false },
+      { argv: ['python', 'manage.py', 'runserver', '0.0.0.0:8000'], line: 8, redirects: [], viaExec: false },
+    ],
+    assignments: [],
+  });
+  assert.deepEqual(
+    script,
+    parseShellFully(`exec sh -c "pip install gunicorn &&\n python manage.py runserver 0.0.0.0:8000"`, 7),
+  );
+});
+
+test('plain redirections are read without the full parser, as it reads them', () => {
+  const before = fullParserCalls.count;
+  const text = 'gunicorn mysite.wsgi > /app/server.log 2>&1 --workers 2 >>"a b" < in';
+  const script = parseShell(text, 3);
+  assert.equal(fullParserCalls.count, before, 'the full parser was used');
+  assert.deepEqual(script.commands[0].redirects, [
+    { op: '>', target: '/app/server.log' },
+    { op: '2>&', target: '1' },
+    { op: '>>', target: 'a b' },
+    { op: '<', target: 'in' },
+  ]);
+  assert.deepEqual(script, parseShellFully(text, 3));
 });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { parseCatalog, readCatalog } from '../../scripts/catalog.js';
 import { findRule, RULES } from '../../src/rules/registry.js';
+import { relatedCheck } from '../../src/rules/related.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const catalog = readCatalog(root);
@@ -109,4 +110,32 @@ test('rules are found by id in any case and by name', () => {
   assert.equal(findRule('tf0301')?.name, 'secret-key-in-code');
   assert.equal(findRule('debug-in-code')?.id, 'TF0302');
   assert.equal(findRule('TF9999'), undefined);
+});
+
+test("related ids name the peers' rules that mean the same, each of a known tool with its page", () => {
+  const related = (id: string) => findRule(id)!.related;
+  for (const [rule, peer] of [
+    ['TF0205', 'service-image-require-explicit-tag'],
+    ['TF0201', 'DL3006'],
+    ['TF0201', 'DL3007'],
+    ['TF0202', 'DL3013'],
+    ['TF0901', 'DL3025'],
+    ['TF0904', 'DL3057'],
+    ['TF1301', 'DL3002'],
+    ['TF0302', 'security.W018'],
+    ['TF0301', 'security.W009'],
+  ]) {
+    assert.ok(related(rule).includes(peer), `${rule} names ${peer}`);
+  }
+  assert.deepEqual(relatedCheck('service-image-require-explicit-tag'), {
+    tool: 'dclint',
+    url: 'https://github.com/zavoloklom/docker-compose-linter/blob/main/docs/rules/service-image-require-explicit-tag-rule.md',
+  });
+  assert.equal(
+    relatedCheck('SecretsUsedInArgOrEnv')?.url,
+    'https://docs.docker.com/reference/build-checks/secrets-used-in-arg-or-env/',
+  );
+  for (const rule of RULES) {
+    for (const id of rule.related) assert.ok(relatedCheck(id), `${rule.id}: ${id} is of no known tool`);
+  }
 });

@@ -11,6 +11,7 @@ import { ruleHelpUri } from '../../src/report/common.js';
 import { TAIL_LINES, explainingTail } from '../../src/report/logs.js';
 import { codeSpan } from '../../src/report/message.js';
 import { renderMarkdown, type MarkdownOptions } from '../../src/report/markdown.js';
+import { anchorPrefix } from '../../src/report/markdown-smoke.js';
 import { HOSTILE_FILE, finding, fixtureReport } from './report-fixture.js';
 
 const ZWJ = '\u200D';
@@ -134,7 +135,7 @@ for (const [channel, options] of [
 
   test(`${channel}: factor sections are open when they hold an error and closed otherwise`, () => {
     const html = gfm.render(renderMarkdown(reportWithCode(), options));
-    const sections = [...html.matchAll(/<details( open)?><summary><a id="tfr-factor-(\w+)"><\/a>/g)];
+    const sections = [...html.matchAll(/<details( open)?><summary><a id="tfr-[\w-]*factor-(\w+)"><\/a>/g)];
     const open = Object.fromEntries(sections.map((m) => [m[2], m[1] === ' open']));
     assert.deepEqual(open, { ii: false, iii: true, v: true, vii: false, xiii: false });
     assert.match(html, /<details><summary>Suppressed \(2\)/);
@@ -183,11 +184,12 @@ test('the build log is shown once, under the build step; the finding points to i
   const html = gfm.render(md);
   assert.equal(md.split('django.db.utils.OperationalError').length - 1, 1, 'the log appears once');
   const build = html.indexOf('Image build');
-  const logAt = html.indexOf('<a id="tfr-log-build">');
+  const id = `${anchorPrefix(report.directory)}log-build`;
+  const logAt = html.indexOf(`<a id="${id}">`);
   assert.ok(build >= 0 && logAt > build && logAt < html.indexOf('Fix these first'), 'under the build step');
   assert.match(html, /<code>RUN python manage.py migrate<\/code>/);
-  assert.ok(html.includes('<a href="#tfr-log-build">log of the image build</a>'), 'the finding points to it');
-  const pre = /<a id="tfr-log-build"><\/a>[\s\S]*?<pre><code>([\s\S]*?)<\/code><\/pre>/.exec(html)![1];
+  assert.ok(html.includes(`<a href="#${id}">log of the image build</a>`), 'the finding points to it');
+  const pre = new RegExp(`<a id="${id}"></a>[\\s\\S]*?<pre><code>([\\s\\S]*?)</code></pre>`).exec(html)![1];
   assert.ok(pre.startsWith('django.db.utils.OperationalError'), pre.slice(0, 80));
   assert.ok(pre.includes('tail line 29'));
   assert.ok(!pre.includes('x0.py'), 'the start of the traceback is cut');
@@ -202,8 +204,20 @@ test('a clean repository fits on one screen: verdict, scorecard, smoke lines, no
   report.smoke!.status = 'passed';
   report.smoke!.engines.postgres = { ...report.smoke!.engines.sqlite!, engine: 'postgres' };
   const md = renderMarkdown(report, COMMENT);
-  assert.ok(md.split('\n').length <= 32, `${md.split('\n').length} lines`);
-  assert.ok(md.length < 1500, `${md.length} characters`);
+  assert.ok(md.split('\n').length <= 20, `${md.split('\n').length} lines`);
+  assert.ok(md.length < 1000, `${md.length} characters`);
+  // The scorecard is one line when every factor passes; notices alone do not bring the table back.
+  const html = gfm.render(md);
+  assert.ok(!html.includes('<table'), 'no scorecard table');
+  assert.match(html, /✅ <strong>All twelve factors and the production checks pass<\/strong>/);
+  const notice = finding('TF0701', { file: 'Dockerfile', message: 'No port declared.' });
+  const withNotice = renderMarkdown({
+    ...report,
+    findings: [notice],
+    counts: { ...report.counts, notice: 1 },
+  });
+  assert.ok(!withNotice.includes('| Factor |'));
+  assert.match(withNotice, /production checks pass\*\* \(1 notice below\)/);
   assert.ok(!md.includes('<details'), 'nothing to expand');
   assert.ok(!md.includes('Fix these first'));
 });
@@ -280,4 +294,24 @@ test('rule messages with a code sample carry it as a code part, rendered as code
   const html = gfm.render(renderMarkdown(fixtureReport({ findings }), COMMENT));
   assert.ok(html.includes('<code>SECRET_KEY = os.environ[&quot;DJANGO_SECRET_KEY&quot;]</code>'));
   assert.ok(!visibleProse(html).includes('`'));
+});
+
+test('two directories of one repository, two comments on one page: no anchor is shared, each link finds its own', () => {
+  const html = ['services/web', 'services/api', '.'].map((directory) =>
+    gfm.render(renderMarkdown(fixtureReport({ directory }), COMMENT)),
+  );
+  const ids = html.map((h) => [...h.matchAll(/<a id="([^"]+)">/g)].map((m) => m[1]));
+  for (const list of ids) assert.ok(list.length >= 5, 'factor sections and logs have anchors');
+  const all = ids.flat();
+  assert.equal(new Set(all).size, all.length, 'an anchor appears in two comments');
+  // Safe characters only, the directory readable in it; the repository root keeps the short form.
+  for (const id of all) assert.match(id, /^tfr-[a-z0-9-]+$/);
+  assert.ok(ids[0].includes(`${anchorPrefix('services/web')}factor-iii`));
+  assert.match(anchorPrefix('services/web'), /^tfr-services-web-[0-9a-f]{6}-$/);
+  assert.ok(ids[2].includes('tfr-factor-iii'));
+  // Directories with the same slug still differ, and hostile names leave only safe characters.
+  assert.notEqual(anchorPrefix('a/b'), anchorPrefix('a-b'));
+  assert.match(anchorPrefix('x"><script>/@octocat'), /^tfr-x-script-octocat-[0-9a-f]{6}-$/);
+  for (const [i, h] of html.entries())
+    for (const [, target] of h.matchAll(/<a href="#([^"]+)">/g)) assert.ok(ids[i].includes(target), target);
 });

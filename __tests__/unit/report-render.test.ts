@@ -237,7 +237,7 @@ test('markdown: a finding about the whole project has no file link', () => {
   assert.match(md, /"parse-error"\) the whole project: Rule TF0999/);
 });
 
-test("text: the end of a finding's log is shown under it", () => {
+test("text: the end of a finding's log is shown under it, trimmed as in markdown", () => {
   const log = Array.from({ length: 40 }, (_, i) => `log line ${i}`).join('\n');
   const report = fixtureReport({
     findings: [finding('TF0502', { file: 'Dockerfile', line: 5, message: 'build failed', details: log })],
@@ -245,7 +245,7 @@ test("text: the end of a finding's log is shown under it", () => {
   const text = renderText(report, { color: false });
   assert.match(
     text,
-    /build failed {2}TF0502 image-build-failed\n {7}│ … 25 earlier lines\n {7}│ log line 25\n/,
+    /build failed {2}TF0502 image-build-failed\n {7}│ \[… earlier lines cut\]\n {7}│ log line 15\n/,
   );
   assert.match(text, /│ log line 39\n/);
 });

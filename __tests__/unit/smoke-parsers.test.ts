@@ -208,13 +208,19 @@ describe('release one-off output', () => {
 });
 
 describe('redaction', () => {
-  test('every registered secret is masked, longest first; short values are not secrets', () => {
+  test('every registered secret is masked, longest first; short values and ordinary words are not secrets', () => {
     const seen: string[] = [];
     const r = new Redactor((s) => seen.push(s));
     r.add('s3cr3t-value');
     r.add('s3cr3t-value-longer');
     r.add('abc');
-    assert.equal(r.redact('a s3cr3t-value-longer and s3cr3t-value, abc'), 'a *** and ***, abc');
+    r.add('pw12345');
+    r.add('changeme');
+    r.add('Postgres');
+    assert.equal(
+      r.redact('a s3cr3t-value-longer and s3cr3t-value, abc pw12345 changeme Postgres'),
+      'a *** and ***, abc pw12345 changeme Postgres',
+    );
     assert.deepEqual(seen, ['s3cr3t-value', 's3cr3t-value-longer']);
   });
 });
@@ -223,7 +229,7 @@ describe('environment per engine', () => {
   const random = (n: number) => 'f'.repeat(n * 2);
   const pg = { host: 'tfr-x-postgres-db', port: 5432, name: 'tfr_db', user: 'tfr_u', password: 'pw-123456' };
 
-  test('compose variables pass through except secrets; the engine switch uses the value the settings compare with', () => {
+  test('compose variables pass through as written (interpolated secrets aside); the engine switch uses the value the settings compare with', () => {
     const { env, secrets } = planEnv({
       engine: 'postgres',
       settings: {
@@ -256,6 +262,14 @@ describe('environment per engine', () => {
           line: 2,
         },
         {
+          name: 'PASSED_TOKEN',
+          value: 'from-the-runner',
+          interpolated: true,
+          source: 'environment',
+          file: 'c.yml',
+          line: 2,
+        },
+        {
           name: 'DATABASE_URL',
           value: 'postgres://app@db/app',
           interpolated: false,
@@ -278,7 +292,10 @@ describe('environment per engine', () => {
       random,
     });
     assert.equal(env.TZ, 'UTC');
-    assert.equal(env.API_TOKEN, undefined);
+    // A literal committed to the compose file runs as provided and is not a secret to mask (it is public).
+    assert.equal(env.API_TOKEN, 'tok-abcdef');
+    assert.ok(!secrets.includes('tok-abcdef'));
+    assert.equal(env.PASSED_TOKEN, undefined);
     // The compose service's own database settings are not passed on: this run attaches its own database.
     assert.equal(env.DATABASE_URL, 'postgres://tfr_u:pw-123456@tfr-x-postgres-db:5432/tfr_db');
     assert.equal(env.POSTGRES_HOST, undefined);
@@ -286,6 +303,35 @@ describe('environment per engine', () => {
     assert.equal(env.DB_ENGINE, 'postgres');
     assert.equal(env.DB_PASSWORD, 'pw-123456');
     assert.ok(secrets.includes('pw-123456'));
+  });
+
+  test('a SECRET_KEY the image or the compose service sets is not replaced by a generated one', () => {
+    const plan = (imageEnvNames: string[], composeKey?: string) =>
+      planEnv({
+        engine: 'sqlite',
+        composeEnv: composeKey
+          ? [
+              {
+                name: 'DJANGO_SECRET_KEY',
+                value: composeKey,
+                interpolated: false,
+                source: 'environment',
+                file: 'c.yml',
+                line: 1,
+              },
+            ]
+          : [],
+        imageEnvNames,
+        sqliteUrl: 'sqlite:////data/db.sqlite3',
+        random,
+      });
+    const fromImage = plan(['SECRET_KEY']);
+    assert.equal(fromImage.env.SECRET_KEY, undefined);
+    assert.equal(fromImage.env.DJANGO_SECRET_KEY, 'f'.repeat(64));
+    const fromCompose = plan([], 'weak-compose-key');
+    assert.equal(fromCompose.env.DJANGO_SECRET_KEY, 'weak-compose-key');
+    assert.equal(fromCompose.env.SECRET_KEY, 'f'.repeat(64));
+    assert.deepEqual(fromCompose.secrets, ['f'.repeat(64)]);
   });
 
   test('an ENGINE read straight from the variable gets the backend module', () => {

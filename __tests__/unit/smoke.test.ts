@@ -572,6 +572,14 @@ describe('smoke orchestration (scripted Docker)', () => {
     assert.deepEqual(ids(findings), ['TF0902']);
     assert.match(findings[0].message, /SIGKILL/);
     assert.equal(stepStatuses(result.engines.postgres!.steps).stop, 'failed');
+    // Only a warning found: the engines got through with warnings; the grace is just above the 5 s budget.
+    assert.equal(result.engines.postgres!.status, 'warnings');
+    assert.equal(result.status, 'warnings');
+    assert.match(
+      result.engines.sqlite!.reason!,
+      /^Stop: Stopped in [\d.]+ s, exit code 137 \(SIGKILL after the 6 s grace period: SIGTERM was not handled\)\.$/,
+    );
+    assert.ok(docker.calls.some((c) => c.args.join(' ').startsWith('stop -t 6 ')));
 
     const slow = new FakeDocker().on(
       (a) => a[0] === 'stop',
@@ -613,8 +621,9 @@ describe('smoke orchestration (scripted Docker)', () => {
       (a) => isOneOff(a, 'release'),
       (a, o) => released(a, o, { check: { stderr: output } }),
     );
-    const { findings } = await smoke(docker);
+    const { findings, result } = await smoke(docker);
     assert.deepEqual(ids(findings), ['TF1302', 'TF1302']);
+    assert.equal(result.engines.sqlite!.status, 'warnings');
     assert.deepEqual(findings.map((f) => f.message.match(/security\.W\d+/)![0]).sort(), [
       'security.W004',
       'security.W008',

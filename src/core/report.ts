@@ -3,6 +3,8 @@ import type { ReportFixes } from './fix.js';
 
 export type FailOn = Severity | 'never';
 export type StepStatus = 'passed' | 'failed' | 'skipped';
+/** An engine's or the whole smoke run's status: `warnings` when it got through and found only warnings. */
+export type RunStatus = StepStatus | 'warnings';
 export type Engine = 'sqlite' | 'postgres';
 
 export interface SmokeStep {
@@ -18,7 +20,7 @@ export interface SmokeStep {
 
 export interface EngineResult {
   engine: Engine;
-  status: StepStatus;
+  status: RunStatus;
   /** Why the engine failed or was skipped, in one line. */
   reason?: string;
   durationMs: number;
@@ -26,7 +28,7 @@ export interface EngineResult {
 }
 
 export interface SmokeResult {
-  status: StepStatus;
+  status: RunStatus;
   reason?: string;
   /** The app directory that was built, relative to the scanned directory. */
   app?: string;

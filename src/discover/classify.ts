@@ -46,12 +46,28 @@ export function normalizeRelative(path: string): string | undefined {
 export function isDockerfile(path: string): boolean {
   const name = baseName(path);
   if (name.endsWith('.dockerignore')) return false;
-  return /^dockerfile$/i.test(name) || /\.dockerfile$/i.test(name) || /^dockerfile\./i.test(name);
+  // Dockerfile, Dockerfile.prod, Dockerfile-prod, any name.dockerfile, LocalDockerfile
+  return /\.dockerfile$/i.test(name) || /^[\w.-]*dockerfile$/i.test(name) || /^dockerfile[.-]/i.test(name);
 }
 
 export function isComposeFile(path: string): boolean {
   // docker-compose.prod.yml, compose.production.yaml, docker-compose-deploy.yml
   return /^(docker-)?compose([.-][^/]+)?\.ya?ml$/.test(baseName(path));
+}
+
+/** A YAML file holding a compose project under another name (`local.yml`, `compose/production.yml`). */
+export function looksLikeCompose(path: string, text: string | undefined): boolean {
+  if (isComposeFile(path)) return true;
+  if (!/\.ya?ml$/.test(path) || /(^|\/)\.github\//.test(path) || text === undefined) return false;
+  // Top-level services whose entries build or pull an image; Kubernetes manifests and CI files have other keys.
+  return (
+    /^services\s*:\s*$/m.test(text) && /^\s+(image|build)\s*:/m.test(text) && !/^apiVersion\s*:/m.test(text)
+  );
+}
+
+/** YAML files worth reading to see whether they are compose files: shallow, outside CI configuration. */
+export function isComposeCandidate(path: string): boolean {
+  return /\.ya?ml$/.test(path) && !/(^|\/)\.github\//.test(path) && path.split('/').length <= 3;
 }
 
 export function isComposeOverride(path: string): boolean {

@@ -5,6 +5,7 @@ import {
   baseName,
   DEFAULT_CONFIG_FILE,
   dirName,
+  isComposeCandidate,
   isComposeFile,
   isCoreFile,
   isDockerfile,
@@ -13,6 +14,7 @@ import {
   isScript,
   isSettingsCandidate,
   joinPath,
+  looksLikeCompose,
   moduleFiles,
   SKIPPED_DIRS,
 } from './classify.js';
@@ -61,6 +63,7 @@ export async function discover(
     (f) =>
       isDockerfile(f) ||
       isComposeFile(f) ||
+      isComposeCandidate(f) ||
       isDockerignore(f) ||
       isRequirementsFile(f) ||
       isSettingsCandidate(f) ||
@@ -73,8 +76,12 @@ export async function discover(
   wanted.push(...named, DEFAULT_CONFIG_FILE);
   for (const f of wanted) await read(f);
 
+  // Read YAML that is no compose file is dropped again: only compose projects matter.
+  for (const f of Object.keys(texts))
+    if (isComposeCandidate(f) && !looksLikeCompose(f, texts[f]) && !named.has(f)) delete texts[f];
   // .env next to compose files, for interpolation only.
-  for (const f of Object.keys(texts).filter(isComposeFile)) await read(joinPath(dirName(f), '.env'));
+  for (const f of Object.keys(texts).filter((f) => looksLikeCompose(f, texts[f])))
+    await read(joinPath(dirName(f), '.env'));
 
   // Second pass: files the first ones name (settings modules and what they star-import, -r includes, scripts run by
   // CMD), which may name more in turn, a few levels deep.
@@ -106,6 +113,7 @@ function secondPassFiles(texts: Record<string, string>, files: string[], options
   if (options.settingsModule) modules.add(options.settingsModule);
   const requirementNames = new Set<string>();
   const commandWords = new Set<string>();
+  const dockerfileNames = new Set<string>();
   for (const [file, text] of Object.entries(texts)) {
     for (const m of text.matchAll(/DJANGO_SETTINGS_MODULE['"]?\s*[,=:]\s*['"]?([A-Za-z_][\w.]*)/g))
       modules.add(m[1]);
@@ -119,7 +127,10 @@ function secondPassFiles(texts: Record<string, string>, files: string[], options
       for (const m of text.matchAll(/^\s*(?:COPY|ADD)\s+([^\n]*)/gim))
         for (const w of m[1].split(/\s+/)) if (/\.(txt|in)$/.test(w)) requirementNames.add(baseName(w));
     }
-    if (isDockerfile(file) || isComposeFile(file)) {
+    if (isDockerfile(file) || looksLikeCompose(file, text)) {
+      // A Dockerfile a compose build names (`dockerfile: docker/web.df`), whatever it is called.
+      for (const m of text.matchAll(/^\s*dockerfile\s*:\s*['"]?([^\s'"#]+)/gm))
+        dockerfileNames.add(baseName(m[1]));
       for (const line of text.split(/\r?\n/)) {
         if (!/^\s*(CMD|ENTRYPOINT|command|entrypoint|-)\b/i.test(line)) continue;
         for (const m of line.matchAll(/[\w./-]+/g)) commandWords.add(baseName(m[0]));
@@ -143,6 +154,7 @@ function secondPassFiles(texts: Record<string, string>, files: string[], options
     const name = baseName(f);
     if (requirementNames.has(name) && !(f in texts)) out.add(f);
     if (commandWords.has(name) && !(f in texts) && !/\.(py|txt|toml|lock|json)$/.test(name)) out.add(f);
+    if (dockerfileNames.has(name) && !(f in texts)) out.add(f);
   }
   return [...out];
 }

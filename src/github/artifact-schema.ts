@@ -2,11 +2,14 @@ import {
   type EngineResult,
   type FailOn,
   type Finding,
+  type MessagePart,
   type Report,
   SEVERITIES,
   type Severity,
+  plainMessage,
   type SmokeResult,
   type SmokeStep,
+  type RunStatus,
   type StepStatus,
 } from '../core/index.js';
 import { makeReport } from '../report/make.js';
@@ -23,6 +26,7 @@ export const LIMITS = {
   findings: 10_000,
   path: 1024,
   message: 4000,
+  parts: 200,
   details: 64 * 1024,
   reason: 1000,
   steps: 50,
@@ -33,7 +37,9 @@ export const LIMITS = {
 
 const RULE_BY_ID = new Map(RULES.map((r) => [r.id, r]));
 const STATUSES: readonly StepStatus[] = ['passed', 'failed', 'skipped'];
+const RUN_STATUSES: readonly RunStatus[] = ['passed', 'warnings', 'failed', 'skipped'];
 const SUPPRESSED_BY = ['inline', 'file', 'config'] as const;
+const PART_KINDS: readonly string[] = ['text', 'code', 'path', 'value'];
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/;
 
@@ -56,7 +62,7 @@ export function validateReport(raw: unknown, failOn: FailOn, source: string): Va
     problems.add(`${raw.findings.length} findings, more than ${LIMITS.findings}: the rest are dropped`);
   const findings: Finding[] = [];
   for (const [i, value] of raw.findings.slice(0, LIMITS.findings).entries()) {
-    const f = finding(value);
+    const f = finding(value, (problem) => problems.add(`finding ${i}: ${problem}`));
     if (typeof f === 'string') problems.add(`finding ${i} dropped: ${f}`);
     else findings.push(f);
   }
@@ -96,8 +102,8 @@ class Problems {
   }
 }
 
-/** A finding with the registry's metadata, or why it was dropped. */
-function finding(value: unknown): Finding | string {
+/** A finding with the registry's metadata, or why it was dropped; `note` hears of a part dropped from it. */
+function finding(value: unknown, note: (problem: string) => void): Finding | string {
   if (!isObject(value)) return 'not an object';
   const rule = typeof value.ruleId === 'string' ? RULE_BY_ID.get(value.ruleId) : undefined;
   if (!rule) return 'ruleId is not a rule of this action';
@@ -110,6 +116,10 @@ function finding(value: unknown): Finding | string {
     return `details is not a string of at most ${LIMITS.details} characters`;
   if (typeof value.fingerprint !== 'string' || !/^[\w-]{1,64}$/.test(value.fingerprint))
     return 'fingerprint is not 1 to 64 letters, digits, _ or -';
+  // Parts that do not fit are dropped alone: the renderers recover them from the plain message.
+  const checked = value.parts == null ? undefined : messageParts(value.parts, message);
+  if (typeof checked === 'string') note(`${checked}: dropped`);
+  const parts = typeof checked === 'string' ? undefined : checked;
   const suppressed = value.suppressed == null ? undefined : suppression(value.suppressed);
   if (typeof suppressed === 'string') return suppressed;
   const line = position(value.line);
@@ -128,9 +138,27 @@ function finding(value: unknown): Finding | string {
     ...(line !== undefined && endLine !== undefined && endLine >= line ? { endLine } : {}),
     ...(line !== undefined && column !== undefined ? { column } : {}),
     message,
+    ...(parts ? { parts } : {}),
     ...(typeof value.details === 'string' ? { details: value.details } : {}),
     ...(suppressed ? { suppressed } : {}),
   };
+}
+
+/**
+ * A message's parts, only when they spell the message exactly; every part but code comes back as a repository value,
+ * since nothing in the artifact is ours, and code is shown as an inert code span.
+ */
+function messageParts(value: unknown, message: string): MessagePart[] | string {
+  const problem = `parts is not a list of at most ${LIMITS.parts} text and code parts that spell the message`;
+  if (!Array.isArray(value) || value.length > LIMITS.parts) return problem;
+  const parts: MessagePart[] = [];
+  for (const p of value) {
+    if (!isObject(p) || typeof p.text !== 'string' || !PART_KINDS.includes(p.kind as string)) return problem;
+    const last = parts.at(-1);
+    if (p.kind !== 'code' && last?.kind === 'value') last.text += p.text;
+    else parts.push({ kind: p.kind === 'code' ? 'code' : 'value', text: p.text });
+  }
+  return plainMessage(parts) === message ? parts : problem;
 }
 
 function suppression(value: unknown): Finding['suppressed'] | string {
@@ -145,7 +173,8 @@ function suppression(value: unknown): Finding['suppressed'] | string {
 /** The smoke part, whole or not at all: the renderers read every field of it. */
 function smokeResult(value: unknown): SmokeResult | string {
   if (!isObject(value)) return 'not an object';
-  if (!STATUSES.includes(value.status as StepStatus)) return 'status is not passed, failed or skipped';
+  if (!RUN_STATUSES.includes(value.status as RunStatus))
+    return 'status is not passed, warnings, failed or skipped';
   const durationMs = duration(value.durationMs);
   if (durationMs === undefined) return 'durationMs is not a number of milliseconds';
   if (!optionalText(value.reason, LIMITS.reason)) return 'reason is too long or not a string';
@@ -161,7 +190,7 @@ function smokeResult(value: unknown): SmokeResult | string {
     engines[name] = checked;
   }
   return {
-    status: value.status as StepStatus,
+    status: value.status as RunStatus,
     ...(typeof value.reason === 'string' ? { reason: value.reason } : {}),
     ...(typeof value.app === 'string' ? { app: value.app } : {}),
     ...(build ? { build } : {}),
@@ -173,7 +202,8 @@ function smokeResult(value: unknown): SmokeResult | string {
 function engine(name: 'sqlite' | 'postgres', value: unknown): EngineResult | string {
   if (!isObject(value)) return 'not an object';
   if (value.engine !== undefined && value.engine !== name) return 'engine does not match its key';
-  if (!STATUSES.includes(value.status as StepStatus)) return 'status is not passed, failed or skipped';
+  if (!RUN_STATUSES.includes(value.status as RunStatus))
+    return 'status is not passed, warnings, failed or skipped';
   const durationMs = duration(value.durationMs);
   if (durationMs === undefined) return 'durationMs is not a number of milliseconds';
   if (!optionalText(value.reason, LIMITS.reason)) return 'reason is too long or not a string';
@@ -187,7 +217,7 @@ function engine(name: 'sqlite' | 'postgres', value: unknown): EngineResult | str
   }
   return {
     engine: name,
-    status: value.status as StepStatus,
+    status: value.status as RunStatus,
     ...(typeof value.reason === 'string' ? { reason: value.reason } : {}),
     durationMs,
     steps,

@@ -19,10 +19,11 @@ const ADMIN_COMMANDS = new Set([
 ]);
 const PASSWORD_OPTIONS = /^--?(password|pass|passwd|pwd)(=|$)/;
 // create_superuser('admin', 'a@b.c', 'pw') or password='pw'; set_password('pw')
+// A string that starts with `$` is a shell variable the script expands ('$DJANGO_SUPERUSER_PASSWORD'), not a literal.
 const PYTHON_PASSWORD = [
-  /create_superuser\s*\(\s*(?:[^,()]*,\s*){2}(?:password\s*=\s*)?(['"])[^'"]+\1/,
-  /create_(?:super)?user\s*\([^()]*password\s*=\s*(['"])[^'"]+\1/,
-  /set_password\s*\(\s*(['"])[^'"]+\1/,
+  /create_superuser\s*\(\s*(?:[^,()]*,\s*){2}(?:password\s*=\s*)?(['"])(?!\$)[^'"]+\1/,
+  /create_(?:super)?user\s*\([^()]*password\s*=\s*(['"])(?!\$)[^'"]+\1/,
+  /set_password\s*\(\s*(['"])(?!\$)[^'"]+\1/,
 ];
 
 export function literalCredentials(script: ShellScript): LiteralCredential[] {

@@ -3,8 +3,8 @@ import {
   baseName,
   DEFAULT_CONFIG_FILE,
   dirName,
-  isComposeFile,
   isComposeOverride,
+  looksLikeCompose,
   isCoreFile,
   isDockerfile,
   isDockerignore,
@@ -153,6 +153,7 @@ class ProjectBuilder {
       if (file === configFile || /(^|\/)\.env$/.test(file)) continue;
       if (!(
         isCoreFile(file) ||
+        looksLikeCompose(file, text) ||
         isDockerignore(file) ||
         isRequirementsFile(file) ||
         isScript(file) ||
@@ -194,7 +195,9 @@ class ProjectBuilder {
       sets.push({ dir: dirName(given[0]), files: given.filter((f) => f in this.texts) });
     } else {
       const byDir = new Map<string, string[]>();
-      for (const f of Object.keys(this.texts).filter(isComposeFile).sort()) {
+      for (const f of Object.keys(this.texts)
+        .filter((f) => looksLikeCompose(f, this.texts[f]))
+        .sort()) {
         const d = dirName(f);
         byDir.set(d, [...(byDir.get(d) ?? []), f]);
       }

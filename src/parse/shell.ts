@@ -1,4 +1,6 @@
-import sh, { type Node, type Parser } from 'mvdan-sh';
+import { createRequire } from 'node:module';
+import type MvdanSh from 'mvdan-sh';
+import type { Node, Parser } from 'mvdan-sh';
 import type { ShellAssignment, ShellCommand, ShellScript } from './types.js';
 import { plainCommands } from './plain-shell.js';
 
@@ -24,7 +26,19 @@ const DECLARATIONS = new Set(['export', 'declare', 'typeset', 'readonly', 'local
 const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'mksh', 'busybox']);
 const MAX_NESTING = 4;
 
+let sh: typeof MvdanSh;
 let parser: Parser | undefined;
+
+/**
+ * mvdan-sh (a 1.5 MB GopherJS build) costs more to load than a small project's whole analysis, and plain scripts never
+ * need it: it is loaded on the first script that does. The bare `require` is what esbuild turns into a lazy load of
+ * the bundled module; tsx runs the sources as ESM, without one.
+ */
+function loadSh(): typeof MvdanSh {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a bare require is the lazy load esbuild bundles
+  sh ??= typeof require === 'function' ? require('mvdan-sh') : createRequire(import.meta.url)('mvdan-sh');
+  return sh;
+}
 /** How many scripts went to the full parser: the robustness tests bound it for large plain Dockerfiles. */
 export const fullParserCalls = { count: 0 };
 
@@ -46,15 +60,23 @@ export function parseShellFully(text: string, firstLine = 1): ShellScript {
   }
 }
 
-/** The commands of a script of plain words, as the full parser would read them; undefined for any other script. */
-function plainScript(text: string, firstLine: number): ShellCommand[] | undefined {
+/**
+ * The commands of a script of plain words, as the full parser would read them, `sh -c 'plain script'` included;
+ * undefined for any other script.
+ */
+function plainScript(text: string, firstLine: number, depth = 0): ShellCommand[] | undefined {
   const plain = plainCommands(text);
   if (!plain) return undefined;
   const out: ShellCommand[] = [];
   for (const c of plain) {
-    const { argv, viaExec } = afterExec(c.argv);
-    if (argv.length > 0 && SHELLS.has(basename(argv[0]))) return undefined; // `sh -c`: a nested script
-    out.push({ argv, line: firstLine + c.line - 1, redirects: [], viaExec });
+    const { argv, viaExec, first } = afterExec(c.argv);
+    out.push({ argv, line: firstLine + c.line - 1, redirects: c.redirects, viaExec });
+    if (depth >= MAX_NESTING || argv.length === 0 || !SHELLS.has(basename(argv[0]))) continue;
+    const inline = inlineScriptIndex(argv);
+    if (inline === undefined) continue;
+    const inner = plainScript(argv[inline], firstLine + c.wordLines[first + inline] - 1, depth + 1);
+    if (!inner) return undefined; // the nested script needs the full parser: so does this one
+    out.push(...inner);
   }
   return out;
 }
@@ -89,7 +111,7 @@ function collectScript(
   depth: number,
   assignments: ShellAssignment[],
 ): void {
-  parser ??= sh.syntax.NewParser();
+  parser ??= loadSh().syntax.NewParser();
   fullParserCalls.count++;
   const file = parser.Parse(text, 'script');
   const src: Source = { bytes: Buffer.from(text, 'utf8'), lineOffset: firstLine - 1, depth, assignments };

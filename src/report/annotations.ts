@@ -41,7 +41,7 @@ export function renderAnnotations(
   const overflow: Annotation[] = [];
   for (const level of ['error', 'warning'] as const) {
     const list = of(level);
-    out.push(...list.slice(0, room(level)).map((f) => annotation(report, f)));
+    out.push(...list.slice(0, room(level)).map((f) => findingAnnotation(report, f)));
     if (list.length > room(level)) overflow.push(overflowNote(level, list.length - room(level)));
   }
   const notices = of('notice');
@@ -49,14 +49,15 @@ export function renderAnnotations(
   overflow.splice(noteRoom);
   const noticeSlots = noteRoom - overflow.length;
   const noticesShown = notices.length <= noticeSlots ? notices.length : Math.max(0, noticeSlots - 1);
-  out.push(...notices.slice(0, noticesShown).map((f) => annotation(report, f)));
+  out.push(...notices.slice(0, noticesShown).map((f) => findingAnnotation(report, f)));
   if (noticesShown < notices.length && overflow.length < noteRoom) {
     overflow.push(overflowNote('notice', notices.length - noticesShown));
   }
   return [...out, ...overflow];
 }
 
-function annotation(report: Report, f: Finding): Annotation {
+/** A finding as an annotation: its file joined onto the report's directory, its lines and column. */
+export function findingAnnotation(report: Report, f: Finding): Annotation {
   const a: Annotation = { level: f.severity, message: f.message, title: `${f.ruleId} ${f.name}` };
   if (f.file !== '.') a.file = repoPath(report.directory, f.file);
   if (f.line !== undefined && a.file) {

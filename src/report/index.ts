@@ -5,4 +5,5 @@ export { renderJson } from './json.js';
 export { renderMarkdown, DEFAULT_MAX_CHARS, type MarkdownOptions } from './markdown.js';
 export { renderSarif } from './sarif.js';
 export { renderText, type TextOptions } from './text.js';
+export { annotationCommand, renderGithub } from './workflow-commands.js';
 export { makeReport, TOOL } from './make.js';

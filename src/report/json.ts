@@ -1,4 +1,12 @@
-import type { AnalysedApp, EngineResult, Finding, Report, SmokeResult, SmokeStep } from '../core/index.js';
+import {
+  type AnalysedApp,
+  type EngineResult,
+  type Finding,
+  type Report,
+  type SmokeResult,
+  type SmokeStep,
+  plainMessage,
+} from '../core/index.js';
 
 /** The JSON report: a stable shape and key order for scripts (`jq '.findings[] | .ruleId'`). */
 export function renderJson(report: Report): string {
@@ -50,6 +58,10 @@ function jsonFinding(f: Finding) {
     ...(f.endLine !== undefined ? { endLine: f.endLine } : {}),
     ...(f.column !== undefined ? { column: f.column } : {}),
     message: f.message,
+    // The message as parts (text, code, path, value), when the rule built it with them and they still spell it.
+    ...(f.parts && f.parts.length > 0 && plainMessage(f.parts) === f.message
+      ? { parts: f.parts.map((p) => ({ kind: p.kind, text: p.text })) }
+      : {}),
     ...(f.details !== undefined ? { details: f.details } : {}),
     related: [...f.related],
     fingerprint: f.fingerprint,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   type EngineResult,
   type Factor,
@@ -5,7 +6,7 @@ import {
   type Report,
   type Severity,
   type SmokeStep,
-  type StepStatus,
+  type RunStatus,
   partsOfPlain,
 } from '../core/index.js';
 import { FACTOR_NAMES, FACTOR_ORDER, seconds } from './common.js';
@@ -14,7 +15,12 @@ import { explainingTail } from './logs.js';
 import { partsMarkdown } from './message.js';
 
 export const SEVERITY_ICON: Record<Severity, string> = { error: '❌', warning: '⚠️', notice: 'ℹ️' };
-const STATUS_ICON: Record<StepStatus, string> = { passed: '✅', failed: '❌', skipped: '⏭️' };
+const STATUS_ICON: Record<RunStatus, string> = {
+  passed: '✅',
+  warnings: '⚠️',
+  failed: '❌',
+  skipped: '⏭️',
+};
 const ENGINE_NAME = { sqlite: 'SQLite', postgres: 'PostgreSQL' } as const;
 /** What each smoke step proves, in the reader's words. */
 const STEP_LABEL: Record<string, string> = {
@@ -31,9 +37,26 @@ const STEP_LABEL: Record<string, string> = {
 /** The factors a scorecard always lists: the twelve and the production checks. */
 export const SCORECARD_FACTORS: Factor[] = FACTOR_ORDER.filter((f) => f !== '0');
 
+/**
+ * The prefix of every anchor of one directory's report, so that two comments on one page (two directories of a
+ * monorepo) never share an anchor: a slug of the directory for the reader, a hash of it for uniqueness.
+ */
+export function anchorPrefix(directory: string): string {
+  const dir = directory.replace(/^(?:\.\/)+|\/+$/g, '');
+  if (dir === '' || dir === '.') return 'tfr-';
+  const slug = dir
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+    .replace(/-+$/, '');
+  const hash = createHash('sha256').update(dir).digest('hex').slice(0, 6);
+  return `tfr-${slug ? `${slug}-` : ''}${hash}-`;
+}
+
 /** Anchor of a factor's section (GitHub prefixes ids with user-content- and follows #name links to them). */
-export function factorAnchor(factor: Factor): string {
-  return `tfr-factor-${factor === '0' ? 'analysis' : factor.toLowerCase()}`;
+export function factorAnchor(factor: Factor, prefix: string): string {
+  return `${prefix}factor-${factor === '0' ? 'analysis' : factor.toLowerCase()}`;
 }
 
 export function severityCounts(findings: readonly Finding[]): Record<Severity, number> {
@@ -49,8 +72,16 @@ export function countsShort(counts: Record<Severity, number>): string {
     .join(', ');
 }
 
-/** One row per factor: ❌ with an error, ⚠️ with a warning, ✅ otherwise; a link to its section when it has one. */
-export function scorecard(active: readonly Finding[], sections: ReadonlySet<Factor>): string {
+/**
+ * One row per factor: ❌ with an error, ⚠️ with a warning, ✅ otherwise; a link to its section when it has one. One
+ * line when every factor passes.
+ */
+export function scorecard(active: readonly Finding[], sections: ReadonlySet<Factor>, prefix: string): string {
+  // Every factor passing: one line instead of thirteen rows, so that a clean report fits on one screen.
+  if (!active.some((f) => f.severity !== 'notice')) {
+    const notices = active.length ? ` (${countsShort(severityCounts(active))} below)` : '';
+    return `✅ **All twelve factors and the production checks pass**${notices}`;
+  }
   const factors = active.some((f) => f.factor === '0')
     ? ['0' as Factor, ...SCORECARD_FACTORS]
     : SCORECARD_FACTORS;
@@ -58,7 +89,7 @@ export function scorecard(active: readonly Finding[], sections: ReadonlySet<Fact
     const counts = severityCounts(active.filter((f) => f.factor === factor));
     const icon = counts.error ? '❌' : counts.warning ? '⚠️' : '✅';
     const name = sections.has(factor)
-      ? `[${FACTOR_NAMES[factor]}](#${factorAnchor(factor)})`
+      ? `[${FACTOR_NAMES[factor]}](#${factorAnchor(factor, prefix)})`
       : FACTOR_NAMES[factor];
     return `| ${icon} | ${name} | ${countsShort(counts)} |`;
   });
@@ -75,14 +106,15 @@ export interface SmokeLog {
 export function smokeLogs(report: Report): SmokeLog[] {
   const s = report.smoke;
   if (!s) return [];
+  const prefix = anchorPrefix(report.directory);
   const logs: SmokeLog[] = [];
   if (s.build?.logTail)
-    logs.push({ anchor: 'tfr-log-build', label: 'the image build', text: s.build.logTail });
+    logs.push({ anchor: `${prefix}log-build`, label: 'the image build', text: s.build.logTail });
   for (const engine of [s.engines.sqlite, s.engines.postgres]) {
     for (const step of engine?.steps ?? []) {
       if (step.status === 'failed' && step.logTail && !logs.some((l) => l.text === step.logTail)) {
         logs.push({
-          anchor: `tfr-log-${engine!.engine}-${step.name.replace(/[^\w-]/g, '')}`,
+          anchor: `${prefix}log-${engine!.engine}-${step.name.replace(/[^\w-]/g, '')}`,
           label: `${label(step.name)} (${ENGINE_NAME[engine!.engine]})`,
           text: step.logTail,
         });

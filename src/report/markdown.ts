@@ -12,6 +12,7 @@ import { encodePath, escapeMarkdown } from './escape.js';
 import { repoPath } from '../util/paths.js';
 import {
   SEVERITY_ICON,
+  anchorPrefix,
   countsShort,
   factorAnchor,
   logDetails,
@@ -120,7 +121,7 @@ function assemble(report: Report, options: MarkdownOptions, layout: Layout): str
   if (options.marker) blocks.push(options.marker);
   // What was analysed goes with the scorecard when even that does not fit.
   blocks.push(header(report, layout.smoke !== false));
-  if (layout.smoke !== false) blocks.push(scorecard(unsuppressed, sections));
+  if (layout.smoke !== false) blocks.push(scorecard(unsuppressed, sections, anchorPrefix(report.directory)));
   const truncated =
     !layout.findingLogs && report.findings.some((f) => f.details && !smokeLogOf(ctx, f))
       ? ['log details of findings']
@@ -217,7 +218,8 @@ function factorSection(ctx: Context, factor: Factor, findings: Finding[]): strin
     : counts.warning
       ? SEVERITY_ICON.warning
       : SEVERITY_ICON.notice;
-  const summary = `<a id="${factorAnchor(factor)}"></a>${icon} <strong>${FACTOR_NAMES[factor]}</strong>: ${countsShort(counts)}`;
+  const anchor = factorAnchor(factor, anchorPrefix(ctx.report.directory));
+  const summary = `<a id="${anchor}"></a>${icon} <strong>${FACTOR_NAMES[factor]}</strong>: ${countsShort(counts)}`;
   return [
     `<details${counts.error ? ' open' : ''}><summary>${summary}</summary>`,
     '',

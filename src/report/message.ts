@@ -1,9 +1,14 @@
-import { type Finding, type MessagePart, partsOfPlain } from '../core/index.js';
+import { type Finding, type MessagePart, partsOfPlain, plainMessage } from '../core/index.js';
 import { escapeMarkdown, stripControl, terminalLine } from './escape.js';
 
-/** A finding's message as parts: the rule's own, or recovered from the plain message (older reports, artifacts). */
+/**
+ * A finding's message as parts: the rule's own when they still spell the plain message, else recovered from it
+ * (older reports, and any stage that rewords the message without its parts: redaction, merged engines).
+ */
 export function messageParts(f: Pick<Finding, 'message' | 'parts'>): MessagePart[] {
-  return f.parts && f.parts.length > 0 ? f.parts : partsOfPlain(f.message);
+  return f.parts && f.parts.length > 0 && plainMessage(f.parts) === f.message
+    ? f.parts
+    : partsOfPlain(f.message);
 }
 
 /** Markdown for an inline context: code samples as code spans, every other part escaped (prose too: see README). */

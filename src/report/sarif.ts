@@ -4,6 +4,7 @@ import type { Finding, Report, RuleMeta, Severity } from '../core/index.js';
 import { FACTOR_NAMES, INFORMATION_URI, ruleHelpUri } from './common.js';
 import { repoPath } from '../util/paths.js';
 import { encodePath } from './escape.js';
+import { explainingTail } from './logs.js';
 import { messageParts, partsMarkdown } from './message.js';
 
 export const SARIF_SCHEMA_URI =
@@ -101,7 +102,12 @@ function result(report: Report, f: Finding, ruleIndex: number | undefined) {
           ],
         }
       : {}),
-    properties: { name: f.name, factor: f.factor, ...(f.details ? { details: f.details } : {}) },
+    // The log as the comment and the terminal show it: the lines that explain the failure, then the tail.
+    properties: {
+      name: f.name,
+      factor: f.factor,
+      ...(f.details ? { details: explainingTail(f.details) } : {}),
+    },
   };
 }
 

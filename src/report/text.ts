@@ -1,6 +1,7 @@
-import type { EngineResult, Finding, Report, Severity, SmokeStep, StepStatus } from '../core/index.js';
+import type { EngineResult, Finding, Report, RunStatus, Severity, SmokeStep } from '../core/index.js';
 import { analysedLine, countsPhrase, plural, seconds } from './common.js';
-import { stripControl, terminalLine } from './escape.js';
+import { terminalLine } from './escape.js';
+import { explainingTail } from './logs.js';
 import { messageParts, partsTerminal } from './message.js';
 
 export interface TextOptions {
@@ -20,7 +21,12 @@ const CODES: Record<Style, [number, number]> = {
 };
 
 const SEVERITY_STYLE: Record<Severity, Style> = { error: 'red', warning: 'yellow', notice: 'cyan' };
-const STATUS_STYLE: Record<StepStatus, Style> = { passed: 'green', failed: 'red', skipped: 'dim' };
+const STATUS_STYLE: Record<RunStatus, Style> = {
+  passed: 'green',
+  warnings: 'yellow',
+  failed: 'red',
+  skipped: 'dim',
+};
 
 /** The terminal report, grouped by file like eslint's stylish format, with a summary line last. */
 export function renderText(report: Report, options: TextOptions): string {
@@ -51,10 +57,10 @@ export function renderText(report: Report, options: TextOptions): string {
         out.push(
           `  ${paint('dim', position)}  ${paint(SEVERITY_STYLE[f.severity], severity)}  ${message}  ${paint('dim', rule)}`,
         );
-        // The end of a log (failed build, migrate) says why: shown under the finding, indented.
+        // The log (failed build, migrate) trimmed as in the comment: the exception first, then the tail.
         if (f.details) {
           const indent = ' '.repeat(width + 4);
-          for (const line of lastLines(f.details, DETAIL_LINES)) out.push(paint('dim', `${indent}│ ${line}`));
+          for (const line of logLines(f.details)) out.push(paint('dim', `${indent}│ ${line}`));
         }
       }
     });
@@ -82,7 +88,7 @@ export function renderText(report: Report, options: TextOptions): string {
     for (const [name, status, time, detail] of rows) {
       const cells = [
         name.padEnd(w0),
-        paint(STATUS_STYLE[status as StepStatus], status.padEnd(7)),
+        paint(STATUS_STYLE[status as RunStatus], status.padEnd(8)),
         time.padStart(8),
         detail,
       ];
@@ -104,12 +110,10 @@ export function renderText(report: Report, options: TextOptions): string {
   return `${out.join('\n')}\n`;
 }
 
-const DETAIL_LINES = 15;
-
-function lastLines(text: string, n: number): string[] {
-  const lines = stripControl(text).replace(/\n+$/, '').split('\n');
-  const kept = lines.slice(-n).map((l) => l.replace(/\t/g, '  '));
-  return lines.length > n ? [`… ${lines.length - n} earlier lines`, ...kept] : kept;
+function logLines(log: string): string[] {
+  return explainingTail(log)
+    .split('\n')
+    .map((l) => l.replace(/\t/g, '  '));
 }
 
 function stepRow(step: SmokeStep, indent: string): string[] {

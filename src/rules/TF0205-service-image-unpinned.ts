@@ -35,7 +35,7 @@ export const serviceImageUnpinned = defineRule({
     'Services that `build:` are not judged here: their `image:` names the image they build. A tag taken from a',
     'variable (`app:${TAG}`) is left alone unless it resolves to `latest`.',
   ].join('\n'),
-  related: [],
+  related: ['service-image-require-explicit-tag'],
   check(project) {
     const out: RawFinding[] = [];
     for (const { service: s } of composeServices(project)) {

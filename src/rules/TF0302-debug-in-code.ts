@@ -4,7 +4,7 @@ import type { ValueSource } from '../model/types/settings.js';
 import { liveAssignments, valueWhenUnset } from '../model/settings/index.js';
 import { assignFromEnvironment } from './lib/settings-fix.js';
 import { defineRule } from './lib/rule.js';
-import { isDevelopmentComposeFile } from './lib/files.js';
+import { isDevelopmentComposeFile, projectComposeFiles } from './lib/files.js';
 
 export const debugInCode = defineRule({
   id: 'TF0302',
@@ -55,7 +55,7 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
         if (v.kind !== 'env') continue;
         const unset = valueWhenUnset(v);
         if (truthy(unset) !== true) {
-          const given = providedValue(app, v.variable);
+          const given = providedValue(app, v.variable, projectComposeFiles(project));
           if (given && truthWhenSetTo(v, given.value) === true)
             findings.push({
               file: settings.file,
@@ -90,11 +90,15 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
 });
 
 /** The value the image's ENV (or a production compose file) gives a variable, unless a development file sets it. */
-function providedValue(app: App, variable: string): { value: string; where: string } | undefined {
+function providedValue(
+  app: App,
+  variable: string,
+  composeFiles: readonly string[],
+): { value: string; where: string } | undefined {
   const entry = app.compose?.appService?.environment.find((e) => e.name === variable);
   if (entry) {
     if (entry.source !== 'environment' || entry.interpolated || entry.value === undefined) return undefined;
-    if (isDevelopmentComposeFile(entry.file)) return undefined;
+    if (isDevelopmentComposeFile(entry.file, composeFiles)) return undefined;
     return { value: entry.value, where: `${entry.file} (line ${entry.line})` };
   }
   const df = app.dockerfile;

@@ -68,7 +68,7 @@ credentials and are not judged.
               line,
               ...msg`DATABASES 'default'${engine} has ${key} as a literal value in code; read it from the environment so each deploy sets its own: ${code(`"${key}": os.environ["${SUGGESTED[key]}"]`)}.`,
             });
-          } else if (key === 'PASSWORD' && v.kind === 'env' && isCredential(valueWhenUnset(v))) {
+          } else if (key === 'PASSWORD' && v.kind === 'env' && isLiteralFallback(valueWhenUnset(v))) {
             seen.add(id);
             findings.push({
               file,
@@ -107,6 +107,11 @@ function engineNamed(config: DatabaseConfig): string {
 }
 
 /** A literal that carries something: empty strings and None mean "Django's default". */
+/** A literal fallback password; 'None' is str(None) from `f'{os.environ.get("X")}'`, no password in the repository. */
+function isLiteralFallback(v: ValueSource | undefined): boolean {
+  return isCredential(v) && !(v?.kind === 'literal' && v.value === 'None');
+}
+
 function isCredential(v: ValueSource | undefined): boolean {
   if (v?.kind !== 'literal') return false;
   if (typeof v.value === 'string') return v.value.trim() !== '';

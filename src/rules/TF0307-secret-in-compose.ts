@@ -60,11 +60,17 @@ export const secretInCompose = defineRule({
         ...(s.build?.argEntries ?? []).map((e) => ({ ...e, where: 'build.args' })),
       ];
       for (const e of entries) {
-        if (!isSecretName(e.name) || e.interpolated || e.value === undefined || e.value === '') continue;
+        if (!isSecretName(e.name) || e.value === undefined || e.value === '') continue;
+        const text = e.interpolated ? literalText(e.raw ?? '') : e.value;
+        if (text === '') continue;
+        // A '$' inside a pasted key (`…c$mt1&p…`) is read by compose as a variable, yet the rest is still the secret.
+        const dollar = e.interpolated
+          ? ` (compose even reads the '$' in it as a variable: write '$$' for a literal one)`
+          : '';
         out.push({
           file: e.file,
           line: e.line,
-          message: `Service '${s.name}' sets ${e.name} to a literal value in ${e.where}: take it from the environment with \${${e.name}} (set in an untracked .env), an env_file, or Docker secrets.`,
+          message: `Service '${s.name}' sets ${e.name} to a literal value in ${e.where}${dollar}: take it from the environment with \${${e.name}} (set in an untracked .env), an env_file, or Docker secrets.`,
         });
       }
     }
@@ -102,4 +108,11 @@ function fixSecretInCompose(context: FixContext): FixProposal | undefined {
       };
   }
   return undefined;
+}
+
+/** What an interpolated value holds besides its variables: '' for `${DB_PASSWORD}`, the key for `abc$def123456`. */
+function literalText(raw: string): string {
+  const rest = raw.replace(/\$\$/g, '$').replace(/\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*/g, '');
+  // A short remainder is punctuation around variables (`${USER}:${PASS}`), not a pasted secret.
+  return rest.replace(/[\s:@/_.,-]/g, '').length >= 8 ? rest : '';
 }

@@ -65,7 +65,8 @@ object store for media.
       const databases = settings.databases;
       for (const hit of databases ? sqliteFiles(databases, ctx) : []) {
         const dir = posix.dirname(hit.path);
-        if (covered(dir, mounts)) continue;
+        // A mount of the database file itself (`./db.sqlite3:/app/db.sqlite3`) keeps it across containers too.
+        if (covered(dir, mounts) || mounts.includes(hit.path)) continue;
         findings.push({
           file: databases?.file ?? settings.file,
           line: hit.line,

@@ -1,4 +1,12 @@
-import { acrossEngines, at, commandAnchor, defineDynamicRule, observationsOf } from './lib/dynamic.js';
+import {
+  acrossEngines,
+  at,
+  causeAdvice,
+  commandAnchor,
+  defineDynamicRule,
+  failureCause,
+  observationsOf,
+} from './lib/dynamic.js';
 
 export const portUnreachable = defineDynamicRule({
   id: 'TF0703',
@@ -20,7 +28,7 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
     return acrossEngines(observationsOf(observations, 'no-http-answer'), (o) =>
       at(
         commandAnchor(context),
-        `The server never answered HTTP on port ${o.port} (${o.why}). Bind it to 0.0.0.0:${o.port} (e.g. \`gunicorn -b 0.0.0.0:${o.port}\`), not 127.0.0.1, and make sure it starts.`,
+        `The server never answered HTTP on port ${o.port} (${o.why}). ${causeAdvice(failureCause(o) ?? { kind: 'not-listening' }, o.port)}`,
         o.logTail,
       ),
     );

@@ -20,7 +20,7 @@ Add a cheap check of the app itself, in the image or in compose.
 HEALTHCHECK --interval=30s --timeout=3s --start-period=20s \\
   CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/healthz')" || exit 1
 \`\`\``,
-  related: ['CKV_DOCKER_2', 'DS-0026'],
+  related: ['DL3057', 'CKV_DOCKER_2', 'DS-0026'],
   check(project) {
     const findings: RawFinding[] = [];
     for (const app of project.apps) {

@@ -1,6 +1,6 @@
 import type { ComposeService } from '../model/types/compose.js';
 import type { RawFinding } from '../core/index.js';
-import { isDevelopmentComposeFile } from './lib/files.js';
+import { isDevelopmentComposeFile, projectComposeFiles } from './lib/files.js';
 import { defineRule } from './lib/rule.js';
 
 /** The port each kind of backing service listens on. */
@@ -54,12 +54,17 @@ services:
   check(project) {
     const findings: RawFinding[] = [];
     const seen = new Set<string>();
+    const composeFiles = projectComposeFiles(project);
     for (const app of project.apps) {
       for (const s of app.compose?.services ?? []) {
         const kind = backingKind(s);
         if (!kind || s === app.compose?.appService) continue;
         for (const p of s.ports) {
-          if (p.target !== SERVICE_PORTS[kind] || isLoopbackIp(p.hostIp) || isDevelopmentComposeFile(p.file))
+          if (
+            p.target !== SERVICE_PORTS[kind] ||
+            isLoopbackIp(p.hostIp) ||
+            isDevelopmentComposeFile(p.file, composeFiles)
+          )
             continue;
           const key = `${p.file}:${p.line}`;
           if (seen.has(key)) continue;

@@ -68,6 +68,7 @@ export async function oneOffScript(
       ctx.manageDir,
       ...ctx.oneOffEntrypoint,
       run.imageRef,
+      ...ctx.oneOffPrefix,
       'sh',
       '-c',
       script,
@@ -86,6 +87,7 @@ function serverArgs(run: RunState, ctx: EngineContext, name: string): string[] {
     ...containerArgs(run, ctx, name),
     '-p',
     `127.0.0.1::${ctx.port}`,
+    ...ctx.serverEntrypoint,
     run.imageRef,
     ...(ctx.serverCommand ?? []),
   ];
@@ -96,7 +98,8 @@ export function createServer(run: RunState, ctx: EngineContext, name: string): P
   return run.docker.exec(['create', ...serverArgs(run, ctx, name)], { env: ctx.env, timeoutMs: 120_000 });
 }
 
-export type ServerStart = { ok: true; hostPort: number } | { ok: false; why: string; logTail?: string };
+export type ServerStart =
+  { ok: true; hostPort: number } | { ok: false; why: string; logTail?: string; exitCode?: number };
 
 /** Starts a server container, or the one created beforehand, and finds its published port. */
 export async function startServer(
@@ -121,6 +124,7 @@ export async function startServer(
       ok: false,
       why: `docker ${what} failed (exit code ${r.exitCode}): ${lastErrorLine(r.stderr)}`,
       logTail: run.redactor.redact(tail(r.stderr)),
+      exitCode: r.exitCode,
     };
   }
   const port = await run.docker.exec(['port', name, `${ctx.port}/tcp`], { timeoutMs: 30_000 });
@@ -134,6 +138,7 @@ export async function startServer(
           ? `the container exited at once (exit code ${state.ExitCode})`
           : 'no port published',
       logTail: await containerLogs(run, name),
+      ...(state && !state.Running && state.ExitCode !== undefined ? { exitCode: state.ExitCode } : {}),
     };
   }
   return { ok: true, hostPort: Number(m[1]) };

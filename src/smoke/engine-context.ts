@@ -15,11 +15,15 @@ export interface EngineContext {
   manageDir: string;
   port: number;
   oneOffEntrypoint: string[];
+  /** Arguments of a compose `entrypoint:` after its program, before a one-off's command when one-offs keep it. */
+  oneOffPrefix: string[];
   /** The image's ENTRYPOINT when one-offs keep it (a wrapper ending in `exec "$@"`), for commands run by docker exec. */
   wrapper: string[];
   /** The kept ENTRYPOINT is a script (not an init such as tini), which may need the database before anything runs. */
   wrapperMayUseDatabase: boolean;
-  /** Command for the server when the image has none (compose `command`). */
+  /** `--entrypoint PROGRAM` when the compose service sets `entrypoint:` (it replaces the image's). */
+  serverEntrypoint: string[];
+  /** Arguments after the image for the server, as compose gives them (compose `command`, the entrypoint's rest). */
   serverCommand?: string[];
 }
 
@@ -49,13 +53,16 @@ export async function engineContext(
   });
   for (const s of plan.secrets) run.redactor.add(s);
   const port = serverPort(run, image, plan.env);
-  const entrypoint = image.Entrypoint ?? [];
+  // As compose runs the service: its entrypoint replaces the image's (and clears CMD), its command replaces CMD.
+  const composeEntrypoint = appService?.entrypoint && composeArgv(appService.entrypoint);
+  const composeCommand = appService?.command && composeArgv(appService.command);
+  const entrypoint = composeEntrypoint ?? image.Entrypoint ?? [];
   // One-offs keep a wrapper entrypoint (it usually ends in `exec "$@"`) but not a server started as entrypoint.
   const keepEntrypoint = entrypoint.length > 0 && entrypointRunsArguments(run.app, entrypoint);
-  const hasCommand = (image.Cmd?.length ?? 0) > 0 || entrypoint.length > 0;
-  const composeCommand = appService?.command;
+  const entrypointFlag = composeEntrypoint ? ['--entrypoint', composeEntrypoint[0] ?? ''] : [];
+  const entrypointRest = composeEntrypoint?.slice(1) ?? [];
   const serverCommand =
-    !hasCommand && composeCommand ? (composeCommand.argv ?? ['sh', '-c', composeCommand.raw]) : undefined;
+    composeEntrypoint || composeCommand ? [...entrypointRest, ...(composeCommand ?? [])] : undefined;
   return {
     engine,
     network: run.network(engine),
@@ -63,12 +70,23 @@ export async function engineContext(
     env: plan.env,
     manageDir,
     port,
-    oneOffEntrypoint: keepEntrypoint || entrypoint.length === 0 ? [] : ['--entrypoint', ''],
+    oneOffEntrypoint: keepEntrypoint ? entrypointFlag : entrypoint.length === 0 ? [] : ['--entrypoint', ''],
+    oneOffPrefix: keepEntrypoint ? entrypointRest : [],
     wrapper: keepEntrypoint ? entrypoint : [],
     // A wrapper script may wait for, or migrate, the database before it runs the one-off's command.
     wrapperMayUseDatabase: keepEntrypoint && !INIT_PROGRAM.test(entrypointProgram(entrypoint) ?? ''),
+    serverEntrypoint: entrypointFlag,
     serverCommand,
   };
+}
+
+/** A compose command as the argv compose runs: the list, or the string split as a shell splits words (no shell). */
+export function composeArgv(command: { argv?: string[]; raw: string }): string[] {
+  if (command.argv) return command.argv;
+  const words: string[] = [];
+  for (const m of command.raw.matchAll(/"((?:\\.|[^"\\])*)"|'([^']*)'|((?:\\.|[^\s"'])+)/g))
+    words.push(m[1] !== undefined ? m[1].replace(/\\(.)/g, '$1') : (m[2] ?? m[3].replace(/\\(.)/g, '$1')));
+  return words;
 }
 
 /** A fresh named volume for every VOLUME of the image and every volume target of the compose service, except one over the code itself. */

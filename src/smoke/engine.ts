@@ -59,7 +59,10 @@ export async function runEngine(
     if (!e.ctx) throw new Error(`docker network create failed: ${net.stderr.trim()}`);
     for (const step of PATH) {
       const failed = await step(run, e);
-      if (failed) return pathFailed(run, e, failed);
+      if (!failed) continue;
+      // Migrations counted once migrate passed still give their verdict, whatever failed after.
+      await tablesStep(run, e);
+      return pathFailed(run, e, failed);
     }
   } catch (error) {
     if (error instanceof Cancelled) {
@@ -78,13 +81,14 @@ export async function runEngine(
 /** The engine's path failed at a step: observed, and the steps after it skipped. */
 function pathFailed(run: RunState, e: EngineRun, failed: StepFailure): void {
   e.result.status = 'failed';
-  e.result.reason = run.redactor.redact(`${failed.step}: ${failed.why}`);
+  e.result.reason = run.redactor.redact(stepSentence(failed.step, failed.why));
   run.observe({
     kind: 'engine-failed',
     engine: e.engine,
     step: failed.step,
     why: run.redactor.redact(failed.why),
     ...(failed.logTail !== undefined ? { logTail: failed.logTail } : {}),
+    ...(failed.exitCode !== undefined ? { exitCode: failed.exitCode } : {}),
   });
   e.skipRest(`${failed.step} failed`);
 }
@@ -99,15 +103,21 @@ async function endEngine(run: RunState, e: EngineRun): Promise<void> {
     e.record(step ?? skipped('check-deploy', 'not run'));
   }
   steps.sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
-  if (result.status === 'passed' && steps.some((s) => s.status === 'failed')) {
-    result.status = 'failed';
-    result.reason = steps
-      .filter((s) => s.status === 'failed')
-      .map((s) => `${s.name}: ${s.detail ?? 'failed'}`)
-      .join('; ');
+  const failedSteps = steps.filter((s) => s.status === 'failed');
+  if (result.status === 'passed' && failedSteps.length) {
+    result.reason = failedSteps.map((s) => stepSentence(s.name, s.detail ?? 'failed')).join(' ');
+    // A failure no rule judges fails the engine; the others are settled by their findings' severity.
+    if (failedSteps.some((s) => !e.judged.has(s.name))) result.status = 'failed';
   }
+  if (result.status === 'passed') run.settledBySeverity.add(e.engine);
   result.durationMs = run.now() - e.t0;
   run.finished.add(e.engine);
   run.log.info(`${e.engine}: ${result.status}${result.reason ? ` (${result.reason})` : ''}`);
   await removeEngineObjects(run, e.engine);
+}
+
+/** "Stop: Stopped in 6.1 s, exit code 137 (…)." : one sentence per failed step, so several read as prose. */
+export function stepSentence(step: string, detail: string): string {
+  const text = detail.trim().replace(/[.;:,]+$/, '');
+  return `${step[0].toUpperCase()}${step.slice(1)}: ${text}.`;
 }

@@ -123,10 +123,11 @@ export function planEnv(input: EnvPlanInput): EnvPlan {
     if (secret) secrets.push(value);
   };
 
-  // Non-secret variables of the compose app service come first: everything below overrides them.
+  // Variables of the compose app service come first, as provided (a literal there is public already).
   // Database settings of the compose service point at its own database service: this run attaches its own.
   for (const e of input.composeEnv) {
-    if (e.value === undefined || isSecretName(e.name)) continue;
+    // A secret interpolated from the runner's environment is not passed on: it would then have to be masked.
+    if (e.value === undefined || (isSecretName(e.name) && e.interpolated)) continue;
     if (dbFieldOfName(e.name) || /ENGINE$/.test(e.name) || DB_URL.test(e.value)) continue;
     env[e.name] = e.value;
   }
@@ -189,7 +190,9 @@ export function planEnv(input: EnvPlanInput): EnvPlan {
   // The conventional names too: harmless when unread, and needed when the settings could not be read.
   secretKeyVars.add('SECRET_KEY').add('DJANGO_SECRET_KEY');
   hostsVars.add('ALLOWED_HOSTS').add('DJANGO_ALLOWED_HOSTS');
-  for (const v of secretKeyVars) if (!ours.has(v)) set(v, input.random(32), true);
+  // A key the image (ENV) or the compose service sets runs as provided, so check --deploy judges the real one.
+  const givenKeys = new Set([...input.imageEnvNames, ...Object.keys(env), ...Object.keys(input.extra ?? {})]);
+  for (const v of secretKeyVars) if (!ours.has(v) && !givenKeys.has(v)) set(v, input.random(32), true);
   for (const v of hostsVars) if (!ours.has(v)) set(v, '*');
 
   // Whatever else the settings require and nobody provides gets a made-up value.

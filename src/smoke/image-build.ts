@@ -56,19 +56,12 @@ export async function buildImage(run: RunState): Promise<boolean> {
   }
 }
 
-/** Build args and the Dockerfile's secret-looking ENV and ARG literals, which the build log echoes, are masked. */
-function maskBuildSecrets(run: RunState, args: Record<string, string>): void {
-  for (const [k, v] of Object.entries(args)) if (isSecretName(k)) run.redactor.add(v);
-  const dockerfile = run.app.dockerfile;
-  for (const i of [
-    ...(dockerfile?.globalArgs ?? []),
-    ...(dockerfile?.stages ?? []).flatMap((st) => st.instructions),
-  ]) {
-    if ('pairs' in i && i.keyword === 'ENV')
-      for (const p of i.pairs) if (isSecretName(p.name)) run.redactor.add(p.value);
-    if ('name' in i && i.keyword === 'ARG' && isSecretName(i.name))
-      for (const v of [i.default, i.value]) run.redactor.add(v);
-  }
+/**
+ * Build args the user passed (smoke-build-args) with secret-looking names are masked, as the build log echoes them;
+ * literals committed to the Dockerfile or compose file are public already (TF0306/TF0307 report them).
+ */
+function maskBuildSecrets(run: RunState): void {
+  for (const [k, v] of Object.entries(run.options.buildArgs ?? {})) if (isSecretName(k)) run.redactor.add(v);
 }
 
 async function buildFrom(
@@ -88,7 +81,7 @@ async function buildFrom(
     ...(target ? ['--target', target] : []),
     ...Object.entries(args).flatMap(([k, v]) => ['--build-arg', `${k}=${v}`]),
   ];
-  maskBuildSecrets(run, args);
+  maskBuildSecrets(run);
   const buildx = (await run.docker.exec(['buildx', 'version'], { timeoutMs: 30_000 })).exitCode === 0;
   const argv = buildx
     ? ['buildx', 'build', '--load', '--progress', 'plain', ...common, staged.context]

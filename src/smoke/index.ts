@@ -3,7 +3,7 @@
 export { runSmoke, newRunId } from './scheduler.js';
 export { ENGINES } from './smoke-run.js';
 export type { SmokeLog, SmokeOptions, SmokeOutcome } from './options.js';
-export type { StepStatus } from '../core/index.js';
+export type { RunStatus, StepStatus } from '../core/index.js';
 export { createDockerCli } from './docker.js';
 export type { Docker, DockerExecOptions, DockerExecResult } from './docker.js';
 export { removeRun, RUN_LABEL, SMOKE_LAYERS_STATE_KEY, SMOKE_STATE_KEY } from './cleanup.js';

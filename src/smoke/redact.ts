@@ -4,7 +4,9 @@ import { isSecretName as isSecretLooking } from '../model/secret-names.js';
 export const MASK = '***';
 
 /** A secret shorter than this would mask ordinary text, so it is not one. */
-const MIN_SECRET = 4;
+const MIN_SECRET = 8;
+/** An ordinary word (letters only) would garble every report that uses it: it is not masked either. */
+const ORDINARY_WORD = /^[A-Za-z]+$/;
 /** An encoded form shorter than this (a base64 fragment of a short value) would mask ordinary text too. */
 const MIN_ENCODED = 8;
 
@@ -54,9 +56,10 @@ export class Redactor {
 
   constructor(private readonly onSecret?: (secret: string) => void) {}
 
-  /** Registers a value to mask, with its encodings; values shorter than 4 characters are not secrets. */
+  /** Registers a value to mask, with its encodings; values shorter than 8 characters and plain words are not secrets. */
   add(secret: string | undefined): void {
-    if (!secret || secret.length < MIN_SECRET || this.secrets.has(secret)) return;
+    if (!secret || secret.length < MIN_SECRET || ORDINARY_WORD.test(secret) || this.secrets.has(secret))
+      return;
     this.secrets.add(secret);
     // The runner's log masker derives the encodings of a registered value itself: only the value is registered.
     this.onSecret?.(secret);

@@ -40,6 +40,8 @@ export class RunState {
   readonly observations: SmokeObservation[] = [];
   readonly engines: Partial<Record<Engine, EngineResult>> = {};
   readonly finished = new Set<Engine>();
+  /** Engines that got through with only judged failures: their status follows the severity of their findings. */
+  readonly settledBySeverity = new Set<Engine>();
   build?: SmokeStep;
   /** The layers the classic build committed, for the final cleanup to remove. */
   classicBuild?: ClassicBuild;

@@ -47,10 +47,19 @@ export function finishRun(run: RunState, rules: readonly DynamicRule[], reason?:
     }
   }
   for (const e of engineList(run)) run.engines[e] ??= skippedEngine(e, reason ?? 'Not run.');
+  const context = smokeContext(run);
+  for (const e of Object.values(run.engines))
+    if (e && e.status === 'passed' && run.settledBySeverity.has(e.engine)) settle(e, rules, run, context);
   const statuses = Object.values(run.engines).map((e) => e!.status);
   const failed = run.build?.status === 'failed' || statuses.includes('failed') || !!reason;
   const result: SmokeResult = {
-    status: failed ? 'failed' : statuses.every((s) => s === 'skipped') ? 'skipped' : 'passed',
+    status: failed
+      ? 'failed'
+      : statuses.every((s) => s === 'skipped')
+        ? 'skipped'
+        : statuses.includes('warnings')
+          ? 'warnings'
+          : 'passed',
     ...(reason ? { reason } : {}),
     app: run.app.dir,
     ...(run.build ? { build: run.build } : {}),
@@ -58,27 +67,40 @@ export function finishRun(run: RunState, rules: readonly DynamicRule[], reason?:
     engines: structuredClone(run.engines),
     durationMs: run.now() - run.started,
   };
-  return { result, findings: judge(run, rules) };
+  return { result, findings: judge(run, rules, context) };
+}
+
+/** An engine that got through: failed on an error finding, `warnings` on a warning, else passed. */
+function settle(e: EngineResult, rules: readonly DynamicRule[], run: RunState, context: SmokeContext): void {
+  const seen = run.observations.filter((o) => 'engine' in o && o.engine === e.engine);
+  const severities = new Set(rules.filter((r) => r.judge(seen, context).length > 0).map((r) => r.severity));
+  e.status = severities.has('error') ? 'failed' : severities.has('warning') ? 'warnings' : 'passed';
+  if (e.status === 'passed') delete e.reason;
 }
 
 function skippedEngine(engine: Engine, reason: string): EngineResult {
   return { engine, status: 'skipped', reason, durationMs: 0, steps: [] };
 }
 
-/** The dynamic rules' findings on what the run observed, secrets redacted. */
-function judge(run: RunState, rules: readonly DynamicRule[]): Finding[] {
-  const context: SmokeContext = {
+function smokeContext(run: RunState): SmokeContext {
+  return {
     app: run.app,
     dockerfile: run.dockerfile,
     ...(run.settings ? { settings: run.settings } : {}),
     ...(run.image?.User !== undefined ? { imageUser: run.image.User } : {}),
   };
+}
+
+/** The dynamic rules' findings on what the run observed, secrets redacted. */
+function judge(run: RunState, rules: readonly DynamicRule[], context: SmokeContext): Finding[] {
   const observations = [...run.observations];
   return rules.flatMap((rule) =>
     rule.judge(observations, context).map(({ related, ...raw }) => {
       const finding = stamp(rule, {
         ...raw,
         message: run.redactor.redact(raw.message),
+        // The parts too, each on its own: a secret the rule put in a value must not survive in them.
+        ...(raw.parts ? { parts: raw.parts.map((p) => ({ ...p, text: run.redactor.redact(p.text) })) } : {}),
         ...(raw.details ? { details: run.redactor.redact(raw.details) } : {}),
       });
       return related ? { ...finding, related } : finding;

@@ -25,6 +25,8 @@ export interface EngineFailed {
   step: string;
   why: string;
   logTail?: string;
+  /** The exit code of the container (or of `docker start`) when it ended. */
+  exitCode?: number;
 }
 
 /** `manage.py migrate --noinput` in the release one-off did not succeed. */
@@ -44,6 +46,8 @@ export interface NoHttpAnswer {
   port: number;
   why: string;
   logTail: string;
+  /** The container's exit code when it ended before answering; absent while it still ran. */
+  exitCode?: number;
 }
 
 /** The server's first HTTP answer, measured from its start. */
@@ -225,6 +229,48 @@ export function at(anchor: Anchor, message: string, details?: string): DynamicFi
   };
 }
 
+/** Why a container failed, as its evidence shows: the exit code, the exception in its log, whether it still ran. */
+export type FailureCause =
+  | { kind: 'missing-module'; module: string }
+  | { kind: 'command-not-found' }
+  | { kind: 'not-a-server' }
+  | { kind: 'crashed'; exitCode: number }
+  | { kind: 'not-listening' };
+
+const MISSING_MODULE = /ModuleNotFoundError: No module named '([\w.]+)'/;
+const COMMAND_NOT_FOUND = /: not found$|executable file not found|No such file or directory/m;
+
+export function failureCause(evidence: {
+  exitCode?: number;
+  logTail?: string;
+  output?: string;
+}): FailureCause | undefined {
+  const log = `${evidence.output ?? ''}\n${evidence.logTail ?? ''}`;
+  const module = MISSING_MODULE.exec(log)?.[1];
+  if (module) return { kind: 'missing-module', module };
+  if (evidence.exitCode === 127 || (evidence.exitCode !== undefined && COMMAND_NOT_FOUND.test(log)))
+    return { kind: 'command-not-found' };
+  if (evidence.exitCode === 0) return { kind: 'not-a-server' };
+  if (evidence.exitCode !== undefined) return { kind: 'crashed', exitCode: evidence.exitCode };
+  return undefined;
+}
+
+/** The advice for a cause, in one or two sentences; `port` for a server that did not listen. */
+export function causeAdvice(cause: FailureCause, port?: number): string {
+  switch (cause.kind) {
+    case 'missing-module':
+      return `The image lacks the Python module \`${cause.module}\` the app imports: add the package that provides it to the requirements the image installs (factor II, dependencies declared and isolated).`;
+    case 'command-not-found':
+      return 'The command the container starts with does not exist in the image (exit code 127): start it with a program the image installs, or install it.';
+    case 'not-a-server':
+      return "The container's command ended (exit code 0) before anything listened: the command it starts with is not a server. Give the image a server command (CMD), or check the compose service's `command:`, which the smoke test runs as compose does.";
+    case 'crashed':
+      return `The server exited with code ${cause.exitCode} at start: see the log in the details.`;
+    case 'not-listening':
+      return `Nothing answered on port ${port ?? 8000} while the container ran: bind the server to 0.0.0.0:${port ?? 8000} (e.g. \`gunicorn -b 0.0.0.0:${port ?? 8000}\`), not 127.0.0.1, on the port the image exposes.`;
+  }
+}
+
 /** What to do when an engine breaks at a step, for the TF1001/TF1002 message. */
 const ENGINE_ADVICE: Record<string, string> = {
   migrate:
@@ -241,11 +287,13 @@ export function judgeEnginePath(
   context: SmokeContext,
 ): DynamicFinding[] {
   const failed = observationsOf(observations, 'engine-failed').filter((o) => o.engine === engine);
-  return acrossEngines(failed, (o) =>
-    at(
+  return acrossEngines(failed, (o) => {
+    const cause = failureCause(o);
+    const advice = cause && cause.kind !== 'crashed' ? causeAdvice(cause) : (ENGINE_ADVICE[o.step] ?? '');
+    return at(
       databasesAnchor(context),
-      `The image does not migrate and serve ${setup}: step \`${o.step}\` failed (${o.why}). ${ENGINE_ADVICE[o.step] ?? ''}`.trim(),
+      `The image does not migrate and serve ${setup}: step \`${o.step}\` failed (${o.why}). ${advice}`.trim(),
       o.logTail,
-    ),
-  );
+    );
+  });
 }

@@ -16,10 +16,31 @@ export function isSqliteFile(path: string): boolean {
   return /\.sqlite3$/.test(path);
 }
 
-/** An override file, or one named for development or tests, is not what production runs. */
-export function isDevelopmentComposeFile(path: string): boolean {
-  const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
-  return /(^|[._-])(override|dev|develop|development|local|test|tests|testing|ci)([._-]|$)/.test(name);
+/**
+ * An override file, or one named for development or tests, is not what production runs; nor is the default
+ * `docker-compose.yml` when a production alternative (`docker-compose-deploy.yml`, `compose.prod.yaml`) sits beside it
+ * among `composeFiles`.
+ */
+export function isDevelopmentComposeFile(path: string, composeFiles: readonly string[] = []): boolean {
+  const name = baseOf(path).toLowerCase();
+  if (/(^|[._-])(override|dev|develop|development|local|test|tests|testing|ci)([._-]|$)/.test(name))
+    return true;
+  if (!/^(docker-)?compose\.ya?ml$/.test(name)) return false;
+  const dir = path.slice(0, Math.max(path.lastIndexOf('/'), 0));
+  return composeFiles.some(
+    (f) =>
+      f.slice(0, Math.max(f.lastIndexOf('/'), 0)) === dir &&
+      /(^|[._-])(prod|production|deploy|release|live)([._-]|$)/.test(baseOf(f).toLowerCase()),
+  );
+}
+
+function baseOf(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+/** Every compose file some app of the project is analysed with. */
+export function projectComposeFiles(project: Project): string[] {
+  return [...new Set(project.apps.flatMap((a) => a.compose?.files ?? []))];
 }
 
 /** One finding per Dockerfile instruction that copies files `isWanted` picks into an image; `say` words it. */

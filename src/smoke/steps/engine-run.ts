@@ -11,6 +11,7 @@ export interface StepFailure {
   step: string;
   why: string;
   logTail?: string;
+  exitCode?: number;
 }
 
 /** A probe record read back, and where. */
@@ -40,6 +41,8 @@ export class EngineRun {
   /** The probe record read back in the replacement (or a one-off). */
   reading?: Promise<ReadBack | undefined>;
   persistMs = 0;
+  /** Failed steps a dynamic rule judges (their failure was observed): the findings' severity settles the engine. */
+  readonly judged = new Set<string>();
 
   constructor(
     private readonly run: RunState,

@@ -57,6 +57,7 @@ export async function persistStep(run: RunState, e: EngineRun): Promise<void> {
   const durationMs = e.persistMs;
   const lost = (why: string, logTail: string) => {
     e.record({ name: 'persist', status: 'failed', durationMs, detail: why, logTail });
+    e.judged.add('persist');
     run.observe({ kind: 'data-lost', engine: e.engine, why, logTail });
   };
   if (written.exitCode !== 0) {
@@ -91,8 +92,8 @@ export async function persistStep(run: RunState, e: EngineRun): Promise<void> {
   } else if (read?.exitCode === 0 || MISSING_TABLE.test(readOut)) {
     lost(
       read?.exitCode === 0
-        ? 'a user written by a one-off container was not found by the next container'
-        : `the table was gone in the next container: ${lastErrorLine(readOut)}`,
+        ? "the probe user written through Django's user model was not found"
+        : `even the tables migrate created were missing: ${lastErrorLine(readOut)}`,
       run.redactor.redact(tail(readOut)),
     );
   } else {

@@ -1,4 +1,4 @@
-import { containerLogs, createServer, startServer } from '../containers.js';
+import { containerLogs, containerState, createServer, startServer } from '../containers.js';
 import { probePages, waitForHttp } from '../http-wait.js';
 import { seconds, type RunState } from '../run-state.js';
 import type { EngineRun, StepFailure } from './engine-run.js';
@@ -6,7 +6,7 @@ import { readBack } from './persist.js';
 
 /**
  * http: the first answer, timed from the start; then, as a rolling deploy would, the replacement starts on the same
- * volumes and the probe record is read back in it while this server is probed (and then stopped).
+ * volumes and, once it answers too, the probe record is read back in it while this server is probed (then stopped).
  */
 export async function probeStep(run: RunState, e: EngineRun): Promise<StepFailure | undefined> {
   const ctx = e.ctx!;
@@ -19,9 +19,19 @@ export async function probeStep(run: RunState, e: EngineRun): Promise<StepFailur
   const firstAnswerMs = run.now() - s0;
   if (!answered.ok) {
     const logTail = await containerLogs(run, e.web1);
+    const state = await containerState(run, e.web1);
+    const exited =
+      state && !state.Running && state.ExitCode !== undefined ? { exitCode: state.ExitCode } : {};
     e.record({ name: 'http', status: 'failed', durationMs: run.now() - h0, detail: answered.why, logTail });
-    run.observe({ kind: 'no-http-answer', engine: e.engine, port: ctx.port, why: answered.why, logTail });
-    return { step: 'http', why: answered.why, logTail };
+    run.observe({
+      kind: 'no-http-answer',
+      engine: e.engine,
+      port: ctx.port,
+      why: answered.why,
+      logTail,
+      ...exited,
+    });
+    return { step: 'http', why: answered.why, logTail, ...exited };
   }
   run.observe({
     kind: 'first-answer',
@@ -34,10 +44,14 @@ export async function probeStep(run: RunState, e: EngineRun): Promise<StepFailur
   replacing.catch(() => undefined);
   e.replacing = replacing;
   const written = e.released!.write;
+  // Read once the replacement answers HTTP: whatever it runs at start (migrate, flush) has then run, as in a deploy.
   const reading =
     written.exitCode === 0
       ? replacing
-          .then((st) => readBack(run, e, st.ok ? e.web2 : undefined))
+          .then(async (st) => {
+            const serving = st.ok && (await waitForHttp(run, e.web2, st.hostPort)).ok;
+            return readBack(run, e, serving ? e.web2 : undefined);
+          })
           .finally(() => (e.persistMs = run.now() - p0))
       : Promise.resolve(undefined);
   reading.catch(() => undefined);

@@ -15,7 +15,12 @@ export async function serveStep(run: RunState, e: EngineRun): Promise<StepFailur
       detail: started.why,
       logTail: started.logTail,
     });
-    return { step: 'start', why: started.why, logTail: started.logTail };
+    return {
+      step: 'start',
+      why: started.why,
+      logTail: started.logTail,
+      ...(started.exitCode !== undefined ? { exitCode: started.exitCode } : {}),
+    };
   }
   e.record({
     name: 'start',

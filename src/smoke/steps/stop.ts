@@ -3,17 +3,23 @@ import { waitForHttp } from '../http-wait.js';
 import { seconds, type RunState } from '../run-state.js';
 import type { EngineRun } from './engine-run.js';
 
-/** `docker stop -t 10`, timed, with how the container ended. */
+/** The grace `docker stop` gives before SIGKILL: just above the budget, so a stop that ends in SIGKILL costs no more. */
+export const stopGraceSeconds = (budgetMs: number): number => Math.floor(budgetMs / 1000) + 1;
+
+/** `docker stop -t GRACE`, timed, with how the container ended. */
 async function measureStop(run: RunState, container: string, budget: number) {
   const s0 = run.now();
-  const r = await run.docker.exec(['stop', '-t', '10', container], { timeoutMs: 60_000 });
+  const grace = stopGraceSeconds(budget);
+  const r = await run.docker.exec(['stop', '-t', String(grace), container], {
+    timeoutMs: 60_000 + grace * 1000,
+  });
   const durationMs = run.now() - s0;
   const state = await containerState(run, container);
   const killed = state?.ExitCode === 137 || state?.OOMKilled === true;
   const how = state?.OOMKilled
     ? ' (OOM killed)'
     : killed
-      ? ' (SIGKILL after the 10 s grace period: SIGTERM was not handled)'
+      ? ` (SIGKILL after the ${grace} s grace period: SIGTERM was not handled)`
       : '';
   return {
     container,
@@ -51,6 +57,7 @@ export async function stopStep(run: RunState, e: EngineRun): Promise<void> {
   if (stop.killed || stop.slow) {
     const logTail = await containerLogs(run, stop.container);
     e.record({ name: 'stop', status: 'failed', durationMs, detail, logTail });
+    e.judged.add('stop');
     run.observe({ ...measured, ...(exitCode !== undefined ? { exitCode } : {}), logTail });
   } else {
     e.record({ name: 'stop', status: 'passed', durationMs, detail });

@@ -55,5 +55,6 @@ export async function tablesStep(run: RunState, e: EngineRun): Promise<void> {
     detail: `${why}: the app migrated another database.`,
     logTail: run.redactor.redact(tail(`${r.stdout}\n${r.stderr}`)),
   });
+  e.judged.add('tables');
   run.observe({ kind: 'tables-missing', engine: e.engine, why });
 }

@@ -1,0 +1,99 @@
+/**
+ * The CLI's bundle loads what its path uses: a static check reads none of the action's GitHub code (@actions/*,
+ * octokit, src/github/) and none of the smoke stage (Docker, HTTP) until --smoke asks for it, nor the 1.5 MB shell
+ * parser when no script needs it. Each run records the files Node loaded (module.registerHooks sees ESM and require).
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { bundleOnce, ROOT } from '../support/runner.js';
+
+const temp = mkdtempSync(join(tmpdir(), 'tfr-cli-bundle-'));
+before(() => bundleOnce());
+after(() => rmSync(temp, { recursive: true, force: true }));
+
+const RECORD_LOADS =
+  'data:text/javascript,' +
+  encodeURIComponent(
+    `import { registerHooks } from 'node:module'; import { writeFileSync } from 'node:fs';
+     const loaded = [];
+     registerHooks({ load(url, context, next) { loaded.push(url); return next(url, context); } });
+     process.on('exit', () => writeFileSync(process.env.TFR_LOADED, loaded.join('\\n')));`,
+  );
+
+/** Runs dist/cli.js; returns its result and the dist/ files it loaded, with the sources each was bundled from. */
+function runCli(args: string[], env: Record<string, string> = {}) {
+  const record = join(temp, `loaded-${Math.random().toString(36).slice(2)}`);
+  const r = spawnSync(
+    join(ROOT, 'scripts/node24'),
+    ['--import', RECORD_LOADS, join(ROOT, 'dist/cli.js'), ...args],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, ...env, TFR_LOADED: record, NO_COLOR: '1' },
+    },
+  );
+  const files = readFileSync(record, 'utf8')
+    .split('\n')
+    .filter((url) => url.startsWith(`file://${ROOT}/dist/`))
+    .map((url) => fileURLToPath(url));
+  // esbuild heads each bundled module with a `// path` comment.
+  const sources = files.flatMap((f) =>
+    [...readFileSync(f, 'utf8').matchAll(/^\/\/ ((?:src|node_modules)\/\S+)$/gm)].map((m) => m[1]),
+  );
+  return { ...r, files: files.map((f) => basename(f)), sources };
+}
+
+/** Sources that belong to the action or to the smoke stage, not to a static check (smoke's two pure helpers aside). */
+function foreign(sources: string[]): string[] {
+  return sources.filter(
+    (s) =>
+      /^node_modules\/(@actions|@octokit)\//.test(s) ||
+      s.startsWith('src/github/') ||
+      (s.startsWith('src/smoke/') && !['src/smoke/limits.ts', 'src/smoke/redact.ts'].includes(s)),
+  );
+}
+
+test('a static check loads no GitHub or smoke code, and no shell parser when every script is plain', () => {
+  const r = runCli(['check', 'examples/production', '--format', 'json']);
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(JSON.parse(r.stdout).verdict, 'pass');
+  assert.ok(r.files.includes('cli-main.js'), r.files.join(' '));
+  assert.ok(r.sources.includes('src/rules/registry.ts'), 'the analysis was loaded');
+  assert.deepEqual(foreign(r.sources), []);
+  assert.ok(!r.files.includes('mvdan-sh.cjs'), r.files.join(' '));
+
+  const version = runCli(['--version']);
+  assert.equal(version.status, 0);
+  assert.deepEqual(foreign(version.sources), []);
+});
+
+test('the full shell parser is loaded when a script needs it, and the smoke stage with --smoke', () => {
+  const dir = mkdtempSync(join(temp, 'app-'));
+  cpSync(join(ROOT, 'examples/production'), dir, { recursive: true });
+  const dockerfile = join(dir, 'Dockerfile');
+  writeFileSync(
+    dockerfile,
+    readFileSync(dockerfile, 'utf8').replace(/^CMD .*$/m, 'CMD gunicorn mysite.wsgi > "$LOG_FILE"'),
+  );
+  const shell = runCli(['check', dir, '--format', 'json']);
+  assert.ok(shell.files.includes('mvdan-sh.cjs'), shell.files.join(' '));
+  assert.ok(JSON.parse(shell.stdout).findings.some((f: { ruleId: string }) => f.ruleId === 'TF0901'));
+
+  // No engine answers at this socket: the smoke stage is loaded, finds Docker unreachable and reports statically.
+  const smoke = runCli(['check', 'examples/production', '--smoke', '--format', 'json'], {
+    DOCKER_HOST: `unix://${join(temp, 'no-docker.sock')}`,
+  });
+  assert.equal(smoke.status, 0, smoke.stderr);
+  assert.equal(JSON.parse(smoke.stdout).smoke.status, 'skipped');
+  assert.ok(smoke.sources.includes('src/smoke/docker.ts'), smoke.sources.join(' '));
+  assert.deepEqual(
+    foreign(smoke.sources).filter((s) => !s.startsWith('src/smoke/')),
+    [],
+    'not even --smoke loads the GitHub code',
+  );
+});

@@ -1,0 +1,23 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { isDockerfile } from '../../src/discover/classify.js';
+
+test('Dockerfile names: the usual ones, any name ending in .dockerfile, and none of the look-alikes', () => {
+  for (const name of [
+    'Dockerfile',
+    'app/Dockerfile.prod',
+    'Dockerfile-prod',
+    'web.dockerfile',
+    'LocalDockerfile',
+    'evil <img src=x> @octocat.Dockerfile',
+  ])
+    assert.ok(isDockerfile(name), name);
+  for (const name of [
+    '.dockerignore',
+    'Dockerfile.dockerignore',
+    'dockerfile.md.bak/x',
+    'README.md',
+    'my dockerfile',
+  ])
+    assert.equal(isDockerfile(name), false, name);
+});

@@ -1,0 +1,33 @@
+import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
+
+// src/core/workflow-text.ts
+import { randomBytes } from "node:crypto";
+var LINE_BREAK = /\r\n|\r|\n/;
+var COMMAND_START = /^[\s\u0085\p{Cc}\p{Cf}]*::/u;
+var LEGACY_COMMAND = "##[";
+function looksLikeCommand(text) {
+  return text.split(LINE_BREAK).some((line) => COMMAND_START.test(line) || line.includes(LEGACY_COMMAND));
+}
+function randomToken() {
+  return `tfr-${randomBytes(16).toString("hex")}`;
+}
+function inert(text, token = randomToken) {
+  if (!looksLikeCommand(text)) return text;
+  let t = token();
+  while (text.toLowerCase().includes(t.toLowerCase())) t = token();
+  return `::stop-commands::${t}
+${text}
+::${t}::`;
+}
+function escapeData(text) {
+  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+function escapeProperty(text) {
+  return escapeData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+
+export {
+  inert,
+  escapeData,
+  escapeProperty
+};

@@ -1,0 +1,38 @@
+import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
+import {
+  ENGINES,
+  locateBuildFailure,
+  newRunId,
+  nodeHttpProbe,
+  parseDeployCheck,
+  planEnv,
+  runSmoke
+} from "./chunk-M6QOCH5U.js";
+import {
+  DEFAULT_LIMITS,
+  Redactor
+} from "./chunk-X2NTVGI6.js";
+import {
+  RUN_LABEL,
+  SMOKE_LAYERS_STATE_KEY,
+  SMOKE_STATE_KEY,
+  createDockerCli,
+  removeRun
+} from "./chunk-PZQJWDGC.js";
+import "./chunk-TEVZZSVY.js";
+export {
+  DEFAULT_LIMITS,
+  ENGINES,
+  RUN_LABEL,
+  Redactor,
+  SMOKE_LAYERS_STATE_KEY,
+  SMOKE_STATE_KEY,
+  createDockerCli,
+  locateBuildFailure,
+  newRunId,
+  nodeHttpProbe,
+  parseDeployCheck,
+  planEnv,
+  removeRun,
+  runSmoke
+};
