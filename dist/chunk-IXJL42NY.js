@@ -7,11 +7,11 @@ import {
   parseDeployCheck,
   planEnv,
   runSmoke
-} from "./chunk-M6QOCH5U.js";
+} from "./chunk-6TR2DVZB.js";
 import {
   DEFAULT_LIMITS,
   Redactor
-} from "./chunk-X2NTVGI6.js";
+} from "./chunk-ORU2APUX.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,

@@ -15,7 +15,7 @@ import {
   stamp,
   tail,
   withBases
-} from "./chunk-X2NTVGI6.js";
+} from "./chunk-ORU2APUX.js";
 import {
   RUN_LABEL,
   removeBuildLayers,
