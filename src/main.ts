@@ -40,6 +40,7 @@ export async function run(): Promise<void> {
       return;
     }
     const warnings: string[] = [];
+    let patch = '';
     const report = await runReview(reviewRequest(inputs, env.workspace), {
       smoke: smokeStage(inputs, env, warnings, redactor),
       log: {
@@ -52,8 +53,9 @@ export async function run(): Promise<void> {
       now: Date.now,
       secrets,
       redactor,
+      fixes: { patch: (p) => (patch = p) },
     });
-    await publishAll(report, inputs, env, warnings, redactor);
+    await publishAll(report, inputs, env, warnings, redactor, patch);
     const { error, warning, notice } = report.counts;
     const counts = `${error} error(s), ${warning} warning(s), ${notice} notice(s)`;
     if (report.verdict === 'fail') {

@@ -1,5 +1,6 @@
 import type { Config } from './config.js';
-import type { Engine, FailOn, Report } from './core/index.js';
+import type { Engine, FailOn, Report, ReportFixes } from './core/index.js';
+import { proposeFixes } from './fix/propose.js';
 import type { DiscoverOptions } from './discover/types.js';
 import { loadConfig, scannedDirectory } from './options.js';
 import { analysedScope, analyzeStatic, joinSmoke, makeReport, type StaticResult } from './pipeline.js';
@@ -64,6 +65,8 @@ export interface ReviewPorts {
   redactor?: Redactor;
   /** The static half of the pipeline; tests may stand in for it. */
   analyze?: typeof analyzeStatic;
+  /** When set, the review proposes fixes: the report gets what may be published, this gets the whole patch. */
+  fixes?: { patch(patch: string): void };
 }
 
 /** The directory a request reviews, resolved through its links and checked: absolute. */
@@ -94,6 +97,11 @@ export async function runReview(request: ReviewRequest, ports: ReviewPorts): Pro
       )
     : undefined;
   const { findings, smoke } = joinSmoke(staticResult, config, dynamic);
+  const fixes = ports.fixes
+    ? await ports.log.stage('Fixes', () =>
+        fixesOf(root, (dir) => analyze(dir, config, request.discovery), redactor, ports),
+      )
+    : undefined;
   const report = makeReport({
     directory: reportDirectory(request.directory),
     findings,
@@ -103,7 +111,32 @@ export async function runReview(request: ReviewRequest, ports: ReviewPorts): Pro
     failOn: request.failOn,
     durationMs: ports.now() - started,
   });
-  return redactor.redactValue(report);
+  return redactor.redactValue(fixes ? { ...report, fixes } : report);
+}
+
+/** The proven fixes for the report; a failure of the fix engine only costs the fixes, never the review. */
+async function fixesOf(
+  root: string,
+  analyze: (dir: string) => ReturnType<typeof analyzeStatic>,
+  redactor: Redactor,
+  ports: ReviewPorts,
+): Promise<ReportFixes | undefined> {
+  try {
+    const published = await proposeFixes(
+      root,
+      analyze,
+      (t) => redactor.redact(t) !== t,
+      (m) => ports.log.debug?.(m),
+    );
+    ports.fixes?.patch(published.patch);
+    ports.log.info(
+      `${published.fixes.applied.length} fix(es) proven, ${published.fixes.suggestions.length} as suggestions.`,
+    );
+    return published.fixes;
+  } catch (error) {
+    ports.log.info(`Fixes not proposed: ${(error as Error).message}`);
+    return undefined;
+  }
 }
 
 /** The smoke stage's options: only what the user set, so the stage's own defaults apply to the rest. */

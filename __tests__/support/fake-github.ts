@@ -95,6 +95,8 @@ export interface ReviewCommentState {
   path: string;
   line: number;
   side: string;
+  /** First line of a comment over several lines (a suggestion replacing them). */
+  startLine?: number;
   commitId: string;
   user: FakeUser;
   inReplyToId?: number;
@@ -510,7 +512,17 @@ export class FakeGitHub {
     for (const c of comments) {
       const file = pull.files.find((f) => f.filename === c.path);
       const side = (c.side as string | undefined) ?? 'RIGHT';
-      const ok = file && side === 'RIGHT' && typeof c.line === 'number' && rightLines(file.patch).has(c.line);
+      const right = file ? rightLines(file.patch) : new Set<number>();
+      const start = c.start_line as number | undefined;
+      // A comment over several lines: start_line before line, on the same side, every line between in one hunk.
+      const span =
+        start === undefined ||
+        (typeof start === 'number' &&
+          typeof c.line === 'number' &&
+          start < c.line &&
+          ((c.start_side as string | undefined) ?? side) === side &&
+          Array.from({ length: c.line - start + 1 }, (_, i) => start + i).every((n) => right.has(n)));
+      const ok = file && side === 'RIGHT' && typeof c.line === 'number' && right.has(c.line) && span;
       if (!ok) {
         return {
           status: 422,
@@ -522,7 +534,7 @@ export class FakeGitHub {
             documentation_url: `${DOCS}/pulls/reviews#create-a-review-for-a-pull-request`,
             status: '422',
           },
-          problem: `review comment outside the diff: ${String(c.path)}:${String(c.line)} (${side})`,
+          problem: `review comment outside the diff: ${String(c.path)}:${start === undefined ? '' : `${String(start)}-`}${String(c.line)} (${side})`,
         };
       }
     }
@@ -548,6 +560,7 @@ export class FakeGitHub {
         path: String(c.path),
         line: Number(c.line),
         side: String(c.side ?? 'RIGHT'),
+        ...(c.start_line !== undefined ? { startLine: Number(c.start_line) } : {}),
         commitId: pull.headSha,
         user: token.user,
       });
@@ -672,6 +685,9 @@ export class FakeGitHub {
       line: c.line,
       original_line: c.line,
       side: c.side,
+      start_line: c.startLine ?? null,
+      original_start_line: c.startLine ?? null,
+      start_side: c.side,
       commit_id: c.commitId,
       original_commit_id: c.commitId,
       body: c.body,

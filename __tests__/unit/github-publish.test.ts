@@ -108,6 +108,56 @@ describe('publishing to a pull request', () => {
     for (const c of fake.reviewComments) assert.match(c.body, /<!-- tfr:fp=[\w-]+ -->/);
   });
 
+  test('suggestion blocks only where every replaced line is on the RIGHT side of a hunk', async () => {
+    const [base, server, secret] = inDiff;
+    const suggestions = [
+      // Lines 8-9 of an added file: a multi-line comment carrying the suggestion.
+      {
+        fingerprint: server.fingerprint,
+        ruleId: server.ruleId,
+        file: 'Dockerfile',
+        startLine: 8,
+        endLine: 9,
+        lines: ['USER app', 'CMD ["gunicorn", "mysite.wsgi"]', '```'],
+      },
+      // One line, replaced by nothing: a deletion.
+      {
+        fingerprint: base.fingerprint,
+        ruleId: base.ruleId,
+        file: 'Dockerfile',
+        startLine: 1,
+        endLine: 1,
+        lines: [],
+      },
+      // Lines 20-25: 25 is past the hunk (17-24), so the comment stays on line 20 without a suggestion.
+      {
+        fingerprint: secret.fingerprint,
+        ruleId: secret.ruleId,
+        file: 'mysite/settings.py',
+        startLine: 20,
+        endLine: 25,
+        lines: ['SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]'],
+      },
+    ];
+    const outcome = await publishToPullRequest(gh(), pr, options(inDiff, { suggestions }));
+    assert.deepEqual(fake.problems, []);
+    assert.equal(outcome.reviewComments, 3);
+    const byPath = (path: string, line: number) =>
+      fake.reviewComments.find((c) => c.path === path && c.line === line)!;
+    const multi = byPath('app/Dockerfile', 9);
+    assert.equal(multi.startLine, 8);
+    assert.match(
+      multi.body,
+      /\n````suggestion\nUSER app\nCMD \["gunicorn", "mysite.wsgi"\]\n```\n````(\n|$)/,
+    );
+    const deletion = byPath('app/Dockerfile', 1);
+    assert.equal(deletion.startLine, undefined);
+    assert.match(deletion.body, /\n```suggestion\n```(\n|$)/);
+    const outside = byPath('app/mysite/settings.py', 20);
+    assert.equal(outside.startLine, undefined);
+    assert.doesNotMatch(outside.body, /suggestion/);
+  });
+
   test('re-run unchanged: nothing new, the comment is not even updated', async () => {
     await publishToPullRequest(gh(), pr, options(inDiff));
     const writes = fake.requests.filter((r) => r.method !== 'GET').length;

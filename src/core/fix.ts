@@ -29,6 +29,33 @@ export interface Fix {
   edits: TextEdit[];
   /** Variables the user now has to set (a secret moved out of the repository), named, never with their value. */
   variables?: string[];
+  /** The literal secrets the fix takes out of the repository: never published, only used to keep them out of it. */
+  secrets?: string[];
+}
+
+/** A fix as a GitHub suggestion: lines `startLine`..`endLine` of a file (as it is) replaced by `lines`. */
+export interface FixSuggestion {
+  /** The finding it fixes. */
+  fingerprint: string;
+  ruleId: string;
+  file: string; // relative to the scanned directory
+  startLine: number;
+  endLine: number;
+  lines: string[];
+}
+
+/** The proven safe fixes as the report publishes them. */
+export interface ReportFixes {
+  /** One `git apply`-able patch (paths relative to the repository root) of the files it may show. */
+  patch: string;
+  /** Files whose change takes a secret out of the repository: left out of `patch`, in the patch file only. */
+  withheld: string[];
+  /** The fixes, one line each. */
+  applied: { ruleId: string; fingerprint: string; title: string }[];
+  /** Variables the user now has to set. */
+  variables: string[];
+  /** Fixes that replace lines of one existing file, for review comments. */
+  suggestions: FixSuggestion[];
 }
 
 /** Replaces whole lines `first`..`last` (1-based, inclusive) by `lines`. */

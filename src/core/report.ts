@@ -1,4 +1,5 @@
 import type { Finding, Severity } from './finding.js';
+import type { ReportFixes } from './fix.js';
 
 export type FailOn = Severity | 'never';
 export type StepStatus = 'passed' | 'failed' | 'skipped';
@@ -66,6 +67,8 @@ export interface Report {
   apps?: AnalysedApp[];
   /** Django projects left out of the analysis, with the reason. */
   skipped?: SkippedProject[];
+  /** The proven safe fixes (action runs that propose them). */
+  fixes?: ReportFixes;
   failOn: FailOn;
   /** 'fail' when an unsuppressed finding is at or above failOn. */
   verdict: 'pass' | 'fail';

@@ -27,6 +27,11 @@ export interface FixRunResult {
   changes: Map<string, { before: string | undefined; after: string }>;
   /** Safe fixes proven and applied, in order. */
   applied: Fix[];
+  /**
+   * Safe fixes proven on the files as they are, each alone (the first round's applied ones, and those of its proposals
+   * that touch the same lines as an applied one): their edits are positions in those files, for suggestions.
+   */
+  provenAlone: Fix[];
   /** `suggest` fixes proven on the original tree: shown, never applied. */
   suggestions: Fix[];
   /** Fixes that failed their proof, with why. */
@@ -42,11 +47,33 @@ export async function runFixes(ports: FixPorts, options: FixRunOptions): Promise
   const current = new Map<string, string>();
   const original = new Map<string, string | undefined>();
   const textOf = (file: string) => (current.has(file) ? current.get(file) : ports.read(file));
-  const result: FixRunResult = { changes: new Map(), applied: [], suggestions: [], dropped: [] };
+  const result: FixRunResult = {
+    changes: new Map(),
+    applied: [],
+    provenAlone: [],
+    suggestions: [],
+    dropped: [],
+  };
   const scratch = ports.scratch();
+  /** Whether a fix passes its proof applied alone to the files as they are; the scratch tree is put back after. */
+  const provedAlone = async (fix: Fix, accepted: TextEdit[], before: Finding[]): Promise<boolean> => {
+    const files = new Set([...accepted, ...fix.edits].map((e) => e.file));
+    let alone: Map<string, string>;
+    try {
+      alone = applyEdits(ports.read, fix.edits);
+    } catch {
+      return false;
+    }
+    for (const file of files) scratch.write(file, alone.has(file) ? alone.get(file) : ports.read(file));
+    const after = await ports.analyze(scratch.dir);
+    const kept = applyEdits(ports.read, accepted);
+    for (const file of files) scratch.write(file, kept.has(file) ? kept.get(file) : ports.read(file));
+    return proofFailure(before, after.findings, fix) === undefined;
+  };
   try {
     for (let round = 0; round < (options.maxRounds ?? 6); round++) {
       let baseline = await ports.analyze(scratch.dir);
+      const start = baseline;
       const candidates = proposals(baseline, byId, textOf, ports.debug);
       const accepted: TextEdit[] = [];
       const roundTexts = (file: string) => textOf(file);
@@ -54,7 +81,12 @@ export async function runFixes(ports: FixPorts, options: FixRunOptions): Promise
       let progressed = false;
       for (const fix of candidates) {
         if (fix.safety === 'suggest' && round > 0) continue;
-        if (editsOverlap(accepted, fix.edits)) continue; // its lines moved: the next round proposes it again
+        if (editsOverlap(accepted, fix.edits)) {
+          // Its lines moved: the next round proposes it again. Alone on the files as they are, it is a suggestion.
+          if (round === 0 && fix.safety === 'safe' && (await provedAlone(fix, accepted, start.findings)))
+            result.provenAlone.push(fix);
+          continue;
+        }
         const edits = fix.safety === 'safe' ? [...accepted, ...fix.edits] : fix.edits;
         let next: Map<string, string>;
         try {
@@ -79,6 +111,7 @@ export async function runFixes(ports: FixPorts, options: FixRunOptions): Promise
         }
         accepted.push(...fix.edits);
         result.applied.push(fix);
+        if (round === 0) result.provenAlone.push(fix);
         baseline = after;
         progressed = true;
       }

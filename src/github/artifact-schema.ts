@@ -13,6 +13,7 @@ import {
   type StepStatus,
 } from '../core/index.js';
 import { makeReport } from '../report/make.js';
+import { validateFixes } from './artifact-fixes.js';
 import { RULES } from '../rules/registry.js';
 
 /**
@@ -70,7 +71,9 @@ export function validateReport(raw: unknown, failOn: FailOn, source: string): Va
   const configFile = raw.configFile == null ? undefined : relativePath(raw.configFile);
   if (raw.configFile != null && configFile === undefined)
     problems.add('configFile dropped: not a relative path');
-  const report = makeReport({
+  const fixes = raw.fixes == null ? undefined : validateFixes(raw.fixes, findings);
+  if (typeof fixes === 'string') problems.add(`fixes dropped: ${fixes}`);
+  const made = makeReport({
     directory,
     findings,
     smoke: typeof smoke === 'string' ? undefined : smoke,
@@ -79,6 +82,7 @@ export function validateReport(raw: unknown, failOn: FailOn, source: string): Va
     failOn,
     durationMs: duration(raw.durationMs) ?? 0,
   });
+  const report = fixes && typeof fixes !== 'string' ? { ...made, fixes } : made;
   return { report, warnings: problems.lines() };
 }
 

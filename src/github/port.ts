@@ -62,8 +62,12 @@ export interface ReviewComment {
 
 export interface NewReviewComment {
   path: string;
+  /** The last line the comment spans (its only line, without start_line). */
   line: number;
   side: 'RIGHT';
+  /** The first line of a comment over several lines (a suggestion replacing them). */
+  start_line?: number;
+  start_side?: 'RIGHT';
   body: string;
 }
 

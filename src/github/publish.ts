@@ -1,4 +1,4 @@
-import type { Finding } from '../core/index.js';
+import type { Finding, FixSuggestion } from '../core/index.js';
 import { digestMarker } from './digest.js';
 import { ownedBody, startsWithMarker } from './markers.js';
 import type { Author, GitHub, Viewer } from './port.js';
@@ -26,6 +26,8 @@ export interface PublishOptions {
   digest?: string;
   findings: Finding[];
   ruleUrl?: (finding: Finding) => string | undefined;
+  /** Proven fixes as line replacements, for suggestion blocks. */
+  suggestions?: FixSuggestion[];
   log?: (message: string) => void;
 }
 
@@ -113,6 +115,7 @@ export async function publishToPullRequest(
         existing,
         isOurs,
         ruleUrl: options.ruleUrl,
+        suggestions: options.suggestions,
       });
       log(
         `review: ${plan.create.length} new inline comments, ${plan.overflow.length} over the cap, ${plan.remove.length} to remove`,

@@ -1,4 +1,4 @@
-import { type Finding, SEVERITIES } from '../core/index.js';
+import { type Finding, type FixSuggestion, SEVERITIES } from '../core/index.js';
 import { commentableLines } from './diff.js';
 import { messageParts, partsMarkdown } from '../report/message.js';
 import { codeBlock, defuseMarkers, escapeMarkdown } from '../report/escape.js';
@@ -29,6 +29,8 @@ export interface ReviewInput {
   isOurs: (user: Author | null) => boolean;
   /** Link to a rule's documentation, when there is one. */
   ruleUrl?: (finding: Finding) => string | undefined;
+  /** Proven fixes as line replacements: a comment whose lines are all in the diff carries its suggestion. */
+  suggestions?: FixSuggestion[];
   max?: number;
 }
 
@@ -59,18 +61,55 @@ export function planReview(input: ReviewInput): ReviewPlan {
   }
   const slots = Math.max(0, max - posted.size);
   return {
-    create: candidates.slice(0, slots).map((finding) => ({
-      finding,
-      comment: {
-        path: repoPath(input.directory, finding.file),
-        line: finding.line!,
-        side: 'RIGHT',
-        body: inlineBody(finding, input.marker, input.ruleUrl?.(finding)),
-      },
-    })),
+    create: candidates.slice(0, slots).map((finding) => {
+      const path = repoPath(input.directory, finding.file);
+      const suggestion = suggestionFor(finding, input.suggestions, lines.get(path));
+      const range = suggestion
+        ? {
+            line: suggestion.endLine,
+            ...(suggestion.startLine < suggestion.endLine
+              ? { start_line: suggestion.startLine, start_side: 'RIGHT' as const }
+              : {}),
+          }
+        : { line: finding.line! };
+      return {
+        finding,
+        comment: {
+          path,
+          ...range,
+          side: 'RIGHT' as const,
+          body: inlineBody(finding, input.marker, input.ruleUrl?.(finding), suggestion),
+        },
+      };
+    }),
     overflow: candidates.slice(slots),
     remove: remove.map((c) => c.id),
   };
+}
+
+/**
+ * The finding's proven fix as a suggestion GitHub accepts: in the finding's file, over a range that holds the
+ * finding's line, every line of it on the RIGHT side of one hunk; text a fence cannot carry verbatim is left out.
+ */
+export function suggestionFor(
+  finding: Finding,
+  suggestions: FixSuggestion[] | undefined,
+  commentable: Set<number> | undefined,
+): FixSuggestion | undefined {
+  const s = suggestions?.find((x) => x.fingerprint === finding.fingerprint && x.file === finding.file);
+  if (!s || !commentable || finding.line === undefined) return undefined;
+  if (finding.line < s.startLine || finding.line > s.endLine) return undefined;
+  for (let n = s.startLine; n <= s.endLine; n++) if (!commentable.has(n)) return undefined;
+  if (s.lines.some((l) => l.includes('<!--') || /[\r\n]/.test(l))) return undefined;
+  return s;
+}
+
+/** A ```suggestion block: the lines verbatim (empty ones kept), in a fence longer than any backtick run in them. */
+export function suggestionBlock(lines: string[]): string {
+  let longest = 0;
+  for (const l of lines) for (const m of l.matchAll(/`+/g)) longest = Math.max(longest, m[0].length);
+  const fence = '`'.repeat(Math.max(3, longest + 1));
+  return [`${fence}suggestion`, ...lines, fence].join('\n');
 }
 
 function bySeverity(a: Finding, b: Finding): number {
@@ -84,7 +123,7 @@ function bySeverity(a: Finding, b: Finding): number {
 const ICON: Record<Finding['severity'], string> = { error: '🔴', warning: '🟠', notice: '🔵' };
 
 /** The body of one inline comment: the finding, how to fix it, and the markers a re-run looks for. */
-export function inlineBody(f: Finding, marker: string, ruleUrl?: string): string {
+export function inlineBody(f: Finding, marker: string, ruleUrl?: string, suggestion?: FixSuggestion): string {
   const title = `${escapeMarkdown(f.ruleId)} ${escapeMarkdown(f.name)}`;
   const rule = ruleUrl ? `[${title}](${ruleUrl})` : title;
   const lines = [
@@ -92,6 +131,13 @@ export function inlineBody(f: Finding, marker: string, ruleUrl?: string): string
     '',
     partsMarkdown(messageParts(f)),
   ];
+  if (suggestion)
+    lines.push(
+      '',
+      'Suggested fix (applied to a copy of the repository and analysed again: the finding is gone, no new one appears):',
+      '',
+      suggestionBlock(suggestion.lines),
+    );
   if (f.related.length) lines.push('', `Related: ${f.related.map((r) => escapeMarkdown(r)).join(', ')}`);
   if (f.details)
     lines.push('', '<details><summary>Details</summary>', '', codeBlock(f.details), '', '</details>');

@@ -33,6 +33,8 @@ export async function publishAll(
   env: Runner,
   warnings: string[],
   redactor: Redactor,
+  /** The whole patch of the proven safe fixes ('' for none), for the patch file. */
+  patch = '',
 ): Promise<void> {
   const pub: Publication = { warnings, notes: [] };
   const pr = pullRequestOf(env.eventName, readEvent(env.eventPath));
@@ -54,7 +56,8 @@ export async function publishAll(
     reportPath = file;
     log.info(`JSON report written to ${file}`);
   });
-  setOutputs(report, reportPath, sarifPath);
+  const patchPath = await writePatch(pub, patch, env);
+  setOutputs(report, reportPath, sarifPath, patchPath);
 
   if (inputs.checkRun && inputs.mode !== 'analyze')
     await checkRun(pub, report, inputs, env, pr?.headSha ?? env.sha);
@@ -94,7 +97,8 @@ export async function publishFromArtifact(inputs: Inputs, env: Runner, redactor:
   const { pr } = artifact;
   const report = redactor.redactValue(artifact.report);
   pub.warnings.push(...artifact.warnings);
-  setOutputs(report, join(dir, 'report.json'), '');
+  // The analysing run's patch, as published: only what the comment may show (untrusted text, never executed here).
+  setOutputs(report, join(dir, 'report.json'), '', await writePatch(pub, report.fixes?.patch ?? '', env));
   if (!run) pub.warnings.push(`mode: publish expects a workflow_run event, got '${env.eventName}'.`);
   if (!pr) {
     log.info('The analysed run was not for a pull request: nothing to publish.');
@@ -145,13 +149,27 @@ function annotate(annotations: Annotation[], warningsEmitted: number): void {
   }
 }
 
-function setOutputs(report: Report, reportFile: string, sarifFile: string): void {
+/** Writes the fixes' patch to a file of the runner's temp directory; its path, or '' when there is nothing to apply. */
+async function writePatch(pub: Publication, patch: string, env: Runner): Promise<string> {
+  if (patch === '') return '';
+  let path = '';
+  await attempt(pub, 'Patch file', async () => {
+    const file = join(env.temp, 'twelve-factor-review', `fixes-${process.pid}-${Date.now()}.patch`);
+    writeText(file, patch, env);
+    path = file;
+    log.info(`Patch of the proven fixes written to ${file} (git apply it at the repository root).`);
+  });
+  return path;
+}
+
+function setOutputs(report: Report, reportFile: string, sarifFile: string, patchFile: string): void {
   core.setOutput('errors', report.counts.error);
   core.setOutput('warnings', report.counts.warning);
   core.setOutput('notices', report.counts.notice);
   core.setOutput('verdict', report.verdict);
   core.setOutput('report-file', reportFile);
   core.setOutput('sarif-file', sarifFile);
+  core.setOutput('patch-file', patchFile);
   core.setOutput('sqlite-status', report.smoke?.engines.sqlite?.status ?? 'skipped');
   core.setOutput('postgres-status', report.smoke?.engines.postgres?.status ?? 'skipped');
 }

@@ -41,6 +41,7 @@ export async function publishPr(
       digest: reportDigest(report),
       findings: report.findings,
       ruleUrl: (f: Finding) => ruleHelpUri({ id: f.ruleId, name: f.name }, report.tool.version),
+      suggestions: report.fixes?.suggestions,
       log: log.info,
     });
     pub.warnings.push(...outcome.warnings);

@@ -33,6 +33,7 @@ export function jsonReport(report: Report) {
     durationMs: report.durationMs,
     findings: report.findings.map(jsonFinding),
     ...(report.smoke ? { smoke: jsonSmoke(report.smoke) } : {}),
+    ...(report.fixes ? { fixes: report.fixes } : {}),
   };
 }
 

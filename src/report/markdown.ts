@@ -22,6 +22,7 @@ import {
   smokeSection,
   type SmokeLog,
 } from './markdown-smoke.js';
+import { fixesSection } from './markdown-fixes.js';
 import { codeSpan, messageParts, partsMarkdown } from './message.js';
 
 export interface MarkdownOptions {
@@ -61,6 +62,8 @@ interface Layout {
   shown: number;
   /** The smoke section and the scorecard; false only as the last resort. */
   smoke?: boolean;
+  /** The fixes' patch: the first thing left out when the report does not fit. */
+  fixes?: boolean;
 }
 
 /** The one markdown document behind the job summary and the pull request comment, never longer than maxChars. */
@@ -72,6 +75,9 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     text.length <= maxChars && (text.length * 3 <= maxBytes || Buffer.byteLength(text) <= maxBytes);
   const total = report.findings.length;
   const tiers: Layout[] = [
+    ...(report.fixes?.applied.length
+      ? [{ findingLogs: true, smokeLogs: true, shown: total, fixes: true }]
+      : []),
     { findingLogs: true, smokeLogs: true, shown: total },
     { findingLogs: false, smokeLogs: true, shown: total },
     { findingLogs: false, smokeLogs: false, shown: total },
@@ -126,6 +132,7 @@ function assemble(report: Report, options: MarkdownOptions, layout: Layout): str
     blocks.push(smokeSection(report, layout.smokeLogs));
     if (!layout.smokeLogs && smokeLogs(report).length > 0) truncated.push('smoke test logs');
   }
+  if (report.fixes?.applied.length && !layout.fixes) truncated.push("the fixes' patch");
   if (layout.shown < report.findings.length) {
     truncated.unshift(`${layout.shown} of ${plural(report.findings.length, 'finding')} shown`);
   }
@@ -142,6 +149,8 @@ function assemble(report: Report, options: MarkdownOptions, layout: Layout): str
     );
   }
   blocks.push(findingsSection(ctx, shownActive, unsuppressed.length));
+  const fixes = layout.fixes && report.fixes ? fixesSection(report.fixes) : undefined;
+  if (fixes) blocks.push(fixes);
   if (suppressed.length > 0) blocks.push(suppressedSection(ctx, shownSuppressed, suppressed.length));
   return `${blocks.join('\n\n')}\n`;
 }

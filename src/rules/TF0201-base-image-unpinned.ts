@@ -1,4 +1,5 @@
-import { defineRule } from './lib/rule.js';
+import { linesOf, replaceInLine } from './lib/fix.js';
+import { defineRule, type FixContext, type FixProposal } from './lib/rule.js';
 
 export const baseImageUnpinned = defineRule({
   id: 'TF0201',
@@ -40,4 +41,51 @@ FROM python:3.12-slim-bookworm@sha256:<digest>
     }
     return findings;
   },
+  fix: {
+    safety: 'suggest',
+    summary:
+      "Suggests the python image tag of the version the repository names (`.python-version`, `runtime.txt`), written where the image is (the FROM line, or the default of the ARG it uses); never applied, since the version is the project's choice.",
+    make: suggestPythonTag,
+  },
 });
+
+const PYTHON_IMAGE = /^((docker\.io\/)?(library\/)?python)(:latest)?$/;
+
+/** The Python version the repository names for itself (pyenv's .python-version, runtime.txt), as major.minor. */
+function pythonVersion(context: FixContext, dirs: string[]): string | undefined {
+  for (const dir of dirs) {
+    for (const name of ['.python-version', 'runtime.txt']) {
+      const text = context.text(dir === '.' ? name : `${dir}/${name}`);
+      const m = text && /^\s*(?:python-)?(3\.\d{1,2})(?:\.\d+)?\s*$/.exec(text.split('\n')[0]);
+      if (m) return m[1];
+    }
+  }
+  return undefined;
+}
+
+function suggestPythonTag(context: FixContext): FixProposal | undefined {
+  const { finding } = context;
+  const lines = linesOf(context, finding.file);
+  if (!lines || finding.line === undefined) return undefined;
+  for (const app of context.project.apps) {
+    const df = app.dockerfile;
+    const from =
+      df?.file === finding.file ? df.stages.find((s) => s.from.line === finding.line)?.from : undefined;
+    if (!df || !from?.image || !PYTHON_IMAGE.test(from.image)) continue;
+    const version = pythonVersion(context, [...new Set([app.dir, app.context?.dir ?? '.', '.'])]);
+    if (!version) return undefined;
+    const pinned = `${PYTHON_IMAGE.exec(from.image)![1]}:${version}`;
+    // The image as written: on the FROM line, or as the default of the ARG the FROM line uses.
+    const arg = df.globalArgs.find((a) => a.default === from.image && from.raw.includes(a.name));
+    const line = arg ? arg.line : from.line;
+    const text = lines[line - 1] ?? '';
+    const at = arg ? text.indexOf(`=${from.image}`) + 1 : text.search(/\s/) + 1;
+    const column = arg ? at : text.indexOf(from.image, at);
+    if (column <= 0 || text.indexOf(from.image, column + 1) >= 0) return undefined;
+    return {
+      title: `${from.image} pinned to ${pinned}`,
+      edits: [replaceInLine(finding.file, line, column + 1, column + 1 + from.image.length, pinned)],
+    };
+  }
+  return undefined;
+}

@@ -74,7 +74,13 @@ For local development, put the variable in an untracked \`.env\` file or the com
     summary:
       'Reads SECRET_KEY from the required variable DJANGO_SECRET_KEY (`os.environ["DJANGO_SECRET_KEY"]`); the literal is removed, never echoed.',
     make: (context) =>
-      assignFromEnvironment(context, 'SECRET_KEY', 'os.environ["DJANGO_SECRET_KEY"]', ['DJANGO_SECRET_KEY']),
+      assignFromEnvironment(
+        context,
+        'SECRET_KEY',
+        'os.environ["DJANGO_SECRET_KEY"]',
+        ['DJANGO_SECRET_KEY'],
+        true,
+      ),
   },
 });
 

@@ -2,6 +2,7 @@ import { type RawFinding, code, msg } from '../core/index.js';
 import type { DatabaseConfig, ValueSource } from '../model/types/settings.js';
 import { isServerEngine, valueWhenUnset } from '../model/settings/index.js';
 import { appDatabases } from './lib/each.js';
+import { credentialFromEnvironment, databaseSwitch } from './lib/databases-fix.js';
 import { defineRule } from './lib/rule.js';
 
 const KEYS = ['USER', 'PASSWORD', 'HOST'] as const;
@@ -80,6 +81,12 @@ credentials and are not judged.
       }
     }
     return findings;
+  },
+  fix: {
+    safety: 'safe',
+    summary:
+      "A hard-coded DATABASES becomes the `DB_ENGINE` switch (as TF0305's fix); in a DATABASES already chosen from the environment, the literal USER/HOST becomes a read of `DB_USER`/`DB_HOST` with it as fallback, and PASSWORD a read of `DB_PASSWORD` without one.",
+    make: (context) => databaseSwitch(context) ?? credentialFromEnvironment(context),
   },
 });
 

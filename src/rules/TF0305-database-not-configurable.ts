@@ -1,5 +1,6 @@
 import { type RawFinding, code, msg } from '../core/index.js';
 import { appDatabases } from './lib/each.js';
+import { databaseSwitch } from './lib/databases-fix.js';
 import { defineRule } from './lib/rule.js';
 
 export const databaseNotConfigurable = defineRule({
@@ -55,5 +56,11 @@ DATABASES = {"default": DATABASES_AVAILABLE[os.environ["DB_ENGINE"]]}
       });
     }
     return findings;
+  },
+  fix: {
+    safety: 'safe',
+    summary:
+      "Rewrites a hard-coded SQLite or PostgreSQL DATABASES as the `DB_ENGINE` switch over `DATABASES['sqlite'|'postgres']`, the server read from `DB_NAME`, `DB_USER`, `DB_PASSWORD`, `DB_HOST`, `DB_PORT`; the engine in code stays the default.",
+    make: databaseSwitch,
   },
 });

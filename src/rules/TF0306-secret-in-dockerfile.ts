@@ -1,8 +1,10 @@
 import { isSecretName } from '../model/secret-names.js';
 import type { RawFinding } from '../core/index.js';
 import type { ArgInstr, EnvInstr } from '../model/types/dockerfile.js';
+import { removeEnvPair } from './lib/dockerfile-fix.js';
+import { linesOf } from './lib/fix.js';
+import { defineRule, type FixContext, type FixProposal } from './lib/rule.js';
 import { lineage } from './lib/stages.js';
-import { defineRule } from './lib/rule.js';
 
 export const secretInDockerfile = defineRule({
   id: 'TF0306',
@@ -55,7 +57,38 @@ RUN --mount=type=secret,id=pip_conf,target=/etc/pip.conf pip install -r requirem
     }
     return findings;
   },
+  fix: {
+    safety: 'safe',
+    summary:
+      'Removes the ENV line (or its secret pair) from the Dockerfile; the variable is listed for the user to provide when the container runs.',
+    make: fixSecretInDockerfile,
+  },
 });
+
+function fixSecretInDockerfile(context: FixContext): FixProposal | undefined {
+  const { finding } = context;
+  const lines = linesOf(context, finding.file);
+  if (!lines || finding.line === undefined) return undefined;
+  for (const app of context.project.apps) {
+    const df = app.dockerfile;
+    if (!df?.targetStage || df.file !== finding.file) continue;
+    for (const instr of lineage(df).flatMap((s) => s.instructions)) {
+      if (instr.keyword !== 'ENV') continue;
+      const env = instr as EnvInstr;
+      const pair = env.pairs.find((p) => p.line === finding.line && isSecretName(p.name) && isLiteral(p.raw));
+      const edit = pair && removeEnvPair(df.file, lines, env, pair);
+      if (!pair || !edit) continue;
+      return {
+        // The title names the variable only: the value is a secret.
+        title: `ENV ${pair.name} removed: set it where the container runs`,
+        edits: [edit],
+        variables: [pair.name],
+        secrets: [pair.raw.replace(/^(["'])(.*)\1$/s, '$2'), ...(pair.value ? [pair.value] : [])],
+      };
+    }
+  }
+  return undefined;
+}
 
 function isLiteral(raw: string): boolean {
   const unquoted = raw.replace(/^(["'])(.*)\1$/s, '$2');

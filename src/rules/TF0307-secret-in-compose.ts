@@ -1,7 +1,9 @@
 import { isSecretName as isSecretLooking } from '../model/secret-names.js';
 import type { RawFinding } from '../core/index.js';
 import { composeServices } from './lib/each.js';
-import { defineRule } from './lib/rule.js';
+import { interpolateEntry } from './lib/compose-fix.js';
+import { linesOf } from './lib/fix.js';
+import { defineRule, type FixContext, type FixProposal } from './lib/rule.js';
 
 /**
  * Compose-only names that tune a secret rather than hold one (MYSQL_ALLOW_EMPTY_PASSWORD=yes,
@@ -74,7 +76,39 @@ export const secretInCompose = defineRule({
     }
     return out;
   },
+  fix: {
+    safety: 'safe',
+    summary:
+      'Replaces the literal value by `${NAME}` interpolation, so compose reads it from the environment or an untracked `.env`; the variable is listed for the user to set.',
+    make: fixSecretInCompose,
+  },
 });
+
+function fixSecretInCompose(context: FixContext): FixProposal | undefined {
+  const { finding } = context;
+  const lines = linesOf(context, finding.file);
+  if (!lines || finding.line === undefined) return undefined;
+  for (const { service: s } of composeServices(context.project)) {
+    const entries = [
+      ...s.environment.filter((e) => e.source === 'environment'),
+      ...(s.build?.argEntries ?? []),
+    ];
+    const entry = entries.find(
+      (e) => e.file === finding.file && e.line === finding.line && isSecretName(e.name),
+    );
+    if (!entry?.raw || entry.interpolated) continue;
+    const edit = interpolateEntry(finding.file, lines, entry.line, entry.name, entry.raw);
+    // The title names the variable only: the value is a secret.
+    if (edit)
+      return {
+        title: `${entry.name} from \${${entry.name}}`,
+        edits: [edit],
+        variables: [entry.name],
+        secrets: [entry.raw, ...(entry.value ? [entry.value] : [])],
+      };
+  }
+  return undefined;
+}
 
 /** What an interpolated value holds besides its variables: '' for `${DB_PASSWORD}`, the key for `abc$def123456`. */
 function literalText(raw: string): string {

@@ -2,8 +2,13 @@ import type { EnvInstr, EnvPair } from '../model/types/dockerfile.js';
 import type { RawFinding } from '../core/index.js';
 import type { App } from '../model/types/project.js';
 import type { ValueSource } from '../model/types/settings.js';
+import { replaceEntryValue } from './lib/compose-fix.js';
+import { credentialFromEnvironment } from './lib/databases-fix.js';
+import { removeEnvPair } from './lib/dockerfile-fix.js';
+import { linesOf } from './lib/fix.js';
+import { defineRule, type FixContext, type FixProposal } from './lib/rule.js';
+import { assignFromEnvironment } from './lib/settings-fix.js';
 import { lineage } from './lib/stages.js';
-import { defineRule } from './lib/rule.js';
 
 const BACKING_WORD =
   /^(DB|DATABASE|DATABASES|POSTGRES|POSTGRESQL|PG|PGHOST|MYSQL|MARIADB|REDIS|CACHE|CACHES|MEMCACHED|MEMCACHE|CELERY|BROKER|RABBITMQ|RABBIT|AMQP|MONGO|MONGODB|SQL|ELASTICSEARCH|VALKEY)$/;
@@ -181,4 +186,83 @@ export const backingServiceLocalhost = defineRule({
     }
     return out;
   },
+  fix: {
+    safety: 'safe',
+    summary:
+      "In the compose app service, the host becomes the compose service of that kind (`db`, `redis`), or `${NAME}` when there is not exactly one; the image's ENV of it is removed; in settings, DATABASES HOST and URL settings are read from the environment (`DB_HOST`, the setting's name) with the literal as fallback.",
+    make: fixBackingHost,
+  },
 });
+
+const ROLE_OF_WORD: Record<string, string[]> = {
+  DB: ['postgres', 'mysql', 'mariadb'],
+  DATABASE: ['postgres', 'mysql', 'mariadb'],
+  DATABASES: ['postgres', 'mysql', 'mariadb'],
+  POSTGRES: ['postgres'],
+  POSTGRESQL: ['postgres'],
+  PG: ['postgres'],
+  PGHOST: ['postgres'],
+  MYSQL: ['mysql', 'mariadb'],
+  MARIADB: ['mariadb', 'mysql'],
+  REDIS: ['redis'],
+  CACHE: ['redis'],
+  VALKEY: ['redis'],
+};
+
+function fixBackingHost(context: FixContext): FixProposal | undefined {
+  const { finding } = context;
+  const lines = linesOf(context, finding.file);
+  if (!lines || finding.line === undefined) return undefined;
+  for (const app of context.project.apps) {
+    const compose = app.compose;
+    const entry = compose?.appService?.environment.find(
+      (e) => e.file === finding.file && e.line === finding.line && !e.interpolated && e.value && e.raw,
+    );
+    if (compose && entry?.raw && entry.value) {
+      const host = backingHostOf(entry.name, entry.value)!;
+      const roles = [
+        ...new Set(
+          entry.name
+            .toUpperCase()
+            .split('_')
+            .flatMap((w) => ROLE_OF_WORD[w] ?? []),
+        ),
+      ];
+      const services = compose.services.filter((s) => roles.includes(s.role));
+      const value =
+        services.length === 1 && entry.raw === entry.value
+          ? entry.value.replace(host, services[0].name)
+          : `\${${entry.name}}`;
+      const edit = replaceEntryValue(finding.file, lines, entry.line, entry.name, entry.raw, value);
+      if (edit) return { title: `${entry.name}: ${value}`, edits: [edit] };
+    }
+    for (const { pair, file } of imageEnvPairs(app)) {
+      if (file !== finding.file || pair.line !== finding.line) continue;
+      const env = lineage(app.dockerfile!)
+        .flatMap((s) => s.instructions)
+        .find(
+          (i): i is EnvInstr =>
+            i.keyword === 'ENV' && (i as EnvInstr).pairs.some((p) => p.line === pair.line),
+        );
+      const own = env?.pairs.find((p) => p.name === pair.name && p.line === pair.line);
+      const edit = env && own && removeEnvPair(file, lines, env, own);
+      if (edit) return { title: `ENV ${pair.name} removed: set it where the app is deployed`, edits: [edit] };
+    }
+    const settings = app.settings;
+    if (!settings) continue;
+    const host = credentialFromEnvironment(context);
+    if (host?.title.includes('HOST') && (settings.databases?.file ?? settings.file) === finding.file)
+      return host;
+    const url = settings.assignments.find(
+      (a) =>
+        SETTINGS_URLS.test(a.name) && (a.file ?? settings.file) === finding.file && a.line === finding.line,
+    );
+    const literal =
+      url?.value.kind === 'literal' && typeof url.value.value === 'string' ? url.value.value : undefined;
+    if (url && literal && !/["'\\]/.test(literal))
+      return assignFromEnvironment(context, url.name, `os.environ.get("${url.name}", "${literal}")`, [
+        url.name,
+      ]);
+  }
+  return undefined;
+}

@@ -1,6 +1,9 @@
-import type { RawFinding } from '../core/index.js';
+import type { RawFinding, TextEdit } from '../core/index.js';
+import type { ComposeService } from '../model/types/compose.js';
+import { blockEnd, childIndent } from './lib/compose-fix.js';
+import { indentOf, insertLines, linesOf, replaceInLine, replaceLines } from './lib/fix.js';
+import { defineRule, type FixContext, type FixProposal } from './lib/rule.js';
 import { appServices } from './lib/each.js';
-import { defineRule } from './lib/rule.js';
 
 const DATABASES = new Set(['postgres', 'mysql', 'mariadb']);
 
@@ -57,4 +60,105 @@ export const dependsOnUnhealthy = defineRule({
     }
     return out;
   },
+  fix: {
+    safety: 'safe',
+    summary:
+      "Writes `condition: service_healthy` on the app's depends_on entry (the other entries keep their meaning as `service_started`) and gives a PostgreSQL service without one a `pg_isready` healthcheck.",
+    make: fixDependsOn,
+  },
 });
+
+function fixDependsOn(context: FixContext): FixProposal | undefined {
+  const { finding } = context;
+  for (const app of context.project.apps) {
+    const compose = app.compose;
+    const web = compose?.appService;
+    const dep = web?.dependsOn.find((d) => d.file === finding.file && d.line === finding.line);
+    if (!compose || !web || !dep) continue;
+    const db = compose.services.find((s) => s.name === dep.service);
+    if (!db || !DATABASES.has(db.role) || db.healthcheck?.disabled) return undefined;
+    const edits: TextEdit[] = [];
+    if (dep.condition !== 'service_healthy') {
+      const lines = linesOf(context, dep.file);
+      const condition = lines && conditionEdits(lines, web, dep);
+      if (!condition) return undefined;
+      edits.push(...condition);
+    }
+    if (!db.healthcheck) {
+      const lines = linesOf(context, db.file);
+      const check = db.role === 'postgres' && lines ? pgIsReady(lines, db) : undefined;
+      if (!check) return undefined;
+      edits.push(check);
+    }
+    return { title: `wait for '${db.name}' to be healthy`, edits };
+  }
+  return undefined;
+}
+
+/** The file's indentation step, as the service writes its keys (2 when it cannot be told). */
+function indentStep(lines: string[], service: ComposeService): string {
+  const child = childIndent(lines, service.line);
+  const step = child ? child.length - indentOf(lines[service.line - 1] ?? '').length : 2;
+  return ' '.repeat(step > 0 ? step : 2);
+}
+
+/** `- db` / `depends_on: [db]` → the long syntax with the database's condition; `db:` gets a condition line. */
+function conditionEdits(
+  lines: string[],
+  web: ComposeService,
+  dep: ComposeService['dependsOn'][number],
+): TextEdit[] | undefined {
+  const file = dep.file;
+  const step = indentStep(lines, web);
+  const cond = (name: string) => (name === dep.service ? 'service_healthy' : 'service_started');
+  const text = lines[dep.line - 1] ?? '';
+  const flow = /^(\s*)depends_on:\s*\[([^\]#]*)\]\s*$/.exec(text);
+  if (flow) {
+    const names = flow[2]
+      .split(',')
+      .map((n) => n.trim().replace(/^(["'])(.*)\1$/, '$2'))
+      .filter(Boolean);
+    const ind = flow[1];
+    return [
+      replaceLines(file, dep.line, dep.line, [
+        `${ind}depends_on:`,
+        ...names.flatMap((n) => [`${ind}${step}${n}:`, `${ind}${step}${step}condition: ${cond(n)}`]),
+      ]),
+    ];
+  }
+  const item = (line: number) => /^(\s*)-\s*(["']?)([\w.-]+)\2\s*(#.*)?$/.exec(lines[line - 1] ?? '');
+  if (item(dep.line)) {
+    // A YAML sequence cannot mix with a mapping: every entry of this list takes the long syntax.
+    const entries = web.dependsOn.filter((d) => d.file === file);
+    if (entries.some((d) => !item(d.line))) return undefined;
+    return entries.map((d) => {
+      const [, ind, , name] = item(d.line)!;
+      return replaceLines(file, d.line, d.line, [`${ind}${name}:`, `${ind}${step}condition: ${cond(name)}`]);
+    });
+  }
+  if (!new RegExp(`^\\s*(["']?)${dep.service.replace(/[.-]/g, '\\$&')}\\1\\s*:\\s*(#.*)?$`).test(text))
+    return undefined;
+  const end = blockEnd(lines, dep.line);
+  for (let n = dep.line + 1; n <= end; n++) {
+    const written = /^(\s*condition:\s*)(["']?)(\w+)\2/.exec(lines[n - 1]);
+    if (written)
+      return [replaceInLine(file, n, written[1].length + 1, written[0].length + 1, 'service_healthy')];
+  }
+  const ind = childIndent(lines, dep.line) ?? `${indentOf(text)}${step}`;
+  return [insertLines(file, dep.line + 1, [`${ind}condition: service_healthy`])];
+}
+
+/** A healthcheck for a PostgreSQL service: pg_isready as the user the image creates. */
+function pgIsReady(lines: string[], db: ComposeService): TextEdit | undefined {
+  const ind = childIndent(lines, db.line);
+  if (!ind) return undefined;
+  const step = indentStep(lines, db);
+  return insertLines(db.file, db.line + 1, [
+    `${ind}healthcheck:`,
+    // $$ leaves the variable to the container's shell, where the image sets it.
+    `${ind}${step}test: ["CMD-SHELL", "pg_isready -U $\${POSTGRES_USER:-postgres}"]`,
+    `${ind}${step}interval: 5s`,
+    `${ind}${step}timeout: 5s`,
+    `${ind}${step}retries: 10`,
+  ]);
+}

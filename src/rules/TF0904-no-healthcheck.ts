@@ -1,5 +1,7 @@
 import type { RawFinding } from '../core/index.js';
-import { defineRule } from './lib/rule.js';
+import { appOfDockerfile, pythonOf, runtimeInsertionLine } from './lib/dockerfile-fix.js';
+import { insertLines, replaceLines } from './lib/fix.js';
+import { defineRule, type FixContext, type FixProposal } from './lib/rule.js';
 
 export const noHealthcheck = defineRule({
   id: 'TF0904',
@@ -42,4 +44,28 @@ HEALTHCHECK --interval=30s --timeout=3s --start-period=20s \\
     }
     return findings;
   },
+  fix: {
+    safety: 'safe',
+    summary:
+      "Adds a HEALTHCHECK that opens a TCP connection to the app's port with Python (no curl needed in the image), before the CMD of the target stage.",
+    make: fixNoHealthcheck,
+  },
 });
+
+function fixNoHealthcheck(context: FixContext): FixProposal | undefined {
+  const found = appOfDockerfile(context);
+  // A compose service that disables its healthcheck overrides the image's: that is the user's choice to undo.
+  if (!found || found.app.compose?.appService?.healthcheck?.disabled) return undefined;
+  const { dockerfile, stage } = found;
+  const port = stage.exposes.flatMap((e) => e.ports).find((p) => p.port !== undefined)?.port ?? 8000;
+  const probe = `import socket; socket.create_connection(('127.0.0.1', ${port}), timeout=3).close()`;
+  const lines = [
+    'HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \\',
+    `  CMD [${[pythonOf(stage), '-c', probe].map((a) => JSON.stringify(a)).join(', ')}]`,
+  ];
+  const title = `HEALTHCHECK on port ${port}`;
+  const none =
+    stage.healthcheck?.none && stage.instructions.includes(stage.healthcheck) ? stage.healthcheck : undefined;
+  if (none) return { title, edits: [replaceLines(dockerfile.file, none.line, none.endLine, lines)] };
+  return { title, edits: [insertLines(dockerfile.file, runtimeInsertionLine(stage), lines)] };
+}

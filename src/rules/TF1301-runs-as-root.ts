@@ -1,6 +1,8 @@
 import { programArgv, startCommands } from '../model/command.js';
 import type { RawFinding } from '../core/index.js';
-import { defineRule } from './lib/rule.js';
+import { appOfDockerfile, runtimeInsertionLine } from './lib/dockerfile-fix.js';
+import { insertLines, replaceLines } from './lib/fix.js';
+import { defineRule, type FixContext, type FixProposal } from './lib/rule.js';
 
 const DROPS_PRIVILEGES = new Set(['gosu', 'su-exec', 'setpriv', 'runuser', 'chpst', 's6-setuidgid']);
 
@@ -42,7 +44,31 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
     }
     return findings;
   },
+  fix: {
+    safety: 'safe',
+    summary:
+      'Creates an unprivileged user `app` (uid 10001) owning the working directory, and switches to it with `USER app` after the last RUN of the target stage.',
+    make: fixRunsAsRoot,
+  },
 });
+
+function fixRunsAsRoot(context: FixContext): FixProposal | undefined {
+  const found = appOfDockerfile(context);
+  if (!found || found.stage.lastLine !== context.finding.line) return undefined;
+  const { dockerfile, stage } = found;
+  // Alpine's busybox has adduser only; Debian-based images (python:*, slim) have useradd.
+  const alpine = /alpine/i.test(stage.from.image ?? stage.from.raw);
+  const create = alpine ? 'adduser -D -u 10001 app' : 'useradd --create-home --uid 10001 app';
+  const chown = stage.workdir !== '/' ? ` && chown app ${stage.workdir}` : '';
+  const lines = [`RUN ${create}${chown}`, 'USER app'];
+  const title = 'run as the unprivileged user app';
+  const root = stage.user && stage.instructions.includes(stage.user) ? stage.user : undefined;
+  const at = runtimeInsertionLine(stage);
+  // USER root after the last RUN: replaced in place, so no later USER switches back.
+  if (root && root.line < at && !stage.instructions.some((i) => i.keyword === 'RUN' && i.line > root.line))
+    return { title, edits: [replaceLines(dockerfile.file, root.line, root.endLine, lines)] };
+  return { title, edits: [insertLines(dockerfile.file, at, lines)] };
+}
 
 function dropsPrivileges(argv: string[]): boolean {
   const p = argv[0]?.slice(argv[0].lastIndexOf('/') + 1) ?? '';

@@ -10,7 +10,7 @@ export interface FixContext {
 }
 
 /** What a fixer returns: the edits, computed from the model's positions, and what the user must now provide. */
-export type FixProposal = Pick<Fix, 'title' | 'edits' | 'variables'>;
+export type FixProposal = Pick<Fix, 'title' | 'edits' | 'variables' | 'secrets'>;
 
 /** A rule's fix: declared with its safety, so the rules page and `fix --write` know what it may change. */
 export interface RuleFixer {

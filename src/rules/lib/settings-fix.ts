@@ -10,6 +10,8 @@ export function assignFromEnvironment(
   name: string,
   expression: string,
   variables: string[],
+  /** The value written is a secret: named in `secrets` so it is kept out of what is published. */
+  secret = false,
 ): FixProposal | undefined {
   const { finding, project } = context;
   const lines = linesOf(context, finding.file);
@@ -37,6 +39,9 @@ export function assignFromEnvironment(
           ]),
         ],
         variables,
+        ...(secret && assignment.value.kind === 'literal' && typeof assignment.value.value === 'string'
+          ? { secrets: [assignment.value.value] }
+          : {}),
       };
     }
   }

@@ -15,7 +15,7 @@ import {
   stamp,
   tail,
   withBases
-} from "./chunk-BJ7CTHSL.js";
+} from "./chunk-QD72L2MN.js";
 import {
   RUN_LABEL,
   removeBuildLayers,

@@ -7138,7 +7138,7 @@ ${indent2}${start}${value}${end}`;
     }
     function plainString(item, ctx, onComment, onChompKeep) {
       const { type, value } = item;
-      const { actualString, implicitKey, indent: indent2, indentStep, inFlow } = ctx;
+      const { actualString, implicitKey, indent: indent2, indentStep: indentStep2, inFlow } = ctx;
       if (implicitKey && value.includes("\n") || inFlow && /[[\]{},]/.test(value)) {
         return quotedString(value, ctx);
       }
@@ -7152,7 +7152,7 @@ ${indent2}${start}${value}${end}`;
         if (indent2 === "") {
           ctx.forceBlockIndent = true;
           return blockString(item, ctx, onComment, onChompKeep);
-        } else if (implicitKey && indent2 === indentStep) {
+        } else if (implicitKey && indent2 === indentStep2) {
           return quotedString(value, ctx);
         }
       }
@@ -7336,7 +7336,7 @@ var require_stringifyPair = __commonJS({
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
-      const { allNullValues, doc, indent: indent2, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
+      const { allNullValues, doc, indent: indent2, indentStep: indentStep2, options: { commentString, indentSeq, simpleKeys } } = ctx;
       let keyComment = identity2.isNode(key) && key.comment || null;
       if (simpleKeys) {
         if (keyComment) {
@@ -7351,7 +7351,7 @@ var require_stringifyPair = __commonJS({
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
-        indent: indent2 + indentStep
+        indent: indent2 + indentStep2
       });
       let keyCommentDone = false;
       let chompKeep = false;
@@ -7403,7 +7403,7 @@ ${indent2}:`;
       if (!explicitKey && !keyComment && identity2.isScalar(value))
         ctx.indentAtStart = str.length + 1;
       chompKeep = false;
-      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity2.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
+      if (!indentSeq && indentStep2.length >= 2 && !ctx.inFlow && !explicitKey && identity2.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
@@ -7708,8 +7708,8 @@ ${indent2}${line}` : "\n";
       return str;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
-      const { indent: indent2, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
-      itemIndent += indentStep;
+      const { indent: indent2, indentStep: indentStep2, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
+      itemIndent += indentStep2;
       const itemCtx = Object.assign({}, ctx, {
         indent: itemIndent,
         inFlow: true,
@@ -7777,7 +7777,7 @@ ${indent2}${line}` : "\n";
           let str = start;
           for (const line of lines)
             str += line ? `
-${indentStep}${indent2}${line}` : "\n";
+${indentStep2}${indent2}${line}` : "\n";
           return `${str}
 ${indent2}${end}`;
         } else {
@@ -13551,6 +13551,9 @@ function insertLines(file, before, lines) {
 `).join("")
   };
 }
+function replaceInLine(file, line, column, endColumn, text) {
+  return { file, start: { line, column }, end: { line, column: endColumn }, text };
+}
 
 // src/rules/lib/fix.ts
 function linesOf(context, file) {
@@ -14218,8 +14221,48 @@ FROM python:3.12-slim-bookworm@sha256:<digest>
       }
     }
     return findings;
+  },
+  fix: {
+    safety: "suggest",
+    summary: "Suggests the python image tag of the version the repository names (`.python-version`, `runtime.txt`), written where the image is (the FROM line, or the default of the ARG it uses); never applied, since the version is the project's choice.",
+    make: suggestPythonTag
   }
 });
+var PYTHON_IMAGE = /^((docker\.io\/)?(library\/)?python)(:latest)?$/;
+function pythonVersion(context, dirs) {
+  for (const dir of dirs) {
+    for (const name2 of [".python-version", "runtime.txt"]) {
+      const text = context.text(dir === "." ? name2 : `${dir}/${name2}`);
+      const m = text && /^\s*(?:python-)?(3\.\d{1,2})(?:\.\d+)?\s*$/.exec(text.split("\n")[0]);
+      if (m) return m[1];
+    }
+  }
+  return void 0;
+}
+function suggestPythonTag(context) {
+  const { finding } = context;
+  const lines = linesOf(context, finding.file);
+  if (!lines || finding.line === void 0) return void 0;
+  for (const app of context.project.apps) {
+    const df = app.dockerfile;
+    const from = df?.file === finding.file ? df.stages.find((s) => s.from.line === finding.line)?.from : void 0;
+    if (!df || !from?.image || !PYTHON_IMAGE.test(from.image)) continue;
+    const version = pythonVersion(context, [.../* @__PURE__ */ new Set([app.dir, app.context?.dir ?? ".", "."])]);
+    if (!version) return void 0;
+    const pinned = `${PYTHON_IMAGE.exec(from.image)[1]}:${version}`;
+    const arg = df.globalArgs.find((a) => a.default === from.image && from.raw.includes(a.name));
+    const line = arg ? arg.line : from.line;
+    const text = lines[line - 1] ?? "";
+    const at2 = arg ? text.indexOf(`=${from.image}`) + 1 : text.search(/\s/) + 1;
+    const column = arg ? at2 : text.indexOf(from.image, at2);
+    if (column <= 0 || text.indexOf(from.image, column + 1) >= 0) return void 0;
+    return {
+      title: `${from.image} pinned to ${pinned}`,
+      edits: [replaceInLine(finding.file, line, column + 1, column + 1 + from.image.length, pinned)]
+    };
+  }
+  return void 0;
+}
 
 // src/parse/shell.ts
 import { createRequire } from "node:module";
@@ -14604,7 +14647,7 @@ var HEREDOC_MARKER = /(?<!<)<<(-?)(["']?)([A-Za-z0-9_.-]+)\2/g;
 function parseDockerfile(source) {
   const text = source.replace(/\r\n?/g, "\n");
   const document = import_dockerfile_ast.DockerfileParser.parse(text);
-  const escape = document.getEscapeCharacter() || "\\";
+  const escape2 = document.getEscapeCharacter() || "\\";
   const lines = text.split("\n");
   const instructions = [];
   for (const instr of document.getInstructions()) {
@@ -14617,13 +14660,13 @@ function parseDockerfile(source) {
     instructions.push({
       ...base,
       argsLine: start.line + 1,
-      ...splitArguments(physical, start.line + 1, escape, HEREDOC_KEYWORDS.has(keyword2))
+      ...splitArguments(physical, start.line + 1, escape2, HEREDOC_KEYWORDS.has(keyword2))
     });
   }
-  return { escape, instructions };
+  return { escape: escape2, instructions };
 }
-function splitArguments(physical, firstLine, escape, heredocsAllowed) {
-  const continuation = new RegExp(`${escapeRegExp2(escape)}[ \\t]*$`);
+function splitArguments(physical, firstLine, escape2, heredocsAllowed) {
+  const continuation = new RegExp(`${escapeRegExp2(escape2)}[ \\t]*$`);
   const shellLines = [];
   const heredocs = [];
   let args = "";
@@ -14679,7 +14722,7 @@ function splitArguments(physical, firstLine, escape, heredocsAllowed) {
 function escapeRegExp2(s) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
-function splitWords(s, escape = "\\") {
+function splitWords(s, escape2 = "\\") {
   const words = [];
   let word = "";
   let inWord = false;
@@ -14688,7 +14731,7 @@ function splitWords(s, escape = "\\") {
     const c = s[i];
     if (quote) {
       word += c;
-      if (c === escape && quote === '"' && i + 1 < s.length) word += s[++i];
+      if (c === escape2 && quote === '"' && i + 1 < s.length) word += s[++i];
       else if (c === quote) quote = void 0;
       continue;
     }
@@ -14700,7 +14743,7 @@ function splitWords(s, escape = "\\") {
     }
     inWord = true;
     word += c;
-    if (c === escape && i + 1 < s.length) word += s[++i];
+    if (c === escape2 && i + 1 < s.length) word += s[++i];
     else if (c === '"' || c === "'") quote = c;
   }
   if (inWord) words.push(word);
@@ -14746,12 +14789,12 @@ function jsonArray(args) {
   }
   return void 0;
 }
-function takeFlags(args, escape) {
+function takeFlags(args, escape2) {
   const flags = [];
   let rest = args.trimStart();
   for (; ; ) {
     if (!rest.startsWith("--")) break;
-    const word = splitWords(rest, escape)[0];
+    const word = splitWords(rest, escape2)[0];
     if (!word) break;
     flags.push(word);
     rest = rest.slice(word.length).trimStart();
@@ -14807,7 +14850,7 @@ function printable(s) {
 // src/model/dockerfile/variables.ts
 var UNKNOWN = { kind: "unknown" };
 var UNSET = { kind: "unset" };
-function expand(raw, lookup, escape = "\\") {
+function expand(raw, lookup, escape2 = "\\") {
   let out = "";
   let quote;
   for (let i = 0; i < raw.length; i++) {
@@ -14817,9 +14860,9 @@ function expand(raw, lookup, escape = "\\") {
       else out += c;
       continue;
     }
-    if (c === escape && i + 1 < raw.length) {
+    if (c === escape2 && i + 1 < raw.length) {
       const next = raw[i + 1];
-      if (quote === '"' && next !== '"' && next !== "$" && next !== escape) {
+      if (quote === '"' && next !== '"' && next !== "$" && next !== escape2) {
         out += c;
         continue;
       }
@@ -14837,7 +14880,7 @@ function expand(raw, lookup, escape = "\\") {
         out += c;
         continue;
       }
-      const value = substitute(parsed, lookup, escape);
+      const value = substitute(parsed, lookup, escape2);
       if (value === void 0) return void 0;
       out += value;
       i = parsed.end - 1;
@@ -14865,11 +14908,11 @@ function variableAt(s, i) {
   const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(s.slice(i + 1));
   return m ? { name: m[0], end: i + 1 + m[0].length } : void 0;
 }
-function substitute(ref, lookup, escape) {
+function substitute(ref, lookup, escape2) {
   const state = ref.name ? lookup(ref.name) : UNKNOWN;
   const set = state.kind === "value";
   const nonEmpty = set && state.value !== "";
-  const word = () => expand(ref.word ?? "", lookup, escape);
+  const word = () => expand(ref.word ?? "", lookup, escape2);
   switch (ref.op) {
     case void 0:
       return set ? state.value : void 0;
@@ -23634,7 +23677,7 @@ function evaluationError(file, failures) {
 }
 
 // src/rules/lib/settings-fix.ts
-function assignFromEnvironment(context, name2, expression, variables) {
+function assignFromEnvironment(context, name2, expression, variables, secret = false) {
   const { finding, project } = context;
   const lines = linesOf(context, finding.file);
   if (!lines || finding.line === void 0) return void 0;
@@ -23656,7 +23699,8 @@ function assignFromEnvironment(context, name2, expression, variables) {
             `${indentOf(first)}${name2} = ${quoted}`
           ])
         ],
-        variables
+        variables,
+        ...secret && assignment.value.kind === "literal" && typeof assignment.value.value === "string" ? { secrets: [assignment.value.value] } : {}
       };
     }
   }
@@ -23724,7 +23768,13 @@ For local development, put the variable in an untracked \`.env\` file or the com
   fix: {
     safety: "safe",
     summary: 'Reads SECRET_KEY from the required variable DJANGO_SECRET_KEY (`os.environ["DJANGO_SECRET_KEY"]`); the literal is removed, never echoed.',
-    make: (context) => assignFromEnvironment(context, "SECRET_KEY", 'os.environ["DJANGO_SECRET_KEY"]', ["DJANGO_SECRET_KEY"])
+    make: (context) => assignFromEnvironment(
+      context,
+      "SECRET_KEY",
+      'os.environ["DJANGO_SECRET_KEY"]',
+      ["DJANGO_SECRET_KEY"],
+      true
+    )
   }
 });
 function isKey(v) {
@@ -23890,6 +23940,134 @@ Behind a proxy that already checks the host, a deploy may still set \`DJANGO_ALL
   }
 });
 
+// src/rules/lib/databases-fix.ts
+var SQLITE = "django.db.backends.sqlite3";
+var POSTGRES = /^django\.db\.backends\.postgresql(_psycopg2)?$/;
+var SWITCHED_KEYS = /* @__PURE__ */ new Set(["ENGINE", "NAME", "USER", "PASSWORD", "HOST", "PORT"]);
+var FIELD_VARIABLE = {
+  NAME: "DB_NAME",
+  USER: "DB_USER",
+  PASSWORD: "DB_PASSWORD",
+  HOST: "DB_HOST",
+  PORT: "DB_PORT"
+};
+var literalText = (v) => v?.kind === "literal" && v.value !== null ? String(v.value) : void 0;
+function quoter(lines) {
+  const text = lines.join("\n");
+  const single = (text.match(/'/g) ?? []).length > (text.match(/"/g) ?? []).length;
+  return (s) => single ? `'${s.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'` : JSON.stringify(s);
+}
+function envRead(q, variable, fallback) {
+  return `os.environ.get(${q(variable)}, ${q(fallback)})`;
+}
+function databaseSwitch(context) {
+  const found = appDatabases(context.project).find((d) => d.file === context.finding.file);
+  if (!found || found.databases.selection.kind !== "fixed" || found.databases.configs.length !== 1)
+    return void 0;
+  const lines = linesOf(context, found.file);
+  const assignment = assignmentOf(found);
+  if (!lines || !assignment || assignment.endLine === void 0) return void 0;
+  const config2 = found.databases.configs[0];
+  const engine = literalText(config2.fields.ENGINE);
+  if (!engine || !(engine === SQLITE || POSTGRES.test(engine))) return void 0;
+  if (Object.keys(config2.fields).some((k) => !SWITCHED_KEYS.has(k))) return void 0;
+  const q = quoter(lines);
+  const sqliteName = sqliteNameOf(config2, lines, engine === SQLITE);
+  if (!sqliteName) return void 0;
+  const first = lines[assignment.line - 1];
+  if (!/^DATABASES\s*=\s*\{/.test(first)) return void 0;
+  const written = indentOf(lines[assignment.line] ?? "").length;
+  const step = " ".repeat(written >= 2 && written <= 8 ? written : 4);
+  const field = (key, value) => `${step}${step}${q(key)}: ${value},`;
+  const fallback = (key, otherwise) => POSTGRES.test(engine) && key !== "PASSWORD" ? literalText(config2.fields[key]) ?? otherwise : otherwise;
+  const block = [
+    "DATABASES = {",
+    `${step}${q("sqlite")}: {`,
+    field("ENGINE", q(SQLITE)),
+    field("NAME", sqliteName),
+    `${step}},`,
+    `${step}${q("postgres")}: {`,
+    field("ENGINE", q(POSTGRES.test(engine) ? engine : "django.db.backends.postgresql")),
+    ...["NAME", "USER", "PASSWORD", "HOST", "PORT"].map(
+      (key) => field(
+        key,
+        envRead(
+          q,
+          FIELD_VARIABLE[key],
+          fallback(key, { NAME: "postgres", HOST: "localhost", PORT: "5432" }[key] ?? "")
+        )
+      )
+    ),
+    `${step}},`,
+    "}",
+    // A SQLite default is what TF1003 warns of: the variable is then required, and fails loudly when forgotten.
+    engine === SQLITE ? `DATABASES[${q("default")}] = DATABASES[os.environ[${q("DB_ENGINE")}]]` : `DATABASES[${q("default")}] = DATABASES[os.environ.get(${q("DB_ENGINE")}, ${q("postgres")})]`
+  ];
+  return {
+    title: "DATABASES chosen by DB_ENGINE (sqlite or postgres), the server read from DB_* variables",
+    edits: [
+      ...ensureImportOs(found.file, lines),
+      replaceLines(found.file, assignment.line, assignment.endLine, block)
+    ],
+    ...literalText(config2.fields.PASSWORD) ? { secrets: [literalText(config2.fields.PASSWORD)] } : {},
+    // Only a password written in code is a value the user must now provide.
+    ...engine === SQLITE ? { variables: ["DB_ENGINE"] } : literalText(config2.fields.PASSWORD) ? { variables: ["DB_PASSWORD"] } : {}
+  };
+}
+function assignmentOf(found) {
+  const all = [found.settings, ...found.app.settingsBases ?? []].flatMap(
+    (s) => s.assignments.filter((a) => a.name === "DATABASES" && (a.file ?? s.file) === found.file)
+  );
+  const [only] = all;
+  if (all.length !== 1 || only.inBranch || only.condition || only.line !== found.databases.line)
+    return void 0;
+  if (only.value.kind !== "dict" || only.value.entries.map((e) => e.key).join() !== "default")
+    return void 0;
+  return only;
+}
+function sqliteNameOf(config2, lines, isSqlite) {
+  if (isSqlite) {
+    const at2 = config2.fieldLines?.NAME;
+    const written = at2 ? /^\s*(["'])NAME\1\s*:\s*(.+?),?\s*(#.*)?$/.exec(lines[at2 - 1] ?? "") : null;
+    let value = written?.[2];
+    while (value && /[,}]$/.test(value) && (value.match(/}/g) ?? []).length > (value.match(/{/g) ?? []).length)
+      value = value.slice(0, -1).trimEnd();
+    return value?.replace(/,$/, "");
+  }
+  const text = lines.join("\n");
+  if (/^BASE_DIR\s*=\s*Path\(/m.test(text)) return "BASE_DIR / 'db.sqlite3'";
+  if (/^BASE_DIR\s*=/m.test(text)) return "os.path.join(BASE_DIR, 'db.sqlite3')";
+  return void 0;
+}
+function credentialFromEnvironment(context) {
+  const { finding } = context;
+  const lines = linesOf(context, finding.file);
+  if (!lines || finding.line === void 0) return void 0;
+  const text = lines[finding.line - 1] ?? "";
+  const written = /^(\s*(["'])(USER|PASSWORD|HOST)\2\s*:\s*)((["'])(?:(?!\5).)*\5)\s*,?\s*(#.*)?$/.exec(text);
+  if (!written) return void 0;
+  const key = written[3];
+  const variable = FIELD_VARIABLE[key];
+  const q = quoter(lines);
+  const value = written[4].slice(1, -1);
+  const from = written[1].length + 1;
+  const edits = [
+    ...ensureImportOs(finding.file, lines),
+    replaceInLine(
+      finding.file,
+      finding.line,
+      from,
+      from + written[4].length,
+      envRead(q, variable, key === "PASSWORD" ? "" : value)
+    )
+  ];
+  return {
+    title: `DATABASES ${key} from ${variable}`,
+    edits,
+    ...key === "PASSWORD" ? { variables: [variable], secrets: [value] } : {}
+  };
+}
+
 // src/rules/TF0304-database-credentials-in-code.ts
 var KEYS = ["USER", "PASSWORD", "HOST"];
 var SUGGESTED = {
@@ -23965,6 +24143,11 @@ credentials and are not judged.
       }
     }
     return findings;
+  },
+  fix: {
+    safety: "safe",
+    summary: "A hard-coded DATABASES becomes the `DB_ENGINE` switch (as TF0305's fix); in a DATABASES already chosen from the environment, the literal USER/HOST becomes a read of `DB_USER`/`DB_HOST` with it as fallback, and PASSWORD a read of `DB_PASSWORD` without one.",
+    make: (context) => databaseSwitch(context) ?? credentialFromEnvironment(context)
   }
 });
 function mayBeServer(config2) {
@@ -24035,8 +24218,54 @@ DATABASES = {"default": DATABASES_AVAILABLE[os.environ["DB_ENGINE"]]}
       });
     }
     return findings;
+  },
+  fix: {
+    safety: "safe",
+    summary: "Rewrites a hard-coded SQLite or PostgreSQL DATABASES as the `DB_ENGINE` switch over `DATABASES['sqlite'|'postgres']`, the server read from `DB_NAME`, `DB_USER`, `DB_PASSWORD`, `DB_HOST`, `DB_PORT`; the engine in code stays the default.",
+    make: databaseSwitch
   }
 });
+
+// src/rules/lib/dockerfile-fix.ts
+function appOfDockerfile(context) {
+  for (const app of context.project.apps) {
+    const dockerfile = app.dockerfile;
+    const stage = dockerfile?.targetStage;
+    if (dockerfile && stage && dockerfile.file === context.finding.file) return { app, dockerfile, stage };
+  }
+  return void 0;
+}
+function instructionsOf(stage, keyword2) {
+  return stage.instructions.filter((i) => i.keyword === keyword2);
+}
+function runtimeInsertionLine(stage) {
+  const lastRun = instructionsOf(stage, "RUN").at(-1);
+  const after = lastRun?.endLine ?? stage.from.endLine;
+  const start = stage.instructions.find(
+    (i) => (i.keyword === "CMD" || i.keyword === "ENTRYPOINT") && i.line > after
+  );
+  return start?.line ?? stage.lastLine + 1;
+}
+function pythonOf(stage) {
+  for (const c of [stage.entrypoint, stage.cmd]) {
+    const argv = c?.argv ?? c?.script?.commands[0]?.argv ?? [];
+    const word = argv.find((a) => /(^|\/)python3?(\.\d+)?$/.test(a));
+    if (word) return word;
+  }
+  return "python";
+}
+function removeEnvPair(file, lines, env, pair2) {
+  if (env.pairs.length === 1) return replaceLines(file, env.line, env.endLine, []);
+  const text = lines[pair2.line - 1] ?? "";
+  const written = `${pair2.name}=${pair2.raw}`;
+  const at2 = text.indexOf(written);
+  if (at2 < 0 || text.indexOf(written, at2 + 1) >= 0 || /\\\s*$/.test(text)) return void 0;
+  const start = /\s*$/.exec(text.slice(0, at2)).index;
+  const end = at2 + written.length;
+  const first = env.pairs[0] === pair2 && pair2.line === env.line;
+  const cut = first ? [at2, end + /^\s*/.exec(text.slice(end))[0].length] : [start, end];
+  return replaceInLine(file, pair2.line, cut[0] + 1, cut[1] + 1, "");
+}
 
 // src/rules/lib/stages.ts
 function lineage(df) {
@@ -24098,11 +24327,84 @@ RUN --mount=type=secret,id=pip_conf,target=/etc/pip.conf pip install -r requirem
       }
     }
     return findings;
+  },
+  fix: {
+    safety: "safe",
+    summary: "Removes the ENV line (or its secret pair) from the Dockerfile; the variable is listed for the user to provide when the container runs.",
+    make: fixSecretInDockerfile
   }
 });
+function fixSecretInDockerfile(context) {
+  const { finding } = context;
+  const lines = linesOf(context, finding.file);
+  if (!lines || finding.line === void 0) return void 0;
+  for (const app of context.project.apps) {
+    const df = app.dockerfile;
+    if (!df?.targetStage || df.file !== finding.file) continue;
+    for (const instr of lineage(df).flatMap((s) => s.instructions)) {
+      if (instr.keyword !== "ENV") continue;
+      const env = instr;
+      const pair2 = env.pairs.find((p) => p.line === finding.line && isSecretName(p.name) && isLiteral(p.raw));
+      const edit = pair2 && removeEnvPair(df.file, lines, env, pair2);
+      if (!pair2 || !edit) continue;
+      return {
+        // The title names the variable only: the value is a secret.
+        title: `ENV ${pair2.name} removed: set it where the container runs`,
+        edits: [edit],
+        variables: [pair2.name],
+        secrets: [pair2.raw.replace(/^(["'])(.*)\1$/s, "$2"), ...pair2.value ? [pair2.value] : []]
+      };
+    }
+  }
+  return void 0;
+}
 function isLiteral(raw) {
   const unquoted = raw.replace(/^(["'])(.*)\1$/s, "$2");
   return unquoted.trim() !== "" && !/\$[{A-Za-z_]/.test(raw.startsWith("'") ? "" : raw);
+}
+
+// src/rules/lib/compose-fix.ts
+var escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+var unquote = (s) => s.replace(/^(["'])(.*)\1$/, "$2");
+function replaceEntryValue(file, lines, line, name2, raw, value) {
+  const text = lines[line - 1];
+  if (text === void 0) return void 0;
+  const n = escape(name2);
+  const mapping = new RegExp(`^(\\s*(["']?)${n}\\2\\s*:[ \\t]+)(.*?)(\\s+#.*)?$`).exec(text);
+  if (mapping && unquote(mapping[3]) === raw) {
+    const from = mapping[1].length + 1;
+    return replaceInLine(file, line, from, from + mapping[3].length, value);
+  }
+  const list = new RegExp(`^(\\s*-\\s*(["']?)${n}=)(.*?)\\2(\\s+#.*)?$`).exec(text);
+  if (list && list[3] === raw) {
+    const from = list[1].length + 1;
+    return replaceInLine(file, line, from, from + list[3].length, value);
+  }
+  return void 0;
+}
+function interpolateEntry(file, lines, line, name2, raw) {
+  return replaceEntryValue(file, lines, line, name2, raw, `\${${name2}}`);
+}
+function childIndent(lines, line) {
+  const own = indentOf(lines[line - 1] ?? "").length;
+  for (let n = line + 1; n <= lines.length; n++) {
+    const text = lines[n - 1];
+    if (/^\s*(#.*)?$/.test(text)) continue;
+    const indent2 = indentOf(text);
+    return indent2.length > own ? indent2 : void 0;
+  }
+  return void 0;
+}
+function blockEnd(lines, line) {
+  const own = indentOf(lines[line - 1] ?? "").length;
+  let end = line;
+  for (let n = line + 1; n <= lines.length; n++) {
+    const text = lines[n - 1];
+    if (/^\s*(#.*)?$/.test(text)) continue;
+    if (indentOf(text).length <= own) break;
+    end = n;
+  }
+  return end;
 }
 
 // src/rules/TF0307-secret-in-compose.ts
@@ -24152,7 +24454,7 @@ var secretInCompose = defineRule({
       ];
       for (const e of entries) {
         if (!isSecretName2(e.name) || e.value === void 0 || e.value === "") continue;
-        const text = e.interpolated ? literalText(e.raw ?? "") : e.value;
+        const text = e.interpolated ? literalText2(e.raw ?? "") : e.value;
         if (text === "") continue;
         const dollar = e.interpolated ? ` (compose even reads the '$' in it as a variable: write '$$' for a literal one)` : "";
         out.push({
@@ -24163,9 +24465,38 @@ var secretInCompose = defineRule({
       }
     }
     return out;
+  },
+  fix: {
+    safety: "safe",
+    summary: "Replaces the literal value by `${NAME}` interpolation, so compose reads it from the environment or an untracked `.env`; the variable is listed for the user to set.",
+    make: fixSecretInCompose
   }
 });
-function literalText(raw) {
+function fixSecretInCompose(context) {
+  const { finding } = context;
+  const lines = linesOf(context, finding.file);
+  if (!lines || finding.line === void 0) return void 0;
+  for (const { service: s } of composeServices(context.project)) {
+    const entries = [
+      ...s.environment.filter((e) => e.source === "environment"),
+      ...s.build?.argEntries ?? []
+    ];
+    const entry = entries.find(
+      (e) => e.file === finding.file && e.line === finding.line && isSecretName2(e.name)
+    );
+    if (!entry?.raw || entry.interpolated) continue;
+    const edit = interpolateEntry(finding.file, lines, entry.line, entry.name, entry.raw);
+    if (edit)
+      return {
+        title: `${entry.name} from \${${entry.name}}`,
+        edits: [edit],
+        variables: [entry.name],
+        secrets: [entry.raw, ...entry.value ? [entry.value] : []]
+      };
+  }
+  return void 0;
+}
+function literalText2(raw) {
   const rest = raw.replace(/\$\$/g, "$").replace(/\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*/g, "");
   return rest.replace(/[\s:@/_.,-]/g, "").length >= 8 ? rest : "";
 }
@@ -24860,8 +25191,73 @@ var backingServiceLocalhost = defineRule({
       }
     }
     return out;
+  },
+  fix: {
+    safety: "safe",
+    summary: "In the compose app service, the host becomes the compose service of that kind (`db`, `redis`), or `${NAME}` when there is not exactly one; the image's ENV of it is removed; in settings, DATABASES HOST and URL settings are read from the environment (`DB_HOST`, the setting's name) with the literal as fallback.",
+    make: fixBackingHost
   }
 });
+var ROLE_OF_WORD = {
+  DB: ["postgres", "mysql", "mariadb"],
+  DATABASE: ["postgres", "mysql", "mariadb"],
+  DATABASES: ["postgres", "mysql", "mariadb"],
+  POSTGRES: ["postgres"],
+  POSTGRESQL: ["postgres"],
+  PG: ["postgres"],
+  PGHOST: ["postgres"],
+  MYSQL: ["mysql", "mariadb"],
+  MARIADB: ["mariadb", "mysql"],
+  REDIS: ["redis"],
+  CACHE: ["redis"],
+  VALKEY: ["redis"]
+};
+function fixBackingHost(context) {
+  const { finding } = context;
+  const lines = linesOf(context, finding.file);
+  if (!lines || finding.line === void 0) return void 0;
+  for (const app of context.project.apps) {
+    const compose = app.compose;
+    const entry = compose?.appService?.environment.find(
+      (e) => e.file === finding.file && e.line === finding.line && !e.interpolated && e.value && e.raw
+    );
+    if (compose && entry?.raw && entry.value) {
+      const host2 = backingHostOf(entry.name, entry.value);
+      const roles = [
+        ...new Set(
+          entry.name.toUpperCase().split("_").flatMap((w) => ROLE_OF_WORD[w] ?? [])
+        )
+      ];
+      const services = compose.services.filter((s) => roles.includes(s.role));
+      const value = services.length === 1 && entry.raw === entry.value ? entry.value.replace(host2, services[0].name) : `\${${entry.name}}`;
+      const edit = replaceEntryValue(finding.file, lines, entry.line, entry.name, entry.raw, value);
+      if (edit) return { title: `${entry.name}: ${value}`, edits: [edit] };
+    }
+    for (const { pair: pair2, file } of imageEnvPairs(app)) {
+      if (file !== finding.file || pair2.line !== finding.line) continue;
+      const env = lineage(app.dockerfile).flatMap((s) => s.instructions).find(
+        (i) => i.keyword === "ENV" && i.pairs.some((p) => p.line === pair2.line)
+      );
+      const own = env?.pairs.find((p) => p.name === pair2.name && p.line === pair2.line);
+      const edit = env && own && removeEnvPair(file, lines, env, own);
+      if (edit) return { title: `ENV ${pair2.name} removed: set it where the app is deployed`, edits: [edit] };
+    }
+    const settings = app.settings;
+    if (!settings) continue;
+    const host = credentialFromEnvironment(context);
+    if (host?.title.includes("HOST") && (settings.databases?.file ?? settings.file) === finding.file)
+      return host;
+    const url = settings.assignments.find(
+      (a) => SETTINGS_URLS.test(a.name) && (a.file ?? settings.file) === finding.file && a.line === finding.line
+    );
+    const literal2 = url?.value.kind === "literal" && typeof url.value.value === "string" ? url.value.value : void 0;
+    if (url && literal2 && !/["'\\]/.test(literal2))
+      return assignFromEnvironment(context, url.name, `os.environ.get("${url.name}", "${literal2}")`, [
+        url.name
+      ]);
+  }
+  return void 0;
+}
 
 // src/rules/TF0402-depends-on-unhealthy.ts
 var DATABASES = /* @__PURE__ */ new Set(["postgres", "mysql", "mariadb"]);
@@ -24914,8 +25310,93 @@ var dependsOnUnhealthy = defineRule({
       }
     }
     return out;
+  },
+  fix: {
+    safety: "safe",
+    summary: "Writes `condition: service_healthy` on the app's depends_on entry (the other entries keep their meaning as `service_started`) and gives a PostgreSQL service without one a `pg_isready` healthcheck.",
+    make: fixDependsOn
   }
 });
+function fixDependsOn(context) {
+  const { finding } = context;
+  for (const app of context.project.apps) {
+    const compose = app.compose;
+    const web = compose?.appService;
+    const dep = web?.dependsOn.find((d) => d.file === finding.file && d.line === finding.line);
+    if (!compose || !web || !dep) continue;
+    const db = compose.services.find((s) => s.name === dep.service);
+    if (!db || !DATABASES.has(db.role) || db.healthcheck?.disabled) return void 0;
+    const edits = [];
+    if (dep.condition !== "service_healthy") {
+      const lines = linesOf(context, dep.file);
+      const condition = lines && conditionEdits(lines, web, dep);
+      if (!condition) return void 0;
+      edits.push(...condition);
+    }
+    if (!db.healthcheck) {
+      const lines = linesOf(context, db.file);
+      const check = db.role === "postgres" && lines ? pgIsReady(lines, db) : void 0;
+      if (!check) return void 0;
+      edits.push(check);
+    }
+    return { title: `wait for '${db.name}' to be healthy`, edits };
+  }
+  return void 0;
+}
+function indentStep(lines, service) {
+  const child = childIndent(lines, service.line);
+  const step = child ? child.length - indentOf(lines[service.line - 1] ?? "").length : 2;
+  return " ".repeat(step > 0 ? step : 2);
+}
+function conditionEdits(lines, web, dep) {
+  const file = dep.file;
+  const step = indentStep(lines, web);
+  const cond = (name2) => name2 === dep.service ? "service_healthy" : "service_started";
+  const text = lines[dep.line - 1] ?? "";
+  const flow = /^(\s*)depends_on:\s*\[([^\]#]*)\]\s*$/.exec(text);
+  if (flow) {
+    const names = flow[2].split(",").map((n) => n.trim().replace(/^(["'])(.*)\1$/, "$2")).filter(Boolean);
+    const ind2 = flow[1];
+    return [
+      replaceLines(file, dep.line, dep.line, [
+        `${ind2}depends_on:`,
+        ...names.flatMap((n) => [`${ind2}${step}${n}:`, `${ind2}${step}${step}condition: ${cond(n)}`])
+      ])
+    ];
+  }
+  const item = (line) => /^(\s*)-\s*(["']?)([\w.-]+)\2\s*(#.*)?$/.exec(lines[line - 1] ?? "");
+  if (item(dep.line)) {
+    const entries = web.dependsOn.filter((d) => d.file === file);
+    if (entries.some((d) => !item(d.line))) return void 0;
+    return entries.map((d) => {
+      const [, ind2, , name2] = item(d.line);
+      return replaceLines(file, d.line, d.line, [`${ind2}${name2}:`, `${ind2}${step}condition: ${cond(name2)}`]);
+    });
+  }
+  if (!new RegExp(`^\\s*(["']?)${dep.service.replace(/[.-]/g, "\\$&")}\\1\\s*:\\s*(#.*)?$`).test(text))
+    return void 0;
+  const end = blockEnd(lines, dep.line);
+  for (let n = dep.line + 1; n <= end; n++) {
+    const written = /^(\s*condition:\s*)(["']?)(\w+)\2/.exec(lines[n - 1]);
+    if (written)
+      return [replaceInLine(file, n, written[1].length + 1, written[0].length + 1, "service_healthy")];
+  }
+  const ind = childIndent(lines, dep.line) ?? `${indentOf(text)}${step}`;
+  return [insertLines(file, dep.line + 1, [`${ind}condition: service_healthy`])];
+}
+function pgIsReady(lines, db) {
+  const ind = childIndent(lines, db.line);
+  if (!ind) return void 0;
+  const step = indentStep(lines, db);
+  return insertLines(db.file, db.line + 1, [
+    `${ind}healthcheck:`,
+    // $$ leaves the variable to the container's shell, where the image sets it.
+    `${ind}${step}test: ["CMD-SHELL", "pg_isready -U $\${POSTGRES_USER:-postgres}"]`,
+    `${ind}${step}interval: 5s`,
+    `${ind}${step}timeout: 5s`,
+    `${ind}${step}retries: 10`
+  ]);
+}
 
 // src/rules/TF0501-admin-task-at-build.ts
 var ADMIN_TASKS = /* @__PURE__ */ new Set(["migrate", "createsuperuser", "loaddata", "flush"]);
@@ -26050,8 +26531,28 @@ HEALTHCHECK --interval=30s --timeout=3s --start-period=20s \\
       });
     }
     return findings;
+  },
+  fix: {
+    safety: "safe",
+    summary: "Adds a HEALTHCHECK that opens a TCP connection to the app's port with Python (no curl needed in the image), before the CMD of the target stage.",
+    make: fixNoHealthcheck
   }
 });
+function fixNoHealthcheck(context) {
+  const found = appOfDockerfile(context);
+  if (!found || found.app.compose?.appService?.healthcheck?.disabled) return void 0;
+  const { dockerfile, stage } = found;
+  const port = stage.exposes.flatMap((e) => e.ports).find((p) => p.port !== void 0)?.port ?? 8e3;
+  const probe = `import socket; socket.create_connection(('127.0.0.1', ${port}), timeout=3).close()`;
+  const lines = [
+    "HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \\",
+    `  CMD [${[pythonOf(stage), "-c", probe].map((a) => JSON.stringify(a)).join(", ")}]`
+  ];
+  const title = `HEALTHCHECK on port ${port}`;
+  const none = stage.healthcheck?.none && stage.instructions.includes(stage.healthcheck) ? stage.healthcheck : void 0;
+  if (none) return { title, edits: [replaceLines(dockerfile.file, none.line, none.endLine, lines)] };
+  return { title, edits: [insertLines(dockerfile.file, runtimeInsertionLine(stage), lines)] };
+}
 
 // src/rules/TF1001-sqlite-path-failed.ts
 var sqlitePathFailed = defineDynamicRule({
@@ -26444,8 +26945,28 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
       });
     }
     return findings;
+  },
+  fix: {
+    safety: "safe",
+    summary: "Creates an unprivileged user `app` (uid 10001) owning the working directory, and switches to it with `USER app` after the last RUN of the target stage.",
+    make: fixRunsAsRoot
   }
 });
+function fixRunsAsRoot(context) {
+  const found = appOfDockerfile(context);
+  if (!found || found.stage.lastLine !== context.finding.line) return void 0;
+  const { dockerfile, stage } = found;
+  const alpine = /alpine/i.test(stage.from.image ?? stage.from.raw);
+  const create = alpine ? "adduser -D -u 10001 app" : "useradd --create-home --uid 10001 app";
+  const chown = stage.workdir !== "/" ? ` && chown app ${stage.workdir}` : "";
+  const lines = [`RUN ${create}${chown}`, "USER app"];
+  const title = "run as the unprivileged user app";
+  const root = stage.user && stage.instructions.includes(stage.user) ? stage.user : void 0;
+  const at2 = runtimeInsertionLine(stage);
+  if (root && root.line < at2 && !stage.instructions.some((i) => i.keyword === "RUN" && i.line > root.line))
+    return { title, edits: [replaceLines(dockerfile.file, root.line, root.endLine, lines)] };
+  return { title, edits: [insertLines(dockerfile.file, at2, lines)] };
+}
 function dropsPrivileges(argv) {
   const p = argv[0]?.slice(argv[0].lastIndexOf("/") + 1) ?? "";
   if (DROPS_PRIVILEGES.has(p)) return true;

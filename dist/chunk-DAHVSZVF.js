@@ -47,8 +47,9 @@ import {
   relativeTo,
   require_dist,
   sentFiles,
-  stamp
-} from "./chunk-BJ7CTHSL.js";
+  stamp,
+  writeOwnFile
+} from "./chunk-QD72L2MN.js";
 import {
   __toESM
 } from "./chunk-TEVZZSVY.js";
@@ -1418,7 +1419,8 @@ function jsonReport(report) {
     ...report.skipped ? { skipped: report.skipped.map((s) => ({ managePy: s.managePy, reason: s.reason })) } : {},
     durationMs: report.durationMs,
     findings: report.findings.map(jsonFinding),
-    ...report.smoke ? { smoke: jsonSmoke(report.smoke) } : {}
+    ...report.smoke ? { smoke: jsonSmoke(report.smoke) } : {},
+    ...report.fixes ? { fixes: report.fixes } : {}
   };
 }
 function jsonApp(a) {
@@ -1805,6 +1807,38 @@ function logDetails(summary, log, indent = "", anchor) {
   ].join("\n");
 }
 
+// src/report/markdown-fixes.ts
+var fileName = (name) => /^[\w./:+-]+$/.test(name) ? codeSpan(name) : escapeMarkdown(name);
+function languageBlock(language, text) {
+  const block = fencedBlock(text);
+  const fence = /^`+/.exec(block)[0];
+  return defuseMarkers(`${fence}${language}${block.slice(fence.length)}`);
+}
+function fixesSection(fixes) {
+  if (fixes.applied.length === 0) return void 0;
+  const n = fixes.applied.length;
+  const lines = [
+    `<details><summary>\u{1F527} ${n} proven fix${n === 1 ? "" : "es"}: one patch to <code>git apply</code> at the repository root</summary>`,
+    "",
+    "Each fix was applied to a copy of the repository and the analysis run again: its finding is gone and no new one appears.",
+    "",
+    ...fixes.applied.map((f) => `- \`${f.ruleId}\` ${escapeMarkdown(f.title)}`)
+  ];
+  if (fixes.variables.length > 0)
+    lines.push(
+      "",
+      `Set these variables where the app runs: ${fixes.variables.map((v) => escapeMarkdown(v)).join(", ")}.`
+    );
+  if (fixes.patch !== "") lines.push("", languageBlock("diff", fixes.patch));
+  if (fixes.withheld.length > 0)
+    lines.push(
+      "",
+      `Not shown, because the change takes a secret out of the file: ${fixes.withheld.map(fileName).join(", ")}. The action's \`patch-file\` output and \`twelve-factor-review fix --write\` have it.`
+    );
+  lines.push("", "</details>");
+  return lines.join("\n");
+}
+
 // src/report/markdown.ts
 var DEFAULT_MAX_CHARS = 65536;
 var DEFAULT_HINT = "The full report is in the job summary of this run and in its JSON report.";
@@ -1816,6 +1850,7 @@ function renderMarkdown(report, options = {}) {
   const fits = (text2) => text2.length <= maxChars && (text2.length * 3 <= maxBytes || Buffer.byteLength(text2) <= maxBytes);
   const total = report.findings.length;
   const tiers = [
+    ...report.fixes?.applied.length ? [{ findingLogs: true, smokeLogs: true, shown: total, fixes: true }] : [],
     { findingLogs: true, smokeLogs: true, shown: total },
     { findingLogs: false, smokeLogs: true, shown: total },
     { findingLogs: false, smokeLogs: false, shown: total }
@@ -1860,6 +1895,7 @@ function assemble(report, options, layout) {
     blocks.push(smokeSection(report, layout.smokeLogs));
     if (!layout.smokeLogs && smokeLogs(report).length > 0) truncated.push("smoke test logs");
   }
+  if (report.fixes?.applied.length && !layout.fixes) truncated.push("the fixes' patch");
   if (layout.shown < report.findings.length) {
     truncated.unshift(`${layout.shown} of ${plural(report.findings.length, "finding")} shown`);
   }
@@ -1878,6 +1914,8 @@ ${first.map((f, i) => `${i + 1}. ${findingLine(ctx, f)}`).join("\n")}`
     );
   }
   blocks.push(findingsSection(ctx, shownActive, unsuppressed.length));
+  const fixes = layout.fixes && report.fixes ? fixesSection(report.fixes) : void 0;
+  if (fixes) blocks.push(fixes);
   if (suppressed.length > 0) blocks.push(suppressedSection(ctx, shownSuppressed, suppressed.length));
   return `${blocks.join("\n\n")}
 `;
@@ -1901,10 +1939,10 @@ function header(report, withScope) {
     ...suppressed ? [`${suppressed} suppressed`] : [],
     `fails on ${report.failOn === "never" ? "nothing (fail-on: never)" : `${report.failOn} and above`}`
   ];
-  const scanned = [`Scanned ${fileName(report.directory)}`];
-  if (report.configFile) scanned.push(`config ${fileName(report.configFile)}`);
+  const scanned = [`Scanned ${fileName2(report.directory)}`];
+  if (report.configFile) scanned.push(`config ${fileName2(report.configFile)}`);
   scanned.push(`${seconds(report.durationMs)}`);
-  const analysed = withScope && analysedLine(report, fileName, escapeMarkdown);
+  const analysed = withScope && analysedLine(report, fileName2, escapeMarkdown);
   return `### ${verdict}
 
 ${parts.join(" \xB7 ")}\\
@@ -1949,8 +1987,8 @@ function suppressedSection(ctx, shown, total) {
 function findingLine(ctx, f) {
   const help = ruleHelpUri({ id: f.ruleId, name: f.name }, ctx.report.tool.version);
   const rule = `[**${escapeMarkdown(f.ruleId)}**](${help} "${f.name.replace(/[^\w-]/g, "")}")`;
-  const where = location(ctx, f);
-  return `${SEVERITY_ICON[f.severity]} ${rule} ${where}: ${partsMarkdown(messageParts(f))}`;
+  const where2 = location(ctx, f);
+  return `${SEVERITY_ICON[f.severity]} ${rule} ${where2}: ${partsMarkdown(messageParts(f))}`;
 }
 function findingItem(ctx, f) {
   let line = findingLine(ctx, f);
@@ -1969,7 +2007,7 @@ function smokeLogOf(ctx, f) {
 function location({ report, options }, f) {
   if (f.file === ".") return "the whole project";
   const at = f.line === void 0 ? f.file : `${f.file}:${f.line}`;
-  const text = fileName(at);
+  const text = fileName2(at);
   if (!options.repoUrl || !options.sha) return text;
   const path = encodePath(repoPath(report.directory, f.file));
   const anchor = f.line === void 0 ? "" : `#L${f.line}`;
@@ -1982,7 +2020,7 @@ function cutAtLine(text, fits) {
   return lines.length > 0 ? `${lines.join("\n")}
 ` : "";
 }
-function fileName(name) {
+function fileName2(name) {
   return /^[\w./:+-]+$/.test(name) ? codeSpan(name) : escapeMarkdown(name);
 }
 
@@ -2270,6 +2308,408 @@ function renderGithub(report) {
 `;
 }
 
+// src/fix/files.ts
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join as join2 } from "node:path";
+var MAX_FIX_BYTES = 1024 * 1024;
+function readText2(root, file) {
+  try {
+    return readInsideSync(root, file, { maxBytes: MAX_FIX_BYTES }).toString("utf8");
+  } catch {
+    return void 0;
+  }
+}
+function writeText(root, file, text) {
+  writeOwnFile(join2(root, file), text, [root]);
+}
+function makeScratch(root) {
+  const base = mkdtempSync(join2(tmpdir(), "tfr-fix-"));
+  const dir = join2(base, "tree");
+  cpSync(root, dir, {
+    recursive: true,
+    verbatimSymlinks: true,
+    filter: (source) => !/[\\/]\.git$/.test(source)
+  });
+  return {
+    dir,
+    write(file, text) {
+      if (text === void 0) rmSync(join2(dir, file), { force: true });
+      else writeText(dir, file, text);
+    },
+    dispose: () => rmSync(base, { recursive: true, force: true })
+  };
+}
+
+// src/fix/patch.ts
+import { existsSync } from "node:fs";
+import { dirname, join as join3, relative as relative3, sep as sep3 } from "node:path";
+
+// src/fix/diff.ts
+var CONTEXT = 3;
+var MAX_CELLS = 4e6;
+function splitLines(text) {
+  if (text === "") return [];
+  const lines = text.split("\n");
+  if (lines[lines.length - 1] === "") lines.pop();
+  else lines[lines.length - 1] += "\0";
+  return lines;
+}
+function diffLines(a, b) {
+  let pre = 0;
+  while (pre < a.length && pre < b.length && a[pre] === b[pre]) pre++;
+  let suf = 0;
+  while (suf < a.length - pre && suf < b.length - pre && a[a.length - 1 - suf] === b[b.length - 1 - suf])
+    suf++;
+  const ops = [];
+  for (let i = 0; i < pre; i++) ops.push({ kind: " ", line: a[i], oldNo: i, newNo: i });
+  const am = a.slice(pre, a.length - suf);
+  const bm = b.slice(pre, b.length - suf);
+  const middle = [];
+  if (am.length * bm.length > MAX_CELLS) {
+    am.forEach((line, i) => middle.push({ kind: "-", line, oldNo: pre + i, newNo: pre }));
+    bm.forEach((line, j) => middle.push({ kind: "+", line, oldNo: pre + am.length, newNo: pre + j }));
+  } else {
+    const n = am.length;
+    const m = bm.length;
+    const lcs = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
+    for (let i2 = n - 1; i2 >= 0; i2--)
+      for (let j2 = m - 1; j2 >= 0; j2--)
+        lcs[i2][j2] = am[i2] === bm[j2] ? lcs[i2 + 1][j2 + 1] + 1 : Math.max(lcs[i2 + 1][j2], lcs[i2][j2 + 1]);
+    let i = 0;
+    let j = 0;
+    while (i < n || j < m) {
+      if (i < n && j < m && am[i] === bm[j]) {
+        middle.push({ kind: " ", line: am[i], oldNo: pre + i, newNo: pre + j });
+        i++;
+        j++;
+      } else if (j < m && (i === n || lcs[i][j + 1] >= lcs[i + 1][j])) {
+        middle.push({ kind: "+", line: bm[j], oldNo: pre + i, newNo: pre + j });
+        j++;
+      } else {
+        middle.push({ kind: "-", line: am[i], oldNo: pre + i, newNo: pre + j });
+        i++;
+      }
+    }
+    for (let k = 0; k < middle.length; k++) {
+      if (middle[k].kind === " ") continue;
+      let e = k;
+      while (e < middle.length && middle[e].kind !== " ") e++;
+      const block = middle.slice(k, e);
+      middle.splice(k, e - k, ...block.filter((o) => o.kind === "-"), ...block.filter((o) => o.kind === "+"));
+      k = e;
+    }
+  }
+  ops.push(...middle);
+  for (let k = 0; k < suf; k++)
+    ops.push({
+      kind: " ",
+      line: a[a.length - suf + k],
+      oldNo: a.length - suf + k,
+      newNo: b.length - suf + k
+    });
+  return ops;
+}
+function printLine(op) {
+  const noEol = op.line.endsWith("\0");
+  const text = noEol ? op.line.slice(0, -1) : op.line;
+  return noEol ? [`${op.kind}${text}`, "\\ No newline at end of file"] : [`${op.kind}${text}`];
+}
+function unifiedDiff(path, oldText, newText) {
+  if (oldText === newText) return "";
+  const a = splitLines(oldText ?? "");
+  const b = splitLines(newText);
+  const ops = diffLines(a, b);
+  const changed = ops.map((o, i) => o.kind === " " ? -1 : i).filter((i) => i >= 0);
+  if (changed.length === 0) return "";
+  const out = [
+    `diff --git a/${path} b/${path}`,
+    ...oldText === void 0 ? ["new file mode 100644", "--- /dev/null"] : [`--- a/${path}`],
+    `+++ b/${path}`
+  ];
+  let k = 0;
+  while (k < changed.length) {
+    const first = Math.max(0, changed[k] - CONTEXT);
+    let last = Math.min(ops.length - 1, changed[k] + CONTEXT);
+    k++;
+    while (k < changed.length && changed[k] - CONTEXT <= last + 1) {
+      last = Math.min(ops.length - 1, changed[k] + CONTEXT);
+      k++;
+    }
+    const hunk = ops.slice(first, last + 1);
+    const oldCount = hunk.filter((o) => o.kind !== "+").length;
+    const newCount = hunk.filter((o) => o.kind !== "-").length;
+    const oldStart = oldCount === 0 ? hunk[0].oldNo : hunk[0].oldNo + 1;
+    const newStart = newCount === 0 ? hunk[0].newNo : hunk[0].newNo + 1;
+    out.push(`@@ -${oldStart},${oldCount} +${newStart},${newCount} @@`);
+    for (const op of hunk) out.push(...printLine(op));
+  }
+  return `${out.join("\n")}
+`;
+}
+
+// src/fix/patch.ts
+function repositoryRoot(dir) {
+  for (let d = dir; ; d = dirname(d)) {
+    if (existsSync(join3(d, ".git"))) return d;
+    if (dirname(d) === d) return void 0;
+  }
+}
+function repositoryPrefix(dir) {
+  const top = repositoryRoot(dir);
+  const rel = top === void 0 ? "" : relative3(top, dir).split(sep3).join("/");
+  return rel === "" ? "" : `${rel}/`;
+}
+function patchOf(changes, prefix = "") {
+  return [...changes.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([file, { before, after }]) => unifiedDiff(`${prefix}${file}`, before, after)).join("");
+}
+
+// src/fix/edits.ts
+var EditConflict = class extends Error {
+  name = "EditConflict";
+};
+function lineEnding(text) {
+  const i = text.indexOf("\n");
+  return i > 0 && text[i - 1] === "\r" ? "\r\n" : "\n";
+}
+function offsetOf(text, starts, line, column) {
+  if (line > starts.length) return text.length;
+  const lineStart = starts[line - 1];
+  const lineEnd = line < starts.length ? starts[line] : text.length;
+  return Math.min(lineStart + column - 1, lineEnd);
+}
+function lineStarts(text) {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === "\n" && i + 1 < text.length) starts.push(i + 1);
+  return text.length === 0 ? [] : starts;
+}
+function applyFileEdits(original, edits) {
+  let text = original ?? "";
+  const eol = lineEnding(text);
+  const appends = edits.some((e) => e.start.line > lineStarts(text).length);
+  if (appends && text.length > 0 && !text.endsWith("\n")) text += eol;
+  const starts = lineStarts(text);
+  const ranges = edits.map((e) => ({
+    from: offsetOf(text, starts, e.start.line, e.start.column),
+    to: offsetOf(text, starts, e.end.line, e.end.column),
+    text: eol === "\r\n" ? e.text.replace(/\r?\n/g, "\r\n") : e.text
+  })).sort((a, b) => a.from - b.from || a.to - b.to);
+  for (let i = 1; i < ranges.length; i++) {
+    if (ranges[i].from < ranges[i - 1].to || ranges[i].from === ranges[i - 1].from && ranges[i].to === ranges[i - 1].to && ranges[i].from !== ranges[i].to)
+      throw new EditConflict("overlapping edits");
+  }
+  let out = "";
+  let at = 0;
+  for (const r of ranges) {
+    if (r.to < r.from) throw new EditConflict("an edit ends before it starts");
+    out += text.slice(at, r.from) + r.text;
+    at = r.to;
+  }
+  return out + text.slice(at);
+}
+function applyEdits(texts, edits) {
+  const byFile = /* @__PURE__ */ new Map();
+  for (const e of edits) byFile.set(e.file, [...byFile.get(e.file) ?? [], e]);
+  const out = /* @__PURE__ */ new Map();
+  for (const [file, fileEdits] of byFile) out.set(file, applyFileEdits(texts(file), fileEdits));
+  return out;
+}
+function editsOverlap(a, b) {
+  const before = (p, q) => p.line < q.line || p.line === q.line && p.column <= q.column;
+  return a.some(
+    (x) => b.some(
+      (y) => x.file === y.file && // Touching ranges also count: two insertions at one point would come out in an arbitrary order.
+      before(x.start, y.end) && before(y.start, x.end)
+    )
+  );
+}
+
+// src/fix/publish.ts
+function publishedFixes(result2, read, prefix, knownSecret) {
+  const secrets = result2.applied.flatMap((f) => f.secrets ?? []).filter((s) => s.trim() !== "");
+  const holdsSecret = (text) => secrets.some((s) => text.includes(s)) || knownSecret(text);
+  const shown = /* @__PURE__ */ new Map();
+  const withheld = [];
+  for (const [file, change] of [...result2.changes].sort(([a], [b]) => a.localeCompare(b))) {
+    if (holdsSecret(unifiedDiff(`${prefix}${file}`, change.before, change.after))) withheld.push(file);
+    else shown.set(file, change);
+  }
+  const suggestions = [...result2.provenAlone, ...result2.suggestions].map((fix) => suggestionOf(fix, read)).filter((s) => s !== void 0 && !holdsSecret(s.lines.join("\n")));
+  return {
+    fixes: {
+      patch: patchOf(shown, prefix),
+      withheld,
+      applied: result2.applied.map((f) => ({ ruleId: f.ruleId, fingerprint: f.fingerprint, title: f.title })),
+      variables: [...new Set(result2.applied.flatMap((f) => f.variables ?? []))].sort(),
+      suggestions
+    },
+    patch: patchOf(result2.changes, prefix)
+  };
+}
+function suggestionOf(fix, read) {
+  const file = fix.edits[0]?.file;
+  const before = file === void 0 ? void 0 : read(file);
+  if (before === void 0 || fix.edits.some((e) => e.file !== file)) return void 0;
+  let after;
+  try {
+    after = applyFileEdits(before, fix.edits);
+  } catch {
+    return void 0;
+  }
+  const split = (t) => t.replace(/\r?\n$/, "").split(/\r?\n/);
+  const old = split(before);
+  const now = split(after);
+  let start = Infinity;
+  let end = 0;
+  for (const e of fix.edits) {
+    const last = e.end.column === 1 && e.end.line > e.start.line ? e.end.line - 1 : e.end.line;
+    start = Math.min(start, e.start.line);
+    end = Math.max(end, last, e.start.line);
+  }
+  start = Math.min(start, old.length);
+  end = Math.min(end, old.length);
+  if (start < 1 || end < start) return void 0;
+  const lines = now.slice(start - 1, now.length - (old.length - end));
+  return { fingerprint: fix.fingerprint, ruleId: fix.ruleId, file, startLine: start, endLine: end, lines };
+}
+
+// src/fix/run.ts
+async function runFixes(ports, options) {
+  const byId = new Map(options.rules.filter((r) => r.fix).map((r) => [r.id, r]));
+  const current = /* @__PURE__ */ new Map();
+  const original = /* @__PURE__ */ new Map();
+  const textOf = (file) => current.has(file) ? current.get(file) : ports.read(file);
+  const result2 = {
+    changes: /* @__PURE__ */ new Map(),
+    applied: [],
+    provenAlone: [],
+    suggestions: [],
+    dropped: []
+  };
+  const scratch = ports.scratch();
+  const provedAlone = async (fix, accepted, before) => {
+    const files = new Set([...accepted, ...fix.edits].map((e) => e.file));
+    let alone;
+    try {
+      alone = applyEdits(ports.read, fix.edits);
+    } catch {
+      return false;
+    }
+    for (const file of files) scratch.write(file, alone.has(file) ? alone.get(file) : ports.read(file));
+    const after = await ports.analyze(scratch.dir);
+    const kept = applyEdits(ports.read, accepted);
+    for (const file of files) scratch.write(file, kept.has(file) ? kept.get(file) : ports.read(file));
+    return proofFailure(before, after.findings, fix) === void 0;
+  };
+  try {
+    for (let round = 0; round < (options.maxRounds ?? 6); round++) {
+      let baseline = await ports.analyze(scratch.dir);
+      const start = baseline;
+      const candidates = proposals(baseline, byId, textOf, ports.debug);
+      const accepted = [];
+      const roundTexts = (file) => textOf(file);
+      const snapshot = /* @__PURE__ */ new Map();
+      let progressed = false;
+      for (const fix of candidates) {
+        if (fix.safety === "suggest" && round > 0) continue;
+        if (editsOverlap(accepted, fix.edits)) {
+          if (round === 0 && fix.safety === "safe" && await provedAlone(fix, accepted, start.findings))
+            result2.provenAlone.push(fix);
+          continue;
+        }
+        const edits = fix.safety === "safe" ? [...accepted, ...fix.edits] : fix.edits;
+        let next;
+        try {
+          next = applyEdits(roundTexts, edits);
+        } catch (error) {
+          if (!(error instanceof EditConflict)) throw error;
+          drop(result2, ports, fix, "its edits overlap");
+          continue;
+        }
+        for (const file of next.keys()) if (!snapshot.has(file)) snapshot.set(file, roundTexts(file));
+        for (const [file, text] of next) scratch.write(file, text);
+        const after = await ports.analyze(scratch.dir);
+        const why = proofFailure(baseline.findings, after.findings, fix);
+        if (why || fix.safety === "suggest") {
+          const kept = applyEdits(roundTexts, accepted);
+          for (const file of next.keys()) scratch.write(file, kept.get(file) ?? snapshot.get(file));
+          if (why) drop(result2, ports, fix, why);
+          else if (!result2.suggestions.some((s) => s.fingerprint === fix.fingerprint))
+            result2.suggestions.push(fix);
+          continue;
+        }
+        accepted.push(...fix.edits);
+        result2.applied.push(fix);
+        if (round === 0) result2.provenAlone.push(fix);
+        baseline = after;
+        progressed = true;
+      }
+      if (!progressed) break;
+      for (const [file, text] of applyEdits(roundTexts, accepted)) {
+        if (!original.has(file)) original.set(file, ports.read(file));
+        current.set(file, text);
+      }
+    }
+  } finally {
+    scratch.dispose();
+  }
+  for (const [file, after] of current) {
+    const before = original.get(file);
+    if (before !== after) result2.changes.set(file, { before, after });
+  }
+  return result2;
+}
+function drop(result2, ports, fix, reason) {
+  result2.dropped.push({ fix, reason });
+  ports.debug(`Fix for ${fix.ruleId} (${fix.title}) dropped: ${reason}.`);
+}
+function proposals(analysis, rules, text, debug) {
+  const out = [];
+  for (const finding of analysis.findings) {
+    const rule = rules.get(finding.ruleId);
+    if (!rule?.fix || finding.suppressed) continue;
+    try {
+      const proposal = rule.fix.make({ project: analysis.project, finding, text });
+      if (proposal && proposal.edits.length > 0)
+        out.push({ ruleId: rule.id, fingerprint: finding.fingerprint, safety: rule.fix.safety, ...proposal });
+    } catch (error) {
+      debug(`The fixer of ${rule.id} failed on ${finding.file}: ${error.message}`);
+    }
+  }
+  return out;
+}
+var where = (f) => `${f.ruleId}\0${f.file}`;
+function proofFailure(before, after, fix) {
+  const live = (fs) => fs.filter((f) => !f.suppressed);
+  const count = (fs) => {
+    const m = /* @__PURE__ */ new Map();
+    for (const f of live(fs)) m.set(where(f), (m.get(where(f)) ?? 0) + 1);
+    return m;
+  };
+  const target = live(before).find((f) => f.fingerprint === fix.fingerprint);
+  const was = count(before);
+  const now = count(after);
+  if (live(after).some((f) => f.fingerprint === fix.fingerprint) || target && (now.get(where(target)) ?? 0) >= (was.get(where(target)) ?? 0))
+    return "the finding is still reported after the fix";
+  for (const [key, n] of now) {
+    if (n > (was.get(key) ?? 0)) {
+      const [ruleId, file] = key.split("\0");
+      return `it adds a ${ruleId} finding in ${file}`;
+    }
+  }
+  return void 0;
+}
+
+// src/fix/propose.ts
+async function proposeFixes(root, analyze, knownSecret, debug) {
+  const read = (file) => readText2(root, file);
+  const result2 = await runFixes(
+    { analyze, read, scratch: () => makeScratch(root), debug },
+    { rules: RULES.filter((r) => r.fix) }
+  );
+  return publishedFixes(result2, read, repositoryPrefix(root), knownSecret);
+}
+
 // src/review.ts
 function reviewedRoot(request) {
   return scannedDirectory(request.base, request.directory, request.directoryOption, request.workspace);
@@ -2294,6 +2734,10 @@ async function runReview(request, ports) {
     () => ports.smoke(staticResult.project, smokeOptions(smokeRequest), ports.log)
   ) : void 0;
   const { findings, smoke } = joinSmoke(staticResult, config, dynamic);
+  const fixes = ports.fixes ? await ports.log.stage(
+    "Fixes",
+    () => fixesOf(root, (dir) => analyze(dir, config, request.discovery), redactor, ports)
+  ) : void 0;
   const report = makeReport({
     directory: reportDirectory(request.directory),
     findings,
@@ -2303,7 +2747,25 @@ async function runReview(request, ports) {
     failOn: request.failOn,
     durationMs: ports.now() - started
   });
-  return redactor.redactValue(report);
+  return redactor.redactValue(fixes ? { ...report, fixes } : report);
+}
+async function fixesOf(root, analyze, redactor, ports) {
+  try {
+    const published = await proposeFixes(
+      root,
+      analyze,
+      (t) => redactor.redact(t) !== t,
+      (m) => ports.log.debug?.(m)
+    );
+    ports.fixes?.patch(published.patch);
+    ports.log.info(
+      `${published.fixes.applied.length} fix(es) proven, ${published.fixes.suggestions.length} as suggestions.`
+    );
+    return published.fixes;
+  } catch (error) {
+    ports.log.info(`Fixes not proposed: ${error.message}`);
+    return void 0;
+  }
 }
 function smokeOptions(request) {
   return {
@@ -2329,8 +2791,8 @@ async function probeDocker(docker) {
 }
 
 // src/runner-secrets.ts
-import { closeSync, existsSync, fstatSync, openSync, readdirSync, readSync, statSync as statSync2 } from "node:fs";
-import { dirname, isAbsolute as isAbsolute3, join as join2, relative as relative3, resolve as resolve2, sep as sep3 } from "node:path";
+import { closeSync, existsSync as existsSync2, fstatSync, openSync, readdirSync, readSync, statSync as statSync2 } from "node:fs";
+import { dirname as dirname2, isAbsolute as isAbsolute3, join as join4, relative as relative4, resolve as resolve2, sep as sep4 } from "node:path";
 var MAX_CONFIG_BYTES2 = 256 * 1024;
 var MAX_INCLUDE_DEPTH = 3;
 var MAX_MODULE_DEPTH = 3;
@@ -2390,7 +2852,7 @@ function readSmallFile(file) {
   }
 }
 function gitDirOf(dir) {
-  const dotGit = join2(dir, ".git");
+  const dotGit = join4(dir, ".git");
   try {
     const stat2 = statSync2(dotGit, { throwIfNoEntry: false });
     if (!stat2) return void 0;
@@ -2409,37 +2871,37 @@ function configTexts(file, home, depth = 0, seen = /* @__PURE__ */ new Set()) {
   const out = [text];
   for (const m of text.matchAll(/^\s*path\s*=\s*(.+)$/gim)) {
     let target = m[1].trim().replace(/^"(.*)"$/, "$1");
-    if (target.startsWith("~/") && home) target = join2(home, target.slice(2));
-    if (!isAbsolute3(target)) target = resolve2(dirname(file), target);
+    if (target.startsWith("~/") && home) target = join4(home, target.slice(2));
+    if (!isAbsolute3(target)) target = resolve2(dirname2(file), target);
     out.push(...configTexts(target, home, depth + 1, seen));
   }
   return out;
 }
 function configFilesOf(gitDir) {
-  const files = [join2(gitDir, "config")];
-  const common = readSmallFile(join2(gitDir, "commondir"))?.trim();
-  if (common) files.push(join2(resolve2(gitDir, common), "config"));
+  const files = [join4(gitDir, "config")];
+  const common = readSmallFile(join4(gitDir, "commondir"))?.trim();
+  if (common) files.push(join4(resolve2(gitDir, common), "config"));
   const modules = (dir, depth) => {
-    if (depth > MAX_MODULE_DEPTH || !existsSync(dir)) return;
+    if (depth > MAX_MODULE_DEPTH || !existsSync2(dir)) return;
     try {
       for (const e of readdirSync(dir, { withFileTypes: true })) {
         if (!e.isDirectory()) continue;
-        files.push(join2(dir, e.name, "config"));
-        modules(join2(dir, e.name, "modules"), depth + 1);
-        modules(join2(dir, e.name), depth + 1);
+        files.push(join4(dir, e.name, "config"));
+        modules(join4(dir, e.name, "modules"), depth + 1);
+        modules(join4(dir, e.name), depth + 1);
       }
     } catch {
     }
   };
-  modules(join2(gitDir, "modules"), 0);
+  modules(join4(gitDir, "modules"), 0);
   return [...new Set(files)];
 }
 function checkoutCredentials(root, workspace, home) {
   const dirs = [resolve2(workspace)];
-  const rel = relative3(resolve2(workspace), resolve2(root));
+  const rel = relative4(resolve2(workspace), resolve2(root));
   if (rel && !rel.startsWith("..") && !isAbsolute3(rel)) {
     let dir = resolve2(workspace);
-    for (const part of rel.split(sep3)) dirs.push(dir = join2(dir, part));
+    for (const part of rel.split(sep4)) dirs.push(dir = join4(dir, part));
   }
   const out = [];
   for (const dir of dirs) {
@@ -2493,6 +2955,12 @@ export {
   sarifLog,
   renderText,
   renderGithub,
+  readText2 as readText,
+  writeText,
+  makeScratch,
+  repositoryPrefix,
+  patchOf,
+  runFixes,
   runReview,
   probeDocker,
   runnerSecrets

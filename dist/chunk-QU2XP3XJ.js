@@ -7,11 +7,11 @@ import {
   parseDeployCheck,
   planEnv,
   runSmoke
-} from "./chunk-O5MM3FYH.js";
+} from "./chunk-EBLSFS4Y.js";
 import {
   DEFAULT_LIMITS,
   Redactor
-} from "./chunk-BJ7CTHSL.js";
+} from "./chunk-QD72L2MN.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,

@@ -1,0 +1,168 @@
+import type { TextEdit } from '../../core/index.js';
+import type { DatabaseConfig, ValueSource } from '../../model/types/settings.js';
+import { appDatabases, type AppDatabases } from './each.js';
+import { ensureImportOs, indentOf, linesOf, replaceInLine, replaceLines } from './fix.js';
+import type { FixContext, FixProposal } from './rule.js';
+
+const SQLITE = 'django.db.backends.sqlite3';
+const POSTGRES = /^django\.db\.backends\.postgresql(_psycopg2)?$/;
+/** The keys a hard-coded configuration may have for the switch to carry all of its meaning. */
+const SWITCHED_KEYS = new Set(['ENGINE', 'NAME', 'USER', 'PASSWORD', 'HOST', 'PORT']);
+/** The variable each server field is read from, as the smoke test and most tutorials name them. */
+const FIELD_VARIABLE: Record<string, string> = {
+  NAME: 'DB_NAME',
+  USER: 'DB_USER',
+  PASSWORD: 'DB_PASSWORD',
+  HOST: 'DB_HOST',
+  PORT: 'DB_PORT',
+};
+
+const literalText = (v: ValueSource | undefined) =>
+  v?.kind === 'literal' && v.value !== null ? String(v.value) : undefined;
+
+/** The file's quote style: single quotes where it mostly writes them. */
+function quoter(lines: string[]): (s: string) => string {
+  const text = lines.join('\n');
+  const single = (text.match(/'/g) ?? []).length > (text.match(/"/g) ?? []).length;
+  return (s) => (single ? `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'` : JSON.stringify(s));
+}
+
+/** `os.environ.get('DB_PASSWORD', '')`: a read that never fails at import, so the other engine works without it. */
+function envRead(q: (s: string) => string, variable: string, fallback: string): string {
+  return `os.environ.get(${q(variable)}, ${q(fallback)})`;
+}
+
+/**
+ * A hard-coded DATABASES (one 'default' alias, only ENGINE/NAME/USER/PASSWORD/HOST/PORT, SQLite or PostgreSQL)
+ * rewritten as the DB_ENGINE switch over DATABASES['sqlite'|'postgres'], the server fields read from DB_NAME,
+ * DB_USER, DB_PASSWORD, DB_HOST, DB_PORT; the engine written in code stays the default.
+ */
+export function databaseSwitch(context: FixContext): FixProposal | undefined {
+  const found = appDatabases(context.project).find((d) => d.file === context.finding.file);
+  if (!found || found.databases.selection.kind !== 'fixed' || found.databases.configs.length !== 1)
+    return undefined;
+  const lines = linesOf(context, found.file);
+  const assignment = assignmentOf(found);
+  if (!lines || !assignment || assignment.endLine === undefined) return undefined;
+  const config = found.databases.configs[0];
+  const engine = literalText(config.fields.ENGINE);
+  if (!engine || !(engine === SQLITE || POSTGRES.test(engine))) return undefined;
+  if (Object.keys(config.fields).some((k) => !SWITCHED_KEYS.has(k))) return undefined;
+  const q = quoter(lines);
+  const sqliteName = sqliteNameOf(config, lines, engine === SQLITE);
+  if (!sqliteName) return undefined;
+  const first = lines[assignment.line - 1];
+  if (!/^DATABASES\s*=\s*\{/.test(first)) return undefined;
+  // The step the block is indented by, when it is a plain step (not an alignment under the opening brace).
+  const written = indentOf(lines[assignment.line] ?? '').length;
+  const step = ' '.repeat(written >= 2 && written <= 8 ? written : 4);
+  const field = (key: string, value: string) => `${step}${step}${q(key)}: ${value},`;
+  const fallback = (key: string, otherwise: string) =>
+    POSTGRES.test(engine) && key !== 'PASSWORD' ? (literalText(config.fields[key]) ?? otherwise) : otherwise;
+  const block = [
+    'DATABASES = {',
+    `${step}${q('sqlite')}: {`,
+    field('ENGINE', q(SQLITE)),
+    field('NAME', sqliteName),
+    `${step}},`,
+    `${step}${q('postgres')}: {`,
+    field('ENGINE', q(POSTGRES.test(engine) ? engine : 'django.db.backends.postgresql')),
+    ...['NAME', 'USER', 'PASSWORD', 'HOST', 'PORT'].map((key) =>
+      field(
+        key,
+        envRead(
+          q,
+          FIELD_VARIABLE[key],
+          fallback(key, { NAME: 'postgres', HOST: 'localhost', PORT: '5432' }[key] ?? ''),
+        ),
+      ),
+    ),
+    `${step}},`,
+    '}',
+    // A SQLite default is what TF1003 warns of: the variable is then required, and fails loudly when forgotten.
+    engine === SQLITE
+      ? `DATABASES[${q('default')}] = DATABASES[os.environ[${q('DB_ENGINE')}]]`
+      : `DATABASES[${q('default')}] = DATABASES[os.environ.get(${q('DB_ENGINE')}, ${q('postgres')})]`,
+  ];
+  return {
+    title: 'DATABASES chosen by DB_ENGINE (sqlite or postgres), the server read from DB_* variables',
+    edits: [
+      ...ensureImportOs(found.file, lines),
+      replaceLines(found.file, assignment.line, assignment.endLine, block),
+    ],
+    ...(literalText(config.fields.PASSWORD) ? { secrets: [literalText(config.fields.PASSWORD)!] } : {}),
+    // Only a password written in code is a value the user must now provide.
+    ...(engine === SQLITE
+      ? { variables: ['DB_ENGINE'] }
+      : literalText(config.fields.PASSWORD)
+        ? { variables: ['DB_PASSWORD'] }
+        : {}),
+  };
+}
+
+/** The one DATABASES statement of the file, unconditional, holding exactly the 'default' alias. */
+function assignmentOf(found: AppDatabases) {
+  const all = [found.settings, ...(found.app.settingsBases ?? [])].flatMap((s) =>
+    s.assignments.filter((a) => a.name === 'DATABASES' && (a.file ?? s.file) === found.file),
+  );
+  const [only] = all;
+  if (all.length !== 1 || only.inBranch || only.condition || only.line !== found.databases.line)
+    return undefined;
+  if (only.value.kind !== 'dict' || only.value.entries.map((e) => e.key).join() !== 'default')
+    return undefined;
+  return only;
+}
+
+/** The SQLite file: the NAME line as written when the code uses SQLite, else db.sqlite3 under BASE_DIR. */
+function sqliteNameOf(config: DatabaseConfig, lines: string[], isSqlite: boolean): string | undefined {
+  if (isSqlite) {
+    const at = config.fieldLines?.NAME;
+    const written = at ? /^\s*(["'])NAME\1\s*:\s*(.+?),?\s*(#.*)?$/.exec(lines[at - 1] ?? '') : null;
+    let value = written?.[2];
+    // The last line of a one-line dict ends with the braces that close it: they are not the value's.
+    while (
+      value &&
+      /[,}]$/.test(value) &&
+      (value.match(/}/g) ?? []).length > (value.match(/{/g) ?? []).length
+    )
+      value = value.slice(0, -1).trimEnd();
+    return value?.replace(/,$/, '');
+  }
+  const text = lines.join('\n');
+  if (/^BASE_DIR\s*=\s*Path\(/m.test(text)) return "BASE_DIR / 'db.sqlite3'";
+  if (/^BASE_DIR\s*=/m.test(text)) return "os.path.join(BASE_DIR, 'db.sqlite3')";
+  return undefined;
+}
+
+/**
+ * One literal credential of a DATABASES already chosen from the environment: its value, on its line, becomes a read of
+ * DB_USER/DB_PASSWORD/DB_HOST with the literal as fallback (no fallback for a password).
+ */
+export function credentialFromEnvironment(context: FixContext): FixProposal | undefined {
+  const { finding } = context;
+  const lines = linesOf(context, finding.file);
+  if (!lines || finding.line === undefined) return undefined;
+  const text = lines[finding.line - 1] ?? '';
+  const written = /^(\s*(["'])(USER|PASSWORD|HOST)\2\s*:\s*)((["'])(?:(?!\5).)*\5)\s*,?\s*(#.*)?$/.exec(text);
+  if (!written) return undefined;
+  const key = written[3];
+  const variable = FIELD_VARIABLE[key];
+  const q = quoter(lines);
+  const value = written[4].slice(1, -1);
+  const from = written[1].length + 1;
+  const edits: TextEdit[] = [
+    ...ensureImportOs(finding.file, lines),
+    replaceInLine(
+      finding.file,
+      finding.line,
+      from,
+      from + written[4].length,
+      envRead(q, variable, key === 'PASSWORD' ? '' : value),
+    ),
+  ];
+  return {
+    title: `DATABASES ${key} from ${variable}`,
+    edits,
+    ...(key === 'PASSWORD' ? { variables: [variable], secrets: [value] } : {}),
+  };
+}
