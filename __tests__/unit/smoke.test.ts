@@ -663,7 +663,8 @@ describe('smoke orchestration (scripted Docker)', () => {
             opts?.signal?.addEventListener('abort', () => resolve(fail('killed', 137))),
           )
         : original(args, opts);
-    const { result } = await smoke(hanging, { timeoutMs: 50 });
+    // Long enough for the scripted steps before the hang to finish on a loaded machine; the hang outlasts it anyway.
+    const { result } = await smoke(hanging, { timeoutMs: 1000 });
     assert.equal(result.status, 'failed');
     assert.match(result.reason!, /did not finish/);
     assert.equal(result.engines.sqlite?.status, 'failed');
