@@ -40,7 +40,7 @@ contextRuleCases(envFileInImage, [
     'a compose env_file that .dockerignore excludes, or outside the context, is fine',
     {
       Dockerfile: 'FROM python:3.12\nCOPY . /app\n',
-      'compose.yaml': 'services:\n  web:\n    build: .\n    env_file: [.env.prod, ../shared.env]\n',
+      'compose.yaml': 'services:\n  web:\n    build: .\n    env_file: [.env.prod, ../outside.env]\n',
       '.dockerignore': '.env*\n',
     },
     [],
