@@ -1,6 +1,15 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -162,4 +171,27 @@ test('fix: --rule chooses the rules, unknown or fix-less rules are usage errors'
   const none = await runCli(['fix', 'choose', '--rule', 'TF0801']);
   assert.equal(none.code, 2);
   assert.match(none.err, /TF0801 \(dev-server\) has no fix/);
+});
+
+test('the scratch copy stands in a sparse file of the same size for one over the read cap, and leaves out .git', () => {
+  const root = mkdtempSync(join(tmpdir(), 'tfr-scratch-'));
+  try {
+    mkdirSync(join(root, '.git'));
+    writeFileSync(join(root, '.git', 'config'), '[core]\n');
+    mkdirSync(join(root, 'data'));
+    writeFileSync(join(root, 'data', 'dump.sql'), Buffer.alloc(3 * 1024 * 1024, 'x'));
+    writeFileSync(join(root, 'Dockerfile'), 'FROM python:3.12\n');
+    const scratch = makeScratch(root);
+    try {
+      const big = statSync(join(scratch.dir, 'data', 'dump.sql'));
+      assert.equal(big.size, 3 * 1024 * 1024);
+      assert.ok(big.blocks * 512 < 1024 * 1024, 'no data was copied');
+      assert.equal(readFileSync(join(scratch.dir, 'Dockerfile'), 'utf8'), 'FROM python:3.12\n');
+      assert.equal(existsSync(join(scratch.dir, '.git')), false);
+    } finally {
+      scratch.dispose();
+    }
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 });

@@ -1,6 +1,16 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import {
+  closeSync,
+  cpSync,
+  ftruncateSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  rmSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
+import { MAX_FILE_BYTES } from '../discover/index.js';
 import { readInsideSync, writeOwnFile } from '../util/safe-fs.js';
 
 /** Files a fix edits are source files: a larger one is left alone. */
@@ -34,7 +44,22 @@ export function makeScratch(root: string): Scratch {
   cpSync(root, dir, {
     recursive: true,
     verbatimSymlinks: true,
-    filter: (source) => !/[\\/]\.git$/.test(source),
+    filter: (source) => {
+      if (/[\\/]\.git$/.test(source)) return false;
+      const stat = lstatSync(source);
+      if (!stat.isFile() || stat.size <= MAX_FILE_BYTES) return true;
+      // Over the analysis's read cap it is only judged by its size: a sparse file of that size stands in, so a
+      // hostile repository's large files cost no copy and no disk.
+      const target = join(dir, relative(root, source));
+      mkdirSync(dirname(target), { recursive: true });
+      const fd = openSync(target, 'w');
+      try {
+        ftruncateSync(fd, stat.size);
+      } finally {
+        closeSync(fd);
+      }
+      return false;
+    },
   });
   return {
     dir,

@@ -2309,9 +2309,18 @@ function renderGithub(report) {
 }
 
 // src/fix/files.ts
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import {
+  closeSync,
+  cpSync,
+  ftruncateSync,
+  lstatSync as lstatSync2,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  rmSync
+} from "node:fs";
 import { tmpdir } from "node:os";
-import { join as join2 } from "node:path";
+import { dirname, join as join2, relative as relative3 } from "node:path";
 var MAX_FIX_BYTES = 1024 * 1024;
 function readText2(root, file) {
   try {
@@ -2329,7 +2338,20 @@ function makeScratch(root) {
   cpSync(root, dir, {
     recursive: true,
     verbatimSymlinks: true,
-    filter: (source) => !/[\\/]\.git$/.test(source)
+    filter: (source) => {
+      if (/[\\/]\.git$/.test(source)) return false;
+      const stat2 = lstatSync2(source);
+      if (!stat2.isFile() || stat2.size <= MAX_FILE_BYTES) return true;
+      const target = join2(dir, relative3(root, source));
+      mkdirSync(dirname(target), { recursive: true });
+      const fd = openSync(target, "w");
+      try {
+        ftruncateSync(fd, stat2.size);
+      } finally {
+        closeSync(fd);
+      }
+      return false;
+    }
   });
   return {
     dir,
@@ -2343,7 +2365,7 @@ function makeScratch(root) {
 
 // src/fix/patch.ts
 import { existsSync } from "node:fs";
-import { dirname, join as join3, relative as relative3, sep as sep3 } from "node:path";
+import { dirname as dirname2, join as join3, relative as relative4, sep as sep3 } from "node:path";
 
 // src/fix/diff.ts
 var CONTEXT = 3;
@@ -2450,14 +2472,14 @@ function unifiedDiff(path, oldText, newText) {
 
 // src/fix/patch.ts
 function repositoryRoot(dir) {
-  for (let d = dir; ; d = dirname(d)) {
+  for (let d = dir; ; d = dirname2(d)) {
     if (existsSync(join3(d, ".git"))) return d;
-    if (dirname(d) === d) return void 0;
+    if (dirname2(d) === d) return void 0;
   }
 }
 function repositoryPrefix(dir) {
   const top = repositoryRoot(dir);
-  const rel = top === void 0 ? "" : relative3(top, dir).split(sep3).join("/");
+  const rel = top === void 0 ? "" : relative4(top, dir).split(sep3).join("/");
   return rel === "" ? "" : `${rel}/`;
 }
 function patchOf(changes, prefix = "") {
@@ -2791,8 +2813,8 @@ async function probeDocker(docker) {
 }
 
 // src/runner-secrets.ts
-import { closeSync, existsSync as existsSync2, fstatSync, openSync, readdirSync, readSync, statSync as statSync2 } from "node:fs";
-import { dirname as dirname2, isAbsolute as isAbsolute3, join as join4, relative as relative4, resolve as resolve2, sep as sep4 } from "node:path";
+import { closeSync as closeSync2, existsSync as existsSync2, fstatSync, openSync as openSync2, readdirSync, readSync, statSync as statSync2 } from "node:fs";
+import { dirname as dirname3, isAbsolute as isAbsolute3, join as join4, relative as relative5, resolve as resolve2, sep as sep4 } from "node:path";
 var MAX_CONFIG_BYTES2 = 256 * 1024;
 var MAX_INCLUDE_DEPTH = 3;
 var MAX_MODULE_DEPTH = 3;
@@ -2840,7 +2862,7 @@ function gitConfigCredentials(text) {
 function readSmallFile(file) {
   let fd;
   try {
-    fd = openSync(file, "r");
+    fd = openSync2(file, "r");
     if (!fstatSync(fd).isFile()) return void 0;
     const buffer = Buffer.alloc(MAX_CONFIG_BYTES2);
     const n = readSync(fd, buffer, 0, MAX_CONFIG_BYTES2, 0);
@@ -2848,7 +2870,7 @@ function readSmallFile(file) {
   } catch {
     return void 0;
   } finally {
-    if (fd !== void 0) closeSync(fd);
+    if (fd !== void 0) closeSync2(fd);
   }
 }
 function gitDirOf(dir) {
@@ -2872,7 +2894,7 @@ function configTexts(file, home, depth = 0, seen = /* @__PURE__ */ new Set()) {
   for (const m of text.matchAll(/^\s*path\s*=\s*(.+)$/gim)) {
     let target = m[1].trim().replace(/^"(.*)"$/, "$1");
     if (target.startsWith("~/") && home) target = join4(home, target.slice(2));
-    if (!isAbsolute3(target)) target = resolve2(dirname2(file), target);
+    if (!isAbsolute3(target)) target = resolve2(dirname3(file), target);
     out.push(...configTexts(target, home, depth + 1, seen));
   }
   return out;
@@ -2898,7 +2920,7 @@ function configFilesOf(gitDir) {
 }
 function checkoutCredentials(root, workspace, home) {
   const dirs = [resolve2(workspace)];
-  const rel = relative4(resolve2(workspace), resolve2(root));
+  const rel = relative5(resolve2(workspace), resolve2(root));
   if (rel && !rel.startsWith("..") && !isAbsolute3(rel)) {
     let dir = resolve2(workspace);
     for (const part of rel.split(sep4)) dirs.push(dir = join4(dir, part));
