@@ -1,3 +1,4 @@
+import { MAX_FILE_BYTES } from '../discover/index.js';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { App } from '../model/types/project.js';
@@ -127,7 +128,7 @@ async function buildFailed(run: RunState, r: DockerExecResult, durationMs: numbe
   let dockerfileText: string | undefined;
   try {
     dockerfileText = (
-      await readInside(run.project.root, run.dockerfile, { maxBytes: 2 * 1024 * 1024 })
+      await readInside(run.project.root, run.dockerfile, { maxBytes: MAX_FILE_BYTES })
     ).toString('utf8');
   } catch {
     dockerfileText = undefined;

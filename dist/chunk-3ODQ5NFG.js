@@ -7,23 +7,21 @@ import {
 import {
   DEFAULT_CONFIG_FILE,
   ImageLayout,
+  MAX_FILE_BYTES,
   OptionError,
   RULES,
   Redactor,
   SEVERITIES,
-  SKIPPED_DIRS,
   UnsafePathError,
   baseName,
   dirName,
+  discover,
   findRule,
   inlineScript,
-  isComposeCandidate,
-  isComposeFile,
   isComposeOverride,
   isCoreFile,
   isDockerfile,
   isDockerignore,
-  isInside,
   isKnownRule,
   isRequirementsFile,
   isScript,
@@ -41,7 +39,6 @@ import {
   parseShell,
   partsOfPlain,
   plainMessage,
-  readInside,
   readInsideSync,
   readRegularFileSync,
   relativeTo,
@@ -49,7 +46,7 @@ import {
   sentFiles,
   stamp,
   writeOwnFile
-} from "./chunk-QD72L2MN.js";
+} from "./chunk-ESCUSJ2Z.js";
 import {
   __toESM
 } from "./chunk-TEVZZSVY.js";
@@ -228,192 +225,6 @@ function makeReport(input) {
     verdict: failing ? "fail" : "pass",
     durationMs: input.durationMs
   };
-}
-
-// src/discover/index.ts
-import { opendir, realpath, stat } from "node:fs/promises";
-import { join, relative as relative2, sep as sep2 } from "node:path";
-var MAX_FILES = 5e4;
-var MAX_FILE_BYTES = 2 * 1024 * 1024;
-async function discover(root, options = {}, limits = {}) {
-  const maxFiles = limits.maxFiles ?? MAX_FILES;
-  const maxBytes = limits.maxFileBytes ?? MAX_FILE_BYTES;
-  const realRoot = await realpath(root);
-  const walked = await walk(realRoot, maxFiles);
-  const files = walked.files.sort();
-  const fileSet = new Set(files);
-  const links = new Map(walked.links.map((l) => [l.path, l.reason]));
-  const texts = {};
-  const unreadable = [];
-  const named = new Set(
-    [options.dockerfile, ...options.composeFiles ?? [], options.configFile].filter((f) => !!f).map((f) => f.replace(/^\.\//, ""))
-  );
-  const read = async (file) => {
-    if (file in texts || unreadable.some((u) => u.file === file)) return;
-    if (!fileSet.has(file)) {
-      const link = linkOnPath(file, links);
-      if (link) unreadable.push({ file, reason: link });
-      if (link || !named.has(file)) return;
-    }
-    const result2 = await readText(realRoot, file, maxBytes);
-    if (typeof result2 === "string") texts[file] = result2;
-    else unreadable.push({ file, reason: result2.reason });
-  };
-  const wanted = files.filter(
-    (f) => isDockerfile(f) || isComposeFile(f) || isComposeCandidate(f) || isDockerignore(f) || isRequirementsFile(f) || isSettingsCandidate(f) || isScript(f) || baseName(f) === "Makefile" || baseName(f) === "manage.py"
-  );
-  for (const l of walked.links) if (isCoreFile(l.path) || isDockerignore(l.path)) wanted.push(l.path);
-  wanted.push(...named, DEFAULT_CONFIG_FILE);
-  for (const f of wanted) await read(f);
-  for (const f of Object.keys(texts))
-    if (isComposeCandidate(f) && !looksLikeCompose(f, texts[f]) && !named.has(f)) delete texts[f];
-  for (const f of Object.keys(texts).filter((f2) => looksLikeCompose(f2, texts[f2])))
-    await read(joinPath(dirName(f), ".env"));
-  for (let pass = 0; pass < 4; pass++) {
-    const before = Object.keys(texts).length;
-    for (const f of secondPassFiles(texts, files, options)) await read(f);
-    if (Object.keys(texts).length === before) break;
-  }
-  return {
-    root: realRoot,
-    files,
-    texts,
-    unreadable,
-    options,
-    skippedDirs: walked.skipped.sort(),
-    ...walked.links.length > 0 ? { links: walked.links } : {},
-    ...walked.truncated ? { truncated: { limit: maxFiles } } : {}
-  };
-}
-function secondPassFiles(texts, files, options) {
-  const out = /* @__PURE__ */ new Set();
-  const manageDirs = Object.keys(texts).filter((f) => baseName(f) === "manage.py").map(dirName);
-  const modules = /* @__PURE__ */ new Set();
-  if (options.settingsModule) modules.add(options.settingsModule);
-  const requirementNames = /* @__PURE__ */ new Set();
-  const commandWords = /* @__PURE__ */ new Set();
-  const dockerfileNames = /* @__PURE__ */ new Set();
-  for (const [file, text] of Object.entries(texts)) {
-    for (const m of text.matchAll(/DJANGO_SETTINGS_MODULE['"]?\s*[,=:]\s*['"]?([A-Za-z_][\w.]*)/g))
-      modules.add(m[1]);
-    if (!/(^|\/)\.env$/.test(file)) {
-      for (const m of text.matchAll(
-        /(?:^|\s)(?:-r|--requirements?|-c|--constraint)(?:\s*=\s*|\s+|(?=[^\s-]))([^\s"'\\]+)/g
-      ))
-        requirementNames.add(baseName(m[1]));
-    }
-    if (isDockerfile(file)) {
-      for (const m of text.matchAll(/^\s*(?:COPY|ADD)\s+([^\n]*)/gim))
-        for (const w of m[1].split(/\s+/)) if (/\.(txt|in)$/.test(w)) requirementNames.add(baseName(w));
-    }
-    if (isDockerfile(file) || looksLikeCompose(file, text)) {
-      for (const m of text.matchAll(/^\s*dockerfile\s*:\s*['"]?([^\s'"#]+)/gm))
-        dockerfileNames.add(baseName(m[1]));
-      for (const line of text.split(/\r?\n/)) {
-        if (!/^\s*(CMD|ENTRYPOINT|command|entrypoint|-)\b/i.test(line)) continue;
-        for (const m of line.matchAll(/[\w./-]+/g)) commandWords.add(baseName(m[0]));
-      }
-    }
-  }
-  for (const module of modules)
-    for (const dir of [...manageDirs, "."]) for (const f of moduleFiles(dir, module)) out.add(f);
-  for (const [file, text] of Object.entries(texts)) {
-    if (!file.endsWith(".py") || baseName(file) === "manage.py") continue;
-    for (const m of text.matchAll(/^[ \t]*from\s+(\.*)([A-Za-z_][\w.]*)?\s+import\s+\*/gm)) {
-      let dir = dirName(file);
-      for (let i = 1; i < m[1].length; i++) dir = dirName(dir);
-      const dirs = m[1] ? [dir] : [...manageDirs, "."];
-      for (const d of dirs)
-        for (const f of m[2] ? moduleFiles(d, m[2]) : [joinPath(d, "__init__.py")]) out.add(f);
-    }
-  }
-  for (const f of files) {
-    const name = baseName(f);
-    if (requirementNames.has(name) && !(f in texts)) out.add(f);
-    if (commandWords.has(name) && !(f in texts) && !/\.(py|txt|toml|lock|json)$/.test(name)) out.add(f);
-    if (dockerfileNames.has(name) && !(f in texts)) out.add(f);
-  }
-  return [...out];
-}
-async function readText(realRoot, file, maxBytes) {
-  let bytes;
-  try {
-    bytes = await readInside(realRoot, file, { maxBytes });
-  } catch (error) {
-    if (error instanceof UnsafePathError) return { reason: error.reason };
-    return {
-      reason: `cannot be read (${error.code ?? error.message})`
-    };
-  }
-  if (bytes.includes(0)) return { reason: "binary content (NUL bytes), not text" };
-  let text;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return { reason: "not valid UTF-8 text" };
-  }
-  return text.startsWith("\uFEFF") ? text.slice(1) : text;
-}
-function linkOnPath(file, links) {
-  if (links.size === 0) return void 0;
-  const parts = file.split("/");
-  for (let i = 1; i <= parts.length; i++) {
-    const prefix = parts.slice(0, i).join("/");
-    const reason = links.get(prefix);
-    if (reason) return i === parts.length ? reason : `${prefix} is ${reason}`;
-  }
-  return void 0;
-}
-async function walk(realRoot, limit) {
-  const files = [];
-  const skipped = [];
-  const links = [];
-  const queue = [realRoot];
-  for (let next = 0; next < queue.length; next++) {
-    const dir = queue[next];
-    let entries;
-    try {
-      entries = [];
-      for await (const entry of await opendir(dir)) entries.push(entry);
-    } catch {
-      continue;
-    }
-    entries.sort((a, b) => a.name < b.name ? -1 : 1);
-    for (const entry of entries) {
-      const abs = join(dir, entry.name);
-      const rel = relative2(realRoot, abs).split(sep2).join("/");
-      if (SKIPPED_DIRS.has(entry.name)) {
-        skipped.push(rel);
-        continue;
-      }
-      if (entry.isDirectory()) queue.push(abs);
-      else if (entry.isFile()) files.push(rel);
-      else if (entry.isSymbolicLink()) {
-        const target = await linkTarget(abs, realRoot);
-        if (target === "file") files.push(rel);
-        else if (target !== "directory") links.push({ path: rel, reason: target.reason });
-      }
-      if (files.length >= limit) return { files, skipped, links, truncated: true };
-    }
-  }
-  return { files, skipped, links, truncated: false };
-}
-async function linkTarget(abs, realRoot) {
-  let target;
-  try {
-    target = await realpath(abs);
-  } catch {
-    return { reason: "a symbolic link whose target does not exist" };
-  }
-  if (!isInside(target, realRoot)) return { reason: "a symbolic link leaving the scanned directory" };
-  try {
-    const info = await stat(target);
-    if (info.isFile()) return "file";
-    if (info.isDirectory()) return "directory";
-  } catch {
-    return { reason: "a symbolic link whose target does not exist" };
-  }
-  return { reason: "a symbolic link to something that is not a regular file" };
 }
 
 // src/model/index.ts
@@ -2320,9 +2131,9 @@ import {
   rmSync
 } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join as join2, relative as relative3 } from "node:path";
+import { dirname, join, relative as relative2 } from "node:path";
 var MAX_FIX_BYTES = 1024 * 1024;
-function readText2(root, file) {
+function readText(root, file) {
   try {
     return readInsideSync(root, file, { maxBytes: MAX_FIX_BYTES }).toString("utf8");
   } catch {
@@ -2330,23 +2141,23 @@ function readText2(root, file) {
   }
 }
 function writeText(root, file, text) {
-  writeOwnFile(join2(root, file), text, [root]);
+  writeOwnFile(join(root, file), text, [root]);
 }
 function makeScratch(root) {
-  const base = mkdtempSync(join2(tmpdir(), "tfr-fix-"));
-  const dir = join2(base, "tree");
+  const base = mkdtempSync(join(tmpdir(), "tfr-fix-"));
+  const dir = join(base, "tree");
   cpSync(root, dir, {
     recursive: true,
     verbatimSymlinks: true,
     filter: (source) => {
       if (/[\\/]\.git$/.test(source)) return false;
-      const stat2 = lstatSync2(source);
-      if (!stat2.isFile() || stat2.size <= MAX_FILE_BYTES) return true;
-      const target = join2(dir, relative3(root, source));
+      const stat = lstatSync2(source);
+      if (!stat.isFile() || stat.size <= MAX_FILE_BYTES) return true;
+      const target = join(dir, relative2(root, source));
       mkdirSync(dirname(target), { recursive: true });
       const fd = openSync(target, "w");
       try {
-        ftruncateSync(fd, stat2.size);
+        ftruncateSync(fd, stat.size);
       } finally {
         closeSync(fd);
       }
@@ -2356,7 +2167,7 @@ function makeScratch(root) {
   return {
     dir,
     write(file, text) {
-      if (text === void 0) rmSync(join2(dir, file), { force: true });
+      if (text === void 0) rmSync(join(dir, file), { force: true });
       else writeText(dir, file, text);
     },
     dispose: () => rmSync(base, { recursive: true, force: true })
@@ -2365,7 +2176,7 @@ function makeScratch(root) {
 
 // src/fix/patch.ts
 import { existsSync } from "node:fs";
-import { dirname as dirname2, join as join3, relative as relative4, sep as sep3 } from "node:path";
+import { dirname as dirname2, join as join2, relative as relative3, sep as sep2 } from "node:path";
 
 // src/fix/diff.ts
 var CONTEXT = 3;
@@ -2473,13 +2284,13 @@ function unifiedDiff(path, oldText, newText) {
 // src/fix/patch.ts
 function repositoryRoot(dir) {
   for (let d = dir; ; d = dirname2(d)) {
-    if (existsSync(join3(d, ".git"))) return d;
+    if (existsSync(join2(d, ".git"))) return d;
     if (dirname2(d) === d) return void 0;
   }
 }
 function repositoryPrefix(dir) {
   const top = repositoryRoot(dir);
-  const rel = top === void 0 ? "" : relative4(top, dir).split(sep3).join("/");
+  const rel = top === void 0 ? "" : relative3(top, dir).split(sep2).join("/");
   return rel === "" ? "" : `${rel}/`;
 }
 function patchOf(changes, prefix = "") {
@@ -2724,7 +2535,7 @@ function proofFailure(before, after, fix) {
 
 // src/fix/propose.ts
 async function proposeFixes(root, analyze, knownSecret, debug) {
-  const read = (file) => readText2(root, file);
+  const read = (file) => readText(root, file);
   const result2 = await runFixes(
     { analyze, read, scratch: () => makeScratch(root), debug },
     { rules: RULES.filter((r) => r.fix) }
@@ -2814,7 +2625,7 @@ async function probeDocker(docker) {
 
 // src/runner-secrets.ts
 import { closeSync as closeSync2, existsSync as existsSync2, fstatSync, openSync as openSync2, readdirSync, readSync, statSync as statSync2 } from "node:fs";
-import { dirname as dirname3, isAbsolute as isAbsolute3, join as join4, relative as relative5, resolve as resolve2, sep as sep4 } from "node:path";
+import { dirname as dirname3, isAbsolute as isAbsolute3, join as join3, relative as relative4, resolve as resolve2, sep as sep3 } from "node:path";
 var MAX_CONFIG_BYTES2 = 256 * 1024;
 var MAX_INCLUDE_DEPTH = 3;
 var MAX_MODULE_DEPTH = 3;
@@ -2874,11 +2685,11 @@ function readSmallFile(file) {
   }
 }
 function gitDirOf(dir) {
-  const dotGit = join4(dir, ".git");
+  const dotGit = join3(dir, ".git");
   try {
-    const stat2 = statSync2(dotGit, { throwIfNoEntry: false });
-    if (!stat2) return void 0;
-    if (stat2.isDirectory()) return dotGit;
+    const stat = statSync2(dotGit, { throwIfNoEntry: false });
+    if (!stat) return void 0;
+    if (stat.isDirectory()) return dotGit;
   } catch {
     return void 0;
   }
@@ -2893,37 +2704,37 @@ function configTexts(file, home, depth = 0, seen = /* @__PURE__ */ new Set()) {
   const out = [text];
   for (const m of text.matchAll(/^\s*path\s*=\s*(.+)$/gim)) {
     let target = m[1].trim().replace(/^"(.*)"$/, "$1");
-    if (target.startsWith("~/") && home) target = join4(home, target.slice(2));
+    if (target.startsWith("~/") && home) target = join3(home, target.slice(2));
     if (!isAbsolute3(target)) target = resolve2(dirname3(file), target);
     out.push(...configTexts(target, home, depth + 1, seen));
   }
   return out;
 }
 function configFilesOf(gitDir) {
-  const files = [join4(gitDir, "config")];
-  const common = readSmallFile(join4(gitDir, "commondir"))?.trim();
-  if (common) files.push(join4(resolve2(gitDir, common), "config"));
+  const files = [join3(gitDir, "config")];
+  const common = readSmallFile(join3(gitDir, "commondir"))?.trim();
+  if (common) files.push(join3(resolve2(gitDir, common), "config"));
   const modules = (dir, depth) => {
     if (depth > MAX_MODULE_DEPTH || !existsSync2(dir)) return;
     try {
       for (const e of readdirSync(dir, { withFileTypes: true })) {
         if (!e.isDirectory()) continue;
-        files.push(join4(dir, e.name, "config"));
-        modules(join4(dir, e.name, "modules"), depth + 1);
-        modules(join4(dir, e.name), depth + 1);
+        files.push(join3(dir, e.name, "config"));
+        modules(join3(dir, e.name, "modules"), depth + 1);
+        modules(join3(dir, e.name), depth + 1);
       }
     } catch {
     }
   };
-  modules(join4(gitDir, "modules"), 0);
+  modules(join3(gitDir, "modules"), 0);
   return [...new Set(files)];
 }
 function checkoutCredentials(root, workspace, home) {
   const dirs = [resolve2(workspace)];
-  const rel = relative5(resolve2(workspace), resolve2(root));
+  const rel = relative4(resolve2(workspace), resolve2(root));
   if (rel && !rel.startsWith("..") && !isAbsolute3(rel)) {
     let dir = resolve2(workspace);
-    for (const part of rel.split(sep4)) dirs.push(dir = join4(dir, part));
+    for (const part of rel.split(sep3)) dirs.push(dir = join3(dir, part));
   }
   const out = [];
   for (const dir of dirs) {
@@ -2977,7 +2788,7 @@ export {
   sarifLog,
   renderText,
   renderGithub,
-  readText2 as readText,
+  readText,
   writeText,
   makeScratch,
   repositoryPrefix,

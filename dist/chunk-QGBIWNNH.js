@@ -7,11 +7,11 @@ import {
   parseDeployCheck,
   planEnv,
   runSmoke
-} from "./chunk-EBLSFS4Y.js";
+} from "./chunk-GNDC6XVQ.js";
 import {
   DEFAULT_LIMITS,
   Redactor
-} from "./chunk-QD72L2MN.js";
+} from "./chunk-ESCUSJ2Z.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,

@@ -2,6 +2,7 @@ import { createRequire as __tfrCreateRequire } from 'node:module'; const require
 import {
   DEFAULT_LIMITS,
   DYNAMIC_RULES,
+  MAX_FILE_BYTES,
   POSTGRES_MIN_MEMORY,
   Redactor,
   UnsafePathError,
@@ -15,7 +16,7 @@ import {
   stamp,
   tail,
   withBases
-} from "./chunk-QD72L2MN.js";
+} from "./chunk-ESCUSJ2Z.js";
 import {
   RUN_LABEL,
   removeBuildLayers,
@@ -411,7 +412,7 @@ async function buildFailed(run, r, durationMs) {
 ${r.stderr}`;
   let dockerfileText;
   try {
-    dockerfileText = (await readInside(run.project.root, run.dockerfile, { maxBytes: 2 * 1024 * 1024 })).toString("utf8");
+    dockerfileText = (await readInside(run.project.root, run.dockerfile, { maxBytes: MAX_FILE_BYTES })).toString("utf8");
   } catch {
     dockerfileText = void 0;
   }

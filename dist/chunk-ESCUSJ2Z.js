@@ -9787,10 +9787,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep2, value } = collItem;
+        const { start, key, sep: sep3, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
+          next: key ?? sep3?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -9804,7 +9804,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep2) {
+          if (!keyProps.anchor && !keyProps.tag && !sep3) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -9828,7 +9828,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep2 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep3 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -9844,7 +9844,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep3, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -9935,7 +9935,7 @@ var require_resolve_end = __commonJS({
       let comment2 = "";
       if (end) {
         let hasSpace = false;
-        let sep2 = "";
+        let sep3 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -9949,13 +9949,13 @@ var require_resolve_end = __commonJS({
               if (!comment2)
                 comment2 = cb;
               else
-                comment2 += sep2 + cb;
-              sep2 = "";
+                comment2 += sep3 + cb;
+              sep3 = "";
               break;
             }
             case "newline":
               if (comment2)
-                sep2 += source;
+                sep3 += source;
               hasSpace = true;
               break;
             default:
@@ -9998,18 +9998,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep2, value } = collItem;
+        const { start, key, sep: sep3, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
+          next: key ?? sep3?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep2 && !value) {
+          if (!props.anchor && !props.tag && !sep3 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -10063,8 +10063,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep2 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
+        if (!isMap2 && !sep3 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -10076,7 +10076,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep2 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep3 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -10087,8 +10087,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap2 && !props.found && ctx.options.strict) {
-              if (sep2)
-                for (const st of sep2) {
+              if (sep3)
+                for (const st of sep3) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -10105,7 +10105,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -10285,7 +10285,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep2 = "";
+      let sep3 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -10302,24 +10302,24 @@ var require_resolve_block_scalar = __commonJS({
           indent2 = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep2 + indent2.slice(trimIndent) + content2;
-          sep2 = "\n";
+          value += sep3 + indent2.slice(trimIndent) + content2;
+          sep3 = "\n";
         } else if (indent2.length > trimIndent || content2[0] === "	") {
-          if (sep2 === " ")
-            sep2 = "\n";
-          else if (!prevMoreIndented && sep2 === "\n")
-            sep2 = "\n\n";
-          value += sep2 + indent2.slice(trimIndent) + content2;
-          sep2 = "\n";
+          if (sep3 === " ")
+            sep3 = "\n";
+          else if (!prevMoreIndented && sep3 === "\n")
+            sep3 = "\n\n";
+          value += sep3 + indent2.slice(trimIndent) + content2;
+          sep3 = "\n";
           prevMoreIndented = true;
         } else if (content2 === "") {
-          if (sep2 === "\n")
+          if (sep3 === "\n")
             value += "\n";
           else
-            sep2 = "\n";
+            sep3 = "\n";
         } else {
-          value += sep2 + content2;
-          sep2 = " ";
+          value += sep3 + content2;
+          sep3 = " ";
           prevMoreIndented = false;
         }
       }
@@ -10502,25 +10502,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep2 = " ";
+      let sep3 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep2 === "\n")
-            res += sep2;
+          if (sep3 === "\n")
+            res += sep3;
           else
-            sep2 = "\n";
+            sep3 = "\n";
         } else {
-          res += sep2 + lm;
-          sep2 = " ";
+          res += sep3 + lm;
+          sep3 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep2 + (match?.[1] ?? "");
+      return res + sep3 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -11330,14 +11330,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep2, value }) {
+    function stringifyItem({ start, key, sep: sep3, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep2)
-        for (const st of sep2)
+      if (sep3)
+        for (const st of sep3)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -12504,18 +12504,18 @@ var require_parser2 = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep2;
+          let sep3;
           if (scalar.end) {
-            sep2 = scalar.end;
-            sep2.push(this.sourceToken);
+            sep3 = scalar.end;
+            sep3.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep2 = [this.sourceToken];
+            sep3 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep2 }]
+            items: [{ start, key: scalar, sep: sep3 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -12668,15 +12668,15 @@ var require_parser2 = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep2 = it.sep;
-                  sep2.push(this.sourceToken);
+                  const sep3 = it.sep;
+                  sep3.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep2 }]
+                    items: [{ start: start2, key, sep: sep3 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -12870,13 +12870,13 @@ var require_parser2 = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep2 = fc.end.splice(1, fc.end.length);
-            sep2.push(this.sourceToken);
+            const sep3 = fc.end.splice(1, fc.end.length);
+            sep3.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep2 }]
+              items: [{ start, key: fc, sep: sep3 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -27352,15 +27352,15 @@ var Redactor = class {
   /** A copy of a plain value (a Report, an artifact) with every string in it redacted; keys are left as they are. */
   redactValue(value) {
     if (this.forms.size === 0) return value;
-    const walk = (v) => {
+    const walk2 = (v) => {
       if (typeof v === "string") return this.redact(v);
-      if (Array.isArray(v)) return v.map(walk);
+      if (Array.isArray(v)) return v.map(walk2);
       if (v && typeof v === "object") {
-        return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+        return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk2(x)]));
       }
       return v;
     };
-    return walk(value);
+    return walk2(value);
   }
 };
 var ALSO_MASKED = /^KEY$|CREDENTIAL|PASSWORD|PASSWD|SECRET|TOKEN|PRIVATE/i;
@@ -27548,6 +27548,192 @@ function formatBytes(n) {
   return `${n} bytes`;
 }
 
+// src/discover/index.ts
+import { opendir, realpath as realpath2, stat } from "node:fs/promises";
+import { join as join3, relative as relative2, sep as sep2 } from "node:path";
+var MAX_FILES = 5e4;
+var MAX_FILE_BYTES = 2 * 1024 * 1024;
+async function discover(root, options = {}, limits = {}) {
+  const maxFiles = limits.maxFiles ?? MAX_FILES;
+  const maxBytes = limits.maxFileBytes ?? MAX_FILE_BYTES;
+  const realRoot = await realpath2(root);
+  const walked = await walk(realRoot, maxFiles);
+  const files = walked.files.sort();
+  const fileSet = new Set(files);
+  const links = new Map(walked.links.map((l) => [l.path, l.reason]));
+  const texts = {};
+  const unreadable = [];
+  const named = new Set(
+    [options.dockerfile, ...options.composeFiles ?? [], options.configFile].filter((f) => !!f).map((f) => f.replace(/^\.\//, ""))
+  );
+  const read = async (file) => {
+    if (file in texts || unreadable.some((u) => u.file === file)) return;
+    if (!fileSet.has(file)) {
+      const link = linkOnPath(file, links);
+      if (link) unreadable.push({ file, reason: link });
+      if (link || !named.has(file)) return;
+    }
+    const result = await readText(realRoot, file, maxBytes);
+    if (typeof result === "string") texts[file] = result;
+    else unreadable.push({ file, reason: result.reason });
+  };
+  const wanted = files.filter(
+    (f) => isDockerfile(f) || isComposeFile(f) || isComposeCandidate(f) || isDockerignore(f) || isRequirementsFile(f) || isSettingsCandidate(f) || isScript(f) || baseName(f) === "Makefile" || baseName(f) === "manage.py"
+  );
+  for (const l of walked.links) if (isCoreFile(l.path) || isDockerignore(l.path)) wanted.push(l.path);
+  wanted.push(...named, DEFAULT_CONFIG_FILE);
+  for (const f of wanted) await read(f);
+  for (const f of Object.keys(texts))
+    if (isComposeCandidate(f) && !looksLikeCompose(f, texts[f]) && !named.has(f)) delete texts[f];
+  for (const f of Object.keys(texts).filter((f2) => looksLikeCompose(f2, texts[f2])))
+    await read(joinPath(dirName(f), ".env"));
+  for (let pass = 0; pass < 4; pass++) {
+    const before = Object.keys(texts).length;
+    for (const f of secondPassFiles(texts, files, options)) await read(f);
+    if (Object.keys(texts).length === before) break;
+  }
+  return {
+    root: realRoot,
+    files,
+    texts,
+    unreadable,
+    options,
+    skippedDirs: walked.skipped.sort(),
+    ...walked.links.length > 0 ? { links: walked.links } : {},
+    ...walked.truncated ? { truncated: { limit: maxFiles } } : {}
+  };
+}
+function secondPassFiles(texts, files, options) {
+  const out = /* @__PURE__ */ new Set();
+  const manageDirs = Object.keys(texts).filter((f) => baseName(f) === "manage.py").map(dirName);
+  const modules = /* @__PURE__ */ new Set();
+  if (options.settingsModule) modules.add(options.settingsModule);
+  const requirementNames = /* @__PURE__ */ new Set();
+  const commandWords = /* @__PURE__ */ new Set();
+  const dockerfileNames = /* @__PURE__ */ new Set();
+  for (const [file, text] of Object.entries(texts)) {
+    for (const m of text.matchAll(/DJANGO_SETTINGS_MODULE['"]?\s*[,=:]\s*['"]?([A-Za-z_][\w.]*)/g))
+      modules.add(m[1]);
+    if (!/(^|\/)\.env$/.test(file)) {
+      for (const m of text.matchAll(
+        /(?:^|\s)(?:-r|--requirements?|-c|--constraint)(?:\s*=\s*|\s+|(?=[^\s-]))([^\s"'\\]+)/g
+      ))
+        requirementNames.add(baseName(m[1]));
+    }
+    if (isDockerfile(file)) {
+      for (const m of text.matchAll(/^\s*(?:COPY|ADD)\s+([^\n]*)/gim))
+        for (const w of m[1].split(/\s+/)) if (/\.(txt|in)$/.test(w)) requirementNames.add(baseName(w));
+    }
+    if (isDockerfile(file) || looksLikeCompose(file, text)) {
+      for (const m of text.matchAll(/^\s*dockerfile\s*:\s*['"]?([^\s'"#]+)/gm))
+        dockerfileNames.add(baseName(m[1]));
+      for (const line of text.split(/\r?\n/)) {
+        if (!/^\s*(CMD|ENTRYPOINT|command|entrypoint|-)\b/i.test(line)) continue;
+        for (const m of line.matchAll(/[\w./-]+/g)) commandWords.add(baseName(m[0]));
+      }
+    }
+  }
+  for (const module of modules)
+    for (const dir of [...manageDirs, "."]) for (const f of moduleFiles(dir, module)) out.add(f);
+  for (const [file, text] of Object.entries(texts)) {
+    if (!file.endsWith(".py") || baseName(file) === "manage.py") continue;
+    for (const m of text.matchAll(/^[ \t]*from\s+(\.*)([A-Za-z_][\w.]*)?\s+import\s+\*/gm)) {
+      let dir = dirName(file);
+      for (let i = 1; i < m[1].length; i++) dir = dirName(dir);
+      const dirs = m[1] ? [dir] : [...manageDirs, "."];
+      for (const d of dirs)
+        for (const f of m[2] ? moduleFiles(d, m[2]) : [joinPath(d, "__init__.py")]) out.add(f);
+    }
+  }
+  for (const f of files) {
+    const name2 = baseName(f);
+    if (requirementNames.has(name2) && !(f in texts)) out.add(f);
+    if (commandWords.has(name2) && !(f in texts) && !/\.(py|txt|toml|lock|json)$/.test(name2)) out.add(f);
+    if (dockerfileNames.has(name2) && !(f in texts)) out.add(f);
+  }
+  return [...out];
+}
+async function readText(realRoot, file, maxBytes) {
+  let bytes;
+  try {
+    bytes = await readInside(realRoot, file, { maxBytes });
+  } catch (error) {
+    if (error instanceof UnsafePathError) return { reason: error.reason };
+    return {
+      reason: `cannot be read (${error.code ?? error.message})`
+    };
+  }
+  if (bytes.includes(0)) return { reason: "binary content (NUL bytes), not text" };
+  let text;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return { reason: "not valid UTF-8 text" };
+  }
+  return text.startsWith("\uFEFF") ? text.slice(1) : text;
+}
+function linkOnPath(file, links) {
+  if (links.size === 0) return void 0;
+  const parts = file.split("/");
+  for (let i = 1; i <= parts.length; i++) {
+    const prefix = parts.slice(0, i).join("/");
+    const reason = links.get(prefix);
+    if (reason) return i === parts.length ? reason : `${prefix} is ${reason}`;
+  }
+  return void 0;
+}
+async function walk(realRoot, limit) {
+  const files = [];
+  const skipped = [];
+  const links = [];
+  const queue = [realRoot];
+  for (let next = 0; next < queue.length; next++) {
+    const dir = queue[next];
+    let entries;
+    try {
+      entries = [];
+      for await (const entry of await opendir(dir)) entries.push(entry);
+    } catch {
+      continue;
+    }
+    entries.sort((a, b) => a.name < b.name ? -1 : 1);
+    for (const entry of entries) {
+      const abs = join3(dir, entry.name);
+      const rel = relative2(realRoot, abs).split(sep2).join("/");
+      if (SKIPPED_DIRS.has(entry.name)) {
+        skipped.push(rel);
+        continue;
+      }
+      if (entry.isDirectory()) queue.push(abs);
+      else if (entry.isFile()) files.push(rel);
+      else if (entry.isSymbolicLink()) {
+        const target = await linkTarget(abs, realRoot);
+        if (target === "file") files.push(rel);
+        else if (target !== "directory") links.push({ path: rel, reason: target.reason });
+      }
+      if (files.length >= limit) return { files, skipped, links, truncated: true };
+    }
+  }
+  return { files, skipped, links, truncated: false };
+}
+async function linkTarget(abs, realRoot) {
+  let target;
+  try {
+    target = await realpath2(abs);
+  } catch {
+    return { reason: "a symbolic link whose target does not exist" };
+  }
+  if (!isInside(target, realRoot)) return { reason: "a symbolic link leaving the scanned directory" };
+  try {
+    const info = await stat(target);
+    if (info.isFile()) return "file";
+    if (info.isDirectory()) return "directory";
+  } catch {
+    return { reason: "a symbolic link whose target does not exist" };
+  }
+  return { reason: "a symbolic link to something that is not a regular file" };
+}
+
 export {
   OptionError,
   require_dist,
@@ -27557,7 +27743,6 @@ export {
   plainMessage,
   partsOfPlain,
   DEFAULT_CONFIG_FILE,
-  SKIPPED_DIRS,
   baseName,
   dirName,
   joinPath,
@@ -27565,9 +27750,7 @@ export {
   relativeTo,
   normalizeRelative,
   isDockerfile,
-  isComposeFile,
   looksLikeCompose,
-  isComposeCandidate,
   isComposeOverride,
   isDockerignore,
   isRequirementsFile,
@@ -27590,7 +27773,6 @@ export {
   findRule,
   isKnownRule,
   UnsafePathError,
-  isInside,
   resolveInside,
   readInsideSync,
   readInside,
@@ -27605,6 +27787,8 @@ export {
   containerLimitArgs,
   classicBuildLimitArgs,
   formatMemory,
+  MAX_FILE_BYTES,
+  discover,
   Redactor,
   isSecretName3 as isSecretName,
   tail
