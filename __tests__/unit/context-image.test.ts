@@ -131,6 +131,46 @@ const SCRIPTS: [string, Record<string, string>, string[]][] = [
     ['scripts/web.sh'],
   ],
   [
+    'a source naming a build argument without a value: the one file its pattern matches',
+    {
+      Dockerfile:
+        'FROM python:3.12\nARG APP_ENV\nADD entrypoint-${APP_ENV}.sh /entrypoint.sh\nENTRYPOINT ["/entrypoint.sh"]\n',
+      'entrypoint-production.sh': '#!/bin/sh\nexec gunicorn mysite.wsgi\n',
+    },
+    ['entrypoint-production.sh'],
+  ],
+  [
+    'a build argument without a value and several files matching: which one is unknown',
+    {
+      Dockerfile:
+        'FROM python:3.12\nARG APP_ENV\nCOPY entrypoint-${APP_ENV}.sh /entrypoint.sh\nENTRYPOINT ["/entrypoint.sh"]\n',
+      'entrypoint-dev.sh': '#!/bin/sh\nexec python manage.py runserver\n',
+      'entrypoint-prod.sh': '#!/bin/sh\nexec gunicorn mysite.wsgi\n',
+    },
+    [],
+  ],
+  [
+    'several files matching: the ARG default chooses',
+    {
+      Dockerfile:
+        'FROM python:3.12\nARG APP_ENV=prod\nCOPY entrypoint-${APP_ENV}.sh /entrypoint.sh\nENTRYPOINT ["/entrypoint.sh"]\n',
+      'entrypoint-dev.sh': '#!/bin/sh\nexec python manage.py runserver\n',
+      'entrypoint-prod.sh': '#!/bin/sh\nexec gunicorn mysite.wsgi\n',
+    },
+    ['entrypoint-prod.sh'],
+  ],
+  [
+    'several files matching: compose build.args chooses',
+    {
+      Dockerfile:
+        'FROM python:3.12\nARG APP_ENV\nCOPY entrypoint-${APP_ENV}.sh /entrypoint.sh\nENTRYPOINT ["/entrypoint.sh"]\n',
+      'entrypoint-dev.sh': '#!/bin/sh\nexec python manage.py runserver\n',
+      'entrypoint-prod.sh': '#!/bin/sh\nexec gunicorn mysite.wsgi\n',
+      'compose.yaml': 'services:\n  web:\n    build:\n      context: .\n      args:\n        APP_ENV: dev\n',
+    },
+    ['entrypoint-dev.sh'],
+  ],
+  [
     'gunicorn and python are not scripts',
     {
       Dockerfile: 'FROM python:3.12\nWORKDIR /app\nCOPY . .\nCMD python manage.py runserver\n',

@@ -86,7 +86,7 @@ export class ImageLayout {
       }
       if (!isCopy(ins)) continue;
       const dest = this.destOf(stage, i, ins);
-      for (const source of ins.sources) {
+      for (const source of this.sourcesOf(ins)) {
         const origin = this.originOf(source, ins, dest, target);
         if (origin === undefined) continue;
         if (ins.fromStage !== undefined) {
@@ -124,7 +124,7 @@ export class ImageLayout {
         origin = from ? this.landing(from, contextPath, depth + 1) : undefined;
         if (origin === undefined) return;
       }
-      for (const source of ins.sources) {
+      for (const source of this.sourcesOf(ins)) {
         const l = this.destinationOf(source, ins, dest, origin.path, ins.fromStage !== undefined);
         if (l !== undefined) landing = { path: l, line: origin.line };
       }
@@ -134,12 +134,36 @@ export class ImageLayout {
 
   private destOf(stage: Stage, index: number, ins: CopyInstr): { path: string; isDir: boolean } {
     const wd = this.workdirAt(stage, index) ?? '/';
+    const sources = this.sourcesOf(ins);
     const isDir =
       ins.dest.endsWith('/') ||
       ins.dest === '.' ||
-      ins.sources.length > 1 ||
-      ins.sources.some((s) => /[*?[]/.test(s) || this.isDirSource(s, ins));
+      sources.length > 1 ||
+      sources.some((s) => /[*?[]/.test(s) || this.isDirSource(s, ins));
     return { path: posix.resolve(wd, ins.dest), isDir };
+  }
+
+  private readonly resolvedSources = new Map<CopyInstr, string[]>();
+
+  /**
+   * The sources of a COPY/ADD from the context, a source naming a build argument without a value replaced by the one
+   * context path its pattern matches (`entrypoint-${APP_ENV}.sh` → `entrypoint-prod.sh`); left as written when none
+   * or several match, since which one the build takes is then unknown.
+   */
+  private sourcesOf(ins: CopyInstr): string[] {
+    if (!ins.sourcePatterns || ins.fromStage !== undefined) return ins.sources;
+    const cached = this.resolvedSources.get(ins);
+    if (cached) return cached;
+    const sources = [...ins.sources];
+    for (const { index, pattern } of ins.sourcePatterns) {
+      const written = normalizeRelative((sources[index] ?? '').replace(/^\/+/, ''));
+      if (written !== undefined && (this.sent.has(written) || this.dirs.has(written))) continue;
+      const glob = normalizeRelative(pattern.replace(/^\/+/, ''));
+      const matches = glob === undefined ? [] : this.matchesOf(compilePattern(glob));
+      if (matches.length === 1) sources[index] = matches[0];
+    }
+    this.resolvedSources.set(ins, sources);
+    return sources;
   }
 
   private isDirSource(source: string, ins: CopyInstr): boolean {

@@ -407,7 +407,28 @@ class Modeller {
       const raw = fromFlag.slice('--from='.length);
       copy.fromStage = this.expand(raw) ?? raw;
     }
+    const patterns = words.slice(0, -1).flatMap((w, index) => {
+      const pattern = w.startsWith('<<') ? undefined : this.sourcePattern(w);
+      return pattern === undefined ? [] : [{ index, pattern }];
+    });
+    if (patterns.length > 0) copy.sourcePatterns = patterns;
     return copy;
+  }
+
+  /**
+   * A COPY source naming a build argument with no value here (`entrypoint-${APP_ENV}.sh`, APP_ENV given only by
+   * --build-arg) as a glob over the context (`entrypoint-*.sh`); undefined when every variable has a value.
+   */
+  private sourcePattern(word: string): string | undefined {
+    if (!word.includes('$')) return undefined;
+    const hole = String.fromCharCode(1);
+    const lookup: Lookup = (n) => {
+      const state = this.stageLookup(n);
+      return state.kind === 'value' ? state : { kind: 'value', value: hole };
+    };
+    const value = expand(word, lookup, this.escape);
+    if (value === undefined || !value.includes(hole)) return undefined;
+    return value.replaceAll(new RegExp(`${hole}+`, 'g'), '*');
   }
 
   private readPorts(instr: DockerfileInstruction): ExposeInstr['ports'] {
