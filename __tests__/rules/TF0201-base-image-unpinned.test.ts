@@ -32,7 +32,42 @@ appRuleCases(baseImageUnpinned, [
     [],
   ],
   ['a registry port is not a tag', { dockerfile: df('FROM registry:5000/py') }, ['Dockerfile:1']],
+  [
+    'COPY --from of an image with :latest or no tag fires',
+    {
+      dockerfile: df(
+        'FROM python:3.12-slim',
+        'COPY --from=ghcr.io/astral-sh/uv:latest /uv /bin/uv',
+        'COPY --from=nginx /etc/nginx/mime.types /etc/',
+      ),
+    },
+    ['Dockerfile:2', 'Dockerfile:3'],
+  ],
+  [
+    'COPY --from of a pinned image, a stage name or index is silent',
+    {
+      dockerfile: df(
+        'FROM python:3.12 AS Build',
+        'FROM python:3.12-slim',
+        'COPY --from=build /w /w',
+        'COPY --from=0 /w /v',
+        'COPY --from=ghcr.io/astral-sh/uv:0.4.18 /uv /bin/uv',
+        'COPY --from=$UV_IMAGE /uv /bin/uv',
+      ),
+    },
+    [],
+  ],
 ]);
+
+test('TF0201 base-image-unpinned: a COPY --from image is named as such', () => {
+  const [message] = messages(baseImageUnpinned, {
+    dockerfile: df('FROM python:3.12-slim', 'COPY --from=ghcr.io/astral-sh/uv:latest /uv /bin/uv'),
+  });
+  assert.match(
+    message,
+    /^COPY --from=ghcr\.io\/astral-sh\/uv:latest copies from an image that uses the floating tag/,
+  );
+});
 
 test('TF0201 base-image-unpinned: the message names the image', () => {
   assert.match(messages(baseImageUnpinned, { dockerfile: df('FROM python:latest') })[0], /python:latest/);

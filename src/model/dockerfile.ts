@@ -406,6 +406,8 @@ class Modeller {
     if (fromFlag) {
       const raw = fromFlag.slice('--from='.length);
       copy.fromStage = this.expand(raw) ?? raw;
+      const image = this.fromImage(copy.fromStage);
+      if (image) copy.fromImage = image;
     }
     const patterns = words.slice(0, -1).flatMap((w, index) => {
       const pattern = w.startsWith('<<') ? undefined : this.sourcePattern(w);
@@ -413,6 +415,14 @@ class Modeller {
     });
     if (patterns.length > 0) copy.sourcePatterns = patterns;
     return copy;
+  }
+
+  /** The image a `COPY --from=` names when it names no earlier stage (`--from=nginx:latest`); undefined for a stage. */
+  private fromImage(ref: string): CopyInstr['fromImage'] {
+    if (ref === '' || ref.includes('$') || /^\d+$/.test(ref)) return undefined;
+    const lower = ref.toLowerCase();
+    if (this.stages.some((s) => s.name?.toLowerCase() === lower)) return undefined;
+    return { image: ref, ...splitImage(ref) };
   }
 
   /**

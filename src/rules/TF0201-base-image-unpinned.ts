@@ -1,3 +1,4 @@
+import type { CopyInstr } from '../model/types/dockerfile.js';
 import { linesOf, replaceInLine } from './lib/fix.js';
 import { defineRule, type FixContext, type FixProposal } from './lib/rule.js';
 
@@ -7,13 +8,16 @@ export const baseImageUnpinned = defineRule({
   factor: 'II',
   severity: 'warning',
   kind: 'S',
-  title: 'A FROM (any stage, after ARG resolution) has no tag or :latest and no digest',
+  title:
+    'A FROM (any stage, after ARG resolution), or an image a COPY --from= names, has no tag or :latest and no digest',
   help: `A base image without a tag (or with \`:latest\`) is whatever the registry serves on the day of the build:
 two builds of the same commit can get different Python versions and system libraries, so the release is not
 reproducible. Name the version in the tag, and pin a digest when you want the exact bytes.
 
 \`ARG\` values are resolved first (\`ARG PY=3.12\` then \`FROM python:\${PY}-slim\` is pinned); a \`FROM\` whose variable
-has no known value, a stage reference (\`FROM builder\`) and \`scratch\` are not judged.
+has no known value, a stage reference (\`FROM builder\`) and \`scratch\` are not judged. An image named by
+\`COPY --from=\` (\`COPY --from=ghcr.io/astral-sh/uv:latest /uv /bin/uv\`) is a base the image depends on just
+the same and is judged like a FROM; \`--from=\` naming a stage, by name or index, is not.
 
 \`\`\`dockerfile
 # instead of: FROM python
@@ -29,14 +33,25 @@ FROM python:3.12-slim-bookworm@sha256:<digest>
       if (!df) continue;
       for (const stage of df.stages) {
         const from = stage.from;
-        if (!from.image || from.stageRef !== undefined || from.scratch || from.digest) continue;
-        if (from.tag !== undefined && from.tag !== 'latest') continue;
-        const what = from.tag === 'latest' ? `uses the floating tag ':latest'` : 'has no tag';
-        findings.push({
-          file: df.file,
-          line: from.line,
-          message: `FROM ${from.image} ${what}, so each build may get a different base image. Pin a version tag such as ${from.repository}:<version> (and a digest for exact bytes).`,
-        });
+        const what = from.stageRef === undefined && !from.scratch ? floating(from) : undefined;
+        if (what) {
+          findings.push({
+            file: df.file,
+            line: from.line,
+            message: `FROM ${from.image} ${what}, so each build may get a different base image. Pin a version tag such as ${from.repository}:<version> (and a digest for exact bytes).`,
+          });
+        }
+        for (const ins of stage.instructions) {
+          const image =
+            ins.keyword === 'COPY' || ins.keyword === 'ADD' ? (ins as CopyInstr).fromImage : undefined;
+          const how = image && floating(image);
+          if (!image || !how) continue;
+          findings.push({
+            file: df.file,
+            line: ins.line,
+            message: `${ins.keyword} --from=${image.image} copies from an image that ${how}, so each build may copy different files. Pin a version tag such as ${image.repository}:<version> (and a digest for exact bytes).`,
+          });
+        }
       }
     }
     return findings;
@@ -48,6 +63,13 @@ FROM python:3.12-slim-bookworm@sha256:<digest>
     make: suggestPythonTag,
   },
 });
+
+/** How an image reference floats (no tag, or `:latest`, and no digest); undefined when it is pinned or unknown. */
+function floating(ref: { image?: string; tag?: string; digest?: string }): string | undefined {
+  if (!ref.image || ref.digest) return undefined;
+  if (ref.tag === undefined) return 'has no tag';
+  return ref.tag === 'latest' ? `uses the floating tag ':latest'` : undefined;
+}
 
 const PYTHON_IMAGE = /^((docker\.io\/)?(library\/)?python)(:latest)?$/;
 

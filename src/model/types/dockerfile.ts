@@ -30,6 +30,8 @@ export interface CopyInstr extends At {
   sources: string[]; // resolved, as written (may be URLs for ADD, globs, '.')
   dest: string; // resolved, absolute when WORKDIR is known
   fromStage?: string; // --from=
+  /** `--from=` naming an image rather than a stage: a base the image depends on, split like FROM's. */
+  fromImage?: { image: string; repository: string; tag?: string; digest?: string };
   /** Sources naming a build argument without a value, as globs over the context (`entrypoint-*.sh`). */
   sourcePatterns?: { index: number; pattern: string }[];
 }
