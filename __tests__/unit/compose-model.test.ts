@@ -545,6 +545,26 @@ test('the app service is the one that builds, preferring the Django one, else th
   assert.equal(pick('services:\n  db:\n    image: postgres:16\n'), undefined);
 });
 
+test('the app service may be known only by the start script it runs, looked up in the tree', () => {
+  const pick = (text: string, texts: Record<string, string>): string | undefined =>
+    model({ 'compose.yaml': text }, {}, texts).model?.appService?.name;
+  const built =
+    'services:\n  frontend:\n    build: ./frontend\n  api:\n    build: ./backend\n    command: ./scripts/start.sh\n';
+  const start = '#!/bin/sh\npython manage.py migrate\npython manage.py runserver 0.0.0.0:8000\n';
+  assert.equal(pick(built, { 'backend/scripts/start.sh': start }), 'api');
+  assert.equal(pick(built, { 'backend/scripts/start.sh': '#!/bin/sh\nnpm start\n' }), 'frontend');
+  const chained = 'services:\n  web:\n    image: me/app:1\n    command: ["sh", "/app/wait.sh"]\n';
+  assert.equal(
+    pick(chained, {
+      'app/wait.sh': 'until pg_isready; do sleep 1; done\n./start.sh\n',
+      'start.sh': 'exec gunicorn a.wsgi\n',
+    }),
+    'web',
+    'a script that runs another, found by the path it has in the image',
+  );
+  assert.equal(pick(chained, { 'app/wait.sh': 'until pg_isready; do sleep 1; done\n' }), undefined);
+});
+
 test('.env parsing', () => {
   assert.deepEqual(parseDotenv('A=1\n\n# c\nexport B="two words"\nC\nD=x # note\n'), [
     { name: 'A', value: '1', line: 1 },

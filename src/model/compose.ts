@@ -5,6 +5,7 @@ import type { ParseError } from './types/project.js';
 import { Loader } from './compose/loader.js';
 import { mergeMaps, SERVICE_RULES } from './compose/merge.js';
 import { ServiceConverter } from './compose/service.js';
+import { runsServerScript } from './compose/start-scripts.js';
 
 export { interpolate, parseDotenv } from './compose/interpolation.js';
 export { roleOf, splitImage } from './compose/images.js';
@@ -68,7 +69,7 @@ function build(
 
   const conv = new ServiceConverter(env, dirFor, loader.texts, errors);
   const services = [...merged.values()].map((s) => conv.service(s.name, s.file, s.line, s.node));
-  const appService = pickAppService(services);
+  const appService = pickAppService(services, (s) => runsServerScript(s, loader.texts, projectDir));
   if (appService) appService.role = 'app';
   return { model: { files: used, services, appService, volumes: [...volumes] }, errors };
 }
@@ -77,14 +78,17 @@ const DJANGO_START = /manage\.py|gunicorn|uwsgi|daphne|uvicorn|django/i;
 
 /**
  * The app service: the one that builds an image (among several, the one whose command, entrypoint or build
- * context mentions manage.py/gunicorn/django, else the first); with no build, the first whose command runs
- * manage.py/gunicorn/uwsgi. Building is the strongest sign, since the review is about the image built from here.
+ * context mentions manage.py/gunicorn/django, or whose start script starts the server, else the first); with no
+ * build, the first whose command does. Building is the strongest sign, since the review is about the image built here.
  */
-function pickAppService(services: ComposeService[]): ComposeService | undefined {
+function pickAppService(
+  services: ComposeService[],
+  runsServerScript: (s: ComposeService) => boolean,
+): ComposeService | undefined {
   const mentions = (s: ComposeService, withContext: boolean): boolean =>
     [s.command?.raw, s.entrypoint?.raw, withContext ? s.build?.context : undefined].some(
       (t) => t !== undefined && DJANGO_START.test(t),
-    );
+    ) || runsServerScript(s);
   const built = services.filter((s) => s.build);
   if (built.length > 0) return built.find((s) => mentions(s, true)) ?? built[0];
   return services.find((s) => mentions(s, false));
