@@ -21,6 +21,13 @@ reads a variable whose default turns debugging on, a production deploy is in deb
 switch it off. The same holds when the Dockerfile sets the variable (\`ENV DJANGO_DEBUG=True\`): every container of
 the image starts in debug mode.
 
+Which compose file counts as production: a file named for development or tests (an \`.override\` file, or one with
+\`dev\`, \`local\`, \`test\` or \`ci\` as a word of its name), and the default \`docker-compose.yml\` when a
+\`docker-compose.prod.yml\`, \`compose.production.yaml\` or \`docker-compose-deploy.yml\` sits beside it, is for
+development: the \`DEBUG=1\` it sets is what it is for and is not reported. The same variable set true in the
+production file, or in the image's \`ENV\`, is; so is a literal or a true default in the settings, whatever the
+compose files say.
+
 Make debug an opt-in that the environment turns on for development only. Beware of string defaults: any non-empty
 string is true in Python, so \`os.environ.get("DEBUG", "False")\` is true.
 
