@@ -16,7 +16,7 @@ import {
   stamp,
   tail,
   withBases
-} from "./chunk-ESCUSJ2Z.js";
+} from "./chunk-WACIL3WK.js";
 import {
   RUN_LABEL,
   removeBuildLayers,
