@@ -46,7 +46,7 @@ import {
   sentFiles,
   stamp,
   writeOwnFile
-} from "./chunk-WACIL3WK.js";
+} from "./chunk-DWBZCS77.js";
 import {
   __toESM
 } from "./chunk-TEVZZSVY.js";

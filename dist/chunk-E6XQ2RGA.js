@@ -7,11 +7,11 @@ import {
   parseDeployCheck,
   planEnv,
   runSmoke
-} from "./chunk-DLSFVQCB.js";
+} from "./chunk-Q6MIFAHU.js";
 import {
   DEFAULT_LIMITS,
   Redactor
-} from "./chunk-WACIL3WK.js";
+} from "./chunk-DWBZCS77.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,

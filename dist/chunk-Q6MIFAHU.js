@@ -16,7 +16,7 @@ import {
   stamp,
   tail,
   withBases
-} from "./chunk-WACIL3WK.js";
+} from "./chunk-DWBZCS77.js";
 import {
   RUN_LABEL,
   removeBuildLayers,
