@@ -114,7 +114,15 @@ function secondPassFiles(texts: Record<string, string>, files: string[], options
   const requirementNames = new Set<string>();
   const commandWords = new Set<string>();
   const dockerfileNames = new Set<string>();
+  // Python a start script runs (`python create_superuser.py`, `manage.py initadmin`): read to find credentials in it.
+  const pythonNames = new Set<string>();
+  const managementCommands = new Set<string>();
   for (const [file, text] of Object.entries(texts)) {
+    if (!file.endsWith('.py')) {
+      for (const m of text.matchAll(/\bpython[\d.]*\s+(?:-u\s+)?([\w./-]+\.py)\b/g))
+        if (baseName(m[1]) !== 'manage.py') pythonNames.add(baseName(m[1]));
+      for (const m of text.matchAll(/\bmanage\.py\s+([a-z_][a-z0-9_]*)/g)) managementCommands.add(m[1]);
+    }
     for (const m of text.matchAll(/DJANGO_SETTINGS_MODULE['"]?\s*[,=:]\s*['"]?([A-Za-z_][\w.]*)/g))
       modules.add(m[1]);
     if (!/(^|\/)\.env$/.test(file)) {
@@ -155,6 +163,10 @@ function secondPassFiles(texts: Record<string, string>, files: string[], options
     if (requirementNames.has(name) && !(f in texts)) out.add(f);
     if (commandWords.has(name) && !(f in texts) && !/\.(py|txt|toml|lock|json)$/.test(name)) out.add(f);
     if (dockerfileNames.has(name) && !(f in texts)) out.add(f);
+    if (f in texts || !name.endsWith('.py')) continue;
+    if (pythonNames.has(name)) out.add(f);
+    const command = /(^|\/)management\/commands\/([a-z_][a-z0-9_]*)\.py$/.exec(f)?.[2];
+    if (command && managementCommands.has(command)) out.add(f);
   }
   return [...out];
 }

@@ -181,6 +181,7 @@ class ProjectBuilder implements ModelInput {
       const layout = new ImageLayout(app.dockerfile, app.context.sentFiles);
       app.requirements = this.imageFiles.requirements(app.dockerfile, app.context, layout);
       app.entrypointScripts = this.imageFiles.entrypointScripts(app, layout);
+      app.startPrograms = this.imageFiles.startPrograms(app, layout);
       const target = app.dockerfile.targetStage;
       if (target && app.managePy && isUnder(app.managePy, app.context.dir)) {
         const landing = layout.landingOf(target, relativeTo(app.managePy, app.context.dir));
