@@ -233,6 +233,28 @@ test('settings modules the settings star-import are read and modelled, bases fir
   assert.deepEqual(project.parseErrors, []);
 });
 
+test('a settings package whose __init__ sets nothing: the module no sibling imports is the one judged', async () => {
+  const { project } = await analyzeFiles({
+    Dockerfile: PY_DOCKERFILE,
+    'manage.py': manage('mysite.settings'),
+    'mysite/settings/__init__.py': '',
+    'mysite/settings/base.py': `SECRET_KEY = "literal"\n${SETTINGS}`,
+    'mysite/settings/local.py': 'from .base import *\nDEBUG = True\n',
+    'mysite/settings/production.py': 'from .base import *\nDEBUG = False\n',
+  });
+  assert.equal(project.apps[0].settings?.file, 'mysite/settings/production.py');
+  assert.equal(project.apps[0].settings?.module, 'mysite.settings.production');
+  // A package __init__ that does set the settings stays the module.
+  const full = await analyzeFiles({
+    Dockerfile: PY_DOCKERFILE,
+    'manage.py': manage('mysite.settings'),
+    'mysite/settings/__init__.py': 'from .base import *\n',
+    'mysite/settings/base.py': SETTINGS,
+    'mysite/settings/production.py': 'from .base import *\n',
+  });
+  assert.equal(full.project.apps[0].settings?.file, 'mysite/settings/__init__.py');
+});
+
 test('an image-only app service is matched by the image name the repository builds', async () => {
   const { project } = await analyzeFiles({
     'docker-compose.yml': 'services:\n  web:\n    build: ./app\n    image: me/mysite\n',

@@ -52,7 +52,7 @@ export class SettingsModules extends ModelPart {
     for (const module of modules) {
       for (const dir of [base, seed.contextDir ?? base, '.']) {
         const file = moduleFiles(dir, module).find((f) => f in this.texts);
-        if (file) return { file, module };
+        if (file) return this.packageLeaf(file, module) ?? { file, module };
         const unreadable = this.tree.unreadable.find((u) => moduleFiles(dir, module).includes(u.file));
         if (unreadable) {
           this.addErrors([
@@ -79,6 +79,30 @@ export class SettingsModules extends ModelPart {
       .replace(/\/__init__\.py$|\.py$/, '')
       .replace(/\//g, '.');
     return { file: found, module };
+  }
+
+  /**
+   * For a settings package whose `__init__.py` sets nothing (`suppliers.settings` holding base.py and mypackage.py):
+   * the module meant to be run, the one no sibling imports (a production-like one first).
+   */
+  private packageLeaf(file: string, module: string): { file: string; module: string } | undefined {
+    if (baseName(file) !== '__init__.py' || !isEmptyModule(this.texts[file] ?? '')) return undefined;
+    const dir = dirName(file);
+    const siblings = Object.keys(this.texts).filter(
+      (f) => dirName(f) === dir && f.endsWith('.py') && f !== file,
+    );
+    const stem = (f: string) => baseName(f).replace(/\.py$/, '');
+    const imported = new Set(
+      siblings.flatMap((f) =>
+        [...this.texts[f].matchAll(/^[ \t]*from\s+(?:\.|[\w.]*\.)(\w+)\s+import\b/gm)].map((m) => m[1]),
+      ),
+    );
+    const leaf = siblings
+      .filter(
+        (f) => !imported.has(stem(f)) && /\b(INSTALLED_APPS|DATABASES)\b|import\s+\*/.test(this.texts[f]),
+      )
+      .sort((a, b) => settingsRank(a) - settingsRank(b) || a.localeCompare(b))[0];
+    return leaf ? { file: leaf, module: `${module}.${stem(leaf)}` } : undefined;
   }
 
   /**
@@ -126,4 +150,9 @@ function settingsRank(file: string): number {
   if (/prod/.test(baseName(file))) return 1;
   if (baseName(file) === '__init__.py') return 3;
   return 2;
+}
+
+/** A module that assigns no setting and star-imports nothing (an empty `__init__.py`, or only comments). */
+function isEmptyModule(text: string): boolean {
+  return !/^[A-Z_][A-Z0-9_]*\s*[:=]/m.test(text) && !/^\s*from\s+\S+\s+import\s+\*/m.test(text);
 }
