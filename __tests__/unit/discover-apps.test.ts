@@ -255,6 +255,32 @@ test('a settings package whose __init__ sets nothing: the module no sibling impo
   assert.equal(full.project.apps[0].settings?.file, 'mysite/settings/__init__.py');
 });
 
+test("the settings of the wsgi module the server serves come before manage.py's default", async () => {
+  const files = {
+    'manage.py': manage('config.settings.local'),
+    'config/__init__.py': '',
+    'config/wsgi.py':
+      'import os\nfrom django.core.wsgi import get_wsgi_application\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.production")\napplication = get_wsgi_application()\n',
+    'config/settings/__init__.py': '',
+    'config/settings/base.py': SETTINGS,
+    'config/settings/local.py': 'from .base import *\nDEBUG = True\n',
+    'config/settings/production.py': 'from .base import *\nDEBUG = False\n',
+  };
+  const served = await analyzeFiles({
+    ...files,
+    Dockerfile:
+      'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD ["gunicorn", "config.wsgi:application"]\n',
+  });
+  assert.equal(served.project.apps[0].settings?.file, 'config/settings/production.py');
+  // runserver goes through manage.py, so its default stays.
+  const dev = await analyzeFiles({
+    ...files,
+    Dockerfile:
+      'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD ["python", "manage.py", "runserver", "0.0.0.0:8000"]\n',
+  });
+  assert.equal(dev.project.apps[0].settings?.file, 'config/settings/local.py');
+});
+
 test('an image-only app service is matched by the image name the repository builds', async () => {
   const { project } = await analyzeFiles({
     'docker-compose.yml': 'services:\n  web:\n    build: ./app\n    image: me/mysite\n',

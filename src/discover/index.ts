@@ -69,7 +69,10 @@ export async function discover(
       isSettingsCandidate(f) ||
       isScript(f) ||
       baseName(f) === 'Makefile' ||
-      baseName(f) === 'manage.py',
+      baseName(f) === 'manage.py' ||
+      // The server's entry module names the settings it runs (they may differ from manage.py's).
+      baseName(f) === 'wsgi.py' ||
+      baseName(f) === 'asgi.py',
   );
   // Links to files that would be read by name (a dangling settings.py): unreadable, never silently absent.
   for (const l of walked.links) if (isCoreFile(l.path) || isDockerignore(l.path)) wanted.push(l.path);

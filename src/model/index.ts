@@ -173,10 +173,6 @@ class ProjectBuilder implements ModelInput {
     if (seed.dockerfile)
       app.context = this.context(seed.contextDir ?? dirName(seed.dockerfile), seed.dockerfile);
 
-    const { settings, bases } = this.settingsModules.model(app, seed);
-    if (settings) app.settings = settings;
-    if (bases.length > 0) app.settingsBases = bases;
-
     if (app.dockerfile && app.context) {
       const layout = new ImageLayout(app.dockerfile, app.context.sentFiles);
       app.requirements = this.imageFiles.requirements(app.dockerfile, app.context, layout);
@@ -188,6 +184,11 @@ class ProjectBuilder implements ModelInput {
         if (landing) app.imageSourceDir = posix.dirname(landing);
       }
     }
+
+    // After the start scripts: the server they start names the wsgi module whose settings it runs.
+    const { settings, bases } = this.settingsModules.model(app, seed);
+    if (settings) app.settings = settings;
+    if (bases.length > 0) app.settingsBases = bases;
     return app;
   }
 

@@ -8,6 +8,7 @@ import {
   relativeTo,
 } from '../discover/classify.js';
 import type { AppSeed } from './app-seeds.js';
+import { serverOf } from './command/servers.js';
 import { byDepth, ModelPart } from './input.js';
 import { modelSettings } from './settings/index.js';
 import type { App } from './types/project.js';
@@ -42,6 +43,8 @@ export class SettingsModules extends ModelPart {
     if (fromCompose) modules.push(fromCompose);
     const fromEnv = app.dockerfile?.targetStage?.env.DJANGO_SETTINGS_MODULE;
     if (fromEnv) modules.push(fromEnv);
+    const fromServer = this.serverSettingsModule(app, base);
+    if (fromServer) modules.push(fromServer);
     if (app.managePy) {
       // manage.py is boilerplate from startproject; one targeted pattern on its setdefault call is enough here.
       const m = /DJANGO_SETTINGS_MODULE['"]\s*,\s*(?:f?['"])([\w.]+)['"]/.exec(
@@ -79,6 +82,27 @@ export class SettingsModules extends ModelPart {
       .replace(/\/__init__\.py$|\.py$/, '')
       .replace(/\//g, '.');
     return { file: found, module };
+  }
+
+  /** The default of the wsgi/asgi module the server serves (`gunicorn config.wsgi`), which may differ from manage.py's. */
+  private serverSettingsModule(app: App, base: string): string | undefined {
+    const target = app.dockerfile?.targetStage;
+    const service = app.compose?.appService;
+    const argvs = [
+      ...[service?.entrypoint, service?.command, target?.entrypoint, target?.cmd].flatMap((c) =>
+        c?.argv ? [c.argv] : (c?.script?.commands.map((x) => x.argv) ?? []),
+      ),
+      ...app.entrypointScripts.flatMap((s) => s.script.commands.map((c) => c.argv)),
+    ];
+    for (const argv of argvs) {
+      const server = serverOf(argv);
+      if (!server || server.kind === 'runserver') continue;
+      const module = argv.map((w) => /^([A-Za-z_][\w.]*\.[aw]sgi)(:[\w.]+)?$/.exec(w)?.[1]).find(Boolean);
+      const file = module && moduleFiles(base, module).find((f) => f in this.texts);
+      const m = file && /DJANGO_SETTINGS_MODULE['"]\s*,\s*(?:f?['"])([\w.]+)['"]/.exec(this.texts[file]);
+      if (m) return m[1];
+    }
+    return undefined;
   }
 
   /**
