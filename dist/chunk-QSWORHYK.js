@@ -16,7 +16,7 @@ import {
   stamp,
   tail,
   withBases
-} from "./chunk-ESCUSJ2Z.js";
+} from "./chunk-DR6Q6UG7.js";
 import {
   RUN_LABEL,
   removeBuildLayers,
