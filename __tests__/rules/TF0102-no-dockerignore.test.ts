@@ -24,6 +24,15 @@ contextRuleCases(noDockerignore, [
     [],
   ],
   [
+    'the ONBUILD COPY . of a python:*-onbuild base, anchored at its FROM',
+    {
+      Dockerfile: 'FROM python:3-onbuild\nCMD ["gunicorn", "a.wsgi"]\n',
+      'requirements.txt': 'Django==5.0\n',
+    },
+    [['Dockerfile', 1]],
+  ],
+  ['a plain python base runs no trigger', { Dockerfile: 'FROM python:3\nCMD ["gunicorn", "a.wsgi"]\n' }, []],
+  [
     'COPY --from=builder . is not the context',
     { Dockerfile: 'FROM python:3.12 AS b\nFROM python:3.12\nCOPY --from=b . /x\n' },
     [],

@@ -179,3 +179,17 @@ test('TF0202 python-deps-unpinned: through the real pipeline: pinned ARG tag, he
     ['requirements.txt', 2],
   ]);
 });
+
+test('TF0202 python-deps-unpinned: the requirements a python:*-onbuild base installs, and its ONBUILD COPY named', async () => {
+  const result = await analyzeFiles({
+    'manage.py': 'import django\n',
+    'requirements.txt': 'Django\ngunicorn==23.0.0\n',
+    'start.sh': '#!/bin/sh\npython manage.py migrate\nexec gunicorn mysite.wsgi\n',
+    Dockerfile: df('FROM python:3-onbuild', 'ENTRYPOINT ["sh", "/usr/src/app/start.sh"]'),
+  });
+  assert.deepEqual(findingsOf(result, 'TF0202'), [['requirements.txt', 1]]);
+  // The start script reaches the image through the trigger's COPY . /usr/src/app.
+  assert.deepEqual(findingsOf(result, 'TF1202'), [['start.sh', 2]]);
+  const tf0102 = result.findings.find((f) => f.ruleId === 'TF0102');
+  assert.match(tf0102?.message ?? '', /^The base image python:3-onbuild runs ONBUILD COPY \., which copies/);
+});

@@ -8,6 +8,15 @@ settingsRuleCases(secretKeyInCode, [
     settings: lines('import os', "SECRET_KEY = os.environ['SECRET_KEY']"),
     expect: [],
   },
+  {
+    name: 'environs env() with a positional literal fallback',
+    settings: lines(
+      'from environs import Env',
+      'env = Env()',
+      "SECRET_KEY = env('SECRET', 'django-insecure-x')",
+    ),
+    expect: [[3, 'warning']],
+  },
   { name: 'literal in single quotes', settings: "SECRET_KEY = 's3cret-value'\n", expect: [[1]] },
   {
     name: 'env with a literal fallback',

@@ -24,6 +24,16 @@ settingsRuleCases(debugInCode, [
     expect: [[3]],
   },
   {
+    name: 'environs env.bool with a positional True default',
+    settings: lines('from environs import Env', 'env = Env()', "DEBUG = env.bool('DEBUG', True)"),
+    expect: [[3]],
+  },
+  {
+    name: "django-environ's second positional argument is a cast, not a default",
+    settings: lines('import environ', 'env = environ.Env()', "DEBUG = env('DEBUG', bool, True)"),
+    expect: [[3]],
+  },
+  {
     name: 'bool() of a True default',
     settings: lines('import os', "DEBUG = bool(os.environ.get('DEBUG', True))"),
     expect: [[2]],

@@ -55,6 +55,18 @@ contextRuleCases(envFileInImage, [
     [],
   ],
   [
+    'an explicit COPY of an env file and a later COPY . that takes it again: each layer keeps a copy',
+    {
+      Dockerfile: 'FROM python:3.12\nWORKDIR /app\nCOPY .env.production ./.env.production\nCOPY . .\n',
+      '.env.production': 'X=1\n',
+      '.dockerignore': '.git\n',
+    },
+    [
+      ['Dockerfile', 3],
+      ['Dockerfile', 4],
+    ],
+  ],
+  [
     'passed on through COPY --from: anchored where it left the context',
     {
       Dockerfile:

@@ -59,3 +59,32 @@ test('TF0311 reads only the scripts the container runs: a script no command star
   const result = await analyzeFiles({ ...files, 'scripts/dev-reset.sh': 'export DB_PASSWORD=devpw\n' });
   assert.deepEqual(findingsOf(result, 'TF0311'), []);
 });
+
+test('TF0311: a Python program the start script runs, and a custom management command, with a literal password', async () => {
+  const result = await analyzeFiles({
+    ...app(
+      '#!/bin/sh\npython manage.py migrate\npython create_admin.py\npython manage.py auth_init\nexec "$@"\n',
+    ),
+    'create_admin.py':
+      "import django\ndjango.setup()\nfrom django.contrib.auth import get_user_model\nget_user_model().objects.create_superuser('admin', 'a@example.com', 'Adm1n-pw')\n",
+    'blog/__init__.py': '',
+    'blog/management/commands/auth_init.py':
+      "from django.core.management.base import BaseCommand\nfrom django.contrib.auth.models import User\n\nclass Command(BaseCommand):\n    def handle(self, *args, **kwargs):\n        User.objects.create_superuser('admin', 'a@example.com',\n                                      'password')\n",
+  });
+  assert.deepEqual(findingsOf(result, 'TF0311'), [
+    ['blog/management/commands/auth_init.py', 6],
+    ['create_admin.py', 4],
+  ]);
+  assert.doesNotMatch(result.findings.find((f) => f.ruleId === 'TF0311')!.message, /Adm1n-pw/);
+});
+
+test('TF0311: a Python program that reads the password from the environment, or that no start command runs, is silent', async () => {
+  const result = await analyzeFiles({
+    ...app('#!/bin/sh\npython create_admin.py\nexec gunicorn mysite.wsgi\n'),
+    'create_admin.py':
+      "import os\nfrom django.contrib.auth.models import User\nUser.objects.create_superuser('admin', 'a@example.com', os.environ['ADMIN_PASSWORD'])\n",
+    'seed_demo.py':
+      "from django.contrib.auth.models import User\nUser.objects.create_superuser('demo', 'd@example.com', 'demo')\n",
+  });
+  assert.deepEqual(findingsOf(result, 'TF0311'), []);
+});

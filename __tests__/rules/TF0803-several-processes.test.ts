@@ -53,3 +53,26 @@ test('TF0803: a celery worker and beat beside the server, in a compose command',
     .join('\n');
   assert.match(messages, /celery worker/);
 });
+
+test('TF0803: a daemon started with `service nginx start` before the server in the foreground', async () => {
+  const result = await analyzeFiles(
+    withScript(
+      '#!/bin/bash\nservice nginx start\npython manage.py migrate\ngunicorn mysite.wsgi --bind unix:/app/app.sock\n',
+    ),
+  );
+  assert.deepEqual(findingsOf(result, 'TF0803'), [['start.sh', 2]]);
+  assert.match(
+    result.findings.find((f) => f.ruleId === 'TF0803')!.message,
+    /nginx as a daemon \(service nginx start\)/,
+  );
+});
+
+test('TF0803 is silent on a daemon that is the only process, and on nginx told `daemon off;`', async () => {
+  for (const script of [
+    '#!/bin/sh\nservice nginx start\ntail -f /var/log/nginx/access.log\n',
+    "#!/bin/sh\nnginx -t\nexec nginx -g 'daemon off;'\n",
+  ]) {
+    const result = await analyzeFiles(withScript(script));
+    assert.deepEqual(findingsOf(result, 'TF0803'), [], script);
+  }
+});

@@ -67,6 +67,35 @@ appRuleCases(shellFormCommand, [
     [],
   ],
   [
+    'a helper script run before the server starts is not the server (wait-for-it.sh db:5432 -- echo up)',
+    {
+      dockerfile: df('FROM python:3.12', 'ENTRYPOINT ["docker-entrypoint.sh"]'),
+      scripts: [
+        {
+          ...ENTRY,
+          text: '#!/bin/sh\n./wait-for-it.sh db:5432 -- echo up\npython manage.py migrate\nexec gunicorn a.wsgi\n',
+        },
+        {
+          file: 'wait-for-it.sh',
+          imagePath: '/usr/local/bin/wait-for-it.sh',
+          text: '#!/bin/sh\nexec "$@"\n',
+        },
+      ],
+    },
+    [],
+  ],
+  [
+    'a script run last, holding the server, still needs exec',
+    {
+      dockerfile: df('FROM python:3.12', 'ENTRYPOINT ["docker-entrypoint.sh"]'),
+      scripts: [
+        { ...ENTRY, text: '#!/bin/sh\npython manage.py migrate\n./start.sh\n' },
+        { file: 'start.sh', imagePath: '/usr/local/bin/start.sh', text: '#!/bin/sh\nexec gunicorn a.wsgi\n' },
+      ],
+    },
+    ['docker-entrypoint.sh:3'],
+  ],
+  [
     'a shell-form CMD of a builder stage is not judged',
     {
       dockerfile: df(

@@ -68,3 +68,12 @@ test('TF1303: redis, memcached and mongo too; a development or override file is 
   );
   assert.deepEqual(findingsOf(override, 'TF1303'), []);
 });
+
+test('TF1303: a compose file named for integration or end-to-end tests is not production', async () => {
+  const compose =
+    'services:\n  web:\n    build: .\n  db:\n    image: postgres:16\n    ports:\n      - "5432:5432"\n';
+  for (const name of ['docker-compose.integration.yml', 'compose.e2e.yaml']) {
+    const result = await analyzeFiles(app({ [name]: compose }));
+    assert.deepEqual(findingsOf(result, 'TF1303'), [], name);
+  }
+});

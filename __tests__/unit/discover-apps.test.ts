@@ -233,6 +233,54 @@ test('settings modules the settings star-import are read and modelled, bases fir
   assert.deepEqual(project.parseErrors, []);
 });
 
+test('a settings package whose __init__ sets nothing: the module no sibling imports is the one judged', async () => {
+  const { project } = await analyzeFiles({
+    Dockerfile: PY_DOCKERFILE,
+    'manage.py': manage('mysite.settings'),
+    'mysite/settings/__init__.py': '',
+    'mysite/settings/base.py': `SECRET_KEY = "literal"\n${SETTINGS}`,
+    'mysite/settings/local.py': 'from .base import *\nDEBUG = True\n',
+    'mysite/settings/production.py': 'from .base import *\nDEBUG = False\n',
+  });
+  assert.equal(project.apps[0].settings?.file, 'mysite/settings/production.py');
+  assert.equal(project.apps[0].settings?.module, 'mysite.settings.production');
+  // A package __init__ that does set the settings stays the module.
+  const full = await analyzeFiles({
+    Dockerfile: PY_DOCKERFILE,
+    'manage.py': manage('mysite.settings'),
+    'mysite/settings/__init__.py': 'from .base import *\n',
+    'mysite/settings/base.py': SETTINGS,
+    'mysite/settings/production.py': 'from .base import *\n',
+  });
+  assert.equal(full.project.apps[0].settings?.file, 'mysite/settings/__init__.py');
+});
+
+test("the settings of the wsgi module the server serves come before manage.py's default", async () => {
+  const files = {
+    'manage.py': manage('config.settings.local'),
+    'config/__init__.py': '',
+    'config/wsgi.py':
+      'import os\nfrom django.core.wsgi import get_wsgi_application\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.production")\napplication = get_wsgi_application()\n',
+    'config/settings/__init__.py': '',
+    'config/settings/base.py': SETTINGS,
+    'config/settings/local.py': 'from .base import *\nDEBUG = True\n',
+    'config/settings/production.py': 'from .base import *\nDEBUG = False\n',
+  };
+  const served = await analyzeFiles({
+    ...files,
+    Dockerfile:
+      'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD ["gunicorn", "config.wsgi:application"]\n',
+  });
+  assert.equal(served.project.apps[0].settings?.file, 'config/settings/production.py');
+  // runserver goes through manage.py, so its default stays.
+  const dev = await analyzeFiles({
+    ...files,
+    Dockerfile:
+      'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD ["python", "manage.py", "runserver", "0.0.0.0:8000"]\n',
+  });
+  assert.equal(dev.project.apps[0].settings?.file, 'config/settings/local.py');
+});
+
 test('an image-only app service is matched by the image name the repository builds', async () => {
   const { project } = await analyzeFiles({
     'docker-compose.yml': 'services:\n  web:\n    build: ./app\n    image: me/mysite\n',

@@ -69,7 +69,10 @@ export async function discover(
       isSettingsCandidate(f) ||
       isScript(f) ||
       baseName(f) === 'Makefile' ||
-      baseName(f) === 'manage.py',
+      baseName(f) === 'manage.py' ||
+      // The server's entry module names the settings it runs (they may differ from manage.py's).
+      baseName(f) === 'wsgi.py' ||
+      baseName(f) === 'asgi.py',
   );
   // Links to files that would be read by name (a dangling settings.py): unreadable, never silently absent.
   for (const l of walked.links) if (isCoreFile(l.path) || isDockerignore(l.path)) wanted.push(l.path);
@@ -114,7 +117,15 @@ function secondPassFiles(texts: Record<string, string>, files: string[], options
   const requirementNames = new Set<string>();
   const commandWords = new Set<string>();
   const dockerfileNames = new Set<string>();
+  // Python a start script runs (`python create_superuser.py`, `manage.py initadmin`): read to find credentials in it.
+  const pythonNames = new Set<string>();
+  const managementCommands = new Set<string>();
   for (const [file, text] of Object.entries(texts)) {
+    if (!file.endsWith('.py')) {
+      for (const m of text.matchAll(/\bpython[\d.]*\s+(?:-u\s+)?([\w./-]+\.py)\b/g))
+        if (baseName(m[1]) !== 'manage.py') pythonNames.add(baseName(m[1]));
+      for (const m of text.matchAll(/\bmanage\.py\s+([a-z_][a-z0-9_]*)/g)) managementCommands.add(m[1]);
+    }
     for (const m of text.matchAll(/DJANGO_SETTINGS_MODULE['"]?\s*[,=:]\s*['"]?([A-Za-z_][\w.]*)/g))
       modules.add(m[1]);
     if (!/(^|\/)\.env$/.test(file)) {
@@ -155,6 +166,10 @@ function secondPassFiles(texts: Record<string, string>, files: string[], options
     if (requirementNames.has(name) && !(f in texts)) out.add(f);
     if (commandWords.has(name) && !(f in texts) && !/\.(py|txt|toml|lock|json)$/.test(name)) out.add(f);
     if (dockerfileNames.has(name) && !(f in texts)) out.add(f);
+    if (f in texts || !name.endsWith('.py')) continue;
+    if (pythonNames.has(name)) out.add(f);
+    const command = /(^|\/)management\/commands\/([a-z_][a-z0-9_]*)\.py$/.exec(f)?.[2];
+    if (command && managementCommands.has(command)) out.add(f);
   }
   return [...out];
 }

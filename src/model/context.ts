@@ -112,9 +112,14 @@ export class ImageLayout {
    * (for a file passed on by `COPY --from`, the line in the earlier stage).
    */
   landing(stage: Stage, contextPath: string, depth = 0): { path: string; line: number } | undefined {
-    if (depth > 20) return undefined;
+    return this.landings(stage, contextPath, depth).at(-1);
+  }
+
+  /** Every COPY/ADD that lays a context file into the layers of `stage`, in order (each layer keeps its copy). */
+  landings(stage: Stage, contextPath: string, depth = 0): { path: string; line: number }[] {
+    if (depth > 20) return [];
     const parent = this.parentOf(stage);
-    let landing = parent ? this.landing(parent, contextPath, depth + 1) : undefined;
+    const all = parent ? this.landings(parent, contextPath, depth + 1) : [];
     stage.instructions.forEach((ins, i) => {
       if (!isCopy(ins)) return;
       const dest = this.destOf(stage, i, ins);
@@ -124,12 +129,14 @@ export class ImageLayout {
         origin = from ? this.landing(from, contextPath, depth + 1) : undefined;
         if (origin === undefined) return;
       }
+      let landing: { path: string; line: number } | undefined;
       for (const source of this.sourcesOf(ins)) {
         const l = this.destinationOf(source, ins, dest, origin.path, ins.fromStage !== undefined);
         if (l !== undefined) landing = { path: l, line: origin.line };
       }
+      if (landing) all.push(landing);
     });
-    return landing;
+    return all;
   }
 
   private destOf(stage: Stage, index: number, ins: CopyInstr): { path: string; isDir: boolean } {
@@ -286,8 +293,8 @@ export function filesReachingImage(
   const layout = new ImageLayout(model, context.sentFiles);
   const byLine = new Map<number, string[]>();
   for (const file of candidates) {
-    const landing = layout.landing(target, file);
-    if (landing) byLine.set(landing.line, [...(byLine.get(landing.line) ?? []), file]);
+    const lines = new Set(layout.landings(target, file).map((l) => l.line));
+    for (const line of lines) byLine.set(line, [...(byLine.get(line) ?? []), file]);
   }
   return [...byLine.entries()].sort((a, b) => a[0] - b[0]).map(([line, files]) => ({ line, files }));
 }

@@ -69,3 +69,16 @@ function pythonPassword(c: ShellCommand): string | undefined {
   }
   return undefined;
 }
+
+/** A Python program the start command runs (`create_superuser.py`, a management command) that sets a literal password. */
+export function pythonFileCredentials(text: string): LiteralCredential[] {
+  const out: LiteralCredential[] = [];
+  for (const re of PYTHON_PASSWORD) {
+    for (const m of text.matchAll(new RegExp(re.source, 'g'))) {
+      const line = text.slice(0, m.index).split('\n').length;
+      const what = m[0].startsWith('set_password') ? 'set_password(…)' : 'create_superuser(…)';
+      if (!out.some((c) => c.line === line)) out.push({ line, what });
+    }
+  }
+  return out.sort((a, b) => a.line - b.line);
+}

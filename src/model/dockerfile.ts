@@ -32,6 +32,7 @@ import {
   takeFlags,
 } from './dockerfile/instruction-text.js';
 import { expand, type Lookup, UNKNOWN, UNSET, type VarState } from './dockerfile/variables.js';
+import { onbuildTriggers } from './dockerfile/onbuild.js';
 
 export { expand } from './dockerfile/variables.js';
 
@@ -199,6 +200,22 @@ class Modeller {
     this.env = new Map(Object.entries(stage.env));
     this.workdir = parent ? (parent.workdir.startsWith('/') ? parent.workdir : undefined) : '/';
     this.cmdSet = false;
+    // A base image's ONBUILD triggers run first: anchored on the FROM line that sets them off.
+    const triggers = from.repository ? onbuildTriggers(from.repository, from.tag) : [];
+    for (const t of triggers) {
+      const { line, endLine } = instr;
+      const before = stage.instructions.length;
+      this.read({
+        keyword: t.keyword,
+        args: t.args,
+        shellText: t.args,
+        line,
+        endLine,
+        argsLine: line,
+        heredocs: [],
+      });
+      for (const made of stage.instructions.slice(before)) made.onbuildOf = from.image;
+    }
   }
 
   private globalLookup(name: string): VarState {

@@ -2,12 +2,13 @@ import { posix } from 'node:path';
 import { baseName, dirName, joinPath, normalizeRelative } from '../discover/classify.js';
 import { includedFile, parseRequirements } from '../parse/requirements.js';
 import { parseShell } from '../parse/shell.js';
-import { inlineScript } from './command.js';
+import { djangoCommand, inlineScript } from './command.js';
+import { pythonFileCredentials } from './credentials.js';
 import type { ImageLayout } from './context.js';
 import { ModelPart } from './input.js';
 import type { ComposeCommand } from './types/compose.js';
 import type { CommandInstr, DockerfileModel, RunInstr, Stage } from './types/dockerfile.js';
-import type { App, BuildContext, EntrypointScript, RequirementsFile } from './types/project.js';
+import type { App, BuildContext, EntrypointScript, RequirementsFile, StartProgram } from './types/project.js';
 import type { ShellCommand } from './types/shell.js';
 
 /** The context files an image uses: the requirement files it installs and the scripts its container runs. */
@@ -90,6 +91,46 @@ export class ImageFiles extends ModelPart {
       }
     }
     return out;
+  }
+
+  /** Python programs the start chain runs: `python X.py` found in the image, `manage.py NAME` of a custom command. */
+  startPrograms(app: App, layout: ImageLayout): StartProgram[] {
+    const target = app.dockerfile?.targetStage;
+    const context = app.context;
+    if (!target || !context) return [];
+    const commands: string[][] = [];
+    for (const c of [target.entrypoint, target.cmd]) if (c) commands.push(...instrCommands(c));
+    const service = app.compose?.appService;
+    for (const c of [service?.entrypoint, service?.command]) if (c) commands.push(...composeCommands(c));
+    for (const s of app.entrypointScripts) commands.push(...s.script.commands.map((c) => c.argv));
+    const files = new Set<string>();
+    for (const argv of commands) {
+      const source = this.pythonRunBy(argv, target, context, layout);
+      if (source) files.add(joinPath(context.dir, source));
+    }
+    return [...files]
+      .filter((file) => file in this.texts)
+      .map((file) => ({ file, credentials: pythonFileCredentials(this.texts[file]) }));
+  }
+
+  /** The context file of `python X.py` (resolved in the image), or of the custom command `manage.py NAME`. */
+  private pythonRunBy(
+    argv: string[],
+    target: Stage,
+    context: BuildContext,
+    layout: ImageLayout,
+  ): string | undefined {
+    const words = argv[0] === 'exec' ? argv.slice(1) : argv;
+    const command = djangoCommand(words);
+    if (command) {
+      const tail = `management/commands/${command.name}.py`;
+      return context.sentFiles.find((f) => f === tail || f.endsWith(`/${tail}`));
+    }
+    if (!/(^|\/)python[\d.]*$/.test(words[0] ?? '')) return undefined;
+    const script = words.slice(1).find((w) => !w.startsWith('-'));
+    if (!script?.endsWith('.py')) return undefined;
+    const source = layout.sourceOf(target, posix.resolve(target.workdir || '/', script));
+    return source ?? this.copiedByName(target, baseName(script), context, layout);
   }
 
   /** A bare command name (`docker-entrypoint.sh`) found on PATH: any COPY landing a file of that name. */

@@ -173,20 +173,22 @@ class ProjectBuilder implements ModelInput {
     if (seed.dockerfile)
       app.context = this.context(seed.contextDir ?? dirName(seed.dockerfile), seed.dockerfile);
 
-    const { settings, bases } = this.settingsModules.model(app, seed);
-    if (settings) app.settings = settings;
-    if (bases.length > 0) app.settingsBases = bases;
-
     if (app.dockerfile && app.context) {
       const layout = new ImageLayout(app.dockerfile, app.context.sentFiles);
       app.requirements = this.imageFiles.requirements(app.dockerfile, app.context, layout);
       app.entrypointScripts = this.imageFiles.entrypointScripts(app, layout);
+      app.startPrograms = this.imageFiles.startPrograms(app, layout);
       const target = app.dockerfile.targetStage;
       if (target && app.managePy && isUnder(app.managePy, app.context.dir)) {
         const landing = layout.landingOf(target, relativeTo(app.managePy, app.context.dir));
         if (landing) app.imageSourceDir = posix.dirname(landing);
       }
     }
+
+    // After the start scripts: the server they start names the wsgi module whose settings it runs.
+    const { settings, bases } = this.settingsModules.model(app, seed);
+    if (settings) app.settings = settings;
+    if (bases.length > 0) app.settingsBases = bases;
     return app;
   }
 

@@ -8,6 +8,7 @@ import {
   relativeTo,
 } from '../discover/classify.js';
 import type { AppSeed } from './app-seeds.js';
+import { serverOf } from './command/servers.js';
 import { byDepth, ModelPart } from './input.js';
 import { modelSettings } from './settings/index.js';
 import type { App } from './types/project.js';
@@ -42,6 +43,8 @@ export class SettingsModules extends ModelPart {
     if (fromCompose) modules.push(fromCompose);
     const fromEnv = app.dockerfile?.targetStage?.env.DJANGO_SETTINGS_MODULE;
     if (fromEnv) modules.push(fromEnv);
+    const fromServer = this.serverSettingsModule(app, base);
+    if (fromServer) modules.push(fromServer);
     if (app.managePy) {
       // manage.py is boilerplate from startproject; one targeted pattern on its setdefault call is enough here.
       const m = /DJANGO_SETTINGS_MODULE['"]\s*,\s*(?:f?['"])([\w.]+)['"]/.exec(
@@ -52,7 +55,7 @@ export class SettingsModules extends ModelPart {
     for (const module of modules) {
       for (const dir of [base, seed.contextDir ?? base, '.']) {
         const file = moduleFiles(dir, module).find((f) => f in this.texts);
-        if (file) return { file, module };
+        if (file) return this.packageLeaf(file, module) ?? { file, module };
         const unreadable = this.tree.unreadable.find((u) => moduleFiles(dir, module).includes(u.file));
         if (unreadable) {
           this.addErrors([
@@ -79,6 +82,51 @@ export class SettingsModules extends ModelPart {
       .replace(/\/__init__\.py$|\.py$/, '')
       .replace(/\//g, '.');
     return { file: found, module };
+  }
+
+  /** The default of the wsgi/asgi module the server serves (`gunicorn config.wsgi`), which may differ from manage.py's. */
+  private serverSettingsModule(app: App, base: string): string | undefined {
+    const target = app.dockerfile?.targetStage;
+    const service = app.compose?.appService;
+    const argvs = [
+      ...[service?.entrypoint, service?.command, target?.entrypoint, target?.cmd].flatMap((c) =>
+        c?.argv ? [c.argv] : (c?.script?.commands.map((x) => x.argv) ?? []),
+      ),
+      ...app.entrypointScripts.flatMap((s) => s.script.commands.map((c) => c.argv)),
+    ];
+    for (const argv of argvs) {
+      const server = serverOf(argv);
+      if (!server || server.kind === 'runserver') continue;
+      const module = argv.map((w) => /^([A-Za-z_][\w.]*\.[aw]sgi)(:[\w.]+)?$/.exec(w)?.[1]).find(Boolean);
+      const file = module && moduleFiles(base, module).find((f) => f in this.texts);
+      const m = file && /DJANGO_SETTINGS_MODULE['"]\s*,\s*(?:f?['"])([\w.]+)['"]/.exec(this.texts[file]);
+      if (m) return m[1];
+    }
+    return undefined;
+  }
+
+  /**
+   * For a settings package whose `__init__.py` sets nothing (`suppliers.settings` holding base.py and mypackage.py):
+   * the module meant to be run, the one no sibling imports (a production-like one first).
+   */
+  private packageLeaf(file: string, module: string): { file: string; module: string } | undefined {
+    if (baseName(file) !== '__init__.py' || !isEmptyModule(this.texts[file] ?? '')) return undefined;
+    const dir = dirName(file);
+    const siblings = Object.keys(this.texts).filter(
+      (f) => dirName(f) === dir && f.endsWith('.py') && f !== file,
+    );
+    const stem = (f: string) => baseName(f).replace(/\.py$/, '');
+    const imported = new Set(
+      siblings.flatMap((f) =>
+        [...this.texts[f].matchAll(/^[ \t]*from\s+(?:\.|[\w.]*\.)(\w+)\s+import\b/gm)].map((m) => m[1]),
+      ),
+    );
+    const leaf = siblings
+      .filter(
+        (f) => !imported.has(stem(f)) && /\b(INSTALLED_APPS|DATABASES)\b|import\s+\*/.test(this.texts[f]),
+      )
+      .sort((a, b) => settingsRank(a) - settingsRank(b) || a.localeCompare(b))[0];
+    return leaf ? { file: leaf, module: `${module}.${stem(leaf)}` } : undefined;
   }
 
   /**
@@ -126,4 +174,9 @@ function settingsRank(file: string): number {
   if (/prod/.test(baseName(file))) return 1;
   if (baseName(file) === '__init__.py') return 3;
   return 2;
+}
+
+/** A module that assigns no setting and star-imports nothing (an empty `__init__.py`, or only comments). */
+function isEmptyModule(text: string): boolean {
+  return !/^[A-Z_][A-Z0-9_]*\s*[:=]/m.test(text) && !/^\s*from\s+\S+\s+import\s+\*/m.test(text);
 }

@@ -39,7 +39,7 @@ ${DOCKERIGNORE_PATTERNS}
           findings.push({
             file: model.file,
             line: ins.line,
-            message: `${ins.keyword} ${whole} copies the whole build context (${where}) into the image and there is no .dockerignore. Add one that leaves out .git, .env*, *.sqlite3, virtualenvs and __pycache__.`,
+            message: `${copying(ins.keyword, whole, ins.onbuildOf)} the whole build context (${where}) into the image and there is no .dockerignore. Add one that leaves out .git, .env*, *.sqlite3, virtualenvs and __pycache__.`,
           });
         }
       }
@@ -76,3 +76,9 @@ const DEFAULT_DOCKERIGNORE = [
   '*.pyc',
   'node_modules',
 ];
+
+/** `COPY . copies`; for a base image's trigger, what runs it: `The base image python:3-onbuild runs ONBUILD COPY ., which copies`. */
+function copying(keyword: string, whole: string, onbuildOf: string | undefined): string {
+  if (!onbuildOf) return `${keyword} ${whole} copies`;
+  return `The base image ${onbuildOf} runs ONBUILD ${keyword} ${whole}, which copies`;
+}

@@ -9,7 +9,7 @@ export const secretInScript = defineRule({
   severity: 'error',
   kind: 'S',
   title:
-    "An entrypoint or start script (any shell script the image's or compose's start command runs, followed through the chain) carries a literal credential: createsuperuser/initadmin/changepassword with a password argument, DJANGO_SUPERUSER_PASSWORD=literal, export *PASSWORD*=literal",
+    "An entrypoint or start script (any shell script the image's or compose's start command runs, followed through the chain, and the Python programs it runs: `python create_superuser.py`, a custom `manage.py` command) carries a literal credential: createsuperuser/initadmin/changepassword with a password argument, create_superuser(…, 'pw'), DJANGO_SUPERUSER_PASSWORD=literal, export *PASSWORD*=literal",
   help: `A start script is part of the repository and of the image: a password written in it is readable by anyone
 with either, is the same on every deploy, and is the password of an administrator account that exists on every
 start. Create the superuser from the environment (Django's \`createsuperuser --noinput\` reads
@@ -39,6 +39,18 @@ Values taken from a variable (\`$ADMIN_PASSWORD\`, \`$(cat /run/secrets/admin)\`
             file: s.file,
             line: c.line,
             message: `The start script writes a credential literally (${c.what}): it ships in the repository and the image and is the same on every deploy. Read it from an environment variable the deploy sets (e.g. DJANGO_SUPERUSER_PASSWORD with createsuperuser --noinput).`,
+          });
+        }
+      }
+      for (const p of app.startPrograms ?? []) {
+        for (const c of p.credentials) {
+          const key = `${p.file}:${c.line}:${c.what}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          findings.push({
+            file: p.file,
+            line: c.line,
+            message: `${p.file}, which the start command runs on every start, sets a password literally (${c.what}): it ships in the repository and the image and is the same on every deploy. Read it from an environment variable the deploy sets (e.g. os.environ["DJANGO_SUPERUSER_PASSWORD"], or createsuperuser --noinput).`,
           });
         }
       }

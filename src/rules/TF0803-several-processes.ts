@@ -35,6 +35,17 @@ export function longRunningProcess(argv: string[]): string | undefined {
   return LONG_RUNNING_PROGRAMS.has(a[0] ?? '') ? a[0] : undefined;
 }
 
+/** The service a command starts as a daemon that detaches by itself: `service nginx start`, `/etc/init.d/cron start`, `nginx`. */
+export function daemonOf(argv: string[]): string | undefined {
+  const a = programArgv(argv);
+  if (a[0] === 'service' && a[1] && ['start', 'restart'].includes(a[2] ?? '')) return a[1];
+  const initd = /^\/etc\/init\.d\/([\w.-]+)$/.exec(a[0] ?? '');
+  if (initd && ['start', 'restart'].includes(a[1] ?? '')) return initd[1];
+  // nginx forks into the background unless told `daemon off;`.
+  if (a[0] === 'nginx' && !a.some((w) => /daemon\s+off/.test(w)) && !a.includes('-t')) return 'nginx';
+  return undefined;
+}
+
 export const severalProcesses = defineRule({
   id: 'TF0803',
   name: 'several-processes',
@@ -67,16 +78,22 @@ services:
     const findings: RawFinding[] = [];
     const seen = new Set<string>();
     for (const app of project.apps) {
-      for (const cmd of [...imageCommand(app), ...effectiveCommand(app)]) {
-        if (!cmd.background) continue;
-        const what = longRunningProcess(cmd.argv);
+      const commands = [...imageCommand(app), ...effectiveCommand(app)];
+      // A daemon counts only beside a main process that stays in the foreground.
+      const foreground = commands.some(
+        (c) => !c.background && !daemonOf(c.argv) && (longRunningProcess(c.argv) || c.argv[0] === '$@'),
+      );
+      for (const cmd of commands) {
+        const daemon = foreground ? daemonOf(cmd.argv) : undefined;
+        const what = cmd.background ? longRunningProcess(cmd.argv) : daemon;
         const key = `${cmd.file}:${cmd.line}`;
         if (!what || seen.has(key)) continue;
         seen.add(key);
+        const how = cmd.background ? "in the background with '&'" : `as a daemon (${cmd.argv.join(' ')})`;
         findings.push({
           file: cmd.file,
           line: cmd.line,
-          message: `This starts ${what} in the background with '&', beside the container's main process: nothing restarts it when it dies, and it cannot be scaled or stopped on its own. Run it as its own container (its own compose service or command) from the same image.`,
+          message: `This starts ${what} ${how}, beside the container's main process: nothing restarts it when it dies, and it cannot be scaled or stopped on its own. Run it as its own container (its own compose service or command) from the same image.`,
         });
       }
     }

@@ -164,20 +164,31 @@ function scriptFindings(script: EntrypointScript, all: EntrypointScript[]): RawF
       },
     ];
   }
-  for (const c of commands) {
-    if (c.viaExec || c.background) continue;
+  commands.forEach((c, i) => {
+    if (c.viaExec || c.background) return;
     const server = serverOf(c.argv);
-    const runsArgs = c.argv[0] === '$@' || c.argv[0] === '$*';
-    const next = server || runsArgs ? undefined : scriptRunBy(c.argv, all, script);
-    if (!server && !runsArgs && !next) continue;
+    const runsArgs = startsArgs(c.argv);
+    // A script followed by the server's own start is a one-off helper (wait-for-it.sh db:5432 -- echo up).
+    const next =
+      server || runsArgs || startsLater(commands, i) ? undefined : scriptRunBy(c.argv, all, script);
+    if (!server && !runsArgs && !next) return;
     const what = server ? server.kind : next ? next.file : 'the container command ("$@")';
     out.push({
       file: script.file,
       line: c.line,
       message: `${script.file} starts ${what} without exec, so the script stays PID 1 and SIGTERM does not reach it. Write exec ${runsArgs ? '"$@"' : c.argv.join(' ')}.`,
     });
-  }
+  });
   return out;
+}
+
+function startsArgs(argv: string[]): boolean {
+  return argv[0] === '$@' || argv[0] === '$*';
+}
+
+/** Whether a command after the i-th starts the server or the container command itself. */
+function startsLater(commands: { argv: string[]; background?: boolean }[], i: number): boolean {
+  return commands.slice(i + 1).some((c) => !c.background && (serverOf(c.argv) || startsArgs(c.argv)));
 }
 
 /** The other start script a command runs (`./start.sh`, `sh start.sh`), matched by name. */

@@ -1,4 +1,4 @@
-/** Emulation of django-environ: `environ.Env(...)` and its calls env('X'), env.str(), env.bool(), env.db(), env.read_env(). */
+/** Emulation of django-environ (`environ.Env(...)`) and environs (`environs.Env()`): env('X'), env.str(), env.bool(), env.db(), env.read_env(). */
 import type { CallRecorder, EvalContext, LibraryCall } from './context.js';
 import { readDatabaseUrl } from './dj-database-url.js';
 import { readVariable } from './environ.js';
@@ -18,6 +18,7 @@ const CAST_METHODS = 'str bool int float list tuple dict json url path parse_val
 /** `environ.Env(...)` and the class methods `Env.read_env()`, `Env.read_dotenv()`. */
 export const callDjangoEnviron: LibraryCall = (recorder, _ctx, name, args, line) => {
   if (name === 'environ.Env') return newEnv(args, line);
+  if (name === 'environs.Env') return { t: 'envobj', scheme: new Map(), line, positionalDefault: true };
   if (name !== 'environ.Env.read_env' && name !== 'environ.Env.read_dotenv') return undefined;
   recorder.dotenvLoads.push({ via: 'django-environ', line });
   return { t: 'none', line };
@@ -48,7 +49,7 @@ export function callEnv(
     recorder.dotenvLoads.push({ via: 'django-environ', line });
     return { t: 'none', line };
   }
-  if (['db', 'db_url', 'database_url'].includes(method)) {
+  if (['db', 'db_url', 'database_url', 'dj_db_url'].includes(method)) {
     const name = a0 ?? args.kw.get('var');
     const variable = name?.t === 'str' ? name.v : 'DATABASE_URL';
     const fallback = a1 ?? args.kw.get('default');
@@ -67,7 +68,7 @@ export function callEnv(
     fallback = a1 ?? args.kw.get('default');
   } else if (method === '__call__' || method === 'get_value') {
     variable = a0?.t === 'str' ? a0.v : undefined;
-    fallback = args.kw.get('default') ?? a2;
+    fallback = args.kw.get('default') ?? (env.positionalDefault ? a1 : a2);
   } else if (CAST_METHODS.includes(method)) {
     variable = a0?.t === 'str' ? a0.v : undefined;
     fallback = a1 ?? args.kw.get('default');

@@ -86,7 +86,13 @@ export type PyValue =
   | { t: 'ref'; name: string; line: number }
   | { t: 'parents'; of: PyValue; line: number }
   /** A django-environ `Env` object, with the casts and defaults given to its constructor. */
-  | { t: 'envobj'; scheme: Map<string, { cast?: string; def?: PyValue }>; line: number }
+  | {
+      t: 'envobj';
+      scheme: Map<string, { cast?: string; def?: PyValue }>;
+      line: number;
+      /** environs' Env: the second positional argument of every read is the default (django-environ's is the cast). */
+      positionalDefault?: boolean;
+    }
   /** A module-level helper (`def env_bool(name, default=False): ...`), evaluated at each call. */
   | { t: 'func'; params: { name: string; def?: PyValue }[]; body: SyntaxNode; line: number }
   /** Not known statically; `crash` when evaluating it would raise (None.attr, int('x'), a missing variable). */

@@ -3,6 +3,8 @@ import type { ShellScript } from './shell.js';
 interface At {
   line: number; // 1-based, in the Dockerfile
   endLine: number;
+  /** Set on an ONBUILD trigger of the base image (this image reference), run at the FROM line. */
+  onbuildOf?: string;
 }
 
 export interface FromInstr extends At {

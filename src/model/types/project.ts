@@ -34,6 +34,13 @@ export interface EntrypointScript {
   imagePath: string;
 }
 
+/** A Python program the start command or its scripts run (`python create_superuser.py`, `manage.py initadmin`). */
+export interface StartProgram {
+  file: string; // relative to the scanned directory
+  /** Literal passwords it sets (`create_superuser('admin', 'a@b.c', 'pw')`). */
+  credentials: { line: number; what: string }[];
+}
+
 /** One deployable Django app: its image, its compose service and its settings. */
 export interface App {
   /** Directory of the app relative to the scanned directory ('.' for it): where manage.py (or the Dockerfile) is. */
@@ -47,6 +54,8 @@ export interface App {
   settingsBases?: SettingsModel[];
   requirements: RequirementsFile[];
   entrypointScripts: EntrypointScript[];
+  /** Python programs the start chain runs, found in the context. */
+  startPrograms?: StartProgram[];
   /** Where the app's source lands in the image: the COPY destination of the directory holding manage.py. */
   imageSourceDir?: string;
   /** Set when compose builds the app image from a remote context (a git URL) instead of this repository. */

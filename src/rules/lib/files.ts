@@ -23,7 +23,11 @@ export function isSqliteFile(path: string): boolean {
  */
 export function isDevelopmentComposeFile(path: string, composeFiles: readonly string[] = []): boolean {
   const name = baseOf(path).toLowerCase();
-  if (/(^|[._-])(override|dev|develop|development|local|test|tests|testing|ci)([._-]|$)/.test(name))
+  if (
+    /(^|[._-])(override|dev|develop|development|local|test|tests|testing|ci|integration|e2e)([._-]|$)/.test(
+      name,
+    )
+  )
     return true;
   if (!/^(docker-)?compose\.ya?ml$/.test(name)) return false;
   const dir = path.slice(0, Math.max(path.lastIndexOf('/'), 0));

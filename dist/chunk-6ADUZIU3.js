@@ -16,6 +16,7 @@ import {
   baseName,
   dirName,
   discover,
+  djangoCommand,
   findRule,
   inlineScript,
   isComposeOverride,
@@ -39,14 +40,16 @@ import {
   parseShell,
   partsOfPlain,
   plainMessage,
+  pythonFileCredentials,
   readInsideSync,
   readRegularFileSync,
   relativeTo,
   require_dist,
   sentFiles,
+  serverOf,
   stamp,
   writeOwnFile
-} from "./chunk-DWBZCS77.js";
+} from "./chunk-MM4IU3EV.js";
 import {
   __toESM
 } from "./chunk-TEVZZSVY.js";
@@ -822,6 +825,37 @@ var ImageFiles = class extends ModelPart {
     }
     return out;
   }
+  /** Python programs the start chain runs: `python X.py` found in the image, `manage.py NAME` of a custom command. */
+  startPrograms(app, layout) {
+    const target = app.dockerfile?.targetStage;
+    const context = app.context;
+    if (!target || !context) return [];
+    const commands = [];
+    for (const c of [target.entrypoint, target.cmd]) if (c) commands.push(...instrCommands(c));
+    const service = app.compose?.appService;
+    for (const c of [service?.entrypoint, service?.command]) if (c) commands.push(...composeCommands(c));
+    for (const s of app.entrypointScripts) commands.push(...s.script.commands.map((c) => c.argv));
+    const files = /* @__PURE__ */ new Set();
+    for (const argv of commands) {
+      const source = this.pythonRunBy(argv, target, context, layout);
+      if (source) files.add(joinPath(context.dir, source));
+    }
+    return [...files].filter((file) => file in this.texts).map((file) => ({ file, credentials: pythonFileCredentials(this.texts[file]) }));
+  }
+  /** The context file of `python X.py` (resolved in the image), or of the custom command `manage.py NAME`. */
+  pythonRunBy(argv, target, context, layout) {
+    const words = argv[0] === "exec" ? argv.slice(1) : argv;
+    const command = djangoCommand(words);
+    if (command) {
+      const tail = `management/commands/${command.name}.py`;
+      return context.sentFiles.find((f) => f === tail || f.endsWith(`/${tail}`));
+    }
+    if (!/(^|\/)python[\d.]*$/.test(words[0] ?? "")) return void 0;
+    const script = words.slice(1).find((w) => !w.startsWith("-"));
+    if (!script?.endsWith(".py")) return void 0;
+    const source = layout.sourceOf(target, posix.resolve(target.workdir || "/", script));
+    return source ?? this.copiedByName(target, baseName(script), context, layout);
+  }
   /** A bare command name (`docker-entrypoint.sh`) found on PATH: any COPY landing a file of that name. */
   copiedByName(stage, word, context, layout) {
     if (word.includes("/")) return void 0;
@@ -919,6 +953,8 @@ var SettingsModules = class extends ModelPart {
     if (fromCompose) modules.push(fromCompose);
     const fromEnv = app.dockerfile?.targetStage?.env.DJANGO_SETTINGS_MODULE;
     if (fromEnv) modules.push(fromEnv);
+    const fromServer = this.serverSettingsModule(app, base);
+    if (fromServer) modules.push(fromServer);
     if (app.managePy) {
       const m = /DJANGO_SETTINGS_MODULE['"]\s*,\s*(?:f?['"])([\w.]+)['"]/.exec(
         this.texts[app.managePy] ?? ""
@@ -928,7 +964,7 @@ var SettingsModules = class extends ModelPart {
     for (const module2 of modules) {
       for (const dir of [base, seed.contextDir ?? base, "."]) {
         const file = moduleFiles(dir, module2).find((f) => f in this.texts);
-        if (file) return { file, module: module2 };
+        if (file) return this.packageLeaf(file, module2) ?? { file, module: module2 };
         const unreadable = this.tree.unreadable.find((u) => moduleFiles(dir, module2).includes(u.file));
         if (unreadable) {
           this.addErrors([
@@ -948,6 +984,47 @@ var SettingsModules = class extends ModelPart {
     if (!found) return void 0;
     const module = relativeTo(found, base).replace(/\/__init__\.py$|\.py$/, "").replace(/\//g, ".");
     return { file: found, module };
+  }
+  /** The default of the wsgi/asgi module the server serves (`gunicorn config.wsgi`), which may differ from manage.py's. */
+  serverSettingsModule(app, base) {
+    const target = app.dockerfile?.targetStage;
+    const service = app.compose?.appService;
+    const argvs = [
+      ...[service?.entrypoint, service?.command, target?.entrypoint, target?.cmd].flatMap(
+        (c) => c?.argv ? [c.argv] : c?.script?.commands.map((x) => x.argv) ?? []
+      ),
+      ...app.entrypointScripts.flatMap((s) => s.script.commands.map((c) => c.argv))
+    ];
+    for (const argv of argvs) {
+      const server = serverOf(argv);
+      if (!server || server.kind === "runserver") continue;
+      const module = argv.map((w) => /^([A-Za-z_][\w.]*\.[aw]sgi)(:[\w.]+)?$/.exec(w)?.[1]).find(Boolean);
+      const file = module && moduleFiles(base, module).find((f) => f in this.texts);
+      const m = file && /DJANGO_SETTINGS_MODULE['"]\s*,\s*(?:f?['"])([\w.]+)['"]/.exec(this.texts[file]);
+      if (m) return m[1];
+    }
+    return void 0;
+  }
+  /**
+   * For a settings package whose `__init__.py` sets nothing (`suppliers.settings` holding base.py and mypackage.py):
+   * the module meant to be run, the one no sibling imports (a production-like one first).
+   */
+  packageLeaf(file, module) {
+    if (baseName(file) !== "__init__.py" || !isEmptyModule(this.texts[file] ?? "")) return void 0;
+    const dir = dirName(file);
+    const siblings = Object.keys(this.texts).filter(
+      (f) => dirName(f) === dir && f.endsWith(".py") && f !== file
+    );
+    const stem = (f) => baseName(f).replace(/\.py$/, "");
+    const imported = new Set(
+      siblings.flatMap(
+        (f) => [...this.texts[f].matchAll(/^[ \t]*from\s+(?:\.|[\w.]*\.)(\w+)\s+import\b/gm)].map((m) => m[1])
+      )
+    );
+    const leaf = siblings.filter(
+      (f) => !imported.has(stem(f)) && /\b(INSTALLED_APPS|DATABASES)\b|import\s+\*/.test(this.texts[f])
+    ).sort((a, b) => settingsRank(a) - settingsRank(b) || a.localeCompare(b))[0];
+    return leaf ? { file: leaf, module: `${module}.${stem(leaf)}` } : void 0;
   }
   /**
    * The settings modules a settings module star-imports (`from .base import *`), read in the order they take
@@ -985,6 +1062,9 @@ function settingsRank(file) {
   if (/prod/.test(baseName(file))) return 1;
   if (baseName(file) === "__init__.py") return 3;
   return 2;
+}
+function isEmptyModule(text) {
+  return !/^[A-Z_][A-Z0-9_]*\s*[:=]/m.test(text) && !/^\s*from\s+\S+\s+import\s+\*/m.test(text);
 }
 
 // src/model/index.ts
@@ -1104,19 +1184,20 @@ var ProjectBuilder = class {
     }
     if (seed.dockerfile)
       app.context = this.context(seed.contextDir ?? dirName(seed.dockerfile), seed.dockerfile);
-    const { settings, bases } = this.settingsModules.model(app, seed);
-    if (settings) app.settings = settings;
-    if (bases.length > 0) app.settingsBases = bases;
     if (app.dockerfile && app.context) {
       const layout = new ImageLayout(app.dockerfile, app.context.sentFiles);
       app.requirements = this.imageFiles.requirements(app.dockerfile, app.context, layout);
       app.entrypointScripts = this.imageFiles.entrypointScripts(app, layout);
+      app.startPrograms = this.imageFiles.startPrograms(app, layout);
       const target = app.dockerfile.targetStage;
       if (target && app.managePy && isUnder(app.managePy, app.context.dir)) {
         const landing = layout.landingOf(target, relativeTo(app.managePy, app.context.dir));
         if (landing) app.imageSourceDir = posix2.dirname(landing);
       }
     }
+    const { settings, bases } = this.settingsModules.model(app, seed);
+    if (settings) app.settings = settings;
+    if (bases.length > 0) app.settingsBases = bases;
     return app;
   }
   /** The build context: its files and what `.dockerignore` lets through (`<Dockerfile>.dockerignore` first). */

@@ -16,7 +16,7 @@ import {
   stamp,
   tail,
   withBases
-} from "./chunk-DWBZCS77.js";
+} from "./chunk-MM4IU3EV.js";
 import {
   RUN_LABEL,
   removeBuildLayers,

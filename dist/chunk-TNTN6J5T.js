@@ -7,11 +7,11 @@ import {
   parseDeployCheck,
   planEnv,
   runSmoke
-} from "./chunk-Q6MIFAHU.js";
+} from "./chunk-NLPEGIZF.js";
 import {
   DEFAULT_LIMITS,
   Redactor
-} from "./chunk-DWBZCS77.js";
+} from "./chunk-MM4IU3EV.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,

@@ -13620,7 +13620,7 @@ ${DOCKERIGNORE_PATTERNS}
           findings.push({
             file: model.file,
             line: ins.line,
-            message: `${ins.keyword} ${whole} copies the whole build context (${where}) into the image and there is no .dockerignore. Add one that leaves out .git, .env*, *.sqlite3, virtualenvs and __pycache__.`
+            message: `${copying(ins.keyword, whole, ins.onbuildOf)} the whole build context (${where}) into the image and there is no .dockerignore. Add one that leaves out .git, .env*, *.sqlite3, virtualenvs and __pycache__.`
           });
         }
       }
@@ -13654,6 +13654,10 @@ var DEFAULT_DOCKERIGNORE = [
   "*.pyc",
   "node_modules"
 ];
+function copying(keyword2, whole, onbuildOf) {
+  if (!onbuildOf) return `${keyword2} ${whole} copies`;
+  return `The base image ${onbuildOf} runs ONBUILD ${keyword2} ${whole}, which copies`;
+}
 
 // src/model/context.ts
 import { posix } from "node:path";
@@ -13912,9 +13916,13 @@ var ImageLayout = class {
    * (for a file passed on by `COPY --from`, the line in the earlier stage).
    */
   landing(stage, contextPath, depth = 0) {
-    if (depth > 20) return void 0;
+    return this.landings(stage, contextPath, depth).at(-1);
+  }
+  /** Every COPY/ADD that lays a context file into the layers of `stage`, in order (each layer keeps its copy). */
+  landings(stage, contextPath, depth = 0) {
+    if (depth > 20) return [];
     const parent = this.parentOf(stage);
-    let landing = parent ? this.landing(parent, contextPath, depth + 1) : void 0;
+    const all = parent ? this.landings(parent, contextPath, depth + 1) : [];
     stage.instructions.forEach((ins, i) => {
       if (!isCopy(ins)) return;
       const dest = this.destOf(stage, i, ins);
@@ -13924,12 +13932,14 @@ var ImageLayout = class {
         origin = from ? this.landing(from, contextPath, depth + 1) : void 0;
         if (origin === void 0) return;
       }
+      let landing;
       for (const source of this.sourcesOf(ins)) {
         const l = this.destinationOf(source, ins, dest, origin.path, ins.fromStage !== void 0);
         if (l !== void 0) landing = { path: l, line: origin.line };
       }
+      if (landing) all.push(landing);
     });
-    return landing;
+    return all;
   }
   destOf(stage, index, ins) {
     const wd = this.workdirAt(stage, index) ?? "/";
@@ -14051,8 +14061,8 @@ function filesReachingImage(app, match) {
   const layout = new ImageLayout(model, context.sentFiles);
   const byLine = /* @__PURE__ */ new Map();
   for (const file of candidates) {
-    const landing = layout.landing(target, file);
-    if (landing) byLine.set(landing.line, [...byLine.get(landing.line) ?? [], file]);
+    const lines = new Set(layout.landings(target, file).map((l) => l.line));
+    for (const line of lines) byLine.set(line, [...byLine.get(line) ?? [], file]);
   }
   return [...byLine.entries()].sort((a, b) => a[0] - b[0]).map(([line, files]) => ({ line, files }));
 }
@@ -14093,7 +14103,9 @@ function isSqliteFile(path) {
 }
 function isDevelopmentComposeFile(path, composeFiles = []) {
   const name2 = baseOf(path).toLowerCase();
-  if (/(^|[._-])(override|dev|develop|development|local|test|tests|testing|ci)([._-]|$)/.test(name2))
+  if (/(^|[._-])(override|dev|develop|development|local|test|tests|testing|ci|integration|e2e)([._-]|$)/.test(
+    name2
+  ))
     return true;
   if (!/^(docker-)?compose\.ya?ml$/.test(name2)) return false;
   const dir = path.slice(0, Math.max(path.lastIndexOf("/"), 0));
@@ -14971,6 +14983,19 @@ function substitute(ref, lookup, escape2) {
   }
 }
 
+// src/model/dockerfile/onbuild.ts
+var PYTHON_ONBUILD = [
+  { keyword: "WORKDIR", args: "/usr/src/app" },
+  { keyword: "COPY", args: "requirements.txt /usr/src/app/" },
+  { keyword: "RUN", args: "pip install --no-cache-dir -r requirements.txt" },
+  { keyword: "COPY", args: ". /usr/src/app" }
+];
+function onbuildTriggers(repository, tag) {
+  const name2 = repository.slice(repository.lastIndexOf("/") + 1).toLowerCase();
+  if ((name2 === "python" || name2 === "django") && /(^|-)onbuild$/.test(tag ?? "")) return PYTHON_ONBUILD;
+  return [];
+}
+
 // src/model/dockerfile.ts
 var KEYWORDS2 = /* @__PURE__ */ new Set([
   "ADD",
@@ -15118,6 +15143,21 @@ var Modeller = class {
     this.env = new Map(Object.entries(stage.env));
     this.workdir = parent ? parent.workdir.startsWith("/") ? parent.workdir : void 0 : "/";
     this.cmdSet = false;
+    const triggers = from.repository ? onbuildTriggers(from.repository, from.tag) : [];
+    for (const t2 of triggers) {
+      const { line, endLine } = instr;
+      const before = stage.instructions.length;
+      this.read({
+        keyword: t2.keyword,
+        args: t2.args,
+        shellText: t2.args,
+        line,
+        endLine,
+        argsLine: line,
+        heredocs: []
+      });
+      for (const made of stage.instructions.slice(before)) made.onbuildOf = from.image;
+    }
   }
   globalLookup(name2) {
     const state = this.globalVars.get(name2);
@@ -22270,6 +22310,7 @@ var URL_DEFAULTS = {
 var CAST_METHODS = "str bool int float list tuple dict json url path parse_value".split(" ");
 var callDjangoEnviron = (recorder, _ctx, name2, args, line) => {
   if (name2 === "environ.Env") return newEnv(args, line);
+  if (name2 === "environs.Env") return { t: "envobj", scheme: /* @__PURE__ */ new Map(), line, positionalDefault: true };
   if (name2 !== "environ.Env.read_env" && name2 !== "environ.Env.read_dotenv") return void 0;
   recorder.dotenvLoads.push({ via: "django-environ", line });
   return { t: "none", line };
@@ -22289,7 +22330,7 @@ function callEnv(recorder, ctx, env, method, args, line) {
     recorder.dotenvLoads.push({ via: "django-environ", line });
     return { t: "none", line };
   }
-  if (["db", "db_url", "database_url"].includes(method)) {
+  if (["db", "db_url", "database_url", "dj_db_url"].includes(method)) {
     const name2 = a0 ?? args.kw.get("var");
     const variable2 = name2?.t === "str" ? name2.v : "DATABASE_URL";
     const fallback2 = a1 ?? args.kw.get("default");
@@ -22308,7 +22349,7 @@ function callEnv(recorder, ctx, env, method, args, line) {
     fallback = a1 ?? args.kw.get("default");
   } else if (method === "__call__" || method === "get_value") {
     variable = a0?.t === "str" ? a0.v : void 0;
-    fallback = args.kw.get("default") ?? a2;
+    fallback = args.kw.get("default") ?? (env.positionalDefault ? a1 : a2);
   } else if (CAST_METHODS.includes(method)) {
     variable = a0?.t === "str" ? a0.v : void 0;
     fallback = a1 ?? args.kw.get("default");
@@ -24940,6 +24981,17 @@ function pythonPassword(c) {
   }
   return void 0;
 }
+function pythonFileCredentials(text) {
+  const out = [];
+  for (const re of PYTHON_PASSWORD) {
+    for (const m of text.matchAll(new RegExp(re.source, "g"))) {
+      const line = text.slice(0, m.index).split("\n").length;
+      const what = m[0].startsWith("set_password") ? "set_password(\u2026)" : "create_superuser(\u2026)";
+      if (!out.some((c) => c.line === line)) out.push({ line, what });
+    }
+  }
+  return out.sort((a, b) => a.line - b.line);
+}
 
 // src/rules/TF0311-secret-in-script.ts
 var secretInScript = defineRule({
@@ -24948,7 +25000,7 @@ var secretInScript = defineRule({
   factor: "III",
   severity: "error",
   kind: "S",
-  title: "An entrypoint or start script (any shell script the image's or compose's start command runs, followed through the chain) carries a literal credential: createsuperuser/initadmin/changepassword with a password argument, DJANGO_SUPERUSER_PASSWORD=literal, export *PASSWORD*=literal",
+  title: "An entrypoint or start script (any shell script the image's or compose's start command runs, followed through the chain, and the Python programs it runs: `python create_superuser.py`, a custom `manage.py` command) carries a literal credential: createsuperuser/initadmin/changepassword with a password argument, create_superuser(\u2026, 'pw'), DJANGO_SUPERUSER_PASSWORD=literal, export *PASSWORD*=literal",
   help: `A start script is part of the repository and of the image: a password written in it is readable by anyone
 with either, is the same on every deploy, and is the password of an administrator account that exists on every
 start. Create the superuser from the environment (Django's \`createsuperuser --noinput\` reads
@@ -24978,6 +25030,18 @@ Values taken from a variable (\`$ADMIN_PASSWORD\`, \`$(cat /run/secrets/admin)\`
             file: s.file,
             line: c.line,
             message: `The start script writes a credential literally (${c.what}): it ships in the repository and the image and is the same on every deploy. Read it from an environment variable the deploy sets (e.g. DJANGO_SUPERUSER_PASSWORD with createsuperuser --noinput).`
+          });
+        }
+      }
+      for (const p of app.startPrograms ?? []) {
+        for (const c of p.credentials) {
+          const key = `${p.file}:${c.line}:${c.what}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          findings.push({
+            file: p.file,
+            line: c.line,
+            message: `${p.file}, which the start command runs on every start, sets a password literally (${c.what}): it ships in the repository and the image and is the same on every deploy. Read it from an environment variable the deploy sets (e.g. os.environ["DJANGO_SUPERUSER_PASSWORD"], or createsuperuser --noinput).`
           });
         }
       }
@@ -26339,6 +26403,14 @@ function longRunningProcess(argv) {
   }
   return LONG_RUNNING_PROGRAMS.has(a[0] ?? "") ? a[0] : void 0;
 }
+function daemonOf(argv) {
+  const a = programArgv(argv);
+  if (a[0] === "service" && a[1] && ["start", "restart"].includes(a[2] ?? "")) return a[1];
+  const initd = /^\/etc\/init\.d\/([\w.-]+)$/.exec(a[0] ?? "");
+  if (initd && ["start", "restart"].includes(a[1] ?? "")) return initd[1];
+  if (a[0] === "nginx" && !a.some((w) => /daemon\s+off/.test(w)) && !a.includes("-t")) return "nginx";
+  return void 0;
+}
 var severalProcesses = defineRule({
   id: "TF0803",
   name: "several-processes",
@@ -26370,16 +26442,21 @@ services:
     const findings = [];
     const seen = /* @__PURE__ */ new Set();
     for (const app of project.apps) {
-      for (const cmd of [...imageCommand(app), ...effectiveCommand(app)]) {
-        if (!cmd.background) continue;
-        const what = longRunningProcess(cmd.argv);
+      const commands = [...imageCommand(app), ...effectiveCommand(app)];
+      const foreground = commands.some(
+        (c) => !c.background && !daemonOf(c.argv) && (longRunningProcess(c.argv) || c.argv[0] === "$@")
+      );
+      for (const cmd of commands) {
+        const daemon = foreground ? daemonOf(cmd.argv) : void 0;
+        const what = cmd.background ? longRunningProcess(cmd.argv) : daemon;
         const key = `${cmd.file}:${cmd.line}`;
         if (!what || seen.has(key)) continue;
         seen.add(key);
+        const how = cmd.background ? "in the background with '&'" : `as a daemon (${cmd.argv.join(" ")})`;
         findings.push({
           file: cmd.file,
           line: cmd.line,
-          message: `This starts ${what} in the background with '&', beside the container's main process: nothing restarts it when it dies, and it cannot be scaled or stopped on its own. Run it as its own container (its own compose service or command) from the same image.`
+          message: `This starts ${what} ${how}, beside the container's main process: nothing restarts it when it dies, and it cannot be scaled or stopped on its own. Run it as its own container (its own compose service or command) from the same image.`
         });
       }
     }
@@ -26523,20 +26600,26 @@ function scriptFindings(script, all) {
       }
     ];
   }
-  for (const c of commands) {
-    if (c.viaExec || c.background) continue;
+  commands.forEach((c, i) => {
+    if (c.viaExec || c.background) return;
     const server = serverOf(c.argv);
-    const runsArgs = c.argv[0] === "$@" || c.argv[0] === "$*";
-    const next = server || runsArgs ? void 0 : scriptRunBy(c.argv, all, script);
-    if (!server && !runsArgs && !next) continue;
+    const runsArgs = startsArgs(c.argv);
+    const next = server || runsArgs || startsLater(commands, i) ? void 0 : scriptRunBy(c.argv, all, script);
+    if (!server && !runsArgs && !next) return;
     const what = server ? server.kind : next ? next.file : 'the container command ("$@")';
     out.push({
       file: script.file,
       line: c.line,
       message: `${script.file} starts ${what} without exec, so the script stays PID 1 and SIGTERM does not reach it. Write exec ${runsArgs ? '"$@"' : c.argv.join(" ")}.`
     });
-  }
+  });
   return out;
+}
+function startsArgs(argv) {
+  return argv[0] === "$@" || argv[0] === "$*";
+}
+function startsLater(commands, i) {
+  return commands.slice(i + 1).some((c) => !c.background && (serverOf(c.argv) || startsArgs(c.argv)));
 }
 function scriptRunBy(argv, all, self) {
   const word = /(^|\/)(ba|da)?sh$/.test(argv[0] ?? "") ? argv.slice(1).find((a) => !a.startsWith("-")) : argv[0];
@@ -27722,7 +27805,8 @@ async function discover(root, options = {}, limits = {}) {
     else unreadable.push({ file, reason: result.reason });
   };
   const wanted = files.filter(
-    (f) => isDockerfile(f) || isComposeFile(f) || isComposeCandidate(f) || isDockerignore(f) || isRequirementsFile(f) || isSettingsCandidate(f) || isScript(f) || baseName(f) === "Makefile" || baseName(f) === "manage.py"
+    (f) => isDockerfile(f) || isComposeFile(f) || isComposeCandidate(f) || isDockerignore(f) || isRequirementsFile(f) || isSettingsCandidate(f) || isScript(f) || baseName(f) === "Makefile" || baseName(f) === "manage.py" || // The server's entry module names the settings it runs (they may differ from manage.py's).
+    baseName(f) === "wsgi.py" || baseName(f) === "asgi.py"
   );
   for (const l of walked.links) if (isCoreFile(l.path) || isDockerignore(l.path)) wanted.push(l.path);
   wanted.push(...named, DEFAULT_CONFIG_FILE);
@@ -27755,7 +27839,14 @@ function secondPassFiles(texts, files, options) {
   const requirementNames = /* @__PURE__ */ new Set();
   const commandWords = /* @__PURE__ */ new Set();
   const dockerfileNames = /* @__PURE__ */ new Set();
+  const pythonNames = /* @__PURE__ */ new Set();
+  const managementCommands = /* @__PURE__ */ new Set();
   for (const [file, text] of Object.entries(texts)) {
+    if (!file.endsWith(".py")) {
+      for (const m of text.matchAll(/\bpython[\d.]*\s+(?:-u\s+)?([\w./-]+\.py)\b/g))
+        if (baseName(m[1]) !== "manage.py") pythonNames.add(baseName(m[1]));
+      for (const m of text.matchAll(/\bmanage\.py\s+([a-z_][a-z0-9_]*)/g)) managementCommands.add(m[1]);
+    }
     for (const m of text.matchAll(/DJANGO_SETTINGS_MODULE['"]?\s*[,=:]\s*['"]?([A-Za-z_][\w.]*)/g))
       modules.add(m[1]);
     if (!/(^|\/)\.env$/.test(file)) {
@@ -27794,6 +27885,10 @@ function secondPassFiles(texts, files, options) {
     if (requirementNames.has(name2) && !(f in texts)) out.add(f);
     if (commandWords.has(name2) && !(f in texts) && !/\.(py|txt|toml|lock|json)$/.test(name2)) out.add(f);
     if (dockerfileNames.has(name2) && !(f in texts)) out.add(f);
+    if (f in texts || !name2.endsWith(".py")) continue;
+    if (pythonNames.has(name2)) out.add(f);
+    const command = /(^|\/)management\/commands\/([a-z_][a-z0-9_]*)\.py$/.exec(f)?.[2];
+    if (command && managementCommands.has(command)) out.add(f);
   }
   return [...out];
 }
@@ -27908,10 +28003,13 @@ export {
   isUrl,
   parseShell,
   modelDockerfile,
+  djangoCommand,
+  serverOf,
   inlineScript,
   modelCompose,
   withBases,
   modelSettings,
+  pythonFileCredentials,
   RULES,
   DYNAMIC_RULES,
   findRule,
