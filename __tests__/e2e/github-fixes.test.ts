@@ -181,6 +181,19 @@ describe('fixes on a pull request, against a stand-in GitHub', () => {
     assert.ok(report.fixes.applied.length >= 10);
   });
 
+  test('fixes: false: the fix engine does not run; findings are published without suggestions or patch', async () => {
+    const r = await run({ inputs: { fixes: 'false' } });
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.deepEqual(fake.problems, []);
+    assert.ok(fake.reviewComments.length > 0, 'the findings are still commented on');
+    assert.equal(assertSuggestionsInsideHunks(), 0);
+    assert.doesNotMatch(fake.issueComments[0].body, /proven fixes/);
+    assert.doesNotMatch(r.stdout, /::group::Fixes/);
+    assert.equal(r.outputs['patch-file'], '');
+    const report = JSON.parse(readFileSync(r.outputs['report-file'], 'utf8'));
+    assert.equal(report.fixes, undefined);
+  });
+
   test('fork: the artifact carries the fixes; the publish job posts the suggestions and the patch from it', async () => {
     const analyzed = await run({ token: READ, inputs: { mode: 'analyze' } });
     assert.equal(analyzed.code, 0, analyzed.stdout);

@@ -16,7 +16,7 @@ import {
   stamp,
   tail,
   withBases
-} from "./chunk-ESCUSJ2Z.js";
+} from "./chunk-Q2WNBTFS.js";
 import {
   RUN_LABEL,
   removeBuildLayers,

@@ -7,11 +7,11 @@ import {
   parseDeployCheck,
   planEnv,
   runSmoke
-} from "./chunk-GNDC6XVQ.js";
+} from "./chunk-GCMGAJRR.js";
 import {
   DEFAULT_LIMITS,
   Redactor
-} from "./chunk-ESCUSJ2Z.js";
+} from "./chunk-Q2WNBTFS.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,

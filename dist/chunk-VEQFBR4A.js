@@ -46,7 +46,7 @@ import {
   sentFiles,
   stamp,
   writeOwnFile
-} from "./chunk-ESCUSJ2Z.js";
+} from "./chunk-Q2WNBTFS.js";
 import {
   __toESM
 } from "./chunk-TEVZZSVY.js";
@@ -2143,14 +2143,41 @@ function readText(root, file) {
 function writeText(root, file, text) {
   writeOwnFile(join(root, file), text, [root]);
 }
-function makeScratch(root) {
+var MAX_SCRATCH_ENTRIES = 2e4;
+var ScratchTooLarge = class extends Error {
+  name = "ScratchTooLarge";
+};
+function makeScratch(root, maxEntries = MAX_SCRATCH_ENTRIES) {
   const base = mkdtempSync(join(tmpdir(), "tfr-fix-"));
   const dir = join(base, "tree");
+  let entries = 0;
+  try {
+    copyTree(root, dir, () => {
+      if (++entries > maxEntries)
+        throw new ScratchTooLarge(
+          `the project holds more than ${maxEntries} files and directories outside .git, more than the scratch copy that proves each fix takes`
+        );
+    });
+  } catch (error) {
+    rmSync(base, { recursive: true, force: true });
+    throw error;
+  }
+  return {
+    dir,
+    write(file, text) {
+      if (text === void 0) rmSync(join(dir, file), { force: true });
+      else writeText(dir, file, text);
+    },
+    dispose: () => rmSync(base, { recursive: true, force: true })
+  };
+}
+function copyTree(root, dir, counted) {
   cpSync(root, dir, {
     recursive: true,
     verbatimSymlinks: true,
     filter: (source) => {
       if (/[\\/]\.git$/.test(source)) return false;
+      if (source !== root) counted();
       const stat = lstatSync2(source);
       if (!stat.isFile() || stat.size <= MAX_FILE_BYTES) return true;
       const target = join(dir, relative2(root, source));
@@ -2164,14 +2191,6 @@ function makeScratch(root) {
       return false;
     }
   });
-  return {
-    dir,
-    write(file, text) {
-      if (text === void 0) rmSync(join(dir, file), { force: true });
-      else writeText(dir, file, text);
-    },
-    dispose: () => rmSync(base, { recursive: true, force: true })
-  };
 }
 
 // src/fix/patch.ts
@@ -2534,10 +2553,10 @@ function proofFailure(before, after, fix) {
 }
 
 // src/fix/propose.ts
-async function proposeFixes(root, analyze, knownSecret, debug) {
+async function proposeFixes(root, analyze, knownSecret, debug, maxScratchEntries) {
   const read = (file) => readText(root, file);
   const result2 = await runFixes(
-    { analyze, read, scratch: () => makeScratch(root), debug },
+    { analyze, read, scratch: () => makeScratch(root, maxScratchEntries), debug },
     { rules: RULES.filter((r) => r.fix) }
   );
   return publishedFixes(result2, read, repositoryPrefix(root), knownSecret);
@@ -2588,7 +2607,8 @@ async function fixesOf(root, analyze, redactor, ports) {
       root,
       analyze,
       (t) => redactor.redact(t) !== t,
-      (m) => ports.log.debug?.(m)
+      (m) => ports.log.debug?.(m),
+      ports.fixes?.maxScratchEntries
     );
     ports.fixes?.patch(published.patch);
     ports.log.info(
@@ -2596,6 +2616,7 @@ async function fixesOf(root, analyze, redactor, ports) {
     );
     return published.fixes;
   } catch (error) {
+    if (error instanceof ScratchTooLarge) ports.fixes?.notOffered?.(error.message);
     ports.log.info(`Fixes not proposed: ${error.message}`);
     return void 0;
   }
@@ -2790,6 +2811,7 @@ export {
   renderGithub,
   readText,
   writeText,
+  ScratchTooLarge,
   makeScratch,
   repositoryPrefix,
   patchOf,
