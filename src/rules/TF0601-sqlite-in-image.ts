@@ -38,7 +38,9 @@ database on a volume (or use PostgreSQL).
   fix: {
     safety: 'safe',
     summary:
-      "Leaves the SQLite files out of the build context: appends `*.sqlite3` (`**/*.sqlite3` for nested ones) to the .dockerignore, or creates one (as TF0102's fix) when there is none. A COPY that names the database itself is left alone, since ignoring the file would break the build.",
+      "Leaves the SQLite files out of the build context: appends `*.sqlite3` (`**/*.sqlite3` for nested ones) to the .dockerignore, or creates one (as TF0102's fix) when there is none.",
+    declines:
+      'a COPY/ADD that names the database (or a pattern matching it) itself: with the file ignored, the build fails.',
     make: keepSqliteOutOfContext,
   },
 });

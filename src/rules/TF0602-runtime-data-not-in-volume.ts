@@ -72,6 +72,8 @@ object store for media.
     safety: 'safe',
     summary:
       "Reads the SQLite file's (or MEDIA_ROOT's) directory from `DATA_DIR`, BASE_DIR staying the default (`Path(os.environ.get('DATA_DIR', BASE_DIR)) / 'db.sqlite3'`), and gives the target stage `ENV DATA_DIR=/data` and `VOLUME /data`; a path already outside the source directory (`/data/db.sqlite3`) gets a `VOLUME` on its directory. The directory is created and handed to the stage's non-root USER before it switches.",
+    declines:
+      'a path written otherwise (a literal under the source directory, `str(...)`, several directories deep), a DATA_DIR the image or compose already sets elsewhere, and a non-root USER the stage inherits or switches to more than once (the directory could not be handed over).',
     make: (context) => {
       const hit = unkeptPaths(context.project).find(
         (h) => h.file === context.finding.file && h.line === context.finding.line,

@@ -47,7 +47,8 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
   fix: {
     safety: 'safe',
     summary:
-      'Creates an unprivileged user `app` (uid 10001) owning the working directory (and the VOLUME directories declared after the last RUN, switching before them), and switches to it with `USER app` after the last RUN of the target stage.',
+      'Creates an unprivileged user `app` (uid 10001) owning the working directory (and the VOLUME directories declared after the last RUN, switching before them), and switches to it with `USER app` after the last RUN of the target stage; a user the RUNs of the stage already create is switched to instead.',
+    declines: 'a USER given by a variable, which cannot be told.',
     make: fixRunsAsRoot,
   },
 });
