@@ -46,7 +46,7 @@ import {
   sentFiles,
   stamp,
   writeOwnFile
-} from "./chunk-Q2WNBTFS.js";
+} from "./chunk-BOERREQB.js";
 import {
   __toESM
 } from "./chunk-TEVZZSVY.js";

@@ -7,11 +7,11 @@ import {
   parseDeployCheck,
   planEnv,
   runSmoke
-} from "./chunk-GCMGAJRR.js";
+} from "./chunk-DZ4QCDP6.js";
 import {
   DEFAULT_LIMITS,
   Redactor
-} from "./chunk-Q2WNBTFS.js";
+} from "./chunk-BOERREQB.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,

@@ -16,7 +16,7 @@ import {
   stamp,
   tail,
   withBases
-} from "./chunk-Q2WNBTFS.js";
+} from "./chunk-BOERREQB.js";
 import {
   RUN_LABEL,
   removeBuildLayers,
