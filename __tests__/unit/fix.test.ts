@@ -251,3 +251,22 @@ test("a project over the scratch copy's cap gets no fixes, with a notice; the re
   assert.equal(patch, undefined);
   assert.match(notices.join('\n'), /more than \d+ files and directories outside \.git/);
 });
+
+test('a rewrite waits for the fixes inside its lines: the DB_ENGINE switch keeps the SQLite path the data-directory fix wrote', async () => {
+  const root = join(temp, 'cis92-lab');
+  cpSync(join(repo, '__tests__', 'fixtures', 'fix', 'cis92-lab'), root, { recursive: true });
+  const written = await runCli(['fix', 'cis92-lab', '--write']);
+  assert.equal(written.code, 0, written.err);
+  assert.match(written.err, /TF0602: .*\n(.*\n)* {2}TF0305: /);
+  const settings = readFileSync(join(root, 'mysite', 'settings.py'), 'utf8');
+  assert.match(
+    settings,
+    /\n {4}'sqlite': \{\n.*\n {8}'NAME': Path\(os\.environ\.get\('DATA_DIR', BASE_DIR\)\) \/ 'db\.sqlite3',\n/,
+  );
+  assert.match(settings, /\nDATABASES\['default'\] = DATABASES\[os\.environ\['DB_ENGINE'\]\]\n/);
+  // The data directory is handed to the user the image switches to.
+  assert.match(
+    readFileSync(join(root, 'Dockerfile'), 'utf8'),
+    /\nRUN useradd [^\n]*\nRUN mkdir -p \/data && chown app \/data\nENV DATA_DIR=\/data\nVOLUME \/data\nUSER app\n/,
+  );
+});

@@ -587,7 +587,7 @@ test('TF0602: with a non-root USER the directory is made and handed over before 
   );
   assert.match(
     settings,
-    /\nMEDIA_ROOT = os\.path\.join\(os\.environ\.get\('DATA_DIR', BASE_DIR\), 'media'\)  # uploads\n/,
+    /\nMEDIA_ROOT = os\.path\.join\(os\.environ\.get\('DATA_DIR', BASE_DIR\), 'media'\) {2}# uploads\n/,
   );
   assert.equal(
     read('Dockerfile'),

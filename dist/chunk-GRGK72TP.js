@@ -2457,14 +2457,17 @@ async function runFixes(ports, options) {
     for (let round = 0; round < (options.maxRounds ?? 6); round++) {
       let baseline = await ports.analyze(scratch.dir);
       const start = baseline;
-      const candidates = proposals(baseline, byId, textOf, ports.debug);
+      const candidates = narrowFirst(proposals(baseline, byId, textOf, ports.debug));
       const accepted = [];
       const roundTexts = (file) => textOf(file);
       const snapshot = /* @__PURE__ */ new Map();
       let progressed = false;
+      const waiting = [];
       for (const fix of candidates) {
         if (fix.safety === "suggest" && round > 0) continue;
-        if (editsOverlap(accepted, fix.edits)) {
+        const overlaps = editsOverlap(accepted, fix.edits);
+        if (overlaps || fix.safety === "safe" && waiting.some((w) => rewrites(fix, w))) {
+          if (fix.safety === "safe") waiting.push(fix);
           if (round === 0 && fix.safety === "safe" && await provedAlone(fix, accepted, start.findings))
             result2.provenAlone.push(fix);
           continue;
@@ -2529,6 +2532,18 @@ function proposals(analysis, rules, text, debug) {
     }
   }
   return out;
+}
+function editWithin(e, w) {
+  const before = (p, q) => p.line < q.line || p.line === q.line && p.column <= q.column;
+  const same = (p, q) => p.line === q.line && p.column === q.column;
+  return e.file === w.file && before(w.start, e.start) && before(e.end, w.end) && !(same(e.start, w.start) && same(e.end, w.end));
+}
+function rewrites(wide, narrow) {
+  return narrow.edits.some((e) => wide.edits.some((w) => editWithin(e, w)));
+}
+function narrowFirst(fixes) {
+  const inside = (f) => fixes.some((g) => g !== f && rewrites(g, f));
+  return [...fixes.filter(inside), ...fixes.filter((f) => !inside(f))];
 }
 var where = (f) => `${f.ruleId}\0${f.file}`;
 function proofFailure(before, after, fix) {
