@@ -30,7 +30,10 @@ function relatedLink(id: string): string {
 }
 
 /** A rule as the docs see it: its metadata and, when it has one, its fixer's safety and summary. */
-type DocRule = RuleMeta & { fix?: { safety: 'safe' | 'suggest'; summary: string } };
+type DocRule = RuleMeta & {
+  fix?: { safety: 'safe' | 'suggest'; summary: string; declines?: string };
+  noFix?: string;
+};
 
 export function generateRulesDoc(rules: readonly DocRule[]): string {
   const out: string[] = [
@@ -49,6 +52,12 @@ export function generateRulesDoc(rules: readonly DocRule[]): string {
   if (fixable.length > 0)
     out.push(
       `Rules with a fix (\`twelve-factor-review fix DIR\`; safe fixes are applied by \`--write\`, suggested ones only shown): ${fixable.map((r) => `[${r.id}](#${ruleAnchor(r)}) (${r.fix!.safety})`).join(', ')}.`,
+      '',
+    );
+  const declined = rules.filter((r) => r.noFix);
+  if (declined.length > 0)
+    out.push(
+      `Rules without a fix on purpose: ${declined.map((r) => `[${r.id}](#${ruleAnchor(r)})`).join(', ')} (each says why); a fixer that leaves some cases alone says which under its fix.`,
       '',
     );
   for (const factor of FACTOR_ORDER) {
@@ -71,7 +80,13 @@ export function generateRulesDoc(rules: readonly DocRule[]): string {
         '|---|---|---|',
         `| ${r.severity} | ${KIND[r.kind]} | ${r.related.length ? r.related.map(relatedLink).join(', ') : '-'} |`,
         '',
-        ...(r.fix ? [`**Fix (${r.fix.safety}):** ${r.fix.summary}`, ''] : []),
+        ...(r.fix
+          ? [
+              `**Fix (${r.fix.safety}):** ${r.fix.summary}${r.fix.declines ? ` Left alone: ${r.fix.declines}` : ''}`,
+              '',
+            ]
+          : []),
+        ...(r.noFix ? [`**No fix:** ${r.noFix}`, ''] : []),
         r.help.trim(),
         '',
       );

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { oneDirectory, parseOptions, runCommand } from './command-line.js';
-import { readText, makeScratch, writeText } from './fix/files.js';
+import { readText, makeScratch, ScratchTooLarge, writeText } from './fix/files.js';
 import { patchOf, repositoryPrefix } from './fix/patch.js';
 import { runFixes } from './fix/run.js';
 import { OptionError, loadConfig, scannedDirectory } from './options.js';
@@ -31,6 +31,8 @@ export interface FixIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   cwd: string;
+  /** The most files and directories the scratch copy takes (default MAX_SCRATCH_ENTRIES). */
+  maxScratchEntries?: number;
 }
 
 interface FixOptions {
@@ -102,17 +104,24 @@ async function fix(options: FixOptions, io: FixIo): Promise<number> {
     composeFiles: options.composeFiles,
     settingsModule: options.settingsModule,
   };
-  const result = await runFixes(
-    {
-      analyze: (dir) => analyzeStatic(dir, config, discoverOptions),
-      read: (file) => readText(root, file),
-      scratch: () => makeScratch(root),
-      debug: (m) => {
-        if (options.verbose) io.stderr(`${m}\n`);
+  let result: Awaited<ReturnType<typeof runFixes>>;
+  try {
+    result = await runFixes(
+      {
+        analyze: (dir) => analyzeStatic(dir, config, discoverOptions),
+        read: (file) => readText(root, file),
+        scratch: () => makeScratch(root, io.maxScratchEntries),
+        debug: (m) => {
+          if (options.verbose) io.stderr(`${m}\n`);
+        },
       },
-    },
-    { rules: options.rules },
-  );
+      { rules: options.rules },
+    );
+  } catch (error) {
+    if (!(error instanceof ScratchTooLarge)) throw error;
+    io.stderr(`twelve-factor-review: fixes not offered for this project: ${error.message}.\n`);
+    return 2;
+  }
   const variables = [...new Set(result.applied.flatMap((f) => f.variables ?? []))].sort();
   if (options.write) {
     for (const [file, { after }] of result.changes) writeText(root, file, after);

@@ -52,6 +52,8 @@ export interface Inputs {
   comment: boolean;
   review: boolean;
   checkRun: boolean;
+  /** Propose and prove fixes; with false the fix engine does not run. */
+  fixes: boolean;
   /** Relative to the workspace; empty for none. */
   sarifFile: string;
   mode: Mode;
@@ -94,6 +96,7 @@ export function readInputs(get: GetInput = (name) => core.getInput(name)): Input
     comment: bool('comment', text('comment'), true),
     review: bool('review', text('review'), true),
     checkRun: bool('check-run', text('check-run'), false),
+    fixes: bool('fixes', text('fixes'), true),
     sarifFile: text('sarif-file') && relativePath('sarif-file', text('sarif-file')),
     mode: oneOf(text('mode') || 'both', 'mode', MODES),
     artifactDir: relativePath('artifact-dir', text('artifact-dir') || 'twelve-factor-review-artifact'),

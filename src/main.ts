@@ -53,7 +53,14 @@ export async function run(): Promise<void> {
       now: Date.now,
       secrets,
       redactor,
-      fixes: { patch: (p) => (patch = p) },
+      ...(inputs.fixes
+        ? {
+            fixes: {
+              patch: (p: string) => (patch = p),
+              notOffered: (reason: string) => warnings.push(`Fixes not offered for this project: ${reason}.`),
+            },
+          }
+        : {}),
     });
     await publishAll(report, inputs, env, warnings, redactor, patch);
     const { error, warning, notice } = report.counts;

@@ -1,5 +1,6 @@
 import type { Config } from './config.js';
 import type { Engine, FailOn, Report, ReportFixes } from './core/index.js';
+import { ScratchTooLarge } from './fix/files.js';
 import { proposeFixes } from './fix/propose.js';
 import type { DiscoverOptions } from './discover/types.js';
 import { loadConfig, scannedDirectory } from './options.js';
@@ -66,7 +67,13 @@ export interface ReviewPorts {
   /** The static half of the pipeline; tests may stand in for it. */
   analyze?: typeof analyzeStatic;
   /** When set, the review proposes fixes: the report gets what may be published, this gets the whole patch. */
-  fixes?: { patch(patch: string): void };
+  fixes?: {
+    patch(patch: string): void;
+    /** Told why no fix is offered for the project at all (it is too large to copy), for the user to see. */
+    notOffered?(reason: string): void;
+    /** The most files and directories the scratch copy takes (default MAX_SCRATCH_ENTRIES). */
+    maxScratchEntries?: number;
+  };
 }
 
 /** The directory a request reviews, resolved through its links and checked: absolute. */
@@ -127,6 +134,7 @@ async function fixesOf(
       analyze,
       (t) => redactor.redact(t) !== t,
       (m) => ports.log.debug?.(m),
+      ports.fixes?.maxScratchEntries,
     );
     ports.fixes?.patch(published.patch);
     ports.log.info(
@@ -134,6 +142,7 @@ async function fixesOf(
     );
     return published.fixes;
   } catch (error) {
+    if (error instanceof ScratchTooLarge) ports.fixes?.notOffered?.(error.message);
     ports.log.info(`Fixes not proposed: ${(error as Error).message}`);
     return undefined;
   }

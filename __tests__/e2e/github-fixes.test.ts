@@ -130,6 +130,26 @@ function assertSuggestionsInsideHunks(): number {
   return n;
 }
 
+/** The comment as the README shows it: without the hidden markers, the docs link at any version. */
+const shown = (body: string) =>
+  body
+    .split('\n')
+    .filter((l) => !l.startsWith('<!-- '))
+    .join('\n')
+    .trim()
+    .replace(/\/blob\/v[^/]+\//g, '/blob/VERSION/');
+
+/** The example comment of the README's Fixes section: the block after 'Before' or after 'Now'. */
+function readmeComment(which: 'Before' | 'Now'): string {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const from = readme.indexOf(
+    which === 'Before' ? 'Before, and with `fixes: false`' : 'Now the same comment',
+  );
+  const m = /````markdown\n([\s\S]*?)\n````/.exec(readme.slice(from));
+  assert.ok(from >= 0 && m, `README.md shows the ${which} comment`);
+  return shown(m[1]);
+}
+
 describe('fixes on a pull request, against a stand-in GitHub', () => {
   test('suggestions inside RIGHT-side hunks only, the patch in the comment and summary, patch-file git apply-able', async () => {
     const r = await run();
@@ -144,6 +164,8 @@ describe('fixes on a pull request, against a stand-in GitHub', () => {
       at('app/Dockerfile', 13, 'TF1301')?.body ?? '',
       /```suggestion\nRUN useradd [^\n]*\nUSER app\nCMD python manage\.py runserver\n```/,
     );
+    // The README shows this very comment as the example of a suggestion.
+    assert.equal(readmeComment('Now'), shown(at('app/Dockerfile', 13, 'TF1301')!.body));
     // The compose secret on a changed line becomes ${VAR}.
     assert.match(
       at('app/docker-compose.yml', 12, 'TF0307')?.body ?? '',
@@ -179,6 +201,21 @@ describe('fixes on a pull request, against a stand-in GitHub', () => {
     assert.match(read('app/Dockerfile'), /\nUSER app\n/);
     const report = JSON.parse(readFileSync(r.outputs['report-file'], 'utf8'));
     assert.ok(report.fixes.applied.length >= 10);
+  });
+
+  test('fixes: false: the fix engine does not run; findings are published without suggestions or patch', async () => {
+    const r = await run({ inputs: { fixes: 'false' } });
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.deepEqual(fake.problems, []);
+    assert.ok(fake.reviewComments.length > 0, 'the findings are still commented on');
+    assert.equal(assertSuggestionsInsideHunks(), 0);
+    const user = fake.reviewComments.find((c) => c.path === 'app/Dockerfile' && /TF1301/.test(c.body));
+    assert.equal(readmeComment('Before'), shown(user!.body));
+    assert.doesNotMatch(fake.issueComments[0].body, /proven fixes/);
+    assert.doesNotMatch(r.stdout, /::group::Fixes/);
+    assert.equal(r.outputs['patch-file'], '');
+    const report = JSON.parse(readFileSync(r.outputs['report-file'], 'utf8'));
+    assert.equal(report.fixes, undefined);
   });
 
   test('fork: the artifact carries the fixes; the publish job posts the suggestions and the patch from it', async () => {

@@ -5,6 +5,7 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   rmSync,
   statSync,
@@ -16,11 +17,13 @@ import { after, test } from 'node:test';
 import { cli } from '../../src/cli.js';
 import { insertLines, replaceLines } from '../../src/core/index.js';
 import { unifiedDiff } from '../../src/fix/diff.js';
+import { fixCommand } from '../../src/fix-cli.js';
 import { applyFileEdits } from '../../src/fix/edits.js';
-import { makeScratch, readText } from '../../src/fix/files.js';
+import { makeScratch, readText, ScratchTooLarge } from '../../src/fix/files.js';
 import { patchOf } from '../../src/fix/patch.js';
 import { runFixes } from '../../src/fix/run.js';
 import { analyzeStatic } from '../../src/pipeline.js';
+import { runReview } from '../../src/review.js';
 import type { Rule } from '../../src/rules/lib/rule.js';
 import { findRule, RULES } from '../../src/rules/registry.js';
 
@@ -194,4 +197,76 @@ test('the scratch copy stands in a sparse file of the same size for one over the
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
+});
+
+test('the scratch copy takes a bounded number of files: above it, it stops, leaves nothing behind and says why', () => {
+  const root = tree('cap', { Dockerfile: 'FROM python:3.12\n', 'a/b.py': '', 'a/c.py': '', 'd.txt': '' });
+  const tmp = mkdtempSync(join(tmpdir(), 'tfr-scratch-tmp-'));
+  const saved = process.env.TMPDIR;
+  process.env.TMPDIR = tmp;
+  try {
+    assert.throws(() => makeScratch(root, 4), ScratchTooLarge);
+    assert.throws(() => makeScratch(root, 4), /more than 4 files and directories outside \.git/);
+    assert.deepEqual(readdirSync(tmp), [], 'the partial copy is removed');
+    const scratch = makeScratch(root, 5);
+    assert.equal(readFileSync(join(scratch.dir, 'Dockerfile'), 'utf8'), 'FROM python:3.12\n');
+    scratch.dispose();
+  } finally {
+    if (saved === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = saved;
+    rmSync(tmp, { recursive: true, force: true });
+  }
+});
+
+test("a project over the scratch copy's cap gets no fixes, with a notice; the review itself goes on", async () => {
+  const root = join(temp, 'many');
+  cpSync(join(repo, 'examples', 'hardcoded'), root, { recursive: true });
+  let err = '';
+  let out = '';
+  const io = { stdout: (t: string) => (out += t), stderr: (t: string) => (err += t), cwd: temp };
+  assert.equal(await fixCommand(['many'], { ...io, maxScratchEntries: 10 }), 2);
+  assert.equal(out, '');
+  assert.match(err, /fixes not offered for this project: the project holds more than 10 files/);
+  // The default cap is far above a real project's count.
+  assert.equal(await fixCommand(['many'], io), 0);
+  assert.match(out, /^diff --git/);
+  const notices: string[] = [];
+  let patch: string | undefined;
+  const report = await runReview(
+    { base: temp, directory: 'many', directoryOption: 'Directory', discovery: {}, failOn: 'never' },
+    {
+      smoke: async () => assert.fail('no smoke test was asked for'),
+      log: { info: () => {}, stage: (_name, run) => run() },
+      now: () => 0,
+      secrets: () => [],
+      fixes: {
+        patch: (p) => (patch = p),
+        notOffered: (reason) => notices.push(reason),
+        maxScratchEntries: 10,
+      },
+    },
+  );
+  assert.ok(report.findings.length > 0, 'the findings are reported');
+  assert.equal(report.fixes, undefined);
+  assert.equal(patch, undefined);
+  assert.match(notices.join('\n'), /more than \d+ files and directories outside \.git/);
+});
+
+test('a rewrite waits for the fixes inside its lines: the DB_ENGINE switch keeps the SQLite path the data-directory fix wrote', async () => {
+  const root = join(temp, 'cis92-lab');
+  cpSync(join(repo, '__tests__', 'fixtures', 'fix', 'cis92-lab'), root, { recursive: true });
+  const written = await runCli(['fix', 'cis92-lab', '--write']);
+  assert.equal(written.code, 0, written.err);
+  assert.match(written.err, /TF0602: .*\n(.*\n)* {2}TF0305: /);
+  const settings = readFileSync(join(root, 'mysite', 'settings.py'), 'utf8');
+  assert.match(
+    settings,
+    /\n {4}'sqlite': \{\n.*\n {8}'NAME': Path\(os\.environ\.get\('DATA_DIR', BASE_DIR\)\) \/ 'db\.sqlite3',\n/,
+  );
+  assert.match(settings, /\nDATABASES\['default'\] = DATABASES\[os\.environ\['DB_ENGINE'\]\]\n/);
+  // The data directory is handed to the user the image switches to.
+  assert.match(
+    readFileSync(join(root, 'Dockerfile'), 'utf8'),
+    /\nRUN useradd [^\n]*\nRUN mkdir -p \/data && chown app \/data\nENV DATA_DIR=\/data\nVOLUME \/data\nUSER app\n/,
+  );
 });

@@ -499,3 +499,149 @@ test('TF0103: the missing patterns are appended to the .dockerignore, its own li
   // The file had no final newline: one is added before the appended patterns.
   assert.equal(read('.dockerignore'), '# mine\nnode_modules\n.env*\n*.sqlite3\n');
 });
+
+const SQLITE_SETTINGS = (name: string, extra: string[] = []) =>
+  [
+    'import os',
+    'from pathlib import Path',
+    'BASE_DIR = Path(__file__).resolve().parent.parent',
+    'SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]',
+    'DEBUG = False',
+    'ALLOWED_HOSTS = ["example.com"]',
+    "if os.environ.get('DB_ENGINE', 'sqlite') == 'sqlite':",
+    "    DATABASES = {'default': {'ENGINE': 'django.db.backends.sqlite3',",
+    `                             'NAME': ${name}}}`,
+    'else:',
+    "    DATABASES = {'default': {'ENGINE': 'django.db.backends.postgresql', 'PASSWORD': os.environ['DB_PASSWORD']}}",
+    ...extra,
+    '',
+  ].join('\n');
+
+test('TF0601: the SQLite files are appended to the .dockerignore (nested ones with **), its lines kept', async () => {
+  const { read } = await fixTree(
+    'sqlite-ignore',
+    {
+      ...WEB,
+      '.dockerignore': '.git\n# local\n.env',
+      'db.sqlite3': 'SQLite format 3',
+      'data/old.sqlite3': 'SQLite format 3',
+    },
+    'TF0601',
+  );
+  assert.equal(read('.dockerignore'), '.git\n# local\n.env\n*.sqlite3\n**/*.sqlite3\n');
+});
+
+test('TF0601: without a .dockerignore a whole one is created; a COPY naming the database is left alone', async () => {
+  const { read } = await fixTree(
+    'sqlite-new-ignore',
+    { 'manage.py': '', Dockerfile: WEB.Dockerfile, 'db.sqlite3': 'SQLite format 3' },
+    'TF0601',
+  );
+  assert.match(read('.dockerignore'), /^\.git\n(.*\n)*\*\.sqlite3\n/);
+  const root = tree('sqlite-named', {
+    'manage.py': '',
+    Dockerfile:
+      'FROM python:3.12-slim\nWORKDIR /app\nCOPY manage.py db.sqlite3 ./\nCMD ["gunicorn", "mysite.wsgi"]\n',
+    'db.sqlite3': 'SQLite format 3',
+  });
+  const findings = (await analyzeStatic(root, noConfig)).findings;
+  assert.ok(findings.some((f) => f.ruleId === 'TF0601'));
+  const result = await runFixes(ports(root), { rules: [findRule('TF0601')!] });
+  assert.equal(result.changes.size, 0, 'ignoring a file the COPY names would break the build');
+});
+
+test('TF0602: the SQLite path under DATA_DIR (BASE_DIR its default), ENV DATA_DIR=/data and VOLUME /data before CMD', async () => {
+  const { read, result } = await fixTree(
+    'data-dir',
+    { ...WEB, 'mysite/settings.py': SQLITE_SETTINGS("BASE_DIR / 'db.sqlite3'") },
+    'TF0602',
+  );
+  assert.match(
+    read('mysite/settings.py'),
+    /\n {29}'NAME': Path\(os\.environ\.get\('DATA_DIR', BASE_DIR\)\) \/ 'db\.sqlite3'\}\}\n/,
+  );
+  assert.equal(
+    read('Dockerfile'),
+    'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nENV DATA_DIR=/data\nVOLUME /data\nCMD ["gunicorn", "mysite.wsgi"]\n',
+  );
+  assert.deepEqual(result.applied[0].variables ?? [], []);
+});
+
+test('TF0602: with a non-root USER the directory is made and handed over before it; MEDIA_ROOT follows into /data', async () => {
+  const { read } = await fixTree(
+    'data-dir-user',
+    {
+      ...WEB,
+      Dockerfile:
+        'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN useradd app\nUSER app\nCMD ["gunicorn", "mysite.wsgi"]\n',
+      'mysite/settings.py': SQLITE_SETTINGS("os.path.join(BASE_DIR, 'db.sqlite3')", [
+        "MEDIA_ROOT = os.path.join(BASE_DIR, 'media')  # uploads",
+      ]),
+    },
+    'TF0602',
+  );
+  const settings = read('mysite/settings.py');
+  assert.match(
+    settings,
+    /'NAME': os\.path\.join\(os\.environ\.get\('DATA_DIR', BASE_DIR\), 'db\.sqlite3'\)\}\}/,
+  );
+  assert.match(
+    settings,
+    /\nMEDIA_ROOT = os\.path\.join\(os\.environ\.get\('DATA_DIR', BASE_DIR\), 'media'\) {2}# uploads\n/,
+  );
+  assert.equal(
+    read('Dockerfile'),
+    'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN useradd app\nRUN mkdir -p /data && chown app /data\nENV DATA_DIR=/data\nVOLUME /data\nUSER app\nCMD ["gunicorn", "mysite.wsgi"]\n',
+  );
+});
+
+test('TF1301: a VOLUME after the last RUN is made and handed to app before it; a user the image creates is switched to', async () => {
+  const { read } = await fixTree(
+    'user-volume',
+    {
+      ...APP,
+      Dockerfile:
+        'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN pip install gunicorn==22.0.0\nVOLUME /data\nCMD ["gunicorn", "mysite.wsgi"]\n',
+    },
+    'TF1301',
+  );
+  assert.equal(
+    read('Dockerfile'),
+    'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN pip install gunicorn==22.0.0\nRUN useradd --create-home --uid 10001 app && mkdir -p /data && chown app /app /data\nUSER app\nVOLUME /data\nCMD ["gunicorn", "mysite.wsgi"]\n',
+  );
+  const existing = await fixTree(
+    'user-existing',
+    {
+      ...APP,
+      Dockerfile:
+        'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN useradd --create-home -s /bin/sh web && chown web /app\nCMD ["gunicorn", "mysite.wsgi"]\n',
+    },
+    'TF1301',
+  );
+  assert.match(existing.read('Dockerfile'), /chown web \/app\nUSER web\nCMD/);
+});
+
+test("TF0307: a pasted key with a '$' in it is replaced too; TF0301 keeps the variable the code already reads", async () => {
+  const { read } = await fixTree(
+    'compose-dollar',
+    {
+      ...WEB,
+      'compose.yaml':
+        'services:\n  web:\n    build: .\n    environment:\n      - SECRET_KEY=django-insecure-k2(!x=c$mt4&p0zq8\n',
+    },
+    'TF0307',
+  );
+  assert.match(read('compose.yaml'), /\n {6}- SECRET_KEY=\$\{SECRET_KEY\}\n/);
+  const key = await fixTree(
+    'key-fallback',
+    {
+      ...WEB,
+      'mysite/settings.py': SQLITE_SETTINGS("'/data/db.sqlite3'").replace(
+        'os.environ["DJANGO_SECRET_KEY"]',
+        'os.environ.get("SECRET_KEY", "insecure-fallback-key-for-dev")',
+      ),
+    },
+    'TF0301',
+  );
+  assert.match(key.read('mysite/settings.py'), /\nSECRET_KEY = os\.environ\['SECRET_KEY'\]\n/);
+});

@@ -29,6 +29,7 @@ test('the defaults of action.yml are valid', () => {
   assert.equal(i.allowUntrustedBuild, false);
   assert.equal(i.comment, true);
   assert.equal(i.review, true);
+  assert.equal(i.fixes, true);
   assert.equal(i.mode, 'both');
   assert.equal(i.sarifFile, 'twelve-factor-review.sarif');
   assert.equal(i.githubToken, 'ghs_test');
@@ -95,6 +96,7 @@ for (const [given, message] of invalid) {
 test('booleans accept any case, as YAML writes them', () => {
   assert.equal(inputs({ smoke: 'False' }).smoke, false);
   assert.equal(inputs({ review: 'TRUE' }).review, true);
+  assert.equal(inputs({ fixes: 'false' }).fixes, false);
 });
 
 test('compose-files split on newlines and commas, in order', () => {

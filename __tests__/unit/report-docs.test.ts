@@ -36,7 +36,12 @@ test('docs/rules.md has a section per rule with its metadata and help, grouped b
     assert.ok(section.includes(`| ${rule.severity} |`));
     assert.ok(section.includes(rule.help.trim()));
     for (const id of rule.related) assert.ok(section.includes(`\`${id}\``));
+    // Each rule says whether it has a fix, what it leaves alone, or why it has none.
+    if (rule.fix) assert.ok(section.includes(`**Fix (${rule.fix.safety}):** ${rule.fix.summary}`), rule.id);
+    if (rule.fix?.declines) assert.ok(section.includes(`Left alone: ${rule.fix.declines}`), rule.id);
+    if (rule.noFix) assert.ok(section.includes(`**No fix:** ${rule.noFix}`), rule.id);
   }
+  assert.match(doc, /\nRules without a fix on purpose: .*\[TF0801\]\(#tf0801-dev-server\)/);
   assert.ok(doc.indexOf('## III. Config') < doc.indexOf('### TF0301'));
   assert.ok(doc.indexOf('## Production checks') < doc.indexOf('### TF1301'));
   // The README table links each rule to its section.

@@ -30,6 +30,17 @@ export function writeText(root: string, file: string, text: string): void {
   writeOwnFile(join(root, file), text, [root]);
 }
 
+/**
+ * The most files (and directories) the scratch copy takes: above it the copy would cost more than the fixes are worth,
+ * so a project that large gets no fixes.
+ */
+export const MAX_SCRATCH_ENTRIES = 20_000;
+
+/** Thrown when the scanned directory holds more entries than the scratch copy takes. */
+export class ScratchTooLarge extends Error {
+  override name = 'ScratchTooLarge';
+}
+
 /** A copy of the scanned directory in a temporary directory, where fixes are tried before they are offered. */
 export interface Scratch {
   dir: string;
@@ -37,15 +48,40 @@ export interface Scratch {
   dispose(): void;
 }
 
-export function makeScratch(root: string): Scratch {
+export function makeScratch(root: string, maxEntries = MAX_SCRATCH_ENTRIES): Scratch {
   const base = mkdtempSync(join(tmpdir(), 'tfr-fix-'));
   const dir = join(base, 'tree');
+  let entries = 0;
+  try {
+    copyTree(root, dir, () => {
+      if (++entries > maxEntries)
+        throw new ScratchTooLarge(
+          `the project holds more than ${maxEntries} files and directories outside .git, more than the scratch copy that proves each fix takes`,
+        );
+    });
+  } catch (error) {
+    rmSync(base, { recursive: true, force: true });
+    throw error;
+  }
+  return {
+    dir,
+    write(file, text) {
+      if (text === undefined) rmSync(join(dir, file), { force: true });
+      else writeText(dir, file, text);
+    },
+    dispose: () => rmSync(base, { recursive: true, force: true }),
+  };
+}
+
+/** Copies `root` to `dir`, .git left out; `counted` is called for each entry copied, and may throw to stop. */
+function copyTree(root: string, dir: string, counted: () => void): void {
   // Symbolic links are copied as they are, so a link out of the tree stays one (and discovery keeps refusing it).
   cpSync(root, dir, {
     recursive: true,
     verbatimSymlinks: true,
     filter: (source) => {
       if (/[\\/]\.git$/.test(source)) return false;
+      if (source !== root) counted();
       const stat = lstatSync(source);
       if (!stat.isFile() || stat.size <= MAX_FILE_BYTES) return true;
       // Over the analysis's read cap it is only judged by its size: a sparse file of that size stands in, so a
@@ -61,12 +97,4 @@ export function makeScratch(root: string): Scratch {
       return false;
     },
   });
-  return {
-    dir,
-    write(file, text) {
-      if (text === undefined) rmSync(join(dir, file), { force: true });
-      else writeText(dir, file, text);
-    },
-    dispose: () => rmSync(base, { recursive: true, force: true }),
-  };
 }

@@ -15,10 +15,11 @@ export async function proposeFixes(
   analyze: (dir: string) => Promise<{ project: Project; findings: Finding[] }>,
   knownSecret: (text: string) => boolean,
   debug: (message: string) => void,
+  maxScratchEntries?: number,
 ): Promise<PublishedFixes> {
   const read = (file: string) => readText(root, file);
   const result = await runFixes(
-    { analyze, read, scratch: () => makeScratch(root), debug },
+    { analyze, read, scratch: () => makeScratch(root, maxScratchEntries), debug },
     { rules: RULES.filter((r) => r.fix) },
   );
   return publishedFixes(result, read, repositoryPrefix(root), knownSecret);

@@ -74,14 +74,18 @@ export async function runFixes(ports: FixPorts, options: FixRunOptions): Promise
     for (let round = 0; round < (options.maxRounds ?? 6); round++) {
       let baseline = await ports.analyze(scratch.dir);
       const start = baseline;
-      const candidates = proposals(baseline, byId, textOf, ports.debug);
+      const candidates = narrowFirst(proposals(baseline, byId, textOf, ports.debug));
       const accepted: TextEdit[] = [];
       const roundTexts = (file: string) => textOf(file);
       const snapshot = new Map<string, string | undefined>();
       let progressed = false;
+      const waiting: Fix[] = [];
       for (const fix of candidates) {
         if (fix.safety === 'suggest' && round > 0) continue;
-        if (editsOverlap(accepted, fix.edits)) {
+        // A rewrite waits a round for the fixes inside its lines that wait, so they apply first and it keeps them.
+        const overlaps = editsOverlap(accepted, fix.edits);
+        if (overlaps || (fix.safety === 'safe' && waiting.some((w) => rewrites(fix, w)))) {
+          if (fix.safety === 'safe') waiting.push(fix);
           // Its lines moved: the next round proposes it again. Alone on the files as they are, it is a suggestion.
           if (round === 0 && fix.safety === 'safe' && (await provedAlone(fix, accepted, start.findings)))
             result.provenAlone.push(fix);
@@ -156,6 +160,33 @@ function proposals(
     }
   }
   return out;
+}
+
+/** Whether an edit lies inside another (of the same file), without being the same range. */
+function editWithin(e: TextEdit, w: TextEdit): boolean {
+  const before = (p: TextEdit['start'], q: TextEdit['start']) =>
+    p.line < q.line || (p.line === q.line && p.column <= q.column);
+  const same = (p: TextEdit['start'], q: TextEdit['start']) => p.line === q.line && p.column === q.column;
+  return (
+    e.file === w.file &&
+    before(w.start, e.start) &&
+    before(e.end, w.end) &&
+    !(same(e.start, w.start) && same(e.end, w.end))
+  );
+}
+
+/** Whether `wide` rewrites lines that `narrow` edits inside (the DB_ENGINE switch over the SQLite NAME line). */
+function rewrites(wide: Fix, narrow: Fix): boolean {
+  return narrow.edits.some((e) => wide.edits.some((w) => editWithin(e, w)));
+}
+
+/**
+ * The fixes that edit inside the lines another one rewrites go first: the wide rewrite keeps lines as written (the
+ * DB_ENGINE switch keeps the NAME line), so both apply; the other way round the narrow fix would find its lines gone.
+ */
+export function narrowFirst(fixes: Fix[]): Fix[] {
+  const inside = (f: Fix) => fixes.some((g) => g !== f && rewrites(g, f));
+  return [...fixes.filter(inside), ...fixes.filter((f) => !inside(f))];
 }
 
 const where = (f: Finding) => `${f.ruleId}\0${f.file}`;

@@ -1,5 +1,5 @@
 import type { RawFinding } from '../core/index.js';
-import { DOCKERIGNORE_PATTERNS } from './lib/examples.js';
+import { DEFAULT_DOCKERIGNORE, DOCKERIGNORE_PATTERNS } from './lib/examples.js';
 import { insertLines } from './lib/fix.js';
 import { defineRule } from './lib/rule.js';
 
@@ -62,21 +62,6 @@ ${DOCKERIGNORE_PATTERNS}
     },
   },
 });
-
-/** What a Django image never needs: history, secrets, local databases and environments, caches. */
-const DEFAULT_DOCKERIGNORE = [
-  '.git',
-  '.env',
-  '.env.*',
-  '*.sqlite3',
-  '**/*.sqlite3',
-  'venv',
-  '.venv',
-  '**/__pycache__',
-  '*.pyc',
-  'node_modules',
-];
-
 /** `COPY . copies`; for a base image's trigger, what runs it: `The base image python:3-onbuild runs ONBUILD COPY ., which copies`. */
 function copying(keyword: string, whole: string, onbuildOf: string | undefined): string {
   if (!onbuildOf) return `${keyword} ${whole} copies`;

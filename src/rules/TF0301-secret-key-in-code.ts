@@ -3,7 +3,7 @@ import type { ValueSource } from '../model/types/settings.js';
 import { liveAssignments, valueWhenUnset } from '../model/settings/index.js';
 import { assignFromEnvironment } from './lib/settings-fix.js';
 import { appSettings } from './lib/each.js';
-import { defineRule } from './lib/rule.js';
+import { defineRule, type FixContext } from './lib/rule.js';
 
 export const secretKeyInCode = defineRule({
   id: 'TF0301',
@@ -72,19 +72,29 @@ For local development, put the variable in an untracked \`.env\` file or the com
   fix: {
     safety: 'safe',
     summary:
-      'Reads SECRET_KEY from the required variable DJANGO_SECRET_KEY (`os.environ["DJANGO_SECRET_KEY"]`); the literal is removed, never echoed.',
-    make: (context) =>
-      assignFromEnvironment(
-        context,
-        'SECRET_KEY',
-        'os.environ["DJANGO_SECRET_KEY"]',
-        ['DJANGO_SECRET_KEY'],
-        true,
-      ),
+      'Reads SECRET_KEY from the required variable DJANGO_SECRET_KEY (`os.environ["DJANGO_SECRET_KEY"]`), or from the variable the code already reads when it only falls back to a literal; the literal is removed, never echoed.',
+    make: (context) => {
+      const variable = variableRead(context) ?? 'DJANGO_SECRET_KEY';
+      return assignFromEnvironment(context, 'SECRET_KEY', `os.environ["${variable}"]`, [variable], true);
+    },
   },
 });
 
 /** A non-empty string literal (an empty key makes Django refuse to start, which is not a leak). */
 function isKey(v: ValueSource | undefined): boolean {
   return v?.kind === 'literal' && typeof v.value === 'string' && v.value.trim() !== '';
+}
+
+/** The variable SECRET_KEY is already read from at the finding's line (with a literal fallback), if it is. */
+function variableRead(context: FixContext): string | undefined {
+  const { finding, project } = context;
+  for (const app of project.apps)
+    for (const settings of [app.settings, ...(app.settingsBases ?? [])]) {
+      const a = settings?.assignments.find(
+        (x) =>
+          x.name === 'SECRET_KEY' && (x.file ?? settings.file) === finding.file && x.line === finding.line,
+      );
+      if (a?.value.kind === 'env' && /^\w+$/.test(a.value.variable)) return a.value.variable;
+    }
+  return undefined;
 }

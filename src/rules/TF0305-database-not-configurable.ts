@@ -61,6 +61,8 @@ DATABASES = {"default": DATABASES_AVAILABLE[os.environ["DB_ENGINE"]]}
     safety: 'safe',
     summary:
       "Rewrites a hard-coded SQLite or PostgreSQL DATABASES as the `DB_ENGINE` switch over `DATABASES['sqlite'|'postgres']`, the server read from `DB_NAME`, `DB_USER`, `DB_PASSWORD`, `DB_HOST`, `DB_PORT`; the engine in code stays the default.",
+    declines:
+      'a DATABASES assigned in a branch or more than once, with other aliases or keys than ENGINE/NAME/USER/PASSWORD/HOST/PORT, another engine, or, for PostgreSQL, in a module with no BASE_DIR in scope for the SQLite file.',
     make: databaseSwitch,
   },
 });

@@ -96,7 +96,8 @@ function fixSecretInCompose(context: FixContext): FixProposal | undefined {
     const entry = entries.find(
       (e) => e.file === finding.file && e.line === finding.line && isSecretName(e.name),
     );
-    if (!entry?.raw || entry.interpolated) continue;
+    // A value with a '$' in a pasted key reads as interpolated, but still holds the literal: it is replaced too.
+    if (!entry?.raw || (entry.interpolated && literalText(entry.raw) === '')) continue;
     const edit = interpolateEntry(finding.file, lines, entry.line, entry.name, entry.raw);
     // The title names the variable only: the value is a secret.
     if (edit)

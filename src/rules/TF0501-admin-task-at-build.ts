@@ -24,6 +24,8 @@ Run admin tasks against the real database as one-off processes of the release.
 docker compose run --rm web python manage.py migrate
 \`\`\``,
   related: [],
+  noFix:
+    "Moving `migrate` (or `createsuperuser`, `loaddata`) out of the build into a release step or the start changes how the app is deployed, which is the project's choice.",
   check(project) {
     const findings: RawFinding[] = [];
     for (const app of project.apps) {

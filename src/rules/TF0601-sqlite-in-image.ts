@@ -1,5 +1,8 @@
+import { filesReachingImage } from '../model/context.js';
+import { DEFAULT_DOCKERIGNORE } from './lib/examples.js';
+import { insertLines, linesOf } from './lib/fix.js';
 import { filesCopiedIntoImage, isSqliteFile } from './lib/files.js';
-import { defineRule } from './lib/rule.js';
+import { defineRule, type FixContext, type FixProposal } from './lib/rule.js';
 
 export const sqliteInImage = defineRule({
   id: 'TF0601',
@@ -32,4 +35,42 @@ database on a volume (or use PostgreSQL).
         `This instruction copies the SQLite database ${names} into the image. Add '*.sqlite3' (and '**/*.sqlite3' for nested ones) to .dockerignore and keep the database in a volume.`,
     );
   },
+  fix: {
+    safety: 'safe',
+    summary:
+      "Leaves the SQLite files out of the build context: appends `*.sqlite3` (`**/*.sqlite3` for nested ones) to the .dockerignore, or creates one (as TF0102's fix) when there is none.",
+    declines:
+      'a COPY/ADD that names the database (or a pattern matching it) itself: with the file ignored, the build fails.',
+    make: keepSqliteOutOfContext,
+  },
 });
+
+function keepSqliteOutOfContext(context: FixContext): FixProposal | undefined {
+  const { finding, project } = context;
+  for (const app of project.apps) {
+    const dockerfile = app.dockerfile;
+    if (!dockerfile || !app.context || dockerfile.file !== finding.file) continue;
+    const copy = dockerfile.builtStages
+      .flatMap((s) => s.instructions)
+      .find((i) => i.line === finding.line && (i.keyword === 'COPY' || i.keyword === 'ADD'));
+    const reaching = filesReachingImage(app, isSqliteFile).find((r) => r.line === finding.line)?.files;
+    if (!copy || !('sources' in copy) || !reaching) continue;
+    // `COPY db.sqlite3 .` or `COPY *.sqlite3 .`: with the file ignored the build fails instead.
+    if (copy.sources.some((s) => /[*?[]|\.sqlite3$/.test(s))) return undefined;
+    const patterns = [
+      ...(reaching.some((f) => !f.includes('/')) ? ['*.sqlite3'] : []),
+      ...(reaching.some((f) => f.includes('/')) ? ['**/*.sqlite3'] : []),
+    ];
+    const ignore = app.context.dockerignore?.file;
+    if (ignore === undefined) {
+      const file = app.context.dir === '.' ? '.dockerignore' : `${app.context.dir}/.dockerignore`;
+      if (context.text(file) !== undefined) return undefined;
+      return { title: `new ${file}`, edits: [insertLines(file, 1, DEFAULT_DOCKERIGNORE)] };
+    }
+    const lines = linesOf(context, ignore);
+    if (!lines) return undefined;
+    const end = lines.length + (lines.at(-1) === '' ? 0 : 1);
+    return { title: `${patterns.join(', ')} in ${ignore}`, edits: [insertLines(ignore, end, patterns)] };
+  }
+  return undefined;
+}

@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import { type RawFinding, code, msg } from '../core/index.js';
-import type { App } from '../model/types/project.js';
+import type { App, Project } from '../model/types/project.js';
 import type { DatabaseConfig, DatabasesModel, ValueSource } from '../model/types/settings.js';
 import {
   isSqliteEngine,
@@ -8,6 +8,7 @@ import {
   providedEnvironment,
   type ProvidedEnvironment,
 } from '../model/settings/index.js';
+import { dataDirFromEnvironment, volumeOnDirectory } from './lib/data-dir-fix.js';
 import { defineRule } from './lib/rule.js';
 
 export const runtimeDataNotInVolume = defineRule({
@@ -47,46 +48,90 @@ object store for media.
 `,
   related: [],
   check(project) {
-    const findings: RawFinding[] = [];
-    for (const app of project.apps) {
-      const settings = app.settings;
-      const stage = app.dockerfile?.targetStage;
-      if (!settings || !stage) continue;
-      const env = providedEnvironment(app);
-      const ctx: Resolve = { app, env, workdir: stage.workdir || '/', imageBase: imageBaseDir(app) };
-      const mounts = [
-        ...stage.volumes.flatMap((v) => v.paths),
-        ...(app.compose?.appService?.volumes ?? []).filter((v) => v.type !== 'tmpfs').map((v) => v.target),
-      ].map(clean);
-      const where = app.compose?.appService
-        ? `a VOLUME of the Dockerfile nor a volume of the compose service '${app.compose.appService.name}'`
+    return unkeptPaths(project).map((hit) => {
+      const where = hit.app.compose?.appService
+        ? `a VOLUME of the Dockerfile nor a volume of the compose service '${hit.app.compose.appService.name}'`
         : 'a VOLUME of the Dockerfile (and no compose service mounts one)';
-
-      const databases = settings.databases;
-      for (const hit of databases ? sqliteFiles(databases, ctx) : []) {
-        const dir = posix.dirname(hit.path);
-        // A mount of the database file itself (`./db.sqlite3:/app/db.sqlite3`) keeps it across containers too.
-        if (covered(dir, mounts) || mounts.includes(hit.path)) continue;
-        findings.push({
-          file: databases?.file ?? settings.file,
-          line: hit.line,
-          ...msg`The SQLite database resolves to ${hit.path} in the image, and ${dir === '/' ? { kind: 'text' as const, text: "the image's root directory" } : dir} is neither ${where}: a new container starts from the file baked in the image and what the last one wrote is lost. Point the path at a volume, e.g. ${code('"NAME": os.environ.get("SQLITE_PATH", "/data/db.sqlite3")')} with a volume on /data.`,
-        });
-      }
-      for (const a of liveAssignments(settings, 'MEDIA_ROOT')) {
-        if (a.activeWhenUnset === false || (a.inBranch && a.activeWhenUnset === undefined)) continue;
-        const path = resolvePath(a.value, ctx, 0);
-        if (!path || path === '/' || covered(path, mounts)) continue;
-        findings.push({
-          file: a.file ?? settings.file,
-          line: a.line,
-          ...msg`MEDIA_ROOT resolves to ${path} in the image, which is neither ${where}: uploaded files are lost when the container is replaced. Put it on a volume, e.g. ${code('MEDIA_ROOT = os.environ.get("MEDIA_ROOT", "/data/media")')} with a volume on /data.`,
-        });
-      }
-    }
-    return findings;
+      const dir = posix.dirname(hit.path);
+      const finding: RawFinding =
+        hit.what === 'sqlite'
+          ? {
+              file: hit.file,
+              line: hit.line,
+              ...msg`The SQLite database resolves to ${hit.path} in the image, and ${dir === '/' ? { kind: 'text' as const, text: "the image's root directory" } : dir} is neither ${where}: a new container starts from the file baked in the image and what the last one wrote is lost. Point the path at a volume, e.g. ${code('"NAME": os.environ.get("SQLITE_PATH", "/data/db.sqlite3")')} with a volume on /data.`,
+            }
+          : {
+              file: hit.file,
+              line: hit.line,
+              ...msg`MEDIA_ROOT resolves to ${hit.path} in the image, which is neither ${where}: uploaded files are lost when the container is replaced. Put it on a volume, e.g. ${code('MEDIA_ROOT = os.environ.get("MEDIA_ROOT", "/data/media")')} with a volume on /data.`,
+            };
+      return finding;
+    });
+  },
+  fix: {
+    safety: 'safe',
+    summary:
+      "Reads the SQLite file's (or MEDIA_ROOT's) directory from `DATA_DIR`, BASE_DIR staying the default (`Path(os.environ.get('DATA_DIR', BASE_DIR)) / 'db.sqlite3'`), and gives the target stage `ENV DATA_DIR=/data` and `VOLUME /data`; a path already outside the source directory (`/data/db.sqlite3`) gets a `VOLUME` on its directory. The directory is created and handed to the stage's non-root USER before it switches.",
+    declines:
+      'a path written otherwise (a literal under the source directory, `str(...)`, several directories deep), a DATA_DIR the image or compose already sets elsewhere, and a non-root USER the stage inherits or switches to more than once (the directory could not be handed over).',
+    make: (context) => {
+      const hit = unkeptPaths(context.project).find(
+        (h) => h.file === context.finding.file && h.line === context.finding.line,
+      );
+      if (!hit) return undefined;
+      const what = hit.what === 'sqlite' ? 'the SQLite database' : 'MEDIA_ROOT';
+      return (
+        dataDirFromEnvironment(context, hit.app, what) ??
+        volumeOnDirectory(context, hit.app, hit.what === 'sqlite' ? posix.dirname(hit.path) : hit.path, what)
+      );
+    },
   },
 });
+
+/** A runtime data path (the SQLite file, MEDIA_ROOT) that resolves to a directory no volume keeps. */
+interface UnkeptPath {
+  app: App;
+  what: 'sqlite' | 'media';
+  /** Where it is set: the settings file and line. */
+  file: string;
+  line: number;
+  /** The absolute path in the image. */
+  path: string;
+}
+
+function unkeptPaths(project: Project): UnkeptPath[] {
+  const out: UnkeptPath[] = [];
+  for (const app of project.apps) {
+    const settings = app.settings;
+    const stage = app.dockerfile?.targetStage;
+    if (!settings || !stage) continue;
+    const env = providedEnvironment(app);
+    const ctx: Resolve = { app, env, workdir: stage.workdir || '/', imageBase: imageBaseDir(app) };
+    const mounts = [
+      ...stage.volumes.flatMap((v) => v.paths),
+      ...(app.compose?.appService?.volumes ?? []).filter((v) => v.type !== 'tmpfs').map((v) => v.target),
+    ].map(clean);
+    const databases = settings.databases;
+    for (const hit of databases ? sqliteFiles(databases, ctx) : []) {
+      // A mount of the database file itself (`./db.sqlite3:/app/db.sqlite3`) keeps it across containers too.
+      if (covered(posix.dirname(hit.path), mounts) || mounts.includes(hit.path)) continue;
+      out.push({
+        app,
+        what: 'sqlite',
+        file: databases?.file ?? settings.file,
+        line: hit.line,
+        path: hit.path,
+      });
+    }
+    for (const a of liveAssignments(settings, 'MEDIA_ROOT')) {
+      if (a.activeWhenUnset === false || (a.inBranch && a.activeWhenUnset === undefined)) continue;
+      const path = resolvePath(a.value, ctx, 0);
+      if (!path || path === '/' || covered(path, mounts)) continue;
+      out.push({ app, what: 'media', file: a.file ?? settings.file, line: a.line, path });
+    }
+  }
+  return out;
+}
 
 interface Resolve {
   app: App;

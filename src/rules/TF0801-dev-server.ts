@@ -19,6 +19,8 @@ Scale out through the process model with a production WSGI/ASGI server.
 CMD ["gunicorn", "--bind", "0.0.0.0:8000", "--workers", "3", "mysite.wsgi"]
 \`\`\``,
   related: [],
+  noFix:
+    'Replacing runserver by gunicorn or uvicorn needs the server among the dependencies and the WSGI/ASGI module named: a static fix would guess both.',
   check(project) {
     const findings: RawFinding[] = [];
     for (const { command: cmd } of appStartCommands(project)) {

@@ -74,6 +74,8 @@ services:
 \`\`\`
 `,
   related: [],
+  noFix:
+    "Splitting a container's processes into services of their own is a change of the deployment, not of one line.",
   check(project) {
     const findings: RawFinding[] = [];
     const seen = new Set<string>();

@@ -70,6 +70,8 @@ script) never runs.`,
     safety: 'safe',
     summary:
       'Rewrites a shell-form CMD/ENTRYPOINT of one command in exec form (as `["sh", "-c", "exec …"]` when a variable such as `$PORT` must expand), and writes `exec` before the last command of an inline `sh -c` or of an entrypoint script.',
+    declines:
+      'a script that starts the server in the background and goes on running other processes (one `exec` cannot make it one process per container).',
     make: fixShellForm,
   },
 });

@@ -1,7 +1,7 @@
 import { programArgv, startCommands } from '../model/command.js';
 import type { RawFinding } from '../core/index.js';
 import { appOfDockerfile, runtimeInsertionLine } from './lib/dockerfile-fix.js';
-import { insertLines, replaceLines } from './lib/fix.js';
+import { insertLines, linesOf, replaceLines } from './lib/fix.js';
 import { defineRule, type FixContext, type FixProposal } from './lib/rule.js';
 
 const DROPS_PRIVILEGES = new Set(['gosu', 'su-exec', 'setpriv', 'runuser', 'chpst', 's6-setuidgid']);
@@ -47,27 +47,58 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
   fix: {
     safety: 'safe',
     summary:
-      'Creates an unprivileged user `app` (uid 10001) owning the working directory, and switches to it with `USER app` after the last RUN of the target stage.',
+      'Creates an unprivileged user `app` (uid 10001) owning the working directory (and the VOLUME directories declared after the last RUN, switching before them), and switches to it with `USER app` after the last RUN of the target stage; a user the RUNs of the stage already create is switched to instead.',
+    declines: 'a USER given by a variable, which cannot be told.',
     make: fixRunsAsRoot,
   },
 });
 
 function fixRunsAsRoot(context: FixContext): FixProposal | undefined {
   const found = appOfDockerfile(context);
-  if (!found || found.stage.lastLine !== context.finding.line) return undefined;
+  const text = found && linesOf(context, found.dockerfile.file);
+  if (!found || !text || found.stage.lastLine !== context.finding.line) return undefined;
   const { dockerfile, stage } = found;
-  // Alpine's busybox has adduser only; Debian-based images (python:*, slim) have useradd.
-  const alpine = /alpine/i.test(stage.from.image ?? stage.from.raw);
-  const create = alpine ? 'adduser -D -u 10001 app' : 'useradd --create-home --uid 10001 app';
-  const chown = stage.workdir !== '/' ? ` && chown app ${stage.workdir}` : '';
-  const lines = [`RUN ${create}${chown}`, 'USER app'];
-  const title = 'run as the unprivileged user app';
+  const runs = stage.instructions.filter((i) => i.keyword === 'RUN');
+  const runtime = runtimeInsertionLine(stage);
   const root = stage.user && stage.instructions.includes(stage.user) ? stage.user : undefined;
-  const at = runtimeInsertionLine(stage);
   // USER root after the last RUN: replaced in place, so no later USER switches back.
-  if (root && root.line < at && !stage.instructions.some((i) => i.keyword === 'RUN' && i.line > root.line))
-    return { title, edits: [replaceLines(dockerfile.file, root.line, root.endLine, lines)] };
+  const inPlace = root && root.line < runtime && !runs.some((i) => i.line > root.line) ? root : undefined;
+  // A user the stage's RUNs already create is switched to, not created twice (useradd would fail the build).
+  const existing = createdUser(runs.map((r) => text.slice(r.line - 1, r.endLine).join('\n')));
+  let lines: string[];
+  let at = runtime;
+  if (existing) lines = [`USER ${existing}`];
+  else {
+    // Alpine's busybox has adduser only; Debian-based images (python:*, slim) have useradd.
+    const alpine = /alpine/i.test(stage.from.image ?? stage.from.raw);
+    const create = alpine ? 'adduser -D -u 10001 app' : 'useradd --create-home --uid 10001 app';
+    // A VOLUME after the last RUN (the data directory): created and handed to app before it, so app can write there.
+    const volumes = inPlace
+      ? []
+      : stage.volumes.filter(
+          (v) => stage.instructions.includes(v) && v.line < runtime && !runs.some((i) => i.line > v.line),
+        );
+    if (volumes.length > 0) at = Math.min(...volumes.map((v) => v.line));
+    const dataDirs = [...new Set(volumes.flatMap((v) => v.paths))];
+    const owned = [...(stage.workdir !== '/' ? [stage.workdir] : []), ...dataDirs];
+    const mkdir = dataDirs.length > 0 ? ` && mkdir -p ${dataDirs.join(' ')}` : '';
+    const chown = owned.length > 0 ? ` && chown app ${owned.join(' ')}` : '';
+    lines = [`RUN ${create}${mkdir}${chown}`, 'USER app'];
+  }
+  const title = `run as the unprivileged user ${existing ?? 'app'}`;
+  if (inPlace) return { title, edits: [replaceLines(dockerfile.file, inPlace.line, inPlace.endLine, lines)] };
   return { title, edits: [insertLines(dockerfile.file, at, lines)] };
+}
+
+/** The name of the user a RUN creates (`useradd [options] NAME`, `adduser -D NAME`), the last one when several. */
+function createdUser(runs: string[]): string | undefined {
+  let name: string | undefined;
+  for (const run of runs)
+    for (const m of run.matchAll(
+      /\b(?:useradd|adduser)\b((?:\s+(?:-{1,2}[\w-]+(?:[ =](?![-])[^\s&;|]+)?|\\\n))*)\s+([a-z_][\w-]*)(?=\s*(?:$|&&|;|\|\||\\))/gm,
+    ))
+      name = m[2];
+  return name;
 }
 
 function dropsPrivileges(argv: string[]): boolean {

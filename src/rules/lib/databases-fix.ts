@@ -43,13 +43,14 @@ export function databaseSwitch(context: FixContext): FixProposal | undefined {
     return undefined;
   const lines = linesOf(context, found.file);
   const assignment = assignmentOf(found);
-  if (!lines || !assignment || assignment.endLine === undefined) return undefined;
+  if (!lines || !assignment) return undefined;
+  const endLine = assignment.endLine ?? assignment.line;
   const config = found.databases.configs[0];
   const engine = literalText(config.fields.ENGINE);
   if (!engine || !(engine === SQLITE || POSTGRES.test(engine))) return undefined;
   if (Object.keys(config.fields).some((k) => !SWITCHED_KEYS.has(k))) return undefined;
   const q = quoter(lines);
-  const sqliteName = sqliteNameOf(config, lines, engine === SQLITE);
+  const sqliteName = sqliteNameOf(config, lines, engine === SQLITE, q, found.settings.baseDir !== undefined);
   if (!sqliteName) return undefined;
   const first = lines[assignment.line - 1];
   if (!/^DATABASES\s*=\s*\{/.test(first)) return undefined;
@@ -86,10 +87,7 @@ export function databaseSwitch(context: FixContext): FixProposal | undefined {
   ];
   return {
     title: 'DATABASES chosen by DB_ENGINE (sqlite or postgres), the server read from DB_* variables',
-    edits: [
-      ...ensureImportOs(found.file, lines),
-      replaceLines(found.file, assignment.line, assignment.endLine, block),
-    ],
+    edits: [...ensureImportOs(found.file, lines), replaceLines(found.file, assignment.line, endLine, block)],
     ...(literalText(config.fields.PASSWORD) ? { secrets: [literalText(config.fields.PASSWORD)!] } : {}),
     // Only a password written in code is a value the user must now provide.
     ...(engine === SQLITE
@@ -102,9 +100,11 @@ export function databaseSwitch(context: FixContext): FixProposal | undefined {
 
 /** The one DATABASES statement of the file, unconditional, holding exactly the 'default' alias. */
 function assignmentOf(found: AppDatabases) {
-  const all = [found.settings, ...(found.app.settingsBases ?? [])].flatMap((s) =>
-    s.assignments.filter((a) => a.name === 'DATABASES' && (a.file ?? s.file) === found.file),
-  );
+  const seen = new Set<number>();
+  // A module can be both the settings and one they star-import: each statement counts once.
+  const all = [found.settings, ...(found.app.settingsBases ?? [])]
+    .flatMap((s) => s.assignments.filter((a) => a.name === 'DATABASES' && (a.file ?? s.file) === found.file))
+    .filter((a) => !seen.has(a.line) && seen.add(a.line));
   const [only] = all;
   if (all.length !== 1 || only.inBranch || only.condition || only.line !== found.databases.line)
     return undefined;
@@ -113,8 +113,17 @@ function assignmentOf(found: AppDatabases) {
   return only;
 }
 
-/** The SQLite file: the NAME line as written when the code uses SQLite, else db.sqlite3 under BASE_DIR. */
-function sqliteNameOf(config: DatabaseConfig, lines: string[], isSqlite: boolean): string | undefined {
+/**
+ * The SQLite file: the NAME line as written when the code uses SQLite (its literal, in a one-line dict), else
+ * db.sqlite3 under BASE_DIR (defined in the file, or in the settings it star-imports: `os.path.join` takes either kind).
+ */
+function sqliteNameOf(
+  config: DatabaseConfig,
+  lines: string[],
+  isSqlite: boolean,
+  q: (s: string) => string,
+  baseDirKnown: boolean,
+): string | undefined {
   if (isSqlite) {
     const at = config.fieldLines?.NAME;
     const written = at ? /^\s*(["'])NAME\1\s*:\s*(.+?),?\s*(#.*)?$/.exec(lines[at - 1] ?? '') : null;
@@ -126,11 +135,13 @@ function sqliteNameOf(config: DatabaseConfig, lines: string[], isSqlite: boolean
       (value.match(/}/g) ?? []).length > (value.match(/{/g) ?? []).length
     )
       value = value.slice(0, -1).trimEnd();
-    return value?.replace(/,$/, '');
+    const literal = literalText(config.fields.NAME);
+    return value?.replace(/,$/, '') ?? (literal === undefined ? undefined : q(literal));
   }
   const text = lines.join('\n');
   if (/^BASE_DIR\s*=\s*Path\(/m.test(text)) return "BASE_DIR / 'db.sqlite3'";
   if (/^BASE_DIR\s*=/m.test(text)) return "os.path.join(BASE_DIR, 'db.sqlite3')";
+  if (baseDirKnown && /^from\s+\S+\s+import\s+\*/m.test(text)) return "os.path.join(BASE_DIR, 'db.sqlite3')";
   return undefined;
 }
 

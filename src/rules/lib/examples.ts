@@ -10,6 +10,20 @@ venv
 .venv
 node_modules`;
 
+/** What a Django image never needs: history, secrets, local databases and environments, caches. */
+export const DEFAULT_DOCKERIGNORE = [
+  '.git',
+  '.env',
+  '.env.*',
+  '*.sqlite3',
+  '**/*.sqlite3',
+  'venv',
+  '.venv',
+  '**/__pycache__',
+  '*.pyc',
+  'node_modules',
+];
+
 /** A Dockerfile whose EXPOSE says the port its server binds. */
 export const EXPOSE_EXAMPLE = `\`\`\`dockerfile
 EXPOSE 8000

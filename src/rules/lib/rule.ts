@@ -17,6 +17,8 @@ export interface RuleFixer {
   safety: FixSafety;
   /** One sentence for the rules page: what the fix changes. */
   summary: string;
+  /** One sentence for the rules page: the cases the fixer leaves alone on purpose, and why. */
+  declines?: string;
   make(context: FixContext): FixProposal | undefined;
 }
 
@@ -24,6 +26,8 @@ export interface RuleFixer {
 export interface Rule extends RuleMeta {
   check(project: Project): RawFinding[];
   fix?: RuleFixer;
+  /** Why the rule has no fix, for the rules page, where one might be expected. */
+  noFix?: string;
 }
 
 export function defineRule(rule: Rule): Rule {

@@ -16,7 +16,7 @@ import {
   stamp,
   tail,
   withBases
-} from "./chunk-MM4IU3EV.js";
+} from "./chunk-SW6ZBTWB.js";
 import {
   RUN_LABEL,
   removeBuildLayers,

@@ -49,7 +49,7 @@ import {
   serverOf,
   stamp,
   writeOwnFile
-} from "./chunk-MM4IU3EV.js";
+} from "./chunk-SW6ZBTWB.js";
 import {
   __toESM
 } from "./chunk-TEVZZSVY.js";
@@ -2224,14 +2224,41 @@ function readText(root, file) {
 function writeText(root, file, text) {
   writeOwnFile(join(root, file), text, [root]);
 }
-function makeScratch(root) {
+var MAX_SCRATCH_ENTRIES = 2e4;
+var ScratchTooLarge = class extends Error {
+  name = "ScratchTooLarge";
+};
+function makeScratch(root, maxEntries = MAX_SCRATCH_ENTRIES) {
   const base = mkdtempSync(join(tmpdir(), "tfr-fix-"));
   const dir = join(base, "tree");
+  let entries = 0;
+  try {
+    copyTree(root, dir, () => {
+      if (++entries > maxEntries)
+        throw new ScratchTooLarge(
+          `the project holds more than ${maxEntries} files and directories outside .git, more than the scratch copy that proves each fix takes`
+        );
+    });
+  } catch (error) {
+    rmSync(base, { recursive: true, force: true });
+    throw error;
+  }
+  return {
+    dir,
+    write(file, text) {
+      if (text === void 0) rmSync(join(dir, file), { force: true });
+      else writeText(dir, file, text);
+    },
+    dispose: () => rmSync(base, { recursive: true, force: true })
+  };
+}
+function copyTree(root, dir, counted) {
   cpSync(root, dir, {
     recursive: true,
     verbatimSymlinks: true,
     filter: (source) => {
       if (/[\\/]\.git$/.test(source)) return false;
+      if (source !== root) counted();
       const stat = lstatSync2(source);
       if (!stat.isFile() || stat.size <= MAX_FILE_BYTES) return true;
       const target = join(dir, relative2(root, source));
@@ -2245,14 +2272,6 @@ function makeScratch(root) {
       return false;
     }
   });
-  return {
-    dir,
-    write(file, text) {
-      if (text === void 0) rmSync(join(dir, file), { force: true });
-      else writeText(dir, file, text);
-    },
-    dispose: () => rmSync(base, { recursive: true, force: true })
-  };
 }
 
 // src/fix/patch.ts
@@ -2519,14 +2538,17 @@ async function runFixes(ports, options) {
     for (let round = 0; round < (options.maxRounds ?? 6); round++) {
       let baseline = await ports.analyze(scratch.dir);
       const start = baseline;
-      const candidates = proposals(baseline, byId, textOf, ports.debug);
+      const candidates = narrowFirst(proposals(baseline, byId, textOf, ports.debug));
       const accepted = [];
       const roundTexts = (file) => textOf(file);
       const snapshot = /* @__PURE__ */ new Map();
       let progressed = false;
+      const waiting = [];
       for (const fix of candidates) {
         if (fix.safety === "suggest" && round > 0) continue;
-        if (editsOverlap(accepted, fix.edits)) {
+        const overlaps = editsOverlap(accepted, fix.edits);
+        if (overlaps || fix.safety === "safe" && waiting.some((w) => rewrites(fix, w))) {
+          if (fix.safety === "safe") waiting.push(fix);
           if (round === 0 && fix.safety === "safe" && await provedAlone(fix, accepted, start.findings))
             result2.provenAlone.push(fix);
           continue;
@@ -2592,6 +2614,18 @@ function proposals(analysis, rules, text, debug) {
   }
   return out;
 }
+function editWithin(e, w) {
+  const before = (p, q) => p.line < q.line || p.line === q.line && p.column <= q.column;
+  const same = (p, q) => p.line === q.line && p.column === q.column;
+  return e.file === w.file && before(w.start, e.start) && before(e.end, w.end) && !(same(e.start, w.start) && same(e.end, w.end));
+}
+function rewrites(wide, narrow) {
+  return narrow.edits.some((e) => wide.edits.some((w) => editWithin(e, w)));
+}
+function narrowFirst(fixes) {
+  const inside = (f) => fixes.some((g) => g !== f && rewrites(g, f));
+  return [...fixes.filter(inside), ...fixes.filter((f) => !inside(f))];
+}
 var where = (f) => `${f.ruleId}\0${f.file}`;
 function proofFailure(before, after, fix) {
   const live = (fs) => fs.filter((f) => !f.suppressed);
@@ -2615,10 +2649,10 @@ function proofFailure(before, after, fix) {
 }
 
 // src/fix/propose.ts
-async function proposeFixes(root, analyze, knownSecret, debug) {
+async function proposeFixes(root, analyze, knownSecret, debug, maxScratchEntries) {
   const read = (file) => readText(root, file);
   const result2 = await runFixes(
-    { analyze, read, scratch: () => makeScratch(root), debug },
+    { analyze, read, scratch: () => makeScratch(root, maxScratchEntries), debug },
     { rules: RULES.filter((r) => r.fix) }
   );
   return publishedFixes(result2, read, repositoryPrefix(root), knownSecret);
@@ -2669,7 +2703,8 @@ async function fixesOf(root, analyze, redactor, ports) {
       root,
       analyze,
       (t) => redactor.redact(t) !== t,
-      (m) => ports.log.debug?.(m)
+      (m) => ports.log.debug?.(m),
+      ports.fixes?.maxScratchEntries
     );
     ports.fixes?.patch(published.patch);
     ports.log.info(
@@ -2677,6 +2712,7 @@ async function fixesOf(root, analyze, redactor, ports) {
     );
     return published.fixes;
   } catch (error) {
+    if (error instanceof ScratchTooLarge) ports.fixes?.notOffered?.(error.message);
     ports.log.info(`Fixes not proposed: ${error.message}`);
     return void 0;
   }
@@ -2871,6 +2907,7 @@ export {
   renderGithub,
   readText,
   writeText,
+  ScratchTooLarge,
   makeScratch,
   repositoryPrefix,
   patchOf,

@@ -13447,6 +13447,18 @@ var DOCKERIGNORE_PATTERNS = `.git
 venv
 .venv
 node_modules`;
+var DEFAULT_DOCKERIGNORE = [
+  ".git",
+  ".env",
+  ".env.*",
+  "*.sqlite3",
+  "**/*.sqlite3",
+  "venv",
+  ".venv",
+  "**/__pycache__",
+  "*.pyc",
+  "node_modules"
+];
 var EXPOSE_EXAMPLE = `\`\`\`dockerfile
 EXPOSE 8000
 CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
@@ -13642,18 +13654,6 @@ ${DOCKERIGNORE_PATTERNS}
     }
   }
 });
-var DEFAULT_DOCKERIGNORE = [
-  ".git",
-  ".env",
-  ".env.*",
-  "*.sqlite3",
-  "**/*.sqlite3",
-  "venv",
-  ".venv",
-  "**/__pycache__",
-  "*.pyc",
-  "node_modules"
-];
 function copying(keyword2, whole, onbuildOf) {
   if (!onbuildOf) return `${keyword2} ${whole} copies`;
   return `The base image ${onbuildOf} runs ONBUILD ${keyword2} ${whole}, which copies`;
@@ -23938,18 +23938,26 @@ For local development, put the variable in an untracked \`.env\` file or the com
   },
   fix: {
     safety: "safe",
-    summary: 'Reads SECRET_KEY from the required variable DJANGO_SECRET_KEY (`os.environ["DJANGO_SECRET_KEY"]`); the literal is removed, never echoed.',
-    make: (context) => assignFromEnvironment(
-      context,
-      "SECRET_KEY",
-      'os.environ["DJANGO_SECRET_KEY"]',
-      ["DJANGO_SECRET_KEY"],
-      true
-    )
+    summary: 'Reads SECRET_KEY from the required variable DJANGO_SECRET_KEY (`os.environ["DJANGO_SECRET_KEY"]`), or from the variable the code already reads when it only falls back to a literal; the literal is removed, never echoed.',
+    make: (context) => {
+      const variable = variableRead(context) ?? "DJANGO_SECRET_KEY";
+      return assignFromEnvironment(context, "SECRET_KEY", `os.environ["${variable}"]`, [variable], true);
+    }
   }
 });
 function isKey(v) {
   return v?.kind === "literal" && typeof v.value === "string" && v.value.trim() !== "";
+}
+function variableRead(context) {
+  const { finding, project } = context;
+  for (const app of project.apps)
+    for (const settings of [app.settings, ...app.settingsBases ?? []]) {
+      const a = settings?.assignments.find(
+        (x) => x.name === "SECRET_KEY" && (x.file ?? settings.file) === finding.file && x.line === finding.line
+      );
+      if (a?.value.kind === "env" && /^\w+$/.test(a.value.variable)) return a.value.variable;
+    }
+  return void 0;
 }
 
 // src/rules/TF0302-debug-in-code.ts
@@ -24144,13 +24152,14 @@ function databaseSwitch(context) {
     return void 0;
   const lines = linesOf(context, found.file);
   const assignment = assignmentOf(found);
-  if (!lines || !assignment || assignment.endLine === void 0) return void 0;
+  if (!lines || !assignment) return void 0;
+  const endLine = assignment.endLine ?? assignment.line;
   const config2 = found.databases.configs[0];
   const engine = literalText(config2.fields.ENGINE);
   if (!engine || !(engine === SQLITE || POSTGRES.test(engine))) return void 0;
   if (Object.keys(config2.fields).some((k) => !SWITCHED_KEYS.has(k))) return void 0;
   const q = quoter(lines);
-  const sqliteName = sqliteNameOf(config2, lines, engine === SQLITE);
+  const sqliteName = sqliteNameOf(config2, lines, engine === SQLITE, q, found.settings.baseDir !== void 0);
   if (!sqliteName) return void 0;
   const first = lines[assignment.line - 1];
   if (!/^DATABASES\s*=\s*\{/.test(first)) return void 0;
@@ -24183,19 +24192,15 @@ function databaseSwitch(context) {
   ];
   return {
     title: "DATABASES chosen by DB_ENGINE (sqlite or postgres), the server read from DB_* variables",
-    edits: [
-      ...ensureImportOs(found.file, lines),
-      replaceLines(found.file, assignment.line, assignment.endLine, block)
-    ],
+    edits: [...ensureImportOs(found.file, lines), replaceLines(found.file, assignment.line, endLine, block)],
     ...literalText(config2.fields.PASSWORD) ? { secrets: [literalText(config2.fields.PASSWORD)] } : {},
     // Only a password written in code is a value the user must now provide.
     ...engine === SQLITE ? { variables: ["DB_ENGINE"] } : literalText(config2.fields.PASSWORD) ? { variables: ["DB_PASSWORD"] } : {}
   };
 }
 function assignmentOf(found) {
-  const all = [found.settings, ...found.app.settingsBases ?? []].flatMap(
-    (s) => s.assignments.filter((a) => a.name === "DATABASES" && (a.file ?? s.file) === found.file)
-  );
+  const seen = /* @__PURE__ */ new Set();
+  const all = [found.settings, ...found.app.settingsBases ?? []].flatMap((s) => s.assignments.filter((a) => a.name === "DATABASES" && (a.file ?? s.file) === found.file)).filter((a) => !seen.has(a.line) && seen.add(a.line));
   const [only] = all;
   if (all.length !== 1 || only.inBranch || only.condition || only.line !== found.databases.line)
     return void 0;
@@ -24203,18 +24208,20 @@ function assignmentOf(found) {
     return void 0;
   return only;
 }
-function sqliteNameOf(config2, lines, isSqlite) {
+function sqliteNameOf(config2, lines, isSqlite, q, baseDirKnown) {
   if (isSqlite) {
     const at2 = config2.fieldLines?.NAME;
     const written = at2 ? /^\s*(["'])NAME\1\s*:\s*(.+?),?\s*(#.*)?$/.exec(lines[at2 - 1] ?? "") : null;
     let value = written?.[2];
     while (value && /[,}]$/.test(value) && (value.match(/}/g) ?? []).length > (value.match(/{/g) ?? []).length)
       value = value.slice(0, -1).trimEnd();
-    return value?.replace(/,$/, "");
+    const literal2 = literalText(config2.fields.NAME);
+    return value?.replace(/,$/, "") ?? (literal2 === void 0 ? void 0 : q(literal2));
   }
   const text = lines.join("\n");
   if (/^BASE_DIR\s*=\s*Path\(/m.test(text)) return "BASE_DIR / 'db.sqlite3'";
   if (/^BASE_DIR\s*=/m.test(text)) return "os.path.join(BASE_DIR, 'db.sqlite3')";
+  if (baseDirKnown && /^from\s+\S+\s+import\s+\*/m.test(text)) return "os.path.join(BASE_DIR, 'db.sqlite3')";
   return void 0;
 }
 function credentialFromEnvironment(context) {
@@ -24400,6 +24407,7 @@ DATABASES = {"default": DATABASES_AVAILABLE[os.environ["DB_ENGINE"]]}
   fix: {
     safety: "safe",
     summary: "Rewrites a hard-coded SQLite or PostgreSQL DATABASES as the `DB_ENGINE` switch over `DATABASES['sqlite'|'postgres']`, the server read from `DB_NAME`, `DB_USER`, `DB_PASSWORD`, `DB_HOST`, `DB_PORT`; the engine in code stays the default.",
+    declines: "a DATABASES assigned in a branch or more than once, with other aliases or keys than ENGINE/NAME/USER/PASSWORD/HOST/PORT, another engine, or, for PostgreSQL, in a module with no BASE_DIR in scope for the SQLite file.",
     make: databaseSwitch
   }
 });
@@ -24662,7 +24670,7 @@ function fixSecretInCompose(context) {
     const entry = entries.find(
       (e) => e.file === finding.file && e.line === finding.line && isSecretName2(e.name)
     );
-    if (!entry?.raw || entry.interpolated) continue;
+    if (!entry?.raw || entry.interpolated && literalText2(entry.raw) === "") continue;
     const edit = interpolateEntry(finding.file, lines, entry.line, entry.name, entry.raw);
     if (edit)
       return {
@@ -25619,6 +25627,7 @@ Run admin tasks against the real database as one-off processes of the release.
 docker compose run --rm web python manage.py migrate
 \`\`\``,
   related: [],
+  noFix: "Moving `migrate` (or `createsuperuser`, `loaddata`) out of the build into a release step or the start changes how the app is deployed, which is the project's choice.",
   check(project) {
     const findings = [];
     for (const app of project.apps) {
@@ -25776,11 +25785,109 @@ database on a volume (or use PostgreSQL).
       isSqliteFile,
       (names) => `This instruction copies the SQLite database ${names} into the image. Add '*.sqlite3' (and '**/*.sqlite3' for nested ones) to .dockerignore and keep the database in a volume.`
     );
+  },
+  fix: {
+    safety: "safe",
+    summary: "Leaves the SQLite files out of the build context: appends `*.sqlite3` (`**/*.sqlite3` for nested ones) to the .dockerignore, or creates one (as TF0102's fix) when there is none.",
+    declines: "a COPY/ADD that names the database (or a pattern matching it) itself: with the file ignored, the build fails.",
+    make: keepSqliteOutOfContext
   }
 });
+function keepSqliteOutOfContext(context) {
+  const { finding, project } = context;
+  for (const app of project.apps) {
+    const dockerfile = app.dockerfile;
+    if (!dockerfile || !app.context || dockerfile.file !== finding.file) continue;
+    const copy = dockerfile.builtStages.flatMap((s) => s.instructions).find((i) => i.line === finding.line && (i.keyword === "COPY" || i.keyword === "ADD"));
+    const reaching = filesReachingImage(app, isSqliteFile).find((r) => r.line === finding.line)?.files;
+    if (!copy || !("sources" in copy) || !reaching) continue;
+    if (copy.sources.some((s) => /[*?[]|\.sqlite3$/.test(s))) return void 0;
+    const patterns = [
+      ...reaching.some((f) => !f.includes("/")) ? ["*.sqlite3"] : [],
+      ...reaching.some((f) => f.includes("/")) ? ["**/*.sqlite3"] : []
+    ];
+    const ignore = app.context.dockerignore?.file;
+    if (ignore === void 0) {
+      const file = app.context.dir === "." ? ".dockerignore" : `${app.context.dir}/.dockerignore`;
+      if (context.text(file) !== void 0) return void 0;
+      return { title: `new ${file}`, edits: [insertLines(file, 1, DEFAULT_DOCKERIGNORE)] };
+    }
+    const lines = linesOf(context, ignore);
+    if (!lines) return void 0;
+    const end = lines.length + (lines.at(-1) === "" ? 0 : 1);
+    return { title: `${patterns.join(", ")} in ${ignore}`, edits: [insertLines(ignore, end, patterns)] };
+  }
+  return void 0;
+}
 
 // src/rules/TF0602-runtime-data-not-in-volume.ts
 import { posix as posix9 } from "node:path";
+
+// src/rules/lib/data-dir-fix.ts
+var DATA_DIR = "DATA_DIR";
+var DATA_VOLUME = "/data";
+var UNDER_BASE_DIR = [
+  { form: "pathlib", pattern: /\bBASE_DIR\s*\/\s*(["'])([^"'\\/]+)\1/g },
+  { form: "os.path", pattern: /\bos\.path\.join\(\s*BASE_DIR\s*,\s*(["'])([^"'\\/]+)\1\s*\)/g }
+];
+function dataDirFromEnvironment(context, app, what) {
+  const { finding } = context;
+  const lines = linesOf(context, finding.file);
+  if (!lines || finding.line === void 0) return void 0;
+  const path = pathUnderDataDir(finding.file, lines, finding.line);
+  const provided = providedEnvironment(app).values;
+  const ready = provided.get(DATA_DIR) === DATA_VOLUME && app.dockerfile?.targetStage?.volumes.some((v) => v.paths.includes(DATA_VOLUME));
+  const volume = ready ? [] : !provided.has(DATA_DIR) && dataVolumeEdits(app, DATA_VOLUME, true);
+  if (!path || !volume) return void 0;
+  return { title: `${what} under ${DATA_DIR}, a VOLUME on ${DATA_VOLUME}`, edits: [...path, ...volume] };
+}
+function volumeOnDirectory(context, app, dir, what) {
+  const source = app.imageSourceDir;
+  const stage = app.dockerfile?.targetStage;
+  if (!stage || !source || dir === "/" || !dir.startsWith("/") || !/^[\w./-]+$/.test(dir)) return void 0;
+  const inside = (a, b) => a === b || a.startsWith(`${b}/`);
+  if (inside(dir, source) || inside(source, dir) || inside(stage.workdir || "/", dir)) return void 0;
+  if (!linesOf(context, app.dockerfile.file)) return void 0;
+  const edits = dataVolumeEdits(app, dir, false);
+  return edits && { title: `a VOLUME on ${dir} for ${what}`, edits };
+}
+function pathUnderDataDir(file, lines, line) {
+  const text = lines[line - 1] ?? "";
+  const found = UNDER_BASE_DIR.flatMap(
+    ({ form: form2, pattern }) => [...text.matchAll(pattern)].map((m) => ({ form: form2, at: m.index, written: m[0], quote: m[1], name: m[2] }))
+  );
+  if (found.length !== 1) return void 0;
+  const [{ form, at: at2, written, quote, name: name2 }] = found;
+  const pathlib = form === "pathlib" && lines.some((l) => /^from\s+pathlib\s+import\b.*\bPath\b/.test(l));
+  const read = `os.environ.get(${quote}${DATA_DIR}${quote}, BASE_DIR)`;
+  const replacement = pathlib ? `Path(${read}) / ${quote}${name2}${quote}` : `os.path.join(${read}, ${quote}${name2}${quote})`;
+  return [
+    ...ensureImportOs(file, lines),
+    replaceInLine(file, line, at2 + 1, at2 + 1 + written.length, replacement)
+  ];
+}
+function dataVolumeEdits(app, dir, setDataDir) {
+  const dockerfile = app.dockerfile;
+  const stage = dockerfile?.targetStage;
+  if (!dockerfile || !stage) return void 0;
+  const declared = stage.volumes.some((v) => v.paths.includes(dir));
+  const lines = [...setDataDir ? [`ENV ${DATA_DIR}=${dir}`] : [], ...declared ? [] : [`VOLUME ${dir}`]];
+  const user = stage.user;
+  const name2 = user?.user?.split(":")[0];
+  if (!user || name2 === "root" || name2 === "0") {
+    return [insertLines(dockerfile.file, runtimeInsertionLine(stage), lines)];
+  }
+  if (user.user === void 0 || !onlyUserOfStage(stage, user.line)) return void 0;
+  return [
+    insertLines(dockerfile.file, user.line, [`RUN mkdir -p ${dir} && chown ${user.user} ${dir}`, ...lines])
+  ];
+}
+function onlyUserOfStage(stage, line) {
+  const users = stage.instructions.filter((i) => i.keyword === "USER");
+  return users.length === 1 && users[0].line === line;
+}
+
+// src/rules/TF0602-runtime-data-not-in-volume.ts
 var runtimeDataNotInVolume = defineRule({
   id: "TF0602",
   name: "runtime-data-not-in-volume",
@@ -25817,42 +25924,67 @@ object store for media.
 `,
   related: [],
   check(project) {
-    const findings = [];
-    for (const app of project.apps) {
-      const settings = app.settings;
-      const stage = app.dockerfile?.targetStage;
-      if (!settings || !stage) continue;
-      const env = providedEnvironment(app);
-      const ctx = { app, env, workdir: stage.workdir || "/", imageBase: imageBaseDir(app) };
-      const mounts = [
-        ...stage.volumes.flatMap((v) => v.paths),
-        ...(app.compose?.appService?.volumes ?? []).filter((v) => v.type !== "tmpfs").map((v) => v.target)
-      ].map(clean);
-      const where = app.compose?.appService ? `a VOLUME of the Dockerfile nor a volume of the compose service '${app.compose.appService.name}'` : "a VOLUME of the Dockerfile (and no compose service mounts one)";
-      const databases = settings.databases;
-      for (const hit of databases ? sqliteFiles(databases, ctx) : []) {
-        const dir = posix9.dirname(hit.path);
-        if (covered(dir, mounts) || mounts.includes(hit.path)) continue;
-        findings.push({
-          file: databases?.file ?? settings.file,
-          line: hit.line,
-          ...msg`The SQLite database resolves to ${hit.path} in the image, and ${dir === "/" ? { kind: "text", text: "the image's root directory" } : dir} is neither ${where}: a new container starts from the file baked in the image and what the last one wrote is lost. Point the path at a volume, e.g. ${code('"NAME": os.environ.get("SQLITE_PATH", "/data/db.sqlite3")')} with a volume on /data.`
-        });
-      }
-      for (const a of liveAssignments(settings, "MEDIA_ROOT")) {
-        if (a.activeWhenUnset === false || a.inBranch && a.activeWhenUnset === void 0) continue;
-        const path = resolvePath(a.value, ctx, 0);
-        if (!path || path === "/" || covered(path, mounts)) continue;
-        findings.push({
-          file: a.file ?? settings.file,
-          line: a.line,
-          ...msg`MEDIA_ROOT resolves to ${path} in the image, which is neither ${where}: uploaded files are lost when the container is replaced. Put it on a volume, e.g. ${code('MEDIA_ROOT = os.environ.get("MEDIA_ROOT", "/data/media")')} with a volume on /data.`
-        });
-      }
+    return unkeptPaths(project).map((hit) => {
+      const where = hit.app.compose?.appService ? `a VOLUME of the Dockerfile nor a volume of the compose service '${hit.app.compose.appService.name}'` : "a VOLUME of the Dockerfile (and no compose service mounts one)";
+      const dir = posix9.dirname(hit.path);
+      const finding = hit.what === "sqlite" ? {
+        file: hit.file,
+        line: hit.line,
+        ...msg`The SQLite database resolves to ${hit.path} in the image, and ${dir === "/" ? { kind: "text", text: "the image's root directory" } : dir} is neither ${where}: a new container starts from the file baked in the image and what the last one wrote is lost. Point the path at a volume, e.g. ${code('"NAME": os.environ.get("SQLITE_PATH", "/data/db.sqlite3")')} with a volume on /data.`
+      } : {
+        file: hit.file,
+        line: hit.line,
+        ...msg`MEDIA_ROOT resolves to ${hit.path} in the image, which is neither ${where}: uploaded files are lost when the container is replaced. Put it on a volume, e.g. ${code('MEDIA_ROOT = os.environ.get("MEDIA_ROOT", "/data/media")')} with a volume on /data.`
+      };
+      return finding;
+    });
+  },
+  fix: {
+    safety: "safe",
+    summary: "Reads the SQLite file's (or MEDIA_ROOT's) directory from `DATA_DIR`, BASE_DIR staying the default (`Path(os.environ.get('DATA_DIR', BASE_DIR)) / 'db.sqlite3'`), and gives the target stage `ENV DATA_DIR=/data` and `VOLUME /data`; a path already outside the source directory (`/data/db.sqlite3`) gets a `VOLUME` on its directory. The directory is created and handed to the stage's non-root USER before it switches.",
+    declines: "a path written otherwise (a literal under the source directory, `str(...)`, several directories deep), a DATA_DIR the image or compose already sets elsewhere, and a non-root USER the stage inherits or switches to more than once (the directory could not be handed over).",
+    make: (context) => {
+      const hit = unkeptPaths(context.project).find(
+        (h) => h.file === context.finding.file && h.line === context.finding.line
+      );
+      if (!hit) return void 0;
+      const what = hit.what === "sqlite" ? "the SQLite database" : "MEDIA_ROOT";
+      return dataDirFromEnvironment(context, hit.app, what) ?? volumeOnDirectory(context, hit.app, hit.what === "sqlite" ? posix9.dirname(hit.path) : hit.path, what);
     }
-    return findings;
   }
 });
+function unkeptPaths(project) {
+  const out = [];
+  for (const app of project.apps) {
+    const settings = app.settings;
+    const stage = app.dockerfile?.targetStage;
+    if (!settings || !stage) continue;
+    const env = providedEnvironment(app);
+    const ctx = { app, env, workdir: stage.workdir || "/", imageBase: imageBaseDir(app) };
+    const mounts = [
+      ...stage.volumes.flatMap((v) => v.paths),
+      ...(app.compose?.appService?.volumes ?? []).filter((v) => v.type !== "tmpfs").map((v) => v.target)
+    ].map(clean);
+    const databases = settings.databases;
+    for (const hit of databases ? sqliteFiles(databases, ctx) : []) {
+      if (covered(posix9.dirname(hit.path), mounts) || mounts.includes(hit.path)) continue;
+      out.push({
+        app,
+        what: "sqlite",
+        file: databases?.file ?? settings.file,
+        line: hit.line,
+        path: hit.path
+      });
+    }
+    for (const a of liveAssignments(settings, "MEDIA_ROOT")) {
+      if (a.activeWhenUnset === false || a.inBranch && a.activeWhenUnset === void 0) continue;
+      const path = resolvePath(a.value, ctx, 0);
+      if (!path || path === "/" || covered(path, mounts)) continue;
+      out.push({ app, what: "media", file: a.file ?? settings.file, line: a.line, path });
+    }
+  }
+  return out;
+}
 function imageBaseDir(app) {
   if (!app.imageSourceDir) return void 0;
   const baseDir = app.settings?.baseDir;
@@ -26323,6 +26455,7 @@ Scale out through the process model with a production WSGI/ASGI server.
 CMD ["gunicorn", "--bind", "0.0.0.0:8000", "--workers", "3", "mysite.wsgi"]
 \`\`\``,
   related: [],
+  noFix: "Replacing runserver by gunicorn or uvicorn needs the server among the dependencies and the WSGI/ASGI module named: a static fix would guess both.",
   check(project) {
     const findings = [];
     for (const { command: cmd } of appStartCommands(project)) {
@@ -26438,6 +26571,7 @@ services:
 \`\`\`
 `,
   related: [],
+  noFix: "Splitting a container's processes into services of their own is a change of the deployment, not of one line.",
   check(project) {
     const findings = [];
     const seen = /* @__PURE__ */ new Set();
@@ -26522,6 +26656,7 @@ script) never runs.`,
   fix: {
     safety: "safe",
     summary: 'Rewrites a shell-form CMD/ENTRYPOINT of one command in exec form (as `["sh", "-c", "exec \u2026"]` when a variable such as `$PORT` must expand), and writes `exec` before the last command of an inline `sh -c` or of an entrypoint script.',
+    declines: "a script that starts the server in the background and goes on running other processes (one `exec` cannot make it one process per container).",
     make: fixShellForm
   }
 });
@@ -27168,24 +27303,49 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
   },
   fix: {
     safety: "safe",
-    summary: "Creates an unprivileged user `app` (uid 10001) owning the working directory, and switches to it with `USER app` after the last RUN of the target stage.",
+    summary: "Creates an unprivileged user `app` (uid 10001) owning the working directory (and the VOLUME directories declared after the last RUN, switching before them), and switches to it with `USER app` after the last RUN of the target stage; a user the RUNs of the stage already create is switched to instead.",
+    declines: "a USER given by a variable, which cannot be told.",
     make: fixRunsAsRoot
   }
 });
 function fixRunsAsRoot(context) {
   const found = appOfDockerfile(context);
-  if (!found || found.stage.lastLine !== context.finding.line) return void 0;
+  const text = found && linesOf(context, found.dockerfile.file);
+  if (!found || !text || found.stage.lastLine !== context.finding.line) return void 0;
   const { dockerfile, stage } = found;
-  const alpine = /alpine/i.test(stage.from.image ?? stage.from.raw);
-  const create = alpine ? "adduser -D -u 10001 app" : "useradd --create-home --uid 10001 app";
-  const chown = stage.workdir !== "/" ? ` && chown app ${stage.workdir}` : "";
-  const lines = [`RUN ${create}${chown}`, "USER app"];
-  const title = "run as the unprivileged user app";
+  const runs = stage.instructions.filter((i) => i.keyword === "RUN");
+  const runtime = runtimeInsertionLine(stage);
   const root = stage.user && stage.instructions.includes(stage.user) ? stage.user : void 0;
-  const at2 = runtimeInsertionLine(stage);
-  if (root && root.line < at2 && !stage.instructions.some((i) => i.keyword === "RUN" && i.line > root.line))
-    return { title, edits: [replaceLines(dockerfile.file, root.line, root.endLine, lines)] };
+  const inPlace = root && root.line < runtime && !runs.some((i) => i.line > root.line) ? root : void 0;
+  const existing = createdUser(runs.map((r) => text.slice(r.line - 1, r.endLine).join("\n")));
+  let lines;
+  let at2 = runtime;
+  if (existing) lines = [`USER ${existing}`];
+  else {
+    const alpine = /alpine/i.test(stage.from.image ?? stage.from.raw);
+    const create = alpine ? "adduser -D -u 10001 app" : "useradd --create-home --uid 10001 app";
+    const volumes = inPlace ? [] : stage.volumes.filter(
+      (v) => stage.instructions.includes(v) && v.line < runtime && !runs.some((i) => i.line > v.line)
+    );
+    if (volumes.length > 0) at2 = Math.min(...volumes.map((v) => v.line));
+    const dataDirs = [...new Set(volumes.flatMap((v) => v.paths))];
+    const owned = [...stage.workdir !== "/" ? [stage.workdir] : [], ...dataDirs];
+    const mkdir = dataDirs.length > 0 ? ` && mkdir -p ${dataDirs.join(" ")}` : "";
+    const chown = owned.length > 0 ? ` && chown app ${owned.join(" ")}` : "";
+    lines = [`RUN ${create}${mkdir}${chown}`, "USER app"];
+  }
+  const title = `run as the unprivileged user ${existing ?? "app"}`;
+  if (inPlace) return { title, edits: [replaceLines(dockerfile.file, inPlace.line, inPlace.endLine, lines)] };
   return { title, edits: [insertLines(dockerfile.file, at2, lines)] };
+}
+function createdUser(runs) {
+  let name2;
+  for (const run of runs)
+    for (const m of run.matchAll(
+      /\b(?:useradd|adduser)\b((?:\s+(?:-{1,2}[\w-]+(?:[ =](?![-])[^\s&;|]+)?|\\\n))*)\s+([a-z_][\w-]*)(?=\s*(?:$|&&|;|\|\||\\))/gm
+    ))
+      name2 = m[2];
+  return name2;
 }
 function dropsPrivileges(argv) {
   const p = argv[0]?.slice(argv[0].lastIndexOf("/") + 1) ?? "";

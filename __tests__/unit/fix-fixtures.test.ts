@@ -1,0 +1,105 @@
+/**
+ * "Done when", static half: on every fixture app of the project, `fix --write` then `check` leaves no finding a safe
+ * fix could take away and adds none, and a second `fix` changes nothing.
+ */
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { after, test } from 'node:test';
+import type { Finding } from '../../src/core/index.js';
+import { fixCommand } from '../../src/fix-cli.js';
+import { analyzeStatic } from '../../src/pipeline.js';
+import { RULES } from '../../src/rules/registry.js';
+
+const repo = join(import.meta.dirname, '..', '..');
+const fixtures = join(repo, '__tests__', 'fixtures');
+const temp = mkdtempSync(join(tmpdir(), 'tfr-fix-fixtures-'));
+after(() => rmSync(temp, { recursive: true, force: true }));
+const noConfig = { rules: {}, exclude: [], allowSuppressions: true };
+const safe = new Set(RULES.filter((r) => r.fix?.safety === 'safe').map((r) => r.id));
+
+const subdirs = (dir: string) =>
+  readdirSync(dir)
+    .filter((n) => statSync(join(dir, n)).isDirectory())
+    .map((n) => join(dir, n));
+
+/** Every app the project's tests review: each directory of the corpus, faults, github and smoke fixtures, the examples. */
+const APPS = [
+  ...['corpus', 'faults', 'github', 'smoke'].flatMap((kind) => subdirs(join(fixtures, kind))),
+  join(repo, 'examples', 'hardcoded'),
+  join(repo, 'examples', 'production'),
+  join(fixtures, 'fix', 'cis92-lab'),
+].map((dir) => relative(repo, dir));
+
+/** Findings of a rule with a safe fix whose fixer declines them on purpose, by app: the reason is the fixer's. */
+const DECLINED: Record<string, { rule: string; why: string }[]> = {
+  '__tests__/fixtures/corpus/backgrounded-server': [
+    { rule: 'TF0901', why: 'the script runs other processes beside the server: one exec cannot fix that' },
+  ],
+  '__tests__/fixtures/corpus/split-settings-local-tail': [
+    {
+      rule: 'TF0305',
+      why: 'no BASE_DIR in the module of DATABASES, for the SQLite alternative of the switch',
+    },
+  ],
+  '__tests__/fixtures/corpus/split-settings-package': [
+    {
+      rule: 'TF0305',
+      why: 'no BASE_DIR in the module of DATABASES, for the SQLite alternative of the switch',
+    },
+  ],
+  '__tests__/fixtures/smoke/settings-split': [
+    { rule: 'TF0305', why: 'DATABASES is assigned under an if on DB_ENGINE: not one hard-coded statement' },
+  ],
+};
+
+const key = (f: Finding) => `${f.ruleId} ${f.file}`;
+function counts(findings: Finding[]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const f of findings.filter((x) => !x.suppressed)) m.set(key(f), (m.get(key(f)) ?? 0) + 1);
+  return m;
+}
+
+async function fix(dir: string, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await fixCommand([dir, ...args], {
+    stdout: (t) => (out += t),
+    stderr: (t) => (err += t),
+    cwd: temp,
+  });
+  return { code, out, err };
+}
+
+for (const app of APPS) {
+  test(`${app}: fix --write, then check: no safe-fixable finding left, none added; a second fix changes nothing`, async () => {
+    const name = app.replace(/[\\/]/g, '_');
+    const root = join(temp, name);
+    cpSync(join(repo, app), root, { recursive: true });
+    const before = (await analyzeStatic(root, noConfig)).findings;
+    const written = await fix(name, '--write');
+    assert.equal(written.code, 0, written.err);
+    const afterFix = (await analyzeStatic(root, noConfig)).findings;
+    const was = counts(before);
+    for (const [k, n] of counts(afterFix))
+      assert.ok(n <= (was.get(k) ?? 0), `new finding: ${k}\n${written.err}`);
+    const declined = new Set((DECLINED[app] ?? []).map((d) => d.rule));
+    assert.deepEqual(
+      afterFix
+        .filter((f) => !f.suppressed && safe.has(f.ruleId) && !declined.has(f.ruleId))
+        .map((f) => `${f.ruleId} ${f.file}:${f.line} ${f.message}`),
+      [],
+      written.err,
+    );
+    // A declined finding is still there: the table says why, and says it only where it is true.
+    for (const rule of declined)
+      assert.ok(
+        afterFix.some((f) => f.ruleId === rule),
+        `${rule} no longer declined`,
+      );
+    const again = await fix(name);
+    assert.equal(again.code, 0, again.err);
+    assert.equal(again.out, '', 'a second fix changes nothing');
+  });
+}
