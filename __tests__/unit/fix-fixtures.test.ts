@@ -37,6 +37,18 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
   '__tests__/fixtures/corpus/backgrounded-server': [
     { rule: 'TF0901', why: 'the script runs other processes beside the server: one exec cannot fix that' },
   ],
+  '__tests__/fixtures/corpus/environs-positional-defaults': [
+    {
+      rule: 'TF0304',
+      why: 'a PASSWORD read from the environment with a literal fallback: the fixer rewrites literals only',
+    },
+  ],
+  '__tests__/fixtures/corpus/wsgi-settings-production': [
+    {
+      rule: 'TF0305',
+      why: 'no BASE_DIR in the module of DATABASES, for the SQLite alternative of the switch',
+    },
+  ],
   '__tests__/fixtures/corpus/split-settings-local-tail': [
     {
       rule: 'TF0305',

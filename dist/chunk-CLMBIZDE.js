@@ -16,7 +16,7 @@ import {
   stamp,
   tail,
   withBases
-} from "./chunk-SW6ZBTWB.js";
+} from "./chunk-3TTQ7SWM.js";
 import {
   RUN_LABEL,
   removeBuildLayers,

@@ -49,7 +49,7 @@ import {
   serverOf,
   stamp,
   writeOwnFile
-} from "./chunk-SW6ZBTWB.js";
+} from "./chunk-3TTQ7SWM.js";
 import {
   __toESM
 } from "./chunk-TEVZZSVY.js";

@@ -7,11 +7,11 @@ import {
   parseDeployCheck,
   planEnv,
   runSmoke
-} from "./chunk-CBUA23PN.js";
+} from "./chunk-CLMBIZDE.js";
 import {
   DEFAULT_LIMITS,
   Redactor
-} from "./chunk-SW6ZBTWB.js";
+} from "./chunk-3TTQ7SWM.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,

@@ -24332,6 +24332,7 @@ credentials and are not judged.
   fix: {
     safety: "safe",
     summary: "A hard-coded DATABASES becomes the `DB_ENGINE` switch (as TF0305's fix); in a DATABASES already chosen from the environment, the literal USER/HOST becomes a read of `DB_USER`/`DB_HOST` with it as fallback, and PASSWORD a read of `DB_PASSWORD` without one.",
+    declines: "a PASSWORD already read from the environment with a literal fallback (the notice): dropping the fallback is left to the author, who decides how a deploy without the variable should fail.",
     make: (context) => databaseSwitch(context) ?? credentialFromEnvironment(context)
   }
 });
