@@ -165,6 +165,23 @@ describe('smoke test against real Docker', { concurrency: false }, () => {
       );
   });
 
+  test("the compose service's entrypoint replaces the image's: the server it starts is the one probed", async () => {
+    // The image's own ENTRYPOINT (manage.py runserver) binds loopback: only compose's start script serves.
+    const { ids, statuses, result } = await smoke('compose-entrypoint', { startTimeoutMs: 20_000 });
+    assert.deepEqual(ids, [], JSON.stringify(result, null, 2));
+    assert.deepEqual(statuses, { sqlite: 'passed', postgres: 'passed' });
+  });
+
+  test('the record is read back once the replacement answers: its start script has migrated by then', async () => {
+    // start.sh sleeps, migrates its own SQLite file, then serves: read earlier, the table itself would be missing.
+    const { ids, statuses, findings, result } = await smoke('migrates-before-server');
+    assert.deepEqual(ids, ['TF0604'], JSON.stringify(result, null, 2));
+    assert.deepEqual(statuses, { sqlite: 'failed', postgres: 'passed' });
+    const persist = result.engines.sqlite!.steps.find((s) => s.name === 'persist')!;
+    assert.equal(persist.detail, "the probe user written through Django's user model was not found");
+    assert.match(findings[0].message, /not in the second one.*\(the probe user .* was not found\)/);
+  });
+
   test('an app whose DB_ENGINE names the backend module (sqlite3, postgresql) gets those values and passes', async () => {
     const { ids, statuses, result } = await smoke('engine-module-name');
     assert.deepEqual(ids, [], JSON.stringify(result, null, 2));
