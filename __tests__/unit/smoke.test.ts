@@ -574,7 +574,10 @@ describe('smoke orchestration (scripted Docker)', () => {
     assert.deepEqual(ids(findings), ['TF0902']);
     assert.match(findings[0].message, /SIGKILL/);
     // The log says what the result says: the engine's status once its findings are judged.
-    assert.ok(lines.some((l) => l.startsWith('postgres: warnings (Stop: ')), lines.join('\n'));
+    assert.ok(
+      lines.some((l) => l.startsWith('postgres: warnings (Stop: ')),
+      lines.join('\n'),
+    );
     assert.equal(stepStatuses(result.engines.postgres!.steps).stop, 'failed');
     // Only a warning found: the engines got through with warnings; the grace is just above the 5 s budget.
     assert.equal(result.engines.postgres!.status, 'warnings');

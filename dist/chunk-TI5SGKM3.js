@@ -46,7 +46,7 @@ import {
   sentFiles,
   stamp,
   writeOwnFile
-} from "./chunk-ESCUSJ2Z.js";
+} from "./chunk-6I5VFMVZ.js";
 import {
   __toESM
 } from "./chunk-TEVZZSVY.js";
