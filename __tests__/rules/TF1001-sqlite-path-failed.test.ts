@@ -29,4 +29,20 @@ dynamicRuleCases(sqlitePathFailed, [
       'mysite/settings.py:41 The image does not migrate and serve with DB_ENGINE=sqlite: step `other` failed (x). (sqlite)',
     ],
   ],
+  [
+    'SQLite unable to open its file at migrate: the advice is about the volume directory the image user cannot write',
+    [
+      {
+        kind: 'engine-failed',
+        engine: 'sqlite',
+        step: 'migrate',
+        why: 'exit code 1: django.db.utils.OperationalError: unable to open database file',
+        exitCode: 1,
+      },
+    ],
+    [
+      "mysite/settings.py:41 The image does not migrate and serve with DB_ENGINE=sqlite: step `migrate` failed (exit code 1: django.db.utils.OperationalError: unable to open database file). The SQLite file cannot be created or written by the user the image runs as (USER diary): create its directory in the Dockerfile and `chown` it to that user before `VOLUME`, since a new volume takes the directory's owner. (sqlite)",
+    ],
+    { imageUser: 'diary' },
+  ],
 ]);

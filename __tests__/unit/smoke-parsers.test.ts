@@ -392,6 +392,34 @@ describe('environment per engine', () => {
     assert.equal(plan('postgres').DB_HOST, pg.host);
   });
 
+  test('a server database chosen by the presence of a variable: SQLite leaves it unset, PostgreSQL gives it its field', () => {
+    const { model: settings } = modelSettings(
+      'mysite/settings.py',
+      'mysite.settings',
+      [
+        'import os',
+        "if 'POSTGRES_DB' in os.environ:",
+        "    DATABASES = {'default': {'ENGINE': 'django.db.backends.postgresql', 'NAME': os.environ['POSTGRES_DB'],",
+        "        'USER': os.environ['POSTGRES_USER'], 'HOST': os.environ.get('POSTGRES_HOST', 'db')}}",
+        'else:',
+        "    DATABASES = {'default': {'ENGINE': 'django.db.backends.sqlite3', 'NAME': 'db.sqlite3'}}",
+      ].join('\n'),
+    );
+    const plan = (engine: 'sqlite' | 'postgres') =>
+      planEnv({
+        engine,
+        settings,
+        composeEnv: [],
+        imageEnvNames: [],
+        ...(engine === 'postgres' ? { postgres: pg } : {}),
+        sqliteUrl: 'sqlite:////data/db.sqlite3',
+        random,
+      }).env;
+    assert.equal(plan('sqlite').POSTGRES_DB, undefined);
+    assert.equal(plan('postgres').POSTGRES_DB, pg.name);
+    assert.equal(plan('postgres').POSTGRES_USER, pg.user);
+  });
+
   test('a URL-only app is pointed at a SQLite file when its default is not SQLite', () => {
     const { env } = planEnv({
       engine: 'sqlite',

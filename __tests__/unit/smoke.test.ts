@@ -27,6 +27,7 @@ async function smoke(
   project = projectOf(),
 ) {
   const secrets: string[] = [];
+  const lines: string[] = [];
   const out = await runSmoke(
     project,
     {
@@ -40,8 +41,9 @@ async function smoke(
       ...opts,
     },
     docker,
+    { info: (m) => lines.push(m) },
   );
-  return { ...out, secrets };
+  return { ...out, secrets, lines };
 }
 
 const ids = (findings: { ruleId: string }[]) => findings.map((f) => f.ruleId).sort();
@@ -568,9 +570,14 @@ describe('smoke orchestration (scripted Docker)', () => {
         },
       )
       .on((a) => a[0] === 'inspect', ok('{"Running":false,"ExitCode":137,"OOMKilled":false}'));
-    const { result, findings } = await smoke(docker);
+    const { result, findings, lines } = await smoke(docker);
     assert.deepEqual(ids(findings), ['TF0902']);
     assert.match(findings[0].message, /SIGKILL/);
+    // The log says what the result says: the engine's status once its findings are judged.
+    assert.ok(
+      lines.some((l) => l.startsWith('postgres: warnings (Stop: ')),
+      lines.join('\n'),
+    );
     assert.equal(stepStatuses(result.engines.postgres!.steps).stop, 'failed');
     // Only a warning found: the engines got through with warnings; the grace is just above the 5 s budget.
     assert.equal(result.engines.postgres!.status, 'warnings');

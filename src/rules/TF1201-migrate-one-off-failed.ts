@@ -9,20 +9,16 @@ import {
   type SmokeContext,
 } from './lib/dynamic.js';
 
-/** SQLite failing to create or write its file: usually a volume directory the image's user cannot write. */
-const SQLITE_NOT_WRITABLE = /unable to open database file|attempt to write a readonly database/i;
-
-/** Why SQLite could not write its file, as far as the image tells. */
-function sqliteNotWritable(context: SmokeContext): string {
-  const user = context.imageUser;
-  const who = user && !/^(root|0)(:|$)/.test(user) ? ` by the user the image runs as (USER ${user})` : '';
-  return `The SQLite file cannot be created or written${who}: create its directory in the Dockerfile and \`chown\` it to that user before \`VOLUME\`, since a new volume takes the directory's owner.`;
-}
-
 /** A module the app imports and the image lacks: the advice for that cause, before the general one. */
 function missingModule(output: string): string {
   const cause = failureCause({ output });
   return cause?.kind === 'missing-module' ? `${causeAdvice(cause)} ` : '';
+}
+
+/** SQLite unable to write its file: the advice for that cause, after the general one. */
+function sqliteNotWritable(output: string, context: SmokeContext): string {
+  const cause = failureCause({ output });
+  return cause?.kind === 'sqlite-not-writable' ? ` ${causeAdvice(cause, undefined, context.imageUser)}` : '';
 }
 
 export const migrateOneOffFailed = defineDynamicRule({
@@ -44,7 +40,7 @@ docker run --rm -e DB_ENGINE=sqlite IMAGE python manage.py migrate --noinput
     return acrossEngines(observationsOf(observations, 'migrate-failed'), (o) =>
       at(
         databasesAnchor(context),
-        `\`manage.py migrate --noinput\` run as a one-off container from the image failed (${o.why}). ${missingModule(o.output)}The release must be able to migrate with only the environment it is given.${o.engine === 'sqlite' && SQLITE_NOT_WRITABLE.test(o.output) ? ` ${sqliteNotWritable(context)}` : ''}`,
+        `\`manage.py migrate --noinput\` run as a one-off container from the image failed (${o.why}). ${missingModule(o.output)}The release must be able to migrate with only the environment it is given.${o.engine === 'sqlite' ? sqliteNotWritable(o.output, context) : ''}`,
         o.logTail,
       ),
     );

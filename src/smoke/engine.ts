@@ -1,4 +1,4 @@
-import type { Engine } from '../core/index.js';
+import type { Engine, EngineResult } from '../core/index.js';
 import { removeEngineObjects } from './engine-cleanup.js';
 import { engineContext } from './engine-context.js';
 import type { PostgresCredentials } from './env.js';
@@ -112,7 +112,8 @@ async function endEngine(run: RunState, e: EngineRun): Promise<void> {
   if (result.status === 'passed') run.settledBySeverity.add(e.engine);
   result.durationMs = run.now() - e.t0;
   run.finished.add(e.engine);
-  run.log.info(`${e.engine}: ${result.status}${result.reason ? ` (${result.reason})` : ''}`);
+  // An engine settled by its findings' severity is logged once they are judged, at the end of the run.
+  if (!run.settledBySeverity.has(e.engine)) logEngine(run, result);
   await removeEngineObjects(run, e.engine);
 }
 
@@ -120,4 +121,9 @@ async function endEngine(run: RunState, e: EngineRun): Promise<void> {
 export function stepSentence(step: string, detail: string): string {
   const text = detail.trim().replace(/[.;:,]+$/, '');
   return `${step[0].toUpperCase()}${step.slice(1)}: ${text}.`;
+}
+
+/** "postgres: warnings (Stop: …)": the engine's outcome as the user-facing log tells it. */
+export function logEngine(run: RunState, result: EngineResult): void {
+  run.log.info(`${result.engine}: ${result.status}${result.reason ? ` (${result.reason})` : ''}`);
 }

@@ -87,8 +87,12 @@ function postgresUrl(pg: PostgresCredentials): string {
   return `postgres://${pg.user}:${pg.password}@${pg.host}:${pg.port}/${pg.name}`;
 }
 
-/** Value the engine switch expects for an engine: the value the settings compare with, else a conventional one. */
-function engineValue(settings: SettingsModel | undefined, variable: string, engine: Engine): string {
+/** Value the engine switch expects for an engine: the value the settings compare with, else a conventional one; none when the engine wants it unset. */
+function engineValue(
+  settings: SettingsModel | undefined,
+  variable: string,
+  engine: Engine,
+): string | undefined {
   const configs: DatabaseConfig[] = settings?.databases?.configs ?? [];
   const wanted = engine === 'postgres' ? isPostgresEngine : isSqliteEngine;
   // ENGINE read from the variable: it carries the backend module, or the part of it the settings do not write
@@ -101,8 +105,14 @@ function engineValue(settings: SettingsModel | undefined, variable: string, engi
         return module.slice(prefix.length, module.length - suffix.length);
     return module;
   }
-  const selected = configs.find((c) => c.selectedBy?.variable === variable && wanted(c.engine));
+  const selectors = configs.filter((c) => c.selectedBy?.variable === variable);
+  const test = (c: DatabaseConfig) => c.selectedBy?.test ?? 'equals';
+  const selected = selectors.find((c) => wanted(c.engine) && test(c) === 'equals');
   if (selected?.selectedBy) return selected.selectedBy.value;
+  // Chosen by whether the variable is set ('X' in os.environ): any value selects, so the other engine leaves it unset.
+  const presence = selectors.find((c) => test(c) === 'set');
+  if (presence) return wanted(presence.engine) ? engine : undefined;
+  if (selectors.some((c) => wanted(c.engine) && test(c) === 'unset')) return undefined;
   return engine;
 }
 
@@ -136,7 +146,15 @@ export function planEnv(input: EnvPlanInput): EnvPlan {
   const selection = settings?.databases?.selection;
   const engineVars = new Set<string>([DEFAULT_ENGINE_VAR]);
   if (selection?.kind === 'env') engineVars.add(selection.variable);
-  for (const v of engineVars) set(v, engineValue(settings, v, engine));
+  // A variable whose mere presence selects PostgreSQL may also be a field of it (POSTGRES_DB): the field's value wins.
+  const presenceVars = new Set<string>();
+  for (const v of engineVars) {
+    const value = engineValue(settings, v, engine);
+    if (value === undefined) continue;
+    set(v, value);
+    if (settings?.databases?.configs.some((c) => c.selectedBy?.variable === v && c.selectedBy.test === 'set'))
+      presenceVars.add(v);
+  }
 
   const urlVars = new Set<string>();
   if (selection?.kind === 'url') urlVars.add(selection.variable);
@@ -167,7 +185,7 @@ export function planEnv(input: EnvPlanInput): EnvPlan {
       if (field && !fieldVars.some(([v]) => v === name)) fieldVars.push([name, field]);
     }
     for (const [name, field] of fieldVars)
-      if (!engineVars.has(name)) set(name, value(field), field === 'password');
+      if (!engineVars.has(name) || presenceVars.has(name)) set(name, value(field), field === 'password');
     const url = postgresUrl(pg);
     // Harmless when unread, and what URL-configured apps the model could not read need.
     urlVars.add('DATABASE_URL');

@@ -1,6 +1,6 @@
 import type { DynamicRule, SmokeContext } from '../rules/lib/dynamic.js';
 import { stamp, type Engine, type EngineResult, type Finding, type SmokeResult } from '../core/index.js';
-import { runEngine } from './engine.js';
+import { logEngine, runEngine } from './engine.js';
 import { buildImage } from './image-build.js';
 import { capCpus } from './limits.js';
 import type { SmokeOutcome } from './options.js';
@@ -49,7 +49,10 @@ export function finishRun(run: RunState, rules: readonly DynamicRule[], reason?:
   for (const e of engineList(run)) run.engines[e] ??= skippedEngine(e, reason ?? 'Not run.');
   const context = smokeContext(run);
   for (const e of Object.values(run.engines))
-    if (e && e.status === 'passed' && run.settledBySeverity.has(e.engine)) settle(e, rules, run, context);
+    if (e && e.status === 'passed' && run.settledBySeverity.has(e.engine)) {
+      settle(e, rules, run, context);
+      logEngine(run, e);
+    }
   const statuses = Object.values(run.engines).map((e) => e!.status);
   const failed = run.build?.status === 'failed' || statuses.includes('failed') || !!reason;
   const result: SmokeResult = {

@@ -234,20 +234,25 @@ export type FailureCause =
   | { kind: 'missing-module'; module: string }
   | { kind: 'command-not-found' }
   | { kind: 'not-a-server' }
+  | { kind: 'sqlite-not-writable' }
   | { kind: 'crashed'; exitCode: number }
   | { kind: 'not-listening' };
 
 const MISSING_MODULE = /ModuleNotFoundError: No module named '([\w.]+)'/;
+/** SQLite failing to create or write its file: usually a volume directory the image's user cannot write. */
+const SQLITE_NOT_WRITABLE = /unable to open database file|attempt to write a readonly database/i;
 const COMMAND_NOT_FOUND = /: not found$|executable file not found|No such file or directory/m;
 
 export function failureCause(evidence: {
   exitCode?: number;
+  why?: string;
   logTail?: string;
   output?: string;
 }): FailureCause | undefined {
   const log = `${evidence.output ?? ''}\n${evidence.logTail ?? ''}`;
   const module = MISSING_MODULE.exec(log)?.[1];
   if (module) return { kind: 'missing-module', module };
+  if (SQLITE_NOT_WRITABLE.test(`${log}\n${evidence.why ?? ''}`)) return { kind: 'sqlite-not-writable' };
   if (evidence.exitCode === 127 || (evidence.exitCode !== undefined && COMMAND_NOT_FOUND.test(log)))
     return { kind: 'command-not-found' };
   if (evidence.exitCode === 0) return { kind: 'not-a-server' };
@@ -255,9 +260,16 @@ export function failureCause(evidence: {
   return undefined;
 }
 
-/** The advice for a cause, in one or two sentences; `port` for a server that did not listen. */
-export function causeAdvice(cause: FailureCause, port?: number): string {
+/** The advice for a cause, in one or two sentences; `port` for a server that did not listen, `imageUser` its USER. */
+export function causeAdvice(cause: FailureCause, port?: number, imageUser?: string): string {
   switch (cause.kind) {
+    case 'sqlite-not-writable': {
+      const who =
+        imageUser && !/^(root|0)(:|$)/.test(imageUser)
+          ? ` by the user the image runs as (USER ${imageUser})`
+          : '';
+      return `The SQLite file cannot be created or written${who}: create its directory in the Dockerfile and \`chown\` it to that user before \`VOLUME\`, since a new volume takes the directory's owner.`;
+    }
     case 'missing-module':
       return `The image lacks the Python module \`${cause.module}\` the app imports: add the package that provides it to the requirements the image installs (factor II, dependencies declared and isolated).`;
     case 'command-not-found':
@@ -289,7 +301,10 @@ export function judgeEnginePath(
   const failed = observationsOf(observations, 'engine-failed').filter((o) => o.engine === engine);
   return acrossEngines(failed, (o) => {
     const cause = failureCause(o);
-    const advice = cause && cause.kind !== 'crashed' ? causeAdvice(cause) : (ENGINE_ADVICE[o.step] ?? '');
+    const advice =
+      cause && cause.kind !== 'crashed'
+        ? causeAdvice(cause, undefined, context.imageUser)
+        : (ENGINE_ADVICE[o.step] ?? '');
     return at(
       databasesAnchor(context),
       `The image does not migrate and serve ${setup}: step \`${o.step}\` failed (${o.why}). ${advice}`.trim(),

@@ -16,7 +16,7 @@ import {
   stamp,
   tail,
   withBases
-} from "./chunk-3TTQ7SWM.js";
+} from "./chunk-T3SQN27O.js";
 import {
   RUN_LABEL,
   removeBuildLayers,
@@ -525,8 +525,13 @@ function engineValue(settings, variable, engine) {
         return module.slice(prefix.length, module.length - suffix.length);
     return module;
   }
-  const selected = configs.find((c) => c.selectedBy?.variable === variable && wanted(c.engine));
+  const selectors = configs.filter((c) => c.selectedBy?.variable === variable);
+  const test = (c) => c.selectedBy?.test ?? "equals";
+  const selected = selectors.find((c) => wanted(c.engine) && test(c) === "equals");
   if (selected?.selectedBy) return selected.selectedBy.value;
+  const presence = selectors.find((c) => test(c) === "set");
+  if (presence) return wanted(presence.engine) ? engine : void 0;
+  if (selectors.some((c) => wanted(c.engine) && test(c) === "unset")) return void 0;
   return engine;
 }
 function planEnv(input) {
@@ -548,7 +553,14 @@ function planEnv(input) {
   const selection = settings?.databases?.selection;
   const engineVars = /* @__PURE__ */ new Set([DEFAULT_ENGINE_VAR]);
   if (selection?.kind === "env") engineVars.add(selection.variable);
-  for (const v of engineVars) set(v, engineValue(settings, v, engine));
+  const presenceVars = /* @__PURE__ */ new Set();
+  for (const v of engineVars) {
+    const value = engineValue(settings, v, engine);
+    if (value === void 0) continue;
+    set(v, value);
+    if (settings?.databases?.configs.some((c) => c.selectedBy?.variable === v && c.selectedBy.test === "set"))
+      presenceVars.add(v);
+  }
   const urlVars = /* @__PURE__ */ new Set();
   if (selection?.kind === "url") urlVars.add(selection.variable);
   for (const name of reads.keys()) if (/DATABASE_URL$|^DB_URL$/.test(name)) urlVars.add(name);
@@ -576,7 +588,7 @@ function planEnv(input) {
       if (field && !fieldVars.some(([v]) => v === name)) fieldVars.push([name, field]);
     }
     for (const [name, field] of fieldVars)
-      if (!engineVars.has(name)) set(name, value(field), field === "password");
+      if (!engineVars.has(name) || presenceVars.has(name)) set(name, value(field), field === "password");
     const url = postgresUrl(pg);
     urlVars.add("DATABASE_URL");
     for (const v of urlVars) set(v, url, true);
@@ -1515,12 +1527,15 @@ async function endEngine(run, e) {
   if (result.status === "passed") run.settledBySeverity.add(e.engine);
   result.durationMs = run.now() - e.t0;
   run.finished.add(e.engine);
-  run.log.info(`${e.engine}: ${result.status}${result.reason ? ` (${result.reason})` : ""}`);
+  if (!run.settledBySeverity.has(e.engine)) logEngine(run, result);
   await removeEngineObjects(run, e.engine);
 }
 function stepSentence(step, detail) {
   const text = detail.trim().replace(/[.;:,]+$/, "");
   return `${step[0].toUpperCase()}${step.slice(1)}: ${text}.`;
+}
+function logEngine(run, result) {
+  run.log.info(`${result.engine}: ${result.status}${result.reason ? ` (${result.reason})` : ""}`);
 }
 
 // src/smoke/postgres.ts
@@ -1666,7 +1681,10 @@ function finishRun(run, rules, reason) {
   for (const e of engineList(run)) run.engines[e] ??= skippedEngine(e, reason ?? "Not run.");
   const context = smokeContext(run);
   for (const e of Object.values(run.engines))
-    if (e && e.status === "passed" && run.settledBySeverity.has(e.engine)) settle(e, rules, run, context);
+    if (e && e.status === "passed" && run.settledBySeverity.has(e.engine)) {
+      settle(e, rules, run, context);
+      logEngine(run, e);
+    }
   const statuses = Object.values(run.engines).map((e) => e.status);
   const failed = run.build?.status === "failed" || statuses.includes("failed") || !!reason;
   const result = {

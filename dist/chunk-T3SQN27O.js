@@ -13227,20 +13227,27 @@ function at(anchor, message, details) {
   };
 }
 var MISSING_MODULE = /ModuleNotFoundError: No module named '([\w.]+)'/;
+var SQLITE_NOT_WRITABLE = /unable to open database file|attempt to write a readonly database/i;
 var COMMAND_NOT_FOUND = /: not found$|executable file not found|No such file or directory/m;
 function failureCause(evidence) {
   const log = `${evidence.output ?? ""}
 ${evidence.logTail ?? ""}`;
   const module = MISSING_MODULE.exec(log)?.[1];
   if (module) return { kind: "missing-module", module };
+  if (SQLITE_NOT_WRITABLE.test(`${log}
+${evidence.why ?? ""}`)) return { kind: "sqlite-not-writable" };
   if (evidence.exitCode === 127 || evidence.exitCode !== void 0 && COMMAND_NOT_FOUND.test(log))
     return { kind: "command-not-found" };
   if (evidence.exitCode === 0) return { kind: "not-a-server" };
   if (evidence.exitCode !== void 0) return { kind: "crashed", exitCode: evidence.exitCode };
   return void 0;
 }
-function causeAdvice(cause, port) {
+function causeAdvice(cause, port, imageUser) {
   switch (cause.kind) {
+    case "sqlite-not-writable": {
+      const who = imageUser && !/^(root|0)(:|$)/.test(imageUser) ? ` by the user the image runs as (USER ${imageUser})` : "";
+      return `The SQLite file cannot be created or written${who}: create its directory in the Dockerfile and \`chown\` it to that user before \`VOLUME\`, since a new volume takes the directory's owner.`;
+    }
     case "missing-module":
       return `The image lacks the Python module \`${cause.module}\` the app imports: add the package that provides it to the requirements the image installs (factor II, dependencies declared and isolated).`;
     case "command-not-found":
@@ -13262,7 +13269,7 @@ function judgeEnginePath(engine, setup, observations, context) {
   const failed = observationsOf(observations, "engine-failed").filter((o) => o.engine === engine);
   return acrossEngines(failed, (o) => {
     const cause = failureCause(o);
-    const advice = cause && cause.kind !== "crashed" ? causeAdvice(cause) : ENGINE_ADVICE[o.step] ?? "";
+    const advice = cause && cause.kind !== "crashed" ? causeAdvice(cause, void 0, context.imageUser) : ENGINE_ADVICE[o.step] ?? "";
     return at(
       databasesAnchor(context),
       `The image does not migrate and serve ${setup}: step \`${o.step}\` failed (${o.why}). ${advice}`.trim(),
@@ -27121,15 +27128,13 @@ function valueOf(argv, option) {
 }
 
 // src/rules/TF1201-migrate-one-off-failed.ts
-var SQLITE_NOT_WRITABLE = /unable to open database file|attempt to write a readonly database/i;
-function sqliteNotWritable(context) {
-  const user = context.imageUser;
-  const who = user && !/^(root|0)(:|$)/.test(user) ? ` by the user the image runs as (USER ${user})` : "";
-  return `The SQLite file cannot be created or written${who}: create its directory in the Dockerfile and \`chown\` it to that user before \`VOLUME\`, since a new volume takes the directory's owner.`;
-}
 function missingModule(output) {
   const cause = failureCause({ output });
   return cause?.kind === "missing-module" ? `${causeAdvice(cause)} ` : "";
+}
+function sqliteNotWritable(output, context) {
+  const cause = failureCause({ output });
+  return cause?.kind === "sqlite-not-writable" ? ` ${causeAdvice(cause, void 0, context.imageUser)}` : "";
 }
 var migrateOneOffFailed = defineDynamicRule({
   id: "TF1201",
@@ -27151,7 +27156,7 @@ docker run --rm -e DB_ENGINE=sqlite IMAGE python manage.py migrate --noinput
       observationsOf(observations, "migrate-failed"),
       (o) => at(
         databasesAnchor(context),
-        `\`manage.py migrate --noinput\` run as a one-off container from the image failed (${o.why}). ${missingModule(o.output)}The release must be able to migrate with only the environment it is given.${o.engine === "sqlite" && SQLITE_NOT_WRITABLE.test(o.output) ? ` ${sqliteNotWritable(context)}` : ""}`,
+        `\`manage.py migrate --noinput\` run as a one-off container from the image failed (${o.why}). ${missingModule(o.output)}The release must be able to migrate with only the environment it is given.${o.engine === "sqlite" ? sqliteNotWritable(o.output, context) : ""}`,
         o.logTail
       )
     );

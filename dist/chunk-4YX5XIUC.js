@@ -49,7 +49,7 @@ import {
   serverOf,
   stamp,
   writeOwnFile
-} from "./chunk-3TTQ7SWM.js";
+} from "./chunk-T3SQN27O.js";
 import {
   __toESM
 } from "./chunk-TEVZZSVY.js";
