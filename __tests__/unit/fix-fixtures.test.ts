@@ -49,6 +49,12 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: 'no BASE_DIR in the module of DATABASES, for the SQLite alternative of the switch',
     },
   ],
+  '__tests__/fixtures/smoke/app-blog-compose-command': [
+    {
+      rule: 'TF0302',
+      why: 'DEBUG is turned on by the compose environment, not by the settings the fixer rewrites',
+    },
+  ],
   '__tests__/fixtures/corpus/split-settings-local-tail': [
     {
       rule: 'TF0305',
