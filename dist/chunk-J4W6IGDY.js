@@ -7,11 +7,11 @@ import {
   parseDeployCheck,
   planEnv,
   runSmoke
-} from "./chunk-KP2NAFFL.js";
+} from "./chunk-R72KUICW.js";
 import {
   DEFAULT_LIMITS,
   Redactor
-} from "./chunk-T3SQN27O.js";
+} from "./chunk-2PFHLTNG.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,

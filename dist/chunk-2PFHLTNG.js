@@ -24040,6 +24040,7 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
   fix: {
     safety: "safe",
     summary: "Reads DEBUG from DJANGO_DEBUG as a boolean that is false unless set to 1, true, yes or on.",
+    declines: "DEBUG turned on by the image ENV or a compose environment: which file is meant for production is the author's call.",
     make: (context) => assignFromEnvironment(
       context,
       "DEBUG",

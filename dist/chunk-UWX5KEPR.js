@@ -49,7 +49,7 @@ import {
   serverOf,
   stamp,
   writeOwnFile
-} from "./chunk-T3SQN27O.js";
+} from "./chunk-2PFHLTNG.js";
 import {
   __toESM
 } from "./chunk-TEVZZSVY.js";

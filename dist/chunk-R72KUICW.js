@@ -16,7 +16,7 @@ import {
   stamp,
   tail,
   withBases
-} from "./chunk-T3SQN27O.js";
+} from "./chunk-2PFHLTNG.js";
 import {
   RUN_LABEL,
   removeBuildLayers,
