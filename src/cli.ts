@@ -1,5 +1,4 @@
-import { readdirSync, realpathSync, statSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { readdirSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { join, parse as parsePath, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { App } from './model/types/project.js';
@@ -297,7 +296,8 @@ async function check(options: CheckOptions, io: CliIo): Promise<number> {
     text = renderMany(reports, options.format, color);
     failed = reports.some((r) => r.verdict === 'fail');
   }
-  if (options.output) await writeFile(options.output, text);
+  // Synchronous: node:fs/promises would load Node's readline and stream modules for this one write.
+  if (options.output) writeFileSync(options.output, text);
   else io.stdout(text);
   return broken ? 2 : failed ? 1 : 0;
 }
