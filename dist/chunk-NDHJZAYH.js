@@ -7,19 +7,19 @@ import {
   parseDeployCheck,
   planEnv,
   runSmoke
-} from "./chunk-GNDC6XVQ.js";
+} from "./chunk-6FM7TXRL.js";
 import {
   DEFAULT_LIMITS,
   Redactor
-} from "./chunk-ESCUSJ2Z.js";
+} from "./chunk-MQSO6V67.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
   SMOKE_STATE_KEY,
   createDockerCli,
   removeRun
-} from "./chunk-PZQJWDGC.js";
-import "./chunk-TEVZZSVY.js";
+} from "./chunk-4ZTSOJMM.js";
+import "./chunk-SBUXF6WE.js";
 export {
   DEFAULT_LIMITS,
   ENGINES,
