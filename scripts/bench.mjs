@@ -1,6 +1,7 @@
 // Static-analysis timings of the real bundle, whole process included, beside two peer linters on the same inputs
 // (dclint for the compose files, dockerfilelint for the Dockerfiles): prints a markdown table of medians, ratios of
-// paired runs and the issue's goals; asserts nothing.
+// paired runs and the issue's goals; asserts nothing. The action's bundle runs too, as a runner starts it, with the
+// smoke test off and nothing to publish to: its static part beside the CLI's.
 // Usage: npm run bench [-- --runs N --many N --projects N --no-bundle]
 //   --runs N       rounds of the one-project group (default 20); the tree groups get a quarter of that
 //   --many N       projects of the small tree, checked in one process with --each (default 38)
@@ -9,10 +10,20 @@
 // Each round runs every command of a group once, in an order that rotates round by round, so a machine that slows
 // down weighs on all of them alike; a ratio is the median of the ratios of the same round.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { parse as parseYaml } from 'yaml';
 import { generateProjects } from './gen-projects.mjs';
 
 const root = resolve(import.meta.dirname, '..');
@@ -63,12 +74,13 @@ function run(command) {
   const [file, args] = hasGnuTime
     ? [GNU_TIME, ['-f', '%U %S %M', '-o', usageFile, node, ...command.args]]
     : [node, ['--import', USAGE_HOOK, ...command.args]];
+  command.prepare?.();
   const started = process.hrtime.bigint();
   const r = spawnSync(file, args, {
-    cwd: root,
+    cwd: command.cwd ?? root,
     encoding: 'utf8',
     maxBuffer: 1 << 30,
-    env: { ...process.env, TFR_BENCH_USAGE: usageFile, NO_COLOR: '1' },
+    env: { ...(command.env ?? process.env), TFR_BENCH_USAGE: usageFile, NO_COLOR: '1' },
   });
   const wall = Number(process.hrtime.bigint() - started) / 1e6;
   if (r.status === null || (command.ok !== 'any' && ![0, 1].includes(r.status)) || !existsSync(usageFile)) {
@@ -130,6 +142,59 @@ const peers = (dir, composeFiles, dockerfiles) => [
 ];
 const dockerfilesOf = (dir) => readdirSync(dir).map((p) => join(dir, p, 'Dockerfile'));
 
+/**
+ * dist/index.js as a runner starts a node24 action (the environment of __tests__/support/runner.ts): a push event,
+ * every input at its action.yml default but `smoke: false` and no token, so the run is the static part alone
+ * (analysis, fix proposals, annotations, job summary, outputs, the SARIF file) and publishes nothing. The workspace is
+ * a copy of the project, a repository of its own; the file commands are emptied before each run.
+ */
+function actionCommand(project) {
+  const dir = join(work, 'runner');
+  const workspace = join(dir, 'workspace');
+  cpSync(join(root, project), workspace, { recursive: true });
+  mkdirSync(join(dir, 'temp'));
+  const files = {
+    GITHUB_OUTPUT: join(dir, 'output'),
+    GITHUB_STEP_SUMMARY: join(dir, 'summary.md'),
+    GITHUB_STATE: join(dir, 'state'),
+    GITHUB_ENV: join(dir, 'env'),
+    GITHUB_PATH: join(dir, 'path'),
+  };
+  const eventPath = join(dir, 'event.json');
+  writeFileSync(eventPath, JSON.stringify({ ref: 'refs/heads/main', repository: { full_name: 'octo/app' } }));
+  const inputs = parseYaml(readFileSync(join(root, 'action.yml'), 'utf8')).inputs;
+  const given = { smoke: 'false', 'github-token': '' };
+  const env = {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: dir,
+    CI: 'true',
+    GITHUB_ACTIONS: 'true',
+    // Nothing listens there: a run that tried to publish would fail, not go unnoticed.
+    GITHUB_API_URL: 'http://127.0.0.1:9',
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_REPOSITORY: 'octo/app',
+    GITHUB_EVENT_NAME: 'push',
+    GITHUB_EVENT_PATH: eventPath,
+    GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
+    GITHUB_REF: 'refs/heads/main',
+    GITHUB_WORKSPACE: workspace,
+    RUNNER_TEMP: join(dir, 'temp'),
+    ...files,
+  };
+  for (const [name, input] of Object.entries(inputs))
+    env[`INPUT_${name.toUpperCase()}`] = name in given ? given[name] : String(input.default ?? '');
+  return {
+    name: 'dist/index.js (action, smoke off)',
+    args: [join(root, 'dist/index.js')],
+    cwd: workspace,
+    env,
+    // Exit 1 is the verdict (setFailed) as for the CLI.
+    prepare: () => {
+      for (const f of Object.values(files)) writeFileSync(f, '');
+    },
+  };
+}
+
 try {
   console.log(`\nNode ${process.version}, ${load()}`);
   console.log(
@@ -142,8 +207,9 @@ try {
     { name: 'dist/cli.js --version', args: [cliJs, '--version'] },
     { name: `dist/cli.js check ${ONE}`, args: [cliJs, 'check', ONE, '--format', 'json'] },
     ...peers(ONE, [join(ONE, 'docker-compose.yml')], [join(ONE, 'Dockerfile')]),
+    actionCommand(ONE),
   ];
-  const [bare, version, check, dc, dfl] = measure(one, RUNS);
+  const [bare, version, check, dc, dfl, action] = measure(one, RUNS);
   const checkWall = median(check.map((s) => s.wall));
   const checkVsBare = ratioOf(check, bare);
   row(ONE, 'node -e 0', bare);
@@ -157,6 +223,13 @@ try {
   );
   row(ONE, 'dclint (compose file)', dc);
   row(ONE, 'dockerfilelint (Dockerfile)', dfl);
+  row(
+    ONE,
+    'dist/index.js (action, smoke off)',
+    action,
+    `${ratioOf(action, check).toFixed(2)}× dist/cli.js check; ${ratioOf(action, bare).toFixed(2)}× node -e 0`,
+    `≤ 1.05× the CLI (its file commands): ${verdict(ratioOf(action, check) <= 1.05)}`,
+  );
 
   // Trees of generated projects, each checked in one process.
   for (const [count, budgetMs] of [

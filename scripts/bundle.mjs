@@ -28,6 +28,24 @@ const shellParserApart = {
   },
 };
 
+/**
+ * Node's built-in modules through require(), not import: an import evaluates every export of the module's ESM face,
+ * and with them the lazy ones (node:fs its promises API and readline, node:util streams and worker_threads), which
+ * the analysis never uses. Named imports then read the module's properties when used, as CommonJS does.
+ */
+const builtinsByRequire = {
+  name: 'builtins-by-require',
+  setup(b) {
+    b.onResolve({ filter: /^node:/ }, (args) =>
+      args.kind === 'import-statement' ? { path: args.path, namespace: 'builtin-by-require' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'builtin-by-require' }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(args.path)});`,
+      loader: 'js',
+    }));
+  },
+};
+
 rmSync('dist', { recursive: true, force: true });
 await build({
   entryPoints: { index: 'src/index.ts', 'cli-main': 'src/cli.ts', post: 'src/post.ts' },
@@ -42,7 +60,7 @@ await build({
   format: 'esm',
   legalComments: 'none',
   logLevel: 'warning',
-  plugins: [packageVersionOnly, shellParserApart],
+  plugins: [packageVersionOnly, shellParserApart, builtinsByRequire],
   // CommonJS dependencies bundled into ESM still call require() for Node built-ins.
   banner: {
     js: "import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);",

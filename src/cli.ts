@@ -1,5 +1,4 @@
-import { readdirSync, realpathSync, statSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { readdirSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { join, parse as parsePath, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { App } from './model/types/project.js';
@@ -274,14 +273,16 @@ async function check(options: CheckOptions, io: CliIo): Promise<number> {
   let text: string;
   let failed: boolean;
   let broken = false;
+  // One copy for every project: reading process.env goes through the runtime for each variable.
+  const env = { ...process.env };
   if (!options.many) {
-    const report = await reviewProject(options.request, options, io);
+    const report = await reviewProject(options.request, options, io, env);
     text = render(report, options.format, color);
     failed = report.verdict === 'fail';
   } else {
     const results = await inParallel(options.dirs, PROJECTS_AT_ONCE, async (dir) => {
       try {
-        return await reviewProject({ ...options.request, directory: dir }, options, io);
+        return await reviewProject({ ...options.request, directory: dir }, options, io, env);
       } catch (error) {
         // One project's bad config or a bug on its files must not cost the others their report.
         const message =
@@ -295,7 +296,8 @@ async function check(options: CheckOptions, io: CliIo): Promise<number> {
     text = renderMany(reports, options.format, color);
     failed = reports.some((r) => r.verdict === 'fail');
   }
-  if (options.output) await writeFile(options.output, text);
+  // Synchronous: node:fs/promises would load Node's readline and stream modules for this one write.
+  if (options.output) writeFileSync(options.output, text);
   else io.stdout(text);
   return broken ? 2 : failed ? 1 : 0;
 }
@@ -325,7 +327,12 @@ async function inParallel<T, R>(
 }
 
 /** One project's review and report, as runReview makes it for the action too. */
-async function reviewProject(request: ReviewRequest, options: CheckOptions, io: CliIo): Promise<Report> {
+async function reviewProject(
+  request: ReviewRequest,
+  options: CheckOptions,
+  io: CliIo,
+  env: NodeJS.ProcessEnv,
+): Promise<Report> {
   const say = (m: string) => io.stderr(`${m}\n`);
   const log = {
     info: say,
@@ -347,7 +354,7 @@ async function reviewProject(request: ReviewRequest, options: CheckOptions, io: 
     log,
     now: Date.now,
     // Tokens of the environment and credentials of the checkouts above the directory never reach the report.
-    secrets: (root) => runnerSecrets({ env: process.env, root, workspace: parsePath(root).root }),
+    secrets: (root) => runnerSecrets({ env, root, workspace: parsePath(root).root }),
     analyze: io.analyze,
   });
 }

@@ -25,18 +25,28 @@ const RECORD_LOADS =
      process.on('exit', () => writeFileSync(process.env.TFR_LOADED, loaded.join('\\n')));`,
   );
 
+/** Node's own modules a process loaded beyond those every process starts with, as the CLI's exit leaves them. */
+const RECORD_BUILTINS =
+  'data:text/javascript,' +
+  encodeURIComponent(
+    `import { writeFileSync } from 'node:fs';
+     const start = new Set(process.moduleLoadList);
+     process.on('exit', () => writeFileSync(process.env.TFR_BUILTINS, process.moduleLoadList.filter((m) => !start.has(m)).join('\\n')));`,
+  );
+
 /** Runs dist/cli.js; returns its result and the dist/ files it loaded, with the sources each was bundled from. */
 function runCli(args: string[], env: Record<string, string> = {}) {
   const record = join(temp, `loaded-${Math.random().toString(36).slice(2)}`);
   const r = spawnSync(
     join(ROOT, 'scripts/node24'),
-    ['--import', RECORD_LOADS, join(ROOT, 'dist/cli.js'), ...args],
+    ['--import', RECORD_LOADS, '--import', RECORD_BUILTINS, join(ROOT, 'dist/cli.js'), ...args],
     {
       cwd: ROOT,
       encoding: 'utf8',
-      env: { ...process.env, ...env, TFR_LOADED: record, NO_COLOR: '1' },
+      env: { ...process.env, ...env, TFR_LOADED: record, TFR_BUILTINS: `${record}-builtins`, NO_COLOR: '1' },
     },
   );
+  const builtins = readFileSync(`${record}-builtins`, 'utf8').split('\n');
   const files = readFileSync(record, 'utf8')
     .split('\n')
     .filter((url) => url.startsWith(`file://${ROOT}/dist/`))
@@ -45,7 +55,7 @@ function runCli(args: string[], env: Record<string, string> = {}) {
   const sources = files.flatMap((f) =>
     [...readFileSync(f, 'utf8').matchAll(/^\/\/ ((?:src|node_modules)\/\S+)$/gm)].map((m) => m[1]),
   );
-  return { ...r, files: files.map((f) => basename(f)), sources };
+  return { ...r, files: files.map((f) => basename(f)), sources, builtins };
 }
 
 /** Sources that belong to the action or to the smoke stage, not to a static check (smoke's two pure helpers aside). */
@@ -66,6 +76,8 @@ test('a static check loads no GitHub or smoke code, and no shell parser when eve
   assert.ok(r.sources.includes('src/rules/registry.ts'), 'the analysis was loaded');
   assert.deepEqual(foreign(r.sources), []);
   assert.ok(!r.files.includes('mvdan-sh.cjs'), r.files.join(' '));
+  // Built-ins come through require(): an import of node:fs would evaluate its promises API, and readline with it.
+  assert.ok(!r.builtins.includes('NativeModule fs/promises'), r.builtins.join(' '));
 
   const version = runCli(['--version']);
   assert.equal(version.status, 0);

@@ -1,6 +1,6 @@
-import { opendir, realpath, stat } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
-import { isInside, readInside, UnsafePathError } from '../util/safe-fs.js';
+import { type Dirent, readdirSync, realpathSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { isInside, readInsideSync, readRegularFileSync, UnsafePathError } from '../util/safe-fs.js';
 import {
   baseName,
   DEFAULT_CONFIG_FILE,
@@ -31,8 +31,8 @@ export async function discover(
 ): Promise<SourceTree> {
   const maxFiles = limits.maxFiles ?? MAX_FILES;
   const maxBytes = limits.maxFileBytes ?? MAX_FILE_BYTES;
-  const realRoot = await realpath(root);
-  const walked = await walk(realRoot, maxFiles);
+  const realRoot = realpathSync.native(root);
+  const walked = walk(realRoot, maxFiles);
   const files = walked.files.sort();
   const fileSet = new Set(files);
   const links = new Map(walked.links.map((l) => [l.path, l.reason]));
@@ -53,7 +53,7 @@ export async function discover(
       if (link) unreadable.push({ file, reason: link });
       if (link || !named.has(file)) return;
     }
-    const result = await readText(realRoot, file, maxBytes);
+    const result = readText(realRoot, file, maxBytes, walked.plain.has(file));
     if (typeof result === 'string') texts[file] = result;
     else unreadable.push({ file, reason: result.reason });
   };
@@ -174,15 +174,21 @@ function secondPassFiles(texts: Record<string, string>, files: string[], options
   return [...out];
 }
 
-/** Reads one file as text, or says why it cannot be. Symlinks are followed only to files inside root. */
-async function readText(
+/**
+ * Reads one file as text, or says why it cannot be. Symlinks are followed only to files inside root. A `plain` file
+ * was listed by the walk through real directories only, so its path needs no resolving (no realpath per read).
+ */
+function readText(
   realRoot: string,
   file: string,
   maxBytes: number,
-): Promise<string | { reason: string }> {
+  plain: boolean,
+): string | { reason: string } {
   let bytes: Buffer;
   try {
-    bytes = await readInside(realRoot, file, { maxBytes });
+    bytes = plain
+      ? readRegularFileSync(join(realRoot, file), maxBytes, file)
+      : readInsideSync(realRoot, file, { maxBytes });
   } catch (error) {
     if (error instanceof UnsafePathError) return { reason: error.reason };
     return {
@@ -214,59 +220,63 @@ function linkOnPath(file: string, links: Map<string, string>): string | undefine
 /**
  * Walks without following symlinked directories; a symlinked file counts when its target stays inside root. Links
  * leading outside root, or nowhere, are listed with the reason, so a file that matters is never silently absent.
+ * `plain` holds the files reached through real directories and not links themselves.
  */
-async function walk(
+function walk(
   realRoot: string,
   limit: number,
-): Promise<{ files: string[]; skipped: string[]; links: Link[]; truncated: boolean }> {
+): { files: string[]; plain: Set<string>; skipped: string[]; links: Link[]; truncated: boolean } {
   const files: string[] = [];
+  const plain = new Set<string>();
   const skipped: string[] = [];
   const links: Link[] = [];
+  const walked = (truncated: boolean) => ({ files, plain, skipped, links, truncated });
   // Breadth first: when the cap is hit, the shallow files (Dockerfile, compose, manage.py) are already listed.
-  const queue: string[] = [realRoot];
+  // Each entry is a directory's path relative to root ('' for root itself); one readdir with types lists it.
+  const queue: string[] = [''];
   for (let next = 0; next < queue.length; next++) {
     const dir = queue[next];
-    let entries;
+    let entries: Dirent[];
     try {
-      entries = [];
-      for await (const entry of await opendir(dir)) entries.push(entry);
+      entries = readdirSync(dir === '' ? realRoot : join(realRoot, dir), { withFileTypes: true });
     } catch {
       continue; // unreadable directory (permissions): its files are simply not part of the analysis
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : 1));
     for (const entry of entries) {
-      const abs = join(dir, entry.name);
-      const rel = relative(realRoot, abs).split(sep).join('/');
+      const rel = dir === '' ? entry.name : `${dir}/${entry.name}`;
       if (SKIPPED_DIRS.has(entry.name)) {
         skipped.push(rel);
         continue;
       }
-      if (entry.isDirectory()) queue.push(abs);
-      else if (entry.isFile()) files.push(rel);
-      else if (entry.isSymbolicLink()) {
-        const target = await linkTarget(abs, realRoot);
+      if (entry.isDirectory()) queue.push(rel);
+      else if (entry.isFile()) {
+        files.push(rel);
+        plain.add(rel);
+      } else if (entry.isSymbolicLink()) {
+        const target = linkTarget(join(realRoot, rel), realRoot);
         if (target === 'file') files.push(rel);
         else if (target !== 'directory') links.push({ path: rel, reason: target.reason });
       }
-      if (files.length >= limit) return { files, skipped, links, truncated: true };
+      if (files.length >= limit) return walked(true);
     }
   }
-  return { files, skipped, links, truncated: false };
+  return walked(false);
 }
 
 type Link = { path: string; reason: string };
 
 /** What a symbolic link leads to: a file or directory inside root, or why it is not followed. */
-async function linkTarget(abs: string, realRoot: string): Promise<'file' | 'directory' | { reason: string }> {
+function linkTarget(abs: string, realRoot: string): 'file' | 'directory' | { reason: string } {
   let target: string;
   try {
-    target = await realpath(abs);
+    target = realpathSync.native(abs);
   } catch {
     return { reason: 'a symbolic link whose target does not exist' };
   }
   if (!isInside(target, realRoot)) return { reason: 'a symbolic link leaving the scanned directory' };
   try {
-    const info = await stat(target);
+    const info = statSync(target);
     if (info.isFile()) return 'file';
     if (info.isDirectory()) return 'directory';
   } catch {

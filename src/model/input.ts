@@ -1,5 +1,6 @@
 import type { SourceTree } from '../discover/types.js';
 import type { ParseError } from './types/project.js';
+import { compareText } from '../util/compare-text.js';
 
 /** What every part of the project model reads: the discovered tree, and where it reports the problems it meets. */
 export interface ModelInput {
@@ -26,5 +27,5 @@ export abstract class ModelPart {
 
 /** Shallower paths first, then by name. */
 export function byDepth(a: string, b: string): number {
-  return a.split('/').length - b.split('/').length || a.localeCompare(b);
+  return a.split('/').length - b.split('/').length || compareText(a, b);
 }

@@ -4,6 +4,7 @@ import { escapeMarkdown, terminalLine } from './escape.js';
 import { jsonReport } from './json.js';
 import { sarifLog, SARIF_SCHEMA_URI } from './sarif.js';
 import { renderGithub } from './workflow-commands.js';
+import { compareText } from '../util/compare-text.js';
 
 /**
  * The reports of several projects checked in one run (`check DIR DIR ...`, `check --each DIR`): one report each in
@@ -42,7 +43,7 @@ function ruleSummary(findings: readonly Finding[], max = 6): string[] {
   const counts = new Map<string, number>();
   for (const f of findings) if (!f.suppressed) counts.set(f.ruleId, (counts.get(f.ruleId) ?? 0) + 1);
   const ids = [...counts]
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]))
     .map(([id, n]) => (n > 1 ? `${id}×${n}` : id));
   return ids.length > max ? [...ids.slice(0, max), `+${ids.length - max}`] : ids;
 }

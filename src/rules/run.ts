@@ -4,6 +4,7 @@ import type { Project } from '../model/types/project.js';
 import { matchesGlob } from '../util/glob.js';
 import type { Rule } from './lib/rule.js';
 import { findRule, RULES } from './registry.js';
+import { compareText } from '../util/compare-text.js';
 
 /** Runs every static rule on the project; a rule that throws becomes a TF0001 finding instead of a crash. */
 export function runRules(project: Project, config: Config, rules: readonly Rule[] = RULES): Finding[] {
@@ -47,8 +48,7 @@ export function finalize(findings: Finding[], project: Project, config: Config):
     out.push(f);
   }
   return out.sort(
-    (a, b) =>
-      a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || a.ruleId.localeCompare(b.ruleId),
+    (a, b) => compareText(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0) || compareText(a.ruleId, b.ruleId),
   );
 }
 

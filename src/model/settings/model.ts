@@ -5,6 +5,7 @@ import { resolveDatabases } from './databases.js';
 import type { ModuleEvaluation } from './evaluation.js';
 import { concatPath, relativeParts, renderConcat } from './paths.js';
 import { truthy, type EnvValueSource, type PyOf, type PyValue } from './value.js';
+import { compareText } from '../../util/compare-text.js';
 
 // Values nested deeper than this are reported as unknown.
 const MAX_SOURCE_DEPTH = 60;
@@ -170,6 +171,6 @@ function logHandlers(
     visitConfig(c.v, 0);
   }
   return out
-    .sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line)
+    .sort((a, b) => compareText(a.file, b.file) || a.line - b.line)
     .map((h) => (h.file === ownFile ? { className: h.className, line: h.line } : h));
 }

@@ -3,7 +3,7 @@ import {
   escapeData,
   escapeProperty,
   inert
-} from "./chunk-6SBHVAFZ.js";
+} from "./chunk-HDWVAUYN.js";
 import {
   DEFAULT_CONFIG_FILE,
   ImageLayout,
@@ -14,6 +14,7 @@ import {
   SEVERITIES,
   UnsafePathError,
   baseName,
+  compareText,
   dirName,
   discover,
   djangoCommand,
@@ -45,19 +46,32 @@ import {
   readRegularFileSync,
   relativeTo,
   require_dist,
+  require_node_fs,
+  require_node_os,
+  require_node_path,
   sentFiles,
   serverOf,
   stamp,
   writeOwnFile
-} from "./chunk-2PFHLTNG.js";
+} from "./chunk-ZH7KOY6U.js";
 import {
-  __toESM
-} from "./chunk-TEVZZSVY.js";
+  __commonJS,
+  __require,
+  __toESM,
+  require_node_crypto
+} from "./chunk-SBUXF6WE.js";
+
+// builtin-by-require:node:url
+var require_node_url = __commonJS({
+  "builtin-by-require:node:url"(exports, module) {
+    module.exports = __require("node:url");
+  }
+});
 
 // src/options.ts
+var import_node_fs = __toESM(require_node_fs(), 1);
+var import_node_path = __toESM(require_node_path(), 1);
 var import_yaml = __toESM(require_dist(), 1);
-import { lstatSync, realpathSync, statSync } from "node:fs";
-import { isAbsolute, relative, resolve, sep } from "node:path";
 var FAIL_ON_VALUES = ["error", "warning", "notice", "never"];
 var FORMATS = ["text", "json", "markdown", "sarif", "github"];
 function oneOf(value, source, accepted) {
@@ -120,7 +134,7 @@ var MAX_CONFIG_BYTES = 256 * 1024;
 async function loadConfig(root, file, within = root) {
   const explicit = file !== void 0 && file !== "";
   const name = explicit ? file : DEFAULT_CONFIG_FILE2;
-  const path = resolve(root, name);
+  const path = (0, import_node_path.resolve)(root, name);
   if (!explicit && isAbsent(path)) return { rules: {}, exclude: [], allowSuppressions: true };
   let text;
   try {
@@ -132,11 +146,11 @@ async function loadConfig(root, file, within = root) {
       return { rules: {}, exclude: [], allowSuppressions: true };
     throw new OptionError(`Cannot read config file '${name}': ${reason}.`);
   }
-  return { ...parseConfig(text, name), file: relative(resolve(root), path).split(sep).join("/") };
+  return { ...parseConfig(text, name), file: (0, import_node_path.relative)((0, import_node_path.resolve)(root), path).split(import_node_path.sep).join("/") };
 }
 function isAbsent(path) {
   try {
-    return lstatSync(path, { throwIfNoEntry: false }) === void 0;
+    return (0, import_node_fs.lstatSync)(path, { throwIfNoEntry: false }) === void 0;
   } catch {
     return false;
   }
@@ -145,18 +159,18 @@ function scannedDirectory(base, directory, source, workspace) {
   const quoted = `${source} '${directory}'`;
   let real;
   try {
-    real = realpathSync(resolve(base, directory));
+    real = import_node_fs.realpathSync.native((0, import_node_path.resolve)(base, directory));
   } catch {
     throw new OptionError(`${quoted} does not exist. Expected the directory of the app to review.`);
   }
   if (workspace !== void 0) {
-    const rel = relative(realpathSync(workspace), real);
-    if (rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel))
+    const rel = (0, import_node_path.relative)((0, import_node_fs.realpathSync)(workspace), real);
+    if (rel === ".." || rel.startsWith(`..${import_node_path.sep}`) || (0, import_node_path.isAbsolute)(rel))
       throw new OptionError(
         `${quoted} leads outside the workspace (a symbolic link). Expected a directory inside the workspace.`
       );
   }
-  if (!statSync(real).isDirectory())
+  if (!(0, import_node_fs.statSync)(real).isDirectory())
     throw new OptionError(`${quoted} is not a directory. Expected the directory of the app to review.`);
   return real;
 }
@@ -231,7 +245,7 @@ function makeReport(input) {
 }
 
 // src/model/index.ts
-import { posix as posix2 } from "node:path";
+var import_node_path3 = __toESM(require_node_path(), 1);
 
 // src/parse/suppressions.ts
 var MARKER = /#\s*twelve-factor\s*:(.*)$/i;
@@ -445,7 +459,7 @@ var ModelPart = class {
   }
 };
 function byDepth(a, b) {
-  return a.split("/").length - b.split("/").length || a.localeCompare(b);
+  return a.split("/").length - b.split("/").length || compareText(a, b);
 }
 
 // src/model/app-seeds.ts
@@ -705,7 +719,7 @@ var ComposeProjects = class extends ModelPart {
 };
 
 // src/model/image-files.ts
-import { posix } from "node:path";
+var import_node_path2 = __toESM(require_node_path(), 1);
 
 // src/parse/requirements.ts
 function parseRequirements(file, text) {
@@ -763,7 +777,7 @@ var ImageFiles = class extends ModelPart {
         for (const argv of runCommands(ins)) {
           for (const req of requirementArgs(argv)) {
             const wd = layout.workdirAt(stage, index) ?? "/";
-            const imagePath = posix.resolve(wd, req);
+            const imagePath = import_node_path2.posix.resolve(wd, req);
             let source = layout.sourceOf(stage, imagePath, index);
             if (!source) {
               const rel = normalizeRelative(req);
@@ -810,7 +824,7 @@ var ImageFiles = class extends ModelPart {
     for (let k = 0; k < commands.length && k < 200; k++) {
       const argv = commands[k];
       for (const word of scriptWords(argv)) {
-        const candidates = word.includes("/") ? [posix.resolve(workdir, word)] : [posix.resolve(workdir, word), ...binDirs(word)];
+        const candidates = word.includes("/") ? [import_node_path2.posix.resolve(workdir, word)] : [import_node_path2.posix.resolve(workdir, word), ...binDirs(word)];
         for (const imagePath of candidates) {
           const source = layout.sourceOf(target, imagePath) ?? this.copiedByName(target, word, context, layout);
           if (!source) continue;
@@ -853,7 +867,7 @@ var ImageFiles = class extends ModelPart {
     if (!/(^|\/)python[\d.]*$/.test(words[0] ?? "")) return void 0;
     const script = words.slice(1).find((w) => !w.startsWith("-"));
     if (!script?.endsWith(".py")) return void 0;
-    const source = layout.sourceOf(target, posix.resolve(target.workdir || "/", script));
+    const source = layout.sourceOf(target, import_node_path2.posix.resolve(target.workdir || "/", script));
     return source ?? this.copiedByName(target, baseName(script), context, layout);
   }
   /** A bare command name (`docker-entrypoint.sh`) found on PATH: any COPY landing a file of that name. */
@@ -1192,7 +1206,7 @@ var ProjectBuilder = class {
       const target = app.dockerfile.targetStage;
       if (target && app.managePy && isUnder(app.managePy, app.context.dir)) {
         const landing = layout.landingOf(target, relativeTo(app.managePy, app.context.dir));
-        if (landing) app.imageSourceDir = posix2.dirname(landing);
+        if (landing) app.imageSourceDir = import_node_path3.posix.dirname(landing);
       }
     }
     const { settings, bases } = this.settingsModules.model(app, seed);
@@ -1257,7 +1271,7 @@ function finalize(findings, project, config) {
     out.push(f);
   }
   return out.sort(
-    (a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || a.ruleId.localeCompare(b.ruleId)
+    (a, b) => compareText(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0) || compareText(a.ruleId, b.ruleId)
   );
 }
 function suppressionFor(f, project) {
@@ -1476,19 +1490,19 @@ function codeBlock(text) {
 }
 
 // src/util/paths.ts
-import { posix as posix3 } from "node:path";
+var import_node_path4 = __toESM(require_node_path(), 1);
 function reportDirectory(directory) {
-  return posix3.normalize(directory.replace(/\\/g, "/")).replace(/(.)\/+$/, "$1");
+  return import_node_path4.posix.normalize(directory.replace(/\\/g, "/")).replace(/(.)\/+$/, "$1");
 }
 function repoPath(directory, file) {
   const dir = directory.replace(/\\/g, "/");
-  if (dir === "" || posix3.isAbsolute(dir) || /^[A-Za-z]:\//.test(dir)) return file;
-  const joined = posix3.normalize(posix3.join(dir, file));
+  if (dir === "" || import_node_path4.posix.isAbsolute(dir) || /^[A-Za-z]:\//.test(dir)) return file;
+  const joined = import_node_path4.posix.normalize(import_node_path4.posix.join(dir, file));
   return joined.startsWith("../") ? file : joined;
 }
 
 // src/report/markdown-smoke.ts
-import { createHash } from "node:crypto";
+var import_node_crypto = __toESM(require_node_crypto(), 1);
 
 // src/report/logs.ts
 var TAIL_LINES = 25;
@@ -1585,7 +1599,7 @@ function anchorPrefix(directory) {
   const dir = directory.replace(/^(?:\.\/)+|\/+$/g, "");
   if (dir === "" || dir === ".") return "tfr-";
   const slug = dir.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40).replace(/-+$/, "");
-  const hash = createHash("sha256").update(dir).digest("hex").slice(0, 6);
+  const hash = (0, import_node_crypto.createHash)("sha256").update(dir).digest("hex").slice(0, 6);
   return `tfr-${slug ? `${slug}-` : ""}${hash}-`;
 }
 function factorAnchor(factor, prefix) {
@@ -1917,8 +1931,8 @@ function fileName2(name) {
 }
 
 // src/report/sarif.ts
-import { isAbsolute as isAbsolute2 } from "node:path";
-import { pathToFileURL } from "node:url";
+var import_node_path5 = __toESM(require_node_path(), 1);
+var import_node_url = __toESM(require_node_url(), 1);
 var SARIF_SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 var LEVEL = {
   error: "error",
@@ -1932,7 +1946,7 @@ function renderSarif(report, rules) {
 }
 function sarifLog(report, rules) {
   const index = new Map(rules.map((r, i) => [r.id, i]));
-  const absolute = isAbsolute2(report.directory);
+  const absolute = (0, import_node_path5.isAbsolute)(report.directory);
   return {
     $schema: SARIF_SCHEMA_URI,
     version: "2.1.0",
@@ -1971,7 +1985,7 @@ function ruleDescriptor(rule, version) {
   };
 }
 function result(report, f, ruleIndex) {
-  const uri = isAbsolute2(report.directory) ? f.file : repoPath(report.directory, f.file);
+  const uri = (0, import_node_path5.isAbsolute)(report.directory) ? f.file : repoPath(report.directory, f.file);
   const region = f.line === void 0 ? void 0 : {
     startLine: f.line,
     ...f.column !== void 0 ? { startColumn: f.column } : {},
@@ -2009,7 +2023,7 @@ function result(report, f, ruleIndex) {
   };
 }
 function directoryUri(dir) {
-  const href = pathToFileURL(dir).href;
+  const href = (0, import_node_url.pathToFileURL)(dir).href;
   return href.endsWith("/") ? href : `${href}/`;
 }
 function firstParagraph(markdown) {
@@ -2201,18 +2215,9 @@ function renderGithub(report) {
 }
 
 // src/fix/files.ts
-import {
-  closeSync,
-  cpSync,
-  ftruncateSync,
-  lstatSync as lstatSync2,
-  mkdirSync,
-  mkdtempSync,
-  openSync,
-  rmSync
-} from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join, relative as relative2 } from "node:path";
+var import_node_fs2 = __toESM(require_node_fs(), 1);
+var import_node_os = __toESM(require_node_os(), 1);
+var import_node_path6 = __toESM(require_node_path(), 1);
 var MAX_FIX_BYTES = 1024 * 1024;
 function readText(root, file) {
   try {
@@ -2222,15 +2227,15 @@ function readText(root, file) {
   }
 }
 function writeText(root, file, text) {
-  writeOwnFile(join(root, file), text, [root]);
+  writeOwnFile((0, import_node_path6.join)(root, file), text, [root]);
 }
 var MAX_SCRATCH_ENTRIES = 2e4;
 var ScratchTooLarge = class extends Error {
   name = "ScratchTooLarge";
 };
 function makeScratch(root, maxEntries = MAX_SCRATCH_ENTRIES) {
-  const base = mkdtempSync(join(tmpdir(), "tfr-fix-"));
-  const dir = join(base, "tree");
+  const base = (0, import_node_fs2.mkdtempSync)((0, import_node_path6.join)((0, import_node_os.tmpdir)(), "tfr-fix-"));
+  const dir = (0, import_node_path6.join)(base, "tree");
   let entries = 0;
   try {
     copyTree(root, dir, () => {
@@ -2240,34 +2245,34 @@ function makeScratch(root, maxEntries = MAX_SCRATCH_ENTRIES) {
         );
     });
   } catch (error) {
-    rmSync(base, { recursive: true, force: true });
+    (0, import_node_fs2.rmSync)(base, { recursive: true, force: true });
     throw error;
   }
   return {
     dir,
     write(file, text) {
-      if (text === void 0) rmSync(join(dir, file), { force: true });
+      if (text === void 0) (0, import_node_fs2.rmSync)((0, import_node_path6.join)(dir, file), { force: true });
       else writeText(dir, file, text);
     },
-    dispose: () => rmSync(base, { recursive: true, force: true })
+    dispose: () => (0, import_node_fs2.rmSync)(base, { recursive: true, force: true })
   };
 }
 function copyTree(root, dir, counted) {
-  cpSync(root, dir, {
+  (0, import_node_fs2.cpSync)(root, dir, {
     recursive: true,
     verbatimSymlinks: true,
     filter: (source) => {
       if (/[\\/]\.git$/.test(source)) return false;
       if (source !== root) counted();
-      const stat = lstatSync2(source);
+      const stat = (0, import_node_fs2.lstatSync)(source);
       if (!stat.isFile() || stat.size <= MAX_FILE_BYTES) return true;
-      const target = join(dir, relative2(root, source));
-      mkdirSync(dirname(target), { recursive: true });
-      const fd = openSync(target, "w");
+      const target = (0, import_node_path6.join)(dir, (0, import_node_path6.relative)(root, source));
+      (0, import_node_fs2.mkdirSync)((0, import_node_path6.dirname)(target), { recursive: true });
+      const fd = (0, import_node_fs2.openSync)(target, "w");
       try {
-        ftruncateSync(fd, stat.size);
+        (0, import_node_fs2.ftruncateSync)(fd, stat.size);
       } finally {
-        closeSync(fd);
+        (0, import_node_fs2.closeSync)(fd);
       }
       return false;
     }
@@ -2275,8 +2280,8 @@ function copyTree(root, dir, counted) {
 }
 
 // src/fix/patch.ts
-import { existsSync } from "node:fs";
-import { dirname as dirname2, join as join2, relative as relative3, sep as sep2 } from "node:path";
+var import_node_fs3 = __toESM(require_node_fs(), 1);
+var import_node_path7 = __toESM(require_node_path(), 1);
 
 // src/fix/diff.ts
 var CONTEXT = 3;
@@ -2383,14 +2388,14 @@ function unifiedDiff(path, oldText, newText) {
 
 // src/fix/patch.ts
 function repositoryRoot(dir) {
-  for (let d = dir; ; d = dirname2(d)) {
-    if (existsSync(join2(d, ".git"))) return d;
-    if (dirname2(d) === d) return void 0;
+  for (let d = dir; ; d = (0, import_node_path7.dirname)(d)) {
+    if ((0, import_node_fs3.existsSync)((0, import_node_path7.join)(d, ".git"))) return d;
+    if ((0, import_node_path7.dirname)(d) === d) return void 0;
   }
 }
 function repositoryPrefix(dir) {
   const top = repositoryRoot(dir);
-  const rel = top === void 0 ? "" : relative3(top, dir).split(sep2).join("/");
+  const rel = top === void 0 ? "" : (0, import_node_path7.relative)(top, dir).split(import_node_path7.sep).join("/");
   return rel === "" ? "" : `${rel}/`;
 }
 function patchOf(changes, prefix = "") {
@@ -2741,8 +2746,8 @@ async function probeDocker(docker) {
 }
 
 // src/runner-secrets.ts
-import { closeSync as closeSync2, existsSync as existsSync2, fstatSync, openSync as openSync2, readdirSync, readSync, statSync as statSync2 } from "node:fs";
-import { dirname as dirname3, isAbsolute as isAbsolute3, join as join3, relative as relative4, resolve as resolve2, sep as sep3 } from "node:path";
+var import_node_fs4 = __toESM(require_node_fs(), 1);
+var import_node_path8 = __toESM(require_node_path(), 1);
 var MAX_CONFIG_BYTES2 = 256 * 1024;
 var MAX_INCLUDE_DEPTH = 3;
 var MAX_MODULE_DEPTH = 3;
@@ -2790,28 +2795,28 @@ function gitConfigCredentials(text) {
 function readSmallFile(file) {
   let fd;
   try {
-    fd = openSync2(file, "r");
-    if (!fstatSync(fd).isFile()) return void 0;
+    fd = (0, import_node_fs4.openSync)(file, "r");
+    if (!(0, import_node_fs4.fstatSync)(fd).isFile()) return void 0;
     const buffer = Buffer.alloc(MAX_CONFIG_BYTES2);
-    const n = readSync(fd, buffer, 0, MAX_CONFIG_BYTES2, 0);
+    const n = (0, import_node_fs4.readSync)(fd, buffer, 0, MAX_CONFIG_BYTES2, 0);
     return buffer.subarray(0, n).toString("utf8");
   } catch {
     return void 0;
   } finally {
-    if (fd !== void 0) closeSync2(fd);
+    if (fd !== void 0) (0, import_node_fs4.closeSync)(fd);
   }
 }
 function gitDirOf(dir) {
-  const dotGit = join3(dir, ".git");
+  const dotGit = (0, import_node_path8.join)(dir, ".git");
   try {
-    const stat = statSync2(dotGit, { throwIfNoEntry: false });
+    const stat = (0, import_node_fs4.statSync)(dotGit, { throwIfNoEntry: false });
     if (!stat) return void 0;
     if (stat.isDirectory()) return dotGit;
   } catch {
     return void 0;
   }
   const pointer = /^gitdir:\s*(.+)$/m.exec(readSmallFile(dotGit) ?? "")?.[1]?.trim();
-  return pointer ? resolve2(dir, pointer) : void 0;
+  return pointer ? (0, import_node_path8.resolve)(dir, pointer) : void 0;
 }
 function configTexts(file, home, depth = 0, seen = /* @__PURE__ */ new Set()) {
   if (depth > MAX_INCLUDE_DEPTH || seen.has(file)) return [];
@@ -2821,37 +2826,37 @@ function configTexts(file, home, depth = 0, seen = /* @__PURE__ */ new Set()) {
   const out = [text];
   for (const m of text.matchAll(/^\s*path\s*=\s*(.+)$/gim)) {
     let target = m[1].trim().replace(/^"(.*)"$/, "$1");
-    if (target.startsWith("~/") && home) target = join3(home, target.slice(2));
-    if (!isAbsolute3(target)) target = resolve2(dirname3(file), target);
+    if (target.startsWith("~/") && home) target = (0, import_node_path8.join)(home, target.slice(2));
+    if (!(0, import_node_path8.isAbsolute)(target)) target = (0, import_node_path8.resolve)((0, import_node_path8.dirname)(file), target);
     out.push(...configTexts(target, home, depth + 1, seen));
   }
   return out;
 }
 function configFilesOf(gitDir) {
-  const files = [join3(gitDir, "config")];
-  const common = readSmallFile(join3(gitDir, "commondir"))?.trim();
-  if (common) files.push(join3(resolve2(gitDir, common), "config"));
+  const files = [(0, import_node_path8.join)(gitDir, "config")];
+  const common = readSmallFile((0, import_node_path8.join)(gitDir, "commondir"))?.trim();
+  if (common) files.push((0, import_node_path8.join)((0, import_node_path8.resolve)(gitDir, common), "config"));
   const modules = (dir, depth) => {
-    if (depth > MAX_MODULE_DEPTH || !existsSync2(dir)) return;
+    if (depth > MAX_MODULE_DEPTH || !(0, import_node_fs4.existsSync)(dir)) return;
     try {
-      for (const e of readdirSync(dir, { withFileTypes: true })) {
+      for (const e of (0, import_node_fs4.readdirSync)(dir, { withFileTypes: true })) {
         if (!e.isDirectory()) continue;
-        files.push(join3(dir, e.name, "config"));
-        modules(join3(dir, e.name, "modules"), depth + 1);
-        modules(join3(dir, e.name), depth + 1);
+        files.push((0, import_node_path8.join)(dir, e.name, "config"));
+        modules((0, import_node_path8.join)(dir, e.name, "modules"), depth + 1);
+        modules((0, import_node_path8.join)(dir, e.name), depth + 1);
       }
     } catch {
     }
   };
-  modules(join3(gitDir, "modules"), 0);
+  modules((0, import_node_path8.join)(gitDir, "modules"), 0);
   return [...new Set(files)];
 }
 function checkoutCredentials(root, workspace, home) {
-  const dirs = [resolve2(workspace)];
-  const rel = relative4(resolve2(workspace), resolve2(root));
-  if (rel && !rel.startsWith("..") && !isAbsolute3(rel)) {
-    let dir = resolve2(workspace);
-    for (const part of rel.split(sep3)) dirs.push(dir = join3(dir, part));
+  const dirs = [(0, import_node_path8.resolve)(workspace)];
+  const rel = (0, import_node_path8.relative)((0, import_node_path8.resolve)(workspace), (0, import_node_path8.resolve)(root));
+  if (rel && !rel.startsWith("..") && !(0, import_node_path8.isAbsolute)(rel)) {
+    let dir = (0, import_node_path8.resolve)(workspace);
+    for (const part of rel.split(import_node_path8.sep)) dirs.push(dir = (0, import_node_path8.join)(dir, part));
   }
   const out = [];
   for (const dir of dirs) {
@@ -2900,6 +2905,7 @@ export {
   messageParts,
   partsMarkdown,
   renderMarkdown,
+  require_node_url,
   SARIF_SCHEMA_URI,
   renderSarif,
   sarifLog,

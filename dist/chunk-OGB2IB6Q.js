@@ -7,19 +7,19 @@ import {
   parseDeployCheck,
   planEnv,
   runSmoke
-} from "./chunk-R72KUICW.js";
+} from "./chunk-7N2WKLY3.js";
 import {
   DEFAULT_LIMITS,
   Redactor
-} from "./chunk-2PFHLTNG.js";
+} from "./chunk-ZH7KOY6U.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
   SMOKE_STATE_KEY,
   createDockerCli,
   removeRun
-} from "./chunk-PZQJWDGC.js";
-import "./chunk-TEVZZSVY.js";
+} from "./chunk-4ZTSOJMM.js";
+import "./chunk-SBUXF6WE.js";
 export {
   DEFAULT_LIMITS,
   ENGINES,

@@ -1,7 +1,11 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
+import {
+  __toESM,
+  require_node_crypto
+} from "./chunk-SBUXF6WE.js";
 
 // src/core/workflow-text.ts
-import { randomBytes } from "node:crypto";
+var import_node_crypto = __toESM(require_node_crypto(), 1);
 var LINE_BREAK = /\r\n|\r|\n/;
 var COMMAND_START = /^[\s\u0085\p{Cc}\p{Cf}]*::/u;
 var LEGACY_COMMAND = "##[";
@@ -9,7 +13,7 @@ function looksLikeCommand(text) {
   return text.split(LINE_BREAK).some((line) => COMMAND_START.test(line) || line.includes(LEGACY_COMMAND));
 }
 function randomToken() {
-  return `tfr-${randomBytes(16).toString("hex")}`;
+  return `tfr-${(0, import_node_crypto.randomBytes)(16).toString("hex")}`;
 }
 function inert(text, token = randomToken) {
   if (!looksLikeCommand(text)) return text;

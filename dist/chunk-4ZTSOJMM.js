@@ -1,4 +1,23 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
+import {
+  __commonJS,
+  __require,
+  __toESM
+} from "./chunk-SBUXF6WE.js";
+
+// builtin-by-require:node:child_process
+var require_node_child_process = __commonJS({
+  "builtin-by-require:node:child_process"(exports, module) {
+    module.exports = __require("node:child_process");
+  }
+});
+
+// builtin-by-require:node:string_decoder
+var require_node_string_decoder = __commonJS({
+  "builtin-by-require:node:string_decoder"(exports, module) {
+    module.exports = __require("node:string_decoder");
+  }
+});
 
 // src/smoke/cleanup.ts
 var SMOKE_STATE_KEY = "smoke-run-id";
@@ -114,8 +133,8 @@ async function committedAfterTheLog(docker, build, sleep) {
 }
 
 // src/smoke/docker.ts
-import { spawn } from "node:child_process";
-import { StringDecoder } from "node:string_decoder";
+var import_node_child_process = __toESM(require_node_child_process(), 1);
+var import_node_string_decoder = __toESM(require_node_string_decoder(), 1);
 var CLIENT_VARIABLES = /* @__PURE__ */ new Set([
   "PATH",
   "HOME",
@@ -155,7 +174,7 @@ function createDockerCli(binary = "docker") {
   return {
     exec(args, opts = {}) {
       return new Promise((resolve) => {
-        const child = spawn(binary, args, {
+        const child = (0, import_node_child_process.spawn)(binary, args, {
           env: dockerClientEnv(process.env, opts.env),
           stdio: ["pipe", "pipe", "pipe"],
           ...opts.signal ? { signal: opts.signal } : {}
@@ -168,7 +187,7 @@ function createDockerCli(binary = "docker") {
           const next = current + chunk.toString("utf8");
           return next.length > MAX_OUTPUT ? next.slice(next.length - MAX_OUTPUT) : next;
         };
-        const decoder = new StringDecoder("utf8");
+        const decoder = new import_node_string_decoder.StringDecoder("utf8");
         child.stdout.on("data", (c) => {
           stdout = append(stdout, c);
           opts.onStdout?.(decoder.write(c));
@@ -216,6 +235,7 @@ function createDockerCli(binary = "docker") {
 }
 
 export {
+  require_node_child_process,
   SMOKE_STATE_KEY,
   SMOKE_LAYERS_STATE_KEY,
   RUN_LABEL,

@@ -1,12 +1,12 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   inert
-} from "./chunk-6SBHVAFZ.js";
+} from "./chunk-HDWVAUYN.js";
 import {
   __commonJS,
   __require,
   __toESM
-} from "./chunk-TEVZZSVY.js";
+} from "./chunk-SBUXF6WE.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

@@ -5,8 +5,30 @@ import {
   __export,
   __require,
   __toCommonJS,
-  __toESM
-} from "./chunk-TEVZZSVY.js";
+  __toESM,
+  require_node_crypto
+} from "./chunk-SBUXF6WE.js";
+
+// builtin-by-require:node:path
+var require_node_path = __commonJS({
+  "builtin-by-require:node:path"(exports, module) {
+    module.exports = __require("node:path");
+  }
+});
+
+// builtin-by-require:node:fs
+var require_node_fs = __commonJS({
+  "builtin-by-require:node:fs"(exports, module) {
+    module.exports = __require("node:fs");
+  }
+});
+
+// builtin-by-require:node:module
+var require_node_module = __commonJS({
+  "builtin-by-require:node:module"(exports, module) {
+    module.exports = __require("node:module");
+  }
+});
 
 // node_modules/dockerfile-ast/lib/argument.js
 var require_argument = __commonJS({
@@ -9787,10 +9809,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep3, value } = collItem;
+        const { start, key, sep: sep2, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep3?.[0],
+          next: key ?? sep2?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -9804,7 +9826,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep3) {
+          if (!keyProps.anchor && !keyProps.tag && !sep2) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -9828,7 +9850,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep2 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -9844,7 +9866,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep3, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -9935,7 +9957,7 @@ var require_resolve_end = __commonJS({
       let comment2 = "";
       if (end) {
         let hasSpace = false;
-        let sep3 = "";
+        let sep2 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -9949,13 +9971,13 @@ var require_resolve_end = __commonJS({
               if (!comment2)
                 comment2 = cb;
               else
-                comment2 += sep3 + cb;
-              sep3 = "";
+                comment2 += sep2 + cb;
+              sep2 = "";
               break;
             }
             case "newline":
               if (comment2)
-                sep3 += source;
+                sep2 += source;
               hasSpace = true;
               break;
             default:
@@ -9998,18 +10020,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep3, value } = collItem;
+        const { start, key, sep: sep2, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep3?.[0],
+          next: key ?? sep2?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep3 && !value) {
+          if (!props.anchor && !props.tag && !sep2 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -10063,8 +10085,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep3 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
+        if (!isMap2 && !sep2 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -10076,7 +10098,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep2 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -10087,8 +10109,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap2 && !props.found && ctx.options.strict) {
-              if (sep3)
-                for (const st of sep3) {
+              if (sep2)
+                for (const st of sep2) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -10105,7 +10127,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -10285,7 +10307,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep3 = "";
+      let sep2 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -10302,24 +10324,24 @@ var require_resolve_block_scalar = __commonJS({
           indent2 = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep3 + indent2.slice(trimIndent) + content2;
-          sep3 = "\n";
+          value += sep2 + indent2.slice(trimIndent) + content2;
+          sep2 = "\n";
         } else if (indent2.length > trimIndent || content2[0] === "	") {
-          if (sep3 === " ")
-            sep3 = "\n";
-          else if (!prevMoreIndented && sep3 === "\n")
-            sep3 = "\n\n";
-          value += sep3 + indent2.slice(trimIndent) + content2;
-          sep3 = "\n";
+          if (sep2 === " ")
+            sep2 = "\n";
+          else if (!prevMoreIndented && sep2 === "\n")
+            sep2 = "\n\n";
+          value += sep2 + indent2.slice(trimIndent) + content2;
+          sep2 = "\n";
           prevMoreIndented = true;
         } else if (content2 === "") {
-          if (sep3 === "\n")
+          if (sep2 === "\n")
             value += "\n";
           else
-            sep3 = "\n";
+            sep2 = "\n";
         } else {
-          value += sep3 + content2;
-          sep3 = " ";
+          value += sep2 + content2;
+          sep2 = " ";
           prevMoreIndented = false;
         }
       }
@@ -10502,25 +10524,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep3 = " ";
+      let sep2 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep3 === "\n")
-            res += sep3;
+          if (sep2 === "\n")
+            res += sep2;
           else
-            sep3 = "\n";
+            sep2 = "\n";
         } else {
-          res += sep3 + lm;
-          sep3 = " ";
+          res += sep2 + lm;
+          sep2 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep3 + (match?.[1] ?? "");
+      return res + sep2 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -11330,14 +11352,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep3, value }) {
+    function stringifyItem({ start, key, sep: sep2, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep3)
-        for (const st of sep3)
+      if (sep2)
+        for (const st of sep2)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -12504,18 +12526,18 @@ var require_parser2 = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep3;
+          let sep2;
           if (scalar.end) {
-            sep3 = scalar.end;
-            sep3.push(this.sourceToken);
+            sep2 = scalar.end;
+            sep2.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep3 = [this.sourceToken];
+            sep2 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep3 }]
+            items: [{ start, key: scalar, sep: sep2 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -12668,15 +12690,15 @@ var require_parser2 = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep3 = it.sep;
-                  sep3.push(this.sourceToken);
+                  const sep2 = it.sep;
+                  sep2.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep3 }]
+                    items: [{ start: start2, key, sep: sep2 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -12870,13 +12892,13 @@ var require_parser2 = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep3 = fc.end.splice(1, fc.end.length);
-            sep3.push(this.sourceToken);
+            const sep2 = fc.end.splice(1, fc.end.length);
+            sep2.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep3 }]
+              items: [{ start, key: fc, sep: sep2 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -13151,6 +13173,13 @@ var require_dist = __commonJS({
     exports.stringify = publicApi.stringify;
     exports.visit = visit.visit;
     exports.visitAsync = visit.visitAsync;
+  }
+});
+
+// builtin-by-require:node:os
+var require_node_os = __commonJS({
+  "builtin-by-require:node:os"(exports, module) {
+    module.exports = __require("node:os");
   }
 });
 
@@ -13475,7 +13504,7 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
 var SEVERITIES = ["error", "warning", "notice"];
 
 // src/core/fingerprint.ts
-import { createHash } from "node:crypto";
+var import_node_crypto = __toESM(require_node_crypto(), 1);
 var MEASURE = /\d+(?:\.\d+)?\s?(?:ms|s|sec|seconds?|min|minutes?|[KMG]i?B|%)(?![\w])/g;
 function stableMessage(message) {
   return message.replace(MEASURE, "#");
@@ -13484,8 +13513,9 @@ function identityKey(raw) {
   return raw.key ?? stableMessage(raw.message);
 }
 function fingerprintOf(ruleId, raw) {
-  return createHash("sha256").update(`${ruleId}\0${raw.file}\0${identityKey(raw)}`).digest("hex").slice(0, 16);
+  return sha256Hex(`${ruleId}\0${raw.file}\0${identityKey(raw)}`).slice(0, 16);
 }
+var sha256Hex = typeof import_node_crypto.default.hash === "function" ? (text) => import_node_crypto.default.hash("sha256", text, "hex") : (text) => import_node_crypto.default.createHash("sha256").update(text).digest("hex");
 function stamp(rule, raw) {
   const { key: _key, ...rest } = raw;
   return {
@@ -13667,7 +13697,7 @@ function copying(keyword2, whole, onbuildOf) {
 }
 
 // src/model/context.ts
-import { posix } from "node:path";
+var import_node_path = __toESM(require_node_path(), 1);
 
 // src/discover/classify.ts
 var DEFAULT_CONFIG_FILE = ".github/twelve-factor.yml";
@@ -13841,10 +13871,10 @@ var ImageLayout = class {
     this.sent = new Set(sentFiles2);
     this.dirs = /* @__PURE__ */ new Set();
     for (const f of sentFiles2) {
-      let d = posix.dirname(f);
+      let d = import_node_path.posix.dirname(f);
       while (d !== "." && !this.dirs.has(d)) {
         this.dirs.add(d);
-        d = posix.dirname(d);
+        d = import_node_path.posix.dirname(d);
       }
     }
   }
@@ -13879,7 +13909,7 @@ var ImageLayout = class {
       out.push(wd);
       if (ins.keyword === "WORKDIR") {
         const path = ins.path;
-        wd = path === void 0 ? void 0 : posix.resolve(wd ?? "/", path);
+        wd = path === void 0 ? void 0 : import_node_path.posix.resolve(wd ?? "/", path);
       }
     }
     out.push(wd);
@@ -13889,7 +13919,7 @@ var ImageLayout = class {
   /** The context file an absolute image path of `stage` (just before instruction `before`) was copied from. */
   sourceOf(stage, imagePath, before = stage.instructions.length, depth = 0) {
     if (depth > 20) return void 0;
-    const target = posix.normalize(imagePath);
+    const target = import_node_path.posix.normalize(imagePath);
     for (let i = Math.min(before, stage.instructions.length) - 1; i >= 0; i--) {
       const ins = stage.instructions[i];
       if (ins.keyword === "RUN") {
@@ -13952,7 +13982,7 @@ var ImageLayout = class {
     const wd = this.workdirAt(stage, index) ?? "/";
     const sources = this.sourcesOf(ins);
     const isDir = ins.dest.endsWith("/") || ins.dest === "." || sources.length > 1 || sources.some((s) => /[*?[]/.test(s) || this.isDirSource(s, ins));
-    return { path: posix.resolve(wd, ins.dest), isDir };
+    return { path: import_node_path.posix.resolve(wd, ins.dest), isDir };
   }
   resolvedSources = /* @__PURE__ */ new Map();
   /**
@@ -13984,7 +14014,7 @@ var ImageLayout = class {
   originOf(source, ins, dest, target) {
     if (isUrl(source)) return void 0;
     const fromStage = ins.fromStage !== void 0;
-    const src = fromStage ? posix.normalize(source) : normalizeRelative(source.replace(/^\/+/, ""));
+    const src = fromStage ? import_node_path.posix.normalize(source) : normalizeRelative(source.replace(/^\/+/, ""));
     if (src === void 0) return void 0;
     if (/[*?[]/.test(src) && !fromStage) {
       const re = compilePattern(src);
@@ -14001,24 +14031,24 @@ var ImageLayout = class {
     if (isDir) {
       const rel = relativeInside(target, dest.path);
       if (rel === void 0) return void 0;
-      if (fromStage) return rel === "." ? src : posix.join(src, rel);
+      if (fromStage) return rel === "." ? src : import_node_path.posix.join(src, rel);
       return src === "." ? rel : rel === "." ? src : `${src}/${rel}`;
     }
-    const asFile = dest.isDir ? posix.join(dest.path, baseName(src)) : dest.path;
+    const asFile = dest.isDir ? import_node_path.posix.join(dest.path, baseName(src)) : dest.path;
     if (target === asFile) return src;
-    if (!dest.isDir && target === posix.join(dest.path, baseName(src))) return src;
+    if (!dest.isDir && target === import_node_path.posix.join(dest.path, baseName(src))) return src;
     return void 0;
   }
   /** For a source of a COPY: where `origin` (context path, or image path of the --from stage) lands, if covered. */
   destinationOf(source, ins, dest, origin, fromStage) {
     if (isUrl(source)) return void 0;
     if (fromStage) {
-      const src2 = posix.normalize(source);
+      const src2 = import_node_path.posix.normalize(source);
       const rel = relativeInside(origin, src2);
       if (rel === void 0) return void 0;
       if (rel === "." && !this.isDirSource(source, ins))
-        return dest.isDir ? posix.join(dest.path, baseName(src2)) : dest.path;
-      return posix.join(dest.path, rel);
+        return dest.isDir ? import_node_path.posix.join(dest.path, baseName(src2)) : dest.path;
+      return import_node_path.posix.join(dest.path, rel);
     }
     const src = normalizeRelative(source.replace(/^\/+/, ""));
     if (src === void 0) return void 0;
@@ -14027,18 +14057,18 @@ var ImageLayout = class {
       for (const candidate of this.matchesOf(re)) {
         if (this.dirs.has(candidate)) {
           const rel = relativeInside(origin, candidate);
-          if (rel !== void 0 && rel !== ".") return posix.join(dest.path, rel);
-        } else if (candidate === origin) return posix.join(dest.path, baseName(candidate));
+          if (rel !== void 0 && rel !== ".") return import_node_path.posix.join(dest.path, rel);
+        } else if (candidate === origin) return import_node_path.posix.join(dest.path, baseName(candidate));
       }
       return void 0;
     }
-    if (src === ".") return posix.join(dest.path, origin);
+    if (src === ".") return import_node_path.posix.join(dest.path, origin);
     if (this.dirs.has(src)) {
       const rel = relativeInside(origin, src);
-      return rel === void 0 ? void 0 : rel === "." ? dest.path : posix.join(dest.path, rel);
+      return rel === void 0 ? void 0 : rel === "." ? dest.path : import_node_path.posix.join(dest.path, rel);
     }
     if (origin !== src) return void 0;
-    return dest.isDir ? posix.join(dest.path, baseName(src)) : dest.path;
+    return dest.isDir ? import_node_path.posix.join(dest.path, baseName(src)) : dest.path;
   }
   matchesOf(re) {
     return [...this.sent, ...this.dirs].filter((p) => re.test(p));
@@ -14080,11 +14110,11 @@ function movedFrom(run, target, workdir) {
     if (argv[0] !== "mv" && argv[0] !== "cp") continue;
     const operands = argv.slice(1).filter((a) => !a.startsWith("-"));
     if (operands.length < 2 || operands.some((a) => a.includes("$"))) continue;
-    const dest = posix.resolve(workdir, operands.at(-1));
+    const dest = import_node_path.posix.resolve(workdir, operands.at(-1));
     for (const source of operands.slice(0, -1)) {
-      const from = posix.resolve(workdir, source);
+      const from = import_node_path.posix.resolve(workdir, source);
       if (dest === target && operands.length === 2) found = from;
-      else if (posix.join(dest, posix.basename(from)) === target) found = from;
+      else if (import_node_path.posix.join(dest, import_node_path.posix.basename(from)) === target) found = from;
     }
   }
   return found;
@@ -14323,7 +14353,7 @@ function suggestPythonTag(context) {
 }
 
 // src/parse/shell.ts
-import { createRequire } from "node:module";
+var import_node_module = __toESM(require_node_module(), 1);
 
 // src/parse/plain-shell.ts
 var WORD_CHAR = /[A-Za-z0-9_./=:@+,%-]/;
@@ -14477,7 +14507,7 @@ var MAX_NESTING = 4;
 var sh;
 var parser;
 function loadSh() {
-  sh ??= typeof __require === "function" ? __require("./mvdan-sh.cjs") : createRequire(import.meta.url)("mvdan-sh");
+  sh ??= typeof __require === "function" ? __require("./mvdan-sh.cjs") : (0, import_node_module.createRequire)(import.meta.url)("mvdan-sh");
   return sh;
 }
 var fullParserCalls = { count: 0 };
@@ -14693,10 +14723,10 @@ function basename(p) {
 }
 
 // src/model/command/start-chain.ts
-import { posix as posix4 } from "node:path";
+var import_node_path4 = __toESM(require_node_path(), 1);
 
 // src/model/dockerfile.ts
-import { posix as posix3 } from "node:path";
+var import_node_path3 = __toESM(require_node_path(), 1);
 
 // src/parse/dockerfile.ts
 var import_dockerfile_ast = __toESM(require_main(), 1);
@@ -14832,7 +14862,7 @@ function splitImage(image) {
 }
 
 // src/model/dockerfile/instruction-text.ts
-import { posix as posix2 } from "node:path";
+var import_node_path2 = __toESM(require_node_path(), 1);
 function jsonArray(args) {
   const t2 = args.trim();
   if (!t2.startsWith("[")) return void 0;
@@ -14897,7 +14927,7 @@ var NameLines = class {
 };
 var nameSlack = (previousValue) => 4096 + 2 * (previousValue?.length ?? 0);
 function normalizeKeepSlash(p) {
-  const n = posix2.normalize(p);
+  const n = import_node_path2.posix.normalize(p);
   return n.length > 1 && n.endsWith("/") && !p.endsWith("/") ? n.slice(0, -1) : n;
 }
 function printable(s) {
@@ -15273,7 +15303,7 @@ var Modeller = class {
           stage.workdir = raw;
           return [{ keyword: "WORKDIR", ...at2 }];
         }
-        const path = posix3.normalize(value.startsWith("/") ? value : posix3.join(this.workdir, value));
+        const path = import_node_path3.posix.normalize(value.startsWith("/") ? value : import_node_path3.posix.join(this.workdir, value));
         this.workdir = path.length > 1 ? path.replace(/\/$/, "") : path;
         stage.workdir = this.workdir;
         const w = { keyword: "WORKDIR", ...at2, path: this.workdir };
@@ -15400,7 +15430,7 @@ var Modeller = class {
   resolvePath(p) {
     if (p.startsWith("/")) return normalizeKeepSlash(p);
     if (this.workdir === void 0 || p.includes("$")) return p;
-    return normalizeKeepSlash(posix3.join(this.workdir, p));
+    return normalizeKeepSlash(import_node_path3.posix.join(this.workdir, p));
   }
   findTarget() {
     const wanted = this.options.target;
@@ -15809,7 +15839,7 @@ function scriptRun(argv, scripts, workdir) {
     const word = argv[i];
     if (!word) continue;
     const script = scripts.find(
-      (s) => word.includes("/") ? posix4.normalize(word.startsWith("/") ? word : posix4.join(workdir, word)) === posix4.normalize(s.imagePath) : basename2(s.imagePath) === word
+      (s) => word.includes("/") ? import_node_path4.posix.normalize(word.startsWith("/") ? word : import_node_path4.posix.join(workdir, word)) === import_node_path4.posix.normalize(s.imagePath) : basename2(s.imagePath) === word
     );
     if (script) return { script, argsFrom: i + 1 };
   }
@@ -16139,10 +16169,10 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
 });
 
 // src/model/compose.ts
-import { posix as posix7 } from "node:path";
+var import_node_path7 = __toESM(require_node_path(), 1);
 
 // src/model/compose/loader.ts
-import { posix as posix6 } from "node:path";
+var import_node_path6 = __toESM(require_node_path(), 1);
 
 // src/parse/compose.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -16338,10 +16368,10 @@ function parseDotenv(text) {
 }
 
 // src/model/compose/yaml-nodes.ts
-import { posix as posix5 } from "node:path";
+var import_node_path5 = __toESM(require_node_path(), 1);
 function relPath(dir, p) {
-  if (p.startsWith("/")) return posix5.normalize(p);
-  const joined = posix5.normalize(posix5.join(dir, p));
+  if (p.startsWith("/")) return import_node_path5.posix.normalize(p);
+  const joined = import_node_path5.posix.normalize(import_node_path5.posix.join(dir, p));
   return joined.length > 1 ? joined.replace(/\/$/, "") : joined;
 }
 function isNull(n) {
@@ -16571,7 +16601,7 @@ var Loader = class {
     if (v.kind === "map") {
       const service = scalarString(entryOf(v, "service")?.value);
       const other = scalarString(entryOf(v, "file")?.value);
-      if (service) return { file: other ? relPath(posix6.dirname(file), other) : file, service };
+      if (service) return { file: other ? relPath(import_node_path6.posix.dirname(file), other) : file, service };
     }
     this.errors.push({
       file,
@@ -17038,8 +17068,8 @@ function modelCompose(files, env, options = {}) {
 }
 function build(files, env, options, errors) {
   const loader = new Loader(files, options.texts ?? {}, env, errors);
-  const projectDir = files.length > 0 ? posix7.dirname(files[0].file) : ".";
-  const dirFor = (file) => loader.mergeFiles.has(file) ? projectDir : posix7.dirname(file);
+  const projectDir = files.length > 0 ? import_node_path7.posix.dirname(files[0].file) : ".";
+  const dirFor = (file) => loader.mergeFiles.has(file) ? projectDir : import_node_path7.posix.dirname(file);
   const used = [];
   const merged = /* @__PURE__ */ new Map();
   const volumes = /* @__PURE__ */ new Set();
@@ -23621,6 +23651,38 @@ function isSqliteEngine(engine) {
   return e.includes("sqlite") || e.includes("spatialite");
 }
 
+// src/util/compare-text.ts
+var ROOT_ORDER = ` _-,;:!?.'"()[]{}@*/\\&#%\`^+<=>|~$0123456789aAbBcCdDeEfFgGhHiIjJkKlLmMnNoOpPqQrRsStTuUvVwWxXyYzZ`;
+var PRIMARY = new Uint8Array(128);
+for (let i = 0, weight = 0; i < ROOT_ORDER.length; i++) {
+  const c = ROOT_ORDER[i];
+  if (!(c >= "A" && c <= "Z")) weight++;
+  PRIMARY[ROOT_ORDER.charCodeAt(i)] = weight;
+}
+function isPrintableAscii(text) {
+  for (let i = 0; i < text.length; i++) {
+    const code2 = text.charCodeAt(i);
+    if (code2 < 32 || code2 > 126) return false;
+  }
+  return true;
+}
+function compareText(a, b) {
+  if (!isPrintableAscii(a) || !isPrintableAscii(b)) return a.localeCompare(b);
+  let caseOrder = 0;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const ca = a.charCodeAt(i);
+    const cb = b.charCodeAt(i);
+    if (ca === cb) continue;
+    const pa = PRIMARY[ca];
+    const pb = PRIMARY[cb];
+    if (pa !== pb) return pa < pb ? -1 : 1;
+    if (caseOrder === 0) caseOrder = ca > cb ? -1 : 1;
+  }
+  if (a.length !== b.length) return a.length < b.length ? -1 : 1;
+  return caseOrder;
+}
+
 // src/model/settings/model.ts
 var MAX_SOURCE_DEPTH = 60;
 var MAX_LOGGING_DEPTH = 20;
@@ -23763,7 +23825,7 @@ function logHandlers(configs, ownFile) {
     file = c.file;
     visitConfig(c.v, 0);
   }
-  return out.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line).map((h) => h.file === ownFile ? { className: h.className, line: h.line } : h);
+  return out.sort((a, b) => compareText(a.file, b.file) || a.line - b.line).map((h) => h.file === ownFile ? { className: h.className, line: h.line } : h);
 }
 
 // src/model/settings/query.ts
@@ -24697,7 +24759,7 @@ function literalText2(raw) {
 }
 
 // src/rules/TF0308-env-file-in-image.ts
-import { posix as posix8 } from "node:path";
+var import_node_path8 = __toESM(require_node_path(), 1);
 var envFileInImage = defineRule({
   id: "TF0308",
   name: "env-file-in-image",
@@ -24734,8 +24796,8 @@ function envFilesOfCompose(app) {
   if (!file || dir === void 0) return [];
   const out = [];
   for (const f of app.compose?.appService?.envFiles ?? []) {
-    const inContext = dir === "." ? f.path : posix8.relative(dir, f.path);
-    if (inContext.startsWith("..") || posix8.isAbsolute(inContext) || !isUsableEnvFileName(inContext))
+    const inContext = dir === "." ? f.path : import_node_path8.posix.relative(dir, f.path);
+    if (inContext.startsWith("..") || import_node_path8.posix.isAbsolute(inContext) || !isUsableEnvFileName(inContext))
       continue;
     const line = absentFileReachingImage(app, inContext);
     if (line === void 0) continue;
@@ -25830,7 +25892,7 @@ function keepSqliteOutOfContext(context) {
 }
 
 // src/rules/TF0602-runtime-data-not-in-volume.ts
-import { posix as posix9 } from "node:path";
+var import_node_path9 = __toESM(require_node_path(), 1);
 
 // src/rules/lib/data-dir-fix.ts
 var DATA_DIR = "DATA_DIR";
@@ -25935,7 +25997,7 @@ object store for media.
   check(project) {
     return unkeptPaths(project).map((hit) => {
       const where = hit.app.compose?.appService ? `a VOLUME of the Dockerfile nor a volume of the compose service '${hit.app.compose.appService.name}'` : "a VOLUME of the Dockerfile (and no compose service mounts one)";
-      const dir = posix9.dirname(hit.path);
+      const dir = import_node_path9.posix.dirname(hit.path);
       const finding = hit.what === "sqlite" ? {
         file: hit.file,
         line: hit.line,
@@ -25958,7 +26020,7 @@ object store for media.
       );
       if (!hit) return void 0;
       const what = hit.what === "sqlite" ? "the SQLite database" : "MEDIA_ROOT";
-      return dataDirFromEnvironment(context, hit.app, what) ?? volumeOnDirectory(context, hit.app, hit.what === "sqlite" ? posix9.dirname(hit.path) : hit.path, what);
+      return dataDirFromEnvironment(context, hit.app, what) ?? volumeOnDirectory(context, hit.app, hit.what === "sqlite" ? import_node_path9.posix.dirname(hit.path) : hit.path, what);
     }
   }
 });
@@ -25976,7 +26038,7 @@ function unkeptPaths(project) {
     ].map(clean);
     const databases = settings.databases;
     for (const hit of databases ? sqliteFiles(databases, ctx) : []) {
-      if (covered(posix9.dirname(hit.path), mounts) || mounts.includes(hit.path)) continue;
+      if (covered(import_node_path9.posix.dirname(hit.path), mounts) || mounts.includes(hit.path)) continue;
       out.push({
         app,
         what: "sqlite",
@@ -25998,10 +26060,10 @@ function imageBaseDir(app) {
   if (!app.imageSourceDir) return void 0;
   const baseDir = app.settings?.baseDir;
   if (baseDir === void 0) return app.imageSourceDir;
-  const manageDir = app.managePy ? posix9.dirname(app.managePy) : app.dir;
-  const rel = posix9.relative(manageDir === "." ? "" : manageDir, baseDir === "." ? "" : baseDir);
+  const manageDir = app.managePy ? import_node_path9.posix.dirname(app.managePy) : app.dir;
+  const rel = import_node_path9.posix.relative(manageDir === "." ? "" : manageDir, baseDir === "." ? "" : baseDir);
   if (rel.startsWith("..")) return void 0;
-  return posix9.join(app.imageSourceDir, rel);
+  return import_node_path9.posix.join(app.imageSourceDir, rel);
 }
 function sqliteFiles(databases, ctx) {
   const selection = databases.selection;
@@ -26048,7 +26110,7 @@ function selects(c, value, all) {
 function sqliteUrlPath(url, ctx) {
   const m = /^(sqlite|spatialite):\/\/[^/]*\/(.*)$/.exec(url);
   if (!m || m[2] === "" || m[2] === ":memory:") return void 0;
-  return m[2].startsWith("/") ? clean(m[2]) : clean(posix9.join(ctx.workdir, m[2]));
+  return m[2].startsWith("/") ? clean(m[2]) : clean(import_node_path9.posix.join(ctx.workdir, m[2]));
 }
 function resolvePath(v, ctx, depth) {
   if (depth > 10) return void 0;
@@ -26063,7 +26125,7 @@ function resolvePath(v, ctx, depth) {
     }
     case "path":
       if (v.base === "absolute") return clean(`/${v.parts.join("/")}`);
-      return ctx.imageBase === void 0 ? void 0 : clean(posix9.join(ctx.imageBase, ...v.parts));
+      return ctx.imageBase === void 0 ? void 0 : clean(import_node_path9.posix.join(ctx.imageBase, ...v.parts));
     case "literal":
       return typeof v.value === "string" ? fromString(v.value, ctx) : void 0;
     default:
@@ -26072,10 +26134,10 @@ function resolvePath(v, ctx, depth) {
 }
 function fromString(s, ctx) {
   if (s === "" || s === ":memory:" || s.includes("://") || s.startsWith("file:")) return void 0;
-  return clean(s.startsWith("/") ? s : posix9.join(ctx.workdir, s));
+  return clean(s.startsWith("/") ? s : import_node_path9.posix.join(ctx.workdir, s));
 }
 function clean(p) {
-  const n = posix9.normalize(p);
+  const n = import_node_path9.posix.normalize(p);
   return n.length > 1 && n.endsWith("/") ? n.slice(0, -1) : n;
 }
 function covered(dir, mounts) {
@@ -27767,20 +27829,9 @@ function tail(text, lines = 30) {
 }
 
 // src/util/safe-fs.ts
-import {
-  closeSync,
-  constants,
-  fstatSync,
-  ftruncateSync,
-  lstatSync,
-  mkdirSync,
-  openSync,
-  readSync,
-  realpathSync,
-  writeSync
-} from "node:fs";
-import { basename as basename3, dirname as dirname2, isAbsolute, join as join2, relative, resolve, sep } from "node:path";
-var realpath = realpathSync.native;
+var import_node_fs = __toESM(require_node_fs(), 1);
+var import_node_path10 = __toESM(require_node_path(), 1);
+var realpath = import_node_fs.realpathSync.native;
 var UnsafePathError = class extends Error {
   constructor(path, reason) {
     super(`${path}: ${reason}`);
@@ -27792,13 +27843,13 @@ var UnsafePathError = class extends Error {
   name = "UnsafePathError";
 };
 function isInside(path, root) {
-  const rel = relative(root, path);
-  return rel === "" || !rel.startsWith(`..${sep}`) && rel !== ".." && !isAbsolute(rel);
+  const rel = (0, import_node_path10.relative)(root, path);
+  return rel === "" || !rel.startsWith(`..${import_node_path10.sep}`) && rel !== ".." && !(0, import_node_path10.isAbsolute)(rel);
 }
 function resolveInside(root, path, what = "the scanned directory") {
-  const absRoot = resolve(root);
+  const absRoot = (0, import_node_path10.resolve)(root);
   const realRoot = realpath(absRoot);
-  const lexical = resolve(absRoot, path);
+  const lexical = (0, import_node_path10.resolve)(absRoot, path);
   if (!isInside(lexical, absRoot) && !isInside(lexical, realRoot))
     throw new UnsafePathError(path, `outside ${what}`);
   let real;
@@ -27826,7 +27877,7 @@ async function readInside(root, path, limits) {
 function readRegularFileSync(path, maxBytes, display = path) {
   let fd;
   try {
-    fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    fd = (0, import_node_fs.openSync)(path, import_node_fs.constants.O_RDONLY | import_node_fs.constants.O_NOFOLLOW | import_node_fs.constants.O_NONBLOCK);
   } catch (error) {
     const code2 = error.code;
     if (code2 === "ELOOP") throw new UnsafePathError(display, "a symbolic link, not followed");
@@ -27834,13 +27885,13 @@ function readRegularFileSync(path, maxBytes, display = path) {
     throw new UnsafePathError(display, `cannot be read (${code2 ?? error.message})`);
   }
   try {
-    const info = fstatSync(fd);
+    const info = (0, import_node_fs.fstatSync)(fd);
     if (!info.isFile()) throw new UnsafePathError(display, "not a regular file");
     if (info.size > maxBytes) throw new UnsafePathError(display, `larger than ${formatBytes(maxBytes)}`);
     const buffer = Buffer.alloc(Math.min(maxBytes, info.size) + 1);
     let length = 0;
     for (; ; ) {
-      const n = readSync(fd, buffer, length, buffer.length - length, null);
+      const n = (0, import_node_fs.readSync)(fd, buffer, length, buffer.length - length, null);
       if (n === 0) break;
       length += n;
       if (length === buffer.length) break;
@@ -27848,18 +27899,18 @@ function readRegularFileSync(path, maxBytes, display = path) {
     if (length > maxBytes) throw new UnsafePathError(display, `larger than ${formatBytes(maxBytes)}`);
     return buffer.subarray(0, length);
   } finally {
-    closeSync(fd);
+    (0, import_node_fs.closeSync)(fd);
   }
 }
 function writeOwnFile(path, text, within) {
-  const file = resolve(path);
-  const dir = ownDirectory(dirname2(file), within);
-  const target = join2(dir, basename3(file));
+  const file = (0, import_node_path10.resolve)(path);
+  const dir = ownDirectory((0, import_node_path10.dirname)(file), within);
+  const target = (0, import_node_path10.join)(dir, (0, import_node_path10.basename)(file));
   let fd;
   try {
-    fd = openSync(
+    fd = (0, import_node_fs.openSync)(
       target,
-      constants.O_WRONLY | constants.O_CREAT | constants.O_NOFOLLOW | constants.O_NONBLOCK,
+      import_node_fs.constants.O_WRONLY | import_node_fs.constants.O_CREAT | import_node_fs.constants.O_NOFOLLOW | import_node_fs.constants.O_NONBLOCK,
       420
     );
   } catch (error) {
@@ -27868,31 +27919,31 @@ function writeOwnFile(path, text, within) {
     throw new UnsafePathError(path, `cannot be written (${code2 ?? error.message})`);
   }
   try {
-    const info = fstatSync(fd);
+    const info = (0, import_node_fs.fstatSync)(fd);
     if (!info.isFile()) throw new UnsafePathError(path, "not a regular file; refusing to write to it");
     if (info.nlink > 1)
       throw new UnsafePathError(path, "a file with other hard links; refusing to write to it");
-    ftruncateSync(fd, 0);
+    (0, import_node_fs.ftruncateSync)(fd, 0);
     const bytes = Buffer.from(text, "utf8");
-    for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off, bytes.length - off, off);
+    for (let off = 0; off < bytes.length; ) off += (0, import_node_fs.writeSync)(fd, bytes, off, bytes.length - off, off);
   } finally {
-    closeSync(fd);
+    (0, import_node_fs.closeSync)(fd);
   }
 }
 function ownDirectory(dir, within) {
-  const roots = within.map((w) => plannedRealPath(resolve(w)).planned);
+  const roots = within.map((w) => plannedRealPath((0, import_node_path10.resolve)(w)).planned);
   const { real, missing, planned } = plannedRealPath(dir);
   if (!roots.some((r) => isInside(planned, r)))
     throw new UnsafePathError(dir, "outside the workspace and the runner temporary directory");
   let current = real;
   for (const name2 of missing) {
-    current = join2(current, name2);
+    current = (0, import_node_path10.join)(current, name2);
     try {
-      mkdirSync(current, { mode: 493 });
+      (0, import_node_fs.mkdirSync)(current, { mode: 493 });
     } catch (error) {
       if (error.code !== "EEXIST") throw error;
     }
-    if (!lstatSync(current).isDirectory()) throw new UnsafePathError(current, "not a directory");
+    if (!(0, import_node_fs.lstatSync)(current).isDirectory()) throw new UnsafePathError(current, "not a directory");
   }
   if (!statSyncIsDirectory(current)) throw new UnsafePathError(dir, "not a directory");
   return current;
@@ -27901,9 +27952,9 @@ function plannedRealPath(dir) {
   const missing = [];
   let existing = dir;
   while (!exists(existing)) {
-    const parent = dirname2(existing);
+    const parent = (0, import_node_path10.dirname)(existing);
     if (parent === existing) break;
-    missing.unshift(basename3(existing));
+    missing.unshift((0, import_node_path10.basename)(existing));
     existing = parent;
   }
   let real;
@@ -27912,18 +27963,18 @@ function plannedRealPath(dir) {
   } catch {
     throw new UnsafePathError(dir, "a symbolic link whose target does not exist");
   }
-  return { real, missing, planned: join2(real, ...missing) };
+  return { real, missing, planned: (0, import_node_path10.join)(real, ...missing) };
 }
 function statSyncIsDirectory(path) {
   try {
-    return lstatSync(path).isDirectory();
+    return (0, import_node_fs.lstatSync)(path).isDirectory();
   } catch {
     return false;
   }
 }
 function exists(path) {
   try {
-    lstatSync(path);
+    (0, import_node_fs.lstatSync)(path);
     return true;
   } catch {
     return false;
@@ -27931,7 +27982,7 @@ function exists(path) {
 }
 function isLink(path) {
   try {
-    return lstatSync(path).isSymbolicLink();
+    return (0, import_node_fs.lstatSync)(path).isSymbolicLink();
   } catch {
     return false;
   }
@@ -27943,15 +27994,15 @@ function formatBytes(n) {
 }
 
 // src/discover/index.ts
-import { opendir, realpath as realpath2, stat } from "node:fs/promises";
-import { join as join3, relative as relative2, sep as sep2 } from "node:path";
+var import_node_fs2 = __toESM(require_node_fs(), 1);
+var import_node_path11 = __toESM(require_node_path(), 1);
 var MAX_FILES = 5e4;
 var MAX_FILE_BYTES = 2 * 1024 * 1024;
 async function discover(root, options = {}, limits = {}) {
   const maxFiles = limits.maxFiles ?? MAX_FILES;
   const maxBytes = limits.maxFileBytes ?? MAX_FILE_BYTES;
-  const realRoot = await realpath2(root);
-  const walked = await walk(realRoot, maxFiles);
+  const realRoot = import_node_fs2.realpathSync.native(root);
+  const walked = walk(realRoot, maxFiles);
   const files = walked.files.sort();
   const fileSet = new Set(files);
   const links = new Map(walked.links.map((l) => [l.path, l.reason]));
@@ -27967,7 +28018,7 @@ async function discover(root, options = {}, limits = {}) {
       if (link) unreadable.push({ file, reason: link });
       if (link || !named.has(file)) return;
     }
-    const result = await readText(realRoot, file, maxBytes);
+    const result = readText(realRoot, file, maxBytes, walked.plain.has(file));
     if (typeof result === "string") texts[file] = result;
     else unreadable.push({ file, reason: result.reason });
   };
@@ -28059,10 +28110,10 @@ function secondPassFiles(texts, files, options) {
   }
   return [...out];
 }
-async function readText(realRoot, file, maxBytes) {
+function readText(realRoot, file, maxBytes, plain2) {
   let bytes;
   try {
-    bytes = await readInside(realRoot, file, { maxBytes });
+    bytes = plain2 ? readRegularFileSync((0, import_node_path11.join)(realRoot, file), maxBytes, file) : readInsideSync(realRoot, file, { maxBytes });
   } catch (error) {
     if (error instanceof UnsafePathError) return { reason: error.reason };
     return {
@@ -28088,50 +28139,52 @@ function linkOnPath(file, links) {
   }
   return void 0;
 }
-async function walk(realRoot, limit) {
+function walk(realRoot, limit) {
   const files = [];
+  const plain2 = /* @__PURE__ */ new Set();
   const skipped = [];
   const links = [];
-  const queue = [realRoot];
+  const walked = (truncated) => ({ files, plain: plain2, skipped, links, truncated });
+  const queue = [""];
   for (let next = 0; next < queue.length; next++) {
     const dir = queue[next];
     let entries;
     try {
-      entries = [];
-      for await (const entry of await opendir(dir)) entries.push(entry);
+      entries = (0, import_node_fs2.readdirSync)(dir === "" ? realRoot : (0, import_node_path11.join)(realRoot, dir), { withFileTypes: true });
     } catch {
       continue;
     }
     entries.sort((a, b) => a.name < b.name ? -1 : 1);
     for (const entry of entries) {
-      const abs = join3(dir, entry.name);
-      const rel = relative2(realRoot, abs).split(sep2).join("/");
+      const rel = dir === "" ? entry.name : `${dir}/${entry.name}`;
       if (SKIPPED_DIRS.has(entry.name)) {
         skipped.push(rel);
         continue;
       }
-      if (entry.isDirectory()) queue.push(abs);
-      else if (entry.isFile()) files.push(rel);
-      else if (entry.isSymbolicLink()) {
-        const target = await linkTarget(abs, realRoot);
+      if (entry.isDirectory()) queue.push(rel);
+      else if (entry.isFile()) {
+        files.push(rel);
+        plain2.add(rel);
+      } else if (entry.isSymbolicLink()) {
+        const target = linkTarget((0, import_node_path11.join)(realRoot, rel), realRoot);
         if (target === "file") files.push(rel);
         else if (target !== "directory") links.push({ path: rel, reason: target.reason });
       }
-      if (files.length >= limit) return { files, skipped, links, truncated: true };
+      if (files.length >= limit) return walked(true);
     }
   }
-  return { files, skipped, links, truncated: false };
+  return walked(false);
 }
-async function linkTarget(abs, realRoot) {
+function linkTarget(abs, realRoot) {
   let target;
   try {
-    target = await realpath2(abs);
+    target = import_node_fs2.realpathSync.native(abs);
   } catch {
     return { reason: "a symbolic link whose target does not exist" };
   }
   if (!isInside(target, realRoot)) return { reason: "a symbolic link leaving the scanned directory" };
   try {
-    const info = await stat(target);
+    const info = (0, import_node_fs2.statSync)(target);
     if (info.isFile()) return "file";
     if (info.isDirectory()) return "directory";
   } catch {
@@ -28141,6 +28194,8 @@ async function linkTarget(abs, realRoot) {
 }
 
 export {
+  require_node_path,
+  require_node_fs,
   OptionError,
   require_dist,
   SEVERITIES,
@@ -28174,6 +28229,7 @@ export {
   serverOf,
   inlineScript,
   modelCompose,
+  compareText,
   withBases,
   modelSettings,
   pythonFileCredentials,
@@ -28198,6 +28254,7 @@ export {
   formatMemory,
   MAX_FILE_BYTES,
   discover,
+  require_node_os,
   Redactor,
   isSecretName3 as isSecretName,
   tail

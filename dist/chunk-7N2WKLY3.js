@@ -12,22 +12,44 @@ import {
   formatMemory,
   isSecretName,
   readInside,
+  require_node_os,
+  require_node_path,
   resolveInside,
   stamp,
   tail,
   withBases
-} from "./chunk-2PFHLTNG.js";
+} from "./chunk-ZH7KOY6U.js";
 import {
   RUN_LABEL,
   removeBuildLayers,
   removeRun
-} from "./chunk-PZQJWDGC.js";
+} from "./chunk-4ZTSOJMM.js";
+import {
+  __commonJS,
+  __require,
+  __toESM,
+  require_node_crypto
+} from "./chunk-SBUXF6WE.js";
+
+// builtin-by-require:node:http
+var require_node_http = __commonJS({
+  "builtin-by-require:node:http"(exports, module) {
+    module.exports = __require("node:http");
+  }
+});
+
+// builtin-by-require:node:fs/promises
+var require_promises = __commonJS({
+  "builtin-by-require:node:fs/promises"(exports, module) {
+    module.exports = __require("node:fs/promises");
+  }
+});
 
 // src/smoke/scheduler.ts
-import { randomBytes } from "node:crypto";
+var import_node_crypto = __toESM(require_node_crypto(), 1);
 
 // src/smoke/http.ts
-import http from "node:http";
+var import_node_http = __toESM(require_node_http(), 1);
 var MAX_BODY_BYTES = 64 * 1024;
 var MAX_HEADER_BYTES = 16 * 1024;
 var nodeHttpProbe = (port, path4, timeoutMs) => new Promise((resolve) => {
@@ -41,7 +63,7 @@ var nodeHttpProbe = (port, path4, timeoutMs) => new Promise((resolve) => {
     resolve(answer);
   };
   const headers = { "X-Forwarded-Proto": "https" };
-  const req = http.get(
+  const req = import_node_http.default.get(
     { host: "127.0.0.1", port, path: path4, agent: false, headers, maxHeaderSize: MAX_HEADER_BYTES },
     (res) => {
       status = res.statusCode;
@@ -64,23 +86,12 @@ var nodeHttpProbe = (port, path4, timeoutMs) => new Promise((resolve) => {
 });
 
 // src/smoke/image-build.ts
-import { tmpdir } from "node:os";
-import path2 from "node:path";
+var import_node_os = __toESM(require_node_os(), 1);
+var import_node_path2 = __toESM(require_node_path(), 1);
 
 // src/smoke/build.ts
-import {
-  chmod,
-  copyFile,
-  link,
-  lstat,
-  mkdir,
-  mkdtemp,
-  readdir,
-  readlink,
-  rm,
-  symlink
-} from "node:fs/promises";
-import path from "node:path";
+var import_promises = __toESM(require_promises(), 1);
+var import_node_path = __toESM(require_node_path(), 1);
 var normalize = (s) => s.replace(/\s+/g, " ").trim();
 function dockerfileInstructions(text) {
   const out = [];
@@ -130,17 +141,17 @@ function locateBuildFailure(log, dockerfileText) {
 }
 var NEVER_STAGED = ".git";
 async function stageBuildContext(contextDir, dockerfile, tempDir) {
-  await mkdir(tempDir, { recursive: true });
-  const stage = await mkdtemp(path.join(tempDir, "tfr-context-"));
+  await (0, import_promises.mkdir)(tempDir, { recursive: true });
+  const stage = await (0, import_promises.mkdtemp)(import_node_path.default.join(tempDir, "tfr-context-"));
   let removed;
-  const remove = () => removed ??= rm(stage, { recursive: true, force: true });
+  const remove = () => removed ??= (0, import_promises.rm)(stage, { recursive: true, force: true });
   try {
-    const destination = path.join(stage, "context");
-    await mkdir(destination);
-    await copyTree(path.resolve(contextDir), destination, path.resolve(stage));
-    const rel = path.relative(path.resolve(contextDir), path.resolve(dockerfile));
-    const inside = rel !== "" && !rel.startsWith("..") && !path.isAbsolute(rel);
-    const staged = inside && !rel.split(path.sep).includes(NEVER_STAGED) ? path.join(destination, rel) : dockerfile;
+    const destination = import_node_path.default.join(stage, "context");
+    await (0, import_promises.mkdir)(destination);
+    await copyTree(import_node_path.default.resolve(contextDir), destination, import_node_path.default.resolve(stage));
+    const rel = import_node_path.default.relative(import_node_path.default.resolve(contextDir), import_node_path.default.resolve(dockerfile));
+    const inside = rel !== "" && !rel.startsWith("..") && !import_node_path.default.isAbsolute(rel);
+    const staged = inside && !rel.split(import_node_path.default.sep).includes(NEVER_STAGED) ? import_node_path.default.join(destination, rel) : dockerfile;
     return { context: destination, dockerfile: staged, remove };
   } catch (error) {
     await remove();
@@ -150,27 +161,27 @@ async function stageBuildContext(contextDir, dockerfile, tempDir) {
 async function copyTree(from, to, skip) {
   let entries;
   try {
-    entries = await readdir(from, { withFileTypes: true });
+    entries = await (0, import_promises.readdir)(from, { withFileTypes: true });
   } catch (error) {
     if (error.code === "ENOENT") return;
     throw error;
   }
   for (const e of entries) {
     if (e.name === NEVER_STAGED) continue;
-    const source = path.join(from, e.name);
-    const target = path.join(to, e.name);
+    const source = import_node_path.default.join(from, e.name);
+    const target = import_node_path.default.join(to, e.name);
     if (source === skip) continue;
     if (e.isDirectory()) {
-      await mkdir(target);
+      await (0, import_promises.mkdir)(target);
       await copyTree(source, target, skip);
-      await chmod(target, (await lstat(source)).mode & 4095 | 448);
+      await (0, import_promises.chmod)(target, (await (0, import_promises.lstat)(source)).mode & 4095 | 448);
     } else if (e.isSymbolicLink()) {
-      await symlink(await readlink(source), target);
+      await (0, import_promises.symlink)(await (0, import_promises.readlink)(source), target);
     } else if (e.isFile()) {
       try {
-        await link(source, target);
+        await (0, import_promises.link)(source, target);
       } catch {
-        await copyFile(source, target);
+        await (0, import_promises.copyFile)(source, target);
       }
     }
   }
@@ -323,7 +334,7 @@ var RunState = class {
 function buildSource(app) {
   const build = app.compose?.appService?.build;
   const dockerfile = build?.dockerfile ?? app.dockerfile.file;
-  return { dockerfile, contextDir: build?.context ?? app.context?.dir ?? path2.posix.dirname(dockerfile) };
+  return { dockerfile, contextDir: build?.context ?? app.context?.dir ?? import_node_path2.default.posix.dirname(dockerfile) };
 }
 function outsideBuildSource(root, app) {
   const { contextDir, dockerfile } = buildSource(app);
@@ -349,9 +360,9 @@ async function buildImage(run) {
   for (const [k, v] of Object.entries(composeBuild?.args ?? {})) if (v !== void 0) args[k] = v;
   Object.assign(args, run.options.buildArgs ?? {});
   const staged = await stageBuildContext(
-    path2.join(root, contextDir),
-    path2.join(root, run.dockerfile),
-    run.options.tempDir ?? tmpdir()
+    import_node_path2.default.join(root, contextDir),
+    import_node_path2.default.join(root, run.dockerfile),
+    run.options.tempDir ?? (0, import_node_os.tmpdir)()
   );
   run.stagedContext = staged;
   try {
@@ -468,7 +479,7 @@ async function removeEngineObjects(run, engine) {
 }
 
 // src/smoke/engine-context.ts
-import path3 from "node:path";
+var import_node_path3 = __toESM(require_node_path(), 1);
 
 // src/smoke/env.ts
 var DEFAULT_ENGINE_VAR = "DB_ENGINE";
@@ -639,7 +650,7 @@ async function engineContext(run, engine, creds) {
     composeEnv: appService?.environment ?? [],
     imageEnvNames: (image.Env ?? []).map((e) => e.split("=")[0]),
     postgres: creds,
-    sqliteUrl: `sqlite:///${path3.posix.join(firstTarget ?? workdir, "db.sqlite3")}`,
+    sqliteUrl: `sqlite:///${import_node_path3.default.posix.join(firstTarget ?? workdir, "db.sqlite3")}`,
     extra: run.options.env?.[engine],
     random: run.random
   });
@@ -718,11 +729,11 @@ function entrypointRunsArguments(app, entrypoint) {
   if (!program) return false;
   if (INIT_PROGRAM.test(program)) return true;
   const script = app.entrypointScripts.find(
-    (s) => s.imagePath === program || path3.posix.basename(s.imagePath) === path3.posix.basename(program)
+    (s) => s.imagePath === program || import_node_path3.default.posix.basename(s.imagePath) === import_node_path3.default.posix.basename(program)
   );
   if (script)
     return script.script.commands.some((c) => c.argv.some((a) => a.includes("$@") || a.includes("$*")));
-  return /\.sh$|entrypoint/i.test(path3.posix.basename(program));
+  return /\.sh$|entrypoint/i.test(import_node_path3.default.posix.basename(program));
 }
 function entrypointProgram(entrypoint) {
   return entrypoint.find((a, i) => i === entrypoint.length - 1 || !/^(\/bin\/)?(ba|da)?sh$/.test(a));
@@ -1734,7 +1745,7 @@ function judge(run, rules, context) {
 // src/smoke/scheduler.ts
 var silentLog = { info: () => void 0 };
 function newRunId() {
-  return randomBytes(4).toString("hex");
+  return (0, import_node_crypto.randomBytes)(4).toString("hex");
 }
 var skippedOutcome = (reason) => ({
   result: { status: "skipped", reason, engines: {}, durationMs: 0 },
@@ -1760,7 +1771,7 @@ async function runSmoke(project, options, docker, log = silentLog) {
     redactor,
     runId,
     `tfr-${runId}-app:latest`,
-    options.random ?? ((n) => randomBytes(n).toString("hex")),
+    options.random ?? ((n) => (0, import_node_crypto.randomBytes)(n).toString("hex")),
     options.now ?? Date.now,
     app.settings ? withBases(app.settings, app.settingsBases) : void 0,
     options.limits ?? DEFAULT_LIMITS,
