@@ -37,6 +37,11 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
   '__tests__/fixtures/corpus/backgrounded-server': [
     { rule: 'TF0901', why: 'the script runs other processes beside the server: one exec cannot fix that' },
   ],
+  '__tests__/fixtures/corpus/db-host-conditional-backup-alias': [
+    { rule: 'TF0305', why: 'DATABASES holds another alias beside default: the switch would rewrite it away' },
+    { rule: 'TF0304', why: 'a HOST picked by a conditional expression: the fixer rewrites plain literals only' },
+    { rule: 'TF0401', why: 'a HOST picked by a conditional expression: the fixer rewrites plain literals only' },
+  ],
   '__tests__/fixtures/corpus/environs-positional-defaults': [
     {
       rule: 'TF0304',

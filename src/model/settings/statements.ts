@@ -205,8 +205,9 @@ function execFromImport(ev: ModuleEvaluation, kids: SyntaxNode[], ctx: EvalConte
       alias = ev.text(names[i + 2]);
       i += 2;
     }
-    // From a sibling settings module only the well-known names are understood: env (django-environ), BASE_DIR.
-    const v: PyValue = moduleName.startsWith('.')
+    // From a project module (a sibling settings module, `config.env`) only the well-known names are understood:
+    // env (django-environ), BASE_DIR.
+    const v: PyValue = isProjectModule(moduleName)
       ? imported === 'env'
         ? { t: 'envobj', scheme: new Map(), line }
         : imported === 'BASE_DIR'
@@ -217,6 +218,13 @@ function execFromImport(ev: ModuleEvaluation, kids: SyntaxNode[], ctx: EvalConte
     if (moduleName === 'decouple' && !ev.dotenvLoads.some((d) => d.via === 'python-decouple'))
       ev.dotenvLoads.push({ via: 'python-decouple', line });
   }
+}
+
+/** Library modules whose `env`/`BASE_DIR` are theirs (environs' ready-made Env), not a project's django-environ one. */
+const LIBRARY_MODULES = /^(environs|environ|decouple|django|os|pathlib|dotenv)(\.|$)/;
+
+function isProjectModule(moduleName: string): boolean {
+  return moduleName.startsWith('.') || !LIBRARY_MODULES.test(moduleName);
 }
 
 /** `import a.b.c [as d], e`. */
