@@ -4,6 +4,7 @@ import { childrenOf } from '../../parse/python.js';
 import { setIn, subscript } from './access.js';
 import type { Binding, EvalContext, Scope } from './context.js';
 import type { ModuleEvaluation } from './evaluation.js';
+import { applyDjangoHeroku } from './django-heroku.js';
 import { callArguments, evalTest } from './expressions.js';
 import { blockKeyword, parameters } from './functions.js';
 import { binary, mutate } from './operators.js';
@@ -172,6 +173,8 @@ function execExpression(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalContext
         return;
       }
     }
+    if (callee && ev.text(callee).replace(/\s/g, '') === 'django_heroku.settings')
+      return applyDjangoHeroku(ev.reads, ctx, ev.line(node));
   }
   ev.evaluate(expr, ctx);
 }
