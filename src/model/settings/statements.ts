@@ -210,13 +210,15 @@ function execFromImport(ev: ModuleEvaluation, kids: SyntaxNode[], ctx: EvalConte
     }
     // From a project module (a sibling settings module, `config.env`) only the well-known names are understood:
     // env (django-environ), BASE_DIR.
-    const v: PyValue = isProjectModule(moduleName)
-      ? imported === 'env'
+    const fromProject = isProjectModule(moduleName);
+    const v: PyValue =
+      fromProject && imported === 'env'
         ? { t: 'envobj', scheme: new Map(), line }
-        : imported === 'BASE_DIR'
+        : fromProject && imported === 'BASE_DIR'
           ? { t: 'path', base: 'BASE_DIR', parts: [], line }
-          : ev.unknown(c)
-      : { t: 'ref', name: `${moduleName}.${imported}`, line };
+          : moduleName.startsWith('.')
+            ? ev.unknown(c)
+            : { t: 'ref', name: `${moduleName}.${imported}`, line };
     ctx.scope.set(alias, { v, origins: [] });
     if (moduleName === 'decouple' && !ev.dotenvLoads.some((d) => d.via === 'python-decouple'))
       ev.dotenvLoads.push({ via: 'python-decouple', line });
