@@ -42,6 +42,9 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
     { rule: 'TF0304', why: 'a HOST picked by a conditional expression: the fixer rewrites plain literals only' },
     { rule: 'TF0401', why: 'a HOST picked by a conditional expression: the fixer rewrites plain literals only' },
   ],
+  '__tests__/fixtures/corpus/debug-branch-both-postgres': [
+    { rule: 'TF0305', why: 'DATABASES is assigned in both branches of an if on DEBUG: not one hard-coded statement' },
+  ],
   '__tests__/fixtures/corpus/environs-positional-defaults': [
     {
       rule: 'TF0304',

@@ -200,7 +200,8 @@ class DatabasesBuilder {
   }
 
   result(line: number): DatabasesModel {
-    const engines = new Set(this.configs.map((c) => c.engine ?? '?'));
+    // `postgresql_psycopg2` is the old name of `postgresql`: a branch between them selects no other database.
+    const engines = new Set(this.configs.map((c) => c.engine?.replace(/_psycopg2$/, '') ?? '?'));
     const url = this.selectors.find((s) => s.kind === 'url');
     const engine = this.selectors.find((s) => s.kind === 'engine');
     const branch = engines.size > 1 ? this.selectors.find((s) => s.kind === 'env') : undefined;
