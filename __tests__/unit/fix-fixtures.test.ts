@@ -45,6 +45,18 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
   '__tests__/fixtures/corpus/debug-branch-both-postgres': [
     { rule: 'TF0305', why: 'DATABASES is assigned in both branches of an if on DEBUG: not one hard-coded statement' },
   ],
+  '__tests__/fixtures/corpus/db-url-default-password': [
+    {
+      rule: 'TF0304',
+      why: 'a PASSWORD in the fallback URL of a database URL read: the fixer rewrites literals only',
+    },
+  ],
+  '__tests__/fixtures/corpus/split-settings-env-db-ci-branch': [
+    {
+      rule: 'TF0304',
+      why: 'a PASSWORD in the fallback URL of a database URL read: the fixer rewrites literals only',
+    },
+  ],
   '__tests__/fixtures/corpus/environs-positional-defaults': [
     {
       rule: 'TF0304',
