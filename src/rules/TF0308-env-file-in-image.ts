@@ -28,9 +28,15 @@ compose \`env_file:\`, or your platform's secrets).
 `,
   related: [],
   check(project) {
+    // A template (`.env.example`) counts when it holds a real-looking secret; each app knows its context's ones.
+    const templates = new Set(
+      project.apps.flatMap((a) =>
+        (a.context?.envTemplatesWithSecrets ?? []).map((f) => `${a.context!.dir}\0${f}`),
+      ),
+    );
     const copied = filesCopiedIntoImage(
       project,
-      isEnvFile,
+      (path, dir) => isEnvFile(path) || templates.has(`${dir}\0${path}`),
       (names, files) =>
         `This instruction copies ${names} into the image, so its secrets ship with the image. Add ${files.length > 1 ? 'them' : 'it'} to .dockerignore (e.g. '.env' and '.env.*') and pass the values as environment variables at run time.`,
     );
