@@ -19,6 +19,11 @@ other one. An \`env_file\` that compose reads from inside the build context is t
 committed: the developer who builds the image has the real one, and \`COPY . .\` bakes it in. Keep \`.env\` files out of the build context and pass the values at run time (\`docker run --env-file\`,
 compose \`env_file:\`, or your platform's secrets).
 
+A template meant to be committed (\`.env.example\`, \`.env.sample\`, \`.env.template\`, \`.env.dist\`, \`.env.default\`)
+is reported only when it gives a secret-looking name a real-looking value (not empty, not a placeholder such as
+\`change-me\` or \`<your key>\`); any other \`.env.*\` name, a misspelt template (\`.env.sampel\`) included, is an
+env file.
+
 \`\`\`
 # .dockerignore
 .env
