@@ -39,11 +39,20 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
   ],
   '__tests__/fixtures/corpus/db-host-conditional-backup-alias': [
     { rule: 'TF0305', why: 'DATABASES holds another alias beside default: the switch would rewrite it away' },
-    { rule: 'TF0304', why: 'a HOST picked by a conditional expression: the fixer rewrites plain literals only' },
-    { rule: 'TF0401', why: 'a HOST picked by a conditional expression: the fixer rewrites plain literals only' },
+    {
+      rule: 'TF0304',
+      why: 'a HOST picked by a conditional expression: the fixer rewrites plain literals only',
+    },
+    {
+      rule: 'TF0401',
+      why: 'a HOST picked by a conditional expression: the fixer rewrites plain literals only',
+    },
   ],
   '__tests__/fixtures/corpus/debug-branch-both-postgres': [
-    { rule: 'TF0305', why: 'DATABASES is assigned in both branches of an if on DEBUG: not one hard-coded statement' },
+    {
+      rule: 'TF0305',
+      why: 'DATABASES is assigned in both branches of an if on DEBUG: not one hard-coded statement',
+    },
   ],
   '__tests__/fixtures/corpus/db-url-default-password': [
     {

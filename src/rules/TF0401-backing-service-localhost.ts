@@ -84,7 +84,8 @@ function literals(v: ValueSource | undefined): { value: string; line: number }[]
   if (v?.kind === 'literal' && typeof v.value === 'string') return [{ value: v.value, line: v.line }];
   if (v?.kind === 'list') return v.items.flatMap(literals);
   // `"db" if os.getenv("DB_NAME") else "localhost"`: every arm is written in code.
-  if (v?.kind === 'choice' && v.options.every((o) => o.kind === 'literal')) return v.options.flatMap(literals);
+  if (v?.kind === 'choice' && v.options.every((o) => o.kind === 'literal'))
+    return v.options.flatMap(literals);
   return [];
 }
 

@@ -59,7 +59,8 @@ script) never runs.`,
         ['command', service?.command],
       ] as const) {
         const argv = c && composeArgv(c);
-        if (c && argv) findings.push(...inlineShell(argv, c.file, c.line, `compose ${key}`, writtenComposeArgv(c)));
+        if (c && argv)
+          findings.push(...inlineShell(argv, c.file, c.line, `compose ${key}`, writtenComposeArgv(c)));
       }
       for (const script of app.entrypointScripts)
         findings.push(...scriptFindings(script, app.entrypointScripts));

@@ -54,7 +54,10 @@ function otherAliases(
     for (const entry of d.entries) {
       if (entry.key === 'default' || out.some((a) => a.name === entry.key)) continue;
       const builder = new DatabasesBuilder(toSource);
-      builder.walkDatabases({ t: 'dict', entries: [{ ...entry, key: 'default' }], line: d.line }, { isDefault: true });
+      builder.walkDatabases(
+        { t: 'dict', entries: [{ ...entry, key: 'default' }], line: d.line },
+        { isDefault: true },
+      );
       const { configs } = builder.result(entry.line);
       if (configs.length > 0) out.push({ name: entry.key, configs });
     }

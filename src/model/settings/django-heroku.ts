@@ -24,7 +24,13 @@ export function applyDjangoHeroku(reads: VariableRead[], ctx: EvalContext, line:
     required: false,
     hasDefault: true,
   });
-  const selected: PyValue = { t: 'env', read, unset: fallback, dbUrl: fallback.t === 'dict', line: engineLine };
+  const selected: PyValue = {
+    t: 'env',
+    read,
+    unset: fallback,
+    dbUrl: fallback.t === 'dict',
+    line: engineLine,
+  };
   const replaced = entries.map((e, i) => (i === at ? { ...e, value: selected } : e));
   ctx.scope.set('DATABASES', { v: { ...binding.v, entries: replaced }, origins: binding.origins });
 }

@@ -7,11 +7,11 @@ import {
   parseDeployCheck,
   planEnv,
   runSmoke
-} from "./chunk-CLMBIZDE.js";
+} from "./chunk-XOXTGMID.js";
 import {
   DEFAULT_LIMITS,
   Redactor
-} from "./chunk-3TTQ7SWM.js";
+} from "./chunk-WED5BEUI.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,

@@ -23,6 +23,7 @@ import {
   isCoreFile,
   isDockerfile,
   isDockerignore,
+  isEnvTemplateName,
   isKnownRule,
   isRequirementsFile,
   isScript,
@@ -37,6 +38,7 @@ import {
   moduleFiles,
   normalizeRelative,
   parseDockerignore,
+  parseDotenv,
   parseShell,
   partsOfPlain,
   plainMessage,
@@ -45,11 +47,12 @@ import {
   readRegularFileSync,
   relativeTo,
   require_dist,
+  secretsInEnvTemplate,
   sentFiles,
   serverOf,
   stamp,
   writeOwnFile
-} from "./chunk-3TTQ7SWM.js";
+} from "./chunk-WED5BEUI.js";
 import {
   __toESM
 } from "./chunk-TEVZZSVY.js";
@@ -632,25 +635,6 @@ var AppSeeds = class extends ModelPart {
   }
 };
 
-// src/parse/dotenv.ts
-function parseDotenv(text) {
-  const env = {};
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.trim();
-    if (line === "" || line.startsWith("#")) continue;
-    const m = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=\s*(.*)$/.exec(line);
-    if (!m) continue;
-    let value = m[2];
-    const quote = value[0];
-    if ((quote === '"' || quote === "'") && value.indexOf(quote, 1) > 0) {
-      value = value.slice(1, value.indexOf(quote, 1));
-      if (quote === '"') value = value.replace(/\\n/g, "\n").replace(/\\(["\\])/g, "$1");
-    } else value = value.replace(/\s+#.*$/, "").trim();
-    env[m[1]] = value;
-  }
-  return env;
-}
-
 // src/model/compose-projects.ts
 var COMPOSE_BASES = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"];
 var COMPOSE_OVERRIDES = [
@@ -1209,6 +1193,11 @@ var ProjectBuilder = class {
     const skipped = (this.tree.skippedDirs ?? []).filter((d) => isUnder(d, dir)).map((d) => relativeTo(d, dir));
     const context = { dir, files, sentFiles: sentFiles(files, dockerignore) };
     if (dockerignore) context.dockerignore = dockerignore;
+    const templates = files.filter((f) => {
+      const text = this.texts[joinPath(dir, f)];
+      return isEnvTemplateName(f) && text !== void 0 && secretsInEnvTemplate(text).length > 0;
+    });
+    if (templates.length > 0) context.envTemplatesWithSecrets = templates;
     if (skipped.length > 0) {
       context.skippedDirs = skipped;
       context.sentSkippedDirs = sentFiles(skipped, dockerignore);

@@ -16,7 +16,7 @@ import {
   stamp,
   tail,
   withBases
-} from "./chunk-3TTQ7SWM.js";
+} from "./chunk-WED5BEUI.js";
 import {
   RUN_LABEL,
   removeBuildLayers,
