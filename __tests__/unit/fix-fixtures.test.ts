@@ -37,6 +37,35 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
   '__tests__/fixtures/corpus/backgrounded-server': [
     { rule: 'TF0901', why: 'the script runs other processes beside the server: one exec cannot fix that' },
   ],
+  '__tests__/fixtures/corpus/db-host-conditional-backup-alias': [
+    { rule: 'TF0305', why: 'DATABASES holds another alias beside default: the switch would rewrite it away' },
+    {
+      rule: 'TF0304',
+      why: 'a HOST picked by a conditional expression: the fixer rewrites plain literals only',
+    },
+    {
+      rule: 'TF0401',
+      why: 'a HOST picked by a conditional expression: the fixer rewrites plain literals only',
+    },
+  ],
+  '__tests__/fixtures/corpus/debug-branch-both-postgres': [
+    {
+      rule: 'TF0305',
+      why: 'DATABASES is assigned in both branches of an if on DEBUG: not one hard-coded statement',
+    },
+  ],
+  '__tests__/fixtures/corpus/db-url-default-password': [
+    {
+      rule: 'TF0304',
+      why: 'a PASSWORD in the fallback URL of a database URL read: the fixer rewrites literals only',
+    },
+  ],
+  '__tests__/fixtures/corpus/split-settings-env-db-ci-branch': [
+    {
+      rule: 'TF0304',
+      why: 'a PASSWORD in the fallback URL of a database URL read: the fixer rewrites literals only',
+    },
+  ],
   '__tests__/fixtures/corpus/environs-positional-defaults': [
     {
       rule: 'TF0304',

@@ -3,6 +3,7 @@ import { parseShell } from '../parse/shell.js';
 import { inlineScript } from './command/start-chain.js';
 import { basename } from './command/servers.js';
 import type { RunInstr, Stage } from './types/dockerfile.js';
+import type { ComposeCommand } from './types/compose.js';
 import type { App } from './types/project.js';
 import type { ShellCommand } from './types/shell.js';
 
@@ -38,4 +39,20 @@ export function buildRuns(stages: Stage[]): { run: RunInstr; commands: ShellComm
 /** True when the context holds a gunicorn config file gunicorn reads by default (it may set the bind). */
 export function hasGunicornConfig(app: App): boolean {
   return (app.context?.files ?? []).some((f) => basename(f) === 'gunicorn.conf.py');
+}
+
+/**
+ * A compose command's words as written, before compose interpolates it (`--workers=${WORKERS}`, not `--workers=`
+ * for an unset variable): for messages that quote the command back to its author.
+ */
+export function writtenComposeArgv(c: ComposeCommand): string[] | undefined {
+  if (c.argv) {
+    try {
+      const raws: unknown = JSON.parse(c.raw);
+      return Array.isArray(raws) && raws.every((r) => typeof r === 'string') ? raws : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+  return parseShell(c.raw, c.line).commands[0]?.argv;
 }

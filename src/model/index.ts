@@ -1,3 +1,5 @@
+import { isEnvTemplateName } from '../discover/env-files.js';
+import { secretsInEnvTemplate } from './env-files.js';
 import { posix } from 'node:path';
 import {
   DEFAULT_CONFIG_FILE,
@@ -204,6 +206,11 @@ class ProjectBuilder implements ModelInput {
       .map((d) => relativeTo(d, dir));
     const context: BuildContext = { dir, files, sentFiles: sentFiles(files, dockerignore) };
     if (dockerignore) context.dockerignore = dockerignore;
+    const templates = files.filter((f) => {
+      const text = this.texts[joinPath(dir, f)];
+      return isEnvTemplateName(f) && text !== undefined && secretsInEnvTemplate(text).length > 0;
+    });
+    if (templates.length > 0) context.envTemplatesWithSecrets = templates;
     if (skipped.length > 0) {
       context.skippedDirs = skipped;
       context.sentSkippedDirs = sentFiles(skipped, dockerignore);

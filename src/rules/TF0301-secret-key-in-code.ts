@@ -36,10 +36,25 @@ For local development, put the variable in an untracked \`.env\` file or the com
   check(project) {
     const findings: RawFinding[] = [];
     for (const { settings } of appSettings(project)) {
-      for (const a of liveAssignments(settings, 'SECRET_KEY')) {
+      const live = liveAssignments(settings, 'SECRET_KEY');
+      for (const a of live) {
         // Under a condition that cannot be told (`if 'test' in sys.argv`), the rule cannot decide.
         if (a.inBranch && a.activeWhenUnset === undefined) continue;
         const v = a.value;
+        // `if "SECRET_KEY" in os.environ: … = os.getenv("SECRET_KEY") else: … = "literal"`: a fallback, as `.get(X, literal)`.
+        const fallbackOf = a.inBranch && a.activeWhenUnset === true ? a.condition?.variable : undefined;
+        const readInOtherBranch = live.some(
+          (b) => b !== a && b.value.kind === 'env' && b.value.variable === fallbackOf,
+        );
+        if (isKey(v) && fallbackOf && readInOtherBranch) {
+          findings.push({
+            file: a.file ?? settings.file,
+            line: a.line,
+            severity: 'warning',
+            ...msg`SECRET_KEY is read from ${fallbackOf} but falls back to a literal value when it is unset, so a deploy that forgets the variable runs with the key from the repository; drop the fallback: ${code(`SECRET_KEY = os.environ["${fallbackOf}"]`)}.`,
+          });
+          continue;
+        }
         if (isKey(v)) {
           const conditional = a.activeWhenUnset === false;
           findings.push({

@@ -64,7 +64,7 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
           const given = providedValue(app, v.variable, projectComposeFiles(project));
           if (given && truthWhenSetTo(v, given.value) === true)
             findings.push({
-              file: settings.file,
+              file: a.file ?? settings.file,
               line: a.line,
               message: `DEBUG is read from ${v.variable}, which ${given.where} sets to '${given.value}': every container of this image runs in debug mode. Remove ${v.variable} from there and set it only in development.`,
             });

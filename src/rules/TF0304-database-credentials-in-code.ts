@@ -52,33 +52,23 @@ credentials and are not judged.
     const findings: RawFinding[] = [];
     for (const { databases, file } of appDatabases(project)) {
       const seen = new Set<string>();
-      for (const config of databases.configs) {
-        if (!mayBeServer(config)) continue;
-        const engine = engineNamed(config);
-        for (const key of KEYS) {
-          const v = config.fields[key];
-          if (!v) continue;
-          const line = config.fieldLines?.[key] ?? v.line;
-          const id = `${key}\0${line}`;
-          if (seen.has(id)) continue;
-          if (isCredential(v)) {
+      const aliases = [{ name: 'default', configs: databases.configs }, ...(databases.aliases ?? [])];
+      for (const alias of aliases)
+        for (const config of alias.configs) {
+          if (!mayBeServer(config)) continue;
+          const where = `DATABASES '${alias.name}'${engineNamed(config)}`;
+          for (const key of KEYS) {
+            const v = config.fields[key];
+            if (!v) continue;
+            const line = config.fieldLines?.[key] ?? v.line;
+            const id = `${key}\0${line}`;
+            if (seen.has(id)) continue;
+            const finding = credentialFinding(key, v, where);
+            if (!finding) continue;
             seen.add(id);
-            findings.push({
-              file,
-              line,
-              ...msg`DATABASES 'default'${engine} has ${key} as a literal value in code; read it from the environment so each deploy sets its own: ${code(`"${key}": os.environ["${SUGGESTED[key]}"]`)}.`,
-            });
-          } else if (key === 'PASSWORD' && v.kind === 'env' && isLiteralFallback(valueWhenUnset(v))) {
-            seen.add(id);
-            findings.push({
-              file,
-              line,
-              severity: 'notice',
-              message: `DATABASES 'default'${engine} reads PASSWORD from ${v.variable} but falls back to a literal password when it is unset; drop the fallback so a deploy without the variable fails instead of using the password from the repository.`,
-            });
+            findings.push({ file, line, ...finding });
           }
         }
-      }
     }
     return findings;
   },
@@ -91,6 +81,21 @@ credentials and are not judged.
     make: (context) => databaseSwitch(context) ?? credentialFromEnvironment(context),
   },
 });
+
+/** The finding for one credential field: a literal in code (error), or a literal fallback password (notice). */
+function credentialFinding(
+  key: (typeof KEYS)[number],
+  v: ValueSource,
+  where: string,
+): Omit<RawFinding, 'file' | 'line'> | undefined {
+  if (isCredential(v))
+    return msg`${where} has ${key} as a literal value in code; read it from the environment so each deploy sets its own: ${code(`"${key}": os.environ["${SUGGESTED[key]}"]`)}.`;
+  if (key !== 'PASSWORD' || v.kind !== 'env' || !isLiteralFallback(valueWhenUnset(v))) return undefined;
+  return {
+    severity: 'notice',
+    message: `${where} reads PASSWORD from ${v.variable} but falls back to a literal password when it is unset; drop the fallback so a deploy without the variable fails instead of using the password from the repository.`,
+  };
+}
 
 /** A server engine, or an engine the environment can switch to one (ENGINE read from a variable). */
 function mayBeServer(config: DatabaseConfig): boolean {
@@ -115,6 +120,8 @@ function isLiteralFallback(v: ValueSource | undefined): boolean {
 }
 
 function isCredential(v: ValueSource | undefined): boolean {
+  // `"db" if os.getenv("DB_NAME") else "localhost"`: the environment picks between values written in code.
+  if (v?.kind === 'choice') return v.options.length > 0 && v.options.every(isCredential);
   if (v?.kind !== 'literal') return false;
   if (typeof v.value === 'string') return v.value.trim() !== '';
   return typeof v.value === 'number';

@@ -19,6 +19,11 @@ other one. An \`env_file\` that compose reads from inside the build context is t
 committed: the developer who builds the image has the real one, and \`COPY . .\` bakes it in. Keep \`.env\` files out of the build context and pass the values at run time (\`docker run --env-file\`,
 compose \`env_file:\`, or your platform's secrets).
 
+A template meant to be committed (\`.env.example\`, \`.env.sample\`, \`.env.template\`, \`.env.dist\`, \`.env.default\`)
+is reported only when it gives a secret-looking name a real-looking value (not empty, not a placeholder such as
+\`change-me\` or \`<your key>\`); any other \`.env.*\` name, a misspelt template (\`.env.sampel\`) included, is an
+env file.
+
 \`\`\`
 # .dockerignore
 .env
@@ -28,9 +33,15 @@ compose \`env_file:\`, or your platform's secrets).
 `,
   related: [],
   check(project) {
+    // A template (`.env.example`) counts when it holds a real-looking secret; each app knows its context's ones.
+    const templates = new Set(
+      project.apps.flatMap((a) =>
+        (a.context?.envTemplatesWithSecrets ?? []).map((f) => `${a.context!.dir}\0${f}`),
+      ),
+    );
     const copied = filesCopiedIntoImage(
       project,
-      isEnvFile,
+      (path, dir) => isEnvFile(path) || templates.has(`${dir}\0${path}`),
       (names, files) =>
         `This instruction copies ${names} into the image, so its secrets ship with the image. Add ${files.length > 1 ? 'them' : 'it'} to .dockerignore (e.g. '.env' and '.env.*') and pass the values as environment variables at run time.`,
     );

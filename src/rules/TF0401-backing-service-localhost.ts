@@ -79,10 +79,13 @@ function imageEnvPairs(app: App): { pair: EnvPair & { value: string }; file: str
 const SETTINGS_URLS =
   /^(CELERY_BROKER_URL|BROKER_URL|CELERY_RESULT_BACKEND|REDIS_URL|DATABASE_URL|CACHE_URL)$/;
 
-/** Literal strings of a settings value; env reads (even with a literal fallback) and choices give none. */
+/** Literal strings of a settings value; env reads (even with a literal fallback) give none. */
 function literals(v: ValueSource | undefined): { value: string; line: number }[] {
   if (v?.kind === 'literal' && typeof v.value === 'string') return [{ value: v.value, line: v.line }];
   if (v?.kind === 'list') return v.items.flatMap(literals);
+  // `"db" if os.getenv("DB_NAME") else "localhost"`: every arm is written in code.
+  if (v?.kind === 'choice' && v.options.every((o) => o.kind === 'literal'))
+    return v.options.flatMap(literals);
   return [];
 }
 

@@ -46,6 +46,12 @@ export function daemonOf(argv: string[]): string | undefined {
   return undefined;
 }
 
+/** supervisord: a process manager whose only use in a container is to run several programs in it. */
+function isProcessManager(argv: string[]): boolean {
+  const program = programArgv(argv)[0] ?? '';
+  return program.slice(program.lastIndexOf('/') + 1) === 'supervisord';
+}
+
 export const severalProcesses = defineRule({
   id: 'TF0803',
   name: 'several-processes',
@@ -57,6 +63,8 @@ export const severalProcesses = defineRule({
   help: `A process started in the background with \`&\` is invisible to the container runtime: when it crashes nothing
 restarts it, its exit does not stop the container, it cannot be scaled on its own, and \`docker stop\` may never reach
 it. Running the web server, a Celery worker and beat in one container also means they can only be scaled together.
+\`supervisord\` as the start command is the same design with a process manager in front (typically nginx and uWSGI
+as its programs): it is reported at the command that starts it.
 
 Run one process per container, each with its own command, from the same image:
 
@@ -86,9 +94,18 @@ services:
         (c) => !c.background && !daemonOf(c.argv) && (longRunningProcess(c.argv) || c.argv[0] === '$@'),
       );
       for (const cmd of commands) {
+        const key = `${cmd.file}:${cmd.line}`;
+        if (isProcessManager(cmd.argv) && !seen.has(key)) {
+          seen.add(key);
+          findings.push({
+            file: cmd.file,
+            line: cmd.line,
+            message: `This starts supervisord as the container's main process, to run the programs of its configuration (e.g. nginx and uwsgi) side by side in one container: the runtime sees one process, so a program that dies is not reported, and none can be scaled or stopped on its own. Run each program as its own container (its own compose service) instead.`,
+          });
+          continue;
+        }
         const daemon = foreground ? daemonOf(cmd.argv) : undefined;
         const what = cmd.background ? longRunningProcess(cmd.argv) : daemon;
-        const key = `${cmd.file}:${cmd.line}`;
         if (!what || seen.has(key)) continue;
         seen.add(key);
         const how = cmd.background ? "in the background with '&'" : `as a daemon (${cmd.argv.join(' ')})`;

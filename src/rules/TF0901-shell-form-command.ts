@@ -1,4 +1,4 @@
-import { inlineScriptLastCommand, serverOf } from '../model/command.js';
+import { inlineScriptLastCommand, serverOf, writtenComposeArgv } from '../model/command.js';
 import type { ComposeCommand } from '../model/types/compose.js';
 import type { CommandInstr } from '../model/types/dockerfile.js';
 import type { EntrypointScript } from '../model/types/project.js';
@@ -59,7 +59,8 @@ script) never runs.`,
         ['command', service?.command],
       ] as const) {
         const argv = c && composeArgv(c);
-        if (c && argv) findings.push(...inlineShell(argv, c.file, c.line, `compose ${key}`));
+        if (c && argv)
+          findings.push(...inlineShell(argv, c.file, c.line, `compose ${key}`, writtenComposeArgv(c)));
       }
       for (const script of app.entrypointScripts)
         findings.push(...scriptFindings(script, app.entrypointScripts));
@@ -221,14 +222,22 @@ function shellFormMessage(instr: CommandInstr): string {
 }
 
 /** `sh -c "... && server"` in exec form: fires when the last command is not run with exec. */
-function inlineShell(argv: string[], file: string, line: number, what: string): RawFinding[] {
+function inlineShell(
+  argv: string[],
+  file: string,
+  line: number,
+  what: string,
+  written?: string[],
+): RawFinding[] {
   const last = inlineScriptLastCommand(argv, line);
   if (!last || last.viaExec) return [];
+  // The command as its author wrote it: compose variables unset here stay `${WORKERS}`, never empty.
+  const shown = (written && inlineScriptLastCommand(written, line)) || last;
   return [
     {
       file,
       line,
-      message: `${what} runs '${argv[0]} -c', and its last command (${last.argv[0]}) is not started with exec, so the shell stays PID 1 and SIGTERM does not reach it. Write 'exec ${last.argv.join(' ')}' as the last command.`,
+      message: `${what} runs '${argv[0]} -c', and its last command (${last.argv[0]}) is not started with exec, so the shell stays PID 1 and SIGTERM does not reach it. Write 'exec ${shown.argv.join(' ')}' as the last command.`,
     },
   ];
 }

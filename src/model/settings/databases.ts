@@ -36,7 +36,33 @@ export function resolveDatabases(
 ): DatabasesModel {
   const builder = new DatabasesBuilder(toSource);
   builder.walkDatabases(value, { isDefault: true });
-  return builder.result(line);
+  const model = builder.result(line);
+  const aliases = otherAliases(value, toSource);
+  if (aliases.length > 0) model.aliases = aliases;
+  return model;
+}
+
+/** The aliases beside 'default' (`backup`, `replica`), each walked on its own: their credentials are judged too. */
+function otherAliases(
+  value: PyValue,
+  toSource: (v: PyValue) => ValueSource,
+): NonNullable<DatabasesModel['aliases']> {
+  const dicts = value.t === 'dict' ? [value] : value.t === 'choice' ? value.options.map((o) => o.v) : [];
+  const out: NonNullable<DatabasesModel['aliases']> = [];
+  for (const d of dicts) {
+    if (d.t !== 'dict') continue;
+    for (const entry of d.entries) {
+      if (entry.key === 'default' || out.some((a) => a.name === entry.key)) continue;
+      const builder = new DatabasesBuilder(toSource);
+      builder.walkDatabases(
+        { t: 'dict', entries: [{ ...entry, key: 'default' }], line: d.line },
+        { isDefault: true },
+      );
+      const { configs } = builder.result(entry.line);
+      if (configs.length > 0) out.push({ name: entry.key, configs });
+    }
+  }
+  return out;
 }
 
 class DatabasesBuilder {
@@ -177,7 +203,8 @@ class DatabasesBuilder {
   }
 
   result(line: number): DatabasesModel {
-    const engines = new Set(this.configs.map((c) => c.engine ?? '?'));
+    // `postgresql_psycopg2` is the old name of `postgresql`: a branch between them selects no other database.
+    const engines = new Set(this.configs.map((c) => c.engine?.replace(/_psycopg2$/, '') ?? '?'));
     const url = this.selectors.find((s) => s.kind === 'url');
     const engine = this.selectors.find((s) => s.kind === 'engine');
     const branch = engines.size > 1 ? this.selectors.find((s) => s.kind === 'env') : undefined;

@@ -40,7 +40,8 @@ function config(recorder: CallRecorder, ctx: EvalContext, args: CallArgs, line: 
     read.read.via = 'dj-database-url';
     return { ...read, unset: parseDatabaseUrl(read.unset, line), dbUrl: true };
   }
-  return lift(read, (x) => {
+  // Cast through the probe words too, so `DEBUG=True` in compose is known to make `config("DEBUG", cast=bool)` true.
+  return lift(asText(read), (x) => {
     if (x.t === 'unknown' && x.crash) return x;
     if (cast.name === 'builtins.bool')
       return x.t === 'str' ? decoupleBool(x, line) : callBuiltin('builtins.bool', x, line);

@@ -136,6 +136,17 @@ function conditionalExpression(ev: ModuleEvaluation, node: SyntaxNode, ctx: Eval
   const whenTrue = ev.evaluate(kids[0], ctx);
   const test = ev.evaluate(kids[1], ctx);
   const whenFalse = ev.evaluate(kids[2], ctx);
+  // `"db" if os.getenv("DB_NAME") else "localhost"`: the variable only picks between two texts written in code.
+  if (test.t === 'env' && whenTrue.t === 'str' && whenFalse.t === 'str') {
+    const unsetTruth = truthy(test);
+    return choice(
+      [
+        { v: whenTrue, activeWhenUnset: unsetTruth },
+        { v: whenFalse, activeWhenUnset: unsetTruth === undefined ? undefined : !unsetTruth },
+      ],
+      line,
+    );
+  }
   return lift(test, (c) => {
     const t = truthy(c);
     if (t === undefined)

@@ -4,6 +4,7 @@ import { childrenOf } from '../../parse/python.js';
 import { setIn, subscript } from './access.js';
 import type { Binding, EvalContext, Scope } from './context.js';
 import type { ModuleEvaluation } from './evaluation.js';
+import { applyDjangoHeroku } from './django-heroku.js';
 import { callArguments, evalTest } from './expressions.js';
 import { blockKeyword, parameters } from './functions.js';
 import { binary, mutate } from './operators.js';
@@ -172,6 +173,8 @@ function execExpression(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalContext
         return;
       }
     }
+    if (callee && ev.text(callee).replace(/\s/g, '') === 'django_heroku.settings')
+      return applyDjangoHeroku(ev.reads, ctx, ev.line(node));
   }
   ev.evaluate(expr, ctx);
 }
@@ -205,18 +208,28 @@ function execFromImport(ev: ModuleEvaluation, kids: SyntaxNode[], ctx: EvalConte
       alias = ev.text(names[i + 2]);
       i += 2;
     }
-    // From a sibling settings module only the well-known names are understood: env (django-environ), BASE_DIR.
-    const v: PyValue = moduleName.startsWith('.')
-      ? imported === 'env'
+    // From a project module (a sibling settings module, `config.env`) only the well-known names are understood:
+    // env (django-environ), BASE_DIR.
+    const fromProject = isProjectModule(moduleName);
+    const v: PyValue =
+      fromProject && imported === 'env'
         ? { t: 'envobj', scheme: new Map(), line }
-        : imported === 'BASE_DIR'
+        : fromProject && imported === 'BASE_DIR'
           ? { t: 'path', base: 'BASE_DIR', parts: [], line }
-          : ev.unknown(c)
-      : { t: 'ref', name: `${moduleName}.${imported}`, line };
+          : moduleName.startsWith('.')
+            ? ev.unknown(c)
+            : { t: 'ref', name: `${moduleName}.${imported}`, line };
     ctx.scope.set(alias, { v, origins: [] });
     if (moduleName === 'decouple' && !ev.dotenvLoads.some((d) => d.via === 'python-decouple'))
       ev.dotenvLoads.push({ via: 'python-decouple', line });
   }
+}
+
+/** Library modules whose `env`/`BASE_DIR` are theirs (environs' ready-made Env), not a project's django-environ one. */
+const LIBRARY_MODULES = /^(environs|environ|decouple|django|os|pathlib|dotenv)(\.|$)/;
+
+function isProjectModule(moduleName: string): boolean {
+  return moduleName.startsWith('.') || !LIBRARY_MODULES.test(moduleName);
 }
 
 /** `import a.b.c [as d], e`. */

@@ -25,6 +25,8 @@ export interface BuildContext {
   skippedDirs?: string[];
   /** Of `skippedDirs`, those .dockerignore does not exclude (they reach the build). */
   sentSkippedDirs?: string[];
+  /** Env templates (`.env.example`) of `files` that give a secret-looking name a real-looking value. */
+  envTemplatesWithSecrets?: string[];
 }
 
 export interface EntrypointScript {

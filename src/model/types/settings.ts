@@ -85,6 +85,8 @@ export interface DatabasesModel {
     | { kind: 'url'; variable: string; default?: string; line: number }
     | { kind: 'unknown' };
   configs: DatabaseConfig[];
+  /** The aliases beside 'default' (`backup`, `replica`), with the configs each can end up as. */
+  aliases?: { name: string; configs: DatabaseConfig[] }[];
 }
 
 export interface SettingsModel {

@@ -41,6 +41,8 @@ export function databaseSwitch(context: FixContext): FixProposal | undefined {
   const found = appDatabases(context.project).find((d) => d.file === context.finding.file);
   if (!found || found.databases.selection.kind !== 'fixed' || found.databases.configs.length !== 1)
     return undefined;
+  // The switch rewrites the whole assignment: another alias (`backup`) would be lost.
+  if (found.databases.aliases?.length) return undefined;
   const lines = linesOf(context, found.file);
   const assignment = assignmentOf(found);
   if (!lines || !assignment) return undefined;

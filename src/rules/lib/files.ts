@@ -1,3 +1,4 @@
+import { isEnvStyleName, isEnvTemplateName } from '../../model/env-files.js';
 import type { RawFinding } from '../../core/index.js';
 import { filesReachingImage } from '../../model/context.js';
 import type { Project } from '../../model/types/project.js';
@@ -6,10 +7,7 @@ import type { Project } from '../../model/types/project.js';
 
 /** `.env`, `.env.production`, `prod.env`; templates meant to be committed (`.env.example`) carry no secrets. */
 export function isEnvFile(path: string): boolean {
-  const name = path.slice(path.lastIndexOf('/') + 1);
-  if (!(name === '.env' || name.startsWith('.env.') || (name.endsWith('.env') && name.length > 4)))
-    return false;
-  return !/(example|sample|template|dist|default|defaults)/i.test(name);
+  return isEnvStyleName(path) && !isEnvTemplateName(path);
 }
 
 export function isSqliteFile(path: string): boolean {
@@ -50,14 +48,15 @@ export function projectComposeFiles(project: Project): string[] {
 /** One finding per Dockerfile instruction that copies files `isWanted` picks into an image; `say` words it. */
 export function filesCopiedIntoImage(
   project: Project,
-  isWanted: (path: string) => boolean,
+  isWanted: (path: string, contextDir: string) => boolean,
   say: (names: string, files: string[]) => string,
 ): RawFinding[] {
   const findings: RawFinding[] = [];
   for (const app of project.apps) {
     const file = app.dockerfile?.file;
     if (!file) continue;
-    for (const { line, files } of filesReachingImage(app, isWanted)) {
+    const dir = app.context?.dir ?? '.';
+    for (const { line, files } of filesReachingImage(app, (path) => isWanted(path, dir))) {
       findings.push({ file, line, message: say(files.map((f) => `'${f}'`).join(', '), files) });
     }
   }

@@ -24,6 +24,7 @@ import {
   isCoreFile,
   isDockerfile,
   isDockerignore,
+  isEnvTemplateName,
   isKnownRule,
   isRequirementsFile,
   isScript,
@@ -38,6 +39,7 @@ import {
   moduleFiles,
   normalizeRelative,
   parseDockerignore,
+  parseDotenv,
   parseShell,
   partsOfPlain,
   plainMessage,
@@ -49,11 +51,12 @@ import {
   require_node_fs,
   require_node_os,
   require_node_path,
+  secretsInEnvTemplate,
   sentFiles,
   serverOf,
   stamp,
   writeOwnFile
-} from "./chunk-ZH7KOY6U.js";
+} from "./chunk-BSRHOWDG.js";
 import {
   __commonJS,
   __require,
@@ -646,25 +649,6 @@ var AppSeeds = class extends ModelPart {
   }
 };
 
-// src/parse/dotenv.ts
-function parseDotenv(text) {
-  const env = {};
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.trim();
-    if (line === "" || line.startsWith("#")) continue;
-    const m = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=\s*(.*)$/.exec(line);
-    if (!m) continue;
-    let value = m[2];
-    const quote = value[0];
-    if ((quote === '"' || quote === "'") && value.indexOf(quote, 1) > 0) {
-      value = value.slice(1, value.indexOf(quote, 1));
-      if (quote === '"') value = value.replace(/\\n/g, "\n").replace(/\\(["\\])/g, "$1");
-    } else value = value.replace(/\s+#.*$/, "").trim();
-    env[m[1]] = value;
-  }
-  return env;
-}
-
 // src/model/compose-projects.ts
 var COMPOSE_BASES = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"];
 var COMPOSE_OVERRIDES = [
@@ -1223,6 +1207,11 @@ var ProjectBuilder = class {
     const skipped = (this.tree.skippedDirs ?? []).filter((d) => isUnder(d, dir)).map((d) => relativeTo(d, dir));
     const context = { dir, files, sentFiles: sentFiles(files, dockerignore) };
     if (dockerignore) context.dockerignore = dockerignore;
+    const templates = files.filter((f) => {
+      const text = this.texts[joinPath(dir, f)];
+      return isEnvTemplateName(f) && text !== void 0 && secretsInEnvTemplate(text).length > 0;
+    });
+    if (templates.length > 0) context.envTemplatesWithSecrets = templates;
     if (skipped.length > 0) {
       context.skippedDirs = skipped;
       context.sentSkippedDirs = sentFiles(skipped, dockerignore);

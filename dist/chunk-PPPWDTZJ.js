@@ -7,11 +7,11 @@ import {
   parseDeployCheck,
   planEnv,
   runSmoke
-} from "./chunk-7N2WKLY3.js";
+} from "./chunk-WKSMM6ZA.js";
 import {
   DEFAULT_LIMITS,
   Redactor
-} from "./chunk-ZH7KOY6U.js";
+} from "./chunk-BSRHOWDG.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,

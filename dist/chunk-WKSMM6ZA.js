@@ -18,7 +18,7 @@ import {
   stamp,
   tail,
   withBases
-} from "./chunk-ZH7KOY6U.js";
+} from "./chunk-BSRHOWDG.js";
 import {
   RUN_LABEL,
   removeBuildLayers,

@@ -13696,6 +13696,53 @@ function copying(keyword2, whole, onbuildOf) {
   return `The base image ${onbuildOf} runs ONBUILD ${keyword2} ${whole}, which copies`;
 }
 
+// src/parse/dotenv.ts
+function parseDotenv(text) {
+  const env = {};
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line === "" || line.startsWith("#")) continue;
+    const m = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=\s*(.*)$/.exec(line);
+    if (!m) continue;
+    let value = m[2];
+    const quote = value[0];
+    if ((quote === '"' || quote === "'") && value.indexOf(quote, 1) > 0) {
+      value = value.slice(1, value.indexOf(quote, 1));
+      if (quote === '"') value = value.replace(/\\n/g, "\n").replace(/\\(["\\])/g, "$1");
+    } else value = value.replace(/\s+#.*$/, "").trim();
+    env[m[1]] = value;
+  }
+  return env;
+}
+
+// src/model/secret-names.ts
+var SECRET_NAME = /PASSWORD|PASSWD|_PASS$|_PWD$|SECRET|TOKEN|_KEY$|API_KEY|PRIVATE/;
+var NAMES_A_SECRET = /_(FILE|PATH|DIR|URL|ID)$/;
+var NOT_SECRET = /PUBLIC|^GPG_KEY$/;
+function isSecretName(name2) {
+  const n = name2.toUpperCase();
+  if (NAMES_A_SECRET.test(n) || NOT_SECRET.test(n)) return false;
+  return SECRET_NAME.test(n);
+}
+
+// src/discover/env-files.ts
+function nameOf(path) {
+  return path.slice(path.lastIndexOf("/") + 1);
+}
+function isEnvStyleName(path) {
+  const name2 = nameOf(path);
+  return name2 === ".env" || name2.startsWith(".env.") || name2.endsWith(".env") && name2.length > 4;
+}
+function isEnvTemplateName(path) {
+  return isEnvStyleName(path) && /(example|sample|template|dist|default|defaults)/i.test(nameOf(path));
+}
+
+// src/model/env-files.ts
+var PLACEHOLDER = /your|change|example|replace|placeholder|dummy|fixme|todo|xxx|<|>|\$\{|\.\.\.|^\*+$/i;
+function secretsInEnvTemplate(text) {
+  return Object.entries(parseDotenv(text)).filter(([name2, value]) => isSecretName(name2) && value.length >= 8 && !PLACEHOLDER.test(value)).map(([name2]) => name2);
+}
+
 // src/model/context.ts
 var import_node_path = __toESM(require_node_path(), 1);
 
@@ -14130,10 +14177,7 @@ function absentFileReachingImage(app, contextPath) {
 
 // src/rules/lib/files.ts
 function isEnvFile(path) {
-  const name2 = path.slice(path.lastIndexOf("/") + 1);
-  if (!(name2 === ".env" || name2.startsWith(".env.") || name2.endsWith(".env") && name2.length > 4))
-    return false;
-  return !/(example|sample|template|dist|default|defaults)/i.test(name2);
+  return isEnvStyleName(path) && !isEnvTemplateName(path);
 }
 function isSqliteFile(path) {
   return /\.sqlite3$/.test(path);
@@ -14161,7 +14205,8 @@ function filesCopiedIntoImage(project, isWanted, say) {
   for (const app of project.apps) {
     const file = app.dockerfile?.file;
     if (!file) continue;
-    for (const { line, files } of filesReachingImage(app, isWanted)) {
+    const dir = app.context?.dir ?? ".";
+    for (const { line, files } of filesReachingImage(app, (path) => isWanted(path, dir))) {
       findings.push({ file, line, message: say(files.map((f) => `'${f}'`).join(", "), files) });
     }
   }
@@ -15951,16 +15996,6 @@ function requirementSpec(arg) {
   return { spec: arg, name: name2, pinned };
 }
 
-// src/model/secret-names.ts
-var SECRET_NAME = /PASSWORD|PASSWD|_PASS$|_PWD$|SECRET|TOKEN|_KEY$|API_KEY|PRIVATE/;
-var NAMES_A_SECRET = /_(FILE|PATH|DIR|URL|ID)$/;
-var NOT_SECRET = /PUBLIC|^GPG_KEY$/;
-function isSecretName(name2) {
-  const n = name2.toUpperCase();
-  if (NAMES_A_SECRET.test(n) || NOT_SECRET.test(n)) return false;
-  return SECRET_NAME.test(n);
-}
-
 // src/model/command.ts
 function buildCommands(stages) {
   return buildRuns(stages).flatMap((r) => r.commands);
@@ -15984,6 +16019,17 @@ function buildRuns(stages) {
 }
 function hasGunicornConfig(app) {
   return (app.context?.files ?? []).some((f) => basename2(f) === "gunicorn.conf.py");
+}
+function writtenComposeArgv(c) {
+  if (c.argv) {
+    try {
+      const raws = JSON.parse(c.raw);
+      return Array.isArray(raws) && raws.every((r) => typeof r === "string") ? raws : void 0;
+    } catch {
+      return void 0;
+    }
+  }
+  return parseShell(c.raw, c.line).commands[0]?.argv;
 }
 
 // src/rules/TF0202-python-deps-unpinned.ts
@@ -16349,7 +16395,7 @@ function matchingBrace(s, open) {
   }
   return -1;
 }
-function parseDotenv(text) {
+function parseDotenv2(text) {
   const out = [];
   text.split(/\r?\n/).forEach((rawLine, i) => {
     const line = rawLine.trim();
@@ -16892,7 +16938,7 @@ var ServiceConverter = class {
     for (const f of s.envFiles) {
       const text = this.texts[f.path];
       if (text === void 0) continue;
-      for (const x of parseDotenv(text)) {
+      for (const x of parseDotenv2(text)) {
         if (named.has(x.name)) continue;
         named.add(x.name);
         const r = x.value === void 0 ? void 0 : interpolate(x.value, this.env);
@@ -22317,7 +22363,7 @@ function config(recorder, ctx, args, line) {
     read.read.via = "dj-database-url";
     return { ...read, unset: parseDatabaseUrl(read.unset, line), dbUrl: true };
   }
-  return lift(read, (x) => {
+  return lift(asText(read), (x) => {
     if (x.t === "unknown" && x.crash) return x;
     if (cast.name === "builtins.bool")
       return x.t === "str" ? decoupleBool(x, line) : callBuiltin("builtins.bool", x, line);
@@ -22844,6 +22890,16 @@ function conditionalExpression(ev, node, ctx) {
   const whenTrue = ev.evaluate(kids[0], ctx);
   const test = ev.evaluate(kids[1], ctx);
   const whenFalse = ev.evaluate(kids[2], ctx);
+  if (test.t === "env" && whenTrue.t === "str" && whenFalse.t === "str") {
+    const unsetTruth = truthy(test);
+    return choice(
+      [
+        { v: whenTrue, activeWhenUnset: unsetTruth },
+        { v: whenFalse, activeWhenUnset: unsetTruth === void 0 ? void 0 : !unsetTruth }
+      ],
+      line
+    );
+  }
   return lift(test, (c) => {
     const t2 = truthy(c);
     if (t2 === void 0)
@@ -23014,6 +23070,33 @@ function call(ev, node, ctx) {
   return result;
 }
 
+// src/model/settings/django-heroku.ts
+function applyDjangoHeroku(reads, ctx, line) {
+  const binding = ctx.scope.get("DATABASES");
+  if (binding?.v.t !== "dict") return;
+  const entries = binding.v.entries;
+  const at2 = entries.findIndex((e) => e.key === "default");
+  if (at2 < 0) return;
+  const fallback = entries[at2].value;
+  const engineLine = fallback.t === "dict" ? fallback.entries.find((e) => e.key === "ENGINE")?.line ?? fallback.line : line;
+  const read = recordRead(reads, ctx, {
+    variable: "DATABASE_URL",
+    via: "dj-database-url",
+    line: engineLine,
+    required: false,
+    hasDefault: true
+  });
+  const selected = {
+    t: "env",
+    read,
+    unset: fallback,
+    dbUrl: fallback.t === "dict",
+    line: engineLine
+  };
+  const replaced = entries.map((e, i) => i === at2 ? { ...e, value: selected } : e);
+  ctx.scope.set("DATABASES", { v: { ...binding.v, entries: replaced }, origins: binding.origins });
+}
+
 // src/model/settings/statements.ts
 var SETTING_NAME = /^[A-Z][A-Z0-9_]*$/;
 var MAX_ORIGINS = 64;
@@ -23134,6 +23217,8 @@ function execExpression(ev, node, ctx) {
         return;
       }
     }
+    if (callee && ev.text(callee).replace(/\s/g, "") === "django_heroku.settings")
+      return applyDjangoHeroku(ev.reads, ctx, ev.line(node));
   }
   ev.evaluate(expr, ctx);
 }
@@ -23161,11 +23246,16 @@ function execFromImport(ev, kids, ctx, line) {
       alias = ev.text(names[i + 2]);
       i += 2;
     }
-    const v = moduleName.startsWith(".") ? imported === "env" ? { t: "envobj", scheme: /* @__PURE__ */ new Map(), line } : imported === "BASE_DIR" ? { t: "path", base: "BASE_DIR", parts: [], line } : ev.unknown(c) : { t: "ref", name: `${moduleName}.${imported}`, line };
+    const fromProject = isProjectModule(moduleName);
+    const v = fromProject && imported === "env" ? { t: "envobj", scheme: /* @__PURE__ */ new Map(), line } : fromProject && imported === "BASE_DIR" ? { t: "path", base: "BASE_DIR", parts: [], line } : moduleName.startsWith(".") ? ev.unknown(c) : { t: "ref", name: `${moduleName}.${imported}`, line };
     ctx.scope.set(alias, { v, origins: [] });
     if (moduleName === "decouple" && !ev.dotenvLoads.some((d) => d.via === "python-decouple"))
       ev.dotenvLoads.push({ via: "python-decouple", line });
   }
+}
+var LIBRARY_MODULES = /^(environs|environ|decouple|django|os|pathlib|dotenv)(\.|$)/;
+function isProjectModule(moduleName) {
+  return moduleName.startsWith(".") || !LIBRARY_MODULES.test(moduleName);
 }
 function execPlainImport(ev, kids, ctx, line) {
   let dotted = [];
@@ -23487,7 +23577,28 @@ var MAX_DEPTH = 20;
 function resolveDatabases(value, line, toSource) {
   const builder = new DatabasesBuilder(toSource);
   builder.walkDatabases(value, { isDefault: true });
-  return builder.result(line);
+  const model = builder.result(line);
+  const aliases = otherAliases(value, toSource);
+  if (aliases.length > 0) model.aliases = aliases;
+  return model;
+}
+function otherAliases(value, toSource) {
+  const dicts = value.t === "dict" ? [value] : value.t === "choice" ? value.options.map((o) => o.v) : [];
+  const out = [];
+  for (const d of dicts) {
+    if (d.t !== "dict") continue;
+    for (const entry of d.entries) {
+      if (entry.key === "default" || out.some((a) => a.name === entry.key)) continue;
+      const builder = new DatabasesBuilder(toSource);
+      builder.walkDatabases(
+        { t: "dict", entries: [{ ...entry, key: "default" }], line: d.line },
+        { isDefault: true }
+      );
+      const { configs } = builder.result(entry.line);
+      if (configs.length > 0) out.push({ name: entry.key, configs });
+    }
+  }
+  return out;
 }
 var DatabasesBuilder = class {
   constructor(toSource) {
@@ -23612,7 +23723,7 @@ var DatabasesBuilder = class {
     return { fields, fieldLines };
   }
   result(line) {
-    const engines = new Set(this.configs.map((c) => c.engine ?? "?"));
+    const engines = new Set(this.configs.map((c) => c.engine?.replace(/_psycopg2$/, "") ?? "?"));
     const url = this.selectors.find((s) => s.kind === "url");
     const engine = this.selectors.find((s) => s.kind === "engine");
     const branch = engines.size > 1 ? this.selectors.find((s) => s.kind === "env") : void 0;
@@ -23978,9 +24089,23 @@ For local development, put the variable in an untracked \`.env\` file or the com
   check(project) {
     const findings = [];
     for (const { settings } of appSettings(project)) {
-      for (const a of liveAssignments(settings, "SECRET_KEY")) {
+      const live = liveAssignments(settings, "SECRET_KEY");
+      for (const a of live) {
         if (a.inBranch && a.activeWhenUnset === void 0) continue;
         const v = a.value;
+        const fallbackOf = a.inBranch && a.activeWhenUnset === true ? a.condition?.variable : void 0;
+        const readInOtherBranch = live.some(
+          (b) => b !== a && b.value.kind === "env" && b.value.variable === fallbackOf
+        );
+        if (isKey(v) && fallbackOf && readInOtherBranch) {
+          findings.push({
+            file: a.file ?? settings.file,
+            line: a.line,
+            severity: "warning",
+            ...msg`SECRET_KEY is read from ${fallbackOf} but falls back to a literal value when it is unset, so a deploy that forgets the variable runs with the key from the repository; drop the fallback: ${code(`SECRET_KEY = os.environ["${fallbackOf}"]`)}.`
+          });
+          continue;
+        }
         if (isKey(v)) {
           const conditional = a.activeWhenUnset === false;
           findings.push({
@@ -24083,7 +24208,7 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
           const given = providedValue(app, v.variable, projectComposeFiles(project));
           if (given && truthWhenSetTo(v, given.value) === true)
             findings.push({
-              file: settings.file,
+              file: a.file ?? settings.file,
               line: a.line,
               message: `DEBUG is read from ${v.variable}, which ${given.where} sets to '${given.value}': every container of this image runs in debug mode. Remove ${v.variable} from there and set it only in development.`
             });
@@ -24220,6 +24345,7 @@ function databaseSwitch(context) {
   const found = appDatabases(context.project).find((d) => d.file === context.finding.file);
   if (!found || found.databases.selection.kind !== "fixed" || found.databases.configs.length !== 1)
     return void 0;
+  if (found.databases.aliases?.length) return void 0;
   const lines = linesOf(context, found.file);
   const assignment = assignmentOf(found);
   if (!lines || !assignment) return void 0;
@@ -24369,33 +24495,23 @@ credentials and are not judged.
     const findings = [];
     for (const { databases, file } of appDatabases(project)) {
       const seen = /* @__PURE__ */ new Set();
-      for (const config2 of databases.configs) {
-        if (!mayBeServer(config2)) continue;
-        const engine = engineNamed(config2);
-        for (const key of KEYS) {
-          const v = config2.fields[key];
-          if (!v) continue;
-          const line = config2.fieldLines?.[key] ?? v.line;
-          const id2 = `${key}\0${line}`;
-          if (seen.has(id2)) continue;
-          if (isCredential(v)) {
+      const aliases = [{ name: "default", configs: databases.configs }, ...databases.aliases ?? []];
+      for (const alias of aliases)
+        for (const config2 of alias.configs) {
+          if (!mayBeServer(config2)) continue;
+          const where = `DATABASES '${alias.name}'${engineNamed(config2)}`;
+          for (const key of KEYS) {
+            const v = config2.fields[key];
+            if (!v) continue;
+            const line = config2.fieldLines?.[key] ?? v.line;
+            const id2 = `${key}\0${line}`;
+            if (seen.has(id2)) continue;
+            const finding = credentialFinding(key, v, where);
+            if (!finding) continue;
             seen.add(id2);
-            findings.push({
-              file,
-              line,
-              ...msg`DATABASES 'default'${engine} has ${key} as a literal value in code; read it from the environment so each deploy sets its own: ${code(`"${key}": os.environ["${SUGGESTED[key]}"]`)}.`
-            });
-          } else if (key === "PASSWORD" && v.kind === "env" && isLiteralFallback(valueWhenUnset(v))) {
-            seen.add(id2);
-            findings.push({
-              file,
-              line,
-              severity: "notice",
-              message: `DATABASES 'default'${engine} reads PASSWORD from ${v.variable} but falls back to a literal password when it is unset; drop the fallback so a deploy without the variable fails instead of using the password from the repository.`
-            });
+            findings.push({ file, line, ...finding });
           }
         }
-      }
     }
     return findings;
   },
@@ -24406,6 +24522,15 @@ credentials and are not judged.
     make: (context) => databaseSwitch(context) ?? credentialFromEnvironment(context)
   }
 });
+function credentialFinding(key, v, where) {
+  if (isCredential(v))
+    return msg`${where} has ${key} as a literal value in code; read it from the environment so each deploy sets its own: ${code(`"${key}": os.environ["${SUGGESTED[key]}"]`)}.`;
+  if (key !== "PASSWORD" || v.kind !== "env" || !isLiteralFallback(valueWhenUnset(v))) return void 0;
+  return {
+    severity: "notice",
+    message: `${where} reads PASSWORD from ${v.variable} but falls back to a literal password when it is unset; drop the fallback so a deploy without the variable fails instead of using the password from the repository.`
+  };
+}
 function mayBeServer(config2) {
   if (config2.engine && isServerEngine(config2.engine)) return true;
   return config2.fields.ENGINE?.kind === "env";
@@ -24419,6 +24544,7 @@ function isLiteralFallback(v) {
   return isCredential(v) && !(v?.kind === "literal" && v.value === "None");
 }
 function isCredential(v) {
+  if (v?.kind === "choice") return v.options.length > 0 && v.options.every(isCredential);
   if (v?.kind !== "literal") return false;
   if (typeof v.value === "string") return v.value.trim() !== "";
   return typeof v.value === "number";
@@ -24773,6 +24899,11 @@ other one. An \`env_file\` that compose reads from inside the build context is t
 committed: the developer who builds the image has the real one, and \`COPY . .\` bakes it in. Keep \`.env\` files out of the build context and pass the values at run time (\`docker run --env-file\`,
 compose \`env_file:\`, or your platform's secrets).
 
+A template meant to be committed (\`.env.example\`, \`.env.sample\`, \`.env.template\`, \`.env.dist\`, \`.env.default\`)
+is reported only when it gives a secret-looking name a real-looking value (not empty, not a placeholder such as
+\`change-me\` or \`<your key>\`); any other \`.env.*\` name, a misspelt template (\`.env.sampel\`) included, is an
+env file.
+
 \`\`\`
 # .dockerignore
 .env
@@ -24782,9 +24913,14 @@ compose \`env_file:\`, or your platform's secrets).
 `,
   related: [],
   check(project) {
+    const templates = new Set(
+      project.apps.flatMap(
+        (a) => (a.context?.envTemplatesWithSecrets ?? []).map((f) => `${a.context.dir}\0${f}`)
+      )
+    );
     const copied = filesCopiedIntoImage(
       project,
-      isEnvFile,
+      (path, dir) => isEnvFile(path) || templates.has(`${dir}\0${path}`),
       (names, files) => `This instruction copies ${names} into the image, so its secrets ship with the image. Add ${files.length > 1 ? "them" : "it"} to .dockerignore (e.g. '.env' and '.env.*') and pass the values as environment variables at run time.`
     );
     return [...copied, ...project.apps.flatMap(envFilesOfCompose)];
@@ -25233,7 +25369,8 @@ function databaseProvidedNotRead(app) {
   const owner = [app.settings, ...app.settingsBases ?? []].find((m) => m.databases === db) ?? app.settings;
   const engine = fallback.engine ? ` (${fallback.engine.replace("django.db.backends.", "")})` : "";
   return {
-    file: owner.file,
+    // The module of DATABASES (a star-imported base), where the line is.
+    file: db.file ?? owner.file,
     line: db.selection.line,
     message: `The settings choose the database from ${selector}, which ${provided.sources.join(" and ")} ${provided.sources.length > 1 ? "do" : "does"} not set, while ${unread.join(", ")} ${unread.length > 1 ? "are" : "is"} provided and never read: the app silently runs on its fallback database${engine}. Provide ${selector} (or read the variables that are provided).`
   };
@@ -25374,6 +25511,8 @@ var SETTINGS_URLS = /^(CELERY_BROKER_URL|BROKER_URL|CELERY_RESULT_BACKEND|REDIS_
 function literals(v) {
   if (v?.kind === "literal" && typeof v.value === "string") return [{ value: v.value, line: v.line }];
   if (v?.kind === "list") return v.items.flatMap(literals);
+  if (v?.kind === "choice" && v.options.every((o) => o.kind === "literal"))
+    return v.options.flatMap(literals);
   return [];
 }
 var backingServiceLocalhost = defineRule({
@@ -26615,6 +26754,10 @@ function daemonOf(argv) {
   if (a[0] === "nginx" && !a.some((w) => /daemon\s+off/.test(w)) && !a.includes("-t")) return "nginx";
   return void 0;
 }
+function isProcessManager(argv) {
+  const program = programArgv(argv)[0] ?? "";
+  return program.slice(program.lastIndexOf("/") + 1) === "supervisord";
+}
 var severalProcesses = defineRule({
   id: "TF0803",
   name: "several-processes",
@@ -26625,6 +26768,8 @@ var severalProcesses = defineRule({
   help: `A process started in the background with \`&\` is invisible to the container runtime: when it crashes nothing
 restarts it, its exit does not stop the container, it cannot be scaled on its own, and \`docker stop\` may never reach
 it. Running the web server, a Celery worker and beat in one container also means they can only be scaled together.
+\`supervisord\` as the start command is the same design with a process manager in front (typically nginx and uWSGI
+as its programs): it is reported at the command that starts it.
 
 Run one process per container, each with its own command, from the same image:
 
@@ -26652,9 +26797,18 @@ services:
         (c) => !c.background && !daemonOf(c.argv) && (longRunningProcess(c.argv) || c.argv[0] === "$@")
       );
       for (const cmd of commands) {
+        const key = `${cmd.file}:${cmd.line}`;
+        if (isProcessManager(cmd.argv) && !seen.has(key)) {
+          seen.add(key);
+          findings.push({
+            file: cmd.file,
+            line: cmd.line,
+            message: `This starts supervisord as the container's main process, to run the programs of its configuration (e.g. nginx and uwsgi) side by side in one container: the runtime sees one process, so a program that dies is not reported, and none can be scaled or stopped on its own. Run each program as its own container (its own compose service) instead.`
+          });
+          continue;
+        }
         const daemon = foreground ? daemonOf(cmd.argv) : void 0;
         const what = cmd.background ? longRunningProcess(cmd.argv) : daemon;
-        const key = `${cmd.file}:${cmd.line}`;
         if (!what || seen.has(key)) continue;
         seen.add(key);
         const how = cmd.background ? "in the background with '&'" : `as a daemon (${cmd.argv.join(" ")})`;
@@ -26717,7 +26871,8 @@ script) never runs.`,
         ["command", service?.command]
       ]) {
         const argv = c && composeArgv(c);
-        if (c && argv) findings.push(...inlineShell(argv, c.file, c.line, `compose ${key}`));
+        if (c && argv)
+          findings.push(...inlineShell(argv, c.file, c.line, `compose ${key}`, writtenComposeArgv(c)));
       }
       for (const script of app.entrypointScripts)
         findings.push(...scriptFindings(script, app.entrypointScripts));
@@ -26839,14 +26994,15 @@ function shellFormMessage(instr) {
   const example = commands.length === 1 && expands ? `${instr.keyword} ["sh", "-c", ${JSON.stringify(`exec ${instr.raw.trim()}`)}]` : commands.length === 1 ? `${instr.keyword} [${commands[0].argv.map((a) => JSON.stringify(a)).join(", ")}]` : `${instr.keyword} ["/entrypoint.sh"] with exec in the script`;
   return `${instr.keyword} is in shell form, so /bin/sh is PID 1 and SIGTERM from docker stop does not reach the server. Use the exec form: ${example}.`;
 }
-function inlineShell(argv, file, line, what) {
+function inlineShell(argv, file, line, what, written) {
   const last = inlineScriptLastCommand(argv, line);
   if (!last || last.viaExec) return [];
+  const shown = written && inlineScriptLastCommand(written, line) || last;
   return [
     {
       file,
       line,
-      message: `${what} runs '${argv[0]} -c', and its last command (${last.argv[0]}) is not started with exec, so the shell stays PID 1 and SIGTERM does not reach it. Write 'exec ${last.argv.join(" ")}' as the last command.`
+      message: `${what} runs '${argv[0]} -c', and its last command (${last.argv[0]}) is not started with exec, so the shell stays PID 1 and SIGTERM does not reach it. Write 'exec ${shown.argv.join(" ")}' as the last command.`
     }
   ];
 }
@@ -28024,7 +28180,8 @@ async function discover(root, options = {}, limits = {}) {
   };
   const wanted = files.filter(
     (f) => isDockerfile(f) || isComposeFile(f) || isComposeCandidate(f) || isDockerignore(f) || isRequirementsFile(f) || isSettingsCandidate(f) || isScript(f) || baseName(f) === "Makefile" || baseName(f) === "manage.py" || // The server's entry module names the settings it runs (they may differ from manage.py's).
-    baseName(f) === "wsgi.py" || baseName(f) === "asgi.py"
+    baseName(f) === "wsgi.py" || baseName(f) === "asgi.py" || // Env templates: one that holds a real secret is an env file for TF0308.
+    isEnvTemplateName(f)
   );
   for (const l of walked.links) if (isCoreFile(l.path) || isDockerignore(l.path)) wanted.push(l.path);
   wanted.push(...named, DEFAULT_CONFIG_FILE);
@@ -28203,6 +28360,9 @@ export {
   stamp,
   plainMessage,
   partsOfPlain,
+  parseDotenv,
+  isEnvTemplateName,
+  secretsInEnvTemplate,
   DEFAULT_CONFIG_FILE,
   baseName,
   dirName,
