@@ -142,6 +142,9 @@ function secondPassFiles(texts: Record<string, string>, files: string[], options
       // A Dockerfile a compose build names (`dockerfile: docker/web.df`), whatever it is called.
       for (const m of text.matchAll(/^\s*dockerfile\s*:\s*['"]?([^\s'"#]+)/gm))
         dockerfileNames.add(baseName(m[1]));
+      // `env_file: .env.prod` written inline (the list form is caught with the `-` lines below).
+      for (const m of text.matchAll(/^\s*env_file\s*:\s*['"]?([^\s'"#[\]]+)/gm))
+        commandWords.add(baseName(m[1]));
       for (const line of text.split(/\r?\n/)) {
         if (!/^\s*(CMD|ENTRYPOINT|command|entrypoint|-)\b/i.test(line)) continue;
         for (const m of line.matchAll(/[\w./-]+/g)) commandWords.add(baseName(m[0]));
