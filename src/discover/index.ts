@@ -126,6 +126,9 @@ function secondPassFiles(texts: Record<string, string>, files: string[], options
       for (const m of text.matchAll(/\bpython[\d.]*\s+(?:-u\s+)?([\w./-]+\.py)\b/g))
         if (baseName(m[1]) !== 'manage.py') pythonNames.add(baseName(m[1]));
       for (const m of text.matchAll(/\bmanage\.py\s+([a-z_][a-z0-9_]*)/g)) managementCommands.add(m[1]);
+      // The ini file a server reads (`uwsgi --ini uwsgi.ini`), for where it sends its log.
+      for (const m of text.matchAll(/--ini(?:=|\s+)['"]?([^\s'"]+\.ini)\b/g))
+        commandWords.add(baseName(m[1]));
     }
     for (const m of text.matchAll(/DJANGO_SETTINGS_MODULE['"]?\s*[,=:]\s*['"]?([A-Za-z_][\w.]*)/g))
       modules.add(m[1]);
