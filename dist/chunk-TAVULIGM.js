@@ -16,7 +16,7 @@ import {
   stamp,
   tail,
   withBases
-} from "./chunk-MM4IU3EV.js";
+} from "./chunk-LVVHZM6N.js";
 import {
   RUN_LABEL,
   removeBuildLayers,

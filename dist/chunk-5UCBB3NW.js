@@ -49,7 +49,7 @@ import {
   serverOf,
   stamp,
   writeOwnFile
-} from "./chunk-MM4IU3EV.js";
+} from "./chunk-LVVHZM6N.js";
 import {
   __toESM
 } from "./chunk-TEVZZSVY.js";
@@ -231,7 +231,7 @@ function makeReport(input) {
 }
 
 // src/model/index.ts
-import { posix as posix2 } from "node:path";
+import { posix as posix3 } from "node:path";
 
 // src/parse/suppressions.ts
 var MARKER = /#\s*twelve-factor\s*:(.*)$/i;
@@ -448,6 +448,49 @@ function byDepth(a, b) {
   return a.split("/").length - b.split("/").length || a.localeCompare(b);
 }
 
+// src/model/own-context.ts
+import { posix } from "node:path";
+function namedContextPaths(text) {
+  const out = /* @__PURE__ */ new Set();
+  const lines = text.replace(/\\\r?\n/g, " ").split(/\r?\n/);
+  for (const line of lines) {
+    const m = /^\s*(COPY|ADD|RUN|CMD|ENTRYPOINT)\s+(.*)$/i.exec(line);
+    if (!m) continue;
+    const keyword = m[1].toUpperCase();
+    const words = wordsOf(m[2]);
+    if (keyword === "COPY" || keyword === "ADD") {
+      if (words.some((w) => w.startsWith("--from"))) continue;
+      for (const w of words.filter((x) => !x.startsWith("--")).slice(0, -1)) out.add(w);
+    } else if (keyword === "RUN") {
+      for (let i = 0; i < words.length - 1; i++)
+        if (words[i] === "-r" || words[i] === "--requirement") out.add(words[i + 1]);
+    } else for (const w of words) if (/^[\w.-]+(\/[\w.-]+)*\.(py|sh)$/.test(w) && w.includes("/")) out.add(w);
+  }
+  return [...out].map((p) => posix.normalize(p).replace(/^\.\//, "").replace(/\/$/, "")).filter((p) => p !== "." && p !== "" && !p.startsWith("/") && !p.startsWith("..") && !/[*?$[]/.test(p));
+}
+function wordsOf(args) {
+  const trimmed = args.trim();
+  if (trimmed.startsWith("[")) {
+    try {
+      const parsed = JSON.parse(trimmed);
+      if (Array.isArray(parsed)) return parsed.filter((w) => typeof w === "string");
+    } catch {
+    }
+  }
+  return trimmed.split(/\s+/).map((w) => w.replace(/^['"]|['"]$/g, "")).filter(Boolean);
+}
+function contextIsOwnDirectory(text, dir, ancestor, exists) {
+  const at = (base, p) => exists(base === "." ? p : posix.join(base, p));
+  let own = false;
+  for (const p of namedContextPaths(text)) {
+    const inOwn = at(dir, p);
+    const inAncestor = at(ancestor, p);
+    if (inAncestor && !inOwn) return false;
+    if (inOwn && !inAncestor) own = true;
+  }
+  return own;
+}
+
 // src/model/app-seeds.ts
 var AppSeeds = class extends ModelPart {
   skipped = [];
@@ -576,6 +619,14 @@ var AppSeeds = class extends ModelPart {
       let contextDir = dir;
       if (!managePy) {
         const ancestor = [...managePys].reverse().find((m) => isUnder(dir, dirName(m)));
+        const text = this.texts[dockerfile];
+        if (ancestor && !given && text !== void 0 && contextIsOwnDirectory(text, dir, dirName(ancestor), (p) => this.exists(p))) {
+          this.skipped.push({
+            dockerfile,
+            reason: `its build context is ${dir}/, which holds no Django project`
+          });
+          continue;
+        }
         if (ancestor && this.looksLikePythonImage(dockerfile)) {
           managePy = ancestor;
           contextDir = dirName(ancestor);
@@ -625,6 +676,10 @@ var AppSeeds = class extends ModelPart {
       out.push(plain ?? prod ?? files.find((f) => !dev(f)) ?? files[0]);
     }
     return out.sort(byDepth);
+  }
+  /** A file, or a directory holding files, of the scanned tree. */
+  exists(path) {
+    return this.files.some((f) => f === path || f.startsWith(`${path}/`));
   }
   looksLikePythonImage(dockerfile) {
     const text = this.texts[dockerfile];
@@ -705,7 +760,7 @@ var ComposeProjects = class extends ModelPart {
 };
 
 // src/model/image-files.ts
-import { posix } from "node:path";
+import { posix as posix2 } from "node:path";
 
 // src/parse/requirements.ts
 function parseRequirements(file, text) {
@@ -752,6 +807,41 @@ function classify(text) {
   return { kind: "package", name: m[1], pinned: hashed || exact };
 }
 
+// src/model/server-config.ts
+var UWSGI_LOG_OPTIONS = /* @__PURE__ */ new Set(["logto", "logto2", "daemonize", "logger", "req-logger"]);
+function uwsgiIniArg(argv) {
+  if (!/(^|\/)uwsgi$/.test(argv[0] ?? "")) return void 0;
+  for (let i = 1; i < argv.length; i++) {
+    if (argv[i] === "--ini") return argv[i + 1];
+    if (argv[i].startsWith("--ini=")) return argv[i].slice("--ini=".length);
+  }
+  return void 0;
+}
+function uwsgiIniLogs(file, text) {
+  const logFiles = [];
+  let section = "";
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const line = raw.trim();
+    if (line === "" || line.startsWith(";") || line.startsWith("#")) return;
+    const header2 = /^\[([^\]]+)\]$/.exec(line);
+    if (header2) {
+      section = header2[1].trim();
+      return;
+    }
+    const m = /^([\w-]+)\s*=\s*(.*)$/.exec(line);
+    if (!m || section !== "uwsgi" || !UWSGI_LOG_OPTIONS.has(m[1])) return;
+    let value = m[2].trim();
+    if (m[1] === "logger" || m[1] === "req-logger") {
+      const f = /^(?:\w+\s+)?file:(.+)$/.exec(value);
+      if (!f) return;
+      value = f[1].split(",")[0];
+    }
+    if (value !== "" && !value.startsWith("/dev/std") && value !== "/proc/1/fd/1")
+      logFiles.push({ line: i + 1, option: m[1], value });
+  });
+  return { file, server: "uwsgi", logFiles };
+}
+
 // src/model/image-files.ts
 var ImageFiles = class extends ModelPart {
   /** Requirement files the image installs: `pip install -r X` in RUN of built stages, mapped back to the context. */
@@ -763,7 +853,7 @@ var ImageFiles = class extends ModelPart {
         for (const argv of runCommands(ins)) {
           for (const req of requirementArgs(argv)) {
             const wd = layout.workdirAt(stage, index) ?? "/";
-            const imagePath = posix.resolve(wd, req);
+            const imagePath = posix2.resolve(wd, req);
             let source = layout.sourceOf(stage, imagePath, index);
             if (!source) {
               const rel = normalizeRelative(req);
@@ -810,7 +900,7 @@ var ImageFiles = class extends ModelPart {
     for (let k = 0; k < commands.length && k < 200; k++) {
       const argv = commands[k];
       for (const word of scriptWords(argv)) {
-        const candidates = word.includes("/") ? [posix.resolve(workdir, word)] : [posix.resolve(workdir, word), ...binDirs(word)];
+        const candidates = word.includes("/") ? [posix2.resolve(workdir, word)] : [posix2.resolve(workdir, word), ...binDirs(word)];
         for (const imagePath of candidates) {
           const source = layout.sourceOf(target, imagePath) ?? this.copiedByName(target, word, context, layout);
           if (!source) continue;
@@ -830,17 +920,28 @@ var ImageFiles = class extends ModelPart {
     const target = app.dockerfile?.targetStage;
     const context = app.context;
     if (!target || !context) return [];
-    const commands = [];
-    for (const c of [target.entrypoint, target.cmd]) if (c) commands.push(...instrCommands(c));
-    const service = app.compose?.appService;
-    for (const c of [service?.entrypoint, service?.command]) if (c) commands.push(...composeCommands(c));
-    for (const s of app.entrypointScripts) commands.push(...s.script.commands.map((c) => c.argv));
+    const commands = startArgvs(app, target);
     const files = /* @__PURE__ */ new Set();
     for (const argv of commands) {
       const source = this.pythonRunBy(argv, target, context, layout);
       if (source) files.add(joinPath(context.dir, source));
     }
     return [...files].filter((file) => file in this.texts).map((file) => ({ file, credentials: pythonFileCredentials(this.texts[file]) }));
+  }
+  /** The uwsgi ini files the start chain reads (`uwsgi --ini uwsgi/uwsgi.ini`), resolved in the image. */
+  serverConfigs(app, layout) {
+    const target = app.dockerfile?.targetStage;
+    const context = app.context;
+    if (!target || !context) return [];
+    const files = /* @__PURE__ */ new Set();
+    for (const argv of startArgvs(app, target)) {
+      const ini = uwsgiIniArg(argv[0] === "exec" ? argv.slice(1) : argv);
+      if (!ini || ini.includes("$")) continue;
+      const rel = normalizeRelative(ini);
+      const source = layout.sourceOf(target, posix2.resolve(target.workdir || "/", ini)) ?? (rel && context.sentFiles.includes(rel) ? rel : void 0);
+      if (source) files.add(joinPath(context.dir, source));
+    }
+    return [...files].filter((file) => file in this.texts).map((file) => uwsgiIniLogs(file, this.texts[file]));
   }
   /** The context file of `python X.py` (resolved in the image), or of the custom command `manage.py NAME`. */
   pythonRunBy(argv, target, context, layout) {
@@ -853,7 +954,7 @@ var ImageFiles = class extends ModelPart {
     if (!/(^|\/)python[\d.]*$/.test(words[0] ?? "")) return void 0;
     const script = words.slice(1).find((w) => !w.startsWith("-"));
     if (!script?.endsWith(".py")) return void 0;
-    const source = layout.sourceOf(target, posix.resolve(target.workdir || "/", script));
+    const source = layout.sourceOf(target, posix2.resolve(target.workdir || "/", script));
     return source ?? this.copiedByName(target, baseName(script), context, layout);
   }
   /** A bare command name (`docker-entrypoint.sh`) found on PATH: any COPY landing a file of that name. */
@@ -888,6 +989,14 @@ function requirementArgs(argv) {
     else if (/^-r[^-]/.test(w)) out.push(w.slice(2));
   }
   return out.filter((p) => !p.includes("$"));
+}
+function startArgvs(app, target) {
+  const commands = [];
+  for (const c of [target.entrypoint, target.cmd]) if (c) commands.push(...instrCommands(c));
+  const service = app.compose?.appService;
+  for (const c of [service?.entrypoint, service?.command]) if (c) commands.push(...composeCommands(c));
+  for (const s of app.entrypointScripts) commands.push(...s.script.commands.map((c) => c.argv));
+  return commands;
 }
 function instrCommands(c) {
   if (c.argv) return argvCommands(c.argv);
@@ -1189,10 +1298,11 @@ var ProjectBuilder = class {
       app.requirements = this.imageFiles.requirements(app.dockerfile, app.context, layout);
       app.entrypointScripts = this.imageFiles.entrypointScripts(app, layout);
       app.startPrograms = this.imageFiles.startPrograms(app, layout);
+      app.serverConfigs = this.imageFiles.serverConfigs(app, layout);
       const target = app.dockerfile.targetStage;
       if (target && app.managePy && isUnder(app.managePy, app.context.dir)) {
         const landing = layout.landingOf(target, relativeTo(app.managePy, app.context.dir));
-        if (landing) app.imageSourceDir = posix2.dirname(landing);
+        if (landing) app.imageSourceDir = posix3.dirname(landing);
       }
     }
     const { settings, bases } = this.settingsModules.model(app, seed);
@@ -1308,7 +1418,13 @@ function jsonReport(report) {
     },
     configFile: report.configFile ?? null,
     ...report.apps ? { apps: report.apps.map(jsonApp) } : {},
-    ...report.skipped ? { skipped: report.skipped.map((s) => ({ managePy: s.managePy, reason: s.reason })) } : {},
+    ...report.skipped ? {
+      skipped: report.skipped.map((s) => ({
+        ...s.managePy ? { managePy: s.managePy } : {},
+        ...s.dockerfile ? { dockerfile: s.dockerfile } : {},
+        reason: s.reason
+      }))
+    } : {},
     durationMs: report.durationMs,
     findings: report.findings.map(jsonFinding),
     ...report.smoke ? { smoke: jsonSmoke(report.smoke) } : {},
@@ -1423,7 +1539,9 @@ function analysedLine(report, path, text) {
     const files = [a.dockerfile, ...a.composeFiles ?? [], a.settings].filter((f) => !!f);
     return (files.length > 0 ? files : [a.dir]).map(path).join(" + ");
   });
-  const skipped = (report.skipped ?? []).map((s) => `${path(s.managePy)} ${text(`(${s.reason})`)}`);
+  const skipped = (report.skipped ?? []).map(
+    (s) => `${path(s.managePy ?? s.dockerfile ?? "")} ${text(`(${s.reason})`)}`
+  );
   const parts = [
     ...apps.length > 0 ? [`Analysed ${apps.join("; ")}`] : [],
     ...skipped.length > 0 ? [`skipped ${skipped.join(", ")}`] : []
@@ -1476,14 +1594,14 @@ function codeBlock(text) {
 }
 
 // src/util/paths.ts
-import { posix as posix3 } from "node:path";
+import { posix as posix4 } from "node:path";
 function reportDirectory(directory) {
-  return posix3.normalize(directory.replace(/\\/g, "/")).replace(/(.)\/+$/, "$1");
+  return posix4.normalize(directory.replace(/\\/g, "/")).replace(/(.)\/+$/, "$1");
 }
 function repoPath(directory, file) {
   const dir = directory.replace(/\\/g, "/");
-  if (dir === "" || posix3.isAbsolute(dir) || /^[A-Za-z]:\//.test(dir)) return file;
-  const joined = posix3.normalize(posix3.join(dir, file));
+  if (dir === "" || posix4.isAbsolute(dir) || /^[A-Za-z]:\//.test(dir)) return file;
+  const joined = posix4.normalize(posix4.join(dir, file));
   return joined.startsWith("../") ? file : joined;
 }
 

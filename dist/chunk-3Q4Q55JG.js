@@ -7,11 +7,11 @@ import {
   parseDeployCheck,
   planEnv,
   runSmoke
-} from "./chunk-NLPEGIZF.js";
+} from "./chunk-TAVULIGM.js";
 import {
   DEFAULT_LIMITS,
   Redactor
-} from "./chunk-MM4IU3EV.js";
+} from "./chunk-LVVHZM6N.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
