@@ -1,3 +1,6 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { analyzeFiles, findingsOf } from '../support/analyze.js';
 import { noDependencyManifest } from '../../src/rules/TF0203-no-dependency-manifest.js';
 import { appRuleCases, df } from '../support/rule-cases.js';
 
@@ -11,12 +14,42 @@ appRuleCases(noDependencyManifest, [
     ['Dockerfile:2'],
   ],
   [
-    'a requirements file exists',
+    'a manifest installed, and one more package by name',
+    {
+      dockerfile: df('FROM python:3.12', 'RUN pip install -r reqs.in', 'RUN pip install gunicorn==22.0.0'),
+      contextFiles: ['Dockerfile', 'requirements.txt'],
+    },
+    [],
+  ],
+  [
+    'a requirements file exists but the image never installs from it',
     {
       dockerfile: df('FROM python:3.12', 'RUN pip install django==5.0'),
       contextFiles: ['Dockerfile', 'requirements/prod.txt'],
     },
+    ['Dockerfile:2'],
+  ],
+  [
+    'poetry install, pipenv install --deploy, uv sync, pip install -e . read their manifest',
+    {
+      dockerfile: df(
+        'FROM python:3.12',
+        'RUN pip install poetry==1.8.3 && poetry install --no-root',
+        'RUN pip install pipenv==2024.0.1 && pipenv install --system --deploy',
+        'RUN pip install uv==0.4.0 && uv sync --frozen',
+        'RUN pip install -e .',
+      ),
+      contextFiles: ['Dockerfile', 'pyproject.toml'],
+    },
     [],
+  ],
+  [
+    'pipenv install NAME adds a package by name: not an install from the manifest',
+    {
+      dockerfile: df('FROM python:3.12', 'RUN pipenv install django && pip install gunicorn'),
+      contextFiles: ['Dockerfile', 'Pipfile'],
+    },
+    ['Dockerfile:2'],
   ],
   [
     'pyproject.toml exists',
@@ -30,3 +63,20 @@ appRuleCases(noDependencyManifest, [
   ],
   ['no context known: silent', { dockerfile: df('FROM python:3.12', 'RUN pip install django') }, []],
 ]);
+
+test('TF0203 says that an existing requirements.txt is not used, and that none exists when none does', async () => {
+  const base = {
+    'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
+    'mysite/settings.py': "import os\nSECRET_KEY = os.environ['SECRET_KEY']\n",
+    Dockerfile:
+      'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN pip install django==5.0.6\nCMD ["gunicorn", "mysite.wsgi"]\n',
+  };
+  const unused = await analyzeFiles({ ...base, 'requirements.txt': 'Django==5.0.6\n' });
+  assert.deepEqual(findingsOf(unused, 'TF0203'), [['Dockerfile', 4]]);
+  assert.match(
+    unused.findings.find((f) => f.ruleId === 'TF0203')!.message,
+    /requirements\.txt exists but is not used/,
+  );
+  const none = await analyzeFiles(base);
+  assert.match(none.findings.find((f) => f.ruleId === 'TF0203')!.message, /has no dependency manifest/);
+});

@@ -88,3 +88,55 @@ test('TF0311: a Python program that reads the password from the environment, or 
   });
   assert.deepEqual(findingsOf(result, 'TF0311'), []);
 });
+
+test('TF0311: a literal password in the start command itself (shell-form CMD, compose sh -c command)', async () => {
+  const files = {
+    ...app(''),
+    Dockerfile: [
+      'FROM python:3.12-slim',
+      'WORKDIR /app',
+      'COPY . .',
+      'CMD python manage.py migrate && \\',
+      `    python -c "import django; django.setup(); from django.contrib.auth.models import User; User.objects.create_superuser('admin', 'a@b.c', 'admin123')" && \\`,
+      '    exec gunicorn -b 0.0.0.0:8000 mysite.wsgi',
+      '',
+    ].join('\n'),
+  };
+  delete (files as Record<string, string>)['entrypoint.sh'];
+  const image = await analyzeFiles(files);
+  assert.deepEqual(findingsOf(image, 'TF0311'), [['Dockerfile', 5]]);
+  assert.doesNotMatch(image.findings.find((f) => f.ruleId === 'TF0311')!.message, /admin123/);
+
+  const compose = await analyzeFiles({
+    ...files,
+    'compose.yaml': [
+      'services:',
+      '  web:',
+      '    build: .',
+      '    command:',
+      '      - sh',
+      '      - -c',
+      `      - echo "from django.contrib.auth.models import User; User.objects.create_superuser('root', 'r@b.c', 'rootpw')" | python manage.py shell && exec gunicorn -b 0.0.0.0:8000 mysite.wsgi`,
+      '',
+    ].join('\n'),
+  });
+  assert.deepEqual(findingsOf(compose, 'TF0311'), [
+    ['compose.yaml', 4],
+    ['Dockerfile', 5],
+  ]);
+});
+
+test('TF0311 is silent on a start command that takes the password from the environment', async () => {
+  const files = {
+    ...app(''),
+    Dockerfile: [
+      'FROM python:3.12-slim',
+      'WORKDIR /app',
+      'COPY . .',
+      `CMD python -c "import os; from django.contrib.auth.models import User; User.objects.create_superuser('admin', 'a@b.c', os.environ['ADMIN_PASSWORD'])" && exec gunicorn mysite.wsgi`,
+      '',
+    ].join('\n'),
+  };
+  delete (files as Record<string, string>)['entrypoint.sh'];
+  assert.deepEqual(findingsOf(await analyzeFiles(files), 'TF0311'), []);
+});

@@ -76,3 +76,34 @@ test('TF0803 is silent on a daemon that is the only process, and on nginx told `
     assert.deepEqual(findingsOf(result, 'TF0803'), [], script);
   }
 });
+
+test('TF0803: celery worker --detach, celery beat -D and gunicorn --daemon before the foreground server', async () => {
+  const result = await analyzeFiles(
+    withScript(
+      [
+        '#!/bin/sh',
+        'celery -A mysite worker --loglevel=info --detach',
+        'celery -A mysite beat -D',
+        'gunicorn --daemon -b 127.0.0.1:9000 mysite.wsgi',
+        'exec gunicorn -b 0.0.0.0:8000 mysite.wsgi',
+        '',
+      ].join('\n'),
+    ),
+  );
+  assert.deepEqual(findingsOf(result, 'TF0803'), [
+    ['start.sh', 2],
+    ['start.sh', 3],
+    ['start.sh', 4],
+  ]);
+  assert.match(result.findings.find((f) => f.ruleId === 'TF0803')!.message, /celery worker as a daemon/);
+});
+
+test('TF0803 is silent on a detached worker when nothing stays in the foreground beside it', async () => {
+  const result = await analyzeFiles(
+    app({
+      Dockerfile:
+        'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD ["celery", "-A", "mysite", "worker", "--detach"]\n',
+    }),
+  );
+  assert.deepEqual(findingsOf(result, 'TF0803'), []);
+});

@@ -1,5 +1,36 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { DEFAULT_CONFIG } from '../../src/config.js';
+import { makeScratch, readText } from '../../src/fix/files.js';
+import { runFixes } from '../../src/fix/run.js';
+import { analyzeStatic } from '../../src/pipeline.js';
 import { shellFormCommand } from '../../src/rules/TF0901-shell-form-command.js';
+import { analyzeFiles } from '../support/analyze.js';
 import { appRuleCases, df, ENTRY } from '../support/rule-cases.js';
+
+/** The files TF0901's fixer would change in a tree holding `files`. */
+async function filesFixed(files: Record<string, string>): Promise<string[]> {
+  const root = mkdtempSync(join(tmpdir(), 'tfr-tf0901-'));
+  try {
+    for (const [file, text] of Object.entries(files)) {
+      mkdirSync(join(root, file, '..'), { recursive: true });
+      writeFileSync(join(root, file), text);
+    }
+    const ports = {
+      analyze: (dir: string) => analyzeStatic(dir, DEFAULT_CONFIG),
+      read: (file: string) => readText(root, file),
+      scratch: () => makeScratch(root),
+      debug: () => {},
+    };
+    const result = await runFixes(ports, { rules: [shellFormCommand] });
+    return [...result.changes.keys(), ...result.suggestions.flatMap((f) => f.edits.map((e) => e.file))];
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
 
 appRuleCases(shellFormCommand, [
   [
@@ -108,3 +139,57 @@ appRuleCases(shellFormCommand, [
     [],
   ],
 ]);
+
+test('TF0901 on a keep-alive loop says so and proposes no exec of the loop body', async () => {
+  const files = {
+    'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
+    'mysite/settings.py': "import os\nSECRET_KEY = os.environ['SECRET_KEY']\n",
+    Dockerfile: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD while true; do sleep 1; done\n',
+    'compose.yaml':
+      'services:\n  web:\n    build: .\n    command: /bin/sh -c "while sleep 1000; do :; done"\n',
+  };
+  const result = await analyzeFiles(files);
+  const found = result.findings.filter((f) => f.ruleId === 'TF0901');
+  assert.deepEqual(
+    found.map((f) => [f.file, f.line]),
+    [
+      ['compose.yaml', 4],
+      ['Dockerfile', 4],
+    ],
+  );
+  for (const f of found) {
+    assert.match(f.message, /keep-alive loop/);
+    assert.match(f.message, /sleep", "infinity"/);
+    assert.doesNotMatch(f.message, /exec :|exec sleep 1'/);
+  }
+  assert.ok(!(await filesFixed(files)).includes('compose.yaml'));
+});
+
+test('TF0901 on a folded command whose line breaks cut the server from its options names the real shape', async () => {
+  const files = {
+    'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
+    'mysite/settings.py': "import os\nSECRET_KEY = os.environ['SECRET_KEY']\n",
+    Dockerfile: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD ["gunicorn", "mysite.wsgi"]\n',
+    'compose.yaml': [
+      'services:',
+      '  web:',
+      '    build: .',
+      '    command: >',
+      '      sh -c "python manage.py migrate &&',
+      '        gunicorn mysite.wsgi:application',
+      '        --bind 0.0.0.0:8000',
+      '        --error-logfile -"',
+      '',
+    ].join('\n'),
+  };
+  const result = await analyzeFiles(files);
+  const found = result.findings.filter((f) => f.ruleId === 'TF0901');
+  assert.equal(found.length, 1, JSON.stringify(found));
+  assert.match(found[0].message, /line breaks cut gunicorn's options off/);
+  assert.match(
+    found[0].message,
+    /exec gunicorn mysite\.wsgi:application --bind 0\.0\.0\.0:8000 --error-logfile -/,
+  );
+  assert.doesNotMatch(found[0].message, /exec --error-logfile/);
+  assert.ok(!(await filesFixed(files)).includes('compose.yaml'));
+});

@@ -1,3 +1,6 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { analyzeFiles, findingsOf } from '../support/analyze.js';
 import { logsToFile } from '../../src/rules/TF1101-logs-to-file.js';
 import { appRuleCases, df, ENTRY } from '../support/rule-cases.js';
 
@@ -57,3 +60,19 @@ appRuleCases(logsToFile, [
     [],
   ],
 ]);
+
+test('TF1101: the uwsgi ini file a start script names with --ini= logs to a file (logger = file:…); stdout is fine', async () => {
+  const files = (ini: string) => ({
+    'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
+    'mysite/settings.py': "import os\nSECRET_KEY = os.environ['SECRET_KEY']\n",
+    Dockerfile: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD ["/app/deploy/start.sh"]\n',
+    'deploy/start.sh': '#!/bin/sh\nexec uwsgi --ini=/app/deploy/app.ini\n',
+    'deploy/app.ini': ini,
+  });
+  const toFile = await analyzeFiles(
+    files('[uwsgi]\nmodule = mysite.wsgi\nlogger = file:/var/log/app.log\n[other]\nlogto = /tmp/x.log\n'),
+  );
+  assert.deepEqual(findingsOf(toFile, 'TF1101'), [['deploy/app.ini', 3]]);
+  const toStdout = await analyzeFiles(files('[uwsgi]\nmodule = mysite.wsgi\nlogto = /dev/stdout\n'));
+  assert.deepEqual(findingsOf(toStdout, 'TF1101'), []);
+});

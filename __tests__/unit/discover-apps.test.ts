@@ -367,3 +367,41 @@ test('a Django project outside every analysed image is skipped with the reason, 
     { dir: 'app', dockerfile: 'app/Dockerfile', settings: 'app/mysite/settings.py' },
   ]);
 });
+
+test('a Dockerfile in a subdirectory whose own files show it is built from there is no Django app: skipped, named', async () => {
+  const scheduler =
+    'FROM python:3.12-alpine\nCOPY . /app\nWORKDIR /app\nRUN pip install -r requirements.txt\nCMD [ "python", "-u", "src/server.py" ]\n';
+  const { project } = await analyzeFiles({
+    Dockerfile: PY_DOCKERFILE,
+    'manage.py': manage(),
+    'mysite/settings.py': SETTINGS,
+    'requirements.txt': 'Django==5.0.6\n',
+    'scheduler/Dockerfile': scheduler,
+    'scheduler/requirements.txt': 'apscheduler==3.10.4\n',
+    'scheduler/src/server.py': 'print("tick")\n',
+  });
+  assert.deepEqual(
+    summary(project).map((a) => a.dockerfile),
+    ['Dockerfile'],
+  );
+  assert.deepEqual(analysedScope(project).skipped, [
+    {
+      dockerfile: 'scheduler/Dockerfile',
+      reason: 'its build context is scheduler/, which holds no Django project',
+    },
+  ]);
+
+  // The same Dockerfile that names the project's files (built from the root) stays an app of the project.
+  const fromRoot = await analyzeFiles({
+    'manage.py': manage(),
+    'mysite/settings.py': SETTINGS,
+    'requirements.txt': 'Django==5.0.6\n',
+    'docker/Dockerfile':
+      'FROM python:3.12-slim\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nCOPY mysite mysite\nCOPY manage.py .\nCMD ["gunicorn", "mysite.wsgi"]\n',
+    'docker/entrypoint.sh': '#!/bin/sh\nexec "$@"\n',
+  });
+  assert.deepEqual(
+    summary(fromRoot.project).map((a) => [a.dockerfile, a.context]),
+    [['docker/Dockerfile', '.']],
+  );
+});

@@ -177,6 +177,42 @@ test('requirement files named by -r in the Dockerfile or in other requirement fi
   );
 });
 
+test('env files a compose service names are read, inline, as a flow list, a block list or path: items', async () => {
+  await withDir(
+    {
+      'docker-compose.yml': [
+        'services:',
+        '  web:',
+        '    build: .',
+        '    env_file: .env.prod',
+        '  worker:',
+        '    build: .',
+        '    env_file: [config/a.env, "config/b.env"]',
+        '  beat:',
+        '    build: .',
+        '    env_file:',
+        '      - ./config/c.env',
+        '      - path: config/d.env',
+        '        required: false',
+        '    command: celery beat',
+        '',
+      ].join('\n'),
+      '.env.prod': 'DEBUG=False\n',
+      'config/a.env': 'A=1\n',
+      'config/b.env': 'B=1\n',
+      'config/c.env': 'C=1\n',
+      'config/d.env': 'D=1\n',
+      'config/unrelated.env': 'E=1\n',
+    },
+    async (dir) => {
+      const tree = await discover(dir);
+      for (const f of ['.env.prod', 'config/a.env', 'config/b.env', 'config/c.env', 'config/d.env'])
+        assert.ok(f in tree.texts, f);
+      assert.ok(!('config/unrelated.env' in tree.texts));
+    },
+  );
+});
+
 test('permission errors do not crash discovery', async () => {
   await withDir({ Dockerfile: 'FROM python:3.12\n', 'locked/secret.py': 'x' }, async (dir) => {
     const { chmod } = await import('node:fs/promises');

@@ -376,6 +376,20 @@ test('dj-database-url: config() with a default and conn_max_age, env= kwarg, par
   assert.equal(plain(literal.databases!.configs[0].fields.PASSWORD), 'p');
 });
 
+test("dj-database-url: a default built with '…{0}'.format(os.path.join(...)) is the same SQLite file as the + form", () => {
+  for (const url of [
+    "'sqlite:////{0}'.format(os.path.join(BASE_DIR, 'db.sqlite3'))",
+    "'sqlite:///{}'.format(os.path.join(BASE_DIR, 'db.sqlite3'))",
+  ]) {
+    const m = model(
+      `import os, dj_database_url\nBASE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))\nDATABASES = {'default': dj_database_url.config(default=${url})}\n`,
+    );
+    const config = m.databases!.configs[0];
+    assert.equal(config.engine, 'django.db.backends.sqlite3', url);
+    assert.equal(plain(valueWhenUnset(config.fields.NAME)), 'BASE_DIR/db.sqlite3', url);
+  }
+});
+
 test('Heroku pattern: DATABASES["default"].update(dj_database_url.config()) keeps the SQLite config as the fallback', () => {
   const m = model(
     [

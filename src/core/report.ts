@@ -48,8 +48,11 @@ export interface AnalysedApp {
 }
 
 /** A Django project found but not analysed, with why (e.g. an archived copy no image builds). */
+/** A Django project (its manage.py) or a Dockerfile left out of the analysis, with why. */
 export interface SkippedProject {
-  managePy: string;
+  managePy?: string;
+  /** A Dockerfile that builds no Django app (its own context holds none). */
+  dockerfile?: string;
   reason: string;
 }
 

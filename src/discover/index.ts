@@ -120,6 +120,7 @@ function secondPassFiles(texts: Record<string, string>, files: string[], options
   const requirementNames = new Set<string>();
   const commandWords = new Set<string>();
   const dockerfileNames = new Set<string>();
+  const envFiles = new Set<string>();
   // Python a start script runs (`python create_superuser.py`, `manage.py initadmin`): read to find credentials in it.
   const pythonNames = new Set<string>();
   const managementCommands = new Set<string>();
@@ -128,6 +129,9 @@ function secondPassFiles(texts: Record<string, string>, files: string[], options
       for (const m of text.matchAll(/\bpython[\d.]*\s+(?:-u\s+)?([\w./-]+\.py)\b/g))
         if (baseName(m[1]) !== 'manage.py') pythonNames.add(baseName(m[1]));
       for (const m of text.matchAll(/\bmanage\.py\s+([a-z_][a-z0-9_]*)/g)) managementCommands.add(m[1]);
+      // The ini file a server reads (`uwsgi --ini uwsgi.ini`), for where it sends its log.
+      for (const m of text.matchAll(/--ini(?:=|\s+)['"]?([^\s'"]+\.ini)\b/g))
+        commandWords.add(baseName(m[1]));
     }
     for (const m of text.matchAll(/DJANGO_SETTINGS_MODULE['"]?\s*[,=:]\s*['"]?([A-Za-z_][\w.]*)/g))
       modules.add(m[1]);
@@ -145,6 +149,7 @@ function secondPassFiles(texts: Record<string, string>, files: string[], options
       // A Dockerfile a compose build names (`dockerfile: docker/web.df`), whatever it is called.
       for (const m of text.matchAll(/^\s*dockerfile\s*:\s*['"]?([^\s'"#]+)/gm))
         dockerfileNames.add(baseName(m[1]));
+      for (const name of envFileNames(text)) envFiles.add(name);
       for (const line of text.split(/\r?\n/)) {
         if (!/^\s*(CMD|ENTRYPOINT|command|entrypoint|-)\b/i.test(line)) continue;
         for (const m of line.matchAll(/[\w./-]+/g)) commandWords.add(baseName(m[0]));
@@ -169,12 +174,41 @@ function secondPassFiles(texts: Record<string, string>, files: string[], options
     if (requirementNames.has(name) && !(f in texts)) out.add(f);
     if (commandWords.has(name) && !(f in texts) && !/\.(py|txt|toml|lock|json)$/.test(name)) out.add(f);
     if (dockerfileNames.has(name) && !(f in texts)) out.add(f);
+    if (envFiles.has(name) && !(f in texts)) out.add(f);
     if (f in texts || !name.endsWith('.py')) continue;
     if (pythonNames.has(name)) out.add(f);
     const command = /(^|\/)management\/commands\/([a-z_][a-z0-9_]*)\.py$/.exec(f)?.[2];
     if (command && managementCommands.has(command)) out.add(f);
   }
   return [...out];
+}
+
+/** Base names of the files compose `env_file:` entries name: inline, `[a, b]`, a `- a` list, or `- path: a` items. */
+function envFileNames(text: string): string[] {
+  const out: string[] = [];
+  const lines = text.split(/\r?\n/);
+  const word = (s: string) => /^['"]?([^\s'"#,[\]{}]+)/.exec(s.trim())?.[1];
+  lines.forEach((line, i) => {
+    const m = /^(\s*)env_file\s*:\s*(.*)$/.exec(line);
+    if (!m) return;
+    const inline = m[2].replace(/(^|\s)#.*$/, '').trim();
+    const items = inline
+      ? inline.replace(/^\[|\]$/g, '').split(',')
+      : lines
+          .slice(i + 1)
+          .filter((l) => l.trim() !== '' && !l.trim().startsWith('#'))
+          .map((l) => /^(\s*)(.*)$/.exec(l)!)
+          .filter((_, k, all) =>
+            all.slice(0, k + 1).every((x) => x[1].length > m[1].length || x[2].startsWith('-')),
+          )
+          .map((x) => x[2].replace(/^-\s*/, '').replace(/^path\s*:\s*/, ''))
+          .filter((x) => !/^required\s*:/.test(x));
+    for (const item of items) {
+      const w = word(item);
+      if (w) out.push(baseName(w));
+    }
+  });
+  return out;
 }
 
 /**

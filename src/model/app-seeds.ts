@@ -11,6 +11,7 @@ import type { ComposeSet } from './compose-projects.js';
 import { isUrl } from './context.js';
 import { type BuiltImage, imagesBuilt, imageOnlyApp } from './image-app.js';
 import { byDepth, ModelPart } from './input.js';
+import { contextIsOwnDirectory } from './own-context.js';
 import type { App } from './types/project.js';
 
 /** One app the repository holds, before it is modelled: where its image, compose project and Django project are. */
@@ -175,6 +176,20 @@ export class AppSeeds extends ModelPart {
       if (!managePy) {
         // `docker/Dockerfile` built from the repository root: the nearest ancestor holding manage.py is the context.
         const ancestor = [...managePys].reverse().find((m) => isUnder(dir, dirName(m)));
+        const text = this.texts[dockerfile];
+        // `scheduler/Dockerfile` that copies scheduler/'s own files: built from scheduler/, it ships no Django project.
+        if (
+          ancestor &&
+          !given &&
+          text !== undefined &&
+          contextIsOwnDirectory(text, dir, dirName(ancestor), (p) => this.exists(p))
+        ) {
+          this.skipped.push({
+            dockerfile,
+            reason: `its build context is ${dir}/, which holds no Django project`,
+          });
+          continue;
+        }
         if (ancestor && this.looksLikePythonImage(dockerfile)) {
           managePy = ancestor;
           contextDir = dirName(ancestor);
@@ -234,6 +249,11 @@ export class AppSeeds extends ModelPart {
       out.push(plain ?? prod ?? files.find((f) => !dev(f)) ?? files[0]);
     }
     return out.sort(byDepth);
+  }
+
+  /** A file, or a directory holding files, of the scanned tree. */
+  private exists(path: string): boolean {
+    return this.files.some((f) => f === path || f.startsWith(`${path}/`));
   }
 
   private looksLikePythonImage(dockerfile: string): boolean {

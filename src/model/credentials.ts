@@ -33,10 +33,15 @@ export function literalCredentials(script: ShellScript): LiteralCredential[] {
     out.push({ line: a.line, what: `${a.name}=…` });
   }
   for (const c of script.commands) {
-    const found = adminPassword(c) ?? pythonPassword(c);
+    const found = commandCredential(c);
     if (found) out.push({ line: c.line, what: found });
   }
   return out;
+}
+
+/** What carries a literal password in one command (`createsuperuser --password x`, `shell -c "…create_superuser(…)"`). */
+export function commandCredential(c: ShellCommand): string | undefined {
+  return adminPassword(c) ?? pythonPassword(c);
 }
 
 /** `manage.py createsuperuser --password secret` (custom commands such as initadmin take one). */

@@ -8,7 +8,15 @@ import type { ImageLayout } from './context.js';
 import { ModelPart } from './input.js';
 import type { ComposeCommand } from './types/compose.js';
 import type { CommandInstr, DockerfileModel, RunInstr, Stage } from './types/dockerfile.js';
-import type { App, BuildContext, EntrypointScript, RequirementsFile, StartProgram } from './types/project.js';
+import { uwsgiIniArg, uwsgiIniLogs } from './server-config.js';
+import type {
+  App,
+  BuildContext,
+  EntrypointScript,
+  RequirementsFile,
+  ServerConfigFile,
+  StartProgram,
+} from './types/project.js';
 import type { ShellCommand } from './types/shell.js';
 
 /** The context files an image uses: the requirement files it installs and the scripts its container runs. */
@@ -98,11 +106,7 @@ export class ImageFiles extends ModelPart {
     const target = app.dockerfile?.targetStage;
     const context = app.context;
     if (!target || !context) return [];
-    const commands: string[][] = [];
-    for (const c of [target.entrypoint, target.cmd]) if (c) commands.push(...instrCommands(c));
-    const service = app.compose?.appService;
-    for (const c of [service?.entrypoint, service?.command]) if (c) commands.push(...composeCommands(c));
-    for (const s of app.entrypointScripts) commands.push(...s.script.commands.map((c) => c.argv));
+    const commands = startArgvs(app, target);
     const files = new Set<string>();
     for (const argv of commands) {
       const source = this.pythonRunBy(argv, target, context, layout);
@@ -111,6 +115,26 @@ export class ImageFiles extends ModelPart {
     return [...files]
       .filter((file) => file in this.texts)
       .map((file) => ({ file, credentials: pythonFileCredentials(this.texts[file]) }));
+  }
+
+  /** The uwsgi ini files the start chain reads (`uwsgi --ini uwsgi/uwsgi.ini`), resolved in the image. */
+  serverConfigs(app: App, layout: ImageLayout): ServerConfigFile[] {
+    const target = app.dockerfile?.targetStage;
+    const context = app.context;
+    if (!target || !context) return [];
+    const files = new Set<string>();
+    for (const argv of startArgvs(app, target)) {
+      const ini = uwsgiIniArg(argv[0] === 'exec' ? argv.slice(1) : argv);
+      if (!ini || ini.includes('$')) continue;
+      const rel = normalizeRelative(ini);
+      const source =
+        layout.sourceOf(target, posix.resolve(target.workdir || '/', ini)) ??
+        (rel && context.sentFiles.includes(rel) ? rel : undefined);
+      if (source) files.add(joinPath(context.dir, source));
+    }
+    return [...files]
+      .filter((file) => file in this.texts)
+      .map((file) => uwsgiIniLogs(file, this.texts[file]));
   }
 
   /** The context file of `python X.py` (resolved in the image), or of the custom command `manage.py NAME`. */
@@ -174,6 +198,16 @@ export function requirementArgs(argv: string[]): string[] {
     else if (/^-r[^-]/.test(w)) out.push(w.slice(2));
   }
   return out.filter((p) => !p.includes('$'));
+}
+
+/** Every argv the start chain may run: the image's ENTRYPOINT/CMD, compose's overrides, the entrypoint scripts. */
+function startArgvs(app: App, target: Stage): string[][] {
+  const commands: string[][] = [];
+  for (const c of [target.entrypoint, target.cmd]) if (c) commands.push(...instrCommands(c));
+  const service = app.compose?.appService;
+  for (const c of [service?.entrypoint, service?.command]) if (c) commands.push(...composeCommands(c));
+  for (const s of app.entrypointScripts) commands.push(...s.script.commands.map((c) => c.argv));
+  return commands;
 }
 
 function instrCommands(c: CommandInstr): string[][] {

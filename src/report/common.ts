@@ -67,7 +67,9 @@ export function analysedLine(
     const files = [a.dockerfile, ...(a.composeFiles ?? []), a.settings].filter((f): f is string => !!f);
     return (files.length > 0 ? files : [a.dir]).map(path).join(' + ');
   });
-  const skipped = (report.skipped ?? []).map((s) => `${path(s.managePy)} ${text(`(${s.reason})`)}`);
+  const skipped = (report.skipped ?? []).map(
+    (s) => `${path(s.managePy ?? s.dockerfile ?? '')} ${text(`(${s.reason})`)}`,
+  );
   const parts = [
     ...(apps.length > 0 ? [`Analysed ${apps.join('; ')}`] : []),
     ...(skipped.length > 0 ? [`skipped ${skipped.join(', ')}`] : []),

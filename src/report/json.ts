@@ -28,7 +28,13 @@ export function jsonReport(report: Report) {
     configFile: report.configFile ?? null,
     ...(report.apps ? { apps: report.apps.map(jsonApp) } : {}),
     ...(report.skipped
-      ? { skipped: report.skipped.map((s) => ({ managePy: s.managePy, reason: s.reason })) }
+      ? {
+          skipped: report.skipped.map((s) => ({
+            ...(s.managePy ? { managePy: s.managePy } : {}),
+            ...(s.dockerfile ? { dockerfile: s.dockerfile } : {}),
+            reason: s.reason,
+          })),
+        }
       : {}),
     durationMs: report.durationMs,
     findings: report.findings.map(jsonFinding),

@@ -1,10 +1,39 @@
-import { pipInstall } from '../model/command.js';
+import { pipInstall, programArgv } from '../model/command.js';
 import type { RawFinding } from '../core/index.js';
 import { appBuildCommands } from './lib/each.js';
 import { defineRule } from './lib/rule.js';
 
 const MANIFEST =
   /(^|\/)(requirements[^/]*\.txt|requirements\/[^/]+\.txt|pyproject\.toml|Pipfile|Pipfile\.lock|poetry\.lock|uv\.lock)$/;
+
+/** Installers that read a manifest or lock file themselves (poetry install, pipenv install, uv sync, pdm, pip-sync). */
+function installsFromManifest(argv: string[]): boolean {
+  const pip = pipInstall(argv);
+  if (pip) return pip.requirementFiles.length > 0 || pip.fromPaths.length > 0;
+  const a = programArgv(argv);
+  const sub = a.slice(1).find((w) => !w.startsWith('-'));
+  switch (a[0]) {
+    case 'poetry':
+    case 'pdm':
+      return sub === 'install' || sub === 'sync';
+    case 'pipenv':
+      // `pipenv install` alone installs the Pipfile; `pipenv install django` adds a package by name.
+      return (sub === 'install' && a.slice(2).every((w) => w.startsWith('-'))) || sub === 'sync';
+    case 'uv':
+      return sub === 'sync';
+    case 'pip-sync':
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** The manifest the build context holds that no install reads (the shallowest), relative to the context. */
+function unusedManifest(contextFiles: string[]): string | undefined {
+  return contextFiles
+    .filter((f) => MANIFEST.test(f))
+    .sort((a, b) => a.split('/').length - b.split('/').length)[0];
+}
 
 export const noDependencyManifest = defineRule({
   id: 'TF0203',
@@ -13,10 +42,14 @@ export const noDependencyManifest = defineRule({
   severity: 'notice',
   kind: 'S',
   title:
-    'The app image installs Python packages but from no manifest in the repository (requirements*.txt, pyproject.toml, Pipfile.lock, poetry.lock, uv.lock)',
+    'The app image installs Python packages by name and never from a manifest (requirements*.txt, pyproject.toml, Pipfile.lock, poetry.lock, uv.lock), whether the repository holds none or holds one the image does not use',
   help: `When the Dockerfile names the packages itself (\`RUN pip install django gunicorn psycopg\`), the dependency list
 lives only in the image recipe: developers, CI and tools such as Dependabot cannot read it, and the versions used
 locally drift from the image.
+
+A manifest that sits in the repository but that no \`pip install -r\`, \`pip install .\`, \`poetry install\`,
+\`pipenv install\` or \`uv sync\` reads is no better: what the repository declares is not what the image installs.
+An image that installs from a manifest and adds a package by name beside it is not reported.
 
 Declare the dependencies in a manifest next to the code and install from it.
 
@@ -30,21 +63,25 @@ RUN pip install --no-cache-dir -r requirements.txt
     for (const app of project.apps) {
       const df = app.dockerfile;
       if (!df || !app.context || app.requirements.length > 0) continue;
-      if (app.context.files.some((f) => MANIFEST.test(f))) continue;
+      const commands = appBuildCommands(app);
+      if (commands.some(({ command }) => installsFromManifest(command.argv))) continue;
       // One finding per RUN, naming every package it installs by name.
       const byLine = new Map<number, string[]>();
-      for (const { run, command: cmd } of appBuildCommands(app)) {
+      for (const { run, command: cmd } of commands) {
         const pip = pipInstall(cmd.argv);
         if (!pip || pip.byName.length === 0) continue;
         // A command on a continuation line belongs to the RUN that starts above it.
         const line = run.line <= cmd.line && cmd.line <= (run.endLine ?? run.line) ? run.line : cmd.line;
         byLine.set(line, [...(byLine.get(line) ?? []), ...pip.byName.map((r) => r.name)]);
       }
+      const unused = unusedManifest(app.context.files);
       for (const [line, names] of byLine)
         findings.push({
           file: df.file,
           line,
-          message: `The image installs ${names.join(', ')} by name, and the repository has no dependency manifest. Declare them in requirements.txt (or pyproject.toml with a lock file) and install with pip install -r requirements.txt.`,
+          message: unused
+            ? `The image installs ${names.join(', ')} by name, and ${unused} exists but is not used: what the repository declares is not what the image installs. Install from it (pip install -r ${unused}) and declare every package there.`
+            : `The image installs ${names.join(', ')} by name, and the repository has no dependency manifest. Declare them in requirements.txt (or pyproject.toml with a lock file) and install with pip install -r requirements.txt.`,
         });
     }
     return findings;

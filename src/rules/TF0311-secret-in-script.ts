@@ -1,4 +1,5 @@
-import { literalCredentials } from '../model/credentials.js';
+import { startCommands } from '../model/command.js';
+import { commandCredential, literalCredentials } from '../model/credentials.js';
 import type { RawFinding } from '../core/index.js';
 import { defineRule } from './lib/rule.js';
 
@@ -9,7 +10,7 @@ export const secretInScript = defineRule({
   severity: 'error',
   kind: 'S',
   title:
-    "An entrypoint or start script (any shell script the image's or compose's start command runs, followed through the chain, and the Python programs it runs: `python create_superuser.py`, a custom `manage.py` command) carries a literal credential: createsuperuser/initadmin/changepassword with a password argument, create_superuser(…, 'pw'), DJANGO_SUPERUSER_PASSWORD=literal, export *PASSWORD*=literal",
+    "An entrypoint or start script (any shell script the image's or compose's start command runs, followed through the chain, and the Python programs it runs: `python create_superuser.py`, a custom `manage.py` command), or the start command itself (a shell-form CMD, a compose `sh -c` command), carries a literal credential: createsuperuser/initadmin/changepassword with a password argument, create_superuser(…, 'pw'), DJANGO_SUPERUSER_PASSWORD=literal, export *PASSWORD*=literal",
   help: `A start script is part of the repository and of the image: a password written in it is readable by anyone
 with either, is the same on every deploy, and is the password of an administrator account that exists on every
 start. Create the superuser from the environment (Django's \`createsuperuser --noinput\` reads
@@ -22,6 +23,10 @@ once by hand as a one-off task.
 # the deploy sets DJANGO_SUPERUSER_PASSWORD; the script only reads it
 python manage.py createsuperuser --noinput || true
 \`\`\`
+
+The same holds for a password written in the start command itself (a shell-form \`CMD\` or a compose \`command:\`
+running \`manage.py shell -c "…create_superuser(…, 'admin123')"\`): it is in the Dockerfile or compose file, in every
+image and in \`docker inspect\`.
 
 Values taken from a variable (\`$ADMIN_PASSWORD\`, \`$(cat /run/secrets/admin)\`) are not literals and are not reported.
 `,
@@ -41,6 +46,18 @@ Values taken from a variable (\`$ADMIN_PASSWORD\`, \`$(cat /run/secrets/admin)\`
             message: `The start script writes a credential literally (${c.what}): it ships in the repository and the image and is the same on every deploy. Read it from an environment variable the deploy sets (e.g. DJANGO_SUPERUSER_PASSWORD with createsuperuser --noinput).`,
           });
         }
+      }
+      // The start command itself (a shell-form CMD, a compose `sh -c` command) can carry one too; scripts are above.
+      for (const c of startCommands(app)) {
+        const what = c.origin === 'script' ? undefined : commandCredential(c);
+        const key = `${c.file}:${c.line}:${what}`;
+        if (!what || seen.has(key)) continue;
+        seen.add(key);
+        findings.push({
+          file: c.file,
+          line: c.line,
+          message: `The start command writes a password literally (${what}): it ships in the repository and the image, is the same on every deploy, and is the password of an administrator created on every start. Read it from an environment variable the deploy sets (e.g. DJANGO_SUPERUSER_PASSWORD with createsuperuser --noinput).`,
+        });
       }
       for (const p of app.startPrograms ?? []) {
         for (const c of p.credentials) {

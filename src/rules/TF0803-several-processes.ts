@@ -41,6 +41,17 @@ export function daemonOf(argv: string[]): string | undefined {
   if (a[0] === 'service' && a[1] && ['start', 'restart'].includes(a[2] ?? '')) return a[1];
   const initd = /^\/etc\/init\.d\/([\w.-]+)$/.exec(a[0] ?? '');
   if (initd && ['start', 'restart'].includes(a[1] ?? '')) return initd[1];
+  // celery worker/beat --detach (-D) and celery multi start fork into the background and return.
+  if (a[0] === 'celery') {
+    const sub = a.find((x, i) => i > 0 && ['worker', 'beat', 'multi'].includes(x));
+    if (sub === 'multi' && ['start', 'restart'].some((w) => a.includes(w))) return 'celery multi';
+    if (sub && sub !== 'multi' && a.some((w) => w === '--detach' || w === '-D')) return `celery ${sub}`;
+  }
+  if (
+    ['gunicorn', 'uwsgi'].includes(basenameOf(a[0])) &&
+    a.some((w) => /^(--daemon|-D|--daemonize(=.*)?)$/.test(w))
+  )
+    return basenameOf(a[0]);
   // nginx forks into the background unless told `daemon off;`.
   if (a[0] === 'nginx' && !a.some((w) => /daemon\s+off/.test(w)) && !a.includes('-t')) return 'nginx';
   return undefined;
@@ -52,6 +63,10 @@ function isProcessManager(argv: string[]): boolean {
   return program.slice(program.lastIndexOf('/') + 1) === 'supervisord';
 }
 
+function basenameOf(word: string | undefined): string {
+  return (word ?? '').split('/').pop() ?? '';
+}
+
 export const severalProcesses = defineRule({
   id: 'TF0803',
   name: 'several-processes',
@@ -59,10 +74,12 @@ export const severalProcesses = defineRule({
   severity: 'warning',
   kind: 'S',
   title:
-    'One container runs several long-running processes (a server started in the background with &, a worker and beat beside it, a sleep/tail -f loop as PID 1) instead of one process per container',
+    'One container runs several long-running processes (a server started in the background with &, a worker and beat beside it, a daemon that detaches by itself before the foreground server: celery worker --detach, gunicorn --daemon, service X start, a sleep/tail -f loop as PID 1) instead of one process per container',
   help: `A process started in the background with \`&\` is invisible to the container runtime: when it crashes nothing
 restarts it, its exit does not stop the container, it cannot be scaled on its own, and \`docker stop\` may never reach
-it. Running the web server, a Celery worker and beat in one container also means they can only be scaled together.
+it. The same holds for a program that daemonises itself and returns (\`celery -A proj worker --detach\`,
+\`gunicorn --daemon\`, \`service nginx start\`) before the main server starts. Running the web server, a Celery worker
+and beat in one container also means they can only be scaled together.
 \`supervisord\` as the start command is the same design with a process manager in front (typically nginx and uWSGI
 as its programs): it is reported at the command that starts it.
 

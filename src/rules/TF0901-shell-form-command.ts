@@ -1,7 +1,15 @@
-import { inlineScriptLastCommand, serverOf, writtenComposeArgv } from '../model/command.js';
+import {
+  inlineScript,
+  inlineScriptCommands,
+  inlineScriptLastCommand,
+  isKeepAliveLoop,
+  serverOf,
+  writtenComposeArgv,
+} from '../model/command.js';
 import type { ComposeCommand } from '../model/types/compose.js';
 import type { CommandInstr } from '../model/types/dockerfile.js';
 import type { EntrypointScript } from '../model/types/project.js';
+import type { ShellCommand } from '../model/types/shell.js';
 import type { RawFinding, TextEdit } from '../core/index.js';
 import { execForm, indentOf, insertAt, linesOf, locate, replaceLines } from './lib/fix.js';
 import { defineRule, type FixContext, type FixProposal } from './lib/rule.js';
@@ -88,19 +96,13 @@ function fixShellForm(context: FixContext): FixProposal | undefined {
       if (!df || !instr || df.file !== finding.file || instr.line !== finding.line) continue;
       if (instr.form === 'shell') return execFormOf(instr, lines, finding.file);
       if (instr.argv)
-        return execLast(
-          inlineScriptLastCommand(instr.argv, instr.line),
-          lines,
-          finding.file,
-          instr.line,
-          instr.endLine,
-        );
+        return execLast(lastToExec(instr.argv, instr.line), lines, finding.file, instr.line, instr.endLine);
     }
     const service = app.compose?.appService;
     for (const c of [service?.entrypoint, service?.command]) {
       const argv = c && composeArgv(c);
       if (!c || !argv || c.file !== finding.file || c.line !== finding.line) continue;
-      return execLast(inlineScriptLastCommand(argv, c.line), lines, finding.file, c.line, c.line + 20);
+      return execLast(lastToExec(argv, c.line), lines, finding.file, c.line, c.line + 20);
     }
     for (const script of app.entrypointScripts) {
       if (script.file !== finding.file) continue;
@@ -126,6 +128,13 @@ function execFormOf(instr: CommandInstr, lines: string[], file: string): FixProp
     title: `${instr.keyword} in exec form`,
     edits: [replaceLines(file, instr.line, instr.line, [`${indentOf(written)}${keyword} ${execForm(argv)}`])],
   };
+}
+
+/** The last command of an inline `sh -c` that exec can be written before: not a keep-alive loop, not a cut option. */
+function lastToExec(argv: string[], line: number): ShellCommand | undefined {
+  const last = inlineScriptLastCommand(argv, line);
+  if (!last || isKeepAliveLoop(inlineScript(argv) ?? '') || last.argv[0]?.startsWith('-')) return undefined;
+  return last;
 }
 
 /** Writes `exec ` before a command, found where its words are written on its lines. */
@@ -210,6 +219,8 @@ function scriptRunBy(
 
 function shellFormMessage(instr: CommandInstr): string {
   const commands = instr.script?.commands ?? [];
+  if (isKeepAliveLoop(instr.raw))
+    return `${instr.keyword} is in shell form and is a keep-alive loop (${instr.raw.trim()}), not a server: /bin/sh is PID 1, ignores SIGTERM, and docker stop waits for the kill timeout. To keep an idle container, use \`${instr.keyword} ["sleep", "infinity"]\`; to serve, start the server in exec form.`;
   // A variable in the command ($PORT) needs a shell to expand it: exec keeps the shell only until it starts.
   const expands = commands.some((c) => c.argv.some((a) => a.includes('$')));
   const example =
@@ -231,15 +242,49 @@ function inlineShell(
 ): RawFinding[] {
   const last = inlineScriptLastCommand(argv, line);
   if (!last || last.viaExec) return [];
+  const script = inlineScript(argv) ?? '';
+  const shell = `${what} runs '${argv[0]} -c'`;
+  if (isKeepAliveLoop(script))
+    return [
+      {
+        file,
+        line,
+        message: `${shell}, and it ends in a keep-alive loop (${script.trim()}), not a server: the shell stays PID 1, ignores SIGTERM, and docker stop waits for the kill timeout. To keep an idle container, run \`${what.startsWith('compose') ? 'command: ["sleep", "infinity"]' : 'CMD ["sleep", "infinity"]'}\` in exec form; to serve, start the server with exec instead.`,
+      },
+    ];
+  const cut = cutOptions(argv, line);
+  if (cut)
+    return [
+      {
+        file,
+        line,
+        message: `${shell} over several lines, and the line breaks cut ${cut.program}'s options off: the shell runs '${cut.command.join(' ')}' alone, then '${cut.options[0].join(' ')}' … as commands of their own, which fail (a folded YAML block keeps the line breaks of more-indented lines). Write the command and its options on one line, started with exec: 'exec ${[...cut.command, ...cut.options.flat()].join(' ')}'.`,
+      },
+    ];
   // The command as its author wrote it: compose variables unset here stay `${WORKERS}`, never empty.
   const shown = (written && inlineScriptLastCommand(written, line)) || last;
   return [
     {
       file,
       line,
-      message: `${what} runs '${argv[0]} -c', and its last command (${last.argv[0]}) is not started with exec, so the shell stays PID 1 and SIGTERM does not reach it. Write 'exec ${shown.argv.join(' ')}' as the last command.`,
+      message: `${shell}, and its last command (${last.argv[0]}) is not started with exec, so the shell stays PID 1 and SIGTERM does not reach it. Write 'exec ${shown.argv.join(' ')}' as the last command.`,
     },
   ];
+}
+
+/**
+ * A server command cut off from its options by line breaks: the commands after the last real command all start
+ * with an option (`--bind 0.0.0.0:8000`); undefined otherwise.
+ */
+function cutOptions(
+  argv: string[],
+  line: number,
+): { program: string; command: string[]; options: string[][] } | undefined {
+  const commands = inlineScriptCommands(argv, line);
+  const at = commands.findLastIndex((c) => !c.argv[0]?.startsWith('-'));
+  if (at < 0 || at === commands.length - 1) return undefined;
+  const command = commands[at].argv;
+  return { program: command[0], command, options: commands.slice(at + 1).map((c) => c.argv) };
 }
 
 function composeArgv(c: ComposeCommand): string[] | undefined {

@@ -18,7 +18,7 @@ export const logsToFile = defineRule({
   severity: 'warning',
   kind: 'S',
   title:
-    'LOGGING uses a file handler (FileHandler, RotatingFileHandler, TimedRotatingFileHandler, WatchedFileHandler), gunicorn writes --access-logfile/--error-logfile/--log-file to a path other than -, or the command redirects output to a file',
+    'LOGGING uses a file handler (FileHandler, RotatingFileHandler, TimedRotatingFileHandler, WatchedFileHandler), gunicorn writes --access-logfile/--error-logfile/--log-file to a path other than -, uwsgi logs to a file (--logto/--daemonize, or logto=/daemonize= in the ini file its --ini names), or the command redirects output to a file',
   help: `A twelve-factor app writes its logs, unbuffered, to stdout/stderr, and the platform collects them
 (\`docker logs\`, the log driver, the cloud's log service). Log files inside a container fill its writable layer,
 vanish with the container, and are invisible to those tools.
@@ -46,6 +46,14 @@ CMD ["gunicorn", "--access-logfile", "-", "--error-logfile", "-", "--bind", "0.0
           line: h.line,
           message: `LOGGING uses ${h.className}, which writes logs to a file inside the container. Use logging.StreamHandler so logs go to stdout/stderr.`,
         });
+      }
+      for (const config of app.serverConfigs ?? []) {
+        for (const log of config.logFiles)
+          findings.push({
+            file: config.file,
+            line: log.line,
+            message: `${config.server} reads ${config.file}, whose ${log.option} = ${log.value} writes the server's log to a file inside the container. Remove it (uwsgi logs to stderr by default) so the log goes to stdout/stderr.`,
+          });
       }
       for (const cmd of startCommands(app)) {
         const a = programArgv(cmd.argv);

@@ -71,6 +71,8 @@ export interface PipInstall {
   constrained: boolean;
   /** The installer's own tooling (pip, setuptools, wheel) given by name without an exact version. */
   unpinnedTooling: string[];
+  /** Local projects, archives and URLs given (`.`, `-e .`, `/wheels/*.whl`): installed from what they declare. */
+  fromPaths: string[];
 }
 
 export function pipInstall(argv: string[]): PipInstall | undefined {
@@ -81,7 +83,13 @@ export function pipInstall(argv: string[]): PipInstall | undefined {
   else return undefined;
   while (i < a.length && a[i].startsWith('-')) i += PIP_VALUE_OPTIONS.has(a[i]) ? 2 : 1;
   if (a[i] !== 'install') return undefined;
-  const out: PipInstall = { byName: [], requirementFiles: [], constrained: false, unpinnedTooling: [] };
+  const out: PipInstall = {
+    byName: [],
+    requirementFiles: [],
+    constrained: false,
+    unpinnedTooling: [],
+    fromPaths: [],
+  };
   for (i = i + 1; i < a.length; i++) {
     const arg = a[i];
     if (arg.startsWith('-')) {
@@ -90,12 +98,14 @@ export function pipInstall(argv: string[]): PipInstall | undefined {
       const value = takesValue ? inline || a[++i] : undefined;
       if (flag === '-r' || flag === '--requirement') out.requirementFiles.push(value ?? '');
       if (flag === '-c' || flag === '--constraint') out.constrained = true;
+      if ((flag === '-e' || flag === '--editable') && value) out.fromPaths.push(value);
       continue;
     }
     const spec = requirementSpec(arg);
     if (spec && PIP_TOOLING.has(spec.name.toLowerCase())) {
       if (!spec.pinned) out.unpinnedTooling.push(spec.spec);
     } else if (spec) out.byName.push(spec);
+    else if (!arg.includes('$')) out.fromPaths.push(arg);
   }
   return out;
 }

@@ -111,6 +111,22 @@ function fromCompose(c: ComposeCommand, origin: StartCommand['origin']): Source 
   };
 }
 
+/** The commands of the script of `sh -c SCRIPT` when argv is one (none otherwise), `line` its first line. */
+export function inlineScriptCommands(argv: string[], line: number): ShellCommand[] {
+  const script = inlineScript(argv);
+  return script === undefined ? [] : parseShell(script, line).commands;
+}
+
+const IDLE = String.raw`(?:true|:|sleep\s+[\w.]+)`;
+const KEEP_ALIVE = new RegExp(
+  String.raw`(^|[;&|\n]\s*)while\s+${IDLE}\s*;?\s*do\s+(?:${IDLE}\s*;?\s*)+done$`,
+);
+
+/** `while true; do sleep 1; done`, `while sleep 1000; do :; done`, `while :; do sleep 60; done` as the last thing run. */
+export function isKeepAliveLoop(script: string): boolean {
+  return KEEP_ALIVE.test(script.trim());
+}
+
 /** The last command of the script of `sh -c SCRIPT` when argv is one, parsed with `line` as its first line. */
 export function inlineScriptLastCommand(argv: string[], line: number): ShellCommand | undefined {
   const script = inlineScript(argv);

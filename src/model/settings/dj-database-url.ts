@@ -103,9 +103,12 @@ function sqliteConfig(url: PyValue, afterScheme: string, engine: DictEntry, line
   let name: PyValue;
   if (url.t === 'str') name = str(lead === '' || lead === ':memory:' ? ':memory:' : lead);
   else {
+    const rest = (url as PyOf<'concat'>).parts.slice(1);
+    // 'sqlite:////' + an absolute path: the doubled slash is the same directory (BASE_DIR is absolute when run).
+    const prefix = /^\/+$/.test(lead) && rest[0]?.t === 'path' ? '' : lead;
     const concat: PyOf<'concat'> = {
       t: 'concat',
-      parts: [str(lead), ...(url as PyOf<'concat'>).parts.slice(1)],
+      parts: [str(prefix), ...rest],
       line,
     };
     name = concatPath(concat) ?? { t: 'unknown', text: renderConcat(concat), line };

@@ -86,12 +86,13 @@ export function interpolate(
   const parts = template.v.split(placeholder);
   if (parts.length !== 2 || args.length !== 1 || /[{}%]/.test(parts.join(''))) return undefined;
   // Python formats None as 'None' where + would fail: only text, or a read with a text default or none at all
-  // (os.environ['X']), is filled in.
+  // (os.environ['X']), is filled in; a path is formatted as its text ('sqlite:///{}'.format(os.path.join(...))).
   const [arg] = args;
   const filled = (v: PyValue) => v.t === 'str' || (v.t === 'unknown' && v.crash);
-  if (arg.t !== 'str' && !(arg.t === 'env' && filled(arg.unset))) return undefined;
-  const text = (v: string): PyValue => ({ t: 'str', v, line });
-  return binary(binary(text(parts[0]), '+', arg, line), '+', text(parts[1]), line);
+  const text = arg.t === 'str' || arg.t === 'path' || arg.t === 'concat';
+  if (!text && !(arg.t === 'env' && filled(arg.unset))) return undefined;
+  const str = (v: string): PyValue => ({ t: 'str', v, line });
+  return binary(binary(str(parts[0]), '+', arg, line), '+', str(parts[1]), line);
 }
 
 /** `a op b` for the binary operators the settings use; unknown for the rest. */

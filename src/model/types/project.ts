@@ -43,6 +43,14 @@ export interface StartProgram {
   credentials: { line: number; what: string }[];
 }
 
+/** A server configuration file the start command names (`uwsgi --ini uwsgi.ini`), as far as logging goes. */
+export interface ServerConfigFile {
+  file: string; // relative to the scanned directory
+  server: string;
+  /** Options that send the server's log to a file, with their lines (`logto = /var/log/uwsgi.log`). */
+  logFiles: { line: number; option: string; value: string }[];
+}
+
 /** One deployable Django app: its image, its compose service and its settings. */
 export interface App {
   /** Directory of the app relative to the scanned directory ('.' for it): where manage.py (or the Dockerfile) is. */
@@ -58,6 +66,8 @@ export interface App {
   entrypointScripts: EntrypointScript[];
   /** Python programs the start chain runs, found in the context. */
   startPrograms?: StartProgram[];
+  /** Server configuration files the start chain names (`uwsgi --ini FILE`), found in the context. */
+  serverConfigs?: ServerConfigFile[];
   /** Where the app's source lands in the image: the COPY destination of the directory holding manage.py. */
   imageSourceDir?: string;
   /** Set when compose builds the app image from a remote context (a git URL) instead of this repository. */

@@ -56,7 +56,7 @@ import {
   serverOf,
   stamp,
   writeOwnFile
-} from "./chunk-BSRHOWDG.js";
+} from "./chunk-WWDJIF5R.js";
 import {
   __commonJS,
   __require,
@@ -248,7 +248,7 @@ function makeReport(input) {
 }
 
 // src/model/index.ts
-var import_node_path3 = __toESM(require_node_path(), 1);
+var import_node_path4 = __toESM(require_node_path(), 1);
 
 // src/parse/suppressions.ts
 var MARKER = /#\s*twelve-factor\s*:(.*)$/i;
@@ -465,6 +465,49 @@ function byDepth(a, b) {
   return a.split("/").length - b.split("/").length || compareText(a, b);
 }
 
+// src/model/own-context.ts
+var import_node_path2 = __toESM(require_node_path(), 1);
+function namedContextPaths(text) {
+  const out = /* @__PURE__ */ new Set();
+  const lines = text.replace(/\\\r?\n/g, " ").split(/\r?\n/);
+  for (const line of lines) {
+    const m = /^\s*(COPY|ADD|RUN|CMD|ENTRYPOINT)\s+(.*)$/i.exec(line);
+    if (!m) continue;
+    const keyword = m[1].toUpperCase();
+    const words = wordsOf(m[2]);
+    if (keyword === "COPY" || keyword === "ADD") {
+      if (words.some((w) => w.startsWith("--from"))) continue;
+      for (const w of words.filter((x) => !x.startsWith("--")).slice(0, -1)) out.add(w);
+    } else if (keyword === "RUN") {
+      for (let i = 0; i < words.length - 1; i++)
+        if (words[i] === "-r" || words[i] === "--requirement") out.add(words[i + 1]);
+    } else for (const w of words) if (/^[\w.-]+(\/[\w.-]+)*\.(py|sh)$/.test(w) && w.includes("/")) out.add(w);
+  }
+  return [...out].map((p) => import_node_path2.posix.normalize(p).replace(/^\.\//, "").replace(/\/$/, "")).filter((p) => p !== "." && p !== "" && !p.startsWith("/") && !p.startsWith("..") && !/[*?$[]/.test(p));
+}
+function wordsOf(args) {
+  const trimmed = args.trim();
+  if (trimmed.startsWith("[")) {
+    try {
+      const parsed = JSON.parse(trimmed);
+      if (Array.isArray(parsed)) return parsed.filter((w) => typeof w === "string");
+    } catch {
+    }
+  }
+  return trimmed.split(/\s+/).map((w) => w.replace(/^['"]|['"]$/g, "")).filter(Boolean);
+}
+function contextIsOwnDirectory(text, dir, ancestor, exists) {
+  const at = (base, p) => exists(base === "." ? p : import_node_path2.posix.join(base, p));
+  let own = false;
+  for (const p of namedContextPaths(text)) {
+    const inOwn = at(dir, p);
+    const inAncestor = at(ancestor, p);
+    if (inAncestor && !inOwn) return false;
+    if (inOwn && !inAncestor) own = true;
+  }
+  return own;
+}
+
 // src/model/app-seeds.ts
 var AppSeeds = class extends ModelPart {
   skipped = [];
@@ -593,6 +636,14 @@ var AppSeeds = class extends ModelPart {
       let contextDir = dir;
       if (!managePy) {
         const ancestor = [...managePys].reverse().find((m) => isUnder(dir, dirName(m)));
+        const text = this.texts[dockerfile];
+        if (ancestor && !given && text !== void 0 && contextIsOwnDirectory(text, dir, dirName(ancestor), (p) => this.exists(p))) {
+          this.skipped.push({
+            dockerfile,
+            reason: `its build context is ${dir}/, which holds no Django project`
+          });
+          continue;
+        }
         if (ancestor && this.looksLikePythonImage(dockerfile)) {
           managePy = ancestor;
           contextDir = dirName(ancestor);
@@ -642,6 +693,10 @@ var AppSeeds = class extends ModelPart {
       out.push(plain ?? prod ?? files.find((f) => !dev(f)) ?? files[0]);
     }
     return out.sort(byDepth);
+  }
+  /** A file, or a directory holding files, of the scanned tree. */
+  exists(path) {
+    return this.files.some((f) => f === path || f.startsWith(`${path}/`));
   }
   looksLikePythonImage(dockerfile) {
     const text = this.texts[dockerfile];
@@ -703,7 +758,7 @@ var ComposeProjects = class extends ModelPart {
 };
 
 // src/model/image-files.ts
-var import_node_path2 = __toESM(require_node_path(), 1);
+var import_node_path3 = __toESM(require_node_path(), 1);
 
 // src/parse/requirements.ts
 function parseRequirements(file, text) {
@@ -750,6 +805,41 @@ function classify(text) {
   return { kind: "package", name: m[1], pinned: hashed || exact };
 }
 
+// src/model/server-config.ts
+var UWSGI_LOG_OPTIONS = /* @__PURE__ */ new Set(["logto", "logto2", "daemonize", "logger", "req-logger"]);
+function uwsgiIniArg(argv) {
+  if (!/(^|\/)uwsgi$/.test(argv[0] ?? "")) return void 0;
+  for (let i = 1; i < argv.length; i++) {
+    if (argv[i] === "--ini") return argv[i + 1];
+    if (argv[i].startsWith("--ini=")) return argv[i].slice("--ini=".length);
+  }
+  return void 0;
+}
+function uwsgiIniLogs(file, text) {
+  const logFiles = [];
+  let section = "";
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const line = raw.trim();
+    if (line === "" || line.startsWith(";") || line.startsWith("#")) return;
+    const header2 = /^\[([^\]]+)\]$/.exec(line);
+    if (header2) {
+      section = header2[1].trim();
+      return;
+    }
+    const m = /^([\w-]+)\s*=\s*(.*)$/.exec(line);
+    if (!m || section !== "uwsgi" || !UWSGI_LOG_OPTIONS.has(m[1])) return;
+    let value = m[2].trim();
+    if (m[1] === "logger" || m[1] === "req-logger") {
+      const f = /^(?:\w+\s+)?file:(.+)$/.exec(value);
+      if (!f) return;
+      value = f[1].split(",")[0];
+    }
+    if (value !== "" && !value.startsWith("/dev/std") && value !== "/proc/1/fd/1")
+      logFiles.push({ line: i + 1, option: m[1], value });
+  });
+  return { file, server: "uwsgi", logFiles };
+}
+
 // src/model/image-files.ts
 var ImageFiles = class extends ModelPart {
   /** Requirement files the image installs: `pip install -r X` in RUN of built stages, mapped back to the context. */
@@ -761,7 +851,7 @@ var ImageFiles = class extends ModelPart {
         for (const argv of runCommands(ins)) {
           for (const req of requirementArgs(argv)) {
             const wd = layout.workdirAt(stage, index) ?? "/";
-            const imagePath = import_node_path2.posix.resolve(wd, req);
+            const imagePath = import_node_path3.posix.resolve(wd, req);
             let source = layout.sourceOf(stage, imagePath, index);
             if (!source) {
               const rel = normalizeRelative(req);
@@ -808,7 +898,7 @@ var ImageFiles = class extends ModelPart {
     for (let k = 0; k < commands.length && k < 200; k++) {
       const argv = commands[k];
       for (const word of scriptWords(argv)) {
-        const candidates = word.includes("/") ? [import_node_path2.posix.resolve(workdir, word)] : [import_node_path2.posix.resolve(workdir, word), ...binDirs(word)];
+        const candidates = word.includes("/") ? [import_node_path3.posix.resolve(workdir, word)] : [import_node_path3.posix.resolve(workdir, word), ...binDirs(word)];
         for (const imagePath of candidates) {
           const source = layout.sourceOf(target, imagePath) ?? this.copiedByName(target, word, context, layout);
           if (!source) continue;
@@ -828,17 +918,28 @@ var ImageFiles = class extends ModelPart {
     const target = app.dockerfile?.targetStage;
     const context = app.context;
     if (!target || !context) return [];
-    const commands = [];
-    for (const c of [target.entrypoint, target.cmd]) if (c) commands.push(...instrCommands(c));
-    const service = app.compose?.appService;
-    for (const c of [service?.entrypoint, service?.command]) if (c) commands.push(...composeCommands(c));
-    for (const s of app.entrypointScripts) commands.push(...s.script.commands.map((c) => c.argv));
+    const commands = startArgvs(app, target);
     const files = /* @__PURE__ */ new Set();
     for (const argv of commands) {
       const source = this.pythonRunBy(argv, target, context, layout);
       if (source) files.add(joinPath(context.dir, source));
     }
     return [...files].filter((file) => file in this.texts).map((file) => ({ file, credentials: pythonFileCredentials(this.texts[file]) }));
+  }
+  /** The uwsgi ini files the start chain reads (`uwsgi --ini uwsgi/uwsgi.ini`), resolved in the image. */
+  serverConfigs(app, layout) {
+    const target = app.dockerfile?.targetStage;
+    const context = app.context;
+    if (!target || !context) return [];
+    const files = /* @__PURE__ */ new Set();
+    for (const argv of startArgvs(app, target)) {
+      const ini = uwsgiIniArg(argv[0] === "exec" ? argv.slice(1) : argv);
+      if (!ini || ini.includes("$")) continue;
+      const rel = normalizeRelative(ini);
+      const source = layout.sourceOf(target, import_node_path3.posix.resolve(target.workdir || "/", ini)) ?? (rel && context.sentFiles.includes(rel) ? rel : void 0);
+      if (source) files.add(joinPath(context.dir, source));
+    }
+    return [...files].filter((file) => file in this.texts).map((file) => uwsgiIniLogs(file, this.texts[file]));
   }
   /** The context file of `python X.py` (resolved in the image), or of the custom command `manage.py NAME`. */
   pythonRunBy(argv, target, context, layout) {
@@ -851,7 +952,7 @@ var ImageFiles = class extends ModelPart {
     if (!/(^|\/)python[\d.]*$/.test(words[0] ?? "")) return void 0;
     const script = words.slice(1).find((w) => !w.startsWith("-"));
     if (!script?.endsWith(".py")) return void 0;
-    const source = layout.sourceOf(target, import_node_path2.posix.resolve(target.workdir || "/", script));
+    const source = layout.sourceOf(target, import_node_path3.posix.resolve(target.workdir || "/", script));
     return source ?? this.copiedByName(target, baseName(script), context, layout);
   }
   /** A bare command name (`docker-entrypoint.sh`) found on PATH: any COPY landing a file of that name. */
@@ -886,6 +987,14 @@ function requirementArgs(argv) {
     else if (/^-r[^-]/.test(w)) out.push(w.slice(2));
   }
   return out.filter((p) => !p.includes("$"));
+}
+function startArgvs(app, target) {
+  const commands = [];
+  for (const c of [target.entrypoint, target.cmd]) if (c) commands.push(...instrCommands(c));
+  const service = app.compose?.appService;
+  for (const c of [service?.entrypoint, service?.command]) if (c) commands.push(...composeCommands(c));
+  for (const s of app.entrypointScripts) commands.push(...s.script.commands.map((c) => c.argv));
+  return commands;
 }
 function instrCommands(c) {
   if (c.argv) return argvCommands(c.argv);
@@ -1187,10 +1296,11 @@ var ProjectBuilder = class {
       app.requirements = this.imageFiles.requirements(app.dockerfile, app.context, layout);
       app.entrypointScripts = this.imageFiles.entrypointScripts(app, layout);
       app.startPrograms = this.imageFiles.startPrograms(app, layout);
+      app.serverConfigs = this.imageFiles.serverConfigs(app, layout);
       const target = app.dockerfile.targetStage;
       if (target && app.managePy && isUnder(app.managePy, app.context.dir)) {
         const landing = layout.landingOf(target, relativeTo(app.managePy, app.context.dir));
-        if (landing) app.imageSourceDir = import_node_path3.posix.dirname(landing);
+        if (landing) app.imageSourceDir = import_node_path4.posix.dirname(landing);
       }
     }
     const { settings, bases } = this.settingsModules.model(app, seed);
@@ -1311,7 +1421,13 @@ function jsonReport(report) {
     },
     configFile: report.configFile ?? null,
     ...report.apps ? { apps: report.apps.map(jsonApp) } : {},
-    ...report.skipped ? { skipped: report.skipped.map((s) => ({ managePy: s.managePy, reason: s.reason })) } : {},
+    ...report.skipped ? {
+      skipped: report.skipped.map((s) => ({
+        ...s.managePy ? { managePy: s.managePy } : {},
+        ...s.dockerfile ? { dockerfile: s.dockerfile } : {},
+        reason: s.reason
+      }))
+    } : {},
     durationMs: report.durationMs,
     findings: report.findings.map(jsonFinding),
     ...report.smoke ? { smoke: jsonSmoke(report.smoke) } : {},
@@ -1426,7 +1542,9 @@ function analysedLine(report, path, text) {
     const files = [a.dockerfile, ...a.composeFiles ?? [], a.settings].filter((f) => !!f);
     return (files.length > 0 ? files : [a.dir]).map(path).join(" + ");
   });
-  const skipped = (report.skipped ?? []).map((s) => `${path(s.managePy)} ${text(`(${s.reason})`)}`);
+  const skipped = (report.skipped ?? []).map(
+    (s) => `${path(s.managePy ?? s.dockerfile ?? "")} ${text(`(${s.reason})`)}`
+  );
   const parts = [
     ...apps.length > 0 ? [`Analysed ${apps.join("; ")}`] : [],
     ...skipped.length > 0 ? [`skipped ${skipped.join(", ")}`] : []
@@ -1479,14 +1597,14 @@ function codeBlock(text) {
 }
 
 // src/util/paths.ts
-var import_node_path4 = __toESM(require_node_path(), 1);
+var import_node_path5 = __toESM(require_node_path(), 1);
 function reportDirectory(directory) {
-  return import_node_path4.posix.normalize(directory.replace(/\\/g, "/")).replace(/(.)\/+$/, "$1");
+  return import_node_path5.posix.normalize(directory.replace(/\\/g, "/")).replace(/(.)\/+$/, "$1");
 }
 function repoPath(directory, file) {
   const dir = directory.replace(/\\/g, "/");
-  if (dir === "" || import_node_path4.posix.isAbsolute(dir) || /^[A-Za-z]:\//.test(dir)) return file;
-  const joined = import_node_path4.posix.normalize(import_node_path4.posix.join(dir, file));
+  if (dir === "" || import_node_path5.posix.isAbsolute(dir) || /^[A-Za-z]:\//.test(dir)) return file;
+  const joined = import_node_path5.posix.normalize(import_node_path5.posix.join(dir, file));
   return joined.startsWith("../") ? file : joined;
 }
 
@@ -1920,7 +2038,7 @@ function fileName2(name) {
 }
 
 // src/report/sarif.ts
-var import_node_path5 = __toESM(require_node_path(), 1);
+var import_node_path6 = __toESM(require_node_path(), 1);
 var import_node_url = __toESM(require_node_url(), 1);
 var SARIF_SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 var LEVEL = {
@@ -1935,7 +2053,7 @@ function renderSarif(report, rules) {
 }
 function sarifLog(report, rules) {
   const index = new Map(rules.map((r, i) => [r.id, i]));
-  const absolute = (0, import_node_path5.isAbsolute)(report.directory);
+  const absolute = (0, import_node_path6.isAbsolute)(report.directory);
   return {
     $schema: SARIF_SCHEMA_URI,
     version: "2.1.0",
@@ -1974,7 +2092,7 @@ function ruleDescriptor(rule, version) {
   };
 }
 function result(report, f, ruleIndex) {
-  const uri = (0, import_node_path5.isAbsolute)(report.directory) ? f.file : repoPath(report.directory, f.file);
+  const uri = (0, import_node_path6.isAbsolute)(report.directory) ? f.file : repoPath(report.directory, f.file);
   const region = f.line === void 0 ? void 0 : {
     startLine: f.line,
     ...f.column !== void 0 ? { startColumn: f.column } : {},
@@ -2206,7 +2324,7 @@ function renderGithub(report) {
 // src/fix/files.ts
 var import_node_fs2 = __toESM(require_node_fs(), 1);
 var import_node_os = __toESM(require_node_os(), 1);
-var import_node_path6 = __toESM(require_node_path(), 1);
+var import_node_path7 = __toESM(require_node_path(), 1);
 var MAX_FIX_BYTES = 1024 * 1024;
 function readText(root, file) {
   try {
@@ -2216,15 +2334,15 @@ function readText(root, file) {
   }
 }
 function writeText(root, file, text) {
-  writeOwnFile((0, import_node_path6.join)(root, file), text, [root]);
+  writeOwnFile((0, import_node_path7.join)(root, file), text, [root]);
 }
 var MAX_SCRATCH_ENTRIES = 2e4;
 var ScratchTooLarge = class extends Error {
   name = "ScratchTooLarge";
 };
 function makeScratch(root, maxEntries = MAX_SCRATCH_ENTRIES) {
-  const base = (0, import_node_fs2.mkdtempSync)((0, import_node_path6.join)((0, import_node_os.tmpdir)(), "tfr-fix-"));
-  const dir = (0, import_node_path6.join)(base, "tree");
+  const base = (0, import_node_fs2.mkdtempSync)((0, import_node_path7.join)((0, import_node_os.tmpdir)(), "tfr-fix-"));
+  const dir = (0, import_node_path7.join)(base, "tree");
   let entries = 0;
   try {
     copyTree(root, dir, () => {
@@ -2240,7 +2358,7 @@ function makeScratch(root, maxEntries = MAX_SCRATCH_ENTRIES) {
   return {
     dir,
     write(file, text) {
-      if (text === void 0) (0, import_node_fs2.rmSync)((0, import_node_path6.join)(dir, file), { force: true });
+      if (text === void 0) (0, import_node_fs2.rmSync)((0, import_node_path7.join)(dir, file), { force: true });
       else writeText(dir, file, text);
     },
     dispose: () => (0, import_node_fs2.rmSync)(base, { recursive: true, force: true })
@@ -2255,8 +2373,8 @@ function copyTree(root, dir, counted) {
       if (source !== root) counted();
       const stat = (0, import_node_fs2.lstatSync)(source);
       if (!stat.isFile() || stat.size <= MAX_FILE_BYTES) return true;
-      const target = (0, import_node_path6.join)(dir, (0, import_node_path6.relative)(root, source));
-      (0, import_node_fs2.mkdirSync)((0, import_node_path6.dirname)(target), { recursive: true });
+      const target = (0, import_node_path7.join)(dir, (0, import_node_path7.relative)(root, source));
+      (0, import_node_fs2.mkdirSync)((0, import_node_path7.dirname)(target), { recursive: true });
       const fd = (0, import_node_fs2.openSync)(target, "w");
       try {
         (0, import_node_fs2.ftruncateSync)(fd, stat.size);
@@ -2270,7 +2388,7 @@ function copyTree(root, dir, counted) {
 
 // src/fix/patch.ts
 var import_node_fs3 = __toESM(require_node_fs(), 1);
-var import_node_path7 = __toESM(require_node_path(), 1);
+var import_node_path8 = __toESM(require_node_path(), 1);
 
 // src/fix/diff.ts
 var CONTEXT = 3;
@@ -2377,14 +2495,14 @@ function unifiedDiff(path, oldText, newText) {
 
 // src/fix/patch.ts
 function repositoryRoot(dir) {
-  for (let d = dir; ; d = (0, import_node_path7.dirname)(d)) {
-    if ((0, import_node_fs3.existsSync)((0, import_node_path7.join)(d, ".git"))) return d;
-    if ((0, import_node_path7.dirname)(d) === d) return void 0;
+  for (let d = dir; ; d = (0, import_node_path8.dirname)(d)) {
+    if ((0, import_node_fs3.existsSync)((0, import_node_path8.join)(d, ".git"))) return d;
+    if ((0, import_node_path8.dirname)(d) === d) return void 0;
   }
 }
 function repositoryPrefix(dir) {
   const top = repositoryRoot(dir);
-  const rel = top === void 0 ? "" : (0, import_node_path7.relative)(top, dir).split(import_node_path7.sep).join("/");
+  const rel = top === void 0 ? "" : (0, import_node_path8.relative)(top, dir).split(import_node_path8.sep).join("/");
   return rel === "" ? "" : `${rel}/`;
 }
 function patchOf(changes, prefix = "") {
@@ -2736,7 +2854,7 @@ async function probeDocker(docker) {
 
 // src/runner-secrets.ts
 var import_node_fs4 = __toESM(require_node_fs(), 1);
-var import_node_path8 = __toESM(require_node_path(), 1);
+var import_node_path9 = __toESM(require_node_path(), 1);
 var MAX_CONFIG_BYTES2 = 256 * 1024;
 var MAX_INCLUDE_DEPTH = 3;
 var MAX_MODULE_DEPTH = 3;
@@ -2796,7 +2914,7 @@ function readSmallFile(file) {
   }
 }
 function gitDirOf(dir) {
-  const dotGit = (0, import_node_path8.join)(dir, ".git");
+  const dotGit = (0, import_node_path9.join)(dir, ".git");
   try {
     const stat = (0, import_node_fs4.statSync)(dotGit, { throwIfNoEntry: false });
     if (!stat) return void 0;
@@ -2805,7 +2923,7 @@ function gitDirOf(dir) {
     return void 0;
   }
   const pointer = /^gitdir:\s*(.+)$/m.exec(readSmallFile(dotGit) ?? "")?.[1]?.trim();
-  return pointer ? (0, import_node_path8.resolve)(dir, pointer) : void 0;
+  return pointer ? (0, import_node_path9.resolve)(dir, pointer) : void 0;
 }
 function configTexts(file, home, depth = 0, seen = /* @__PURE__ */ new Set()) {
   if (depth > MAX_INCLUDE_DEPTH || seen.has(file)) return [];
@@ -2815,37 +2933,37 @@ function configTexts(file, home, depth = 0, seen = /* @__PURE__ */ new Set()) {
   const out = [text];
   for (const m of text.matchAll(/^\s*path\s*=\s*(.+)$/gim)) {
     let target = m[1].trim().replace(/^"(.*)"$/, "$1");
-    if (target.startsWith("~/") && home) target = (0, import_node_path8.join)(home, target.slice(2));
-    if (!(0, import_node_path8.isAbsolute)(target)) target = (0, import_node_path8.resolve)((0, import_node_path8.dirname)(file), target);
+    if (target.startsWith("~/") && home) target = (0, import_node_path9.join)(home, target.slice(2));
+    if (!(0, import_node_path9.isAbsolute)(target)) target = (0, import_node_path9.resolve)((0, import_node_path9.dirname)(file), target);
     out.push(...configTexts(target, home, depth + 1, seen));
   }
   return out;
 }
 function configFilesOf(gitDir) {
-  const files = [(0, import_node_path8.join)(gitDir, "config")];
-  const common = readSmallFile((0, import_node_path8.join)(gitDir, "commondir"))?.trim();
-  if (common) files.push((0, import_node_path8.join)((0, import_node_path8.resolve)(gitDir, common), "config"));
+  const files = [(0, import_node_path9.join)(gitDir, "config")];
+  const common = readSmallFile((0, import_node_path9.join)(gitDir, "commondir"))?.trim();
+  if (common) files.push((0, import_node_path9.join)((0, import_node_path9.resolve)(gitDir, common), "config"));
   const modules = (dir, depth) => {
     if (depth > MAX_MODULE_DEPTH || !(0, import_node_fs4.existsSync)(dir)) return;
     try {
       for (const e of (0, import_node_fs4.readdirSync)(dir, { withFileTypes: true })) {
         if (!e.isDirectory()) continue;
-        files.push((0, import_node_path8.join)(dir, e.name, "config"));
-        modules((0, import_node_path8.join)(dir, e.name, "modules"), depth + 1);
-        modules((0, import_node_path8.join)(dir, e.name), depth + 1);
+        files.push((0, import_node_path9.join)(dir, e.name, "config"));
+        modules((0, import_node_path9.join)(dir, e.name, "modules"), depth + 1);
+        modules((0, import_node_path9.join)(dir, e.name), depth + 1);
       }
     } catch {
     }
   };
-  modules((0, import_node_path8.join)(gitDir, "modules"), 0);
+  modules((0, import_node_path9.join)(gitDir, "modules"), 0);
   return [...new Set(files)];
 }
 function checkoutCredentials(root, workspace, home) {
-  const dirs = [(0, import_node_path8.resolve)(workspace)];
-  const rel = (0, import_node_path8.relative)((0, import_node_path8.resolve)(workspace), (0, import_node_path8.resolve)(root));
-  if (rel && !rel.startsWith("..") && !(0, import_node_path8.isAbsolute)(rel)) {
-    let dir = (0, import_node_path8.resolve)(workspace);
-    for (const part of rel.split(import_node_path8.sep)) dirs.push(dir = (0, import_node_path8.join)(dir, part));
+  const dirs = [(0, import_node_path9.resolve)(workspace)];
+  const rel = (0, import_node_path9.relative)((0, import_node_path9.resolve)(workspace), (0, import_node_path9.resolve)(root));
+  if (rel && !rel.startsWith("..") && !(0, import_node_path9.isAbsolute)(rel)) {
+    let dir = (0, import_node_path9.resolve)(workspace);
+    for (const part of rel.split(import_node_path9.sep)) dirs.push(dir = (0, import_node_path9.join)(dir, part));
   }
   const out = [];
   for (const dir of dirs) {

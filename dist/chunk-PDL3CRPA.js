@@ -18,7 +18,7 @@ import {
   stamp,
   tail,
   withBases
-} from "./chunk-BSRHOWDG.js";
+} from "./chunk-WWDJIF5R.js";
 import {
   RUN_LABEL,
   removeBuildLayers,

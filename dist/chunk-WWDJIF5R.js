@@ -15842,6 +15842,17 @@ function fromCompose(c, origin) {
     script: (c.script?.commands ?? []).map((s) => ({ ...s, ...at2, line: s.line }))
   };
 }
+function inlineScriptCommands(argv, line) {
+  const script = inlineScript(argv);
+  return script === void 0 ? [] : parseShell(script, line).commands;
+}
+var IDLE = String.raw`(?:true|:|sleep\s+[\w.]+)`;
+var KEEP_ALIVE = new RegExp(
+  String.raw`(^|[;&|\n]\s*)while\s+${IDLE}\s*;?\s*do\s+(?:${IDLE}\s*;?\s*)+done$`
+);
+function isKeepAliveLoop(script) {
+  return KEEP_ALIVE.test(script.trim());
+}
 function inlineScriptLastCommand(argv, line) {
   const script = inlineScript(argv);
   return script === void 0 ? void 0 : parseShell(script, line).commands.at(-1);
@@ -15967,7 +15978,13 @@ function pipInstall(argv) {
   else return void 0;
   while (i < a.length && a[i].startsWith("-")) i += PIP_VALUE_OPTIONS.has(a[i]) ? 2 : 1;
   if (a[i] !== "install") return void 0;
-  const out = { byName: [], requirementFiles: [], constrained: false, unpinnedTooling: [] };
+  const out = {
+    byName: [],
+    requirementFiles: [],
+    constrained: false,
+    unpinnedTooling: [],
+    fromPaths: []
+  };
   for (i = i + 1; i < a.length; i++) {
     const arg = a[i];
     if (arg.startsWith("-")) {
@@ -15976,12 +15993,14 @@ function pipInstall(argv) {
       const value = takesValue ? inline || a[++i] : void 0;
       if (flag === "-r" || flag === "--requirement") out.requirementFiles.push(value ?? "");
       if (flag === "-c" || flag === "--constraint") out.constrained = true;
+      if ((flag === "-e" || flag === "--editable") && value) out.fromPaths.push(value);
       continue;
     }
     const spec = requirementSpec(arg);
     if (spec && PIP_TOOLING.has(spec.name.toLowerCase())) {
       if (!spec.pinned) out.unpinnedTooling.push(spec.spec);
     } else if (spec) out.byName.push(spec);
+    else if (!arg.includes("$")) out.fromPaths.push(arg);
   }
   return out;
 }
@@ -16138,16 +16157,42 @@ function appBuildCommands(app) {
 
 // src/rules/TF0203-no-dependency-manifest.ts
 var MANIFEST = /(^|\/)(requirements[^/]*\.txt|requirements\/[^/]+\.txt|pyproject\.toml|Pipfile|Pipfile\.lock|poetry\.lock|uv\.lock)$/;
+function installsFromManifest(argv) {
+  const pip = pipInstall(argv);
+  if (pip) return pip.requirementFiles.length > 0 || pip.fromPaths.length > 0;
+  const a = programArgv(argv);
+  const sub = a.slice(1).find((w) => !w.startsWith("-"));
+  switch (a[0]) {
+    case "poetry":
+    case "pdm":
+      return sub === "install" || sub === "sync";
+    case "pipenv":
+      return sub === "install" && a.slice(2).every((w) => w.startsWith("-")) || sub === "sync";
+    case "uv":
+      return sub === "sync";
+    case "pip-sync":
+      return true;
+    default:
+      return false;
+  }
+}
+function unusedManifest(contextFiles) {
+  return contextFiles.filter((f) => MANIFEST.test(f)).sort((a, b) => a.split("/").length - b.split("/").length)[0];
+}
 var noDependencyManifest = defineRule({
   id: "TF0203",
   name: "no-dependency-manifest",
   factor: "II",
   severity: "notice",
   kind: "S",
-  title: "The app image installs Python packages but from no manifest in the repository (requirements*.txt, pyproject.toml, Pipfile.lock, poetry.lock, uv.lock)",
+  title: "The app image installs Python packages by name and never from a manifest (requirements*.txt, pyproject.toml, Pipfile.lock, poetry.lock, uv.lock), whether the repository holds none or holds one the image does not use",
   help: `When the Dockerfile names the packages itself (\`RUN pip install django gunicorn psycopg\`), the dependency list
 lives only in the image recipe: developers, CI and tools such as Dependabot cannot read it, and the versions used
 locally drift from the image.
+
+A manifest that sits in the repository but that no \`pip install -r\`, \`pip install .\`, \`poetry install\`,
+\`pipenv install\` or \`uv sync\` reads is no better: what the repository declares is not what the image installs.
+An image that installs from a manifest and adds a package by name beside it is not reported.
 
 Declare the dependencies in a manifest next to the code and install from it.
 
@@ -16161,19 +16206,21 @@ RUN pip install --no-cache-dir -r requirements.txt
     for (const app of project.apps) {
       const df = app.dockerfile;
       if (!df || !app.context || app.requirements.length > 0) continue;
-      if (app.context.files.some((f) => MANIFEST.test(f))) continue;
+      const commands = appBuildCommands(app);
+      if (commands.some(({ command }) => installsFromManifest(command.argv))) continue;
       const byLine = /* @__PURE__ */ new Map();
-      for (const { run, command: cmd } of appBuildCommands(app)) {
+      for (const { run, command: cmd } of commands) {
         const pip = pipInstall(cmd.argv);
         if (!pip || pip.byName.length === 0) continue;
         const line = run.line <= cmd.line && cmd.line <= (run.endLine ?? run.line) ? run.line : cmd.line;
         byLine.set(line, [...byLine.get(line) ?? [], ...pip.byName.map((r) => r.name)]);
       }
+      const unused = unusedManifest(app.context.files);
       for (const [line, names] of byLine)
         findings.push({
           file: df.file,
           line,
-          message: `The image installs ${names.join(", ")} by name, and the repository has no dependency manifest. Declare them in requirements.txt (or pyproject.toml with a lock file) and install with pip install -r requirements.txt.`
+          message: unused ? `The image installs ${names.join(", ")} by name, and ${unused} exists but is not used: what the repository declares is not what the image installs. Install from it (pip install -r ${unused}) and declare every package there.` : `The image installs ${names.join(", ")} by name, and the repository has no dependency manifest. Declare them in requirements.txt (or pyproject.toml with a lock file) and install with pip install -r requirements.txt.`
         });
     }
     return findings;
@@ -22288,9 +22335,11 @@ function sqliteConfig(url, afterScheme, engine, line) {
   let name2;
   if (url.t === "str") name2 = str(lead === "" || lead === ":memory:" ? ":memory:" : lead);
   else {
+    const rest = url.parts.slice(1);
+    const prefix = /^\/+$/.test(lead) && rest[0]?.t === "path" ? "" : lead;
     const concat = {
       t: "concat",
-      parts: [str(lead), ...url.parts.slice(1)],
+      parts: [str(prefix), ...rest],
       line
     };
     name2 = concatPath(concat) ?? { t: "unknown", text: renderConcat(concat), line };
@@ -22519,9 +22568,10 @@ function interpolate2(template, placeholder, args, line) {
   if (parts.length !== 2 || args.length !== 1 || /[{}%]/.test(parts.join(""))) return void 0;
   const [arg] = args;
   const filled = (v) => v.t === "str" || v.t === "unknown" && v.crash;
-  if (arg.t !== "str" && !(arg.t === "env" && filled(arg.unset))) return void 0;
-  const text = (v) => ({ t: "str", v, line });
-  return binary(binary(text(parts[0]), "+", arg, line), "+", text(parts[1]), line);
+  const text = arg.t === "str" || arg.t === "path" || arg.t === "concat";
+  if (!text && !(arg.t === "env" && filled(arg.unset))) return void 0;
+  const str = (v) => ({ t: "str", v, line });
+  return binary(binary(str(parts[0]), "+", arg, line), "+", str(parts[1]), line);
 }
 function binary(a, op, b, line) {
   if (op === "+") {
@@ -25164,10 +25214,13 @@ function literalCredentials(script) {
     out.push({ line: a.line, what: `${a.name}=\u2026` });
   }
   for (const c of script.commands) {
-    const found = adminPassword(c) ?? pythonPassword(c);
+    const found = commandCredential(c);
     if (found) out.push({ line: c.line, what: found });
   }
   return out;
+}
+function commandCredential(c) {
+  return adminPassword(c) ?? pythonPassword(c);
 }
 function adminPassword(c) {
   const dj = djangoCommand(c.argv);
@@ -25215,7 +25268,7 @@ var secretInScript = defineRule({
   factor: "III",
   severity: "error",
   kind: "S",
-  title: "An entrypoint or start script (any shell script the image's or compose's start command runs, followed through the chain, and the Python programs it runs: `python create_superuser.py`, a custom `manage.py` command) carries a literal credential: createsuperuser/initadmin/changepassword with a password argument, create_superuser(\u2026, 'pw'), DJANGO_SUPERUSER_PASSWORD=literal, export *PASSWORD*=literal",
+  title: "An entrypoint or start script (any shell script the image's or compose's start command runs, followed through the chain, and the Python programs it runs: `python create_superuser.py`, a custom `manage.py` command), or the start command itself (a shell-form CMD, a compose `sh -c` command), carries a literal credential: createsuperuser/initadmin/changepassword with a password argument, create_superuser(\u2026, 'pw'), DJANGO_SUPERUSER_PASSWORD=literal, export *PASSWORD*=literal",
   help: `A start script is part of the repository and of the image: a password written in it is readable by anyone
 with either, is the same on every deploy, and is the password of an administrator account that exists on every
 start. Create the superuser from the environment (Django's \`createsuperuser --noinput\` reads
@@ -25228,6 +25281,10 @@ once by hand as a one-off task.
 # the deploy sets DJANGO_SUPERUSER_PASSWORD; the script only reads it
 python manage.py createsuperuser --noinput || true
 \`\`\`
+
+The same holds for a password written in the start command itself (a shell-form \`CMD\` or a compose \`command:\`
+running \`manage.py shell -c "\u2026create_superuser(\u2026, 'admin123')"\`): it is in the Dockerfile or compose file, in every
+image and in \`docker inspect\`.
 
 Values taken from a variable (\`$ADMIN_PASSWORD\`, \`$(cat /run/secrets/admin)\`) are not literals and are not reported.
 `,
@@ -25247,6 +25304,17 @@ Values taken from a variable (\`$ADMIN_PASSWORD\`, \`$(cat /run/secrets/admin)\`
             message: `The start script writes a credential literally (${c.what}): it ships in the repository and the image and is the same on every deploy. Read it from an environment variable the deploy sets (e.g. DJANGO_SUPERUSER_PASSWORD with createsuperuser --noinput).`
           });
         }
+      }
+      for (const c of startCommands(app)) {
+        const what = c.origin === "script" ? void 0 : commandCredential(c);
+        const key = `${c.file}:${c.line}:${what}`;
+        if (!what || seen.has(key)) continue;
+        seen.add(key);
+        findings.push({
+          file: c.file,
+          line: c.line,
+          message: `The start command writes a password literally (${what}): it ships in the repository and the image, is the same on every deploy, and is the password of an administrator created on every start. Read it from an environment variable the deploy sets (e.g. DJANGO_SUPERUSER_PASSWORD with createsuperuser --noinput).`
+        });
       }
       for (const p of app.startPrograms ?? []) {
         for (const c of p.credentials) {
@@ -26751,6 +26819,13 @@ function daemonOf(argv) {
   if (a[0] === "service" && a[1] && ["start", "restart"].includes(a[2] ?? "")) return a[1];
   const initd = /^\/etc\/init\.d\/([\w.-]+)$/.exec(a[0] ?? "");
   if (initd && ["start", "restart"].includes(a[1] ?? "")) return initd[1];
+  if (a[0] === "celery") {
+    const sub = a.find((x, i) => i > 0 && ["worker", "beat", "multi"].includes(x));
+    if (sub === "multi" && ["start", "restart"].some((w) => a.includes(w))) return "celery multi";
+    if (sub && sub !== "multi" && a.some((w) => w === "--detach" || w === "-D")) return `celery ${sub}`;
+  }
+  if (["gunicorn", "uwsgi"].includes(basenameOf(a[0])) && a.some((w) => /^(--daemon|-D|--daemonize(=.*)?)$/.test(w)))
+    return basenameOf(a[0]);
   if (a[0] === "nginx" && !a.some((w) => /daemon\s+off/.test(w)) && !a.includes("-t")) return "nginx";
   return void 0;
 }
@@ -26758,16 +26833,21 @@ function isProcessManager(argv) {
   const program = programArgv(argv)[0] ?? "";
   return program.slice(program.lastIndexOf("/") + 1) === "supervisord";
 }
+function basenameOf(word) {
+  return (word ?? "").split("/").pop() ?? "";
+}
 var severalProcesses = defineRule({
   id: "TF0803",
   name: "several-processes",
   factor: "VIII",
   severity: "warning",
   kind: "S",
-  title: "One container runs several long-running processes (a server started in the background with &, a worker and beat beside it, a sleep/tail -f loop as PID 1) instead of one process per container",
+  title: "One container runs several long-running processes (a server started in the background with &, a worker and beat beside it, a daemon that detaches by itself before the foreground server: celery worker --detach, gunicorn --daemon, service X start, a sleep/tail -f loop as PID 1) instead of one process per container",
   help: `A process started in the background with \`&\` is invisible to the container runtime: when it crashes nothing
 restarts it, its exit does not stop the container, it cannot be scaled on its own, and \`docker stop\` may never reach
-it. Running the web server, a Celery worker and beat in one container also means they can only be scaled together.
+it. The same holds for a program that daemonises itself and returns (\`celery -A proj worker --detach\`,
+\`gunicorn --daemon\`, \`service nginx start\`) before the main server starts. Running the web server, a Celery worker
+and beat in one container also means they can only be scaled together.
 \`supervisord\` as the start command is the same design with a process manager in front (typically nginx and uWSGI
 as its programs): it is reported at the command that starts it.
 
@@ -26897,19 +26977,13 @@ function fixShellForm(context) {
       if (!df || !instr || df.file !== finding.file || instr.line !== finding.line) continue;
       if (instr.form === "shell") return execFormOf(instr, lines, finding.file);
       if (instr.argv)
-        return execLast(
-          inlineScriptLastCommand(instr.argv, instr.line),
-          lines,
-          finding.file,
-          instr.line,
-          instr.endLine
-        );
+        return execLast(lastToExec(instr.argv, instr.line), lines, finding.file, instr.line, instr.endLine);
     }
     const service = app.compose?.appService;
     for (const c of [service?.entrypoint, service?.command]) {
       const argv = c && composeArgv(c);
       if (!c || !argv || c.file !== finding.file || c.line !== finding.line) continue;
-      return execLast(inlineScriptLastCommand(argv, c.line), lines, finding.file, c.line, c.line + 20);
+      return execLast(lastToExec(argv, c.line), lines, finding.file, c.line, c.line + 20);
     }
     for (const script of app.entrypointScripts) {
       if (script.file !== finding.file) continue;
@@ -26932,6 +27006,11 @@ function execFormOf(instr, lines, file) {
     title: `${instr.keyword} in exec form`,
     edits: [replaceLines(file, instr.line, instr.line, [`${indentOf(written)}${keyword2} ${execForm(argv)}`])]
   };
+}
+function lastToExec(argv, line) {
+  const last = inlineScriptLastCommand(argv, line);
+  if (!last || isKeepAliveLoop(inlineScript(argv) ?? "") || last.argv[0]?.startsWith("-")) return void 0;
+  return last;
 }
 function execLast(command, lines, file, first, last) {
   if (!command || command.viaExec || command.argv.length === 0) return void 0;
@@ -26990,6 +27069,8 @@ function scriptRunBy(argv, all, self) {
 }
 function shellFormMessage(instr) {
   const commands = instr.script?.commands ?? [];
+  if (isKeepAliveLoop(instr.raw))
+    return `${instr.keyword} is in shell form and is a keep-alive loop (${instr.raw.trim()}), not a server: /bin/sh is PID 1, ignores SIGTERM, and docker stop waits for the kill timeout. To keep an idle container, use \`${instr.keyword} ["sleep", "infinity"]\`; to serve, start the server in exec form.`;
   const expands = commands.some((c) => c.argv.some((a) => a.includes("$")));
   const example = commands.length === 1 && expands ? `${instr.keyword} ["sh", "-c", ${JSON.stringify(`exec ${instr.raw.trim()}`)}]` : commands.length === 1 ? `${instr.keyword} [${commands[0].argv.map((a) => JSON.stringify(a)).join(", ")}]` : `${instr.keyword} ["/entrypoint.sh"] with exec in the script`;
   return `${instr.keyword} is in shell form, so /bin/sh is PID 1 and SIGTERM from docker stop does not reach the server. Use the exec form: ${example}.`;
@@ -26997,14 +27078,40 @@ function shellFormMessage(instr) {
 function inlineShell(argv, file, line, what, written) {
   const last = inlineScriptLastCommand(argv, line);
   if (!last || last.viaExec) return [];
+  const script = inlineScript(argv) ?? "";
+  const shell = `${what} runs '${argv[0]} -c'`;
+  if (isKeepAliveLoop(script))
+    return [
+      {
+        file,
+        line,
+        message: `${shell}, and it ends in a keep-alive loop (${script.trim()}), not a server: the shell stays PID 1, ignores SIGTERM, and docker stop waits for the kill timeout. To keep an idle container, run \`${what.startsWith("compose") ? 'command: ["sleep", "infinity"]' : 'CMD ["sleep", "infinity"]'}\` in exec form; to serve, start the server with exec instead.`
+      }
+    ];
+  const cut = cutOptions(argv, line);
+  if (cut)
+    return [
+      {
+        file,
+        line,
+        message: `${shell} over several lines, and the line breaks cut ${cut.program}'s options off: the shell runs '${cut.command.join(" ")}' alone, then '${cut.options[0].join(" ")}' \u2026 as commands of their own, which fail (a folded YAML block keeps the line breaks of more-indented lines). Write the command and its options on one line, started with exec: 'exec ${[...cut.command, ...cut.options.flat()].join(" ")}'.`
+      }
+    ];
   const shown = written && inlineScriptLastCommand(written, line) || last;
   return [
     {
       file,
       line,
-      message: `${what} runs '${argv[0]} -c', and its last command (${last.argv[0]}) is not started with exec, so the shell stays PID 1 and SIGTERM does not reach it. Write 'exec ${shown.argv.join(" ")}' as the last command.`
+      message: `${shell}, and its last command (${last.argv[0]}) is not started with exec, so the shell stays PID 1 and SIGTERM does not reach it. Write 'exec ${shown.argv.join(" ")}' as the last command.`
     }
   ];
+}
+function cutOptions(argv, line) {
+  const commands = inlineScriptCommands(argv, line);
+  const at2 = commands.findLastIndex((c) => !c.argv[0]?.startsWith("-"));
+  if (at2 < 0 || at2 === commands.length - 1) return void 0;
+  const command = commands[at2].argv;
+  return { program: command[0], command, options: commands.slice(at2 + 1).map((c) => c.argv) };
 }
 function composeArgv(c) {
   return c.argv ?? c.script?.commands[0]?.argv;
@@ -27281,7 +27388,7 @@ var logsToFile = defineRule({
   factor: "XI",
   severity: "warning",
   kind: "S",
-  title: "LOGGING uses a file handler (FileHandler, RotatingFileHandler, TimedRotatingFileHandler, WatchedFileHandler), gunicorn writes --access-logfile/--error-logfile/--log-file to a path other than -, or the command redirects output to a file",
+  title: "LOGGING uses a file handler (FileHandler, RotatingFileHandler, TimedRotatingFileHandler, WatchedFileHandler), gunicorn writes --access-logfile/--error-logfile/--log-file to a path other than -, uwsgi logs to a file (--logto/--daemonize, or logto=/daemonize= in the ini file its --ini names), or the command redirects output to a file",
   help: `A twelve-factor app writes its logs, unbuffered, to stdout/stderr, and the platform collects them
 (\`docker logs\`, the log driver, the cloud's log service). Log files inside a container fill its writable layer,
 vanish with the container, and are invisible to those tools.
@@ -27309,6 +27416,14 @@ CMD ["gunicorn", "--access-logfile", "-", "--error-logfile", "-", "--bind", "0.0
           line: h.line,
           message: `LOGGING uses ${h.className}, which writes logs to a file inside the container. Use logging.StreamHandler so logs go to stdout/stderr.`
         });
+      }
+      for (const config2 of app.serverConfigs ?? []) {
+        for (const log of config2.logFiles)
+          findings.push({
+            file: config2.file,
+            line: log.line,
+            message: `${config2.server} reads ${config2.file}, whose ${log.option} = ${log.value} writes the server's log to a file inside the container. Remove it (uwsgi logs to stderr by default) so the log goes to stdout/stderr.`
+          });
       }
       for (const cmd of startCommands(app)) {
         const a = programArgv(cmd.argv);
@@ -28214,6 +28329,7 @@ function secondPassFiles(texts, files, options) {
   const requirementNames = /* @__PURE__ */ new Set();
   const commandWords = /* @__PURE__ */ new Set();
   const dockerfileNames = /* @__PURE__ */ new Set();
+  const envFiles = /* @__PURE__ */ new Set();
   const pythonNames = /* @__PURE__ */ new Set();
   const managementCommands = /* @__PURE__ */ new Set();
   for (const [file, text] of Object.entries(texts)) {
@@ -28221,6 +28337,8 @@ function secondPassFiles(texts, files, options) {
       for (const m of text.matchAll(/\bpython[\d.]*\s+(?:-u\s+)?([\w./-]+\.py)\b/g))
         if (baseName(m[1]) !== "manage.py") pythonNames.add(baseName(m[1]));
       for (const m of text.matchAll(/\bmanage\.py\s+([a-z_][a-z0-9_]*)/g)) managementCommands.add(m[1]);
+      for (const m of text.matchAll(/--ini(?:=|\s+)['"]?([^\s'"]+\.ini)\b/g))
+        commandWords.add(baseName(m[1]));
     }
     for (const m of text.matchAll(/DJANGO_SETTINGS_MODULE['"]?\s*[,=:]\s*['"]?([A-Za-z_][\w.]*)/g))
       modules.add(m[1]);
@@ -28237,6 +28355,7 @@ function secondPassFiles(texts, files, options) {
     if (isDockerfile(file) || looksLikeCompose(file, text)) {
       for (const m of text.matchAll(/^\s*dockerfile\s*:\s*['"]?([^\s'"#]+)/gm))
         dockerfileNames.add(baseName(m[1]));
+      for (const name2 of envFileNames(text)) envFiles.add(name2);
       for (const line of text.split(/\r?\n/)) {
         if (!/^\s*(CMD|ENTRYPOINT|command|entrypoint|-)\b/i.test(line)) continue;
         for (const m of line.matchAll(/[\w./-]+/g)) commandWords.add(baseName(m[0]));
@@ -28260,12 +28379,31 @@ function secondPassFiles(texts, files, options) {
     if (requirementNames.has(name2) && !(f in texts)) out.add(f);
     if (commandWords.has(name2) && !(f in texts) && !/\.(py|txt|toml|lock|json)$/.test(name2)) out.add(f);
     if (dockerfileNames.has(name2) && !(f in texts)) out.add(f);
+    if (envFiles.has(name2) && !(f in texts)) out.add(f);
     if (f in texts || !name2.endsWith(".py")) continue;
     if (pythonNames.has(name2)) out.add(f);
     const command = /(^|\/)management\/commands\/([a-z_][a-z0-9_]*)\.py$/.exec(f)?.[2];
     if (command && managementCommands.has(command)) out.add(f);
   }
   return [...out];
+}
+function envFileNames(text) {
+  const out = [];
+  const lines = text.split(/\r?\n/);
+  const word = (s) => /^['"]?([^\s'"#,[\]{}]+)/.exec(s.trim())?.[1];
+  lines.forEach((line, i) => {
+    const m = /^(\s*)env_file\s*:\s*(.*)$/.exec(line);
+    if (!m) return;
+    const inline = m[2].replace(/(^|\s)#.*$/, "").trim();
+    const items = inline ? inline.replace(/^\[|\]$/g, "").split(",") : lines.slice(i + 1).filter((l) => l.trim() !== "" && !l.trim().startsWith("#")).map((l) => /^(\s*)(.*)$/.exec(l)).filter(
+      (_, k, all) => all.slice(0, k + 1).every((x) => x[1].length > m[1].length || x[2].startsWith("-"))
+    ).map((x) => x[2].replace(/^-\s*/, "").replace(/^path\s*:\s*/, "")).filter((x) => !/^required\s*:/.test(x));
+    for (const item of items) {
+      const w = word(item);
+      if (w) out.push(baseName(w));
+    }
+  });
+  return out;
 }
 function readText(realRoot, file, maxBytes, plain2) {
   let bytes;

@@ -7,11 +7,11 @@ import {
   parseDeployCheck,
   planEnv,
   runSmoke
-} from "./chunk-WKSMM6ZA.js";
+} from "./chunk-PDL3CRPA.js";
 import {
   DEFAULT_LIMITS,
   Redactor
-} from "./chunk-BSRHOWDG.js";
+} from "./chunk-WWDJIF5R.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,

@@ -1,0 +1,65 @@
+/** Which directory a Dockerfile is built from, told by the files it names (for a Dockerfile no compose file builds). */
+import { posix } from 'node:path';
+
+/**
+ * Relative paths a Dockerfile names as files of its build context or of the source it copies: COPY/ADD sources, the
+ * requirement files of `pip install -r`, and the files its CMD/ENTRYPOINT run (`python src/server.py`).
+ */
+export function namedContextPaths(text: string): string[] {
+  const out = new Set<string>();
+  const lines = text.replace(/\\\r?\n/g, ' ').split(/\r?\n/);
+  for (const line of lines) {
+    const m = /^\s*(COPY|ADD|RUN|CMD|ENTRYPOINT)\s+(.*)$/i.exec(line);
+    if (!m) continue;
+    const keyword = m[1].toUpperCase();
+    const words = wordsOf(m[2]);
+    if (keyword === 'COPY' || keyword === 'ADD') {
+      if (words.some((w) => w.startsWith('--from'))) continue;
+      for (const w of words.filter((x) => !x.startsWith('--')).slice(0, -1)) out.add(w);
+    } else if (keyword === 'RUN') {
+      for (let i = 0; i < words.length - 1; i++)
+        if (words[i] === '-r' || words[i] === '--requirement') out.add(words[i + 1]);
+    } else for (const w of words) if (/^[\w.-]+(\/[\w.-]+)*\.(py|sh)$/.test(w) && w.includes('/')) out.add(w);
+  }
+  return [...out]
+    .map((p) => posix.normalize(p).replace(/^\.\//, '').replace(/\/$/, ''))
+    .filter((p) => p !== '.' && p !== '' && !p.startsWith('/') && !p.startsWith('..') && !/[*?$[]/.test(p));
+}
+
+/** Words of a shell-form or JSON-array instruction argument, quotes dropped. */
+function wordsOf(args: string): string[] {
+  const trimmed = args.trim();
+  if (trimmed.startsWith('[')) {
+    try {
+      const parsed: unknown = JSON.parse(trimmed);
+      if (Array.isArray(parsed)) return parsed.filter((w): w is string => typeof w === 'string');
+    } catch {
+      // not JSON: read it as shell words
+    }
+  }
+  return trimmed
+    .split(/\s+/)
+    .map((w) => w.replace(/^['"]|['"]$/g, ''))
+    .filter(Boolean);
+}
+
+/**
+ * True when the files a Dockerfile names show that its build context is its own directory, not `ancestor`: some
+ * exist only under its directory and none only under the ancestor.
+ */
+export function contextIsOwnDirectory(
+  text: string,
+  dir: string,
+  ancestor: string,
+  exists: (path: string) => boolean,
+): boolean {
+  const at = (base: string, p: string) => exists(base === '.' ? p : posix.join(base, p));
+  let own = false;
+  for (const p of namedContextPaths(text)) {
+    const inOwn = at(dir, p);
+    const inAncestor = at(ancestor, p);
+    if (inAncestor && !inOwn) return false;
+    if (inOwn && !inAncestor) own = true;
+  }
+  return own;
+}

@@ -1,0 +1,42 @@
+/** Server configuration files the start command names (`uwsgi --ini uwsgi.ini`): where they send the server's log. */
+import type { ServerConfigFile } from './types/project.js';
+
+/** uwsgi options that send the log to a file (`logto`, `logto2`, `daemonize`, a `file:` logger). */
+const UWSGI_LOG_OPTIONS = new Set(['logto', 'logto2', 'daemonize', 'logger', 'req-logger']);
+
+/** The ini file `uwsgi --ini FILE` (or `--ini=FILE`) reads; undefined for any other command. */
+export function uwsgiIniArg(argv: string[]): string | undefined {
+  if (!/(^|\/)uwsgi$/.test(argv[0] ?? '')) return undefined;
+  for (let i = 1; i < argv.length; i++) {
+    if (argv[i] === '--ini') return argv[i + 1];
+    if (argv[i].startsWith('--ini=')) return argv[i].slice('--ini='.length);
+  }
+  return undefined;
+}
+
+/** The log destinations a uwsgi ini file sets in its [uwsgi] section, with their lines. */
+export function uwsgiIniLogs(file: string, text: string): ServerConfigFile {
+  const logFiles: ServerConfigFile['logFiles'] = [];
+  let section = '';
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const line = raw.trim();
+    if (line === '' || line.startsWith(';') || line.startsWith('#')) return;
+    const header = /^\[([^\]]+)\]$/.exec(line);
+    if (header) {
+      section = header[1].trim();
+      return;
+    }
+    const m = /^([\w-]+)\s*=\s*(.*)$/.exec(line);
+    if (!m || section !== 'uwsgi' || !UWSGI_LOG_OPTIONS.has(m[1])) return;
+    let value = m[2].trim();
+    // A logger is a file only with the file: plugin (`logger = file:/var/log/uwsgi.log`).
+    if (m[1] === 'logger' || m[1] === 'req-logger') {
+      const f = /^(?:\w+\s+)?file:(.+)$/.exec(value);
+      if (!f) return;
+      value = f[1].split(',')[0];
+    }
+    if (value !== '' && !value.startsWith('/dev/std') && value !== '/proc/1/fd/1')
+      logFiles.push({ line: i + 1, option: m[1], value });
+  });
+  return { file, server: 'uwsgi', logFiles };
+}
