@@ -1,5 +1,5 @@
 import type { Config } from './config.js';
-import type { Engine, FailOn, FixVerification, Report, ReportFixes, SmokeResult } from './core/index.js';
+import type { Engine, FailOn, FixVerification, Report, SmokeResult } from './core/index.js';
 import { makeScratch } from './fix/files.js';
 import { proposeFixes } from './fix/propose.js';
 import type { PublishedFixes } from './fix/publish.js';
@@ -107,7 +107,11 @@ export async function runReview(request: ReviewRequest, ports: ReviewPorts): Pro
       )
     : undefined;
   const verification =
-    fixes && smokeRequest?.verifyFixes && dynamic && dynamic.result.status !== 'skipped' && fixes.changes.size > 0
+    fixes &&
+    smokeRequest?.verifyFixes &&
+    dynamic &&
+    dynamic.result.status !== 'skipped' &&
+    fixes.changes.size > 0
       ? await ports.log.stage('Smoke test of the fixes', () =>
           verifyFixes(root, fixes, (dir) => analyze(dir, config, request.discovery), smokeRequest, ports),
         )

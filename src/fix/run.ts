@@ -80,7 +80,8 @@ export async function runFixes(ports: FixPorts, options: FixRunOptions): Promise
     for (let round = 0; round < (options.maxRounds ?? 6); round++) {
       let baseline = await ports.analyze(scratch.dir);
       const start = baseline;
-      const findings = round === 0 ? [...baseline.findings, ...(options.dynamicFindings ?? [])] : baseline.findings;
+      const findings =
+        round === 0 ? [...baseline.findings, ...(options.dynamicFindings ?? [])] : baseline.findings;
       const candidates = proposals(
         { project: baseline.project, findings },
         byId,

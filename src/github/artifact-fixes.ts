@@ -14,7 +14,10 @@ export const FIX_LIMITS = {
   line: 10_000_000,
 } as const;
 
-const FIXABLE = new Set([...RULES.filter((r) => r.fix).map((r) => r.id), ...INFORMED_FIXERS.map((f) => f.ruleId)]);
+const FIXABLE = new Set([
+  ...RULES.filter((r) => r.fix).map((r) => r.id),
+  ...INFORMED_FIXERS.map((f) => f.ruleId),
+]);
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029]/;
 /** The lines a unified diff is made of: headers, hunk headers, context, removals, additions, no-newline notes. */
@@ -100,12 +103,14 @@ export function validateFixes(value: unknown, findings: Finding[]): ReportFixes 
 }
 
 const STATUSES = new Set(['passed', 'failed', 'skipped', 'warnings']);
-const shortText = (v: unknown) => typeof v === 'string' && v.length <= FIX_LIMITS.lineChars && !CONTROL.test(v);
+const shortText = (v: unknown) =>
+  typeof v === 'string' && v.length <= FIX_LIMITS.lineChars && !CONTROL.test(v);
 
 /** The fixed tree's smoke test as an untrusted report gives it: known engines and statuses, short reasons. */
 function validVerification(v: unknown): FixVerification | string {
   if (!isObject(v) || !isObject(v.engines)) return 'verification is not an object with engines';
-  if (v.buildFailed !== undefined && !shortText(v.buildFailed)) return 'verification buildFailed is not one line';
+  if (v.buildFailed !== undefined && !shortText(v.buildFailed))
+    return 'verification buildFailed is not one line';
   const engines: FixVerification['engines'] = {};
   for (const [engine, e] of Object.entries(v.engines)) {
     if ((engine !== 'sqlite' && engine !== 'postgres') || !isObject(e) || !STATUSES.has(e.status as string))

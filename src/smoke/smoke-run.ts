@@ -1,5 +1,12 @@
 import type { DynamicRule, SmokeContext } from '../rules/lib/dynamic.js';
-import { runFactsOf, stamp, type Engine, type EngineResult, type Finding, type SmokeResult } from '../core/index.js';
+import {
+  runFactsOf,
+  stamp,
+  type Engine,
+  type EngineResult,
+  type Finding,
+  type SmokeResult,
+} from '../core/index.js';
 import { runEngine } from './engine.js';
 import { buildImage } from './image-build.js';
 import { capCpus } from './limits.js';

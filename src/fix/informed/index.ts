@@ -25,7 +25,7 @@ export const INFORMED_FIXERS: readonly InformedFixer[] = [
     ruleId: 'TF0201',
     safety: 'safe',
     summary:
-      "Pins the FROM image to the digest the build resolved (only for an image pulled from a registry: a local image has none, and nothing is pinned).",
+      'Pins the FROM image to the digest the build resolved (only for an image pulled from a registry: a local image has none, and nothing is pinned).',
     make: pinBaseDigest,
   },
   {

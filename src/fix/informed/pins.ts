@@ -4,7 +4,8 @@ import { linesOf, replaceInLine } from '../../rules/lib/fix.js';
 import type { FixContext, FixProposal } from '../../rules/lib/rule.js';
 
 /** A requirements line: the name (with extras), the version part, then markers and a comment, kept as written. */
-const REQUIREMENT_LINE = /^(\s*[A-Za-z0-9][A-Za-z0-9._-]*(?:\s*\[[^\]]*\])?)([^;#]*?)(\s*(?:;[^#]*?)?\s*(?:#.*)?)$/;
+const REQUIREMENT_LINE =
+  /^(\s*[A-Za-z0-9][A-Za-z0-9._-]*(?:\s*\[[^\]]*\])?)([^;#]*?)(\s*(?:;[^#]*?)?\s*(?:#.*)?)$/;
 
 /** TF0202: each unpinned requirement pinned to the version pip installed in the built image. */
 export function pinInstalledVersions(context: FixContext, facts: RunFacts): FixProposal | undefined {
@@ -82,7 +83,10 @@ function pinPipInstall(
 
 const bareName = (spec: string) => /^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(spec)?.[0] ?? spec;
 
-/** The one place `word` is written as a whole word (between blanks, quotes or line ends) in lines first..last. */
+/**
+ * The one place `word` is written as a whole word (between blanks, quotes or line ends) after the `install` of lines
+ * first..last: `pip install --upgrade pip` names pip twice.
+ */
 function wordAt(
   lines: string[],
   word: string,
@@ -92,8 +96,20 @@ function wordAt(
   const found: { line: number; column: number }[] = [];
   const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const pattern = new RegExp(`(^|[\\s"'])${escaped}(?=$|[\\s"';&|])`, 'g');
-  for (let n = first; n <= Math.min(last, lines.length); n++)
-    for (const m of lines[n - 1].matchAll(pattern)) found.push({ line: n, column: m.index + m[1].length + 1 });
+  let installed = false;
+  for (let n = first; n <= Math.min(last, lines.length); n++) {
+    let text = lines[n - 1];
+    let offset = 0;
+    if (!installed) {
+      const at = /(^|\s)install(?=\s|$)/.exec(text);
+      if (!at) continue;
+      installed = true;
+      offset = at.index + at[0].length;
+      text = text.slice(offset);
+    }
+    for (const m of text.matchAll(pattern))
+      found.push({ line: n, column: offset + m.index + m[1].length + 1 });
+  }
   return found.length === 1 ? found[0] : undefined;
 }
 

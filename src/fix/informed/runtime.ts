@@ -47,13 +47,9 @@ export function volumeForSqlite(context: FixContext, facts: RunFacts): FixPropos
   // The first USER of the stage: lines before it still run as root.
   const firstUser = instructionsOf(stage, 'USER')[0];
   const before = nonRoot && firstUser && userInstruction ? firstUser.line : runtimeInsertionLine(stage);
-  const lines = [
-    ...(nonRoot ? [`RUN mkdir -p ${dir} && chown ${user} ${dir}`] : []),
-    `VOLUME ${dir}`,
-  ];
+  const lines = [...(nonRoot ? [`RUN mkdir -p ${dir} && chown ${user} ${dir}`] : []), `VOLUME ${dir}`];
   return {
     title: `VOLUME ${dir}, where SQLite wrote the database${nonRoot ? `, owned by ${user}` : ''}`,
     edits: [insertLines(dockerfile.file, before, lines)],
   };
 }
-

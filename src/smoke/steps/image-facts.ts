@@ -67,7 +67,12 @@ export function parseInstalled(stdout: string): InstalledPackages | undefined {
 
 async function resolvedBaseImage(run: RunState): Promise<BaseImageResolved | undefined> {
   const df = run.app.dockerfile;
-  const from = df && baseFrom(df.targetStage?.from, df.stages.map((s) => s.from));
+  const from =
+    df &&
+    baseFrom(
+      df.targetStage?.from,
+      df.stages.map((s) => s.from),
+    );
   if (!df || !from) return undefined;
   const args: Record<string, string> = {};
   for (const [k, v] of Object.entries(run.app.compose?.appService?.build?.args ?? {}))
@@ -105,12 +110,15 @@ export function resolvedRef(
     .filter((w) => !w.startsWith('--'))[0];
   if (!image) return undefined;
   let unknown = false;
-  const ref = image.replace(/\$\{(\w+)(?::?-([^}]*))?\}|\$(\w+)/g, (_m, braced?: string, fallback?: string, bare?: string) => {
-    const name = (braced ?? bare)!;
-    const v = buildArgs[name] ?? globalArgs.findLast((a) => a.name === name)?.default ?? fallback;
-    if (v === undefined) unknown = true;
-    return v ?? '';
-  });
+  const ref = image.replace(
+    /\$\{(\w+)(?::?-([^}]*))?\}|\$(\w+)/g,
+    (_m, braced?: string, fallback?: string, bare?: string) => {
+      const name = (braced ?? bare)!;
+      const v = buildArgs[name] ?? globalArgs.findLast((a) => a.name === name)?.default ?? fallback;
+      if (v === undefined) unknown = true;
+      return v ?? '';
+    },
+  );
   return unknown || ref === '' ? undefined : ref;
 }
 
@@ -128,7 +136,9 @@ export function parseBaseImage(ref: string, json: string): BaseImageResolved | u
     ? image.RepoDigests.filter((d): d is string => typeof d === 'string')
     : [];
   // The digest of the repository the FROM names: another repository's digest would pin other bytes' name.
-  const mine = digests.find((d) => d.slice(0, d.indexOf('@')) === repository || sameRepository(d, repository));
+  const mine = digests.find(
+    (d) => d.slice(0, d.indexOf('@')) === repository || sameRepository(d, repository),
+  );
   const digest = mine && /@(sha256:[0-9a-f]{64})$/.exec(mine)?.[1];
   return { kind: 'base-image', ref, id: image.Id, ...(digest ? { digest } : {}) };
 }
