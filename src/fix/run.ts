@@ -61,6 +61,8 @@ export async function runFixes(ports: FixPorts, options: FixRunOptions): Promise
     dropped: [],
   };
   const scratch = ports.scratch();
+  /** Findings of an earlier round whose run-informed fix waits for another rule's fix (see InformedFixer.after). */
+  const waiting = new Map<string, Finding>();
   /** Whether a fix passes its proof applied alone to the files as they are; the scratch tree is put back after. */
   const provedAlone = async (fix: Fix, accepted: TextEdit[], before: Finding[]): Promise<boolean> => {
     const files = new Set([...accepted, ...fix.edits].map((e) => e.file));
@@ -80,15 +82,21 @@ export async function runFixes(ports: FixPorts, options: FixRunOptions): Promise
     for (let round = 0; round < (options.maxRounds ?? 6); round++) {
       let baseline = await ports.analyze(scratch.dir);
       const start = baseline;
-      const findings =
-        round === 0 ? [...baseline.findings, ...(options.dynamicFindings ?? [])] : baseline.findings;
-      const candidates = proposals(
+      // The smoke run's findings, and those whose fix waited, are offered again: a fixer proposes nothing once done.
+      const known = new Set(baseline.findings.map((f) => f.fingerprint));
+      const findings = [
+        ...baseline.findings,
+        ...[...(options.dynamicFindings ?? []), ...waiting.values()].filter((f) => !known.has(f.fingerprint)),
+      ];
+      const { fixes: candidates, deferred } = proposals(
         { project: baseline.project, findings },
         byId,
         textOf,
         ports.debug,
         options.facts,
       );
+      waiting.clear();
+      for (const f of deferred) waiting.set(f.fingerprint, f);
       const accepted: TextEdit[] = [];
       const roundTexts = (file: string) => textOf(file);
       const snapshot = new Map<string, string | undefined>();
@@ -153,6 +161,7 @@ function drop(result: FixRunResult, ports: FixPorts, fix: Fix, reason: string): 
 /**
  * The fixes the rules propose for the live findings, in the findings' order: a run-informed fixer first when the run
  * saw what it needs, else the rule's own; a fixer that throws proposes none, and a fix already proposed is not repeated.
+ * A finding whose run-informed fixer waits for another live rule's fix is deferred to a later round.
  */
 function proposals(
   analysis: { project: Project; findings: Finding[] },
@@ -160,15 +169,24 @@ function proposals(
   text: (file: string) => string | undefined,
   debug: (message: string) => void,
   facts?: RunFacts,
-): Fix[] {
+): { fixes: Fix[]; deferred: Finding[] } {
   const out: Fix[] = [];
+  const deferred: Finding[] = [];
   const seen = new Set<string>();
+  const live = new Set(
+    analysis.findings.filter((f) => !f.suppressed && rules.has(f.ruleId)).map((f) => f.ruleId),
+  );
   for (const finding of analysis.findings) {
     const rule = rules.get(finding.ruleId);
     if (!rule || finding.suppressed) continue;
+    const informed = facts ? informedFixersOf(rule.id) : [];
+    if (informed.some((f) => f.after?.some((id) => live.has(id)))) {
+      deferred.push(finding);
+      continue;
+    }
     const context = { project: analysis.project, finding, text, ...(facts ? { facts } : {}) };
     const fixers = [
-      ...(facts ? informedFixersOf(rule.id).map((f) => ({ ...f, make: () => f.make(context, facts) })) : []),
+      ...informed.map((f) => ({ safety: f.safety, make: () => f.make(context, facts!) })),
       ...(rule.fix ? [{ safety: rule.fix.safety, make: () => rule.fix!.make(context) }] : []),
     ];
     for (const fixer of fixers) {
@@ -187,7 +205,7 @@ function proposals(
       break;
     }
   }
-  return out;
+  return { fixes: out, deferred };
 }
 
 const where = (f: Finding) => `${f.ruleId}\0${f.file}`;

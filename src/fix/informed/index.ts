@@ -10,6 +10,8 @@ export interface InformedFixer {
   /** One sentence: what the fix changes. */
   summary: string;
   make(context: FixContext, facts: RunFacts): FixProposal | undefined;
+  /** Rules whose live findings it waits for: their fix may add what it reads (a USER the volume must belong to). */
+  after?: string[];
 }
 
 /** Tried before a rule's own fixer when the smoke run has seen what they need. */
@@ -47,6 +49,7 @@ export const INFORMED_FIXERS: readonly InformedFixer[] = [
       'Adds a `VOLUME` at the directory SQLite was seen writing (made and given to the non-root USER first).',
     make: (context, facts) =>
       context.finding.message.includes('SQLite') ? volumeForSqlite(context, facts) : undefined,
+    after: ['TF1301'],
   },
   {
     ruleId: 'TF0604',
@@ -54,6 +57,7 @@ export const INFORMED_FIXERS: readonly InformedFixer[] = [
     summary:
       'Adds a `VOLUME` at the directory SQLite was seen writing (made and given to the non-root USER first).',
     make: volumeForSqlite,
+    after: ['TF1301'],
   },
 ];
 

@@ -7,11 +7,11 @@ import {
   parseDeployCheck,
   planEnv,
   runSmoke
-} from "./chunk-GNDC6XVQ.js";
+} from "./chunk-6S7YJLHJ.js";
 import {
   DEFAULT_LIMITS,
   Redactor
-} from "./chunk-ESCUSJ2Z.js";
+} from "./chunk-Y7L2OFU2.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
