@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import type { RuleMeta } from '../src/core/index.js';
 import { FACTOR_NAMES, FACTOR_ORDER, ruleAnchor } from '../src/report/common.js';
+import { INFORMED_FIXERS } from '../src/fix/informed/index.js';
 import { RULES } from '../src/rules/registry.js';
 import { relatedCheck } from '../src/rules/related.js';
 
@@ -30,7 +31,22 @@ function relatedLink(id: string): string {
 }
 
 /** A rule as the docs see it: its metadata and, when it has one, its fixer's safety and summary. */
-type DocRule = RuleMeta & { fix?: { safety: 'safe' | 'suggest'; summary: string } };
+type DocRule = RuleMeta & {
+  fix?: { safety: 'safe' | 'suggest'; summary: string };
+  /** The fixes made from what the smoke run saw (src/fix/informed). */
+  runFixes?: { safety: 'safe' | 'suggest'; summary: string }[];
+};
+
+/** The registry's rules with the run-informed fixes of each. */
+export function docRules(): DocRule[] {
+  return RULES.map((r) => {
+    const runFixes = INFORMED_FIXERS.filter((f) => f.ruleId === r.id).map(({ safety, summary }) => ({
+      safety,
+      summary,
+    }));
+    return runFixes.length > 0 ? { ...r, runFixes } : r;
+  });
+}
 
 export function generateRulesDoc(rules: readonly DocRule[]): string {
   const out: string[] = [
@@ -49,6 +65,12 @@ export function generateRulesDoc(rules: readonly DocRule[]): string {
   if (fixable.length > 0)
     out.push(
       `Rules with a fix (\`twelve-factor-review fix DIR\`; safe fixes are applied by \`--write\`, suggested ones only shown): ${fixable.map((r) => `[${r.id}](#${ruleAnchor(r)}) (${r.fix!.safety})`).join(', ')}.`,
+      '',
+    );
+  const afterRun = rules.filter((r) => r.runFixes?.length);
+  if (afterRun.length > 0)
+    out.push(
+      `Rules with a fix made from what the smoke test saw (the action, when the smoke test runs): ${afterRun.map((r) => `[${r.id}](#${ruleAnchor(r)}) (${r.runFixes![0].safety})`).join(', ')}.`,
       '',
     );
   for (const factor of FACTOR_ORDER) {
@@ -72,6 +94,10 @@ export function generateRulesDoc(rules: readonly DocRule[]): string {
         `| ${r.severity} | ${KIND[r.kind]} | ${r.related.length ? r.related.map(relatedLink).join(', ') : '-'} |`,
         '',
         ...(r.fix ? [`**Fix (${r.fix.safety}):** ${r.fix.summary}`, ''] : []),
+        ...(r.runFixes ?? []).flatMap((f) => [
+          `**Fix after the smoke test (${f.safety}):** ${f.summary}`,
+          '',
+        ]),
         r.help.trim(),
         '',
       );
@@ -133,7 +159,7 @@ export function readActionYml(root: string): ActionYml {
 function main(): void {
   const root = join(import.meta.dirname, '..');
   mkdirSync(join(root, 'docs'), { recursive: true });
-  writeFileSync(join(root, 'docs/rules.md'), generateRulesDoc(RULES));
+  writeFileSync(join(root, 'docs/rules.md'), generateRulesDoc(docRules()));
   const readmePath = join(root, 'README.md');
   if (existsSync(readmePath)) {
     const readme = readFileSync(readmePath, 'utf8');

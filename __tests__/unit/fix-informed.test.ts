@@ -348,3 +348,24 @@ test('verification: the line of the comment, and an untrusted artifact carries i
     'verification names an unknown engine or status',
   );
 });
+
+test('TF0602 waits for TF1301: the VOLUME comes in a later round, its directory made and given to the user created', async () => {
+  const root = tree('volume-after-user', {
+    ...APP,
+    ...SQLITE_SETTINGS,
+    Dockerfile:
+      'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN pip install -r /dev/null\nCMD ["gunicorn", "-b", "0.0.0.0:8000", "mysite.wsgi"]\n',
+  });
+  const result = await runFixes(ports(root), {
+    rules: [findRule('TF0602')!, findRule('TF1301')!],
+    facts: { sqliteDir: '/data' },
+  });
+  assert.deepEqual(
+    result.applied.map((f) => f.ruleId),
+    ['TF1301', 'TF0602'],
+  );
+  assert.match(
+    result.changes.get('Dockerfile')!.after,
+    /\nRUN useradd [^\n]*\nRUN mkdir -p \/data && chown app \/data\nVOLUME \/data\nUSER app\nCMD \[/,
+  );
+});
