@@ -159,7 +159,8 @@ export function reviewRequest(inputs: Inputs, workspace: string): ReviewRequest 
           buildArgs: inputs.buildArgs,
           env: smokeEnvByEngine(inputs.smokeEnv),
           limits: inputs.smokeLimits,
-          verifyFixes: inputs.verifyFixes,
+          // Only when off: on is the default, as the CLI's request (which proposes no fixes) leaves it.
+          ...(inputs.verifyFixes ? {} : { verifyFixes: false }),
         }
       : undefined,
   };

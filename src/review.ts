@@ -41,7 +41,7 @@ export interface SmokeRequest {
   limits: ResourceLimits;
   buildTimeoutMs?: number;
   postgresReadyTimeoutMs?: number;
-  /** Build and smoke-test the tree with the safe fixes applied too (verify-fixes). */
+  /** Build and smoke-test the tree with the safe fixes applied too (verify-fixes): unless false, when fixes are asked for. */
   verifyFixes?: boolean;
 }
 
@@ -108,7 +108,8 @@ export async function runReview(request: ReviewRequest, ports: ReviewPorts): Pro
     : undefined;
   const verification =
     fixes &&
-    smokeRequest?.verifyFixes &&
+    smokeRequest &&
+    smokeRequest.verifyFixes !== false &&
     dynamic &&
     dynamic.result.status !== 'skipped' &&
     fixes.changes.size > 0

@@ -2,8 +2,10 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { parse } from 'yaml';
 import { parseCommandLine, type CheckOptions } from '../../src/cli.js';
 import type { SmokeResult } from '../../src/core/index.js';
+import { readInputs, reviewRequest } from '../../src/inputs.js';
 import type { Project } from '../../src/model/types/project.js';
 import { runReview, type ReviewPorts, type ReviewRequest } from '../../src/review.js';
 import type { SmokeOutcome } from '../../src/smoke/index.js';
@@ -11,9 +13,10 @@ import type { SmokeOutcome } from '../../src/smoke/index.js';
 const repo = join(import.meta.dirname, '..', '..');
 const example = join(repo, 'examples/hardcoded');
 
+/** The smoke request as the action builds it: verify-fixes on is the default, off is written. */
 function request(verifyFixes: boolean): ReviewRequest {
   const r = (parseCommandLine(['check', 'examples/hardcoded', '--smoke'], repo) as CheckOptions).request;
-  return { ...r, smoke: { ...r.smoke!, verifyFixes } };
+  return verifyFixes ? r : { ...r, smoke: { ...r.smoke!, verifyFixes } };
 }
 
 const passed: SmokeResult = {
@@ -78,4 +81,21 @@ test('verify-fixes: off, or the smoke test skipped (an untrusted checkout, no Do
   ]);
   assert.equal((await runReview(request(true), ports(skipped.smoke))).fixes?.verification, undefined);
   assert.equal(skipped.trees.length, 1);
+});
+
+test('verify-fixes input: on by default, false written in the smoke request, anything else refused', () => {
+  const action = parse(readFileSync(join(repo, 'action.yml'), 'utf8')) as {
+    inputs: Record<string, { default?: string }>;
+  };
+  const requestOf = (given: Record<string, string>) => {
+    const values: Record<string, string> = {};
+    for (const [name, input] of Object.entries(action.inputs)) values[name] = String(input.default ?? '');
+    return reviewRequest(
+      readInputs((name) => ({ ...values, ...given })[name]),
+      repo,
+    );
+  };
+  assert.equal(requestOf({}).smoke?.verifyFixes, undefined, 'on: the default');
+  assert.equal(requestOf({ 'verify-fixes': 'false' }).smoke?.verifyFixes, false);
+  assert.throws(() => requestOf({ 'verify-fixes': 'sometimes' }), /verify-fixes/);
 });
