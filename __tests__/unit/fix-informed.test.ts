@@ -259,6 +259,10 @@ test('TF0604: the dynamic finding gets the VOLUME too (root image: no chown); wi
 });
 
 test('run facts: the observations recorded become what the fixers read', () => {
+  const listening = (...ports: number[]): SmokeObservation[] =>
+    ports.map((port) => ({ kind: 'listening', engine: 'sqlite', port, answered: false }));
+  assert.equal(runFactsOf(listening(8000, 8000)).port, 8000);
+  assert.equal(runFactsOf(listening(8000, 9191)).port, undefined, 'several ports, none answered: no port');
   const observations: SmokeObservation[] = [
     { kind: 'installed-packages', packages: { Django: '5.1.4', 'zope.interface': '7.2' } },
     { kind: 'base-image', ref: 'python:3.12', id: 'sha256:1' },

@@ -42,7 +42,7 @@ export interface RunFacts {
   /** Lowercased, normalised (PEP 503) distribution name → version installed in the image. */
   installed?: Record<string, string>;
   baseImage?: { ref: string; id: string; digest?: string };
-  /** The port the server answered HTTP on, else the one it was seen listening on. */
+  /** The port the server answered HTTP on, else the only one it was seen listening on. */
   port?: number;
   /** The directory the SQLite database file was written in. */
   sqliteDir?: string;
@@ -71,7 +71,9 @@ export function runFactsOf(observations: readonly { kind: string }[]): RunFacts 
     }
   }
   const listening = own.filter((o): o is ServerListening => o.kind === 'listening');
-  const port = (listening.find((o) => o.answered) ?? listening[0])?.port;
+  // Without an answer, a port only when the server listened on one: of several, none can be told the server's.
+  const seen = [...new Set(listening.map((o) => o.port))];
+  const port = listening.find((o) => o.answered)?.port ?? (seen.length === 1 ? seen[0] : undefined);
   if (port !== undefined) facts.port = port;
   return facts;
 }
