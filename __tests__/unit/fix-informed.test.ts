@@ -373,3 +373,17 @@ test('TF0602 waits for TF1301: the VOLUME comes in a later round, its directory 
     /\nRUN useradd [^\n]*\nRUN mkdir -p \/data && chown app \/data\nVOLUME \/data\nUSER app\nCMD \[/,
   );
 });
+
+test('TF0602: a VOLUME where SQLite wrote, never over the code directory (SQLite beside manage.py)', async () => {
+  const root = tree('volume-over-code', {
+    ...APP,
+    ...SQLITE_SETTINGS,
+    Dockerfile:
+      'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD ["gunicorn", "-b", "0.0.0.0:8000", "mysite.wsgi"]\n',
+  });
+  const result = await runFixes(ports(root), { rules: [findRule('TF0602')!], facts: { sqliteDir: '/app' } });
+  assert.ok(!result.applied.some((f) => f.title.startsWith('VOLUME /app,')), 'no VOLUME on /app');
+  assert.ok(!result.dropped.some((d) => d.fix.title.startsWith('VOLUME /app,')), 'none proposed either');
+  const seen = await runFixes(ports(root), { rules: [findRule('TF0602')!], facts: { sqliteDir: '/data' } });
+  assert.match(seen.changes.get('Dockerfile')?.after ?? '', /\nVOLUME \/data\nCMD \[/);
+});

@@ -84,16 +84,16 @@ export async function runFixes(ports: FixPorts, options: FixRunOptions): Promise
       const start = baseline;
       // The smoke run's findings, and those whose fix waited, are offered again: a fixer proposes nothing once done.
       const known = new Set(baseline.findings.map((f) => f.fingerprint));
-      const findings = [
-        ...baseline.findings,
-        ...[...(options.dynamicFindings ?? []), ...waiting.values()].filter((f) => !known.has(f.fingerprint)),
-      ];
+      const carried = [...(options.dynamicFindings ?? []), ...waiting.values()].filter(
+        (f) => !known.has(f.fingerprint),
+      );
       const { fixes: candidates, deferred } = proposals(
-        { project: baseline.project, findings },
+        { project: baseline.project, findings: [...baseline.findings, ...carried] },
         byId,
         textOf,
         ports.debug,
         options.facts,
+        new Set(carried.map((f) => f.fingerprint)),
       );
       waiting.clear();
       for (const f of deferred) waiting.set(f.fingerprint, f);
@@ -160,35 +160,42 @@ function drop(result: FixRunResult, ports: FixPorts, fix: Fix, reason: string): 
 
 /**
  * The fixes the rules propose for the live findings, in the findings' order: a run-informed fixer first when the run
- * saw what it needs, else the rule's own; a fixer that throws proposes none, and a fix already proposed is not repeated.
- * A finding whose run-informed fixer waits for another live rule's fix is deferred to a later round.
+ * saw what it needs (a fallback one after the rule's own), else the rule's own; a fixer that throws proposes none, and
+ * a fix already proposed is not repeated. A finding whose run-informed fix waits for another live rule's fix is
+ * deferred; `carried` findings (deferred, or the smoke run's) are not in the tree analysed, so only run-informed
+ * fixers, which read no position of theirs, see them.
  */
 function proposals(
   analysis: { project: Project; findings: Finding[] },
   rules: Map<string, Rule>,
   text: (file: string) => string | undefined,
   debug: (message: string) => void,
-  facts?: RunFacts,
+  facts: RunFacts | undefined,
+  carried: Set<string>,
 ): { fixes: Fix[]; deferred: Finding[] } {
   const out: Fix[] = [];
   const deferred: Finding[] = [];
   const seen = new Set<string>();
   const live = new Set(
-    analysis.findings.filter((f) => !f.suppressed && rules.has(f.ruleId)).map((f) => f.ruleId),
+    analysis.findings
+      .filter((f) => !f.suppressed && rules.has(f.ruleId) && !carried.has(f.fingerprint))
+      .map((f) => f.ruleId),
   );
   for (const finding of analysis.findings) {
     const rule = rules.get(finding.ruleId);
     if (!rule || finding.suppressed) continue;
-    const informed = facts ? informedFixersOf(rule.id) : [];
-    if (informed.some((f) => f.after?.some((id) => live.has(id)))) {
-      deferred.push(finding);
-      continue;
-    }
     const context = { project: analysis.project, finding, text, ...(facts ? { facts } : {}) };
-    const fixers = [
-      ...informed.map((f) => ({ safety: f.safety, make: () => f.make(context, facts!) })),
-      ...(rule.fix ? [{ safety: rule.fix.safety, make: () => rule.fix!.make(context) }] : []),
-    ];
+    const informed = (facts ? informedFixersOf(rule.id) : []).map((f) => ({
+      safety: f.safety,
+      waits: !!f.after?.some((id) => live.has(id)),
+      fallback: !!f.fallback,
+      make: () => f.make(context, facts!),
+    }));
+    const own =
+      rule.fix && !carried.has(finding.fingerprint)
+        ? [{ safety: rule.fix.safety, waits: false, fallback: false, make: () => rule.fix!.make(context) }]
+        : [];
+    const fixers = [...informed.filter((f) => !f.fallback), ...own, ...informed.filter((f) => f.fallback)];
     for (const fixer of fixers) {
       let proposal;
       try {
@@ -198,6 +205,10 @@ function proposals(
         continue;
       }
       if (!proposal || proposal.edits.length === 0) continue;
+      if (fixer.waits) {
+        deferred.push(finding);
+        break;
+      }
       const key = JSON.stringify(proposal.edits);
       if (!seen.has(key))
         out.push({ ruleId: rule.id, fingerprint: finding.fingerprint, safety: fixer.safety, ...proposal });

@@ -12,9 +12,11 @@ export interface InformedFixer {
   make(context: FixContext, facts: RunFacts): FixProposal | undefined;
   /** Rules whose live findings it waits for: their fix may add what it reads (a USER the volume must belong to). */
   after?: string[];
+  /** Tried after the rule's own fixer, which knows the project's layout better (TF0602's data directory). */
+  fallback?: boolean;
 }
 
-/** Tried before a rule's own fixer when the smoke run has seen what they need. */
+/** Tried before a rule's own fixer (after it when `fallback`) when the smoke run has seen what they need. */
 export const INFORMED_FIXERS: readonly InformedFixer[] = [
   {
     ruleId: 'TF0202',
@@ -50,6 +52,7 @@ export const INFORMED_FIXERS: readonly InformedFixer[] = [
     make: (context, facts) =>
       context.finding.message.includes('SQLite') ? volumeForSqlite(context, facts) : undefined,
     after: ['TF1301'],
+    fallback: true,
   },
   {
     ruleId: 'TF0604',

@@ -40,7 +40,11 @@ export function volumeForSqlite(context: FixContext, facts: RunFacts): FixPropos
   const dockerfile = app?.dockerfile;
   const stage = dockerfile?.targetStage;
   if (!dir || dir === '/' || !dockerfile || !stage || !/^\/[\w./@+-]*$/.test(dir)) return undefined;
-  if (stage.volumes.some((v) => v.paths.some((p) => dir === p || dir.startsWith(`${p}/`)))) return undefined;
+  const inside = (a: string, b: string) => a === b || a.startsWith(`${b}/`);
+  if (stage.volumes.some((v) => v.paths.some((p) => inside(dir, p)))) return undefined;
+  // A volume over the code would keep an old release's code in it (TF0605).
+  if (inside(stage.workdir || '/', dir) || (app.imageSourceDir && inside(app.imageSourceDir, dir)))
+    return undefined;
   const user = stage.user?.user;
   const userInstruction = instructionsOf(stage, 'USER').find((i) => i.line === stage.user?.line);
   const nonRoot = user !== undefined && !/^(root|0)(:.*)?$/.test(user) && /^[\w.:-]+$/.test(user);
