@@ -62,7 +62,7 @@ export async function runFixes(ports: FixPorts, options: FixRunOptions): Promise
   };
   const scratch = ports.scratch();
   /** Findings of an earlier round whose run-informed fix waits for another rule's fix (see InformedFixer.after). */
-  const waiting = new Map<string, Finding>();
+  const deferredFindings = new Map<string, Finding>();
   /** Whether a fix passes its proof applied alone to the files as they are; the scratch tree is put back after. */
   const provedAlone = async (fix: Fix, accepted: TextEdit[], before: Finding[]): Promise<boolean> => {
     const files = new Set([...accepted, ...fix.edits].map((e) => e.file));
@@ -84,7 +84,7 @@ export async function runFixes(ports: FixPorts, options: FixRunOptions): Promise
       const start = baseline;
       // The smoke run's findings, and those whose fix waited, are offered again: a fixer proposes nothing once done.
       const known = new Set(baseline.findings.map((f) => f.fingerprint));
-      const carried = [...(options.dynamicFindings ?? []), ...waiting.values()].filter(
+      const carried = [...(options.dynamicFindings ?? []), ...deferredFindings.values()].filter(
         (f) => !known.has(f.fingerprint),
       );
       const { fixes: candidates, deferred } = proposals(
@@ -95,8 +95,8 @@ export async function runFixes(ports: FixPorts, options: FixRunOptions): Promise
         options.facts,
         new Set(carried.map((f) => f.fingerprint)),
       );
-      waiting.clear();
-      for (const f of deferred) waiting.set(f.fingerprint, f);
+      deferredFindings.clear();
+      for (const f of deferred) deferredFindings.set(f.fingerprint, f);
       const accepted: TextEdit[] = [];
       const roundTexts = (file: string) => textOf(file);
       const snapshot = new Map<string, string | undefined>();
