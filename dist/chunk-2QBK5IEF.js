@@ -7,11 +7,11 @@ import {
   parseDeployCheck,
   planEnv,
   runSmoke
-} from "./chunk-6S7YJLHJ.js";
+} from "./chunk-6LSGNV5G.js";
 import {
   DEFAULT_LIMITS,
   Redactor
-} from "./chunk-Y7L2OFU2.js";
+} from "./chunk-IUZKATCP.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,

@@ -17,7 +17,7 @@ import {
   stamp,
   tail,
   withBases
-} from "./chunk-Y7L2OFU2.js";
+} from "./chunk-IUZKATCP.js";
 import {
   RUN_LABEL,
   removeBuildLayers,

@@ -13576,7 +13576,8 @@ function runFactsOf(observations) {
     }
   }
   const listening = own.filter((o) => o.kind === "listening");
-  const port = (listening.find((o) => o.answered) ?? listening[0])?.port;
+  const seen = [...new Set(listening.map((o) => o.port))];
+  const port = listening.find((o) => o.answered)?.port ?? (seen.length === 1 ? seen[0] : void 0);
   if (port !== void 0) facts.port = port;
   return facts;
 }

@@ -56,7 +56,7 @@ import {
   sentFiles,
   stamp,
   writeOwnFile
-} from "./chunk-Y7L2OFU2.js";
+} from "./chunk-IUZKATCP.js";
 import {
   __toESM
 } from "./chunk-TEVZZSVY.js";
@@ -2330,7 +2330,10 @@ function volumeForSqlite(context, facts) {
   const dockerfile = app?.dockerfile;
   const stage = dockerfile?.targetStage;
   if (!dir || dir === "/" || !dockerfile || !stage || !/^\/[\w./@+-]*$/.test(dir)) return void 0;
-  if (stage.volumes.some((v) => v.paths.some((p) => dir === p || dir.startsWith(`${p}/`)))) return void 0;
+  const inside = (a, b) => a === b || a.startsWith(`${b}/`);
+  if (stage.volumes.some((v) => v.paths.some((p) => inside(dir, p)))) return void 0;
+  if (inside(stage.workdir || "/", dir) || app.imageSourceDir && inside(app.imageSourceDir, dir))
+    return void 0;
   const user = stage.user?.user;
   const userInstruction = instructionsOf(stage, "USER").find((i) => i.line === stage.user?.line);
   const nonRoot = user !== void 0 && !/^(root|0)(:.*)?$/.test(user) && /^[\w.:-]+$/.test(user);
@@ -2374,7 +2377,8 @@ var INFORMED_FIXERS = [
     safety: "safe",
     summary: "Adds a `VOLUME` at the directory SQLite was seen writing (made and given to the non-root USER first).",
     make: (context, facts) => context.finding.message.includes("SQLite") ? volumeForSqlite(context, facts) : void 0,
-    after: ["TF1301"]
+    after: ["TF1301"],
+    fallback: true
   },
   {
     ruleId: "TF0604",
@@ -2636,7 +2640,7 @@ async function runFixes(ports, options) {
     dropped: []
   };
   const scratch = ports.scratch();
-  const waiting = /* @__PURE__ */ new Map();
+  const deferredFindings = /* @__PURE__ */ new Map();
   const provedAlone = async (fix, accepted, before) => {
     const files = new Set([...accepted, ...fix.edits].map((e) => e.file));
     let alone;
@@ -2656,19 +2660,19 @@ async function runFixes(ports, options) {
       let baseline = await ports.analyze(scratch.dir);
       const start = baseline;
       const known = new Set(baseline.findings.map((f) => f.fingerprint));
-      const findings = [
-        ...baseline.findings,
-        ...[...options.dynamicFindings ?? [], ...waiting.values()].filter((f) => !known.has(f.fingerprint))
-      ];
+      const carried = [...options.dynamicFindings ?? [], ...deferredFindings.values()].filter(
+        (f) => !known.has(f.fingerprint)
+      );
       const { fixes: candidates, deferred } = proposals(
-        { project: baseline.project, findings },
+        { project: baseline.project, findings: [...baseline.findings, ...carried] },
         byId,
         textOf,
         ports.debug,
-        options.facts
+        options.facts,
+        new Set(carried.map((f) => f.fingerprint))
       );
-      waiting.clear();
-      for (const f of deferred) waiting.set(f.fingerprint, f);
+      deferredFindings.clear();
+      for (const f of deferred) deferredFindings.set(f.fingerprint, f);
       const accepted = [];
       const roundTexts = (file) => textOf(file);
       const snapshot = /* @__PURE__ */ new Map();
@@ -2726,26 +2730,25 @@ function drop(result2, ports, fix, reason) {
   result2.dropped.push({ fix, reason });
   ports.debug(`Fix for ${fix.ruleId} (${fix.title}) dropped: ${reason}.`);
 }
-function proposals(analysis, rules, text, debug, facts) {
+function proposals(analysis, rules, text, debug, facts, carried) {
   const out = [];
   const deferred = [];
   const seen = /* @__PURE__ */ new Set();
   const live = new Set(
-    analysis.findings.filter((f) => !f.suppressed && rules.has(f.ruleId)).map((f) => f.ruleId)
+    analysis.findings.filter((f) => !f.suppressed && rules.has(f.ruleId) && !carried.has(f.fingerprint)).map((f) => f.ruleId)
   );
   for (const finding of analysis.findings) {
     const rule = rules.get(finding.ruleId);
     if (!rule || finding.suppressed) continue;
-    const informed = facts ? informedFixersOf(rule.id) : [];
-    if (informed.some((f) => f.after?.some((id) => live.has(id)))) {
-      deferred.push(finding);
-      continue;
-    }
     const context = { project: analysis.project, finding, text, ...facts ? { facts } : {} };
-    const fixers = [
-      ...informed.map((f) => ({ safety: f.safety, make: () => f.make(context, facts) })),
-      ...rule.fix ? [{ safety: rule.fix.safety, make: () => rule.fix.make(context) }] : []
-    ];
+    const informed = (facts ? informedFixersOf(rule.id) : []).map((f) => ({
+      safety: f.safety,
+      waits: !!f.after?.some((id) => live.has(id)),
+      fallback: !!f.fallback,
+      make: () => f.make(context, facts)
+    }));
+    const own = rule.fix && !carried.has(finding.fingerprint) ? [{ safety: rule.fix.safety, waits: false, fallback: false, make: () => rule.fix.make(context) }] : [];
+    const fixers = [...informed.filter((f) => !f.fallback), ...own, ...informed.filter((f) => f.fallback)];
     for (const fixer of fixers) {
       let proposal;
       try {
@@ -2755,6 +2758,10 @@ function proposals(analysis, rules, text, debug, facts) {
         continue;
       }
       if (!proposal || proposal.edits.length === 0) continue;
+      if (fixer.waits) {
+        deferred.push(finding);
+        break;
+      }
       const key = JSON.stringify(proposal.edits);
       if (!seen.has(key))
         out.push({ ruleId: rule.id, fingerprint: finding.fingerprint, safety: fixer.safety, ...proposal });
@@ -2829,7 +2836,7 @@ async function runReview(request, ports) {
     "Fixes",
     () => fixesOf(root, (dir) => analyze(dir, config, request.discovery), redactor, ports, dynamic)
   ) : void 0;
-  const verification = fixes && smokeRequest?.verifyFixes && dynamic && dynamic.result.status !== "skipped" && fixes.changes.size > 0 ? await ports.log.stage(
+  const verification = fixes && smokeRequest && smokeRequest.verifyFixes !== false && dynamic && dynamic.result.status !== "skipped" && fixes.changes.size > 0 ? await ports.log.stage(
     "Smoke test of the fixes",
     () => verifyFixes(root, fixes, (dir) => analyze(dir, config, request.discovery), smokeRequest, ports)
   ) : void 0;
