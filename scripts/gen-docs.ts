@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import type { RuleMeta } from '../src/core/index.js';
 import { FACTOR_NAMES, FACTOR_ORDER, ruleAnchor } from '../src/report/common.js';
+import { INFORMED_FIXERS } from '../src/fix/informed/index.js';
 import { RULES } from '../src/rules/registry.js';
 import { relatedCheck } from '../src/rules/related.js';
 
@@ -33,7 +34,20 @@ function relatedLink(id: string): string {
 type DocRule = RuleMeta & {
   fix?: { safety: 'safe' | 'suggest'; summary: string; declines?: string };
   noFix?: string;
+  /** The fixes made from what the smoke run saw (src/fix/informed). */
+  runFixes?: { safety: 'safe' | 'suggest'; summary: string }[];
 };
+
+/** The registry's rules with the run-informed fixes of each. */
+export function docRules(): DocRule[] {
+  return RULES.map((r) => {
+    const runFixes = INFORMED_FIXERS.filter((f) => f.ruleId === r.id).map(({ safety, summary }) => ({
+      safety,
+      summary,
+    }));
+    return runFixes.length > 0 ? { ...r, runFixes } : r;
+  });
+}
 
 export function generateRulesDoc(rules: readonly DocRule[]): string {
   const out: string[] = [
@@ -58,6 +72,12 @@ export function generateRulesDoc(rules: readonly DocRule[]): string {
   if (declined.length > 0)
     out.push(
       `Rules without a fix on purpose: ${declined.map((r) => `[${r.id}](#${ruleAnchor(r)})`).join(', ')} (each says why); a fixer that leaves some cases alone says which under its fix.`,
+      '',
+    );
+  const afterRun = rules.filter((r) => r.runFixes?.length);
+  if (afterRun.length > 0)
+    out.push(
+      `Rules with a fix made from what the smoke test saw (the action, when the smoke test runs): ${afterRun.map((r) => `[${r.id}](#${ruleAnchor(r)}) (${r.runFixes![0].safety})`).join(', ')}.`,
       '',
     );
   for (const factor of FACTOR_ORDER) {
@@ -87,6 +107,10 @@ export function generateRulesDoc(rules: readonly DocRule[]): string {
             ]
           : []),
         ...(r.noFix ? [`**No fix:** ${r.noFix}`, ''] : []),
+        ...(r.runFixes ?? []).flatMap((f) => [
+          `**Fix after the smoke test (${f.safety}):** ${f.summary}`,
+          '',
+        ]),
         r.help.trim(),
         '',
       );
@@ -148,7 +172,7 @@ export function readActionYml(root: string): ActionYml {
 function main(): void {
   const root = join(import.meta.dirname, '..');
   mkdirSync(join(root, 'docs'), { recursive: true });
-  writeFileSync(join(root, 'docs/rules.md'), generateRulesDoc(RULES));
+  writeFileSync(join(root, 'docs/rules.md'), generateRulesDoc(docRules()));
   const readmePath = join(root, 'README.md');
   if (existsSync(readmePath)) {
     const readme = readFileSync(readmePath, 'utf8');

@@ -39,6 +39,8 @@ export interface Inputs {
   smoke: boolean;
   /** Build and run the pull request's code even on pull_request_target / workflow_run (a write token's reach). */
   allowUntrustedBuild: boolean;
+  /** verify-fixes: smoke-test the tree with the safe fixes applied too (when the smoke test runs). */
+  verifyFixes: boolean;
   postgresImage?: string;
   /** Container port of the app server in the smoke test. */
   smokePort?: number;
@@ -79,6 +81,7 @@ export function readInputs(get: GetInput = (name) => core.getInput(name)): Input
     failOn: parseFailOn(text('fail-on') || 'error'),
     smoke: bool('smoke', text('smoke'), true),
     allowUntrustedBuild: bool('allow-untrusted-build', text('allow-untrusted-build'), false),
+    verifyFixes: bool('verify-fixes', text('verify-fixes'), true),
     postgresImage: optional('postgres-image'),
     smokePort: text('smoke-port') ? parsePort(text('smoke-port'), 'smoke-port') : undefined,
     buildArgs: keyValues('build-args', get('build-args')),
@@ -159,6 +162,8 @@ export function reviewRequest(inputs: Inputs, workspace: string): ReviewRequest 
           buildArgs: inputs.buildArgs,
           env: smokeEnvByEngine(inputs.smokeEnv),
           limits: inputs.smokeLimits,
+          // Only when off: on is the default, as the CLI's request (which proposes no fixes) leaves it.
+          ...(inputs.verifyFixes ? {} : { verifyFixes: false }),
         }
       : undefined,
   };

@@ -1,7 +1,8 @@
 import type { Config } from './config.js';
-import type { Engine, FailOn, Report, ReportFixes } from './core/index.js';
-import { ScratchTooLarge } from './fix/files.js';
+import type { Engine, FailOn, FixVerification, Report, SmokeResult } from './core/index.js';
+import { makeScratch, ScratchTooLarge } from './fix/files.js';
 import { proposeFixes } from './fix/propose.js';
+import type { PublishedFixes } from './fix/publish.js';
 import type { DiscoverOptions } from './discover/types.js';
 import { loadConfig, scannedDirectory } from './options.js';
 import { analysedScope, analyzeStatic, joinSmoke, makeReport, type StaticResult } from './pipeline.js';
@@ -40,6 +41,8 @@ export interface SmokeRequest {
   limits: ResourceLimits;
   buildTimeoutMs?: number;
   postgresReadyTimeoutMs?: number;
+  /** Build and smoke-test the tree with the safe fixes applied too (verify-fixes): unless false, when fixes are asked for. */
+  verifyFixes?: boolean;
 }
 
 /** The smoke stage: builds and runs the image (Docker), or says why it was skipped. */
@@ -106,9 +109,20 @@ export async function runReview(request: ReviewRequest, ports: ReviewPorts): Pro
   const { findings, smoke } = joinSmoke(staticResult, config, dynamic);
   const fixes = ports.fixes
     ? await ports.log.stage('Fixes', () =>
-        fixesOf(root, (dir) => analyze(dir, config, request.discovery), redactor, ports),
+        fixesOf(root, (dir) => analyze(dir, config, request.discovery), redactor, ports, dynamic),
       )
     : undefined;
+  const verification =
+    fixes &&
+    smokeRequest &&
+    smokeRequest.verifyFixes !== false &&
+    dynamic &&
+    dynamic.result.status !== 'skipped' &&
+    fixes.changes.size > 0
+      ? await ports.log.stage('Smoke test of the fixes', () =>
+          verifyFixes(root, fixes, (dir) => analyze(dir, config, request.discovery), smokeRequest, ports),
+        )
+      : undefined;
   const report = makeReport({
     directory: reportDirectory(request.directory),
     findings,
@@ -118,7 +132,8 @@ export async function runReview(request: ReviewRequest, ports: ReviewPorts): Pro
     failOn: request.failOn,
     durationMs: ports.now() - started,
   });
-  return redactor.redactValue(fixes ? { ...report, fixes } : report);
+  const published = fixes && { ...fixes.fixes, ...(verification ? { verification } : {}) };
+  return redactor.redactValue(published ? { ...report, fixes: published } : report);
 }
 
 /** The proven fixes for the report; a failure of the fix engine only costs the fixes, never the review. */
@@ -127,25 +142,66 @@ async function fixesOf(
   analyze: (dir: string) => ReturnType<typeof analyzeStatic>,
   redactor: Redactor,
   ports: ReviewPorts,
-): Promise<ReportFixes | undefined> {
+  dynamic?: SmokeOutcome,
+): Promise<PublishedFixes | undefined> {
   try {
+    const base = dynamic?.facts?.baseImage;
+    if (base && !base.digest)
+      ports.log.info(`The base image ${base.ref} has no registry digest (a local image): it is not pinned.`);
     const published = await proposeFixes(
       root,
       analyze,
       (t) => redactor.redact(t) !== t,
       (m) => ports.log.debug?.(m),
       ports.fixes?.maxScratchEntries,
+      dynamic ? { ...(dynamic.facts ? { facts: dynamic.facts } : {}), findings: dynamic.findings } : {},
     );
     ports.fixes?.patch(published.patch);
     ports.log.info(
       `${published.fixes.applied.length} fix(es) proven, ${published.fixes.suggestions.length} as suggestions.`,
     );
-    return published.fixes;
+    return published;
   } catch (error) {
     if (error instanceof ScratchTooLarge) ports.fixes?.notOffered?.(error.message);
     ports.log.info(`Fixes not proposed: ${(error as Error).message}`);
     return undefined;
   }
+}
+
+/**
+ * The safe fixes proven: the fixed tree (a scratch copy) built and smoke-tested on both engines, through the same
+ * smoke stage, limits and cleanup as the review's own run; a failure costs only the verification.
+ */
+async function verifyFixes(
+  root: string,
+  fixes: PublishedFixes,
+  analyze: (dir: string) => ReturnType<typeof analyzeStatic>,
+  request: SmokeRequest,
+  ports: ReviewPorts,
+): Promise<FixVerification | undefined> {
+  const scratch = makeScratch(root, ports.fixes?.maxScratchEntries);
+  try {
+    for (const [file, { after }] of fixes.changes) scratch.write(file, after);
+    const { project } = await analyze(scratch.dir);
+    const outcome = await ports.smoke(project, smokeOptions(request), ports.log);
+    return outcome.result.status === 'skipped' ? undefined : verificationOf(outcome.result);
+  } catch (error) {
+    ports.log.info(`The fixes were not smoke-tested: ${(error as Error).message}`);
+    return undefined;
+  } finally {
+    scratch.dispose();
+  }
+}
+
+/** What the report says of the fixed tree's smoke test. */
+export function verificationOf(result: SmokeResult): FixVerification {
+  const engines: FixVerification['engines'] = {};
+  for (const [engine, e] of Object.entries(result.engines) as [Engine, SmokeResult['engines'][Engine]][])
+    if (e) engines[engine] = { status: e.status, ...(e.reason ? { reason: e.reason } : {}) };
+  return {
+    ...(result.build?.status === 'failed' ? { buildFailed: result.build.detail ?? 'the build failed' } : {}),
+    engines,
+  };
 }
 
 /** The smoke stage's options: only what the user set, so the stage's own defaults apply to the rest. */

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import {
+  docRules,
   generateRulesDoc,
   generateRulesTable,
   readActionYml,
@@ -16,7 +17,7 @@ const STALE = 'is out of date with the rule registry or action.yml: run `npm run
 
 test('docs/rules.md is up to date with the registry', () => {
   const committed = readFileSync(join(root, 'docs/rules.md'), 'utf8');
-  assert.ok(committed === generateRulesDoc(RULES), `docs/rules.md ${STALE}`);
+  assert.ok(committed === generateRulesDoc(docRules()), `docs/rules.md ${STALE}`);
 });
 
 test('the README tables between the markers are up to date', () => {
@@ -27,7 +28,7 @@ test('the README tables between the markers are up to date', () => {
 });
 
 test('docs/rules.md has a section per rule with its metadata and help, grouped by factor', () => {
-  const doc = generateRulesDoc(RULES);
+  const doc = generateRulesDoc(docRules());
   for (const rule of RULES) {
     const at = doc.indexOf(`\n### ${rule.id} ${rule.name}\n`);
     assert.ok(at > 0, `${rule.id} has a section`);

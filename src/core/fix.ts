@@ -1,3 +1,5 @@
+import type { Engine, RunStatus } from './report.js';
+
 /** How far a fix may be trusted: `safe` is applied by `fix --write` and the patch, `suggest` is only shown. */
 export type FixSafety = 'safe' | 'suggest';
 
@@ -56,6 +58,15 @@ export interface ReportFixes {
   variables: string[];
   /** Fixes that replace lines of one existing file, for review comments. */
   suggestions: FixSuggestion[];
+  /** The smoke test of the tree with the safe fixes applied (verify-fixes), when it ran. */
+  verification?: FixVerification;
+}
+
+/** How the fixed tree did in the smoke test: each engine's status, with why it did not pass. */
+export interface FixVerification {
+  /** The build of the fixed tree failed: no engine ran. */
+  buildFailed?: string;
+  engines: Partial<Record<Engine, { status: RunStatus; reason?: string }>>;
 }
 
 /** Replaces whole lines `first`..`last` (1-based, inclusive) by `lines`. */

@@ -9,6 +9,8 @@ export interface PublishedFixes {
   fixes: ReportFixes;
   /** Every change, secrets' removal included: written to the runner's disk only. */
   patch: string;
+  /** The same changes by file (relative to the scanned directory), for building the fixed tree. */
+  changes: FixRunResult['changes'];
 }
 
 /**
@@ -42,6 +44,7 @@ export function publishedFixes(
       suggestions,
     },
     patch: patchOf(result.changes, prefix),
+    changes: result.changes,
   };
 }
 

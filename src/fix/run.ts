@@ -1,8 +1,9 @@
-import type { Finding, Fix, FixSafety, TextEdit } from '../core/index.js';
+import type { Finding, Fix, FixSafety, RunFacts, TextEdit } from '../core/index.js';
 import type { Project } from '../model/types/project.js';
 import type { Rule } from '../rules/lib/rule.js';
 import { applyEdits, EditConflict, editsOverlap } from './edits.js';
 import type { Scratch } from './files.js';
+import { informedFixersOf } from './informed/index.js';
 
 /** What the fix engine needs from the outside: the static analysis of a directory, the files, a scratch copy. */
 export interface FixPorts {
@@ -20,6 +21,10 @@ export interface FixRunOptions {
   rules: readonly Rule[];
   /** Rounds of analysis → fixes (a fix can only apply after another one that touched the same lines). */
   maxRounds?: number;
+  /** What the smoke run saw: the run-informed fixers (src/fix/informed) use it before a rule's own fixer. */
+  facts?: RunFacts;
+  /** The smoke run's findings: the static analysis cannot see them, so they are offered fixes in the first round. */
+  dynamicFindings?: Finding[];
 }
 
 export interface FixRunResult {
@@ -43,7 +48,8 @@ export interface FixRunResult {
  * and keeps a fix only when, applied to a scratch copy, its finding is gone and no new finding appears.
  */
 export async function runFixes(ports: FixPorts, options: FixRunOptions): Promise<FixRunResult> {
-  const byId = new Map(options.rules.filter((r) => r.fix).map((r) => [r.id, r]));
+  const fixable = (r: Rule) => !!r.fix || (!!options.facts && informedFixersOf(r.id).length > 0);
+  const byId = new Map(options.rules.filter(fixable).map((r) => [r.id, r]));
   const current = new Map<string, string>();
   const original = new Map<string, string | undefined>();
   const textOf = (file: string) => (current.has(file) ? current.get(file) : ports.read(file));
@@ -55,6 +61,8 @@ export async function runFixes(ports: FixPorts, options: FixRunOptions): Promise
     dropped: [],
   };
   const scratch = ports.scratch();
+  /** Findings of an earlier round whose run-informed fix waits for another rule's fix (see InformedFixer.after). */
+  const deferredFindings = new Map<string, Finding>();
   /** Whether a fix passes its proof applied alone to the files as they are; the scratch tree is put back after. */
   const provedAlone = async (fix: Fix, accepted: TextEdit[], before: Finding[]): Promise<boolean> => {
     const files = new Set([...accepted, ...fix.edits].map((e) => e.file));
@@ -74,7 +82,22 @@ export async function runFixes(ports: FixPorts, options: FixRunOptions): Promise
     for (let round = 0; round < (options.maxRounds ?? 6); round++) {
       let baseline = await ports.analyze(scratch.dir);
       const start = baseline;
-      const candidates = narrowFirst(proposals(baseline, byId, textOf, ports.debug));
+      // The smoke run's findings, and those whose fix waited, are offered again: a fixer proposes nothing once done.
+      const known = new Set(baseline.findings.map((f) => f.fingerprint));
+      const carried = [...(options.dynamicFindings ?? []), ...deferredFindings.values()].filter(
+        (f) => !known.has(f.fingerprint),
+      );
+      const { fixes: proposed, deferred } = proposals(
+        { project: baseline.project, findings: [...baseline.findings, ...carried] },
+        byId,
+        textOf,
+        ports.debug,
+        options.facts,
+        new Set(carried.map((f) => f.fingerprint)),
+      );
+      const candidates = narrowFirst(proposed);
+      deferredFindings.clear();
+      for (const f of deferred) deferredFindings.set(f.fingerprint, f);
       const accepted: TextEdit[] = [];
       const roundTexts = (file: string) => textOf(file);
       const snapshot = new Map<string, string | undefined>();
@@ -140,26 +163,65 @@ function drop(result: FixRunResult, ports: FixPorts, fix: Fix, reason: string): 
   ports.debug(`Fix for ${fix.ruleId} (${fix.title}) dropped: ${reason}.`);
 }
 
-/** The fixes the rules propose for the live findings, in the findings' order; a fixer that throws proposes none. */
+/**
+ * The fixes the rules propose for the live findings, in the findings' order: a run-informed fixer first when the run
+ * saw what it needs (a fallback one after the rule's own), else the rule's own; a fixer that throws proposes none, and
+ * a fix already proposed is not repeated. A finding whose run-informed fix waits for another live rule's fix is
+ * deferred; `carried` findings (deferred, or the smoke run's) are not in the tree analysed, so only run-informed
+ * fixers, which read no position of theirs, see them.
+ */
 function proposals(
   analysis: { project: Project; findings: Finding[] },
   rules: Map<string, Rule>,
   text: (file: string) => string | undefined,
   debug: (message: string) => void,
-): Fix[] {
+  facts: RunFacts | undefined,
+  carried: Set<string>,
+): { fixes: Fix[]; deferred: Finding[] } {
   const out: Fix[] = [];
+  const deferred: Finding[] = [];
+  const seen = new Set<string>();
+  const live = new Set(
+    analysis.findings
+      .filter((f) => !f.suppressed && rules.has(f.ruleId) && !carried.has(f.fingerprint))
+      .map((f) => f.ruleId),
+  );
   for (const finding of analysis.findings) {
     const rule = rules.get(finding.ruleId);
-    if (!rule?.fix || finding.suppressed) continue;
-    try {
-      const proposal = rule.fix.make({ project: analysis.project, finding, text });
-      if (proposal && proposal.edits.length > 0)
-        out.push({ ruleId: rule.id, fingerprint: finding.fingerprint, safety: rule.fix.safety, ...proposal });
-    } catch (error) {
-      debug(`The fixer of ${rule.id} failed on ${finding.file}: ${(error as Error).message}`);
+    if (!rule || finding.suppressed) continue;
+    const context = { project: analysis.project, finding, text, ...(facts ? { facts } : {}) };
+    const informed = (facts ? informedFixersOf(rule.id) : []).map((f) => ({
+      safety: f.safety,
+      waits: !!f.after?.some((id) => live.has(id)),
+      fallback: !!f.fallback,
+      make: () => f.make(context, facts!),
+    }));
+    const own =
+      rule.fix && !carried.has(finding.fingerprint)
+        ? [{ safety: rule.fix.safety, waits: false, fallback: false, make: () => rule.fix!.make(context) }]
+        : [];
+    const fixers = [...informed.filter((f) => !f.fallback), ...own, ...informed.filter((f) => f.fallback)];
+    for (const fixer of fixers) {
+      let proposal;
+      try {
+        proposal = fixer.make();
+      } catch (error) {
+        debug(`The fixer of ${rule.id} failed on ${finding.file}: ${(error as Error).message}`);
+        continue;
+      }
+      if (!proposal || proposal.edits.length === 0) continue;
+      if (fixer.waits) {
+        deferred.push(finding);
+        break;
+      }
+      const key = JSON.stringify(proposal.edits);
+      if (!seen.has(key))
+        out.push({ ruleId: rule.id, fingerprint: finding.fingerprint, safety: fixer.safety, ...proposal });
+      seen.add(key);
+      break;
     }
   }
-  return out;
+  return { fixes: out, deferred };
 }
 
 /** Whether an edit lies inside another (of the same file), without being the same range. */

@@ -1,4 +1,5 @@
-import type { Finding, FixSuggestion, ReportFixes } from '../core/index.js';
+import type { Finding, FixSuggestion, FixVerification, ReportFixes, RunStatus } from '../core/index.js';
+import { INFORMED_FIXERS } from '../fix/informed/index.js';
 import { RULES } from '../rules/registry.js';
 
 /** Bounds of the fixes an artifact may carry; it comes from a run of untrusted code. */
@@ -13,7 +14,10 @@ export const FIX_LIMITS = {
   line: 10_000_000,
 } as const;
 
-const FIXABLE = new Set(RULES.filter((r) => r.fix).map((r) => r.id));
+const FIXABLE = new Set([
+  ...RULES.filter((r) => r.fix).map((r) => r.id),
+  ...INFORMED_FIXERS.map((f) => f.ruleId),
+]);
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029]/;
 /** The lines a unified diff is made of: headers, hunk headers, context, removals, additions, no-newline notes. */
@@ -39,7 +43,7 @@ function relativePath(value: unknown): string | undefined {
  */
 export function validateFixes(value: unknown, findings: Finding[]): ReportFixes | string {
   if (!isObject(value)) return 'not an object';
-  const { patch, withheld, applied, variables, suggestions } = value;
+  const { patch, withheld, applied, variables, suggestions, verification } = value;
   if (typeof patch !== 'string' || patch.length > FIX_LIMITS.patch)
     return `patch is not a string of at most ${FIX_LIMITS.patch} characters`;
   const rows = patch.replace(/\n$/, '').split('\n');
@@ -86,13 +90,38 @@ export function validateFixes(value: unknown, findings: Finding[]): ReportFixes 
     if (typeof why === 'string') return why;
     checked.push(why);
   }
+  const verified = verification === undefined ? undefined : validVerification(verification);
+  if (typeof verified === 'string') return verified;
   return {
     patch,
     withheld: withheld as string[],
     applied: fixes,
     variables: variables as string[],
     suggestions: checked,
+    ...(verified ? { verification: verified } : {}),
   };
+}
+
+const STATUSES = new Set(['passed', 'failed', 'skipped', 'warnings']);
+const shortText = (v: unknown) =>
+  typeof v === 'string' && v.length <= FIX_LIMITS.lineChars && !CONTROL.test(v);
+
+/** The fixed tree's smoke test as an untrusted report gives it: known engines and statuses, short reasons. */
+function validVerification(v: unknown): FixVerification | string {
+  if (!isObject(v) || !isObject(v.engines)) return 'verification is not an object with engines';
+  if (v.buildFailed !== undefined && !shortText(v.buildFailed))
+    return 'verification buildFailed is not one line';
+  const engines: FixVerification['engines'] = {};
+  for (const [engine, e] of Object.entries(v.engines)) {
+    if ((engine !== 'sqlite' && engine !== 'postgres') || !isObject(e) || !STATUSES.has(e.status as string))
+      return 'verification names an unknown engine or status';
+    if (e.reason !== undefined && !shortText(e.reason)) return 'verification reason is not one line';
+    engines[engine] = {
+      status: e.status as RunStatus,
+      ...(e.reason !== undefined ? { reason: e.reason as string } : {}),
+    };
+  }
+  return { ...(v.buildFailed !== undefined ? { buildFailed: v.buildFailed as string } : {}), engines };
 }
 
 function suggestion(s: unknown, fingerprints: Set<string>): FixSuggestion | string {

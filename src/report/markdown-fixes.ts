@@ -1,4 +1,4 @@
-import type { ReportFixes } from '../core/index.js';
+import type { FixVerification, ReportFixes } from '../core/index.js';
 import { defuseMarkers, escapeMarkdown, fencedBlock } from './escape.js';
 import { codeSpan } from './message.js';
 
@@ -26,6 +26,7 @@ export function fixesSection(fixes: ReportFixes): string | undefined {
     '',
     ...fixes.applied.map((f) => `- \`${f.ruleId}\` ${escapeMarkdown(f.title)}`),
   ];
+  if (fixes.verification) lines.push('', verificationLine(fixes.verification));
   if (fixes.variables.length > 0)
     lines.push(
       '',
@@ -39,4 +40,23 @@ export function fixesSection(fixes: ReportFixes): string | undefined {
     );
   lines.push('', '</details>');
   return lines.join('\n');
+}
+
+const ENGINE_NAMES = { sqlite: 'SQLite', postgres: 'PostgreSQL' } as const;
+
+/** "With these fixes: SQLite ✅ PostgreSQL ✅", or what still fails on the fixed tree. */
+export function verificationLine(verification: FixVerification): string {
+  if (verification.buildFailed)
+    return `With these fixes: the image does not build (${escapeMarkdown(verification.buildFailed)}).`;
+  const marks: string[] = [];
+  const failures: string[] = [];
+  for (const engine of ['sqlite', 'postgres'] as const) {
+    const e = verification.engines[engine];
+    if (!e) continue;
+    const ok = e.status === 'passed' || e.status === 'warnings';
+    marks.push(`${ENGINE_NAMES[engine]} ${ok ? '✅' : e.status === 'skipped' ? '⏭️' : '❌'}`);
+    if (!ok && e.reason) failures.push(`${ENGINE_NAMES[engine]}: ${escapeMarkdown(e.reason)}`);
+  }
+  const tail = failures.length > 0 ? ` Still failing: ${failures.join(' ')}` : '';
+  return `With these fixes: ${marks.join(' ')}${tail}`;
 }

@@ -1,6 +1,6 @@
 import type { Finding } from '../core/index.js';
 import type { DynamicRule } from '../rules/lib/dynamic.js';
-import type { Engine, SmokeResult } from '../core/index.js';
+import type { Engine, RunFacts, SmokeResult } from '../core/index.js';
 import type { HttpProbe } from './http.js';
 import type { ResourceLimits } from './limits.js';
 import type { Redactor } from './redact.js';
@@ -69,4 +69,6 @@ export interface SmokeLog {
 export interface SmokeOutcome {
   result: SmokeResult;
   findings: Finding[];
+  /** What the run saw that the fixes use (installed packages, base image, port, SQLite directory). */
+  facts?: RunFacts;
 }

@@ -1,11 +1,19 @@
 import type { DynamicRule, SmokeContext } from '../rules/lib/dynamic.js';
-import { stamp, type Engine, type EngineResult, type Finding, type SmokeResult } from '../core/index.js';
+import {
+  runFactsOf,
+  stamp,
+  type Engine,
+  type EngineResult,
+  type Finding,
+  type SmokeResult,
+} from '../core/index.js';
 import { logEngine, runEngine } from './engine.js';
 import { buildImage } from './image-build.js';
 import { capCpus } from './limits.js';
 import type { SmokeOutcome } from './options.js';
 import { postgresCredentials, startPostgres } from './postgres.js';
 import type { RunState } from './run-state.js';
+import { observeImageFacts } from './steps/image-facts.js';
 
 export const ENGINES: readonly Engine[] = ['sqlite', 'postgres'];
 
@@ -30,9 +38,11 @@ export async function executeRun(run: RunState, rules: readonly DynamicRule[]): 
     for (const e of engines) run.engines[e] = skippedEngine(e, 'The image did not build.');
     return finishRun(run, rules, 'The image did not build.');
   }
-  await Promise.all(
-    engines.map((e) => (e === 'postgres' ? runEngine(run, e, postgres, pgCreds) : runEngine(run, e))),
-  );
+  // What the image holds is read while the engines run: the fixes use it, no rule does.
+  await Promise.all([
+    ...engines.map((e) => (e === 'postgres' ? runEngine(run, e, postgres, pgCreds) : runEngine(run, e))),
+    observeImageFacts(run),
+  ]);
   return finishRun(run, rules);
 }
 
@@ -70,7 +80,7 @@ export function finishRun(run: RunState, rules: readonly DynamicRule[], reason?:
     engines: structuredClone(run.engines),
     durationMs: run.now() - run.started,
   };
-  return { result, findings: judge(run, rules, context) };
+  return { result, findings: judge(run, rules, context), facts: runFactsOf(run.observations) };
 }
 
 /** An engine that got through: failed on an error finding, `warnings` on a warning, else passed. */

@@ -1,4 +1,4 @@
-import type { RawFinding } from '../../core/index.js';
+import type { RawFinding, RunFactObservation } from '../../core/index.js';
 import type { App } from '../../model/types/project.js';
 import type { SettingsModel } from '../../model/types/settings.js';
 import type { Rule } from './rule.js';
@@ -105,7 +105,8 @@ export type SmokeObservation =
   | Stopped
   | DataLost
   | TablesMissing
-  | DeployCheckReported;
+  | DeployCheckReported
+  | RunFactObservation;
 
 /** What a dynamic rule knows besides the observations: the app as modelled, to anchor its findings. */
 export interface SmokeContext {

@@ -2,6 +2,7 @@ import { lastErrorLine } from '../containers.js';
 import { tail } from '../redact.js';
 import { seconds, type RunState } from '../run-state.js';
 import type { EngineRun, StepFailure } from './engine-run.js';
+import { sqliteFileWritten } from './release-one-off.js';
 
 /** migrate, from its part of the release one-off (which then wrote the probe record for the persist step). */
 export async function migrateStep(run: RunState, e: EngineRun): Promise<StepFailure | undefined> {
@@ -10,6 +11,8 @@ export async function migrateStep(run: RunState, e: EngineRun): Promise<StepFail
   const out = `${r.stdout}\n${r.stderr}`;
   const durationMs = r.durationMs ?? 0;
   if (r.exitCode === 0) {
+    const sqliteFile = sqliteFileWritten(e.released.write);
+    if (sqliteFile) run.observe({ kind: 'sqlite-written', engine: e.engine, path: sqliteFile });
     e.record({
       name: 'migrate',
       status: 'passed',

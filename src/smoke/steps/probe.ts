@@ -2,6 +2,7 @@ import { containerLogs, containerState, createServer, startServer } from '../con
 import { probePages, waitForHttp } from '../http-wait.js';
 import { seconds, type RunState } from '../run-state.js';
 import type { EngineRun, StepFailure } from './engine-run.js';
+import { observeListening } from './listening.js';
 import { readBack } from './persist.js';
 
 /**
@@ -22,6 +23,7 @@ export async function probeStep(run: RunState, e: EngineRun): Promise<StepFailur
     const state = await containerState(run, e.web1);
     const exited =
       state && !state.Running && state.ExitCode !== undefined ? { exitCode: state.ExitCode } : {};
+    if (state?.Running) await observeListening(run, e, e.web1);
     e.record({ name: 'http', status: 'failed', durationMs: run.now() - h0, detail: answered.why, logTail });
     run.observe({
       kind: 'no-http-answer',
@@ -33,6 +35,7 @@ export async function probeStep(run: RunState, e: EngineRun): Promise<StepFailur
     });
     return { step: 'http', why: answered.why, logTail, ...exited };
   }
+  run.observe({ kind: 'listening', engine: e.engine, port: ctx.port, answered: true });
   run.observe({
     kind: 'first-answer',
     engine: e.engine,

@@ -93,5 +93,20 @@ function writeProbe(user: string): string {
     'U = get_user_model()',
     `U.objects.create(**{U.USERNAME_FIELD: ${JSON.stringify(user)}})`,
     "print('tfr-written')",
+    // The file SQLite just wrote the record to, as the process opened it (a relative NAME is the working directory's).
+    'import os',
+    'from django.db import connections',
+    'c = connections[U.objects.db]',
+    `if c.vendor == 'sqlite': print(${JSON.stringify(SQLITE_MARKER)} + os.path.abspath(str(c.settings_dict['NAME'])))`,
   ].join('\n');
+}
+
+const SQLITE_MARKER = 'tfr-sqlite-file:';
+
+/** The SQLite file the probe record was written to, from the write's output; undefined on another database. */
+export function sqliteFileWritten(write: ReleaseOutcome): string | undefined {
+  if (write.exitCode !== 0) return undefined;
+  const line = write.stdout.split('\n').find((l) => l.startsWith(SQLITE_MARKER));
+  const path = line?.slice(SQLITE_MARKER.length).trim();
+  return path?.startsWith('/') ? path : undefined;
 }

@@ -13,13 +13,17 @@ import {
   Redactor,
   SEVERITIES,
   UnsafePathError,
+  appOfDockerfile,
   baseName,
+  buildCommands,
   compareText,
   dirName,
   discover,
   djangoCommand,
   findRule,
   inlineScript,
+  insertLines,
+  instructionsOf,
   isComposeOverride,
   isCoreFile,
   isDockerfile,
@@ -32,31 +36,37 @@ import {
   isUnder,
   isUrl,
   joinPath,
+  linesOf,
   looksLikeCompose,
   modelCompose,
   modelDockerfile,
   modelSettings,
   moduleFiles,
+  normalizePackageName,
   normalizeRelative,
   parseDockerignore,
   parseDotenv,
   parseShell,
   partsOfPlain,
+  pipInstall,
   plainMessage,
   pythonFileCredentials,
   readInsideSync,
   readRegularFileSync,
   relativeTo,
+  replaceInLine,
+  replaceLines,
   require_dist,
   require_node_fs,
   require_node_os,
   require_node_path,
+  runtimeInsertionLine,
   secretsInEnvTemplate,
   sentFiles,
   serverOf,
   stamp,
   writeOwnFile
-} from "./chunk-WWDJIF5R.js";
+} from "./chunk-7PPR4LOX.js";
 import {
   __commonJS,
   __require,
@@ -1837,6 +1847,7 @@ function fixesSection(fixes) {
     "",
     ...fixes.applied.map((f) => `- \`${f.ruleId}\` ${escapeMarkdown(f.title)}`)
   ];
+  if (fixes.verification) lines.push("", verificationLine(fixes.verification));
   if (fixes.variables.length > 0)
     lines.push(
       "",
@@ -1850,6 +1861,22 @@ function fixesSection(fixes) {
     );
   lines.push("", "</details>");
   return lines.join("\n");
+}
+var ENGINE_NAMES = { sqlite: "SQLite", postgres: "PostgreSQL" };
+function verificationLine(verification) {
+  if (verification.buildFailed)
+    return `With these fixes: the image does not build (${escapeMarkdown(verification.buildFailed)}).`;
+  const marks = [];
+  const failures = [];
+  for (const engine of ["sqlite", "postgres"]) {
+    const e = verification.engines[engine];
+    if (!e) continue;
+    const ok = e.status === "passed" || e.status === "warnings";
+    marks.push(`${ENGINE_NAMES[engine]} ${ok ? "\u2705" : e.status === "skipped" ? "\u23ED\uFE0F" : "\u274C"}`);
+    if (!ok && e.reason) failures.push(`${ENGINE_NAMES[engine]}: ${escapeMarkdown(e.reason)}`);
+  }
+  const tail = failures.length > 0 ? ` Still failing: ${failures.join(" ")}` : "";
+  return `With these fixes: ${marks.join(" ")}${tail}`;
 }
 
 // src/report/markdown.ts
@@ -2386,6 +2413,197 @@ function copyTree(root, dir, counted) {
   });
 }
 
+// src/fix/informed/pins.ts
+var REQUIREMENT_LINE = /^(\s*[A-Za-z0-9][A-Za-z0-9._-]*(?:\s*\[[^\]]*\])?)([^;#]*?)(\s*(?:;[^#]*?)?\s*(?:#.*)?)$/;
+function pinInstalledVersions(context, facts) {
+  const installed = facts.installed;
+  const { finding } = context;
+  const lines = linesOf(context, finding.file);
+  if (!installed || !lines || finding.line === void 0) return void 0;
+  for (const app of context.project.apps) {
+    const req = app.requirements.find((r) => r.file === finding.file);
+    const line = req?.lines.find((l) => l.line === finding.line && l.kind === "package" && !l.pinned);
+    if (line?.name) return pinRequirementLine(finding.file, finding.line, lines, line.name, installed);
+    const df = app.dockerfile;
+    if (df?.file === finding.file) return pinPipInstall(context, finding.line, lines, installed);
+  }
+  return void 0;
+}
+function pinRequirementLine(file, n, lines, name, installed) {
+  const version = installed[normalizePackageName(name)];
+  const text = lines[n - 1] ?? "";
+  const m = REQUIREMENT_LINE.exec(text);
+  if (!version || !m || /\\\s*$/.test(text) || /\s--/.test(m[2])) return void 0;
+  const from = m[1].length + 1;
+  const to = from + m[2].length;
+  const space = m[3].startsWith(";") ? " " : "";
+  return {
+    title: `${name}==${version}, the version installed in the image`,
+    edits: [replaceInLine(file, n, from, to, `==${version}${space}`)]
+  };
+}
+function pinPipInstall(context, at, lines, installed) {
+  const file = context.finding.file;
+  const df = context.project.apps.find((a) => a.dockerfile?.file === file)?.dockerfile;
+  const instruction = df?.stages.flatMap((s) => s.instructions).find((i) => i.keyword === "RUN" && i.line <= at && at <= i.endLine);
+  if (!df || !instruction) return void 0;
+  const specs = buildCommands(df.builtStages).filter((c) => c.line === at).flatMap((c) => {
+    const pip = pipInstall(c.argv);
+    if (!pip || pip.constrained) return [];
+    const loose = pip.byName.filter((r) => !r.pinned).map((r) => ({ spec: r.spec, name: r.name }));
+    return loose.length > 0 ? loose : pip.unpinnedTooling.map((spec) => ({ spec, name: bareName(spec) }));
+  });
+  if (specs.length === 0) return void 0;
+  const edits = [];
+  const pins = [];
+  for (const { spec, name } of specs) {
+    const version = installed[normalizePackageName(name)];
+    const where2 = version ? wordAt(lines, spec, instruction.line, instruction.endLine) : void 0;
+    if (!where2) return void 0;
+    const extras = /^[A-Za-z0-9._-]+(\[[^\]]*\])?/.exec(spec)?.[1] ?? "";
+    const pinned = `${name}${extras}==${version}`;
+    edits.push(replaceInLine(file, where2.line, where2.column, where2.column + spec.length, pinned));
+    pins.push(pinned);
+  }
+  return { title: `${pins.join(", ")}: the versions installed in the image`, edits };
+}
+var bareName = (spec) => /^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(spec)?.[0] ?? spec;
+function wordAt(lines, word, first, last) {
+  const found = [];
+  const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const pattern = new RegExp(`(^|[\\s"'])${escaped}(?=$|[\\s"';&|])`, "g");
+  let installed = false;
+  for (let n = first; n <= Math.min(last, lines.length); n++) {
+    let text = lines[n - 1];
+    let offset = 0;
+    if (!installed) {
+      const at = /(^|\s)install(?=\s|$)/.exec(text);
+      if (!at) continue;
+      installed = true;
+      offset = at.index + at[0].length;
+      text = text.slice(offset);
+    }
+    for (const m of text.matchAll(pattern))
+      found.push({ line: n, column: offset + m.index + m[1].length + 1 });
+  }
+  return found.length === 1 ? found[0] : void 0;
+}
+function pinBaseDigest(context, facts) {
+  const base = facts.baseImage;
+  const { finding } = context;
+  const lines = linesOf(context, finding.file);
+  if (!base?.digest || !lines || finding.line === void 0) return void 0;
+  for (const app of context.project.apps) {
+    const df = app.dockerfile;
+    const stage = df?.file === finding.file ? df.stages.find((s) => s.from.line === finding.line) : void 0;
+    const from = stage?.from;
+    if (!df || !from?.image || from.image !== base.ref || from.digest) continue;
+    const arg = df.globalArgs.find((a) => a.default === from.image && from.raw.includes(a.name));
+    const line = arg ? arg.line : from.line;
+    const text = lines[line - 1] ?? "";
+    const start = arg ? text.indexOf(`=${from.image}`) + 1 : text.indexOf(from.image, text.search(/\s/));
+    if (start <= 0 || text.indexOf(from.image, start + 1) >= 0) return void 0;
+    const end = start + from.image.length;
+    return {
+      title: `${from.image} pinned to the digest the build resolved (${base.digest.slice(0, 19)}\u2026)`,
+      edits: [replaceInLine(finding.file, line, end + 1, end + 1, `@${base.digest}`)]
+    };
+  }
+  return void 0;
+}
+
+// src/fix/informed/runtime.ts
+function exposeSeenPort(context, facts) {
+  const found = appOfDockerfile(context);
+  if (facts.port === void 0 || !found || found.stage.exposes.length > 0) return void 0;
+  const { dockerfile, stage } = found;
+  return {
+    title: `EXPOSE ${facts.port}, the port the server listened on`,
+    edits: [insertLines(dockerfile.file, runtimeInsertionLine(stage), [`EXPOSE ${facts.port}`])]
+  };
+}
+function exposeListenedPort(context, facts) {
+  const found = appOfDockerfile(context);
+  if (facts.port === void 0 || !found) return void 0;
+  const { dockerfile, stage } = found;
+  const only = stage.exposes.length === 1 ? stage.exposes[0] : void 0;
+  if (!only || only.line !== context.finding.line || only.ports.length !== 1) return void 0;
+  if (only.ports[0].port === facts.port || only.line !== only.endLine) return void 0;
+  const protocol = only.ports[0].protocol === "udp" ? "/udp" : "";
+  if (protocol) return void 0;
+  return {
+    title: `EXPOSE ${facts.port}, the port the server listened on`,
+    edits: [replaceLines(dockerfile.file, only.line, only.line, [`EXPOSE ${facts.port}`])]
+  };
+}
+function volumeForSqlite(context, facts) {
+  const dir = facts.sqliteDir;
+  const app = context.project.apps.find((a) => a.dockerfile?.targetStage);
+  const dockerfile = app?.dockerfile;
+  const stage = dockerfile?.targetStage;
+  if (!dir || dir === "/" || !dockerfile || !stage || !/^\/[\w./@+-]*$/.test(dir)) return void 0;
+  const inside = (a, b) => a === b || a.startsWith(`${b}/`);
+  if (stage.volumes.some((v) => v.paths.some((p) => inside(dir, p)))) return void 0;
+  if (inside(stage.workdir || "/", dir) || app.imageSourceDir && inside(app.imageSourceDir, dir))
+    return void 0;
+  const user = stage.user?.user;
+  const userInstruction = instructionsOf(stage, "USER").find((i) => i.line === stage.user?.line);
+  const nonRoot = user !== void 0 && !/^(root|0)(:.*)?$/.test(user) && /^[\w.:-]+$/.test(user);
+  const firstUser = instructionsOf(stage, "USER")[0];
+  const before = nonRoot && firstUser && userInstruction ? firstUser.line : runtimeInsertionLine(stage);
+  const lines = [...nonRoot ? [`RUN mkdir -p ${dir} && chown ${user} ${dir}`] : [], `VOLUME ${dir}`];
+  return {
+    title: `VOLUME ${dir}, where SQLite wrote the database${nonRoot ? `, owned by ${user}` : ""}`,
+    edits: [insertLines(dockerfile.file, before, lines)]
+  };
+}
+
+// src/fix/informed/index.ts
+var INFORMED_FIXERS = [
+  {
+    ruleId: "TF0202",
+    safety: "safe",
+    summary: "Pins each unpinned requirement (a requirements line, or a name in `pip install`) to the version pip installed in the built image.",
+    make: pinInstalledVersions
+  },
+  {
+    ruleId: "TF0201",
+    safety: "safe",
+    summary: "Pins the FROM image to the digest the build resolved (only for an image pulled from a registry: a local image has none, and nothing is pinned).",
+    make: pinBaseDigest
+  },
+  {
+    ruleId: "TF0701",
+    safety: "safe",
+    summary: "Adds `EXPOSE` with the port the server was seen listening on.",
+    make: exposeSeenPort
+  },
+  {
+    ruleId: "TF0704",
+    safety: "safe",
+    summary: "Sets `EXPOSE` to the port the server was seen listening on.",
+    make: exposeListenedPort
+  },
+  {
+    ruleId: "TF0602",
+    safety: "safe",
+    summary: "Adds a `VOLUME` at the directory SQLite was seen writing (made and given to the non-root USER first).",
+    make: (context, facts) => context.finding.message.includes("SQLite") ? volumeForSqlite(context, facts) : void 0,
+    after: ["TF1301"],
+    fallback: true
+  },
+  {
+    ruleId: "TF0604",
+    safety: "safe",
+    summary: "Adds a `VOLUME` at the directory SQLite was seen writing (made and given to the non-root USER first).",
+    make: volumeForSqlite,
+    after: ["TF1301"]
+  }
+];
+function informedFixersOf(ruleId) {
+  return INFORMED_FIXERS.filter((f) => f.ruleId === ruleId);
+}
+
 // src/fix/patch.ts
 var import_node_fs3 = __toESM(require_node_fs(), 1);
 var import_node_path8 = __toESM(require_node_path(), 1);
@@ -2588,7 +2806,8 @@ function publishedFixes(result2, read, prefix, knownSecret) {
       variables: [...new Set(result2.applied.flatMap((f) => f.variables ?? []))].sort(),
       suggestions
     },
-    patch: patchOf(result2.changes, prefix)
+    patch: patchOf(result2.changes, prefix),
+    changes: result2.changes
   };
 }
 function suggestionOf(fix, read) {
@@ -2620,7 +2839,8 @@ function suggestionOf(fix, read) {
 
 // src/fix/run.ts
 async function runFixes(ports, options) {
-  const byId = new Map(options.rules.filter((r) => r.fix).map((r) => [r.id, r]));
+  const fixable = (r) => !!r.fix || !!options.facts && informedFixersOf(r.id).length > 0;
+  const byId = new Map(options.rules.filter(fixable).map((r) => [r.id, r]));
   const current = /* @__PURE__ */ new Map();
   const original = /* @__PURE__ */ new Map();
   const textOf = (file) => current.has(file) ? current.get(file) : ports.read(file);
@@ -2632,6 +2852,7 @@ async function runFixes(ports, options) {
     dropped: []
   };
   const scratch = ports.scratch();
+  const deferredFindings = /* @__PURE__ */ new Map();
   const provedAlone = async (fix, accepted, before) => {
     const files = new Set([...accepted, ...fix.edits].map((e) => e.file));
     let alone;
@@ -2650,7 +2871,21 @@ async function runFixes(ports, options) {
     for (let round = 0; round < (options.maxRounds ?? 6); round++) {
       let baseline = await ports.analyze(scratch.dir);
       const start = baseline;
-      const candidates = narrowFirst(proposals(baseline, byId, textOf, ports.debug));
+      const known = new Set(baseline.findings.map((f) => f.fingerprint));
+      const carried = [...options.dynamicFindings ?? [], ...deferredFindings.values()].filter(
+        (f) => !known.has(f.fingerprint)
+      );
+      const { fixes: proposed, deferred } = proposals(
+        { project: baseline.project, findings: [...baseline.findings, ...carried] },
+        byId,
+        textOf,
+        ports.debug,
+        options.facts,
+        new Set(carried.map((f) => f.fingerprint))
+      );
+      const candidates = narrowFirst(proposed);
+      deferredFindings.clear();
+      for (const f of deferred) deferredFindings.set(f.fingerprint, f);
       const accepted = [];
       const roundTexts = (file) => textOf(file);
       const snapshot = /* @__PURE__ */ new Map();
@@ -2711,20 +2946,46 @@ function drop(result2, ports, fix, reason) {
   result2.dropped.push({ fix, reason });
   ports.debug(`Fix for ${fix.ruleId} (${fix.title}) dropped: ${reason}.`);
 }
-function proposals(analysis, rules, text, debug) {
+function proposals(analysis, rules, text, debug, facts, carried) {
   const out = [];
+  const deferred = [];
+  const seen = /* @__PURE__ */ new Set();
+  const live = new Set(
+    analysis.findings.filter((f) => !f.suppressed && rules.has(f.ruleId) && !carried.has(f.fingerprint)).map((f) => f.ruleId)
+  );
   for (const finding of analysis.findings) {
     const rule = rules.get(finding.ruleId);
-    if (!rule?.fix || finding.suppressed) continue;
-    try {
-      const proposal = rule.fix.make({ project: analysis.project, finding, text });
-      if (proposal && proposal.edits.length > 0)
-        out.push({ ruleId: rule.id, fingerprint: finding.fingerprint, safety: rule.fix.safety, ...proposal });
-    } catch (error) {
-      debug(`The fixer of ${rule.id} failed on ${finding.file}: ${error.message}`);
+    if (!rule || finding.suppressed) continue;
+    const context = { project: analysis.project, finding, text, ...facts ? { facts } : {} };
+    const informed = (facts ? informedFixersOf(rule.id) : []).map((f) => ({
+      safety: f.safety,
+      waits: !!f.after?.some((id) => live.has(id)),
+      fallback: !!f.fallback,
+      make: () => f.make(context, facts)
+    }));
+    const own = rule.fix && !carried.has(finding.fingerprint) ? [{ safety: rule.fix.safety, waits: false, fallback: false, make: () => rule.fix.make(context) }] : [];
+    const fixers = [...informed.filter((f) => !f.fallback), ...own, ...informed.filter((f) => f.fallback)];
+    for (const fixer of fixers) {
+      let proposal;
+      try {
+        proposal = fixer.make();
+      } catch (error) {
+        debug(`The fixer of ${rule.id} failed on ${finding.file}: ${error.message}`);
+        continue;
+      }
+      if (!proposal || proposal.edits.length === 0) continue;
+      if (fixer.waits) {
+        deferred.push(finding);
+        break;
+      }
+      const key = JSON.stringify(proposal.edits);
+      if (!seen.has(key))
+        out.push({ ruleId: rule.id, fingerprint: finding.fingerprint, safety: fixer.safety, ...proposal });
+      seen.add(key);
+      break;
     }
   }
-  return out;
+  return { fixes: out, deferred };
 }
 function editWithin(e, w) {
   const before = (p, q) => p.line < q.line || p.line === q.line && p.column <= q.column;
@@ -2761,11 +3022,16 @@ function proofFailure(before, after, fix) {
 }
 
 // src/fix/propose.ts
-async function proposeFixes(root, analyze, knownSecret, debug, maxScratchEntries) {
+async function proposeFixes(root, analyze, knownSecret, debug, maxScratchEntries, run = {}) {
   const read = (file) => readText(root, file);
+  const informed = new Set(run.facts ? INFORMED_FIXERS.map((f) => f.ruleId) : []);
   const result2 = await runFixes(
     { analyze, read, scratch: () => makeScratch(root, maxScratchEntries), debug },
-    { rules: RULES.filter((r) => r.fix) }
+    {
+      rules: RULES.filter((r) => r.fix || informed.has(r.id)),
+      ...run.facts ? { facts: run.facts } : {},
+      ...run.findings ? { dynamicFindings: run.findings } : {}
+    }
   );
   return publishedFixes(result2, read, repositoryPrefix(root), knownSecret);
 }
@@ -2796,7 +3062,11 @@ async function runReview(request, ports) {
   const { findings, smoke } = joinSmoke(staticResult, config, dynamic);
   const fixes = ports.fixes ? await ports.log.stage(
     "Fixes",
-    () => fixesOf(root, (dir) => analyze(dir, config, request.discovery), redactor, ports)
+    () => fixesOf(root, (dir) => analyze(dir, config, request.discovery), redactor, ports, dynamic)
+  ) : void 0;
+  const verification = fixes && smokeRequest && smokeRequest.verifyFixes !== false && dynamic && dynamic.result.status !== "skipped" && fixes.changes.size > 0 ? await ports.log.stage(
+    "Smoke test of the fixes",
+    () => verifyFixes(root, fixes, (dir) => analyze(dir, config, request.discovery), smokeRequest, ports)
   ) : void 0;
   const report = makeReport({
     directory: reportDirectory(request.directory),
@@ -2807,27 +3077,55 @@ async function runReview(request, ports) {
     failOn: request.failOn,
     durationMs: ports.now() - started
   });
-  return redactor.redactValue(fixes ? { ...report, fixes } : report);
+  const published = fixes && { ...fixes.fixes, ...verification ? { verification } : {} };
+  return redactor.redactValue(published ? { ...report, fixes: published } : report);
 }
-async function fixesOf(root, analyze, redactor, ports) {
+async function fixesOf(root, analyze, redactor, ports, dynamic) {
   try {
+    const base = dynamic?.facts?.baseImage;
+    if (base && !base.digest)
+      ports.log.info(`The base image ${base.ref} has no registry digest (a local image): it is not pinned.`);
     const published = await proposeFixes(
       root,
       analyze,
       (t) => redactor.redact(t) !== t,
       (m) => ports.log.debug?.(m),
-      ports.fixes?.maxScratchEntries
+      ports.fixes?.maxScratchEntries,
+      dynamic ? { ...dynamic.facts ? { facts: dynamic.facts } : {}, findings: dynamic.findings } : {}
     );
     ports.fixes?.patch(published.patch);
     ports.log.info(
       `${published.fixes.applied.length} fix(es) proven, ${published.fixes.suggestions.length} as suggestions.`
     );
-    return published.fixes;
+    return published;
   } catch (error) {
     if (error instanceof ScratchTooLarge) ports.fixes?.notOffered?.(error.message);
     ports.log.info(`Fixes not proposed: ${error.message}`);
     return void 0;
   }
+}
+async function verifyFixes(root, fixes, analyze, request, ports) {
+  const scratch = makeScratch(root, ports.fixes?.maxScratchEntries);
+  try {
+    for (const [file, { after }] of fixes.changes) scratch.write(file, after);
+    const { project } = await analyze(scratch.dir);
+    const outcome = await ports.smoke(project, smokeOptions(request), ports.log);
+    return outcome.result.status === "skipped" ? void 0 : verificationOf(outcome.result);
+  } catch (error) {
+    ports.log.info(`The fixes were not smoke-tested: ${error.message}`);
+    return void 0;
+  } finally {
+    scratch.dispose();
+  }
+}
+function verificationOf(result2) {
+  const engines = {};
+  for (const [engine, e] of Object.entries(result2.engines))
+    if (e) engines[engine] = { status: e.status, ...e.reason ? { reason: e.reason } : {} };
+  return {
+    ...result2.build?.status === "failed" ? { buildFailed: result2.build.detail ?? "the build failed" } : {},
+    engines
+  };
 }
 function smokeOptions(request) {
   return {
@@ -2998,6 +3296,7 @@ export {
   TOOL,
   makeReport,
   analyzeStatic,
+  INFORMED_FIXERS,
   reportDirectory,
   repoPath,
   renderAnnotations,

@@ -7,11 +7,11 @@ import {
   parseDeployCheck,
   planEnv,
   runSmoke
-} from "./chunk-PDL3CRPA.js";
+} from "./chunk-HQCC7PXB.js";
 import {
   DEFAULT_LIMITS,
   Redactor
-} from "./chunk-WWDJIF5R.js";
+} from "./chunk-7PPR4LOX.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,

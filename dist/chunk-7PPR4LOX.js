@@ -13604,6 +13604,33 @@ function replaceInLine(file, line, column, endColumn, text) {
   return { file, start: { line, column }, end: { line, column: endColumn }, text };
 }
 
+// src/core/run-facts.ts
+function normalizePackageName(name2) {
+  return name2.toLowerCase().replace(/[-_.]+/g, "-");
+}
+function runFactsOf(observations) {
+  const facts = {};
+  const own = observations.filter(
+    (o) => ["installed-packages", "base-image", "listening", "sqlite-written"].includes(o.kind)
+  );
+  for (const o of own) {
+    if (o.kind === "installed-packages") {
+      facts.installed = Object.fromEntries(
+        Object.entries(o.packages).map(([name2, version]) => [normalizePackageName(name2), version])
+      );
+    } else if (o.kind === "base-image") {
+      facts.baseImage = { ref: o.ref, id: o.id, ...o.digest ? { digest: o.digest } : {} };
+    } else if (o.kind === "sqlite-written") {
+      facts.sqliteDir ??= o.path.replace(/\/[^/]*$/, "") || "/";
+    }
+  }
+  const listening = own.filter((o) => o.kind === "listening");
+  const seen = [...new Set(listening.map((o) => o.port))];
+  const port = listening.find((o) => o.answered)?.port ?? (seen.length === 1 ? seen[0] : void 0);
+  if (port !== void 0) facts.port = port;
+  return facts;
+}
+
 // src/rules/lib/fix.ts
 function linesOf(context, file) {
   const text = context.text(file);
@@ -28498,6 +28525,12 @@ export {
   stamp,
   plainMessage,
   partsOfPlain,
+  replaceLines,
+  insertLines,
+  replaceInLine,
+  normalizePackageName,
+  runFactsOf,
+  linesOf,
   parseDotenv,
   isEnvTemplateName,
   secretsInEnvTemplate,
@@ -28526,10 +28559,15 @@ export {
   djangoCommand,
   serverOf,
   inlineScript,
+  pipInstall,
+  buildCommands,
   modelCompose,
   compareText,
   withBases,
   modelSettings,
+  appOfDockerfile,
+  instructionsOf,
+  runtimeInsertionLine,
   pythonFileCredentials,
   RULES,
   DYNAMIC_RULES,

@@ -15,10 +15,11 @@ import {
   require_node_os,
   require_node_path,
   resolveInside,
+  runFactsOf,
   stamp,
   tail,
   withBases
-} from "./chunk-WWDJIF5R.js";
+} from "./chunk-7PPR4LOX.js";
 import {
   RUN_LABEL,
   removeBuildLayers,
@@ -970,6 +971,156 @@ var skipped = (name, why) => ({
   detail: why
 });
 
+// src/smoke/release.ts
+var RELEASE_DRIVER = [
+  "import json, runpy, sys, time, traceback",
+  "marker, steps = sys.argv[1], json.loads(sys.argv[2])",
+  "broken = None",
+  "for i, step in enumerate(steps):",
+  '    if step.get("gate") and sys.stdin.readline().strip() != "go":',
+  "        break",
+  "    t0 = time.monotonic()",
+  '    sys.argv = ["manage.py"] + step["argv"]',
+  "    code = 0",
+  "    if broken:",
+  "        sys.stderr.write(broken)",
+  "        code = 1",
+  "    else:",
+  "        try:",
+  '            runpy.run_path("manage.py", run_name="__main__")',
+  "        except SystemExit as e:",
+  "            if isinstance(e.code, int):",
+  "                code = e.code",
+  "            elif e.code is not None:",
+  "                print(e.code, file=sys.stderr)",
+  "                code = 1",
+  "        except BaseException:",
+  "            traceback.print_exc()",
+  "            code = 1",
+  // A failed Django setup leaves the app registry half-populated, and every later command would only say
+  // "populate() isn't reentrant": they report the original error instead.
+  '            registry = getattr(sys.modules.get("django.apps"), "apps", None)',
+  "            if registry is not None and registry.loading and not registry.ready:",
+  "                broken = traceback.format_exc()",
+  '    line = "%s %d %d %d" % (marker, i, code, (time.monotonic() - t0) * 1000)',
+  "    for stream in (sys.stdout, sys.stderr):",
+  "        stream.flush()",
+  '        stream.write("\\n" + line + "\\n")',
+  "        stream.flush()",
+  '    if code and step.get("stopOnFailure"):',
+  "        break"
+].join("\n");
+var RELEASE_SCRIPT = 'exec "$(command -v python3 || command -v python)" -c "$1" "$2" "$3"';
+function releaseArgs(marker, steps) {
+  return [RELEASE_DRIVER, marker, JSON.stringify(steps)];
+}
+var escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function splitRelease(r, marker, count) {
+  const pattern = new RegExp(`\\n?${escape(marker)} (\\d+) (-?\\d+) (\\d+)\\r?\\n`, "g");
+  const cut = (text) => {
+    const parts = /* @__PURE__ */ new Map();
+    let from = 0;
+    for (const m of text.matchAll(pattern)) {
+      parts.set(Number(m[1]), { text: text.slice(from, m.index), code: Number(m[2]), ms: Number(m[3]) });
+      from = m.index + m[0].length;
+    }
+    return { parts, rest: text.slice(from) };
+  };
+  const out = cut(r.stdout);
+  const err = cut(r.stderr);
+  const results = [];
+  for (let i = 0; i < count; i++) {
+    const o = out.parts.get(i);
+    const e = err.parts.get(i);
+    const end = o ?? e;
+    if (!end) break;
+    results.push({
+      exitCode: end.code,
+      stdout: o?.text ?? "",
+      stderr: e?.text ?? "",
+      finished: true,
+      durationMs: end.ms
+    });
+  }
+  if (results.length < count && (out.rest.trim() || err.rest.trim() || r.exitCode !== 0)) {
+    results.push({
+      exitCode: r.exitCode,
+      stdout: out.rest,
+      stderr: err.rest,
+      finished: false,
+      ...r.timedOut ? { timedOut: true } : {}
+    });
+  }
+  return results;
+}
+
+// src/smoke/steps/release-one-off.ts
+function startRelease(run, ctx, probeUser, databaseReady) {
+  const gate = databaseReady?.then(
+    () => "go\n",
+    () => "stop\n"
+  );
+  const release = !gate || !ctx.wrapperMayUseDatabase ? releaseOneOff(run, ctx, probeUser, gate) : gate.then(
+    (line) => releaseOneOff(run, ctx, probeUser, line === "go\n" ? void 0 : Promise.resolve(line))
+  );
+  release.catch(() => void 0);
+  return release;
+}
+async function releaseOneOff(run, ctx, probeUser, gate) {
+  const marker = `tfr-step-${run.runId}`;
+  const steps = [
+    { argv: ["check", "--deploy"] },
+    { argv: ["migrate", "--noinput"], stopOnFailure: true, ...gate ? { gate: true } : {} },
+    { argv: ["shell", "-c", writeProbe(probeUser)] }
+  ];
+  let s0 = run.now();
+  const opened = gate?.then((line) => {
+    s0 = run.now();
+    return line;
+  });
+  const r = await oneOffScript(run, ctx, "release", RELEASE_SCRIPT, releaseArgs(marker, steps), opened);
+  const parts = splitRelease(r, marker, steps.length);
+  const measured = parts.filter((p, i) => p.finished && (!gate || i > 0));
+  const rest = Math.max(0, run.now() - s0 - measured.reduce((t, p) => t + (p.durationMs ?? 0), 0));
+  const [check, migrate, write] = parts.map(
+    (p) => p.finished ? p : { ...p, exitCode: p.exitCode === 0 ? 1 : p.exitCode, durationMs: rest }
+  );
+  const ended = (what) => ({
+    exitCode: r.exitCode || 1,
+    stdout: "",
+    stderr: `The one-off container ended before ${what} (exit code ${r.exitCode}).
+${tail(`${r.stdout}
+${r.stderr}`)}`,
+    ...r.timedOut ? { timedOut: true } : {}
+  });
+  const migrated = migrate ?? (check && !check.finished ? check : ended("migrate ran"));
+  return {
+    check: check ?? ended("check --deploy ran"),
+    migrate: migrated,
+    write: write ?? (migrated.exitCode === 0 ? ended("the probe record was written") : { exitCode: 1, stdout: "", stderr: "migrate did not finish, so no probe record was written" })
+  };
+}
+function writeProbe(user) {
+  return [
+    "from django.contrib.auth import get_user_model",
+    "U = get_user_model()",
+    `U.objects.create(**{U.USERNAME_FIELD: ${JSON.stringify(user)}})`,
+    "print('tfr-written')",
+    // The file SQLite just wrote the record to, as the process opened it (a relative NAME is the working directory's).
+    "import os",
+    "from django.db import connections",
+    "c = connections[U.objects.db]",
+    `if c.vendor == 'sqlite': print(${JSON.stringify(SQLITE_MARKER)} + os.path.abspath(str(c.settings_dict['NAME'])))`
+  ].join("\n");
+}
+var SQLITE_MARKER = "tfr-sqlite-file:";
+function sqliteFileWritten(write) {
+  if (write.exitCode !== 0) return void 0;
+  const line = write.stdout.split("\n").find((l) => l.startsWith(SQLITE_MARKER));
+  const path4 = line?.slice(SQLITE_MARKER.length).trim();
+  return path4?.startsWith("/") ? path4 : void 0;
+}
+
 // src/smoke/steps/migrate.ts
 async function migrateStep(run, e) {
   e.released = await e.release;
@@ -978,6 +1129,8 @@ async function migrateStep(run, e) {
 ${r.stderr}`;
   const durationMs = r.durationMs ?? 0;
   if (r.exitCode === 0) {
+    const sqliteFile = sqliteFileWritten(e.released.write);
+    if (sqliteFile) run.observe({ kind: "sqlite-written", engine: e.engine, path: sqliteFile });
     e.record({
       name: "migrate",
       status: "passed",
@@ -1130,6 +1283,28 @@ async function probePages(run, hostPort) {
   return { serverError, detail: `${parts.join("; ")}.` };
 }
 
+// src/smoke/steps/listening.ts
+var LISTEN = "0A";
+function listeningPorts(procNetTcp) {
+  const ports = [];
+  for (const line of procNetTcp.split("\n")) {
+    const fields = line.trim().split(/\s+/);
+    const local = /^[0-9A-Fa-f]+:([0-9A-Fa-f]{4})$/.exec(fields[1] ?? "");
+    if (!local || fields[3]?.toUpperCase() !== LISTEN) continue;
+    const port = parseInt(local[1], 16);
+    if (port > 0 && !ports.includes(port)) ports.push(port);
+  }
+  return ports;
+}
+async function observeListening(run, e, container) {
+  const r = await run.docker.exec(["exec", container, "cat", "/proc/net/tcp", "/proc/net/tcp6"], { timeoutMs: 3e4 }).catch(() => void 0);
+  if (!r?.stdout) return;
+  for (const port of listeningPorts(r.stdout)) {
+    const seen = { kind: "listening", engine: e.engine, port, answered: false };
+    run.observe(seen);
+  }
+}
+
 // src/smoke/steps/probe.ts
 async function probeStep(run, e) {
   const ctx = e.ctx;
@@ -1143,6 +1318,7 @@ async function probeStep(run, e) {
     const logTail = await containerLogs(run, e.web1);
     const state = await containerState(run, e.web1);
     const exited = state && !state.Running && state.ExitCode !== void 0 ? { exitCode: state.ExitCode } : {};
+    if (state?.Running) await observeListening(run, e, e.web1);
     e.record({ name: "http", status: "failed", durationMs: run.now() - h0, detail: answered.why, logTail });
     run.observe({
       kind: "no-http-answer",
@@ -1154,6 +1330,7 @@ async function probeStep(run, e) {
     });
     return { step: "http", why: answered.why, logTail, ...exited };
   }
+  run.observe({ kind: "listening", engine: e.engine, port: ctx.port, answered: true });
   run.observe({
     kind: "first-answer",
     engine: e.engine,
@@ -1181,144 +1358,6 @@ async function probeStep(run, e) {
   }
   e.record({ name: "http", status: "passed", durationMs: run.now() - h0, detail });
   return void 0;
-}
-
-// src/smoke/release.ts
-var RELEASE_DRIVER = [
-  "import json, runpy, sys, time, traceback",
-  "marker, steps = sys.argv[1], json.loads(sys.argv[2])",
-  "broken = None",
-  "for i, step in enumerate(steps):",
-  '    if step.get("gate") and sys.stdin.readline().strip() != "go":',
-  "        break",
-  "    t0 = time.monotonic()",
-  '    sys.argv = ["manage.py"] + step["argv"]',
-  "    code = 0",
-  "    if broken:",
-  "        sys.stderr.write(broken)",
-  "        code = 1",
-  "    else:",
-  "        try:",
-  '            runpy.run_path("manage.py", run_name="__main__")',
-  "        except SystemExit as e:",
-  "            if isinstance(e.code, int):",
-  "                code = e.code",
-  "            elif e.code is not None:",
-  "                print(e.code, file=sys.stderr)",
-  "                code = 1",
-  "        except BaseException:",
-  "            traceback.print_exc()",
-  "            code = 1",
-  // A failed Django setup leaves the app registry half-populated, and every later command would only say
-  // "populate() isn't reentrant": they report the original error instead.
-  '            registry = getattr(sys.modules.get("django.apps"), "apps", None)',
-  "            if registry is not None and registry.loading and not registry.ready:",
-  "                broken = traceback.format_exc()",
-  '    line = "%s %d %d %d" % (marker, i, code, (time.monotonic() - t0) * 1000)',
-  "    for stream in (sys.stdout, sys.stderr):",
-  "        stream.flush()",
-  '        stream.write("\\n" + line + "\\n")',
-  "        stream.flush()",
-  '    if code and step.get("stopOnFailure"):',
-  "        break"
-].join("\n");
-var RELEASE_SCRIPT = 'exec "$(command -v python3 || command -v python)" -c "$1" "$2" "$3"';
-function releaseArgs(marker, steps) {
-  return [RELEASE_DRIVER, marker, JSON.stringify(steps)];
-}
-var escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-function splitRelease(r, marker, count) {
-  const pattern = new RegExp(`\\n?${escape(marker)} (\\d+) (-?\\d+) (\\d+)\\r?\\n`, "g");
-  const cut = (text) => {
-    const parts = /* @__PURE__ */ new Map();
-    let from = 0;
-    for (const m of text.matchAll(pattern)) {
-      parts.set(Number(m[1]), { text: text.slice(from, m.index), code: Number(m[2]), ms: Number(m[3]) });
-      from = m.index + m[0].length;
-    }
-    return { parts, rest: text.slice(from) };
-  };
-  const out = cut(r.stdout);
-  const err = cut(r.stderr);
-  const results = [];
-  for (let i = 0; i < count; i++) {
-    const o = out.parts.get(i);
-    const e = err.parts.get(i);
-    const end = o ?? e;
-    if (!end) break;
-    results.push({
-      exitCode: end.code,
-      stdout: o?.text ?? "",
-      stderr: e?.text ?? "",
-      finished: true,
-      durationMs: end.ms
-    });
-  }
-  if (results.length < count && (out.rest.trim() || err.rest.trim() || r.exitCode !== 0)) {
-    results.push({
-      exitCode: r.exitCode,
-      stdout: out.rest,
-      stderr: err.rest,
-      finished: false,
-      ...r.timedOut ? { timedOut: true } : {}
-    });
-  }
-  return results;
-}
-
-// src/smoke/steps/release-one-off.ts
-function startRelease(run, ctx, probeUser, databaseReady) {
-  const gate = databaseReady?.then(
-    () => "go\n",
-    () => "stop\n"
-  );
-  const release = !gate || !ctx.wrapperMayUseDatabase ? releaseOneOff(run, ctx, probeUser, gate) : gate.then(
-    (line) => releaseOneOff(run, ctx, probeUser, line === "go\n" ? void 0 : Promise.resolve(line))
-  );
-  release.catch(() => void 0);
-  return release;
-}
-async function releaseOneOff(run, ctx, probeUser, gate) {
-  const marker = `tfr-step-${run.runId}`;
-  const steps = [
-    { argv: ["check", "--deploy"] },
-    { argv: ["migrate", "--noinput"], stopOnFailure: true, ...gate ? { gate: true } : {} },
-    { argv: ["shell", "-c", writeProbe(probeUser)] }
-  ];
-  let s0 = run.now();
-  const opened = gate?.then((line) => {
-    s0 = run.now();
-    return line;
-  });
-  const r = await oneOffScript(run, ctx, "release", RELEASE_SCRIPT, releaseArgs(marker, steps), opened);
-  const parts = splitRelease(r, marker, steps.length);
-  const measured = parts.filter((p, i) => p.finished && (!gate || i > 0));
-  const rest = Math.max(0, run.now() - s0 - measured.reduce((t, p) => t + (p.durationMs ?? 0), 0));
-  const [check, migrate, write] = parts.map(
-    (p) => p.finished ? p : { ...p, exitCode: p.exitCode === 0 ? 1 : p.exitCode, durationMs: rest }
-  );
-  const ended = (what) => ({
-    exitCode: r.exitCode || 1,
-    stdout: "",
-    stderr: `The one-off container ended before ${what} (exit code ${r.exitCode}).
-${tail(`${r.stdout}
-${r.stderr}`)}`,
-    ...r.timedOut ? { timedOut: true } : {}
-  });
-  const migrated = migrate ?? (check && !check.finished ? check : ended("migrate ran"));
-  return {
-    check: check ?? ended("check --deploy ran"),
-    migrate: migrated,
-    write: write ?? (migrated.exitCode === 0 ? ended("the probe record was written") : { exitCode: 1, stdout: "", stderr: "migrate did not finish, so no probe record was written" })
-  };
-}
-function writeProbe(user) {
-  return [
-    "from django.contrib.auth import get_user_model",
-    "U = get_user_model()",
-    `U.objects.create(**{U.USERNAME_FIELD: ${JSON.stringify(user)}})`,
-    "print('tfr-written')"
-  ].join("\n");
 }
 
 // src/smoke/steps/serve.ts
@@ -1658,6 +1697,120 @@ ${logs}`);
   }
 }
 
+// src/smoke/steps/image-facts.ts
+var PACKAGES_MARKER = "tfr-packages:";
+var PACKAGES_SCRIPT = [
+  "import json, importlib.metadata as m",
+  `print(${JSON.stringify(PACKAGES_MARKER)} + json.dumps({d.metadata['Name']: d.version for d in m.distributions() if d.metadata['Name']}))`
+].join("\n");
+async function observeImageFacts(run) {
+  await Promise.all([
+    installedPackages(run).then((o) => o && run.observe(o)),
+    resolvedBaseImage(run).then((o) => o && run.observe(o))
+  ]).catch((error) => run.log.debug?.(`image facts: ${error.message}`));
+}
+async function installedPackages(run) {
+  const r = await run.docker.exec(
+    [
+      "run",
+      "--rm",
+      "--name",
+      run.name("facts"),
+      "--label",
+      run.label,
+      ...containerLimitArgs(run.limits),
+      "--network",
+      "none",
+      "--entrypoint",
+      "sh",
+      run.imageRef,
+      "-c",
+      'exec "$(command -v python3 || command -v python)" -c "$1"',
+      "sh",
+      PACKAGES_SCRIPT
+    ],
+    { timeoutMs: run.oneOffTimeoutMs }
+  );
+  if (r.timedOut) await run.docker.exec(["rm", "-f", "-v", run.name("facts")], { timeoutMs: 6e4 });
+  return r.exitCode === 0 ? parseInstalled(r.stdout) : void 0;
+}
+function parseInstalled(stdout) {
+  const line = stdout.split("\n").find((l) => l.startsWith(PACKAGES_MARKER));
+  if (!line) return void 0;
+  try {
+    const parsed = JSON.parse(line.slice(PACKAGES_MARKER.length));
+    if (!parsed || typeof parsed !== "object") return void 0;
+    const packages = {};
+    for (const [name, version] of Object.entries(parsed))
+      if (typeof version === "string" && /^[\w.+!-]+$/.test(version)) packages[name] = version;
+    return { kind: "installed-packages", packages };
+  } catch {
+    return void 0;
+  }
+}
+async function resolvedBaseImage(run) {
+  const df = run.app.dockerfile;
+  const from = df && baseFrom(
+    df.targetStage?.from,
+    df.stages.map((s) => s.from)
+  );
+  if (!df || !from) return void 0;
+  const args = {};
+  for (const [k, v] of Object.entries(run.app.compose?.appService?.build?.args ?? {}))
+    if (v !== void 0) args[k] = v;
+  Object.assign(args, run.options.buildArgs ?? {});
+  if (buildSource(run.app).dockerfile !== df.file) return void 0;
+  const ref = resolvedRef(from.raw, df.globalArgs, args);
+  if (!ref) return void 0;
+  const r = await run.docker.exec(["image", "inspect", "--format", "{{json .}}", ref], {
+    timeoutMs: 3e4
+  });
+  return r.exitCode === 0 ? parseBaseImage(ref, r.stdout) : void 0;
+}
+function baseFrom(from, all) {
+  for (let i = 0; from && i <= all.length; i++) {
+    if (from.scratch) return void 0;
+    if (from.stageRef === void 0) return from;
+    from = all[from.stageRef];
+  }
+  return void 0;
+}
+function resolvedRef(raw, globalArgs, buildArgs) {
+  const image = raw.trim().split(/\s+/).filter((w) => !w.startsWith("--"))[0];
+  if (!image) return void 0;
+  let unknown = false;
+  const ref = image.replace(
+    /\$\{(\w+)(?::?-([^}]*))?\}|\$(\w+)/g,
+    (_m, braced, fallback, bare) => {
+      const name = braced ?? bare;
+      const v = buildArgs[name] ?? globalArgs.findLast((a) => a.name === name)?.default ?? fallback;
+      if (v === void 0) unknown = true;
+      return v ?? "";
+    }
+  );
+  return unknown || ref === "" ? void 0 : ref;
+}
+function parseBaseImage(ref, json) {
+  let image;
+  try {
+    image = JSON.parse(json);
+  } catch {
+    return void 0;
+  }
+  if (typeof image.Id !== "string") return void 0;
+  const repository = ref.replace(/@.*$/, "").replace(/:[^/:]*$/, "");
+  const digests = Array.isArray(image.RepoDigests) ? image.RepoDigests.filter((d) => typeof d === "string") : [];
+  const mine = digests.find(
+    (d) => d.slice(0, d.indexOf("@")) === repository || sameRepository(d, repository)
+  );
+  const digest = mine && /@(sha256:[0-9a-f]{64})$/.exec(mine)?.[1];
+  return { kind: "base-image", ref, id: image.Id, ...digest ? { digest } : {} };
+}
+function sameRepository(repoDigest, repository) {
+  const strip = (r) => r.replace(/^docker\.io\//, "").replace(/^library\//, "");
+  return strip(repoDigest.slice(0, repoDigest.indexOf("@"))) === strip(repository);
+}
+
 // src/smoke/smoke-run.ts
 var ENGINES = ["sqlite", "postgres"];
 function engineList(run) {
@@ -1676,9 +1829,10 @@ async function executeRun(run, rules) {
     for (const e of engines) run.engines[e] = skippedEngine(e, "The image did not build.");
     return finishRun(run, rules, "The image did not build.");
   }
-  await Promise.all(
-    engines.map((e) => e === "postgres" ? runEngine(run, e, postgres, pgCreds) : runEngine(run, e))
-  );
+  await Promise.all([
+    ...engines.map((e) => e === "postgres" ? runEngine(run, e, postgres, pgCreds) : runEngine(run, e)),
+    observeImageFacts(run)
+  ]);
   return finishRun(run, rules);
 }
 function finishRun(run, rules, reason) {
@@ -1707,7 +1861,7 @@ function finishRun(run, rules, reason) {
     engines: structuredClone(run.engines),
     durationMs: run.now() - run.started
   };
-  return { result, findings: judge(run, rules, context) };
+  return { result, findings: judge(run, rules, context), facts: runFactsOf(run.observations) };
 }
 function settle(e, rules, run, context) {
   const seen = run.observations.filter((o) => "engine" in o && o.engine === e.engine);
