@@ -567,6 +567,17 @@ test('TF0602: the SQLite path under DATA_DIR (BASE_DIR its default), ENV DATA_DI
   assert.deepEqual(result.applied[0].variables ?? [], []);
 });
 
+test('TF0602: a path two names under BASE_DIR is left alone (under DATA_DIR its directory would not exist)', async () => {
+  const root = tree('data-dir-nested', {
+    ...WEB,
+    'mysite/settings.py': SQLITE_SETTINGS("BASE_DIR / 'data' / 'db.sqlite3'"),
+  });
+  const findings = (await analyzeStatic(root, noConfig)).findings;
+  assert.ok(findings.some((f) => f.ruleId === 'TF0602'));
+  const result = await runFixes(ports(root), { rules: [findRule('TF0602')!] });
+  assert.equal(result.changes.size, 0);
+});
+
 test('TF0602: with a non-root USER the directory is made and handed over before it; MEDIA_ROOT follows into /data', async () => {
   const { read } = await fixTree(
     'data-dir-user',

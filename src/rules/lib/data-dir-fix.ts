@@ -10,9 +10,12 @@ import type { FixContext, FixProposal } from './rule.js';
 export const DATA_DIR = 'DATA_DIR';
 export const DATA_VOLUME = '/data';
 
-/** `BASE_DIR / 'db.sqlite3'` and `os.path.join(BASE_DIR, 'db.sqlite3')`: a file or directory right under BASE_DIR. */
+/**
+ * `BASE_DIR / 'db.sqlite3'` and `os.path.join(BASE_DIR, 'db.sqlite3')`: a file or directory right under BASE_DIR;
+ * `BASE_DIR / 'data' / 'db.sqlite3'` is not one (under DATA_DIR it would name a directory nobody made).
+ */
 const UNDER_BASE_DIR = [
-  { form: 'pathlib', pattern: /\bBASE_DIR\s*\/\s*(["'])([^"'\\/]+)\1/g },
+  { form: 'pathlib', pattern: /\bBASE_DIR\s*\/\s*(["'])([^"'\\/]+)\1(?!\s*\/)/g },
   { form: 'os.path', pattern: /\bos\.path\.join\(\s*BASE_DIR\s*,\s*(["'])([^"'\\/]+)\1\s*\)/g },
 ] as const;
 

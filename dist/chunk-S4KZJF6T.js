@@ -19,7 +19,7 @@ import {
   stamp,
   tail,
   withBases
-} from "./chunk-7PPR4LOX.js";
+} from "./chunk-PSNL3SCH.js";
 import {
   RUN_LABEL,
   removeBuildLayers,

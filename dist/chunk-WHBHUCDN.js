@@ -7,11 +7,11 @@ import {
   parseDeployCheck,
   planEnv,
   runSmoke
-} from "./chunk-HQCC7PXB.js";
+} from "./chunk-S4KZJF6T.js";
 import {
   DEFAULT_LIMITS,
   Redactor
-} from "./chunk-7PPR4LOX.js";
+} from "./chunk-PSNL3SCH.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,

@@ -66,7 +66,7 @@ import {
   serverOf,
   stamp,
   writeOwnFile
-} from "./chunk-7PPR4LOX.js";
+} from "./chunk-PSNL3SCH.js";
 import {
   __commonJS,
   __require,

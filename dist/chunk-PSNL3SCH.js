@@ -26132,7 +26132,7 @@ var import_node_path9 = __toESM(require_node_path(), 1);
 var DATA_DIR = "DATA_DIR";
 var DATA_VOLUME = "/data";
 var UNDER_BASE_DIR = [
-  { form: "pathlib", pattern: /\bBASE_DIR\s*\/\s*(["'])([^"'\\/]+)\1/g },
+  { form: "pathlib", pattern: /\bBASE_DIR\s*\/\s*(["'])([^"'\\/]+)\1(?!\s*\/)/g },
   { form: "os.path", pattern: /\bos\.path\.join\(\s*BASE_DIR\s*,\s*(["'])([^"'\\/]+)\1\s*\)/g }
 ];
 function dataDirFromEnvironment(context, app, what) {
