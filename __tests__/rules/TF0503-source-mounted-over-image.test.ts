@@ -56,4 +56,16 @@ composeRuleCases(sourceMountedOverImage, [
     compose: y('services:', '  web:', '    build: .', '    volumes:', '      - .:/app'),
     expect: [],
   },
+  {
+    name: 'a code-less image (requirements only) running the project mounted from the repository',
+    compose: y('services:', '  web:', '    build: .', '    volumes:', '      - .:/app'),
+    app: { managePy: 'manage.py', dockerfile: dockerfile(stage({ workdir: '/app', copyTo: ['/tmp'] })) },
+    expect: ['compose.yaml:5'],
+  },
+  {
+    name: 'a code-less image with only a data directory mounted',
+    compose: y('services:', '  web:', '    build: .', '    volumes:', '      - ./media:/app/media'),
+    app: { managePy: 'manage.py', dockerfile: dockerfile(stage({ workdir: '/app', copyTo: ['/tmp'] })) },
+    expect: [],
+  },
 ]);

@@ -115,7 +115,7 @@ export class AppSeeds extends ModelPart {
         target: build.target,
         args: build.args,
         compose: set,
-        managePy: managePys.find((m) => isUnder(m, contextDir)),
+        managePy: managePys.find((m) => isUnder(m, contextDir)) ?? mountedProject(set, managePys),
       });
     }
 
@@ -242,4 +242,12 @@ export class AppSeeds extends ModelPart {
       text !== undefined && /\b(python|pip3?|gunicorn|uwsgi|uvicorn|daphne|manage\.py|django)\b/i.test(text)
     );
   }
+}
+
+/** The Django project the compose app service bind-mounts into its container (`./src:/src`) when its image has none. */
+function mountedProject(set: ComposeSet, managePys: string[]): string | undefined {
+  const binds = (set.model?.appService?.volumes ?? []).filter(
+    (v) => v.type === 'bind' && v.source && !v.source.startsWith('/') && !v.source.startsWith('~'),
+  );
+  return managePys.find((m) => binds.some((v) => isUnder(dirName(m), normalizeRelative(v.source!) ?? '..')));
 }

@@ -7,11 +7,11 @@ import {
   parseDeployCheck,
   planEnv,
   runSmoke
-} from "./chunk-Q6MIFAHU.js";
+} from "./chunk-ZE3P7A7I.js";
 import {
   DEFAULT_LIMITS,
   Redactor
-} from "./chunk-DWBZCS77.js";
+} from "./chunk-YCRDJWXN.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,

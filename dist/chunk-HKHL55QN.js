@@ -46,7 +46,7 @@ import {
   sentFiles,
   stamp,
   writeOwnFile
-} from "./chunk-DWBZCS77.js";
+} from "./chunk-YCRDJWXN.js";
 import {
   __toESM
 } from "./chunk-TEVZZSVY.js";
@@ -521,7 +521,7 @@ var AppSeeds = class extends ModelPart {
         target: build.target,
         args: build.args,
         compose: set,
-        managePy: managePys.find((m) => isUnder(m, contextDir))
+        managePy: managePys.find((m) => isUnder(m, contextDir)) ?? mountedProject(set, managePys)
       });
     }
     return seeds;
@@ -628,6 +628,12 @@ var AppSeeds = class extends ModelPart {
     return text !== void 0 && /\b(python|pip3?|gunicorn|uwsgi|uvicorn|daphne|manage\.py|django)\b/i.test(text);
   }
 };
+function mountedProject(set, managePys) {
+  const binds = (set.model?.appService?.volumes ?? []).filter(
+    (v) => v.type === "bind" && v.source && !v.source.startsWith("/") && !v.source.startsWith("~")
+  );
+  return managePys.find((m) => binds.some((v) => isUnder(dirName(m), normalizeRelative(v.source) ?? "..")));
+}
 
 // src/parse/dotenv.ts
 function parseDotenv(text) {
@@ -810,8 +816,8 @@ var ImageFiles = class extends ModelPart {
         const candidates = word.includes("/") ? [posix.resolve(workdir, word)] : [posix.resolve(workdir, word), ...binDirs(word)];
         for (const imagePath of candidates) {
           const source = layout.sourceOf(target, imagePath) ?? this.copiedByName(target, word, context, layout);
-          if (!source) continue;
-          const file = joinPath(context.dir, source);
+          const file = source ? joinPath(context.dir, source) : boundFile(service?.volumes ?? [], imagePath);
+          if (!file) continue;
           if (!(file in this.texts) || out.some((s) => s.file === file)) break;
           const script = parseShell(this.texts[file], 1);
           out.push({ file, script, imagePath });
@@ -832,6 +838,16 @@ var ImageFiles = class extends ModelPart {
     return void 0;
   }
 };
+function boundFile(volumes, imagePath) {
+  for (const v of [...volumes].reverse()) {
+    if (v.type !== "bind" || !v.source || v.source.startsWith("/") || v.source.startsWith("~")) continue;
+    const target = posix.normalize(v.target).replace(/(.)\/+$/, "$1");
+    if (imagePath !== target && !imagePath.startsWith(target === "/" ? "/" : `${target}/`)) continue;
+    const file = normalizeRelative(joinPath(v.source, imagePath.slice(target.length)));
+    if (file) return file;
+  }
+  return void 0;
+}
 function runCommands(run) {
   if (run.argv) {
     const [cmd, flag, script] = run.argv;

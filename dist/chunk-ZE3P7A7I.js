@@ -16,7 +16,7 @@ import {
   stamp,
   tail,
   withBases
-} from "./chunk-DWBZCS77.js";
+} from "./chunk-YCRDJWXN.js";
 import {
   RUN_LABEL,
   removeBuildLayers,
