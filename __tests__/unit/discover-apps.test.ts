@@ -319,3 +319,22 @@ test('a Django project outside every analysed image is skipped with the reason, 
     { dir: 'app', dockerfile: 'app/Dockerfile', settings: 'app/mysite/settings.py' },
   ]);
 });
+
+test('production variants no compose file builds are apps of their own beside the runner compose builds', async () => {
+  const { project } = await analyzeFiles({
+    'docker-compose.yml': 'services:\n  web:\n    build: .\n    command: python manage.py runserver\n',
+    Dockerfile: PY_DOCKERFILE,
+    'production.Dockerfile': PY_DOCKERFILE,
+    'Dockerfile.prod': PY_DOCKERFILE,
+    'gitpod.Dockerfile': PY_DOCKERFILE,
+    'manage.py': manage(),
+  });
+  assert.deepEqual(
+    project.apps.map((a) => [a.dockerfile?.file, a.compose?.files ?? []]),
+    [
+      ['Dockerfile', ['docker-compose.yml']],
+      ['Dockerfile.prod', []],
+      ['production.Dockerfile', []],
+    ],
+  );
+});

@@ -166,7 +166,9 @@ export class AppSeeds extends ModelPart {
   /** Apps of the Dockerfiles no compose project builds (or of the one named in the inputs). */
   private dockerfiles(given: string | undefined, managePys: string[], claimed: Set<string>): AppSeed[] {
     const seeds: AppSeed[] = [];
-    const candidates = given ? [given] : this.preferredDockerfiles().filter((d) => !claimed.has(d));
+    const candidates = given
+      ? [given]
+      : [...this.preferredDockerfiles(), ...this.productionVariants(claimed)].filter((d) => !claimed.has(d));
     for (const dockerfile of candidates) {
       if (claimed.has(dockerfile)) continue;
       const dir = dirName(dockerfile);
@@ -234,6 +236,24 @@ export class AppSeeds extends ModelPart {
       out.push(plain ?? prod ?? files.find((f) => !dev(f)) ?? files[0]);
     }
     return out.sort(byDepth);
+  }
+
+  /**
+   * Production variants (`production.Dockerfile`, `Dockerfile.prod`) no compose file builds, in a directory whose
+   * preferred Dockerfile compose builds (a development runner): the image that ships, built by CI.
+   */
+  private productionVariants(claimed: Set<string>): string[] {
+    const builtDirs = new Set([...claimed].map(dirName));
+    return this.files
+      .filter(
+        (f) =>
+          isDockerfile(f) &&
+          (f in this.texts || this.tree.unreadable.some((u) => u.file === f)) &&
+          /prod/i.test(baseName(f)) &&
+          !claimed.has(f) &&
+          builtDirs.has(dirName(f)),
+      )
+      .sort(byDepth);
   }
 
   private looksLikePythonImage(dockerfile: string): boolean {
