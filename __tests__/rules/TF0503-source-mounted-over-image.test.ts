@@ -68,4 +68,10 @@ composeRuleCases(sourceMountedOverImage, [
     app: { managePy: 'manage.py', dockerfile: dockerfile(stage({ workdir: '/app', copyTo: ['/tmp'] })) },
     expect: [],
   },
+  {
+    name: 'a code-less image with the project mounted off its working directory',
+    compose: y('services:', '  web:', '    build: .', '    volumes:', '      - .:/code'),
+    app: { managePy: 'manage.py', dockerfile: dockerfile(stage({ workdir: '/app', copyTo: ['/tmp'] })) },
+    expect: [],
+  },
 ]);

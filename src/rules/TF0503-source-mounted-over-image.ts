@@ -58,7 +58,10 @@ export const sourceMountedOverImage = defineRule({
         if (!codeDir) {
           // An image that holds no code (a runner with only its requirements) runs the Django project mounted here.
           const projectDir = app.managePy ? posix.dirname(app.managePy) : undefined;
-          if (projectDir === undefined || !coversPath(v.source, projectDir)) continue;
+          const workdir = app.dockerfile?.targetStage?.workdir ?? '/';
+          // A mount off the working directory's path (`/code` beside WORKDIR /app) is not what the container runs.
+          const onWorkdir = coversPath(v.target, workdir) || coversPath(workdir, v.target);
+          if (projectDir === undefined || !coversPath(v.source, projectDir) || !onWorkdir) continue;
           out.push({
             file: v.file,
             line: v.line,

@@ -16,6 +16,7 @@ import {
   baseName,
   dirName,
   discover,
+  entryOf,
   findRule,
   inlineScript,
   isComposeOverride,
@@ -35,6 +36,7 @@ import {
   modelSettings,
   moduleFiles,
   normalizeRelative,
+  parseComposeYaml,
   parseDockerignore,
   parseShell,
   partsOfPlain,
@@ -46,7 +48,7 @@ import {
   sentFiles,
   stamp,
   writeOwnFile
-} from "./chunk-YCRDJWXN.js";
+} from "./chunk-MGRSHCAU.js";
 import {
   __toESM
 } from "./chunk-TEVZZSVY.js";
@@ -565,7 +567,7 @@ var AppSeeds = class extends ModelPart {
   /** Apps of the Dockerfiles no compose project builds (or of the one named in the inputs). */
   dockerfiles(given, managePys, claimed) {
     const seeds = [];
-    const candidates = given ? [given] : this.preferredDockerfiles().filter((d) => !claimed.has(d));
+    const candidates = given ? [given] : [...this.preferredDockerfiles(), ...this.productionVariants(claimed)].filter((d) => !claimed.has(d));
     for (const dockerfile of candidates) {
       if (claimed.has(dockerfile)) continue;
       const dir = dirName(dockerfile);
@@ -622,6 +624,16 @@ var AppSeeds = class extends ModelPart {
       out.push(plain ?? prod ?? files.find((f) => !dev(f)) ?? files[0]);
     }
     return out.sort(byDepth);
+  }
+  /**
+   * Production variants (`production.Dockerfile`, `Dockerfile.prod`) no compose file builds, in a directory whose
+   * preferred Dockerfile compose builds (a development runner): the image that ships, built by CI.
+   */
+  productionVariants(claimed) {
+    const builtDirs = new Set([...claimed].map(dirName));
+    return this.files.filter(
+      (f) => isDockerfile(f) && (f in this.texts || this.tree.unreadable.some((u) => u.file === f)) && /prod/i.test(baseName(f)) && !claimed.has(f) && builtDirs.has(dirName(f))
+    ).sort(byDepth);
   }
   looksLikePythonImage(dockerfile) {
     const text = this.texts[dockerfile];
@@ -685,8 +697,10 @@ var ComposeProjects = class extends ModelPart {
         for (const name of names) {
           if (name === base || isComposeOverride(name) || COMPOSE_BASES.includes(name)) continue;
           const file = joinPath(dir, name);
+          const baseFile = base === void 0 ? void 0 : joinPath(dir, base);
           const standalone = /^\s+(build|image)\s*:/m.test(this.texts[file] ?? "");
-          const files2 = standalone || !base ? [file] : [joinPath(dir, base), file];
+          const layered = baseFile !== void 0 && (!standalone || overridesBase(file, this.texts[file] ?? "", baseFile, this.texts[baseFile] ?? ""));
+          const files2 = layered ? [baseFile, file] : [file];
           sets.push({ dir, files: files2 });
         }
       }
@@ -706,6 +720,25 @@ var ComposeProjects = class extends ModelPart {
     return sets;
   }
 };
+function overridesBase(file, text, baseFile, baseText) {
+  const services = entryOf(parseComposeYaml(file, text).root, "services")?.value;
+  const baseServices = entryOf(parseComposeYaml(baseFile, baseText).root, "services")?.value;
+  if (services?.kind !== "map" || baseServices?.kind !== "map") return false;
+  const own = new Set(services.entries.map((e) => e.key));
+  const inBase = new Set(baseServices.entries.map((e) => e.key));
+  const baseOnly = (name) => !own.has(name) && inBase.has(name);
+  return services.entries.some(({ key, value }) => {
+    if (value.kind !== "map") return false;
+    const extended = entryOf(value, "extends")?.value;
+    const extendsFile = extended?.kind === "map" && entryOf(extended, "file") !== void 0;
+    if (!entryOf(value, "build") && !entryOf(value, "image") && !extendsFile && inBase.has(key)) return true;
+    const extendedNode = extended?.kind === "scalar" ? extended : entryOf(extended, "service")?.value;
+    if (!extendsFile && extendedNode?.kind === "scalar" && baseOnly(String(extendedNode.value))) return true;
+    const dependsOn = entryOf(value, "depends_on")?.value;
+    const targets = dependsOn?.kind === "seq" ? dependsOn.items.flatMap((i) => i.kind === "scalar" ? [String(i.value)] : []) : dependsOn?.kind === "map" ? dependsOn.entries.map((e) => e.key) : [];
+    return targets.some(baseOnly);
+  });
+}
 
 // src/model/image-files.ts
 import { posix } from "node:path";

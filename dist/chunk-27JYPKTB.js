@@ -7,11 +7,11 @@ import {
   parseDeployCheck,
   planEnv,
   runSmoke
-} from "./chunk-ZE3P7A7I.js";
+} from "./chunk-GB7DAA4B.js";
 import {
   DEFAULT_LIMITS,
   Redactor
-} from "./chunk-YCRDJWXN.js";
+} from "./chunk-MGRSHCAU.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,

@@ -16,7 +16,7 @@ import {
   stamp,
   tail,
   withBases
-} from "./chunk-YCRDJWXN.js";
+} from "./chunk-MGRSHCAU.js";
 import {
   RUN_LABEL,
   removeBuildLayers,

@@ -25609,6 +25609,9 @@ docker build -f Dockerfile --target app --build-arg BASE_IMAGE=python:3.12-slim 
   }
 });
 
+// src/rules/TF0503-source-mounted-over-image.ts
+import { posix as posix9 } from "node:path";
+
 // src/rules/lib/paths.ts
 function coversPath(a, b) {
   const x = a.length > 1 ? a.replace(/\/+$/, "") : a;
@@ -25674,7 +25677,7 @@ var sourceMountedOverImage = defineRule({
       for (const v of web.volumes) {
         if (v.type !== "bind" || !v.source || v.source.startsWith("/") || v.source.startsWith("~")) continue;
         if (!codeDir) {
-          const projectDir = app.managePy ? dirName(app.managePy) : void 0;
+          const projectDir = app.managePy ? posix9.dirname(app.managePy) : void 0;
           if (projectDir === void 0 || !coversPath(v.source, projectDir)) continue;
           out.push({
             file: v.file,
@@ -25733,7 +25736,7 @@ database on a volume (or use PostgreSQL).
 });
 
 // src/rules/TF0602-runtime-data-not-in-volume.ts
-import { posix as posix9 } from "node:path";
+import { posix as posix10 } from "node:path";
 var runtimeDataNotInVolume = defineRule({
   id: "TF0602",
   name: "runtime-data-not-in-volume",
@@ -25784,7 +25787,7 @@ object store for media.
       const where = app.compose?.appService ? `a VOLUME of the Dockerfile nor a volume of the compose service '${app.compose.appService.name}'` : "a VOLUME of the Dockerfile (and no compose service mounts one)";
       const databases = settings.databases;
       for (const hit of databases ? sqliteFiles(databases, ctx) : []) {
-        const dir = posix9.dirname(hit.path);
+        const dir = posix10.dirname(hit.path);
         if (covered(dir, mounts) || mounts.includes(hit.path)) continue;
         findings.push({
           file: databases?.file ?? settings.file,
@@ -25810,10 +25813,10 @@ function imageBaseDir(app) {
   if (!app.imageSourceDir) return void 0;
   const baseDir = app.settings?.baseDir;
   if (baseDir === void 0) return app.imageSourceDir;
-  const manageDir = app.managePy ? posix9.dirname(app.managePy) : app.dir;
-  const rel = posix9.relative(manageDir === "." ? "" : manageDir, baseDir === "." ? "" : baseDir);
+  const manageDir = app.managePy ? posix10.dirname(app.managePy) : app.dir;
+  const rel = posix10.relative(manageDir === "." ? "" : manageDir, baseDir === "." ? "" : baseDir);
   if (rel.startsWith("..")) return void 0;
-  return posix9.join(app.imageSourceDir, rel);
+  return posix10.join(app.imageSourceDir, rel);
 }
 function sqliteFiles(databases, ctx) {
   const selection = databases.selection;
@@ -25860,7 +25863,7 @@ function selects(c, value, all) {
 function sqliteUrlPath(url, ctx) {
   const m = /^(sqlite|spatialite):\/\/[^/]*\/(.*)$/.exec(url);
   if (!m || m[2] === "" || m[2] === ":memory:") return void 0;
-  return m[2].startsWith("/") ? clean(m[2]) : clean(posix9.join(ctx.workdir, m[2]));
+  return m[2].startsWith("/") ? clean(m[2]) : clean(posix10.join(ctx.workdir, m[2]));
 }
 function resolvePath(v, ctx, depth) {
   if (depth > 10) return void 0;
@@ -25875,7 +25878,7 @@ function resolvePath(v, ctx, depth) {
     }
     case "path":
       if (v.base === "absolute") return clean(`/${v.parts.join("/")}`);
-      return ctx.imageBase === void 0 ? void 0 : clean(posix9.join(ctx.imageBase, ...v.parts));
+      return ctx.imageBase === void 0 ? void 0 : clean(posix10.join(ctx.imageBase, ...v.parts));
     case "literal":
       return typeof v.value === "string" ? fromString(v.value, ctx) : void 0;
     default:
@@ -25884,10 +25887,10 @@ function resolvePath(v, ctx, depth) {
 }
 function fromString(s, ctx) {
   if (s === "" || s === ":memory:" || s.includes("://") || s.startsWith("file:")) return void 0;
-  return clean(s.startsWith("/") ? s : posix9.join(ctx.workdir, s));
+  return clean(s.startsWith("/") ? s : posix10.join(ctx.workdir, s));
 }
 function clean(p) {
-  const n = posix9.normalize(p);
+  const n = posix10.normalize(p);
   return n.length > 1 && n.endsWith("/") ? n.slice(0, -1) : n;
 }
 function covered(dir, mounts) {
@@ -27926,6 +27929,8 @@ export {
   parseShell,
   modelDockerfile,
   inlineScript,
+  parseComposeYaml,
+  entryOf,
   modelCompose,
   withBases,
   modelSettings,
