@@ -48,6 +48,7 @@ object store for media.
   related: [],
   check(project) {
     const findings: RawFinding[] = [];
+    const composeFiles = new Set(project.apps.flatMap((a) => a.compose?.files ?? []));
     for (const app of project.apps) {
       const settings = app.settings;
       const stage = app.dockerfile?.targetStage;
@@ -58,9 +59,11 @@ object store for media.
         ...stage.volumes.flatMap((v) => v.paths),
         ...(app.compose?.appService?.volumes ?? []).filter((v) => v.type !== 'tmpfs').map((v) => v.target),
       ].map(clean);
+      // With several compose files, say which one the service is judged in (another may mount the path).
+      const inFiles = app.compose && composeFiles.size > 1 ? ` in ${app.compose.files.join(' + ')}` : '';
       const where = app.compose?.appService
-        ? `a VOLUME of the Dockerfile nor a volume of the compose service '${app.compose.appService.name}'`
-        : 'a VOLUME of the Dockerfile (and no compose service mounts one)';
+        ? `a VOLUME of the Dockerfile nor a volume of the compose service '${app.compose.appService.name}'${inFiles}`
+        : 'a VOLUME of the Dockerfile nor a volume of a compose service (no compose file runs this image)';
 
       const databases = settings.databases;
       for (const hit of databases ? sqliteFiles(databases, ctx) : []) {
