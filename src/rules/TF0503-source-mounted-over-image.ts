@@ -31,7 +31,8 @@ export const sourceMountedOverImage = defineRule({
   help: [
     'A release is the built image plus config. A bind mount of the working tree over the directory where the image',
     'holds the code replaces that code with whatever is on the host: uncommitted edits, another branch, files the',
-    '`.dockerignore` keeps out. What runs is then not the release you built and tested.',
+    '`.dockerignore` keeps out. What runs is then not the release you built and tested. The same holds for an image',
+    'that holds no code at all (a runner with only the requirements) and gets the project from the mount.',
     '',
     'Keep the live-reload mount out of the file used to deploy, e.g. in a `compose.override.yaml` (or a `develop:',
     'watch` section) that only development loads:',
