@@ -48,7 +48,7 @@ import {
   sentFiles,
   stamp,
   writeOwnFile
-} from "./chunk-MGRSHCAU.js";
+} from "./chunk-3BJIKLGA.js";
 import {
   __toESM
 } from "./chunk-TEVZZSVY.js";

@@ -7,11 +7,11 @@ import {
   parseDeployCheck,
   planEnv,
   runSmoke
-} from "./chunk-GB7DAA4B.js";
+} from "./chunk-CND5BMGF.js";
 import {
   DEFAULT_LIMITS,
   Redactor
-} from "./chunk-MGRSHCAU.js";
+} from "./chunk-3BJIKLGA.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,

@@ -21605,8 +21605,13 @@ function lift(v, f) {
     const unset = lift(v.unset, f);
     if (unset.t === "unknown" && unset.crash && v.unset.t === "none") markRequired(v.read);
     const out = { t: "env", read: v.read, unset, line: v.line };
-    const probes = v.probes?.map((p) => ({ text: p.text, v: f(p.v) })).filter((p) => isScalarValue(p.v));
-    if (probes?.length) out.probes = probes;
+    const mapped = v.probes?.map((p) => ({ text: p.text, v: f(p.v) })) ?? [];
+    const probes = mapped.filter((p) => isScalarValue(p.v));
+    if (probes.length) out.probes = probes;
+    const selects2 = new Set(v.selects);
+    for (const p of mapped)
+      if (p.v.t === "env" && p.v.read.variable !== v.read.variable) selects2.add(p.v.read.variable);
+    if (selects2.size > 0) out.selects = [...selects2];
     if (v.dbUrl && unset.t === "dict") out.dbUrl = true;
     if (v.cases) {
       out.cases = v.cases.map((c) => ({ value: c.value, v: lift(c.v, f) }));
@@ -22451,10 +22456,17 @@ function scalarBinary(x, op, y, line) {
       break;
     case "*":
       if (x.t === "num" && y.t === "num") return { t: "num", v: x.v * y.v, line };
+      if (x.t === "str" && y.t === "num") return repeat(x.v, y.v, line);
+      if (x.t === "num" && y.t === "str") return repeat(y.v, x.v, line);
       break;
   }
   if (x.t === "none" || y.t === "none") return { t: "unknown", text: `None ${op}`, crash: true, line };
   return { t: "unknown", text: op, line };
+}
+function repeat(text, times, line) {
+  if (!Number.isInteger(times) || text.length * Math.max(times, 0) > 1e4)
+    return { t: "unknown", text: "*", line };
+  return { t: "str", v: text.repeat(Math.max(times, 0)), line };
 }
 function mutate(current, method, args, line) {
   const [a0, a1] = args.pos;
@@ -23675,6 +23687,7 @@ function envSource(v, inner) {
   if (v.prefix) out.prefix = v.prefix;
   if (v.suffix) out.suffix = v.suffix;
   if (v.whenSet) out.whenSet = v.whenSet;
+  if (v.selects) out.selects = v.selects;
   const truths = (v.whenSet ? [] : v.probes ?? []).flatMap((p) => {
     const t2 = truthy(p.v);
     return t2 === void 0 ? [] : [[p.text, t2]];
@@ -23980,6 +23993,15 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
           continue;
         }
         const falseWord = isFalseWord(unset);
+        if (v.selects?.length) {
+          const others = v.selects.join(", ");
+          findings.push({
+            file: a.file ?? settings.file,
+            line: a.line,
+            ...msg`DEBUG is true whenever ${v.variable} is unset (only when it is set does DEBUG come from ${others}), so a deploy that does not set ${v.variable} runs in debug mode; make the value taken when ${v.variable} is unset false (e.g. ${code("else False")}) and keep reading ${others}.`
+          });
+          continue;
+        }
         findings.push({
           file: a.file ?? settings.file,
           line: a.line,
@@ -25652,7 +25674,8 @@ var sourceMountedOverImage = defineRule({
   help: [
     "A release is the built image plus config. A bind mount of the working tree over the directory where the image",
     "holds the code replaces that code with whatever is on the host: uncommitted edits, another branch, files the",
-    "`.dockerignore` keeps out. What runs is then not the release you built and tested.",
+    "`.dockerignore` keeps out. What runs is then not the release you built and tested. The same holds for an image",
+    "that holds no code at all (a runner with only the requirements) and gets the project from the mount.",
     "",
     "Keep the live-reload mount out of the file used to deploy, e.g. in a `compose.override.yaml` (or a `develop:",
     "watch` section) that only development loads:",
@@ -25678,7 +25701,9 @@ var sourceMountedOverImage = defineRule({
         if (v.type !== "bind" || !v.source || v.source.startsWith("/") || v.source.startsWith("~")) continue;
         if (!codeDir) {
           const projectDir = app.managePy ? posix9.dirname(app.managePy) : void 0;
-          if (projectDir === void 0 || !coversPath(v.source, projectDir)) continue;
+          const workdir = app.dockerfile?.targetStage?.workdir ?? "/";
+          const onWorkdir = coversPath(v.target, workdir) || coversPath(workdir, v.target);
+          if (projectDir === void 0 || !coversPath(v.source, projectDir) || !onWorkdir) continue;
           out.push({
             file: v.file,
             line: v.line,
@@ -25774,6 +25799,7 @@ object store for media.
   related: [],
   check(project) {
     const findings = [];
+    const composeFiles = new Set(project.apps.flatMap((a) => a.compose?.files ?? []));
     for (const app of project.apps) {
       const settings = app.settings;
       const stage = app.dockerfile?.targetStage;
@@ -25784,7 +25810,8 @@ object store for media.
         ...stage.volumes.flatMap((v) => v.paths),
         ...(app.compose?.appService?.volumes ?? []).filter((v) => v.type !== "tmpfs").map((v) => v.target)
       ].map(clean);
-      const where = app.compose?.appService ? `a VOLUME of the Dockerfile nor a volume of the compose service '${app.compose.appService.name}'` : "a VOLUME of the Dockerfile (and no compose service mounts one)";
+      const inFiles = app.compose && composeFiles.size > 1 ? ` in ${app.compose.files.join(" + ")}` : "";
+      const where = app.compose?.appService ? `a VOLUME of the Dockerfile nor a volume of the compose service '${app.compose.appService.name}'${inFiles}` : "a VOLUME of the Dockerfile nor a volume of a compose service (no compose file runs this image)";
       const databases = settings.databases;
       for (const hit of databases ? sqliteFiles(databases, ctx) : []) {
         const dir = posix10.dirname(hit.path);

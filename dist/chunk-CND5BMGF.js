@@ -16,7 +16,7 @@ import {
   stamp,
   tail,
   withBases
-} from "./chunk-MGRSHCAU.js";
+} from "./chunk-3BJIKLGA.js";
 import {
   RUN_LABEL,
   removeBuildLayers,
