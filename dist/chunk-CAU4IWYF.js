@@ -7,11 +7,11 @@ import {
   parseDeployCheck,
   planEnv,
   runSmoke
-} from "./chunk-CND5BMGF.js";
+} from "./chunk-MSM5U4DD.js";
 import {
   DEFAULT_LIMITS,
   Redactor
-} from "./chunk-3BJIKLGA.js";
+} from "./chunk-Y55ZP7PS.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,

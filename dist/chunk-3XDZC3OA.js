@@ -48,7 +48,7 @@ import {
   sentFiles,
   stamp,
   writeOwnFile
-} from "./chunk-3BJIKLGA.js";
+} from "./chunk-Y55ZP7PS.js";
 import {
   __toESM
 } from "./chunk-TEVZZSVY.js";

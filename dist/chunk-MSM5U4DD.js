@@ -16,7 +16,7 @@ import {
   stamp,
   tail,
   withBases
-} from "./chunk-3BJIKLGA.js";
+} from "./chunk-Y55ZP7PS.js";
 import {
   RUN_LABEL,
   removeBuildLayers,
