@@ -56,4 +56,22 @@ composeRuleCases(sourceMountedOverImage, [
     compose: y('services:', '  web:', '    build: .', '    volumes:', '      - .:/app'),
     expect: [],
   },
+  {
+    name: 'a code-less image (requirements only) running the project mounted from the repository',
+    compose: y('services:', '  web:', '    build: .', '    volumes:', '      - .:/app'),
+    app: { managePy: 'manage.py', dockerfile: dockerfile(stage({ workdir: '/app', copyTo: ['/tmp'] })) },
+    expect: ['compose.yaml:5'],
+  },
+  {
+    name: 'a code-less image with only a data directory mounted',
+    compose: y('services:', '  web:', '    build: .', '    volumes:', '      - ./media:/app/media'),
+    app: { managePy: 'manage.py', dockerfile: dockerfile(stage({ workdir: '/app', copyTo: ['/tmp'] })) },
+    expect: [],
+  },
+  {
+    name: 'a code-less image with the project mounted off its working directory',
+    compose: y('services:', '  web:', '    build: .', '    volumes:', '      - .:/code'),
+    app: { managePy: 'manage.py', dockerfile: dockerfile(stage({ workdir: '/app', copyTo: ['/tmp'] })) },
+    expect: [],
+  },
 ]);

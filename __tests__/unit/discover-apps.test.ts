@@ -405,3 +405,22 @@ test('a Dockerfile in a subdirectory whose own files show it is built from there
     [['docker/Dockerfile', '.']],
   );
 });
+
+test('production variants no compose file builds are apps of their own beside the runner compose builds', async () => {
+  const { project } = await analyzeFiles({
+    'docker-compose.yml': 'services:\n  web:\n    build: .\n    command: python manage.py runserver\n',
+    Dockerfile: PY_DOCKERFILE,
+    'production.Dockerfile': PY_DOCKERFILE,
+    'Dockerfile.prod': PY_DOCKERFILE,
+    'gitpod.Dockerfile': PY_DOCKERFILE,
+    'manage.py': manage(),
+  });
+  assert.deepEqual(
+    project.apps.map((a) => [a.dockerfile?.file, a.compose?.files ?? []]),
+    [
+      ['Dockerfile', ['docker-compose.yml']],
+      ['Dockerfile.prod', []],
+      ['production.Dockerfile', []],
+    ],
+  );
+});

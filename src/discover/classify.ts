@@ -100,9 +100,9 @@ export function isCoreFile(path: string): boolean {
   return isDockerfile(path) || isComposeFile(path) || isSettingsCandidate(path);
 }
 
-/** Dotted module → candidate files relative to a base directory. */
+/** Dotted module → candidate files relative to a base directory, in Python's order: a package before a module. */
 export function moduleFiles(base: string, module: string): string[] {
   if (!/^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*$/.test(module)) return [];
   const path = joinPath(base, module.replace(/\./g, '/'));
-  return [`${path}.py`, `${path}/__init__.py`];
+  return [`${path}/__init__.py`, `${path}.py`];
 }

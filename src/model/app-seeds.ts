@@ -116,7 +116,7 @@ export class AppSeeds extends ModelPart {
         target: build.target,
         args: build.args,
         compose: set,
-        managePy: managePys.find((m) => isUnder(m, contextDir)),
+        managePy: managePys.find((m) => isUnder(m, contextDir)) ?? mountedProject(set, managePys),
       });
     }
 
@@ -167,7 +167,9 @@ export class AppSeeds extends ModelPart {
   /** Apps of the Dockerfiles no compose project builds (or of the one named in the inputs). */
   private dockerfiles(given: string | undefined, managePys: string[], claimed: Set<string>): AppSeed[] {
     const seeds: AppSeed[] = [];
-    const candidates = given ? [given] : this.preferredDockerfiles().filter((d) => !claimed.has(d));
+    const candidates = given
+      ? [given]
+      : [...this.preferredDockerfiles(), ...this.productionVariants(claimed)].filter((d) => !claimed.has(d));
     for (const dockerfile of candidates) {
       if (claimed.has(dockerfile)) continue;
       const dir = dirName(dockerfile);
@@ -256,10 +258,36 @@ export class AppSeeds extends ModelPart {
     return this.files.some((f) => f === path || f.startsWith(`${path}/`));
   }
 
+  /**
+   * Production variants (`production.Dockerfile`, `Dockerfile.prod`) no compose file builds, in a directory whose
+   * preferred Dockerfile compose builds (a development runner): the image that ships, built by CI.
+   */
+  private productionVariants(claimed: Set<string>): string[] {
+    const builtDirs = new Set([...claimed].map(dirName));
+    return this.files
+      .filter(
+        (f) =>
+          isDockerfile(f) &&
+          (f in this.texts || this.tree.unreadable.some((u) => u.file === f)) &&
+          /prod/i.test(baseName(f)) &&
+          !claimed.has(f) &&
+          builtDirs.has(dirName(f)),
+      )
+      .sort(byDepth);
+  }
+
   private looksLikePythonImage(dockerfile: string): boolean {
     const text = this.texts[dockerfile];
     return (
       text !== undefined && /\b(python|pip3?|gunicorn|uwsgi|uvicorn|daphne|manage\.py|django)\b/i.test(text)
     );
   }
+}
+
+/** The Django project the compose app service bind-mounts into its container (`./src:/src`) when its image has none. */
+function mountedProject(set: ComposeSet, managePys: string[]): string | undefined {
+  const binds = (set.model?.appService?.volumes ?? []).filter(
+    (v) => v.type === 'bind' && v.source && !v.source.startsWith('/') && !v.source.startsWith('~'),
+  );
+  return managePys.find((m) => binds.some((v) => isUnder(dirName(m), normalizeRelative(v.source!) ?? '..')));
 }

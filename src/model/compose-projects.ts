@@ -6,6 +6,7 @@ import {
   joinPath,
   normalizeRelative,
 } from '../discover/classify.js';
+import { entryOf, parseComposeYaml } from '../parse/compose.js';
 import { parseDotenv } from '../parse/dotenv.js';
 import { modelCompose } from './compose.js';
 import { ModelPart } from './input.js';
@@ -58,8 +59,13 @@ export class ComposeProjects extends ModelPart {
         for (const name of names) {
           if (name === base || isComposeOverride(name) || COMPOSE_BASES.includes(name)) continue;
           const file = joinPath(dir, name);
+          const baseFile = base === undefined ? undefined : joinPath(dir, base);
           const standalone = /^\s+(build|image)\s*:/m.test(this.texts[file] ?? '');
-          const files = standalone || !base ? [file] : [joinPath(dir, base), file];
+          const layered =
+            baseFile !== undefined &&
+            (!standalone ||
+              overridesBase(file, this.texts[file] ?? '', baseFile, this.texts[baseFile] ?? ''));
+          const files = layered ? [baseFile, file] : [file];
           sets.push({ dir, files });
         }
       }
@@ -78,4 +84,33 @@ export class ComposeProjects extends ModelPart {
     }
     return sets;
   }
+}
+
+/**
+ * Whether a compose file is written to be layered on the base (`-f base -f file`): one of its services neither builds
+ * nor names an image but is defined in the base, or it depends on (or extends) a service only the base defines.
+ */
+function overridesBase(file: string, text: string, baseFile: string, baseText: string): boolean {
+  const services = entryOf(parseComposeYaml(file, text).root, 'services')?.value;
+  const baseServices = entryOf(parseComposeYaml(baseFile, baseText).root, 'services')?.value;
+  if (services?.kind !== 'map' || baseServices?.kind !== 'map') return false;
+  const own = new Set(services.entries.map((e) => e.key));
+  const inBase = new Set(baseServices.entries.map((e) => e.key));
+  const baseOnly = (name: string) => !own.has(name) && inBase.has(name);
+  return services.entries.some(({ key, value }) => {
+    if (value.kind !== 'map') return false;
+    const extended = entryOf(value, 'extends')?.value;
+    const extendsFile = extended?.kind === 'map' && entryOf(extended, 'file') !== undefined;
+    if (!entryOf(value, 'build') && !entryOf(value, 'image') && !extendsFile && inBase.has(key)) return true;
+    const extendedNode = extended?.kind === 'scalar' ? extended : entryOf(extended, 'service')?.value;
+    if (!extendsFile && extendedNode?.kind === 'scalar' && baseOnly(String(extendedNode.value))) return true;
+    const dependsOn = entryOf(value, 'depends_on')?.value;
+    const targets =
+      dependsOn?.kind === 'seq'
+        ? dependsOn.items.flatMap((i) => (i.kind === 'scalar' ? [String(i.value)] : []))
+        : dependsOn?.kind === 'map'
+          ? dependsOn.entries.map((e) => e.key)
+          : [];
+    return targets.some(baseOnly);
+  });
 }

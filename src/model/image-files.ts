@@ -6,7 +6,7 @@ import { djangoCommand, inlineScript } from './command.js';
 import { pythonFileCredentials } from './credentials.js';
 import type { ImageLayout } from './context.js';
 import { ModelPart } from './input.js';
-import type { ComposeCommand } from './types/compose.js';
+import type { ComposeCommand, ComposeVolumeMount } from './types/compose.js';
 import type { CommandInstr, DockerfileModel, RunInstr, Stage } from './types/dockerfile.js';
 import { uwsgiIniArg, uwsgiIniLogs } from './server-config.js';
 import type {
@@ -88,8 +88,9 @@ export class ImageFiles extends ModelPart {
         for (const imagePath of candidates) {
           const source =
             layout.sourceOf(target, imagePath) ?? this.copiedByName(target, word, context, layout);
-          if (!source) continue;
-          const file = joinPath(context.dir, source);
+          // No COPY put it there: the app service may bind-mount it from the repository (`.:/app`).
+          const file = source ? joinPath(context.dir, source) : boundFile(service?.volumes ?? [], imagePath);
+          if (!file) continue;
           if (!(file in this.texts) || out.some((s) => s.file === file)) break;
           const script = parseShell(this.texts[file], 1);
           out.push({ file, script, imagePath });
@@ -171,6 +172,18 @@ export class ImageFiles extends ModelPart {
     }
     return undefined;
   }
+}
+
+/** The repository file a relative bind mount of the service lays at `imagePath`, if one does. */
+function boundFile(volumes: ComposeVolumeMount[], imagePath: string): string | undefined {
+  for (const v of [...volumes].reverse()) {
+    if (v.type !== 'bind' || !v.source || v.source.startsWith('/') || v.source.startsWith('~')) continue;
+    const target = posix.normalize(v.target).replace(/(.)\/+$/, '$1');
+    if (imagePath !== target && !imagePath.startsWith(target === '/' ? '/' : `${target}/`)) continue;
+    const file = normalizeRelative(joinPath(v.source, imagePath.slice(target.length)));
+    if (file) return file;
+  }
+  return undefined;
 }
 
 function runCommands(run: RunInstr): string[][] {

@@ -71,7 +71,16 @@ For local development, put the variable in an untracked \`.env\` file or the com
           v.kind === 'env'
             ? isKey(valueWhenUnset(v))
             : v.kind === 'choice' && v.options.some((o) => isKey(o) || isKey(valueWhenUnset(o)));
-        if (literalOption) {
+        if (literalOption && v.kind === 'env' && v.selects?.length) {
+          // `os.environ['APP_SECRET_KEY'] if INSIDE_DOCKER else '...'`: the flag only picks the branch.
+          const key = v.selects[0];
+          findings.push({
+            file: a.file ?? settings.file,
+            line: a.line,
+            severity: 'warning',
+            ...msg`SECRET_KEY falls back to a literal value whenever ${v.variable} is unset (only when it is set is it read from ${v.selects.join(', ')}), so a deploy that forgets ${v.variable} runs with the key from the repository; read it from ${key} in every case: ${code(`SECRET_KEY = os.environ["${key}"]`)}.`,
+          });
+        } else if (literalOption) {
           const variable = v.kind === 'env' ? v.variable : 'the environment';
           findings.push({
             file: a.file ?? settings.file,

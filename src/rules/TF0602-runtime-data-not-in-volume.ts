@@ -48,10 +48,14 @@ object store for media.
 `,
   related: [],
   check(project) {
+    const composeFiles = new Set(project.apps.flatMap((a) => a.compose?.files ?? []));
     return unkeptPaths(project).map((hit) => {
+      // With several compose files, say which one the service is judged in (another may mount the path).
+      const inFiles =
+        hit.app.compose && composeFiles.size > 1 ? ` in ${hit.app.compose.files.join(' + ')}` : '';
       const where = hit.app.compose?.appService
-        ? `a VOLUME of the Dockerfile nor a volume of the compose service '${hit.app.compose.appService.name}'`
-        : 'a VOLUME of the Dockerfile (and no compose service mounts one)';
+        ? `a VOLUME of the Dockerfile nor a volume of the compose service '${hit.app.compose.appService.name}'${inFiles}`
+        : 'a VOLUME of the Dockerfile nor a volume of a compose service (no compose file runs this image)';
       const dir = posix.dirname(hit.path);
       const finding: RawFinding =
         hit.what === 'sqlite'

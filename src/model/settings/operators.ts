@@ -149,10 +149,19 @@ function scalarBinary(x: PyValue, op: string, y: PyValue, line: number): PyValue
       break;
     case '*':
       if (x.t === 'num' && y.t === 'num') return { t: 'num', v: x.v * y.v, line };
+      // `50 * '-'`: a repeated string is a constant text all the same (capped, the text is only ever a fallback).
+      if (x.t === 'str' && y.t === 'num') return repeat(x.v, y.v, line);
+      if (x.t === 'num' && y.t === 'str') return repeat(y.v, x.v, line);
       break;
   }
   if (x.t === 'none' || y.t === 'none') return { t: 'unknown', text: `None ${op}`, crash: true, line };
   return { t: 'unknown', text: op, line };
+}
+
+function repeat(text: string, times: number, line: number): PyValue {
+  if (!Number.isInteger(times) || text.length * Math.max(times, 0) > 10_000)
+    return { t: 'unknown', text: '*', line };
+  return { t: 'str', v: text.repeat(Math.max(times, 0)), line };
 }
 
 /** `X.append(v)`, `X.extend(l)`, `X.update(d)` as a new value of X. */

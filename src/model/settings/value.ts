@@ -79,6 +79,8 @@ export type PyValue =
       whenSet?: 'text' | 'truth-of-text';
       /** The value when the variable is set to one of a few common words (PROBE_TEXTS), where that is known. */
       probes?: { text: string; v: PyValue }[];
+      /** Other variables the value is read from when this one is set: this one only selects between values. */
+      selects?: string[];
       line: number;
     }
   | { t: 'choice'; options: Alternative[]; line: number }
@@ -188,8 +190,13 @@ export function lift(v: PyValue, f: (x: PyValue) => PyValue): PyValue {
     if (unset.t === 'unknown' && unset.crash && v.unset.t === 'none') markRequired(v.read);
     const out: PyValue = { t: 'env', read: v.read, unset, line: v.line };
     // Only scalar results are kept: a probe that meets another read would multiply the work.
-    const probes = v.probes?.map((p) => ({ text: p.text, v: f(p.v) })).filter((p) => isScalarValue(p.v));
-    if (probes?.length) out.probes = probes;
+    const mapped = v.probes?.map((p) => ({ text: p.text, v: f(p.v) })) ?? [];
+    const probes = mapped.filter((p) => isScalarValue(p.v));
+    if (probes.length) out.probes = probes;
+    const selects = new Set(v.selects);
+    for (const p of mapped)
+      if (p.v.t === 'env' && p.v.read.variable !== v.read.variable) selects.add(p.v.read.variable);
+    if (selects.size > 0) out.selects = [...selects];
     // A URL config stays one when only its dict changes (DATABASES['default']['ATOMIC_REQUESTS'] = True).
     if (v.dbUrl && unset.t === 'dict') out.dbUrl = true;
     if (v.cases) {

@@ -17,6 +17,8 @@ export type ValueSource =
       whenSet?: 'text' | 'truth-of-text';
       /** Python truth of the value when the variable is set to a common word ('1', 'False', 'yes', ...), where known. */
       truthWhenSetTo?: Record<string, boolean>;
+      /** Other variables the value is read from when this one is set (`os.environ['B'] if A else True`). */
+      selects?: string[];
       line: number;
     }
   /** A filesystem path built from BASE_DIR (or __file__): `BASE_DIR / 'db.sqlite3'`, `os.path.join(BASE_DIR, ...)`. */

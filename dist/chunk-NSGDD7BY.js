@@ -13846,7 +13846,7 @@ function isCoreFile(path) {
 function moduleFiles(base, module) {
   if (!/^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*$/.test(module)) return [];
   const path = joinPath(base, module.replace(/\./g, "/"));
-  return [`${path}.py`, `${path}/__init__.py`];
+  return [`${path}/__init__.py`, `${path}.py`];
 }
 
 // src/parse/dockerignore.ts
@@ -17209,17 +17209,25 @@ function build(files, env, options, errors) {
   if (used.length === 0) return { errors };
   const conv = new ServiceConverter(env, dirFor, loader.texts, errors);
   const services = [...merged.values()].map((s) => conv.service(s.name, s.file, s.line, s.node));
-  const appService = pickAppService(services, (s) => runsServerScript(s, loader.texts, projectDir));
+  const projectDirs = new Set(
+    Object.keys(loader.texts).filter((f) => import_node_path7.posix.basename(f) === "manage.py").map((f) => import_node_path7.posix.dirname(f))
+  );
+  const appService = pickAppService(
+    services,
+    (s) => runsServerScript(s, loader.texts, projectDir),
+    (s) => s.build !== void 0 && projectDirs.has(normalizeRelative(s.build.context) ?? "")
+  );
   if (appService) appService.role = "app";
   return { model: { files: used, services, appService, volumes: [...volumes] }, errors };
 }
 var DJANGO_START = /manage\.py|gunicorn|uwsgi|daphne|uvicorn|django/i;
-function pickAppService(services, runsServerScript2) {
+function pickAppService(services, runsServerScript2, buildsProjectDir) {
   const mentions = (s, withContext) => [s.command?.raw, s.entrypoint?.raw, withContext ? s.build?.context : void 0].some(
     (t2) => t2 !== void 0 && DJANGO_START.test(t2)
   ) || runsServerScript2(s);
   const built = services.filter((s) => s.build);
-  if (built.length > 0) return built.find((s) => mentions(s, true)) ?? built[0];
+  if (built.length > 0)
+    return built.find((s) => mentions(s, true)) ?? built.find(buildsProjectDir) ?? built[0];
   return services.find((s) => mentions(s, false));
 }
 
@@ -21794,8 +21802,13 @@ function lift(v, f) {
     const unset = lift(v.unset, f);
     if (unset.t === "unknown" && unset.crash && v.unset.t === "none") markRequired(v.read);
     const out = { t: "env", read: v.read, unset, line: v.line };
-    const probes = v.probes?.map((p) => ({ text: p.text, v: f(p.v) })).filter((p) => isScalarValue(p.v));
-    if (probes?.length) out.probes = probes;
+    const mapped = v.probes?.map((p) => ({ text: p.text, v: f(p.v) })) ?? [];
+    const probes = mapped.filter((p) => isScalarValue(p.v));
+    if (probes.length) out.probes = probes;
+    const selects2 = new Set(v.selects);
+    for (const p of mapped)
+      if (p.v.t === "env" && p.v.read.variable !== v.read.variable) selects2.add(p.v.read.variable);
+    if (selects2.size > 0) out.selects = [...selects2];
     if (v.dbUrl && unset.t === "dict") out.dbUrl = true;
     if (v.cases) {
       out.cases = v.cases.map((c) => ({ value: c.value, v: lift(c.v, f) }));
@@ -22644,10 +22657,17 @@ function scalarBinary(x, op, y, line) {
       break;
     case "*":
       if (x.t === "num" && y.t === "num") return { t: "num", v: x.v * y.v, line };
+      if (x.t === "str" && y.t === "num") return repeat(x.v, y.v, line);
+      if (x.t === "num" && y.t === "str") return repeat(y.v, x.v, line);
       break;
   }
   if (x.t === "none" || y.t === "none") return { t: "unknown", text: `None ${op}`, crash: true, line };
   return { t: "unknown", text: op, line };
+}
+function repeat(text, times, line) {
+  if (!Number.isInteger(times) || text.length * Math.max(times, 0) > 1e4)
+    return { t: "unknown", text: "*", line };
+  return { t: "str", v: text.repeat(Math.max(times, 0)), line };
 }
 function mutate(current, method, args, line) {
   const [a0, a1] = args.pos;
@@ -23965,6 +23985,7 @@ function envSource(v, inner) {
   if (v.prefix) out.prefix = v.prefix;
   if (v.suffix) out.suffix = v.suffix;
   if (v.whenSet) out.whenSet = v.whenSet;
+  if (v.selects) out.selects = v.selects;
   const truths = (v.whenSet ? [] : v.probes ?? []).flatMap((p) => {
     const t2 = truthy(p.v);
     return t2 === void 0 ? [] : [[p.text, t2]];
@@ -24194,7 +24215,15 @@ For local development, put the variable in an untracked \`.env\` file or the com
           continue;
         }
         const literalOption = v.kind === "env" ? isKey(valueWhenUnset(v)) : v.kind === "choice" && v.options.some((o) => isKey(o) || isKey(valueWhenUnset(o)));
-        if (literalOption) {
+        if (literalOption && v.kind === "env" && v.selects?.length) {
+          const key = v.selects[0];
+          findings.push({
+            file: a.file ?? settings.file,
+            line: a.line,
+            severity: "warning",
+            ...msg`SECRET_KEY falls back to a literal value whenever ${v.variable} is unset (only when it is set is it read from ${v.selects.join(", ")}), so a deploy that forgets ${v.variable} runs with the key from the repository; read it from ${key} in every case: ${code(`SECRET_KEY = os.environ["${key}"]`)}.`
+          });
+        } else if (literalOption) {
           const variable = v.kind === "env" ? v.variable : "the environment";
           findings.push({
             file: a.file ?? settings.file,
@@ -24292,6 +24321,15 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
           continue;
         }
         const falseWord = isFalseWord(unset);
+        if (v.selects?.length) {
+          const others = v.selects.join(", ");
+          findings.push({
+            file: a.file ?? settings.file,
+            line: a.line,
+            ...msg`DEBUG is true whenever ${v.variable} is unset (only when it is set does DEBUG come from ${others}), so a deploy that does not set ${v.variable} runs in debug mode; make the value taken when ${v.variable} is unset false (e.g. ${code("else False")}) and keep reading ${others}.`
+          });
+          continue;
+        }
         findings.push({
           file: a.file ?? settings.file,
           line: a.line,
@@ -25979,6 +26017,9 @@ docker build -f Dockerfile --target app --build-arg BASE_IMAGE=python:3.12-slim 
   }
 });
 
+// src/rules/TF0503-source-mounted-over-image.ts
+var import_node_path9 = __toESM(require_node_path(), 1);
+
 // src/rules/lib/paths.ts
 function coversPath(a, b) {
   const x = a.length > 1 ? a.replace(/\/+$/, "") : a;
@@ -26019,7 +26060,8 @@ var sourceMountedOverImage = defineRule({
   help: [
     "A release is the built image plus config. A bind mount of the working tree over the directory where the image",
     "holds the code replaces that code with whatever is on the host: uncommitted edits, another branch, files the",
-    "`.dockerignore` keeps out. What runs is then not the release you built and tested.",
+    "`.dockerignore` keeps out. What runs is then not the release you built and tested. The same holds for an image",
+    "that holds no code at all (a runner with only the requirements) and gets the project from the mount.",
     "",
     "Keep the live-reload mount out of the file used to deploy, e.g. in a `compose.override.yaml` (or a `develop:",
     "watch` section) that only development loads:",
@@ -26038,12 +26080,23 @@ var sourceMountedOverImage = defineRule({
     const out = [];
     for (const { app, service: web } of appServices(project)) {
       const codeDir = imageCodeDir(app);
-      if (!codeDir) continue;
       const hostDirs = [app.dir, web.build?.context, app.context?.dir].filter(
         (d) => d !== void 0
       );
       for (const v of web.volumes) {
         if (v.type !== "bind" || !v.source || v.source.startsWith("/") || v.source.startsWith("~")) continue;
+        if (!codeDir) {
+          const projectDir = app.managePy ? import_node_path9.posix.dirname(app.managePy) : void 0;
+          const workdir = app.dockerfile?.targetStage?.workdir ?? "/";
+          const onWorkdir = coversPath(v.target, workdir) || coversPath(workdir, v.target);
+          if (projectDir === void 0 || !coversPath(v.source, projectDir) || !onWorkdir) continue;
+          out.push({
+            file: v.file,
+            line: v.line,
+            message: `Service '${web.name}' bind-mounts '${v.source}' at ${v.target}, and the image holds no code of its own: the container runs the host's files, so no built release ever runs. Copy the code into the image (COPY . ${v.target}) and keep this mount in a development-only override file.`
+          });
+          continue;
+        }
         const whole = hostDirs.some((d) => coversPath(v.source, d)) && coversPath(v.target, codeDir);
         const part = hostDirs.some(
           (d) => mountsSubdir(v.source, d, v.target, codeDir) && holdsCode(app.context?.files ?? [], app.context?.dir, v.source)
@@ -26126,7 +26179,7 @@ function keepSqliteOutOfContext(context) {
 }
 
 // src/rules/TF0602-runtime-data-not-in-volume.ts
-var import_node_path9 = __toESM(require_node_path(), 1);
+var import_node_path10 = __toESM(require_node_path(), 1);
 
 // src/rules/lib/data-dir-fix.ts
 var DATA_DIR = "DATA_DIR";
@@ -26229,9 +26282,11 @@ object store for media.
 `,
   related: [],
   check(project) {
+    const composeFiles = new Set(project.apps.flatMap((a) => a.compose?.files ?? []));
     return unkeptPaths(project).map((hit) => {
-      const where = hit.app.compose?.appService ? `a VOLUME of the Dockerfile nor a volume of the compose service '${hit.app.compose.appService.name}'` : "a VOLUME of the Dockerfile (and no compose service mounts one)";
-      const dir = import_node_path9.posix.dirname(hit.path);
+      const inFiles = hit.app.compose && composeFiles.size > 1 ? ` in ${hit.app.compose.files.join(" + ")}` : "";
+      const where = hit.app.compose?.appService ? `a VOLUME of the Dockerfile nor a volume of the compose service '${hit.app.compose.appService.name}'${inFiles}` : "a VOLUME of the Dockerfile nor a volume of a compose service (no compose file runs this image)";
+      const dir = import_node_path10.posix.dirname(hit.path);
       const finding = hit.what === "sqlite" ? {
         file: hit.file,
         line: hit.line,
@@ -26254,7 +26309,7 @@ object store for media.
       );
       if (!hit) return void 0;
       const what = hit.what === "sqlite" ? "the SQLite database" : "MEDIA_ROOT";
-      return dataDirFromEnvironment(context, hit.app, what) ?? volumeOnDirectory(context, hit.app, hit.what === "sqlite" ? import_node_path9.posix.dirname(hit.path) : hit.path, what);
+      return dataDirFromEnvironment(context, hit.app, what) ?? volumeOnDirectory(context, hit.app, hit.what === "sqlite" ? import_node_path10.posix.dirname(hit.path) : hit.path, what);
     }
   }
 });
@@ -26272,7 +26327,7 @@ function unkeptPaths(project) {
     ].map(clean);
     const databases = settings.databases;
     for (const hit of databases ? sqliteFiles(databases, ctx) : []) {
-      if (covered(import_node_path9.posix.dirname(hit.path), mounts) || mounts.includes(hit.path)) continue;
+      if (covered(import_node_path10.posix.dirname(hit.path), mounts) || mounts.includes(hit.path)) continue;
       out.push({
         app,
         what: "sqlite",
@@ -26294,10 +26349,10 @@ function imageBaseDir(app) {
   if (!app.imageSourceDir) return void 0;
   const baseDir = app.settings?.baseDir;
   if (baseDir === void 0) return app.imageSourceDir;
-  const manageDir = app.managePy ? import_node_path9.posix.dirname(app.managePy) : app.dir;
-  const rel = import_node_path9.posix.relative(manageDir === "." ? "" : manageDir, baseDir === "." ? "" : baseDir);
+  const manageDir = app.managePy ? import_node_path10.posix.dirname(app.managePy) : app.dir;
+  const rel = import_node_path10.posix.relative(manageDir === "." ? "" : manageDir, baseDir === "." ? "" : baseDir);
   if (rel.startsWith("..")) return void 0;
-  return import_node_path9.posix.join(app.imageSourceDir, rel);
+  return import_node_path10.posix.join(app.imageSourceDir, rel);
 }
 function sqliteFiles(databases, ctx) {
   const selection = databases.selection;
@@ -26344,7 +26399,7 @@ function selects(c, value, all) {
 function sqliteUrlPath(url, ctx) {
   const m = /^(sqlite|spatialite):\/\/[^/]*\/(.*)$/.exec(url);
   if (!m || m[2] === "" || m[2] === ":memory:") return void 0;
-  return m[2].startsWith("/") ? clean(m[2]) : clean(import_node_path9.posix.join(ctx.workdir, m[2]));
+  return m[2].startsWith("/") ? clean(m[2]) : clean(import_node_path10.posix.join(ctx.workdir, m[2]));
 }
 function resolvePath(v, ctx, depth) {
   if (depth > 10) return void 0;
@@ -26359,7 +26414,7 @@ function resolvePath(v, ctx, depth) {
     }
     case "path":
       if (v.base === "absolute") return clean(`/${v.parts.join("/")}`);
-      return ctx.imageBase === void 0 ? void 0 : clean(import_node_path9.posix.join(ctx.imageBase, ...v.parts));
+      return ctx.imageBase === void 0 ? void 0 : clean(import_node_path10.posix.join(ctx.imageBase, ...v.parts));
     case "literal":
       return typeof v.value === "string" ? fromString(v.value, ctx) : void 0;
     default:
@@ -26368,10 +26423,10 @@ function resolvePath(v, ctx, depth) {
 }
 function fromString(s, ctx) {
   if (s === "" || s === ":memory:" || s.includes("://") || s.startsWith("file:")) return void 0;
-  return clean(s.startsWith("/") ? s : import_node_path9.posix.join(ctx.workdir, s));
+  return clean(s.startsWith("/") ? s : import_node_path10.posix.join(ctx.workdir, s));
 }
 function clean(p) {
-  const n = import_node_path9.posix.normalize(p);
+  const n = import_node_path10.posix.normalize(p);
   return n.length > 1 && n.endsWith("/") ? n.slice(0, -1) : n;
 }
 function covered(dir, mounts) {
@@ -28128,7 +28183,7 @@ function tail(text, lines = 30) {
 
 // src/util/safe-fs.ts
 var import_node_fs = __toESM(require_node_fs(), 1);
-var import_node_path10 = __toESM(require_node_path(), 1);
+var import_node_path11 = __toESM(require_node_path(), 1);
 var realpath = import_node_fs.realpathSync.native;
 var UnsafePathError = class extends Error {
   constructor(path, reason) {
@@ -28141,13 +28196,13 @@ var UnsafePathError = class extends Error {
   name = "UnsafePathError";
 };
 function isInside(path, root) {
-  const rel = (0, import_node_path10.relative)(root, path);
-  return rel === "" || !rel.startsWith(`..${import_node_path10.sep}`) && rel !== ".." && !(0, import_node_path10.isAbsolute)(rel);
+  const rel = (0, import_node_path11.relative)(root, path);
+  return rel === "" || !rel.startsWith(`..${import_node_path11.sep}`) && rel !== ".." && !(0, import_node_path11.isAbsolute)(rel);
 }
 function resolveInside(root, path, what = "the scanned directory") {
-  const absRoot = (0, import_node_path10.resolve)(root);
+  const absRoot = (0, import_node_path11.resolve)(root);
   const realRoot = realpath(absRoot);
-  const lexical = (0, import_node_path10.resolve)(absRoot, path);
+  const lexical = (0, import_node_path11.resolve)(absRoot, path);
   if (!isInside(lexical, absRoot) && !isInside(lexical, realRoot))
     throw new UnsafePathError(path, `outside ${what}`);
   let real;
@@ -28201,9 +28256,9 @@ function readRegularFileSync(path, maxBytes, display = path) {
   }
 }
 function writeOwnFile(path, text, within) {
-  const file = (0, import_node_path10.resolve)(path);
-  const dir = ownDirectory((0, import_node_path10.dirname)(file), within);
-  const target = (0, import_node_path10.join)(dir, (0, import_node_path10.basename)(file));
+  const file = (0, import_node_path11.resolve)(path);
+  const dir = ownDirectory((0, import_node_path11.dirname)(file), within);
+  const target = (0, import_node_path11.join)(dir, (0, import_node_path11.basename)(file));
   let fd;
   try {
     fd = (0, import_node_fs.openSync)(
@@ -28229,13 +28284,13 @@ function writeOwnFile(path, text, within) {
   }
 }
 function ownDirectory(dir, within) {
-  const roots = within.map((w) => plannedRealPath((0, import_node_path10.resolve)(w)).planned);
+  const roots = within.map((w) => plannedRealPath((0, import_node_path11.resolve)(w)).planned);
   const { real, missing, planned } = plannedRealPath(dir);
   if (!roots.some((r) => isInside(planned, r)))
     throw new UnsafePathError(dir, "outside the workspace and the runner temporary directory");
   let current = real;
   for (const name2 of missing) {
-    current = (0, import_node_path10.join)(current, name2);
+    current = (0, import_node_path11.join)(current, name2);
     try {
       (0, import_node_fs.mkdirSync)(current, { mode: 493 });
     } catch (error) {
@@ -28250,9 +28305,9 @@ function plannedRealPath(dir) {
   const missing = [];
   let existing = dir;
   while (!exists(existing)) {
-    const parent = (0, import_node_path10.dirname)(existing);
+    const parent = (0, import_node_path11.dirname)(existing);
     if (parent === existing) break;
-    missing.unshift((0, import_node_path10.basename)(existing));
+    missing.unshift((0, import_node_path11.basename)(existing));
     existing = parent;
   }
   let real;
@@ -28261,7 +28316,7 @@ function plannedRealPath(dir) {
   } catch {
     throw new UnsafePathError(dir, "a symbolic link whose target does not exist");
   }
-  return { real, missing, planned: (0, import_node_path10.join)(real, ...missing) };
+  return { real, missing, planned: (0, import_node_path11.join)(real, ...missing) };
 }
 function statSyncIsDirectory(path) {
   try {
@@ -28293,7 +28348,7 @@ function formatBytes(n) {
 
 // src/discover/index.ts
 var import_node_fs2 = __toESM(require_node_fs(), 1);
-var import_node_path11 = __toESM(require_node_path(), 1);
+var import_node_path12 = __toESM(require_node_path(), 1);
 var MAX_FILES = 5e4;
 var MAX_FILE_BYTES = 2 * 1024 * 1024;
 async function discover(root, options = {}, limits = {}) {
@@ -28435,7 +28490,7 @@ function envFileNames(text) {
 function readText(realRoot, file, maxBytes, plain2) {
   let bytes;
   try {
-    bytes = plain2 ? readRegularFileSync((0, import_node_path11.join)(realRoot, file), maxBytes, file) : readInsideSync(realRoot, file, { maxBytes });
+    bytes = plain2 ? readRegularFileSync((0, import_node_path12.join)(realRoot, file), maxBytes, file) : readInsideSync(realRoot, file, { maxBytes });
   } catch (error) {
     if (error instanceof UnsafePathError) return { reason: error.reason };
     return {
@@ -28472,7 +28527,7 @@ function walk(realRoot, limit) {
     const dir = queue[next];
     let entries;
     try {
-      entries = (0, import_node_fs2.readdirSync)(dir === "" ? realRoot : (0, import_node_path11.join)(realRoot, dir), { withFileTypes: true });
+      entries = (0, import_node_fs2.readdirSync)(dir === "" ? realRoot : (0, import_node_path12.join)(realRoot, dir), { withFileTypes: true });
     } catch {
       continue;
     }
@@ -28488,7 +28543,7 @@ function walk(realRoot, limit) {
         files.push(rel);
         plain2.add(rel);
       } else if (entry.isSymbolicLink()) {
-        const target = linkTarget((0, import_node_path11.join)(realRoot, rel), realRoot);
+        const target = linkTarget((0, import_node_path12.join)(realRoot, rel), realRoot);
         if (target === "file") files.push(rel);
         else if (target !== "directory") links.push({ path: rel, reason: target.reason });
       }
@@ -28561,6 +28616,8 @@ export {
   inlineScript,
   pipInstall,
   buildCommands,
+  parseComposeYaml,
+  entryOf,
   modelCompose,
   compareText,
   withBases,

@@ -7,11 +7,11 @@ import {
   parseDeployCheck,
   planEnv,
   runSmoke
-} from "./chunk-S4KZJF6T.js";
+} from "./chunk-WPG4ILEB.js";
 import {
   DEFAULT_LIMITS,
   Redactor
-} from "./chunk-PSNL3SCH.js";
+} from "./chunk-NSGDD7BY.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,

@@ -20,6 +20,7 @@ import {
   dirName,
   discover,
   djangoCommand,
+  entryOf,
   findRule,
   inlineScript,
   insertLines,
@@ -44,6 +45,7 @@ import {
   moduleFiles,
   normalizePackageName,
   normalizeRelative,
+  parseComposeYaml,
   parseDockerignore,
   parseDotenv,
   parseShell,
@@ -66,7 +68,7 @@ import {
   serverOf,
   stamp,
   writeOwnFile
-} from "./chunk-PSNL3SCH.js";
+} from "./chunk-NSGDD7BY.js";
 import {
   __commonJS,
   __require,
@@ -594,7 +596,7 @@ var AppSeeds = class extends ModelPart {
         target: build.target,
         args: build.args,
         compose: set,
-        managePy: managePys.find((m) => isUnder(m, contextDir))
+        managePy: managePys.find((m) => isUnder(m, contextDir)) ?? mountedProject(set, managePys)
       });
     }
     return seeds;
@@ -638,7 +640,7 @@ var AppSeeds = class extends ModelPart {
   /** Apps of the Dockerfiles no compose project builds (or of the one named in the inputs). */
   dockerfiles(given, managePys, claimed) {
     const seeds = [];
-    const candidates = given ? [given] : this.preferredDockerfiles().filter((d) => !claimed.has(d));
+    const candidates = given ? [given] : [...this.preferredDockerfiles(), ...this.productionVariants(claimed)].filter((d) => !claimed.has(d));
     for (const dockerfile of candidates) {
       if (claimed.has(dockerfile)) continue;
       const dir = dirName(dockerfile);
@@ -708,11 +710,27 @@ var AppSeeds = class extends ModelPart {
   exists(path) {
     return this.files.some((f) => f === path || f.startsWith(`${path}/`));
   }
+  /**
+   * Production variants (`production.Dockerfile`, `Dockerfile.prod`) no compose file builds, in a directory whose
+   * preferred Dockerfile compose builds (a development runner): the image that ships, built by CI.
+   */
+  productionVariants(claimed) {
+    const builtDirs = new Set([...claimed].map(dirName));
+    return this.files.filter(
+      (f) => isDockerfile(f) && (f in this.texts || this.tree.unreadable.some((u) => u.file === f)) && /prod/i.test(baseName(f)) && !claimed.has(f) && builtDirs.has(dirName(f))
+    ).sort(byDepth);
+  }
   looksLikePythonImage(dockerfile) {
     const text = this.texts[dockerfile];
     return text !== void 0 && /\b(python|pip3?|gunicorn|uwsgi|uvicorn|daphne|manage\.py|django)\b/i.test(text);
   }
 };
+function mountedProject(set, managePys) {
+  const binds = (set.model?.appService?.volumes ?? []).filter(
+    (v) => v.type === "bind" && v.source && !v.source.startsWith("/") && !v.source.startsWith("~")
+  );
+  return managePys.find((m) => binds.some((v) => isUnder(dirName(m), normalizeRelative(v.source) ?? "..")));
+}
 
 // src/model/compose-projects.ts
 var COMPOSE_BASES = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"];
@@ -745,8 +763,10 @@ var ComposeProjects = class extends ModelPart {
         for (const name of names) {
           if (name === base || isComposeOverride(name) || COMPOSE_BASES.includes(name)) continue;
           const file = joinPath(dir, name);
+          const baseFile = base === void 0 ? void 0 : joinPath(dir, base);
           const standalone = /^\s+(build|image)\s*:/m.test(this.texts[file] ?? "");
-          const files2 = standalone || !base ? [file] : [joinPath(dir, base), file];
+          const layered = baseFile !== void 0 && (!standalone || overridesBase(file, this.texts[file] ?? "", baseFile, this.texts[baseFile] ?? ""));
+          const files2 = layered ? [baseFile, file] : [file];
           sets.push({ dir, files: files2 });
         }
       }
@@ -766,6 +786,25 @@ var ComposeProjects = class extends ModelPart {
     return sets;
   }
 };
+function overridesBase(file, text, baseFile, baseText) {
+  const services = entryOf(parseComposeYaml(file, text).root, "services")?.value;
+  const baseServices = entryOf(parseComposeYaml(baseFile, baseText).root, "services")?.value;
+  if (services?.kind !== "map" || baseServices?.kind !== "map") return false;
+  const own = new Set(services.entries.map((e) => e.key));
+  const inBase = new Set(baseServices.entries.map((e) => e.key));
+  const baseOnly = (name) => !own.has(name) && inBase.has(name);
+  return services.entries.some(({ key, value }) => {
+    if (value.kind !== "map") return false;
+    const extended = entryOf(value, "extends")?.value;
+    const extendsFile = extended?.kind === "map" && entryOf(extended, "file") !== void 0;
+    if (!entryOf(value, "build") && !entryOf(value, "image") && !extendsFile && inBase.has(key)) return true;
+    const extendedNode = extended?.kind === "scalar" ? extended : entryOf(extended, "service")?.value;
+    if (!extendsFile && extendedNode?.kind === "scalar" && baseOnly(String(extendedNode.value))) return true;
+    const dependsOn = entryOf(value, "depends_on")?.value;
+    const targets = dependsOn?.kind === "seq" ? dependsOn.items.flatMap((i) => i.kind === "scalar" ? [String(i.value)] : []) : dependsOn?.kind === "map" ? dependsOn.entries.map((e) => e.key) : [];
+    return targets.some(baseOnly);
+  });
+}
 
 // src/model/image-files.ts
 var import_node_path3 = __toESM(require_node_path(), 1);
@@ -911,8 +950,8 @@ var ImageFiles = class extends ModelPart {
         const candidates = word.includes("/") ? [import_node_path3.posix.resolve(workdir, word)] : [import_node_path3.posix.resolve(workdir, word), ...binDirs(word)];
         for (const imagePath of candidates) {
           const source = layout.sourceOf(target, imagePath) ?? this.copiedByName(target, word, context, layout);
-          if (!source) continue;
-          const file = joinPath(context.dir, source);
+          const file = source ? joinPath(context.dir, source) : boundFile(service?.volumes ?? [], imagePath);
+          if (!file) continue;
           if (!(file in this.texts) || out.some((s) => s.file === file)) break;
           const script = parseShell(this.texts[file], 1);
           out.push({ file, script, imagePath });
@@ -975,6 +1014,16 @@ var ImageFiles = class extends ModelPart {
     return void 0;
   }
 };
+function boundFile(volumes, imagePath) {
+  for (const v of [...volumes].reverse()) {
+    if (v.type !== "bind" || !v.source || v.source.startsWith("/") || v.source.startsWith("~")) continue;
+    const target = import_node_path3.posix.normalize(v.target).replace(/(.)\/+$/, "$1");
+    if (imagePath !== target && !imagePath.startsWith(target === "/" ? "/" : `${target}/`)) continue;
+    const file = normalizeRelative(joinPath(v.source, imagePath.slice(target.length)));
+    if (file) return file;
+  }
+  return void 0;
+}
 function runCommands(run) {
   if (run.argv) {
     const [cmd, flag, script] = run.argv;

@@ -19,7 +19,7 @@ import {
   stamp,
   tail,
   withBases
-} from "./chunk-PSNL3SCH.js";
+} from "./chunk-NSGDD7BY.js";
 import {
   RUN_LABEL,
   removeBuildLayers,
