@@ -84,6 +84,24 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: 'DEBUG is turned on by the compose environment, not by the settings the fixer rewrites',
     },
   ],
+  '__tests__/fixtures/corpus/cmd-superuser-celery-detach': [
+    {
+      rule: 'TF0901',
+      why: 'the shell runs a detached worker and an inline admin command before the server: no single exec',
+    },
+  ],
+  '__tests__/fixtures/corpus/compose-folded-command-cut': [
+    {
+      rule: 'TF0901',
+      why: 'line breaks cut the options off the server: the command must be rejoined by its author',
+    },
+  ],
+  '__tests__/fixtures/corpus/dj-database-url-format-default': [
+    {
+      rule: 'TF0602',
+      why: 'the SQLite path is inside a database URL default, not a path the fixer rewrites',
+    },
+  ],
   '__tests__/fixtures/corpus/split-settings-local-tail': [
     {
       rule: 'TF0305',
