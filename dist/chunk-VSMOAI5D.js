@@ -16,7 +16,7 @@ import {
   stamp,
   tail,
   withBases
-} from "./chunk-2PFHLTNG.js";
+} from "./chunk-3BXNDRAD.js";
 import {
   RUN_LABEL,
   removeBuildLayers,

@@ -7,11 +7,11 @@ import {
   parseDeployCheck,
   planEnv,
   runSmoke
-} from "./chunk-R72KUICW.js";
+} from "./chunk-VSMOAI5D.js";
 import {
   DEFAULT_LIMITS,
   Redactor
-} from "./chunk-2PFHLTNG.js";
+} from "./chunk-3BXNDRAD.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,

@@ -49,7 +49,7 @@ import {
   serverOf,
   stamp,
   writeOwnFile
-} from "./chunk-2PFHLTNG.js";
+} from "./chunk-3BXNDRAD.js";
 import {
   __toESM
 } from "./chunk-TEVZZSVY.js";
