@@ -103,6 +103,17 @@ settingsRuleCases(databaseCredentialsInCode, [
     expect: [[2, 'notice']],
   },
   {
+    name: 'a password in the default of a DATABASE_URL parsed by hand with urlparse',
+    settings: lines(
+      'import os',
+      'from urllib.parse import unquote, urlparse',
+      "url = urlparse(os.environ.get('DATABASE_URL', 'postgres://notes:n0tes@localhost:5432/notes'))",
+      "DATABASES = {'default': {'ENGINE': 'django.db.backends.postgresql', 'NAME': url.path[1:],",
+      "    'USER': url.username, 'PASSWORD': unquote(url.password), 'HOST': url.hostname, 'PORT': url.port}}",
+    ),
+    expect: [[5, 'notice']],
+  },
+  {
     name: 'SQLite has no credentials',
     settings: lines(
       "DATABASES = {'default': {'ENGINE': 'django.db.backends.sqlite3', 'NAME': 'db.sqlite3', 'USER': 'x', 'HOST': 'y'}}",
@@ -119,6 +130,17 @@ settingsRuleCases(databaseCredentialsInCode, [
       "    'PASSWORD': os.environ['DB_PASSWORD'],",
       "    'HOST': os.environ.get('DB_HOST', 'db'),",
       '}}',
+    ),
+    expect: [],
+  },
+  {
+    name: 'credentials read from a DATABASE_URL parsed by hand, no default',
+    settings: lines(
+      'import os',
+      'import urllib.parse',
+      "url = urllib.parse.urlsplit(os.environ['DATABASE_URL'])",
+      "DATABASES = {'default': {'ENGINE': 'django.db.backends.postgresql', 'NAME': url.path[1:],",
+      "    'USER': url.username, 'PASSWORD': url.password, 'HOST': url.hostname, 'PORT': url.port or 5432}}",
     ),
     expect: [],
   },

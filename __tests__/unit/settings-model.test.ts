@@ -391,6 +391,93 @@ test("dj-database-url: a default built with '…{0}'.format(os.path.join(...)) i
   }
 });
 
+test('DATABASE_URL parsed by hand: a branch on its scheme is a URL selection, the fields read from the environment', () => {
+  const m = model(
+    [
+      'import os',
+      'from urllib.parse import unquote, urlparse',
+      "_db = urlparse(os.environ.get('DATABASE_URL', 'sqlite:////var/lib/notes/notes.sqlite3'))",
+      "if _db.scheme == 'sqlite':",
+      "    DATABASES = {'default': {'ENGINE': 'django.db.backends.sqlite3', 'NAME': _db.path}}",
+      'else:',
+      "    DATABASES = {'default': {'ENGINE': 'django.db.backends.postgresql', 'NAME': _db.path.lstrip('/'),",
+      "        'USER': unquote(_db.username or ''), 'PASSWORD': unquote(_db.password or ''), 'HOST': _db.hostname,",
+      "        'PORT': _db.port or 5432}}",
+    ].join('\n'),
+  );
+  assert.deepEqual(m.databases?.selection, {
+    kind: 'url',
+    variable: 'DATABASE_URL',
+    default: 'sqlite:////var/lib/notes/notes.sqlite3',
+    line: 3,
+  });
+  const [sqlite, postgres] = m.databases!.configs;
+  // The default URL's scheme is known: SQLite is what runs when DATABASE_URL is unset.
+  assert.deepEqual(
+    [sqlite.engine, sqlite.isDefault, sqlite.selectedBy],
+    ['django.db.backends.sqlite3', true, undefined],
+  );
+  assert.deepEqual(
+    [postgres.engine, postgres.isDefault, postgres.selectedBy],
+    ['django.db.backends.postgresql', false, undefined],
+  );
+  assert.equal(plain(valueWhenUnset(sqlite.fields.NAME)), '//var/lib/notes/notes.sqlite3');
+  for (const key of ['USER', 'PASSWORD', 'HOST', 'PORT']) {
+    const field = postgres.fields[key];
+    assert.equal(field.kind === 'env' && field.variable, 'DATABASE_URL', key);
+  }
+  // A hostname of None computed from the default URL does not make DATABASE_URL required.
+  assert.deepEqual(m.envReads, [{ variable: 'DATABASE_URL', line: 3, required: false, hasDefault: true }]);
+});
+
+test('a part of DATABASE_URL (split, dj_database_url.parse()[ENGINE]) that chooses the engine is a URL selection', () => {
+  const split = model(
+    [
+      'import os',
+      "DATABASE_URL = os.environ['DATABASE_URL']",
+      "if DATABASE_URL.split(':')[0] == 'postgres':",
+      "    DATABASES = {'default': {'ENGINE': 'django.db.backends.postgresql', 'NAME': 'app'}}",
+      'else:',
+      "    DATABASES = {'default': {'ENGINE': 'django.db.backends.sqlite3', 'NAME': '/data/db.sqlite3'}}",
+    ].join('\n'),
+  );
+  assert.deepEqual(split.databases?.selection, { kind: 'url', variable: 'DATABASE_URL', line: 2 });
+  assert.deepEqual(
+    split.databases?.configs.map((c) => c.selectedBy),
+    [undefined, undefined],
+  );
+  const parsed = model(
+    [
+      'import os, dj_database_url',
+      "_config = dj_database_url.parse(os.environ.get('DATABASE_URL', 'sqlite:////data/db.sqlite3'))",
+      "if _config['ENGINE'] == 'django.db.backends.sqlite3':",
+      "    DATABASES = {'default': {'ENGINE': 'django.db.backends.sqlite3', 'NAME': '/data/db.sqlite3'}}",
+      'else:',
+      "    DATABASES = {'default': {'ENGINE': 'django.db.backends.postgresql', 'NAME': 'app'}}",
+    ].join('\n'),
+  );
+  assert.equal(parsed.databases?.selection.kind, 'url');
+  assert.deepEqual(
+    parsed.databases?.configs.map((c) => [c.engine, c.isDefault]),
+    [
+      ['django.db.backends.sqlite3', true],
+      ['django.db.backends.postgresql', false],
+    ],
+  );
+  // A branch on the variable's own text, lower-cased, still names the value that selects it.
+  const lowered = model(
+    [
+      'import os',
+      "if os.environ.get('DB_ENGINE', '').lower() == 'postgres':",
+      "    DATABASES = {'default': {'ENGINE': 'django.db.backends.postgresql', 'NAME': 'app'}}",
+      'else:',
+      "    DATABASES = {'default': {'ENGINE': 'django.db.backends.sqlite3', 'NAME': '/data/db.sqlite3'}}",
+    ].join('\n'),
+  );
+  assert.equal(lowered.databases?.selection.kind, 'env');
+  assert.deepEqual(lowered.databases?.configs[0].selectedBy, { variable: 'DB_ENGINE', value: 'postgres' });
+});
+
 test('Heroku pattern: DATABASES["default"].update(dj_database_url.config()) keeps the SQLite config as the fallback', () => {
   const m = model(
     [

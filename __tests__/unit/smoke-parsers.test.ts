@@ -420,6 +420,46 @@ describe('environment per engine', () => {
     assert.equal(plan('postgres').POSTGRES_USER, pg.user);
   });
 
+  test('a database URL parsed by hand: each engine gets a URL in it, never a bare engine name', () => {
+    const settingsOf = (read: string) =>
+      modelSettings(
+        'mysite/settings.py',
+        'mysite.settings',
+        [
+          'import os',
+          'from urllib.parse import urlparse',
+          `_db = urlparse(${read})`,
+          "if _db.scheme == 'sqlite':",
+          "    DATABASES = {'default': {'ENGINE': 'django.db.backends.sqlite3', 'NAME': _db.path[1:]}}",
+          'else:',
+          "    DATABASES = {'default': {'ENGINE': 'django.db.backends.postgresql', 'NAME': _db.path[1:],",
+          "        'USER': _db.username, 'PASSWORD': _db.password, 'HOST': _db.hostname, 'PORT': _db.port}}",
+        ].join('\n'),
+      ).model;
+    const plan = (engine: 'sqlite' | 'postgres', read: string) =>
+      planEnv({
+        engine,
+        settings: settingsOf(read),
+        composeEnv: [],
+        imageEnvNames: [],
+        ...(engine === 'postgres' ? { postgres: pg } : {}),
+        sqliteUrl: 'sqlite:////data/db.sqlite3',
+        random,
+      }).env;
+    const withDefault = "os.environ.get('DATABASE_URL', 'sqlite:////var/lib/notes/notes.sqlite3')";
+    assert.equal(plan('sqlite', withDefault).DATABASE_URL, undefined);
+    assert.equal(
+      plan('postgres', withDefault).DATABASE_URL,
+      'postgres://tfr_u:pw-123456@tfr-x-postgres-db:5432/tfr_db',
+    );
+    const required = "os.environ['DATABASE_URL']";
+    assert.equal(plan('sqlite', required).DATABASE_URL, 'sqlite:////data/db.sqlite3');
+    assert.equal(
+      plan('postgres', required).DATABASE_URL,
+      'postgres://tfr_u:pw-123456@tfr-x-postgres-db:5432/tfr_db',
+    );
+  });
+
   test('a URL-only app is pointed at a SQLite file when its default is not SQLite', () => {
     const { env } = planEnv({
       engine: 'sqlite',

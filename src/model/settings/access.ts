@@ -1,10 +1,12 @@
 /** Attribute access, subscripts and item assignment on evaluated values (`x.parent`, `DBS[key]`, `D['a'] = v`). */
 import { ancestor, pathAttribute } from './paths.js';
-import { lift, markRequired, type PyOf, type PyValue } from './value.js';
+import { derive, lift, markRequired, type PyOf, type PyValue } from './value.js';
 
 export function attribute(o: PyValue, prop: string, line: number): PyValue {
   if (o.t === 'ref') return { t: 'ref', name: `${o.name}.${prop}`, line };
-  if (o.t === 'env' || o.t === 'choice') return lift(o, (x) => attribute(x, prop, line));
+  if (o.t === 'env' || o.t === 'choice') return derive(lift(o, (x) => attribute(x, prop, line)));
+  if (o.t === 'dict' && o.attributes)
+    return o.entries.find((e) => e.key === prop)?.value ?? { t: 'unknown', text: `….${prop}`, line };
   if (o.t === 'path') {
     const v = pathAttribute(o, prop, line);
     if (v) return v;
@@ -17,7 +19,8 @@ export function subscript(o: PyValue, k: PyValue, line: number): PyValue {
   if (o.t === 'parents' && k.t === 'num' && Number.isInteger(k.v) && k.v >= 0)
     return ancestor(o.of, k.v + 1, line);
   if (o.t === 'dict' && k.t === 'env') return switchOn(o, k, undefined, line);
-  if (o.t === 'env' || o.t === 'choice') return lift(o, (x) => subscript(x, k, line));
+  // A part of the variable's text (split(':')[0]) or of what it parses to (parse(X)['ENGINE'])
+  if (o.t === 'env' || o.t === 'choice') return derive(lift(o, (x) => subscript(x, k, line)));
   if (k.t === 'env') return lift(k, (x) => subscript(o, x, line));
   if (o.t === 'dict' && k.t === 'str') {
     const entry = o.entries.find((e) => e.key === k.v);

@@ -8,7 +8,20 @@ import { callDjDatabaseUrl } from './dj-database-url.js';
 import { callOsEnviron } from './environ.js';
 import { interpolate } from './operators.js';
 import { callPathFunction, callPathMethod } from './paths.js';
-import { lift, type CallArgs, type PyValue } from './value.js';
+import { callUrllib } from './urllib.js';
+import { derive, lift, type CallArgs, type PyValue } from './value.js';
+
+/** Methods whose result still spells the variable's value (a test on it names a value of the variable). */
+const SPELLING_METHODS = new Set([
+  'lower',
+  'upper',
+  'casefold',
+  'strip',
+  'lstrip',
+  'rstrip',
+  'title',
+  'capitalize',
+]);
 
 /** python-dotenv's load_dotenv() and the like: variables come from a file at run time. */
 const callDotenv: LibraryCall = (recorder, _ctx, name, _args, line) => {
@@ -35,6 +48,7 @@ const LIBRARIES: LibraryCall[] = [
   callDotenv,
   callDecouple,
   callLoggingConfig,
+  callUrllib,
 ];
 
 /** A call of a function known by its dotted name (`os.getenv`, `dj_database_url.config`); undefined when not emulated. */
@@ -70,11 +84,13 @@ export function callMethod(
     return undefined;
   }
   if ((o.t === 'dict' || o.t === 'list') && method === 'copy') return o;
-  if (o.t === 'env' || o.t === 'choice')
-    return lift(
+  if (o.t === 'env' || o.t === 'choice') {
+    const out = lift(
       o,
       (x) => callMethod(recorder, ctx, x, method, args, line) ?? { t: 'unknown', text: `.${method}()`, line },
     );
+    return SPELLING_METHODS.has(method) ? out : derive(out);
+  }
   if (o.t === 'none') return { t: 'unknown', text: `None.${method}()`, crash: true, line };
   if (o.t === 'path') return callPathMethod(o, method, args, line);
   if (o.t === 'str' && method === 'format') return interpolate(o, /\{0?\}/, args.pos, line);

@@ -16,9 +16,12 @@ interface Selection {
   isDefault: Truth;
 }
 
-/** A variable that chooses among configs: a switch on its value, a database URL, or ENGINE read from it. */
+/**
+ * A variable that chooses among configs: a switch on its value, a database URL, ENGINE read from it, or a branch on a
+ * value computed from it (`urlparse(DATABASE_URL).scheme == 'sqlite'`).
+ */
 interface Selector {
-  kind: 'env' | 'url' | 'engine';
+  kind: 'env' | 'url' | 'engine' | 'derived';
   variable: string;
   default?: string;
   line: number;
@@ -122,9 +125,18 @@ class DatabasesBuilder {
   }
 
   private option(o: Alternative, sel: Selection): Selection {
-    if (o.when) this.selectors.push({ kind: 'env', variable: o.when.variable, line: o.when.line });
+    const read = o.when?.derivedFrom;
+    if (read)
+      this.selectors.push({
+        kind: 'derived',
+        variable: read.variable,
+        default: read.defaultText,
+        line: read.line,
+      });
+    else if (o.when) this.selectors.push({ kind: 'env', variable: o.when.variable, line: o.when.line });
     return {
-      selectedBy: o.when ? selectedBy(o.when) : sel.selectedBy,
+      // No value of the variable selects the branch (a URL's scheme does), so none is named.
+      selectedBy: o.when && !read ? selectedBy(o.when) : sel.selectedBy,
       isDefault: truthAnd(sel.isDefault, o.activeWhenUnset),
     };
   }
@@ -139,7 +151,7 @@ class DatabasesBuilder {
       if (!url && variant.engine && isServerEngine(variant.engine))
         for (const key of SERVER_FIELDS) {
           const value = d.entries.find((e) => e.key === key)?.value;
-          if (value?.t === 'env' && value.unset.t === 'none') markRequired(value.read);
+          if (value?.t === 'env' && !value.derived && value.unset.t === 'none') markRequired(value.read);
         }
       const config: DatabaseConfig = { line: url ? url.read.line : d.line, ...this.fields(d, url) };
       if (variant.engine) config.engine = variant.engine;
@@ -153,7 +165,8 @@ class DatabasesBuilder {
   private engineVariants(engineValue: PyOf<'env'>, sel: Selection): { engine?: string; sel: Selection }[] {
     const variable = engineValue.read.variable;
     this.selectors.push({
-      kind: 'engine',
+      // ENGINE taken from what a URL parses to: the URL selects the database
+      kind: engineValue.derived && holdsUrl(engineValue.read) ? 'url' : 'engine',
       variable,
       default: engineValue.read.defaultText,
       line: engineValue.read.line,
@@ -208,11 +221,12 @@ class DatabasesBuilder {
     const url = this.selectors.find((s) => s.kind === 'url');
     const engine = this.selectors.find((s) => s.kind === 'engine');
     const branch = engines.size > 1 ? this.selectors.find((s) => s.kind === 'env') : undefined;
+    const derived = engines.size > 1 ? this.selectors.find((s) => s.kind === 'derived') : undefined;
     let selection: DatabasesModel['selection'];
-    const pick = url ?? engine ?? branch;
+    const pick = url ?? engine ?? branch ?? derived;
     if (pick) {
       const chosen: DatabasesModel['selection'] & { kind: 'env' | 'url' } = {
-        kind: pick.kind === 'url' ? 'url' : 'env',
+        kind: pick.kind === 'url' || (pick.kind === 'derived' && holdsUrl(pick)) ? 'url' : 'env',
         variable: pick.variable,
         line: pick.line,
       };
@@ -228,6 +242,12 @@ function selectedBy(c: Condition): DatabaseConfig['selectedBy'] {
   if (c.test === 'equals') return { variable: c.variable, value: c.value };
   if (c.test === 'set' || c.test === 'unset') return { variable: c.variable, value: '', test: c.test };
   return { variable: c.variable, value: '', test: 'otherwise' };
+}
+
+/** A variable that carries a database URL: named so, or with a URL as its default. */
+function holdsUrl(s: { variable: string; default?: string; defaultText?: string }): boolean {
+  const text = s.default ?? s.defaultText ?? '';
+  return /URL|URI|DSN/i.test(s.variable) || /^[a-z][a-z0-9+.-]*:\/\//i.test(text);
 }
 
 function engineString(v: PyValue): string | undefined {

@@ -13,6 +13,7 @@ import { binary } from './operators.js';
 import { joinAll } from './paths.js';
 import {
   choice,
+  derive,
   lift,
   MAX_TEXT,
   negateCondition,
@@ -21,6 +22,7 @@ import {
   type CallArgs,
   type Condition,
   type DictEntry,
+  type PyOf,
   type PyValue,
 } from './value.js';
 
@@ -179,13 +181,20 @@ export function evalTest(
     if ((op === 'is' || op === 'is not') && kids[kids.length - 1].name === 'None') {
       const v = ev.evaluate(node, ctx);
       if (v.t !== 'env') return { v };
-      return { v, cond: { variable: v.read.variable, value: '', test: op === 'is' ? 'unset' : 'set', line } };
+      return { v, cond: envCondition(v, '', op === 'is' ? 'unset' : 'set', line) };
     }
     if (['==', '!=', 'in', 'not in'].includes(op)) return comparisonTest(ev, node, kids, op, ctx);
   }
   const v = ev.evaluate(node, ctx);
-  if (v.t === 'env') return { v, cond: { variable: v.read.variable, value: '', test: 'set', line } };
+  if (v.t === 'env') return { v, cond: envCondition(v, '', 'set', line) };
   return { v };
+}
+
+/** A test of the variable behind v; on a value computed from it, marked so (it names no value of the variable). */
+function envCondition(v: PyOf<'env'>, value: string, test: Condition['test'], line: number): Condition {
+  const cond: Condition = { variable: v.read.variable, value, test, line };
+  if (v.derived) cond.derivedFrom = v.read;
+  return cond;
 }
 
 /** `X == 'a'`, `X != 'a'`, `X in ('a', 'b')`, `'X' in os.environ` as a test of the variable X. */
@@ -200,10 +209,7 @@ function comparisonTest(
   const v = ev.evaluate(node, ctx);
   const left = v.t === 'env' ? v : undefined;
   if (left && (op === 'in' || op === 'not in') && left.read.presence)
-    return {
-      v,
-      cond: { variable: left.read.variable, value: '', test: op === 'in' ? 'set' : 'unset', line },
-    };
+    return { v, cond: envCondition(left, '', op === 'in' ? 'set' : 'unset', line) };
   const literal = literalOperand(
     ev,
     op === '==' || op === '!=' ? [kids[0], kids[kids.length - 1]] : [kids[kids.length - 1]],
@@ -211,7 +217,7 @@ function comparisonTest(
   );
   if (left && literal !== undefined) {
     const test = op === '==' || op === 'in' ? 'equals' : 'not-equals';
-    return { v, cond: { variable: left.read.variable, value: literal, test, line } };
+    return { v, cond: envCondition(left, literal, test, line) };
   }
   return { v };
 }
@@ -322,22 +328,33 @@ function call(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalContext): PyValue
   if (!callee || !argList || argList.name !== 'ArgList') return ev.unknown(node);
   const calleeKids = childrenOf(callee);
   let result: PyValue | undefined;
+  let args: CallArgs;
+  // A library or unknown function (urlparse, a project's helper), as opposed to a method of a known value
+  let ofFunction: boolean;
   if (callee.name === 'MemberExpression' && calleeKids[1]?.name === '.' && calleeKids[2]) {
     const obj = ev.evaluate(calleeKids[0], ctx);
     const method = ev.text(calleeKids[2]);
-    const args = callArguments(ev, argList, ctx);
+    args = callArguments(ev, argList, ctx);
+    ofFunction = obj.t === 'ref' || (obj.t === 'unknown' && !obj.crash);
     result =
       obj.t === 'ref'
         ? callByName(ev, ctx, `${obj.name}.${method}`, args, line)
         : callMethod(ev, ctx, obj, method, args, line);
   } else {
     const f = ev.evaluate(callee, ctx);
-    const args = callArguments(ev, argList, ctx);
+    args = callArguments(ev, argList, ctx);
+    ofFunction = f.t === 'ref' || (f.t === 'unknown' && !f.crash);
     if (f.t === 'ref') result = callByName(ev, ctx, f.name, args, line);
     else if (f.t === 'envobj') result = callEnv(ev, ctx, f, '__call__', args, line);
     else if (f.t === 'func') result = callFunction(ev, f, args, line, ctx);
     else if (f.t === 'path') result = joinAll(f, args.pos, line);
   }
-  if (!result || (result.t === 'unknown' && !result.crash && result.text === '')) return ev.unknown(node);
+  if (!result) {
+    // A function not emulated still gives a value computed from the environment when an argument is read from it.
+    const source = ofFunction ? [...args.pos, ...args.kw.values()].find((a) => a.t === 'env') : undefined;
+    const unknown = ev.unknown(node);
+    return source ? derive(lift(source, () => unknown)) : unknown;
+  }
+  if (result.t === 'unknown' && !result.crash && result.text === '') return ev.unknown(node);
   return result;
 }

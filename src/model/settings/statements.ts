@@ -284,7 +284,9 @@ function execIf(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalContext): void 
     }
     const active = truthAnd(ctx.activeWhenUnset, truthAnd(previousFalse, testTrue));
     const guarded = new Set(ctx.guarded);
-    if (cond && (cond.test === 'equals' || cond.test === 'set')) guarded.add(cond.variable);
+    // A test on a value computed from the variable (its URL's scheme) does not tell that the variable is set.
+    if (cond && !cond.derivedFrom && (cond.test === 'equals' || cond.test === 'set'))
+      guarded.add(cond.variable);
     const child: EvalContext = {
       scope: new Map(ctx.scope),
       inBranch: true,

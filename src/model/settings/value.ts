@@ -37,6 +37,8 @@ export interface Condition {
   value: string;
   test: 'equals' | 'not-equals' | 'set' | 'unset' | 'otherwise';
   line: number;
+  /** The test is on a value computed from the variable (`urlparse(X).scheme == 'sqlite'`), so it names no value of it. */
+  derivedFrom?: VariableRead;
 }
 
 /** One value a name may have after branches, with the condition that gives it. */
@@ -57,7 +59,8 @@ export type PyValue =
   | { t: 'bool'; v: boolean; line: number }
   | { t: 'none'; line: number }
   | { t: 'list'; items: PyValue[]; line: number }
-  | { t: 'dict'; entries: DictEntry[]; line: number }
+  /** `attributes`: a parse result (urllib's named tuple) whose entries are read as attributes (`url.scheme`). */
+  | { t: 'dict'; entries: DictEntry[]; line: number; attributes?: boolean }
   /** repo: relative to the scanned directory (from __file__); BASE_DIR: symbolic, when BASE_DIR comes from elsewhere. */
   | { t: 'path'; base: 'repo' | 'BASE_DIR' | 'absolute'; parts: string[]; line: number }
   /** A string built from literal text and paths: f'sqlite:///{BASE_DIR}/db.sqlite3'. */
@@ -81,6 +84,8 @@ export type PyValue =
       probes?: { text: string; v: PyValue }[];
       /** Other variables the value is read from when this one is set: this one only selects between values. */
       selects?: string[];
+      /** A part of the variable's text or a value computed from it (urlparse(X).scheme), not the text itself. */
+      derived?: boolean;
       line: number;
     }
   | { t: 'choice'; options: Alternative[]; line: number }
@@ -137,8 +142,10 @@ export function markRequired(read: VariableRead): void {
 /** A value that must not be None: env reads without default that feed it become required. */
 export function requireValue(v: PyValue): void {
   if (v.t === 'env') {
-    if (v.unset.t === 'none') markRequired(v.read);
-    else requireValue(v.unset);
+    // None computed from a set variable (urlparse(X).password) is not the variable missing
+    if (v.unset.t === 'none') {
+      if (!v.derived) markRequired(v.read);
+    } else requireValue(v.unset);
   } else if (v.t === 'choice') for (const o of v.options) requireValue(o.v);
 }
 
@@ -153,13 +160,21 @@ export function negateCondition(c: Condition): Condition | undefined {
   return test ? { ...c, test } : undefined;
 }
 
+/** An env-derived value (or the env options of a choice) marked as computed from the variable's text. */
+export function derive(v: PyValue): PyValue {
+  if (v.t === 'env') return v.derived ? v : { ...v, derived: true };
+  if (v.t === 'choice') return { ...v, options: v.options.map((o) => ({ ...o, v: derive(o.v) })) };
+  return v;
+}
+
 /** The condition of an else branch (or of falling through an if without else). */
 export function otherwiseCondition(previous: Condition[] | undefined, line: number): Condition | undefined {
   if (!previous || previous.length === 0) return undefined;
   if (previous.length === 1) return negateCondition(previous[0]);
   const variable = previous[0].variable;
   if (!previous.every((c) => c.variable === variable)) return undefined;
-  return { variable, value: '', test: 'otherwise', line };
+  const derivedFrom = previous.find((c) => c.derivedFrom)?.derivedFrom;
+  return { variable, value: '', test: 'otherwise', line, ...(derivedFrom ? { derivedFrom } : {}) };
 }
 
 /** Texts a variable read is also evaluated with, so the value an image's `ENV DEBUG=1` gives is known. */
@@ -187,8 +202,9 @@ export function textProbes(line: number): { text: string; v: PyValue }[] {
 export function lift(v: PyValue, f: (x: PyValue) => PyValue): PyValue {
   if (v.t === 'env') {
     const unset = lift(v.unset, f);
-    if (unset.t === 'unknown' && unset.crash && v.unset.t === 'none') markRequired(v.read);
+    if (unset.t === 'unknown' && unset.crash && v.unset.t === 'none' && !v.derived) markRequired(v.read);
     const out: PyValue = { t: 'env', read: v.read, unset, line: v.line };
+    if (v.derived) out.derived = true;
     // Only scalar results are kept: a probe that meets another read would multiply the work.
     const mapped = v.probes?.map((p) => ({ text: p.text, v: f(p.v) })) ?? [];
     const probes = mapped.filter((p) => isScalarValue(p.v));

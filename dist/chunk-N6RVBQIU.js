@@ -21759,8 +21759,9 @@ function markRequired(read) {
 }
 function requireValue(v) {
   if (v.t === "env") {
-    if (v.unset.t === "none") markRequired(v.read);
-    else requireValue(v.unset);
+    if (v.unset.t === "none") {
+      if (!v.derived) markRequired(v.read);
+    } else requireValue(v.unset);
   } else if (v.t === "choice") for (const o of v.options) requireValue(o.v);
 }
 function negateCondition(c) {
@@ -21773,12 +21774,18 @@ function negateCondition(c) {
   const test = flip[c.test];
   return test ? { ...c, test } : void 0;
 }
+function derive(v) {
+  if (v.t === "env") return v.derived ? v : { ...v, derived: true };
+  if (v.t === "choice") return { ...v, options: v.options.map((o) => ({ ...o, v: derive(o.v) })) };
+  return v;
+}
 function otherwiseCondition(previous, line) {
   if (!previous || previous.length === 0) return void 0;
   if (previous.length === 1) return negateCondition(previous[0]);
   const variable = previous[0].variable;
   if (!previous.every((c) => c.variable === variable)) return void 0;
-  return { variable, value: "", test: "otherwise", line };
+  const derivedFrom = previous.find((c) => c.derivedFrom)?.derivedFrom;
+  return { variable, value: "", test: "otherwise", line, ...derivedFrom ? { derivedFrom } : {} };
 }
 var PROBE_TEXTS = [
   "1",
@@ -21800,8 +21807,9 @@ function textProbes(line) {
 function lift(v, f) {
   if (v.t === "env") {
     const unset = lift(v.unset, f);
-    if (unset.t === "unknown" && unset.crash && v.unset.t === "none") markRequired(v.read);
+    if (unset.t === "unknown" && unset.crash && v.unset.t === "none" && !v.derived) markRequired(v.read);
     const out = { t: "env", read: v.read, unset, line: v.line };
+    if (v.derived) out.derived = true;
     const mapped = v.probes?.map((p) => ({ text: p.text, v: f(p.v) })) ?? [];
     const probes = mapped.filter((p) => isScalarValue(p.v));
     if (probes.length) out.probes = probes;
@@ -22166,7 +22174,9 @@ function pathAttribute(o, prop, line) {
 // src/model/settings/access.ts
 function attribute(o, prop, line) {
   if (o.t === "ref") return { t: "ref", name: `${o.name}.${prop}`, line };
-  if (o.t === "env" || o.t === "choice") return lift(o, (x) => attribute(x, prop, line));
+  if (o.t === "env" || o.t === "choice") return derive(lift(o, (x) => attribute(x, prop, line)));
+  if (o.t === "dict" && o.attributes)
+    return o.entries.find((e) => e.key === prop)?.value ?? { t: "unknown", text: `\u2026.${prop}`, line };
   if (o.t === "path") {
     const v = pathAttribute(o, prop, line);
     if (v) return v;
@@ -22178,7 +22188,7 @@ function subscript2(o, k, line) {
   if (o.t === "parents" && k.t === "num" && Number.isInteger(k.v) && k.v >= 0)
     return ancestor(o.of, k.v + 1, line);
   if (o.t === "dict" && k.t === "env") return switchOn(o, k, void 0, line);
-  if (o.t === "env" || o.t === "choice") return lift(o, (x) => subscript2(x, k, line));
+  if (o.t === "env" || o.t === "choice") return derive(lift(o, (x) => subscript2(x, k, line)));
   if (k.t === "env") return lift(k, (x) => subscript2(o, x, line));
   if (o.t === "dict" && k.t === "str") {
     const entry = o.entries.find((e) => e.key === k.v);
@@ -22681,7 +22691,95 @@ function mutate(current, method, args, line) {
   return { t: "unknown", text: `.${method}()`, line };
 }
 
+// src/model/settings/urllib.ts
+var PARSERS = /* @__PURE__ */ new Set([
+  "urllib.parse.urlparse",
+  "urllib.parse.urlsplit",
+  // Python 2's module, still imported by old settings
+  "urlparse.urlparse",
+  "urlparse.urlsplit"
+]);
+var UNQUOTERS = /* @__PURE__ */ new Set(["urllib.parse.unquote", "urllib.parse.unquote_plus", "urllib.unquote"]);
+var callUrllib = (_recorder, _ctx, name2, args, line) => {
+  const [a0] = args.pos;
+  if (!a0) return void 0;
+  if (PARSERS.has(name2))
+    return derive(lift(a0, (x) => x.t === "str" ? parseUrl(x.v, line) : opaque(x, line)));
+  if (UNQUOTERS.has(name2))
+    return derive(
+      lift(
+        a0,
+        (x) => x.t === "str" ? { t: "str", v: unquote(x.v, name2.endsWith("_plus")), line } : opaque(x, line)
+      )
+    );
+  return void 0;
+};
+function opaque(x, line) {
+  if (x.t === "none") return { t: "unknown", text: "urllib(None)", crash: true, line };
+  return { t: "unknown", text: "urllib(\u2026)", line };
+}
+function parseUrl(url, line) {
+  const m = /^([A-Za-z][A-Za-z0-9+.-]*):(.*)$/s.exec(url);
+  const scheme = m ? m[1].toLowerCase() : "";
+  let rest = m ? m[2] : url;
+  let netloc = "";
+  if (rest.startsWith("//")) {
+    const end = rest.slice(2).search(/[/?#]/);
+    netloc = end < 0 ? rest.slice(2) : rest.slice(2, end + 2);
+    rest = end < 0 ? "" : rest.slice(end + 2);
+  }
+  const hashAt = rest.indexOf("#");
+  const fragment = hashAt < 0 ? "" : rest.slice(hashAt + 1);
+  if (hashAt >= 0) rest = rest.slice(0, hashAt);
+  const queryAt = rest.indexOf("?");
+  const query = queryAt < 0 ? "" : rest.slice(queryAt + 1);
+  const path = queryAt < 0 ? rest : rest.slice(0, queryAt);
+  const at2 = netloc.lastIndexOf("@");
+  const userinfo = at2 < 0 ? void 0 : netloc.slice(0, at2);
+  const hostport = at2 < 0 ? netloc : netloc.slice(at2 + 1);
+  const colon = userinfo?.indexOf(":") ?? -1;
+  const username = userinfo === void 0 ? void 0 : colon < 0 ? userinfo : userinfo.slice(0, colon);
+  const password = userinfo === void 0 || colon < 0 ? void 0 : userinfo.slice(colon + 1);
+  const portMatch = /^(.*):(\d*)$/.exec(hostport);
+  const host = portMatch ? portMatch[1] : hostport;
+  const port = portMatch && portMatch[2] !== "" ? Number(portMatch[2]) : void 0;
+  const str = (v) => v === void 0 ? { t: "none", line } : { t: "str", v, line };
+  const fields = [
+    ["scheme", str(scheme)],
+    ["netloc", str(netloc)],
+    ["path", str(path)],
+    ["query", str(query)],
+    ["fragment", str(fragment)],
+    ["username", str(username)],
+    ["password", str(password)],
+    ["hostname", str(host === "" ? void 0 : host.replace(/^\[|\]$/g, "").toLowerCase())],
+    ["port", port === void 0 ? { t: "none", line } : { t: "num", v: port, line }]
+  ];
+  const entries = fields.map(([key, value]) => ({ key, value, line }));
+  return { t: "dict", entries, line, attributes: true };
+}
+function unquote(text, plus) {
+  const s = plus ? text.replaceAll("+", " ") : text;
+  return s.replace(/(%[0-9A-Fa-f]{2})+/g, (run) => {
+    try {
+      return decodeURIComponent(run);
+    } catch {
+      return run;
+    }
+  });
+}
+
 // src/model/settings/calls.ts
+var SPELLING_METHODS = /* @__PURE__ */ new Set([
+  "lower",
+  "upper",
+  "casefold",
+  "strip",
+  "lstrip",
+  "rstrip",
+  "title",
+  "capitalize"
+]);
 var callDotenv = (recorder, _ctx, name2, _args, line) => {
   if (!["dotenv.load_dotenv", "dotenv.read_dotenv", "dotenv.main.load_dotenv"].includes(name2))
     return void 0;
@@ -22701,7 +22799,8 @@ var LIBRARIES = [
   callDjangoEnviron,
   callDotenv,
   callDecouple,
-  callLoggingConfig
+  callLoggingConfig,
+  callUrllib
 ];
 function callByName(recorder, ctx, name2, args, line) {
   for (const call2 of LIBRARIES) {
@@ -22720,11 +22819,13 @@ function callMethod(recorder, ctx, o, method, args, line) {
     return void 0;
   }
   if ((o.t === "dict" || o.t === "list") && method === "copy") return o;
-  if (o.t === "env" || o.t === "choice")
-    return lift(
+  if (o.t === "env" || o.t === "choice") {
+    const out = lift(
       o,
       (x) => callMethod(recorder, ctx, x, method, args, line) ?? { t: "unknown", text: `.${method}()`, line }
     );
+    return SPELLING_METHODS.has(method) ? out : derive(out);
+  }
   if (o.t === "none") return { t: "unknown", text: `None.${method}()`, crash: true, line };
   if (o.t === "path") return callPathMethod(o, method, args, line);
   if (o.t === "str" && method === "format") return interpolate2(o, /\{0?\}/, args.pos, line);
@@ -23023,23 +23124,25 @@ function evalTest(ev, node, ctx) {
     if ((op === "is" || op === "is not") && kids[kids.length - 1].name === "None") {
       const v2 = ev.evaluate(node, ctx);
       if (v2.t !== "env") return { v: v2 };
-      return { v: v2, cond: { variable: v2.read.variable, value: "", test: op === "is" ? "unset" : "set", line } };
+      return { v: v2, cond: envCondition(v2, "", op === "is" ? "unset" : "set", line) };
     }
     if (["==", "!=", "in", "not in"].includes(op)) return comparisonTest(ev, node, kids, op, ctx);
   }
   const v = ev.evaluate(node, ctx);
-  if (v.t === "env") return { v, cond: { variable: v.read.variable, value: "", test: "set", line } };
+  if (v.t === "env") return { v, cond: envCondition(v, "", "set", line) };
   return { v };
+}
+function envCondition(v, value, test, line) {
+  const cond = { variable: v.read.variable, value, test, line };
+  if (v.derived) cond.derivedFrom = v.read;
+  return cond;
 }
 function comparisonTest(ev, node, kids, op, ctx) {
   const line = ev.line(node);
   const v = ev.evaluate(node, ctx);
   const left = v.t === "env" ? v : void 0;
   if (left && (op === "in" || op === "not in") && left.read.presence)
-    return {
-      v,
-      cond: { variable: left.read.variable, value: "", test: op === "in" ? "set" : "unset", line }
-    };
+    return { v, cond: envCondition(left, "", op === "in" ? "set" : "unset", line) };
   const literal2 = literalOperand(
     ev,
     op === "==" || op === "!=" ? [kids[0], kids[kids.length - 1]] : [kids[kids.length - 1]],
@@ -23047,7 +23150,7 @@ function comparisonTest(ev, node, kids, op, ctx) {
   );
   if (left && literal2 !== void 0) {
     const test = op === "==" || op === "in" ? "equals" : "not-equals";
-    return { v, cond: { variable: left.read.variable, value: literal2, test, line } };
+    return { v, cond: envCondition(left, literal2, test, line) };
   }
   return { v };
 }
@@ -23150,20 +23253,29 @@ function call(ev, node, ctx) {
   if (!callee || !argList || argList.name !== "ArgList") return ev.unknown(node);
   const calleeKids = childrenOf(callee);
   let result;
+  let args;
+  let ofFunction;
   if (callee.name === "MemberExpression" && calleeKids[1]?.name === "." && calleeKids[2]) {
     const obj = ev.evaluate(calleeKids[0], ctx);
     const method = ev.text(calleeKids[2]);
-    const args = callArguments(ev, argList, ctx);
+    args = callArguments(ev, argList, ctx);
+    ofFunction = obj.t === "ref" || obj.t === "unknown" && !obj.crash;
     result = obj.t === "ref" ? callByName(ev, ctx, `${obj.name}.${method}`, args, line) : callMethod(ev, ctx, obj, method, args, line);
   } else {
     const f = ev.evaluate(callee, ctx);
-    const args = callArguments(ev, argList, ctx);
+    args = callArguments(ev, argList, ctx);
+    ofFunction = f.t === "ref" || f.t === "unknown" && !f.crash;
     if (f.t === "ref") result = callByName(ev, ctx, f.name, args, line);
     else if (f.t === "envobj") result = callEnv(ev, ctx, f, "__call__", args, line);
     else if (f.t === "func") result = callFunction(ev, f, args, line, ctx);
     else if (f.t === "path") result = joinAll(f, args.pos, line);
   }
-  if (!result || result.t === "unknown" && !result.crash && result.text === "") return ev.unknown(node);
+  if (!result) {
+    const source = ofFunction ? [...args.pos, ...args.kw.values()].find((a) => a.t === "env") : void 0;
+    const unknown = ev.unknown(node);
+    return source ? derive(lift(source, () => unknown)) : unknown;
+  }
+  if (result.t === "unknown" && !result.crash && result.text === "") return ev.unknown(node);
   return result;
 }
 
@@ -23404,7 +23516,8 @@ function execIf(ev, node, ctx) {
     }
     const active = truthAnd(ctx.activeWhenUnset, truthAnd(previousFalse, testTrue));
     const guarded = new Set(ctx.guarded);
-    if (cond && (cond.test === "equals" || cond.test === "set")) guarded.add(cond.variable);
+    if (cond && !cond.derivedFrom && (cond.test === "equals" || cond.test === "set"))
+      guarded.add(cond.variable);
     const child = {
       scope: new Map(ctx.scope),
       inBranch: true,
@@ -23751,9 +23864,18 @@ var DatabasesBuilder = class {
     next(v.unset, { selectedBy: sel.selectedBy, isDefault: sel.isDefault });
   }
   option(o, sel) {
-    if (o.when) this.selectors.push({ kind: "env", variable: o.when.variable, line: o.when.line });
+    const read = o.when?.derivedFrom;
+    if (read)
+      this.selectors.push({
+        kind: "derived",
+        variable: read.variable,
+        default: read.defaultText,
+        line: read.line
+      });
+    else if (o.when) this.selectors.push({ kind: "env", variable: o.when.variable, line: o.when.line });
     return {
-      selectedBy: o.when ? selectedBy(o.when) : sel.selectedBy,
+      // No value of the variable selects the branch (a URL's scheme does), so none is named.
+      selectedBy: o.when && !read ? selectedBy(o.when) : sel.selectedBy,
       isDefault: truthAnd(sel.isDefault, o.activeWhenUnset)
     };
   }
@@ -23764,7 +23886,7 @@ var DatabasesBuilder = class {
       if (!url && variant.engine && isServerEngine(variant.engine))
         for (const key of SERVER_FIELDS) {
           const value = d.entries.find((e) => e.key === key)?.value;
-          if (value?.t === "env" && value.unset.t === "none") markRequired(value.read);
+          if (value?.t === "env" && !value.derived && value.unset.t === "none") markRequired(value.read);
         }
       const config2 = { line: url ? url.read.line : d.line, ...this.fields(d, url) };
       if (variant.engine) config2.engine = variant.engine;
@@ -23777,7 +23899,8 @@ var DatabasesBuilder = class {
   engineVariants(engineValue, sel) {
     const variable = engineValue.read.variable;
     this.selectors.push({
-      kind: "engine",
+      // ENGINE taken from what a URL parses to: the URL selects the database
+      kind: engineValue.derived && holdsUrl(engineValue.read) ? "url" : "engine",
       variable,
       default: engineValue.read.defaultText,
       line: engineValue.read.line
@@ -23824,11 +23947,12 @@ var DatabasesBuilder = class {
     const url = this.selectors.find((s) => s.kind === "url");
     const engine = this.selectors.find((s) => s.kind === "engine");
     const branch = engines.size > 1 ? this.selectors.find((s) => s.kind === "env") : void 0;
+    const derived = engines.size > 1 ? this.selectors.find((s) => s.kind === "derived") : void 0;
     let selection;
-    const pick = url ?? engine ?? branch;
+    const pick = url ?? engine ?? branch ?? derived;
     if (pick) {
       const chosen = {
-        kind: pick.kind === "url" ? "url" : "env",
+        kind: pick.kind === "url" || pick.kind === "derived" && holdsUrl(pick) ? "url" : "env",
         variable: pick.variable,
         line: pick.line
       };
@@ -23843,6 +23967,10 @@ function selectedBy(c) {
   if (c.test === "equals") return { variable: c.variable, value: c.value };
   if (c.test === "set" || c.test === "unset") return { variable: c.variable, value: "", test: c.test };
   return { variable: c.variable, value: "", test: "otherwise" };
+}
+function holdsUrl(s) {
+  const text = s.default ?? s.defaultText ?? "";
+  return /URL|URI|DSN/i.test(s.variable) || /^[a-z][a-z0-9+.-]*:\/\//i.test(text);
 }
 function engineString(v) {
   if (v.t === "str") return v.v;
@@ -24863,13 +24991,13 @@ function isLiteral(raw) {
 
 // src/rules/lib/compose-fix.ts
 var escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-var unquote = (s) => s.replace(/^(["'])(.*)\1$/, "$2");
+var unquote2 = (s) => s.replace(/^(["'])(.*)\1$/, "$2");
 function replaceEntryValue(file, lines, line, name2, raw, value) {
   const text = lines[line - 1];
   if (text === void 0) return void 0;
   const n = escape(name2);
   const mapping = new RegExp(`^(\\s*(["']?)${n}\\2\\s*:[ \\t]+)(.*?)(\\s+#.*)?$`).exec(text);
-  if (mapping && unquote(mapping[3]) === raw) {
+  if (mapping && unquote2(mapping[3]) === raw) {
     const from = mapping[1].length + 1;
     return replaceInLine(file, line, from, from + mapping[3].length, value);
   }

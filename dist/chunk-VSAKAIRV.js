@@ -68,7 +68,7 @@ import {
   serverOf,
   stamp,
   writeOwnFile
-} from "./chunk-NSGDD7BY.js";
+} from "./chunk-N6RVBQIU.js";
 import {
   __commonJS,
   __require,

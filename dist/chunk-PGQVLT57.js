@@ -19,7 +19,7 @@ import {
   stamp,
   tail,
   withBases
-} from "./chunk-NSGDD7BY.js";
+} from "./chunk-N6RVBQIU.js";
 import {
   RUN_LABEL,
   removeBuildLayers,
