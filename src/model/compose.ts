@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import type { YMap } from '../parse/compose.js';
-import type { ComposeModel, ComposeService } from './types/compose.js';
+import type { ComposeModel } from './types/compose.js';
 import type { ParseError } from './types/project.js';
 import { Loader } from './compose/loader.js';
 import { mergeMaps, SERVICE_RULES } from './compose/merge.js';
