@@ -650,3 +650,59 @@ test('thousands of services are modelled in linear time', () => {
   // Linear would be ×8, quadratic ×64.
   assert.ok(large < small * 24, `1000 → 8000 services: ${small.toFixed(1)} → ${large.toFixed(1)} ms of CPU`);
 });
+
+test('among built services the app runs the server; databases, workers, docs and non-Python images are marked', () => {
+  const compose = [
+    'services:',
+    '  proxy: {build: ./proxy}',
+    '  front: {build: ./front}',
+    '  worker: {build: ., command: celery -A mysite worker}',
+    '  docs: {build: {context: ., dockerfile: docs.Dockerfile}, command: /start-docs}',
+    '  db: {build: {context: ., dockerfile: db.Dockerfile}, image: mysite_db}',
+    '  web: {build: .}',
+  ].join('\n');
+  const texts = {
+    'proxy/Dockerfile': 'FROM nginx:1.27\nCOPY nginx.conf /etc/nginx/nginx.conf\n',
+    'front/Dockerfile': 'FROM node:20\nCOPY . .\nRUN npm run build\n',
+    Dockerfile: 'FROM python:3.12\nCOPY . /app\nWORKDIR /app\nCMD ["gunicorn", "mysite.wsgi"]\n',
+    'docs.Dockerfile': 'FROM python:3.12\nRUN pip install sphinx\nCOPY start-docs /start-docs\n',
+    'start-docs': 'exec sphinx-autobuild /docs /docs/_build\n',
+    'db.Dockerfile': 'FROM docker.io/postgres:17 AS db\nFROM db\n',
+    'manage.py': '',
+  };
+  const m = model({ 'compose.yaml': compose }, {}, texts).model;
+  assert.equal(m?.appService?.name, 'web', 'the image CMD starts gunicorn');
+  const marks = Object.fromEntries(m!.services.map((s) => [s.name, [s.role, s.notApp]]));
+  assert.deepEqual(marks, {
+    proxy: ['other', 'no-python'],
+    front: ['other', 'no-python'],
+    worker: ['other', 'worker'],
+    docs: ['other', 'other-program'],
+    db: ['postgres', 'database'],
+    web: ['app', undefined],
+  });
+});
+
+test('a compose command relative to the image WORKDIR finds the script the Dockerfile copied there', () => {
+  const compose = [
+    'services:',
+    '  nginx: {build: ./nginx}',
+    '  app: {build: {context: ., dockerfile: Dockerfile.prod}, command: ../entrypoint.sh}',
+  ].join('\n');
+  const texts = {
+    'nginx/Dockerfile': 'FROM nginx\n',
+    'Dockerfile.prod':
+      'FROM python:3.12\nWORKDIR /srv\nCOPY ./entrypoint.sh ./\nCOPY ./app ./app\nWORKDIR /srv/app\n',
+    'entrypoint.sh': 'python manage.py migrate\ngunicorn mysite.wsgi\n',
+    'app/manage.py': '',
+  };
+  const m = model({ 'docker-compose.prod.yml': compose }, {}, texts).model;
+  assert.equal(m?.appService?.name, 'app');
+  // Without the image, `..` leaves the tree and the script is not found: the app still is not nginx.
+  const bare = model(
+    { 'docker-compose.prod.yml': compose },
+    {},
+    { ...texts, 'Dockerfile.prod': 'FROM python:3.12\n' },
+  );
+  assert.equal(bare.model?.appService?.name, 'app');
+});

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { runSmoke, type SmokeOptions } from '../../src/smoke/index.js';
 import type { HttpProbe } from '../../src/smoke/http.js';
+import type { ComposeService } from '../../src/model/types/compose.js';
 import {
   appModel,
   fail,
@@ -840,6 +841,41 @@ describe('smoke orchestration (scripted Docker)', () => {
     const docker = new FakeDocker();
     await smoke(docker, { postgresImage: 'tfr-test/postgres:15' });
     assert.ok(docker.calls.some((c) => c.args[0] === 'run' && c.args.includes('tfr-test/postgres:15')));
+  });
+
+  test('a compose database built from a Dockerfile lends no image name: its image is never pulled or built here', async () => {
+    const service = (name: string, image: string, build: boolean): ComposeService => ({
+      name,
+      file: 'compose.yaml',
+      line: 1,
+      image: {
+        file: 'compose.yaml',
+        line: 1,
+        value: image,
+        repository: image.split(':')[0],
+        tag: image.split(':')[1],
+      },
+      ...(build
+        ? { build: { file: 'compose.yaml', line: 2, context: '.', dockerfile: 'db/Dockerfile', args: {} } }
+        : {}),
+      environment: [],
+      envFiles: [],
+      ports: [],
+      expose: [],
+      volumes: [],
+      dependsOn: [],
+      secrets: [],
+      role: 'postgres',
+    });
+    const postgresRun = async (services: ComposeService[]) => {
+      const docker = new FakeDocker();
+      const compose = { files: ['compose.yaml'], services, volumes: [] };
+      await smoke(docker, { engines: ['postgres'] }, undefined, projectOf(appModel({ compose })));
+      return docker.calls.find((c) => c.args[0] === 'run' && c.args.includes('-d'))?.args ?? [];
+    };
+    assert.ok((await postgresRun([service('db', 'postgres:16', false)])).includes('postgres:16'));
+    const built = await postgresRun([service('postgres', 'mysite_postgres', true)]);
+    assert.ok(!built.includes('mysite_postgres') && built.includes('postgres:16-alpine'), built.join(' '));
   });
 
   test('without a Dockerfile there is nothing to run', async () => {

@@ -70,6 +70,14 @@ export class AppSeeds extends ModelPart {
   private composeBuilds(composeSets: ComposeSet[], managePys: string[], claimed: Set<string>): AppSeed[] {
     const seeds: AppSeed[] = [];
     const seen = new Set<string>();
+    // Images compose builds for a database or a front end, or for a worker beside the app, are no app of their own.
+    for (const set of composeSets) {
+      for (const s of set.model?.services ?? []) {
+        const other = s.notApp === 'worker' ? set.model?.appService : s.notApp;
+        const dockerfile = other && s.build ? normalizeRelative(s.build.dockerfile) : undefined;
+        if (dockerfile) claimed.add(dockerfile);
+      }
+    }
     for (const set of composeSets) {
       const build = set.model?.appService?.build;
       if (!build) continue;

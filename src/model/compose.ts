@@ -1,12 +1,11 @@
 import { posix } from 'node:path';
 import type { YMap } from '../parse/compose.js';
-import type { ComposeModel, ComposeService } from './types/compose.js';
+import type { ComposeModel } from './types/compose.js';
 import type { ParseError } from './types/project.js';
 import { Loader } from './compose/loader.js';
 import { mergeMaps, SERVICE_RULES } from './compose/merge.js';
 import { ServiceConverter } from './compose/service.js';
-import { runsServerScript } from './compose/start-scripts.js';
-import { normalizeRelative } from '../discover/classify.js';
+import { pickAppService } from './compose/app-service.js';
 
 export { interpolate, parseDotenv } from './compose/interpolation.js';
 export { roleOf, splitImage } from './compose/images.js';
@@ -75,34 +74,7 @@ function build(
       .filter((f) => posix.basename(f) === 'manage.py')
       .map((f) => posix.dirname(f)),
   );
-  const appService = pickAppService(
-    services,
-    (s) => runsServerScript(s, loader.texts, projectDir),
-    (s) => s.build !== undefined && projectDirs.has(normalizeRelative(s.build.context) ?? ''),
-  );
+  const appService = pickAppService(services, loader.texts, projectDir, projectDirs);
   if (appService) appService.role = 'app';
   return { model: { files: used, services, appService, volumes: [...volumes] }, errors };
-}
-
-const DJANGO_START = /manage\.py|gunicorn|uwsgi|daphne|uvicorn|django/i;
-
-/**
- * The app service: the one that builds an image (among several, the one whose command, entrypoint or build
- * context mentions manage.py/gunicorn/django, or whose start script starts the server, then the one built from the
- * Django project's own directory, else the first); with no build, the first whose command does. Building is the
- * strongest sign, since the review is about the image built here.
- */
-function pickAppService(
-  services: ComposeService[],
-  runsServerScript: (s: ComposeService) => boolean,
-  buildsProjectDir: (s: ComposeService) => boolean,
-): ComposeService | undefined {
-  const mentions = (s: ComposeService, withContext: boolean): boolean =>
-    [s.command?.raw, s.entrypoint?.raw, withContext ? s.build?.context : undefined].some(
-      (t) => t !== undefined && DJANGO_START.test(t),
-    ) || runsServerScript(s);
-  const built = services.filter((s) => s.build);
-  if (built.length > 0)
-    return built.find((s) => mentions(s, true)) ?? built.find(buildsProjectDir) ?? built[0];
-  return services.find((s) => mentions(s, false));
 }

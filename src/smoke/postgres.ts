@@ -27,7 +27,7 @@ export function postgresCredentials(run: RunState): PostgresCredentials {
 
 function postgresImage(run: RunState): string {
   if (run.options.postgresImage) return run.options.postgresImage;
-  const service = run.app.compose?.services.find((s) => s.role === 'postgres' && s.image);
+  const service = run.app.compose?.services.find((s) => s.role === 'postgres' && s.image && !s.build);
   return service?.image?.value ?? 'postgres:16-alpine';
 }
 

@@ -156,13 +156,13 @@ function followScripts(commands: StartCommand[], app: App): StartCommand[] {
     const hit = scripts.length > 0 ? scriptRun(c.argv, scripts, workdir) : undefined;
     if (hit) {
       matched = true;
-      out.push(...scriptCommands(hit.script, c, c.argv.slice(hit.argsFrom)));
+      out.push(...scriptCommands(hit.script, c, c.argv.slice(hit.argsFrom), scripts, workdir, 0));
     } else if (c.viaExec && c.argv.length > 1 && /\.sh$/.test(basename(c.argv[0]))) {
       // an entrypoint script we cannot read (one from the base image) nearly always ends in exec "$@"
       out.push({ ...c, argv: c.argv.slice(1) });
     }
   }
-  if (!matched) for (const s of scripts) out.push(...scriptCommands(s, undefined, []));
+  if (!matched) for (const s of scripts) out.push(...scriptCommands(s, undefined, [], scripts, workdir, 0));
   return out;
 }
 
@@ -194,13 +194,21 @@ function scriptCommands(
   s: EntrypointScript,
   caller: StartCommand | undefined,
   args: string[],
+  scripts: EntrypointScript[],
+  workdir: string,
+  depth: number,
 ): StartCommand[] {
   const out: StartCommand[] = [];
   for (const c of s.script.commands) {
     const runsArgs = c.argv[0] === '$@' || c.argv[0] === '$*' || c.argv[0] === '${@}';
     if (runsArgs && caller && args.length > 0) {
       // `exec "$@"`: the container's CMD runs here; anchor it where it is written
-      out.push({ ...caller, argv: args, redirects: c.redirects, viaExec: c.viaExec });
+      const run = { ...caller, argv: args, redirects: c.redirects, viaExec: c.viaExec };
+      out.push(run);
+      // `ENTRYPOINT ["/entrypoint"]` + `command: /start`: the script the arguments name runs in turn
+      const next = depth < 5 ? scriptRun(args, scripts, workdir) : undefined;
+      if (next && next.script !== s)
+        out.push(...scriptCommands(next.script, run, args.slice(next.argsFrom), scripts, workdir, depth + 1));
       continue;
     }
     out.push({ ...c, file: s.file, origin: 'script' });

@@ -1,41 +1,72 @@
-/** Whether a compose service starts the Django server through a script of the repository. Pure. */
+/** What a compose service starts: the Django server, another program (a worker, docs, a front end), or unknown. Pure. */
 import { joinPath, normalizeRelative } from '../../discover/classify.js';
 import { parseShell } from '../../parse/shell.js';
 import { basename, SHELLS } from '../command/servers.js';
 import type { ComposeCommand, ComposeService } from '../types/compose.js';
+import type { CommandInstr } from '../types/dockerfile.js';
+import { type BuiltImage, imageScriptFile } from './built-image.js';
 
 /** A script line that starts a Django server (the dev server or a WSGI/ASGI server). */
 const STARTS_SERVER = /manage\.py["']?\s+runserver|\b(gunicorn|uwsgi|daphne|uvicorn|hypercorn)\b/;
+/** A command that runs a task worker or scheduler of the app. */
+const WORKER =
+  /(^|[\s/])(celery|rqworker|rqscheduler|qcluster|run_huey|huey_consumer(\.py)?|dramatiq|process_tasks)(\s|$)|(^|\s)rq\s+worker\b/;
+/** A command that runs something other than the app: a monitor, a docs server, a front end, a web server. */
+const OTHER_PROGRAM =
+  /(^|[\s/])(flower|sphinx-build|sphinx-autobuild|livehtml|npm|yarn|pnpm|node|nginx|redis-server)(\s|$)/;
 const WRAPPERS = new Set(['exec', 'tini', '/tini', '--', '/usr/bin/tini', 'dumb-init', '/usr/bin/dumb-init']);
 
+/** What a service's start chain runs: Django's server, else a worker of the app, else only other programs. */
+export type StartKind = 'server' | 'worker' | 'other' | undefined;
+
 /**
- * True when the service's command or entrypoint runs a script of the repository (`command: ./scripts/start.sh`,
- * `sh wait_for_postgres.sh`) that starts a Django server, itself or through a script it runs. The script is looked
- * up beside the build context and the compose file, else as the one file of the tree whose path ends the same way.
+ * What the service starts, following the scripts it runs: its compose command and entrypoint, else (without a
+ * compose command) the ENTRYPOINT/CMD of the image it builds. A script is looked up in the image (WORKDIR and
+ * COPY/ADD), beside the build context and the compose file, else as the one file whose path ends the same way.
  */
-export function runsServerScript(
+export function startKind(
   service: ComposeService,
   texts: Record<string, string>,
   projectDir: string,
-): boolean {
+  image?: BuiltImage,
+): StartKind {
   const dirs = [service.build?.context, projectDir].filter((d): d is string => d !== undefined);
-  const commands = [service.entrypoint, service.command].flatMap((c) => (c ? commandsOf(c) : []));
+  const stage = image?.stage;
+  const entrypoint = service.entrypoint ? commandsOf(service.entrypoint) : instrCommands(stage?.entrypoint);
+  const command = service.command
+    ? commandsOf(service.command)
+    : service.entrypoint
+      ? []
+      : instrCommands(stage?.cmd);
+  const commands = [...entrypoint, ...command];
+  let kind: StartKind;
   const seen = new Set<string>();
   for (let k = 0; k < commands.length && k < 50; k++) {
+    const line = commands[k].join(' ');
+    if (STARTS_SERVER.test(line)) return 'server';
+    if (WORKER.test(line)) kind = 'worker';
+    else if (OTHER_PROGRAM.test(line)) kind ??= 'other';
     for (const word of scriptWords(commands[k])) {
-      const file = scriptFile(word, dirs, texts);
-      if (!file || seen.has(file)) continue;
+      const file = (image && imageScriptFile(image, word)) ?? scriptFile(word, dirs, texts);
+      if (!file || seen.has(file) || !(file in texts)) continue;
       seen.add(file);
-      const text = texts[file];
-      if (STARTS_SERVER.test(text)) return true;
-      commands.push(...parseShell(text).commands.map((c) => c.argv));
+      commands.push(...parseShell(texts[file]).commands.map((c) => c.argv));
     }
   }
-  return false;
+  return kind;
+}
+
+function instrCommands(instr: CommandInstr | undefined): string[][] {
+  if (!instr) return [];
+  return withInlineScripts(instr.argv ? [instr.argv] : (instr.script?.commands.map((c) => c.argv) ?? []));
 }
 
 function commandsOf(c: ComposeCommand): string[][] {
-  const argvs = c.argv ? [c.argv] : (c.script?.commands.map((x) => x.argv) ?? []);
+  return withInlineScripts(c.argv ? [c.argv] : (c.script?.commands.map((x) => x.argv) ?? []));
+}
+
+/** The commands, each followed by those of its `sh -c` script if it is one. */
+function withInlineScripts(argvs: string[][]): string[][] {
   const out: string[][] = [];
   for (const argv of argvs) {
     out.push(argv);

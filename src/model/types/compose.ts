@@ -77,6 +77,8 @@ export interface ComposeService extends ComposeAt {
   secrets: string[];
   /** Kind of backing service recognised from the image: postgres, mysql, mariadb, redis, ... */
   role: 'app' | 'postgres' | 'mysql' | 'mariadb' | 'redis' | 'other';
+  /** Set on a service that builds an image that is not the app: a database, an image with no Python, a worker, another program. */
+  notApp?: 'database' | 'no-python' | 'worker' | 'other-program';
 }
 
 export interface ComposeModel {

@@ -68,7 +68,7 @@ import {
   serverOf,
   stamp,
   writeOwnFile
-} from "./chunk-N6RVBQIU.js";
+} from "./chunk-XIUIEIHL.js";
 import {
   __commonJS,
   __require,
@@ -555,6 +555,13 @@ var AppSeeds = class extends ModelPart {
   composeBuilds(composeSets, managePys, claimed) {
     const seeds = [];
     const seen = /* @__PURE__ */ new Set();
+    for (const set of composeSets) {
+      for (const s of set.model?.services ?? []) {
+        const other = s.notApp === "worker" ? set.model?.appService : s.notApp;
+        const dockerfile = other && s.build ? normalizeRelative(s.build.dockerfile) : void 0;
+        if (dockerfile) claimed.add(dockerfile);
+      }
+    }
     for (const set of composeSets) {
       const build = set.model?.appService?.build;
       if (!build) continue;

@@ -7,11 +7,11 @@ import {
   parseDeployCheck,
   planEnv,
   runSmoke
-} from "./chunk-PGQVLT57.js";
+} from "./chunk-53YQYR2C.js";
 import {
   DEFAULT_LIMITS,
   Redactor
-} from "./chunk-N6RVBQIU.js";
+} from "./chunk-XIUIEIHL.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,

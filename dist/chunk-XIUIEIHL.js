@@ -15904,12 +15904,12 @@ function followScripts(commands, app) {
     const hit = scripts.length > 0 ? scriptRun(c.argv, scripts, workdir) : void 0;
     if (hit) {
       matched = true;
-      out.push(...scriptCommands(hit.script, c, c.argv.slice(hit.argsFrom)));
+      out.push(...scriptCommands(hit.script, c, c.argv.slice(hit.argsFrom), scripts, workdir, 0));
     } else if (c.viaExec && c.argv.length > 1 && /\.sh$/.test(basename2(c.argv[0]))) {
       out.push({ ...c, argv: c.argv.slice(1) });
     }
   }
-  if (!matched) for (const s of scripts) out.push(...scriptCommands(s, void 0, []));
+  if (!matched) for (const s of scripts) out.push(...scriptCommands(s, void 0, [], scripts, workdir, 0));
   return out;
 }
 function scriptRun(argv, scripts, workdir) {
@@ -15928,12 +15928,16 @@ function scriptRun(argv, scripts, workdir) {
   }
   return void 0;
 }
-function scriptCommands(s, caller, args) {
+function scriptCommands(s, caller, args, scripts, workdir, depth) {
   const out = [];
   for (const c of s.script.commands) {
     const runsArgs = c.argv[0] === "$@" || c.argv[0] === "$*" || c.argv[0] === "${@}";
     if (runsArgs && caller && args.length > 0) {
-      out.push({ ...caller, argv: args, redirects: c.redirects, viaExec: c.viaExec });
+      const run = { ...caller, argv: args, redirects: c.redirects, viaExec: c.viaExec };
+      out.push(run);
+      const next = depth < 5 ? scriptRun(args, scripts, workdir) : void 0;
+      if (next && next.script !== s)
+        out.push(...scriptCommands(next.script, run, args.slice(next.argsFrom), scripts, workdir, depth + 1));
       continue;
     }
     out.push({ ...c, file: s.file, origin: "script" });
@@ -16289,7 +16293,7 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
 });
 
 // src/model/compose.ts
-var import_node_path7 = __toESM(require_node_path(), 1);
+var import_node_path8 = __toESM(require_node_path(), 1);
 
 // src/model/compose/loader.ts
 var import_node_path6 = __toESM(require_node_path(), 1);
@@ -17114,27 +17118,77 @@ var ServiceConverter = class {
   }
 };
 
+// src/model/compose/built-image.ts
+var import_node_path7 = __toESM(require_node_path(), 1);
+var PYTHON_WORDS = /\b(python3?|pip3?|gunicorn|uwsgi|uvicorn|daphne|manage\.py|django|poetry|pipenv|uv)\b/i;
+var NON_PYTHON_BASE = /(^|\/)(nginx|traefik|caddy|httpd|haproxy|envoy|node|postgres(ql)?|postgis|mysql|mariadb|redis|memcached|rabbitmq|alpine\/git)$/i;
+var NODE_BUILD = /\b(npm|yarn|pnpm|node)\b/;
+function builtImage(service, texts) {
+  const build2 = service.build;
+  const dockerfile = build2 ? normalizeRelative(build2.dockerfile) : void 0;
+  const contextDir = build2 ? normalizeRelative(build2.context) : void 0;
+  if (!build2 || !dockerfile || !contextDir) return void 0;
+  const text = texts[dockerfile];
+  if (text === void 0) return void 0;
+  const { model } = modelDockerfile(dockerfile, text, { target: build2.target, buildArgs: build2.args });
+  const stage = model?.targetStage;
+  if (!model || !stage) return void 0;
+  const sent = Object.keys(texts).filter((f) => isUnder(f, contextDir)).map((f) => relativeTo(f, contextDir));
+  const layout = new ImageLayout(model, sent);
+  let root = stage;
+  for (let k = 0; k < 20; k++) {
+    const parent = layout.parentOf(root);
+    if (!parent) break;
+    root = parent;
+  }
+  return { dockerfile, contextDir, text, stage, layout, base: root.from.repository };
+}
+function isNonPythonImage(image) {
+  if (PYTHON_WORDS.test(image.text)) return false;
+  return image.base !== void 0 && NON_PYTHON_BASE.test(image.base) || NODE_BUILD.test(image.text);
+}
+function imageScriptFile(image, word) {
+  if (word.includes("$") || !/\.sh$|\//.test(word)) return void 0;
+  const imagePath = import_node_path7.posix.resolve(image.stage.workdir || "/", word);
+  const source = image.layout.sourceOf(image.stage, imagePath);
+  return source === void 0 ? void 0 : normalizeRelative(joinPath(image.contextDir, source));
+}
+
 // src/model/compose/start-scripts.ts
 var STARTS_SERVER = /manage\.py["']?\s+runserver|\b(gunicorn|uwsgi|daphne|uvicorn|hypercorn)\b/;
+var WORKER = /(^|[\s/])(celery|rqworker|rqscheduler|qcluster|run_huey|huey_consumer(\.py)?|dramatiq|process_tasks)(\s|$)|(^|\s)rq\s+worker\b/;
+var OTHER_PROGRAM = /(^|[\s/])(flower|sphinx-build|sphinx-autobuild|livehtml|npm|yarn|pnpm|node|nginx|redis-server)(\s|$)/;
 var WRAPPERS = /* @__PURE__ */ new Set(["exec", "tini", "/tini", "--", "/usr/bin/tini", "dumb-init", "/usr/bin/dumb-init"]);
-function runsServerScript(service, texts, projectDir) {
+function startKind(service, texts, projectDir, image) {
   const dirs = [service.build?.context, projectDir].filter((d) => d !== void 0);
-  const commands = [service.entrypoint, service.command].flatMap((c) => c ? commandsOf(c) : []);
+  const stage = image?.stage;
+  const entrypoint = service.entrypoint ? commandsOf(service.entrypoint) : instrCommands(stage?.entrypoint);
+  const command = service.command ? commandsOf(service.command) : service.entrypoint ? [] : instrCommands(stage?.cmd);
+  const commands = [...entrypoint, ...command];
+  let kind;
   const seen = /* @__PURE__ */ new Set();
   for (let k = 0; k < commands.length && k < 50; k++) {
+    const line = commands[k].join(" ");
+    if (STARTS_SERVER.test(line)) return "server";
+    if (WORKER.test(line)) kind = "worker";
+    else if (OTHER_PROGRAM.test(line)) kind ??= "other";
     for (const word of scriptWords(commands[k])) {
-      const file = scriptFile(word, dirs, texts);
-      if (!file || seen.has(file)) continue;
+      const file = (image && imageScriptFile(image, word)) ?? scriptFile(word, dirs, texts);
+      if (!file || seen.has(file) || !(file in texts)) continue;
       seen.add(file);
-      const text = texts[file];
-      if (STARTS_SERVER.test(text)) return true;
-      commands.push(...parseShell(text).commands.map((c) => c.argv));
+      commands.push(...parseShell(texts[file]).commands.map((c) => c.argv));
     }
   }
-  return false;
+  return kind;
+}
+function instrCommands(instr) {
+  if (!instr) return [];
+  return withInlineScripts(instr.argv ? [instr.argv] : instr.script?.commands.map((c) => c.argv) ?? []);
 }
 function commandsOf(c) {
-  const argvs = c.argv ? [c.argv] : c.script?.commands.map((x) => x.argv) ?? [];
+  return withInlineScripts(c.argv ? [c.argv] : c.script?.commands.map((x) => x.argv) ?? []);
+}
+function withInlineScripts(argvs) {
   const out = [];
   for (const argv of argvs) {
     out.push(argv);
@@ -17176,6 +17230,32 @@ function scriptFile(word, dirs, texts) {
   return void 0;
 }
 
+// src/model/compose/app-service.ts
+var DJANGO_START = /manage\.py|gunicorn|uwsgi|daphne|uvicorn|django/i;
+function pickAppService(services, texts, projectDir, projectDirs) {
+  const judged = [];
+  for (const service of services.filter((s) => s.build)) {
+    const image = builtImage(service, texts);
+    const role = image?.base ? roleOf(image.base) : "other";
+    if (role !== "other") service.role = role;
+    const start = startKind(service, texts, projectDir, image);
+    if (service.role !== "other") service.notApp = "database";
+    else if (image && isNonPythonImage(image)) service.notApp = "no-python";
+    else if (start === "worker") service.notApp = "worker";
+    else if (start === "other") service.notApp = "other-program";
+    if (!service.notApp) judged.push({ service, image, start });
+  }
+  const mentions = (s, withContext) => [s.command?.raw, s.entrypoint?.raw, withContext ? s.build?.context : void 0].some(
+    (t2) => t2 !== void 0 && DJANGO_START.test(t2)
+  );
+  const buildsProjectDir = (s) => s.build !== void 0 && projectDirs.has(normalizeRelative(s.build.context) ?? "");
+  const chosen = judged.find((j) => j.start === "server") ?? judged.find((j) => mentions(j.service, true)) ?? judged.find((j) => buildsProjectDir(j.service)) ?? judged[0];
+  if (chosen) return chosen.service;
+  return services.find(
+    (s) => !s.build && (mentions(s, false) || startKind(s, texts, projectDir) === "server")
+  );
+}
+
 // src/model/compose.ts
 function modelCompose(files, env, options = {}) {
   const errors = [];
@@ -17188,8 +17268,8 @@ function modelCompose(files, env, options = {}) {
 }
 function build(files, env, options, errors) {
   const loader = new Loader(files, options.texts ?? {}, env, errors);
-  const projectDir = files.length > 0 ? import_node_path7.posix.dirname(files[0].file) : ".";
-  const dirFor = (file) => loader.mergeFiles.has(file) ? projectDir : import_node_path7.posix.dirname(file);
+  const projectDir = files.length > 0 ? import_node_path8.posix.dirname(files[0].file) : ".";
+  const dirFor = (file) => loader.mergeFiles.has(file) ? projectDir : import_node_path8.posix.dirname(file);
   const used = [];
   const merged = /* @__PURE__ */ new Map();
   const volumes = /* @__PURE__ */ new Set();
@@ -17210,25 +17290,11 @@ function build(files, env, options, errors) {
   const conv = new ServiceConverter(env, dirFor, loader.texts, errors);
   const services = [...merged.values()].map((s) => conv.service(s.name, s.file, s.line, s.node));
   const projectDirs = new Set(
-    Object.keys(loader.texts).filter((f) => import_node_path7.posix.basename(f) === "manage.py").map((f) => import_node_path7.posix.dirname(f))
+    Object.keys(loader.texts).filter((f) => import_node_path8.posix.basename(f) === "manage.py").map((f) => import_node_path8.posix.dirname(f))
   );
-  const appService = pickAppService(
-    services,
-    (s) => runsServerScript(s, loader.texts, projectDir),
-    (s) => s.build !== void 0 && projectDirs.has(normalizeRelative(s.build.context) ?? "")
-  );
+  const appService = pickAppService(services, loader.texts, projectDir, projectDirs);
   if (appService) appService.role = "app";
   return { model: { files: used, services, appService, volumes: [...volumes] }, errors };
-}
-var DJANGO_START = /manage\.py|gunicorn|uwsgi|daphne|uvicorn|django/i;
-function pickAppService(services, runsServerScript2, buildsProjectDir) {
-  const mentions = (s, withContext) => [s.command?.raw, s.entrypoint?.raw, withContext ? s.build?.context : void 0].some(
-    (t2) => t2 !== void 0 && DJANGO_START.test(t2)
-  ) || runsServerScript2(s);
-  const built = services.filter((s) => s.build);
-  if (built.length > 0)
-    return built.find((s) => mentions(s, true)) ?? built.find(buildsProjectDir) ?? built[0];
-  return services.find((s) => mentions(s, false));
 }
 
 // src/rules/TF0205-service-image-unpinned.ts
@@ -25128,7 +25194,7 @@ function literalText2(raw) {
 }
 
 // src/rules/TF0308-env-file-in-image.ts
-var import_node_path8 = __toESM(require_node_path(), 1);
+var import_node_path9 = __toESM(require_node_path(), 1);
 var envFileInImage = defineRule({
   id: "TF0308",
   name: "env-file-in-image",
@@ -25175,8 +25241,8 @@ function envFilesOfCompose(app) {
   if (!file || dir === void 0) return [];
   const out = [];
   for (const f of app.compose?.appService?.envFiles ?? []) {
-    const inContext = dir === "." ? f.path : import_node_path8.posix.relative(dir, f.path);
-    if (inContext.startsWith("..") || import_node_path8.posix.isAbsolute(inContext) || !isUsableEnvFileName(inContext))
+    const inContext = dir === "." ? f.path : import_node_path9.posix.relative(dir, f.path);
+    if (inContext.startsWith("..") || import_node_path9.posix.isAbsolute(inContext) || !isUsableEnvFileName(inContext))
       continue;
     const line = absentFileReachingImage(app, inContext);
     if (line === void 0) continue;
@@ -26146,7 +26212,7 @@ docker build -f Dockerfile --target app --build-arg BASE_IMAGE=python:3.12-slim 
 });
 
 // src/rules/TF0503-source-mounted-over-image.ts
-var import_node_path9 = __toESM(require_node_path(), 1);
+var import_node_path10 = __toESM(require_node_path(), 1);
 
 // src/rules/lib/paths.ts
 function coversPath(a, b) {
@@ -26214,7 +26280,7 @@ var sourceMountedOverImage = defineRule({
       for (const v of web.volumes) {
         if (v.type !== "bind" || !v.source || v.source.startsWith("/") || v.source.startsWith("~")) continue;
         if (!codeDir) {
-          const projectDir = app.managePy ? import_node_path9.posix.dirname(app.managePy) : void 0;
+          const projectDir = app.managePy ? import_node_path10.posix.dirname(app.managePy) : void 0;
           const workdir = app.dockerfile?.targetStage?.workdir ?? "/";
           const onWorkdir = coversPath(v.target, workdir) || coversPath(workdir, v.target);
           if (projectDir === void 0 || !coversPath(v.source, projectDir) || !onWorkdir) continue;
@@ -26307,7 +26373,7 @@ function keepSqliteOutOfContext(context) {
 }
 
 // src/rules/TF0602-runtime-data-not-in-volume.ts
-var import_node_path10 = __toESM(require_node_path(), 1);
+var import_node_path11 = __toESM(require_node_path(), 1);
 
 // src/rules/lib/data-dir-fix.ts
 var DATA_DIR = "DATA_DIR";
@@ -26414,7 +26480,7 @@ object store for media.
     return unkeptPaths(project).map((hit) => {
       const inFiles = hit.app.compose && composeFiles.size > 1 ? ` in ${hit.app.compose.files.join(" + ")}` : "";
       const where = hit.app.compose?.appService ? `a VOLUME of the Dockerfile nor a volume of the compose service '${hit.app.compose.appService.name}'${inFiles}` : "a VOLUME of the Dockerfile nor a volume of a compose service (no compose file runs this image)";
-      const dir = import_node_path10.posix.dirname(hit.path);
+      const dir = import_node_path11.posix.dirname(hit.path);
       const finding = hit.what === "sqlite" ? {
         file: hit.file,
         line: hit.line,
@@ -26437,7 +26503,7 @@ object store for media.
       );
       if (!hit) return void 0;
       const what = hit.what === "sqlite" ? "the SQLite database" : "MEDIA_ROOT";
-      return dataDirFromEnvironment(context, hit.app, what) ?? volumeOnDirectory(context, hit.app, hit.what === "sqlite" ? import_node_path10.posix.dirname(hit.path) : hit.path, what);
+      return dataDirFromEnvironment(context, hit.app, what) ?? volumeOnDirectory(context, hit.app, hit.what === "sqlite" ? import_node_path11.posix.dirname(hit.path) : hit.path, what);
     }
   }
 });
@@ -26455,7 +26521,7 @@ function unkeptPaths(project) {
     ].map(clean);
     const databases = settings.databases;
     for (const hit of databases ? sqliteFiles(databases, ctx) : []) {
-      if (covered(import_node_path10.posix.dirname(hit.path), mounts) || mounts.includes(hit.path)) continue;
+      if (covered(import_node_path11.posix.dirname(hit.path), mounts) || mounts.includes(hit.path)) continue;
       out.push({
         app,
         what: "sqlite",
@@ -26477,10 +26543,10 @@ function imageBaseDir(app) {
   if (!app.imageSourceDir) return void 0;
   const baseDir = app.settings?.baseDir;
   if (baseDir === void 0) return app.imageSourceDir;
-  const manageDir = app.managePy ? import_node_path10.posix.dirname(app.managePy) : app.dir;
-  const rel = import_node_path10.posix.relative(manageDir === "." ? "" : manageDir, baseDir === "." ? "" : baseDir);
+  const manageDir = app.managePy ? import_node_path11.posix.dirname(app.managePy) : app.dir;
+  const rel = import_node_path11.posix.relative(manageDir === "." ? "" : manageDir, baseDir === "." ? "" : baseDir);
   if (rel.startsWith("..")) return void 0;
-  return import_node_path10.posix.join(app.imageSourceDir, rel);
+  return import_node_path11.posix.join(app.imageSourceDir, rel);
 }
 function sqliteFiles(databases, ctx) {
   const selection = databases.selection;
@@ -26527,7 +26593,7 @@ function selects(c, value, all) {
 function sqliteUrlPath(url, ctx) {
   const m = /^(sqlite|spatialite):\/\/[^/]*\/(.*)$/.exec(url);
   if (!m || m[2] === "" || m[2] === ":memory:") return void 0;
-  return m[2].startsWith("/") ? clean(m[2]) : clean(import_node_path10.posix.join(ctx.workdir, m[2]));
+  return m[2].startsWith("/") ? clean(m[2]) : clean(import_node_path11.posix.join(ctx.workdir, m[2]));
 }
 function resolvePath(v, ctx, depth) {
   if (depth > 10) return void 0;
@@ -26542,7 +26608,7 @@ function resolvePath(v, ctx, depth) {
     }
     case "path":
       if (v.base === "absolute") return clean(`/${v.parts.join("/")}`);
-      return ctx.imageBase === void 0 ? void 0 : clean(import_node_path10.posix.join(ctx.imageBase, ...v.parts));
+      return ctx.imageBase === void 0 ? void 0 : clean(import_node_path11.posix.join(ctx.imageBase, ...v.parts));
     case "literal":
       return typeof v.value === "string" ? fromString(v.value, ctx) : void 0;
     default:
@@ -26551,10 +26617,10 @@ function resolvePath(v, ctx, depth) {
 }
 function fromString(s, ctx) {
   if (s === "" || s === ":memory:" || s.includes("://") || s.startsWith("file:")) return void 0;
-  return clean(s.startsWith("/") ? s : import_node_path10.posix.join(ctx.workdir, s));
+  return clean(s.startsWith("/") ? s : import_node_path11.posix.join(ctx.workdir, s));
 }
 function clean(p) {
-  const n = import_node_path10.posix.normalize(p);
+  const n = import_node_path11.posix.normalize(p);
   return n.length > 1 && n.endsWith("/") ? n.slice(0, -1) : n;
 }
 function covered(dir, mounts) {
@@ -28311,7 +28377,7 @@ function tail(text, lines = 30) {
 
 // src/util/safe-fs.ts
 var import_node_fs = __toESM(require_node_fs(), 1);
-var import_node_path11 = __toESM(require_node_path(), 1);
+var import_node_path12 = __toESM(require_node_path(), 1);
 var realpath = import_node_fs.realpathSync.native;
 var UnsafePathError = class extends Error {
   constructor(path, reason) {
@@ -28324,13 +28390,13 @@ var UnsafePathError = class extends Error {
   name = "UnsafePathError";
 };
 function isInside(path, root) {
-  const rel = (0, import_node_path11.relative)(root, path);
-  return rel === "" || !rel.startsWith(`..${import_node_path11.sep}`) && rel !== ".." && !(0, import_node_path11.isAbsolute)(rel);
+  const rel = (0, import_node_path12.relative)(root, path);
+  return rel === "" || !rel.startsWith(`..${import_node_path12.sep}`) && rel !== ".." && !(0, import_node_path12.isAbsolute)(rel);
 }
 function resolveInside(root, path, what = "the scanned directory") {
-  const absRoot = (0, import_node_path11.resolve)(root);
+  const absRoot = (0, import_node_path12.resolve)(root);
   const realRoot = realpath(absRoot);
-  const lexical = (0, import_node_path11.resolve)(absRoot, path);
+  const lexical = (0, import_node_path12.resolve)(absRoot, path);
   if (!isInside(lexical, absRoot) && !isInside(lexical, realRoot))
     throw new UnsafePathError(path, `outside ${what}`);
   let real;
@@ -28384,9 +28450,9 @@ function readRegularFileSync(path, maxBytes, display = path) {
   }
 }
 function writeOwnFile(path, text, within) {
-  const file = (0, import_node_path11.resolve)(path);
-  const dir = ownDirectory((0, import_node_path11.dirname)(file), within);
-  const target = (0, import_node_path11.join)(dir, (0, import_node_path11.basename)(file));
+  const file = (0, import_node_path12.resolve)(path);
+  const dir = ownDirectory((0, import_node_path12.dirname)(file), within);
+  const target = (0, import_node_path12.join)(dir, (0, import_node_path12.basename)(file));
   let fd;
   try {
     fd = (0, import_node_fs.openSync)(
@@ -28412,13 +28478,13 @@ function writeOwnFile(path, text, within) {
   }
 }
 function ownDirectory(dir, within) {
-  const roots = within.map((w) => plannedRealPath((0, import_node_path11.resolve)(w)).planned);
+  const roots = within.map((w) => plannedRealPath((0, import_node_path12.resolve)(w)).planned);
   const { real, missing, planned } = plannedRealPath(dir);
   if (!roots.some((r) => isInside(planned, r)))
     throw new UnsafePathError(dir, "outside the workspace and the runner temporary directory");
   let current = real;
   for (const name2 of missing) {
-    current = (0, import_node_path11.join)(current, name2);
+    current = (0, import_node_path12.join)(current, name2);
     try {
       (0, import_node_fs.mkdirSync)(current, { mode: 493 });
     } catch (error) {
@@ -28433,9 +28499,9 @@ function plannedRealPath(dir) {
   const missing = [];
   let existing = dir;
   while (!exists(existing)) {
-    const parent = (0, import_node_path11.dirname)(existing);
+    const parent = (0, import_node_path12.dirname)(existing);
     if (parent === existing) break;
-    missing.unshift((0, import_node_path11.basename)(existing));
+    missing.unshift((0, import_node_path12.basename)(existing));
     existing = parent;
   }
   let real;
@@ -28444,7 +28510,7 @@ function plannedRealPath(dir) {
   } catch {
     throw new UnsafePathError(dir, "a symbolic link whose target does not exist");
   }
-  return { real, missing, planned: (0, import_node_path11.join)(real, ...missing) };
+  return { real, missing, planned: (0, import_node_path12.join)(real, ...missing) };
 }
 function statSyncIsDirectory(path) {
   try {
@@ -28476,7 +28542,7 @@ function formatBytes(n) {
 
 // src/discover/index.ts
 var import_node_fs2 = __toESM(require_node_fs(), 1);
-var import_node_path12 = __toESM(require_node_path(), 1);
+var import_node_path13 = __toESM(require_node_path(), 1);
 var MAX_FILES = 5e4;
 var MAX_FILE_BYTES = 2 * 1024 * 1024;
 async function discover(root, options = {}, limits = {}) {
@@ -28618,7 +28684,7 @@ function envFileNames(text) {
 function readText(realRoot, file, maxBytes, plain2) {
   let bytes;
   try {
-    bytes = plain2 ? readRegularFileSync((0, import_node_path12.join)(realRoot, file), maxBytes, file) : readInsideSync(realRoot, file, { maxBytes });
+    bytes = plain2 ? readRegularFileSync((0, import_node_path13.join)(realRoot, file), maxBytes, file) : readInsideSync(realRoot, file, { maxBytes });
   } catch (error) {
     if (error instanceof UnsafePathError) return { reason: error.reason };
     return {
@@ -28655,7 +28721,7 @@ function walk(realRoot, limit) {
     const dir = queue[next];
     let entries;
     try {
-      entries = (0, import_node_fs2.readdirSync)(dir === "" ? realRoot : (0, import_node_path12.join)(realRoot, dir), { withFileTypes: true });
+      entries = (0, import_node_fs2.readdirSync)(dir === "" ? realRoot : (0, import_node_path13.join)(realRoot, dir), { withFileTypes: true });
     } catch {
       continue;
     }
@@ -28671,7 +28737,7 @@ function walk(realRoot, limit) {
         files.push(rel);
         plain2.add(rel);
       } else if (entry.isSymbolicLink()) {
-        const target = linkTarget((0, import_node_path12.join)(realRoot, rel), realRoot);
+        const target = linkTarget((0, import_node_path13.join)(realRoot, rel), realRoot);
         if (target === "file") files.push(rel);
         else if (target !== "directory") links.push({ path: rel, reason: target.reason });
       }

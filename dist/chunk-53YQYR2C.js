@@ -19,7 +19,7 @@ import {
   stamp,
   tail,
   withBases
-} from "./chunk-N6RVBQIU.js";
+} from "./chunk-XIUIEIHL.js";
 import {
   RUN_LABEL,
   removeBuildLayers,
@@ -1602,7 +1602,7 @@ function postgresCredentials(run) {
 }
 function postgresImage(run) {
   if (run.options.postgresImage) return run.options.postgresImage;
-  const service = run.app.compose?.services.find((s) => s.role === "postgres" && s.image);
+  const service = run.app.compose?.services.find((s) => s.role === "postgres" && s.image && !s.build);
   return service?.image?.value ?? "postgres:16-alpine";
 }
 async function startPostgres(run, creds) {

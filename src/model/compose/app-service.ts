@@ -1,0 +1,57 @@
+/** Which service of a compose project runs the Django app. Pure. */
+import { normalizeRelative } from '../../discover/classify.js';
+import type { ComposeService } from '../types/compose.js';
+import { type BuiltImage, builtImage, isNonPythonImage } from './built-image.js';
+import { roleOf } from './images.js';
+import { startKind, type StartKind } from './start-scripts.js';
+
+const DJANGO_START = /manage\.py|gunicorn|uwsgi|daphne|uvicorn|django/i;
+
+interface Judged {
+  service: ComposeService;
+  image?: BuiltImage;
+  start: StartKind;
+}
+
+/**
+ * The app service. Among the services that build an image (the review is about the image built here): the one that
+ * starts the Django server (its command, its scripts, or the image's CMD when it has no command), then the one whose
+ * command, entrypoint or build context mentions manage.py/gunicorn/django, then the one built from the Django
+ * project's directory, then the first; never a database, a worker, a docs server or an image with no Python in it.
+ * With no such service, the first that runs a Django command without building. Sets the role of a database built
+ * from a Dockerfile (`FROM postgres:17`) and marks the built services that are not the app.
+ */
+export function pickAppService(
+  services: ComposeService[],
+  texts: Record<string, string>,
+  projectDir: string,
+  projectDirs: Set<string>,
+): ComposeService | undefined {
+  const judged: Judged[] = [];
+  for (const service of services.filter((s) => s.build)) {
+    const image = builtImage(service, texts);
+    const role = image?.base ? roleOf(image.base) : 'other';
+    if (role !== 'other') service.role = role;
+    const start = startKind(service, texts, projectDir, image);
+    if (service.role !== 'other') service.notApp = 'database';
+    else if (image && isNonPythonImage(image)) service.notApp = 'no-python';
+    else if (start === 'worker') service.notApp = 'worker';
+    else if (start === 'other') service.notApp = 'other-program';
+    if (!service.notApp) judged.push({ service, image, start });
+  }
+  const mentions = (s: ComposeService, withContext: boolean): boolean =>
+    [s.command?.raw, s.entrypoint?.raw, withContext ? s.build?.context : undefined].some(
+      (t) => t !== undefined && DJANGO_START.test(t),
+    );
+  const buildsProjectDir = (s: ComposeService): boolean =>
+    s.build !== undefined && projectDirs.has(normalizeRelative(s.build.context) ?? '');
+  const chosen =
+    judged.find((j) => j.start === 'server') ??
+    judged.find((j) => mentions(j.service, true)) ??
+    judged.find((j) => buildsProjectDir(j.service)) ??
+    judged[0];
+  if (chosen) return chosen.service;
+  return services.find(
+    (s) => !s.build && (mentions(s, false) || startKind(s, texts, projectDir) === 'server'),
+  );
+}

@@ -1,0 +1,62 @@
+/** What a compose service builds: the target stage of its Dockerfile, read from the repository's texts. Pure. */
+import { posix } from 'node:path';
+import { isUnder, joinPath, normalizeRelative, relativeTo } from '../../discover/classify.js';
+import { ImageLayout } from '../context.js';
+import { modelDockerfile } from '../dockerfile.js';
+import type { ComposeService } from '../types/compose.js';
+import type { Stage } from '../types/dockerfile.js';
+
+/** The image a compose service builds, as far as its Dockerfile says. */
+export interface BuiltImage {
+  dockerfile: string;
+  contextDir: string;
+  text: string;
+  stage: Stage;
+  layout: ImageLayout;
+  /** Repository of the base image the target stage starts from, through `FROM <stage>` (`postgres`, `node`). */
+  base?: string;
+}
+
+const PYTHON_WORDS = /\b(python3?|pip3?|gunicorn|uwsgi|uvicorn|daphne|manage\.py|django|poetry|pipenv|uv)\b/i;
+/** Bases that never run Python code of their own: web servers, proxies, Node, databases. */
+const NON_PYTHON_BASE =
+  /(^|\/)(nginx|traefik|caddy|httpd|haproxy|envoy|node|postgres(ql)?|postgis|mysql|mariadb|redis|memcached|rabbitmq|alpine\/git)$/i;
+const NODE_BUILD = /\b(npm|yarn|pnpm|node)\b/;
+
+/** The image `service` builds from a readable Dockerfile of the tree, else undefined. */
+export function builtImage(service: ComposeService, texts: Record<string, string>): BuiltImage | undefined {
+  const build = service.build;
+  const dockerfile = build ? normalizeRelative(build.dockerfile) : undefined;
+  const contextDir = build ? normalizeRelative(build.context) : undefined;
+  if (!build || !dockerfile || !contextDir) return undefined;
+  const text = texts[dockerfile];
+  if (text === undefined) return undefined;
+  const { model } = modelDockerfile(dockerfile, text, { target: build.target, buildArgs: build.args });
+  const stage = model?.targetStage;
+  if (!model || !stage) return undefined;
+  const sent = Object.keys(texts)
+    .filter((f) => isUnder(f, contextDir))
+    .map((f) => relativeTo(f, contextDir));
+  const layout = new ImageLayout(model, sent);
+  let root = stage;
+  for (let k = 0; k < 20; k++) {
+    const parent = layout.parentOf(root);
+    if (!parent) break;
+    root = parent;
+  }
+  return { dockerfile, contextDir, text, stage, layout, base: root.from.repository };
+}
+
+/** Whether the image holds no Python app: a web server, Node build or database image with no Python in sight. */
+export function isNonPythonImage(image: BuiltImage): boolean {
+  if (PYTHON_WORDS.test(image.text)) return false;
+  return (image.base !== undefined && NON_PYTHON_BASE.test(image.base)) || NODE_BUILD.test(image.text);
+}
+
+/** The repository file a path the container runs (`../entrypoint.sh`, `/start`) comes from, through COPY/ADD. */
+export function imageScriptFile(image: BuiltImage, word: string): string | undefined {
+  if (word.includes('$') || !/\.sh$|\//.test(word)) return undefined;
+  const imagePath = posix.resolve(image.stage.workdir || '/', word);
+  const source = image.layout.sourceOf(image.stage, imagePath);
+  return source === undefined ? undefined : normalizeRelative(joinPath(image.contextDir, source));
+}
