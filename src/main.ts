@@ -57,7 +57,7 @@ export async function run(): Promise<void> {
         ? {
             fixes: {
               patch: (p: string) => (patch = p),
-              notOffered: (reason: string) => warnings.push(`Fixes not offered for this project: ${reason}.`),
+              notVerified: (reason: string) => warnings.push(`The fixes were not smoke-tested: ${reason}.`),
             },
           }
         : {}),
