@@ -254,6 +254,24 @@ test('fixes are proven without a copy of the project: nothing is written, not ev
   assert.deepEqual(readdirSync(root, { recursive: true }).sort(), before, 'the project is left as it was');
 });
 
+test('each tree the fix engine tries is analysed once, though the next round starts from the last one tried', async () => {
+  const root = join(temp, 'once');
+  cpSync(join(repo, 'examples', 'hardcoded'), root, { recursive: true });
+  const trees: string[] = [];
+  const result = await runFixes(
+    {
+      ...ports(root),
+      analyze: (overlay) => {
+        trees.push(JSON.stringify([...overlay].sort()));
+        return analyzeStatic(root, noConfig, {}, overlay);
+      },
+    },
+    { rules: RULES },
+  );
+  assert.ok(result.applied.length > 5, 'several rounds of fixes');
+  assert.equal(new Set(trees).size, trees.length);
+});
+
 test('a rewrite waits for the fixes inside its lines: the DB_ENGINE switch keeps the SQLite path the data-directory fix wrote', async () => {
   const root = join(temp, 'cis92-lab');
   cpSync(join(repo, '__tests__', 'fixtures', 'fix', 'cis92-lab'), root, { recursive: true });

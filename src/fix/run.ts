@@ -63,6 +63,13 @@ export async function runFixes(ports: FixPorts, options: FixRunOptions): Promise
   const tried = new Map<string, string>();
   const write = (file: string, text: string | undefined) =>
     text === undefined ? tried.delete(file) : tried.set(file, text);
+  // A tree tried before (the next round starts from the last accepted one) is not analysed again.
+  const analyses = new Map<string, Promise<{ project: Project; findings: Finding[] }>>();
+  const analyzeTried = () => {
+    const key = JSON.stringify([...tried].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    if (!analyses.has(key)) analyses.set(key, ports.analyze(new Map(tried)));
+    return analyses.get(key)!;
+  };
   /** Findings of an earlier round whose run-informed fix waits for another rule's fix (see InformedFixer.after). */
   const deferredFindings = new Map<string, Finding>();
   /** Whether a fix passes its proof applied alone to the files as they are; the tried tree is put back after. */
@@ -75,13 +82,13 @@ export async function runFixes(ports: FixPorts, options: FixRunOptions): Promise
       return false;
     }
     for (const file of files) write(file, alone.has(file) ? alone.get(file) : ports.read(file));
-    const after = await ports.analyze(tried);
+    const after = await analyzeTried();
     const kept = applyEdits(ports.read, accepted);
     for (const file of files) write(file, kept.has(file) ? kept.get(file) : ports.read(file));
     return proofFailure(before, after.findings, fix) === undefined;
   };
   for (let round = 0; round < (options.maxRounds ?? 6); round++) {
-    let baseline = await ports.analyze(tried);
+    let baseline = await analyzeTried();
     const start = baseline;
     // The smoke run's findings, and those whose fix waited, are offered again: a fixer proposes nothing once done.
     const known = new Set(baseline.findings.map((f) => f.fingerprint));
@@ -126,7 +133,7 @@ export async function runFixes(ports: FixPorts, options: FixRunOptions): Promise
       }
       for (const file of next.keys()) if (!snapshot.has(file)) snapshot.set(file, roundTexts(file));
       for (const [file, text] of next) write(file, text);
-      const after = await ports.analyze(tried);
+      const after = await analyzeTried();
       const why = proofFailure(baseline.findings, after.findings, fix);
       if (why || fix.safety === 'suggest') {
         // Back to the tree with only the accepted fixes.
