@@ -1,27 +1,20 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
+  code,
+  insertLines,
+  msg,
+  replaceInLine,
+  replaceLines,
+  require_node_path
+} from "./chunk-BQ4YNGKF.js";
+import {
   __commonJS,
   __esm,
   __export,
   __require,
   __toCommonJS,
-  __toESM,
-  require_node_crypto
-} from "./chunk-SBUXF6WE.js";
-
-// builtin-by-require:node:path
-var require_node_path = __commonJS({
-  "builtin-by-require:node:path"(exports, module) {
-    module.exports = __require("node:path");
-  }
-});
-
-// builtin-by-require:node:fs
-var require_node_fs = __commonJS({
-  "builtin-by-require:node:fs"(exports, module) {
-    module.exports = __require("node:fs");
-  }
-});
+  __toESM
+} from "./chunk-TEVZZSVY.js";
 
 // builtin-by-require:node:module
 var require_node_module = __commonJS({
@@ -30,9 +23,9 @@ var require_node_module = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/argument.js
+// ../../main/node_modules/dockerfile-ast/lib/argument.js
 var require_argument = __commonJS({
-  "node_modules/dockerfile-ast/lib/argument.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/argument.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Argument = void 0;
@@ -67,9 +60,9 @@ var require_argument = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/jsonArgument.js
+// ../../main/node_modules/dockerfile-ast/lib/jsonArgument.js
 var require_jsonArgument = __commonJS({
-  "node_modules/dockerfile-ast/lib/jsonArgument.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/jsonArgument.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.JSONArgument = void 0;
@@ -92,7 +85,7 @@ var require_jsonArgument = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver-types/lib/esm/main.js
+// ../../main/node_modules/vscode-languageserver-types/lib/esm/main.js
 var main_exports = {};
 __export(main_exports, {
   AnnotatedTextEdit: () => AnnotatedTextEdit,
@@ -183,7 +176,7 @@ __export(main_exports, {
 });
 var DocumentUri, URI, integer, uinteger, Position, Range, Location, LocationLink, Color, ColorInformation, ColorPresentation, FoldingRangeKind, FoldingRange, DiagnosticRelatedInformation, DiagnosticSeverity, DiagnosticTag, CodeDescription, Diagnostic, Command, TextEdit, ChangeAnnotation, ChangeAnnotationIdentifier, AnnotatedTextEdit, TextDocumentEdit, CreateFile, RenameFile, DeleteFile, WorkspaceEdit, TextEditChangeImpl, SnippetTextEdit, ChangeAnnotations, WorkspaceChange, TextDocumentIdentifier, VersionedTextDocumentIdentifier, OptionalVersionedTextDocumentIdentifier, LanguageKind, TextDocumentItem, MarkupKind, MarkupContent, CompletionItemKind, InsertTextFormat, CompletionItemTag, InsertReplaceEdit, InsertTextMode, ApplyKind, CompletionItemLabelDetails, CompletionItem, CompletionList, MarkedString, Hover, ParameterInformation, SignatureInformation, DocumentHighlightKind, DocumentHighlight, SymbolKind, SymbolTag, SymbolInformation, WorkspaceSymbol, DocumentSymbol, CodeActionKind, CodeActionTriggerKind, CodeActionContext, CodeActionTag, CodeAction, CodeLens, FormattingOptions, DocumentLink, SelectionRange, SemanticTokenTypes, SemanticTokenModifiers, SemanticTokens, InlineValueText, InlineValueVariableLookup, InlineValueEvaluatableExpression, InlineValueContext, InlayHintKind, InlayHintLabelPart, InlayHint, StringValue, InlineCompletionItem, InlineCompletionList, InlineCompletionTriggerKind, SelectedCompletionInfo, InlineCompletionContext, WorkspaceFolder, EOL, TextDocument, FullTextDocument, Is;
 var init_main = __esm({
-  "node_modules/vscode-languageserver-types/lib/esm/main.js"() {
+  "../../main/node_modules/vscode-languageserver-types/lib/esm/main.js"() {
     "use strict";
     (function(DocumentUri2) {
       function is(value) {
@@ -1661,9 +1654,9 @@ var init_main = __esm({
   }
 });
 
-// node_modules/dockerfile-ast/lib/line.js
+// ../../main/node_modules/dockerfile-ast/lib/line.js
 var require_line = __commonJS({
-  "node_modules/dockerfile-ast/lib/line.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/line.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Line = void 0;
@@ -1689,9 +1682,9 @@ var require_line = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/util.js
+// ../../main/node_modules/dockerfile-ast/lib/util.js
 var require_util = __commonJS({
-  "node_modules/dockerfile-ast/lib/util.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/util.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Util = void 0;
@@ -1778,9 +1771,9 @@ var require_util = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/comment.js
+// ../../main/node_modules/dockerfile-ast/lib/comment.js
 var require_comment = __commonJS({
-  "node_modules/dockerfile-ast/lib/comment.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/comment.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Comment = void 0;
@@ -1844,7 +1837,7 @@ var require_comment = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver-textdocument/lib/esm/main.js
+// ../../main/node_modules/vscode-languageserver-textdocument/lib/esm/main.js
 var main_exports2 = {};
 __export(main_exports2, {
   TextDocument: () => TextDocument2
@@ -1910,7 +1903,7 @@ function getWellformedEdit(textEdit) {
 }
 var FullTextDocument2, TextDocument2;
 var init_main2 = __esm({
-  "node_modules/vscode-languageserver-textdocument/lib/esm/main.js"() {
+  "../../main/node_modules/vscode-languageserver-textdocument/lib/esm/main.js"() {
     "use strict";
     FullTextDocument2 = class _FullTextDocument {
       constructor(uri, languageId, version, content2) {
@@ -2108,9 +2101,9 @@ var init_main2 = __esm({
   }
 });
 
-// node_modules/dockerfile-ast/lib/parserDirective.js
+// ../../main/node_modules/dockerfile-ast/lib/parserDirective.js
 var require_parserDirective = __commonJS({
-  "node_modules/dockerfile-ast/lib/parserDirective.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/parserDirective.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ParserDirective = void 0;
@@ -2146,9 +2139,9 @@ var require_parserDirective = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/heredoc.js
+// ../../main/node_modules/dockerfile-ast/lib/heredoc.js
 var require_heredoc = __commonJS({
-  "node_modules/dockerfile-ast/lib/heredoc.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/heredoc.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Heredoc = void 0;
@@ -2214,9 +2207,9 @@ var require_heredoc = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/variable.js
+// ../../main/node_modules/dockerfile-ast/lib/variable.js
 var require_variable = __commonJS({
-  "node_modules/dockerfile-ast/lib/variable.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/variable.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Variable = void 0;
@@ -2312,9 +2305,9 @@ var require_variable = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instruction.js
+// ../../main/node_modules/dockerfile-ast/lib/instruction.js
 var require_instruction = __commonJS({
-  "node_modules/dockerfile-ast/lib/instruction.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instruction.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Instruction = void 0;
@@ -3133,9 +3126,9 @@ var require_instruction = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/flagOption.js
+// ../../main/node_modules/dockerfile-ast/lib/flagOption.js
 var require_flagOption = __commonJS({
-  "node_modules/dockerfile-ast/lib/flagOption.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/flagOption.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.FlagOption = void 0;
@@ -3173,9 +3166,9 @@ var require_flagOption = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/flag.js
+// ../../main/node_modules/dockerfile-ast/lib/flag.js
 var require_flag = __commonJS({
-  "node_modules/dockerfile-ast/lib/flag.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/flag.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Flag = void 0;
@@ -3301,9 +3294,9 @@ var require_flag = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/modifiableInstruction.js
+// ../../main/node_modules/dockerfile-ast/lib/modifiableInstruction.js
 var require_modifiableInstruction = __commonJS({
-  "node_modules/dockerfile-ast/lib/modifiableInstruction.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/modifiableInstruction.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ModifiableInstruction = void 0;
@@ -3383,9 +3376,9 @@ var require_modifiableInstruction = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/jsonInstruction.js
+// ../../main/node_modules/dockerfile-ast/lib/jsonInstruction.js
 var require_jsonInstruction = __commonJS({
-  "node_modules/dockerfile-ast/lib/jsonInstruction.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/jsonInstruction.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.JSONInstruction = void 0;
@@ -3548,9 +3541,9 @@ var require_jsonInstruction = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/add.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/add.js
 var require_add = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/add.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/add.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Add = void 0;
@@ -3567,9 +3560,9 @@ var require_add = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/property.js
+// ../../main/node_modules/dockerfile-ast/lib/property.js
 var require_property = __commonJS({
-  "node_modules/dockerfile-ast/lib/property.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/property.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Property = void 0;
@@ -3879,9 +3872,9 @@ var require_property = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/propertyInstruction.js
+// ../../main/node_modules/dockerfile-ast/lib/propertyInstruction.js
 var require_propertyInstruction = __commonJS({
-  "node_modules/dockerfile-ast/lib/propertyInstruction.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/propertyInstruction.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.PropertyInstruction = void 0;
@@ -4176,9 +4169,9 @@ var require_propertyInstruction = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/arg.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/arg.js
 var require_arg = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/arg.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/arg.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Arg = void 0;
@@ -4208,9 +4201,9 @@ var require_arg = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/cmd.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/cmd.js
 var require_cmd = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/cmd.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/cmd.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Cmd = void 0;
@@ -4224,9 +4217,9 @@ var require_cmd = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/copy.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/copy.js
 var require_copy = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/copy.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/copy.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Copy = void 0;
@@ -4256,9 +4249,9 @@ var require_copy = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/env.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/env.js
 var require_env = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/env.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/env.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Env = void 0;
@@ -4275,9 +4268,9 @@ var require_env = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/entrypoint.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/entrypoint.js
 var require_entrypoint = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/entrypoint.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/entrypoint.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Entrypoint = void 0;
@@ -4291,9 +4284,9 @@ var require_entrypoint = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/from.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/from.js
 var require_from = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/from.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/from.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.From = void 0;
@@ -4543,9 +4536,9 @@ var require_from = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/healthcheck.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/healthcheck.js
 var require_healthcheck = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/healthcheck.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/healthcheck.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Healthcheck = void 0;
@@ -4567,9 +4560,9 @@ var require_healthcheck = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/label.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/label.js
 var require_label = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/label.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/label.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Label = void 0;
@@ -4604,9 +4597,9 @@ var require_label = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/onbuild.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/onbuild.js
 var require_onbuild = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/onbuild.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/onbuild.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Onbuild = void 0;
@@ -4641,9 +4634,9 @@ var require_onbuild = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/run.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/run.js
 var require_run = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/run.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/run.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Run = void 0;
@@ -4669,9 +4662,9 @@ var require_run = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/shell.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/shell.js
 var require_shell = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/shell.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/shell.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Shell = void 0;
@@ -4685,9 +4678,9 @@ var require_shell = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/stopsignal.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/stopsignal.js
 var require_stopsignal = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/stopsignal.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/stopsignal.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Stopsignal = void 0;
@@ -4701,9 +4694,9 @@ var require_stopsignal = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/workdir.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/workdir.js
 var require_workdir = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/workdir.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/workdir.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Workdir = void 0;
@@ -4760,9 +4753,9 @@ var require_workdir = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/user.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/user.js
 var require_user = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/user.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/user.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.User = void 0;
@@ -4776,9 +4769,9 @@ var require_user = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/volume.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/volume.js
 var require_volume = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/volume.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/volume.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Volume = void 0;
@@ -4792,9 +4785,9 @@ var require_volume = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/imageTemplate.js
+// ../../main/node_modules/dockerfile-ast/lib/imageTemplate.js
 var require_imageTemplate = __commonJS({
-  "node_modules/dockerfile-ast/lib/imageTemplate.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/imageTemplate.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ImageTemplate = void 0;
@@ -5029,9 +5022,9 @@ var require_imageTemplate = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/dockerfile.js
+// ../../main/node_modules/dockerfile-ast/lib/dockerfile.js
 var require_dockerfile = __commonJS({
-  "node_modules/dockerfile-ast/lib/dockerfile.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/dockerfile.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Dockerfile = void 0;
@@ -5248,9 +5241,9 @@ var require_dockerfile = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/parser.js
+// ../../main/node_modules/dockerfile-ast/lib/parser.js
 var require_parser = __commonJS({
-  "node_modules/dockerfile-ast/lib/parser.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/parser.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Parser = void 0;
@@ -5674,9 +5667,9 @@ var require_parser = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/main.js
+// ../../main/node_modules/dockerfile-ast/lib/main.js
 var require_main = __commonJS({
-  "node_modules/dockerfile-ast/lib/main.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/main.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DockerfileParser = exports.DefaultVariables = exports.Directive = exports.Keyword = exports.Workdir = exports.Volume = exports.User = exports.Stopsignal = exports.Shell = exports.Run = exports.PropertyInstruction = exports.Onbuild = exports.ModifiableInstruction = exports.Label = exports.JSONInstruction = exports.Heredoc = exports.Healthcheck = exports.From = exports.Env = exports.Entrypoint = exports.Copy = exports.Cmd = exports.Arg = exports.Add = exports.Variable = exports.Property = exports.ParserDirective = exports.Line = exports.Instruction = exports.Flag = exports.Comment = exports.JSONArgument = exports.Argument = void 0;
@@ -5846,9 +5839,9 @@ var require_main = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/identity.js
+// ../../main/node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
-  "node_modules/yaml/dist/nodes/identity.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/identity.js"(exports) {
     "use strict";
     var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
     var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
@@ -5903,9 +5896,9 @@ var require_identity = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/visit.js
+// ../../main/node_modules/yaml/dist/visit.js
 var require_visit = __commonJS({
-  "node_modules/yaml/dist/visit.js"(exports) {
+  "../../main/node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
@@ -6061,9 +6054,9 @@ var require_visit = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/directives.js
+// ../../main/node_modules/yaml/dist/doc/directives.js
 var require_directives = __commonJS({
-  "node_modules/yaml/dist/doc/directives.js"(exports) {
+  "../../main/node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var visit = require_visit();
@@ -6232,9 +6225,9 @@ var require_directives = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/anchors.js
+// ../../main/node_modules/yaml/dist/doc/anchors.js
 var require_anchors = __commonJS({
-  "node_modules/yaml/dist/doc/anchors.js"(exports) {
+  "../../main/node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var visit = require_visit();
@@ -6302,9 +6295,9 @@ var require_anchors = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/applyReviver.js
+// ../../main/node_modules/yaml/dist/doc/applyReviver.js
 var require_applyReviver = __commonJS({
-  "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
+  "../../main/node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
     function applyReviver(reviver, obj, key, val) {
       if (val && typeof val === "object") {
@@ -6352,9 +6345,9 @@ var require_applyReviver = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/toJS.js
+// ../../main/node_modules/yaml/dist/nodes/toJS.js
 var require_toJS = __commonJS({
-  "node_modules/yaml/dist/nodes/toJS.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     function toJS(value, arg, ctx) {
@@ -6382,9 +6375,9 @@ var require_toJS = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Node.js
+// ../../main/node_modules/yaml/dist/nodes/Node.js
 var require_Node = __commonJS({
-  "node_modules/yaml/dist/nodes/Node.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/Node.js"(exports) {
     "use strict";
     var applyReviver = require_applyReviver();
     var identity2 = require_identity();
@@ -6423,9 +6416,9 @@ var require_Node = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Alias.js
+// ../../main/node_modules/yaml/dist/nodes/Alias.js
 var require_Alias = __commonJS({
-  "node_modules/yaml/dist/nodes/Alias.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var visit = require_visit();
@@ -6541,9 +6534,9 @@ var require_Alias = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Scalar.js
+// ../../main/node_modules/yaml/dist/nodes/Scalar.js
 var require_Scalar = __commonJS({
-  "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var Node = require_Node();
@@ -6571,9 +6564,9 @@ var require_Scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/createNode.js
+// ../../main/node_modules/yaml/dist/doc/createNode.js
 var require_createNode = __commonJS({
-  "node_modules/yaml/dist/doc/createNode.js"(exports) {
+  "../../main/node_modules/yaml/dist/doc/createNode.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity2 = require_identity();
@@ -6646,9 +6639,9 @@ var require_createNode = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Collection.js
+// ../../main/node_modules/yaml/dist/nodes/Collection.js
 var require_Collection = __commonJS({
-  "node_modules/yaml/dist/nodes/Collection.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/Collection.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var identity2 = require_identity();
@@ -6789,9 +6782,9 @@ var require_Collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyComment.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyComment.js
 var require_stringifyComment = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment2, indent2) {
@@ -6806,9 +6799,9 @@ var require_stringifyComment = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/foldFlowLines.js
+// ../../main/node_modules/yaml/dist/stringify/foldFlowLines.js
 var require_foldFlowLines = __commonJS({
-  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
     "use strict";
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
@@ -6942,9 +6935,9 @@ ${indent2}${text.slice(fold + 1, end2)}`;
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyString.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyString.js
 var require_stringifyString = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
@@ -7225,9 +7218,9 @@ ${indent2}`);
   }
 });
 
-// node_modules/yaml/dist/stringify/stringify.js
+// ../../main/node_modules/yaml/dist/stringify/stringify.js
 var require_stringify = __commonJS({
-  "node_modules/yaml/dist/stringify/stringify.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringify.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var identity2 = require_identity();
@@ -7349,9 +7342,9 @@ ${ctx.indent}${str}`;
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyPair.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyPair.js
 var require_stringifyPair = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var Scalar = require_Scalar();
@@ -7482,9 +7475,9 @@ ${ctx.indent}`;
   }
 });
 
-// node_modules/yaml/dist/log.js
+// ../../main/node_modules/yaml/dist/log.js
 var require_log = __commonJS({
-  "node_modules/yaml/dist/log.js"(exports) {
+  "../../main/node_modules/yaml/dist/log.js"(exports) {
     "use strict";
     var node_process = __require("process");
     function debug(logLevel, ...messages) {
@@ -7504,9 +7497,9 @@ var require_log = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/merge.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js
 var require_merge = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var Scalar = require_Scalar();
@@ -7564,9 +7557,9 @@ var require_merge = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/addPairToJSMap.js
+// ../../main/node_modules/yaml/dist/nodes/addPairToJSMap.js
 var require_addPairToJSMap = __commonJS({
-  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
     var log = require_log();
     var merge2 = require_merge();
@@ -7628,9 +7621,9 @@ var require_addPairToJSMap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Pair.js
+// ../../main/node_modules/yaml/dist/nodes/Pair.js
 var require_Pair = __commonJS({
-  "node_modules/yaml/dist/nodes/Pair.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/Pair.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
@@ -7668,9 +7661,9 @@ var require_Pair = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyCollection.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyCollection.js
 var require_stringifyCollection = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var stringify = require_stringify();
@@ -7819,9 +7812,9 @@ ${indent2}${end}`;
   }
 });
 
-// node_modules/yaml/dist/nodes/YAMLMap.js
+// ../../main/node_modules/yaml/dist/nodes/YAMLMap.js
 var require_YAMLMap = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
     "use strict";
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
@@ -7963,9 +7956,9 @@ var require_YAMLMap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/map.js
+// ../../main/node_modules/yaml/dist/schema/common/map.js
 var require_map = __commonJS({
-  "node_modules/yaml/dist/schema/common/map.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var YAMLMap = require_YAMLMap();
@@ -7985,9 +7978,9 @@ var require_map = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/YAMLSeq.js
+// ../../main/node_modules/yaml/dist/nodes/YAMLSeq.js
 var require_YAMLSeq = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
@@ -8101,9 +8094,9 @@ var require_YAMLSeq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/seq.js
+// ../../main/node_modules/yaml/dist/schema/common/seq.js
 var require_seq = __commonJS({
-  "node_modules/yaml/dist/schema/common/seq.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var YAMLSeq = require_YAMLSeq();
@@ -8123,9 +8116,9 @@ var require_seq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/string.js
+// ../../main/node_modules/yaml/dist/schema/common/string.js
 var require_string = __commonJS({
-  "node_modules/yaml/dist/schema/common/string.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/common/string.js"(exports) {
     "use strict";
     var stringifyString = require_stringifyString();
     var string2 = {
@@ -8142,9 +8135,9 @@ var require_string = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/null.js
+// ../../main/node_modules/yaml/dist/schema/common/null.js
 var require_null = __commonJS({
-  "node_modules/yaml/dist/schema/common/null.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/common/null.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var nullTag = {
@@ -8160,9 +8153,9 @@ var require_null = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/bool.js
+// ../../main/node_modules/yaml/dist/schema/core/bool.js
 var require_bool = __commonJS({
-  "node_modules/yaml/dist/schema/core/bool.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/core/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var boolTag = {
@@ -8184,9 +8177,9 @@ var require_bool = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyNumber.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyNumber.js
 var require_stringifyNumber = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
@@ -8211,9 +8204,9 @@ var require_stringifyNumber = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/float.js
+// ../../main/node_modules/yaml/dist/schema/core/float.js
 var require_float = __commonJS({
-  "node_modules/yaml/dist/schema/core/float.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/core/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -8257,9 +8250,9 @@ var require_float = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/int.js
+// ../../main/node_modules/yaml/dist/schema/core/int.js
 var require_int = __commonJS({
-  "node_modules/yaml/dist/schema/core/int.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/core/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -8302,9 +8295,9 @@ var require_int = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/schema.js
+// ../../main/node_modules/yaml/dist/schema/core/schema.js
 var require_schema = __commonJS({
-  "node_modules/yaml/dist/schema/core/schema.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/core/schema.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -8330,9 +8323,9 @@ var require_schema = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/json/schema.js
+// ../../main/node_modules/yaml/dist/schema/json/schema.js
 var require_schema2 = __commonJS({
-  "node_modules/yaml/dist/schema/json/schema.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var map = require_map();
@@ -8397,9 +8390,9 @@ var require_schema2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/binary.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js
 var require_binary = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
     "use strict";
     var node_buffer = __require("buffer");
     var Scalar = require_Scalar();
@@ -8463,9 +8456,9 @@ var require_binary = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js
 var require_pairs = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var Pair = require_Pair();
@@ -8541,9 +8534,9 @@ ${cn.comment}` : item.comment;
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/omap.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js
 var require_omap = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var toJS = require_toJS();
@@ -8619,9 +8612,9 @@ var require_omap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/bool.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js
 var require_bool2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function boolStringify({ value, source }, ctx) {
@@ -8651,9 +8644,9 @@ var require_bool2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/float.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/float.js
 var require_float2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -8700,9 +8693,9 @@ var require_float2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/int.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/int.js
 var require_int2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -8779,9 +8772,9 @@ var require_int2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/set.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/set.js
 var require_set = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var Pair = require_Pair();
@@ -8868,9 +8861,9 @@ var require_set = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
 var require_timestamp = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str, asBigInt) {
@@ -8956,9 +8949,9 @@ var require_timestamp = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/schema.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js
 var require_schema3 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -9000,9 +8993,9 @@ var require_schema3 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/tags.js
+// ../../main/node_modules/yaml/dist/schema/tags.js
 var require_tags = __commonJS({
-  "node_modules/yaml/dist/schema/tags.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/tags.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -9094,9 +9087,9 @@ var require_tags = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/Schema.js
+// ../../main/node_modules/yaml/dist/schema/Schema.js
 var require_Schema = __commonJS({
-  "node_modules/yaml/dist/schema/Schema.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var map = require_map();
@@ -9126,9 +9119,9 @@ var require_Schema = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyDocument.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyDocument.js
 var require_stringifyDocument = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var stringify = require_stringify();
@@ -9206,9 +9199,9 @@ var require_stringifyDocument = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/Document.js
+// ../../main/node_modules/yaml/dist/doc/Document.js
 var require_Document = __commonJS({
-  "node_modules/yaml/dist/doc/Document.js"(exports) {
+  "../../main/node_modules/yaml/dist/doc/Document.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var Collection = require_Collection();
@@ -9515,9 +9508,9 @@ var require_Document = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/errors.js
+// ../../main/node_modules/yaml/dist/errors.js
 var require_errors = __commonJS({
-  "node_modules/yaml/dist/errors.js"(exports) {
+  "../../main/node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
       constructor(name2, pos, code2, message) {
@@ -9580,9 +9573,9 @@ ${pointer}
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-props.js
+// ../../main/node_modules/yaml/dist/compose/resolve-props.js
 var require_resolve_props = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-props.js"(exports) {
     "use strict";
     function resolveProps(tokens2, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
@@ -9714,9 +9707,9 @@ var require_resolve_props = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-contains-newline.js
+// ../../main/node_modules/yaml/dist/compose/util-contains-newline.js
 var require_util_contains_newline = __commonJS({
-  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
     "use strict";
     function containsNewline(key) {
       if (!key)
@@ -9756,9 +9749,9 @@ var require_util_contains_newline = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-flow-indent-check.js
+// ../../main/node_modules/yaml/dist/compose/util-flow-indent-check.js
 var require_util_flow_indent_check = __commonJS({
-  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
     function flowIndentCheck(indent2, fc, onError) {
@@ -9774,9 +9767,9 @@ var require_util_flow_indent_check = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-map-includes.js
+// ../../main/node_modules/yaml/dist/compose/util-map-includes.js
 var require_util_map_includes = __commonJS({
-  "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     function mapIncludes(ctx, items, search) {
@@ -9790,9 +9783,9 @@ var require_util_map_includes = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-map.js
+// ../../main/node_modules/yaml/dist/compose/resolve-block-map.js
 var require_resolve_block_map = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
     "use strict";
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
@@ -9809,10 +9802,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep2, value } = collItem;
+        const { start, key, sep, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
+          next: key ?? sep?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -9826,7 +9819,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep2) {
+          if (!keyProps.anchor && !keyProps.tag && !sep) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -9850,7 +9843,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep2 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -9866,7 +9859,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -9898,9 +9891,9 @@ var require_resolve_block_map = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-seq.js
+// ../../main/node_modules/yaml/dist/compose/resolve-block-seq.js
 var require_resolve_block_seq = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
     "use strict";
     var YAMLSeq = require_YAMLSeq();
     var resolveProps = require_resolve_props();
@@ -9949,15 +9942,15 @@ var require_resolve_block_seq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-end.js
+// ../../main/node_modules/yaml/dist/compose/resolve-end.js
 var require_resolve_end = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-end.js"(exports) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
       let comment2 = "";
       if (end) {
         let hasSpace = false;
-        let sep2 = "";
+        let sep = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -9971,13 +9964,13 @@ var require_resolve_end = __commonJS({
               if (!comment2)
                 comment2 = cb;
               else
-                comment2 += sep2 + cb;
-              sep2 = "";
+                comment2 += sep + cb;
+              sep = "";
               break;
             }
             case "newline":
               if (comment2)
-                sep2 += source;
+                sep += source;
               hasSpace = true;
               break;
             default:
@@ -9992,9 +9985,9 @@ var require_resolve_end = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-flow-collection.js
+// ../../main/node_modules/yaml/dist/compose/resolve-flow-collection.js
 var require_resolve_flow_collection = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var Pair = require_Pair();
@@ -10020,18 +10013,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep2, value } = collItem;
+        const { start, key, sep, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
+          next: key ?? sep?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep2 && !value) {
+          if (!props.anchor && !props.tag && !sep && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -10085,8 +10078,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep2 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
+        if (!isMap2 && !sep && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -10098,7 +10091,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep2 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -10109,8 +10102,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap2 && !props.found && ctx.options.strict) {
-              if (sep2)
-                for (const st of sep2) {
+              if (sep)
+                for (const st of sep) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -10127,7 +10120,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -10186,9 +10179,9 @@ var require_resolve_flow_collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-collection.js
+// ../../main/node_modules/yaml/dist/compose/compose-collection.js
 var require_compose_collection = __commonJS({
-  "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var Scalar = require_Scalar();
@@ -10251,9 +10244,9 @@ var require_compose_collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-scalar.js
+// ../../main/node_modules/yaml/dist/compose/resolve-block-scalar.js
 var require_resolve_block_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
@@ -10307,7 +10300,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep2 = "";
+      let sep = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -10324,24 +10317,24 @@ var require_resolve_block_scalar = __commonJS({
           indent2 = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep2 + indent2.slice(trimIndent) + content2;
-          sep2 = "\n";
+          value += sep + indent2.slice(trimIndent) + content2;
+          sep = "\n";
         } else if (indent2.length > trimIndent || content2[0] === "	") {
-          if (sep2 === " ")
-            sep2 = "\n";
-          else if (!prevMoreIndented && sep2 === "\n")
-            sep2 = "\n\n";
-          value += sep2 + indent2.slice(trimIndent) + content2;
-          sep2 = "\n";
+          if (sep === " ")
+            sep = "\n";
+          else if (!prevMoreIndented && sep === "\n")
+            sep = "\n\n";
+          value += sep + indent2.slice(trimIndent) + content2;
+          sep = "\n";
           prevMoreIndented = true;
         } else if (content2 === "") {
-          if (sep2 === "\n")
+          if (sep === "\n")
             value += "\n";
           else
-            sep2 = "\n";
+            sep = "\n";
         } else {
-          value += sep2 + content2;
-          sep2 = " ";
+          value += sep + content2;
+          sep = " ";
           prevMoreIndented = false;
         }
       }
@@ -10434,9 +10427,9 @@ var require_resolve_block_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-flow-scalar.js
+// ../../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js
 var require_resolve_flow_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
@@ -10524,25 +10517,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep2 = " ";
+      let sep = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep2 === "\n")
-            res += sep2;
+          if (sep === "\n")
+            res += sep;
           else
-            sep2 = "\n";
+            sep = "\n";
         } else {
-          res += sep2 + lm;
-          sep2 = " ";
+          res += sep + lm;
+          sep = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep2 + (match?.[1] ?? "");
+      return res + sep + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -10655,9 +10648,9 @@ var require_resolve_flow_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-scalar.js
+// ../../main/node_modules/yaml/dist/compose/compose-scalar.js
 var require_compose_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var Scalar = require_Scalar();
@@ -10736,9 +10729,9 @@ var require_compose_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-empty-scalar-position.js
+// ../../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js
 var require_util_empty_scalar_position = __commonJS({
-  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
     "use strict";
     function emptyScalarPosition(offset, before, pos) {
       if (before) {
@@ -10766,9 +10759,9 @@ var require_util_empty_scalar_position = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-node.js
+// ../../main/node_modules/yaml/dist/compose/compose-node.js
 var require_compose_node = __commonJS({
-  "node_modules/yaml/dist/compose/compose-node.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/compose-node.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity2 = require_identity();
@@ -10872,9 +10865,9 @@ var require_compose_node = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-doc.js
+// ../../main/node_modules/yaml/dist/compose/compose-doc.js
 var require_compose_doc = __commonJS({
-  "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/compose-doc.js"(exports) {
     "use strict";
     var Document = require_Document();
     var composeNode = require_compose_node();
@@ -10915,9 +10908,9 @@ var require_compose_doc = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/composer.js
+// ../../main/node_modules/yaml/dist/compose/composer.js
 var require_composer = __commonJS({
-  "node_modules/yaml/dist/compose/composer.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/composer.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var directives = require_directives();
@@ -11123,9 +11116,9 @@ ${end.comment}` : end.comment;
   }
 });
 
-// node_modules/yaml/dist/parse/cst-scalar.js
+// ../../main/node_modules/yaml/dist/parse/cst-scalar.js
 var require_cst_scalar = __commonJS({
-  "node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
     "use strict";
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -11308,9 +11301,9 @@ var require_cst_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst-stringify.js
+// ../../main/node_modules/yaml/dist/parse/cst-stringify.js
 var require_cst_stringify = __commonJS({
-  "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
     var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
@@ -11352,14 +11345,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep2, value }) {
+    function stringifyItem({ start, key, sep, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep2)
-        for (const st of sep2)
+      if (sep)
+        for (const st of sep)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -11369,9 +11362,9 @@ var require_cst_stringify = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst-visit.js
+// ../../main/node_modules/yaml/dist/parse/cst-visit.js
 var require_cst_visit = __commonJS({
-  "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/cst-visit.js"(exports) {
     "use strict";
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
@@ -11431,9 +11424,9 @@ var require_cst_visit = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst.js
+// ../../main/node_modules/yaml/dist/parse/cst.js
 var require_cst = __commonJS({
-  "node_modules/yaml/dist/parse/cst.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/cst.js"(exports) {
     "use strict";
     var cstScalar = require_cst_scalar();
     var cstStringify = require_cst_stringify();
@@ -11533,9 +11526,9 @@ var require_cst = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/lexer.js
+// ../../main/node_modules/yaml/dist/parse/lexer.js
 var require_lexer = __commonJS({
-  "node_modules/yaml/dist/parse/lexer.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/lexer.js"(exports) {
     "use strict";
     var cst = require_cst();
     function isEmpty(ch) {
@@ -12122,9 +12115,9 @@ var require_lexer = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/line-counter.js
+// ../../main/node_modules/yaml/dist/parse/line-counter.js
 var require_line_counter = __commonJS({
-  "node_modules/yaml/dist/parse/line-counter.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
     var LineCounter2 = class {
       constructor() {
@@ -12153,9 +12146,9 @@ var require_line_counter = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/parser.js
+// ../../main/node_modules/yaml/dist/parse/parser.js
 var require_parser2 = __commonJS({
-  "node_modules/yaml/dist/parse/parser.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/parser.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var cst = require_cst();
@@ -12526,18 +12519,18 @@ var require_parser2 = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep2;
+          let sep;
           if (scalar.end) {
-            sep2 = scalar.end;
-            sep2.push(this.sourceToken);
+            sep = scalar.end;
+            sep.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep2 = [this.sourceToken];
+            sep = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep2 }]
+            items: [{ start, key: scalar, sep }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -12690,15 +12683,15 @@ var require_parser2 = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep2 = it.sep;
-                  sep2.push(this.sourceToken);
+                  const sep = it.sep;
+                  sep.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep2 }]
+                    items: [{ start: start2, key, sep }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -12892,13 +12885,13 @@ var require_parser2 = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep2 = fc.end.splice(1, fc.end.length);
-            sep2.push(this.sourceToken);
+            const sep = fc.end.splice(1, fc.end.length);
+            sep.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep2 }]
+              items: [{ start, key: fc, sep }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -13027,9 +13020,9 @@ var require_parser2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/public-api.js
+// ../../main/node_modules/yaml/dist/public-api.js
 var require_public_api = __commonJS({
-  "node_modules/yaml/dist/public-api.js"(exports) {
+  "../../main/node_modules/yaml/dist/public-api.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -13124,9 +13117,9 @@ var require_public_api = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/index.js
+// ../../main/node_modules/yaml/dist/index.js
 var require_dist = __commonJS({
-  "node_modules/yaml/dist/index.js"(exports) {
+  "../../main/node_modules/yaml/dist/index.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -13175,18 +13168,6 @@ var require_dist = __commonJS({
     exports.visitAsync = visit.visitAsync;
   }
 });
-
-// builtin-by-require:node:os
-var require_node_os = __commonJS({
-  "builtin-by-require:node:os"(exports, module) {
-    module.exports = __require("node:os");
-  }
-});
-
-// src/util/option-error.ts
-var OptionError = class extends Error {
-  name = "OptionError";
-};
 
 // src/rules/lib/dynamic.ts
 function defineDynamicRule(rule) {
@@ -13499,137 +13480,6 @@ var EXPOSE_EXAMPLE = `\`\`\`dockerfile
 EXPOSE 8000
 CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
 \`\`\``;
-
-// src/core/finding.ts
-var SEVERITIES = ["error", "warning", "notice"];
-
-// src/core/fingerprint.ts
-var import_node_crypto = __toESM(require_node_crypto(), 1);
-var MEASURE = /\d+(?:\.\d+)?\s?(?:ms|s|sec|seconds?|min|minutes?|[KMG]i?B|%)(?![\w])/g;
-function stableMessage(message) {
-  return message.replace(MEASURE, "#");
-}
-function identityKey(raw) {
-  return raw.key ?? stableMessage(raw.message);
-}
-function fingerprintOf(ruleId, raw) {
-  return sha256Hex(`${ruleId}\0${raw.file}\0${identityKey(raw)}`).slice(0, 16);
-}
-var sha256Hex = typeof import_node_crypto.default.hash === "function" ? (text) => import_node_crypto.default.hash("sha256", text, "hex") : (text) => import_node_crypto.default.createHash("sha256").update(text).digest("hex");
-function stamp(rule, raw) {
-  const { key: _key, ...rest } = raw;
-  return {
-    ...rest,
-    ruleId: rule.id,
-    name: rule.name,
-    factor: rule.factor,
-    kind: rule.kind,
-    severity: raw.severity ?? rule.severity,
-    related: rule.related,
-    fingerprint: fingerprintOf(rule.id, raw)
-  };
-}
-
-// src/core/message.ts
-function code(text) {
-  return { kind: "code", text };
-}
-function msg(strings2, ...values) {
-  const parts = [];
-  const push = (part) => {
-    if (part.text === "") return;
-    const last = parts.at(-1);
-    if (last && last.kind === part.kind && part.kind !== "code") last.text += part.text;
-    else parts.push({ ...part });
-  };
-  strings2.forEach((literal2, i) => {
-    push({ kind: "text", text: literal2 });
-    if (i >= values.length) return;
-    const v = values[i];
-    if (typeof v === "number") push({ kind: "text", text: String(v) });
-    else if (typeof v === "string") push({ kind: "value", text: v });
-    else push(v);
-  });
-  return { message: plainMessage(parts), parts };
-}
-function plainMessage(parts) {
-  return parts.map((p) => p.kind === "code" ? backticked(p.text) : p.text).join("");
-}
-function backticked(text) {
-  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
-  const fence = "`".repeat(longest + 1);
-  const pad = text.startsWith("`") || text.endsWith("`") ? " " : "";
-  return `${fence}${pad}${text}${pad}${fence}`;
-}
-function partsOfPlain(message) {
-  const parts = [];
-  let rest = message;
-  for (; ; ) {
-    const open = /`+/.exec(rest);
-    if (!open) break;
-    const fence = open[0];
-    const after = rest.slice(open.index + fence.length);
-    const close = new RegExp(`(?<!\`)${fence}(?!\`)`).exec(after);
-    if (!close) break;
-    if (open.index > 0) parts.push({ kind: "value", text: rest.slice(0, open.index) });
-    let inner = after.slice(0, close.index);
-    if (/^ .*[^ ].* $/s.test(inner)) inner = inner.slice(1, -1);
-    parts.push({ kind: "code", text: inner });
-    rest = after.slice(close.index + fence.length);
-  }
-  if (rest) parts.push({ kind: "value", text: rest });
-  return parts;
-}
-
-// src/core/fix.ts
-function replaceLines(file, first, last, lines) {
-  return {
-    file,
-    start: { line: first, column: 1 },
-    end: { line: last + 1, column: 1 },
-    text: lines.map((l) => `${l}
-`).join("")
-  };
-}
-function insertLines(file, before, lines) {
-  return {
-    file,
-    start: { line: before, column: 1 },
-    end: { line: before, column: 1 },
-    text: lines.map((l) => `${l}
-`).join("")
-  };
-}
-function replaceInLine(file, line, column, endColumn, text) {
-  return { file, start: { line, column }, end: { line, column: endColumn }, text };
-}
-
-// src/core/run-facts.ts
-function normalizePackageName(name2) {
-  return name2.toLowerCase().replace(/[-_.]+/g, "-");
-}
-function runFactsOf(observations) {
-  const facts = {};
-  const own = observations.filter(
-    (o) => ["installed-packages", "base-image", "listening", "sqlite-written"].includes(o.kind)
-  );
-  for (const o of own) {
-    if (o.kind === "installed-packages") {
-      facts.installed = Object.fromEntries(
-        Object.entries(o.packages).map(([name2, version]) => [normalizePackageName(name2), version])
-      );
-    } else if (o.kind === "base-image") {
-      facts.baseImage = { ref: o.ref, id: o.id, ...o.digest ? { digest: o.digest } : {} };
-    } else if (o.kind === "sqlite-written") {
-      facts.sqliteDir ??= o.path.replace(/\/[^/]*$/, "") || "/";
-    }
-  }
-  const listening = own.filter((o) => o.kind === "listening");
-  const seen = [...new Set(listening.map((o) => o.port))];
-  const port = listening.find((o) => o.answered)?.port ?? (seen.length === 1 ? seen[0] : void 0);
-  if (port !== void 0) facts.port = port;
-  return facts;
-}
 
 // src/rules/lib/fix.ts
 function linesOf(context, file) {
@@ -14802,9 +14652,28 @@ var import_node_path3 = __toESM(require_node_path(), 1);
 
 // src/parse/dockerfile.ts
 var import_dockerfile_ast = __toESM(require_main(), 1);
+
+// src/parse/memo.ts
+function rememberedParser(parse, keyOf, size = 64) {
+  const results = /* @__PURE__ */ new Map();
+  return (...args) => {
+    const key = keyOf(...args);
+    if (results.has(key)) return results.get(key);
+    const result = parse(...args);
+    if (results.size >= size) results.delete(results.keys().next().value);
+    results.set(key, result);
+    return result;
+  };
+}
+
+// src/parse/dockerfile.ts
 var HEREDOC_KEYWORDS = /* @__PURE__ */ new Set(["RUN", "COPY", "ADD"]);
 var HEREDOC_MARKER = /(?<!<)<<(-?)(["']?)([A-Za-z0-9_.-]+)\2/g;
-function parseDockerfile(source) {
+var parseDockerfile = rememberedParser(
+  parseDockerfileText,
+  (source) => source
+);
+function parseDockerfileText(source) {
   const text = source.replace(/\r\n?/g, "\n");
   const document = import_dockerfile_ast.DockerfileParser.parse(text);
   const escape2 = document.getEscapeCharacter() || "\\";
@@ -16298,7 +16167,8 @@ var import_node_path6 = __toESM(require_node_path(), 1);
 var import_yaml = __toESM(require_dist(), 1);
 var MAX_ALIAS_COUNT = 100;
 var MAX_NODES = 2e5;
-function parseComposeYaml(file, text) {
+var parseComposeYaml = rememberedParser(parseComposeText, (file, text) => `${file}\0${text}`);
+function parseComposeText(file, text) {
   const lineCounter = new import_yaml.LineCounter();
   let doc;
   try {
@@ -17158,15 +17028,15 @@ function scriptWords(argv) {
 }
 function scriptFile(word, dirs, texts) {
   if (word.includes("$") || /\.py$/.test(word) || !/\.sh$|\//.test(word)) return void 0;
-  const tail2 = normalizeRelative(word.replace(/^\/+/, ""));
-  if (!tail2 || tail2 === ".") return void 0;
+  const tail = normalizeRelative(word.replace(/^\/+/, ""));
+  if (!tail || tail === ".") return void 0;
   if (!word.startsWith("/")) {
     for (const dir of dirs) {
-      const file = normalizeRelative(joinPath(dir, tail2));
+      const file = normalizeRelative(joinPath(dir, tail));
       if (file && file in texts) return file;
     }
   }
-  const parts = tail2.split("/");
+  const parts = tail.split("/");
   for (let i = 0; i < parts.length; i++) {
     const suffix = parts.slice(i).join("/");
     const matches = Object.keys(texts).filter((f) => f === suffix || f.endsWith(`/${suffix}`));
@@ -17276,7 +17146,7 @@ var serviceImageUnpinned = defineRule({
   }
 });
 
-// node_modules/@lezer/common/dist/index.js
+// ../../main/node_modules/@lezer/common/dist/index.js
 var DefaultBufferLength = 1024;
 var nextPropID = 0;
 var Range2 = class {
@@ -18829,7 +18699,7 @@ var StringInput = class {
 };
 var stoppedInner = new NodeProp({ perNode: true });
 
-// node_modules/@lezer/lr/dist/index.js
+// ../../main/node_modules/@lezer/lr/dist/index.js
 var Stack = class _Stack {
   /**
   @internal
@@ -20607,7 +20477,7 @@ function getSpecializer(spec) {
   return spec.get;
 }
 
-// node_modules/@lezer/highlight/dist/index.js
+// ../../main/node_modules/@lezer/highlight/dist/index.js
 var nextTagID = 0;
 var Tag = class _Tag {
   /**
@@ -20671,9 +20541,9 @@ var Modifier = class _Modifier {
   static get(base, mods) {
     if (!mods.length)
       return base;
-    let exists2 = mods[0].instances.find((t2) => t2.base == base && sameArray(mods, t2.modified));
-    if (exists2)
-      return exists2;
+    let exists = mods[0].instances.find((t2) => t2.base == base && sameArray(mods, t2.modified));
+    if (exists)
+      return exists;
     let set = [], tag = new Tag(base.name, set, base, mods);
     for (let m of mods)
       m.instances.push(tag);
@@ -21231,7 +21101,7 @@ var classHighlighter = tagHighlighter([
   { tag: tags.punctuation, class: "tok-punctuation" }
 ]);
 
-// node_modules/@lezer/python/dist/index.js
+// ../../main/node_modules/@lezer/python/dist/index.js
 var printKeyword = 1;
 var indent = 194;
 var dedent = 195;
@@ -21570,7 +21440,8 @@ var parser2 = LRParser.deserialize({
 // src/parse/python.ts
 var MAX_REPARSES = 6;
 var REPARSE_BUDGET = 12e4;
-function parsePython(text) {
+var parsePython = rememberedParser(parsePythonText, (text) => text);
+function parsePythonText(text) {
   const starts = lineStarts(text);
   const lineOf2 = (offset) => lineAt(starts, offset);
   const module = { text, statements: [], lineOf: lineOf2 };
@@ -23509,10 +23380,10 @@ function bind(ev, name2, v, ctx, line, replace) {
 // src/model/settings/evaluation.ts
 var MAX_IMPORT_DEPTH = 8;
 var ModuleEvaluation = class _ModuleEvaluation {
-  constructor(file, py, resolve2, depth = 0, parent) {
+  constructor(file, py, resolve, depth = 0, parent) {
     this.file = file;
     this.py = py;
-    this.resolve = resolve2;
+    this.resolve = resolve;
     this.depth = depth;
     this.fileParts = file.split("/").filter((p) => p !== "" && p !== ".");
     this.shared = parent?.shared ?? {
@@ -24056,7 +23927,7 @@ function providedEnvironment(app) {
 }
 
 // src/model/settings/index.ts
-function modelSettings(file, module, text, resolve2) {
+function modelSettings(file, module, text, resolve) {
   const empty = { file, module, assignments: [], envReads: [], logHandlers: [] };
   let python;
   try {
@@ -24071,7 +23942,7 @@ function modelSettings(file, module, text, resolve2) {
       message: `Python syntax error at line ${python.error.line}, column ${python.error.column}: the settings module was read only as far as it parses`
     }
   ] : [];
-  const evaluation = new ModuleEvaluation(file, python, resolve2);
+  const evaluation = new ModuleEvaluation(file, python, resolve);
   let model;
   let failures;
   try {
@@ -27980,561 +27851,15 @@ function isKnownRule(key) {
   return findRule(key) !== void 0;
 }
 
-// src/smoke/limits.ts
-var MIB = 1024 * 1024;
-var DEFAULT_LIMITS = { pids: 512, memoryBytes: 1024 * MIB, cpus: 1.5 };
-var POSTGRES_MIN_MEMORY = 512 * MIB;
-var MIN_MEMORY = 64 * MIB;
-var MIN_PIDS = 16;
-function parsePidsLimit(value, name2) {
-  const n = Number(value.trim());
-  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < MIN_PIDS) {
-    throw new OptionError(
-      `Invalid ${name2} '${value}'. Expected a whole number of processes, at least ${MIN_PIDS}.`
-    );
-  }
-  return n;
-}
-function parseMemory(value, name2) {
-  const m = /^(\d+(?:\.\d+)?)\s*([kmg])?(?:i?b)?$/i.exec(value.trim());
-  const scale = { "": 1, k: 1024, m: MIB, g: 1024 * MIB }[(m?.[2] ?? "").toLowerCase()];
-  const bytes = m ? Math.floor(Number(m[1]) * scale) : Number.NaN;
-  if (!Number.isSafeInteger(bytes) || bytes < MIN_MEMORY) {
-    throw new OptionError(
-      `Invalid ${name2} '${value}'. Expected an amount of memory such as 1g or 768m (bytes, or k/m/g), at least 64m.`
-    );
-  }
-  return bytes;
-}
-function parseCpus(value, name2) {
-  const n = Number(value.trim());
-  if (!/^\d+(\.\d+)?$/.test(value.trim()) || !(n >= 0.01) || n > 1024) {
-    throw new OptionError(
-      `Invalid ${name2} '${value}'. Expected a number of CPUs such as 1.5 (0.01 or more).`
-    );
-  }
-  return Math.round(n * 100) / 100;
-}
-function capCpus(limits, engineCpus) {
-  return engineCpus >= 1 && limits.cpus > engineCpus ? { ...limits, cpus: engineCpus } : limits;
-}
-function containerLimitArgs(limits, minMemoryBytes = 0) {
-  const memory = String(Math.max(limits.memoryBytes, minMemoryBytes));
-  return [
-    "--pids-limit",
-    String(limits.pids),
-    "--memory",
-    memory,
-    "--memory-swap",
-    memory,
-    "--cpus",
-    String(limits.cpus)
-  ];
-}
-function classicBuildLimitArgs(limits) {
-  const memory = String(limits.memoryBytes);
-  return [
-    "--memory",
-    memory,
-    "--memory-swap",
-    memory,
-    "--cpu-period",
-    "100000",
-    "--cpu-quota",
-    String(Math.round(limits.cpus * 1e5))
-  ];
-}
-function formatMemory(bytes) {
-  if (bytes % (1024 * MIB) === 0) return `${bytes / (1024 * MIB)}g`;
-  if (bytes % MIB === 0) return `${bytes / MIB}m`;
-  return `${bytes} bytes`;
-}
-
-// src/smoke/redact.ts
-var MASK = "***";
-var MIN_SECRET = 8;
-var ORDINARY_WORD = /^[A-Za-z]+$/;
-var MIN_ENCODED = 8;
-var ACCESS_TOKEN_USER = "x-access-token:";
-var base64 = (bytes) => bytes.toString("base64").replace(/=+$/, "");
-var padded = (bytes) => bytes.toString("base64");
-var base64url = (b64) => b64.replace(/\+/g, "-").replace(/\//g, "_");
-function encodingsOf(secret) {
-  const forms = /* @__PURE__ */ new Set([secret]);
-  const bytes = Buffer.from(secret, "utf8");
-  const header = Buffer.from(ACCESS_TOKEN_USER + secret, "utf8");
-  for (const f of [
-    encodeURIComponent(secret),
-    bytes.toString("hex"),
-    padded(bytes),
-    base64(bytes),
-    padded(header),
-    base64(header)
-  ])
-    forms.add(f);
-  for (let shift = 0; shift < 3; shift++) {
-    const aligned = bytes.subarray(shift, shift + Math.floor((bytes.length - shift) / 3) * 3);
-    forms.add(base64(aligned));
-  }
-  for (const f of [...forms]) if (/[+/]/.test(f)) forms.add(base64url(f));
-  return [...forms].filter((f) => f === secret || f.length >= MIN_ENCODED);
-}
-var Redactor = class {
-  constructor(onSecret) {
-    this.onSecret = onSecret;
-  }
-  onSecret;
-  secrets = /* @__PURE__ */ new Set();
-  forms = /* @__PURE__ */ new Set();
-  /** The forms longest first, so a form that contains another is masked whole; rebuilt when a secret is added. */
-  ordered = [];
-  /** Registers a value to mask, with its encodings; values shorter than 8 characters and plain words are not secrets. */
-  add(secret) {
-    if (!secret || secret.length < MIN_SECRET || ORDINARY_WORD.test(secret) || this.secrets.has(secret))
-      return;
-    this.secrets.add(secret);
-    this.onSecret?.(secret);
-    for (const form of encodingsOf(secret)) this.forms.add(form);
-    this.ordered = [...this.forms].sort((a, b) => b.length - a.length);
-  }
-  redact(text) {
-    if (text === void 0) return void 0;
-    let out = text;
-    for (const s of this.ordered) if (out.includes(s)) out = out.split(s).join(MASK);
-    return out;
-  }
-  /** A copy of a plain value (a Report, an artifact) with every string in it redacted; keys are left as they are. */
-  redactValue(value) {
-    if (this.forms.size === 0) return value;
-    const walk2 = (v) => {
-      if (typeof v === "string") return this.redact(v);
-      if (Array.isArray(v)) return v.map(walk2);
-      if (v && typeof v === "object") {
-        return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk2(x)]));
-      }
-      return v;
-    };
-    return walk2(value);
-  }
-};
-var ALSO_MASKED = /^KEY$|CREDENTIAL|PASSWORD|PASSWD|SECRET|TOKEN|PRIVATE/i;
-function isSecretName3(name2) {
-  return isSecretName(name2) || ALSO_MASKED.test(name2);
-}
-function tail(text, lines = 30) {
-  const all = text.replace(/\s+$/, "").split("\n");
-  return all.slice(Math.max(0, all.length - lines)).join("\n");
-}
-
-// src/util/safe-fs.ts
-var import_node_fs = __toESM(require_node_fs(), 1);
-var import_node_path10 = __toESM(require_node_path(), 1);
-var realpath = import_node_fs.realpathSync.native;
-var UnsafePathError = class extends Error {
-  constructor(path, reason) {
-    super(`${path}: ${reason}`);
-    this.path = path;
-    this.reason = reason;
-  }
-  path;
-  reason;
-  name = "UnsafePathError";
-};
-function isInside(path, root) {
-  const rel = (0, import_node_path10.relative)(root, path);
-  return rel === "" || !rel.startsWith(`..${import_node_path10.sep}`) && rel !== ".." && !(0, import_node_path10.isAbsolute)(rel);
-}
-function resolveInside(root, path, what = "the scanned directory") {
-  const absRoot = (0, import_node_path10.resolve)(root);
-  const realRoot = realpath(absRoot);
-  const lexical = (0, import_node_path10.resolve)(absRoot, path);
-  if (!isInside(lexical, absRoot) && !isInside(lexical, realRoot))
-    throw new UnsafePathError(path, `outside ${what}`);
-  let real;
-  try {
-    real = realpath(lexical);
-  } catch (error) {
-    const code2 = error.code;
-    if (code2 === "ENOENT" && isLink(lexical))
-      throw new UnsafePathError(path, "a symbolic link whose target does not exist");
-    throw new UnsafePathError(
-      path,
-      code2 === "ENOENT" || code2 === "ENOTDIR" ? "it does not exist" : `cannot be read (${code2 ?? error.message})`
-    );
-  }
-  if (!isInside(real, realRoot)) throw new UnsafePathError(path, `a symbolic link leaving ${what}`);
-  return real;
-}
-function readInsideSync(root, path, limits) {
-  const real = resolveInside(root, path, limits.what);
-  return readRegularFileSync(real, limits.maxBytes, path);
-}
-async function readInside(root, path, limits) {
-  return readInsideSync(root, path, limits);
-}
-function readRegularFileSync(path, maxBytes, display = path) {
-  let fd;
-  try {
-    fd = (0, import_node_fs.openSync)(path, import_node_fs.constants.O_RDONLY | import_node_fs.constants.O_NOFOLLOW | import_node_fs.constants.O_NONBLOCK);
-  } catch (error) {
-    const code2 = error.code;
-    if (code2 === "ELOOP") throw new UnsafePathError(display, "a symbolic link, not followed");
-    if (code2 === "ENOENT") throw new UnsafePathError(display, "it does not exist");
-    throw new UnsafePathError(display, `cannot be read (${code2 ?? error.message})`);
-  }
-  try {
-    const info = (0, import_node_fs.fstatSync)(fd);
-    if (!info.isFile()) throw new UnsafePathError(display, "not a regular file");
-    if (info.size > maxBytes) throw new UnsafePathError(display, `larger than ${formatBytes(maxBytes)}`);
-    const buffer = Buffer.alloc(Math.min(maxBytes, info.size) + 1);
-    let length = 0;
-    for (; ; ) {
-      const n = (0, import_node_fs.readSync)(fd, buffer, length, buffer.length - length, null);
-      if (n === 0) break;
-      length += n;
-      if (length === buffer.length) break;
-    }
-    if (length > maxBytes) throw new UnsafePathError(display, `larger than ${formatBytes(maxBytes)}`);
-    return buffer.subarray(0, length);
-  } finally {
-    (0, import_node_fs.closeSync)(fd);
-  }
-}
-function writeOwnFile(path, text, within) {
-  const file = (0, import_node_path10.resolve)(path);
-  const dir = ownDirectory((0, import_node_path10.dirname)(file), within);
-  const target = (0, import_node_path10.join)(dir, (0, import_node_path10.basename)(file));
-  let fd;
-  try {
-    fd = (0, import_node_fs.openSync)(
-      target,
-      import_node_fs.constants.O_WRONLY | import_node_fs.constants.O_CREAT | import_node_fs.constants.O_NOFOLLOW | import_node_fs.constants.O_NONBLOCK,
-      420
-    );
-  } catch (error) {
-    const code2 = error.code;
-    if (code2 === "ELOOP") throw new UnsafePathError(path, "a symbolic link; refusing to write through it");
-    throw new UnsafePathError(path, `cannot be written (${code2 ?? error.message})`);
-  }
-  try {
-    const info = (0, import_node_fs.fstatSync)(fd);
-    if (!info.isFile()) throw new UnsafePathError(path, "not a regular file; refusing to write to it");
-    if (info.nlink > 1)
-      throw new UnsafePathError(path, "a file with other hard links; refusing to write to it");
-    (0, import_node_fs.ftruncateSync)(fd, 0);
-    const bytes = Buffer.from(text, "utf8");
-    for (let off = 0; off < bytes.length; ) off += (0, import_node_fs.writeSync)(fd, bytes, off, bytes.length - off, off);
-  } finally {
-    (0, import_node_fs.closeSync)(fd);
-  }
-}
-function ownDirectory(dir, within) {
-  const roots = within.map((w) => plannedRealPath((0, import_node_path10.resolve)(w)).planned);
-  const { real, missing, planned } = plannedRealPath(dir);
-  if (!roots.some((r) => isInside(planned, r)))
-    throw new UnsafePathError(dir, "outside the workspace and the runner temporary directory");
-  let current = real;
-  for (const name2 of missing) {
-    current = (0, import_node_path10.join)(current, name2);
-    try {
-      (0, import_node_fs.mkdirSync)(current, { mode: 493 });
-    } catch (error) {
-      if (error.code !== "EEXIST") throw error;
-    }
-    if (!(0, import_node_fs.lstatSync)(current).isDirectory()) throw new UnsafePathError(current, "not a directory");
-  }
-  if (!statSyncIsDirectory(current)) throw new UnsafePathError(dir, "not a directory");
-  return current;
-}
-function plannedRealPath(dir) {
-  const missing = [];
-  let existing = dir;
-  while (!exists(existing)) {
-    const parent = (0, import_node_path10.dirname)(existing);
-    if (parent === existing) break;
-    missing.unshift((0, import_node_path10.basename)(existing));
-    existing = parent;
-  }
-  let real;
-  try {
-    real = realpath(existing);
-  } catch {
-    throw new UnsafePathError(dir, "a symbolic link whose target does not exist");
-  }
-  return { real, missing, planned: (0, import_node_path10.join)(real, ...missing) };
-}
-function statSyncIsDirectory(path) {
-  try {
-    return (0, import_node_fs.lstatSync)(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
-function exists(path) {
-  try {
-    (0, import_node_fs.lstatSync)(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
-function isLink(path) {
-  try {
-    return (0, import_node_fs.lstatSync)(path).isSymbolicLink();
-  } catch {
-    return false;
-  }
-}
-function formatBytes(n) {
-  if (n % (1024 * 1024) === 0) return `${n / (1024 * 1024)} MiB`;
-  if (n % 1024 === 0) return `${n / 1024} KiB`;
-  return `${n} bytes`;
-}
-
-// src/discover/index.ts
-var import_node_fs2 = __toESM(require_node_fs(), 1);
-var import_node_path11 = __toESM(require_node_path(), 1);
-var MAX_FILES = 5e4;
-var MAX_FILE_BYTES = 2 * 1024 * 1024;
-async function discover(root, options = {}, limits = {}) {
-  const maxFiles = limits.maxFiles ?? MAX_FILES;
-  const maxBytes = limits.maxFileBytes ?? MAX_FILE_BYTES;
-  const realRoot = import_node_fs2.realpathSync.native(root);
-  const walked = walk(realRoot, maxFiles);
-  const files = walked.files.sort();
-  const fileSet = new Set(files);
-  const links = new Map(walked.links.map((l) => [l.path, l.reason]));
-  const texts = {};
-  const unreadable = [];
-  const named = new Set(
-    [options.dockerfile, ...options.composeFiles ?? [], options.configFile].filter((f) => !!f).map((f) => f.replace(/^\.\//, ""))
-  );
-  const read = async (file) => {
-    if (file in texts || unreadable.some((u) => u.file === file)) return;
-    if (!fileSet.has(file)) {
-      const link = linkOnPath(file, links);
-      if (link) unreadable.push({ file, reason: link });
-      if (link || !named.has(file)) return;
-    }
-    const result = readText(realRoot, file, maxBytes, walked.plain.has(file));
-    if (typeof result === "string") texts[file] = result;
-    else unreadable.push({ file, reason: result.reason });
-  };
-  const wanted = files.filter(
-    (f) => isDockerfile(f) || isComposeFile(f) || isComposeCandidate(f) || isDockerignore(f) || isRequirementsFile(f) || isSettingsCandidate(f) || isScript(f) || baseName(f) === "Makefile" || baseName(f) === "manage.py" || // The server's entry module names the settings it runs (they may differ from manage.py's).
-    baseName(f) === "wsgi.py" || baseName(f) === "asgi.py" || // Env templates: one that holds a real secret is an env file for TF0308.
-    isEnvTemplateName(f)
-  );
-  for (const l of walked.links) if (isCoreFile(l.path) || isDockerignore(l.path)) wanted.push(l.path);
-  wanted.push(...named, DEFAULT_CONFIG_FILE);
-  for (const f of wanted) await read(f);
-  for (const f of Object.keys(texts))
-    if (isComposeCandidate(f) && !looksLikeCompose(f, texts[f]) && !named.has(f)) delete texts[f];
-  for (const f of Object.keys(texts).filter((f2) => looksLikeCompose(f2, texts[f2])))
-    await read(joinPath(dirName(f), ".env"));
-  for (let pass = 0; pass < 4; pass++) {
-    const before = Object.keys(texts).length;
-    for (const f of secondPassFiles(texts, files, options)) await read(f);
-    if (Object.keys(texts).length === before) break;
-  }
-  return {
-    root: realRoot,
-    files,
-    texts,
-    unreadable,
-    options,
-    skippedDirs: walked.skipped.sort(),
-    ...walked.links.length > 0 ? { links: walked.links } : {},
-    ...walked.truncated ? { truncated: { limit: maxFiles } } : {}
-  };
-}
-function secondPassFiles(texts, files, options) {
-  const out = /* @__PURE__ */ new Set();
-  const manageDirs = Object.keys(texts).filter((f) => baseName(f) === "manage.py").map(dirName);
-  const modules = /* @__PURE__ */ new Set();
-  if (options.settingsModule) modules.add(options.settingsModule);
-  const requirementNames = /* @__PURE__ */ new Set();
-  const commandWords = /* @__PURE__ */ new Set();
-  const dockerfileNames = /* @__PURE__ */ new Set();
-  const envFiles = /* @__PURE__ */ new Set();
-  const pythonNames = /* @__PURE__ */ new Set();
-  const managementCommands = /* @__PURE__ */ new Set();
-  for (const [file, text] of Object.entries(texts)) {
-    if (!file.endsWith(".py")) {
-      for (const m of text.matchAll(/\bpython[\d.]*\s+(?:-u\s+)?([\w./-]+\.py)\b/g))
-        if (baseName(m[1]) !== "manage.py") pythonNames.add(baseName(m[1]));
-      for (const m of text.matchAll(/\bmanage\.py\s+([a-z_][a-z0-9_]*)/g)) managementCommands.add(m[1]);
-      for (const m of text.matchAll(/--ini(?:=|\s+)['"]?([^\s'"]+\.ini)\b/g))
-        commandWords.add(baseName(m[1]));
-    }
-    for (const m of text.matchAll(/DJANGO_SETTINGS_MODULE['"]?\s*[,=:]\s*['"]?([A-Za-z_][\w.]*)/g))
-      modules.add(m[1]);
-    if (!/(^|\/)\.env$/.test(file)) {
-      for (const m of text.matchAll(
-        /(?:^|\s)(?:-r|--requirements?|-c|--constraint)(?:\s*=\s*|\s+|(?=[^\s-]))([^\s"'\\]+)/g
-      ))
-        requirementNames.add(baseName(m[1]));
-    }
-    if (isDockerfile(file)) {
-      for (const m of text.matchAll(/^\s*(?:COPY|ADD)\s+([^\n]*)/gim))
-        for (const w of m[1].split(/\s+/)) if (/\.(txt|in)$/.test(w)) requirementNames.add(baseName(w));
-    }
-    if (isDockerfile(file) || looksLikeCompose(file, text)) {
-      for (const m of text.matchAll(/^\s*dockerfile\s*:\s*['"]?([^\s'"#]+)/gm))
-        dockerfileNames.add(baseName(m[1]));
-      for (const name2 of envFileNames(text)) envFiles.add(name2);
-      for (const line of text.split(/\r?\n/)) {
-        if (!/^\s*(CMD|ENTRYPOINT|command|entrypoint|-)\b/i.test(line)) continue;
-        for (const m of line.matchAll(/[\w./-]+/g)) commandWords.add(baseName(m[0]));
-      }
-    }
-  }
-  for (const module of modules)
-    for (const dir of [...manageDirs, "."]) for (const f of moduleFiles(dir, module)) out.add(f);
-  for (const [file, text] of Object.entries(texts)) {
-    if (!file.endsWith(".py") || baseName(file) === "manage.py") continue;
-    for (const m of text.matchAll(/^[ \t]*from\s+(\.*)([A-Za-z_][\w.]*)?\s+import\s+\*/gm)) {
-      let dir = dirName(file);
-      for (let i = 1; i < m[1].length; i++) dir = dirName(dir);
-      const dirs = m[1] ? [dir] : [...manageDirs, "."];
-      for (const d of dirs)
-        for (const f of m[2] ? moduleFiles(d, m[2]) : [joinPath(d, "__init__.py")]) out.add(f);
-    }
-  }
-  for (const f of files) {
-    const name2 = baseName(f);
-    if (requirementNames.has(name2) && !(f in texts)) out.add(f);
-    if (commandWords.has(name2) && !(f in texts) && !/\.(py|txt|toml|lock|json)$/.test(name2)) out.add(f);
-    if (dockerfileNames.has(name2) && !(f in texts)) out.add(f);
-    if (envFiles.has(name2) && !(f in texts)) out.add(f);
-    if (f in texts || !name2.endsWith(".py")) continue;
-    if (pythonNames.has(name2)) out.add(f);
-    const command = /(^|\/)management\/commands\/([a-z_][a-z0-9_]*)\.py$/.exec(f)?.[2];
-    if (command && managementCommands.has(command)) out.add(f);
-  }
-  return [...out];
-}
-function envFileNames(text) {
-  const out = [];
-  const lines = text.split(/\r?\n/);
-  const word = (s) => /^['"]?([^\s'"#,[\]{}]+)/.exec(s.trim())?.[1];
-  lines.forEach((line, i) => {
-    const m = /^(\s*)env_file\s*:\s*(.*)$/.exec(line);
-    if (!m) return;
-    const inline = m[2].replace(/(^|\s)#.*$/, "").trim();
-    const items = inline ? inline.replace(/^\[|\]$/g, "").split(",") : lines.slice(i + 1).filter((l) => l.trim() !== "" && !l.trim().startsWith("#")).map((l) => /^(\s*)(.*)$/.exec(l)).filter(
-      (_, k, all) => all.slice(0, k + 1).every((x) => x[1].length > m[1].length || x[2].startsWith("-"))
-    ).map((x) => x[2].replace(/^-\s*/, "").replace(/^path\s*:\s*/, "")).filter((x) => !/^required\s*:/.test(x));
-    for (const item of items) {
-      const w = word(item);
-      if (w) out.push(baseName(w));
-    }
-  });
-  return out;
-}
-function readText(realRoot, file, maxBytes, plain2) {
-  let bytes;
-  try {
-    bytes = plain2 ? readRegularFileSync((0, import_node_path11.join)(realRoot, file), maxBytes, file) : readInsideSync(realRoot, file, { maxBytes });
-  } catch (error) {
-    if (error instanceof UnsafePathError) return { reason: error.reason };
-    return {
-      reason: `cannot be read (${error.code ?? error.message})`
-    };
-  }
-  if (bytes.includes(0)) return { reason: "binary content (NUL bytes), not text" };
-  let text;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return { reason: "not valid UTF-8 text" };
-  }
-  return text.startsWith("\uFEFF") ? text.slice(1) : text;
-}
-function linkOnPath(file, links) {
-  if (links.size === 0) return void 0;
-  const parts = file.split("/");
-  for (let i = 1; i <= parts.length; i++) {
-    const prefix = parts.slice(0, i).join("/");
-    const reason = links.get(prefix);
-    if (reason) return i === parts.length ? reason : `${prefix} is ${reason}`;
-  }
-  return void 0;
-}
-function walk(realRoot, limit) {
-  const files = [];
-  const plain2 = /* @__PURE__ */ new Set();
-  const skipped = [];
-  const links = [];
-  const walked = (truncated) => ({ files, plain: plain2, skipped, links, truncated });
-  const queue = [""];
-  for (let next = 0; next < queue.length; next++) {
-    const dir = queue[next];
-    let entries;
-    try {
-      entries = (0, import_node_fs2.readdirSync)(dir === "" ? realRoot : (0, import_node_path11.join)(realRoot, dir), { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    entries.sort((a, b) => a.name < b.name ? -1 : 1);
-    for (const entry of entries) {
-      const rel = dir === "" ? entry.name : `${dir}/${entry.name}`;
-      if (SKIPPED_DIRS.has(entry.name)) {
-        skipped.push(rel);
-        continue;
-      }
-      if (entry.isDirectory()) queue.push(rel);
-      else if (entry.isFile()) {
-        files.push(rel);
-        plain2.add(rel);
-      } else if (entry.isSymbolicLink()) {
-        const target = linkTarget((0, import_node_path11.join)(realRoot, rel), realRoot);
-        if (target === "file") files.push(rel);
-        else if (target !== "directory") links.push({ path: rel, reason: target.reason });
-      }
-      if (files.length >= limit) return walked(true);
-    }
-  }
-  return walked(false);
-}
-function linkTarget(abs, realRoot) {
-  let target;
-  try {
-    target = import_node_fs2.realpathSync.native(abs);
-  } catch {
-    return { reason: "a symbolic link whose target does not exist" };
-  }
-  if (!isInside(target, realRoot)) return { reason: "a symbolic link leaving the scanned directory" };
-  try {
-    const info = (0, import_node_fs2.statSync)(target);
-    if (info.isFile()) return "file";
-    if (info.isDirectory()) return "directory";
-  } catch {
-    return { reason: "a symbolic link whose target does not exist" };
-  }
-  return { reason: "a symbolic link to something that is not a regular file" };
-}
-
 export {
-  require_node_path,
-  require_node_fs,
-  OptionError,
   require_dist,
-  SEVERITIES,
-  stableMessage,
-  stamp,
-  plainMessage,
-  partsOfPlain,
-  replaceLines,
-  insertLines,
-  replaceInLine,
-  normalizePackageName,
-  runFactsOf,
   linesOf,
   parseDotenv,
+  isSecretName,
   isEnvTemplateName,
   secretsInEnvTemplate,
   DEFAULT_CONFIG_FILE,
+  SKIPPED_DIRS,
   baseName,
   dirName,
   joinPath,
@@ -28542,7 +27867,9 @@ export {
   relativeTo,
   normalizeRelative,
   isDockerfile,
+  isComposeFile,
   looksLikeCompose,
+  isComposeCandidate,
   isComposeOverride,
   isDockerignore,
   isRequirementsFile,
@@ -28572,26 +27899,5 @@ export {
   RULES,
   DYNAMIC_RULES,
   findRule,
-  isKnownRule,
-  UnsafePathError,
-  resolveInside,
-  readInsideSync,
-  readInside,
-  readRegularFileSync,
-  writeOwnFile,
-  DEFAULT_LIMITS,
-  POSTGRES_MIN_MEMORY,
-  parsePidsLimit,
-  parseMemory,
-  parseCpus,
-  capCpus,
-  containerLimitArgs,
-  classicBuildLimitArgs,
-  formatMemory,
-  MAX_FILE_BYTES,
-  discover,
-  require_node_os,
-  Redactor,
-  isSecretName3 as isSecretName,
-  tail
+  isKnownRule
 };
