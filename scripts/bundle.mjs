@@ -1,7 +1,7 @@
 // Builds dist/ from src/ with esbuild: one self-contained ESM file per entry point, plus the CLI's launcher.
 import { build } from 'esbuild';
 import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 
 const PACKAGE_JSON = resolve('package.json');
 const { version } = JSON.parse(readFileSync(PACKAGE_JSON, 'utf8'));
@@ -25,6 +25,29 @@ const shellParserApart = {
   name: 'shell-parser-apart',
   setup(b) {
     b.onResolve({ filter: /^mvdan-sh$/ }, () => ({ path: `./${MVDAN_SH}`, external: true }));
+  },
+};
+
+/**
+ * @actions/core loads its OIDC client, and with it the HTTP client and undici (about 800 kB), when it loads; only
+ * getIDToken uses it, which this action never calls: it stands behind a dynamic import, in a chunk of its own.
+ */
+const OIDC_UTILS = /[\\/]@actions[\\/]core[\\/]lib[\\/]oidc-utils\.js$/;
+const oidcClientOnUse = {
+  name: 'oidc-client-on-use',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/oidc-utils\.js$/ }, (args) => {
+      const path = resolve(dirname(args.importer), args.path);
+      if (!OIDC_UTILS.test(path)) return undefined;
+      return { path, namespace: 'oidc-client-on-use' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'oidc-client-on-use' }, (args) => ({
+      contents: `export const OidcClient = {
+  getIDToken: async (audience) => (await import(${JSON.stringify(args.path)})).OidcClient.getIDToken(audience),
+};`,
+      loader: 'js',
+      resolveDir: dirname(args.path),
+    }));
   },
 };
 
@@ -60,7 +83,7 @@ await build({
   format: 'esm',
   legalComments: 'none',
   logLevel: 'warning',
-  plugins: [packageVersionOnly, shellParserApart, builtinsByRequire],
+  plugins: [packageVersionOnly, shellParserApart, oidcClientOnUse, builtinsByRequire],
   // CommonJS dependencies bundled into ESM still call require() for Node built-ins.
   banner: {
     js: "import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);",

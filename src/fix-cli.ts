@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { oneDirectory, parseOptions, runCommand } from './command-line.js';
-import { readText, makeScratch, ScratchTooLarge, writeText } from './fix/files.js';
+import { readText, writeText } from './fix/files.js';
 import { patchOf, repositoryPrefix } from './fix/patch.js';
 import { runFixes } from './fix/run.js';
 import { OptionError, loadConfig, scannedDirectory } from './options.js';
@@ -11,8 +11,8 @@ import { findRule, RULES } from './rules/registry.js';
 export const FIX_USAGE = `Usage: twelve-factor-review fix [DIR] [options]
 
 Proposes the fixes of the static findings in DIR (default .) as one unified diff (paths relative to the repository
-root, for git apply). Each fix is tried on a scratch copy first: it is offered only when its finding is gone and no
-new finding appears.
+root, for git apply). Each fix is tried first (the analysis runs again with it applied, nothing written): it is
+offered only when its finding is gone and no new finding appears.
 
 Options:
   --write                  apply the safe fixes to the files instead of printing the diff
@@ -31,8 +31,6 @@ export interface FixIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   cwd: string;
-  /** The most files and directories the scratch copy takes (default MAX_SCRATCH_ENTRIES). */
-  maxScratchEntries?: number;
 }
 
 interface FixOptions {
@@ -104,24 +102,16 @@ async function fix(options: FixOptions, io: FixIo): Promise<number> {
     composeFiles: options.composeFiles,
     settingsModule: options.settingsModule,
   };
-  let result: Awaited<ReturnType<typeof runFixes>>;
-  try {
-    result = await runFixes(
-      {
-        analyze: (dir) => analyzeStatic(dir, config, discoverOptions),
-        read: (file) => readText(root, file),
-        scratch: () => makeScratch(root, io.maxScratchEntries),
-        debug: (m) => {
-          if (options.verbose) io.stderr(`${m}\n`);
-        },
+  const result = await runFixes(
+    {
+      analyze: (overlay) => analyzeStatic(root, config, discoverOptions, overlay),
+      read: (file) => readText(root, file),
+      debug: (m) => {
+        if (options.verbose) io.stderr(`${m}\n`);
       },
-      { rules: options.rules },
-    );
-  } catch (error) {
-    if (!(error instanceof ScratchTooLarge)) throw error;
-    io.stderr(`twelve-factor-review: fixes not offered for this project: ${error.message}.\n`);
-    return 2;
-  }
+    },
+    { rules: options.rules },
+  );
   const variables = [...new Set(result.applied.flatMap((f) => f.variables ?? []))].sort();
   if (options.write) {
     for (const [file, { after }] of result.changes) writeText(root, file, after);

@@ -9,15 +9,8 @@ import { publishAll, publishFromArtifact, runner, type Runner } from './publish/
 import { probeDocker, runReview, type SmokeStage } from './review.js';
 import { runnerSecrets } from './runner-secrets.js';
 import { reportDirectory } from './util/paths.js';
-import {
-  createDockerCli,
-  newRunId,
-  Redactor,
-  runSmoke,
-  SMOKE_LAYERS_STATE_KEY,
-  SMOKE_STATE_KEY,
-  type SmokeOutcome,
-} from './smoke/index.js';
+import type { SmokeOutcome } from './smoke/index.js';
+import { Redactor } from './smoke/redact.js';
 
 /**
  * The action's main step: analyse, then publish everything, then decide. The only place that calls
@@ -57,7 +50,7 @@ export async function run(): Promise<void> {
         ? {
             fixes: {
               patch: (p: string) => (patch = p),
-              notOffered: (reason: string) => warnings.push(`Fixes not offered for this project: ${reason}.`),
+              notVerified: (reason: string) => warnings.push(`The fixes were not smoke-tested: ${reason}.`),
             },
           }
         : {}),
@@ -101,6 +94,9 @@ function smokeStage(inputs: Inputs, env: Runner, warnings: string[], redactor: R
           'token and secrets within reach: that code can use them.',
       );
     }
+    // The smoke test's code is loaded only by a run that builds.
+    const { createDockerCli, newRunId, runSmoke, SMOKE_LAYERS_STATE_KEY, SMOKE_STATE_KEY } =
+      await import('./smoke/index.js');
     const docker = createDockerCli();
     const probe = await probeDocker(docker);
     if ('unreachable' in probe) return skipped(probe.unreachable);

@@ -1,5 +1,5 @@
 import type { Config } from './config.js';
-import { discover } from './discover/index.js';
+import { discover, type Overlay } from './discover/index.js';
 import type { DiscoverOptions } from './discover/types.js';
 import { analysedApps, buildProject } from './model/index.js';
 import type { AnalysedApp, Finding, SkippedProject, SmokeResult } from './core/index.js';
@@ -14,13 +14,14 @@ export interface StaticResult {
   findings: Finding[];
 }
 
-/** discover → parse/model → rules: the static half, no Docker. */
+/** discover → parse/model → rules: the static half, no Docker; with an overlay, of the tree with its files in place. */
 export async function analyzeStatic(
   root: string,
   config: Config,
   options: DiscoverOptions = {},
+  overlay?: Overlay,
 ): Promise<StaticResult> {
-  const tree = await discover(root, { exclude: config.exclude, ...options });
+  const tree = await discover(root, { exclude: config.exclude, ...options }, {}, overlay);
   const project = buildProject(tree, isKnownRule);
   return { project, findings: runRules(project, config) };
 }

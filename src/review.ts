@@ -1,8 +1,9 @@
 import type { Config } from './config.js';
 import type { Engine, FailOn, FixVerification, Report, SmokeResult } from './core/index.js';
-import { makeScratch, ScratchTooLarge } from './fix/files.js';
+import { makeScratch, type Scratch, ScratchTooLarge } from './fix/files.js';
 import { proposeFixes } from './fix/propose.js';
 import type { PublishedFixes } from './fix/publish.js';
+import type { Overlay } from './discover/index.js';
 import type { DiscoverOptions } from './discover/types.js';
 import { loadConfig, scannedDirectory } from './options.js';
 import { analysedScope, analyzeStatic, joinSmoke, makeReport, type StaticResult } from './pipeline.js';
@@ -72,9 +73,9 @@ export interface ReviewPorts {
   /** When set, the review proposes fixes: the report gets what may be published, this gets the whole patch. */
   fixes?: {
     patch(patch: string): void;
-    /** Told why no fix is offered for the project at all (it is too large to copy), for the user to see. */
-    notOffered?(reason: string): void;
-    /** The most files and directories the scratch copy takes (default MAX_SCRATCH_ENTRIES). */
+    /** Told why the fixed tree is not smoke-tested (it is too large to copy), for the user to see. */
+    notVerified?(reason: string): void;
+    /** The most files and directories verify-fixes' copy of the tree takes (default MAX_SCRATCH_ENTRIES). */
     maxScratchEntries?: number;
   };
 }
@@ -109,7 +110,13 @@ export async function runReview(request: ReviewRequest, ports: ReviewPorts): Pro
   const { findings, smoke } = joinSmoke(staticResult, config, dynamic);
   const fixes = ports.fixes
     ? await ports.log.stage('Fixes', () =>
-        fixesOf(root, (dir) => analyze(dir, config, request.discovery), redactor, ports, dynamic),
+        fixesOf(
+          root,
+          (overlay) => analyze(root, config, request.discovery, overlay),
+          redactor,
+          ports,
+          dynamic,
+        ),
       )
     : undefined;
   const verification =
@@ -139,7 +146,7 @@ export async function runReview(request: ReviewRequest, ports: ReviewPorts): Pro
 /** The proven fixes for the report; a failure of the fix engine only costs the fixes, never the review. */
 async function fixesOf(
   root: string,
-  analyze: (dir: string) => ReturnType<typeof analyzeStatic>,
+  analyze: (overlay: Overlay) => ReturnType<typeof analyzeStatic>,
   redactor: Redactor,
   ports: ReviewPorts,
   dynamic?: SmokeOutcome,
@@ -153,7 +160,6 @@ async function fixesOf(
       analyze,
       (t) => redactor.redact(t) !== t,
       (m) => ports.log.debug?.(m),
-      ports.fixes?.maxScratchEntries,
       dynamic ? { ...(dynamic.facts ? { facts: dynamic.facts } : {}), findings: dynamic.findings } : {},
     );
     ports.fixes?.patch(published.patch);
@@ -162,7 +168,6 @@ async function fixesOf(
     );
     return published;
   } catch (error) {
-    if (error instanceof ScratchTooLarge) ports.fixes?.notOffered?.(error.message);
     ports.log.info(`Fixes not proposed: ${(error as Error).message}`);
     return undefined;
   }
@@ -179,17 +184,20 @@ async function verifyFixes(
   request: SmokeRequest,
   ports: ReviewPorts,
 ): Promise<FixVerification | undefined> {
-  const scratch = makeScratch(root, ports.fixes?.maxScratchEntries);
+  let scratch: Scratch | undefined;
   try {
+    // Docker builds from a real tree: the one copy the fixes still take, bounded.
+    scratch = makeScratch(root, ports.fixes?.maxScratchEntries);
     for (const [file, { after }] of fixes.changes) scratch.write(file, after);
     const { project } = await analyze(scratch.dir);
     const outcome = await ports.smoke(project, smokeOptions(request), ports.log);
     return outcome.result.status === 'skipped' ? undefined : verificationOf(outcome.result);
   } catch (error) {
+    if (error instanceof ScratchTooLarge) ports.fixes?.notVerified?.(error.message);
     ports.log.info(`The fixes were not smoke-tested: ${(error as Error).message}`);
     return undefined;
   } finally {
-    scratch.dispose();
+    scratch?.dispose();
   }
 }
 

@@ -31,7 +31,9 @@ test('the benchmark prints one row per command and input, with the peers beside 
       'examples/hardcoded: dist/cli.js check',
       'examples/hardcoded: dclint (compose file)',
       'examples/hardcoded: dockerfilelint (Dockerfile)',
-      'examples/hardcoded: dist/index.js (action, smoke off)',
+      'examples/hardcoded: dist/cli.js fix',
+      'examples/hardcoded: dist/index.js (action, smoke off, fixes off)',
+      'examples/hardcoded: dist/index.js (action, smoke off, inputs by default: fixes on)',
       '2 projects: dist/cli.js check --each',
       '2 projects: dclint -r',
       '2 projects: dockerfilelint',
@@ -42,12 +44,17 @@ test('the benchmark prints one row per command and input, with the peers beside 
   );
   for (const c of cells) assert.match(c[2], /^\d+ (ms|s)$/, c.join(' | '));
   assert.match(rows[2], /× node -e 0; [\d.]+× dclint; [\d.]+× dockerfilelint \| ≤ 100 ms: (met|NOT MET)/);
-  // The action's static part, run as a runner starts it, against the CLI on the same project.
+  // The action's static part, run as a runner starts it, against the CLI on the same project: without fixes against
+  // check, with them against fix.
   assert.match(
-    rows[5],
-    /[\d.]+× dist\/cli\.js check; [\d.]+× node -e 0 \| ≤ 1\.05× the CLI .*: (met|NOT MET)/,
+    rows[6],
+    /[\d.]+× dist\/cli\.js check; [\d.]+× node -e 0 \| ≤ 1\.05× dist\/cli\.js check: (met|NOT MET)/,
   );
-  assert.match(rows[9], /≤ 3000 ms: (met|NOT MET); < 200 MiB: (met|NOT MET)/);
+  assert.match(
+    rows[7],
+    /[\d.]+× dist\/cli\.js fix; [\d.]+× dist\/cli\.js check \| ≤ 1\.05× dist\/cli\.js fix: (met|NOT MET)/,
+  );
+  assert.match(rows[11], /≤ 3000 ms: (met|NOT MET); < 200 MiB: (met|NOT MET)/);
 });
 
 test('the generated project trees are the same bytes for the same count and seed', async () => {

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { DEFAULT_CONFIG } from '../../src/config.js';
-import { makeScratch, readText } from '../../src/fix/files.js';
+import type { Overlay } from '../../src/discover/index.js';
+import { readText } from '../../src/fix/files.js';
 import { runFixes } from '../../src/fix/run.js';
 import { analyzeStatic } from '../../src/pipeline.js';
 import { shellFormCommand } from '../../src/rules/TF0901-shell-form-command.js';
@@ -20,9 +21,8 @@ async function filesFixed(files: Record<string, string>): Promise<string[]> {
       writeFileSync(join(root, file), text);
     }
     const ports = {
-      analyze: (dir: string) => analyzeStatic(dir, DEFAULT_CONFIG),
+      analyze: (overlay: Overlay) => analyzeStatic(root, DEFAULT_CONFIG, {}, overlay),
       read: (file: string) => readText(root, file),
-      scratch: () => makeScratch(root),
       debug: () => {},
     };
     const result = await runFixes(ports, { rules: [shellFormCommand] });

@@ -257,3 +257,35 @@ test('an unreadable settings module with an unusual name, named by manage.py, is
   });
   assert.deepEqual(findingsOf(result, 'TF0001'), [['config/prod.py', undefined]]);
 });
+
+test('an overlay: its files are listed (a new one too) and read before the disk, nothing is written', async () => {
+  await withDir(
+    {
+      Dockerfile: 'FROM python:3.12\nCOPY . /app\n',
+      'manage.py': MANAGE_PY,
+      'mysite/settings.py': 'DEBUG = True\n',
+    },
+    async (dir) => {
+      const overlay = new Map([
+        ['mysite/settings.py', 'DEBUG = False\n'],
+        ['.dockerignore', '\uFEFF.env*\n'],
+        ['node_modules/.keep', 'x'],
+        ['big/requirements.txt', 'x'.repeat(2048)],
+      ]);
+      const tree = await discover(dir, {}, { maxFileBytes: 1024 }, overlay);
+      assert.deepEqual(tree.files, [
+        '.dockerignore',
+        'Dockerfile',
+        'big/requirements.txt',
+        'manage.py',
+        'mysite/settings.py',
+      ]);
+      assert.equal(tree.texts['mysite/settings.py'], 'DEBUG = False\n');
+      assert.equal(tree.texts['.dockerignore'], '.env*\n', 'read as a file on disk is (no BOM)');
+      assert.deepEqual(tree.unreadable, [{ file: 'big/requirements.txt', reason: 'larger than 1 KiB' }]);
+      const plain = await discover(dir);
+      assert.equal(plain.texts['mysite/settings.py'], 'DEBUG = True\n');
+      assert.deepEqual(plain.files, ['Dockerfile', 'manage.py', 'mysite/settings.py']);
+    },
+  );
+});

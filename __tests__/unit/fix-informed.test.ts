@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { runFactsOf, type Finding, type RunFacts } from '../../src/core/index.js';
-import { makeScratch, readText, writeText } from '../../src/fix/files.js';
+import type { Overlay } from '../../src/discover/index.js';
+import { readText, writeText } from '../../src/fix/files.js';
 import { runFixes, type FixRunResult } from '../../src/fix/run.js';
 import { validateFixes } from '../../src/github/artifact-fixes.js';
 import { analyzeStatic } from '../../src/pipeline.js';
@@ -29,9 +30,8 @@ function tree(name: string, files: Record<string, string>): string {
 }
 
 const ports = (root: string) => ({
-  analyze: (dir: string) => analyzeStatic(dir, noConfig),
+  analyze: (overlay: Overlay) => analyzeStatic(root, noConfig, {}, overlay),
   read: (file: string) => readText(root, file),
-  scratch: () => makeScratch(root),
   debug: () => {},
 });
 

@@ -56,7 +56,7 @@ test('the published fixes of examples/hardcoded: files whose change removes a se
   cpSync(join(repo, 'examples', 'hardcoded'), root, { recursive: true });
   const { fixes, patch } = await proposeFixes(
     root,
-    (dir) => analyzeStatic(dir, noConfig),
+    (overlay) => analyzeStatic(root, noConfig, {}, overlay),
     (t) => t.includes('ghp_token'),
     () => {},
   );
@@ -81,7 +81,7 @@ test('the published fixes of examples/hardcoded: files whose change removes a se
   // A secret the run knows (a token) withholds a file too.
   const withToken = await proposeFixes(
     root,
-    (dir) => analyzeStatic(dir, noConfig),
+    (overlay) => analyzeStatic(root, noConfig, {}, overlay),
     (t) => t.includes('.venv'),
     () => {},
   );

@@ -72,6 +72,19 @@ test('verify-fixes: the fixed tree (a scratch copy) is smoke-tested after the re
   });
 });
 
+test("verify-fixes: a project over the copy's cap gets its fixes, no smoke test of them, and a notice why", async () => {
+  const stage = smokeStage([{ result: passed, findings: [] }]);
+  const notices: string[] = [];
+  const report = await runReview(request(true), {
+    ...ports(stage.smoke),
+    fixes: { patch: () => {}, notVerified: (reason) => notices.push(reason), maxScratchEntries: 3 },
+  });
+  assert.equal(stage.trees.length, 1, 'the fixed tree is not built');
+  assert.ok(report.fixes && report.fixes.patch.length > 0, 'the fixes are offered');
+  assert.equal(report.fixes.verification, undefined);
+  assert.match(notices.join('\n'), /more than 3 files and directories outside \.git/);
+});
+
 test('verify-fixes: off, or the smoke test skipped (an untrusted checkout, no Docker), there is no second run', async () => {
   const off = smokeStage([{ result: passed, findings: [] }]);
   assert.equal((await runReview(request(false), ports(off.smoke))).fixes?.verification, undefined);

@@ -19,6 +19,7 @@ import { insertLines, replaceLines } from '../../src/core/index.js';
 import { unifiedDiff } from '../../src/fix/diff.js';
 import { fixCommand } from '../../src/fix-cli.js';
 import { applyFileEdits } from '../../src/fix/edits.js';
+import type { Overlay } from '../../src/discover/index.js';
 import { makeScratch, readText, ScratchTooLarge } from '../../src/fix/files.js';
 import { patchOf } from '../../src/fix/patch.js';
 import { runFixes } from '../../src/fix/run.js';
@@ -49,9 +50,8 @@ async function runCli(args: string[]): Promise<{ code: number; out: string; err:
 }
 
 const ports = (root: string) => ({
-  analyze: (dir: string) => analyzeStatic(dir, noConfig),
+  analyze: (overlay: Overlay) => analyzeStatic(root, noConfig, {}, overlay),
   read: (file: string) => readText(root, file),
-  scratch: () => makeScratch(root),
   debug: () => {},
 });
 
@@ -218,38 +218,58 @@ test('the scratch copy takes a bounded number of files: above it, it stops, leav
   }
 });
 
-test("a project over the scratch copy's cap gets no fixes, with a notice; the review itself goes on", async () => {
-  const root = join(temp, 'many');
+test('fixes are proven without a copy of the project: nothing is written, not even to the temporary directory', async () => {
+  const root = join(temp, 'no-copy');
   cpSync(join(repo, 'examples', 'hardcoded'), root, { recursive: true });
-  let err = '';
-  let out = '';
-  const io = { stdout: (t: string) => (out += t), stderr: (t: string) => (err += t), cwd: temp };
-  assert.equal(await fixCommand(['many'], { ...io, maxScratchEntries: 10 }), 2);
-  assert.equal(out, '');
-  assert.match(err, /fixes not offered for this project: the project holds more than 10 files/);
-  // The default cap is far above a real project's count.
-  assert.equal(await fixCommand(['many'], io), 0);
-  assert.match(out, /^diff --git/);
-  const notices: string[] = [];
-  let patch: string | undefined;
-  const report = await runReview(
-    { base: temp, directory: 'many', directoryOption: 'Directory', discovery: {}, failOn: 'never' },
+  const before = readdirSync(root, { recursive: true }).sort();
+  const saved = process.env.TMPDIR;
+  process.env.TMPDIR = join(temp, 'no-such-directory');
+  try {
+    let err = '';
+    let out = '';
+    const io = { stdout: (t: string) => (out += t), stderr: (t: string) => (err += t), cwd: temp };
+    assert.equal(await fixCommand(['no-copy'], io), 0, err);
+    assert.match(
+      out,
+      /^diff --git a\/\.dockerignore b\/\.dockerignore\nnew file mode/m,
+      'a new file is proven too',
+    );
+    let patch: string | undefined;
+    const report = await runReview(
+      { base: temp, directory: 'no-copy', directoryOption: 'Directory', discovery: {}, failOn: 'never' },
+      {
+        smoke: async () => assert.fail('no smoke test was asked for'),
+        log: { info: () => {}, stage: (_name, run) => run() },
+        now: () => 0,
+        secrets: () => [],
+        fixes: { patch: (p) => (patch = p) },
+      },
+    );
+    assert.ok(report.fixes && report.fixes.suggestions.length > 0);
+    assert.equal(patch, out);
+  } finally {
+    if (saved === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = saved;
+  }
+  assert.deepEqual(readdirSync(root, { recursive: true }).sort(), before, 'the project is left as it was');
+});
+
+test('each tree the fix engine tries is analysed once, though the next round starts from the last one tried', async () => {
+  const root = join(temp, 'once');
+  cpSync(join(repo, 'examples', 'hardcoded'), root, { recursive: true });
+  const trees: string[] = [];
+  const result = await runFixes(
     {
-      smoke: async () => assert.fail('no smoke test was asked for'),
-      log: { info: () => {}, stage: (_name, run) => run() },
-      now: () => 0,
-      secrets: () => [],
-      fixes: {
-        patch: (p) => (patch = p),
-        notOffered: (reason) => notices.push(reason),
-        maxScratchEntries: 10,
+      ...ports(root),
+      analyze: (overlay) => {
+        trees.push(JSON.stringify([...overlay].sort()));
+        return analyzeStatic(root, noConfig, {}, overlay);
       },
     },
+    { rules: RULES },
   );
-  assert.ok(report.findings.length > 0, 'the findings are reported');
-  assert.equal(report.fixes, undefined);
-  assert.equal(patch, undefined);
-  assert.match(notices.join('\n'), /more than \d+ files and directories outside \.git/);
+  assert.ok(result.applied.length > 5, 'several rounds of fixes');
+  assert.equal(new Set(trees).size, trees.length);
 });
 
 test('a rewrite waits for the fixes inside its lines: the DB_ENGINE switch keeps the SQLite path the data-directory fix wrote', async () => {

@@ -1,7 +1,13 @@
 import { isEnvTemplateName } from './env-files.js';
 import { type Dirent, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { isInside, readInsideSync, readRegularFileSync, UnsafePathError } from '../util/safe-fs.js';
+import {
+  formatBytes,
+  isInside,
+  readInsideSync,
+  readRegularFileSync,
+  UnsafePathError,
+} from '../util/safe-fs.js';
 import {
   baseName,
   DEFAULT_CONFIG_FILE,
@@ -24,16 +30,27 @@ import type { DiscoverOptions, SourceTree } from './types.js';
 export const MAX_FILES = 50_000;
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
-/** Lists the scanned tree and reads the files that matter. The only I/O of the static half. */
+/**
+ * Texts of files (relative, '/' separators) standing in for those of the scanned tree, or beside them: the tree as a
+ * fix would leave it, analysed without writing it anywhere.
+ */
+export type Overlay = ReadonlyMap<string, string>;
+
+/**
+ * Lists the scanned tree and reads the files that matter. The only I/O of the static half. With an overlay, its files
+ * are listed too and read from it first.
+ */
 export async function discover(
   root: string,
   options: DiscoverOptions = {},
   limits: { maxFiles?: number; maxFileBytes?: number } = {},
+  overlay?: Overlay,
 ): Promise<SourceTree> {
   const maxFiles = limits.maxFiles ?? MAX_FILES;
   const maxBytes = limits.maxFileBytes ?? MAX_FILE_BYTES;
   const realRoot = realpathSync.native(root);
   const walked = walk(realRoot, maxFiles);
+  if (overlay) listOverlaid(walked, overlay);
   const files = walked.files.sort();
   const fileSet = new Set(files);
   const links = new Map(walked.links.map((l) => [l.path, l.reason]));
@@ -54,7 +71,11 @@ export async function discover(
       if (link) unreadable.push({ file, reason: link });
       if (link || !named.has(file)) return;
     }
-    const result = readText(realRoot, file, maxBytes, walked.plain.has(file));
+    const overlaid = overlay?.get(file);
+    const result =
+      overlaid === undefined
+        ? readText(realRoot, file, maxBytes, walked.plain.has(file))
+        : textOf(Buffer.from(overlaid, 'utf8'), maxBytes);
     if (typeof result === 'string') texts[file] = result;
     else unreadable.push({ file, reason: result.reason });
   };
@@ -232,6 +253,12 @@ function readText(
       reason: `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
     };
   }
+  return textOf(bytes, maxBytes);
+}
+
+/** The text of a file's bytes, or why they are no text (the same judgement for a file on disk and an overlaid one). */
+function textOf(bytes: Buffer, maxBytes: number): string | { reason: string } {
+  if (bytes.length > maxBytes) return { reason: `larger than ${formatBytes(maxBytes)}` };
   if (bytes.includes(0)) return { reason: 'binary content (NUL bytes), not text' };
   let text: string;
   try {
@@ -302,6 +329,16 @@ function walk(
 }
 
 type Link = { path: string; reason: string };
+
+/** Lists the overlay's files the walk did not find (a new .dockerignore), as the walk would have listed them. */
+function listOverlaid(walked: { files: string[]; plain: Set<string> }, overlay: Overlay): void {
+  const listed = new Set(walked.files);
+  for (const file of overlay.keys()) {
+    if (listed.has(file) || file.split('/').some((part) => SKIPPED_DIRS.has(part))) continue;
+    walked.files.push(file);
+    walked.plain.add(file);
+  }
+}
 
 /** What a symbolic link leads to: a file or directory inside root, or why it is not followed. */
 function linkTarget(abs: string, realRoot: string): 'file' | 'directory' | { reason: string } {

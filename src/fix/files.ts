@@ -31,8 +31,8 @@ export function writeText(root: string, file: string, text: string): void {
 }
 
 /**
- * The most files (and directories) the scratch copy takes: above it the copy would cost more than the fixes are worth,
- * so a project that large gets no fixes.
+ * The most files (and directories) the scratch copy takes: above it the copy would cost more than a smoke test of the
+ * fixed tree is worth, so a project that large gets its fixes without one.
  */
 export const MAX_SCRATCH_ENTRIES = 20_000;
 
@@ -41,7 +41,7 @@ export class ScratchTooLarge extends Error {
   override name = 'ScratchTooLarge';
 }
 
-/** A copy of the scanned directory in a temporary directory, where fixes are tried before they are offered. */
+/** A copy of the scanned directory in a temporary directory, where the fixed tree is built for its smoke test. */
 export interface Scratch {
   dir: string;
   write(file: string, text: string | undefined): void;
@@ -56,7 +56,7 @@ export function makeScratch(root: string, maxEntries = MAX_SCRATCH_ENTRIES): Scr
     copyTree(root, dir, () => {
       if (++entries > maxEntries)
         throw new ScratchTooLarge(
-          `the project holds more than ${maxEntries} files and directories outside .git, more than the scratch copy that proves each fix takes`,
+          `the project holds more than ${maxEntries} files and directories outside .git, more than the copy of the fixed tree takes`,
         );
     });
   } catch (error) {

@@ -1,18 +1,16 @@
 import type { Finding, Fix, FixSafety, RunFacts, TextEdit } from '../core/index.js';
+import type { Overlay } from '../discover/index.js';
 import type { Project } from '../model/types/project.js';
 import type { Rule } from '../rules/lib/rule.js';
 import { applyEdits, EditConflict, editsOverlap } from './edits.js';
-import type { Scratch } from './files.js';
 import { informedFixersOf } from './informed/index.js';
 
-/** What the fix engine needs from the outside: the static analysis of a directory, the files, a scratch copy. */
+/** What the fix engine needs from the outside: the static analysis of the scanned directory, and its files. */
 export interface FixPorts {
-  /** The static analysis (discover, model, rules) of a directory laid out like the scanned one. */
-  analyze(dir: string): Promise<{ project: Project; findings: Finding[] }>;
+  /** The static analysis (discover, model, rules) of the scanned directory with the overlay's files in place. */
+  analyze(overlay: Overlay): Promise<{ project: Project; findings: Finding[] }>;
   /** The text of a file of the scanned directory; undefined when it does not exist or cannot be read. */
   read(file: string): string | undefined;
-  /** A fresh copy of the scanned directory to try fixes in. */
-  scratch(): Scratch;
   debug(message: string): void;
 }
 
@@ -45,7 +43,8 @@ export interface FixRunResult {
 
 /**
  * Proposes, proves and applies fixes: each round analyses the (partly fixed) tree, asks the fixers of the findings,
- * and keeps a fix only when, applied to a scratch copy, its finding is gone and no new finding appears.
+ * and keeps a fix only when, with it applied (an overlay of the changed files, nothing written), its finding is gone and
+ * no new finding appears.
  */
 export async function runFixes(ports: FixPorts, options: FixRunOptions): Promise<FixRunResult> {
   const fixable = (r: Rule) => !!r.fix || (!!options.facts && informedFixersOf(r.id).length > 0);
@@ -60,10 +59,20 @@ export async function runFixes(ports: FixPorts, options: FixRunOptions): Promise
     suggestions: [],
     dropped: [],
   };
-  const scratch = ports.scratch();
+  /** The tree being tried: the files the fixes change, over the scanned directory's. */
+  const tried = new Map<string, string>();
+  const write = (file: string, text: string | undefined) =>
+    text === undefined ? tried.delete(file) : tried.set(file, text);
+  // A tree tried before (the next round starts from the last accepted one) is not analysed again.
+  const analyses = new Map<string, Promise<{ project: Project; findings: Finding[] }>>();
+  const analyzeTried = () => {
+    const key = JSON.stringify([...tried].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    if (!analyses.has(key)) analyses.set(key, ports.analyze(new Map(tried)));
+    return analyses.get(key)!;
+  };
   /** Findings of an earlier round whose run-informed fix waits for another rule's fix (see InformedFixer.after). */
   const deferredFindings = new Map<string, Finding>();
-  /** Whether a fix passes its proof applied alone to the files as they are; the scratch tree is put back after. */
+  /** Whether a fix passes its proof applied alone to the files as they are; the tried tree is put back after. */
   const provedAlone = async (fix: Fix, accepted: TextEdit[], before: Finding[]): Promise<boolean> => {
     const files = new Set([...accepted, ...fix.edits].map((e) => e.file));
     let alone: Map<string, string>;
@@ -72,84 +81,80 @@ export async function runFixes(ports: FixPorts, options: FixRunOptions): Promise
     } catch {
       return false;
     }
-    for (const file of files) scratch.write(file, alone.has(file) ? alone.get(file) : ports.read(file));
-    const after = await ports.analyze(scratch.dir);
+    for (const file of files) write(file, alone.has(file) ? alone.get(file) : ports.read(file));
+    const after = await analyzeTried();
     const kept = applyEdits(ports.read, accepted);
-    for (const file of files) scratch.write(file, kept.has(file) ? kept.get(file) : ports.read(file));
+    for (const file of files) write(file, kept.has(file) ? kept.get(file) : ports.read(file));
     return proofFailure(before, after.findings, fix) === undefined;
   };
-  try {
-    for (let round = 0; round < (options.maxRounds ?? 6); round++) {
-      let baseline = await ports.analyze(scratch.dir);
-      const start = baseline;
-      // The smoke run's findings, and those whose fix waited, are offered again: a fixer proposes nothing once done.
-      const known = new Set(baseline.findings.map((f) => f.fingerprint));
-      const carried = [...(options.dynamicFindings ?? []), ...deferredFindings.values()].filter(
-        (f) => !known.has(f.fingerprint),
-      );
-      const { fixes: proposed, deferred } = proposals(
-        { project: baseline.project, findings: [...baseline.findings, ...carried] },
-        byId,
-        textOf,
-        ports.debug,
-        options.facts,
-        new Set(carried.map((f) => f.fingerprint)),
-      );
-      const candidates = narrowFirst(proposed);
-      deferredFindings.clear();
-      for (const f of deferred) deferredFindings.set(f.fingerprint, f);
-      const accepted: TextEdit[] = [];
-      const roundTexts = (file: string) => textOf(file);
-      const snapshot = new Map<string, string | undefined>();
-      let progressed = false;
-      const waiting: Fix[] = [];
-      for (const fix of candidates) {
-        if (fix.safety === 'suggest' && round > 0) continue;
-        // A rewrite waits a round for the fixes inside its lines that wait, so they apply first and it keeps them.
-        const overlaps = editsOverlap(accepted, fix.edits);
-        if (overlaps || (fix.safety === 'safe' && waiting.some((w) => rewrites(fix, w)))) {
-          if (fix.safety === 'safe') waiting.push(fix);
-          // Its lines moved: the next round proposes it again. Alone on the files as they are, it is a suggestion.
-          if (round === 0 && fix.safety === 'safe' && (await provedAlone(fix, accepted, start.findings)))
-            result.provenAlone.push(fix);
-          continue;
-        }
-        const edits = fix.safety === 'safe' ? [...accepted, ...fix.edits] : fix.edits;
-        let next: Map<string, string>;
-        try {
-          next = applyEdits(roundTexts, edits);
-        } catch (error) {
-          if (!(error instanceof EditConflict)) throw error;
-          drop(result, ports, fix, 'its edits overlap');
-          continue;
-        }
-        for (const file of next.keys()) if (!snapshot.has(file)) snapshot.set(file, roundTexts(file));
-        for (const [file, text] of next) scratch.write(file, text);
-        const after = await ports.analyze(scratch.dir);
-        const why = proofFailure(baseline.findings, after.findings, fix);
-        if (why || fix.safety === 'suggest') {
-          // Back to the tree with only the accepted fixes.
-          const kept = applyEdits(roundTexts, accepted);
-          for (const file of next.keys()) scratch.write(file, kept.get(file) ?? snapshot.get(file));
-          if (why) drop(result, ports, fix, why);
-          else if (!result.suggestions.some((s) => s.fingerprint === fix.fingerprint))
-            result.suggestions.push(fix);
-          continue;
-        }
-        accepted.push(...fix.edits);
-        result.applied.push(fix);
-        if (round === 0) result.provenAlone.push(fix);
-        baseline = after;
-        progressed = true;
+  for (let round = 0; round < (options.maxRounds ?? 6); round++) {
+    let baseline = await analyzeTried();
+    const start = baseline;
+    // The smoke run's findings, and those whose fix waited, are offered again: a fixer proposes nothing once done.
+    const known = new Set(baseline.findings.map((f) => f.fingerprint));
+    const carried = [...(options.dynamicFindings ?? []), ...deferredFindings.values()].filter(
+      (f) => !known.has(f.fingerprint),
+    );
+    const { fixes: proposed, deferred } = proposals(
+      { project: baseline.project, findings: [...baseline.findings, ...carried] },
+      byId,
+      textOf,
+      ports.debug,
+      options.facts,
+      new Set(carried.map((f) => f.fingerprint)),
+    );
+    const candidates = narrowFirst(proposed);
+    deferredFindings.clear();
+    for (const f of deferred) deferredFindings.set(f.fingerprint, f);
+    const accepted: TextEdit[] = [];
+    const roundTexts = (file: string) => textOf(file);
+    const snapshot = new Map<string, string | undefined>();
+    let progressed = false;
+    const waiting: Fix[] = [];
+    for (const fix of candidates) {
+      if (fix.safety === 'suggest' && round > 0) continue;
+      // A rewrite waits a round for the fixes inside its lines that wait, so they apply first and it keeps them.
+      const overlaps = editsOverlap(accepted, fix.edits);
+      if (overlaps || (fix.safety === 'safe' && waiting.some((w) => rewrites(fix, w)))) {
+        if (fix.safety === 'safe') waiting.push(fix);
+        // Its lines moved: the next round proposes it again. Alone on the files as they are, it is a suggestion.
+        if (round === 0 && fix.safety === 'safe' && (await provedAlone(fix, accepted, start.findings)))
+          result.provenAlone.push(fix);
+        continue;
       }
-      if (!progressed) break;
-      for (const [file, text] of applyEdits(roundTexts, accepted)) {
-        if (!original.has(file)) original.set(file, ports.read(file));
-        current.set(file, text);
+      const edits = fix.safety === 'safe' ? [...accepted, ...fix.edits] : fix.edits;
+      let next: Map<string, string>;
+      try {
+        next = applyEdits(roundTexts, edits);
+      } catch (error) {
+        if (!(error instanceof EditConflict)) throw error;
+        drop(result, ports, fix, 'its edits overlap');
+        continue;
       }
+      for (const file of next.keys()) if (!snapshot.has(file)) snapshot.set(file, roundTexts(file));
+      for (const [file, text] of next) write(file, text);
+      const after = await analyzeTried();
+      const why = proofFailure(baseline.findings, after.findings, fix);
+      if (why || fix.safety === 'suggest') {
+        // Back to the tree with only the accepted fixes.
+        const kept = applyEdits(roundTexts, accepted);
+        for (const file of next.keys()) write(file, kept.get(file) ?? snapshot.get(file));
+        if (why) drop(result, ports, fix, why);
+        else if (!result.suggestions.some((s) => s.fingerprint === fix.fingerprint))
+          result.suggestions.push(fix);
+        continue;
+      }
+      accepted.push(...fix.edits);
+      result.applied.push(fix);
+      if (round === 0) result.provenAlone.push(fix);
+      baseline = after;
+      progressed = true;
     }
-  } finally {
-    scratch.dispose();
+    if (!progressed) break;
+    for (const [file, text] of applyEdits(roundTexts, accepted)) {
+      if (!original.has(file)) original.set(file, ports.read(file));
+      current.set(file, text);
+    }
   }
   for (const [file, after] of current) {
     const before = original.get(file);

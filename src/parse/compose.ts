@@ -1,5 +1,6 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Document, Node as YamlNode } from 'yaml';
+import { rememberedParser } from './memo.js';
 import type { ParseError } from './types.js';
 
 /**
@@ -43,7 +44,10 @@ const MAX_ALIAS_COUNT = 100;
 const MAX_NODES = 200_000;
 
 /** Compose YAML text → positioned tree. Invalid YAML gives an error with its line and no tree. Never throws. */
-export function parseComposeYaml(file: string, text: string): { root?: YNode; errors: ParseError[] } {
+export const parseComposeYaml: (file: string, text: string) => { root?: YNode; errors: ParseError[] } =
+  rememberedParser(parseComposeText, (file, text) => `${file}\0${text}`);
+
+function parseComposeText(file: string, text: string): { root?: YNode; errors: ParseError[] } {
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;
   try {

@@ -1,4 +1,5 @@
 import { DockerfileParser } from 'dockerfile-ast';
+import { rememberedParser } from './memo.js';
 
 export interface DockerfileHeredoc {
   name: string;
@@ -38,7 +39,12 @@ const HEREDOC_KEYWORDS = new Set(['RUN', 'COPY', 'ADD']);
 const HEREDOC_MARKER = /(?<!<)<<(-?)(["']?)([A-Za-z0-9_.-]+)\2/g;
 
 /** Dockerfile text → instructions with positions. No judgement; never throws on bad input. */
-export function parseDockerfile(source: string): DockerfileSyntax {
+export const parseDockerfile: (source: string) => DockerfileSyntax = rememberedParser(
+  parseDockerfileText,
+  (source) => source,
+);
+
+function parseDockerfileText(source: string): DockerfileSyntax {
   const text = source.replace(/\r\n?/g, '\n');
   const document = DockerfileParser.parse(text);
   const escape = document.getEscapeCharacter() || '\\';

@@ -1,5 +1,6 @@
 import type { SyntaxNode } from '@lezer/common';
 import { parser } from '@lezer/python';
+import { rememberedParser } from './memo.js';
 
 /** A Python module parsed with @lezer/python: the top-level statements that parsed cleanly, with positions. */
 export interface PythonModule {
@@ -18,7 +19,9 @@ const MAX_REPARSES = 6;
 const REPARSE_BUDGET = 120_000;
 
 /** Python text → statements with positions. Statements holding a syntax error are left out; parsing resumes at the next top-level line. Never throws. */
-export function parsePython(text: string): PythonModule {
+export const parsePython: (text: string) => PythonModule = rememberedParser(parsePythonText, (text) => text);
+
+function parsePythonText(text: string): PythonModule {
   const starts = lineStarts(text);
   const lineOf = (offset: number): number => lineAt(starts, offset);
   const module: PythonModule = { text, statements: [], lineOf };

@@ -1,7 +1,6 @@
 import * as core from '@actions/core';
 import { join, resolve } from 'node:path';
 import type { Report } from '../core/index.js';
-import { readArtifact, writeArtifact } from '../github/artifact.js';
 import { pullRequestOf, readEvent, workflowRunOf } from '../github/event.js';
 import type { Inputs } from '../inputs.js';
 import { stepLog as log } from '../log.js';
@@ -16,7 +15,6 @@ import { escapeMarkdown } from '../report/escape.js';
 import { RULES } from '../rules/registry.js';
 import type { Redactor } from '../smoke/index.js';
 import { attempt, writeText, type Publication } from './channel.js';
-import { checkRun, isCurrentHead, publishPr } from './pull-request.js';
 import type { Runner } from './runner.js';
 
 export { runner, type Runner } from './runner.js';
@@ -25,6 +23,10 @@ export { runner, type Runner } from './runner.js';
 const ANNOTATIONS_PER_LEVEL = 10;
 /** The job summary of a step holds at most 1 MiB of UTF-8. */
 const SUMMARY_MAX_BYTES = 1024 * 1024;
+
+// The GitHub API client (octokit) and the artifact's schema are loaded only by a run that uses them.
+const pullRequest = () => import('./pull-request.js');
+const artifacts = () => import('../github/artifact.js');
 
 /** Collect everything, publish everything: each channel on its own; a failure there is a warning, never a verdict. */
 export async function publishAll(
@@ -60,15 +62,15 @@ export async function publishAll(
   setOutputs(report, reportPath, sarifPath, patchPath);
 
   if (inputs.checkRun && inputs.mode !== 'analyze')
-    await checkRun(pub, report, inputs, env, pr?.headSha ?? env.sha);
+    await (await pullRequest()).checkRun(pub, report, inputs, env, pr?.headSha ?? env.sha);
   if (inputs.mode === 'analyze') {
     await attempt(pub, 'Report artifact', async () => {
       const dir = resolve(env.workspace, inputs.artifactDir);
-      writeArtifact(dir, report, pr, [env.workspace, env.temp]);
+      (await artifacts()).writeArtifact(dir, report, pr, [env.workspace, env.temp]);
       log.info(`Report for the publish workflow written to ${dir}: upload it with actions/upload-artifact.`);
     });
   } else if (pr) {
-    await publishPr(pub, report, inputs, env, pr);
+    await (await pullRequest()).publishPr(pub, report, inputs, env, pr);
   } else {
     log.info(`Event '${env.eventName}': no pull request to comment on.`);
   }
@@ -93,6 +95,7 @@ export async function publishFromArtifact(inputs: Inputs, env: Runner, redactor:
   const pub: Publication = { warnings: [], notes: [] };
   const run = workflowRunOf(env.eventName, readEvent(env.eventPath));
   const dir = resolve(env.workspace, inputs.artifactDir);
+  const { readArtifact } = await artifacts();
   const artifact = await core.group('Read the report artifact', async () => readArtifact(dir, inputs.failOn));
   const { pr } = artifact;
   const report = redactor.redactValue(artifact.report);
@@ -107,8 +110,8 @@ export async function publishFromArtifact(inputs: Inputs, env: Runner, redactor:
     pub.warnings.push(
       `The artifact names pull request #${pr.number} at ${pr.headSha}, but the workflow run analysed ${run.headSha}: not published.`,
     );
-  } else if (await isCurrentHead(pub, inputs, env, pr)) {
-    await publishPr(pub, report, inputs, env, pr);
+  } else if (await (await pullRequest()).isCurrentHead(pub, inputs, env, pr)) {
+    await (await pullRequest()).publishPr(pub, report, inputs, env, pr);
   }
   await attempt(pub, 'Job summary', async () => {
     const repoUrl = env.repository ? `${env.serverUrl}/${env.repository}` : undefined;

@@ -1,36 +1,46 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   DEFAULT_LIMITS,
-  DYNAMIC_RULES,
   MAX_FILE_BYTES,
   POSTGRES_MIN_MEMORY,
   Redactor,
-  UnsafePathError,
   capCpus,
   classicBuildLimitArgs,
   containerLimitArgs,
   formatMemory,
   isSecretName,
-  readInside,
   require_node_os,
+  tail
+} from "./chunk-3EREJI7L.js";
+import {
+  RUN_LABEL,
+  SMOKE_LAYERS_STATE_KEY,
+  SMOKE_STATE_KEY,
+  createDockerCli,
+  removeBuildLayers,
+  removeRun
+} from "./chunk-VA2ZQC3Z.js";
+import "./chunk-JLWYBPF7.js";
+import {
+  DYNAMIC_RULES,
+  withBases
+} from "./chunk-Q6SF4KVR.js";
+import {
+  UnsafePathError,
+  readInside,
   require_node_path,
   resolveInside,
   runFactsOf,
-  stamp,
-  tail,
-  withBases
-} from "./chunk-XIUIEIHL.js";
+  stamp
+} from "./chunk-BQ4YNGKF.js";
 import {
-  RUN_LABEL,
-  removeBuildLayers,
-  removeRun
-} from "./chunk-4ZTSOJMM.js";
+  require_node_crypto
+} from "./chunk-E2P55RUK.js";
 import {
   __commonJS,
   __require,
-  __toESM,
-  require_node_crypto
-} from "./chunk-SBUXF6WE.js";
+  __toESM
+} from "./chunk-TEVZZSVY.js";
 
 // builtin-by-require:node:http
 var require_node_http = __commonJS({
@@ -2005,13 +2015,19 @@ function onceCleanup(run, guard, docker) {
     return cleanupPromise;
   };
 }
-
 export {
-  nodeHttpProbe,
-  locateBuildFailure,
-  planEnv,
-  parseDeployCheck,
+  DEFAULT_LIMITS,
   ENGINES,
+  RUN_LABEL,
+  Redactor,
+  SMOKE_LAYERS_STATE_KEY,
+  SMOKE_STATE_KEY,
+  createDockerCli,
+  locateBuildFailure,
   newRunId,
+  nodeHttpProbe,
+  parseDeployCheck,
+  planEnv,
+  removeRun,
   runSmoke
 };

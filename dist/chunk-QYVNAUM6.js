@@ -1,30 +1,32 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
-  escapeData,
-  escapeProperty,
-  inert
-} from "./chunk-HDWVAUYN.js";
+  reportDirectory
+} from "./chunk-HFDWMP2R.js";
+import {
+  INFORMED_FIXERS,
+  informedFixersOf
+} from "./chunk-THPNKJMD.js";
+import {
+  makeReport
+} from "./chunk-VMUMBVHU.js";
+import {
+  MAX_FILE_BYTES,
+  OptionError,
+  Redactor,
+  discover,
+  require_node_os
+} from "./chunk-3EREJI7L.js";
 import {
   DEFAULT_CONFIG_FILE,
   ImageLayout,
-  MAX_FILE_BYTES,
-  OptionError,
   RULES,
-  Redactor,
-  SEVERITIES,
-  UnsafePathError,
-  appOfDockerfile,
   baseName,
-  buildCommands,
   compareText,
   dirName,
-  discover,
   djangoCommand,
   entryOf,
   findRule,
   inlineScript,
-  insertLines,
-  instructionsOf,
   isComposeOverride,
   isCoreFile,
   isDockerfile,
@@ -37,51 +39,36 @@ import {
   isUnder,
   isUrl,
   joinPath,
-  linesOf,
   looksLikeCompose,
   modelCompose,
   modelDockerfile,
   modelSettings,
   moduleFiles,
-  normalizePackageName,
   normalizeRelative,
   parseComposeYaml,
   parseDockerignore,
   parseDotenv,
   parseShell,
-  partsOfPlain,
-  pipInstall,
-  plainMessage,
   pythonFileCredentials,
-  readInsideSync,
-  readRegularFileSync,
   relativeTo,
-  replaceInLine,
-  replaceLines,
   require_dist,
-  require_node_fs,
-  require_node_os,
-  require_node_path,
-  runtimeInsertionLine,
   secretsInEnvTemplate,
   sentFiles,
-  serverOf,
+  serverOf
+} from "./chunk-Q6SF4KVR.js";
+import {
+  SEVERITIES,
+  UnsafePathError,
+  readInsideSync,
+  readRegularFileSync,
+  require_node_fs,
+  require_node_path,
   stamp,
   writeOwnFile
-} from "./chunk-XIUIEIHL.js";
+} from "./chunk-BQ4YNGKF.js";
 import {
-  __commonJS,
-  __require,
-  __toESM,
-  require_node_crypto
-} from "./chunk-SBUXF6WE.js";
-
-// builtin-by-require:node:url
-var require_node_url = __commonJS({
-  "builtin-by-require:node:url"(exports, module) {
-    module.exports = __require("node:url");
-  }
-});
+  __toESM
+} from "./chunk-TEVZZSVY.js";
 
 // src/options.ts
 var import_node_fs = __toESM(require_node_fs(), 1);
@@ -232,31 +219,6 @@ function parseConfig(text, name) {
     }
   }
   return config;
-}
-
-// package.json
-var package_default = { version: "0.1.0" };
-
-// src/report/make.ts
-var TOOL = { name: "twelve-factor-review", version: package_default.version };
-function makeReport(input) {
-  const counts = { error: 0, warning: 0, notice: 0 };
-  for (const f of input.findings) if (!f.suppressed) counts[f.severity]++;
-  const threshold = input.failOn === "never" ? -1 : SEVERITIES.indexOf(input.failOn);
-  const failing = SEVERITIES.some((s, i) => i <= threshold && counts[s] > 0);
-  return {
-    tool: TOOL,
-    directory: input.directory,
-    findings: input.findings,
-    counts,
-    smoke: input.smoke,
-    configFile: input.configFile,
-    ...input.apps ? { apps: input.apps } : {},
-    ...input.skipped ? { skipped: input.skipped } : {},
-    failOn: input.failOn,
-    verdict: failing ? "fail" : "pass",
-    durationMs: input.durationMs
-  };
 }
 
 // src/model/index.ts
@@ -877,9 +839,9 @@ function uwsgiIniLogs(file, text) {
   text.split(/\r?\n/).forEach((raw, i) => {
     const line = raw.trim();
     if (line === "" || line.startsWith(";") || line.startsWith("#")) return;
-    const header2 = /^\[([^\]]+)\]$/.exec(line);
-    if (header2) {
-      section = header2[1].trim();
+    const header = /^\[([^\]]+)\]$/.exec(line);
+    if (header) {
+      section = header[1].trim();
       return;
     }
     const m = /^([\w-]+)\s*=\s*(.*)$/.exec(line);
@@ -1449,8 +1411,8 @@ function onContinuation(line, f) {
 }
 
 // src/pipeline.ts
-async function analyzeStatic(root, config, options = {}) {
-  const tree = await discover(root, { exclude: config.exclude, ...options });
+async function analyzeStatic(root, config, options = {}, overlay) {
+  const tree = await discover(root, { exclude: config.exclude, ...options }, {}, overlay);
   const project = buildProject(tree, isKnownRule);
   return { project, findings: runRules(project, config) };
 }
@@ -1468,946 +1430,10 @@ function joinSmoke(staticResult, config, dynamic) {
   };
 }
 
-// src/report/json.ts
-function renderJson(report) {
-  return `${JSON.stringify(jsonReport(report), null, 2)}
-`;
-}
-function jsonReport(report) {
-  return {
-    tool: { name: report.tool.name, version: report.tool.version },
-    directory: report.directory,
-    verdict: report.verdict,
-    failOn: report.failOn,
-    counts: {
-      error: report.counts.error,
-      warning: report.counts.warning,
-      notice: report.counts.notice,
-      suppressed: report.findings.filter((f) => f.suppressed).length
-    },
-    configFile: report.configFile ?? null,
-    ...report.apps ? { apps: report.apps.map(jsonApp) } : {},
-    ...report.skipped ? {
-      skipped: report.skipped.map((s) => ({
-        ...s.managePy ? { managePy: s.managePy } : {},
-        ...s.dockerfile ? { dockerfile: s.dockerfile } : {},
-        reason: s.reason
-      }))
-    } : {},
-    durationMs: report.durationMs,
-    findings: report.findings.map(jsonFinding),
-    ...report.smoke ? { smoke: jsonSmoke(report.smoke) } : {},
-    ...report.fixes ? { fixes: report.fixes } : {}
-  };
-}
-function jsonApp(a) {
-  return {
-    dir: a.dir,
-    dockerfile: a.dockerfile ?? null,
-    composeFiles: a.composeFiles ?? [],
-    settings: a.settings ?? null
-  };
-}
-function jsonFinding(f) {
-  return {
-    ruleId: f.ruleId,
-    name: f.name,
-    factor: f.factor,
-    severity: f.severity,
-    kind: f.kind,
-    file: f.file,
-    line: f.line ?? null,
-    ...f.endLine !== void 0 ? { endLine: f.endLine } : {},
-    ...f.column !== void 0 ? { column: f.column } : {},
-    message: f.message,
-    // The message as parts (text, code, path, value), when the rule built it with them and they still spell it.
-    ...f.parts && f.parts.length > 0 && plainMessage(f.parts) === f.message ? { parts: f.parts.map((p) => ({ kind: p.kind, text: p.text })) } : {},
-    ...f.details !== void 0 ? { details: f.details } : {},
-    related: [...f.related],
-    fingerprint: f.fingerprint,
-    ...f.suppressed ? {
-      suppressed: {
-        by: f.suppressed.by,
-        ...f.suppressed.reason !== void 0 ? { reason: f.suppressed.reason } : {}
-      }
-    } : {}
-  };
-}
-function jsonSmoke(s) {
-  return {
-    status: s.status,
-    ...s.reason !== void 0 ? { reason: s.reason } : {},
-    ...s.app !== void 0 ? { app: s.app } : {},
-    durationMs: s.durationMs,
-    ...s.build ? { build: jsonStep(s.build) } : {},
-    engines: {
-      ...s.engines.sqlite ? { sqlite: jsonEngine(s.engines.sqlite) } : {},
-      ...s.engines.postgres ? { postgres: jsonEngine(s.engines.postgres) } : {}
-    }
-  };
-}
-function jsonEngine(e) {
-  return {
-    engine: e.engine,
-    status: e.status,
-    ...e.reason !== void 0 ? { reason: e.reason } : {},
-    durationMs: e.durationMs,
-    steps: e.steps.map(jsonStep)
-  };
-}
-function jsonStep(s) {
-  return {
-    name: s.name,
-    status: s.status,
-    durationMs: s.durationMs,
-    ...s.detail !== void 0 ? { detail: s.detail } : {},
-    ...s.logTail !== void 0 ? { logTail: s.logTail } : {}
-  };
-}
-
-// src/report/common.ts
-var INFORMATION_URI = "https://github.com/twelve-factor-review/twelve-factor-review";
-var FACTOR_NAMES = {
-  "0": "Analysis",
-  I: "I. Codebase",
-  II: "II. Dependencies",
-  III: "III. Config",
-  IV: "IV. Backing services",
-  V: "V. Build, release, run",
-  VI: "VI. Processes",
-  VII: "VII. Port binding",
-  VIII: "VIII. Concurrency",
-  IX: "IX. Disposability",
-  X: "X. Dev/prod parity",
-  XI: "XI. Logs",
-  XII: "XII. Admin processes",
-  XIII: "Production checks"
-};
-var FACTOR_ORDER = Object.keys(FACTOR_NAMES);
-function ruleAnchor(rule) {
-  return `${rule.id.toLowerCase()}-${rule.name}`;
-}
-function ruleHelpUri(rule, version) {
-  return `${INFORMATION_URI}/blob/v${version}/docs/rules.md#${ruleAnchor(rule)}`;
-}
-function plural(n, word) {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
-function seconds(ms) {
-  return `${(ms / 1e3).toFixed(1)} s`;
-}
-function countsPhrase(counts) {
-  return [
-    plural(counts.error, "error"),
-    plural(counts.warning, "warning"),
-    plural(counts.notice, "notice")
-  ].join(", ");
-}
-function analysedLine(report, path, text) {
-  const apps = (report.apps ?? []).map((a) => {
-    const files = [a.dockerfile, ...a.composeFiles ?? [], a.settings].filter((f) => !!f);
-    return (files.length > 0 ? files : [a.dir]).map(path).join(" + ");
-  });
-  const skipped = (report.skipped ?? []).map(
-    (s) => `${path(s.managePy ?? s.dockerfile ?? "")} ${text(`(${s.reason})`)}`
-  );
-  const parts = [
-    ...apps.length > 0 ? [`Analysed ${apps.join("; ")}`] : [],
-    ...skipped.length > 0 ? [`skipped ${skipped.join(", ")}`] : []
-  ];
-  return parts.length > 0 ? parts.join(" \xB7 ") : void 0;
-}
-
-// src/report/escape.ts
-var ZWJ = "\u200D";
-var ANSI = /\u001B(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001B]*(?:\u0007|\u001B\\)|[@-Z\\-_])/g;
-var CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
-var BIDI = /[\u202A-\u202E\u2066-\u2069]/g;
-function stripControl(text) {
-  return text.replace(/\r\n?/g, "\n").replace(ANSI, "").replace(CONTROL, "").replace(BIDI, "");
-}
-function neutraliseMentions(text) {
-  return text.replace(/@/g, `@${ZWJ}`).replace(/#(?=\d)/g, `#${ZWJ}`);
-}
-function escapeHtml(text) {
-  return neutraliseMentions(stripControl(text).replace(/\s*\n\s*/g, " ")).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
-}
-var MARKDOWN_SPECIAL = /[\\`*_~[\]()|#!+\-={}.:]/g;
-function escapeMarkdown(text) {
-  return neutraliseMentions(stripControl(text).replace(/\s*\n\s*/g, " ")).replace(MARKDOWN_SPECIAL, (c) => `\\${c}`).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-function fencedBlock(content, indent = "") {
-  const body = stripControl(content).replace(/\n+$/, "");
-  let longest = 0;
-  for (const m of body.matchAll(/`+/g)) longest = Math.max(longest, m[0].length);
-  const fence = "`".repeat(Math.max(3, longest + 1));
-  const lines = [fence, ...body.split("\n"), fence];
-  return lines.map((l) => l === "" ? "" : indent + l).join("\n");
-}
-function encodePath(path) {
-  return path.split("/").map(
-    (segment) => encodeURIComponent(segment).replace(
-      /[!'()*]/g,
-      (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`
-    )
-  ).join("/");
-}
-function terminalLine(text) {
-  return stripControl(text).replace(/\s*[\n\t]\s*/g, " ");
-}
-function defuseMarkers(text) {
-  return text.replace(/<!--/g, "<!-\u200D-");
-}
-function codeBlock(text) {
-  return defuseMarkers(fencedBlock(neutraliseMentions(text)));
-}
-
-// src/util/paths.ts
-var import_node_path5 = __toESM(require_node_path(), 1);
-function reportDirectory(directory) {
-  return import_node_path5.posix.normalize(directory.replace(/\\/g, "/")).replace(/(.)\/+$/, "$1");
-}
-function repoPath(directory, file) {
-  const dir = directory.replace(/\\/g, "/");
-  if (dir === "" || import_node_path5.posix.isAbsolute(dir) || /^[A-Za-z]:\//.test(dir)) return file;
-  const joined = import_node_path5.posix.normalize(import_node_path5.posix.join(dir, file));
-  return joined.startsWith("../") ? file : joined;
-}
-
-// src/report/markdown-smoke.ts
-var import_node_crypto = __toESM(require_node_crypto(), 1);
-
-// src/report/logs.ts
-var TAIL_LINES = 25;
-var TAIL_CHARS = 4e3;
-var EXPLAIN_LINES = 8;
-var EXCEPTION = /^(?:[A-Za-z_]\w*\.)*[A-Z]\w*(?:Error|Exception|Exit|Interrupt|Failure)\b(?::.*)?$/;
-var TOOL_ERROR = /^(?:ERROR|error|Error|fatal|FATAL|CommandError):? |returned a non-zero code|did not complete successfully/;
-var CHAINED = /^(?:The above exception was the direct cause|During handling of the above exception)/;
-function explainingTail(log) {
-  const lines = stripControl(log).replace(/\n+$/, "").split("\n");
-  let tail = lines.slice(-TAIL_LINES);
-  let cut = lines.length > tail.length;
-  let text = tail.join("\n");
-  if (text.length > TAIL_CHARS) {
-    text = text.slice(-TAIL_CHARS);
-    text = text.slice(text.indexOf("\n") + 1);
-    tail = text.split("\n");
-    cut = true;
-  }
-  const explaining = explainingLines(lines);
-  const shownFrom = lines.length - tail.length;
-  const first = explaining.length > 0 ? lines.indexOf(explaining[0]) : -1;
-  const head = explaining.length > 0 && !(first >= shownFrom && first - shownFrom < 3) ? [...explaining, "", `[\u2026 the last ${tail.length} lines of the log:]`] : [];
-  return [...head, ...cut && head.length === 0 ? ["[\u2026 earlier lines cut]"] : [], ...tail].join("\n");
-}
-function explainingLines(lines) {
-  let last = -1;
-  for (let i = lines.length - 1; i >= 0 && last < 0; i--) if (EXCEPTION.test(lines[i].trim())) last = i;
-  if (last < 0) {
-    for (let i = lines.length - 1; i >= 0 && last < 0; i--) if (TOOL_ERROR.test(lines[i].trim())) last = i;
-    return last < 0 ? [] : [lines[last]];
-  }
-  const out = withContinuation(lines, last);
-  const chain = lines.slice(0, last).findLastIndex((l) => CHAINED.test(l));
-  if (chain > 0) {
-    for (let i = chain - 1; i >= 0; i--) {
-      if (EXCEPTION.test(lines[i].trim())) {
-        out.push(`[caused by] ${lines[i]}`, ...withContinuation(lines, i).slice(1));
-        break;
-      }
-    }
-  }
-  return out.slice(0, EXPLAIN_LINES);
-}
-function withContinuation(lines, at) {
-  const out = [lines[at]];
-  for (let i = at + 1; i < lines.length && out.length < 4 && /^\s+\S/.test(lines[i]); i++) out.push(lines[i]);
-  return out;
-}
-
-// src/report/message.ts
-function messageParts(f) {
-  return f.parts && f.parts.length > 0 && plainMessage(f.parts) === f.message ? f.parts : partsOfPlain(f.message);
-}
-function partsMarkdown(parts) {
-  return parts.map((p) => p.kind === "code" ? codeSpan(p.text) : escapeMarkdown(p.text)).join("");
-}
-function partsTerminal(parts, codeStyle) {
-  return parts.map((p) => {
-    const text = terminalLine(p.text);
-    return p.kind === "code" && codeStyle ? codeStyle(text) : p.kind === "code" ? `\`${text}\`` : text;
-  }).join("");
-}
-function codeSpan(text) {
-  const body = stripControl(text).replace(/\s*\n\s*/g, " ").replace(/<!--/g, "<!-\u200D-");
-  if (body.trim() === "") return "";
-  const longest = Math.max(0, ...[...body.matchAll(/`+/g)].map((m) => m[0].length));
-  const fence = "`".repeat(longest + 1);
-  const pad = /^[`\s]|[`\s]$/.test(body) ? " " : "";
-  return `${fence}${pad}${body}${pad}${fence}`;
-}
-
-// src/report/markdown-smoke.ts
-var SEVERITY_ICON = { error: "\u274C", warning: "\u26A0\uFE0F", notice: "\u2139\uFE0F" };
-var STATUS_ICON = {
-  passed: "\u2705",
-  warnings: "\u26A0\uFE0F",
-  failed: "\u274C",
-  skipped: "\u23ED\uFE0F"
-};
-var ENGINE_NAME = { sqlite: "SQLite", postgres: "PostgreSQL" };
-var STEP_LABEL = {
-  database: "database",
-  migrate: "migrate",
-  start: "start",
-  http: "serve",
-  stop: "stop",
-  persist: "data survives",
-  tables: "tables kept",
-  "check-deploy": "check --deploy"
-};
-var SCORECARD_FACTORS = FACTOR_ORDER.filter((f) => f !== "0");
-function anchorPrefix(directory) {
-  const dir = directory.replace(/^(?:\.\/)+|\/+$/g, "");
-  if (dir === "" || dir === ".") return "tfr-";
-  const slug = dir.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40).replace(/-+$/, "");
-  const hash = (0, import_node_crypto.createHash)("sha256").update(dir).digest("hex").slice(0, 6);
-  return `tfr-${slug ? `${slug}-` : ""}${hash}-`;
-}
-function factorAnchor(factor, prefix) {
-  return `${prefix}factor-${factor === "0" ? "analysis" : factor.toLowerCase()}`;
-}
-function severityCounts(findings) {
-  const counts = { error: 0, warning: 0, notice: 0 };
-  for (const f of findings) counts[f.severity]++;
-  return counts;
-}
-function countsShort(counts) {
-  return ["error", "warning", "notice"].filter((s) => counts[s] > 0).map((s) => `${counts[s]} ${s}${counts[s] === 1 ? "" : "s"}`).join(", ");
-}
-function scorecard(active, sections, prefix) {
-  if (!active.some((f) => f.severity !== "notice")) {
-    const notices = active.length ? ` (${countsShort(severityCounts(active))} below)` : "";
-    return `\u2705 **All twelve factors and the production checks pass**${notices}`;
-  }
-  const factors = active.some((f) => f.factor === "0") ? ["0", ...SCORECARD_FACTORS] : SCORECARD_FACTORS;
-  const rows = factors.map((factor) => {
-    const counts = severityCounts(active.filter((f) => f.factor === factor));
-    const icon = counts.error ? "\u274C" : counts.warning ? "\u26A0\uFE0F" : "\u2705";
-    const name = sections.has(factor) ? `[${FACTOR_NAMES[factor]}](#${factorAnchor(factor, prefix)})` : FACTOR_NAMES[factor];
-    return `| ${icon} | ${name} | ${countsShort(counts)} |`;
-  });
-  return ["| | Factor | Findings |", "|:-:|---|---|", ...rows].join("\n");
-}
-function smokeLogs(report) {
-  const s = report.smoke;
-  if (!s) return [];
-  const prefix = anchorPrefix(report.directory);
-  const logs = [];
-  if (s.build?.logTail)
-    logs.push({ anchor: `${prefix}log-build`, label: "the image build", text: s.build.logTail });
-  for (const engine of [s.engines.sqlite, s.engines.postgres]) {
-    for (const step of engine?.steps ?? []) {
-      if (step.status === "failed" && step.logTail && !logs.some((l) => l.text === step.logTail)) {
-        logs.push({
-          anchor: `${prefix}log-${engine.engine}-${step.name.replace(/[^\w-]/g, "")}`,
-          label: `${label(step.name)} (${ENGINE_NAME[engine.engine]})`,
-          text: step.logTail
-        });
-      }
-    }
-  }
-  return logs;
-}
-function smokeSection(report, withLogs) {
-  const smoke = report.smoke;
-  const app = smoke.app !== void 0 && smoke.app !== "." ? ` of ${escapeMarkdown(smoke.app)}` : "";
-  let head = `**Smoke test${app}**: ${STATUS_ICON[smoke.status]} ${smoke.status} in ${seconds(smoke.durationMs)}`;
-  if (smoke.reason && smoke.status !== "failed") head += `: ${prose(smoke.reason)}`;
-  const logs = smokeLogs(report);
-  const logOf = (text) => withLogs && text ? logs.find((l) => l.text === text) : void 0;
-  const items = [];
-  const shown = /* @__PURE__ */ new Set();
-  if (smoke.build) {
-    const b = smoke.build;
-    let line = `- **Image build** ${STATUS_ICON[b.status]} ${seconds(b.durationMs)}`;
-    if (b.status !== "passed" && b.detail) line += `: ${prose(b.detail)}`;
-    const log = logOf(b.logTail);
-    if (log) shown.add(log.anchor);
-    items.push(withLog(line, log));
-  }
-  for (const engine of [smoke.engines.sqlite, smoke.engines.postgres]) {
-    if (!engine) continue;
-    let line = `- ${engineLine(engine)}`;
-    const failed = engine.steps.find((s) => s.status === "failed");
-    const why = engine.reason ?? failed?.detail;
-    if (why && engine.status !== "passed") line += `: ${prose(why)}`;
-    let item = line;
-    for (const step of engine.steps) {
-      const log = logOf(step.logTail);
-      if (log && !shown.has(log.anchor)) {
-        shown.add(log.anchor);
-        item = withLog(item, log);
-      }
-    }
-    items.push(item);
-  }
-  return [head, items.join("\n")].filter(Boolean).join("\n\n");
-}
-function engineLine(engine) {
-  const steps = engine.steps.map(
-    (s) => `${escapeMarkdown(label(s.name))} ${STATUS_ICON[s.status]}`
-  );
-  return [
-    `**${ENGINE_NAME[engine.engine]}** ${STATUS_ICON[engine.status]}`,
-    ...steps,
-    seconds(engine.durationMs)
-  ].join(" \xB7 ");
-}
-function label(step) {
-  return STEP_LABEL[step] ?? step;
-}
-function prose(text) {
-  return partsMarkdown(partsOfPlain(text));
-}
-function withLog(line, log) {
-  return log ? `${line}
-${logDetails(`Log of ${log.label}`, log.text, "  ", log.anchor)}` : line;
-}
-function logDetails(summary, log, indent = "", anchor) {
-  const id = anchor ? `<a id="${anchor}"></a>` : "";
-  return [
-    `${indent}<details><summary>${id}${escapeHtml(summary)}</summary>`,
-    "",
-    fencedBlock(explainingTail(log), indent),
-    "",
-    `${indent}</details>`
-  ].join("\n");
-}
-
-// src/report/markdown-fixes.ts
-var fileName = (name) => /^[\w./:+-]+$/.test(name) ? codeSpan(name) : escapeMarkdown(name);
-function languageBlock(language, text) {
-  const block = fencedBlock(text);
-  const fence = /^`+/.exec(block)[0];
-  return defuseMarkers(`${fence}${language}${block.slice(fence.length)}`);
-}
-function fixesSection(fixes) {
-  if (fixes.applied.length === 0) return void 0;
-  const n = fixes.applied.length;
-  const lines = [
-    `<details><summary>\u{1F527} ${n} proven fix${n === 1 ? "" : "es"}: one patch to <code>git apply</code> at the repository root</summary>`,
-    "",
-    "Each fix was applied to a copy of the repository and the analysis run again: its finding is gone and no new one appears.",
-    "",
-    ...fixes.applied.map((f) => `- \`${f.ruleId}\` ${escapeMarkdown(f.title)}`)
-  ];
-  if (fixes.verification) lines.push("", verificationLine(fixes.verification));
-  if (fixes.variables.length > 0)
-    lines.push(
-      "",
-      `Set these variables where the app runs: ${fixes.variables.map((v) => escapeMarkdown(v)).join(", ")}.`
-    );
-  if (fixes.patch !== "") lines.push("", languageBlock("diff", fixes.patch));
-  if (fixes.withheld.length > 0)
-    lines.push(
-      "",
-      `Not shown, because the change takes a secret out of the file: ${fixes.withheld.map(fileName).join(", ")}. The action's \`patch-file\` output and \`twelve-factor-review fix --write\` have it.`
-    );
-  lines.push("", "</details>");
-  return lines.join("\n");
-}
-var ENGINE_NAMES = { sqlite: "SQLite", postgres: "PostgreSQL" };
-function verificationLine(verification) {
-  if (verification.buildFailed)
-    return `With these fixes: the image does not build (${escapeMarkdown(verification.buildFailed)}).`;
-  const marks = [];
-  const failures = [];
-  for (const engine of ["sqlite", "postgres"]) {
-    const e = verification.engines[engine];
-    if (!e) continue;
-    const ok = e.status === "passed" || e.status === "warnings";
-    marks.push(`${ENGINE_NAMES[engine]} ${ok ? "\u2705" : e.status === "skipped" ? "\u23ED\uFE0F" : "\u274C"}`);
-    if (!ok && e.reason) failures.push(`${ENGINE_NAMES[engine]}: ${escapeMarkdown(e.reason)}`);
-  }
-  const tail = failures.length > 0 ? ` Still failing: ${failures.join(" ")}` : "";
-  return `With these fixes: ${marks.join(" ")}${tail}`;
-}
-
-// src/report/markdown.ts
-var DEFAULT_MAX_CHARS = 65536;
-var DEFAULT_HINT = "The full report is in the job summary of this run and in its JSON report.";
-var FIX_FIRST = 3;
-var BLOCKING_RULES = /* @__PURE__ */ new Set(["TF0502", "TF1001", "TF1002", "TF1201"]);
-function renderMarkdown(report, options = {}) {
-  const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
-  const maxBytes = options.maxBytes ?? Infinity;
-  const fits = (text2) => text2.length <= maxChars && (text2.length * 3 <= maxBytes || Buffer.byteLength(text2) <= maxBytes);
-  const total = report.findings.length;
-  const tiers = [
-    ...report.fixes?.applied.length ? [{ findingLogs: true, smokeLogs: true, shown: total, fixes: true }] : [],
-    { findingLogs: true, smokeLogs: true, shown: total },
-    { findingLogs: false, smokeLogs: true, shown: total },
-    { findingLogs: false, smokeLogs: false, shown: total }
-  ];
-  for (const layout of tiers) {
-    const text2 = assemble(report, options, layout);
-    if (fits(text2)) return text2;
-  }
-  let lo = 0;
-  let hi = total;
-  while (lo < hi) {
-    const mid = Math.ceil((lo + hi) / 2);
-    if (fits(assemble(report, options, { findingLogs: false, smokeLogs: false, shown: mid }))) lo = mid;
-    else hi = mid - 1;
-  }
-  const text = assemble(report, options, { findingLogs: false, smokeLogs: false, shown: lo });
-  if (fits(text)) return text;
-  const bare = assemble(report, options, { findingLogs: false, smokeLogs: false, shown: 0, smoke: false });
-  return fits(bare) ? bare : cutAtLine(bare, fits);
-}
-function assemble(report, options, layout) {
-  const showSmoke = Boolean(report.smoke) && layout.smoke !== false;
-  const ctx = {
-    report,
-    options,
-    withLogs: layout.findingLogs,
-    smokeLogs: showSmoke && layout.smokeLogs ? smokeLogs(report) : []
-  };
-  const unsuppressed = report.findings.filter((f) => !f.suppressed);
-  const suppressed = report.findings.filter((f) => f.suppressed);
-  const shownActive = layout.shown >= unsuppressed.length ? unsuppressed : mostSevere(unsuppressed, layout.shown);
-  const shownSuppressed = suppressed.slice(0, Math.max(0, layout.shown - unsuppressed.length));
-  const sections = new Set(shownActive.map((f) => f.factor));
-  const blocks = [];
-  if (options.marker) blocks.push(options.marker);
-  blocks.push(header(report, layout.smoke !== false));
-  if (layout.smoke !== false) blocks.push(scorecard(unsuppressed, sections, anchorPrefix(report.directory)));
-  const truncated = !layout.findingLogs && report.findings.some((f) => f.details && !smokeLogOf(ctx, f)) ? ["log details of findings"] : [];
-  if (report.smoke && !showSmoke) {
-    truncated.push("smoke test results");
-  } else if (report.smoke) {
-    blocks.push(smokeSection(report, layout.smokeLogs));
-    if (!layout.smokeLogs && smokeLogs(report).length > 0) truncated.push("smoke test logs");
-  }
-  if (report.fixes?.applied.length && !layout.fixes) truncated.push("the fixes' patch");
-  if (layout.shown < report.findings.length) {
-    truncated.unshift(`${layout.shown} of ${plural(report.findings.length, "finding")} shown`);
-  }
-  if (truncated.length > 0) {
-    blocks.push(
-      `> [!NOTE]
-> This report was shortened to fit (${truncated.join("; ")}). ${options.fullReportHint ?? DEFAULT_HINT}`
-    );
-  }
-  const first = fixFirst(shownActive);
-  if (first.length > 0) {
-    blocks.push(
-      `#### Fix these first
-
-${first.map((f, i) => `${i + 1}. ${findingLine(ctx, f)}`).join("\n")}`
-    );
-  }
-  blocks.push(findingsSection(ctx, shownActive, unsuppressed.length));
-  const fixes = layout.fixes && report.fixes ? fixesSection(report.fixes) : void 0;
-  if (fixes) blocks.push(fixes);
-  if (suppressed.length > 0) blocks.push(suppressedSection(ctx, shownSuppressed, suppressed.length));
-  return `${blocks.join("\n\n")}
-`;
-}
-var RANK = { error: 0, warning: 1, notice: 2 };
-function mostSevere(findings, n) {
-  const chosen = new Set(
-    findings.map((f, i) => ({ f, i })).sort((a, b) => RANK[a.f.severity] - RANK[b.f.severity] || a.i - b.i).slice(0, n).map((x) => x.f)
-  );
-  return findings.filter((f) => chosen.has(f));
-}
-function fixFirst(active) {
-  const weight = (f) => BLOCKING_RULES.has(f.ruleId) ? 0 : f.kind === "D" ? 1 : 2;
-  return active.filter((f) => f.severity === "error").map((f, i) => ({ f, i })).sort((a, b) => weight(a.f) - weight(b.f) || a.i - b.i).slice(0, FIX_FIRST).map((x) => x.f);
-}
-function header(report, withScope) {
-  const verdict = report.verdict === "pass" ? "\u2705 Twelve-factor review: pass" : "\u274C Twelve-factor review: fail";
-  const suppressed = report.findings.filter((f) => f.suppressed).length;
-  const parts = [
-    `**${countsPhrase(report.counts)}**`,
-    ...suppressed ? [`${suppressed} suppressed`] : [],
-    `fails on ${report.failOn === "never" ? "nothing (fail-on: never)" : `${report.failOn} and above`}`
-  ];
-  const scanned = [`Scanned ${fileName2(report.directory)}`];
-  if (report.configFile) scanned.push(`config ${fileName2(report.configFile)}`);
-  scanned.push(`${seconds(report.durationMs)}`);
-  const analysed = withScope && analysedLine(report, fileName2, escapeMarkdown);
-  return `### ${verdict}
-
-${parts.join(" \xB7 ")}\\
-${scanned.join(" \xB7 ")}${analysed ? `\\
-${analysed}` : ""}`;
-}
-function findingsSection(ctx, shown, total) {
-  if (total === 0) return "No findings.";
-  const out = ["#### Findings by factor"];
-  for (const factor of FACTOR_ORDER) {
-    const inFactor = shown.filter((f) => f.factor === factor).sort((a, b) => RANK[a.severity] - RANK[b.severity]);
-    if (inFactor.length === 0) continue;
-    out.push(factorSection(ctx, factor, inFactor));
-  }
-  if (shown.length < total) out.push(`\u2026 and ${plural(total - shown.length, "more finding")} not shown here.`);
-  return out.join("\n\n");
-}
-function factorSection(ctx, factor, findings) {
-  const counts = severityCounts(findings);
-  const icon = counts.error ? SEVERITY_ICON.error : counts.warning ? SEVERITY_ICON.warning : SEVERITY_ICON.notice;
-  const anchor = factorAnchor(factor, anchorPrefix(ctx.report.directory));
-  const summary = `<a id="${anchor}"></a>${icon} <strong>${FACTOR_NAMES[factor]}</strong>: ${countsShort(counts)}`;
-  return [
-    `<details${counts.error ? " open" : ""}><summary>${summary}</summary>`,
-    "",
-    findings.map((f) => `- ${findingItem(ctx, f)}`).join("\n"),
-    "",
-    "</details>"
-  ].join("\n");
-}
-function suppressedSection(ctx, shown, total) {
-  const items = shown.map((f) => `- ${findingItem(ctx, f)}`);
-  if (shown.length < total) items.push(`- \u2026 and ${plural(total - shown.length, "more suppressed finding")}`);
-  return [
-    `<details><summary>Suppressed (${total}): reported, never failing the check</summary>`,
-    "",
-    ...items,
-    "",
-    "</details>"
-  ].join("\n");
-}
-function findingLine(ctx, f) {
-  const help = ruleHelpUri({ id: f.ruleId, name: f.name }, ctx.report.tool.version);
-  const rule = `[**${escapeMarkdown(f.ruleId)}**](${help} "${f.name.replace(/[^\w-]/g, "")}")`;
-  const where2 = location(ctx, f);
-  return `${SEVERITY_ICON[f.severity]} ${rule} ${where2}: ${partsMarkdown(messageParts(f))}`;
-}
-function findingItem(ctx, f) {
-  let line = findingLine(ctx, f);
-  if (f.suppressed) {
-    line += ` _(suppressed by ${escapeMarkdown(f.suppressed.by)}${f.suppressed.reason ? `: ${escapeMarkdown(f.suppressed.reason)}` : ""})_`;
-  }
-  const log = smokeLogOf(ctx, f);
-  if (log) line += ` ([log of ${log.label}](#${log.anchor}))`;
-  else if (ctx.withLogs && f.details) line += `
-${logDetails("Details", f.details, "  ")}`;
-  return line;
-}
-function smokeLogOf(ctx, f) {
-  return f.details ? ctx.smokeLogs.find((l) => l.text === f.details) : void 0;
-}
-function location({ report, options }, f) {
-  if (f.file === ".") return "the whole project";
-  const at = f.line === void 0 ? f.file : `${f.file}:${f.line}`;
-  const text = fileName2(at);
-  if (!options.repoUrl || !options.sha) return text;
-  const path = encodePath(repoPath(report.directory, f.file));
-  const anchor = f.line === void 0 ? "" : `#L${f.line}`;
-  return `[${text}](${options.repoUrl.replace(/\/+$/, "")}/blob/${encodeURIComponent(options.sha)}/${path}${anchor})`;
-}
-function cutAtLine(text, fits) {
-  const lines = text.split("\n");
-  while (lines.length > 0 && !fits(`${lines.join("\n")}
-`)) lines.pop();
-  return lines.length > 0 ? `${lines.join("\n")}
-` : "";
-}
-function fileName2(name) {
-  return /^[\w./:+-]+$/.test(name) ? codeSpan(name) : escapeMarkdown(name);
-}
-
-// src/report/sarif.ts
-var import_node_path6 = __toESM(require_node_path(), 1);
-var import_node_url = __toESM(require_node_url(), 1);
-var SARIF_SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
-var LEVEL = {
-  error: "error",
-  warning: "warning",
-  notice: "note"
-};
-var SARIF_LEVEL = (s) => LEVEL[s];
-function renderSarif(report, rules) {
-  return `${JSON.stringify(sarifLog(report, rules), null, 2)}
-`;
-}
-function sarifLog(report, rules) {
-  const index = new Map(rules.map((r, i) => [r.id, i]));
-  const absolute = (0, import_node_path6.isAbsolute)(report.directory);
-  return {
-    $schema: SARIF_SCHEMA_URI,
-    version: "2.1.0",
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: report.tool.name,
-            version: report.tool.version,
-            semanticVersion: report.tool.version,
-            informationUri: INFORMATION_URI,
-            rules: rules.map((rule) => ruleDescriptor(rule, report.tool.version))
-          }
-        },
-        ...absolute ? { originalUriBaseIds: { "%SRCROOT%": { uri: directoryUri(report.directory) } } } : {},
-        columnKind: "utf16CodeUnits",
-        results: report.findings.map((f) => result(report, f, index.get(f.ruleId)))
-      }
-    ]
-  };
-}
-function ruleDescriptor(rule, version) {
-  return {
-    id: rule.id,
-    name: rule.name,
-    shortDescription: { text: rule.title },
-    fullDescription: { text: firstParagraph(rule.help) || rule.title },
-    helpUri: ruleHelpUri(rule, version),
-    help: { text: plainText(rule.help), markdown: rule.help },
-    defaultConfiguration: { level: SARIF_LEVEL(rule.severity) },
-    properties: {
-      tags: ["twelve-factor", FACTOR_NAMES[rule.factor], rule.kind === "S" ? "static" : "dynamic"],
-      factor: rule.factor,
-      related: [...rule.related]
-    }
-  };
-}
-function result(report, f, ruleIndex) {
-  const uri = (0, import_node_path6.isAbsolute)(report.directory) ? f.file : repoPath(report.directory, f.file);
-  const region = f.line === void 0 ? void 0 : {
-    startLine: f.line,
-    ...f.column !== void 0 ? { startColumn: f.column } : {},
-    ...f.endLine !== void 0 && f.endLine >= f.line ? { endLine: f.endLine } : {}
-  };
-  return {
-    ruleId: f.ruleId,
-    ...ruleIndex !== void 0 ? { ruleIndex } : {},
-    level: SARIF_LEVEL(f.severity),
-    message: { text: f.message, markdown: partsMarkdown(messageParts(f)) },
-    locations: [
-      {
-        physicalLocation: {
-          artifactLocation: { uri: encodePath(uri), uriBaseId: "%SRCROOT%" },
-          ...region ? { region } : {}
-        }
-      }
-    ],
-    partialFingerprints: { "twelveFactorFingerprint/v1": f.fingerprint },
-    ...f.suppressed ? {
-      suppressions: [
-        {
-          // Config-file suppressions live outside the analysed file.
-          kind: f.suppressed.by === "config" ? "external" : "inSource",
-          ...f.suppressed.reason ? { justification: f.suppressed.reason } : {}
-        }
-      ]
-    } : {},
-    // The log as the comment and the terminal show it: the lines that explain the failure, then the tail.
-    properties: {
-      name: f.name,
-      factor: f.factor,
-      ...f.details ? { details: explainingTail(f.details) } : {}
-    }
-  };
-}
-function directoryUri(dir) {
-  const href = (0, import_node_url.pathToFileURL)(dir).href;
-  return href.endsWith("/") ? href : `${href}/`;
-}
-function firstParagraph(markdown) {
-  const para = markdown.trim().split(/\n\s*\n/)[0] ?? "";
-  return plainText(para);
-}
-function plainText(markdown) {
-  return markdown.replace(/^```[^\n]*\n/gm, "").replace(/^```\s*$/gm, "").replace(/`([^`\n]+)`/g, "$1").replace(/\*\*([^*\n]+)\*\*/g, "$1").replace(/\[([^\]\n]+)\]\(([^)\s]+)\)/g, "$1 ($2)").trim();
-}
-
-// src/report/text.ts
-var CODES = {
-  red: [31, 39],
-  yellow: [33, 39],
-  cyan: [36, 39],
-  green: [32, 39],
-  dim: [2, 22],
-  bold: [1, 22],
-  underline: [4, 24]
-};
-var SEVERITY_STYLE = { error: "red", warning: "yellow", notice: "cyan" };
-var STATUS_STYLE = {
-  passed: "green",
-  warnings: "yellow",
-  failed: "red",
-  skipped: "dim"
-};
-function renderText(report, options) {
-  const paint = (style, text) => options.color ? `\x1B[${CODES[style][0]}m${text}\x1B[${CODES[style][1]}m` : text;
-  const out = [];
-  const byFile = /* @__PURE__ */ new Map();
-  for (const f of report.findings) byFile.set(f.file, [...byFile.get(f.file) ?? [], f]);
-  for (const [file, findings] of byFile) {
-    out.push(paint("underline", terminalLine(file)));
-    const positions = findings.map((f) => f.line === void 0 ? "-" : `${f.line}:${f.column ?? 1}`);
-    const width = Math.max(...positions.map((p) => p.length));
-    findings.forEach((f, i) => {
-      const position = positions[i].padStart(width);
-      const severity = f.severity.padEnd(7);
-      const rule = `${f.ruleId} ${f.name}`;
-      const message = options.color ? partsTerminal(messageParts(f), (c) => paint("cyan", c)) : terminalLine(f.message);
-      if (f.suppressed) {
-        const why = f.suppressed.reason ? `${f.suppressed.by}: ${terminalLine(f.suppressed.reason)}` : f.suppressed.by;
-        out.push(paint("dim", `  ${position}  ${severity}  ${message}  ${rule}  (suppressed, ${why})`));
-      } else {
-        out.push(
-          `  ${paint("dim", position)}  ${paint(SEVERITY_STYLE[f.severity], severity)}  ${message}  ${paint("dim", rule)}`
-        );
-        if (f.details) {
-          const indent = " ".repeat(width + 4);
-          for (const line of logLines(f.details)) out.push(paint("dim", `${indent}\u2502 ${line}`));
-        }
-      }
-    });
-    out.push("");
-  }
-  if (report.smoke) {
-    const s = report.smoke;
-    const app = s.app !== void 0 ? ` (app: ${terminalLine(s.app)})` : "";
-    out.push(
-      paint(
-        "bold",
-        `Smoke tests${app}: ${paint(STATUS_STYLE[s.status], s.status)} in ${seconds(s.durationMs)}`
-      )
-    );
-    if (s.reason) out.push(`  ${terminalLine(s.reason)}`);
-    const rows = [];
-    if (s.build) rows.push(stepRow(s.build, ""));
-    for (const engine of [s.engines.sqlite, s.engines.postgres]) {
-      if (!engine) continue;
-      rows.push(engineRow(engine));
-      for (const step of engine.steps) rows.push(stepRow(step, "  "));
-    }
-    const w0 = Math.max(0, ...rows.map((r) => r[0].length));
-    for (const [name, status, time, detail] of rows) {
-      const cells = [
-        name.padEnd(w0),
-        paint(STATUS_STYLE[status], status.padEnd(8)),
-        time.padStart(8),
-        detail
-      ];
-      out.push(`  ${cells.join("  ").trimEnd()}`);
-    }
-    out.push("");
-  }
-  const analysed = analysedLine(report, terminalLine, terminalLine);
-  if (analysed) out.push(paint("dim", analysed));
-  const suppressed = report.findings.filter((f) => f.suppressed).length;
-  const total = report.counts.error + report.counts.warning + report.counts.notice;
-  const mark = report.verdict === "pass" ? paint("green", "\u2714") : paint("red", "\u2716");
-  const verdict = report.verdict === "pass" ? paint("green", "pass") : paint("red", paint("bold", "fail"));
-  out.push(
-    `${mark} ${plural(total, "problem")} (${countsPhrase(report.counts)})${suppressed ? `, ${suppressed} suppressed` : ""}: ${verdict} (fail-on: ${report.failOn})`
-  );
-  return `${out.join("\n")}
-`;
-}
-function logLines(log) {
-  return explainingTail(log).split("\n").map((l) => l.replace(/\t/g, "  "));
-}
-function stepRow(step, indent) {
-  return [
-    indent + terminalLine(step.name),
-    step.status,
-    seconds(step.durationMs),
-    step.detail ? terminalLine(step.detail) : ""
-  ];
-}
-function engineRow(engine) {
-  return [
-    engine.engine,
-    engine.status,
-    seconds(engine.durationMs),
-    engine.reason ? terminalLine(engine.reason) : ""
-  ];
-}
-
-// src/report/annotations.ts
-var ANNOTATIONS_PER_LEVEL = 10;
-var NOUN = {
-  error: ["error", "errors"],
-  warning: ["warning", "warnings"],
-  notice: ["notice", "notices"]
-};
-function renderAnnotations(report, used = {}) {
-  const taken = { error: report.verdict === "fail" ? 1 : 0, ...used };
-  const room = (level) => Math.max(0, ANNOTATIONS_PER_LEVEL - (taken[level] ?? 0));
-  const active = report.findings.filter((f) => !f.suppressed);
-  const of = (level) => active.filter((f) => f.severity === level);
-  const out = [];
-  const overflow = [];
-  for (const level of ["error", "warning"]) {
-    const list = of(level);
-    out.push(...list.slice(0, room(level)).map((f) => findingAnnotation(report, f)));
-    if (list.length > room(level)) overflow.push(overflowNote(level, list.length - room(level)));
-  }
-  const notices = of("notice");
-  const noteRoom = room("notice");
-  overflow.splice(noteRoom);
-  const noticeSlots = noteRoom - overflow.length;
-  const noticesShown = notices.length <= noticeSlots ? notices.length : Math.max(0, noticeSlots - 1);
-  out.push(...notices.slice(0, noticesShown).map((f) => findingAnnotation(report, f)));
-  if (noticesShown < notices.length && overflow.length < noteRoom) {
-    overflow.push(overflowNote("notice", notices.length - noticesShown));
-  }
-  return [...out, ...overflow];
-}
-function findingAnnotation(report, f) {
-  const a = { level: f.severity, message: f.message, title: `${f.ruleId} ${f.name}` };
-  if (f.file !== ".") a.file = repoPath(report.directory, f.file);
-  if (f.line !== void 0 && a.file) {
-    a.startLine = f.line;
-    if (f.endLine !== void 0 && f.endLine >= f.line) a.endLine = f.endLine;
-    if (f.column !== void 0) a.startColumn = f.column;
-  }
-  return a;
-}
-function overflowNote(level, more) {
-  const noun = NOUN[level][more === 1 ? 0 : 1];
-  return {
-    level: "notice",
-    message: `and ${more} more ${noun}: see the job summary`,
-    title: `${more} more ${noun} not annotated`
-  };
-}
-
-// src/report/workflow-commands.ts
-function annotationCommand(a, level = a.level) {
-  const properties = [
-    ["file", a.file],
-    ["line", a.startLine],
-    ["endLine", a.endLine],
-    ["col", a.startColumn],
-    ["title", a.title]
-  ];
-  const props = properties.filter(([, v]) => v !== void 0).map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(",");
-  return `::${level}${props ? ` ${props}` : ""}::${escapeData(a.message)}`;
-}
-function renderGithub(report) {
-  const lines = report.findings.filter((f) => !f.suppressed).map((f) => annotationCommand(findingAnnotation(report, f)));
-  const total = report.counts.error + report.counts.warning + report.counts.notice;
-  lines.push(
-    inert(
-      `twelve-factor-review ${report.directory}: ${plural(total, "problem")} (${countsPhrase(report.counts)}): ${report.verdict} (fail-on: ${report.failOn})`
-    )
-  );
-  return `${lines.join("\n")}
-`;
-}
-
 // src/fix/files.ts
 var import_node_fs2 = __toESM(require_node_fs(), 1);
 var import_node_os = __toESM(require_node_os(), 1);
-var import_node_path7 = __toESM(require_node_path(), 1);
+var import_node_path5 = __toESM(require_node_path(), 1);
 var MAX_FIX_BYTES = 1024 * 1024;
 function readText(root, file) {
   try {
@@ -2417,21 +1443,21 @@ function readText(root, file) {
   }
 }
 function writeText(root, file, text) {
-  writeOwnFile((0, import_node_path7.join)(root, file), text, [root]);
+  writeOwnFile((0, import_node_path5.join)(root, file), text, [root]);
 }
 var MAX_SCRATCH_ENTRIES = 2e4;
 var ScratchTooLarge = class extends Error {
   name = "ScratchTooLarge";
 };
 function makeScratch(root, maxEntries = MAX_SCRATCH_ENTRIES) {
-  const base = (0, import_node_fs2.mkdtempSync)((0, import_node_path7.join)((0, import_node_os.tmpdir)(), "tfr-fix-"));
-  const dir = (0, import_node_path7.join)(base, "tree");
+  const base = (0, import_node_fs2.mkdtempSync)((0, import_node_path5.join)((0, import_node_os.tmpdir)(), "tfr-fix-"));
+  const dir = (0, import_node_path5.join)(base, "tree");
   let entries = 0;
   try {
     copyTree(root, dir, () => {
       if (++entries > maxEntries)
         throw new ScratchTooLarge(
-          `the project holds more than ${maxEntries} files and directories outside .git, more than the scratch copy that proves each fix takes`
+          `the project holds more than ${maxEntries} files and directories outside .git, more than the copy of the fixed tree takes`
         );
     });
   } catch (error) {
@@ -2441,7 +1467,7 @@ function makeScratch(root, maxEntries = MAX_SCRATCH_ENTRIES) {
   return {
     dir,
     write(file, text) {
-      if (text === void 0) (0, import_node_fs2.rmSync)((0, import_node_path7.join)(dir, file), { force: true });
+      if (text === void 0) (0, import_node_fs2.rmSync)((0, import_node_path5.join)(dir, file), { force: true });
       else writeText(dir, file, text);
     },
     dispose: () => (0, import_node_fs2.rmSync)(base, { recursive: true, force: true })
@@ -2456,8 +1482,8 @@ function copyTree(root, dir, counted) {
       if (source !== root) counted();
       const stat = (0, import_node_fs2.lstatSync)(source);
       if (!stat.isFile() || stat.size <= MAX_FILE_BYTES) return true;
-      const target = (0, import_node_path7.join)(dir, (0, import_node_path7.relative)(root, source));
-      (0, import_node_fs2.mkdirSync)((0, import_node_path7.dirname)(target), { recursive: true });
+      const target = (0, import_node_path5.join)(dir, (0, import_node_path5.relative)(root, source));
+      (0, import_node_fs2.mkdirSync)((0, import_node_path5.dirname)(target), { recursive: true });
       const fd = (0, import_node_fs2.openSync)(target, "w");
       try {
         (0, import_node_fs2.ftruncateSync)(fd, stat.size);
@@ -2469,200 +1495,9 @@ function copyTree(root, dir, counted) {
   });
 }
 
-// src/fix/informed/pins.ts
-var REQUIREMENT_LINE = /^(\s*[A-Za-z0-9][A-Za-z0-9._-]*(?:\s*\[[^\]]*\])?)([^;#]*?)(\s*(?:;[^#]*?)?\s*(?:#.*)?)$/;
-function pinInstalledVersions(context, facts) {
-  const installed = facts.installed;
-  const { finding } = context;
-  const lines = linesOf(context, finding.file);
-  if (!installed || !lines || finding.line === void 0) return void 0;
-  for (const app of context.project.apps) {
-    const req = app.requirements.find((r) => r.file === finding.file);
-    const line = req?.lines.find((l) => l.line === finding.line && l.kind === "package" && !l.pinned);
-    if (line?.name) return pinRequirementLine(finding.file, finding.line, lines, line.name, installed);
-    const df = app.dockerfile;
-    if (df?.file === finding.file) return pinPipInstall(context, finding.line, lines, installed);
-  }
-  return void 0;
-}
-function pinRequirementLine(file, n, lines, name, installed) {
-  const version = installed[normalizePackageName(name)];
-  const text = lines[n - 1] ?? "";
-  const m = REQUIREMENT_LINE.exec(text);
-  if (!version || !m || /\\\s*$/.test(text) || /\s--/.test(m[2])) return void 0;
-  const from = m[1].length + 1;
-  const to = from + m[2].length;
-  const space = m[3].startsWith(";") ? " " : "";
-  return {
-    title: `${name}==${version}, the version installed in the image`,
-    edits: [replaceInLine(file, n, from, to, `==${version}${space}`)]
-  };
-}
-function pinPipInstall(context, at, lines, installed) {
-  const file = context.finding.file;
-  const df = context.project.apps.find((a) => a.dockerfile?.file === file)?.dockerfile;
-  const instruction = df?.stages.flatMap((s) => s.instructions).find((i) => i.keyword === "RUN" && i.line <= at && at <= i.endLine);
-  if (!df || !instruction) return void 0;
-  const specs = buildCommands(df.builtStages).filter((c) => c.line === at).flatMap((c) => {
-    const pip = pipInstall(c.argv);
-    if (!pip || pip.constrained) return [];
-    const loose = pip.byName.filter((r) => !r.pinned).map((r) => ({ spec: r.spec, name: r.name }));
-    return loose.length > 0 ? loose : pip.unpinnedTooling.map((spec) => ({ spec, name: bareName(spec) }));
-  });
-  if (specs.length === 0) return void 0;
-  const edits = [];
-  const pins = [];
-  for (const { spec, name } of specs) {
-    const version = installed[normalizePackageName(name)];
-    const where2 = version ? wordAt(lines, spec, instruction.line, instruction.endLine) : void 0;
-    if (!where2) return void 0;
-    const extras = /^[A-Za-z0-9._-]+(\[[^\]]*\])?/.exec(spec)?.[1] ?? "";
-    const pinned = `${name}${extras}==${version}`;
-    edits.push(replaceInLine(file, where2.line, where2.column, where2.column + spec.length, pinned));
-    pins.push(pinned);
-  }
-  return { title: `${pins.join(", ")}: the versions installed in the image`, edits };
-}
-var bareName = (spec) => /^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(spec)?.[0] ?? spec;
-function wordAt(lines, word, first, last) {
-  const found = [];
-  const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const pattern = new RegExp(`(^|[\\s"'])${escaped}(?=$|[\\s"';&|])`, "g");
-  let installed = false;
-  for (let n = first; n <= Math.min(last, lines.length); n++) {
-    let text = lines[n - 1];
-    let offset = 0;
-    if (!installed) {
-      const at = /(^|\s)install(?=\s|$)/.exec(text);
-      if (!at) continue;
-      installed = true;
-      offset = at.index + at[0].length;
-      text = text.slice(offset);
-    }
-    for (const m of text.matchAll(pattern))
-      found.push({ line: n, column: offset + m.index + m[1].length + 1 });
-  }
-  return found.length === 1 ? found[0] : void 0;
-}
-function pinBaseDigest(context, facts) {
-  const base = facts.baseImage;
-  const { finding } = context;
-  const lines = linesOf(context, finding.file);
-  if (!base?.digest || !lines || finding.line === void 0) return void 0;
-  for (const app of context.project.apps) {
-    const df = app.dockerfile;
-    const stage = df?.file === finding.file ? df.stages.find((s) => s.from.line === finding.line) : void 0;
-    const from = stage?.from;
-    if (!df || !from?.image || from.image !== base.ref || from.digest) continue;
-    const arg = df.globalArgs.find((a) => a.default === from.image && from.raw.includes(a.name));
-    const line = arg ? arg.line : from.line;
-    const text = lines[line - 1] ?? "";
-    const start = arg ? text.indexOf(`=${from.image}`) + 1 : text.indexOf(from.image, text.search(/\s/));
-    if (start <= 0 || text.indexOf(from.image, start + 1) >= 0) return void 0;
-    const end = start + from.image.length;
-    return {
-      title: `${from.image} pinned to the digest the build resolved (${base.digest.slice(0, 19)}\u2026)`,
-      edits: [replaceInLine(finding.file, line, end + 1, end + 1, `@${base.digest}`)]
-    };
-  }
-  return void 0;
-}
-
-// src/fix/informed/runtime.ts
-function exposeSeenPort(context, facts) {
-  const found = appOfDockerfile(context);
-  if (facts.port === void 0 || !found || found.stage.exposes.length > 0) return void 0;
-  const { dockerfile, stage } = found;
-  return {
-    title: `EXPOSE ${facts.port}, the port the server listened on`,
-    edits: [insertLines(dockerfile.file, runtimeInsertionLine(stage), [`EXPOSE ${facts.port}`])]
-  };
-}
-function exposeListenedPort(context, facts) {
-  const found = appOfDockerfile(context);
-  if (facts.port === void 0 || !found) return void 0;
-  const { dockerfile, stage } = found;
-  const only = stage.exposes.length === 1 ? stage.exposes[0] : void 0;
-  if (!only || only.line !== context.finding.line || only.ports.length !== 1) return void 0;
-  if (only.ports[0].port === facts.port || only.line !== only.endLine) return void 0;
-  const protocol = only.ports[0].protocol === "udp" ? "/udp" : "";
-  if (protocol) return void 0;
-  return {
-    title: `EXPOSE ${facts.port}, the port the server listened on`,
-    edits: [replaceLines(dockerfile.file, only.line, only.line, [`EXPOSE ${facts.port}`])]
-  };
-}
-function volumeForSqlite(context, facts) {
-  const dir = facts.sqliteDir;
-  const app = context.project.apps.find((a) => a.dockerfile?.targetStage);
-  const dockerfile = app?.dockerfile;
-  const stage = dockerfile?.targetStage;
-  if (!dir || dir === "/" || !dockerfile || !stage || !/^\/[\w./@+-]*$/.test(dir)) return void 0;
-  const inside = (a, b) => a === b || a.startsWith(`${b}/`);
-  if (stage.volumes.some((v) => v.paths.some((p) => inside(dir, p)))) return void 0;
-  if (inside(stage.workdir || "/", dir) || app.imageSourceDir && inside(app.imageSourceDir, dir))
-    return void 0;
-  const user = stage.user?.user;
-  const userInstruction = instructionsOf(stage, "USER").find((i) => i.line === stage.user?.line);
-  const nonRoot = user !== void 0 && !/^(root|0)(:.*)?$/.test(user) && /^[\w.:-]+$/.test(user);
-  const firstUser = instructionsOf(stage, "USER")[0];
-  const before = nonRoot && firstUser && userInstruction ? firstUser.line : runtimeInsertionLine(stage);
-  const lines = [...nonRoot ? [`RUN mkdir -p ${dir} && chown ${user} ${dir}`] : [], `VOLUME ${dir}`];
-  return {
-    title: `VOLUME ${dir}, where SQLite wrote the database${nonRoot ? `, owned by ${user}` : ""}`,
-    edits: [insertLines(dockerfile.file, before, lines)]
-  };
-}
-
-// src/fix/informed/index.ts
-var INFORMED_FIXERS = [
-  {
-    ruleId: "TF0202",
-    safety: "safe",
-    summary: "Pins each unpinned requirement (a requirements line, or a name in `pip install`) to the version pip installed in the built image.",
-    make: pinInstalledVersions
-  },
-  {
-    ruleId: "TF0201",
-    safety: "safe",
-    summary: "Pins the FROM image to the digest the build resolved (only for an image pulled from a registry: a local image has none, and nothing is pinned).",
-    make: pinBaseDigest
-  },
-  {
-    ruleId: "TF0701",
-    safety: "safe",
-    summary: "Adds `EXPOSE` with the port the server was seen listening on.",
-    make: exposeSeenPort
-  },
-  {
-    ruleId: "TF0704",
-    safety: "safe",
-    summary: "Sets `EXPOSE` to the port the server was seen listening on.",
-    make: exposeListenedPort
-  },
-  {
-    ruleId: "TF0602",
-    safety: "safe",
-    summary: "Adds a `VOLUME` at the directory SQLite was seen writing (made and given to the non-root USER first).",
-    make: (context, facts) => context.finding.message.includes("SQLite") ? volumeForSqlite(context, facts) : void 0,
-    after: ["TF1301"],
-    fallback: true
-  },
-  {
-    ruleId: "TF0604",
-    safety: "safe",
-    summary: "Adds a `VOLUME` at the directory SQLite was seen writing (made and given to the non-root USER first).",
-    make: volumeForSqlite,
-    after: ["TF1301"]
-  }
-];
-function informedFixersOf(ruleId) {
-  return INFORMED_FIXERS.filter((f) => f.ruleId === ruleId);
-}
-
 // src/fix/patch.ts
 var import_node_fs3 = __toESM(require_node_fs(), 1);
-var import_node_path8 = __toESM(require_node_path(), 1);
+var import_node_path6 = __toESM(require_node_path(), 1);
 
 // src/fix/diff.ts
 var CONTEXT = 3;
@@ -2769,14 +1604,14 @@ function unifiedDiff(path, oldText, newText) {
 
 // src/fix/patch.ts
 function repositoryRoot(dir) {
-  for (let d = dir; ; d = (0, import_node_path8.dirname)(d)) {
-    if ((0, import_node_fs3.existsSync)((0, import_node_path8.join)(d, ".git"))) return d;
-    if ((0, import_node_path8.dirname)(d) === d) return void 0;
+  for (let d = dir; ; d = (0, import_node_path6.dirname)(d)) {
+    if ((0, import_node_fs3.existsSync)((0, import_node_path6.join)(d, ".git"))) return d;
+    if ((0, import_node_path6.dirname)(d) === d) return void 0;
   }
 }
 function repositoryPrefix(dir) {
   const top = repositoryRoot(dir);
-  const rel = top === void 0 ? "" : (0, import_node_path8.relative)(top, dir).split(import_node_path8.sep).join("/");
+  const rel = top === void 0 ? "" : (0, import_node_path6.relative)(top, dir).split(import_node_path6.sep).join("/");
   return rel === "" ? "" : `${rel}/`;
 }
 function patchOf(changes, prefix = "") {
@@ -2844,26 +1679,26 @@ function editsOverlap(a, b) {
 }
 
 // src/fix/publish.ts
-function publishedFixes(result2, read, prefix, knownSecret) {
-  const secrets = result2.applied.flatMap((f) => f.secrets ?? []).filter((s) => s.trim() !== "");
+function publishedFixes(result, read, prefix, knownSecret) {
+  const secrets = result.applied.flatMap((f) => f.secrets ?? []).filter((s) => s.trim() !== "");
   const holdsSecret = (text) => secrets.some((s) => text.includes(s)) || knownSecret(text);
   const shown = /* @__PURE__ */ new Map();
   const withheld = [];
-  for (const [file, change] of [...result2.changes].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [file, change] of [...result.changes].sort(([a], [b]) => a.localeCompare(b))) {
     if (holdsSecret(unifiedDiff(`${prefix}${file}`, change.before, change.after))) withheld.push(file);
     else shown.set(file, change);
   }
-  const suggestions = [...result2.provenAlone, ...result2.suggestions].map((fix) => suggestionOf(fix, read)).filter((s) => s !== void 0 && !holdsSecret(s.lines.join("\n")));
+  const suggestions = [...result.provenAlone, ...result.suggestions].map((fix) => suggestionOf(fix, read)).filter((s) => s !== void 0 && !holdsSecret(s.lines.join("\n")));
   return {
     fixes: {
       patch: patchOf(shown, prefix),
       withheld,
-      applied: result2.applied.map((f) => ({ ruleId: f.ruleId, fingerprint: f.fingerprint, title: f.title })),
-      variables: [...new Set(result2.applied.flatMap((f) => f.variables ?? []))].sort(),
+      applied: result.applied.map((f) => ({ ruleId: f.ruleId, fingerprint: f.fingerprint, title: f.title })),
+      variables: [...new Set(result.applied.flatMap((f) => f.variables ?? []))].sort(),
       suggestions
     },
-    patch: patchOf(result2.changes, prefix),
-    changes: result2.changes
+    patch: patchOf(result.changes, prefix),
+    changes: result.changes
   };
 }
 function suggestionOf(fix, read) {
@@ -2900,14 +1735,21 @@ async function runFixes(ports, options) {
   const current = /* @__PURE__ */ new Map();
   const original = /* @__PURE__ */ new Map();
   const textOf = (file) => current.has(file) ? current.get(file) : ports.read(file);
-  const result2 = {
+  const result = {
     changes: /* @__PURE__ */ new Map(),
     applied: [],
     provenAlone: [],
     suggestions: [],
     dropped: []
   };
-  const scratch = ports.scratch();
+  const tried = /* @__PURE__ */ new Map();
+  const write = (file, text) => text === void 0 ? tried.delete(file) : tried.set(file, text);
+  const analyses = /* @__PURE__ */ new Map();
+  const analyzeTried = () => {
+    const key = JSON.stringify([...tried].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
+    if (!analyses.has(key)) analyses.set(key, ports.analyze(new Map(tried)));
+    return analyses.get(key);
+  };
   const deferredFindings = /* @__PURE__ */ new Map();
   const provedAlone = async (fix, accepted, before) => {
     const files = new Set([...accepted, ...fix.edits].map((e) => e.file));
@@ -2917,89 +1759,85 @@ async function runFixes(ports, options) {
     } catch {
       return false;
     }
-    for (const file of files) scratch.write(file, alone.has(file) ? alone.get(file) : ports.read(file));
-    const after = await ports.analyze(scratch.dir);
+    for (const file of files) write(file, alone.has(file) ? alone.get(file) : ports.read(file));
+    const after = await analyzeTried();
     const kept = applyEdits(ports.read, accepted);
-    for (const file of files) scratch.write(file, kept.has(file) ? kept.get(file) : ports.read(file));
+    for (const file of files) write(file, kept.has(file) ? kept.get(file) : ports.read(file));
     return proofFailure(before, after.findings, fix) === void 0;
   };
-  try {
-    for (let round = 0; round < (options.maxRounds ?? 6); round++) {
-      let baseline = await ports.analyze(scratch.dir);
-      const start = baseline;
-      const known = new Set(baseline.findings.map((f) => f.fingerprint));
-      const carried = [...options.dynamicFindings ?? [], ...deferredFindings.values()].filter(
-        (f) => !known.has(f.fingerprint)
-      );
-      const { fixes: proposed, deferred } = proposals(
-        { project: baseline.project, findings: [...baseline.findings, ...carried] },
-        byId,
-        textOf,
-        ports.debug,
-        options.facts,
-        new Set(carried.map((f) => f.fingerprint))
-      );
-      const candidates = narrowFirst(proposed);
-      deferredFindings.clear();
-      for (const f of deferred) deferredFindings.set(f.fingerprint, f);
-      const accepted = [];
-      const roundTexts = (file) => textOf(file);
-      const snapshot = /* @__PURE__ */ new Map();
-      let progressed = false;
-      const waiting = [];
-      for (const fix of candidates) {
-        if (fix.safety === "suggest" && round > 0) continue;
-        const overlaps = editsOverlap(accepted, fix.edits);
-        if (overlaps || fix.safety === "safe" && waiting.some((w) => rewrites(fix, w))) {
-          if (fix.safety === "safe") waiting.push(fix);
-          if (round === 0 && fix.safety === "safe" && await provedAlone(fix, accepted, start.findings))
-            result2.provenAlone.push(fix);
-          continue;
-        }
-        const edits = fix.safety === "safe" ? [...accepted, ...fix.edits] : fix.edits;
-        let next;
-        try {
-          next = applyEdits(roundTexts, edits);
-        } catch (error) {
-          if (!(error instanceof EditConflict)) throw error;
-          drop(result2, ports, fix, "its edits overlap");
-          continue;
-        }
-        for (const file of next.keys()) if (!snapshot.has(file)) snapshot.set(file, roundTexts(file));
-        for (const [file, text] of next) scratch.write(file, text);
-        const after = await ports.analyze(scratch.dir);
-        const why = proofFailure(baseline.findings, after.findings, fix);
-        if (why || fix.safety === "suggest") {
-          const kept = applyEdits(roundTexts, accepted);
-          for (const file of next.keys()) scratch.write(file, kept.get(file) ?? snapshot.get(file));
-          if (why) drop(result2, ports, fix, why);
-          else if (!result2.suggestions.some((s) => s.fingerprint === fix.fingerprint))
-            result2.suggestions.push(fix);
-          continue;
-        }
-        accepted.push(...fix.edits);
-        result2.applied.push(fix);
-        if (round === 0) result2.provenAlone.push(fix);
-        baseline = after;
-        progressed = true;
+  for (let round = 0; round < (options.maxRounds ?? 6); round++) {
+    let baseline = await analyzeTried();
+    const start = baseline;
+    const known = new Set(baseline.findings.map((f) => f.fingerprint));
+    const carried = [...options.dynamicFindings ?? [], ...deferredFindings.values()].filter(
+      (f) => !known.has(f.fingerprint)
+    );
+    const { fixes: proposed, deferred } = proposals(
+      { project: baseline.project, findings: [...baseline.findings, ...carried] },
+      byId,
+      textOf,
+      ports.debug,
+      options.facts,
+      new Set(carried.map((f) => f.fingerprint))
+    );
+    const candidates = narrowFirst(proposed);
+    deferredFindings.clear();
+    for (const f of deferred) deferredFindings.set(f.fingerprint, f);
+    const accepted = [];
+    const roundTexts = (file) => textOf(file);
+    const snapshot = /* @__PURE__ */ new Map();
+    let progressed = false;
+    const waiting = [];
+    for (const fix of candidates) {
+      if (fix.safety === "suggest" && round > 0) continue;
+      const overlaps = editsOverlap(accepted, fix.edits);
+      if (overlaps || fix.safety === "safe" && waiting.some((w) => rewrites(fix, w))) {
+        if (fix.safety === "safe") waiting.push(fix);
+        if (round === 0 && fix.safety === "safe" && await provedAlone(fix, accepted, start.findings))
+          result.provenAlone.push(fix);
+        continue;
       }
-      if (!progressed) break;
-      for (const [file, text] of applyEdits(roundTexts, accepted)) {
-        if (!original.has(file)) original.set(file, ports.read(file));
-        current.set(file, text);
+      const edits = fix.safety === "safe" ? [...accepted, ...fix.edits] : fix.edits;
+      let next;
+      try {
+        next = applyEdits(roundTexts, edits);
+      } catch (error) {
+        if (!(error instanceof EditConflict)) throw error;
+        drop(result, ports, fix, "its edits overlap");
+        continue;
       }
+      for (const file of next.keys()) if (!snapshot.has(file)) snapshot.set(file, roundTexts(file));
+      for (const [file, text] of next) write(file, text);
+      const after = await analyzeTried();
+      const why = proofFailure(baseline.findings, after.findings, fix);
+      if (why || fix.safety === "suggest") {
+        const kept = applyEdits(roundTexts, accepted);
+        for (const file of next.keys()) write(file, kept.get(file) ?? snapshot.get(file));
+        if (why) drop(result, ports, fix, why);
+        else if (!result.suggestions.some((s) => s.fingerprint === fix.fingerprint))
+          result.suggestions.push(fix);
+        continue;
+      }
+      accepted.push(...fix.edits);
+      result.applied.push(fix);
+      if (round === 0) result.provenAlone.push(fix);
+      baseline = after;
+      progressed = true;
     }
-  } finally {
-    scratch.dispose();
+    if (!progressed) break;
+    for (const [file, text] of applyEdits(roundTexts, accepted)) {
+      if (!original.has(file)) original.set(file, ports.read(file));
+      current.set(file, text);
+    }
   }
   for (const [file, after] of current) {
     const before = original.get(file);
-    if (before !== after) result2.changes.set(file, { before, after });
+    if (before !== after) result.changes.set(file, { before, after });
   }
-  return result2;
+  return result;
 }
-function drop(result2, ports, fix, reason) {
-  result2.dropped.push({ fix, reason });
+function drop(result, ports, fix, reason) {
+  result.dropped.push({ fix, reason });
   ports.debug(`Fix for ${fix.ruleId} (${fix.title}) dropped: ${reason}.`);
 }
 function proposals(analysis, rules, text, debug, facts, carried) {
@@ -3078,18 +1916,18 @@ function proofFailure(before, after, fix) {
 }
 
 // src/fix/propose.ts
-async function proposeFixes(root, analyze, knownSecret, debug, maxScratchEntries, run = {}) {
+async function proposeFixes(root, analyze, knownSecret, debug, run = {}) {
   const read = (file) => readText(root, file);
   const informed = new Set(run.facts ? INFORMED_FIXERS.map((f) => f.ruleId) : []);
-  const result2 = await runFixes(
-    { analyze, read, scratch: () => makeScratch(root, maxScratchEntries), debug },
+  const result = await runFixes(
+    { analyze, read, debug },
     {
       rules: RULES.filter((r) => r.fix || informed.has(r.id)),
       ...run.facts ? { facts: run.facts } : {},
       ...run.findings ? { dynamicFindings: run.findings } : {}
     }
   );
-  return publishedFixes(result2, read, repositoryPrefix(root), knownSecret);
+  return publishedFixes(result, read, repositoryPrefix(root), knownSecret);
 }
 
 // src/review.ts
@@ -3106,9 +1944,9 @@ async function runReview(request, ports) {
   const analyze = ports.analyze ?? analyzeStatic;
   const staticResult = await ports.log.stage("Static analysis", async () => {
     ports.log.configLoaded?.(root, config);
-    const result2 = await analyze(root, config, request.discovery);
-    ports.log.analysed?.(result2, ports.now() - started);
-    return result2;
+    const result = await analyze(root, config, request.discovery);
+    ports.log.analysed?.(result, ports.now() - started);
+    return result;
   });
   const smokeRequest = request.smoke;
   const dynamic = smokeRequest ? await ports.log.stage(
@@ -3118,7 +1956,13 @@ async function runReview(request, ports) {
   const { findings, smoke } = joinSmoke(staticResult, config, dynamic);
   const fixes = ports.fixes ? await ports.log.stage(
     "Fixes",
-    () => fixesOf(root, (dir) => analyze(dir, config, request.discovery), redactor, ports, dynamic)
+    () => fixesOf(
+      root,
+      (overlay) => analyze(root, config, request.discovery, overlay),
+      redactor,
+      ports,
+      dynamic
+    )
   ) : void 0;
   const verification = fixes && smokeRequest && smokeRequest.verifyFixes !== false && dynamic && dynamic.result.status !== "skipped" && fixes.changes.size > 0 ? await ports.log.stage(
     "Smoke test of the fixes",
@@ -3146,7 +1990,6 @@ async function fixesOf(root, analyze, redactor, ports, dynamic) {
       analyze,
       (t) => redactor.redact(t) !== t,
       (m) => ports.log.debug?.(m),
-      ports.fixes?.maxScratchEntries,
       dynamic ? { ...dynamic.facts ? { facts: dynamic.facts } : {}, findings: dynamic.findings } : {}
     );
     ports.fixes?.patch(published.patch);
@@ -3155,31 +1998,32 @@ async function fixesOf(root, analyze, redactor, ports, dynamic) {
     );
     return published;
   } catch (error) {
-    if (error instanceof ScratchTooLarge) ports.fixes?.notOffered?.(error.message);
     ports.log.info(`Fixes not proposed: ${error.message}`);
     return void 0;
   }
 }
 async function verifyFixes(root, fixes, analyze, request, ports) {
-  const scratch = makeScratch(root, ports.fixes?.maxScratchEntries);
+  let scratch;
   try {
+    scratch = makeScratch(root, ports.fixes?.maxScratchEntries);
     for (const [file, { after }] of fixes.changes) scratch.write(file, after);
     const { project } = await analyze(scratch.dir);
     const outcome = await ports.smoke(project, smokeOptions(request), ports.log);
     return outcome.result.status === "skipped" ? void 0 : verificationOf(outcome.result);
   } catch (error) {
+    if (error instanceof ScratchTooLarge) ports.fixes?.notVerified?.(error.message);
     ports.log.info(`The fixes were not smoke-tested: ${error.message}`);
     return void 0;
   } finally {
-    scratch.dispose();
+    scratch?.dispose();
   }
 }
-function verificationOf(result2) {
+function verificationOf(result) {
   const engines = {};
-  for (const [engine, e] of Object.entries(result2.engines))
+  for (const [engine, e] of Object.entries(result.engines))
     if (e) engines[engine] = { status: e.status, ...e.reason ? { reason: e.reason } : {} };
   return {
-    ...result2.build?.status === "failed" ? { buildFailed: result2.build.detail ?? "the build failed" } : {},
+    ...result.build?.status === "failed" ? { buildFailed: result.build.detail ?? "the build failed" } : {},
     engines
   };
 }
@@ -3208,7 +2052,7 @@ async function probeDocker(docker) {
 
 // src/runner-secrets.ts
 var import_node_fs4 = __toESM(require_node_fs(), 1);
-var import_node_path9 = __toESM(require_node_path(), 1);
+var import_node_path7 = __toESM(require_node_path(), 1);
 var MAX_CONFIG_BYTES2 = 256 * 1024;
 var MAX_INCLUDE_DEPTH = 3;
 var MAX_MODULE_DEPTH = 3;
@@ -3234,12 +2078,12 @@ var decodeUriPart = (s) => {
 function gitConfigCredentials(text) {
   const out = [];
   for (const m of text.matchAll(/^\s*extraheader\s*=\s*(.*)$/gim)) {
-    const header2 = m[1].trim().replace(/^"(.*)"$/, "$1");
-    out.push(header2.replace(/^[\w-]+:\s*/, ""));
-    const credential = /\b(?:basic|bearer|token)\s+(\S+)/i.exec(header2)?.[1];
+    const header = m[1].trim().replace(/^"(.*)"$/, "$1");
+    out.push(header.replace(/^[\w-]+:\s*/, ""));
+    const credential = /\b(?:basic|bearer|token)\s+(\S+)/i.exec(header)?.[1];
     if (!credential) continue;
     out.push(credential);
-    if (/^basic\b/i.test(header2.replace(/^[\w-]+:\s*/, ""))) {
+    if (/^basic\b/i.test(header.replace(/^[\w-]+:\s*/, ""))) {
       const decoded = Buffer.from(credential, "base64").toString("utf8");
       const colon = decoded.indexOf(":");
       if (colon >= 0) out.push(decoded, decoded.slice(colon + 1));
@@ -3268,7 +2112,7 @@ function readSmallFile(file) {
   }
 }
 function gitDirOf(dir) {
-  const dotGit = (0, import_node_path9.join)(dir, ".git");
+  const dotGit = (0, import_node_path7.join)(dir, ".git");
   try {
     const stat = (0, import_node_fs4.statSync)(dotGit, { throwIfNoEntry: false });
     if (!stat) return void 0;
@@ -3277,7 +2121,7 @@ function gitDirOf(dir) {
     return void 0;
   }
   const pointer = /^gitdir:\s*(.+)$/m.exec(readSmallFile(dotGit) ?? "")?.[1]?.trim();
-  return pointer ? (0, import_node_path9.resolve)(dir, pointer) : void 0;
+  return pointer ? (0, import_node_path7.resolve)(dir, pointer) : void 0;
 }
 function configTexts(file, home, depth = 0, seen = /* @__PURE__ */ new Set()) {
   if (depth > MAX_INCLUDE_DEPTH || seen.has(file)) return [];
@@ -3287,37 +2131,37 @@ function configTexts(file, home, depth = 0, seen = /* @__PURE__ */ new Set()) {
   const out = [text];
   for (const m of text.matchAll(/^\s*path\s*=\s*(.+)$/gim)) {
     let target = m[1].trim().replace(/^"(.*)"$/, "$1");
-    if (target.startsWith("~/") && home) target = (0, import_node_path9.join)(home, target.slice(2));
-    if (!(0, import_node_path9.isAbsolute)(target)) target = (0, import_node_path9.resolve)((0, import_node_path9.dirname)(file), target);
+    if (target.startsWith("~/") && home) target = (0, import_node_path7.join)(home, target.slice(2));
+    if (!(0, import_node_path7.isAbsolute)(target)) target = (0, import_node_path7.resolve)((0, import_node_path7.dirname)(file), target);
     out.push(...configTexts(target, home, depth + 1, seen));
   }
   return out;
 }
 function configFilesOf(gitDir) {
-  const files = [(0, import_node_path9.join)(gitDir, "config")];
-  const common = readSmallFile((0, import_node_path9.join)(gitDir, "commondir"))?.trim();
-  if (common) files.push((0, import_node_path9.join)((0, import_node_path9.resolve)(gitDir, common), "config"));
+  const files = [(0, import_node_path7.join)(gitDir, "config")];
+  const common = readSmallFile((0, import_node_path7.join)(gitDir, "commondir"))?.trim();
+  if (common) files.push((0, import_node_path7.join)((0, import_node_path7.resolve)(gitDir, common), "config"));
   const modules = (dir, depth) => {
     if (depth > MAX_MODULE_DEPTH || !(0, import_node_fs4.existsSync)(dir)) return;
     try {
       for (const e of (0, import_node_fs4.readdirSync)(dir, { withFileTypes: true })) {
         if (!e.isDirectory()) continue;
-        files.push((0, import_node_path9.join)(dir, e.name, "config"));
-        modules((0, import_node_path9.join)(dir, e.name, "modules"), depth + 1);
-        modules((0, import_node_path9.join)(dir, e.name), depth + 1);
+        files.push((0, import_node_path7.join)(dir, e.name, "config"));
+        modules((0, import_node_path7.join)(dir, e.name, "modules"), depth + 1);
+        modules((0, import_node_path7.join)(dir, e.name), depth + 1);
       }
     } catch {
     }
   };
-  modules((0, import_node_path9.join)(gitDir, "modules"), 0);
+  modules((0, import_node_path7.join)(gitDir, "modules"), 0);
   return [...new Set(files)];
 }
 function checkoutCredentials(root, workspace, home) {
-  const dirs = [(0, import_node_path9.resolve)(workspace)];
-  const rel = (0, import_node_path9.relative)((0, import_node_path9.resolve)(workspace), (0, import_node_path9.resolve)(root));
-  if (rel && !rel.startsWith("..") && !(0, import_node_path9.isAbsolute)(rel)) {
-    let dir = (0, import_node_path9.resolve)(workspace);
-    for (const part of rel.split(import_node_path9.sep)) dirs.push(dir = (0, import_node_path9.join)(dir, part));
+  const dirs = [(0, import_node_path7.resolve)(workspace)];
+  const rel = (0, import_node_path7.relative)((0, import_node_path7.resolve)(workspace), (0, import_node_path7.resolve)(root));
+  if (rel && !rel.startsWith("..") && !(0, import_node_path7.isAbsolute)(rel)) {
+    let dir = (0, import_node_path7.resolve)(workspace);
+    for (const part of rel.split(import_node_path7.sep)) dirs.push(dir = (0, import_node_path7.join)(dir, part));
   }
   const out = [];
   for (const dir of dirs) {
@@ -3349,34 +2193,9 @@ export {
   DEFAULT_CONFIG_FILE2 as DEFAULT_CONFIG_FILE,
   loadConfig,
   scannedDirectory,
-  TOOL,
-  makeReport,
   analyzeStatic,
-  INFORMED_FIXERS,
-  reportDirectory,
-  repoPath,
-  renderAnnotations,
-  ruleHelpUri,
-  plural,
-  renderJson,
-  jsonReport,
-  escapeMarkdown,
-  terminalLine,
-  defuseMarkers,
-  codeBlock,
-  messageParts,
-  partsMarkdown,
-  renderMarkdown,
-  require_node_url,
-  SARIF_SCHEMA_URI,
-  renderSarif,
-  sarifLog,
-  renderText,
-  renderGithub,
   readText,
   writeText,
-  ScratchTooLarge,
-  makeScratch,
   repositoryPrefix,
   patchOf,
   runFixes,

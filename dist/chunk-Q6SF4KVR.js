@@ -1,27 +1,20 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
+  code,
+  insertLines,
+  msg,
+  replaceInLine,
+  replaceLines,
+  require_node_path
+} from "./chunk-BQ4YNGKF.js";
+import {
   __commonJS,
   __esm,
   __export,
   __require,
   __toCommonJS,
-  __toESM,
-  require_node_crypto
-} from "./chunk-SBUXF6WE.js";
-
-// builtin-by-require:node:path
-var require_node_path = __commonJS({
-  "builtin-by-require:node:path"(exports, module) {
-    module.exports = __require("node:path");
-  }
-});
-
-// builtin-by-require:node:fs
-var require_node_fs = __commonJS({
-  "builtin-by-require:node:fs"(exports, module) {
-    module.exports = __require("node:fs");
-  }
-});
+  __toESM
+} from "./chunk-TEVZZSVY.js";
 
 // builtin-by-require:node:module
 var require_node_module = __commonJS({
@@ -9809,10 +9802,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep2, value } = collItem;
+        const { start, key, sep, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
+          next: key ?? sep?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -9826,7 +9819,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep2) {
+          if (!keyProps.anchor && !keyProps.tag && !sep) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -9850,7 +9843,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep2 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -9866,7 +9859,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -9957,7 +9950,7 @@ var require_resolve_end = __commonJS({
       let comment2 = "";
       if (end) {
         let hasSpace = false;
-        let sep2 = "";
+        let sep = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -9971,13 +9964,13 @@ var require_resolve_end = __commonJS({
               if (!comment2)
                 comment2 = cb;
               else
-                comment2 += sep2 + cb;
-              sep2 = "";
+                comment2 += sep + cb;
+              sep = "";
               break;
             }
             case "newline":
               if (comment2)
-                sep2 += source;
+                sep += source;
               hasSpace = true;
               break;
             default:
@@ -10020,18 +10013,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep2, value } = collItem;
+        const { start, key, sep, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
+          next: key ?? sep?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep2 && !value) {
+          if (!props.anchor && !props.tag && !sep && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -10085,8 +10078,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep2 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
+        if (!isMap2 && !sep && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -10098,7 +10091,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep2 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -10109,8 +10102,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap2 && !props.found && ctx.options.strict) {
-              if (sep2)
-                for (const st of sep2) {
+              if (sep)
+                for (const st of sep) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -10127,7 +10120,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -10307,7 +10300,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep2 = "";
+      let sep = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -10324,24 +10317,24 @@ var require_resolve_block_scalar = __commonJS({
           indent2 = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep2 + indent2.slice(trimIndent) + content2;
-          sep2 = "\n";
+          value += sep + indent2.slice(trimIndent) + content2;
+          sep = "\n";
         } else if (indent2.length > trimIndent || content2[0] === "	") {
-          if (sep2 === " ")
-            sep2 = "\n";
-          else if (!prevMoreIndented && sep2 === "\n")
-            sep2 = "\n\n";
-          value += sep2 + indent2.slice(trimIndent) + content2;
-          sep2 = "\n";
+          if (sep === " ")
+            sep = "\n";
+          else if (!prevMoreIndented && sep === "\n")
+            sep = "\n\n";
+          value += sep + indent2.slice(trimIndent) + content2;
+          sep = "\n";
           prevMoreIndented = true;
         } else if (content2 === "") {
-          if (sep2 === "\n")
+          if (sep === "\n")
             value += "\n";
           else
-            sep2 = "\n";
+            sep = "\n";
         } else {
-          value += sep2 + content2;
-          sep2 = " ";
+          value += sep + content2;
+          sep = " ";
           prevMoreIndented = false;
         }
       }
@@ -10524,25 +10517,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep2 = " ";
+      let sep = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep2 === "\n")
-            res += sep2;
+          if (sep === "\n")
+            res += sep;
           else
-            sep2 = "\n";
+            sep = "\n";
         } else {
-          res += sep2 + lm;
-          sep2 = " ";
+          res += sep + lm;
+          sep = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep2 + (match?.[1] ?? "");
+      return res + sep + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -11352,14 +11345,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep2, value }) {
+    function stringifyItem({ start, key, sep, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep2)
-        for (const st of sep2)
+      if (sep)
+        for (const st of sep)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -12526,18 +12519,18 @@ var require_parser2 = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep2;
+          let sep;
           if (scalar.end) {
-            sep2 = scalar.end;
-            sep2.push(this.sourceToken);
+            sep = scalar.end;
+            sep.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep2 = [this.sourceToken];
+            sep = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep2 }]
+            items: [{ start, key: scalar, sep }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -12690,15 +12683,15 @@ var require_parser2 = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep2 = it.sep;
-                  sep2.push(this.sourceToken);
+                  const sep = it.sep;
+                  sep.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep2 }]
+                    items: [{ start: start2, key, sep }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -12892,13 +12885,13 @@ var require_parser2 = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep2 = fc.end.splice(1, fc.end.length);
-            sep2.push(this.sourceToken);
+            const sep = fc.end.splice(1, fc.end.length);
+            sep.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep2 }]
+              items: [{ start, key: fc, sep }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -13175,18 +13168,6 @@ var require_dist = __commonJS({
     exports.visitAsync = visit.visitAsync;
   }
 });
-
-// builtin-by-require:node:os
-var require_node_os = __commonJS({
-  "builtin-by-require:node:os"(exports, module) {
-    module.exports = __require("node:os");
-  }
-});
-
-// src/util/option-error.ts
-var OptionError = class extends Error {
-  name = "OptionError";
-};
 
 // src/rules/lib/dynamic.ts
 function defineDynamicRule(rule) {
@@ -13499,137 +13480,6 @@ var EXPOSE_EXAMPLE = `\`\`\`dockerfile
 EXPOSE 8000
 CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
 \`\`\``;
-
-// src/core/finding.ts
-var SEVERITIES = ["error", "warning", "notice"];
-
-// src/core/fingerprint.ts
-var import_node_crypto = __toESM(require_node_crypto(), 1);
-var MEASURE = /\d+(?:\.\d+)?\s?(?:ms|s|sec|seconds?|min|minutes?|[KMG]i?B|%)(?![\w])/g;
-function stableMessage(message) {
-  return message.replace(MEASURE, "#");
-}
-function identityKey(raw) {
-  return raw.key ?? stableMessage(raw.message);
-}
-function fingerprintOf(ruleId, raw) {
-  return sha256Hex(`${ruleId}\0${raw.file}\0${identityKey(raw)}`).slice(0, 16);
-}
-var sha256Hex = typeof import_node_crypto.default.hash === "function" ? (text) => import_node_crypto.default.hash("sha256", text, "hex") : (text) => import_node_crypto.default.createHash("sha256").update(text).digest("hex");
-function stamp(rule, raw) {
-  const { key: _key, ...rest } = raw;
-  return {
-    ...rest,
-    ruleId: rule.id,
-    name: rule.name,
-    factor: rule.factor,
-    kind: rule.kind,
-    severity: raw.severity ?? rule.severity,
-    related: rule.related,
-    fingerprint: fingerprintOf(rule.id, raw)
-  };
-}
-
-// src/core/message.ts
-function code(text) {
-  return { kind: "code", text };
-}
-function msg(strings2, ...values) {
-  const parts = [];
-  const push = (part) => {
-    if (part.text === "") return;
-    const last = parts.at(-1);
-    if (last && last.kind === part.kind && part.kind !== "code") last.text += part.text;
-    else parts.push({ ...part });
-  };
-  strings2.forEach((literal2, i) => {
-    push({ kind: "text", text: literal2 });
-    if (i >= values.length) return;
-    const v = values[i];
-    if (typeof v === "number") push({ kind: "text", text: String(v) });
-    else if (typeof v === "string") push({ kind: "value", text: v });
-    else push(v);
-  });
-  return { message: plainMessage(parts), parts };
-}
-function plainMessage(parts) {
-  return parts.map((p) => p.kind === "code" ? backticked(p.text) : p.text).join("");
-}
-function backticked(text) {
-  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
-  const fence = "`".repeat(longest + 1);
-  const pad = text.startsWith("`") || text.endsWith("`") ? " " : "";
-  return `${fence}${pad}${text}${pad}${fence}`;
-}
-function partsOfPlain(message) {
-  const parts = [];
-  let rest = message;
-  for (; ; ) {
-    const open = /`+/.exec(rest);
-    if (!open) break;
-    const fence = open[0];
-    const after = rest.slice(open.index + fence.length);
-    const close = new RegExp(`(?<!\`)${fence}(?!\`)`).exec(after);
-    if (!close) break;
-    if (open.index > 0) parts.push({ kind: "value", text: rest.slice(0, open.index) });
-    let inner = after.slice(0, close.index);
-    if (/^ .*[^ ].* $/s.test(inner)) inner = inner.slice(1, -1);
-    parts.push({ kind: "code", text: inner });
-    rest = after.slice(close.index + fence.length);
-  }
-  if (rest) parts.push({ kind: "value", text: rest });
-  return parts;
-}
-
-// src/core/fix.ts
-function replaceLines(file, first, last, lines) {
-  return {
-    file,
-    start: { line: first, column: 1 },
-    end: { line: last + 1, column: 1 },
-    text: lines.map((l) => `${l}
-`).join("")
-  };
-}
-function insertLines(file, before, lines) {
-  return {
-    file,
-    start: { line: before, column: 1 },
-    end: { line: before, column: 1 },
-    text: lines.map((l) => `${l}
-`).join("")
-  };
-}
-function replaceInLine(file, line, column, endColumn, text) {
-  return { file, start: { line, column }, end: { line, column: endColumn }, text };
-}
-
-// src/core/run-facts.ts
-function normalizePackageName(name2) {
-  return name2.toLowerCase().replace(/[-_.]+/g, "-");
-}
-function runFactsOf(observations) {
-  const facts = {};
-  const own = observations.filter(
-    (o) => ["installed-packages", "base-image", "listening", "sqlite-written"].includes(o.kind)
-  );
-  for (const o of own) {
-    if (o.kind === "installed-packages") {
-      facts.installed = Object.fromEntries(
-        Object.entries(o.packages).map(([name2, version]) => [normalizePackageName(name2), version])
-      );
-    } else if (o.kind === "base-image") {
-      facts.baseImage = { ref: o.ref, id: o.id, ...o.digest ? { digest: o.digest } : {} };
-    } else if (o.kind === "sqlite-written") {
-      facts.sqliteDir ??= o.path.replace(/\/[^/]*$/, "") || "/";
-    }
-  }
-  const listening = own.filter((o) => o.kind === "listening");
-  const seen = [...new Set(listening.map((o) => o.port))];
-  const port = listening.find((o) => o.answered)?.port ?? (seen.length === 1 ? seen[0] : void 0);
-  if (port !== void 0) facts.port = port;
-  return facts;
-}
 
 // src/rules/lib/fix.ts
 function linesOf(context, file) {
@@ -14802,9 +14652,28 @@ var import_node_path3 = __toESM(require_node_path(), 1);
 
 // src/parse/dockerfile.ts
 var import_dockerfile_ast = __toESM(require_main(), 1);
+
+// src/parse/memo.ts
+function rememberedParser(parse, keyOf, size = 64) {
+  const results = /* @__PURE__ */ new Map();
+  return (...args) => {
+    const key = keyOf(...args);
+    if (results.has(key)) return results.get(key);
+    const result = parse(...args);
+    if (results.size >= size) results.delete(results.keys().next().value);
+    results.set(key, result);
+    return result;
+  };
+}
+
+// src/parse/dockerfile.ts
 var HEREDOC_KEYWORDS = /* @__PURE__ */ new Set(["RUN", "COPY", "ADD"]);
 var HEREDOC_MARKER = /(?<!<)<<(-?)(["']?)([A-Za-z0-9_.-]+)\2/g;
-function parseDockerfile(source) {
+var parseDockerfile = rememberedParser(
+  parseDockerfileText,
+  (source) => source
+);
+function parseDockerfileText(source) {
   const text = source.replace(/\r\n?/g, "\n");
   const document = import_dockerfile_ast.DockerfileParser.parse(text);
   const escape2 = document.getEscapeCharacter() || "\\";
@@ -16302,7 +16171,8 @@ var import_node_path6 = __toESM(require_node_path(), 1);
 var import_yaml = __toESM(require_dist(), 1);
 var MAX_ALIAS_COUNT = 100;
 var MAX_NODES = 2e5;
-function parseComposeYaml(file, text) {
+var parseComposeYaml = rememberedParser(parseComposeText, (file, text) => `${file}\0${text}`);
+function parseComposeText(file, text) {
   const lineCounter = new import_yaml.LineCounter();
   let doc;
   try {
@@ -17212,15 +17082,15 @@ function scriptWords(argv) {
 }
 function scriptFile(word, dirs, texts) {
   if (word.includes("$") || /\.py$/.test(word) || !/\.sh$|\//.test(word)) return void 0;
-  const tail2 = normalizeRelative(word.replace(/^\/+/, ""));
-  if (!tail2 || tail2 === ".") return void 0;
+  const tail = normalizeRelative(word.replace(/^\/+/, ""));
+  if (!tail || tail === ".") return void 0;
   if (!word.startsWith("/")) {
     for (const dir of dirs) {
-      const file = normalizeRelative(joinPath(dir, tail2));
+      const file = normalizeRelative(joinPath(dir, tail));
       if (file && file in texts) return file;
     }
   }
-  const parts = tail2.split("/");
+  const parts = tail.split("/");
   for (let i = 0; i < parts.length; i++) {
     const suffix = parts.slice(i).join("/");
     const matches = Object.keys(texts).filter((f) => f === suffix || f.endsWith(`/${suffix}`));
@@ -20745,9 +20615,9 @@ var Modifier = class _Modifier {
   static get(base, mods) {
     if (!mods.length)
       return base;
-    let exists2 = mods[0].instances.find((t2) => t2.base == base && sameArray(mods, t2.modified));
-    if (exists2)
-      return exists2;
+    let exists = mods[0].instances.find((t2) => t2.base == base && sameArray(mods, t2.modified));
+    if (exists)
+      return exists;
     let set = [], tag = new Tag(base.name, set, base, mods);
     for (let m of mods)
       m.instances.push(tag);
@@ -21644,7 +21514,8 @@ var parser2 = LRParser.deserialize({
 // src/parse/python.ts
 var MAX_REPARSES = 6;
 var REPARSE_BUDGET = 12e4;
-function parsePython(text) {
+var parsePython = rememberedParser(parsePythonText, (text) => text);
+function parsePythonText(text) {
   const starts = lineStarts(text);
   const lineOf2 = (offset) => lineAt(starts, offset);
   const module = { text, statements: [], lineOf: lineOf2 };
@@ -23708,10 +23579,10 @@ function bind(ev, name2, v, ctx, line, replace) {
 // src/model/settings/evaluation.ts
 var MAX_IMPORT_DEPTH = 8;
 var ModuleEvaluation = class _ModuleEvaluation {
-  constructor(file, py, resolve2, depth = 0, parent) {
+  constructor(file, py, resolve, depth = 0, parent) {
     this.file = file;
     this.py = py;
-    this.resolve = resolve2;
+    this.resolve = resolve;
     this.depth = depth;
     this.fileParts = file.split("/").filter((p) => p !== "" && p !== ".");
     this.shared = parent?.shared ?? {
@@ -24271,7 +24142,7 @@ function providedEnvironment(app) {
 }
 
 // src/model/settings/index.ts
-function modelSettings(file, module, text, resolve2) {
+function modelSettings(file, module, text, resolve) {
   const empty = { file, module, assignments: [], envReads: [], logHandlers: [] };
   let python;
   try {
@@ -24286,7 +24157,7 @@ function modelSettings(file, module, text, resolve2) {
       message: `Python syntax error at line ${python.error.line}, column ${python.error.column}: the settings module was read only as far as it parses`
     }
   ] : [];
-  const evaluation = new ModuleEvaluation(file, python, resolve2);
+  const evaluation = new ModuleEvaluation(file, python, resolve);
   let model;
   let failures;
   try {
@@ -28229,561 +28100,15 @@ function isKnownRule(key) {
   return findRule(key) !== void 0;
 }
 
-// src/smoke/limits.ts
-var MIB = 1024 * 1024;
-var DEFAULT_LIMITS = { pids: 512, memoryBytes: 1024 * MIB, cpus: 1.5 };
-var POSTGRES_MIN_MEMORY = 512 * MIB;
-var MIN_MEMORY = 64 * MIB;
-var MIN_PIDS = 16;
-function parsePidsLimit(value, name2) {
-  const n = Number(value.trim());
-  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < MIN_PIDS) {
-    throw new OptionError(
-      `Invalid ${name2} '${value}'. Expected a whole number of processes, at least ${MIN_PIDS}.`
-    );
-  }
-  return n;
-}
-function parseMemory(value, name2) {
-  const m = /^(\d+(?:\.\d+)?)\s*([kmg])?(?:i?b)?$/i.exec(value.trim());
-  const scale = { "": 1, k: 1024, m: MIB, g: 1024 * MIB }[(m?.[2] ?? "").toLowerCase()];
-  const bytes = m ? Math.floor(Number(m[1]) * scale) : Number.NaN;
-  if (!Number.isSafeInteger(bytes) || bytes < MIN_MEMORY) {
-    throw new OptionError(
-      `Invalid ${name2} '${value}'. Expected an amount of memory such as 1g or 768m (bytes, or k/m/g), at least 64m.`
-    );
-  }
-  return bytes;
-}
-function parseCpus(value, name2) {
-  const n = Number(value.trim());
-  if (!/^\d+(\.\d+)?$/.test(value.trim()) || !(n >= 0.01) || n > 1024) {
-    throw new OptionError(
-      `Invalid ${name2} '${value}'. Expected a number of CPUs such as 1.5 (0.01 or more).`
-    );
-  }
-  return Math.round(n * 100) / 100;
-}
-function capCpus(limits, engineCpus) {
-  return engineCpus >= 1 && limits.cpus > engineCpus ? { ...limits, cpus: engineCpus } : limits;
-}
-function containerLimitArgs(limits, minMemoryBytes = 0) {
-  const memory = String(Math.max(limits.memoryBytes, minMemoryBytes));
-  return [
-    "--pids-limit",
-    String(limits.pids),
-    "--memory",
-    memory,
-    "--memory-swap",
-    memory,
-    "--cpus",
-    String(limits.cpus)
-  ];
-}
-function classicBuildLimitArgs(limits) {
-  const memory = String(limits.memoryBytes);
-  return [
-    "--memory",
-    memory,
-    "--memory-swap",
-    memory,
-    "--cpu-period",
-    "100000",
-    "--cpu-quota",
-    String(Math.round(limits.cpus * 1e5))
-  ];
-}
-function formatMemory(bytes) {
-  if (bytes % (1024 * MIB) === 0) return `${bytes / (1024 * MIB)}g`;
-  if (bytes % MIB === 0) return `${bytes / MIB}m`;
-  return `${bytes} bytes`;
-}
-
-// src/smoke/redact.ts
-var MASK = "***";
-var MIN_SECRET = 8;
-var ORDINARY_WORD = /^[A-Za-z]+$/;
-var MIN_ENCODED = 8;
-var ACCESS_TOKEN_USER = "x-access-token:";
-var base64 = (bytes) => bytes.toString("base64").replace(/=+$/, "");
-var padded = (bytes) => bytes.toString("base64");
-var base64url = (b64) => b64.replace(/\+/g, "-").replace(/\//g, "_");
-function encodingsOf(secret) {
-  const forms = /* @__PURE__ */ new Set([secret]);
-  const bytes = Buffer.from(secret, "utf8");
-  const header = Buffer.from(ACCESS_TOKEN_USER + secret, "utf8");
-  for (const f of [
-    encodeURIComponent(secret),
-    bytes.toString("hex"),
-    padded(bytes),
-    base64(bytes),
-    padded(header),
-    base64(header)
-  ])
-    forms.add(f);
-  for (let shift = 0; shift < 3; shift++) {
-    const aligned = bytes.subarray(shift, shift + Math.floor((bytes.length - shift) / 3) * 3);
-    forms.add(base64(aligned));
-  }
-  for (const f of [...forms]) if (/[+/]/.test(f)) forms.add(base64url(f));
-  return [...forms].filter((f) => f === secret || f.length >= MIN_ENCODED);
-}
-var Redactor = class {
-  constructor(onSecret) {
-    this.onSecret = onSecret;
-  }
-  onSecret;
-  secrets = /* @__PURE__ */ new Set();
-  forms = /* @__PURE__ */ new Set();
-  /** The forms longest first, so a form that contains another is masked whole; rebuilt when a secret is added. */
-  ordered = [];
-  /** Registers a value to mask, with its encodings; values shorter than 8 characters and plain words are not secrets. */
-  add(secret) {
-    if (!secret || secret.length < MIN_SECRET || ORDINARY_WORD.test(secret) || this.secrets.has(secret))
-      return;
-    this.secrets.add(secret);
-    this.onSecret?.(secret);
-    for (const form of encodingsOf(secret)) this.forms.add(form);
-    this.ordered = [...this.forms].sort((a, b) => b.length - a.length);
-  }
-  redact(text) {
-    if (text === void 0) return void 0;
-    let out = text;
-    for (const s of this.ordered) if (out.includes(s)) out = out.split(s).join(MASK);
-    return out;
-  }
-  /** A copy of a plain value (a Report, an artifact) with every string in it redacted; keys are left as they are. */
-  redactValue(value) {
-    if (this.forms.size === 0) return value;
-    const walk2 = (v) => {
-      if (typeof v === "string") return this.redact(v);
-      if (Array.isArray(v)) return v.map(walk2);
-      if (v && typeof v === "object") {
-        return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk2(x)]));
-      }
-      return v;
-    };
-    return walk2(value);
-  }
-};
-var ALSO_MASKED = /^KEY$|CREDENTIAL|PASSWORD|PASSWD|SECRET|TOKEN|PRIVATE/i;
-function isSecretName3(name2) {
-  return isSecretName(name2) || ALSO_MASKED.test(name2);
-}
-function tail(text, lines = 30) {
-  const all = text.replace(/\s+$/, "").split("\n");
-  return all.slice(Math.max(0, all.length - lines)).join("\n");
-}
-
-// src/util/safe-fs.ts
-var import_node_fs = __toESM(require_node_fs(), 1);
-var import_node_path12 = __toESM(require_node_path(), 1);
-var realpath = import_node_fs.realpathSync.native;
-var UnsafePathError = class extends Error {
-  constructor(path, reason) {
-    super(`${path}: ${reason}`);
-    this.path = path;
-    this.reason = reason;
-  }
-  path;
-  reason;
-  name = "UnsafePathError";
-};
-function isInside(path, root) {
-  const rel = (0, import_node_path12.relative)(root, path);
-  return rel === "" || !rel.startsWith(`..${import_node_path12.sep}`) && rel !== ".." && !(0, import_node_path12.isAbsolute)(rel);
-}
-function resolveInside(root, path, what = "the scanned directory") {
-  const absRoot = (0, import_node_path12.resolve)(root);
-  const realRoot = realpath(absRoot);
-  const lexical = (0, import_node_path12.resolve)(absRoot, path);
-  if (!isInside(lexical, absRoot) && !isInside(lexical, realRoot))
-    throw new UnsafePathError(path, `outside ${what}`);
-  let real;
-  try {
-    real = realpath(lexical);
-  } catch (error) {
-    const code2 = error.code;
-    if (code2 === "ENOENT" && isLink(lexical))
-      throw new UnsafePathError(path, "a symbolic link whose target does not exist");
-    throw new UnsafePathError(
-      path,
-      code2 === "ENOENT" || code2 === "ENOTDIR" ? "it does not exist" : `cannot be read (${code2 ?? error.message})`
-    );
-  }
-  if (!isInside(real, realRoot)) throw new UnsafePathError(path, `a symbolic link leaving ${what}`);
-  return real;
-}
-function readInsideSync(root, path, limits) {
-  const real = resolveInside(root, path, limits.what);
-  return readRegularFileSync(real, limits.maxBytes, path);
-}
-async function readInside(root, path, limits) {
-  return readInsideSync(root, path, limits);
-}
-function readRegularFileSync(path, maxBytes, display = path) {
-  let fd;
-  try {
-    fd = (0, import_node_fs.openSync)(path, import_node_fs.constants.O_RDONLY | import_node_fs.constants.O_NOFOLLOW | import_node_fs.constants.O_NONBLOCK);
-  } catch (error) {
-    const code2 = error.code;
-    if (code2 === "ELOOP") throw new UnsafePathError(display, "a symbolic link, not followed");
-    if (code2 === "ENOENT") throw new UnsafePathError(display, "it does not exist");
-    throw new UnsafePathError(display, `cannot be read (${code2 ?? error.message})`);
-  }
-  try {
-    const info = (0, import_node_fs.fstatSync)(fd);
-    if (!info.isFile()) throw new UnsafePathError(display, "not a regular file");
-    if (info.size > maxBytes) throw new UnsafePathError(display, `larger than ${formatBytes(maxBytes)}`);
-    const buffer = Buffer.alloc(Math.min(maxBytes, info.size) + 1);
-    let length = 0;
-    for (; ; ) {
-      const n = (0, import_node_fs.readSync)(fd, buffer, length, buffer.length - length, null);
-      if (n === 0) break;
-      length += n;
-      if (length === buffer.length) break;
-    }
-    if (length > maxBytes) throw new UnsafePathError(display, `larger than ${formatBytes(maxBytes)}`);
-    return buffer.subarray(0, length);
-  } finally {
-    (0, import_node_fs.closeSync)(fd);
-  }
-}
-function writeOwnFile(path, text, within) {
-  const file = (0, import_node_path12.resolve)(path);
-  const dir = ownDirectory((0, import_node_path12.dirname)(file), within);
-  const target = (0, import_node_path12.join)(dir, (0, import_node_path12.basename)(file));
-  let fd;
-  try {
-    fd = (0, import_node_fs.openSync)(
-      target,
-      import_node_fs.constants.O_WRONLY | import_node_fs.constants.O_CREAT | import_node_fs.constants.O_NOFOLLOW | import_node_fs.constants.O_NONBLOCK,
-      420
-    );
-  } catch (error) {
-    const code2 = error.code;
-    if (code2 === "ELOOP") throw new UnsafePathError(path, "a symbolic link; refusing to write through it");
-    throw new UnsafePathError(path, `cannot be written (${code2 ?? error.message})`);
-  }
-  try {
-    const info = (0, import_node_fs.fstatSync)(fd);
-    if (!info.isFile()) throw new UnsafePathError(path, "not a regular file; refusing to write to it");
-    if (info.nlink > 1)
-      throw new UnsafePathError(path, "a file with other hard links; refusing to write to it");
-    (0, import_node_fs.ftruncateSync)(fd, 0);
-    const bytes = Buffer.from(text, "utf8");
-    for (let off = 0; off < bytes.length; ) off += (0, import_node_fs.writeSync)(fd, bytes, off, bytes.length - off, off);
-  } finally {
-    (0, import_node_fs.closeSync)(fd);
-  }
-}
-function ownDirectory(dir, within) {
-  const roots = within.map((w) => plannedRealPath((0, import_node_path12.resolve)(w)).planned);
-  const { real, missing, planned } = plannedRealPath(dir);
-  if (!roots.some((r) => isInside(planned, r)))
-    throw new UnsafePathError(dir, "outside the workspace and the runner temporary directory");
-  let current = real;
-  for (const name2 of missing) {
-    current = (0, import_node_path12.join)(current, name2);
-    try {
-      (0, import_node_fs.mkdirSync)(current, { mode: 493 });
-    } catch (error) {
-      if (error.code !== "EEXIST") throw error;
-    }
-    if (!(0, import_node_fs.lstatSync)(current).isDirectory()) throw new UnsafePathError(current, "not a directory");
-  }
-  if (!statSyncIsDirectory(current)) throw new UnsafePathError(dir, "not a directory");
-  return current;
-}
-function plannedRealPath(dir) {
-  const missing = [];
-  let existing = dir;
-  while (!exists(existing)) {
-    const parent = (0, import_node_path12.dirname)(existing);
-    if (parent === existing) break;
-    missing.unshift((0, import_node_path12.basename)(existing));
-    existing = parent;
-  }
-  let real;
-  try {
-    real = realpath(existing);
-  } catch {
-    throw new UnsafePathError(dir, "a symbolic link whose target does not exist");
-  }
-  return { real, missing, planned: (0, import_node_path12.join)(real, ...missing) };
-}
-function statSyncIsDirectory(path) {
-  try {
-    return (0, import_node_fs.lstatSync)(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
-function exists(path) {
-  try {
-    (0, import_node_fs.lstatSync)(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
-function isLink(path) {
-  try {
-    return (0, import_node_fs.lstatSync)(path).isSymbolicLink();
-  } catch {
-    return false;
-  }
-}
-function formatBytes(n) {
-  if (n % (1024 * 1024) === 0) return `${n / (1024 * 1024)} MiB`;
-  if (n % 1024 === 0) return `${n / 1024} KiB`;
-  return `${n} bytes`;
-}
-
-// src/discover/index.ts
-var import_node_fs2 = __toESM(require_node_fs(), 1);
-var import_node_path13 = __toESM(require_node_path(), 1);
-var MAX_FILES = 5e4;
-var MAX_FILE_BYTES = 2 * 1024 * 1024;
-async function discover(root, options = {}, limits = {}) {
-  const maxFiles = limits.maxFiles ?? MAX_FILES;
-  const maxBytes = limits.maxFileBytes ?? MAX_FILE_BYTES;
-  const realRoot = import_node_fs2.realpathSync.native(root);
-  const walked = walk(realRoot, maxFiles);
-  const files = walked.files.sort();
-  const fileSet = new Set(files);
-  const links = new Map(walked.links.map((l) => [l.path, l.reason]));
-  const texts = {};
-  const unreadable = [];
-  const named = new Set(
-    [options.dockerfile, ...options.composeFiles ?? [], options.configFile].filter((f) => !!f).map((f) => f.replace(/^\.\//, ""))
-  );
-  const read = async (file) => {
-    if (file in texts || unreadable.some((u) => u.file === file)) return;
-    if (!fileSet.has(file)) {
-      const link = linkOnPath(file, links);
-      if (link) unreadable.push({ file, reason: link });
-      if (link || !named.has(file)) return;
-    }
-    const result = readText(realRoot, file, maxBytes, walked.plain.has(file));
-    if (typeof result === "string") texts[file] = result;
-    else unreadable.push({ file, reason: result.reason });
-  };
-  const wanted = files.filter(
-    (f) => isDockerfile(f) || isComposeFile(f) || isComposeCandidate(f) || isDockerignore(f) || isRequirementsFile(f) || isSettingsCandidate(f) || isScript(f) || baseName(f) === "Makefile" || baseName(f) === "manage.py" || // The server's entry module names the settings it runs (they may differ from manage.py's).
-    baseName(f) === "wsgi.py" || baseName(f) === "asgi.py" || // Env templates: one that holds a real secret is an env file for TF0308.
-    isEnvTemplateName(f)
-  );
-  for (const l of walked.links) if (isCoreFile(l.path) || isDockerignore(l.path)) wanted.push(l.path);
-  wanted.push(...named, DEFAULT_CONFIG_FILE);
-  for (const f of wanted) await read(f);
-  for (const f of Object.keys(texts))
-    if (isComposeCandidate(f) && !looksLikeCompose(f, texts[f]) && !named.has(f)) delete texts[f];
-  for (const f of Object.keys(texts).filter((f2) => looksLikeCompose(f2, texts[f2])))
-    await read(joinPath(dirName(f), ".env"));
-  for (let pass = 0; pass < 4; pass++) {
-    const before = Object.keys(texts).length;
-    for (const f of secondPassFiles(texts, files, options)) await read(f);
-    if (Object.keys(texts).length === before) break;
-  }
-  return {
-    root: realRoot,
-    files,
-    texts,
-    unreadable,
-    options,
-    skippedDirs: walked.skipped.sort(),
-    ...walked.links.length > 0 ? { links: walked.links } : {},
-    ...walked.truncated ? { truncated: { limit: maxFiles } } : {}
-  };
-}
-function secondPassFiles(texts, files, options) {
-  const out = /* @__PURE__ */ new Set();
-  const manageDirs = Object.keys(texts).filter((f) => baseName(f) === "manage.py").map(dirName);
-  const modules = /* @__PURE__ */ new Set();
-  if (options.settingsModule) modules.add(options.settingsModule);
-  const requirementNames = /* @__PURE__ */ new Set();
-  const commandWords = /* @__PURE__ */ new Set();
-  const dockerfileNames = /* @__PURE__ */ new Set();
-  const envFiles = /* @__PURE__ */ new Set();
-  const pythonNames = /* @__PURE__ */ new Set();
-  const managementCommands = /* @__PURE__ */ new Set();
-  for (const [file, text] of Object.entries(texts)) {
-    if (!file.endsWith(".py")) {
-      for (const m of text.matchAll(/\bpython[\d.]*\s+(?:-u\s+)?([\w./-]+\.py)\b/g))
-        if (baseName(m[1]) !== "manage.py") pythonNames.add(baseName(m[1]));
-      for (const m of text.matchAll(/\bmanage\.py\s+([a-z_][a-z0-9_]*)/g)) managementCommands.add(m[1]);
-      for (const m of text.matchAll(/--ini(?:=|\s+)['"]?([^\s'"]+\.ini)\b/g))
-        commandWords.add(baseName(m[1]));
-    }
-    for (const m of text.matchAll(/DJANGO_SETTINGS_MODULE['"]?\s*[,=:]\s*['"]?([A-Za-z_][\w.]*)/g))
-      modules.add(m[1]);
-    if (!/(^|\/)\.env$/.test(file)) {
-      for (const m of text.matchAll(
-        /(?:^|\s)(?:-r|--requirements?|-c|--constraint)(?:\s*=\s*|\s+|(?=[^\s-]))([^\s"'\\]+)/g
-      ))
-        requirementNames.add(baseName(m[1]));
-    }
-    if (isDockerfile(file)) {
-      for (const m of text.matchAll(/^\s*(?:COPY|ADD)\s+([^\n]*)/gim))
-        for (const w of m[1].split(/\s+/)) if (/\.(txt|in)$/.test(w)) requirementNames.add(baseName(w));
-    }
-    if (isDockerfile(file) || looksLikeCompose(file, text)) {
-      for (const m of text.matchAll(/^\s*dockerfile\s*:\s*['"]?([^\s'"#]+)/gm))
-        dockerfileNames.add(baseName(m[1]));
-      for (const name2 of envFileNames(text)) envFiles.add(name2);
-      for (const line of text.split(/\r?\n/)) {
-        if (!/^\s*(CMD|ENTRYPOINT|command|entrypoint|-)\b/i.test(line)) continue;
-        for (const m of line.matchAll(/[\w./-]+/g)) commandWords.add(baseName(m[0]));
-      }
-    }
-  }
-  for (const module of modules)
-    for (const dir of [...manageDirs, "."]) for (const f of moduleFiles(dir, module)) out.add(f);
-  for (const [file, text] of Object.entries(texts)) {
-    if (!file.endsWith(".py") || baseName(file) === "manage.py") continue;
-    for (const m of text.matchAll(/^[ \t]*from\s+(\.*)([A-Za-z_][\w.]*)?\s+import\s+\*/gm)) {
-      let dir = dirName(file);
-      for (let i = 1; i < m[1].length; i++) dir = dirName(dir);
-      const dirs = m[1] ? [dir] : [...manageDirs, "."];
-      for (const d of dirs)
-        for (const f of m[2] ? moduleFiles(d, m[2]) : [joinPath(d, "__init__.py")]) out.add(f);
-    }
-  }
-  for (const f of files) {
-    const name2 = baseName(f);
-    if (requirementNames.has(name2) && !(f in texts)) out.add(f);
-    if (commandWords.has(name2) && !(f in texts) && !/\.(py|txt|toml|lock|json)$/.test(name2)) out.add(f);
-    if (dockerfileNames.has(name2) && !(f in texts)) out.add(f);
-    if (envFiles.has(name2) && !(f in texts)) out.add(f);
-    if (f in texts || !name2.endsWith(".py")) continue;
-    if (pythonNames.has(name2)) out.add(f);
-    const command = /(^|\/)management\/commands\/([a-z_][a-z0-9_]*)\.py$/.exec(f)?.[2];
-    if (command && managementCommands.has(command)) out.add(f);
-  }
-  return [...out];
-}
-function envFileNames(text) {
-  const out = [];
-  const lines = text.split(/\r?\n/);
-  const word = (s) => /^['"]?([^\s'"#,[\]{}]+)/.exec(s.trim())?.[1];
-  lines.forEach((line, i) => {
-    const m = /^(\s*)env_file\s*:\s*(.*)$/.exec(line);
-    if (!m) return;
-    const inline = m[2].replace(/(^|\s)#.*$/, "").trim();
-    const items = inline ? inline.replace(/^\[|\]$/g, "").split(",") : lines.slice(i + 1).filter((l) => l.trim() !== "" && !l.trim().startsWith("#")).map((l) => /^(\s*)(.*)$/.exec(l)).filter(
-      (_, k, all) => all.slice(0, k + 1).every((x) => x[1].length > m[1].length || x[2].startsWith("-"))
-    ).map((x) => x[2].replace(/^-\s*/, "").replace(/^path\s*:\s*/, "")).filter((x) => !/^required\s*:/.test(x));
-    for (const item of items) {
-      const w = word(item);
-      if (w) out.push(baseName(w));
-    }
-  });
-  return out;
-}
-function readText(realRoot, file, maxBytes, plain2) {
-  let bytes;
-  try {
-    bytes = plain2 ? readRegularFileSync((0, import_node_path13.join)(realRoot, file), maxBytes, file) : readInsideSync(realRoot, file, { maxBytes });
-  } catch (error) {
-    if (error instanceof UnsafePathError) return { reason: error.reason };
-    return {
-      reason: `cannot be read (${error.code ?? error.message})`
-    };
-  }
-  if (bytes.includes(0)) return { reason: "binary content (NUL bytes), not text" };
-  let text;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return { reason: "not valid UTF-8 text" };
-  }
-  return text.startsWith("\uFEFF") ? text.slice(1) : text;
-}
-function linkOnPath(file, links) {
-  if (links.size === 0) return void 0;
-  const parts = file.split("/");
-  for (let i = 1; i <= parts.length; i++) {
-    const prefix = parts.slice(0, i).join("/");
-    const reason = links.get(prefix);
-    if (reason) return i === parts.length ? reason : `${prefix} is ${reason}`;
-  }
-  return void 0;
-}
-function walk(realRoot, limit) {
-  const files = [];
-  const plain2 = /* @__PURE__ */ new Set();
-  const skipped = [];
-  const links = [];
-  const walked = (truncated) => ({ files, plain: plain2, skipped, links, truncated });
-  const queue = [""];
-  for (let next = 0; next < queue.length; next++) {
-    const dir = queue[next];
-    let entries;
-    try {
-      entries = (0, import_node_fs2.readdirSync)(dir === "" ? realRoot : (0, import_node_path13.join)(realRoot, dir), { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    entries.sort((a, b) => a.name < b.name ? -1 : 1);
-    for (const entry of entries) {
-      const rel = dir === "" ? entry.name : `${dir}/${entry.name}`;
-      if (SKIPPED_DIRS.has(entry.name)) {
-        skipped.push(rel);
-        continue;
-      }
-      if (entry.isDirectory()) queue.push(rel);
-      else if (entry.isFile()) {
-        files.push(rel);
-        plain2.add(rel);
-      } else if (entry.isSymbolicLink()) {
-        const target = linkTarget((0, import_node_path13.join)(realRoot, rel), realRoot);
-        if (target === "file") files.push(rel);
-        else if (target !== "directory") links.push({ path: rel, reason: target.reason });
-      }
-      if (files.length >= limit) return walked(true);
-    }
-  }
-  return walked(false);
-}
-function linkTarget(abs, realRoot) {
-  let target;
-  try {
-    target = import_node_fs2.realpathSync.native(abs);
-  } catch {
-    return { reason: "a symbolic link whose target does not exist" };
-  }
-  if (!isInside(target, realRoot)) return { reason: "a symbolic link leaving the scanned directory" };
-  try {
-    const info = (0, import_node_fs2.statSync)(target);
-    if (info.isFile()) return "file";
-    if (info.isDirectory()) return "directory";
-  } catch {
-    return { reason: "a symbolic link whose target does not exist" };
-  }
-  return { reason: "a symbolic link to something that is not a regular file" };
-}
-
 export {
-  require_node_path,
-  require_node_fs,
-  OptionError,
   require_dist,
-  SEVERITIES,
-  stableMessage,
-  stamp,
-  plainMessage,
-  partsOfPlain,
-  replaceLines,
-  insertLines,
-  replaceInLine,
-  normalizePackageName,
-  runFactsOf,
   linesOf,
   parseDotenv,
+  isSecretName,
   isEnvTemplateName,
   secretsInEnvTemplate,
   DEFAULT_CONFIG_FILE,
+  SKIPPED_DIRS,
   baseName,
   dirName,
   joinPath,
@@ -28791,7 +28116,9 @@ export {
   relativeTo,
   normalizeRelative,
   isDockerfile,
+  isComposeFile,
   looksLikeCompose,
+  isComposeCandidate,
   isComposeOverride,
   isDockerignore,
   isRequirementsFile,
@@ -28823,26 +28150,5 @@ export {
   RULES,
   DYNAMIC_RULES,
   findRule,
-  isKnownRule,
-  UnsafePathError,
-  resolveInside,
-  readInsideSync,
-  readInside,
-  readRegularFileSync,
-  writeOwnFile,
-  DEFAULT_LIMITS,
-  POSTGRES_MIN_MEMORY,
-  parsePidsLimit,
-  parseMemory,
-  parseCpus,
-  capCpus,
-  containerLimitArgs,
-  classicBuildLimitArgs,
-  formatMemory,
-  MAX_FILE_BYTES,
-  discover,
-  require_node_os,
-  Redactor,
-  isSecretName3 as isSecretName,
-  tail
+  isKnownRule
 };

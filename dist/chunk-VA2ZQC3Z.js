@@ -1,16 +1,12 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
+  require_node_child_process
+} from "./chunk-JLWYBPF7.js";
+import {
   __commonJS,
   __require,
   __toESM
-} from "./chunk-SBUXF6WE.js";
-
-// builtin-by-require:node:child_process
-var require_node_child_process = __commonJS({
-  "builtin-by-require:node:child_process"(exports, module) {
-    module.exports = __require("node:child_process");
-  }
-});
+} from "./chunk-TEVZZSVY.js";
 
 // builtin-by-require:node:string_decoder
 var require_node_string_decoder = __commonJS({
@@ -235,7 +231,6 @@ function createDockerCli(binary = "docker") {
 }
 
 export {
-  require_node_child_process,
   SMOKE_STATE_KEY,
   SMOKE_LAYERS_STATE_KEY,
   RUN_LABEL,

@@ -1,8 +1,10 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
-  __toESM,
   require_node_crypto
-} from "./chunk-SBUXF6WE.js";
+} from "./chunk-E2P55RUK.js";
+import {
+  __toESM
+} from "./chunk-TEVZZSVY.js";
 
 // src/core/workflow-text.ts
 var import_node_crypto = __toESM(require_node_crypto(), 1);

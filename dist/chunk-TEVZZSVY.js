@@ -48,19 +48,11 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 
-// builtin-by-require:node:crypto
-var require_node_crypto = __commonJS({
-  "builtin-by-require:node:crypto"(exports, module) {
-    module.exports = __require("node:crypto");
-  }
-});
-
 export {
   __require,
   __esm,
   __commonJS,
   __export,
   __toESM,
-  __toCommonJS,
-  require_node_crypto
+  __toCommonJS
 };
