@@ -9,7 +9,7 @@ import {
 import type { SkippedProject } from '../core/index.js';
 import type { ComposeSet } from './compose-projects.js';
 import { isUrl } from './context.js';
-import { type BuiltImage, imagesBuilt, imageOnlyApp } from './image-app.js';
+import { type BuiltImage, builtImageOf, imagesBuilt, imageOnlyApp, namedDockerfileOf } from './image-app.js';
 import { byDepth, ModelPart } from './input.js';
 import { contextIsOwnDirectory } from './own-context.js';
 import type { App } from './types/project.js';
@@ -53,17 +53,38 @@ export class AppSeeds extends ModelPart {
     // The Dockerfile named in the inputs is the app the user asked about: first, so the smoke test builds it.
     if (given) seeds.sort((a, b) => Number(b.dockerfile === given) - Number(a.dockerfile === given));
 
-    // Attach compose projects that run the app from an image (no build) to the app of their directory.
-    for (const seed of seeds) {
-      if (seed.compose) continue;
-      const dirs = [
+    this.attachImageOnly(seeds, composeSets);
+    // A compose file no app takes (backing services only) is still judged service by service, on its own.
+    const attached = new Set(seeds.map((s) => s.compose));
+    for (const set of composeSets)
+      if (set.model && !set.model.appService && !attached.has(set)) seeds.push({ compose: set });
+    return seeds;
+  }
+
+  /**
+   * Attaches compose projects that run the app from an image (no build) to the app of their directory, else to the
+   * one app below their directory (a root compose file running the image of backend/).
+   */
+  private attachImageOnly(seeds: AppSeed[], composeSets: ComposeSet[]): void {
+    const dirsOf = (seed: AppSeed) =>
+      [
         seed.managePy ? dirName(seed.managePy) : undefined,
         seed.dockerfile ? dirName(seed.dockerfile) : undefined,
         seed.contextDir,
-      ];
+      ].filter((d): d is string => d !== undefined);
+    for (const seed of seeds) {
+      if (seed.compose) continue;
+      const dirs = dirsOf(seed);
       seed.compose = composeSets.find((s) => s.model && !s.model.appService?.build && dirs.includes(s.dir));
     }
-    return seeds;
+    const attached = new Set(seeds.map((s) => s.compose));
+    for (const set of composeSets) {
+      if (!set.model?.appService || set.model.appService.build || attached.has(set)) continue;
+      const below = seeds.filter((seed) => seed.dockerfile && dirsOf(seed).some((d) => isUnder(d, set.dir)));
+      if (below.length !== 1) continue;
+      if (below[0].compose) seeds.push({ ...below[0], compose: set });
+      else below[0].compose = set;
+    }
   }
 
   /** Apps whose image a compose app service builds. */
@@ -134,8 +155,9 @@ export class AppSeeds extends ModelPart {
     for (const set of composeSets) {
       if (!set.model) continue;
       let image: BuiltImage | undefined;
+      const pythonDockerfiles = this.preferredDockerfiles().filter((d) => this.looksLikePythonImage(d));
       if (!set.model.appService) {
-        const found = imageOnlyApp(set.model, built, managePys);
+        const found = imageOnlyApp(set.model, built, managePys, pythonDockerfiles);
         if (!found) continue;
         found.service.role = 'app';
         set.model.appService = found.service;
@@ -143,6 +165,7 @@ export class AppSeeds extends ModelPart {
       }
       const service = set.model.appService!;
       if (service.build) continue;
+      image ??= builtImageOf(service, built) ?? namedDockerfileOf(service, pythonDockerfiles);
       const projectDirs = managePys.length === 1 ? [set.dir, dirName(managePys[0])] : [set.dir];
       const dockerfile =
         image?.dockerfile ??

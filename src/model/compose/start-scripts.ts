@@ -20,6 +20,11 @@ export function runsServerScript(
 ): boolean {
   const dirs = [service.build?.context, projectDir].filter((d): d is string => d !== undefined);
   const commands = [service.entrypoint, service.command].flatMap((c) => (c ? commandsOf(c) : []));
+  // `entrypoint: ["/bin/sh", "-c"]` + `command: ["<script>"]`: the words only make a command together.
+  if (service.entrypoint?.argv && service.command?.argv)
+    commands.push(
+      ...commandsOf({ ...service.command, argv: [...service.entrypoint.argv, ...service.command.argv] }),
+    );
   const seen = new Set<string>();
   for (let k = 0; k < commands.length && k < 50; k++) {
     for (const word of scriptWords(commands[k])) {
@@ -57,7 +62,9 @@ function scriptWords(argv: string[]): string[] {
     if (rest.some((a) => /^-[a-z]*c[a-z]*$/.test(a))) return [];
     return rest.filter((a) => !a.startsWith('-')).slice(0, 1);
   }
-  return [cmd];
+  // `wait-for-it.sh db:5432 -- ./start.sh`: the waiter runs the command after `--` once the port answers.
+  const dashes = argv.indexOf('--', k + 1);
+  return dashes > 0 ? [cmd, ...scriptWords(argv.slice(dashes + 1))] : [cmd];
 }
 
 function scriptFile(word: string, dirs: string[], texts: Record<string, string>): string | undefined {
