@@ -510,3 +510,22 @@ test('a compose file with no app service is an entry of its own: its compose fil
     { dir: '_development', composeFiles: ['_development/docker-compose.yml'] },
   ]);
 });
+
+test('a Python image a Makefile builds by name, from a directory the project is copied into, is an app of the only project', async () => {
+  const { project } = await analyzeFiles({
+    'docker/dev/Dockerfile': PY_DOCKERFILE,
+    'docker/dev/Makefile': 'build:\n\tcp -r ../../src .\n\tdocker build -t site:dev-v${VERSION} .\n',
+    'docker/nginx/Dockerfile': 'FROM nginx:1.27\n',
+    'src/manage.py': manage(),
+    'src/mysite/settings.py': SETTINGS,
+  });
+  assert.deepEqual(summary(project), [
+    {
+      dir: 'src',
+      dockerfile: 'docker/dev/Dockerfile',
+      context: 'docker/dev',
+      settings: 'src/mysite/settings.py',
+      compose: undefined,
+    },
+  ]);
+});

@@ -47,7 +47,8 @@ export class AppSeeds extends ModelPart {
     seeds.push(...this.composeBuilds(composeSets, managePys, claimed));
     seeds.push(...this.composeImages(composeSets, managePys, claimed));
     const given = this.tree.options.dockerfile ? normalizeRelative(this.tree.options.dockerfile) : undefined;
-    seeds.push(...this.dockerfiles(given, managePys, claimed));
+    const builtByName = new Set(this.imagesBuilt(composeSets).map((b) => b.dockerfile));
+    seeds.push(...this.dockerfiles(given, managePys, claimed, builtByName));
     seeds.push(...this.bareProjects(seeds, managePys));
 
     // The Dockerfile named in the inputs is the app the user asked about: first, so the smoke test builds it.
@@ -188,7 +189,12 @@ export class AppSeeds extends ModelPart {
   }
 
   /** Apps of the Dockerfiles no compose project builds (or of the one named in the inputs). */
-  private dockerfiles(given: string | undefined, managePys: string[], claimed: Set<string>): AppSeed[] {
+  private dockerfiles(
+    given: string | undefined,
+    managePys: string[],
+    claimed: Set<string>,
+    builtByName: Set<string>,
+  ): AppSeed[] {
     const seeds: AppSeed[] = [];
     const candidates = given
       ? [given]
@@ -218,6 +224,13 @@ export class AppSeeds extends ModelPart {
         if (ancestor && this.looksLikePythonImage(dockerfile)) {
           managePy = ancestor;
           contextDir = dirName(ancestor);
+        } else if (
+          managePys.length === 1 &&
+          builtByName.has(dockerfile) &&
+          this.looksLikePythonImage(dockerfile)
+        ) {
+          // `docker build -t NAME docker/web` in a Makefile that copies the project in first: the project's image.
+          managePy = managePys[0];
         } else if (managePys.length > 0 && !given)
           continue; // another image of the repository (nginx, frontend)
         else if (!given && !this.looksLikePythonImage(dockerfile) && candidates.length > 1) continue;
