@@ -529,3 +529,18 @@ test('a Python image a Makefile builds by name, from a directory the project is 
     },
   ]);
 });
+
+test('an nginx image a script builds by name, mentioning gunicorn in a comment, is no app', async () => {
+  const { project } = await analyzeFiles({
+    'webserver/Dockerfile':
+      'FROM node:20 AS build\nRUN npm ci\n# the proxy hands /api to the gunicorn (Django) server\nFROM nginx:1.27\nCOPY --from=build /dist /usr/share/nginx/html\n',
+    'push.sh': '#!/bin/sh\ndocker build -t me/web:1 -f webserver/Dockerfile .\n',
+    'backend/Dockerfile': PY_DOCKERFILE,
+    'backend/manage.py': manage(),
+    'backend/mysite/settings.py': SETTINGS,
+  });
+  assert.deepEqual(
+    project.apps.map((a) => a.dockerfile?.file),
+    ['backend/Dockerfile'],
+  );
+});

@@ -9,7 +9,15 @@ import {
 import type { SkippedProject } from '../core/index.js';
 import type { ComposeSet } from './compose-projects.js';
 import { isUrl } from './context.js';
-import { type BuiltImage, builtImageOf, imagesBuilt, imageOnlyApp, namedDockerfileOf } from './image-app.js';
+import {
+  type BuiltImage,
+  builtImageOf,
+  imagesBuilt,
+  imageOnlyApp,
+  isBackingImage,
+  namedDockerfileOf,
+  repositoryOf,
+} from './image-app.js';
 import { byDepth, ModelPart } from './input.js';
 import { contextIsOwnDirectory } from './own-context.js';
 import type { App } from './types/project.js';
@@ -224,11 +232,7 @@ export class AppSeeds extends ModelPart {
         if (ancestor && this.looksLikePythonImage(dockerfile)) {
           managePy = ancestor;
           contextDir = dirName(ancestor);
-        } else if (
-          managePys.length === 1 &&
-          builtByName.has(dockerfile) &&
-          this.looksLikePythonImage(dockerfile)
-        ) {
+        } else if (managePys.length === 1 && builtByName.has(dockerfile) && this.runsPython(dockerfile)) {
           // `docker build -t NAME docker/web` in a Makefile that copies the project in first: the project's image.
           managePy = managePys[0];
         } else if (managePys.length > 0 && !given)
@@ -310,6 +314,14 @@ export class AppSeeds extends ModelPart {
           builtDirs.has(dirName(f)),
       )
       .sort(byDepth);
+  }
+
+  /** Stricter than looksLikePythonImage: Python outside comments, and a final stage not FROM a proxy or Node image. */
+  private runsPython(dockerfile: string): boolean {
+    const code = (this.texts[dockerfile] ?? '').replace(/^\s*#.*$/gm, '');
+    const lastFrom = [...code.matchAll(/^\s*FROM\s+(?:--\S+\s+)*(\S+)/gim)].at(-1)?.[1];
+    if (!lastFrom || isBackingImage(repositoryOf(lastFrom))) return false;
+    return /\b(python[\d.]*|pip3?|gunicorn|uwsgi|uvicorn|daphne|manage\.py|django)\b/i.test(code);
   }
 
   private looksLikePythonImage(dockerfile: string): boolean {
