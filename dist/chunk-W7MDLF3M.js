@@ -7,11 +7,11 @@ import {
   parseDeployCheck,
   planEnv,
   runSmoke
-} from "./chunk-WPG4ILEB.js";
+} from "./chunk-3RVSNL7Q.js";
 import {
   DEFAULT_LIMITS,
   Redactor
-} from "./chunk-NSGDD7BY.js";
+} from "./chunk-KR2DTFY3.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
