@@ -77,3 +77,14 @@ test('TF1303: a compose file named for integration or end-to-end tests is not pr
     assert.deepEqual(findingsOf(result, 'TF1303'), [], name);
   }
 });
+
+test('TF1303: a compose file of backing services only is judged; in a directory named for development it is not production', async () => {
+  const db = 'services:\n  db:\n    image: postgres:16\n    ports:\n      - "5432:5432"\n';
+  const files = app({ 'compose.yaml': 'services:\n  web:\n    build: .\n' });
+  const result = await analyzeFiles({
+    ...files,
+    'backend/docker-compose.yml': db,
+    '_development/compose.yaml': db,
+  });
+  assert.deepEqual(findingsOf(result, 'TF1303'), [['backend/docker-compose.yml', 5]]);
+});

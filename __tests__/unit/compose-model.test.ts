@@ -65,6 +65,12 @@ test('image references split with registry ports and digests', () => {
   assert.equal(roleOf('mariadb'), 'mariadb');
   assert.equal(roleOf('library/redis'), 'redis');
   assert.equal(roleOf('rabbitmq'), 'other');
+  // A team's own database image, named by a word of its name; tools around a database are not one.
+  assert.equal(roleOf('hsn/backend-postgres'), 'postgres');
+  assert.equal(roleOf('acme/shop_redis'), 'redis');
+  assert.equal(roleOf('prometheuscommunity/postgres-exporter'), 'other');
+  assert.equal(roleOf('acme/postgres-backup'), 'other');
+  assert.equal(roleOf('acme/postgresite'), 'other');
 });
 
 test('every value carries its file and the line where it is written', () => {

@@ -424,3 +424,123 @@ test('production variants no compose file builds are apps of their own beside th
     ],
   );
 });
+
+test('a root compose file runs the image of the app below it; images named for nginx or postgres by a word are not the app', async () => {
+  const { project } = await analyzeFiles({
+    'docker-compose.yaml': [
+      'services:',
+      '  edge:',
+      '    image: me/site-local-nginx:1',
+      '  backend:',
+      '    image: me/site:1',
+      '    entrypoint: ["/bin/sh", "-c"]',
+      '    command: ["./wait-for-it.sh -t 60 db:5432 -- ./start.sh"]',
+      '  db:',
+      '    image: me/site-postgres:1',
+      '',
+    ].join('\n'),
+    'app/Dockerfile': PY_DOCKERFILE,
+    'app/manage.py': manage(),
+    'app/mysite/settings.py': SETTINGS,
+    'app/wait-for-it.sh': '#!/bin/sh\nexec "$@"\n',
+    'app/start.sh': '#!/bin/sh\npython manage.py migrate\nexec gunicorn mysite.wsgi\n',
+  });
+  assert.deepEqual(summary(project), [
+    {
+      dir: 'app',
+      dockerfile: 'app/Dockerfile',
+      context: 'app',
+      settings: 'app/mysite/settings.py',
+      compose: 'backend',
+    },
+  ]);
+  assert.equal(project.apps[0].compose?.services.find((s) => s.name === 'db')?.role, 'postgres');
+  // The script after `--` of the waiter, run by `sh -c` from the compose entrypoint, is followed.
+  assert.deepEqual(
+    project.apps[0].entrypointScripts.map((s) => s.file),
+    ['app/wait-for-it.sh', 'app/start.sh'],
+  );
+});
+
+test('an image-only app service is matched as written when a variable is part of its image, or by the directory it is named for', async () => {
+  const written = await analyzeFiles({
+    'docker-compose.prod.yml':
+      'services:\n  api:\n    image: $HUB/club_api:$TAG\n  web:\n    image: ${HUB}/club_web:${TAG}\n',
+    'push.sh':
+      '#!/bin/sh\ndocker build -t $HUB/club_web:$TAG web\ndocker build -t ${HUB}/club_api:${TAG} -f backend/Dockerfile backend\n',
+    'web/Dockerfile': 'FROM nginx:1.27\n',
+    'backend/Dockerfile': PY_DOCKERFILE,
+    'backend/manage.py': manage(),
+    'backend/mysite/settings.py': SETTINGS,
+  });
+  assert.deepEqual(
+    written.project.apps.map((a) => [a.dockerfile?.file, a.compose?.appService?.name]),
+    [['backend/Dockerfile', 'api']],
+  );
+  const named = await analyzeFiles({
+    'compose.production.yaml':
+      'services:\n  frontend:\n    image: me/shop_frontend:1\n  backend:\n    image: me/shop_backend:1\n',
+    'frontend/Dockerfile': 'FROM node:20\nRUN npm ci\n',
+    'backend/Dockerfile': PY_DOCKERFILE,
+    'backend/manage.py': manage(),
+    'backend/mysite/settings.py': SETTINGS,
+  });
+  assert.deepEqual(
+    named.project.apps.map((a) => [a.dockerfile?.file, a.compose?.appService?.name]),
+    [['backend/Dockerfile', 'backend']],
+  );
+});
+
+test('a compose file with no app service is an entry of its own: its compose file, no Dockerfile, no settings', async () => {
+  const { project } = await analyzeFiles({
+    Dockerfile: PY_DOCKERFILE,
+    'docker-compose.yml': 'services:\n  web:\n    build: .\n',
+    '_development/docker-compose.yml':
+      'services:\n  postgres:\n    image: postgres:16\n  redis:\n    image: redis:7\n',
+    'manage.py': manage(),
+    'mysite/settings.py': SETTINGS,
+  });
+  assert.deepEqual(analysedScope(project).apps, [
+    {
+      dir: '.',
+      dockerfile: 'Dockerfile',
+      composeFiles: ['docker-compose.yml'],
+      settings: 'mysite/settings.py',
+    },
+    { dir: '_development', composeFiles: ['_development/docker-compose.yml'] },
+  ]);
+});
+
+test('a Python image a Makefile builds by name, from a directory the project is copied into, is an app of the only project', async () => {
+  const { project } = await analyzeFiles({
+    'docker/dev/Dockerfile': PY_DOCKERFILE,
+    'docker/dev/Makefile': 'build:\n\tcp -r ../../src .\n\tdocker build -t site:dev-v${VERSION} .\n',
+    'docker/nginx/Dockerfile': 'FROM nginx:1.27\n',
+    'src/manage.py': manage(),
+    'src/mysite/settings.py': SETTINGS,
+  });
+  assert.deepEqual(summary(project), [
+    {
+      dir: 'src',
+      dockerfile: 'docker/dev/Dockerfile',
+      context: 'docker/dev',
+      settings: 'src/mysite/settings.py',
+      compose: undefined,
+    },
+  ]);
+});
+
+test('an nginx image a script builds by name, mentioning gunicorn in a comment, is no app', async () => {
+  const { project } = await analyzeFiles({
+    'webserver/Dockerfile':
+      'FROM node:20 AS build\nRUN npm ci\n# the proxy hands /api to the gunicorn (Django) server\nFROM nginx:1.27\nCOPY --from=build /dist /usr/share/nginx/html\n',
+    'push.sh': '#!/bin/sh\ndocker build -t me/web:1 -f webserver/Dockerfile .\n',
+    'backend/Dockerfile': PY_DOCKERFILE,
+    'backend/manage.py': manage(),
+    'backend/mysite/settings.py': SETTINGS,
+  });
+  assert.deepEqual(
+    project.apps.map((a) => a.dockerfile?.file),
+    ['backend/Dockerfile'],
+  );
+});

@@ -9,7 +9,15 @@ import {
 import type { SkippedProject } from '../core/index.js';
 import type { ComposeSet } from './compose-projects.js';
 import { isUrl } from './context.js';
-import { type BuiltImage, imagesBuilt, imageOnlyApp } from './image-app.js';
+import {
+  type BuiltImage,
+  builtImageOf,
+  imagesBuilt,
+  imageOnlyApp,
+  isBackingImage,
+  namedDockerfileOf,
+  repositoryOf,
+} from './image-app.js';
 import { byDepth, ModelPart } from './input.js';
 import { contextIsOwnDirectory } from './own-context.js';
 import type { App } from './types/project.js';
@@ -47,23 +55,45 @@ export class AppSeeds extends ModelPart {
     seeds.push(...this.composeBuilds(composeSets, managePys, claimed));
     seeds.push(...this.composeImages(composeSets, managePys, claimed));
     const given = this.tree.options.dockerfile ? normalizeRelative(this.tree.options.dockerfile) : undefined;
-    seeds.push(...this.dockerfiles(given, managePys, claimed));
+    const builtByName = new Set(this.imagesBuilt(composeSets).map((b) => b.dockerfile));
+    seeds.push(...this.dockerfiles(given, managePys, claimed, builtByName));
     seeds.push(...this.bareProjects(seeds, managePys));
 
     // The Dockerfile named in the inputs is the app the user asked about: first, so the smoke test builds it.
     if (given) seeds.sort((a, b) => Number(b.dockerfile === given) - Number(a.dockerfile === given));
 
-    // Attach compose projects that run the app from an image (no build) to the app of their directory.
-    for (const seed of seeds) {
-      if (seed.compose) continue;
-      const dirs = [
+    this.attachImageOnly(seeds, composeSets);
+    // A compose file no app takes (backing services only) is still judged service by service, on its own.
+    const attached = new Set(seeds.map((s) => s.compose));
+    for (const set of composeSets)
+      if (set.model && !set.model.appService && !attached.has(set)) seeds.push({ compose: set });
+    return seeds;
+  }
+
+  /**
+   * Attaches compose projects that run the app from an image (no build) to the app of their directory, else to the
+   * one app below their directory (a root compose file running the image of backend/).
+   */
+  private attachImageOnly(seeds: AppSeed[], composeSets: ComposeSet[]): void {
+    const dirsOf = (seed: AppSeed) =>
+      [
         seed.managePy ? dirName(seed.managePy) : undefined,
         seed.dockerfile ? dirName(seed.dockerfile) : undefined,
         seed.contextDir,
-      ];
+      ].filter((d): d is string => d !== undefined);
+    for (const seed of seeds) {
+      if (seed.compose) continue;
+      const dirs = dirsOf(seed);
       seed.compose = composeSets.find((s) => s.model && !s.model.appService?.build && dirs.includes(s.dir));
     }
-    return seeds;
+    const attached = new Set(seeds.map((s) => s.compose));
+    for (const set of composeSets) {
+      if (!set.model?.appService || set.model.appService.build || attached.has(set)) continue;
+      const below = seeds.filter((seed) => seed.dockerfile && dirsOf(seed).some((d) => isUnder(d, set.dir)));
+      if (below.length !== 1) continue;
+      if (below[0].compose) seeds.push({ ...below[0], compose: set });
+      else below[0].compose = set;
+    }
   }
 
   /** Apps whose image a compose app service builds. */
@@ -142,8 +172,9 @@ export class AppSeeds extends ModelPart {
     for (const set of composeSets) {
       if (!set.model) continue;
       let image: BuiltImage | undefined;
+      const pythonDockerfiles = this.preferredDockerfiles().filter((d) => this.looksLikePythonImage(d));
       if (!set.model.appService) {
-        const found = imageOnlyApp(set.model, built, managePys);
+        const found = imageOnlyApp(set.model, built, managePys, pythonDockerfiles);
         if (!found) continue;
         found.service.role = 'app';
         set.model.appService = found.service;
@@ -151,6 +182,7 @@ export class AppSeeds extends ModelPart {
       }
       const service = set.model.appService!;
       if (service.build) continue;
+      image ??= builtImageOf(service, built) ?? namedDockerfileOf(service, pythonDockerfiles);
       const projectDirs = managePys.length === 1 ? [set.dir, dirName(managePys[0])] : [set.dir];
       const dockerfile =
         image?.dockerfile ??
@@ -173,7 +205,12 @@ export class AppSeeds extends ModelPart {
   }
 
   /** Apps of the Dockerfiles no compose project builds (or of the one named in the inputs). */
-  private dockerfiles(given: string | undefined, managePys: string[], claimed: Set<string>): AppSeed[] {
+  private dockerfiles(
+    given: string | undefined,
+    managePys: string[],
+    claimed: Set<string>,
+    builtByName: Set<string>,
+  ): AppSeed[] {
     const seeds: AppSeed[] = [];
     const candidates = given
       ? [given]
@@ -203,6 +240,9 @@ export class AppSeeds extends ModelPart {
         if (ancestor && this.looksLikePythonImage(dockerfile)) {
           managePy = ancestor;
           contextDir = dirName(ancestor);
+        } else if (managePys.length === 1 && builtByName.has(dockerfile) && this.runsPython(dockerfile)) {
+          // `docker build -t NAME docker/web` in a Makefile that copies the project in first: the project's image.
+          managePy = managePys[0];
         } else if (managePys.length > 0 && !given)
           continue; // another image of the repository (nginx, frontend)
         else if (!given && !this.looksLikePythonImage(dockerfile) && candidates.length > 1) continue;
@@ -282,6 +322,14 @@ export class AppSeeds extends ModelPart {
           builtDirs.has(dirName(f)),
       )
       .sort(byDepth);
+  }
+
+  /** Stricter than looksLikePythonImage: Python outside comments, and a final stage not FROM a proxy or Node image. */
+  private runsPython(dockerfile: string): boolean {
+    const code = (this.texts[dockerfile] ?? '').replace(/^\s*#.*$/gm, '');
+    const lastFrom = [...code.matchAll(/^\s*FROM\s+(?:--\S+\s+)*(\S+)/gim)].at(-1)?.[1];
+    if (!lastFrom || isBackingImage(repositoryOf(lastFrom))) return false;
+    return /\b(python[\d.]*|pip3?|gunicorn|uwsgi|uvicorn|daphne|manage\.py|django)\b/i.test(code);
   }
 
   private looksLikePythonImage(dockerfile: string): boolean {

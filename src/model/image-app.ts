@@ -5,6 +5,8 @@ import type { ComposeModel, ComposeService } from './types/compose.js';
 /** An image name built from this repository: by a compose service's `build` with `image:`, or `docker build -t`. */
 export interface BuiltImage {
   repository: string;
+  /** The whole reference as written when a variable is part of it (`$HUB_USER/api:$VERSION`), matched as written. */
+  written?: string;
   dockerfile: string;
   contextDir: string;
 }
@@ -16,9 +18,21 @@ export interface ImageOnlyApp {
   built?: BuiltImage;
 }
 
-/** Images that never run the Django app: proxies, admin consoles, brokers, mail catchers. */
+/** Images that never run the Django app: proxies, admin consoles, brokers, mail catchers, databases. */
 const NOT_AN_APP =
-  /(^|\/)(nginx|traefik|caddy|httpd|haproxy|envoy|adminer|pgadmin4?|mailhog|mailpit|rabbitmq|memcached|elasticsearch|opensearch|minio|certbot|portainer|flower|selenium|localstack|mongo|kibana|grafana|prometheus|node|mysql|postgres|redis)(:|$)/i;
+  /^(nginx|traefik|caddy|httpd|haproxy|envoy|adminer|pgadmin4?|phpmyadmin|mailhog|mailpit|rabbitmq|memcached|elasticsearch|opensearch|minio|certbot|portainer|flower|selenium|localstack|mongo|kibana|grafana|prometheus|node|mysql|mariadb|postgres(ql)?|postgis|redis)$/i;
+
+/** Whether an image names a backing or front service, also as a word of its last path part (`me/backend-local-nginx`). */
+export function isBackingImage(repository: string): boolean {
+  const last = repository.split('/').pop() ?? '';
+  return NOT_AN_APP.test(last) || last.split(/[-_.]/).some((word) => NOT_AN_APP.test(word));
+}
+
+/** `${VAR}` and `$VAR` are the same reference to Compose and the shell. */
+function sameWritten(a: string, b: string): boolean {
+  const norm = (s: string) => s.trim().replace(/\$\{(\w+)\}/g, '$$$1');
+  return norm(a) === norm(b);
+}
 
 /**
  * Images this repository builds, by name: compose services that build and tag (`build` + `image:`), and
@@ -50,7 +64,13 @@ export function imagesBuilt(
           build.file ? joinPath(base, build.file) : joinPath(contextDir, 'Dockerfile'),
         );
         if (!dockerfile || !exists(dockerfile)) continue;
-        for (const tag of build.tags) out.push({ repository: repositoryOf(tag), dockerfile, contextDir });
+        for (const tag of build.tags)
+          out.push({
+            repository: repositoryOf(tag),
+            ...(tag.includes('$') ? { written: tag } : {}),
+            dockerfile,
+            contextDir,
+          });
         break;
       }
     }
@@ -101,7 +121,8 @@ export function dockerBuild(argv: string[]): { tags: string[]; file?: string; co
   const context = positional.at(-1);
   const usable = (s: string | undefined) => s !== undefined && !s.includes('$') && s !== '-';
   if (!usable(context) || (file !== undefined && !usable(file))) return undefined;
-  const named = tags.filter((t) => !t.includes('$'));
+  // A tag from a variable (`$HUB_USER/api:$VERSION`) is kept as written, to match a compose image written the same way.
+  const named = tags.filter((t) => t !== undefined && !/^\$\{?\w+\}?$/.test(t));
   return named.length === 0 ? undefined : { tags: named, ...(file ? { file } : {}), context: context! };
 }
 
@@ -113,21 +134,51 @@ export function repositoryOf(image: string): string {
   return colon > slash ? name.slice(0, colon) : name;
 }
 
+/** The image a service runs when this repository builds it: by name, or as written when a variable is part of it. */
+export function builtImageOf(service: ComposeService, built: BuiltImage[]): BuiltImage | undefined {
+  const image = service.image;
+  if (!image) return undefined;
+  if (image.interpolated)
+    return built.find((b) => b.written !== undefined && sameWritten(b.written, image.raw ?? image.value));
+  return built.find((b) => b.written === undefined && b.repository === image.repository);
+}
+
+/**
+ * The Python Dockerfile whose directory the service is named for (`backend:` or `me/foodgram_backend` and
+ * backend/Dockerfile), when exactly one is: a CI workflow builds and pushes it under a name compose does not know.
+ */
+export function namedDockerfileOf(
+  service: ComposeService,
+  pythonDockerfiles: string[],
+): BuiltImage | undefined {
+  const words = new Set([
+    service.name.toLowerCase(),
+    ...(service.image?.repository.split('/').pop() ?? '').toLowerCase().split(/[-_.]/),
+  ]);
+  const matches = pythonDockerfiles.filter((d) => words.has(baseName(dirName(d)).toLowerCase()));
+  if (matches.length !== 1) return undefined;
+  return {
+    repository: service.image?.repository ?? service.name,
+    dockerfile: matches[0],
+    contextDir: dirName(matches[0]),
+  };
+}
+
 /**
  * The app service of a compose project whose services only name images and none runs a Django command: the one
- * whose image the repository builds, else the one that bind-mounts a Django project, else the only service that can
- * be the app when the repository holds a single Django project.
+ * whose image the repository builds, else the one that bind-mounts a Django project, else the one named for the
+ * directory of a Python Dockerfile, else the only service that can be the app when the repository holds a single
+ * Django project.
  */
 export function imageOnlyApp(
   model: ComposeModel,
   built: BuiltImage[],
   managePys: string[],
+  pythonDockerfiles: string[] = [],
 ): ImageOnlyApp | undefined {
   const candidates = model.services.filter((s) => s.role === 'other' && !s.build);
   for (const service of candidates) {
-    const image = service.image;
-    if (!image || image.interpolated) continue;
-    const match = built.find((b) => b.repository === image.repository);
+    const match = builtImageOf(service, built);
     if (match) return { service, built: match };
   }
   const mounting = candidates.filter((s) =>
@@ -139,7 +190,12 @@ export function imageOnlyApp(
     ),
   );
   if (mounting.length === 1) return { service: mounting[0] };
+  const apps = candidates.filter((s) => !s.image || !isBackingImage(s.image.repository));
+  const named = apps.flatMap((service) => {
+    const found = namedDockerfileOf(service, pythonDockerfiles);
+    return found ? [{ service, built: found }] : [];
+  });
+  if (named.length === 1) return named[0];
   if (managePys.length !== 1) return undefined;
-  const apps = candidates.filter((s) => !s.image || !NOT_AN_APP.test(s.image.repository));
   return apps.length === 1 ? { service: apps[0] } : undefined;
 }

@@ -76,6 +76,9 @@ export class ImageFiles extends ModelPart {
       commands.push(...argvCommands([...target.entrypoint.argv, ...target.cmd.argv]));
     const service = app.compose?.appService;
     for (const c of [service?.entrypoint, service?.command]) if (c) commands.push(...composeCommands(c));
+    // Compose `entrypoint: ["/bin/sh", "-c"]` + `command: ["./start.sh"]`: likewise one command.
+    if (service?.entrypoint?.argv && service.command?.argv)
+      commands.push(...argvCommands([...service.entrypoint.argv, ...service.command.argv]));
     const out: EntrypointScript[] = [];
     const workdir = target.workdir || '/';
     // A script found may run another (wait_for_postgres.sh running start.sh): its commands are searched in turn.
@@ -261,7 +264,9 @@ function scriptWords(argv: string[]): string[] {
   }
   if (/(^|\/)python[\d.]*$/.test(cmd)) return [];
   if (/^(gunicorn|uwsgi|uvicorn|daphne|django-admin)$/.test(baseName(cmd))) return [];
-  return [cmd];
+  // `wait-for-it.sh db:5432 -- ./start.sh`: the waiter runs the command after `--` once the port answers.
+  const dashes = argv.indexOf('--', k + 1);
+  return dashes > 0 ? [cmd, ...scriptWords(argv.slice(dashes + 1))] : [cmd];
 }
 
 function binDirs(word: string): string[] {

@@ -158,7 +158,7 @@ class ProjectBuilder implements ModelInput {
   private app(seed: AppSeed): App {
     const dir = seed.managePy
       ? dirName(seed.managePy)
-      : (seed.contextDir ?? (seed.dockerfile ? dirName(seed.dockerfile) : '.'));
+      : (seed.contextDir ?? (seed.dockerfile ? dirName(seed.dockerfile) : (seed.compose?.dir ?? '.')));
     const app: App = { dir, requirements: [], entrypointScripts: [] };
     if (seed.managePy) app.managePy = seed.managePy;
     if (seed.compose?.model) app.compose = seed.compose.model;
@@ -188,6 +188,8 @@ class ProjectBuilder implements ModelInput {
       }
     }
 
+    // A compose file of backing services only runs no Django project: its services are judged, no settings.
+    if (!seed.managePy && !seed.dockerfile && !seed.remoteContext) return app;
     // After the start scripts: the server they start names the wsgi module whose settings it runs.
     const { settings, bases } = this.settingsModules.model(app, seed);
     if (settings) app.settings = settings;

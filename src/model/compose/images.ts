@@ -10,8 +10,20 @@ const ROLES: [RegExp, ComposeService['role']][] = [
   [/^(redis(-stack(-server)?)?|valkey|keydb)$/, 'redis'],
 ];
 
-/** Backing-service kind from the image repository's last path segment (postgis/postgis → postgres). */
+/** Words of an image name that mark a tool around a database, not the database (`postgres-exporter`). */
+const TOOLING =
+  /^(exporter|backup|backups|admin|client|cli|ui|web|proxy|bouncer|pgbouncer|operator|init|migrate|migrations)$/;
+
+/**
+ * Backing-service kind from the image repository's last path segment (postgis/postgis → postgres), or from one word
+ * of it when a team builds its own (`me/backend-postgres`).
+ */
 export function roleOf(repository: string): ComposeService['role'] {
   const last = repository.split('/').pop()!.toLowerCase();
-  return ROLES.find(([re]) => re.test(last))?.[1] ?? 'other';
+  const whole = ROLES.find(([re]) => re.test(last))?.[1];
+  if (whole) return whole;
+  const words = last.split(/[-_.]/);
+  if (words.length < 2 || words.some((w) => TOOLING.test(w))) return 'other';
+  const kinds = new Set(words.flatMap((w) => ROLES.filter(([re]) => re.test(w)).map(([, kind]) => kind)));
+  return kinds.size === 1 ? [...kinds][0] : 'other';
 }

@@ -39,6 +39,11 @@ export function startKind(
       ? []
       : instrCommands(stage?.cmd);
   const commands = [...entrypoint, ...command];
+  // `entrypoint: ["/bin/sh", "-c"]` + `command: ["<script>"]`: the words only make a command together.
+  if (service.entrypoint?.argv && service.command?.argv)
+    commands.push(
+      ...commandsOf({ ...service.command, argv: [...service.entrypoint.argv, ...service.command.argv] }),
+    );
   let kind: StartKind;
   const seen = new Set<string>();
   for (let k = 0; k < commands.length && k < 50; k++) {
@@ -88,7 +93,9 @@ function scriptWords(argv: string[]): string[] {
     if (rest.some((a) => /^-[a-z]*c[a-z]*$/.test(a))) return [];
     return rest.filter((a) => !a.startsWith('-')).slice(0, 1);
   }
-  return [cmd];
+  // `wait-for-it.sh db:5432 -- ./start.sh`: the waiter runs the command after `--` once the port answers.
+  const dashes = argv.indexOf('--', k + 1);
+  return dashes > 0 ? [cmd, ...scriptWords(argv.slice(dashes + 1))] : [cmd];
 }
 
 function scriptFile(word: string, dirs: string[], texts: Record<string, string>): string | undefined {

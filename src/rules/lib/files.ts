@@ -14,21 +14,22 @@ export function isSqliteFile(path: string): boolean {
   return /\.sqlite3$/.test(path);
 }
 
+const DEVELOPMENT_WORD =
+  /(^|[._-])(override|dev|develop|development|local|test|tests|testing|ci|integration|e2e)([._-]|$)/;
+
 /**
- * An override file, or one named for development or tests, is not what production runs; nor is the default
+ * An override file, or one named for development or tests (or a default-named one in a directory so named), is not
+ * what production runs; nor is the default
  * `docker-compose.yml` when a production alternative (`docker-compose-deploy.yml`, `compose.prod.yaml`) sits beside it
  * among `composeFiles`.
  */
 export function isDevelopmentComposeFile(path: string, composeFiles: readonly string[] = []): boolean {
   const name = baseOf(path).toLowerCase();
-  if (
-    /(^|[._-])(override|dev|develop|development|local|test|tests|testing|ci|integration|e2e)([._-]|$)/.test(
-      name,
-    )
-  )
-    return true;
+  if (DEVELOPMENT_WORD.test(name)) return true;
   if (!/^(docker-)?compose\.ya?ml$/.test(name)) return false;
   const dir = path.slice(0, Math.max(path.lastIndexOf('/'), 0));
+  // `_development/docker-compose.yml`: the directory says what the default-named file is for.
+  if (DEVELOPMENT_WORD.test(baseOf(dir).toLowerCase())) return true;
   return composeFiles.some(
     (f) =>
       f.slice(0, Math.max(f.lastIndexOf('/'), 0)) === dir &&

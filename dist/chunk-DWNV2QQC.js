@@ -11,7 +11,7 @@ import {
   isSecretName,
   require_node_os,
   tail
-} from "./chunk-3EREJI7L.js";
+} from "./chunk-INPH7SPT.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -24,7 +24,7 @@ import "./chunk-JLWYBPF7.js";
 import {
   DYNAMIC_RULES,
   withBases
-} from "./chunk-Q6SF4KVR.js";
+} from "./chunk-VFFI4W3O.js";
 import {
   UnsafePathError,
   readInside,

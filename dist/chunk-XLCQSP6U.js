@@ -6,7 +6,7 @@ import {
   linesOf,
   pipInstall,
   runtimeInsertionLine
-} from "./chunk-Q6SF4KVR.js";
+} from "./chunk-VFFI4W3O.js";
 import {
   insertLines,
   normalizePackageName,

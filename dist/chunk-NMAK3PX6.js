@@ -5,7 +5,7 @@ import {
 import {
   INFORMED_FIXERS,
   informedFixersOf
-} from "./chunk-THPNKJMD.js";
+} from "./chunk-XLCQSP6U.js";
 import {
   makeReport
 } from "./chunk-VMUMBVHU.js";
@@ -15,7 +15,7 @@ import {
   Redactor,
   discover,
   require_node_os
-} from "./chunk-3EREJI7L.js";
+} from "./chunk-INPH7SPT.js";
 import {
   DEFAULT_CONFIG_FILE,
   ImageLayout,
@@ -55,7 +55,7 @@ import {
   secretsInEnvTemplate,
   sentFiles,
   serverOf
-} from "./chunk-Q6SF4KVR.js";
+} from "./chunk-VFFI4W3O.js";
 import {
   SEVERITIES,
   UnsafePathError,
@@ -321,7 +321,15 @@ function matchesGlob(glob, path) {
 }
 
 // src/model/image-app.ts
-var NOT_AN_APP = /(^|\/)(nginx|traefik|caddy|httpd|haproxy|envoy|adminer|pgadmin4?|mailhog|mailpit|rabbitmq|memcached|elasticsearch|opensearch|minio|certbot|portainer|flower|selenium|localstack|mongo|kibana|grafana|prometheus|node|mysql|postgres|redis)(:|$)/i;
+var NOT_AN_APP = /^(nginx|traefik|caddy|httpd|haproxy|envoy|adminer|pgadmin4?|phpmyadmin|mailhog|mailpit|rabbitmq|memcached|elasticsearch|opensearch|minio|certbot|portainer|flower|selenium|localstack|mongo|kibana|grafana|prometheus|node|mysql|mariadb|postgres(ql)?|postgis|redis)$/i;
+function isBackingImage(repository) {
+  const last = repository.split("/").pop() ?? "";
+  return NOT_AN_APP.test(last) || last.split(/[-_.]/).some((word) => NOT_AN_APP.test(word));
+}
+function sameWritten(a, b) {
+  const norm = (s) => s.trim().replace(/\$\{(\w+)\}/g, "$$$1");
+  return norm(a) === norm(b);
+}
 function imagesBuilt(models, scripts, exists) {
   const out = [];
   for (const model of models) {
@@ -343,7 +351,13 @@ function imagesBuilt(models, scripts, exists) {
           build.file ? joinPath(base, build.file) : joinPath(contextDir, "Dockerfile")
         );
         if (!dockerfile || !exists(dockerfile)) continue;
-        for (const tag of build.tags) out.push({ repository: repositoryOf(tag), dockerfile, contextDir });
+        for (const tag of build.tags)
+          out.push({
+            repository: repositoryOf(tag),
+            ...tag.includes("$") ? { written: tag } : {},
+            dockerfile,
+            contextDir
+          });
         break;
       }
     }
@@ -391,7 +405,7 @@ function dockerBuild(argv) {
   const context = positional.at(-1);
   const usable = (s) => s !== void 0 && !s.includes("$") && s !== "-";
   if (!usable(context) || file !== void 0 && !usable(file)) return void 0;
-  const named = tags.filter((t) => !t.includes("$"));
+  const named = tags.filter((t) => t !== void 0 && !/^\$\{?\w+\}?$/.test(t));
   return named.length === 0 ? void 0 : { tags: named, ...file ? { file } : {}, context };
 }
 function repositoryOf(image) {
@@ -400,12 +414,30 @@ function repositoryOf(image) {
   const colon = name.lastIndexOf(":");
   return colon > slash ? name.slice(0, colon) : name;
 }
-function imageOnlyApp(model, built, managePys) {
+function builtImageOf(service, built) {
+  const image = service.image;
+  if (!image) return void 0;
+  if (image.interpolated)
+    return built.find((b) => b.written !== void 0 && sameWritten(b.written, image.raw ?? image.value));
+  return built.find((b) => b.written === void 0 && b.repository === image.repository);
+}
+function namedDockerfileOf(service, pythonDockerfiles) {
+  const words = /* @__PURE__ */ new Set([
+    service.name.toLowerCase(),
+    ...(service.image?.repository.split("/").pop() ?? "").toLowerCase().split(/[-_.]/)
+  ]);
+  const matches = pythonDockerfiles.filter((d) => words.has(baseName(dirName(d)).toLowerCase()));
+  if (matches.length !== 1) return void 0;
+  return {
+    repository: service.image?.repository ?? service.name,
+    dockerfile: matches[0],
+    contextDir: dirName(matches[0])
+  };
+}
+function imageOnlyApp(model, built, managePys, pythonDockerfiles = []) {
   const candidates = model.services.filter((s) => s.role === "other" && !s.build);
   for (const service of candidates) {
-    const image = service.image;
-    if (!image || image.interpolated) continue;
-    const match = built.find((b) => b.repository === image.repository);
+    const match = builtImageOf(service, built);
     if (match) return { service, built: match };
   }
   const mounting = candidates.filter(
@@ -414,8 +446,13 @@ function imageOnlyApp(model, built, managePys) {
     )
   );
   if (mounting.length === 1) return { service: mounting[0] };
+  const apps = candidates.filter((s) => !s.image || !isBackingImage(s.image.repository));
+  const named = apps.flatMap((service) => {
+    const found = namedDockerfileOf(service, pythonDockerfiles);
+    return found ? [{ service, built: found }] : [];
+  });
+  if (named.length === 1) return named[0];
   if (managePys.length !== 1) return void 0;
-  const apps = candidates.filter((s) => !s.image || !NOT_AN_APP.test(s.image.repository));
   return apps.length === 1 ? { service: apps[0] } : void 0;
 }
 
@@ -499,19 +536,39 @@ var AppSeeds = class extends ModelPart {
     seeds.push(...this.composeBuilds(composeSets, managePys, claimed));
     seeds.push(...this.composeImages(composeSets, managePys, claimed));
     const given = this.tree.options.dockerfile ? normalizeRelative(this.tree.options.dockerfile) : void 0;
-    seeds.push(...this.dockerfiles(given, managePys, claimed));
+    const builtByName = new Set(this.imagesBuilt(composeSets).map((b) => b.dockerfile));
+    seeds.push(...this.dockerfiles(given, managePys, claimed, builtByName));
     seeds.push(...this.bareProjects(seeds, managePys));
     if (given) seeds.sort((a, b) => Number(b.dockerfile === given) - Number(a.dockerfile === given));
+    this.attachImageOnly(seeds, composeSets);
+    const attached = new Set(seeds.map((s) => s.compose));
+    for (const set of composeSets)
+      if (set.model && !set.model.appService && !attached.has(set)) seeds.push({ compose: set });
+    return seeds;
+  }
+  /**
+   * Attaches compose projects that run the app from an image (no build) to the app of their directory, else to the
+   * one app below their directory (a root compose file running the image of backend/).
+   */
+  attachImageOnly(seeds, composeSets) {
+    const dirsOf = (seed) => [
+      seed.managePy ? dirName(seed.managePy) : void 0,
+      seed.dockerfile ? dirName(seed.dockerfile) : void 0,
+      seed.contextDir
+    ].filter((d) => d !== void 0);
     for (const seed of seeds) {
       if (seed.compose) continue;
-      const dirs = [
-        seed.managePy ? dirName(seed.managePy) : void 0,
-        seed.dockerfile ? dirName(seed.dockerfile) : void 0,
-        seed.contextDir
-      ];
+      const dirs = dirsOf(seed);
       seed.compose = composeSets.find((s) => s.model && !s.model.appService?.build && dirs.includes(s.dir));
     }
-    return seeds;
+    const attached = new Set(seeds.map((s) => s.compose));
+    for (const set of composeSets) {
+      if (!set.model?.appService || set.model.appService.build || attached.has(set)) continue;
+      const below = seeds.filter((seed) => seed.dockerfile && dirsOf(seed).some((d) => isUnder(d, set.dir)));
+      if (below.length !== 1) continue;
+      if (below[0].compose) seeds.push({ ...below[0], compose: set });
+      else below[0].compose = set;
+    }
   }
   /** Apps whose image a compose app service builds. */
   composeBuilds(composeSets, managePys, claimed) {
@@ -581,8 +638,9 @@ var AppSeeds = class extends ModelPart {
     for (const set of composeSets) {
       if (!set.model) continue;
       let image;
+      const pythonDockerfiles = this.preferredDockerfiles().filter((d) => this.looksLikePythonImage(d));
       if (!set.model.appService) {
-        const found = imageOnlyApp(set.model, built, managePys);
+        const found = imageOnlyApp(set.model, built, managePys, pythonDockerfiles);
         if (!found) continue;
         found.service.role = "app";
         set.model.appService = found.service;
@@ -590,6 +648,7 @@ var AppSeeds = class extends ModelPart {
       }
       const service = set.model.appService;
       if (service.build) continue;
+      image ??= builtImageOf(service, built) ?? namedDockerfileOf(service, pythonDockerfiles);
       const projectDirs = managePys.length === 1 ? [set.dir, dirName(managePys[0])] : [set.dir];
       const dockerfile = image?.dockerfile ?? projectDirs.map(
         (dir) => this.preferredDockerfiles().find((d) => dirName(d) === dir && this.looksLikePythonImage(d))
@@ -607,7 +666,7 @@ var AppSeeds = class extends ModelPart {
     return seeds;
   }
   /** Apps of the Dockerfiles no compose project builds (or of the one named in the inputs). */
-  dockerfiles(given, managePys, claimed) {
+  dockerfiles(given, managePys, claimed, builtByName) {
     const seeds = [];
     const candidates = given ? [given] : [...this.preferredDockerfiles(), ...this.productionVariants(claimed)].filter((d) => !claimed.has(d));
     for (const dockerfile of candidates) {
@@ -628,6 +687,8 @@ var AppSeeds = class extends ModelPart {
         if (ancestor && this.looksLikePythonImage(dockerfile)) {
           managePy = ancestor;
           contextDir = dirName(ancestor);
+        } else if (managePys.length === 1 && builtByName.has(dockerfile) && this.runsPython(dockerfile)) {
+          managePy = managePys[0];
         } else if (managePys.length > 0 && !given)
           continue;
         else if (!given && !this.looksLikePythonImage(dockerfile) && candidates.length > 1) continue;
@@ -688,6 +749,13 @@ var AppSeeds = class extends ModelPart {
     return this.files.filter(
       (f) => isDockerfile(f) && (f in this.texts || this.tree.unreadable.some((u) => u.file === f)) && /prod/i.test(baseName(f)) && !claimed.has(f) && builtDirs.has(dirName(f))
     ).sort(byDepth);
+  }
+  /** Stricter than looksLikePythonImage: Python outside comments, and a final stage not FROM a proxy or Node image. */
+  runsPython(dockerfile) {
+    const code = (this.texts[dockerfile] ?? "").replace(/^\s*#.*$/gm, "");
+    const lastFrom = [...code.matchAll(/^\s*FROM\s+(?:--\S+\s+)*(\S+)/gim)].at(-1)?.[1];
+    if (!lastFrom || isBackingImage(repositoryOf(lastFrom))) return false;
+    return /\b(python[\d.]*|pip3?|gunicorn|uwsgi|uvicorn|daphne|manage\.py|django)\b/i.test(code);
   }
   looksLikePythonImage(dockerfile) {
     const text = this.texts[dockerfile];
@@ -911,6 +979,8 @@ var ImageFiles = class extends ModelPart {
       commands.push(...argvCommands([...target.entrypoint.argv, ...target.cmd.argv]));
     const service = app.compose?.appService;
     for (const c of [service?.entrypoint, service?.command]) if (c) commands.push(...composeCommands(c));
+    if (service?.entrypoint?.argv && service.command?.argv)
+      commands.push(...argvCommands([...service.entrypoint.argv, ...service.command.argv]));
     const out = [];
     const workdir = target.workdir || "/";
     for (let k = 0; k < commands.length && k < 200; k++) {
@@ -1055,7 +1125,8 @@ function scriptWords(argv) {
   }
   if (/(^|\/)python[\d.]*$/.test(cmd)) return [];
   if (/^(gunicorn|uwsgi|uvicorn|daphne|django-admin)$/.test(baseName(cmd))) return [];
-  return [cmd];
+  const dashes = argv.indexOf("--", k + 1);
+  return dashes > 0 ? [cmd, ...scriptWords(argv.slice(dashes + 1))] : [cmd];
 }
 function binDirs(word) {
   return ["/usr/local/bin", "/usr/bin", "/bin", "/usr/local/sbin"].map((d) => `${d}/${word}`);
@@ -1304,7 +1375,7 @@ var ProjectBuilder = class {
     }
   }
   app(seed) {
-    const dir = seed.managePy ? dirName(seed.managePy) : seed.contextDir ?? (seed.dockerfile ? dirName(seed.dockerfile) : ".");
+    const dir = seed.managePy ? dirName(seed.managePy) : seed.contextDir ?? (seed.dockerfile ? dirName(seed.dockerfile) : seed.compose?.dir ?? ".");
     const app = { dir, requirements: [], entrypointScripts: [] };
     if (seed.managePy) app.managePy = seed.managePy;
     if (seed.compose?.model) app.compose = seed.compose.model;
@@ -1331,6 +1402,7 @@ var ProjectBuilder = class {
         if (landing) app.imageSourceDir = import_node_path4.posix.dirname(landing);
       }
     }
+    if (!seed.managePy && !seed.dockerfile && !seed.remoteContext) return app;
     const { settings, bases } = this.settingsModules.model(app, seed);
     if (settings) app.settings = settings;
     if (bases.length > 0) app.settingsBases = bases;

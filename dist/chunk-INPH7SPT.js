@@ -17,7 +17,7 @@ import {
   joinPath,
   looksLikeCompose,
   moduleFiles
-} from "./chunk-Q6SF4KVR.js";
+} from "./chunk-VFFI4W3O.js";
 import {
   UnsafePathError,
   formatBytes,

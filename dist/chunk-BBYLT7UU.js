@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-THPNKJMD.js";
+} from "./chunk-XLCQSP6U.js";
 import {
   makeReport
 } from "./chunk-VMUMBVHU.js";
 import {
   RULES
-} from "./chunk-Q6SF4KVR.js";
+} from "./chunk-VFFI4W3O.js";
 import {
   SEVERITIES,
   UnsafePathError,

@@ -14059,14 +14059,13 @@ function isEnvFile(path) {
 function isSqliteFile(path) {
   return /\.sqlite3$/.test(path);
 }
+var DEVELOPMENT_WORD = /(^|[._-])(override|dev|develop|development|local|test|tests|testing|ci|integration|e2e)([._-]|$)/;
 function isDevelopmentComposeFile(path, composeFiles = []) {
   const name2 = baseOf(path).toLowerCase();
-  if (/(^|[._-])(override|dev|develop|development|local|test|tests|testing|ci|integration|e2e)([._-]|$)/.test(
-    name2
-  ))
-    return true;
+  if (DEVELOPMENT_WORD.test(name2)) return true;
   if (!/^(docker-)?compose\.ya?ml$/.test(name2)) return false;
   const dir = path.slice(0, Math.max(path.lastIndexOf("/"), 0));
+  if (DEVELOPMENT_WORD.test(baseOf(dir).toLowerCase())) return true;
   return composeFiles.some(
     (f) => f.slice(0, Math.max(f.lastIndexOf("/"), 0)) === dir && /(^|[._-])(prod|production|deploy|release|live)([._-]|$)/.test(baseOf(f).toLowerCase())
   );
@@ -16613,9 +16612,15 @@ var ROLES = [
   [/^mariadb$/, "mariadb"],
   [/^(redis(-stack(-server)?)?|valkey|keydb)$/, "redis"]
 ];
+var TOOLING = /^(exporter|backup|backups|admin|client|cli|ui|web|proxy|bouncer|pgbouncer|operator|init|migrate|migrations)$/;
 function roleOf(repository) {
   const last = repository.split("/").pop().toLowerCase();
-  return ROLES.find(([re]) => re.test(last))?.[1] ?? "other";
+  const whole = ROLES.find(([re]) => re.test(last))?.[1];
+  if (whole) return whole;
+  const words = last.split(/[-_.]/);
+  if (words.length < 2 || words.some((w) => TOOLING.test(w))) return "other";
+  const kinds = new Set(words.flatMap((w) => ROLES.filter(([re]) => re.test(w)).map(([, kind]) => kind)));
+  return kinds.size === 1 ? [...kinds][0] : "other";
 }
 
 // src/model/compose/service.ts
@@ -17035,6 +17040,10 @@ function startKind(service, texts, projectDir, image) {
   const entrypoint = service.entrypoint ? commandsOf(service.entrypoint) : instrCommands(stage?.entrypoint);
   const command = service.command ? commandsOf(service.command) : service.entrypoint ? [] : instrCommands(stage?.cmd);
   const commands = [...entrypoint, ...command];
+  if (service.entrypoint?.argv && service.command?.argv)
+    commands.push(
+      ...commandsOf({ ...service.command, argv: [...service.entrypoint.argv, ...service.command.argv] })
+    );
   let kind;
   const seen = /* @__PURE__ */ new Set();
   for (let k = 0; k < commands.length && k < 50; k++) {
@@ -17078,7 +17087,8 @@ function scriptWords(argv) {
     if (rest.some((a) => /^-[a-z]*c[a-z]*$/.test(a))) return [];
     return rest.filter((a) => !a.startsWith("-")).slice(0, 1);
   }
-  return [cmd];
+  const dashes = argv.indexOf("--", k + 1);
+  return dashes > 0 ? [cmd, ...scriptWords(argv.slice(dashes + 1))] : [cmd];
 }
 function scriptFile(word, dirs, texts) {
   if (word.includes("$") || /\.py$/.test(word) || !/\.sh$|\//.test(word)) return void 0;
@@ -24340,7 +24350,8 @@ switch it off. The same holds when the Dockerfile sets the variable (\`ENV DJANG
 the image starts in debug mode.
 
 Which compose file counts as production: a file named for development or tests (an \`.override\` file, or one with
-\`dev\`, \`local\`, \`test\` or \`ci\` as a word of its name), and the default \`docker-compose.yml\` when a
+\`dev\`, \`local\`, \`test\` or \`ci\` as a word of its name, or a default-named file in a directory so named,
+such as \`_development/docker-compose.yml\`), and the default \`docker-compose.yml\` when a
 \`docker-compose.prod.yml\`, \`compose.production.yaml\` or \`docker-compose-deploy.yml\` sits beside it, is for
 development: the \`DEBUG=1\` it sets is what it is for and is not reported. The same variable set true in the
 production file, or in the image's \`ENV\`, is; so is a literal or a true default in the settings, whatever the
@@ -27916,7 +27927,7 @@ Drop the \`ports:\` of backing services in the file used to deploy; to reach the
 publish them in a development override, on the loopback interface only:
 
 A file named for development or tests (an \`.override\` file, or one with \`dev\`, \`local\`, \`test\` or \`ci\` as a
-word of its name), and the default \`docker-compose.yml\` when a production alternative
+word of its name, or a default-named file in a directory so named, such as \`_development/docker-compose.yml\`), and the default \`docker-compose.yml\` when a production alternative
 (\`docker-compose.prod.yml\`, \`compose.production.yaml\`, \`docker-compose-deploy.yml\`) sits beside it, is not
 production: its published database port is not reported, while its other findings (development server, migrate on
 start, bind mounts) still are, where they are written. Every other compose file, the default one alone included,
