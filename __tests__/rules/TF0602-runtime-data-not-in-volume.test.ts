@@ -25,6 +25,18 @@ settingsRuleCases(runtimeDataNotInVolume, [
     expect: [],
   },
   {
+    name: 'a bind mount of the project (.:/app) keeps it only in the working tree, not for the image',
+    settings: STARTPROJECT,
+    deploy: { service: { volumes: [{ type: 'bind', source: '.', target: '/app' }] } },
+    expect: [[79]],
+  },
+  {
+    name: 'a bind mount of a data directory outside the project keeps it',
+    settings: STARTPROJECT,
+    deploy: { service: { volumes: [{ type: 'bind', source: '/srv/data', target: '/app' }] } },
+    expect: [],
+  },
+  {
     name: 'tmpfs is not persistent',
     settings: STARTPROJECT,
     deploy: { service: { volumes: [{ type: 'tmpfs', target: '/app' }] } },

@@ -1,7 +1,7 @@
 import { djangoCommand } from '../model/command.js';
-import type { RawFinding } from '../core/index.js';
+import { replaceLines, type RawFinding } from '../core/index.js';
 import { appBuildCommands } from './lib/each.js';
-import { defineRule } from './lib/rule.js';
+import { defineRule, type FixContext, type FixProposal } from './lib/rule.js';
 
 const ADMIN_TASKS = new Set(['migrate', 'createsuperuser', 'loaddata', 'flush']);
 
@@ -24,8 +24,14 @@ Run admin tasks against the real database as one-off processes of the release.
 docker compose run --rm web python manage.py migrate
 \`\`\``,
   related: [],
-  noFix:
-    "Moving `migrate` (or `createsuperuser`, `loaddata`) out of the build into a release step or the start changes how the app is deployed, which is the project's choice.",
+  fix: {
+    safety: 'safe',
+    summary:
+      'Removes the RUN that runs the admin task at build time; the task is then run as a release one-off (`docker compose run --rm web python manage.py migrate`), which the smoke test does too.',
+    declines:
+      'a RUN that runs other commands beside the admin task (the task is part of a chain the author must split).',
+    make: removeBuildTimeTask,
+  },
   check(project) {
     const findings: RawFinding[] = [];
     for (const app of project.apps) {
@@ -43,3 +49,21 @@ docker compose run --rm web python manage.py migrate
     return findings;
   },
 });
+
+/** The RUN whose one command is the admin task, removed whole (a RUN of several commands is left to its author). */
+function removeBuildTimeTask(context: FixContext): FixProposal | undefined {
+  const { finding } = context;
+  for (const app of context.project.apps) {
+    for (const { dockerfile, run, command } of appBuildCommands(app)) {
+      if (dockerfile.file !== finding.file || command.line !== finding.line) continue;
+      const commands = appBuildCommands(app).filter((c) => c.run === run);
+      const dj = djangoCommand(command.argv);
+      if (!dj || commands.length !== 1) return undefined;
+      return {
+        title: `build-time manage.py ${dj.name} removed: run it as a release one-off`,
+        edits: [replaceLines(dockerfile.file, run.line, run.endLine, [])],
+      };
+    }
+  }
+  return undefined;
+}

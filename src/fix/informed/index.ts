@@ -1,7 +1,7 @@
 import type { FixSafety, RunFacts } from '../../core/index.js';
 import type { FixContext, FixProposal } from '../../rules/lib/rule.js';
 import { pinBaseDigest, pinInstalledVersions } from './pins.js';
-import { exposeListenedPort, exposeSeenPort, volumeForSqlite } from './runtime.js';
+import { exposeListenedPort, exposeSeenPort, sqliteUnderDataDir, volumeForSqlite } from './runtime.js';
 
 /** A fix only the smoke run can make: it reads what the run saw (versions, digest, port, SQLite directory). */
 export interface InformedFixer {
@@ -58,8 +58,8 @@ export const INFORMED_FIXERS: readonly InformedFixer[] = [
     ruleId: 'TF0604',
     safety: 'safe',
     summary:
-      'Adds a `VOLUME` at the directory SQLite was seen writing (made and given to the non-root USER first).',
-    make: volumeForSqlite,
+      "Adds a `VOLUME` at the directory SQLite was seen writing (made and given to the non-root USER first); when that is the code's directory, reads the database path under `DATA_DIR` with a `VOLUME` on /data, as TF0602's fix does.",
+    make: (context, facts) => volumeForSqlite(context, facts) ?? sqliteUnderDataDir(context),
     after: ['TF1301'],
   },
 ];

@@ -1,5 +1,6 @@
 import type { RunFacts } from '../../core/index.js';
 import { appOfDockerfile, instructionsOf, runtimeInsertionLine } from '../../rules/lib/dockerfile-fix.js';
+import { dataDirFromEnvironment } from '../../rules/lib/data-dir-fix.js';
 import { insertLines, replaceLines } from '../../rules/lib/fix.js';
 import type { FixContext, FixProposal } from '../../rules/lib/rule.js';
 
@@ -56,4 +57,18 @@ export function volumeForSqlite(context: FixContext, facts: RunFacts): FixPropos
     title: `VOLUME ${dir}, where SQLite wrote the database${nonRoot ? `, owned by ${user}` : ''}`,
     edits: [insertLines(dockerfile.file, before, lines)],
   };
+}
+
+/**
+ * TF0604 when SQLite wrote inside the code's directory (no VOLUME can go there): the database path is read under
+ * DATA_DIR, as TF0602's fix does, when the finding sits on the settings line that writes it under BASE_DIR.
+ */
+export function sqliteUnderDataDir(context: FixContext): FixProposal | undefined {
+  const app = context.project.apps.find(
+    (a) =>
+      a.dockerfile?.targetStage &&
+      (a.settings?.file === context.finding.file ||
+        (a.settingsBases ?? []).some((b) => b.file === context.finding.file)),
+  );
+  return app && dataDirFromEnvironment(context, app, 'the SQLite database');
 }

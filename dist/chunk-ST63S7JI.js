@@ -5,7 +5,7 @@ import {
 import {
   INFORMED_FIXERS,
   informedFixersOf
-} from "./chunk-XLCQSP6U.js";
+} from "./chunk-ONY4RG65.js";
 import {
   makeReport
 } from "./chunk-VMUMBVHU.js";
@@ -15,7 +15,7 @@ import {
   Redactor,
   discover,
   require_node_os
-} from "./chunk-INPH7SPT.js";
+} from "./chunk-PQLOTMT5.js";
 import {
   DEFAULT_CONFIG_FILE,
   ImageLayout,
@@ -55,7 +55,7 @@ import {
   secretsInEnvTemplate,
   sentFiles,
   serverOf
-} from "./chunk-VFFI4W3O.js";
+} from "./chunk-VD5POXGF.js";
 import {
   SEVERITIES,
   UnsafePathError,

@@ -11,7 +11,7 @@ import {
   isSecretName,
   require_node_os,
   tail
-} from "./chunk-INPH7SPT.js";
+} from "./chunk-PQLOTMT5.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -24,7 +24,7 @@ import "./chunk-JLWYBPF7.js";
 import {
   DYNAMIC_RULES,
   withBases
-} from "./chunk-VFFI4W3O.js";
+} from "./chunk-VD5POXGF.js";
 import {
   UnsafePathError,
   readInside,

@@ -26046,7 +26046,12 @@ Run admin tasks against the real database as one-off processes of the release.
 docker compose run --rm web python manage.py migrate
 \`\`\``,
   related: [],
-  noFix: "Moving `migrate` (or `createsuperuser`, `loaddata`) out of the build into a release step or the start changes how the app is deployed, which is the project's choice.",
+  fix: {
+    safety: "safe",
+    summary: "Removes the RUN that runs the admin task at build time; the task is then run as a release one-off (`docker compose run --rm web python manage.py migrate`), which the smoke test does too.",
+    declines: "a RUN that runs other commands beside the admin task (the task is part of a chain the author must split).",
+    make: removeBuildTimeTask
+  },
   check(project) {
     const findings = [];
     for (const app of project.apps) {
@@ -26064,6 +26069,22 @@ docker compose run --rm web python manage.py migrate
     return findings;
   }
 });
+function removeBuildTimeTask(context) {
+  const { finding } = context;
+  for (const app of context.project.apps) {
+    for (const { dockerfile, run, command } of appBuildCommands(app)) {
+      if (dockerfile.file !== finding.file || command.line !== finding.line) continue;
+      const commands = appBuildCommands(app).filter((c) => c.run === run);
+      const dj = djangoCommand(command.argv);
+      if (!dj || commands.length !== 1) return void 0;
+      return {
+        title: `build-time manage.py ${dj.name} removed: run it as a release one-off`,
+        edits: [replaceLines(dockerfile.file, run.line, run.endLine, [])]
+      };
+    }
+  }
+  return void 0;
+}
 
 // src/rules/TF0502-image-build-failed.ts
 var imageBuildFailed = defineDynamicRule({
@@ -26397,9 +26418,12 @@ function unkeptPaths(project) {
     if (!settings || !stage) continue;
     const env = providedEnvironment(app);
     const ctx = { app, env, workdir: stage.workdir || "/", imageBase: imageBaseDir(app) };
+    const projectDirs = [app.dir, app.compose?.appService?.build?.context, app.context?.dir].filter(
+      (d) => d !== void 0
+    );
     const mounts = [
       ...stage.volumes.flatMap((v) => v.paths),
-      ...(app.compose?.appService?.volumes ?? []).filter((v) => v.type !== "tmpfs").map((v) => v.target)
+      ...(app.compose?.appService?.volumes ?? []).filter((v) => v.type !== "tmpfs").filter((v) => !(v.type === "bind" && v.source && projectDirs.some((d) => coversPath(v.source, d)))).map((v) => v.target)
     ].map(clean);
     const databases = settings.databases;
     for (const hit of databases ? sqliteFiles(databases, ctx) : []) {
@@ -28158,6 +28182,7 @@ export {
   instructionsOf,
   runtimeInsertionLine,
   pythonFileCredentials,
+  dataDirFromEnvironment,
   RULES,
   DYNAMIC_RULES,
   findRule,

@@ -17,7 +17,7 @@ import {
   joinPath,
   looksLikeCompose,
   moduleFiles
-} from "./chunk-VFFI4W3O.js";
+} from "./chunk-VD5POXGF.js";
 import {
   UnsafePathError,
   formatBytes,

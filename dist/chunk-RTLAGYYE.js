@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-XLCQSP6U.js";
+} from "./chunk-ONY4RG65.js";
 import {
   makeReport
 } from "./chunk-VMUMBVHU.js";
 import {
   RULES
-} from "./chunk-VFFI4W3O.js";
+} from "./chunk-VD5POXGF.js";
 import {
   SEVERITIES,
   UnsafePathError,

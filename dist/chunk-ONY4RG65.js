@@ -2,11 +2,12 @@ import { createRequire as __tfrCreateRequire } from 'node:module'; const require
 import {
   appOfDockerfile,
   buildCommands,
+  dataDirFromEnvironment,
   instructionsOf,
   linesOf,
   pipInstall,
   runtimeInsertionLine
-} from "./chunk-VFFI4W3O.js";
+} from "./chunk-VD5POXGF.js";
 import {
   insertLines,
   normalizePackageName,
@@ -158,6 +159,12 @@ function volumeForSqlite(context, facts) {
     edits: [insertLines(dockerfile.file, before, lines)]
   };
 }
+function sqliteUnderDataDir(context) {
+  const app = context.project.apps.find(
+    (a) => a.dockerfile?.targetStage && (a.settings?.file === context.finding.file || (a.settingsBases ?? []).some((b) => b.file === context.finding.file))
+  );
+  return app && dataDirFromEnvironment(context, app, "the SQLite database");
+}
 
 // src/fix/informed/index.ts
 var INFORMED_FIXERS = [
@@ -196,8 +203,8 @@ var INFORMED_FIXERS = [
   {
     ruleId: "TF0604",
     safety: "safe",
-    summary: "Adds a `VOLUME` at the directory SQLite was seen writing (made and given to the non-root USER first).",
-    make: volumeForSqlite,
+    summary: "Adds a `VOLUME` at the directory SQLite was seen writing (made and given to the non-root USER first); when that is the code's directory, reads the database path under `DATA_DIR` with a `VOLUME` on /data, as TF0602's fix does.",
+    make: (context, facts) => volumeForSqlite(context, facts) ?? sqliteUnderDataDir(context),
     after: ["TF1301"]
   }
 ];
