@@ -140,3 +140,14 @@ test('TF0311 is silent on a start command that takes the password from the envir
   delete (files as Record<string, string>)['entrypoint.sh'];
   assert.deepEqual(findingsOf(await analyzeFiles(files), 'TF0311'), []);
 });
+
+test('TF0311: create_superuser arguments holding calls and commas in strings are split as Python does', async () => {
+  const result = await analyzeFiles({
+    ...app('#!/bin/sh\npython create_admin.py\npython create_staff.py\nexec gunicorn mysite.wsgi\n'),
+    'create_admin.py':
+      'import os\nfrom django.contrib.auth.models import User\nUser.objects.create_superuser(\n    username="admin",\n    email=os.getenv("ADMIN_EMAIL", "a@b.c"),\n    password="password",\n)\n',
+    'create_staff.py':
+      'import os\nfrom django.contrib.auth.models import User\nUser.objects.create_superuser("staff, old", os.getenv("STAFF_EMAIL"), password=os.getenv("STAFF_PASSWORD", "x"))\n',
+  });
+  assert.deepEqual(findingsOf(result, 'TF0311'), [['create_admin.py', 3]]);
+});
