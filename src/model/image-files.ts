@@ -2,7 +2,8 @@ import { posix } from 'node:path';
 import { baseName, dirName, joinPath, normalizeRelative } from '../discover/classify.js';
 import { includedFile, parseRequirements } from '../parse/requirements.js';
 import { parseShell } from '../parse/shell.js';
-import { djangoCommand, inlineScript } from './command.js';
+import { djangoCommand, inlineScript, programArgv } from './command.js';
+import { makeInvocation, makeTargetScript } from './command/make.js';
 import { pythonFileCredentials } from './credentials.js';
 import type { ImageLayout } from './context.js';
 import { ModelPart } from './input.js';
@@ -81,6 +82,12 @@ export class ImageFiles extends ModelPart {
     // A script found may run another (wait_for_postgres.sh running start.sh): its commands are searched in turn.
     for (let k = 0; k < commands.length && k < 200; k++) {
       const argv = commands[k];
+      const make = this.makeTargets(argv, target, workdir, service?.volumes ?? [], context.dir, layout);
+      if (make && !out.some((s) => s.file === make.file && sameTargets(s.makeTargets, make.makeTargets))) {
+        out.push(make);
+        for (const c of make.script.commands) commands.push(...argvCommands(c.argv));
+        continue;
+      }
       for (const word of scriptWords(argv)) {
         const candidates = word.includes('/')
           ? [posix.resolve(workdir, word)]
@@ -100,6 +107,29 @@ export class ImageFiles extends ModelPart {
       }
     }
     return out;
+  }
+
+  /** `make TARGET` run in the image: the recipes of the target in the Makefile of its working directory. */
+  private makeTargets(
+    argv: string[],
+    target: Stage,
+    workdir: string,
+    volumes: ComposeVolumeMount[],
+    contextDir: string,
+    layout: ImageLayout,
+  ): EntrypointScript | undefined {
+    const make = makeInvocation(programArgv(argv));
+    if (!make || make.file?.includes('$') || make.dir?.includes('$')) return undefined;
+    const dir = posix.resolve(workdir, make.dir ?? '.');
+    for (const name of make.file ? [make.file] : ['GNUmakefile', 'makefile', 'Makefile']) {
+      const imagePath = posix.resolve(dir, name);
+      const source = layout.sourceOf(target, imagePath);
+      const file = source ? joinPath(contextDir, source) : boundFile(volumes, imagePath);
+      if (!file || !(file in this.texts)) continue;
+      const script = makeTargetScript(this.texts[file], make.targets);
+      return { file, script, imagePath, makeTargets: make.targets };
+    }
+    return undefined;
   }
 
   /** Python programs the start chain runs: `python X.py` found in the image, `manage.py NAME` of a custom command. */
@@ -184,6 +214,10 @@ function boundFile(volumes: ComposeVolumeMount[], imagePath: string): string | u
     if (file) return file;
   }
   return undefined;
+}
+
+function sameTargets(a: string[] | undefined, b: string[] | undefined): boolean {
+  return a !== undefined && b !== undefined && a.join(' ') === b.join(' ');
 }
 
 function runCommands(run: RunInstr): string[][] {

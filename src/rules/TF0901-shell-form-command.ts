@@ -70,8 +70,9 @@ script) never runs.`,
         if (c && argv)
           findings.push(...inlineShell(argv, c.file, c.line, `compose ${key}`, writtenComposeArgv(c)));
       }
+      // make as PID 1 passes SIGTERM on to the recipe it runs: a make target is no shell script to exec from.
       for (const script of app.entrypointScripts)
-        findings.push(...scriptFindings(script, app.entrypointScripts));
+        if (!script.makeTargets) findings.push(...scriptFindings(script, app.entrypointScripts));
     }
     return findings;
   },

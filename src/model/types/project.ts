@@ -34,6 +34,8 @@ export interface EntrypointScript {
   script: ShellScript;
   /** Where it is copied in the image. */
   imagePath: string;
+  /** Set for a Makefile run as `make TARGET…`: the targets whose recipes `script` holds ([] for the default one). */
+  makeTargets?: string[];
 }
 
 /** A Python program the start command or its scripts run (`python create_superuser.py`, `manage.py initadmin`). */
