@@ -10,6 +10,7 @@ import { ModelPart } from './input.js';
 import type { ComposeCommand, ComposeVolumeMount } from './types/compose.js';
 import type { CommandInstr, DockerfileModel, RunInstr, Stage } from './types/dockerfile.js';
 import { uwsgiIniArg, uwsgiIniLogs } from './server-config.js';
+import { supervisordRun, supervisorPrograms } from './supervisor-config.js';
 import type {
   App,
   BuildContext,
@@ -17,6 +18,7 @@ import type {
   RequirementsFile,
   ServerConfigFile,
   StartProgram,
+  SupervisorProgram,
 } from './types/project.js';
 import type { ShellCommand } from './types/shell.js';
 
@@ -148,6 +150,36 @@ export class ImageFiles extends ModelPart {
       .map((file) => ({ file, credentials: pythonFileCredentials(this.texts[file]) }));
   }
 
+  /**
+   * The programs supervisord runs when the start chain starts it: from the file it names with -c, else from every
+   * configuration with `[program:…]` sections that the image holds (COPY to conf.d, or linked there by RUN ln -s).
+   */
+  supervisorPrograms(app: App, layout: ImageLayout): SupervisorProgram[] {
+    const target = app.dockerfile?.targetStage;
+    const context = app.context;
+    if (!target || !context) return [];
+    const runs = startArgvs(app, target)
+      .map((argv) => supervisordRun(programArgv(argv)))
+      .filter((r) => r !== undefined);
+    if (runs.length === 0) return [];
+    const named = runs.map((r) => r.config).filter((c) => c !== undefined && !c.includes('$'));
+    let files: string[];
+    if (named.length > 0) {
+      files = named.flatMap((c) => {
+        const source = layout.sourceOf(target, posix.resolve(target.workdir || '/', c!));
+        return source ? [joinPath(context.dir, source)] : [];
+      });
+    } else {
+      files = context.sentFiles
+        .filter((f) => /\.(conf|ini)$/.test(f) && layout.landingOf(target, f))
+        .map((f) => joinPath(context.dir, f))
+        .filter((f) => /^\s*\[program:/m.test(this.texts[f] ?? ''));
+    }
+    return [...new Set(files)]
+      .filter((file) => file in this.texts)
+      .flatMap((file) => supervisorPrograms(file, this.texts[file]));
+  }
+
   /** The uwsgi ini files the start chain reads (`uwsgi --ini uwsgi/uwsgi.ini`), resolved in the image. */
   serverConfigs(app: App, layout: ImageLayout): ServerConfigFile[] {
     const target = app.dockerfile?.targetStage;
@@ -254,6 +286,7 @@ function startArgvs(app: App, target: Stage): string[][] {
   const service = app.compose?.appService;
   for (const c of [service?.entrypoint, service?.command]) if (c) commands.push(...composeCommands(c));
   for (const s of app.entrypointScripts) commands.push(...s.script.commands.map((c) => c.argv));
+  for (const p of app.supervisorPrograms ?? []) commands.push(p.argv);
   return commands;
 }
 
