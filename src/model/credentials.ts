@@ -31,7 +31,8 @@ function passwordCalls(code: string): { index: number; what: string }[] {
     const value = arg && stringLiteral(arg.text);
     // A string that starts with `$` is a shell variable the script expands ('$DJANGO_SUPERUSER_PASSWORD').
     if (!value || value.startsWith('$')) continue;
-    out.push({ index: call.index, what: setter ? 'set_password(…)' : 'create_superuser(…)' });
+    // Anchored where the literal is written, which may be a line below the call.
+    out.push({ index: arg.index, what: setter ? 'set_password(…)' : 'create_superuser(…)' });
   }
   return out;
 }

@@ -4,6 +4,8 @@
 export interface CallArgument {
   name?: string;
   text: string;
+  /** Offset in the source text where the argument starts. */
+  index: number;
 }
 
 export interface PythonCall {
@@ -27,32 +29,36 @@ export function callsNamed(text: string, name: RegExp): PythonCall[] {
 
 /** The arguments of a call whose `(` ends just before `start`; undefined when the call is not closed. */
 function argumentsFrom(text: string, start: number): CallArgument[] | undefined {
-  const parts: string[] = [];
+  const out: CallArgument[] = [];
   const closers: string[] = [];
   let current = '';
+  let index = -1;
+  const add = (chunk: string, at: number) => {
+    if (index < 0 && chunk.trim() !== '') index = at + (chunk.length - chunk.trimStart().length);
+    current += chunk;
+  };
+  const cut = () => {
+    if (current.trim() !== '') out.push(asArgument(current.trim(), index));
+    current = '';
+    index = -1;
+  };
   for (let i = start; i < text.length; i++) {
     const ch = text[i];
     if (ch === '"' || ch === "'") {
       const end = stringEnd(text, i);
-      current += text.slice(i, end);
+      add(text.slice(i, end), i);
       i = end - 1;
     } else if (ch === '#') {
-      while (i < text.length && text[i] !== '\n') i++;
-    } else if (ch in OPENERS) {
-      closers.push(OPENERS[ch]);
-      current += ch;
+      while (i + 1 < text.length && text[i + 1] !== '\n') i++;
     } else if (closers.length === 0 && ch === ')') {
-      parts.push(current);
-      return parts
-        .map((p) => p.trim())
-        .filter((p) => p !== '')
-        .map(asArgument);
+      cut();
+      return out;
     } else if (closers.length === 0 && ch === ',') {
-      parts.push(current);
-      current = '';
+      cut();
     } else {
-      if (ch === closers.at(-1)) closers.pop();
-      current += ch;
+      if (ch in OPENERS) closers.push(OPENERS[ch]);
+      else if (ch === closers.at(-1)) closers.pop();
+      add(ch, i);
     }
   }
   return undefined;
@@ -70,9 +76,9 @@ function stringEnd(text: string, i: number): number {
   return text.length;
 }
 
-function asArgument(text: string): CallArgument {
+function asArgument(text: string, index: number): CallArgument {
   const m = /^([A-Za-z_]\w*)\s*=(?!=)\s*([\s\S]*)$/.exec(text);
-  return m ? { name: m[1], text: m[2] } : { text };
+  return m ? { name: m[1], text: m[2], index } : { text, index };
 }
 
 /** The value of a plain string literal (`'pw'`, `"pw"`, `r'pw'`); undefined for any other expression. */
