@@ -3,6 +3,7 @@ import {
   inlineScriptCommands,
   inlineScriptLastCommand,
   isKeepAliveLoop,
+  programArgv,
   serverOf,
   writtenComposeArgv,
 } from '../model/command.js';
@@ -179,7 +180,7 @@ function scriptFindings(script: EntrypointScript, all: EntrypointScript[]): RawF
   }
   commands.forEach((c, i) => {
     if (c.viaExec || c.background) return;
-    const server = serverOf(c.argv);
+    const server = mainProcessOf(c.argv);
     const runsArgs = startsArgs(c.argv);
     // A script followed by the server's own start is a one-off helper (wait-for-it.sh db:5432 -- echo up).
     const next =
@@ -201,7 +202,18 @@ function startsArgs(argv: string[]): boolean {
 
 /** Whether a command after the i-th starts the server or the container command itself. */
 function startsLater(commands: { argv: string[]; background?: boolean }[], i: number): boolean {
-  return commands.slice(i + 1).some((c) => !c.background && (serverOf(c.argv) || startsArgs(c.argv)));
+  return commands.slice(i + 1).some((c) => !c.background && (mainProcessOf(c.argv) || startsArgs(c.argv)));
+}
+
+/** The server a command runs, or supervisord kept in the foreground (`-n`, or a `-c` conf that may say nodaemon). */
+function mainProcessOf(argv: string[]): { kind: string } | undefined {
+  const server = serverOf(argv);
+  if (server) return server;
+  const a = programArgv(argv);
+  if (!/(^|\/)supervisord$/.test(a[0] ?? '')) return undefined;
+  return a.some((w) => /^(-n|--nodaemon|-c.*|--configuration.*)$/.test(w))
+    ? { kind: 'supervisord' }
+    : undefined;
 }
 
 /** The other start script a command runs (`./start.sh`, `sh start.sh`), matched by name. */
