@@ -7,11 +7,11 @@ import {
   parseDeployCheck,
   planEnv,
   runSmoke
-} from "./chunk-WPG4ILEB.js";
+} from "./chunk-GVBLFDQE.js";
 import {
   DEFAULT_LIMITS,
   Redactor
-} from "./chunk-NSGDD7BY.js";
+} from "./chunk-UZASYCIH.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,

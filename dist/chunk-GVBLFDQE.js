@@ -19,7 +19,7 @@ import {
   stamp,
   tail,
   withBases
-} from "./chunk-NSGDD7BY.js";
+} from "./chunk-UZASYCIH.js";
 import {
   RUN_LABEL,
   removeBuildLayers,
