@@ -72,7 +72,8 @@ test('TF0311: a Python program the start script runs, and a custom management co
       "from django.core.management.base import BaseCommand\nfrom django.contrib.auth.models import User\n\nclass Command(BaseCommand):\n    def handle(self, *args, **kwargs):\n        User.objects.create_superuser('admin', 'a@example.com',\n                                      'password')\n",
   });
   assert.deepEqual(findingsOf(result, 'TF0311'), [
-    ['blog/management/commands/auth_init.py', 6],
+    // Anchored at the password literal, on the line below the call.
+    ['blog/management/commands/auth_init.py', 7],
     ['create_admin.py', 4],
   ]);
   assert.doesNotMatch(result.findings.find((f) => f.ruleId === 'TF0311')!.message, /Adm1n-pw/);
@@ -139,4 +140,15 @@ test('TF0311 is silent on a start command that takes the password from the envir
   };
   delete (files as Record<string, string>)['entrypoint.sh'];
   assert.deepEqual(findingsOf(await analyzeFiles(files), 'TF0311'), []);
+});
+
+test('TF0311: create_superuser arguments holding calls and commas in strings are split as Python does', async () => {
+  const result = await analyzeFiles({
+    ...app('#!/bin/sh\npython create_admin.py\npython create_staff.py\nexec gunicorn mysite.wsgi\n'),
+    'create_admin.py':
+      'import os\nfrom django.contrib.auth.models import User\nUser.objects.create_superuser(\n    username="admin",\n    email=os.getenv("ADMIN_EMAIL", "a@b.c"),\n    password="password",\n)\n',
+    'create_staff.py':
+      'import os\nfrom django.contrib.auth.models import User\nUser.objects.create_superuser("staff, old", os.getenv("STAFF_EMAIL"), password=os.getenv("STAFF_PASSWORD", "x"))\n',
+  });
+  assert.deepEqual(findingsOf(result, 'TF0311'), [['create_admin.py', 6]]);
 });

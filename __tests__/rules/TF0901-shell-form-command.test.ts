@@ -193,3 +193,21 @@ test('TF0901 on a folded command whose line breaks cut the server from its optio
   assert.doesNotMatch(found[0].message, /exec --error-logfile/);
   assert.ok(!(await filesFixed(files)).includes('compose.yaml'));
 });
+
+test('TF0901: a start script that ends in supervisord -n without exec keeps the shell as PID 1', async () => {
+  const files = (last: string) => ({
+    'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
+    'mysite/__init__.py': '',
+    'mysite/settings.py': "import os\nSECRET_KEY = os.environ['SECRET_KEY']\n",
+    Dockerfile: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD ["/app/start.sh"]\n',
+    'start.sh': `#!/bin/bash\npython manage.py collectstatic --no-input\n${last}\n`,
+  });
+  const lines = async (last: string) =>
+    (await analyzeFiles(files(last))).findings
+      .filter((f) => f.ruleId === 'TF0901')
+      .map((f) => [f.file, f.line, /supervisord without exec/.test(f.message)]);
+  assert.deepEqual(await lines('supervisord -n'), [['start.sh', 3, true]]);
+  assert.deepEqual(await lines('exec supervisord -n'), []);
+  // Without -n (or a -c configuration) supervisord daemonises and the script ends: no server kept as a child.
+  assert.deepEqual(await lines('supervisord'), []);
+});

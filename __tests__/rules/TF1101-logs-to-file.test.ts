@@ -76,3 +76,29 @@ test('TF1101: the uwsgi ini file a start script names with --ini= logs to a file
   const toStdout = await analyzeFiles(files('[uwsgi]\nmodule = mysite.wsgi\nlogto = /dev/stdout\n'));
   assert.deepEqual(findingsOf(toStdout, 'TF1101'), []);
 });
+
+test('TF1101 follows supervisord -c FILE to the uwsgi ini its program reads, and only that configuration', async () => {
+  const result = await analyzeFiles({
+    'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
+    'mysite/__init__.py': '',
+    'mysite/settings.py': "import os\nSECRET_KEY = os.environ['SECRET_KEY']\n",
+    Dockerfile: [
+      'FROM python:3.12-slim',
+      'WORKDIR /srv',
+      'COPY . .',
+      'COPY ops/supervisord.conf /etc/supervisord.conf',
+      'CMD ["supervisord", "-n", "-c", "/etc/supervisord.conf"]',
+    ].join('\n'),
+    'ops/supervisord.conf':
+      '[supervisord]\nnodaemon=true\n\n[program:app]\ncommand=uwsgi --ini /srv/ops/app.ini\n',
+    'ops/app.ini': '[uwsgi]\nmodule = mysite.wsgi\nlogto = /var/log/app.log\n',
+    // An old configuration the image also holds but supervisord is not started with.
+    'old/supervisor-old.conf': '[program:old]\ncommand=uwsgi --ini /srv/old/old.ini\n',
+    'old/old.ini': '[uwsgi]\nlogto = /var/log/old.log\n',
+  });
+  assert.deepEqual(findingsOf(result, 'TF1101'), [['ops/app.ini', 3]]);
+  assert.deepEqual(
+    result.project.apps[0].supervisorPrograms?.map((p) => [p.file, p.line, p.name]),
+    [['ops/supervisord.conf', 5, 'app']],
+  );
+});

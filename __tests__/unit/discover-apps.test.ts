@@ -46,6 +46,34 @@ test('settings packages and modules named by manage.py, the input, ENV or compos
   assert.equal(noEnv.project.apps[0].settings?.module, 'config.settings');
 });
 
+test('the settings module a start script exports, or passes with --settings, wins over the wsgi and manage.py defaults', async () => {
+  const files = {
+    Dockerfile: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD ["./start.sh", "--prod"]\n',
+    'manage.py': manage('config.settings.development'),
+    'config/settings/__init__.py': '',
+    'config/settings/development.py': SETTINGS,
+    'config/settings/production.py': SETTINGS,
+    'config/settings/ci.py': SETTINGS,
+    // Both branches export a module; the image is meant for production.
+    'start.sh':
+      '#!/bin/sh\nif [ "$1" = "--dev" ]; then\n  export DJANGO_SETTINGS_MODULE=config.settings.development\nelse\n  export DJANGO_SETTINGS_MODULE=config.settings.production\nfi\nexec gunicorn config.wsgi\n',
+  };
+  assert.equal((await analyzeFiles(files)).project.apps[0].settings?.file, 'config/settings/production.py');
+  const viaOption = await analyzeFiles({
+    ...files,
+    'start.sh':
+      '#!/bin/sh\npython manage.py migrate --settings=config.settings.ci\nexec gunicorn config.wsgi\n',
+  });
+  assert.equal(viaOption.project.apps[0].settings?.file, 'config/settings/ci.py');
+  // The app's environment comes first: ENV names the module, the script's export does not override it here.
+  const withEnv = await analyzeFiles({
+    ...files,
+    Dockerfile:
+      'FROM python:3.12-slim\nWORKDIR /app\nENV DJANGO_SETTINGS_MODULE=config.settings.ci\nCOPY . .\nCMD ["./start.sh"]\n',
+  });
+  assert.equal(withEnv.project.apps[0].settings?.file, 'config/settings/ci.py');
+});
+
 test('without a settings module name, the settings file with INSTALLED_APPS/DATABASES is found', async () => {
   const { project } = await analyzeFiles({
     'manage.py': 'print("custom")\n',

@@ -145,6 +145,7 @@ function secondPassFiles(texts: Record<string, string>, files: string[], options
   // Python a start script runs (`python create_superuser.py`, `manage.py initadmin`): read to find credentials in it.
   const pythonNames = new Set<string>();
   const managementCommands = new Set<string>();
+  let supervisorRun = false;
   for (const [file, text] of Object.entries(texts)) {
     if (!file.endsWith('.py')) {
       for (const m of text.matchAll(/\bpython[\d.]*\s+(?:-u\s+)?([\w./-]+\.py)\b/g))
@@ -164,8 +165,13 @@ function secondPassFiles(texts: Record<string, string>, files: string[], options
     }
     if (isDockerfile(file)) {
       for (const m of text.matchAll(/^\s*(?:COPY|ADD)\s+([^\n]*)/gim))
-        for (const w of m[1].split(/\s+/)) if (/\.(txt|in)$/.test(w)) requirementNames.add(baseName(w));
+        for (const w of m[1].split(/\s+/)) {
+          if (/\.(txt|in)$/.test(w)) requirementNames.add(baseName(w));
+          // supervisord's programs, from the configuration the image copies.
+          if (/\.conf$/.test(w) && /supervisor/.test(text)) commandWords.add(baseName(w));
+        }
     }
+    if (/\bsupervisord\b/.test(text)) supervisorRun = true;
     if (isDockerfile(file) || looksLikeCompose(file, text)) {
       // A Dockerfile a compose build names (`dockerfile: docker/web.df`), whatever it is called.
       for (const m of text.matchAll(/^\s*dockerfile\s*:\s*['"]?([^\s'"#]+)/gm))
@@ -195,6 +201,8 @@ function secondPassFiles(texts: Record<string, string>, files: string[], options
     if (requirementNames.has(name) && !(f in texts)) out.add(f);
     if (commandWords.has(name) && !(f in texts) && !/\.(py|txt|toml|lock|json)$/.test(name)) out.add(f);
     if (dockerfileNames.has(name) && !(f in texts)) out.add(f);
+    if (supervisorRun && /supervisor[^/]*\.(conf|ini)$|supervisor.*\/[^/]+\.conf$/.test(f) && !(f in texts))
+      out.add(f);
     if (envFiles.has(name) && !(f in texts)) out.add(f);
     if (f in texts || !name.endsWith('.py')) continue;
     if (pythonNames.has(name)) out.add(f);

@@ -1,5 +1,6 @@
 /** Literal credentials a shell script carries: secret-looking variables it sets, and superuser passwords it passes. */
 import { djangoCommand, programArgv } from './command.js';
+import { callsNamed, stringLiteral } from './python-calls.js';
 import { isSecretName } from './secret-names.js';
 import type { ShellCommand, ShellScript } from './types/shell.js';
 
@@ -18,13 +19,23 @@ const ADMIN_COMMANDS = new Set([
   'createadmin',
 ]);
 const PASSWORD_OPTIONS = /^--?(password|pass|passwd|pwd)(=|$)/;
-// create_superuser('admin', 'a@b.c', 'pw') or password='pw'; set_password('pw')
-// A string that starts with `$` is a shell variable the script expands ('$DJANGO_SUPERUSER_PASSWORD'), not a literal.
-const PYTHON_PASSWORD = [
-  /create_superuser\s*\(\s*(?:[^,()]*,\s*){2}(?:password\s*=\s*)?(['"])(?!\$)[^'"]+\1/,
-  /create_(?:super)?user\s*\([^()]*password\s*=\s*(['"])(?!\$)[^'"]+\1/,
-  /set_password\s*\(\s*(['"])(?!\$)[^'"]+\1/,
-];
+const PASSWORD_CALLS = /create_(?:super)?user|set_password/;
+
+/** The literal password a call sets: create_superuser('admin', 'a@b.c', 'pw'), password='pw', set_password('pw'). */
+function passwordCalls(code: string): { index: number; what: string }[] {
+  const out: { index: number; what: string }[] = [];
+  for (const call of callsNamed(code, PASSWORD_CALLS)) {
+    const setter = code.startsWith('set_password', call.index);
+    const positional = call.args.filter((a) => a.name === undefined);
+    const arg = call.args.find((a) => a.name === 'password') ?? positional[setter ? 0 : 2];
+    const value = arg && stringLiteral(arg.text);
+    // A string that starts with `$` is a shell variable the script expands ('$DJANGO_SUPERUSER_PASSWORD').
+    if (!value || value.startsWith('$')) continue;
+    // Anchored where the literal is written, which may be a line below the call.
+    out.push({ index: arg.index, what: setter ? 'set_password(…)' : 'create_superuser(…)' });
+  }
+  return out;
+}
 
 export function literalCredentials(script: ShellScript): LiteralCredential[] {
   const out: LiteralCredential[] = [];
@@ -69,8 +80,9 @@ function pythonPassword(c: ShellCommand): string | undefined {
   const a = programArgv(c.argv);
   if (/^python/.test(a[0] ?? '') && a[1] === '-c' && a[2]) codes.push(a[2]);
   for (const code of codes) {
-    if (PYTHON_PASSWORD.some((re) => re.test(code)))
-      return /set_password/.test(code) ? 'set_password(…)' : 'create_superuser(…)';
+    const found = passwordCalls(code);
+    if (found.length > 0)
+      return found.some((c) => c.what.startsWith('set_')) ? 'set_password(…)' : found[0].what;
   }
   return undefined;
 }
@@ -78,12 +90,9 @@ function pythonPassword(c: ShellCommand): string | undefined {
 /** A Python program the start command runs (`create_superuser.py`, a management command) that sets a literal password. */
 export function pythonFileCredentials(text: string): LiteralCredential[] {
   const out: LiteralCredential[] = [];
-  for (const re of PYTHON_PASSWORD) {
-    for (const m of text.matchAll(new RegExp(re.source, 'g'))) {
-      const line = text.slice(0, m.index).split('\n').length;
-      const what = m[0].startsWith('set_password') ? 'set_password(…)' : 'create_superuser(…)';
-      if (!out.some((c) => c.line === line)) out.push({ line, what });
-    }
+  for (const { index, what } of passwordCalls(text)) {
+    const line = text.slice(0, index).split('\n').length;
+    if (!out.some((c) => c.line === line)) out.push({ line, what });
   }
   return out.sort((a, b) => a.line - b.line);
 }

@@ -2,13 +2,15 @@ import { posix } from 'node:path';
 import { baseName, dirName, joinPath, normalizeRelative } from '../discover/classify.js';
 import { includedFile, parseRequirements } from '../parse/requirements.js';
 import { parseShell } from '../parse/shell.js';
-import { djangoCommand, inlineScript } from './command.js';
+import { djangoCommand, inlineScript, programArgv } from './command.js';
+import { makeInvocation, makeTargetScript } from './command/make.js';
 import { pythonFileCredentials } from './credentials.js';
 import type { ImageLayout } from './context.js';
 import { ModelPart } from './input.js';
 import type { ComposeCommand, ComposeVolumeMount } from './types/compose.js';
 import type { CommandInstr, DockerfileModel, RunInstr, Stage } from './types/dockerfile.js';
 import { uwsgiIniArg, uwsgiIniLogs } from './server-config.js';
+import { supervisordRun, supervisorPrograms } from './supervisor-config.js';
 import type {
   App,
   BuildContext,
@@ -16,6 +18,7 @@ import type {
   RequirementsFile,
   ServerConfigFile,
   StartProgram,
+  SupervisorProgram,
 } from './types/project.js';
 import type { ShellCommand } from './types/shell.js';
 
@@ -84,6 +87,12 @@ export class ImageFiles extends ModelPart {
     // A script found may run another (wait_for_postgres.sh running start.sh): its commands are searched in turn.
     for (let k = 0; k < commands.length && k < 200; k++) {
       const argv = commands[k];
+      const make = this.makeTargets(argv, target, workdir, service?.volumes ?? [], context.dir, layout);
+      if (make && !out.some((s) => s.file === make.file && sameTargets(s.makeTargets, make.makeTargets))) {
+        out.push(make);
+        for (const c of make.script.commands) commands.push(...argvCommands(c.argv));
+        continue;
+      }
       for (const word of scriptWords(argv)) {
         const candidates = word.includes('/')
           ? [posix.resolve(workdir, word)]
@@ -105,6 +114,29 @@ export class ImageFiles extends ModelPart {
     return out;
   }
 
+  /** `make TARGET` run in the image: the recipes of the target in the Makefile of its working directory. */
+  private makeTargets(
+    argv: string[],
+    target: Stage,
+    workdir: string,
+    volumes: ComposeVolumeMount[],
+    contextDir: string,
+    layout: ImageLayout,
+  ): EntrypointScript | undefined {
+    const make = makeInvocation(programArgv(argv));
+    if (!make || make.file?.includes('$') || make.dir?.includes('$')) return undefined;
+    const dir = posix.resolve(workdir, make.dir ?? '.');
+    for (const name of make.file ? [make.file] : ['GNUmakefile', 'makefile', 'Makefile']) {
+      const imagePath = posix.resolve(dir, name);
+      const source = layout.sourceOf(target, imagePath);
+      const file = source ? joinPath(contextDir, source) : boundFile(volumes, imagePath);
+      if (!file || !(file in this.texts)) continue;
+      const script = makeTargetScript(this.texts[file], make.targets);
+      return { file, script, imagePath, makeTargets: make.targets };
+    }
+    return undefined;
+  }
+
   /** Python programs the start chain runs: `python X.py` found in the image, `manage.py NAME` of a custom command. */
   startPrograms(app: App, layout: ImageLayout): StartProgram[] {
     const target = app.dockerfile?.targetStage;
@@ -119,6 +151,36 @@ export class ImageFiles extends ModelPart {
     return [...files]
       .filter((file) => file in this.texts)
       .map((file) => ({ file, credentials: pythonFileCredentials(this.texts[file]) }));
+  }
+
+  /**
+   * The programs supervisord runs when the start chain starts it: from the file it names with -c, else from every
+   * configuration with `[program:…]` sections that the image holds (COPY to conf.d, or linked there by RUN ln -s).
+   */
+  supervisorPrograms(app: App, layout: ImageLayout): SupervisorProgram[] {
+    const target = app.dockerfile?.targetStage;
+    const context = app.context;
+    if (!target || !context) return [];
+    const runs = startArgvs(app, target)
+      .map((argv) => supervisordRun(programArgv(argv)))
+      .filter((r) => r !== undefined);
+    if (runs.length === 0) return [];
+    const named = runs.map((r) => r.config).filter((c) => c !== undefined && !c.includes('$'));
+    let files: string[];
+    if (named.length > 0) {
+      files = named.flatMap((c) => {
+        const source = layout.sourceOf(target, posix.resolve(target.workdir || '/', c!));
+        return source ? [joinPath(context.dir, source)] : [];
+      });
+    } else {
+      files = context.sentFiles
+        .filter((f) => /\.(conf|ini)$/.test(f) && layout.landingOf(target, f))
+        .map((f) => joinPath(context.dir, f))
+        .filter((f) => /^\s*\[program:/m.test(this.texts[f] ?? ''));
+    }
+    return [...new Set(files)]
+      .filter((file) => file in this.texts)
+      .flatMap((file) => supervisorPrograms(file, this.texts[file]));
   }
 
   /** The uwsgi ini files the start chain reads (`uwsgi --ini uwsgi/uwsgi.ini`), resolved in the image. */
@@ -189,6 +251,10 @@ function boundFile(volumes: ComposeVolumeMount[], imagePath: string): string | u
   return undefined;
 }
 
+function sameTargets(a: string[] | undefined, b: string[] | undefined): boolean {
+  return a !== undefined && b !== undefined && a.join(' ') === b.join(' ');
+}
+
 function runCommands(run: RunInstr): string[][] {
   if (run.argv) {
     const [cmd, flag, script] = run.argv;
@@ -223,6 +289,7 @@ function startArgvs(app: App, target: Stage): string[][] {
   const service = app.compose?.appService;
   for (const c of [service?.entrypoint, service?.command]) if (c) commands.push(...composeCommands(c));
   for (const s of app.entrypointScripts) commands.push(...s.script.commands.map((c) => c.argv));
+  for (const p of app.supervisorPrograms ?? []) commands.push(p.argv);
   return commands;
 }
 

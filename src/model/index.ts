@@ -180,6 +180,8 @@ class ProjectBuilder implements ModelInput {
       app.requirements = this.imageFiles.requirements(app.dockerfile, app.context, layout);
       app.entrypointScripts = this.imageFiles.entrypointScripts(app, layout);
       app.startPrograms = this.imageFiles.startPrograms(app, layout);
+      const programs = this.imageFiles.supervisorPrograms(app, layout);
+      if (programs.length > 0) app.supervisorPrograms = programs;
       app.serverConfigs = this.imageFiles.serverConfigs(app, layout);
       const target = app.dockerfile.targetStage;
       if (target && app.managePy && isUnder(app.managePy, app.context.dir)) {

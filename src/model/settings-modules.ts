@@ -8,7 +8,7 @@ import {
   relativeTo,
 } from '../discover/classify.js';
 import type { AppSeed } from './app-seeds.js';
-import { serverOf } from './command/servers.js';
+import { djangoCommand, serverOf } from './command/servers.js';
 import { byDepth, ModelPart } from './input.js';
 import { modelSettings } from './settings/index.js';
 import type { App } from './types/project.js';
@@ -32,7 +32,10 @@ export class SettingsModules extends ModelPart {
     return { settings: r.model, bases: this.settingsBases(r.model, importRoot) };
   }
 
-  /** The settings module: the input, the runtime environment (compose, then ENV), manage.py's default, else a search. */
+  /**
+   * The settings module: the input, the runtime environment (compose, then ENV), what the start chain exports, the
+   * served wsgi module's default, manage.py's default, else a search.
+   */
   private settingsFile(app: App, seed: AppSeed): { file: string; module: string } | undefined {
     const base = app.managePy ? dirName(app.managePy) : app.dir;
     const modules: string[] = [];
@@ -43,6 +46,9 @@ export class SettingsModules extends ModelPart {
     if (fromCompose) modules.push(fromCompose);
     const fromEnv = app.dockerfile?.targetStage?.env.DJANGO_SETTINGS_MODULE;
     if (fromEnv) modules.push(fromEnv);
+    // A start script's `export DJANGO_SETTINGS_MODULE=…` (or `--settings=`) comes after the app's environment.
+    const fromStartChain = startChainSettingsModule(app);
+    if (fromStartChain) modules.push(fromStartChain);
     const fromServer = this.serverSettingsModule(app, base);
     if (fromServer) modules.push(fromServer);
     if (app.managePy) {
@@ -166,6 +172,43 @@ export class SettingsModules extends ModelPart {
     }
     return moduleFiles(dir, rest).find((f) => f in this.texts && f !== file);
   }
+}
+
+/**
+ * The settings module the start chain selects: `export DJANGO_SETTINGS_MODULE=x` in its scripts or `sh -c` commands,
+ * or `--settings=x` given to a management command. Of several (a script's dev and prod branches), a production-like
+ * one, else the last.
+ */
+function startChainSettingsModule(app: App): string | undefined {
+  const target = app.dockerfile?.targetStage;
+  const service = app.compose?.appService;
+  const commands = [service?.entrypoint, service?.command, target?.entrypoint, target?.cmd];
+  const scripts = [...commands.map((c) => c?.script), ...app.entrypointScripts.map((s) => s.script)];
+  const found: string[] = [];
+  for (const script of scripts) {
+    for (const a of script?.assignments ?? [])
+      if (a.name === 'DJANGO_SETTINGS_MODULE' && a.literal && /^[A-Za-z_][\w.]*$/.test(a.value))
+        found.push(a.value);
+    for (const c of script?.commands ?? []) {
+      const module = settingsOption(c.argv);
+      if (module) found.push(module);
+    }
+  }
+  for (const c of commands) {
+    const module = c?.argv && settingsOption(c.argv);
+    if (module) found.push(module);
+  }
+  return found.filter((m) => /prod/i.test(m)).at(-1) ?? found.at(-1);
+}
+
+/** The module of `--settings=x` / `--settings x` given to a management command. */
+function settingsOption(argv: string[]): string | undefined {
+  if (!djangoCommand(argv)) return undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const value = argv[i] === '--settings' ? argv[i + 1] : /^--settings=(.+)$/.exec(argv[i])?.[1];
+    if (value && /^[A-Za-z_][\w.]*$/.test(value)) return value;
+  }
+  return undefined;
 }
 
 /** Prefers `settings.py`, then `settings/production.py`-like modules, then others. */

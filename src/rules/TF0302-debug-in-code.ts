@@ -82,6 +82,15 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
           });
           continue;
         }
+        if (v.presence) {
+          // `not ('RENDER' in os.environ)`: the variable marks production; it must not become the debug switch.
+          findings.push({
+            file: a.file ?? settings.file,
+            line: a.line,
+            ...msg`DEBUG is true whenever ${v.variable} is not set: the absence of that production marker turns debug on, so any deploy that does not set it runs in debug mode; read DEBUG from a variable of its own with a false default instead: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`,
+          });
+          continue;
+        }
         findings.push({
           file: a.file ?? settings.file,
           line: a.line,

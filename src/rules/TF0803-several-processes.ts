@@ -1,5 +1,6 @@
 import { djangoCommand, effectiveCommand, imageCommand, programArgv, serverOf } from '../model/command.js';
 import type { RawFinding } from '../core/index.js';
+import type { SupervisorProgram } from '../model/types/project.js';
 import { defineRule } from './lib/rule.js';
 
 // Management commands that run until stopped (task queues, channel workers).
@@ -63,6 +64,14 @@ function isProcessManager(argv: string[]): boolean {
   return program.slice(program.lastIndexOf('/') + 1) === 'supervisord';
 }
 
+/** `the programs of deploy/supervisor.conf: app-uwsgi (uwsgi), nginx-app (nginx)`, or a generic phrase when unknown. */
+function supervisedPrograms(programs: SupervisorProgram[]): string {
+  if (programs.length === 0) return 'the programs of its configuration (e.g. nginx and uwsgi)';
+  const files = [...new Set(programs.map((p) => p.file))].join(', ');
+  const names = programs.map((p) => `${p.name} (${basenameOf(programArgv(p.argv)[0]) || p.command})`);
+  return `the programs of ${files}: ${names.join(', ')}`;
+}
+
 function basenameOf(word: string | undefined): string {
   return (word ?? '').split('/').pop() ?? '';
 }
@@ -117,7 +126,7 @@ services:
           findings.push({
             file: cmd.file,
             line: cmd.line,
-            message: `This starts supervisord as the container's main process, to run the programs of its configuration (e.g. nginx and uwsgi) side by side in one container: the runtime sees one process, so a program that dies is not reported, and none can be scaled or stopped on its own. Run each program as its own container (its own compose service) instead.`,
+            message: `This starts supervisord as the container's main process, to run ${supervisedPrograms(app.supervisorPrograms ?? [])} side by side in one container: the runtime sees one process, so a program that dies is not reported, and none can be scaled or stopped on its own. Run each program as its own container (its own compose service) instead.`,
           });
           continue;
         }

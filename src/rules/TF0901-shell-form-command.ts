@@ -3,6 +3,7 @@ import {
   inlineScriptCommands,
   inlineScriptLastCommand,
   isKeepAliveLoop,
+  programArgv,
   serverOf,
   writtenComposeArgv,
 } from '../model/command.js';
@@ -70,8 +71,9 @@ script) never runs.`,
         if (c && argv)
           findings.push(...inlineShell(argv, c.file, c.line, `compose ${key}`, writtenComposeArgv(c)));
       }
+      // make as PID 1 passes SIGTERM on to the recipe it runs: a make target is no shell script to exec from.
       for (const script of app.entrypointScripts)
-        findings.push(...scriptFindings(script, app.entrypointScripts));
+        if (!script.makeTargets) findings.push(...scriptFindings(script, app.entrypointScripts));
     }
     return findings;
   },
@@ -178,7 +180,7 @@ function scriptFindings(script: EntrypointScript, all: EntrypointScript[]): RawF
   }
   commands.forEach((c, i) => {
     if (c.viaExec || c.background) return;
-    const server = serverOf(c.argv);
+    const server = mainProcessOf(c.argv);
     const runsArgs = startsArgs(c.argv);
     // A script followed by the server's own start is a one-off helper (wait-for-it.sh db:5432 -- echo up).
     const next =
@@ -200,7 +202,18 @@ function startsArgs(argv: string[]): boolean {
 
 /** Whether a command after the i-th starts the server or the container command itself. */
 function startsLater(commands: { argv: string[]; background?: boolean }[], i: number): boolean {
-  return commands.slice(i + 1).some((c) => !c.background && (serverOf(c.argv) || startsArgs(c.argv)));
+  return commands.slice(i + 1).some((c) => !c.background && (mainProcessOf(c.argv) || startsArgs(c.argv)));
+}
+
+/** The server a command runs, or supervisord kept in the foreground (`-n`, or a `-c` conf that may say nodaemon). */
+function mainProcessOf(argv: string[]): { kind: string } | undefined {
+  const server = serverOf(argv);
+  if (server) return server;
+  const a = programArgv(argv);
+  if (!/(^|\/)supervisord$/.test(a[0] ?? '')) return undefined;
+  return a.some((w) => /^(-n|--nodaemon|-c.*|--configuration.*)$/.test(w))
+    ? { kind: 'supervisord' }
+    : undefined;
 }
 
 /** The other start script a command runs (`./start.sh`, `sh start.sh`), matched by name. */

@@ -5,7 +5,8 @@ import type { ComposeCommand } from '../types/compose.js';
 import type { CommandInstr } from '../types/dockerfile.js';
 import type { App, EntrypointScript } from '../types/project.js';
 import type { ShellCommand } from '../types/shell.js';
-import { basename, SHELLS } from './servers.js';
+import { makeInvocation } from './make.js';
+import { basename, programArgv, SHELLS } from './servers.js';
 
 /** A command the container runs when it starts, with the file and line to anchor a finding on. */
 export interface StartCommand extends ShellCommand {
@@ -171,6 +172,12 @@ function scriptRun(
   scripts: EntrypointScript[],
   workdir: string,
 ): { script: EntrypointScript; argsFrom: number } | undefined {
+  const make = makeInvocation(programArgv(argv));
+  if (make) {
+    const targets = make.targets.join(' ');
+    const script = scripts.find((s) => s.makeTargets && s.makeTargets.join(' ') === targets);
+    return script && { script, argsFrom: argv.length };
+  }
   const candidates: number[] = [0];
   if (argv.length > 1 && SHELLS.has(basename(argv[0]))) {
     const i = argv.findIndex((a, k) => k > 0 && !a.startsWith('-'));

@@ -34,6 +34,8 @@ export interface EntrypointScript {
   script: ShellScript;
   /** Where it is copied in the image. */
   imagePath: string;
+  /** Set for a Makefile run as `make TARGET…`: the targets whose recipes `script` holds ([] for the default one). */
+  makeTargets?: string[];
 }
 
 /** A Python program the start command or its scripts run (`python create_superuser.py`, `manage.py initadmin`). */
@@ -51,6 +53,15 @@ export interface ServerConfigFile {
   logFiles: { line: number; option: string; value: string }[];
 }
 
+/** A program supervisord starts (`[program:uwsgi]` with `command = uwsgi --ini uwsgi.ini`). */
+export interface SupervisorProgram {
+  file: string; // relative to the scanned directory
+  line: number;
+  name: string;
+  command: string;
+  argv: string[];
+}
+
 /** One deployable Django app: its image, its compose service and its settings. */
 export interface App {
   /** Directory of the app relative to the scanned directory ('.' for it): where manage.py (or the Dockerfile) is. */
@@ -66,6 +77,8 @@ export interface App {
   entrypointScripts: EntrypointScript[];
   /** Python programs the start chain runs, found in the context. */
   startPrograms?: StartProgram[];
+  /** The programs of the supervisord configuration the start chain runs supervisord with, found in the context. */
+  supervisorPrograms?: SupervisorProgram[];
   /** Server configuration files the start chain names (`uwsgi --ini FILE`), found in the context. */
   serverConfigs?: ServerConfigFile[];
   /** Where the app's source lands in the image: the COPY destination of the directory holding manage.py. */

@@ -19,6 +19,8 @@ export type ValueSource =
       truthWhenSetTo?: Record<string, boolean>;
       /** Other variables the value is read from when this one is set (`os.environ['B'] if A else True`). */
       selects?: string[];
+      /** `'X' in os.environ` (or its negation): only whether X is set is read, never its value. */
+      presence?: boolean;
       line: number;
     }
   /** A filesystem path built from BASE_DIR (or __file__): `BASE_DIR / 'db.sqlite3'`, `os.path.join(BASE_DIR, ...)`. */

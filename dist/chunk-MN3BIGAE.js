@@ -5,7 +5,7 @@ import {
 import {
   INFORMED_FIXERS,
   informedFixersOf
-} from "./chunk-ONY4RG65.js";
+} from "./chunk-C3QGEDAL.js";
 import {
   makeReport
 } from "./chunk-VMUMBVHU.js";
@@ -15,7 +15,7 @@ import {
   Redactor,
   discover,
   require_node_os
-} from "./chunk-PQLOTMT5.js";
+} from "./chunk-I3CGFOIR.js";
 import {
   DEFAULT_CONFIG_FILE,
   ImageLayout,
@@ -40,6 +40,8 @@ import {
   isUrl,
   joinPath,
   looksLikeCompose,
+  makeInvocation,
+  makeTargetScript,
   modelCompose,
   modelDockerfile,
   modelSettings,
@@ -49,13 +51,14 @@ import {
   parseDockerignore,
   parseDotenv,
   parseShell,
+  programArgv,
   pythonFileCredentials,
   relativeTo,
   require_dist,
   secretsInEnvTemplate,
   sentFiles,
   serverOf
-} from "./chunk-VD5POXGF.js";
+} from "./chunk-B4M7NFBK.js";
 import {
   SEVERITIES,
   UnsafePathError,
@@ -926,6 +929,46 @@ function uwsgiIniLogs(file, text) {
   return { file, server: "uwsgi", logFiles };
 }
 
+// src/model/supervisor-config.ts
+function supervisordRun(argv) {
+  const words = argv[0] === "exec" ? argv.slice(1) : argv;
+  if (!/(^|\/)supervisord$/.test(words[0] ?? "")) return void 0;
+  for (let i = 1; i < words.length; i++) {
+    if (words[i] === "-c" || words[i] === "--configuration") return { config: words[i + 1] };
+    const m = /^(?:-c|--configuration=)(.+)$/.exec(words[i]);
+    if (m) return { config: m[1] };
+  }
+  return {};
+}
+function supervisorPrograms(file, text) {
+  const out = [];
+  let program;
+  let last;
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const line = raw.replace(/\s[;#].*$/, "");
+    const header = /^\s*\[([^\]]+)\]\s*$/.exec(line);
+    if (header) {
+      program = /^program:(.+)$/.exec(header[1].trim())?.[1].trim();
+      last = void 0;
+      return;
+    }
+    if (last && /^\s+\S/.test(line) && !/^\s*[\w.-]+\s*[=:]/.test(line)) {
+      last.command = `${last.command} ${line.trim()}`;
+      last.argv = commandWords(last.command);
+      return;
+    }
+    last = void 0;
+    const m = /^\s*command\s*[=:]\s*(.*)$/.exec(line);
+    if (!program || !m || m[1].trim() === "") return;
+    last = { file, line: i + 1, name: program, command: m[1].trim(), argv: commandWords(m[1]) };
+    out.push(last);
+  });
+  return out;
+}
+function commandWords(command) {
+  return parseShell(command.trim()).commands[0]?.argv ?? [];
+}
+
 // src/model/image-files.ts
 var ImageFiles = class extends ModelPart {
   /** Requirement files the image installs: `pip install -r X` in RUN of built stages, mapped back to the context. */
@@ -985,6 +1028,12 @@ var ImageFiles = class extends ModelPart {
     const workdir = target.workdir || "/";
     for (let k = 0; k < commands.length && k < 200; k++) {
       const argv = commands[k];
+      const make = this.makeTargets(argv, target, workdir, service?.volumes ?? [], context.dir, layout);
+      if (make && !out.some((s) => s.file === make.file && sameTargets(s.makeTargets, make.makeTargets))) {
+        out.push(make);
+        for (const c of make.script.commands) commands.push(...argvCommands(c.argv));
+        continue;
+      }
       for (const word of scriptWords(argv)) {
         const candidates = word.includes("/") ? [import_node_path3.posix.resolve(workdir, word)] : [import_node_path3.posix.resolve(workdir, word), ...binDirs(word)];
         for (const imagePath of candidates) {
@@ -1001,6 +1050,21 @@ var ImageFiles = class extends ModelPart {
     }
     return out;
   }
+  /** `make TARGET` run in the image: the recipes of the target in the Makefile of its working directory. */
+  makeTargets(argv, target, workdir, volumes, contextDir, layout) {
+    const make = makeInvocation(programArgv(argv));
+    if (!make || make.file?.includes("$") || make.dir?.includes("$")) return void 0;
+    const dir = import_node_path3.posix.resolve(workdir, make.dir ?? ".");
+    for (const name of make.file ? [make.file] : ["GNUmakefile", "makefile", "Makefile"]) {
+      const imagePath = import_node_path3.posix.resolve(dir, name);
+      const source = layout.sourceOf(target, imagePath);
+      const file = source ? joinPath(contextDir, source) : boundFile(volumes, imagePath);
+      if (!file || !(file in this.texts)) continue;
+      const script = makeTargetScript(this.texts[file], make.targets);
+      return { file, script, imagePath, makeTargets: make.targets };
+    }
+    return void 0;
+  }
   /** Python programs the start chain runs: `python X.py` found in the image, `manage.py NAME` of a custom command. */
   startPrograms(app, layout) {
     const target = app.dockerfile?.targetStage;
@@ -1013,6 +1077,28 @@ var ImageFiles = class extends ModelPart {
       if (source) files.add(joinPath(context.dir, source));
     }
     return [...files].filter((file) => file in this.texts).map((file) => ({ file, credentials: pythonFileCredentials(this.texts[file]) }));
+  }
+  /**
+   * The programs supervisord runs when the start chain starts it: from the file it names with -c, else from every
+   * configuration with `[program:…]` sections that the image holds (COPY to conf.d, or linked there by RUN ln -s).
+   */
+  supervisorPrograms(app, layout) {
+    const target = app.dockerfile?.targetStage;
+    const context = app.context;
+    if (!target || !context) return [];
+    const runs = startArgvs(app, target).map((argv) => supervisordRun(programArgv(argv))).filter((r) => r !== void 0);
+    if (runs.length === 0) return [];
+    const named = runs.map((r) => r.config).filter((c) => c !== void 0 && !c.includes("$"));
+    let files;
+    if (named.length > 0) {
+      files = named.flatMap((c) => {
+        const source = layout.sourceOf(target, import_node_path3.posix.resolve(target.workdir || "/", c));
+        return source ? [joinPath(context.dir, source)] : [];
+      });
+    } else {
+      files = context.sentFiles.filter((f) => /\.(conf|ini)$/.test(f) && layout.landingOf(target, f)).map((f) => joinPath(context.dir, f)).filter((f) => /^\s*\[program:/m.test(this.texts[f] ?? ""));
+    }
+    return [...new Set(files)].filter((file) => file in this.texts).flatMap((file) => supervisorPrograms(file, this.texts[file]));
   }
   /** The uwsgi ini files the start chain reads (`uwsgi --ini uwsgi/uwsgi.ini`), resolved in the image. */
   serverConfigs(app, layout) {
@@ -1063,6 +1149,9 @@ function boundFile(volumes, imagePath) {
   }
   return void 0;
 }
+function sameTargets(a, b) {
+  return a !== void 0 && b !== void 0 && a.join(" ") === b.join(" ");
+}
 function runCommands(run) {
   if (run.argv) {
     const [cmd, flag, script] = run.argv;
@@ -1092,6 +1181,7 @@ function startArgvs(app, target) {
   const service = app.compose?.appService;
   for (const c of [service?.entrypoint, service?.command]) if (c) commands.push(...composeCommands(c));
   for (const s of app.entrypointScripts) commands.push(...s.script.commands.map((c) => c.argv));
+  for (const p of app.supervisorPrograms ?? []) commands.push(p.argv);
   return commands;
 }
 function instrCommands(c) {
@@ -1148,7 +1238,10 @@ var SettingsModules = class extends ModelPart {
     if (!r.model) return { bases: [] };
     return { settings: r.model, bases: this.settingsBases(r.model, importRoot) };
   }
-  /** The settings module: the input, the runtime environment (compose, then ENV), manage.py's default, else a search. */
+  /**
+   * The settings module: the input, the runtime environment (compose, then ENV), what the start chain exports, the
+   * served wsgi module's default, manage.py's default, else a search.
+   */
   settingsFile(app, seed) {
     const base = app.managePy ? dirName(app.managePy) : app.dir;
     const modules = [];
@@ -1159,6 +1252,8 @@ var SettingsModules = class extends ModelPart {
     if (fromCompose) modules.push(fromCompose);
     const fromEnv = app.dockerfile?.targetStage?.env.DJANGO_SETTINGS_MODULE;
     if (fromEnv) modules.push(fromEnv);
+    const fromStartChain = startChainSettingsModule(app);
+    if (fromStartChain) modules.push(fromStartChain);
     const fromServer = this.serverSettingsModule(app, base);
     if (fromServer) modules.push(fromServer);
     if (app.managePy) {
@@ -1263,6 +1358,35 @@ var SettingsModules = class extends ModelPart {
     return moduleFiles(dir, rest).find((f) => f in this.texts && f !== file);
   }
 };
+function startChainSettingsModule(app) {
+  const target = app.dockerfile?.targetStage;
+  const service = app.compose?.appService;
+  const commands = [service?.entrypoint, service?.command, target?.entrypoint, target?.cmd];
+  const scripts = [...commands.map((c) => c?.script), ...app.entrypointScripts.map((s) => s.script)];
+  const found = [];
+  for (const script of scripts) {
+    for (const a of script?.assignments ?? [])
+      if (a.name === "DJANGO_SETTINGS_MODULE" && a.literal && /^[A-Za-z_][\w.]*$/.test(a.value))
+        found.push(a.value);
+    for (const c of script?.commands ?? []) {
+      const module = settingsOption(c.argv);
+      if (module) found.push(module);
+    }
+  }
+  for (const c of commands) {
+    const module = c?.argv && settingsOption(c.argv);
+    if (module) found.push(module);
+  }
+  return found.filter((m) => /prod/i.test(m)).at(-1) ?? found.at(-1);
+}
+function settingsOption(argv) {
+  if (!djangoCommand(argv)) return void 0;
+  for (let i = 0; i < argv.length; i++) {
+    const value = argv[i] === "--settings" ? argv[i + 1] : /^--settings=(.+)$/.exec(argv[i])?.[1];
+    if (value && /^[A-Za-z_][\w.]*$/.test(value)) return value;
+  }
+  return void 0;
+}
 function settingsRank(file) {
   if (baseName(file) === "settings.py") return 0;
   if (/prod/.test(baseName(file))) return 1;
@@ -1395,6 +1519,8 @@ var ProjectBuilder = class {
       app.requirements = this.imageFiles.requirements(app.dockerfile, app.context, layout);
       app.entrypointScripts = this.imageFiles.entrypointScripts(app, layout);
       app.startPrograms = this.imageFiles.startPrograms(app, layout);
+      const programs = this.imageFiles.supervisorPrograms(app, layout);
+      if (programs.length > 0) app.supervisorPrograms = programs;
       app.serverConfigs = this.imageFiles.serverConfigs(app, layout);
       const target = app.dockerfile.targetStage;
       if (target && app.managePy && isUnder(app.managePy, app.context.dir)) {

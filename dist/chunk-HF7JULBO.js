@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-ONY4RG65.js";
+} from "./chunk-C3QGEDAL.js";
 import {
   makeReport
 } from "./chunk-VMUMBVHU.js";
 import {
   RULES
-} from "./chunk-VD5POXGF.js";
+} from "./chunk-B4M7NFBK.js";
 import {
   SEVERITIES,
   UnsafePathError,

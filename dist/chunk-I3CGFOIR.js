@@ -17,7 +17,7 @@ import {
   joinPath,
   looksLikeCompose,
   moduleFiles
-} from "./chunk-VD5POXGF.js";
+} from "./chunk-B4M7NFBK.js";
 import {
   UnsafePathError,
   formatBytes,
@@ -261,6 +261,7 @@ function secondPassFiles(texts, files, options) {
   const envFiles = /* @__PURE__ */ new Set();
   const pythonNames = /* @__PURE__ */ new Set();
   const managementCommands = /* @__PURE__ */ new Set();
+  let supervisorRun = false;
   for (const [file, text] of Object.entries(texts)) {
     if (!file.endsWith(".py")) {
       for (const m of text.matchAll(/\bpython[\d.]*\s+(?:-u\s+)?([\w./-]+\.py)\b/g))
@@ -279,8 +280,12 @@ function secondPassFiles(texts, files, options) {
     }
     if (isDockerfile(file)) {
       for (const m of text.matchAll(/^\s*(?:COPY|ADD)\s+([^\n]*)/gim))
-        for (const w of m[1].split(/\s+/)) if (/\.(txt|in)$/.test(w)) requirementNames.add(baseName(w));
+        for (const w of m[1].split(/\s+/)) {
+          if (/\.(txt|in)$/.test(w)) requirementNames.add(baseName(w));
+          if (/\.conf$/.test(w) && /supervisor/.test(text)) commandWords.add(baseName(w));
+        }
     }
+    if (/\bsupervisord\b/.test(text)) supervisorRun = true;
     if (isDockerfile(file) || looksLikeCompose(file, text)) {
       for (const m of text.matchAll(/^\s*dockerfile\s*:\s*['"]?([^\s'"#]+)/gm))
         dockerfileNames.add(baseName(m[1]));
@@ -308,6 +313,8 @@ function secondPassFiles(texts, files, options) {
     if (requirementNames.has(name) && !(f in texts)) out.add(f);
     if (commandWords.has(name) && !(f in texts) && !/\.(py|txt|toml|lock|json)$/.test(name)) out.add(f);
     if (dockerfileNames.has(name) && !(f in texts)) out.add(f);
+    if (supervisorRun && /supervisor[^/]*\.(conf|ini)$|supervisor.*\/[^/]+\.conf$/.test(f) && !(f in texts))
+      out.add(f);
     if (envFiles.has(name) && !(f in texts)) out.add(f);
     if (f in texts || !name.endsWith(".py")) continue;
     if (pythonNames.has(name)) out.add(f);

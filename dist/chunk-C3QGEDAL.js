@@ -7,7 +7,7 @@ import {
   linesOf,
   pipInstall,
   runtimeInsertionLine
-} from "./chunk-VD5POXGF.js";
+} from "./chunk-B4M7NFBK.js";
 import {
   insertLines,
   normalizePackageName,

@@ -15666,6 +15666,128 @@ function basename2(p) {
   return p.slice(p.lastIndexOf("/") + 1);
 }
 
+// src/model/command/make.ts
+var MAX_DEPTH = 5;
+var DOLLAR = "\0";
+var DIRECTIVE = /^(?:-?include|sinclude|ifeq|ifneq|ifdef|ifndef|else|endif|export|unexport|override|vpath|define|endef)\b/;
+function makeInvocation(argv) {
+  const words = argv[0] === "exec" ? argv.slice(1) : argv;
+  if (!["make", "gmake"].includes(basename2(words[0] ?? ""))) return void 0;
+  const out = { targets: [] };
+  for (let i = 1; i < words.length; i++) {
+    const w = words[i];
+    if (w === "-f" || w === "--file" || w === "--makefile") out.file = words[++i];
+    else if (/^--(?:file|makefile)=/.test(w)) out.file = w.slice(w.indexOf("=") + 1);
+    else if (w === "-C" || w === "--directory") out.dir = words[++i];
+    else if (w.startsWith("--directory=")) out.dir = w.slice("--directory=".length);
+    else if (w === "-j" || w === "-l" || w === "-o" || w === "-W") i++;
+    else if (!w.startsWith("-") && !w.includes("=")) out.targets.push(w);
+  }
+  return out;
+}
+function makeTargetScript(text, targets) {
+  const makefile = parseMakefile(text);
+  const commands = [];
+  const assignments = [];
+  const done = /* @__PURE__ */ new Set();
+  const run = (target, depth) => {
+    const rule = makefile.rules.get(target);
+    if (!rule || done.has(target) || depth > MAX_DEPTH) return;
+    done.add(target);
+    for (const p of rule.prerequisites) run(p, depth + 1);
+    for (const { line, text: raw } of rule.recipe) {
+      const expanded = expand2(raw, makefile.variables).replace(/^[@+-]+/, "").trim();
+      if (expanded === "" || expanded.startsWith("$(") || expanded.startsWith("${")) continue;
+      const script = parseShell(expanded, line);
+      assignments.push(...script.assignments ?? []);
+      for (const c of script.commands) {
+        const sub = makeInvocation(c.argv);
+        if (sub && !sub.file && !sub.dir) {
+          const subTargets = sub.targets.length > 0 ? sub.targets : [makefile.defaultTarget ?? ""];
+          for (const t2 of subTargets) run(t2, depth + 1);
+        } else commands.push(c);
+      }
+    }
+  };
+  const wanted = targets.length > 0 ? targets : makefile.defaultTarget ? [makefile.defaultTarget] : [];
+  for (const t2 of wanted) run(t2, 0);
+  return { commands, assignments };
+}
+function parseMakefile(text) {
+  const rules = /* @__PURE__ */ new Map();
+  const variables = /* @__PURE__ */ new Map([["MAKE", "make"]]);
+  let defaultTarget;
+  let current;
+  let inDefine = false;
+  for (const { line, text: raw } of logicalLines(text)) {
+    if (inDefine) {
+      if (/^\s*endef\b/.test(raw)) inDefine = false;
+      continue;
+    }
+    if (raw.startsWith("	")) {
+      if (current && !raw.trim().startsWith("#")) current.recipe.push({ line, text: raw.slice(1) });
+      continue;
+    }
+    const stripped = raw.replace(/(^|[^\\])#.*$/, "$1").trim();
+    if (stripped === "") continue;
+    if (/^define\b/.test(stripped)) {
+      inDefine = true;
+      continue;
+    }
+    if (DIRECTIVE.test(stripped) && !/^export\s+\w+\s*[:?+]?=/.test(stripped)) {
+      current = void 0;
+      continue;
+    }
+    const assign = /^(?:export\s+|override\s+)?([A-Za-z_][\w.-]*)\s*(::?=|\?=|\+=|=)\s*(.*)$/.exec(stripped);
+    if (assign) {
+      const [, name2, op, value] = assign;
+      if (op === "+=") variables.set(name2, `${variables.get(name2) ?? ""} ${value}`.trim());
+      else if (op !== "?=" || !variables.has(name2)) variables.set(name2, value);
+      current = void 0;
+      continue;
+    }
+    const rule = /^([^:=]+?)\s*::?(?!=)\s*(.*)$/.exec(stripped);
+    if (!rule) {
+      current = void 0;
+      continue;
+    }
+    const [prereqText, inlineRecipe] = splitInlineRecipe(rule[2]);
+    const names = rule[1].split(/\s+/).filter(Boolean);
+    current = { prerequisites: prereqText.split("|")[0].split(/\s+/).filter(Boolean), recipe: [] };
+    if (inlineRecipe) current.recipe.push({ line, text: inlineRecipe });
+    for (const name2 of names) {
+      if (name2.includes("%") || name2.includes("$")) continue;
+      if (!rules.has(name2)) rules.set(name2, current);
+      if (!defaultTarget && !name2.startsWith(".")) defaultTarget = name2;
+    }
+  }
+  return { rules, variables, defaultTarget };
+}
+function splitInlineRecipe(rest) {
+  const i = rest.indexOf(";");
+  return i < 0 ? [rest, void 0] : [rest.slice(0, i), rest.slice(i + 1).trim()];
+}
+function logicalLines(text) {
+  const out = [];
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const start = i;
+    let joined = lines[i];
+    while (joined.endsWith("\\") && i + 1 < lines.length)
+      joined = `${joined.slice(0, -1)} ${lines[++i].trim()}`;
+    out.push({ line: start + 1, text: joined });
+  }
+  return out;
+}
+function expand2(text, variables, depth = 0) {
+  const replaced = text.replace(/\$\$|\$\(([A-Za-z_][\w.-]*)\)|\$\{([A-Za-z_][\w.-]*)\}/g, (m, a, b) => {
+    if (m === "$$") return DOLLAR;
+    const value = variables.get(a ?? b);
+    return value === void 0 ? m : depth < 8 ? expand2(value, variables, depth + 1) : value;
+  });
+  return depth === 0 ? replaced.split(DOLLAR).join("$") : replaced;
+}
+
 // src/model/command/start-chain.ts
 function effectiveCommand(app) {
   return chain(app, true);
@@ -15781,6 +15903,12 @@ function followScripts(commands, app) {
   return out;
 }
 function scriptRun(argv, scripts, workdir) {
+  const make = makeInvocation(programArgv(argv));
+  if (make) {
+    const targets = make.targets.join(" ");
+    const script = scripts.find((s) => s.makeTargets && s.makeTargets.join(" ") === targets);
+    return script && { script, argsFrom: argv.length };
+  }
   const candidates = [0];
   if (argv.length > 1 && SHELLS2.has(basename2(argv[0]))) {
     const i = argv.findIndex((a, k) => k > 0 && !a.startsWith("-"));
@@ -23730,7 +23858,7 @@ function messageOf(error) {
 
 // src/model/settings/databases.ts
 var SERVER_FIELDS = ["NAME", "USER", "PASSWORD", "HOST"];
-var MAX_DEPTH = 20;
+var MAX_DEPTH2 = 20;
 function resolveDatabases(value, line, toSource) {
   const builder = new DatabasesBuilder(toSource);
   builder.walkDatabases(value, { isDefault: true });
@@ -23765,7 +23893,7 @@ var DatabasesBuilder = class {
   configs = [];
   selectors = [];
   walkDatabases(v, sel, depth = 0) {
-    if (depth > MAX_DEPTH) return;
+    if (depth > MAX_DEPTH2) return;
     if (v.t === "dict") {
       const entry = v.entries.find((e) => e.key === "default");
       if (entry) this.walkDefault(entry.value, sel, depth + 1);
@@ -23776,7 +23904,7 @@ var DatabasesBuilder = class {
     }
   }
   walkDefault(v, sel, depth) {
-    if (depth > MAX_DEPTH) return;
+    if (depth > MAX_DEPTH2) return;
     if (v.t === "dict") this.fromDict(v, sel);
     else if (v.t === "choice")
       for (const o of v.options) this.walkDefault(o.v, this.option(o, sel), depth + 1);
@@ -24061,6 +24189,7 @@ function envSource(v, inner) {
   if (v.suffix) out.suffix = v.suffix;
   if (v.whenSet) out.whenSet = v.whenSet;
   if (v.selects) out.selects = v.selects;
+  if (v.read.presence) out.presence = true;
   const truths = (v.whenSet ? [] : v.probes ?? []).flatMap((p) => {
     const t2 = truthy(p.v);
     return t2 === void 0 ? [] : [[p.text, t2]];
@@ -24403,6 +24532,14 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
             file: a.file ?? settings.file,
             line: a.line,
             ...msg`DEBUG is true whenever ${v.variable} is unset (only when it is set does DEBUG come from ${others}), so a deploy that does not set ${v.variable} runs in debug mode; make the value taken when ${v.variable} is unset false (e.g. ${code("else False")}) and keep reading ${others}.`
+          });
+          continue;
+        }
+        if (v.presence) {
+          findings.push({
+            file: a.file ?? settings.file,
+            line: a.line,
+            ...msg`DEBUG is true whenever ${v.variable} is not set: the absence of that production marker turns debug on, so any deploy that does not set it runs in debug mode; read DEBUG from a variable of its own with a false default instead: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`
           });
           continue;
         }
@@ -25334,6 +25471,71 @@ function editDistance(a, b) {
   return prev[b.length];
 }
 
+// src/model/python-calls.ts
+var OPENERS = { "(": ")", "[": "]", "{": "}" };
+function callsNamed(text, name2) {
+  const out = [];
+  const re = new RegExp(String.raw`\b(?:${name2.source})\s*\(`, "g");
+  for (const m of text.matchAll(re)) {
+    const args = argumentsFrom(text, m.index + m[0].length);
+    if (args) out.push({ index: m.index, args });
+  }
+  return out;
+}
+function argumentsFrom(text, start) {
+  const out = [];
+  const closers = [];
+  let current = "";
+  let index = -1;
+  const add2 = (chunk, at2) => {
+    if (index < 0 && chunk.trim() !== "") index = at2 + (chunk.length - chunk.trimStart().length);
+    current += chunk;
+  };
+  const cut = () => {
+    if (current.trim() !== "") out.push(asArgument(current.trim(), index));
+    current = "";
+    index = -1;
+  };
+  for (let i = start; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"' || ch === "'") {
+      const end = stringEnd2(text, i);
+      add2(text.slice(i, end), i);
+      i = end - 1;
+    } else if (ch === "#") {
+      while (i + 1 < text.length && text[i + 1] !== "\n") i++;
+    } else if (closers.length === 0 && ch === ")") {
+      cut();
+      return out;
+    } else if (closers.length === 0 && ch === ",") {
+      cut();
+    } else {
+      if (ch in OPENERS) closers.push(OPENERS[ch]);
+      else if (ch === closers.at(-1)) closers.pop();
+      add2(ch, i);
+    }
+  }
+  return void 0;
+}
+function stringEnd2(text, i) {
+  const q = text[i];
+  const quote = text.startsWith(q.repeat(3), i) ? q.repeat(3) : q;
+  for (let k = i + quote.length; k < text.length; k++) {
+    if (text[k] === "\\") k++;
+    else if (text.startsWith(quote, k)) return k + quote.length;
+    else if (quote.length === 1 && text[k] === "\n") return k;
+  }
+  return text.length;
+}
+function asArgument(text, index) {
+  const m = /^([A-Za-z_]\w*)\s*=(?!=)\s*([\s\S]*)$/.exec(text);
+  return m ? { name: m[1], text: m[2], index } : { text, index };
+}
+function stringLiteral2(expr) {
+  const m = /^[rRuU]?('''|"""|'|")([\s\S]*)\1$/.exec(expr.trim());
+  return m && !m[2].includes(m[1]) ? m[2] : void 0;
+}
+
 // src/model/credentials.ts
 var ADMIN_COMMANDS = /* @__PURE__ */ new Set([
   "createsuperuser",
@@ -25343,11 +25545,19 @@ var ADMIN_COMMANDS = /* @__PURE__ */ new Set([
   "createadmin"
 ]);
 var PASSWORD_OPTIONS = /^--?(password|pass|passwd|pwd)(=|$)/;
-var PYTHON_PASSWORD = [
-  /create_superuser\s*\(\s*(?:[^,()]*,\s*){2}(?:password\s*=\s*)?(['"])(?!\$)[^'"]+\1/,
-  /create_(?:super)?user\s*\([^()]*password\s*=\s*(['"])(?!\$)[^'"]+\1/,
-  /set_password\s*\(\s*(['"])(?!\$)[^'"]+\1/
-];
+var PASSWORD_CALLS = /create_(?:super)?user|set_password/;
+function passwordCalls(code2) {
+  const out = [];
+  for (const call2 of callsNamed(code2, PASSWORD_CALLS)) {
+    const setter = code2.startsWith("set_password", call2.index);
+    const positional = call2.args.filter((a) => a.name === void 0);
+    const arg = call2.args.find((a) => a.name === "password") ?? positional[setter ? 0 : 2];
+    const value = arg && stringLiteral2(arg.text);
+    if (!value || value.startsWith("$")) continue;
+    out.push({ index: arg.index, what: setter ? "set_password(\u2026)" : "create_superuser(\u2026)" });
+  }
+  return out;
+}
 function literalCredentials(script) {
   const out = [];
   for (const a of script.assignments ?? []) {
@@ -25385,19 +25595,17 @@ function pythonPassword(c) {
   const a = programArgv(c.argv);
   if (/^python/.test(a[0] ?? "") && a[1] === "-c" && a[2]) codes.push(a[2]);
   for (const code2 of codes) {
-    if (PYTHON_PASSWORD.some((re) => re.test(code2)))
-      return /set_password/.test(code2) ? "set_password(\u2026)" : "create_superuser(\u2026)";
+    const found = passwordCalls(code2);
+    if (found.length > 0)
+      return found.some((c2) => c2.what.startsWith("set_")) ? "set_password(\u2026)" : found[0].what;
   }
   return void 0;
 }
 function pythonFileCredentials(text) {
   const out = [];
-  for (const re of PYTHON_PASSWORD) {
-    for (const m of text.matchAll(new RegExp(re.source, "g"))) {
-      const line = text.slice(0, m.index).split("\n").length;
-      const what = m[0].startsWith("set_password") ? "set_password(\u2026)" : "create_superuser(\u2026)";
-      if (!out.some((c) => c.line === line)) out.push({ line, what });
-    }
+  for (const { index, what } of passwordCalls(text)) {
+    const line = text.slice(0, index).split("\n").length;
+    if (!out.some((c) => c.line === line)) out.push({ line, what });
   }
   return out.sort((a, b) => a.line - b.line);
 }
@@ -27015,6 +27223,12 @@ function isProcessManager(argv) {
   const program = programArgv(argv)[0] ?? "";
   return program.slice(program.lastIndexOf("/") + 1) === "supervisord";
 }
+function supervisedPrograms(programs) {
+  if (programs.length === 0) return "the programs of its configuration (e.g. nginx and uwsgi)";
+  const files = [...new Set(programs.map((p) => p.file))].join(", ");
+  const names = programs.map((p) => `${p.name} (${basenameOf(programArgv(p.argv)[0]) || p.command})`);
+  return `the programs of ${files}: ${names.join(", ")}`;
+}
 function basenameOf(word) {
   return (word ?? "").split("/").pop() ?? "";
 }
@@ -27065,7 +27279,7 @@ services:
           findings.push({
             file: cmd.file,
             line: cmd.line,
-            message: `This starts supervisord as the container's main process, to run the programs of its configuration (e.g. nginx and uwsgi) side by side in one container: the runtime sees one process, so a program that dies is not reported, and none can be scaled or stopped on its own. Run each program as its own container (its own compose service) instead.`
+            message: `This starts supervisord as the container's main process, to run ${supervisedPrograms(app.supervisorPrograms ?? [])} side by side in one container: the runtime sees one process, so a program that dies is not reported, and none can be scaled or stopped on its own. Run each program as its own container (its own compose service) instead.`
           });
           continue;
         }
@@ -27137,7 +27351,7 @@ script) never runs.`,
           findings.push(...inlineShell(argv, c.file, c.line, `compose ${key}`, writtenComposeArgv(c)));
       }
       for (const script of app.entrypointScripts)
-        findings.push(...scriptFindings(script, app.entrypointScripts));
+        if (!script.makeTargets) findings.push(...scriptFindings(script, app.entrypointScripts));
     }
     return findings;
   },
@@ -27224,7 +27438,7 @@ function scriptFindings(script, all) {
   }
   commands.forEach((c, i) => {
     if (c.viaExec || c.background) return;
-    const server = serverOf(c.argv);
+    const server = mainProcessOf(c.argv);
     const runsArgs = startsArgs(c.argv);
     const next = server || runsArgs || startsLater(commands, i) ? void 0 : scriptRunBy(c.argv, all, script);
     if (!server && !runsArgs && !next) return;
@@ -27241,7 +27455,14 @@ function startsArgs(argv) {
   return argv[0] === "$@" || argv[0] === "$*";
 }
 function startsLater(commands, i) {
-  return commands.slice(i + 1).some((c) => !c.background && (serverOf(c.argv) || startsArgs(c.argv)));
+  return commands.slice(i + 1).some((c) => !c.background && (mainProcessOf(c.argv) || startsArgs(c.argv)));
+}
+function mainProcessOf(argv) {
+  const server = serverOf(argv);
+  if (server) return server;
+  const a = programArgv(argv);
+  if (!/(^|\/)supervisord$/.test(a[0] ?? "")) return void 0;
+  return a.some((w) => /^(-n|--nodaemon|-c.*|--configuration.*)$/.test(w)) ? { kind: "supervisord" } : void 0;
 }
 function scriptRunBy(argv, all, self) {
   const word = /(^|\/)(ba|da)?sh$/.test(argv[0] ?? "") ? argv.slice(1).find((a) => !a.startsWith("-")) : argv[0];
@@ -28167,8 +28388,11 @@ export {
   isUrl,
   parseShell,
   modelDockerfile,
+  programArgv,
   djangoCommand,
   serverOf,
+  makeInvocation,
+  makeTargetScript,
   inlineScript,
   pipInstall,
   buildCommands,

@@ -1,0 +1,47 @@
+/** supervisord's configuration: the programs it starts (`[program:x]` with `command=`). */
+import { parseShell } from '../parse/shell.js';
+import type { SupervisorProgram } from './types/project.js';
+
+/** Whether argv starts supervisord, and the configuration file it names with -c (undefined: its default search). */
+export function supervisordRun(argv: string[]): { config?: string } | undefined {
+  const words = argv[0] === 'exec' ? argv.slice(1) : argv;
+  if (!/(^|\/)supervisord$/.test(words[0] ?? '')) return undefined;
+  for (let i = 1; i < words.length; i++) {
+    if (words[i] === '-c' || words[i] === '--configuration') return { config: words[i + 1] };
+    const m = /^(?:-c|--configuration=)(.+)$/.exec(words[i]);
+    if (m) return { config: m[1] };
+  }
+  return {};
+}
+
+/** The `[program:x]` sections of a supervisord configuration and their commands (continuation lines joined). */
+export function supervisorPrograms(file: string, text: string): SupervisorProgram[] {
+  const out: SupervisorProgram[] = [];
+  let program: string | undefined;
+  let last: SupervisorProgram | undefined;
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const line = raw.replace(/\s[;#].*$/, '');
+    const header = /^\s*\[([^\]]+)\]\s*$/.exec(line);
+    if (header) {
+      program = /^program:(.+)$/.exec(header[1].trim())?.[1].trim();
+      last = undefined;
+      return;
+    }
+    if (last && /^\s+\S/.test(line) && !/^\s*[\w.-]+\s*[=:]/.test(line)) {
+      last.command = `${last.command} ${line.trim()}`;
+      last.argv = commandWords(last.command);
+      return;
+    }
+    last = undefined;
+    const m = /^\s*command\s*[=:]\s*(.*)$/.exec(line);
+    if (!program || !m || m[1].trim() === '') return;
+    last = { file, line: i + 1, name: program, command: m[1].trim(), argv: commandWords(m[1]) };
+    out.push(last);
+  });
+  return out;
+}
+
+/** supervisord splits a command like a shell (shlex), without running one. */
+function commandWords(command: string): string[] {
+  return parseShell(command.trim()).commands[0]?.argv ?? [];
+}
