@@ -9,7 +9,6 @@ import {
   type ProvidedEnvironment,
 } from '../model/settings/index.js';
 import { dataDirFromEnvironment, volumeOnDirectory } from './lib/data-dir-fix.js';
-import { coversPath } from './lib/paths.js';
 import { defineRule } from './lib/rule.js';
 
 export const runtimeDataNotInVolume = defineRule({
@@ -112,16 +111,9 @@ function unkeptPaths(project: Project): UnkeptPath[] {
     if (!settings || !stage) continue;
     const env = providedEnvironment(app);
     const ctx: Resolve = { app, env, workdir: stage.workdir || '/', imageBase: imageBaseDir(app) };
-    // A bind mount of the project itself (`.:/app`, TF0503) is the developer's tree, not a volume the image runs with.
-    const projectDirs = [app.dir, app.compose?.appService?.build?.context, app.context?.dir].filter(
-      (d): d is string => d !== undefined,
-    );
     const mounts = [
       ...stage.volumes.flatMap((v) => v.paths),
-      ...(app.compose?.appService?.volumes ?? [])
-        .filter((v) => v.type !== 'tmpfs')
-        .filter((v) => !(v.type === 'bind' && v.source && projectDirs.some((d) => coversPath(v.source!, d))))
-        .map((v) => v.target),
+      ...(app.compose?.appService?.volumes ?? []).filter((v) => v.type !== 'tmpfs').map((v) => v.target),
     ].map(clean);
     const databases = settings.databases;
     for (const hit of databases ? sqliteFiles(databases, ctx) : []) {

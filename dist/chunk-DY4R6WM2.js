@@ -7,7 +7,7 @@ import {
   linesOf,
   pipInstall,
   runtimeInsertionLine
-} from "./chunk-B4M7NFBK.js";
+} from "./chunk-OLRSFLFW.js";
 import {
   insertLines,
   normalizePackageName,

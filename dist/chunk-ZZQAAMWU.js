@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-C3QGEDAL.js";
+} from "./chunk-DY4R6WM2.js";
 import {
   makeReport
 } from "./chunk-VMUMBVHU.js";
 import {
   RULES
-} from "./chunk-B4M7NFBK.js";
+} from "./chunk-OLRSFLFW.js";
 import {
   SEVERITIES,
   UnsafePathError,

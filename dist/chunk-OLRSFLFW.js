@@ -26626,12 +26626,9 @@ function unkeptPaths(project) {
     if (!settings || !stage) continue;
     const env = providedEnvironment(app);
     const ctx = { app, env, workdir: stage.workdir || "/", imageBase: imageBaseDir(app) };
-    const projectDirs = [app.dir, app.compose?.appService?.build?.context, app.context?.dir].filter(
-      (d) => d !== void 0
-    );
     const mounts = [
       ...stage.volumes.flatMap((v) => v.paths),
-      ...(app.compose?.appService?.volumes ?? []).filter((v) => v.type !== "tmpfs").filter((v) => !(v.type === "bind" && v.source && projectDirs.some((d) => coversPath(v.source, d)))).map((v) => v.target)
+      ...(app.compose?.appService?.volumes ?? []).filter((v) => v.type !== "tmpfs").map((v) => v.target)
     ].map(clean);
     const databases = settings.databases;
     for (const hit of databases ? sqliteFiles(databases, ctx) : []) {

@@ -17,7 +17,7 @@ import {
   joinPath,
   looksLikeCompose,
   moduleFiles
-} from "./chunk-B4M7NFBK.js";
+} from "./chunk-OLRSFLFW.js";
 import {
   UnsafePathError,
   formatBytes,

@@ -11,7 +11,7 @@ import {
   isSecretName,
   require_node_os,
   tail
-} from "./chunk-I3CGFOIR.js";
+} from "./chunk-MRSFTYKA.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -24,7 +24,7 @@ import "./chunk-JLWYBPF7.js";
 import {
   DYNAMIC_RULES,
   withBases
-} from "./chunk-B4M7NFBK.js";
+} from "./chunk-OLRSFLFW.js";
 import {
   UnsafePathError,
   readInside,

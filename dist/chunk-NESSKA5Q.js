@@ -5,7 +5,7 @@ import {
 import {
   INFORMED_FIXERS,
   informedFixersOf
-} from "./chunk-C3QGEDAL.js";
+} from "./chunk-DY4R6WM2.js";
 import {
   makeReport
 } from "./chunk-VMUMBVHU.js";
@@ -15,7 +15,7 @@ import {
   Redactor,
   discover,
   require_node_os
-} from "./chunk-I3CGFOIR.js";
+} from "./chunk-MRSFTYKA.js";
 import {
   DEFAULT_CONFIG_FILE,
   ImageLayout,
@@ -58,7 +58,7 @@ import {
   secretsInEnvTemplate,
   sentFiles,
   serverOf
-} from "./chunk-B4M7NFBK.js";
+} from "./chunk-OLRSFLFW.js";
 import {
   SEVERITIES,
   UnsafePathError,
