@@ -572,3 +572,24 @@ test('an nginx image a script builds by name, mentioning gunicorn in a comment, 
     ['backend/Dockerfile'],
   );
 });
+
+test('CI files are not compose files: GitLab CI (top-level services: a list of images) and others are never read as one', async () => {
+  const { project, findings } = await analyzeFiles({
+    Dockerfile: PY_DOCKERFILE,
+    'manage.py': manage(),
+    'mysite/settings.py': SETTINGS,
+    '.gitlab-ci.yml':
+      'image: python:3.12\nservices:\n  - postgres:15\nvariables:\n  POSTGRES_DB: test\ntest:\n  image: python:3.12\n  script:\n    - python manage.py test\n',
+    'bitbucket-pipelines.yml':
+      'image: python:3.12\npipelines:\n  default:\n    - step:\n        services:\n          - postgres\n',
+    'ci/compose.yaml': 'services:\n  web:\n    build: ..\n',
+  });
+  assert.deepEqual(
+    project.apps.map((a) => a.compose?.files ?? []),
+    [['ci/compose.yaml']],
+  );
+  assert.deepEqual(
+    findings.filter((f) => f.ruleId === 'TF0001').map((f) => f.file),
+    [],
+  );
+});

@@ -58,16 +58,31 @@ export function isComposeFile(path: string): boolean {
 /** A YAML file holding a compose project under another name (`local.yml`, `compose/production.yml`). */
 export function looksLikeCompose(path: string, text: string | undefined): boolean {
   if (isComposeFile(path)) return true;
-  if (!/\.ya?ml$/.test(path) || /(^|\/)\.github\//.test(path) || text === undefined) return false;
+  if (!/\.ya?ml$/.test(path) || CI_CONFIG.test(path) || text === undefined) return false;
   // Top-level services whose entries build or pull an image; Kubernetes manifests and CI files have other keys.
   return (
-    /^services\s*:\s*$/m.test(text) && /^\s+(image|build)\s*:/m.test(text) && !/^apiVersion\s*:/m.test(text)
+    /^services\s*:\s*$/m.test(text) &&
+    servicesIsMapping(text) &&
+    /^\s+(image|build)\s*:/m.test(text) &&
+    !/^apiVersion\s*:/m.test(text)
   );
+}
+
+/** CI configuration: GitLab's (whose top-level `services:` is a list of images), GitHub's, and others'. */
+const CI_CONFIG =
+  /(^|\/)(\.github\/|\.circleci\/|\.gitlab-ci\.ya?ml$|\.gitlab\/|bitbucket-pipelines\.ya?ml$|\.travis\.ya?ml$|\.drone\.ya?ml$|azure-pipelines\.ya?ml$|\.woodpecker)/;
+
+/** Compose's top-level `services:` maps names to services; a list under it (`- postgres:15`) is another format. */
+function servicesIsMapping(text: string): boolean {
+  const lines = text.split(/\r?\n/);
+  const at = lines.findIndex((l) => /^services\s*:\s*$/.test(l));
+  const first = lines.slice(at + 1).find((l) => l.trim() !== '' && !l.trim().startsWith('#'));
+  return first !== undefined && /^\s+["']?[\w.-]+["']?\s*:/.test(first);
 }
 
 /** YAML files worth reading to see whether they are compose files: shallow, outside CI configuration. */
 export function isComposeCandidate(path: string): boolean {
-  return /\.ya?ml$/.test(path) && !/(^|\/)\.github\//.test(path) && path.split('/').length <= 3;
+  return /\.ya?ml$/.test(path) && !CI_CONFIG.test(path) && path.split('/').length <= 3;
 }
 
 export function isComposeOverride(path: string): boolean {

@@ -7,7 +7,7 @@ import {
   linesOf,
   pipInstall,
   runtimeInsertionLine
-} from "./chunk-OLRSFLFW.js";
+} from "./chunk-PBPZEUSL.js";
 import {
   insertLines,
   normalizePackageName,

@@ -13664,11 +13664,18 @@ function isComposeFile(path) {
 }
 function looksLikeCompose(path, text) {
   if (isComposeFile(path)) return true;
-  if (!/\.ya?ml$/.test(path) || /(^|\/)\.github\//.test(path) || text === void 0) return false;
-  return /^services\s*:\s*$/m.test(text) && /^\s+(image|build)\s*:/m.test(text) && !/^apiVersion\s*:/m.test(text);
+  if (!/\.ya?ml$/.test(path) || CI_CONFIG.test(path) || text === void 0) return false;
+  return /^services\s*:\s*$/m.test(text) && servicesIsMapping(text) && /^\s+(image|build)\s*:/m.test(text) && !/^apiVersion\s*:/m.test(text);
+}
+var CI_CONFIG = /(^|\/)(\.github\/|\.circleci\/|\.gitlab-ci\.ya?ml$|\.gitlab\/|bitbucket-pipelines\.ya?ml$|\.travis\.ya?ml$|\.drone\.ya?ml$|azure-pipelines\.ya?ml$|\.woodpecker)/;
+function servicesIsMapping(text) {
+  const lines = text.split(/\r?\n/);
+  const at2 = lines.findIndex((l) => /^services\s*:\s*$/.test(l));
+  const first = lines.slice(at2 + 1).find((l) => l.trim() !== "" && !l.trim().startsWith("#"));
+  return first !== void 0 && /^\s+["']?[\w.-]+["']?\s*:/.test(first);
 }
 function isComposeCandidate(path) {
-  return /\.ya?ml$/.test(path) && !/(^|\/)\.github\//.test(path) && path.split("/").length <= 3;
+  return /\.ya?ml$/.test(path) && !CI_CONFIG.test(path) && path.split("/").length <= 3;
 }
 function isComposeOverride(path) {
   return /\.override\.ya?ml$/.test(baseName(path));
