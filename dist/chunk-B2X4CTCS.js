@@ -7,7 +7,7 @@ import {
   linesOf,
   pipInstall,
   runtimeInsertionLine
-} from "./chunk-OLRSFLFW.js";
+} from "./chunk-IOTFV3YX.js";
 import {
   insertLines,
   normalizePackageName,

@@ -5,7 +5,7 @@ import {
 import {
   INFORMED_FIXERS,
   informedFixersOf
-} from "./chunk-DY4R6WM2.js";
+} from "./chunk-B2X4CTCS.js";
 import {
   makeReport
 } from "./chunk-VMUMBVHU.js";
@@ -15,7 +15,7 @@ import {
   Redactor,
   discover,
   require_node_os
-} from "./chunk-MRSFTYKA.js";
+} from "./chunk-3FCSK5AE.js";
 import {
   DEFAULT_CONFIG_FILE,
   ImageLayout,
@@ -58,7 +58,7 @@ import {
   secretsInEnvTemplate,
   sentFiles,
   serverOf
-} from "./chunk-OLRSFLFW.js";
+} from "./chunk-IOTFV3YX.js";
 import {
   SEVERITIES,
   UnsafePathError,

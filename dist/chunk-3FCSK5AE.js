@@ -17,7 +17,7 @@ import {
   joinPath,
   looksLikeCompose,
   moduleFiles
-} from "./chunk-OLRSFLFW.js";
+} from "./chunk-IOTFV3YX.js";
 import {
   UnsafePathError,
   formatBytes,

@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-DY4R6WM2.js";
+} from "./chunk-B2X4CTCS.js";
 import {
   makeReport
 } from "./chunk-VMUMBVHU.js";
 import {
   RULES
-} from "./chunk-OLRSFLFW.js";
+} from "./chunk-IOTFV3YX.js";
 import {
   SEVERITIES,
   UnsafePathError,

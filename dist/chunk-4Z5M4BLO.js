@@ -11,7 +11,7 @@ import {
   isSecretName,
   require_node_os,
   tail
-} from "./chunk-MRSFTYKA.js";
+} from "./chunk-3FCSK5AE.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -24,7 +24,7 @@ import "./chunk-JLWYBPF7.js";
 import {
   DYNAMIC_RULES,
   withBases
-} from "./chunk-OLRSFLFW.js";
+} from "./chunk-IOTFV3YX.js";
 import {
   UnsafePathError,
   readInside,
