@@ -1,6 +1,6 @@
-// Real Docker: the action bundle reviews an app of examples/hardcoded's shape, proposes fixes informed by its smoke
-// run (versions pip installed, the directory SQLite wrote), then builds the fixed tree and smoke-tests it on both
-// engines (verify-fixes). Built from tfr-test/django-base:bookworm with tfr-test/postgres:15; fails without Docker.
+// Real Docker: the action bundle reviews examples/hardcoded and an app of its shape, proposes fixes (informed by the
+// smoke run where it ran: versions pip installed, the directory SQLite wrote), then builds the fixed tree and
+// smoke-tests it on both engines (verify-fixes). Built from tfr-test/django-base:bookworm with tfr-test/postgres:15; fails without Docker.
 import assert from 'node:assert/strict';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -66,26 +66,7 @@ describe('verify-fixes against real Docker', () => {
   });
 
   test('the fixed tree passes on SQLite and PostgreSQL: pins from the image, a VOLUME where SQLite wrote; nothing left behind', async () => {
-    const workspace = hardcodedShape();
-    const sha = 'f'.repeat(40);
-    const r = await runAction({
-      workspace,
-      eventName: 'push',
-      payload: pushPayload({ repository: 'octo-org/hardcoded', sha }),
-      token: 'ghs_fixverify',
-      apiUrl: 'http://127.0.0.1:9', // nothing is published but the summary and outputs
-      repository: 'octo-org/hardcoded',
-      sha,
-      inputs: {
-        smoke: 'true',
-        'postgres-image': POSTGRES_IMAGE,
-        'build-args': `BASE_IMAGE=${BASE_IMAGE}`,
-        comment: 'false',
-        review: 'false',
-        'check-run': 'false',
-        'fail-on': 'never',
-      },
-    });
+    const r = await reviewWithFixes(hardcodedShape());
     const runIds = [
       ...new Set([...r.stdout.matchAll(/twelve-factor-review\.run=([0-9a-f]+)/g)].map((m) => m[1])),
     ];
@@ -111,4 +92,50 @@ describe('verify-fixes against real Docker', () => {
     assert.doesNotMatch(patch, /@sha256:/);
     assert.match(r.stdout, /has no registry digest \(a local image\): it is not pinned/);
   });
+
+  test('examples/hardcoded itself, patched, passes on both engines: the switch keeps SQLite under DATA_DIR on VOLUME /data; nothing left behind', async () => {
+    const workspace = join(workdir, 'hardcoded');
+    cpSync(join(ROOT, 'examples/hardcoded'), workspace, { recursive: true });
+    const r = await reviewWithFixes(workspace);
+    const runIds = [
+      ...new Set([...r.stdout.matchAll(/twelve-factor-review\.run=([0-9a-f]+)/g)].map((m) => m[1])),
+    ];
+    assert.ok(runIds.length > 0, 'the fixed tree had a smoke run');
+    for (const runId of runIds)
+      assert.deepEqual(await leftovers(runId), [], `run ${runId} left objects behind`);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.summary, /With these fixes: SQLite ✅ PostgreSQL ✅/);
+    const patch = readFileSync(r.outputs['patch-file'], 'utf8');
+    assert.match(
+      patch,
+      /\n\+ {8}'NAME': Path\(os\.environ\.get\('DATA_DIR', BASE_DIR\)\) \/ 'db\.sqlite3',\n/,
+    );
+    assert.match(
+      patch,
+      /\n\+RUN mkdir -p \/data && chown app \/data\n\+ENV DATA_DIR=\/data\n\+VOLUME \/data\n\+USER app\n/,
+    );
+  });
 });
+
+/** The bundle's review of a workspace on a push, smoke test and verify-fixes on, publishing only the summary and outputs. */
+function reviewWithFixes(workspace: string) {
+  const sha = 'f'.repeat(40);
+  return runAction({
+    workspace,
+    eventName: 'push',
+    payload: pushPayload({ repository: 'octo-org/hardcoded', sha }),
+    token: 'ghs_fixverify',
+    apiUrl: 'http://127.0.0.1:9', // nothing is published but the summary and outputs
+    repository: 'octo-org/hardcoded',
+    sha,
+    inputs: {
+      smoke: 'true',
+      'postgres-image': POSTGRES_IMAGE,
+      'build-args': `BASE_IMAGE=${BASE_IMAGE}`,
+      comment: 'false',
+      review: 'false',
+      'check-run': 'false',
+      'fail-on': 'never',
+    },
+  });
+}

@@ -296,7 +296,7 @@ const SETTINGS_HEAD = [
   '',
 ];
 
-test('TF0305/TF0304: a hard-coded PostgreSQL DATABASES becomes the DB_ENGINE switch, its values as fallbacks but the password', async () => {
+test('TF0305/TF0304: a hard-coded PostgreSQL DATABASES becomes the DB_ENGINE switch, its values as fallbacks but the password; SQLite under DATA_DIR on a VOLUME', async () => {
   const files = {
     ...WEB,
     'mysite/settings.py': [
@@ -324,7 +324,7 @@ test('TF0305/TF0304: a hard-coded PostgreSQL DATABASES becomes the DB_ENGINE swi
         'DATABASES = {',
         "    'sqlite': {",
         "        'ENGINE': 'django.db.backends.sqlite3',",
-        "        'NAME': BASE_DIR / 'db.sqlite3',",
+        "        'NAME': Path(os.environ.get('DATA_DIR', BASE_DIR)) / 'db.sqlite3',",
         '    },',
         "    'postgres': {",
         "        'ENGINE': 'django.db.backends.postgresql',",
@@ -340,10 +340,81 @@ test('TF0305/TF0304: a hard-coded PostgreSQL DATABASES becomes the DB_ENGINE swi
         '',
       ].join('\n'),
     );
+    // A SQLite file under /app would die with the container: the image keeps DATA_DIR on a volume.
+    assert.equal(
+      read('Dockerfile'),
+      'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nENV DATA_DIR=/data\nVOLUME /data\nCMD ["gunicorn", "mysite.wsgi"]\n',
+    );
     assert.deepEqual(result.applied[0].variables, ['DB_PASSWORD']);
     assert.doesNotMatch(JSON.stringify(result.applied.map((f) => [f.title, f.edits])), /mysite-password/);
     assert.deepEqual(result.applied[0].secrets, ['mysite-password']);
   }
+});
+
+const POSTGRES_DATABASES = [
+  'DATABASES = {"default": {"ENGINE": "django.db.backends.postgresql", "NAME": "mysite", "HOST": "db"}}',
+  '',
+];
+
+test("TF0305: the switch's SQLite file in os.path form under DATA_DIR, quoted as the file quotes; with a non-root USER /data is made and handed over before it", async () => {
+  const { read } = await fixTree(
+    'switch-data-dir-user',
+    {
+      ...WEB,
+      Dockerfile:
+        'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN useradd app\nUSER app\nCMD ["gunicorn", "mysite.wsgi"]\n',
+      'mysite/settings.py': [
+        'import os',
+        'BASE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))',
+        'SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]',
+        'DEBUG = False',
+        'ALLOWED_HOSTS = ["example.com"]',
+        ...POSTGRES_DATABASES,
+      ].join('\n'),
+    },
+    'TF0305',
+  );
+  assert.match(
+    read('mysite/settings.py'),
+    /\n {8}"NAME": os\.path\.join\(os\.environ\.get\("DATA_DIR", BASE_DIR\), "db\.sqlite3"\),\n/,
+  );
+  assert.equal(
+    read('Dockerfile'),
+    'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN useradd app\nRUN mkdir -p /data && chown app /data\nENV DATA_DIR=/data\nVOLUME /data\nUSER app\nCMD ["gunicorn", "mysite.wsgi"]\n',
+  );
+});
+
+test('TF0305: an image that already keeps DATA_DIR on VOLUME /data is left as it is; a hard-coded SQLite keeps its own path and the Dockerfile', async () => {
+  const ready =
+    'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nENV DATA_DIR=/data\nVOLUME /data\nCMD ["gunicorn", "mysite.wsgi"]\n';
+  const withVolume = await fixTree(
+    'switch-data-dir-ready',
+    {
+      ...WEB,
+      Dockerfile: ready,
+      'mysite/settings.py': [...SETTINGS_HEAD, ...POSTGRES_DATABASES].join('\n'),
+    },
+    'TF0305',
+  );
+  assert.match(
+    withVolume.read('mysite/settings.py'),
+    /\n {8}"NAME": Path\(os\.environ\.get\("DATA_DIR", BASE_DIR\)\) \/ "db\.sqlite3",\n/,
+  );
+  assert.equal(withVolume.read('Dockerfile'), ready);
+  const sqlite = await fixTree(
+    'switch-sqlite-no-volume',
+    {
+      ...WEB,
+      'mysite/settings.py': [
+        ...SETTINGS_HEAD,
+        "DATABASES = {'default': {'ENGINE': 'django.db.backends.sqlite3', 'NAME': '/data/db.sqlite3'}}",
+        '',
+      ].join('\n'),
+    },
+    'TF0305',
+  );
+  assert.match(sqlite.read('mysite/settings.py'), /\n {8}'NAME': '\/data\/db\.sqlite3',\n/);
+  assert.equal(sqlite.read('Dockerfile'), WEB.Dockerfile);
 });
 
 test('TF0305: a hard-coded SQLite DATABASES keeps its NAME as written, DB_ENGINE required (no silent SQLite default); double quotes kept', async () => {

@@ -30,14 +30,22 @@ export function dataDirFromEnvironment(context: FixContext, app: App, what: stri
   const lines = linesOf(context, finding.file);
   if (!lines || finding.line === undefined) return undefined;
   const path = pathUnderDataDir(finding.file, lines, finding.line);
+  const volume = dataDirVolumeEdits(app);
+  if (!path || !volume) return undefined;
+  return { title: `${what} under ${DATA_DIR}, a VOLUME on ${DATA_VOLUME}`, edits: [...path, ...volume] };
+}
+
+/**
+ * The Dockerfile edits that give DATA_DIR its volume: none when the image already does (another path's fix did),
+ * undefined when DATA_DIR is set otherwise or the stage's user cannot be told.
+ */
+export function dataDirVolumeEdits(app: App): TextEdit[] | undefined {
   const provided = providedEnvironment(app).values;
-  // The image already gives DATA_DIR a volume (another path's fix did): only the settings change.
   const ready =
     provided.get(DATA_DIR) === DATA_VOLUME &&
     app.dockerfile?.targetStage?.volumes.some((v) => v.paths.includes(DATA_VOLUME));
-  const volume = ready ? [] : !provided.has(DATA_DIR) && dataVolumeEdits(app, DATA_VOLUME, true);
-  if (!path || !volume) return undefined;
-  return { title: `${what} under ${DATA_DIR}, a VOLUME on ${DATA_VOLUME}`, edits: [...path, ...volume] };
+  if (ready) return [];
+  return provided.has(DATA_DIR) ? undefined : dataVolumeEdits(app, DATA_VOLUME, true);
 }
 
 /**

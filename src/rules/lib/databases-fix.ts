@@ -1,5 +1,6 @@
 import type { TextEdit } from '../../core/index.js';
 import type { DatabaseConfig, ValueSource } from '../../model/types/settings.js';
+import { DATA_DIR, DATA_VOLUME, dataDirVolumeEdits } from './data-dir-fix.js';
 import { appDatabases, type AppDatabases } from './each.js';
 import { ensureImportOs, indentOf, linesOf, replaceInLine, replaceLines } from './fix.js';
 import type { FixContext, FixProposal } from './rule.js';
@@ -35,7 +36,8 @@ function envRead(q: (s: string) => string, variable: string, fallback: string): 
 /**
  * A hard-coded DATABASES (one 'default' alias, only ENGINE/NAME/USER/PASSWORD/HOST/PORT, SQLite or PostgreSQL)
  * rewritten as the DB_ENGINE switch over DATABASES['sqlite'|'postgres'], the server fields read from DB_NAME,
- * DB_USER, DB_PASSWORD, DB_HOST, DB_PORT; the engine written in code stays the default.
+ * DB_USER, DB_PASSWORD, DB_HOST, DB_PORT; the engine written in code stays the default. A SQLite alternative the
+ * fix writes keeps its file under DATA_DIR, which the target stage sets to a VOLUME, as TF0602's fix does.
  */
 export function databaseSwitch(context: FixContext): FixProposal | undefined {
   const found = appDatabases(context.project).find((d) => d.file === context.finding.file);
@@ -54,6 +56,8 @@ export function databaseSwitch(context: FixContext): FixProposal | undefined {
   const q = quoter(lines);
   const sqliteName = sqliteNameOf(config, lines, engine === SQLITE, q, found.settings.baseDir !== undefined);
   if (!sqliteName) return undefined;
+  // Without the volume (no Dockerfile, DATA_DIR set elsewhere, a user that cannot be told) only the settings change.
+  const volume = engine === SQLITE ? [] : (dataDirVolumeEdits(found.app) ?? []);
   const first = lines[assignment.line - 1];
   if (!/^DATABASES\s*=\s*\{/.test(first)) return undefined;
   // The step the block is indented by, when it is a plain step (not an alignment under the opening brace).
@@ -88,8 +92,12 @@ export function databaseSwitch(context: FixContext): FixProposal | undefined {
       : `DATABASES[${q('default')}] = DATABASES[os.environ.get(${q('DB_ENGINE')}, ${q('postgres')})]`,
   ];
   return {
-    title: 'DATABASES chosen by DB_ENGINE (sqlite or postgres), the server read from DB_* variables',
-    edits: [...ensureImportOs(found.file, lines), replaceLines(found.file, assignment.line, endLine, block)],
+    title: `DATABASES chosen by DB_ENGINE (sqlite or postgres), the server read from DB_* variables${volume.length > 0 ? `, SQLite under ${DATA_DIR} on a VOLUME ${DATA_VOLUME}` : ''}`,
+    edits: [
+      ...ensureImportOs(found.file, lines),
+      replaceLines(found.file, assignment.line, endLine, block),
+      ...volume,
+    ],
     ...(literalText(config.fields.PASSWORD) ? { secrets: [literalText(config.fields.PASSWORD)!] } : {}),
     // Only a password written in code is a value the user must now provide.
     ...(engine === SQLITE
@@ -117,7 +125,8 @@ function assignmentOf(found: AppDatabases) {
 
 /**
  * The SQLite file: the NAME line as written when the code uses SQLite (its literal, in a one-line dict), else
- * db.sqlite3 under BASE_DIR (defined in the file, or in the settings it star-imports: `os.path.join` takes either kind).
+ * db.sqlite3 under the directory DATA_DIR names, BASE_DIR its default (defined in the file, or in the settings it
+ * star-imports: `os.path.join` takes either kind).
  */
 function sqliteNameOf(
   config: DatabaseConfig,
@@ -141,9 +150,11 @@ function sqliteNameOf(
     return value?.replace(/,$/, '') ?? (literal === undefined ? undefined : q(literal));
   }
   const text = lines.join('\n');
-  if (/^BASE_DIR\s*=\s*Path\(/m.test(text)) return "BASE_DIR / 'db.sqlite3'";
-  if (/^BASE_DIR\s*=/m.test(text)) return "os.path.join(BASE_DIR, 'db.sqlite3')";
-  if (baseDirKnown && /^from\s+\S+\s+import\s+\*/m.test(text)) return "os.path.join(BASE_DIR, 'db.sqlite3')";
+  const dataDir = `os.environ.get(${q(DATA_DIR)}, BASE_DIR)`;
+  if (/^BASE_DIR\s*=\s*Path\(/m.test(text)) return `Path(${dataDir}) / ${q('db.sqlite3')}`;
+  const joined = `os.path.join(${dataDir}, ${q('db.sqlite3')})`;
+  if (/^BASE_DIR\s*=/m.test(text)) return joined;
+  if (baseDirKnown && /^from\s+\S+\s+import\s+\*/m.test(text)) return joined;
   return undefined;
 }
 

@@ -24656,6 +24656,115 @@ Behind a proxy that already checks the host, a deploy may still set \`DJANGO_ALL
   }
 });
 
+// src/rules/lib/dockerfile-fix.ts
+function appOfDockerfile(context) {
+  for (const app of context.project.apps) {
+    const dockerfile = app.dockerfile;
+    const stage = dockerfile?.targetStage;
+    if (dockerfile && stage && dockerfile.file === context.finding.file) return { app, dockerfile, stage };
+  }
+  return void 0;
+}
+function instructionsOf(stage, keyword2) {
+  return stage.instructions.filter((i) => i.keyword === keyword2);
+}
+function runtimeInsertionLine(stage) {
+  const lastRun = instructionsOf(stage, "RUN").at(-1);
+  const after = lastRun?.endLine ?? stage.from.endLine;
+  const start = stage.instructions.find(
+    (i) => (i.keyword === "CMD" || i.keyword === "ENTRYPOINT") && i.line > after
+  );
+  return start?.line ?? stage.lastLine + 1;
+}
+function pythonOf(stage) {
+  for (const c of [stage.entrypoint, stage.cmd]) {
+    const argv = c?.argv ?? c?.script?.commands[0]?.argv ?? [];
+    const word = argv.find((a) => /(^|\/)python3?(\.\d+)?$/.test(a));
+    if (word) return word;
+  }
+  return "python";
+}
+function removeEnvPair(file, lines, env, pair2) {
+  if (env.pairs.length === 1) return replaceLines(file, env.line, env.endLine, []);
+  const text = lines[pair2.line - 1] ?? "";
+  const written = `${pair2.name}=${pair2.raw}`;
+  const at2 = text.indexOf(written);
+  if (at2 < 0 || text.indexOf(written, at2 + 1) >= 0 || /\\\s*$/.test(text)) return void 0;
+  const start = /\s*$/.exec(text.slice(0, at2)).index;
+  const end = at2 + written.length;
+  const first = env.pairs[0] === pair2 && pair2.line === env.line;
+  const cut = first ? [at2, end + /^\s*/.exec(text.slice(end))[0].length] : [start, end];
+  return replaceInLine(file, pair2.line, cut[0] + 1, cut[1] + 1, "");
+}
+
+// src/rules/lib/data-dir-fix.ts
+var DATA_DIR = "DATA_DIR";
+var DATA_VOLUME = "/data";
+var UNDER_BASE_DIR = [
+  { form: "pathlib", pattern: /\bBASE_DIR\s*\/\s*(["'])([^"'\\/]+)\1(?!\s*\/)/g },
+  { form: "os.path", pattern: /\bos\.path\.join\(\s*BASE_DIR\s*,\s*(["'])([^"'\\/]+)\1\s*\)/g }
+];
+function dataDirFromEnvironment(context, app, what) {
+  const { finding } = context;
+  const lines = linesOf(context, finding.file);
+  if (!lines || finding.line === void 0) return void 0;
+  const path = pathUnderDataDir(finding.file, lines, finding.line);
+  const volume = dataDirVolumeEdits(app);
+  if (!path || !volume) return void 0;
+  return { title: `${what} under ${DATA_DIR}, a VOLUME on ${DATA_VOLUME}`, edits: [...path, ...volume] };
+}
+function dataDirVolumeEdits(app) {
+  const provided = providedEnvironment(app).values;
+  const ready = provided.get(DATA_DIR) === DATA_VOLUME && app.dockerfile?.targetStage?.volumes.some((v) => v.paths.includes(DATA_VOLUME));
+  if (ready) return [];
+  return provided.has(DATA_DIR) ? void 0 : dataVolumeEdits(app, DATA_VOLUME, true);
+}
+function volumeOnDirectory(context, app, dir, what) {
+  const source = app.imageSourceDir;
+  const stage = app.dockerfile?.targetStage;
+  if (!stage || !source || dir === "/" || !dir.startsWith("/") || !/^[\w./-]+$/.test(dir)) return void 0;
+  const inside = (a, b) => a === b || a.startsWith(`${b}/`);
+  if (inside(dir, source) || inside(source, dir) || inside(stage.workdir || "/", dir)) return void 0;
+  if (!linesOf(context, app.dockerfile.file)) return void 0;
+  const edits = dataVolumeEdits(app, dir, false);
+  return edits && { title: `a VOLUME on ${dir} for ${what}`, edits };
+}
+function pathUnderDataDir(file, lines, line) {
+  const text = lines[line - 1] ?? "";
+  const found = UNDER_BASE_DIR.flatMap(
+    ({ form: form2, pattern }) => [...text.matchAll(pattern)].map((m) => ({ form: form2, at: m.index, written: m[0], quote: m[1], name: m[2] }))
+  );
+  if (found.length !== 1) return void 0;
+  const [{ form, at: at2, written, quote, name: name2 }] = found;
+  const pathlib = form === "pathlib" && lines.some((l) => /^from\s+pathlib\s+import\b.*\bPath\b/.test(l));
+  const read = `os.environ.get(${quote}${DATA_DIR}${quote}, BASE_DIR)`;
+  const replacement = pathlib ? `Path(${read}) / ${quote}${name2}${quote}` : `os.path.join(${read}, ${quote}${name2}${quote})`;
+  return [
+    ...ensureImportOs(file, lines),
+    replaceInLine(file, line, at2 + 1, at2 + 1 + written.length, replacement)
+  ];
+}
+function dataVolumeEdits(app, dir, setDataDir) {
+  const dockerfile = app.dockerfile;
+  const stage = dockerfile?.targetStage;
+  if (!dockerfile || !stage) return void 0;
+  const declared = stage.volumes.some((v) => v.paths.includes(dir));
+  const lines = [...setDataDir ? [`ENV ${DATA_DIR}=${dir}`] : [], ...declared ? [] : [`VOLUME ${dir}`]];
+  const user = stage.user;
+  const name2 = user?.user?.split(":")[0];
+  if (!user || name2 === "root" || name2 === "0") {
+    return [insertLines(dockerfile.file, runtimeInsertionLine(stage), lines)];
+  }
+  if (user.user === void 0 || !onlyUserOfStage(stage, user.line)) return void 0;
+  return [
+    insertLines(dockerfile.file, user.line, [`RUN mkdir -p ${dir} && chown ${user.user} ${dir}`, ...lines])
+  ];
+}
+function onlyUserOfStage(stage, line) {
+  const users = stage.instructions.filter((i) => i.keyword === "USER");
+  return users.length === 1 && users[0].line === line;
+}
+
 // src/rules/lib/databases-fix.ts
 var SQLITE = "django.db.backends.sqlite3";
 var POSTGRES = /^django\.db\.backends\.postgresql(_psycopg2)?$/;
@@ -24692,6 +24801,7 @@ function databaseSwitch(context) {
   const q = quoter(lines);
   const sqliteName = sqliteNameOf(config2, lines, engine === SQLITE, q, found.settings.baseDir !== void 0);
   if (!sqliteName) return void 0;
+  const volume = engine === SQLITE ? [] : dataDirVolumeEdits(found.app) ?? [];
   const first = lines[assignment.line - 1];
   if (!/^DATABASES\s*=\s*\{/.test(first)) return void 0;
   const written = indentOf(lines[assignment.line] ?? "").length;
@@ -24722,8 +24832,12 @@ function databaseSwitch(context) {
     engine === SQLITE ? `DATABASES[${q("default")}] = DATABASES[os.environ[${q("DB_ENGINE")}]]` : `DATABASES[${q("default")}] = DATABASES[os.environ.get(${q("DB_ENGINE")}, ${q("postgres")})]`
   ];
   return {
-    title: "DATABASES chosen by DB_ENGINE (sqlite or postgres), the server read from DB_* variables",
-    edits: [...ensureImportOs(found.file, lines), replaceLines(found.file, assignment.line, endLine, block)],
+    title: `DATABASES chosen by DB_ENGINE (sqlite or postgres), the server read from DB_* variables${volume.length > 0 ? `, SQLite under ${DATA_DIR} on a VOLUME ${DATA_VOLUME}` : ""}`,
+    edits: [
+      ...ensureImportOs(found.file, lines),
+      replaceLines(found.file, assignment.line, endLine, block),
+      ...volume
+    ],
     ...literalText(config2.fields.PASSWORD) ? { secrets: [literalText(config2.fields.PASSWORD)] } : {},
     // Only a password written in code is a value the user must now provide.
     ...engine === SQLITE ? { variables: ["DB_ENGINE"] } : literalText(config2.fields.PASSWORD) ? { variables: ["DB_PASSWORD"] } : {}
@@ -24750,9 +24864,11 @@ function sqliteNameOf(config2, lines, isSqlite, q, baseDirKnown) {
     return value?.replace(/,$/, "") ?? (literal2 === void 0 ? void 0 : q(literal2));
   }
   const text = lines.join("\n");
-  if (/^BASE_DIR\s*=\s*Path\(/m.test(text)) return "BASE_DIR / 'db.sqlite3'";
-  if (/^BASE_DIR\s*=/m.test(text)) return "os.path.join(BASE_DIR, 'db.sqlite3')";
-  if (baseDirKnown && /^from\s+\S+\s+import\s+\*/m.test(text)) return "os.path.join(BASE_DIR, 'db.sqlite3')";
+  const dataDir2 = `os.environ.get(${q(DATA_DIR)}, BASE_DIR)`;
+  if (/^BASE_DIR\s*=\s*Path\(/m.test(text)) return `Path(${dataDir2}) / ${q("db.sqlite3")}`;
+  const joined = `os.path.join(${dataDir2}, ${q("db.sqlite3")})`;
+  if (/^BASE_DIR\s*=/m.test(text)) return joined;
+  if (baseDirKnown && /^from\s+\S+\s+import\s+\*/m.test(text)) return joined;
   return void 0;
 }
 function credentialFromEnvironment(context) {
@@ -24938,52 +25054,11 @@ DATABASES = {"default": DATABASES_AVAILABLE[os.environ["DB_ENGINE"]]}
   },
   fix: {
     safety: "safe",
-    summary: "Rewrites a hard-coded SQLite or PostgreSQL DATABASES as the `DB_ENGINE` switch over `DATABASES['sqlite'|'postgres']`, the server read from `DB_NAME`, `DB_USER`, `DB_PASSWORD`, `DB_HOST`, `DB_PORT`; the engine in code stays the default.",
+    summary: "Rewrites a hard-coded SQLite or PostgreSQL DATABASES as the `DB_ENGINE` switch over `DATABASES['sqlite'|'postgres']`, the server read from `DB_NAME`, `DB_USER`, `DB_PASSWORD`, `DB_HOST`, `DB_PORT`; the engine in code stays the default. A SQLite alternative the fix writes for PostgreSQL keeps its file under `DATA_DIR` (`Path(os.environ.get('DATA_DIR', BASE_DIR)) / 'db.sqlite3'`), and the target stage gets `ENV DATA_DIR=/data` and `VOLUME /data`, made and handed to a non-root USER before it switches.",
     declines: "a DATABASES assigned in a branch or more than once, with other aliases or keys than ENGINE/NAME/USER/PASSWORD/HOST/PORT, another engine, or, for PostgreSQL, in a module with no BASE_DIR in scope for the SQLite file.",
     make: databaseSwitch
   }
 });
-
-// src/rules/lib/dockerfile-fix.ts
-function appOfDockerfile(context) {
-  for (const app of context.project.apps) {
-    const dockerfile = app.dockerfile;
-    const stage = dockerfile?.targetStage;
-    if (dockerfile && stage && dockerfile.file === context.finding.file) return { app, dockerfile, stage };
-  }
-  return void 0;
-}
-function instructionsOf(stage, keyword2) {
-  return stage.instructions.filter((i) => i.keyword === keyword2);
-}
-function runtimeInsertionLine(stage) {
-  const lastRun = instructionsOf(stage, "RUN").at(-1);
-  const after = lastRun?.endLine ?? stage.from.endLine;
-  const start = stage.instructions.find(
-    (i) => (i.keyword === "CMD" || i.keyword === "ENTRYPOINT") && i.line > after
-  );
-  return start?.line ?? stage.lastLine + 1;
-}
-function pythonOf(stage) {
-  for (const c of [stage.entrypoint, stage.cmd]) {
-    const argv = c?.argv ?? c?.script?.commands[0]?.argv ?? [];
-    const word = argv.find((a) => /(^|\/)python3?(\.\d+)?$/.test(a));
-    if (word) return word;
-  }
-  return "python";
-}
-function removeEnvPair(file, lines, env, pair2) {
-  if (env.pairs.length === 1) return replaceLines(file, env.line, env.endLine, []);
-  const text = lines[pair2.line - 1] ?? "";
-  const written = `${pair2.name}=${pair2.raw}`;
-  const at2 = text.indexOf(written);
-  if (at2 < 0 || text.indexOf(written, at2 + 1) >= 0 || /\\\s*$/.test(text)) return void 0;
-  const start = /\s*$/.exec(text.slice(0, at2)).index;
-  const end = at2 + written.length;
-  const first = env.pairs[0] === pair2 && pair2.line === env.line;
-  const cut = first ? [at2, end + /^\s*/.exec(text.slice(end))[0].length] : [start, end];
-  return replaceInLine(file, pair2.line, cut[0] + 1, cut[1] + 1, "");
-}
 
 // src/rules/lib/stages.ts
 function lineage(df) {
@@ -26492,72 +26567,6 @@ function keepSqliteOutOfContext(context) {
 
 // src/rules/TF0602-runtime-data-not-in-volume.ts
 var import_node_path11 = __toESM(require_node_path(), 1);
-
-// src/rules/lib/data-dir-fix.ts
-var DATA_DIR = "DATA_DIR";
-var DATA_VOLUME = "/data";
-var UNDER_BASE_DIR = [
-  { form: "pathlib", pattern: /\bBASE_DIR\s*\/\s*(["'])([^"'\\/]+)\1(?!\s*\/)/g },
-  { form: "os.path", pattern: /\bos\.path\.join\(\s*BASE_DIR\s*,\s*(["'])([^"'\\/]+)\1\s*\)/g }
-];
-function dataDirFromEnvironment(context, app, what) {
-  const { finding } = context;
-  const lines = linesOf(context, finding.file);
-  if (!lines || finding.line === void 0) return void 0;
-  const path = pathUnderDataDir(finding.file, lines, finding.line);
-  const provided = providedEnvironment(app).values;
-  const ready = provided.get(DATA_DIR) === DATA_VOLUME && app.dockerfile?.targetStage?.volumes.some((v) => v.paths.includes(DATA_VOLUME));
-  const volume = ready ? [] : !provided.has(DATA_DIR) && dataVolumeEdits(app, DATA_VOLUME, true);
-  if (!path || !volume) return void 0;
-  return { title: `${what} under ${DATA_DIR}, a VOLUME on ${DATA_VOLUME}`, edits: [...path, ...volume] };
-}
-function volumeOnDirectory(context, app, dir, what) {
-  const source = app.imageSourceDir;
-  const stage = app.dockerfile?.targetStage;
-  if (!stage || !source || dir === "/" || !dir.startsWith("/") || !/^[\w./-]+$/.test(dir)) return void 0;
-  const inside = (a, b) => a === b || a.startsWith(`${b}/`);
-  if (inside(dir, source) || inside(source, dir) || inside(stage.workdir || "/", dir)) return void 0;
-  if (!linesOf(context, app.dockerfile.file)) return void 0;
-  const edits = dataVolumeEdits(app, dir, false);
-  return edits && { title: `a VOLUME on ${dir} for ${what}`, edits };
-}
-function pathUnderDataDir(file, lines, line) {
-  const text = lines[line - 1] ?? "";
-  const found = UNDER_BASE_DIR.flatMap(
-    ({ form: form2, pattern }) => [...text.matchAll(pattern)].map((m) => ({ form: form2, at: m.index, written: m[0], quote: m[1], name: m[2] }))
-  );
-  if (found.length !== 1) return void 0;
-  const [{ form, at: at2, written, quote, name: name2 }] = found;
-  const pathlib = form === "pathlib" && lines.some((l) => /^from\s+pathlib\s+import\b.*\bPath\b/.test(l));
-  const read = `os.environ.get(${quote}${DATA_DIR}${quote}, BASE_DIR)`;
-  const replacement = pathlib ? `Path(${read}) / ${quote}${name2}${quote}` : `os.path.join(${read}, ${quote}${name2}${quote})`;
-  return [
-    ...ensureImportOs(file, lines),
-    replaceInLine(file, line, at2 + 1, at2 + 1 + written.length, replacement)
-  ];
-}
-function dataVolumeEdits(app, dir, setDataDir) {
-  const dockerfile = app.dockerfile;
-  const stage = dockerfile?.targetStage;
-  if (!dockerfile || !stage) return void 0;
-  const declared = stage.volumes.some((v) => v.paths.includes(dir));
-  const lines = [...setDataDir ? [`ENV ${DATA_DIR}=${dir}`] : [], ...declared ? [] : [`VOLUME ${dir}`]];
-  const user = stage.user;
-  const name2 = user?.user?.split(":")[0];
-  if (!user || name2 === "root" || name2 === "0") {
-    return [insertLines(dockerfile.file, runtimeInsertionLine(stage), lines)];
-  }
-  if (user.user === void 0 || !onlyUserOfStage(stage, user.line)) return void 0;
-  return [
-    insertLines(dockerfile.file, user.line, [`RUN mkdir -p ${dir} && chown ${user.user} ${dir}`, ...lines])
-  ];
-}
-function onlyUserOfStage(stage, line) {
-  const users = stage.instructions.filter((i) => i.keyword === "USER");
-  return users.length === 1 && users[0].line === line;
-}
-
-// src/rules/TF0602-runtime-data-not-in-volume.ts
 var runtimeDataNotInVolume = defineRule({
   id: "TF0602",
   name: "runtime-data-not-in-volume",
@@ -28409,8 +28418,8 @@ export {
   appOfDockerfile,
   instructionsOf,
   runtimeInsertionLine,
-  pythonFileCredentials,
   dataDirFromEnvironment,
+  pythonFileCredentials,
   RULES,
   DYNAMIC_RULES,
   findRule,

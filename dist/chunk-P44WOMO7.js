@@ -5,7 +5,7 @@ import {
 import {
   INFORMED_FIXERS,
   informedFixersOf
-} from "./chunk-6SNOVU54.js";
+} from "./chunk-YNLPSUNZ.js";
 import {
   makeReport
 } from "./chunk-VMUMBVHU.js";
@@ -15,7 +15,7 @@ import {
   Redactor,
   discover,
   require_node_os
-} from "./chunk-VB56B334.js";
+} from "./chunk-F3PCHTV5.js";
 import {
   DEFAULT_CONFIG_FILE,
   ImageLayout,
@@ -58,7 +58,7 @@ import {
   secretsInEnvTemplate,
   sentFiles,
   serverOf
-} from "./chunk-PBPZEUSL.js";
+} from "./chunk-566DXXNA.js";
 import {
   SEVERITIES,
   UnsafePathError,

@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-6SNOVU54.js";
+} from "./chunk-YNLPSUNZ.js";
 import {
   makeReport
 } from "./chunk-VMUMBVHU.js";
 import {
   RULES
-} from "./chunk-PBPZEUSL.js";
+} from "./chunk-566DXXNA.js";
 import {
   SEVERITIES,
   UnsafePathError,

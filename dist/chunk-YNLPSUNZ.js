@@ -7,7 +7,7 @@ import {
   linesOf,
   pipInstall,
   runtimeInsertionLine
-} from "./chunk-PBPZEUSL.js";
+} from "./chunk-566DXXNA.js";
 import {
   insertLines,
   normalizePackageName,

@@ -11,7 +11,7 @@ import {
   isSecretName,
   require_node_os,
   tail
-} from "./chunk-VB56B334.js";
+} from "./chunk-F3PCHTV5.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -24,7 +24,7 @@ import "./chunk-JLWYBPF7.js";
 import {
   DYNAMIC_RULES,
   withBases
-} from "./chunk-PBPZEUSL.js";
+} from "./chunk-566DXXNA.js";
 import {
   UnsafePathError,
   readInside,

@@ -17,7 +17,7 @@ import {
   joinPath,
   looksLikeCompose,
   moduleFiles
-} from "./chunk-PBPZEUSL.js";
+} from "./chunk-566DXXNA.js";
 import {
   UnsafePathError,
   formatBytes,
