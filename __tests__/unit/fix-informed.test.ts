@@ -135,6 +135,101 @@ test('TF0202: bare names in a Dockerfile pip install pinned in place; a package 
   assert.equal(noFacts.changes.size, 0, 'without a smoke run there is no fix');
 });
 
+test('TF0203: the packages a RUN installs by name written to a new requirements.txt, installed with COPY and pip install -r', async () => {
+  const { read, result } = await fixWithFacts(
+    'manifest-new',
+    {
+      ...APP,
+      Dockerfile: [
+        'FROM python:3.12-slim',
+        'WORKDIR /app',
+        'RUN pip install --upgrade pip && \\',
+        '    pip install -q django "psycopg2-binary>=2.9" \\',
+        '      gunicorn && python -c "import django"',
+        'COPY . .',
+        'CMD ["gunicorn", "mysite.wsgi"]',
+        '',
+      ].join('\n'),
+    },
+    'TF0203',
+    INSTALLED,
+  );
+  assert.equal(read('requirements.txt'), 'django==5.1.4\npsycopg2-binary==2.9.10\ngunicorn==23.0.0\n');
+  assert.equal(
+    read('Dockerfile'),
+    [
+      'FROM python:3.12-slim',
+      'WORKDIR /app',
+      'COPY requirements.txt .',
+      'RUN pip install --upgrade pip && \\',
+      '    pip install --no-cache-dir -q -r requirements.txt && python -c "import django"',
+      'COPY . .',
+      'CMD ["gunicorn", "mysite.wsgi"]',
+      '',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    result.applied.map((f) => [f.ruleId, f.safety]),
+    [['TF0203', 'safe']],
+  );
+});
+
+test('TF0203: a requirements.txt the image did not use gets the missing pins; a package the run did not see declines', async () => {
+  const { read } = await fixWithFacts(
+    'manifest-unused',
+    {
+      ...APP,
+      'requirements.txt': '# web\nDjango\n',
+      Dockerfile:
+        'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN pip install --no-cache-dir django gunicorn\nCMD ["gunicorn", "mysite.wsgi"]\n',
+    },
+    'TF0203',
+    INSTALLED,
+  );
+  assert.equal(read('requirements.txt'), '# web\nDjango==5.1.4\ngunicorn==23.0.0\n');
+  assert.match(
+    read('Dockerfile'),
+    /\nCOPY \. \.\nCOPY requirements\.txt \.\nRUN pip install --no-cache-dir -r requirements\.txt\nCMD/,
+  );
+  for (const [name, files] of [
+    ['manifest-unseen', { Dockerfile: 'FROM python:3.12-slim\nRUN pip install django celery\n' }],
+    [
+      'manifest-other-pin',
+      {
+        'requirements.txt': 'django==4.2.1\n',
+        Dockerfile: 'FROM python:3.12-slim\nRUN pip install django\n',
+      },
+    ],
+  ] as const) {
+    const root = tree(name, { ...APP, ...files });
+    const result = await runFixes(ports(root), { rules: [findRule('TF0203')!], facts: INSTALLED });
+    assert.equal(result.changes.size, 0, name);
+  }
+});
+
+test('TF0203 and TF0202 on one RUN: the pins apply first, the manifest supersedes them, and neither finding is left', async () => {
+  const root = tree('manifest-and-pins', {
+    ...APP,
+    Dockerfile:
+      'FROM python:3.12-slim\nWORKDIR /app\nRUN pip install django gunicorn\nCMD ["gunicorn", "mysite.wsgi"]\n',
+  });
+  const rules = [findRule('TF0202')!, findRule('TF0203')!];
+  const result = await runFixes(ports(root), { rules, facts: INSTALLED });
+  assert.deepEqual(
+    result.applied.map((f) => f.ruleId),
+    ['TF0202', 'TF0203'],
+  );
+  for (const [file, { after: text }] of result.changes) writeText(root, file, text);
+  const fixed = (await analyzeStatic(root, noConfig)).findings;
+  assert.deepEqual([...live(fixed, 'TF0202'), ...live(fixed, 'TF0203')], []);
+  assert.equal(readFileSync(join(root, 'requirements.txt'), 'utf8'), 'django==5.1.4\ngunicorn==23.0.0\n');
+  assert.match(
+    readFileSync(join(root, 'Dockerfile'), 'utf8'),
+    /\nCOPY requirements\.txt \.\nRUN pip install --no-cache-dir -r requirements\.txt\n/,
+  );
+  assert.equal((await runFixes(ports(root), { rules, facts: INSTALLED })).changes.size, 0);
+});
+
 const DIGEST = `sha256:${'ab'.repeat(32)}`;
 
 test('TF0201: the FROM image pinned to the digest the build resolved; a local image (no digest) or another image pins nothing', async () => {

@@ -1,5 +1,6 @@
 import type { FixSafety, RunFacts } from '../../core/index.js';
 import type { FixContext, FixProposal } from '../../rules/lib/rule.js';
+import { requirementsFromInstalled } from './manifest.js';
 import { pinBaseDigest, pinInstalledVersions } from './pins.js';
 import { exposeListenedPort, exposeSeenPort, sqliteUnderDataDir, volumeForSqlite } from './runtime.js';
 
@@ -24,6 +25,13 @@ export const INFORMED_FIXERS: readonly InformedFixer[] = [
     summary:
       'Pins each unpinned requirement (a requirements line, or a name in `pip install`) to the version pip installed in the built image.',
     make: pinInstalledVersions,
+  },
+  {
+    ruleId: 'TF0203',
+    safety: 'safe',
+    summary:
+      "Writes the packages a RUN installs by name to requirements.txt at the build context's root (`name==version`, as pip installed them in the image; appended to a requirements.txt the image did not use) and installs from it: `COPY requirements.txt .` before the RUN and `pip install --no-cache-dir -r requirements.txt` in place of the pip command.",
+    make: requirementsFromInstalled,
   },
   {
     ruleId: 'TF0201',

@@ -23,7 +23,8 @@ export function pinInstalledVersions(context: FixContext, facts: RunFacts): FixP
   return undefined;
 }
 
-function pinRequirementLine(
+/** One requirements line pinned to the installed version; undefined when it is continued, has options or was not installed. */
+export function pinRequirementLine(
   file: string,
   n: number,
   lines: string[],
