@@ -194,6 +194,13 @@ test('TF0203: a requirements.txt the image did not use gets the missing pins; a 
   for (const [name, files] of [
     ['manifest-unseen', { Dockerfile: 'FROM python:3.12-slim\nRUN pip install django celery\n' }],
     [
+      'manifest-pyproject',
+      {
+        'pyproject.toml': '[project]\nname = "mysite"\n',
+        Dockerfile: 'FROM python:3.12-slim\nRUN pip install django\n',
+      },
+    ],
+    [
       'manifest-other-pin',
       {
         'requirements.txt': 'django==4.2.1\n',

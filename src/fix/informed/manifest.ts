@@ -8,6 +8,8 @@ import type { FixContext, FixProposal } from '../../rules/lib/rule.js';
 import { pinRequirementLine } from './pins.js';
 
 const MANIFEST = 'requirements.txt';
+const OTHER_MANIFEST =
+  /(^|\/)(requirements[^/]*\.txt|requirements\/[^/]+\.txt|pyproject\.toml|Pipfile|Pipfile\.lock|poetry\.lock|uv\.lock)$/;
 
 /**
  * TF0203: the packages a RUN installs by name written to requirements.txt at the context root (name==version, as pip
@@ -23,12 +25,7 @@ export function requirementsFromInstalled(context: FixContext, facts: RunFacts):
   if (!installed || !app?.context || !df || !lines || finding.line === undefined) return undefined;
   const ctx = app.context;
   // Another manifest the image does not use (pyproject.toml, requirements/base.txt): which one to keep is the user's call.
-  if (
-    ctx.files.some(
-      (f) => f !== MANIFEST && /(^|\/)(requirements[^/]*\.txt|pyproject\.toml|Pipfile|\.lock)$/.test(f),
-    )
-  )
-    return undefined;
+  if (ctx.files.some((f) => f !== MANIFEST && OTHER_MANIFEST.test(f))) return undefined;
   const entry = buildRuns(df.builtStages).find(({ run }) => run.line === finding.line);
   if (!entry || entry.run.argv) return undefined;
   const pips = entry.commands.filter((c) => (pipInstall(c.argv)?.byName.length ?? 0) > 0);

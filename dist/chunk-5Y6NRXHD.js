@@ -17,7 +17,7 @@ import {
   joinPath,
   looksLikeCompose,
   moduleFiles
-} from "./chunk-566DXXNA.js";
+} from "./chunk-I6EBLAFA.js";
 import {
   UnsafePathError,
   formatBytes,

@@ -4,8 +4,10 @@ import {
 } from "./chunk-HFDWMP2R.js";
 import {
   INFORMED_FIXERS,
-  informedFixersOf
-} from "./chunk-YNLPSUNZ.js";
+  includedFile,
+  informedFixersOf,
+  parseRequirements
+} from "./chunk-OYDIXKQO.js";
 import {
   makeReport
 } from "./chunk-VMUMBVHU.js";
@@ -15,7 +17,7 @@ import {
   Redactor,
   discover,
   require_node_os
-} from "./chunk-F3PCHTV5.js";
+} from "./chunk-5Y6NRXHD.js";
 import {
   DEFAULT_CONFIG_FILE,
   ImageLayout,
@@ -58,7 +60,7 @@ import {
   secretsInEnvTemplate,
   sentFiles,
   serverOf
-} from "./chunk-566DXXNA.js";
+} from "./chunk-I6EBLAFA.js";
 import {
   SEVERITIES,
   UnsafePathError,
@@ -848,51 +850,6 @@ function overridesBase(file, text, baseFile, baseText) {
 
 // src/model/image-files.ts
 var import_node_path3 = __toESM(require_node_path(), 1);
-
-// src/parse/requirements.ts
-function parseRequirements(file, text) {
-  const lines = [];
-  const physical = text.replace(/^\uFEFF/, "").split(/\r?\n/);
-  for (let i = 0; i < physical.length; i++) {
-    const first = i + 1;
-    let logical = physical[i];
-    while (/\\$/.test(logical) && i + 1 < physical.length) {
-      logical = `${logical.slice(0, -1)} ${physical[++i]}`;
-    }
-    const text2 = stripComment(logical.replace(/\\$/, "")).trim();
-    if (text2 === "") continue;
-    lines.push({ line: first, text: text2, ...classify(text2) });
-  }
-  return { file, lines };
-}
-function stripComment(line) {
-  return line.replace(/(^|\s)#.*$/, "");
-}
-function includedFile(line) {
-  if (line.kind !== "include") return void 0;
-  const m = /^(?:-r|--requirements?)(?:\s*=\s*|\s*)(\S+)/.exec(line.text);
-  return m?.[1];
-}
-function classify(text) {
-  if (/^(-r|--requirements?)(\s|=|(?=[^\s-]))/.test(text)) return { pinned: true, kind: "include" };
-  if (/^(-e|--editable)(\s|=)/.test(text)) return { pinned: false, kind: "editable" };
-  if (text.startsWith("-")) return { pinned: true, kind: "option" };
-  const hashed = /(^|\s)--hash[=\s]/.test(text);
-  const spec = text.split(/\s+--/)[0].trim();
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(spec) || /^\S+\s*@\s*\S+:\/\//.test(spec)) {
-    const name = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(\[[^\]]*\])?\s*@/.exec(spec)?.[1];
-    const pinned = hashed || /#.*sha256=|@[0-9a-f]{40}\b/.test(spec);
-    return { kind: "url", pinned, ...name ? { name } : {} };
-  }
-  if (/^(\.{0,2}\/|~\/)/.test(spec) || /\.(whl|tar\.gz|zip)$/.test(spec)) {
-    return { kind: "path", pinned: hashed || /\.whl$/.test(spec) };
-  }
-  const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(\[[^\]]*\])?\s*([^;]*)/.exec(spec);
-  if (!m) return { kind: "option", pinned: true };
-  const versionSpec = m[3].trim();
-  const exact = /^===?\s*[^,*\s]+$/.test(versionSpec) && !/^==\s*[^,]*\*/.test(versionSpec);
-  return { kind: "package", name: m[1], pinned: hashed || exact };
-}
 
 // src/model/server-config.ts
 var UWSGI_LOG_OPTIONS = /* @__PURE__ */ new Set(["logto", "logto2", "daemonize", "logger", "req-logger"]);

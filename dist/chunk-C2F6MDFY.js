@@ -11,7 +11,7 @@ import {
   isSecretName,
   require_node_os,
   tail
-} from "./chunk-F3PCHTV5.js";
+} from "./chunk-5Y6NRXHD.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -24,7 +24,7 @@ import "./chunk-JLWYBPF7.js";
 import {
   DYNAMIC_RULES,
   withBases
-} from "./chunk-566DXXNA.js";
+} from "./chunk-I6EBLAFA.js";
 import {
   UnsafePathError,
   readInside,

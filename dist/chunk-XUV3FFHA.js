@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-YNLPSUNZ.js";
+} from "./chunk-OYDIXKQO.js";
 import {
   makeReport
 } from "./chunk-VMUMBVHU.js";
 import {
   RULES
-} from "./chunk-566DXXNA.js";
+} from "./chunk-I6EBLAFA.js";
 import {
   SEVERITIES,
   UnsafePathError,
