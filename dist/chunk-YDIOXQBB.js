@@ -7,7 +7,7 @@ import {
   includedFile,
   informedFixersOf,
   parseRequirements
-} from "./chunk-OYDIXKQO.js";
+} from "./chunk-LRBU2MTX.js";
 import {
   makeReport
 } from "./chunk-VMUMBVHU.js";
@@ -17,7 +17,7 @@ import {
   Redactor,
   discover,
   require_node_os
-} from "./chunk-5Y6NRXHD.js";
+} from "./chunk-UNBHJ7IN.js";
 import {
   DEFAULT_CONFIG_FILE,
   ImageLayout,
@@ -60,7 +60,7 @@ import {
   secretsInEnvTemplate,
   sentFiles,
   serverOf
-} from "./chunk-I6EBLAFA.js";
+} from "./chunk-RAHMJWAN.js";
 import {
   SEVERITIES,
   UnsafePathError,

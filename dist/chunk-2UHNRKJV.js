@@ -1,10 +1,10 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   stepLog
-} from "./chunk-OK73SJMM.js";
+} from "./chunk-ECCZJDJJ.js";
 import {
   group
-} from "./chunk-PRHUZ4QX.js";
+} from "./chunk-NG6VVFC7.js";
 import {
   writeOwnFile
 } from "./chunk-BQ4YNGKF.js";

@@ -17,7 +17,7 @@ import {
   joinPath,
   looksLikeCompose,
   moduleFiles
-} from "./chunk-I6EBLAFA.js";
+} from "./chunk-RAHMJWAN.js";
 import {
   UnsafePathError,
   formatBytes,

@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-OYDIXKQO.js";
+} from "./chunk-LRBU2MTX.js";
 import {
   makeReport
 } from "./chunk-VMUMBVHU.js";
 import {
   RULES
-} from "./chunk-I6EBLAFA.js";
+} from "./chunk-RAHMJWAN.js";
 import {
   SEVERITIES,
   UnsafePathError,

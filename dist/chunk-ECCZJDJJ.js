@@ -5,7 +5,7 @@ import {
 import {
   debug,
   info
-} from "./chunk-PRHUZ4QX.js";
+} from "./chunk-NG6VVFC7.js";
 
 // src/log.ts
 var stepLog = {

@@ -11,7 +11,7 @@ import {
   isSecretName,
   require_node_os,
   tail
-} from "./chunk-5Y6NRXHD.js";
+} from "./chunk-UNBHJ7IN.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -24,7 +24,7 @@ import "./chunk-JLWYBPF7.js";
 import {
   DYNAMIC_RULES,
   withBases
-} from "./chunk-I6EBLAFA.js";
+} from "./chunk-RAHMJWAN.js";
 import {
   UnsafePathError,
   readInside,

@@ -10,7 +10,7 @@ import {
   pipInstall,
   programArgv,
   runtimeInsertionLine
-} from "./chunk-I6EBLAFA.js";
+} from "./chunk-RAHMJWAN.js";
 import {
   insertLines,
   normalizePackageName,
