@@ -36,9 +36,14 @@ const passed: SmokeResult = {
 
 /** A smoke stage standing in for Docker: records the trees it was given, answers with `outcomes` in turn. */
 function smokeStage(outcomes: SmokeOutcome[]) {
-  const trees: { root: string; dockerfile: string }[] = [];
+  const trees: { root: string; dockerfile: string; requirements?: string }[] = [];
   const smoke: ReviewPorts['smoke'] = async (project: Project) => {
-    trees.push({ root: project.root, dockerfile: readFileSync(join(project.root, 'Dockerfile'), 'utf8') });
+    const requirements = join(project.root, 'requirements.txt');
+    trees.push({
+      root: project.root,
+      dockerfile: readFileSync(join(project.root, 'Dockerfile'), 'utf8'),
+      requirements: existsSync(requirements) ? readFileSync(requirements, 'utf8') : undefined,
+    });
     return outcomes[trees.length - 1] ?? assert.fail('one smoke run too many');
   };
   return { smoke, trees };
@@ -62,7 +67,12 @@ test('verify-fixes: the fixed tree (a scratch copy) is smoke-tested after the re
   assert.equal(stage.trees[0].root, example);
   assert.notEqual(stage.trees[1].root, example, 'the fixes are built from a copy');
   assert.ok(!existsSync(stage.trees[1].root), 'the copy is removed');
-  assert.match(stage.trees[1].dockerfile, /RUN pip install django==5\.1\.4 psycopg2==2\.9\.10\n/);
+  // The versions the run saw, in a requirements file the image now installs from (TF0202 and TF0203).
+  assert.match(
+    stage.trees[1].dockerfile,
+    /COPY requirements\.txt \.\nRUN pip install --no-cache-dir -r requirements\.txt\n/,
+  );
+  assert.equal(stage.trees[1].requirements, 'django==5.1.4\npsycopg2==2.9.10\n');
   assert.doesNotMatch(readFileSync(join(example, 'Dockerfile'), 'utf8'), /django==/);
   assert.deepEqual(report.fixes?.verification, {
     engines: {
