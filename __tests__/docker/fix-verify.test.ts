@@ -80,9 +80,14 @@ describe('verify-fixes against real Docker', () => {
     const patch = readFileSync(r.outputs['patch-file'], 'utf8');
     const installed = await docker.exec(['run', '--rm', '--network', 'none', BASE_IMAGE, 'pip', 'freeze']);
     const version = (name: string) => new RegExp(`^${name}==(\\S+)$`, 'mi').exec(installed.stdout)![1];
+    // The versions pip installed in the built image, in a requirements file the image installs from (TF0203).
     assert.match(
       patch,
-      new RegExp(`\\n\\+RUN pip install django==${version('django')} psycopg2==${version('psycopg2')}\\n`),
+      new RegExp(`\\n\\+django==${version('django')}\\n\\+psycopg2==${version('psycopg2')}\\n`),
+    );
+    assert.match(
+      patch,
+      /\n\+COPY requirements\.txt \.\n\+RUN pip install --no-cache-dir -r requirements\.txt\n/,
     );
     assert.match(
       patch,
