@@ -47,99 +47,129 @@ export interface FixRunResult {
  * no new finding appears.
  */
 export async function runFixes(ports: FixPorts, options: FixRunOptions): Promise<FixRunResult> {
-  const fixable = (r: Rule) => !!r.fix || (!!options.facts && informedFixersOf(r.id).length > 0);
-  const byId = new Map(options.rules.filter(fixable).map((r) => [r.id, r]));
-  const current = new Map<string, string>();
-  const original = new Map<string, string | undefined>();
-  const textOf = (file: string) => (current.has(file) ? current.get(file) : ports.read(file));
-  const result: FixRunResult = {
+  const session = new FixSession(ports, options);
+  for (let round = 0; round < (options.maxRounds ?? 6); round++) if (!(await session.round(round))) break;
+  return session.finish();
+}
+
+type Analysis = { project: Project; findings: Finding[] };
+
+/** One fix run: the files as the accepted fixes left them, the tree being tried, and what the run decided. */
+class FixSession {
+  private readonly byId: Map<string, Rule>;
+  /** The files the accepted rounds changed, and their text before the run (undefined: a new file). */
+  private readonly current = new Map<string, string>();
+  private readonly original = new Map<string, string | undefined>();
+  /** The tree being tried: the files the fixes change, over the scanned directory's. */
+  private readonly tried = new Map<string, string>();
+  /** A tree tried before (the next round starts from the last accepted one) is not analysed again. */
+  private readonly analyses = new Map<string, Promise<Analysis>>();
+  /** Findings of an earlier round whose run-informed fix waits for another rule's fix (see InformedFixer.after). */
+  private readonly deferredFindings = new Map<string, Finding>();
+  readonly result: FixRunResult = {
     changes: new Map(),
     applied: [],
     provenAlone: [],
     suggestions: [],
     dropped: [],
   };
-  /** The tree being tried: the files the fixes change, over the scanned directory's. */
-  const tried = new Map<string, string>();
-  const write = (file: string, text: string | undefined) =>
-    text === undefined ? tried.delete(file) : tried.set(file, text);
-  // A tree tried before (the next round starts from the last accepted one) is not analysed again.
-  const analyses = new Map<string, Promise<{ project: Project; findings: Finding[] }>>();
-  const analyzeTried = () => {
-    const key = JSON.stringify([...tried].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-    if (!analyses.has(key)) analyses.set(key, ports.analyze(new Map(tried)));
-    return analyses.get(key)!;
-  };
-  /** Findings of an earlier round whose run-informed fix waits for another rule's fix (see InformedFixer.after). */
-  const deferredFindings = new Map<string, Finding>();
+
+  constructor(
+    private readonly ports: FixPorts,
+    private readonly options: FixRunOptions,
+  ) {
+    const fixable = (r: Rule) => !!r.fix || (!!options.facts && informedFixersOf(r.id).length > 0);
+    this.byId = new Map(options.rules.filter(fixable).map((r) => [r.id, r]));
+  }
+
+  private readonly textOf = (file: string) =>
+    this.current.has(file) ? this.current.get(file) : this.ports.read(file);
+
+  private write(file: string, text: string | undefined): void {
+    if (text === undefined) this.tried.delete(file);
+    else this.tried.set(file, text);
+  }
+
+  private analyzeTried(): Promise<Analysis> {
+    const key = JSON.stringify([...this.tried].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    if (!this.analyses.has(key)) this.analyses.set(key, this.ports.analyze(new Map(this.tried)));
+    return this.analyses.get(key)!;
+  }
+
   /** Whether a fix passes its proof applied alone to the files as they are; the tried tree is put back after. */
-  const provedAlone = async (fix: Fix, accepted: TextEdit[], before: Finding[]): Promise<boolean> => {
+  private async provedAlone(fix: Fix, accepted: TextEdit[], before: Finding[]): Promise<boolean> {
     const files = new Set([...accepted, ...fix.edits].map((e) => e.file));
     let alone: Map<string, string>;
     try {
-      alone = applyEdits(ports.read, fix.edits);
+      alone = applyEdits(this.ports.read, fix.edits);
     } catch {
       return false;
     }
-    for (const file of files) write(file, alone.has(file) ? alone.get(file) : ports.read(file));
-    const after = await analyzeTried();
-    const kept = applyEdits(ports.read, accepted);
-    for (const file of files) write(file, kept.has(file) ? kept.get(file) : ports.read(file));
+    for (const file of files) this.write(file, alone.has(file) ? alone.get(file) : this.ports.read(file));
+    const after = await this.analyzeTried();
+    const kept = applyEdits(this.ports.read, accepted);
+    for (const file of files) this.write(file, kept.has(file) ? kept.get(file) : this.ports.read(file));
     return proofFailure(before, after.findings, fix) === undefined;
-  };
-  for (let round = 0; round < (options.maxRounds ?? 6); round++) {
-    let baseline = await analyzeTried();
-    const start = baseline;
+  }
+
+  /** The fixes proposed for the tree as the last round left it, narrow ones first. */
+  private candidates(baseline: Analysis): Fix[] {
     // The smoke run's findings, and those whose fix waited, are offered again: a fixer proposes nothing once done.
     const known = new Set(baseline.findings.map((f) => f.fingerprint));
-    const carried = [...(options.dynamicFindings ?? []), ...deferredFindings.values()].filter(
+    const carried = [...(this.options.dynamicFindings ?? []), ...this.deferredFindings.values()].filter(
       (f) => !known.has(f.fingerprint),
     );
     const { fixes: proposed, deferred } = proposals(
       { project: baseline.project, findings: [...baseline.findings, ...carried] },
-      byId,
-      textOf,
-      ports.debug,
-      options.facts,
+      this.byId,
+      this.textOf,
+      this.ports.debug,
+      this.options.facts,
       new Set(carried.map((f) => f.fingerprint)),
     );
-    const candidates = narrowFirst(proposed);
-    deferredFindings.clear();
-    for (const f of deferred) deferredFindings.set(f.fingerprint, f);
+    this.deferredFindings.clear();
+    for (const f of deferred) this.deferredFindings.set(f.fingerprint, f);
+    return narrowFirst(proposed);
+  }
+
+  /** One round: every candidate proven on the tree with the round's accepted fixes; false when none was accepted. */
+  async round(round: number): Promise<boolean> {
+    const { result } = this;
+    let baseline = await this.analyzeTried();
+    const start = baseline;
     const accepted: TextEdit[] = [];
-    const roundTexts = (file: string) => textOf(file);
     const snapshot = new Map<string, string | undefined>();
     let progressed = false;
     const waiting: Fix[] = [];
-    for (const fix of candidates) {
+    for (const fix of this.candidates(baseline)) {
       if (fix.safety === 'suggest' && round > 0) continue;
       // A rewrite waits a round for the fixes inside its lines that wait, so they apply first and it keeps them.
       const overlaps = editsOverlap(accepted, fix.edits);
       if (overlaps || (fix.safety === 'safe' && waiting.some((w) => rewrites(fix, w)))) {
         if (fix.safety === 'safe') waiting.push(fix);
         // Its lines moved: the next round proposes it again. Alone on the files as they are, it is a suggestion.
-        if (round === 0 && fix.safety === 'safe' && (await provedAlone(fix, accepted, start.findings)))
+        if (round === 0 && fix.safety === 'safe' && (await this.provedAlone(fix, accepted, start.findings)))
           result.provenAlone.push(fix);
         continue;
       }
       const edits = fix.safety === 'safe' ? [...accepted, ...fix.edits] : fix.edits;
       let next: Map<string, string>;
       try {
-        next = applyEdits(roundTexts, edits);
+        next = applyEdits(this.textOf, edits);
       } catch (error) {
         if (!(error instanceof EditConflict)) throw error;
-        drop(result, ports, fix, 'its edits overlap');
+        drop(result, this.ports, fix, 'its edits overlap');
         continue;
       }
-      for (const file of next.keys()) if (!snapshot.has(file)) snapshot.set(file, roundTexts(file));
-      for (const [file, text] of next) write(file, text);
-      const after = await analyzeTried();
+      for (const file of next.keys()) if (!snapshot.has(file)) snapshot.set(file, this.textOf(file));
+      for (const [file, text] of next) this.write(file, text);
+      const after = await this.analyzeTried();
       const why = proofFailure(baseline.findings, after.findings, fix);
       if (why || fix.safety === 'suggest') {
         // Back to the tree with only the accepted fixes.
-        const kept = applyEdits(roundTexts, accepted);
-        for (const file of next.keys()) write(file, kept.get(file) ?? snapshot.get(file));
-        if (why) drop(result, ports, fix, why);
+        const kept = applyEdits(this.textOf, accepted);
+        for (const file of next.keys()) this.write(file, kept.get(file) ?? snapshot.get(file));
+        if (why) drop(result, this.ports, fix, why);
         else if (!result.suggestions.some((s) => s.fingerprint === fix.fingerprint))
           result.suggestions.push(fix);
         continue;
@@ -150,17 +180,22 @@ export async function runFixes(ports: FixPorts, options: FixRunOptions): Promise
       baseline = after;
       progressed = true;
     }
-    if (!progressed) break;
-    for (const [file, text] of applyEdits(roundTexts, accepted)) {
-      if (!original.has(file)) original.set(file, ports.read(file));
-      current.set(file, text);
+    if (progressed)
+      for (const [file, text] of applyEdits(this.textOf, accepted)) {
+        if (!this.original.has(file)) this.original.set(file, this.ports.read(file));
+        this.current.set(file, text);
+      }
+    return progressed;
+  }
+
+  /** The result, with each file the accepted fixes changed. */
+  finish(): FixRunResult {
+    for (const [file, after] of this.current) {
+      const before = this.original.get(file);
+      if (before !== after) this.result.changes.set(file, { before, after });
     }
+    return this.result;
   }
-  for (const [file, after] of current) {
-    const before = original.get(file);
-    if (before !== after) result.changes.set(file, { before, after });
-  }
-  return result;
 }
 
 function drop(result: FixRunResult, ports: FixPorts, fix: Fix, reason: string): void {
