@@ -621,6 +621,30 @@ test('TF0601: without a .dockerignore a whole one is created; a COPY naming the 
   assert.equal(result.changes.size, 0, 'ignoring a file the COPY names would break the build');
 });
 
+test('TF0501: a RUN whose one command is the build-time migrate is removed; one chained with others is left', async () => {
+  const { read } = await fixTree(
+    'build-migrate',
+    {
+      ...WEB,
+      Dockerfile:
+        'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN python manage.py migrate\nCMD ["gunicorn", "mysite.wsgi"]\n',
+    },
+    'TF0501',
+  );
+  assert.equal(
+    read('Dockerfile'),
+    'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD ["gunicorn", "mysite.wsgi"]\n',
+  );
+  const root = tree('build-migrate-chained', {
+    ...WEB,
+    Dockerfile:
+      'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN python manage.py collectstatic --noinput && python manage.py migrate\nCMD ["gunicorn", "mysite.wsgi"]\n',
+  });
+  assert.ok((await analyzeStatic(root, noConfig)).findings.some((f) => f.ruleId === 'TF0501'));
+  const result = await runFixes(ports(root), { rules: [findRule('TF0501')!] });
+  assert.equal(result.changes.size, 0);
+});
+
 test('TF0602: the SQLite path under DATA_DIR (BASE_DIR its default), ENV DATA_DIR=/data and VOLUME /data before CMD', async () => {
   const { read, result } = await fixTree(
     'data-dir',

@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-LRBU2MTX.js";
+} from "./chunk-FJ7IO5O2.js";
 import {
   makeReport
 } from "./chunk-VMUMBVHU.js";
 import {
   RULES
-} from "./chunk-RAHMJWAN.js";
+} from "./chunk-5B4JA4JI.js";
 import {
   SEVERITIES,
   UnsafePathError,

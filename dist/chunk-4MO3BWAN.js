@@ -17,7 +17,7 @@ import {
   joinPath,
   looksLikeCompose,
   moduleFiles
-} from "./chunk-RAHMJWAN.js";
+} from "./chunk-5B4JA4JI.js";
 import {
   UnsafePathError,
   formatBytes,

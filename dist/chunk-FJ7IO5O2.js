@@ -10,7 +10,7 @@ import {
   pipInstall,
   programArgv,
   runtimeInsertionLine
-} from "./chunk-RAHMJWAN.js";
+} from "./chunk-5B4JA4JI.js";
 import {
   insertLines,
   normalizePackageName,

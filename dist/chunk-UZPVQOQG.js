@@ -7,7 +7,7 @@ import {
   includedFile,
   informedFixersOf,
   parseRequirements
-} from "./chunk-LRBU2MTX.js";
+} from "./chunk-FJ7IO5O2.js";
 import {
   makeReport
 } from "./chunk-VMUMBVHU.js";
@@ -17,7 +17,7 @@ import {
   Redactor,
   discover,
   require_node_os
-} from "./chunk-UNBHJ7IN.js";
+} from "./chunk-4MO3BWAN.js";
 import {
   DEFAULT_CONFIG_FILE,
   ImageLayout,
@@ -60,7 +60,7 @@ import {
   secretsInEnvTemplate,
   sentFiles,
   serverOf
-} from "./chunk-RAHMJWAN.js";
+} from "./chunk-5B4JA4JI.js";
 import {
   SEVERITIES,
   UnsafePathError,

@@ -26362,9 +26362,10 @@ docker compose run --rm web python manage.py migrate
 function removeBuildTimeTask(context) {
   const { finding } = context;
   for (const app of context.project.apps) {
-    for (const { dockerfile, run, command } of appBuildCommands(app)) {
+    const all = appBuildCommands(app);
+    for (const { dockerfile, run, command } of all) {
       if (dockerfile.file !== finding.file || command.line !== finding.line) continue;
-      const commands = appBuildCommands(app).filter((c) => c.run === run);
+      const commands = all.filter((c) => c.run === run);
       const dj = djangoCommand(command.argv);
       if (!dj || commands.length !== 1) return void 0;
       return {
