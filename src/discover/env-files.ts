@@ -1,17 +1,15 @@
+import { baseName } from './classify.js';
+
 /**
  * `.env`-style files (`.env`, `*.env`, `.env.*`), and the templates among them (`.env.example`, `.env.sample`, …):
  * a template is meant to be committed, so it counts as an env file only when it holds a real-looking secret.
  */
-function nameOf(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1);
-}
-
 export function isEnvStyleName(path: string): boolean {
-  const name = nameOf(path);
+  const name = baseName(path);
   return name === '.env' || name.startsWith('.env.') || (name.endsWith('.env') && name.length > 4);
 }
 
 /** A template by its name; a misspelt one (`.env.sampel`) cannot be told from a real file and is not one. */
 export function isEnvTemplateName(path: string): boolean {
-  return isEnvStyleName(path) && /(example|sample|template|dist|default|defaults)/i.test(nameOf(path));
+  return isEnvStyleName(path) && /(example|sample|template|dist|default|defaults)/i.test(baseName(path));
 }

@@ -5,7 +5,7 @@ import { posix } from 'node:path';
  * Relative paths a Dockerfile names as files of its build context or of the source it copies: COPY/ADD sources, the
  * requirement files of `pip install -r`, and the files its CMD/ENTRYPOINT run (`python src/server.py`).
  */
-export function namedContextPaths(text: string): string[] {
+function namedContextPaths(text: string): string[] {
   const out = new Set<string>();
   const lines = text.replace(/\\\r?\n/g, ' ').split(/\r?\n/);
   for (const line of lines) {

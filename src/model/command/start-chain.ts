@@ -130,8 +130,7 @@ export function isKeepAliveLoop(script: string): boolean {
 
 /** The last command of the script of `sh -c SCRIPT` when argv is one, parsed with `line` as its first line. */
 export function inlineScriptLastCommand(argv: string[], line: number): ShellCommand | undefined {
-  const script = inlineScript(argv);
-  return script === undefined ? undefined : parseShell(script, line).commands.at(-1);
+  return inlineScriptCommands(argv, line).at(-1);
 }
 
 /** The script of `sh -c SCRIPT` (also -ec, -lc, /bin/bash), if argv is one. */

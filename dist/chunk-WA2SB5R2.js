@@ -11,7 +11,7 @@ import {
   isSecretName,
   require_node_os,
   tail
-} from "./chunk-4MO3BWAN.js";
+} from "./chunk-ASR7MQVG.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -24,7 +24,7 @@ import "./chunk-JLWYBPF7.js";
 import {
   DYNAMIC_RULES,
   withBases
-} from "./chunk-5B4JA4JI.js";
+} from "./chunk-CC6NWNL3.js";
 import {
   UnsafePathError,
   readInside,

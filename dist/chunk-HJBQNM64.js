@@ -7,7 +7,7 @@ import {
   includedFile,
   informedFixersOf,
   parseRequirements
-} from "./chunk-FJ7IO5O2.js";
+} from "./chunk-GCUWYWLH.js";
 import {
   makeReport
 } from "./chunk-VMUMBVHU.js";
@@ -17,7 +17,7 @@ import {
   Redactor,
   discover,
   require_node_os
-} from "./chunk-4MO3BWAN.js";
+} from "./chunk-ASR7MQVG.js";
 import {
   DEFAULT_CONFIG_FILE,
   ImageLayout,
@@ -60,7 +60,7 @@ import {
   secretsInEnvTemplate,
   sentFiles,
   serverOf
-} from "./chunk-5B4JA4JI.js";
+} from "./chunk-CC6NWNL3.js";
 import {
   SEVERITIES,
   UnsafePathError,
@@ -1475,9 +1475,9 @@ var ProjectBuilder = class {
       const layout = new ImageLayout(app.dockerfile, app.context.sentFiles);
       app.requirements = this.imageFiles.requirements(app.dockerfile, app.context, layout);
       app.entrypointScripts = this.imageFiles.entrypointScripts(app, layout);
-      app.startPrograms = this.imageFiles.startPrograms(app, layout);
       const programs = this.imageFiles.supervisorPrograms(app, layout);
       if (programs.length > 0) app.supervisorPrograms = programs;
+      app.startPrograms = this.imageFiles.startPrograms(app, layout);
       app.serverConfigs = this.imageFiles.serverConfigs(app, layout);
       const target = app.dockerfile.targetStage;
       if (target && app.managePy && isUnder(app.managePy, app.context.dir)) {

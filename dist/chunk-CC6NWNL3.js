@@ -13602,27 +13602,6 @@ function isSecretName(name2) {
   return SECRET_NAME.test(n);
 }
 
-// src/discover/env-files.ts
-function nameOf(path) {
-  return path.slice(path.lastIndexOf("/") + 1);
-}
-function isEnvStyleName(path) {
-  const name2 = nameOf(path);
-  return name2 === ".env" || name2.startsWith(".env.") || name2.endsWith(".env") && name2.length > 4;
-}
-function isEnvTemplateName(path) {
-  return isEnvStyleName(path) && /(example|sample|template|dist|default|defaults)/i.test(nameOf(path));
-}
-
-// src/model/env-files.ts
-var PLACEHOLDER = /your|change|example|replace|placeholder|dummy|fixme|todo|xxx|<|>|\$\{|\.\.\.|^\*+$/i;
-function secretsInEnvTemplate(text) {
-  return Object.entries(parseDotenv(text)).filter(([name2, value]) => isSecretName(name2) && value.length >= 8 && !PLACEHOLDER.test(value)).map(([name2]) => name2);
-}
-
-// src/model/context.ts
-var import_node_path = __toESM(require_node_path(), 1);
-
 // src/discover/classify.ts
 var DEFAULT_CONFIG_FILE = ".github/twelve-factor.yml";
 var SKIPPED_DIRS = /* @__PURE__ */ new Set([".git", "node_modules", "venv", ".venv", "__pycache__"]);
@@ -13705,6 +13684,24 @@ function moduleFiles(base, module) {
   const path = joinPath(base, module.replace(/\./g, "/"));
   return [`${path}/__init__.py`, `${path}.py`];
 }
+
+// src/discover/env-files.ts
+function isEnvStyleName(path) {
+  const name2 = baseName(path);
+  return name2 === ".env" || name2.startsWith(".env.") || name2.endsWith(".env") && name2.length > 4;
+}
+function isEnvTemplateName(path) {
+  return isEnvStyleName(path) && /(example|sample|template|dist|default|defaults)/i.test(baseName(path));
+}
+
+// src/model/env-files.ts
+var PLACEHOLDER = /your|change|example|replace|placeholder|dummy|fixme|todo|xxx|<|>|\$\{|\.\.\.|^\*+$/i;
+function secretsInEnvTemplate(text) {
+  return Object.entries(parseDotenv(text)).filter(([name2, value]) => isSecretName(name2) && value.length >= 8 && !PLACEHOLDER.test(value)).map(([name2]) => name2);
+}
+
+// src/model/context.ts
+var import_node_path = __toESM(require_node_path(), 1);
 
 // src/parse/dockerignore.ts
 function parseDockerignore(file, text) {
@@ -15878,8 +15875,7 @@ function isKeepAliveLoop(script) {
   return KEEP_ALIVE.test(script.trim());
 }
 function inlineScriptLastCommand(argv, line) {
-  const script = inlineScript(argv);
-  return script === void 0 ? void 0 : parseShell(script, line).commands.at(-1);
+  return inlineScriptCommands(argv, line).at(-1);
 }
 function inlineScript(argv) {
   if (argv.length < 3 || !SHELLS2.has(basename2(argv[0]))) return void 0;
@@ -28376,8 +28372,6 @@ export {
   indentOf,
   parseDotenv,
   isSecretName,
-  isEnvTemplateName,
-  secretsInEnvTemplate,
   DEFAULT_CONFIG_FILE,
   SKIPPED_DIRS,
   baseName,
@@ -28397,6 +28391,8 @@ export {
   isScript,
   isCoreFile,
   moduleFiles,
+  isEnvTemplateName,
+  secretsInEnvTemplate,
   parseDockerignore,
   sentFiles,
   ImageLayout,

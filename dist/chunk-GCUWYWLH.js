@@ -10,7 +10,7 @@ import {
   pipInstall,
   programArgv,
   runtimeInsertionLine
-} from "./chunk-5B4JA4JI.js";
+} from "./chunk-CC6NWNL3.js";
 import {
   insertLines,
   normalizePackageName,

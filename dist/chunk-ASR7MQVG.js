@@ -17,7 +17,7 @@ import {
   joinPath,
   looksLikeCompose,
   moduleFiles
-} from "./chunk-5B4JA4JI.js";
+} from "./chunk-CC6NWNL3.js";
 import {
   UnsafePathError,
   formatBytes,

@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-FJ7IO5O2.js";
+} from "./chunk-GCUWYWLH.js";
 import {
   makeReport
 } from "./chunk-VMUMBVHU.js";
 import {
   RULES
-} from "./chunk-5B4JA4JI.js";
+} from "./chunk-CC6NWNL3.js";
 import {
   SEVERITIES,
   UnsafePathError,
