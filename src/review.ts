@@ -202,7 +202,7 @@ async function verifyFixes(
 }
 
 /** What the report says of the fixed tree's smoke test. */
-export function verificationOf(result: SmokeResult): FixVerification {
+function verificationOf(result: SmokeResult): FixVerification {
   const engines: FixVerification['engines'] = {};
   for (const [engine, e] of Object.entries(result.engines) as [Engine, SmokeResult['engines'][Engine]][])
     if (e) engines[engine] = { status: e.status, ...(e.reason ? { reason: e.reason } : {}) };

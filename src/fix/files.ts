@@ -34,7 +34,7 @@ export function writeText(root: string, file: string, text: string): void {
  * The most files (and directories) the scratch copy takes: above it the copy would cost more than a smoke test of the
  * fixed tree is worth, so a project that large gets its fixes without one.
  */
-export const MAX_SCRATCH_ENTRIES = 20_000;
+const MAX_SCRATCH_ENTRIES = 20_000;
 
 /** Thrown when the scanned directory holds more entries than the scratch copy takes. */
 export class ScratchTooLarge extends Error {

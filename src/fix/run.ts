@@ -85,8 +85,9 @@ class FixSession {
   private readonly textOf = (file: string) =>
     this.current.has(file) ? this.current.get(file) : this.ports.read(file);
 
+  /** A file put back to its text on disk leaves the overlay, so the tree keeps its key and its cached analysis. */
   private write(file: string, text: string | undefined): void {
-    if (text === undefined) this.tried.delete(file);
+    if (text === undefined || text === this.ports.read(file)) this.tried.delete(file);
     else this.tried.set(file, text);
   }
 
@@ -229,7 +230,7 @@ function proposals(
   for (const finding of analysis.findings) {
     const rule = rules.get(finding.ruleId);
     if (!rule || finding.suppressed) continue;
-    const context = { project: analysis.project, finding, text, ...(facts ? { facts } : {}) };
+    const context = { project: analysis.project, finding, text };
     const informed = (facts ? informedFixersOf(rule.id) : []).map((f) => ({
       safety: f.safety,
       waits: !!f.after?.some((id) => live.has(id)),
@@ -286,7 +287,7 @@ function rewrites(wide: Fix, narrow: Fix): boolean {
  * The fixes that edit inside the lines another one rewrites go first: the wide rewrite keeps lines as written (the
  * DB_ENGINE switch keeps the NAME line), so both apply; the other way round the narrow fix would find its lines gone.
  */
-export function narrowFirst(fixes: Fix[]): Fix[] {
+function narrowFirst(fixes: Fix[]): Fix[] {
   const inside = (f: Fix) => fixes.some((g) => g !== f && rewrites(g, f));
   return [...fixes.filter(inside), ...fixes.filter((f) => !inside(f))];
 }

@@ -37,7 +37,7 @@ export function longRunningProcess(argv: string[]): string | undefined {
 }
 
 /** The service a command starts as a daemon that detaches by itself: `service nginx start`, `/etc/init.d/cron start`, `nginx`. */
-export function daemonOf(argv: string[]): string | undefined {
+function daemonOf(argv: string[]): string | undefined {
   const a = programArgv(argv);
   if (a[0] === 'service' && a[1] && ['start', 'restart'].includes(a[2] ?? '')) return a[1];
   const initd = /^\/etc\/init\.d\/([\w.-]+)$/.exec(a[0] ?? '');

@@ -2,6 +2,7 @@ import type { RunFacts } from '../../core/index.js';
 import { appOfDockerfile, instructionsOf, runtimeInsertionLine } from '../../rules/lib/dockerfile-fix.js';
 import { dataDirFromEnvironment } from '../../rules/lib/data-dir-fix.js';
 import { insertLines, replaceLines } from '../../rules/lib/fix.js';
+import { coversPath } from '../../rules/lib/paths.js';
 import type { FixContext, FixProposal } from '../../rules/lib/rule.js';
 
 /** TF0701: `EXPOSE` of the port the server was seen listening on, where the image's runtime lines go. */
@@ -41,10 +42,9 @@ export function volumeForSqlite(context: FixContext, facts: RunFacts): FixPropos
   const dockerfile = app?.dockerfile;
   const stage = dockerfile?.targetStage;
   if (!dir || dir === '/' || !dockerfile || !stage || !/^\/[\w./@+-]*$/.test(dir)) return undefined;
-  const inside = (a: string, b: string) => a === b || a.startsWith(`${b}/`);
-  if (stage.volumes.some((v) => v.paths.some((p) => inside(dir, p)))) return undefined;
+  if (stage.volumes.some((v) => v.paths.some((p) => coversPath(p, dir)))) return undefined;
   // A volume over the code would keep an old release's code in it (TF0605).
-  if (inside(stage.workdir || '/', dir) || (app.imageSourceDir && inside(app.imageSourceDir, dir)))
+  if (coversPath(dir, stage.workdir || '/') || (app.imageSourceDir && coversPath(dir, app.imageSourceDir)))
     return undefined;
   const user = stage.user?.user;
   const userInstruction = instructionsOf(stage, 'USER').find((i) => i.line === stage.user?.line);

@@ -2,8 +2,9 @@ import type { TextEdit } from '../../core/index.js';
 import { providedEnvironment } from '../../model/settings/index.js';
 import type { Stage } from '../../model/types/dockerfile.js';
 import type { App } from '../../model/types/project.js';
-import { runtimeInsertionLine } from './dockerfile-fix.js';
+import { instructionsOf, runtimeInsertionLine } from './dockerfile-fix.js';
 import { ensureImportOs, insertLines, linesOf, replaceInLine } from './fix.js';
+import { coversPath } from './paths.js';
 import type { FixContext, FixProposal } from './rule.js';
 
 /** The variable the settings read the data directory from, and where the image puts it: the course lab's names. */
@@ -61,15 +62,15 @@ export function volumeOnDirectory(
   const source = app.imageSourceDir;
   const stage = app.dockerfile?.targetStage;
   if (!stage || !source || dir === '/' || !dir.startsWith('/') || !/^[\w./-]+$/.test(dir)) return undefined;
-  const inside = (a: string, b: string) => a === b || a.startsWith(`${b}/`);
-  if (inside(dir, source) || inside(source, dir) || inside(stage.workdir || '/', dir)) return undefined;
+  if (coversPath(source, dir) || coversPath(dir, source) || coversPath(dir, stage.workdir || '/'))
+    return undefined;
   if (!linesOf(context, app.dockerfile!.file)) return undefined;
   const edits = dataVolumeEdits(app, dir, false);
   return edits && { title: `a VOLUME on ${dir} for ${what}`, edits };
 }
 
 /** The edit that puts the path of `line` under DATA_DIR, or undefined when it is not written as one name under BASE_DIR. */
-export function pathUnderDataDir(file: string, lines: string[], line: number): TextEdit[] | undefined {
+function pathUnderDataDir(file: string, lines: string[], line: number): TextEdit[] | undefined {
   const text = lines[line - 1] ?? '';
   const found = UNDER_BASE_DIR.flatMap(({ form, pattern }) =>
     [...text.matchAll(pattern)].map((m) => ({ form, at: m.index, written: m[0], quote: m[1], name: m[2] })),
@@ -111,6 +112,6 @@ function dataVolumeEdits(app: App, dir: string, setDataDir: boolean): TextEdit[]
 
 /** The stage's one USER instruction is at `line`: before it the build still runs as root. */
 function onlyUserOfStage(stage: Stage, line: number): boolean {
-  const users = stage.instructions.filter((i) => i.keyword === 'USER');
+  const users = instructionsOf(stage, 'USER');
   return users.length === 1 && users[0].line === line;
 }

@@ -1,4 +1,4 @@
-import type { Finding, Fix, FixSafety, RawFinding, RuleMeta, RunFacts, TextEdit } from '../../core/index.js';
+import type { Finding, Fix, FixSafety, RawFinding, RuleMeta, TextEdit } from '../../core/index.js';
 import type { Project } from '../../model/types/project.js';
 
 /** What a fixer reads: the model, the finding, and the text of the scanned directory's files (to keep their formatting). */
@@ -7,8 +7,6 @@ export interface FixContext {
   finding: Finding;
   /** The text of a file relative to the scanned directory; undefined when it does not exist or cannot be read. */
   text(file: string): string | undefined;
-  /** What the smoke run saw (installed packages, base image, port, SQLite directory), when it ran. */
-  facts?: RunFacts;
 }
 
 /** What a fixer returns: the edits, computed from the model's positions, and what the user must now provide. */

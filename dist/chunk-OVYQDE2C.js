@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-GCUWYWLH.js";
+} from "./chunk-F3VXPCYR.js";
 import {
   makeReport
 } from "./chunk-VMUMBVHU.js";
 import {
   RULES
-} from "./chunk-CC6NWNL3.js";
+} from "./chunk-VQ5IVHJ3.js";
 import {
   SEVERITIES,
   UnsafePathError,

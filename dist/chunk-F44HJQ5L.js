@@ -17,7 +17,7 @@ import {
   joinPath,
   looksLikeCompose,
   moduleFiles
-} from "./chunk-CC6NWNL3.js";
+} from "./chunk-VQ5IVHJ3.js";
 import {
   UnsafePathError,
   formatBytes,

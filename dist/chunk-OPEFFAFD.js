@@ -7,7 +7,7 @@ import {
   includedFile,
   informedFixersOf,
   parseRequirements
-} from "./chunk-GCUWYWLH.js";
+} from "./chunk-F3VXPCYR.js";
 import {
   makeReport
 } from "./chunk-VMUMBVHU.js";
@@ -17,7 +17,7 @@ import {
   Redactor,
   discover,
   require_node_os
-} from "./chunk-ASR7MQVG.js";
+} from "./chunk-F44HJQ5L.js";
 import {
   DEFAULT_CONFIG_FILE,
   ImageLayout,
@@ -60,7 +60,7 @@ import {
   secretsInEnvTemplate,
   sentFiles,
   serverOf
-} from "./chunk-CC6NWNL3.js";
+} from "./chunk-VQ5IVHJ3.js";
 import {
   SEVERITIES,
   UnsafePathError,
@@ -1916,8 +1916,9 @@ var FixSession = class {
     dropped: []
   };
   textOf = (file) => this.current.has(file) ? this.current.get(file) : this.ports.read(file);
+  /** A file put back to its text on disk leaves the overlay, so the tree keeps its key and its cached analysis. */
   write(file, text) {
-    if (text === void 0) this.tried.delete(file);
+    if (text === void 0 || text === this.ports.read(file)) this.tried.delete(file);
     else this.tried.set(file, text);
   }
   analyzeTried() {
@@ -2033,7 +2034,7 @@ function proposals(analysis, rules, text, debug, facts, carried) {
   for (const finding of analysis.findings) {
     const rule = rules.get(finding.ruleId);
     if (!rule || finding.suppressed) continue;
-    const context = { project: analysis.project, finding, text, ...facts ? { facts } : {} };
+    const context = { project: analysis.project, finding, text };
     const informed = (facts ? informedFixersOf(rule.id) : []).map((f) => ({
       safety: f.safety,
       waits: !!f.after?.some((id) => live.has(id)),

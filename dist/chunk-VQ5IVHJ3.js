@@ -24693,6 +24693,23 @@ function removeEnvPair(file, lines, env, pair2) {
   return replaceInLine(file, pair2.line, cut[0] + 1, cut[1] + 1, "");
 }
 
+// src/rules/lib/paths.ts
+function coversPath(a, b) {
+  const x = a.length > 1 ? a.replace(/\/+$/, "") : a;
+  const y = b.length > 1 ? b.replace(/\/+$/, "") : b;
+  if (x === y || x === "/" || x === "." && !y.startsWith("/") && !y.startsWith("..")) return true;
+  return y.startsWith(`${x}/`);
+}
+function imageCodeDir(app) {
+  if (app.imageSourceDir) return app.imageSourceDir;
+  const stage = app.dockerfile?.targetStage;
+  if (!stage || stage.workdir === "/") return void 0;
+  const copiesHere = stage.instructions.some(
+    (i) => (i.keyword === "COPY" || i.keyword === "ADD") && "dest" in i && !i.fromStage && coversPath(i.dest, stage.workdir) && coversPath(stage.workdir, i.dest)
+  );
+  return copiesHere ? stage.workdir : void 0;
+}
+
 // src/rules/lib/data-dir-fix.ts
 var DATA_DIR = "DATA_DIR";
 var DATA_VOLUME = "/data";
@@ -24719,8 +24736,8 @@ function volumeOnDirectory(context, app, dir, what) {
   const source = app.imageSourceDir;
   const stage = app.dockerfile?.targetStage;
   if (!stage || !source || dir === "/" || !dir.startsWith("/") || !/^[\w./-]+$/.test(dir)) return void 0;
-  const inside = (a, b) => a === b || a.startsWith(`${b}/`);
-  if (inside(dir, source) || inside(source, dir) || inside(stage.workdir || "/", dir)) return void 0;
+  if (coversPath(source, dir) || coversPath(dir, source) || coversPath(dir, stage.workdir || "/"))
+    return void 0;
   if (!linesOf(context, app.dockerfile.file)) return void 0;
   const edits = dataVolumeEdits(app, dir, false);
   return edits && { title: `a VOLUME on ${dir} for ${what}`, edits };
@@ -24757,7 +24774,7 @@ function dataVolumeEdits(app, dir, setDataDir) {
   ];
 }
 function onlyUserOfStage(stage, line) {
-  const users = stage.instructions.filter((i) => i.keyword === "USER");
+  const users = instructionsOf(stage, "USER");
   return users.length === 1 && users[0].line === line;
 }
 
@@ -26403,25 +26420,6 @@ docker build -f Dockerfile --target app --build-arg BASE_IMAGE=python:3.12-slim 
 
 // src/rules/TF0503-source-mounted-over-image.ts
 var import_node_path10 = __toESM(require_node_path(), 1);
-
-// src/rules/lib/paths.ts
-function coversPath(a, b) {
-  const x = a.length > 1 ? a.replace(/\/+$/, "") : a;
-  const y = b.length > 1 ? b.replace(/\/+$/, "") : b;
-  if (x === y || x === "/" || x === "." && !y.startsWith("/") && !y.startsWith("..")) return true;
-  return y.startsWith(`${x}/`);
-}
-function imageCodeDir(app) {
-  if (app.imageSourceDir) return app.imageSourceDir;
-  const stage = app.dockerfile?.targetStage;
-  if (!stage || stage.workdir === "/") return void 0;
-  const copiesHere = stage.instructions.some(
-    (i) => (i.keyword === "COPY" || i.keyword === "ADD") && "dest" in i && !i.fromStage && coversPath(i.dest, stage.workdir) && coversPath(stage.workdir, i.dest)
-  );
-  return copiesHere ? stage.workdir : void 0;
-}
-
-// src/rules/TF0503-source-mounted-over-image.ts
 function holdsCode(contextFiles, contextDir, source) {
   if (contextDir === void 0) return false;
   const prefix = contextDir === "." ? `${source}/` : `${source.slice(contextDir.length + 1)}/`;
@@ -28417,6 +28415,7 @@ export {
   appOfDockerfile,
   instructionsOf,
   runtimeInsertionLine,
+  coversPath,
   dataDirFromEnvironment,
   pythonFileCredentials,
   RULES,

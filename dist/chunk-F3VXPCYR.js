@@ -3,6 +3,7 @@ import {
   appOfDockerfile,
   buildCommands,
   buildRuns,
+  coversPath,
   dataDirFromEnvironment,
   indentOf,
   instructionsOf,
@@ -10,7 +11,7 @@ import {
   pipInstall,
   programArgv,
   runtimeInsertionLine
-} from "./chunk-CC6NWNL3.js";
+} from "./chunk-VQ5IVHJ3.js";
 import {
   insertLines,
   normalizePackageName,
@@ -321,9 +322,8 @@ function volumeForSqlite(context, facts) {
   const dockerfile = app?.dockerfile;
   const stage = dockerfile?.targetStage;
   if (!dir || dir === "/" || !dockerfile || !stage || !/^\/[\w./@+-]*$/.test(dir)) return void 0;
-  const inside = (a, b) => a === b || a.startsWith(`${b}/`);
-  if (stage.volumes.some((v) => v.paths.some((p) => inside(dir, p)))) return void 0;
-  if (inside(stage.workdir || "/", dir) || app.imageSourceDir && inside(app.imageSourceDir, dir))
+  if (stage.volumes.some((v) => v.paths.some((p) => coversPath(p, dir)))) return void 0;
+  if (coversPath(dir, stage.workdir || "/") || app.imageSourceDir && coversPath(dir, app.imageSourceDir))
     return void 0;
   const user = stage.user?.user;
   const userInstruction = instructionsOf(stage, "USER").find((i) => i.line === stage.user?.line);
