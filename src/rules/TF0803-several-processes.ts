@@ -1,4 +1,12 @@
-import { djangoCommand, effectiveCommand, imageCommand, programArgv, serverOf } from '../model/command.js';
+import {
+  basename,
+  djangoCommand,
+  effectiveCommand,
+  imageCommand,
+  programArgv,
+  serverOf,
+} from '../model/command.js';
+import { supervisordRun } from '../model/supervisor-config.js';
 import type { RawFinding } from '../core/index.js';
 import type { SupervisorProgram } from '../model/types/project.js';
 import { defineRule } from './lib/rule.js';
@@ -49,10 +57,10 @@ function daemonOf(argv: string[]): string | undefined {
     if (sub && sub !== 'multi' && a.some((w) => w === '--detach' || w === '-D')) return `celery ${sub}`;
   }
   if (
-    ['gunicorn', 'uwsgi'].includes(basenameOf(a[0])) &&
+    ['gunicorn', 'uwsgi'].includes(basename(a[0] ?? '')) &&
     a.some((w) => /^(--daemon|-D|--daemonize(=.*)?)$/.test(w))
   )
-    return basenameOf(a[0]);
+    return basename(a[0] ?? '');
   // nginx forks into the background unless told `daemon off;`.
   if (a[0] === 'nginx' && !a.some((w) => /daemon\s+off/.test(w)) && !a.includes('-t')) return 'nginx';
   return undefined;
@@ -60,20 +68,15 @@ function daemonOf(argv: string[]): string | undefined {
 
 /** supervisord: a process manager whose only use in a container is to run several programs in it. */
 function isProcessManager(argv: string[]): boolean {
-  const program = programArgv(argv)[0] ?? '';
-  return program.slice(program.lastIndexOf('/') + 1) === 'supervisord';
+  return supervisordRun(programArgv(argv)) !== undefined;
 }
 
 /** `the programs of deploy/supervisor.conf: app-uwsgi (uwsgi), nginx-app (nginx)`, or a generic phrase when unknown. */
 function supervisedPrograms(programs: SupervisorProgram[]): string {
   if (programs.length === 0) return 'the programs of its configuration (e.g. nginx and uwsgi)';
   const files = [...new Set(programs.map((p) => p.file))].join(', ');
-  const names = programs.map((p) => `${p.name} (${basenameOf(programArgv(p.argv)[0]) || p.command})`);
+  const names = programs.map((p) => `${p.name} (${basename(programArgv(p.argv)[0] ?? '') || p.command})`);
   return `the programs of ${files}: ${names.join(', ')}`;
-}
-
-function basenameOf(word: string | undefined): string {
-  return (word ?? '').split('/').pop() ?? '';
 }
 
 export const severalProcesses = defineRule({

@@ -17,7 +17,7 @@ import {
   joinPath,
   looksLikeCompose,
   moduleFiles
-} from "./chunk-VQ5IVHJ3.js";
+} from "./chunk-Y32HLSRP.js";
 import {
   UnsafePathError,
   formatBytes,

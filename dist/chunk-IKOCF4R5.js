@@ -11,7 +11,7 @@ import {
   pipInstall,
   programArgv,
   runtimeInsertionLine
-} from "./chunk-VQ5IVHJ3.js";
+} from "./chunk-Y32HLSRP.js";
 import {
   insertLines,
   normalizePackageName,

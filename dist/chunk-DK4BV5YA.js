@@ -7,7 +7,7 @@ import {
   includedFile,
   informedFixersOf,
   parseRequirements
-} from "./chunk-F3VXPCYR.js";
+} from "./chunk-IKOCF4R5.js";
 import {
   makeReport
 } from "./chunk-VMUMBVHU.js";
@@ -17,7 +17,7 @@ import {
   Redactor,
   discover,
   require_node_os
-} from "./chunk-F44HJQ5L.js";
+} from "./chunk-H2LUBHHC.js";
 import {
   DEFAULT_CONFIG_FILE,
   ImageLayout,
@@ -59,8 +59,10 @@ import {
   require_dist,
   secretsInEnvTemplate,
   sentFiles,
-  serverOf
-} from "./chunk-VQ5IVHJ3.js";
+  serverOf,
+  supervisorPrograms,
+  supervisordRun
+} from "./chunk-Y32HLSRP.js";
 import {
   SEVERITIES,
   UnsafePathError,
@@ -884,46 +886,6 @@ function uwsgiIniLogs(file, text) {
       logFiles.push({ line: i + 1, option: m[1], value });
   });
   return { file, server: "uwsgi", logFiles };
-}
-
-// src/model/supervisor-config.ts
-function supervisordRun(argv) {
-  const words = argv[0] === "exec" ? argv.slice(1) : argv;
-  if (!/(^|\/)supervisord$/.test(words[0] ?? "")) return void 0;
-  for (let i = 1; i < words.length; i++) {
-    if (words[i] === "-c" || words[i] === "--configuration") return { config: words[i + 1] };
-    const m = /^(?:-c|--configuration=)(.+)$/.exec(words[i]);
-    if (m) return { config: m[1] };
-  }
-  return {};
-}
-function supervisorPrograms(file, text) {
-  const out = [];
-  let program;
-  let last;
-  text.split(/\r?\n/).forEach((raw, i) => {
-    const line = raw.replace(/\s[;#].*$/, "");
-    const header = /^\s*\[([^\]]+)\]\s*$/.exec(line);
-    if (header) {
-      program = /^program:(.+)$/.exec(header[1].trim())?.[1].trim();
-      last = void 0;
-      return;
-    }
-    if (last && /^\s+\S/.test(line) && !/^\s*[\w.-]+\s*[=:]/.test(line)) {
-      last.command = `${last.command} ${line.trim()}`;
-      last.argv = commandWords(last.command);
-      return;
-    }
-    last = void 0;
-    const m = /^\s*command\s*[=:]\s*(.*)$/.exec(line);
-    if (!program || !m || m[1].trim() === "") return;
-    last = { file, line: i + 1, name: program, command: m[1].trim(), argv: commandWords(m[1]) };
-    out.push(last);
-  });
-  return out;
-}
-function commandWords(command) {
-  return parseShell(command.trim()).commands[0]?.argv ?? [];
 }
 
 // src/model/image-files.ts

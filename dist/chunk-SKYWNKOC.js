@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-F3VXPCYR.js";
+} from "./chunk-IKOCF4R5.js";
 import {
   makeReport
 } from "./chunk-VMUMBVHU.js";
 import {
   RULES
-} from "./chunk-VQ5IVHJ3.js";
+} from "./chunk-Y32HLSRP.js";
 import {
   SEVERITIES,
   UnsafePathError,

@@ -27182,6 +27182,46 @@ var fixedContainerName = defineRule({
   }
 });
 
+// src/model/supervisor-config.ts
+function supervisordRun(argv) {
+  const words = argv[0] === "exec" ? argv.slice(1) : argv;
+  if (!/(^|\/)supervisord$/.test(words[0] ?? "")) return void 0;
+  for (let i = 1; i < words.length; i++) {
+    if (words[i] === "-c" || words[i] === "--configuration") return { config: words[i + 1] };
+    const m = /^(?:-c|--configuration=)(.+)$/.exec(words[i]);
+    if (m) return { config: m[1] };
+  }
+  return {};
+}
+function supervisorPrograms(file, text) {
+  const out = [];
+  let program;
+  let last;
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const line = raw.replace(/\s[;#].*$/, "");
+    const header = /^\s*\[([^\]]+)\]\s*$/.exec(line);
+    if (header) {
+      program = /^program:(.+)$/.exec(header[1].trim())?.[1].trim();
+      last = void 0;
+      return;
+    }
+    if (last && /^\s+\S/.test(line) && !/^\s*[\w.-]+\s*[=:]/.test(line)) {
+      last.command = `${last.command} ${line.trim()}`;
+      last.argv = commandWords(last.command);
+      return;
+    }
+    last = void 0;
+    const m = /^\s*command\s*[=:]\s*(.*)$/.exec(line);
+    if (!program || !m || m[1].trim() === "") return;
+    last = { file, line: i + 1, name: program, command: m[1].trim(), argv: commandWords(m[1]) };
+    out.push(last);
+  });
+  return out;
+}
+function commandWords(command) {
+  return parseShell(command.trim()).commands[0]?.argv ?? [];
+}
+
 // src/rules/TF0803-several-processes.ts
 var LONG_RUNNING_COMMANDS = /* @__PURE__ */ new Set([
   "runworker",
@@ -27222,23 +27262,19 @@ function daemonOf(argv) {
     if (sub === "multi" && ["start", "restart"].some((w) => a.includes(w))) return "celery multi";
     if (sub && sub !== "multi" && a.some((w) => w === "--detach" || w === "-D")) return `celery ${sub}`;
   }
-  if (["gunicorn", "uwsgi"].includes(basenameOf(a[0])) && a.some((w) => /^(--daemon|-D|--daemonize(=.*)?)$/.test(w)))
-    return basenameOf(a[0]);
+  if (["gunicorn", "uwsgi"].includes(basename2(a[0] ?? "")) && a.some((w) => /^(--daemon|-D|--daemonize(=.*)?)$/.test(w)))
+    return basename2(a[0] ?? "");
   if (a[0] === "nginx" && !a.some((w) => /daemon\s+off/.test(w)) && !a.includes("-t")) return "nginx";
   return void 0;
 }
 function isProcessManager(argv) {
-  const program = programArgv(argv)[0] ?? "";
-  return program.slice(program.lastIndexOf("/") + 1) === "supervisord";
+  return supervisordRun(programArgv(argv)) !== void 0;
 }
 function supervisedPrograms(programs) {
   if (programs.length === 0) return "the programs of its configuration (e.g. nginx and uwsgi)";
   const files = [...new Set(programs.map((p) => p.file))].join(", ");
-  const names = programs.map((p) => `${p.name} (${basenameOf(programArgv(p.argv)[0]) || p.command})`);
+  const names = programs.map((p) => `${p.name} (${basename2(programArgv(p.argv)[0] ?? "") || p.command})`);
   return `the programs of ${files}: ${names.join(", ")}`;
-}
-function basenameOf(word) {
-  return (word ?? "").split("/").pop() ?? "";
 }
 var severalProcesses = defineRule({
   id: "TF0803",
@@ -28418,6 +28454,8 @@ export {
   coversPath,
   dataDirFromEnvironment,
   pythonFileCredentials,
+  supervisordRun,
+  supervisorPrograms,
   RULES,
   DYNAMIC_RULES,
   findRule,
