@@ -18,6 +18,8 @@ export interface ComposeCase {
   app?: Partial<App>;
   /** Expected findings as 'file:line'; [] for silence. */
   expect: string[];
+  /** Patterns the findings' messages must match, in order. */
+  messages?: RegExp[];
 }
 
 export function composeProjectOf(c: ComposeCase): Project {
@@ -42,6 +44,8 @@ export function composeRuleCases(rule: Rule, cases: ComposeCase[]): void {
         findings.map((f) => f.message).join('\n'),
       );
       for (const f of findings) assert.ok(f.message.length > 20);
+      for (const [i, pattern] of (c.messages ?? []).entries())
+        assert.match(findings[i]?.message ?? '', pattern);
     });
   }
 }

@@ -1,5 +1,5 @@
 import type { RawFinding } from '../core/index.js';
-import type { ComposeService } from '../model/types/compose.js';
+import type { ComposeService, ComposeVolumeMount } from '../model/types/compose.js';
 import { composeServices } from './lib/each.js';
 import { defineRule } from './lib/rule.js';
 import { coversPath } from './lib/paths.js';
@@ -30,6 +30,21 @@ function imageVolume(s: ComposeService): string | undefined {
   return major >= 18 ? undefined : '/var/lib/postgresql/data';
 }
 
+function message(
+  name: string,
+  image: string,
+  dir: string,
+  bind: ComposeVolumeMount | undefined,
+  parent: ComposeVolumeMount | undefined,
+): string {
+  const fix = `Mount a named volume there instead, e.g. '${name}-data:${dir}', declared under the top-level volumes:.`;
+  if (bind)
+    return `Service '${name}' (${image}) keeps its data directory ${dir} in a bind mount of the host directory ${bind.source}, not in a named volume: the files sit in the checkout, owned by the database's user, and a re-clone, a clean or another host starts with an empty database. ${fix}`;
+  if (parent)
+    return `Service '${name}' (${image}) mounts a volume at ${parent.target}, a parent of its data directory ${dir}, which the image declares as its own VOLUME: the data goes to an anonymous volume and is lost when the container is recreated. Mount the volume at ${dir} itself, e.g. '${name}-data:${dir}'.`;
+  return `Service '${name}' (${image}) has no named volume at its data directory ${dir}: the data is lost when the container is recreated. Add a volume such as '${name}-data:${dir}' and declare it under the top-level volumes:.`;
+}
+
 export const postgresDataNotInVolume = defineRule({
   id: 'TF0603',
   name: 'postgres-data-not-in-volume',
@@ -52,8 +67,10 @@ export const postgresDataNotInVolume = defineRule({
     '  pgdata:',
     '```',
     '',
-    'A bind mount of a host directory there also persists the data and is not reported, nor is a `tmpfs` there,',
-    'which says the database is meant to be thrown away (test stacks).',
+    'A bind mount of a host directory (`./data/db:/var/lib/postgresql/data`) is reported too: the files then belong',
+    "to the database's user inside a directory of the checkout, where a `git clean`, a re-clone or another host loses",
+    'them, and Docker no longer manages (lists, backs up, migrates) them. A `tmpfs` there is not reported: it says the',
+    'database is meant to be thrown away (test stacks).',
   ].join('\n'),
   related: [],
   check(project) {
@@ -62,24 +79,21 @@ export const postgresDataNotInVolume = defineRule({
       const dir = dataDir(s);
       if (!dir || !s.image) continue;
       const shadow = imageVolume(s);
-      const persisted = s.volumes.some(
-        (v) =>
-          (v.type === 'volume' || v.type === 'bind') &&
-          v.source &&
-          coversPath(v.target, dir) &&
-          // A mount at a parent of the image's own VOLUME is shadowed there by an anonymous volume.
-          !(shadow && coversPath(shadow, dir) && !coversPath(shadow, v.target)),
-      );
+      const reaches = (v: ComposeVolumeMount): boolean =>
+        !!v.source &&
+        coversPath(v.target, dir) &&
+        // A mount at a parent of the image's own VOLUME is shadowed there by an anonymous volume.
+        !(shadow && coversPath(shadow, dir) && !coversPath(shadow, v.target));
+      const named = s.volumes.some((v) => v.type === 'volume' && reaches(v));
       // A tmpfs there is an explicit choice of a throwaway database (test stacks): not an oversight.
       const throwaway = s.volumes.some((v) => v.type === 'tmpfs' && coversPath(v.target, dir));
-      if (persisted || throwaway) continue;
+      if (named || throwaway) continue;
+      const bind = s.volumes.find((v) => v.type === 'bind' && reaches(v));
       const parent = s.volumes.find((v) => v.type !== 'tmpfs' && coversPath(v.target, dir));
       out.push({
         file: s.image.file,
         line: s.image.line,
-        message: parent
-          ? `Service '${s.name}' (${s.image.value}) mounts a volume at ${parent.target}, a parent of its data directory ${dir}, which the image declares as its own VOLUME: the data goes to an anonymous volume and is lost when the container is recreated. Mount the volume at ${dir} itself, e.g. '${s.name}-data:${dir}'.`
-          : `Service '${s.name}' (${s.image.value}) has no named volume at its data directory ${dir}: the data is lost when the container is recreated. Add a volume such as '${s.name}-data:${dir}' and declare it under the top-level volumes:.`,
+        message: message(s.name, s.image.value, dir, bind, parent),
       });
     }
     return out;

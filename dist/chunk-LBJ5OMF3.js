@@ -7,7 +7,7 @@ import {
   includedFile,
   informedFixersOf,
   parseRequirements
-} from "./chunk-IKOCF4R5.js";
+} from "./chunk-O2CL6XKQ.js";
 import {
   makeReport
 } from "./chunk-VMUMBVHU.js";
@@ -17,7 +17,7 @@ import {
   Redactor,
   discover,
   require_node_os
-} from "./chunk-H2LUBHHC.js";
+} from "./chunk-EPWYNKD7.js";
 import {
   DEFAULT_CONFIG_FILE,
   ImageLayout,
@@ -62,7 +62,7 @@ import {
   serverOf,
   supervisorPrograms,
   supervisordRun
-} from "./chunk-Y32HLSRP.js";
+} from "./chunk-TA2U2JPX.js";
 import {
   SEVERITIES,
   UnsafePathError,

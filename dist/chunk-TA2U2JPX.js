@@ -340,10 +340,10 @@ var init_main = __esm({
       FoldingRange2.is = is;
     })(FoldingRange || (FoldingRange = {}));
     (function(DiagnosticRelatedInformation2) {
-      function create(location, message) {
+      function create(location, message2) {
         return {
           location,
-          message
+          message: message2
         };
       }
       DiagnosticRelatedInformation2.create = create;
@@ -371,8 +371,8 @@ var init_main = __esm({
       CodeDescription2.is = is;
     })(CodeDescription || (CodeDescription = {}));
     (function(Diagnostic2) {
-      function create(range, message, severity, code2, source, relatedInformation) {
-        const result = { range, message };
+      function create(range, message2, severity, code2, source, relatedInformation) {
+        const result = { range, message: message2 };
         if (Is.defined(severity)) {
           result.severity = severity;
         }
@@ -9513,22 +9513,22 @@ var require_errors = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name2, pos, code2, message) {
+      constructor(name2, pos, code2, message2) {
         super();
         this.name = name2;
         this.code = code2;
-        this.message = message;
+        this.message = message2;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code2, message) {
-        super("YAMLParseError", pos, code2, message);
+      constructor(pos, code2, message2) {
+        super("YAMLParseError", pos, code2, message2);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code2, message) {
-        super("YAMLWarning", pos, code2, message);
+      constructor(pos, code2, message2) {
+        super("YAMLWarning", pos, code2, message2);
       }
     };
     var prettifyError = (src, lc) => (error) => {
@@ -10208,8 +10208,8 @@ var require_compose_collection = __commonJS({
         const { anchor, newlineAfterProp: nl } = props;
         const lastProp = anchor && tagToken ? anchor.offset > tagToken.offset ? anchor : tagToken : anchor ?? tagToken;
         if (lastProp && (!nl || nl.offset < lastProp.offset)) {
-          const message = "Missing newline after block sequence props";
-          onError(lastProp, "MISSING_CHAR", message);
+          const message2 = "Missing newline after block sequence props";
+          onError(lastProp, "MISSING_CHAR", message2);
         }
       }
       const expType = token.type === "block-map" ? "map" : token.type === "block-seq" ? "seq" : token.start.source === "{" ? "map" : "seq";
@@ -10281,15 +10281,15 @@ var require_resolve_block_scalar = __commonJS({
             trimIndent = indent2.length;
         } else {
           if (indent2.length < trimIndent) {
-            const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
-            onError(offset + indent2.length, "MISSING_CHAR", message);
+            const message2 = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
+            onError(offset + indent2.length, "MISSING_CHAR", message2);
           }
           if (header.indent === 0)
             trimIndent = indent2.length;
           contentStart = i;
           if (trimIndent === 0 && !ctx.atRoot) {
-            const message = "Block scalar values in collections must be indented";
-            onError(offset, "BAD_INDENT", message);
+            const message2 = "Block scalar values in collections must be indented";
+            onError(offset, "BAD_INDENT", message2);
           }
           break;
         }
@@ -10312,8 +10312,8 @@ var require_resolve_block_scalar = __commonJS({
           content2 = content2.slice(0, -1);
         if (content2 && indent2.length < trimIndent) {
           const src = header.indent ? "explicit indentation indicator" : "first line";
-          const message = `Block scalar lines must not be less indented than their ${src}`;
-          onError(offset - content2.length - (crlf ? 2 : 1), "BAD_INDENT", message);
+          const message2 = `Block scalar lines must not be less indented than their ${src}`;
+          onError(offset - content2.length - (crlf ? 2 : 1), "BAD_INDENT", message2);
           indent2 = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
@@ -10391,8 +10391,8 @@ var require_resolve_block_scalar = __commonJS({
             break;
           case "comment":
             if (strict && !hasSpace) {
-              const message = "Comments must be separated from other tokens by white space characters";
-              onError(token, "MISSING_CHAR", message);
+              const message2 = "Comments must be separated from other tokens by white space characters";
+              onError(token, "MISSING_CHAR", message2);
             }
             length += token.source.length;
             comment2 = token.source.substring(1);
@@ -10403,8 +10403,8 @@ var require_resolve_block_scalar = __commonJS({
             break;
           /* istanbul ignore next should not happen */
           default: {
-            const message = `Unexpected token in block scalar header: ${token.type}`;
-            onError(token, "UNEXPECTED_TOKEN", message);
+            const message2 = `Unexpected token in block scalar header: ${token.type}`;
+            onError(token, "UNEXPECTED_TOKEN", message2);
             const ts = token.source;
             if (ts && typeof ts === "string")
               length += ts.length;
@@ -10797,13 +10797,13 @@ var require_compose_node = __commonJS({
             if (anchor)
               node.anchor = anchor.source.substring(1);
           } catch (error) {
-            const message = error instanceof Error ? error.message : String(error);
-            onError(token, "RESOURCE_EXHAUSTION", message);
+            const message2 = error instanceof Error ? error.message : String(error);
+            onError(token, "RESOURCE_EXHAUSTION", message2);
           }
           break;
         default: {
-          const message = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
-          onError(token, "UNEXPECTED_TOKEN", message);
+          const message2 = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
+          onError(token, "UNEXPECTED_TOKEN", message2);
           isSrcToken = false;
         }
       }
@@ -10959,12 +10959,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code2, message, warning) => {
+        this.onError = (source, code2, message2, warning) => {
           const pos = getErrorPos(source);
           if (warning)
-            this.warnings.push(new errors.YAMLWarning(pos, code2, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code2, message2));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code2, message));
+            this.errors.push(new errors.YAMLParseError(pos, code2, message2));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -11034,10 +11034,10 @@ ${cb}` : comment2;
           console.dir(token, { depth: null });
         switch (token.type) {
           case "directive":
-            this.directives.add(token.source, (offset, message, warning) => {
+            this.directives.add(token.source, (offset, message2, warning) => {
               const pos = getErrorPos(token);
               pos[0] += offset;
-              this.onError(pos, "BAD_DIRECTIVE", message, warning);
+              this.onError(pos, "BAD_DIRECTIVE", message2, warning);
             });
             this.prelude.push(token.source);
             this.atDirectives = true;
@@ -11126,12 +11126,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code2, message) => {
+        const _onError = (pos, code2, message2) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code2, message);
+            onError(offset, code2, message2);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code2, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code2, message2);
         };
         switch (token.type) {
           case "scalar":
@@ -12291,8 +12291,8 @@ var require_parser2 = __commonJS({
         }
         const type = cst.tokenType(source);
         if (!type) {
-          const message = `Not a YAML token: ${source}`;
-          yield* this.pop({ type: "error", offset: this.offset, message, source });
+          const message2 = `Not a YAML token: ${source}`;
+          yield* this.pop({ type: "error", offset: this.offset, message: message2, source });
           this.offset += source.length;
         } else if (type === "scalar") {
           this.atNewLine = false;
@@ -12382,8 +12382,8 @@ var require_parser2 = __commonJS({
       *pop(error) {
         const token = error ?? this.stack.pop();
         if (!token) {
-          const message = "Tried to pop an empty stack";
-          yield { type: "error", offset: this.offset, source: "", message };
+          const message2 = "Tried to pop an empty stack";
+          yield { type: "error", offset: this.offset, source: "", message: message2 };
         } else if (this.stack.length === 0) {
           yield token;
         } else {
@@ -13228,11 +13228,11 @@ function sqlitePathAnchor(context) {
   if (s && sqlite) return { file: s.databases?.file ?? s.file, line: sqlite.line };
   return { file: context.dockerfile, line: 1 };
 }
-function at(anchor, message, details) {
+function at(anchor, message2, details) {
   return {
     file: anchor.file,
     ...anchor.line !== void 0 ? { line: anchor.line } : {},
-    message,
+    message: message2,
     ...details ? { details } : {}
   };
 }
@@ -14475,8 +14475,8 @@ function afterExec(words) {
 function describeError(error, firstLine) {
   const e = error;
   const line = typeof e?.Pos?.Line === "function" ? e.Pos.Line() : 1;
-  const message = typeof e?.Text === "string" ? e.Text : String(e?.message ?? error);
-  return { line: firstLine + Math.max(line, 1) - 1, message };
+  const message2 = typeof e?.Text === "string" ? e.Text : String(e?.message ?? error);
+  return { line: firstLine + Math.max(line, 1) - 1, message: message2 };
 }
 function collectScript(text, firstLine, out, depth, assignments) {
   parser ??= loadSh().syntax.NewParser();
@@ -15064,8 +15064,8 @@ var Modeller = class {
     }
     return { model, errors: this.errors };
   }
-  error(line, message) {
-    if (this.errors.length === 0) this.errors.push({ file: this.file, ...line ? { line } : {}, message });
+  error(line, message2) {
+    if (this.errors.length === 0) this.errors.push({ file: this.file, ...line ? { line } : {}, message: message2 });
   }
   read(instr) {
     const kw = instr.keyword;
@@ -17273,8 +17273,8 @@ function modelCompose(files, env, options = {}) {
   try {
     return build(files, env, options, errors);
   } catch (error) {
-    const message = `compose files could not be modelled: ${error.message}`;
-    return { errors: [...errors, { file: files[0]?.file ?? ".", message }] };
+    const message2 = `compose files could not be modelled: ${error.message}`;
+    return { errors: [...errors, { file: files[0]?.file ?? ".", message: message2 }] };
   }
 }
 function build(files, env, options, errors) {
@@ -26769,6 +26769,14 @@ function imageVolume(s) {
   const major = Number(/^(\d+)/.exec(s.image?.tag ?? "")?.[1]);
   return major >= 18 ? void 0 : "/var/lib/postgresql/data";
 }
+function message(name2, image, dir, bind2, parent) {
+  const fix = `Mount a named volume there instead, e.g. '${name2}-data:${dir}', declared under the top-level volumes:.`;
+  if (bind2)
+    return `Service '${name2}' (${image}) keeps its data directory ${dir} in a bind mount of the host directory ${bind2.source}, not in a named volume: the files sit in the checkout, owned by the database's user, and a re-clone, a clean or another host starts with an empty database. ${fix}`;
+  if (parent)
+    return `Service '${name2}' (${image}) mounts a volume at ${parent.target}, a parent of its data directory ${dir}, which the image declares as its own VOLUME: the data goes to an anonymous volume and is lost when the container is recreated. Mount the volume at ${dir} itself, e.g. '${name2}-data:${dir}'.`;
+  return `Service '${name2}' (${image}) has no named volume at its data directory ${dir}: the data is lost when the container is recreated. Add a volume such as '${name2}-data:${dir}' and declare it under the top-level volumes:.`;
+}
 var postgresDataNotInVolume = defineRule({
   id: "TF0603",
   name: "postgres-data-not-in-volume",
@@ -26791,8 +26799,10 @@ var postgresDataNotInVolume = defineRule({
     "  pgdata:",
     "```",
     "",
-    "A bind mount of a host directory there also persists the data and is not reported, nor is a `tmpfs` there,",
-    "which says the database is meant to be thrown away (test stacks)."
+    "A bind mount of a host directory (`./data/db:/var/lib/postgresql/data`) is reported too: the files then belong",
+    "to the database's user inside a directory of the checkout, where a `git clean`, a re-clone or another host loses",
+    "them, and Docker no longer manages (lists, backs up, migrates) them. A `tmpfs` there is not reported: it says the",
+    "database is meant to be thrown away (test stacks)."
   ].join("\n"),
   related: [],
   check(project) {
@@ -26801,17 +26811,17 @@ var postgresDataNotInVolume = defineRule({
       const dir = dataDir(s);
       if (!dir || !s.image) continue;
       const shadow = imageVolume(s);
-      const persisted = s.volumes.some(
-        (v) => (v.type === "volume" || v.type === "bind") && v.source && coversPath(v.target, dir) && // A mount at a parent of the image's own VOLUME is shadowed there by an anonymous volume.
-        !(shadow && coversPath(shadow, dir) && !coversPath(shadow, v.target))
-      );
+      const reaches = (v) => !!v.source && coversPath(v.target, dir) && // A mount at a parent of the image's own VOLUME is shadowed there by an anonymous volume.
+      !(shadow && coversPath(shadow, dir) && !coversPath(shadow, v.target));
+      const named = s.volumes.some((v) => v.type === "volume" && reaches(v));
       const throwaway = s.volumes.some((v) => v.type === "tmpfs" && coversPath(v.target, dir));
-      if (persisted || throwaway) continue;
+      if (named || throwaway) continue;
+      const bind2 = s.volumes.find((v) => v.type === "bind" && reaches(v));
       const parent = s.volumes.find((v) => v.type !== "tmpfs" && coversPath(v.target, dir));
       out.push({
         file: s.image.file,
         line: s.image.line,
-        message: parent ? `Service '${s.name}' (${s.image.value}) mounts a volume at ${parent.target}, a parent of its data directory ${dir}, which the image declares as its own VOLUME: the data goes to an anonymous volume and is lost when the container is recreated. Mount the volume at ${dir} itself, e.g. '${s.name}-data:${dir}'.` : `Service '${s.name}' (${s.image.value}) has no named volume at its data directory ${dir}: the data is lost when the container is recreated. Add a volume such as '${s.name}-data:${dir}' and declare it under the top-level volumes:.`
+        message: message(s.name, s.image.value, dir, bind2, parent)
       });
     }
     return out;
@@ -28300,10 +28310,10 @@ services:
   check(project) {
     const findings = [];
     const seen = /* @__PURE__ */ new Set();
-    const report = (file, line, message) => {
+    const report = (file, line, message2) => {
       if (seen.has(`${file}:${line}`)) return;
       seen.add(`${file}:${line}`);
-      findings.push({ file, line, message });
+      findings.push({ file, line, message: message2 });
     };
     for (const app of project.apps) {
       const web = app.compose?.appService;

@@ -11,7 +11,7 @@ import {
   pipInstall,
   programArgv,
   runtimeInsertionLine
-} from "./chunk-Y32HLSRP.js";
+} from "./chunk-TA2U2JPX.js";
 import {
   insertLines,
   normalizePackageName,
