@@ -52,6 +52,36 @@ composeRuleCases(postgresDataNotInVolume, [
       '      - ./init.sql:/docker-entrypoint-initdb.d/init.sql',
     ),
     expect: ['compose.yaml:3', 'compose.yaml:7'],
+    messages: [
+      /an anonymous volume at \/var\/lib\/mysql: it has no name/,
+      /has no named volume at its data directory/,
+    ],
+  },
+  {
+    name: 'a bind mount outside the project is not said to be in the checkout',
+    compose: y(
+      'services:',
+      '  db:',
+      '    image: postgres:16',
+      '    volumes:',
+      '      - ~/.pg:/var/lib/postgresql/data',
+    ),
+    expect: ['compose.yaml:3'],
+    messages: [/host path outside the project/],
+  },
+  {
+    name: 'a named volume at the parent of the image VOLUME is shadowed',
+    compose: y(
+      'services:',
+      '  db:',
+      '    image: postgres:16',
+      '    volumes:',
+      '      - pg:/var/lib/postgresql',
+      'volumes:',
+      '  pg:',
+    ),
+    expect: ['compose.yaml:3'],
+    messages: [/a parent of its data directory/],
   },
   {
     name: 'PGDATA moves the data dir',

@@ -30,19 +30,28 @@ function imageVolume(s: ComposeService): string | undefined {
   return major >= 18 ? undefined : '/var/lib/postgresql/data';
 }
 
+/** Why the data directory's mount does not keep the data the way a named volume does. */
 function message(
   name: string,
   image: string,
   dir: string,
-  bind: ComposeVolumeMount | undefined,
-  parent: ComposeVolumeMount | undefined,
+  mounts: { bind?: ComposeVolumeMount; anonymous?: ComposeVolumeMount; shadowed?: ComposeVolumeMount },
 ): string {
+  const at = `Service '${name}' (${image})`;
   const fix = `Mount a named volume there instead, e.g. '${name}-data:${dir}', declared under the top-level volumes:.`;
-  if (bind)
-    return `Service '${name}' (${image}) keeps its data directory ${dir} in a bind mount of the host directory ${bind.source}, not in a named volume: the files sit in the checkout, owned by the database's user, and a re-clone, a clean or another host starts with an empty database. ${fix}`;
-  if (parent)
-    return `Service '${name}' (${image}) mounts a volume at ${parent.target}, a parent of its data directory ${dir}, which the image declares as its own VOLUME: the data goes to an anonymous volume and is lost when the container is recreated. Mount the volume at ${dir} itself, e.g. '${name}-data:${dir}'.`;
-  return `Service '${name}' (${image}) has no named volume at its data directory ${dir}: the data is lost when the container is recreated. Add a volume such as '${name}-data:${dir}' and declare it under the top-level volumes:.`;
+  const { bind, anonymous, shadowed } = mounts;
+  if (bind) {
+    const outside = bind.source!.startsWith('/') || bind.source!.startsWith('~');
+    const where = outside
+      ? "in a host path outside the project, which exists on this host only, owned by the database's user"
+      : "in the checkout, owned by the database's user, and a re-clone, a clean or another host starts with an empty database";
+    return `${at} keeps its data directory ${dir} in a bind mount of the host directory ${bind.source}, not in a named volume: the files sit ${where}. ${fix}`;
+  }
+  if (shadowed)
+    return `${at} mounts a volume at ${shadowed.target}, a parent of its data directory ${dir}, which the image declares as its own VOLUME: the data goes to an anonymous volume and is lost when the container is recreated. Mount the volume at ${dir} itself, e.g. '${name}-data:${dir}'.`;
+  if (anonymous)
+    return `${at} mounts an anonymous volume at ${anonymous.target}: it has no name to find it by, \`docker compose down -v\` or a fresh \`up -V\` drops it, and the data goes with it. ${fix}`;
+  return `${at} has no named volume at its data directory ${dir}: the data is lost when the container is recreated. Add a volume such as '${name}-data:${dir}' and declare it under the top-level volumes:.`;
 }
 
 export const postgresDataNotInVolume = defineRule({
@@ -88,12 +97,17 @@ export const postgresDataNotInVolume = defineRule({
       // A tmpfs there is an explicit choice of a throwaway database (test stacks): not an oversight.
       const throwaway = s.volumes.some((v) => v.type === 'tmpfs' && coversPath(v.target, dir));
       if (named || throwaway) continue;
-      const bind = s.volumes.find((v) => v.type === 'bind' && reaches(v));
-      const parent = s.volumes.find((v) => v.type !== 'tmpfs' && coversPath(v.target, dir));
+      const mounts = {
+        bind: s.volumes.find((v) => v.type === 'bind' && reaches(v)),
+        anonymous: s.volumes.find((v) => v.type === 'volume' && !v.source && coversPath(v.target, dir)),
+        shadowed: s.volumes.find(
+          (v) => v.type !== 'tmpfs' && v.source && coversPath(v.target, dir) && !reaches(v),
+        ),
+      };
       out.push({
         file: s.image.file,
         line: s.image.line,
-        message: message(s.name, s.image.value, dir, bind, parent),
+        message: message(s.name, s.image.value, dir, mounts),
       });
     }
     return out;
