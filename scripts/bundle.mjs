@@ -1,6 +1,7 @@
 // Builds dist/ from src/ with esbuild: one self-contained ESM file per entry point, plus the CLI's launcher.
 import { build } from 'esbuild';
-import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 
 const PACKAGE_JSON = resolve('package.json');
@@ -69,9 +70,21 @@ const builtinsByRequire = {
   },
 };
 
+/** The launcher's built-ins: Node 20.16+ hands them out without a module system's help. */
+const builtinsByGetter = {
+  name: 'builtins-by-getter',
+  setup(b) {
+    b.onResolve({ filter: /^node:/ }, (args) => ({ path: args.path, namespace: 'builtin-by-getter' }));
+    b.onLoad({ filter: /.*/, namespace: 'builtin-by-getter' }, (args) => ({
+      contents: `module.exports = process.getBuiltinModule(${JSON.stringify(args.path)});`,
+      loader: 'js',
+    }));
+  },
+};
+
 rmSync('dist', { recursive: true, force: true });
 await build({
-  entryPoints: { index: 'src/index.ts', 'cli-main': 'src/cli.ts', post: 'src/post.ts' },
+  entryPoints: { index: 'src/index.ts', post: 'src/post.ts' },
   outdir: 'dist',
   bundle: true,
   // Code the entries share, and what the CLI imports only for --smoke, go to chunks of their own: each path loads
@@ -92,14 +105,38 @@ await build({
 
 copyFileSync('node_modules/mvdan-sh/index.js', `dist/${MVDAN_SH}`);
 
-// The CLI starts often and briefly: compiling its multi-megabyte bundle is most of a run, so the launcher turns on
-// Node's on-disk compile cache (Node 22.1+; a no-op before) before it loads the bundle.
-writeFileSync(
-  'dist/cli.js',
-  `#!/usr/bin/env node
-import module from 'node:module';
-module.enableCompileCache?.();
-const { cli } = await import('./cli-main.js');
-process.exitCode = await cli(process.argv.slice(2));
-`,
-);
+/**
+ * The CLI starts often and briefly, and most of a short run is V8 compiling the functions it calls. The CLI is one
+ * CommonJS file, which dist/cli.js (src/cli-launcher.ts) runs through a V8 code cache made after a run: what the
+ * smoke stage adds is in it, behind esbuild's lazy module initialisers, and runs only for --smoke.
+ */
+await build({
+  entryPoints: { 'cli-main': 'src/cli.ts' },
+  outdir: 'dist',
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  legalComments: 'none',
+  logLevel: 'warning',
+  plugins: [packageVersionOnly, shellParserApart],
+  define: { 'import.meta.url': '__tfrBundleUrl' },
+  banner: { js: "const __tfrBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+});
+
+const cliHash = createHash('sha256').update(readFileSync('dist/cli-main.cjs')).digest('hex').slice(0, 16);
+await build({
+  entryPoints: { cli: 'src/cli-launcher.ts' },
+  outdir: 'dist',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  legalComments: 'none',
+  logLevel: 'warning',
+  // Built-ins through process.getBuiltinModule: an ESM import of one builds its whole ESM face first.
+  plugins: [builtinsByGetter],
+  define: { CLI_BUNDLE_HASH: JSON.stringify(cliHash) },
+  banner: { js: '#!/usr/bin/env node' },
+});

@@ -30,6 +30,7 @@ import type { Report } from './core/index.js';
 import { probeDocker, runReview, type ReviewRequest, type SmokeRequest, type SmokeStage } from './review.js';
 import { RULES } from './rules/registry.js';
 import { runnerSecrets } from './runner-secrets.js';
+import { isTerminal, writeAll } from './util/std-streams.js';
 // The smoke stage (Docker, HTTP) is imported only for --smoke: a static check loads none of it.
 import type { SmokeLog } from './smoke/index.js';
 import { DEFAULT_LIMITS, parseCpus, parseMemory, parsePidsLimit } from './smoke/limits.js';
@@ -84,9 +85,9 @@ export interface CliIo {
 }
 
 const defaultIo = (): CliIo => ({
-  stdout: (t) => process.stdout.write(t),
-  stderr: (t) => process.stderr.write(t),
-  color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+  stdout: (t) => writeAll(1, t),
+  stderr: (t) => writeAll(2, t),
+  color: isTerminal(1) && !process.env.NO_COLOR,
   cwd: process.cwd(),
   analyze: analyzeStatic,
   smoke: async (project, options, log) => {
@@ -420,4 +421,8 @@ function isMain(): boolean {
   }
 }
 
-if (isMain()) process.exitCode = await cli(process.argv.slice(2));
+// Run as a script (tsx src/cli.ts); dist/cli.js calls cli() itself.
+if (isMain())
+  void cli(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });

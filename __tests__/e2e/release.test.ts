@@ -149,7 +149,8 @@ describe('npm run release in a scratch clone', () => {
       committed.filter((f) => !/^dist\/chunk-\w+\.js$/.test(f)),
       [
         'CHANGELOG.md',
-        'dist/cli-main.js',
+        'dist/cli-main.cjs',
+        'dist/cli.js',
         'dist/index.js',
         'dist/post.js',
         'package-lock.json',

@@ -1,5 +1,5 @@
-import crypto from 'node:crypto';
 import type { Finding, RawFinding, RuleMeta } from './finding.js';
+import { sha256Hex } from './sha256.js';
 
 /** Measured quantities (durations, sizes, percentages) that differ between two runs of the same finding. */
 const MEASURE = /\d+(?:\.\d+)?\s?(?:ms|s|sec|seconds?|min|minutes?|[KMG]i?B|%)(?![\w])/g;
@@ -21,12 +21,6 @@ export function identityKey(raw: RawFinding): string {
 export function fingerprintOf(ruleId: string, raw: RawFinding): string {
   return sha256Hex(`${ruleId}\0${raw.file}\0${identityKey(raw)}`).slice(0, 16);
 }
-
-/** Node's one-shot hash (20.12+), a few times cheaper than a Hash object per finding; the same digest either way. */
-const sha256Hex: (text: string) => string =
-  typeof crypto.hash === 'function'
-    ? (text) => crypto.hash('sha256', text, 'hex')
-    : (text) => crypto.createHash('sha256').update(text).digest('hex');
 
 /** Makes a finding from a rule's raw finding: its metadata and its fingerprint, computed once, here. */
 export function stamp(rule: RuleMeta, raw: RawFinding): Finding {

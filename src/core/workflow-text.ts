@@ -1,4 +1,7 @@
-import { randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
+
+// node:crypto loads on the first token: a run whose text holds no command never pays for it.
+const require = createRequire(import.meta.url);
 
 /**
  * Text for a GitHub runner's stdout, which the runner reads for workflow commands: the action's step log (src/log.ts)
@@ -18,6 +21,7 @@ export function looksLikeCommand(text: string): boolean {
 }
 
 function randomToken(): string {
+  const { randomBytes } = require('node:crypto') as typeof import('node:crypto');
   return `tfr-${randomBytes(16).toString('hex')}`;
 }
 

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../core/sha256.js';
 import {
   type EngineResult,
   type Factor,
@@ -50,7 +50,7 @@ export function anchorPrefix(directory: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 40)
     .replace(/-+$/, '');
-  const hash = createHash('sha256').update(dir).digest('hex').slice(0, 6);
+  const hash = sha256Hex(dir).slice(0, 6);
   return `tfr-${slug ? `${slug}-` : ''}${hash}-`;
 }
 

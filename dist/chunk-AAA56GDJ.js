@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-O2CL6XKQ.js";
+} from "./chunk-K737NE3K.js";
 import {
   makeReport
-} from "./chunk-VMUMBVHU.js";
+} from "./chunk-I4TAVQ2G.js";
 import {
   RULES
-} from "./chunk-TA2U2JPX.js";
+} from "./chunk-SV367T72.js";
 import {
   SEVERITIES,
   UnsafePathError,
@@ -15,8 +15,8 @@ import {
   readInsideSync,
   require_node_path,
   writeOwnFile
-} from "./chunk-BQ4YNGKF.js";
-import "./chunk-E2P55RUK.js";
+} from "./chunk-DCJOHO2N.js";
+import "./chunk-YS6HFCTQ.js";
 import {
   __toESM
 } from "./chunk-TEVZZSVY.js";

@@ -6,7 +6,10 @@ import {
   replaceInLine,
   replaceLines,
   require_node_path
-} from "./chunk-BQ4YNGKF.js";
+} from "./chunk-DCJOHO2N.js";
+import {
+  require_node_module
+} from "./chunk-YS6HFCTQ.js";
 import {
   __commonJS,
   __esm,
@@ -15,13 +18,6 @@ import {
   __toCommonJS,
   __toESM
 } from "./chunk-TEVZZSVY.js";
-
-// builtin-by-require:node:module
-var require_node_module = __commonJS({
-  "builtin-by-require:node:module"(exports, module) {
-    module.exports = __require("node:module");
-  }
-});
 
 // node_modules/dockerfile-ast/lib/argument.js
 var require_argument = __commonJS({
@@ -147,7 +143,7 @@ __export(main_exports, {
   OptionalVersionedTextDocumentIdentifier: () => OptionalVersionedTextDocumentIdentifier,
   ParameterInformation: () => ParameterInformation,
   Position: () => Position,
-  Range: () => Range,
+  Range: () => Range2,
   RenameFile: () => RenameFile,
   SelectedCompletionInfo: () => SelectedCompletionInfo,
   SelectionRange: () => SelectionRange,
@@ -174,7 +170,7 @@ __export(main_exports, {
   integer: () => integer,
   uinteger: () => uinteger
 });
-var DocumentUri, URI, integer, uinteger, Position, Range, Location, LocationLink, Color, ColorInformation, ColorPresentation, FoldingRangeKind, FoldingRange, DiagnosticRelatedInformation, DiagnosticSeverity, DiagnosticTag, CodeDescription, Diagnostic, Command, TextEdit, ChangeAnnotation, ChangeAnnotationIdentifier, AnnotatedTextEdit, TextDocumentEdit, CreateFile, RenameFile, DeleteFile, WorkspaceEdit, TextEditChangeImpl, SnippetTextEdit, ChangeAnnotations, WorkspaceChange, TextDocumentIdentifier, VersionedTextDocumentIdentifier, OptionalVersionedTextDocumentIdentifier, LanguageKind, TextDocumentItem, MarkupKind, MarkupContent, CompletionItemKind, InsertTextFormat, CompletionItemTag, InsertReplaceEdit, InsertTextMode, ApplyKind, CompletionItemLabelDetails, CompletionItem, CompletionList, MarkedString, Hover, ParameterInformation, SignatureInformation, DocumentHighlightKind, DocumentHighlight, SymbolKind, SymbolTag, SymbolInformation, WorkspaceSymbol, DocumentSymbol, CodeActionKind, CodeActionTriggerKind, CodeActionContext, CodeActionTag, CodeAction, CodeLens, FormattingOptions, DocumentLink, SelectionRange, SemanticTokenTypes, SemanticTokenModifiers, SemanticTokens, InlineValueText, InlineValueVariableLookup, InlineValueEvaluatableExpression, InlineValueContext, InlayHintKind, InlayHintLabelPart, InlayHint, StringValue, InlineCompletionItem, InlineCompletionList, InlineCompletionTriggerKind, SelectedCompletionInfo, InlineCompletionContext, WorkspaceFolder, EOL, TextDocument, FullTextDocument, Is;
+var DocumentUri, URI, integer, uinteger, Position, Range2, Location, LocationLink, Color, ColorInformation, ColorPresentation, FoldingRangeKind, FoldingRange, DiagnosticRelatedInformation, DiagnosticSeverity, DiagnosticTag, CodeDescription, Diagnostic, Command, TextEdit, ChangeAnnotation, ChangeAnnotationIdentifier, AnnotatedTextEdit, TextDocumentEdit, CreateFile, RenameFile, DeleteFile, WorkspaceEdit, TextEditChangeImpl, SnippetTextEdit, ChangeAnnotations, WorkspaceChange, TextDocumentIdentifier, VersionedTextDocumentIdentifier, OptionalVersionedTextDocumentIdentifier, LanguageKind, TextDocumentItem, MarkupKind, MarkupContent, CompletionItemKind, InsertTextFormat, CompletionItemTag, InsertReplaceEdit, InsertTextMode, ApplyKind, CompletionItemLabelDetails, CompletionItem, CompletionList, MarkedString, Hover, ParameterInformation, SignatureInformation, DocumentHighlightKind, DocumentHighlight, SymbolKind, SymbolTag, SymbolInformation, WorkspaceSymbol, DocumentSymbol, CodeActionKind, CodeActionTriggerKind, CodeActionContext, CodeActionTag, CodeAction, CodeLens, FormattingOptions, DocumentLink, SelectionRange, SemanticTokenTypes, SemanticTokenModifiers, SemanticTokens, InlineValueText, InlineValueVariableLookup, InlineValueEvaluatableExpression, InlineValueContext, InlayHintKind, InlayHintLabelPart, InlayHint, StringValue, InlineCompletionItem, InlineCompletionList, InlineCompletionTriggerKind, SelectedCompletionInfo, InlineCompletionContext, WorkspaceFolder, EOL, TextDocument, FullTextDocument, Is;
 var init_main = __esm({
   "node_modules/vscode-languageserver-types/lib/esm/main.js"() {
     "use strict";
@@ -239,7 +235,7 @@ var init_main = __esm({
         return Is.objectLiteral(candidate) && Position.is(candidate.start) && Position.is(candidate.end);
       }
       Range3.is = is;
-    })(Range || (Range = {}));
+    })(Range2 || (Range2 = {}));
     (function(Location2) {
       function create(uri, range) {
         return { uri, range };
@@ -247,7 +243,7 @@ var init_main = __esm({
       Location2.create = create;
       function is(value) {
         const candidate = value;
-        return Is.objectLiteral(candidate) && Range.is(candidate.range) && (Is.string(candidate.uri) || Is.undefined(candidate.uri));
+        return Is.objectLiteral(candidate) && Range2.is(candidate.range) && (Is.string(candidate.uri) || Is.undefined(candidate.uri));
       }
       Location2.is = is;
     })(Location || (Location = {}));
@@ -258,7 +254,7 @@ var init_main = __esm({
       LocationLink2.create = create;
       function is(value) {
         const candidate = value;
-        return Is.objectLiteral(candidate) && Range.is(candidate.targetRange) && Is.string(candidate.targetUri) && Range.is(candidate.targetSelectionRange) && (Range.is(candidate.originSelectionRange) || Is.undefined(candidate.originSelectionRange));
+        return Is.objectLiteral(candidate) && Range2.is(candidate.targetRange) && Is.string(candidate.targetUri) && Range2.is(candidate.targetSelectionRange) && (Range2.is(candidate.originSelectionRange) || Is.undefined(candidate.originSelectionRange));
       }
       LocationLink2.is = is;
     })(LocationLink || (LocationLink = {}));
@@ -288,7 +284,7 @@ var init_main = __esm({
       ColorInformation2.create = create;
       function is(value) {
         const candidate = value;
-        return Is.objectLiteral(candidate) && Range.is(candidate.range) && Color.is(candidate.color);
+        return Is.objectLiteral(candidate) && Range2.is(candidate.range) && Color.is(candidate.color);
       }
       ColorInformation2.is = is;
     })(ColorInformation || (ColorInformation = {}));
@@ -391,7 +387,7 @@ var init_main = __esm({
       function is(value) {
         var _a;
         const candidate = value;
-        return Is.defined(candidate) && Range.is(candidate.range) && (Is.string(candidate.message) || MarkupContent.is(candidate.message)) && (Is.number(candidate.severity) || Is.undefined(candidate.severity)) && (Is.integer(candidate.code) || Is.string(candidate.code) || Is.undefined(candidate.code)) && (Is.undefined(candidate.codeDescription) || Is.string((_a = candidate.codeDescription) === null || _a === void 0 ? void 0 : _a.href)) && (Is.string(candidate.source) || Is.undefined(candidate.source)) && (Is.undefined(candidate.relatedInformation) || Is.typedArray(candidate.relatedInformation, DiagnosticRelatedInformation.is));
+        return Is.defined(candidate) && Range2.is(candidate.range) && (Is.string(candidate.message) || MarkupContent.is(candidate.message)) && (Is.number(candidate.severity) || Is.undefined(candidate.severity)) && (Is.integer(candidate.code) || Is.string(candidate.code) || Is.undefined(candidate.code)) && (Is.undefined(candidate.codeDescription) || Is.string((_a = candidate.codeDescription) === null || _a === void 0 ? void 0 : _a.href)) && (Is.string(candidate.source) || Is.undefined(candidate.source)) && (Is.undefined(candidate.relatedInformation) || Is.typedArray(candidate.relatedInformation, DiagnosticRelatedInformation.is));
       }
       Diagnostic2.is = is;
       function is3_17(value) {
@@ -439,7 +435,7 @@ var init_main = __esm({
       TextEdit2.del = del;
       function is(value) {
         const candidate = value;
-        return Is.objectLiteral(candidate) && Is.string(candidate.newText) && Range.is(candidate.range);
+        return Is.objectLiteral(candidate) && Is.string(candidate.newText) && Range2.is(candidate.range);
       }
       TextEdit2.is = is;
     })(TextEdit || (TextEdit = {}));
@@ -652,7 +648,7 @@ var init_main = __esm({
     (function(SnippetTextEdit2) {
       function is(value) {
         const candidate = value;
-        return Is.objectLiteral(candidate) && Range.is(candidate.range) && StringValue.isSnippet(candidate.snippet) && (candidate.annotationId === void 0 || (ChangeAnnotation.is(candidate.annotationId) || ChangeAnnotationIdentifier.is(candidate.annotationId)));
+        return Is.objectLiteral(candidate) && Range2.is(candidate.range) && StringValue.isSnippet(candidate.snippet) && (candidate.annotationId === void 0 || (ChangeAnnotation.is(candidate.annotationId) || ChangeAnnotationIdentifier.is(candidate.annotationId)));
       }
       SnippetTextEdit2.is = is;
     })(SnippetTextEdit || (SnippetTextEdit = {}));
@@ -1014,7 +1010,7 @@ var init_main = __esm({
       InsertReplaceEdit2.create = create;
       function is(value) {
         const candidate = value;
-        return candidate && Is.string(candidate.newText) && Range.is(candidate.insert) && Range.is(candidate.replace);
+        return candidate && Is.string(candidate.newText) && Range2.is(candidate.insert) && Range2.is(candidate.replace);
       }
       InsertReplaceEdit2.is = is;
     })(InsertReplaceEdit || (InsertReplaceEdit = {}));
@@ -1059,7 +1055,7 @@ var init_main = __esm({
     (function(Hover2) {
       function is(value) {
         const candidate = value;
-        return !!candidate && Is.objectLiteral(candidate) && (MarkupContent.is(candidate.contents) || MarkedString.is(candidate.contents) || Is.typedArray(candidate.contents, MarkedString.is)) && (value.range === void 0 || Range.is(value.range));
+        return !!candidate && Is.objectLiteral(candidate) && (MarkupContent.is(candidate.contents) || MarkedString.is(candidate.contents) || Is.typedArray(candidate.contents, MarkedString.is)) && (value.range === void 0 || Range2.is(value.range));
       }
       Hover2.is = is;
     })(Hover || (Hover = {}));
@@ -1167,7 +1163,7 @@ var init_main = __esm({
       DocumentSymbol2.create = create;
       function is(value) {
         const candidate = value;
-        return candidate && Is.string(candidate.name) && Is.number(candidate.kind) && Range.is(candidate.range) && Range.is(candidate.selectionRange) && (candidate.detail === void 0 || Is.string(candidate.detail)) && (candidate.deprecated === void 0 || Is.boolean(candidate.deprecated)) && (candidate.children === void 0 || Array.isArray(candidate.children)) && (candidate.tags === void 0 || Array.isArray(candidate.tags));
+        return candidate && Is.string(candidate.name) && Is.number(candidate.kind) && Range2.is(candidate.range) && Range2.is(candidate.selectionRange) && (candidate.detail === void 0 || Is.string(candidate.detail)) && (candidate.deprecated === void 0 || Is.boolean(candidate.deprecated)) && (candidate.children === void 0 || Array.isArray(candidate.children)) && (candidate.tags === void 0 || Array.isArray(candidate.tags));
       }
       DocumentSymbol2.is = is;
     })(DocumentSymbol || (DocumentSymbol = {}));
@@ -1248,7 +1244,7 @@ var init_main = __esm({
       CodeLens2.create = create;
       function is(value) {
         const candidate = value;
-        return Is.defined(candidate) && Range.is(candidate.range) && (Is.undefined(candidate.command) || Command.is(candidate.command));
+        return Is.defined(candidate) && Range2.is(candidate.range) && (Is.undefined(candidate.command) || Command.is(candidate.command));
       }
       CodeLens2.is = is;
     })(CodeLens || (CodeLens = {}));
@@ -1270,7 +1266,7 @@ var init_main = __esm({
       DocumentLink2.create = create;
       function is(value) {
         const candidate = value;
-        return Is.defined(candidate) && Range.is(candidate.range) && (Is.undefined(candidate.target) || Is.string(candidate.target));
+        return Is.defined(candidate) && Range2.is(candidate.range) && (Is.undefined(candidate.target) || Is.string(candidate.target));
       }
       DocumentLink2.is = is;
     })(DocumentLink || (DocumentLink = {}));
@@ -1281,7 +1277,7 @@ var init_main = __esm({
       SelectionRange2.create = create;
       function is(value) {
         const candidate = value;
-        return Is.objectLiteral(candidate) && Range.is(candidate.range) && (candidate.parent === void 0 || SelectionRange2.is(candidate.parent));
+        return Is.objectLiteral(candidate) && Range2.is(candidate.range) && (candidate.parent === void 0 || SelectionRange2.is(candidate.parent));
       }
       SelectionRange2.is = is;
     })(SelectionRange || (SelectionRange = {}));
@@ -1337,7 +1333,7 @@ var init_main = __esm({
       InlineValueText2.create = create;
       function is(value) {
         const candidate = value;
-        return candidate !== void 0 && candidate !== null && Range.is(candidate.range) && Is.string(candidate.text);
+        return candidate !== void 0 && candidate !== null && Range2.is(candidate.range) && Is.string(candidate.text);
       }
       InlineValueText2.is = is;
     })(InlineValueText || (InlineValueText = {}));
@@ -1348,7 +1344,7 @@ var init_main = __esm({
       InlineValueVariableLookup2.create = create;
       function is(value) {
         const candidate = value;
-        return candidate !== void 0 && candidate !== null && Range.is(candidate.range) && Is.boolean(candidate.caseSensitiveLookup) && (Is.string(candidate.variableName) || candidate.variableName === void 0);
+        return candidate !== void 0 && candidate !== null && Range2.is(candidate.range) && Is.boolean(candidate.caseSensitiveLookup) && (Is.string(candidate.variableName) || candidate.variableName === void 0);
       }
       InlineValueVariableLookup2.is = is;
     })(InlineValueVariableLookup || (InlineValueVariableLookup = {}));
@@ -1359,7 +1355,7 @@ var init_main = __esm({
       InlineValueEvaluatableExpression2.create = create;
       function is(value) {
         const candidate = value;
-        return candidate !== void 0 && candidate !== null && Range.is(candidate.range) && (Is.string(candidate.expression) || candidate.expression === void 0);
+        return candidate !== void 0 && candidate !== null && Range2.is(candidate.range) && (Is.string(candidate.expression) || candidate.expression === void 0);
       }
       InlineValueEvaluatableExpression2.is = is;
     })(InlineValueEvaluatableExpression || (InlineValueEvaluatableExpression = {}));
@@ -1370,7 +1366,7 @@ var init_main = __esm({
       InlineValueContext2.create = create;
       function is(value) {
         const candidate = value;
-        return Is.defined(candidate) && Range.is(value.stoppedLocation);
+        return Is.defined(candidate) && Range2.is(value.stoppedLocation);
       }
       InlineValueContext2.is = is;
     })(InlineValueContext || (InlineValueContext = {}));
@@ -13169,429 +13165,6 @@ var require_dist = __commonJS({
   }
 });
 
-// src/rules/lib/dynamic.ts
-function defineDynamicRule(rule) {
-  return { ...rule, check: () => [] };
-}
-function isDynamicRule(rule) {
-  return rule.kind === "D" && typeof rule.judge === "function";
-}
-function observationsOf(observations, ...kinds) {
-  return observations.filter(
-    (o) => kinds.includes(o.kind)
-  );
-}
-function acrossEngines(observations, word, options = {}) {
-  const groups = /* @__PURE__ */ new Map();
-  for (const o of observations) {
-    const key = options.key?.(o) ?? "";
-    const seen = groups.get(key);
-    if (!seen) groups.set(key, { first: o, engines: [o.engine] });
-    else if (!seen.engines.includes(o.engine)) seen.engines.push(o.engine);
-  }
-  return [...groups.values()].map(({ first, engines }) => {
-    const finding = { ...word(first), key: options.key?.(first) ?? "" };
-    if (options.scoped === false) return finding;
-    return { ...finding, message: `${finding.message} (${engines.join(" and ")})` };
-  });
-}
-var seconds = (ms) => `${(ms / 1e3).toFixed(1)} s`;
-function settingsAnchor(context) {
-  const s = context.app.settings;
-  return s ? { file: s.file } : { file: context.dockerfile, line: 1 };
-}
-function databasesModule(context) {
-  const databases = context.settings?.databases;
-  if (context.app.settings?.mergedModules) return context.app.settings;
-  return [context.app.settings, ...[...context.app.settingsBases ?? []].reverse()].find(
-    (m) => m?.databases && m.databases === databases
-  );
-}
-function databasesAnchor(context) {
-  const s = databasesModule(context);
-  if (s?.databases) return { file: s.databases.file ?? s.file, line: s.databases.line };
-  return settingsAnchor(context);
-}
-function commandAnchor(context) {
-  const dockerfile = context.app.dockerfile;
-  const target = dockerfile?.targetStage;
-  const cmd = target?.cmd ?? target?.entrypoint;
-  if (dockerfile && cmd) return { file: dockerfile.file, line: cmd.line };
-  if (dockerfile && target) return { file: dockerfile.file, line: target.from.line };
-  return { file: context.dockerfile, line: 1 };
-}
-function sqlitePathAnchor(context) {
-  const s = databasesModule(context);
-  const sqlite = s?.databases?.configs.find((c) => c.engine?.includes("sqlite"));
-  const name2 = sqlite?.fields.NAME;
-  if (s && name2) return { file: s.databases?.file ?? s.file, line: name2.line };
-  if (s && sqlite) return { file: s.databases?.file ?? s.file, line: sqlite.line };
-  return { file: context.dockerfile, line: 1 };
-}
-function at(anchor, message2, details) {
-  return {
-    file: anchor.file,
-    ...anchor.line !== void 0 ? { line: anchor.line } : {},
-    message: message2,
-    ...details ? { details } : {}
-  };
-}
-var MISSING_MODULE = /ModuleNotFoundError: No module named '([\w.]+)'/;
-var SQLITE_NOT_WRITABLE = /unable to open database file|attempt to write a readonly database/i;
-var COMMAND_NOT_FOUND = /: not found$|executable file not found|No such file or directory/m;
-function failureCause(evidence) {
-  const log = `${evidence.output ?? ""}
-${evidence.logTail ?? ""}`;
-  const module = MISSING_MODULE.exec(log)?.[1];
-  if (module) return { kind: "missing-module", module };
-  if (SQLITE_NOT_WRITABLE.test(`${log}
-${evidence.why ?? ""}`)) return { kind: "sqlite-not-writable" };
-  if (evidence.exitCode === 127 || evidence.exitCode !== void 0 && COMMAND_NOT_FOUND.test(log))
-    return { kind: "command-not-found" };
-  if (evidence.exitCode === 0) return { kind: "not-a-server" };
-  if (evidence.exitCode !== void 0) return { kind: "crashed", exitCode: evidence.exitCode };
-  return void 0;
-}
-function causeAdvice(cause, port, imageUser) {
-  switch (cause.kind) {
-    case "sqlite-not-writable": {
-      const who = imageUser && !/^(root|0)(:|$)/.test(imageUser) ? ` by the user the image runs as (USER ${imageUser})` : "";
-      return `The SQLite file cannot be created or written${who}: create its directory in the Dockerfile and \`chown\` it to that user before \`VOLUME\`, since a new volume takes the directory's owner.`;
-    }
-    case "missing-module":
-      return `The image lacks the Python module \`${cause.module}\` the app imports: add the package that provides it to the requirements the image installs (factor II, dependencies declared and isolated).`;
-    case "command-not-found":
-      return "The command the container starts with does not exist in the image (exit code 127): start it with a program the image installs, or install it.";
-    case "not-a-server":
-      return "The container's command ended (exit code 0) before anything listened: the command it starts with is not a server. Give the image a server command (CMD), or check the compose service's `command:`, which the smoke test runs as compose does.";
-    case "crashed":
-      return `The server exited with code ${cause.exitCode} at start: see the log in the details.`;
-    case "not-listening":
-      return `Nothing answered on port ${port ?? 8e3} while the container ran: bind the server to 0.0.0.0:${port ?? 8e3} (e.g. \`gunicorn -b 0.0.0.0:${port ?? 8e3}\`), not 127.0.0.1, on the port the image exposes.`;
-  }
-}
-var ENGINE_ADVICE = {
-  migrate: "Make every database setting come from the environment, and check that migrations apply to an empty database.",
-  start: "The container must start with only its environment: see the log in the details.",
-  http: "The server must start and answer non-5xx responses on its port: see the log in the details."
-};
-function judgeEnginePath(engine, setup, observations, context) {
-  const failed = observationsOf(observations, "engine-failed").filter((o) => o.engine === engine);
-  return acrossEngines(failed, (o) => {
-    const cause = failureCause(o);
-    const advice = cause && cause.kind !== "crashed" ? causeAdvice(cause, void 0, context.imageUser) : ENGINE_ADVICE[o.step] ?? "";
-    return at(
-      databasesAnchor(context),
-      `The image does not migrate and serve ${setup}: step \`${o.step}\` failed (${o.why}). ${advice}`.trim(),
-      o.logTail
-    );
-  });
-}
-
-// src/rules/lib/rule.ts
-function defineRule(rule) {
-  return rule;
-}
-
-// src/rules/TF0001-parse-error.ts
-var parseError = defineRule({
-  id: "TF0001",
-  name: "parse-error",
-  factor: "0",
-  severity: "warning",
-  kind: "S",
-  title: "A Dockerfile, compose file or settings module cannot be parsed; the rest of the analysis goes on",
-  help: `A file the review needs could not be read or parsed, so every rule that depends on it stayed silent for it.
-The rest of the repository was still analysed. Docker, Compose or Django would most likely reject the same file,
-so fix the syntax error at the reported line (or make the file plain UTF-8 text under 2 MiB).
-
-\`\`\`dockerfile
-# Before: an instruction Docker does not know
-FROM python:3.12-slim
-RUNN pip install -r requirements.txt
-
-# After
-FROM python:3.12-slim
-RUN pip install -r requirements.txt
-\`\`\`
-`,
-  related: [],
-  check(project) {
-    return project.parseErrors.map((e) => ({
-      file: e.file,
-      ...e.line !== void 0 && e.line >= 1 ? { line: e.line } : {},
-      message: e.message
-    }));
-  }
-});
-
-// src/rules/TF0002-invalid-suppression.ts
-var invalidSuppression = defineRule({
-  id: "TF0002",
-  name: "invalid-suppression",
-  factor: "0",
-  severity: "notice",
-  kind: "S",
-  title: "A suppression comment names an unknown rule or is malformed",
-  help: `A \`# twelve-factor:\` comment could not be understood, so it suppresses nothing. Name rules by id or by name,
-separated by commas, and give the reason after \`--\`. A comment on its own line applies to the next line that is not
-blank or a comment (and to findings anchored on the comment's own line, such as "Dockerfile, line 1"); at the end of a
-line it applies to that line. \`ignore-file=\` applies to the whole file. In a Dockerfile \`#\` starts a comment only
-at the beginning of a line (or inside the shell text of RUN/CMD/ENTRYPOINT), and in \`.dockerignore\` only at the
-beginning of a line: elsewhere the text would change the instruction or the pattern, so put the comment on its own
-line above.
-
-\`\`\`python
-# Before: a typo in the rule name, so DEBUG is still reported
-DEBUG = True  # twelve-factor: ignore=debug-in-cod
-
-# After
-DEBUG = True  # twelve-factor: ignore=debug-in-code -- local settings module, never deployed
-\`\`\`
-`,
-  related: [],
-  check(project) {
-    return project.suppressionProblems.map((p) => ({ file: p.file, line: p.line, message: p.message }));
-  }
-});
-
-// src/rules/TF0101-source-not-in-context.ts
-var CODE_HOSTS = /^(https?:\/\/|git@)([^/@]*@)?(github\.com|gitlab\.com|bitbucket\.org|codeload\.github\.com|[^/]*gitlab[^/]*|[^/]*gitea[^/]*)[/:]/i;
-function isSourceUrl(url) {
-  if (/^git@/.test(url) || /\.git(#.*)?$/.test(url) || /^git:\/\//.test(url)) return true;
-  if (!CODE_HOSTS.test(url)) return false;
-  if (/\/releases\/download\//.test(url)) return false;
-  return /\/(archive|tarball|zipball|-\/archive)\//.test(url) || /codeload\.github\.com/.test(url);
-}
-function redactUrl(url) {
-  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, "$1");
-}
-function fetchesSource(run) {
-  const commands = run.script?.commands.map((c) => c.argv) ?? (run.argv ? [run.argv] : []);
-  const words = (argv) => argv.map((w) => w.trim());
-  for (const argv of commands.map(words)) {
-    const gitAt = argv.findIndex((w) => /(^|\/)git$/.test(w));
-    if (gitAt >= 0 && argv.slice(gitAt + 1).includes("clone")) {
-      const url = argv.slice(argv.indexOf("clone", gitAt) + 1).find((w) => !w.startsWith("-"));
-      return `git clone${url ? ` ${redactUrl(url)}` : ""}`;
-    }
-  }
-  const extracts = commands.some((argv) => argv.some((w) => /(^|\/)(tar|unzip|bsdtar)$/.test(w)));
-  for (const argv of commands) {
-    if (!argv.some((w) => /(^|\/)(curl|wget)$/.test(w))) continue;
-    const url = argv.find((w) => /^https?:\/\//.test(w) && isSourceUrl(w));
-    if (url && extracts) return `${argv.find((w) => /(curl|wget)$/.test(w))} ${redactUrl(url)} | tar`;
-  }
-  return void 0;
-}
-var sourceNotInContext = defineRule({
-  id: "TF0101",
-  name: "source-not-in-context",
-  factor: "I",
-  severity: "warning",
-  kind: "S",
-  title: "The build context of the app image does not contain the Django project (manage.py), or app code is fetched inside the build (git clone, ADD https://\u2026 of source, curl \u2026 | tar) instead of coming from the repository next to the Dockerfile",
-  help: `One codebase, many deploys: the image must be built from the commit being reviewed. When the build context does
-not contain the Django project, or the Dockerfile fetches the code itself (\`git clone\`, \`ADD\` of a repository or of a
-branch archive, \`curl \u2026 | tar\`), the image holds whatever the remote had at build time, not this commit, and the
-build is neither reproducible nor reviewable. Build from the repository and copy the code in. (Downloading a release
-binary such as a tool is not source and is not reported.)
-
-\`\`\`dockerfile
-# Before
-RUN git clone https://github.com/example/mysite.git /app
-
-# After: docker build . from the repository root
-COPY . /app
-\`\`\`
-`,
-  related: [],
-  check(project) {
-    const findings = [];
-    for (const app of project.apps) {
-      if (app.remoteContext) {
-        findings.push({
-          file: app.remoteContext.file,
-          line: app.remoteContext.line,
-          message: `The app image is built from the remote context ${redactUrl(app.remoteContext.url)}, not from this repository, so it does not contain the commit under review. Set build.context to the directory that holds manage.py.`
-        });
-      }
-      const model = app.dockerfile;
-      const target = model?.targetStage;
-      if (!model || !target) continue;
-      const context = app.context;
-      if (context && !context.sentFiles.some((f) => /(^|\/)manage\.py$/.test(f))) {
-        const present = context.files.find((f) => /(^|\/)manage\.py$/.test(f));
-        const where = context.dir === "." ? "the repository root" : `'${context.dir}'`;
-        findings.push({
-          file: model.file,
-          line: target.from.line,
-          message: present ? `The build context ${where} holds '${present}' but .dockerignore leaves it out, so the image cannot contain the Django project. Remove the pattern that excludes it.` : `The build context ${where} does not contain the Django project (no manage.py), so the image is not built from this repository's code. Build from the directory that holds manage.py (compose build.context, or docker build <dir>).`
-        });
-      }
-      for (const stage of model.builtStages) {
-        for (const ins of stage.instructions) {
-          if (ins.keyword === "RUN") {
-            const fetch = fetchesSource(ins);
-            if (fetch)
-              findings.push({
-                file: model.file,
-                line: ins.line,
-                message: `This RUN fetches app code from outside the repository (${fetch}), so the image is not built from the commit under review. COPY the code from the build context instead.`
-              });
-          } else if (ins.keyword === "ADD") {
-            const url = ins.sources.find(isSourceUrl);
-            if (url)
-              findings.push({
-                file: model.file,
-                line: ins.line,
-                message: `ADD ${redactUrl(url)} fetches source code from outside the repository, so the image is not built from the commit under review. COPY the code from the build context instead.`
-              });
-          }
-        }
-      }
-    }
-    return findings;
-  }
-});
-
-// src/rules/lib/examples.ts
-var DOCKERIGNORE_PATTERNS = `.git
-.env*
-!.env.example
-*.sqlite3
-**/__pycache__
-venv
-.venv
-node_modules`;
-var DEFAULT_DOCKERIGNORE = [
-  ".git",
-  ".env",
-  ".env.*",
-  "*.sqlite3",
-  "**/*.sqlite3",
-  "venv",
-  ".venv",
-  "**/__pycache__",
-  "*.pyc",
-  "node_modules"
-];
-var EXPOSE_EXAMPLE = `\`\`\`dockerfile
-EXPOSE 8000
-CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
-\`\`\``;
-
-// src/rules/lib/fix.ts
-function linesOf(context, file) {
-  const text = context.text(file);
-  return text === void 0 ? void 0 : text.split(/\r?\n/);
-}
-function indentOf(line) {
-  return /^[ \t]*/.exec(line)[0];
-}
-function locate(lines, needle, first, last, which = "first") {
-  const order = [];
-  for (let n = first; n <= Math.min(last, lines.length); n++) order.push(n);
-  if (which === "last") order.reverse();
-  for (const n of order) {
-    const line = lines[n - 1];
-    const column = which === "last" ? line.lastIndexOf(needle) : line.indexOf(needle);
-    if (column >= 0) return { line: n, column: column + 1 };
-  }
-  return void 0;
-}
-function insertAt(file, at2, text) {
-  return { file, start: at2, end: at2, text };
-}
-function execForm(argv) {
-  return `[${argv.map((a) => JSON.stringify(a)).join(", ")}]`;
-}
-function ensureImportOs(file, lines) {
-  if (lines.some((l) => /^import\s+os\s*(#.*)?$/.test(l) || /^import\s+(\w+\s*,\s*)*os\b/.test(l))) return [];
-  const firstImport = lines.findIndex((l) => /^(import|from)\s+\w/.test(l) && !/^from\s+__future__/.test(l));
-  const at2 = firstImport >= 0 ? firstImport + 1 : 1;
-  return [{ file, start: { line: at2, column: 1 }, end: { line: at2, column: 1 }, text: "import os\n" }];
-}
-
-// src/rules/TF0102-no-dockerignore.ts
-var noDockerignore = defineRule({
-  id: "TF0102",
-  name: "no-dockerignore",
-  factor: "I",
-  severity: "warning",
-  kind: "S",
-  title: "The whole context is copied (COPY . \u2026, ADD . \u2026) and there is no .dockerignore",
-  help: `The image should be built from the codebase, and only from it. \`COPY . .\` without a \`.dockerignore\` sends
-everything in the directory into the image: \`.git\`, local \`.env\` files, a developer's \`db.sqlite3\`, virtualenvs and
-caches. The image gets bigger, leaks secrets and data, and differs from one checkout to the next.
-
-\`\`\`
-# .dockerignore next to the Dockerfile (or at the root of the build context)
-${DOCKERIGNORE_PATTERNS}
-\`\`\`
-`,
-  related: [],
-  check(project) {
-    const findings = [];
-    for (const app of project.apps) {
-      const model = app.dockerfile;
-      if (!model || !app.context || app.context.dockerignore) continue;
-      for (const stage of model.builtStages) {
-        for (const ins of stage.instructions) {
-          if (ins.keyword !== "COPY" && ins.keyword !== "ADD" || !("sources" in ins) || ins.fromStage !== void 0)
-            continue;
-          const whole = ins.sources.find((s) => /^(\.\/?|\/|\.\/\.)$/.test(s.trim()));
-          if (whole === void 0) continue;
-          const where = app.context.dir === "." ? "the repository root" : `'${app.context.dir}'`;
-          findings.push({
-            file: model.file,
-            line: ins.line,
-            message: `${copying(ins.keyword, whole, ins.onbuildOf)} the whole build context (${where}) into the image and there is no .dockerignore. Add one that leaves out .git, .env*, *.sqlite3, virtualenvs and __pycache__.`
-          });
-        }
-      }
-    }
-    return findings;
-  },
-  fix: {
-    safety: "safe",
-    summary: "Creates a .dockerignore beside the build context that leaves out .git, .env files, SQLite databases, virtualenvs, __pycache__ and node_modules.",
-    make: ({ finding, project, text }) => {
-      const app = project.apps.find((a) => a.dockerfile?.file === finding.file && a.context);
-      if (!app?.context) return void 0;
-      const file = app.context.dir === "." ? ".dockerignore" : `${app.context.dir}/.dockerignore`;
-      if (text(file) !== void 0) return void 0;
-      return {
-        title: `new ${file}`,
-        edits: [insertLines(file, 1, DEFAULT_DOCKERIGNORE)]
-      };
-    }
-  }
-});
-function copying(keyword2, whole, onbuildOf) {
-  if (!onbuildOf) return `${keyword2} ${whole} copies`;
-  return `The base image ${onbuildOf} runs ONBUILD ${keyword2} ${whole}, which copies`;
-}
-
-// src/parse/dotenv.ts
-function parseDotenv(text) {
-  const env = {};
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.trim();
-    if (line === "" || line.startsWith("#")) continue;
-    const m = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=\s*(.*)$/.exec(line);
-    if (!m) continue;
-    let value = m[2];
-    const quote = value[0];
-    if ((quote === '"' || quote === "'") && value.indexOf(quote, 1) > 0) {
-      value = value.slice(1, value.indexOf(quote, 1));
-      if (quote === '"') value = value.replace(/\\n/g, "\n").replace(/\\(["\\])/g, "$1");
-    } else value = value.replace(/\s+#.*$/, "").trim();
-    env[m[1]] = value;
-  }
-  return env;
-}
-
 // src/model/secret-names.ts
 var SECRET_NAME = /PASSWORD|PASSWD|_PASS$|_PWD$|SECRET|TOKEN|_KEY$|API_KEY|PRIVATE/;
 var NAMES_A_SECRET = /_(FILE|PATH|DIR|URL|ID)$/;
@@ -13602,3769 +13175,49 @@ function isSecretName(name2) {
   return SECRET_NAME.test(n);
 }
 
-// src/discover/classify.ts
-var DEFAULT_CONFIG_FILE = ".github/twelve-factor.yml";
-var SKIPPED_DIRS = /* @__PURE__ */ new Set([".git", "node_modules", "venv", ".venv", "__pycache__"]);
-function baseName(path) {
-  return path.slice(path.lastIndexOf("/") + 1);
-}
-function dirName(path) {
-  const i = path.lastIndexOf("/");
-  return i < 0 ? "." : path.slice(0, i);
-}
-function joinPath(dir, path) {
-  return dir === "." || dir === "" ? path : `${dir}/${path}`;
-}
-function isUnder(path, dir) {
-  return dir === "." || path === dir || path.startsWith(`${dir}/`);
-}
-function relativeTo(path, dir) {
-  if (dir === ".") return path;
-  return path === dir ? "." : path.slice(dir.length + 1);
-}
-function normalizeRelative(path) {
-  const out = [];
-  for (const seg of path.split("/")) {
-    if (seg === "" || seg === ".") continue;
-    if (seg === "..") {
-      if (out.length === 0) return void 0;
-      out.pop();
-    } else out.push(seg);
-  }
-  return out.length === 0 ? "." : out.join("/");
-}
-function isDockerfile(path) {
-  const name2 = baseName(path);
-  if (name2.endsWith(".dockerignore")) return false;
-  return /\.dockerfile$/i.test(name2) || /^[\w.-]*dockerfile$/i.test(name2) || /^dockerfile[.-]/i.test(name2);
-}
-function isComposeFile(path) {
-  return /^(docker-)?compose([.-][^/]+)?\.ya?ml$/.test(baseName(path));
-}
-function looksLikeCompose(path, text) {
-  if (isComposeFile(path)) return true;
-  if (!/\.ya?ml$/.test(path) || CI_CONFIG.test(path) || text === void 0) return false;
-  return /^services\s*:\s*$/m.test(text) && servicesIsMapping(text) && /^\s+(image|build)\s*:/m.test(text) && !/^apiVersion\s*:/m.test(text);
-}
-var CI_CONFIG = /(^|\/)(\.github\/|\.circleci\/|\.gitlab-ci\.ya?ml$|\.gitlab\/|bitbucket-pipelines\.ya?ml$|\.travis\.ya?ml$|\.drone\.ya?ml$|azure-pipelines\.ya?ml$|\.woodpecker)/;
-function servicesIsMapping(text) {
-  const lines = text.split(/\r?\n/);
-  const at2 = lines.findIndex((l) => /^services\s*:\s*$/.test(l));
-  const first = lines.slice(at2 + 1).find((l) => l.trim() !== "" && !l.trim().startsWith("#"));
-  return first !== void 0 && /^\s+["']?[\w.-]+["']?\s*:/.test(first);
-}
-function isComposeCandidate(path) {
-  return /\.ya?ml$/.test(path) && !CI_CONFIG.test(path) && path.split("/").length <= 3;
-}
-function isComposeOverride(path) {
-  return /\.override\.ya?ml$/.test(baseName(path));
-}
-function isDockerignore(path) {
-  return baseName(path).endsWith(".dockerignore");
-}
-function isRequirementsFile(path) {
-  const name2 = baseName(path);
-  if (/^requirements.*\.(txt|in)$/.test(name2)) return true;
-  return /\.(txt|in)$/.test(name2) && /(^|\/)requirements\/[^/]+$/.test(path);
-}
-function isSettingsCandidate(path) {
-  const name2 = baseName(path);
-  if (!name2.endsWith(".py")) return false;
-  return /^settings.*\.py$/.test(name2) || /(^|\/)settings\/[^/]+\.py$/.test(path);
-}
-function isScript(path) {
-  const name2 = baseName(path);
-  return name2.endsWith(".sh") || /entrypoint/i.test(name2);
-}
-function isCoreFile(path) {
-  return isDockerfile(path) || isComposeFile(path) || isSettingsCandidate(path);
-}
-function moduleFiles(base, module) {
-  if (!/^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*$/.test(module)) return [];
-  const path = joinPath(base, module.replace(/\./g, "/"));
-  return [`${path}/__init__.py`, `${path}.py`];
-}
-
-// src/discover/env-files.ts
-function isEnvStyleName(path) {
-  const name2 = baseName(path);
-  return name2 === ".env" || name2.startsWith(".env.") || name2.endsWith(".env") && name2.length > 4;
-}
-function isEnvTemplateName(path) {
-  return isEnvStyleName(path) && /(example|sample|template|dist|default|defaults)/i.test(baseName(path));
-}
-
-// src/model/env-files.ts
-var PLACEHOLDER = /your|change|example|replace|placeholder|dummy|fixme|todo|xxx|<|>|\$\{|\.\.\.|^\*+$/i;
-function secretsInEnvTemplate(text) {
-  return Object.entries(parseDotenv(text)).filter(([name2, value]) => isSecretName(name2) && value.length >= 8 && !PLACEHOLDER.test(value)).map(([name2]) => name2);
-}
-
-// src/model/context.ts
-var import_node_path = __toESM(require_node_path(), 1);
-
-// src/parse/dockerignore.ts
-function parseDockerignore(file, text) {
-  const patterns = [];
-  const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
-  lines.forEach((raw, i) => {
-    if (raw.startsWith("#")) return;
-    let pattern = raw.trim();
-    if (pattern === "") return;
-    const negated = pattern.startsWith("!");
-    if (negated) pattern = pattern.slice(1).trim();
-    if (pattern.length > 0) {
-      pattern = cleanPath(pattern);
-      if (pattern.length > 1 && pattern.startsWith("/")) pattern = pattern.slice(1);
-    }
-    patterns.push({ pattern, negated, line: i + 1 });
-  });
-  return { file, patterns };
-}
-function cleanPath(p) {
-  const rooted = p.startsWith("/");
-  const out = [];
-  for (const seg of p.split("/")) {
-    if (seg === "" || seg === ".") continue;
-    if (seg === "..") {
-      if (out.length > 0 && out[out.length - 1] !== "..") out.pop();
-      else if (!rooted) out.push("..");
-    } else out.push(seg);
-  }
-  const joined = out.join("/");
-  if (rooted) return `/${joined}`;
-  return joined === "" ? "." : joined;
-}
-function compilePattern(pattern) {
-  let re = "^";
-  for (let i = 0; i < pattern.length; i++) {
-    const ch = pattern[i];
-    if (ch === "*") {
-      if (pattern[i + 1] === "*") {
-        i++;
-        if (pattern[i + 1] === "/") i++;
-        if (i + 1 >= pattern.length) re += ".*";
-        else re += "(.*/)?";
-      } else re += "[^/]*";
-    } else if (ch === "?") re += "[^/]";
-    else if (ch === "[") {
-      const end = pattern.indexOf("]", i + 2);
-      if (end < 0) return /(?!)/;
-      let body = pattern.slice(i + 1, end);
-      if (body.startsWith("!")) body = `^${body.slice(1)}`;
-      re += `[${body.replace(/\\(?!.)/g, "\\\\")}]`;
-      i = end;
-    } else if (ch === "\\") {
-      i++;
-      if (i < pattern.length) re += escapeRegExp(pattern[i]);
-    } else re += escapeRegExp(ch);
-  }
-  try {
-    return new RegExp(`${re}$`);
-  } catch {
-    return /(?!)/;
-  }
-}
-function escapeRegExp(ch) {
-  return /[.+^${}()|[\]\\*?/]/.test(ch) ? `\\${ch}` : ch;
-}
-var DockerignoreMatcher = class {
-  rules;
-  constructor(model) {
-    this.rules = (model?.patterns ?? []).filter((p) => p.pattern !== "").map((p) => ({ re: compilePattern(p.pattern), negated: p.negated }));
-  }
-  /** Last matching pattern wins; a pattern matching a parent directory matches everything below it. */
-  excludes(path) {
-    const parents = path.split("/");
-    parents.pop();
-    let excluded = false;
-    for (const rule of this.rules) {
-      let match = rule.re.test(path);
-      for (let i = 1; !match && i <= parents.length; i++) match = rule.re.test(parents.slice(0, i).join("/"));
-      if (match) excluded = !rule.negated;
-    }
-    return excluded;
-  }
-};
-function sentFiles(files, model) {
-  if (!model || model.patterns.length === 0) return files;
-  const matcher = new DockerignoreMatcher(model);
-  return files.filter((f) => !matcher.excludes(f));
-}
-
-// src/model/context.ts
-var ImageLayout = class {
-  constructor(model, sentFiles2) {
-    this.model = model;
-    this.sent = new Set(sentFiles2);
-    this.dirs = /* @__PURE__ */ new Set();
-    for (const f of sentFiles2) {
-      let d = import_node_path.posix.dirname(f);
-      while (d !== "." && !this.dirs.has(d)) {
-        this.dirs.add(d);
-        d = import_node_path.posix.dirname(d);
-      }
-    }
-  }
-  model;
-  sent;
-  dirs;
-  /** The stage a `--from=`/FROM reference names, by name or index. */
-  stageNamed(ref) {
-    if (ref === void 0) return void 0;
-    if (typeof ref === "number") return this.model.stages[ref];
-    const byName = this.model.stages.find((s) => s.name?.toLowerCase() === ref.toLowerCase());
-    if (byName) return byName;
-    return /^\d+$/.test(ref) ? this.model.stages[Number(ref)] : void 0;
-  }
-  parentOf(stage) {
-    const ref = stage.from.stageRef;
-    return ref !== void 0 && ref !== stage.index ? this.model.stages[ref] : void 0;
-  }
-  /** WORKDIR in effect just before instruction `index` of `stage` ('/' when none is set; undefined when unresolved). */
-  workdirAt(stage, index) {
-    return this.workdirsOf(stage, 0)[Math.min(Math.max(index, 0), stage.instructions.length)];
-  }
-  workdirs = /* @__PURE__ */ new Map();
-  /** WORKDIR before each instruction of the stage, and at its end (last element). */
-  workdirsOf(stage, depth) {
-    const cached = this.workdirs.get(stage);
-    if (cached) return cached;
-    const parent = depth < 20 ? this.parentOf(stage) : void 0;
-    let wd = parent ? this.workdirsOf(parent, depth + 1).at(-1) : "/";
-    const out = [];
-    for (const ins of stage.instructions) {
-      out.push(wd);
-      if (ins.keyword === "WORKDIR") {
-        const path = ins.path;
-        wd = path === void 0 ? void 0 : import_node_path.posix.resolve(wd ?? "/", path);
-      }
-    }
-    out.push(wd);
-    this.workdirs.set(stage, out);
-    return out;
-  }
-  /** The context file an absolute image path of `stage` (just before instruction `before`) was copied from. */
-  sourceOf(stage, imagePath, before = stage.instructions.length, depth = 0) {
-    if (depth > 20) return void 0;
-    const target = import_node_path.posix.normalize(imagePath);
-    for (let i = Math.min(before, stage.instructions.length) - 1; i >= 0; i--) {
-      const ins = stage.instructions[i];
-      if (ins.keyword === "RUN") {
-        const moved = movedFrom(ins, target, this.workdirAt(stage, i) ?? "/");
-        if (moved) return this.sourceOf(stage, moved, i, depth + 1);
-        continue;
-      }
-      if (!isCopy(ins)) continue;
-      const dest = this.destOf(stage, i, ins);
-      for (const source of this.sourcesOf(ins)) {
-        const origin = this.originOf(source, ins, dest, target);
-        if (origin === void 0) continue;
-        if (ins.fromStage !== void 0) {
-          const from = this.stageNamed(ins.fromStage);
-          const found = from ? this.sourceOf(from, origin, from.instructions.length, depth + 1) : void 0;
-          if (found) return found;
-          continue;
-        }
-        if (this.sent.has(origin)) return origin;
-      }
-    }
-    const parent = this.parentOf(stage);
-    return parent ? this.sourceOf(parent, target, parent.instructions.length, depth + 1) : void 0;
-  }
-  /** The image path where a context file (or directory) lands at the end of `stage`, last COPY winning. */
-  landingOf(stage, contextPath) {
-    return this.landing(stage, contextPath, 0)?.path;
-  }
-  /**
-   * Where a context file lands at the end of `stage`, with the line of the COPY/ADD that took it from the context
-   * (for a file passed on by `COPY --from`, the line in the earlier stage).
-   */
-  landing(stage, contextPath, depth = 0) {
-    return this.landings(stage, contextPath, depth).at(-1);
-  }
-  /** Every COPY/ADD that lays a context file into the layers of `stage`, in order (each layer keeps its copy). */
-  landings(stage, contextPath, depth = 0) {
-    if (depth > 20) return [];
-    const parent = this.parentOf(stage);
-    const all = parent ? this.landings(parent, contextPath, depth + 1) : [];
-    stage.instructions.forEach((ins, i) => {
-      if (!isCopy(ins)) return;
-      const dest = this.destOf(stage, i, ins);
-      let origin = { path: contextPath, line: ins.line };
-      if (ins.fromStage !== void 0) {
-        const from = this.stageNamed(ins.fromStage);
-        origin = from ? this.landing(from, contextPath, depth + 1) : void 0;
-        if (origin === void 0) return;
-      }
-      let landing;
-      for (const source of this.sourcesOf(ins)) {
-        const l = this.destinationOf(source, ins, dest, origin.path, ins.fromStage !== void 0);
-        if (l !== void 0) landing = { path: l, line: origin.line };
-      }
-      if (landing) all.push(landing);
-    });
-    return all;
-  }
-  destOf(stage, index, ins) {
-    const wd = this.workdirAt(stage, index) ?? "/";
-    const sources = this.sourcesOf(ins);
-    const isDir = ins.dest.endsWith("/") || ins.dest === "." || sources.length > 1 || sources.some((s) => /[*?[]/.test(s) || this.isDirSource(s, ins));
-    return { path: import_node_path.posix.resolve(wd, ins.dest), isDir };
-  }
-  resolvedSources = /* @__PURE__ */ new Map();
-  /**
-   * The sources of a COPY/ADD from the context, a source naming a build argument without a value replaced by the one
-   * context path its pattern matches (`entrypoint-${APP_ENV}.sh` → `entrypoint-prod.sh`); left as written when none
-   * or several match, since which one the build takes is then unknown.
-   */
-  sourcesOf(ins) {
-    if (!ins.sourcePatterns || ins.fromStage !== void 0) return ins.sources;
-    const cached = this.resolvedSources.get(ins);
-    if (cached) return cached;
-    const sources = [...ins.sources];
-    for (const { index, pattern } of ins.sourcePatterns) {
-      const written = normalizeRelative((sources[index] ?? "").replace(/^\/+/, ""));
-      if (written !== void 0 && (this.sent.has(written) || this.dirs.has(written))) continue;
-      const glob = normalizeRelative(pattern.replace(/^\/+/, ""));
-      const matches = glob === void 0 ? [] : this.matchesOf(compilePattern(glob));
-      if (matches.length === 1) sources[index] = matches[0];
-    }
-    this.resolvedSources.set(ins, sources);
-    return sources;
-  }
-  isDirSource(source, ins) {
-    if (ins.fromStage !== void 0) return source.endsWith("/") || !/\.[^/]+$/.test(source);
-    const rel = normalizeRelative(source.replace(/^\/+/, ""));
-    return rel === "." || rel !== void 0 && this.dirs.has(rel);
-  }
-  /** For a source of a COPY: the source-side path that produced image path `target`, if this source covers it. */
-  originOf(source, ins, dest, target) {
-    if (isUrl(source)) return void 0;
-    const fromStage = ins.fromStage !== void 0;
-    const src = fromStage ? import_node_path.posix.normalize(source) : normalizeRelative(source.replace(/^\/+/, ""));
-    if (src === void 0) return void 0;
-    if (/[*?[]/.test(src) && !fromStage) {
-      const re = compilePattern(src);
-      const rel = relativeInside(target, dest.path);
-      if (rel === void 0 || rel === ".") return void 0;
-      for (const candidate of this.matchesOf(re)) {
-        if (this.dirs.has(candidate)) {
-          if (this.sent.has(`${candidate}/${rel}`)) return `${candidate}/${rel}`;
-        } else if (!rel.includes("/") && baseName(candidate) === rel) return candidate;
-      }
-      return void 0;
-    }
-    const isDir = fromStage ? this.isDirSource(source, ins) : src === "." || this.dirs.has(src);
-    if (isDir) {
-      const rel = relativeInside(target, dest.path);
-      if (rel === void 0) return void 0;
-      if (fromStage) return rel === "." ? src : import_node_path.posix.join(src, rel);
-      return src === "." ? rel : rel === "." ? src : `${src}/${rel}`;
-    }
-    const asFile = dest.isDir ? import_node_path.posix.join(dest.path, baseName(src)) : dest.path;
-    if (target === asFile) return src;
-    if (!dest.isDir && target === import_node_path.posix.join(dest.path, baseName(src))) return src;
-    return void 0;
-  }
-  /** For a source of a COPY: where `origin` (context path, or image path of the --from stage) lands, if covered. */
-  destinationOf(source, ins, dest, origin, fromStage) {
-    if (isUrl(source)) return void 0;
-    if (fromStage) {
-      const src2 = import_node_path.posix.normalize(source);
-      const rel = relativeInside(origin, src2);
-      if (rel === void 0) return void 0;
-      if (rel === "." && !this.isDirSource(source, ins))
-        return dest.isDir ? import_node_path.posix.join(dest.path, baseName(src2)) : dest.path;
-      return import_node_path.posix.join(dest.path, rel);
-    }
-    const src = normalizeRelative(source.replace(/^\/+/, ""));
-    if (src === void 0) return void 0;
-    if (/[*?[]/.test(src)) {
-      const re = compilePattern(src);
-      for (const candidate of this.matchesOf(re)) {
-        if (this.dirs.has(candidate)) {
-          const rel = relativeInside(origin, candidate);
-          if (rel !== void 0 && rel !== ".") return import_node_path.posix.join(dest.path, rel);
-        } else if (candidate === origin) return import_node_path.posix.join(dest.path, baseName(candidate));
-      }
-      return void 0;
-    }
-    if (src === ".") return import_node_path.posix.join(dest.path, origin);
-    if (this.dirs.has(src)) {
-      const rel = relativeInside(origin, src);
-      return rel === void 0 ? void 0 : rel === "." ? dest.path : import_node_path.posix.join(dest.path, rel);
-    }
-    if (origin !== src) return void 0;
-    return dest.isDir ? import_node_path.posix.join(dest.path, baseName(src)) : dest.path;
-  }
-  matchesOf(re) {
-    return [...this.sent, ...this.dirs].filter((p) => re.test(p));
-  }
-};
-function isCopy(ins) {
-  return ins.keyword === "COPY" || ins.keyword === "ADD";
-}
-function isUrl(source) {
-  return /^[a-z][a-z0-9+.-]*:\/\//i.test(source) || /^git@/.test(source);
-}
-function relativeInside(path, dir) {
-  const p = path.replace(/\/+$/, "") || "/";
-  const d = dir.replace(/\/+$/, "") || "/";
-  if (p === d) return ".";
-  if (d === "/") return p.startsWith("/") ? p.slice(1) : void 0;
-  if (d === ".") return p;
-  return p.startsWith(`${d}/`) ? p.slice(d.length + 1) : void 0;
-}
-function filesReachingImage(app, match) {
-  const model = app.dockerfile;
-  const context = app.context;
-  const target = model?.targetStage;
-  if (!model || !context || !target) return [];
-  const candidates = context.sentFiles.filter(match);
-  if (candidates.length === 0) return [];
-  const layout = new ImageLayout(model, context.sentFiles);
-  const byLine = /* @__PURE__ */ new Map();
-  for (const file of candidates) {
-    const lines = new Set(layout.landings(target, file).map((l) => l.line));
-    for (const line of lines) byLine.set(line, [...byLine.get(line) ?? [], file]);
-  }
-  return [...byLine.entries()].sort((a, b) => a[0] - b[0]).map(([line, files]) => ({ line, files }));
-}
-function movedFrom(run, target, workdir) {
-  const commands = run.argv ? [run.argv] : run.script?.commands.map((c) => c.argv) ?? [];
-  let found;
-  for (const argv of commands) {
-    if (argv[0] !== "mv" && argv[0] !== "cp") continue;
-    const operands = argv.slice(1).filter((a) => !a.startsWith("-"));
-    if (operands.length < 2 || operands.some((a) => a.includes("$"))) continue;
-    const dest = import_node_path.posix.resolve(workdir, operands.at(-1));
-    for (const source of operands.slice(0, -1)) {
-      const from = import_node_path.posix.resolve(workdir, source);
-      if (dest === target && operands.length === 2) found = from;
-      else if (import_node_path.posix.join(dest, import_node_path.posix.basename(from)) === target) found = from;
-    }
-  }
-  return found;
-}
-function absentFileReachingImage(app, contextPath) {
-  const model = app.dockerfile;
-  const context = app.context;
-  const target = model?.targetStage;
-  if (!model || !target || !context || context.files.includes(contextPath)) return void 0;
-  if (sentFiles([contextPath], context.dockerignore).length === 0) return void 0;
-  return new ImageLayout(model, [...context.sentFiles, contextPath]).landing(target, contextPath)?.line;
-}
-
-// src/rules/lib/files.ts
-function isEnvFile(path) {
-  return isEnvStyleName(path) && !isEnvTemplateName(path);
-}
-function isSqliteFile(path) {
-  return /\.sqlite3$/.test(path);
-}
-var DEVELOPMENT_WORD = /(^|[._-])(override|dev|develop|development|local|test|tests|testing|ci|integration|e2e)([._-]|$)/;
-function isDevelopmentComposeFile(path, composeFiles = []) {
-  const name2 = baseOf(path).toLowerCase();
-  if (DEVELOPMENT_WORD.test(name2)) return true;
-  if (!/^(docker-)?compose\.ya?ml$/.test(name2)) return false;
-  const dir = path.slice(0, Math.max(path.lastIndexOf("/"), 0));
-  if (DEVELOPMENT_WORD.test(baseOf(dir).toLowerCase())) return true;
-  return composeFiles.some(
-    (f) => f.slice(0, Math.max(f.lastIndexOf("/"), 0)) === dir && /(^|[._-])(prod|production|deploy|release|live)([._-]|$)/.test(baseOf(f).toLowerCase())
-  );
-}
-function baseOf(path) {
-  return path.slice(path.lastIndexOf("/") + 1);
-}
-function projectComposeFiles(project) {
-  return [...new Set(project.apps.flatMap((a) => a.compose?.files ?? []))];
-}
-function filesCopiedIntoImage(project, isWanted, say) {
-  const findings = [];
-  for (const app of project.apps) {
-    const file = app.dockerfile?.file;
-    if (!file) continue;
-    const dir = app.context?.dir ?? ".";
-    for (const { line, files } of filesReachingImage(app, (path) => isWanted(path, dir))) {
-      findings.push({ file, line, message: say(files.map((f) => `'${f}'`).join(", "), files) });
-    }
-  }
-  return findings;
-}
-
-// src/rules/TF0103-dockerignore-gaps.ts
-var baseName2 = (p) => p.slice(p.lastIndexOf("/") + 1);
-var nested = (paths) => paths.some((p) => p.includes("/"));
-function gapsOf(context) {
-  const sentDirs = context.sentSkippedDirs ?? [];
-  const gaps = [];
-  const dirGap = (what, names, pattern) => {
-    const found = sentDirs.filter((d) => names.includes(baseName2(d)));
-    if (found.length > 0) gaps.push({ what, found, pattern: pattern(nested(found)) });
-  };
-  dirGap(".git", [".git"], (n) => n ? "**/.git" : ".git");
-  const env = context.sentFiles.filter(isEnvFile);
-  if (env.length > 0)
-    gaps.push({ what: ".env files", found: env, pattern: nested(env) ? "**/.env*" : ".env*" });
-  const sqlite = context.sentFiles.filter(isSqliteFile);
-  if (sqlite.length > 0)
-    gaps.push({
-      what: "SQLite databases",
-      found: sqlite,
-      pattern: nested(sqlite) ? "**/*.sqlite3" : "*.sqlite3"
-    });
-  dirGap("virtualenvs", ["venv", ".venv"], (n) => n ? "**/venv, **/.venv" : "venv, .venv");
-  dirGap("__pycache__", ["__pycache__"], () => "**/__pycache__");
-  dirGap("node_modules", ["node_modules"], (n) => n ? "**/node_modules" : "node_modules");
-  return gaps;
-}
-var dockerignoreGaps = defineRule({
-  id: "TF0103",
-  name: "dockerignore-gaps",
-  factor: "I",
-  severity: "notice",
-  kind: "S",
-  title: ".dockerignore exists but lets in things that exist in the context and do not belong in an image: .git, .env*, *.sqlite3, venv/.venv, __pycache__, node_modules",
-  help: `A \`.dockerignore\` is there, but some things present in the build context still get through: repository history,
-local \`.env\` files, SQLite databases, virtualenvs, bytecode caches or \`node_modules\`. They make the build slower,
-the image bigger and can leak secrets or data. Patterns in \`.dockerignore\` are anchored at the context root, so
-\`__pycache__\` only matches the top-level directory: use \`**/__pycache__\` for nested ones.
-
-\`\`\`
-${DOCKERIGNORE_PATTERNS}
-\`\`\`
-`,
-  related: [],
-  check(project) {
-    const findings = [];
-    const seen = /* @__PURE__ */ new Set();
-    for (const app of project.apps) {
-      const context = app.context;
-      const ignore = context?.dockerignore;
-      if (!context || !ignore || seen.has(ignore.file)) continue;
-      seen.add(ignore.file);
-      const gaps = gapsOf(context);
-      if (gaps.length === 0) continue;
-      const shown = (g) => {
-        const list = g.found.slice(0, 3).join(", ");
-        return `${g.what} (${list}${g.found.length > 3 ? `, and ${g.found.length - 3} more` : ""})`;
-      };
-      findings.push({
-        file: ignore.file,
-        line: 1,
-        message: `${ignore.file} lets into the build context ${gaps.map(shown).join("; ")}. Add these patterns: ${gaps.map((g) => g.pattern).join(", ")}.`
-      });
-    }
-    return findings;
-  },
-  fix: {
-    safety: "safe",
-    summary: "Appends the missing patterns to the .dockerignore, leaving its lines as they are.",
-    make: (context) => {
-      const { finding, project } = context;
-      const app = project.apps.find((a) => a.context?.dockerignore?.file === finding.file);
-      const lines = linesOf(context, finding.file);
-      if (!app?.context || !lines) return void 0;
-      const patterns = gapsOf(app.context).flatMap((g) => g.pattern.split(", "));
-      if (patterns.length === 0) return void 0;
-      const end = lines.length + (lines.at(-1) === "" ? 0 : 1);
-      return {
-        title: `${patterns.join(", ")} in ${finding.file}`,
-        edits: [insertLines(finding.file, end, patterns)]
-      };
-    }
-  }
-});
-
-// src/rules/TF0201-base-image-unpinned.ts
-var baseImageUnpinned = defineRule({
-  id: "TF0201",
-  name: "base-image-unpinned",
-  factor: "II",
-  severity: "warning",
-  kind: "S",
-  title: "A FROM (any stage, after ARG resolution), or an image a COPY --from= names, has no tag or :latest and no digest",
-  help: `A base image without a tag (or with \`:latest\`) is whatever the registry serves on the day of the build:
-two builds of the same commit can get different Python versions and system libraries, so the release is not
-reproducible. Name the version in the tag, and pin a digest when you want the exact bytes.
-
-\`ARG\` values are resolved first (\`ARG PY=3.12\` then \`FROM python:\${PY}-slim\` is pinned); a \`FROM\` whose variable
-has no known value, a stage reference (\`FROM builder\`) and \`scratch\` are not judged. An image named by
-\`COPY --from=\` (\`COPY --from=ghcr.io/astral-sh/uv:latest /uv /bin/uv\`) is a base the image depends on just
-the same and is judged like a FROM; \`--from=\` naming a stage, by name or index, is not.
-
-\`\`\`dockerfile
-# instead of: FROM python
-FROM python:3.12-slim-bookworm
-# or, exact bytes:
-FROM python:3.12-slim-bookworm@sha256:<digest>
-\`\`\``,
-  related: ["DL3006", "DL3007", "DS-0001", "CKV_DOCKER_7"],
-  check(project) {
-    const findings = [];
-    for (const app of project.apps) {
-      const df = app.dockerfile;
-      if (!df) continue;
-      for (const stage of df.stages) {
-        const from = stage.from;
-        const what = from.stageRef === void 0 && !from.scratch ? floating(from) : void 0;
-        if (what) {
-          findings.push({
-            file: df.file,
-            line: from.line,
-            message: `FROM ${from.image} ${what}, so each build may get a different base image. Pin a version tag such as ${from.repository}:<version> (and a digest for exact bytes).`
-          });
-        }
-        for (const ins of stage.instructions) {
-          const image = ins.keyword === "COPY" || ins.keyword === "ADD" ? ins.fromImage : void 0;
-          const how = image && floating(image);
-          if (!image || !how) continue;
-          findings.push({
-            file: df.file,
-            line: ins.line,
-            message: `${ins.keyword} --from=${image.image} copies from an image that ${how}, so each build may copy different files. Pin a version tag such as ${image.repository}:<version> (and a digest for exact bytes).`
-          });
-        }
-      }
-    }
-    return findings;
-  },
-  fix: {
-    safety: "suggest",
-    summary: "Suggests the python image tag of the version the repository names (`.python-version`, `runtime.txt`), written where the image is (the FROM line, or the default of the ARG it uses); never applied, since the version is the project's choice.",
-    make: suggestPythonTag
-  }
-});
-function floating(ref) {
-  if (!ref.image || ref.digest) return void 0;
-  if (ref.tag === void 0) return "has no tag";
-  return ref.tag === "latest" ? `uses the floating tag ':latest'` : void 0;
-}
-var PYTHON_IMAGE = /^((docker\.io\/)?(library\/)?python)(:latest)?$/;
-function pythonVersion(context, dirs) {
-  for (const dir of dirs) {
-    for (const name2 of [".python-version", "runtime.txt"]) {
-      const text = context.text(dir === "." ? name2 : `${dir}/${name2}`);
-      const m = text && /^\s*(?:python-)?(3\.\d{1,2})(?:\.\d+)?\s*$/.exec(text.split("\n")[0]);
-      if (m) return m[1];
-    }
-  }
-  return void 0;
-}
-function suggestPythonTag(context) {
-  const { finding } = context;
-  const lines = linesOf(context, finding.file);
-  if (!lines || finding.line === void 0) return void 0;
-  for (const app of context.project.apps) {
-    const df = app.dockerfile;
-    const from = df?.file === finding.file ? df.stages.find((s) => s.from.line === finding.line)?.from : void 0;
-    if (!df || !from?.image || !PYTHON_IMAGE.test(from.image)) continue;
-    const version = pythonVersion(context, [.../* @__PURE__ */ new Set([app.dir, app.context?.dir ?? ".", "."])]);
-    if (!version) return void 0;
-    const pinned = `${PYTHON_IMAGE.exec(from.image)[1]}:${version}`;
-    const arg = df.globalArgs.find((a) => a.default === from.image && from.raw.includes(a.name));
-    const line = arg ? arg.line : from.line;
-    const text = lines[line - 1] ?? "";
-    const at2 = arg ? text.indexOf(`=${from.image}`) + 1 : text.search(/\s/) + 1;
-    const column = arg ? at2 : text.indexOf(from.image, at2);
-    if (column <= 0 || text.indexOf(from.image, column + 1) >= 0) return void 0;
-    return {
-      title: `${from.image} pinned to ${pinned}`,
-      edits: [replaceInLine(finding.file, line, column + 1, column + 1 + from.image.length, pinned)]
-    };
-  }
-  return void 0;
-}
-
-// src/parse/shell.ts
-var import_node_module = __toESM(require_node_module(), 1);
-
-// src/parse/plain-shell.ts
-var WORD_CHAR = /[A-Za-z0-9_./=:@+,%-]/;
-var WORD_RUN = /[A-Za-z0-9_./=:@+,%-]+/y;
-var KEYWORDS = /* @__PURE__ */ new Set([
-  "if",
-  "then",
-  "elif",
-  "else",
-  "fi",
-  "for",
-  "in",
-  "while",
-  "until",
-  "do",
-  "done",
-  "case",
-  "esac",
-  "select",
-  "function",
-  "time",
-  "coproc",
-  "declare",
-  "export",
-  "local",
-  "readonly",
-  "typeset",
-  "nameref",
-  "let"
-]);
-var ECHOES = /* @__PURE__ */ new Set(["echo", "printf"]);
-var ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*\+?=/;
-var DOUBLE_QUOTED_SPECIAL = /[$`\\]/;
-function plainCommands(text) {
-  const out = [];
-  let current;
-  let needCommand = false;
-  let line = 1;
-  let i = 0;
-  while (i < text.length) {
-    const c = text[i];
-    if (c === " " || c === "	") {
-      i++;
-    } else if (c === "\\" && text[i + 1] === "\n" && i > 0 && /[ \t\n]/.test(text[i - 1])) {
-      i += 2;
-      line++;
-    } else if (c === "\n" || c === ";") {
-      if (current) out.push(current);
-      else if (c === ";") return void 0;
-      current = void 0;
-      if (c === "\n") line++;
-      i++;
-    } else if (c === ">" || c === "<") {
-      const redirect = readRedirect(text, i, current);
-      if (!redirect) return void 0;
-      current.redirects.push(redirect.redirect);
-      line += redirect.newlines;
-      i = redirect.end;
-    } else if (c === "&" || c === "|") {
-      const double = text[i + 1] === c;
-      if (!current || c === "&" && !double || c === "|" && text[i + 1] === "&") return void 0;
-      if (c === "|" && !double && ECHOES.has(current.argv[0])) return void 0;
-      out.push(current);
-      current = void 0;
-      needCommand = true;
-      i += double ? 2 : 1;
-    } else {
-      const word = readWord(text, i);
-      if (!word) return void 0;
-      const raw = text.slice(i, word.end);
-      const beforeRedirect = /[<>]/.test(text[word.end] ?? "");
-      if (beforeRedirect && /\d$/.test(raw) && !/^\d+$/.test(raw)) return void 0;
-      if (beforeRedirect && /^\d+$/.test(raw)) {
-        const redirect = readRedirect(text, word.end, current, word.value);
-        if (!redirect) return void 0;
-        current.redirects.push(redirect.redirect);
-        line += redirect.newlines;
-        i = redirect.end;
-        continue;
-      }
-      if (current) {
-        current.argv.push(word.value);
-        current.wordLines.push(line);
-      } else {
-        if (KEYWORDS.has(word.value) || ASSIGNMENT.test(word.value)) return void 0;
-        current = { argv: [word.value], line, wordLines: [line], redirects: [] };
-        needCommand = false;
-      }
-      line += word.newlines;
-      i = word.end;
-    }
-  }
-  if (current) out.push(current);
-  return needCommand ? void 0 : out;
-}
-function readWord(text, start) {
-  let value = "";
-  let newlines2 = 0;
-  let i = start;
-  while (i < text.length && !/[ \t\n;&|<>]/.test(text[i])) {
-    const c = text[i];
-    if (WORD_CHAR.test(c)) {
-      WORD_RUN.lastIndex = i;
-      const run = WORD_RUN.exec(text)[0];
-      value += run;
-      i += run.length;
-    } else if (c === "'" || c === '"') {
-      const close = text.indexOf(c, i + 1);
-      if (close < 0) return void 0;
-      const quoted = text.slice(i + 1, close);
-      if (c === '"' && DOUBLE_QUOTED_SPECIAL.test(quoted)) return void 0;
-      value += quoted;
-      newlines2 += quoted.split("\n").length - 1;
-      i = close + 1;
-    } else {
-      return void 0;
-    }
-  }
-  return i > start ? { value, end: i, newlines: newlines2 } : void 0;
-}
-function readRedirect(text, start, current, fd = "") {
-  const op = /^(>>|>&|<&|>|<)/.exec(text.slice(start, start + 2))?.[1];
-  if (!current || !op || /^[<>|]/.test(text[start + op.length] ?? "")) return void 0;
-  let i = start + op.length;
-  while (text[i] === " " || text[i] === "	") i++;
-  const target = readWord(text, i);
-  if (!target || /[<>]/.test(text[target.end] ?? "")) return void 0;
-  return { redirect: { op: `${fd}${op}`, target: target.value }, end: target.end, newlines: target.newlines };
-}
-
-// src/parse/shell.ts
-var REDIRECT_OPS = {
-  54: ">",
-  55: ">>",
-  56: "<",
-  57: "<>",
-  58: "<&",
-  59: ">&",
-  60: ">|",
-  61: "<<",
-  62: "<<-",
-  63: "<<<",
-  64: "&>",
-  65: "&>>"
-};
-var HEREDOC_OPS = /* @__PURE__ */ new Set([61, 62]);
-var PIPE_OPS = /* @__PURE__ */ new Set([12, 13]);
-var DECLARATIONS = /* @__PURE__ */ new Set(["export", "declare", "typeset", "readonly", "local"]);
-var SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "dash", "ash", "zsh", "ksh", "mksh", "busybox"]);
-var MAX_NESTING = 4;
-var sh;
-var parser;
-function loadSh() {
-  sh ??= typeof __require === "function" ? __require("./mvdan-sh.cjs") : (0, import_node_module.createRequire)(import.meta.url)("mvdan-sh");
-  return sh;
-}
-var fullParserCalls = { count: 0 };
-function parseShell(text, firstLine = 1) {
-  const plain2 = plainScript(text, firstLine);
-  return plain2 ? { commands: plain2, assignments: [] } : parseShellFully(text, firstLine);
-}
-function parseShellFully(text, firstLine = 1) {
-  const commands = [];
-  const assignments = [];
-  try {
-    collectScript(text, firstLine, commands, 0, assignments);
-    return { commands, assignments };
-  } catch (error) {
-    return { commands: [], parseError: describeError(error, firstLine) };
-  }
-}
-function plainScript(text, firstLine, depth = 0) {
-  const plain2 = plainCommands(text);
-  if (!plain2) return void 0;
-  const out = [];
-  for (const c of plain2) {
-    const { argv, viaExec, first } = afterExec(c.argv);
-    out.push({ argv, line: firstLine + c.line - 1, redirects: c.redirects, viaExec });
-    if (depth >= MAX_NESTING || argv.length === 0 || !SHELLS.has(basename(argv[0]))) continue;
-    const inline = inlineScriptIndex(argv);
-    if (inline === void 0) continue;
-    const inner = plainScript(argv[inline], firstLine + c.wordLines[first + inline] - 1, depth + 1);
-    if (!inner) return void 0;
-    out.push(...inner);
-  }
-  return out;
-}
-function afterExec(words) {
-  if (words[0] !== "exec") return { argv: words, viaExec: false, first: 0 };
-  let first = 1;
-  while (first < words.length && /^-[acl]+$/.test(words[first])) first += words[first].includes("a") ? 2 : 1;
-  return { argv: words.slice(first), viaExec: true, first };
-}
-function describeError(error, firstLine) {
-  const e = error;
-  const line = typeof e?.Pos?.Line === "function" ? e.Pos.Line() : 1;
-  const message2 = typeof e?.Text === "string" ? e.Text : String(e?.message ?? error);
-  return { line: firstLine + Math.max(line, 1) - 1, message: message2 };
-}
-function collectScript(text, firstLine, out, depth, assignments) {
-  parser ??= loadSh().syntax.NewParser();
-  fullParserCalls.count++;
-  const file = parser.Parse(text, "script");
-  const src = { bytes: Buffer.from(text, "utf8"), lineOffset: firstLine - 1, depth, assignments };
-  visitStmts(file.Stmts, src, out);
-}
-function visitStmts(list, src, out) {
-  for (const stmt of list ?? []) visitStmt(stmt, src, out);
-}
-function visitStmt(stmt, src, out) {
-  if (!stmt) return;
-  const cmd = stmt.Cmd;
-  if (!cmd) return;
-  switch (sh.syntax.NodeType(cmd)) {
-    case "CallExpr":
-      visitCall(stmt, cmd, src, out);
-      break;
-    case "BinaryCmd": {
-      const first = out.length;
-      visitStmt(cmd.X, src, out);
-      const piped = PIPE_OPS.has(cmd.Op) && out.length > first ? echoedText(out.at(-1)) : void 0;
-      const before = out.length;
-      visitStmt(cmd.Y, src, out);
-      if (piped !== void 0 && out.length > before) out[before].stdin = piped;
-      break;
-    }
-    case "DeclClause":
-      if (DECLARATIONS.has(cmd.Variant?.Value)) recordAssigns(cmd.Args, src);
-      break;
-    case "Block":
-    case "Subshell":
-      visitStmts(cmd.Stmts, src, out);
-      break;
-    case "IfClause":
-      visitIf(cmd, src, out);
-      break;
-    case "WhileClause":
-      visitStmts(cmd.Cond, src, out);
-      visitStmts(cmd.Do, src, out);
-      break;
-    case "ForClause":
-      visitStmts(cmd.Do, src, out);
-      break;
-    case "CaseClause":
-      for (const item of cmd.Items ?? []) visitStmts(item.Stmts, src, out);
-      break;
-    case "FuncDecl":
-      visitStmt(cmd.Body, src, out);
-      break;
-    case "TimeClause":
-    case "CoprocClause":
-      visitStmt(cmd.Stmt, src, out);
-      break;
-    default:
-      break;
-  }
-}
-function visitIf(clause, src, out) {
-  if (!clause) return;
-  visitStmts(clause.Cond, src, out);
-  visitStmts(clause.Then, src, out);
-  visitIf(clause.Else, src, out);
-}
-function visitCall(stmt, call2, src, out) {
-  recordAssigns(call2.Assigns, src);
-  const words = call2.Args ?? [];
-  if (words.length === 0) return;
-  const line = src.lineOffset + words[0].Pos().Line();
-  const redirects = (stmt.Redirs ?? []).map((r) => ({
-    op: `${r.N ? r.N.Value : ""}${REDIRECT_OPS[r.Op] ?? "?"}`,
-    target: r.Word ? wordText(r.Word, src) : ""
-  }));
-  const { argv, viaExec, first } = afterExec(words.map((w) => wordText(w, src)));
-  const command = { argv, line, redirects, viaExec };
-  if (stmt.Background) command.background = true;
-  const heredoc = (stmt.Redirs ?? []).find((r) => HEREDOC_OPS.has(r.Op) && r.Hdoc);
-  if (heredoc) command.stdin = heredocText(heredoc.Hdoc, src);
-  out.push(command);
-  if (src.depth >= MAX_NESTING || argv.length === 0) return;
-  if (!SHELLS.has(basename(argv[0]))) return;
-  const wordsAfter = words.slice(first);
-  const inline = inlineScriptIndex(argv);
-  if (inline !== void 0) {
-    const word = wordsAfter[inline];
-    nested2(argv[inline], src.lineOffset + word.Pos().Line(), src, out);
-    return;
-  }
-  for (const r of stmt.Redirs ?? []) {
-    if (!HEREDOC_OPS.has(r.Op) || !r.Hdoc) continue;
-    const body = heredocText(r.Hdoc, src);
-    nested2(body, src.lineOffset + r.Hdoc.Pos().Line(), src, out);
-  }
-}
-function inlineScriptIndex(argv) {
-  for (let i = 1; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === "--" || !a.startsWith("-")) return void 0;
-    if (!a.startsWith("--") && a.includes("c")) return i + 1 < argv.length ? i + 1 : void 0;
-    if (a === "-o") i++;
-  }
-  return void 0;
-}
-function nested2(text, firstLine, src, out) {
-  const inner = [];
-  const assignments = [];
-  try {
-    collectScript(text, firstLine, inner, src.depth + 1, assignments);
-  } catch {
-    return;
-  }
-  out.push(...inner);
-  src.assignments.push(...assignments);
-}
-function recordAssigns(assigns, src) {
-  for (const a of assigns ?? []) {
-    if (!a?.Name || a.Naked || a.Array) continue;
-    const value = a.Value ? wordText(a.Value, src) : "";
-    const literal2 = !(a.Value?.Parts ?? []).some((p) => hasExpansion(p));
-    src.assignments.push({
-      name: a.Name.Value,
-      value,
-      literal: literal2,
-      line: src.lineOffset + a.Pos().Line()
-    });
-  }
-}
-function hasExpansion(part) {
-  const type = sh.syntax.NodeType(part);
-  if (type === "DblQuoted") return (part.Parts ?? []).some((p) => hasExpansion(p));
-  return type !== "Lit" && type !== "SglQuoted";
-}
-function echoedText(c) {
-  if (!c || !["echo", "printf"].includes(basename(c.argv[0] ?? ""))) return void 0;
-  return c.argv.slice(1).filter((a) => !/^-[neE]+$/.test(a)).join(" ");
-}
-function heredocText(word, src) {
-  const parts = word.Parts ?? [];
-  if (parts.length === 1 && sh.syntax.NodeType(parts[0]) === "Lit") return parts[0].Value;
-  return slice(word, src);
-}
-function slice(node, src) {
-  return src.bytes.subarray(node.Pos().Offset(), node.End().Offset()).toString("utf8");
-}
-function wordText(word, src) {
-  return (word.Parts ?? []).map((p) => partText(p, src, false)).join("");
-}
-function partText(part, src, inDouble) {
-  switch (sh.syntax.NodeType(part)) {
-    case "Lit": {
-      const v = part.Value.replace(/\\\n/g, "");
-      return inDouble ? v.replace(/\\([$`"\\])/g, "$1") : v.replace(/\\(.)/gs, "$1");
-    }
-    case "SglQuoted":
-      return part.Dollar ? ansiC(part.Value) : part.Value;
-    case "DblQuoted":
-      return (part.Parts ?? []).map((p) => partText(p, src, true)).join("");
-    default:
-      return slice(part, src);
-  }
-}
-function ansiC(v) {
-  const map = { n: "\n", t: "	", r: "\r", "\\": "\\", "'": "'", '"': '"' };
-  return v.replace(/\\(.)/g, (m, c) => map[c] ?? m);
-}
-function basename(p) {
-  return p.slice(p.lastIndexOf("/") + 1);
-}
-
-// src/model/command/start-chain.ts
-var import_node_path4 = __toESM(require_node_path(), 1);
-
-// src/model/dockerfile.ts
-var import_node_path3 = __toESM(require_node_path(), 1);
-
-// src/parse/dockerfile.ts
-var import_dockerfile_ast = __toESM(require_main(), 1);
-
-// src/parse/memo.ts
-function rememberedParser(parse, keyOf, size = 64) {
-  const results = /* @__PURE__ */ new Map();
-  return (...args) => {
-    const key = keyOf(...args);
-    if (results.has(key)) return results.get(key);
-    const result = parse(...args);
-    if (results.size >= size) results.delete(results.keys().next().value);
-    results.set(key, result);
-    return result;
-  };
-}
-
-// src/parse/dockerfile.ts
-var HEREDOC_KEYWORDS = /* @__PURE__ */ new Set(["RUN", "COPY", "ADD"]);
-var HEREDOC_MARKER = /(?<!<)<<(-?)(["']?)([A-Za-z0-9_.-]+)\2/g;
-var parseDockerfile = rememberedParser(
-  parseDockerfileText,
-  (source) => source
-);
-function parseDockerfileText(source) {
-  const text = source.replace(/\r\n?/g, "\n");
-  const document = import_dockerfile_ast.DockerfileParser.parse(text);
-  const escape2 = document.getEscapeCharacter() || "\\";
-  const lines = text.split("\n");
-  const instructions = [];
-  for (const instr of document.getInstructions()) {
-    const range = instr.getRange();
-    const keyword2 = instr.getKeyword().toUpperCase();
-    const start = instr.getInstructionRange().end;
-    const base = { keyword: keyword2, line: range.start.line + 1, endLine: range.end.line + 1 };
-    const physical = lines.slice(start.line, range.end.line + 1);
-    physical[0] = (physical[0] ?? "").slice(start.character);
-    instructions.push({
-      ...base,
-      argsLine: start.line + 1,
-      ...splitArguments(physical, start.line + 1, escape2, HEREDOC_KEYWORDS.has(keyword2))
-    });
-  }
-  return { escape: escape2, instructions };
-}
-function splitArguments(physical, firstLine, escape2, heredocsAllowed) {
-  const continuation = new RegExp(`${escapeRegExp2(escape2)}[ \\t]*$`);
-  const shellLines = [];
-  const heredocs = [];
-  let args = "";
-  let continuing = false;
-  let logicalDone = false;
-  let pending = [];
-  let body = [];
-  let bodyLine = 0;
-  physical.forEach((line, i) => {
-    if (logicalDone) {
-      shellLines.push(line);
-      const current = pending[0];
-      if (!current) return;
-      const content2 = current.stripTabs ? line.replace(/^\t+/, "") : line;
-      if (content2 === current.name) {
-        heredocs.push({ ...current, body: body.length ? `${body.join("\n")}
-` : "", bodyLine });
-        pending = pending.slice(1);
-        body = [];
-        bodyLine = firstLine + i + 1;
-      } else {
-        body.push(content2);
-      }
-      return;
-    }
-    if (i > 0 && continuing && (line.trim() === "" || line.trimStart().startsWith("#"))) {
-      shellLines.push("\\");
-      return;
-    }
-    const m = continuation.exec(line);
-    if (m && i < physical.length - 1) {
-      const content2 = line.slice(0, m.index);
-      args += content2;
-      shellLines.push(`${content2}\\`);
-      continuing = true;
-      return;
-    }
-    args += line;
-    shellLines.push(line);
-    continuing = false;
-    logicalDone = true;
-    if (heredocsAllowed) {
-      for (const h of args.matchAll(HEREDOC_MARKER)) {
-        pending.push({ name: h[3], stripTabs: h[1] === "-", quoted: h[2] !== "" });
-      }
-      bodyLine = firstLine + i + 1;
-    }
-  });
-  if (pending[0] && body.length) heredocs.push({ ...pending[0], body: `${body.join("\n")}
-`, bodyLine });
-  return { args: args.trim(), shellText: shellLines.join("\n"), heredocs };
-}
-function escapeRegExp2(s) {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-function splitWords(s, escape2 = "\\") {
-  const words = [];
-  let word = "";
-  let inWord = false;
-  let quote;
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    if (quote) {
-      word += c;
-      if (c === escape2 && quote === '"' && i + 1 < s.length) word += s[++i];
-      else if (c === quote) quote = void 0;
-      continue;
-    }
-    if (/\s/.test(c)) {
-      if (inWord) words.push(word);
-      word = "";
-      inWord = false;
-      continue;
-    }
-    inWord = true;
-    word += c;
-    if (c === escape2 && i + 1 < s.length) word += s[++i];
-    else if (c === '"' || c === "'") quote = c;
-  }
-  if (inWord) words.push(word);
-  return words;
-}
-
-// src/model/image-ref.ts
-function splitImage(image) {
-  let rest = image;
-  let digest;
-  const at2 = rest.indexOf("@");
-  if (at2 >= 0) {
-    digest = rest.slice(at2 + 1);
-    rest = rest.slice(0, at2);
-  }
-  const colon = rest.lastIndexOf(":");
-  const slash = rest.lastIndexOf("/");
-  let tag;
-  if (colon > slash) {
-    tag = rest.slice(colon + 1);
-    rest = rest.slice(0, colon);
-  }
+// src/model/settings/query.ts
+function withBases(settings, bases = []) {
+  if (bases.length === 0 || settings.mergedModules) return settings;
+  const all = [...bases, settings].reverse();
+  const databases = all.find((m) => m.databases && m.databases.selection.kind !== "unknown")?.databases ?? all.find((m) => m.databases)?.databases;
   return {
-    repository: rest,
-    ...tag !== void 0 ? { tag } : {},
-    ...digest !== void 0 ? { digest } : {}
+    ...settings,
+    assignments: [...bases, settings].flatMap((m) => m.assignments),
+    envReads: [...bases, settings].flatMap((m) => m.envReads),
+    ...databases ? { databases } : {}
   };
 }
-
-// src/model/dockerfile/instruction-text.ts
-var import_node_path2 = __toESM(require_node_path(), 1);
-function jsonArray(args) {
-  const t2 = args.trim();
-  if (!t2.startsWith("[")) return void 0;
-  for (let end = t2.indexOf("]"); end >= 0; end = t2.indexOf("]", end + 1)) {
-    let v;
-    try {
-      v = JSON.parse(t2.slice(0, end + 1));
-    } catch {
-      continue;
-    }
-    return Array.isArray(v) && v.every((x) => typeof x === "string") ? v : void 0;
-  }
-  return void 0;
+function liveAssignments(model, name2) {
+  return model.assignments.filter((a) => a.name === name2 && a.live);
 }
-function takeFlags(args, escape2) {
-  const flags = [];
-  let rest = args.trimStart();
-  for (; ; ) {
-    if (!rest.startsWith("--")) break;
-    const word = splitWords(rest, escape2)[0];
-    if (!word) break;
-    flags.push(word);
-    rest = rest.slice(word.length).trimStart();
-  }
-  return { flags, rest };
+function valueWhenUnset(v, depth = 0) {
+  if (!v || depth > 20) return void 0;
+  if (v.kind === "env") return valueWhenUnset(v.fallback, depth + 1);
+  return v;
 }
-function blankFlags(shellText) {
-  let out = shellText;
-  let i = 0;
-  for (; ; ) {
-    while (i < out.length && (/\s/.test(out[i]) || out[i] === "\\" && out[i + 1] === "\n")) i++;
-    if (!out.startsWith("--", i)) return out;
-    let j = i;
-    let quote;
-    while (j < out.length && (quote || !/\s/.test(out[j]))) {
-      if (quote && out[j] === quote) quote = void 0;
-      else if (!quote && (out[j] === '"' || out[j] === "'")) quote = out[j];
-      j++;
-    }
-    if (out[j - 1] === "\\" && out[j] === "\n") j--;
-    out = out.slice(0, i) + out.slice(i, j).replace(/[^\n]/g, " ") + out.slice(j);
-    i = j;
-  }
-}
-var NameLines = class {
-  constructor(instr) {
-    this.instr = instr;
-    this.line = instr.argsLine;
-  }
-  instr;
-  at = 0;
-  line;
-  /** The line of `name`, or the instruction's line when it is not found (an escaped or quoted name). */
-  next(name2, slack) {
-    const text = this.instr.shellText;
-    const found = text.slice(this.at, this.at + name2.length + slack).indexOf(name2);
-    if (found < 0 || name2 === "") return this.instr.line;
-    for (let i = this.at; i < this.at + found; i++) if (text.charCodeAt(i) === 10) this.line++;
-    this.at += found;
-    return this.line;
-  }
-};
-var nameSlack = (previousValue) => 4096 + 2 * (previousValue?.length ?? 0);
-function normalizeKeepSlash(p) {
-  const n = import_node_path2.posix.normalize(p);
-  return n.length > 1 && n.endsWith("/") && !p.endsWith("/") ? n.slice(0, -1) : n;
-}
-function printable(s) {
-  const clean2 = s.replace(/[^\x20-\x7e]/g, "?");
-  return clean2.length > 40 ? `${clean2.slice(0, 40)}\u2026` : clean2;
-}
-
-// src/model/dockerfile/variables.ts
-var UNKNOWN = { kind: "unknown" };
-var UNSET = { kind: "unset" };
-function expand(raw, lookup, escape2 = "\\") {
-  let out = "";
-  let quote;
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw[i];
-    if (quote === "'") {
-      if (c === "'") quote = void 0;
-      else out += c;
-      continue;
-    }
-    if (c === escape2 && i + 1 < raw.length) {
-      const next = raw[i + 1];
-      if (quote === '"' && next !== '"' && next !== "$" && next !== escape2) {
-        out += c;
-        continue;
-      }
-      out += next;
-      i++;
-      continue;
-    }
-    if (c === '"' || c === "'" && !quote) {
-      quote = quote === c ? void 0 : c;
-      continue;
-    }
-    if (c === "$") {
-      const parsed = variableAt(raw, i);
-      if (!parsed) {
-        out += c;
-        continue;
-      }
-      const value = substitute(parsed, lookup, escape2);
-      if (value === void 0) return void 0;
-      out += value;
-      i = parsed.end - 1;
-      continue;
-    }
-    out += c;
-  }
-  return out;
-}
-function variableAt(s, i) {
-  if (s[i + 1] === "{") {
-    let depth = 1;
-    let j = i + 2;
-    while (j < s.length && depth > 0) {
-      if (s[j] === "{") depth++;
-      else if (s[j] === "}") depth--;
-      j++;
-    }
-    if (depth > 0) return void 0;
-    const inner = s.slice(i + 2, j - 1);
-    const m2 = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+?]|[#%/^,:]+)([\s\S]*))?$/.exec(inner);
-    if (!m2) return { name: "", op: "?unsupported", end: j };
-    return { name: m2[1], ...m2[2] ? { op: m2[2], word: m2[3] ?? "" } : {}, end: j };
-  }
-  const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(s.slice(i + 1));
-  return m ? { name: m[0], end: i + 1 + m[0].length } : void 0;
-}
-function substitute(ref, lookup, escape2) {
-  const state = ref.name ? lookup(ref.name) : UNKNOWN;
-  const set = state.kind === "value";
-  const nonEmpty = set && state.value !== "";
-  const word = () => expand(ref.word ?? "", lookup, escape2);
-  switch (ref.op) {
-    case void 0:
-      return set ? state.value : void 0;
-    case ":-":
-      return state.kind === "unknown" ? void 0 : nonEmpty ? state.value : word();
-    case "-":
-      return state.kind === "unknown" ? void 0 : set ? state.value : word();
-    case ":+":
-      return state.kind === "unknown" ? void 0 : nonEmpty ? word() : "";
-    case "+":
-      return state.kind === "unknown" ? void 0 : set ? word() : "";
-    case ":?":
-    case "?":
-      return set ? state.value : void 0;
-    default:
-      return void 0;
-  }
-}
-
-// src/model/dockerfile/onbuild.ts
-var PYTHON_ONBUILD = [
-  { keyword: "WORKDIR", args: "/usr/src/app" },
-  { keyword: "COPY", args: "requirements.txt /usr/src/app/" },
-  { keyword: "RUN", args: "pip install --no-cache-dir -r requirements.txt" },
-  { keyword: "COPY", args: ". /usr/src/app" }
-];
-function onbuildTriggers(repository, tag) {
-  const name2 = repository.slice(repository.lastIndexOf("/") + 1).toLowerCase();
-  if ((name2 === "python" || name2 === "django") && /(^|-)onbuild$/.test(tag ?? "")) return PYTHON_ONBUILD;
-  return [];
-}
-
-// src/model/dockerfile.ts
-var KEYWORDS2 = /* @__PURE__ */ new Set([
-  "ADD",
-  "ARG",
-  "CMD",
-  "COPY",
-  "ENTRYPOINT",
-  "ENV",
-  "EXPOSE",
-  "FROM",
-  "HEALTHCHECK",
-  "LABEL",
-  "MAINTAINER",
-  "ONBUILD",
-  "RUN",
-  "SHELL",
-  "STOPSIGNAL",
-  "USER",
-  "VOLUME",
-  "WORKDIR"
-]);
-var PLATFORM_ARGS = /* @__PURE__ */ new Set([
-  "BUILDPLATFORM",
-  "BUILDOS",
-  "BUILDARCH",
-  "BUILDVARIANT",
-  "TARGETPLATFORM",
-  "TARGETOS",
-  "TARGETARCH",
-  "TARGETVARIANT",
-  "TARGETSTAGE",
-  "BUILDKIT_SYNTAX"
-]);
-var SCRIPT_SHELLS = /^#!\s*(\/usr\/bin\/env\s+)?(\/(usr\/)?bin\/)?(sh|bash|dash|ash)\b/;
-function modelDockerfile(file, text, options = {}) {
-  try {
-    return new Modeller(file, text, options).run();
-  } catch (error) {
-    return { errors: [{ file, message: `The Dockerfile could not be read: ${error.message}` }] };
-  }
-}
-var Modeller = class {
-  constructor(file, text, options) {
-    this.file = file;
-    this.text = text;
-    this.options = options;
-  }
-  file;
-  text;
-  options;
-  errors = [];
-  stages = [];
-  globalArgs = [];
-  globalVars = /* @__PURE__ */ new Map();
-  escape = "\\";
-  // State of the stage being read.
-  args = /* @__PURE__ */ new Map();
-  env = /* @__PURE__ */ new Map();
-  workdir = "/";
-  cmdSet = false;
-  run() {
-    if (this.text.includes(String.fromCharCode(0))) {
-      return {
-        errors: [{ file: this.file, line: 1, message: "The Dockerfile is not text (it holds NUL bytes)." }]
-      };
-    }
-    const syntax = parseDockerfile(this.text);
-    this.escape = syntax.escape;
-    for (const instr of syntax.instructions) this.read(instr);
-    if (this.stages.length === 0 && this.errors.length === 0) {
-      this.error(void 0, "The Dockerfile has no FROM instruction, so it builds no image.");
-    }
-    const model = {
-      file: this.file,
-      stages: this.stages,
-      builtStages: [],
-      globalArgs: this.globalArgs
-    };
-    if (this.stages.length > 0) {
-      const target = this.findTarget();
-      if (target) {
-        model.targetStage = target;
-        model.builtStages = this.dependencies(target);
-      }
-    }
-    return { model, errors: this.errors };
-  }
-  error(line, message2) {
-    if (this.errors.length === 0) this.errors.push({ file: this.file, ...line ? { line } : {}, message: message2 });
-  }
-  read(instr) {
-    const kw = instr.keyword;
-    if (!KEYWORDS2.has(kw)) {
-      this.error(instr.line, `Unknown instruction '${printable(kw)}'.`);
-      return;
-    }
-    if (kw === "FROM") {
-      this.startStage(instr);
-      return;
-    }
-    const stage = this.stages.at(-1);
-    if (!stage) {
-      if (kw === "ARG") this.globalArgs.push(...this.readArgs(instr, true));
-      else this.error(instr.line, `${kw} comes before the first FROM; only ARG may.`);
-      return;
-    }
-    const made = this.instruction(instr, stage);
-    stage.instructions.push(...made);
-    stage.lastLine = instr.endLine;
-  }
-  startStage(instr) {
-    const words = splitWords(instr.args, this.escape).filter((w) => !w.startsWith("--"));
-    if (words.length === 0) this.error(instr.line, "FROM needs an image.");
-    const raw = words[0] ?? "";
-    const name2 = words.length >= 3 && words[1].toUpperCase() === "AS" ? words[2] : void 0;
-    const image = expand(raw, (n) => this.globalLookup(n), this.escape);
-    const from = { line: instr.line, endLine: instr.endLine, raw, scratch: false };
-    if (image !== void 0 && image !== "") {
-      from.image = image;
-      const lower = image.toLowerCase();
-      const ref = this.stages.findIndex((s) => s.name?.toLowerCase() === lower);
-      if (ref >= 0) from.stageRef = ref;
-      else if (/^\d+$/.test(image) && Number(image) < this.stages.length) from.stageRef = Number(image);
-      else if (lower === "scratch") from.scratch = true;
-      else Object.assign(from, splitImage(image));
-    }
-    const parent = from.stageRef !== void 0 ? this.stages[from.stageRef] : void 0;
-    const stage = {
-      index: this.stages.length,
-      ...name2 ? { name: name2 } : {},
-      from,
-      instructions: [],
-      lastLine: instr.endLine,
-      workdir: parent?.workdir ?? "/",
-      env: { ...parent?.env ?? {} },
-      user: parent?.user,
-      cmd: parent?.cmd,
-      entrypoint: parent?.entrypoint,
-      exposes: [...parent?.exposes ?? []],
-      volumes: [...parent?.volumes ?? []],
-      healthcheck: parent?.healthcheck
-    };
-    this.stages.push(stage);
-    this.args = /* @__PURE__ */ new Map();
-    this.env = new Map(Object.entries(stage.env));
-    this.workdir = parent ? parent.workdir.startsWith("/") ? parent.workdir : void 0 : "/";
-    this.cmdSet = false;
-    const triggers = from.repository ? onbuildTriggers(from.repository, from.tag) : [];
-    for (const t2 of triggers) {
-      const { line, endLine } = instr;
-      const before = stage.instructions.length;
-      this.read({
-        keyword: t2.keyword,
-        args: t2.args,
-        shellText: t2.args,
-        line,
-        endLine,
-        argsLine: line,
-        heredocs: []
-      });
-      for (const made of stage.instructions.slice(before)) made.onbuildOf = from.image;
-    }
-  }
-  globalLookup(name2) {
-    const state = this.globalVars.get(name2);
-    if (state) return state;
-    return PLATFORM_ARGS.has(name2) ? UNKNOWN : UNSET;
-  }
-  stageLookup(name2) {
-    if (this.env.has(name2)) {
-      const v = this.env.get(name2);
-      return v === void 0 ? UNKNOWN : { kind: "value", value: v };
-    }
-    return this.args.get(name2) ?? UNKNOWN;
-  }
-  expand(raw) {
-    return expand(raw, (n) => this.stageLookup(n), this.escape);
-  }
-  readArgs(instr, global) {
-    const out = [];
-    const buildArgs = this.options.buildArgs ?? {};
-    const lines = new NameLines(instr);
-    let previous;
-    for (const word of splitWords(instr.args, this.escape)) {
-      const eq = word.indexOf("=");
-      const name2 = eq >= 0 ? word.slice(0, eq) : word;
-      const rawDefault = eq >= 0 ? word.slice(eq + 1) : void 0;
-      const lookup = global ? (n) => this.globalLookup(n) : (n) => this.stageLookup(n);
-      const defaultValue = rawDefault !== void 0 ? expand(rawDefault, lookup, this.escape) : void 0;
-      let state;
-      if (Object.prototype.hasOwnProperty.call(buildArgs, name2)) {
-        const given = buildArgs[name2];
-        state = given === void 0 ? UNKNOWN : { kind: "value", value: given };
-      } else if (rawDefault !== void 0) {
-        state = defaultValue === void 0 ? UNKNOWN : { kind: "value", value: defaultValue };
-      } else if (!global && this.globalVars.has(name2)) {
-        state = this.globalVars.get(name2);
-      } else {
-        state = PLATFORM_ARGS.has(name2) ? UNKNOWN : UNSET;
-      }
-      const arg = {
-        keyword: "ARG",
-        line: lines.next(name2, nameSlack(previous)),
-        endLine: instr.endLine,
-        name: name2,
-        ...defaultValue !== void 0 ? { default: defaultValue } : {},
-        ...state.kind === "value" ? { value: state.value } : {}
-      };
-      previous = word;
-      if (global) this.globalVars.set(name2, state);
-      else this.args.set(name2, state);
-      out.push(arg);
-    }
-    return out;
-  }
-  instruction(instr, stage) {
-    const at2 = { line: instr.line, endLine: instr.endLine };
-    switch (instr.keyword) {
-      case "ARG":
-        return this.readArgs(instr, false);
-      case "ENV": {
-        const env = { keyword: "ENV", ...at2, pairs: this.readEnv(instr) };
-        for (const pair2 of env.pairs) {
-          this.env.set(pair2.name, pair2.value);
-          stage.env[pair2.name] = pair2.value;
-        }
-        return [env];
-      }
-      case "RUN":
-        return [this.readRun(instr)];
-      case "COPY":
-      case "ADD":
-        return [this.readCopy(instr)];
-      case "CMD":
-      case "ENTRYPOINT": {
-        const cmd = this.readCommand(instr);
-        if (cmd.keyword === "CMD") {
-          stage.cmd = cmd;
-          this.cmdSet = true;
-        } else {
-          stage.entrypoint = cmd;
-          if (!this.cmdSet) stage.cmd = void 0;
-        }
-        return [cmd];
-      }
-      case "EXPOSE": {
-        const expose = { keyword: "EXPOSE", ...at2, ports: this.readPorts(instr) };
-        stage.exposes.push(expose);
-        return [expose];
-      }
-      case "USER": {
-        const user = this.expand(splitWords(instr.args, this.escape)[0] ?? "");
-        const u = { keyword: "USER", ...at2, ...user ? { user } : {} };
-        stage.user = u;
-        return [u];
-      }
-      case "VOLUME": {
-        const paths = (jsonArray(instr.args) ?? splitWords(instr.args, this.escape)).map((p) => this.expand(p) ?? p).map((p) => this.resolvePath(p));
-        const v = { keyword: "VOLUME", ...at2, paths };
-        stage.volumes.push(v);
-        return [v];
-      }
-      case "WORKDIR": {
-        const raw = instr.args.trim();
-        const value = this.expand(raw);
-        if (value === void 0 || !value.startsWith("/") && this.workdir === void 0) {
-          this.workdir = void 0;
-          stage.workdir = raw;
-          return [{ keyword: "WORKDIR", ...at2 }];
-        }
-        const path = import_node_path3.posix.normalize(value.startsWith("/") ? value : import_node_path3.posix.join(this.workdir, value));
-        this.workdir = path.length > 1 ? path.replace(/\/$/, "") : path;
-        stage.workdir = this.workdir;
-        const w = { keyword: "WORKDIR", ...at2, path: this.workdir };
-        return [w];
-      }
-      case "HEALTHCHECK": {
-        const h = {
-          keyword: "HEALTHCHECK",
-          ...at2,
-          none: instr.args.trim().toUpperCase() === "NONE"
-        };
-        stage.healthcheck = h;
-        return [h];
-      }
-      default: {
-        const other = { keyword: instr.keyword, ...at2, raw: instr.args };
-        return [other];
-      }
-    }
-  }
-  readEnv(instr) {
-    const words = splitWords(instr.args, this.escape);
-    const pairs = [];
-    if (words.length === 0) return pairs;
-    const legacy = !words[0].includes("=");
-    const entries = legacy ? [[words[0], instr.args.trim().slice(words[0].length).trim()]] : words.map((w) => [
-      w.slice(0, w.indexOf("=") >= 0 ? w.indexOf("=") : w.length),
-      w.includes("=") ? w.slice(w.indexOf("=") + 1) : ""
-    ]);
-    const values = entries.map(([, raw]) => this.expand(raw));
-    const lines = new NameLines(instr);
-    entries.forEach(([name2, raw], i) => {
-      const line = lines.next(name2, nameSlack(entries[i - 1]?.join("=")));
-      pairs.push({ name: name2, raw, line, ...values[i] !== void 0 ? { value: values[i] } : {} });
-    });
-    return pairs;
-  }
-  readRun(instr) {
-    const { flags, rest } = takeFlags(instr.args, this.escape);
-    const mounts = flags.filter((f) => f.startsWith("--mount")).map((f) => f.replace(/^--mount=?/, ""));
-    const run = { keyword: "RUN", line: instr.line, endLine: instr.endLine, mounts };
-    const argv = jsonArray(rest);
-    if (argv) {
-      run.argv = argv;
-      return run;
-    }
-    run.script = this.runScript(instr, rest);
-    return run;
-  }
-  /** The shell script a RUN executes, with file lines: a bare `RUN <<EOF` runs the heredoc body itself. */
-  runScript(instr, command) {
-    const bare = /^(\s*<<-?(["']?)[A-Za-z0-9_.-]+\2)+\s*$/.test(command);
-    if (bare && instr.heredocs[0]) {
-      const { body, bodyLine } = instr.heredocs[0];
-      if (body.startsWith("#!") && !SCRIPT_SHELLS.test(body)) return { commands: [] };
-      return parseShell(body, bodyLine);
-    }
-    return parseShell(blankFlags(instr.shellText), instr.argsLine);
-  }
-  readCommand(instr) {
-    const keyword2 = instr.keyword;
-    const base = { keyword: keyword2, line: instr.line, endLine: instr.endLine, raw: instr.args };
-    const argv = jsonArray(instr.args);
-    if (argv) return { ...base, form: "exec", argv };
-    return { ...base, form: "shell", script: parseShell(instr.shellText, instr.argsLine) };
-  }
-  readCopy(instr) {
-    const { flags, rest } = takeFlags(instr.args, this.escape);
-    const words = jsonArray(rest) ?? splitWords(rest, this.escape);
-    const expanded = words.map((w) => w.startsWith("<<") ? w : this.expand(w) ?? w);
-    const dest = expanded.length > 1 ? this.resolvePath(expanded.at(-1)) : "";
-    const fromFlag = flags.find((f) => f.startsWith("--from="));
-    const copy = {
-      keyword: instr.keyword,
-      line: instr.line,
-      endLine: instr.endLine,
-      sources: expanded.slice(0, -1),
-      dest
-    };
-    if (fromFlag) {
-      const raw = fromFlag.slice("--from=".length);
-      copy.fromStage = this.expand(raw) ?? raw;
-      const image = this.fromImage(copy.fromStage);
-      if (image) copy.fromImage = image;
-    }
-    const patterns = words.slice(0, -1).flatMap((w, index) => {
-      const pattern = w.startsWith("<<") ? void 0 : this.sourcePattern(w);
-      return pattern === void 0 ? [] : [{ index, pattern }];
-    });
-    if (patterns.length > 0) copy.sourcePatterns = patterns;
-    return copy;
-  }
-  /** The image a `COPY --from=` names when it names no earlier stage (`--from=nginx:latest`); undefined for a stage. */
-  fromImage(ref) {
-    if (ref === "" || ref.includes("$") || /^\d+$/.test(ref)) return void 0;
-    const lower = ref.toLowerCase();
-    if (this.stages.some((s) => s.name?.toLowerCase() === lower)) return void 0;
-    return { image: ref, ...splitImage(ref) };
-  }
-  /**
-   * A COPY source naming a build argument with no value here (`entrypoint-${APP_ENV}.sh`, APP_ENV given only by
-   * --build-arg) as a glob over the context (`entrypoint-*.sh`); undefined when every variable has a value.
-   */
-  sourcePattern(word) {
-    if (!word.includes("$")) return void 0;
-    const hole = String.fromCharCode(1);
-    const lookup = (n) => {
-      const state = this.stageLookup(n);
-      return state.kind === "value" ? state : { kind: "value", value: hole };
-    };
-    const value = expand(word, lookup, this.escape);
-    if (value === void 0 || !value.includes(hole)) return void 0;
-    return value.replaceAll(new RegExp(`${hole}+`, "g"), "*");
-  }
-  readPorts(instr) {
-    return splitWords(instr.args, this.escape).map((raw) => {
-      const value = this.expand(raw);
-      const m = value !== void 0 ? /^(\d+)(?:-\d+)?(?:\/(\w+))?$/.exec(value) : null;
-      if (!m) return { protocol: value?.split("/")[1] ?? "tcp", raw };
-      return { port: Number(m[1]), protocol: (m[2] ?? "tcp").toLowerCase(), raw };
-    });
-  }
-  /** An image path for `p` against the current WORKDIR; `p` as given when WORKDIR is unknown. */
-  resolvePath(p) {
-    if (p.startsWith("/")) return normalizeKeepSlash(p);
-    if (this.workdir === void 0 || p.includes("$")) return p;
-    return normalizeKeepSlash(import_node_path3.posix.join(this.workdir, p));
-  }
-  findTarget() {
-    const wanted = this.options.target;
-    if (!wanted) return this.stages.at(-1);
-    const stage = this.stages.find((s) => s.name?.toLowerCase() === wanted.toLowerCase());
-    if (!stage) this.error(void 0, `The build target '${wanted}' is not a stage of this Dockerfile.`);
-    return stage;
-  }
-  /** The target and every stage it needs (FROM a stage, COPY --from, RUN --mount from=), in file order. */
-  dependencies(target) {
-    const seen = /* @__PURE__ */ new Set();
-    const visit = (stage) => {
-      if (seen.has(stage.index)) return;
-      seen.add(stage.index);
-      const refs = [];
-      if (stage.from.stageRef !== void 0) visit(this.stages[stage.from.stageRef]);
-      for (const i of stage.instructions) {
-        if ((i.keyword === "COPY" || i.keyword === "ADD") && i.fromStage)
-          refs.push(i.fromStage);
-        if (i.keyword === "RUN") {
-          for (const m of i.mounts) {
-            const from = /(?:^|,)from=([^,]+)/.exec(m);
-            if (from) refs.push(from[1]);
-          }
-        }
-      }
-      for (const ref of refs) {
-        const dep = this.stageByRef(ref, stage.index);
-        if (dep) visit(dep);
-      }
-    };
-    visit(target);
-    return this.stages.filter((s) => seen.has(s.index));
-  }
-  stageByRef(ref, before) {
-    const lower = ref.toLowerCase();
-    const named = this.stages.find((s) => s.index < before && s.name?.toLowerCase() === lower);
-    if (named) return named;
-    return /^\d+$/.test(ref) && Number(ref) < before ? this.stages[Number(ref)] : void 0;
-  }
-};
-
-// src/model/command/servers.ts
-var SHELLS2 = /* @__PURE__ */ new Set(["sh", "bash", "dash", "ash", "zsh", "ksh"]);
-var PYTHON = /^python(\d+(\.\d+)*)?$/;
-function programArgv(argv) {
-  let a = argv.slice();
-  for (let guard = 0; guard < 8 && a.length > 0; guard++) {
-    const p = basename2(a[0]);
-    if (p === "env") {
-      let i = 1;
-      while (i < a.length && (a[i].startsWith("-") || /^[A-Za-z_][A-Za-z0-9_]*=/.test(a[i])))
-        i += a[i] === "-u" ? 2 : 1;
-      a = a.slice(i);
-    } else if (["tini", "dumb-init", "nohup", "setsid", "stdbuf"].includes(p)) {
-      let i = 1;
-      while (i < a.length && a[i].startsWith("-")) i++;
-      a = a.slice(i);
-    } else if (p === "nice") {
-      a = a.slice(a[1] === "-n" ? 3 : a[1]?.startsWith("-") ? 2 : 1);
-    } else if (p === "gosu" || p === "su-exec") {
-      a = a.slice(2);
-    } else if (["poetry", "pipenv", "uv", "pdm", "hatch", "rye"].includes(p) && a[1] === "run") {
-      let i = 2;
-      while (i < a.length && a[i].startsWith("-")) i++;
-      a = a.slice(i);
-    } else if (p === "newrelic-admin" && a[1] === "run-program") {
-      a = a.slice(2);
-    } else if (p === "ddtrace-run" || p === "opentelemetry-instrument") {
-      let i = 1;
-      while (i < a.length && a[i].startsWith("-")) i++;
-      a = a.slice(i);
-    } else if (PYTHON.test(p)) {
-      let i = 1;
-      while (i < a.length && a[i].startsWith("-") && a[i] !== "-m" && a[i] !== "-c")
-        i += ["-X", "-W"].includes(a[i]) ? 2 : 1;
-      if (a[i] === "-m" && a[i + 1]) {
-        const mod = a[i + 1] === "django" ? "django-admin" : a[i + 1];
-        return [mod, ...a.slice(i + 2)];
-      }
-      if (!a[i] || a[i] === "-c") return [p, ...a.slice(1)];
-      return [basename2(a[i]), ...a.slice(i + 1)];
-    } else {
-      return [p, ...a.slice(1)];
-    }
-  }
-  return a.length ? [basename2(a[0]), ...a.slice(1)] : a;
-}
-function djangoCommand(argv) {
-  const a = programArgv(argv);
-  if (!["manage.py", "django-admin", "django-admin.py"].includes(a[0] ?? "")) return void 0;
-  for (let i = 1; i < a.length; i++) {
-    if (a[i] === "--settings" || a[i] === "--pythonpath") {
-      i++;
-      continue;
-    }
-    if (!a[i].startsWith("-")) return { name: a[i], args: a.slice(i + 1) };
-  }
-  return void 0;
-}
-function isRunserver(argv) {
-  const name2 = djangoCommand(argv)?.name;
-  return name2 === "runserver" || name2 === "runserver_plus";
-}
-function runserverAddr(argv, env = {}) {
-  const dj = djangoCommand(argv);
-  if (!dj || !(dj.name === "runserver" || dj.name === "runserver_plus")) return void 0;
-  const ipv6 = dj.args.includes("-6") || dj.args.includes("--ipv6");
-  const positional = dj.args.find((x) => !x.startsWith("-"));
-  if (positional === void 0) return { host: ipv6 ? "::1" : "127.0.0.1", port: 8e3 };
-  const value = resolveWord(positional, env);
-  if (value === void 0) return { ...hostPortHint(positional) };
-  if (/^\d+$/.test(value)) return { host: ipv6 ? "::1" : "127.0.0.1", port: Number(value) };
-  const addr = splitHostPort(value);
-  if (addr.host === "0") addr.host = "0.0.0.0";
-  return addr;
-}
-function gunicornBind(argv, env = {}, options = {}) {
-  const a = programArgv(argv);
-  if (a[0] !== "gunicorn") return void 0;
-  let binds = optionValues(a, ["-b", "--bind"]);
-  if (binds.length === 0 && env.GUNICORN_CMD_ARGS)
-    binds = optionValues(env.GUNICORN_CMD_ARGS.split(/\s+/), ["-b", "--bind"]);
-  if (binds.length === 0) {
-    if (optionValues(a, ["-c", "--config"]).length > 0 || options.configFileInContext) return void 0;
-    if (env.PORT !== void 0) return [{ host: "0.0.0.0", ...portOf(env.PORT) }];
-    if ("PORT" in env) return [{ host: "0.0.0.0" }];
-    return [{ host: "127.0.0.1", port: 8e3 }];
-  }
-  const out = [];
-  for (const b of binds) {
-    if (b.startsWith("unix:") || b.startsWith("fd://")) continue;
-    const value = resolveWord(b, env);
-    out.push(value === void 0 ? hostPortHint(b) : splitHostPort(value.replace(/^tcp:\/\//, ""), ""));
-  }
-  return out;
-}
-function serverOf(argv, env = {}, options = {}) {
-  if (isRunserver(argv)) {
-    const addr = runserverAddr(argv, env);
-    return { kind: "runserver", addresses: addr ? [addr] : void 0 };
-  }
-  const a = programArgv(argv);
-  switch (a[0]) {
-    case "gunicorn":
-      return { kind: "gunicorn", addresses: gunicornBind(argv, env, options) };
-    case "uvicorn":
-      return {
-        kind: "uvicorn",
-        addresses: hostAndPort(a, env, ["--host"], ["--port"], "127.0.0.1", 8e3, "UVICORN", [
-          "--uds",
-          "--fd"
-        ])
-      };
-    case "granian":
-      return {
-        kind: "granian",
-        addresses: hostAndPort(a, env, ["--host"], ["--port"], "127.0.0.1", 8e3, "GRANIAN", ["--uds"])
-      };
-    case "daphne":
-      return {
-        kind: "daphne",
-        addresses: hostAndPort(a, env, ["-b", "--bind"], ["-p", "--port"], "127.0.0.1", 8e3, void 0, [
-          "-u",
-          "--unix-socket",
-          "--fd",
-          "-e",
-          "--endpoint"
-        ])
-      };
-    case "hypercorn": {
-      const binds = optionValues(a, ["-b", "--bind"]);
-      if (binds.length === 0)
-        return {
-          kind: "hypercorn",
-          addresses: optionValues(a, ["-c", "--config"]).length ? void 0 : [{ host: "127.0.0.1", port: 8e3 }]
-        };
-      return {
-        kind: "hypercorn",
-        addresses: binds.map((b) => {
-          const v = resolveWord(b, env);
-          return v === void 0 ? hostPortHint(b) : splitHostPort(v, "");
-        })
-      };
-    }
-    case "waitress-serve": {
-      const listen = optionValues(a, ["--listen"]);
-      if (listen.length)
-        return {
-          kind: "waitress",
-          addresses: listen.map((l) => {
-            const v = resolveWord(l, env);
-            return v === void 0 ? hostPortHint(l) : splitHostPort(v, "");
-          })
-        };
-      return {
-        kind: "waitress",
-        addresses: hostAndPort(a, env, ["--host"], ["--port"], "0.0.0.0", 8080, void 0, ["--unix-socket"])
-      };
-    }
-    case "uwsgi": {
-      const http = optionValues(a, ["--http", "--http-socket", "--https"]);
-      if (http.length === 0) {
-        const fromEnv = env.UWSGI_HTTP ?? env.UWSGI_HTTP_SOCKET;
-        if (fromEnv !== void 0) return { kind: "uwsgi", addresses: [splitHostPort(fromEnv, "0.0.0.0")] };
-        const sockets = optionValues(a, ["-s", "--socket", "--uwsgi-socket"]).map((s) => resolveWord(s.split(",")[0], env)).filter((s) => s === void 0 || !s.includes("/"));
-        if (sockets.length === 0 || sockets.some((s) => s === void 0))
-          return { kind: "uwsgi", addresses: void 0 };
-        return { kind: "uwsgi", addresses: sockets.map((s) => splitHostPort(s, "0.0.0.0")) };
-      }
-      return {
-        kind: "uwsgi",
-        addresses: http.map((h) => {
-          const v = resolveWord(h.split(",")[0], env);
-          return v === void 0 ? hostPortHint(h) : splitHostPort(v, "0.0.0.0");
-        })
-      };
-    }
-    default:
-      return void 0;
-  }
-}
-var LOOPBACK = /^(127(\.\d+){3}|localhost|::1|\[::1\]|ip6-localhost)$/i;
-function isLoopback(host) {
-  return host !== void 0 && LOOPBACK.test(host);
-}
-function installsPackages(argv) {
-  const a = programArgv(argv);
-  const p = a[0] ?? "";
-  const sub = a.find((x, i) => i > 0 && !x.startsWith("-"));
-  if (/^pip\d*(\.\d+)?$/.test(p) && sub === "install") return `${p} install`;
-  if (p === "pip" && sub === "install") return "pip install";
-  if (p === "uv" && a[1] === "pip" && a[2] === "install") return "uv pip install";
-  if ((p === "apt-get" || p === "apt") && sub === "install") return `${p} install`;
-  if (p === "apk" && sub === "add") return "apk add";
-  if ((p === "poetry" || p === "pipenv") && sub === "install") return `${p} install`;
-  if (p === "uv" && (a[1] === "sync" || a[1] === "pip" && a[2] === "sync"))
-    return a[1] === "sync" ? "uv sync" : "uv pip sync";
-  if (p === "pip-sync") return "pip-sync";
-  return void 0;
-}
-function optionValues(argv, names) {
-  const out = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    for (const n of names) {
-      if (a === n && i + 1 < argv.length) out.push(argv[++i]);
-      else if (n.startsWith("--") && a.startsWith(`${n}=`)) out.push(a.slice(n.length + 1));
-      else if (!n.startsWith("--") && a.startsWith(n) && a.length > n.length && !a.startsWith("--"))
-        out.push(a.slice(n.length));
-    }
-  }
-  return out;
-}
-function hostAndPort(a, env, hostFlags, portFlags, defaultHost, defaultPort, envPrefix, unknownFlags) {
-  if (unknownFlags.some((f) => optionValues(a, [f]).length > 0 || a.includes(f))) return void 0;
-  const hostRaw = optionValues(a, hostFlags).at(-1) ?? (envPrefix ? env[`${envPrefix}_HOST`] : void 0);
-  const portRaw = optionValues(a, portFlags).at(-1) ?? (envPrefix ? env[`${envPrefix}_PORT`] : void 0);
-  const host = hostRaw === void 0 ? defaultHost : resolveWord(hostRaw, env);
-  const port = portRaw === void 0 ? defaultPort : portOf(resolveWord(portRaw, env)).port;
-  return [{ ...host !== void 0 ? { host } : {}, ...port !== void 0 ? { port } : {} }];
-}
-function splitHostPort(value, emptyHost = "0.0.0.0") {
-  let host = value;
-  let port;
-  const v6 = /^\[([^\]]*)\](?::(.*))?$/.exec(value);
-  if (v6) {
-    host = v6[1];
-    port = v6[2];
-  } else if (value.includes(":")) {
-    const i = value.lastIndexOf(":");
-    host = value.slice(0, i);
-    port = value.slice(i + 1);
-  }
-  return { host: host === "" ? emptyHost : host.toLowerCase(), ...portOf(port ?? "8000") };
-}
-function hostPortHint(raw) {
-  const m = /^([^$:]+):/.exec(raw);
-  return m ? { host: m[1].toLowerCase() } : {};
-}
-function portOf(v) {
-  return v !== void 0 && /^\d+$/.test(v) ? { port: Number(v) } : {};
-}
-function resolveWord(word, env) {
-  if (!word.includes("$")) return word;
-  return expand(word, (name2) => {
-    if (!(name2 in env)) return { kind: "unset" };
-    const v = env[name2];
-    return v === void 0 ? { kind: "unknown" } : { kind: "value", value: v };
-  });
-}
-function basename2(p) {
-  return p.slice(p.lastIndexOf("/") + 1);
-}
-
-// src/model/command/make.ts
-var MAX_DEPTH = 5;
-var DOLLAR = "\0";
-var DIRECTIVE = /^(?:-?include|sinclude|ifeq|ifneq|ifdef|ifndef|else|endif|export|unexport|override|vpath|define|endef)\b/;
-function makeInvocation(argv) {
-  const words = argv[0] === "exec" ? argv.slice(1) : argv;
-  if (!["make", "gmake"].includes(basename2(words[0] ?? ""))) return void 0;
-  const out = { targets: [] };
-  for (let i = 1; i < words.length; i++) {
-    const w = words[i];
-    if (w === "-f" || w === "--file" || w === "--makefile") out.file = words[++i];
-    else if (/^--(?:file|makefile)=/.test(w)) out.file = w.slice(w.indexOf("=") + 1);
-    else if (w === "-C" || w === "--directory") out.dir = words[++i];
-    else if (w.startsWith("--directory=")) out.dir = w.slice("--directory=".length);
-    else if (w === "-j" || w === "-l" || w === "-o" || w === "-W") i++;
-    else if (!w.startsWith("-") && !w.includes("=")) out.targets.push(w);
-  }
-  return out;
-}
-function makeTargetScript(text, targets) {
-  const makefile = parseMakefile(text);
-  const commands = [];
-  const assignments = [];
-  const done = /* @__PURE__ */ new Set();
-  const run = (target, depth) => {
-    const rule = makefile.rules.get(target);
-    if (!rule || done.has(target) || depth > MAX_DEPTH) return;
-    done.add(target);
-    for (const p of rule.prerequisites) run(p, depth + 1);
-    for (const { line, text: raw } of rule.recipe) {
-      const expanded = expand2(raw, makefile.variables).replace(/^[@+-]+/, "").trim();
-      if (expanded === "" || expanded.startsWith("$(") || expanded.startsWith("${")) continue;
-      const script = parseShell(expanded, line);
-      assignments.push(...script.assignments ?? []);
-      for (const c of script.commands) {
-        const sub = makeInvocation(c.argv);
-        if (sub && !sub.file && !sub.dir) {
-          const subTargets = sub.targets.length > 0 ? sub.targets : [makefile.defaultTarget ?? ""];
-          for (const t2 of subTargets) run(t2, depth + 1);
-        } else commands.push(c);
-      }
-    }
-  };
-  const wanted = targets.length > 0 ? targets : makefile.defaultTarget ? [makefile.defaultTarget] : [];
-  for (const t2 of wanted) run(t2, 0);
-  return { commands, assignments };
-}
-function parseMakefile(text) {
-  const rules = /* @__PURE__ */ new Map();
-  const variables = /* @__PURE__ */ new Map([["MAKE", "make"]]);
-  let defaultTarget;
-  let current;
-  let inDefine = false;
-  for (const { line, text: raw } of logicalLines(text)) {
-    if (inDefine) {
-      if (/^\s*endef\b/.test(raw)) inDefine = false;
-      continue;
-    }
-    if (raw.startsWith("	")) {
-      if (current && !raw.trim().startsWith("#")) current.recipe.push({ line, text: raw.slice(1) });
-      continue;
-    }
-    const stripped = raw.replace(/(^|[^\\])#.*$/, "$1").trim();
-    if (stripped === "") continue;
-    if (/^define\b/.test(stripped)) {
-      inDefine = true;
-      continue;
-    }
-    if (DIRECTIVE.test(stripped) && !/^export\s+\w+\s*[:?+]?=/.test(stripped)) {
-      current = void 0;
-      continue;
-    }
-    const assign = /^(?:export\s+|override\s+)?([A-Za-z_][\w.-]*)\s*(::?=|\?=|\+=|=)\s*(.*)$/.exec(stripped);
-    if (assign) {
-      const [, name2, op, value] = assign;
-      if (op === "+=") variables.set(name2, `${variables.get(name2) ?? ""} ${value}`.trim());
-      else if (op !== "?=" || !variables.has(name2)) variables.set(name2, value);
-      current = void 0;
-      continue;
-    }
-    const rule = /^([^:=]+?)\s*::?(?!=)\s*(.*)$/.exec(stripped);
-    if (!rule) {
-      current = void 0;
-      continue;
-    }
-    const [prereqText, inlineRecipe] = splitInlineRecipe(rule[2]);
-    const names = rule[1].split(/\s+/).filter(Boolean);
-    current = { prerequisites: prereqText.split("|")[0].split(/\s+/).filter(Boolean), recipe: [] };
-    if (inlineRecipe) current.recipe.push({ line, text: inlineRecipe });
-    for (const name2 of names) {
-      if (name2.includes("%") || name2.includes("$")) continue;
-      if (!rules.has(name2)) rules.set(name2, current);
-      if (!defaultTarget && !name2.startsWith(".")) defaultTarget = name2;
-    }
-  }
-  return { rules, variables, defaultTarget };
-}
-function splitInlineRecipe(rest) {
-  const i = rest.indexOf(";");
-  return i < 0 ? [rest, void 0] : [rest.slice(0, i), rest.slice(i + 1).trim()];
-}
-function logicalLines(text) {
-  const out = [];
-  const lines = text.split(/\r?\n/);
-  for (let i = 0; i < lines.length; i++) {
-    const start = i;
-    let joined = lines[i];
-    while (joined.endsWith("\\") && i + 1 < lines.length)
-      joined = `${joined.slice(0, -1)} ${lines[++i].trim()}`;
-    out.push({ line: start + 1, text: joined });
-  }
-  return out;
-}
-function expand2(text, variables, depth = 0) {
-  const replaced = text.replace(/\$\$|\$\(([A-Za-z_][\w.-]*)\)|\$\{([A-Za-z_][\w.-]*)\}/g, (m, a, b) => {
-    if (m === "$$") return DOLLAR;
-    const value = variables.get(a ?? b);
-    return value === void 0 ? m : depth < 8 ? expand2(value, variables, depth + 1) : value;
-  });
-  return depth === 0 ? replaced.split(DOLLAR).join("$") : replaced;
-}
-
-// src/model/command/start-chain.ts
-function effectiveCommand(app) {
-  return chain(app, true);
-}
-function imageCommand(app) {
-  return chain(app, false);
-}
-function startCommands(app) {
-  const seen = /* @__PURE__ */ new Set();
-  const out = [];
-  for (const c of [...imageCommand(app), ...effectiveCommand(app)]) {
-    const key = `${c.file}\0${c.line}\0${c.argv.join("\0")}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(c);
-  }
-  return out;
-}
-function containerEnv(app) {
-  const env = { ...app.dockerfile?.targetStage?.env ?? {} };
-  for (const e of app.compose?.appService?.environment ?? []) env[e.name] = e.value;
-  return env;
-}
-function chain(app, withCompose) {
+function providedEnvironment(app) {
+  const values = /* @__PURE__ */ new Map();
+  const sources = [];
+  let complete = true;
   const stage = app.dockerfile?.targetStage;
-  const dockerfile = app.dockerfile?.file ?? "";
-  const service = withCompose ? app.compose?.appService : void 0;
-  const entrypoint = service?.entrypoint ? fromCompose(service.entrypoint, "compose-entrypoint") : stage?.entrypoint && fromInstr(stage.entrypoint, dockerfile);
-  let cmd;
-  if (service?.command) cmd = fromCompose(service.command, "compose-command");
-  else if (!service?.entrypoint && stage?.cmd) cmd = fromInstr(stage.cmd, dockerfile);
-  let pid1 = [];
-  if (entrypoint?.argv) {
-    const args = cmd ? cmd.argv ?? ["/bin/sh", "-c", cmd.raw] : [];
-    pid1 = execCommand(cmd && args.length ? cmd.at : entrypoint.at, [...entrypoint.argv, ...args]);
-    if (cmd && !cmd.argv) pid1.push(...cmd.script);
-  } else if (entrypoint) {
-    pid1 = entrypoint.script;
-  } else if (cmd) {
-    pid1 = cmd.argv ? execCommand(cmd.at, cmd.argv) : cmd.script;
+  if (stage) {
+    sources.push("the Dockerfile");
+    for (const [name2, value] of Object.entries(stage.env)) values.set(name2, value);
   }
-  return followScripts(pid1, app);
+  const service = app.compose?.appService;
+  if (service) {
+    sources.push(`the compose service '${service.name}'`);
+    for (const e of service.environment) values.set(e.name, e.value);
+    for (const f of service.envFiles)
+      if (!service.environment.some((e) => e.source === "env_file" && e.file === f.path)) complete = false;
+  }
+  return { values, complete, sources };
 }
-function execCommand(at2, argv) {
-  const out = [{ ...at2, argv, redirects: [], viaExec: true }];
-  const script = inlineScript(argv);
-  if (script !== void 0) {
-    for (const inner of parseShell(script, at2.line).commands)
-      out.push({ ...inner, file: at2.file, origin: at2.origin });
-  }
-  return out;
-}
-function fromInstr(instr, file) {
-  const at2 = { file, line: instr.line, origin: instr.keyword };
-  return {
-    at: at2,
-    argv: instr.argv,
-    raw: instr.raw,
-    script: (instr.script?.commands ?? []).map((c) => ({ ...c, ...at2, line: c.line }))
-  };
-}
-function fromCompose(c, origin) {
-  const at2 = { file: c.file, line: c.line, origin };
-  const argv = c.argv ?? (c.script?.commands.length === 1 ? c.script.commands[0].argv : void 0);
-  return {
-    at: at2,
-    argv,
-    raw: c.raw,
-    script: (c.script?.commands ?? []).map((s) => ({ ...s, ...at2, line: s.line }))
-  };
-}
-function inlineScriptCommands(argv, line) {
-  const script = inlineScript(argv);
-  return script === void 0 ? [] : parseShell(script, line).commands;
-}
-var IDLE = String.raw`(?:true|:|sleep\s+[\w.]+)`;
-var KEEP_ALIVE = new RegExp(
-  String.raw`(^|[;&|\n]\s*)while\s+${IDLE}\s*;?\s*do\s+(?:${IDLE}\s*;?\s*)+done$`
-);
-function isKeepAliveLoop(script) {
-  return KEEP_ALIVE.test(script.trim());
-}
-function inlineScriptLastCommand(argv, line) {
-  return inlineScriptCommands(argv, line).at(-1);
-}
-function inlineScript(argv) {
-  if (argv.length < 3 || !SHELLS2.has(basename2(argv[0]))) return void 0;
-  for (let i = 1; i < argv.length - 1; i++) {
-    const a = argv[i];
-    if (!a.startsWith("-") || a.startsWith("--")) return void 0;
-    if (a.includes("c")) return argv[i + 1];
-  }
-  return void 0;
-}
-function followScripts(commands, app) {
-  const scripts = app.entrypointScripts ?? [];
-  const workdir = app.dockerfile?.targetStage?.workdir ?? "/";
-  const out = [];
-  let matched = false;
-  for (const c of commands) {
-    out.push(c);
-    if (c.origin === "script") continue;
-    const hit = scripts.length > 0 ? scriptRun(c.argv, scripts, workdir) : void 0;
-    if (hit) {
-      matched = true;
-      out.push(...scriptCommands(hit.script, c, c.argv.slice(hit.argsFrom), scripts, workdir, 0));
-    } else if (c.viaExec && c.argv.length > 1 && /\.sh$/.test(basename2(c.argv[0]))) {
-      out.push({ ...c, argv: c.argv.slice(1) });
-    }
-  }
-  if (!matched) for (const s of scripts) out.push(...scriptCommands(s, void 0, [], scripts, workdir, 0));
-  return out;
-}
-function scriptRun(argv, scripts, workdir) {
-  const make = makeInvocation(programArgv(argv));
-  if (make) {
-    const targets = make.targets.join(" ");
-    const script = scripts.find((s) => s.makeTargets && s.makeTargets.join(" ") === targets);
-    return script && { script, argsFrom: argv.length };
-  }
-  const candidates = [0];
-  if (argv.length > 1 && SHELLS2.has(basename2(argv[0]))) {
-    const i = argv.findIndex((a, k) => k > 0 && !a.startsWith("-"));
-    if (i > 0) candidates.push(i);
-  }
-  for (const i of candidates) {
-    const word = argv[i];
-    if (!word) continue;
-    const script = scripts.find(
-      (s) => word.includes("/") ? import_node_path4.posix.normalize(word.startsWith("/") ? word : import_node_path4.posix.join(workdir, word)) === import_node_path4.posix.normalize(s.imagePath) : basename2(s.imagePath) === word
-    );
-    if (script) return { script, argsFrom: i + 1 };
-  }
-  return void 0;
-}
-function scriptCommands(s, caller, args, scripts, workdir, depth) {
-  const out = [];
-  for (const c of s.script.commands) {
-    const runsArgs = c.argv[0] === "$@" || c.argv[0] === "$*" || c.argv[0] === "${@}";
-    if (runsArgs && caller && args.length > 0) {
-      const run = { ...caller, argv: args, redirects: c.redirects, viaExec: c.viaExec };
-      out.push(run);
-      const next = depth < 5 ? scriptRun(args, scripts, workdir) : void 0;
-      if (next && next.script !== s)
-        out.push(...scriptCommands(next.script, run, args.slice(next.argsFrom), scripts, workdir, depth + 1));
-      continue;
-    }
-    out.push({ ...c, file: s.file, origin: "script" });
-  }
-  return out;
-}
-
-// src/model/command/pip.ts
-var PIP_VALUE_OPTIONS = /* @__PURE__ */ new Set([
-  "-r",
-  "--requirement",
-  "-c",
-  "--constraint",
-  "-e",
-  "--editable",
-  "-i",
-  "--index-url",
-  "--extra-index-url",
-  "-f",
-  "--find-links",
-  "-t",
-  "--target",
-  "--prefix",
-  "--root",
-  "--src",
-  "--platform",
-  "--python-version",
-  "--implementation",
-  "--abi",
-  "--upgrade-strategy",
-  "--progress-bar",
-  "--global-option",
-  "--install-option",
-  "-C",
-  "--config-settings",
-  "--cache-dir",
-  "--log",
-  "--log-file",
-  "--proxy",
-  "--retries",
-  "--timeout",
-  "--exists-action",
-  "--trusted-host",
-  "--cert",
-  "--client-cert",
-  "--no-binary",
-  "--only-binary",
-  "--report",
-  "--root-user-action",
-  "--python",
-  "-p",
-  "--use-feature",
-  "--use-deprecated",
-  "--keyring-provider",
-  "--group",
-  "--build-constraint",
-  "--index-strategy",
-  "--resolution",
-  "--prerelease",
-  "--extra",
-  "--link-mode"
-]);
-var PIP_TOOLING = /* @__PURE__ */ new Set(["pip", "setuptools", "wheel"]);
-function pipInstall(argv) {
-  const a = programArgv(argv);
-  let i;
-  if (/^pip(\d+(\.\d+)*)?$/.test(a[0] ?? "")) i = 1;
-  else if (a[0] === "uv" && a[1] === "pip") i = 2;
-  else return void 0;
-  while (i < a.length && a[i].startsWith("-")) i += PIP_VALUE_OPTIONS.has(a[i]) ? 2 : 1;
-  if (a[i] !== "install") return void 0;
-  const out = {
-    byName: [],
-    requirementFiles: [],
-    constrained: false,
-    unpinnedTooling: [],
-    fromPaths: []
-  };
-  for (i = i + 1; i < a.length; i++) {
-    const arg = a[i];
-    if (arg.startsWith("-")) {
-      const [flag, inline] = arg.startsWith("--") ? arg.split(/=(.*)/s) : [arg.slice(0, 2), arg.slice(2)];
-      const takesValue = PIP_VALUE_OPTIONS.has(flag);
-      const value = takesValue ? inline || a[++i] : void 0;
-      if (flag === "-r" || flag === "--requirement") out.requirementFiles.push(value ?? "");
-      if (flag === "-c" || flag === "--constraint") out.constrained = true;
-      if ((flag === "-e" || flag === "--editable") && value) out.fromPaths.push(value);
-      continue;
-    }
-    const spec = requirementSpec(arg);
-    if (spec && PIP_TOOLING.has(spec.name.toLowerCase())) {
-      if (!spec.pinned) out.unpinnedTooling.push(spec.spec);
-    } else if (spec) out.byName.push(spec);
-    else if (!arg.includes("$")) out.fromPaths.push(arg);
-  }
-  return out;
-}
-function requirementSpec(arg) {
-  const name2 = /^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(arg)?.[0];
-  if (!name2) return void 0;
-  const rest = arg.slice(name2.length);
-  if (/^(\[[^\]]*\])?\s*@/.test(rest) || arg.includes("://") || arg.includes("/")) return void 0;
-  if (/\.(whl|zip|tar\.gz|tgz|tar\.bz2)$/i.test(arg)) return void 0;
-  const pinned = /(^|[^=!<>~])===?\s*[^\s=*,;]+/.test(rest) && !/==\s*[^,;]*\*/.test(rest);
-  if (!pinned && rest.includes("$")) return void 0;
-  return { spec: arg, name: name2, pinned };
-}
-
-// src/model/command.ts
-function buildCommands(stages) {
-  return buildRuns(stages).flatMap((r) => r.commands);
-}
-function buildRuns(stages) {
-  const out = [];
-  for (const stage of stages) {
-    for (const instr of stage.instructions) {
-      if (instr.keyword !== "RUN") continue;
-      const run = instr;
-      const commands = [];
-      if (run.argv) {
-        commands.push({ argv: run.argv, line: run.line, redirects: [], viaExec: true });
-        const script = inlineScript(run.argv);
-        if (script !== void 0) commands.push(...parseShell(script, run.line).commands);
-      } else commands.push(...run.script?.commands ?? []);
-      out.push({ run, commands });
-    }
-  }
-  return out;
-}
-function hasGunicornConfig(app) {
-  return (app.context?.files ?? []).some((f) => basename2(f) === "gunicorn.conf.py");
-}
-function writtenComposeArgv(c) {
-  if (c.argv) {
-    try {
-      const raws = JSON.parse(c.raw);
-      return Array.isArray(raws) && raws.every((r) => typeof r === "string") ? raws : void 0;
-    } catch {
-      return void 0;
-    }
-  }
-  return parseShell(c.raw, c.line).commands[0]?.argv;
-}
-
-// src/rules/TF0202-python-deps-unpinned.ts
-var pythonDepsUnpinned = defineRule({
-  id: "TF0202",
-  name: "python-deps-unpinned",
-  factor: "II",
-  severity: "warning",
-  kind: "S",
-  title: "pip install NAME in a RUN without an exact version (==/===), or a requirements file the image installs has a line without an exact pin or hash; upgrading the installer itself (pip install --upgrade pip setuptools wheel) is a notice",
-  help: `A dependency without an exact version resolves to whatever is newest when the image is built, so the same
-commit builds different releases, and a new upstream version can break production without a code change.
-
-Pin every requirement with \`==\` (or install with \`--require-hashes\`), ideally in a lock file generated by
-\`pip-compile\`, \`uv pip compile\` or \`poetry lock\`. Installing a local path or wheel (\`pip install .\`,
-\`./dist/app.whl\`), a requirements file (\`-r\`, judged line by line) or with a constraints file (\`-c\`) is not
-reported. Upgrading the installer itself (\`pip install --upgrade pip setuptools wheel\`) is only a notice: it does
-not change what the app imports, but it still makes two builds of one commit differ.
-
-\`\`\`dockerfile
-# instead of: RUN pip install django gunicorn
-COPY requirements.txt .
-RUN pip install --no-cache-dir -r requirements.txt   # django==5.1.4, gunicorn==23.0.0
-\`\`\``,
-  related: ["DL3013"],
-  check(project) {
-    const findings = [];
-    for (const app of project.apps) {
-      const df = app.dockerfile;
-      if (df) {
-        for (const cmd of buildCommands(df.builtStages)) {
-          const pip = pipInstall(cmd.argv);
-          if (!pip || pip.constrained) continue;
-          const loose = pip.byName.filter((r) => !r.pinned).map((r) => r.spec);
-          if (loose.length === 0 && pip.unpinnedTooling.length > 0) {
-            findings.push({
-              file: df.file,
-              line: cmd.line,
-              severity: "notice",
-              message: `pip upgrades the installer itself (${pip.unpinnedTooling.map((s) => `'${s}'`).join(", ")}) to whatever is newest, so two builds of one commit can differ. Pin it (${pip.unpinnedTooling[0].replace(/[<>=!~].*$/, "")}==<version>) or rely on the base image's version.`
-            });
-            continue;
-          }
-          if (loose.length === 0) continue;
-          findings.push({
-            file: df.file,
-            line: cmd.line,
-            message: `pip installs ${loose.map((s) => `'${s}'`).join(", ")} without an exact version. Pin each one (${loose[0].replace(/[<>=!~].*$/, "")}==<version>) or install from a pinned requirements file.`
-          });
-        }
-      }
-      for (const req of app.requirements) {
-        for (const line of req.lines) {
-          if (line.pinned || line.kind !== "package") continue;
-          findings.push({
-            file: req.file,
-            line: line.line,
-            message: `'${line.text.trim()}' is not pinned to an exact version. Write ${line.name ?? "the package"}==<version> (or lock the file with pip-compile/uv and --require-hashes).`
-          });
-        }
-      }
-    }
-    return findings;
-  }
-});
-
-// src/rules/lib/each.ts
-function composeServices(project) {
-  return project.apps.flatMap((app) => (app.compose?.services ?? []).map((service) => ({ app, service })));
-}
-function appStartCommands(project) {
-  return project.apps.flatMap((app) => startCommands(app).map((command) => ({ app, command })));
-}
-function appTargetStages(project) {
-  return project.apps.flatMap((app) => {
-    const dockerfile = app.dockerfile;
-    const stage = dockerfile?.targetStage;
-    return dockerfile && stage ? [{ app, dockerfile, stage }] : [];
-  });
-}
-function appServices(project) {
-  return project.apps.flatMap((app) => {
-    const compose = app.compose;
-    const service = compose?.appService;
-    return compose && service ? [{ app, compose, service }] : [];
-  });
-}
-function appSettings(project) {
-  return project.apps.flatMap((app) => app.settings ? [{ app, settings: app.settings }] : []);
-}
-function appDatabases(project) {
-  return project.apps.flatMap((app) => {
-    const settings = app.settings;
-    const databases = settings?.databases;
-    if (!settings || !databases) return [];
-    return [{ app, settings, databases, file: databases.file ?? settings.file }];
-  });
-}
-function appBuildCommands(app) {
-  const dockerfile = app.dockerfile;
-  if (!dockerfile) return [];
-  return buildRuns(dockerfile.builtStages).flatMap(
-    ({ run, commands }) => commands.map((command) => ({ dockerfile, run, command }))
-  );
-}
-
-// src/rules/TF0203-no-dependency-manifest.ts
-var MANIFEST = /(^|\/)(requirements[^/]*\.txt|requirements\/[^/]+\.txt|pyproject\.toml|Pipfile|Pipfile\.lock|poetry\.lock|uv\.lock)$/;
-function installsFromManifest(argv) {
-  const pip = pipInstall(argv);
-  if (pip) return pip.requirementFiles.length > 0 || pip.fromPaths.length > 0;
-  const a = programArgv(argv);
-  const sub = a.slice(1).find((w) => !w.startsWith("-"));
-  switch (a[0]) {
-    case "poetry":
-    case "pdm":
-      return sub === "install" || sub === "sync";
-    case "pipenv":
-      return sub === "install" && a.slice(2).every((w) => w.startsWith("-")) || sub === "sync";
-    case "uv":
-      return sub === "sync";
-    case "pip-sync":
-      return true;
-    default:
-      return false;
-  }
-}
-function unusedManifest(contextFiles) {
-  return contextFiles.filter((f) => MANIFEST.test(f)).sort((a, b) => a.split("/").length - b.split("/").length)[0];
-}
-var noDependencyManifest = defineRule({
-  id: "TF0203",
-  name: "no-dependency-manifest",
-  factor: "II",
-  severity: "notice",
-  kind: "S",
-  title: "The app image installs Python packages by name and never from a manifest (requirements*.txt, pyproject.toml, Pipfile.lock, poetry.lock, uv.lock), whether the repository holds none or holds one the image does not use",
-  help: `When the Dockerfile names the packages itself (\`RUN pip install django gunicorn psycopg\`), the dependency list
-lives only in the image recipe: developers, CI and tools such as Dependabot cannot read it, and the versions used
-locally drift from the image.
-
-A manifest that sits in the repository but that no \`pip install -r\`, \`pip install .\`, \`poetry install\`,
-\`pipenv install\` or \`uv sync\` reads is no better: what the repository declares is not what the image installs.
-An image that installs from a manifest and adds a package by name beside it is not reported.
-
-Declare the dependencies in a manifest next to the code and install from it.
-
-\`\`\`dockerfile
-COPY requirements.txt .
-RUN pip install --no-cache-dir -r requirements.txt
-\`\`\``,
-  related: [],
-  check(project) {
-    const findings = [];
-    for (const app of project.apps) {
-      const df = app.dockerfile;
-      if (!df || !app.context || app.requirements.length > 0) continue;
-      const commands = appBuildCommands(app);
-      if (commands.some(({ command }) => installsFromManifest(command.argv))) continue;
-      const byLine = /* @__PURE__ */ new Map();
-      for (const { run, command: cmd } of commands) {
-        const pip = pipInstall(cmd.argv);
-        if (!pip || pip.byName.length === 0) continue;
-        const line = run.line <= cmd.line && cmd.line <= (run.endLine ?? run.line) ? run.line : cmd.line;
-        byLine.set(line, [...byLine.get(line) ?? [], ...pip.byName.map((r) => r.name)]);
-      }
-      const unused = unusedManifest(app.context.files);
-      for (const [line, names] of byLine)
-        findings.push({
-          file: df.file,
-          line,
-          message: unused ? `The image installs ${names.join(", ")} by name, and ${unused} exists but is not used: what the repository declares is not what the image installs. Install from it (pip install -r ${unused}) and declare every package there.` : `The image installs ${names.join(", ")} by name, and the repository has no dependency manifest. Declare them in requirements.txt (or pyproject.toml with a lock file) and install with pip install -r requirements.txt.`
-        });
-    }
-    return findings;
-  }
-});
-
-// src/rules/TF0204-deps-installed-at-start.ts
-var depsInstalledAtStart = defineRule({
-  id: "TF0204",
-  name: "deps-installed-at-start",
-  factor: "II",
-  severity: "error",
-  kind: "S",
-  title: "Dependencies are installed when the container starts: pip install, apt-get install, apk add in CMD/ENTRYPOINT, in a compose command/entrypoint, or in the entrypoint script the image runs",
-  help: `Installing packages when the container starts makes every start slow and dependent on the network and on package
-indexes, and each replica can end up with different versions: the image is no longer the release.
-
-Install everything at build time, in a \`RUN\`, and keep the start command to starting the server.
-
-\`\`\`dockerfile
-COPY requirements.txt .
-RUN pip install --no-cache-dir -r requirements.txt
-CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
-\`\`\``,
-  related: [],
-  check(project) {
-    const findings = [];
-    for (const { command: cmd } of appStartCommands(project)) {
-      const what = installsPackages(cmd.argv);
-      if (!what) continue;
-      findings.push({
-        file: cmd.file,
-        line: cmd.line,
-        message: `'${what}' runs every time the container starts. Move the installation into a RUN of the Dockerfile so the image carries its dependencies.`
-      });
-    }
-    return findings;
-  }
-});
-
-// src/model/compose.ts
-var import_node_path8 = __toESM(require_node_path(), 1);
-
-// src/model/compose/loader.ts
-var import_node_path6 = __toESM(require_node_path(), 1);
-
-// src/parse/compose.ts
-var import_yaml = __toESM(require_dist(), 1);
-var MAX_ALIAS_COUNT = 100;
-var MAX_NODES = 2e5;
-var parseComposeYaml = rememberedParser(parseComposeText, (file, text) => `${file}\0${text}`);
-function parseComposeText(file, text) {
-  const lineCounter = new import_yaml.LineCounter();
-  let doc;
-  try {
-    doc = (0, import_yaml.parseDocument)(text, { lineCounter, merge: true, prettyErrors: false, uniqueKeys: false });
-  } catch (error) {
-    return { errors: [{ file, message: `invalid YAML: ${error.message}` }] };
-  }
-  if (doc.errors.length > 0) {
-    const first = doc.errors[0];
-    const line = first.linePos?.[0]?.line ?? lineCounter.linePos(first.pos[0]).line;
-    return { errors: [{ file, line, message: `invalid YAML: ${first.message.split("\n")[0]}` }] };
-  }
-  try {
-    if (text.includes("*")) doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch (error) {
-    return {
-      errors: [{ file, line: 1, message: `YAML not accepted: ${error.message.split("\n")[0]}` }]
-    };
-  }
-  if (doc.contents === null) return { errors: [] };
-  const budget = { nodes: 0 };
-  try {
-    const ctx = { file, doc, lineCounter, budget, resolving: /* @__PURE__ */ new Set() };
-    const root = convert(doc.contents, ctx);
-    if (ctx.duplicate) {
-      const { key, line } = ctx.duplicate;
-      return {
-        errors: [{ file, line, message: `invalid YAML: map keys must be unique ('${key}' is repeated)` }]
-      };
-    }
-    return { root, errors: [] };
-  } catch (error) {
-    return { errors: [{ file, line: 1, message: `YAML not accepted: ${error.message}` }] };
-  }
-}
-function lineOf(node, ctx) {
-  const offset = node?.range?.[0];
-  return offset === void 0 ? 1 : ctx.lineCounter.linePos(offset).line;
-}
-function convert(node, ctx, at2) {
-  if (++ctx.budget.nodes > MAX_NODES) throw new Error("too many nodes after alias expansion");
-  if (node === null || node === void 0) {
-    return { kind: "scalar", value: null, block: false, file: ctx.file, line: at2 ?? 1 };
-  }
-  if ((0, import_yaml.isAlias)(node)) {
-    const target = node.resolve(ctx.doc);
-    if (!target || ctx.resolving.has(target)) throw new Error(`unresolvable alias *${node.source}`);
-    ctx.resolving.add(target);
-    try {
-      return convert(target, ctx);
-    } finally {
-      ctx.resolving.delete(target);
-    }
-  }
-  const line = lineOf(node, ctx);
-  const tag = node.tag === "!reset" ? "reset" : node.tag === "!override" ? "override" : void 0;
-  const tagged = tag ? { tag } : {};
-  if ((0, import_yaml.isScalar)(node)) {
-    const v = node.value;
-    const value = v === null || v === void 0 ? null : typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? v : typeof v === "bigint" ? Number(v) : v instanceof Date ? node.source ?? v.toISOString() : String(node.source ?? "");
-    const block = node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED";
-    return { kind: "scalar", value: tag === "reset" ? null : value, block, file: ctx.file, line, ...tagged };
-  }
-  if ((0, import_yaml.isSeq)(node)) {
-    return {
-      kind: "seq",
-      items: node.items.map((item) => convert(item, ctx, line)),
-      file: ctx.file,
-      line,
-      ...tagged
-    };
-  }
-  if ((0, import_yaml.isMap)(node)) {
-    const entries = [];
-    const index = /* @__PURE__ */ new Map();
-    const merged = [];
-    for (const pair2 of node.items) {
-      const key = pair2.key;
-      const keyLine = lineOf(key, ctx);
-      if ((0, import_yaml.isScalar)(key) && (key.source === "<<" || typeof key.value === "symbol")) {
-        const sources = convert(pair2.value, ctx, keyLine);
-        const maps = sources.kind === "seq" ? sources.items : [sources];
-        for (const m of maps) {
-          if (m.kind !== "map") continue;
-          for (const e of m.entries) if (!merged.some((x) => x.key === e.key)) merged.push(e);
-        }
-        continue;
-      }
-      const keyText = (0, import_yaml.isScalar)(key) ? String(key.value ?? "") : (0, import_yaml.isAlias)(key) ? aliasKey(key, ctx) : String(key);
-      const value = convert(pair2.value, ctx, keyLine);
-      const entry = { key: keyText, line: keyLine, file: ctx.file, value };
-      const existing = index.get(keyText);
-      if (existing !== void 0) {
-        ctx.duplicate ??= { key: keyText, line: keyLine };
-        entries[existing] = entry;
-      } else index.set(keyText, entries.push(entry) - 1);
-    }
-    for (const e of merged) if (!index.has(e.key)) entries.push(e);
-    return { kind: "map", entries, file: ctx.file, line, ...tagged };
-  }
-  return { kind: "scalar", value: null, block: false, file: ctx.file, line };
-}
-function aliasKey(alias, ctx) {
-  const target = (0, import_yaml.isAlias)(alias) ? alias.resolve(ctx.doc) : void 0;
-  return (0, import_yaml.isScalar)(target) ? String(target.value ?? "") : "";
-}
-function entryOf(node, key) {
-  return node?.kind === "map" ? node.entries.find((e) => e.key === key) : void 0;
-}
-
-// src/model/compose/interpolation.ts
-function interpolate(raw, env) {
-  let out = "";
-  let interpolated = false;
-  let i = 0;
-  while (i < raw.length) {
-    const c = raw[i];
-    if (c !== "$") {
-      out += c;
-      i++;
-      continue;
-    }
-    const next = raw[i + 1];
-    if (next === "$") {
-      out += "$";
-      i += 2;
-      continue;
-    }
-    if (next === "{") {
-      const end = matchingBrace(raw, i + 1);
-      const m = end < 0 ? null : /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])([\s\S]*))?$/.exec(raw.slice(i + 2, end));
-      if (!m) {
-        out += c;
-        i++;
-        continue;
-      }
-      interpolated = true;
-      const name3 = m[1];
-      const op = m[2];
-      const isSet = Object.prototype.hasOwnProperty.call(env, name3);
-      const val = isSet ? env[name3] : "";
-      const present = op?.startsWith(":") ? val !== "" : isSet;
-      const arg = () => interpolate(m[3] ?? "", env).value;
-      if (op === void 0) out += val;
-      else if (op.endsWith("-")) out += present ? val : arg();
-      else if (op.endsWith("?")) out += val;
-      else out += present ? arg() : "";
-      i = end + 1;
-      continue;
-    }
-    const name2 = /^[A-Za-z_][A-Za-z0-9_]*/.exec(raw.slice(i + 1));
-    if (name2) {
-      interpolated = true;
-      out += Object.prototype.hasOwnProperty.call(env, name2[0]) ? env[name2[0]] : "";
-      i += 1 + name2[0].length;
-      continue;
-    }
-    out += c;
-    i++;
-  }
-  return { value: out, interpolated };
-}
-function matchingBrace(s, open) {
-  let depth = 0;
-  for (let i = open; i < s.length; i++) {
-    if (s[i] === "{") depth++;
-    else if (s[i] === "}" && --depth === 0) return i;
-  }
-  return -1;
-}
-function parseDotenv2(text) {
-  const out = [];
-  text.split(/\r?\n/).forEach((rawLine, i) => {
-    const line = rawLine.trim();
-    if (line === "" || line.startsWith("#")) return;
-    const m = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*(?:=\s*(.*))?$/.exec(line);
-    if (!m) return;
-    let value = m[2];
-    if (value !== void 0) {
-      const q = value[0];
-      if ((q === '"' || q === "'") && value.lastIndexOf(q) > 0) value = value.slice(1, value.lastIndexOf(q));
-      else value = value.replace(/\s+#.*$/, "").trim();
-    }
-    out.push({ name: m[1], value, line: i + 1 });
-  });
-  return out;
-}
-
-// src/model/compose/yaml-nodes.ts
-var import_node_path5 = __toESM(require_node_path(), 1);
-function relPath(dir, p) {
-  if (p.startsWith("/")) return import_node_path5.posix.normalize(p);
-  const joined = import_node_path5.posix.normalize(import_node_path5.posix.join(dir, p));
-  return joined.length > 1 ? joined.replace(/\/$/, "") : joined;
-}
-function isNull(n) {
-  return n === void 0 || n.kind === "scalar" && n.value === null;
-}
-function kindOf(n) {
-  if (n.kind === "map") return "a mapping";
-  if (n.kind === "seq") return "a list";
-  return n.value === null ? "nothing" : `a ${typeof n.value}`;
-}
-function scalarString(n) {
-  return n?.kind === "scalar" && n.value !== null ? String(n.value) : void 0;
-}
-function plain(n) {
-  if (n.kind === "scalar") return n.value;
-  if (n.kind === "seq") return n.items.map(plain);
-  return Object.fromEntries(n.entries.map((e) => [e.key, plain(e.value)]));
-}
-function buildAsMap(n) {
-  if (n.kind !== "scalar" || n.value === null) return n;
-  return {
-    kind: "map",
-    file: n.file,
-    line: n.line,
-    entries: [{ key: "context", line: n.line, file: n.file, value: n }]
-  };
-}
-function keyedAsMap(n) {
-  if (n.kind === "map") return n;
-  if (n.kind !== "seq") return void 0;
-  const entries = [];
-  for (const item of n.items) {
-    if (item.kind !== "scalar" || item.value === null) continue;
-    const text = String(item.value);
-    const eq = text.indexOf("=");
-    const key = eq < 0 ? text : text.slice(0, eq);
-    const value = {
-      kind: "scalar",
-      value: eq < 0 ? null : text.slice(eq + 1),
-      block: false,
-      file: item.file,
-      line: item.line
-    };
-    const entry = { key, line: item.line, file: item.file, value };
-    const i = entries.findIndex((e) => e.key === key);
-    if (i >= 0) entries[i] = entry;
-    else entries.push(entry);
-  }
-  return { kind: "map", entries, file: n.file, line: n.line };
-}
-
-// src/model/compose/merge.ts
-var SERVICE_RULES = {
-  command: "replace",
-  entrypoint: "replace",
-  environment: "keyed",
-  labels: "keyed",
-  annotations: "keyed",
-  depends_on: "keyed",
-  volumes: "volumes",
-  ports: "uniqueAppend",
-  expose: "uniqueAppend",
-  dns: "uniqueAppend",
-  dns_search: "uniqueAppend",
-  env_file: "uniqueAppend",
-  secrets: "uniqueAppend",
-  healthcheck: { map: { test: "replace" } },
-  build: { map: { args: "keyed", labels: "keyed" } }
-};
-function mergeMaps(base, over, env, rules) {
-  const entries = [...base.entries];
-  for (const e of over.entries) {
-    const i = entries.findIndex((x) => x.key === e.key);
-    if (e.value.tag === "reset") {
-      if (i >= 0) entries.splice(i, 1);
-    } else if (i < 0) entries.push(e);
-    else if (e.value.tag === "override") entries[i] = e;
-    else entries[i] = { ...e, value: mergeValue(entries[i].value, e.value, env, rules[e.key], e.key) };
-  }
-  return { ...over, entries: entries.filter((e) => e.value.tag !== "reset") };
-}
-function mergeValue(a, b, env, rule, key) {
-  if (rule === "replace") return b;
-  if (key === "build") {
-    a = buildAsMap(a);
-    b = buildAsMap(b);
-  }
-  if (rule === "keyed") {
-    const am = keyedAsMap(a);
-    const bm = keyedAsMap(b);
-    return am && bm ? mergeMaps(am, bm, env, {}) : b;
-  }
-  if (a.kind === "seq" && b.kind === "seq") {
-    if (rule === "volumes") {
-      const targets = new Set(b.items.map((i) => volumeTarget(i, env)).filter((t2) => t2 !== void 0));
-      return {
-        ...b,
-        items: [...a.items.filter((i) => !targets.has(volumeTarget(i, env) ?? "\0")), ...b.items]
-      };
-    }
-    if (rule === "uniqueAppend") {
-      const seen = new Set(a.items.map(identity));
-      return { ...b, items: [...a.items, ...b.items.filter((i) => !seen.has(identity(i)))] };
-    }
-    return { ...b, items: [...a.items, ...b.items] };
-  }
-  if (a.kind === "map" && b.kind === "map")
-    return mergeMaps(a, b, env, typeof rule === "object" ? rule.map : {});
-  return b;
-}
-function identity(n) {
-  return n.kind === "scalar" ? String(n.value) : JSON.stringify(plain(n));
-}
-function volumeTarget(n, env) {
-  if (n.kind === "map") return scalarString(entryOf(n, "target")?.value);
-  if (n.kind !== "scalar" || n.value === null) return void 0;
-  const parts = interpolate(String(n.value), env).value.split(":");
-  return parts.length === 1 ? parts[0] : parts[1];
-}
-
-// src/model/compose/loader.ts
-var Loader = class {
-  constructor(files, texts, env, errors) {
-    this.texts = texts;
-    this.env = env;
-    this.errors = errors;
-    this.mergeFiles = new Set(files.map((f) => f.file));
-    this.sources = new Map(files.map((f) => [f.file, f.text]));
-  }
-  texts;
-  env;
-  errors;
-  mergeFiles;
-  cache = /* @__PURE__ */ new Map();
-  resolved = /* @__PURE__ */ new Map();
-  sources;
-  load(file) {
-    if (this.cache.has(file)) return this.cache.get(file);
-    const text = this.sources.get(file) ?? this.texts[file];
-    let loaded;
-    if (text !== void 0) {
-      const { root, errors } = parseComposeYaml(file, text);
-      this.errors.push(...errors);
-      if (errors.length === 0) loaded = this.shape(file, root);
-    }
-    this.cache.set(file, loaded);
-    return loaded;
-  }
-  shape(file, root) {
-    const services = /* @__PURE__ */ new Map();
-    const volumes = [];
-    if (root === void 0) return { services, volumes };
-    if (root.kind !== "map") {
-      this.errors.push({
-        file,
-        line: root.line,
-        message: "a compose file must be a mapping at the top level"
-      });
-      return void 0;
-    }
-    const s = entryOf(root, "services");
-    if (s && s.value.kind === "map") {
-      for (const e of s.value.entries) {
-        if (e.value.kind === "map" || e.value.kind === "scalar" && e.value.value === null)
-          services.set(e.key, e);
-        else
-          this.errors.push({
-            file,
-            line: e.line,
-            message: `service '${e.key}' must be a mapping, found ${kindOf(e.value)}`
-          });
-      }
-    } else if (s && !isNull(s.value)) {
-      this.errors.push({
-        file,
-        line: s.line,
-        message: `'services' must be a mapping, found ${kindOf(s.value)}`
-      });
-    }
-    const v = entryOf(root, "volumes");
-    if (v && v.value.kind === "map") volumes.push(...v.value.entries.map((e) => e.key));
-    else if (v && !isNull(v.value)) {
-      this.errors.push({
-        file,
-        line: v.line,
-        message: `top-level 'volumes' must be a mapping, found ${kindOf(v.value)}`
-      });
-    }
-    return { services, volumes };
-  }
-  /** The service `name` of `file` with its `extends` chain applied. `stack` holds the chain being resolved. */
-  resolve(file, name2, stack) {
-    const key = `${file}#${name2}`;
-    if (this.resolved.has(key)) return this.resolved.get(key);
-    const entry = this.load(file)?.services.get(name2);
-    if (!entry) return void 0;
-    const own = entry.value.kind === "map" ? entry.value : { kind: "map", entries: [], file, line: entry.line };
-    let node = own;
-    const ext = entryOf(own, "extends");
-    if (ext) {
-      node = { ...own, entries: own.entries.filter((e) => e.key !== "extends") };
-      const target = this.extendsTarget(file, ext);
-      if (target) {
-        const targetKey = `${target.file}#${target.service}`;
-        if (stack.includes(targetKey) || targetKey === key) {
-          this.errors.push({ file, line: ext.line, message: `'extends' of service '${name2}' forms a cycle` });
-        } else if (this.load(target.file)) {
-          const base = this.resolve(target.file, target.service, [...stack, key]);
-          if (base) node = mergeMaps(base.node, node, this.env, SERVICE_RULES);
-          else {
-            this.errors.push({
-              file,
-              line: ext.line,
-              message: `service '${name2}' extends '${target.service}', which ${target.file} does not define`
-            });
-          }
-        }
-      }
-    }
-    const result = { node, line: entry.line };
-    this.resolved.set(key, result);
-    return result;
-  }
-  extendsTarget(file, ext) {
-    const v = ext.value;
-    if (v.kind === "scalar" && typeof v.value === "string") return { file, service: v.value };
-    if (v.kind === "map") {
-      const service = scalarString(entryOf(v, "service")?.value);
-      const other = scalarString(entryOf(v, "file")?.value);
-      if (service) return { file: other ? relPath(import_node_path6.posix.dirname(file), other) : file, service };
-    }
-    this.errors.push({
-      file,
-      line: ext.line,
-      message: "'extends' must name a service (string or {service, file})"
-    });
-    return void 0;
-  }
-};
-
-// src/model/compose/images.ts
-var ROLES = [
-  [/^(postgres(ql)?|postgis|timescaledb(-ha)?|pgvector)$/, "postgres"],
-  [/^mysql(-server)?$/, "mysql"],
-  [/^mariadb$/, "mariadb"],
-  [/^(redis(-stack(-server)?)?|valkey|keydb)$/, "redis"]
-];
-var TOOLING = /^(exporter|backup|backups|admin|client|cli|ui|web|proxy|bouncer|pgbouncer|operator|init|migrate|migrations)$/;
-function roleOf(repository) {
-  const last = repository.split("/").pop().toLowerCase();
-  const whole = ROLES.find(([re]) => re.test(last))?.[1];
-  if (whole) return whole;
-  const words = last.split(/[-_.]/);
-  if (words.length < 2 || words.some((w) => TOOLING.test(w))) return "other";
-  const kinds = new Set(words.flatMap((w) => ROLES.filter(([re]) => re.test(w)).map(([, kind]) => kind)));
-  return kinds.size === 1 ? [...kinds][0] : "other";
-}
-
-// src/model/compose/service.ts
-var ServiceConverter = class {
-  constructor(env, dirFor, texts, errors) {
-    this.env = env;
-    this.dirFor = dirFor;
-    this.texts = texts;
-    this.errors = errors;
-  }
-  env;
-  dirFor;
-  texts;
-  errors;
-  wrong(e, what, expected, found) {
-    this.errors.push({
-      file: e.file,
-      line: e.line,
-      message: `${what} must be ${expected}, found ${kindOf(found)}`
-    });
-  }
-  str(n) {
-    const raw = String(n.value);
-    return {
-      raw,
-      ...typeof n.value === "string" ? interpolate(raw, this.env) : { value: raw, interpolated: false }
-    };
-  }
-  service(name2, file, line, node) {
-    const s = {
-      name: name2,
-      file,
-      line,
-      environment: [],
-      envFiles: [],
-      ports: [],
-      expose: [],
-      volumes: [],
-      dependsOn: [],
-      secrets: [],
-      role: "other"
-    };
-    const where = `services.${name2}`;
-    for (const e of node.entries) {
-      const v = e.value;
-      const what = `${where}.${e.key}`;
-      if (isNull(v)) continue;
-      switch (e.key) {
-        case "image":
-          if (v.kind === "scalar") s.image = this.image(e, v);
-          else this.wrong(e, what, "a string", v);
-          break;
-        case "build":
-          s.build = this.build(e, what);
-          break;
-        case "command":
-        case "entrypoint": {
-          const c = this.command(e, what);
-          if (c) s[e.key] = c;
-          break;
-        }
-        case "environment":
-          s.environment = this.envEntries(e, what).map((x) => ({ ...x, source: "environment" }));
-          break;
-        case "env_file":
-          s.envFiles = this.envFiles(e, what);
-          break;
-        case "ports":
-          s.ports = this.list(e, what, (item) => this.port(item, what));
-          break;
-        case "expose":
-          s.expose = this.list(e, what, (item) => this.exposed(item, what));
-          break;
-        case "volumes":
-          s.volumes.push(...this.list(e, what, (item) => this.volume(item, what)));
-          break;
-        case "tmpfs":
-          s.volumes.push(...this.tmpfs(v));
-          break;
-        case "depends_on":
-          s.dependsOn.push(...this.dependsOn(e, what));
-          break;
-        case "healthcheck":
-          if (v.kind === "map") s.healthcheck = this.healthcheck(e, v);
-          else this.wrong(e, what, "a mapping", v);
-          break;
-        case "container_name":
-          if (v.kind === "scalar") {
-            const name3 = this.str(v);
-            s.containerName = { file: e.file, line: e.line, value: name3.value, raw: name3.raw };
-          } else this.wrong(e, what, "a string", v);
-          break;
-        case "secrets":
-          s.secrets.push(...this.secrets(e, what));
-          break;
-        default:
-          break;
-      }
-    }
-    this.addEnvFileEntries(s);
-    if (s.image) s.role = roleOf(s.image.repository);
-    return s;
-  }
-  exposed(item, what) {
-    if (item.kind !== "scalar") {
-      this.wrong(item, `${what} item`, "a port", item);
-      return void 0;
-    }
-    const raw = this.str(item).value;
-    const m = /^(\d+)(?:\/\w+)?$/.exec(raw);
-    return { file: item.file, line: item.line, raw, port: m ? Number(m[1]) : void 0 };
-  }
-  tmpfs(v) {
-    const out = [];
-    for (const item of v.kind === "seq" ? v.items : [v]) {
-      if (item.kind !== "scalar" || item.value === null) continue;
-      const target = this.str(item).value.split(":")[0];
-      out.push({ file: item.file, line: item.line, type: "tmpfs", target, readOnly: false });
-    }
-    return out;
-  }
-  dependsOn(e, what) {
-    const m = keyedAsMap(e.value);
-    if (!m) {
-      this.wrong(e, what, "a list or a mapping", e.value);
-      return [];
-    }
-    return m.entries.map((d) => {
-      const cond = scalarString(entryOf(d.value, "condition")?.value);
-      return { file: d.file, line: d.line, service: d.key, ...cond ? { condition: cond } : {} };
-    });
-  }
-  healthcheck(e, v) {
-    const test = entryOf(v, "test")?.value;
-    const disable = entryOf(v, "disable")?.value;
-    const none = test?.kind === "seq" && test.items[0]?.kind === "scalar" && test.items[0].value === "NONE" || test?.kind === "scalar" && test.value === "NONE";
-    return {
-      file: e.file,
-      line: e.line,
-      disabled: disable?.kind === "scalar" && disable.value === true || none
-    };
-  }
-  secrets(e, what) {
-    const out = [];
-    for (const item of this.list(e, what, (i) => i)) {
-      const secret = item.kind === "map" ? scalarString(entryOf(item, "source")?.value) : scalarString(item);
-      if (secret) out.push(secret);
-    }
-    return out;
-  }
-  list(e, what, each) {
-    if (e.value.kind !== "seq") {
-      this.wrong(e, what, "a list", e.value);
-      return [];
-    }
-    const out = [];
-    for (const item of e.value.items) {
-      if (isNull(item)) continue;
-      const r = each(item);
-      if (r !== void 0) out.push(r);
-    }
-    return out;
-  }
-  image(e, v) {
-    const { value, raw, interpolated } = this.str(v);
-    return { file: e.file, line: e.line, value, ...splitImage(value), raw, interpolated };
-  }
-  build(e, what) {
-    const n = buildAsMap(e.value);
-    if (n.kind !== "map") {
-      this.wrong(e, what, "a string or a mapping", e.value);
-      return void 0;
-    }
-    const ctxNode = entryOf(n, "context")?.value;
-    const ctxFile = ctxNode?.file ?? e.file;
-    let context = relPath(this.dirFor(ctxFile), ".");
-    if (ctxNode?.kind === "scalar" && ctxNode.value !== null) {
-      const raw = this.str(ctxNode).value;
-      context = /^[a-z]+:\/\/|^git@/.test(raw) ? raw : relPath(this.dirFor(ctxFile), raw || ".");
-    } else if (ctxNode && !isNull(ctxNode)) this.wrong(ctxNode, `${what}.context`, "a string", ctxNode);
-    const df = entryOf(n, "dockerfile")?.value;
-    const dfName = df?.kind === "scalar" && df.value !== null ? this.str(df).value : "Dockerfile";
-    const dockerfile = dfName.startsWith("/") ? dfName : relPath(context, dfName);
-    const targetNode = entryOf(n, "target")?.value;
-    const target = targetNode?.kind === "scalar" && targetNode.value !== null ? this.str(targetNode).value : void 0;
-    const argsEntry = entryOf(n, "args");
-    const argEntries = argsEntry && !isNull(argsEntry.value) ? this.envEntries(argsEntry, `${what}.args`) : [];
-    const args = {};
-    for (const a of argEntries) args[a.name] = a.value;
-    return {
-      file: e.file,
-      line: e.line,
-      context,
-      dockerfile,
-      ...target !== void 0 ? { target } : {},
-      args,
-      argEntries
-    };
-  }
-  command(e, what) {
-    const v = e.value;
-    if (v.kind === "scalar") {
-      const { value, raw } = this.str(v);
-      return { file: e.file, line: e.line, raw, script: parseShell(value, v.block ? v.line + 1 : v.line) };
-    }
-    if (v.kind === "seq") {
-      const argv = [];
-      const raws = [];
-      for (const item of v.items) {
-        if (item.kind !== "scalar" || item.value === null) {
-          this.wrong(item, `${what} item`, "a string", item);
-          continue;
-        }
-        const { value, raw } = this.str(item);
-        argv.push(value);
-        raws.push(raw);
-      }
-      return { file: e.file, line: e.line, argv, raw: JSON.stringify(raws) };
-    }
-    this.wrong(e, what, "a string or a list", v);
-    return void 0;
-  }
-  /** environment / build.args as a mapping or a `KEY=value` list. A bare `KEY` (or `KEY:` with no value) has no value. */
-  envEntries(e, what) {
-    if (e.value.kind === "seq") {
-      for (const item of e.value.items) {
-        if (item.kind !== "scalar" || item.value === null)
-          this.wrong(item, `${what} item`, "a KEY=value string", item);
-      }
-    }
-    const m = keyedAsMap(e.value);
-    if (!m) {
-      this.wrong(e, what, "a mapping or a list", e.value);
-      return [];
-    }
-    const out = [];
-    for (const x of m.entries) {
-      if (x.value.kind !== "scalar") {
-        this.wrong(x, `${what}.${x.key}`, "a string", x.value);
-        continue;
-      }
-      if (x.value.value === null) {
-        out.push({ file: x.file, line: x.line, name: x.key, interpolated: false });
-        continue;
-      }
-      const { value, raw, interpolated } = this.str(x.value);
-      out.push({ file: x.file, line: x.line, name: x.key, value, raw, interpolated });
-    }
-    return out;
-  }
-  envFiles(e, what) {
-    const items = e.value.kind === "seq" ? e.value.items : [e.value];
-    const out = [];
-    for (const item of items) {
-      const p = item.kind === "map" ? entryOf(item, "path")?.value : item;
-      if (p?.kind !== "scalar" || p.value === null) {
-        this.wrong(item, `${what} item`, "a path or {path}", item);
-        continue;
-      }
-      const at2 = e.value.kind === "seq" ? item : e;
-      out.push({ file: at2.file, line: at2.line, path: relPath(this.dirFor(p.file), this.str(p).value) });
-    }
-    return out;
-  }
-  /** Variables of readable env_files that `environment:` does not set (environment wins, as in compose). */
-  addEnvFileEntries(s) {
-    const named = new Set(s.environment.map((x) => x.name));
-    for (const f of s.envFiles) {
-      const text = this.texts[f.path];
-      if (text === void 0) continue;
-      for (const x of parseDotenv2(text)) {
-        if (named.has(x.name)) continue;
-        named.add(x.name);
-        const r = x.value === void 0 ? void 0 : interpolate(x.value, this.env);
-        s.environment.push({
-          file: f.path,
-          line: x.line,
-          name: x.name,
-          ...r ? { value: r.value, raw: x.value } : {},
-          interpolated: r?.interpolated ?? false,
-          source: "env_file"
-        });
-      }
-    }
-  }
-  port(item, what) {
-    if (item.kind === "map") {
-      const t2 = entryOf(item, "target")?.value;
-      const p = entryOf(item, "published")?.value;
-      const ip = entryOf(item, "host_ip")?.value;
-      const target = t2?.kind === "scalar" ? Number(this.str(t2).value) : NaN;
-      return {
-        file: item.file,
-        line: item.line,
-        raw: JSON.stringify(plain(item)),
-        ...Number.isInteger(target) ? { target } : {},
-        ...p?.kind === "scalar" && p.value !== null ? { published: this.str(p).value } : {},
-        ...ip?.kind === "scalar" && ip.value !== null ? { hostIp: this.str(ip).value } : {}
-      };
-    }
-    if (item.kind !== "scalar") {
-      this.wrong(item, `${what} item`, "a port string or mapping", item);
-      return void 0;
-    }
-    const { value, raw } = this.str(item);
-    let rest = value.replace(/\/\w+$/, "");
-    let hostIp;
-    const v6 = /^\[([^\]]*)\]:(.*)$/.exec(rest);
-    if (v6) {
-      hostIp = v6[1];
-      rest = v6[2];
-    }
-    const parts = rest.split(":");
-    if (!v6 && parts.length === 3) hostIp = parts.shift();
-    const containerPart = parts[parts.length - 1];
-    const published = parts.length > 1 ? parts[0] : void 0;
-    return {
-      file: item.file,
-      line: item.line,
-      raw,
-      .../^\d+$/.test(containerPart) ? { target: Number(containerPart) } : {},
-      ...published !== void 0 ? { published } : {},
-      ...hostIp !== void 0 ? { hostIp } : {}
-    };
-  }
-  volume(item, what) {
-    if (item.kind === "map") {
-      const type = scalarString(entryOf(item, "type")?.value) ?? "volume";
-      const srcNode = entryOf(item, "source")?.value;
-      const tgtNode = entryOf(item, "target")?.value;
-      const ro = entryOf(item, "read_only")?.value;
-      if (tgtNode?.kind !== "scalar" || tgtNode.value === null) {
-        this.wrong(item, `${what} item`, "a mapping with a target", item);
-        return void 0;
-      }
-      if (type !== "bind" && type !== "volume" && type !== "tmpfs") return void 0;
-      const src2 = srcNode?.kind === "scalar" && srcNode.value !== null ? this.str(srcNode).value : void 0;
-      return {
-        file: item.file,
-        line: item.line,
-        type,
-        ...src2 ? { source: type === "bind" ? this.hostPath(srcNode.file, src2) : src2 } : {},
-        target: this.str(tgtNode).value,
-        readOnly: ro?.kind === "scalar" && (ro.value === true || ro.value === "true")
-      };
-    }
-    if (item.kind !== "scalar") {
-      this.wrong(item, `${what} item`, "a volume string or mapping", item);
-      return void 0;
-    }
-    const { value, raw } = this.str(item);
-    const parts = value.split(":");
-    const at2 = { file: item.file, line: item.line };
-    if (parts.length === 1) return { ...at2, type: "volume", target: parts[0], readOnly: false };
-    const [src, target, mode] = parts;
-    const readOnly = (mode ?? "").split(",").includes("ro");
-    const bind2 = /^[./~]/.test(src) || src === "" && raw.startsWith("$");
-    if (bind2)
-      return {
-        ...at2,
-        type: "bind",
-        ...src ? { source: this.hostPath(item.file, src) } : {},
-        target,
-        readOnly
-      };
-    return { ...at2, type: "volume", ...src ? { source: src } : {}, target, readOnly };
-  }
-  hostPath(file, src) {
-    return src.startsWith("/") || src.startsWith("~") ? src : relPath(this.dirFor(file), src);
-  }
-};
-
-// src/model/compose/built-image.ts
-var import_node_path7 = __toESM(require_node_path(), 1);
-var PYTHON_WORDS = /\b(python3?|pip3?|gunicorn|uwsgi|uvicorn|daphne|manage\.py|django|poetry|pipenv|uv)\b/i;
-var NON_PYTHON_BASE = /(^|\/)(nginx|traefik|caddy|httpd|haproxy|envoy|node|postgres(ql)?|postgis|mysql|mariadb|redis|memcached|rabbitmq|alpine\/git)$/i;
-var NODE_BUILD = /\b(npm|yarn|pnpm|node)\b/;
-function builtImage(service, texts) {
-  const build2 = service.build;
-  const dockerfile = build2 ? normalizeRelative(build2.dockerfile) : void 0;
-  const contextDir = build2 ? normalizeRelative(build2.context) : void 0;
-  if (!build2 || !dockerfile || !contextDir) return void 0;
-  const text = texts[dockerfile];
-  if (text === void 0) return void 0;
-  const { model } = modelDockerfile(dockerfile, text, { target: build2.target, buildArgs: build2.args });
-  const stage = model?.targetStage;
-  if (!model || !stage) return void 0;
-  const sent = Object.keys(texts).filter((f) => isUnder(f, contextDir)).map((f) => relativeTo(f, contextDir));
-  const layout = new ImageLayout(model, sent);
-  let root = stage;
-  for (let k = 0; k < 20; k++) {
-    const parent = layout.parentOf(root);
-    if (!parent) break;
-    root = parent;
-  }
-  return { dockerfile, contextDir, text, stage, layout, base: root.from.repository };
-}
-function isNonPythonImage(image) {
-  if (PYTHON_WORDS.test(image.text)) return false;
-  return image.base !== void 0 && NON_PYTHON_BASE.test(image.base) || NODE_BUILD.test(image.text);
-}
-function imageScriptFile(image, word) {
-  if (word.includes("$") || !/\.sh$|\//.test(word)) return void 0;
-  const imagePath = import_node_path7.posix.resolve(image.stage.workdir || "/", word);
-  const source = image.layout.sourceOf(image.stage, imagePath);
-  return source === void 0 ? void 0 : normalizeRelative(joinPath(image.contextDir, source));
-}
-
-// src/model/compose/start-scripts.ts
-var STARTS_SERVER = /manage\.py["']?\s+runserver|\b(gunicorn|uwsgi|daphne|uvicorn|hypercorn)\b/;
-var WORKER = /(^|[\s/])(celery|rqworker|rqscheduler|qcluster|run_huey|huey_consumer(\.py)?|dramatiq|process_tasks)(\s|$)|(^|\s)rq\s+worker\b/;
-var OTHER_PROGRAM = /(^|[\s/])(flower|sphinx-build|sphinx-autobuild|livehtml|npm|yarn|pnpm|node|nginx|redis-server)(\s|$)/;
-var WRAPPERS = /* @__PURE__ */ new Set(["exec", "tini", "/tini", "--", "/usr/bin/tini", "dumb-init", "/usr/bin/dumb-init"]);
-function startKind(service, texts, projectDir, image) {
-  const dirs = [service.build?.context, projectDir].filter((d) => d !== void 0);
-  const stage = image?.stage;
-  const entrypoint = service.entrypoint ? commandsOf(service.entrypoint) : instrCommands(stage?.entrypoint);
-  const command = service.command ? commandsOf(service.command) : service.entrypoint ? [] : instrCommands(stage?.cmd);
-  const commands = [...entrypoint, ...command];
-  if (service.entrypoint?.argv && service.command?.argv)
-    commands.push(
-      ...commandsOf({ ...service.command, argv: [...service.entrypoint.argv, ...service.command.argv] })
-    );
-  let kind;
-  const seen = /* @__PURE__ */ new Set();
-  for (let k = 0; k < commands.length && k < 50; k++) {
-    const line = commands[k].join(" ");
-    if (STARTS_SERVER.test(line)) return "server";
-    if (WORKER.test(line)) kind = "worker";
-    else if (OTHER_PROGRAM.test(line)) kind ??= "other";
-    for (const word of scriptWords(commands[k])) {
-      const file = (image && imageScriptFile(image, word)) ?? scriptFile(word, dirs, texts);
-      if (!file || seen.has(file) || !(file in texts)) continue;
-      seen.add(file);
-      commands.push(...parseShell(texts[file]).commands.map((c) => c.argv));
-    }
-  }
-  return kind;
-}
-function instrCommands(instr) {
-  if (!instr) return [];
-  return withInlineScripts(instr.argv ? [instr.argv] : instr.script?.commands.map((c) => c.argv) ?? []);
-}
-function commandsOf(c) {
-  return withInlineScripts(c.argv ? [c.argv] : c.script?.commands.map((x) => x.argv) ?? []);
-}
-function withInlineScripts(argvs) {
-  const out = [];
-  for (const argv of argvs) {
-    out.push(argv);
-    const flag = argv.findIndex((a, i) => i > 0 && /^-[a-z]*c[a-z]*$/.test(a));
-    if (SHELLS2.has(basename2(argv[0] ?? "")) && flag > 0 && argv[flag + 1])
-      out.push(...parseShell(argv[flag + 1]).commands.map((x) => x.argv));
-  }
-  return out;
-}
-function scriptWords(argv) {
-  let k = 0;
-  while (WRAPPERS.has(argv[k])) k++;
-  const cmd = argv[k];
-  if (cmd === void 0) return [];
-  if (SHELLS2.has(basename2(cmd))) {
-    const rest = argv.slice(k + 1);
-    if (rest.some((a) => /^-[a-z]*c[a-z]*$/.test(a))) return [];
-    return rest.filter((a) => !a.startsWith("-")).slice(0, 1);
-  }
-  const dashes = argv.indexOf("--", k + 1);
-  return dashes > 0 ? [cmd, ...scriptWords(argv.slice(dashes + 1))] : [cmd];
-}
-function scriptFile(word, dirs, texts) {
-  if (word.includes("$") || /\.py$/.test(word) || !/\.sh$|\//.test(word)) return void 0;
-  const tail = normalizeRelative(word.replace(/^\/+/, ""));
-  if (!tail || tail === ".") return void 0;
-  if (!word.startsWith("/")) {
-    for (const dir of dirs) {
-      const file = normalizeRelative(joinPath(dir, tail));
-      if (file && file in texts) return file;
-    }
-  }
-  const parts = tail.split("/");
-  for (let i = 0; i < parts.length; i++) {
-    const suffix = parts.slice(i).join("/");
-    const matches = Object.keys(texts).filter((f) => f === suffix || f.endsWith(`/${suffix}`));
-    if (matches.length === 1) return matches[0];
-    if (matches.length > 1) return void 0;
-  }
-  return void 0;
-}
-
-// src/model/compose/app-service.ts
-var DJANGO_START = /manage\.py|gunicorn|uwsgi|daphne|uvicorn|django/i;
-function pickAppService(services, texts, projectDir, projectDirs) {
-  const judged = [];
-  for (const service of services.filter((s) => s.build)) {
-    const image = builtImage(service, texts);
-    const role = image?.base ? roleOf(image.base) : "other";
-    if (role !== "other") service.role = role;
-    const start = startKind(service, texts, projectDir, image);
-    if (service.role !== "other") service.notApp = "database";
-    else if (image && isNonPythonImage(image)) service.notApp = "no-python";
-    else if (start === "worker") service.notApp = "worker";
-    else if (start === "other") service.notApp = "other-program";
-    if (!service.notApp) judged.push({ service, image, start });
-  }
-  const mentions = (s, withContext) => [s.command?.raw, s.entrypoint?.raw, withContext ? s.build?.context : void 0].some(
-    (t2) => t2 !== void 0 && DJANGO_START.test(t2)
-  );
-  const buildsProjectDir = (s) => s.build !== void 0 && projectDirs.has(normalizeRelative(s.build.context) ?? "");
-  const chosen = judged.find((j) => j.start === "server") ?? judged.find((j) => mentions(j.service, true)) ?? judged.find((j) => buildsProjectDir(j.service)) ?? judged[0];
-  if (chosen) return chosen.service;
-  return services.find(
-    (s) => !s.build && (mentions(s, false) || startKind(s, texts, projectDir) === "server")
-  );
-}
-
-// src/model/compose.ts
-function modelCompose(files, env, options = {}) {
-  const errors = [];
-  try {
-    return build(files, env, options, errors);
-  } catch (error) {
-    const message2 = `compose files could not be modelled: ${error.message}`;
-    return { errors: [...errors, { file: files[0]?.file ?? ".", message: message2 }] };
-  }
-}
-function build(files, env, options, errors) {
-  const loader = new Loader(files, options.texts ?? {}, env, errors);
-  const projectDir = files.length > 0 ? import_node_path8.posix.dirname(files[0].file) : ".";
-  const dirFor = (file) => loader.mergeFiles.has(file) ? projectDir : import_node_path8.posix.dirname(file);
-  const used = [];
-  const merged = /* @__PURE__ */ new Map();
-  const volumes = /* @__PURE__ */ new Set();
-  for (const { file } of files) {
-    const doc = loader.load(file);
-    if (!doc) continue;
-    used.push(file);
-    for (const name2 of doc.services.keys()) {
-      const resolved = loader.resolve(file, name2, []);
-      if (!resolved) continue;
-      const prev = merged.get(name2);
-      if (prev) prev.node = mergeMaps(prev.node, resolved.node, env, SERVICE_RULES);
-      else merged.set(name2, { name: name2, file, line: resolved.line, node: resolved.node });
-    }
-    for (const v of doc.volumes) volumes.add(v);
-  }
-  if (used.length === 0) return { errors };
-  const conv = new ServiceConverter(env, dirFor, loader.texts, errors);
-  const services = [...merged.values()].map((s) => conv.service(s.name, s.file, s.line, s.node));
-  const projectDirs = new Set(
-    Object.keys(loader.texts).filter((f) => import_node_path8.posix.basename(f) === "manage.py").map((f) => import_node_path8.posix.dirname(f))
-  );
-  const appService = pickAppService(services, loader.texts, projectDir, projectDirs);
-  if (appService) appService.role = "app";
-  return { model: { files: used, services, appService, volumes: [...volumes] }, errors };
-}
-
-// src/rules/TF0205-service-image-unpinned.ts
-var EXAMPLE_TAG = {
-  postgres: "16",
-  mysql: "8.4",
-  mariadb: "11",
-  redis: "7"
-};
-var serviceImageUnpinned = defineRule({
-  id: "TF0205",
-  name: "service-image-unpinned",
-  factor: "II",
-  severity: "warning",
-  kind: "S",
-  title: "A compose service image: has no tag or :latest (e.g. postgres, postgres:latest)",
-  help: [
-    "An image with no tag means `:latest`, which moves: the next `docker compose pull` (or a fresh machine) gets a",
-    "different PostgreSQL or Redis than the one you tested with, possibly a new major version that cannot read the",
-    "existing data directory. Pin the version you run, at least to the major (`postgres:16`), better to the minor,",
-    "or to a digest for full reproducibility.",
-    "",
-    "```yaml",
-    "services:",
-    "  db:",
-    "    image: postgres:16.4-alpine   # not `postgres` or `postgres:latest`",
-    "  cache:",
-    "    image: redis:7.4@sha256:\u2026",
-    "```",
-    "",
-    "Services that `build:` are not judged here: their `image:` names the image they build. A tag taken from a",
-    "variable (`app:${TAG}`) is left alone unless it resolves to `latest`."
-  ].join("\n"),
-  related: ["service-image-require-explicit-tag"],
-  check(project) {
-    const out = [];
-    for (const { service: s } of composeServices(project)) {
-      const img = s.image;
-      if (!img || s.build || !img.repository || img.digest) continue;
-      const written = splitImage(img.raw ?? img.value);
-      if (written.digest) continue;
-      const fromVariable = (written.tag ?? written.repository.split("/").pop() ?? "").includes("$");
-      if (fromVariable && img.tag !== "latest") continue;
-      if (img.tag !== void 0 && img.tag !== "latest") continue;
-      const what = img.tag === "latest" ? `'${img.repository}:latest'` : `'${img.repository}' with no tag`;
-      out.push({
-        file: img.file,
-        line: img.line,
-        message: `Service '${s.name}' uses image ${what}, which floats to whatever is newest at pull time: pin a version, e.g. '${img.repository}:${EXAMPLE_TAG[img.repository.split("/").pop() ?? ""] ?? "<version>"}' (or a digest).`
-      });
-    }
-    return out;
-  }
-});
 
 // node_modules/@lezer/common/dist/index.js
 var DefaultBufferLength = 1024;
 var nextPropID = 0;
-var Range2 = class {
+var Range = class {
   constructor(from, to) {
     this.from = from;
     this.to = to;
@@ -18880,7 +14733,7 @@ var Parser = class {
   startParse(input, fragments, ranges) {
     if (typeof input == "string")
       input = new StringInput(input);
-    ranges = !ranges ? [new Range2(0, input.length)] : ranges.length ? ranges.map((r) => new Range2(r.from, r.to)) : [new Range2(0, 0)];
+    ranges = !ranges ? [new Range(0, input.length)] : ranges.length ? ranges.map((r) => new Range(r.from, r.to)) : [new Range(0, 0)];
     return this.createParse(input, fragments || [], ranges);
   }
   /**
@@ -21628,7 +17481,7 @@ var pythonHighlighting = styleTags({
   ", ;": tags.separator
 });
 var spec_identifier = { __proto__: null, await: 44, or: 54, and: 56, in: 60, not: 62, is: 64, if: 70, else: 72, lambda: 76, yield: 94, from: 96, async: 102, for: 104, None: 162, True: 164, False: 164, del: 178, pass: 182, break: 186, continue: 190, return: 194, raise: 202, import: 206, as: 208, global: 212, nonlocal: 214, assert: 218, type: 223, elif: 236, while: 240, try: 246, except: 248, finally: 250, with: 254, def: 258, class: 268, match: 279, case: 285 };
-var parser2 = LRParser.deserialize({
+var parser = LRParser.deserialize({
   version: 14,
   states: "##jQ`QeOOP$}OSOOO&WQtO'#HUOOQS'#Co'#CoOOQS'#Cp'#CpO'vQdO'#CnO*UQtO'#HTOOQS'#HU'#HUOOQS'#DU'#DUOOQS'#HT'#HTO*rQdO'#D_O+VQdO'#DfO+gQdO'#DjO+zOWO'#DuO,VOWO'#DvO.[QtO'#GuOOQS'#Gu'#GuO'vQdO'#GtO0ZQtO'#GtOOQS'#Eb'#EbO0rQdO'#EcOOQS'#Gs'#GsO0|QdO'#GrOOQV'#Gr'#GrO1XQdO'#FYOOQS'#G^'#G^O1^QdO'#FXOOQV'#IS'#ISOOQV'#Gq'#GqOOQV'#Fq'#FqQ`QeOOO'vQdO'#CqO1lQdO'#C}O1sQdO'#DRO2RQdO'#HYO2cQtO'#EVO'vQdO'#EWOOQS'#EY'#EYOOQS'#E['#E[OOQS'#E^'#E^O2wQdO'#E`O3_QdO'#EdO3rQdO'#EfO3zQtO'#EfO1XQdO'#EiO0rQdO'#ElO1XQdO'#EnO0rQdO'#EtO0rQdO'#EwO4VQdO'#EyO4^QdO'#FOO4iQdO'#EzO0rQdO'#FOO1XQdO'#FQO1XQdO'#FVO4nQdO'#F[P4uOdO'#GpPOOO)CBd)CBdOOQS'#Ce'#CeOOQS'#Cf'#CfOOQS'#Cg'#CgOOQS'#Ch'#ChOOQS'#Ci'#CiOOQS'#Cj'#CjOOQS'#Cl'#ClO'vQdO,59OO'vQdO,59OO'vQdO,59OO'vQdO,59OO'vQdO,59OO'vQdO,59OO5TQdO'#DoOOQS,5:Y,5:YO5hQdO'#HdOOQS,5:],5:]O5uQ!fO,5:]O5zQtO,59YO1lQdO,59bO1lQdO,59bO1lQdO,59bO8jQdO,59bO8oQdO,59bO8vQdO,59jO8}QdO'#HTO:TQdO'#HSOOQS'#HS'#HSOOQS'#D['#D[O:lQdO,59aO'vQdO,59aO:zQdO,59aOOQS,59y,59yO;PQdO,5:RO'vQdO,5:ROOQS,5:Q,5:QO;_QdO,5:QO;dQdO,5:XO'vQdO,5:XO'vQdO,5:VOOQS,5:U,5:UO;uQdO,5:UO;zQdO,5:WOOOW'#Fy'#FyO<POWO,5:aOOQS,5:a,5:aO<[QdO'#HwOOOW'#Dw'#DwOOOW'#Fz'#FzO<lOWO,5:bOOQS,5:b,5:bOOQS'#F}'#F}O<zQtO,5:iO?lQtO,5=`O@VQ#xO,5=`O@vQtO,5=`OOQS,5:},5:}OA_QeO'#GWOBqQdO,5;^OOQV,5=^,5=^OB|QtO'#IPOCkQdO,5;tOOQS-E:[-E:[OOQV,5;s,5;sO4dQdO'#FQOOQV-E9o-E9oOCsQtO,59]OEzQtO,59iOFeQdO'#HVOFpQdO'#HVO1XQdO'#HVOF{QdO'#DTOGTQdO,59mOGYQdO'#HZO'vQdO'#HZO0rQdO,5=tOOQS,5=t,5=tO0rQdO'#EROOQS'#ES'#ESOGwQdO'#GPOHXQdO,58|OHXQdO,58|O*xQdO,5:oOHgQtO'#H]OOQS,5:r,5:rOOQS,5:z,5:zOHzQdO,5;OOI]QdO'#IOO1XQdO'#H}OOQS,5;Q,5;QOOQS'#GT'#GTOIqQtO,5;QOJPQdO,5;QOJUQdO'#IQOOQS,5;T,5;TOJdQdO'#H|OOQS,5;W,5;WOJuQdO,5;YO4iQdO,5;`O4iQdO,5;cOJ}QtO'#ITO'vQdO'#ITOKXQdO,5;eO4VQdO,5;eO0rQdO,5;jO1XQdO,5;lOK^QeO'#EuOLjQgO,5;fO!!kQdO'#IUO4iQdO,5;jO!!vQdO,5;lO!#OQdO,5;qO!#ZQtO,5;vO'vQdO,5;vPOOO,5=[,5=[P!#bOSO,5=[P!#jOdO,5=[O!&bQtO1G.jO!&iQtO1G.jO!)YQtO1G.jO!)dQtO1G.jO!+}QtO1G.jO!,bQtO1G.jO!,uQdO'#HcO!-TQtO'#GuO0rQdO'#HcO!-_QdO'#HbOOQS,5:Z,5:ZO!-gQdO,5:ZO!-lQdO'#HeO!-wQdO'#HeO!.[QdO,5>OOOQS'#Ds'#DsOOQS1G/w1G/wOOQS1G.|1G.|O!/[QtO1G.|O!/cQtO1G.|O1lQdO1G.|O!0OQdO1G/UOOQS'#DZ'#DZO0rQdO,59tOOQS1G.{1G.{O!0VQdO1G/eO!0gQdO1G/eO!0oQdO1G/fO'vQdO'#H[O!0tQdO'#H[O!0yQtO1G.{O!1ZQdO,59iO!2aQdO,5=zO!2qQdO,5=zO!2yQdO1G/mO!3OQtO1G/mOOQS1G/l1G/lO!3`QdO,5=uO!4VQdO,5=uO0rQdO1G/qO!4tQdO1G/sO!4yQtO1G/sO!5ZQtO1G/qOOQS1G/p1G/pOOQS1G/r1G/rOOOW-E9w-E9wOOQS1G/{1G/{O!5kQdO'#HxO0rQdO'#HxO!5|QdO,5>cOOOW-E9x-E9xOOQS1G/|1G/|OOQS-E9{-E9{O!6[Q#xO1G2zO!6{QtO1G2zO'vQdO,5<jOOQS,5<j,5<jOOQS-E9|-E9|OOQS,5<r,5<rOOQS-E:U-E:UOOQV1G0x1G0xO1XQdO'#GRO!7dQtO,5>kOOQS1G1`1G1`O!8RQdO1G1`OOQS'#DV'#DVO0rQdO,5=qOOQS,5=q,5=qO!8WQdO'#FrO!8cQdO,59oO!8kQdO1G/XO!8uQtO,5=uOOQS1G3`1G3`OOQS,5:m,5:mO!9fQdO'#GtOOQS,5<k,5<kOOQS-E9}-E9}O!9wQdO1G.hOOQS1G0Z1G0ZO!:VQdO,5=wO!:gQdO,5=wO0rQdO1G0jO0rQdO1G0jO!:xQdO,5>jO!;ZQdO,5>jO1XQdO,5>jO!;lQdO,5>iOOQS-E:R-E:RO!;qQdO1G0lO!;|QdO1G0lO!<RQdO,5>lO!<aQdO,5>lO!<oQdO,5>hO!=VQdO,5>hO!=hQdO'#EpO0rQdO1G0tO!=sQdO1G0tO!=xQgO1G0zO!AvQgO1G0}O!EqQdO,5>oO!E{QdO,5>oO!FTQtO,5>oO0rQdO1G1PO!F_QdO1G1PO4iQdO1G1UO!!vQdO1G1WOOQV,5;a,5;aO!FdQfO,5;aO!FiQgO1G1QO!JjQdO'#GZO4iQdO1G1QO4iQdO1G1QO!JzQdO,5>pO!KXQdO,5>pO1XQdO,5>pOOQV1G1U1G1UO!KaQdO'#FSO!KrQ!fO1G1WO!KzQdO1G1WOOQV1G1]1G1]O4iQdO1G1]O!LPQdO1G1]O!LXQdO'#F^OOQV1G1b1G1bO!#ZQtO1G1bPOOO1G2v1G2vP!L^OSO1G2vOOQS,5=},5=}OOQS'#Dp'#DpO0rQdO,5=}O!LfQdO,5=|O!LyQdO,5=|OOQS1G/u1G/uO!MRQdO,5>PO!McQdO,5>PO!MkQdO,5>PO!NOQdO,5>PO!N`QdO,5>POOQS1G3j1G3jOOQS7+$h7+$hO!8kQdO7+$pO#!RQdO1G.|O#!YQdO1G.|OOQS1G/`1G/`OOQS,5<`,5<`O'vQdO,5<`OOQS7+%P7+%PO#!aQdO7+%POOQS-E9r-E9rOOQS7+%Q7+%QO#!qQdO,5=vO'vQdO,5=vOOQS7+$g7+$gO#!vQdO7+%PO##OQdO7+%QO##TQdO1G3fOOQS7+%X7+%XO##eQdO1G3fO##mQdO7+%XOOQS,5<_,5<_O'vQdO,5<_O##rQdO1G3aOOQS-E9q-E9qO#$iQdO7+%]OOQS7+%_7+%_O#$wQdO1G3aO#%fQdO7+%_O#%kQdO1G3gO#%{QdO1G3gO#&TQdO7+%]O#&YQdO,5>dO#&sQdO,5>dO#&sQdO,5>dOOQS'#Dx'#DxO#'UO&jO'#DzO#'aO`O'#HyOOOW1G3}1G3}O#'fQdO1G3}O#'nQdO1G3}O#'yQ#xO7+(fO#(jQtO1G2UP#)TQdO'#GOOOQS,5<m,5<mOOQS-E:P-E:POOQS7+&z7+&zOOQS1G3]1G3]OOQS,5<^,5<^OOQS-E9p-E9pOOQS7+$s7+$sO#)bQdO,5=`O#){QdO,5=`O#*^QtO,5<aO#*qQdO1G3cOOQS-E9s-E9sOOQS7+&U7+&UO#+RQdO7+&UO#+aQdO,5<nO#+uQdO1G4UOOQS-E:Q-E:QO#,WQdO1G4UOOQS1G4T1G4TOOQS7+&W7+&WO#,iQdO7+&WOOQS,5<p,5<pO#,tQdO1G4WOOQS-E:S-E:SOOQS,5<l,5<lO#-SQdO1G4SOOQS-E:O-E:OO1XQdO'#EqO#-jQdO'#EqO#-uQdO'#IRO#-}QdO,5;[OOQS7+&`7+&`O0rQdO7+&`O#.SQgO7+&fO!JmQdO'#GXO4iQdO7+&fO4iQdO7+&iO#2QQtO,5<tO'vQdO,5<tO#2[QdO1G4ZOOQS-E:W-E:WO#2fQdO1G4ZO4iQdO7+&kO0rQdO7+&kOOQV7+&p7+&pO!KrQ!fO7+&rO!KzQdO7+&rO`QeO1G0{OOQV-E:X-E:XO4iQdO7+&lO4iQdO7+&lOOQV,5<u,5<uO#2nQdO,5<uO!JmQdO,5<uOOQV7+&l7+&lO#2yQgO7+&lO#6tQdO,5<vO#7PQdO1G4[OOQS-E:Y-E:YO#7^QdO1G4[O#7fQdO'#IWO#7tQdO'#IWO1XQdO'#IWOOQS'#IW'#IWO#8PQdO'#IVOOQS,5;n,5;nO#8XQdO,5;nO0rQdO'#FUOOQV7+&r7+&rO4iQdO7+&rOOQV7+&w7+&wO4iQdO7+&wO#8^QfO,5;xOOQV7+&|7+&|POOO7+(b7+(bO#8cQdO1G3iOOQS,5<c,5<cO#8qQdO1G3hOOQS-E9u-E9uO#9UQdO,5<dO#9aQdO,5<dO#9tQdO1G3kOOQS-E9v-E9vO#:UQdO1G3kO#:^QdO1G3kO#:nQdO1G3kO#:UQdO1G3kOOQS<<H[<<H[O#:yQtO1G1zOOQS<<Hk<<HkP#;WQdO'#FtO8vQdO1G3bO#;eQdO1G3bO#;jQdO<<HkOOQS<<Hl<<HlO#;zQdO7+)QOOQS<<Hs<<HsO#<[QtO1G1yP#<{QdO'#FsO#=YQdO7+)RO#=jQdO7+)RO#=rQdO<<HwO#=wQdO7+({OOQS<<Hy<<HyO#>nQdO,5<bO'vQdO,5<bOOQS-E9t-E9tOOQS<<Hw<<HwOOQS,5<g,5<gO0rQdO,5<gO#>sQdO1G4OOOQS-E9y-E9yO#?^QdO1G4OO<[QdO'#H{OOOO'#D{'#D{OOOO'#F|'#F|O#?oO&jO,5:fOOOW,5>e,5>eOOOW7+)i7+)iO#?zQdO7+)iO#@SQdO1G2zO#@mQdO1G2zP'vQdO'#FuO0rQdO<<IpO1XQdO1G2YP1XQdO'#GSO#AOQdO7+)pO#AaQdO7+)pOOQS<<Ir<<IrP1XQdO'#GUP0rQdO'#GQOOQS,5;],5;]O#ArQdO,5>mO#BQQdO,5>mOOQS1G0v1G0vOOQS<<Iz<<IzOOQV-E:V-E:VO4iQdO<<JQOOQV,5<s,5<sO4iQdO,5<sOOQV<<JQ<<JQOOQV<<JT<<JTO#BYQtO1G2`P#BdQdO'#GYO#BkQdO7+)uO#BuQgO<<JVO4iQdO<<JVOOQV<<J^<<J^O4iQdO<<J^O!KrQ!fO<<J^O#FpQgO7+&gOOQV<<JW<<JWO#FzQgO<<JWOOQV1G2a1G2aO1XQdO1G2aO#JuQdO1G2aO4iQdO<<JWO1XQdO1G2bP0rQdO'#G[O#KQQdO7+)vO#K_QdO7+)vOOQS'#FT'#FTO0rQdO,5>rO#KgQdO,5>rO#KrQdO,5>rO#K}QdO,5>qO#L`QdO,5>qOOQS1G1Y1G1YOOQS,5;p,5;pOOQV<<Jc<<JcO#LhQdO1G1dOOQS7+)T7+)TP#LmQdO'#FwO#L}QdO1G2OO#MbQdO1G2OO#MrQdO1G2OP#M}QdO'#FxO#N[QdO7+)VO#NlQdO7+)VO#NlQdO7+)VO#NtQdO7+)VO$ UQdO7+(|O8vQdO7+(|OOQSAN>VAN>VO$ oQdO<<LmOOQSAN>cAN>cO0rQdO1G1|O$!PQtO1G1|P$!ZQdO'#FvOOQS1G2R1G2RP$!hQdO'#F{O$!uQdO7+)jO$#`QdO,5>gOOOO-E9z-E9zOOOW<<MT<<MTO$#nQdO7+(fOOQSAN?[AN?[OOQS7+'t7+'tO$$XQdO<<M[OOQS,5<q,5<qO$$jQdO1G4XOOQS-E:T-E:TOOQVAN?lAN?lOOQV1G2_1G2_O4iQdOAN?qO$$xQgOAN?qOOQVAN?xAN?xO4iQdOAN?xOOQV<<JR<<JRO4iQdOAN?rO4iQdO7+'{OOQV7+'{7+'{O1XQdO7+'{OOQVAN?rAN?rOOQS7+'|7+'|O$(sQdO<<MbOOQS1G4^1G4^O0rQdO1G4^OOQS,5<w,5<wO$)QQdO1G4]OOQS-E:Z-E:ZOOQU'#G_'#G_O$)cQfO7+'OO$)nQdO'#F_O$*uQdO7+'jO$+VQdO7+'jOOQS7+'j7+'jO$+bQdO<<LqO$+rQdO<<LqO$+rQdO<<LqO$+zQdO'#H^OOQS<<Lh<<LhO$,UQdO<<LhOOQS7+'h7+'hOOQS'#D|'#D|OOOO1G4R1G4RO$,oQdO1G4RO$,wQdO1G4RP!=hQdO'#GVOOQVG25]G25]O4iQdOG25]OOQVG25dG25dOOQVG25^G25^OOQV<<Kg<<KgO4iQdO<<KgOOQS7+)x7+)xP$-SQdO'#G]OOQU-E:]-E:]OOQV<<Jj<<JjO$-vQtO'#FaOOQS'#Fc'#FcO$.WQdO'#FbO$.xQdO'#FbOOQS'#Fb'#FbO$.}QdO'#IYO$)nQdO'#FiO$)nQdO'#FiO$/fQdO'#FjO$)nQdO'#FkO$/mQdO'#IZOOQS'#IZ'#IZO$0[QdO,5;yOOQS<<KU<<KUO$0dQdO<<KUO$0tQdOANB]O$1UQdOANB]O$1^QdO'#H_OOQS'#H_'#H_O1sQdO'#DcO$1wQdO,5=xOOQSANBSANBSOOOO7+)m7+)mO$2`QdO7+)mOOQVLD*wLD*wOOQVANARANARO5uQ!fO'#GaO$2hQtO,5<SO$)nQdO'#FmOOQS,5<W,5<WOOQS'#Fd'#FdO$3YQdO,5;|O$3_QdO,5;|OOQS'#Fg'#FgO$)nQdO'#G`O$4PQdO,5<QO$4kQdO,5>tO$4{QdO,5>tO1XQdO,5<PO$5^QdO,5<TO$5cQdO,5<TO$)nQdO'#I[O$5hQdO'#I[O$5mQdO,5<UOOQS,5<V,5<VO0rQdO'#FpOOQU1G1e1G1eO4iQdO1G1eOOQSAN@pAN@pO$5rQdOG27wO$6SQdO,59}OOQS1G3d1G3dOOOO<<MX<<MXOOQS,5<{,5<{OOQS-E:_-E:_O$6XQtO'#FaO$6`QdO'#I]O$6nQdO'#I]O$6vQdO,5<XOOQS1G1h1G1hO$6{QdO1G1hO$7QQdO,5<zOOQS-E:^-E:^O$7lQdO,5=OO$8TQdO1G4`OOQS-E:b-E:bOOQS1G1k1G1kOOQS1G1o1G1oO$8eQdO,5>vO$)nQdO,5>vOOQS1G1p1G1pOOQS,5<[,5<[OOQU7+'P7+'PO$+zQdO1G/iO$)nQdO,5<YO$8sQdO,5>wO$8zQdO,5>wOOQS1G1s1G1sOOQS7+'S7+'SP$)nQdO'#GdO$9SQdO1G4bO$9^QdO1G4bO$9fQdO1G4bOOQS7+%T7+%TO$9tQdO1G1tO$:SQtO'#FaO$:ZQdO,5<}OOQS,5<},5<}O$:iQdO1G4cOOQS-E:a-E:aO$)nQdO,5<|O$:pQdO,5<|O$:uQdO7+)|OOQS-E:`-E:`O$;PQdO7+)|O$)nQdO,5<ZP$)nQdO'#GcO$;XQdO1G2hO$)nQdO1G2hP$;gQdO'#GbO$;nQdO<<MhO$;xQdO1G1uO$<WQdO7+(SO8vQdO'#C}O8vQdO,59bO8vQdO,59bO8vQdO,59bO$<fQtO,5=`O8vQdO1G.|O0rQdO1G/XO0rQdO7+$pP$<yQdO'#GOO'vQdO'#GtO$=WQdO,59bO$=]QdO,59bO$=dQdO,59mO$=iQdO1G/UO1sQdO'#DRO8vQdO,59j",
   stateData: "$>S~O%cOS%^OSSOS%]PQ~OPdOVaOfoOhYOopOs!POvqO!PrO!Q{O!T!SO!U!RO!XZO!][O!h`O!r`O!s`O!t`O!{tO!}uO#PvO#RwO#TxO#XyO#ZzO#^|O#_|O#a}O#c!OO#l!QO#o!TO#s!UO#u!VO#z!WO#}hO$P!XO%oRO%pRO%tSO%uWO&Z]O&[]O&]]O&^]O&_]O&`]O&a]O&b]O&c^O&d^O&e^O&f^O&g^O&h^O&i^O&j^O~O%]!YO~OV!aO_!aOa!bOh!iO!X!kO!f!mO%j![O%k!]O%l!^O%m!_O%n!_O%o!`O%p!`O%q!aO%r!aO%s!aO~Ok%xXl%xXm%xXn%xXo%xXp%xXs%xXz%xX{%xX!x%xX#g%xX%[%xX%_%xX%z%xXg%xX!T%xX!U%xX%{%xX!W%xX![%xX!Q%xX#[%xXt%xX!m%xX~P%SOfoOhYO!XZO!][O!h`O!r`O!s`O!t`O%oRO%pRO%tSO%uWO&Z]O&[]O&]]O&^]O&_]O&`]O&a]O&b]O&c^O&d^O&e^O&f^O&g^O&h^O&i^O&j^O~Oz%wX{%wX#g%wX%[%wX%_%wX%z%wX~Ok!pOl!qOm!oOn!oOo!rOp!sOs!tO!x%wX~P)pOV!zOg!|Oo0cOv0qO!PrO~P'vOV#OOo0cOv0qO!W#PO~P'vOV#SOa#TOo0cOv0qO![#UO~P'vOQ#XO%`#XO%a#ZO~OQ#^OR#[O%`#^O%a#`O~OV%iX_%iXa%iXh%iXk%iXl%iXm%iXn%iXo%iXp%iXs%iXz%iX!X%iX!f%iX%j%iX%k%iX%l%iX%m%iX%n%iX%o%iX%p%iX%q%iX%r%iX%s%iXg%iX!T%iX!U%iX~O&Z]O&[]O&]]O&^]O&_]O&`]O&a]O&b]O&c^O&d^O&e^O&f^O&g^O&h^O&i^O&j^O{%iX!x%iX#g%iX%[%iX%_%iX%z%iX%{%iX!W%iX![%iX!Q%iX#[%iXt%iX!m%iX~P,eOz#dO{%hX!x%hX#g%hX%[%hX%_%hX%z%hX~Oo0cOv0qO~P'vO#g#gO%[#iO%_#iO~O%uWO~O!T#nO#u!VO#z!WO#}hO~OopO~P'vOV#sOa#tO%uWO{wP~OV#xOo0cOv0qO!Q#yO~P'vO{#{O!x$QO%z#|O#g!yX%[!yX%_!yX~OV#xOo0cOv0qO#g#SX%[#SX%_#SX~P'vOo0cOv0qO#g#WX%[#WX%_#WX~P'vOh$WO%uWO~O!f$YO!r$YO%uWO~OV$eO~P'vO!U$gO#s$hO#u$iO~O{$jO~OV$qO~P'vOS$sO%[$rO%_$rO%c$tO~OV$}Oa$}Og%POo0cOv0qO~P'vOo0cOv0qO{%SO~P'vO&Y%UO~Oa!bOh!iO!X!kO!f!mOVba_bakbalbambanbaobapbasbazba{ba!xba#gba%[ba%_ba%jba%kba%lba%mba%nba%oba%pba%qba%rba%sba%zbagba!Tba!Uba%{ba!Wba![ba!Qba#[batba!mba~On%ZO~Oo%ZO~P'vOo0cO~P'vOk0eOl0fOm0dOn0dOo0mOp0nOs0rOg%wX!T%wX!U%wX%{%wX!W%wX![%wX!Q%wX#[%wX!m%wX~P)pO%{%]Og%vXz%vX!T%vX!U%vX!W%vX{%vX~Og%_Oz%`O!T%dO!U%cO~Og%_O~Oz%gO!T%dO!U%cO!W&SX~O!W%kO~Oz%lO{%nO!T%dO!U%cO![%}X~O![%rO~O![%sO~OQ#XO%`#XO%a%uO~OV%wOo0cOv0qO!PrO~P'vOQ#^OR#[O%`#^O%a%zO~OV!qa_!qaa!qah!qak!qal!qam!qan!qao!qap!qas!qaz!qa{!qa!X!qa!f!qa!x!qa#g!qa%[!qa%_!qa%j!qa%k!qa%l!qa%m!qa%n!qa%o!qa%p!qa%q!qa%r!qa%s!qa%z!qag!qa!T!qa!U!qa%{!qa!W!qa![!qa!Q!qa#[!qat!qa!m!qa~P#yOz%|O{%ha!x%ha#g%ha%[%ha%_%ha%z%ha~P%SOV&OOopOvqO{%ha!x%ha#g%ha%[%ha%_%ha%z%ha~P'vOz%|O{%ha!x%ha#g%ha%[%ha%_%ha%z%ha~OPdOVaOopOvqO!PrO!Q{O!{tO!}uO#PvO#RwO#TxO#XyO#ZzO#^|O#_|O#a}O#c!OO#g$zX%[$zX%_$zX~P'vO#g#gO%[&TO%_&TO~O!f&UOh&sX%[&sXz&sX#[&sX#g&sX%_&sX#Z&sXg&sX~Oh!iO%[&WO~Okealeameaneaoeapeaseazea{ea!xea#gea%[ea%_ea%zeagea!Tea!Uea%{ea!Wea![ea!Qea#[eatea!mea~P%SOsqazqa{qa#gqa%[qa%_qa%zqa~Ok!pOl!qOm!oOn!oOo!rOp!sO!xqa~PEcO%z&YOz%yX{%yX~O%uWOz%yX{%yX~Oz&]O{wX~O{&_O~Oz%lO#g%}X%[%}X%_%}Xg%}X{%}X![%}X!m%}X%z%}X~OV0lOo0cOv0qO!PrO~P'vO%z#|O#gUa%[Ua%_Ua~Oz&hO#g&PX%[&PX%_&PXn&PX~P%SOz&kO!Q&jO#g#Wa%[#Wa%_#Wa~Oz&lO#[&nO#g&rX%[&rX%_&rXg&rX~O!f$YO!r$YO#Z&qO%uWO~O#Z&qO~Oz&sO#g&tX%[&tX%_&tX~Oz&uO#g&pX%[&pX%_&pX{&pX~O!X&wO%z&xO~Oz&|On&wX~P%SOn'PO~OPdOVaOopOvqO!PrO!Q{O!{tO!}uO#PvO#RwO#TxO#XyO#ZzO#^|O#_|O#a}O#c!OO%['UO~P'vOt'YO#p'WO#q'XOP#naV#naf#nah#nao#nas#nav#na!P#na!Q#na!T#na!U#na!X#na!]#na!h#na!r#na!s#na!t#na!{#na!}#na#P#na#R#na#T#na#X#na#Z#na#^#na#_#na#a#na#c#na#l#na#o#na#s#na#u#na#z#na#}#na$P#na%X#na%o#na%p#na%t#na%u#na&Z#na&[#na&]#na&^#na&_#na&`#na&a#na&b#na&c#na&d#na&e#na&f#na&g#na&h#na&i#na&j#na%Z#na%_#na~Oz'ZO#[']O{&xX~Oh'_O!X&wO~Oh!iO{$jO!X&wO~O{'eO~P%SO%['hO%_'hO~OS'iO%['hO%_'hO~OV!aO_!aOa!bOh!iO!X!kO!f!mO%l!^O%m!_O%n!_O%o!`O%p!`O%q!aO%r!aO%s!aOkWilWimWinWioWipWisWizWi{Wi!xWi#gWi%[Wi%_Wi%jWi%zWigWi!TWi!UWi%{Wi!WWi![Wi!QWi#[WitWi!mWi~O%k!]O~P!#uO%kWi~P!#uOV!aO_!aOa!bOh!iO!X!kO!f!mO%o!`O%p!`O%q!aO%r!aO%s!aOkWilWimWinWioWipWisWizWi{Wi!xWi#gWi%[Wi%_Wi%jWi%kWi%lWi%zWigWi!TWi!UWi%{Wi!WWi![Wi!QWi#[WitWi!mWi~O%m!_O%n!_O~P!&pO%mWi%nWi~P!&pOa!bOh!iO!X!kO!f!mOkWilWimWinWioWipWisWizWi{Wi!xWi#gWi%[Wi%_Wi%jWi%kWi%lWi%mWi%nWi%oWi%pWi%zWigWi!TWi!UWi%{Wi!WWi![Wi!QWi#[WitWi!mWi~OV!aO_!aO%q!aO%r!aO%s!aO~P!)nOVWi_Wi%qWi%rWi%sWi~P!)nO!T%dO!U%cOg&VXz&VX~O%z'kO%{'kO~P,eOz'mOg&UX~Og'oO~Oz'pO{'rO!W&XX~Oo0cOv0qOz'pO{'sO!W&XX~P'vO!W'uO~Om!oOn!oOo!rOp!sOkjisjizji{ji!xji#gji%[ji%_ji%zji~Ol!qO~P!.aOlji~P!.aOk0eOl0fOm0dOn0dOo0mOp0nO~Ot'wO~P!/jOV'|Og'}Oo0cOv0qO~P'vOg'}Oz(OO~Og(QO~O!U(SO~Og(TOz(OO!T%dO!U%cO~P%SOk0eOl0fOm0dOn0dOo0mOp0nOgqa!Tqa!Uqa%{qa!Wqa![qa!Qqa#[qatqa!mqa~PEcOV'|Oo0cOv0qO!W&Sa~P'vOz(WO!W&Sa~O!W(XO~Oz(WO!T%dO!U%cO!W&Sa~P%SOV(]Oo0cOv0qO![%}a#g%}a%[%}a%_%}ag%}a{%}a!m%}a%z%}a~P'vOz(^O![%}a#g%}a%[%}a%_%}ag%}a{%}a!m%}a%z%}a~O![(aO~Oz(^O!T%dO!U%cO![%}a~P%SOz(dO!T%dO!U%cO![&Ta~P%SOz(gO{&lX![&lX!m&lX%z&lX~O{(kO![(mO!m(nO%z(jO~OV&OOopOvqO{%hi!x%hi#g%hi%[%hi%_%hi%z%hi~P'vOz(pO{%hi!x%hi#g%hi%[%hi%_%hi%z%hi~O!f&UOh&sa%[&saz&sa#[&sa#g&sa%_&sa#Z&sag&sa~O%[(uO~OV#sOa#tO%uWO~Oz&]O{wa~OopOvqO~P'vOz(^O#g%}a%[%}a%_%}ag%}a{%}a![%}a!m%}a%z%}a~P%SOz(zO#g%hX%[%hX%_%hX%z%hX~O%z#|O#gUi%[Ui%_Ui~O#g&Pa%[&Pa%_&Pan&Pa~P'vOz(}O#g&Pa%[&Pa%_&Pan&Pa~O%uWO#g&ra%[&ra%_&rag&ra~Oz)SO#g&ra%[&ra%_&rag&ra~Og)VO~OV)WOh$WO%uWO~O#Z)XO~O%uWO#g&ta%[&ta%_&ta~Oz)ZO#g&ta%[&ta%_&ta~Oo0cOv0qO#g&pa%[&pa%_&pa{&pa~P'vOz)^O#g&pa%[&pa%_&pa{&pa~OV)`Oa)`O%uWO~O%z)eO~Ot)hO#j)gOP#hiV#hif#hih#hio#his#hiv#hi!P#hi!Q#hi!T#hi!U#hi!X#hi!]#hi!h#hi!r#hi!s#hi!t#hi!{#hi!}#hi#P#hi#R#hi#T#hi#X#hi#Z#hi#^#hi#_#hi#a#hi#c#hi#l#hi#o#hi#s#hi#u#hi#z#hi#}#hi$P#hi%X#hi%o#hi%p#hi%t#hi%u#hi&Z#hi&[#hi&]#hi&^#hi&_#hi&`#hi&a#hi&b#hi&c#hi&d#hi&e#hi&f#hi&g#hi&h#hi&i#hi&j#hi%Z#hi%_#hi~Ot)iOP#kiV#kif#kih#kio#kis#kiv#ki!P#ki!Q#ki!T#ki!U#ki!X#ki!]#ki!h#ki!r#ki!s#ki!t#ki!{#ki!}#ki#P#ki#R#ki#T#ki#X#ki#Z#ki#^#ki#_#ki#a#ki#c#ki#l#ki#o#ki#s#ki#u#ki#z#ki#}#ki$P#ki%X#ki%o#ki%p#ki%t#ki%u#ki&Z#ki&[#ki&]#ki&^#ki&_#ki&`#ki&a#ki&b#ki&c#ki&d#ki&e#ki&f#ki&g#ki&h#ki&i#ki&j#ki%Z#ki%_#ki~OV)kOn&wa~P'vOz)lOn&wa~Oz)lOn&wa~P%SOn)pO~O%Y)tO~Ot)wO#p'WO#q)vOP#niV#nif#nih#nio#nis#niv#ni!P#ni!Q#ni!T#ni!U#ni!X#ni!]#ni!h#ni!r#ni!s#ni!t#ni!{#ni!}#ni#P#ni#R#ni#T#ni#X#ni#Z#ni#^#ni#_#ni#a#ni#c#ni#l#ni#o#ni#s#ni#u#ni#z#ni#}#ni$P#ni%X#ni%o#ni%p#ni%t#ni%u#ni&Z#ni&[#ni&]#ni&^#ni&_#ni&`#ni&a#ni&b#ni&c#ni&d#ni&e#ni&f#ni&g#ni&h#ni&i#ni&j#ni%Z#ni%_#ni~OV)zOo0cOv0qO{$jO~P'vOo0cOv0qO{&xa~P'vOz*OO{&xa~OV*SOa*TOg*WO%q*UO%uWO~O{$jO&{*YO~Oh'_O~Oh!iO{$jO~O%[*_O~O%[*aO%_*aO~OV$}Oa$}Oo0cOv0qOg&Ua~P'vOz*dOg&Ua~Oo0cOv0qO{*gO!W&Xa~P'vOz*hO!W&Xa~Oo0cOv0qOz*hO{*kO!W&Xa~P'vOo0cOv0qOz*hO!W&Xa~P'vOz*hO{*kO!W&Xa~Om0dOn0dOo0mOp0nOgjikjisjizji!Tji!Uji%{ji!Wji{ji![ji#gji%[ji%_ji!Qji#[jitji!mji%zji~Ol0fO~P!NkOlji~P!NkOV'|Og*pOo0cOv0qO~P'vOn*rO~Og*pOz*tO~Og*uO~OV'|Oo0cOv0qO!W&Si~P'vOz*vO!W&Si~O!W*wO~OV(]Oo0cOv0qO![%}i#g%}i%[%}i%_%}ig%}i{%}i!m%}i%z%}i~P'vOz*zO!T%dO!U%cO![&Ti~Oz*}O![%}i#g%}i%[%}i%_%}ig%}i{%}i!m%}i%z%}i~O![+OO~Oa+QOo0cOv0qO![&Ti~P'vOz*zO![&Ti~O![+SO~OV+UOo0cOv0qO{&la![&la!m&la%z&la~P'vOz+VO{&la![&la!m&la%z&la~O!]+YO&n+[O![!nX~O![+^O~O{(kO![+_O~O{(kO![+_O!m+`O~OV&OOopOvqO{%hq!x%hq#g%hq%[%hq%_%hq%z%hq~P'vOz$ri{$ri!x$ri#g$ri%[$ri%_$ri%z$ri~P%SOV&OOopOvqO~P'vOV&OOo0cOv0qO#g%ha%[%ha%_%ha%z%ha~P'vOz+aO#g%ha%[%ha%_%ha%z%ha~Oz$ia#g$ia%[$ia%_$ian$ia~P%SO#g&Pi%[&Pi%_&Pin&Pi~P'vOz+dO#g#Wq%[#Wq%_#Wq~O#[+eOz$va#g$va%[$va%_$vag$va~O%uWO#g&ri%[&ri%_&rig&ri~Oz+gO#g&ri%[&ri%_&rig&ri~OV+iOh$WO%uWO~O%uWO#g&ti%[&ti%_&ti~Oo0cOv0qO#g&pi%[&pi%_&pi{&pi~P'vO{#{Oz#eX!W#eX~Oz+mO!W&uX~O!W+oO~Ot+rO#j)gOP#hqV#hqf#hqh#hqo#hqs#hqv#hq!P#hq!Q#hq!T#hq!U#hq!X#hq!]#hq!h#hq!r#hq!s#hq!t#hq!{#hq!}#hq#P#hq#R#hq#T#hq#X#hq#Z#hq#^#hq#_#hq#a#hq#c#hq#l#hq#o#hq#s#hq#u#hq#z#hq#}#hq$P#hq%X#hq%o#hq%p#hq%t#hq%u#hq&Z#hq&[#hq&]#hq&^#hq&_#hq&`#hq&a#hq&b#hq&c#hq&d#hq&e#hq&f#hq&g#hq&h#hq&i#hq&j#hq%Z#hq%_#hq~On$|az$|a~P%SOV)kOn&wi~P'vOz+yOn&wi~Oz,TO{$jO#[,TO~O#q,VOP#nqV#nqf#nqh#nqo#nqs#nqv#nq!P#nq!Q#nq!T#nq!U#nq!X#nq!]#nq!h#nq!r#nq!s#nq!t#nq!{#nq!}#nq#P#nq#R#nq#T#nq#X#nq#Z#nq#^#nq#_#nq#a#nq#c#nq#l#nq#o#nq#s#nq#u#nq#z#nq#}#nq$P#nq%X#nq%o#nq%p#nq%t#nq%u#nq&Z#nq&[#nq&]#nq&^#nq&_#nq&`#nq&a#nq&b#nq&c#nq&d#nq&e#nq&f#nq&g#nq&h#nq&i#nq&j#nq%Z#nq%_#nq~O#[,WOz%Oa{%Oa~Oo0cOv0qO{&xi~P'vOz,YO{&xi~O{#{O%z,[Og&zXz&zX~O%uWOg&zXz&zX~Oz,`Og&yX~Og,bO~O%Y,eO~O!T%dO!U%cOg&Viz&Vi~OV$}Oa$}Oo0cOv0qOg&Ui~P'vO{,hOz$la!W$la~Oo0cOv0qO{,iOz$la!W$la~P'vOo0cOv0qO{*gO!W&Xi~P'vOz,lO!W&Xi~Oo0cOv0qOz,lO!W&Xi~P'vOz,lO{,oO!W&Xi~Og$hiz$hi!W$hi~P%SOV'|Oo0cOv0qO~P'vOn,qO~OV'|Og,rOo0cOv0qO~P'vOV'|Oo0cOv0qO!W&Sq~P'vOz$gi![$gi#g$gi%[$gi%_$gig$gi{$gi!m$gi%z$gi~P%SOV(]Oo0cOv0qO~P'vOa+QOo0cOv0qO![&Tq~P'vOz,sO![&Tq~O![,tO~OV(]Oo0cOv0qO![%}q#g%}q%[%}q%_%}qg%}q{%}q!m%}q%z%}q~P'vO{,uO~OV+UOo0cOv0qO{&li![&li!m&li%z&li~P'vOz,zO{&li![&li!m&li%z&li~O!]+YO&n+[O![!na~O{(kO![,}O~OV&OOo0cOv0qO#g%hi%[%hi%_%hi%z%hi~P'vOz-OO#g%hi%[%hi%_%hi%z%hi~O%uWO#g&rq%[&rq%_&rqg&rq~Oz-RO#g&rq%[&rq%_&rqg&rq~OV)`Oa)`O%uWO!W&ua~Oz-TO!W&ua~On$|iz$|i~P%SOV)kO~P'vOV)kOn&wq~P'vOt-XOP#myV#myf#myh#myo#mys#myv#my!P#my!Q#my!T#my!U#my!X#my!]#my!h#my!r#my!s#my!t#my!{#my!}#my#P#my#R#my#T#my#X#my#Z#my#^#my#_#my#a#my#c#my#l#my#o#my#s#my#u#my#z#my#}#my$P#my%X#my%o#my%p#my%t#my%u#my&Z#my&[#my&]#my&^#my&_#my&`#my&a#my&b#my&c#my&d#my&e#my&f#my&g#my&h#my&i#my&j#my%Z#my%_#my~O%Z-]O%_-]O~P`O#q-^OP#nyV#nyf#nyh#nyo#nys#nyv#ny!P#ny!Q#ny!T#ny!U#ny!X#ny!]#ny!h#ny!r#ny!s#ny!t#ny!{#ny!}#ny#P#ny#R#ny#T#ny#X#ny#Z#ny#^#ny#_#ny#a#ny#c#ny#l#ny#o#ny#s#ny#u#ny#z#ny#}#ny$P#ny%X#ny%o#ny%p#ny%t#ny%u#ny&Z#ny&[#ny&]#ny&^#ny&_#ny&`#ny&a#ny&b#ny&c#ny&d#ny&e#ny&f#ny&g#ny&h#ny&i#ny&j#ny%Z#ny%_#ny~Oz-aO{$jO#[-aO~Oo0cOv0qO{&xq~P'vOz-dO{&xq~O%z,[Og&zaz&za~O{#{Og&zaz&za~OV*SOa*TO%q*UO%uWOg&ya~Oz-hOg&ya~O$S-lO~OV$}Oa$}Oo0cOv0qO~P'vOo0cOv0qO{-mOz$li!W$li~P'vOo0cOv0qOz$li!W$li~P'vO{-mOz$li!W$li~Oo0cOv0qO{*gO~P'vOo0cOv0qO{*gO!W&Xq~P'vOz-pO!W&Xq~Oo0cOv0qOz-pO!W&Xq~P'vOs-sO!T%dO!U%cOg&Oq!W&Oq![&Oqz&Oq~P!/jOa+QOo0cOv0qO![&Ty~P'vOz$ji![$ji~P%SOa+QOo0cOv0qO~P'vOV+UOo0cOv0qO~P'vOV+UOo0cOv0qO{&lq![&lq!m&lq%z&lq~P'vO{(kO![-xO!m-yO%z-wO~OV&OOo0cOv0qO#g%hq%[%hq%_%hq%z%hq~P'vO%uWO#g&ry%[&ry%_&ryg&ry~OV)`Oa)`O%uWO!W&ui~Ot-}OP#m!RV#m!Rf#m!Rh#m!Ro#m!Rs#m!Rv#m!R!P#m!R!Q#m!R!T#m!R!U#m!R!X#m!R!]#m!R!h#m!R!r#m!R!s#m!R!t#m!R!{#m!R!}#m!R#P#m!R#R#m!R#T#m!R#X#m!R#Z#m!R#^#m!R#_#m!R#a#m!R#c#m!R#l#m!R#o#m!R#s#m!R#u#m!R#z#m!R#}#m!R$P#m!R%X#m!R%o#m!R%p#m!R%t#m!R%u#m!R&Z#m!R&[#m!R&]#m!R&^#m!R&_#m!R&`#m!R&a#m!R&b#m!R&c#m!R&d#m!R&e#m!R&f#m!R&g#m!R&h#m!R&i#m!R&j#m!R%Z#m!R%_#m!R~Oo0cOv0qO{&xy~P'vOV*SOa*TO%q*UO%uWOg&yi~O$S-lO%Z.VO%_.VO~OV.aOh._O!X.^O!].`O!h.YO!s.[O!t.[O%p.XO%uWO&Z]O&[]O&]]O&^]O&_]O&`]O&a]O&b]O~Oo0cOv0qOz$lq!W$lq~P'vO{.fOz$lq!W$lq~Oo0cOv0qO{*gO!W&Xy~P'vOz.gO!W&Xy~Oo0cOv.kO~P'vOs-sO!T%dO!U%cOg&Oy!W&Oy![&Oyz&Oy~P!/jO{(kO![.nO~O{(kO![.nO!m.oO~OV*SOa*TO%q*UO%uWO~Oh.tO!f.rOz$TX#[$TX%j$TXg$TX~Os$TX{$TX!W$TX![$TX~P$-bO%o.vO%p.vOs$UXz$UX{$UX#[$UX%j$UX!W$UXg$UX![$UX~O!h.xO~Oz.|O#[/OO%j.yOs&|X{&|X!W&|Xg&|X~Oa/RO~P$)zOh.tOs&}Xz&}X{&}X#[&}X%j&}X!W&}Xg&}X![&}X~Os/VO{$jO~Oo0cOv0qOz$ly!W$ly~P'vOo0cOv0qO{*gO!W&X!R~P'vOz/ZO!W&X!R~Og&RXs&RX!T&RX!U&RX!W&RX![&RXz&RX~P!/jOs-sO!T%dO!U%cOg&Qa!W&Qa![&Qaz&Qa~O{(kO![/^O~O!f.rOh$[as$[az$[a{$[a#[$[a%j$[a!W$[ag$[a![$[a~O!h/eO~O%o.vO%p.vOs$Uaz$Ua{$Ua#[$Ua%j$Ua!W$Uag$Ua![$Ua~O%j.yOs$Yaz$Ya{$Ya#[$Ya!W$Yag$Ya![$Ya~Os&|a{&|a!W&|ag&|a~P$)nOz/jOs&|a{&|a!W&|ag&|a~O!W/mO~Og/mO~O{/oO~O![/pO~Oo0cOv0qO{*gO!W&X!Z~P'vO{/sO~O%z/tO~P$-bOz/uO#[/OO%j.yOg'PX~Oz/uOg'PX~Og/wO~O!h/xO~O#[/OOs%Saz%Sa{%Sa%j%Sa!W%Sag%Sa![%Sa~O#[/OO%j.yOs%Waz%Wa{%Wa!W%Wag%Wa~Os&|i{&|i!W&|ig&|i~P$)nOz/zO#[/OO%j.yO!['Oa~Og'Pa~P$)nOz0SOg'Pa~Oa0UO!['Oi~P$)zOz0WO!['Oi~Oz0WO#[/OO%j.yO!['Oi~O#[/OO%j.yOg$biz$bi~O%z0ZO~P$-bO#[/OO%j.yOg%Vaz%Va~Og'Pi~P$)nO{0^O~Oa0UO!['Oq~P$)zOz0`O!['Oq~O#[/OO%j.yOz%Ui![%Ui~Oa0UO~P$)zOa0UO!['Oy~P$)zO#[/OO%j.yOg$ciz$ci~O#[/OO%j.yOz%Uq![%Uq~Oz+aO#g%ha%[%ha%_%ha%z%ha~P%SOV&OOo0cOv0qO~P'vOn0hO~Oo0hO~P'vO{0iO~Ot0jO~P!/jO&]&Z&j&h&i&g&f&d&e&c&b&`&a&_&^&[%u~",
@@ -21652,6 +17505,19 @@ var parser2 = LRParser.deserialize({
   tokenPrec: 7668
 });
 
+// src/parse/memo.ts
+function rememberedParser(parse, keyOf, size = 64) {
+  const results = /* @__PURE__ */ new Map();
+  return (...args) => {
+    const key = keyOf(...args);
+    if (results.has(key)) return results.get(key);
+    const result = parse(...args);
+    if (results.size >= size) results.delete(results.keys().next().value);
+    results.set(key, result);
+    return result;
+  };
+}
+
 // src/parse/python.ts
 var MAX_REPARSES = 6;
 var REPARSE_BUDGET = 12e4;
@@ -21663,7 +17529,7 @@ function parsePythonText(text) {
   let from = 0;
   let budget = REPARSE_BUDGET;
   for (let round = 0; round <= MAX_REPARSES; round++) {
-    const tree = parser2.parse(from === 0 ? text : masked(text, from));
+    const tree = parser.parse(from === 0 ? text : masked(text, from));
     const resume = collect(tree.topNode, from, module, text, starts);
     if (resume === void 0) break;
     budget -= text.length - resume;
@@ -22015,13 +17881,13 @@ function callBuiltin(name2, a, line) {
   const short = name2.replace("builtins.", "");
   const out = lift(a, (x) => {
     if (x.t === "unknown") return x.crash ? x : { t: "unknown", text: `${short}(\u2026)`, line };
-    return convert2(name2, x, line) ?? { t: "unknown", text: `${short}(\u2026)`, line };
+    return convert(name2, x, line) ?? { t: "unknown", text: `${short}(\u2026)`, line };
   });
   if (name2 === "builtins.bool" && a.t === "env" && a.whenSet === "text" && out.t === "env")
     out.whenSet = "truth-of-text";
   return out;
 }
-function convert2(name2, x, line) {
+function convert(name2, x, line) {
   switch (name2) {
     case "builtins.str":
       if (x.t === "str" || x.t === "path" || x.t === "concat") return x;
@@ -22628,11 +18494,11 @@ function callEnv(recorder, ctx, env, method, args, line) {
 }
 
 // src/model/settings/operators.ts
-function isScalar2(v) {
+function isScalar(v) {
   return v.t === "str" || v.t === "num" || v.t === "bool" || v.t === "none";
 }
 function equals(a, b) {
-  if (!isScalar2(a) || !isScalar2(b)) return void 0;
+  if (!isScalar(a) || !isScalar(b)) return void 0;
   if (a.t === "none" || b.t === "none") return a.t === b.t;
   if (a.t === "str" || b.t === "str") return a.t === b.t && a.v === b.v;
   return Number(a.v) === Number(b.v);
@@ -22691,7 +18557,7 @@ function mergeDicts(a, b, line) {
   if (b.t === "dict" && b.entries.length === 0) return a;
   return { t: "unknown", text: ".update()", line };
 }
-function interpolate2(template, placeholder, args, line) {
+function interpolate(template, placeholder, args, line) {
   const parts = template.v.split(placeholder);
   if (parts.length !== 2 || args.length !== 1 || /[{}%]/.test(parts.join(""))) return void 0;
   const [arg] = args;
@@ -22711,7 +18577,7 @@ function binary(a, op, b, line) {
     if (joined.t === "env") return joined;
   }
   if (op === "%" && a.t === "str" && b.t !== "list" && b.t !== "dict") {
-    const filled = interpolate2(a, /%s/, [b], line);
+    const filled = interpolate(a, /%s/, [b], line);
     if (filled) return filled;
   }
   return lift(a, (x) => lift(b, (y) => scalarBinary(x, op, y, line)));
@@ -22906,7 +18772,7 @@ function callMethod(recorder, ctx, o, method, args, line) {
   }
   if (o.t === "none") return { t: "unknown", text: `None.${method}()`, crash: true, line };
   if (o.t === "path") return callPathMethod(o, method, args, line);
-  if (o.t === "str" && method === "format") return interpolate2(o, /\{0?\}/, args.pos, line);
+  if (o.t === "str" && method === "format") return interpolate(o, /\{0?\}/, args.pos, line);
   if (o.t === "str") return callStrMethod(o, method, args, line);
   return void 0;
 }
@@ -23861,7 +19727,7 @@ function messageOf(error) {
 
 // src/model/settings/databases.ts
 var SERVER_FIELDS = ["NAME", "USER", "PASSWORD", "HOST"];
-var MAX_DEPTH2 = 20;
+var MAX_DEPTH = 20;
 function resolveDatabases(value, line, toSource) {
   const builder = new DatabasesBuilder(toSource);
   builder.walkDatabases(value, { isDefault: true });
@@ -23896,7 +19762,7 @@ var DatabasesBuilder = class {
   configs = [];
   selectors = [];
   walkDatabases(v, sel, depth = 0) {
-    if (depth > MAX_DEPTH2) return;
+    if (depth > MAX_DEPTH) return;
     if (v.t === "dict") {
       const entry = v.entries.find((e) => e.key === "default");
       if (entry) this.walkDefault(entry.value, sel, depth + 1);
@@ -23907,7 +19773,7 @@ var DatabasesBuilder = class {
     }
   }
   walkDefault(v, sel, depth) {
-    if (depth > MAX_DEPTH2) return;
+    if (depth > MAX_DEPTH) return;
     if (v.t === "dict") this.fromDict(v, sel);
     else if (v.t === "choice")
       for (const o of v.options) this.walkDefault(o.v, this.option(o, sel), depth + 1);
@@ -24244,45 +20110,6 @@ function logHandlers(configs, ownFile) {
   return out.sort((a, b) => compareText(a.file, b.file) || a.line - b.line).map((h) => h.file === ownFile ? { className: h.className, line: h.line } : h);
 }
 
-// src/model/settings/query.ts
-function withBases(settings, bases = []) {
-  if (bases.length === 0 || settings.mergedModules) return settings;
-  const all = [...bases, settings].reverse();
-  const databases = all.find((m) => m.databases && m.databases.selection.kind !== "unknown")?.databases ?? all.find((m) => m.databases)?.databases;
-  return {
-    ...settings,
-    assignments: [...bases, settings].flatMap((m) => m.assignments),
-    envReads: [...bases, settings].flatMap((m) => m.envReads),
-    ...databases ? { databases } : {}
-  };
-}
-function liveAssignments(model, name2) {
-  return model.assignments.filter((a) => a.name === name2 && a.live);
-}
-function valueWhenUnset(v, depth = 0) {
-  if (!v || depth > 20) return void 0;
-  if (v.kind === "env") return valueWhenUnset(v.fallback, depth + 1);
-  return v;
-}
-function providedEnvironment(app) {
-  const values = /* @__PURE__ */ new Map();
-  const sources = [];
-  let complete = true;
-  const stage = app.dockerfile?.targetStage;
-  if (stage) {
-    sources.push("the Dockerfile");
-    for (const [name2, value] of Object.entries(stage.env)) values.set(name2, value);
-  }
-  const service = app.compose?.appService;
-  if (service) {
-    sources.push(`the compose service '${service.name}'`);
-    for (const e of service.environment) values.set(e.name, e.value);
-    for (const f of service.envFiles)
-      if (!service.environment.some((e) => e.source === "env_file" && e.file === f.path)) complete = false;
-  }
-  return { values, complete, sources };
-}
-
 // src/model/settings/index.ts
 function modelSettings(file, module, text, resolve) {
   const empty = { file, module, assignments: [], envReads: [], logHandlers: [] };
@@ -24331,6 +20158,4173 @@ function evaluationError(file, failures) {
   if (first.line !== void 0) error.line = first.line;
   return error;
 }
+
+// src/rules/lib/dynamic.ts
+function defineDynamicRule(rule) {
+  return { ...rule, check: () => [] };
+}
+function isDynamicRule(rule) {
+  return rule.kind === "D" && typeof rule.judge === "function";
+}
+function observationsOf(observations, ...kinds) {
+  return observations.filter(
+    (o) => kinds.includes(o.kind)
+  );
+}
+function acrossEngines(observations, word, options = {}) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const o of observations) {
+    const key = options.key?.(o) ?? "";
+    const seen = groups.get(key);
+    if (!seen) groups.set(key, { first: o, engines: [o.engine] });
+    else if (!seen.engines.includes(o.engine)) seen.engines.push(o.engine);
+  }
+  return [...groups.values()].map(({ first, engines }) => {
+    const finding = { ...word(first), key: options.key?.(first) ?? "" };
+    if (options.scoped === false) return finding;
+    return { ...finding, message: `${finding.message} (${engines.join(" and ")})` };
+  });
+}
+var seconds = (ms) => `${(ms / 1e3).toFixed(1)} s`;
+function settingsAnchor(context) {
+  const s = context.app.settings;
+  return s ? { file: s.file } : { file: context.dockerfile, line: 1 };
+}
+function databasesModule(context) {
+  const databases = context.settings?.databases;
+  if (context.app.settings?.mergedModules) return context.app.settings;
+  return [context.app.settings, ...[...context.app.settingsBases ?? []].reverse()].find(
+    (m) => m?.databases && m.databases === databases
+  );
+}
+function databasesAnchor(context) {
+  const s = databasesModule(context);
+  if (s?.databases) return { file: s.databases.file ?? s.file, line: s.databases.line };
+  return settingsAnchor(context);
+}
+function commandAnchor(context) {
+  const dockerfile = context.app.dockerfile;
+  const target = dockerfile?.targetStage;
+  const cmd = target?.cmd ?? target?.entrypoint;
+  if (dockerfile && cmd) return { file: dockerfile.file, line: cmd.line };
+  if (dockerfile && target) return { file: dockerfile.file, line: target.from.line };
+  return { file: context.dockerfile, line: 1 };
+}
+function sqlitePathAnchor(context) {
+  const s = databasesModule(context);
+  const sqlite = s?.databases?.configs.find((c) => c.engine?.includes("sqlite"));
+  const name2 = sqlite?.fields.NAME;
+  if (s && name2) return { file: s.databases?.file ?? s.file, line: name2.line };
+  if (s && sqlite) return { file: s.databases?.file ?? s.file, line: sqlite.line };
+  return { file: context.dockerfile, line: 1 };
+}
+function at(anchor, message2, details) {
+  return {
+    file: anchor.file,
+    ...anchor.line !== void 0 ? { line: anchor.line } : {},
+    message: message2,
+    ...details ? { details } : {}
+  };
+}
+var MISSING_MODULE = /ModuleNotFoundError: No module named '([\w.]+)'/;
+var SQLITE_NOT_WRITABLE = /unable to open database file|attempt to write a readonly database/i;
+var COMMAND_NOT_FOUND = /: not found$|executable file not found|No such file or directory/m;
+function failureCause(evidence) {
+  const log = `${evidence.output ?? ""}
+${evidence.logTail ?? ""}`;
+  const module = MISSING_MODULE.exec(log)?.[1];
+  if (module) return { kind: "missing-module", module };
+  if (SQLITE_NOT_WRITABLE.test(`${log}
+${evidence.why ?? ""}`)) return { kind: "sqlite-not-writable" };
+  if (evidence.exitCode === 127 || evidence.exitCode !== void 0 && COMMAND_NOT_FOUND.test(log))
+    return { kind: "command-not-found" };
+  if (evidence.exitCode === 0) return { kind: "not-a-server" };
+  if (evidence.exitCode !== void 0) return { kind: "crashed", exitCode: evidence.exitCode };
+  return void 0;
+}
+function causeAdvice(cause, port, imageUser) {
+  switch (cause.kind) {
+    case "sqlite-not-writable": {
+      const who = imageUser && !/^(root|0)(:|$)/.test(imageUser) ? ` by the user the image runs as (USER ${imageUser})` : "";
+      return `The SQLite file cannot be created or written${who}: create its directory in the Dockerfile and \`chown\` it to that user before \`VOLUME\`, since a new volume takes the directory's owner.`;
+    }
+    case "missing-module":
+      return `The image lacks the Python module \`${cause.module}\` the app imports: add the package that provides it to the requirements the image installs (factor II, dependencies declared and isolated).`;
+    case "command-not-found":
+      return "The command the container starts with does not exist in the image (exit code 127): start it with a program the image installs, or install it.";
+    case "not-a-server":
+      return "The container's command ended (exit code 0) before anything listened: the command it starts with is not a server. Give the image a server command (CMD), or check the compose service's `command:`, which the smoke test runs as compose does.";
+    case "crashed":
+      return `The server exited with code ${cause.exitCode} at start: see the log in the details.`;
+    case "not-listening":
+      return `Nothing answered on port ${port ?? 8e3} while the container ran: bind the server to 0.0.0.0:${port ?? 8e3} (e.g. \`gunicorn -b 0.0.0.0:${port ?? 8e3}\`), not 127.0.0.1, on the port the image exposes.`;
+  }
+}
+var ENGINE_ADVICE = {
+  migrate: "Make every database setting come from the environment, and check that migrations apply to an empty database.",
+  start: "The container must start with only its environment: see the log in the details.",
+  http: "The server must start and answer non-5xx responses on its port: see the log in the details."
+};
+function judgeEnginePath(engine, setup, observations, context) {
+  const failed = observationsOf(observations, "engine-failed").filter((o) => o.engine === engine);
+  return acrossEngines(failed, (o) => {
+    const cause = failureCause(o);
+    const advice = cause && cause.kind !== "crashed" ? causeAdvice(cause, void 0, context.imageUser) : ENGINE_ADVICE[o.step] ?? "";
+    return at(
+      databasesAnchor(context),
+      `The image does not migrate and serve ${setup}: step \`${o.step}\` failed (${o.why}). ${advice}`.trim(),
+      o.logTail
+    );
+  });
+}
+
+// src/rules/lib/rule.ts
+function defineRule(rule) {
+  return rule;
+}
+
+// src/rules/TF0001-parse-error.ts
+var parseError = defineRule({
+  id: "TF0001",
+  name: "parse-error",
+  factor: "0",
+  severity: "warning",
+  kind: "S",
+  title: "A Dockerfile, compose file or settings module cannot be parsed; the rest of the analysis goes on",
+  help: `A file the review needs could not be read or parsed, so every rule that depends on it stayed silent for it.
+The rest of the repository was still analysed. Docker, Compose or Django would most likely reject the same file,
+so fix the syntax error at the reported line (or make the file plain UTF-8 text under 2 MiB).
+
+\`\`\`dockerfile
+# Before: an instruction Docker does not know
+FROM python:3.12-slim
+RUNN pip install -r requirements.txt
+
+# After
+FROM python:3.12-slim
+RUN pip install -r requirements.txt
+\`\`\`
+`,
+  related: [],
+  check(project) {
+    return project.parseErrors.map((e) => ({
+      file: e.file,
+      ...e.line !== void 0 && e.line >= 1 ? { line: e.line } : {},
+      message: e.message
+    }));
+  }
+});
+
+// src/rules/TF0002-invalid-suppression.ts
+var invalidSuppression = defineRule({
+  id: "TF0002",
+  name: "invalid-suppression",
+  factor: "0",
+  severity: "notice",
+  kind: "S",
+  title: "A suppression comment names an unknown rule or is malformed",
+  help: `A \`# twelve-factor:\` comment could not be understood, so it suppresses nothing. Name rules by id or by name,
+separated by commas, and give the reason after \`--\`. A comment on its own line applies to the next line that is not
+blank or a comment (and to findings anchored on the comment's own line, such as "Dockerfile, line 1"); at the end of a
+line it applies to that line. \`ignore-file=\` applies to the whole file. In a Dockerfile \`#\` starts a comment only
+at the beginning of a line (or inside the shell text of RUN/CMD/ENTRYPOINT), and in \`.dockerignore\` only at the
+beginning of a line: elsewhere the text would change the instruction or the pattern, so put the comment on its own
+line above.
+
+\`\`\`python
+# Before: a typo in the rule name, so DEBUG is still reported
+DEBUG = True  # twelve-factor: ignore=debug-in-cod
+
+# After
+DEBUG = True  # twelve-factor: ignore=debug-in-code -- local settings module, never deployed
+\`\`\`
+`,
+  related: [],
+  check(project) {
+    return project.suppressionProblems.map((p) => ({ file: p.file, line: p.line, message: p.message }));
+  }
+});
+
+// src/rules/TF0101-source-not-in-context.ts
+var CODE_HOSTS = /^(https?:\/\/|git@)([^/@]*@)?(github\.com|gitlab\.com|bitbucket\.org|codeload\.github\.com|[^/]*gitlab[^/]*|[^/]*gitea[^/]*)[/:]/i;
+function isSourceUrl(url) {
+  if (/^git@/.test(url) || /\.git(#.*)?$/.test(url) || /^git:\/\//.test(url)) return true;
+  if (!CODE_HOSTS.test(url)) return false;
+  if (/\/releases\/download\//.test(url)) return false;
+  return /\/(archive|tarball|zipball|-\/archive)\//.test(url) || /codeload\.github\.com/.test(url);
+}
+function redactUrl(url) {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, "$1");
+}
+function fetchesSource(run) {
+  const commands = run.script?.commands.map((c) => c.argv) ?? (run.argv ? [run.argv] : []);
+  const words = (argv) => argv.map((w) => w.trim());
+  for (const argv of commands.map(words)) {
+    const gitAt = argv.findIndex((w) => /(^|\/)git$/.test(w));
+    if (gitAt >= 0 && argv.slice(gitAt + 1).includes("clone")) {
+      const url = argv.slice(argv.indexOf("clone", gitAt) + 1).find((w) => !w.startsWith("-"));
+      return `git clone${url ? ` ${redactUrl(url)}` : ""}`;
+    }
+  }
+  const extracts = commands.some((argv) => argv.some((w) => /(^|\/)(tar|unzip|bsdtar)$/.test(w)));
+  for (const argv of commands) {
+    if (!argv.some((w) => /(^|\/)(curl|wget)$/.test(w))) continue;
+    const url = argv.find((w) => /^https?:\/\//.test(w) && isSourceUrl(w));
+    if (url && extracts) return `${argv.find((w) => /(curl|wget)$/.test(w))} ${redactUrl(url)} | tar`;
+  }
+  return void 0;
+}
+var sourceNotInContext = defineRule({
+  id: "TF0101",
+  name: "source-not-in-context",
+  factor: "I",
+  severity: "warning",
+  kind: "S",
+  title: "The build context of the app image does not contain the Django project (manage.py), or app code is fetched inside the build (git clone, ADD https://\u2026 of source, curl \u2026 | tar) instead of coming from the repository next to the Dockerfile",
+  help: `One codebase, many deploys: the image must be built from the commit being reviewed. When the build context does
+not contain the Django project, or the Dockerfile fetches the code itself (\`git clone\`, \`ADD\` of a repository or of a
+branch archive, \`curl \u2026 | tar\`), the image holds whatever the remote had at build time, not this commit, and the
+build is neither reproducible nor reviewable. Build from the repository and copy the code in. (Downloading a release
+binary such as a tool is not source and is not reported.)
+
+\`\`\`dockerfile
+# Before
+RUN git clone https://github.com/example/mysite.git /app
+
+# After: docker build . from the repository root
+COPY . /app
+\`\`\`
+`,
+  related: [],
+  check(project) {
+    const findings = [];
+    for (const app of project.apps) {
+      if (app.remoteContext) {
+        findings.push({
+          file: app.remoteContext.file,
+          line: app.remoteContext.line,
+          message: `The app image is built from the remote context ${redactUrl(app.remoteContext.url)}, not from this repository, so it does not contain the commit under review. Set build.context to the directory that holds manage.py.`
+        });
+      }
+      const model = app.dockerfile;
+      const target = model?.targetStage;
+      if (!model || !target) continue;
+      const context = app.context;
+      if (context && !context.sentFiles.some((f) => /(^|\/)manage\.py$/.test(f))) {
+        const present = context.files.find((f) => /(^|\/)manage\.py$/.test(f));
+        const where = context.dir === "." ? "the repository root" : `'${context.dir}'`;
+        findings.push({
+          file: model.file,
+          line: target.from.line,
+          message: present ? `The build context ${where} holds '${present}' but .dockerignore leaves it out, so the image cannot contain the Django project. Remove the pattern that excludes it.` : `The build context ${where} does not contain the Django project (no manage.py), so the image is not built from this repository's code. Build from the directory that holds manage.py (compose build.context, or docker build <dir>).`
+        });
+      }
+      for (const stage of model.builtStages) {
+        for (const ins of stage.instructions) {
+          if (ins.keyword === "RUN") {
+            const fetch = fetchesSource(ins);
+            if (fetch)
+              findings.push({
+                file: model.file,
+                line: ins.line,
+                message: `This RUN fetches app code from outside the repository (${fetch}), so the image is not built from the commit under review. COPY the code from the build context instead.`
+              });
+          } else if (ins.keyword === "ADD") {
+            const url = ins.sources.find(isSourceUrl);
+            if (url)
+              findings.push({
+                file: model.file,
+                line: ins.line,
+                message: `ADD ${redactUrl(url)} fetches source code from outside the repository, so the image is not built from the commit under review. COPY the code from the build context instead.`
+              });
+          }
+        }
+      }
+    }
+    return findings;
+  }
+});
+
+// src/rules/lib/examples.ts
+var DOCKERIGNORE_PATTERNS = `.git
+.env*
+!.env.example
+*.sqlite3
+**/__pycache__
+venv
+.venv
+node_modules`;
+var DEFAULT_DOCKERIGNORE = [
+  ".git",
+  ".env",
+  ".env.*",
+  "*.sqlite3",
+  "**/*.sqlite3",
+  "venv",
+  ".venv",
+  "**/__pycache__",
+  "*.pyc",
+  "node_modules"
+];
+var EXPOSE_EXAMPLE = `\`\`\`dockerfile
+EXPOSE 8000
+CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
+\`\`\``;
+
+// src/rules/lib/fix.ts
+function linesOf(context, file) {
+  const text = context.text(file);
+  return text === void 0 ? void 0 : text.split(/\r?\n/);
+}
+function indentOf(line) {
+  return /^[ \t]*/.exec(line)[0];
+}
+function locate(lines, needle, first, last, which = "first") {
+  const order = [];
+  for (let n = first; n <= Math.min(last, lines.length); n++) order.push(n);
+  if (which === "last") order.reverse();
+  for (const n of order) {
+    const line = lines[n - 1];
+    const column = which === "last" ? line.lastIndexOf(needle) : line.indexOf(needle);
+    if (column >= 0) return { line: n, column: column + 1 };
+  }
+  return void 0;
+}
+function insertAt(file, at2, text) {
+  return { file, start: at2, end: at2, text };
+}
+function execForm(argv) {
+  return `[${argv.map((a) => JSON.stringify(a)).join(", ")}]`;
+}
+function ensureImportOs(file, lines) {
+  if (lines.some((l) => /^import\s+os\s*(#.*)?$/.test(l) || /^import\s+(\w+\s*,\s*)*os\b/.test(l))) return [];
+  const firstImport = lines.findIndex((l) => /^(import|from)\s+\w/.test(l) && !/^from\s+__future__/.test(l));
+  const at2 = firstImport >= 0 ? firstImport + 1 : 1;
+  return [{ file, start: { line: at2, column: 1 }, end: { line: at2, column: 1 }, text: "import os\n" }];
+}
+
+// src/rules/TF0102-no-dockerignore.ts
+var noDockerignore = defineRule({
+  id: "TF0102",
+  name: "no-dockerignore",
+  factor: "I",
+  severity: "warning",
+  kind: "S",
+  title: "The whole context is copied (COPY . \u2026, ADD . \u2026) and there is no .dockerignore",
+  help: `The image should be built from the codebase, and only from it. \`COPY . .\` without a \`.dockerignore\` sends
+everything in the directory into the image: \`.git\`, local \`.env\` files, a developer's \`db.sqlite3\`, virtualenvs and
+caches. The image gets bigger, leaks secrets and data, and differs from one checkout to the next.
+
+\`\`\`
+# .dockerignore next to the Dockerfile (or at the root of the build context)
+${DOCKERIGNORE_PATTERNS}
+\`\`\`
+`,
+  related: [],
+  check(project) {
+    const findings = [];
+    for (const app of project.apps) {
+      const model = app.dockerfile;
+      if (!model || !app.context || app.context.dockerignore) continue;
+      for (const stage of model.builtStages) {
+        for (const ins of stage.instructions) {
+          if (ins.keyword !== "COPY" && ins.keyword !== "ADD" || !("sources" in ins) || ins.fromStage !== void 0)
+            continue;
+          const whole = ins.sources.find((s) => /^(\.\/?|\/|\.\/\.)$/.test(s.trim()));
+          if (whole === void 0) continue;
+          const where = app.context.dir === "." ? "the repository root" : `'${app.context.dir}'`;
+          findings.push({
+            file: model.file,
+            line: ins.line,
+            message: `${copying(ins.keyword, whole, ins.onbuildOf)} the whole build context (${where}) into the image and there is no .dockerignore. Add one that leaves out .git, .env*, *.sqlite3, virtualenvs and __pycache__.`
+          });
+        }
+      }
+    }
+    return findings;
+  },
+  fix: {
+    safety: "safe",
+    summary: "Creates a .dockerignore beside the build context that leaves out .git, .env files, SQLite databases, virtualenvs, __pycache__ and node_modules.",
+    make: ({ finding, project, text }) => {
+      const app = project.apps.find((a) => a.dockerfile?.file === finding.file && a.context);
+      if (!app?.context) return void 0;
+      const file = app.context.dir === "." ? ".dockerignore" : `${app.context.dir}/.dockerignore`;
+      if (text(file) !== void 0) return void 0;
+      return {
+        title: `new ${file}`,
+        edits: [insertLines(file, 1, DEFAULT_DOCKERIGNORE)]
+      };
+    }
+  }
+});
+function copying(keyword2, whole, onbuildOf) {
+  if (!onbuildOf) return `${keyword2} ${whole} copies`;
+  return `The base image ${onbuildOf} runs ONBUILD ${keyword2} ${whole}, which copies`;
+}
+
+// src/parse/dotenv.ts
+function parseDotenv(text) {
+  const env = {};
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line === "" || line.startsWith("#")) continue;
+    const m = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=\s*(.*)$/.exec(line);
+    if (!m) continue;
+    let value = m[2];
+    const quote = value[0];
+    if ((quote === '"' || quote === "'") && value.indexOf(quote, 1) > 0) {
+      value = value.slice(1, value.indexOf(quote, 1));
+      if (quote === '"') value = value.replace(/\\n/g, "\n").replace(/\\(["\\])/g, "$1");
+    } else value = value.replace(/\s+#.*$/, "").trim();
+    env[m[1]] = value;
+  }
+  return env;
+}
+
+// src/discover/classify.ts
+var DEFAULT_CONFIG_FILE = ".github/twelve-factor.yml";
+var SKIPPED_DIRS = /* @__PURE__ */ new Set([".git", "node_modules", "venv", ".venv", "__pycache__"]);
+function baseName(path) {
+  return path.slice(path.lastIndexOf("/") + 1);
+}
+function dirName(path) {
+  const i = path.lastIndexOf("/");
+  return i < 0 ? "." : path.slice(0, i);
+}
+function joinPath(dir, path) {
+  return dir === "." || dir === "" ? path : `${dir}/${path}`;
+}
+function isUnder(path, dir) {
+  return dir === "." || path === dir || path.startsWith(`${dir}/`);
+}
+function relativeTo(path, dir) {
+  if (dir === ".") return path;
+  return path === dir ? "." : path.slice(dir.length + 1);
+}
+function normalizeRelative(path) {
+  const out = [];
+  for (const seg of path.split("/")) {
+    if (seg === "" || seg === ".") continue;
+    if (seg === "..") {
+      if (out.length === 0) return void 0;
+      out.pop();
+    } else out.push(seg);
+  }
+  return out.length === 0 ? "." : out.join("/");
+}
+function isDockerfile(path) {
+  const name2 = baseName(path);
+  if (name2.endsWith(".dockerignore")) return false;
+  return /\.dockerfile$/i.test(name2) || /^[\w.-]*dockerfile$/i.test(name2) || /^dockerfile[.-]/i.test(name2);
+}
+function isComposeFile(path) {
+  return /^(docker-)?compose([.-][^/]+)?\.ya?ml$/.test(baseName(path));
+}
+function looksLikeCompose(path, text) {
+  if (isComposeFile(path)) return true;
+  if (!/\.ya?ml$/.test(path) || CI_CONFIG.test(path) || text === void 0) return false;
+  return /^services\s*:\s*$/m.test(text) && servicesIsMapping(text) && /^\s+(image|build)\s*:/m.test(text) && !/^apiVersion\s*:/m.test(text);
+}
+var CI_CONFIG = /(^|\/)(\.github\/|\.circleci\/|\.gitlab-ci\.ya?ml$|\.gitlab\/|bitbucket-pipelines\.ya?ml$|\.travis\.ya?ml$|\.drone\.ya?ml$|azure-pipelines\.ya?ml$|\.woodpecker)/;
+function servicesIsMapping(text) {
+  const lines = text.split(/\r?\n/);
+  const at2 = lines.findIndex((l) => /^services\s*:\s*$/.test(l));
+  const first = lines.slice(at2 + 1).find((l) => l.trim() !== "" && !l.trim().startsWith("#"));
+  return first !== void 0 && /^\s+["']?[\w.-]+["']?\s*:/.test(first);
+}
+function isComposeCandidate(path) {
+  return /\.ya?ml$/.test(path) && !CI_CONFIG.test(path) && path.split("/").length <= 3;
+}
+function isComposeOverride(path) {
+  return /\.override\.ya?ml$/.test(baseName(path));
+}
+function isDockerignore(path) {
+  return baseName(path).endsWith(".dockerignore");
+}
+function isRequirementsFile(path) {
+  const name2 = baseName(path);
+  if (/^requirements.*\.(txt|in)$/.test(name2)) return true;
+  return /\.(txt|in)$/.test(name2) && /(^|\/)requirements\/[^/]+$/.test(path);
+}
+function isSettingsCandidate(path) {
+  const name2 = baseName(path);
+  if (!name2.endsWith(".py")) return false;
+  return /^settings.*\.py$/.test(name2) || /(^|\/)settings\/[^/]+\.py$/.test(path);
+}
+function isScript(path) {
+  const name2 = baseName(path);
+  return name2.endsWith(".sh") || /entrypoint/i.test(name2);
+}
+function isCoreFile(path) {
+  return isDockerfile(path) || isComposeFile(path) || isSettingsCandidate(path);
+}
+function moduleFiles(base, module) {
+  if (!/^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*$/.test(module)) return [];
+  const path = joinPath(base, module.replace(/\./g, "/"));
+  return [`${path}/__init__.py`, `${path}.py`];
+}
+
+// src/discover/env-files.ts
+function isEnvStyleName(path) {
+  const name2 = baseName(path);
+  return name2 === ".env" || name2.startsWith(".env.") || name2.endsWith(".env") && name2.length > 4;
+}
+function isEnvTemplateName(path) {
+  return isEnvStyleName(path) && /(example|sample|template|dist|default|defaults)/i.test(baseName(path));
+}
+
+// src/model/env-files.ts
+var PLACEHOLDER = /your|change|example|replace|placeholder|dummy|fixme|todo|xxx|<|>|\$\{|\.\.\.|^\*+$/i;
+function secretsInEnvTemplate(text) {
+  return Object.entries(parseDotenv(text)).filter(([name2, value]) => isSecretName(name2) && value.length >= 8 && !PLACEHOLDER.test(value)).map(([name2]) => name2);
+}
+
+// src/model/context.ts
+var import_node_path = __toESM(require_node_path(), 1);
+
+// src/parse/dockerignore.ts
+function parseDockerignore(file, text) {
+  const patterns = [];
+  const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
+  lines.forEach((raw, i) => {
+    if (raw.startsWith("#")) return;
+    let pattern = raw.trim();
+    if (pattern === "") return;
+    const negated = pattern.startsWith("!");
+    if (negated) pattern = pattern.slice(1).trim();
+    if (pattern.length > 0) {
+      pattern = cleanPath(pattern);
+      if (pattern.length > 1 && pattern.startsWith("/")) pattern = pattern.slice(1);
+    }
+    patterns.push({ pattern, negated, line: i + 1 });
+  });
+  return { file, patterns };
+}
+function cleanPath(p) {
+  const rooted = p.startsWith("/");
+  const out = [];
+  for (const seg of p.split("/")) {
+    if (seg === "" || seg === ".") continue;
+    if (seg === "..") {
+      if (out.length > 0 && out[out.length - 1] !== "..") out.pop();
+      else if (!rooted) out.push("..");
+    } else out.push(seg);
+  }
+  const joined = out.join("/");
+  if (rooted) return `/${joined}`;
+  return joined === "" ? "." : joined;
+}
+function compilePattern(pattern) {
+  let re = "^";
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i];
+    if (ch === "*") {
+      if (pattern[i + 1] === "*") {
+        i++;
+        if (pattern[i + 1] === "/") i++;
+        if (i + 1 >= pattern.length) re += ".*";
+        else re += "(.*/)?";
+      } else re += "[^/]*";
+    } else if (ch === "?") re += "[^/]";
+    else if (ch === "[") {
+      const end = pattern.indexOf("]", i + 2);
+      if (end < 0) return /(?!)/;
+      let body = pattern.slice(i + 1, end);
+      if (body.startsWith("!")) body = `^${body.slice(1)}`;
+      re += `[${body.replace(/\\(?!.)/g, "\\\\")}]`;
+      i = end;
+    } else if (ch === "\\") {
+      i++;
+      if (i < pattern.length) re += escapeRegExp(pattern[i]);
+    } else re += escapeRegExp(ch);
+  }
+  try {
+    return new RegExp(`${re}$`);
+  } catch {
+    return /(?!)/;
+  }
+}
+function escapeRegExp(ch) {
+  return /[.+^${}()|[\]\\*?/]/.test(ch) ? `\\${ch}` : ch;
+}
+var DockerignoreMatcher = class {
+  rules;
+  constructor(model) {
+    this.rules = (model?.patterns ?? []).filter((p) => p.pattern !== "").map((p) => ({ re: compilePattern(p.pattern), negated: p.negated }));
+  }
+  /** Last matching pattern wins; a pattern matching a parent directory matches everything below it. */
+  excludes(path) {
+    const parents = path.split("/");
+    parents.pop();
+    let excluded = false;
+    for (const rule of this.rules) {
+      let match = rule.re.test(path);
+      for (let i = 1; !match && i <= parents.length; i++) match = rule.re.test(parents.slice(0, i).join("/"));
+      if (match) excluded = !rule.negated;
+    }
+    return excluded;
+  }
+};
+function sentFiles(files, model) {
+  if (!model || model.patterns.length === 0) return files;
+  const matcher = new DockerignoreMatcher(model);
+  return files.filter((f) => !matcher.excludes(f));
+}
+
+// src/model/context.ts
+var ImageLayout = class {
+  constructor(model, sentFiles2) {
+    this.model = model;
+    this.sent = new Set(sentFiles2);
+    this.dirs = /* @__PURE__ */ new Set();
+    for (const f of sentFiles2) {
+      let d = import_node_path.posix.dirname(f);
+      while (d !== "." && !this.dirs.has(d)) {
+        this.dirs.add(d);
+        d = import_node_path.posix.dirname(d);
+      }
+    }
+  }
+  model;
+  sent;
+  dirs;
+  /** The stage a `--from=`/FROM reference names, by name or index. */
+  stageNamed(ref) {
+    if (ref === void 0) return void 0;
+    if (typeof ref === "number") return this.model.stages[ref];
+    const byName = this.model.stages.find((s) => s.name?.toLowerCase() === ref.toLowerCase());
+    if (byName) return byName;
+    return /^\d+$/.test(ref) ? this.model.stages[Number(ref)] : void 0;
+  }
+  parentOf(stage) {
+    const ref = stage.from.stageRef;
+    return ref !== void 0 && ref !== stage.index ? this.model.stages[ref] : void 0;
+  }
+  /** WORKDIR in effect just before instruction `index` of `stage` ('/' when none is set; undefined when unresolved). */
+  workdirAt(stage, index) {
+    return this.workdirsOf(stage, 0)[Math.min(Math.max(index, 0), stage.instructions.length)];
+  }
+  workdirs = /* @__PURE__ */ new Map();
+  /** WORKDIR before each instruction of the stage, and at its end (last element). */
+  workdirsOf(stage, depth) {
+    const cached = this.workdirs.get(stage);
+    if (cached) return cached;
+    const parent = depth < 20 ? this.parentOf(stage) : void 0;
+    let wd = parent ? this.workdirsOf(parent, depth + 1).at(-1) : "/";
+    const out = [];
+    for (const ins of stage.instructions) {
+      out.push(wd);
+      if (ins.keyword === "WORKDIR") {
+        const path = ins.path;
+        wd = path === void 0 ? void 0 : import_node_path.posix.resolve(wd ?? "/", path);
+      }
+    }
+    out.push(wd);
+    this.workdirs.set(stage, out);
+    return out;
+  }
+  /** The context file an absolute image path of `stage` (just before instruction `before`) was copied from. */
+  sourceOf(stage, imagePath, before = stage.instructions.length, depth = 0) {
+    if (depth > 20) return void 0;
+    const target = import_node_path.posix.normalize(imagePath);
+    for (let i = Math.min(before, stage.instructions.length) - 1; i >= 0; i--) {
+      const ins = stage.instructions[i];
+      if (ins.keyword === "RUN") {
+        const moved = movedFrom(ins, target, this.workdirAt(stage, i) ?? "/");
+        if (moved) return this.sourceOf(stage, moved, i, depth + 1);
+        continue;
+      }
+      if (!isCopy(ins)) continue;
+      const dest = this.destOf(stage, i, ins);
+      for (const source of this.sourcesOf(ins)) {
+        const origin = this.originOf(source, ins, dest, target);
+        if (origin === void 0) continue;
+        if (ins.fromStage !== void 0) {
+          const from = this.stageNamed(ins.fromStage);
+          const found = from ? this.sourceOf(from, origin, from.instructions.length, depth + 1) : void 0;
+          if (found) return found;
+          continue;
+        }
+        if (this.sent.has(origin)) return origin;
+      }
+    }
+    const parent = this.parentOf(stage);
+    return parent ? this.sourceOf(parent, target, parent.instructions.length, depth + 1) : void 0;
+  }
+  /** The image path where a context file (or directory) lands at the end of `stage`, last COPY winning. */
+  landingOf(stage, contextPath) {
+    return this.landing(stage, contextPath, 0)?.path;
+  }
+  /**
+   * Where a context file lands at the end of `stage`, with the line of the COPY/ADD that took it from the context
+   * (for a file passed on by `COPY --from`, the line in the earlier stage).
+   */
+  landing(stage, contextPath, depth = 0) {
+    return this.landings(stage, contextPath, depth).at(-1);
+  }
+  /** Every COPY/ADD that lays a context file into the layers of `stage`, in order (each layer keeps its copy). */
+  landings(stage, contextPath, depth = 0) {
+    if (depth > 20) return [];
+    const parent = this.parentOf(stage);
+    const all = parent ? this.landings(parent, contextPath, depth + 1) : [];
+    stage.instructions.forEach((ins, i) => {
+      if (!isCopy(ins)) return;
+      const dest = this.destOf(stage, i, ins);
+      let origin = { path: contextPath, line: ins.line };
+      if (ins.fromStage !== void 0) {
+        const from = this.stageNamed(ins.fromStage);
+        origin = from ? this.landing(from, contextPath, depth + 1) : void 0;
+        if (origin === void 0) return;
+      }
+      let landing;
+      for (const source of this.sourcesOf(ins)) {
+        const l = this.destinationOf(source, ins, dest, origin.path, ins.fromStage !== void 0);
+        if (l !== void 0) landing = { path: l, line: origin.line };
+      }
+      if (landing) all.push(landing);
+    });
+    return all;
+  }
+  destOf(stage, index, ins) {
+    const wd = this.workdirAt(stage, index) ?? "/";
+    const sources = this.sourcesOf(ins);
+    const isDir = ins.dest.endsWith("/") || ins.dest === "." || sources.length > 1 || sources.some((s) => /[*?[]/.test(s) || this.isDirSource(s, ins));
+    return { path: import_node_path.posix.resolve(wd, ins.dest), isDir };
+  }
+  resolvedSources = /* @__PURE__ */ new Map();
+  /**
+   * The sources of a COPY/ADD from the context, a source naming a build argument without a value replaced by the one
+   * context path its pattern matches (`entrypoint-${APP_ENV}.sh` → `entrypoint-prod.sh`); left as written when none
+   * or several match, since which one the build takes is then unknown.
+   */
+  sourcesOf(ins) {
+    if (!ins.sourcePatterns || ins.fromStage !== void 0) return ins.sources;
+    const cached = this.resolvedSources.get(ins);
+    if (cached) return cached;
+    const sources = [...ins.sources];
+    for (const { index, pattern } of ins.sourcePatterns) {
+      const written = normalizeRelative((sources[index] ?? "").replace(/^\/+/, ""));
+      if (written !== void 0 && (this.sent.has(written) || this.dirs.has(written))) continue;
+      const glob = normalizeRelative(pattern.replace(/^\/+/, ""));
+      const matches = glob === void 0 ? [] : this.matchesOf(compilePattern(glob));
+      if (matches.length === 1) sources[index] = matches[0];
+    }
+    this.resolvedSources.set(ins, sources);
+    return sources;
+  }
+  isDirSource(source, ins) {
+    if (ins.fromStage !== void 0) return source.endsWith("/") || !/\.[^/]+$/.test(source);
+    const rel = normalizeRelative(source.replace(/^\/+/, ""));
+    return rel === "." || rel !== void 0 && this.dirs.has(rel);
+  }
+  /** For a source of a COPY: the source-side path that produced image path `target`, if this source covers it. */
+  originOf(source, ins, dest, target) {
+    if (isUrl(source)) return void 0;
+    const fromStage = ins.fromStage !== void 0;
+    const src = fromStage ? import_node_path.posix.normalize(source) : normalizeRelative(source.replace(/^\/+/, ""));
+    if (src === void 0) return void 0;
+    if (/[*?[]/.test(src) && !fromStage) {
+      const re = compilePattern(src);
+      const rel = relativeInside(target, dest.path);
+      if (rel === void 0 || rel === ".") return void 0;
+      for (const candidate of this.matchesOf(re)) {
+        if (this.dirs.has(candidate)) {
+          if (this.sent.has(`${candidate}/${rel}`)) return `${candidate}/${rel}`;
+        } else if (!rel.includes("/") && baseName(candidate) === rel) return candidate;
+      }
+      return void 0;
+    }
+    const isDir = fromStage ? this.isDirSource(source, ins) : src === "." || this.dirs.has(src);
+    if (isDir) {
+      const rel = relativeInside(target, dest.path);
+      if (rel === void 0) return void 0;
+      if (fromStage) return rel === "." ? src : import_node_path.posix.join(src, rel);
+      return src === "." ? rel : rel === "." ? src : `${src}/${rel}`;
+    }
+    const asFile = dest.isDir ? import_node_path.posix.join(dest.path, baseName(src)) : dest.path;
+    if (target === asFile) return src;
+    if (!dest.isDir && target === import_node_path.posix.join(dest.path, baseName(src))) return src;
+    return void 0;
+  }
+  /** For a source of a COPY: where `origin` (context path, or image path of the --from stage) lands, if covered. */
+  destinationOf(source, ins, dest, origin, fromStage) {
+    if (isUrl(source)) return void 0;
+    if (fromStage) {
+      const src2 = import_node_path.posix.normalize(source);
+      const rel = relativeInside(origin, src2);
+      if (rel === void 0) return void 0;
+      if (rel === "." && !this.isDirSource(source, ins))
+        return dest.isDir ? import_node_path.posix.join(dest.path, baseName(src2)) : dest.path;
+      return import_node_path.posix.join(dest.path, rel);
+    }
+    const src = normalizeRelative(source.replace(/^\/+/, ""));
+    if (src === void 0) return void 0;
+    if (/[*?[]/.test(src)) {
+      const re = compilePattern(src);
+      for (const candidate of this.matchesOf(re)) {
+        if (this.dirs.has(candidate)) {
+          const rel = relativeInside(origin, candidate);
+          if (rel !== void 0 && rel !== ".") return import_node_path.posix.join(dest.path, rel);
+        } else if (candidate === origin) return import_node_path.posix.join(dest.path, baseName(candidate));
+      }
+      return void 0;
+    }
+    if (src === ".") return import_node_path.posix.join(dest.path, origin);
+    if (this.dirs.has(src)) {
+      const rel = relativeInside(origin, src);
+      return rel === void 0 ? void 0 : rel === "." ? dest.path : import_node_path.posix.join(dest.path, rel);
+    }
+    if (origin !== src) return void 0;
+    return dest.isDir ? import_node_path.posix.join(dest.path, baseName(src)) : dest.path;
+  }
+  matchesOf(re) {
+    return [...this.sent, ...this.dirs].filter((p) => re.test(p));
+  }
+};
+function isCopy(ins) {
+  return ins.keyword === "COPY" || ins.keyword === "ADD";
+}
+function isUrl(source) {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(source) || /^git@/.test(source);
+}
+function relativeInside(path, dir) {
+  const p = path.replace(/\/+$/, "") || "/";
+  const d = dir.replace(/\/+$/, "") || "/";
+  if (p === d) return ".";
+  if (d === "/") return p.startsWith("/") ? p.slice(1) : void 0;
+  if (d === ".") return p;
+  return p.startsWith(`${d}/`) ? p.slice(d.length + 1) : void 0;
+}
+function filesReachingImage(app, match) {
+  const model = app.dockerfile;
+  const context = app.context;
+  const target = model?.targetStage;
+  if (!model || !context || !target) return [];
+  const candidates = context.sentFiles.filter(match);
+  if (candidates.length === 0) return [];
+  const layout = new ImageLayout(model, context.sentFiles);
+  const byLine = /* @__PURE__ */ new Map();
+  for (const file of candidates) {
+    const lines = new Set(layout.landings(target, file).map((l) => l.line));
+    for (const line of lines) byLine.set(line, [...byLine.get(line) ?? [], file]);
+  }
+  return [...byLine.entries()].sort((a, b) => a[0] - b[0]).map(([line, files]) => ({ line, files }));
+}
+function movedFrom(run, target, workdir) {
+  const commands = run.argv ? [run.argv] : run.script?.commands.map((c) => c.argv) ?? [];
+  let found;
+  for (const argv of commands) {
+    if (argv[0] !== "mv" && argv[0] !== "cp") continue;
+    const operands = argv.slice(1).filter((a) => !a.startsWith("-"));
+    if (operands.length < 2 || operands.some((a) => a.includes("$"))) continue;
+    const dest = import_node_path.posix.resolve(workdir, operands.at(-1));
+    for (const source of operands.slice(0, -1)) {
+      const from = import_node_path.posix.resolve(workdir, source);
+      if (dest === target && operands.length === 2) found = from;
+      else if (import_node_path.posix.join(dest, import_node_path.posix.basename(from)) === target) found = from;
+    }
+  }
+  return found;
+}
+function absentFileReachingImage(app, contextPath) {
+  const model = app.dockerfile;
+  const context = app.context;
+  const target = model?.targetStage;
+  if (!model || !target || !context || context.files.includes(contextPath)) return void 0;
+  if (sentFiles([contextPath], context.dockerignore).length === 0) return void 0;
+  return new ImageLayout(model, [...context.sentFiles, contextPath]).landing(target, contextPath)?.line;
+}
+
+// src/rules/lib/files.ts
+function isEnvFile(path) {
+  return isEnvStyleName(path) && !isEnvTemplateName(path);
+}
+function isSqliteFile(path) {
+  return /\.sqlite3$/.test(path);
+}
+var DEVELOPMENT_WORD = /(^|[._-])(override|dev|develop|development|local|test|tests|testing|ci|integration|e2e)([._-]|$)/;
+function isDevelopmentComposeFile(path, composeFiles = []) {
+  const name2 = baseOf(path).toLowerCase();
+  if (DEVELOPMENT_WORD.test(name2)) return true;
+  if (!/^(docker-)?compose\.ya?ml$/.test(name2)) return false;
+  const dir = path.slice(0, Math.max(path.lastIndexOf("/"), 0));
+  if (DEVELOPMENT_WORD.test(baseOf(dir).toLowerCase())) return true;
+  return composeFiles.some(
+    (f) => f.slice(0, Math.max(f.lastIndexOf("/"), 0)) === dir && /(^|[._-])(prod|production|deploy|release|live)([._-]|$)/.test(baseOf(f).toLowerCase())
+  );
+}
+function baseOf(path) {
+  return path.slice(path.lastIndexOf("/") + 1);
+}
+function projectComposeFiles(project) {
+  return [...new Set(project.apps.flatMap((a) => a.compose?.files ?? []))];
+}
+function filesCopiedIntoImage(project, isWanted, say) {
+  const findings = [];
+  for (const app of project.apps) {
+    const file = app.dockerfile?.file;
+    if (!file) continue;
+    const dir = app.context?.dir ?? ".";
+    for (const { line, files } of filesReachingImage(app, (path) => isWanted(path, dir))) {
+      findings.push({ file, line, message: say(files.map((f) => `'${f}'`).join(", "), files) });
+    }
+  }
+  return findings;
+}
+
+// src/rules/TF0103-dockerignore-gaps.ts
+var baseName2 = (p) => p.slice(p.lastIndexOf("/") + 1);
+var nested = (paths) => paths.some((p) => p.includes("/"));
+function gapsOf(context) {
+  const sentDirs = context.sentSkippedDirs ?? [];
+  const gaps = [];
+  const dirGap = (what, names, pattern) => {
+    const found = sentDirs.filter((d) => names.includes(baseName2(d)));
+    if (found.length > 0) gaps.push({ what, found, pattern: pattern(nested(found)) });
+  };
+  dirGap(".git", [".git"], (n) => n ? "**/.git" : ".git");
+  const env = context.sentFiles.filter(isEnvFile);
+  if (env.length > 0)
+    gaps.push({ what: ".env files", found: env, pattern: nested(env) ? "**/.env*" : ".env*" });
+  const sqlite = context.sentFiles.filter(isSqliteFile);
+  if (sqlite.length > 0)
+    gaps.push({
+      what: "SQLite databases",
+      found: sqlite,
+      pattern: nested(sqlite) ? "**/*.sqlite3" : "*.sqlite3"
+    });
+  dirGap("virtualenvs", ["venv", ".venv"], (n) => n ? "**/venv, **/.venv" : "venv, .venv");
+  dirGap("__pycache__", ["__pycache__"], () => "**/__pycache__");
+  dirGap("node_modules", ["node_modules"], (n) => n ? "**/node_modules" : "node_modules");
+  return gaps;
+}
+var dockerignoreGaps = defineRule({
+  id: "TF0103",
+  name: "dockerignore-gaps",
+  factor: "I",
+  severity: "notice",
+  kind: "S",
+  title: ".dockerignore exists but lets in things that exist in the context and do not belong in an image: .git, .env*, *.sqlite3, venv/.venv, __pycache__, node_modules",
+  help: `A \`.dockerignore\` is there, but some things present in the build context still get through: repository history,
+local \`.env\` files, SQLite databases, virtualenvs, bytecode caches or \`node_modules\`. They make the build slower,
+the image bigger and can leak secrets or data. Patterns in \`.dockerignore\` are anchored at the context root, so
+\`__pycache__\` only matches the top-level directory: use \`**/__pycache__\` for nested ones.
+
+\`\`\`
+${DOCKERIGNORE_PATTERNS}
+\`\`\`
+`,
+  related: [],
+  check(project) {
+    const findings = [];
+    const seen = /* @__PURE__ */ new Set();
+    for (const app of project.apps) {
+      const context = app.context;
+      const ignore = context?.dockerignore;
+      if (!context || !ignore || seen.has(ignore.file)) continue;
+      seen.add(ignore.file);
+      const gaps = gapsOf(context);
+      if (gaps.length === 0) continue;
+      const shown = (g) => {
+        const list = g.found.slice(0, 3).join(", ");
+        return `${g.what} (${list}${g.found.length > 3 ? `, and ${g.found.length - 3} more` : ""})`;
+      };
+      findings.push({
+        file: ignore.file,
+        line: 1,
+        message: `${ignore.file} lets into the build context ${gaps.map(shown).join("; ")}. Add these patterns: ${gaps.map((g) => g.pattern).join(", ")}.`
+      });
+    }
+    return findings;
+  },
+  fix: {
+    safety: "safe",
+    summary: "Appends the missing patterns to the .dockerignore, leaving its lines as they are.",
+    make: (context) => {
+      const { finding, project } = context;
+      const app = project.apps.find((a) => a.context?.dockerignore?.file === finding.file);
+      const lines = linesOf(context, finding.file);
+      if (!app?.context || !lines) return void 0;
+      const patterns = gapsOf(app.context).flatMap((g) => g.pattern.split(", "));
+      if (patterns.length === 0) return void 0;
+      const end = lines.length + (lines.at(-1) === "" ? 0 : 1);
+      return {
+        title: `${patterns.join(", ")} in ${finding.file}`,
+        edits: [insertLines(finding.file, end, patterns)]
+      };
+    }
+  }
+});
+
+// src/rules/TF0201-base-image-unpinned.ts
+var baseImageUnpinned = defineRule({
+  id: "TF0201",
+  name: "base-image-unpinned",
+  factor: "II",
+  severity: "warning",
+  kind: "S",
+  title: "A FROM (any stage, after ARG resolution), or an image a COPY --from= names, has no tag or :latest and no digest",
+  help: `A base image without a tag (or with \`:latest\`) is whatever the registry serves on the day of the build:
+two builds of the same commit can get different Python versions and system libraries, so the release is not
+reproducible. Name the version in the tag, and pin a digest when you want the exact bytes.
+
+\`ARG\` values are resolved first (\`ARG PY=3.12\` then \`FROM python:\${PY}-slim\` is pinned); a \`FROM\` whose variable
+has no known value, a stage reference (\`FROM builder\`) and \`scratch\` are not judged. An image named by
+\`COPY --from=\` (\`COPY --from=ghcr.io/astral-sh/uv:latest /uv /bin/uv\`) is a base the image depends on just
+the same and is judged like a FROM; \`--from=\` naming a stage, by name or index, is not.
+
+\`\`\`dockerfile
+# instead of: FROM python
+FROM python:3.12-slim-bookworm
+# or, exact bytes:
+FROM python:3.12-slim-bookworm@sha256:<digest>
+\`\`\``,
+  related: ["DL3006", "DL3007", "DS-0001", "CKV_DOCKER_7"],
+  check(project) {
+    const findings = [];
+    for (const app of project.apps) {
+      const df = app.dockerfile;
+      if (!df) continue;
+      for (const stage of df.stages) {
+        const from = stage.from;
+        const what = from.stageRef === void 0 && !from.scratch ? floating(from) : void 0;
+        if (what) {
+          findings.push({
+            file: df.file,
+            line: from.line,
+            message: `FROM ${from.image} ${what}, so each build may get a different base image. Pin a version tag such as ${from.repository}:<version> (and a digest for exact bytes).`
+          });
+        }
+        for (const ins of stage.instructions) {
+          const image = ins.keyword === "COPY" || ins.keyword === "ADD" ? ins.fromImage : void 0;
+          const how = image && floating(image);
+          if (!image || !how) continue;
+          findings.push({
+            file: df.file,
+            line: ins.line,
+            message: `${ins.keyword} --from=${image.image} copies from an image that ${how}, so each build may copy different files. Pin a version tag such as ${image.repository}:<version> (and a digest for exact bytes).`
+          });
+        }
+      }
+    }
+    return findings;
+  },
+  fix: {
+    safety: "suggest",
+    summary: "Suggests the python image tag of the version the repository names (`.python-version`, `runtime.txt`), written where the image is (the FROM line, or the default of the ARG it uses); never applied, since the version is the project's choice.",
+    make: suggestPythonTag
+  }
+});
+function floating(ref) {
+  if (!ref.image || ref.digest) return void 0;
+  if (ref.tag === void 0) return "has no tag";
+  return ref.tag === "latest" ? `uses the floating tag ':latest'` : void 0;
+}
+var PYTHON_IMAGE = /^((docker\.io\/)?(library\/)?python)(:latest)?$/;
+function pythonVersion(context, dirs) {
+  for (const dir of dirs) {
+    for (const name2 of [".python-version", "runtime.txt"]) {
+      const text = context.text(dir === "." ? name2 : `${dir}/${name2}`);
+      const m = text && /^\s*(?:python-)?(3\.\d{1,2})(?:\.\d+)?\s*$/.exec(text.split("\n")[0]);
+      if (m) return m[1];
+    }
+  }
+  return void 0;
+}
+function suggestPythonTag(context) {
+  const { finding } = context;
+  const lines = linesOf(context, finding.file);
+  if (!lines || finding.line === void 0) return void 0;
+  for (const app of context.project.apps) {
+    const df = app.dockerfile;
+    const from = df?.file === finding.file ? df.stages.find((s) => s.from.line === finding.line)?.from : void 0;
+    if (!df || !from?.image || !PYTHON_IMAGE.test(from.image)) continue;
+    const version = pythonVersion(context, [.../* @__PURE__ */ new Set([app.dir, app.context?.dir ?? ".", "."])]);
+    if (!version) return void 0;
+    const pinned = `${PYTHON_IMAGE.exec(from.image)[1]}:${version}`;
+    const arg = df.globalArgs.find((a) => a.default === from.image && from.raw.includes(a.name));
+    const line = arg ? arg.line : from.line;
+    const text = lines[line - 1] ?? "";
+    const at2 = arg ? text.indexOf(`=${from.image}`) + 1 : text.search(/\s/) + 1;
+    const column = arg ? at2 : text.indexOf(from.image, at2);
+    if (column <= 0 || text.indexOf(from.image, column + 1) >= 0) return void 0;
+    return {
+      title: `${from.image} pinned to ${pinned}`,
+      edits: [replaceInLine(finding.file, line, column + 1, column + 1 + from.image.length, pinned)]
+    };
+  }
+  return void 0;
+}
+
+// src/parse/shell.ts
+var import_node_module = __toESM(require_node_module(), 1);
+
+// src/parse/plain-shell.ts
+var WORD_CHAR = /[A-Za-z0-9_./=:@+,%-]/;
+var WORD_RUN = /[A-Za-z0-9_./=:@+,%-]+/y;
+var KEYWORDS = /* @__PURE__ */ new Set([
+  "if",
+  "then",
+  "elif",
+  "else",
+  "fi",
+  "for",
+  "in",
+  "while",
+  "until",
+  "do",
+  "done",
+  "case",
+  "esac",
+  "select",
+  "function",
+  "time",
+  "coproc",
+  "declare",
+  "export",
+  "local",
+  "readonly",
+  "typeset",
+  "nameref",
+  "let"
+]);
+var ECHOES = /* @__PURE__ */ new Set(["echo", "printf"]);
+var ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*\+?=/;
+var DOUBLE_QUOTED_SPECIAL = /[$`\\]/;
+function plainCommands(text) {
+  const out = [];
+  let current;
+  let needCommand = false;
+  let line = 1;
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i];
+    if (c === " " || c === "	") {
+      i++;
+    } else if (c === "\\" && text[i + 1] === "\n" && i > 0 && /[ \t\n]/.test(text[i - 1])) {
+      i += 2;
+      line++;
+    } else if (c === "\n" || c === ";") {
+      if (current) out.push(current);
+      else if (c === ";") return void 0;
+      current = void 0;
+      if (c === "\n") line++;
+      i++;
+    } else if (c === ">" || c === "<") {
+      const redirect = readRedirect(text, i, current);
+      if (!redirect) return void 0;
+      current.redirects.push(redirect.redirect);
+      line += redirect.newlines;
+      i = redirect.end;
+    } else if (c === "&" || c === "|") {
+      const double = text[i + 1] === c;
+      if (!current || c === "&" && !double || c === "|" && text[i + 1] === "&") return void 0;
+      if (c === "|" && !double && ECHOES.has(current.argv[0])) return void 0;
+      out.push(current);
+      current = void 0;
+      needCommand = true;
+      i += double ? 2 : 1;
+    } else {
+      const word = readWord(text, i);
+      if (!word) return void 0;
+      const raw = text.slice(i, word.end);
+      const beforeRedirect = /[<>]/.test(text[word.end] ?? "");
+      if (beforeRedirect && /\d$/.test(raw) && !/^\d+$/.test(raw)) return void 0;
+      if (beforeRedirect && /^\d+$/.test(raw)) {
+        const redirect = readRedirect(text, word.end, current, word.value);
+        if (!redirect) return void 0;
+        current.redirects.push(redirect.redirect);
+        line += redirect.newlines;
+        i = redirect.end;
+        continue;
+      }
+      if (current) {
+        current.argv.push(word.value);
+        current.wordLines.push(line);
+      } else {
+        if (KEYWORDS.has(word.value) || ASSIGNMENT.test(word.value)) return void 0;
+        current = { argv: [word.value], line, wordLines: [line], redirects: [] };
+        needCommand = false;
+      }
+      line += word.newlines;
+      i = word.end;
+    }
+  }
+  if (current) out.push(current);
+  return needCommand ? void 0 : out;
+}
+function readWord(text, start) {
+  let value = "";
+  let newlines2 = 0;
+  let i = start;
+  while (i < text.length && !/[ \t\n;&|<>]/.test(text[i])) {
+    const c = text[i];
+    if (WORD_CHAR.test(c)) {
+      WORD_RUN.lastIndex = i;
+      const run = WORD_RUN.exec(text)[0];
+      value += run;
+      i += run.length;
+    } else if (c === "'" || c === '"') {
+      const close = text.indexOf(c, i + 1);
+      if (close < 0) return void 0;
+      const quoted = text.slice(i + 1, close);
+      if (c === '"' && DOUBLE_QUOTED_SPECIAL.test(quoted)) return void 0;
+      value += quoted;
+      newlines2 += quoted.split("\n").length - 1;
+      i = close + 1;
+    } else {
+      return void 0;
+    }
+  }
+  return i > start ? { value, end: i, newlines: newlines2 } : void 0;
+}
+function readRedirect(text, start, current, fd = "") {
+  const op = /^(>>|>&|<&|>|<)/.exec(text.slice(start, start + 2))?.[1];
+  if (!current || !op || /^[<>|]/.test(text[start + op.length] ?? "")) return void 0;
+  let i = start + op.length;
+  while (text[i] === " " || text[i] === "	") i++;
+  const target = readWord(text, i);
+  if (!target || /[<>]/.test(text[target.end] ?? "")) return void 0;
+  return { redirect: { op: `${fd}${op}`, target: target.value }, end: target.end, newlines: target.newlines };
+}
+
+// src/parse/shell.ts
+var REDIRECT_OPS = {
+  54: ">",
+  55: ">>",
+  56: "<",
+  57: "<>",
+  58: "<&",
+  59: ">&",
+  60: ">|",
+  61: "<<",
+  62: "<<-",
+  63: "<<<",
+  64: "&>",
+  65: "&>>"
+};
+var HEREDOC_OPS = /* @__PURE__ */ new Set([61, 62]);
+var PIPE_OPS = /* @__PURE__ */ new Set([12, 13]);
+var DECLARATIONS = /* @__PURE__ */ new Set(["export", "declare", "typeset", "readonly", "local"]);
+var SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "dash", "ash", "zsh", "ksh", "mksh", "busybox"]);
+var MAX_NESTING = 4;
+var sh;
+var parser2;
+function loadSh() {
+  sh ??= typeof __require === "function" ? __require("./mvdan-sh.cjs") : (0, import_node_module.createRequire)(import.meta.url)("mvdan-sh");
+  return sh;
+}
+var fullParserCalls = { count: 0 };
+function parseShell(text, firstLine = 1) {
+  const plain2 = plainScript(text, firstLine);
+  return plain2 ? { commands: plain2, assignments: [] } : parseShellFully(text, firstLine);
+}
+function parseShellFully(text, firstLine = 1) {
+  const commands = [];
+  const assignments = [];
+  try {
+    collectScript(text, firstLine, commands, 0, assignments);
+    return { commands, assignments };
+  } catch (error) {
+    return { commands: [], parseError: describeError(error, firstLine) };
+  }
+}
+function plainScript(text, firstLine, depth = 0) {
+  const plain2 = plainCommands(text);
+  if (!plain2) return void 0;
+  const out = [];
+  for (const c of plain2) {
+    const { argv, viaExec, first } = afterExec(c.argv);
+    out.push({ argv, line: firstLine + c.line - 1, redirects: c.redirects, viaExec });
+    if (depth >= MAX_NESTING || argv.length === 0 || !SHELLS.has(basename(argv[0]))) continue;
+    const inline = inlineScriptIndex(argv);
+    if (inline === void 0) continue;
+    const inner = plainScript(argv[inline], firstLine + c.wordLines[first + inline] - 1, depth + 1);
+    if (!inner) return void 0;
+    out.push(...inner);
+  }
+  return out;
+}
+function afterExec(words) {
+  if (words[0] !== "exec") return { argv: words, viaExec: false, first: 0 };
+  let first = 1;
+  while (first < words.length && /^-[acl]+$/.test(words[first])) first += words[first].includes("a") ? 2 : 1;
+  return { argv: words.slice(first), viaExec: true, first };
+}
+function describeError(error, firstLine) {
+  const e = error;
+  const line = typeof e?.Pos?.Line === "function" ? e.Pos.Line() : 1;
+  const message2 = typeof e?.Text === "string" ? e.Text : String(e?.message ?? error);
+  return { line: firstLine + Math.max(line, 1) - 1, message: message2 };
+}
+function collectScript(text, firstLine, out, depth, assignments) {
+  parser2 ??= loadSh().syntax.NewParser();
+  fullParserCalls.count++;
+  const file = parser2.Parse(text, "script");
+  const src = { bytes: Buffer.from(text, "utf8"), lineOffset: firstLine - 1, depth, assignments };
+  visitStmts(file.Stmts, src, out);
+}
+function visitStmts(list, src, out) {
+  for (const stmt of list ?? []) visitStmt(stmt, src, out);
+}
+function visitStmt(stmt, src, out) {
+  if (!stmt) return;
+  const cmd = stmt.Cmd;
+  if (!cmd) return;
+  switch (sh.syntax.NodeType(cmd)) {
+    case "CallExpr":
+      visitCall(stmt, cmd, src, out);
+      break;
+    case "BinaryCmd": {
+      const first = out.length;
+      visitStmt(cmd.X, src, out);
+      const piped = PIPE_OPS.has(cmd.Op) && out.length > first ? echoedText(out.at(-1)) : void 0;
+      const before = out.length;
+      visitStmt(cmd.Y, src, out);
+      if (piped !== void 0 && out.length > before) out[before].stdin = piped;
+      break;
+    }
+    case "DeclClause":
+      if (DECLARATIONS.has(cmd.Variant?.Value)) recordAssigns(cmd.Args, src);
+      break;
+    case "Block":
+    case "Subshell":
+      visitStmts(cmd.Stmts, src, out);
+      break;
+    case "IfClause":
+      visitIf(cmd, src, out);
+      break;
+    case "WhileClause":
+      visitStmts(cmd.Cond, src, out);
+      visitStmts(cmd.Do, src, out);
+      break;
+    case "ForClause":
+      visitStmts(cmd.Do, src, out);
+      break;
+    case "CaseClause":
+      for (const item of cmd.Items ?? []) visitStmts(item.Stmts, src, out);
+      break;
+    case "FuncDecl":
+      visitStmt(cmd.Body, src, out);
+      break;
+    case "TimeClause":
+    case "CoprocClause":
+      visitStmt(cmd.Stmt, src, out);
+      break;
+    default:
+      break;
+  }
+}
+function visitIf(clause, src, out) {
+  if (!clause) return;
+  visitStmts(clause.Cond, src, out);
+  visitStmts(clause.Then, src, out);
+  visitIf(clause.Else, src, out);
+}
+function visitCall(stmt, call2, src, out) {
+  recordAssigns(call2.Assigns, src);
+  const words = call2.Args ?? [];
+  if (words.length === 0) return;
+  const line = src.lineOffset + words[0].Pos().Line();
+  const redirects = (stmt.Redirs ?? []).map((r) => ({
+    op: `${r.N ? r.N.Value : ""}${REDIRECT_OPS[r.Op] ?? "?"}`,
+    target: r.Word ? wordText(r.Word, src) : ""
+  }));
+  const { argv, viaExec, first } = afterExec(words.map((w) => wordText(w, src)));
+  const command = { argv, line, redirects, viaExec };
+  if (stmt.Background) command.background = true;
+  const heredoc = (stmt.Redirs ?? []).find((r) => HEREDOC_OPS.has(r.Op) && r.Hdoc);
+  if (heredoc) command.stdin = heredocText(heredoc.Hdoc, src);
+  out.push(command);
+  if (src.depth >= MAX_NESTING || argv.length === 0) return;
+  if (!SHELLS.has(basename(argv[0]))) return;
+  const wordsAfter = words.slice(first);
+  const inline = inlineScriptIndex(argv);
+  if (inline !== void 0) {
+    const word = wordsAfter[inline];
+    nested2(argv[inline], src.lineOffset + word.Pos().Line(), src, out);
+    return;
+  }
+  for (const r of stmt.Redirs ?? []) {
+    if (!HEREDOC_OPS.has(r.Op) || !r.Hdoc) continue;
+    const body = heredocText(r.Hdoc, src);
+    nested2(body, src.lineOffset + r.Hdoc.Pos().Line(), src, out);
+  }
+}
+function inlineScriptIndex(argv) {
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "--" || !a.startsWith("-")) return void 0;
+    if (!a.startsWith("--") && a.includes("c")) return i + 1 < argv.length ? i + 1 : void 0;
+    if (a === "-o") i++;
+  }
+  return void 0;
+}
+function nested2(text, firstLine, src, out) {
+  const inner = [];
+  const assignments = [];
+  try {
+    collectScript(text, firstLine, inner, src.depth + 1, assignments);
+  } catch {
+    return;
+  }
+  out.push(...inner);
+  src.assignments.push(...assignments);
+}
+function recordAssigns(assigns, src) {
+  for (const a of assigns ?? []) {
+    if (!a?.Name || a.Naked || a.Array) continue;
+    const value = a.Value ? wordText(a.Value, src) : "";
+    const literal2 = !(a.Value?.Parts ?? []).some((p) => hasExpansion(p));
+    src.assignments.push({
+      name: a.Name.Value,
+      value,
+      literal: literal2,
+      line: src.lineOffset + a.Pos().Line()
+    });
+  }
+}
+function hasExpansion(part) {
+  const type = sh.syntax.NodeType(part);
+  if (type === "DblQuoted") return (part.Parts ?? []).some((p) => hasExpansion(p));
+  return type !== "Lit" && type !== "SglQuoted";
+}
+function echoedText(c) {
+  if (!c || !["echo", "printf"].includes(basename(c.argv[0] ?? ""))) return void 0;
+  return c.argv.slice(1).filter((a) => !/^-[neE]+$/.test(a)).join(" ");
+}
+function heredocText(word, src) {
+  const parts = word.Parts ?? [];
+  if (parts.length === 1 && sh.syntax.NodeType(parts[0]) === "Lit") return parts[0].Value;
+  return slice(word, src);
+}
+function slice(node, src) {
+  return src.bytes.subarray(node.Pos().Offset(), node.End().Offset()).toString("utf8");
+}
+function wordText(word, src) {
+  return (word.Parts ?? []).map((p) => partText(p, src, false)).join("");
+}
+function partText(part, src, inDouble) {
+  switch (sh.syntax.NodeType(part)) {
+    case "Lit": {
+      const v = part.Value.replace(/\\\n/g, "");
+      return inDouble ? v.replace(/\\([$`"\\])/g, "$1") : v.replace(/\\(.)/gs, "$1");
+    }
+    case "SglQuoted":
+      return part.Dollar ? ansiC(part.Value) : part.Value;
+    case "DblQuoted":
+      return (part.Parts ?? []).map((p) => partText(p, src, true)).join("");
+    default:
+      return slice(part, src);
+  }
+}
+function ansiC(v) {
+  const map = { n: "\n", t: "	", r: "\r", "\\": "\\", "'": "'", '"': '"' };
+  return v.replace(/\\(.)/g, (m, c) => map[c] ?? m);
+}
+function basename(p) {
+  return p.slice(p.lastIndexOf("/") + 1);
+}
+
+// src/model/command/start-chain.ts
+var import_node_path4 = __toESM(require_node_path(), 1);
+
+// src/model/dockerfile.ts
+var import_node_path3 = __toESM(require_node_path(), 1);
+
+// src/parse/dockerfile.ts
+var import_dockerfile_ast = __toESM(require_main(), 1);
+var HEREDOC_KEYWORDS = /* @__PURE__ */ new Set(["RUN", "COPY", "ADD"]);
+var HEREDOC_MARKER = /(?<!<)<<(-?)(["']?)([A-Za-z0-9_.-]+)\2/g;
+var parseDockerfile = rememberedParser(
+  parseDockerfileText,
+  (source) => source
+);
+function parseDockerfileText(source) {
+  const text = source.replace(/\r\n?/g, "\n");
+  const document = import_dockerfile_ast.DockerfileParser.parse(text);
+  const escape2 = document.getEscapeCharacter() || "\\";
+  const lines = text.split("\n");
+  const instructions = [];
+  for (const instr of document.getInstructions()) {
+    const range = instr.getRange();
+    const keyword2 = instr.getKeyword().toUpperCase();
+    const start = instr.getInstructionRange().end;
+    const base = { keyword: keyword2, line: range.start.line + 1, endLine: range.end.line + 1 };
+    const physical = lines.slice(start.line, range.end.line + 1);
+    physical[0] = (physical[0] ?? "").slice(start.character);
+    instructions.push({
+      ...base,
+      argsLine: start.line + 1,
+      ...splitArguments(physical, start.line + 1, escape2, HEREDOC_KEYWORDS.has(keyword2))
+    });
+  }
+  return { escape: escape2, instructions };
+}
+function splitArguments(physical, firstLine, escape2, heredocsAllowed) {
+  const continuation = new RegExp(`${escapeRegExp2(escape2)}[ \\t]*$`);
+  const shellLines = [];
+  const heredocs = [];
+  let args = "";
+  let continuing = false;
+  let logicalDone = false;
+  let pending = [];
+  let body = [];
+  let bodyLine = 0;
+  physical.forEach((line, i) => {
+    if (logicalDone) {
+      shellLines.push(line);
+      const current = pending[0];
+      if (!current) return;
+      const content2 = current.stripTabs ? line.replace(/^\t+/, "") : line;
+      if (content2 === current.name) {
+        heredocs.push({ ...current, body: body.length ? `${body.join("\n")}
+` : "", bodyLine });
+        pending = pending.slice(1);
+        body = [];
+        bodyLine = firstLine + i + 1;
+      } else {
+        body.push(content2);
+      }
+      return;
+    }
+    if (i > 0 && continuing && (line.trim() === "" || line.trimStart().startsWith("#"))) {
+      shellLines.push("\\");
+      return;
+    }
+    const m = continuation.exec(line);
+    if (m && i < physical.length - 1) {
+      const content2 = line.slice(0, m.index);
+      args += content2;
+      shellLines.push(`${content2}\\`);
+      continuing = true;
+      return;
+    }
+    args += line;
+    shellLines.push(line);
+    continuing = false;
+    logicalDone = true;
+    if (heredocsAllowed) {
+      for (const h of args.matchAll(HEREDOC_MARKER)) {
+        pending.push({ name: h[3], stripTabs: h[1] === "-", quoted: h[2] !== "" });
+      }
+      bodyLine = firstLine + i + 1;
+    }
+  });
+  if (pending[0] && body.length) heredocs.push({ ...pending[0], body: `${body.join("\n")}
+`, bodyLine });
+  return { args: args.trim(), shellText: shellLines.join("\n"), heredocs };
+}
+function escapeRegExp2(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+function splitWords(s, escape2 = "\\") {
+  const words = [];
+  let word = "";
+  let inWord = false;
+  let quote;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (quote) {
+      word += c;
+      if (c === escape2 && quote === '"' && i + 1 < s.length) word += s[++i];
+      else if (c === quote) quote = void 0;
+      continue;
+    }
+    if (/\s/.test(c)) {
+      if (inWord) words.push(word);
+      word = "";
+      inWord = false;
+      continue;
+    }
+    inWord = true;
+    word += c;
+    if (c === escape2 && i + 1 < s.length) word += s[++i];
+    else if (c === '"' || c === "'") quote = c;
+  }
+  if (inWord) words.push(word);
+  return words;
+}
+
+// src/model/image-ref.ts
+function splitImage(image) {
+  let rest = image;
+  let digest;
+  const at2 = rest.indexOf("@");
+  if (at2 >= 0) {
+    digest = rest.slice(at2 + 1);
+    rest = rest.slice(0, at2);
+  }
+  const colon = rest.lastIndexOf(":");
+  const slash = rest.lastIndexOf("/");
+  let tag;
+  if (colon > slash) {
+    tag = rest.slice(colon + 1);
+    rest = rest.slice(0, colon);
+  }
+  return {
+    repository: rest,
+    ...tag !== void 0 ? { tag } : {},
+    ...digest !== void 0 ? { digest } : {}
+  };
+}
+
+// src/model/dockerfile/instruction-text.ts
+var import_node_path2 = __toESM(require_node_path(), 1);
+function jsonArray(args) {
+  const t2 = args.trim();
+  if (!t2.startsWith("[")) return void 0;
+  for (let end = t2.indexOf("]"); end >= 0; end = t2.indexOf("]", end + 1)) {
+    let v;
+    try {
+      v = JSON.parse(t2.slice(0, end + 1));
+    } catch {
+      continue;
+    }
+    return Array.isArray(v) && v.every((x) => typeof x === "string") ? v : void 0;
+  }
+  return void 0;
+}
+function takeFlags(args, escape2) {
+  const flags = [];
+  let rest = args.trimStart();
+  for (; ; ) {
+    if (!rest.startsWith("--")) break;
+    const word = splitWords(rest, escape2)[0];
+    if (!word) break;
+    flags.push(word);
+    rest = rest.slice(word.length).trimStart();
+  }
+  return { flags, rest };
+}
+function blankFlags(shellText) {
+  let out = shellText;
+  let i = 0;
+  for (; ; ) {
+    while (i < out.length && (/\s/.test(out[i]) || out[i] === "\\" && out[i + 1] === "\n")) i++;
+    if (!out.startsWith("--", i)) return out;
+    let j = i;
+    let quote;
+    while (j < out.length && (quote || !/\s/.test(out[j]))) {
+      if (quote && out[j] === quote) quote = void 0;
+      else if (!quote && (out[j] === '"' || out[j] === "'")) quote = out[j];
+      j++;
+    }
+    if (out[j - 1] === "\\" && out[j] === "\n") j--;
+    out = out.slice(0, i) + out.slice(i, j).replace(/[^\n]/g, " ") + out.slice(j);
+    i = j;
+  }
+}
+var NameLines = class {
+  constructor(instr) {
+    this.instr = instr;
+    this.line = instr.argsLine;
+  }
+  instr;
+  at = 0;
+  line;
+  /** The line of `name`, or the instruction's line when it is not found (an escaped or quoted name). */
+  next(name2, slack) {
+    const text = this.instr.shellText;
+    const found = text.slice(this.at, this.at + name2.length + slack).indexOf(name2);
+    if (found < 0 || name2 === "") return this.instr.line;
+    for (let i = this.at; i < this.at + found; i++) if (text.charCodeAt(i) === 10) this.line++;
+    this.at += found;
+    return this.line;
+  }
+};
+var nameSlack = (previousValue) => 4096 + 2 * (previousValue?.length ?? 0);
+function normalizeKeepSlash(p) {
+  const n = import_node_path2.posix.normalize(p);
+  return n.length > 1 && n.endsWith("/") && !p.endsWith("/") ? n.slice(0, -1) : n;
+}
+function printable(s) {
+  const clean2 = s.replace(/[^\x20-\x7e]/g, "?");
+  return clean2.length > 40 ? `${clean2.slice(0, 40)}\u2026` : clean2;
+}
+
+// src/model/dockerfile/variables.ts
+var UNKNOWN = { kind: "unknown" };
+var UNSET = { kind: "unset" };
+function expand(raw, lookup, escape2 = "\\") {
+  let out = "";
+  let quote;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i];
+    if (quote === "'") {
+      if (c === "'") quote = void 0;
+      else out += c;
+      continue;
+    }
+    if (c === escape2 && i + 1 < raw.length) {
+      const next = raw[i + 1];
+      if (quote === '"' && next !== '"' && next !== "$" && next !== escape2) {
+        out += c;
+        continue;
+      }
+      out += next;
+      i++;
+      continue;
+    }
+    if (c === '"' || c === "'" && !quote) {
+      quote = quote === c ? void 0 : c;
+      continue;
+    }
+    if (c === "$") {
+      const parsed = variableAt(raw, i);
+      if (!parsed) {
+        out += c;
+        continue;
+      }
+      const value = substitute(parsed, lookup, escape2);
+      if (value === void 0) return void 0;
+      out += value;
+      i = parsed.end - 1;
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}
+function variableAt(s, i) {
+  if (s[i + 1] === "{") {
+    let depth = 1;
+    let j = i + 2;
+    while (j < s.length && depth > 0) {
+      if (s[j] === "{") depth++;
+      else if (s[j] === "}") depth--;
+      j++;
+    }
+    if (depth > 0) return void 0;
+    const inner = s.slice(i + 2, j - 1);
+    const m2 = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+?]|[#%/^,:]+)([\s\S]*))?$/.exec(inner);
+    if (!m2) return { name: "", op: "?unsupported", end: j };
+    return { name: m2[1], ...m2[2] ? { op: m2[2], word: m2[3] ?? "" } : {}, end: j };
+  }
+  const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(s.slice(i + 1));
+  return m ? { name: m[0], end: i + 1 + m[0].length } : void 0;
+}
+function substitute(ref, lookup, escape2) {
+  const state = ref.name ? lookup(ref.name) : UNKNOWN;
+  const set = state.kind === "value";
+  const nonEmpty = set && state.value !== "";
+  const word = () => expand(ref.word ?? "", lookup, escape2);
+  switch (ref.op) {
+    case void 0:
+      return set ? state.value : void 0;
+    case ":-":
+      return state.kind === "unknown" ? void 0 : nonEmpty ? state.value : word();
+    case "-":
+      return state.kind === "unknown" ? void 0 : set ? state.value : word();
+    case ":+":
+      return state.kind === "unknown" ? void 0 : nonEmpty ? word() : "";
+    case "+":
+      return state.kind === "unknown" ? void 0 : set ? word() : "";
+    case ":?":
+    case "?":
+      return set ? state.value : void 0;
+    default:
+      return void 0;
+  }
+}
+
+// src/model/dockerfile/onbuild.ts
+var PYTHON_ONBUILD = [
+  { keyword: "WORKDIR", args: "/usr/src/app" },
+  { keyword: "COPY", args: "requirements.txt /usr/src/app/" },
+  { keyword: "RUN", args: "pip install --no-cache-dir -r requirements.txt" },
+  { keyword: "COPY", args: ". /usr/src/app" }
+];
+function onbuildTriggers(repository, tag) {
+  const name2 = repository.slice(repository.lastIndexOf("/") + 1).toLowerCase();
+  if ((name2 === "python" || name2 === "django") && /(^|-)onbuild$/.test(tag ?? "")) return PYTHON_ONBUILD;
+  return [];
+}
+
+// src/model/dockerfile.ts
+var KEYWORDS2 = /* @__PURE__ */ new Set([
+  "ADD",
+  "ARG",
+  "CMD",
+  "COPY",
+  "ENTRYPOINT",
+  "ENV",
+  "EXPOSE",
+  "FROM",
+  "HEALTHCHECK",
+  "LABEL",
+  "MAINTAINER",
+  "ONBUILD",
+  "RUN",
+  "SHELL",
+  "STOPSIGNAL",
+  "USER",
+  "VOLUME",
+  "WORKDIR"
+]);
+var PLATFORM_ARGS = /* @__PURE__ */ new Set([
+  "BUILDPLATFORM",
+  "BUILDOS",
+  "BUILDARCH",
+  "BUILDVARIANT",
+  "TARGETPLATFORM",
+  "TARGETOS",
+  "TARGETARCH",
+  "TARGETVARIANT",
+  "TARGETSTAGE",
+  "BUILDKIT_SYNTAX"
+]);
+var SCRIPT_SHELLS = /^#!\s*(\/usr\/bin\/env\s+)?(\/(usr\/)?bin\/)?(sh|bash|dash|ash)\b/;
+function modelDockerfile(file, text, options = {}) {
+  try {
+    return new Modeller(file, text, options).run();
+  } catch (error) {
+    return { errors: [{ file, message: `The Dockerfile could not be read: ${error.message}` }] };
+  }
+}
+var Modeller = class {
+  constructor(file, text, options) {
+    this.file = file;
+    this.text = text;
+    this.options = options;
+  }
+  file;
+  text;
+  options;
+  errors = [];
+  stages = [];
+  globalArgs = [];
+  globalVars = /* @__PURE__ */ new Map();
+  escape = "\\";
+  // State of the stage being read.
+  args = /* @__PURE__ */ new Map();
+  env = /* @__PURE__ */ new Map();
+  workdir = "/";
+  cmdSet = false;
+  run() {
+    if (this.text.includes(String.fromCharCode(0))) {
+      return {
+        errors: [{ file: this.file, line: 1, message: "The Dockerfile is not text (it holds NUL bytes)." }]
+      };
+    }
+    const syntax = parseDockerfile(this.text);
+    this.escape = syntax.escape;
+    for (const instr of syntax.instructions) this.read(instr);
+    if (this.stages.length === 0 && this.errors.length === 0) {
+      this.error(void 0, "The Dockerfile has no FROM instruction, so it builds no image.");
+    }
+    const model = {
+      file: this.file,
+      stages: this.stages,
+      builtStages: [],
+      globalArgs: this.globalArgs
+    };
+    if (this.stages.length > 0) {
+      const target = this.findTarget();
+      if (target) {
+        model.targetStage = target;
+        model.builtStages = this.dependencies(target);
+      }
+    }
+    return { model, errors: this.errors };
+  }
+  error(line, message2) {
+    if (this.errors.length === 0) this.errors.push({ file: this.file, ...line ? { line } : {}, message: message2 });
+  }
+  read(instr) {
+    const kw = instr.keyword;
+    if (!KEYWORDS2.has(kw)) {
+      this.error(instr.line, `Unknown instruction '${printable(kw)}'.`);
+      return;
+    }
+    if (kw === "FROM") {
+      this.startStage(instr);
+      return;
+    }
+    const stage = this.stages.at(-1);
+    if (!stage) {
+      if (kw === "ARG") this.globalArgs.push(...this.readArgs(instr, true));
+      else this.error(instr.line, `${kw} comes before the first FROM; only ARG may.`);
+      return;
+    }
+    const made = this.instruction(instr, stage);
+    stage.instructions.push(...made);
+    stage.lastLine = instr.endLine;
+  }
+  startStage(instr) {
+    const words = splitWords(instr.args, this.escape).filter((w) => !w.startsWith("--"));
+    if (words.length === 0) this.error(instr.line, "FROM needs an image.");
+    const raw = words[0] ?? "";
+    const name2 = words.length >= 3 && words[1].toUpperCase() === "AS" ? words[2] : void 0;
+    const image = expand(raw, (n) => this.globalLookup(n), this.escape);
+    const from = { line: instr.line, endLine: instr.endLine, raw, scratch: false };
+    if (image !== void 0 && image !== "") {
+      from.image = image;
+      const lower = image.toLowerCase();
+      const ref = this.stages.findIndex((s) => s.name?.toLowerCase() === lower);
+      if (ref >= 0) from.stageRef = ref;
+      else if (/^\d+$/.test(image) && Number(image) < this.stages.length) from.stageRef = Number(image);
+      else if (lower === "scratch") from.scratch = true;
+      else Object.assign(from, splitImage(image));
+    }
+    const parent = from.stageRef !== void 0 ? this.stages[from.stageRef] : void 0;
+    const stage = {
+      index: this.stages.length,
+      ...name2 ? { name: name2 } : {},
+      from,
+      instructions: [],
+      lastLine: instr.endLine,
+      workdir: parent?.workdir ?? "/",
+      env: { ...parent?.env ?? {} },
+      user: parent?.user,
+      cmd: parent?.cmd,
+      entrypoint: parent?.entrypoint,
+      exposes: [...parent?.exposes ?? []],
+      volumes: [...parent?.volumes ?? []],
+      healthcheck: parent?.healthcheck
+    };
+    this.stages.push(stage);
+    this.args = /* @__PURE__ */ new Map();
+    this.env = new Map(Object.entries(stage.env));
+    this.workdir = parent ? parent.workdir.startsWith("/") ? parent.workdir : void 0 : "/";
+    this.cmdSet = false;
+    const triggers = from.repository ? onbuildTriggers(from.repository, from.tag) : [];
+    for (const t2 of triggers) {
+      const { line, endLine } = instr;
+      const before = stage.instructions.length;
+      this.read({
+        keyword: t2.keyword,
+        args: t2.args,
+        shellText: t2.args,
+        line,
+        endLine,
+        argsLine: line,
+        heredocs: []
+      });
+      for (const made of stage.instructions.slice(before)) made.onbuildOf = from.image;
+    }
+  }
+  globalLookup(name2) {
+    const state = this.globalVars.get(name2);
+    if (state) return state;
+    return PLATFORM_ARGS.has(name2) ? UNKNOWN : UNSET;
+  }
+  stageLookup(name2) {
+    if (this.env.has(name2)) {
+      const v = this.env.get(name2);
+      return v === void 0 ? UNKNOWN : { kind: "value", value: v };
+    }
+    return this.args.get(name2) ?? UNKNOWN;
+  }
+  expand(raw) {
+    return expand(raw, (n) => this.stageLookup(n), this.escape);
+  }
+  readArgs(instr, global) {
+    const out = [];
+    const buildArgs = this.options.buildArgs ?? {};
+    const lines = new NameLines(instr);
+    let previous;
+    for (const word of splitWords(instr.args, this.escape)) {
+      const eq = word.indexOf("=");
+      const name2 = eq >= 0 ? word.slice(0, eq) : word;
+      const rawDefault = eq >= 0 ? word.slice(eq + 1) : void 0;
+      const lookup = global ? (n) => this.globalLookup(n) : (n) => this.stageLookup(n);
+      const defaultValue = rawDefault !== void 0 ? expand(rawDefault, lookup, this.escape) : void 0;
+      let state;
+      if (Object.prototype.hasOwnProperty.call(buildArgs, name2)) {
+        const given = buildArgs[name2];
+        state = given === void 0 ? UNKNOWN : { kind: "value", value: given };
+      } else if (rawDefault !== void 0) {
+        state = defaultValue === void 0 ? UNKNOWN : { kind: "value", value: defaultValue };
+      } else if (!global && this.globalVars.has(name2)) {
+        state = this.globalVars.get(name2);
+      } else {
+        state = PLATFORM_ARGS.has(name2) ? UNKNOWN : UNSET;
+      }
+      const arg = {
+        keyword: "ARG",
+        line: lines.next(name2, nameSlack(previous)),
+        endLine: instr.endLine,
+        name: name2,
+        ...defaultValue !== void 0 ? { default: defaultValue } : {},
+        ...state.kind === "value" ? { value: state.value } : {}
+      };
+      previous = word;
+      if (global) this.globalVars.set(name2, state);
+      else this.args.set(name2, state);
+      out.push(arg);
+    }
+    return out;
+  }
+  instruction(instr, stage) {
+    const at2 = { line: instr.line, endLine: instr.endLine };
+    switch (instr.keyword) {
+      case "ARG":
+        return this.readArgs(instr, false);
+      case "ENV": {
+        const env = { keyword: "ENV", ...at2, pairs: this.readEnv(instr) };
+        for (const pair2 of env.pairs) {
+          this.env.set(pair2.name, pair2.value);
+          stage.env[pair2.name] = pair2.value;
+        }
+        return [env];
+      }
+      case "RUN":
+        return [this.readRun(instr)];
+      case "COPY":
+      case "ADD":
+        return [this.readCopy(instr)];
+      case "CMD":
+      case "ENTRYPOINT": {
+        const cmd = this.readCommand(instr);
+        if (cmd.keyword === "CMD") {
+          stage.cmd = cmd;
+          this.cmdSet = true;
+        } else {
+          stage.entrypoint = cmd;
+          if (!this.cmdSet) stage.cmd = void 0;
+        }
+        return [cmd];
+      }
+      case "EXPOSE": {
+        const expose = { keyword: "EXPOSE", ...at2, ports: this.readPorts(instr) };
+        stage.exposes.push(expose);
+        return [expose];
+      }
+      case "USER": {
+        const user = this.expand(splitWords(instr.args, this.escape)[0] ?? "");
+        const u = { keyword: "USER", ...at2, ...user ? { user } : {} };
+        stage.user = u;
+        return [u];
+      }
+      case "VOLUME": {
+        const paths = (jsonArray(instr.args) ?? splitWords(instr.args, this.escape)).map((p) => this.expand(p) ?? p).map((p) => this.resolvePath(p));
+        const v = { keyword: "VOLUME", ...at2, paths };
+        stage.volumes.push(v);
+        return [v];
+      }
+      case "WORKDIR": {
+        const raw = instr.args.trim();
+        const value = this.expand(raw);
+        if (value === void 0 || !value.startsWith("/") && this.workdir === void 0) {
+          this.workdir = void 0;
+          stage.workdir = raw;
+          return [{ keyword: "WORKDIR", ...at2 }];
+        }
+        const path = import_node_path3.posix.normalize(value.startsWith("/") ? value : import_node_path3.posix.join(this.workdir, value));
+        this.workdir = path.length > 1 ? path.replace(/\/$/, "") : path;
+        stage.workdir = this.workdir;
+        const w = { keyword: "WORKDIR", ...at2, path: this.workdir };
+        return [w];
+      }
+      case "HEALTHCHECK": {
+        const h = {
+          keyword: "HEALTHCHECK",
+          ...at2,
+          none: instr.args.trim().toUpperCase() === "NONE"
+        };
+        stage.healthcheck = h;
+        return [h];
+      }
+      default: {
+        const other = { keyword: instr.keyword, ...at2, raw: instr.args };
+        return [other];
+      }
+    }
+  }
+  readEnv(instr) {
+    const words = splitWords(instr.args, this.escape);
+    const pairs = [];
+    if (words.length === 0) return pairs;
+    const legacy = !words[0].includes("=");
+    const entries = legacy ? [[words[0], instr.args.trim().slice(words[0].length).trim()]] : words.map((w) => [
+      w.slice(0, w.indexOf("=") >= 0 ? w.indexOf("=") : w.length),
+      w.includes("=") ? w.slice(w.indexOf("=") + 1) : ""
+    ]);
+    const values = entries.map(([, raw]) => this.expand(raw));
+    const lines = new NameLines(instr);
+    entries.forEach(([name2, raw], i) => {
+      const line = lines.next(name2, nameSlack(entries[i - 1]?.join("=")));
+      pairs.push({ name: name2, raw, line, ...values[i] !== void 0 ? { value: values[i] } : {} });
+    });
+    return pairs;
+  }
+  readRun(instr) {
+    const { flags, rest } = takeFlags(instr.args, this.escape);
+    const mounts = flags.filter((f) => f.startsWith("--mount")).map((f) => f.replace(/^--mount=?/, ""));
+    const run = { keyword: "RUN", line: instr.line, endLine: instr.endLine, mounts };
+    const argv = jsonArray(rest);
+    if (argv) {
+      run.argv = argv;
+      return run;
+    }
+    run.script = this.runScript(instr, rest);
+    return run;
+  }
+  /** The shell script a RUN executes, with file lines: a bare `RUN <<EOF` runs the heredoc body itself. */
+  runScript(instr, command) {
+    const bare = /^(\s*<<-?(["']?)[A-Za-z0-9_.-]+\2)+\s*$/.test(command);
+    if (bare && instr.heredocs[0]) {
+      const { body, bodyLine } = instr.heredocs[0];
+      if (body.startsWith("#!") && !SCRIPT_SHELLS.test(body)) return { commands: [] };
+      return parseShell(body, bodyLine);
+    }
+    return parseShell(blankFlags(instr.shellText), instr.argsLine);
+  }
+  readCommand(instr) {
+    const keyword2 = instr.keyword;
+    const base = { keyword: keyword2, line: instr.line, endLine: instr.endLine, raw: instr.args };
+    const argv = jsonArray(instr.args);
+    if (argv) return { ...base, form: "exec", argv };
+    return { ...base, form: "shell", script: parseShell(instr.shellText, instr.argsLine) };
+  }
+  readCopy(instr) {
+    const { flags, rest } = takeFlags(instr.args, this.escape);
+    const words = jsonArray(rest) ?? splitWords(rest, this.escape);
+    const expanded = words.map((w) => w.startsWith("<<") ? w : this.expand(w) ?? w);
+    const dest = expanded.length > 1 ? this.resolvePath(expanded.at(-1)) : "";
+    const fromFlag = flags.find((f) => f.startsWith("--from="));
+    const copy = {
+      keyword: instr.keyword,
+      line: instr.line,
+      endLine: instr.endLine,
+      sources: expanded.slice(0, -1),
+      dest
+    };
+    if (fromFlag) {
+      const raw = fromFlag.slice("--from=".length);
+      copy.fromStage = this.expand(raw) ?? raw;
+      const image = this.fromImage(copy.fromStage);
+      if (image) copy.fromImage = image;
+    }
+    const patterns = words.slice(0, -1).flatMap((w, index) => {
+      const pattern = w.startsWith("<<") ? void 0 : this.sourcePattern(w);
+      return pattern === void 0 ? [] : [{ index, pattern }];
+    });
+    if (patterns.length > 0) copy.sourcePatterns = patterns;
+    return copy;
+  }
+  /** The image a `COPY --from=` names when it names no earlier stage (`--from=nginx:latest`); undefined for a stage. */
+  fromImage(ref) {
+    if (ref === "" || ref.includes("$") || /^\d+$/.test(ref)) return void 0;
+    const lower = ref.toLowerCase();
+    if (this.stages.some((s) => s.name?.toLowerCase() === lower)) return void 0;
+    return { image: ref, ...splitImage(ref) };
+  }
+  /**
+   * A COPY source naming a build argument with no value here (`entrypoint-${APP_ENV}.sh`, APP_ENV given only by
+   * --build-arg) as a glob over the context (`entrypoint-*.sh`); undefined when every variable has a value.
+   */
+  sourcePattern(word) {
+    if (!word.includes("$")) return void 0;
+    const hole = String.fromCharCode(1);
+    const lookup = (n) => {
+      const state = this.stageLookup(n);
+      return state.kind === "value" ? state : { kind: "value", value: hole };
+    };
+    const value = expand(word, lookup, this.escape);
+    if (value === void 0 || !value.includes(hole)) return void 0;
+    return value.replaceAll(new RegExp(`${hole}+`, "g"), "*");
+  }
+  readPorts(instr) {
+    return splitWords(instr.args, this.escape).map((raw) => {
+      const value = this.expand(raw);
+      const m = value !== void 0 ? /^(\d+)(?:-\d+)?(?:\/(\w+))?$/.exec(value) : null;
+      if (!m) return { protocol: value?.split("/")[1] ?? "tcp", raw };
+      return { port: Number(m[1]), protocol: (m[2] ?? "tcp").toLowerCase(), raw };
+    });
+  }
+  /** An image path for `p` against the current WORKDIR; `p` as given when WORKDIR is unknown. */
+  resolvePath(p) {
+    if (p.startsWith("/")) return normalizeKeepSlash(p);
+    if (this.workdir === void 0 || p.includes("$")) return p;
+    return normalizeKeepSlash(import_node_path3.posix.join(this.workdir, p));
+  }
+  findTarget() {
+    const wanted = this.options.target;
+    if (!wanted) return this.stages.at(-1);
+    const stage = this.stages.find((s) => s.name?.toLowerCase() === wanted.toLowerCase());
+    if (!stage) this.error(void 0, `The build target '${wanted}' is not a stage of this Dockerfile.`);
+    return stage;
+  }
+  /** The target and every stage it needs (FROM a stage, COPY --from, RUN --mount from=), in file order. */
+  dependencies(target) {
+    const seen = /* @__PURE__ */ new Set();
+    const visit = (stage) => {
+      if (seen.has(stage.index)) return;
+      seen.add(stage.index);
+      const refs = [];
+      if (stage.from.stageRef !== void 0) visit(this.stages[stage.from.stageRef]);
+      for (const i of stage.instructions) {
+        if ((i.keyword === "COPY" || i.keyword === "ADD") && i.fromStage)
+          refs.push(i.fromStage);
+        if (i.keyword === "RUN") {
+          for (const m of i.mounts) {
+            const from = /(?:^|,)from=([^,]+)/.exec(m);
+            if (from) refs.push(from[1]);
+          }
+        }
+      }
+      for (const ref of refs) {
+        const dep = this.stageByRef(ref, stage.index);
+        if (dep) visit(dep);
+      }
+    };
+    visit(target);
+    return this.stages.filter((s) => seen.has(s.index));
+  }
+  stageByRef(ref, before) {
+    const lower = ref.toLowerCase();
+    const named = this.stages.find((s) => s.index < before && s.name?.toLowerCase() === lower);
+    if (named) return named;
+    return /^\d+$/.test(ref) && Number(ref) < before ? this.stages[Number(ref)] : void 0;
+  }
+};
+
+// src/model/command/servers.ts
+var SHELLS2 = /* @__PURE__ */ new Set(["sh", "bash", "dash", "ash", "zsh", "ksh"]);
+var PYTHON = /^python(\d+(\.\d+)*)?$/;
+function programArgv(argv) {
+  let a = argv.slice();
+  for (let guard = 0; guard < 8 && a.length > 0; guard++) {
+    const p = basename2(a[0]);
+    if (p === "env") {
+      let i = 1;
+      while (i < a.length && (a[i].startsWith("-") || /^[A-Za-z_][A-Za-z0-9_]*=/.test(a[i])))
+        i += a[i] === "-u" ? 2 : 1;
+      a = a.slice(i);
+    } else if (["tini", "dumb-init", "nohup", "setsid", "stdbuf"].includes(p)) {
+      let i = 1;
+      while (i < a.length && a[i].startsWith("-")) i++;
+      a = a.slice(i);
+    } else if (p === "nice") {
+      a = a.slice(a[1] === "-n" ? 3 : a[1]?.startsWith("-") ? 2 : 1);
+    } else if (p === "gosu" || p === "su-exec") {
+      a = a.slice(2);
+    } else if (["poetry", "pipenv", "uv", "pdm", "hatch", "rye"].includes(p) && a[1] === "run") {
+      let i = 2;
+      while (i < a.length && a[i].startsWith("-")) i++;
+      a = a.slice(i);
+    } else if (p === "newrelic-admin" && a[1] === "run-program") {
+      a = a.slice(2);
+    } else if (p === "ddtrace-run" || p === "opentelemetry-instrument") {
+      let i = 1;
+      while (i < a.length && a[i].startsWith("-")) i++;
+      a = a.slice(i);
+    } else if (PYTHON.test(p)) {
+      let i = 1;
+      while (i < a.length && a[i].startsWith("-") && a[i] !== "-m" && a[i] !== "-c")
+        i += ["-X", "-W"].includes(a[i]) ? 2 : 1;
+      if (a[i] === "-m" && a[i + 1]) {
+        const mod = a[i + 1] === "django" ? "django-admin" : a[i + 1];
+        return [mod, ...a.slice(i + 2)];
+      }
+      if (!a[i] || a[i] === "-c") return [p, ...a.slice(1)];
+      return [basename2(a[i]), ...a.slice(i + 1)];
+    } else {
+      return [p, ...a.slice(1)];
+    }
+  }
+  return a.length ? [basename2(a[0]), ...a.slice(1)] : a;
+}
+function djangoCommand(argv) {
+  const a = programArgv(argv);
+  if (!["manage.py", "django-admin", "django-admin.py"].includes(a[0] ?? "")) return void 0;
+  for (let i = 1; i < a.length; i++) {
+    if (a[i] === "--settings" || a[i] === "--pythonpath") {
+      i++;
+      continue;
+    }
+    if (!a[i].startsWith("-")) return { name: a[i], args: a.slice(i + 1) };
+  }
+  return void 0;
+}
+function isRunserver(argv) {
+  const name2 = djangoCommand(argv)?.name;
+  return name2 === "runserver" || name2 === "runserver_plus";
+}
+function runserverAddr(argv, env = {}) {
+  const dj = djangoCommand(argv);
+  if (!dj || !(dj.name === "runserver" || dj.name === "runserver_plus")) return void 0;
+  const ipv6 = dj.args.includes("-6") || dj.args.includes("--ipv6");
+  const positional = dj.args.find((x) => !x.startsWith("-"));
+  if (positional === void 0) return { host: ipv6 ? "::1" : "127.0.0.1", port: 8e3 };
+  const value = resolveWord(positional, env);
+  if (value === void 0) return { ...hostPortHint(positional) };
+  if (/^\d+$/.test(value)) return { host: ipv6 ? "::1" : "127.0.0.1", port: Number(value) };
+  const addr = splitHostPort(value);
+  if (addr.host === "0") addr.host = "0.0.0.0";
+  return addr;
+}
+function gunicornBind(argv, env = {}, options = {}) {
+  const a = programArgv(argv);
+  if (a[0] !== "gunicorn") return void 0;
+  let binds = optionValues(a, ["-b", "--bind"]);
+  if (binds.length === 0 && env.GUNICORN_CMD_ARGS)
+    binds = optionValues(env.GUNICORN_CMD_ARGS.split(/\s+/), ["-b", "--bind"]);
+  if (binds.length === 0) {
+    if (optionValues(a, ["-c", "--config"]).length > 0 || options.configFileInContext) return void 0;
+    if (env.PORT !== void 0) return [{ host: "0.0.0.0", ...portOf(env.PORT) }];
+    if ("PORT" in env) return [{ host: "0.0.0.0" }];
+    return [{ host: "127.0.0.1", port: 8e3 }];
+  }
+  const out = [];
+  for (const b of binds) {
+    if (b.startsWith("unix:") || b.startsWith("fd://")) continue;
+    const value = resolveWord(b, env);
+    out.push(value === void 0 ? hostPortHint(b) : splitHostPort(value.replace(/^tcp:\/\//, ""), ""));
+  }
+  return out;
+}
+function serverOf(argv, env = {}, options = {}) {
+  if (isRunserver(argv)) {
+    const addr = runserverAddr(argv, env);
+    return { kind: "runserver", addresses: addr ? [addr] : void 0 };
+  }
+  const a = programArgv(argv);
+  switch (a[0]) {
+    case "gunicorn":
+      return { kind: "gunicorn", addresses: gunicornBind(argv, env, options) };
+    case "uvicorn":
+      return {
+        kind: "uvicorn",
+        addresses: hostAndPort(a, env, ["--host"], ["--port"], "127.0.0.1", 8e3, "UVICORN", [
+          "--uds",
+          "--fd"
+        ])
+      };
+    case "granian":
+      return {
+        kind: "granian",
+        addresses: hostAndPort(a, env, ["--host"], ["--port"], "127.0.0.1", 8e3, "GRANIAN", ["--uds"])
+      };
+    case "daphne":
+      return {
+        kind: "daphne",
+        addresses: hostAndPort(a, env, ["-b", "--bind"], ["-p", "--port"], "127.0.0.1", 8e3, void 0, [
+          "-u",
+          "--unix-socket",
+          "--fd",
+          "-e",
+          "--endpoint"
+        ])
+      };
+    case "hypercorn": {
+      const binds = optionValues(a, ["-b", "--bind"]);
+      if (binds.length === 0)
+        return {
+          kind: "hypercorn",
+          addresses: optionValues(a, ["-c", "--config"]).length ? void 0 : [{ host: "127.0.0.1", port: 8e3 }]
+        };
+      return {
+        kind: "hypercorn",
+        addresses: binds.map((b) => {
+          const v = resolveWord(b, env);
+          return v === void 0 ? hostPortHint(b) : splitHostPort(v, "");
+        })
+      };
+    }
+    case "waitress-serve": {
+      const listen = optionValues(a, ["--listen"]);
+      if (listen.length)
+        return {
+          kind: "waitress",
+          addresses: listen.map((l) => {
+            const v = resolveWord(l, env);
+            return v === void 0 ? hostPortHint(l) : splitHostPort(v, "");
+          })
+        };
+      return {
+        kind: "waitress",
+        addresses: hostAndPort(a, env, ["--host"], ["--port"], "0.0.0.0", 8080, void 0, ["--unix-socket"])
+      };
+    }
+    case "uwsgi": {
+      const http = optionValues(a, ["--http", "--http-socket", "--https"]);
+      if (http.length === 0) {
+        const fromEnv = env.UWSGI_HTTP ?? env.UWSGI_HTTP_SOCKET;
+        if (fromEnv !== void 0) return { kind: "uwsgi", addresses: [splitHostPort(fromEnv, "0.0.0.0")] };
+        const sockets = optionValues(a, ["-s", "--socket", "--uwsgi-socket"]).map((s) => resolveWord(s.split(",")[0], env)).filter((s) => s === void 0 || !s.includes("/"));
+        if (sockets.length === 0 || sockets.some((s) => s === void 0))
+          return { kind: "uwsgi", addresses: void 0 };
+        return { kind: "uwsgi", addresses: sockets.map((s) => splitHostPort(s, "0.0.0.0")) };
+      }
+      return {
+        kind: "uwsgi",
+        addresses: http.map((h) => {
+          const v = resolveWord(h.split(",")[0], env);
+          return v === void 0 ? hostPortHint(h) : splitHostPort(v, "0.0.0.0");
+        })
+      };
+    }
+    default:
+      return void 0;
+  }
+}
+var LOOPBACK = /^(127(\.\d+){3}|localhost|::1|\[::1\]|ip6-localhost)$/i;
+function isLoopback(host) {
+  return host !== void 0 && LOOPBACK.test(host);
+}
+function installsPackages(argv) {
+  const a = programArgv(argv);
+  const p = a[0] ?? "";
+  const sub = a.find((x, i) => i > 0 && !x.startsWith("-"));
+  if (/^pip\d*(\.\d+)?$/.test(p) && sub === "install") return `${p} install`;
+  if (p === "pip" && sub === "install") return "pip install";
+  if (p === "uv" && a[1] === "pip" && a[2] === "install") return "uv pip install";
+  if ((p === "apt-get" || p === "apt") && sub === "install") return `${p} install`;
+  if (p === "apk" && sub === "add") return "apk add";
+  if ((p === "poetry" || p === "pipenv") && sub === "install") return `${p} install`;
+  if (p === "uv" && (a[1] === "sync" || a[1] === "pip" && a[2] === "sync"))
+    return a[1] === "sync" ? "uv sync" : "uv pip sync";
+  if (p === "pip-sync") return "pip-sync";
+  return void 0;
+}
+function optionValues(argv, names) {
+  const out = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    for (const n of names) {
+      if (a === n && i + 1 < argv.length) out.push(argv[++i]);
+      else if (n.startsWith("--") && a.startsWith(`${n}=`)) out.push(a.slice(n.length + 1));
+      else if (!n.startsWith("--") && a.startsWith(n) && a.length > n.length && !a.startsWith("--"))
+        out.push(a.slice(n.length));
+    }
+  }
+  return out;
+}
+function hostAndPort(a, env, hostFlags, portFlags, defaultHost, defaultPort, envPrefix, unknownFlags) {
+  if (unknownFlags.some((f) => optionValues(a, [f]).length > 0 || a.includes(f))) return void 0;
+  const hostRaw = optionValues(a, hostFlags).at(-1) ?? (envPrefix ? env[`${envPrefix}_HOST`] : void 0);
+  const portRaw = optionValues(a, portFlags).at(-1) ?? (envPrefix ? env[`${envPrefix}_PORT`] : void 0);
+  const host = hostRaw === void 0 ? defaultHost : resolveWord(hostRaw, env);
+  const port = portRaw === void 0 ? defaultPort : portOf(resolveWord(portRaw, env)).port;
+  return [{ ...host !== void 0 ? { host } : {}, ...port !== void 0 ? { port } : {} }];
+}
+function splitHostPort(value, emptyHost = "0.0.0.0") {
+  let host = value;
+  let port;
+  const v6 = /^\[([^\]]*)\](?::(.*))?$/.exec(value);
+  if (v6) {
+    host = v6[1];
+    port = v6[2];
+  } else if (value.includes(":")) {
+    const i = value.lastIndexOf(":");
+    host = value.slice(0, i);
+    port = value.slice(i + 1);
+  }
+  return { host: host === "" ? emptyHost : host.toLowerCase(), ...portOf(port ?? "8000") };
+}
+function hostPortHint(raw) {
+  const m = /^([^$:]+):/.exec(raw);
+  return m ? { host: m[1].toLowerCase() } : {};
+}
+function portOf(v) {
+  return v !== void 0 && /^\d+$/.test(v) ? { port: Number(v) } : {};
+}
+function resolveWord(word, env) {
+  if (!word.includes("$")) return word;
+  return expand(word, (name2) => {
+    if (!(name2 in env)) return { kind: "unset" };
+    const v = env[name2];
+    return v === void 0 ? { kind: "unknown" } : { kind: "value", value: v };
+  });
+}
+function basename2(p) {
+  return p.slice(p.lastIndexOf("/") + 1);
+}
+
+// src/model/command/make.ts
+var MAX_DEPTH2 = 5;
+var DOLLAR = "\0";
+var DIRECTIVE = /^(?:-?include|sinclude|ifeq|ifneq|ifdef|ifndef|else|endif|export|unexport|override|vpath|define|endef)\b/;
+function makeInvocation(argv) {
+  const words = argv[0] === "exec" ? argv.slice(1) : argv;
+  if (!["make", "gmake"].includes(basename2(words[0] ?? ""))) return void 0;
+  const out = { targets: [] };
+  for (let i = 1; i < words.length; i++) {
+    const w = words[i];
+    if (w === "-f" || w === "--file" || w === "--makefile") out.file = words[++i];
+    else if (/^--(?:file|makefile)=/.test(w)) out.file = w.slice(w.indexOf("=") + 1);
+    else if (w === "-C" || w === "--directory") out.dir = words[++i];
+    else if (w.startsWith("--directory=")) out.dir = w.slice("--directory=".length);
+    else if (w === "-j" || w === "-l" || w === "-o" || w === "-W") i++;
+    else if (!w.startsWith("-") && !w.includes("=")) out.targets.push(w);
+  }
+  return out;
+}
+function makeTargetScript(text, targets) {
+  const makefile = parseMakefile(text);
+  const commands = [];
+  const assignments = [];
+  const done = /* @__PURE__ */ new Set();
+  const run = (target, depth) => {
+    const rule = makefile.rules.get(target);
+    if (!rule || done.has(target) || depth > MAX_DEPTH2) return;
+    done.add(target);
+    for (const p of rule.prerequisites) run(p, depth + 1);
+    for (const { line, text: raw } of rule.recipe) {
+      const expanded = expand2(raw, makefile.variables).replace(/^[@+-]+/, "").trim();
+      if (expanded === "" || expanded.startsWith("$(") || expanded.startsWith("${")) continue;
+      const script = parseShell(expanded, line);
+      assignments.push(...script.assignments ?? []);
+      for (const c of script.commands) {
+        const sub = makeInvocation(c.argv);
+        if (sub && !sub.file && !sub.dir) {
+          const subTargets = sub.targets.length > 0 ? sub.targets : [makefile.defaultTarget ?? ""];
+          for (const t2 of subTargets) run(t2, depth + 1);
+        } else commands.push(c);
+      }
+    }
+  };
+  const wanted = targets.length > 0 ? targets : makefile.defaultTarget ? [makefile.defaultTarget] : [];
+  for (const t2 of wanted) run(t2, 0);
+  return { commands, assignments };
+}
+function parseMakefile(text) {
+  const rules = /* @__PURE__ */ new Map();
+  const variables = /* @__PURE__ */ new Map([["MAKE", "make"]]);
+  let defaultTarget;
+  let current;
+  let inDefine = false;
+  for (const { line, text: raw } of logicalLines(text)) {
+    if (inDefine) {
+      if (/^\s*endef\b/.test(raw)) inDefine = false;
+      continue;
+    }
+    if (raw.startsWith("	")) {
+      if (current && !raw.trim().startsWith("#")) current.recipe.push({ line, text: raw.slice(1) });
+      continue;
+    }
+    const stripped = raw.replace(/(^|[^\\])#.*$/, "$1").trim();
+    if (stripped === "") continue;
+    if (/^define\b/.test(stripped)) {
+      inDefine = true;
+      continue;
+    }
+    if (DIRECTIVE.test(stripped) && !/^export\s+\w+\s*[:?+]?=/.test(stripped)) {
+      current = void 0;
+      continue;
+    }
+    const assign = /^(?:export\s+|override\s+)?([A-Za-z_][\w.-]*)\s*(::?=|\?=|\+=|=)\s*(.*)$/.exec(stripped);
+    if (assign) {
+      const [, name2, op, value] = assign;
+      if (op === "+=") variables.set(name2, `${variables.get(name2) ?? ""} ${value}`.trim());
+      else if (op !== "?=" || !variables.has(name2)) variables.set(name2, value);
+      current = void 0;
+      continue;
+    }
+    const rule = /^([^:=]+?)\s*::?(?!=)\s*(.*)$/.exec(stripped);
+    if (!rule) {
+      current = void 0;
+      continue;
+    }
+    const [prereqText, inlineRecipe] = splitInlineRecipe(rule[2]);
+    const names = rule[1].split(/\s+/).filter(Boolean);
+    current = { prerequisites: prereqText.split("|")[0].split(/\s+/).filter(Boolean), recipe: [] };
+    if (inlineRecipe) current.recipe.push({ line, text: inlineRecipe });
+    for (const name2 of names) {
+      if (name2.includes("%") || name2.includes("$")) continue;
+      if (!rules.has(name2)) rules.set(name2, current);
+      if (!defaultTarget && !name2.startsWith(".")) defaultTarget = name2;
+    }
+  }
+  return { rules, variables, defaultTarget };
+}
+function splitInlineRecipe(rest) {
+  const i = rest.indexOf(";");
+  return i < 0 ? [rest, void 0] : [rest.slice(0, i), rest.slice(i + 1).trim()];
+}
+function logicalLines(text) {
+  const out = [];
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const start = i;
+    let joined = lines[i];
+    while (joined.endsWith("\\") && i + 1 < lines.length)
+      joined = `${joined.slice(0, -1)} ${lines[++i].trim()}`;
+    out.push({ line: start + 1, text: joined });
+  }
+  return out;
+}
+function expand2(text, variables, depth = 0) {
+  const replaced = text.replace(/\$\$|\$\(([A-Za-z_][\w.-]*)\)|\$\{([A-Za-z_][\w.-]*)\}/g, (m, a, b) => {
+    if (m === "$$") return DOLLAR;
+    const value = variables.get(a ?? b);
+    return value === void 0 ? m : depth < 8 ? expand2(value, variables, depth + 1) : value;
+  });
+  return depth === 0 ? replaced.split(DOLLAR).join("$") : replaced;
+}
+
+// src/model/command/start-chain.ts
+function effectiveCommand(app) {
+  return chain(app, true);
+}
+function imageCommand(app) {
+  return chain(app, false);
+}
+function startCommands(app) {
+  const seen = /* @__PURE__ */ new Set();
+  const out = [];
+  for (const c of [...imageCommand(app), ...effectiveCommand(app)]) {
+    const key = `${c.file}\0${c.line}\0${c.argv.join("\0")}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(c);
+  }
+  return out;
+}
+function containerEnv(app) {
+  const env = { ...app.dockerfile?.targetStage?.env ?? {} };
+  for (const e of app.compose?.appService?.environment ?? []) env[e.name] = e.value;
+  return env;
+}
+function chain(app, withCompose) {
+  const stage = app.dockerfile?.targetStage;
+  const dockerfile = app.dockerfile?.file ?? "";
+  const service = withCompose ? app.compose?.appService : void 0;
+  const entrypoint = service?.entrypoint ? fromCompose(service.entrypoint, "compose-entrypoint") : stage?.entrypoint && fromInstr(stage.entrypoint, dockerfile);
+  let cmd;
+  if (service?.command) cmd = fromCompose(service.command, "compose-command");
+  else if (!service?.entrypoint && stage?.cmd) cmd = fromInstr(stage.cmd, dockerfile);
+  let pid1 = [];
+  if (entrypoint?.argv) {
+    const args = cmd ? cmd.argv ?? ["/bin/sh", "-c", cmd.raw] : [];
+    pid1 = execCommand(cmd && args.length ? cmd.at : entrypoint.at, [...entrypoint.argv, ...args]);
+    if (cmd && !cmd.argv) pid1.push(...cmd.script);
+  } else if (entrypoint) {
+    pid1 = entrypoint.script;
+  } else if (cmd) {
+    pid1 = cmd.argv ? execCommand(cmd.at, cmd.argv) : cmd.script;
+  }
+  return followScripts(pid1, app);
+}
+function execCommand(at2, argv) {
+  const out = [{ ...at2, argv, redirects: [], viaExec: true }];
+  const script = inlineScript(argv);
+  if (script !== void 0) {
+    for (const inner of parseShell(script, at2.line).commands)
+      out.push({ ...inner, file: at2.file, origin: at2.origin });
+  }
+  return out;
+}
+function fromInstr(instr, file) {
+  const at2 = { file, line: instr.line, origin: instr.keyword };
+  return {
+    at: at2,
+    argv: instr.argv,
+    raw: instr.raw,
+    script: (instr.script?.commands ?? []).map((c) => ({ ...c, ...at2, line: c.line }))
+  };
+}
+function fromCompose(c, origin) {
+  const at2 = { file: c.file, line: c.line, origin };
+  const argv = c.argv ?? (c.script?.commands.length === 1 ? c.script.commands[0].argv : void 0);
+  return {
+    at: at2,
+    argv,
+    raw: c.raw,
+    script: (c.script?.commands ?? []).map((s) => ({ ...s, ...at2, line: s.line }))
+  };
+}
+function inlineScriptCommands(argv, line) {
+  const script = inlineScript(argv);
+  return script === void 0 ? [] : parseShell(script, line).commands;
+}
+var IDLE = String.raw`(?:true|:|sleep\s+[\w.]+)`;
+var KEEP_ALIVE = new RegExp(
+  String.raw`(^|[;&|\n]\s*)while\s+${IDLE}\s*;?\s*do\s+(?:${IDLE}\s*;?\s*)+done$`
+);
+function isKeepAliveLoop(script) {
+  return KEEP_ALIVE.test(script.trim());
+}
+function inlineScriptLastCommand(argv, line) {
+  return inlineScriptCommands(argv, line).at(-1);
+}
+function inlineScript(argv) {
+  if (argv.length < 3 || !SHELLS2.has(basename2(argv[0]))) return void 0;
+  for (let i = 1; i < argv.length - 1; i++) {
+    const a = argv[i];
+    if (!a.startsWith("-") || a.startsWith("--")) return void 0;
+    if (a.includes("c")) return argv[i + 1];
+  }
+  return void 0;
+}
+function followScripts(commands, app) {
+  const scripts = app.entrypointScripts ?? [];
+  const workdir = app.dockerfile?.targetStage?.workdir ?? "/";
+  const out = [];
+  let matched = false;
+  for (const c of commands) {
+    out.push(c);
+    if (c.origin === "script") continue;
+    const hit = scripts.length > 0 ? scriptRun(c.argv, scripts, workdir) : void 0;
+    if (hit) {
+      matched = true;
+      out.push(...scriptCommands(hit.script, c, c.argv.slice(hit.argsFrom), scripts, workdir, 0));
+    } else if (c.viaExec && c.argv.length > 1 && /\.sh$/.test(basename2(c.argv[0]))) {
+      out.push({ ...c, argv: c.argv.slice(1) });
+    }
+  }
+  if (!matched) for (const s of scripts) out.push(...scriptCommands(s, void 0, [], scripts, workdir, 0));
+  return out;
+}
+function scriptRun(argv, scripts, workdir) {
+  const make = makeInvocation(programArgv(argv));
+  if (make) {
+    const targets = make.targets.join(" ");
+    const script = scripts.find((s) => s.makeTargets && s.makeTargets.join(" ") === targets);
+    return script && { script, argsFrom: argv.length };
+  }
+  const candidates = [0];
+  if (argv.length > 1 && SHELLS2.has(basename2(argv[0]))) {
+    const i = argv.findIndex((a, k) => k > 0 && !a.startsWith("-"));
+    if (i > 0) candidates.push(i);
+  }
+  for (const i of candidates) {
+    const word = argv[i];
+    if (!word) continue;
+    const script = scripts.find(
+      (s) => word.includes("/") ? import_node_path4.posix.normalize(word.startsWith("/") ? word : import_node_path4.posix.join(workdir, word)) === import_node_path4.posix.normalize(s.imagePath) : basename2(s.imagePath) === word
+    );
+    if (script) return { script, argsFrom: i + 1 };
+  }
+  return void 0;
+}
+function scriptCommands(s, caller, args, scripts, workdir, depth) {
+  const out = [];
+  for (const c of s.script.commands) {
+    const runsArgs = c.argv[0] === "$@" || c.argv[0] === "$*" || c.argv[0] === "${@}";
+    if (runsArgs && caller && args.length > 0) {
+      const run = { ...caller, argv: args, redirects: c.redirects, viaExec: c.viaExec };
+      out.push(run);
+      const next = depth < 5 ? scriptRun(args, scripts, workdir) : void 0;
+      if (next && next.script !== s)
+        out.push(...scriptCommands(next.script, run, args.slice(next.argsFrom), scripts, workdir, depth + 1));
+      continue;
+    }
+    out.push({ ...c, file: s.file, origin: "script" });
+  }
+  return out;
+}
+
+// src/model/command/pip.ts
+var PIP_VALUE_OPTIONS = /* @__PURE__ */ new Set([
+  "-r",
+  "--requirement",
+  "-c",
+  "--constraint",
+  "-e",
+  "--editable",
+  "-i",
+  "--index-url",
+  "--extra-index-url",
+  "-f",
+  "--find-links",
+  "-t",
+  "--target",
+  "--prefix",
+  "--root",
+  "--src",
+  "--platform",
+  "--python-version",
+  "--implementation",
+  "--abi",
+  "--upgrade-strategy",
+  "--progress-bar",
+  "--global-option",
+  "--install-option",
+  "-C",
+  "--config-settings",
+  "--cache-dir",
+  "--log",
+  "--log-file",
+  "--proxy",
+  "--retries",
+  "--timeout",
+  "--exists-action",
+  "--trusted-host",
+  "--cert",
+  "--client-cert",
+  "--no-binary",
+  "--only-binary",
+  "--report",
+  "--root-user-action",
+  "--python",
+  "-p",
+  "--use-feature",
+  "--use-deprecated",
+  "--keyring-provider",
+  "--group",
+  "--build-constraint",
+  "--index-strategy",
+  "--resolution",
+  "--prerelease",
+  "--extra",
+  "--link-mode"
+]);
+var PIP_TOOLING = /* @__PURE__ */ new Set(["pip", "setuptools", "wheel"]);
+function pipInstall(argv) {
+  const a = programArgv(argv);
+  let i;
+  if (/^pip(\d+(\.\d+)*)?$/.test(a[0] ?? "")) i = 1;
+  else if (a[0] === "uv" && a[1] === "pip") i = 2;
+  else return void 0;
+  while (i < a.length && a[i].startsWith("-")) i += PIP_VALUE_OPTIONS.has(a[i]) ? 2 : 1;
+  if (a[i] !== "install") return void 0;
+  const out = {
+    byName: [],
+    requirementFiles: [],
+    constrained: false,
+    unpinnedTooling: [],
+    fromPaths: []
+  };
+  for (i = i + 1; i < a.length; i++) {
+    const arg = a[i];
+    if (arg.startsWith("-")) {
+      const [flag, inline] = arg.startsWith("--") ? arg.split(/=(.*)/s) : [arg.slice(0, 2), arg.slice(2)];
+      const takesValue = PIP_VALUE_OPTIONS.has(flag);
+      const value = takesValue ? inline || a[++i] : void 0;
+      if (flag === "-r" || flag === "--requirement") out.requirementFiles.push(value ?? "");
+      if (flag === "-c" || flag === "--constraint") out.constrained = true;
+      if ((flag === "-e" || flag === "--editable") && value) out.fromPaths.push(value);
+      continue;
+    }
+    const spec = requirementSpec(arg);
+    if (spec && PIP_TOOLING.has(spec.name.toLowerCase())) {
+      if (!spec.pinned) out.unpinnedTooling.push(spec.spec);
+    } else if (spec) out.byName.push(spec);
+    else if (!arg.includes("$")) out.fromPaths.push(arg);
+  }
+  return out;
+}
+function requirementSpec(arg) {
+  const name2 = /^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(arg)?.[0];
+  if (!name2) return void 0;
+  const rest = arg.slice(name2.length);
+  if (/^(\[[^\]]*\])?\s*@/.test(rest) || arg.includes("://") || arg.includes("/")) return void 0;
+  if (/\.(whl|zip|tar\.gz|tgz|tar\.bz2)$/i.test(arg)) return void 0;
+  const pinned = /(^|[^=!<>~])===?\s*[^\s=*,;]+/.test(rest) && !/==\s*[^,;]*\*/.test(rest);
+  if (!pinned && rest.includes("$")) return void 0;
+  return { spec: arg, name: name2, pinned };
+}
+
+// src/model/command.ts
+function buildCommands(stages) {
+  return buildRuns(stages).flatMap((r) => r.commands);
+}
+function buildRuns(stages) {
+  const out = [];
+  for (const stage of stages) {
+    for (const instr of stage.instructions) {
+      if (instr.keyword !== "RUN") continue;
+      const run = instr;
+      const commands = [];
+      if (run.argv) {
+        commands.push({ argv: run.argv, line: run.line, redirects: [], viaExec: true });
+        const script = inlineScript(run.argv);
+        if (script !== void 0) commands.push(...parseShell(script, run.line).commands);
+      } else commands.push(...run.script?.commands ?? []);
+      out.push({ run, commands });
+    }
+  }
+  return out;
+}
+function hasGunicornConfig(app) {
+  return (app.context?.files ?? []).some((f) => basename2(f) === "gunicorn.conf.py");
+}
+function writtenComposeArgv(c) {
+  if (c.argv) {
+    try {
+      const raws = JSON.parse(c.raw);
+      return Array.isArray(raws) && raws.every((r) => typeof r === "string") ? raws : void 0;
+    } catch {
+      return void 0;
+    }
+  }
+  return parseShell(c.raw, c.line).commands[0]?.argv;
+}
+
+// src/rules/TF0202-python-deps-unpinned.ts
+var pythonDepsUnpinned = defineRule({
+  id: "TF0202",
+  name: "python-deps-unpinned",
+  factor: "II",
+  severity: "warning",
+  kind: "S",
+  title: "pip install NAME in a RUN without an exact version (==/===), or a requirements file the image installs has a line without an exact pin or hash; upgrading the installer itself (pip install --upgrade pip setuptools wheel) is a notice",
+  help: `A dependency without an exact version resolves to whatever is newest when the image is built, so the same
+commit builds different releases, and a new upstream version can break production without a code change.
+
+Pin every requirement with \`==\` (or install with \`--require-hashes\`), ideally in a lock file generated by
+\`pip-compile\`, \`uv pip compile\` or \`poetry lock\`. Installing a local path or wheel (\`pip install .\`,
+\`./dist/app.whl\`), a requirements file (\`-r\`, judged line by line) or with a constraints file (\`-c\`) is not
+reported. Upgrading the installer itself (\`pip install --upgrade pip setuptools wheel\`) is only a notice: it does
+not change what the app imports, but it still makes two builds of one commit differ.
+
+\`\`\`dockerfile
+# instead of: RUN pip install django gunicorn
+COPY requirements.txt .
+RUN pip install --no-cache-dir -r requirements.txt   # django==5.1.4, gunicorn==23.0.0
+\`\`\``,
+  related: ["DL3013"],
+  check(project) {
+    const findings = [];
+    for (const app of project.apps) {
+      const df = app.dockerfile;
+      if (df) {
+        for (const cmd of buildCommands(df.builtStages)) {
+          const pip = pipInstall(cmd.argv);
+          if (!pip || pip.constrained) continue;
+          const loose = pip.byName.filter((r) => !r.pinned).map((r) => r.spec);
+          if (loose.length === 0 && pip.unpinnedTooling.length > 0) {
+            findings.push({
+              file: df.file,
+              line: cmd.line,
+              severity: "notice",
+              message: `pip upgrades the installer itself (${pip.unpinnedTooling.map((s) => `'${s}'`).join(", ")}) to whatever is newest, so two builds of one commit can differ. Pin it (${pip.unpinnedTooling[0].replace(/[<>=!~].*$/, "")}==<version>) or rely on the base image's version.`
+            });
+            continue;
+          }
+          if (loose.length === 0) continue;
+          findings.push({
+            file: df.file,
+            line: cmd.line,
+            message: `pip installs ${loose.map((s) => `'${s}'`).join(", ")} without an exact version. Pin each one (${loose[0].replace(/[<>=!~].*$/, "")}==<version>) or install from a pinned requirements file.`
+          });
+        }
+      }
+      for (const req of app.requirements) {
+        for (const line of req.lines) {
+          if (line.pinned || line.kind !== "package") continue;
+          findings.push({
+            file: req.file,
+            line: line.line,
+            message: `'${line.text.trim()}' is not pinned to an exact version. Write ${line.name ?? "the package"}==<version> (or lock the file with pip-compile/uv and --require-hashes).`
+          });
+        }
+      }
+    }
+    return findings;
+  }
+});
+
+// src/rules/lib/each.ts
+function composeServices(project) {
+  return project.apps.flatMap((app) => (app.compose?.services ?? []).map((service) => ({ app, service })));
+}
+function appStartCommands(project) {
+  return project.apps.flatMap((app) => startCommands(app).map((command) => ({ app, command })));
+}
+function appTargetStages(project) {
+  return project.apps.flatMap((app) => {
+    const dockerfile = app.dockerfile;
+    const stage = dockerfile?.targetStage;
+    return dockerfile && stage ? [{ app, dockerfile, stage }] : [];
+  });
+}
+function appServices(project) {
+  return project.apps.flatMap((app) => {
+    const compose = app.compose;
+    const service = compose?.appService;
+    return compose && service ? [{ app, compose, service }] : [];
+  });
+}
+function appSettings(project) {
+  return project.apps.flatMap((app) => app.settings ? [{ app, settings: app.settings }] : []);
+}
+function appDatabases(project) {
+  return project.apps.flatMap((app) => {
+    const settings = app.settings;
+    const databases = settings?.databases;
+    if (!settings || !databases) return [];
+    return [{ app, settings, databases, file: databases.file ?? settings.file }];
+  });
+}
+function appBuildCommands(app) {
+  const dockerfile = app.dockerfile;
+  if (!dockerfile) return [];
+  return buildRuns(dockerfile.builtStages).flatMap(
+    ({ run, commands }) => commands.map((command) => ({ dockerfile, run, command }))
+  );
+}
+
+// src/rules/TF0203-no-dependency-manifest.ts
+var MANIFEST = /(^|\/)(requirements[^/]*\.txt|requirements\/[^/]+\.txt|pyproject\.toml|Pipfile|Pipfile\.lock|poetry\.lock|uv\.lock)$/;
+function installsFromManifest(argv) {
+  const pip = pipInstall(argv);
+  if (pip) return pip.requirementFiles.length > 0 || pip.fromPaths.length > 0;
+  const a = programArgv(argv);
+  const sub = a.slice(1).find((w) => !w.startsWith("-"));
+  switch (a[0]) {
+    case "poetry":
+    case "pdm":
+      return sub === "install" || sub === "sync";
+    case "pipenv":
+      return sub === "install" && a.slice(2).every((w) => w.startsWith("-")) || sub === "sync";
+    case "uv":
+      return sub === "sync";
+    case "pip-sync":
+      return true;
+    default:
+      return false;
+  }
+}
+function unusedManifest(contextFiles) {
+  return contextFiles.filter((f) => MANIFEST.test(f)).sort((a, b) => a.split("/").length - b.split("/").length)[0];
+}
+var noDependencyManifest = defineRule({
+  id: "TF0203",
+  name: "no-dependency-manifest",
+  factor: "II",
+  severity: "notice",
+  kind: "S",
+  title: "The app image installs Python packages by name and never from a manifest (requirements*.txt, pyproject.toml, Pipfile.lock, poetry.lock, uv.lock), whether the repository holds none or holds one the image does not use",
+  help: `When the Dockerfile names the packages itself (\`RUN pip install django gunicorn psycopg\`), the dependency list
+lives only in the image recipe: developers, CI and tools such as Dependabot cannot read it, and the versions used
+locally drift from the image.
+
+A manifest that sits in the repository but that no \`pip install -r\`, \`pip install .\`, \`poetry install\`,
+\`pipenv install\` or \`uv sync\` reads is no better: what the repository declares is not what the image installs.
+An image that installs from a manifest and adds a package by name beside it is not reported.
+
+Declare the dependencies in a manifest next to the code and install from it.
+
+\`\`\`dockerfile
+COPY requirements.txt .
+RUN pip install --no-cache-dir -r requirements.txt
+\`\`\``,
+  related: [],
+  check(project) {
+    const findings = [];
+    for (const app of project.apps) {
+      const df = app.dockerfile;
+      if (!df || !app.context || app.requirements.length > 0) continue;
+      const commands = appBuildCommands(app);
+      if (commands.some(({ command }) => installsFromManifest(command.argv))) continue;
+      const byLine = /* @__PURE__ */ new Map();
+      for (const { run, command: cmd } of commands) {
+        const pip = pipInstall(cmd.argv);
+        if (!pip || pip.byName.length === 0) continue;
+        const line = run.line <= cmd.line && cmd.line <= (run.endLine ?? run.line) ? run.line : cmd.line;
+        byLine.set(line, [...byLine.get(line) ?? [], ...pip.byName.map((r) => r.name)]);
+      }
+      const unused = unusedManifest(app.context.files);
+      for (const [line, names] of byLine)
+        findings.push({
+          file: df.file,
+          line,
+          message: unused ? `The image installs ${names.join(", ")} by name, and ${unused} exists but is not used: what the repository declares is not what the image installs. Install from it (pip install -r ${unused}) and declare every package there.` : `The image installs ${names.join(", ")} by name, and the repository has no dependency manifest. Declare them in requirements.txt (or pyproject.toml with a lock file) and install with pip install -r requirements.txt.`
+        });
+    }
+    return findings;
+  }
+});
+
+// src/rules/TF0204-deps-installed-at-start.ts
+var depsInstalledAtStart = defineRule({
+  id: "TF0204",
+  name: "deps-installed-at-start",
+  factor: "II",
+  severity: "error",
+  kind: "S",
+  title: "Dependencies are installed when the container starts: pip install, apt-get install, apk add in CMD/ENTRYPOINT, in a compose command/entrypoint, or in the entrypoint script the image runs",
+  help: `Installing packages when the container starts makes every start slow and dependent on the network and on package
+indexes, and each replica can end up with different versions: the image is no longer the release.
+
+Install everything at build time, in a \`RUN\`, and keep the start command to starting the server.
+
+\`\`\`dockerfile
+COPY requirements.txt .
+RUN pip install --no-cache-dir -r requirements.txt
+CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
+\`\`\``,
+  related: [],
+  check(project) {
+    const findings = [];
+    for (const { command: cmd } of appStartCommands(project)) {
+      const what = installsPackages(cmd.argv);
+      if (!what) continue;
+      findings.push({
+        file: cmd.file,
+        line: cmd.line,
+        message: `'${what}' runs every time the container starts. Move the installation into a RUN of the Dockerfile so the image carries its dependencies.`
+      });
+    }
+    return findings;
+  }
+});
+
+// src/model/compose.ts
+var import_node_path8 = __toESM(require_node_path(), 1);
+
+// src/model/compose/loader.ts
+var import_node_path6 = __toESM(require_node_path(), 1);
+
+// src/parse/compose.ts
+var import_yaml = __toESM(require_dist(), 1);
+var MAX_ALIAS_COUNT = 100;
+var MAX_NODES = 2e5;
+var parseComposeYaml = rememberedParser(parseComposeText, (file, text) => `${file}\0${text}`);
+function parseComposeText(file, text) {
+  const lineCounter = new import_yaml.LineCounter();
+  let doc;
+  try {
+    doc = (0, import_yaml.parseDocument)(text, { lineCounter, merge: true, prettyErrors: false, uniqueKeys: false });
+  } catch (error) {
+    return { errors: [{ file, message: `invalid YAML: ${error.message}` }] };
+  }
+  if (doc.errors.length > 0) {
+    const first = doc.errors[0];
+    const line = first.linePos?.[0]?.line ?? lineCounter.linePos(first.pos[0]).line;
+    return { errors: [{ file, line, message: `invalid YAML: ${first.message.split("\n")[0]}` }] };
+  }
+  try {
+    if (text.includes("*")) doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    return {
+      errors: [{ file, line: 1, message: `YAML not accepted: ${error.message.split("\n")[0]}` }]
+    };
+  }
+  if (doc.contents === null) return { errors: [] };
+  const budget = { nodes: 0 };
+  try {
+    const ctx = { file, doc, lineCounter, budget, resolving: /* @__PURE__ */ new Set() };
+    const root = convert2(doc.contents, ctx);
+    if (ctx.duplicate) {
+      const { key, line } = ctx.duplicate;
+      return {
+        errors: [{ file, line, message: `invalid YAML: map keys must be unique ('${key}' is repeated)` }]
+      };
+    }
+    return { root, errors: [] };
+  } catch (error) {
+    return { errors: [{ file, line: 1, message: `YAML not accepted: ${error.message}` }] };
+  }
+}
+function lineOf(node, ctx) {
+  const offset = node?.range?.[0];
+  return offset === void 0 ? 1 : ctx.lineCounter.linePos(offset).line;
+}
+function convert2(node, ctx, at2) {
+  if (++ctx.budget.nodes > MAX_NODES) throw new Error("too many nodes after alias expansion");
+  if (node === null || node === void 0) {
+    return { kind: "scalar", value: null, block: false, file: ctx.file, line: at2 ?? 1 };
+  }
+  if ((0, import_yaml.isAlias)(node)) {
+    const target = node.resolve(ctx.doc);
+    if (!target || ctx.resolving.has(target)) throw new Error(`unresolvable alias *${node.source}`);
+    ctx.resolving.add(target);
+    try {
+      return convert2(target, ctx);
+    } finally {
+      ctx.resolving.delete(target);
+    }
+  }
+  const line = lineOf(node, ctx);
+  const tag = node.tag === "!reset" ? "reset" : node.tag === "!override" ? "override" : void 0;
+  const tagged = tag ? { tag } : {};
+  if ((0, import_yaml.isScalar)(node)) {
+    const v = node.value;
+    const value = v === null || v === void 0 ? null : typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? v : typeof v === "bigint" ? Number(v) : v instanceof Date ? node.source ?? v.toISOString() : String(node.source ?? "");
+    const block = node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED";
+    return { kind: "scalar", value: tag === "reset" ? null : value, block, file: ctx.file, line, ...tagged };
+  }
+  if ((0, import_yaml.isSeq)(node)) {
+    return {
+      kind: "seq",
+      items: node.items.map((item) => convert2(item, ctx, line)),
+      file: ctx.file,
+      line,
+      ...tagged
+    };
+  }
+  if ((0, import_yaml.isMap)(node)) {
+    const entries = [];
+    const index = /* @__PURE__ */ new Map();
+    const merged = [];
+    for (const pair2 of node.items) {
+      const key = pair2.key;
+      const keyLine = lineOf(key, ctx);
+      if ((0, import_yaml.isScalar)(key) && (key.source === "<<" || typeof key.value === "symbol")) {
+        const sources = convert2(pair2.value, ctx, keyLine);
+        const maps = sources.kind === "seq" ? sources.items : [sources];
+        for (const m of maps) {
+          if (m.kind !== "map") continue;
+          for (const e of m.entries) if (!merged.some((x) => x.key === e.key)) merged.push(e);
+        }
+        continue;
+      }
+      const keyText = (0, import_yaml.isScalar)(key) ? String(key.value ?? "") : (0, import_yaml.isAlias)(key) ? aliasKey(key, ctx) : String(key);
+      const value = convert2(pair2.value, ctx, keyLine);
+      const entry = { key: keyText, line: keyLine, file: ctx.file, value };
+      const existing = index.get(keyText);
+      if (existing !== void 0) {
+        ctx.duplicate ??= { key: keyText, line: keyLine };
+        entries[existing] = entry;
+      } else index.set(keyText, entries.push(entry) - 1);
+    }
+    for (const e of merged) if (!index.has(e.key)) entries.push(e);
+    return { kind: "map", entries, file: ctx.file, line, ...tagged };
+  }
+  return { kind: "scalar", value: null, block: false, file: ctx.file, line };
+}
+function aliasKey(alias, ctx) {
+  const target = (0, import_yaml.isAlias)(alias) ? alias.resolve(ctx.doc) : void 0;
+  return (0, import_yaml.isScalar)(target) ? String(target.value ?? "") : "";
+}
+function entryOf(node, key) {
+  return node?.kind === "map" ? node.entries.find((e) => e.key === key) : void 0;
+}
+
+// src/model/compose/interpolation.ts
+function interpolate2(raw, env) {
+  let out = "";
+  let interpolated = false;
+  let i = 0;
+  while (i < raw.length) {
+    const c = raw[i];
+    if (c !== "$") {
+      out += c;
+      i++;
+      continue;
+    }
+    const next = raw[i + 1];
+    if (next === "$") {
+      out += "$";
+      i += 2;
+      continue;
+    }
+    if (next === "{") {
+      const end = matchingBrace(raw, i + 1);
+      const m = end < 0 ? null : /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])([\s\S]*))?$/.exec(raw.slice(i + 2, end));
+      if (!m) {
+        out += c;
+        i++;
+        continue;
+      }
+      interpolated = true;
+      const name3 = m[1];
+      const op = m[2];
+      const isSet = Object.prototype.hasOwnProperty.call(env, name3);
+      const val = isSet ? env[name3] : "";
+      const present = op?.startsWith(":") ? val !== "" : isSet;
+      const arg = () => interpolate2(m[3] ?? "", env).value;
+      if (op === void 0) out += val;
+      else if (op.endsWith("-")) out += present ? val : arg();
+      else if (op.endsWith("?")) out += val;
+      else out += present ? arg() : "";
+      i = end + 1;
+      continue;
+    }
+    const name2 = /^[A-Za-z_][A-Za-z0-9_]*/.exec(raw.slice(i + 1));
+    if (name2) {
+      interpolated = true;
+      out += Object.prototype.hasOwnProperty.call(env, name2[0]) ? env[name2[0]] : "";
+      i += 1 + name2[0].length;
+      continue;
+    }
+    out += c;
+    i++;
+  }
+  return { value: out, interpolated };
+}
+function matchingBrace(s, open) {
+  let depth = 0;
+  for (let i = open; i < s.length; i++) {
+    if (s[i] === "{") depth++;
+    else if (s[i] === "}" && --depth === 0) return i;
+  }
+  return -1;
+}
+function parseDotenv2(text) {
+  const out = [];
+  text.split(/\r?\n/).forEach((rawLine, i) => {
+    const line = rawLine.trim();
+    if (line === "" || line.startsWith("#")) return;
+    const m = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*(?:=\s*(.*))?$/.exec(line);
+    if (!m) return;
+    let value = m[2];
+    if (value !== void 0) {
+      const q = value[0];
+      if ((q === '"' || q === "'") && value.lastIndexOf(q) > 0) value = value.slice(1, value.lastIndexOf(q));
+      else value = value.replace(/\s+#.*$/, "").trim();
+    }
+    out.push({ name: m[1], value, line: i + 1 });
+  });
+  return out;
+}
+
+// src/model/compose/yaml-nodes.ts
+var import_node_path5 = __toESM(require_node_path(), 1);
+function relPath(dir, p) {
+  if (p.startsWith("/")) return import_node_path5.posix.normalize(p);
+  const joined = import_node_path5.posix.normalize(import_node_path5.posix.join(dir, p));
+  return joined.length > 1 ? joined.replace(/\/$/, "") : joined;
+}
+function isNull(n) {
+  return n === void 0 || n.kind === "scalar" && n.value === null;
+}
+function kindOf(n) {
+  if (n.kind === "map") return "a mapping";
+  if (n.kind === "seq") return "a list";
+  return n.value === null ? "nothing" : `a ${typeof n.value}`;
+}
+function scalarString(n) {
+  return n?.kind === "scalar" && n.value !== null ? String(n.value) : void 0;
+}
+function plain(n) {
+  if (n.kind === "scalar") return n.value;
+  if (n.kind === "seq") return n.items.map(plain);
+  return Object.fromEntries(n.entries.map((e) => [e.key, plain(e.value)]));
+}
+function buildAsMap(n) {
+  if (n.kind !== "scalar" || n.value === null) return n;
+  return {
+    kind: "map",
+    file: n.file,
+    line: n.line,
+    entries: [{ key: "context", line: n.line, file: n.file, value: n }]
+  };
+}
+function keyedAsMap(n) {
+  if (n.kind === "map") return n;
+  if (n.kind !== "seq") return void 0;
+  const entries = [];
+  for (const item of n.items) {
+    if (item.kind !== "scalar" || item.value === null) continue;
+    const text = String(item.value);
+    const eq = text.indexOf("=");
+    const key = eq < 0 ? text : text.slice(0, eq);
+    const value = {
+      kind: "scalar",
+      value: eq < 0 ? null : text.slice(eq + 1),
+      block: false,
+      file: item.file,
+      line: item.line
+    };
+    const entry = { key, line: item.line, file: item.file, value };
+    const i = entries.findIndex((e) => e.key === key);
+    if (i >= 0) entries[i] = entry;
+    else entries.push(entry);
+  }
+  return { kind: "map", entries, file: n.file, line: n.line };
+}
+
+// src/model/compose/merge.ts
+var SERVICE_RULES = {
+  command: "replace",
+  entrypoint: "replace",
+  environment: "keyed",
+  labels: "keyed",
+  annotations: "keyed",
+  depends_on: "keyed",
+  volumes: "volumes",
+  ports: "uniqueAppend",
+  expose: "uniqueAppend",
+  dns: "uniqueAppend",
+  dns_search: "uniqueAppend",
+  env_file: "uniqueAppend",
+  secrets: "uniqueAppend",
+  healthcheck: { map: { test: "replace" } },
+  build: { map: { args: "keyed", labels: "keyed" } }
+};
+function mergeMaps(base, over, env, rules) {
+  const entries = [...base.entries];
+  for (const e of over.entries) {
+    const i = entries.findIndex((x) => x.key === e.key);
+    if (e.value.tag === "reset") {
+      if (i >= 0) entries.splice(i, 1);
+    } else if (i < 0) entries.push(e);
+    else if (e.value.tag === "override") entries[i] = e;
+    else entries[i] = { ...e, value: mergeValue(entries[i].value, e.value, env, rules[e.key], e.key) };
+  }
+  return { ...over, entries: entries.filter((e) => e.value.tag !== "reset") };
+}
+function mergeValue(a, b, env, rule, key) {
+  if (rule === "replace") return b;
+  if (key === "build") {
+    a = buildAsMap(a);
+    b = buildAsMap(b);
+  }
+  if (rule === "keyed") {
+    const am = keyedAsMap(a);
+    const bm = keyedAsMap(b);
+    return am && bm ? mergeMaps(am, bm, env, {}) : b;
+  }
+  if (a.kind === "seq" && b.kind === "seq") {
+    if (rule === "volumes") {
+      const targets = new Set(b.items.map((i) => volumeTarget(i, env)).filter((t2) => t2 !== void 0));
+      return {
+        ...b,
+        items: [...a.items.filter((i) => !targets.has(volumeTarget(i, env) ?? "\0")), ...b.items]
+      };
+    }
+    if (rule === "uniqueAppend") {
+      const seen = new Set(a.items.map(identity));
+      return { ...b, items: [...a.items, ...b.items.filter((i) => !seen.has(identity(i)))] };
+    }
+    return { ...b, items: [...a.items, ...b.items] };
+  }
+  if (a.kind === "map" && b.kind === "map")
+    return mergeMaps(a, b, env, typeof rule === "object" ? rule.map : {});
+  return b;
+}
+function identity(n) {
+  return n.kind === "scalar" ? String(n.value) : JSON.stringify(plain(n));
+}
+function volumeTarget(n, env) {
+  if (n.kind === "map") return scalarString(entryOf(n, "target")?.value);
+  if (n.kind !== "scalar" || n.value === null) return void 0;
+  const parts = interpolate2(String(n.value), env).value.split(":");
+  return parts.length === 1 ? parts[0] : parts[1];
+}
+
+// src/model/compose/loader.ts
+var Loader = class {
+  constructor(files, texts, env, errors) {
+    this.texts = texts;
+    this.env = env;
+    this.errors = errors;
+    this.mergeFiles = new Set(files.map((f) => f.file));
+    this.sources = new Map(files.map((f) => [f.file, f.text]));
+  }
+  texts;
+  env;
+  errors;
+  mergeFiles;
+  cache = /* @__PURE__ */ new Map();
+  resolved = /* @__PURE__ */ new Map();
+  sources;
+  load(file) {
+    if (this.cache.has(file)) return this.cache.get(file);
+    const text = this.sources.get(file) ?? this.texts[file];
+    let loaded;
+    if (text !== void 0) {
+      const { root, errors } = parseComposeYaml(file, text);
+      this.errors.push(...errors);
+      if (errors.length === 0) loaded = this.shape(file, root);
+    }
+    this.cache.set(file, loaded);
+    return loaded;
+  }
+  shape(file, root) {
+    const services = /* @__PURE__ */ new Map();
+    const volumes = [];
+    if (root === void 0) return { services, volumes };
+    if (root.kind !== "map") {
+      this.errors.push({
+        file,
+        line: root.line,
+        message: "a compose file must be a mapping at the top level"
+      });
+      return void 0;
+    }
+    const s = entryOf(root, "services");
+    if (s && s.value.kind === "map") {
+      for (const e of s.value.entries) {
+        if (e.value.kind === "map" || e.value.kind === "scalar" && e.value.value === null)
+          services.set(e.key, e);
+        else
+          this.errors.push({
+            file,
+            line: e.line,
+            message: `service '${e.key}' must be a mapping, found ${kindOf(e.value)}`
+          });
+      }
+    } else if (s && !isNull(s.value)) {
+      this.errors.push({
+        file,
+        line: s.line,
+        message: `'services' must be a mapping, found ${kindOf(s.value)}`
+      });
+    }
+    const v = entryOf(root, "volumes");
+    if (v && v.value.kind === "map") volumes.push(...v.value.entries.map((e) => e.key));
+    else if (v && !isNull(v.value)) {
+      this.errors.push({
+        file,
+        line: v.line,
+        message: `top-level 'volumes' must be a mapping, found ${kindOf(v.value)}`
+      });
+    }
+    return { services, volumes };
+  }
+  /** The service `name` of `file` with its `extends` chain applied. `stack` holds the chain being resolved. */
+  resolve(file, name2, stack) {
+    const key = `${file}#${name2}`;
+    if (this.resolved.has(key)) return this.resolved.get(key);
+    const entry = this.load(file)?.services.get(name2);
+    if (!entry) return void 0;
+    const own = entry.value.kind === "map" ? entry.value : { kind: "map", entries: [], file, line: entry.line };
+    let node = own;
+    const ext = entryOf(own, "extends");
+    if (ext) {
+      node = { ...own, entries: own.entries.filter((e) => e.key !== "extends") };
+      const target = this.extendsTarget(file, ext);
+      if (target) {
+        const targetKey = `${target.file}#${target.service}`;
+        if (stack.includes(targetKey) || targetKey === key) {
+          this.errors.push({ file, line: ext.line, message: `'extends' of service '${name2}' forms a cycle` });
+        } else if (this.load(target.file)) {
+          const base = this.resolve(target.file, target.service, [...stack, key]);
+          if (base) node = mergeMaps(base.node, node, this.env, SERVICE_RULES);
+          else {
+            this.errors.push({
+              file,
+              line: ext.line,
+              message: `service '${name2}' extends '${target.service}', which ${target.file} does not define`
+            });
+          }
+        }
+      }
+    }
+    const result = { node, line: entry.line };
+    this.resolved.set(key, result);
+    return result;
+  }
+  extendsTarget(file, ext) {
+    const v = ext.value;
+    if (v.kind === "scalar" && typeof v.value === "string") return { file, service: v.value };
+    if (v.kind === "map") {
+      const service = scalarString(entryOf(v, "service")?.value);
+      const other = scalarString(entryOf(v, "file")?.value);
+      if (service) return { file: other ? relPath(import_node_path6.posix.dirname(file), other) : file, service };
+    }
+    this.errors.push({
+      file,
+      line: ext.line,
+      message: "'extends' must name a service (string or {service, file})"
+    });
+    return void 0;
+  }
+};
+
+// src/model/compose/images.ts
+var ROLES = [
+  [/^(postgres(ql)?|postgis|timescaledb(-ha)?|pgvector)$/, "postgres"],
+  [/^mysql(-server)?$/, "mysql"],
+  [/^mariadb$/, "mariadb"],
+  [/^(redis(-stack(-server)?)?|valkey|keydb)$/, "redis"]
+];
+var TOOLING = /^(exporter|backup|backups|admin|client|cli|ui|web|proxy|bouncer|pgbouncer|operator|init|migrate|migrations)$/;
+function roleOf(repository) {
+  const last = repository.split("/").pop().toLowerCase();
+  const whole = ROLES.find(([re]) => re.test(last))?.[1];
+  if (whole) return whole;
+  const words = last.split(/[-_.]/);
+  if (words.length < 2 || words.some((w) => TOOLING.test(w))) return "other";
+  const kinds = new Set(words.flatMap((w) => ROLES.filter(([re]) => re.test(w)).map(([, kind]) => kind)));
+  return kinds.size === 1 ? [...kinds][0] : "other";
+}
+
+// src/model/compose/service.ts
+var ServiceConverter = class {
+  constructor(env, dirFor, texts, errors) {
+    this.env = env;
+    this.dirFor = dirFor;
+    this.texts = texts;
+    this.errors = errors;
+  }
+  env;
+  dirFor;
+  texts;
+  errors;
+  wrong(e, what, expected, found) {
+    this.errors.push({
+      file: e.file,
+      line: e.line,
+      message: `${what} must be ${expected}, found ${kindOf(found)}`
+    });
+  }
+  str(n) {
+    const raw = String(n.value);
+    return {
+      raw,
+      ...typeof n.value === "string" ? interpolate2(raw, this.env) : { value: raw, interpolated: false }
+    };
+  }
+  service(name2, file, line, node) {
+    const s = {
+      name: name2,
+      file,
+      line,
+      environment: [],
+      envFiles: [],
+      ports: [],
+      expose: [],
+      volumes: [],
+      dependsOn: [],
+      secrets: [],
+      role: "other"
+    };
+    const where = `services.${name2}`;
+    for (const e of node.entries) {
+      const v = e.value;
+      const what = `${where}.${e.key}`;
+      if (isNull(v)) continue;
+      switch (e.key) {
+        case "image":
+          if (v.kind === "scalar") s.image = this.image(e, v);
+          else this.wrong(e, what, "a string", v);
+          break;
+        case "build":
+          s.build = this.build(e, what);
+          break;
+        case "command":
+        case "entrypoint": {
+          const c = this.command(e, what);
+          if (c) s[e.key] = c;
+          break;
+        }
+        case "environment":
+          s.environment = this.envEntries(e, what).map((x) => ({ ...x, source: "environment" }));
+          break;
+        case "env_file":
+          s.envFiles = this.envFiles(e, what);
+          break;
+        case "ports":
+          s.ports = this.list(e, what, (item) => this.port(item, what));
+          break;
+        case "expose":
+          s.expose = this.list(e, what, (item) => this.exposed(item, what));
+          break;
+        case "volumes":
+          s.volumes.push(...this.list(e, what, (item) => this.volume(item, what)));
+          break;
+        case "tmpfs":
+          s.volumes.push(...this.tmpfs(v));
+          break;
+        case "depends_on":
+          s.dependsOn.push(...this.dependsOn(e, what));
+          break;
+        case "healthcheck":
+          if (v.kind === "map") s.healthcheck = this.healthcheck(e, v);
+          else this.wrong(e, what, "a mapping", v);
+          break;
+        case "container_name":
+          if (v.kind === "scalar") {
+            const name3 = this.str(v);
+            s.containerName = { file: e.file, line: e.line, value: name3.value, raw: name3.raw };
+          } else this.wrong(e, what, "a string", v);
+          break;
+        case "secrets":
+          s.secrets.push(...this.secrets(e, what));
+          break;
+        default:
+          break;
+      }
+    }
+    this.addEnvFileEntries(s);
+    if (s.image) s.role = roleOf(s.image.repository);
+    return s;
+  }
+  exposed(item, what) {
+    if (item.kind !== "scalar") {
+      this.wrong(item, `${what} item`, "a port", item);
+      return void 0;
+    }
+    const raw = this.str(item).value;
+    const m = /^(\d+)(?:\/\w+)?$/.exec(raw);
+    return { file: item.file, line: item.line, raw, port: m ? Number(m[1]) : void 0 };
+  }
+  tmpfs(v) {
+    const out = [];
+    for (const item of v.kind === "seq" ? v.items : [v]) {
+      if (item.kind !== "scalar" || item.value === null) continue;
+      const target = this.str(item).value.split(":")[0];
+      out.push({ file: item.file, line: item.line, type: "tmpfs", target, readOnly: false });
+    }
+    return out;
+  }
+  dependsOn(e, what) {
+    const m = keyedAsMap(e.value);
+    if (!m) {
+      this.wrong(e, what, "a list or a mapping", e.value);
+      return [];
+    }
+    return m.entries.map((d) => {
+      const cond = scalarString(entryOf(d.value, "condition")?.value);
+      return { file: d.file, line: d.line, service: d.key, ...cond ? { condition: cond } : {} };
+    });
+  }
+  healthcheck(e, v) {
+    const test = entryOf(v, "test")?.value;
+    const disable = entryOf(v, "disable")?.value;
+    const none = test?.kind === "seq" && test.items[0]?.kind === "scalar" && test.items[0].value === "NONE" || test?.kind === "scalar" && test.value === "NONE";
+    return {
+      file: e.file,
+      line: e.line,
+      disabled: disable?.kind === "scalar" && disable.value === true || none
+    };
+  }
+  secrets(e, what) {
+    const out = [];
+    for (const item of this.list(e, what, (i) => i)) {
+      const secret = item.kind === "map" ? scalarString(entryOf(item, "source")?.value) : scalarString(item);
+      if (secret) out.push(secret);
+    }
+    return out;
+  }
+  list(e, what, each) {
+    if (e.value.kind !== "seq") {
+      this.wrong(e, what, "a list", e.value);
+      return [];
+    }
+    const out = [];
+    for (const item of e.value.items) {
+      if (isNull(item)) continue;
+      const r = each(item);
+      if (r !== void 0) out.push(r);
+    }
+    return out;
+  }
+  image(e, v) {
+    const { value, raw, interpolated } = this.str(v);
+    return { file: e.file, line: e.line, value, ...splitImage(value), raw, interpolated };
+  }
+  build(e, what) {
+    const n = buildAsMap(e.value);
+    if (n.kind !== "map") {
+      this.wrong(e, what, "a string or a mapping", e.value);
+      return void 0;
+    }
+    const ctxNode = entryOf(n, "context")?.value;
+    const ctxFile = ctxNode?.file ?? e.file;
+    let context = relPath(this.dirFor(ctxFile), ".");
+    if (ctxNode?.kind === "scalar" && ctxNode.value !== null) {
+      const raw = this.str(ctxNode).value;
+      context = /^[a-z]+:\/\/|^git@/.test(raw) ? raw : relPath(this.dirFor(ctxFile), raw || ".");
+    } else if (ctxNode && !isNull(ctxNode)) this.wrong(ctxNode, `${what}.context`, "a string", ctxNode);
+    const df = entryOf(n, "dockerfile")?.value;
+    const dfName = df?.kind === "scalar" && df.value !== null ? this.str(df).value : "Dockerfile";
+    const dockerfile = dfName.startsWith("/") ? dfName : relPath(context, dfName);
+    const targetNode = entryOf(n, "target")?.value;
+    const target = targetNode?.kind === "scalar" && targetNode.value !== null ? this.str(targetNode).value : void 0;
+    const argsEntry = entryOf(n, "args");
+    const argEntries = argsEntry && !isNull(argsEntry.value) ? this.envEntries(argsEntry, `${what}.args`) : [];
+    const args = {};
+    for (const a of argEntries) args[a.name] = a.value;
+    return {
+      file: e.file,
+      line: e.line,
+      context,
+      dockerfile,
+      ...target !== void 0 ? { target } : {},
+      args,
+      argEntries
+    };
+  }
+  command(e, what) {
+    const v = e.value;
+    if (v.kind === "scalar") {
+      const { value, raw } = this.str(v);
+      return { file: e.file, line: e.line, raw, script: parseShell(value, v.block ? v.line + 1 : v.line) };
+    }
+    if (v.kind === "seq") {
+      const argv = [];
+      const raws = [];
+      for (const item of v.items) {
+        if (item.kind !== "scalar" || item.value === null) {
+          this.wrong(item, `${what} item`, "a string", item);
+          continue;
+        }
+        const { value, raw } = this.str(item);
+        argv.push(value);
+        raws.push(raw);
+      }
+      return { file: e.file, line: e.line, argv, raw: JSON.stringify(raws) };
+    }
+    this.wrong(e, what, "a string or a list", v);
+    return void 0;
+  }
+  /** environment / build.args as a mapping or a `KEY=value` list. A bare `KEY` (or `KEY:` with no value) has no value. */
+  envEntries(e, what) {
+    if (e.value.kind === "seq") {
+      for (const item of e.value.items) {
+        if (item.kind !== "scalar" || item.value === null)
+          this.wrong(item, `${what} item`, "a KEY=value string", item);
+      }
+    }
+    const m = keyedAsMap(e.value);
+    if (!m) {
+      this.wrong(e, what, "a mapping or a list", e.value);
+      return [];
+    }
+    const out = [];
+    for (const x of m.entries) {
+      if (x.value.kind !== "scalar") {
+        this.wrong(x, `${what}.${x.key}`, "a string", x.value);
+        continue;
+      }
+      if (x.value.value === null) {
+        out.push({ file: x.file, line: x.line, name: x.key, interpolated: false });
+        continue;
+      }
+      const { value, raw, interpolated } = this.str(x.value);
+      out.push({ file: x.file, line: x.line, name: x.key, value, raw, interpolated });
+    }
+    return out;
+  }
+  envFiles(e, what) {
+    const items = e.value.kind === "seq" ? e.value.items : [e.value];
+    const out = [];
+    for (const item of items) {
+      const p = item.kind === "map" ? entryOf(item, "path")?.value : item;
+      if (p?.kind !== "scalar" || p.value === null) {
+        this.wrong(item, `${what} item`, "a path or {path}", item);
+        continue;
+      }
+      const at2 = e.value.kind === "seq" ? item : e;
+      out.push({ file: at2.file, line: at2.line, path: relPath(this.dirFor(p.file), this.str(p).value) });
+    }
+    return out;
+  }
+  /** Variables of readable env_files that `environment:` does not set (environment wins, as in compose). */
+  addEnvFileEntries(s) {
+    const named = new Set(s.environment.map((x) => x.name));
+    for (const f of s.envFiles) {
+      const text = this.texts[f.path];
+      if (text === void 0) continue;
+      for (const x of parseDotenv2(text)) {
+        if (named.has(x.name)) continue;
+        named.add(x.name);
+        const r = x.value === void 0 ? void 0 : interpolate2(x.value, this.env);
+        s.environment.push({
+          file: f.path,
+          line: x.line,
+          name: x.name,
+          ...r ? { value: r.value, raw: x.value } : {},
+          interpolated: r?.interpolated ?? false,
+          source: "env_file"
+        });
+      }
+    }
+  }
+  port(item, what) {
+    if (item.kind === "map") {
+      const t2 = entryOf(item, "target")?.value;
+      const p = entryOf(item, "published")?.value;
+      const ip = entryOf(item, "host_ip")?.value;
+      const target = t2?.kind === "scalar" ? Number(this.str(t2).value) : NaN;
+      return {
+        file: item.file,
+        line: item.line,
+        raw: JSON.stringify(plain(item)),
+        ...Number.isInteger(target) ? { target } : {},
+        ...p?.kind === "scalar" && p.value !== null ? { published: this.str(p).value } : {},
+        ...ip?.kind === "scalar" && ip.value !== null ? { hostIp: this.str(ip).value } : {}
+      };
+    }
+    if (item.kind !== "scalar") {
+      this.wrong(item, `${what} item`, "a port string or mapping", item);
+      return void 0;
+    }
+    const { value, raw } = this.str(item);
+    let rest = value.replace(/\/\w+$/, "");
+    let hostIp;
+    const v6 = /^\[([^\]]*)\]:(.*)$/.exec(rest);
+    if (v6) {
+      hostIp = v6[1];
+      rest = v6[2];
+    }
+    const parts = rest.split(":");
+    if (!v6 && parts.length === 3) hostIp = parts.shift();
+    const containerPart = parts[parts.length - 1];
+    const published = parts.length > 1 ? parts[0] : void 0;
+    return {
+      file: item.file,
+      line: item.line,
+      raw,
+      .../^\d+$/.test(containerPart) ? { target: Number(containerPart) } : {},
+      ...published !== void 0 ? { published } : {},
+      ...hostIp !== void 0 ? { hostIp } : {}
+    };
+  }
+  volume(item, what) {
+    if (item.kind === "map") {
+      const type = scalarString(entryOf(item, "type")?.value) ?? "volume";
+      const srcNode = entryOf(item, "source")?.value;
+      const tgtNode = entryOf(item, "target")?.value;
+      const ro = entryOf(item, "read_only")?.value;
+      if (tgtNode?.kind !== "scalar" || tgtNode.value === null) {
+        this.wrong(item, `${what} item`, "a mapping with a target", item);
+        return void 0;
+      }
+      if (type !== "bind" && type !== "volume" && type !== "tmpfs") return void 0;
+      const src2 = srcNode?.kind === "scalar" && srcNode.value !== null ? this.str(srcNode).value : void 0;
+      return {
+        file: item.file,
+        line: item.line,
+        type,
+        ...src2 ? { source: type === "bind" ? this.hostPath(srcNode.file, src2) : src2 } : {},
+        target: this.str(tgtNode).value,
+        readOnly: ro?.kind === "scalar" && (ro.value === true || ro.value === "true")
+      };
+    }
+    if (item.kind !== "scalar") {
+      this.wrong(item, `${what} item`, "a volume string or mapping", item);
+      return void 0;
+    }
+    const { value, raw } = this.str(item);
+    const parts = value.split(":");
+    const at2 = { file: item.file, line: item.line };
+    if (parts.length === 1) return { ...at2, type: "volume", target: parts[0], readOnly: false };
+    const [src, target, mode] = parts;
+    const readOnly = (mode ?? "").split(",").includes("ro");
+    const bind2 = /^[./~]/.test(src) || src === "" && raw.startsWith("$");
+    if (bind2)
+      return {
+        ...at2,
+        type: "bind",
+        ...src ? { source: this.hostPath(item.file, src) } : {},
+        target,
+        readOnly
+      };
+    return { ...at2, type: "volume", ...src ? { source: src } : {}, target, readOnly };
+  }
+  hostPath(file, src) {
+    return src.startsWith("/") || src.startsWith("~") ? src : relPath(this.dirFor(file), src);
+  }
+};
+
+// src/model/compose/built-image.ts
+var import_node_path7 = __toESM(require_node_path(), 1);
+var PYTHON_WORDS = /\b(python3?|pip3?|gunicorn|uwsgi|uvicorn|daphne|manage\.py|django|poetry|pipenv|uv)\b/i;
+var NON_PYTHON_BASE = /(^|\/)(nginx|traefik|caddy|httpd|haproxy|envoy|node|postgres(ql)?|postgis|mysql|mariadb|redis|memcached|rabbitmq|alpine\/git)$/i;
+var NODE_BUILD = /\b(npm|yarn|pnpm|node)\b/;
+function builtImage(service, texts) {
+  const build2 = service.build;
+  const dockerfile = build2 ? normalizeRelative(build2.dockerfile) : void 0;
+  const contextDir = build2 ? normalizeRelative(build2.context) : void 0;
+  if (!build2 || !dockerfile || !contextDir) return void 0;
+  const text = texts[dockerfile];
+  if (text === void 0) return void 0;
+  const { model } = modelDockerfile(dockerfile, text, { target: build2.target, buildArgs: build2.args });
+  const stage = model?.targetStage;
+  if (!model || !stage) return void 0;
+  const sent = Object.keys(texts).filter((f) => isUnder(f, contextDir)).map((f) => relativeTo(f, contextDir));
+  const layout = new ImageLayout(model, sent);
+  let root = stage;
+  for (let k = 0; k < 20; k++) {
+    const parent = layout.parentOf(root);
+    if (!parent) break;
+    root = parent;
+  }
+  return { dockerfile, contextDir, text, stage, layout, base: root.from.repository };
+}
+function isNonPythonImage(image) {
+  if (PYTHON_WORDS.test(image.text)) return false;
+  return image.base !== void 0 && NON_PYTHON_BASE.test(image.base) || NODE_BUILD.test(image.text);
+}
+function imageScriptFile(image, word) {
+  if (word.includes("$") || !/\.sh$|\//.test(word)) return void 0;
+  const imagePath = import_node_path7.posix.resolve(image.stage.workdir || "/", word);
+  const source = image.layout.sourceOf(image.stage, imagePath);
+  return source === void 0 ? void 0 : normalizeRelative(joinPath(image.contextDir, source));
+}
+
+// src/model/compose/start-scripts.ts
+var STARTS_SERVER = /manage\.py["']?\s+runserver|\b(gunicorn|uwsgi|daphne|uvicorn|hypercorn)\b/;
+var WORKER = /(^|[\s/])(celery|rqworker|rqscheduler|qcluster|run_huey|huey_consumer(\.py)?|dramatiq|process_tasks)(\s|$)|(^|\s)rq\s+worker\b/;
+var OTHER_PROGRAM = /(^|[\s/])(flower|sphinx-build|sphinx-autobuild|livehtml|npm|yarn|pnpm|node|nginx|redis-server)(\s|$)/;
+var WRAPPERS = /* @__PURE__ */ new Set(["exec", "tini", "/tini", "--", "/usr/bin/tini", "dumb-init", "/usr/bin/dumb-init"]);
+function startKind(service, texts, projectDir, image) {
+  const dirs = [service.build?.context, projectDir].filter((d) => d !== void 0);
+  const stage = image?.stage;
+  const entrypoint = service.entrypoint ? commandsOf(service.entrypoint) : instrCommands(stage?.entrypoint);
+  const command = service.command ? commandsOf(service.command) : service.entrypoint ? [] : instrCommands(stage?.cmd);
+  const commands = [...entrypoint, ...command];
+  if (service.entrypoint?.argv && service.command?.argv)
+    commands.push(
+      ...commandsOf({ ...service.command, argv: [...service.entrypoint.argv, ...service.command.argv] })
+    );
+  let kind;
+  const seen = /* @__PURE__ */ new Set();
+  for (let k = 0; k < commands.length && k < 50; k++) {
+    const line = commands[k].join(" ");
+    if (STARTS_SERVER.test(line)) return "server";
+    if (WORKER.test(line)) kind = "worker";
+    else if (OTHER_PROGRAM.test(line)) kind ??= "other";
+    for (const word of scriptWords(commands[k])) {
+      const file = (image && imageScriptFile(image, word)) ?? scriptFile(word, dirs, texts);
+      if (!file || seen.has(file) || !(file in texts)) continue;
+      seen.add(file);
+      commands.push(...parseShell(texts[file]).commands.map((c) => c.argv));
+    }
+  }
+  return kind;
+}
+function instrCommands(instr) {
+  if (!instr) return [];
+  return withInlineScripts(instr.argv ? [instr.argv] : instr.script?.commands.map((c) => c.argv) ?? []);
+}
+function commandsOf(c) {
+  return withInlineScripts(c.argv ? [c.argv] : c.script?.commands.map((x) => x.argv) ?? []);
+}
+function withInlineScripts(argvs) {
+  const out = [];
+  for (const argv of argvs) {
+    out.push(argv);
+    const flag = argv.findIndex((a, i) => i > 0 && /^-[a-z]*c[a-z]*$/.test(a));
+    if (SHELLS2.has(basename2(argv[0] ?? "")) && flag > 0 && argv[flag + 1])
+      out.push(...parseShell(argv[flag + 1]).commands.map((x) => x.argv));
+  }
+  return out;
+}
+function scriptWords(argv) {
+  let k = 0;
+  while (WRAPPERS.has(argv[k])) k++;
+  const cmd = argv[k];
+  if (cmd === void 0) return [];
+  if (SHELLS2.has(basename2(cmd))) {
+    const rest = argv.slice(k + 1);
+    if (rest.some((a) => /^-[a-z]*c[a-z]*$/.test(a))) return [];
+    return rest.filter((a) => !a.startsWith("-")).slice(0, 1);
+  }
+  const dashes = argv.indexOf("--", k + 1);
+  return dashes > 0 ? [cmd, ...scriptWords(argv.slice(dashes + 1))] : [cmd];
+}
+function scriptFile(word, dirs, texts) {
+  if (word.includes("$") || /\.py$/.test(word) || !/\.sh$|\//.test(word)) return void 0;
+  const tail = normalizeRelative(word.replace(/^\/+/, ""));
+  if (!tail || tail === ".") return void 0;
+  if (!word.startsWith("/")) {
+    for (const dir of dirs) {
+      const file = normalizeRelative(joinPath(dir, tail));
+      if (file && file in texts) return file;
+    }
+  }
+  const parts = tail.split("/");
+  for (let i = 0; i < parts.length; i++) {
+    const suffix = parts.slice(i).join("/");
+    const matches = Object.keys(texts).filter((f) => f === suffix || f.endsWith(`/${suffix}`));
+    if (matches.length === 1) return matches[0];
+    if (matches.length > 1) return void 0;
+  }
+  return void 0;
+}
+
+// src/model/compose/app-service.ts
+var DJANGO_START = /manage\.py|gunicorn|uwsgi|daphne|uvicorn|django/i;
+function pickAppService(services, texts, projectDir, projectDirs) {
+  const judged = [];
+  for (const service of services.filter((s) => s.build)) {
+    const image = builtImage(service, texts);
+    const role = image?.base ? roleOf(image.base) : "other";
+    if (role !== "other") service.role = role;
+    const start = startKind(service, texts, projectDir, image);
+    if (service.role !== "other") service.notApp = "database";
+    else if (image && isNonPythonImage(image)) service.notApp = "no-python";
+    else if (start === "worker") service.notApp = "worker";
+    else if (start === "other") service.notApp = "other-program";
+    if (!service.notApp) judged.push({ service, image, start });
+  }
+  const mentions = (s, withContext) => [s.command?.raw, s.entrypoint?.raw, withContext ? s.build?.context : void 0].some(
+    (t2) => t2 !== void 0 && DJANGO_START.test(t2)
+  );
+  const buildsProjectDir = (s) => s.build !== void 0 && projectDirs.has(normalizeRelative(s.build.context) ?? "");
+  const chosen = judged.find((j) => j.start === "server") ?? judged.find((j) => mentions(j.service, true)) ?? judged.find((j) => buildsProjectDir(j.service)) ?? judged[0];
+  if (chosen) return chosen.service;
+  return services.find(
+    (s) => !s.build && (mentions(s, false) || startKind(s, texts, projectDir) === "server")
+  );
+}
+
+// src/model/compose.ts
+function modelCompose(files, env, options = {}) {
+  const errors = [];
+  try {
+    return build(files, env, options, errors);
+  } catch (error) {
+    const message2 = `compose files could not be modelled: ${error.message}`;
+    return { errors: [...errors, { file: files[0]?.file ?? ".", message: message2 }] };
+  }
+}
+function build(files, env, options, errors) {
+  const loader = new Loader(files, options.texts ?? {}, env, errors);
+  const projectDir = files.length > 0 ? import_node_path8.posix.dirname(files[0].file) : ".";
+  const dirFor = (file) => loader.mergeFiles.has(file) ? projectDir : import_node_path8.posix.dirname(file);
+  const used = [];
+  const merged = /* @__PURE__ */ new Map();
+  const volumes = /* @__PURE__ */ new Set();
+  for (const { file } of files) {
+    const doc = loader.load(file);
+    if (!doc) continue;
+    used.push(file);
+    for (const name2 of doc.services.keys()) {
+      const resolved = loader.resolve(file, name2, []);
+      if (!resolved) continue;
+      const prev = merged.get(name2);
+      if (prev) prev.node = mergeMaps(prev.node, resolved.node, env, SERVICE_RULES);
+      else merged.set(name2, { name: name2, file, line: resolved.line, node: resolved.node });
+    }
+    for (const v of doc.volumes) volumes.add(v);
+  }
+  if (used.length === 0) return { errors };
+  const conv = new ServiceConverter(env, dirFor, loader.texts, errors);
+  const services = [...merged.values()].map((s) => conv.service(s.name, s.file, s.line, s.node));
+  const projectDirs = new Set(
+    Object.keys(loader.texts).filter((f) => import_node_path8.posix.basename(f) === "manage.py").map((f) => import_node_path8.posix.dirname(f))
+  );
+  const appService = pickAppService(services, loader.texts, projectDir, projectDirs);
+  if (appService) appService.role = "app";
+  return { model: { files: used, services, appService, volumes: [...volumes] }, errors };
+}
+
+// src/rules/TF0205-service-image-unpinned.ts
+var EXAMPLE_TAG = {
+  postgres: "16",
+  mysql: "8.4",
+  mariadb: "11",
+  redis: "7"
+};
+var serviceImageUnpinned = defineRule({
+  id: "TF0205",
+  name: "service-image-unpinned",
+  factor: "II",
+  severity: "warning",
+  kind: "S",
+  title: "A compose service image: has no tag or :latest (e.g. postgres, postgres:latest)",
+  help: [
+    "An image with no tag means `:latest`, which moves: the next `docker compose pull` (or a fresh machine) gets a",
+    "different PostgreSQL or Redis than the one you tested with, possibly a new major version that cannot read the",
+    "existing data directory. Pin the version you run, at least to the major (`postgres:16`), better to the minor,",
+    "or to a digest for full reproducibility.",
+    "",
+    "```yaml",
+    "services:",
+    "  db:",
+    "    image: postgres:16.4-alpine   # not `postgres` or `postgres:latest`",
+    "  cache:",
+    "    image: redis:7.4@sha256:\u2026",
+    "```",
+    "",
+    "Services that `build:` are not judged here: their `image:` names the image they build. A tag taken from a",
+    "variable (`app:${TAG}`) is left alone unless it resolves to `latest`."
+  ].join("\n"),
+  related: ["service-image-require-explicit-tag"],
+  check(project) {
+    const out = [];
+    for (const { service: s } of composeServices(project)) {
+      const img = s.image;
+      if (!img || s.build || !img.repository || img.digest) continue;
+      const written = splitImage(img.raw ?? img.value);
+      if (written.digest) continue;
+      const fromVariable = (written.tag ?? written.repository.split("/").pop() ?? "").includes("$");
+      if (fromVariable && img.tag !== "latest") continue;
+      if (img.tag !== void 0 && img.tag !== "latest") continue;
+      const what = img.tag === "latest" ? `'${img.repository}:latest'` : `'${img.repository}' with no tag`;
+      out.push({
+        file: img.file,
+        line: img.line,
+        message: `Service '${s.name}' uses image ${what}, which floats to whatever is newest at pull time: pin a version, e.g. '${img.repository}:${EXAMPLE_TAG[img.repository.split("/").pop() ?? ""] ?? "<version>"}' (or a digest).`
+      });
+    }
+    return out;
+  }
+});
 
 // src/rules/lib/settings-fix.ts
 function assignFromEnvironment(context, name2, expression, variables, secret = false) {
@@ -26769,13 +26763,20 @@ function imageVolume(s) {
   const major = Number(/^(\d+)/.exec(s.image?.tag ?? "")?.[1]);
   return major >= 18 ? void 0 : "/var/lib/postgresql/data";
 }
-function message(name2, image, dir, bind2, parent) {
+function message(name2, image, dir, mounts) {
+  const at2 = `Service '${name2}' (${image})`;
   const fix = `Mount a named volume there instead, e.g. '${name2}-data:${dir}', declared under the top-level volumes:.`;
-  if (bind2)
-    return `Service '${name2}' (${image}) keeps its data directory ${dir} in a bind mount of the host directory ${bind2.source}, not in a named volume: the files sit in the checkout, owned by the database's user, and a re-clone, a clean or another host starts with an empty database. ${fix}`;
-  if (parent)
-    return `Service '${name2}' (${image}) mounts a volume at ${parent.target}, a parent of its data directory ${dir}, which the image declares as its own VOLUME: the data goes to an anonymous volume and is lost when the container is recreated. Mount the volume at ${dir} itself, e.g. '${name2}-data:${dir}'.`;
-  return `Service '${name2}' (${image}) has no named volume at its data directory ${dir}: the data is lost when the container is recreated. Add a volume such as '${name2}-data:${dir}' and declare it under the top-level volumes:.`;
+  const { bind: bind2, anonymous, shadowed } = mounts;
+  if (bind2) {
+    const outside = bind2.source.startsWith("/") || bind2.source.startsWith("~");
+    const where = outside ? "in a host path outside the project, which exists on this host only, owned by the database's user" : "in the checkout, owned by the database's user, and a re-clone, a clean or another host starts with an empty database";
+    return `${at2} keeps its data directory ${dir} in a bind mount of the host directory ${bind2.source}, not in a named volume: the files sit ${where}. ${fix}`;
+  }
+  if (shadowed)
+    return `${at2} mounts a volume at ${shadowed.target}, a parent of its data directory ${dir}, which the image declares as its own VOLUME: the data goes to an anonymous volume and is lost when the container is recreated. Mount the volume at ${dir} itself, e.g. '${name2}-data:${dir}'.`;
+  if (anonymous)
+    return `${at2} mounts an anonymous volume at ${anonymous.target}: it has no name to find it by, \`docker compose down -v\` or a fresh \`up -V\` drops it, and the data goes with it. ${fix}`;
+  return `${at2} has no named volume at its data directory ${dir}: the data is lost when the container is recreated. Add a volume such as '${name2}-data:${dir}' and declare it under the top-level volumes:.`;
 }
 var postgresDataNotInVolume = defineRule({
   id: "TF0603",
@@ -26816,12 +26817,17 @@ var postgresDataNotInVolume = defineRule({
       const named = s.volumes.some((v) => v.type === "volume" && reaches(v));
       const throwaway = s.volumes.some((v) => v.type === "tmpfs" && coversPath(v.target, dir));
       if (named || throwaway) continue;
-      const bind2 = s.volumes.find((v) => v.type === "bind" && reaches(v));
-      const parent = s.volumes.find((v) => v.type !== "tmpfs" && coversPath(v.target, dir));
+      const mounts = {
+        bind: s.volumes.find((v) => v.type === "bind" && reaches(v)),
+        anonymous: s.volumes.find((v) => v.type === "volume" && !v.source && coversPath(v.target, dir)),
+        shadowed: s.volumes.find(
+          (v) => v.type !== "tmpfs" && v.source && coversPath(v.target, dir) && !reaches(v)
+        )
+      };
       out.push({
         file: s.image.file,
         line: s.image.line,
-        message: message(s.name, s.image.value, dir, bind2, parent)
+        message: message(s.name, s.image.value, dir, mounts)
       });
     }
     return out;

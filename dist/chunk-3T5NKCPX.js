@@ -11,7 +11,7 @@ import {
   isSecretName,
   require_node_os,
   tail
-} from "./chunk-EPWYNKD7.js";
+} from "./chunk-5FKRHBAT.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -22,9 +22,12 @@ import {
 } from "./chunk-VA2ZQC3Z.js";
 import "./chunk-JLWYBPF7.js";
 import {
+  require_node_crypto
+} from "./chunk-E2P55RUK.js";
+import {
   DYNAMIC_RULES,
   withBases
-} from "./chunk-TA2U2JPX.js";
+} from "./chunk-SV367T72.js";
 import {
   UnsafePathError,
   readInside,
@@ -32,10 +35,8 @@ import {
   resolveInside,
   runFactsOf,
   stamp
-} from "./chunk-BQ4YNGKF.js";
-import {
-  require_node_crypto
-} from "./chunk-E2P55RUK.js";
+} from "./chunk-DCJOHO2N.js";
+import "./chunk-YS6HFCTQ.js";
 import {
   __commonJS,
   __require,

@@ -1,17 +1,17 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
-  escapeData,
-  escapeProperty,
-  inert
-} from "./chunk-N3XCDPQ6.js";
+  stepLog
+} from "./chunk-EU64BM5N.js";
+import {
+  group
+} from "./chunk-NG6VVFC7.js";
 import {
   partsOfPlain,
   plainMessage,
-  require_node_path
-} from "./chunk-BQ4YNGKF.js";
-import {
-  require_node_crypto
-} from "./chunk-E2P55RUK.js";
+  require_node_path,
+  sha256Hex,
+  writeOwnFile
+} from "./chunk-DCJOHO2N.js";
 import {
   __commonJS,
   __require,
@@ -78,103 +78,6 @@ function analysedLine(report, path, text) {
   return parts.length > 0 ? parts.join(" \xB7 ") : void 0;
 }
 
-// src/report/json.ts
-function renderJson(report) {
-  return `${JSON.stringify(jsonReport(report), null, 2)}
-`;
-}
-function jsonReport(report) {
-  return {
-    tool: { name: report.tool.name, version: report.tool.version },
-    directory: report.directory,
-    verdict: report.verdict,
-    failOn: report.failOn,
-    counts: {
-      error: report.counts.error,
-      warning: report.counts.warning,
-      notice: report.counts.notice,
-      suppressed: report.findings.filter((f) => f.suppressed).length
-    },
-    configFile: report.configFile ?? null,
-    ...report.apps ? { apps: report.apps.map(jsonApp) } : {},
-    ...report.skipped ? {
-      skipped: report.skipped.map((s) => ({
-        ...s.managePy ? { managePy: s.managePy } : {},
-        ...s.dockerfile ? { dockerfile: s.dockerfile } : {},
-        reason: s.reason
-      }))
-    } : {},
-    durationMs: report.durationMs,
-    findings: report.findings.map(jsonFinding),
-    ...report.smoke ? { smoke: jsonSmoke(report.smoke) } : {},
-    ...report.fixes ? { fixes: report.fixes } : {}
-  };
-}
-function jsonApp(a) {
-  return {
-    dir: a.dir,
-    dockerfile: a.dockerfile ?? null,
-    composeFiles: a.composeFiles ?? [],
-    settings: a.settings ?? null
-  };
-}
-function jsonFinding(f) {
-  return {
-    ruleId: f.ruleId,
-    name: f.name,
-    factor: f.factor,
-    severity: f.severity,
-    kind: f.kind,
-    file: f.file,
-    line: f.line ?? null,
-    ...f.endLine !== void 0 ? { endLine: f.endLine } : {},
-    ...f.column !== void 0 ? { column: f.column } : {},
-    message: f.message,
-    // The message as parts (text, code, path, value), when the rule built it with them and they still spell it.
-    ...f.parts && f.parts.length > 0 && plainMessage(f.parts) === f.message ? { parts: f.parts.map((p) => ({ kind: p.kind, text: p.text })) } : {},
-    ...f.details !== void 0 ? { details: f.details } : {},
-    related: [...f.related],
-    fingerprint: f.fingerprint,
-    ...f.suppressed ? {
-      suppressed: {
-        by: f.suppressed.by,
-        ...f.suppressed.reason !== void 0 ? { reason: f.suppressed.reason } : {}
-      }
-    } : {}
-  };
-}
-function jsonSmoke(s) {
-  return {
-    status: s.status,
-    ...s.reason !== void 0 ? { reason: s.reason } : {},
-    ...s.app !== void 0 ? { app: s.app } : {},
-    durationMs: s.durationMs,
-    ...s.build ? { build: jsonStep(s.build) } : {},
-    engines: {
-      ...s.engines.sqlite ? { sqlite: jsonEngine(s.engines.sqlite) } : {},
-      ...s.engines.postgres ? { postgres: jsonEngine(s.engines.postgres) } : {}
-    }
-  };
-}
-function jsonEngine(e) {
-  return {
-    engine: e.engine,
-    status: e.status,
-    ...e.reason !== void 0 ? { reason: e.reason } : {},
-    durationMs: e.durationMs,
-    steps: e.steps.map(jsonStep)
-  };
-}
-function jsonStep(s) {
-  return {
-    name: s.name,
-    status: s.status,
-    durationMs: s.durationMs,
-    ...s.detail !== void 0 ? { detail: s.detail } : {},
-    ...s.logTail !== void 0 ? { logTail: s.logTail } : {}
-  };
-}
-
 // src/report/escape.ts
 var ZWJ = "\u200D";
 var ANSI = /\u001B(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001B]*(?:\u0007|\u001B\\)|[@-Z\\-_])/g;
@@ -209,9 +112,6 @@ function encodePath(path) {
     )
   ).join("/");
 }
-function terminalLine(text) {
-  return stripControl(text).replace(/\s*[\n\t]\s*/g, " ");
-}
 function defuseMarkers(text) {
   return text.replace(/<!--/g, "<!-\u200D-");
 }
@@ -230,9 +130,6 @@ function repoPath(directory, file) {
   const joined = import_node_path.posix.normalize(import_node_path.posix.join(dir, file));
   return joined.startsWith("../") ? file : joined;
 }
-
-// src/report/markdown-smoke.ts
-var import_node_crypto = __toESM(require_node_crypto(), 1);
 
 // src/report/logs.ts
 var TAIL_LINES = 25;
@@ -290,12 +187,6 @@ function messageParts(f) {
 function partsMarkdown(parts) {
   return parts.map((p) => p.kind === "code" ? codeSpan(p.text) : escapeMarkdown(p.text)).join("");
 }
-function partsTerminal(parts, codeStyle) {
-  return parts.map((p) => {
-    const text = terminalLine(p.text);
-    return p.kind === "code" && codeStyle ? codeStyle(text) : p.kind === "code" ? `\`${text}\`` : text;
-  }).join("");
-}
 function codeSpan(text) {
   const body = stripControl(text).replace(/\s*\n\s*/g, " ").replace(/<!--/g, "<!-\u200D-");
   if (body.trim() === "") return "";
@@ -329,7 +220,7 @@ function anchorPrefix(directory) {
   const dir = directory.replace(/^(?:\.\/)+|\/+$/g, "");
   if (dir === "" || dir === ".") return "tfr-";
   const slug = dir.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40).replace(/-+$/, "");
-  const hash = (0, import_node_crypto.createHash)("sha256").update(dir).digest("hex").slice(0, 6);
+  const hash = sha256Hex(dir).slice(0, 6);
   return `tfr-${slug ? `${slug}-` : ""}${hash}-`;
 }
 function factorAnchor(factor, prefix) {
@@ -677,6 +568,152 @@ function fileName2(name) {
   return /^[\w./:+-]+$/.test(name) ? codeSpan(name) : escapeMarkdown(name);
 }
 
+// src/report/annotations.ts
+var ANNOTATIONS_PER_LEVEL = 10;
+var NOUN = {
+  error: ["error", "errors"],
+  warning: ["warning", "warnings"],
+  notice: ["notice", "notices"]
+};
+function renderAnnotations(report, used = {}) {
+  const taken = { error: report.verdict === "fail" ? 1 : 0, ...used };
+  const room = (level) => Math.max(0, ANNOTATIONS_PER_LEVEL - (taken[level] ?? 0));
+  const active = report.findings.filter((f) => !f.suppressed);
+  const of = (level) => active.filter((f) => f.severity === level);
+  const out = [];
+  const overflow = [];
+  for (const level of ["error", "warning"]) {
+    const list = of(level);
+    out.push(...list.slice(0, room(level)).map((f) => findingAnnotation(report, f)));
+    if (list.length > room(level)) overflow.push(overflowNote(level, list.length - room(level)));
+  }
+  const notices = of("notice");
+  const noteRoom = room("notice");
+  overflow.splice(noteRoom);
+  const noticeSlots = noteRoom - overflow.length;
+  const noticesShown = notices.length <= noticeSlots ? notices.length : Math.max(0, noticeSlots - 1);
+  out.push(...notices.slice(0, noticesShown).map((f) => findingAnnotation(report, f)));
+  if (noticesShown < notices.length && overflow.length < noteRoom) {
+    overflow.push(overflowNote("notice", notices.length - noticesShown));
+  }
+  return [...out, ...overflow];
+}
+function findingAnnotation(report, f) {
+  const a = { level: f.severity, message: f.message, title: `${f.ruleId} ${f.name}` };
+  if (f.file !== ".") a.file = repoPath(report.directory, f.file);
+  if (f.line !== void 0 && a.file) {
+    a.startLine = f.line;
+    if (f.endLine !== void 0 && f.endLine >= f.line) a.endLine = f.endLine;
+    if (f.column !== void 0) a.startColumn = f.column;
+  }
+  return a;
+}
+function overflowNote(level, more) {
+  const noun = NOUN[level][more === 1 ? 0 : 1];
+  return {
+    level: "notice",
+    message: `and ${more} more ${noun}: see the job summary`,
+    title: `${more} more ${noun} not annotated`
+  };
+}
+
+// src/report/json.ts
+function renderJson(report) {
+  return `${JSON.stringify(jsonReport(report), null, 2)}
+`;
+}
+function jsonReport(report) {
+  return {
+    tool: { name: report.tool.name, version: report.tool.version },
+    directory: report.directory,
+    verdict: report.verdict,
+    failOn: report.failOn,
+    counts: {
+      error: report.counts.error,
+      warning: report.counts.warning,
+      notice: report.counts.notice,
+      suppressed: report.findings.filter((f) => f.suppressed).length
+    },
+    configFile: report.configFile ?? null,
+    ...report.apps ? { apps: report.apps.map(jsonApp) } : {},
+    ...report.skipped ? {
+      skipped: report.skipped.map((s) => ({
+        ...s.managePy ? { managePy: s.managePy } : {},
+        ...s.dockerfile ? { dockerfile: s.dockerfile } : {},
+        reason: s.reason
+      }))
+    } : {},
+    durationMs: report.durationMs,
+    findings: report.findings.map(jsonFinding),
+    ...report.smoke ? { smoke: jsonSmoke(report.smoke) } : {},
+    ...report.fixes ? { fixes: report.fixes } : {}
+  };
+}
+function jsonApp(a) {
+  return {
+    dir: a.dir,
+    dockerfile: a.dockerfile ?? null,
+    composeFiles: a.composeFiles ?? [],
+    settings: a.settings ?? null
+  };
+}
+function jsonFinding(f) {
+  return {
+    ruleId: f.ruleId,
+    name: f.name,
+    factor: f.factor,
+    severity: f.severity,
+    kind: f.kind,
+    file: f.file,
+    line: f.line ?? null,
+    ...f.endLine !== void 0 ? { endLine: f.endLine } : {},
+    ...f.column !== void 0 ? { column: f.column } : {},
+    message: f.message,
+    // The message as parts (text, code, path, value), when the rule built it with them and they still spell it.
+    ...f.parts && f.parts.length > 0 && plainMessage(f.parts) === f.message ? { parts: f.parts.map((p) => ({ kind: p.kind, text: p.text })) } : {},
+    ...f.details !== void 0 ? { details: f.details } : {},
+    related: [...f.related],
+    fingerprint: f.fingerprint,
+    ...f.suppressed ? {
+      suppressed: {
+        by: f.suppressed.by,
+        ...f.suppressed.reason !== void 0 ? { reason: f.suppressed.reason } : {}
+      }
+    } : {}
+  };
+}
+function jsonSmoke(s) {
+  return {
+    status: s.status,
+    ...s.reason !== void 0 ? { reason: s.reason } : {},
+    ...s.app !== void 0 ? { app: s.app } : {},
+    durationMs: s.durationMs,
+    ...s.build ? { build: jsonStep(s.build) } : {},
+    engines: {
+      ...s.engines.sqlite ? { sqlite: jsonEngine(s.engines.sqlite) } : {},
+      ...s.engines.postgres ? { postgres: jsonEngine(s.engines.postgres) } : {}
+    }
+  };
+}
+function jsonEngine(e) {
+  return {
+    engine: e.engine,
+    status: e.status,
+    ...e.reason !== void 0 ? { reason: e.reason } : {},
+    durationMs: e.durationMs,
+    steps: e.steps.map(jsonStep)
+  };
+}
+function jsonStep(s) {
+  return {
+    name: s.name,
+    status: s.status,
+    durationMs: s.durationMs,
+    ...s.detail !== void 0 ? { detail: s.detail } : {},
+    ...s.logTail !== void 0 ? { logTail: s.logTail } : {}
+  };
+}
+
 // src/report/sarif.ts
 var import_node_path2 = __toESM(require_node_path(), 1);
 var import_node_url = __toESM(require_node_url(), 1);
@@ -781,184 +818,20 @@ function plainText(markdown) {
   return markdown.replace(/^```[^\n]*\n/gm, "").replace(/^```\s*$/gm, "").replace(/`([^`\n]+)`/g, "$1").replace(/\*\*([^*\n]+)\*\*/g, "$1").replace(/\[([^\]\n]+)\]\(([^)\s]+)\)/g, "$1 ($2)").trim();
 }
 
-// src/report/text.ts
-var CODES = {
-  red: [31, 39],
-  yellow: [33, 39],
-  cyan: [36, 39],
-  green: [32, 39],
-  dim: [2, 22],
-  bold: [1, 22],
-  underline: [4, 24]
-};
-var SEVERITY_STYLE = { error: "red", warning: "yellow", notice: "cyan" };
-var STATUS_STYLE = {
-  passed: "green",
-  warnings: "yellow",
-  failed: "red",
-  skipped: "dim"
-};
-function renderText(report, options) {
-  const paint = (style, text) => options.color ? `\x1B[${CODES[style][0]}m${text}\x1B[${CODES[style][1]}m` : text;
-  const out = [];
-  const byFile = /* @__PURE__ */ new Map();
-  for (const f of report.findings) byFile.set(f.file, [...byFile.get(f.file) ?? [], f]);
-  for (const [file, findings] of byFile) {
-    out.push(paint("underline", terminalLine(file)));
-    const positions = findings.map((f) => f.line === void 0 ? "-" : `${f.line}:${f.column ?? 1}`);
-    const width = Math.max(...positions.map((p) => p.length));
-    findings.forEach((f, i) => {
-      const position = positions[i].padStart(width);
-      const severity = f.severity.padEnd(7);
-      const rule = `${f.ruleId} ${f.name}`;
-      const message = options.color ? partsTerminal(messageParts(f), (c) => paint("cyan", c)) : terminalLine(f.message);
-      if (f.suppressed) {
-        const why = f.suppressed.reason ? `${f.suppressed.by}: ${terminalLine(f.suppressed.reason)}` : f.suppressed.by;
-        out.push(paint("dim", `  ${position}  ${severity}  ${message}  ${rule}  (suppressed, ${why})`));
-      } else {
-        out.push(
-          `  ${paint("dim", position)}  ${paint(SEVERITY_STYLE[f.severity], severity)}  ${message}  ${paint("dim", rule)}`
-        );
-        if (f.details) {
-          const indent = " ".repeat(width + 4);
-          for (const line of logLines(f.details)) out.push(paint("dim", `${indent}\u2502 ${line}`));
-        }
-      }
-    });
-    out.push("");
-  }
-  if (report.smoke) {
-    const s = report.smoke;
-    const app = s.app !== void 0 ? ` (app: ${terminalLine(s.app)})` : "";
-    out.push(
-      paint(
-        "bold",
-        `Smoke tests${app}: ${paint(STATUS_STYLE[s.status], s.status)} in ${seconds(s.durationMs)}`
-      )
-    );
-    if (s.reason) out.push(`  ${terminalLine(s.reason)}`);
-    const rows = [];
-    if (s.build) rows.push(stepRow(s.build, ""));
-    for (const engine of [s.engines.sqlite, s.engines.postgres]) {
-      if (!engine) continue;
-      rows.push(engineRow(engine));
-      for (const step of engine.steps) rows.push(stepRow(step, "  "));
+// src/publish/channel.ts
+async function attempt(pub, name, fn) {
+  await group(name, async () => {
+    try {
+      await fn();
+    } catch (error) {
+      stepLog.debug(error.stack ?? String(error));
+      pub.warnings.push(`${name} could not be published: ${error.message}`);
+      pub.notes.push(`${name}: not published (${error.message}).`);
     }
-    const w0 = Math.max(0, ...rows.map((r) => r[0].length));
-    for (const [name, status, time, detail] of rows) {
-      const cells = [
-        name.padEnd(w0),
-        paint(STATUS_STYLE[status], status.padEnd(8)),
-        time.padStart(8),
-        detail
-      ];
-      out.push(`  ${cells.join("  ").trimEnd()}`);
-    }
-    out.push("");
-  }
-  const analysed = analysedLine(report, terminalLine, terminalLine);
-  if (analysed) out.push(paint("dim", analysed));
-  const suppressed = report.findings.filter((f) => f.suppressed).length;
-  const total = report.counts.error + report.counts.warning + report.counts.notice;
-  const mark = report.verdict === "pass" ? paint("green", "\u2714") : paint("red", "\u2716");
-  const verdict = report.verdict === "pass" ? paint("green", "pass") : paint("red", paint("bold", "fail"));
-  out.push(
-    `${mark} ${plural(total, "problem")} (${countsPhrase(report.counts)})${suppressed ? `, ${suppressed} suppressed` : ""}: ${verdict} (fail-on: ${report.failOn})`
-  );
-  return `${out.join("\n")}
-`;
+  });
 }
-function logLines(log) {
-  return explainingTail(log).split("\n").map((l) => l.replace(/\t/g, "  "));
-}
-function stepRow(step, indent) {
-  return [
-    indent + terminalLine(step.name),
-    step.status,
-    seconds(step.durationMs),
-    step.detail ? terminalLine(step.detail) : ""
-  ];
-}
-function engineRow(engine) {
-  return [
-    engine.engine,
-    engine.status,
-    seconds(engine.durationMs),
-    engine.reason ? terminalLine(engine.reason) : ""
-  ];
-}
-
-// src/report/annotations.ts
-var ANNOTATIONS_PER_LEVEL = 10;
-var NOUN = {
-  error: ["error", "errors"],
-  warning: ["warning", "warnings"],
-  notice: ["notice", "notices"]
-};
-function renderAnnotations(report, used = {}) {
-  const taken = { error: report.verdict === "fail" ? 1 : 0, ...used };
-  const room = (level) => Math.max(0, ANNOTATIONS_PER_LEVEL - (taken[level] ?? 0));
-  const active = report.findings.filter((f) => !f.suppressed);
-  const of = (level) => active.filter((f) => f.severity === level);
-  const out = [];
-  const overflow = [];
-  for (const level of ["error", "warning"]) {
-    const list = of(level);
-    out.push(...list.slice(0, room(level)).map((f) => findingAnnotation(report, f)));
-    if (list.length > room(level)) overflow.push(overflowNote(level, list.length - room(level)));
-  }
-  const notices = of("notice");
-  const noteRoom = room("notice");
-  overflow.splice(noteRoom);
-  const noticeSlots = noteRoom - overflow.length;
-  const noticesShown = notices.length <= noticeSlots ? notices.length : Math.max(0, noticeSlots - 1);
-  out.push(...notices.slice(0, noticesShown).map((f) => findingAnnotation(report, f)));
-  if (noticesShown < notices.length && overflow.length < noteRoom) {
-    overflow.push(overflowNote("notice", notices.length - noticesShown));
-  }
-  return [...out, ...overflow];
-}
-function findingAnnotation(report, f) {
-  const a = { level: f.severity, message: f.message, title: `${f.ruleId} ${f.name}` };
-  if (f.file !== ".") a.file = repoPath(report.directory, f.file);
-  if (f.line !== void 0 && a.file) {
-    a.startLine = f.line;
-    if (f.endLine !== void 0 && f.endLine >= f.line) a.endLine = f.endLine;
-    if (f.column !== void 0) a.startColumn = f.column;
-  }
-  return a;
-}
-function overflowNote(level, more) {
-  const noun = NOUN[level][more === 1 ? 0 : 1];
-  return {
-    level: "notice",
-    message: `and ${more} more ${noun}: see the job summary`,
-    title: `${more} more ${noun} not annotated`
-  };
-}
-
-// src/report/workflow-commands.ts
-function annotationCommand(a, level = a.level) {
-  const properties = [
-    ["file", a.file],
-    ["line", a.startLine],
-    ["endLine", a.endLine],
-    ["col", a.startColumn],
-    ["title", a.title]
-  ];
-  const props = properties.filter(([, v]) => v !== void 0).map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(",");
-  return `::${level}${props ? ` ${props}` : ""}::${escapeData(a.message)}`;
-}
-function renderGithub(report) {
-  const lines = report.findings.filter((f) => !f.suppressed).map((f) => annotationCommand(findingAnnotation(report, f)));
-  const total = report.counts.error + report.counts.warning + report.counts.notice;
-  lines.push(
-    inert(
-      `twelve-factor-review ${report.directory}: ${plural(total, "problem")} (${countsPhrase(report.counts)}): ${report.verdict} (fail-on: ${report.failOn})`
-    )
-  );
-  return `${lines.join("\n")}
-`;
+function writeText(file, text, env) {
+  writeOwnFile(file, text, [env.workspace, env.temp]);
 }
 
 export {
@@ -966,20 +839,14 @@ export {
   repoPath,
   renderAnnotations,
   ruleHelpUri,
-  plural,
   renderJson,
-  jsonReport,
   escapeMarkdown,
-  terminalLine,
   defuseMarkers,
   codeBlock,
   messageParts,
   partsMarkdown,
   renderMarkdown,
-  require_node_url,
-  SARIF_SCHEMA_URI,
   renderSarif,
-  sarifLog,
-  renderText,
-  renderGithub
+  attempt,
+  writeText
 };

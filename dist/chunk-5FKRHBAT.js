@@ -17,7 +17,7 @@ import {
   joinPath,
   looksLikeCompose,
   moduleFiles
-} from "./chunk-TA2U2JPX.js";
+} from "./chunk-SV367T72.js";
 import {
   UnsafePathError,
   formatBytes,
@@ -26,7 +26,7 @@ import {
   readRegularFileSync,
   require_node_fs,
   require_node_path
-} from "./chunk-BQ4YNGKF.js";
+} from "./chunk-DCJOHO2N.js";
 import {
   __commonJS,
   __require,

@@ -1,8 +1,5 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
-  require_node_crypto
-} from "./chunk-E2P55RUK.js";
-import {
   __commonJS,
   __require,
   __toESM
@@ -125,7 +122,7 @@ function writeOwnFile(path, text, within) {
   }
 }
 function ownDirectory(dir, within) {
-  const roots = within.map((w) => plannedRealPath((0, import_node_path.resolve)(w)).planned);
+  const roots = within.map((w2) => plannedRealPath((0, import_node_path.resolve)(w2)).planned);
   const { real, missing, planned } = plannedRealPath(dir);
   if (!roots.some((r) => isInside(planned, r)))
     throw new UnsafePathError(dir, "outside the workspace and the runner temporary directory");
@@ -190,8 +187,129 @@ function formatBytes(n) {
 // src/core/finding.ts
 var SEVERITIES = ["error", "warning", "notice"];
 
+// src/core/sha256.ts
+var K = new Uint32Array([
+  1116352408,
+  1899447441,
+  3049323471,
+  3921009573,
+  961987163,
+  1508970993,
+  2453635748,
+  2870763221,
+  3624381080,
+  310598401,
+  607225278,
+  1426881987,
+  1925078388,
+  2162078206,
+  2614888103,
+  3248222580,
+  3835390401,
+  4022224774,
+  264347078,
+  604807628,
+  770255983,
+  1249150122,
+  1555081692,
+  1996064986,
+  2554220882,
+  2821834349,
+  2952996808,
+  3210313671,
+  3336571891,
+  3584528711,
+  113926993,
+  338241895,
+  666307205,
+  773529912,
+  1294757372,
+  1396182291,
+  1695183700,
+  1986661051,
+  2177026350,
+  2456956037,
+  2730485921,
+  2820302411,
+  3259730800,
+  3345764771,
+  3516065817,
+  3600352804,
+  4094571909,
+  275423344,
+  430227734,
+  506948616,
+  659060556,
+  883997877,
+  958139571,
+  1322822218,
+  1537002063,
+  1747873779,
+  1955562222,
+  2024104815,
+  2227730452,
+  2361852424,
+  2428436474,
+  2756734187,
+  3204031479,
+  3329325298
+]);
+var INITIAL = [
+  1779033703,
+  3144134277,
+  1013904242,
+  2773480762,
+  1359893119,
+  2600822924,
+  528734635,
+  1541459225
+];
+var encoder = new TextEncoder();
+var w = new Uint32Array(64);
+function padded(bytes) {
+  const blocks = Math.ceil((bytes.length + 9) / 64);
+  const out = new Uint8Array(blocks * 64);
+  out.set(bytes);
+  out[bytes.length] = 128;
+  const view = new DataView(out.buffer);
+  const bits = bytes.length * 8;
+  view.setUint32(out.length - 8, Math.floor(bits / 4294967296));
+  view.setUint32(out.length - 4, bits >>> 0);
+  return view;
+}
+var rotr = (x, n) => x >>> n | x << 32 - n;
+function sha256Hex(text) {
+  const view = padded(encoder.encode(text));
+  const h = INITIAL.slice();
+  for (let offset = 0; offset < view.byteLength; offset += 64) {
+    for (let i = 0; i < 16; i++) w[i] = view.getUint32(offset + i * 4);
+    for (let i = 16; i < 64; i++) {
+      const x = w[i - 15];
+      const y = w[i - 2];
+      const s0 = rotr(x, 7) ^ rotr(x, 18) ^ x >>> 3;
+      const s1 = rotr(y, 17) ^ rotr(y, 19) ^ y >>> 10;
+      w[i] = w[i - 16] + s0 + w[i - 7] + s1 | 0;
+    }
+    let [a, b, c, d, e, f, g, hh] = h;
+    for (let i = 0; i < 64; i++) {
+      const t1 = hh + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + (e & f ^ ~e & g) + K[i] + w[i] | 0;
+      const t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + (a & b ^ a & c ^ b & c) | 0;
+      hh = g;
+      g = f;
+      f = e;
+      e = d + t1 | 0;
+      d = c;
+      c = b;
+      b = a;
+      a = t1 + t2 | 0;
+    }
+    const next = [a, b, c, d, e, f, g, hh];
+    for (let i = 0; i < 8; i++) h[i] = h[i] + next[i] | 0;
+  }
+  return h.map((x) => (x >>> 0).toString(16).padStart(8, "0")).join("");
+}
+
 // src/core/fingerprint.ts
-var import_node_crypto = __toESM(require_node_crypto(), 1);
 var MEASURE = /\d+(?:\.\d+)?\s?(?:ms|s|sec|seconds?|min|minutes?|[KMG]i?B|%)(?![\w])/g;
 function stableMessage(message) {
   return message.replace(MEASURE, "#");
@@ -202,7 +320,6 @@ function identityKey(raw) {
 function fingerprintOf(ruleId, raw) {
   return sha256Hex(`${ruleId}\0${raw.file}\0${identityKey(raw)}`).slice(0, 16);
 }
-var sha256Hex = typeof import_node_crypto.default.hash === "function" ? (text) => import_node_crypto.default.hash("sha256", text, "hex") : (text) => import_node_crypto.default.createHash("sha256").update(text).digest("hex");
 function stamp(rule, raw) {
   const { key: _key, ...rest } = raw;
   return {
@@ -322,6 +439,7 @@ export {
   require_node_path,
   require_node_fs,
   SEVERITIES,
+  sha256Hex,
   stableMessage,
   stamp,
   code,

@@ -1,13 +1,18 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
-  require_node_crypto
-} from "./chunk-E2P55RUK.js";
+  debug,
+  info
+} from "./chunk-NG6VVFC7.js";
+import {
+  require_node_module
+} from "./chunk-YS6HFCTQ.js";
 import {
   __toESM
 } from "./chunk-TEVZZSVY.js";
 
 // src/core/workflow-text.ts
-var import_node_crypto = __toESM(require_node_crypto(), 1);
+var import_node_module = __toESM(require_node_module(), 1);
+var require2 = (0, import_node_module.createRequire)(import.meta.url);
 var LINE_BREAK = /\r\n|\r|\n/;
 var COMMAND_START = /^[\s\u0085\p{Cc}\p{Cf}]*::/u;
 var LEGACY_COMMAND = "##[";
@@ -15,7 +20,8 @@ function looksLikeCommand(text) {
   return text.split(LINE_BREAK).some((line) => COMMAND_START.test(line) || line.includes(LEGACY_COMMAND));
 }
 function randomToken() {
-  return `tfr-${(0, import_node_crypto.randomBytes)(16).toString("hex")}`;
+  const { randomBytes } = require2("node:crypto");
+  return `tfr-${randomBytes(16).toString("hex")}`;
 }
 function inert(text, token = randomToken) {
   if (!looksLikeCommand(text)) return text;
@@ -25,15 +31,13 @@ function inert(text, token = randomToken) {
 ${text}
 ::${t}::`;
 }
-function escapeData(text) {
-  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-}
-function escapeProperty(text) {
-  return escapeData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
-}
+
+// src/log.ts
+var stepLog = {
+  info: (text) => info(inert(text)),
+  debug: (text) => debug(text)
+};
 
 export {
-  inert,
-  escapeData,
-  escapeProperty
+  stepLog
 };

@@ -1,8 +1,6 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
-  attempt
-} from "./chunk-2UHNRKJV.js";
-import {
+  attempt,
   codeBlock,
   defuseMarkers,
   escapeMarkdown,
@@ -11,24 +9,24 @@ import {
   renderMarkdown,
   repoPath,
   ruleHelpUri
-} from "./chunk-HFDWMP2R.js";
+} from "./chunk-AMOKHSPZ.js";
 import {
   stepLog
-} from "./chunk-ECCZJDJJ.js";
-import "./chunk-N3XCDPQ6.js";
+} from "./chunk-EU64BM5N.js";
 import {
   require_tunnel,
   require_undici
 } from "./chunk-MY6IMURF.js";
 import "./chunk-NG6VVFC7.js";
-import "./chunk-VMUMBVHU.js";
-import {
-  SEVERITIES,
-  stableMessage
-} from "./chunk-BQ4YNGKF.js";
+import "./chunk-I4TAVQ2G.js";
 import {
   require_node_crypto
 } from "./chunk-E2P55RUK.js";
+import {
+  SEVERITIES,
+  stableMessage
+} from "./chunk-DCJOHO2N.js";
+import "./chunk-YS6HFCTQ.js";
 import {
   __commonJS,
   __require,
