@@ -42,6 +42,24 @@ export function startCommands(app: App): StartCommand[] {
   return out;
 }
 
+/**
+ * The commands of an entrypoint script that run in one of the app's starts (the image's own, compose's): a branch
+ * no start takes is left out. All of them when no start reaches the script.
+ */
+export function scriptCommandsThatRun(app: App, script: EntrypointScript): ShellCommand[] {
+  const reached: Reached = { scripts: new Set(), commands: new Set() };
+  chain(app, false, reached);
+  chain(app, true, reached);
+  if (!reached.scripts.has(script)) return script.script.commands;
+  return script.script.commands.filter((c) => reached.commands.has(c));
+}
+
+/** The scripts a start chain entered and the script commands it kept, as written. */
+interface Reached {
+  scripts: Set<EntrypointScript>;
+  commands: Set<ShellCommand>;
+}
+
 /** The environment the app container starts with, as far as the repository says: image ENV, then compose environment. */
 export function containerEnv(app: App): Record<string, string | undefined> {
   const env: Record<string, string | undefined> = { ...(app.dockerfile?.targetStage?.env ?? {}) };
@@ -49,7 +67,7 @@ export function containerEnv(app: App): Record<string, string | undefined> {
   return env;
 }
 
-function chain(app: App, withCompose: boolean): StartCommand[] {
+function chain(app: App, withCompose: boolean, reached?: Reached): StartCommand[] {
   const stage = app.dockerfile?.targetStage;
   const dockerfile = app.dockerfile?.file ?? '';
   const service = withCompose ? app.compose?.appService : undefined;
@@ -71,7 +89,7 @@ function chain(app: App, withCompose: boolean): StartCommand[] {
     pid1 = cmd.argv ? execCommand(cmd.at, cmd.argv) : cmd.script;
   }
   const variable = startVariables(app, withCompose);
-  return followScripts(commandsThatRun(pid1, { variable }), app, variable);
+  return followScripts(commandsThatRun(pid1, { variable }), app, variable, reached);
 }
 
 /**
@@ -102,7 +120,7 @@ function scriptInputs(
   variable: BranchInputs['variable'],
 ): BranchInputs {
   const assigned = new Set((script.assignments ?? []).map((a) => a.name));
-  const movesArgs = script.commands.some((c) => c.argv[0] === 'shift' || c.argv[0] === 'set');
+  const movesArgs = script.commands.some((c) => c.argv[0] === 'shift' || setsArgs(c.argv));
   return {
     args: movesArgs ? undefined : args,
     variable: (name) => (assigned.has(name) ? undefined : variable(name)),
@@ -186,10 +204,11 @@ function followScripts(
   commands: StartCommand[],
   app: App,
   variable: BranchInputs['variable'],
+  reached?: Reached,
 ): StartCommand[] {
   const scripts = app.entrypointScripts ?? [];
   const workdir = app.dockerfile?.targetStage?.workdir ?? '/';
-  const chain: Chain = { scripts, workdir, variable };
+  const chain: Chain = { scripts, workdir, variable, reached };
   const out: StartCommand[] = [];
   let matched = false;
   for (const c of commands) {
@@ -208,10 +227,22 @@ function followScripts(
   return out;
 }
 
+/** `set -- a b` or `set a b` replaces the positional arguments; `set -e`, `set -o pipefail` do not. */
+function setsArgs(argv: string[]): boolean {
+  if (argv[0] !== 'set') return false;
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--' || !/^[-+]/.test(a)) return true;
+    if (a === '-o' || a === '+o') i++;
+  }
+  return false;
+}
+
 interface Chain {
   scripts: EntrypointScript[];
   workdir: string;
   variable: BranchInputs['variable'];
+  reached?: Reached;
 }
 
 function scriptRun(
@@ -256,7 +287,9 @@ function scriptCommands(
   const out: StartCommand[] = [];
   // a make recipe's shell sees no script arguments: only the variables decide its branches
   const inputs = scriptInputs(s.script, s.makeTargets ? undefined : args, chain.variable);
+  chain.reached?.scripts.add(s);
   for (const c of commandsThatRun(s.script.commands, inputs)) {
+    chain.reached?.commands.add(c);
     const runsArgs = c.argv[0] === '$@' || c.argv[0] === '$*' || c.argv[0] === '${@}';
     if (runsArgs && caller && args && args.length > 0) {
       // `exec "$@"`: the container's CMD runs here; anchor it where it is written
