@@ -15,6 +15,21 @@ export interface BranchInputs {
 
 type Truth = boolean | undefined;
 
+/** Whether a script replaces its positional arguments (`shift`, `set -- a b`, `set a b`; not `set -e -o pipefail`). */
+export function movesArgs(commands: Pick<ShellCommand, 'argv'>[]): boolean {
+  return commands.some((c) => c.argv[0] === 'shift' || setsArgs(c.argv));
+}
+
+function setsArgs(argv: string[]): boolean {
+  if (argv[0] !== 'set') return false;
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--' || !/^[-+]/.test(a)) return true;
+    if (a === '-o' || a === '+o') i++;
+  }
+  return false;
+}
+
 /** The commands that may run: those none of whose guards is known to be false. */
 export function commandsThatRun<C extends Pick<ShellCommand, 'guards'>>(
   commands: C[],

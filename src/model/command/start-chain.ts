@@ -1,11 +1,11 @@
 /** The chain of commands the app container runs when it starts, scripts and `sh -c` followed. */
 import { posix } from 'node:path';
 import { parseShell } from '../../parse/shell.js';
-import type { ComposeCommand } from '../types/compose.js';
+import type { ComposeCommand, ComposeService } from '../types/compose.js';
 import type { CommandInstr } from '../types/dockerfile.js';
 import type { App, EntrypointScript } from '../types/project.js';
 import type { ShellCommand, ShellScript } from '../types/shell.js';
-import { type BranchInputs, commandsThatRun } from './branches.js';
+import { type BranchInputs, commandsThatRun, movesArgs } from './branches.js';
 import { makeInvocation } from './make.js';
 import { basename, programArgv, SHELLS } from './servers.js';
 
@@ -92,16 +92,23 @@ function chain(app: App, withCompose: boolean, reached?: Reached): StartCommand[
   return followScripts(commandsThatRun(pid1, { variable }), app, variable, reached);
 }
 
+function startVariables(app: App, withCompose: boolean): BranchInputs['variable'] {
+  return containerVariables(
+    app.dockerfile?.targetStage?.env ?? {},
+    withCompose ? app.compose?.appService : undefined,
+  );
+}
+
 /**
  * The value a variable has when the container starts: compose `environment` (a literal value), else the image's
  * ENV, else unset (null); unknown (undefined) when it may come from an env_file, the host, or interpolation.
  */
-function startVariables(app: App, withCompose: boolean): BranchInputs['variable'] {
-  const image = app.dockerfile?.targetStage?.env ?? {};
-  const service = withCompose ? app.compose?.appService : undefined;
+export function containerVariables(
+  image: Record<string, string | undefined>,
+  service: ComposeService | undefined,
+): BranchInputs['variable'] {
   return (name) => {
-    const entries = (service?.environment ?? []).filter((e) => e.name === name);
-    const set = entries.at(-1);
+    const set = (service?.environment ?? []).filter((e) => e.name === name).at(-1);
     if (set)
       return set.source === 'environment' && !set.interpolated && set.value !== undefined
         ? set.value
@@ -120,9 +127,8 @@ function scriptInputs(
   variable: BranchInputs['variable'],
 ): BranchInputs {
   const assigned = new Set((script.assignments ?? []).map((a) => a.name));
-  const movesArgs = script.commands.some((c) => c.argv[0] === 'shift' || setsArgs(c.argv));
   return {
-    args: movesArgs ? undefined : args,
+    args: movesArgs(script.commands) ? undefined : args,
     variable: (name) => (assigned.has(name) ? undefined : variable(name)),
   };
 }
@@ -225,17 +231,6 @@ function followScripts(
   }
   if (!matched) for (const s of scripts) out.push(...scriptCommands(s, undefined, undefined, chain, 0));
   return out;
-}
-
-/** `set -- a b` or `set a b` replaces the positional arguments; `set -e`, `set -o pipefail` do not. */
-function setsArgs(argv: string[]): boolean {
-  if (argv[0] !== 'set') return false;
-  for (let i = 1; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--' || !/^[-+]/.test(a)) return true;
-    if (a === '-o' || a === '+o') i++;
-  }
-  return false;
 }
 
 interface Chain {
