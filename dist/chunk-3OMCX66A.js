@@ -11,7 +11,7 @@ import {
   pipInstall,
   programArgv,
   runtimeInsertionLine
-} from "./chunk-Y32HLSRP.js";
+} from "./chunk-AAUKAKLB.js";
 import {
   insertLines,
   normalizePackageName,

@@ -7,7 +7,7 @@ import {
   includedFile,
   informedFixersOf,
   parseRequirements
-} from "./chunk-IKOCF4R5.js";
+} from "./chunk-3OMCX66A.js";
 import {
   makeReport
 } from "./chunk-VMUMBVHU.js";
@@ -17,7 +17,7 @@ import {
   Redactor,
   discover,
   require_node_os
-} from "./chunk-H2LUBHHC.js";
+} from "./chunk-BYJ56NEA.js";
 import {
   DEFAULT_CONFIG_FILE,
   ImageLayout,
@@ -62,7 +62,7 @@ import {
   serverOf,
   supervisorPrograms,
   supervisordRun
-} from "./chunk-Y32HLSRP.js";
+} from "./chunk-AAUKAKLB.js";
 import {
   SEVERITIES,
   UnsafePathError,
