@@ -60,4 +60,32 @@ appRuleCases(depsInstalledAtStart, [
     { dockerfile: df('FROM python:3.12', 'CMD poetry install && uv sync && exec gunicorn a.wsgi') },
     ['Dockerfile:2', 'Dockerfile:2'],
   ],
+  [
+    'test -n "$DEBUG" && pip install …, DEBUG set nowhere: never runs',
+    {
+      dockerfile: df('FROM python:3.12', 'ENTRYPOINT ["/entrypoint.sh"]'),
+      scripts: [
+        {
+          file: 'entrypoint.sh',
+          imagePath: '/entrypoint.sh',
+          text: '#!/bin/sh\ntest -n "$DEBUG" && pip install -r requirements-dev.txt\nexec gunicorn a.wsgi\n',
+        },
+      ],
+    },
+    [],
+  ],
+  [
+    'test -n "$DEBUG" && pip install …, DEBUG set in the image',
+    {
+      dockerfile: df('FROM python:3.12', 'ENV DEBUG=1', 'ENTRYPOINT ["/entrypoint.sh"]'),
+      scripts: [
+        {
+          file: 'entrypoint.sh',
+          imagePath: '/entrypoint.sh',
+          text: '#!/bin/sh\ntest -n "$DEBUG" && pip install -r requirements-dev.txt\nexec gunicorn a.wsgi\n',
+        },
+      ],
+    },
+    ['entrypoint.sh:2'],
+  ],
 ]);

@@ -12,6 +12,20 @@ import { shellFormCommand } from '../../src/rules/TF0901-shell-form-command.js';
 import { analyzeFiles } from '../support/analyze.js';
 import { appRuleCases, df, ENTRY } from '../support/rule-cases.js';
 
+const ROLES = {
+  ...ENTRY,
+  text: [
+    'case "$1" in',
+    '  web) python manage.py migrate && exec gunicorn a.wsgi ;;',
+    '  worker) exec celery -A a worker ;;',
+    '  dev) python manage.py runserver 0.0.0.0:8000 ;;',
+    '  *) exec "$@" ;;',
+    'esac',
+  ].join('\n'),
+};
+const ROLES_IMAGE = (cmd: string) =>
+  df('FROM python:3.12', 'ENTRYPOINT ["/usr/local/bin/docker-entrypoint.sh"]', `CMD ${cmd}`);
+
 /** The files TF0901's fixer would change in a tree holding `files`. */
 async function filesFixed(files: Record<string, string>): Promise<string[]> {
   const root = mkdtempSync(join(tmpdir(), 'tfr-tf0901-'));
@@ -137,6 +151,16 @@ appRuleCases(shellFormCommand, [
       ),
     },
     [],
+  ],
+  [
+    'a case item the start never takes is not judged',
+    { dockerfile: ROLES_IMAGE('["web"]'), scripts: [ROLES] },
+    [],
+  ],
+  [
+    'the case item the start takes is',
+    { dockerfile: ROLES_IMAGE('["web"]'), scripts: [ROLES], service: { command: 'dev' } },
+    ['docker-entrypoint.sh:4'],
   ],
 ]);
 

@@ -1,6 +1,20 @@
 import { adminTaskOnEveryStart } from '../../src/rules/TF1202-admin-task-on-every-start.js';
 import { appRuleCases, df, ENTRY } from '../support/rule-cases.js';
 
+const ROLES = {
+  ...ENTRY,
+  text: [
+    'case "$1" in',
+    '  web) python manage.py migrate && exec gunicorn a.wsgi ;;',
+    '  worker) exec celery -A a worker ;;',
+    '  dev) python manage.py runserver 0.0.0.0:8000 ;;',
+    '  *) exec "$@" ;;',
+    'esac',
+  ].join('\n'),
+};
+const ROLES_IMAGE = (cmd: string) =>
+  df('FROM python:3.12', 'ENTRYPOINT ["/usr/local/bin/docker-entrypoint.sh"]', `CMD ${cmd}`);
+
 appRuleCases(adminTaskOnEveryStart, [
   [
     'migrate && gunicorn in a shell-form CMD',
@@ -50,4 +64,10 @@ appRuleCases(adminTaskOnEveryStart, [
     { dockerfile: df('FROM python:3.12', 'CMD python manage.py migrate --check && exec gunicorn a.wsgi') },
     [],
   ],
+  [
+    'migrate in the case item of the role the image starts',
+    { dockerfile: ROLES_IMAGE('["web"]'), scripts: [ROLES] },
+    ['docker-entrypoint.sh:2'],
+  ],
+  ['migrate in a case item no start takes', { dockerfile: ROLES_IMAGE('["worker"]'), scripts: [ROLES] }, []],
 ]);

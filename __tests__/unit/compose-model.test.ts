@@ -689,6 +689,30 @@ test('among built services the app runs the server; databases, workers, docs and
   });
 });
 
+test('services that pass their role to one entrypoint script run its branch: the worker is not the app', () => {
+  const compose = (first: string) =>
+    ['services:', `  worker: {build: ., command: ${first}}`, '  web: {build: ., command: web}'].join('\n');
+  const texts = {
+    Dockerfile:
+      'FROM python:3.12\nCOPY entrypoint.sh /entrypoint.sh\nENTRYPOINT ["/entrypoint.sh"]\nCMD ["web"]\n',
+    'entrypoint.sh': [
+      'set -e -o pipefail',
+      'case "$1" in',
+      '  web) exec gunicorn mysite.wsgi ;;',
+      '  worker) exec celery -A mysite worker ;;',
+      '  *) exec "$@" ;;',
+      'esac',
+    ].join('\n'),
+    'manage.py': '',
+  };
+  const m = model({ 'compose.yaml': compose('worker') }, {}, texts).model;
+  assert.equal(m?.appService?.name, 'web');
+  assert.equal(svc(m, 'worker').notApp, 'worker');
+  // arguments the script cannot be known to get keep every branch: the first service serving is the app
+  const unknown = model({ 'compose.yaml': compose('"$$ROLE"') }, {}, texts).model;
+  assert.equal(unknown?.appService?.name, 'worker');
+});
+
 test('a compose command relative to the image WORKDIR finds the script the Dockerfile copied there', () => {
   const compose = [
     'services:',

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type MvdanSh from 'mvdan-sh';
 import type { Node, Parser } from 'mvdan-sh';
-import type { ShellAssignment, ShellCommand, ShellScript } from './types.js';
+import type { ShellAssignment, ShellCommand, ShellCondition, ShellScript } from './types.js';
 import { plainCommands } from './plain-shell.js';
 
 // Token values of mvdan.cc/sh/v3/syntax RedirOperator, as the GopherJS build reports them.
@@ -20,8 +20,12 @@ const REDIRECT_OPS: Record<number, string> = {
   65: '&>>',
 };
 const HEREDOC_OPS = new Set([61, 62]);
-// BinCmdOperator values of `|` and `|&`.
+// BinCmdOperator values of `|` and `|&`, `&&` and `||`; CaseOperator value of `;;`.
 const PIPE_OPS = new Set([12, 13]);
+const AND_OP = 10;
+const OR_OP = 11;
+const CASE_BREAK_OP = 30;
+const UNKNOWN: ShellCondition = { kind: 'unknown' };
 const DECLARATIONS = new Set(['export', 'declare', 'typeset', 'readonly', 'local']);
 const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'mksh', 'busybox']);
 const MAX_NESTING = 4;
@@ -53,7 +57,7 @@ export function parseShellFully(text: string, firstLine = 1): ShellScript {
   const commands: ShellCommand[] = [];
   const assignments: ShellAssignment[] = [];
   try {
-    collectScript(text, firstLine, commands, 0, assignments);
+    collectScript(text, firstLine, commands, 0, assignments, []);
     return { commands, assignments };
   } catch (error) {
     return { commands: [], parseError: describeError(error, firstLine) };
@@ -101,6 +105,8 @@ interface Source {
   lineOffset: number;
   depth: number;
   assignments: ShellAssignment[];
+  /** The conditions under which the statements being visited run. */
+  guards: ShellCondition[];
 }
 
 /** Parses `text` and appends its commands; throws the parser's error for the caller to report. */
@@ -110,11 +116,18 @@ function collectScript(
   out: ShellCommand[],
   depth: number,
   assignments: ShellAssignment[],
+  guards: ShellCondition[],
 ): void {
   parser ??= loadSh().syntax.NewParser();
   fullParserCalls.count++;
   const file = parser.Parse(text, 'script');
-  const src: Source = { bytes: Buffer.from(text, 'utf8'), lineOffset: firstLine - 1, depth, assignments };
+  const src: Source = {
+    bytes: Buffer.from(text, 'utf8'),
+    lineOffset: firstLine - 1,
+    depth,
+    assignments,
+    guards,
+  };
   visitStmts(file.Stmts, src, out);
 }
 
@@ -135,7 +148,10 @@ function visitStmt(stmt: Node | null | undefined, src: Source, out: ShellCommand
       visitStmt(cmd.X, src, out);
       const piped = PIPE_OPS.has(cmd.Op as number) && out.length > first ? echoedText(out.at(-1)) : undefined;
       const before = out.length;
-      visitStmt(cmd.Y, src, out);
+      const test = cmd.Op === AND_OP || cmd.Op === OR_OP ? conditionOf(cmd.X, src) : UNKNOWN;
+      // `[ "$1" = --dev ] && cmd`: cmd runs only when the test holds (`||`: when it fails)
+      const guard = cmd.Op === AND_OP ? test : { kind: 'not' as const, condition: test };
+      withGuards(src, test.kind === 'unknown' ? [] : [guard], () => visitStmt(cmd.Y, src, out));
       if (piped !== undefined && out.length > before) out[before].stdin = piped;
       break;
     }
@@ -157,7 +173,7 @@ function visitStmt(stmt: Node | null | undefined, src: Source, out: ShellCommand
       visitStmts(cmd.Do, src, out);
       break;
     case 'CaseClause':
-      for (const item of cmd.Items ?? []) visitStmts(item.Stmts, src, out);
+      visitCase(cmd, src, out);
       break;
     case 'FuncDecl':
       visitStmt(cmd.Body, src, out);
@@ -171,11 +187,84 @@ function visitStmt(stmt: Node | null | undefined, src: Source, out: ShellCommand
   }
 }
 
+/** if/elif/else: each branch runs when its test holds and every earlier one failed. */
 function visitIf(clause: Node | null | undefined, src: Source, out: ShellCommand[]): void {
-  if (!clause) return;
-  visitStmts(clause.Cond, src, out);
-  visitStmts(clause.Then, src, out);
-  visitIf(clause.Else, src, out);
+  const failed: ShellCondition[] = [];
+  for (let c = clause; c; c = c.Else as Node | null) {
+    withGuards(src, failed, () => visitStmts(c!.Cond, src, out));
+    const stmts: Node[] = c.Cond ?? [];
+    const test = stmts.length === 0 ? undefined : stmts.length === 1 ? conditionOf(stmts[0], src) : UNKNOWN;
+    withGuards(src, test ? [...failed, test] : failed, () => visitStmts(c!.Then, src, out));
+    if (test) failed.push({ kind: 'not', condition: test });
+  }
+}
+
+/** case: an item runs when the word matches one of its patterns and no earlier item's (`;;` items only). */
+function visitCase(clause: Node, src: Source, out: ShellCommand[]): void {
+  const word = clause.Word ? wordText(clause.Word, src) : '';
+  const failed: ShellCondition[] = [];
+  let fellThrough = false;
+  for (const item of clause.Items ?? []) {
+    const patterns = (item.Patterns ?? []).map((p: Node) => wordText(p, src));
+    const match: ShellCondition = fellThrough ? UNKNOWN : { kind: 'case', word, patterns };
+    withGuards(src, [...failed, match], () => visitStmts(item.Stmts, src, out));
+    failed.push({ kind: 'not', condition: match });
+    if (item.Op !== CASE_BREAK_OP) fellThrough = true; // `;&` and `;;&` run on into the next item
+  }
+}
+
+function withGuards(src: Source, guards: ShellCondition[], visit: () => void): void {
+  const before = src.guards;
+  src.guards = [...before, ...guards];
+  try {
+    visit();
+  } finally {
+    src.guards = before;
+  }
+}
+
+/** The condition a statement's exit status stands for: a test, a negation, `&&`/`||` of them; else unknown. */
+function conditionOf(stmt: Node | null | undefined, src: Source): ShellCondition {
+  const cmd = stmt?.Cmd as Node | null;
+  if (!cmd) return UNKNOWN;
+  let condition: ShellCondition = UNKNOWN;
+  const type = sh.syntax.NodeType(cmd);
+  if (type === 'CallExpr' && !(cmd.Assigns ?? []).length) {
+    const words = (cmd.Args ?? []).map((w: Node) => wordText(w, src));
+    if (words[0] === '[' && words.at(-1) === ']') condition = { kind: 'test', words: words.slice(1, -1) };
+    else if (words[0] === 'test') condition = { kind: 'test', words: words.slice(1) };
+  } else if (type === 'TestClause') {
+    condition = { kind: 'test', words: testWords(cmd.X, src), extended: true };
+  } else if (type === 'BinaryCmd' && (cmd.Op === AND_OP || cmd.Op === OR_OP)) {
+    const left = conditionOf(cmd.X, src);
+    const right = conditionOf(cmd.Y, src);
+    condition = { kind: cmd.Op === AND_OP ? 'and' : 'or', left, right };
+  }
+  return stmt!.Negated ? { kind: 'not', condition } : condition;
+}
+
+/** The words of a `[[ … ]]` expression, operators as written. */
+function testWords(expr: Node | null | undefined, src: Source): string[] {
+  if (!expr) return [];
+  switch (sh.syntax.NodeType(expr)) {
+    case 'BinaryTest':
+      return [...testWords(expr.X, src), between(expr.X, expr.Y, src), ...testWords(expr.Y, src)];
+    case 'UnaryTest':
+      return [
+        src.bytes.subarray(expr.Pos().Offset(), expr.X.Pos().Offset()).toString('utf8').trim(),
+        ...testWords(expr.X, src),
+      ];
+    case 'ParenTest':
+      return ['(', ...testWords(expr.X, src), ')'];
+    case 'Word':
+      return [wordText(expr, src)];
+    default:
+      return [slice(expr, src)];
+  }
+}
+
+function between(a: Node, b: Node, src: Source): string {
+  return src.bytes.subarray(a.End().Offset(), b.Pos().Offset()).toString('utf8').trim();
 }
 
 function visitCall(stmt: Node, call: Node, src: Source, out: ShellCommand[]): void {
@@ -190,6 +279,7 @@ function visitCall(stmt: Node, call: Node, src: Source, out: ShellCommand[]): vo
   const { argv, viaExec, first } = afterExec(words.map((w) => wordText(w, src)));
   const command: ShellCommand = { argv, line, redirects, viaExec };
   if (stmt.Background) command.background = true;
+  if (src.guards.length > 0) command.guards = src.guards;
   const heredoc = (stmt.Redirs ?? []).find((r: Node) => HEREDOC_OPS.has(r.Op as number) && r.Hdoc);
   if (heredoc) command.stdin = heredocText(heredoc.Hdoc, src);
   out.push(command);
@@ -225,7 +315,7 @@ function nested(text: string, firstLine: number, src: Source, out: ShellCommand[
   const inner: ShellCommand[] = [];
   const assignments: ShellAssignment[] = [];
   try {
-    collectScript(text, firstLine, inner, src.depth + 1, assignments);
+    collectScript(text, firstLine, inner, src.depth + 1, assignments, src.guards);
   } catch {
     return; // the inner script is a string the outer parse accepted; not being shell is not our error
   }

@@ -13,7 +13,20 @@ export interface ShellCommand {
   background?: boolean;
   /** Text the command reads on stdin when the script gives it: a heredoc body, or what `echo`/`printf` pipes in. */
   stdin?: string;
+  /** Conditions that must all hold for the command to run: its if/elif/else tests, case patterns, `test … &&`. */
+  guards?: ShellCondition[];
 }
+
+/** A condition a script branches on, as written (words after quote removal, expansions kept as `$1`, `$VAR`). */
+export type ShellCondition =
+  /** `[ … ]`, `test …` (extended: `[[ … ]]`): the words between the brackets. */
+  | { kind: 'test'; words: string[]; extended?: boolean }
+  | { kind: 'not'; condition: ShellCondition }
+  | { kind: 'and' | 'or'; left: ShellCondition; right: ShellCondition }
+  /** `case WORD in PATTERN|PATTERN)`: the item runs when the word matches one of the patterns. */
+  | { kind: 'case'; word: string; patterns: string[] }
+  /** Any other command whose exit status decides. */
+  | { kind: 'unknown' };
 
 /** A variable the script sets: `X=v`, `export X=v`, or `X=v cmd` for one command. */
 export interface ShellAssignment {

@@ -4,6 +4,7 @@ import {
   inlineScriptLastCommand,
   isKeepAliveLoop,
   programArgv,
+  scriptCommandsThatRun,
   serverOf,
   writtenComposeArgv,
 } from '../model/command.js';
@@ -73,7 +74,8 @@ script) never runs.`,
       }
       // make as PID 1 passes SIGTERM on to the recipe it runs: a make target is no shell script to exec from.
       for (const script of app.entrypointScripts)
-        if (!script.makeTargets) findings.push(...scriptFindings(script, app.entrypointScripts));
+        if (!script.makeTargets)
+          findings.push(...scriptFindings(script, scriptCommandsThatRun(app, script), app.entrypointScripts));
     }
     return findings;
   },
@@ -163,9 +165,12 @@ function execLast(
 }
 
 /** A script that starts the server (or the container command, or the next script) as a child stays PID 1. */
-function scriptFindings(script: EntrypointScript, all: EntrypointScript[]): RawFinding[] {
+function scriptFindings(
+  script: EntrypointScript,
+  commands: ShellCommand[],
+  all: EntrypointScript[],
+): RawFinding[] {
   const out: RawFinding[] = [];
-  const commands = script.script.commands;
   // A server sent to the background while the script goes on: several processes, which exec cannot fix.
   const background = commands.find((c) => c.background && serverOf(c.argv));
   if (background) {

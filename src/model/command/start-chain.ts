@@ -1,10 +1,11 @@
 /** The chain of commands the app container runs when it starts, scripts and `sh -c` followed. */
 import { posix } from 'node:path';
 import { parseShell } from '../../parse/shell.js';
-import type { ComposeCommand } from '../types/compose.js';
+import type { ComposeCommand, ComposeService } from '../types/compose.js';
 import type { CommandInstr } from '../types/dockerfile.js';
 import type { App, EntrypointScript } from '../types/project.js';
-import type { ShellCommand } from '../types/shell.js';
+import type { ShellCommand, ShellScript } from '../types/shell.js';
+import { type BranchInputs, commandsThatRun, movesArgs } from './branches.js';
 import { makeInvocation } from './make.js';
 import { basename, programArgv, SHELLS } from './servers.js';
 
@@ -41,6 +42,24 @@ export function startCommands(app: App): StartCommand[] {
   return out;
 }
 
+/**
+ * The commands of an entrypoint script that run in one of the app's starts (the image's own, compose's): a branch
+ * no start takes is left out. All of them when no start reaches the script.
+ */
+export function scriptCommandsThatRun(app: App, script: EntrypointScript): ShellCommand[] {
+  const reached: Reached = { scripts: new Set(), commands: new Set() };
+  chain(app, false, reached);
+  chain(app, true, reached);
+  if (!reached.scripts.has(script)) return script.script.commands;
+  return script.script.commands.filter((c) => reached.commands.has(c));
+}
+
+/** The scripts a start chain entered and the script commands it kept, as written. */
+interface Reached {
+  scripts: Set<EntrypointScript>;
+  commands: Set<ShellCommand>;
+}
+
 /** The environment the app container starts with, as far as the repository says: image ENV, then compose environment. */
 export function containerEnv(app: App): Record<string, string | undefined> {
   const env: Record<string, string | undefined> = { ...(app.dockerfile?.targetStage?.env ?? {}) };
@@ -48,7 +67,7 @@ export function containerEnv(app: App): Record<string, string | undefined> {
   return env;
 }
 
-function chain(app: App, withCompose: boolean): StartCommand[] {
+function chain(app: App, withCompose: boolean, reached?: Reached): StartCommand[] {
   const stage = app.dockerfile?.targetStage;
   const dockerfile = app.dockerfile?.file ?? '';
   const service = withCompose ? app.compose?.appService : undefined;
@@ -69,7 +88,49 @@ function chain(app: App, withCompose: boolean): StartCommand[] {
   } else if (cmd) {
     pid1 = cmd.argv ? execCommand(cmd.at, cmd.argv) : cmd.script;
   }
-  return followScripts(pid1, app);
+  const variable = startVariables(app, withCompose);
+  return followScripts(commandsThatRun(pid1, { variable }), app, variable, reached);
+}
+
+function startVariables(app: App, withCompose: boolean): BranchInputs['variable'] {
+  return containerVariables(
+    app.dockerfile?.targetStage?.env ?? {},
+    withCompose ? app.compose?.appService : undefined,
+  );
+}
+
+/**
+ * The value a variable has when the container starts: compose `environment` (a literal value), else the image's
+ * ENV, else unset (null); unknown (undefined) when it may come from an env_file, the host, or interpolation.
+ */
+export function containerVariables(
+  image: Record<string, string | undefined>,
+  service: ComposeService | undefined,
+): BranchInputs['variable'] {
+  return (name) => {
+    const set = (service?.environment ?? []).filter((e) => e.name === name).at(-1);
+    if (set)
+      return set.source === 'environment' && !set.interpolated && set.value !== undefined
+        ? set.value
+        : undefined;
+    if (service && service.envFiles.length > 0) return undefined;
+    if (!(name in image)) return null;
+    const value = image[name];
+    return value === undefined || value.includes('$') ? undefined : value;
+  };
+}
+
+/** What a script knows of its arguments and variables: unknown when it shifts, resets or assigns them itself. */
+function scriptInputs(
+  script: ShellScript,
+  args: string[] | undefined,
+  variable: BranchInputs['variable'],
+): BranchInputs {
+  const assigned = new Set((script.assignments ?? []).map((a) => a.name));
+  return {
+    args: movesArgs(script.commands) ? undefined : args,
+    variable: (name) => (assigned.has(name) ? undefined : variable(name)),
+  };
 }
 
 /** An argv docker runs directly (exec form), followed by the commands of its `sh -c` script if it is one. */
@@ -145,9 +206,15 @@ export function inlineScript(argv: string[]): string | undefined {
 }
 
 /** Inserts the commands of the entrypoint scripts run by a command right after it; `"$@"` becomes the arguments it got. */
-function followScripts(commands: StartCommand[], app: App): StartCommand[] {
+function followScripts(
+  commands: StartCommand[],
+  app: App,
+  variable: BranchInputs['variable'],
+  reached?: Reached,
+): StartCommand[] {
   const scripts = app.entrypointScripts ?? [];
   const workdir = app.dockerfile?.targetStage?.workdir ?? '/';
+  const chain: Chain = { scripts, workdir, variable, reached };
   const out: StartCommand[] = [];
   let matched = false;
   for (const c of commands) {
@@ -156,14 +223,21 @@ function followScripts(commands: StartCommand[], app: App): StartCommand[] {
     const hit = scripts.length > 0 ? scriptRun(c.argv, scripts, workdir) : undefined;
     if (hit) {
       matched = true;
-      out.push(...scriptCommands(hit.script, c, c.argv.slice(hit.argsFrom), scripts, workdir, 0));
+      out.push(...scriptCommands(hit.script, c, c.argv.slice(hit.argsFrom), chain, 0));
     } else if (c.viaExec && c.argv.length > 1 && /\.sh$/.test(basename(c.argv[0]))) {
       // an entrypoint script we cannot read (one from the base image) nearly always ends in exec "$@"
       out.push({ ...c, argv: c.argv.slice(1) });
     }
   }
-  if (!matched) for (const s of scripts) out.push(...scriptCommands(s, undefined, [], scripts, workdir, 0));
+  if (!matched) for (const s of scripts) out.push(...scriptCommands(s, undefined, undefined, chain, 0));
   return out;
+}
+
+interface Chain {
+  scripts: EntrypointScript[];
+  workdir: string;
+  variable: BranchInputs['variable'];
+  reached?: Reached;
 }
 
 function scriptRun(
@@ -196,25 +270,30 @@ function scriptRun(
   return undefined;
 }
 
+/** The commands of a script that run with the arguments it gets (undefined: not known, every branch kept). */
 function scriptCommands(
   s: EntrypointScript,
   caller: StartCommand | undefined,
-  args: string[],
-  scripts: EntrypointScript[],
-  workdir: string,
+  args: string[] | undefined,
+  chain: Chain,
   depth: number,
 ): StartCommand[] {
+  const { scripts, workdir } = chain;
   const out: StartCommand[] = [];
-  for (const c of s.script.commands) {
+  // a make recipe's shell sees no script arguments: only the variables decide its branches
+  const inputs = scriptInputs(s.script, s.makeTargets ? undefined : args, chain.variable);
+  chain.reached?.scripts.add(s);
+  for (const c of commandsThatRun(s.script.commands, inputs)) {
+    chain.reached?.commands.add(c);
     const runsArgs = c.argv[0] === '$@' || c.argv[0] === '$*' || c.argv[0] === '${@}';
-    if (runsArgs && caller && args.length > 0) {
+    if (runsArgs && caller && args && args.length > 0) {
       // `exec "$@"`: the container's CMD runs here; anchor it where it is written
       const run = { ...caller, argv: args, redirects: c.redirects, viaExec: c.viaExec };
       out.push(run);
       // `ENTRYPOINT ["/entrypoint"]` + `command: /start`: the script the arguments name runs in turn
       const next = depth < 5 ? scriptRun(args, scripts, workdir) : undefined;
       if (next && next.script !== s)
-        out.push(...scriptCommands(next.script, run, args.slice(next.argsFrom), scripts, workdir, depth + 1));
+        out.push(...scriptCommands(next.script, run, args.slice(next.argsFrom), chain, depth + 1));
       continue;
     }
     out.push({ ...c, file: s.file, origin: 'script' });

@@ -1,9 +1,11 @@
 /** What a compose service starts: the Django server, another program (a worker, docs, a front end), or unknown. Pure. */
 import { joinPath, normalizeRelative } from '../../discover/classify.js';
 import { parseShell } from '../../parse/shell.js';
+import { commandsThatRun, movesArgs } from '../command/branches.js';
 import { basename, SHELLS } from '../command/servers.js';
+import { containerVariables } from '../command/start-chain.js';
 import type { ComposeCommand, ComposeService } from '../types/compose.js';
-import type { CommandInstr } from '../types/dockerfile.js';
+import type { CommandInstr, Stage } from '../types/dockerfile.js';
 import { type BuiltImage, imageScriptFile } from './built-image.js';
 
 /** A script line that starts a Django server (the dev server or a WSGI/ASGI server). */
@@ -38,27 +40,59 @@ export function startKind(
     : service.entrypoint
       ? []
       : instrCommands(stage?.cmd);
-  const commands = [...entrypoint, ...command];
-  // `entrypoint: ["/bin/sh", "-c"]` + `command: ["<script>"]`: the words only make a command together.
-  if (service.entrypoint?.argv && service.command?.argv)
-    commands.push(
-      ...commandsOf({ ...service.command, argv: [...service.entrypoint.argv, ...service.command.argv] }),
-    );
+  // An exec-form entrypoint gets the command as its arguments: the script it runs branches on them.
+  const whole = pid1Argv(service, stage);
+  const commands: Started[] = [
+    ...(whole ? withInlineScripts([whole]).map((argv) => ({ argv, argsKnown: true })) : []),
+    ...[...entrypoint, ...command].map((argv) => ({ argv, argsKnown: false })),
+  ];
+  const variable = containerVariables(stage?.env ?? {}, service);
   let kind: StartKind;
   const seen = new Set<string>();
   for (let k = 0; k < commands.length && k < 50; k++) {
-    const line = commands[k].join(' ');
+    const { argv, argsKnown } = commands[k];
+    const line = argv.join(' ');
     if (STARTS_SERVER.test(line)) return 'server';
     if (WORKER.test(line)) kind = 'worker';
     else if (OTHER_PROGRAM.test(line)) kind ??= 'other';
-    for (const word of scriptWords(commands[k])) {
+    for (const word of scriptWords(argv)) {
       const file = (image && imageScriptFile(image, word)) ?? scriptFile(word, dirs, texts);
       if (!file || seen.has(file) || !(file in texts)) continue;
       seen.add(file);
-      commands.push(...parseShell(texts[file]).commands.map((c) => c.argv));
+      const args = argsKnown ? argv.slice(argv.indexOf(word) + 1) : undefined;
+      const script = parseShell(texts[file]);
+      const inputs = { args: movesArgs(script.commands) ? undefined : args, variable };
+      commands.push(
+        ...commandsThatRun(script.commands, inputs).map((c) => ({ argv: c.argv, argsKnown: false })),
+      );
     }
   }
   return kind;
+}
+
+interface Started {
+  argv: string[];
+  /** True when argv is the whole command line PID 1 gets, so a script in it gets the words after it as arguments. */
+  argsKnown: boolean;
+}
+
+/** The whole argv of an exec-form entrypoint with the command appended (exec form or compose words), if known. */
+function pid1Argv(service: ComposeService, stage: Stage | undefined): string[] | undefined {
+  const entrypoint = service.entrypoint ? composeArgv(service.entrypoint) : stage?.entrypoint?.argv;
+  if (!entrypoint) return undefined;
+  const command = service.command
+    ? composeArgv(service.command)
+    : service.entrypoint
+      ? []
+      : stage?.cmd
+        ? stage.cmd.argv
+        : [];
+  return command && [...entrypoint, ...command];
+}
+
+/** Compose runs no shell: a string command is its words. */
+function composeArgv(c: ComposeCommand): string[] | undefined {
+  return c.argv ?? (c.script?.commands.length === 1 ? c.script.commands[0].argv : undefined);
 }
 
 function instrCommands(instr: CommandInstr | undefined): string[][] {

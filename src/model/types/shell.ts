@@ -1,1 +1,1 @@
-export type { ShellCommand, ShellAssignment, ShellScript } from '../../parse/types.js';
+export type { ShellCommand, ShellAssignment, ShellCondition, ShellScript } from '../../parse/types.js';

@@ -11,7 +11,7 @@ import {
   pipInstall,
   programArgv,
   runtimeInsertionLine
-} from "./chunk-SV367T72.js";
+} from "./chunk-O3E7RWPS.js";
 import {
   insertLines,
   normalizePackageName,

@@ -18509,9 +18509,9 @@ function contains(container, item) {
   if (container.t === "list") {
     let unknown = false;
     for (const i of container.items) {
-      const eq = equals(i, item);
-      if (eq === true) return true;
-      if (eq === void 0) unknown = true;
+      const eq2 = equals(i, item);
+      if (eq2 === true) return true;
+      if (eq2 === void 0) unknown = true;
     }
     return unknown ? void 0 : false;
   }
@@ -18586,8 +18586,8 @@ function scalarBinary(x, op, y, line) {
   switch (op) {
     case "==":
     case "!=": {
-      const eq = equals(x, y);
-      return eq === void 0 ? { t: "unknown", text: op, line } : { t: "bool", v: op === "==" ? eq : !eq, line };
+      const eq2 = equals(x, y);
+      return eq2 === void 0 ? { t: "unknown", text: op, line } : { t: "bool", v: op === "==" ? eq2 : !eq2, line };
     }
     case "in":
     case "not in": {
@@ -21406,6 +21406,10 @@ var REDIRECT_OPS = {
 };
 var HEREDOC_OPS = /* @__PURE__ */ new Set([61, 62]);
 var PIPE_OPS = /* @__PURE__ */ new Set([12, 13]);
+var AND_OP = 10;
+var OR_OP = 11;
+var CASE_BREAK_OP = 30;
+var UNKNOWN = { kind: "unknown" };
 var DECLARATIONS = /* @__PURE__ */ new Set(["export", "declare", "typeset", "readonly", "local"]);
 var SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "dash", "ash", "zsh", "ksh", "mksh", "busybox"]);
 var MAX_NESTING = 4;
@@ -21424,7 +21428,7 @@ function parseShellFully(text, firstLine = 1) {
   const commands = [];
   const assignments = [];
   try {
-    collectScript(text, firstLine, commands, 0, assignments);
+    collectScript(text, firstLine, commands, 0, assignments, []);
     return { commands, assignments };
   } catch (error) {
     return { commands: [], parseError: describeError(error, firstLine) };
@@ -21458,11 +21462,17 @@ function describeError(error, firstLine) {
   const message2 = typeof e?.Text === "string" ? e.Text : String(e?.message ?? error);
   return { line: firstLine + Math.max(line, 1) - 1, message: message2 };
 }
-function collectScript(text, firstLine, out, depth, assignments) {
+function collectScript(text, firstLine, out, depth, assignments, guards) {
   parser2 ??= loadSh().syntax.NewParser();
   fullParserCalls.count++;
   const file = parser2.Parse(text, "script");
-  const src = { bytes: Buffer.from(text, "utf8"), lineOffset: firstLine - 1, depth, assignments };
+  const src = {
+    bytes: Buffer.from(text, "utf8"),
+    lineOffset: firstLine - 1,
+    depth,
+    assignments,
+    guards
+  };
   visitStmts(file.Stmts, src, out);
 }
 function visitStmts(list, src, out) {
@@ -21481,7 +21491,9 @@ function visitStmt(stmt, src, out) {
       visitStmt(cmd.X, src, out);
       const piped = PIPE_OPS.has(cmd.Op) && out.length > first ? echoedText(out.at(-1)) : void 0;
       const before = out.length;
-      visitStmt(cmd.Y, src, out);
+      const test = cmd.Op === AND_OP || cmd.Op === OR_OP ? conditionOf(cmd.X, src) : UNKNOWN;
+      const guard = cmd.Op === AND_OP ? test : { kind: "not", condition: test };
+      withGuards(src, test.kind === "unknown" ? [] : [guard], () => visitStmt(cmd.Y, src, out));
       if (piped !== void 0 && out.length > before) out[before].stdin = piped;
       break;
     }
@@ -21503,7 +21515,7 @@ function visitStmt(stmt, src, out) {
       visitStmts(cmd.Do, src, out);
       break;
     case "CaseClause":
-      for (const item of cmd.Items ?? []) visitStmts(item.Stmts, src, out);
+      visitCase(cmd, src, out);
       break;
     case "FuncDecl":
       visitStmt(cmd.Body, src, out);
@@ -21517,10 +21529,74 @@ function visitStmt(stmt, src, out) {
   }
 }
 function visitIf(clause, src, out) {
-  if (!clause) return;
-  visitStmts(clause.Cond, src, out);
-  visitStmts(clause.Then, src, out);
-  visitIf(clause.Else, src, out);
+  const failed = [];
+  for (let c = clause; c; c = c.Else) {
+    withGuards(src, failed, () => visitStmts(c.Cond, src, out));
+    const stmts = c.Cond ?? [];
+    const test = stmts.length === 0 ? void 0 : stmts.length === 1 ? conditionOf(stmts[0], src) : UNKNOWN;
+    withGuards(src, test ? [...failed, test] : failed, () => visitStmts(c.Then, src, out));
+    if (test) failed.push({ kind: "not", condition: test });
+  }
+}
+function visitCase(clause, src, out) {
+  const word = clause.Word ? wordText(clause.Word, src) : "";
+  const failed = [];
+  let fellThrough = false;
+  for (const item of clause.Items ?? []) {
+    const patterns = (item.Patterns ?? []).map((p) => wordText(p, src));
+    const match = fellThrough ? UNKNOWN : { kind: "case", word, patterns };
+    withGuards(src, [...failed, match], () => visitStmts(item.Stmts, src, out));
+    failed.push({ kind: "not", condition: match });
+    if (item.Op !== CASE_BREAK_OP) fellThrough = true;
+  }
+}
+function withGuards(src, guards, visit) {
+  const before = src.guards;
+  src.guards = [...before, ...guards];
+  try {
+    visit();
+  } finally {
+    src.guards = before;
+  }
+}
+function conditionOf(stmt, src) {
+  const cmd = stmt?.Cmd;
+  if (!cmd) return UNKNOWN;
+  let condition = UNKNOWN;
+  const type = sh.syntax.NodeType(cmd);
+  if (type === "CallExpr" && !(cmd.Assigns ?? []).length) {
+    const words = (cmd.Args ?? []).map((w) => wordText(w, src));
+    if (words[0] === "[" && words.at(-1) === "]") condition = { kind: "test", words: words.slice(1, -1) };
+    else if (words[0] === "test") condition = { kind: "test", words: words.slice(1) };
+  } else if (type === "TestClause") {
+    condition = { kind: "test", words: testWords(cmd.X, src), extended: true };
+  } else if (type === "BinaryCmd" && (cmd.Op === AND_OP || cmd.Op === OR_OP)) {
+    const left = conditionOf(cmd.X, src);
+    const right = conditionOf(cmd.Y, src);
+    condition = { kind: cmd.Op === AND_OP ? "and" : "or", left, right };
+  }
+  return stmt.Negated ? { kind: "not", condition } : condition;
+}
+function testWords(expr, src) {
+  if (!expr) return [];
+  switch (sh.syntax.NodeType(expr)) {
+    case "BinaryTest":
+      return [...testWords(expr.X, src), between(expr.X, expr.Y, src), ...testWords(expr.Y, src)];
+    case "UnaryTest":
+      return [
+        src.bytes.subarray(expr.Pos().Offset(), expr.X.Pos().Offset()).toString("utf8").trim(),
+        ...testWords(expr.X, src)
+      ];
+    case "ParenTest":
+      return ["(", ...testWords(expr.X, src), ")"];
+    case "Word":
+      return [wordText(expr, src)];
+    default:
+      return [slice(expr, src)];
+  }
+}
+function between(a, b, src) {
+  return src.bytes.subarray(a.End().Offset(), b.Pos().Offset()).toString("utf8").trim();
 }
 function visitCall(stmt, call2, src, out) {
   recordAssigns(call2.Assigns, src);
@@ -21534,6 +21610,7 @@ function visitCall(stmt, call2, src, out) {
   const { argv, viaExec, first } = afterExec(words.map((w) => wordText(w, src)));
   const command = { argv, line, redirects, viaExec };
   if (stmt.Background) command.background = true;
+  if (src.guards.length > 0) command.guards = src.guards;
   const heredoc = (stmt.Redirs ?? []).find((r) => HEREDOC_OPS.has(r.Op) && r.Hdoc);
   if (heredoc) command.stdin = heredocText(heredoc.Hdoc, src);
   out.push(command);
@@ -21565,7 +21642,7 @@ function nested2(text, firstLine, src, out) {
   const inner = [];
   const assignments = [];
   try {
-    collectScript(text, firstLine, inner, src.depth + 1, assignments);
+    collectScript(text, firstLine, inner, src.depth + 1, assignments, src.guards);
   } catch {
     return;
   }
@@ -21629,6 +21706,214 @@ function basename(p) {
 
 // src/model/command/start-chain.ts
 var import_node_path4 = __toESM(require_node_path(), 1);
+
+// src/model/command/branches.ts
+function movesArgs(commands) {
+  return commands.some((c) => c.argv[0] === "shift" || setsArgs(c.argv));
+}
+function setsArgs(argv) {
+  if (argv[0] !== "set") return false;
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "--" || !/^[-+]/.test(a)) return true;
+    if (a === "-o" || a === "+o") i++;
+  }
+  return false;
+}
+function commandsThatRun(commands, inputs) {
+  return commands.filter((c) => mayRun(c, inputs));
+}
+function mayRun(command, inputs) {
+  return (command.guards ?? []).every((g) => evaluateCondition(g, inputs) !== false);
+}
+function evaluateCondition(condition, inputs) {
+  switch (condition.kind) {
+    case "not": {
+      const v = evaluateCondition(condition.condition, inputs);
+      return v === void 0 ? void 0 : !v;
+    }
+    case "and":
+      return and(evaluateCondition(condition.left, inputs), evaluateCondition(condition.right, inputs));
+    case "or":
+      return or(evaluateCondition(condition.left, inputs), evaluateCondition(condition.right, inputs));
+    case "case": {
+      const word = expandWord(condition.word, inputs);
+      if (word === void 0) return void 0;
+      let result = false;
+      for (const p of condition.patterns) result = or(result, globMatch(p, word, inputs));
+      return result;
+    }
+    case "test":
+      return new TestReader(condition.words, inputs, condition.extended === true).read();
+    default:
+      return void 0;
+  }
+}
+function and(a, b) {
+  if (a === false || b === false) return false;
+  return a === true && b === true ? true : void 0;
+}
+function or(a, b) {
+  if (a === true || b === true) return true;
+  return a === false && b === false ? false : void 0;
+}
+var EXPANSION = /\$(?:\{([^}]*)\}|([A-Za-z_][A-Za-z0-9_]*|[0-9#@*?$!-]))/g;
+function expandWord(word, inputs) {
+  if (word.includes("`") || word.includes("$(")) return void 0;
+  let unknown = false;
+  const out = word.replace(EXPANSION, (_m, braced, bare) => {
+    const v = braced !== void 0 ? bracedValue(braced, inputs) : parameter(bare, inputs);
+    if (v === void 0) unknown = true;
+    return v ?? "";
+  });
+  return unknown || out.includes("$") ? void 0 : out;
+}
+function bracedValue(inner, inputs) {
+  const m = /^([A-Za-z_][A-Za-z0-9_]*|[0-9]+|[#@*])(?:(:?)([-=])(.*))?$/s.exec(inner);
+  if (!m) return void 0;
+  const [, name2, colon, op, fallback] = m;
+  const value = lookup(name2, inputs);
+  if (value === void 0) return void 0;
+  if (!op) return value ?? "";
+  const useDefault = value === null || colon === ":" && value === "";
+  return useDefault ? expandWord(fallback, inputs) : value;
+}
+function parameter(name2, inputs) {
+  const v = lookup(name2, inputs);
+  return v === null ? "" : v;
+}
+function lookup(name2, inputs) {
+  const { args } = inputs;
+  if (/^[0-9]+$/.test(name2)) {
+    if (name2 === "0") return void 0;
+    if (!args) return void 0;
+    return args[Number(name2) - 1] ?? null;
+  }
+  if (name2 === "#") return args ? String(args.length) : void 0;
+  if (name2 === "@" || name2 === "*") return args ? args.join(" ") : void 0;
+  if (/^[A-Za-z_]/.test(name2)) return inputs.variable(name2);
+  return void 0;
+}
+function globMatch(pattern, word, inputs) {
+  const p = expandWord(pattern, inputs);
+  if (p === void 0) return void 0;
+  let re = "";
+  for (let i = 0; i < p.length; i++) {
+    const ch = p[i];
+    if (ch === "*") re += ".*";
+    else if (ch === "?") re += ".";
+    else if (ch === "[" && p.indexOf("]", i + 2) > 0) {
+      const end = p.indexOf("]", i + 2);
+      const body = p.slice(i + 1, end);
+      re += `[${body.startsWith("!") ? `^${body.slice(1)}` : body}]`.replace(/\\/g, "\\\\");
+      i = end;
+    } else re += ch.replace(/[.+^${}()|\\\]]/g, "\\$&");
+  }
+  try {
+    return new RegExp(`^${re}$`, "s").test(word);
+  } catch {
+    return void 0;
+  }
+}
+var UNARY_STRING = /* @__PURE__ */ new Set(["-z", "-n"]);
+var UNARY_OTHER = /^-[a-hkprstuwxGLNOSv]$/;
+var NUMERIC = {
+  "-eq": (a, b) => a === b,
+  "-ne": (a, b) => a !== b,
+  "-lt": (a, b) => a < b,
+  "-le": (a, b) => a <= b,
+  "-gt": (a, b) => a > b,
+  "-ge": (a, b) => a >= b
+};
+var TestReader = class {
+  constructor(words, inputs, extended) {
+    this.words = words;
+    this.inputs = inputs;
+    this.extended = extended;
+  }
+  words;
+  inputs;
+  extended;
+  at = 0;
+  read() {
+    if (this.words.length === 0) return false;
+    const v = this.or();
+    return this.at === this.words.length ? v : void 0;
+  }
+  or() {
+    let v = this.and();
+    while (this.peek() === "-o" || this.peek() === "||") {
+      this.at++;
+      v = or(v, this.and());
+    }
+    return v;
+  }
+  and() {
+    let v = this.not();
+    while (this.peek() === "-a" || this.peek() === "&&") {
+      this.at++;
+      v = and(v, this.not());
+    }
+    return v;
+  }
+  not() {
+    if (this.peek() === "!" && this.words.length - this.at > 1) {
+      this.at++;
+      const v = this.not();
+      return v === void 0 ? void 0 : !v;
+    }
+    return this.primary();
+  }
+  primary() {
+    const w = this.next();
+    if (w === void 0) return void 0;
+    if (w === "(") {
+      const v = this.or();
+      return this.next() === ")" ? v : void 0;
+    }
+    const op = this.peek();
+    if (op !== void 0 && this.isBinary(op) && this.at + 1 < this.words.length) {
+      this.at++;
+      return this.binary(w, op, this.next());
+    }
+    if (UNARY_STRING.has(w) && op !== void 0) {
+      const s2 = expandWord(this.next(), this.inputs);
+      if (s2 === void 0) return void 0;
+      return w === "-z" ? s2 === "" : s2 !== "";
+    }
+    if (UNARY_OTHER.test(w) && op !== void 0) {
+      this.next();
+      return void 0;
+    }
+    const s = expandWord(w, this.inputs);
+    return s === void 0 ? void 0 : s !== "";
+  }
+  isBinary(op) {
+    return ["=", "==", "!=", "=~", "<", ">"].includes(op) || op in NUMERIC || /^-(nt|ot|ef)$/.test(op);
+  }
+  binary(left, op, right) {
+    const a = expandWord(left, this.inputs);
+    if (a === void 0) return void 0;
+    if (op === "=" || op === "==" || op === "!=") {
+      const equal = this.extended ? globMatch(right, a, this.inputs) : eq(a, expandWord(right, this.inputs));
+      return op === "!=" && equal !== void 0 ? !equal : equal;
+    }
+    const compare = NUMERIC[op];
+    if (!compare) return void 0;
+    const b = expandWord(right, this.inputs);
+    if (b === void 0 || !/^\s*-?\d+\s*$/.test(a) || !/^\s*-?\d+\s*$/.test(b)) return void 0;
+    return compare(Number(a), Number(b));
+  }
+  peek() {
+    return this.words[this.at];
+  }
+  next() {
+    return this.words[this.at++];
+  }
+};
+function eq(a, b) {
+  return b === void 0 ? void 0 : a === b;
+}
 
 // src/model/dockerfile.ts
 var import_node_path3 = __toESM(require_node_path(), 1);
@@ -21845,9 +22130,9 @@ function printable(s) {
 }
 
 // src/model/dockerfile/variables.ts
-var UNKNOWN = { kind: "unknown" };
+var UNKNOWN2 = { kind: "unknown" };
 var UNSET = { kind: "unset" };
-function expand(raw, lookup, escape2 = "\\") {
+function expand(raw, lookup2, escape2 = "\\") {
   let out = "";
   let quote;
   for (let i = 0; i < raw.length; i++) {
@@ -21877,7 +22162,7 @@ function expand(raw, lookup, escape2 = "\\") {
         out += c;
         continue;
       }
-      const value = substitute(parsed, lookup, escape2);
+      const value = substitute(parsed, lookup2, escape2);
       if (value === void 0) return void 0;
       out += value;
       i = parsed.end - 1;
@@ -21905,11 +22190,11 @@ function variableAt(s, i) {
   const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(s.slice(i + 1));
   return m ? { name: m[0], end: i + 1 + m[0].length } : void 0;
 }
-function substitute(ref, lookup, escape2) {
-  const state = ref.name ? lookup(ref.name) : UNKNOWN;
+function substitute(ref, lookup2, escape2) {
+  const state = ref.name ? lookup2(ref.name) : UNKNOWN2;
   const set = state.kind === "value";
   const nonEmpty = set && state.value !== "";
-  const word = () => expand(ref.word ?? "", lookup, escape2);
+  const word = () => expand(ref.word ?? "", lookup2, escape2);
   switch (ref.op) {
     case void 0:
       return set ? state.value : void 0;
@@ -22108,14 +22393,14 @@ var Modeller = class {
   globalLookup(name2) {
     const state = this.globalVars.get(name2);
     if (state) return state;
-    return PLATFORM_ARGS.has(name2) ? UNKNOWN : UNSET;
+    return PLATFORM_ARGS.has(name2) ? UNKNOWN2 : UNSET;
   }
   stageLookup(name2) {
     if (this.env.has(name2)) {
       const v = this.env.get(name2);
-      return v === void 0 ? UNKNOWN : { kind: "value", value: v };
+      return v === void 0 ? UNKNOWN2 : { kind: "value", value: v };
     }
-    return this.args.get(name2) ?? UNKNOWN;
+    return this.args.get(name2) ?? UNKNOWN2;
   }
   expand(raw) {
     return expand(raw, (n) => this.stageLookup(n), this.escape);
@@ -22126,21 +22411,21 @@ var Modeller = class {
     const lines = new NameLines(instr);
     let previous;
     for (const word of splitWords(instr.args, this.escape)) {
-      const eq = word.indexOf("=");
-      const name2 = eq >= 0 ? word.slice(0, eq) : word;
-      const rawDefault = eq >= 0 ? word.slice(eq + 1) : void 0;
-      const lookup = global ? (n) => this.globalLookup(n) : (n) => this.stageLookup(n);
-      const defaultValue = rawDefault !== void 0 ? expand(rawDefault, lookup, this.escape) : void 0;
+      const eq2 = word.indexOf("=");
+      const name2 = eq2 >= 0 ? word.slice(0, eq2) : word;
+      const rawDefault = eq2 >= 0 ? word.slice(eq2 + 1) : void 0;
+      const lookup2 = global ? (n) => this.globalLookup(n) : (n) => this.stageLookup(n);
+      const defaultValue = rawDefault !== void 0 ? expand(rawDefault, lookup2, this.escape) : void 0;
       let state;
       if (Object.prototype.hasOwnProperty.call(buildArgs, name2)) {
         const given = buildArgs[name2];
-        state = given === void 0 ? UNKNOWN : { kind: "value", value: given };
+        state = given === void 0 ? UNKNOWN2 : { kind: "value", value: given };
       } else if (rawDefault !== void 0) {
-        state = defaultValue === void 0 ? UNKNOWN : { kind: "value", value: defaultValue };
+        state = defaultValue === void 0 ? UNKNOWN2 : { kind: "value", value: defaultValue };
       } else if (!global && this.globalVars.has(name2)) {
         state = this.globalVars.get(name2);
       } else {
-        state = PLATFORM_ARGS.has(name2) ? UNKNOWN : UNSET;
+        state = PLATFORM_ARGS.has(name2) ? UNKNOWN2 : UNSET;
       }
       const arg = {
         keyword: "ARG",
@@ -22319,11 +22604,11 @@ var Modeller = class {
   sourcePattern(word) {
     if (!word.includes("$")) return void 0;
     const hole = String.fromCharCode(1);
-    const lookup = (n) => {
+    const lookup2 = (n) => {
       const state = this.stageLookup(n);
       return state.kind === "value" ? state : { kind: "value", value: hole };
     };
-    const value = expand(word, lookup, this.escape);
+    const value = expand(word, lookup2, this.escape);
     if (value === void 0 || !value.includes(hole)) return void 0;
     return value.replaceAll(new RegExp(`${hole}+`, "g"), "*");
   }
@@ -22775,12 +23060,19 @@ function startCommands(app) {
   }
   return out;
 }
+function scriptCommandsThatRun(app, script) {
+  const reached = { scripts: /* @__PURE__ */ new Set(), commands: /* @__PURE__ */ new Set() };
+  chain(app, false, reached);
+  chain(app, true, reached);
+  if (!reached.scripts.has(script)) return script.script.commands;
+  return script.script.commands.filter((c) => reached.commands.has(c));
+}
 function containerEnv(app) {
   const env = { ...app.dockerfile?.targetStage?.env ?? {} };
   for (const e of app.compose?.appService?.environment ?? []) env[e.name] = e.value;
   return env;
 }
-function chain(app, withCompose) {
+function chain(app, withCompose, reached) {
   const stage = app.dockerfile?.targetStage;
   const dockerfile = app.dockerfile?.file ?? "";
   const service = withCompose ? app.compose?.appService : void 0;
@@ -22798,7 +23090,32 @@ function chain(app, withCompose) {
   } else if (cmd) {
     pid1 = cmd.argv ? execCommand(cmd.at, cmd.argv) : cmd.script;
   }
-  return followScripts(pid1, app);
+  const variable = startVariables(app, withCompose);
+  return followScripts(commandsThatRun(pid1, { variable }), app, variable, reached);
+}
+function startVariables(app, withCompose) {
+  return containerVariables(
+    app.dockerfile?.targetStage?.env ?? {},
+    withCompose ? app.compose?.appService : void 0
+  );
+}
+function containerVariables(image, service) {
+  return (name2) => {
+    const set = (service?.environment ?? []).filter((e) => e.name === name2).at(-1);
+    if (set)
+      return set.source === "environment" && !set.interpolated && set.value !== void 0 ? set.value : void 0;
+    if (service && service.envFiles.length > 0) return void 0;
+    if (!(name2 in image)) return null;
+    const value = image[name2];
+    return value === void 0 || value.includes("$") ? void 0 : value;
+  };
+}
+function scriptInputs(script, args, variable) {
+  const assigned = new Set((script.assignments ?? []).map((a) => a.name));
+  return {
+    args: movesArgs(script.commands) ? void 0 : args,
+    variable: (name2) => assigned.has(name2) ? void 0 : variable(name2)
+  };
 }
 function execCommand(at2, argv) {
   const out = [{ ...at2, argv, redirects: [], viaExec: true }];
@@ -22851,9 +23168,10 @@ function inlineScript(argv) {
   }
   return void 0;
 }
-function followScripts(commands, app) {
+function followScripts(commands, app, variable, reached) {
   const scripts = app.entrypointScripts ?? [];
   const workdir = app.dockerfile?.targetStage?.workdir ?? "/";
+  const chain2 = { scripts, workdir, variable, reached };
   const out = [];
   let matched = false;
   for (const c of commands) {
@@ -22862,12 +23180,12 @@ function followScripts(commands, app) {
     const hit = scripts.length > 0 ? scriptRun(c.argv, scripts, workdir) : void 0;
     if (hit) {
       matched = true;
-      out.push(...scriptCommands(hit.script, c, c.argv.slice(hit.argsFrom), scripts, workdir, 0));
+      out.push(...scriptCommands(hit.script, c, c.argv.slice(hit.argsFrom), chain2, 0));
     } else if (c.viaExec && c.argv.length > 1 && /\.sh$/.test(basename2(c.argv[0]))) {
       out.push({ ...c, argv: c.argv.slice(1) });
     }
   }
-  if (!matched) for (const s of scripts) out.push(...scriptCommands(s, void 0, [], scripts, workdir, 0));
+  if (!matched) for (const s of scripts) out.push(...scriptCommands(s, void 0, void 0, chain2, 0));
   return out;
 }
 function scriptRun(argv, scripts, workdir) {
@@ -22892,16 +23210,20 @@ function scriptRun(argv, scripts, workdir) {
   }
   return void 0;
 }
-function scriptCommands(s, caller, args, scripts, workdir, depth) {
+function scriptCommands(s, caller, args, chain2, depth) {
+  const { scripts, workdir } = chain2;
   const out = [];
-  for (const c of s.script.commands) {
+  const inputs = scriptInputs(s.script, s.makeTargets ? void 0 : args, chain2.variable);
+  chain2.reached?.scripts.add(s);
+  for (const c of commandsThatRun(s.script.commands, inputs)) {
+    chain2.reached?.commands.add(c);
     const runsArgs = c.argv[0] === "$@" || c.argv[0] === "$*" || c.argv[0] === "${@}";
-    if (runsArgs && caller && args.length > 0) {
+    if (runsArgs && caller && args && args.length > 0) {
       const run = { ...caller, argv: args, redirects: c.redirects, viaExec: c.viaExec };
       out.push(run);
       const next = depth < 5 ? scriptRun(args, scripts, workdir) : void 0;
       if (next && next.script !== s)
-        out.push(...scriptCommands(next.script, run, args.slice(next.argsFrom), scripts, workdir, depth + 1));
+        out.push(...scriptCommands(next.script, run, args.slice(next.argsFrom), chain2, depth + 1));
       continue;
     }
     out.push({ ...c, file: s.file, origin: "script" });
@@ -23495,11 +23817,11 @@ function keyedAsMap(n) {
   for (const item of n.items) {
     if (item.kind !== "scalar" || item.value === null) continue;
     const text = String(item.value);
-    const eq = text.indexOf("=");
-    const key = eq < 0 ? text : text.slice(0, eq);
+    const eq2 = text.indexOf("=");
+    const key = eq2 < 0 ? text : text.slice(0, eq2);
     const value = {
       kind: "scalar",
-      value: eq < 0 ? null : text.slice(eq + 1),
+      value: eq2 < 0 ? null : text.slice(eq2 + 1),
       block: false,
       file: item.file,
       line: item.line
@@ -24135,26 +24457,42 @@ function startKind(service, texts, projectDir, image) {
   const stage = image?.stage;
   const entrypoint = service.entrypoint ? commandsOf(service.entrypoint) : instrCommands(stage?.entrypoint);
   const command = service.command ? commandsOf(service.command) : service.entrypoint ? [] : instrCommands(stage?.cmd);
-  const commands = [...entrypoint, ...command];
-  if (service.entrypoint?.argv && service.command?.argv)
-    commands.push(
-      ...commandsOf({ ...service.command, argv: [...service.entrypoint.argv, ...service.command.argv] })
-    );
+  const whole = pid1Argv(service, stage);
+  const commands = [
+    ...whole ? withInlineScripts([whole]).map((argv) => ({ argv, argsKnown: true })) : [],
+    ...[...entrypoint, ...command].map((argv) => ({ argv, argsKnown: false }))
+  ];
+  const variable = containerVariables(stage?.env ?? {}, service);
   let kind;
   const seen = /* @__PURE__ */ new Set();
   for (let k = 0; k < commands.length && k < 50; k++) {
-    const line = commands[k].join(" ");
+    const { argv, argsKnown } = commands[k];
+    const line = argv.join(" ");
     if (STARTS_SERVER.test(line)) return "server";
     if (WORKER.test(line)) kind = "worker";
     else if (OTHER_PROGRAM.test(line)) kind ??= "other";
-    for (const word of scriptWords(commands[k])) {
+    for (const word of scriptWords(argv)) {
       const file = (image && imageScriptFile(image, word)) ?? scriptFile(word, dirs, texts);
       if (!file || seen.has(file) || !(file in texts)) continue;
       seen.add(file);
-      commands.push(...parseShell(texts[file]).commands.map((c) => c.argv));
+      const args = argsKnown ? argv.slice(argv.indexOf(word) + 1) : void 0;
+      const script = parseShell(texts[file]);
+      const inputs = { args: movesArgs(script.commands) ? void 0 : args, variable };
+      commands.push(
+        ...commandsThatRun(script.commands, inputs).map((c) => ({ argv: c.argv, argsKnown: false }))
+      );
     }
   }
   return kind;
+}
+function pid1Argv(service, stage) {
+  const entrypoint = service.entrypoint ? composeArgv(service.entrypoint) : stage?.entrypoint?.argv;
+  if (!entrypoint) return void 0;
+  const command = service.command ? composeArgv(service.command) : service.entrypoint ? [] : stage?.cmd ? stage.cmd.argv : [];
+  return command && [...entrypoint, ...command];
+}
+function composeArgv(c) {
+  return c.argv ?? (c.script?.commands.length === 1 ? c.script.commands[0].argv : void 0);
 }
 function instrCommands(instr) {
   if (!instr) return [];
@@ -27406,12 +27744,13 @@ script) never runs.`,
         ["entrypoint", service?.entrypoint],
         ["command", service?.command]
       ]) {
-        const argv = c && composeArgv(c);
+        const argv = c && composeArgv2(c);
         if (c && argv)
           findings.push(...inlineShell(argv, c.file, c.line, `compose ${key}`, writtenComposeArgv(c)));
       }
       for (const script of app.entrypointScripts)
-        if (!script.makeTargets) findings.push(...scriptFindings(script, app.entrypointScripts));
+        if (!script.makeTargets)
+          findings.push(...scriptFindings(script, scriptCommandsThatRun(app, script), app.entrypointScripts));
     }
     return findings;
   },
@@ -27437,7 +27776,7 @@ function fixShellForm(context) {
     }
     const service = app.compose?.appService;
     for (const c of [service?.entrypoint, service?.command]) {
-      const argv = c && composeArgv(c);
+      const argv = c && composeArgv2(c);
       if (!c || !argv || c.file !== finding.file || c.line !== finding.line) continue;
       return execLast(lastToExec(argv, c.line), lines, finding.file, c.line, c.line + 20);
     }
@@ -27482,9 +27821,8 @@ function execLast(command, lines, file, first, last) {
   }
   return void 0;
 }
-function scriptFindings(script, all) {
+function scriptFindings(script, commands, all) {
   const out = [];
-  const commands = script.script.commands;
   const background = commands.find((c) => c.background && serverOf(c.argv));
   if (background) {
     const server = serverOf(background.argv);
@@ -27576,7 +27914,7 @@ function cutOptions(argv, line) {
   const command = commands[at2].argv;
   return { program: command[0], command, options: commands.slice(at2 + 1).map((c) => c.argv) };
 }
-function composeArgv(c) {
+function composeArgv2(c) {
   return c.argv ?? c.script?.commands[0]?.argv;
 }
 

@@ -11,7 +11,7 @@ import {
   isSecretName,
   require_node_os,
   tail
-} from "./chunk-5FKRHBAT.js";
+} from "./chunk-OA6DTWR3.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -27,7 +27,7 @@ import {
 import {
   DYNAMIC_RULES,
   withBases
-} from "./chunk-SV367T72.js";
+} from "./chunk-O3E7RWPS.js";
 import {
   UnsafePathError,
   readInside,

@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-K737NE3K.js";
+} from "./chunk-TL46I6SF.js";
 import {
   makeReport
 } from "./chunk-I4TAVQ2G.js";
 import {
   RULES
-} from "./chunk-SV367T72.js";
+} from "./chunk-O3E7RWPS.js";
 import {
   SEVERITIES,
   UnsafePathError,

@@ -17,7 +17,7 @@ import {
   joinPath,
   looksLikeCompose,
   moduleFiles
-} from "./chunk-SV367T72.js";
+} from "./chunk-O3E7RWPS.js";
 import {
   UnsafePathError,
   formatBytes,

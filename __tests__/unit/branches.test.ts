@@ -1,0 +1,106 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { type BranchInputs, evaluateCondition, expandWord } from '../../src/model/command/branches.js';
+import { parseShell } from '../../src/parse/shell.js';
+
+/** The lines of `script` that run with these arguments and variables (a missing variable is unset, `?` unknown). */
+function linesRun(script: string, args: string[] | undefined, vars: Record<string, string> = {}): string[] {
+  const inputs: BranchInputs = {
+    args,
+    variable: (name) => (name in vars ? (vars[name] === '?' ? undefined : vars[name]) : null),
+  };
+  return parseShell(script)
+    .commands.filter((c) => (c.guards ?? []).every((g) => evaluateCondition(g, inputs) !== false))
+    .map((c) => c.argv.join(' '))
+    .filter((line) => !line.startsWith('[') && !line.startsWith('test '));
+}
+
+const DEV_BRANCH = `#!/bin/sh
+if [ "$1" = "--dev" ]; then
+    python manage.py runserver 0.0.0.0:8000
+else
+    gunicorn app.wsgi -b 0.0.0.0:8000
+fi`;
+
+test('if [ "$1" = x ]: the branch the arguments take; both when the arguments are unknown', () => {
+  assert.deepEqual(linesRun(DEV_BRANCH, []), ['gunicorn app.wsgi -b 0.0.0.0:8000']);
+  assert.deepEqual(linesRun(DEV_BRANCH, ['--dev']), ['python manage.py runserver 0.0.0.0:8000']);
+  assert.deepEqual(linesRun(DEV_BRANCH, undefined), [
+    'python manage.py runserver 0.0.0.0:8000',
+    'gunicorn app.wsgi -b 0.0.0.0:8000',
+  ]);
+  assert.deepEqual(linesRun(DEV_BRANCH.replace('" = "', '" == "'), ['--dev']), [
+    'python manage.py runserver 0.0.0.0:8000',
+  ]);
+});
+
+test('[ -z "$1" ], [ -n "$VAR" ], [[ … ]], test, negation and elif', () => {
+  const script = `if [ -z "$1" ]; then a
+elif [[ "$1" == w* && -n $DEBUG ]]; then b
+elif ! test "$1" != beat; then c
+elif [ -n "$DJANGO_ENV" ]; then d
+else e; fi`;
+  assert.deepEqual(linesRun(script, []), ['a']);
+  assert.deepEqual(linesRun(script, ['worker'], { DEBUG: '1' }), ['b']);
+  assert.deepEqual(linesRun(script, ['worker']), ['e']);
+  assert.deepEqual(linesRun(script, ['beat']), ['c']);
+  assert.deepEqual(linesRun(script, ['x'], { DJANGO_ENV: 'production' }), ['d']);
+  assert.deepEqual(linesRun(script, ['x'], { DJANGO_ENV: '?' }), ['d', 'e']);
+  assert.deepEqual(linesRun(script, ['worker'], { DEBUG: '?' }), ['b', 'e']);
+});
+
+test('case "$1": the item whose pattern matches, * only when none before did', () => {
+  const script = `case "$1" in
+  web) gunicorn mysite.wsgi ;;
+  worker|celery) celery -A mysite worker ;;
+  *) exec "$@" ;;
+esac`;
+  assert.deepEqual(linesRun(script, ['web']), ['gunicorn mysite.wsgi']);
+  assert.deepEqual(linesRun(script, ['celery']), ['celery -A mysite worker']);
+  assert.deepEqual(linesRun(script, ['bash']), ['$@']);
+  assert.deepEqual(linesRun(script, undefined).length, 3);
+});
+
+test('a variable set in the image or compose decides; unset is the empty string; unknown keeps both', () => {
+  const script = `if [ "$DJANGO_ENV" = "production" ]; then gunicorn mysite.wsgi; else python manage.py runserver; fi`;
+  assert.deepEqual(linesRun(script, [], { DJANGO_ENV: 'production' }), ['gunicorn mysite.wsgi']);
+  assert.deepEqual(linesRun(script, [], { DJANGO_ENV: 'development' }), ['python manage.py runserver']);
+  assert.deepEqual(linesRun(script, []), ['python manage.py runserver']);
+  assert.deepEqual(linesRun(script, [], { DJANGO_ENV: '?' }), [
+    'gunicorn mysite.wsgi',
+    'python manage.py runserver',
+  ]);
+});
+
+test('short forms: [ … ] && cmd, test … || cmd', () => {
+  const script = `[ "$1" = "--dev" ] && exec python manage.py runserver
+test -n "$DEBUG" || echo quiet
+exec gunicorn mysite.wsgi`;
+  assert.deepEqual(linesRun(script, []), ['echo quiet', 'gunicorn mysite.wsgi']);
+  assert.deepEqual(linesRun(script, ['--dev'], { DEBUG: '1' }), [
+    'python manage.py runserver',
+    'gunicorn mysite.wsgi',
+  ]);
+});
+
+test('conditions that are not tests, and tests of the filesystem, keep both branches', () => {
+  const script = `if grep -q x f; then a; else b; fi
+if [ -f /app/.env ]; then c; else d; fi
+if [ "$(id -u)" = 0 ]; then e; else f; fi`;
+  assert.deepEqual(linesRun(script, []), ['grep -q x f', 'a', 'b', 'c', 'd', 'e', 'f']);
+});
+
+test('words: ${VAR:-default}, ${VAR-default}, $#, and what cannot be known', () => {
+  const inputs: BranchInputs = { args: ['a', 'b'], variable: (n) => (n === 'EMPTY' ? '' : null) };
+  assert.equal(expandWord('${MODE:-prod}', inputs), 'prod');
+  assert.equal(expandWord('${EMPTY-x}${EMPTY:-y}', inputs), 'y');
+  assert.equal(expandWord('$#:$2:${3}', inputs), '2:b:');
+  assert.equal(expandWord('$(hostname)', inputs), undefined);
+  assert.equal(expandWord('${MODE%x}', inputs), undefined);
+  assert.equal(evaluateCondition({ kind: 'test', words: ['$#', '-eq', '0'] }, inputs), false);
+  assert.equal(
+    evaluateCondition({ kind: 'test', words: ['$1', '=', 'a', '-a', '$2', '=', 'b'] }, inputs),
+    true,
+  );
+  assert.equal(evaluateCondition({ kind: 'unknown' }, inputs), undefined);
+});
