@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { analyzeFiles, findingsOf } from '../support/analyze.js';
+
+const DJANGO = {
+  'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
+  'mysite/__init__.py': '',
+  'mysite/settings.py': "import os\nSECRET_KEY = os.environ['SECRET_KEY']\nDEBUG = False\n",
+  'requirements.txt': 'django==5.0.6\ngunicorn==22.0.0\ncelery==5.4.0\n',
+  '.dockerignore': '.git\n.env\n',
+  Dockerfile: [
+    'FROM python:3.12-slim',
+    'WORKDIR /app',
+    'COPY requirements.txt .',
+    'RUN pip install -r requirements.txt',
+    'COPY . .',
+    'USER app',
+    'EXPOSE 8000',
+    'HEALTHCHECK CMD python -c "print(1)"',
+    'CMD ["gunicorn", "-b", "0.0.0.0:8000", "mysite.wsgi"]',
+    '',
+  ].join('\n'),
+};
+
+const extending = (command: string) =>
+  [
+    'services:',
+    '  web:',
+    '    extends:',
+    '      file: docker/common.yml',
+    '      service: app',
+    `    command: ${command}`,
+    '',
+  ].join('\n');
+
+test('a file other compose files extend is analysed through them only: each of its findings once', async () => {
+  const result = await analyzeFiles({
+    ...DJANGO,
+    'docker/common.yml': [
+      'services:', //1
+      '  app:', //2
+      '    build: ..', //3
+      '    environment:', //4
+      '      - SECRET_KEY=dev-only-literal-key-7c1e', //5
+      '    volumes:', //6
+      '      - ..:/app', //7
+      '',
+    ].join('\n'),
+    'docker-compose.yml': extending('gunicorn -b 0.0.0.0:8000 mysite.wsgi'),
+    'docker-compose-uwsgi.yml': extending('gunicorn -b 0.0.0.0:8000 -w 4 mysite.wsgi'),
+  });
+  assert.deepEqual(findingsOf(result, 'TF0307'), [['docker/common.yml', 5]]);
+  assert.deepEqual(findingsOf(result, 'TF0503'), [['docker/common.yml', 7]]);
+  const composeFiles = result.project.apps.map((a) => a.compose?.files.join(' + '));
+  assert.deepEqual(composeFiles.sort(), ['docker-compose-uwsgi.yml', 'docker-compose.yml']);
+});
