@@ -54,3 +54,29 @@ test('a file other compose files extend is analysed through them only: each of i
   const composeFiles = result.project.apps.map((a) => a.compose?.files.join(' + '));
   assert.deepEqual(composeFiles.sort(), ['docker-compose-uwsgi.yml', 'docker-compose.yml']);
 });
+
+test('a compose file that cannot be parsed leaves the rules that need what it declares silent', async () => {
+  const dockerfile = DJANGO.Dockerfile.replace('EXPOSE 8000\n', '').replace(/HEALTHCHECK.*\n/, '');
+  const files = {
+    ...DJANGO,
+    Dockerfile: dockerfile,
+    'mysite/settings.py': `${DJANGO['mysite/settings.py']}from pathlib import Path\nBASE_DIR = Path(__file__).resolve().parent.parent\nMEDIA_ROOT = BASE_DIR / "media"\n`,
+  };
+  const alone = await analyzeFiles(files);
+  for (const rule of ['TF0602', 'TF0701', 'TF0904']) assert.equal(findingsOf(alone, rule).length, 1, rule);
+
+  const unparseable = [
+    'services:',
+    '  web:',
+    '    build: .',
+    '{% if use_postgres %}',
+    '  db:',
+    '    image: postgres:16',
+    '{% endif %}',
+    '',
+  ].join('\n');
+  const result = await analyzeFiles({ ...files, 'docker-compose.yml': unparseable });
+  assert.deepEqual(findingsOf(result, 'TF0001'), [['docker-compose.yml', 4]]);
+  for (const rule of ['TF0602', 'TF0701', 'TF0904']) assert.deepEqual(findingsOf(result, rule), [], rule);
+  assert.deepEqual(result.project.apps[0]?.unparsedCompose, ['docker-compose.yml']);
+});

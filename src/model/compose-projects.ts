@@ -27,6 +27,8 @@ export interface ComposeSet {
   dir: string;
   files: string[];
   model?: ComposeModel;
+  /** Files of the set that could not be parsed (TF0001): what they declare is unknown. */
+  unparsed?: string[];
 }
 
 /** Finds and models the compose projects of the tree. */
@@ -87,6 +89,8 @@ export class ComposeProjects extends ModelPart {
       );
       this.addErrors(r.errors);
       set.model = r.model;
+      const unparsed = set.files.filter((f) => !r.model?.files.includes(f));
+      if (unparsed.length > 0) set.unparsed = unparsed;
     }
     return sets;
   }
