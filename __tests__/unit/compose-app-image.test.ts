@@ -80,3 +80,50 @@ test('a compose file that cannot be parsed leaves the rules that need what it de
   for (const rule of ['TF0602', 'TF0701', 'TF0904']) assert.deepEqual(findingsOf(result, rule), [], rule);
   assert.deepEqual(result.project.apps[0]?.unparsedCompose, ['docker-compose.yml']);
 });
+
+test('every service of the app image is judged: its bind mounts (once per line) and its destructive commands', async () => {
+  const result = await analyzeFiles({
+    ...DJANGO,
+    'docker-compose.yml': [
+      'x-app: &app', //1
+      '  build: .', //2
+      '  volumes:', //3
+      '    - .:/app', //4
+      'services:', //5
+      '  web:', //6
+      '    build: .', //7
+      '    image: mysite:dev', //8
+      '    ports: ["8000:8000"]', //9
+      '  celery:', //10
+      '    <<: *app', //11
+      '    command: celery -A mysite worker', //12
+      '  celerybeat:', //13
+      '    <<: *app', //14
+      '    command: celery -A mysite beat', //15
+      '  migration:', //16
+      '    image: mysite:dev', //17
+      '    command: sh -c "python manage.py makemigrations && python manage.py migrate"', //18
+      '    volumes:', //19
+      '      - ./mysite:/app/mysite', //20
+      '  docs:', //21
+      '    image: nginx:1.27', //22
+      '    volumes:', //23
+      '      - .:/app', //24
+      '',
+    ].join('\n'),
+  });
+  const f = 'docker-compose.yml';
+  assert.deepEqual(findingsOf(result, 'TF0503'), [
+    [f, 4],
+    [f, 20],
+  ]);
+  const shared = result.findings.find((x) => x.ruleId === 'TF0503' && x.line === 4);
+  assert.match(shared?.message ?? '', /^Services 'celery', 'celerybeat' bind-mount '\.' over \/app/);
+  assert.deepEqual(findingsOf(result, 'TF1203'), [[f, 18]]);
+  assert.match(
+    result.findings.find((x) => x.ruleId === 'TF1203')?.message ?? '',
+    /^Service 'migration' runs/,
+  );
+  // Migrating in a service of its own is the one-off admin process done right.
+  assert.deepEqual(findingsOf(result, 'TF1202'), []);
+});

@@ -8,6 +8,7 @@ import {
 } from '../discover/classify.js';
 import type { SkippedProject } from '../core/index.js';
 import type { ComposeSet } from './compose-projects.js';
+import { servicesOfImage } from './compose/app-service.js';
 import { isUrl } from './context.js';
 import {
   type BuiltImage,
@@ -181,6 +182,7 @@ export class AppSeeds extends ModelPart {
         if (!found) continue;
         found.service.role = 'app';
         set.model.appService = found.service;
+        set.model.appImageServices = servicesOfImage(set.model.services, found.service);
         image = found.built;
       }
       const service = set.model.appService!;

@@ -1,7 +1,7 @@
 /** The chain of commands the app container runs when it starts, scripts and `sh -c` followed. */
 import { posix } from 'node:path';
 import { parseShell } from '../../parse/shell.js';
-import type { ComposeCommand } from '../types/compose.js';
+import type { ComposeCommand, ComposeService } from '../types/compose.js';
 import type { CommandInstr } from '../types/dockerfile.js';
 import type { App, EntrypointScript } from '../types/project.js';
 import type { ShellCommand } from '../types/shell.js';
@@ -20,12 +20,17 @@ export interface StartCommand extends ShellCommand {
  * a shell form is its script; `sh -c` scripts and the entrypoint scripts the image runs are followed.
  */
 export function effectiveCommand(app: App): StartCommand[] {
-  return chain(app, true);
+  return chain(app, app.compose?.appService);
 }
 
 /** What the image runs by default (target stage ENTRYPOINT/CMD, no compose override). */
 export function imageCommand(app: App): StartCommand[] {
-  return chain(app, false);
+  return chain(app, undefined);
+}
+
+/** What a compose service that runs the app's image (a worker, a one-off `migration` service) starts. */
+export function serviceCommand(app: App, service: ComposeService): StartCommand[] {
+  return chain(app, service);
 }
 
 /** Every start command the repository declares for the app: the image's own and compose's override, without repeats. */
@@ -48,10 +53,9 @@ export function containerEnv(app: App): Record<string, string | undefined> {
   return env;
 }
 
-function chain(app: App, withCompose: boolean): StartCommand[] {
+function chain(app: App, service: ComposeService | undefined): StartCommand[] {
   const stage = app.dockerfile?.targetStage;
   const dockerfile = app.dockerfile?.file ?? '';
-  const service = withCompose ? app.compose?.appService : undefined;
   const entrypoint: Source | undefined = service?.entrypoint
     ? fromCompose(service.entrypoint, 'compose-entrypoint')
     : stage?.entrypoint && fromInstr(stage.entrypoint, dockerfile);

@@ -35,6 +35,15 @@ export function appServices(
   });
 }
 
+/** Every compose service that runs an app's image (the app service first), with its app and compose project. */
+export function appImageServices(
+  project: Project,
+): { app: App; compose: ComposeModel; service: ComposeService }[] {
+  return appServices(project).flatMap(({ app, compose, service }) =>
+    (compose.appImageServices ?? [service]).map((s) => ({ app, compose, service: s })),
+  );
+}
+
 /** Every app whose settings module was found, with its settings. */
 export function appSettings(project: Project): { app: App; settings: SettingsModel }[] {
   return project.apps.flatMap((app) => (app.settings ? [{ app, settings: app.settings }] : []));
