@@ -127,3 +127,29 @@ test('every service of the app image is judged: its bind mounts (once per line) 
   // Migrating in a service of its own is the one-off admin process done right.
   assert.deepEqual(findingsOf(result, 'TF1202'), []);
 });
+
+test('with no app service (only a worker and a beat), the services that build the app image are judged', async () => {
+  const result = await analyzeFiles({
+    ...DJANGO,
+    'docker-compose.yml': [
+      'services:', //1
+      '  celery:', //2
+      '    build: .', //3
+      '    command: sh -c "python manage.py loaddata init && celery -A mysite worker"', //4
+      '    volumes:', //5
+      '      - .:/app', //6
+      '  celerybeat:', //7
+      '    build: .', //8
+      '    command: celery -A mysite beat', //9
+      '    volumes:', //10
+      '      - .:/app', //11
+      '',
+    ].join('\n'),
+  });
+  const f = 'docker-compose.yml';
+  assert.deepEqual(findingsOf(result, 'TF0503'), [
+    [f, 6],
+    [f, 11],
+  ]);
+  assert.deepEqual(findingsOf(result, 'TF1203'), [[f, 4]]);
+});

@@ -77,3 +77,13 @@ export function servicesOfImage(services: ComposeService[], app: ComposeService)
       (appImage !== undefined && s.image?.value === appImage));
   return [app, ...services.filter((s) => s !== app && sameImage(s))];
 }
+
+/** Whether the service builds `dockerfile` from the context `contextDir` (both relative to the scanned directory). */
+export function buildsDockerfile(service: ComposeService, dockerfile: string, contextDir: string): boolean {
+  const build = service.build;
+  return (
+    build !== undefined &&
+    normalizeRelative(build.dockerfile) === dockerfile &&
+    (normalizeRelative(build.context) ?? build.context) === contextDir
+  );
+}

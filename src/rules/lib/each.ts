@@ -1,3 +1,4 @@
+import { buildsDockerfile } from '../../model/compose/app-service.js';
 import { buildRuns, type StartCommand, startCommands } from '../../model/command.js';
 import type { ComposeModel, ComposeService } from '../../model/types/compose.js';
 import type { DockerfileModel, RunInstr, Stage } from '../../model/types/dockerfile.js';
@@ -35,13 +36,25 @@ export function appServices(
   });
 }
 
-/** Every compose service that runs an app's image (the app service first), with its app and compose project. */
+/**
+ * Every compose service that runs an app's image (the app service first), with its app and compose project; in a
+ * compose project with no app service (only a worker and a beat), the services that build the app's Dockerfile.
+ */
 export function appImageServices(
   project: Project,
 ): { app: App; compose: ComposeModel; service: ComposeService }[] {
-  return appServices(project).flatMap(({ app, compose, service }) =>
-    (compose.appImageServices ?? [service]).map((s) => ({ app, compose, service: s })),
-  );
+  return project.apps.flatMap((app) => {
+    const compose = app.compose;
+    if (!compose) return [];
+    const services =
+      compose.appImageServices ??
+      (compose.appService
+        ? [compose.appService]
+        : compose.services.filter(
+            (s) => app.dockerfile && app.context && buildsDockerfile(s, app.dockerfile.file, app.context.dir),
+          ));
+    return services.map((service) => ({ app, compose, service }));
+  });
 }
 
 /** Every app whose settings module was found, with its settings. */
