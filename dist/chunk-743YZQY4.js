@@ -23,9 +23,9 @@ var require_node_module = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/argument.js
+// ../../main/node_modules/dockerfile-ast/lib/argument.js
 var require_argument = __commonJS({
-  "node_modules/dockerfile-ast/lib/argument.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/argument.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Argument = void 0;
@@ -60,9 +60,9 @@ var require_argument = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/jsonArgument.js
+// ../../main/node_modules/dockerfile-ast/lib/jsonArgument.js
 var require_jsonArgument = __commonJS({
-  "node_modules/dockerfile-ast/lib/jsonArgument.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/jsonArgument.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.JSONArgument = void 0;
@@ -85,7 +85,7 @@ var require_jsonArgument = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver-types/lib/esm/main.js
+// ../../main/node_modules/vscode-languageserver-types/lib/esm/main.js
 var main_exports = {};
 __export(main_exports, {
   AnnotatedTextEdit: () => AnnotatedTextEdit,
@@ -176,7 +176,7 @@ __export(main_exports, {
 });
 var DocumentUri, URI, integer, uinteger, Position, Range, Location, LocationLink, Color, ColorInformation, ColorPresentation, FoldingRangeKind, FoldingRange, DiagnosticRelatedInformation, DiagnosticSeverity, DiagnosticTag, CodeDescription, Diagnostic, Command, TextEdit, ChangeAnnotation, ChangeAnnotationIdentifier, AnnotatedTextEdit, TextDocumentEdit, CreateFile, RenameFile, DeleteFile, WorkspaceEdit, TextEditChangeImpl, SnippetTextEdit, ChangeAnnotations, WorkspaceChange, TextDocumentIdentifier, VersionedTextDocumentIdentifier, OptionalVersionedTextDocumentIdentifier, LanguageKind, TextDocumentItem, MarkupKind, MarkupContent, CompletionItemKind, InsertTextFormat, CompletionItemTag, InsertReplaceEdit, InsertTextMode, ApplyKind, CompletionItemLabelDetails, CompletionItem, CompletionList, MarkedString, Hover, ParameterInformation, SignatureInformation, DocumentHighlightKind, DocumentHighlight, SymbolKind, SymbolTag, SymbolInformation, WorkspaceSymbol, DocumentSymbol, CodeActionKind, CodeActionTriggerKind, CodeActionContext, CodeActionTag, CodeAction, CodeLens, FormattingOptions, DocumentLink, SelectionRange, SemanticTokenTypes, SemanticTokenModifiers, SemanticTokens, InlineValueText, InlineValueVariableLookup, InlineValueEvaluatableExpression, InlineValueContext, InlayHintKind, InlayHintLabelPart, InlayHint, StringValue, InlineCompletionItem, InlineCompletionList, InlineCompletionTriggerKind, SelectedCompletionInfo, InlineCompletionContext, WorkspaceFolder, EOL, TextDocument, FullTextDocument, Is;
 var init_main = __esm({
-  "node_modules/vscode-languageserver-types/lib/esm/main.js"() {
+  "../../main/node_modules/vscode-languageserver-types/lib/esm/main.js"() {
     "use strict";
     (function(DocumentUri2) {
       function is(value) {
@@ -1654,9 +1654,9 @@ var init_main = __esm({
   }
 });
 
-// node_modules/dockerfile-ast/lib/line.js
+// ../../main/node_modules/dockerfile-ast/lib/line.js
 var require_line = __commonJS({
-  "node_modules/dockerfile-ast/lib/line.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/line.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Line = void 0;
@@ -1682,9 +1682,9 @@ var require_line = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/util.js
+// ../../main/node_modules/dockerfile-ast/lib/util.js
 var require_util = __commonJS({
-  "node_modules/dockerfile-ast/lib/util.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/util.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Util = void 0;
@@ -1771,9 +1771,9 @@ var require_util = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/comment.js
+// ../../main/node_modules/dockerfile-ast/lib/comment.js
 var require_comment = __commonJS({
-  "node_modules/dockerfile-ast/lib/comment.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/comment.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Comment = void 0;
@@ -1837,7 +1837,7 @@ var require_comment = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver-textdocument/lib/esm/main.js
+// ../../main/node_modules/vscode-languageserver-textdocument/lib/esm/main.js
 var main_exports2 = {};
 __export(main_exports2, {
   TextDocument: () => TextDocument2
@@ -1903,7 +1903,7 @@ function getWellformedEdit(textEdit) {
 }
 var FullTextDocument2, TextDocument2;
 var init_main2 = __esm({
-  "node_modules/vscode-languageserver-textdocument/lib/esm/main.js"() {
+  "../../main/node_modules/vscode-languageserver-textdocument/lib/esm/main.js"() {
     "use strict";
     FullTextDocument2 = class _FullTextDocument {
       constructor(uri, languageId, version, content2) {
@@ -2101,9 +2101,9 @@ var init_main2 = __esm({
   }
 });
 
-// node_modules/dockerfile-ast/lib/parserDirective.js
+// ../../main/node_modules/dockerfile-ast/lib/parserDirective.js
 var require_parserDirective = __commonJS({
-  "node_modules/dockerfile-ast/lib/parserDirective.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/parserDirective.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ParserDirective = void 0;
@@ -2139,9 +2139,9 @@ var require_parserDirective = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/heredoc.js
+// ../../main/node_modules/dockerfile-ast/lib/heredoc.js
 var require_heredoc = __commonJS({
-  "node_modules/dockerfile-ast/lib/heredoc.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/heredoc.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Heredoc = void 0;
@@ -2207,9 +2207,9 @@ var require_heredoc = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/variable.js
+// ../../main/node_modules/dockerfile-ast/lib/variable.js
 var require_variable = __commonJS({
-  "node_modules/dockerfile-ast/lib/variable.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/variable.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Variable = void 0;
@@ -2305,9 +2305,9 @@ var require_variable = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instruction.js
+// ../../main/node_modules/dockerfile-ast/lib/instruction.js
 var require_instruction = __commonJS({
-  "node_modules/dockerfile-ast/lib/instruction.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instruction.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Instruction = void 0;
@@ -3126,9 +3126,9 @@ var require_instruction = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/flagOption.js
+// ../../main/node_modules/dockerfile-ast/lib/flagOption.js
 var require_flagOption = __commonJS({
-  "node_modules/dockerfile-ast/lib/flagOption.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/flagOption.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.FlagOption = void 0;
@@ -3166,9 +3166,9 @@ var require_flagOption = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/flag.js
+// ../../main/node_modules/dockerfile-ast/lib/flag.js
 var require_flag = __commonJS({
-  "node_modules/dockerfile-ast/lib/flag.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/flag.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Flag = void 0;
@@ -3294,9 +3294,9 @@ var require_flag = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/modifiableInstruction.js
+// ../../main/node_modules/dockerfile-ast/lib/modifiableInstruction.js
 var require_modifiableInstruction = __commonJS({
-  "node_modules/dockerfile-ast/lib/modifiableInstruction.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/modifiableInstruction.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ModifiableInstruction = void 0;
@@ -3376,9 +3376,9 @@ var require_modifiableInstruction = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/jsonInstruction.js
+// ../../main/node_modules/dockerfile-ast/lib/jsonInstruction.js
 var require_jsonInstruction = __commonJS({
-  "node_modules/dockerfile-ast/lib/jsonInstruction.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/jsonInstruction.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.JSONInstruction = void 0;
@@ -3541,9 +3541,9 @@ var require_jsonInstruction = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/add.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/add.js
 var require_add = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/add.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/add.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Add = void 0;
@@ -3560,9 +3560,9 @@ var require_add = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/property.js
+// ../../main/node_modules/dockerfile-ast/lib/property.js
 var require_property = __commonJS({
-  "node_modules/dockerfile-ast/lib/property.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/property.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Property = void 0;
@@ -3872,9 +3872,9 @@ var require_property = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/propertyInstruction.js
+// ../../main/node_modules/dockerfile-ast/lib/propertyInstruction.js
 var require_propertyInstruction = __commonJS({
-  "node_modules/dockerfile-ast/lib/propertyInstruction.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/propertyInstruction.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.PropertyInstruction = void 0;
@@ -4169,9 +4169,9 @@ var require_propertyInstruction = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/arg.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/arg.js
 var require_arg = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/arg.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/arg.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Arg = void 0;
@@ -4201,9 +4201,9 @@ var require_arg = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/cmd.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/cmd.js
 var require_cmd = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/cmd.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/cmd.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Cmd = void 0;
@@ -4217,9 +4217,9 @@ var require_cmd = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/copy.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/copy.js
 var require_copy = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/copy.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/copy.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Copy = void 0;
@@ -4249,9 +4249,9 @@ var require_copy = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/env.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/env.js
 var require_env = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/env.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/env.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Env = void 0;
@@ -4268,9 +4268,9 @@ var require_env = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/entrypoint.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/entrypoint.js
 var require_entrypoint = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/entrypoint.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/entrypoint.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Entrypoint = void 0;
@@ -4284,9 +4284,9 @@ var require_entrypoint = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/from.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/from.js
 var require_from = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/from.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/from.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.From = void 0;
@@ -4536,9 +4536,9 @@ var require_from = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/healthcheck.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/healthcheck.js
 var require_healthcheck = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/healthcheck.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/healthcheck.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Healthcheck = void 0;
@@ -4560,9 +4560,9 @@ var require_healthcheck = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/label.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/label.js
 var require_label = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/label.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/label.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Label = void 0;
@@ -4597,9 +4597,9 @@ var require_label = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/onbuild.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/onbuild.js
 var require_onbuild = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/onbuild.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/onbuild.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Onbuild = void 0;
@@ -4634,9 +4634,9 @@ var require_onbuild = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/run.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/run.js
 var require_run = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/run.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/run.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Run = void 0;
@@ -4662,9 +4662,9 @@ var require_run = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/shell.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/shell.js
 var require_shell = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/shell.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/shell.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Shell = void 0;
@@ -4678,9 +4678,9 @@ var require_shell = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/stopsignal.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/stopsignal.js
 var require_stopsignal = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/stopsignal.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/stopsignal.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Stopsignal = void 0;
@@ -4694,9 +4694,9 @@ var require_stopsignal = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/workdir.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/workdir.js
 var require_workdir = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/workdir.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/workdir.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Workdir = void 0;
@@ -4753,9 +4753,9 @@ var require_workdir = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/user.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/user.js
 var require_user = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/user.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/user.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.User = void 0;
@@ -4769,9 +4769,9 @@ var require_user = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/volume.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/volume.js
 var require_volume = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/volume.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/volume.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Volume = void 0;
@@ -4785,9 +4785,9 @@ var require_volume = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/imageTemplate.js
+// ../../main/node_modules/dockerfile-ast/lib/imageTemplate.js
 var require_imageTemplate = __commonJS({
-  "node_modules/dockerfile-ast/lib/imageTemplate.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/imageTemplate.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ImageTemplate = void 0;
@@ -5022,9 +5022,9 @@ var require_imageTemplate = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/dockerfile.js
+// ../../main/node_modules/dockerfile-ast/lib/dockerfile.js
 var require_dockerfile = __commonJS({
-  "node_modules/dockerfile-ast/lib/dockerfile.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/dockerfile.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Dockerfile = void 0;
@@ -5241,9 +5241,9 @@ var require_dockerfile = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/parser.js
+// ../../main/node_modules/dockerfile-ast/lib/parser.js
 var require_parser = __commonJS({
-  "node_modules/dockerfile-ast/lib/parser.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/parser.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Parser = void 0;
@@ -5667,9 +5667,9 @@ var require_parser = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/main.js
+// ../../main/node_modules/dockerfile-ast/lib/main.js
 var require_main = __commonJS({
-  "node_modules/dockerfile-ast/lib/main.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/main.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DockerfileParser = exports.DefaultVariables = exports.Directive = exports.Keyword = exports.Workdir = exports.Volume = exports.User = exports.Stopsignal = exports.Shell = exports.Run = exports.PropertyInstruction = exports.Onbuild = exports.ModifiableInstruction = exports.Label = exports.JSONInstruction = exports.Heredoc = exports.Healthcheck = exports.From = exports.Env = exports.Entrypoint = exports.Copy = exports.Cmd = exports.Arg = exports.Add = exports.Variable = exports.Property = exports.ParserDirective = exports.Line = exports.Instruction = exports.Flag = exports.Comment = exports.JSONArgument = exports.Argument = void 0;
@@ -5839,9 +5839,9 @@ var require_main = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/identity.js
+// ../../main/node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
-  "node_modules/yaml/dist/nodes/identity.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/identity.js"(exports) {
     "use strict";
     var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
     var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
@@ -5896,9 +5896,9 @@ var require_identity = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/visit.js
+// ../../main/node_modules/yaml/dist/visit.js
 var require_visit = __commonJS({
-  "node_modules/yaml/dist/visit.js"(exports) {
+  "../../main/node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
@@ -6054,9 +6054,9 @@ var require_visit = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/directives.js
+// ../../main/node_modules/yaml/dist/doc/directives.js
 var require_directives = __commonJS({
-  "node_modules/yaml/dist/doc/directives.js"(exports) {
+  "../../main/node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var visit = require_visit();
@@ -6225,9 +6225,9 @@ var require_directives = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/anchors.js
+// ../../main/node_modules/yaml/dist/doc/anchors.js
 var require_anchors = __commonJS({
-  "node_modules/yaml/dist/doc/anchors.js"(exports) {
+  "../../main/node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var visit = require_visit();
@@ -6295,9 +6295,9 @@ var require_anchors = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/applyReviver.js
+// ../../main/node_modules/yaml/dist/doc/applyReviver.js
 var require_applyReviver = __commonJS({
-  "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
+  "../../main/node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
     function applyReviver(reviver, obj, key, val) {
       if (val && typeof val === "object") {
@@ -6345,9 +6345,9 @@ var require_applyReviver = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/toJS.js
+// ../../main/node_modules/yaml/dist/nodes/toJS.js
 var require_toJS = __commonJS({
-  "node_modules/yaml/dist/nodes/toJS.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     function toJS(value, arg, ctx) {
@@ -6375,9 +6375,9 @@ var require_toJS = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Node.js
+// ../../main/node_modules/yaml/dist/nodes/Node.js
 var require_Node = __commonJS({
-  "node_modules/yaml/dist/nodes/Node.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/Node.js"(exports) {
     "use strict";
     var applyReviver = require_applyReviver();
     var identity2 = require_identity();
@@ -6416,9 +6416,9 @@ var require_Node = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Alias.js
+// ../../main/node_modules/yaml/dist/nodes/Alias.js
 var require_Alias = __commonJS({
-  "node_modules/yaml/dist/nodes/Alias.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var visit = require_visit();
@@ -6534,9 +6534,9 @@ var require_Alias = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Scalar.js
+// ../../main/node_modules/yaml/dist/nodes/Scalar.js
 var require_Scalar = __commonJS({
-  "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var Node = require_Node();
@@ -6564,9 +6564,9 @@ var require_Scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/createNode.js
+// ../../main/node_modules/yaml/dist/doc/createNode.js
 var require_createNode = __commonJS({
-  "node_modules/yaml/dist/doc/createNode.js"(exports) {
+  "../../main/node_modules/yaml/dist/doc/createNode.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity2 = require_identity();
@@ -6639,9 +6639,9 @@ var require_createNode = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Collection.js
+// ../../main/node_modules/yaml/dist/nodes/Collection.js
 var require_Collection = __commonJS({
-  "node_modules/yaml/dist/nodes/Collection.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/Collection.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var identity2 = require_identity();
@@ -6782,9 +6782,9 @@ var require_Collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyComment.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyComment.js
 var require_stringifyComment = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment2, indent2) {
@@ -6799,9 +6799,9 @@ var require_stringifyComment = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/foldFlowLines.js
+// ../../main/node_modules/yaml/dist/stringify/foldFlowLines.js
 var require_foldFlowLines = __commonJS({
-  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
     "use strict";
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
@@ -6935,9 +6935,9 @@ ${indent2}${text.slice(fold + 1, end2)}`;
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyString.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyString.js
 var require_stringifyString = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
@@ -7218,9 +7218,9 @@ ${indent2}`);
   }
 });
 
-// node_modules/yaml/dist/stringify/stringify.js
+// ../../main/node_modules/yaml/dist/stringify/stringify.js
 var require_stringify = __commonJS({
-  "node_modules/yaml/dist/stringify/stringify.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringify.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var identity2 = require_identity();
@@ -7342,9 +7342,9 @@ ${ctx.indent}${str}`;
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyPair.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyPair.js
 var require_stringifyPair = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var Scalar = require_Scalar();
@@ -7475,9 +7475,9 @@ ${ctx.indent}`;
   }
 });
 
-// node_modules/yaml/dist/log.js
+// ../../main/node_modules/yaml/dist/log.js
 var require_log = __commonJS({
-  "node_modules/yaml/dist/log.js"(exports) {
+  "../../main/node_modules/yaml/dist/log.js"(exports) {
     "use strict";
     var node_process = __require("process");
     function debug(logLevel, ...messages) {
@@ -7497,9 +7497,9 @@ var require_log = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/merge.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js
 var require_merge = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var Scalar = require_Scalar();
@@ -7557,9 +7557,9 @@ var require_merge = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/addPairToJSMap.js
+// ../../main/node_modules/yaml/dist/nodes/addPairToJSMap.js
 var require_addPairToJSMap = __commonJS({
-  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
     var log = require_log();
     var merge2 = require_merge();
@@ -7621,9 +7621,9 @@ var require_addPairToJSMap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Pair.js
+// ../../main/node_modules/yaml/dist/nodes/Pair.js
 var require_Pair = __commonJS({
-  "node_modules/yaml/dist/nodes/Pair.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/Pair.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
@@ -7661,9 +7661,9 @@ var require_Pair = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyCollection.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyCollection.js
 var require_stringifyCollection = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var stringify = require_stringify();
@@ -7812,9 +7812,9 @@ ${indent2}${end}`;
   }
 });
 
-// node_modules/yaml/dist/nodes/YAMLMap.js
+// ../../main/node_modules/yaml/dist/nodes/YAMLMap.js
 var require_YAMLMap = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
     "use strict";
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
@@ -7956,9 +7956,9 @@ var require_YAMLMap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/map.js
+// ../../main/node_modules/yaml/dist/schema/common/map.js
 var require_map = __commonJS({
-  "node_modules/yaml/dist/schema/common/map.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var YAMLMap = require_YAMLMap();
@@ -7978,9 +7978,9 @@ var require_map = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/YAMLSeq.js
+// ../../main/node_modules/yaml/dist/nodes/YAMLSeq.js
 var require_YAMLSeq = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
@@ -8094,9 +8094,9 @@ var require_YAMLSeq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/seq.js
+// ../../main/node_modules/yaml/dist/schema/common/seq.js
 var require_seq = __commonJS({
-  "node_modules/yaml/dist/schema/common/seq.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var YAMLSeq = require_YAMLSeq();
@@ -8116,9 +8116,9 @@ var require_seq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/string.js
+// ../../main/node_modules/yaml/dist/schema/common/string.js
 var require_string = __commonJS({
-  "node_modules/yaml/dist/schema/common/string.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/common/string.js"(exports) {
     "use strict";
     var stringifyString = require_stringifyString();
     var string2 = {
@@ -8135,9 +8135,9 @@ var require_string = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/null.js
+// ../../main/node_modules/yaml/dist/schema/common/null.js
 var require_null = __commonJS({
-  "node_modules/yaml/dist/schema/common/null.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/common/null.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var nullTag = {
@@ -8153,9 +8153,9 @@ var require_null = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/bool.js
+// ../../main/node_modules/yaml/dist/schema/core/bool.js
 var require_bool = __commonJS({
-  "node_modules/yaml/dist/schema/core/bool.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/core/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var boolTag = {
@@ -8177,9 +8177,9 @@ var require_bool = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyNumber.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyNumber.js
 var require_stringifyNumber = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
@@ -8204,9 +8204,9 @@ var require_stringifyNumber = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/float.js
+// ../../main/node_modules/yaml/dist/schema/core/float.js
 var require_float = __commonJS({
-  "node_modules/yaml/dist/schema/core/float.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/core/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -8250,9 +8250,9 @@ var require_float = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/int.js
+// ../../main/node_modules/yaml/dist/schema/core/int.js
 var require_int = __commonJS({
-  "node_modules/yaml/dist/schema/core/int.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/core/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -8295,9 +8295,9 @@ var require_int = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/schema.js
+// ../../main/node_modules/yaml/dist/schema/core/schema.js
 var require_schema = __commonJS({
-  "node_modules/yaml/dist/schema/core/schema.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/core/schema.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -8323,9 +8323,9 @@ var require_schema = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/json/schema.js
+// ../../main/node_modules/yaml/dist/schema/json/schema.js
 var require_schema2 = __commonJS({
-  "node_modules/yaml/dist/schema/json/schema.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var map = require_map();
@@ -8390,9 +8390,9 @@ var require_schema2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/binary.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js
 var require_binary = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
     "use strict";
     var node_buffer = __require("buffer");
     var Scalar = require_Scalar();
@@ -8456,9 +8456,9 @@ var require_binary = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js
 var require_pairs = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var Pair = require_Pair();
@@ -8534,9 +8534,9 @@ ${cn.comment}` : item.comment;
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/omap.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js
 var require_omap = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var toJS = require_toJS();
@@ -8612,9 +8612,9 @@ var require_omap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/bool.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js
 var require_bool2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function boolStringify({ value, source }, ctx) {
@@ -8644,9 +8644,9 @@ var require_bool2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/float.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/float.js
 var require_float2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -8693,9 +8693,9 @@ var require_float2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/int.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/int.js
 var require_int2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -8772,9 +8772,9 @@ var require_int2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/set.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/set.js
 var require_set = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var Pair = require_Pair();
@@ -8861,9 +8861,9 @@ var require_set = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
 var require_timestamp = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str, asBigInt) {
@@ -8949,9 +8949,9 @@ var require_timestamp = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/schema.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js
 var require_schema3 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -8993,9 +8993,9 @@ var require_schema3 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/tags.js
+// ../../main/node_modules/yaml/dist/schema/tags.js
 var require_tags = __commonJS({
-  "node_modules/yaml/dist/schema/tags.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/tags.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -9087,9 +9087,9 @@ var require_tags = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/Schema.js
+// ../../main/node_modules/yaml/dist/schema/Schema.js
 var require_Schema = __commonJS({
-  "node_modules/yaml/dist/schema/Schema.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var map = require_map();
@@ -9119,9 +9119,9 @@ var require_Schema = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyDocument.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyDocument.js
 var require_stringifyDocument = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var stringify = require_stringify();
@@ -9199,9 +9199,9 @@ var require_stringifyDocument = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/Document.js
+// ../../main/node_modules/yaml/dist/doc/Document.js
 var require_Document = __commonJS({
-  "node_modules/yaml/dist/doc/Document.js"(exports) {
+  "../../main/node_modules/yaml/dist/doc/Document.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var Collection = require_Collection();
@@ -9508,9 +9508,9 @@ var require_Document = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/errors.js
+// ../../main/node_modules/yaml/dist/errors.js
 var require_errors = __commonJS({
-  "node_modules/yaml/dist/errors.js"(exports) {
+  "../../main/node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
       constructor(name2, pos, code2, message) {
@@ -9573,9 +9573,9 @@ ${pointer}
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-props.js
+// ../../main/node_modules/yaml/dist/compose/resolve-props.js
 var require_resolve_props = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-props.js"(exports) {
     "use strict";
     function resolveProps(tokens2, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
@@ -9707,9 +9707,9 @@ var require_resolve_props = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-contains-newline.js
+// ../../main/node_modules/yaml/dist/compose/util-contains-newline.js
 var require_util_contains_newline = __commonJS({
-  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
     "use strict";
     function containsNewline(key) {
       if (!key)
@@ -9749,9 +9749,9 @@ var require_util_contains_newline = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-flow-indent-check.js
+// ../../main/node_modules/yaml/dist/compose/util-flow-indent-check.js
 var require_util_flow_indent_check = __commonJS({
-  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
     function flowIndentCheck(indent2, fc, onError) {
@@ -9767,9 +9767,9 @@ var require_util_flow_indent_check = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-map-includes.js
+// ../../main/node_modules/yaml/dist/compose/util-map-includes.js
 var require_util_map_includes = __commonJS({
-  "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     function mapIncludes(ctx, items, search) {
@@ -9783,9 +9783,9 @@ var require_util_map_includes = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-map.js
+// ../../main/node_modules/yaml/dist/compose/resolve-block-map.js
 var require_resolve_block_map = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
     "use strict";
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
@@ -9891,9 +9891,9 @@ var require_resolve_block_map = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-seq.js
+// ../../main/node_modules/yaml/dist/compose/resolve-block-seq.js
 var require_resolve_block_seq = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
     "use strict";
     var YAMLSeq = require_YAMLSeq();
     var resolveProps = require_resolve_props();
@@ -9942,9 +9942,9 @@ var require_resolve_block_seq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-end.js
+// ../../main/node_modules/yaml/dist/compose/resolve-end.js
 var require_resolve_end = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-end.js"(exports) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
       let comment2 = "";
@@ -9985,9 +9985,9 @@ var require_resolve_end = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-flow-collection.js
+// ../../main/node_modules/yaml/dist/compose/resolve-flow-collection.js
 var require_resolve_flow_collection = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var Pair = require_Pair();
@@ -10179,9 +10179,9 @@ var require_resolve_flow_collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-collection.js
+// ../../main/node_modules/yaml/dist/compose/compose-collection.js
 var require_compose_collection = __commonJS({
-  "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var Scalar = require_Scalar();
@@ -10244,9 +10244,9 @@ var require_compose_collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-scalar.js
+// ../../main/node_modules/yaml/dist/compose/resolve-block-scalar.js
 var require_resolve_block_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
@@ -10427,9 +10427,9 @@ var require_resolve_block_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-flow-scalar.js
+// ../../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js
 var require_resolve_flow_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
@@ -10648,9 +10648,9 @@ var require_resolve_flow_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-scalar.js
+// ../../main/node_modules/yaml/dist/compose/compose-scalar.js
 var require_compose_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var Scalar = require_Scalar();
@@ -10729,9 +10729,9 @@ var require_compose_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-empty-scalar-position.js
+// ../../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js
 var require_util_empty_scalar_position = __commonJS({
-  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
     "use strict";
     function emptyScalarPosition(offset, before, pos) {
       if (before) {
@@ -10759,9 +10759,9 @@ var require_util_empty_scalar_position = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-node.js
+// ../../main/node_modules/yaml/dist/compose/compose-node.js
 var require_compose_node = __commonJS({
-  "node_modules/yaml/dist/compose/compose-node.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/compose-node.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity2 = require_identity();
@@ -10865,9 +10865,9 @@ var require_compose_node = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-doc.js
+// ../../main/node_modules/yaml/dist/compose/compose-doc.js
 var require_compose_doc = __commonJS({
-  "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/compose-doc.js"(exports) {
     "use strict";
     var Document = require_Document();
     var composeNode = require_compose_node();
@@ -10908,9 +10908,9 @@ var require_compose_doc = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/composer.js
+// ../../main/node_modules/yaml/dist/compose/composer.js
 var require_composer = __commonJS({
-  "node_modules/yaml/dist/compose/composer.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/composer.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var directives = require_directives();
@@ -11116,9 +11116,9 @@ ${end.comment}` : end.comment;
   }
 });
 
-// node_modules/yaml/dist/parse/cst-scalar.js
+// ../../main/node_modules/yaml/dist/parse/cst-scalar.js
 var require_cst_scalar = __commonJS({
-  "node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
     "use strict";
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -11301,9 +11301,9 @@ var require_cst_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst-stringify.js
+// ../../main/node_modules/yaml/dist/parse/cst-stringify.js
 var require_cst_stringify = __commonJS({
-  "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
     var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
@@ -11362,9 +11362,9 @@ var require_cst_stringify = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst-visit.js
+// ../../main/node_modules/yaml/dist/parse/cst-visit.js
 var require_cst_visit = __commonJS({
-  "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/cst-visit.js"(exports) {
     "use strict";
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
@@ -11424,9 +11424,9 @@ var require_cst_visit = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst.js
+// ../../main/node_modules/yaml/dist/parse/cst.js
 var require_cst = __commonJS({
-  "node_modules/yaml/dist/parse/cst.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/cst.js"(exports) {
     "use strict";
     var cstScalar = require_cst_scalar();
     var cstStringify = require_cst_stringify();
@@ -11526,9 +11526,9 @@ var require_cst = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/lexer.js
+// ../../main/node_modules/yaml/dist/parse/lexer.js
 var require_lexer = __commonJS({
-  "node_modules/yaml/dist/parse/lexer.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/lexer.js"(exports) {
     "use strict";
     var cst = require_cst();
     function isEmpty(ch) {
@@ -12115,9 +12115,9 @@ var require_lexer = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/line-counter.js
+// ../../main/node_modules/yaml/dist/parse/line-counter.js
 var require_line_counter = __commonJS({
-  "node_modules/yaml/dist/parse/line-counter.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
     var LineCounter2 = class {
       constructor() {
@@ -12146,9 +12146,9 @@ var require_line_counter = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/parser.js
+// ../../main/node_modules/yaml/dist/parse/parser.js
 var require_parser2 = __commonJS({
-  "node_modules/yaml/dist/parse/parser.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/parser.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var cst = require_cst();
@@ -13020,9 +13020,9 @@ var require_parser2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/public-api.js
+// ../../main/node_modules/yaml/dist/public-api.js
 var require_public_api = __commonJS({
-  "node_modules/yaml/dist/public-api.js"(exports) {
+  "../../main/node_modules/yaml/dist/public-api.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -13117,9 +13117,9 @@ var require_public_api = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/index.js
+// ../../main/node_modules/yaml/dist/index.js
 var require_dist = __commonJS({
-  "node_modules/yaml/dist/index.js"(exports) {
+  "../../main/node_modules/yaml/dist/index.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -15794,10 +15794,13 @@ function expand2(text, variables, depth = 0) {
 
 // src/model/command/start-chain.ts
 function effectiveCommand(app) {
-  return chain(app, true);
+  return chain(app, app.compose?.appService);
 }
 function imageCommand(app) {
-  return chain(app, false);
+  return chain(app, void 0);
+}
+function serviceCommand(app, service) {
+  return chain(app, service);
 }
 function startCommands(app) {
   const seen = /* @__PURE__ */ new Set();
@@ -15815,10 +15818,9 @@ function containerEnv(app) {
   for (const e of app.compose?.appService?.environment ?? []) env[e.name] = e.value;
   return env;
 }
-function chain(app, withCompose) {
+function chain(app, service) {
   const stage = app.dockerfile?.targetStage;
   const dockerfile = app.dockerfile?.file ?? "";
-  const service = withCompose ? app.compose?.appService : void 0;
   const entrypoint = service?.entrypoint ? fromCompose(service.entrypoint, "compose-entrypoint") : stage?.entrypoint && fromInstr(stage.entrypoint, dockerfile);
   let cmd;
   if (service?.command) cmd = fromCompose(service.command, "compose-command");
@@ -16145,6 +16147,182 @@ RUN pip install --no-cache-dir -r requirements.txt   # django==5.1.4, gunicorn==
   }
 });
 
+// src/model/compose/built-image.ts
+var import_node_path5 = __toESM(require_node_path(), 1);
+var PYTHON_WORDS = /\b(python3?|pip3?|gunicorn|uwsgi|uvicorn|daphne|manage\.py|django|poetry|pipenv|uv)\b/i;
+var NON_PYTHON_BASE = /(^|\/)(nginx|traefik|caddy|httpd|haproxy|envoy|node|postgres(ql)?|postgis|mysql|mariadb|redis|memcached|rabbitmq|alpine\/git)$/i;
+var NODE_BUILD = /\b(npm|yarn|pnpm|node)\b/;
+function builtImage(service, texts) {
+  const build2 = service.build;
+  const dockerfile = build2 ? normalizeRelative(build2.dockerfile) : void 0;
+  const contextDir = build2 ? normalizeRelative(build2.context) : void 0;
+  if (!build2 || !dockerfile || !contextDir) return void 0;
+  const text = texts[dockerfile];
+  if (text === void 0) return void 0;
+  const { model } = modelDockerfile(dockerfile, text, { target: build2.target, buildArgs: build2.args });
+  const stage = model?.targetStage;
+  if (!model || !stage) return void 0;
+  const sent = Object.keys(texts).filter((f) => isUnder(f, contextDir)).map((f) => relativeTo(f, contextDir));
+  const layout = new ImageLayout(model, sent);
+  let root = stage;
+  for (let k = 0; k < 20; k++) {
+    const parent = layout.parentOf(root);
+    if (!parent) break;
+    root = parent;
+  }
+  return { dockerfile, contextDir, text, stage, layout, base: root.from.repository };
+}
+function isNonPythonImage(image) {
+  if (PYTHON_WORDS.test(image.text)) return false;
+  return image.base !== void 0 && NON_PYTHON_BASE.test(image.base) || NODE_BUILD.test(image.text);
+}
+function imageScriptFile(image, word) {
+  if (word.includes("$") || !/\.sh$|\//.test(word)) return void 0;
+  const imagePath = import_node_path5.posix.resolve(image.stage.workdir || "/", word);
+  const source = image.layout.sourceOf(image.stage, imagePath);
+  return source === void 0 ? void 0 : normalizeRelative(joinPath(image.contextDir, source));
+}
+
+// src/model/compose/images.ts
+var ROLES = [
+  [/^(postgres(ql)?|postgis|timescaledb(-ha)?|pgvector)$/, "postgres"],
+  [/^mysql(-server)?$/, "mysql"],
+  [/^mariadb$/, "mariadb"],
+  [/^(redis(-stack(-server)?)?|valkey|keydb)$/, "redis"]
+];
+var TOOLING = /^(exporter|backup|backups|admin|client|cli|ui|web|proxy|bouncer|pgbouncer|operator|init|migrate|migrations)$/;
+function roleOf(repository) {
+  const last = repository.split("/").pop().toLowerCase();
+  const whole = ROLES.find(([re]) => re.test(last))?.[1];
+  if (whole) return whole;
+  const words = last.split(/[-_.]/);
+  if (words.length < 2 || words.some((w) => TOOLING.test(w))) return "other";
+  const kinds = new Set(words.flatMap((w) => ROLES.filter(([re]) => re.test(w)).map(([, kind]) => kind)));
+  return kinds.size === 1 ? [...kinds][0] : "other";
+}
+
+// src/model/compose/start-scripts.ts
+var STARTS_SERVER = /manage\.py["']?\s+runserver|\b(gunicorn|uwsgi|daphne|uvicorn|hypercorn)\b/;
+var WORKER = /(^|[\s/])(celery|rqworker|rqscheduler|qcluster|run_huey|huey_consumer(\.py)?|dramatiq|process_tasks)(\s|$)|(^|\s)rq\s+worker\b/;
+var OTHER_PROGRAM = /(^|[\s/])(flower|sphinx-build|sphinx-autobuild|livehtml|npm|yarn|pnpm|node|nginx|redis-server)(\s|$)/;
+var WRAPPERS = /* @__PURE__ */ new Set(["exec", "tini", "/tini", "--", "/usr/bin/tini", "dumb-init", "/usr/bin/dumb-init"]);
+function startKind(service, texts, projectDir, image) {
+  const dirs = [service.build?.context, projectDir].filter((d) => d !== void 0);
+  const stage = image?.stage;
+  const entrypoint = service.entrypoint ? commandsOf(service.entrypoint) : instrCommands(stage?.entrypoint);
+  const command = service.command ? commandsOf(service.command) : service.entrypoint ? [] : instrCommands(stage?.cmd);
+  const commands = [...entrypoint, ...command];
+  if (service.entrypoint?.argv && service.command?.argv)
+    commands.push(
+      ...commandsOf({ ...service.command, argv: [...service.entrypoint.argv, ...service.command.argv] })
+    );
+  let kind;
+  const seen = /* @__PURE__ */ new Set();
+  for (let k = 0; k < commands.length && k < 50; k++) {
+    const line = commands[k].join(" ");
+    if (STARTS_SERVER.test(line)) return "server";
+    if (WORKER.test(line)) kind = "worker";
+    else if (OTHER_PROGRAM.test(line)) kind ??= "other";
+    for (const word of scriptWords(commands[k])) {
+      const file = (image && imageScriptFile(image, word)) ?? scriptFile(word, dirs, texts);
+      if (!file || seen.has(file) || !(file in texts)) continue;
+      seen.add(file);
+      commands.push(...parseShell(texts[file]).commands.map((c) => c.argv));
+    }
+  }
+  return kind;
+}
+function instrCommands(instr) {
+  if (!instr) return [];
+  return withInlineScripts(instr.argv ? [instr.argv] : instr.script?.commands.map((c) => c.argv) ?? []);
+}
+function commandsOf(c) {
+  return withInlineScripts(c.argv ? [c.argv] : c.script?.commands.map((x) => x.argv) ?? []);
+}
+function withInlineScripts(argvs) {
+  const out = [];
+  for (const argv of argvs) {
+    out.push(argv);
+    const flag = argv.findIndex((a, i) => i > 0 && /^-[a-z]*c[a-z]*$/.test(a));
+    if (SHELLS2.has(basename2(argv[0] ?? "")) && flag > 0 && argv[flag + 1])
+      out.push(...parseShell(argv[flag + 1]).commands.map((x) => x.argv));
+  }
+  return out;
+}
+function scriptWords(argv) {
+  let k = 0;
+  while (WRAPPERS.has(argv[k])) k++;
+  const cmd = argv[k];
+  if (cmd === void 0) return [];
+  if (SHELLS2.has(basename2(cmd))) {
+    const rest = argv.slice(k + 1);
+    if (rest.some((a) => /^-[a-z]*c[a-z]*$/.test(a))) return [];
+    return rest.filter((a) => !a.startsWith("-")).slice(0, 1);
+  }
+  const dashes = argv.indexOf("--", k + 1);
+  return dashes > 0 ? [cmd, ...scriptWords(argv.slice(dashes + 1))] : [cmd];
+}
+function scriptFile(word, dirs, texts) {
+  if (word.includes("$") || /\.py$/.test(word) || !/\.sh$|\//.test(word)) return void 0;
+  const tail = normalizeRelative(word.replace(/^\/+/, ""));
+  if (!tail || tail === ".") return void 0;
+  if (!word.startsWith("/")) {
+    for (const dir of dirs) {
+      const file = normalizeRelative(joinPath(dir, tail));
+      if (file && file in texts) return file;
+    }
+  }
+  const parts = tail.split("/");
+  for (let i = 0; i < parts.length; i++) {
+    const suffix = parts.slice(i).join("/");
+    const matches = Object.keys(texts).filter((f) => f === suffix || f.endsWith(`/${suffix}`));
+    if (matches.length === 1) return matches[0];
+    if (matches.length > 1) return void 0;
+  }
+  return void 0;
+}
+
+// src/model/compose/app-service.ts
+var DJANGO_START = /manage\.py|gunicorn|uwsgi|daphne|uvicorn|django/i;
+function pickAppService(services, texts, projectDir, projectDirs) {
+  const judged = [];
+  for (const service of services.filter((s) => s.build)) {
+    const image = builtImage(service, texts);
+    const role = image?.base ? roleOf(image.base) : "other";
+    if (role !== "other") service.role = role;
+    const start = startKind(service, texts, projectDir, image);
+    if (service.role !== "other") service.notApp = "database";
+    else if (image && isNonPythonImage(image)) service.notApp = "no-python";
+    else if (start === "worker") service.notApp = "worker";
+    else if (start === "other") service.notApp = "other-program";
+    if (!service.notApp) judged.push({ service, image, start });
+  }
+  const mentions = (s, withContext) => [s.command?.raw, s.entrypoint?.raw, withContext ? s.build?.context : void 0].some(
+    (t2) => t2 !== void 0 && DJANGO_START.test(t2)
+  );
+  const buildsProjectDir = (s) => s.build !== void 0 && projectDirs.has(normalizeRelative(s.build.context) ?? "");
+  const chosen = judged.find((j) => j.start === "server") ?? judged.find((j) => mentions(j.service, true)) ?? judged.find((j) => buildsProjectDir(j.service)) ?? judged[0];
+  if (chosen) return chosen.service;
+  return services.find(
+    (s) => !s.build && (mentions(s, false) || startKind(s, texts, projectDir) === "server")
+  );
+}
+function servicesOfImage(services, app) {
+  const buildKey = (s) => s.build && [
+    normalizeRelative(s.build.context) ?? s.build.context,
+    normalizeRelative(s.build.dockerfile),
+    s.build.target
+  ].join("\0");
+  const appBuild = buildKey(app);
+  const appImage = app.image?.value;
+  const sameImage = (s) => s.notApp !== "database" && (s.role === "other" || s.role === "app") && (appBuild !== void 0 && buildKey(s) === appBuild || appImage !== void 0 && s.image?.value === appImage);
+  return [app, ...services.filter((s) => s !== app && sameImage(s))];
+}
+function buildsDockerfile(service, dockerfile, contextDir) {
+  const build2 = service.build;
+  return build2 !== void 0 && normalizeRelative(build2.dockerfile) === dockerfile && (normalizeRelative(build2.context) ?? build2.context) === contextDir;
+}
+
 // src/rules/lib/each.ts
 function composeServices(project) {
   return project.apps.flatMap((app) => (app.compose?.services ?? []).map((service) => ({ app, service })));
@@ -16164,6 +16342,16 @@ function appServices(project) {
     const compose = app.compose;
     const service = compose?.appService;
     return compose && service ? [{ app, compose, service }] : [];
+  });
+}
+function appImageServices(project) {
+  return project.apps.flatMap((app) => {
+    const compose = app.compose;
+    if (!compose) return [];
+    const services = compose.appImageServices ?? (compose.appService ? [compose.appService] : compose.services.filter(
+      (s) => app.dockerfile && app.context && buildsDockerfile(s, app.dockerfile.file, app.context.dir)
+    ));
+    return services.map((service) => ({ app, compose, service }));
   });
 }
 function appSettings(project) {
@@ -16295,7 +16483,7 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
 var import_node_path8 = __toESM(require_node_path(), 1);
 
 // src/model/compose/loader.ts
-var import_node_path6 = __toESM(require_node_path(), 1);
+var import_node_path7 = __toESM(require_node_path(), 1);
 
 // src/parse/compose.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -16492,10 +16680,10 @@ function parseDotenv2(text) {
 }
 
 // src/model/compose/yaml-nodes.ts
-var import_node_path5 = __toESM(require_node_path(), 1);
+var import_node_path6 = __toESM(require_node_path(), 1);
 function relPath(dir, p) {
-  if (p.startsWith("/")) return import_node_path5.posix.normalize(p);
-  const joined = import_node_path5.posix.normalize(import_node_path5.posix.join(dir, p));
+  if (p.startsWith("/")) return import_node_path6.posix.normalize(p);
+  const joined = import_node_path6.posix.normalize(import_node_path6.posix.join(dir, p));
   return joined.length > 1 ? joined.replace(/\/$/, "") : joined;
 }
 function isNull(n) {
@@ -16725,7 +16913,7 @@ var Loader = class {
     if (v.kind === "map") {
       const service = scalarString(entryOf(v, "service")?.value);
       const other = scalarString(entryOf(v, "file")?.value);
-      if (service) return { file: other ? relPath(import_node_path6.posix.dirname(file), other) : file, service };
+      if (service) return { file: other ? relPath(import_node_path7.posix.dirname(file), other) : file, service };
     }
     this.errors.push({
       file,
@@ -16735,24 +16923,6 @@ var Loader = class {
     return void 0;
   }
 };
-
-// src/model/compose/images.ts
-var ROLES = [
-  [/^(postgres(ql)?|postgis|timescaledb(-ha)?|pgvector)$/, "postgres"],
-  [/^mysql(-server)?$/, "mysql"],
-  [/^mariadb$/, "mariadb"],
-  [/^(redis(-stack(-server)?)?|valkey|keydb)$/, "redis"]
-];
-var TOOLING = /^(exporter|backup|backups|admin|client|cli|ui|web|proxy|bouncer|pgbouncer|operator|init|migrate|migrations)$/;
-function roleOf(repository) {
-  const last = repository.split("/").pop().toLowerCase();
-  const whole = ROLES.find(([re]) => re.test(last))?.[1];
-  if (whole) return whole;
-  const words = last.split(/[-_.]/);
-  if (words.length < 2 || words.some((w) => TOOLING.test(w))) return "other";
-  const kinds = new Set(words.flatMap((w) => ROLES.filter(([re]) => re.test(w)).map(([, kind]) => kind)));
-  return kinds.size === 1 ? [...kinds][0] : "other";
-}
 
 // src/model/compose/service.ts
 var ServiceConverter = class {
@@ -17124,149 +17294,6 @@ var ServiceConverter = class {
   }
 };
 
-// src/model/compose/built-image.ts
-var import_node_path7 = __toESM(require_node_path(), 1);
-var PYTHON_WORDS = /\b(python3?|pip3?|gunicorn|uwsgi|uvicorn|daphne|manage\.py|django|poetry|pipenv|uv)\b/i;
-var NON_PYTHON_BASE = /(^|\/)(nginx|traefik|caddy|httpd|haproxy|envoy|node|postgres(ql)?|postgis|mysql|mariadb|redis|memcached|rabbitmq|alpine\/git)$/i;
-var NODE_BUILD = /\b(npm|yarn|pnpm|node)\b/;
-function builtImage(service, texts) {
-  const build2 = service.build;
-  const dockerfile = build2 ? normalizeRelative(build2.dockerfile) : void 0;
-  const contextDir = build2 ? normalizeRelative(build2.context) : void 0;
-  if (!build2 || !dockerfile || !contextDir) return void 0;
-  const text = texts[dockerfile];
-  if (text === void 0) return void 0;
-  const { model } = modelDockerfile(dockerfile, text, { target: build2.target, buildArgs: build2.args });
-  const stage = model?.targetStage;
-  if (!model || !stage) return void 0;
-  const sent = Object.keys(texts).filter((f) => isUnder(f, contextDir)).map((f) => relativeTo(f, contextDir));
-  const layout = new ImageLayout(model, sent);
-  let root = stage;
-  for (let k = 0; k < 20; k++) {
-    const parent = layout.parentOf(root);
-    if (!parent) break;
-    root = parent;
-  }
-  return { dockerfile, contextDir, text, stage, layout, base: root.from.repository };
-}
-function isNonPythonImage(image) {
-  if (PYTHON_WORDS.test(image.text)) return false;
-  return image.base !== void 0 && NON_PYTHON_BASE.test(image.base) || NODE_BUILD.test(image.text);
-}
-function imageScriptFile(image, word) {
-  if (word.includes("$") || !/\.sh$|\//.test(word)) return void 0;
-  const imagePath = import_node_path7.posix.resolve(image.stage.workdir || "/", word);
-  const source = image.layout.sourceOf(image.stage, imagePath);
-  return source === void 0 ? void 0 : normalizeRelative(joinPath(image.contextDir, source));
-}
-
-// src/model/compose/start-scripts.ts
-var STARTS_SERVER = /manage\.py["']?\s+runserver|\b(gunicorn|uwsgi|daphne|uvicorn|hypercorn)\b/;
-var WORKER = /(^|[\s/])(celery|rqworker|rqscheduler|qcluster|run_huey|huey_consumer(\.py)?|dramatiq|process_tasks)(\s|$)|(^|\s)rq\s+worker\b/;
-var OTHER_PROGRAM = /(^|[\s/])(flower|sphinx-build|sphinx-autobuild|livehtml|npm|yarn|pnpm|node|nginx|redis-server)(\s|$)/;
-var WRAPPERS = /* @__PURE__ */ new Set(["exec", "tini", "/tini", "--", "/usr/bin/tini", "dumb-init", "/usr/bin/dumb-init"]);
-function startKind(service, texts, projectDir, image) {
-  const dirs = [service.build?.context, projectDir].filter((d) => d !== void 0);
-  const stage = image?.stage;
-  const entrypoint = service.entrypoint ? commandsOf(service.entrypoint) : instrCommands(stage?.entrypoint);
-  const command = service.command ? commandsOf(service.command) : service.entrypoint ? [] : instrCommands(stage?.cmd);
-  const commands = [...entrypoint, ...command];
-  if (service.entrypoint?.argv && service.command?.argv)
-    commands.push(
-      ...commandsOf({ ...service.command, argv: [...service.entrypoint.argv, ...service.command.argv] })
-    );
-  let kind;
-  const seen = /* @__PURE__ */ new Set();
-  for (let k = 0; k < commands.length && k < 50; k++) {
-    const line = commands[k].join(" ");
-    if (STARTS_SERVER.test(line)) return "server";
-    if (WORKER.test(line)) kind = "worker";
-    else if (OTHER_PROGRAM.test(line)) kind ??= "other";
-    for (const word of scriptWords(commands[k])) {
-      const file = (image && imageScriptFile(image, word)) ?? scriptFile(word, dirs, texts);
-      if (!file || seen.has(file) || !(file in texts)) continue;
-      seen.add(file);
-      commands.push(...parseShell(texts[file]).commands.map((c) => c.argv));
-    }
-  }
-  return kind;
-}
-function instrCommands(instr) {
-  if (!instr) return [];
-  return withInlineScripts(instr.argv ? [instr.argv] : instr.script?.commands.map((c) => c.argv) ?? []);
-}
-function commandsOf(c) {
-  return withInlineScripts(c.argv ? [c.argv] : c.script?.commands.map((x) => x.argv) ?? []);
-}
-function withInlineScripts(argvs) {
-  const out = [];
-  for (const argv of argvs) {
-    out.push(argv);
-    const flag = argv.findIndex((a, i) => i > 0 && /^-[a-z]*c[a-z]*$/.test(a));
-    if (SHELLS2.has(basename2(argv[0] ?? "")) && flag > 0 && argv[flag + 1])
-      out.push(...parseShell(argv[flag + 1]).commands.map((x) => x.argv));
-  }
-  return out;
-}
-function scriptWords(argv) {
-  let k = 0;
-  while (WRAPPERS.has(argv[k])) k++;
-  const cmd = argv[k];
-  if (cmd === void 0) return [];
-  if (SHELLS2.has(basename2(cmd))) {
-    const rest = argv.slice(k + 1);
-    if (rest.some((a) => /^-[a-z]*c[a-z]*$/.test(a))) return [];
-    return rest.filter((a) => !a.startsWith("-")).slice(0, 1);
-  }
-  const dashes = argv.indexOf("--", k + 1);
-  return dashes > 0 ? [cmd, ...scriptWords(argv.slice(dashes + 1))] : [cmd];
-}
-function scriptFile(word, dirs, texts) {
-  if (word.includes("$") || /\.py$/.test(word) || !/\.sh$|\//.test(word)) return void 0;
-  const tail = normalizeRelative(word.replace(/^\/+/, ""));
-  if (!tail || tail === ".") return void 0;
-  if (!word.startsWith("/")) {
-    for (const dir of dirs) {
-      const file = normalizeRelative(joinPath(dir, tail));
-      if (file && file in texts) return file;
-    }
-  }
-  const parts = tail.split("/");
-  for (let i = 0; i < parts.length; i++) {
-    const suffix = parts.slice(i).join("/");
-    const matches = Object.keys(texts).filter((f) => f === suffix || f.endsWith(`/${suffix}`));
-    if (matches.length === 1) return matches[0];
-    if (matches.length > 1) return void 0;
-  }
-  return void 0;
-}
-
-// src/model/compose/app-service.ts
-var DJANGO_START = /manage\.py|gunicorn|uwsgi|daphne|uvicorn|django/i;
-function pickAppService(services, texts, projectDir, projectDirs) {
-  const judged = [];
-  for (const service of services.filter((s) => s.build)) {
-    const image = builtImage(service, texts);
-    const role = image?.base ? roleOf(image.base) : "other";
-    if (role !== "other") service.role = role;
-    const start = startKind(service, texts, projectDir, image);
-    if (service.role !== "other") service.notApp = "database";
-    else if (image && isNonPythonImage(image)) service.notApp = "no-python";
-    else if (start === "worker") service.notApp = "worker";
-    else if (start === "other") service.notApp = "other-program";
-    if (!service.notApp) judged.push({ service, image, start });
-  }
-  const mentions = (s, withContext) => [s.command?.raw, s.entrypoint?.raw, withContext ? s.build?.context : void 0].some(
-    (t2) => t2 !== void 0 && DJANGO_START.test(t2)
-  );
-  const buildsProjectDir = (s) => s.build !== void 0 && projectDirs.has(normalizeRelative(s.build.context) ?? "");
-  const chosen = judged.find((j) => j.start === "server") ?? judged.find((j) => mentions(j.service, true)) ?? judged.find((j) => buildsProjectDir(j.service)) ?? judged[0];
-  if (chosen) return chosen.service;
-  return services.find(
-    (s) => !s.build && (mentions(s, false) || startKind(s, texts, projectDir) === "server")
-  );
-}
-
 // src/model/compose.ts
 function modelCompose(files, env, options = {}) {
   const errors = [];
@@ -17305,7 +17332,9 @@ function build(files, env, options, errors) {
   );
   const appService = pickAppService(services, loader.texts, projectDir, projectDirs);
   if (appService) appService.role = "app";
-  return { model: { files: used, services, appService, volumes: [...volumes] }, errors };
+  const model = { files: used, services, appService, volumes: [...volumes] };
+  if (appService) model.appImageServices = servicesOfImage(services, appService);
+  return { model, errors };
 }
 
 // src/rules/TF0205-service-image-unpinned.ts
@@ -17361,7 +17390,7 @@ var serviceImageUnpinned = defineRule({
   }
 });
 
-// node_modules/@lezer/common/dist/index.js
+// ../../main/node_modules/@lezer/common/dist/index.js
 var DefaultBufferLength = 1024;
 var nextPropID = 0;
 var Range2 = class {
@@ -18914,7 +18943,7 @@ var StringInput = class {
 };
 var stoppedInner = new NodeProp({ perNode: true });
 
-// node_modules/@lezer/lr/dist/index.js
+// ../../main/node_modules/@lezer/lr/dist/index.js
 var Stack = class _Stack {
   /**
   @internal
@@ -20692,7 +20721,7 @@ function getSpecializer(spec) {
   return spec.get;
 }
 
-// node_modules/@lezer/highlight/dist/index.js
+// ../../main/node_modules/@lezer/highlight/dist/index.js
 var nextTagID = 0;
 var Tag = class _Tag {
   /**
@@ -21316,7 +21345,7 @@ var classHighlighter = tagHighlighter([
   { tag: tags.punctuation, class: "tok-punctuation" }
 ]);
 
-// node_modules/@lezer/python/dist/index.js
+// ../../main/node_modules/@lezer/python/dist/index.js
 var printKeyword = 1;
 var indent = 194;
 var dedent = 195;
@@ -24267,7 +24296,7 @@ function valueWhenUnset(v, depth = 0) {
 function providedEnvironment(app) {
   const values = /* @__PURE__ */ new Map();
   const sources = [];
-  let complete = true;
+  let complete = !app.unparsedCompose;
   const stage = app.dockerfile?.targetStage;
   if (stage) {
     sources.push("the Dockerfile");
@@ -26007,7 +26036,7 @@ function backingHostOf(name2, value) {
 }
 function imageEnvPairs(app) {
   const df = app.dockerfile;
-  if (!df?.targetStage) return [];
+  if (!df?.targetStage || app.unparsedCompose) return [];
   const composeSets = new Set((app.compose?.appService?.environment ?? []).map((e) => e.name));
   const out = [];
   for (const stage of lineage(df))
@@ -26438,7 +26467,7 @@ var sourceMountedOverImage = defineRule({
   factor: "V",
   severity: "notice",
   kind: "S",
-  title: "The compose app service bind-mounts the repository (.:/app) over the code in the image, so what runs is not the built release",
+  title: "A compose service running the app image bind-mounts the repository (.:/app) over the code in the image, so what runs is not the built release",
   help: [
     "A release is the built image plus config. A bind mount of the working tree over the directory where the image",
     "holds the code replaces that code with whatever is on the host: uncommitted edits, another branch, files the",
@@ -26459,41 +26488,52 @@ var sourceMountedOverImage = defineRule({
   ].join("\n"),
   related: [],
   check(project) {
-    const out = [];
-    for (const { app, service: web } of appServices(project)) {
-      const codeDir = imageCodeDir(app);
-      const hostDirs = [app.dir, web.build?.context, app.context?.dir].filter(
-        (d) => d !== void 0
-      );
-      for (const v of web.volumes) {
-        if (v.type !== "bind" || !v.source || v.source.startsWith("/") || v.source.startsWith("~")) continue;
-        if (!codeDir) {
-          const projectDir = app.managePy ? import_node_path10.posix.dirname(app.managePy) : void 0;
-          const workdir = app.dockerfile?.targetStage?.workdir ?? "/";
-          const onWorkdir = coversPath(v.target, workdir) || coversPath(workdir, v.target);
-          if (projectDir === void 0 || !coversPath(v.source, projectDir) || !onWorkdir) continue;
-          out.push({
-            file: v.file,
-            line: v.line,
-            message: `Service '${web.name}' bind-mounts '${v.source}' at ${v.target}, and the image holds no code of its own: the container runs the host's files, so no built release ever runs. Copy the code into the image (COPY . ${v.target}) and keep this mount in a development-only override file.`
-          });
-          continue;
-        }
-        const whole = hostDirs.some((d) => coversPath(v.source, d)) && coversPath(v.target, codeDir);
-        const part = hostDirs.some(
-          (d) => mountsSubdir(v.source, d, v.target, codeDir) && holdsCode(app.context?.files ?? [], app.context?.dir, v.source)
-        );
-        if (!whole && !part) continue;
-        out.push({
-          file: v.file,
-          line: v.line,
-          message: `Service '${web.name}' bind-mounts '${v.source}' over ${v.target}, where the image holds the code (${codeDir}): the container runs the host's files, not the built image. Keep this mount in a development-only override file.`
-        });
+    const byLine = /* @__PURE__ */ new Map();
+    for (const { app, service } of appImageServices(project)) {
+      for (const { mount, text } of mountsOverCode(app, service)) {
+        const key = `${mount.file}\0${mount.line}`;
+        const seen = byLine.get(key);
+        if (!seen) byLine.set(key, { file: mount.file, line: mount.line, services: [service.name], text });
+        else if (!seen.services.includes(service.name)) seen.services.push(service.name);
       }
     }
-    return out;
+    return [...byLine.values()].map(({ file, line, services, text }) => {
+      const who = services.length === 1 ? `Service '${services[0]}' bind-mounts` : `Services ${services.map((n) => `'${n}'`).join(", ")} bind-mount`;
+      return { file, line, message: `${who} ${text}` };
+    });
   }
 });
+function mountsOverCode(app, web) {
+  const out = [];
+  const codeDir = imageCodeDir(app);
+  const hostDirs = [app.dir, web.build?.context, app.context?.dir].filter(
+    (d) => d !== void 0
+  );
+  for (const v of web.volumes) {
+    if (v.type !== "bind" || !v.source || v.source.startsWith("/") || v.source.startsWith("~")) continue;
+    if (!codeDir) {
+      const projectDir = app.managePy ? import_node_path10.posix.dirname(app.managePy) : void 0;
+      const workdir = app.dockerfile?.targetStage?.workdir ?? "/";
+      const onWorkdir = coversPath(v.target, workdir) || coversPath(workdir, v.target);
+      if (projectDir === void 0 || !coversPath(v.source, projectDir) || !onWorkdir) continue;
+      out.push({
+        mount: v,
+        text: `'${v.source}' at ${v.target}, and the image holds no code of its own: the container runs the host's files, so no built release ever runs. Copy the code into the image (COPY . ${v.target}) and keep this mount in a development-only override file.`
+      });
+      continue;
+    }
+    const whole = hostDirs.some((d) => coversPath(v.source, d)) && coversPath(v.target, codeDir);
+    const part = hostDirs.some(
+      (d) => mountsSubdir(v.source, d, v.target, codeDir) && holdsCode(app.context?.files ?? [], app.context?.dir, v.source)
+    );
+    if (!whole && !part) continue;
+    out.push({
+      mount: v,
+      text: `'${v.source}' over ${v.target}, where the image holds the code (${codeDir}): the container runs the host's files, not the built image. Keep this mount in a development-only override file.`
+    });
+  }
+  return out;
+}
 
 // src/rules/TF0601-sqlite-in-image.ts
 var sqliteInImage = defineRule({
@@ -26634,7 +26674,7 @@ function unkeptPaths(project) {
   for (const app of project.apps) {
     const settings = app.settings;
     const stage = app.dockerfile?.targetStage;
-    if (!settings || !stage) continue;
+    if (!settings || !stage || app.unparsedCompose) continue;
     const env = providedEnvironment(app);
     const ctx = { app, env, workdir: stage.workdir || "/", imageBase: imageBaseDir(app) };
     const mounts = [
@@ -26919,7 +26959,7 @@ ${EXPOSE_EXAMPLE}`,
   check(project) {
     const findings = [];
     for (const { app, stage } of appTargetStages(project)) {
-      if (stage.exposes.length > 0) continue;
+      if (stage.exposes.length > 0 || app.unparsedCompose) continue;
       const service = app.compose?.appService;
       if (service && (service.ports.length > 0 || service.expose.length > 0)) continue;
       findings.push({
@@ -27655,7 +27695,7 @@ HEALTHCHECK --interval=30s --timeout=3s --start-period=20s \\
     const findings = [];
     for (const app of project.apps) {
       const stage = app.dockerfile?.targetStage;
-      if (!stage) continue;
+      if (!stage || app.unparsedCompose) continue;
       const compose = app.compose?.appService?.healthcheck;
       const healthy = compose ? !compose.disabled : stage.healthcheck !== void 0 && !stage.healthcheck.none;
       if (healthy) continue;
@@ -28011,7 +28051,7 @@ var destructiveAdminOnStart = defineRule({
   factor: "XII",
   severity: "error",
   kind: "S",
-  title: "The start command or its scripts run flush, reset_db, makemigrations (migrations are code and belong in the repository) or loaddata on every start",
+  title: "The start command, its scripts or another compose service of the app image run flush, reset_db, makemigrations (migrations are code and belong in the repository) or loaddata on every start",
   help: `A container starts many times: every deploy, every restart, every new replica. A start command that runs
 \`flush\` or \`reset_db\` wipes production data each time; \`loaddata\` resets the fixtures' records to their original
 content; \`makemigrations\` writes migrations inside the container, where they are lost with it and can differ between
@@ -28030,21 +28070,23 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
   check(project) {
     const findings = [];
     const seen = /* @__PURE__ */ new Set();
-    for (const app of project.apps) {
-      for (const cmd of startCommands(app)) {
-        const dj = djangoCommand(cmd.argv);
-        if (!dj || !Object.hasOwn(DESTRUCTIVE, dj.name)) continue;
-        if (dj.name === "makemigrations" && dj.args.some((a) => a === "--check" || a === "--dry-run"))
-          continue;
-        const key = `${cmd.file}:${cmd.line}:${dj.name}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        findings.push({
-          file: cmd.file,
-          line: cmd.line,
-          message: `The start command runs 'manage.py ${dj.name}' on every start, which ${DESTRUCTIVE[dj.name]}. ${dj.name === "makemigrations" ? "Generate migrations in development and commit them" : "Run it once, as a one-off task, if at all"}, and start only the server.`
-        });
-      }
+    const report = (cmd, who) => {
+      const dj = djangoCommand(cmd.argv);
+      if (!dj || !Object.hasOwn(DESTRUCTIVE, dj.name)) return;
+      if (dj.name === "makemigrations" && dj.args.some((a) => a === "--check" || a === "--dry-run")) return;
+      const key = `${cmd.file}:${cmd.line}:${dj.name}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      findings.push({
+        file: cmd.file,
+        line: cmd.line,
+        message: `${who} runs 'manage.py ${dj.name}' on every start, which ${DESTRUCTIVE[dj.name]}. ${dj.name === "makemigrations" ? "Generate migrations in development and commit them" : "Run it once, as a one-off task, if at all"}, and start only the server.`
+      });
+    };
+    for (const app of project.apps) for (const cmd of startCommands(app)) report(cmd, "The start command");
+    for (const { app, compose, service } of appImageServices(project)) {
+      if (service === compose.appService) continue;
+      for (const cmd of serviceCommand(app, service)) report(cmd, `Service '${service.name}'`);
     }
     return findings;
   }
@@ -28442,8 +28484,11 @@ export {
   pipInstall,
   buildCommands,
   buildRuns,
+  servicesOfImage,
   parseComposeYaml,
   entryOf,
+  relPath,
+  scalarString,
   modelCompose,
   compareText,
   withBases,

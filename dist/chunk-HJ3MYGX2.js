@@ -7,7 +7,7 @@ import {
   includedFile,
   informedFixersOf,
   parseRequirements
-} from "./chunk-IKOCF4R5.js";
+} from "./chunk-QWCCSIB3.js";
 import {
   makeReport
 } from "./chunk-VMUMBVHU.js";
@@ -17,7 +17,7 @@ import {
   Redactor,
   discover,
   require_node_os
-} from "./chunk-H2LUBHHC.js";
+} from "./chunk-FLKWLDXC.js";
 import {
   DEFAULT_CONFIG_FILE,
   ImageLayout,
@@ -55,14 +55,17 @@ import {
   parseShell,
   programArgv,
   pythonFileCredentials,
+  relPath,
   relativeTo,
   require_dist,
+  scalarString,
   secretsInEnvTemplate,
   sentFiles,
   serverOf,
+  servicesOfImage,
   supervisorPrograms,
   supervisordRun
-} from "./chunk-Y32HLSRP.js";
+} from "./chunk-743YZQY4.js";
 import {
   SEVERITIES,
   UnsafePathError,
@@ -548,6 +551,7 @@ var AppSeeds = class extends ModelPart {
     seeds.push(...this.bareProjects(seeds, managePys));
     if (given) seeds.sort((a, b) => Number(b.dockerfile === given) - Number(a.dockerfile === given));
     this.attachImageOnly(seeds, composeSets);
+    attachUnparsed(seeds, composeSets);
     const attached = new Set(seeds.map((s) => s.compose));
     for (const set of composeSets)
       if (set.model && !set.model.appService && !attached.has(set)) seeds.push({ compose: set });
@@ -651,6 +655,7 @@ var AppSeeds = class extends ModelPart {
         if (!found) continue;
         found.service.role = "app";
         set.model.appService = found.service;
+        set.model.appImageServices = servicesOfImage(set.model.services, found.service);
         image = found.built;
       }
       const service = set.model.appService;
@@ -769,6 +774,18 @@ var AppSeeds = class extends ModelPart {
     return text !== void 0 && /\b(python|pip3?|gunicorn|uwsgi|uvicorn|daphne|manage\.py|django)\b/i.test(text);
   }
 };
+function attachUnparsed(seeds, composeSets) {
+  const dirsOf = (seed) => [seed.managePy, seed.dockerfile].flatMap((f) => f ? [dirName(f)] : []).concat(seed.contextDir ?? []);
+  for (const set of composeSets) {
+    if (set.model || !set.unparsed) continue;
+    let takers = seeds.filter((seed) => dirsOf(seed).includes(set.dir));
+    if (takers.length === 0) {
+      const below = seeds.filter((seed) => dirsOf(seed).some((d) => isUnder(d, set.dir)));
+      takers = below.length === 1 ? below : [];
+    }
+    for (const seed of takers) seed.unparsedCompose = [...seed.unparsedCompose ?? [], ...set.unparsed];
+  }
+}
 function mountedProject(set, managePys) {
   const binds = (set.model?.appService?.volumes ?? []).filter(
     (v) => v.type === "bind" && v.source && !v.source.startsWith("/") && !v.source.startsWith("~")
@@ -793,7 +810,10 @@ var ComposeProjects = class extends ModelPart {
       sets.push({ dir: dirName(given[0]), files: given.filter((f) => f in this.texts) });
     } else {
       const byDir = /* @__PURE__ */ new Map();
-      for (const f of Object.keys(this.texts).filter((f2) => looksLikeCompose(f2, this.texts[f2])).sort()) {
+      const composeFiles = Object.keys(this.texts).filter((f) => looksLikeCompose(f, this.texts[f])).sort();
+      const extended = extendedFiles(composeFiles, this.texts);
+      const bases = new Set([...extended.values()].flat());
+      for (const f of composeFiles.filter((f2) => !bases.has(f2))) {
         const d = dirName(f);
         byDir.set(d, [...byDir.get(d) ?? [], f]);
       }
@@ -808,7 +828,7 @@ var ComposeProjects = class extends ModelPart {
           if (name === base || isComposeOverride(name) || COMPOSE_BASES.includes(name)) continue;
           const file = joinPath(dir, name);
           const baseFile = base === void 0 ? void 0 : joinPath(dir, base);
-          const standalone = /^\s+(build|image)\s*:/m.test(this.texts[file] ?? "");
+          const standalone = /^\s+(build|image)\s*:/m.test(this.texts[file] ?? "") || (extended.get(file) ?? []).length > 0;
           const layered = baseFile !== void 0 && (!standalone || overridesBase(file, this.texts[file] ?? "", baseFile, this.texts[baseFile] ?? ""));
           const files2 = layered ? [baseFile, file] : [file];
           sets.push({ dir, files: files2 });
@@ -826,10 +846,27 @@ var ComposeProjects = class extends ModelPart {
       );
       this.addErrors(r.errors);
       set.model = r.model;
+      const unparsed = set.files.filter((f) => !r.model?.files.includes(f));
+      if (unparsed.length > 0) set.unparsed = unparsed;
     }
     return sets;
   }
 };
+function extendedFiles(files, texts) {
+  const byFile = /* @__PURE__ */ new Map();
+  for (const file of files) {
+    const bases = [];
+    byFile.set(file, bases);
+    const services = entryOf(parseComposeYaml(file, texts[file] ?? "").root, "services")?.value;
+    if (services?.kind !== "map") continue;
+    for (const { value } of services.entries) {
+      const named = scalarString(entryOf(entryOf(value, "extends")?.value, "file")?.value);
+      const base = named === void 0 ? void 0 : relPath(dirName(file), named);
+      if (base !== void 0 && base !== file) bases.push(base);
+    }
+  }
+  return byFile;
+}
 function overridesBase(file, text, baseFile, baseText) {
   const services = entryOf(parseComposeYaml(file, text).root, "services")?.value;
   const baseServices = entryOf(parseComposeYaml(baseFile, baseText).root, "services")?.value;
@@ -1422,6 +1459,8 @@ var ProjectBuilder = class {
     const app = { dir, requirements: [], entrypointScripts: [] };
     if (seed.managePy) app.managePy = seed.managePy;
     if (seed.compose?.model) app.compose = seed.compose.model;
+    const unparsed = [...seed.compose?.unparsed ?? [], ...seed.unparsedCompose ?? []];
+    if (unparsed.length > 0) app.unparsedCompose = unparsed;
     if (seed.remoteContext) app.remoteContext = seed.remoteContext;
     if (seed.dockerfile && seed.dockerfile in this.texts) {
       const r = modelDockerfile(seed.dockerfile, this.texts[seed.dockerfile], {
