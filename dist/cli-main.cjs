@@ -16610,10 +16610,13 @@ var init_make = __esm({
 
 // src/model/command/start-chain.ts
 function effectiveCommand(app) {
-  return chain(app, true);
+  return chain(app, app.compose?.appService);
 }
 function imageCommand(app) {
-  return chain(app, false);
+  return chain(app, void 0);
+}
+function serviceCommand(app, service) {
+  return chain(app, service);
 }
 function startCommands(app) {
   const seen = /* @__PURE__ */ new Set();
@@ -16628,8 +16631,8 @@ function startCommands(app) {
 }
 function scriptCommandsThatRun(app, script) {
   const reached = { scripts: /* @__PURE__ */ new Set(), commands: /* @__PURE__ */ new Set() };
-  chain(app, false, reached);
-  chain(app, true, reached);
+  chain(app, void 0, reached);
+  chain(app, app.compose?.appService, reached);
   if (!reached.scripts.has(script)) return script.script.commands;
   return script.script.commands.filter((c) => reached.commands.has(c));
 }
@@ -16638,10 +16641,9 @@ function containerEnv(app) {
   for (const e of app.compose?.appService?.environment ?? []) env[e.name] = e.value;
   return env;
 }
-function chain(app, withCompose, reached) {
+function chain(app, service, reached) {
   const stage = app.dockerfile?.targetStage;
   const dockerfile = app.dockerfile?.file ?? "";
-  const service = withCompose ? app.compose?.appService : void 0;
   const entrypoint = service?.entrypoint ? fromCompose(service.entrypoint, "compose-entrypoint") : stage?.entrypoint && fromInstr(stage.entrypoint, dockerfile);
   let cmd;
   if (service?.command) cmd = fromCompose(service.command, "compose-command");
@@ -16656,14 +16658,8 @@ function chain(app, withCompose, reached) {
   } else if (cmd) {
     pid1 = cmd.argv ? execCommand(cmd.at, cmd.argv) : cmd.script;
   }
-  const variable = startVariables(app, withCompose);
+  const variable = containerVariables(app.dockerfile?.targetStage?.env ?? {}, service);
   return followScripts(commandsThatRun(pid1, { variable }), app, variable, reached);
-}
-function startVariables(app, withCompose) {
-  return containerVariables(
-    app.dockerfile?.targetStage?.env ?? {},
-    withCompose ? app.compose?.appService : void 0
-  );
 }
 function containerVariables(image, service) {
   return (name2) => {
@@ -17036,6 +17032,236 @@ RUN pip install --no-cache-dir -r requirements.txt   # django==5.1.4, gunicorn==
   }
 });
 
+// src/model/compose/built-image.ts
+function builtImage(service, texts) {
+  const build2 = service.build;
+  const dockerfile = build2 ? normalizeRelative(build2.dockerfile) : void 0;
+  const contextDir = build2 ? normalizeRelative(build2.context) : void 0;
+  if (!build2 || !dockerfile || !contextDir) return void 0;
+  const text = texts[dockerfile];
+  if (text === void 0) return void 0;
+  const { model } = modelDockerfile(dockerfile, text, { target: build2.target, buildArgs: build2.args });
+  const stage = model?.targetStage;
+  if (!model || !stage) return void 0;
+  const sent = Object.keys(texts).filter((f) => isUnder(f, contextDir)).map((f) => relativeTo(f, contextDir));
+  const layout = new ImageLayout(model, sent);
+  let root = stage;
+  for (let k = 0; k < 20; k++) {
+    const parent = layout.parentOf(root);
+    if (!parent) break;
+    root = parent;
+  }
+  return { dockerfile, contextDir, text, stage, layout, base: root.from.repository };
+}
+function isNonPythonImage(image) {
+  if (PYTHON_WORDS.test(image.text)) return false;
+  return image.base !== void 0 && NON_PYTHON_BASE.test(image.base) || NODE_BUILD.test(image.text);
+}
+function imageScriptFile(image, word) {
+  if (word.includes("$") || !/\.sh$|\//.test(word)) return void 0;
+  const imagePath = import_node_path5.posix.resolve(image.stage.workdir || "/", word);
+  const source = image.layout.sourceOf(image.stage, imagePath);
+  return source === void 0 ? void 0 : normalizeRelative(joinPath(image.contextDir, source));
+}
+var import_node_path5, PYTHON_WORDS, NON_PYTHON_BASE, NODE_BUILD;
+var init_built_image = __esm({
+  "src/model/compose/built-image.ts"() {
+    "use strict";
+    import_node_path5 = require("node:path");
+    init_classify();
+    init_context();
+    init_dockerfile2();
+    PYTHON_WORDS = /\b(python3?|pip3?|gunicorn|uwsgi|uvicorn|daphne|manage\.py|django|poetry|pipenv|uv)\b/i;
+    NON_PYTHON_BASE = /(^|\/)(nginx|traefik|caddy|httpd|haproxy|envoy|node|postgres(ql)?|postgis|mysql|mariadb|redis|memcached|rabbitmq|alpine\/git)$/i;
+    NODE_BUILD = /\b(npm|yarn|pnpm|node)\b/;
+  }
+});
+
+// src/model/compose/images.ts
+function roleOf(repository) {
+  const last = repository.split("/").pop().toLowerCase();
+  const whole = ROLES.find(([re]) => re.test(last))?.[1];
+  if (whole) return whole;
+  const words = last.split(/[-_.]/);
+  if (words.length < 2 || words.some((w2) => TOOLING.test(w2))) return "other";
+  const kinds = new Set(words.flatMap((w2) => ROLES.filter(([re]) => re.test(w2)).map(([, kind]) => kind)));
+  return kinds.size === 1 ? [...kinds][0] : "other";
+}
+var ROLES, TOOLING;
+var init_images = __esm({
+  "src/model/compose/images.ts"() {
+    "use strict";
+    init_image_ref();
+    ROLES = [
+      [/^(postgres(ql)?|postgis|timescaledb(-ha)?|pgvector)$/, "postgres"],
+      [/^mysql(-server)?$/, "mysql"],
+      [/^mariadb$/, "mariadb"],
+      [/^(redis(-stack(-server)?)?|valkey|keydb)$/, "redis"]
+    ];
+    TOOLING = /^(exporter|backup|backups|admin|client|cli|ui|web|proxy|bouncer|pgbouncer|operator|init|migrate|migrations)$/;
+  }
+});
+
+// src/model/compose/start-scripts.ts
+function startKind(service, texts, projectDir, image) {
+  const dirs = [service.build?.context, projectDir].filter((d) => d !== void 0);
+  const stage = image?.stage;
+  const entrypoint = service.entrypoint ? commandsOf(service.entrypoint) : instrCommands(stage?.entrypoint);
+  const command = service.command ? commandsOf(service.command) : service.entrypoint ? [] : instrCommands(stage?.cmd);
+  const whole = pid1Argv(service, stage);
+  const commands = [
+    ...whole ? withInlineScripts([whole]).map((argv) => ({ argv, argsKnown: true })) : [],
+    ...[...entrypoint, ...command].map((argv) => ({ argv, argsKnown: false }))
+  ];
+  const variable = containerVariables(stage?.env ?? {}, service);
+  let kind;
+  const seen = /* @__PURE__ */ new Set();
+  for (let k = 0; k < commands.length && k < 50; k++) {
+    const { argv, argsKnown } = commands[k];
+    const line = argv.join(" ");
+    if (STARTS_SERVER.test(line)) return "server";
+    if (WORKER.test(line)) kind = "worker";
+    else if (OTHER_PROGRAM.test(line)) kind ??= "other";
+    for (const word of scriptWords(argv)) {
+      const file = (image && imageScriptFile(image, word)) ?? scriptFile(word, dirs, texts);
+      if (!file || seen.has(file) || !(file in texts)) continue;
+      seen.add(file);
+      const args = argsKnown ? argv.slice(argv.indexOf(word) + 1) : void 0;
+      const script = parseShell(texts[file]);
+      const inputs = { args: movesArgs(script.commands) ? void 0 : args, variable };
+      commands.push(
+        ...commandsThatRun(script.commands, inputs).map((c) => ({ argv: c.argv, argsKnown: false }))
+      );
+    }
+  }
+  return kind;
+}
+function pid1Argv(service, stage) {
+  const entrypoint = service.entrypoint ? composeArgv(service.entrypoint) : stage?.entrypoint?.argv;
+  if (!entrypoint) return void 0;
+  const command = service.command ? composeArgv(service.command) : service.entrypoint ? [] : stage?.cmd ? stage.cmd.argv : [];
+  return command && [...entrypoint, ...command];
+}
+function composeArgv(c) {
+  return c.argv ?? (c.script?.commands.length === 1 ? c.script.commands[0].argv : void 0);
+}
+function instrCommands(instr) {
+  if (!instr) return [];
+  return withInlineScripts(instr.argv ? [instr.argv] : instr.script?.commands.map((c) => c.argv) ?? []);
+}
+function commandsOf(c) {
+  return withInlineScripts(c.argv ? [c.argv] : c.script?.commands.map((x) => x.argv) ?? []);
+}
+function withInlineScripts(argvs) {
+  const out = [];
+  for (const argv of argvs) {
+    out.push(argv);
+    const flag = argv.findIndex((a, i) => i > 0 && /^-[a-z]*c[a-z]*$/.test(a));
+    if (SHELLS2.has(basename2(argv[0] ?? "")) && flag > 0 && argv[flag + 1])
+      out.push(...parseShell(argv[flag + 1]).commands.map((x) => x.argv));
+  }
+  return out;
+}
+function scriptWords(argv) {
+  let k = 0;
+  while (WRAPPERS.has(argv[k])) k++;
+  const cmd = argv[k];
+  if (cmd === void 0) return [];
+  if (SHELLS2.has(basename2(cmd))) {
+    const rest = argv.slice(k + 1);
+    if (rest.some((a) => /^-[a-z]*c[a-z]*$/.test(a))) return [];
+    return rest.filter((a) => !a.startsWith("-")).slice(0, 1);
+  }
+  const dashes = argv.indexOf("--", k + 1);
+  return dashes > 0 ? [cmd, ...scriptWords(argv.slice(dashes + 1))] : [cmd];
+}
+function scriptFile(word, dirs, texts) {
+  if (word.includes("$") || /\.py$/.test(word) || !/\.sh$|\//.test(word)) return void 0;
+  const tail2 = normalizeRelative(word.replace(/^\/+/, ""));
+  if (!tail2 || tail2 === ".") return void 0;
+  if (!word.startsWith("/")) {
+    for (const dir of dirs) {
+      const file = normalizeRelative(joinPath(dir, tail2));
+      if (file && file in texts) return file;
+    }
+  }
+  const parts = tail2.split("/");
+  for (let i = 0; i < parts.length; i++) {
+    const suffix = parts.slice(i).join("/");
+    const matches = Object.keys(texts).filter((f) => f === suffix || f.endsWith(`/${suffix}`));
+    if (matches.length === 1) return matches[0];
+    if (matches.length > 1) return void 0;
+  }
+  return void 0;
+}
+var STARTS_SERVER, WORKER, OTHER_PROGRAM, WRAPPERS;
+var init_start_scripts = __esm({
+  "src/model/compose/start-scripts.ts"() {
+    "use strict";
+    init_classify();
+    init_shell();
+    init_branches();
+    init_servers();
+    init_start_chain();
+    init_built_image();
+    STARTS_SERVER = /manage\.py["']?\s+runserver|\b(gunicorn|uwsgi|daphne|uvicorn|hypercorn)\b/;
+    WORKER = /(^|[\s/])(celery|rqworker|rqscheduler|qcluster|run_huey|huey_consumer(\.py)?|dramatiq|process_tasks)(\s|$)|(^|\s)rq\s+worker\b/;
+    OTHER_PROGRAM = /(^|[\s/])(flower|sphinx-build|sphinx-autobuild|livehtml|npm|yarn|pnpm|node|nginx|redis-server)(\s|$)/;
+    WRAPPERS = /* @__PURE__ */ new Set(["exec", "tini", "/tini", "--", "/usr/bin/tini", "dumb-init", "/usr/bin/dumb-init"]);
+  }
+});
+
+// src/model/compose/app-service.ts
+function pickAppService(services, texts, projectDir, projectDirs) {
+  const judged = [];
+  for (const service of services.filter((s) => s.build)) {
+    const image = builtImage(service, texts);
+    const role = image?.base ? roleOf(image.base) : "other";
+    if (role !== "other") service.role = role;
+    const start = startKind(service, texts, projectDir, image);
+    if (service.role !== "other") service.notApp = "database";
+    else if (image && isNonPythonImage(image)) service.notApp = "no-python";
+    else if (start === "worker") service.notApp = "worker";
+    else if (start === "other") service.notApp = "other-program";
+    if (!service.notApp) judged.push({ service, image, start });
+  }
+  const mentions = (s, withContext) => [s.command?.raw, s.entrypoint?.raw, withContext ? s.build?.context : void 0].some(
+    (t2) => t2 !== void 0 && DJANGO_START.test(t2)
+  );
+  const buildsProjectDir = (s) => s.build !== void 0 && projectDirs.has(normalizeRelative(s.build.context) ?? "");
+  const chosen = judged.find((j) => j.start === "server") ?? judged.find((j) => mentions(j.service, true)) ?? judged.find((j) => buildsProjectDir(j.service)) ?? judged[0];
+  if (chosen) return chosen.service;
+  return services.find(
+    (s) => !s.build && (mentions(s, false) || startKind(s, texts, projectDir) === "server")
+  );
+}
+function servicesOfImage(services, app) {
+  const buildKey = (s) => s.build && [
+    normalizeRelative(s.build.context) ?? s.build.context,
+    normalizeRelative(s.build.dockerfile),
+    s.build.target
+  ].join("\0");
+  const appBuild = buildKey(app);
+  const appImage = app.image?.value;
+  const sameImage = (s) => s.notApp !== "database" && (s.role === "other" || s.role === "app") && (appBuild !== void 0 && buildKey(s) === appBuild || appImage !== void 0 && s.image?.value === appImage);
+  return [app, ...services.filter((s) => s !== app && sameImage(s))];
+}
+function buildsDockerfile(service, dockerfile, contextDir) {
+  const build2 = service.build;
+  return build2 !== void 0 && normalizeRelative(build2.dockerfile) === dockerfile && (normalizeRelative(build2.context) ?? build2.context) === contextDir;
+}
+var DJANGO_START;
+var init_app_service = __esm({
+  "src/model/compose/app-service.ts"() {
+    "use strict";
+    init_classify();
+    init_built_image();
+    init_images();
+    init_start_scripts();
+    DJANGO_START = /manage\.py|gunicorn|uwsgi|daphne|uvicorn|django/i;
+  }
+});
+
 // src/rules/lib/each.ts
 function composeServices(project) {
   return project.apps.flatMap((app) => (app.compose?.services ?? []).map((service) => ({ app, service })));
@@ -17055,6 +17281,16 @@ function appServices(project) {
     const compose = app.compose;
     const service = compose?.appService;
     return compose && service ? [{ app, compose, service }] : [];
+  });
+}
+function appImageServices(project) {
+  return project.apps.flatMap((app) => {
+    const compose = app.compose;
+    if (!compose) return [];
+    const services = compose.appImageServices ?? (compose.appService ? [compose.appService] : compose.services.filter(
+      (s) => app.dockerfile && app.context && buildsDockerfile(s, app.dockerfile.file, app.context.dir)
+    ));
+    return services.map((service) => ({ app, compose, service }));
   });
 }
 function appSettings(project) {
@@ -17078,6 +17314,7 @@ function appBuildCommands(app) {
 var init_each = __esm({
   "src/rules/lib/each.ts"() {
     "use strict";
+    init_app_service();
     init_command();
   }
 });
@@ -17414,8 +17651,8 @@ var init_interpolation = __esm({
 
 // src/model/compose/yaml-nodes.ts
 function relPath(dir, p) {
-  if (p.startsWith("/")) return import_node_path5.posix.normalize(p);
-  const joined = import_node_path5.posix.normalize(import_node_path5.posix.join(dir, p));
+  if (p.startsWith("/")) return import_node_path6.posix.normalize(p);
+  const joined = import_node_path6.posix.normalize(import_node_path6.posix.join(dir, p));
   return joined.length > 1 ? joined.replace(/\/$/, "") : joined;
 }
 function isNull(n) {
@@ -17466,11 +17703,11 @@ function keyedAsMap(n) {
   }
   return { kind: "map", entries, file: n.file, line: n.line };
 }
-var import_node_path5;
+var import_node_path6;
 var init_yaml_nodes = __esm({
   "src/model/compose/yaml-nodes.ts"() {
     "use strict";
-    import_node_path5 = require("node:path");
+    import_node_path6 = require("node:path");
   }
 });
 
@@ -17553,11 +17790,11 @@ var init_merge = __esm({
 });
 
 // src/model/compose/loader.ts
-var import_node_path6, Loader;
+var import_node_path7, Loader;
 var init_loader = __esm({
   "src/model/compose/loader.ts"() {
     "use strict";
-    import_node_path6 = require("node:path");
+    import_node_path7 = require("node:path");
     init_compose();
     init_merge();
     init_yaml_nodes();
@@ -17669,7 +17906,7 @@ var init_loader = __esm({
         if (v.kind === "map") {
           const service = scalarString(entryOf(v, "service")?.value);
           const other = scalarString(entryOf(v, "file")?.value);
-          if (service) return { file: other ? relPath(import_node_path6.posix.dirname(file), other) : file, service };
+          if (service) return { file: other ? relPath(import_node_path7.posix.dirname(file), other) : file, service };
         }
         this.errors.push({
           file,
@@ -17679,31 +17916,6 @@ var init_loader = __esm({
         return void 0;
       }
     };
-  }
-});
-
-// src/model/compose/images.ts
-function roleOf(repository) {
-  const last = repository.split("/").pop().toLowerCase();
-  const whole = ROLES.find(([re]) => re.test(last))?.[1];
-  if (whole) return whole;
-  const words = last.split(/[-_.]/);
-  if (words.length < 2 || words.some((w2) => TOOLING.test(w2))) return "other";
-  const kinds = new Set(words.flatMap((w2) => ROLES.filter(([re]) => re.test(w2)).map(([, kind]) => kind)));
-  return kinds.size === 1 ? [...kinds][0] : "other";
-}
-var ROLES, TOOLING;
-var init_images = __esm({
-  "src/model/compose/images.ts"() {
-    "use strict";
-    init_image_ref();
-    ROLES = [
-      [/^(postgres(ql)?|postgis|timescaledb(-ha)?|pgvector)$/, "postgres"],
-      [/^mysql(-server)?$/, "mysql"],
-      [/^mariadb$/, "mariadb"],
-      [/^(redis(-stack(-server)?)?|valkey|keydb)$/, "redis"]
-    ];
-    TOOLING = /^(exporter|backup|backups|admin|client|cli|ui|web|proxy|bouncer|pgbouncer|operator|init|migrate|migrations)$/;
   }
 });
 
@@ -18088,196 +18300,6 @@ var init_service = __esm({
   }
 });
 
-// src/model/compose/built-image.ts
-function builtImage(service, texts) {
-  const build2 = service.build;
-  const dockerfile = build2 ? normalizeRelative(build2.dockerfile) : void 0;
-  const contextDir = build2 ? normalizeRelative(build2.context) : void 0;
-  if (!build2 || !dockerfile || !contextDir) return void 0;
-  const text = texts[dockerfile];
-  if (text === void 0) return void 0;
-  const { model } = modelDockerfile(dockerfile, text, { target: build2.target, buildArgs: build2.args });
-  const stage = model?.targetStage;
-  if (!model || !stage) return void 0;
-  const sent = Object.keys(texts).filter((f) => isUnder(f, contextDir)).map((f) => relativeTo(f, contextDir));
-  const layout = new ImageLayout(model, sent);
-  let root = stage;
-  for (let k = 0; k < 20; k++) {
-    const parent = layout.parentOf(root);
-    if (!parent) break;
-    root = parent;
-  }
-  return { dockerfile, contextDir, text, stage, layout, base: root.from.repository };
-}
-function isNonPythonImage(image) {
-  if (PYTHON_WORDS.test(image.text)) return false;
-  return image.base !== void 0 && NON_PYTHON_BASE.test(image.base) || NODE_BUILD.test(image.text);
-}
-function imageScriptFile(image, word) {
-  if (word.includes("$") || !/\.sh$|\//.test(word)) return void 0;
-  const imagePath = import_node_path7.posix.resolve(image.stage.workdir || "/", word);
-  const source = image.layout.sourceOf(image.stage, imagePath);
-  return source === void 0 ? void 0 : normalizeRelative(joinPath(image.contextDir, source));
-}
-var import_node_path7, PYTHON_WORDS, NON_PYTHON_BASE, NODE_BUILD;
-var init_built_image = __esm({
-  "src/model/compose/built-image.ts"() {
-    "use strict";
-    import_node_path7 = require("node:path");
-    init_classify();
-    init_context();
-    init_dockerfile2();
-    PYTHON_WORDS = /\b(python3?|pip3?|gunicorn|uwsgi|uvicorn|daphne|manage\.py|django|poetry|pipenv|uv)\b/i;
-    NON_PYTHON_BASE = /(^|\/)(nginx|traefik|caddy|httpd|haproxy|envoy|node|postgres(ql)?|postgis|mysql|mariadb|redis|memcached|rabbitmq|alpine\/git)$/i;
-    NODE_BUILD = /\b(npm|yarn|pnpm|node)\b/;
-  }
-});
-
-// src/model/compose/start-scripts.ts
-function startKind(service, texts, projectDir, image) {
-  const dirs = [service.build?.context, projectDir].filter((d) => d !== void 0);
-  const stage = image?.stage;
-  const entrypoint = service.entrypoint ? commandsOf(service.entrypoint) : instrCommands(stage?.entrypoint);
-  const command = service.command ? commandsOf(service.command) : service.entrypoint ? [] : instrCommands(stage?.cmd);
-  const whole = pid1Argv(service, stage);
-  const commands = [
-    ...whole ? withInlineScripts([whole]).map((argv) => ({ argv, argsKnown: true })) : [],
-    ...[...entrypoint, ...command].map((argv) => ({ argv, argsKnown: false }))
-  ];
-  const variable = containerVariables(stage?.env ?? {}, service);
-  let kind;
-  const seen = /* @__PURE__ */ new Set();
-  for (let k = 0; k < commands.length && k < 50; k++) {
-    const { argv, argsKnown } = commands[k];
-    const line = argv.join(" ");
-    if (STARTS_SERVER.test(line)) return "server";
-    if (WORKER.test(line)) kind = "worker";
-    else if (OTHER_PROGRAM.test(line)) kind ??= "other";
-    for (const word of scriptWords(argv)) {
-      const file = (image && imageScriptFile(image, word)) ?? scriptFile(word, dirs, texts);
-      if (!file || seen.has(file) || !(file in texts)) continue;
-      seen.add(file);
-      const args = argsKnown ? argv.slice(argv.indexOf(word) + 1) : void 0;
-      const script = parseShell(texts[file]);
-      const inputs = { args: movesArgs(script.commands) ? void 0 : args, variable };
-      commands.push(
-        ...commandsThatRun(script.commands, inputs).map((c) => ({ argv: c.argv, argsKnown: false }))
-      );
-    }
-  }
-  return kind;
-}
-function pid1Argv(service, stage) {
-  const entrypoint = service.entrypoint ? composeArgv(service.entrypoint) : stage?.entrypoint?.argv;
-  if (!entrypoint) return void 0;
-  const command = service.command ? composeArgv(service.command) : service.entrypoint ? [] : stage?.cmd ? stage.cmd.argv : [];
-  return command && [...entrypoint, ...command];
-}
-function composeArgv(c) {
-  return c.argv ?? (c.script?.commands.length === 1 ? c.script.commands[0].argv : void 0);
-}
-function instrCommands(instr) {
-  if (!instr) return [];
-  return withInlineScripts(instr.argv ? [instr.argv] : instr.script?.commands.map((c) => c.argv) ?? []);
-}
-function commandsOf(c) {
-  return withInlineScripts(c.argv ? [c.argv] : c.script?.commands.map((x) => x.argv) ?? []);
-}
-function withInlineScripts(argvs) {
-  const out = [];
-  for (const argv of argvs) {
-    out.push(argv);
-    const flag = argv.findIndex((a, i) => i > 0 && /^-[a-z]*c[a-z]*$/.test(a));
-    if (SHELLS2.has(basename2(argv[0] ?? "")) && flag > 0 && argv[flag + 1])
-      out.push(...parseShell(argv[flag + 1]).commands.map((x) => x.argv));
-  }
-  return out;
-}
-function scriptWords(argv) {
-  let k = 0;
-  while (WRAPPERS.has(argv[k])) k++;
-  const cmd = argv[k];
-  if (cmd === void 0) return [];
-  if (SHELLS2.has(basename2(cmd))) {
-    const rest = argv.slice(k + 1);
-    if (rest.some((a) => /^-[a-z]*c[a-z]*$/.test(a))) return [];
-    return rest.filter((a) => !a.startsWith("-")).slice(0, 1);
-  }
-  const dashes = argv.indexOf("--", k + 1);
-  return dashes > 0 ? [cmd, ...scriptWords(argv.slice(dashes + 1))] : [cmd];
-}
-function scriptFile(word, dirs, texts) {
-  if (word.includes("$") || /\.py$/.test(word) || !/\.sh$|\//.test(word)) return void 0;
-  const tail2 = normalizeRelative(word.replace(/^\/+/, ""));
-  if (!tail2 || tail2 === ".") return void 0;
-  if (!word.startsWith("/")) {
-    for (const dir of dirs) {
-      const file = normalizeRelative(joinPath(dir, tail2));
-      if (file && file in texts) return file;
-    }
-  }
-  const parts = tail2.split("/");
-  for (let i = 0; i < parts.length; i++) {
-    const suffix = parts.slice(i).join("/");
-    const matches = Object.keys(texts).filter((f) => f === suffix || f.endsWith(`/${suffix}`));
-    if (matches.length === 1) return matches[0];
-    if (matches.length > 1) return void 0;
-  }
-  return void 0;
-}
-var STARTS_SERVER, WORKER, OTHER_PROGRAM, WRAPPERS;
-var init_start_scripts = __esm({
-  "src/model/compose/start-scripts.ts"() {
-    "use strict";
-    init_classify();
-    init_shell();
-    init_branches();
-    init_servers();
-    init_start_chain();
-    init_built_image();
-    STARTS_SERVER = /manage\.py["']?\s+runserver|\b(gunicorn|uwsgi|daphne|uvicorn|hypercorn)\b/;
-    WORKER = /(^|[\s/])(celery|rqworker|rqscheduler|qcluster|run_huey|huey_consumer(\.py)?|dramatiq|process_tasks)(\s|$)|(^|\s)rq\s+worker\b/;
-    OTHER_PROGRAM = /(^|[\s/])(flower|sphinx-build|sphinx-autobuild|livehtml|npm|yarn|pnpm|node|nginx|redis-server)(\s|$)/;
-    WRAPPERS = /* @__PURE__ */ new Set(["exec", "tini", "/tini", "--", "/usr/bin/tini", "dumb-init", "/usr/bin/dumb-init"]);
-  }
-});
-
-// src/model/compose/app-service.ts
-function pickAppService(services, texts, projectDir, projectDirs) {
-  const judged = [];
-  for (const service of services.filter((s) => s.build)) {
-    const image = builtImage(service, texts);
-    const role = image?.base ? roleOf(image.base) : "other";
-    if (role !== "other") service.role = role;
-    const start = startKind(service, texts, projectDir, image);
-    if (service.role !== "other") service.notApp = "database";
-    else if (image && isNonPythonImage(image)) service.notApp = "no-python";
-    else if (start === "worker") service.notApp = "worker";
-    else if (start === "other") service.notApp = "other-program";
-    if (!service.notApp) judged.push({ service, image, start });
-  }
-  const mentions = (s, withContext) => [s.command?.raw, s.entrypoint?.raw, withContext ? s.build?.context : void 0].some(
-    (t2) => t2 !== void 0 && DJANGO_START.test(t2)
-  );
-  const buildsProjectDir = (s) => s.build !== void 0 && projectDirs.has(normalizeRelative(s.build.context) ?? "");
-  const chosen = judged.find((j) => j.start === "server") ?? judged.find((j) => mentions(j.service, true)) ?? judged.find((j) => buildsProjectDir(j.service)) ?? judged[0];
-  if (chosen) return chosen.service;
-  return services.find(
-    (s) => !s.build && (mentions(s, false) || startKind(s, texts, projectDir) === "server")
-  );
-}
-var DJANGO_START;
-var init_app_service = __esm({
-  "src/model/compose/app-service.ts"() {
-    "use strict";
-    init_classify();
-    init_built_image();
-    init_images();
-    init_start_scripts();
-    DJANGO_START = /manage\.py|gunicorn|uwsgi|daphne|uvicorn|django/i;
-  }
-});
-
 // src/model/compose.ts
 function modelCompose(files, env, options = {}) {
   const errors = [];
@@ -18316,7 +18338,9 @@ function build(files, env, options, errors) {
   );
   const appService = pickAppService(services, loader.texts, projectDir, projectDirs);
   if (appService) appService.role = "app";
-  return { model: { files: used, services, appService, volumes: [...volumes] }, errors };
+  const model = { files: used, services, appService, volumes: [...volumes] };
+  if (appService) model.appImageServices = servicesOfImage(services, appService);
+  return { model, errors };
 }
 var import_node_path8;
 var init_compose2 = __esm({
@@ -25498,7 +25522,7 @@ function valueWhenUnset(v, depth = 0) {
 function providedEnvironment(app) {
   const values = /* @__PURE__ */ new Map();
   const sources = [];
-  let complete = true;
+  let complete = !app.unparsedCompose;
   const stage = app.dockerfile?.targetStage;
   if (stage) {
     sources.push("the Dockerfile");
@@ -27451,7 +27475,7 @@ function backingHostOf(name2, value) {
 }
 function imageEnvPairs(app) {
   const df = app.dockerfile;
-  if (!df?.targetStage) return [];
+  if (!df?.targetStage || app.unparsedCompose) return [];
   const composeSets = new Set((app.compose?.appService?.environment ?? []).map((e) => e.name));
   const out = [];
   for (const stage of lineage(df))
@@ -27916,6 +27940,37 @@ function mountsSubdir(source, hostDir, target, codeDir) {
   const r = rel(source, hostDir);
   return r !== "" && r === rel(target, codeDir);
 }
+function mountsOverCode(app, web) {
+  const out = [];
+  const codeDir = imageCodeDir(app);
+  const hostDirs = [app.dir, web.build?.context, app.context?.dir].filter(
+    (d) => d !== void 0
+  );
+  for (const v of web.volumes) {
+    if (v.type !== "bind" || !v.source || v.source.startsWith("/") || v.source.startsWith("~")) continue;
+    if (!codeDir) {
+      const projectDir = app.managePy ? import_node_path10.posix.dirname(app.managePy) : void 0;
+      const workdir = app.dockerfile?.targetStage?.workdir ?? "/";
+      const onWorkdir = coversPath(v.target, workdir) || coversPath(workdir, v.target);
+      if (projectDir === void 0 || !coversPath(v.source, projectDir) || !onWorkdir) continue;
+      out.push({
+        mount: v,
+        text: `'${v.source}' at ${v.target}, and the image holds no code of its own: the container runs the host's files, so no built release ever runs. Copy the code into the image (COPY . ${v.target}) and keep this mount in a development-only override file.`
+      });
+      continue;
+    }
+    const whole = hostDirs.some((d) => coversPath(v.source, d)) && coversPath(v.target, codeDir);
+    const part = hostDirs.some(
+      (d) => mountsSubdir(v.source, d, v.target, codeDir) && holdsCode(app.context?.files ?? [], app.context?.dir, v.source)
+    );
+    if (!whole && !part) continue;
+    out.push({
+      mount: v,
+      text: `'${v.source}' over ${v.target}, where the image holds the code (${codeDir}): the container runs the host's files, not the built image. Keep this mount in a development-only override file.`
+    });
+  }
+  return out;
+}
 var import_node_path10, sourceMountedOverImage;
 var init_TF0503_source_mounted_over_image = __esm({
   "src/rules/TF0503-source-mounted-over-image.ts"() {
@@ -27930,7 +27985,7 @@ var init_TF0503_source_mounted_over_image = __esm({
       factor: "V",
       severity: "notice",
       kind: "S",
-      title: "The compose app service bind-mounts the repository (.:/app) over the code in the image, so what runs is not the built release",
+      title: "A compose service running the app image bind-mounts the repository (.:/app) over the code in the image, so what runs is not the built release",
       help: [
         "A release is the built image plus config. A bind mount of the working tree over the directory where the image",
         "holds the code replaces that code with whatever is on the host: uncommitted edits, another branch, files the",
@@ -27951,39 +28006,19 @@ var init_TF0503_source_mounted_over_image = __esm({
       ].join("\n"),
       related: [],
       check(project) {
-        const out = [];
-        for (const { app, service: web } of appServices(project)) {
-          const codeDir = imageCodeDir(app);
-          const hostDirs = [app.dir, web.build?.context, app.context?.dir].filter(
-            (d) => d !== void 0
-          );
-          for (const v of web.volumes) {
-            if (v.type !== "bind" || !v.source || v.source.startsWith("/") || v.source.startsWith("~")) continue;
-            if (!codeDir) {
-              const projectDir = app.managePy ? import_node_path10.posix.dirname(app.managePy) : void 0;
-              const workdir = app.dockerfile?.targetStage?.workdir ?? "/";
-              const onWorkdir = coversPath(v.target, workdir) || coversPath(workdir, v.target);
-              if (projectDir === void 0 || !coversPath(v.source, projectDir) || !onWorkdir) continue;
-              out.push({
-                file: v.file,
-                line: v.line,
-                message: `Service '${web.name}' bind-mounts '${v.source}' at ${v.target}, and the image holds no code of its own: the container runs the host's files, so no built release ever runs. Copy the code into the image (COPY . ${v.target}) and keep this mount in a development-only override file.`
-              });
-              continue;
-            }
-            const whole = hostDirs.some((d) => coversPath(v.source, d)) && coversPath(v.target, codeDir);
-            const part = hostDirs.some(
-              (d) => mountsSubdir(v.source, d, v.target, codeDir) && holdsCode(app.context?.files ?? [], app.context?.dir, v.source)
-            );
-            if (!whole && !part) continue;
-            out.push({
-              file: v.file,
-              line: v.line,
-              message: `Service '${web.name}' bind-mounts '${v.source}' over ${v.target}, where the image holds the code (${codeDir}): the container runs the host's files, not the built image. Keep this mount in a development-only override file.`
-            });
+        const byLine = /* @__PURE__ */ new Map();
+        for (const { app, service } of appImageServices(project)) {
+          for (const { mount, text } of mountsOverCode(app, service)) {
+            const key = `${mount.file}\0${mount.line}`;
+            const seen = byLine.get(key);
+            if (!seen) byLine.set(key, { file: mount.file, line: mount.line, services: [service.name], text });
+            else if (!seen.services.includes(service.name)) seen.services.push(service.name);
           }
         }
-        return out;
+        return [...byLine.values()].map(({ file, line, services, text }) => {
+          const who = services.length === 1 ? `Service '${services[0]}' bind-mounts` : `Services ${services.map((n) => `'${n}'`).join(", ")} bind-mount`;
+          return { file, line, message: `${who} ${text}` };
+        });
       }
     });
   }
@@ -28071,7 +28106,7 @@ function unkeptPaths(project) {
   for (const app of project.apps) {
     const settings = app.settings;
     const stage = app.dockerfile?.targetStage;
-    if (!settings || !stage) continue;
+    if (!settings || !stage || app.unparsedCompose) continue;
     const env = providedEnvironment(app);
     const ctx = { app, env, workdir: stage.workdir || "/", imageBase: imageBaseDir(app) };
     const mounts = [
@@ -28487,7 +28522,7 @@ ${EXPOSE_EXAMPLE}`,
       check(project) {
         const findings = [];
         for (const { app, stage } of appTargetStages(project)) {
-          if (stage.exposes.length > 0) continue;
+          if (stage.exposes.length > 0 || app.unparsedCompose) continue;
           const service = app.compose?.appService;
           if (service && (service.ports.length > 0 || service.expose.length > 0)) continue;
           findings.push({
@@ -29328,7 +29363,7 @@ HEALTHCHECK --interval=30s --timeout=3s --start-period=20s \\
         const findings = [];
         for (const app of project.apps) {
           const stage = app.dockerfile?.targetStage;
-          if (!stage) continue;
+          if (!stage || app.unparsedCompose) continue;
           const compose = app.compose?.appService?.healthcheck;
           const healthy = compose ? !compose.disabled : stage.healthcheck !== void 0 && !stage.healthcheck.none;
           if (healthy) continue;
@@ -29710,6 +29745,7 @@ var init_TF1203_destructive_admin_on_start = __esm({
   "src/rules/TF1203-destructive-admin-on-start.ts"() {
     "use strict";
     init_command();
+    init_each();
     init_rule();
     DESTRUCTIVE = {
       flush: "empties the database",
@@ -29723,7 +29759,7 @@ var init_TF1203_destructive_admin_on_start = __esm({
       factor: "XII",
       severity: "error",
       kind: "S",
-      title: "The start command or its scripts run flush, reset_db, makemigrations (migrations are code and belong in the repository) or loaddata on every start",
+      title: "The start command, its scripts or another compose service of the app image run flush, reset_db, makemigrations (migrations are code and belong in the repository) or loaddata on every start",
       help: `A container starts many times: every deploy, every restart, every new replica. A start command that runs
 \`flush\` or \`reset_db\` wipes production data each time; \`loaddata\` resets the fixtures' records to their original
 content; \`makemigrations\` writes migrations inside the container, where they are lost with it and can differ between
@@ -29742,21 +29778,23 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
       check(project) {
         const findings = [];
         const seen = /* @__PURE__ */ new Set();
-        for (const app of project.apps) {
-          for (const cmd of startCommands(app)) {
-            const dj = djangoCommand(cmd.argv);
-            if (!dj || !Object.hasOwn(DESTRUCTIVE, dj.name)) continue;
-            if (dj.name === "makemigrations" && dj.args.some((a) => a === "--check" || a === "--dry-run"))
-              continue;
-            const key = `${cmd.file}:${cmd.line}:${dj.name}`;
-            if (seen.has(key)) continue;
-            seen.add(key);
-            findings.push({
-              file: cmd.file,
-              line: cmd.line,
-              message: `The start command runs 'manage.py ${dj.name}' on every start, which ${DESTRUCTIVE[dj.name]}. ${dj.name === "makemigrations" ? "Generate migrations in development and commit them" : "Run it once, as a one-off task, if at all"}, and start only the server.`
-            });
-          }
+        const report = (cmd, who) => {
+          const dj = djangoCommand(cmd.argv);
+          if (!dj || !Object.hasOwn(DESTRUCTIVE, dj.name)) return;
+          if (dj.name === "makemigrations" && dj.args.some((a) => a === "--check" || a === "--dry-run")) return;
+          const key = `${cmd.file}:${cmd.line}:${dj.name}`;
+          if (seen.has(key)) return;
+          seen.add(key);
+          findings.push({
+            file: cmd.file,
+            line: cmd.line,
+            message: `${who} runs 'manage.py ${dj.name}' on every start, which ${DESTRUCTIVE[dj.name]}. ${dj.name === "makemigrations" ? "Generate migrations in development and commit them" : "Run it once, as a one-off task, if at all"}, and start only the server.`
+          });
+        };
+        for (const app of project.apps) for (const cmd of startCommands(app)) report(cmd, "The start command");
+        for (const { app, compose, service } of appImageServices(project)) {
+          if (service === compose.appService) continue;
+          for (const cmd of serviceCommand(app, service)) report(cmd, `Service '${service.name}'`);
         }
         return findings;
       }
@@ -34409,6 +34447,7 @@ function matchesGlob(glob, path4) {
 
 // src/model/app-seeds.ts
 init_classify();
+init_app_service();
 init_context();
 
 // src/model/image-app.ts
@@ -34635,6 +34674,7 @@ var AppSeeds = class extends ModelPart {
     seeds.push(...this.bareProjects(seeds, managePys));
     if (given) seeds.sort((a, b) => Number(b.dockerfile === given) - Number(a.dockerfile === given));
     this.attachImageOnly(seeds, composeSets);
+    attachUnparsed(seeds, composeSets);
     const attached = new Set(seeds.map((s) => s.compose));
     for (const set of composeSets)
       if (set.model && !set.model.appService && !attached.has(set)) seeds.push({ compose: set });
@@ -34738,6 +34778,7 @@ var AppSeeds = class extends ModelPart {
         if (!found) continue;
         found.service.role = "app";
         set.model.appService = found.service;
+        set.model.appImageServices = servicesOfImage(set.model.services, found.service);
         image = found.built;
       }
       const service = set.model.appService;
@@ -34856,6 +34897,18 @@ var AppSeeds = class extends ModelPart {
     return text !== void 0 && /\b(python|pip3?|gunicorn|uwsgi|uvicorn|daphne|manage\.py|django)\b/i.test(text);
   }
 };
+function attachUnparsed(seeds, composeSets) {
+  const dirsOf = (seed) => [seed.managePy, seed.dockerfile].flatMap((f) => f ? [dirName(f)] : []).concat(seed.contextDir ?? []);
+  for (const set of composeSets) {
+    if (set.model || !set.unparsed) continue;
+    let takers = seeds.filter((seed) => dirsOf(seed).includes(set.dir));
+    if (takers.length === 0) {
+      const below = seeds.filter((seed) => dirsOf(seed).some((d) => isUnder(d, set.dir)));
+      takers = below.length === 1 ? below : [];
+    }
+    for (const seed of takers) seed.unparsedCompose = [...seed.unparsedCompose ?? [], ...set.unparsed];
+  }
+}
 function mountedProject(set, managePys) {
   const binds = (set.model?.appService?.volumes ?? []).filter(
     (v) => v.type === "bind" && v.source && !v.source.startsWith("/") && !v.source.startsWith("~")
@@ -34868,6 +34921,7 @@ init_classify();
 init_compose();
 init_dotenv();
 init_compose2();
+init_yaml_nodes();
 var COMPOSE_BASES = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"];
 var COMPOSE_OVERRIDES = [
   "compose.override.yaml",
@@ -34884,7 +34938,10 @@ var ComposeProjects = class extends ModelPart {
       sets.push({ dir: dirName(given[0]), files: given.filter((f) => f in this.texts) });
     } else {
       const byDir = /* @__PURE__ */ new Map();
-      for (const f of Object.keys(this.texts).filter((f2) => looksLikeCompose(f2, this.texts[f2])).sort()) {
+      const composeFiles = Object.keys(this.texts).filter((f) => looksLikeCompose(f, this.texts[f])).sort();
+      const extended = extendedFiles(composeFiles, this.texts);
+      const bases = new Set([...extended.values()].flat());
+      for (const f of composeFiles.filter((f2) => !bases.has(f2))) {
         const d = dirName(f);
         byDir.set(d, [...byDir.get(d) ?? [], f]);
       }
@@ -34899,7 +34956,7 @@ var ComposeProjects = class extends ModelPart {
           if (name2 === base || isComposeOverride(name2) || COMPOSE_BASES.includes(name2)) continue;
           const file = joinPath(dir, name2);
           const baseFile = base === void 0 ? void 0 : joinPath(dir, base);
-          const standalone = /^\s+(build|image)\s*:/m.test(this.texts[file] ?? "");
+          const standalone = /^\s+(build|image)\s*:/m.test(this.texts[file] ?? "") || (extended.get(file) ?? []).length > 0;
           const layered = baseFile !== void 0 && (!standalone || overridesBase(file, this.texts[file] ?? "", baseFile, this.texts[baseFile] ?? ""));
           const files2 = layered ? [baseFile, file] : [file];
           sets.push({ dir, files: files2 });
@@ -34917,10 +34974,27 @@ var ComposeProjects = class extends ModelPart {
       );
       this.addErrors(r.errors);
       set.model = r.model;
+      const unparsed = set.files.filter((f) => !r.model?.files.includes(f));
+      if (unparsed.length > 0) set.unparsed = unparsed;
     }
     return sets;
   }
 };
+function extendedFiles(files, texts) {
+  const byFile = /* @__PURE__ */ new Map();
+  for (const file of files) {
+    const bases = [];
+    byFile.set(file, bases);
+    const services = entryOf(parseComposeYaml(file, texts[file] ?? "").root, "services")?.value;
+    if (services?.kind !== "map") continue;
+    for (const { value } of services.entries) {
+      const named = scalarString(entryOf(entryOf(value, "extends")?.value, "file")?.value);
+      const base = named === void 0 ? void 0 : relPath(dirName(file), named);
+      if (base !== void 0 && base !== file) bases.push(base);
+    }
+  }
+  return byFile;
+}
 function overridesBase(file, text, baseFile, baseText) {
   const services = entryOf(parseComposeYaml(file, text).root, "services")?.value;
   const baseServices = entryOf(parseComposeYaml(baseFile, baseText).root, "services")?.value;
@@ -35526,6 +35600,8 @@ var ProjectBuilder = class {
     const app = { dir, requirements: [], entrypointScripts: [] };
     if (seed.managePy) app.managePy = seed.managePy;
     if (seed.compose?.model) app.compose = seed.compose.model;
+    const unparsed = [...seed.compose?.unparsed ?? [], ...seed.unparsedCompose ?? []];
+    if (unparsed.length > 0) app.unparsedCompose = unparsed;
     if (seed.remoteContext) app.remoteContext = seed.remoteContext;
     if (seed.dockerfile && seed.dockerfile in this.texts) {
       const r = modelDockerfile(seed.dockerfile, this.texts[seed.dockerfile], {

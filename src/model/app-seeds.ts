@@ -8,6 +8,7 @@ import {
 } from '../discover/classify.js';
 import type { SkippedProject } from '../core/index.js';
 import type { ComposeSet } from './compose-projects.js';
+import { servicesOfImage } from './compose/app-service.js';
 import { isUrl } from './context.js';
 import {
   type BuiltImage,
@@ -30,6 +31,8 @@ export interface AppSeed {
   target?: string;
   args?: Record<string, string | undefined>;
   compose?: ComposeSet;
+  /** Compose files beside the app that could not be parsed (no model), so what they run is unknown. */
+  unparsedCompose?: string[];
   managePy?: string;
 }
 
@@ -63,6 +66,7 @@ export class AppSeeds extends ModelPart {
     if (given) seeds.sort((a, b) => Number(b.dockerfile === given) - Number(a.dockerfile === given));
 
     this.attachImageOnly(seeds, composeSets);
+    attachUnparsed(seeds, composeSets);
     // A compose file no app takes (backing services only) is still judged service by service, on its own.
     const attached = new Set(seeds.map((s) => s.compose));
     for (const set of composeSets)
@@ -178,6 +182,7 @@ export class AppSeeds extends ModelPart {
         if (!found) continue;
         found.service.role = 'app';
         set.model.appService = found.service;
+        set.model.appImageServices = servicesOfImage(set.model.services, found.service);
         image = found.built;
       }
       const service = set.model.appService!;
@@ -337,6 +342,24 @@ export class AppSeeds extends ModelPart {
     return (
       text !== undefined && /\b(python|pip3?|gunicorn|uwsgi|uvicorn|daphne|manage\.py|django)\b/i.test(text)
     );
+  }
+}
+
+/**
+ * Compose files that could not be parsed go to the apps of their directory, else to the one app below it: they may
+ * run that app's image.
+ */
+function attachUnparsed(seeds: AppSeed[], composeSets: ComposeSet[]): void {
+  const dirsOf = (seed: AppSeed) =>
+    [seed.managePy, seed.dockerfile].flatMap((f) => (f ? [dirName(f)] : [])).concat(seed.contextDir ?? []);
+  for (const set of composeSets) {
+    if (set.model || !set.unparsed) continue;
+    let takers = seeds.filter((seed) => dirsOf(seed).includes(set.dir));
+    if (takers.length === 0) {
+      const below = seeds.filter((seed) => dirsOf(seed).some((d) => isUnder(d, set.dir)));
+      takers = below.length === 1 ? below : [];
+    }
+    for (const seed of takers) seed.unparsedCompose = [...(seed.unparsedCompose ?? []), ...set.unparsed];
   }
 }
 

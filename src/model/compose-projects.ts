@@ -9,6 +9,7 @@ import {
 import { entryOf, parseComposeYaml } from '../parse/compose.js';
 import { parseDotenv } from '../parse/dotenv.js';
 import { modelCompose } from './compose.js';
+import { relPath, scalarString } from './compose/yaml-nodes.js';
 import { ModelPart } from './input.js';
 import type { ComposeModel } from './types/compose.js';
 
@@ -26,6 +27,8 @@ export interface ComposeSet {
   dir: string;
   files: string[];
   model?: ComposeModel;
+  /** Files of the set that could not be parsed (TF0001): what they declare is unknown. */
+  unparsed?: string[];
 }
 
 /** Finds and models the compose projects of the tree. */
@@ -38,9 +41,13 @@ export class ComposeProjects extends ModelPart {
       sets.push({ dir: dirName(given[0]), files: given.filter((f) => f in this.texts) });
     } else {
       const byDir = new Map<string, string[]>();
-      for (const f of Object.keys(this.texts)
+      const composeFiles = Object.keys(this.texts)
         .filter((f) => looksLikeCompose(f, this.texts[f]))
-        .sort()) {
+        .sort();
+      // A file other compose files extend (`extends: {file: docker/common.yml}`) is analysed through them only.
+      const extended = extendedFiles(composeFiles, this.texts);
+      const bases = new Set([...extended.values()].flat());
+      for (const f of composeFiles.filter((f) => !bases.has(f))) {
         const d = dirName(f);
         byDir.set(d, [...(byDir.get(d) ?? []), f]);
       }
@@ -60,7 +67,8 @@ export class ComposeProjects extends ModelPart {
           if (name === base || isComposeOverride(name) || COMPOSE_BASES.includes(name)) continue;
           const file = joinPath(dir, name);
           const baseFile = base === undefined ? undefined : joinPath(dir, base);
-          const standalone = /^\s+(build|image)\s*:/m.test(this.texts[file] ?? '');
+          const standalone =
+            /^\s+(build|image)\s*:/m.test(this.texts[file] ?? '') || (extended.get(file) ?? []).length > 0;
           const layered =
             baseFile !== undefined &&
             (!standalone ||
@@ -81,9 +89,28 @@ export class ComposeProjects extends ModelPart {
       );
       this.addErrors(r.errors);
       set.model = r.model;
+      const unparsed = set.files.filter((f) => !r.model?.files.includes(f));
+      if (unparsed.length > 0) set.unparsed = unparsed;
     }
     return sets;
   }
+}
+
+/** Per compose file, the other files its services name in `extends.file`. */
+function extendedFiles(files: string[], texts: Record<string, string>): Map<string, string[]> {
+  const byFile = new Map<string, string[]>();
+  for (const file of files) {
+    const bases: string[] = [];
+    byFile.set(file, bases);
+    const services = entryOf(parseComposeYaml(file, texts[file] ?? '').root, 'services')?.value;
+    if (services?.kind !== 'map') continue;
+    for (const { value } of services.entries) {
+      const named = scalarString(entryOf(entryOf(value, 'extends')?.value, 'file')?.value);
+      const base = named === undefined ? undefined : relPath(dirName(file), named);
+      if (base !== undefined && base !== file) bases.push(base);
+    }
+  }
+  return byFile;
 }
 
 /**

@@ -5,7 +5,7 @@ import type { ParseError } from './types/project.js';
 import { Loader } from './compose/loader.js';
 import { mergeMaps, SERVICE_RULES } from './compose/merge.js';
 import { ServiceConverter } from './compose/service.js';
-import { pickAppService } from './compose/app-service.js';
+import { pickAppService, servicesOfImage } from './compose/app-service.js';
 
 export { interpolate, parseDotenv } from './compose/interpolation.js';
 export { roleOf, splitImage } from './compose/images.js';
@@ -76,5 +76,7 @@ function build(
   );
   const appService = pickAppService(services, loader.texts, projectDir, projectDirs);
   if (appService) appService.role = 'app';
-  return { model: { files: used, services, appService, volumes: [...volumes] }, errors };
+  const model: ComposeModel = { files: used, services, appService, volumes: [...volumes] };
+  if (appService) model.appImageServices = servicesOfImage(services, appService);
+  return { model, errors };
 }

@@ -162,6 +162,8 @@ class ProjectBuilder implements ModelInput {
     const app: App = { dir, requirements: [], entrypointScripts: [] };
     if (seed.managePy) app.managePy = seed.managePy;
     if (seed.compose?.model) app.compose = seed.compose.model;
+    const unparsed = [...(seed.compose?.unparsed ?? []), ...(seed.unparsedCompose ?? [])];
+    if (unparsed.length > 0) app.unparsedCompose = unparsed;
     if (seed.remoteContext) app.remoteContext = seed.remoteContext;
 
     if (seed.dockerfile && seed.dockerfile in this.texts) {

@@ -63,7 +63,8 @@ function backingHostOf(name: string, value: string | undefined): string | undefi
 /** ENV pairs the image's containers start with (target stage and the stages it is built FROM), unless compose sets the name. */
 function imageEnvPairs(app: App): { pair: EnvPair & { value: string }; file: string }[] {
   const df = app.dockerfile;
-  if (!df?.targetStage) return [];
+  // A compose file that could not be parsed may set any of them.
+  if (!df?.targetStage || app.unparsedCompose) return [];
   const composeSets = new Set((app.compose?.appService?.environment ?? []).map((e) => e.name));
   const out: { pair: EnvPair & { value: string }; file: string }[] = [];
   for (const stage of lineage(df))

@@ -1,8 +1,10 @@
 import { posix } from 'node:path';
 import type { RawFinding } from '../core/index.js';
 import { coversPath, imageCodeDir } from './lib/paths.js';
-import { appServices } from './lib/each.js';
+import { appImageServices } from './lib/each.js';
 import { defineRule } from './lib/rule.js';
+import type { ComposeService, ComposeVolumeMount } from '../model/types/compose.js';
+import type { App } from '../model/types/project.js';
 
 /** Python files of the build context under `source` (a directory of the scanned tree): code, not data. */
 function holdsCode(contextFiles: string[], contextDir: string | undefined, source: string): boolean {
@@ -27,7 +29,7 @@ export const sourceMountedOverImage = defineRule({
   severity: 'notice',
   kind: 'S',
   title:
-    'The compose app service bind-mounts the repository (.:/app) over the code in the image, so what runs is not the built release',
+    'A compose service running the app image bind-mounts the repository (.:/app) over the code in the image, so what runs is not the built release',
   help: [
     'A release is the built image plus config. A bind mount of the working tree over the directory where the image',
     'holds the code replaces that code with whatever is on the host: uncommitted edits, another branch, files the',
@@ -48,43 +50,60 @@ export const sourceMountedOverImage = defineRule({
   ].join('\n'),
   related: [],
   check(project) {
-    const out: RawFinding[] = [];
-    for (const { app, service: web } of appServices(project)) {
-      const codeDir = imageCodeDir(app);
-      const hostDirs = [app.dir, web.build?.context, app.context?.dir].filter(
-        (d): d is string => d !== undefined,
-      );
-      for (const v of web.volumes) {
-        if (v.type !== 'bind' || !v.source || v.source.startsWith('/') || v.source.startsWith('~')) continue;
-        if (!codeDir) {
-          // An image that holds no code (a runner with only its requirements) runs the Django project mounted here.
-          const projectDir = app.managePy ? posix.dirname(app.managePy) : undefined;
-          const workdir = app.dockerfile?.targetStage?.workdir ?? '/';
-          // A mount off the working directory's path (`/code` beside WORKDIR /app) is not what the container runs.
-          const onWorkdir = coversPath(v.target, workdir) || coversPath(workdir, v.target);
-          if (projectDir === undefined || !coversPath(v.source, projectDir) || !onWorkdir) continue;
-          out.push({
-            file: v.file,
-            line: v.line,
-            message: `Service '${web.name}' bind-mounts '${v.source}' at ${v.target}, and the image holds no code of its own: the container runs the host's files, so no built release ever runs. Copy the code into the image (COPY . ${v.target}) and keep this mount in a development-only override file.`,
-          });
-          continue;
-        }
-        const whole = hostDirs.some((d) => coversPath(v.source!, d)) && coversPath(v.target, codeDir);
-        // `./mysite:/app/mysite`: a project subdirectory mounted over the same subdirectory of the image's code.
-        const part = hostDirs.some(
-          (d) =>
-            mountsSubdir(v.source!, d, v.target, codeDir) &&
-            holdsCode(app.context?.files ?? [], app.context?.dir, v.source!),
-        );
-        if (!whole && !part) continue;
-        out.push({
-          file: v.file,
-          line: v.line,
-          message: `Service '${web.name}' bind-mounts '${v.source}' over ${v.target}, where the image holds the code (${codeDir}): the container runs the host's files, not the built image. Keep this mount in a development-only override file.`,
-        });
+    const byLine = new Map<string, { file: string; line: number; services: string[]; text: string }>();
+    for (const { app, service } of appImageServices(project)) {
+      for (const { mount, text } of mountsOverCode(app, service)) {
+        const key = `${mount.file}\0${mount.line}`;
+        const seen = byLine.get(key);
+        if (!seen) byLine.set(key, { file: mount.file, line: mount.line, services: [service.name], text });
+        else if (!seen.services.includes(service.name)) seen.services.push(service.name);
       }
     }
-    return out;
+    // One finding per line: services sharing a mount (`<<: *app`) are named together.
+    return [...byLine.values()].map(({ file, line, services, text }): RawFinding => {
+      const who =
+        services.length === 1
+          ? `Service '${services[0]}' bind-mounts`
+          : `Services ${services.map((n) => `'${n}'`).join(', ')} bind-mount`;
+      return { file, line, message: `${who} ${text}` };
+    });
   },
 });
+
+/** The bind mounts of a service of the app's image that put the host's code over the image's, with what they do. */
+function mountsOverCode(app: App, web: ComposeService): { mount: ComposeVolumeMount; text: string }[] {
+  const out: { mount: ComposeVolumeMount; text: string }[] = [];
+  const codeDir = imageCodeDir(app);
+  const hostDirs = [app.dir, web.build?.context, app.context?.dir].filter(
+    (d): d is string => d !== undefined,
+  );
+  for (const v of web.volumes) {
+    if (v.type !== 'bind' || !v.source || v.source.startsWith('/') || v.source.startsWith('~')) continue;
+    if (!codeDir) {
+      // An image that holds no code (a runner with only its requirements) runs the Django project mounted here.
+      const projectDir = app.managePy ? posix.dirname(app.managePy) : undefined;
+      const workdir = app.dockerfile?.targetStage?.workdir ?? '/';
+      // A mount off the working directory's path (`/code` beside WORKDIR /app) is not what the container runs.
+      const onWorkdir = coversPath(v.target, workdir) || coversPath(workdir, v.target);
+      if (projectDir === undefined || !coversPath(v.source, projectDir) || !onWorkdir) continue;
+      out.push({
+        mount: v,
+        text: `'${v.source}' at ${v.target}, and the image holds no code of its own: the container runs the host's files, so no built release ever runs. Copy the code into the image (COPY . ${v.target}) and keep this mount in a development-only override file.`,
+      });
+      continue;
+    }
+    const whole = hostDirs.some((d) => coversPath(v.source!, d)) && coversPath(v.target, codeDir);
+    // `./mysite:/app/mysite`: a project subdirectory mounted over the same subdirectory of the image's code.
+    const part = hostDirs.some(
+      (d) =>
+        mountsSubdir(v.source!, d, v.target, codeDir) &&
+        holdsCode(app.context?.files ?? [], app.context?.dir, v.source!),
+    );
+    if (!whole && !part) continue;
+    out.push({
+      mount: v,
+      text: `'${v.source}' over ${v.target}, where the image holds the code (${codeDir}): the container runs the host's files, not the built image. Keep this mount in a development-only override file.`,
+    });
+  }
+  return out;
+}

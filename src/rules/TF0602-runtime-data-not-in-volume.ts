@@ -108,7 +108,8 @@ function unkeptPaths(project: Project): UnkeptPath[] {
   for (const app of project.apps) {
     const settings = app.settings;
     const stage = app.dockerfile?.targetStage;
-    if (!settings || !stage) continue;
+    // A compose file that could not be parsed may mount the path.
+    if (!settings || !stage || app.unparsedCompose) continue;
     const env = providedEnvironment(app);
     const ctx: Resolve = { app, env, workdir: stage.workdir || '/', imageBase: imageBaseDir(app) };
     const mounts = [

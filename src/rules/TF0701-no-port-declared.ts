@@ -18,7 +18,8 @@ ${EXPOSE_EXAMPLE}`,
   check(project) {
     const findings: RawFinding[] = [];
     for (const { app, stage } of appTargetStages(project)) {
-      if (stage.exposes.length > 0) continue;
+      // A compose file that could not be parsed may publish the port.
+      if (stage.exposes.length > 0 || app.unparsedCompose) continue;
       const service = app.compose?.appService;
       if (service && (service.ports.length > 0 || service.expose.length > 0)) continue;
       findings.push({

@@ -25,7 +25,8 @@ HEALTHCHECK --interval=30s --timeout=3s --start-period=20s \\
     const findings: RawFinding[] = [];
     for (const app of project.apps) {
       const stage = app.dockerfile?.targetStage;
-      if (!stage) continue;
+      // A compose file that could not be parsed may give the service a healthcheck.
+      if (!stage || app.unparsedCompose) continue;
       const compose = app.compose?.appService?.healthcheck;
       const healthy = compose
         ? !compose.disabled

@@ -1,4 +1,5 @@
-import { djangoCommand, startCommands } from '../model/command.js';
+import { djangoCommand, serviceCommand, type StartCommand, startCommands } from '../model/command.js';
+import { appImageServices } from './lib/each.js';
 import type { RawFinding } from '../core/index.js';
 import { defineRule } from './lib/rule.js';
 
@@ -18,7 +19,7 @@ export const destructiveAdminOnStart = defineRule({
   severity: 'error',
   kind: 'S',
   title:
-    'The start command or its scripts run flush, reset_db, makemigrations (migrations are code and belong in the repository) or loaddata on every start',
+    'The start command, its scripts or another compose service of the app image run flush, reset_db, makemigrations (migrations are code and belong in the repository) or loaddata on every start',
   help: `A container starts many times: every deploy, every restart, every new replica. A start command that runs
 \`flush\` or \`reset_db\` wipes production data each time; \`loaddata\` resets the fixtures' records to their original
 content; \`makemigrations\` writes migrations inside the container, where they are lost with it and can differ between
@@ -37,21 +38,24 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
   check(project) {
     const findings: RawFinding[] = [];
     const seen = new Set<string>();
-    for (const app of project.apps) {
-      for (const cmd of startCommands(app)) {
-        const dj = djangoCommand(cmd.argv);
-        if (!dj || !Object.hasOwn(DESTRUCTIVE, dj.name)) continue;
-        if (dj.name === 'makemigrations' && dj.args.some((a) => a === '--check' || a === '--dry-run'))
-          continue;
-        const key = `${cmd.file}:${cmd.line}:${dj.name}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        findings.push({
-          file: cmd.file,
-          line: cmd.line,
-          message: `The start command runs 'manage.py ${dj.name}' on every start, which ${DESTRUCTIVE[dj.name]}. ${dj.name === 'makemigrations' ? 'Generate migrations in development and commit them' : 'Run it once, as a one-off task, if at all'}, and start only the server.`,
-        });
-      }
+    const report = (cmd: StartCommand, who: string) => {
+      const dj = djangoCommand(cmd.argv);
+      if (!dj || !Object.hasOwn(DESTRUCTIVE, dj.name)) return;
+      if (dj.name === 'makemigrations' && dj.args.some((a) => a === '--check' || a === '--dry-run')) return;
+      const key = `${cmd.file}:${cmd.line}:${dj.name}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      findings.push({
+        file: cmd.file,
+        line: cmd.line,
+        message: `${who} runs 'manage.py ${dj.name}' on every start, which ${DESTRUCTIVE[dj.name]}. ${dj.name === 'makemigrations' ? 'Generate migrations in development and commit them' : 'Run it once, as a one-off task, if at all'}, and start only the server.`,
+      });
+    };
+    for (const app of project.apps) for (const cmd of startCommands(app)) report(cmd, 'The start command');
+    // Other services of the app's image (a `migration` service, a worker) start their own commands.
+    for (const { app, compose, service } of appImageServices(project)) {
+      if (service === compose.appService) continue;
+      for (const cmd of serviceCommand(app, service)) report(cmd, `Service '${service.name}'`);
     }
     return findings;
   },

@@ -21,12 +21,17 @@ export interface StartCommand extends ShellCommand {
  * a shell form is its script; `sh -c` scripts and the entrypoint scripts the image runs are followed.
  */
 export function effectiveCommand(app: App): StartCommand[] {
-  return chain(app, true);
+  return chain(app, app.compose?.appService);
 }
 
 /** What the image runs by default (target stage ENTRYPOINT/CMD, no compose override). */
 export function imageCommand(app: App): StartCommand[] {
-  return chain(app, false);
+  return chain(app, undefined);
+}
+
+/** What a compose service that runs the app's image (a worker, a one-off `migration` service) starts. */
+export function serviceCommand(app: App, service: ComposeService): StartCommand[] {
+  return chain(app, service);
 }
 
 /** Every start command the repository declares for the app: the image's own and compose's override, without repeats. */
@@ -48,8 +53,8 @@ export function startCommands(app: App): StartCommand[] {
  */
 export function scriptCommandsThatRun(app: App, script: EntrypointScript): ShellCommand[] {
   const reached: Reached = { scripts: new Set(), commands: new Set() };
-  chain(app, false, reached);
-  chain(app, true, reached);
+  chain(app, undefined, reached);
+  chain(app, app.compose?.appService, reached);
   if (!reached.scripts.has(script)) return script.script.commands;
   return script.script.commands.filter((c) => reached.commands.has(c));
 }
@@ -67,10 +72,9 @@ export function containerEnv(app: App): Record<string, string | undefined> {
   return env;
 }
 
-function chain(app: App, withCompose: boolean, reached?: Reached): StartCommand[] {
+function chain(app: App, service: ComposeService | undefined, reached?: Reached): StartCommand[] {
   const stage = app.dockerfile?.targetStage;
   const dockerfile = app.dockerfile?.file ?? '';
-  const service = withCompose ? app.compose?.appService : undefined;
   const entrypoint: Source | undefined = service?.entrypoint
     ? fromCompose(service.entrypoint, 'compose-entrypoint')
     : stage?.entrypoint && fromInstr(stage.entrypoint, dockerfile);
@@ -88,15 +92,8 @@ function chain(app: App, withCompose: boolean, reached?: Reached): StartCommand[
   } else if (cmd) {
     pid1 = cmd.argv ? execCommand(cmd.at, cmd.argv) : cmd.script;
   }
-  const variable = startVariables(app, withCompose);
+  const variable = containerVariables(app.dockerfile?.targetStage?.env ?? {}, service);
   return followScripts(commandsThatRun(pid1, { variable }), app, variable, reached);
-}
-
-function startVariables(app: App, withCompose: boolean): BranchInputs['variable'] {
-  return containerVariables(
-    app.dockerfile?.targetStage?.env ?? {},
-    withCompose ? app.compose?.appService : undefined,
-  );
 }
 
 /**

@@ -55,3 +55,35 @@ export function pickAppService(
     (s) => !s.build && (mentions(s, false) || startKind(s, texts, projectDir) === 'server'),
   );
 }
+
+/**
+ * The services that run the image `app` runs, `app` first: they build it from the same context, Dockerfile and
+ * target, or name the image it is tagged with (`image: mysite:dev` beside a `build:` that tags it so).
+ */
+export function servicesOfImage(services: ComposeService[], app: ComposeService): ComposeService[] {
+  const buildKey = (s: ComposeService) =>
+    s.build &&
+    [
+      normalizeRelative(s.build.context) ?? s.build.context,
+      normalizeRelative(s.build.dockerfile),
+      s.build.target,
+    ].join('\0');
+  const appBuild = buildKey(app);
+  const appImage = app.image?.value;
+  const sameImage = (s: ComposeService): boolean =>
+    s.notApp !== 'database' &&
+    (s.role === 'other' || s.role === 'app') &&
+    ((appBuild !== undefined && buildKey(s) === appBuild) ||
+      (appImage !== undefined && s.image?.value === appImage));
+  return [app, ...services.filter((s) => s !== app && sameImage(s))];
+}
+
+/** Whether the service builds `dockerfile` from the context `contextDir` (both relative to the scanned directory). */
+export function buildsDockerfile(service: ComposeService, dockerfile: string, contextDir: string): boolean {
+  const build = service.build;
+  return (
+    build !== undefined &&
+    normalizeRelative(build.dockerfile) === dockerfile &&
+    (normalizeRelative(build.context) ?? build.context) === contextDir
+  );
+}

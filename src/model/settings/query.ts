@@ -47,7 +47,8 @@ export interface ProvidedEnvironment {
 export function providedEnvironment(app: App): ProvidedEnvironment {
   const values = new Map<string, string | undefined>();
   const sources: string[] = [];
-  let complete = true;
+  // A compose file that could not be parsed may set any variable.
+  let complete = !app.unparsedCompose;
   const stage = app.dockerfile?.targetStage;
   if (stage) {
     sources.push('the Dockerfile');

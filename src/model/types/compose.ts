@@ -87,6 +87,8 @@ export interface ComposeModel {
   services: ComposeService[];
   /** The service that runs the Django app: builds the app image, or runs manage.py/gunicorn. */
   appService?: ComposeService;
+  /** The services that run the app's image, the app service first: it builds the same image or names it (`image:`). */
+  appImageServices?: ComposeService[];
   /** Top-level named volumes. */
   volumes: string[];
 }

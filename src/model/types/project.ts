@@ -70,6 +70,8 @@ export interface App {
   dockerfile?: DockerfileModel;
   context?: BuildContext;
   compose?: ComposeModel;
+  /** Compose files of the app that could not be parsed: a rule that needs what they declare stays silent. */
+  unparsedCompose?: string[];
   settings?: SettingsModel;
   /** Settings modules `settings` star-imports (`from .base import *`), in the order they take effect. */
   settingsBases?: SettingsModel[];

@@ -1,3 +1,4 @@
+import { buildsDockerfile } from '../../model/compose/app-service.js';
 import { buildRuns, type StartCommand, startCommands } from '../../model/command.js';
 import type { ComposeModel, ComposeService } from '../../model/types/compose.js';
 import type { DockerfileModel, RunInstr, Stage } from '../../model/types/dockerfile.js';
@@ -32,6 +33,27 @@ export function appServices(
     const compose = app.compose;
     const service = compose?.appService;
     return compose && service ? [{ app, compose, service }] : [];
+  });
+}
+
+/**
+ * Every compose service that runs an app's image (the app service first), with its app and compose project; in a
+ * compose project with no app service (only a worker and a beat), the services that build the app's Dockerfile.
+ */
+export function appImageServices(
+  project: Project,
+): { app: App; compose: ComposeModel; service: ComposeService }[] {
+  return project.apps.flatMap((app) => {
+    const compose = app.compose;
+    if (!compose) return [];
+    const services =
+      compose.appImageServices ??
+      (compose.appService
+        ? [compose.appService]
+        : compose.services.filter(
+            (s) => app.dockerfile && app.context && buildsDockerfile(s, app.dockerfile.file, app.context.dir),
+          ));
+    return services.map((service) => ({ app, compose, service }));
   });
 }
 

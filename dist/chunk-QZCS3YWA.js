@@ -11,7 +11,7 @@ import {
   isSecretName,
   require_node_os,
   tail
-} from "./chunk-OA6DTWR3.js";
+} from "./chunk-V3HIS3NS.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -27,7 +27,7 @@ import {
 import {
   DYNAMIC_RULES,
   withBases
-} from "./chunk-O3E7RWPS.js";
+} from "./chunk-WPMRUNNS.js";
 import {
   UnsafePathError,
   readInside,

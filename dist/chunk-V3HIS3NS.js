@@ -17,7 +17,7 @@ import {
   joinPath,
   looksLikeCompose,
   moduleFiles
-} from "./chunk-O3E7RWPS.js";
+} from "./chunk-WPMRUNNS.js";
 import {
   UnsafePathError,
   formatBytes,

@@ -13198,7 +13198,7 @@ function valueWhenUnset(v, depth = 0) {
 function providedEnvironment(app) {
   const values = /* @__PURE__ */ new Map();
   const sources = [];
-  let complete = true;
+  let complete = !app.unparsedCompose;
   const stage = app.dockerfile?.targetStage;
   if (stage) {
     sources.push("the Dockerfile");
@@ -23044,10 +23044,13 @@ function expand2(text, variables, depth = 0) {
 
 // src/model/command/start-chain.ts
 function effectiveCommand(app) {
-  return chain(app, true);
+  return chain(app, app.compose?.appService);
 }
 function imageCommand(app) {
-  return chain(app, false);
+  return chain(app, void 0);
+}
+function serviceCommand(app, service) {
+  return chain(app, service);
 }
 function startCommands(app) {
   const seen = /* @__PURE__ */ new Set();
@@ -23062,8 +23065,8 @@ function startCommands(app) {
 }
 function scriptCommandsThatRun(app, script) {
   const reached = { scripts: /* @__PURE__ */ new Set(), commands: /* @__PURE__ */ new Set() };
-  chain(app, false, reached);
-  chain(app, true, reached);
+  chain(app, void 0, reached);
+  chain(app, app.compose?.appService, reached);
   if (!reached.scripts.has(script)) return script.script.commands;
   return script.script.commands.filter((c) => reached.commands.has(c));
 }
@@ -23072,10 +23075,9 @@ function containerEnv(app) {
   for (const e of app.compose?.appService?.environment ?? []) env[e.name] = e.value;
   return env;
 }
-function chain(app, withCompose, reached) {
+function chain(app, service, reached) {
   const stage = app.dockerfile?.targetStage;
   const dockerfile = app.dockerfile?.file ?? "";
-  const service = withCompose ? app.compose?.appService : void 0;
   const entrypoint = service?.entrypoint ? fromCompose(service.entrypoint, "compose-entrypoint") : stage?.entrypoint && fromInstr(stage.entrypoint, dockerfile);
   let cmd;
   if (service?.command) cmd = fromCompose(service.command, "compose-command");
@@ -23090,14 +23092,8 @@ function chain(app, withCompose, reached) {
   } else if (cmd) {
     pid1 = cmd.argv ? execCommand(cmd.at, cmd.argv) : cmd.script;
   }
-  const variable = startVariables(app, withCompose);
+  const variable = containerVariables(app.dockerfile?.targetStage?.env ?? {}, service);
   return followScripts(commandsThatRun(pid1, { variable }), app, variable, reached);
-}
-function startVariables(app, withCompose) {
-  return containerVariables(
-    app.dockerfile?.targetStage?.env ?? {},
-    withCompose ? app.compose?.appService : void 0
-  );
 }
 function containerVariables(image, service) {
   return (name2) => {
@@ -23432,6 +23428,198 @@ RUN pip install --no-cache-dir -r requirements.txt   # django==5.1.4, gunicorn==
   }
 });
 
+// src/model/compose/built-image.ts
+var import_node_path5 = __toESM(require_node_path(), 1);
+var PYTHON_WORDS = /\b(python3?|pip3?|gunicorn|uwsgi|uvicorn|daphne|manage\.py|django|poetry|pipenv|uv)\b/i;
+var NON_PYTHON_BASE = /(^|\/)(nginx|traefik|caddy|httpd|haproxy|envoy|node|postgres(ql)?|postgis|mysql|mariadb|redis|memcached|rabbitmq|alpine\/git)$/i;
+var NODE_BUILD = /\b(npm|yarn|pnpm|node)\b/;
+function builtImage(service, texts) {
+  const build2 = service.build;
+  const dockerfile = build2 ? normalizeRelative(build2.dockerfile) : void 0;
+  const contextDir = build2 ? normalizeRelative(build2.context) : void 0;
+  if (!build2 || !dockerfile || !contextDir) return void 0;
+  const text = texts[dockerfile];
+  if (text === void 0) return void 0;
+  const { model } = modelDockerfile(dockerfile, text, { target: build2.target, buildArgs: build2.args });
+  const stage = model?.targetStage;
+  if (!model || !stage) return void 0;
+  const sent = Object.keys(texts).filter((f) => isUnder(f, contextDir)).map((f) => relativeTo(f, contextDir));
+  const layout = new ImageLayout(model, sent);
+  let root = stage;
+  for (let k = 0; k < 20; k++) {
+    const parent = layout.parentOf(root);
+    if (!parent) break;
+    root = parent;
+  }
+  return { dockerfile, contextDir, text, stage, layout, base: root.from.repository };
+}
+function isNonPythonImage(image) {
+  if (PYTHON_WORDS.test(image.text)) return false;
+  return image.base !== void 0 && NON_PYTHON_BASE.test(image.base) || NODE_BUILD.test(image.text);
+}
+function imageScriptFile(image, word) {
+  if (word.includes("$") || !/\.sh$|\//.test(word)) return void 0;
+  const imagePath = import_node_path5.posix.resolve(image.stage.workdir || "/", word);
+  const source = image.layout.sourceOf(image.stage, imagePath);
+  return source === void 0 ? void 0 : normalizeRelative(joinPath(image.contextDir, source));
+}
+
+// src/model/compose/images.ts
+var ROLES = [
+  [/^(postgres(ql)?|postgis|timescaledb(-ha)?|pgvector)$/, "postgres"],
+  [/^mysql(-server)?$/, "mysql"],
+  [/^mariadb$/, "mariadb"],
+  [/^(redis(-stack(-server)?)?|valkey|keydb)$/, "redis"]
+];
+var TOOLING = /^(exporter|backup|backups|admin|client|cli|ui|web|proxy|bouncer|pgbouncer|operator|init|migrate|migrations)$/;
+function roleOf(repository) {
+  const last = repository.split("/").pop().toLowerCase();
+  const whole = ROLES.find(([re]) => re.test(last))?.[1];
+  if (whole) return whole;
+  const words = last.split(/[-_.]/);
+  if (words.length < 2 || words.some((w) => TOOLING.test(w))) return "other";
+  const kinds = new Set(words.flatMap((w) => ROLES.filter(([re]) => re.test(w)).map(([, kind]) => kind)));
+  return kinds.size === 1 ? [...kinds][0] : "other";
+}
+
+// src/model/compose/start-scripts.ts
+var STARTS_SERVER = /manage\.py["']?\s+runserver|\b(gunicorn|uwsgi|daphne|uvicorn|hypercorn)\b/;
+var WORKER = /(^|[\s/])(celery|rqworker|rqscheduler|qcluster|run_huey|huey_consumer(\.py)?|dramatiq|process_tasks)(\s|$)|(^|\s)rq\s+worker\b/;
+var OTHER_PROGRAM = /(^|[\s/])(flower|sphinx-build|sphinx-autobuild|livehtml|npm|yarn|pnpm|node|nginx|redis-server)(\s|$)/;
+var WRAPPERS = /* @__PURE__ */ new Set(["exec", "tini", "/tini", "--", "/usr/bin/tini", "dumb-init", "/usr/bin/dumb-init"]);
+function startKind(service, texts, projectDir, image) {
+  const dirs = [service.build?.context, projectDir].filter((d) => d !== void 0);
+  const stage = image?.stage;
+  const entrypoint = service.entrypoint ? commandsOf(service.entrypoint) : instrCommands(stage?.entrypoint);
+  const command = service.command ? commandsOf(service.command) : service.entrypoint ? [] : instrCommands(stage?.cmd);
+  const whole = pid1Argv(service, stage);
+  const commands = [
+    ...whole ? withInlineScripts([whole]).map((argv) => ({ argv, argsKnown: true })) : [],
+    ...[...entrypoint, ...command].map((argv) => ({ argv, argsKnown: false }))
+  ];
+  const variable = containerVariables(stage?.env ?? {}, service);
+  let kind;
+  const seen = /* @__PURE__ */ new Set();
+  for (let k = 0; k < commands.length && k < 50; k++) {
+    const { argv, argsKnown } = commands[k];
+    const line = argv.join(" ");
+    if (STARTS_SERVER.test(line)) return "server";
+    if (WORKER.test(line)) kind = "worker";
+    else if (OTHER_PROGRAM.test(line)) kind ??= "other";
+    for (const word of scriptWords(argv)) {
+      const file = (image && imageScriptFile(image, word)) ?? scriptFile(word, dirs, texts);
+      if (!file || seen.has(file) || !(file in texts)) continue;
+      seen.add(file);
+      const args = argsKnown ? argv.slice(argv.indexOf(word) + 1) : void 0;
+      const script = parseShell(texts[file]);
+      const inputs = { args: movesArgs(script.commands) ? void 0 : args, variable };
+      commands.push(
+        ...commandsThatRun(script.commands, inputs).map((c) => ({ argv: c.argv, argsKnown: false }))
+      );
+    }
+  }
+  return kind;
+}
+function pid1Argv(service, stage) {
+  const entrypoint = service.entrypoint ? composeArgv(service.entrypoint) : stage?.entrypoint?.argv;
+  if (!entrypoint) return void 0;
+  const command = service.command ? composeArgv(service.command) : service.entrypoint ? [] : stage?.cmd ? stage.cmd.argv : [];
+  return command && [...entrypoint, ...command];
+}
+function composeArgv(c) {
+  return c.argv ?? (c.script?.commands.length === 1 ? c.script.commands[0].argv : void 0);
+}
+function instrCommands(instr) {
+  if (!instr) return [];
+  return withInlineScripts(instr.argv ? [instr.argv] : instr.script?.commands.map((c) => c.argv) ?? []);
+}
+function commandsOf(c) {
+  return withInlineScripts(c.argv ? [c.argv] : c.script?.commands.map((x) => x.argv) ?? []);
+}
+function withInlineScripts(argvs) {
+  const out = [];
+  for (const argv of argvs) {
+    out.push(argv);
+    const flag = argv.findIndex((a, i) => i > 0 && /^-[a-z]*c[a-z]*$/.test(a));
+    if (SHELLS2.has(basename2(argv[0] ?? "")) && flag > 0 && argv[flag + 1])
+      out.push(...parseShell(argv[flag + 1]).commands.map((x) => x.argv));
+  }
+  return out;
+}
+function scriptWords(argv) {
+  let k = 0;
+  while (WRAPPERS.has(argv[k])) k++;
+  const cmd = argv[k];
+  if (cmd === void 0) return [];
+  if (SHELLS2.has(basename2(cmd))) {
+    const rest = argv.slice(k + 1);
+    if (rest.some((a) => /^-[a-z]*c[a-z]*$/.test(a))) return [];
+    return rest.filter((a) => !a.startsWith("-")).slice(0, 1);
+  }
+  const dashes = argv.indexOf("--", k + 1);
+  return dashes > 0 ? [cmd, ...scriptWords(argv.slice(dashes + 1))] : [cmd];
+}
+function scriptFile(word, dirs, texts) {
+  if (word.includes("$") || /\.py$/.test(word) || !/\.sh$|\//.test(word)) return void 0;
+  const tail = normalizeRelative(word.replace(/^\/+/, ""));
+  if (!tail || tail === ".") return void 0;
+  if (!word.startsWith("/")) {
+    for (const dir of dirs) {
+      const file = normalizeRelative(joinPath(dir, tail));
+      if (file && file in texts) return file;
+    }
+  }
+  const parts = tail.split("/");
+  for (let i = 0; i < parts.length; i++) {
+    const suffix = parts.slice(i).join("/");
+    const matches = Object.keys(texts).filter((f) => f === suffix || f.endsWith(`/${suffix}`));
+    if (matches.length === 1) return matches[0];
+    if (matches.length > 1) return void 0;
+  }
+  return void 0;
+}
+
+// src/model/compose/app-service.ts
+var DJANGO_START = /manage\.py|gunicorn|uwsgi|daphne|uvicorn|django/i;
+function pickAppService(services, texts, projectDir, projectDirs) {
+  const judged = [];
+  for (const service of services.filter((s) => s.build)) {
+    const image = builtImage(service, texts);
+    const role = image?.base ? roleOf(image.base) : "other";
+    if (role !== "other") service.role = role;
+    const start = startKind(service, texts, projectDir, image);
+    if (service.role !== "other") service.notApp = "database";
+    else if (image && isNonPythonImage(image)) service.notApp = "no-python";
+    else if (start === "worker") service.notApp = "worker";
+    else if (start === "other") service.notApp = "other-program";
+    if (!service.notApp) judged.push({ service, image, start });
+  }
+  const mentions = (s, withContext) => [s.command?.raw, s.entrypoint?.raw, withContext ? s.build?.context : void 0].some(
+    (t2) => t2 !== void 0 && DJANGO_START.test(t2)
+  );
+  const buildsProjectDir = (s) => s.build !== void 0 && projectDirs.has(normalizeRelative(s.build.context) ?? "");
+  const chosen = judged.find((j) => j.start === "server") ?? judged.find((j) => mentions(j.service, true)) ?? judged.find((j) => buildsProjectDir(j.service)) ?? judged[0];
+  if (chosen) return chosen.service;
+  return services.find(
+    (s) => !s.build && (mentions(s, false) || startKind(s, texts, projectDir) === "server")
+  );
+}
+function servicesOfImage(services, app) {
+  const buildKey = (s) => s.build && [
+    normalizeRelative(s.build.context) ?? s.build.context,
+    normalizeRelative(s.build.dockerfile),
+    s.build.target
+  ].join("\0");
+  const appBuild = buildKey(app);
+  const appImage = app.image?.value;
+  const sameImage = (s) => s.notApp !== "database" && (s.role === "other" || s.role === "app") && (appBuild !== void 0 && buildKey(s) === appBuild || appImage !== void 0 && s.image?.value === appImage);
+  return [app, ...services.filter((s) => s !== app && sameImage(s))];
+}
+function buildsDockerfile(service, dockerfile, contextDir) {
+  const build2 = service.build;
+  return build2 !== void 0 && normalizeRelative(build2.dockerfile) === dockerfile && (normalizeRelative(build2.context) ?? build2.context) === contextDir;
+}
+
 // src/rules/lib/each.ts
 function composeServices(project) {
   return project.apps.flatMap((app) => (app.compose?.services ?? []).map((service) => ({ app, service })));
@@ -23451,6 +23639,16 @@ function appServices(project) {
     const compose = app.compose;
     const service = compose?.appService;
     return compose && service ? [{ app, compose, service }] : [];
+  });
+}
+function appImageServices(project) {
+  return project.apps.flatMap((app) => {
+    const compose = app.compose;
+    if (!compose) return [];
+    const services = compose.appImageServices ?? (compose.appService ? [compose.appService] : compose.services.filter(
+      (s) => app.dockerfile && app.context && buildsDockerfile(s, app.dockerfile.file, app.context.dir)
+    ));
+    return services.map((service) => ({ app, compose, service }));
   });
 }
 function appSettings(project) {
@@ -23582,7 +23780,7 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
 var import_node_path8 = __toESM(require_node_path(), 1);
 
 // src/model/compose/loader.ts
-var import_node_path6 = __toESM(require_node_path(), 1);
+var import_node_path7 = __toESM(require_node_path(), 1);
 
 // src/parse/compose.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -23779,10 +23977,10 @@ function parseDotenv2(text) {
 }
 
 // src/model/compose/yaml-nodes.ts
-var import_node_path5 = __toESM(require_node_path(), 1);
+var import_node_path6 = __toESM(require_node_path(), 1);
 function relPath(dir, p) {
-  if (p.startsWith("/")) return import_node_path5.posix.normalize(p);
-  const joined = import_node_path5.posix.normalize(import_node_path5.posix.join(dir, p));
+  if (p.startsWith("/")) return import_node_path6.posix.normalize(p);
+  const joined = import_node_path6.posix.normalize(import_node_path6.posix.join(dir, p));
   return joined.length > 1 ? joined.replace(/\/$/, "") : joined;
 }
 function isNull(n) {
@@ -24012,7 +24210,7 @@ var Loader = class {
     if (v.kind === "map") {
       const service = scalarString(entryOf(v, "service")?.value);
       const other = scalarString(entryOf(v, "file")?.value);
-      if (service) return { file: other ? relPath(import_node_path6.posix.dirname(file), other) : file, service };
+      if (service) return { file: other ? relPath(import_node_path7.posix.dirname(file), other) : file, service };
     }
     this.errors.push({
       file,
@@ -24022,24 +24220,6 @@ var Loader = class {
     return void 0;
   }
 };
-
-// src/model/compose/images.ts
-var ROLES = [
-  [/^(postgres(ql)?|postgis|timescaledb(-ha)?|pgvector)$/, "postgres"],
-  [/^mysql(-server)?$/, "mysql"],
-  [/^mariadb$/, "mariadb"],
-  [/^(redis(-stack(-server)?)?|valkey|keydb)$/, "redis"]
-];
-var TOOLING = /^(exporter|backup|backups|admin|client|cli|ui|web|proxy|bouncer|pgbouncer|operator|init|migrate|migrations)$/;
-function roleOf(repository) {
-  const last = repository.split("/").pop().toLowerCase();
-  const whole = ROLES.find(([re]) => re.test(last))?.[1];
-  if (whole) return whole;
-  const words = last.split(/[-_.]/);
-  if (words.length < 2 || words.some((w) => TOOLING.test(w))) return "other";
-  const kinds = new Set(words.flatMap((w) => ROLES.filter(([re]) => re.test(w)).map(([, kind]) => kind)));
-  return kinds.size === 1 ? [...kinds][0] : "other";
-}
 
 // src/model/compose/service.ts
 var ServiceConverter = class {
@@ -24411,165 +24591,6 @@ var ServiceConverter = class {
   }
 };
 
-// src/model/compose/built-image.ts
-var import_node_path7 = __toESM(require_node_path(), 1);
-var PYTHON_WORDS = /\b(python3?|pip3?|gunicorn|uwsgi|uvicorn|daphne|manage\.py|django|poetry|pipenv|uv)\b/i;
-var NON_PYTHON_BASE = /(^|\/)(nginx|traefik|caddy|httpd|haproxy|envoy|node|postgres(ql)?|postgis|mysql|mariadb|redis|memcached|rabbitmq|alpine\/git)$/i;
-var NODE_BUILD = /\b(npm|yarn|pnpm|node)\b/;
-function builtImage(service, texts) {
-  const build2 = service.build;
-  const dockerfile = build2 ? normalizeRelative(build2.dockerfile) : void 0;
-  const contextDir = build2 ? normalizeRelative(build2.context) : void 0;
-  if (!build2 || !dockerfile || !contextDir) return void 0;
-  const text = texts[dockerfile];
-  if (text === void 0) return void 0;
-  const { model } = modelDockerfile(dockerfile, text, { target: build2.target, buildArgs: build2.args });
-  const stage = model?.targetStage;
-  if (!model || !stage) return void 0;
-  const sent = Object.keys(texts).filter((f) => isUnder(f, contextDir)).map((f) => relativeTo(f, contextDir));
-  const layout = new ImageLayout(model, sent);
-  let root = stage;
-  for (let k = 0; k < 20; k++) {
-    const parent = layout.parentOf(root);
-    if (!parent) break;
-    root = parent;
-  }
-  return { dockerfile, contextDir, text, stage, layout, base: root.from.repository };
-}
-function isNonPythonImage(image) {
-  if (PYTHON_WORDS.test(image.text)) return false;
-  return image.base !== void 0 && NON_PYTHON_BASE.test(image.base) || NODE_BUILD.test(image.text);
-}
-function imageScriptFile(image, word) {
-  if (word.includes("$") || !/\.sh$|\//.test(word)) return void 0;
-  const imagePath = import_node_path7.posix.resolve(image.stage.workdir || "/", word);
-  const source = image.layout.sourceOf(image.stage, imagePath);
-  return source === void 0 ? void 0 : normalizeRelative(joinPath(image.contextDir, source));
-}
-
-// src/model/compose/start-scripts.ts
-var STARTS_SERVER = /manage\.py["']?\s+runserver|\b(gunicorn|uwsgi|daphne|uvicorn|hypercorn)\b/;
-var WORKER = /(^|[\s/])(celery|rqworker|rqscheduler|qcluster|run_huey|huey_consumer(\.py)?|dramatiq|process_tasks)(\s|$)|(^|\s)rq\s+worker\b/;
-var OTHER_PROGRAM = /(^|[\s/])(flower|sphinx-build|sphinx-autobuild|livehtml|npm|yarn|pnpm|node|nginx|redis-server)(\s|$)/;
-var WRAPPERS = /* @__PURE__ */ new Set(["exec", "tini", "/tini", "--", "/usr/bin/tini", "dumb-init", "/usr/bin/dumb-init"]);
-function startKind(service, texts, projectDir, image) {
-  const dirs = [service.build?.context, projectDir].filter((d) => d !== void 0);
-  const stage = image?.stage;
-  const entrypoint = service.entrypoint ? commandsOf(service.entrypoint) : instrCommands(stage?.entrypoint);
-  const command = service.command ? commandsOf(service.command) : service.entrypoint ? [] : instrCommands(stage?.cmd);
-  const whole = pid1Argv(service, stage);
-  const commands = [
-    ...whole ? withInlineScripts([whole]).map((argv) => ({ argv, argsKnown: true })) : [],
-    ...[...entrypoint, ...command].map((argv) => ({ argv, argsKnown: false }))
-  ];
-  const variable = containerVariables(stage?.env ?? {}, service);
-  let kind;
-  const seen = /* @__PURE__ */ new Set();
-  for (let k = 0; k < commands.length && k < 50; k++) {
-    const { argv, argsKnown } = commands[k];
-    const line = argv.join(" ");
-    if (STARTS_SERVER.test(line)) return "server";
-    if (WORKER.test(line)) kind = "worker";
-    else if (OTHER_PROGRAM.test(line)) kind ??= "other";
-    for (const word of scriptWords(argv)) {
-      const file = (image && imageScriptFile(image, word)) ?? scriptFile(word, dirs, texts);
-      if (!file || seen.has(file) || !(file in texts)) continue;
-      seen.add(file);
-      const args = argsKnown ? argv.slice(argv.indexOf(word) + 1) : void 0;
-      const script = parseShell(texts[file]);
-      const inputs = { args: movesArgs(script.commands) ? void 0 : args, variable };
-      commands.push(
-        ...commandsThatRun(script.commands, inputs).map((c) => ({ argv: c.argv, argsKnown: false }))
-      );
-    }
-  }
-  return kind;
-}
-function pid1Argv(service, stage) {
-  const entrypoint = service.entrypoint ? composeArgv(service.entrypoint) : stage?.entrypoint?.argv;
-  if (!entrypoint) return void 0;
-  const command = service.command ? composeArgv(service.command) : service.entrypoint ? [] : stage?.cmd ? stage.cmd.argv : [];
-  return command && [...entrypoint, ...command];
-}
-function composeArgv(c) {
-  return c.argv ?? (c.script?.commands.length === 1 ? c.script.commands[0].argv : void 0);
-}
-function instrCommands(instr) {
-  if (!instr) return [];
-  return withInlineScripts(instr.argv ? [instr.argv] : instr.script?.commands.map((c) => c.argv) ?? []);
-}
-function commandsOf(c) {
-  return withInlineScripts(c.argv ? [c.argv] : c.script?.commands.map((x) => x.argv) ?? []);
-}
-function withInlineScripts(argvs) {
-  const out = [];
-  for (const argv of argvs) {
-    out.push(argv);
-    const flag = argv.findIndex((a, i) => i > 0 && /^-[a-z]*c[a-z]*$/.test(a));
-    if (SHELLS2.has(basename2(argv[0] ?? "")) && flag > 0 && argv[flag + 1])
-      out.push(...parseShell(argv[flag + 1]).commands.map((x) => x.argv));
-  }
-  return out;
-}
-function scriptWords(argv) {
-  let k = 0;
-  while (WRAPPERS.has(argv[k])) k++;
-  const cmd = argv[k];
-  if (cmd === void 0) return [];
-  if (SHELLS2.has(basename2(cmd))) {
-    const rest = argv.slice(k + 1);
-    if (rest.some((a) => /^-[a-z]*c[a-z]*$/.test(a))) return [];
-    return rest.filter((a) => !a.startsWith("-")).slice(0, 1);
-  }
-  const dashes = argv.indexOf("--", k + 1);
-  return dashes > 0 ? [cmd, ...scriptWords(argv.slice(dashes + 1))] : [cmd];
-}
-function scriptFile(word, dirs, texts) {
-  if (word.includes("$") || /\.py$/.test(word) || !/\.sh$|\//.test(word)) return void 0;
-  const tail = normalizeRelative(word.replace(/^\/+/, ""));
-  if (!tail || tail === ".") return void 0;
-  if (!word.startsWith("/")) {
-    for (const dir of dirs) {
-      const file = normalizeRelative(joinPath(dir, tail));
-      if (file && file in texts) return file;
-    }
-  }
-  const parts = tail.split("/");
-  for (let i = 0; i < parts.length; i++) {
-    const suffix = parts.slice(i).join("/");
-    const matches = Object.keys(texts).filter((f) => f === suffix || f.endsWith(`/${suffix}`));
-    if (matches.length === 1) return matches[0];
-    if (matches.length > 1) return void 0;
-  }
-  return void 0;
-}
-
-// src/model/compose/app-service.ts
-var DJANGO_START = /manage\.py|gunicorn|uwsgi|daphne|uvicorn|django/i;
-function pickAppService(services, texts, projectDir, projectDirs) {
-  const judged = [];
-  for (const service of services.filter((s) => s.build)) {
-    const image = builtImage(service, texts);
-    const role = image?.base ? roleOf(image.base) : "other";
-    if (role !== "other") service.role = role;
-    const start = startKind(service, texts, projectDir, image);
-    if (service.role !== "other") service.notApp = "database";
-    else if (image && isNonPythonImage(image)) service.notApp = "no-python";
-    else if (start === "worker") service.notApp = "worker";
-    else if (start === "other") service.notApp = "other-program";
-    if (!service.notApp) judged.push({ service, image, start });
-  }
-  const mentions = (s, withContext) => [s.command?.raw, s.entrypoint?.raw, withContext ? s.build?.context : void 0].some(
-    (t2) => t2 !== void 0 && DJANGO_START.test(t2)
-  );
-  const buildsProjectDir = (s) => s.build !== void 0 && projectDirs.has(normalizeRelative(s.build.context) ?? "");
-  const chosen = judged.find((j) => j.start === "server") ?? judged.find((j) => mentions(j.service, true)) ?? judged.find((j) => buildsProjectDir(j.service)) ?? judged[0];
-  if (chosen) return chosen.service;
-  return services.find(
-    (s) => !s.build && (mentions(s, false) || startKind(s, texts, projectDir) === "server")
-  );
-}
-
 // src/model/compose.ts
 function modelCompose(files, env, options = {}) {
   const errors = [];
@@ -24608,7 +24629,9 @@ function build(files, env, options, errors) {
   );
   const appService = pickAppService(services, loader.texts, projectDir, projectDirs);
   if (appService) appService.role = "app";
-  return { model: { files: used, services, appService, volumes: [...volumes] }, errors };
+  const model = { files: used, services, appService, volumes: [...volumes] };
+  if (appService) model.appImageServices = servicesOfImage(services, appService);
+  return { model, errors };
 }
 
 // src/rules/TF0205-service-image-unpinned.ts
@@ -26339,7 +26362,7 @@ function backingHostOf(name2, value) {
 }
 function imageEnvPairs(app) {
   const df = app.dockerfile;
-  if (!df?.targetStage) return [];
+  if (!df?.targetStage || app.unparsedCompose) return [];
   const composeSets = new Set((app.compose?.appService?.environment ?? []).map((e) => e.name));
   const out = [];
   for (const stage of lineage(df))
@@ -26770,7 +26793,7 @@ var sourceMountedOverImage = defineRule({
   factor: "V",
   severity: "notice",
   kind: "S",
-  title: "The compose app service bind-mounts the repository (.:/app) over the code in the image, so what runs is not the built release",
+  title: "A compose service running the app image bind-mounts the repository (.:/app) over the code in the image, so what runs is not the built release",
   help: [
     "A release is the built image plus config. A bind mount of the working tree over the directory where the image",
     "holds the code replaces that code with whatever is on the host: uncommitted edits, another branch, files the",
@@ -26791,41 +26814,52 @@ var sourceMountedOverImage = defineRule({
   ].join("\n"),
   related: [],
   check(project) {
-    const out = [];
-    for (const { app, service: web } of appServices(project)) {
-      const codeDir = imageCodeDir(app);
-      const hostDirs = [app.dir, web.build?.context, app.context?.dir].filter(
-        (d) => d !== void 0
-      );
-      for (const v of web.volumes) {
-        if (v.type !== "bind" || !v.source || v.source.startsWith("/") || v.source.startsWith("~")) continue;
-        if (!codeDir) {
-          const projectDir = app.managePy ? import_node_path10.posix.dirname(app.managePy) : void 0;
-          const workdir = app.dockerfile?.targetStage?.workdir ?? "/";
-          const onWorkdir = coversPath(v.target, workdir) || coversPath(workdir, v.target);
-          if (projectDir === void 0 || !coversPath(v.source, projectDir) || !onWorkdir) continue;
-          out.push({
-            file: v.file,
-            line: v.line,
-            message: `Service '${web.name}' bind-mounts '${v.source}' at ${v.target}, and the image holds no code of its own: the container runs the host's files, so no built release ever runs. Copy the code into the image (COPY . ${v.target}) and keep this mount in a development-only override file.`
-          });
-          continue;
-        }
-        const whole = hostDirs.some((d) => coversPath(v.source, d)) && coversPath(v.target, codeDir);
-        const part = hostDirs.some(
-          (d) => mountsSubdir(v.source, d, v.target, codeDir) && holdsCode(app.context?.files ?? [], app.context?.dir, v.source)
-        );
-        if (!whole && !part) continue;
-        out.push({
-          file: v.file,
-          line: v.line,
-          message: `Service '${web.name}' bind-mounts '${v.source}' over ${v.target}, where the image holds the code (${codeDir}): the container runs the host's files, not the built image. Keep this mount in a development-only override file.`
-        });
+    const byLine = /* @__PURE__ */ new Map();
+    for (const { app, service } of appImageServices(project)) {
+      for (const { mount, text } of mountsOverCode(app, service)) {
+        const key = `${mount.file}\0${mount.line}`;
+        const seen = byLine.get(key);
+        if (!seen) byLine.set(key, { file: mount.file, line: mount.line, services: [service.name], text });
+        else if (!seen.services.includes(service.name)) seen.services.push(service.name);
       }
     }
-    return out;
+    return [...byLine.values()].map(({ file, line, services, text }) => {
+      const who = services.length === 1 ? `Service '${services[0]}' bind-mounts` : `Services ${services.map((n) => `'${n}'`).join(", ")} bind-mount`;
+      return { file, line, message: `${who} ${text}` };
+    });
   }
 });
+function mountsOverCode(app, web) {
+  const out = [];
+  const codeDir = imageCodeDir(app);
+  const hostDirs = [app.dir, web.build?.context, app.context?.dir].filter(
+    (d) => d !== void 0
+  );
+  for (const v of web.volumes) {
+    if (v.type !== "bind" || !v.source || v.source.startsWith("/") || v.source.startsWith("~")) continue;
+    if (!codeDir) {
+      const projectDir = app.managePy ? import_node_path10.posix.dirname(app.managePy) : void 0;
+      const workdir = app.dockerfile?.targetStage?.workdir ?? "/";
+      const onWorkdir = coversPath(v.target, workdir) || coversPath(workdir, v.target);
+      if (projectDir === void 0 || !coversPath(v.source, projectDir) || !onWorkdir) continue;
+      out.push({
+        mount: v,
+        text: `'${v.source}' at ${v.target}, and the image holds no code of its own: the container runs the host's files, so no built release ever runs. Copy the code into the image (COPY . ${v.target}) and keep this mount in a development-only override file.`
+      });
+      continue;
+    }
+    const whole = hostDirs.some((d) => coversPath(v.source, d)) && coversPath(v.target, codeDir);
+    const part = hostDirs.some(
+      (d) => mountsSubdir(v.source, d, v.target, codeDir) && holdsCode(app.context?.files ?? [], app.context?.dir, v.source)
+    );
+    if (!whole && !part) continue;
+    out.push({
+      mount: v,
+      text: `'${v.source}' over ${v.target}, where the image holds the code (${codeDir}): the container runs the host's files, not the built image. Keep this mount in a development-only override file.`
+    });
+  }
+  return out;
+}
 
 // src/rules/TF0601-sqlite-in-image.ts
 var sqliteInImage = defineRule({
@@ -26966,7 +27000,7 @@ function unkeptPaths(project) {
   for (const app of project.apps) {
     const settings = app.settings;
     const stage = app.dockerfile?.targetStage;
-    if (!settings || !stage) continue;
+    if (!settings || !stage || app.unparsedCompose) continue;
     const env = providedEnvironment(app);
     const ctx = { app, env, workdir: stage.workdir || "/", imageBase: imageBaseDir(app) };
     const mounts = [
@@ -27273,7 +27307,7 @@ ${EXPOSE_EXAMPLE}`,
   check(project) {
     const findings = [];
     for (const { app, stage } of appTargetStages(project)) {
-      if (stage.exposes.length > 0) continue;
+      if (stage.exposes.length > 0 || app.unparsedCompose) continue;
       const service = app.compose?.appService;
       if (service && (service.ports.length > 0 || service.expose.length > 0)) continue;
       findings.push({
@@ -28009,7 +28043,7 @@ HEALTHCHECK --interval=30s --timeout=3s --start-period=20s \\
     const findings = [];
     for (const app of project.apps) {
       const stage = app.dockerfile?.targetStage;
-      if (!stage) continue;
+      if (!stage || app.unparsedCompose) continue;
       const compose = app.compose?.appService?.healthcheck;
       const healthy = compose ? !compose.disabled : stage.healthcheck !== void 0 && !stage.healthcheck.none;
       if (healthy) continue;
@@ -28365,7 +28399,7 @@ var destructiveAdminOnStart = defineRule({
   factor: "XII",
   severity: "error",
   kind: "S",
-  title: "The start command or its scripts run flush, reset_db, makemigrations (migrations are code and belong in the repository) or loaddata on every start",
+  title: "The start command, its scripts or another compose service of the app image run flush, reset_db, makemigrations (migrations are code and belong in the repository) or loaddata on every start",
   help: `A container starts many times: every deploy, every restart, every new replica. A start command that runs
 \`flush\` or \`reset_db\` wipes production data each time; \`loaddata\` resets the fixtures' records to their original
 content; \`makemigrations\` writes migrations inside the container, where they are lost with it and can differ between
@@ -28384,21 +28418,23 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
   check(project) {
     const findings = [];
     const seen = /* @__PURE__ */ new Set();
-    for (const app of project.apps) {
-      for (const cmd of startCommands(app)) {
-        const dj = djangoCommand(cmd.argv);
-        if (!dj || !Object.hasOwn(DESTRUCTIVE, dj.name)) continue;
-        if (dj.name === "makemigrations" && dj.args.some((a) => a === "--check" || a === "--dry-run"))
-          continue;
-        const key = `${cmd.file}:${cmd.line}:${dj.name}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        findings.push({
-          file: cmd.file,
-          line: cmd.line,
-          message: `The start command runs 'manage.py ${dj.name}' on every start, which ${DESTRUCTIVE[dj.name]}. ${dj.name === "makemigrations" ? "Generate migrations in development and commit them" : "Run it once, as a one-off task, if at all"}, and start only the server.`
-        });
-      }
+    const report = (cmd, who) => {
+      const dj = djangoCommand(cmd.argv);
+      if (!dj || !Object.hasOwn(DESTRUCTIVE, dj.name)) return;
+      if (dj.name === "makemigrations" && dj.args.some((a) => a === "--check" || a === "--dry-run")) return;
+      const key = `${cmd.file}:${cmd.line}:${dj.name}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      findings.push({
+        file: cmd.file,
+        line: cmd.line,
+        message: `${who} runs 'manage.py ${dj.name}' on every start, which ${DESTRUCTIVE[dj.name]}. ${dj.name === "makemigrations" ? "Generate migrations in development and commit them" : "Run it once, as a one-off task, if at all"}, and start only the server.`
+      });
+    };
+    for (const app of project.apps) for (const cmd of startCommands(app)) report(cmd, "The start command");
+    for (const { app, compose, service } of appImageServices(project)) {
+      if (service === compose.appService) continue;
+      for (const cmd of serviceCommand(app, service)) report(cmd, `Service '${service.name}'`);
     }
     return findings;
   }
@@ -28796,8 +28832,11 @@ export {
   pipInstall,
   buildCommands,
   buildRuns,
+  servicesOfImage,
   parseComposeYaml,
   entryOf,
+  relPath,
+  scalarString,
   modelCompose,
   compareText,
   withBases,

@@ -11,7 +11,7 @@ import {
   pipInstall,
   programArgv,
   runtimeInsertionLine
-} from "./chunk-O3E7RWPS.js";
+} from "./chunk-WPMRUNNS.js";
 import {
   insertLines,
   normalizePackageName,

@@ -1,0 +1,155 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { analyzeFiles, findingsOf } from '../support/analyze.js';
+
+const DJANGO = {
+  'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
+  'mysite/__init__.py': '',
+  'mysite/settings.py': "import os\nSECRET_KEY = os.environ['SECRET_KEY']\nDEBUG = False\n",
+  'requirements.txt': 'django==5.0.6\ngunicorn==22.0.0\ncelery==5.4.0\n',
+  '.dockerignore': '.git\n.env\n',
+  Dockerfile: [
+    'FROM python:3.12-slim',
+    'WORKDIR /app',
+    'COPY requirements.txt .',
+    'RUN pip install -r requirements.txt',
+    'COPY . .',
+    'USER app',
+    'EXPOSE 8000',
+    'HEALTHCHECK CMD python -c "print(1)"',
+    'CMD ["gunicorn", "-b", "0.0.0.0:8000", "mysite.wsgi"]',
+    '',
+  ].join('\n'),
+};
+
+const extending = (command: string) =>
+  [
+    'services:',
+    '  web:',
+    '    extends:',
+    '      file: docker/common.yml',
+    '      service: app',
+    `    command: ${command}`,
+    '',
+  ].join('\n');
+
+test('a file other compose files extend is analysed through them only: each of its findings once', async () => {
+  const result = await analyzeFiles({
+    ...DJANGO,
+    'docker/common.yml': [
+      'services:', //1
+      '  app:', //2
+      '    build: ..', //3
+      '    environment:', //4
+      '      - SECRET_KEY=dev-only-literal-key-7c1e', //5
+      '    volumes:', //6
+      '      - ..:/app', //7
+      '',
+    ].join('\n'),
+    'docker-compose.yml': extending('gunicorn -b 0.0.0.0:8000 mysite.wsgi'),
+    'docker-compose-uwsgi.yml': extending('gunicorn -b 0.0.0.0:8000 -w 4 mysite.wsgi'),
+  });
+  assert.deepEqual(findingsOf(result, 'TF0307'), [['docker/common.yml', 5]]);
+  assert.deepEqual(findingsOf(result, 'TF0503'), [['docker/common.yml', 7]]);
+  const composeFiles = result.project.apps.map((a) => a.compose?.files.join(' + '));
+  assert.deepEqual(composeFiles.sort(), ['docker-compose-uwsgi.yml', 'docker-compose.yml']);
+});
+
+test('a compose file that cannot be parsed leaves the rules that need what it declares silent', async () => {
+  const dockerfile = DJANGO.Dockerfile.replace('EXPOSE 8000\n', '').replace(/HEALTHCHECK.*\n/, '');
+  const files = {
+    ...DJANGO,
+    Dockerfile: dockerfile,
+    'mysite/settings.py': `${DJANGO['mysite/settings.py']}from pathlib import Path\nBASE_DIR = Path(__file__).resolve().parent.parent\nMEDIA_ROOT = BASE_DIR / "media"\n`,
+  };
+  const alone = await analyzeFiles(files);
+  for (const rule of ['TF0602', 'TF0701', 'TF0904']) assert.equal(findingsOf(alone, rule).length, 1, rule);
+
+  const unparseable = [
+    'services:',
+    '  web:',
+    '    build: .',
+    '{% if use_postgres %}',
+    '  db:',
+    '    image: postgres:16',
+    '{% endif %}',
+    '',
+  ].join('\n');
+  const result = await analyzeFiles({ ...files, 'docker-compose.yml': unparseable });
+  assert.deepEqual(findingsOf(result, 'TF0001'), [['docker-compose.yml', 4]]);
+  for (const rule of ['TF0602', 'TF0701', 'TF0904']) assert.deepEqual(findingsOf(result, rule), [], rule);
+  assert.deepEqual(result.project.apps[0]?.unparsedCompose, ['docker-compose.yml']);
+});
+
+test('every service of the app image is judged: its bind mounts (once per line) and its destructive commands', async () => {
+  const result = await analyzeFiles({
+    ...DJANGO,
+    'docker-compose.yml': [
+      'x-app: &app', //1
+      '  build: .', //2
+      '  volumes:', //3
+      '    - .:/app', //4
+      'services:', //5
+      '  web:', //6
+      '    build: .', //7
+      '    image: mysite:dev', //8
+      '    ports: ["8000:8000"]', //9
+      '  celery:', //10
+      '    <<: *app', //11
+      '    command: celery -A mysite worker', //12
+      '  celerybeat:', //13
+      '    <<: *app', //14
+      '    command: celery -A mysite beat', //15
+      '  migration:', //16
+      '    image: mysite:dev', //17
+      '    command: sh -c "python manage.py makemigrations && python manage.py migrate"', //18
+      '    volumes:', //19
+      '      - ./mysite:/app/mysite', //20
+      '  docs:', //21
+      '    image: nginx:1.27', //22
+      '    volumes:', //23
+      '      - .:/app', //24
+      '',
+    ].join('\n'),
+  });
+  const f = 'docker-compose.yml';
+  assert.deepEqual(findingsOf(result, 'TF0503'), [
+    [f, 4],
+    [f, 20],
+  ]);
+  const shared = result.findings.find((x) => x.ruleId === 'TF0503' && x.line === 4);
+  assert.match(shared?.message ?? '', /^Services 'celery', 'celerybeat' bind-mount '\.' over \/app/);
+  assert.deepEqual(findingsOf(result, 'TF1203'), [[f, 18]]);
+  assert.match(
+    result.findings.find((x) => x.ruleId === 'TF1203')?.message ?? '',
+    /^Service 'migration' runs/,
+  );
+  // Migrating in a service of its own is the one-off admin process done right.
+  assert.deepEqual(findingsOf(result, 'TF1202'), []);
+});
+
+test('with no app service (only a worker and a beat), the services that build the app image are judged', async () => {
+  const result = await analyzeFiles({
+    ...DJANGO,
+    'docker-compose.yml': [
+      'services:', //1
+      '  celery:', //2
+      '    build: .', //3
+      '    command: sh -c "python manage.py loaddata init && celery -A mysite worker"', //4
+      '    volumes:', //5
+      '      - .:/app', //6
+      '  celerybeat:', //7
+      '    build: .', //8
+      '    command: celery -A mysite beat', //9
+      '    volumes:', //10
+      '      - .:/app', //11
+      '',
+    ].join('\n'),
+  });
+  const f = 'docker-compose.yml';
+  assert.deepEqual(findingsOf(result, 'TF0503'), [
+    [f, 6],
+    [f, 11],
+  ]);
+  assert.deepEqual(findingsOf(result, 'TF1203'), [[f, 4]]);
+});
