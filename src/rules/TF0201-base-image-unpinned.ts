@@ -1,4 +1,5 @@
 import type { CopyInstr } from '../model/types/dockerfile.js';
+import { everyDockerfile } from './lib/each.js';
 import { linesOf, replaceInLine } from './lib/fix.js';
 import { defineRule, type FixContext, type FixProposal } from './lib/rule.js';
 
@@ -28,9 +29,7 @@ FROM python:3.12-slim-bookworm@sha256:<digest>
   related: ['DL3006', 'DL3007', 'DS-0001', 'CKV_DOCKER_7'],
   check(project) {
     const findings = [];
-    for (const app of project.apps) {
-      const df = app.dockerfile;
-      if (!df) continue;
+    for (const df of everyDockerfile(project)) {
       for (const stage of df.stages) {
         const from = stage.from;
         const what = from.stageRef === undefined && !from.scratch ? floating(from) : undefined;
