@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-IKOCF4R5.js";
+} from "./chunk-HZAA32JE.js";
 import {
   makeReport
-} from "./chunk-VMUMBVHU.js";
+} from "./chunk-2O7EL2ID.js";
 import {
   RULES
-} from "./chunk-Y32HLSRP.js";
+} from "./chunk-KD5ZWWA2.js";
 import {
   SEVERITIES,
   UnsafePathError,

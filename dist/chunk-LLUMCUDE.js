@@ -1,23 +1,23 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   reportDirectory
-} from "./chunk-HFDWMP2R.js";
+} from "./chunk-4WX6XMZR.js";
 import {
   INFORMED_FIXERS,
   includedFile,
   informedFixersOf,
   parseRequirements
-} from "./chunk-IKOCF4R5.js";
+} from "./chunk-HZAA32JE.js";
 import {
   makeReport
-} from "./chunk-VMUMBVHU.js";
+} from "./chunk-2O7EL2ID.js";
 import {
   MAX_FILE_BYTES,
   OptionError,
   Redactor,
   discover,
   require_node_os
-} from "./chunk-H2LUBHHC.js";
+} from "./chunk-UUEQV6BG.js";
 import {
   DEFAULT_CONFIG_FILE,
   ImageLayout,
@@ -62,7 +62,7 @@ import {
   serverOf,
   supervisorPrograms,
   supervisordRun
-} from "./chunk-Y32HLSRP.js";
+} from "./chunk-KD5ZWWA2.js";
 import {
   SEVERITIES,
   UnsafePathError,
@@ -545,6 +545,7 @@ var AppSeeds = class extends ModelPart {
     const given = this.tree.options.dockerfile ? normalizeRelative(this.tree.options.dockerfile) : void 0;
     const builtByName = new Set(this.imagesBuilt(composeSets).map((b) => b.dockerfile));
     seeds.push(...this.dockerfiles(given, managePys, claimed, builtByName));
+    if (!given) seeds.push(...this.variants(seeds, claimed));
     seeds.push(...this.bareProjects(seeds, managePys));
     if (given) seeds.sort((a, b) => Number(b.dockerfile === given) - Number(a.dockerfile === given));
     this.attachImageOnly(seeds, composeSets);
@@ -564,14 +565,16 @@ var AppSeeds = class extends ModelPart {
       seed.contextDir
     ].filter((d) => d !== void 0);
     for (const seed of seeds) {
-      if (seed.compose) continue;
+      if (seed.compose || seed.variantOf) continue;
       const dirs = dirsOf(seed);
       seed.compose = composeSets.find((s) => s.model && !s.model.appService?.build && dirs.includes(s.dir));
     }
     const attached = new Set(seeds.map((s) => s.compose));
     for (const set of composeSets) {
       if (!set.model?.appService || set.model.appService.build || attached.has(set)) continue;
-      const below = seeds.filter((seed) => seed.dockerfile && dirsOf(seed).some((d) => isUnder(d, set.dir)));
+      const below = seeds.filter(
+        (seed) => seed.dockerfile && !seed.variantOf && dirsOf(seed).some((d) => isUnder(d, set.dir))
+      );
       if (below.length !== 1) continue;
       if (below[0].compose) seeds.push({ ...below[0], compose: set });
       else below[0].compose = set;
@@ -675,7 +678,7 @@ var AppSeeds = class extends ModelPart {
   /** Apps of the Dockerfiles no compose project builds (or of the one named in the inputs). */
   dockerfiles(given, managePys, claimed, builtByName) {
     const seeds = [];
-    const candidates = given ? [given] : [...this.preferredDockerfiles(), ...this.productionVariants(claimed)].filter((d) => !claimed.has(d));
+    const candidates = given ? [given] : this.preferredDockerfiles().filter((d) => !claimed.has(d));
     for (const dockerfile of candidates) {
       if (claimed.has(dockerfile)) continue;
       const dir = dirName(dockerfile);
@@ -691,6 +694,7 @@ var AppSeeds = class extends ModelPart {
           });
           continue;
         }
+        if (ancestor && !given && NON_APP_DIR.test(baseName(dir))) continue;
         if (ancestor && this.looksLikePythonImage(dockerfile)) {
           managePy = ancestor;
           contextDir = dirName(ancestor);
@@ -748,14 +752,28 @@ var AppSeeds = class extends ModelPart {
     return this.files.some((f) => f === path || f.startsWith(`${path}/`));
   }
   /**
-   * Production variants (`production.Dockerfile`, `Dockerfile.prod`) no compose file builds, in a directory whose
-   * preferred Dockerfile compose builds (a development runner): the image that ships, built by CI.
+   * The other Dockerfiles of an app's image directory (`Dockerfile-py2`, `Dockerfile.dev`, `production.Dockerfile`)
+   * that no compose service builds and that build a Python image: variants of the same app, each an app of its own,
+   * with the same context and Django project but no compose project (whose rules stay with the image compose builds).
    */
-  productionVariants(claimed) {
-    const builtDirs = new Set([...claimed].map(dirName));
-    return this.files.filter(
-      (f) => isDockerfile(f) && (f in this.texts || this.tree.unreadable.some((u) => u.file === f)) && /prod/i.test(baseName(f)) && !claimed.has(f) && builtDirs.has(dirName(f))
-    ).sort(byDepth);
+  variants(seeds, claimed) {
+    const taken = /* @__PURE__ */ new Set([...claimed, ...seeds.flatMap((s) => s.dockerfile ? [s.dockerfile] : [])]);
+    const out = [];
+    for (const seed of seeds) {
+      if (!seed.dockerfile || seed.variantOf) continue;
+      const dir = dirName(seed.dockerfile);
+      const siblings = this.files.filter((f) => isDockerfile(f) && dirName(f) === dir && f in this.texts && !taken.has(f)).filter((f) => !OTHER_ROLE.test(baseName(f)) && this.runsPython(f)).sort();
+      for (const dockerfile of siblings) {
+        taken.add(dockerfile);
+        out.push({
+          dockerfile,
+          contextDir: seed.contextDir ?? dir,
+          managePy: seed.managePy,
+          variantOf: seed.dockerfile
+        });
+      }
+    }
+    return out;
   }
   /** Stricter than looksLikePythonImage: Python outside comments, and a final stage not FROM a proxy or Node image. */
   runsPython(dockerfile) {
@@ -769,6 +787,8 @@ var AppSeeds = class extends ModelPart {
     return text !== void 0 && /\b(python|pip3?|gunicorn|uwsgi|uvicorn|daphne|manage\.py|django)\b/i.test(text);
   }
 };
+var OTHER_ROLE = /(nginx|proxy|caddy|traefik|worker|celery|beat|flower|node|front|client|ui\b|docs?\b|postgres|mysql|redis|db\b|gitpod|devcontainer|cron|scheduler)/i;
+var NON_APP_DIR = /^(docs?|documentation|nginx|proxy|caddy|traefik|front-?end|client|ui|node|postgres|mysql|db|redis)$/i;
 function mountedProject(set, managePys) {
   const binds = (set.model?.appService?.volumes ?? []).filter(
     (v) => v.type === "bind" && v.source && !v.source.startsWith("/") && !v.source.startsWith("~")
@@ -1369,14 +1389,28 @@ var ProjectBuilder = class {
     const composeSets = new ComposeProjects(this).find();
     const excluded = (file) => file !== void 0 && (this.tree.options.exclude ?? []).some((g) => matchesGlob(g, file));
     const apps = this.seeds.find(composeSets).filter((seed) => !excluded(seed.dockerfile ?? seed.managePy)).map((seed) => this.safeApp(seed));
+    const otherDockerfiles = this.otherDockerfiles(apps, excluded);
     return {
       root: this.tree.root,
       apps,
+      ...otherDockerfiles.length > 0 ? { otherDockerfiles } : {},
       ...this.seeds.skipped.length > 0 ? { skippedProjects: this.seeds.skipped } : {},
       parseErrors: this.parseErrors,
       suppressions,
       suppressionProblems: problems
     };
+  }
+  /** The Dockerfiles no app builds (the config's excludes left out), modelled with their last stage as target. */
+  otherDockerfiles(apps, excluded) {
+    const images = new Set(apps.flatMap((a) => a.dockerfile ? [a.dockerfile.file] : []));
+    const out = [];
+    for (const file of Object.keys(this.texts).filter(isDockerfile).sort()) {
+      if (images.has(file) || excluded(file)) continue;
+      const r = modelDockerfile(file, this.texts[file]);
+      this.addErrors(r.errors);
+      if (r.model) out.push(r.model);
+    }
+    return out;
   }
   addErrors(errors) {
     for (const e of errors) {
@@ -1536,7 +1570,8 @@ async function analyzeStatic(root, config, options = {}, overlay) {
 function analysedScope(project) {
   return {
     apps: analysedApps(project),
-    ...project.skippedProjects ? { skipped: project.skippedProjects } : {}
+    ...project.skippedProjects ? { skipped: project.skippedProjects } : {},
+    ...project.otherDockerfiles ? { otherDockerfiles: project.otherDockerfiles.map((d) => d.file) } : {}
   };
 }
 function joinSmoke(staticResult, config, dynamic) {

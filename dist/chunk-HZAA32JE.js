@@ -11,7 +11,7 @@ import {
   pipInstall,
   programArgv,
   runtimeInsertionLine
-} from "./chunk-Y32HLSRP.js";
+} from "./chunk-KD5ZWWA2.js";
 import {
   insertLines,
   normalizePackageName,

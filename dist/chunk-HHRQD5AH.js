@@ -11,7 +11,7 @@ import {
   isSecretName,
   require_node_os,
   tail
-} from "./chunk-H2LUBHHC.js";
+} from "./chunk-UUEQV6BG.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -24,7 +24,7 @@ import "./chunk-JLWYBPF7.js";
 import {
   DYNAMIC_RULES,
   withBases
-} from "./chunk-Y32HLSRP.js";
+} from "./chunk-KD5ZWWA2.js";
 import {
   UnsafePathError,
   readInside,

@@ -17,7 +17,7 @@ import {
   joinPath,
   looksLikeCompose,
   moduleFiles
-} from "./chunk-Y32HLSRP.js";
+} from "./chunk-KD5ZWWA2.js";
 import {
   UnsafePathError,
   formatBytes,
