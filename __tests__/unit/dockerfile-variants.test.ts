@@ -125,6 +125,9 @@ test('Dockerfiles that are no app image get the base-image and secret rules only
     // a Python image below the project's root that ships documentation, not the app
     'docs/Dockerfile':
       'FROM python:3.12-slim\nRUN pip install mkdocs==1.6.0\nCOPY . /docs\nCMD mkdocs serve\n',
+    // templates whose FROM is a placeholder name no image yet
+    'deploy/Dockerfile.template': 'FROM {{ base_image }}\nCOPY . /app\n',
+    'deploy/Dockerfile.in': 'FROM %%BASE%%\n',
   });
   assert.deepEqual(
     project.apps.map((a) => a.dockerfile?.file),
@@ -132,7 +135,13 @@ test('Dockerfiles that are no app image get the base-image and secret rules only
   );
   assert.deepEqual(
     (project.otherDockerfiles ?? []).map((d) => d.file),
-    ['docs/Dockerfile', 'frontend/Dockerfile', 'nginx/dockerfile'],
+    [
+      'deploy/Dockerfile.in',
+      'deploy/Dockerfile.template',
+      'docs/Dockerfile',
+      'frontend/Dockerfile',
+      'nginx/dockerfile',
+    ],
   );
   assert.deepEqual(keys(findings), [
     'TF0201 frontend/Dockerfile:1',
@@ -141,6 +150,8 @@ test('Dockerfiles that are no app image get the base-image and secret rules only
     'TF0306 frontend/Dockerfile:3',
   ]);
   assert.deepEqual(analysedScope(project).otherDockerfiles, [
+    'deploy/Dockerfile.in',
+    'deploy/Dockerfile.template',
     'docs/Dockerfile',
     'frontend/Dockerfile',
     'nginx/dockerfile',

@@ -64,11 +64,22 @@ FROM python:3.12-slim-bookworm@sha256:<digest>
 });
 
 /** How an image reference floats (no tag, or `:latest`, and no digest); undefined when it is pinned or unknown. */
-function floating(ref: { image?: string; tag?: string; digest?: string }): string | undefined {
+function floating(ref: {
+  image?: string;
+  repository?: string;
+  tag?: string;
+  digest?: string;
+}): string | undefined {
   if (!ref.image || ref.digest) return undefined;
+  // A template's placeholder (`FROM {{ base }}`, `FROM %%IMAGE%%`) names no image yet.
+  if (ref.repository !== undefined && !IMAGE_REPOSITORY.test(ref.repository)) return undefined;
   if (ref.tag === undefined) return 'has no tag';
   return ref.tag === 'latest' ? `uses the floating tag ':latest'` : undefined;
 }
+
+/** A repository as Docker accepts it: an optional registry host (and port), then lowercase path components. */
+const IMAGE_REPOSITORY =
+  /^(?:[A-Za-z0-9.-]+(?::\d+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
 
 const PYTHON_IMAGE = /^((docker\.io\/)?(library\/)?python)(:latest)?$/;
 

@@ -17,7 +17,7 @@ import {
   joinPath,
   looksLikeCompose,
   moduleFiles
-} from "./chunk-KD5ZWWA2.js";
+} from "./chunk-3SKBNYMT.js";
 import {
   UnsafePathError,
   formatBytes,

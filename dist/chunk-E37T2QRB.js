@@ -11,7 +11,7 @@ import {
   isSecretName,
   require_node_os,
   tail
-} from "./chunk-UUEQV6BG.js";
+} from "./chunk-QMX7WJOS.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -24,7 +24,7 @@ import "./chunk-JLWYBPF7.js";
 import {
   DYNAMIC_RULES,
   withBases
-} from "./chunk-KD5ZWWA2.js";
+} from "./chunk-3SKBNYMT.js";
 import {
   UnsafePathError,
   readInside,

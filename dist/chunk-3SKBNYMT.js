@@ -16093,9 +16093,11 @@ FROM python:3.12-slim-bookworm@sha256:<digest>
 });
 function floating(ref) {
   if (!ref.image || ref.digest) return void 0;
+  if (ref.repository !== void 0 && !IMAGE_REPOSITORY.test(ref.repository)) return void 0;
   if (ref.tag === void 0) return "has no tag";
   return ref.tag === "latest" ? `uses the floating tag ':latest'` : void 0;
 }
+var IMAGE_REPOSITORY = /^(?:[A-Za-z0-9.-]+(?::\d+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
 var PYTHON_IMAGE = /^((docker\.io\/)?(library\/)?python)(:latest)?$/;
 function pythonVersion(context, dirs) {
   for (const dir of dirs) {

@@ -7,7 +7,7 @@ import {
   includedFile,
   informedFixersOf,
   parseRequirements
-} from "./chunk-HZAA32JE.js";
+} from "./chunk-2IPD4RKJ.js";
 import {
   makeReport
 } from "./chunk-2O7EL2ID.js";
@@ -17,7 +17,7 @@ import {
   Redactor,
   discover,
   require_node_os
-} from "./chunk-UUEQV6BG.js";
+} from "./chunk-QMX7WJOS.js";
 import {
   DEFAULT_CONFIG_FILE,
   ImageLayout,
@@ -62,7 +62,7 @@ import {
   serverOf,
   supervisorPrograms,
   supervisordRun
-} from "./chunk-KD5ZWWA2.js";
+} from "./chunk-3SKBNYMT.js";
 import {
   SEVERITIES,
   UnsafePathError,

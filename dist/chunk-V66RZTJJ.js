@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-HZAA32JE.js";
+} from "./chunk-2IPD4RKJ.js";
 import {
   makeReport
 } from "./chunk-2O7EL2ID.js";
 import {
   RULES
-} from "./chunk-KD5ZWWA2.js";
+} from "./chunk-3SKBNYMT.js";
 import {
   SEVERITIES,
   UnsafePathError,

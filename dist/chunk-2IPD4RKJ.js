@@ -11,7 +11,7 @@ import {
   pipInstall,
   programArgv,
   runtimeInsertionLine
-} from "./chunk-KD5ZWWA2.js";
+} from "./chunk-3SKBNYMT.js";
 import {
   insertLines,
   normalizePackageName,
