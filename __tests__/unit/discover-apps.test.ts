@@ -172,6 +172,8 @@ test('Dockerfile comes first and its variants of the same directory are apps too
     'prod.Dockerfile': PY_DOCKERFILE,
     'Dockerfile.nginx': 'FROM nginx:1.27\nCOPY nginx.conf /etc/nginx/conf.d/\n',
     'worker.Dockerfile': PY_DOCKERFILE,
+    'Dockerfile.test': PY_DOCKERFILE,
+    'Dockerfile.latest': PY_DOCKERFILE,
     'manage.py': manage(),
     'mysite/settings.py': SETTINGS,
   };
@@ -181,6 +183,7 @@ test('Dockerfile comes first and its variants of the same directory are apps too
     [
       ['Dockerfile', '.', 'mysite/settings.py'],
       ['Dockerfile.dev', '.', 'mysite/settings.py'],
+      ['Dockerfile.latest', '.', 'mysite/settings.py'],
       ['prod.Dockerfile', '.', 'mysite/settings.py'],
     ],
   );

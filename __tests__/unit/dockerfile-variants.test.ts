@@ -1,4 +1,4 @@
-/** Every Dockerfile of the repository is judged: an app's variants as images of the app, the others by the generic rules. */
+/** Every Dockerfile is judged: an app's variants as images of the app, the others by the generic Dockerfile rules. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analysedScope } from '../../src/pipeline.js';

@@ -355,9 +355,9 @@ export class AppSeeds extends ModelPart {
   }
 }
 
-/** Dockerfile names of another image than the app's (a proxy, a worker, a front end, a workspace) beside it. */
+/** Names of another image than the app's beside it: a proxy, a worker, a front end, a workspace, a test runner. */
 const OTHER_ROLE =
-  /(nginx|proxy|caddy|traefik|worker|celery|beat|flower|node|front|client|ui\b|docs?\b|postgres|mysql|redis|db\b|gitpod|devcontainer|cron|scheduler)/i;
+  /(nginx|proxy|caddy|traefik|worker|celery|beat|flower|node|front|client|ui\b|docs?\b|postgres|mysql|redis|db\b|gitpod|devcontainer|cron|scheduler|\btests?\b|\bci\b)/i;
 
 /** Directories named for an image that is not the app's: documentation, a proxy, a front end, a backing service. */
 const NON_APP_DIR =

@@ -787,7 +787,7 @@ var AppSeeds = class extends ModelPart {
     return text !== void 0 && /\b(python|pip3?|gunicorn|uwsgi|uvicorn|daphne|manage\.py|django)\b/i.test(text);
   }
 };
-var OTHER_ROLE = /(nginx|proxy|caddy|traefik|worker|celery|beat|flower|node|front|client|ui\b|docs?\b|postgres|mysql|redis|db\b|gitpod|devcontainer|cron|scheduler)/i;
+var OTHER_ROLE = /(nginx|proxy|caddy|traefik|worker|celery|beat|flower|node|front|client|ui\b|docs?\b|postgres|mysql|redis|db\b|gitpod|devcontainer|cron|scheduler|\btests?\b|\bci\b)/i;
 var NON_APP_DIR = /^(docs?|documentation|nginx|proxy|caddy|traefik|front-?end|client|ui|node|postgres|mysql|db|redis)$/i;
 function mountedProject(set, managePys) {
   const binds = (set.model?.appService?.volumes ?? []).filter(
