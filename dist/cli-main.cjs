@@ -8812,784 +8812,6 @@ ${DOCKERIGNORE_PATTERNS}
   }
 });
 
-// src/rules/TF0201-base-image-unpinned.ts
-function floating(ref) {
-  if (!ref.image || ref.digest) return void 0;
-  if (ref.tag === void 0) return "has no tag";
-  return ref.tag === "latest" ? `uses the floating tag ':latest'` : void 0;
-}
-function pythonVersion(context, dirs) {
-  for (const dir of dirs) {
-    for (const name2 of [".python-version", "runtime.txt"]) {
-      const text = context.text(dir === "." ? name2 : `${dir}/${name2}`);
-      const m = text && /^\s*(?:python-)?(3\.\d{1,2})(?:\.\d+)?\s*$/.exec(text.split("\n")[0]);
-      if (m) return m[1];
-    }
-  }
-  return void 0;
-}
-function suggestPythonTag(context) {
-  const { finding } = context;
-  const lines2 = linesOf(context, finding.file);
-  if (!lines2 || finding.line === void 0) return void 0;
-  for (const app of context.project.apps) {
-    const df = app.dockerfile;
-    const from = df?.file === finding.file ? df.stages.find((s) => s.from.line === finding.line)?.from : void 0;
-    if (!df || !from?.image || !PYTHON_IMAGE.test(from.image)) continue;
-    const version = pythonVersion(context, [.../* @__PURE__ */ new Set([app.dir, app.context?.dir ?? ".", "."])]);
-    if (!version) return void 0;
-    const pinned = `${PYTHON_IMAGE.exec(from.image)[1]}:${version}`;
-    const arg = df.globalArgs.find((a) => a.default === from.image && from.raw.includes(a.name));
-    const line = arg ? arg.line : from.line;
-    const text = lines2[line - 1] ?? "";
-    const at2 = arg ? text.indexOf(`=${from.image}`) + 1 : text.search(/\s/) + 1;
-    const column = arg ? at2 : text.indexOf(from.image, at2);
-    if (column <= 0 || text.indexOf(from.image, column + 1) >= 0) return void 0;
-    return {
-      title: `${from.image} pinned to ${pinned}`,
-      edits: [replaceInLine(finding.file, line, column + 1, column + 1 + from.image.length, pinned)]
-    };
-  }
-  return void 0;
-}
-var baseImageUnpinned, PYTHON_IMAGE;
-var init_TF0201_base_image_unpinned = __esm({
-  "src/rules/TF0201-base-image-unpinned.ts"() {
-    "use strict";
-    init_fix2();
-    init_rule();
-    baseImageUnpinned = defineRule({
-      id: "TF0201",
-      name: "base-image-unpinned",
-      factor: "II",
-      severity: "warning",
-      kind: "S",
-      title: "A FROM (any stage, after ARG resolution), or an image a COPY --from= names, has no tag or :latest and no digest",
-      help: `A base image without a tag (or with \`:latest\`) is whatever the registry serves on the day of the build:
-two builds of the same commit can get different Python versions and system libraries, so the release is not
-reproducible. Name the version in the tag, and pin a digest when you want the exact bytes.
-
-\`ARG\` values are resolved first (\`ARG PY=3.12\` then \`FROM python:\${PY}-slim\` is pinned); a \`FROM\` whose variable
-has no known value, a stage reference (\`FROM builder\`) and \`scratch\` are not judged. An image named by
-\`COPY --from=\` (\`COPY --from=ghcr.io/astral-sh/uv:latest /uv /bin/uv\`) is a base the image depends on just
-the same and is judged like a FROM; \`--from=\` naming a stage, by name or index, is not.
-
-\`\`\`dockerfile
-# instead of: FROM python
-FROM python:3.12-slim-bookworm
-# or, exact bytes:
-FROM python:3.12-slim-bookworm@sha256:<digest>
-\`\`\``,
-      related: ["DL3006", "DL3007", "DS-0001", "CKV_DOCKER_7"],
-      check(project) {
-        const findings = [];
-        for (const app of project.apps) {
-          const df = app.dockerfile;
-          if (!df) continue;
-          for (const stage of df.stages) {
-            const from = stage.from;
-            const what = from.stageRef === void 0 && !from.scratch ? floating(from) : void 0;
-            if (what) {
-              findings.push({
-                file: df.file,
-                line: from.line,
-                message: `FROM ${from.image} ${what}, so each build may get a different base image. Pin a version tag such as ${from.repository}:<version> (and a digest for exact bytes).`
-              });
-            }
-            for (const ins of stage.instructions) {
-              const image = ins.keyword === "COPY" || ins.keyword === "ADD" ? ins.fromImage : void 0;
-              const how = image && floating(image);
-              if (!image || !how) continue;
-              findings.push({
-                file: df.file,
-                line: ins.line,
-                message: `${ins.keyword} --from=${image.image} copies from an image that ${how}, so each build may copy different files. Pin a version tag such as ${image.repository}:<version> (and a digest for exact bytes).`
-              });
-            }
-          }
-        }
-        return findings;
-      },
-      fix: {
-        safety: "suggest",
-        summary: "Suggests the python image tag of the version the repository names (`.python-version`, `runtime.txt`), written where the image is (the FROM line, or the default of the ARG it uses); never applied, since the version is the project's choice.",
-        make: suggestPythonTag
-      }
-    });
-    PYTHON_IMAGE = /^((docker\.io\/)?(library\/)?python)(:latest)?$/;
-  }
-});
-
-// src/parse/plain-shell.ts
-function plainCommands(text) {
-  const out = [];
-  let current;
-  let needCommand = false;
-  let line = 1;
-  let i = 0;
-  while (i < text.length) {
-    const c = text[i];
-    if (c === " " || c === "	") {
-      i++;
-    } else if (c === "\\" && text[i + 1] === "\n" && i > 0 && /[ \t\n]/.test(text[i - 1])) {
-      i += 2;
-      line++;
-    } else if (c === "\n" || c === ";") {
-      if (current) out.push(current);
-      else if (c === ";") return void 0;
-      current = void 0;
-      if (c === "\n") line++;
-      i++;
-    } else if (c === ">" || c === "<") {
-      const redirect = readRedirect(text, i, current);
-      if (!redirect) return void 0;
-      current.redirects.push(redirect.redirect);
-      line += redirect.newlines;
-      i = redirect.end;
-    } else if (c === "&" || c === "|") {
-      const double = text[i + 1] === c;
-      if (!current || c === "&" && !double || c === "|" && text[i + 1] === "&") return void 0;
-      if (c === "|" && !double && ECHOES.has(current.argv[0])) return void 0;
-      out.push(current);
-      current = void 0;
-      needCommand = true;
-      i += double ? 2 : 1;
-    } else {
-      const word = readWord(text, i);
-      if (!word) return void 0;
-      const raw = text.slice(i, word.end);
-      const beforeRedirect = /[<>]/.test(text[word.end] ?? "");
-      if (beforeRedirect && /\d$/.test(raw) && !/^\d+$/.test(raw)) return void 0;
-      if (beforeRedirect && /^\d+$/.test(raw)) {
-        const redirect = readRedirect(text, word.end, current, word.value);
-        if (!redirect) return void 0;
-        current.redirects.push(redirect.redirect);
-        line += redirect.newlines;
-        i = redirect.end;
-        continue;
-      }
-      if (current) {
-        current.argv.push(word.value);
-        current.wordLines.push(line);
-      } else {
-        if (KEYWORDS.has(word.value) || ASSIGNMENT.test(word.value)) return void 0;
-        current = { argv: [word.value], line, wordLines: [line], redirects: [] };
-        needCommand = false;
-      }
-      line += word.newlines;
-      i = word.end;
-    }
-  }
-  if (current) out.push(current);
-  return needCommand ? void 0 : out;
-}
-function readWord(text, start) {
-  let value = "";
-  let newlines2 = 0;
-  let i = start;
-  while (i < text.length && !/[ \t\n;&|<>]/.test(text[i])) {
-    const c = text[i];
-    if (WORD_CHAR.test(c)) {
-      WORD_RUN.lastIndex = i;
-      const run = WORD_RUN.exec(text)[0];
-      value += run;
-      i += run.length;
-    } else if (c === "'" || c === '"') {
-      const close = text.indexOf(c, i + 1);
-      if (close < 0) return void 0;
-      const quoted2 = text.slice(i + 1, close);
-      if (c === '"' && DOUBLE_QUOTED_SPECIAL.test(quoted2)) return void 0;
-      value += quoted2;
-      newlines2 += quoted2.split("\n").length - 1;
-      i = close + 1;
-    } else {
-      return void 0;
-    }
-  }
-  return i > start ? { value, end: i, newlines: newlines2 } : void 0;
-}
-function readRedirect(text, start, current, fd = "") {
-  const op = /^(>>|>&|<&|>|<)/.exec(text.slice(start, start + 2))?.[1];
-  if (!current || !op || /^[<>|]/.test(text[start + op.length] ?? "")) return void 0;
-  let i = start + op.length;
-  while (text[i] === " " || text[i] === "	") i++;
-  const target = readWord(text, i);
-  if (!target || /[<>]/.test(text[target.end] ?? "")) return void 0;
-  return { redirect: { op: `${fd}${op}`, target: target.value }, end: target.end, newlines: target.newlines };
-}
-var WORD_CHAR, WORD_RUN, KEYWORDS, ECHOES, ASSIGNMENT, DOUBLE_QUOTED_SPECIAL;
-var init_plain_shell = __esm({
-  "src/parse/plain-shell.ts"() {
-    "use strict";
-    WORD_CHAR = /[A-Za-z0-9_./=:@+,%-]/;
-    WORD_RUN = /[A-Za-z0-9_./=:@+,%-]+/y;
-    KEYWORDS = /* @__PURE__ */ new Set([
-      "if",
-      "then",
-      "elif",
-      "else",
-      "fi",
-      "for",
-      "in",
-      "while",
-      "until",
-      "do",
-      "done",
-      "case",
-      "esac",
-      "select",
-      "function",
-      "time",
-      "coproc",
-      "declare",
-      "export",
-      "local",
-      "readonly",
-      "typeset",
-      "nameref",
-      "let"
-    ]);
-    ECHOES = /* @__PURE__ */ new Set(["echo", "printf"]);
-    ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*\+?=/;
-    DOUBLE_QUOTED_SPECIAL = /[$`\\]/;
-  }
-});
-
-// src/parse/shell.ts
-function loadSh() {
-  sh ??= typeof require === "function" ? require("./mvdan-sh.cjs") : (0, import_node_module.createRequire)(__tfrBundleUrl)("mvdan-sh");
-  return sh;
-}
-function parseShell(text, firstLine = 1) {
-  const plain2 = plainScript(text, firstLine);
-  return plain2 ? { commands: plain2, assignments: [] } : parseShellFully(text, firstLine);
-}
-function parseShellFully(text, firstLine = 1) {
-  const commands = [];
-  const assignments = [];
-  try {
-    collectScript(text, firstLine, commands, 0, assignments, []);
-    return { commands, assignments };
-  } catch (error) {
-    return { commands: [], parseError: describeError(error, firstLine) };
-  }
-}
-function plainScript(text, firstLine, depth = 0) {
-  const plain2 = plainCommands(text);
-  if (!plain2) return void 0;
-  const out = [];
-  for (const c of plain2) {
-    const { argv, viaExec, first } = afterExec(c.argv);
-    out.push({ argv, line: firstLine + c.line - 1, redirects: c.redirects, viaExec });
-    if (depth >= MAX_NESTING || argv.length === 0 || !SHELLS.has(basename(argv[0]))) continue;
-    const inline = inlineScriptIndex(argv);
-    if (inline === void 0) continue;
-    const inner = plainScript(argv[inline], firstLine + c.wordLines[first + inline] - 1, depth + 1);
-    if (!inner) return void 0;
-    out.push(...inner);
-  }
-  return out;
-}
-function afterExec(words) {
-  if (words[0] !== "exec") return { argv: words, viaExec: false, first: 0 };
-  let first = 1;
-  while (first < words.length && /^-[acl]+$/.test(words[first])) first += words[first].includes("a") ? 2 : 1;
-  return { argv: words.slice(first), viaExec: true, first };
-}
-function describeError(error, firstLine) {
-  const e = error;
-  const line = typeof e?.Pos?.Line === "function" ? e.Pos.Line() : 1;
-  const message2 = typeof e?.Text === "string" ? e.Text : String(e?.message ?? error);
-  return { line: firstLine + Math.max(line, 1) - 1, message: message2 };
-}
-function collectScript(text, firstLine, out, depth, assignments, guards) {
-  parser ??= loadSh().syntax.NewParser();
-  fullParserCalls.count++;
-  const file = parser.Parse(text, "script");
-  const src = {
-    bytes: Buffer.from(text, "utf8"),
-    lineOffset: firstLine - 1,
-    depth,
-    assignments,
-    guards
-  };
-  visitStmts(file.Stmts, src, out);
-}
-function visitStmts(list, src, out) {
-  for (const stmt of list ?? []) visitStmt(stmt, src, out);
-}
-function visitStmt(stmt, src, out) {
-  if (!stmt) return;
-  const cmd = stmt.Cmd;
-  if (!cmd) return;
-  switch (sh.syntax.NodeType(cmd)) {
-    case "CallExpr":
-      visitCall(stmt, cmd, src, out);
-      break;
-    case "BinaryCmd": {
-      const first = out.length;
-      visitStmt(cmd.X, src, out);
-      const piped = PIPE_OPS.has(cmd.Op) && out.length > first ? echoedText(out.at(-1)) : void 0;
-      const before = out.length;
-      const test = cmd.Op === AND_OP || cmd.Op === OR_OP ? conditionOf(cmd.X, src) : UNKNOWN;
-      const guard = cmd.Op === AND_OP ? test : { kind: "not", condition: test };
-      withGuards(src, test.kind === "unknown" ? [] : [guard], () => visitStmt(cmd.Y, src, out));
-      if (piped !== void 0 && out.length > before) out[before].stdin = piped;
-      break;
-    }
-    case "DeclClause":
-      if (DECLARATIONS.has(cmd.Variant?.Value)) recordAssigns(cmd.Args, src);
-      break;
-    case "Block":
-    case "Subshell":
-      visitStmts(cmd.Stmts, src, out);
-      break;
-    case "IfClause":
-      visitIf(cmd, src, out);
-      break;
-    case "WhileClause":
-      visitStmts(cmd.Cond, src, out);
-      visitStmts(cmd.Do, src, out);
-      break;
-    case "ForClause":
-      visitStmts(cmd.Do, src, out);
-      break;
-    case "CaseClause":
-      visitCase(cmd, src, out);
-      break;
-    case "FuncDecl":
-      visitStmt(cmd.Body, src, out);
-      break;
-    case "TimeClause":
-    case "CoprocClause":
-      visitStmt(cmd.Stmt, src, out);
-      break;
-    default:
-      break;
-  }
-}
-function visitIf(clause, src, out) {
-  const failed = [];
-  for (let c = clause; c; c = c.Else) {
-    withGuards(src, failed, () => visitStmts(c.Cond, src, out));
-    const stmts = c.Cond ?? [];
-    const test = stmts.length === 0 ? void 0 : stmts.length === 1 ? conditionOf(stmts[0], src) : UNKNOWN;
-    withGuards(src, test ? [...failed, test] : failed, () => visitStmts(c.Then, src, out));
-    if (test) failed.push({ kind: "not", condition: test });
-  }
-}
-function visitCase(clause, src, out) {
-  const word = clause.Word ? wordText(clause.Word, src) : "";
-  const failed = [];
-  let fellThrough = false;
-  for (const item of clause.Items ?? []) {
-    const patterns = (item.Patterns ?? []).map((p) => wordText(p, src));
-    const match = fellThrough ? UNKNOWN : { kind: "case", word, patterns };
-    withGuards(src, [...failed, match], () => visitStmts(item.Stmts, src, out));
-    failed.push({ kind: "not", condition: match });
-    if (item.Op !== CASE_BREAK_OP) fellThrough = true;
-  }
-}
-function withGuards(src, guards, visit) {
-  const before = src.guards;
-  src.guards = [...before, ...guards];
-  try {
-    visit();
-  } finally {
-    src.guards = before;
-  }
-}
-function conditionOf(stmt, src) {
-  const cmd = stmt?.Cmd;
-  if (!cmd) return UNKNOWN;
-  let condition = UNKNOWN;
-  const type = sh.syntax.NodeType(cmd);
-  if (type === "CallExpr" && !(cmd.Assigns ?? []).length) {
-    const words = (cmd.Args ?? []).map((w2) => wordText(w2, src));
-    if (words[0] === "[" && words.at(-1) === "]") condition = { kind: "test", words: words.slice(1, -1) };
-    else if (words[0] === "test") condition = { kind: "test", words: words.slice(1) };
-  } else if (type === "TestClause") {
-    condition = { kind: "test", words: testWords(cmd.X, src), extended: true };
-  } else if (type === "BinaryCmd" && (cmd.Op === AND_OP || cmd.Op === OR_OP)) {
-    const left = conditionOf(cmd.X, src);
-    const right = conditionOf(cmd.Y, src);
-    condition = { kind: cmd.Op === AND_OP ? "and" : "or", left, right };
-  }
-  return stmt.Negated ? { kind: "not", condition } : condition;
-}
-function testWords(expr, src) {
-  if (!expr) return [];
-  switch (sh.syntax.NodeType(expr)) {
-    case "BinaryTest":
-      return [...testWords(expr.X, src), between(expr.X, expr.Y, src), ...testWords(expr.Y, src)];
-    case "UnaryTest":
-      return [
-        src.bytes.subarray(expr.Pos().Offset(), expr.X.Pos().Offset()).toString("utf8").trim(),
-        ...testWords(expr.X, src)
-      ];
-    case "ParenTest":
-      return ["(", ...testWords(expr.X, src), ")"];
-    case "Word":
-      return [wordText(expr, src)];
-    default:
-      return [slice(expr, src)];
-  }
-}
-function between(a, b, src) {
-  return src.bytes.subarray(a.End().Offset(), b.Pos().Offset()).toString("utf8").trim();
-}
-function visitCall(stmt, call2, src, out) {
-  recordAssigns(call2.Assigns, src);
-  const words = call2.Args ?? [];
-  if (words.length === 0) return;
-  const line = src.lineOffset + words[0].Pos().Line();
-  const redirects = (stmt.Redirs ?? []).map((r) => ({
-    op: `${r.N ? r.N.Value : ""}${REDIRECT_OPS[r.Op] ?? "?"}`,
-    target: r.Word ? wordText(r.Word, src) : ""
-  }));
-  const { argv, viaExec, first } = afterExec(words.map((w2) => wordText(w2, src)));
-  const command = { argv, line, redirects, viaExec };
-  if (stmt.Background) command.background = true;
-  if (src.guards.length > 0) command.guards = src.guards;
-  const heredoc = (stmt.Redirs ?? []).find((r) => HEREDOC_OPS.has(r.Op) && r.Hdoc);
-  if (heredoc) command.stdin = heredocText(heredoc.Hdoc, src);
-  out.push(command);
-  if (src.depth >= MAX_NESTING || argv.length === 0) return;
-  if (!SHELLS.has(basename(argv[0]))) return;
-  const wordsAfter = words.slice(first);
-  const inline = inlineScriptIndex(argv);
-  if (inline !== void 0) {
-    const word = wordsAfter[inline];
-    nested2(argv[inline], src.lineOffset + word.Pos().Line(), src, out);
-    return;
-  }
-  for (const r of stmt.Redirs ?? []) {
-    if (!HEREDOC_OPS.has(r.Op) || !r.Hdoc) continue;
-    const body = heredocText(r.Hdoc, src);
-    nested2(body, src.lineOffset + r.Hdoc.Pos().Line(), src, out);
-  }
-}
-function inlineScriptIndex(argv) {
-  for (let i = 1; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === "--" || !a.startsWith("-")) return void 0;
-    if (!a.startsWith("--") && a.includes("c")) return i + 1 < argv.length ? i + 1 : void 0;
-    if (a === "-o") i++;
-  }
-  return void 0;
-}
-function nested2(text, firstLine, src, out) {
-  const inner = [];
-  const assignments = [];
-  try {
-    collectScript(text, firstLine, inner, src.depth + 1, assignments, src.guards);
-  } catch {
-    return;
-  }
-  out.push(...inner);
-  src.assignments.push(...assignments);
-}
-function recordAssigns(assigns, src) {
-  for (const a of assigns ?? []) {
-    if (!a?.Name || a.Naked || a.Array) continue;
-    const value = a.Value ? wordText(a.Value, src) : "";
-    const literal2 = !(a.Value?.Parts ?? []).some((p) => hasExpansion(p));
-    src.assignments.push({
-      name: a.Name.Value,
-      value,
-      literal: literal2,
-      line: src.lineOffset + a.Pos().Line()
-    });
-  }
-}
-function hasExpansion(part) {
-  const type = sh.syntax.NodeType(part);
-  if (type === "DblQuoted") return (part.Parts ?? []).some((p) => hasExpansion(p));
-  return type !== "Lit" && type !== "SglQuoted";
-}
-function echoedText(c) {
-  if (!c || !["echo", "printf"].includes(basename(c.argv[0] ?? ""))) return void 0;
-  return c.argv.slice(1).filter((a) => !/^-[neE]+$/.test(a)).join(" ");
-}
-function heredocText(word, src) {
-  const parts = word.Parts ?? [];
-  if (parts.length === 1 && sh.syntax.NodeType(parts[0]) === "Lit") return parts[0].Value;
-  return slice(word, src);
-}
-function slice(node, src) {
-  return src.bytes.subarray(node.Pos().Offset(), node.End().Offset()).toString("utf8");
-}
-function wordText(word, src) {
-  return (word.Parts ?? []).map((p) => partText(p, src, false)).join("");
-}
-function partText(part, src, inDouble) {
-  switch (sh.syntax.NodeType(part)) {
-    case "Lit": {
-      const v = part.Value.replace(/\\\n/g, "");
-      return inDouble ? v.replace(/\\([$`"\\])/g, "$1") : v.replace(/\\(.)/gs, "$1");
-    }
-    case "SglQuoted":
-      return part.Dollar ? ansiC(part.Value) : part.Value;
-    case "DblQuoted":
-      return (part.Parts ?? []).map((p) => partText(p, src, true)).join("");
-    default:
-      return slice(part, src);
-  }
-}
-function ansiC(v) {
-  const map = { n: "\n", t: "	", r: "\r", "\\": "\\", "'": "'", '"': '"' };
-  return v.replace(/\\(.)/g, (m, c) => map[c] ?? m);
-}
-function basename(p) {
-  return p.slice(p.lastIndexOf("/") + 1);
-}
-var import_node_module, REDIRECT_OPS, HEREDOC_OPS, PIPE_OPS, AND_OP, OR_OP, CASE_BREAK_OP, UNKNOWN, DECLARATIONS, SHELLS, MAX_NESTING, sh, parser, fullParserCalls;
-var init_shell = __esm({
-  "src/parse/shell.ts"() {
-    "use strict";
-    import_node_module = require("node:module");
-    init_plain_shell();
-    REDIRECT_OPS = {
-      54: ">",
-      55: ">>",
-      56: "<",
-      57: "<>",
-      58: "<&",
-      59: ">&",
-      60: ">|",
-      61: "<<",
-      62: "<<-",
-      63: "<<<",
-      64: "&>",
-      65: "&>>"
-    };
-    HEREDOC_OPS = /* @__PURE__ */ new Set([61, 62]);
-    PIPE_OPS = /* @__PURE__ */ new Set([12, 13]);
-    AND_OP = 10;
-    OR_OP = 11;
-    CASE_BREAK_OP = 30;
-    UNKNOWN = { kind: "unknown" };
-    DECLARATIONS = /* @__PURE__ */ new Set(["export", "declare", "typeset", "readonly", "local"]);
-    SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "dash", "ash", "zsh", "ksh", "mksh", "busybox"]);
-    MAX_NESTING = 4;
-    fullParserCalls = { count: 0 };
-  }
-});
-
-// src/model/command/branches.ts
-function movesArgs(commands) {
-  return commands.some((c) => c.argv[0] === "shift" || setsArgs(c.argv));
-}
-function setsArgs(argv) {
-  if (argv[0] !== "set") return false;
-  for (let i = 1; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === "--" || !/^[-+]/.test(a)) return true;
-    if (a === "-o" || a === "+o") i++;
-  }
-  return false;
-}
-function commandsThatRun(commands, inputs) {
-  return commands.filter((c) => mayRun(c, inputs));
-}
-function mayRun(command, inputs) {
-  return (command.guards ?? []).every((g) => evaluateCondition(g, inputs) !== false);
-}
-function evaluateCondition(condition, inputs) {
-  switch (condition.kind) {
-    case "not": {
-      const v = evaluateCondition(condition.condition, inputs);
-      return v === void 0 ? void 0 : !v;
-    }
-    case "and":
-      return and(evaluateCondition(condition.left, inputs), evaluateCondition(condition.right, inputs));
-    case "or":
-      return or(evaluateCondition(condition.left, inputs), evaluateCondition(condition.right, inputs));
-    case "case": {
-      const word = expandWord(condition.word, inputs);
-      if (word === void 0) return void 0;
-      let result2 = false;
-      for (const p of condition.patterns) result2 = or(result2, globMatch(p, word, inputs));
-      return result2;
-    }
-    case "test":
-      return new TestReader(condition.words, inputs, condition.extended === true).read();
-    default:
-      return void 0;
-  }
-}
-function and(a, b) {
-  if (a === false || b === false) return false;
-  return a === true && b === true ? true : void 0;
-}
-function or(a, b) {
-  if (a === true || b === true) return true;
-  return a === false && b === false ? false : void 0;
-}
-function expandWord(word, inputs) {
-  if (word.includes("`") || word.includes("$(")) return void 0;
-  let unknown = false;
-  const out = word.replace(EXPANSION, (_m, braced, bare) => {
-    const v = braced !== void 0 ? bracedValue(braced, inputs) : parameter(bare, inputs);
-    if (v === void 0) unknown = true;
-    return v ?? "";
-  });
-  return unknown || out.includes("$") ? void 0 : out;
-}
-function bracedValue(inner, inputs) {
-  const m = /^([A-Za-z_][A-Za-z0-9_]*|[0-9]+|[#@*])(?:(:?)([-=])(.*))?$/s.exec(inner);
-  if (!m) return void 0;
-  const [, name2, colon, op, fallback] = m;
-  const value = lookup(name2, inputs);
-  if (value === void 0) return void 0;
-  if (!op) return value ?? "";
-  const useDefault = value === null || colon === ":" && value === "";
-  return useDefault ? expandWord(fallback, inputs) : value;
-}
-function parameter(name2, inputs) {
-  const v = lookup(name2, inputs);
-  return v === null ? "" : v;
-}
-function lookup(name2, inputs) {
-  const { args } = inputs;
-  if (/^[0-9]+$/.test(name2)) {
-    if (name2 === "0") return void 0;
-    if (!args) return void 0;
-    return args[Number(name2) - 1] ?? null;
-  }
-  if (name2 === "#") return args ? String(args.length) : void 0;
-  if (name2 === "@" || name2 === "*") return args ? args.join(" ") : void 0;
-  if (/^[A-Za-z_]/.test(name2)) return inputs.variable(name2);
-  return void 0;
-}
-function globMatch(pattern, word, inputs) {
-  const p = expandWord(pattern, inputs);
-  if (p === void 0) return void 0;
-  let re = "";
-  for (let i = 0; i < p.length; i++) {
-    const ch = p[i];
-    if (ch === "*") re += ".*";
-    else if (ch === "?") re += ".";
-    else if (ch === "[" && p.indexOf("]", i + 2) > 0) {
-      const end = p.indexOf("]", i + 2);
-      const body = p.slice(i + 1, end);
-      re += `[${body.startsWith("!") ? `^${body.slice(1)}` : body}]`.replace(/\\/g, "\\\\");
-      i = end;
-    } else re += ch.replace(/[.+^${}()|\\\]]/g, "\\$&");
-  }
-  try {
-    return new RegExp(`^${re}$`, "s").test(word);
-  } catch {
-    return void 0;
-  }
-}
-function eq(a, b) {
-  return b === void 0 ? void 0 : a === b;
-}
-var EXPANSION, UNARY_STRING, UNARY_OTHER, NUMERIC, TestReader;
-var init_branches = __esm({
-  "src/model/command/branches.ts"() {
-    "use strict";
-    EXPANSION = /\$(?:\{([^}]*)\}|([A-Za-z_][A-Za-z0-9_]*|[0-9#@*?$!-]))/g;
-    UNARY_STRING = /* @__PURE__ */ new Set(["-z", "-n"]);
-    UNARY_OTHER = /^-[a-hkprstuwxGLNOSv]$/;
-    NUMERIC = {
-      "-eq": (a, b) => a === b,
-      "-ne": (a, b) => a !== b,
-      "-lt": (a, b) => a < b,
-      "-le": (a, b) => a <= b,
-      "-gt": (a, b) => a > b,
-      "-ge": (a, b) => a >= b
-    };
-    TestReader = class {
-      constructor(words, inputs, extended) {
-        this.words = words;
-        this.inputs = inputs;
-        this.extended = extended;
-      }
-      words;
-      inputs;
-      extended;
-      at = 0;
-      read() {
-        if (this.words.length === 0) return false;
-        const v = this.or();
-        return this.at === this.words.length ? v : void 0;
-      }
-      or() {
-        let v = this.and();
-        while (this.peek() === "-o" || this.peek() === "||") {
-          this.at++;
-          v = or(v, this.and());
-        }
-        return v;
-      }
-      and() {
-        let v = this.not();
-        while (this.peek() === "-a" || this.peek() === "&&") {
-          this.at++;
-          v = and(v, this.not());
-        }
-        return v;
-      }
-      not() {
-        if (this.peek() === "!" && this.words.length - this.at > 1) {
-          this.at++;
-          const v = this.not();
-          return v === void 0 ? void 0 : !v;
-        }
-        return this.primary();
-      }
-      primary() {
-        const w2 = this.next();
-        if (w2 === void 0) return void 0;
-        if (w2 === "(") {
-          const v = this.or();
-          return this.next() === ")" ? v : void 0;
-        }
-        const op = this.peek();
-        if (op !== void 0 && this.isBinary(op) && this.at + 1 < this.words.length) {
-          this.at++;
-          return this.binary(w2, op, this.next());
-        }
-        if (UNARY_STRING.has(w2) && op !== void 0) {
-          const s2 = expandWord(this.next(), this.inputs);
-          if (s2 === void 0) return void 0;
-          return w2 === "-z" ? s2 === "" : s2 !== "";
-        }
-        if (UNARY_OTHER.test(w2) && op !== void 0) {
-          this.next();
-          return void 0;
-        }
-        const s = expandWord(w2, this.inputs);
-        return s === void 0 ? void 0 : s !== "";
-      }
-      isBinary(op) {
-        return ["=", "==", "!=", "=~", "<", ">"].includes(op) || op in NUMERIC || /^-(nt|ot|ef)$/.test(op);
-      }
-      binary(left, op, right) {
-        const a = expandWord(left, this.inputs);
-        if (a === void 0) return void 0;
-        if (op === "=" || op === "==" || op === "!=") {
-          const equal = this.extended ? globMatch(right, a, this.inputs) : eq(a, expandWord(right, this.inputs));
-          return op === "!=" && equal !== void 0 ? !equal : equal;
-        }
-        const compare = NUMERIC[op];
-        if (!compare) return void 0;
-        const b = expandWord(right, this.inputs);
-        if (b === void 0 || !/^\s*-?\d+\s*$/.test(a) || !/^\s*-?\d+\s*$/.test(b)) return void 0;
-        return compare(Number(a), Number(b));
-      }
-      peek() {
-        return this.words[this.at];
-      }
-      next() {
-        return this.words[this.at++];
-      }
-    };
-  }
-});
-
 // node_modules/dockerfile-ast/lib/argument.js
 var require_argument = __commonJS({
   "node_modules/dockerfile-ast/lib/argument.js"(exports2) {
@@ -15545,6 +14767,462 @@ var init_dockerfile = __esm({
   }
 });
 
+// src/parse/plain-shell.ts
+function plainCommands(text) {
+  const out = [];
+  let current;
+  let needCommand = false;
+  let line = 1;
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i];
+    if (c === " " || c === "	") {
+      i++;
+    } else if (c === "\\" && text[i + 1] === "\n" && i > 0 && /[ \t\n]/.test(text[i - 1])) {
+      i += 2;
+      line++;
+    } else if (c === "\n" || c === ";") {
+      if (current) out.push(current);
+      else if (c === ";") return void 0;
+      current = void 0;
+      if (c === "\n") line++;
+      i++;
+    } else if (c === ">" || c === "<") {
+      const redirect = readRedirect(text, i, current);
+      if (!redirect) return void 0;
+      current.redirects.push(redirect.redirect);
+      line += redirect.newlines;
+      i = redirect.end;
+    } else if (c === "&" || c === "|") {
+      const double = text[i + 1] === c;
+      if (!current || c === "&" && !double || c === "|" && text[i + 1] === "&") return void 0;
+      if (c === "|" && !double && ECHOES.has(current.argv[0])) return void 0;
+      out.push(current);
+      current = void 0;
+      needCommand = true;
+      i += double ? 2 : 1;
+    } else {
+      const word = readWord(text, i);
+      if (!word) return void 0;
+      const raw = text.slice(i, word.end);
+      const beforeRedirect = /[<>]/.test(text[word.end] ?? "");
+      if (beforeRedirect && /\d$/.test(raw) && !/^\d+$/.test(raw)) return void 0;
+      if (beforeRedirect && /^\d+$/.test(raw)) {
+        const redirect = readRedirect(text, word.end, current, word.value);
+        if (!redirect) return void 0;
+        current.redirects.push(redirect.redirect);
+        line += redirect.newlines;
+        i = redirect.end;
+        continue;
+      }
+      if (current) {
+        current.argv.push(word.value);
+        current.wordLines.push(line);
+      } else {
+        if (KEYWORDS.has(word.value) || ASSIGNMENT.test(word.value)) return void 0;
+        current = { argv: [word.value], line, wordLines: [line], redirects: [] };
+        needCommand = false;
+      }
+      line += word.newlines;
+      i = word.end;
+    }
+  }
+  if (current) out.push(current);
+  return needCommand ? void 0 : out;
+}
+function readWord(text, start) {
+  let value = "";
+  let newlines2 = 0;
+  let i = start;
+  while (i < text.length && !/[ \t\n;&|<>]/.test(text[i])) {
+    const c = text[i];
+    if (WORD_CHAR.test(c)) {
+      WORD_RUN.lastIndex = i;
+      const run = WORD_RUN.exec(text)[0];
+      value += run;
+      i += run.length;
+    } else if (c === "'" || c === '"') {
+      const close = text.indexOf(c, i + 1);
+      if (close < 0) return void 0;
+      const quoted2 = text.slice(i + 1, close);
+      if (c === '"' && DOUBLE_QUOTED_SPECIAL.test(quoted2)) return void 0;
+      value += quoted2;
+      newlines2 += quoted2.split("\n").length - 1;
+      i = close + 1;
+    } else {
+      return void 0;
+    }
+  }
+  return i > start ? { value, end: i, newlines: newlines2 } : void 0;
+}
+function readRedirect(text, start, current, fd = "") {
+  const op = /^(>>|>&|<&|>|<)/.exec(text.slice(start, start + 2))?.[1];
+  if (!current || !op || /^[<>|]/.test(text[start + op.length] ?? "")) return void 0;
+  let i = start + op.length;
+  while (text[i] === " " || text[i] === "	") i++;
+  const target = readWord(text, i);
+  if (!target || /[<>]/.test(text[target.end] ?? "")) return void 0;
+  return { redirect: { op: `${fd}${op}`, target: target.value }, end: target.end, newlines: target.newlines };
+}
+var WORD_CHAR, WORD_RUN, KEYWORDS, ECHOES, ASSIGNMENT, DOUBLE_QUOTED_SPECIAL;
+var init_plain_shell = __esm({
+  "src/parse/plain-shell.ts"() {
+    "use strict";
+    WORD_CHAR = /[A-Za-z0-9_./=:@+,%-]/;
+    WORD_RUN = /[A-Za-z0-9_./=:@+,%-]+/y;
+    KEYWORDS = /* @__PURE__ */ new Set([
+      "if",
+      "then",
+      "elif",
+      "else",
+      "fi",
+      "for",
+      "in",
+      "while",
+      "until",
+      "do",
+      "done",
+      "case",
+      "esac",
+      "select",
+      "function",
+      "time",
+      "coproc",
+      "declare",
+      "export",
+      "local",
+      "readonly",
+      "typeset",
+      "nameref",
+      "let"
+    ]);
+    ECHOES = /* @__PURE__ */ new Set(["echo", "printf"]);
+    ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*\+?=/;
+    DOUBLE_QUOTED_SPECIAL = /[$`\\]/;
+  }
+});
+
+// src/parse/shell.ts
+function loadSh() {
+  sh ??= typeof require === "function" ? require("./mvdan-sh.cjs") : (0, import_node_module.createRequire)(__tfrBundleUrl)("mvdan-sh");
+  return sh;
+}
+function parseShell(text, firstLine = 1) {
+  const plain2 = plainScript(text, firstLine);
+  return plain2 ? { commands: plain2, assignments: [] } : parseShellFully(text, firstLine);
+}
+function parseShellFully(text, firstLine = 1) {
+  const commands = [];
+  const assignments = [];
+  try {
+    collectScript(text, firstLine, commands, 0, assignments, []);
+    return { commands, assignments };
+  } catch (error) {
+    return { commands: [], parseError: describeError(error, firstLine) };
+  }
+}
+function plainScript(text, firstLine, depth = 0) {
+  const plain2 = plainCommands(text);
+  if (!plain2) return void 0;
+  const out = [];
+  for (const c of plain2) {
+    const { argv, viaExec, first } = afterExec(c.argv);
+    out.push({ argv, line: firstLine + c.line - 1, redirects: c.redirects, viaExec });
+    if (depth >= MAX_NESTING || argv.length === 0 || !SHELLS.has(basename(argv[0]))) continue;
+    const inline = inlineScriptIndex(argv);
+    if (inline === void 0) continue;
+    const inner = plainScript(argv[inline], firstLine + c.wordLines[first + inline] - 1, depth + 1);
+    if (!inner) return void 0;
+    out.push(...inner);
+  }
+  return out;
+}
+function afterExec(words) {
+  if (words[0] !== "exec") return { argv: words, viaExec: false, first: 0 };
+  let first = 1;
+  while (first < words.length && /^-[acl]+$/.test(words[first])) first += words[first].includes("a") ? 2 : 1;
+  return { argv: words.slice(first), viaExec: true, first };
+}
+function describeError(error, firstLine) {
+  const e = error;
+  const line = typeof e?.Pos?.Line === "function" ? e.Pos.Line() : 1;
+  const message2 = typeof e?.Text === "string" ? e.Text : String(e?.message ?? error);
+  return { line: firstLine + Math.max(line, 1) - 1, message: message2 };
+}
+function collectScript(text, firstLine, out, depth, assignments, guards) {
+  parser ??= loadSh().syntax.NewParser();
+  fullParserCalls.count++;
+  const file = parser.Parse(text, "script");
+  const src = {
+    bytes: Buffer.from(text, "utf8"),
+    lineOffset: firstLine - 1,
+    depth,
+    assignments,
+    guards
+  };
+  visitStmts(file.Stmts, src, out);
+}
+function visitStmts(list, src, out) {
+  for (const stmt of list ?? []) visitStmt(stmt, src, out);
+}
+function visitStmt(stmt, src, out) {
+  if (!stmt) return;
+  const cmd = stmt.Cmd;
+  if (!cmd) return;
+  switch (sh.syntax.NodeType(cmd)) {
+    case "CallExpr":
+      visitCall(stmt, cmd, src, out);
+      break;
+    case "BinaryCmd": {
+      const first = out.length;
+      visitStmt(cmd.X, src, out);
+      const piped = PIPE_OPS.has(cmd.Op) && out.length > first ? echoedText(out.at(-1)) : void 0;
+      const before = out.length;
+      const test = cmd.Op === AND_OP || cmd.Op === OR_OP ? conditionOf(cmd.X, src) : UNKNOWN;
+      const guard = cmd.Op === AND_OP ? test : { kind: "not", condition: test };
+      withGuards(src, test.kind === "unknown" ? [] : [guard], () => visitStmt(cmd.Y, src, out));
+      if (piped !== void 0 && out.length > before) out[before].stdin = piped;
+      break;
+    }
+    case "DeclClause":
+      if (DECLARATIONS.has(cmd.Variant?.Value)) recordAssigns(cmd.Args, src);
+      break;
+    case "Block":
+    case "Subshell":
+      visitStmts(cmd.Stmts, src, out);
+      break;
+    case "IfClause":
+      visitIf(cmd, src, out);
+      break;
+    case "WhileClause":
+      visitStmts(cmd.Cond, src, out);
+      visitStmts(cmd.Do, src, out);
+      break;
+    case "ForClause":
+      visitStmts(cmd.Do, src, out);
+      break;
+    case "CaseClause":
+      visitCase(cmd, src, out);
+      break;
+    case "FuncDecl":
+      visitStmt(cmd.Body, src, out);
+      break;
+    case "TimeClause":
+    case "CoprocClause":
+      visitStmt(cmd.Stmt, src, out);
+      break;
+    default:
+      break;
+  }
+}
+function visitIf(clause, src, out) {
+  const failed = [];
+  for (let c = clause; c; c = c.Else) {
+    withGuards(src, failed, () => visitStmts(c.Cond, src, out));
+    const stmts = c.Cond ?? [];
+    const test = stmts.length === 0 ? void 0 : stmts.length === 1 ? conditionOf(stmts[0], src) : UNKNOWN;
+    withGuards(src, test ? [...failed, test] : failed, () => visitStmts(c.Then, src, out));
+    if (test) failed.push({ kind: "not", condition: test });
+  }
+}
+function visitCase(clause, src, out) {
+  const word = clause.Word ? wordText(clause.Word, src) : "";
+  const failed = [];
+  let fellThrough = false;
+  for (const item of clause.Items ?? []) {
+    const patterns = (item.Patterns ?? []).map((p) => wordText(p, src));
+    const match = fellThrough ? UNKNOWN : { kind: "case", word, patterns };
+    withGuards(src, [...failed, match], () => visitStmts(item.Stmts, src, out));
+    failed.push({ kind: "not", condition: match });
+    if (item.Op !== CASE_BREAK_OP) fellThrough = true;
+  }
+}
+function withGuards(src, guards, visit) {
+  const before = src.guards;
+  src.guards = [...before, ...guards];
+  try {
+    visit();
+  } finally {
+    src.guards = before;
+  }
+}
+function conditionOf(stmt, src) {
+  const cmd = stmt?.Cmd;
+  if (!cmd) return UNKNOWN;
+  let condition = UNKNOWN;
+  const type = sh.syntax.NodeType(cmd);
+  if (type === "CallExpr" && !(cmd.Assigns ?? []).length) {
+    const words = (cmd.Args ?? []).map((w2) => wordText(w2, src));
+    if (words[0] === "[" && words.at(-1) === "]") condition = { kind: "test", words: words.slice(1, -1) };
+    else if (words[0] === "test") condition = { kind: "test", words: words.slice(1) };
+  } else if (type === "TestClause") {
+    condition = { kind: "test", words: testWords(cmd.X, src), extended: true };
+  } else if (type === "BinaryCmd" && (cmd.Op === AND_OP || cmd.Op === OR_OP)) {
+    const left = conditionOf(cmd.X, src);
+    const right = conditionOf(cmd.Y, src);
+    condition = { kind: cmd.Op === AND_OP ? "and" : "or", left, right };
+  }
+  return stmt.Negated ? { kind: "not", condition } : condition;
+}
+function testWords(expr, src) {
+  if (!expr) return [];
+  switch (sh.syntax.NodeType(expr)) {
+    case "BinaryTest":
+      return [...testWords(expr.X, src), between(expr.X, expr.Y, src), ...testWords(expr.Y, src)];
+    case "UnaryTest":
+      return [
+        src.bytes.subarray(expr.Pos().Offset(), expr.X.Pos().Offset()).toString("utf8").trim(),
+        ...testWords(expr.X, src)
+      ];
+    case "ParenTest":
+      return ["(", ...testWords(expr.X, src), ")"];
+    case "Word":
+      return [wordText(expr, src)];
+    default:
+      return [slice(expr, src)];
+  }
+}
+function between(a, b, src) {
+  return src.bytes.subarray(a.End().Offset(), b.Pos().Offset()).toString("utf8").trim();
+}
+function visitCall(stmt, call2, src, out) {
+  recordAssigns(call2.Assigns, src);
+  const words = call2.Args ?? [];
+  if (words.length === 0) return;
+  const line = src.lineOffset + words[0].Pos().Line();
+  const redirects = (stmt.Redirs ?? []).map((r) => ({
+    op: `${r.N ? r.N.Value : ""}${REDIRECT_OPS[r.Op] ?? "?"}`,
+    target: r.Word ? wordText(r.Word, src) : ""
+  }));
+  const { argv, viaExec, first } = afterExec(words.map((w2) => wordText(w2, src)));
+  const command = { argv, line, redirects, viaExec };
+  if (stmt.Background) command.background = true;
+  if (src.guards.length > 0) command.guards = src.guards;
+  const heredoc = (stmt.Redirs ?? []).find((r) => HEREDOC_OPS.has(r.Op) && r.Hdoc);
+  if (heredoc) command.stdin = heredocText(heredoc.Hdoc, src);
+  out.push(command);
+  if (src.depth >= MAX_NESTING || argv.length === 0) return;
+  if (!SHELLS.has(basename(argv[0]))) return;
+  const wordsAfter = words.slice(first);
+  const inline = inlineScriptIndex(argv);
+  if (inline !== void 0) {
+    const word = wordsAfter[inline];
+    nested2(argv[inline], src.lineOffset + word.Pos().Line(), src, out);
+    return;
+  }
+  for (const r of stmt.Redirs ?? []) {
+    if (!HEREDOC_OPS.has(r.Op) || !r.Hdoc) continue;
+    const body = heredocText(r.Hdoc, src);
+    nested2(body, src.lineOffset + r.Hdoc.Pos().Line(), src, out);
+  }
+}
+function inlineScriptIndex(argv) {
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "--" || !a.startsWith("-")) return void 0;
+    if (!a.startsWith("--") && a.includes("c")) return i + 1 < argv.length ? i + 1 : void 0;
+    if (a === "-o") i++;
+  }
+  return void 0;
+}
+function nested2(text, firstLine, src, out) {
+  const inner = [];
+  const assignments = [];
+  try {
+    collectScript(text, firstLine, inner, src.depth + 1, assignments, src.guards);
+  } catch {
+    return;
+  }
+  out.push(...inner);
+  src.assignments.push(...assignments);
+}
+function recordAssigns(assigns, src) {
+  for (const a of assigns ?? []) {
+    if (!a?.Name || a.Naked || a.Array) continue;
+    const value = a.Value ? wordText(a.Value, src) : "";
+    const literal2 = !(a.Value?.Parts ?? []).some((p) => hasExpansion(p));
+    src.assignments.push({
+      name: a.Name.Value,
+      value,
+      literal: literal2,
+      line: src.lineOffset + a.Pos().Line()
+    });
+  }
+}
+function hasExpansion(part) {
+  const type = sh.syntax.NodeType(part);
+  if (type === "DblQuoted") return (part.Parts ?? []).some((p) => hasExpansion(p));
+  return type !== "Lit" && type !== "SglQuoted";
+}
+function echoedText(c) {
+  if (!c || !["echo", "printf"].includes(basename(c.argv[0] ?? ""))) return void 0;
+  return c.argv.slice(1).filter((a) => !/^-[neE]+$/.test(a)).join(" ");
+}
+function heredocText(word, src) {
+  const parts = word.Parts ?? [];
+  if (parts.length === 1 && sh.syntax.NodeType(parts[0]) === "Lit") return parts[0].Value;
+  return slice(word, src);
+}
+function slice(node, src) {
+  return src.bytes.subarray(node.Pos().Offset(), node.End().Offset()).toString("utf8");
+}
+function wordText(word, src) {
+  return (word.Parts ?? []).map((p) => partText(p, src, false)).join("");
+}
+function partText(part, src, inDouble) {
+  switch (sh.syntax.NodeType(part)) {
+    case "Lit": {
+      const v = part.Value.replace(/\\\n/g, "");
+      return inDouble ? v.replace(/\\([$`"\\])/g, "$1") : v.replace(/\\(.)/gs, "$1");
+    }
+    case "SglQuoted":
+      return part.Dollar ? ansiC(part.Value) : part.Value;
+    case "DblQuoted":
+      return (part.Parts ?? []).map((p) => partText(p, src, true)).join("");
+    default:
+      return slice(part, src);
+  }
+}
+function ansiC(v) {
+  const map = { n: "\n", t: "	", r: "\r", "\\": "\\", "'": "'", '"': '"' };
+  return v.replace(/\\(.)/g, (m, c) => map[c] ?? m);
+}
+function basename(p) {
+  return p.slice(p.lastIndexOf("/") + 1);
+}
+var import_node_module, REDIRECT_OPS, HEREDOC_OPS, PIPE_OPS, AND_OP, OR_OP, CASE_BREAK_OP, UNKNOWN, DECLARATIONS, SHELLS, MAX_NESTING, sh, parser, fullParserCalls;
+var init_shell = __esm({
+  "src/parse/shell.ts"() {
+    "use strict";
+    import_node_module = require("node:module");
+    init_plain_shell();
+    REDIRECT_OPS = {
+      54: ">",
+      55: ">>",
+      56: "<",
+      57: "<>",
+      58: "<&",
+      59: ">&",
+      60: ">|",
+      61: "<<",
+      62: "<<-",
+      63: "<<<",
+      64: "&>",
+      65: "&>>"
+    };
+    HEREDOC_OPS = /* @__PURE__ */ new Set([61, 62]);
+    PIPE_OPS = /* @__PURE__ */ new Set([12, 13]);
+    AND_OP = 10;
+    OR_OP = 11;
+    CASE_BREAK_OP = 30;
+    UNKNOWN = { kind: "unknown" };
+    DECLARATIONS = /* @__PURE__ */ new Set(["export", "declare", "typeset", "readonly", "local"]);
+    SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "dash", "ash", "zsh", "ksh", "mksh", "busybox"]);
+    MAX_NESTING = 4;
+    fullParserCalls = { count: 0 };
+  }
+});
+
 // src/model/image-ref.ts
 function splitImage(image) {
   let rest = image;
@@ -16218,6 +15896,290 @@ var init_dockerfile2 = __esm({
   }
 });
 
+// src/model/compose/built-image.ts
+function builtImage(service, texts) {
+  const build2 = service.build;
+  const dockerfile = build2 ? normalizeRelative(build2.dockerfile) : void 0;
+  const contextDir = build2 ? normalizeRelative(build2.context) : void 0;
+  if (!build2 || !dockerfile || !contextDir) return void 0;
+  const text = texts[dockerfile];
+  if (text === void 0) return void 0;
+  const { model } = modelDockerfile(dockerfile, text, { target: build2.target, buildArgs: build2.args });
+  const stage = model?.targetStage;
+  if (!model || !stage) return void 0;
+  const sent = Object.keys(texts).filter((f) => isUnder(f, contextDir)).map((f) => relativeTo(f, contextDir));
+  const layout = new ImageLayout(model, sent);
+  let root = stage;
+  for (let k = 0; k < 20; k++) {
+    const parent = layout.parentOf(root);
+    if (!parent) break;
+    root = parent;
+  }
+  return { dockerfile, contextDir, text, stage, layout, base: root.from.repository };
+}
+function isNonPythonImage(image) {
+  if (PYTHON_WORDS.test(image.text)) return false;
+  return image.base !== void 0 && NON_PYTHON_BASE.test(image.base) || NODE_BUILD.test(image.text);
+}
+function imageScriptFile(image, word) {
+  if (word.includes("$") || !/\.sh$|\//.test(word)) return void 0;
+  const imagePath = import_node_path4.posix.resolve(image.stage.workdir || "/", word);
+  const source = image.layout.sourceOf(image.stage, imagePath);
+  return source === void 0 ? void 0 : normalizeRelative(joinPath(image.contextDir, source));
+}
+var import_node_path4, PYTHON_WORDS, NON_PYTHON_BASE, NODE_BUILD;
+var init_built_image = __esm({
+  "src/model/compose/built-image.ts"() {
+    "use strict";
+    import_node_path4 = require("node:path");
+    init_classify();
+    init_context();
+    init_dockerfile2();
+    PYTHON_WORDS = /\b(python3?|pip3?|gunicorn|uwsgi|uvicorn|daphne|manage\.py|django|poetry|pipenv|uv)\b/i;
+    NON_PYTHON_BASE = /(^|\/)(nginx|traefik|caddy|httpd|haproxy|envoy|node|postgres(ql)?|postgis|mysql|mariadb|redis|memcached|rabbitmq|alpine\/git)$/i;
+    NODE_BUILD = /\b(npm|yarn|pnpm|node)\b/;
+  }
+});
+
+// src/model/compose/images.ts
+function roleOf(repository) {
+  const last = repository.split("/").pop().toLowerCase();
+  const whole = ROLES.find(([re]) => re.test(last))?.[1];
+  if (whole) return whole;
+  const words = last.split(/[-_.]/);
+  if (words.length < 2 || words.some((w2) => TOOLING.test(w2))) return "other";
+  const kinds = new Set(words.flatMap((w2) => ROLES.filter(([re]) => re.test(w2)).map(([, kind]) => kind)));
+  return kinds.size === 1 ? [...kinds][0] : "other";
+}
+var ROLES, TOOLING;
+var init_images = __esm({
+  "src/model/compose/images.ts"() {
+    "use strict";
+    init_image_ref();
+    ROLES = [
+      [/^(postgres(ql)?|postgis|timescaledb(-ha)?|pgvector)$/, "postgres"],
+      [/^mysql(-server)?$/, "mysql"],
+      [/^mariadb$/, "mariadb"],
+      [/^(redis(-stack(-server)?)?|valkey|keydb)$/, "redis"]
+    ];
+    TOOLING = /^(exporter|backup|backups|admin|client|cli|ui|web|proxy|bouncer|pgbouncer|operator|init|migrate|migrations)$/;
+  }
+});
+
+// src/model/command/branches.ts
+function movesArgs(commands) {
+  return commands.some((c) => c.argv[0] === "shift" || setsArgs(c.argv));
+}
+function setsArgs(argv) {
+  if (argv[0] !== "set") return false;
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "--" || !/^[-+]/.test(a)) return true;
+    if (a === "-o" || a === "+o") i++;
+  }
+  return false;
+}
+function commandsThatRun(commands, inputs) {
+  return commands.filter((c) => mayRun(c, inputs));
+}
+function mayRun(command, inputs) {
+  return (command.guards ?? []).every((g) => evaluateCondition(g, inputs) !== false);
+}
+function evaluateCondition(condition, inputs) {
+  switch (condition.kind) {
+    case "not": {
+      const v = evaluateCondition(condition.condition, inputs);
+      return v === void 0 ? void 0 : !v;
+    }
+    case "and":
+      return and(evaluateCondition(condition.left, inputs), evaluateCondition(condition.right, inputs));
+    case "or":
+      return or(evaluateCondition(condition.left, inputs), evaluateCondition(condition.right, inputs));
+    case "case": {
+      const word = expandWord(condition.word, inputs);
+      if (word === void 0) return void 0;
+      let result2 = false;
+      for (const p of condition.patterns) result2 = or(result2, globMatch(p, word, inputs));
+      return result2;
+    }
+    case "test":
+      return new TestReader(condition.words, inputs, condition.extended === true).read();
+    default:
+      return void 0;
+  }
+}
+function and(a, b) {
+  if (a === false || b === false) return false;
+  return a === true && b === true ? true : void 0;
+}
+function or(a, b) {
+  if (a === true || b === true) return true;
+  return a === false && b === false ? false : void 0;
+}
+function expandWord(word, inputs) {
+  if (word.includes("`") || word.includes("$(")) return void 0;
+  let unknown = false;
+  const out = word.replace(EXPANSION, (_m, braced, bare) => {
+    const v = braced !== void 0 ? bracedValue(braced, inputs) : parameter(bare, inputs);
+    if (v === void 0) unknown = true;
+    return v ?? "";
+  });
+  return unknown || out.includes("$") ? void 0 : out;
+}
+function bracedValue(inner, inputs) {
+  const m = /^([A-Za-z_][A-Za-z0-9_]*|[0-9]+|[#@*])(?:(:?)([-=])(.*))?$/s.exec(inner);
+  if (!m) return void 0;
+  const [, name2, colon, op, fallback] = m;
+  const value = lookup(name2, inputs);
+  if (value === void 0) return void 0;
+  if (!op) return value ?? "";
+  const useDefault = value === null || colon === ":" && value === "";
+  return useDefault ? expandWord(fallback, inputs) : value;
+}
+function parameter(name2, inputs) {
+  const v = lookup(name2, inputs);
+  return v === null ? "" : v;
+}
+function lookup(name2, inputs) {
+  const { args } = inputs;
+  if (/^[0-9]+$/.test(name2)) {
+    if (name2 === "0") return void 0;
+    if (!args) return void 0;
+    return args[Number(name2) - 1] ?? null;
+  }
+  if (name2 === "#") return args ? String(args.length) : void 0;
+  if (name2 === "@" || name2 === "*") return args ? args.join(" ") : void 0;
+  if (/^[A-Za-z_]/.test(name2)) return inputs.variable(name2);
+  return void 0;
+}
+function globMatch(pattern, word, inputs) {
+  const p = expandWord(pattern, inputs);
+  if (p === void 0) return void 0;
+  let re = "";
+  for (let i = 0; i < p.length; i++) {
+    const ch = p[i];
+    if (ch === "*") re += ".*";
+    else if (ch === "?") re += ".";
+    else if (ch === "[" && p.indexOf("]", i + 2) > 0) {
+      const end = p.indexOf("]", i + 2);
+      const body = p.slice(i + 1, end);
+      re += `[${body.startsWith("!") ? `^${body.slice(1)}` : body}]`.replace(/\\/g, "\\\\");
+      i = end;
+    } else re += ch.replace(/[.+^${}()|\\\]]/g, "\\$&");
+  }
+  try {
+    return new RegExp(`^${re}$`, "s").test(word);
+  } catch {
+    return void 0;
+  }
+}
+function eq(a, b) {
+  return b === void 0 ? void 0 : a === b;
+}
+var EXPANSION, UNARY_STRING, UNARY_OTHER, NUMERIC, TestReader;
+var init_branches = __esm({
+  "src/model/command/branches.ts"() {
+    "use strict";
+    EXPANSION = /\$(?:\{([^}]*)\}|([A-Za-z_][A-Za-z0-9_]*|[0-9#@*?$!-]))/g;
+    UNARY_STRING = /* @__PURE__ */ new Set(["-z", "-n"]);
+    UNARY_OTHER = /^-[a-hkprstuwxGLNOSv]$/;
+    NUMERIC = {
+      "-eq": (a, b) => a === b,
+      "-ne": (a, b) => a !== b,
+      "-lt": (a, b) => a < b,
+      "-le": (a, b) => a <= b,
+      "-gt": (a, b) => a > b,
+      "-ge": (a, b) => a >= b
+    };
+    TestReader = class {
+      constructor(words, inputs, extended) {
+        this.words = words;
+        this.inputs = inputs;
+        this.extended = extended;
+      }
+      words;
+      inputs;
+      extended;
+      at = 0;
+      read() {
+        if (this.words.length === 0) return false;
+        const v = this.or();
+        return this.at === this.words.length ? v : void 0;
+      }
+      or() {
+        let v = this.and();
+        while (this.peek() === "-o" || this.peek() === "||") {
+          this.at++;
+          v = or(v, this.and());
+        }
+        return v;
+      }
+      and() {
+        let v = this.not();
+        while (this.peek() === "-a" || this.peek() === "&&") {
+          this.at++;
+          v = and(v, this.not());
+        }
+        return v;
+      }
+      not() {
+        if (this.peek() === "!" && this.words.length - this.at > 1) {
+          this.at++;
+          const v = this.not();
+          return v === void 0 ? void 0 : !v;
+        }
+        return this.primary();
+      }
+      primary() {
+        const w2 = this.next();
+        if (w2 === void 0) return void 0;
+        if (w2 === "(") {
+          const v = this.or();
+          return this.next() === ")" ? v : void 0;
+        }
+        const op = this.peek();
+        if (op !== void 0 && this.isBinary(op) && this.at + 1 < this.words.length) {
+          this.at++;
+          return this.binary(w2, op, this.next());
+        }
+        if (UNARY_STRING.has(w2) && op !== void 0) {
+          const s2 = expandWord(this.next(), this.inputs);
+          if (s2 === void 0) return void 0;
+          return w2 === "-z" ? s2 === "" : s2 !== "";
+        }
+        if (UNARY_OTHER.test(w2) && op !== void 0) {
+          this.next();
+          return void 0;
+        }
+        const s = expandWord(w2, this.inputs);
+        return s === void 0 ? void 0 : s !== "";
+      }
+      isBinary(op) {
+        return ["=", "==", "!=", "=~", "<", ">"].includes(op) || op in NUMERIC || /^-(nt|ot|ef)$/.test(op);
+      }
+      binary(left, op, right) {
+        const a = expandWord(left, this.inputs);
+        if (a === void 0) return void 0;
+        if (op === "=" || op === "==" || op === "!=") {
+          const equal = this.extended ? globMatch(right, a, this.inputs) : eq(a, expandWord(right, this.inputs));
+          return op === "!=" && equal !== void 0 ? !equal : equal;
+        }
+        const compare = NUMERIC[op];
+        if (!compare) return void 0;
+        const b = expandWord(right, this.inputs);
+        if (b === void 0 || !/^\s*-?\d+\s*$/.test(a) || !/^\s*-?\d+\s*$/.test(b)) return void 0;
+        return compare(Number(a), Number(b));
+      }
+      peek() {
+        return this.words[this.at];
+      }
+      next() {
+        return this.words[this.at++];
+      }
+    };
+  }
+});
+
 // src/model/command/servers.ts
 function programArgv(argv) {
   let a = argv.slice();
@@ -16762,7 +16724,7 @@ function scriptRun(argv, scripts, workdir) {
     const word = argv[i];
     if (!word) continue;
     const script = scripts.find(
-      (s) => word.includes("/") ? import_node_path4.posix.normalize(word.startsWith("/") ? word : import_node_path4.posix.join(workdir, word)) === import_node_path4.posix.normalize(s.imagePath) : basename2(s.imagePath) === word
+      (s) => word.includes("/") ? import_node_path5.posix.normalize(word.startsWith("/") ? word : import_node_path5.posix.join(workdir, word)) === import_node_path5.posix.normalize(s.imagePath) : basename2(s.imagePath) === word
     );
     if (script) return { script, argsFrom: i + 1 };
   }
@@ -16788,11 +16750,11 @@ function scriptCommands(s, caller, args, chain2, depth) {
   }
   return out;
 }
-var import_node_path4, IDLE, KEEP_ALIVE;
+var import_node_path5, IDLE, KEEP_ALIVE;
 var init_start_chain = __esm({
   "src/model/command/start-chain.ts"() {
     "use strict";
-    import_node_path4 = require("node:path");
+    import_node_path5 = require("node:path");
     init_shell();
     init_branches();
     init_make();
@@ -16801,304 +16763,6 @@ var init_start_chain = __esm({
     KEEP_ALIVE = new RegExp(
       String.raw`(^|[;&|\n]\s*)while\s+${IDLE}\s*;?\s*do\s+(?:${IDLE}\s*;?\s*)+done$`
     );
-  }
-});
-
-// src/model/command/pip.ts
-function pipInstall(argv) {
-  const a = programArgv(argv);
-  let i;
-  if (/^pip(\d+(\.\d+)*)?$/.test(a[0] ?? "")) i = 1;
-  else if (a[0] === "uv" && a[1] === "pip") i = 2;
-  else return void 0;
-  while (i < a.length && a[i].startsWith("-")) i += PIP_VALUE_OPTIONS.has(a[i]) ? 2 : 1;
-  if (a[i] !== "install") return void 0;
-  const out = {
-    byName: [],
-    requirementFiles: [],
-    constrained: false,
-    unpinnedTooling: [],
-    fromPaths: []
-  };
-  for (i = i + 1; i < a.length; i++) {
-    const arg = a[i];
-    if (arg.startsWith("-")) {
-      const [flag, inline] = arg.startsWith("--") ? arg.split(/=(.*)/s) : [arg.slice(0, 2), arg.slice(2)];
-      const takesValue = PIP_VALUE_OPTIONS.has(flag);
-      const value = takesValue ? inline || a[++i] : void 0;
-      if (flag === "-r" || flag === "--requirement") out.requirementFiles.push(value ?? "");
-      if (flag === "-c" || flag === "--constraint") out.constrained = true;
-      if ((flag === "-e" || flag === "--editable") && value) out.fromPaths.push(value);
-      continue;
-    }
-    const spec = requirementSpec(arg);
-    if (spec && PIP_TOOLING.has(spec.name.toLowerCase())) {
-      if (!spec.pinned) out.unpinnedTooling.push(spec.spec);
-    } else if (spec) out.byName.push(spec);
-    else if (!arg.includes("$")) out.fromPaths.push(arg);
-  }
-  return out;
-}
-function requirementSpec(arg) {
-  const name2 = /^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(arg)?.[0];
-  if (!name2) return void 0;
-  const rest = arg.slice(name2.length);
-  if (/^(\[[^\]]*\])?\s*@/.test(rest) || arg.includes("://") || arg.includes("/")) return void 0;
-  if (/\.(whl|zip|tar\.gz|tgz|tar\.bz2)$/i.test(arg)) return void 0;
-  const pinned = /(^|[^=!<>~])===?\s*[^\s=*,;]+/.test(rest) && !/==\s*[^,;]*\*/.test(rest);
-  if (!pinned && rest.includes("$")) return void 0;
-  return { spec: arg, name: name2, pinned };
-}
-var PIP_VALUE_OPTIONS, PIP_TOOLING;
-var init_pip = __esm({
-  "src/model/command/pip.ts"() {
-    "use strict";
-    init_servers();
-    PIP_VALUE_OPTIONS = /* @__PURE__ */ new Set([
-      "-r",
-      "--requirement",
-      "-c",
-      "--constraint",
-      "-e",
-      "--editable",
-      "-i",
-      "--index-url",
-      "--extra-index-url",
-      "-f",
-      "--find-links",
-      "-t",
-      "--target",
-      "--prefix",
-      "--root",
-      "--src",
-      "--platform",
-      "--python-version",
-      "--implementation",
-      "--abi",
-      "--upgrade-strategy",
-      "--progress-bar",
-      "--global-option",
-      "--install-option",
-      "-C",
-      "--config-settings",
-      "--cache-dir",
-      "--log",
-      "--log-file",
-      "--proxy",
-      "--retries",
-      "--timeout",
-      "--exists-action",
-      "--trusted-host",
-      "--cert",
-      "--client-cert",
-      "--no-binary",
-      "--only-binary",
-      "--report",
-      "--root-user-action",
-      "--python",
-      "-p",
-      "--use-feature",
-      "--use-deprecated",
-      "--keyring-provider",
-      "--group",
-      "--build-constraint",
-      "--index-strategy",
-      "--resolution",
-      "--prerelease",
-      "--extra",
-      "--link-mode"
-    ]);
-    PIP_TOOLING = /* @__PURE__ */ new Set(["pip", "setuptools", "wheel"]);
-  }
-});
-
-// src/model/command.ts
-function buildCommands(stages) {
-  return buildRuns(stages).flatMap((r) => r.commands);
-}
-function buildRuns(stages) {
-  const out = [];
-  for (const stage of stages) {
-    for (const instr of stage.instructions) {
-      if (instr.keyword !== "RUN") continue;
-      const run = instr;
-      const commands = [];
-      if (run.argv) {
-        commands.push({ argv: run.argv, line: run.line, redirects: [], viaExec: true });
-        const script = inlineScript(run.argv);
-        if (script !== void 0) commands.push(...parseShell(script, run.line).commands);
-      } else commands.push(...run.script?.commands ?? []);
-      out.push({ run, commands });
-    }
-  }
-  return out;
-}
-function hasGunicornConfig(app) {
-  return (app.context?.files ?? []).some((f) => basename2(f) === "gunicorn.conf.py");
-}
-function writtenComposeArgv(c) {
-  if (c.argv) {
-    try {
-      const raws = JSON.parse(c.raw);
-      return Array.isArray(raws) && raws.every((r) => typeof r === "string") ? raws : void 0;
-    } catch {
-      return void 0;
-    }
-  }
-  return parseShell(c.raw, c.line).commands[0]?.argv;
-}
-var init_command = __esm({
-  "src/model/command.ts"() {
-    "use strict";
-    init_shell();
-    init_start_chain();
-    init_servers();
-    init_start_chain();
-    init_servers();
-    init_pip();
-    init_secret_names();
-  }
-});
-
-// src/rules/TF0202-python-deps-unpinned.ts
-var pythonDepsUnpinned;
-var init_TF0202_python_deps_unpinned = __esm({
-  "src/rules/TF0202-python-deps-unpinned.ts"() {
-    "use strict";
-    init_command();
-    init_rule();
-    pythonDepsUnpinned = defineRule({
-      id: "TF0202",
-      name: "python-deps-unpinned",
-      factor: "II",
-      severity: "warning",
-      kind: "S",
-      title: "pip install NAME in a RUN without an exact version (==/===), or a requirements file the image installs has a line without an exact pin or hash; upgrading the installer itself (pip install --upgrade pip setuptools wheel) is a notice",
-      help: `A dependency without an exact version resolves to whatever is newest when the image is built, so the same
-commit builds different releases, and a new upstream version can break production without a code change.
-
-Pin every requirement with \`==\` (or install with \`--require-hashes\`), ideally in a lock file generated by
-\`pip-compile\`, \`uv pip compile\` or \`poetry lock\`. Installing a local path or wheel (\`pip install .\`,
-\`./dist/app.whl\`), a requirements file (\`-r\`, judged line by line) or with a constraints file (\`-c\`) is not
-reported. Upgrading the installer itself (\`pip install --upgrade pip setuptools wheel\`) is only a notice: it does
-not change what the app imports, but it still makes two builds of one commit differ.
-
-\`\`\`dockerfile
-# instead of: RUN pip install django gunicorn
-COPY requirements.txt .
-RUN pip install --no-cache-dir -r requirements.txt   # django==5.1.4, gunicorn==23.0.0
-\`\`\``,
-      related: ["DL3013"],
-      check(project) {
-        const findings = [];
-        for (const app of project.apps) {
-          const df = app.dockerfile;
-          if (df) {
-            for (const cmd of buildCommands(df.builtStages)) {
-              const pip = pipInstall(cmd.argv);
-              if (!pip || pip.constrained) continue;
-              const loose = pip.byName.filter((r) => !r.pinned).map((r) => r.spec);
-              if (loose.length === 0 && pip.unpinnedTooling.length > 0) {
-                findings.push({
-                  file: df.file,
-                  line: cmd.line,
-                  severity: "notice",
-                  message: `pip upgrades the installer itself (${pip.unpinnedTooling.map((s) => `'${s}'`).join(", ")}) to whatever is newest, so two builds of one commit can differ. Pin it (${pip.unpinnedTooling[0].replace(/[<>=!~].*$/, "")}==<version>) or rely on the base image's version.`
-                });
-                continue;
-              }
-              if (loose.length === 0) continue;
-              findings.push({
-                file: df.file,
-                line: cmd.line,
-                message: `pip installs ${loose.map((s) => `'${s}'`).join(", ")} without an exact version. Pin each one (${loose[0].replace(/[<>=!~].*$/, "")}==<version>) or install from a pinned requirements file.`
-              });
-            }
-          }
-          for (const req of app.requirements) {
-            for (const line of req.lines) {
-              if (line.pinned || line.kind !== "package") continue;
-              findings.push({
-                file: req.file,
-                line: line.line,
-                message: `'${line.text.trim()}' is not pinned to an exact version. Write ${line.name ?? "the package"}==<version> (or lock the file with pip-compile/uv and --require-hashes).`
-              });
-            }
-          }
-        }
-        return findings;
-      }
-    });
-  }
-});
-
-// src/model/compose/built-image.ts
-function builtImage(service, texts) {
-  const build2 = service.build;
-  const dockerfile = build2 ? normalizeRelative(build2.dockerfile) : void 0;
-  const contextDir = build2 ? normalizeRelative(build2.context) : void 0;
-  if (!build2 || !dockerfile || !contextDir) return void 0;
-  const text = texts[dockerfile];
-  if (text === void 0) return void 0;
-  const { model } = modelDockerfile(dockerfile, text, { target: build2.target, buildArgs: build2.args });
-  const stage = model?.targetStage;
-  if (!model || !stage) return void 0;
-  const sent = Object.keys(texts).filter((f) => isUnder(f, contextDir)).map((f) => relativeTo(f, contextDir));
-  const layout = new ImageLayout(model, sent);
-  let root = stage;
-  for (let k = 0; k < 20; k++) {
-    const parent = layout.parentOf(root);
-    if (!parent) break;
-    root = parent;
-  }
-  return { dockerfile, contextDir, text, stage, layout, base: root.from.repository };
-}
-function isNonPythonImage(image) {
-  if (PYTHON_WORDS.test(image.text)) return false;
-  return image.base !== void 0 && NON_PYTHON_BASE.test(image.base) || NODE_BUILD.test(image.text);
-}
-function imageScriptFile(image, word) {
-  if (word.includes("$") || !/\.sh$|\//.test(word)) return void 0;
-  const imagePath = import_node_path5.posix.resolve(image.stage.workdir || "/", word);
-  const source = image.layout.sourceOf(image.stage, imagePath);
-  return source === void 0 ? void 0 : normalizeRelative(joinPath(image.contextDir, source));
-}
-var import_node_path5, PYTHON_WORDS, NON_PYTHON_BASE, NODE_BUILD;
-var init_built_image = __esm({
-  "src/model/compose/built-image.ts"() {
-    "use strict";
-    import_node_path5 = require("node:path");
-    init_classify();
-    init_context();
-    init_dockerfile2();
-    PYTHON_WORDS = /\b(python3?|pip3?|gunicorn|uwsgi|uvicorn|daphne|manage\.py|django|poetry|pipenv|uv)\b/i;
-    NON_PYTHON_BASE = /(^|\/)(nginx|traefik|caddy|httpd|haproxy|envoy|node|postgres(ql)?|postgis|mysql|mariadb|redis|memcached|rabbitmq|alpine\/git)$/i;
-    NODE_BUILD = /\b(npm|yarn|pnpm|node)\b/;
-  }
-});
-
-// src/model/compose/images.ts
-function roleOf(repository) {
-  const last = repository.split("/").pop().toLowerCase();
-  const whole = ROLES.find(([re]) => re.test(last))?.[1];
-  if (whole) return whole;
-  const words = last.split(/[-_.]/);
-  if (words.length < 2 || words.some((w2) => TOOLING.test(w2))) return "other";
-  const kinds = new Set(words.flatMap((w2) => ROLES.filter(([re]) => re.test(w2)).map(([, kind]) => kind)));
-  return kinds.size === 1 ? [...kinds][0] : "other";
-}
-var ROLES, TOOLING;
-var init_images = __esm({
-  "src/model/compose/images.ts"() {
-    "use strict";
-    init_image_ref();
-    ROLES = [
-      [/^(postgres(ql)?|postgis|timescaledb(-ha)?|pgvector)$/, "postgres"],
-      [/^mysql(-server)?$/, "mysql"],
-      [/^mariadb$/, "mariadb"],
-      [/^(redis(-stack(-server)?)?|valkey|keydb)$/, "redis"]
-    ];
-    TOOLING = /^(exporter|backup|backups|admin|client|cli|ui|web|proxy|bouncer|pgbouncer|operator|init|migrate|migrations)$/;
   }
 });
 
@@ -17262,6 +16926,162 @@ var init_app_service = __esm({
   }
 });
 
+// src/model/command/pip.ts
+function pipInstall(argv) {
+  const a = programArgv(argv);
+  let i;
+  if (/^pip(\d+(\.\d+)*)?$/.test(a[0] ?? "")) i = 1;
+  else if (a[0] === "uv" && a[1] === "pip") i = 2;
+  else return void 0;
+  while (i < a.length && a[i].startsWith("-")) i += PIP_VALUE_OPTIONS.has(a[i]) ? 2 : 1;
+  if (a[i] !== "install") return void 0;
+  const out = {
+    byName: [],
+    requirementFiles: [],
+    constrained: false,
+    unpinnedTooling: [],
+    fromPaths: []
+  };
+  for (i = i + 1; i < a.length; i++) {
+    const arg = a[i];
+    if (arg.startsWith("-")) {
+      const [flag, inline] = arg.startsWith("--") ? arg.split(/=(.*)/s) : [arg.slice(0, 2), arg.slice(2)];
+      const takesValue = PIP_VALUE_OPTIONS.has(flag);
+      const value = takesValue ? inline || a[++i] : void 0;
+      if (flag === "-r" || flag === "--requirement") out.requirementFiles.push(value ?? "");
+      if (flag === "-c" || flag === "--constraint") out.constrained = true;
+      if ((flag === "-e" || flag === "--editable") && value) out.fromPaths.push(value);
+      continue;
+    }
+    const spec = requirementSpec(arg);
+    if (spec && PIP_TOOLING.has(spec.name.toLowerCase())) {
+      if (!spec.pinned) out.unpinnedTooling.push(spec.spec);
+    } else if (spec) out.byName.push(spec);
+    else if (!arg.includes("$")) out.fromPaths.push(arg);
+  }
+  return out;
+}
+function requirementSpec(arg) {
+  const name2 = /^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(arg)?.[0];
+  if (!name2) return void 0;
+  const rest = arg.slice(name2.length);
+  if (/^(\[[^\]]*\])?\s*@/.test(rest) || arg.includes("://") || arg.includes("/")) return void 0;
+  if (/\.(whl|zip|tar\.gz|tgz|tar\.bz2)$/i.test(arg)) return void 0;
+  const pinned = /(^|[^=!<>~])===?\s*[^\s=*,;]+/.test(rest) && !/==\s*[^,;]*\*/.test(rest);
+  if (!pinned && rest.includes("$")) return void 0;
+  return { spec: arg, name: name2, pinned };
+}
+var PIP_VALUE_OPTIONS, PIP_TOOLING;
+var init_pip = __esm({
+  "src/model/command/pip.ts"() {
+    "use strict";
+    init_servers();
+    PIP_VALUE_OPTIONS = /* @__PURE__ */ new Set([
+      "-r",
+      "--requirement",
+      "-c",
+      "--constraint",
+      "-e",
+      "--editable",
+      "-i",
+      "--index-url",
+      "--extra-index-url",
+      "-f",
+      "--find-links",
+      "-t",
+      "--target",
+      "--prefix",
+      "--root",
+      "--src",
+      "--platform",
+      "--python-version",
+      "--implementation",
+      "--abi",
+      "--upgrade-strategy",
+      "--progress-bar",
+      "--global-option",
+      "--install-option",
+      "-C",
+      "--config-settings",
+      "--cache-dir",
+      "--log",
+      "--log-file",
+      "--proxy",
+      "--retries",
+      "--timeout",
+      "--exists-action",
+      "--trusted-host",
+      "--cert",
+      "--client-cert",
+      "--no-binary",
+      "--only-binary",
+      "--report",
+      "--root-user-action",
+      "--python",
+      "-p",
+      "--use-feature",
+      "--use-deprecated",
+      "--keyring-provider",
+      "--group",
+      "--build-constraint",
+      "--index-strategy",
+      "--resolution",
+      "--prerelease",
+      "--extra",
+      "--link-mode"
+    ]);
+    PIP_TOOLING = /* @__PURE__ */ new Set(["pip", "setuptools", "wheel"]);
+  }
+});
+
+// src/model/command.ts
+function buildCommands(stages) {
+  return buildRuns(stages).flatMap((r) => r.commands);
+}
+function buildRuns(stages) {
+  const out = [];
+  for (const stage of stages) {
+    for (const instr of stage.instructions) {
+      if (instr.keyword !== "RUN") continue;
+      const run = instr;
+      const commands = [];
+      if (run.argv) {
+        commands.push({ argv: run.argv, line: run.line, redirects: [], viaExec: true });
+        const script = inlineScript(run.argv);
+        if (script !== void 0) commands.push(...parseShell(script, run.line).commands);
+      } else commands.push(...run.script?.commands ?? []);
+      out.push({ run, commands });
+    }
+  }
+  return out;
+}
+function hasGunicornConfig(app) {
+  return (app.context?.files ?? []).some((f) => basename2(f) === "gunicorn.conf.py");
+}
+function writtenComposeArgv(c) {
+  if (c.argv) {
+    try {
+      const raws = JSON.parse(c.raw);
+      return Array.isArray(raws) && raws.every((r) => typeof r === "string") ? raws : void 0;
+    } catch {
+      return void 0;
+    }
+  }
+  return parseShell(c.raw, c.line).commands[0]?.argv;
+}
+var init_command = __esm({
+  "src/model/command.ts"() {
+    "use strict";
+    init_shell();
+    init_start_chain();
+    init_servers();
+    init_start_chain();
+    init_servers();
+    init_pip();
+    init_secret_names();
+  }
+});
+
 // src/rules/lib/each.ts
 function composeServices(project) {
   return project.apps.flatMap((app) => (app.compose?.services ?? []).map((service) => ({ app, service })));
@@ -17275,6 +17095,19 @@ function appTargetStages(project) {
     const stage = dockerfile?.targetStage;
     return dockerfile && stage ? [{ app, dockerfile, stage }] : [];
   });
+}
+function everyDockerfile(project) {
+  const seen = /* @__PURE__ */ new Set();
+  const out = [];
+  for (const df of [
+    ...project.apps.flatMap((app) => app.dockerfile ? [app.dockerfile] : []),
+    ...project.otherDockerfiles ?? []
+  ]) {
+    if (seen.has(df.file)) continue;
+    seen.add(df.file);
+    out.push(df);
+  }
+  return out;
 }
 function appServices(project) {
   return project.apps.flatMap((app) => {
@@ -17316,6 +17149,187 @@ var init_each = __esm({
     "use strict";
     init_app_service();
     init_command();
+  }
+});
+
+// src/rules/TF0201-base-image-unpinned.ts
+function floating(ref) {
+  if (!ref.image || ref.digest) return void 0;
+  if (ref.repository !== void 0 && !IMAGE_REPOSITORY.test(ref.repository)) return void 0;
+  if (ref.tag === void 0) return "has no tag";
+  return ref.tag === "latest" ? `uses the floating tag ':latest'` : void 0;
+}
+function pythonVersion(context, dirs) {
+  for (const dir of dirs) {
+    for (const name2 of [".python-version", "runtime.txt"]) {
+      const text = context.text(dir === "." ? name2 : `${dir}/${name2}`);
+      const m = text && /^\s*(?:python-)?(3\.\d{1,2})(?:\.\d+)?\s*$/.exec(text.split("\n")[0]);
+      if (m) return m[1];
+    }
+  }
+  return void 0;
+}
+function suggestPythonTag(context) {
+  const { finding } = context;
+  const lines2 = linesOf(context, finding.file);
+  if (!lines2 || finding.line === void 0) return void 0;
+  for (const app of context.project.apps) {
+    const df = app.dockerfile;
+    const from = df?.file === finding.file ? df.stages.find((s) => s.from.line === finding.line)?.from : void 0;
+    if (!df || !from?.image || !PYTHON_IMAGE.test(from.image)) continue;
+    const version = pythonVersion(context, [.../* @__PURE__ */ new Set([app.dir, app.context?.dir ?? ".", "."])]);
+    if (!version) return void 0;
+    const pinned = `${PYTHON_IMAGE.exec(from.image)[1]}:${version}`;
+    const arg = df.globalArgs.find((a) => a.default === from.image && from.raw.includes(a.name));
+    const line = arg ? arg.line : from.line;
+    const text = lines2[line - 1] ?? "";
+    const at2 = arg ? text.indexOf(`=${from.image}`) + 1 : text.search(/\s/) + 1;
+    const column = arg ? at2 : text.indexOf(from.image, at2);
+    if (column <= 0 || text.indexOf(from.image, column + 1) >= 0) return void 0;
+    return {
+      title: `${from.image} pinned to ${pinned}`,
+      edits: [replaceInLine(finding.file, line, column + 1, column + 1 + from.image.length, pinned)]
+    };
+  }
+  return void 0;
+}
+var baseImageUnpinned, IMAGE_REPOSITORY, PYTHON_IMAGE;
+var init_TF0201_base_image_unpinned = __esm({
+  "src/rules/TF0201-base-image-unpinned.ts"() {
+    "use strict";
+    init_each();
+    init_fix2();
+    init_rule();
+    baseImageUnpinned = defineRule({
+      id: "TF0201",
+      name: "base-image-unpinned",
+      factor: "II",
+      severity: "warning",
+      kind: "S",
+      title: "A FROM (any stage, after ARG resolution), or an image a COPY --from= names, has no tag or :latest and no digest",
+      help: `A base image without a tag (or with \`:latest\`) is whatever the registry serves on the day of the build:
+two builds of the same commit can get different Python versions and system libraries, so the release is not
+reproducible. Name the version in the tag, and pin a digest when you want the exact bytes.
+
+\`ARG\` values are resolved first (\`ARG PY=3.12\` then \`FROM python:\${PY}-slim\` is pinned); a \`FROM\` whose variable
+has no known value, a stage reference (\`FROM builder\`) and \`scratch\` are not judged. An image named by
+\`COPY --from=\` (\`COPY --from=ghcr.io/astral-sh/uv:latest /uv /bin/uv\`) is a base the image depends on just
+the same and is judged like a FROM; \`--from=\` naming a stage, by name or index, is not.
+
+\`\`\`dockerfile
+# instead of: FROM python
+FROM python:3.12-slim-bookworm
+# or, exact bytes:
+FROM python:3.12-slim-bookworm@sha256:<digest>
+\`\`\``,
+      related: ["DL3006", "DL3007", "DS-0001", "CKV_DOCKER_7"],
+      check(project) {
+        const findings = [];
+        for (const df of everyDockerfile(project)) {
+          for (const stage of df.stages) {
+            const from = stage.from;
+            const what = from.stageRef === void 0 && !from.scratch ? floating(from) : void 0;
+            if (what) {
+              findings.push({
+                file: df.file,
+                line: from.line,
+                message: `FROM ${from.image} ${what}, so each build may get a different base image. Pin a version tag such as ${from.repository}:<version> (and a digest for exact bytes).`
+              });
+            }
+            for (const ins of stage.instructions) {
+              const image = ins.keyword === "COPY" || ins.keyword === "ADD" ? ins.fromImage : void 0;
+              const how = image && floating(image);
+              if (!image || !how) continue;
+              findings.push({
+                file: df.file,
+                line: ins.line,
+                message: `${ins.keyword} --from=${image.image} copies from an image that ${how}, so each build may copy different files. Pin a version tag such as ${image.repository}:<version> (and a digest for exact bytes).`
+              });
+            }
+          }
+        }
+        return findings;
+      },
+      fix: {
+        safety: "suggest",
+        summary: "Suggests the python image tag of the version the repository names (`.python-version`, `runtime.txt`), written where the image is (the FROM line, or the default of the ARG it uses); never applied, since the version is the project's choice.",
+        make: suggestPythonTag
+      }
+    });
+    IMAGE_REPOSITORY = /^(?:[A-Za-z0-9.-]+(?::\d+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
+    PYTHON_IMAGE = /^((docker\.io\/)?(library\/)?python)(:latest)?$/;
+  }
+});
+
+// src/rules/TF0202-python-deps-unpinned.ts
+var pythonDepsUnpinned;
+var init_TF0202_python_deps_unpinned = __esm({
+  "src/rules/TF0202-python-deps-unpinned.ts"() {
+    "use strict";
+    init_command();
+    init_rule();
+    pythonDepsUnpinned = defineRule({
+      id: "TF0202",
+      name: "python-deps-unpinned",
+      factor: "II",
+      severity: "warning",
+      kind: "S",
+      title: "pip install NAME in a RUN without an exact version (==/===), or a requirements file the image installs has a line without an exact pin or hash; upgrading the installer itself (pip install --upgrade pip setuptools wheel) is a notice",
+      help: `A dependency without an exact version resolves to whatever is newest when the image is built, so the same
+commit builds different releases, and a new upstream version can break production without a code change.
+
+Pin every requirement with \`==\` (or install with \`--require-hashes\`), ideally in a lock file generated by
+\`pip-compile\`, \`uv pip compile\` or \`poetry lock\`. Installing a local path or wheel (\`pip install .\`,
+\`./dist/app.whl\`), a requirements file (\`-r\`, judged line by line) or with a constraints file (\`-c\`) is not
+reported. Upgrading the installer itself (\`pip install --upgrade pip setuptools wheel\`) is only a notice: it does
+not change what the app imports, but it still makes two builds of one commit differ.
+
+\`\`\`dockerfile
+# instead of: RUN pip install django gunicorn
+COPY requirements.txt .
+RUN pip install --no-cache-dir -r requirements.txt   # django==5.1.4, gunicorn==23.0.0
+\`\`\``,
+      related: ["DL3013"],
+      check(project) {
+        const findings = [];
+        for (const app of project.apps) {
+          const df = app.dockerfile;
+          if (df) {
+            for (const cmd of buildCommands(df.builtStages)) {
+              const pip = pipInstall(cmd.argv);
+              if (!pip || pip.constrained) continue;
+              const loose = pip.byName.filter((r) => !r.pinned).map((r) => r.spec);
+              if (loose.length === 0 && pip.unpinnedTooling.length > 0) {
+                findings.push({
+                  file: df.file,
+                  line: cmd.line,
+                  severity: "notice",
+                  message: `pip upgrades the installer itself (${pip.unpinnedTooling.map((s) => `'${s}'`).join(", ")}) to whatever is newest, so two builds of one commit can differ. Pin it (${pip.unpinnedTooling[0].replace(/[<>=!~].*$/, "")}==<version>) or rely on the base image's version.`
+                });
+                continue;
+              }
+              if (loose.length === 0) continue;
+              findings.push({
+                file: df.file,
+                line: cmd.line,
+                message: `pip installs ${loose.map((s) => `'${s}'`).join(", ")} without an exact version. Pin each one (${loose[0].replace(/[<>=!~].*$/, "")}==<version>) or install from a pinned requirements file.`
+              });
+            }
+          }
+          for (const req of app.requirements) {
+            for (const line of req.lines) {
+              if (line.pinned || line.kind !== "package") continue;
+              findings.push({
+                file: req.file,
+                line: line.line,
+                message: `'${line.text.trim()}' is not pinned to an exact version. Write ${line.name ?? "the package"}==<version> (or lock the file with pip-compile/uv and --require-hashes).`
+              });
+            }
+          }
+        }
+        return findings;
+      }
+    });
   }
 });
 
@@ -26454,9 +26468,8 @@ function fixSecretInDockerfile(context) {
   const { finding } = context;
   const lines2 = linesOf(context, finding.file);
   if (!lines2 || finding.line === void 0) return void 0;
-  for (const app of context.project.apps) {
-    const df = app.dockerfile;
-    if (!df?.targetStage || df.file !== finding.file) continue;
+  for (const df of everyDockerfile(context.project)) {
+    if (!df.targetStage || df.file !== finding.file) continue;
     for (const instr of lineage(df).flatMap((s) => s.instructions)) {
       if (instr.keyword !== "ENV") continue;
       const env = instr;
@@ -26484,6 +26497,7 @@ var init_TF0306_secret_in_dockerfile = __esm({
     "use strict";
     init_secret_names();
     init_dockerfile_fix();
+    init_each();
     init_fix2();
     init_rule();
     init_stages();
@@ -26511,9 +26525,8 @@ RUN --mount=type=secret,id=pip_conf,target=/etc/pip.conf pip install -r requirem
       related: ["SecretsUsedInArgOrEnv"],
       check(project) {
         const findings = [];
-        for (const app of project.apps) {
-          const df = app.dockerfile;
-          if (!df?.targetStage) continue;
+        for (const df of everyDockerfile(project)) {
+          if (!df.targetStage) continue;
           for (const arg of [...df.globalArgs, ...lineage(df).flatMap((s) => s.instructions)]) {
             if (arg.keyword === "ARG" && isSecretName(arg.name)) {
               const name2 = arg.name;
@@ -34671,6 +34684,7 @@ var AppSeeds = class extends ModelPart {
     const given = this.tree.options.dockerfile ? normalizeRelative(this.tree.options.dockerfile) : void 0;
     const builtByName = new Set(this.imagesBuilt(composeSets).map((b) => b.dockerfile));
     seeds.push(...this.dockerfiles(given, managePys, claimed, builtByName));
+    if (!given) seeds.push(...this.variants(seeds, claimed));
     seeds.push(...this.bareProjects(seeds, managePys));
     if (given) seeds.sort((a, b) => Number(b.dockerfile === given) - Number(a.dockerfile === given));
     this.attachImageOnly(seeds, composeSets);
@@ -34691,14 +34705,16 @@ var AppSeeds = class extends ModelPart {
       seed.contextDir
     ].filter((d) => d !== void 0);
     for (const seed of seeds) {
-      if (seed.compose) continue;
+      if (seed.compose || seed.variantOf) continue;
       const dirs = dirsOf(seed);
       seed.compose = composeSets.find((s) => s.model && !s.model.appService?.build && dirs.includes(s.dir));
     }
     const attached = new Set(seeds.map((s) => s.compose));
     for (const set of composeSets) {
       if (!set.model?.appService || set.model.appService.build || attached.has(set)) continue;
-      const below = seeds.filter((seed) => seed.dockerfile && dirsOf(seed).some((d) => isUnder(d, set.dir)));
+      const below = seeds.filter(
+        (seed) => seed.dockerfile && !seed.variantOf && dirsOf(seed).some((d) => isUnder(d, set.dir))
+      );
       if (below.length !== 1) continue;
       if (below[0].compose) seeds.push({ ...below[0], compose: set });
       else below[0].compose = set;
@@ -34803,7 +34819,7 @@ var AppSeeds = class extends ModelPart {
   /** Apps of the Dockerfiles no compose project builds (or of the one named in the inputs). */
   dockerfiles(given, managePys, claimed, builtByName) {
     const seeds = [];
-    const candidates = given ? [given] : [...this.preferredDockerfiles(), ...this.productionVariants(claimed)].filter((d) => !claimed.has(d));
+    const candidates = given ? [given] : this.preferredDockerfiles().filter((d) => !claimed.has(d));
     for (const dockerfile of candidates) {
       if (claimed.has(dockerfile)) continue;
       const dir = dirName(dockerfile);
@@ -34819,6 +34835,7 @@ var AppSeeds = class extends ModelPart {
           });
           continue;
         }
+        if (ancestor2 && !given && NON_APP_DIR.test(baseName(dir))) continue;
         if (ancestor2 && this.looksLikePythonImage(dockerfile)) {
           managePy = ancestor2;
           contextDir = dirName(ancestor2);
@@ -34876,14 +34893,28 @@ var AppSeeds = class extends ModelPart {
     return this.files.some((f) => f === path4 || f.startsWith(`${path4}/`));
   }
   /**
-   * Production variants (`production.Dockerfile`, `Dockerfile.prod`) no compose file builds, in a directory whose
-   * preferred Dockerfile compose builds (a development runner): the image that ships, built by CI.
+   * The other Dockerfiles of an app's image directory (`Dockerfile-py2`, `Dockerfile.dev`, `production.Dockerfile`)
+   * that no compose service builds and that build a Python image: variants of the same app, each an app of its own,
+   * with the same context and Django project but no compose project (whose rules stay with the image compose builds).
    */
-  productionVariants(claimed) {
-    const builtDirs = new Set([...claimed].map(dirName));
-    return this.files.filter(
-      (f) => isDockerfile(f) && (f in this.texts || this.tree.unreadable.some((u) => u.file === f)) && /prod/i.test(baseName(f)) && !claimed.has(f) && builtDirs.has(dirName(f))
-    ).sort(byDepth);
+  variants(seeds, claimed) {
+    const taken = /* @__PURE__ */ new Set([...claimed, ...seeds.flatMap((s) => s.dockerfile ? [s.dockerfile] : [])]);
+    const out = [];
+    for (const seed of seeds) {
+      if (!seed.dockerfile || seed.variantOf) continue;
+      const dir = dirName(seed.dockerfile);
+      const siblings = this.files.filter((f) => isDockerfile(f) && dirName(f) === dir && f in this.texts && !taken.has(f)).filter((f) => !OTHER_ROLE.test(baseName(f)) && this.runsPython(f)).sort();
+      for (const dockerfile of siblings) {
+        taken.add(dockerfile);
+        out.push({
+          dockerfile,
+          contextDir: seed.contextDir ?? dir,
+          managePy: seed.managePy,
+          variantOf: seed.dockerfile
+        });
+      }
+    }
+    return out;
   }
   /** Stricter than looksLikePythonImage: Python outside comments, and a final stage not FROM a proxy or Node image. */
   runsPython(dockerfile) {
@@ -34909,6 +34940,8 @@ function attachUnparsed(seeds, composeSets) {
     for (const seed of takers) seed.unparsedCompose = [...seed.unparsedCompose ?? [], ...set.unparsed];
   }
 }
+var OTHER_ROLE = /(nginx|proxy|caddy|traefik|worker|celery|beat|flower|node|front|client|ui\b|docs?\b|postgres|mysql|redis|db\b|gitpod|devcontainer|cron|scheduler|\btests?\b|\bci\b)/i;
+var NON_APP_DIR = /^(docs?|documentation|nginx|proxy|caddy|traefik|front-?end|client|ui|node|postgres|mysql|db|redis)$/i;
 function mountedProject(set, managePys) {
   const binds = (set.model?.appService?.volumes ?? []).filter(
     (v) => v.type === "bind" && v.source && !v.source.startsWith("/") && !v.source.startsWith("~")
@@ -35547,14 +35580,28 @@ var ProjectBuilder = class {
     const composeSets = new ComposeProjects(this).find();
     const excluded = (file) => file !== void 0 && (this.tree.options.exclude ?? []).some((g) => matchesGlob(g, file));
     const apps = this.seeds.find(composeSets).filter((seed) => !excluded(seed.dockerfile ?? seed.managePy)).map((seed) => this.safeApp(seed));
+    const otherDockerfiles = this.otherDockerfiles(apps, excluded);
     return {
       root: this.tree.root,
       apps,
+      ...otherDockerfiles.length > 0 ? { otherDockerfiles } : {},
       ...this.seeds.skipped.length > 0 ? { skippedProjects: this.seeds.skipped } : {},
       parseErrors: this.parseErrors,
       suppressions,
       suppressionProblems: problems
     };
+  }
+  /** The Dockerfiles no app builds (the config's excludes left out), modelled with their last stage as target. */
+  otherDockerfiles(apps, excluded) {
+    const images = new Set(apps.flatMap((a) => a.dockerfile ? [a.dockerfile.file] : []));
+    const out = [];
+    for (const file of Object.keys(this.texts).filter(isDockerfile).sort()) {
+      if (images.has(file) || excluded(file)) continue;
+      const r = modelDockerfile(file, this.texts[file]);
+      this.addErrors(r.errors);
+      if (r.model) out.push(r.model);
+    }
+    return out;
   }
   addErrors(errors) {
     for (const e of errors) {
@@ -35735,6 +35782,7 @@ function makeReport(input) {
     configFile: input.configFile,
     ...input.apps ? { apps: input.apps } : {},
     ...input.skipped ? { skipped: input.skipped } : {},
+    ...input.otherDockerfiles ? { otherDockerfiles: input.otherDockerfiles } : {},
     failOn: input.failOn,
     verdict: failing ? "fail" : "pass",
     durationMs: input.durationMs
@@ -35750,7 +35798,8 @@ async function analyzeStatic(root, config2, options = {}, overlay) {
 function analysedScope(project) {
   return {
     apps: analysedApps(project),
-    ...project.skippedProjects ? { skipped: project.skippedProjects } : {}
+    ...project.skippedProjects ? { skipped: project.skippedProjects } : {},
+    ...project.otherDockerfiles ? { otherDockerfiles: project.otherDockerfiles.map((d) => d.file) } : {}
   };
 }
 function joinSmoke(staticResult, config2, dynamic) {
@@ -35939,7 +35988,8 @@ function analysedLine(report, path4, text) {
   );
   const parts = [
     ...apps.length > 0 ? [`Analysed ${apps.join("; ")}`] : [],
-    ...skipped2.length > 0 ? [`skipped ${skipped2.join(", ")}`] : []
+    ...skipped2.length > 0 ? [`skipped ${skipped2.join(", ")}`] : [],
+    ...report.otherDockerfiles?.length ? [`Dockerfile rules only on ${report.otherDockerfiles.map(path4).join(", ")}`] : []
   ];
   return parts.length > 0 ? parts.join(" \xB7 ") : void 0;
 }
@@ -35971,6 +36021,7 @@ function jsonReport(report) {
         reason: s.reason
       }))
     } : {},
+    ...report.otherDockerfiles ? { otherDockerfiles: report.otherDockerfiles } : {},
     durationMs: report.durationMs,
     findings: report.findings.map(jsonFinding),
     ...report.smoke ? { smoke: jsonSmoke(report.smoke) } : {},

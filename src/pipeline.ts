@@ -26,11 +26,16 @@ export async function analyzeStatic(
   return { project, findings: runRules(project, config) };
 }
 
-/** What the report says was analysed and which Django projects were left out. */
-export function analysedScope(project: Project): { apps: AnalysedApp[]; skipped?: SkippedProject[] } {
+/** What the report says was analysed, which Django projects were left out and which Dockerfiles no app builds. */
+export function analysedScope(project: Project): {
+  apps: AnalysedApp[];
+  skipped?: SkippedProject[];
+  otherDockerfiles?: string[];
+} {
   return {
     apps: analysedApps(project),
     ...(project.skippedProjects ? { skipped: project.skippedProjects } : {}),
+    ...(project.otherDockerfiles ? { otherDockerfiles: project.otherDockerfiles.map((d) => d.file) } : {}),
   };
 }
 

@@ -165,16 +165,27 @@ test('a Dockerfile in docker/ is built from the directory holding manage.py', as
   ]);
 });
 
-test('Dockerfile wins over variants in the same directory; the input names another', async () => {
+test('Dockerfile comes first and its variants of the same directory are apps too; the input names one alone', async () => {
   const files = {
     Dockerfile: PY_DOCKERFILE,
     'Dockerfile.dev': PY_DOCKERFILE,
     'prod.Dockerfile': PY_DOCKERFILE,
+    'Dockerfile.nginx': 'FROM nginx:1.27\nCOPY nginx.conf /etc/nginx/conf.d/\n',
+    'worker.Dockerfile': PY_DOCKERFILE,
+    'Dockerfile.test': PY_DOCKERFILE,
+    'Dockerfile.latest': PY_DOCKERFILE,
     'manage.py': manage(),
+    'mysite/settings.py': SETTINGS,
   };
+  const { project } = await analyzeFiles(files);
   assert.deepEqual(
-    (await analyzeFiles(files)).project.apps.map((a) => a.dockerfile?.file),
-    ['Dockerfile'],
+    project.apps.map((a) => [a.dockerfile?.file, a.context?.dir, a.settings?.file]),
+    [
+      ['Dockerfile', '.', 'mysite/settings.py'],
+      ['Dockerfile.dev', '.', 'mysite/settings.py'],
+      ['Dockerfile.latest', '.', 'mysite/settings.py'],
+      ['prod.Dockerfile', '.', 'mysite/settings.py'],
+    ],
   );
   const given = await analyzeFiles(files, { discover: { dockerfile: 'Dockerfile.dev' } });
   assert.deepEqual(

@@ -70,6 +70,8 @@ export interface Report {
   apps?: AnalysedApp[];
   /** Django projects left out of the analysis, with the reason. */
   skipped?: SkippedProject[];
+  /** Dockerfiles no app builds (a proxy, a front end), judged by the rules that hold for any Dockerfile only. */
+  otherDockerfiles?: string[];
   /** The proven safe fixes (action runs that propose them). */
   fixes?: ReportFixes;
   failOn: FailOn;

@@ -34,6 +34,8 @@ export interface AppSeed {
   /** Compose files beside the app that could not be parsed (no model), so what they run is unknown. */
   unparsedCompose?: string[];
   managePy?: string;
+  /** Set for another Dockerfile of the app beside its image's (`Dockerfile-py2`, `Dockerfile.dev`): that Dockerfile. */
+  variantOf?: string;
 }
 
 /** Decides which apps the repository holds. */
@@ -60,6 +62,7 @@ export class AppSeeds extends ModelPart {
     const given = this.tree.options.dockerfile ? normalizeRelative(this.tree.options.dockerfile) : undefined;
     const builtByName = new Set(this.imagesBuilt(composeSets).map((b) => b.dockerfile));
     seeds.push(...this.dockerfiles(given, managePys, claimed, builtByName));
+    if (!given) seeds.push(...this.variants(seeds, claimed));
     seeds.push(...this.bareProjects(seeds, managePys));
 
     // The Dockerfile named in the inputs is the app the user asked about: first, so the smoke test builds it.
@@ -86,14 +89,16 @@ export class AppSeeds extends ModelPart {
         seed.contextDir,
       ].filter((d): d is string => d !== undefined);
     for (const seed of seeds) {
-      if (seed.compose) continue;
+      if (seed.compose || seed.variantOf) continue;
       const dirs = dirsOf(seed);
       seed.compose = composeSets.find((s) => s.model && !s.model.appService?.build && dirs.includes(s.dir));
     }
     const attached = new Set(seeds.map((s) => s.compose));
     for (const set of composeSets) {
       if (!set.model?.appService || set.model.appService.build || attached.has(set)) continue;
-      const below = seeds.filter((seed) => seed.dockerfile && dirsOf(seed).some((d) => isUnder(d, set.dir)));
+      const below = seeds.filter(
+        (seed) => seed.dockerfile && !seed.variantOf && dirsOf(seed).some((d) => isUnder(d, set.dir)),
+      );
       if (below.length !== 1) continue;
       if (below[0].compose) seeds.push({ ...below[0], compose: set });
       else below[0].compose = set;
@@ -217,9 +222,7 @@ export class AppSeeds extends ModelPart {
     builtByName: Set<string>,
   ): AppSeed[] {
     const seeds: AppSeed[] = [];
-    const candidates = given
-      ? [given]
-      : [...this.preferredDockerfiles(), ...this.productionVariants(claimed)].filter((d) => !claimed.has(d));
+    const candidates = given ? [given] : this.preferredDockerfiles().filter((d) => !claimed.has(d));
     for (const dockerfile of candidates) {
       if (claimed.has(dockerfile)) continue;
       const dir = dirName(dockerfile);
@@ -242,6 +245,8 @@ export class AppSeeds extends ModelPart {
           });
           continue;
         }
+        // `docs/Dockerfile` (mkdocs), `frontend/Dockerfile`: another image of the repository, never a phantom app.
+        if (ancestor && !given && NON_APP_DIR.test(baseName(dir))) continue;
         if (ancestor && this.looksLikePythonImage(dockerfile)) {
           managePy = ancestor;
           contextDir = dirName(ancestor);
@@ -312,21 +317,31 @@ export class AppSeeds extends ModelPart {
   }
 
   /**
-   * Production variants (`production.Dockerfile`, `Dockerfile.prod`) no compose file builds, in a directory whose
-   * preferred Dockerfile compose builds (a development runner): the image that ships, built by CI.
+   * The other Dockerfiles of an app's image directory (`Dockerfile-py2`, `Dockerfile.dev`, `production.Dockerfile`)
+   * that no compose service builds and that build a Python image: variants of the same app, each an app of its own,
+   * with the same context and Django project but no compose project (whose rules stay with the image compose builds).
    */
-  private productionVariants(claimed: Set<string>): string[] {
-    const builtDirs = new Set([...claimed].map(dirName));
-    return this.files
-      .filter(
-        (f) =>
-          isDockerfile(f) &&
-          (f in this.texts || this.tree.unreadable.some((u) => u.file === f)) &&
-          /prod/i.test(baseName(f)) &&
-          !claimed.has(f) &&
-          builtDirs.has(dirName(f)),
-      )
-      .sort(byDepth);
+  private variants(seeds: AppSeed[], claimed: Set<string>): AppSeed[] {
+    const taken = new Set([...claimed, ...seeds.flatMap((s) => (s.dockerfile ? [s.dockerfile] : []))]);
+    const out: AppSeed[] = [];
+    for (const seed of seeds) {
+      if (!seed.dockerfile || seed.variantOf) continue;
+      const dir = dirName(seed.dockerfile);
+      const siblings = this.files
+        .filter((f) => isDockerfile(f) && dirName(f) === dir && f in this.texts && !taken.has(f))
+        .filter((f) => !OTHER_ROLE.test(baseName(f)) && this.runsPython(f))
+        .sort();
+      for (const dockerfile of siblings) {
+        taken.add(dockerfile);
+        out.push({
+          dockerfile,
+          contextDir: seed.contextDir ?? dir,
+          managePy: seed.managePy,
+          variantOf: seed.dockerfile,
+        });
+      }
+    }
+    return out;
   }
 
   /** Stricter than looksLikePythonImage: Python outside comments, and a final stage not FROM a proxy or Node image. */
@@ -362,6 +377,14 @@ function attachUnparsed(seeds: AppSeed[], composeSets: ComposeSet[]): void {
     for (const seed of takers) seed.unparsedCompose = [...(seed.unparsedCompose ?? []), ...set.unparsed];
   }
 }
+
+/** Names of another image than the app's beside it: a proxy, a worker, a front end, a workspace, a test runner. */
+const OTHER_ROLE =
+  /(nginx|proxy|caddy|traefik|worker|celery|beat|flower|node|front|client|ui\b|docs?\b|postgres|mysql|redis|db\b|gitpod|devcontainer|cron|scheduler|\btests?\b|\bci\b)/i;
+
+/** Directories named for an image that is not the app's: documentation, a proxy, a front end, a backing service. */
+const NON_APP_DIR =
+  /^(docs?|documentation|nginx|proxy|caddy|traefik|front-?end|client|ui|node|postgres|mysql|db|redis)$/i;
 
 /** The Django project the compose app service bind-mounts into its container (`./src:/src`) when its image has none. */
 function mountedProject(set: ComposeSet, managePys: string[]): string | undefined {

@@ -27,6 +27,7 @@ import { modelDockerfile } from './dockerfile.js';
 import { ImageFiles } from './image-files.js';
 import type { ModelInput } from './input.js';
 import { SettingsModules } from './settings-modules.js';
+import type { DockerfileModel } from './types/dockerfile.js';
 import type { App, BuildContext, ParseError, Project, SuppressionComment } from './types/project.js';
 
 /** What the report says was analysed: each app's Dockerfile, compose files and settings module. */
@@ -91,14 +92,29 @@ class ProjectBuilder implements ModelInput {
       .find(composeSets)
       .filter((seed) => !excluded(seed.dockerfile ?? seed.managePy))
       .map((seed) => this.safeApp(seed));
+    const otherDockerfiles = this.otherDockerfiles(apps, excluded);
     return {
       root: this.tree.root,
       apps,
+      ...(otherDockerfiles.length > 0 ? { otherDockerfiles } : {}),
       ...(this.seeds.skipped.length > 0 ? { skippedProjects: this.seeds.skipped } : {}),
       parseErrors: this.parseErrors,
       suppressions,
       suppressionProblems: problems,
     };
+  }
+
+  /** The Dockerfiles no app builds (the config's excludes left out), modelled with their last stage as target. */
+  private otherDockerfiles(apps: App[], excluded: (file: string) => boolean): DockerfileModel[] {
+    const images = new Set(apps.flatMap((a) => (a.dockerfile ? [a.dockerfile.file] : [])));
+    const out: DockerfileModel[] = [];
+    for (const file of Object.keys(this.texts).filter(isDockerfile).sort()) {
+      if (images.has(file) || excluded(file)) continue;
+      const r = modelDockerfile(file, this.texts[file]);
+      this.addErrors(r.errors);
+      if (r.model) out.push(r.model);
+    }
+    return out;
   }
 
   addErrors(errors: ParseError[]): void {

@@ -56,10 +56,11 @@ export function suppressedCount(findings: readonly Finding[]): number {
 
 /**
  * The one line saying what was analysed: per app its Dockerfile, compose files and settings module, then the Django
- * projects left out with why. `path` renders a file name, `text` plain words; undefined when the report says nothing.
+ * projects left out with why, then the Dockerfiles no app builds (judged by the generic Dockerfile rules only).
+ * `path` renders a file name, `text` plain words; undefined when the report says nothing.
  */
 export function analysedLine(
-  report: Pick<Report, 'apps' | 'skipped'>,
+  report: Pick<Report, 'apps' | 'skipped' | 'otherDockerfiles'>,
   path: (file: string) => string,
   text: (words: string) => string,
 ): string | undefined {
@@ -73,6 +74,9 @@ export function analysedLine(
   const parts = [
     ...(apps.length > 0 ? [`Analysed ${apps.join('; ')}`] : []),
     ...(skipped.length > 0 ? [`skipped ${skipped.join(', ')}`] : []),
+    ...(report.otherDockerfiles?.length
+      ? [`Dockerfile rules only on ${report.otherDockerfiles.map(path).join(', ')}`]
+      : []),
   ];
   return parts.length > 0 ? parts.join(' · ') : undefined;
 }

@@ -36,6 +36,7 @@ export function jsonReport(report: Report) {
           })),
         }
       : {}),
+    ...(report.otherDockerfiles ? { otherDockerfiles: report.otherDockerfiles } : {}),
     durationMs: report.durationMs,
     findings: report.findings.map(jsonFinding),
     ...(report.smoke ? { smoke: jsonSmoke(report.smoke) } : {}),

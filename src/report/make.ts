@@ -20,6 +20,7 @@ export function makeReport(input: {
   configFile?: string;
   apps?: AnalysedApp[];
   skipped?: SkippedProject[];
+  otherDockerfiles?: string[];
   failOn: FailOn;
   durationMs: number;
 }): Report {
@@ -36,6 +37,7 @@ export function makeReport(input: {
     configFile: input.configFile,
     ...(input.apps ? { apps: input.apps } : {}),
     ...(input.skipped ? { skipped: input.skipped } : {}),
+    ...(input.otherDockerfiles ? { otherDockerfiles: input.otherDockerfiles } : {}),
     failOn: input.failOn,
     verdict: failing ? 'fail' : 'pass',
     durationMs: input.durationMs,

@@ -1,4 +1,5 @@
 import type { CopyInstr } from '../model/types/dockerfile.js';
+import { everyDockerfile } from './lib/each.js';
 import { linesOf, replaceInLine } from './lib/fix.js';
 import { defineRule, type FixContext, type FixProposal } from './lib/rule.js';
 
@@ -28,9 +29,7 @@ FROM python:3.12-slim-bookworm@sha256:<digest>
   related: ['DL3006', 'DL3007', 'DS-0001', 'CKV_DOCKER_7'],
   check(project) {
     const findings = [];
-    for (const app of project.apps) {
-      const df = app.dockerfile;
-      if (!df) continue;
+    for (const df of everyDockerfile(project)) {
       for (const stage of df.stages) {
         const from = stage.from;
         const what = from.stageRef === undefined && !from.scratch ? floating(from) : undefined;
@@ -65,11 +64,22 @@ FROM python:3.12-slim-bookworm@sha256:<digest>
 });
 
 /** How an image reference floats (no tag, or `:latest`, and no digest); undefined when it is pinned or unknown. */
-function floating(ref: { image?: string; tag?: string; digest?: string }): string | undefined {
+function floating(ref: {
+  image?: string;
+  repository?: string;
+  tag?: string;
+  digest?: string;
+}): string | undefined {
   if (!ref.image || ref.digest) return undefined;
+  // A template's placeholder (`FROM {{ base }}`, `FROM %%IMAGE%%`) names no image yet.
+  if (ref.repository !== undefined && !IMAGE_REPOSITORY.test(ref.repository)) return undefined;
   if (ref.tag === undefined) return 'has no tag';
   return ref.tag === 'latest' ? `uses the floating tag ':latest'` : undefined;
 }
+
+/** A repository as Docker accepts it: an optional registry host (and port), then lowercase path components. */
+const IMAGE_REPOSITORY =
+  /^(?:[A-Za-z0-9.-]+(?::\d+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
 
 const PYTHON_IMAGE = /^((docker\.io\/)?(library\/)?python)(:latest)?$/;
 

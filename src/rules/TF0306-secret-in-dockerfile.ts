@@ -2,6 +2,7 @@ import { isSecretName } from '../model/secret-names.js';
 import type { RawFinding } from '../core/index.js';
 import type { ArgInstr, EnvInstr } from '../model/types/dockerfile.js';
 import { removeEnvPair } from './lib/dockerfile-fix.js';
+import { everyDockerfile } from './lib/each.js';
 import { linesOf } from './lib/fix.js';
 import { defineRule, type FixContext, type FixProposal } from './lib/rule.js';
 import { lineage } from './lib/stages.js';
@@ -31,9 +32,8 @@ RUN --mount=type=secret,id=pip_conf,target=/etc/pip.conf pip install -r requirem
   related: ['SecretsUsedInArgOrEnv'],
   check(project) {
     const findings: RawFinding[] = [];
-    for (const app of project.apps) {
-      const df = app.dockerfile;
-      if (!df?.targetStage) continue;
+    for (const df of everyDockerfile(project)) {
+      if (!df.targetStage) continue;
       for (const arg of [...df.globalArgs, ...lineage(df).flatMap((s) => s.instructions)]) {
         if (arg.keyword === 'ARG' && isSecretName((arg as ArgInstr).name)) {
           const name = (arg as ArgInstr).name;
@@ -69,9 +69,8 @@ function fixSecretInDockerfile(context: FixContext): FixProposal | undefined {
   const { finding } = context;
   const lines = linesOf(context, finding.file);
   if (!lines || finding.line === undefined) return undefined;
-  for (const app of context.project.apps) {
-    const df = app.dockerfile;
-    if (!df?.targetStage || df.file !== finding.file) continue;
+  for (const df of everyDockerfile(context.project)) {
+    if (!df.targetStage || df.file !== finding.file) continue;
     for (const instr of lineage(df).flatMap((s) => s.instructions)) {
       if (instr.keyword !== 'ENV') continue;
       const env = instr as EnvInstr;

@@ -93,6 +93,11 @@ export interface Project {
   /** Absolute path of the scanned directory. */
   root: string;
   apps: App[];
+  /**
+   * Dockerfiles of the repository that are no app's image (a proxy, a front end, the docs, a worker): judged only by
+   * the rules that hold for any Dockerfile (base image pinned, no secret in ENV/ARG).
+   */
+  otherDockerfiles?: DockerfileModel[];
   /** Django projects found but not analysed as apps (an archive copy no image builds), with the reason. */
   skippedProjects?: SkippedProject[];
   parseErrors: ParseError[];

@@ -25,6 +25,24 @@ export function appTargetStages(project: Project): { app: App; dockerfile: Docke
   });
 }
 
+/**
+ * Every Dockerfile of the repository, once: the apps' images (with the stage each app builds) and the Dockerfiles no
+ * app builds (a proxy, a front end), for the rules that hold for any Dockerfile.
+ */
+export function everyDockerfile(project: Project): DockerfileModel[] {
+  const seen = new Set<string>();
+  const out: DockerfileModel[] = [];
+  for (const df of [
+    ...project.apps.flatMap((app) => (app.dockerfile ? [app.dockerfile] : [])),
+    ...(project.otherDockerfiles ?? []),
+  ]) {
+    if (seen.has(df.file)) continue;
+    seen.add(df.file);
+    out.push(df);
+  }
+  return out;
+}
+
 /** Every app whose compose project has an app service, with that project and service. */
 export function appServices(
   project: Project,

@@ -22,6 +22,7 @@ function makeReport(input) {
     configFile: input.configFile,
     ...input.apps ? { apps: input.apps } : {},
     ...input.skipped ? { skipped: input.skipped } : {},
+    ...input.otherDockerfiles ? { otherDockerfiles: input.otherDockerfiles } : {},
     failOn: input.failOn,
     verdict: failing ? "fail" : "pass",
     durationMs: input.durationMs

@@ -21157,104 +21157,124 @@ ${DOCKERIGNORE_PATTERNS}
   }
 });
 
-// src/rules/TF0201-base-image-unpinned.ts
-var baseImageUnpinned = defineRule({
-  id: "TF0201",
-  name: "base-image-unpinned",
-  factor: "II",
-  severity: "warning",
-  kind: "S",
-  title: "A FROM (any stage, after ARG resolution), or an image a COPY --from= names, has no tag or :latest and no digest",
-  help: `A base image without a tag (or with \`:latest\`) is whatever the registry serves on the day of the build:
-two builds of the same commit can get different Python versions and system libraries, so the release is not
-reproducible. Name the version in the tag, and pin a digest when you want the exact bytes.
+// src/model/compose/built-image.ts
+var import_node_path4 = __toESM(require_node_path(), 1);
 
-\`ARG\` values are resolved first (\`ARG PY=3.12\` then \`FROM python:\${PY}-slim\` is pinned); a \`FROM\` whose variable
-has no known value, a stage reference (\`FROM builder\`) and \`scratch\` are not judged. An image named by
-\`COPY --from=\` (\`COPY --from=ghcr.io/astral-sh/uv:latest /uv /bin/uv\`) is a base the image depends on just
-the same and is judged like a FROM; \`--from=\` naming a stage, by name or index, is not.
+// src/model/dockerfile.ts
+var import_node_path3 = __toESM(require_node_path(), 1);
 
-\`\`\`dockerfile
-# instead of: FROM python
-FROM python:3.12-slim-bookworm
-# or, exact bytes:
-FROM python:3.12-slim-bookworm@sha256:<digest>
-\`\`\``,
-  related: ["DL3006", "DL3007", "DS-0001", "CKV_DOCKER_7"],
-  check(project) {
-    const findings = [];
-    for (const app of project.apps) {
-      const df = app.dockerfile;
-      if (!df) continue;
-      for (const stage of df.stages) {
-        const from = stage.from;
-        const what = from.stageRef === void 0 && !from.scratch ? floating(from) : void 0;
-        if (what) {
-          findings.push({
-            file: df.file,
-            line: from.line,
-            message: `FROM ${from.image} ${what}, so each build may get a different base image. Pin a version tag such as ${from.repository}:<version> (and a digest for exact bytes).`
-          });
-        }
-        for (const ins of stage.instructions) {
-          const image = ins.keyword === "COPY" || ins.keyword === "ADD" ? ins.fromImage : void 0;
-          const how = image && floating(image);
-          if (!image || !how) continue;
-          findings.push({
-            file: df.file,
-            line: ins.line,
-            message: `${ins.keyword} --from=${image.image} copies from an image that ${how}, so each build may copy different files. Pin a version tag such as ${image.repository}:<version> (and a digest for exact bytes).`
-          });
-        }
+// src/parse/dockerfile.ts
+var import_dockerfile_ast = __toESM(require_main(), 1);
+var HEREDOC_KEYWORDS = /* @__PURE__ */ new Set(["RUN", "COPY", "ADD"]);
+var HEREDOC_MARKER = /(?<!<)<<(-?)(["']?)([A-Za-z0-9_.-]+)\2/g;
+var parseDockerfile = rememberedParser(
+  parseDockerfileText,
+  (source) => source
+);
+function parseDockerfileText(source) {
+  const text = source.replace(/\r\n?/g, "\n");
+  const document = import_dockerfile_ast.DockerfileParser.parse(text);
+  const escape2 = document.getEscapeCharacter() || "\\";
+  const lines = text.split("\n");
+  const instructions = [];
+  for (const instr of document.getInstructions()) {
+    const range = instr.getRange();
+    const keyword2 = instr.getKeyword().toUpperCase();
+    const start = instr.getInstructionRange().end;
+    const base = { keyword: keyword2, line: range.start.line + 1, endLine: range.end.line + 1 };
+    const physical = lines.slice(start.line, range.end.line + 1);
+    physical[0] = (physical[0] ?? "").slice(start.character);
+    instructions.push({
+      ...base,
+      argsLine: start.line + 1,
+      ...splitArguments(physical, start.line + 1, escape2, HEREDOC_KEYWORDS.has(keyword2))
+    });
+  }
+  return { escape: escape2, instructions };
+}
+function splitArguments(physical, firstLine, escape2, heredocsAllowed) {
+  const continuation = new RegExp(`${escapeRegExp2(escape2)}[ \\t]*$`);
+  const shellLines = [];
+  const heredocs = [];
+  let args = "";
+  let continuing = false;
+  let logicalDone = false;
+  let pending = [];
+  let body = [];
+  let bodyLine = 0;
+  physical.forEach((line, i) => {
+    if (logicalDone) {
+      shellLines.push(line);
+      const current = pending[0];
+      if (!current) return;
+      const content2 = current.stripTabs ? line.replace(/^\t+/, "") : line;
+      if (content2 === current.name) {
+        heredocs.push({ ...current, body: body.length ? `${body.join("\n")}
+` : "", bodyLine });
+        pending = pending.slice(1);
+        body = [];
+        bodyLine = firstLine + i + 1;
+      } else {
+        body.push(content2);
       }
+      return;
     }
-    return findings;
-  },
-  fix: {
-    safety: "suggest",
-    summary: "Suggests the python image tag of the version the repository names (`.python-version`, `runtime.txt`), written where the image is (the FROM line, or the default of the ARG it uses); never applied, since the version is the project's choice.",
-    make: suggestPythonTag
-  }
-});
-function floating(ref) {
-  if (!ref.image || ref.digest) return void 0;
-  if (ref.tag === void 0) return "has no tag";
-  return ref.tag === "latest" ? `uses the floating tag ':latest'` : void 0;
-}
-var PYTHON_IMAGE = /^((docker\.io\/)?(library\/)?python)(:latest)?$/;
-function pythonVersion(context, dirs) {
-  for (const dir of dirs) {
-    for (const name2 of [".python-version", "runtime.txt"]) {
-      const text = context.text(dir === "." ? name2 : `${dir}/${name2}`);
-      const m = text && /^\s*(?:python-)?(3\.\d{1,2})(?:\.\d+)?\s*$/.exec(text.split("\n")[0]);
-      if (m) return m[1];
+    if (i > 0 && continuing && (line.trim() === "" || line.trimStart().startsWith("#"))) {
+      shellLines.push("\\");
+      return;
     }
-  }
-  return void 0;
+    const m = continuation.exec(line);
+    if (m && i < physical.length - 1) {
+      const content2 = line.slice(0, m.index);
+      args += content2;
+      shellLines.push(`${content2}\\`);
+      continuing = true;
+      return;
+    }
+    args += line;
+    shellLines.push(line);
+    continuing = false;
+    logicalDone = true;
+    if (heredocsAllowed) {
+      for (const h of args.matchAll(HEREDOC_MARKER)) {
+        pending.push({ name: h[3], stripTabs: h[1] === "-", quoted: h[2] !== "" });
+      }
+      bodyLine = firstLine + i + 1;
+    }
+  });
+  if (pending[0] && body.length) heredocs.push({ ...pending[0], body: `${body.join("\n")}
+`, bodyLine });
+  return { args: args.trim(), shellText: shellLines.join("\n"), heredocs };
 }
-function suggestPythonTag(context) {
-  const { finding } = context;
-  const lines = linesOf(context, finding.file);
-  if (!lines || finding.line === void 0) return void 0;
-  for (const app of context.project.apps) {
-    const df = app.dockerfile;
-    const from = df?.file === finding.file ? df.stages.find((s) => s.from.line === finding.line)?.from : void 0;
-    if (!df || !from?.image || !PYTHON_IMAGE.test(from.image)) continue;
-    const version = pythonVersion(context, [.../* @__PURE__ */ new Set([app.dir, app.context?.dir ?? ".", "."])]);
-    if (!version) return void 0;
-    const pinned = `${PYTHON_IMAGE.exec(from.image)[1]}:${version}`;
-    const arg = df.globalArgs.find((a) => a.default === from.image && from.raw.includes(a.name));
-    const line = arg ? arg.line : from.line;
-    const text = lines[line - 1] ?? "";
-    const at2 = arg ? text.indexOf(`=${from.image}`) + 1 : text.search(/\s/) + 1;
-    const column = arg ? at2 : text.indexOf(from.image, at2);
-    if (column <= 0 || text.indexOf(from.image, column + 1) >= 0) return void 0;
-    return {
-      title: `${from.image} pinned to ${pinned}`,
-      edits: [replaceInLine(finding.file, line, column + 1, column + 1 + from.image.length, pinned)]
-    };
+function escapeRegExp2(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+function splitWords(s, escape2 = "\\") {
+  const words = [];
+  let word = "";
+  let inWord = false;
+  let quote;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (quote) {
+      word += c;
+      if (c === escape2 && quote === '"' && i + 1 < s.length) word += s[++i];
+      else if (c === quote) quote = void 0;
+      continue;
+    }
+    if (/\s/.test(c)) {
+      if (inWord) words.push(word);
+      word = "";
+      inWord = false;
+      continue;
+    }
+    inWord = true;
+    word += c;
+    if (c === escape2 && i + 1 < s.length) word += s[++i];
+    else if (c === '"' || c === "'") quote = c;
   }
-  return void 0;
+  if (inWord) words.push(word);
+  return words;
 }
 
 // src/parse/shell.ts
@@ -21702,334 +21722,6 @@ function ansiC(v) {
 }
 function basename(p) {
   return p.slice(p.lastIndexOf("/") + 1);
-}
-
-// src/model/command/start-chain.ts
-var import_node_path4 = __toESM(require_node_path(), 1);
-
-// src/model/command/branches.ts
-function movesArgs(commands) {
-  return commands.some((c) => c.argv[0] === "shift" || setsArgs(c.argv));
-}
-function setsArgs(argv) {
-  if (argv[0] !== "set") return false;
-  for (let i = 1; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === "--" || !/^[-+]/.test(a)) return true;
-    if (a === "-o" || a === "+o") i++;
-  }
-  return false;
-}
-function commandsThatRun(commands, inputs) {
-  return commands.filter((c) => mayRun(c, inputs));
-}
-function mayRun(command, inputs) {
-  return (command.guards ?? []).every((g) => evaluateCondition(g, inputs) !== false);
-}
-function evaluateCondition(condition, inputs) {
-  switch (condition.kind) {
-    case "not": {
-      const v = evaluateCondition(condition.condition, inputs);
-      return v === void 0 ? void 0 : !v;
-    }
-    case "and":
-      return and(evaluateCondition(condition.left, inputs), evaluateCondition(condition.right, inputs));
-    case "or":
-      return or(evaluateCondition(condition.left, inputs), evaluateCondition(condition.right, inputs));
-    case "case": {
-      const word = expandWord(condition.word, inputs);
-      if (word === void 0) return void 0;
-      let result = false;
-      for (const p of condition.patterns) result = or(result, globMatch(p, word, inputs));
-      return result;
-    }
-    case "test":
-      return new TestReader(condition.words, inputs, condition.extended === true).read();
-    default:
-      return void 0;
-  }
-}
-function and(a, b) {
-  if (a === false || b === false) return false;
-  return a === true && b === true ? true : void 0;
-}
-function or(a, b) {
-  if (a === true || b === true) return true;
-  return a === false && b === false ? false : void 0;
-}
-var EXPANSION = /\$(?:\{([^}]*)\}|([A-Za-z_][A-Za-z0-9_]*|[0-9#@*?$!-]))/g;
-function expandWord(word, inputs) {
-  if (word.includes("`") || word.includes("$(")) return void 0;
-  let unknown = false;
-  const out = word.replace(EXPANSION, (_m, braced, bare) => {
-    const v = braced !== void 0 ? bracedValue(braced, inputs) : parameter(bare, inputs);
-    if (v === void 0) unknown = true;
-    return v ?? "";
-  });
-  return unknown || out.includes("$") ? void 0 : out;
-}
-function bracedValue(inner, inputs) {
-  const m = /^([A-Za-z_][A-Za-z0-9_]*|[0-9]+|[#@*])(?:(:?)([-=])(.*))?$/s.exec(inner);
-  if (!m) return void 0;
-  const [, name2, colon, op, fallback] = m;
-  const value = lookup(name2, inputs);
-  if (value === void 0) return void 0;
-  if (!op) return value ?? "";
-  const useDefault = value === null || colon === ":" && value === "";
-  return useDefault ? expandWord(fallback, inputs) : value;
-}
-function parameter(name2, inputs) {
-  const v = lookup(name2, inputs);
-  return v === null ? "" : v;
-}
-function lookup(name2, inputs) {
-  const { args } = inputs;
-  if (/^[0-9]+$/.test(name2)) {
-    if (name2 === "0") return void 0;
-    if (!args) return void 0;
-    return args[Number(name2) - 1] ?? null;
-  }
-  if (name2 === "#") return args ? String(args.length) : void 0;
-  if (name2 === "@" || name2 === "*") return args ? args.join(" ") : void 0;
-  if (/^[A-Za-z_]/.test(name2)) return inputs.variable(name2);
-  return void 0;
-}
-function globMatch(pattern, word, inputs) {
-  const p = expandWord(pattern, inputs);
-  if (p === void 0) return void 0;
-  let re = "";
-  for (let i = 0; i < p.length; i++) {
-    const ch = p[i];
-    if (ch === "*") re += ".*";
-    else if (ch === "?") re += ".";
-    else if (ch === "[" && p.indexOf("]", i + 2) > 0) {
-      const end = p.indexOf("]", i + 2);
-      const body = p.slice(i + 1, end);
-      re += `[${body.startsWith("!") ? `^${body.slice(1)}` : body}]`.replace(/\\/g, "\\\\");
-      i = end;
-    } else re += ch.replace(/[.+^${}()|\\\]]/g, "\\$&");
-  }
-  try {
-    return new RegExp(`^${re}$`, "s").test(word);
-  } catch {
-    return void 0;
-  }
-}
-var UNARY_STRING = /* @__PURE__ */ new Set(["-z", "-n"]);
-var UNARY_OTHER = /^-[a-hkprstuwxGLNOSv]$/;
-var NUMERIC = {
-  "-eq": (a, b) => a === b,
-  "-ne": (a, b) => a !== b,
-  "-lt": (a, b) => a < b,
-  "-le": (a, b) => a <= b,
-  "-gt": (a, b) => a > b,
-  "-ge": (a, b) => a >= b
-};
-var TestReader = class {
-  constructor(words, inputs, extended) {
-    this.words = words;
-    this.inputs = inputs;
-    this.extended = extended;
-  }
-  words;
-  inputs;
-  extended;
-  at = 0;
-  read() {
-    if (this.words.length === 0) return false;
-    const v = this.or();
-    return this.at === this.words.length ? v : void 0;
-  }
-  or() {
-    let v = this.and();
-    while (this.peek() === "-o" || this.peek() === "||") {
-      this.at++;
-      v = or(v, this.and());
-    }
-    return v;
-  }
-  and() {
-    let v = this.not();
-    while (this.peek() === "-a" || this.peek() === "&&") {
-      this.at++;
-      v = and(v, this.not());
-    }
-    return v;
-  }
-  not() {
-    if (this.peek() === "!" && this.words.length - this.at > 1) {
-      this.at++;
-      const v = this.not();
-      return v === void 0 ? void 0 : !v;
-    }
-    return this.primary();
-  }
-  primary() {
-    const w = this.next();
-    if (w === void 0) return void 0;
-    if (w === "(") {
-      const v = this.or();
-      return this.next() === ")" ? v : void 0;
-    }
-    const op = this.peek();
-    if (op !== void 0 && this.isBinary(op) && this.at + 1 < this.words.length) {
-      this.at++;
-      return this.binary(w, op, this.next());
-    }
-    if (UNARY_STRING.has(w) && op !== void 0) {
-      const s2 = expandWord(this.next(), this.inputs);
-      if (s2 === void 0) return void 0;
-      return w === "-z" ? s2 === "" : s2 !== "";
-    }
-    if (UNARY_OTHER.test(w) && op !== void 0) {
-      this.next();
-      return void 0;
-    }
-    const s = expandWord(w, this.inputs);
-    return s === void 0 ? void 0 : s !== "";
-  }
-  isBinary(op) {
-    return ["=", "==", "!=", "=~", "<", ">"].includes(op) || op in NUMERIC || /^-(nt|ot|ef)$/.test(op);
-  }
-  binary(left, op, right) {
-    const a = expandWord(left, this.inputs);
-    if (a === void 0) return void 0;
-    if (op === "=" || op === "==" || op === "!=") {
-      const equal = this.extended ? globMatch(right, a, this.inputs) : eq(a, expandWord(right, this.inputs));
-      return op === "!=" && equal !== void 0 ? !equal : equal;
-    }
-    const compare = NUMERIC[op];
-    if (!compare) return void 0;
-    const b = expandWord(right, this.inputs);
-    if (b === void 0 || !/^\s*-?\d+\s*$/.test(a) || !/^\s*-?\d+\s*$/.test(b)) return void 0;
-    return compare(Number(a), Number(b));
-  }
-  peek() {
-    return this.words[this.at];
-  }
-  next() {
-    return this.words[this.at++];
-  }
-};
-function eq(a, b) {
-  return b === void 0 ? void 0 : a === b;
-}
-
-// src/model/dockerfile.ts
-var import_node_path3 = __toESM(require_node_path(), 1);
-
-// src/parse/dockerfile.ts
-var import_dockerfile_ast = __toESM(require_main(), 1);
-var HEREDOC_KEYWORDS = /* @__PURE__ */ new Set(["RUN", "COPY", "ADD"]);
-var HEREDOC_MARKER = /(?<!<)<<(-?)(["']?)([A-Za-z0-9_.-]+)\2/g;
-var parseDockerfile = rememberedParser(
-  parseDockerfileText,
-  (source) => source
-);
-function parseDockerfileText(source) {
-  const text = source.replace(/\r\n?/g, "\n");
-  const document = import_dockerfile_ast.DockerfileParser.parse(text);
-  const escape2 = document.getEscapeCharacter() || "\\";
-  const lines = text.split("\n");
-  const instructions = [];
-  for (const instr of document.getInstructions()) {
-    const range = instr.getRange();
-    const keyword2 = instr.getKeyword().toUpperCase();
-    const start = instr.getInstructionRange().end;
-    const base = { keyword: keyword2, line: range.start.line + 1, endLine: range.end.line + 1 };
-    const physical = lines.slice(start.line, range.end.line + 1);
-    physical[0] = (physical[0] ?? "").slice(start.character);
-    instructions.push({
-      ...base,
-      argsLine: start.line + 1,
-      ...splitArguments(physical, start.line + 1, escape2, HEREDOC_KEYWORDS.has(keyword2))
-    });
-  }
-  return { escape: escape2, instructions };
-}
-function splitArguments(physical, firstLine, escape2, heredocsAllowed) {
-  const continuation = new RegExp(`${escapeRegExp2(escape2)}[ \\t]*$`);
-  const shellLines = [];
-  const heredocs = [];
-  let args = "";
-  let continuing = false;
-  let logicalDone = false;
-  let pending = [];
-  let body = [];
-  let bodyLine = 0;
-  physical.forEach((line, i) => {
-    if (logicalDone) {
-      shellLines.push(line);
-      const current = pending[0];
-      if (!current) return;
-      const content2 = current.stripTabs ? line.replace(/^\t+/, "") : line;
-      if (content2 === current.name) {
-        heredocs.push({ ...current, body: body.length ? `${body.join("\n")}
-` : "", bodyLine });
-        pending = pending.slice(1);
-        body = [];
-        bodyLine = firstLine + i + 1;
-      } else {
-        body.push(content2);
-      }
-      return;
-    }
-    if (i > 0 && continuing && (line.trim() === "" || line.trimStart().startsWith("#"))) {
-      shellLines.push("\\");
-      return;
-    }
-    const m = continuation.exec(line);
-    if (m && i < physical.length - 1) {
-      const content2 = line.slice(0, m.index);
-      args += content2;
-      shellLines.push(`${content2}\\`);
-      continuing = true;
-      return;
-    }
-    args += line;
-    shellLines.push(line);
-    continuing = false;
-    logicalDone = true;
-    if (heredocsAllowed) {
-      for (const h of args.matchAll(HEREDOC_MARKER)) {
-        pending.push({ name: h[3], stripTabs: h[1] === "-", quoted: h[2] !== "" });
-      }
-      bodyLine = firstLine + i + 1;
-    }
-  });
-  if (pending[0] && body.length) heredocs.push({ ...pending[0], body: `${body.join("\n")}
-`, bodyLine });
-  return { args: args.trim(), shellText: shellLines.join("\n"), heredocs };
-}
-function escapeRegExp2(s) {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-function splitWords(s, escape2 = "\\") {
-  const words = [];
-  let word = "";
-  let inWord = false;
-  let quote;
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    if (quote) {
-      word += c;
-      if (c === escape2 && quote === '"' && i + 1 < s.length) word += s[++i];
-      else if (c === quote) quote = void 0;
-      continue;
-    }
-    if (/\s/.test(c)) {
-      if (inWord) words.push(word);
-      word = "";
-      inWord = false;
-      continue;
-    }
-    inWord = true;
-    word += c;
-    if (c === escape2 && i + 1 < s.length) word += s[++i];
-    else if (c === '"' || c === "'") quote = c;
-  }
-  if (inWord) words.push(word);
-  return words;
 }
 
 // src/model/image-ref.ts
@@ -22667,6 +22359,267 @@ var Modeller = class {
   }
 };
 
+// src/model/compose/built-image.ts
+var PYTHON_WORDS = /\b(python3?|pip3?|gunicorn|uwsgi|uvicorn|daphne|manage\.py|django|poetry|pipenv|uv)\b/i;
+var NON_PYTHON_BASE = /(^|\/)(nginx|traefik|caddy|httpd|haproxy|envoy|node|postgres(ql)?|postgis|mysql|mariadb|redis|memcached|rabbitmq|alpine\/git)$/i;
+var NODE_BUILD = /\b(npm|yarn|pnpm|node)\b/;
+function builtImage(service, texts) {
+  const build2 = service.build;
+  const dockerfile = build2 ? normalizeRelative(build2.dockerfile) : void 0;
+  const contextDir = build2 ? normalizeRelative(build2.context) : void 0;
+  if (!build2 || !dockerfile || !contextDir) return void 0;
+  const text = texts[dockerfile];
+  if (text === void 0) return void 0;
+  const { model } = modelDockerfile(dockerfile, text, { target: build2.target, buildArgs: build2.args });
+  const stage = model?.targetStage;
+  if (!model || !stage) return void 0;
+  const sent = Object.keys(texts).filter((f) => isUnder(f, contextDir)).map((f) => relativeTo(f, contextDir));
+  const layout = new ImageLayout(model, sent);
+  let root = stage;
+  for (let k = 0; k < 20; k++) {
+    const parent = layout.parentOf(root);
+    if (!parent) break;
+    root = parent;
+  }
+  return { dockerfile, contextDir, text, stage, layout, base: root.from.repository };
+}
+function isNonPythonImage(image) {
+  if (PYTHON_WORDS.test(image.text)) return false;
+  return image.base !== void 0 && NON_PYTHON_BASE.test(image.base) || NODE_BUILD.test(image.text);
+}
+function imageScriptFile(image, word) {
+  if (word.includes("$") || !/\.sh$|\//.test(word)) return void 0;
+  const imagePath = import_node_path4.posix.resolve(image.stage.workdir || "/", word);
+  const source = image.layout.sourceOf(image.stage, imagePath);
+  return source === void 0 ? void 0 : normalizeRelative(joinPath(image.contextDir, source));
+}
+
+// src/model/compose/images.ts
+var ROLES = [
+  [/^(postgres(ql)?|postgis|timescaledb(-ha)?|pgvector)$/, "postgres"],
+  [/^mysql(-server)?$/, "mysql"],
+  [/^mariadb$/, "mariadb"],
+  [/^(redis(-stack(-server)?)?|valkey|keydb)$/, "redis"]
+];
+var TOOLING = /^(exporter|backup|backups|admin|client|cli|ui|web|proxy|bouncer|pgbouncer|operator|init|migrate|migrations)$/;
+function roleOf(repository) {
+  const last = repository.split("/").pop().toLowerCase();
+  const whole = ROLES.find(([re]) => re.test(last))?.[1];
+  if (whole) return whole;
+  const words = last.split(/[-_.]/);
+  if (words.length < 2 || words.some((w) => TOOLING.test(w))) return "other";
+  const kinds = new Set(words.flatMap((w) => ROLES.filter(([re]) => re.test(w)).map(([, kind]) => kind)));
+  return kinds.size === 1 ? [...kinds][0] : "other";
+}
+
+// src/model/command/branches.ts
+function movesArgs(commands) {
+  return commands.some((c) => c.argv[0] === "shift" || setsArgs(c.argv));
+}
+function setsArgs(argv) {
+  if (argv[0] !== "set") return false;
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "--" || !/^[-+]/.test(a)) return true;
+    if (a === "-o" || a === "+o") i++;
+  }
+  return false;
+}
+function commandsThatRun(commands, inputs) {
+  return commands.filter((c) => mayRun(c, inputs));
+}
+function mayRun(command, inputs) {
+  return (command.guards ?? []).every((g) => evaluateCondition(g, inputs) !== false);
+}
+function evaluateCondition(condition, inputs) {
+  switch (condition.kind) {
+    case "not": {
+      const v = evaluateCondition(condition.condition, inputs);
+      return v === void 0 ? void 0 : !v;
+    }
+    case "and":
+      return and(evaluateCondition(condition.left, inputs), evaluateCondition(condition.right, inputs));
+    case "or":
+      return or(evaluateCondition(condition.left, inputs), evaluateCondition(condition.right, inputs));
+    case "case": {
+      const word = expandWord(condition.word, inputs);
+      if (word === void 0) return void 0;
+      let result = false;
+      for (const p of condition.patterns) result = or(result, globMatch(p, word, inputs));
+      return result;
+    }
+    case "test":
+      return new TestReader(condition.words, inputs, condition.extended === true).read();
+    default:
+      return void 0;
+  }
+}
+function and(a, b) {
+  if (a === false || b === false) return false;
+  return a === true && b === true ? true : void 0;
+}
+function or(a, b) {
+  if (a === true || b === true) return true;
+  return a === false && b === false ? false : void 0;
+}
+var EXPANSION = /\$(?:\{([^}]*)\}|([A-Za-z_][A-Za-z0-9_]*|[0-9#@*?$!-]))/g;
+function expandWord(word, inputs) {
+  if (word.includes("`") || word.includes("$(")) return void 0;
+  let unknown = false;
+  const out = word.replace(EXPANSION, (_m, braced, bare) => {
+    const v = braced !== void 0 ? bracedValue(braced, inputs) : parameter(bare, inputs);
+    if (v === void 0) unknown = true;
+    return v ?? "";
+  });
+  return unknown || out.includes("$") ? void 0 : out;
+}
+function bracedValue(inner, inputs) {
+  const m = /^([A-Za-z_][A-Za-z0-9_]*|[0-9]+|[#@*])(?:(:?)([-=])(.*))?$/s.exec(inner);
+  if (!m) return void 0;
+  const [, name2, colon, op, fallback] = m;
+  const value = lookup(name2, inputs);
+  if (value === void 0) return void 0;
+  if (!op) return value ?? "";
+  const useDefault = value === null || colon === ":" && value === "";
+  return useDefault ? expandWord(fallback, inputs) : value;
+}
+function parameter(name2, inputs) {
+  const v = lookup(name2, inputs);
+  return v === null ? "" : v;
+}
+function lookup(name2, inputs) {
+  const { args } = inputs;
+  if (/^[0-9]+$/.test(name2)) {
+    if (name2 === "0") return void 0;
+    if (!args) return void 0;
+    return args[Number(name2) - 1] ?? null;
+  }
+  if (name2 === "#") return args ? String(args.length) : void 0;
+  if (name2 === "@" || name2 === "*") return args ? args.join(" ") : void 0;
+  if (/^[A-Za-z_]/.test(name2)) return inputs.variable(name2);
+  return void 0;
+}
+function globMatch(pattern, word, inputs) {
+  const p = expandWord(pattern, inputs);
+  if (p === void 0) return void 0;
+  let re = "";
+  for (let i = 0; i < p.length; i++) {
+    const ch = p[i];
+    if (ch === "*") re += ".*";
+    else if (ch === "?") re += ".";
+    else if (ch === "[" && p.indexOf("]", i + 2) > 0) {
+      const end = p.indexOf("]", i + 2);
+      const body = p.slice(i + 1, end);
+      re += `[${body.startsWith("!") ? `^${body.slice(1)}` : body}]`.replace(/\\/g, "\\\\");
+      i = end;
+    } else re += ch.replace(/[.+^${}()|\\\]]/g, "\\$&");
+  }
+  try {
+    return new RegExp(`^${re}$`, "s").test(word);
+  } catch {
+    return void 0;
+  }
+}
+var UNARY_STRING = /* @__PURE__ */ new Set(["-z", "-n"]);
+var UNARY_OTHER = /^-[a-hkprstuwxGLNOSv]$/;
+var NUMERIC = {
+  "-eq": (a, b) => a === b,
+  "-ne": (a, b) => a !== b,
+  "-lt": (a, b) => a < b,
+  "-le": (a, b) => a <= b,
+  "-gt": (a, b) => a > b,
+  "-ge": (a, b) => a >= b
+};
+var TestReader = class {
+  constructor(words, inputs, extended) {
+    this.words = words;
+    this.inputs = inputs;
+    this.extended = extended;
+  }
+  words;
+  inputs;
+  extended;
+  at = 0;
+  read() {
+    if (this.words.length === 0) return false;
+    const v = this.or();
+    return this.at === this.words.length ? v : void 0;
+  }
+  or() {
+    let v = this.and();
+    while (this.peek() === "-o" || this.peek() === "||") {
+      this.at++;
+      v = or(v, this.and());
+    }
+    return v;
+  }
+  and() {
+    let v = this.not();
+    while (this.peek() === "-a" || this.peek() === "&&") {
+      this.at++;
+      v = and(v, this.not());
+    }
+    return v;
+  }
+  not() {
+    if (this.peek() === "!" && this.words.length - this.at > 1) {
+      this.at++;
+      const v = this.not();
+      return v === void 0 ? void 0 : !v;
+    }
+    return this.primary();
+  }
+  primary() {
+    const w = this.next();
+    if (w === void 0) return void 0;
+    if (w === "(") {
+      const v = this.or();
+      return this.next() === ")" ? v : void 0;
+    }
+    const op = this.peek();
+    if (op !== void 0 && this.isBinary(op) && this.at + 1 < this.words.length) {
+      this.at++;
+      return this.binary(w, op, this.next());
+    }
+    if (UNARY_STRING.has(w) && op !== void 0) {
+      const s2 = expandWord(this.next(), this.inputs);
+      if (s2 === void 0) return void 0;
+      return w === "-z" ? s2 === "" : s2 !== "";
+    }
+    if (UNARY_OTHER.test(w) && op !== void 0) {
+      this.next();
+      return void 0;
+    }
+    const s = expandWord(w, this.inputs);
+    return s === void 0 ? void 0 : s !== "";
+  }
+  isBinary(op) {
+    return ["=", "==", "!=", "=~", "<", ">"].includes(op) || op in NUMERIC || /^-(nt|ot|ef)$/.test(op);
+  }
+  binary(left, op, right) {
+    const a = expandWord(left, this.inputs);
+    if (a === void 0) return void 0;
+    if (op === "=" || op === "==" || op === "!=") {
+      const equal = this.extended ? globMatch(right, a, this.inputs) : eq(a, expandWord(right, this.inputs));
+      return op === "!=" && equal !== void 0 ? !equal : equal;
+    }
+    const compare = NUMERIC[op];
+    if (!compare) return void 0;
+    const b = expandWord(right, this.inputs);
+    if (b === void 0 || !/^\s*-?\d+\s*$/.test(a) || !/^\s*-?\d+\s*$/.test(b)) return void 0;
+    return compare(Number(a), Number(b));
+  }
+  peek() {
+    return this.words[this.at];
+  }
+  next() {
+    return this.words[this.at++];
+  }
+};
+function eq(a, b) {
+  return b === void 0 ? void 0 : a === b;
+}
+
 // src/model/command/servers.ts
 var SHELLS2 = /* @__PURE__ */ new Set(["sh", "bash", "dash", "ash", "zsh", "ksh"]);
 var PYTHON = /^python(\d+(\.\d+)*)?$/;
@@ -22919,6 +22872,9 @@ function resolveWord(word, env) {
 function basename2(p) {
   return p.slice(p.lastIndexOf("/") + 1);
 }
+
+// src/model/command/start-chain.ts
+var import_node_path5 = __toESM(require_node_path(), 1);
 
 // src/model/command/make.ts
 var MAX_DEPTH2 = 5;
@@ -23200,7 +23156,7 @@ function scriptRun(argv, scripts, workdir) {
     const word = argv[i];
     if (!word) continue;
     const script = scripts.find(
-      (s) => word.includes("/") ? import_node_path4.posix.normalize(word.startsWith("/") ? word : import_node_path4.posix.join(workdir, word)) === import_node_path4.posix.normalize(s.imagePath) : basename2(s.imagePath) === word
+      (s) => word.includes("/") ? import_node_path5.posix.normalize(word.startsWith("/") ? word : import_node_path5.posix.join(workdir, word)) === import_node_path5.posix.normalize(s.imagePath) : basename2(s.imagePath) === word
     );
     if (script) return { script, argsFrom: i + 1 };
   }
@@ -23225,261 +23181,6 @@ function scriptCommands(s, caller, args, chain2, depth) {
     out.push({ ...c, file: s.file, origin: "script" });
   }
   return out;
-}
-
-// src/model/command/pip.ts
-var PIP_VALUE_OPTIONS = /* @__PURE__ */ new Set([
-  "-r",
-  "--requirement",
-  "-c",
-  "--constraint",
-  "-e",
-  "--editable",
-  "-i",
-  "--index-url",
-  "--extra-index-url",
-  "-f",
-  "--find-links",
-  "-t",
-  "--target",
-  "--prefix",
-  "--root",
-  "--src",
-  "--platform",
-  "--python-version",
-  "--implementation",
-  "--abi",
-  "--upgrade-strategy",
-  "--progress-bar",
-  "--global-option",
-  "--install-option",
-  "-C",
-  "--config-settings",
-  "--cache-dir",
-  "--log",
-  "--log-file",
-  "--proxy",
-  "--retries",
-  "--timeout",
-  "--exists-action",
-  "--trusted-host",
-  "--cert",
-  "--client-cert",
-  "--no-binary",
-  "--only-binary",
-  "--report",
-  "--root-user-action",
-  "--python",
-  "-p",
-  "--use-feature",
-  "--use-deprecated",
-  "--keyring-provider",
-  "--group",
-  "--build-constraint",
-  "--index-strategy",
-  "--resolution",
-  "--prerelease",
-  "--extra",
-  "--link-mode"
-]);
-var PIP_TOOLING = /* @__PURE__ */ new Set(["pip", "setuptools", "wheel"]);
-function pipInstall(argv) {
-  const a = programArgv(argv);
-  let i;
-  if (/^pip(\d+(\.\d+)*)?$/.test(a[0] ?? "")) i = 1;
-  else if (a[0] === "uv" && a[1] === "pip") i = 2;
-  else return void 0;
-  while (i < a.length && a[i].startsWith("-")) i += PIP_VALUE_OPTIONS.has(a[i]) ? 2 : 1;
-  if (a[i] !== "install") return void 0;
-  const out = {
-    byName: [],
-    requirementFiles: [],
-    constrained: false,
-    unpinnedTooling: [],
-    fromPaths: []
-  };
-  for (i = i + 1; i < a.length; i++) {
-    const arg = a[i];
-    if (arg.startsWith("-")) {
-      const [flag, inline] = arg.startsWith("--") ? arg.split(/=(.*)/s) : [arg.slice(0, 2), arg.slice(2)];
-      const takesValue = PIP_VALUE_OPTIONS.has(flag);
-      const value = takesValue ? inline || a[++i] : void 0;
-      if (flag === "-r" || flag === "--requirement") out.requirementFiles.push(value ?? "");
-      if (flag === "-c" || flag === "--constraint") out.constrained = true;
-      if ((flag === "-e" || flag === "--editable") && value) out.fromPaths.push(value);
-      continue;
-    }
-    const spec = requirementSpec(arg);
-    if (spec && PIP_TOOLING.has(spec.name.toLowerCase())) {
-      if (!spec.pinned) out.unpinnedTooling.push(spec.spec);
-    } else if (spec) out.byName.push(spec);
-    else if (!arg.includes("$")) out.fromPaths.push(arg);
-  }
-  return out;
-}
-function requirementSpec(arg) {
-  const name2 = /^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(arg)?.[0];
-  if (!name2) return void 0;
-  const rest = arg.slice(name2.length);
-  if (/^(\[[^\]]*\])?\s*@/.test(rest) || arg.includes("://") || arg.includes("/")) return void 0;
-  if (/\.(whl|zip|tar\.gz|tgz|tar\.bz2)$/i.test(arg)) return void 0;
-  const pinned = /(^|[^=!<>~])===?\s*[^\s=*,;]+/.test(rest) && !/==\s*[^,;]*\*/.test(rest);
-  if (!pinned && rest.includes("$")) return void 0;
-  return { spec: arg, name: name2, pinned };
-}
-
-// src/model/command.ts
-function buildCommands(stages) {
-  return buildRuns(stages).flatMap((r) => r.commands);
-}
-function buildRuns(stages) {
-  const out = [];
-  for (const stage of stages) {
-    for (const instr of stage.instructions) {
-      if (instr.keyword !== "RUN") continue;
-      const run = instr;
-      const commands = [];
-      if (run.argv) {
-        commands.push({ argv: run.argv, line: run.line, redirects: [], viaExec: true });
-        const script = inlineScript(run.argv);
-        if (script !== void 0) commands.push(...parseShell(script, run.line).commands);
-      } else commands.push(...run.script?.commands ?? []);
-      out.push({ run, commands });
-    }
-  }
-  return out;
-}
-function hasGunicornConfig(app) {
-  return (app.context?.files ?? []).some((f) => basename2(f) === "gunicorn.conf.py");
-}
-function writtenComposeArgv(c) {
-  if (c.argv) {
-    try {
-      const raws = JSON.parse(c.raw);
-      return Array.isArray(raws) && raws.every((r) => typeof r === "string") ? raws : void 0;
-    } catch {
-      return void 0;
-    }
-  }
-  return parseShell(c.raw, c.line).commands[0]?.argv;
-}
-
-// src/rules/TF0202-python-deps-unpinned.ts
-var pythonDepsUnpinned = defineRule({
-  id: "TF0202",
-  name: "python-deps-unpinned",
-  factor: "II",
-  severity: "warning",
-  kind: "S",
-  title: "pip install NAME in a RUN without an exact version (==/===), or a requirements file the image installs has a line without an exact pin or hash; upgrading the installer itself (pip install --upgrade pip setuptools wheel) is a notice",
-  help: `A dependency without an exact version resolves to whatever is newest when the image is built, so the same
-commit builds different releases, and a new upstream version can break production without a code change.
-
-Pin every requirement with \`==\` (or install with \`--require-hashes\`), ideally in a lock file generated by
-\`pip-compile\`, \`uv pip compile\` or \`poetry lock\`. Installing a local path or wheel (\`pip install .\`,
-\`./dist/app.whl\`), a requirements file (\`-r\`, judged line by line) or with a constraints file (\`-c\`) is not
-reported. Upgrading the installer itself (\`pip install --upgrade pip setuptools wheel\`) is only a notice: it does
-not change what the app imports, but it still makes two builds of one commit differ.
-
-\`\`\`dockerfile
-# instead of: RUN pip install django gunicorn
-COPY requirements.txt .
-RUN pip install --no-cache-dir -r requirements.txt   # django==5.1.4, gunicorn==23.0.0
-\`\`\``,
-  related: ["DL3013"],
-  check(project) {
-    const findings = [];
-    for (const app of project.apps) {
-      const df = app.dockerfile;
-      if (df) {
-        for (const cmd of buildCommands(df.builtStages)) {
-          const pip = pipInstall(cmd.argv);
-          if (!pip || pip.constrained) continue;
-          const loose = pip.byName.filter((r) => !r.pinned).map((r) => r.spec);
-          if (loose.length === 0 && pip.unpinnedTooling.length > 0) {
-            findings.push({
-              file: df.file,
-              line: cmd.line,
-              severity: "notice",
-              message: `pip upgrades the installer itself (${pip.unpinnedTooling.map((s) => `'${s}'`).join(", ")}) to whatever is newest, so two builds of one commit can differ. Pin it (${pip.unpinnedTooling[0].replace(/[<>=!~].*$/, "")}==<version>) or rely on the base image's version.`
-            });
-            continue;
-          }
-          if (loose.length === 0) continue;
-          findings.push({
-            file: df.file,
-            line: cmd.line,
-            message: `pip installs ${loose.map((s) => `'${s}'`).join(", ")} without an exact version. Pin each one (${loose[0].replace(/[<>=!~].*$/, "")}==<version>) or install from a pinned requirements file.`
-          });
-        }
-      }
-      for (const req of app.requirements) {
-        for (const line of req.lines) {
-          if (line.pinned || line.kind !== "package") continue;
-          findings.push({
-            file: req.file,
-            line: line.line,
-            message: `'${line.text.trim()}' is not pinned to an exact version. Write ${line.name ?? "the package"}==<version> (or lock the file with pip-compile/uv and --require-hashes).`
-          });
-        }
-      }
-    }
-    return findings;
-  }
-});
-
-// src/model/compose/built-image.ts
-var import_node_path5 = __toESM(require_node_path(), 1);
-var PYTHON_WORDS = /\b(python3?|pip3?|gunicorn|uwsgi|uvicorn|daphne|manage\.py|django|poetry|pipenv|uv)\b/i;
-var NON_PYTHON_BASE = /(^|\/)(nginx|traefik|caddy|httpd|haproxy|envoy|node|postgres(ql)?|postgis|mysql|mariadb|redis|memcached|rabbitmq|alpine\/git)$/i;
-var NODE_BUILD = /\b(npm|yarn|pnpm|node)\b/;
-function builtImage(service, texts) {
-  const build2 = service.build;
-  const dockerfile = build2 ? normalizeRelative(build2.dockerfile) : void 0;
-  const contextDir = build2 ? normalizeRelative(build2.context) : void 0;
-  if (!build2 || !dockerfile || !contextDir) return void 0;
-  const text = texts[dockerfile];
-  if (text === void 0) return void 0;
-  const { model } = modelDockerfile(dockerfile, text, { target: build2.target, buildArgs: build2.args });
-  const stage = model?.targetStage;
-  if (!model || !stage) return void 0;
-  const sent = Object.keys(texts).filter((f) => isUnder(f, contextDir)).map((f) => relativeTo(f, contextDir));
-  const layout = new ImageLayout(model, sent);
-  let root = stage;
-  for (let k = 0; k < 20; k++) {
-    const parent = layout.parentOf(root);
-    if (!parent) break;
-    root = parent;
-  }
-  return { dockerfile, contextDir, text, stage, layout, base: root.from.repository };
-}
-function isNonPythonImage(image) {
-  if (PYTHON_WORDS.test(image.text)) return false;
-  return image.base !== void 0 && NON_PYTHON_BASE.test(image.base) || NODE_BUILD.test(image.text);
-}
-function imageScriptFile(image, word) {
-  if (word.includes("$") || !/\.sh$|\//.test(word)) return void 0;
-  const imagePath = import_node_path5.posix.resolve(image.stage.workdir || "/", word);
-  const source = image.layout.sourceOf(image.stage, imagePath);
-  return source === void 0 ? void 0 : normalizeRelative(joinPath(image.contextDir, source));
-}
-
-// src/model/compose/images.ts
-var ROLES = [
-  [/^(postgres(ql)?|postgis|timescaledb(-ha)?|pgvector)$/, "postgres"],
-  [/^mysql(-server)?$/, "mysql"],
-  [/^mariadb$/, "mariadb"],
-  [/^(redis(-stack(-server)?)?|valkey|keydb)$/, "redis"]
-];
-var TOOLING = /^(exporter|backup|backups|admin|client|cli|ui|web|proxy|bouncer|pgbouncer|operator|init|migrate|migrations)$/;
-function roleOf(repository) {
-  const last = repository.split("/").pop().toLowerCase();
-  const whole = ROLES.find(([re]) => re.test(last))?.[1];
-  if (whole) return whole;
-  const words = last.split(/[-_.]/);
-  if (words.length < 2 || words.some((w) => TOOLING.test(w))) return "other";
-  const kinds = new Set(words.flatMap((w) => ROLES.filter(([re]) => re.test(w)).map(([, kind]) => kind)));
-  return kinds.size === 1 ? [...kinds][0] : "other";
 }
 
 // src/model/compose/start-scripts.ts
@@ -23620,6 +23321,143 @@ function buildsDockerfile(service, dockerfile, contextDir) {
   return build2 !== void 0 && normalizeRelative(build2.dockerfile) === dockerfile && (normalizeRelative(build2.context) ?? build2.context) === contextDir;
 }
 
+// src/model/command/pip.ts
+var PIP_VALUE_OPTIONS = /* @__PURE__ */ new Set([
+  "-r",
+  "--requirement",
+  "-c",
+  "--constraint",
+  "-e",
+  "--editable",
+  "-i",
+  "--index-url",
+  "--extra-index-url",
+  "-f",
+  "--find-links",
+  "-t",
+  "--target",
+  "--prefix",
+  "--root",
+  "--src",
+  "--platform",
+  "--python-version",
+  "--implementation",
+  "--abi",
+  "--upgrade-strategy",
+  "--progress-bar",
+  "--global-option",
+  "--install-option",
+  "-C",
+  "--config-settings",
+  "--cache-dir",
+  "--log",
+  "--log-file",
+  "--proxy",
+  "--retries",
+  "--timeout",
+  "--exists-action",
+  "--trusted-host",
+  "--cert",
+  "--client-cert",
+  "--no-binary",
+  "--only-binary",
+  "--report",
+  "--root-user-action",
+  "--python",
+  "-p",
+  "--use-feature",
+  "--use-deprecated",
+  "--keyring-provider",
+  "--group",
+  "--build-constraint",
+  "--index-strategy",
+  "--resolution",
+  "--prerelease",
+  "--extra",
+  "--link-mode"
+]);
+var PIP_TOOLING = /* @__PURE__ */ new Set(["pip", "setuptools", "wheel"]);
+function pipInstall(argv) {
+  const a = programArgv(argv);
+  let i;
+  if (/^pip(\d+(\.\d+)*)?$/.test(a[0] ?? "")) i = 1;
+  else if (a[0] === "uv" && a[1] === "pip") i = 2;
+  else return void 0;
+  while (i < a.length && a[i].startsWith("-")) i += PIP_VALUE_OPTIONS.has(a[i]) ? 2 : 1;
+  if (a[i] !== "install") return void 0;
+  const out = {
+    byName: [],
+    requirementFiles: [],
+    constrained: false,
+    unpinnedTooling: [],
+    fromPaths: []
+  };
+  for (i = i + 1; i < a.length; i++) {
+    const arg = a[i];
+    if (arg.startsWith("-")) {
+      const [flag, inline] = arg.startsWith("--") ? arg.split(/=(.*)/s) : [arg.slice(0, 2), arg.slice(2)];
+      const takesValue = PIP_VALUE_OPTIONS.has(flag);
+      const value = takesValue ? inline || a[++i] : void 0;
+      if (flag === "-r" || flag === "--requirement") out.requirementFiles.push(value ?? "");
+      if (flag === "-c" || flag === "--constraint") out.constrained = true;
+      if ((flag === "-e" || flag === "--editable") && value) out.fromPaths.push(value);
+      continue;
+    }
+    const spec = requirementSpec(arg);
+    if (spec && PIP_TOOLING.has(spec.name.toLowerCase())) {
+      if (!spec.pinned) out.unpinnedTooling.push(spec.spec);
+    } else if (spec) out.byName.push(spec);
+    else if (!arg.includes("$")) out.fromPaths.push(arg);
+  }
+  return out;
+}
+function requirementSpec(arg) {
+  const name2 = /^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(arg)?.[0];
+  if (!name2) return void 0;
+  const rest = arg.slice(name2.length);
+  if (/^(\[[^\]]*\])?\s*@/.test(rest) || arg.includes("://") || arg.includes("/")) return void 0;
+  if (/\.(whl|zip|tar\.gz|tgz|tar\.bz2)$/i.test(arg)) return void 0;
+  const pinned = /(^|[^=!<>~])===?\s*[^\s=*,;]+/.test(rest) && !/==\s*[^,;]*\*/.test(rest);
+  if (!pinned && rest.includes("$")) return void 0;
+  return { spec: arg, name: name2, pinned };
+}
+
+// src/model/command.ts
+function buildCommands(stages) {
+  return buildRuns(stages).flatMap((r) => r.commands);
+}
+function buildRuns(stages) {
+  const out = [];
+  for (const stage of stages) {
+    for (const instr of stage.instructions) {
+      if (instr.keyword !== "RUN") continue;
+      const run = instr;
+      const commands = [];
+      if (run.argv) {
+        commands.push({ argv: run.argv, line: run.line, redirects: [], viaExec: true });
+        const script = inlineScript(run.argv);
+        if (script !== void 0) commands.push(...parseShell(script, run.line).commands);
+      } else commands.push(...run.script?.commands ?? []);
+      out.push({ run, commands });
+    }
+  }
+  return out;
+}
+function hasGunicornConfig(app) {
+  return (app.context?.files ?? []).some((f) => basename2(f) === "gunicorn.conf.py");
+}
+function writtenComposeArgv(c) {
+  if (c.argv) {
+    try {
+      const raws = JSON.parse(c.raw);
+      return Array.isArray(raws) && raws.every((r) => typeof r === "string") ? raws : void 0;
+    } catch {
+      return void 0;
+    }
+  }
+  return parseShell(c.raw, c.line).commands[0]?.argv;
+}
+
 // src/rules/lib/each.ts
 function composeServices(project) {
   return project.apps.flatMap((app) => (app.compose?.services ?? []).map((service) => ({ app, service })));
@@ -23633,6 +23471,19 @@ function appTargetStages(project) {
     const stage = dockerfile?.targetStage;
     return dockerfile && stage ? [{ app, dockerfile, stage }] : [];
   });
+}
+function everyDockerfile(project) {
+  const seen = /* @__PURE__ */ new Set();
+  const out = [];
+  for (const df of [
+    ...project.apps.flatMap((app) => app.dockerfile ? [app.dockerfile] : []),
+    ...project.otherDockerfiles ?? []
+  ]) {
+    if (seen.has(df.file)) continue;
+    seen.add(df.file);
+    out.push(df);
+  }
+  return out;
 }
 function appServices(project) {
   return project.apps.flatMap((app) => {
@@ -23669,6 +23520,170 @@ function appBuildCommands(app) {
     ({ run, commands }) => commands.map((command) => ({ dockerfile, run, command }))
   );
 }
+
+// src/rules/TF0201-base-image-unpinned.ts
+var baseImageUnpinned = defineRule({
+  id: "TF0201",
+  name: "base-image-unpinned",
+  factor: "II",
+  severity: "warning",
+  kind: "S",
+  title: "A FROM (any stage, after ARG resolution), or an image a COPY --from= names, has no tag or :latest and no digest",
+  help: `A base image without a tag (or with \`:latest\`) is whatever the registry serves on the day of the build:
+two builds of the same commit can get different Python versions and system libraries, so the release is not
+reproducible. Name the version in the tag, and pin a digest when you want the exact bytes.
+
+\`ARG\` values are resolved first (\`ARG PY=3.12\` then \`FROM python:\${PY}-slim\` is pinned); a \`FROM\` whose variable
+has no known value, a stage reference (\`FROM builder\`) and \`scratch\` are not judged. An image named by
+\`COPY --from=\` (\`COPY --from=ghcr.io/astral-sh/uv:latest /uv /bin/uv\`) is a base the image depends on just
+the same and is judged like a FROM; \`--from=\` naming a stage, by name or index, is not.
+
+\`\`\`dockerfile
+# instead of: FROM python
+FROM python:3.12-slim-bookworm
+# or, exact bytes:
+FROM python:3.12-slim-bookworm@sha256:<digest>
+\`\`\``,
+  related: ["DL3006", "DL3007", "DS-0001", "CKV_DOCKER_7"],
+  check(project) {
+    const findings = [];
+    for (const df of everyDockerfile(project)) {
+      for (const stage of df.stages) {
+        const from = stage.from;
+        const what = from.stageRef === void 0 && !from.scratch ? floating(from) : void 0;
+        if (what) {
+          findings.push({
+            file: df.file,
+            line: from.line,
+            message: `FROM ${from.image} ${what}, so each build may get a different base image. Pin a version tag such as ${from.repository}:<version> (and a digest for exact bytes).`
+          });
+        }
+        for (const ins of stage.instructions) {
+          const image = ins.keyword === "COPY" || ins.keyword === "ADD" ? ins.fromImage : void 0;
+          const how = image && floating(image);
+          if (!image || !how) continue;
+          findings.push({
+            file: df.file,
+            line: ins.line,
+            message: `${ins.keyword} --from=${image.image} copies from an image that ${how}, so each build may copy different files. Pin a version tag such as ${image.repository}:<version> (and a digest for exact bytes).`
+          });
+        }
+      }
+    }
+    return findings;
+  },
+  fix: {
+    safety: "suggest",
+    summary: "Suggests the python image tag of the version the repository names (`.python-version`, `runtime.txt`), written where the image is (the FROM line, or the default of the ARG it uses); never applied, since the version is the project's choice.",
+    make: suggestPythonTag
+  }
+});
+function floating(ref) {
+  if (!ref.image || ref.digest) return void 0;
+  if (ref.repository !== void 0 && !IMAGE_REPOSITORY.test(ref.repository)) return void 0;
+  if (ref.tag === void 0) return "has no tag";
+  return ref.tag === "latest" ? `uses the floating tag ':latest'` : void 0;
+}
+var IMAGE_REPOSITORY = /^(?:[A-Za-z0-9.-]+(?::\d+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
+var PYTHON_IMAGE = /^((docker\.io\/)?(library\/)?python)(:latest)?$/;
+function pythonVersion(context, dirs) {
+  for (const dir of dirs) {
+    for (const name2 of [".python-version", "runtime.txt"]) {
+      const text = context.text(dir === "." ? name2 : `${dir}/${name2}`);
+      const m = text && /^\s*(?:python-)?(3\.\d{1,2})(?:\.\d+)?\s*$/.exec(text.split("\n")[0]);
+      if (m) return m[1];
+    }
+  }
+  return void 0;
+}
+function suggestPythonTag(context) {
+  const { finding } = context;
+  const lines = linesOf(context, finding.file);
+  if (!lines || finding.line === void 0) return void 0;
+  for (const app of context.project.apps) {
+    const df = app.dockerfile;
+    const from = df?.file === finding.file ? df.stages.find((s) => s.from.line === finding.line)?.from : void 0;
+    if (!df || !from?.image || !PYTHON_IMAGE.test(from.image)) continue;
+    const version = pythonVersion(context, [.../* @__PURE__ */ new Set([app.dir, app.context?.dir ?? ".", "."])]);
+    if (!version) return void 0;
+    const pinned = `${PYTHON_IMAGE.exec(from.image)[1]}:${version}`;
+    const arg = df.globalArgs.find((a) => a.default === from.image && from.raw.includes(a.name));
+    const line = arg ? arg.line : from.line;
+    const text = lines[line - 1] ?? "";
+    const at2 = arg ? text.indexOf(`=${from.image}`) + 1 : text.search(/\s/) + 1;
+    const column = arg ? at2 : text.indexOf(from.image, at2);
+    if (column <= 0 || text.indexOf(from.image, column + 1) >= 0) return void 0;
+    return {
+      title: `${from.image} pinned to ${pinned}`,
+      edits: [replaceInLine(finding.file, line, column + 1, column + 1 + from.image.length, pinned)]
+    };
+  }
+  return void 0;
+}
+
+// src/rules/TF0202-python-deps-unpinned.ts
+var pythonDepsUnpinned = defineRule({
+  id: "TF0202",
+  name: "python-deps-unpinned",
+  factor: "II",
+  severity: "warning",
+  kind: "S",
+  title: "pip install NAME in a RUN without an exact version (==/===), or a requirements file the image installs has a line without an exact pin or hash; upgrading the installer itself (pip install --upgrade pip setuptools wheel) is a notice",
+  help: `A dependency without an exact version resolves to whatever is newest when the image is built, so the same
+commit builds different releases, and a new upstream version can break production without a code change.
+
+Pin every requirement with \`==\` (or install with \`--require-hashes\`), ideally in a lock file generated by
+\`pip-compile\`, \`uv pip compile\` or \`poetry lock\`. Installing a local path or wheel (\`pip install .\`,
+\`./dist/app.whl\`), a requirements file (\`-r\`, judged line by line) or with a constraints file (\`-c\`) is not
+reported. Upgrading the installer itself (\`pip install --upgrade pip setuptools wheel\`) is only a notice: it does
+not change what the app imports, but it still makes two builds of one commit differ.
+
+\`\`\`dockerfile
+# instead of: RUN pip install django gunicorn
+COPY requirements.txt .
+RUN pip install --no-cache-dir -r requirements.txt   # django==5.1.4, gunicorn==23.0.0
+\`\`\``,
+  related: ["DL3013"],
+  check(project) {
+    const findings = [];
+    for (const app of project.apps) {
+      const df = app.dockerfile;
+      if (df) {
+        for (const cmd of buildCommands(df.builtStages)) {
+          const pip = pipInstall(cmd.argv);
+          if (!pip || pip.constrained) continue;
+          const loose = pip.byName.filter((r) => !r.pinned).map((r) => r.spec);
+          if (loose.length === 0 && pip.unpinnedTooling.length > 0) {
+            findings.push({
+              file: df.file,
+              line: cmd.line,
+              severity: "notice",
+              message: `pip upgrades the installer itself (${pip.unpinnedTooling.map((s) => `'${s}'`).join(", ")}) to whatever is newest, so two builds of one commit can differ. Pin it (${pip.unpinnedTooling[0].replace(/[<>=!~].*$/, "")}==<version>) or rely on the base image's version.`
+            });
+            continue;
+          }
+          if (loose.length === 0) continue;
+          findings.push({
+            file: df.file,
+            line: cmd.line,
+            message: `pip installs ${loose.map((s) => `'${s}'`).join(", ")} without an exact version. Pin each one (${loose[0].replace(/[<>=!~].*$/, "")}==<version>) or install from a pinned requirements file.`
+          });
+        }
+      }
+      for (const req of app.requirements) {
+        for (const line of req.lines) {
+          if (line.pinned || line.kind !== "package") continue;
+          findings.push({
+            file: req.file,
+            line: line.line,
+            message: `'${line.text.trim()}' is not pinned to an exact version. Write ${line.name ?? "the package"}==<version> (or lock the file with pip-compile/uv and --require-hashes).`
+          });
+        }
+      }
+    }
+    return findings;
+  }
+});
 
 // src/rules/TF0203-no-dependency-manifest.ts
 var MANIFEST = /(^|\/)(requirements[^/]*\.txt|requirements\/[^/]+\.txt|pyproject\.toml|Pipfile|Pipfile\.lock|poetry\.lock|uv\.lock)$/;
@@ -25463,9 +25478,8 @@ RUN --mount=type=secret,id=pip_conf,target=/etc/pip.conf pip install -r requirem
   related: ["SecretsUsedInArgOrEnv"],
   check(project) {
     const findings = [];
-    for (const app of project.apps) {
-      const df = app.dockerfile;
-      if (!df?.targetStage) continue;
+    for (const df of everyDockerfile(project)) {
+      if (!df.targetStage) continue;
       for (const arg of [...df.globalArgs, ...lineage(df).flatMap((s) => s.instructions)]) {
         if (arg.keyword === "ARG" && isSecretName(arg.name)) {
           const name2 = arg.name;
@@ -25499,9 +25513,8 @@ function fixSecretInDockerfile(context) {
   const { finding } = context;
   const lines = linesOf(context, finding.file);
   if (!lines || finding.line === void 0) return void 0;
-  for (const app of context.project.apps) {
-    const df = app.dockerfile;
-    if (!df?.targetStage || df.file !== finding.file) continue;
+  for (const df of everyDockerfile(context.project)) {
+    if (!df.targetStage || df.file !== finding.file) continue;
     for (const instr of lineage(df).flatMap((s) => s.instructions)) {
       if (instr.keyword !== "ENV") continue;
       const env = instr;
@@ -28829,10 +28842,10 @@ export {
   makeInvocation,
   makeTargetScript,
   inlineScript,
+  servicesOfImage,
   pipInstall,
   buildCommands,
   buildRuns,
-  servicesOfImage,
   parseComposeYaml,
   entryOf,
   relPath,

@@ -17,7 +17,7 @@ import {
   joinPath,
   looksLikeCompose,
   moduleFiles
-} from "./chunk-WPMRUNNS.js";
+} from "./chunk-VOPUXACS.js";
 import {
   UnsafePathError,
   formatBytes,

@@ -9,7 +9,7 @@ import {
   renderMarkdown,
   repoPath,
   ruleHelpUri
-} from "./chunk-AMOKHSPZ.js";
+} from "./chunk-DK2GW7B2.js";
 import {
   stepLog
 } from "./chunk-EU64BM5N.js";
@@ -18,7 +18,7 @@ import {
   require_undici
 } from "./chunk-MY6IMURF.js";
 import "./chunk-NG6VVFC7.js";
-import "./chunk-I4TAVQ2G.js";
+import "./chunk-4HZN7JOU.js";
 import {
   require_node_crypto
 } from "./chunk-E2P55RUK.js";

@@ -73,7 +73,8 @@ function analysedLine(report, path, text) {
   );
   const parts = [
     ...apps.length > 0 ? [`Analysed ${apps.join("; ")}`] : [],
-    ...skipped.length > 0 ? [`skipped ${skipped.join(", ")}`] : []
+    ...skipped.length > 0 ? [`skipped ${skipped.join(", ")}`] : [],
+    ...report.otherDockerfiles?.length ? [`Dockerfile rules only on ${report.otherDockerfiles.map(path).join(", ")}`] : []
   ];
   return parts.length > 0 ? parts.join(" \xB7 ") : void 0;
 }
@@ -643,6 +644,7 @@ function jsonReport(report) {
         reason: s.reason
       }))
     } : {},
+    ...report.otherDockerfiles ? { otherDockerfiles: report.otherDockerfiles } : {},
     durationMs: report.durationMs,
     findings: report.findings.map(jsonFinding),
     ...report.smoke ? { smoke: jsonSmoke(report.smoke) } : {},

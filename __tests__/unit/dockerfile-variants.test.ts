@@ -1,0 +1,191 @@
+/** Every Dockerfile is judged: an app's variants as images of the app, the others by the generic Dockerfile rules. */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { analysedScope } from '../../src/pipeline.js';
+import { analysedLine } from '../../src/report/common.js';
+import { renderJson } from '../../src/report/json.js';
+import { renderText } from '../../src/report/text.js';
+import { fixtureReport } from './report-fixture.js';
+import { analyzeFiles } from '../support/analyze.js';
+
+const MANAGE =
+  "import os, sys\nif __name__ == '__main__':\n    os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n";
+const SETTINGS = "import os\nSECRET_KEY = 'django-insecure-abc123'\nINSTALLED_APPS = []\nDATABASES = {}\n";
+const GOOD_DOCKERFILE = [
+  'FROM python:3.12-slim',
+  'WORKDIR /app',
+  'COPY requirements.txt .',
+  'RUN pip install --no-cache-dir -r requirements.txt',
+  'COPY . .',
+  'USER nobody',
+  'EXPOSE 8000',
+  'HEALTHCHECK CMD python -c "print(1)"',
+  'CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]',
+  '',
+].join('\n');
+const PY2_DOCKERFILE = [
+  'FROM python:2.7',
+  'WORKDIR /app',
+  'RUN pip install django uwsgi',
+  'COPY . .',
+  'EXPOSE 8000',
+  'CMD uwsgi --ini uwsgi.ini',
+  '',
+].join('\n');
+const COMPOSE =
+  'services:\n  web:\n    build: .\n    ports:\n      - "8000:8000"\n    container_name: shop\n';
+
+const keys = (findings: { ruleId: string; file: string; line?: number }[]) =>
+  findings.map((f) => `${f.ruleId} ${f.file}:${f.line ?? ''}`).sort();
+
+test('a second Dockerfile of another name beside the one compose builds is an image of the app, judged on its own lines', async () => {
+  const { project, findings } = await analyzeFiles({
+    'docker-compose.yml': COMPOSE,
+    Dockerfile: GOOD_DOCKERFILE,
+    'Dockerfile-py2': PY2_DOCKERFILE,
+    '.dockerignore': '.git\n.env\n',
+    'requirements.txt': 'Django==5.0.6\ngunicorn==22.0.0\n',
+    'uwsgi.ini': '[uwsgi]\nhttp = :8000\n',
+    'manage.py': MANAGE,
+    'mysite/settings.py': SETTINGS,
+  });
+  assert.deepEqual(
+    project.apps.map((a) => [a.dockerfile?.file, a.context?.dir, a.settings?.file, a.compose?.files ?? []]),
+    [
+      ['Dockerfile', '.', 'mysite/settings.py', ['docker-compose.yml']],
+      ['Dockerfile-py2', '.', 'mysite/settings.py', []],
+    ],
+  );
+  assert.deepEqual(
+    keys(findings),
+    [
+      'TF0202 Dockerfile-py2:3',
+      'TF0203 Dockerfile-py2:3',
+      'TF0802 docker-compose.yml:6',
+      'TF0901 Dockerfile-py2:6',
+      'TF0904 Dockerfile-py2:1',
+      'TF1301 Dockerfile-py2:6',
+      // The shared settings and compose file are judged once, not once per Dockerfile.
+      'TF0301 mysite/settings.py:2',
+    ].sort(),
+  );
+  assert.deepEqual(
+    analysedScope(project).apps.map((a) => a.dockerfile),
+    ['Dockerfile', 'Dockerfile-py2'],
+  );
+});
+
+test('development and local variants beside a Dockerfile no compose file builds are images of the app too', async () => {
+  const { project, findings } = await analyzeFiles({
+    Dockerfile: GOOD_DOCKERFILE,
+    'Dockerfile.local': GOOD_DOCKERFILE,
+    'dev.Dockerfile': GOOD_DOCKERFILE.replace(
+      /^CMD .*$/m,
+      'CMD ["python", "manage.py", "runserver", "0.0.0.0:8000"]',
+    ),
+    '.dockerignore': '.git\n',
+    'requirements.txt': 'Django==5.0.6\n',
+    'manage.py': MANAGE,
+    'mysite/settings.py': SETTINGS.replace(/^SECRET_KEY.*$/m, 'SECRET_KEY = os.environ["SECRET_KEY"]'),
+  });
+  assert.deepEqual(
+    project.apps.map((a) => a.dockerfile?.file),
+    ['Dockerfile', 'Dockerfile.local', 'dev.Dockerfile'],
+  );
+  assert.deepEqual(
+    findings.filter((f) => f.ruleId === 'TF0801').map((f) => `${f.file}:${f.line}`),
+    ['dev.Dockerfile:9'],
+  );
+});
+
+test('Dockerfiles that are no app image get the base-image and secret rules only, and never become an app', async () => {
+  const { project, findings } = await analyzeFiles({
+    'docker-compose.yml': [
+      'services:',
+      '  web:',
+      '    build: .',
+      '  frontend:',
+      '    build: ./frontend',
+      '  nginx:',
+      '    image: nginx:1.27',
+      '    # build: ./nginx',
+      '',
+    ].join('\n'),
+    Dockerfile: GOOD_DOCKERFILE,
+    '.dockerignore': '.git\n',
+    'requirements.txt': 'Django==5.0.6\n',
+    'manage.py': MANAGE,
+    'mysite/settings.py': SETTINGS.replace(/^SECRET_KEY.*$/m, 'SECRET_KEY = os.environ["SECRET_KEY"]'),
+    // (a) built by a compose service that is not the app
+    'frontend/Dockerfile':
+      'FROM node:latest\nENV NPM_TOKEN=npm_0123456789abcdef\nARG API_KEY\nCOPY . .\nCMD npm start\n',
+    // (b) built by nothing, a lowercase name
+    'nginx/dockerfile': 'FROM nginx\nCOPY nginx.conf /etc/nginx/conf.d/default.conf\n',
+    'nginx/nginx.conf': 'server {}\n',
+    // a Python image below the project's root that ships documentation, not the app
+    'docs/Dockerfile':
+      'FROM python:3.12-slim\nRUN pip install mkdocs==1.6.0\nCOPY . /docs\nCMD mkdocs serve\n',
+    // templates whose FROM is a placeholder name no image yet
+    'deploy/Dockerfile.template': 'FROM {{ base_image }}\nCOPY . /app\n',
+    'deploy/Dockerfile.in': 'FROM %%BASE%%\n',
+  });
+  assert.deepEqual(
+    project.apps.map((a) => a.dockerfile?.file),
+    ['Dockerfile'],
+  );
+  assert.deepEqual(
+    (project.otherDockerfiles ?? []).map((d) => d.file),
+    [
+      'deploy/Dockerfile.in',
+      'deploy/Dockerfile.template',
+      'docs/Dockerfile',
+      'frontend/Dockerfile',
+      'nginx/dockerfile',
+    ],
+  );
+  assert.deepEqual(keys(findings), [
+    'TF0201 frontend/Dockerfile:1',
+    'TF0201 nginx/dockerfile:1',
+    'TF0306 frontend/Dockerfile:2',
+    'TF0306 frontend/Dockerfile:3',
+  ]);
+  assert.deepEqual(analysedScope(project).otherDockerfiles, [
+    'deploy/Dockerfile.in',
+    'deploy/Dockerfile.template',
+    'docs/Dockerfile',
+    'frontend/Dockerfile',
+    'nginx/dockerfile',
+  ]);
+});
+
+test("a Dockerfile the config's exclude matches is not judged even when no app builds it", async () => {
+  const { project, findings } = await analyzeFiles(
+    {
+      Dockerfile: GOOD_DOCKERFILE,
+      '.dockerignore': '.git\n',
+      'requirements.txt': 'Django==5.0.6\n',
+      'manage.py': MANAGE,
+      'mysite/settings.py': SETTINGS.replace(/^SECRET_KEY.*$/m, 'SECRET_KEY = os.environ["SECRET_KEY"]'),
+      'vendor/tool/Dockerfile': 'FROM alpine\n',
+    },
+    { config: { exclude: ['vendor/**'] } },
+  );
+  assert.equal(project.otherDockerfiles, undefined);
+  assert.deepEqual(keys(findings), []);
+});
+
+test('the report names the Dockerfiles judged by the Dockerfile rules only, after the apps, in every format', () => {
+  const report = fixtureReport({ otherDockerfiles: ['frontend/Dockerfile', 'nginx/dockerfile'] });
+  const line = analysedLine(
+    report,
+    (f) => `<${f}>`,
+    (t) => t,
+  );
+  assert.match(line ?? '', / · Dockerfile rules only on <frontend\/Dockerfile>, <nginx\/dockerfile>$/);
+  assert.ok(renderText(report, { color: false }).includes('Dockerfile rules only on frontend/Dockerfile'));
+  assert.deepEqual(JSON.parse(renderJson(report)).otherDockerfiles, [
+    'frontend/Dockerfile',
+    'nginx/dockerfile',
+  ]);
+  assert.equal(JSON.parse(renderJson(fixtureReport())).otherDockerfiles, undefined);
+});
