@@ -136,3 +136,59 @@ test('pipeline: a settings module with a syntax error gives TF0001 at its line, 
   assert.ok(parse[0].line! >= 2 && parse[0].line! <= 4);
   assert.deepEqual(mine, [['TF0301', 'mysite/settings.py', 1, 'error']]);
 });
+
+test('pipeline: values merged from modules star-imported in branches carry the file and line of the module that set them', async () => {
+  const { mine } = await settingsFindings({
+    'manage.py': MANAGE_PY('mysite.settings.base'),
+    Dockerfile: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD ["gunicorn", "mysite.wsgi"]\n',
+    'mysite/__init__.py': '',
+    'mysite/settings/__init__.py': '',
+    'mysite/settings/base.py': lines(
+      'import os',
+      'from pathlib import Path',
+      'BASE_DIR = Path(__file__).resolve().parent.parent.parent',
+      "SECRET_KEY = os.environ['SECRET_KEY']",
+      "DEBUG = os.environ.get('DJANGO_DEBUG', '1') == '1'",
+      "ALLOWED_HOSTS = ['example.com']",
+      'if DEBUG:',
+      '    from .development import *',
+      'else:',
+      '    from .production import *',
+    ),
+    'mysite/settings/development.py': lines(
+      'from pathlib import Path',
+      '',
+      'BASE_DIR = Path(__file__).resolve().parent.parent.parent',
+      '',
+      '',
+      'DATABASES = {',
+      '    "default": {',
+      '        "ENGINE": "django.db.backends.sqlite3",',
+      '        "NAME": BASE_DIR / "db.sqlite3",',
+      '    }',
+      '}',
+    ),
+    'mysite/settings/production.py': lines(
+      'DATABASES = {',
+      '    "default": {',
+      '        "ENGINE": "django.db.backends.postgresql",',
+      '        "NAME": "app",',
+      '        "USER": "app",',
+      '        "PASSWORD": "s3cret-pw",',
+      '        "HOST": "localhost",',
+      '    }',
+      '}',
+    ),
+  });
+  assert.deepEqual(
+    mine
+      .filter(([rule]) => ['TF0304', 'TF0602'].includes(rule as string))
+      .sort((a, b) => String(a).localeCompare(String(b))),
+    [
+      ['TF0304', 'mysite/settings/production.py', 5, 'error'],
+      ['TF0304', 'mysite/settings/production.py', 6, 'error'],
+      ['TF0304', 'mysite/settings/production.py', 7, 'error'],
+      ['TF0602', 'mysite/settings/development.py', 9, 'error'],
+    ],
+  );
+});

@@ -1,7 +1,7 @@
 import { type RawFinding, code, msg } from '../core/index.js';
 import type { DatabaseConfig, ValueSource } from '../model/types/settings.js';
 import { isServerEngine, valueWhenUnset } from '../model/settings/index.js';
-import { appDatabases } from './lib/each.js';
+import { appDatabases, writtenIn } from './lib/each.js';
 import { credentialFromEnvironment, databaseSwitch } from './lib/databases-fix.js';
 import { defineRule } from './lib/rule.js';
 
@@ -50,7 +50,7 @@ credentials and are not judged.
   related: [],
   check(project) {
     const findings: RawFinding[] = [];
-    for (const { databases, file } of appDatabases(project)) {
+    for (const { databases, settings } of appDatabases(project)) {
       const seen = new Set<string>();
       const aliases = [{ name: 'default', configs: databases.configs }, ...(databases.aliases ?? [])];
       for (const alias of aliases)
@@ -61,7 +61,10 @@ credentials and are not judged.
             const v = config.fields[key];
             if (!v) continue;
             const line = config.fieldLines?.[key] ?? v.line;
-            const id = `${key}\0${line}`;
+            const file = config.fieldLines?.[key]
+              ? writtenIn(settings, config)
+              : writtenIn(settings, v, config);
+            const id = `${key}\0${file}\0${line}`;
             if (seen.has(id)) continue;
             const finding = credentialFinding(key, v, where);
             if (!finding) continue;

@@ -1,3 +1,4 @@
+import { writtenIn } from './lib/each.js';
 import { posix } from 'node:path';
 import { type RawFinding, code, msg } from '../core/index.js';
 import type { App, Project } from '../model/types/project.js';
@@ -122,7 +123,7 @@ function unkeptPaths(project: Project): UnkeptPath[] {
       out.push({
         app,
         what: 'sqlite',
-        file: databases?.file ?? settings.file,
+        file: writtenIn(settings, hit),
         line: hit.line,
         path: hit.path,
       });
@@ -157,7 +158,10 @@ function imageBaseDir(app: App): string | undefined {
 }
 
 /** The SQLite files the database configuration in effect uses, given the environment the container gets. */
-function sqliteFiles(databases: DatabasesModel, ctx: Resolve): { path: string; line: number }[] {
+function sqliteFiles(
+  databases: DatabasesModel,
+  ctx: Resolve,
+): { path: string; line: number; file?: string }[] {
   const selection = databases.selection;
   let configs: DatabaseConfig[];
   if (selection.kind === 'fixed') configs = databases.configs;
@@ -170,15 +174,18 @@ function sqliteFiles(databases: DatabasesModel, ctx: Resolve): { path: string; l
     if (value === undefined) return [];
     if (selection.kind === 'url') {
       const path = sqliteUrlPath(value, ctx);
-      return path ? [{ path, line: selection.line }] : [];
+      return path
+        ? [{ path, line: selection.line, ...(selection.file ? { file: selection.file } : {}) }]
+        : [];
     }
     configs = databases.configs.filter((c) => selects(c, value, databases.configs));
   }
-  const out: { path: string; line: number }[] = [];
+  const out: { path: string; line: number; file?: string }[] = [];
   for (const c of configs) {
     if (!c.engine || !isSqliteEngine(c.engine) || !c.fields.NAME) continue;
     const path = resolvePath(c.fields.NAME, ctx, 0);
-    if (path) out.push({ path, line: c.fields.NAME.line });
+    const file = c.fields.NAME.file ?? c.file;
+    if (path) out.push({ path, line: c.fields.NAME.line, ...(file ? { file } : {}) });
   }
   return out;
 }

@@ -3,7 +3,7 @@ import { isSqliteEngine } from '../model/settings/index.js';
 import type { EnvInstr } from '../model/types/dockerfile.js';
 import type { App } from '../model/types/project.js';
 import type { DatabasesModel } from '../model/types/settings.js';
-import { appDatabases } from './lib/each.js';
+import { appDatabases, writtenIn } from './lib/each.js';
 import { defineRule } from './lib/rule.js';
 
 export const sqliteDefaultEngine = defineRule({
@@ -32,7 +32,7 @@ DATABASES = {"default": dj_database_url.config()}  # ImproperlyConfigured when D
   related: [],
   check(project) {
     const findings: RawFinding[] = [];
-    for (const { app, databases, file } of appDatabases(project)) {
+    for (const { app, settings, databases } of appDatabases(project)) {
       const selection = databases.selection;
       if (selection.kind !== 'env' && selection.kind !== 'url') continue;
       const imageDefault = envSelectsSqlite(app, databases);
@@ -46,7 +46,7 @@ DATABASES = {"default": dj_database_url.config()}  # ImproperlyConfigured when D
       if (!fallback) continue;
       const what = selection.kind === 'url' ? `${selection.variable} (a database URL)` : selection.variable;
       findings.push({
-        file,
+        file: writtenIn(settings, selection),
         line: selection.line,
         message: `When ${what} is unset the database falls back to SQLite (${fallback.engine}), so a deploy that forgets it runs on a file inside the container; make the variable required, or set the SQLite choice explicitly in the development environment.`,
       });

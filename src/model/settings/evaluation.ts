@@ -127,6 +127,7 @@ export class ModuleEvaluation implements CallRecorder {
       const start = this.reads.length;
       scope = child.run().scope;
       for (const r of this.reads.slice(start)) r.file ??= source.file;
+      for (const binding of scope.values()) stampFile(binding.v, source.file);
       this.shared.modules.set(source.file, scope);
       this.shared.imported.push(source.file);
     }
@@ -190,6 +191,29 @@ export class ModuleEvaluation implements CallRecorder {
   unknown(node: SyntaxNode): PyValue {
     return { t: 'unknown', text: this.text(node).slice(0, MAX_TEXT), line: this.line(node) };
   }
+}
+
+// Values nested deeper than this keep no file (findings on them fall back to the module's own file).
+const MAX_STAMP_DEPTH = 40;
+
+/**
+ * Marks a star-imported module's values (and the conditions and entries inside them) with its file, so a finding on
+ * a merged value points at the module that wrote it; values already marked (from a module it imports) keep theirs.
+ */
+function stampFile(value: unknown, file: string, depth = 0, seen = new Set<object>()): void {
+  if (depth > MAX_STAMP_DEPTH || typeof value !== 'object' || value === null || seen.has(value)) return;
+  seen.add(value);
+  if (Array.isArray(value)) {
+    for (const item of value) stampFile(item, file, depth + 1, seen);
+    return;
+  }
+  if (value instanceof Map) return;
+  const record = value as Record<string, unknown>;
+  // A function's body is a syntax tree, not a value.
+  if (record.t === 'func') return;
+  if (typeof record.line === 'number' && record.file === undefined) record.file = file;
+  for (const [key, inner] of Object.entries(record))
+    if (key !== 'body') stampFile(inner, file, depth + 1, seen);
 }
 
 /** What was thrown, as text. */

@@ -33,6 +33,8 @@ export interface DictEntry {
 
 /** A test on an environment variable that decides a branch: `if os.environ.get('DB') == 'postgres':`. */
 export interface Condition {
+  /** The module the test is in, when not the settings module itself (a module it star-imports). */
+  file?: string;
   variable: string;
   value: string;
   test: 'equals' | 'not-equals' | 'set' | 'unset' | 'otherwise';
@@ -53,7 +55,7 @@ export interface Alternative {
  * expression takes when the variable is not set, so `os.environ.get('DEBUG', 'False') == 'True'` is known to be False
  * by default.
  */
-export type PyValue =
+export type PyValue = (
   | { t: 'str'; v: string; line: number }
   | { t: 'num'; v: number; line: number }
   | { t: 'bool'; v: boolean; line: number }
@@ -103,7 +105,11 @@ export type PyValue =
   /** A module-level helper (`def env_bool(name, default=False): ...`), evaluated at each call. */
   | { t: 'func'; params: { name: string; def?: PyValue }[]; body: SyntaxNode; line: number }
   /** Not known statically; `crash` when evaluating it would raise (None.attr, int('x'), a missing variable). */
-  | { t: 'unknown'; text: string; crash?: boolean; line: number };
+  | { t: 'unknown'; text: string; crash?: boolean; line: number }
+) & {
+  /** The module that wrote it, when not the settings module itself (a module it star-imports). */
+  file?: string;
+};
 
 /** The variant of PyValue with tag T. */
 export type PyOf<T extends PyValue['t']> = Extract<PyValue, { t: T }>;

@@ -48,6 +48,14 @@ export interface AppDatabases {
   file: string;
 }
 
+/**
+ * The module that wrote a value, config or selection merged from a star-imported module (the first of `written`
+ * that says), else the settings module itself: a finding's file goes with its line.
+ */
+export function writtenIn(settings: { file: string }, ...written: ({ file?: string } | undefined)[]): string {
+  return written.find((w) => w?.file)?.file ?? settings.file;
+}
+
 /** Every app whose settings resolve DATABASES. */
 export function appDatabases(project: Project): AppDatabases[] {
   return project.apps.flatMap((app) => {
