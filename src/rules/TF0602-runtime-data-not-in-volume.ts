@@ -1,4 +1,4 @@
-import { writtenIn } from './lib/each.js';
+import { fallbackOrRead, writtenIn } from './lib/each.js';
 import { posix } from 'node:path';
 import { type RawFinding, code, msg } from '../core/index.js';
 import type { App, Project } from '../model/types/project.js';
@@ -184,8 +184,11 @@ function sqliteFiles(
   for (const c of configs) {
     if (!c.engine || !isSqliteEngine(c.engine) || !c.fields.NAME) continue;
     const path = resolvePath(c.fields.NAME, ctx, 0);
-    const file = c.fields.NAME.file ?? c.file;
-    if (path) out.push({ path, line: c.fields.NAME.line, ...(file ? { file } : {}) });
+    // From a URL, NAME is the URL variable's read; a fallback URL written elsewhere is where the file is named.
+    const read = c.fields.NAME;
+    const name = read.kind === 'env' ? fallbackOrRead(read, read.fallback, databases) : read;
+    const file = name.file ?? c.file;
+    if (path) out.push({ path, line: name.line, ...(file ? { file } : {}) });
   }
   return out;
 }

@@ -108,6 +108,11 @@ class DatabasesBuilder {
       });
       if (v.unset.t === 'dict' && v.unset.entries.length > 0)
         this.fromDict(v.unset, { ...sel, isDefault: sel.isDefault }, v);
+      // A default chosen in code (`url_a if USE_DOCKER else url_b`): each URL is a config of its own.
+      if (v.unset.t === 'choice')
+        for (const o of v.unset.options)
+          if (o.v.t === 'dict' && o.v.entries.length > 0)
+            this.fromDict(o.v, { ...sel, isDefault: truthAnd(sel.isDefault, o.activeWhenUnset) }, v);
       return;
     }
     if (v.cases) {
@@ -219,7 +224,7 @@ class DatabasesBuilder {
     const fields: Record<string, ValueSource> = {};
     const fieldLines: Record<string, number> = {};
     for (const e of d.entries) {
-      fieldLines[e.key] = url ? url.read.line : e.line;
+      fieldLines[e.key] = e.line;
       const source = this.toSource(e.value);
       fields[e.key] = url
         ? {

@@ -56,6 +56,19 @@ export function writtenIn(settings: { file: string }, ...written: ({ file?: stri
   return written.find((w) => w?.file)?.file ?? settings.file;
 }
 
+/**
+ * Where a finding on a DATABASES value read with a written fallback points: at the fallback when it is written before
+ * DATABASES (a variable set above it) or in another module, else at the read itself.
+ */
+export function fallbackOrRead(
+  read: { line: number; file?: string },
+  fallback: { line: number; file?: string } | undefined,
+  databases: { line: number; file?: string },
+): { line: number; file?: string } {
+  if (!fallback) return read;
+  return fallback.file !== (databases.file ?? read.file) || fallback.line < databases.line ? fallback : read;
+}
+
 /** Every app whose settings resolve DATABASES. */
 export function appDatabases(project: Project): AppDatabases[] {
   return project.apps.flatMap((app) => {
