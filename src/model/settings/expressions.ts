@@ -343,10 +343,15 @@ function call(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalContext): PyValue
     const method = ev.text(calleeKids[2]);
     args = callArguments(ev, argList, ctx);
     ofFunction = obj.t === 'ref' || (obj.t === 'unknown' && !obj.crash);
+    // A function of a project module imported as a name (`secrets.getter(path)`).
+    const own =
+      obj.t === 'dict' && obj.attributes ? obj.entries.find((e) => e.key === method)?.value : undefined;
     result =
-      obj.t === 'ref'
-        ? callByName(ev, ctx, `${obj.name}.${method}`, args, line)
-        : callMethod(ev, ctx, obj, method, args, line);
+      own?.t === 'func'
+        ? callFunction(ev, own, args, line, ctx)
+        : obj.t === 'ref'
+          ? callByName(ev, ctx, `${obj.name}.${method}`, args, line)
+          : callMethod(ev, ctx, obj, method, args, line);
   } else {
     const f = ev.evaluate(callee, ctx);
     args = callArguments(ev, argList, ctx);

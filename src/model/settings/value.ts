@@ -1,6 +1,8 @@
 /** The value domain of the settings evaluator: what a Python expression evaluates to, and three-valued truth. */
 import type { SyntaxNode } from '@lezer/common';
 import type { ValueSource } from '../types/settings.js';
+import type { Scope } from './context.js';
+import type { ModuleEvaluation } from './evaluation.js';
 
 export type EnvValueSource = Extract<ValueSource, { kind: 'env' }>;
 /** How a variable is read (`os.environ[...]`, `os.getenv`, django-environ, ...), as the model reports it. */
@@ -103,7 +105,14 @@ export type PyValue = (
       positionalDefault?: boolean;
     }
   /** A module-level helper (`def env_bool(name, default=False): ...`), evaluated at each call. */
-  | { t: 'func'; params: { name: string; def?: PyValue }[]; body: SyntaxNode; line: number }
+  | {
+      t: 'func';
+      params: { name: string; def?: PyValue }[];
+      body: SyntaxNode;
+      line: number;
+      /** Defined in another module of the project (`from .secrets import getter`): its evaluation and names. */
+      home?: { ev: ModuleEvaluation; scope: Scope };
+    }
   /** Not known statically; `crash` when evaluating it would raise (None.attr, int('x'), a missing variable). */
   | { t: 'unknown'; text: string; crash?: boolean; line: number }
 ) & {

@@ -69,6 +69,22 @@ export function fallbackOrRead(
   return fallback.file !== (databases.file ?? read.file) || fallback.line < databases.line ? fallback : read;
 }
 
+/**
+ * Where a literal that reaches a setting is written: in another module of the project (`from .keys import
+ * SECRET_KEY`) its own file and line, with the words that say where it is used; else undefined.
+ */
+export function literalElsewhere(
+  literal: { line: number; file?: string },
+  used: { file: string; line: number },
+): { file: string; line: number; usedAt: string } | undefined {
+  if (!literal.file || literal.file === used.file) return undefined;
+  return {
+    file: literal.file,
+    line: literal.line,
+    usedAt: ` (in ${used.file} at line ${used.line}, from this module)`,
+  };
+}
+
 /** Every app whose settings resolve DATABASES. */
 export function appDatabases(project: Project): AppDatabases[] {
   return project.apps.flatMap((app) => {
