@@ -11,7 +11,7 @@ import {
   isSecretName,
   require_node_os,
   tail
-} from "./chunk-H2LUBHHC.js";
+} from "./chunk-MIK4CAA6.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -24,7 +24,7 @@ import "./chunk-JLWYBPF7.js";
 import {
   DYNAMIC_RULES,
   withBases
-} from "./chunk-Y32HLSRP.js";
+} from "./chunk-EFNB5QN4.js";
 import {
   UnsafePathError,
   readInside,

@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-IKOCF4R5.js";
+} from "./chunk-JMDGUAH5.js";
 import {
   makeReport
 } from "./chunk-VMUMBVHU.js";
 import {
   RULES
-} from "./chunk-Y32HLSRP.js";
+} from "./chunk-EFNB5QN4.js";
 import {
   SEVERITIES,
   UnsafePathError,

@@ -11,7 +11,7 @@ import {
   pipInstall,
   programArgv,
   runtimeInsertionLine
-} from "./chunk-Y32HLSRP.js";
+} from "./chunk-EFNB5QN4.js";
 import {
   insertLines,
   normalizePackageName,

@@ -1,10 +1,10 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   stepLog
-} from "./chunk-ECCZJDJJ.js";
+} from "./chunk-OK73SJMM.js";
 import {
   group
-} from "./chunk-NG6VVFC7.js";
+} from "./chunk-PRHUZ4QX.js";
 import {
   writeOwnFile
 } from "./chunk-BQ4YNGKF.js";

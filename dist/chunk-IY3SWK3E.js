@@ -7,7 +7,7 @@ import {
   includedFile,
   informedFixersOf,
   parseRequirements
-} from "./chunk-IKOCF4R5.js";
+} from "./chunk-JMDGUAH5.js";
 import {
   makeReport
 } from "./chunk-VMUMBVHU.js";
@@ -17,7 +17,7 @@ import {
   Redactor,
   discover,
   require_node_os
-} from "./chunk-H2LUBHHC.js";
+} from "./chunk-MIK4CAA6.js";
 import {
   DEFAULT_CONFIG_FILE,
   ImageLayout,
@@ -62,7 +62,7 @@ import {
   serverOf,
   supervisorPrograms,
   supervisordRun
-} from "./chunk-Y32HLSRP.js";
+} from "./chunk-EFNB5QN4.js";
 import {
   SEVERITIES,
   UnsafePathError,
