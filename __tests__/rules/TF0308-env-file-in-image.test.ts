@@ -28,6 +28,26 @@ contextRuleCases(envFileInImage, [
   ],
   ['.env.example is fine', { Dockerfile: 'FROM python:3.12\nCOPY . /app\n', '.env.example': 'X=\n' }, []],
   [
+    'a template of placeholders only (words naming the value, <secret>, xxx, changeme, empty) is fine',
+    {
+      Dockerfile: 'FROM python:3.12\nCOPY . /app\n',
+      '.env.example':
+        'SECRET_KEY=your_secret_key\nDB_PASSWORD=db_password\nPOSTGRES_PASSWORD=password\nAPI_TOKEN=<secret>\n' +
+        'EMAIL_HOST_PASSWORD=xxx\nREDIS_PASSWORD=changeme\nAWS_SECRET_ACCESS_KEY=\nSTRIPE_SECRET=stripe-secret-key\n',
+      '.env.sample': 'DJANGO_SECRET_KEY=django_secret_key\nDATABASE_PASSWORD=DATABASE_PASSWORD\n',
+    },
+    [],
+  ],
+  [
+    'a template with a real-looking value (random mixed string, long hex) is still reported',
+    {
+      Dockerfile: 'FROM python:3.12\nCOPY . /app\n',
+      '.env.example': 'SECRET_KEY=your_secret_key\nDB_PASSWORD=Xk9q2LmZ7vR\n',
+      '.env.template': 'SECRET_KEY=9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\n',
+    },
+    [['Dockerfile', 2]],
+  ],
+  [
     'a compose env_file in the context that the repository does not hold still reaches the image through COPY .',
     {
       Dockerfile: 'FROM python:3.12\nCOPY . /app\n',

@@ -21,6 +21,21 @@ settingsRuleCases(sqliteDefaultEngine, [
     expect: [],
   },
   {
+    name: 'a URL default held in a variable built by a conditional: the SQLite branch, at the line of the literal',
+    settings: lines(
+      'import os',
+      'from pathlib import Path',
+      'from decouple import config',
+      'from dj_database_url import parse as dburl',
+      'BASE_DIR = Path(__file__).resolve().parent.parent',
+      "USE_DOCKER = os.environ.get('USE_DOCKER', '') == '1'",
+      "default_dburl = 'postgres://user:pw@db:5432/app' if USE_DOCKER else 'sqlite:///' + str(BASE_DIR / 'db.sqlite3')",
+      '',
+      "DATABASES = {'default': config('DATABASE_URL', default=default_dburl, cast=dburl)}",
+    ),
+    expect: [[7]],
+  },
+  {
     name: 'dj-database-url with a SQLite default',
     settings: lines(
       'import dj_database_url',

@@ -54,6 +54,32 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: 'DATABASES is assigned in both branches of an if on DEBUG: not one hard-coded statement',
     },
   ],
+  '__tests__/fixtures/corpus/db-url-default-conditional-var': [
+    {
+      rule: 'TF0304',
+      why: 'a PASSWORD in the fallback URL of a database URL read (the notice): the fixer rewrites literals only',
+    },
+  ],
+  '__tests__/fixtures/corpus/settings-values-from-modules': [
+    {
+      rule: 'TF0301',
+      why: 'the key is written in another module the settings import: the fixer edits the settings only',
+    },
+    {
+      rule: 'TF0304',
+      why: 'the credentials are written in other modules the settings import: the fixer edits the settings only',
+    },
+  ],
+  '__tests__/fixtures/corpus/settings-secrets-loader-fallback': [
+    {
+      rule: 'TF0301',
+      why: 'the key is the fallback of a loader in another module: the fixer edits the settings only',
+    },
+    {
+      rule: 'TF0304',
+      why: 'the password is the fallback of a loader in another module: the fixer edits the settings only',
+    },
+  ],
   '__tests__/fixtures/corpus/db-url-default-password': [
     {
       rule: 'TF0304',

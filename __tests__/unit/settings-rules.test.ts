@@ -136,3 +136,135 @@ test('pipeline: a settings module with a syntax error gives TF0001 at its line, 
   assert.ok(parse[0].line! >= 2 && parse[0].line! <= 4);
   assert.deepEqual(mine, [['TF0301', 'mysite/settings.py', 1, 'error']]);
 });
+
+test('pipeline: values merged from modules star-imported in branches carry the file and line of the module that set them', async () => {
+  const { mine } = await settingsFindings({
+    'manage.py': MANAGE_PY('mysite.settings.base'),
+    Dockerfile: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD ["gunicorn", "mysite.wsgi"]\n',
+    'mysite/__init__.py': '',
+    'mysite/settings/__init__.py': '',
+    'mysite/settings/base.py': lines(
+      'import os',
+      'from pathlib import Path',
+      'BASE_DIR = Path(__file__).resolve().parent.parent.parent',
+      "SECRET_KEY = os.environ['SECRET_KEY']",
+      "DEBUG = os.environ.get('DJANGO_DEBUG', '1') == '1'",
+      "ALLOWED_HOSTS = ['example.com']",
+      'if DEBUG:',
+      '    from .development import *',
+      'else:',
+      '    from .production import *',
+    ),
+    'mysite/settings/development.py': lines(
+      'from pathlib import Path',
+      '',
+      'BASE_DIR = Path(__file__).resolve().parent.parent.parent',
+      '',
+      '',
+      'DATABASES = {',
+      '    "default": {',
+      '        "ENGINE": "django.db.backends.sqlite3",',
+      '        "NAME": BASE_DIR / "db.sqlite3",',
+      '    }',
+      '}',
+    ),
+    'mysite/settings/production.py': lines(
+      'DATABASES = {',
+      '    "default": {',
+      '        "ENGINE": "django.db.backends.postgresql",',
+      '        "NAME": "app",',
+      '        "USER": "app",',
+      '        "PASSWORD": "s3cret-pw",',
+      '        "HOST": "localhost",',
+      '    }',
+      '}',
+    ),
+  });
+  assert.deepEqual(
+    mine
+      .filter(([rule]) => ['TF0304', 'TF0602'].includes(rule as string))
+      .sort((a, b) => String(a).localeCompare(String(b))),
+    [
+      ['TF0304', 'mysite/settings/production.py', 5, 'error'],
+      ['TF0304', 'mysite/settings/production.py', 6, 'error'],
+      ['TF0304', 'mysite/settings/production.py', 7, 'error'],
+      ['TF0602', 'mysite/settings/development.py', 9, 'error'],
+    ],
+  );
+});
+
+test('pipeline: literals the settings import from other project modules are reported where they are written', async () => {
+  const { mine, all } = await settingsFindings({
+    'manage.py': MANAGE_PY('mysite.settings'),
+    'mysite/__init__.py': '',
+    'mysite/keys.py': lines('# committed', "SECRET_KEY = 'k3#9vq2!xm8p0z7r4t1w6y5u-b2n8m4l0j6h3g9f'"),
+    'config/__init__.py': '',
+    'config/env.py': lines('import os', "DB_PASSWORD = 'pg-pass-in-repo'"),
+    'config/values.py': lines("DB_USER = 'owner'"),
+    'mysite/settings.py': lines(
+      'import os',
+      'from config import values as V',
+      'from config.env import DB_PASSWORD',
+      'from .keys import SECRET_KEY',
+      "DEBUG = os.environ.get('DEBUG', '') == '1'",
+      "ALLOWED_HOSTS = ['example.com']",
+      'DATABASES = {',
+      "    'default': {",
+      "        'ENGINE': os.environ.get('DB_ENGINE', 'django.db.backends.postgresql'),",
+      "        'NAME': os.environ.get('DB_NAME', 'app'),",
+      "        'USER': V.DB_USER,",
+      "        'PASSWORD': DB_PASSWORD,",
+      "        'HOST': os.environ.get('DB_HOST', 'db'),",
+      '    }',
+      '}',
+    ),
+  });
+  assert.deepEqual(
+    mine
+      .filter(([rule]) => ['TF0301', 'TF0304'].includes(rule as string))
+      .sort((a, b) => String(a).localeCompare(String(b))),
+    [
+      ['TF0301', 'mysite/keys.py', 2, 'error'],
+      ['TF0304', 'config/env.py', 2, 'error'],
+      ['TF0304', 'config/values.py', 1, 'error'],
+    ],
+  );
+  const key = all.find((f) => f.ruleId === 'TF0301');
+  assert.match(key!.message, /becomes SECRET_KEY \(in mysite\/settings\.py at line 4/);
+});
+
+test("pipeline: a project loader's literal fallback (one level of return) reaches SECRET_KEY and DATABASES", async () => {
+  const { mine } = await settingsFindings({
+    'manage.py': MANAGE_PY('mysite.settings'),
+    'mysite/__init__.py': '',
+    'mysite/secrets.py': lines(
+      'import json',
+      'def getter(path):',
+      '    try:',
+      '        with open(path) as f:',
+      '            return json.load(f)',
+      '    except FileNotFoundError:',
+      "        return {'secret_key': 'a-literal-key-in-the-repo', 'db_password': 'x-literal'}",
+    ),
+    'mysite/settings.py': lines(
+      'import os',
+      'from . import secrets',
+      "SECRETS = secrets.getter('/run/secrets/app.json')",
+      "SECRET_KEY = SECRETS['secret_key']",
+      "DEBUG = os.environ.get('DEBUG', '') == '1'",
+      "ALLOWED_HOSTS = ['example.com']",
+      "DATABASES = {'default': {",
+      "    'ENGINE': os.environ.get('DB_ENGINE', 'django.db.backends.postgresql'),",
+      "    'NAME': os.environ.get('DB_NAME', 'app'),",
+      "    'PASSWORD': SECRETS['db_password'],",
+      '}}',
+    ),
+  });
+  assert.deepEqual(
+    mine.filter(([rule]) => ['TF0301', 'TF0304'].includes(rule as string)),
+    [
+      ['TF0301', 'mysite/secrets.py', 7, 'error'],
+      ['TF0304', 'mysite/secrets.py', 7, 'error'],
+    ],
+  );
+});

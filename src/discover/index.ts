@@ -195,6 +195,25 @@ function secondPassFiles(texts: Record<string, string>, files: string[], options
       for (const d of dirs)
         for (const f of m[2] ? moduleFiles(d, m[2]) : [joinPath(d, '__init__.py')]) out.add(f);
     }
+    // Values a settings module imports by name from the project (`from .keys import SECRET_KEY`, `from conf import
+    // values as V`): the module, or the submodule the name is.
+    if (!/^\s*(INSTALLED_APPS|DATABASES|SECRET_KEY)\b/m.test(text)) continue;
+    for (const m of text.matchAll(
+      /^[ \t]*from\s+(\.*)([A-Za-z_][\w.]*)?\s+import\s+(?:\(([^)]*)\)|([\w \t,]+))/gm,
+    )) {
+      let dir = dirName(file);
+      for (let i = 1; i < m[1].length; i++) dir = dirName(dir);
+      const dirs = m[1] ? [dir] : [...manageDirs, '.'];
+      const names = (m[3] ?? m[4])
+        .split(',')
+        .map((n) => n.trim().split(/\s+/)[0])
+        .filter(Boolean);
+      const modules = [m[2] ?? '', ...names.map((n) => (m[2] ? `${m[2]}.${n}` : n))].filter(Boolean);
+      for (const d of dirs) for (const mod of modules) for (const f of moduleFiles(d, mod)) out.add(f);
+      if (!m[2]) for (const d of dirs) out.add(joinPath(d, '__init__.py'));
+    }
+    for (const m of text.matchAll(/^[ \t]*import\s+([A-Za-z_][\w.]*)/gm))
+      for (const d of [...manageDirs, '.']) for (const f of moduleFiles(d, m[1])) out.add(f);
   }
   for (const f of files) {
     const name = baseName(f);

@@ -4,11 +4,24 @@ import { isSecretName } from './secret-names.js';
 
 // Values that only show where a secret goes: `change-me`, `your-secret-key`, `<password>`, `${X}`, `xxx`, `...`.
 const PLACEHOLDER = /your|change|example|replace|placeholder|dummy|fixme|todo|xxx|<|>|\$\{|\.\.\.|^\*+$/i;
+// Lowercase words joined by `_` or `-` that name the thing (`db_password`, `django-secret-key`): a label, not a value.
+const NAMING_WORDS = /^[a-z]+(?:[_-][a-z]+)+$/;
+
+/** Whether a template's value only shows where a secret goes rather than holding one. */
+export function isPlaceholderValue(name: string, value: string): boolean {
+  return (
+    value.length < 8 ||
+    PLACEHOLDER.test(value) ||
+    NAMING_WORDS.test(value) ||
+    value.toLowerCase() === name.toLowerCase() ||
+    (/^[a-z]+$/.test(value) && name.toLowerCase().split('_').includes(value))
+  );
+}
 
 /** Names of secret-looking variables a template gives a real-looking value (`SECRET_KEY=3k#…`). */
 export function secretsInEnvTemplate(text: string): string[] {
   return Object.entries(parseDotenv(text))
-    .filter(([name, value]) => isSecretName(name) && value.length >= 8 && !PLACEHOLDER.test(value))
+    .filter(([name, value]) => isSecretName(name) && !isPlaceholderValue(name, value))
     .map(([name]) => name);
 }
 export { isEnvStyleName, isEnvTemplateName } from '../discover/env-files.js';

@@ -2,7 +2,7 @@ import { type RawFinding, code, msg } from '../core/index.js';
 import type { ValueSource } from '../model/types/settings.js';
 import { liveAssignments, valueWhenUnset } from '../model/settings/index.js';
 import { assignFromEnvironment } from './lib/settings-fix.js';
-import { appSettings } from './lib/each.js';
+import { appSettings, literalElsewhere } from './lib/each.js';
 import { defineRule, type FixContext } from './lib/rule.js';
 
 export const secretKeyInCode = defineRule({
@@ -57,6 +57,16 @@ For local development, put the variable in an untracked \`.env\` file or the com
         }
         if (isKey(v)) {
           const conditional = a.activeWhenUnset === false;
+          // A key imported from another module of the project (`from .keys import SECRET_KEY`) is reported there.
+          const elsewhere = literalElsewhere(v, { file: a.file ?? settings.file, line: a.line });
+          if (elsewhere && !conditional) {
+            findings.push({
+              file: elsewhere.file,
+              line: elsewhere.line,
+              ...msg`This literal value becomes SECRET_KEY${elsewhere.usedAt}, so every copy of the repository can forge sessions and password-reset links; read it from the environment instead: ${code('SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]')}.`,
+            });
+            continue;
+          }
           findings.push({
             file: a.file ?? settings.file,
             line: a.line,
@@ -97,6 +107,8 @@ For local development, put the variable in an untracked \`.env\` file or the com
     safety: 'safe',
     summary:
       'Reads SECRET_KEY from the required variable DJANGO_SECRET_KEY (`os.environ["DJANGO_SECRET_KEY"]`), or from the variable the code already reads when it only falls back to a literal; the literal is removed, never echoed.',
+    declines:
+      'a key written in another module of the project that the settings import (reported where it is written): the fixer rewrites assignments of the settings module only.',
     make: (context) => {
       const variable = variableRead(context) ?? 'DJANGO_SECRET_KEY';
       return assignFromEnvironment(context, 'SECRET_KEY', `os.environ["${variable}"]`, [variable], true);

@@ -1,7 +1,7 @@
 import { type RawFinding, code, msg } from '../core/index.js';
 import type { DatabaseConfig, ValueSource } from '../model/types/settings.js';
 import { isServerEngine, valueWhenUnset } from '../model/settings/index.js';
-import { appDatabases } from './lib/each.js';
+import { appDatabases, literalElsewhere, writtenIn } from './lib/each.js';
 import { credentialFromEnvironment, databaseSwitch } from './lib/databases-fix.js';
 import { defineRule } from './lib/rule.js';
 
@@ -50,7 +50,7 @@ credentials and are not judged.
   related: [],
   check(project) {
     const findings: RawFinding[] = [];
-    for (const { databases, file } of appDatabases(project)) {
+    for (const { databases, settings } of appDatabases(project)) {
       const seen = new Set<string>();
       const aliases = [{ name: 'default', configs: databases.configs }, ...(databases.aliases ?? [])];
       for (const alias of aliases)
@@ -61,12 +61,17 @@ credentials and are not judged.
             const v = config.fields[key];
             if (!v) continue;
             const line = config.fieldLines?.[key] ?? v.line;
-            const id = `${key}\0${line}`;
+            const file = config.fieldLines?.[key]
+              ? writtenIn(settings, config)
+              : writtenIn(settings, v, config);
+            const id = `${key}\0${file}\0${line}`;
             if (seen.has(id)) continue;
-            const finding = credentialFinding(key, v, where);
+            // A literal imported from another module of the project is reported where it is written.
+            const elsewhere = literalElsewhere(v, { file, line });
+            const finding = credentialFinding(key, v, `${where}${elsewhere?.usedAt ?? ''}`);
             if (!finding) continue;
             seen.add(id);
-            findings.push({ file, line, ...finding });
+            findings.push({ file: elsewhere?.file ?? file, line: elsewhere?.line ?? line, ...finding });
           }
         }
     }
@@ -77,7 +82,7 @@ credentials and are not judged.
     summary:
       "A hard-coded DATABASES becomes the `DB_ENGINE` switch (as TF0305's fix); in a DATABASES already chosen from the environment, the literal USER/HOST becomes a read of `DB_USER`/`DB_HOST` with it as fallback, and PASSWORD a read of `DB_PASSWORD` without one.",
     declines:
-      'a PASSWORD already read from the environment with a literal fallback (the notice): dropping the fallback is left to the author, who decides how a deploy without the variable should fail.',
+      'a PASSWORD already read from the environment with a literal fallback (the notice): dropping the fallback is left to the author, who decides how a deploy without the variable should fail; a credential written in another module of the project that the settings import (reported where it is written).',
     make: (context) => databaseSwitch(context) ?? credentialFromEnvironment(context),
   },
 });

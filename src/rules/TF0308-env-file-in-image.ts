@@ -21,7 +21,7 @@ compose \`env_file:\`, or your platform's secrets).
 
 A template meant to be committed (\`.env.example\`, \`.env.sample\`, \`.env.template\`, \`.env.dist\`, \`.env.default\`)
 is reported only when it gives a secret-looking name a real-looking value (not empty, not a placeholder such as
-\`change-me\` or \`<your key>\`); any other \`.env.*\` name, a misspelt template (\`.env.sampel\`) included, is an
+\`change-me\`, \`<your key>\`, \`xxx\` or lowercase words that name the value like \`db_password\`); any other \`.env.*\` name, a misspelt template (\`.env.sampel\`) included, is an
 env file.
 
 \`\`\`

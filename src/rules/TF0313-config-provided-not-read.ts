@@ -64,7 +64,7 @@ function databaseProvidedNotRead(app: App): RawFinding | undefined {
   const engine = fallback.engine ? ` (${fallback.engine.replace('django.db.backends.', '')})` : '';
   return {
     // The module of DATABASES (a star-imported base), where the line is.
-    file: db.file ?? owner.file,
+    file: db.selection.file ?? owner.file,
     line: db.selection.line,
     message: `The settings choose the database from ${selector}, which ${provided.sources.join(' and ')} ${provided.sources.length > 1 ? 'do' : 'does'} not set, while ${unread.join(', ')} ${unread.length > 1 ? 'are' : 'is'} provided and never read: the app silently runs on its fallback database${engine}. Provide ${selector} (or read the variables that are provided).`,
   };

@@ -1,3 +1,4 @@
+import { writtenIn } from './lib/each.js';
 import type { EnvInstr, EnvPair } from '../model/types/dockerfile.js';
 import type { RawFinding } from '../core/index.js';
 import type { App } from '../model/types/project.js';
@@ -81,8 +82,9 @@ const SETTINGS_URLS =
   /^(CELERY_BROKER_URL|BROKER_URL|CELERY_RESULT_BACKEND|REDIS_URL|DATABASE_URL|CACHE_URL)$/;
 
 /** Literal strings of a settings value; env reads (even with a literal fallback) give none. */
-function literals(v: ValueSource | undefined): { value: string; line: number }[] {
-  if (v?.kind === 'literal' && typeof v.value === 'string') return [{ value: v.value, line: v.line }];
+function literals(v: ValueSource | undefined): { value: string; line: number; file?: string }[] {
+  if (v?.kind === 'literal' && typeof v.value === 'string')
+    return [{ value: v.value, line: v.line, ...(v.file ? { file: v.file } : {}) }];
   if (v?.kind === 'list') return v.items.flatMap(literals);
   // `"db" if os.getenv("DB_NAME") else "localhost"`: every arm is written in code.
   if (v?.kind === 'choice' && v.options.every((o) => o.kind === 'literal'))
@@ -157,7 +159,7 @@ export const backingServiceLocalhost = defineRule({
           const kind = host && classifyHost(host);
           if (!host || !kind) continue;
           out.push({
-            file: settings.databases?.file ?? settings.file,
+            file: writtenIn(settings, lit, config),
             line: lit.line,
             message: `DATABASES HOST is ${problem(host, kind)}: read it from the environment, e.g. os.environ.get('DB_HOST', 'localhost'), and set DB_HOST=db in compose.`,
           });

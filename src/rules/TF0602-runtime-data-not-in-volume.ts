@@ -1,3 +1,4 @@
+import { fallbackOrRead, writtenIn } from './lib/each.js';
 import { posix } from 'node:path';
 import { type RawFinding, code, msg } from '../core/index.js';
 import type { App, Project } from '../model/types/project.js';
@@ -123,7 +124,7 @@ function unkeptPaths(project: Project): UnkeptPath[] {
       out.push({
         app,
         what: 'sqlite',
-        file: databases?.file ?? settings.file,
+        file: writtenIn(settings, hit),
         line: hit.line,
         path: hit.path,
       });
@@ -158,7 +159,10 @@ function imageBaseDir(app: App): string | undefined {
 }
 
 /** The SQLite files the database configuration in effect uses, given the environment the container gets. */
-function sqliteFiles(databases: DatabasesModel, ctx: Resolve): { path: string; line: number }[] {
+function sqliteFiles(
+  databases: DatabasesModel,
+  ctx: Resolve,
+): { path: string; line: number; file?: string }[] {
   const selection = databases.selection;
   let configs: DatabaseConfig[];
   if (selection.kind === 'fixed') configs = databases.configs;
@@ -171,15 +175,21 @@ function sqliteFiles(databases: DatabasesModel, ctx: Resolve): { path: string; l
     if (value === undefined) return [];
     if (selection.kind === 'url') {
       const path = sqliteUrlPath(value, ctx);
-      return path ? [{ path, line: selection.line }] : [];
+      return path
+        ? [{ path, line: selection.line, ...(selection.file ? { file: selection.file } : {}) }]
+        : [];
     }
     configs = databases.configs.filter((c) => selects(c, value, databases.configs));
   }
-  const out: { path: string; line: number }[] = [];
+  const out: { path: string; line: number; file?: string }[] = [];
   for (const c of configs) {
     if (!c.engine || !isSqliteEngine(c.engine) || !c.fields.NAME) continue;
     const path = resolvePath(c.fields.NAME, ctx, 0);
-    if (path) out.push({ path, line: c.fields.NAME.line });
+    // From a URL, NAME is the URL variable's read; a fallback URL written elsewhere is where the file is named.
+    const read = c.fields.NAME;
+    const name = read.kind === 'env' ? fallbackOrRead(read, read.fallback, databases) : read;
+    const file = name.file ?? c.file;
+    if (path) out.push({ path, line: name.line, ...(file ? { file } : {}) });
   }
   return out;
 }

@@ -3,7 +3,7 @@ import { isSqliteEngine } from '../model/settings/index.js';
 import type { EnvInstr } from '../model/types/dockerfile.js';
 import type { App } from '../model/types/project.js';
 import type { DatabasesModel } from '../model/types/settings.js';
-import { appDatabases } from './lib/each.js';
+import { appDatabases, fallbackOrRead, writtenIn } from './lib/each.js';
 import { defineRule } from './lib/rule.js';
 
 export const sqliteDefaultEngine = defineRule({
@@ -32,7 +32,7 @@ DATABASES = {"default": dj_database_url.config()}  # ImproperlyConfigured when D
   related: [],
   check(project) {
     const findings: RawFinding[] = [];
-    for (const { app, databases, file } of appDatabases(project)) {
+    for (const { app, settings, databases } of appDatabases(project)) {
       const selection = databases.selection;
       if (selection.kind !== 'env' && selection.kind !== 'url') continue;
       const imageDefault = envSelectsSqlite(app, databases);
@@ -45,9 +45,12 @@ DATABASES = {"default": dj_database_url.config()}  # ImproperlyConfigured when D
       );
       if (!fallback) continue;
       const what = selection.kind === 'url' ? `${selection.variable} (a database URL)` : selection.variable;
+      // A URL default points at the URL as written (a variable holding it may be set lines above the read).
+      const url = fallback.fields.ENGINE?.kind === 'env' ? fallback.fields.ENGINE.fallback : undefined;
+      const at = selection.kind === 'url' ? fallbackOrRead(selection, url, databases) : selection;
       findings.push({
-        file,
-        line: selection.line,
+        file: writtenIn(settings, at),
+        line: at.line,
         message: `When ${what} is unset the database falls back to SQLite (${fallback.engine}), so a deploy that forgets it runs on a file inside the container; make the variable required, or set the SQLite choice explicitly in the development environment.`,
       });
     }

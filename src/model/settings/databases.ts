@@ -25,6 +25,8 @@ interface Selector {
   variable: string;
   default?: string;
   line: number;
+  /** The module that reads or tests the variable, when not the settings module itself. */
+  file?: string;
 }
 
 const SERVER_FIELDS = ['NAME', 'USER', 'PASSWORD', 'HOST'];
@@ -97,9 +99,20 @@ class DatabasesBuilder {
   private walkEnv(v: PyOf<'env'>, sel: Selection, next: (v: PyValue, s: Selection) => void): void {
     const variable = v.read.variable;
     if (v.dbUrl) {
-      this.selectors.push({ kind: 'url', variable, default: v.read.defaultText, line: v.read.line });
+      this.selectors.push({
+        kind: 'url',
+        variable,
+        default: v.read.defaultText,
+        line: v.read.line,
+        file: v.read.file,
+      });
       if (v.unset.t === 'dict' && v.unset.entries.length > 0)
         this.fromDict(v.unset, { ...sel, isDefault: sel.isDefault }, v);
+      // A default chosen in code (`url_a if USE_DOCKER else url_b`): each URL is a config of its own.
+      if (v.unset.t === 'choice')
+        for (const o of v.unset.options)
+          if (o.v.t === 'dict' && o.v.entries.length > 0)
+            this.fromDict(o.v, { ...sel, isDefault: truthAnd(sel.isDefault, o.activeWhenUnset) }, v);
       return;
     }
     if (v.cases) {
@@ -108,6 +121,7 @@ class DatabasesBuilder {
         variable,
         default: v.unsetKey ?? v.read.defaultText,
         line: v.read.line,
+        file: v.read.file,
       });
       const isDefault = (c: { value: string; v: PyValue }) => c.v === v.unset || v.unsetKey === c.value;
       for (const c of v.cases)
@@ -120,7 +134,13 @@ class DatabasesBuilder {
         next(v.unset, { selectedBy: { variable, value: '', test: 'otherwise' }, isDefault: sel.isDefault });
       return;
     }
-    this.selectors.push({ kind: 'env', variable, default: v.read.defaultText, line: v.read.line });
+    this.selectors.push({
+      kind: 'env',
+      variable,
+      default: v.read.defaultText,
+      line: v.read.line,
+      file: v.read.file,
+    });
     next(v.unset, { selectedBy: sel.selectedBy, isDefault: sel.isDefault });
   }
 
@@ -132,8 +152,10 @@ class DatabasesBuilder {
         variable: read.variable,
         default: read.defaultText,
         line: read.line,
+        file: read.file,
       });
-    else if (o.when) this.selectors.push({ kind: 'env', variable: o.when.variable, line: o.when.line });
+    else if (o.when)
+      this.selectors.push({ kind: 'env', variable: o.when.variable, line: o.when.line, file: o.when.file });
     return {
       // No value of the variable selects the branch (a URL's scheme does), so none is named.
       selectedBy: o.when && !read ? selectedBy(o.when) : sel.selectedBy,
@@ -154,6 +176,8 @@ class DatabasesBuilder {
           if (value?.t === 'env' && !value.derived && value.unset.t === 'none') markRequired(value.read);
         }
       const config: DatabaseConfig = { line: url ? url.read.line : d.line, ...this.fields(d, url) };
+      const file = url ? url.read.file : d.file;
+      if (file) config.file = file;
       if (variant.engine) config.engine = variant.engine;
       if (variant.sel.selectedBy) config.selectedBy = variant.sel.selectedBy;
       if (variant.sel.isDefault !== undefined) config.isDefault = variant.sel.isDefault;
@@ -170,6 +194,7 @@ class DatabasesBuilder {
       variable,
       default: engineValue.read.defaultText,
       line: engineValue.read.line,
+      file: engineValue.read.file,
     });
     if (engineValue.cases)
       return engineValue.cases.map((c) => ({
@@ -199,7 +224,7 @@ class DatabasesBuilder {
     const fields: Record<string, ValueSource> = {};
     const fieldLines: Record<string, number> = {};
     for (const e of d.entries) {
-      fieldLines[e.key] = url ? url.read.line : e.line;
+      fieldLines[e.key] = e.line;
       const source = this.toSource(e.value);
       fields[e.key] = url
         ? {
@@ -209,6 +234,7 @@ class DatabasesBuilder {
             required: url.read.required,
             fallback: source,
             line: url.read.line,
+            ...(url.read.file ? { file: url.read.file } : {}),
           }
         : source;
     }
@@ -231,6 +257,7 @@ class DatabasesBuilder {
         line: pick.line,
       };
       if (pick.default !== undefined) chosen.default = pick.default;
+      if (pick.file) chosen.file = pick.file;
       selection = chosen;
     } else if (this.configs.length > 0 && !engines.has('?')) selection = { kind: 'fixed' };
     else selection = { kind: 'unknown' };

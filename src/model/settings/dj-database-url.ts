@@ -78,6 +78,8 @@ export function parseDatabaseUrl(url: PyValue, line: number): PyValue {
   if (url.t === 'env' || url.t === 'choice') return lift(url, (u) => parseDatabaseUrl(u, line));
   if (url.t === 'none') return { t: 'unknown', text: 'parse(None)', crash: true, line };
   if (url.t === 'unknown') return url;
+  // Fields point at the URL as written (a default held in a variable is written above the read).
+  line = url.line;
   const head =
     url.t === 'str' ? url.v : url.t === 'concat' && url.parts[0]?.t === 'str' ? url.parts[0].v : undefined;
   if (head === undefined) return { t: 'unknown', text: 'database URL', line };

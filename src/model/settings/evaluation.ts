@@ -37,6 +37,8 @@ interface SharedRecord {
   failures: EvaluationFailure[];
   /** Modules already imported: Python runs a module once, later imports reuse its names. */
   modules: Map<string, EvalContext['scope']>;
+  /** Project modules whose names are imported (`from .secrets import KEY`), run apart: file → their names. */
+  namedModules: Map<string, EvalContext['scope']>;
   /** Modules star-imported, in the order they ran. */
   imported: string[];
   syntaxErrors: { file: string; line: number; column: number }[];
@@ -65,6 +67,7 @@ export class ModuleEvaluation implements CallRecorder {
       loggingConfigs: [],
       failures: [],
       modules: new Map(),
+      namedModules: new Map(),
       imported: [],
       syntaxErrors: [],
     };
@@ -127,10 +130,41 @@ export class ModuleEvaluation implements CallRecorder {
       const start = this.reads.length;
       scope = child.run().scope;
       for (const r of this.reads.slice(start)) r.file ??= source.file;
+      for (const binding of scope.values()) stampFile(binding.v, source.file);
       this.shared.modules.set(source.file, scope);
       this.shared.imported.push(source.file);
     }
     for (const [name, binding] of scope) if (!name.startsWith('_')) ctx.scope.set(name, binding);
+  }
+
+  /**
+   * The names of a project module imported by name (`from .secrets import SECRET_KEY`, `from conf import values as
+   * V`): the module runs apart (its assignments are not settings), its values marked with its file, its functions
+   * callable with its names; the variables it reads count as reads of the settings. Undefined outside the project.
+   */
+  importModule(module: string): EvalContext['scope'] | undefined {
+    const source = this.resolve?.(this.file, module);
+    if (!source || source.file === this.file || this.depth >= MAX_IMPORT_DEPTH) return undefined;
+    const cached = this.shared.namedModules.get(source.file);
+    if (cached) return cached;
+    // Marked before it runs: an import cycle stops here.
+    this.shared.namedModules.set(source.file, new Map());
+    let py: PythonModule;
+    try {
+      py = parsePython(source.text);
+    } catch (error) {
+      this.failures.push({ file: source.file, message: `Settings could not be read: ${messageOf(error)}` });
+      return undefined;
+    }
+    const child = new ModuleEvaluation(source.file, py, this.resolve, this.depth + 1);
+    const scope = child.run().scope;
+    for (const r of child.reads) this.reads.push({ ...r, file: r.file ?? source.file });
+    for (const binding of scope.values()) {
+      if (binding.v.t === 'func') binding.v.home = { ev: child, scope };
+      stampFile(binding.v, source.file);
+    }
+    this.shared.namedModules.set(source.file, scope);
+    return scope;
   }
 
   /** Runs the module's top-level statements; returns the context they leave. */
@@ -190,6 +224,32 @@ export class ModuleEvaluation implements CallRecorder {
   unknown(node: SyntaxNode): PyValue {
     return { t: 'unknown', text: this.text(node).slice(0, MAX_TEXT), line: this.line(node) };
   }
+}
+
+// Values nested deeper than this keep no file (findings on them fall back to the module's own file).
+const MAX_STAMP_DEPTH = 40;
+
+/**
+ * Marks an imported module's values (and the conditions and entries inside them) with its file, so a finding on
+ * a merged value points at the module that wrote it; values already marked (from a module it imports) keep theirs.
+ */
+export function stampFile(value: unknown, file: string, depth = 0, seen = new Set<object>()): void {
+  if (depth > MAX_STAMP_DEPTH || typeof value !== 'object' || value === null || seen.has(value)) return;
+  seen.add(value);
+  if (Array.isArray(value)) {
+    for (const item of value) stampFile(item, file, depth + 1, seen);
+    return;
+  }
+  if (value instanceof Map) return;
+  const record = value as Record<string, unknown>;
+  // A function's body is a syntax tree, not a value.
+  if (record.t === 'func') {
+    record.file ??= file;
+    return;
+  }
+  if (typeof record.line === 'number' && record.file === undefined) record.file = file;
+  for (const [key, inner] of Object.entries(record))
+    if (key !== 'body') stampFile(inner, file, depth + 1, seen);
 }
 
 /** What was thrown, as text. */

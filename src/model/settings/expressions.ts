@@ -139,7 +139,8 @@ function conditionalExpression(ev: ModuleEvaluation, node: SyntaxNode, ctx: Eval
   const test = ev.evaluate(kids[1], ctx);
   const whenFalse = ev.evaluate(kids[2], ctx);
   // `"db" if os.getenv("DB_NAME") else "localhost"`: the variable only picks between two texts written in code.
-  if (test.t === 'env' && whenTrue.t === 'str' && whenFalse.t === 'str') {
+  // So is a URL built in code (`"postgres://…" if USE_DOCKER else "sqlite:///" + str(BASE_DIR / "db.sqlite3")`).
+  if (test.t === 'env' && isCodeText(whenTrue) && isCodeText(whenFalse)) {
     const unsetTruth = truthy(test);
     return choice(
       [
@@ -161,6 +162,12 @@ function conditionalExpression(ev: ModuleEvaluation, node: SyntaxNode, ctx: Eval
       );
     return t ? whenTrue : whenFalse;
   });
+}
+
+/** A text written in code: a literal, or literal text joined with paths (no environment read in it). */
+function isCodeText(v: PyValue): boolean {
+  if (v.t === 'str') return true;
+  return v.t === 'concat' && v.parts.every((p) => p.t === 'str' || p.t === 'path');
 }
 
 /** Evaluates an if-test, and says which environment variable value it checks, when it checks one. */
@@ -336,10 +343,15 @@ function call(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalContext): PyValue
     const method = ev.text(calleeKids[2]);
     args = callArguments(ev, argList, ctx);
     ofFunction = obj.t === 'ref' || (obj.t === 'unknown' && !obj.crash);
+    // A function of a project module imported as a name (`secrets.getter(path)`).
+    const own =
+      obj.t === 'dict' && obj.attributes ? obj.entries.find((e) => e.key === method)?.value : undefined;
     result =
-      obj.t === 'ref'
-        ? callByName(ev, ctx, `${obj.name}.${method}`, args, line)
-        : callMethod(ev, ctx, obj, method, args, line);
+      own?.t === 'func'
+        ? callFunction(ev, own, args, line, ctx)
+        : obj.t === 'ref'
+          ? callByName(ev, ctx, `${obj.name}.${method}`, args, line)
+          : callMethod(ev, ctx, obj, method, args, line);
   } else {
     const f = ev.evaluate(callee, ctx);
     args = callArguments(ev, argList, ctx);

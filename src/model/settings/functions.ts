@@ -2,7 +2,7 @@
 import type { SyntaxNode } from '@lezer/common';
 import { childrenOf } from '../../parse/python.js';
 import type { EvalContext } from './context.js';
-import type { ModuleEvaluation } from './evaluation.js';
+import { stampFile, type ModuleEvaluation } from './evaluation.js';
 import {
   markRequired,
   truthAnd,
@@ -61,8 +61,25 @@ export function callFunction(
   args: CallArgs,
   line: number,
   ctx: EvalContext,
+  loader = false,
 ): PyValue {
   if (ev.callDepth >= MAX_CALL_DEPTH) return { t: 'unknown', text: 'call', line };
+  // A function of another project module runs there, with its module's names; one level only.
+  if (f.home) {
+    if (f.home.ev.callDepth > 0 || ev.callDepth > 0) return { t: 'unknown', text: 'call', line };
+    const result = callFunction(
+      f.home.ev,
+      { ...f, home: undefined },
+      args,
+      line,
+      { ...ctx, scope: f.home.scope },
+      true,
+    );
+    stampFile(result, f.home.ev.file);
+    // The value as a whole stands at the call (its line is the call's), what it holds in the other module.
+    if (result.line === line) delete result.file;
+    return result;
+  }
   const scope = new Map(ctx.scope);
   f.params.forEach((p, i) => {
     const v = args.kw.get(p.name) ?? args.pos[i] ?? p.def ?? { t: 'unknown', text: p.name, line };
@@ -85,6 +102,10 @@ export function callFunction(
     result = r.reached === true ? r.v : undefined;
     break;
   }
+  // A loader of another module (`return json.load(f)` … `except FileNotFoundError: return {…}`): what it reads at
+  // run time is not known, its written fallback is what an image without the file runs with.
+  if (loader && (result === undefined || (result.t === 'unknown' && !result.crash)))
+    result = returns.find((r) => r.reached !== false && r.v.t !== 'unknown')?.v ?? result;
   // Reads inside the helper are reported at the call, where the variable name is written.
   for (const r of ev.reads.slice(readsBefore)) r.line = line;
   const value: PyValue = result ? { ...result, line } : { t: 'unknown', text: 'call', line };

@@ -19,9 +19,10 @@ export function settingsModelOf(ev: ModuleEvaluation, module: string, ctx: EvalC
 
   // DATABASES first: a server config makes its credential reads required, which the assignments then show.
   const databasesBinding = ctx.scope.get('DATABASES');
-  const databasesOrigin = databasesBinding?.origins
-    .map((i) => ev.recorded[i])
-    .sort((a, b) => a.line - b.line)[0];
+  // The first assignment that ran: its file and line go together (origins may come from several modules).
+  const databasesOrigin = databasesBinding?.origins.length
+    ? ev.recorded[Math.min(...databasesBinding.origins)]
+    : undefined;
   const databases = databasesOrigin
     ? resolveDatabases(databasesBinding!.v, databasesOrigin.line, toSource)
     : undefined;
@@ -61,6 +62,12 @@ export function settingsModelOf(ev: ModuleEvaluation, module: string, ctx: EvalC
 
 /** How a value is obtained, as the model reports it; paths from __file__ are made relative to BASE_DIR. */
 function valueSource(v: PyValue, baseDirParts: string[] | undefined, depth = 0): ValueSource {
+  const out = valueSourceHere(v, baseDirParts, depth);
+  if (v.file && out.file === undefined) out.file = v.file;
+  return out;
+}
+
+function valueSourceHere(v: PyValue, baseDirParts: string[] | undefined, depth: number): ValueSource {
   const line = v.line;
   const inner = (x: PyValue) => valueSource(x, baseDirParts, depth + 1);
   if (depth > MAX_SOURCE_DEPTH) return { kind: 'unknown', text: '…', line };

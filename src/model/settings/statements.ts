@@ -211,18 +211,55 @@ function execFromImport(ev: ModuleEvaluation, kids: SyntaxNode[], ctx: EvalConte
     // From a project module (a sibling settings module, `config.env`) only the well-known names are understood:
     // env (django-environ), BASE_DIR.
     const fromProject = isProjectModule(moduleName);
-    const v: PyValue =
-      fromProject && imported === 'env'
+    const own = fromProject ? projectName(ev, moduleName, imported, line) : undefined;
+    const v: PyValue = own
+      ? own
+      : fromProject && imported === 'env'
         ? { t: 'envobj', scheme: new Map(), line }
         : fromProject && imported === 'BASE_DIR'
           ? { t: 'path', base: 'BASE_DIR', parts: [], line }
           : moduleName.startsWith('.')
             ? ev.unknown(c)
             : { t: 'ref', name: `${moduleName}.${imported}`, line };
-    ctx.scope.set(alias, { v, origins: [] });
+    // A setting imported from a project module is set here, as Django sees it: recorded like an assignment.
+    if (own) bind(ev, alias, own, ctx, line, true);
+    else ctx.scope.set(alias, { v, origins: [] });
     if (moduleName === 'decouple' && !ev.dotenvLoads.some((d) => d.via === 'python-decouple'))
       ev.dotenvLoads.push({ via: 'python-decouple', line });
   }
+}
+
+/**
+ * A name imported from a project module, as that module sets it (`from .secrets import SECRET_KEY`), or the module
+ * itself (`from . import secrets`, `from conf import values as V`); undefined when it is not a project module.
+ */
+function projectName(
+  ev: ModuleEvaluation,
+  moduleName: string,
+  name: string,
+  line: number,
+): PyValue | undefined {
+  // env and BASE_DIR keep their well-known meaning.
+  if (name === 'env' || name === 'BASE_DIR') return undefined;
+  const scope = moduleName.replace(/\.+$/, '') === '' ? undefined : ev.importModule(moduleName);
+  const bound = scope?.get(name);
+  if (bound) return bound.v;
+  const submodule = ev.importModule(
+    moduleName.endsWith('.') ? `${moduleName}${name}` : `${moduleName}.${name}`,
+  );
+  return submodule ? moduleValue(submodule, line) : undefined;
+}
+
+/** A project module as a value: its public names read as attributes (`V.SECRET_KEY`, `secrets.getter(...)`). */
+function moduleValue(scope: Scope, line: number): PyValue {
+  return {
+    t: 'dict',
+    entries: [...scope]
+      .filter(([n]) => !n.startsWith('_'))
+      .map(([key, b]) => ({ key, value: b.v, line: b.v.line })),
+    line,
+    attributes: true,
+  };
 }
 
 /** Library modules whose `env`/`BASE_DIR` are theirs (environs' ready-made Env), not a project's django-environ one. */
@@ -239,7 +276,10 @@ function execPlainImport(ev: ModuleEvaluation, kids: SyntaxNode[], ctx: EvalCont
   const flush = () => {
     if (dotted.length === 0) return;
     const full = dotted.join('.');
-    if (alias) ctx.scope.set(alias, { v: { t: 'ref', name: full, line }, origins: [] });
+    // A project module (`import secrets` beside manage.py): its names, as `from . import secrets` gives them.
+    const own = alias || dotted.length === 1 ? ev.importModule(full) : undefined;
+    if (own) ctx.scope.set(alias ?? full, { v: moduleValue(own, line), origins: [] });
+    else if (alias) ctx.scope.set(alias, { v: { t: 'ref', name: full, line }, origins: [] });
     else ctx.scope.set(dotted[0], { v: { t: 'ref', name: dotted[0], line }, origins: [] });
     dotted = [];
     alias = undefined;

@@ -1,6 +1,8 @@
 /** The value domain of the settings evaluator: what a Python expression evaluates to, and three-valued truth. */
 import type { SyntaxNode } from '@lezer/common';
 import type { ValueSource } from '../types/settings.js';
+import type { Scope } from './context.js';
+import type { ModuleEvaluation } from './evaluation.js';
 
 export type EnvValueSource = Extract<ValueSource, { kind: 'env' }>;
 /** How a variable is read (`os.environ[...]`, `os.getenv`, django-environ, ...), as the model reports it. */
@@ -33,6 +35,8 @@ export interface DictEntry {
 
 /** A test on an environment variable that decides a branch: `if os.environ.get('DB') == 'postgres':`. */
 export interface Condition {
+  /** The module the test is in, when not the settings module itself (a module it star-imports). */
+  file?: string;
   variable: string;
   value: string;
   test: 'equals' | 'not-equals' | 'set' | 'unset' | 'otherwise';
@@ -53,7 +57,7 @@ export interface Alternative {
  * expression takes when the variable is not set, so `os.environ.get('DEBUG', 'False') == 'True'` is known to be False
  * by default.
  */
-export type PyValue =
+export type PyValue = (
   | { t: 'str'; v: string; line: number }
   | { t: 'num'; v: number; line: number }
   | { t: 'bool'; v: boolean; line: number }
@@ -101,9 +105,20 @@ export type PyValue =
       positionalDefault?: boolean;
     }
   /** A module-level helper (`def env_bool(name, default=False): ...`), evaluated at each call. */
-  | { t: 'func'; params: { name: string; def?: PyValue }[]; body: SyntaxNode; line: number }
+  | {
+      t: 'func';
+      params: { name: string; def?: PyValue }[];
+      body: SyntaxNode;
+      line: number;
+      /** Defined in another module of the project (`from .secrets import getter`): its evaluation and names. */
+      home?: { ev: ModuleEvaluation; scope: Scope };
+    }
   /** Not known statically; `crash` when evaluating it would raise (None.attr, int('x'), a missing variable). */
-  | { t: 'unknown'; text: string; crash?: boolean; line: number };
+  | { t: 'unknown'; text: string; crash?: boolean; line: number }
+) & {
+  /** The module that wrote it, when not the settings module itself (a module it star-imports). */
+  file?: string;
+};
 
 /** The variant of PyValue with tag T. */
 export type PyOf<T extends PyValue['t']> = Extract<PyValue, { t: T }>;

@@ -1,5 +1,5 @@
 /** How a setting's value is obtained, as far as static reading can tell. */
-export type ValueSource =
+export type ValueSource = (
   | { kind: 'literal'; value: string | number | boolean | null; line: number }
   | {
       kind: 'env';
@@ -29,7 +29,11 @@ export type ValueSource =
   | { kind: 'dict'; entries: { key: string; value: ValueSource; line: number }[]; line: number }
   /** Several alternatives (if/else branches, `a or b`, conditional expressions). */
   | { kind: 'choice'; options: ValueSource[]; line: number }
-  | { kind: 'unknown'; text: string; line: number };
+  | { kind: 'unknown'; text: string; line: number }
+) & {
+  /** The module that wrote it, when not the settings module itself (a module it star-imports). */
+  file?: string;
+};
 
 export interface SettingAssignment {
   /** The module that assigns it, when not the settings module itself (a module it star-imports). */
@@ -60,6 +64,8 @@ export interface EnvRead {
 
 /** One way DATABASES['default'] can end up (a DB_ENGINE switch yields one per engine). */
 export interface DatabaseConfig {
+  /** The module that wrote this config, when not the settings module itself (a module it star-imports). */
+  file?: string;
   /** Engine module after resolution: 'django.db.backends.sqlite3', 'django.db.backends.postgresql', ... */
   engine?: string;
   line: number;
@@ -85,8 +91,8 @@ export interface DatabasesModel {
   /** How the engine is selected: fixed in code, by an environment variable (switch or URL), or unknown. */
   selection:
     | { kind: 'fixed' }
-    | { kind: 'env'; variable: string; default?: string; line: number }
-    | { kind: 'url'; variable: string; default?: string; line: number }
+    | { kind: 'env'; variable: string; default?: string; line: number; file?: string }
+    | { kind: 'url'; variable: string; default?: string; line: number; file?: string }
     | { kind: 'unknown' };
   configs: DatabaseConfig[];
   /** The aliases beside 'default' (`backup`, `replica`), with the configs each can end up as. */

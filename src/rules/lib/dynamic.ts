@@ -215,8 +215,8 @@ export function sqlitePathAnchor(context: SmokeContext): Anchor {
   const s = databasesModule(context);
   const sqlite = s?.databases?.configs.find((c) => c.engine?.includes('sqlite'));
   const name = sqlite?.fields.NAME;
-  if (s && name) return { file: s.databases?.file ?? s.file, line: name.line };
-  if (s && sqlite) return { file: s.databases?.file ?? s.file, line: sqlite.line };
+  if (s && name) return { file: name.file ?? sqlite?.file ?? s.file, line: name.line };
+  if (s && sqlite) return { file: sqlite.file ?? s.file, line: sqlite.line };
   return { file: context.dockerfile, line: 1 };
 }
 

@@ -88,6 +88,43 @@ export interface AppDatabases {
   file: string;
 }
 
+/**
+ * The module that wrote a value, config or selection merged from a star-imported module (the first of `written`
+ * that says), else the settings module itself: a finding's file goes with its line.
+ */
+export function writtenIn(settings: { file: string }, ...written: ({ file?: string } | undefined)[]): string {
+  return written.find((w) => w?.file)?.file ?? settings.file;
+}
+
+/**
+ * Where a finding on a DATABASES value read with a written fallback points: at the fallback when it is written before
+ * DATABASES (a variable set above it) or in another module, else at the read itself.
+ */
+export function fallbackOrRead(
+  read: { line: number; file?: string },
+  fallback: { line: number; file?: string } | undefined,
+  databases: { line: number; file?: string },
+): { line: number; file?: string } {
+  if (!fallback) return read;
+  return fallback.file !== (databases.file ?? read.file) || fallback.line < databases.line ? fallback : read;
+}
+
+/**
+ * Where a literal that reaches a setting is written: in another module of the project (`from .keys import
+ * SECRET_KEY`) its own file and line, with the words that say where it is used; else undefined.
+ */
+export function literalElsewhere(
+  literal: { line: number; file?: string },
+  used: { file: string; line: number },
+): { file: string; line: number; usedAt: string } | undefined {
+  if (!literal.file || literal.file === used.file) return undefined;
+  return {
+    file: literal.file,
+    line: literal.line,
+    usedAt: ` (in ${used.file} at line ${used.line}, from this module)`,
+  };
+}
+
 /** Every app whose settings resolve DATABASES. */
 export function appDatabases(project: Project): AppDatabases[] {
   return project.apps.flatMap((app) => {

@@ -11,7 +11,7 @@ import {
   pipInstall,
   programArgv,
   runtimeInsertionLine
-} from "./chunk-VOPUXACS.js";
+} from "./chunk-OAGFU5WR.js";
 import {
   insertLines,
   normalizePackageName,

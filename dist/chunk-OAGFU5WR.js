@@ -18307,6 +18307,7 @@ function parseDatabaseUrl(url, line) {
   if (url.t === "env" || url.t === "choice") return lift(url, (u) => parseDatabaseUrl(u, line));
   if (url.t === "none") return { t: "unknown", text: "parse(None)", crash: true, line };
   if (url.t === "unknown") return url;
+  line = url.line;
   const head = url.t === "str" ? url.v : url.t === "concat" && url.parts[0]?.t === "str" ? url.parts[0].v : void 0;
   if (head === void 0) return { t: "unknown", text: "database URL", line };
   const schemeEnd = head.indexOf("://");
@@ -18801,8 +18802,22 @@ function parameters(ev, list, ctx) {
   }
   return out;
 }
-function callFunction(ev, f, args, line, ctx) {
+function callFunction(ev, f, args, line, ctx, loader = false) {
   if (ev.callDepth >= MAX_CALL_DEPTH) return { t: "unknown", text: "call", line };
+  if (f.home) {
+    if (f.home.ev.callDepth > 0 || ev.callDepth > 0) return { t: "unknown", text: "call", line };
+    const result2 = callFunction(
+      f.home.ev,
+      { ...f, home: void 0 },
+      args,
+      line,
+      { ...ctx, scope: f.home.scope },
+      true
+    );
+    stampFile(result2, f.home.ev.file);
+    if (result2.line === line) delete result2.file;
+    return result2;
+  }
   const scope = new Map(ctx.scope);
   f.params.forEach((p, i) => {
     const v = args.kw.get(p.name) ?? args.pos[i] ?? p.def ?? { t: "unknown", text: p.name, line };
@@ -18825,6 +18840,8 @@ function callFunction(ev, f, args, line, ctx) {
     result = r.reached === true ? r.v : void 0;
     break;
   }
+  if (loader && (result === void 0 || result.t === "unknown" && !result.crash))
+    result = returns.find((r) => r.reached !== false && r.v.t !== "unknown")?.v ?? result;
   for (const r of ev.reads.slice(readsBefore)) r.line = line;
   const value = result ? { ...result, line } : { t: "unknown", text: "call", line };
   const read = ev.reads[readsBefore];
@@ -19032,7 +19049,7 @@ function conditionalExpression(ev, node, ctx) {
   const whenTrue = ev.evaluate(kids[0], ctx);
   const test = ev.evaluate(kids[1], ctx);
   const whenFalse = ev.evaluate(kids[2], ctx);
-  if (test.t === "env" && whenTrue.t === "str" && whenFalse.t === "str") {
+  if (test.t === "env" && isCodeText(whenTrue) && isCodeText(whenFalse)) {
     const unsetTruth = truthy(test);
     return choice(
       [
@@ -19054,6 +19071,10 @@ function conditionalExpression(ev, node, ctx) {
       );
     return t2 ? whenTrue : whenFalse;
   });
+}
+function isCodeText(v) {
+  if (v.t === "str") return true;
+  return v.t === "concat" && v.parts.every((p) => p.t === "str" || p.t === "path");
 }
 function evalTest(ev, node, ctx) {
   const line = ev.line(node);
@@ -19204,7 +19225,8 @@ function call(ev, node, ctx) {
     const method = ev.text(calleeKids[2]);
     args = callArguments(ev, argList, ctx);
     ofFunction = obj.t === "ref" || obj.t === "unknown" && !obj.crash;
-    result = obj.t === "ref" ? callByName(ev, ctx, `${obj.name}.${method}`, args, line) : callMethod(ev, ctx, obj, method, args, line);
+    const own = obj.t === "dict" && obj.attributes ? obj.entries.find((e) => e.key === method)?.value : void 0;
+    result = own?.t === "func" ? callFunction(ev, own, args, line, ctx) : obj.t === "ref" ? callByName(ev, ctx, `${obj.name}.${method}`, args, line) : callMethod(ev, ctx, obj, method, args, line);
   } else {
     const f = ev.evaluate(callee, ctx);
     args = callArguments(ev, argList, ctx);
@@ -19400,11 +19422,31 @@ function execFromImport(ev, kids, ctx, line) {
       i += 2;
     }
     const fromProject = isProjectModule(moduleName);
-    const v = fromProject && imported === "env" ? { t: "envobj", scheme: /* @__PURE__ */ new Map(), line } : fromProject && imported === "BASE_DIR" ? { t: "path", base: "BASE_DIR", parts: [], line } : moduleName.startsWith(".") ? ev.unknown(c) : { t: "ref", name: `${moduleName}.${imported}`, line };
-    ctx.scope.set(alias, { v, origins: [] });
+    const own = fromProject ? projectName(ev, moduleName, imported, line) : void 0;
+    const v = own ? own : fromProject && imported === "env" ? { t: "envobj", scheme: /* @__PURE__ */ new Map(), line } : fromProject && imported === "BASE_DIR" ? { t: "path", base: "BASE_DIR", parts: [], line } : moduleName.startsWith(".") ? ev.unknown(c) : { t: "ref", name: `${moduleName}.${imported}`, line };
+    if (own) bind(ev, alias, own, ctx, line, true);
+    else ctx.scope.set(alias, { v, origins: [] });
     if (moduleName === "decouple" && !ev.dotenvLoads.some((d) => d.via === "python-decouple"))
       ev.dotenvLoads.push({ via: "python-decouple", line });
   }
+}
+function projectName(ev, moduleName, name2, line) {
+  if (name2 === "env" || name2 === "BASE_DIR") return void 0;
+  const scope = moduleName.replace(/\.+$/, "") === "" ? void 0 : ev.importModule(moduleName);
+  const bound = scope?.get(name2);
+  if (bound) return bound.v;
+  const submodule = ev.importModule(
+    moduleName.endsWith(".") ? `${moduleName}${name2}` : `${moduleName}.${name2}`
+  );
+  return submodule ? moduleValue(submodule, line) : void 0;
+}
+function moduleValue(scope, line) {
+  return {
+    t: "dict",
+    entries: [...scope].filter(([n]) => !n.startsWith("_")).map(([key, b]) => ({ key, value: b.v, line: b.v.line })),
+    line,
+    attributes: true
+  };
 }
 var LIBRARY_MODULES = /^(environs|environ|decouple|django|os|pathlib|dotenv)(\.|$)/;
 function isProjectModule(moduleName) {
@@ -19416,7 +19458,9 @@ function execPlainImport(ev, kids, ctx, line) {
   const flush = () => {
     if (dotted.length === 0) return;
     const full = dotted.join(".");
-    if (alias) ctx.scope.set(alias, { v: { t: "ref", name: full, line }, origins: [] });
+    const own = alias || dotted.length === 1 ? ev.importModule(full) : void 0;
+    if (own) ctx.scope.set(alias ?? full, { v: moduleValue(own, line), origins: [] });
+    else if (alias) ctx.scope.set(alias, { v: { t: "ref", name: full, line }, origins: [] });
     else ctx.scope.set(dotted[0], { v: { t: "ref", name: dotted[0], line }, origins: [] });
     dotted = [];
     alias = void 0;
@@ -19599,6 +19643,7 @@ var ModuleEvaluation = class _ModuleEvaluation {
       loggingConfigs: [],
       failures: [],
       modules: /* @__PURE__ */ new Map(),
+      namedModules: /* @__PURE__ */ new Map(),
       imported: [],
       syntaxErrors: []
     };
@@ -19667,10 +19712,39 @@ var ModuleEvaluation = class _ModuleEvaluation {
       const start = this.reads.length;
       scope = child.run().scope;
       for (const r of this.reads.slice(start)) r.file ??= source.file;
+      for (const binding of scope.values()) stampFile(binding.v, source.file);
       this.shared.modules.set(source.file, scope);
       this.shared.imported.push(source.file);
     }
     for (const [name2, binding] of scope) if (!name2.startsWith("_")) ctx.scope.set(name2, binding);
+  }
+  /**
+   * The names of a project module imported by name (`from .secrets import SECRET_KEY`, `from conf import values as
+   * V`): the module runs apart (its assignments are not settings), its values marked with its file, its functions
+   * callable with its names; the variables it reads count as reads of the settings. Undefined outside the project.
+   */
+  importModule(module) {
+    const source = this.resolve?.(this.file, module);
+    if (!source || source.file === this.file || this.depth >= MAX_IMPORT_DEPTH) return void 0;
+    const cached = this.shared.namedModules.get(source.file);
+    if (cached) return cached;
+    this.shared.namedModules.set(source.file, /* @__PURE__ */ new Map());
+    let py;
+    try {
+      py = parsePython(source.text);
+    } catch (error) {
+      this.failures.push({ file: source.file, message: `Settings could not be read: ${messageOf(error)}` });
+      return void 0;
+    }
+    const child = new _ModuleEvaluation(source.file, py, this.resolve, this.depth + 1);
+    const scope = child.run().scope;
+    for (const r of child.reads) this.reads.push({ ...r, file: r.file ?? source.file });
+    for (const binding of scope.values()) {
+      if (binding.v.t === "func") binding.v.home = { ev: child, scope };
+      stampFile(binding.v, source.file);
+    }
+    this.shared.namedModules.set(source.file, scope);
+    return scope;
   }
   /** Runs the module's top-level statements; returns the context they leave. */
   run() {
@@ -19721,6 +19795,24 @@ var ModuleEvaluation = class _ModuleEvaluation {
     return { t: "unknown", text: this.text(node).slice(0, MAX_TEXT), line: this.line(node) };
   }
 };
+var MAX_STAMP_DEPTH = 40;
+function stampFile(value, file, depth = 0, seen = /* @__PURE__ */ new Set()) {
+  if (depth > MAX_STAMP_DEPTH || typeof value !== "object" || value === null || seen.has(value)) return;
+  seen.add(value);
+  if (Array.isArray(value)) {
+    for (const item of value) stampFile(item, file, depth + 1, seen);
+    return;
+  }
+  if (value instanceof Map) return;
+  const record = value;
+  if (record.t === "func") {
+    record.file ??= file;
+    return;
+  }
+  if (typeof record.line === "number" && record.file === void 0) record.file = file;
+  for (const [key, inner] of Object.entries(record))
+    if (key !== "body") stampFile(inner, file, depth + 1, seen);
+}
 function messageOf(error) {
   return error instanceof Error ? error.message : String(error);
 }
@@ -19782,9 +19874,20 @@ var DatabasesBuilder = class {
   walkEnv(v, sel, next) {
     const variable = v.read.variable;
     if (v.dbUrl) {
-      this.selectors.push({ kind: "url", variable, default: v.read.defaultText, line: v.read.line });
+      this.selectors.push({
+        kind: "url",
+        variable,
+        default: v.read.defaultText,
+        line: v.read.line,
+        file: v.read.file
+      });
       if (v.unset.t === "dict" && v.unset.entries.length > 0)
         this.fromDict(v.unset, { ...sel, isDefault: sel.isDefault }, v);
+      if (v.unset.t === "choice") {
+        for (const o of v.unset.options)
+          if (o.v.t === "dict" && o.v.entries.length > 0)
+            this.fromDict(o.v, { ...sel, isDefault: truthAnd(sel.isDefault, o.activeWhenUnset) }, v);
+      }
       return;
     }
     if (v.cases) {
@@ -19792,7 +19895,8 @@ var DatabasesBuilder = class {
         kind: "env",
         variable,
         default: v.unsetKey ?? v.read.defaultText,
-        line: v.read.line
+        line: v.read.line,
+        file: v.read.file
       });
       const isDefault = (c) => c.v === v.unset || v.unsetKey === c.value;
       for (const c of v.cases)
@@ -19804,7 +19908,13 @@ var DatabasesBuilder = class {
         next(v.unset, { selectedBy: { variable, value: "", test: "otherwise" }, isDefault: sel.isDefault });
       return;
     }
-    this.selectors.push({ kind: "env", variable, default: v.read.defaultText, line: v.read.line });
+    this.selectors.push({
+      kind: "env",
+      variable,
+      default: v.read.defaultText,
+      line: v.read.line,
+      file: v.read.file
+    });
     next(v.unset, { selectedBy: sel.selectedBy, isDefault: sel.isDefault });
   }
   option(o, sel) {
@@ -19814,9 +19924,11 @@ var DatabasesBuilder = class {
         kind: "derived",
         variable: read.variable,
         default: read.defaultText,
-        line: read.line
+        line: read.line,
+        file: read.file
       });
-    else if (o.when) this.selectors.push({ kind: "env", variable: o.when.variable, line: o.when.line });
+    else if (o.when)
+      this.selectors.push({ kind: "env", variable: o.when.variable, line: o.when.line, file: o.when.file });
     return {
       // No value of the variable selects the branch (a URL's scheme does), so none is named.
       selectedBy: o.when && !read ? selectedBy(o.when) : sel.selectedBy,
@@ -19833,6 +19945,8 @@ var DatabasesBuilder = class {
           if (value?.t === "env" && !value.derived && value.unset.t === "none") markRequired(value.read);
         }
       const config2 = { line: url ? url.read.line : d.line, ...this.fields(d, url) };
+      const file = url ? url.read.file : d.file;
+      if (file) config2.file = file;
       if (variant.engine) config2.engine = variant.engine;
       if (variant.sel.selectedBy) config2.selectedBy = variant.sel.selectedBy;
       if (variant.sel.isDefault !== void 0) config2.isDefault = variant.sel.isDefault;
@@ -19847,7 +19961,8 @@ var DatabasesBuilder = class {
       kind: engineValue.derived && holdsUrl(engineValue.read) ? "url" : "engine",
       variable,
       default: engineValue.read.defaultText,
-      line: engineValue.read.line
+      line: engineValue.read.line,
+      file: engineValue.read.file
     });
     if (engineValue.cases)
       return engineValue.cases.map((c) => ({
@@ -19873,7 +19988,7 @@ var DatabasesBuilder = class {
     const fields = {};
     const fieldLines = {};
     for (const e of d.entries) {
-      fieldLines[e.key] = url ? url.read.line : e.line;
+      fieldLines[e.key] = e.line;
       const source = this.toSource(e.value);
       fields[e.key] = url ? {
         kind: "env",
@@ -19881,7 +19996,8 @@ var DatabasesBuilder = class {
         via: url.read.via,
         required: url.read.required,
         fallback: source,
-        line: url.read.line
+        line: url.read.line,
+        ...url.read.file ? { file: url.read.file } : {}
       } : source;
     }
     return { fields, fieldLines };
@@ -19901,6 +20017,7 @@ var DatabasesBuilder = class {
         line: pick.line
       };
       if (pick.default !== void 0) chosen.default = pick.default;
+      if (pick.file) chosen.file = pick.file;
       selection = chosen;
     } else if (this.configs.length > 0 && !engines.has("?")) selection = { kind: "fixed" };
     else selection = { kind: "unknown" };
@@ -19971,7 +20088,7 @@ function settingsModelOf(ev, module, ctx) {
   const live = /* @__PURE__ */ new Set();
   for (const binding of ctx.scope.values()) for (const i of binding.origins) live.add(i);
   const databasesBinding = ctx.scope.get("DATABASES");
-  const databasesOrigin = databasesBinding?.origins.map((i) => ev.recorded[i]).sort((a, b) => a.line - b.line)[0];
+  const databasesOrigin = databasesBinding?.origins.length ? ev.recorded[Math.min(...databasesBinding.origins)] : void 0;
   const databases = databasesOrigin ? resolveDatabases(databasesBinding.v, databasesOrigin.line, toSource) : void 0;
   if (databases && databasesOrigin?.file) databases.file = databasesOrigin.file;
   const assignments = ev.recorded.map((a, i) => {
@@ -20006,6 +20123,11 @@ function settingsModelOf(ev, module, ctx) {
   return model;
 }
 function valueSource(v, baseDirParts, depth = 0) {
+  const out = valueSourceHere(v, baseDirParts, depth);
+  if (v.file && out.file === void 0) out.file = v.file;
+  return out;
+}
+function valueSourceHere(v, baseDirParts, depth) {
   const line = v.line;
   const inner = (x) => valueSource(x, baseDirParts, depth + 1);
   if (depth > MAX_SOURCE_DEPTH) return { kind: "unknown", text: "\u2026", line };
@@ -20214,8 +20336,8 @@ function sqlitePathAnchor(context) {
   const s = databasesModule(context);
   const sqlite = s?.databases?.configs.find((c) => c.engine?.includes("sqlite"));
   const name2 = sqlite?.fields.NAME;
-  if (s && name2) return { file: s.databases?.file ?? s.file, line: name2.line };
-  if (s && sqlite) return { file: s.databases?.file ?? s.file, line: sqlite.line };
+  if (s && name2) return { file: name2.file ?? sqlite?.file ?? s.file, line: name2.line };
+  if (s && sqlite) return { file: sqlite.file ?? s.file, line: sqlite.line };
   return { file: context.dockerfile, line: 1 };
 }
 function at(anchor, message2, details) {
@@ -20676,8 +20798,12 @@ function isEnvTemplateName(path) {
 
 // src/model/env-files.ts
 var PLACEHOLDER = /your|change|example|replace|placeholder|dummy|fixme|todo|xxx|<|>|\$\{|\.\.\.|^\*+$/i;
+var NAMING_WORDS = /^[a-z]+(?:[_-][a-z]+)+$/;
+function isPlaceholderValue(name2, value) {
+  return value.length < 8 || PLACEHOLDER.test(value) || NAMING_WORDS.test(value) || value.toLowerCase() === name2.toLowerCase() || /^[a-z]+$/.test(value) && name2.toLowerCase().split("_").includes(value);
+}
 function secretsInEnvTemplate(text) {
-  return Object.entries(parseDotenv(text)).filter(([name2, value]) => isSecretName(name2) && value.length >= 8 && !PLACEHOLDER.test(value)).map(([name2]) => name2);
+  return Object.entries(parseDotenv(text)).filter(([name2, value]) => isSecretName(name2) && !isPlaceholderValue(name2, value)).map(([name2]) => name2);
 }
 
 // src/model/context.ts
@@ -23505,6 +23631,21 @@ function appImageServices(project) {
 function appSettings(project) {
   return project.apps.flatMap((app) => app.settings ? [{ app, settings: app.settings }] : []);
 }
+function writtenIn(settings, ...written) {
+  return written.find((w) => w?.file)?.file ?? settings.file;
+}
+function fallbackOrRead(read, fallback, databases) {
+  if (!fallback) return read;
+  return fallback.file !== (databases.file ?? read.file) || fallback.line < databases.line ? fallback : read;
+}
+function literalElsewhere(literal2, used) {
+  if (!literal2.file || literal2.file === used.file) return void 0;
+  return {
+    file: literal2.file,
+    line: literal2.line,
+    usedAt: ` (in ${used.file} at line ${used.line}, from this module)`
+  };
+}
 function appDatabases(project) {
   return project.apps.flatMap((app) => {
     const settings = app.settings;
@@ -24783,6 +24924,15 @@ For local development, put the variable in an untracked \`.env\` file or the com
         }
         if (isKey(v)) {
           const conditional = a.activeWhenUnset === false;
+          const elsewhere = literalElsewhere(v, { file: a.file ?? settings.file, line: a.line });
+          if (elsewhere && !conditional) {
+            findings.push({
+              file: elsewhere.file,
+              line: elsewhere.line,
+              ...msg`This literal value becomes SECRET_KEY${elsewhere.usedAt}, so every copy of the repository can forge sessions and password-reset links; read it from the environment instead: ${code('SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]')}.`
+            });
+            continue;
+          }
           findings.push({
             file: a.file ?? settings.file,
             line: a.line,
@@ -24816,6 +24966,7 @@ For local development, put the variable in an untracked \`.env\` file or the com
   fix: {
     safety: "safe",
     summary: 'Reads SECRET_KEY from the required variable DJANGO_SECRET_KEY (`os.environ["DJANGO_SECRET_KEY"]`), or from the variable the code already reads when it only falls back to a literal; the literal is removed, never echoed.',
+    declines: "a key written in another module of the project that the settings import (reported where it is written): the fixer rewrites assignments of the settings module only.",
     make: (context) => {
       const variable = variableRead(context) ?? "DJANGO_SECRET_KEY";
       return assignFromEnvironment(context, "SECRET_KEY", `os.environ["${variable}"]`, [variable], true);
@@ -25327,7 +25478,7 @@ credentials and are not judged.
   related: [],
   check(project) {
     const findings = [];
-    for (const { databases, file } of appDatabases(project)) {
+    for (const { databases, settings } of appDatabases(project)) {
       const seen = /* @__PURE__ */ new Set();
       const aliases = [{ name: "default", configs: databases.configs }, ...databases.aliases ?? []];
       for (const alias of aliases)
@@ -25338,12 +25489,14 @@ credentials and are not judged.
             const v = config2.fields[key];
             if (!v) continue;
             const line = config2.fieldLines?.[key] ?? v.line;
-            const id2 = `${key}\0${line}`;
+            const file = config2.fieldLines?.[key] ? writtenIn(settings, config2) : writtenIn(settings, v, config2);
+            const id2 = `${key}\0${file}\0${line}`;
             if (seen.has(id2)) continue;
-            const finding = credentialFinding(key, v, where);
+            const elsewhere = literalElsewhere(v, { file, line });
+            const finding = credentialFinding(key, v, `${where}${elsewhere?.usedAt ?? ""}`);
             if (!finding) continue;
             seen.add(id2);
-            findings.push({ file, line, ...finding });
+            findings.push({ file: elsewhere?.file ?? file, line: elsewhere?.line ?? line, ...finding });
           }
         }
     }
@@ -25352,7 +25505,7 @@ credentials and are not judged.
   fix: {
     safety: "safe",
     summary: "A hard-coded DATABASES becomes the `DB_ENGINE` switch (as TF0305's fix); in a DATABASES already chosen from the environment, the literal USER/HOST becomes a read of `DB_USER`/`DB_HOST` with it as fallback, and PASSWORD a read of `DB_PASSWORD` without one.",
-    declines: "a PASSWORD already read from the environment with a literal fallback (the notice): dropping the fallback is left to the author, who decides how a deploy without the variable should fail.",
+    declines: "a PASSWORD already read from the environment with a literal fallback (the notice): dropping the fallback is left to the author, who decides how a deploy without the variable should fail; a credential written in another module of the project that the settings import (reported where it is written).",
     make: (context) => databaseSwitch(context) ?? credentialFromEnvironment(context)
   }
 });
@@ -25692,7 +25845,7 @@ compose \`env_file:\`, or your platform's secrets).
 
 A template meant to be committed (\`.env.example\`, \`.env.sample\`, \`.env.template\`, \`.env.dist\`, \`.env.default\`)
 is reported only when it gives a secret-looking name a real-looking value (not empty, not a placeholder such as
-\`change-me\` or \`<your key>\`); any other \`.env.*\` name, a misspelt template (\`.env.sampel\`) included, is an
+\`change-me\`, \`<your key>\`, \`xxx\` or lowercase words that name the value like \`db_password\`); any other \`.env.*\` name, a misspelt template (\`.env.sampel\`) included, is an
 env file.
 
 \`\`\`
@@ -26250,7 +26403,7 @@ function databaseProvidedNotRead(app) {
   const engine = fallback.engine ? ` (${fallback.engine.replace("django.db.backends.", "")})` : "";
   return {
     // The module of DATABASES (a star-imported base), where the line is.
-    file: db.file ?? owner.file,
+    file: db.selection.file ?? owner.file,
     line: db.selection.line,
     message: `The settings choose the database from ${selector}, which ${provided.sources.join(" and ")} ${provided.sources.length > 1 ? "do" : "does"} not set, while ${unread.join(", ")} ${unread.length > 1 ? "are" : "is"} provided and never read: the app silently runs on its fallback database${engine}. Provide ${selector} (or read the variables that are provided).`
   };
@@ -26389,7 +26542,8 @@ function imageEnvPairs(app) {
 }
 var SETTINGS_URLS = /^(CELERY_BROKER_URL|BROKER_URL|CELERY_RESULT_BACKEND|REDIS_URL|DATABASE_URL|CACHE_URL)$/;
 function literals(v) {
-  if (v?.kind === "literal" && typeof v.value === "string") return [{ value: v.value, line: v.line }];
+  if (v?.kind === "literal" && typeof v.value === "string")
+    return [{ value: v.value, line: v.line, ...v.file ? { file: v.file } : {} }];
   if (v?.kind === "list") return v.items.flatMap(literals);
   if (v?.kind === "choice" && v.options.every((o) => o.kind === "literal"))
     return v.options.flatMap(literals);
@@ -26458,7 +26612,7 @@ var backingServiceLocalhost = defineRule({
           const kind = host && classifyHost(host);
           if (!host || !kind) continue;
           out.push({
-            file: settings.databases?.file ?? settings.file,
+            file: writtenIn(settings, lit, config2),
             line: lit.line,
             message: `DATABASES HOST is ${problem(host, kind)}: read it from the environment, e.g. os.environ.get('DB_HOST', 'localhost'), and set DB_HOST=db in compose.`
           });
@@ -27026,7 +27180,7 @@ function unkeptPaths(project) {
       out.push({
         app,
         what: "sqlite",
-        file: databases?.file ?? settings.file,
+        file: writtenIn(settings, hit),
         line: hit.line,
         path: hit.path
       });
@@ -27062,7 +27216,7 @@ function sqliteFiles(databases, ctx) {
     if (value === void 0) return [];
     if (selection.kind === "url") {
       const path = sqliteUrlPath(value, ctx);
-      return path ? [{ path, line: selection.line }] : [];
+      return path ? [{ path, line: selection.line, ...selection.file ? { file: selection.file } : {} }] : [];
     }
     configs = databases.configs.filter((c) => selects(c, value, databases.configs));
   }
@@ -27070,7 +27224,10 @@ function sqliteFiles(databases, ctx) {
   for (const c of configs) {
     if (!c.engine || !isSqliteEngine(c.engine) || !c.fields.NAME) continue;
     const path = resolvePath(c.fields.NAME, ctx, 0);
-    if (path) out.push({ path, line: c.fields.NAME.line });
+    const read = c.fields.NAME;
+    const name2 = read.kind === "env" ? fallbackOrRead(read, read.fallback, databases) : read;
+    const file = name2.file ?? c.file;
+    if (path) out.push({ path, line: name2.line, ...file ? { file } : {} });
   }
   return out;
 }
@@ -28171,7 +28328,7 @@ DATABASES = {"default": dj_database_url.config()}  # ImproperlyConfigured when D
   related: [],
   check(project) {
     const findings = [];
-    for (const { app, databases, file } of appDatabases(project)) {
+    for (const { app, settings, databases } of appDatabases(project)) {
       const selection = databases.selection;
       if (selection.kind !== "env" && selection.kind !== "url") continue;
       const imageDefault = envSelectsSqlite(app, databases);
@@ -28184,9 +28341,11 @@ DATABASES = {"default": dj_database_url.config()}  # ImproperlyConfigured when D
       );
       if (!fallback) continue;
       const what = selection.kind === "url" ? `${selection.variable} (a database URL)` : selection.variable;
+      const url = fallback.fields.ENGINE?.kind === "env" ? fallback.fields.ENGINE.fallback : void 0;
+      const at2 = selection.kind === "url" ? fallbackOrRead(selection, url, databases) : selection;
       findings.push({
-        file,
-        line: selection.line,
+        file: writtenIn(settings, at2),
+        line: at2.line,
         message: `When ${what} is unset the database falls back to SQLite (${fallback.engine}), so a deploy that forgets it runs on a file inside the container; make the variable required, or set the SQLite choice explicitly in the development environment.`
       });
     }

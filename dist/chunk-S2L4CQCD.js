@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-SNOODF5F.js";
+} from "./chunk-WDXWCJ3N.js";
 import {
   makeReport
 } from "./chunk-4HZN7JOU.js";
 import {
   RULES
-} from "./chunk-VOPUXACS.js";
+} from "./chunk-OAGFU5WR.js";
 import {
   SEVERITIES,
   UnsafePathError,
