@@ -3,6 +3,7 @@ import type { RawFinding } from '../core/index.js';
 import { coversPath, imageCodeDir } from './lib/paths.js';
 import { appServices } from './lib/each.js';
 import { defineRule } from './lib/rule.js';
+import { shownSource } from './lib/files.js';
 
 /** Python files of the build context under `source` (a directory of the scanned tree): code, not data. */
 function holdsCode(contextFiles: string[], contextDir: string | undefined, source: string): boolean {
@@ -66,7 +67,7 @@ export const sourceMountedOverImage = defineRule({
           out.push({
             file: v.file,
             line: v.line,
-            message: `Service '${web.name}' bind-mounts '${v.source}' at ${v.target}, and the image holds no code of its own: the container runs the host's files, so no built release ever runs. Copy the code into the image (COPY . ${v.target}) and keep this mount in a development-only override file.`,
+            message: `Service '${web.name}' bind-mounts '${shownSource(v)}' at ${v.target}, and the image holds no code of its own: the container runs the host's files, so no built release ever runs. Copy the code into the image (COPY . ${v.target}) and keep this mount in a development-only override file.`,
           });
           continue;
         }
@@ -81,7 +82,7 @@ export const sourceMountedOverImage = defineRule({
         out.push({
           file: v.file,
           line: v.line,
-          message: `Service '${web.name}' bind-mounts '${v.source}' over ${v.target}, where the image holds the code (${codeDir}): the container runs the host's files, not the built image. Keep this mount in a development-only override file.`,
+          message: `Service '${web.name}' bind-mounts '${shownSource(v)}' over ${v.target}, where the image holds the code (${codeDir}): the container runs the host's files, not the built image. Keep this mount in a development-only override file.`,
         });
       }
     }
