@@ -5,7 +5,7 @@ import {
 import {
   debug,
   info
-} from "./chunk-NG6VVFC7.js";
+} from "./chunk-PRHUZ4QX.js";
 
 // src/log.ts
 var stepLog = {

@@ -1,23 +1,26 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   reportDirectory
-} from "./chunk-HFDWMP2R.js";
+} from "./chunk-X7BNBXBZ.js";
 import {
   INFORMED_FIXERS,
   includedFile,
   informedFixersOf,
   parseRequirements
-} from "./chunk-O2CL6XKQ.js";
+} from "./chunk-NZFLDBKM.js";
 import {
   makeReport
-} from "./chunk-VMUMBVHU.js";
+} from "./chunk-AICZXJ5A.js";
 import {
   MAX_FILE_BYTES,
   OptionError,
   Redactor,
+  decodeText,
   discover,
+  encodeText,
+  encodingOf,
   require_node_os
-} from "./chunk-EPWYNKD7.js";
+} from "./chunk-5ZPO3MIC.js";
 import {
   DEFAULT_CONFIG_FILE,
   ImageLayout,
@@ -62,7 +65,7 @@ import {
   serverOf,
   supervisorPrograms,
   supervisordRun
-} from "./chunk-TA2U2JPX.js";
+} from "./chunk-FFROKUFI.js";
 import {
   SEVERITIES,
   UnsafePathError,
@@ -72,7 +75,7 @@ import {
   require_node_path,
   stamp,
   writeOwnFile
-} from "./chunk-BQ4YNGKF.js";
+} from "./chunk-36R665EV.js";
 import {
   __toESM
 } from "./chunk-TEVZZSVY.js";
@@ -1351,7 +1354,7 @@ var ProjectBuilder = class {
     const { suppressions, problems } = this.suppressions();
     for (const u of this.tree.unreadable) {
       const named = this.isNamedInput(u.file);
-      if (isCoreFile(u.file) || isDockerignore(u.file) || named) {
+      if (isCoreFile(u.file) || isDockerignore(u.file) || isRequirementsFile(u.file) || isScript(u.file) || named) {
         const what = named ? `${u.file} (named in the inputs)` : u.file;
         this.addErrors([
           { file: u.file, message: `Cannot read ${what}: ${u.reason}. It was left out of the analysis.` }
@@ -1554,13 +1557,19 @@ var import_node_path5 = __toESM(require_node_path(), 1);
 var MAX_FIX_BYTES = 1024 * 1024;
 function readText(root, file) {
   try {
-    return readInsideSync(root, file, { maxBytes: MAX_FIX_BYTES }).toString("utf8");
+    const decoded = decodeText(readInsideSync(root, file, { maxBytes: MAX_FIX_BYTES }));
+    return "text" in decoded ? decoded.text : void 0;
   } catch {
     return void 0;
   }
 }
 function writeText(root, file, text) {
-  writeOwnFile((0, import_node_path5.join)(root, file), text, [root]);
+  let encoding = "utf-8";
+  try {
+    encoding = encodingOf(readInsideSync(root, file, { maxBytes: MAX_FIX_BYTES }));
+  } catch {
+  }
+  writeOwnFile((0, import_node_path5.join)(root, file), encodeText(text, encoding), [root]);
 }
 var MAX_SCRATCH_ENTRIES = 2e4;
 var ScratchTooLarge = class extends Error {

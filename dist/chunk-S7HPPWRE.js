@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-O2CL6XKQ.js";
+} from "./chunk-NZFLDBKM.js";
 import {
   makeReport
-} from "./chunk-VMUMBVHU.js";
+} from "./chunk-AICZXJ5A.js";
 import {
   RULES
-} from "./chunk-TA2U2JPX.js";
+} from "./chunk-FFROKUFI.js";
 import {
   SEVERITIES,
   UnsafePathError,
@@ -15,7 +15,7 @@ import {
   readInsideSync,
   require_node_path,
   writeOwnFile
-} from "./chunk-BQ4YNGKF.js";
+} from "./chunk-36R665EV.js";
 import "./chunk-E2P55RUK.js";
 import {
   __toESM

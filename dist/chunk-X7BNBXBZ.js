@@ -8,7 +8,7 @@ import {
   partsOfPlain,
   plainMessage,
   require_node_path
-} from "./chunk-BQ4YNGKF.js";
+} from "./chunk-36R665EV.js";
 import {
   require_node_crypto
 } from "./chunk-E2P55RUK.js";

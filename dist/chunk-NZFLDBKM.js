@@ -11,13 +11,13 @@ import {
   pipInstall,
   programArgv,
   runtimeInsertionLine
-} from "./chunk-TA2U2JPX.js";
+} from "./chunk-FFROKUFI.js";
 import {
   insertLines,
   normalizePackageName,
   replaceInLine,
   replaceLines
-} from "./chunk-BQ4YNGKF.js";
+} from "./chunk-36R665EV.js";
 
 // src/parse/requirements.ts
 function parseRequirements(file, text) {

@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   stepLog
-} from "./chunk-ECCZJDJJ.js";
+} from "./chunk-OK73SJMM.js";
 import {
   group
-} from "./chunk-NG6VVFC7.js";
+} from "./chunk-PRHUZ4QX.js";
 import {
   writeOwnFile
-} from "./chunk-BQ4YNGKF.js";
+} from "./chunk-36R665EV.js";
 
 // src/publish/channel.ts
 async function attempt(pub, name, fn) {

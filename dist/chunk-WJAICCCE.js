@@ -11,7 +11,7 @@ import {
   isSecretName,
   require_node_os,
   tail
-} from "./chunk-EPWYNKD7.js";
+} from "./chunk-5ZPO3MIC.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -24,7 +24,7 @@ import "./chunk-JLWYBPF7.js";
 import {
   DYNAMIC_RULES,
   withBases
-} from "./chunk-TA2U2JPX.js";
+} from "./chunk-FFROKUFI.js";
 import {
   UnsafePathError,
   readInside,
@@ -32,7 +32,7 @@ import {
   resolveInside,
   runFactsOf,
   stamp
-} from "./chunk-BQ4YNGKF.js";
+} from "./chunk-36R665EV.js";
 import {
   require_node_crypto
 } from "./chunk-E2P55RUK.js";
