@@ -7839,7 +7839,10 @@ var init_TF0001_parse_error = __esm({
       title: "A Dockerfile, compose file or settings module cannot be parsed; the rest of the analysis goes on",
       help: `A file the review needs could not be read or parsed, so every rule that depends on it stayed silent for it.
 The rest of the repository was still analysed. Docker, Compose or Django would most likely reject the same file,
-so fix the syntax error at the reported line (or make the file plain UTF-8 text under 2 MiB).
+so fix the syntax error at the reported line (or make the file UTF-8 text under 2 MiB; UTF-16 with a byte-order mark,
+as PowerShell writes it, is read too). A compose file in the legacy version-1 format (services at the top level,
+no \`services:\` key) is read as that format, but \`docker compose\` v2 refuses it: move the services under
+\`services:\`.
 
 \`\`\`dockerfile
 # Before: an instruction Docker does not know
@@ -8712,6 +8715,12 @@ function filesCopiedIntoImage(project, isWanted, say) {
   }
   return findings;
 }
+function shownImage(image) {
+  return image.unset && image.raw !== void 0 ? image.raw : image.value;
+}
+function shownSource(mount) {
+  return mount.writtenSource ?? mount.source;
+}
 var DEVELOPMENT_WORD;
 var init_files = __esm({
   "src/rules/lib/files.ts"() {
@@ -8723,6 +8732,21 @@ var init_files = __esm({
 });
 
 // src/rules/TF0103-dockerignore-gaps.ts
+function envEntriesOf(sentFiles2) {
+  const out = [];
+  const dirs = /* @__PURE__ */ new Set();
+  for (const file of sentFiles2) {
+    const parts = file.split("/");
+    const at2 = parts.slice(0, -1).findIndex((p) => p.startsWith(".env"));
+    if (at2 >= 0) {
+      const dir = parts.slice(0, at2 + 1).join("/");
+      if (!dirs.has(dir)) out.push({ path: dir, shown: `${dir}/` });
+      dirs.add(dir);
+    } else if (isEnvStyleName(file) || baseName2(file).startsWith(".env"))
+      out.push({ path: file, shown: isEnvTemplateName(file) ? `${file} (a template)` : file });
+  }
+  return out;
+}
 function gapsOf(context) {
   const sentDirs = context.sentSkippedDirs ?? [];
   const gaps = [];
@@ -8731,9 +8755,15 @@ function gapsOf(context) {
     if (found.length > 0) gaps.push({ what, found, pattern: pattern(nested(found)) });
   };
   dirGap(".git", [".git"], (n) => n ? "**/.git" : ".git");
-  const env = context.sentFiles.filter(isEnvFile);
-  if (env.length > 0)
-    gaps.push({ what: ".env files", found: env, pattern: nested(env) ? "**/.env*" : ".env*" });
+  const env = envEntriesOf(context.sentFiles);
+  if (env.length > 0) {
+    const paths = env.map((e) => e.path);
+    gaps.push({
+      what: ".env files",
+      found: env.map((e) => e.shown),
+      pattern: nested(paths) ? "**/.env*" : ".env*"
+    });
+  }
   const sqlite = context.sentFiles.filter(isSqliteFile);
   if (sqlite.length > 0)
     gaps.push({
@@ -8754,6 +8784,7 @@ var init_TF0103_dockerignore_gaps = __esm({
     init_fix2();
     init_rule();
     init_files();
+    init_env_files2();
     baseName2 = (p) => p.slice(p.lastIndexOf("/") + 1);
     nested = (paths) => paths.some((p) => p.includes("/"));
     dockerignoreGaps = defineRule({
@@ -17603,6 +17634,7 @@ var init_compose = __esm({
 function interpolate(raw, env) {
   let out = "";
   let interpolated = false;
+  let unset = false;
   let i = 0;
   while (i < raw.length) {
     const c = raw[i];
@@ -17631,10 +17663,15 @@ function interpolate(raw, env) {
       const isSet = Object.prototype.hasOwnProperty.call(env, name3);
       const val = isSet ? env[name3] : "";
       const present = op?.startsWith(":") ? val !== "" : isSet;
-      const arg = () => interpolate(m[3] ?? "", env).value;
-      if (op === void 0) out += val;
-      else if (op.endsWith("-")) out += present ? val : arg();
-      else if (op.endsWith("?")) out += val;
+      const arg = () => {
+        const r = interpolate(m[3] ?? "", env);
+        if (r.unset) unset = true;
+        return r.value;
+      };
+      if (op === void 0 || op.endsWith("?")) {
+        out += val;
+        if (!isSet) unset = true;
+      } else if (op.endsWith("-")) out += present ? val : arg();
       else out += present ? arg() : "";
       i = end + 1;
       continue;
@@ -17642,14 +17679,15 @@ function interpolate(raw, env) {
     const name2 = /^[A-Za-z_][A-Za-z0-9_]*/.exec(raw.slice(i + 1));
     if (name2) {
       interpolated = true;
-      out += Object.prototype.hasOwnProperty.call(env, name2[0]) ? env[name2[0]] : "";
+      if (Object.prototype.hasOwnProperty.call(env, name2[0])) out += env[name2[0]];
+      else unset = true;
       i += 1 + name2[0].length;
       continue;
     }
     out += c;
     i++;
   }
-  return { value: out, interpolated };
+  return { value: out, interpolated, ...unset ? { unset: true } : {} };
 }
 function matchingBrace(s, open) {
   let depth = 0;
@@ -17823,7 +17861,16 @@ var init_merge = __esm({
 });
 
 // src/model/compose/loader.ts
-var import_node_path7, Loader;
+function legacyServices(root) {
+  const candidates = root.entries.filter(
+    (e) => !TOP_LEVEL_KEYS.has(e.key) && !e.key.startsWith("x-") && e.value.kind === "map" && e.value.entries.some((k) => LEGACY_SERVICE_KEYS.has(k.key))
+  );
+  const pullsOrBuilds = candidates.some(
+    (e) => e.value.kind === "map" && e.value.entries.some((k) => k.key === "image" || k.key === "build")
+  );
+  return pullsOrBuilds ? candidates : [];
+}
+var import_node_path7, Loader, LEGACY_SERVICE_KEYS, TOP_LEVEL_KEYS;
 var init_loader = __esm({
   "src/model/compose/loader.ts"() {
     "use strict";
@@ -17871,6 +17918,16 @@ var init_loader = __esm({
           return void 0;
         }
         const s = entryOf(root, "services");
+        const legacy = s ? [] : legacyServices(root);
+        if (legacy.length > 0) {
+          for (const e of legacy) services.set(e.key, e);
+          this.errors.push({
+            file,
+            line: 1,
+            message: `${file} uses the legacy version-1 format (services at the top level, no 'services:' key), which docker compose v2 rejects; it was read as that format, each top-level entry a service. Move the services under a top-level 'services:' key.`
+          });
+          return { services, volumes };
+        }
         if (s && s.value.kind === "map") {
           for (const e of s.value.entries) {
             if (e.value.kind === "map" || e.value.kind === "scalar" && e.value.value === null)
@@ -17949,10 +18006,36 @@ var init_loader = __esm({
         return void 0;
       }
     };
+    LEGACY_SERVICE_KEYS = /* @__PURE__ */ new Set([
+      "image",
+      "build",
+      "command",
+      "entrypoint",
+      "ports",
+      "links",
+      "volumes",
+      "environment",
+      "expose",
+      "env_file"
+    ]);
+    TOP_LEVEL_KEYS = /* @__PURE__ */ new Set([
+      "version",
+      "name",
+      "services",
+      "volumes",
+      "networks",
+      "secrets",
+      "configs",
+      "include"
+    ]);
   }
 });
 
 // src/model/compose/service.ts
+function writtenSourceOf(raw) {
+  const masked2 = raw.replace(/\$\{[^}]*\}/g, (m) => m.replace(/:/g, "\0"));
+  return masked2.split(":")[0].replace(/\0/g, ":");
+}
 var ServiceConverter;
 var init_service = __esm({
   "src/model/compose/service.ts"() {
@@ -18123,8 +18206,16 @@ var init_service = __esm({
         return out;
       }
       image(e, v) {
-        const { value, raw, interpolated } = this.str(v);
-        return { file: e.file, line: e.line, value, ...splitImage(value), raw, interpolated };
+        const { value, raw, interpolated, unset } = this.str(v);
+        return {
+          file: e.file,
+          line: e.line,
+          value,
+          ...splitImage(value),
+          raw,
+          interpolated,
+          ...unset ? { unset } : {}
+        };
       }
       build(e, what) {
         const n = buildAsMap(e.value);
@@ -18295,12 +18386,14 @@ var init_service = __esm({
             return void 0;
           }
           if (type !== "bind" && type !== "volume" && type !== "tmpfs") return void 0;
-          const src2 = srcNode?.kind === "scalar" && srcNode.value !== null ? this.str(srcNode).value : void 0;
+          const written = srcNode?.kind === "scalar" && srcNode.value !== null ? this.str(srcNode) : void 0;
+          const src2 = written?.value;
           return {
             file: item.file,
             line: item.line,
             type,
             ...src2 ? { source: type === "bind" ? this.hostPath(srcNode.file, src2) : src2 } : {},
+            ...written?.unset ? { writtenSource: written.raw } : {},
             target: this.str(tgtNode).value,
             readOnly: ro?.kind === "scalar" && (ro.value === true || ro.value === "true")
           };
@@ -18309,9 +18402,13 @@ var init_service = __esm({
           this.wrong(item, `${what} item`, "a volume string or mapping", item);
           return void 0;
         }
-        const { value, raw } = this.str(item);
+        const { value, raw, unset } = this.str(item);
         const parts = value.split(":");
-        const at2 = { file: item.file, line: item.line };
+        const at2 = {
+          file: item.file,
+          line: item.line,
+          ...unset && parts.length > 1 ? { writtenSource: writtenSourceOf(raw) } : {}
+        };
         if (parts.length === 1) return { ...at2, type: "volume", target: parts[0], readOnly: false };
         const [src, target, mode] = parts;
         const readOnly = (mode ?? "").split(",").includes("ro");
@@ -18438,11 +18535,12 @@ var init_TF0205_service_image_unpinned = __esm({
           const fromVariable = (written.tag ?? written.repository.split("/").pop() ?? "").includes("$");
           if (fromVariable && img.tag !== "latest") continue;
           if (img.tag !== void 0 && img.tag !== "latest") continue;
-          const what = img.tag === "latest" ? `'${img.repository}:latest'` : `'${img.repository}' with no tag`;
+          const repository = img.unset ? written.repository : img.repository;
+          const what = img.tag === "latest" ? `'${repository}:latest'` : `'${repository}' with no tag`;
           out.push({
             file: img.file,
             line: img.line,
-            message: `Service '${s.name}' uses image ${what}, which floats to whatever is newest at pull time: pin a version, e.g. '${img.repository}:${EXAMPLE_TAG[img.repository.split("/").pop() ?? ""] ?? "<version>"}' (or a digest).`
+            message: `Service '${s.name}' uses image ${what}, which floats to whatever is newest at pull time: pin a version, e.g. '${repository}:${EXAMPLE_TAG[img.repository.split("/").pop() ?? ""] ?? "<version>"}' (or a digest).`
           });
         }
         return out;
@@ -24107,7 +24205,7 @@ var init_calls = __esm({
     };
     callLoggingConfig = (recorder, _ctx, name2, args, line) => {
       if (name2 !== "logging.config.dictConfig") return void 0;
-      if (args.pos[0]) recorder.recordLoggingConfig(args.pos[0]);
+      if (args.pos[0]) recorder.recordLoggingConfig(args.pos[0], line);
       return { t: "none", line };
     };
     LIBRARIES = [
@@ -25098,8 +25196,8 @@ var init_evaluation = __esm({
       get loggingConfigs() {
         return this.shared.loggingConfigs;
       }
-      recordLoggingConfig(config2) {
-        this.shared.loggingConfigs.push({ v: config2, file: this.file });
+      recordLoggingConfig(config2, callLine) {
+        this.shared.loggingConfigs.push({ v: config2, file: this.file, callLine });
       }
       /** Where BASE_DIR points, relative to the scanned directory, once it is assigned from __file__. */
       get baseDirParts() {
@@ -25614,6 +25712,7 @@ function loggingSetting(ev, ctx) {
 function logHandlers(configs, ownFile) {
   const out = [];
   let file = "";
+  let callLine;
   const seen = /* @__PURE__ */ new Set();
   const visitConfig = (v, depth) => {
     if (depth > MAX_LOGGING_DEPTH) return;
@@ -25631,16 +25730,22 @@ function logHandlers(configs, ownFile) {
         const key = `${file}\0${cls.value.v}\0${cls.line}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        out.push({ className: cls.value.v, line: cls.line, file });
+        out.push({
+          className: cls.value.v,
+          line: cls.line,
+          file,
+          ...callLine ? { dictConfigLine: callLine } : {}
+        });
       }
     }
   };
   for (const c of configs) {
     if (!c) continue;
     file = c.file;
+    callLine = c.callLine;
     visitConfig(c.v, 0);
   }
-  return out.sort((a, b) => compareText(a.file, b.file) || a.line - b.line).map((h) => h.file === ownFile ? { className: h.className, line: h.line } : h);
+  return out.sort((a, b) => compareText(a.file, b.file) || a.line - b.line).map(({ file: f, ...h }) => f === ownFile ? h : { ...h, file: f });
 }
 var MAX_SOURCE_DEPTH, MAX_LOGGING_DEPTH;
 var init_model = __esm({
@@ -28124,7 +28229,7 @@ function mountsOverCode(app, web) {
       if (projectDir === void 0 || !coversPath(v.source, projectDir) || !onWorkdir) continue;
       out.push({
         mount: v,
-        text: `'${v.source}' at ${v.target}, and the image holds no code of its own: the container runs the host's files, so no built release ever runs. Copy the code into the image (COPY . ${v.target}) and keep this mount in a development-only override file.`
+        text: `'${shownSource(v)}' at ${v.target}, and the image holds no code of its own: the container runs the host's files, so no built release ever runs. Copy the code into the image (COPY . ${v.target}) and keep this mount in a development-only override file.`
       });
       continue;
     }
@@ -28135,7 +28240,7 @@ function mountsOverCode(app, web) {
     if (!whole && !part) continue;
     out.push({
       mount: v,
-      text: `'${v.source}' over ${v.target}, where the image holds the code (${codeDir}): the container runs the host's files, not the built image. Keep this mount in a development-only override file.`
+      text: `'${shownSource(v)}' over ${v.target}, where the image holds the code (${codeDir}): the container runs the host's files, not the built image. Keep this mount in a development-only override file.`
     });
   }
   return out;
@@ -28148,6 +28253,7 @@ var init_TF0503_source_mounted_over_image = __esm({
     init_paths2();
     init_each();
     init_rule();
+    init_files();
     sourceMountedOverImage = defineRule({
       id: "TF0503",
       name: "source-mounted-over-image",
@@ -28499,7 +28605,7 @@ function message(name2, image, dir, mounts) {
   if (bind2) {
     const outside = bind2.source.startsWith("/") || bind2.source.startsWith("~");
     const where2 = outside ? "in a host path outside the project, which exists on this host only, owned by the database's user" : "in the checkout, owned by the database's user, and a re-clone, a clean or another host starts with an empty database";
-    return `${at2} keeps its data directory ${dir} in a bind mount of the host directory ${bind2.source}, not in a named volume: the files sit ${where2}. ${fix2}`;
+    return `${at2} keeps its data directory ${dir} in a bind mount of the host directory ${shownSource(bind2)}, not in a named volume: the files sit ${where2}. ${fix2}`;
   }
   if (shadowed)
     return `${at2} mounts a volume at ${shadowed.target}, a parent of its data directory ${dir}, which the image declares as its own VOLUME: the data goes to an anonymous volume and is lost when the container is recreated. Mount the volume at ${dir} itself, e.g. '${name2}-data:${dir}'.`;
@@ -28514,6 +28620,7 @@ var init_TF0603_postgres_data_not_in_volume = __esm({
     init_each();
     init_rule();
     init_paths2();
+    init_files();
     postgresDataNotInVolume = defineRule({
       id: "TF0603",
       name: "postgres-data-not-in-volume",
@@ -28563,7 +28670,7 @@ var init_TF0603_postgres_data_not_in_volume = __esm({
           out.push({
             file: s.image.file,
             line: s.image.line,
-            message: message(s.name, s.image.value, dir, mounts)
+            message: message(s.name, shownImage(s.image), dir, mounts)
           });
         }
         return out;
@@ -28620,6 +28727,7 @@ var init_TF0605_volume_over_source = __esm({
     "use strict";
     init_rule();
     init_paths2();
+    init_files();
     volumeOverSource = defineRule({
       id: "TF0605",
       name: "volume-over-source",
@@ -28662,7 +28770,7 @@ var init_TF0605_volume_over_source = __esm({
             out.push({
               file: v.file,
               line: v.line,
-              message: `Service '${web.name}' mounts the named volume '${v.source}' on ${v.target}, which holds the application code (${codeDir}): the volume keeps the code of the first release across upgrades. Mount volumes only on data directories.`
+              message: `Service '${web.name}' mounts the named volume '${shownSource(v)}' on ${v.target}, which holds the application code (${codeDir}): the volume keeps the code of the first release across upgrades. Mount volumes only on data directories.`
             });
           }
         }
@@ -29767,7 +29875,7 @@ CMD ["gunicorn", "--access-logfile", "-", "--error-logfile", "-", "--bind", "0.0
             findings.push({
               file: h.file ?? settings.file,
               line: h.line,
-              message: `LOGGING uses ${h.className}, which writes logs to a file inside the container. Use logging.StreamHandler so logs go to stdout/stderr.`
+              message: `${h.dictConfigLine ? `The logging.config.dictConfig() call on line ${h.dictConfigLine} configures` : "LOGGING uses"} ${h.className}, which writes logs to a file inside the container. Use logging.StreamHandler so logs go to stdout/stderr.`
             });
           }
           for (const config2 of app.serverConfigs ?? []) {
@@ -30233,6 +30341,7 @@ var init_TF1304_docker_socket_mounted = __esm({
     "use strict";
     init_command();
     init_rule();
+    init_files();
     dockerSocketMounted = defineRule({
       id: "TF1304",
       name: "docker-socket-mounted",
@@ -30270,7 +30379,7 @@ services:
             report(
               v.file,
               v.line,
-              `Service '${web.name}' mounts the Docker socket (${v.source}): anyone who gets code running in the app is root on the host. Remove the mount; a web app does not need the Docker engine.`
+              `Service '${web.name}' mounts the Docker socket (${shownSource(v)}): anyone who gets code running in the app is root on the host. Remove the mount; a web app does not need the Docker engine.`
             );
           }
           for (const cmd of startCommands(app)) {
@@ -30506,7 +30615,7 @@ function writeOwnFile(path4, text, within) {
     if (info.nlink > 1)
       throw new UnsafePathError(path4, "a file with other hard links; refusing to write to it");
     (0, import_node_fs.ftruncateSync)(fd, 0);
-    const bytes = Buffer.from(text, "utf8");
+    const bytes = typeof text === "string" ? Buffer.from(text, "utf8") : text;
     for (let off = 0; off < bytes.length; ) off += (0, import_node_fs.writeSync)(fd, bytes, off, bytes.length - off, off);
   } finally {
     (0, import_node_fs.closeSync)(fd);
@@ -30591,6 +30700,52 @@ var init_safe_fs = __esm({
       reason;
       name = "UnsafePathError";
     };
+  }
+});
+
+// src/util/text-encoding.ts
+function decodeText(bytes) {
+  const encoding = encodingOf(bytes);
+  if (encoding === "utf-16le" || encoding === "utf-16be") {
+    if (bytes.length % 2 !== 0) return { reason: "not valid UTF-16 text (odd number of bytes)" };
+    let text;
+    try {
+      text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes.subarray(2));
+    } catch {
+      return { reason: "not valid UTF-16 text" };
+    }
+    if (text.includes("\0")) return { reason: "binary content (NUL characters), not text" };
+    return { text, encoding };
+  }
+  const body = encoding === "utf-8-bom" ? bytes.subarray(3) : bytes;
+  if (body.includes(0)) return { reason: "binary content (NUL bytes), not text" };
+  try {
+    return { text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(body), encoding };
+  } catch {
+    return { reason: "not valid UTF-8 text" };
+  }
+}
+function encodingOf(bytes) {
+  if (bytes[0] === 255 && bytes[1] === 254) return "utf-16le";
+  if (bytes[0] === 254 && bytes[1] === 255) return "utf-16be";
+  if (bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191) return "utf-8-bom";
+  return "utf-8";
+}
+function encodeText(text, encoding) {
+  switch (encoding) {
+    case "utf-8":
+      return Buffer.from(text, "utf8");
+    case "utf-8-bom":
+      return Buffer.concat([Buffer.from([239, 187, 191]), Buffer.from(text, "utf8")]);
+    case "utf-16le":
+      return Buffer.concat([Buffer.from([255, 254]), Buffer.from(text, "utf16le")]);
+    case "utf-16be":
+      return Buffer.concat([Buffer.from([254, 255]), Buffer.from(text, "utf16le").swap16()]);
+  }
+}
+var init_text_encoding = __esm({
+  "src/util/text-encoding.ts"() {
+    "use strict";
   }
 });
 
@@ -30768,14 +30923,8 @@ function readText(realRoot, file, maxBytes, plain2) {
 }
 function textOf(bytes, maxBytes) {
   if (bytes.length > maxBytes) return { reason: `larger than ${formatBytes(maxBytes)}` };
-  if (bytes.includes(0)) return { reason: "binary content (NUL bytes), not text" };
-  let text;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return { reason: "not valid UTF-8 text" };
-  }
-  return text.startsWith("\uFEFF") ? text.slice(1) : text;
+  const decoded = decodeText(bytes);
+  return "text" in decoded ? decoded.text : decoded;
 }
 function linkOnPath(file, links) {
   if (links.size === 0) return void 0;
@@ -30857,6 +31006,7 @@ var init_discover = __esm({
     import_node_path14 = require("node:path");
     init_safe_fs();
     init_classify();
+    init_text_encoding();
     MAX_FILES = 5e4;
     MAX_FILE_BYTES = 2 * 1024 * 1024;
   }
@@ -33678,16 +33828,23 @@ var import_node_os = require("node:os");
 var import_node_path15 = require("node:path");
 init_discover();
 init_safe_fs();
+init_text_encoding();
 var MAX_FIX_BYTES = 1024 * 1024;
 function readText2(root, file) {
   try {
-    return readInsideSync(root, file, { maxBytes: MAX_FIX_BYTES }).toString("utf8");
+    const decoded = decodeText(readInsideSync(root, file, { maxBytes: MAX_FIX_BYTES }));
+    return "text" in decoded ? decoded.text : void 0;
   } catch {
     return void 0;
   }
 }
 function writeText(root, file, text) {
-  writeOwnFile((0, import_node_path15.join)(root, file), text, [root]);
+  let encoding = "utf-8";
+  try {
+    encoding = encodingOf(readInsideSync(root, file, { maxBytes: MAX_FIX_BYTES }));
+  } catch {
+  }
+  writeOwnFile((0, import_node_path15.join)(root, file), encodeText(text, encoding), [root]);
 }
 var MAX_SCRATCH_ENTRIES = 2e4;
 var ScratchTooLarge = class extends Error {
@@ -35738,7 +35895,7 @@ var ProjectBuilder = class {
     const { suppressions, problems } = this.suppressions();
     for (const u of this.tree.unreadable) {
       const named = this.isNamedInput(u.file);
-      if (isCoreFile(u.file) || isDockerignore(u.file) || named) {
+      if (isCoreFile(u.file) || isDockerignore(u.file) || isRequirementsFile(u.file) || isScript(u.file) || named) {
         const what = named ? `${u.file} (named in the inputs)` : u.file;
         this.addErrors([
           { file: u.file, message: `Cannot read ${what}: ${u.reason}. It was left out of the analysis.` }

@@ -37,8 +37,28 @@ contextRuleCases(dockerignoreGaps, [
     [],
   ],
   [
-    '.env.example is meant to be shipped',
+    // The catalog's list says `.env*` with no exemption: a template in the image is reported too (said to be one).
+    'an .env.example let in is reported',
     { Dockerfile: 'FROM python:3.12\nCOPY . /app\n', '.dockerignore': '.git\n', '.env.example': 'X=\n' },
+    [['.dockerignore', 1]],
+  ],
+  [
+    'a .envs/ directory let in is reported',
+    {
+      Dockerfile: 'FROM python:3.12\nCOPY . /app\n',
+      '.dockerignore': '.git\n.env\n',
+      '.envs/.production/.django': 'X=1\n',
+    },
+    [['.dockerignore', 1]],
+  ],
+  [
+    '.env* leaves out the templates and the .envs/ directory',
+    {
+      Dockerfile: 'FROM python:3.12\nCOPY . /app\n',
+      '.dockerignore': '.git\n.env*\n',
+      '.env.example': 'X=\n',
+      '.envs/.production/.django': 'X=1\n',
+    },
     [],
   ],
   [
@@ -63,4 +83,19 @@ test('TF0103 names what gets through and the patterns to add, never the content'
   assert.match(f.message, /\*\*\/\*\.sqlite3/);
   assert.match(f.message, /\*\*\/__pycache__/);
   assert.doesNotMatch(f.message, /topsecretvalue/);
+});
+
+test('TF0103 names a .env* directory once and says which .env file is only a template', async () => {
+  const result = await analyzeFiles({
+    'manage.py': MANAGE,
+    Dockerfile: 'FROM python:3.12\nCOPY . /app\n',
+    '.dockerignore': '.git\n.env\n',
+    '.env.example': 'SECRET_KEY=<your key>\n',
+    '.env.prod': 'DEBUG=0\n',
+    '.envs/.production/.django': 'X=1\n',
+    '.envs/.production/.postgres': 'Y=1\n',
+  });
+  const [f] = result.findings.filter((x) => x.ruleId === 'TF0103');
+  assert.match(f.message, /\.env files \(\.env\.example \(a template\), \.env\.prod, \.envs\/\)/);
+  assert.match(f.message, /Add these patterns: \.env\*\./);
 });

@@ -39,6 +39,20 @@ composeRuleCases(serviceImageUnpinned, [
     expect: ['compose.yaml:3'],
   },
   {
+    name: 'a user from an unset variable is shown as written, not as the empty string',
+    compose: y('services:', '  web:', '    image: ${DOCKERHUB_USERNAME}/cloudblog:latest'),
+    expect: ['compose.yaml:3'],
+    messages: [
+      /image '\$\{DOCKERHUB_USERNAME\}\/cloudblog:latest'.*e\.g\. '\$\{DOCKERHUB_USERNAME\}\/cloudblog:<version>'/,
+    ],
+  },
+  {
+    name: 'a user from a set variable is shown with its value',
+    compose: y('services:', '  web:', '    image: ${HUB_USER:-acme}/cloudblog:latest'),
+    expect: ['compose.yaml:3'],
+    messages: [/image 'acme\/cloudblog:latest'/],
+  },
+  {
     name: 'a whole image from a variable',
     compose: y('services:', '  app:', '    image: ${IMAGE}'),
     expect: [],

@@ -70,6 +70,21 @@ composeRuleCases(postgresDataNotInVolume, [
     messages: [/host path outside the project/],
   },
   {
+    name: 'a host directory and an image from unset variables are shown as written',
+    compose: y(
+      'services:',
+      '  db:',
+      '    image: ${REGISTRY}/postgres:16',
+      '    volumes:',
+      '      - ${PGDATA_HOST:?set it}/pg:/var/lib/postgresql/data',
+      '      - type: bind',
+      '        source: ${BACKUP_DIR}',
+      '        target: /backups',
+    ),
+    expect: ['compose.yaml:3'],
+    messages: [/\(\$\{REGISTRY\}\/postgres:16\).*host directory \$\{PGDATA_HOST:\?set it\}\/pg, not/],
+  },
+  {
     name: 'a named volume at the parent of the image VOLUME is shadowed',
     compose: y(
       'services:',

@@ -102,3 +102,35 @@ test('TF1101 follows supervisord -c FILE to the uwsgi ini its program reads, and
     [['ops/supervisord.conf', 5, 'app']],
   );
 });
+
+test('TF1101: a FileHandler given to a direct logging.config.dictConfig() call is named as that call, not as LOGGING', async () => {
+  const settings = (logging: string) =>
+    [
+      'import logging.config', //1
+      'import os', //2
+      "SECRET_KEY = os.environ['SECRET_KEY']", //3
+      'LOGGING_CONFIG = None', //4
+      logging, //5
+    ].join('\n');
+  const files = (logging: string) => ({
+    'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
+    'mysite/settings.py': settings(logging),
+    Dockerfile: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD ["gunicorn", "mysite.wsgi"]\n',
+  });
+  const direct = await analyzeFiles(
+    files("logging.config.dictConfig({'version': 1, 'handlers': {'f': {'class': 'logging.FileHandler'}}})\n"),
+  );
+  const [call] = direct.findings.filter((f) => f.ruleId === 'TF1101');
+  assert.equal(call?.line, 5);
+  assert.match(
+    call?.message ?? '',
+    /^The logging\.config\.dictConfig\(\) call on line 5 configures logging\.FileHandler/,
+  );
+  const setting = await analyzeFiles(
+    files("LOGGING = {'version': 1, 'handlers': {'f': {'class': 'logging.FileHandler'}}}\n"),
+  );
+  assert.match(
+    setting.findings.find((f) => f.ruleId === 'TF1101')?.message ?? '',
+    /^LOGGING uses logging\.FileHandler/,
+  );
+});

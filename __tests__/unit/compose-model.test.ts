@@ -23,28 +23,30 @@ function svc(m: ComposeModel | undefined, name: string): ComposeService {
   return s;
 }
 
-test('interpolation forms follow compose', () => {
+test('interpolation forms follow compose; a variable with no default left unset is said so', () => {
   const env = { SET: 'v', EMPTY: '' };
-  const cases: [string, string, boolean][] = [
+  const cases: [string, string, boolean, boolean?][] = [
     ['${SET}', 'v', true],
-    ['${UNSET}', '', true],
+    ['${UNSET}', '', true, true],
     ['${UNSET:-d}', 'd', true],
     ['${EMPTY:-d}', 'd', true],
     ['${EMPTY-d}', '', true],
     ['${UNSET-d}', 'd', true],
-    ['${UNSET:?needed}', '', true],
+    ['${UNSET:?needed}', '', true, true],
     ['${SET?needed}', 'v', true],
     ['${SET:+r}', 'r', true],
     ['${UNSET:+r}', '', true],
     ['$SET/x', 'v/x', true],
+    ['$UNSET/x', '/x', true, true],
+    ['${UNSET:-${OTHER}}/x', '/x', true, true],
     ['a$$b', 'a$b', false],
     ['$$SET', '$SET', false],
     ['${UNSET:-${SET}}', 'v', true],
     ['plain', 'plain', false],
     ['cost $5', 'cost $5', false],
   ];
-  for (const [raw, value, interpolated] of cases) {
-    assert.deepEqual(interpolate(raw, env), { value, interpolated }, raw);
+  for (const [raw, value, interpolated, unset] of cases) {
+    assert.deepEqual(interpolate(raw, env), { value, interpolated, ...(unset ? { unset } : {}) }, raw);
   }
 });
 
@@ -735,4 +737,73 @@ test('a compose command relative to the image WORKDIR finds the script the Docke
     { ...texts, 'Dockerfile.prod': 'FROM python:3.12\n' },
   );
   assert.equal(bare.model?.appService?.name, 'app');
+});
+
+test('a legacy version-1 file (services at the top level) is read as services, with a notice on line 1', () => {
+  const { model: m, errors } = model({
+    'docker-compose.yml': [
+      'web:', //1
+      '  build: .', //2
+      '  command: uwsgi --ini uwsgi.ini', //3
+      '  ports: ["8000:8000"]', //4
+      '  links: [db]', //5
+      'db:', //6
+      '  image: postgres', //7
+      'x-notes:', //8
+      '  image: not-a-service', //9
+    ].join('\n'),
+  });
+  assert.deepEqual(
+    m?.services.map((s) => [s.name, s.line]),
+    [
+      ['web', 1],
+      ['db', 6],
+    ],
+  );
+  assert.equal(svc(m, 'web').ports[0]?.target, 8000);
+  assert.equal(svc(m, 'db').image?.value, 'postgres');
+  assert.equal(errors.length, 1);
+  assert.equal(errors[0]?.line, 1);
+  assert.match(errors[0]?.message ?? '', /legacy version-1 format .* docker compose v2 rejects/);
+});
+
+test('a file with no services key and nothing that looks like a service is no legacy file', () => {
+  const { model: m, errors } = model({
+    'docker-compose.yml': ['version: "3.8"', 'volumes:', '  data:', 'x-common:', '  restart: always'].join(
+      '\n',
+    ),
+  });
+  assert.deepEqual(m?.services ?? [], []);
+  assert.deepEqual(errors, []);
+});
+
+test('a mount source from an unset variable keeps its written form for messages', () => {
+  const { model: m } = model(
+    {
+      'compose.yaml': [
+        'services:',
+        '  web:',
+        '    build: .',
+        '    volumes:',
+        '      - ${DATA_DIR}/media:/app/media',
+        '      - ${SET_DIR}/static:/app/static',
+        '      - type: bind',
+        '        source: ${BACKUP_DIR:-./backups}',
+        '        target: /backups',
+        '      - type: volume',
+        '        source: ${VOLUME_NAME}',
+        '        target: /data',
+      ].join('\n'),
+    },
+    { SET_DIR: './s' },
+  );
+  assert.deepEqual(
+    svc(m, 'web').volumes.map((v) => [v.source, v.writtenSource]),
+    [
+      ['/media', '${DATA_DIR}/media'],
+      ['s/static', undefined],
+      ['backups', undefined],
+      [undefined, '${VOLUME_NAME}'],
+    ],
+  );
 });

@@ -289,3 +289,48 @@ test('an overlay: its files are listed (a new one too) and read before the disk,
     },
   );
 });
+
+test('UTF-16 with a byte-order mark (LE or BE) and UTF-8 with one are read as text, lines as an editor counts them', async () => {
+  const utf16le = (s: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(s, 'utf16le')]);
+  const utf16be = (s: string) =>
+    Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(s, 'utf16le').swap16()]);
+  await withDir(
+    {
+      'requirements.txt': utf16le('Django==5.0.6\r\ngunicorn\r\n'),
+      'requirements/dev.txt': utf16be('pytest\n'),
+      Dockerfile: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('FROM python:3.12\n')]),
+      'start.sh': utf16le('\u0000\u0001'),
+      'requirements-odd.txt': Buffer.from([0xff, 0xfe, 0x41]),
+    },
+    async (dir) => {
+      const tree = await discover(dir);
+      assert.equal(tree.texts['requirements.txt'], 'Django==5.0.6\r\ngunicorn\r\n');
+      assert.equal(tree.texts['requirements/dev.txt'], 'pytest\n');
+      assert.equal(tree.texts.Dockerfile, 'FROM python:3.12\n');
+      assert.deepEqual(tree.unreadable, [
+        { file: 'requirements-odd.txt', reason: 'not valid UTF-16 text (odd number of bytes)' },
+        { file: 'start.sh', reason: 'binary content (NUL characters), not text' },
+      ]);
+    },
+  );
+});
+
+test('an unreadable requirements file or start script gives TF0001 naming it; a UTF-16 one is analysed', async () => {
+  const result = await analyzeFiles({
+    'manage.py': MANAGE_PY,
+    Dockerfile:
+      'FROM python:3.12\nCOPY . /app\nRUN pip install -r /app/requirements.txt -r /app/requirements-dev.txt\nCMD ["/app/start.sh"]\n',
+    'requirements.txt': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('django\r\n', 'utf16le')]),
+    'requirements-dev.txt': new Uint8Array([0x64, 0x00, 0x6a]),
+    'start.sh': new Uint8Array([0x23, 0x21, 0xff]),
+  });
+  assert.deepEqual(findingsOf(result, 'TF0001'), [
+    ['requirements-dev.txt', undefined],
+    ['start.sh', undefined],
+  ]);
+  assert.match(
+    result.findings.find((f) => f.file === 'start.sh')?.message ?? '',
+    /^Cannot read start\.sh: not valid UTF-8/,
+  );
+  assert.deepEqual(findingsOf(result, 'TF0202'), [['requirements.txt', 1]]);
+});

@@ -20,7 +20,7 @@ import { unifiedDiff } from '../../src/fix/diff.js';
 import { fixCommand } from '../../src/fix-cli.js';
 import { applyFileEdits } from '../../src/fix/edits.js';
 import type { Overlay } from '../../src/discover/index.js';
-import { makeScratch, readText, ScratchTooLarge } from '../../src/fix/files.js';
+import { makeScratch, readText, ScratchTooLarge, writeText } from '../../src/fix/files.js';
 import { patchOf } from '../../src/fix/patch.js';
 import { runFixes } from '../../src/fix/run.js';
 import { analyzeStatic } from '../../src/pipeline.js';
@@ -289,4 +289,22 @@ test('a rewrite waits for the fixes inside its lines: the DB_ENGINE switch keeps
     readFileSync(join(root, 'Dockerfile'), 'utf8'),
     /\nRUN useradd [^\n]*\nRUN mkdir -p \/data && chown app \/data\nENV DATA_DIR=\/data\nVOLUME \/data\nUSER app\n/,
   );
+});
+
+test('a fix reads a UTF-16 or UTF-8-with-BOM file as text and writes it back in the encoding it had', () => {
+  const root = mkdtempSync(join(temp, 'enc-'));
+  const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('django\r\n', 'utf16le')]);
+  writeFileSync(join(root, 'requirements.txt'), le);
+  writeFileSync(join(root, 'Dockerfile'), Buffer.from('\uFEFFFROM python:3.12\n', 'utf8'));
+  assert.equal(readText(root, 'requirements.txt'), 'django\r\n');
+  assert.equal(readText(root, 'Dockerfile'), 'FROM python:3.12\n');
+  writeText(root, 'requirements.txt', 'django==5.1.4\r\n');
+  writeText(root, 'Dockerfile', 'FROM python:3.12-slim\n');
+  writeText(root, 'new.txt', 'x\n');
+  assert.deepEqual(
+    readFileSync(join(root, 'requirements.txt')),
+    Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('django==5.1.4\r\n', 'utf16le')]),
+  );
+  assert.equal(readFileSync(join(root, 'Dockerfile'), 'utf8'), '\uFEFFFROM python:3.12-slim\n');
+  assert.equal(readFileSync(join(root, 'new.txt'), 'utf8'), 'x\n');
 });

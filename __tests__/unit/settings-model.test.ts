@@ -671,7 +671,7 @@ test('SQLite paths: absolute literal, nested BASE_DIR division, env with a path 
   assert.equal(plain(value(m, 'F')), '/srv/db.sqlite3');
 });
 
-test('LOGGING handler classes with the line of their class key, also through dictConfig and later updates', () => {
+test('LOGGING handler classes with the line of their class key, also through dictConfig (with the line of its call) and later updates', () => {
   const m = model(
     [
       'import logging.config',
@@ -695,7 +695,7 @@ test('LOGGING handler classes with the line of their class key, also through dic
     { className: 'logging.StreamHandler', line: 5 },
     { className: 'logging.handlers.RotatingFileHandler', line: 8 },
     { className: 'logging.FileHandler', line: 13 },
-    { className: 'logging.handlers.WatchedFileHandler', line: 15 },
+    { className: 'logging.handlers.WatchedFileHandler', line: 15, dictConfigLine: 15 },
   ]);
 });
 

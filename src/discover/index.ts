@@ -26,6 +26,7 @@ import {
   SKIPPED_DIRS,
 } from './classify.js';
 import type { DiscoverOptions, SourceTree } from './types.js';
+import { decodeText } from '../util/text-encoding.js';
 
 export const MAX_FILES = 50_000;
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -283,17 +284,14 @@ function readText(
   return textOf(bytes, maxBytes);
 }
 
-/** The text of a file's bytes, or why they are no text (the same judgement for a file on disk and an overlaid one). */
+/**
+ * The text of a file's bytes (UTF-8, or UTF-16 with a byte-order mark), or why they are no text: the same judgement
+ * for a file on disk and an overlaid one.
+ */
 function textOf(bytes: Buffer, maxBytes: number): string | { reason: string } {
   if (bytes.length > maxBytes) return { reason: `larger than ${formatBytes(maxBytes)}` };
-  if (bytes.includes(0)) return { reason: 'binary content (NUL bytes), not text' };
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return { reason: 'not valid UTF-8 text' };
-  }
-  return text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const decoded = decodeText(bytes);
+  return 'text' in decoded ? decoded.text : decoded;
 }
 
 /** The reason a path cannot be read when it is, or goes through, a symbolic link the walk did not follow. */

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { MAX_FILE_BYTES } from '../discover/index.js';
 import { readInsideSync, writeOwnFile } from '../util/safe-fs.js';
+import { decodeText, encodeText, encodingOf, type TextEncoding } from '../util/text-encoding.js';
 
 /** Files a fix edits are source files: a larger one is left alone. */
 const MAX_FIX_BYTES = 1024 * 1024;
@@ -19,15 +20,25 @@ const MAX_FIX_BYTES = 1024 * 1024;
 /** The text of a file of `root`, read safely (inside it, regular, bounded); undefined when it cannot be read. */
 export function readText(root: string, file: string): string | undefined {
   try {
-    return readInsideSync(root, file, { maxBytes: MAX_FIX_BYTES }).toString('utf8');
+    const decoded = decodeText(readInsideSync(root, file, { maxBytes: MAX_FIX_BYTES }));
+    return 'text' in decoded ? decoded.text : undefined;
   } catch {
     return undefined;
   }
 }
 
-/** Writes a file of `root` (creating or replacing it, never through a symbolic link leading out). */
+/**
+ * Writes a file of `root` (creating or replacing it, never through a symbolic link leading out), in the encoding it
+ * had: a UTF-16 requirements file stays UTF-16.
+ */
 export function writeText(root: string, file: string, text: string): void {
-  writeOwnFile(join(root, file), text, [root]);
+  let encoding: TextEncoding = 'utf-8';
+  try {
+    encoding = encodingOf(readInsideSync(root, file, { maxBytes: MAX_FIX_BYTES }));
+  } catch {
+    // a new file, or one that cannot be read: written as UTF-8
+  }
+  writeOwnFile(join(root, file), encodeText(text, encoding), [root]);
 }
 
 /**

@@ -70,7 +70,14 @@ class ProjectBuilder implements ModelInput {
     const { suppressions, problems } = this.suppressions();
     for (const u of this.tree.unreadable) {
       const named = this.isNamedInput(u.file);
-      if (isCoreFile(u.file) || isDockerignore(u.file) || named) {
+      // Requirements and scripts too: an unread one would silently hide its unpinned lines or start commands.
+      if (
+        isCoreFile(u.file) ||
+        isDockerignore(u.file) ||
+        isRequirementsFile(u.file) ||
+        isScript(u.file) ||
+        named
+      ) {
         const what = named ? `${u.file} (named in the inputs)` : u.file;
         this.addErrors([
           { file: u.file, message: `Cannot read ${what}: ${u.reason}. It was left out of the analysis.` },

@@ -9,7 +9,10 @@ export const parseError = defineRule({
   title: 'A Dockerfile, compose file or settings module cannot be parsed; the rest of the analysis goes on',
   help: `A file the review needs could not be read or parsed, so every rule that depends on it stayed silent for it.
 The rest of the repository was still analysed. Docker, Compose or Django would most likely reject the same file,
-so fix the syntax error at the reported line (or make the file plain UTF-8 text under 2 MiB).
+so fix the syntax error at the reported line (or make the file UTF-8 text under 2 MiB; UTF-16 with a byte-order mark,
+as PowerShell writes it, is read too). A compose file in the legacy version-1 format (services at the top level,
+no \`services:\` key) is read as that format, but \`docker compose\` v2 refuses it: move the services under
+\`services:\`.
 
 \`\`\`dockerfile
 # Before: an instruction Docker does not know

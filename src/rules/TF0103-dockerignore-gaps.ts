@@ -3,7 +3,8 @@ import type { BuildContext } from '../model/types/project.js';
 import { DOCKERIGNORE_PATTERNS } from './lib/examples.js';
 import { insertLines, linesOf } from './lib/fix.js';
 import { defineRule } from './lib/rule.js';
-import { isEnvFile, isSqliteFile } from './lib/files.js';
+import { isSqliteFile } from './lib/files.js';
+import { isEnvStyleName, isEnvTemplateName } from '../model/env-files.js';
 
 interface Gap {
   what: string;
@@ -17,6 +18,26 @@ const baseName = (p: string) => p.slice(p.lastIndexOf('/') + 1);
 const nested = (paths: string[]) => paths.some((p) => p.includes('/'));
 
 /** What the context holds that has no business in an image, and that .dockerignore does not leave out. */
+/**
+ * The `.env*` entries the context sends, as the catalog counts them: `.env`-style files, templates included (said so),
+ * and directories named `.env*` (cookiecutter-django's `.envs/`), each directory once.
+ */
+function envEntriesOf(sentFiles: readonly string[]): { path: string; shown: string }[] {
+  const out: { path: string; shown: string }[] = [];
+  const dirs = new Set<string>();
+  for (const file of sentFiles) {
+    const parts = file.split('/');
+    const at = parts.slice(0, -1).findIndex((p) => p.startsWith('.env'));
+    if (at >= 0) {
+      const dir = parts.slice(0, at + 1).join('/');
+      if (!dirs.has(dir)) out.push({ path: dir, shown: `${dir}/` });
+      dirs.add(dir);
+    } else if (isEnvStyleName(file) || baseName(file).startsWith('.env'))
+      out.push({ path: file, shown: isEnvTemplateName(file) ? `${file} (a template)` : file });
+  }
+  return out;
+}
+
 export function gapsOf(context: BuildContext): Gap[] {
   const sentDirs = context.sentSkippedDirs ?? [];
   const gaps: Gap[] = [];
@@ -25,9 +46,15 @@ export function gapsOf(context: BuildContext): Gap[] {
     if (found.length > 0) gaps.push({ what, found, pattern: pattern(nested(found)) });
   };
   dirGap('.git', ['.git'], (n) => (n ? '**/.git' : '.git'));
-  const env = context.sentFiles.filter(isEnvFile);
-  if (env.length > 0)
-    gaps.push({ what: '.env files', found: env, pattern: nested(env) ? '**/.env*' : '.env*' });
+  const env = envEntriesOf(context.sentFiles);
+  if (env.length > 0) {
+    const paths = env.map((e) => e.path);
+    gaps.push({
+      what: '.env files',
+      found: env.map((e) => e.shown),
+      pattern: nested(paths) ? '**/.env*' : '.env*',
+    });
+  }
   const sqlite = context.sentFiles.filter(isSqliteFile);
   if (sqlite.length > 0)
     gaps.push({

@@ -48,11 +48,13 @@ export const serviceImageUnpinned = defineRule({
       // A tag from a variable is decided at deploy time: judge it only when it resolves to latest.
       if (fromVariable && img.tag !== 'latest') continue;
       if (img.tag !== undefined && img.tag !== 'latest') continue;
-      const what = img.tag === 'latest' ? `'${img.repository}:latest'` : `'${img.repository}' with no tag`;
+      // A variable left unset is shown as written (`${HUB_USER}/app`), never as the empty string compose puts there.
+      const repository = img.unset ? written.repository : img.repository;
+      const what = img.tag === 'latest' ? `'${repository}:latest'` : `'${repository}' with no tag`;
       out.push({
         file: img.file,
         line: img.line,
-        message: `Service '${s.name}' uses image ${what}, which floats to whatever is newest at pull time: pin a version, e.g. '${img.repository}:${EXAMPLE_TAG[img.repository.split('/').pop() ?? ''] ?? '<version>'}' (or a digest).`,
+        message: `Service '${s.name}' uses image ${what}, which floats to whatever is newest at pull time: pin a version, e.g. '${repository}:${EXAMPLE_TAG[img.repository.split('/').pop() ?? ''] ?? '<version>'}' (or a digest).`,
       });
     }
     return out;

@@ -3,6 +3,7 @@ import type { ComposeService, ComposeVolumeMount } from '../model/types/compose.
 import { composeServices } from './lib/each.js';
 import { defineRule } from './lib/rule.js';
 import { coversPath } from './lib/paths.js';
+import { shownImage, shownSource } from './lib/files.js';
 
 /** Where the database image keeps its data. */
 function dataDir(s: ComposeService): string | undefined {
@@ -45,7 +46,7 @@ function message(
     const where = outside
       ? "in a host path outside the project, which exists on this host only, owned by the database's user"
       : "in the checkout, owned by the database's user, and a re-clone, a clean or another host starts with an empty database";
-    return `${at} keeps its data directory ${dir} in a bind mount of the host directory ${bind.source}, not in a named volume: the files sit ${where}. ${fix}`;
+    return `${at} keeps its data directory ${dir} in a bind mount of the host directory ${shownSource(bind)}, not in a named volume: the files sit ${where}. ${fix}`;
   }
   if (shadowed)
     return `${at} mounts a volume at ${shadowed.target}, a parent of its data directory ${dir}, which the image declares as its own VOLUME: the data goes to an anonymous volume and is lost when the container is recreated. Mount the volume at ${dir} itself, e.g. '${name}-data:${dir}'.`;
@@ -107,7 +108,7 @@ export const postgresDataNotInVolume = defineRule({
       out.push({
         file: s.image.file,
         line: s.image.line,
-        message: message(s.name, s.image.value, dir, mounts),
+        message: message(s.name, shownImage(s.image), dir, mounts),
       });
     }
     return out;

@@ -1,6 +1,7 @@
 import type { RawFinding } from '../core/index.js';
 import { defineRule } from './lib/rule.js';
 import { coversPath, imageCodeDir } from './lib/paths.js';
+import { shownSource } from './lib/files.js';
 
 export const volumeOverSource = defineRule({
   id: 'TF0605',
@@ -45,7 +46,7 @@ export const volumeOverSource = defineRule({
         out.push({
           file: v.file,
           line: v.line,
-          message: `Service '${web!.name}' mounts the named volume '${v.source}' on ${v.target}, which holds the application code (${codeDir}): the volume keeps the code of the first release across upgrades. Mount volumes only on data directories.`,
+          message: `Service '${web!.name}' mounts the named volume '${shownSource(v)}' on ${v.target}, which holds the application code (${codeDir}): the volume keeps the code of the first release across upgrades. Mount volumes only on data directories.`,
         });
       }
     }

@@ -44,7 +44,7 @@ CMD ["gunicorn", "--access-logfile", "-", "--error-logfile", "-", "--bind", "0.0
         findings.push({
           file: h.file ?? settings!.file,
           line: h.line,
-          message: `LOGGING uses ${h.className}, which writes logs to a file inside the container. Use logging.StreamHandler so logs go to stdout/stderr.`,
+          message: `${h.dictConfigLine ? `The logging.config.dictConfig() call on line ${h.dictConfigLine} configures` : 'LOGGING uses'} ${h.className}, which writes logs to a file inside the container. Use logging.StreamHandler so logs go to stdout/stderr.`,
         });
       }
       for (const config of app.serverConfigs ?? []) {

@@ -1,6 +1,7 @@
 import { programArgv, startCommands } from '../model/command.js';
 import type { RawFinding } from '../core/index.js';
 import { defineRule } from './lib/rule.js';
+import { shownSource } from './lib/files.js';
 
 /** The Docker engine's socket, at its usual paths. */
 export function isDockerSocket(path: string | undefined): boolean {
@@ -63,7 +64,7 @@ services:
         report(
           v.file,
           v.line,
-          `Service '${web!.name}' mounts the Docker socket (${v.source}): anyone who gets code running in the app is root on the host. Remove the mount; a web app does not need the Docker engine.`,
+          `Service '${web!.name}' mounts the Docker socket (${shownSource(v)}): anyone who gets code running in the app is root on the host. Remove the mount; a web app does not need the Docker engine.`,
         );
       }
       for (const cmd of startCommands(app)) {

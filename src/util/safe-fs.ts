@@ -123,7 +123,7 @@ export function readRegularFileSync(path: string, maxBytes: number, display = pa
  * symbolic link leading elsewhere, or when it is not a regular file of one link. `within` lists the directories we may
  * write into (the workspace, RUNNER_TEMP); the file's real parent must be inside one of them.
  */
-export function writeOwnFile(path: string, text: string, within: string[]): void {
+export function writeOwnFile(path: string, text: string | Uint8Array, within: string[]): void {
   const file = resolve(path);
   const dir = ownDirectory(dirname(file), within);
   const target = join(dir, basename(file));
@@ -146,7 +146,7 @@ export function writeOwnFile(path: string, text: string, within: string[]): void
     if (info.nlink > 1)
       throw new UnsafePathError(path, 'a file with other hard links; refusing to write to it');
     ftruncateSync(fd, 0);
-    const bytes = Buffer.from(text, 'utf8');
+    const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
     for (let off = 0; off < bytes.length;) off += writeSync(fd, bytes, off, bytes.length - off, off);
   } finally {
     closeSync(fd);

@@ -3,12 +3,14 @@ type Env = Record<string, string>;
 
 /**
  * Compose interpolation: `${VAR}`, `${VAR:-d}`, `${VAR-d}`, `${VAR:?e}`, `${VAR?e}`, `${VAR:+r}`, `${VAR+r}`, `$VAR`,
- * `$$` for a literal `$`. Unset variables become '' as in compose; `${VAR:?err}` does not fail here because the
+ * `$$` for a literal `$`. Unset variables become '' as in compose (`unset` then says so); `${VAR:?err}` does not fail here because the
  * variable may well be set where the stack is deployed.
  */
-export function interpolate(raw: string, env: Env): { value: string; interpolated: boolean } {
+export function interpolate(raw: string, env: Env): { value: string; interpolated: boolean; unset?: true } {
   let out = '';
   let interpolated = false;
+  // A variable with no default that is not set: the value is then shown as written, never as ''.
+  let unset = false;
   let i = 0;
   while (i < raw.length) {
     const c = raw[i]!;
@@ -38,10 +40,15 @@ export function interpolate(raw: string, env: Env): { value: string; interpolate
       const isSet = Object.prototype.hasOwnProperty.call(env, name);
       const val = isSet ? env[name]! : '';
       const present = op?.startsWith(':') ? val !== '' : isSet;
-      const arg = (): string => interpolate(m[3] ?? '', env).value;
-      if (op === undefined) out += val;
-      else if (op.endsWith('-')) out += present ? val : arg();
-      else if (op.endsWith('?')) out += val;
+      const arg = (): string => {
+        const r = interpolate(m[3] ?? '', env);
+        if (r.unset) unset = true;
+        return r.value;
+      };
+      if (op === undefined || op.endsWith('?')) {
+        out += val;
+        if (!isSet) unset = true;
+      } else if (op.endsWith('-')) out += present ? val : arg();
       else out += present ? arg() : '';
       i = end + 1;
       continue;
@@ -49,14 +56,15 @@ export function interpolate(raw: string, env: Env): { value: string; interpolate
     const name = /^[A-Za-z_][A-Za-z0-9_]*/.exec(raw.slice(i + 1));
     if (name) {
       interpolated = true;
-      out += Object.prototype.hasOwnProperty.call(env, name[0]) ? env[name[0]] : '';
+      if (Object.prototype.hasOwnProperty.call(env, name[0])) out += env[name[0]];
+      else unset = true;
       i += 1 + name[0].length;
       continue;
     }
     out += c;
     i++;
   }
-  return { value: out, interpolated };
+  return { value: out, interpolated, ...(unset ? { unset: true as const } : {}) };
 }
 
 function matchingBrace(s: string, open: number): number {

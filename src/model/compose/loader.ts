@@ -55,6 +55,16 @@ export class Loader {
       return undefined;
     }
     const s = entryOf(root, 'services');
+    const legacy = s ? [] : legacyServices(root);
+    if (legacy.length > 0) {
+      for (const e of legacy) services.set(e.key, e);
+      this.errors.push({
+        file,
+        line: 1,
+        message: `${file} uses the legacy version-1 format (services at the top level, no 'services:' key), which docker compose v2 rejects; it was read as that format, each top-level entry a service. Move the services under a top-level 'services:' key.`,
+      });
+      return { services, volumes };
+    }
     if (s && s.value.kind === 'map') {
       for (const e of s.value.entries) {
         if (e.value.kind === 'map' || (e.value.kind === 'scalar' && e.value.value === null))
@@ -135,4 +145,47 @@ export class Loader {
     });
     return undefined;
   }
+}
+
+/** Keys a version-1 service has; an entry with one of them at the top level of a file with no `services:` is one. */
+const LEGACY_SERVICE_KEYS = new Set([
+  'image',
+  'build',
+  'command',
+  'entrypoint',
+  'ports',
+  'links',
+  'volumes',
+  'environment',
+  'expose',
+  'env_file',
+]);
+/** Top-level keys of the later formats, never a service. */
+const TOP_LEVEL_KEYS = new Set([
+  'version',
+  'name',
+  'services',
+  'volumes',
+  'networks',
+  'secrets',
+  'configs',
+  'include',
+]);
+
+/**
+ * The services of a legacy (version 1) compose file: the top-level mappings that look like services, when at least
+ * one of them builds or pulls an image; none for any other file.
+ */
+function legacyServices(root: YMap): YEntry[] {
+  const candidates = root.entries.filter(
+    (e) =>
+      !TOP_LEVEL_KEYS.has(e.key) &&
+      !e.key.startsWith('x-') &&
+      e.value.kind === 'map' &&
+      e.value.entries.some((k) => LEGACY_SERVICE_KEYS.has(k.key)),
+  );
+  const pullsOrBuilds = candidates.some(
+    (e) => e.value.kind === 'map' && e.value.entries.some((k) => k.key === 'image' || k.key === 'build'),
+  );
+  return pullsOrBuilds ? candidates : [];
 }

@@ -34,7 +34,7 @@ export class ServiceConverter {
     });
   }
 
-  private str(n: YScalar): { value: string; raw: string; interpolated: boolean } {
+  private str(n: YScalar): { value: string; raw: string; interpolated: boolean; unset?: true } {
     const raw = String(n.value);
     return {
       raw,
@@ -187,8 +187,16 @@ export class ServiceConverter {
   }
 
   private image(e: YEntry, v: YScalar): ComposeService['image'] {
-    const { value, raw, interpolated } = this.str(v);
-    return { file: e.file, line: e.line, value, ...splitImage(value), raw, interpolated };
+    const { value, raw, interpolated, unset } = this.str(v);
+    return {
+      file: e.file,
+      line: e.line,
+      value,
+      ...splitImage(value),
+      raw,
+      interpolated,
+      ...(unset ? { unset } : {}),
+    };
   }
 
   private build(e: YEntry, what: string): ComposeBuild | undefined {
@@ -369,12 +377,14 @@ export class ServiceConverter {
         return undefined;
       }
       if (type !== 'bind' && type !== 'volume' && type !== 'tmpfs') return undefined;
-      const src = srcNode?.kind === 'scalar' && srcNode.value !== null ? this.str(srcNode).value : undefined;
+      const written = srcNode?.kind === 'scalar' && srcNode.value !== null ? this.str(srcNode) : undefined;
+      const src = written?.value;
       return {
         file: item.file,
         line: item.line,
         type,
         ...(src ? { source: type === 'bind' ? this.hostPath(srcNode!.file, src) : src } : {}),
+        ...(written?.unset ? { writtenSource: written.raw } : {}),
         target: this.str(tgtNode).value,
         readOnly: ro?.kind === 'scalar' && (ro.value === true || ro.value === 'true'),
       };
@@ -383,9 +393,13 @@ export class ServiceConverter {
       this.wrong(item, `${what} item`, 'a volume string or mapping', item);
       return undefined;
     }
-    const { value, raw } = this.str(item);
+    const { value, raw, unset } = this.str(item);
     const parts = value.split(':');
-    const at = { file: item.file, line: item.line };
+    const at = {
+      file: item.file,
+      line: item.line,
+      ...(unset && parts.length > 1 ? { writtenSource: writtenSourceOf(raw) } : {}),
+    };
     if (parts.length === 1) return { ...at, type: 'volume', target: parts[0]!, readOnly: false };
     const [src, target, mode] = parts as [string, string, string | undefined];
     const readOnly = (mode ?? '').split(',').includes('ro');
@@ -404,4 +418,10 @@ export class ServiceConverter {
   private hostPath(file: string, src: string): string {
     return src.startsWith('/') || src.startsWith('~') ? src : relPath(this.dirFor(file), src);
   }
+}
+
+/** The source part of a volume as written (`${DATA_DIR}/app` of `${DATA_DIR}/app:/app`), colons inside `${…}` kept. */
+function writtenSourceOf(raw: string): string {
+  const masked = raw.replace(/\$\{[^}]*\}/g, (m) => m.replace(/:/g, '\0'));
+  return masked.split(':')[0]!.replace(/\0/g, ':');
 }

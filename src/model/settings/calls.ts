@@ -34,7 +34,7 @@ const callDotenv: LibraryCall = (recorder, _ctx, name, _args, line) => {
 /** `logging.config.dictConfig(config)`: its handlers count as LOGGING's. */
 const callLoggingConfig: LibraryCall = (recorder, _ctx, name, args, line) => {
   if (name !== 'logging.config.dictConfig') return undefined;
-  if (args.pos[0]) recorder.recordLoggingConfig(args.pos[0]);
+  if (args.pos[0]) recorder.recordLoggingConfig(args.pos[0], line);
   return { t: 'none', line };
 };
 

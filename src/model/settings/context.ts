@@ -42,7 +42,7 @@ export interface CallRecorder {
   readonly reads: VariableRead[];
   readonly dotenvLoads: { via: string; line: number }[];
   /** Keeps a config passed to logging.config.dictConfig(), searched for handlers like LOGGING. */
-  recordLoggingConfig(config: PyValue): void;
+  recordLoggingConfig(config: PyValue, callLine: number): void;
 }
 
 /** A call of a library function by its dotted name; undefined when the name is not this library's or not emulated. */

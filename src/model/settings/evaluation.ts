@@ -33,7 +33,7 @@ interface SharedRecord {
   reads: VariableRead[];
   recorded: RecordedAssignment[];
   dotenvLoads: { via: string; line: number }[];
-  loggingConfigs: { v: PyValue; file: string }[];
+  loggingConfigs: { v: PyValue; file: string; callLine?: number }[];
   failures: EvaluationFailure[];
   /** Modules already imported: Python runs a module once, later imports reuse its names. */
   modules: Map<string, EvalContext['scope']>;
@@ -93,11 +93,11 @@ export class ModuleEvaluation implements CallRecorder {
     return this.shared.syntaxErrors;
   }
   /** Configs passed to logging.config.dictConfig(), with the module that passed them. */
-  get loggingConfigs(): { v: PyValue; file: string }[] {
+  get loggingConfigs(): { v: PyValue; file: string; callLine?: number }[] {
     return this.shared.loggingConfigs;
   }
-  recordLoggingConfig(config: PyValue): void {
-    this.shared.loggingConfigs.push({ v: config, file: this.file });
+  recordLoggingConfig(config: PyValue, callLine: number): void {
+    this.shared.loggingConfigs.push({ v: config, file: this.file, callLine });
   }
   /** Where BASE_DIR points, relative to the scanned directory, once it is assigned from __file__. */
   get baseDirParts(): string[] | undefined {

@@ -148,11 +148,12 @@ function loggingSetting(ev: ModuleEvaluation, ctx: EvalContext): { v: PyValue; f
 
 /** The handler classes of logging configs (LOGGING, dictConfig arguments), in line order per file. */
 function logHandlers(
-  configs: ({ v: PyValue; file: string } | undefined)[],
+  configs: ({ v: PyValue; file: string; callLine?: number } | undefined)[],
   ownFile: string,
-): { className: string; line: number; file?: string }[] {
-  const out: { className: string; line: number; file: string }[] = [];
+): SettingsModel['logHandlers'] {
+  const out: { className: string; line: number; file: string; dictConfigLine?: number }[] = [];
   let file = '';
+  let callLine: number | undefined;
   const seen = new Set<string>();
   const visitConfig = (v: PyValue, depth: number): void => {
     if (depth > MAX_LOGGING_DEPTH) return;
@@ -170,16 +171,22 @@ function logHandlers(
         const key = `${file}\0${cls.value.v}\0${cls.line}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        out.push({ className: cls.value.v, line: cls.line, file });
+        out.push({
+          className: cls.value.v,
+          line: cls.line,
+          file,
+          ...(callLine ? { dictConfigLine: callLine } : {}),
+        });
       }
     }
   };
   for (const c of configs) {
     if (!c) continue;
     file = c.file;
+    callLine = c.callLine;
     visitConfig(c.v, 0);
   }
   return out
     .sort((a, b) => compareText(a.file, b.file) || a.line - b.line)
-    .map((h) => (h.file === ownFile ? { className: h.className, line: h.line } : h));
+    .map(({ file: f, ...h }) => (f === ownFile ? h : { ...h, file: f }));
 }

@@ -30,6 +30,8 @@ export interface ComposeVolumeMount extends ComposeAt {
   source?: string;
   target: string;
   readOnly: boolean;
+  /** The source as written (`${DATA_DIR}/app`) when a variable in it is unset: what messages show. */
+  writtenSource?: string;
 }
 
 export interface ComposePort extends ComposeAt {
@@ -61,6 +63,8 @@ export interface ComposeService extends ComposeAt {
     digest?: string;
     raw?: string;
     interpolated?: boolean;
+    /** Set when a variable in it is unset and has no default: messages show `raw`, not the empty-filled value. */
+    unset?: true;
   };
   build?: ComposeBuild;
   command?: ComposeCommand;

@@ -107,8 +107,11 @@ export interface SettingsModel {
   assignments: SettingAssignment[];
   envReads: EnvRead[];
   databases?: DatabasesModel;
-  /** LOGGING handler classes with their lines (and module, when not the settings module itself). */
-  logHandlers: { className: string; line: number; file?: string }[];
+  /**
+   * Handler classes of LOGGING, or of a config given to `logging.config.dictConfig()` (the call's line then set), with
+   * their lines (and module, when not the settings module itself).
+   */
+  logHandlers: { className: string; line: number; file?: string; dictConfigLine?: number }[];
   /** The directory BASE_DIR points at, relative to the scanned directory ('.' for it). */
   baseDir?: string;
   /** `from .base import *` and the like, as written in the settings module. */

@@ -63,3 +63,13 @@ export function filesCopiedIntoImage(
   }
   return findings;
 }
+
+/** A compose image as the user wrote it when a variable in it is unset (`${HUB_USER}/app:latest`), else its value. */
+export function shownImage(image: { value: string; raw?: string; unset?: true }): string {
+  return image.unset && image.raw !== undefined ? image.raw : image.value;
+}
+
+/** A compose mount's source as the user wrote it when a variable in it is unset, else its resolved path. */
+export function shownSource(mount: { source?: string; writtenSource?: string }): string | undefined {
+  return mount.writtenSource ?? mount.source;
+}

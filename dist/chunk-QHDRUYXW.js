@@ -11,7 +11,7 @@ import {
   require_node_path,
   sha256Hex,
   writeOwnFile
-} from "./chunk-DCJOHO2N.js";
+} from "./chunk-WCB7EFPT.js";
 import {
   __commonJS,
   __require,

@@ -11,7 +11,7 @@ import {
   isSecretName,
   require_node_os,
   tail
-} from "./chunk-K4NX72XL.js";
+} from "./chunk-75BMFSAC.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -27,7 +27,7 @@ import {
 import {
   DYNAMIC_RULES,
   withBases
-} from "./chunk-OAGFU5WR.js";
+} from "./chunk-6FGEVINP.js";
 import {
   UnsafePathError,
   readInside,
@@ -35,7 +35,7 @@ import {
   resolveInside,
   runFactsOf,
   stamp
-} from "./chunk-DCJOHO2N.js";
+} from "./chunk-WCB7EFPT.js";
 import "./chunk-YS6HFCTQ.js";
 import {
   __commonJS,

@@ -17,7 +17,7 @@ import {
   joinPath,
   looksLikeCompose,
   moduleFiles
-} from "./chunk-OAGFU5WR.js";
+} from "./chunk-6FGEVINP.js";
 import {
   UnsafePathError,
   formatBytes,
@@ -26,7 +26,7 @@ import {
   readRegularFileSync,
   require_node_fs,
   require_node_path
-} from "./chunk-DCJOHO2N.js";
+} from "./chunk-WCB7EFPT.js";
 import {
   __commonJS,
   __require,
@@ -194,6 +194,49 @@ function tail(text, lines = 30) {
 // src/discover/index.ts
 var import_node_fs = __toESM(require_node_fs(), 1);
 var import_node_path = __toESM(require_node_path(), 1);
+
+// src/util/text-encoding.ts
+function decodeText(bytes) {
+  const encoding = encodingOf(bytes);
+  if (encoding === "utf-16le" || encoding === "utf-16be") {
+    if (bytes.length % 2 !== 0) return { reason: "not valid UTF-16 text (odd number of bytes)" };
+    let text;
+    try {
+      text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes.subarray(2));
+    } catch {
+      return { reason: "not valid UTF-16 text" };
+    }
+    if (text.includes("\0")) return { reason: "binary content (NUL characters), not text" };
+    return { text, encoding };
+  }
+  const body = encoding === "utf-8-bom" ? bytes.subarray(3) : bytes;
+  if (body.includes(0)) return { reason: "binary content (NUL bytes), not text" };
+  try {
+    return { text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(body), encoding };
+  } catch {
+    return { reason: "not valid UTF-8 text" };
+  }
+}
+function encodingOf(bytes) {
+  if (bytes[0] === 255 && bytes[1] === 254) return "utf-16le";
+  if (bytes[0] === 254 && bytes[1] === 255) return "utf-16be";
+  if (bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191) return "utf-8-bom";
+  return "utf-8";
+}
+function encodeText(text, encoding) {
+  switch (encoding) {
+    case "utf-8":
+      return Buffer.from(text, "utf8");
+    case "utf-8-bom":
+      return Buffer.concat([Buffer.from([239, 187, 191]), Buffer.from(text, "utf8")]);
+    case "utf-16le":
+      return Buffer.concat([Buffer.from([255, 254]), Buffer.from(text, "utf16le")]);
+    case "utf-16be":
+      return Buffer.concat([Buffer.from([254, 255]), Buffer.from(text, "utf16le").swap16()]);
+  }
+}
+
+// src/discover/index.ts
 var MAX_FILES = 5e4;
 var MAX_FILE_BYTES = 2 * 1024 * 1024;
 async function discover(root, options = {}, limits = {}, overlay) {
@@ -369,14 +412,8 @@ function readText(realRoot, file, maxBytes, plain) {
 }
 function textOf(bytes, maxBytes) {
   if (bytes.length > maxBytes) return { reason: `larger than ${formatBytes(maxBytes)}` };
-  if (bytes.includes(0)) return { reason: "binary content (NUL bytes), not text" };
-  let text;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return { reason: "not valid UTF-8 text" };
-  }
-  return text.startsWith("\uFEFF") ? text.slice(1) : text;
+  const decoded = decodeText(bytes);
+  return "text" in decoded ? decoded.text : decoded;
 }
 function linkOnPath(file, links) {
   if (links.size === 0) return void 0;
@@ -461,6 +498,9 @@ export {
   containerLimitArgs,
   classicBuildLimitArgs,
   formatMemory,
+  decodeText,
+  encodingOf,
+  encodeText,
   MAX_FILE_BYTES,
   discover,
   require_node_os,

@@ -11,13 +11,13 @@ import {
   pipInstall,
   programArgv,
   runtimeInsertionLine
-} from "./chunk-OAGFU5WR.js";
+} from "./chunk-6FGEVINP.js";
 import {
   insertLines,
   normalizePackageName,
   replaceInLine,
   replaceLines
-} from "./chunk-DCJOHO2N.js";
+} from "./chunk-WCB7EFPT.js";
 
 // src/parse/requirements.ts
 function parseRequirements(file, text) {

@@ -9,7 +9,7 @@ import {
   renderMarkdown,
   repoPath,
   ruleHelpUri
-} from "./chunk-DK2GW7B2.js";
+} from "./chunk-QHDRUYXW.js";
 import {
   stepLog
 } from "./chunk-EU64BM5N.js";
@@ -18,14 +18,14 @@ import {
   require_undici
 } from "./chunk-MY6IMURF.js";
 import "./chunk-NG6VVFC7.js";
-import "./chunk-4HZN7JOU.js";
+import "./chunk-URA3V7SF.js";
 import {
   require_node_crypto
 } from "./chunk-E2P55RUK.js";
 import {
   SEVERITIES,
   stableMessage
-} from "./chunk-DCJOHO2N.js";
+} from "./chunk-WCB7EFPT.js";
 import "./chunk-YS6HFCTQ.js";
 import {
   __commonJS,

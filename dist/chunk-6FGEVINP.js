@@ -6,7 +6,7 @@ import {
   replaceInLine,
   replaceLines,
   require_node_path
-} from "./chunk-DCJOHO2N.js";
+} from "./chunk-WCB7EFPT.js";
 import {
   require_node_module
 } from "./chunk-YS6HFCTQ.js";
@@ -18733,7 +18733,7 @@ var callDotenv = (recorder, _ctx, name2, _args, line) => {
 };
 var callLoggingConfig = (recorder, _ctx, name2, args, line) => {
   if (name2 !== "logging.config.dictConfig") return void 0;
-  if (args.pos[0]) recorder.recordLoggingConfig(args.pos[0]);
+  if (args.pos[0]) recorder.recordLoggingConfig(args.pos[0], line);
   return { t: "none", line };
 };
 var LIBRARIES = [
@@ -19680,8 +19680,8 @@ var ModuleEvaluation = class _ModuleEvaluation {
   get loggingConfigs() {
     return this.shared.loggingConfigs;
   }
-  recordLoggingConfig(config2) {
-    this.shared.loggingConfigs.push({ v: config2, file: this.file });
+  recordLoggingConfig(config2, callLine) {
+    this.shared.loggingConfigs.push({ v: config2, file: this.file, callLine });
   }
   /** Where BASE_DIR points, relative to the scanned directory, once it is assigned from __file__. */
   get baseDirParts() {
@@ -20203,6 +20203,7 @@ function loggingSetting(ev, ctx) {
 function logHandlers(configs, ownFile) {
   const out = [];
   let file = "";
+  let callLine;
   const seen = /* @__PURE__ */ new Set();
   const visitConfig = (v, depth) => {
     if (depth > MAX_LOGGING_DEPTH) return;
@@ -20220,16 +20221,22 @@ function logHandlers(configs, ownFile) {
         const key = `${file}\0${cls.value.v}\0${cls.line}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        out.push({ className: cls.value.v, line: cls.line, file });
+        out.push({
+          className: cls.value.v,
+          line: cls.line,
+          file,
+          ...callLine ? { dictConfigLine: callLine } : {}
+        });
       }
     }
   };
   for (const c of configs) {
     if (!c) continue;
     file = c.file;
+    callLine = c.callLine;
     visitConfig(c.v, 0);
   }
-  return out.sort((a, b) => compareText(a.file, b.file) || a.line - b.line).map((h) => h.file === ownFile ? { className: h.className, line: h.line } : h);
+  return out.sort((a, b) => compareText(a.file, b.file) || a.line - b.line).map(({ file: f, ...h }) => f === ownFile ? h : { ...h, file: f });
 }
 
 // src/model/settings/index.ts
@@ -20415,7 +20422,10 @@ var parseError = defineRule({
   title: "A Dockerfile, compose file or settings module cannot be parsed; the rest of the analysis goes on",
   help: `A file the review needs could not be read or parsed, so every rule that depends on it stayed silent for it.
 The rest of the repository was still analysed. Docker, Compose or Django would most likely reject the same file,
-so fix the syntax error at the reported line (or make the file plain UTF-8 text under 2 MiB).
+so fix the syntax error at the reported line (or make the file UTF-8 text under 2 MiB; UTF-16 with a byte-order mark,
+as PowerShell writes it, is read too). A compose file in the legacy version-1 format (services at the top level,
+no \`services:\` key) is read as that format, but \`docker compose\` v2 refuses it: move the services under
+\`services:\`.
 
 \`\`\`dockerfile
 # Before: an instruction Docker does not know
@@ -21198,10 +21208,31 @@ function filesCopiedIntoImage(project, isWanted, say) {
   }
   return findings;
 }
+function shownImage(image) {
+  return image.unset && image.raw !== void 0 ? image.raw : image.value;
+}
+function shownSource(mount) {
+  return mount.writtenSource ?? mount.source;
+}
 
 // src/rules/TF0103-dockerignore-gaps.ts
 var baseName2 = (p) => p.slice(p.lastIndexOf("/") + 1);
 var nested = (paths) => paths.some((p) => p.includes("/"));
+function envEntriesOf(sentFiles2) {
+  const out = [];
+  const dirs = /* @__PURE__ */ new Set();
+  for (const file of sentFiles2) {
+    const parts = file.split("/");
+    const at2 = parts.slice(0, -1).findIndex((p) => p.startsWith(".env"));
+    if (at2 >= 0) {
+      const dir = parts.slice(0, at2 + 1).join("/");
+      if (!dirs.has(dir)) out.push({ path: dir, shown: `${dir}/` });
+      dirs.add(dir);
+    } else if (isEnvStyleName(file) || baseName2(file).startsWith(".env"))
+      out.push({ path: file, shown: isEnvTemplateName(file) ? `${file} (a template)` : file });
+  }
+  return out;
+}
 function gapsOf(context) {
   const sentDirs = context.sentSkippedDirs ?? [];
   const gaps = [];
@@ -21210,9 +21241,15 @@ function gapsOf(context) {
     if (found.length > 0) gaps.push({ what, found, pattern: pattern(nested(found)) });
   };
   dirGap(".git", [".git"], (n) => n ? "**/.git" : ".git");
-  const env = context.sentFiles.filter(isEnvFile);
-  if (env.length > 0)
-    gaps.push({ what: ".env files", found: env, pattern: nested(env) ? "**/.env*" : ".env*" });
+  const env = envEntriesOf(context.sentFiles);
+  if (env.length > 0) {
+    const paths = env.map((e) => e.path);
+    gaps.push({
+      what: ".env files",
+      found: env.map((e) => e.shown),
+      pattern: nested(paths) ? "**/.env*" : ".env*"
+    });
+  }
   const sqlite = context.sentFiles.filter(isSqliteFile);
   if (sqlite.length > 0)
     gaps.push({
@@ -24058,6 +24095,7 @@ function entryOf(node, key) {
 function interpolate2(raw, env) {
   let out = "";
   let interpolated = false;
+  let unset = false;
   let i = 0;
   while (i < raw.length) {
     const c = raw[i];
@@ -24086,10 +24124,15 @@ function interpolate2(raw, env) {
       const isSet = Object.prototype.hasOwnProperty.call(env, name3);
       const val = isSet ? env[name3] : "";
       const present = op?.startsWith(":") ? val !== "" : isSet;
-      const arg = () => interpolate2(m[3] ?? "", env).value;
-      if (op === void 0) out += val;
-      else if (op.endsWith("-")) out += present ? val : arg();
-      else if (op.endsWith("?")) out += val;
+      const arg = () => {
+        const r = interpolate2(m[3] ?? "", env);
+        if (r.unset) unset = true;
+        return r.value;
+      };
+      if (op === void 0 || op.endsWith("?")) {
+        out += val;
+        if (!isSet) unset = true;
+      } else if (op.endsWith("-")) out += present ? val : arg();
       else out += present ? arg() : "";
       i = end + 1;
       continue;
@@ -24097,14 +24140,15 @@ function interpolate2(raw, env) {
     const name2 = /^[A-Za-z_][A-Za-z0-9_]*/.exec(raw.slice(i + 1));
     if (name2) {
       interpolated = true;
-      out += Object.prototype.hasOwnProperty.call(env, name2[0]) ? env[name2[0]] : "";
+      if (Object.prototype.hasOwnProperty.call(env, name2[0])) out += env[name2[0]];
+      else unset = true;
       i += 1 + name2[0].length;
       continue;
     }
     out += c;
     i++;
   }
-  return { value: out, interpolated };
+  return { value: out, interpolated, ...unset ? { unset: true } : {} };
 }
 function matchingBrace(s, open) {
   let depth = 0;
@@ -24298,6 +24342,16 @@ var Loader = class {
       return void 0;
     }
     const s = entryOf(root, "services");
+    const legacy = s ? [] : legacyServices(root);
+    if (legacy.length > 0) {
+      for (const e of legacy) services.set(e.key, e);
+      this.errors.push({
+        file,
+        line: 1,
+        message: `${file} uses the legacy version-1 format (services at the top level, no 'services:' key), which docker compose v2 rejects; it was read as that format, each top-level entry a service. Move the services under a top-level 'services:' key.`
+      });
+      return { services, volumes };
+    }
     if (s && s.value.kind === "map") {
       for (const e of s.value.entries) {
         if (e.value.kind === "map" || e.value.kind === "scalar" && e.value.value === null)
@@ -24376,6 +24430,37 @@ var Loader = class {
     return void 0;
   }
 };
+var LEGACY_SERVICE_KEYS = /* @__PURE__ */ new Set([
+  "image",
+  "build",
+  "command",
+  "entrypoint",
+  "ports",
+  "links",
+  "volumes",
+  "environment",
+  "expose",
+  "env_file"
+]);
+var TOP_LEVEL_KEYS = /* @__PURE__ */ new Set([
+  "version",
+  "name",
+  "services",
+  "volumes",
+  "networks",
+  "secrets",
+  "configs",
+  "include"
+]);
+function legacyServices(root) {
+  const candidates = root.entries.filter(
+    (e) => !TOP_LEVEL_KEYS.has(e.key) && !e.key.startsWith("x-") && e.value.kind === "map" && e.value.entries.some((k) => LEGACY_SERVICE_KEYS.has(k.key))
+  );
+  const pullsOrBuilds = candidates.some(
+    (e) => e.value.kind === "map" && e.value.entries.some((k) => k.key === "image" || k.key === "build")
+  );
+  return pullsOrBuilds ? candidates : [];
+}
 
 // src/model/compose/service.ts
 var ServiceConverter = class {
@@ -24539,8 +24624,16 @@ var ServiceConverter = class {
     return out;
   }
   image(e, v) {
-    const { value, raw, interpolated } = this.str(v);
-    return { file: e.file, line: e.line, value, ...splitImage(value), raw, interpolated };
+    const { value, raw, interpolated, unset } = this.str(v);
+    return {
+      file: e.file,
+      line: e.line,
+      value,
+      ...splitImage(value),
+      raw,
+      interpolated,
+      ...unset ? { unset } : {}
+    };
   }
   build(e, what) {
     const n = buildAsMap(e.value);
@@ -24711,12 +24804,14 @@ var ServiceConverter = class {
         return void 0;
       }
       if (type !== "bind" && type !== "volume" && type !== "tmpfs") return void 0;
-      const src2 = srcNode?.kind === "scalar" && srcNode.value !== null ? this.str(srcNode).value : void 0;
+      const written = srcNode?.kind === "scalar" && srcNode.value !== null ? this.str(srcNode) : void 0;
+      const src2 = written?.value;
       return {
         file: item.file,
         line: item.line,
         type,
         ...src2 ? { source: type === "bind" ? this.hostPath(srcNode.file, src2) : src2 } : {},
+        ...written?.unset ? { writtenSource: written.raw } : {},
         target: this.str(tgtNode).value,
         readOnly: ro?.kind === "scalar" && (ro.value === true || ro.value === "true")
       };
@@ -24725,9 +24820,13 @@ var ServiceConverter = class {
       this.wrong(item, `${what} item`, "a volume string or mapping", item);
       return void 0;
     }
-    const { value, raw } = this.str(item);
+    const { value, raw, unset } = this.str(item);
     const parts = value.split(":");
-    const at2 = { file: item.file, line: item.line };
+    const at2 = {
+      file: item.file,
+      line: item.line,
+      ...unset && parts.length > 1 ? { writtenSource: writtenSourceOf(raw) } : {}
+    };
     if (parts.length === 1) return { ...at2, type: "volume", target: parts[0], readOnly: false };
     const [src, target, mode] = parts;
     const readOnly = (mode ?? "").split(",").includes("ro");
@@ -24746,6 +24845,10 @@ var ServiceConverter = class {
     return src.startsWith("/") || src.startsWith("~") ? src : relPath(this.dirFor(file), src);
   }
 };
+function writtenSourceOf(raw) {
+  const masked2 = raw.replace(/\$\{[^}]*\}/g, (m) => m.replace(/:/g, "\0"));
+  return masked2.split(":")[0].replace(/\0/g, ":");
+}
 
 // src/model/compose.ts
 function modelCompose(files, env, options = {}) {
@@ -24832,11 +24935,12 @@ var serviceImageUnpinned = defineRule({
       const fromVariable = (written.tag ?? written.repository.split("/").pop() ?? "").includes("$");
       if (fromVariable && img.tag !== "latest") continue;
       if (img.tag !== void 0 && img.tag !== "latest") continue;
-      const what = img.tag === "latest" ? `'${img.repository}:latest'` : `'${img.repository}' with no tag`;
+      const repository = img.unset ? written.repository : img.repository;
+      const what = img.tag === "latest" ? `'${repository}:latest'` : `'${repository}' with no tag`;
       out.push({
         file: img.file,
         line: img.line,
-        message: `Service '${s.name}' uses image ${what}, which floats to whatever is newest at pull time: pin a version, e.g. '${img.repository}:${EXAMPLE_TAG[img.repository.split("/").pop() ?? ""] ?? "<version>"}' (or a digest).`
+        message: `Service '${s.name}' uses image ${what}, which floats to whatever is newest at pull time: pin a version, e.g. '${repository}:${EXAMPLE_TAG[img.repository.split("/").pop() ?? ""] ?? "<version>"}' (or a digest).`
       });
     }
     return out;
@@ -27011,7 +27115,7 @@ function mountsOverCode(app, web) {
       if (projectDir === void 0 || !coversPath(v.source, projectDir) || !onWorkdir) continue;
       out.push({
         mount: v,
-        text: `'${v.source}' at ${v.target}, and the image holds no code of its own: the container runs the host's files, so no built release ever runs. Copy the code into the image (COPY . ${v.target}) and keep this mount in a development-only override file.`
+        text: `'${shownSource(v)}' at ${v.target}, and the image holds no code of its own: the container runs the host's files, so no built release ever runs. Copy the code into the image (COPY . ${v.target}) and keep this mount in a development-only override file.`
       });
       continue;
     }
@@ -27022,7 +27126,7 @@ function mountsOverCode(app, web) {
     if (!whole && !part) continue;
     out.push({
       mount: v,
-      text: `'${v.source}' over ${v.target}, where the image holds the code (${codeDir}): the container runs the host's files, not the built image. Keep this mount in a development-only override file.`
+      text: `'${shownSource(v)}' over ${v.target}, where the image holds the code (${codeDir}): the container runs the host's files, not the built image. Keep this mount in a development-only override file.`
     });
   }
   return out;
@@ -27312,7 +27416,7 @@ function message(name2, image, dir, mounts) {
   if (bind2) {
     const outside = bind2.source.startsWith("/") || bind2.source.startsWith("~");
     const where = outside ? "in a host path outside the project, which exists on this host only, owned by the database's user" : "in the checkout, owned by the database's user, and a re-clone, a clean or another host starts with an empty database";
-    return `${at2} keeps its data directory ${dir} in a bind mount of the host directory ${bind2.source}, not in a named volume: the files sit ${where}. ${fix}`;
+    return `${at2} keeps its data directory ${dir} in a bind mount of the host directory ${shownSource(bind2)}, not in a named volume: the files sit ${where}. ${fix}`;
   }
   if (shadowed)
     return `${at2} mounts a volume at ${shadowed.target}, a parent of its data directory ${dir}, which the image declares as its own VOLUME: the data goes to an anonymous volume and is lost when the container is recreated. Mount the volume at ${dir} itself, e.g. '${name2}-data:${dir}'.`;
@@ -27369,7 +27473,7 @@ var postgresDataNotInVolume = defineRule({
       out.push({
         file: s.image.file,
         line: s.image.line,
-        message: message(s.name, s.image.value, dir, mounts)
+        message: message(s.name, shownImage(s.image), dir, mounts)
       });
     }
     return out;
@@ -27453,7 +27557,7 @@ var volumeOverSource = defineRule({
         out.push({
           file: v.file,
           line: v.line,
-          message: `Service '${web.name}' mounts the named volume '${v.source}' on ${v.target}, which holds the application code (${codeDir}): the volume keeps the code of the first release across upgrades. Mount volumes only on data directories.`
+          message: `Service '${web.name}' mounts the named volume '${shownSource(v)}' on ${v.target}, which holds the application code (${codeDir}): the volume keeps the code of the first release across upgrades. Mount volumes only on data directories.`
         });
       }
     }
@@ -28421,7 +28525,7 @@ CMD ["gunicorn", "--access-logfile", "-", "--error-logfile", "-", "--bind", "0.0
         findings.push({
           file: h.file ?? settings.file,
           line: h.line,
-          message: `LOGGING uses ${h.className}, which writes logs to a file inside the container. Use logging.StreamHandler so logs go to stdout/stderr.`
+          message: `${h.dictConfigLine ? `The logging.config.dictConfig() call on line ${h.dictConfigLine} configures` : "LOGGING uses"} ${h.className}, which writes logs to a file inside the container. Use logging.StreamHandler so logs go to stdout/stderr.`
         });
       }
       for (const config2 of app.serverConfigs ?? []) {
@@ -28874,7 +28978,7 @@ services:
         report(
           v.file,
           v.line,
-          `Service '${web.name}' mounts the Docker socket (${v.source}): anyone who gets code running in the app is root on the host. Remove the mount; a web app does not need the Docker engine.`
+          `Service '${web.name}' mounts the Docker socket (${shownSource(v)}): anyone who gets code running in the app is root on the host. Remove the mount; a web app does not need the Docker engine.`
         );
       }
       for (const cmd of startCommands(app)) {

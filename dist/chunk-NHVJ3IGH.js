@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-WDXWCJ3N.js";
+} from "./chunk-OGXJXURL.js";
 import {
   makeReport
-} from "./chunk-4HZN7JOU.js";
+} from "./chunk-URA3V7SF.js";
 import {
   RULES
-} from "./chunk-OAGFU5WR.js";
+} from "./chunk-6FGEVINP.js";
 import {
   SEVERITIES,
   UnsafePathError,
@@ -15,7 +15,7 @@ import {
   readInsideSync,
   require_node_path,
   writeOwnFile
-} from "./chunk-DCJOHO2N.js";
+} from "./chunk-WCB7EFPT.js";
 import "./chunk-YS6HFCTQ.js";
 import {
   __toESM

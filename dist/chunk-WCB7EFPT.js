@@ -115,7 +115,7 @@ function writeOwnFile(path, text, within) {
     if (info.nlink > 1)
       throw new UnsafePathError(path, "a file with other hard links; refusing to write to it");
     (0, import_node_fs.ftruncateSync)(fd, 0);
-    const bytes = Buffer.from(text, "utf8");
+    const bytes = typeof text === "string" ? Buffer.from(text, "utf8") : text;
     for (let off = 0; off < bytes.length; ) off += (0, import_node_fs.writeSync)(fd, bytes, off, bytes.length - off, off);
   } finally {
     (0, import_node_fs.closeSync)(fd);
