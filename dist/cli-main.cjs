@@ -8149,46 +8149,6 @@ ${DOCKERIGNORE_PATTERNS}
   }
 });
 
-// src/parse/dotenv.ts
-function parseDotenv(text) {
-  const env = {};
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.trim();
-    if (line === "" || line.startsWith("#")) continue;
-    const m = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=\s*(.*)$/.exec(line);
-    if (!m) continue;
-    let value = m[2];
-    const quote = value[0];
-    if ((quote === '"' || quote === "'") && value.indexOf(quote, 1) > 0) {
-      value = value.slice(1, value.indexOf(quote, 1));
-      if (quote === '"') value = value.replace(/\\n/g, "\n").replace(/\\(["\\])/g, "$1");
-    } else value = value.replace(/\s+#.*$/, "").trim();
-    env[m[1]] = value;
-  }
-  return env;
-}
-var init_dotenv = __esm({
-  "src/parse/dotenv.ts"() {
-    "use strict";
-  }
-});
-
-// src/model/secret-names.ts
-function isSecretName(name2) {
-  const n = name2.toUpperCase();
-  if (NAMES_A_SECRET.test(n) || NOT_SECRET.test(n)) return false;
-  return SECRET_NAME.test(n);
-}
-var SECRET_NAME, NAMES_A_SECRET, NOT_SECRET;
-var init_secret_names = __esm({
-  "src/model/secret-names.ts"() {
-    "use strict";
-    SECRET_NAME = /PASSWORD|PASSWD|_PASS$|_PWD$|SECRET|TOKEN|_KEY$|API_KEY|PRIVATE/;
-    NAMES_A_SECRET = /_(FILE|PATH|DIR|URL|ID)$/;
-    NOT_SECRET = /PUBLIC|^GPG_KEY$/;
-  }
-});
-
 // src/discover/classify.ts
 function baseName(path4) {
   return path4.slice(path4.lastIndexOf("/") + 1);
@@ -8275,40 +8235,6 @@ var init_classify = __esm({
     DEFAULT_CONFIG_FILE = ".github/twelve-factor.yml";
     SKIPPED_DIRS = /* @__PURE__ */ new Set([".git", "node_modules", "venv", ".venv", "__pycache__"]);
     CI_CONFIG = /(^|\/)(\.github\/|\.circleci\/|\.gitlab-ci\.ya?ml$|\.gitlab\/|bitbucket-pipelines\.ya?ml$|\.travis\.ya?ml$|\.drone\.ya?ml$|azure-pipelines\.ya?ml$|\.woodpecker)/;
-  }
-});
-
-// src/discover/env-files.ts
-function isEnvStyleName(path4) {
-  const name2 = baseName(path4);
-  return name2 === ".env" || name2.startsWith(".env.") || name2.endsWith(".env") && name2.length > 4;
-}
-function isEnvTemplateName(path4) {
-  return isEnvStyleName(path4) && /(example|sample|template|dist|default|defaults)/i.test(baseName(path4));
-}
-var init_env_files = __esm({
-  "src/discover/env-files.ts"() {
-    "use strict";
-    init_classify();
-  }
-});
-
-// src/model/env-files.ts
-function isPlaceholderValue(name2, value) {
-  return value.length < 8 || PLACEHOLDER.test(value) || NAMING_WORDS.test(value) || value.toLowerCase() === name2.toLowerCase() || /^[a-z]+$/.test(value) && name2.toLowerCase().split("_").includes(value);
-}
-function secretsInEnvTemplate(text) {
-  return Object.entries(parseDotenv(text)).filter(([name2, value]) => isSecretName(name2) && !isPlaceholderValue(name2, value)).map(([name2]) => name2);
-}
-var PLACEHOLDER, NAMING_WORDS;
-var init_env_files2 = __esm({
-  "src/model/env-files.ts"() {
-    "use strict";
-    init_dotenv();
-    init_secret_names();
-    init_env_files();
-    PLACEHOLDER = /your|change|example|replace|placeholder|dummy|fixme|todo|xxx|<|>|\$\{|\.\.\.|^\*+$/i;
-    NAMING_WORDS = /^[a-z]+(?:[_-][a-z]+)+$/;
   }
 });
 
@@ -8403,6 +8329,11 @@ var init_dockerignore = __esm({
         }
         return excluded;
       }
+      /** Whether the last pattern matching `path` itself is a `!` exception: the file is let in on purpose. */
+      letsInOnPurpose(path4) {
+        const last = this.rules.findLast((rule) => rule.re.test(path4));
+        return last?.negated === true;
+      }
     };
   }
 });
@@ -8460,6 +8391,10 @@ function absentFileReachingImage(app, contextPath) {
   if (!model || !target || !context || context.files.includes(contextPath)) return void 0;
   if (sentFiles([contextPath], context.dockerignore).length === 0) return void 0;
   return new ImageLayout(model, [...context.sentFiles, contextPath]).landing(target, contextPath)?.line;
+}
+function letInOnPurpose(context, paths) {
+  const matcher = new DockerignoreMatcher(context.dockerignore);
+  return new Set(paths.filter((p) => matcher.letsInOnPurpose(p)));
 }
 var import_node_path, ImageLayout;
 var init_context = __esm({
@@ -8680,6 +8615,80 @@ var init_context = __esm({
   }
 });
 
+// src/parse/dotenv.ts
+function parseDotenv(text) {
+  const env = {};
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line === "" || line.startsWith("#")) continue;
+    const m = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=\s*(.*)$/.exec(line);
+    if (!m) continue;
+    let value = m[2];
+    const quote = value[0];
+    if ((quote === '"' || quote === "'") && value.indexOf(quote, 1) > 0) {
+      value = value.slice(1, value.indexOf(quote, 1));
+      if (quote === '"') value = value.replace(/\\n/g, "\n").replace(/\\(["\\])/g, "$1");
+    } else value = value.replace(/\s+#.*$/, "").trim();
+    env[m[1]] = value;
+  }
+  return env;
+}
+var init_dotenv = __esm({
+  "src/parse/dotenv.ts"() {
+    "use strict";
+  }
+});
+
+// src/model/secret-names.ts
+function isSecretName(name2) {
+  const n = name2.toUpperCase();
+  if (NAMES_A_SECRET.test(n) || NOT_SECRET.test(n)) return false;
+  return SECRET_NAME.test(n);
+}
+var SECRET_NAME, NAMES_A_SECRET, NOT_SECRET;
+var init_secret_names = __esm({
+  "src/model/secret-names.ts"() {
+    "use strict";
+    SECRET_NAME = /PASSWORD|PASSWD|_PASS$|_PWD$|SECRET|TOKEN|_KEY$|API_KEY|PRIVATE/;
+    NAMES_A_SECRET = /_(FILE|PATH|DIR|URL|ID)$/;
+    NOT_SECRET = /PUBLIC|^GPG_KEY$/;
+  }
+});
+
+// src/discover/env-files.ts
+function isEnvStyleName(path4) {
+  const name2 = baseName(path4);
+  return name2 === ".env" || name2.startsWith(".env.") || name2.endsWith(".env") && name2.length > 4;
+}
+function isEnvTemplateName(path4) {
+  return isEnvStyleName(path4) && /(example|sample|template|dist|default|defaults)/i.test(baseName(path4));
+}
+var init_env_files = __esm({
+  "src/discover/env-files.ts"() {
+    "use strict";
+    init_classify();
+  }
+});
+
+// src/model/env-files.ts
+function isPlaceholderValue(name2, value) {
+  return value.length < 8 || PLACEHOLDER.test(value) || NAMING_WORDS.test(value) || value.toLowerCase() === name2.toLowerCase() || /^[a-z]+$/.test(value) && name2.toLowerCase().split("_").includes(value);
+}
+function secretsInEnvTemplate(text) {
+  return Object.entries(parseDotenv(text)).filter(([name2, value]) => isSecretName(name2) && !isPlaceholderValue(name2, value)).map(([name2]) => name2);
+}
+var PLACEHOLDER, NAMING_WORDS;
+var init_env_files2 = __esm({
+  "src/model/env-files.ts"() {
+    "use strict";
+    init_dotenv();
+    init_secret_names();
+    init_env_files();
+    PLACEHOLDER = /your|change|example|replace|placeholder|dummy|fixme|todo|xxx|<|>|\$\{|\.\.\.|^\*+$/i;
+    NAMING_WORDS = /^[a-z]+(?:[_-][a-z]+)+$/;
+  }
+});
+
 // src/rules/lib/files.ts
 function isEnvFile(path4) {
   return isEnvStyleName(path4) && !isEnvTemplateName(path4);
@@ -8755,7 +8764,12 @@ function gapsOf(context) {
     if (found.length > 0) gaps.push({ what, found, pattern: pattern(nested(found)) });
   };
   dirGap(".git", [".git"], (n) => n ? "**/.git" : ".git");
-  const env = envEntriesOf(context.sentFiles);
+  const entries = envEntriesOf(context.sentFiles);
+  const chosen = letInOnPurpose(
+    context,
+    entries.map((e) => e.path)
+  );
+  const env = entries.filter((e) => !chosen.has(e.path));
   if (env.length > 0) {
     const paths = env.map((e) => e.path);
     gaps.push({
@@ -8783,6 +8797,7 @@ var init_TF0103_dockerignore_gaps = __esm({
     init_examples();
     init_fix2();
     init_rule();
+    init_context();
     init_files();
     init_env_files2();
     baseName2 = (p) => p.slice(p.lastIndexOf("/") + 1);
@@ -15095,7 +15110,8 @@ function conditionOf(stmt, src) {
   } else if (type === "BinaryCmd" && (cmd.Op === AND_OP || cmd.Op === OR_OP)) {
     const left = conditionOf(cmd.X, src);
     const right = conditionOf(cmd.Y, src);
-    condition = { kind: cmd.Op === AND_OP ? "and" : "or", left, right };
+    if (left.kind !== "unknown" || right.kind !== "unknown")
+      condition = { kind: cmd.Op === AND_OP ? "and" : "or", left, right };
   }
   return stmt.Negated ? { kind: "not", condition } : condition;
 }

@@ -62,6 +62,16 @@ contextRuleCases(dockerignoreGaps, [
     [],
   ],
   [
+    // `!.env.example` after `.env*` says the template is meant to ship: a decision, not a gap.
+    'a template let in by a ! exception is not reported',
+    {
+      Dockerfile: 'FROM python:3.12\nCOPY . /app\n',
+      '.dockerignore': '.git\n.env*\n!.env.example\n',
+      '.env.example': 'X=\n',
+    },
+    [],
+  ],
+  [
     'no .dockerignore: that is TF0102',
     { Dockerfile: 'FROM python:3.12\nCOPY . /app\n', '.env': 'X=1\n' },
     [],

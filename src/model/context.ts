@@ -1,8 +1,8 @@
 import { posix } from 'node:path';
 import { baseName, normalizeRelative } from '../discover/classify.js';
-import { compilePattern, sentFiles } from '../parse/dockerignore.js';
+import { compilePattern, DockerignoreMatcher, sentFiles } from '../parse/dockerignore.js';
 import type { CopyInstr, DockerfileModel, Instruction, RunInstr, Stage } from './types/dockerfile.js';
-import type { App } from './types/project.js';
+import type { App, BuildContext } from './types/project.js';
 
 /**
  * Where files of the build context land in the image, and back: which context file an image path came from.
@@ -329,4 +329,10 @@ export function absentFileReachingImage(app: App, contextPath: string): number |
   if (!model || !target || !context || context.files.includes(contextPath)) return undefined;
   if (sentFiles([contextPath], context.dockerignore).length === 0) return undefined;
   return new ImageLayout(model, [...context.sentFiles, contextPath]).landing(target, contextPath)?.line;
+}
+
+/** The paths of `paths` that the context's .dockerignore lets in through a `!` exception: on purpose, not by a gap. */
+export function letInOnPurpose(context: BuildContext, paths: readonly string[]): Set<string> {
+  const matcher = new DockerignoreMatcher(context.dockerignore);
+  return new Set(paths.filter((p) => matcher.letsInOnPurpose(p)));
 }

@@ -96,6 +96,12 @@ export class DockerignoreMatcher {
     }
     return excluded;
   }
+
+  /** Whether the last pattern matching `path` itself is a `!` exception: the file is let in on purpose. */
+  letsInOnPurpose(path: string): boolean {
+    const last = this.rules.findLast((rule) => rule.re.test(path));
+    return last?.negated === true;
+  }
 }
 
 /** The files of `files` (relative to the context) that Docker sends with the build. */

@@ -238,7 +238,9 @@ function conditionOf(stmt: Node | null | undefined, src: Source): ShellCondition
   } else if (type === 'BinaryCmd' && (cmd.Op === AND_OP || cmd.Op === OR_OP)) {
     const left = conditionOf(cmd.X, src);
     const right = conditionOf(cmd.Y, src);
-    condition = { kind: cmd.Op === AND_OP ? 'and' : 'or', left, right };
+    // `a || b` of two plain commands says nothing a branch could be decided on.
+    if (left.kind !== 'unknown' || right.kind !== 'unknown')
+      condition = { kind: cmd.Op === AND_OP ? 'and' : 'or', left, right };
   }
   return stmt!.Negated ? { kind: 'not', condition } : condition;
 }

@@ -3,6 +3,7 @@ import type { BuildContext } from '../model/types/project.js';
 import { DOCKERIGNORE_PATTERNS } from './lib/examples.js';
 import { insertLines, linesOf } from './lib/fix.js';
 import { defineRule } from './lib/rule.js';
+import { letInOnPurpose } from '../model/context.js';
 import { isSqliteFile } from './lib/files.js';
 import { isEnvStyleName, isEnvTemplateName } from '../model/env-files.js';
 
@@ -46,7 +47,13 @@ export function gapsOf(context: BuildContext): Gap[] {
     if (found.length > 0) gaps.push({ what, found, pattern: pattern(nested(found)) });
   };
   dirGap('.git', ['.git'], (n) => (n ? '**/.git' : '.git'));
-  const env = envEntriesOf(context.sentFiles);
+  // An `!.env.example` exception is a decision the .dockerignore states, not a gap in it.
+  const entries = envEntriesOf(context.sentFiles);
+  const chosen = letInOnPurpose(
+    context,
+    entries.map((e) => e.path),
+  );
+  const env = entries.filter((e) => !chosen.has(e.path));
   if (env.length > 0) {
     const paths = env.map((e) => e.path);
     gaps.push({

@@ -17,7 +17,7 @@ import {
   joinPath,
   looksLikeCompose,
   moduleFiles
-} from "./chunk-6FGEVINP.js";
+} from "./chunk-USM7N4S5.js";
 import {
   UnsafePathError,
   formatBytes,

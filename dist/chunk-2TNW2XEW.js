@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-OGXJXURL.js";
+} from "./chunk-3TAJM7OP.js";
 import {
   makeReport
 } from "./chunk-URA3V7SF.js";
 import {
   RULES
-} from "./chunk-6FGEVINP.js";
+} from "./chunk-USM7N4S5.js";
 import {
   SEVERITIES,
   UnsafePathError,

@@ -20695,24 +20695,8 @@ function copying(keyword2, whole, onbuildOf) {
   return `The base image ${onbuildOf} runs ONBUILD ${keyword2} ${whole}, which copies`;
 }
 
-// src/parse/dotenv.ts
-function parseDotenv(text) {
-  const env = {};
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.trim();
-    if (line === "" || line.startsWith("#")) continue;
-    const m = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=\s*(.*)$/.exec(line);
-    if (!m) continue;
-    let value = m[2];
-    const quote = value[0];
-    if ((quote === '"' || quote === "'") && value.indexOf(quote, 1) > 0) {
-      value = value.slice(1, value.indexOf(quote, 1));
-      if (quote === '"') value = value.replace(/\\n/g, "\n").replace(/\\(["\\])/g, "$1");
-    } else value = value.replace(/\s+#.*$/, "").trim();
-    env[m[1]] = value;
-  }
-  return env;
-}
+// src/model/context.ts
+var import_node_path = __toESM(require_node_path(), 1);
 
 // src/discover/classify.ts
 var DEFAULT_CONFIG_FILE = ".github/twelve-factor.yml";
@@ -20797,28 +20781,6 @@ function moduleFiles(base, module) {
   return [`${path}/__init__.py`, `${path}.py`];
 }
 
-// src/discover/env-files.ts
-function isEnvStyleName(path) {
-  const name2 = baseName(path);
-  return name2 === ".env" || name2.startsWith(".env.") || name2.endsWith(".env") && name2.length > 4;
-}
-function isEnvTemplateName(path) {
-  return isEnvStyleName(path) && /(example|sample|template|dist|default|defaults)/i.test(baseName(path));
-}
-
-// src/model/env-files.ts
-var PLACEHOLDER = /your|change|example|replace|placeholder|dummy|fixme|todo|xxx|<|>|\$\{|\.\.\.|^\*+$/i;
-var NAMING_WORDS = /^[a-z]+(?:[_-][a-z]+)+$/;
-function isPlaceholderValue(name2, value) {
-  return value.length < 8 || PLACEHOLDER.test(value) || NAMING_WORDS.test(value) || value.toLowerCase() === name2.toLowerCase() || /^[a-z]+$/.test(value) && name2.toLowerCase().split("_").includes(value);
-}
-function secretsInEnvTemplate(text) {
-  return Object.entries(parseDotenv(text)).filter(([name2, value]) => isSecretName(name2) && !isPlaceholderValue(name2, value)).map(([name2]) => name2);
-}
-
-// src/model/context.ts
-var import_node_path = __toESM(require_node_path(), 1);
-
 // src/parse/dockerignore.ts
 function parseDockerignore(file, text) {
   const patterns = [];
@@ -20900,6 +20862,11 @@ var DockerignoreMatcher = class {
       if (match) excluded = !rule.negated;
     }
     return excluded;
+  }
+  /** Whether the last pattern matching `path` itself is a `!` exception: the file is let in on purpose. */
+  letsInOnPurpose(path) {
+    const last = this.rules.findLast((rule) => rule.re.test(path));
+    return last?.negated === true;
   }
 };
 function sentFiles(files, model) {
@@ -21171,6 +21138,48 @@ function absentFileReachingImage(app, contextPath) {
   if (sentFiles([contextPath], context.dockerignore).length === 0) return void 0;
   return new ImageLayout(model, [...context.sentFiles, contextPath]).landing(target, contextPath)?.line;
 }
+function letInOnPurpose(context, paths) {
+  const matcher = new DockerignoreMatcher(context.dockerignore);
+  return new Set(paths.filter((p) => matcher.letsInOnPurpose(p)));
+}
+
+// src/parse/dotenv.ts
+function parseDotenv(text) {
+  const env = {};
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line === "" || line.startsWith("#")) continue;
+    const m = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=\s*(.*)$/.exec(line);
+    if (!m) continue;
+    let value = m[2];
+    const quote = value[0];
+    if ((quote === '"' || quote === "'") && value.indexOf(quote, 1) > 0) {
+      value = value.slice(1, value.indexOf(quote, 1));
+      if (quote === '"') value = value.replace(/\\n/g, "\n").replace(/\\(["\\])/g, "$1");
+    } else value = value.replace(/\s+#.*$/, "").trim();
+    env[m[1]] = value;
+  }
+  return env;
+}
+
+// src/discover/env-files.ts
+function isEnvStyleName(path) {
+  const name2 = baseName(path);
+  return name2 === ".env" || name2.startsWith(".env.") || name2.endsWith(".env") && name2.length > 4;
+}
+function isEnvTemplateName(path) {
+  return isEnvStyleName(path) && /(example|sample|template|dist|default|defaults)/i.test(baseName(path));
+}
+
+// src/model/env-files.ts
+var PLACEHOLDER = /your|change|example|replace|placeholder|dummy|fixme|todo|xxx|<|>|\$\{|\.\.\.|^\*+$/i;
+var NAMING_WORDS = /^[a-z]+(?:[_-][a-z]+)+$/;
+function isPlaceholderValue(name2, value) {
+  return value.length < 8 || PLACEHOLDER.test(value) || NAMING_WORDS.test(value) || value.toLowerCase() === name2.toLowerCase() || /^[a-z]+$/.test(value) && name2.toLowerCase().split("_").includes(value);
+}
+function secretsInEnvTemplate(text) {
+  return Object.entries(parseDotenv(text)).filter(([name2, value]) => isSecretName(name2) && !isPlaceholderValue(name2, value)).map(([name2]) => name2);
+}
 
 // src/rules/lib/files.ts
 function isEnvFile(path) {
@@ -21241,7 +21250,12 @@ function gapsOf(context) {
     if (found.length > 0) gaps.push({ what, found, pattern: pattern(nested(found)) });
   };
   dirGap(".git", [".git"], (n) => n ? "**/.git" : ".git");
-  const env = envEntriesOf(context.sentFiles);
+  const entries = envEntriesOf(context.sentFiles);
+  const chosen = letInOnPurpose(
+    context,
+    entries.map((e) => e.path)
+  );
+  const env = entries.filter((e) => !chosen.has(e.path));
   if (env.length > 0) {
     const paths = env.map((e) => e.path);
     gaps.push({
@@ -21756,7 +21770,8 @@ function conditionOf(stmt, src) {
   } else if (type === "BinaryCmd" && (cmd.Op === AND_OP || cmd.Op === OR_OP)) {
     const left = conditionOf(cmd.X, src);
     const right = conditionOf(cmd.Y, src);
-    condition = { kind: cmd.Op === AND_OP ? "and" : "or", left, right };
+    if (left.kind !== "unknown" || right.kind !== "unknown")
+      condition = { kind: cmd.Op === AND_OP ? "and" : "or", left, right };
   }
   return stmt.Negated ? { kind: "not", condition } : condition;
 }
@@ -29070,8 +29085,6 @@ export {
   require_dist,
   linesOf,
   indentOf,
-  parseDotenv,
-  isSecretName,
   DEFAULT_CONFIG_FILE,
   SKIPPED_DIRS,
   baseName,
@@ -29091,12 +29104,14 @@ export {
   isScript,
   isCoreFile,
   moduleFiles,
-  isEnvTemplateName,
-  secretsInEnvTemplate,
   parseDockerignore,
   sentFiles,
   ImageLayout,
   isUrl,
+  parseDotenv,
+  isSecretName,
+  isEnvTemplateName,
+  secretsInEnvTemplate,
   parseShell,
   modelDockerfile,
   programArgv,

@@ -11,7 +11,7 @@ import {
   pipInstall,
   programArgv,
   runtimeInsertionLine
-} from "./chunk-6FGEVINP.js";
+} from "./chunk-USM7N4S5.js";
 import {
   insertLines,
   normalizePackageName,
