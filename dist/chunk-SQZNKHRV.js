@@ -11,7 +11,7 @@ import {
   isSecretName,
   require_node_os,
   tail
-} from "./chunk-BGN2YETC.js";
+} from "./chunk-CJKROPKK.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -27,7 +27,7 @@ import {
 import {
   DYNAMIC_RULES,
   withBases
-} from "./chunk-VOPUXACS.js";
+} from "./chunk-5FX5I36F.js";
 import {
   UnsafePathError,
   readInside,

@@ -17,7 +17,7 @@ import {
   joinPath,
   looksLikeCompose,
   moduleFiles
-} from "./chunk-VOPUXACS.js";
+} from "./chunk-5FX5I36F.js";
 import {
   UnsafePathError,
   formatBytes,

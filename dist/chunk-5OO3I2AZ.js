@@ -11,7 +11,7 @@ import {
   pipInstall,
   programArgv,
   runtimeInsertionLine
-} from "./chunk-VOPUXACS.js";
+} from "./chunk-5FX5I36F.js";
 import {
   insertLines,
   normalizePackageName,

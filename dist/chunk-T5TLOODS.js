@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-SNOODF5F.js";
+} from "./chunk-5OO3I2AZ.js";
 import {
   makeReport
 } from "./chunk-4HZN7JOU.js";
 import {
   RULES
-} from "./chunk-VOPUXACS.js";
+} from "./chunk-5FX5I36F.js";
 import {
   SEVERITIES,
   UnsafePathError,
