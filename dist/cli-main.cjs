@@ -18047,6 +18047,20 @@ var init_loader = __esm({
   }
 });
 
+// src/model/dockerfile-name.ts
+function dockerfileDockerReads(path4, exists2) {
+  const file = normalizeRelative(path4);
+  if (file === void 0 || baseName(file) !== "Dockerfile" || exists2(file)) return path4;
+  const lower = joinPath(dirName(file), "dockerfile");
+  return exists2(lower) ? path4.replace(/Dockerfile$/, "dockerfile") : path4;
+}
+var init_dockerfile_name = __esm({
+  "src/model/dockerfile-name.ts"() {
+    "use strict";
+    init_classify();
+  }
+});
+
 // src/model/compose/service.ts
 function writtenSourceOf(raw) {
   const masked2 = raw.replace(/\$\{[^}]*\}/g, (m) => m.replace(/:/g, "\0"));
@@ -18058,6 +18072,7 @@ var init_service = __esm({
     "use strict";
     init_compose();
     init_shell();
+    init_dockerfile_name();
     init_interpolation();
     init_yaml_nodes();
     init_images();
@@ -18248,7 +18263,7 @@ var init_service = __esm({
         } else if (ctxNode && !isNull(ctxNode)) this.wrong(ctxNode, `${what}.context`, "a string", ctxNode);
         const df = entryOf(n, "dockerfile")?.value;
         const dfName = df?.kind === "scalar" && df.value !== null ? this.str(df).value : "Dockerfile";
-        const dockerfile = dfName.startsWith("/") ? dfName : relPath(context, dfName);
+        const dockerfile = dfName.startsWith("/") ? dfName : dockerfileDockerReads(relPath(context, dfName), (f) => f in this.texts);
         const targetNode = entryOf(n, "target")?.value;
         const target = targetNode?.kind === "scalar" && targetNode.value !== null ? this.str(targetNode).value : void 0;
         const argsEntry = entryOf(n, "args");
@@ -28239,6 +28254,7 @@ function mountsOverCode(app, web) {
   for (const v of web.volumes) {
     if (v.type !== "bind" || !v.source || v.source.startsWith("/") || v.source.startsWith("~")) continue;
     if (!codeDir) {
+      if (!app.dockerfile) continue;
       const projectDir = app.managePy ? import_node_path10.posix.dirname(app.managePy) : void 0;
       const workdir = app.dockerfile?.targetStage?.workdir ?? "/";
       const onWorkdir = coversPath(v.target, workdir) || coversPath(workdir, v.target);
@@ -34815,6 +34831,7 @@ init_context();
 // src/model/image-app.ts
 init_classify();
 init_shell();
+init_dockerfile_name();
 var NOT_AN_APP = /^(nginx|traefik|caddy|httpd|haproxy|envoy|adminer|pgadmin4?|phpmyadmin|mailhog|mailpit|rabbitmq|memcached|elasticsearch|opensearch|minio|certbot|portainer|flower|selenium|localstack|mongo|kibana|grafana|prometheus|node|mysql|mariadb|postgres(ql)?|postgis|redis)$/i;
 function isBackingImage(repository) {
   const last = repository.split("/").pop() ?? "";
@@ -34842,7 +34859,7 @@ function imagesBuilt(models, scripts, exists2) {
         const contextDir = normalizeRelative(joinPath(base, build2.context));
         if (!contextDir) continue;
         const dockerfile = normalizeRelative(
-          build2.file ? joinPath(base, build2.file) : joinPath(contextDir, "Dockerfile")
+          build2.file ? joinPath(base, build2.file) : dockerfileDockerReads(joinPath(contextDir, "Dockerfile"), exists2)
         );
         if (!dockerfile || !exists2(dockerfile)) continue;
         for (const tag of build2.tags)
@@ -35075,9 +35092,11 @@ var AppSeeds = class extends ModelPart {
     const seen = /* @__PURE__ */ new Set();
     for (const set of composeSets) {
       for (const s of set.model?.services ?? []) {
+        const dockerfile = s.build ? normalizeRelative(s.build.dockerfile) : void 0;
+        if (!dockerfile) continue;
         const other = s.notApp === "worker" ? set.model?.appService : s.notApp;
-        const dockerfile = other && s.build ? normalizeRelative(s.build.dockerfile) : void 0;
-        if (dockerfile) claimed.add(dockerfile);
+        const otherImage = s !== set.model?.appService && dockerfile in this.texts && !this.runsPython(dockerfile);
+        if (other || otherImage) claimed.add(dockerfile);
       }
     }
     for (const set of composeSets) {
@@ -35111,6 +35130,7 @@ var AppSeeds = class extends ModelPart {
         seeds.push({ compose: set, managePy: managePys.find((m) => isUnder(m, set.dir)) });
         continue;
       }
+      if (!this.files.includes(dockerfile)) this.reportMissing(set, dockerfile);
       const key = `${dockerfile}\0${contextDir}\0${build2.target ?? ""}\0${set.files.join("\0")}`;
       claimed.add(dockerfile);
       if (seen.has(key)) continue;
@@ -35125,6 +35145,18 @@ var AppSeeds = class extends ModelPart {
       });
     }
     return seeds;
+  }
+  /** A compose app service building a Dockerfile the repository does not hold: nothing of its image can be judged. */
+  reportMissing(set, dockerfile) {
+    const service = set.model.appService;
+    const build2 = service.build;
+    this.addErrors([
+      {
+        file: build2.file,
+        line: build2.line,
+        message: `Service '${service.name}' builds ${dockerfile}, which is not in the repository: the image cannot be built from it, and the rules that judge the image (and compare the service with it) stayed silent.`
+      }
+    ]);
   }
   /**
    * A compose app service that only names an image (`image: registry/mysite:1.4`) runs the image built under that
@@ -36145,10 +36177,14 @@ async function analyzeStatic(root, config2, options = {}, overlay) {
   return { project, findings: runRules(project, config2) };
 }
 function analysedScope(project) {
+  const otherDockerfiles = project.otherDockerfiles?.map((d) => d.file);
+  const skipped2 = project.skippedProjects?.filter(
+    (s) => s.managePy !== void 0 || !otherDockerfiles?.includes(s.dockerfile ?? "")
+  );
   return {
     apps: analysedApps(project),
-    ...project.skippedProjects ? { skipped: project.skippedProjects } : {},
-    ...project.otherDockerfiles ? { otherDockerfiles: project.otherDockerfiles.map((d) => d.file) } : {}
+    ...skipped2?.length ? { skipped: skipped2 } : {},
+    ...otherDockerfiles ? { otherDockerfiles } : {}
   };
 }
 function joinSmoke(staticResult, config2, dynamic) {

@@ -32,10 +32,15 @@ export function analysedScope(project: Project): {
   skipped?: SkippedProject[];
   otherDockerfiles?: string[];
 } {
+  const otherDockerfiles = project.otherDockerfiles?.map((d) => d.file);
+  // A Dockerfile skipped as an app but judged by the Dockerfile rules is listed once, under the latter.
+  const skipped = project.skippedProjects?.filter(
+    (s) => s.managePy !== undefined || !otherDockerfiles?.includes(s.dockerfile ?? ''),
+  );
   return {
     apps: analysedApps(project),
-    ...(project.skippedProjects ? { skipped: project.skippedProjects } : {}),
-    ...(project.otherDockerfiles ? { otherDockerfiles: project.otherDockerfiles.map((d) => d.file) } : {}),
+    ...(skipped?.length ? { skipped } : {}),
+    ...(otherDockerfiles ? { otherDockerfiles } : {}),
   };
 }
 

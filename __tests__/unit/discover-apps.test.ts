@@ -423,12 +423,17 @@ test('a Dockerfile in a subdirectory whose own files show it is built from there
     summary(project).map((a) => a.dockerfile),
     ['Dockerfile'],
   );
-  assert.deepEqual(analysedScope(project).skipped, [
+  assert.deepEqual(project.skippedProjects, [
     {
       dockerfile: 'scheduler/Dockerfile',
       reason: 'its build context is scheduler/, which holds no Django project',
     },
   ]);
+  // The report lists it once: under the Dockerfiles judged by the Dockerfile rules only.
+  assert.deepEqual(analysedScope(project), {
+    apps: analysedScope(project).apps,
+    otherDockerfiles: ['scheduler/Dockerfile'],
+  });
 
   // The same Dockerfile that names the project's files (built from the root) stays an app of the project.
   const fromRoot = await analyzeFiles({

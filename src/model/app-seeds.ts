@@ -109,12 +109,16 @@ export class AppSeeds extends ModelPart {
   private composeBuilds(composeSets: ComposeSet[], managePys: string[], claimed: Set<string>): AppSeed[] {
     const seeds: AppSeed[] = [];
     const seen = new Set<string>();
-    // Images compose builds for a database or a front end, or for a worker beside the app, are no app of their own.
+    // Images compose builds for a database or a front end, or for a worker beside the app, are no app of their own;
+    // nor is one built for another service whose image runs no Python (nginx, a proxy, a Go worker).
     for (const set of composeSets) {
       for (const s of set.model?.services ?? []) {
+        const dockerfile = s.build ? normalizeRelative(s.build.dockerfile) : undefined;
+        if (!dockerfile) continue;
         const other = s.notApp === 'worker' ? set.model?.appService : s.notApp;
-        const dockerfile = other && s.build ? normalizeRelative(s.build.dockerfile) : undefined;
-        if (dockerfile) claimed.add(dockerfile);
+        const otherImage =
+          s !== set.model?.appService && dockerfile in this.texts && !this.runsPython(dockerfile);
+        if (other || otherImage) claimed.add(dockerfile);
       }
     }
     for (const set of composeSets) {
@@ -152,6 +156,7 @@ export class AppSeeds extends ModelPart {
         seeds.push({ compose: set, managePy: managePys.find((m) => isUnder(m, set.dir)) });
         continue;
       }
+      if (!this.files.includes(dockerfile)) this.reportMissing(set, dockerfile);
       // The same image under another compose file is another deployment of it, judged with that file.
       const key = `${dockerfile}\0${contextDir}\0${build.target ?? ''}\0${set.files.join('\0')}`;
       claimed.add(dockerfile);
@@ -168,6 +173,19 @@ export class AppSeeds extends ModelPart {
     }
 
     return seeds;
+  }
+
+  /** A compose app service building a Dockerfile the repository does not hold: nothing of its image can be judged. */
+  private reportMissing(set: ComposeSet, dockerfile: string): void {
+    const service = set.model!.appService!;
+    const build = service.build!;
+    this.addErrors([
+      {
+        file: build.file,
+        line: build.line,
+        message: `Service '${service.name}' builds ${dockerfile}, which is not in the repository: the image cannot be built from it, and the rules that judge the image (and compare the service with it) stayed silent.`,
+      },
+    ]);
   }
 
   /**

@@ -1,5 +1,6 @@
 import { baseName, dirName, isUnder, joinPath, normalizeRelative } from '../discover/classify.js';
 import { parseShell } from '../parse/shell.js';
+import { dockerfileDockerReads } from './dockerfile-name.js';
 import type { ComposeModel, ComposeService } from './types/compose.js';
 
 /** An image name built from this repository: by a compose service's `build` with `image:`, or `docker build -t`. */
@@ -61,7 +62,9 @@ export function imagesBuilt(
         const contextDir = normalizeRelative(joinPath(base, build.context));
         if (!contextDir) continue;
         const dockerfile = normalizeRelative(
-          build.file ? joinPath(base, build.file) : joinPath(contextDir, 'Dockerfile'),
+          build.file
+            ? joinPath(base, build.file)
+            : dockerfileDockerReads(joinPath(contextDir, 'Dockerfile'), exists),
         );
         if (!dockerfile || !exists(dockerfile)) continue;
         for (const tag of build.tags)

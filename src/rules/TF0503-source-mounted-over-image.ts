@@ -81,6 +81,8 @@ function mountsOverCode(app: App, web: ComposeService): { mount: ComposeVolumeMo
   for (const v of web.volumes) {
     if (v.type !== 'bind' || !v.source || v.source.startsWith('/') || v.source.startsWith('~')) continue;
     if (!codeDir) {
+      // Without the image's Dockerfile (missing, unreadable), what the mount hides cannot be told.
+      if (!app.dockerfile) continue;
       // An image that holds no code (a runner with only its requirements) runs the Django project mounted here.
       const projectDir = app.managePy ? posix.dirname(app.managePy) : undefined;
       const workdir = app.dockerfile?.targetStage?.workdir ?? '/';

@@ -12,6 +12,7 @@ import type {
   ComposeVolumeMount,
 } from '../types/compose.js';
 import type { ParseError } from '../types/project.js';
+import { dockerfileDockerReads } from '../dockerfile-name.js';
 import { interpolate, parseDotenv } from './interpolation.js';
 import { buildAsMap, isNull, keyedAsMap, kindOf, plain, relPath, scalarString } from './yaml-nodes.js';
 import { roleOf, splitImage } from './images.js';
@@ -215,7 +216,10 @@ export class ServiceConverter {
     } else if (ctxNode && !isNull(ctxNode)) this.wrong(ctxNode, `${what}.context`, 'a string', ctxNode);
     const df = entryOf(n, 'dockerfile')?.value;
     const dfName = df?.kind === 'scalar' && df.value !== null ? this.str(df).value : 'Dockerfile';
-    const dockerfile = dfName.startsWith('/') ? dfName : relPath(context, dfName);
+    // As BuildKit does, a missing `Dockerfile` falls back to the lowercase `dockerfile` beside it.
+    const dockerfile = dfName.startsWith('/')
+      ? dfName
+      : dockerfileDockerReads(relPath(context, dfName), (f) => f in this.texts);
     const targetNode = entryOf(n, 'target')?.value;
     const target =
       targetNode?.kind === 'scalar' && targetNode.value !== null ? this.str(targetNode).value : undefined;

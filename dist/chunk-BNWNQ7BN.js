@@ -11,7 +11,7 @@ import {
   pipInstall,
   programArgv,
   runtimeInsertionLine
-} from "./chunk-USM7N4S5.js";
+} from "./chunk-4SPHOJDQ.js";
 import {
   insertLines,
   normalizePackageName,

@@ -24477,6 +24477,14 @@ function legacyServices(root) {
   return pullsOrBuilds ? candidates : [];
 }
 
+// src/model/dockerfile-name.ts
+function dockerfileDockerReads(path, exists) {
+  const file = normalizeRelative(path);
+  if (file === void 0 || baseName(file) !== "Dockerfile" || exists(file)) return path;
+  const lower = joinPath(dirName(file), "dockerfile");
+  return exists(lower) ? path.replace(/Dockerfile$/, "dockerfile") : path;
+}
+
 // src/model/compose/service.ts
 var ServiceConverter = class {
   constructor(env, dirFor, texts, errors) {
@@ -24665,7 +24673,7 @@ var ServiceConverter = class {
     } else if (ctxNode && !isNull(ctxNode)) this.wrong(ctxNode, `${what}.context`, "a string", ctxNode);
     const df = entryOf(n, "dockerfile")?.value;
     const dfName = df?.kind === "scalar" && df.value !== null ? this.str(df).value : "Dockerfile";
-    const dockerfile = dfName.startsWith("/") ? dfName : relPath(context, dfName);
+    const dockerfile = dfName.startsWith("/") ? dfName : dockerfileDockerReads(relPath(context, dfName), (f) => f in this.texts);
     const targetNode = entryOf(n, "target")?.value;
     const target = targetNode?.kind === "scalar" && targetNode.value !== null ? this.str(targetNode).value : void 0;
     const argsEntry = entryOf(n, "args");
@@ -27124,6 +27132,7 @@ function mountsOverCode(app, web) {
   for (const v of web.volumes) {
     if (v.type !== "bind" || !v.source || v.source.startsWith("/") || v.source.startsWith("~")) continue;
     if (!codeDir) {
+      if (!app.dockerfile) continue;
       const projectDir = app.managePy ? import_node_path10.posix.dirname(app.managePy) : void 0;
       const workdir = app.dockerfile?.targetStage?.workdir ?? "/";
       const onWorkdir = coversPath(v.target, workdir) || coversPath(workdir, v.target);
@@ -29128,6 +29137,7 @@ export {
   entryOf,
   relPath,
   scalarString,
+  dockerfileDockerReads,
   modelCompose,
   compareText,
   withBases,
