@@ -52,3 +52,64 @@ test('a base in a subdirectory that builds nothing still gives the app service i
     [['docker-compose.yml']],
   );
 });
+
+test('compose files a Makefile runs together with several -f are analysed merged, later files overriding', async () => {
+  const result = await analyzeFiles({
+    ...DJANGO,
+    Makefile: [
+      'up:',
+      '\tdocker compose -f deploy/app.yaml \\',
+      '\t  -f deploy/storages.yaml -f deploy/prod.yaml up -d',
+      '',
+    ].join('\n'),
+    'deploy/app.yaml': [
+      'services:', //1
+      '  web:', //2
+      '    build: ..', //3
+      '    command: python manage.py runserver 0.0.0.0:8000', //4
+      '    ports: ["8000:8000"]', //5
+      '    depends_on: [postgres]', //6
+      '',
+    ].join('\n'),
+    'deploy/storages.yaml': [
+      'services:',
+      '  postgres:',
+      '    image: postgres:16',
+      '    volumes: [pgdata:/var/lib/postgresql/data]',
+      'volumes:',
+      '  pgdata:',
+      '',
+    ].join('\n'),
+    'deploy/prod.yaml': ['services:', '  web:', '    command: gunicorn -b 0.0.0.0:8000 mysite.wsgi', ''].join(
+      '\n',
+    ),
+  });
+  assert.deepEqual(findingsOf(result, 'TF0402'), [['deploy/app.yaml', 6]]);
+  assert.deepEqual(findingsOf(result, 'TF0801'), []);
+  assert.deepEqual(
+    result.project.apps.map((a) => a.compose?.files),
+    [['deploy/app.yaml', 'deploy/storages.yaml', 'deploy/prod.yaml']],
+  );
+});
+
+test('the -f of a compose subcommand (logs -f) names no file; a variable file list is left alone', async () => {
+  const { composeFilesNamed, combinedComposeFiles } = await import('../../src/discover/compose-commands.js');
+  const texts = {
+    Makefile: [
+      'logs:',
+      '\tdocker-compose -f a.yml -p demo -f b.yml logs -f web',
+      'up:',
+      '\tdocker compose -f $(BASE) -f c.yml up',
+      '',
+    ].join('\n'),
+    'scripts/deploy.sh': 'docker compose --file=../a.yml --file ../c.yml up -d && docker compose ps\n',
+  };
+  assert.ok(!composeFilesNamed(texts).includes('web'));
+  assert.deepEqual(
+    combinedComposeFiles(texts, ['a.yml', 'b.yml', 'c.yml']).map((c) => [c.source, c.files]),
+    [
+      ['Makefile', ['a.yml', 'b.yml']],
+      ['scripts/deploy.sh', ['a.yml', 'c.yml']],
+    ],
+  );
+});

@@ -26,6 +26,7 @@ import {
   normalizeRelative,
   SKIPPED_DIRS,
 } from './classify.js';
+import { composeFilesNamed } from './compose-commands.js';
 import type { DiscoverOptions, SourceTree } from './types.js';
 
 export const MAX_FILES = 50_000;
@@ -106,6 +107,8 @@ export async function discover(
 
   // Bases compose files extend (`extends: {file: config/docker/web.yml}`) are kept, whatever they declare.
   const bases = new Set<string>();
+  // So are YAML files a Makefile or script passes to `docker compose -f` (an override that only sets a command).
+  for (const f of composeFilesNamed(texts)) if (f in texts) bases.add(f);
   for (let pass = 0; pass < 4; pass++) {
     const fresh = Object.keys(texts)
       .filter((f) => looksLikeCompose(f, texts[f]) || bases.has(f))
