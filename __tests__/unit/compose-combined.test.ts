@@ -113,3 +113,33 @@ test('the -f of a compose subcommand (logs -f) names no file; a variable file li
     ],
   );
 });
+
+test('a compose project with no service of the app (monitoring, a proxy) is judged alone, not paired with the app', async () => {
+  const result = await analyzeFiles({
+    ...DJANGO,
+    'docker-compose.yml': [
+      'services:', //1
+      '  prometheus:', //2
+      '    image: prom/prometheus:v2.53.0', //3
+      '  grafana:', //4
+      '    image: grafana/grafana:11.1.0', //5
+      '    environment:', //6
+      '      GF_SECURITY_ADMIN_PASSWORD: grafana-admin-2024', //7
+      '',
+    ].join('\n'),
+  });
+  assert.deepEqual(findingsOf(result, 'TF0307'), [['docker-compose.yml', 7]]);
+  const apps = result.project.apps.map((a) => [a.dockerfile?.file, a.compose?.files]);
+  assert.deepEqual(apps, [
+    ['Dockerfile', undefined],
+    [undefined, ['docker-compose.yml']],
+  ]);
+  const { analysedLine } = await import('../../src/report/common.js');
+  const { analysedApps } = await import('../../src/model/index.js');
+  const line = analysedLine(
+    { apps: analysedApps(result.project) },
+    (f) => f,
+    (t) => t,
+  );
+  assert.equal(line, 'Analysed Dockerfile + mysite/settings.py · services only: docker-compose.yml');
+});
