@@ -143,3 +143,46 @@ test('a compose project with no service of the app (monitoring, a proxy) is judg
   );
   assert.equal(line, 'Analysed Dockerfile + mysite/settings.py · services only: docker-compose.yml');
 });
+
+test('every service of the app image is judged for localhost backing services, the Docker socket and volumes over code', async () => {
+  const result = await analyzeFiles({
+    ...DJANGO,
+    'docker-compose.yml': [
+      'x-app: &app', //1
+      '  build: .', //2
+      '  environment:', //3
+      '    - REDIS_URL=redis://localhost:6379/0', //4
+      'services:', //5
+      '  web:', //6
+      '    <<: *app', //7
+      '    ports: ["8000:8000"]', //8
+      '  worker:', //9
+      '    <<: *app', //10
+      '    command: celery -A mysite worker', //11
+      '    environment:', //12
+      '      - DATABASE_HOST=localhost', //13
+      '      - REDIS_URL=redis://localhost:6379/0', //14
+      '    volumes:', //15
+      '      - /var/run/docker.sock:/var/run/docker.sock', //16
+      '      - code:/app', //17
+      '  redis:', //18
+      '    image: redis:7.2', //19
+      'volumes:', //20
+      '  code:', //21
+      '',
+    ].join('\n'),
+  });
+  const tf0401 = result.findings
+    .filter((f) => f.ruleId === 'TF0401')
+    .map((f) => [f.line, f.message.split(' set')[0]]);
+  assert.deepEqual(
+    tf0401.sort(),
+    [
+      [13, "Service 'worker'"],
+      [14, "Service 'worker'"],
+      [4, "Service 'web'"],
+    ].sort(),
+  );
+  assert.deepEqual(findingsOf(result, 'TF1304'), [['docker-compose.yml', 16]]);
+  assert.deepEqual(findingsOf(result, 'TF0605'), [['docker-compose.yml', 17]]);
+});

@@ -7,6 +7,8 @@ import { credentialFromEnvironment } from './lib/databases-fix.js';
 import { removeEnvPair } from './lib/dockerfile-fix.js';
 import { linesOf } from './lib/fix.js';
 import { defineRule, type FixContext, type FixProposal } from './lib/rule.js';
+import { appImageServices } from './lib/each.js';
+import { perServiceLine } from './lib/service-lines.js';
 import { assignFromEnvironment } from './lib/settings-fix.js';
 import { lineage } from './lib/stages.js';
 
@@ -122,21 +124,27 @@ export const backingServiceLocalhost = defineRule({
   related: [],
   check(project) {
     const out: RawFinding[] = [];
+    // Every service of the app's image (a celery worker too): one finding per line, naming the services sharing it.
+    out.push(
+      ...perServiceLine(project, (_app, service) =>
+        service.environment.flatMap((e) => {
+          // Interpolated values are decided where the stack is deployed.
+          if (e.interpolated || !e.value) return [];
+          const host = backingHostOf(e.name, e.value);
+          const kind = host && classifyHost(host);
+          if (!host || !kind) return [];
+          return [
+            {
+              file: e.file,
+              line: e.line,
+              message: (who: string, plural: boolean) =>
+                `${who} ${plural ? 'set' : 'sets'} ${e.name} to ${problem(host, kind)}: use the compose service name (e.g. 'db'), or pass the value from the environment.`,
+            },
+          ];
+        }),
+      ),
+    );
     for (const app of project.apps) {
-      const web = app.compose?.appService;
-      for (const e of web?.environment ?? []) {
-        // Interpolated values are decided where the stack is deployed.
-        if (e.interpolated || !e.value) continue;
-        const host = backingHostOf(e.name, e.value);
-        const kind = host && classifyHost(host);
-        if (!host || !kind) continue;
-        out.push({
-          file: e.file,
-          line: e.line,
-          message: `Service '${web!.name}' sets ${e.name} to ${problem(host, kind)}: use the compose service name (e.g. 'db'), or pass the value from the environment.`,
-        });
-      }
-
       for (const { pair, file } of imageEnvPairs(app)) {
         const host = backingHostOf(pair.name, pair.value);
         const kind = host && classifyHost(host);
@@ -217,12 +225,11 @@ function fixBackingHost(context: FixContext): FixProposal | undefined {
   const { finding } = context;
   const lines = linesOf(context, finding.file);
   if (!lines || finding.line === undefined) return undefined;
-  for (const app of context.project.apps) {
-    const compose = app.compose;
-    const entry = compose?.appService?.environment.find(
+  for (const { compose, service } of appImageServices(context.project)) {
+    const entry = service.environment.find(
       (e) => e.file === finding.file && e.line === finding.line && !e.interpolated && e.value && e.raw,
     );
-    if (compose && entry?.raw && entry.value) {
+    if (entry?.raw && entry.value) {
       const host = backingHostOf(entry.name, entry.value)!;
       const roles = [
         ...new Set(
@@ -240,6 +247,8 @@ function fixBackingHost(context: FixContext): FixProposal | undefined {
       const edit = replaceEntryValue(finding.file, lines, entry.line, entry.name, entry.raw, value);
       if (edit) return { title: `${entry.name}: ${value}`, edits: [edit] };
     }
+  }
+  for (const app of context.project.apps) {
     for (const { pair, file } of imageEnvPairs(app)) {
       if (file !== finding.file || pair.line !== finding.line) continue;
       const env = lineage(app.dockerfile!)
