@@ -99,7 +99,7 @@ export const backingServiceLocalhost = defineRule({
   severity: 'warning',
   kind: 'S',
   title:
-    "A database/cache/broker host is localhost, 127.0.0.1 or a literal IP, in settings (not from the environment), in the app's compose environment or in the image's ENV: inside a container that is the container itself",
+    "A database/cache/broker host is localhost, 127.0.0.1 or a literal IP, in settings (not from the environment), in the compose environment of a service of the app's image (a worker too) or in the image's ENV: inside a container that is the container itself",
   help: [
     'A backing service is an attached resource, located by config. Inside a container `localhost` is the',
     'container itself, so a database or Redis on `localhost` is not found once the app runs in Docker; a literal',

@@ -33,7 +33,7 @@ export const dockerSocketMounted = defineRule({
   severity: 'error',
   kind: 'S',
   title:
-    "The app's compose service (or a docker run in its scripts) mounts /var/run/docker.sock, which gives the app root on the host",
+    "A compose service of the app's image (the app, a worker; or a docker run in its scripts) mounts /var/run/docker.sock, which gives the app root on the host",
   help: `Whoever can talk to the Docker socket can start a privileged container that mounts the host's filesystem: it is
 root on the host. Mounted into the web app, one remote code execution or one vulnerable dependency of the app is a
 compromise of the whole machine. A web application does not need it.
