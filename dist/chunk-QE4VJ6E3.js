@@ -11,7 +11,7 @@ import {
   isSecretName,
   require_node_os,
   tail
-} from "./chunk-V3HIS3NS.js";
+} from "./chunk-3MUEZNCJ.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -27,7 +27,7 @@ import {
 import {
   DYNAMIC_RULES,
   withBases
-} from "./chunk-WPMRUNNS.js";
+} from "./chunk-IVDHOZSW.js";
 import {
   UnsafePathError,
   readInside,

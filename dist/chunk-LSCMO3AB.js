@@ -11,7 +11,7 @@ import {
   pipInstall,
   programArgv,
   runtimeInsertionLine
-} from "./chunk-WPMRUNNS.js";
+} from "./chunk-IVDHOZSW.js";
 import {
   insertLines,
   normalizePackageName,

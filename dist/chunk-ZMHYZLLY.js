@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-26LJ7LHO.js";
+} from "./chunk-LSCMO3AB.js";
 import {
   makeReport
 } from "./chunk-I4TAVQ2G.js";
 import {
   RULES
-} from "./chunk-WPMRUNNS.js";
+} from "./chunk-IVDHOZSW.js";
 import {
   SEVERITIES,
   UnsafePathError,
