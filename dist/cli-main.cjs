@@ -27741,6 +27741,30 @@ ALLOWED_HOSTS = [h for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").
   }
 });
 
+// src/rules/lib/service-lines.ts
+function perServiceLine(project, hitsOf) {
+  const byLine = /* @__PURE__ */ new Map();
+  for (const { app, service } of appImageServices(project)) {
+    for (const hit of hitsOf(app, service)) {
+      const key = `${hit.file}\0${hit.line}`;
+      const seen = byLine.get(key);
+      if (!seen) byLine.set(key, { hit, services: [service.name] });
+      else if (!seen.services.includes(service.name)) seen.services.push(service.name);
+    }
+  }
+  return [...byLine.values()].map(({ hit, services }) => {
+    const plural2 = services.length > 1;
+    const who = `${plural2 ? "Services" : "Service"} ${services.map((n) => `'${n}'`).join(", ")}`;
+    return { file: hit.file, line: hit.line, message: hit.message(who, plural2) };
+  });
+}
+var init_service_lines = __esm({
+  "src/rules/lib/service-lines.ts"() {
+    "use strict";
+    init_each();
+  }
+});
+
 // src/rules/TF0401-backing-service-localhost.ts
 function isBackingHostVar(name2) {
   const upper = name2.toUpperCase();
@@ -27802,23 +27826,24 @@ function fixBackingHost(context) {
   const { finding } = context;
   const lines2 = linesOf(context, finding.file);
   if (!lines2 || finding.line === void 0) return void 0;
-  for (const app of context.project.apps) {
-    const compose = app.compose;
-    const entry = compose?.appService?.environment.find(
+  for (const { compose, service } of appImageServices(context.project)) {
+    const entry = service.environment.find(
       (e) => e.file === finding.file && e.line === finding.line && !e.interpolated && e.value && e.raw
     );
-    if (compose && entry?.raw && entry.value) {
-      const host2 = backingHostOf(entry.name, entry.value);
+    if (entry?.raw && entry.value) {
+      const host = backingHostOf(entry.name, entry.value);
       const roles = [
         ...new Set(
           entry.name.toUpperCase().split("_").flatMap((w2) => ROLE_OF_WORD[w2] ?? [])
         )
       ];
       const services = compose.services.filter((s) => roles.includes(s.role));
-      const value = services.length === 1 && entry.raw === entry.value ? entry.value.replace(host2, services[0].name) : `\${${entry.name}}`;
+      const value = services.length === 1 && entry.raw === entry.value ? entry.value.replace(host, services[0].name) : `\${${entry.name}}`;
       const edit = replaceEntryValue(finding.file, lines2, entry.line, entry.name, entry.raw, value);
       if (edit) return { title: `${entry.name}: ${value}`, edits: [edit] };
     }
+  }
+  for (const app of context.project.apps) {
     for (const { pair: pair2, file } of imageEnvPairs(app)) {
       if (file !== finding.file || pair2.line !== finding.line) continue;
       const env = lineage(app.dockerfile).flatMap((s) => s.instructions).find(
@@ -27854,6 +27879,8 @@ var init_TF0401_backing_service_localhost = __esm({
     init_dockerfile_fix();
     init_fix2();
     init_rule();
+    init_each();
+    init_service_lines();
     init_settings_fix();
     init_stages();
     BACKING_WORD = /^(DB|DATABASE|DATABASES|POSTGRES|POSTGRESQL|PG|PGHOST|MYSQL|MARIADB|REDIS|CACHE|CACHES|MEMCACHED|MEMCACHE|CELERY|BROKER|RABBITMQ|RABBIT|AMQP|MONGO|MONGODB|SQL|ELASTICSEARCH|VALKEY)$/;
@@ -27864,7 +27891,7 @@ var init_TF0401_backing_service_localhost = __esm({
       factor: "IV",
       severity: "warning",
       kind: "S",
-      title: "A database/cache/broker host is localhost, 127.0.0.1 or a literal IP, in settings (not from the environment), in the app's compose environment or in the image's ENV: inside a container that is the container itself",
+      title: "A database/cache/broker host is localhost, 127.0.0.1 or a literal IP, in settings (not from the environment), in the compose environment of a service of the app's image (a worker too) or in the image's ENV: inside a container that is the container itself",
       help: [
         "A backing service is an attached resource, located by config. Inside a container `localhost` is the",
         "container itself, so a database or Redis on `localhost` is not found once the app runs in Docker; a literal",
@@ -27889,19 +27916,25 @@ var init_TF0401_backing_service_localhost = __esm({
       related: [],
       check(project) {
         const out = [];
+        out.push(
+          ...perServiceLine(
+            project,
+            (_app, service) => service.environment.flatMap((e) => {
+              if (e.interpolated || !e.value) return [];
+              const host = backingHostOf(e.name, e.value);
+              const kind = host && classifyHost(host);
+              if (!host || !kind) return [];
+              return [
+                {
+                  file: e.file,
+                  line: e.line,
+                  message: (who, plural2) => `${who} ${plural2 ? "set" : "sets"} ${e.name} to ${problem(host, kind)}: use the compose service name (e.g. 'db'), or pass the value from the environment.`
+                }
+              ];
+            })
+          )
+        );
         for (const app of project.apps) {
-          const web = app.compose?.appService;
-          for (const e of web?.environment ?? []) {
-            if (e.interpolated || !e.value) continue;
-            const host = backingHostOf(e.name, e.value);
-            const kind = host && classifyHost(host);
-            if (!host || !kind) continue;
-            out.push({
-              file: e.file,
-              line: e.line,
-              message: `Service '${web.name}' sets ${e.name} to ${problem(host, kind)}: use the compose service name (e.g. 'db'), or pass the value from the environment.`
-            });
-          }
           for (const { pair: pair2, file } of imageEnvPairs(app)) {
             const host = backingHostOf(pair2.name, pair2.value);
             const kind = host && classifyHost(host);
@@ -28757,6 +28790,7 @@ var volumeOverSource;
 var init_TF0605_volume_over_source = __esm({
   "src/rules/TF0605-volume-over-source.ts"() {
     "use strict";
+    init_service_lines();
     init_rule();
     init_paths2();
     init_files();
@@ -28796,16 +28830,18 @@ var init_TF0605_volume_over_source = __esm({
               message: `VOLUME ${path4} covers the application code in ${codeDir}: the volume keeps the code of the first release across upgrades. Declare volumes only for data directories (e.g. ${codeDir}/media).`
             });
           }
-          const web = app.compose?.appService;
-          for (const v of web?.volumes ?? []) {
-            if (v.type !== "volume" || !v.source || !coversPath(v.target, codeDir)) continue;
-            out.push({
+        }
+        out.push(
+          ...perServiceLine(project, (app, service) => {
+            const codeDir = imageCodeDir(app);
+            if (!codeDir) return [];
+            return service.volumes.filter((v) => v.type === "volume" && v.source && coversPath(v.target, codeDir)).map((v) => ({
               file: v.file,
               line: v.line,
-              message: `Service '${web.name}' mounts the named volume '${shownSource(v)}' on ${v.target}, which holds the application code (${codeDir}): the volume keeps the code of the first release across upgrades. Mount volumes only on data directories.`
-            });
-          }
-        }
+              message: (who, plural2) => `${who} ${plural2 ? "mount" : "mounts"} the named volume '${shownSource(v)}' on ${v.target}, which holds the application code (${codeDir}): the volume keeps the code of the first release across upgrades. Mount volumes only on data directories.`
+            }));
+          })
+        );
         return out;
       }
     });
@@ -30374,13 +30410,14 @@ var init_TF1304_docker_socket_mounted = __esm({
     init_command();
     init_rule();
     init_files();
+    init_service_lines();
     dockerSocketMounted = defineRule({
       id: "TF1304",
       name: "docker-socket-mounted",
       factor: "XIII",
       severity: "error",
       kind: "S",
-      title: "The app's compose service (or a docker run in its scripts) mounts /var/run/docker.sock, which gives the app root on the host",
+      title: "A compose service of the app's image (the app, a worker; or a docker run in its scripts) mounts /var/run/docker.sock, which gives the app root on the host",
       help: `Whoever can talk to the Docker socket can start a privileged container that mounts the host's filesystem: it is
 root on the host. Mounted into the web app, one remote code execution or one vulnerable dependency of the app is a
 compromise of the whole machine. A web application does not need it.
@@ -30404,16 +30441,16 @@ services:
           seen.add(`${file}:${line}`);
           findings.push({ file, line, message: message2 });
         };
+        const mounts = perServiceLine(
+          project,
+          (_app, service) => service.volumes.filter((v) => v.type === "bind" && isDockerSocket(v.source)).map((v) => ({
+            file: v.file,
+            line: v.line,
+            message: (who, plural2) => `${who} ${plural2 ? "mount" : "mounts"} the Docker socket (${shownSource(v)}): anyone who gets code running in the app is root on the host. Remove the mount; a web app does not need the Docker engine.`
+          }))
+        );
+        for (const f of mounts) report(f.file, f.line, f.message);
         for (const app of project.apps) {
-          const web = app.compose?.appService;
-          for (const v of web?.volumes ?? []) {
-            if (v.type !== "bind" || !isDockerSocket(v.source)) continue;
-            report(
-              v.file,
-              v.line,
-              `Service '${web.name}' mounts the Docker socket (${shownSource(v)}): anyone who gets code running in the app is root on the host. Remove the mount; a web app does not need the Docker engine.`
-            );
-          }
           for (const cmd of startCommands(app)) {
             if (!mountsSocketInDockerRun(cmd.argv)) continue;
             report(
@@ -30735,6 +30772,69 @@ var init_safe_fs = __esm({
   }
 });
 
+// src/discover/compose-commands.ts
+function combinedComposeFiles(texts, composeFiles) {
+  const known = new Set(composeFiles);
+  const out = [];
+  for (const { source, named } of composeCommands(texts)) {
+    if (named.length < 2) continue;
+    const files = resolveAll(named, [dirName(source), "."], known);
+    if (files && !out.some((c) => c.files.join("\n") === files.join("\n"))) out.push({ files, source });
+  }
+  return out;
+}
+function composeFilesNamed(texts) {
+  return composeCommands(texts).flatMap(
+    ({ source, named }) => named.flatMap((n) => [dirName(source), "."].flatMap((d) => normalizeRelative(joinPath(d, n)) ?? []))
+  );
+}
+function composeCommands(texts) {
+  const out = [];
+  for (const [source, text] of Object.entries(texts)) {
+    if (baseName(source) !== "Makefile" && !isScript(source)) continue;
+    for (const line of text.replace(/\\\r?\n/g, " ").split(/\r?\n/)) {
+      const at2 = COMPOSE_COMMAND.exec(line);
+      const named = at2 ? fileArguments(line.slice(at2.index + at2[0].length)) : void 0;
+      if (named && named.length > 0) out.push({ source, named });
+    }
+  }
+  return out;
+}
+function fileArguments(rest) {
+  const words = rest.split(/\s*(?:;|&&|\|\||\|)\s*/)[0].trim().split(/\s+/);
+  const files = [];
+  for (let i = 0; i < words.length; i++) {
+    const w2 = words[i];
+    let value;
+    if (!w2.startsWith("-")) break;
+    if (VALUED.test(w2)) i++;
+    else if (w2 === "-f" || w2 === "--file") value = words[++i];
+    else if (w2.startsWith("--file=")) value = w2.slice("--file=".length);
+    else if (/^-f[^-\s]/.test(w2)) value = w2.slice(2);
+    if (value === void 0) continue;
+    value = value.replace(/^['"]|['"]$/g, "");
+    if (value.includes("$")) return void 0;
+    files.push(value);
+  }
+  return files;
+}
+function resolveAll(named, dirs, known) {
+  for (const dir of dirs) {
+    const files = named.map((n) => normalizeRelative(joinPath(dir, n)));
+    if (files.every((f) => f !== void 0 && known.has(f))) return files;
+  }
+  return void 0;
+}
+var COMPOSE_COMMAND, VALUED;
+var init_compose_commands = __esm({
+  "src/discover/compose-commands.ts"() {
+    "use strict";
+    init_classify();
+    COMPOSE_COMMAND = /\bdocker(?:-compose|\s+compose)\b/;
+    VALUED = /^(?:-p|--project-name|--env-file|--profile|--project-directory|--ansi|--progress|--parallel)$/;
+  }
+});
+
 // src/util/text-encoding.ts
 function decodeText(bytes) {
   const encoding = encodingOf(bytes);
@@ -30816,8 +30916,19 @@ async function discover(root, options = {}, limits = {}, overlay) {
   for (const l of walked.links) if (isCoreFile(l.path) || isDockerignore(l.path)) wanted.push(l.path);
   wanted.push(...named, DEFAULT_CONFIG_FILE);
   for (const f of wanted) await read(f);
+  const bases = /* @__PURE__ */ new Set();
+  for (const f of composeFilesNamed(texts)) if (f in texts) bases.add(f);
+  for (let pass = 0; pass < 4; pass++) {
+    const fresh = Object.keys(texts).filter((f) => looksLikeCompose(f, texts[f]) || bases.has(f)).flatMap((f) => extendsFileNames(f, texts[f])).filter((f) => !bases.has(f) && fileSet.has(f));
+    if (fresh.length === 0) break;
+    for (const f of fresh) {
+      bases.add(f);
+      if (!(f in texts)) await read(f);
+    }
+  }
   for (const f of Object.keys(texts))
-    if (isComposeCandidate(f) && !looksLikeCompose(f, texts[f]) && !named.has(f)) delete texts[f];
+    if (isComposeCandidate(f) && !looksLikeCompose(f, texts[f]) && !named.has(f) && !bases.has(f))
+      delete texts[f];
   for (const f of Object.keys(texts).filter((f2) => looksLikeCompose(f2, texts[f2])))
     await read(joinPath(dirName(f), ".env"));
   for (let pass = 0; pass < 4; pass++) {
@@ -30922,6 +31033,24 @@ function secondPassFiles(texts, files, options) {
     if (command && managementCommands.has(command)) out.add(f);
   }
   return [...out];
+}
+function extendsFileNames(file, text) {
+  const out = [];
+  const lines2 = text.split(/\r?\n/);
+  lines2.forEach((line, i) => {
+    const m = /^(\s*)extends\s*:\s*(.*)$/.exec(line);
+    if (!m) return;
+    let named = /\bfile\s*:\s*['"]?([^\s'",}#]+)/.exec(m[2])?.[1];
+    for (const next of lines2.slice(i + 1)) {
+      if (named !== void 0 || m[2].trim() !== "") break;
+      if (next.trim() === "" || next.trim().startsWith("#")) continue;
+      if (/^\s*/.exec(next)[0].length <= m[1].length) break;
+      named = /^\s*file\s*:\s*['"]?([^\s'"#]+)/.exec(next)?.[1];
+    }
+    const path4 = named === void 0 ? void 0 : normalizeRelative(joinPath(dirName(file), named));
+    if (path4 !== void 0) out.push(path4);
+  });
+  return out;
 }
 function envFileNames(text) {
   const out = [];
@@ -31038,6 +31167,7 @@ var init_discover = __esm({
     import_node_path14 = require("node:path");
     init_safe_fs();
     init_classify();
+    init_compose_commands();
     init_text_encoding();
     MAX_FILES = 5e4;
     MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -35073,7 +35203,9 @@ var AppSeeds = class extends ModelPart {
     for (const seed of seeds) {
       if (seed.compose || seed.variantOf) continue;
       const dirs = dirsOf(seed);
-      seed.compose = composeSets.find((s) => s.model && !s.model.appService?.build && dirs.includes(s.dir));
+      seed.compose = composeSets.find(
+        (s) => s.model && !s.model.appService?.build && dirs.includes(s.dir) && runsApp(s.model, seed)
+      );
     }
     const attached = new Set(seeds.map((s) => s.compose));
     for (const set of composeSets) {
@@ -35309,6 +35441,11 @@ var AppSeeds = class extends ModelPart {
     return text !== void 0 && /\b(python|pip3?|gunicorn|uwsgi|uvicorn|daphne|manage\.py|django)\b/i.test(text);
   }
 };
+function runsApp(model, seed) {
+  if (model.appService) return true;
+  const { dockerfile, contextDir } = seed;
+  return !!dockerfile && !!contextDir && model.services.some((s) => buildsDockerfile(s, dockerfile, contextDir));
+}
 function attachUnparsed(seeds, composeSets) {
   const dirsOf = (seed) => [seed.managePy, seed.dockerfile].flatMap((f) => f ? [dirName(f)] : []).concat(seed.contextDir ?? []);
   for (const set of composeSets) {
@@ -35335,6 +35472,7 @@ init_classify();
 init_compose();
 init_dotenv();
 init_compose2();
+init_compose_commands();
 init_yaml_nodes();
 var COMPOSE_BASES = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"];
 var COMPOSE_OVERRIDES = [
@@ -35355,7 +35493,13 @@ var ComposeProjects = class extends ModelPart {
       const composeFiles = Object.keys(this.texts).filter((f) => looksLikeCompose(f, this.texts[f])).sort();
       const extended = extendedFiles(composeFiles, this.texts);
       const bases = new Set([...extended.values()].flat());
-      for (const f of composeFiles.filter((f2) => !bases.has(f2))) {
+      const yamlFiles = Object.keys(this.texts).filter((f) => /\.ya?ml$/.test(f));
+      const combined = combinedComposeFiles(this.texts, yamlFiles);
+      for (const c of combined) sets.push({ dir: dirName(c.files[0]), files: c.files });
+      const mergedOnly = new Set(
+        combined.flatMap((c) => c.files).filter((f) => !COMPOSE_BASES.includes(baseName(f)) && !COMPOSE_OVERRIDES.includes(baseName(f)))
+      );
+      for (const f of composeFiles.filter((f2) => !bases.has(f2) && !mergedOnly.has(f2))) {
         const d = dirName(f);
         byDir.set(d, [...byDir.get(d) ?? [], f]);
       }
@@ -35365,7 +35509,8 @@ var ComposeProjects = class extends ModelPart {
         base ??= names.find((n) => !isComposeOverride(baseName(n)));
         const override = COMPOSE_OVERRIDES.find((o) => names.includes(o));
         const chosen = [base, override].filter((n) => n !== void 0).map((n) => joinPath(dir, n));
-        if (chosen.length > 0) sets.push({ dir, files: chosen });
+        if (chosen.length > 0 && !sets.some((s) => s.files.join("\n") === chosen.join("\n")))
+          sets.push({ dir, files: chosen });
         for (const name2 of names) {
           if (name2 === base || isComposeOverride(name2) || COMPOSE_BASES.includes(name2)) continue;
           const file = joinPath(dir, name2);
@@ -35373,7 +35518,7 @@ var ComposeProjects = class extends ModelPart {
           const standalone = /^\s+(build|image)\s*:/m.test(this.texts[file] ?? "") || (extended.get(file) ?? []).length > 0;
           const layered = baseFile !== void 0 && (!standalone || overridesBase(file, this.texts[file] ?? "", baseFile, this.texts[baseFile] ?? ""));
           const files2 = layered ? [baseFile, file] : [file];
-          sets.push({ dir, files: files2 });
+          if (!sets.some((s) => s.files.join("\n") === files2.join("\n"))) sets.push({ dir, files: files2 });
         }
       }
     }
@@ -35529,7 +35674,7 @@ var ImageFiles = class extends ModelPart {
     if (target.entrypoint?.argv && target.cmd?.argv)
       commands.push(...argvCommands([...target.entrypoint.argv, ...target.cmd.argv]));
     const service = app.compose?.appService;
-    for (const c of [service?.entrypoint, service?.command]) if (c) commands.push(...composeCommands(c));
+    for (const c of [service?.entrypoint, service?.command]) if (c) commands.push(...composeCommands2(c));
     if (service?.entrypoint?.argv && service.command?.argv)
       commands.push(...argvCommands([...service.entrypoint.argv, ...service.command.argv]));
     const out = [];
@@ -35687,7 +35832,7 @@ function startArgvs(app, target) {
   const commands = [];
   for (const c of [target.entrypoint, target.cmd]) if (c) commands.push(...instrCommands2(c));
   const service = app.compose?.appService;
-  for (const c of [service?.entrypoint, service?.command]) if (c) commands.push(...composeCommands(c));
+  for (const c of [service?.entrypoint, service?.command]) if (c) commands.push(...composeCommands2(c));
   for (const s of app.entrypointScripts) commands.push(...s.script.commands.map((c) => c.argv));
   for (const p of app.supervisorPrograms ?? []) commands.push(p.argv);
   return commands;
@@ -35700,7 +35845,7 @@ function argvCommands(argv) {
   const script = inlineScript(argv);
   return script === void 0 ? [argv] : [argv, ...parseShell(script).commands.map((x) => x.argv)];
 }
-function composeCommands(c) {
+function composeCommands2(c) {
   if (c.argv) {
     const [cmd, flag, script] = c.argv;
     if (/(^|\/)(ba|da)?sh$/.test(cmd ?? "") && flag === "-c" && script)
@@ -36364,15 +36509,18 @@ function countsPhrase(counts) {
   ].join(", ");
 }
 function analysedLine(report, path4, text) {
-  const apps = (report.apps ?? []).map((a) => {
+  const servicesOnly = (a) => !a.dockerfile && !a.settings && (a.composeFiles ?? []).length > 0;
+  const apps = (report.apps ?? []).filter((a) => !servicesOnly(a)).map((a) => {
     const files = [a.dockerfile, ...a.composeFiles ?? [], a.settings].filter((f) => !!f);
     return (files.length > 0 ? files : [a.dir]).map(path4).join(" + ");
   });
+  const composeOnly = (report.apps ?? []).filter(servicesOnly).map((a) => a.composeFiles.map(path4).join(" + "));
   const skipped2 = (report.skipped ?? []).map(
     (s) => `${path4(s.managePy ?? s.dockerfile ?? "")} ${text(`(${s.reason})`)}`
   );
   const parts = [
     ...apps.length > 0 ? [`Analysed ${apps.join("; ")}`] : [],
+    ...composeOnly.length > 0 ? [`${text("services only:")} ${composeOnly.join(", ")}`] : [],
     ...skipped2.length > 0 ? [`skipped ${skipped2.join(", ")}`] : [],
     ...report.otherDockerfiles?.length ? [`Dockerfile rules only on ${report.otherDockerfiles.map(path4).join(", ")}`] : []
   ];

@@ -23,8 +23,10 @@ import {
   joinPath,
   looksLikeCompose,
   moduleFiles,
+  normalizeRelative,
   SKIPPED_DIRS,
 } from './classify.js';
+import { composeFilesNamed } from './compose-commands.js';
 import type { DiscoverOptions, SourceTree } from './types.js';
 import { decodeText } from '../util/text-encoding.js';
 
@@ -104,9 +106,25 @@ export async function discover(
   wanted.push(...named, DEFAULT_CONFIG_FILE);
   for (const f of wanted) await read(f);
 
+  // Bases compose files extend (`extends: {file: config/docker/web.yml}`) are kept, whatever they declare.
+  const bases = new Set<string>();
+  // So are YAML files a Makefile or script passes to `docker compose -f` (an override that only sets a command).
+  for (const f of composeFilesNamed(texts)) if (f in texts) bases.add(f);
+  for (let pass = 0; pass < 4; pass++) {
+    const fresh = Object.keys(texts)
+      .filter((f) => looksLikeCompose(f, texts[f]) || bases.has(f))
+      .flatMap((f) => extendsFileNames(f, texts[f]))
+      .filter((f) => !bases.has(f) && fileSet.has(f));
+    if (fresh.length === 0) break;
+    for (const f of fresh) {
+      bases.add(f);
+      if (!(f in texts)) await read(f);
+    }
+  }
   // Read YAML that is no compose file is dropped again: only compose projects matter.
   for (const f of Object.keys(texts))
-    if (isComposeCandidate(f) && !looksLikeCompose(f, texts[f]) && !named.has(f)) delete texts[f];
+    if (isComposeCandidate(f) && !looksLikeCompose(f, texts[f]) && !named.has(f) && !bases.has(f))
+      delete texts[f];
   // .env next to compose files, for interpolation only.
   for (const f of Object.keys(texts).filter((f) => looksLikeCompose(f, texts[f])))
     await read(joinPath(dirName(f), '.env'));
@@ -230,6 +248,26 @@ function secondPassFiles(texts: Record<string, string>, files: string[], options
     if (command && managementCommands.has(command)) out.add(f);
   }
   return [...out];
+}
+
+/** Paths (relative to the scanned directory) of the files a compose file's `extends:` entries name in `file:`. */
+function extendsFileNames(file: string, text: string): string[] {
+  const out: string[] = [];
+  const lines = text.split(/\r?\n/);
+  lines.forEach((line, i) => {
+    const m = /^(\s*)extends\s*:\s*(.*)$/.exec(line);
+    if (!m) return;
+    let named = /\bfile\s*:\s*['"]?([^\s'",}#]+)/.exec(m[2])?.[1];
+    for (const next of lines.slice(i + 1)) {
+      if (named !== undefined || m[2].trim() !== '') break;
+      if (next.trim() === '' || next.trim().startsWith('#')) continue;
+      if (/^\s*/.exec(next)![0].length <= m[1].length) break;
+      named = /^\s*file\s*:\s*['"]?([^\s'"#]+)/.exec(next)?.[1];
+    }
+    const path = named === undefined ? undefined : normalizeRelative(joinPath(dirName(file), named));
+    if (path !== undefined) out.push(path);
+  });
+  return out;
 }
 
 /** Base names of the files compose `env_file:` entries name: inline, `[a, b]`, a `- a` list, or `- path: a` items. */

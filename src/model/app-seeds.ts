@@ -8,7 +8,7 @@ import {
 } from '../discover/classify.js';
 import type { SkippedProject } from '../core/index.js';
 import type { ComposeSet } from './compose-projects.js';
-import { servicesOfImage } from './compose/app-service.js';
+import { buildsDockerfile, servicesOfImage } from './compose/app-service.js';
 import { isUrl } from './context.js';
 import {
   type BuiltImage,
@@ -22,6 +22,7 @@ import {
 import { byDepth, ModelPart } from './input.js';
 import { contextIsOwnDirectory } from './own-context.js';
 import type { App } from './types/project.js';
+import type { ComposeModel } from './types/compose.js';
 
 /** One app the repository holds, before it is modelled: where its image, compose project and Django project are. */
 export interface AppSeed {
@@ -91,7 +92,9 @@ export class AppSeeds extends ModelPart {
     for (const seed of seeds) {
       if (seed.compose || seed.variantOf) continue;
       const dirs = dirsOf(seed);
-      seed.compose = composeSets.find((s) => s.model && !s.model.appService?.build && dirs.includes(s.dir));
+      seed.compose = composeSets.find(
+        (s) => s.model && !s.model.appService?.build && dirs.includes(s.dir) && runsApp(s.model, seed),
+      );
     }
     const attached = new Set(seeds.map((s) => s.compose));
     for (const set of composeSets) {
@@ -376,6 +379,16 @@ export class AppSeeds extends ModelPart {
       text !== undefined && /\b(python|pip3?|gunicorn|uwsgi|uvicorn|daphne|manage\.py|django)\b/i.test(text)
     );
   }
+}
+
+/** Whether a compose project runs the seed's app: it has an app service, or a service builds the seed's image. */
+function runsApp(model: ComposeModel, seed: AppSeed): boolean {
+  if (model.appService) return true;
+  const { dockerfile, contextDir } = seed;
+  // A monitoring (prometheus, grafana) or proxy (nginx, certbot) project runs no service of the app.
+  return (
+    !!dockerfile && !!contextDir && model.services.some((s) => buildsDockerfile(s, dockerfile, contextDir))
+  );
 }
 
 /**

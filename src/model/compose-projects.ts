@@ -9,6 +9,7 @@ import {
 import { entryOf, parseComposeYaml } from '../parse/compose.js';
 import { parseDotenv } from '../parse/dotenv.js';
 import { modelCompose } from './compose.js';
+import { combinedComposeFiles } from '../discover/compose-commands.js';
 import { relPath, scalarString } from './compose/yaml-nodes.js';
 import { ModelPart } from './input.js';
 import type { ComposeModel } from './types/compose.js';
@@ -47,7 +48,16 @@ export class ComposeProjects extends ModelPart {
       // A file other compose files extend (`extends: {file: docker/common.yml}`) is analysed through them only.
       const extended = extendedFiles(composeFiles, this.texts);
       const bases = new Set([...extended.values()].flat());
-      for (const f of composeFiles.filter((f) => !bases.has(f))) {
+      // Files a Makefile or script runs together (`-f app.yaml -f storages.yaml`) are analysed merged, as run.
+      const yamlFiles = Object.keys(this.texts).filter((f) => /\.ya?ml$/.test(f));
+      const combined = combinedComposeFiles(this.texts, yamlFiles);
+      for (const c of combined) sets.push({ dir: dirName(c.files[0]!), files: c.files });
+      const mergedOnly = new Set(
+        combined
+          .flatMap((c) => c.files)
+          .filter((f) => !COMPOSE_BASES.includes(baseName(f)) && !COMPOSE_OVERRIDES.includes(baseName(f))),
+      );
+      for (const f of composeFiles.filter((f) => !bases.has(f) && !mergedOnly.has(f))) {
         const d = dirName(f);
         byDir.set(d, [...(byDir.get(d) ?? []), f]);
       }
@@ -60,7 +70,8 @@ export class ComposeProjects extends ModelPart {
         const chosen = [base, override]
           .filter((n): n is string => n !== undefined)
           .map((n) => joinPath(dir, n));
-        if (chosen.length > 0) sets.push({ dir, files: chosen });
+        if (chosen.length > 0 && !sets.some((s) => s.files.join('\n') === chosen.join('\n')))
+          sets.push({ dir, files: chosen });
         // Other variants (docker-compose.prod.yml, compose.production.yaml, docker-compose-deploy.yml) are
         // alternatives, each analysed on its own; one that builds and names no image is layered on the base.
         for (const name of names) {
@@ -74,7 +85,7 @@ export class ComposeProjects extends ModelPart {
             (!standalone ||
               overridesBase(file, this.texts[file] ?? '', baseFile, this.texts[baseFile] ?? ''));
           const files = layered ? [baseFile, file] : [file];
-          sets.push({ dir, files });
+          if (!sets.some((s) => s.files.join('\n') === files.join('\n'))) sets.push({ dir, files });
         }
       }
     }

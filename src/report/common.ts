@@ -1,4 +1,4 @@
-import type { Factor, Finding, Report, Severity } from '../core/index.js';
+import type { AnalysedApp, Factor, Finding, Report, Severity } from '../core/index.js';
 
 /** Where the tool's documentation lives; rule help links point into its docs/rules.md. */
 export const INFORMATION_URI = 'https://github.com/twelve-factor-review/twelve-factor-review';
@@ -64,15 +64,23 @@ export function analysedLine(
   path: (file: string) => string,
   text: (words: string) => string,
 ): string | undefined {
-  const apps = (report.apps ?? []).map((a) => {
-    const files = [a.dockerfile, ...(a.composeFiles ?? []), a.settings].filter((f): f is string => !!f);
-    return (files.length > 0 ? files : [a.dir]).map(path).join(' + ');
-  });
+  // A compose project with neither image nor Django project of the app (monitoring, a proxy) is no app.
+  const servicesOnly = (a: AnalysedApp) => !a.dockerfile && !a.settings && (a.composeFiles ?? []).length > 0;
+  const apps = (report.apps ?? [])
+    .filter((a) => !servicesOnly(a))
+    .map((a) => {
+      const files = [a.dockerfile, ...(a.composeFiles ?? []), a.settings].filter((f): f is string => !!f);
+      return (files.length > 0 ? files : [a.dir]).map(path).join(' + ');
+    });
+  const composeOnly = (report.apps ?? [])
+    .filter(servicesOnly)
+    .map((a) => a.composeFiles!.map(path).join(' + '));
   const skipped = (report.skipped ?? []).map(
     (s) => `${path(s.managePy ?? s.dockerfile ?? '')} ${text(`(${s.reason})`)}`,
   );
   const parts = [
     ...(apps.length > 0 ? [`Analysed ${apps.join('; ')}`] : []),
+    ...(composeOnly.length > 0 ? [`${text('services only:')} ${composeOnly.join(', ')}`] : []),
     ...(skipped.length > 0 ? [`skipped ${skipped.join(', ')}`] : []),
     ...(report.otherDockerfiles?.length
       ? [`Dockerfile rules only on ${report.otherDockerfiles.map(path).join(', ')}`]

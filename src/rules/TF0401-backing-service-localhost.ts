@@ -8,6 +8,8 @@ import { credentialFromEnvironment } from './lib/databases-fix.js';
 import { removeEnvPair } from './lib/dockerfile-fix.js';
 import { linesOf } from './lib/fix.js';
 import { defineRule, type FixContext, type FixProposal } from './lib/rule.js';
+import { appImageServices } from './lib/each.js';
+import { perServiceLine } from './lib/service-lines.js';
 import { assignFromEnvironment } from './lib/settings-fix.js';
 import { lineage } from './lib/stages.js';
 
@@ -99,7 +101,7 @@ export const backingServiceLocalhost = defineRule({
   severity: 'warning',
   kind: 'S',
   title:
-    "A database/cache/broker host is localhost, 127.0.0.1 or a literal IP, in settings (not from the environment), in the app's compose environment or in the image's ENV: inside a container that is the container itself",
+    "A database/cache/broker host is localhost, 127.0.0.1 or a literal IP, in settings (not from the environment), in the compose environment of a service of the app's image (a worker too) or in the image's ENV: inside a container that is the container itself",
   help: [
     'A backing service is an attached resource, located by config. Inside a container `localhost` is the',
     'container itself, so a database or Redis on `localhost` is not found once the app runs in Docker; a literal',
@@ -124,21 +126,27 @@ export const backingServiceLocalhost = defineRule({
   related: [],
   check(project) {
     const out: RawFinding[] = [];
+    // Every service of the app's image (a celery worker too): one finding per line, naming the services sharing it.
+    out.push(
+      ...perServiceLine(project, (_app, service) =>
+        service.environment.flatMap((e) => {
+          // Interpolated values are decided where the stack is deployed.
+          if (e.interpolated || !e.value) return [];
+          const host = backingHostOf(e.name, e.value);
+          const kind = host && classifyHost(host);
+          if (!host || !kind) return [];
+          return [
+            {
+              file: e.file,
+              line: e.line,
+              message: (who: string, plural: boolean) =>
+                `${who} ${plural ? 'set' : 'sets'} ${e.name} to ${problem(host, kind)}: use the compose service name (e.g. 'db'), or pass the value from the environment.`,
+            },
+          ];
+        }),
+      ),
+    );
     for (const app of project.apps) {
-      const web = app.compose?.appService;
-      for (const e of web?.environment ?? []) {
-        // Interpolated values are decided where the stack is deployed.
-        if (e.interpolated || !e.value) continue;
-        const host = backingHostOf(e.name, e.value);
-        const kind = host && classifyHost(host);
-        if (!host || !kind) continue;
-        out.push({
-          file: e.file,
-          line: e.line,
-          message: `Service '${web!.name}' sets ${e.name} to ${problem(host, kind)}: use the compose service name (e.g. 'db'), or pass the value from the environment.`,
-        });
-      }
-
       for (const { pair, file } of imageEnvPairs(app)) {
         const host = backingHostOf(pair.name, pair.value);
         const kind = host && classifyHost(host);
@@ -219,12 +227,11 @@ function fixBackingHost(context: FixContext): FixProposal | undefined {
   const { finding } = context;
   const lines = linesOf(context, finding.file);
   if (!lines || finding.line === undefined) return undefined;
-  for (const app of context.project.apps) {
-    const compose = app.compose;
-    const entry = compose?.appService?.environment.find(
+  for (const { compose, service } of appImageServices(context.project)) {
+    const entry = service.environment.find(
       (e) => e.file === finding.file && e.line === finding.line && !e.interpolated && e.value && e.raw,
     );
-    if (compose && entry?.raw && entry.value) {
+    if (entry?.raw && entry.value) {
       const host = backingHostOf(entry.name, entry.value)!;
       const roles = [
         ...new Set(
@@ -242,6 +249,8 @@ function fixBackingHost(context: FixContext): FixProposal | undefined {
       const edit = replaceEntryValue(finding.file, lines, entry.line, entry.name, entry.raw, value);
       if (edit) return { title: `${entry.name}: ${value}`, edits: [edit] };
     }
+  }
+  for (const app of context.project.apps) {
     for (const { pair, file } of imageEnvPairs(app)) {
       if (file !== finding.file || pair.line !== finding.line) continue;
       const env = lineage(app.dockerfile!)

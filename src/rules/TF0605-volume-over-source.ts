@@ -1,4 +1,5 @@
 import type { RawFinding } from '../core/index.js';
+import { perServiceLine } from './lib/service-lines.js';
 import { defineRule } from './lib/rule.js';
 import { coversPath, imageCodeDir } from './lib/paths.js';
 import { shownSource } from './lib/files.js';
@@ -40,16 +41,22 @@ export const volumeOverSource = defineRule({
           message: `VOLUME ${path} covers the application code in ${codeDir}: the volume keeps the code of the first release across upgrades. Declare volumes only for data directories (e.g. ${codeDir}/media).`,
         });
       }
-      const web = app.compose?.appService;
-      for (const v of web?.volumes ?? []) {
-        if (v.type !== 'volume' || !v.source || !coversPath(v.target, codeDir)) continue;
-        out.push({
-          file: v.file,
-          line: v.line,
-          message: `Service '${web!.name}' mounts the named volume '${shownSource(v)}' on ${v.target}, which holds the application code (${codeDir}): the volume keeps the code of the first release across upgrades. Mount volumes only on data directories.`,
-        });
-      }
     }
+    // Every service of the app's image: one finding per volume line, naming the services sharing it.
+    out.push(
+      ...perServiceLine(project, (app, service) => {
+        const codeDir = imageCodeDir(app);
+        if (!codeDir) return [];
+        return service.volumes
+          .filter((v) => v.type === 'volume' && v.source && coversPath(v.target, codeDir))
+          .map((v) => ({
+            file: v.file,
+            line: v.line,
+            message: (who: string, plural: boolean) =>
+              `${who} ${plural ? 'mount' : 'mounts'} the named volume '${shownSource(v)}' on ${v.target}, which holds the application code (${codeDir}): the volume keeps the code of the first release across upgrades. Mount volumes only on data directories.`,
+          }));
+      }),
+    );
     return out;
   },
 });

@@ -2,6 +2,7 @@ import { programArgv, startCommands } from '../model/command.js';
 import type { RawFinding } from '../core/index.js';
 import { defineRule } from './lib/rule.js';
 import { shownSource } from './lib/files.js';
+import { perServiceLine } from './lib/service-lines.js';
 
 /** The Docker engine's socket, at its usual paths. */
 export function isDockerSocket(path: string | undefined): boolean {
@@ -33,7 +34,7 @@ export const dockerSocketMounted = defineRule({
   severity: 'error',
   kind: 'S',
   title:
-    "The app's compose service (or a docker run in its scripts) mounts /var/run/docker.sock, which gives the app root on the host",
+    "A compose service of the app's image (the app, a worker; or a docker run in its scripts) mounts /var/run/docker.sock, which gives the app root on the host",
   help: `Whoever can talk to the Docker socket can start a privileged container that mounts the host's filesystem: it is
 root on the host. Mounted into the web app, one remote code execution or one vulnerable dependency of the app is a
 compromise of the whole machine. A web application does not need it.
@@ -57,16 +58,19 @@ services:
       seen.add(`${file}:${line}`);
       findings.push({ file, line, message });
     };
+    // Every service of the app's image (a worker too): one finding per volume line, naming the services sharing it.
+    const mounts = perServiceLine(project, (_app, service) =>
+      service.volumes
+        .filter((v) => v.type === 'bind' && isDockerSocket(v.source))
+        .map((v) => ({
+          file: v.file,
+          line: v.line,
+          message: (who: string, plural: boolean) =>
+            `${who} ${plural ? 'mount' : 'mounts'} the Docker socket (${shownSource(v)}): anyone who gets code running in the app is root on the host. Remove the mount; a web app does not need the Docker engine.`,
+        })),
+    );
+    for (const f of mounts) report(f.file, f.line!, f.message);
     for (const app of project.apps) {
-      const web = app.compose?.appService;
-      for (const v of web?.volumes ?? []) {
-        if (v.type !== 'bind' || !isDockerSocket(v.source)) continue;
-        report(
-          v.file,
-          v.line,
-          `Service '${web!.name}' mounts the Docker socket (${shownSource(v)}): anyone who gets code running in the app is root on the host. Remove the mount; a web app does not need the Docker engine.`,
-        );
-      }
       for (const cmd of startCommands(app)) {
         if (!mountsSocketInDockerRun(cmd.argv)) continue;
         report(

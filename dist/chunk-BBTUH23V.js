@@ -16,8 +16,9 @@ import {
   isSettingsCandidate,
   joinPath,
   looksLikeCompose,
-  moduleFiles
-} from "./chunk-4SPHOJDQ.js";
+  moduleFiles,
+  normalizeRelative
+} from "./chunk-7RGQVEM7.js";
 import {
   UnsafePathError,
   formatBytes,
@@ -195,6 +196,62 @@ function tail(text, lines = 30) {
 var import_node_fs = __toESM(require_node_fs(), 1);
 var import_node_path = __toESM(require_node_path(), 1);
 
+// src/discover/compose-commands.ts
+var COMPOSE_COMMAND = /\bdocker(?:-compose|\s+compose)\b/;
+function combinedComposeFiles(texts, composeFiles) {
+  const known = new Set(composeFiles);
+  const out = [];
+  for (const { source, named } of composeCommands(texts)) {
+    if (named.length < 2) continue;
+    const files = resolveAll(named, [dirName(source), "."], known);
+    if (files && !out.some((c) => c.files.join("\n") === files.join("\n"))) out.push({ files, source });
+  }
+  return out;
+}
+function composeFilesNamed(texts) {
+  return composeCommands(texts).flatMap(
+    ({ source, named }) => named.flatMap((n) => [dirName(source), "."].flatMap((d) => normalizeRelative(joinPath(d, n)) ?? []))
+  );
+}
+function composeCommands(texts) {
+  const out = [];
+  for (const [source, text] of Object.entries(texts)) {
+    if (baseName(source) !== "Makefile" && !isScript(source)) continue;
+    for (const line of text.replace(/\\\r?\n/g, " ").split(/\r?\n/)) {
+      const at = COMPOSE_COMMAND.exec(line);
+      const named = at ? fileArguments(line.slice(at.index + at[0].length)) : void 0;
+      if (named && named.length > 0) out.push({ source, named });
+    }
+  }
+  return out;
+}
+var VALUED = /^(?:-p|--project-name|--env-file|--profile|--project-directory|--ansi|--progress|--parallel)$/;
+function fileArguments(rest) {
+  const words = rest.split(/\s*(?:;|&&|\|\||\|)\s*/)[0].trim().split(/\s+/);
+  const files = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    let value;
+    if (!w.startsWith("-")) break;
+    if (VALUED.test(w)) i++;
+    else if (w === "-f" || w === "--file") value = words[++i];
+    else if (w.startsWith("--file=")) value = w.slice("--file=".length);
+    else if (/^-f[^-\s]/.test(w)) value = w.slice(2);
+    if (value === void 0) continue;
+    value = value.replace(/^['"]|['"]$/g, "");
+    if (value.includes("$")) return void 0;
+    files.push(value);
+  }
+  return files;
+}
+function resolveAll(named, dirs, known) {
+  for (const dir of dirs) {
+    const files = named.map((n) => normalizeRelative(joinPath(dir, n)));
+    if (files.every((f) => f !== void 0 && known.has(f))) return files;
+  }
+  return void 0;
+}
+
 // src/util/text-encoding.ts
 function decodeText(bytes) {
   const encoding = encodingOf(bytes);
@@ -273,8 +330,19 @@ async function discover(root, options = {}, limits = {}, overlay) {
   for (const l of walked.links) if (isCoreFile(l.path) || isDockerignore(l.path)) wanted.push(l.path);
   wanted.push(...named, DEFAULT_CONFIG_FILE);
   for (const f of wanted) await read(f);
+  const bases = /* @__PURE__ */ new Set();
+  for (const f of composeFilesNamed(texts)) if (f in texts) bases.add(f);
+  for (let pass = 0; pass < 4; pass++) {
+    const fresh = Object.keys(texts).filter((f) => looksLikeCompose(f, texts[f]) || bases.has(f)).flatMap((f) => extendsFileNames(f, texts[f])).filter((f) => !bases.has(f) && fileSet.has(f));
+    if (fresh.length === 0) break;
+    for (const f of fresh) {
+      bases.add(f);
+      if (!(f in texts)) await read(f);
+    }
+  }
   for (const f of Object.keys(texts))
-    if (isComposeCandidate(f) && !looksLikeCompose(f, texts[f]) && !named.has(f)) delete texts[f];
+    if (isComposeCandidate(f) && !looksLikeCompose(f, texts[f]) && !named.has(f) && !bases.has(f))
+      delete texts[f];
   for (const f of Object.keys(texts).filter((f2) => looksLikeCompose(f2, texts[f2])))
     await read(joinPath(dirName(f), ".env"));
   for (let pass = 0; pass < 4; pass++) {
@@ -379,6 +447,24 @@ function secondPassFiles(texts, files, options) {
     if (command && managementCommands.has(command)) out.add(f);
   }
   return [...out];
+}
+function extendsFileNames(file, text) {
+  const out = [];
+  const lines = text.split(/\r?\n/);
+  lines.forEach((line, i) => {
+    const m = /^(\s*)extends\s*:\s*(.*)$/.exec(line);
+    if (!m) return;
+    let named = /\bfile\s*:\s*['"]?([^\s'",}#]+)/.exec(m[2])?.[1];
+    for (const next of lines.slice(i + 1)) {
+      if (named !== void 0 || m[2].trim() !== "") break;
+      if (next.trim() === "" || next.trim().startsWith("#")) continue;
+      if (/^\s*/.exec(next)[0].length <= m[1].length) break;
+      named = /^\s*file\s*:\s*['"]?([^\s'"#]+)/.exec(next)?.[1];
+    }
+    const path = named === void 0 ? void 0 : normalizeRelative(joinPath(dirName(file), named));
+    if (path !== void 0) out.push(path);
+  });
+  return out;
 }
 function envFileNames(text) {
   const out = [];
@@ -498,6 +584,7 @@ export {
   containerLimitArgs,
   classicBuildLimitArgs,
   formatMemory,
+  combinedComposeFiles,
   decodeText,
   encodingOf,
   encodeText,

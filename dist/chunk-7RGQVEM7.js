@@ -26617,6 +26617,24 @@ function canBeFalse(v) {
   }
 }
 
+// src/rules/lib/service-lines.ts
+function perServiceLine(project, hitsOf) {
+  const byLine = /* @__PURE__ */ new Map();
+  for (const { app, service } of appImageServices(project)) {
+    for (const hit of hitsOf(app, service)) {
+      const key = `${hit.file}\0${hit.line}`;
+      const seen = byLine.get(key);
+      if (!seen) byLine.set(key, { hit, services: [service.name] });
+      else if (!seen.services.includes(service.name)) seen.services.push(service.name);
+    }
+  }
+  return [...byLine.values()].map(({ hit, services }) => {
+    const plural = services.length > 1;
+    const who = `${plural ? "Services" : "Service"} ${services.map((n) => `'${n}'`).join(", ")}`;
+    return { file: hit.file, line: hit.line, message: hit.message(who, plural) };
+  });
+}
+
 // src/rules/TF0401-backing-service-localhost.ts
 var BACKING_WORD = /^(DB|DATABASE|DATABASES|POSTGRES|POSTGRESQL|PG|PGHOST|MYSQL|MARIADB|REDIS|CACHE|CACHES|MEMCACHED|MEMCACHE|CELERY|BROKER|RABBITMQ|RABBIT|AMQP|MONGO|MONGODB|SQL|ELASTICSEARCH|VALKEY)$/;
 function isBackingHostVar(name2) {
@@ -26682,7 +26700,7 @@ var backingServiceLocalhost = defineRule({
   factor: "IV",
   severity: "warning",
   kind: "S",
-  title: "A database/cache/broker host is localhost, 127.0.0.1 or a literal IP, in settings (not from the environment), in the app's compose environment or in the image's ENV: inside a container that is the container itself",
+  title: "A database/cache/broker host is localhost, 127.0.0.1 or a literal IP, in settings (not from the environment), in the compose environment of a service of the app's image (a worker too) or in the image's ENV: inside a container that is the container itself",
   help: [
     "A backing service is an attached resource, located by config. Inside a container `localhost` is the",
     "container itself, so a database or Redis on `localhost` is not found once the app runs in Docker; a literal",
@@ -26707,19 +26725,25 @@ var backingServiceLocalhost = defineRule({
   related: [],
   check(project) {
     const out = [];
+    out.push(
+      ...perServiceLine(
+        project,
+        (_app, service) => service.environment.flatMap((e) => {
+          if (e.interpolated || !e.value) return [];
+          const host = backingHostOf(e.name, e.value);
+          const kind = host && classifyHost(host);
+          if (!host || !kind) return [];
+          return [
+            {
+              file: e.file,
+              line: e.line,
+              message: (who, plural) => `${who} ${plural ? "set" : "sets"} ${e.name} to ${problem(host, kind)}: use the compose service name (e.g. 'db'), or pass the value from the environment.`
+            }
+          ];
+        })
+      )
+    );
     for (const app of project.apps) {
-      const web = app.compose?.appService;
-      for (const e of web?.environment ?? []) {
-        if (e.interpolated || !e.value) continue;
-        const host = backingHostOf(e.name, e.value);
-        const kind = host && classifyHost(host);
-        if (!host || !kind) continue;
-        out.push({
-          file: e.file,
-          line: e.line,
-          message: `Service '${web.name}' sets ${e.name} to ${problem(host, kind)}: use the compose service name (e.g. 'db'), or pass the value from the environment.`
-        });
-      }
       for (const { pair: pair2, file } of imageEnvPairs(app)) {
         const host = backingHostOf(pair2.name, pair2.value);
         const kind = host && classifyHost(host);
@@ -26796,23 +26820,24 @@ function fixBackingHost(context) {
   const { finding } = context;
   const lines = linesOf(context, finding.file);
   if (!lines || finding.line === void 0) return void 0;
-  for (const app of context.project.apps) {
-    const compose = app.compose;
-    const entry = compose?.appService?.environment.find(
+  for (const { compose, service } of appImageServices(context.project)) {
+    const entry = service.environment.find(
       (e) => e.file === finding.file && e.line === finding.line && !e.interpolated && e.value && e.raw
     );
-    if (compose && entry?.raw && entry.value) {
-      const host2 = backingHostOf(entry.name, entry.value);
+    if (entry?.raw && entry.value) {
+      const host = backingHostOf(entry.name, entry.value);
       const roles = [
         ...new Set(
           entry.name.toUpperCase().split("_").flatMap((w) => ROLE_OF_WORD[w] ?? [])
         )
       ];
       const services = compose.services.filter((s) => roles.includes(s.role));
-      const value = services.length === 1 && entry.raw === entry.value ? entry.value.replace(host2, services[0].name) : `\${${entry.name}}`;
+      const value = services.length === 1 && entry.raw === entry.value ? entry.value.replace(host, services[0].name) : `\${${entry.name}}`;
       const edit = replaceEntryValue(finding.file, lines, entry.line, entry.name, entry.raw, value);
       if (edit) return { title: `${entry.name}: ${value}`, edits: [edit] };
     }
+  }
+  for (const app of context.project.apps) {
     for (const { pair: pair2, file } of imageEnvPairs(app)) {
       if (file !== finding.file || pair2.line !== finding.line) continue;
       const env = lineage(app.dockerfile).flatMap((s) => s.instructions).find(
@@ -27575,16 +27600,18 @@ var volumeOverSource = defineRule({
           message: `VOLUME ${path} covers the application code in ${codeDir}: the volume keeps the code of the first release across upgrades. Declare volumes only for data directories (e.g. ${codeDir}/media).`
         });
       }
-      const web = app.compose?.appService;
-      for (const v of web?.volumes ?? []) {
-        if (v.type !== "volume" || !v.source || !coversPath(v.target, codeDir)) continue;
-        out.push({
+    }
+    out.push(
+      ...perServiceLine(project, (app, service) => {
+        const codeDir = imageCodeDir(app);
+        if (!codeDir) return [];
+        return service.volumes.filter((v) => v.type === "volume" && v.source && coversPath(v.target, codeDir)).map((v) => ({
           file: v.file,
           line: v.line,
-          message: `Service '${web.name}' mounts the named volume '${shownSource(v)}' on ${v.target}, which holds the application code (${codeDir}): the volume keeps the code of the first release across upgrades. Mount volumes only on data directories.`
-        });
-      }
-    }
+          message: (who, plural) => `${who} ${plural ? "mount" : "mounts"} the named volume '${shownSource(v)}' on ${v.target}, which holds the application code (${codeDir}): the volume keeps the code of the first release across upgrades. Mount volumes only on data directories.`
+        }));
+      })
+    );
     return out;
   }
 });
@@ -28971,7 +28998,7 @@ var dockerSocketMounted = defineRule({
   factor: "XIII",
   severity: "error",
   kind: "S",
-  title: "The app's compose service (or a docker run in its scripts) mounts /var/run/docker.sock, which gives the app root on the host",
+  title: "A compose service of the app's image (the app, a worker; or a docker run in its scripts) mounts /var/run/docker.sock, which gives the app root on the host",
   help: `Whoever can talk to the Docker socket can start a privileged container that mounts the host's filesystem: it is
 root on the host. Mounted into the web app, one remote code execution or one vulnerable dependency of the app is a
 compromise of the whole machine. A web application does not need it.
@@ -28995,16 +29022,16 @@ services:
       seen.add(`${file}:${line}`);
       findings.push({ file, line, message: message2 });
     };
+    const mounts = perServiceLine(
+      project,
+      (_app, service) => service.volumes.filter((v) => v.type === "bind" && isDockerSocket(v.source)).map((v) => ({
+        file: v.file,
+        line: v.line,
+        message: (who, plural) => `${who} ${plural ? "mount" : "mounts"} the Docker socket (${shownSource(v)}): anyone who gets code running in the app is root on the host. Remove the mount; a web app does not need the Docker engine.`
+      }))
+    );
+    for (const f of mounts) report(f.file, f.line, f.message);
     for (const app of project.apps) {
-      const web = app.compose?.appService;
-      for (const v of web?.volumes ?? []) {
-        if (v.type !== "bind" || !isDockerSocket(v.source)) continue;
-        report(
-          v.file,
-          v.line,
-          `Service '${web.name}' mounts the Docker socket (${shownSource(v)}): anyone who gets code running in the app is root on the host. Remove the mount; a web app does not need the Docker engine.`
-        );
-      }
       for (const cmd of startCommands(app)) {
         if (!mountsSocketInDockerRun(cmd.argv)) continue;
         report(
@@ -29130,6 +29157,7 @@ export {
   makeTargetScript,
   inlineScript,
   servicesOfImage,
+  buildsDockerfile,
   pipInstall,
   buildCommands,
   buildRuns,

@@ -9,7 +9,7 @@ import {
   renderMarkdown,
   repoPath,
   ruleHelpUri
-} from "./chunk-QHDRUYXW.js";
+} from "./chunk-VILNIUQL.js";
 import {
   stepLog
 } from "./chunk-EU64BM5N.js";

@@ -64,15 +64,18 @@ function countsPhrase(counts) {
   ].join(", ");
 }
 function analysedLine(report, path, text) {
-  const apps = (report.apps ?? []).map((a) => {
+  const servicesOnly = (a) => !a.dockerfile && !a.settings && (a.composeFiles ?? []).length > 0;
+  const apps = (report.apps ?? []).filter((a) => !servicesOnly(a)).map((a) => {
     const files = [a.dockerfile, ...a.composeFiles ?? [], a.settings].filter((f) => !!f);
     return (files.length > 0 ? files : [a.dir]).map(path).join(" + ");
   });
+  const composeOnly = (report.apps ?? []).filter(servicesOnly).map((a) => a.composeFiles.map(path).join(" + "));
   const skipped = (report.skipped ?? []).map(
     (s) => `${path(s.managePy ?? s.dockerfile ?? "")} ${text(`(${s.reason})`)}`
   );
   const parts = [
     ...apps.length > 0 ? [`Analysed ${apps.join("; ")}`] : [],
+    ...composeOnly.length > 0 ? [`${text("services only:")} ${composeOnly.join(", ")}`] : [],
     ...skipped.length > 0 ? [`skipped ${skipped.join(", ")}`] : [],
     ...report.otherDockerfiles?.length ? [`Dockerfile rules only on ${report.otherDockerfiles.map(path).join(", ")}`] : []
   ];

@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-BNWNQ7BN.js";
+} from "./chunk-D2N6FPET.js";
 import {
   makeReport
 } from "./chunk-URA3V7SF.js";
 import {
   RULES
-} from "./chunk-4SPHOJDQ.js";
+} from "./chunk-7RGQVEM7.js";
 import {
   SEVERITIES,
   UnsafePathError,

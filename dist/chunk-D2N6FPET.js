@@ -11,7 +11,7 @@ import {
   pipInstall,
   programArgv,
   runtimeInsertionLine
-} from "./chunk-4SPHOJDQ.js";
+} from "./chunk-7RGQVEM7.js";
 import {
   insertLines,
   normalizePackageName,

@@ -1,0 +1,188 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { analyzeFiles, findingsOf } from '../support/analyze.js';
+
+const DJANGO = {
+  'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
+  'mysite/__init__.py': '',
+  'mysite/settings.py': "import os\nSECRET_KEY = os.environ['SECRET_KEY']\nDEBUG = False\n",
+  'requirements.txt': 'django==5.0.6\ngunicorn==22.0.0\ncelery==5.4.0\n',
+  '.dockerignore': '.git\n.env\n',
+  Dockerfile: [
+    'FROM python:3.12-slim',
+    'WORKDIR /app',
+    'COPY requirements.txt .',
+    'RUN pip install -r requirements.txt',
+    'COPY . .',
+    'USER app',
+    'HEALTHCHECK CMD python -c "print(1)"',
+    'CMD ["gunicorn", "-b", "0.0.0.0:8000", "mysite.wsgi"]',
+    '',
+  ].join('\n'),
+};
+
+test('a base in a subdirectory that builds nothing still gives the app service its environment and ports', async () => {
+  const result = await analyzeFiles({
+    ...DJANGO,
+    'docker-compose.yml': [
+      'services:',
+      '  web:',
+      '    build: .',
+      '    extends: { file: deploy/docker/web.yml, service: web }',
+      '',
+    ].join('\n'),
+    'deploy/docker/web.yml': [
+      'services:', //1
+      '  web:', //2
+      '    environment:', //3
+      '      SECRET_KEY: "k9#2v!x8-literal"', //4
+      '      DB_PASSWORD: s3cr3t-db-pass', //5
+      '    ports:', //6
+      '      - "8000:8000"', //7
+      '',
+    ].join('\n'),
+  });
+  assert.deepEqual(findingsOf(result, 'TF0307'), [
+    ['deploy/docker/web.yml', 4],
+    ['deploy/docker/web.yml', 5],
+  ]);
+  assert.deepEqual(findingsOf(result, 'TF0701'), []);
+  assert.deepEqual(
+    result.project.apps.map((a) => a.compose?.files),
+    [['docker-compose.yml']],
+  );
+});
+
+test('compose files a Makefile runs together with several -f are analysed merged, later files overriding', async () => {
+  const result = await analyzeFiles({
+    ...DJANGO,
+    Makefile: [
+      'up:',
+      '\tdocker compose -f deploy/app.yaml \\',
+      '\t  -f deploy/storages.yaml -f deploy/prod.yaml up -d',
+      '',
+    ].join('\n'),
+    'deploy/app.yaml': [
+      'services:', //1
+      '  web:', //2
+      '    build: ..', //3
+      '    command: python manage.py runserver 0.0.0.0:8000', //4
+      '    ports: ["8000:8000"]', //5
+      '    depends_on: [postgres]', //6
+      '',
+    ].join('\n'),
+    'deploy/storages.yaml': [
+      'services:',
+      '  postgres:',
+      '    image: postgres:16',
+      '    volumes: [pgdata:/var/lib/postgresql/data]',
+      'volumes:',
+      '  pgdata:',
+      '',
+    ].join('\n'),
+    'deploy/prod.yaml': ['services:', '  web:', '    command: gunicorn -b 0.0.0.0:8000 mysite.wsgi', ''].join(
+      '\n',
+    ),
+  });
+  assert.deepEqual(findingsOf(result, 'TF0402'), [['deploy/app.yaml', 6]]);
+  assert.deepEqual(findingsOf(result, 'TF0801'), []);
+  assert.deepEqual(
+    result.project.apps.map((a) => a.compose?.files),
+    [['deploy/app.yaml', 'deploy/storages.yaml', 'deploy/prod.yaml']],
+  );
+});
+
+test('the -f of a compose subcommand (logs -f) names no file; a variable file list is left alone', async () => {
+  const { composeFilesNamed, combinedComposeFiles } = await import('../../src/discover/compose-commands.js');
+  const texts = {
+    Makefile: [
+      'logs:',
+      '\tdocker-compose -f a.yml -p demo -f b.yml logs -f web',
+      'up:',
+      '\tdocker compose -f $(BASE) -f c.yml up',
+      '',
+    ].join('\n'),
+    'scripts/deploy.sh': 'docker compose --file=../a.yml --file ../c.yml up -d && docker compose ps\n',
+  };
+  assert.ok(!composeFilesNamed(texts).includes('web'));
+  assert.deepEqual(
+    combinedComposeFiles(texts, ['a.yml', 'b.yml', 'c.yml']).map((c) => [c.source, c.files]),
+    [
+      ['Makefile', ['a.yml', 'b.yml']],
+      ['scripts/deploy.sh', ['a.yml', 'c.yml']],
+    ],
+  );
+});
+
+test('a compose project with no service of the app (monitoring, a proxy) is judged alone, not paired with the app', async () => {
+  const result = await analyzeFiles({
+    ...DJANGO,
+    'docker-compose.yml': [
+      'services:', //1
+      '  prometheus:', //2
+      '    image: prom/prometheus:v2.53.0', //3
+      '  grafana:', //4
+      '    image: grafana/grafana:11.1.0', //5
+      '    environment:', //6
+      '      GF_SECURITY_ADMIN_PASSWORD: grafana-admin-2024', //7
+      '',
+    ].join('\n'),
+  });
+  assert.deepEqual(findingsOf(result, 'TF0307'), [['docker-compose.yml', 7]]);
+  const apps = result.project.apps.map((a) => [a.dockerfile?.file, a.compose?.files]);
+  assert.deepEqual(apps, [
+    ['Dockerfile', undefined],
+    [undefined, ['docker-compose.yml']],
+  ]);
+  const { analysedLine } = await import('../../src/report/common.js');
+  const { analysedApps } = await import('../../src/model/index.js');
+  const line = analysedLine(
+    { apps: analysedApps(result.project) },
+    (f) => f,
+    (t) => t,
+  );
+  assert.equal(line, 'Analysed Dockerfile + mysite/settings.py · services only: docker-compose.yml');
+});
+
+test('every service of the app image is judged for localhost backing services, the Docker socket and volumes over code', async () => {
+  const result = await analyzeFiles({
+    ...DJANGO,
+    'docker-compose.yml': [
+      'x-app: &app', //1
+      '  build: .', //2
+      '  environment:', //3
+      '    - REDIS_URL=redis://localhost:6379/0', //4
+      'services:', //5
+      '  web:', //6
+      '    <<: *app', //7
+      '    ports: ["8000:8000"]', //8
+      '  worker:', //9
+      '    <<: *app', //10
+      '    command: celery -A mysite worker', //11
+      '    environment:', //12
+      '      - DATABASE_HOST=localhost', //13
+      '      - REDIS_URL=redis://localhost:6379/0', //14
+      '    volumes:', //15
+      '      - /var/run/docker.sock:/var/run/docker.sock', //16
+      '      - code:/app', //17
+      '  redis:', //18
+      '    image: redis:7.2', //19
+      'volumes:', //20
+      '  code:', //21
+      '',
+    ].join('\n'),
+  });
+  const tf0401 = result.findings
+    .filter((f) => f.ruleId === 'TF0401')
+    .map((f) => [f.line, f.message.split(' set')[0]]);
+  assert.deepEqual(
+    tf0401.sort(),
+    [
+      [13, "Service 'worker'"],
+      [14, "Service 'worker'"],
+      [4, "Service 'web'"],
+    ].sort(),
+  );
+  assert.deepEqual(findingsOf(result, 'TF1304'), [['docker-compose.yml', 16]]);
+  assert.deepEqual(findingsOf(result, 'TF0605'), [['docker-compose.yml', 17]]);
+});
