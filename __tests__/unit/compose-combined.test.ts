@@ -1,25 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyzeFiles, findingsOf } from '../support/analyze.js';
+import { cleanDjango } from '../support/clean-django.js';
 
-const DJANGO = {
-  'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
-  'mysite/__init__.py': '',
-  'mysite/settings.py': "import os\nSECRET_KEY = os.environ['SECRET_KEY']\nDEBUG = False\n",
-  'requirements.txt': 'django==5.0.6\ngunicorn==22.0.0\ncelery==5.4.0\n',
-  '.dockerignore': '.git\n.env\n',
-  Dockerfile: [
-    'FROM python:3.12-slim',
-    'WORKDIR /app',
-    'COPY requirements.txt .',
-    'RUN pip install -r requirements.txt',
-    'COPY . .',
-    'USER app',
-    'HEALTHCHECK CMD python -c "print(1)"',
-    'CMD ["gunicorn", "-b", "0.0.0.0:8000", "mysite.wsgi"]',
-    '',
-  ].join('\n'),
-};
+const DJANGO = cleanDjango({ packages: ['celery==5.4.0'] });
 
 test('a base in a subdirectory that builds nothing still gives the app service its environment and ports', async () => {
   const result = await analyzeFiles({

@@ -1,27 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyzeFiles, findingsOf } from '../support/analyze.js';
+import { cleanDjango } from '../support/clean-django.js';
 
 const COMPOSE_RULES = ['TF0205', 'TF0307', 'TF0401', 'TF0402', 'TF0503', 'TF0603', 'TF0605', 'TF0802'];
 
-const DJANGO = {
-  'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
-  'mysite/__init__.py': '',
-  'mysite/settings.py': "import os\nSECRET_KEY = os.environ['SECRET_KEY']\nDEBUG = False\n",
-  'requirements.txt': 'django==5.0.6\ngunicorn==22.0.0\n',
-  '.dockerignore': '.git\n.env\n',
-  Dockerfile: [
-    'FROM python:3.12-slim',
-    'WORKDIR /app',
-    'COPY requirements.txt .',
-    'RUN pip install -r requirements.txt',
-    'COPY . .',
-    'USER app',
-    'HEALTHCHECK CMD python -c "print(1)"',
-    'CMD ["gunicorn", "-b", "0.0.0.0:8000", "mysite.wsgi"]',
-    '',
-  ].join('\n'),
-};
+const DJANGO = cleanDjango();
 
 test('a typical development compose file: each compose rule fires once, at the line users expect', async () => {
   const result = await analyzeFiles({
