@@ -8073,9 +8073,22 @@ function ensureImportOs(file, lines2) {
   const at2 = firstImport >= 0 ? firstImport + 1 : 1;
   return [{ file, start: { line: at2, column: 1 }, end: { line: at2, column: 1 }, text: "import os\n" }];
 }
+function newDockerignore(context, build2) {
+  const file = build2.dir === "." ? ".dockerignore" : `${build2.dir}/.dockerignore`;
+  if (context.text(file) !== void 0) return void 0;
+  return { title: `new ${file}`, edits: [insertLines(file, 1, DEFAULT_DOCKERIGNORE)] };
+}
+function appendPatterns(context, file, patterns) {
+  const lines2 = linesOf(context, file);
+  if (!lines2 || patterns.length === 0) return void 0;
+  const end = lines2.length + (lines2.at(-1) === "" ? 0 : 1);
+  return { title: `${patterns.join(", ")} in ${file}`, edits: [insertLines(file, end, patterns)] };
+}
 var init_fix2 = __esm({
   "src/rules/lib/fix.ts"() {
     "use strict";
+    init_core();
+    init_examples();
     init_core();
   }
 });
@@ -8134,15 +8147,9 @@ ${DOCKERIGNORE_PATTERNS}
       fix: {
         safety: "safe",
         summary: "Creates a .dockerignore beside the build context that leaves out .git, .env files, SQLite databases, virtualenvs, __pycache__ and node_modules.",
-        make: ({ finding, project, text }) => {
-          const app = project.apps.find((a) => a.dockerfile?.file === finding.file && a.context);
-          if (!app?.context) return void 0;
-          const file = app.context.dir === "." ? ".dockerignore" : `${app.context.dir}/.dockerignore`;
-          if (text(file) !== void 0) return void 0;
-          return {
-            title: `new ${file}`,
-            edits: [insertLines(file, 1, DEFAULT_DOCKERIGNORE)]
-          };
+        make: (context) => {
+          const app = context.project.apps.find((a) => a.dockerfile?.file === context.finding.file && a.context);
+          return app?.context ? newDockerignore(context, app.context) : void 0;
         }
       }
     });
@@ -8845,17 +8852,10 @@ ${DOCKERIGNORE_PATTERNS}
         safety: "safe",
         summary: "Appends the missing patterns to the .dockerignore, leaving its lines as they are.",
         make: (context) => {
-          const { finding, project } = context;
-          const app = project.apps.find((a) => a.context?.dockerignore?.file === finding.file);
-          const lines2 = linesOf(context, finding.file);
-          if (!app?.context || !lines2) return void 0;
+          const app = context.project.apps.find((a) => a.context?.dockerignore?.file === context.finding.file);
+          if (!app?.context) return void 0;
           const patterns = gapsOf(app.context).flatMap((g) => g.pattern.split(", "));
-          if (patterns.length === 0) return void 0;
-          const end = lines2.length + (lines2.at(-1) === "" ? 0 : 1);
-          return {
-            title: `${patterns.join(", ")} in ${finding.file}`,
-            edits: [insertLines(finding.file, end, patterns)]
-          };
+          return appendPatterns(context, context.finding.file, patterns);
         }
       }
     });
@@ -28379,15 +28379,7 @@ function keepSqliteOutOfContext(context) {
       ...reaching.some((f) => f.includes("/")) ? ["**/*.sqlite3"] : []
     ];
     const ignore = app.context.dockerignore?.file;
-    if (ignore === void 0) {
-      const file = app.context.dir === "." ? ".dockerignore" : `${app.context.dir}/.dockerignore`;
-      if (context.text(file) !== void 0) return void 0;
-      return { title: `new ${file}`, edits: [insertLines(file, 1, DEFAULT_DOCKERIGNORE)] };
-    }
-    const lines2 = linesOf(context, ignore);
-    if (!lines2) return void 0;
-    const end = lines2.length + (lines2.at(-1) === "" ? 0 : 1);
-    return { title: `${patterns.join(", ")} in ${ignore}`, edits: [insertLines(ignore, end, patterns)] };
+    return ignore === void 0 ? newDockerignore(context, app.context) : appendPatterns(context, ignore, patterns);
   }
   return void 0;
 }
@@ -28396,7 +28388,6 @@ var init_TF0601_sqlite_in_image = __esm({
   "src/rules/TF0601-sqlite-in-image.ts"() {
     "use strict";
     init_context();
-    init_examples();
     init_fix2();
     init_files();
     init_rule();

@@ -7,7 +7,16 @@ contextRuleCases(parseError, [
     { 'compose.yaml': 'services:\n  web:\n    build: .\n  - db\n' },
     [['compose.yaml', 4]],
   ],
-  ['a compose file that parses', { 'compose.yaml': 'services:\n  web:\n    build: .\n' }, []],
+  [
+    'a compose file that parses',
+    { 'compose.yaml': 'services:\n  web:\n    build: .\n', Dockerfile: 'FROM python:3.12\n' },
+    [],
+  ],
+  [
+    'a compose app service that builds a Dockerfile the repository does not hold, at its build line',
+    { 'compose.yaml': 'services:\n  web:\n    build: .\n' },
+    [['compose.yaml', 3]],
+  ],
   [
     'a settings module with a syntax error, at its line',
     { 'mysite/settings.py': "SECRET_KEY = 'abc'\nINSTALLED_APPS = [\n    'polls'\nDEBUG = True\n" },

@@ -1,6 +1,6 @@
 import type { RawFinding } from '../core/index.js';
-import { DEFAULT_DOCKERIGNORE, DOCKERIGNORE_PATTERNS } from './lib/examples.js';
-import { insertLines } from './lib/fix.js';
+import { DOCKERIGNORE_PATTERNS } from './lib/examples.js';
+import { newDockerignore } from './lib/fix.js';
 import { defineRule } from './lib/rule.js';
 
 export const noDockerignore = defineRule({
@@ -50,15 +50,9 @@ ${DOCKERIGNORE_PATTERNS}
     safety: 'safe',
     summary:
       'Creates a .dockerignore beside the build context that leaves out .git, .env files, SQLite databases, virtualenvs, __pycache__ and node_modules.',
-    make: ({ finding, project, text }) => {
-      const app = project.apps.find((a) => a.dockerfile?.file === finding.file && a.context);
-      if (!app?.context) return undefined;
-      const file = app.context.dir === '.' ? '.dockerignore' : `${app.context.dir}/.dockerignore`;
-      if (text(file) !== undefined) return undefined;
-      return {
-        title: `new ${file}`,
-        edits: [insertLines(file, 1, DEFAULT_DOCKERIGNORE)],
-      };
+    make: (context) => {
+      const app = context.project.apps.find((a) => a.dockerfile?.file === context.finding.file && a.context);
+      return app?.context ? newDockerignore(context, app.context) : undefined;
     },
   },
 });

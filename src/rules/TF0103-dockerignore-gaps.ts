@@ -1,7 +1,7 @@
 import type { RawFinding } from '../core/index.js';
 import type { BuildContext } from '../model/types/project.js';
 import { DOCKERIGNORE_PATTERNS } from './lib/examples.js';
-import { insertLines, linesOf } from './lib/fix.js';
+import { appendPatterns } from './lib/fix.js';
 import { defineRule } from './lib/rule.js';
 import { letInOnPurpose } from '../model/context.js';
 import { isSqliteFile } from './lib/files.js';
@@ -119,17 +119,10 @@ ${DOCKERIGNORE_PATTERNS}
     safety: 'safe',
     summary: 'Appends the missing patterns to the .dockerignore, leaving its lines as they are.',
     make: (context) => {
-      const { finding, project } = context;
-      const app = project.apps.find((a) => a.context?.dockerignore?.file === finding.file);
-      const lines = linesOf(context, finding.file);
-      if (!app?.context || !lines) return undefined;
+      const app = context.project.apps.find((a) => a.context?.dockerignore?.file === context.finding.file);
+      if (!app?.context) return undefined;
       const patterns = gapsOf(app.context).flatMap((g) => g.pattern.split(', '));
-      if (patterns.length === 0) return undefined;
-      const end = lines.length + (lines.at(-1) === '' ? 0 : 1);
-      return {
-        title: `${patterns.join(', ')} in ${finding.file}`,
-        edits: [insertLines(finding.file, end, patterns)],
-      };
+      return appendPatterns(context, context.finding.file, patterns);
     },
   },
 });

@@ -1,6 +1,5 @@
 import { filesReachingImage } from '../model/context.js';
-import { DEFAULT_DOCKERIGNORE } from './lib/examples.js';
-import { insertLines, linesOf } from './lib/fix.js';
+import { appendPatterns, newDockerignore } from './lib/fix.js';
 import { filesCopiedIntoImage, isSqliteFile } from './lib/files.js';
 import { defineRule, type FixContext, type FixProposal } from './lib/rule.js';
 
@@ -62,15 +61,9 @@ function keepSqliteOutOfContext(context: FixContext): FixProposal | undefined {
       ...(reaching.some((f) => f.includes('/')) ? ['**/*.sqlite3'] : []),
     ];
     const ignore = app.context.dockerignore?.file;
-    if (ignore === undefined) {
-      const file = app.context.dir === '.' ? '.dockerignore' : `${app.context.dir}/.dockerignore`;
-      if (context.text(file) !== undefined) return undefined;
-      return { title: `new ${file}`, edits: [insertLines(file, 1, DEFAULT_DOCKERIGNORE)] };
-    }
-    const lines = linesOf(context, ignore);
-    if (!lines) return undefined;
-    const end = lines.length + (lines.at(-1) === '' ? 0 : 1);
-    return { title: `${patterns.join(', ')} in ${ignore}`, edits: [insertLines(ignore, end, patterns)] };
+    return ignore === undefined
+      ? newDockerignore(context, app.context)
+      : appendPatterns(context, ignore, patterns);
   }
   return undefined;
 }

@@ -1,5 +1,8 @@
+import { insertLines } from '../../core/index.js';
 import type { TextEdit, TextPosition } from '../../core/index.js';
-import type { FixContext } from './rule.js';
+import type { BuildContext } from '../../model/types/project.js';
+import { DEFAULT_DOCKERIGNORE } from './examples.js';
+import type { FixContext, FixProposal } from './rule.js';
 
 export { insertLines, replaceInLine, replaceLines } from '../../core/index.js';
 
@@ -53,4 +56,23 @@ export function ensureImportOs(file: string, lines: string[]): TextEdit[] {
   const firstImport = lines.findIndex((l) => /^(import|from)\s+\w/.test(l) && !/^from\s+__future__/.test(l));
   const at = firstImport >= 0 ? firstImport + 1 : 1;
   return [{ file, start: { line: at, column: 1 }, end: { line: at, column: 1 }, text: 'import os\n' }];
+}
+
+/** A new .dockerignore with the usual exclusions at the root of the build context; none when a file is there already. */
+export function newDockerignore(context: FixContext, build: BuildContext): FixProposal | undefined {
+  const file = build.dir === '.' ? '.dockerignore' : `${build.dir}/.dockerignore`;
+  if (context.text(file) !== undefined) return undefined;
+  return { title: `new ${file}`, edits: [insertLines(file, 1, DEFAULT_DOCKERIGNORE)] };
+}
+
+/** `patterns` added after the last line of an ignore file, its own lines left as they are. */
+export function appendPatterns(
+  context: FixContext,
+  file: string,
+  patterns: string[],
+): FixProposal | undefined {
+  const lines = linesOf(context, file);
+  if (!lines || patterns.length === 0) return undefined;
+  const end = lines.length + (lines.at(-1) === '' ? 0 : 1);
+  return { title: `${patterns.join(', ')} in ${file}`, edits: [insertLines(file, end, patterns)] };
 }

@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-D2N6FPET.js";
+} from "./chunk-OGISCUK6.js";
 import {
   makeReport
 } from "./chunk-URA3V7SF.js";
 import {
   RULES
-} from "./chunk-7RGQVEM7.js";
+} from "./chunk-KGR75WSH.js";
 import {
   SEVERITIES,
   UnsafePathError,

@@ -18,7 +18,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-7RGQVEM7.js";
+} from "./chunk-KGR75WSH.js";
 import {
   UnsafePathError,
   formatBytes,

@@ -20634,6 +20634,17 @@ function ensureImportOs(file, lines) {
   const at2 = firstImport >= 0 ? firstImport + 1 : 1;
   return [{ file, start: { line: at2, column: 1 }, end: { line: at2, column: 1 }, text: "import os\n" }];
 }
+function newDockerignore(context, build2) {
+  const file = build2.dir === "." ? ".dockerignore" : `${build2.dir}/.dockerignore`;
+  if (context.text(file) !== void 0) return void 0;
+  return { title: `new ${file}`, edits: [insertLines(file, 1, DEFAULT_DOCKERIGNORE)] };
+}
+function appendPatterns(context, file, patterns) {
+  const lines = linesOf(context, file);
+  if (!lines || patterns.length === 0) return void 0;
+  const end = lines.length + (lines.at(-1) === "" ? 0 : 1);
+  return { title: `${patterns.join(", ")} in ${file}`, edits: [insertLines(file, end, patterns)] };
+}
 
 // src/rules/TF0102-no-dockerignore.ts
 var noDockerignore = defineRule({
@@ -20678,15 +20689,9 @@ ${DOCKERIGNORE_PATTERNS}
   fix: {
     safety: "safe",
     summary: "Creates a .dockerignore beside the build context that leaves out .git, .env files, SQLite databases, virtualenvs, __pycache__ and node_modules.",
-    make: ({ finding, project, text }) => {
-      const app = project.apps.find((a) => a.dockerfile?.file === finding.file && a.context);
-      if (!app?.context) return void 0;
-      const file = app.context.dir === "." ? ".dockerignore" : `${app.context.dir}/.dockerignore`;
-      if (text(file) !== void 0) return void 0;
-      return {
-        title: `new ${file}`,
-        edits: [insertLines(file, 1, DEFAULT_DOCKERIGNORE)]
-      };
+    make: (context) => {
+      const app = context.project.apps.find((a) => a.dockerfile?.file === context.finding.file && a.context);
+      return app?.context ? newDockerignore(context, app.context) : void 0;
     }
   }
 });
@@ -21319,17 +21324,10 @@ ${DOCKERIGNORE_PATTERNS}
     safety: "safe",
     summary: "Appends the missing patterns to the .dockerignore, leaving its lines as they are.",
     make: (context) => {
-      const { finding, project } = context;
-      const app = project.apps.find((a) => a.context?.dockerignore?.file === finding.file);
-      const lines = linesOf(context, finding.file);
-      if (!app?.context || !lines) return void 0;
+      const app = context.project.apps.find((a) => a.context?.dockerignore?.file === context.finding.file);
+      if (!app?.context) return void 0;
       const patterns = gapsOf(app.context).flatMap((g) => g.pattern.split(", "));
-      if (patterns.length === 0) return void 0;
-      const end = lines.length + (lines.at(-1) === "" ? 0 : 1);
-      return {
-        title: `${patterns.join(", ")} in ${finding.file}`,
-        edits: [insertLines(finding.file, end, patterns)]
-      };
+      return appendPatterns(context, context.finding.file, patterns);
     }
   }
 });
@@ -27233,15 +27231,7 @@ function keepSqliteOutOfContext(context) {
       ...reaching.some((f) => f.includes("/")) ? ["**/*.sqlite3"] : []
     ];
     const ignore = app.context.dockerignore?.file;
-    if (ignore === void 0) {
-      const file = app.context.dir === "." ? ".dockerignore" : `${app.context.dir}/.dockerignore`;
-      if (context.text(file) !== void 0) return void 0;
-      return { title: `new ${file}`, edits: [insertLines(file, 1, DEFAULT_DOCKERIGNORE)] };
-    }
-    const lines = linesOf(context, ignore);
-    if (!lines) return void 0;
-    const end = lines.length + (lines.at(-1) === "" ? 0 : 1);
-    return { title: `${patterns.join(", ")} in ${ignore}`, edits: [insertLines(ignore, end, patterns)] };
+    return ignore === void 0 ? newDockerignore(context, app.context) : appendPatterns(context, ignore, patterns);
   }
   return void 0;
 }

@@ -11,7 +11,7 @@ import {
   pipInstall,
   programArgv,
   runtimeInsertionLine
-} from "./chunk-7RGQVEM7.js";
+} from "./chunk-KGR75WSH.js";
 import {
   insertLines,
   normalizePackageName,

@@ -11,7 +11,7 @@ import {
   isSecretName,
   require_node_os,
   tail
-} from "./chunk-BBTUH23V.js";
+} from "./chunk-M6TBH6KI.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -27,7 +27,7 @@ import {
 import {
   DYNAMIC_RULES,
   withBases
-} from "./chunk-7RGQVEM7.js";
+} from "./chunk-KGR75WSH.js";
 import {
   UnsafePathError,
   readInside,
