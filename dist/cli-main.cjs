@@ -34334,18 +34334,21 @@ function pinPipInstall(context, at2, lines2, installed) {
     const version = installed[normalizePackageName(name2)];
     const where2 = version ? wordAt(lines2, spec, instruction.line, instruction.endLine) : void 0;
     if (!where2) return void 0;
-    const extras = /^[A-Za-z0-9._-]+(\[[^\]]*\])?/.exec(spec)?.[1] ?? "";
-    const pinned = `${name2}${extras}==${version}`;
+    const pinned = pinnedSpec(name2, spec, version);
     edits.push(replaceInLine(file, where2.line, where2.column, where2.column + spec.length, pinned));
     pins.push(pinned);
   }
   return { title: `${pins.join(", ")}: the versions installed in the image`, edits };
 }
+function pinnedSpec(name2, spec, version) {
+  const extras = /^[A-Za-z0-9._-]+(\[[^\]]*\])?/.exec(spec)?.[1] ?? "";
+  return `${name2}${extras}==${version}`;
+}
+var escapeRegExp3 = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 var bareName = (spec) => /^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(spec)?.[0] ?? spec;
 function wordAt(lines2, word, first, last) {
   const found = [];
-  const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const pattern = new RegExp(`(^|[\\s"'])${escaped}(?=$|[\\s"';&|])`, "g");
+  const pattern = new RegExp(`(^|[\\s"'])${escapeRegExp3(word)}(?=$|[\\s"';&|])`, "g");
   let installed = false;
   for (let n = first; n <= Math.min(last, lines2.length); n++) {
     let text = lines2[n - 1];
@@ -34408,8 +34411,7 @@ function requirementsFromInstalled(context, facts) {
   for (const r of pip.byName) {
     const version = installed[normalizePackageName(r.name)];
     if (!version) return void 0;
-    const extras = /^[A-Za-z0-9._-]+(\[[^\]]*\])?/.exec(r.spec)?.[1] ?? "";
-    pins.push(`${r.name}${extras}==${version}`);
+    pins.push(pinnedSpec(r.name, r.spec, version));
   }
   const rewrite = rewritePipCommand(finding.file, lines2, entry.run, pips[0]);
   if (!rewrite) return void 0;
@@ -34493,15 +34495,14 @@ function wordsAsWritten(lines2, first, last, argv) {
     while (starts[k] > offset) k--;
     return { line: first + k, column: offset - starts[k] + 1, text };
   };
-  const escape3 = (w2) => w2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const found = [];
-  const head = new RegExp(`(^|[\\s;&|(])(${quoted(escape3(argv[0]))})(?=$|[\\s;&|)])`, "g");
+  const head = new RegExp(`(^|[\\s;&|(])(${quoted(escapeRegExp3(argv[0]))})(?=$|[\\s;&|)])`, "g");
   for (const m of flat.matchAll(head)) {
     let offset = m.index + m[1].length;
     const words = [at2(offset, m[2])];
     offset += m[2].length;
     for (const w2 of argv.slice(1)) {
-      const next = new RegExp(`^(?:[ \\t]|\\\\\\n)+(${quoted(escape3(w2))})(?=$|[\\s;&|)])`).exec(
+      const next = new RegExp(`^(?:[ \\t]|\\\\\\n)+(${quoted(escapeRegExp3(w2))})(?=$|[\\s;&|)])`).exec(
         flat.slice(offset)
       );
       if (!next) break;

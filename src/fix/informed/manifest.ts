@@ -5,7 +5,7 @@ import type { ShellCommand } from '../../model/types/shell.js';
 import { parseRequirements } from '../../parse/requirements.js';
 import { indentOf, insertLines, linesOf } from '../../rules/lib/fix.js';
 import type { FixContext, FixProposal } from '../../rules/lib/rule.js';
-import { pinRequirementLine } from './pins.js';
+import { escapeRegExp, pinnedSpec, pinRequirementLine } from './pins.js';
 
 const MANIFEST = 'requirements.txt';
 const OTHER_MANIFEST =
@@ -37,8 +37,7 @@ export function requirementsFromInstalled(context: FixContext, facts: RunFacts):
   for (const r of pip.byName) {
     const version = installed[normalizePackageName(r.name)];
     if (!version) return undefined;
-    const extras = /^[A-Za-z0-9._-]+(\[[^\]]*\])?/.exec(r.spec)?.[1] ?? '';
-    pins.push(`${r.name}${extras}==${version}`);
+    pins.push(pinnedSpec(r.name, r.spec, version));
   }
   const rewrite = rewritePipCommand(finding.file, lines, entry.run, pips[0]);
   if (!rewrite) return undefined;
@@ -162,15 +161,14 @@ function wordsAsWritten(
     while (starts[k] > offset) k--;
     return { line: first + k, column: offset - starts[k] + 1, text };
   };
-  const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const found: WrittenWord[][] = [];
-  const head = new RegExp(`(^|[\\s;&|(])(${quoted(escape(argv[0]))})(?=$|[\\s;&|)])`, 'g');
+  const head = new RegExp(`(^|[\\s;&|(])(${quoted(escapeRegExp(argv[0]))})(?=$|[\\s;&|)])`, 'g');
   for (const m of flat.matchAll(head)) {
     let offset = m.index + m[1].length;
     const words = [at(offset, m[2])];
     offset += m[2].length;
     for (const w of argv.slice(1)) {
-      const next = new RegExp(`^(?:[ \\t]|\\\\\\n)+(${quoted(escape(w))})(?=$|[\\s;&|)])`).exec(
+      const next = new RegExp(`^(?:[ \\t]|\\\\\\n)+(${quoted(escapeRegExp(w))})(?=$|[\\s;&|)])`).exec(
         flat.slice(offset),
       );
       if (!next) break;

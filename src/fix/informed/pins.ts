@@ -74,13 +74,21 @@ function pinPipInstall(
     const where = version ? wordAt(lines, spec, instruction.line, instruction.endLine) : undefined;
     // Every loose one is pinned, or none: half a fix leaves the finding.
     if (!where) return undefined;
-    const extras = /^[A-Za-z0-9._-]+(\[[^\]]*\])?/.exec(spec)?.[1] ?? '';
-    const pinned = `${name}${extras}==${version}`;
+    const pinned = pinnedSpec(name, spec, version);
     edits.push(replaceInLine(file, where.line, where.column, where.column + spec.length, pinned));
     pins.push(pinned);
   }
   return { title: `${pins.join(', ')}: the versions installed in the image`, edits };
 }
+
+/** `name[extras]==version` for a requirement written `spec` (`Django[argon2]>=5`): its extras kept. */
+export function pinnedSpec(name: string, spec: string, version: string): string {
+  const extras = /^[A-Za-z0-9._-]+(\[[^\]]*\])?/.exec(spec)?.[1] ?? '';
+  return `${name}${extras}==${version}`;
+}
+
+/** `text` as a regular expression matching it literally. */
+export const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const bareName = (spec: string) => /^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(spec)?.[0] ?? spec;
 
@@ -95,8 +103,7 @@ function wordAt(
   last: number,
 ): { line: number; column: number } | undefined {
   const found: { line: number; column: number }[] = [];
-  const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const pattern = new RegExp(`(^|[\\s"'])${escaped}(?=$|[\\s"';&|])`, 'g');
+  const pattern = new RegExp(`(^|[\\s"'])${escapeRegExp(word)}(?=$|[\\s"';&|])`, 'g');
   let installed = false;
   for (let n = first; n <= Math.min(last, lines.length); n++) {
     let text = lines[n - 1];

@@ -1,7 +1,7 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-OGISCUK6.js";
+} from "./chunk-R2BPAJGG.js";
 import {
   makeReport
 } from "./chunk-URA3V7SF.js";
