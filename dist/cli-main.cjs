@@ -26738,7 +26738,7 @@ DATABASES = {"default": DATABASES_AVAILABLE[os.environ["DB_ENGINE"]]}
   }
 });
 
-// src/rules/lib/stages.ts
+// src/model/dockerfile/lineage.ts
 function lineage(df) {
   const out = [];
   for (let s = df.targetStage; s && !out.includes(s); ) {
@@ -26747,8 +26747,8 @@ function lineage(df) {
   }
   return out;
 }
-var init_stages = __esm({
-  "src/rules/lib/stages.ts"() {
+var init_lineage = __esm({
+  "src/model/dockerfile/lineage.ts"() {
     "use strict";
   }
 });
@@ -26790,7 +26790,7 @@ var init_TF0306_secret_in_dockerfile = __esm({
     init_each();
     init_fix2();
     init_rule();
-    init_stages();
+    init_lineage();
     secretInDockerfile = defineRule({
       id: "TF0306",
       name: "secret-in-dockerfile",
@@ -27882,7 +27882,7 @@ var init_TF0401_backing_service_localhost = __esm({
     init_each();
     init_service_lines();
     init_settings_fix();
-    init_stages();
+    init_lineage();
     BACKING_WORD = /^(DB|DATABASE|DATABASES|POSTGRES|POSTGRESQL|PG|PGHOST|MYSQL|MARIADB|REDIS|CACHE|CACHES|MEMCACHED|MEMCACHE|CELERY|BROKER|RABBITMQ|RABBIT|AMQP|MONGO|MONGODB|SQL|ELASTICSEARCH|VALKEY)$/;
     SETTINGS_URLS = /^(CELERY_BROKER_URL|BROKER_URL|CELERY_RESULT_BACKEND|REDIS_URL|DATABASE_URL|CACHE_URL)$/;
     backingServiceLocalhost = defineRule({
@@ -33334,11 +33334,8 @@ function parseInstalled(stdout) {
 }
 async function resolvedBaseImage(run) {
   const df = run.app.dockerfile;
-  const from = df && baseFrom(
-    df.targetStage?.from,
-    df.stages.map((s) => s.from)
-  );
-  if (!df || !from) return void 0;
+  const from = df && lineage(df)[0]?.from;
+  if (!df || !from || from.scratch || from.stageRef !== void 0) return void 0;
   const args = {};
   for (const [k, v] of Object.entries(run.app.compose?.appService?.build?.args ?? {}))
     if (v !== void 0) args[k] = v;
@@ -33351,28 +33348,14 @@ async function resolvedBaseImage(run) {
   });
   return r.exitCode === 0 ? parseBaseImage(ref, r.stdout) : void 0;
 }
-function baseFrom(from, all) {
-  for (let i = 0; from && i <= all.length; i++) {
-    if (from.scratch) return void 0;
-    if (from.stageRef === void 0) return from;
-    from = all[from.stageRef];
-  }
-  return void 0;
-}
 function resolvedRef(raw, globalArgs, buildArgs) {
   const image = raw.trim().split(/\s+/).filter((w2) => !w2.startsWith("--"))[0];
   if (!image) return void 0;
-  let unknown = false;
-  const ref = image.replace(
-    /\$\{(\w+)(?::?-([^}]*))?\}|\$(\w+)/g,
-    (_m, braced, fallback, bare) => {
-      const name2 = braced ?? bare;
-      const v = buildArgs[name2] ?? globalArgs.findLast((a) => a.name === name2)?.default ?? fallback;
-      if (v === void 0) unknown = true;
-      return v ?? "";
-    }
-  );
-  return unknown || ref === "" ? void 0 : ref;
+  const ref = expand(image, (name2) => {
+    const value = buildArgs[name2] ?? globalArgs.findLast((a) => a.name === name2)?.default;
+    return value === void 0 ? UNSET : { kind: "value", value };
+  });
+  return ref === "" ? void 0 : ref;
 }
 function parseBaseImage(ref, json) {
   let image;
@@ -33398,6 +33381,8 @@ var PACKAGES_MARKER, PACKAGES_SCRIPT;
 var init_image_facts = __esm({
   "src/smoke/steps/image-facts.ts"() {
     "use strict";
+    init_lineage();
+    init_variables();
     init_image_build();
     init_limits();
     PACKAGES_MARKER = "tfr-packages:";

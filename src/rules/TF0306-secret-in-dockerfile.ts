@@ -5,7 +5,7 @@ import { removeEnvPair } from './lib/dockerfile-fix.js';
 import { everyDockerfile } from './lib/each.js';
 import { linesOf } from './lib/fix.js';
 import { defineRule, type FixContext, type FixProposal } from './lib/rule.js';
-import { lineage } from './lib/stages.js';
+import { lineage } from '../model/dockerfile/lineage.js';
 
 export const secretInDockerfile = defineRule({
   id: 'TF0306',

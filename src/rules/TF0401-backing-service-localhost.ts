@@ -11,7 +11,7 @@ import { defineRule, type FixContext, type FixProposal } from './lib/rule.js';
 import { appImageServices } from './lib/each.js';
 import { perServiceLine } from './lib/service-lines.js';
 import { assignFromEnvironment } from './lib/settings-fix.js';
-import { lineage } from './lib/stages.js';
+import { lineage } from '../model/dockerfile/lineage.js';
 
 const BACKING_WORD =
   /^(DB|DATABASE|DATABASES|POSTGRES|POSTGRESQL|PG|PGHOST|MYSQL|MARIADB|REDIS|CACHE|CACHES|MEMCACHED|MEMCACHE|CELERY|BROKER|RABBITMQ|RABBIT|AMQP|MONGO|MONGODB|SQL|ELASTICSEARCH|VALKEY)$/;

@@ -1,5 +1,7 @@
 import type { BaseImageResolved, InstalledPackages } from '../../core/index.js';
-import type { ArgInstr, FromInstr } from '../../model/types/dockerfile.js';
+import { lineage } from '../../model/dockerfile/lineage.js';
+import { expand, UNSET } from '../../model/dockerfile/variables.js';
+import type { ArgInstr } from '../../model/types/dockerfile.js';
 import { buildSource } from '../image-build.js';
 import { containerLimitArgs } from '../limits.js';
 import type { RunState } from '../run-state.js';
@@ -67,13 +69,9 @@ export function parseInstalled(stdout: string): InstalledPackages | undefined {
 
 async function resolvedBaseImage(run: RunState): Promise<BaseImageResolved | undefined> {
   const df = run.app.dockerfile;
-  const from =
-    df &&
-    baseFrom(
-      df.targetStage?.from,
-      df.stages.map((s) => s.from),
-    );
-  if (!df || !from) return undefined;
+  // The FROM the target stage's lineage starts from: an image, unless it is scratch.
+  const from = df && lineage(df)[0]?.from;
+  if (!df || !from || from.scratch || from.stageRef !== undefined) return undefined;
   const args: Record<string, string> = {};
   for (const [k, v] of Object.entries(run.app.compose?.appService?.build?.args ?? {}))
     if (v !== undefined) args[k] = v;
@@ -88,16 +86,6 @@ async function resolvedBaseImage(run: RunState): Promise<BaseImageResolved | und
   return r.exitCode === 0 ? parseBaseImage(ref, r.stdout) : undefined;
 }
 
-/** The FROM the target stage starts from, following stage references (`FROM builder`) to an image. */
-function baseFrom(from: FromInstr | undefined, all: FromInstr[]): FromInstr | undefined {
-  for (let i = 0; from && i <= all.length; i++) {
-    if (from.scratch) return undefined;
-    if (from.stageRef === undefined) return from;
-    from = all[from.stageRef];
-  }
-  return undefined;
-}
-
 /** The FROM image with ARGs replaced by the build args given, else their defaults; undefined when one has neither. */
 export function resolvedRef(
   raw: string,
@@ -109,17 +97,11 @@ export function resolvedRef(
     .split(/\s+/)
     .filter((w) => !w.startsWith('--'))[0];
   if (!image) return undefined;
-  let unknown = false;
-  const ref = image.replace(
-    /\$\{(\w+)(?::?-([^}]*))?\}|\$(\w+)/g,
-    (_m, braced?: string, fallback?: string, bare?: string) => {
-      const name = (braced ?? bare)!;
-      const v = buildArgs[name] ?? globalArgs.findLast((a) => a.name === name)?.default ?? fallback;
-      if (v === undefined) unknown = true;
-      return v ?? '';
-    },
-  );
-  return unknown || ref === '' ? undefined : ref;
+  const ref = expand(image, (name) => {
+    const value = buildArgs[name] ?? globalArgs.findLast((a) => a.name === name)?.default;
+    return value === undefined ? UNSET : { kind: 'value', value };
+  });
+  return ref === '' ? undefined : ref;
 }
 
 /** The image ID and, when it came from a registry, the digest of `ref` from `docker image inspect`. */

@@ -11,7 +11,7 @@ import {
   pipInstall,
   programArgv,
   runtimeInsertionLine
-} from "./chunk-KGR75WSH.js";
+} from "./chunk-TKYRLCLK.js";
 import {
   insertLines,
   normalizePackageName,

@@ -18,7 +18,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-KGR75WSH.js";
+} from "./chunk-TKYRLCLK.js";
 import {
   UnsafePathError,
   formatBytes,

@@ -25721,7 +25721,7 @@ DATABASES = {"default": DATABASES_AVAILABLE[os.environ["DB_ENGINE"]]}
   }
 });
 
-// src/rules/lib/stages.ts
+// src/model/dockerfile/lineage.ts
 function lineage(df) {
   const out = [];
   for (let s = df.targetStage; s && !out.includes(s); ) {
@@ -29139,6 +29139,8 @@ export {
   isEnvTemplateName,
   secretsInEnvTemplate,
   parseShell,
+  UNSET,
+  expand,
   modelDockerfile,
   programArgv,
   djangoCommand,
@@ -29165,6 +29167,7 @@ export {
   runtimeInsertionLine,
   coversPath,
   dataDirFromEnvironment,
+  lineage,
   pythonFileCredentials,
   supervisordRun,
   supervisorPrograms,

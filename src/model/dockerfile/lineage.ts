@@ -1,4 +1,4 @@
-import type { DockerfileModel, Stage } from '../../model/types/dockerfile.js';
+import type { DockerfileModel, Stage } from '../types/dockerfile.js';
 
 /** The target stage and the stages it is built FROM, base first: their ENV and ARG end up in the image. */
 export function lineage(df: DockerfileModel): Stage[] {

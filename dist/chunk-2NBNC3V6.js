@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-R2BPAJGG.js";
+} from "./chunk-CDLOWXI7.js";
 import {
   makeReport
 } from "./chunk-URA3V7SF.js";
 import {
   RULES
-} from "./chunk-KGR75WSH.js";
+} from "./chunk-TKYRLCLK.js";
 import {
   SEVERITIES,
   UnsafePathError,

@@ -11,7 +11,7 @@ import {
   isSecretName,
   require_node_os,
   tail
-} from "./chunk-M6TBH6KI.js";
+} from "./chunk-SUJPKHGY.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -26,8 +26,11 @@ import {
 } from "./chunk-E2P55RUK.js";
 import {
   DYNAMIC_RULES,
+  UNSET,
+  expand,
+  lineage,
   withBases
-} from "./chunk-KGR75WSH.js";
+} from "./chunk-TKYRLCLK.js";
 import {
   UnsafePathError,
   readInside,
@@ -1761,11 +1764,8 @@ function parseInstalled(stdout) {
 }
 async function resolvedBaseImage(run) {
   const df = run.app.dockerfile;
-  const from = df && baseFrom(
-    df.targetStage?.from,
-    df.stages.map((s) => s.from)
-  );
-  if (!df || !from) return void 0;
+  const from = df && lineage(df)[0]?.from;
+  if (!df || !from || from.scratch || from.stageRef !== void 0) return void 0;
   const args = {};
   for (const [k, v] of Object.entries(run.app.compose?.appService?.build?.args ?? {}))
     if (v !== void 0) args[k] = v;
@@ -1778,28 +1778,14 @@ async function resolvedBaseImage(run) {
   });
   return r.exitCode === 0 ? parseBaseImage(ref, r.stdout) : void 0;
 }
-function baseFrom(from, all) {
-  for (let i = 0; from && i <= all.length; i++) {
-    if (from.scratch) return void 0;
-    if (from.stageRef === void 0) return from;
-    from = all[from.stageRef];
-  }
-  return void 0;
-}
 function resolvedRef(raw, globalArgs, buildArgs) {
   const image = raw.trim().split(/\s+/).filter((w) => !w.startsWith("--"))[0];
   if (!image) return void 0;
-  let unknown = false;
-  const ref = image.replace(
-    /\$\{(\w+)(?::?-([^}]*))?\}|\$(\w+)/g,
-    (_m, braced, fallback, bare) => {
-      const name = braced ?? bare;
-      const v = buildArgs[name] ?? globalArgs.findLast((a) => a.name === name)?.default ?? fallback;
-      if (v === void 0) unknown = true;
-      return v ?? "";
-    }
-  );
-  return unknown || ref === "" ? void 0 : ref;
+  const ref = expand(image, (name) => {
+    const value = buildArgs[name] ?? globalArgs.findLast((a) => a.name === name)?.default;
+    return value === void 0 ? UNSET : { kind: "value", value };
+  });
+  return ref === "" ? void 0 : ref;
 }
 function parseBaseImage(ref, json) {
   let image;
