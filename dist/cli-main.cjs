@@ -15947,6 +15947,169 @@ var init_dockerfile2 = __esm({
   }
 });
 
+// src/model/dockerfile-name.ts
+function dockerfileDockerReads(path4, exists2) {
+  const file = normalizeRelative(path4);
+  if (file === void 0 || baseName(file) !== "Dockerfile" || exists2(file)) return path4;
+  const lower = joinPath(dirName(file), "dockerfile");
+  return exists2(lower) ? path4.replace(/Dockerfile$/, "dockerfile") : path4;
+}
+var init_dockerfile_name = __esm({
+  "src/model/dockerfile-name.ts"() {
+    "use strict";
+    init_classify();
+  }
+});
+
+// src/model/image-app.ts
+function dockerfileCode(text) {
+  return text.replace(/^\s*#.*$/gm, "");
+}
+function isBackingImage(repository) {
+  const last = repository.split("/").pop() ?? "";
+  return NOT_AN_APP.test(last) || last.split(/[-_.]/).some((word) => NOT_AN_APP.test(word));
+}
+function sameWritten(a, b) {
+  const norm = (s) => s.trim().replace(/\$\{(\w+)\}/g, "$$$1");
+  return norm(a) === norm(b);
+}
+function imagesBuilt(models, scripts, exists2) {
+  const out = [];
+  for (const model of models) {
+    for (const s of model.services) {
+      if (!s.build || !s.image) continue;
+      const dockerfile = normalizeRelative(s.build.dockerfile);
+      const contextDir = normalizeRelative(s.build.context);
+      if (dockerfile && contextDir) out.push({ repository: s.image.repository, dockerfile, contextDir });
+    }
+  }
+  for (const { file, text } of scripts) {
+    for (const command of parseShell(text).commands) {
+      const build2 = dockerBuild(command.argv);
+      if (!build2) continue;
+      for (const base of [".", dirName(file)]) {
+        const contextDir = normalizeRelative(joinPath(base, build2.context));
+        if (!contextDir) continue;
+        const dockerfile = normalizeRelative(
+          build2.file ? joinPath(base, build2.file) : dockerfileDockerReads(joinPath(contextDir, "Dockerfile"), exists2)
+        );
+        if (!dockerfile || !exists2(dockerfile)) continue;
+        for (const tag of build2.tags)
+          out.push({
+            repository: repositoryOf(tag),
+            ...tag.includes("$") ? { written: tag } : {},
+            dockerfile,
+            contextDir
+          });
+        break;
+      }
+    }
+  }
+  return out;
+}
+function dockerBuild(argv) {
+  if (baseName(argv[0] ?? "") !== "docker") return void 0;
+  let k = 1;
+  if (argv[k] === "buildx" || argv[k] === "image") k++;
+  if (argv[k] !== "build") return void 0;
+  const tags2 = [];
+  let file;
+  const positional = [];
+  for (let i = k + 1; i < argv.length; i++) {
+    const w2 = argv[i];
+    const eq2 = /^(--?[\w-]+)=(.*)$/.exec(w2);
+    const [name2, value] = eq2 ? [eq2[1], eq2[2]] : BUILD_VALUE_OPTIONS.has(w2) ? [w2, argv[++i]] : [w2, void 0];
+    if (value === void 0 && name2.startsWith("-")) continue;
+    if (name2 === "-t" || name2 === "--tag") tags2.push(value);
+    else if (name2 === "-f" || name2 === "--file") file = value;
+    else if (!name2.startsWith("-")) positional.push(name2);
+  }
+  const context = positional.at(-1);
+  const usable = (s) => s !== void 0 && !s.includes("$") && s !== "-";
+  if (!usable(context) || file !== void 0 && !usable(file)) return void 0;
+  const named = tags2.filter((t2) => t2 !== void 0 && !/^\$\{?\w+\}?$/.test(t2));
+  return named.length === 0 ? void 0 : { tags: named, ...file ? { file } : {}, context };
+}
+function repositoryOf(image) {
+  const name2 = image.split("@")[0];
+  const slash = name2.lastIndexOf("/");
+  const colon = name2.lastIndexOf(":");
+  return colon > slash ? name2.slice(0, colon) : name2;
+}
+function builtImageOf(service, built) {
+  const image = service.image;
+  if (!image) return void 0;
+  if (image.interpolated)
+    return built.find((b) => b.written !== void 0 && sameWritten(b.written, image.raw ?? image.value));
+  return built.find((b) => b.written === void 0 && b.repository === image.repository);
+}
+function namedDockerfileOf(service, pythonDockerfiles) {
+  const words = /* @__PURE__ */ new Set([
+    service.name.toLowerCase(),
+    ...(service.image?.repository.split("/").pop() ?? "").toLowerCase().split(/[-_.]/)
+  ]);
+  const matches = pythonDockerfiles.filter((d) => words.has(baseName(dirName(d)).toLowerCase()));
+  if (matches.length !== 1) return void 0;
+  return {
+    repository: service.image?.repository ?? service.name,
+    dockerfile: matches[0],
+    contextDir: dirName(matches[0])
+  };
+}
+function imageOnlyApp(model, built, managePys, pythonDockerfiles = []) {
+  const candidates = model.services.filter((s) => s.role === "other" && !s.build);
+  for (const service of candidates) {
+    const match = builtImageOf(service, built);
+    if (match) return { service, built: match };
+  }
+  const mounting = candidates.filter(
+    (s) => s.volumes.some(
+      (v) => v.type === "bind" && v.source !== void 0 && managePys.some((m) => dirName(m) === v.source || v.source !== "." && isUnder(m, v.source))
+    )
+  );
+  if (mounting.length === 1) return { service: mounting[0] };
+  const apps = candidates.filter((s) => !s.image || !isBackingImage(s.image.repository));
+  const named = apps.flatMap((service) => {
+    const found = namedDockerfileOf(service, pythonDockerfiles);
+    return found ? [{ service, built: found }] : [];
+  });
+  if (named.length === 1) return named[0];
+  if (managePys.length !== 1) return void 0;
+  return apps.length === 1 ? { service: apps[0] } : void 0;
+}
+var PYTHON_WORDS, NOT_AN_APP, BUILD_VALUE_OPTIONS;
+var init_image_app = __esm({
+  "src/model/image-app.ts"() {
+    "use strict";
+    init_classify();
+    init_shell();
+    init_dockerfile_name();
+    PYTHON_WORDS = /\b(python[\d.]*|pip3?|gunicorn|uwsgi|uvicorn|daphne|manage\.py|django|poetry|pipenv|uv)\b/i;
+    NOT_AN_APP = /^(nginx|traefik|caddy|httpd|haproxy|envoy|adminer|pgadmin4?|phpmyadmin|mailhog|mailpit|rabbitmq|memcached|elasticsearch|opensearch|minio|certbot|portainer|flower|selenium|localstack|mongo|kibana|grafana|prometheus|node|mysql|mariadb|postgres(ql)?|postgis|redis)$/i;
+    BUILD_VALUE_OPTIONS = /* @__PURE__ */ new Set([
+      "-t",
+      "--tag",
+      "-f",
+      "--file",
+      "--build-arg",
+      "--target",
+      "--platform",
+      "--network",
+      "--label",
+      "--cache-from",
+      "--cache-to",
+      "--secret",
+      "--ssh",
+      "--progress",
+      "-o",
+      "--output",
+      "--iidfile",
+      "--add-host",
+      "--build-context"
+    ]);
+  }
+});
+
 // src/model/compose/built-image.ts
 function builtImage(service, texts) {
   const build2 = service.build;
@@ -15969,8 +16132,9 @@ function builtImage(service, texts) {
   return { dockerfile, contextDir, text, stage, layout, base: root.from.repository };
 }
 function isNonPythonImage(image) {
-  if (PYTHON_WORDS.test(image.text)) return false;
-  return image.base !== void 0 && NON_PYTHON_BASE.test(image.base) || NODE_BUILD.test(image.text);
+  const code2 = dockerfileCode(image.text);
+  if (PYTHON_WORDS.test(code2)) return false;
+  return image.base !== void 0 && NON_PYTHON_BASE.test(image.base) || NODE_BUILD.test(code2);
 }
 function imageScriptFile(image, word) {
   if (word.includes("$") || !/\.sh$|\//.test(word)) return void 0;
@@ -15978,7 +16142,7 @@ function imageScriptFile(image, word) {
   const source = image.layout.sourceOf(image.stage, imagePath);
   return source === void 0 ? void 0 : normalizeRelative(joinPath(image.contextDir, source));
 }
-var import_node_path4, PYTHON_WORDS, NON_PYTHON_BASE, NODE_BUILD;
+var import_node_path4, NON_PYTHON_BASE, NODE_BUILD;
 var init_built_image = __esm({
   "src/model/compose/built-image.ts"() {
     "use strict";
@@ -15986,7 +16150,7 @@ var init_built_image = __esm({
     init_classify();
     init_context();
     init_dockerfile2();
-    PYTHON_WORDS = /\b(python3?|pip3?|gunicorn|uwsgi|uvicorn|daphne|manage\.py|django|poetry|pipenv|uv)\b/i;
+    init_image_app();
     NON_PYTHON_BASE = /(^|\/)(nginx|traefik|caddy|httpd|haproxy|envoy|node|postgres(ql)?|postgis|mysql|mariadb|redis|memcached|rabbitmq|alpine\/git)$/i;
     NODE_BUILD = /\b(npm|yarn|pnpm|node)\b/;
   }
@@ -18044,20 +18208,6 @@ var init_loader = __esm({
       "configs",
       "include"
     ]);
-  }
-});
-
-// src/model/dockerfile-name.ts
-function dockerfileDockerReads(path4, exists2) {
-  const file = normalizeRelative(path4);
-  if (file === void 0 || baseName(file) !== "Dockerfile" || exists2(file)) return path4;
-  const lower = joinPath(dirName(file), "dockerfile");
-  return exists2(lower) ? path4.replace(/Dockerfile$/, "dockerfile") : path4;
-}
-var init_dockerfile_name = __esm({
-  "src/model/dockerfile-name.ts"() {
-    "use strict";
-    init_classify();
   }
 });
 
@@ -34934,145 +35084,7 @@ function matchesGlob(glob, path4) {
 init_classify();
 init_app_service();
 init_context();
-
-// src/model/image-app.ts
-init_classify();
-init_shell();
-init_dockerfile_name();
-var NOT_AN_APP = /^(nginx|traefik|caddy|httpd|haproxy|envoy|adminer|pgadmin4?|phpmyadmin|mailhog|mailpit|rabbitmq|memcached|elasticsearch|opensearch|minio|certbot|portainer|flower|selenium|localstack|mongo|kibana|grafana|prometheus|node|mysql|mariadb|postgres(ql)?|postgis|redis)$/i;
-function isBackingImage(repository) {
-  const last = repository.split("/").pop() ?? "";
-  return NOT_AN_APP.test(last) || last.split(/[-_.]/).some((word) => NOT_AN_APP.test(word));
-}
-function sameWritten(a, b) {
-  const norm = (s) => s.trim().replace(/\$\{(\w+)\}/g, "$$$1");
-  return norm(a) === norm(b);
-}
-function imagesBuilt(models, scripts, exists2) {
-  const out = [];
-  for (const model of models) {
-    for (const s of model.services) {
-      if (!s.build || !s.image) continue;
-      const dockerfile = normalizeRelative(s.build.dockerfile);
-      const contextDir = normalizeRelative(s.build.context);
-      if (dockerfile && contextDir) out.push({ repository: s.image.repository, dockerfile, contextDir });
-    }
-  }
-  for (const { file, text } of scripts) {
-    for (const command of parseShell(text).commands) {
-      const build2 = dockerBuild(command.argv);
-      if (!build2) continue;
-      for (const base of [".", dirName(file)]) {
-        const contextDir = normalizeRelative(joinPath(base, build2.context));
-        if (!contextDir) continue;
-        const dockerfile = normalizeRelative(
-          build2.file ? joinPath(base, build2.file) : dockerfileDockerReads(joinPath(contextDir, "Dockerfile"), exists2)
-        );
-        if (!dockerfile || !exists2(dockerfile)) continue;
-        for (const tag of build2.tags)
-          out.push({
-            repository: repositoryOf(tag),
-            ...tag.includes("$") ? { written: tag } : {},
-            dockerfile,
-            contextDir
-          });
-        break;
-      }
-    }
-  }
-  return out;
-}
-var BUILD_VALUE_OPTIONS = /* @__PURE__ */ new Set([
-  "-t",
-  "--tag",
-  "-f",
-  "--file",
-  "--build-arg",
-  "--target",
-  "--platform",
-  "--network",
-  "--label",
-  "--cache-from",
-  "--cache-to",
-  "--secret",
-  "--ssh",
-  "--progress",
-  "-o",
-  "--output",
-  "--iidfile",
-  "--add-host",
-  "--build-context"
-]);
-function dockerBuild(argv) {
-  if (baseName(argv[0] ?? "") !== "docker") return void 0;
-  let k = 1;
-  if (argv[k] === "buildx" || argv[k] === "image") k++;
-  if (argv[k] !== "build") return void 0;
-  const tags2 = [];
-  let file;
-  const positional = [];
-  for (let i = k + 1; i < argv.length; i++) {
-    const w2 = argv[i];
-    const eq2 = /^(--?[\w-]+)=(.*)$/.exec(w2);
-    const [name2, value] = eq2 ? [eq2[1], eq2[2]] : BUILD_VALUE_OPTIONS.has(w2) ? [w2, argv[++i]] : [w2, void 0];
-    if (value === void 0 && name2.startsWith("-")) continue;
-    if (name2 === "-t" || name2 === "--tag") tags2.push(value);
-    else if (name2 === "-f" || name2 === "--file") file = value;
-    else if (!name2.startsWith("-")) positional.push(name2);
-  }
-  const context = positional.at(-1);
-  const usable = (s) => s !== void 0 && !s.includes("$") && s !== "-";
-  if (!usable(context) || file !== void 0 && !usable(file)) return void 0;
-  const named = tags2.filter((t2) => t2 !== void 0 && !/^\$\{?\w+\}?$/.test(t2));
-  return named.length === 0 ? void 0 : { tags: named, ...file ? { file } : {}, context };
-}
-function repositoryOf(image) {
-  const name2 = image.split("@")[0];
-  const slash = name2.lastIndexOf("/");
-  const colon = name2.lastIndexOf(":");
-  return colon > slash ? name2.slice(0, colon) : name2;
-}
-function builtImageOf(service, built) {
-  const image = service.image;
-  if (!image) return void 0;
-  if (image.interpolated)
-    return built.find((b) => b.written !== void 0 && sameWritten(b.written, image.raw ?? image.value));
-  return built.find((b) => b.written === void 0 && b.repository === image.repository);
-}
-function namedDockerfileOf(service, pythonDockerfiles) {
-  const words = /* @__PURE__ */ new Set([
-    service.name.toLowerCase(),
-    ...(service.image?.repository.split("/").pop() ?? "").toLowerCase().split(/[-_.]/)
-  ]);
-  const matches = pythonDockerfiles.filter((d) => words.has(baseName(dirName(d)).toLowerCase()));
-  if (matches.length !== 1) return void 0;
-  return {
-    repository: service.image?.repository ?? service.name,
-    dockerfile: matches[0],
-    contextDir: dirName(matches[0])
-  };
-}
-function imageOnlyApp(model, built, managePys, pythonDockerfiles = []) {
-  const candidates = model.services.filter((s) => s.role === "other" && !s.build);
-  for (const service of candidates) {
-    const match = builtImageOf(service, built);
-    if (match) return { service, built: match };
-  }
-  const mounting = candidates.filter(
-    (s) => s.volumes.some(
-      (v) => v.type === "bind" && v.source !== void 0 && managePys.some((m) => dirName(m) === v.source || v.source !== "." && isUnder(m, v.source))
-    )
-  );
-  if (mounting.length === 1) return { service: mounting[0] };
-  const apps = candidates.filter((s) => !s.image || !isBackingImage(s.image.repository));
-  const named = apps.flatMap((service) => {
-    const found = namedDockerfileOf(service, pythonDockerfiles);
-    return found ? [{ service, built: found }] : [];
-  });
-  if (named.length === 1) return named[0];
-  if (managePys.length !== 1) return void 0;
-  return apps.length === 1 ? { service: apps[0] } : void 0;
-}
+init_image_app();
 
 // src/model/input.ts
 init_compare_text();
@@ -35408,14 +35420,14 @@ var AppSeeds = class extends ModelPart {
   }
   /** Stricter than looksLikePythonImage: Python outside comments, and a final stage not FROM a proxy or Node image. */
   runsPython(dockerfile) {
-    const code2 = (this.texts[dockerfile] ?? "").replace(/^\s*#.*$/gm, "");
+    const code2 = dockerfileCode(this.texts[dockerfile] ?? "");
     const lastFrom = [...code2.matchAll(/^\s*FROM\s+(?:--\S+\s+)*(\S+)/gim)].at(-1)?.[1];
     if (!lastFrom || isBackingImage(repositoryOf(lastFrom))) return false;
-    return /\b(python[\d.]*|pip3?|gunicorn|uwsgi|uvicorn|daphne|manage\.py|django)\b/i.test(code2);
+    return PYTHON_WORDS.test(code2);
   }
   looksLikePythonImage(dockerfile) {
     const text = this.texts[dockerfile];
-    return text !== void 0 && /\b(python|pip3?|gunicorn|uwsgi|uvicorn|daphne|manage\.py|django)\b/i.test(text);
+    return text !== void 0 && PYTHON_WORDS.test(text);
   }
 };
 function runsApp(model, seed) {

@@ -16,6 +16,8 @@ import {
   imagesBuilt,
   imageOnlyApp,
   isBackingImage,
+  dockerfileCode,
+  PYTHON_WORDS,
   namedDockerfileOf,
   repositoryOf,
 } from './image-app.js';
@@ -367,17 +369,15 @@ export class AppSeeds extends ModelPart {
 
   /** Stricter than looksLikePythonImage: Python outside comments, and a final stage not FROM a proxy or Node image. */
   private runsPython(dockerfile: string): boolean {
-    const code = (this.texts[dockerfile] ?? '').replace(/^\s*#.*$/gm, '');
+    const code = dockerfileCode(this.texts[dockerfile] ?? '');
     const lastFrom = [...code.matchAll(/^\s*FROM\s+(?:--\S+\s+)*(\S+)/gim)].at(-1)?.[1];
     if (!lastFrom || isBackingImage(repositoryOf(lastFrom))) return false;
-    return /\b(python[\d.]*|pip3?|gunicorn|uwsgi|uvicorn|daphne|manage\.py|django)\b/i.test(code);
+    return PYTHON_WORDS.test(code);
   }
 
   private looksLikePythonImage(dockerfile: string): boolean {
     const text = this.texts[dockerfile];
-    return (
-      text !== undefined && /\b(python|pip3?|gunicorn|uwsgi|uvicorn|daphne|manage\.py|django)\b/i.test(text)
-    );
+    return text !== undefined && PYTHON_WORDS.test(text);
   }
 }
 

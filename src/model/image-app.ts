@@ -19,6 +19,15 @@ export interface ImageOnlyApp {
   built?: BuiltImage;
 }
 
+/** Words of a Dockerfile that installs or runs Python: the interpreter, its installers, its servers, Django. */
+export const PYTHON_WORDS =
+  /\b(python[\d.]*|pip3?|gunicorn|uwsgi|uvicorn|daphne|manage\.py|django|poetry|pipenv|uv)\b/i;
+
+/** A Dockerfile's text without its comment lines: a comment that mentions Django runs nothing. */
+export function dockerfileCode(text: string): string {
+  return text.replace(/^\s*#.*$/gm, '');
+}
+
 /** Images that never run the Django app: proxies, admin consoles, brokers, mail catchers, databases. */
 const NOT_AN_APP =
   /^(nginx|traefik|caddy|httpd|haproxy|envoy|adminer|pgadmin4?|phpmyadmin|mailhog|mailpit|rabbitmq|memcached|elasticsearch|opensearch|minio|certbot|portainer|flower|selenium|localstack|mongo|kibana|grafana|prometheus|node|mysql|mariadb|postgres(ql)?|postgis|redis)$/i;

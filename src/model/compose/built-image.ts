@@ -3,6 +3,7 @@ import { posix } from 'node:path';
 import { isUnder, joinPath, normalizeRelative, relativeTo } from '../../discover/classify.js';
 import { ImageLayout } from '../context.js';
 import { modelDockerfile } from '../dockerfile.js';
+import { dockerfileCode, PYTHON_WORDS } from '../image-app.js';
 import type { ComposeService } from '../types/compose.js';
 import type { Stage } from '../types/dockerfile.js';
 
@@ -17,7 +18,6 @@ export interface BuiltImage {
   base?: string;
 }
 
-const PYTHON_WORDS = /\b(python3?|pip3?|gunicorn|uwsgi|uvicorn|daphne|manage\.py|django|poetry|pipenv|uv)\b/i;
 /** Bases that never run Python code of their own: web servers, proxies, Node, databases. */
 const NON_PYTHON_BASE =
   /(^|\/)(nginx|traefik|caddy|httpd|haproxy|envoy|node|postgres(ql)?|postgis|mysql|mariadb|redis|memcached|rabbitmq|alpine\/git)$/i;
@@ -49,8 +49,9 @@ export function builtImage(service: ComposeService, texts: Record<string, string
 
 /** Whether the image holds no Python app: a web server, Node build or database image with no Python in sight. */
 export function isNonPythonImage(image: BuiltImage): boolean {
-  if (PYTHON_WORDS.test(image.text)) return false;
-  return (image.base !== undefined && NON_PYTHON_BASE.test(image.base)) || NODE_BUILD.test(image.text);
+  const code = dockerfileCode(image.text);
+  if (PYTHON_WORDS.test(code)) return false;
+  return (image.base !== undefined && NON_PYTHON_BASE.test(image.base)) || NODE_BUILD.test(code);
 }
 
 /** The repository file a path the container runs (`../entrypoint.sh`, `/start`) comes from, through COPY/ADD. */

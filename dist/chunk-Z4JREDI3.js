@@ -22535,8 +22535,155 @@ var Modeller = class {
   }
 };
 
+// src/model/dockerfile-name.ts
+function dockerfileDockerReads(path, exists) {
+  const file = normalizeRelative(path);
+  if (file === void 0 || baseName(file) !== "Dockerfile" || exists(file)) return path;
+  const lower = joinPath(dirName(file), "dockerfile");
+  return exists(lower) ? path.replace(/Dockerfile$/, "dockerfile") : path;
+}
+
+// src/model/image-app.ts
+var PYTHON_WORDS = /\b(python[\d.]*|pip3?|gunicorn|uwsgi|uvicorn|daphne|manage\.py|django|poetry|pipenv|uv)\b/i;
+function dockerfileCode(text) {
+  return text.replace(/^\s*#.*$/gm, "");
+}
+var NOT_AN_APP = /^(nginx|traefik|caddy|httpd|haproxy|envoy|adminer|pgadmin4?|phpmyadmin|mailhog|mailpit|rabbitmq|memcached|elasticsearch|opensearch|minio|certbot|portainer|flower|selenium|localstack|mongo|kibana|grafana|prometheus|node|mysql|mariadb|postgres(ql)?|postgis|redis)$/i;
+function isBackingImage(repository) {
+  const last = repository.split("/").pop() ?? "";
+  return NOT_AN_APP.test(last) || last.split(/[-_.]/).some((word) => NOT_AN_APP.test(word));
+}
+function sameWritten(a, b) {
+  const norm = (s) => s.trim().replace(/\$\{(\w+)\}/g, "$$$1");
+  return norm(a) === norm(b);
+}
+function imagesBuilt(models, scripts, exists) {
+  const out = [];
+  for (const model of models) {
+    for (const s of model.services) {
+      if (!s.build || !s.image) continue;
+      const dockerfile = normalizeRelative(s.build.dockerfile);
+      const contextDir = normalizeRelative(s.build.context);
+      if (dockerfile && contextDir) out.push({ repository: s.image.repository, dockerfile, contextDir });
+    }
+  }
+  for (const { file, text } of scripts) {
+    for (const command of parseShell(text).commands) {
+      const build2 = dockerBuild(command.argv);
+      if (!build2) continue;
+      for (const base of [".", dirName(file)]) {
+        const contextDir = normalizeRelative(joinPath(base, build2.context));
+        if (!contextDir) continue;
+        const dockerfile = normalizeRelative(
+          build2.file ? joinPath(base, build2.file) : dockerfileDockerReads(joinPath(contextDir, "Dockerfile"), exists)
+        );
+        if (!dockerfile || !exists(dockerfile)) continue;
+        for (const tag of build2.tags)
+          out.push({
+            repository: repositoryOf(tag),
+            ...tag.includes("$") ? { written: tag } : {},
+            dockerfile,
+            contextDir
+          });
+        break;
+      }
+    }
+  }
+  return out;
+}
+var BUILD_VALUE_OPTIONS = /* @__PURE__ */ new Set([
+  "-t",
+  "--tag",
+  "-f",
+  "--file",
+  "--build-arg",
+  "--target",
+  "--platform",
+  "--network",
+  "--label",
+  "--cache-from",
+  "--cache-to",
+  "--secret",
+  "--ssh",
+  "--progress",
+  "-o",
+  "--output",
+  "--iidfile",
+  "--add-host",
+  "--build-context"
+]);
+function dockerBuild(argv) {
+  if (baseName(argv[0] ?? "") !== "docker") return void 0;
+  let k = 1;
+  if (argv[k] === "buildx" || argv[k] === "image") k++;
+  if (argv[k] !== "build") return void 0;
+  const tags2 = [];
+  let file;
+  const positional = [];
+  for (let i = k + 1; i < argv.length; i++) {
+    const w = argv[i];
+    const eq2 = /^(--?[\w-]+)=(.*)$/.exec(w);
+    const [name2, value] = eq2 ? [eq2[1], eq2[2]] : BUILD_VALUE_OPTIONS.has(w) ? [w, argv[++i]] : [w, void 0];
+    if (value === void 0 && name2.startsWith("-")) continue;
+    if (name2 === "-t" || name2 === "--tag") tags2.push(value);
+    else if (name2 === "-f" || name2 === "--file") file = value;
+    else if (!name2.startsWith("-")) positional.push(name2);
+  }
+  const context = positional.at(-1);
+  const usable = (s) => s !== void 0 && !s.includes("$") && s !== "-";
+  if (!usable(context) || file !== void 0 && !usable(file)) return void 0;
+  const named = tags2.filter((t2) => t2 !== void 0 && !/^\$\{?\w+\}?$/.test(t2));
+  return named.length === 0 ? void 0 : { tags: named, ...file ? { file } : {}, context };
+}
+function repositoryOf(image) {
+  const name2 = image.split("@")[0];
+  const slash = name2.lastIndexOf("/");
+  const colon = name2.lastIndexOf(":");
+  return colon > slash ? name2.slice(0, colon) : name2;
+}
+function builtImageOf(service, built) {
+  const image = service.image;
+  if (!image) return void 0;
+  if (image.interpolated)
+    return built.find((b) => b.written !== void 0 && sameWritten(b.written, image.raw ?? image.value));
+  return built.find((b) => b.written === void 0 && b.repository === image.repository);
+}
+function namedDockerfileOf(service, pythonDockerfiles) {
+  const words = /* @__PURE__ */ new Set([
+    service.name.toLowerCase(),
+    ...(service.image?.repository.split("/").pop() ?? "").toLowerCase().split(/[-_.]/)
+  ]);
+  const matches = pythonDockerfiles.filter((d) => words.has(baseName(dirName(d)).toLowerCase()));
+  if (matches.length !== 1) return void 0;
+  return {
+    repository: service.image?.repository ?? service.name,
+    dockerfile: matches[0],
+    contextDir: dirName(matches[0])
+  };
+}
+function imageOnlyApp(model, built, managePys, pythonDockerfiles = []) {
+  const candidates = model.services.filter((s) => s.role === "other" && !s.build);
+  for (const service of candidates) {
+    const match = builtImageOf(service, built);
+    if (match) return { service, built: match };
+  }
+  const mounting = candidates.filter(
+    (s) => s.volumes.some(
+      (v) => v.type === "bind" && v.source !== void 0 && managePys.some((m) => dirName(m) === v.source || v.source !== "." && isUnder(m, v.source))
+    )
+  );
+  if (mounting.length === 1) return { service: mounting[0] };
+  const apps = candidates.filter((s) => !s.image || !isBackingImage(s.image.repository));
+  const named = apps.flatMap((service) => {
+    const found = namedDockerfileOf(service, pythonDockerfiles);
+    return found ? [{ service, built: found }] : [];
+  });
+  if (named.length === 1) return named[0];
+  if (managePys.length !== 1) return void 0;
+  return apps.length === 1 ? { service: apps[0] } : void 0;
+}
+
 // src/model/compose/built-image.ts
-var PYTHON_WORDS = /\b(python3?|pip3?|gunicorn|uwsgi|uvicorn|daphne|manage\.py|django|poetry|pipenv|uv)\b/i;
 var NON_PYTHON_BASE = /(^|\/)(nginx|traefik|caddy|httpd|haproxy|envoy|node|postgres(ql)?|postgis|mysql|mariadb|redis|memcached|rabbitmq|alpine\/git)$/i;
 var NODE_BUILD = /\b(npm|yarn|pnpm|node)\b/;
 function builtImage(service, texts) {
@@ -22560,8 +22707,9 @@ function builtImage(service, texts) {
   return { dockerfile, contextDir, text, stage, layout, base: root.from.repository };
 }
 function isNonPythonImage(image) {
-  if (PYTHON_WORDS.test(image.text)) return false;
-  return image.base !== void 0 && NON_PYTHON_BASE.test(image.base) || NODE_BUILD.test(image.text);
+  const code2 = dockerfileCode(image.text);
+  if (PYTHON_WORDS.test(code2)) return false;
+  return image.base !== void 0 && NON_PYTHON_BASE.test(image.base) || NODE_BUILD.test(code2);
 }
 function imageScriptFile(image, word) {
   if (word.includes("$") || !/\.sh$|\//.test(word)) return void 0;
@@ -24473,14 +24621,6 @@ function legacyServices(root) {
     (e) => e.value.kind === "map" && e.value.entries.some((k) => k.key === "image" || k.key === "build")
   );
   return pullsOrBuilds ? candidates : [];
-}
-
-// src/model/dockerfile-name.ts
-function dockerfileDockerReads(path, exists) {
-  const file = normalizeRelative(path);
-  if (file === void 0 || baseName(file) !== "Dockerfile" || exists(file)) return path;
-  const lower = joinPath(dirName(file), "dockerfile");
-  return exists(lower) ? path.replace(/Dockerfile$/, "dockerfile") : path;
 }
 
 // src/model/compose/service.ts
@@ -29142,6 +29282,14 @@ export {
   UNSET,
   expand,
   modelDockerfile,
+  PYTHON_WORDS,
+  dockerfileCode,
+  isBackingImage,
+  imagesBuilt,
+  repositoryOf,
+  builtImageOf,
+  namedDockerfileOf,
+  imageOnlyApp,
   programArgv,
   djangoCommand,
   serverOf,
@@ -29157,7 +29305,6 @@ export {
   entryOf,
   relPath,
   scalarString,
-  dockerfileDockerReads,
   modelCompose,
   compareText,
   withBases,

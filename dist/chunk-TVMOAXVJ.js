@@ -18,7 +18,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-TKYRLCLK.js";
+} from "./chunk-Z4JREDI3.js";
 import {
   UnsafePathError,
   formatBytes,

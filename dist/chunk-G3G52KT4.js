@@ -11,7 +11,7 @@ import {
   pipInstall,
   programArgv,
   runtimeInsertionLine
-} from "./chunk-TKYRLCLK.js";
+} from "./chunk-Z4JREDI3.js";
 import {
   insertLines,
   normalizePackageName,

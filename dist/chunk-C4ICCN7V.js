@@ -11,7 +11,7 @@ import {
   isSecretName,
   require_node_os,
   tail
-} from "./chunk-SUJPKHGY.js";
+} from "./chunk-TVMOAXVJ.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -30,7 +30,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-TKYRLCLK.js";
+} from "./chunk-Z4JREDI3.js";
 import {
   UnsafePathError,
   readInside,
