@@ -3,6 +3,7 @@ import { baseName, dirName, joinPath, normalizeRelative } from '../discover/clas
 import { includedFile, parseRequirements } from '../parse/requirements.js';
 import { parseShell } from '../parse/shell.js';
 import { djangoCommand, inlineScript, programArgv } from './command.js';
+import { readsArguments } from './command/branches.js';
 import { makeInvocation, makeTargetScript } from './command/make.js';
 import { pythonFileCredentials } from './credentials.js';
 import type { ImageLayout } from './context.js';
@@ -105,7 +106,12 @@ export class ImageFiles extends ModelPart {
           if (!file) continue;
           if (!(file in this.texts) || out.some((s) => s.file === file)) break;
           const script = parseShell(this.texts[file], 1);
-          out.push({ file, script, imagePath });
+          out.push({
+            file,
+            script,
+            imagePath,
+            ...(readsArguments(this.texts[file]) ? {} : { ignoresArgs: true }),
+          });
           for (const c of script.commands) commands.push(...argvCommands(c.argv));
           break;
         }

@@ -1,4 +1,5 @@
 import {
+  commandIgnoredBy,
   inlineScript,
   inlineScriptCommands,
   inlineScriptLastCommand,
@@ -51,22 +52,21 @@ script) never runs.`,
       const df = app.dockerfile;
       const stage = df?.targetStage;
       if (df && stage) {
+        // A CMD the entrypoint script drops never runs: its PID 1 is not this rule's business.
+        const cmd = commandIgnoredBy(app, false) ? undefined : stage.cmd;
         const shellForm =
-          stage.entrypoint?.form === 'shell'
-            ? stage.entrypoint
-            : stage.cmd?.form === 'shell'
-              ? stage.cmd
-              : undefined;
+          stage.entrypoint?.form === 'shell' ? stage.entrypoint : cmd?.form === 'shell' ? cmd : undefined;
         if (shellForm)
           findings.push({ file: df.file, line: shellForm.line, message: shellFormMessage(shellForm) });
-        for (const instr of [stage.entrypoint, stage.cmd]) {
+        for (const instr of [stage.entrypoint, cmd]) {
           if (instr?.argv) findings.push(...inlineShell(instr.argv, df.file, instr.line, instr.keyword));
         }
       }
       const service = app.compose?.appService;
+      const composeCommand = commandIgnoredBy(app, true) ? undefined : service?.command;
       for (const [key, c] of [
         ['entrypoint', service?.entrypoint],
-        ['command', service?.command],
+        ['command', composeCommand],
       ] as const) {
         const argv = c && composeArgv(c);
         if (c && argv)

@@ -20,6 +20,20 @@ export function movesArgs(commands: Pick<ShellCommand, 'argv'>[]): boolean {
   return commands.some((c) => c.argv[0] === 'shift' || setsArgs(c.argv));
 }
 
+/**
+ * Whether a script's text reads its positional arguments anywhere (`"$@"`, `$*`, `$1`, `${2:-x}`, `$#`, `shift`):
+ * one that never does drops the command docker passes it. Comment lines are left out; any other mention counts.
+ */
+export function readsArguments(text: string): boolean {
+  const code = text
+    .split(/\r?\n/)
+    .filter((l) => !/^\s*#/.test(l))
+    .join('\n');
+  return (
+    /\$(?:[@*#1-9]|\{[#!]?(?:[@*1-9]|#\}))/.test(code) || /(^|[\s;&|(])(shift|set\s+--|getopts)\b/m.test(code)
+  );
+}
+
 function setsArgs(argv: string[]): boolean {
   if (argv[0] !== 'set') return false;
   for (let i = 1; i < argv.length; i++) {
