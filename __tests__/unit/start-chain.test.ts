@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { effectiveCommand } from '../../src/model/command.js';
+import { hasShellShebang } from '../../src/discover/classify.js';
 import { readsArguments } from '../../src/model/command/branches.js';
 import { analyzeFiles, findingsOf } from '../support/analyze.js';
 
@@ -84,4 +85,78 @@ test('a compose string `bash -c "a && b"` is one argv, with no phantom /bin/sh -
     '-c',
     'python manage.py migrate && python manage.py runserver 0.0.0.0:8000',
   ]);
+});
+
+test('a script of any name the chain reaches is read and followed: /start, then docker/web-start', async () => {
+  const result = await analyze({
+    Dockerfile: `${IMAGE}COPY compose/start /start\nENTRYPOINT ["/app/compose/entrypoint"]\nCMD ["/start"]\n`,
+    'compose/entrypoint': '#!/bin/bash\nset -o errexit\nexec "$@"\n',
+    'compose/start': '#!/bin/bash\npython /app/manage.py migrate\nexec docker/web-start\n',
+    'docker/web-start': '#!/bin/sh\npython manage.py runserver 0.0.0.0:8000\n',
+  });
+  assert.deepEqual(findingsOf(result, 'TF0801'), [['docker/web-start', 2]]);
+  assert.deepEqual(findingsOf(result, 'TF0901'), [['docker/web-start', 2]]);
+  assert.deepEqual(findingsOf(result, 'TF1202'), [['compose/start', 2]]);
+});
+
+test('a .bash script run from a compose block over several lines is read', async () => {
+  const result = await analyze({
+    Dockerfile: `${IMAGE}CMD ["gunicorn", "mysite.wsgi"]\n`,
+    'docker-compose.yml':
+      'services:\n  web:\n    build: .\n    command: >\n      bash -c\n      "./init.bash"\n',
+    'init.bash': '#!/bin/bash\npython manage.py flush --no-input\nexec gunicorn mysite.wsgi\n',
+  });
+  assert.deepEqual(findingsOf(result, 'TF1203'), [['init.bash', 2]]);
+});
+
+test('a binary the chain names is not read as a script', async () => {
+  const result = await analyzeFiles({
+    'manage.py': MANAGE,
+    Dockerfile: `${IMAGE}CMD ["./bin/run"]\n`,
+    'bin/run': new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2]),
+  });
+  assert.deepEqual(result.project.apps[0].entrypointScripts, []);
+});
+
+test('hasShellShebang: sh, bash, dash, env bash; not python', () => {
+  for (const text of ['#!/bin/sh\n', '#!/bin/bash -e\n', '#!/usr/bin/env bash\n', '#! /bin/dash\n'])
+    assert.equal(hasShellShebang(text), true, text);
+  for (const text of ['#!/usr/bin/env python3\n', 'echo hi\n', '# !/bin/sh\n'])
+    assert.equal(hasShellShebang(text), false, text);
+});
+
+// [inline script, TF0901 message part or undefined when there is no finding]: evidence in compose-sh-c-init-bash's README
+const LONE_COMMANDS: [string, string | undefined][] = [
+  ['bash -c "gunicorn mysite.wsgi"', undefined],
+  ['bash -c "./init.bash"', undefined],
+  ['sh -c "gunicorn mysite.wsgi"', "which sh does not exec by itself (dash, Debian's /bin/sh, forks it)"],
+  ['bash -c "gunicorn mysite.wsgi > /tmp/log"', 'its last command (gunicorn) is not started with exec'],
+  ['bash -c "cd /app && gunicorn mysite.wsgi"', 'its last command (gunicorn) is not started with exec'],
+];
+
+for (const [command, message] of LONE_COMMANDS) {
+  test(`TF0901 for compose command: ${command}`, async () => {
+    const result = await analyze({
+      Dockerfile: `${IMAGE}CMD ["gunicorn", "mysite.wsgi"]\n`,
+      'docker-compose.yml': `services:\n  web:\n    build: .\n    command: ${command}\n`,
+      'init.bash': '#!/bin/bash\nexec gunicorn mysite.wsgi\n',
+    });
+    const found = result.findings.filter((f) => f.ruleId === 'TF0901');
+    if (message === undefined) assert.deepEqual(found, []);
+    else {
+      assert.equal(found.length, 1);
+      assert.ok(found[0].message.includes(message), found[0].message);
+    }
+  });
+}
+
+test('a suppression comment in an extensionless shell script is honoured', async () => {
+  const result = await analyze({
+    Dockerfile: `${IMAGE}CMD ["bin/run"]\n`,
+    'bin/run':
+      '#!/bin/sh\n# twelve-factor: ignore=TF0801 -- a demo image\nexec python manage.py runserver 0.0.0.0:8000\n',
+  });
+  const found = result.findings.filter((f) => f.ruleId === 'TF0801');
+  assert.equal(found.length, 1);
+  assert.equal(found[0].suppressed?.by, 'inline');
 });

@@ -42,6 +42,9 @@ set -e
 exec "$@"
 \`\`\`
 
+\`bash -c "gunicorn …"\` with one simple command is not reported: bash execs it, so PID 1 is the server. \`sh -c\`
+with one command is: dash, Debian's \`/bin/sh\`, forks it and stays PID 1 (both checked with \`docker top\`).
+
 An exec-form array followed by more text (\`ENTRYPOINT ["/bin/bash"]#["entrypoint.sh"]\`) is read as Docker reads
 it: the first JSON array, the rest ignored. It is exec form, so it is not reported here; the ignored text (here the
 script) never runs.`,
@@ -261,6 +264,9 @@ function inlineShell(
   const last = inlineScriptLastCommand(argv, line);
   if (!last || last.viaExec) return [];
   const script = inlineScript(argv) ?? '';
+  const lone = inlineScriptCommands(argv, line).length === 1 && !last.background && isSimple(script);
+  // bash execs the lone simple command of `bash -c` (PID 1 is the command: checked with docker top)
+  if (lone && /(^|\/)bash$/.test(argv[0])) return [];
   const shell = `${what} runs '${argv[0]} -c'`;
   if (isKeepAliveLoop(script))
     return [
@@ -281,13 +287,22 @@ function inlineShell(
     ];
   // The command as its author wrote it: compose variables unset here stay `${WORKERS}`, never empty.
   const shown = (written && inlineScriptLastCommand(written, line)) || last;
+  // dash (Debian's /bin/sh) forks even a lone command: the shell stays PID 1 (checked with docker top)
+  const why = lone
+    ? `with one command (${last.argv[0]}), which ${argv[0]} does not exec by itself (dash, Debian's /bin/sh, forks it)`
+    : `and its last command (${last.argv[0]}) is not started with exec`;
   return [
     {
       file,
       line,
-      message: `${shell}, and its last command (${last.argv[0]}) is not started with exec, so the shell stays PID 1 and SIGTERM does not reach it. Write 'exec ${shown.argv.join(' ')}' as the last command.`,
+      message: `${shell} ${why}, so the shell stays PID 1 and SIGTERM does not reach it. Write 'exec ${shown.argv.join(' ')}'${lone ? '' : ' as the last command'}.`,
     },
   ];
+}
+
+/** A script of one simple command: no list, pipe, subshell, group or redirection for the shell to keep itself for. */
+function isSimple(script: string): boolean {
+  return !/[;&|(){}<>`\n]|\$\(/.test(script.trim());
 }
 
 /**

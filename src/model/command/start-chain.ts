@@ -344,7 +344,12 @@ function scriptCommands(
         out.push(...scriptCommands(next.script, run, args.slice(next.argsFrom), chain, depth + 1));
       continue;
     }
-    out.push({ ...c, file: s.file, origin: 'script' });
+    const own: StartCommand = { ...c, file: s.file, origin: 'script' };
+    out.push(own);
+    // `exec docker/web-start`, `./init.bash`: the script a script runs is followed in turn
+    const next = depth < 5 ? scriptRun(c.argv, scripts, workdir) : undefined;
+    if (next && next.script !== s)
+      out.push(...scriptCommands(next.script, own, c.argv.slice(next.argsFrom), chain, depth + 1));
   }
   return out;
 }
