@@ -76,11 +76,13 @@ test('an entrypoint script that runs "$@" still runs the compose command', async
 
 test('a compose string `bash -c "a && b"` is one argv, with no phantom /bin/sh -c', async () => {
   const result = await analyze({
-    Dockerfile: `${IMAGE}CMD ["gunicorn", "mysite.wsgi"]\n`,
+    Dockerfile: `${IMAGE}ENTRYPOINT ["/app/entrypoint.sh"]\n`,
+    'entrypoint.sh': '#!/bin/sh\nexec "$@"\n',
     'docker-compose.yml': `services:\n  web:\n    build: .\n    command: ${DEV_COMMAND}\n`,
   });
   const first = effectiveCommand(result.project.apps[0])[0];
   assert.deepEqual(first.argv, [
+    '/app/entrypoint.sh',
     'bash',
     '-c',
     'python manage.py migrate && python manage.py runserver 0.0.0.0:8000',
@@ -160,3 +162,48 @@ test('a suppression comment in an extensionless shell script is honoured', async
   assert.equal(found.length, 1);
   assert.equal(found[0].suppressed?.by, 'inline');
 });
+
+// [how the command is written from line 4 on, line of migrate, line of runserver]
+const WRITTEN_OVER_LINES: [string, string, number, number][] = [
+  [
+    'folded block, same indentation',
+    'command: >\n      sh -c "python manage.py migrate &&\n      python manage.py runserver 0.0.0.0:8000"\n',
+    5,
+    6,
+  ],
+  [
+    'plain scalar over several lines',
+    'command: sh -c "python manage.py wait_for_db &&\n      python manage.py migrate &&\n      python manage.py runserver 0.0.0.0:8000"\n',
+    5,
+    6,
+  ],
+  [
+    'double-quoted flow scalar',
+    'command: "sh -c \'python manage.py migrate &&\n      python manage.py runserver 0.0.0.0:8000\'"\n',
+    4,
+    5,
+  ],
+  [
+    'list whose script is a literal block',
+    'command:\n      - sh\n      - -c\n      - |\n        python manage.py migrate\n        python manage.py runserver 0.0.0.0:8000\n',
+    8,
+    9,
+  ],
+  [
+    'flow list over several lines',
+    'command: ["sh", "-c", "python manage.py migrate &&\n      python manage.py runserver 0.0.0.0:8000"]\n',
+    4,
+    5,
+  ],
+];
+
+for (const [name, written, migrate, runserver] of WRITTEN_OVER_LINES) {
+  test(`compose command written as a ${name}: each finding on its command's line`, async () => {
+    const result = await analyze({
+      Dockerfile: `${IMAGE}CMD ["gunicorn", "mysite.wsgi"]\n`,
+      'docker-compose.yml': `services:\n  web:\n    build: .\n    ${written}    ports:\n      - "8000:8000"\n`,
+    });
+    assert.deepEqual(findingsOf(result, 'TF1202'), [['docker-compose.yml', migrate]]);
+    assert.deepEqual(findingsOf(result, 'TF0801'), [['docker-compose.yml', runserver]]);
+  });
+}

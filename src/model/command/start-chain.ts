@@ -205,7 +205,7 @@ function fromCompose(c: ComposeCommand, origin: StartCommand['origin']): Source 
   return {
     at,
     argv,
-    ...(one ? { inner: c.script!.commands.slice(1) } : {}),
+    ...(one ? { inner: c.script!.commands.slice(1) } : c.inner ? { inner: c.inner } : {}),
     raw: c.raw,
     script: (c.script?.commands ?? []).map((s) => ({ ...s, ...at, line: s.line })),
   };
