@@ -207,3 +207,18 @@ for (const [name, written, migrate, runserver] of WRITTEN_OVER_LINES) {
     assert.deepEqual(findingsOf(result, 'TF0801'), [['docker-compose.yml', runserver]]);
   });
 }
+
+test('a script only the swallowed compose command names is not judged', async () => {
+  const result = await analyze({
+    Dockerfile: `${IMAGE}ENTRYPOINT ["/app/entrypoint.sh"]\n`,
+    'entrypoint.sh': MIGRATE_THEN_GUNICORN,
+    'init.bash':
+      '#!/bin/bash\nDJANGO_SUPERUSER_PASSWORD=admin123 python manage.py createsuperuser --noinput\npython manage.py runserver 0.0.0.0:8000\n',
+    'docker-compose.yml': 'services:\n  web:\n    build: .\n    command: ./init.bash\n',
+  });
+  assert.deepEqual(
+    result.project.apps[0].entrypointScripts.map((s) => s.file),
+    ['entrypoint.sh'],
+  );
+  for (const rule of ['TF0311', 'TF0801', 'TF0901']) assert.deepEqual(findingsOf(result, rule), [], rule);
+});
