@@ -24,6 +24,9 @@ const ARGUMENT_USE: [string, string, boolean][] = [
   ['$#', 'if [ $# -gt 0 ]; then exec gunicorn a.wsgi; fi\n', true],
   ['shift', 'shift\nexec gunicorn a.wsgi\n', true],
   ['none', MIGRATE_THEN_GUNICORN, false],
+  ['a sourced script sees the arguments', 'set -e\n. /app/docker/run.sh\n', true],
+  ['source in a branch', 'if [ -f x ]; then source ./lib.sh; fi\nexec gunicorn a.wsgi\n', true],
+  ["a virtualenv's activate", '. /venv/bin/activate\nexec gunicorn a.wsgi\n', false],
   ['only in a comment', '# exec "$@" is not needed here\nexec gunicorn a.wsgi\n', false],
   ['${#VAR} is a length, $0 the script', 'echo ${#HOME} $0\nexec gunicorn a.wsgi\n', false],
 ];

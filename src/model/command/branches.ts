@@ -30,8 +30,17 @@ export function readsArguments(text: string): boolean {
     .filter((l) => !/^\s*#/.test(l))
     .join('\n');
   return (
-    /\$(?:[@*#1-9]|\{[#!]?(?:[@*1-9]|#\}))/.test(code) || /(^|[\s;&|(])(shift|set\s+--|getopts)\b/m.test(code)
+    /\$(?:[@*#1-9]|\{[#!]?(?:[@*1-9]|#\}))/.test(code) ||
+    /(^|[\s;&|(])(shift|set\s+--|getopts)\b/m.test(code) ||
+    sourcesScript(code)
   );
+}
+
+/** `. ./run.sh`, `source lib.sh`: a sourced script sees the same arguments (a virtualenv's activate does not read them). */
+function sourcesScript(code: string): boolean {
+  for (const m of code.matchAll(/(?:^|[;&|(]|then|do|else)\s*(?:\.|source)\s+["']?([^\s"';&|]+)/gm))
+    if (!/(^|\/)activate$/.test(m[1])) return true;
+  return false;
 }
 
 function setsArgs(argv: string[]): boolean {
