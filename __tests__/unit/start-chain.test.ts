@@ -56,6 +56,9 @@ test('an exec-form entrypoint script that ignores its arguments swallows the com
       `${rule} on the compose command`,
     );
   assert.deepEqual(findingsOf(result, 'TF1202'), [['entrypoint.sh', 3]]);
+  const note =
+    'The compose command (docker-compose.yml:4) never runs: entrypoint.sh does not pass its arguments on.';
+  assert.ok(result.findings.find((f) => f.ruleId === 'TF1202')!.message.endsWith(note));
 });
 
 test('an entrypoint script that ignores its arguments swallows a shell-form CMD too', async () => {
@@ -65,6 +68,8 @@ test('an entrypoint script that ignores its arguments swallows a shell-form CMD 
   });
   assert.deepEqual(findingsOf(result, 'TF0901'), []);
   assert.deepEqual(findingsOf(result, 'TF0801'), []);
+  const note = "The image's CMD (Dockerfile:5) never runs: entrypoint.sh does not pass its arguments on.";
+  assert.ok(result.findings.find((f) => f.ruleId === 'TF1202')!.message.endsWith(note));
 });
 
 test('an entrypoint script that runs "$@" still runs the compose command', async () => {

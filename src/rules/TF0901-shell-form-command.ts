@@ -15,6 +15,7 @@ import type { EntrypointScript } from '../model/types/project.js';
 import type { ShellCommand } from '../model/types/shell.js';
 import type { RawFinding, TextEdit } from '../core/index.js';
 import { execForm, indentOf, insertAt, linesOf, locate, replaceLines } from './lib/fix.js';
+import { droppedCommandNote } from './lib/dropped-command.js';
 import { defineRule, type FixContext, type FixProposal } from './lib/rule.js';
 
 export const shellFormCommand = defineRule({
@@ -78,7 +79,12 @@ script) never runs.`,
       // make as PID 1 passes SIGTERM on to the recipe it runs: a make target is no shell script to exec from.
       for (const script of app.entrypointScripts)
         if (!script.makeTargets)
-          findings.push(...scriptFindings(script, scriptCommandsThatRun(app, script), app.entrypointScripts));
+          findings.push(
+            ...scriptFindings(script, scriptCommandsThatRun(app, script), app.entrypointScripts).map((f) => ({
+              ...f,
+              message: f.message + droppedCommandNote(app, f.file),
+            })),
+          );
     }
     return findings;
   },

@@ -1,5 +1,6 @@
 import { djangoCommand, startCommands } from '../model/command.js';
 import type { RawFinding } from '../core/index.js';
+import { droppedCommandNote } from './lib/dropped-command.js';
 import { defineRule } from './lib/rule.js';
 
 /** What each command does to a running deployment when it runs on every start. */
@@ -49,7 +50,7 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
         findings.push({
           file: cmd.file,
           line: cmd.line,
-          message: `The start command runs 'manage.py ${dj.name}' on every start, which ${DESTRUCTIVE[dj.name]}. ${dj.name === 'makemigrations' ? 'Generate migrations in development and commit them' : 'Run it once, as a one-off task, if at all'}, and start only the server.`,
+          message: `The start command runs 'manage.py ${dj.name}' on every start, which ${DESTRUCTIVE[dj.name]}. ${dj.name === 'makemigrations' ? 'Generate migrations in development and commit them' : 'Run it once, as a one-off task, if at all'}, and start only the server.${droppedCommandNote(app, cmd.file)}`,
         });
       }
     }
