@@ -11,7 +11,7 @@ import {
   isSecretName,
   require_node_os,
   tail
-} from "./chunk-OA6DTWR3.js";
+} from "./chunk-6IPNX2CR.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -27,7 +27,7 @@ import {
 import {
   DYNAMIC_RULES,
   withBases
-} from "./chunk-O3E7RWPS.js";
+} from "./chunk-GEHUMFPR.js";
 import {
   UnsafePathError,
   readInside,

@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-TL46I6SF.js";
+} from "./chunk-WSMI7M32.js";
 import {
   makeReport
 } from "./chunk-I4TAVQ2G.js";
 import {
   RULES
-} from "./chunk-O3E7RWPS.js";
+} from "./chunk-GEHUMFPR.js";
 import {
   SEVERITIES,
   UnsafePathError,

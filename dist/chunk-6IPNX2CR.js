@@ -12,12 +12,13 @@ import {
   isEnvTemplateName,
   isRequirementsFile,
   isScript,
+  isScriptFile,
   isSecretName,
   isSettingsCandidate,
   joinPath,
   looksLikeCompose,
   moduleFiles
-} from "./chunk-O3E7RWPS.js";
+} from "./chunk-GEHUMFPR.js";
 import {
   UnsafePathError,
   formatBytes,
@@ -290,9 +291,13 @@ function secondPassFiles(texts, files, options) {
       for (const m of text.matchAll(/^\s*dockerfile\s*:\s*['"]?([^\s'"#]+)/gm))
         dockerfileNames.add(baseName(m[1]));
       for (const name of envFileNames(text)) envFiles.add(name);
-      for (const line of text.split(/\r?\n/)) {
-        if (!/^\s*(CMD|ENTRYPOINT|command|entrypoint|-)\b/i.test(line)) continue;
+      for (const line of commandLines(text))
         for (const m of line.matchAll(/[\w./-]+/g)) commandWords.add(baseName(m[0]));
+    } else if (!file.endsWith(".py") && isScriptFile(file, text)) {
+      for (const line of text.split(/\r?\n/)) {
+        if (/^\s*#/.test(line)) continue;
+        for (const m of line.matchAll(/[\w.-]*\/[\w./-]+|^\s*(?:exec\s+)?[\w.-]+/g))
+          commandWords.add(baseName(m[0].trim().replace(/^exec\s+/, "")));
       }
     }
   }
@@ -322,6 +327,22 @@ function secondPassFiles(texts, files, options) {
     if (command && managementCommands.has(command)) out.add(f);
   }
   return [...out];
+}
+function commandLines(text) {
+  const out = [];
+  let key;
+  for (const line of text.split(/\r?\n/)) {
+    const indent = /^\s*/.exec(line)[0].length;
+    if (key !== void 0 && line.trim() !== "" && indent > key) {
+      out.push(line);
+      continue;
+    }
+    key = void 0;
+    if (!/^\s*(CMD|ENTRYPOINT|command|entrypoint|-)\b/i.test(line)) continue;
+    out.push(line);
+    if (/^\s*(command|entrypoint)\s*:/.test(line)) key = indent;
+  }
+  return out;
 }
 function envFileNames(text) {
   const out = [];

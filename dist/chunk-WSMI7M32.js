@@ -11,7 +11,7 @@ import {
   pipInstall,
   programArgv,
   runtimeInsertionLine
-} from "./chunk-O3E7RWPS.js";
+} from "./chunk-GEHUMFPR.js";
 import {
   insertLines,
   normalizePackageName,
