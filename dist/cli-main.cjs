@@ -8227,6 +8227,12 @@ function isScript(path4) {
   const name2 = baseName(path4);
   return name2.endsWith(".sh") || /entrypoint/i.test(name2);
 }
+function hasShellShebang(text) {
+  return text !== void 0 && /^#!\s*\S*?\/(?:env\s+(?:-\S+\s+)*)?(?:ba|da|a|z|k|mk)?sh\b/.test(text);
+}
+function isScriptFile(path4, text) {
+  return isScript(path4) || hasShellShebang(text);
+}
 function isCoreFile(path4) {
   return isDockerfile(path4) || isComposeFile(path4) || isSettingsCandidate(path4);
 }
@@ -16185,6 +16191,15 @@ var init_images = __esm({
 function movesArgs(commands) {
   return commands.some((c) => c.argv[0] === "shift" || setsArgs(c.argv));
 }
+function readsArguments(text) {
+  const code2 = text.split(/\r?\n/).filter((l) => !/^\s*#/.test(l)).join("\n");
+  return /\$(?:[@*#1-9]|\{[#!]?(?:[@*1-9]|#\}))/.test(code2) || /(^|[\s;&|(])(shift|set\s+--|getopts)\b/m.test(code2) || sourcesScript(code2);
+}
+function sourcesScript(code2) {
+  for (const m of code2.matchAll(/(?:^|[;&|(]|then|do|else)\s*(?:\.|source)\s+["']?([^\s"';&|]+)/gm))
+    if (!/(^|\/)activate$/.test(m[1])) return true;
+  return false;
+}
 function setsArgs(argv) {
   if (argv[0] !== "set") return false;
   for (let i = 1; i < argv.length; i++) {
@@ -16825,18 +16840,35 @@ function chain(app, service, reached) {
   let cmd;
   if (service?.command) cmd = fromCompose(service.command, "compose-command");
   else if (!service?.entrypoint && stage?.cmd) cmd = fromInstr(stage.cmd, dockerfile);
+  if (cmd && entrypoint?.argv && argsIgnoredBy(app, entrypoint.argv)) cmd = void 0;
   let pid1 = [];
   if (entrypoint?.argv) {
     const args = cmd ? cmd.argv ?? ["/bin/sh", "-c", cmd.raw] : [];
-    pid1 = execCommand(cmd && args.length ? cmd.at : entrypoint.at, [...entrypoint.argv, ...args]);
+    const argv = [...entrypoint.argv, ...args];
+    const inner = inlineScript(argv) === inlineScript(args) ? cmd?.inner : void 0;
+    pid1 = execCommand(cmd && args.length ? cmd.at : entrypoint.at, argv, inner);
+    if (cmd?.inner) argsScripts.set(pid1[0], cmd.inner);
     if (cmd && !cmd.argv) pid1.push(...cmd.script);
   } else if (entrypoint) {
     pid1 = entrypoint.script;
   } else if (cmd) {
-    pid1 = cmd.argv ? execCommand(cmd.at, cmd.argv) : cmd.script;
+    pid1 = cmd.argv ? execCommand(cmd.at, cmd.argv, cmd.inner) : cmd.script;
   }
   const variable = containerVariables(app.dockerfile?.targetStage?.env ?? {}, service);
   return followScripts(commandsThatRun(pid1, { variable }), app, variable, reached);
+}
+function commandIgnoredBy(app, withCompose) {
+  const service = withCompose ? app.compose?.appService : void 0;
+  if (service?.entrypoint) return void 0;
+  const stage = app.dockerfile?.targetStage;
+  const argv = stage?.entrypoint?.argv;
+  if (!argv || !(service?.command || stage?.cmd)) return void 0;
+  return argsIgnoredBy(app, argv);
+}
+function argsIgnoredBy(app, entrypoint) {
+  const scripts = app.entrypointScripts ?? [];
+  const hit = scripts.length > 0 ? scriptRun(entrypoint, scripts, app.dockerfile?.targetStage?.workdir ?? "/") : void 0;
+  return hit?.script.ignoresArgs && hit.argsFrom === entrypoint.length ? hit.script : void 0;
 }
 function containerVariables(image, service) {
   return (name2) => {
@@ -16856,12 +16888,12 @@ function scriptInputs(script, args, variable) {
     variable: (name2) => assigned.has(name2) ? void 0 : variable(name2)
   };
 }
-function execCommand(at2, argv) {
+function execCommand(at2, argv, inner) {
   const out = [{ ...at2, argv, redirects: [], viaExec: true }];
   const script = inlineScript(argv);
   if (script !== void 0) {
-    for (const inner of parseShell(script, at2.line).commands)
-      out.push({ ...inner, file: at2.file, origin: at2.origin });
+    for (const c of inner ?? parseShell(script, at2.line).commands)
+      out.push({ ...c, file: at2.file, origin: at2.origin });
   }
   return out;
 }
@@ -16876,13 +16908,19 @@ function fromInstr(instr, file) {
 }
 function fromCompose(c, origin) {
   const at2 = { file: c.file, line: c.line, origin };
-  const argv = c.argv ?? (c.script?.commands.length === 1 ? c.script.commands[0].argv : void 0);
+  const one = !c.argv && c.script && oneCommand(c.script.commands);
+  const argv = c.argv ?? (one ? c.script.commands[0].argv : void 0);
   return {
     at: at2,
     argv,
+    ...one ? { inner: c.script.commands.slice(1) } : c.inner ? { inner: c.inner } : {},
     raw: c.raw,
     script: (c.script?.commands ?? []).map((s) => ({ ...s, ...at2, line: s.line }))
   };
+}
+function oneCommand(commands) {
+  if (commands.length === 0) return false;
+  return commands.length === 1 + inlineScriptCommands(commands[0].argv, commands[0].line).length;
 }
 function inlineScriptCommands(argv, line) {
   const script = inlineScript(argv);
@@ -16956,16 +16994,23 @@ function scriptCommands(s, caller, args, chain2, depth) {
     if (runsArgs && caller && args && args.length > 0) {
       const run = { ...caller, argv: args, redirects: c.redirects, viaExec: c.viaExec };
       out.push(run);
-      const next = depth < 5 ? scriptRun(args, scripts, workdir) : void 0;
-      if (next && next.script !== s)
-        out.push(...scriptCommands(next.script, run, args.slice(next.argsFrom), chain2, depth + 1));
+      if (inlineScript(args) !== void 0)
+        for (const inner of argsScripts.get(caller) ?? inlineScriptCommands(args, caller.line))
+          out.push({ ...inner, file: caller.file, origin: caller.origin });
+      const next2 = depth < 5 ? scriptRun(args, scripts, workdir) : void 0;
+      if (next2 && next2.script !== s)
+        out.push(...scriptCommands(next2.script, run, args.slice(next2.argsFrom), chain2, depth + 1));
       continue;
     }
-    out.push({ ...c, file: s.file, origin: "script" });
+    const own = { ...c, file: s.file, origin: "script" };
+    out.push(own);
+    const next = depth < 5 ? scriptRun(c.argv, scripts, workdir) : void 0;
+    if (next && next.script !== s)
+      out.push(...scriptCommands(next.script, own, c.argv.slice(next.argsFrom), chain2, depth + 1));
   }
   return out;
 }
-var import_node_path5, IDLE, KEEP_ALIVE;
+var import_node_path5, argsScripts, IDLE, KEEP_ALIVE;
 var init_start_chain = __esm({
   "src/model/command/start-chain.ts"() {
     "use strict";
@@ -16974,6 +17019,7 @@ var init_start_chain = __esm({
     init_branches();
     init_make();
     init_servers();
+    argsScripts = /* @__PURE__ */ new WeakMap();
     IDLE = String.raw`(?:true|:|sleep\s+[\w.]+)`;
     KEEP_ALIVE = new RegExp(
       String.raw`(^|[;&|\n]\s*)while\s+${IDLE}\s*;?\s*do\s+(?:${IDLE}\s*;?\s*)+done$`
@@ -18211,6 +18257,48 @@ var init_loader = __esm({
   }
 });
 
+// src/model/command/anchors.ts
+function anchorOnLines(commands, lines2, from, to) {
+  let cursor = from;
+  return commands.map((c) => {
+    const at2 = lineOf2(c.argv, lines2, cursor, Math.min(to, lines2.length));
+    if (at2 === void 0) return c;
+    cursor = at2;
+    return at2 === c.line ? c : { ...c, line: at2 };
+  });
+}
+function lineOf2(argv, lines2, from, to) {
+  const words = argv.slice(0, 3).filter((w2) => w2 !== "");
+  if (words.length === 0) return void 0;
+  for (let n = from; n <= to; n++) if (inOrder(lines2[n - 1] ?? "", words)) return n;
+  return void 0;
+}
+function inOrder(line, words) {
+  let at2 = 0;
+  for (const w2 of words) {
+    const i = line.indexOf(w2, at2);
+    if (i < 0) return false;
+    at2 = i + w2.length;
+  }
+  return true;
+}
+function valueEndLine(lines2, keyLine) {
+  const indent2 = (l) => /^\s*/.exec(l)[0].length;
+  const key = indent2(lines2[keyLine - 1] ?? "");
+  for (let n = keyLine + 1; n <= lines2.length; n++) {
+    const l = lines2[n - 1];
+    if (l.trim() === "" || l.trim().startsWith("#")) continue;
+    if (indent2(l) <= key && !l.trim().startsWith("- ")) return n - 1;
+    if (indent2(l) < key) return n - 1;
+  }
+  return lines2.length;
+}
+var init_anchors = __esm({
+  "src/model/command/anchors.ts"() {
+    "use strict";
+  }
+});
+
 // src/model/compose/service.ts
 function writtenSourceOf(raw) {
   const masked2 = raw.replace(/\$\{[^}]*\}/g, (m) => m.replace(/:/g, "\0"));
@@ -18222,6 +18310,8 @@ var init_service = __esm({
     "use strict";
     init_compose();
     init_shell();
+    init_anchors();
+    init_start_chain();
     init_dockerfile_name();
     init_interpolation();
     init_yaml_nodes();
@@ -18432,9 +18522,12 @@ var init_service = __esm({
       }
       command(e, what) {
         const v = e.value;
+        const lines2 = (this.texts[e.file] ?? "").split(/\r?\n/);
+        const anchor = (commands) => anchorOnLines(commands, lines2, e.line, valueEndLine(lines2, e.line));
         if (v.kind === "scalar") {
           const { value, raw } = this.str(v);
-          return { file: e.file, line: e.line, raw, script: parseShell(value, v.block ? v.line + 1 : v.line) };
+          const script = parseShell(value, v.block ? v.line + 1 : v.line);
+          return { file: e.file, line: e.line, raw, script: { ...script, commands: anchor(script.commands) } };
         }
         if (v.kind === "seq") {
           const argv = [];
@@ -18448,7 +18541,14 @@ var init_service = __esm({
             argv.push(value);
             raws.push(raw);
           }
-          return { file: e.file, line: e.line, argv, raw: JSON.stringify(raws) };
+          const inner = inlineScriptCommands(argv, e.line);
+          return {
+            file: e.file,
+            line: e.line,
+            argv,
+            raw: JSON.stringify(raws),
+            ...inner.length > 0 ? { inner: anchor(inner) } : {}
+          };
         }
         this.wrong(e, what, "a string or a list", v);
         return void 0;
@@ -23047,8 +23147,8 @@ var init_dist4 = __esm({
 // src/parse/python.ts
 function parsePythonText(text) {
   const starts = lineStarts(text);
-  const lineOf2 = (offset) => lineAt(starts, offset);
-  const module2 = { text, statements: [], lineOf: lineOf2 };
+  const lineOf3 = (offset) => lineAt(starts, offset);
+  const module2 = { text, statements: [], lineOf: lineOf3 };
   let from = 0;
   let budget = REPARSE_BUDGET;
   for (let round = 0; round <= MAX_REPARSES; round++) {
@@ -29236,6 +29336,24 @@ ${EXPOSE_EXAMPLE}`,
   }
 });
 
+// src/rules/lib/dropped-command.ts
+function droppedCommandNote(app, file) {
+  const viaCompose = commandIgnoredBy(app, true);
+  const compose = app.compose?.appService?.command;
+  if (viaCompose?.file === file && compose)
+    return ` The compose command (${compose.file}:${compose.line}) never runs: ${file} does not pass its arguments on.`;
+  const cmd = app.dockerfile?.targetStage?.cmd;
+  if (commandIgnoredBy(app, false)?.file === file && cmd && app.dockerfile)
+    return ` The image's CMD (${app.dockerfile.file}:${cmd.line}) never runs: ${file} does not pass its arguments on.`;
+  return "";
+}
+var init_dropped_command = __esm({
+  "src/rules/lib/dropped-command.ts"() {
+    "use strict";
+    init_command();
+  }
+});
+
 // src/rules/TF0801-dev-server.ts
 var devServer;
 var init_TF0801_dev_server = __esm({
@@ -29243,6 +29361,7 @@ var init_TF0801_dev_server = __esm({
     "use strict";
     init_command();
     init_each();
+    init_dropped_command();
     init_rule();
     devServer = defineRule({
       id: "TF0801",
@@ -29262,12 +29381,12 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "--workers", "3", "mysite.wsgi"]
       noFix: "Replacing runserver by gunicorn or uvicorn needs the server among the dependencies and the WSGI/ASGI module named: a static fix would guess both.",
       check(project) {
         const findings = [];
-        for (const { command: cmd } of appStartCommands(project)) {
+        for (const { app, command: cmd } of appStartCommands(project)) {
           if (!isRunserver(cmd.argv)) continue;
           findings.push({
             file: cmd.file,
             line: cmd.line,
-            message: `The container starts Django's development server (manage.py runserver). Serve the app with gunicorn or uvicorn instead, e.g. gunicorn --bind 0.0.0.0:8000 <project>.wsgi.`
+            message: `The container starts Django's development server (manage.py runserver). Serve the app with gunicorn or uvicorn instead, e.g. gunicorn --bind 0.0.0.0:8000 <project>.wsgi.${droppedCommandNote(app, cmd.file)}`
           });
         }
         return findings;
@@ -29616,6 +29735,8 @@ function inlineShell(argv, file, line, what, written) {
   const last = inlineScriptLastCommand(argv, line);
   if (!last || last.viaExec) return [];
   const script = inlineScript(argv) ?? "";
+  const lone = inlineScriptCommands(argv, line).length === 1 && !last.background && isSimple(script);
+  if (lone && /(^|\/)bash$/.test(argv[0])) return [];
   const shell = `${what} runs '${argv[0]} -c'`;
   if (isKeepAliveLoop(script))
     return [
@@ -29635,13 +29756,17 @@ function inlineShell(argv, file, line, what, written) {
       }
     ];
   const shown = written && inlineScriptLastCommand(written, line) || last;
+  const why = lone ? `with one command (${last.argv[0]}), which ${argv[0]} does not exec by itself (dash, Debian's /bin/sh, forks it)` : `and its last command (${last.argv[0]}) is not started with exec`;
   return [
     {
       file,
       line,
-      message: `${shell}, and its last command (${last.argv[0]}) is not started with exec, so the shell stays PID 1 and SIGTERM does not reach it. Write 'exec ${shown.argv.join(" ")}' as the last command.`
+      message: `${shell} ${why}, so the shell stays PID 1 and SIGTERM does not reach it. Write 'exec ${shown.argv.join(" ")}'${lone ? "" : " as the last command"}.`
     }
   ];
+}
+function isSimple(script) {
+  return !/[;&|(){}<>`\n]|\$\(/.test(script.trim());
 }
 function cutOptions(argv, line) {
   const commands = inlineScriptCommands(argv, line);
@@ -29659,6 +29784,7 @@ var init_TF0901_shell_form_command = __esm({
     "use strict";
     init_command();
     init_fix2();
+    init_dropped_command();
     init_rule();
     shellFormCommand = defineRule({
       id: "TF0901",
@@ -29684,6 +29810,9 @@ set -e
 exec "$@"
 \`\`\`
 
+\`bash -c "gunicorn \u2026"\` with one simple command is not reported: bash execs it, so PID 1 is the server. \`sh -c\`
+with one command is: dash, Debian's \`/bin/sh\`, forks it and stays PID 1 (both checked with \`docker top\`).
+
 An exec-form array followed by more text (\`ENTRYPOINT ["/bin/bash"]#["entrypoint.sh"]\`) is read as Docker reads
 it: the first JSON array, the rest ignored. It is exec form, so it is not reported here; the ignored text (here the
 script) never runs.`,
@@ -29694,17 +29823,19 @@ script) never runs.`,
           const df = app.dockerfile;
           const stage = df?.targetStage;
           if (df && stage) {
-            const shellForm = stage.entrypoint?.form === "shell" ? stage.entrypoint : stage.cmd?.form === "shell" ? stage.cmd : void 0;
+            const cmd = commandIgnoredBy(app, false) ? void 0 : stage.cmd;
+            const shellForm = stage.entrypoint?.form === "shell" ? stage.entrypoint : cmd?.form === "shell" ? cmd : void 0;
             if (shellForm)
               findings.push({ file: df.file, line: shellForm.line, message: shellFormMessage(shellForm) });
-            for (const instr of [stage.entrypoint, stage.cmd]) {
+            for (const instr of [stage.entrypoint, cmd]) {
               if (instr?.argv) findings.push(...inlineShell(instr.argv, df.file, instr.line, instr.keyword));
             }
           }
           const service = app.compose?.appService;
+          const composeCommand = commandIgnoredBy(app, true) ? void 0 : service?.command;
           for (const [key, c] of [
             ["entrypoint", service?.entrypoint],
-            ["command", service?.command]
+            ["command", composeCommand]
           ]) {
             const argv = c && composeArgv2(c);
             if (c && argv)
@@ -29712,7 +29843,12 @@ script) never runs.`,
           }
           for (const script of app.entrypointScripts)
             if (!script.makeTargets)
-              findings.push(...scriptFindings(script, scriptCommandsThatRun(app, script), app.entrypointScripts));
+              findings.push(
+                ...scriptFindings(script, scriptCommandsThatRun(app, script), app.entrypointScripts).map((f) => ({
+                  ...f,
+                  message: f.message + droppedCommandNote(app, f.file)
+                }))
+              );
         }
         return findings;
       },
@@ -30178,6 +30314,7 @@ var init_TF1202_admin_task_on_every_start = __esm({
   "src/rules/TF1202-admin-task-on-every-start.ts"() {
     "use strict";
     init_command();
+    init_dropped_command();
     init_rule();
     adminTaskOnEveryStart = defineRule({
       id: "TF1202",
@@ -30220,7 +30357,7 @@ services:
               findings.push({
                 file: cmd.file,
                 line: cmd.line,
-                message: `The start command runs 'manage.py migrate' before the server, so every replica migrates on every start. Run migrate once per release as a one-off task and start only the server.`
+                message: `The start command runs 'manage.py migrate' before the server, so every replica migrates on every start. Run migrate once per release as a one-off task and start only the server.${droppedCommandNote(app, cmd.file)}`
               });
             });
           }
@@ -30238,6 +30375,7 @@ var init_TF1203_destructive_admin_on_start = __esm({
     "use strict";
     init_command();
     init_each();
+    init_dropped_command();
     init_rule();
     DESTRUCTIVE = {
       flush: "empties the database",
@@ -30270,7 +30408,7 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
       check(project) {
         const findings = [];
         const seen = /* @__PURE__ */ new Set();
-        const report = (cmd, who) => {
+        const report = (cmd, who, note = "") => {
           const dj = djangoCommand(cmd.argv);
           if (!dj || !Object.hasOwn(DESTRUCTIVE, dj.name)) return;
           if (dj.name === "makemigrations" && dj.args.some((a) => a === "--check" || a === "--dry-run")) return;
@@ -30280,10 +30418,12 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
           findings.push({
             file: cmd.file,
             line: cmd.line,
-            message: `${who} runs 'manage.py ${dj.name}' on every start, which ${DESTRUCTIVE[dj.name]}. ${dj.name === "makemigrations" ? "Generate migrations in development and commit them" : "Run it once, as a one-off task, if at all"}, and start only the server.`
+            message: `${who} runs 'manage.py ${dj.name}' on every start, which ${DESTRUCTIVE[dj.name]}. ${dj.name === "makemigrations" ? "Generate migrations in development and commit them" : "Run it once, as a one-off task, if at all"}, and start only the server.${note}`
           });
         };
-        for (const app of project.apps) for (const cmd of startCommands(app)) report(cmd, "The start command");
+        for (const app of project.apps)
+          for (const cmd of startCommands(app))
+            report(cmd, "The start command", droppedCommandNote(app, cmd.file));
         for (const { app, compose, service } of appImageServices(project)) {
           if (service === compose.appService) continue;
           for (const cmd of serviceCommand(app, service)) report(cmd, `Service '${service.name}'`);
@@ -31128,9 +31268,13 @@ function secondPassFiles(texts, files, options) {
       for (const m of text.matchAll(/^\s*dockerfile\s*:\s*['"]?([^\s'"#]+)/gm))
         dockerfileNames.add(baseName(m[1]));
       for (const name2 of envFileNames(text)) envFiles.add(name2);
-      for (const line of text.split(/\r?\n/)) {
-        if (!/^\s*(CMD|ENTRYPOINT|command|entrypoint|-)\b/i.test(line)) continue;
+      for (const line of commandLines(text))
         for (const m of line.matchAll(/[\w./-]+/g)) commandWords2.add(baseName(m[0]));
+    } else if (!file.endsWith(".py") && isScriptFile(file, text)) {
+      for (const line of text.split(/\r?\n/)) {
+        if (/^\s*#/.test(line)) continue;
+        for (const m of line.matchAll(/[\w.-]*\/[\w./-]+|^\s*(?:exec\s+)?[\w.-]+/g))
+          commandWords2.add(baseName(m[0].trim().replace(/^exec\s+/, "")));
       }
     }
   }
@@ -31191,6 +31335,22 @@ function extendsFileNames(file, text) {
     const path4 = named === void 0 ? void 0 : normalizeRelative(joinPath(dirName(file), named));
     if (path4 !== void 0) out.push(path4);
   });
+  return out;
+}
+function commandLines(text) {
+  const out = [];
+  let key;
+  for (const line of text.split(/\r?\n/)) {
+    const indent2 = /^\s*/.exec(line)[0].length;
+    if (key !== void 0 && line.trim() !== "" && indent2 > key) {
+      out.push(line);
+      continue;
+    }
+    key = void 0;
+    if (!/^\s*(CMD|ENTRYPOINT|command|entrypoint|-)\b/i.test(line)) continue;
+    out.push(line);
+    if (/^\s*(command|entrypoint)\s*:/.test(line)) key = indent2;
+  }
   return out;
 }
 function envFileNames(text) {
@@ -35368,7 +35528,7 @@ var AppSeeds = class extends ModelPart {
   }
   /** Image names the repository builds: tagged compose builds, and `docker build -t` in scripts and Makefiles. */
   imagesBuilt(composeSets) {
-    const scripts = Object.keys(this.texts).filter((f) => isScript(f) || baseName(f) === "Makefile").map((file) => ({ file, text: this.texts[file] }));
+    const scripts = Object.keys(this.texts).filter((f) => isScriptFile(f, this.texts[f]) || baseName(f) === "Makefile").map((file) => ({ file, text: this.texts[file] }));
     const files = new Set(this.files);
     const models = composeSets.flatMap((s) => s.model ? [s.model] : []);
     return imagesBuilt(models, scripts, (f) => files.has(f));
@@ -35572,6 +35732,7 @@ var import_node_path18 = require("node:path");
 init_classify();
 init_shell();
 init_command();
+init_branches();
 init_make();
 init_credentials();
 
@@ -35658,14 +35819,29 @@ var ImageFiles = class extends ModelPart {
     const target = app.dockerfile?.targetStage;
     const context = app.context;
     if (!target || !context) return [];
-    const commands = [];
-    for (const c of [target.entrypoint, target.cmd]) if (c) commands.push(...instrCommands2(c));
-    if (target.entrypoint?.argv && target.cmd?.argv)
-      commands.push(...argvCommands([...target.entrypoint.argv, ...target.cmd.argv]));
     const service = app.compose?.appService;
-    for (const c of [service?.entrypoint, service?.command]) if (c) commands.push(...composeCommands2(c));
+    const entrypoint = target.entrypoint ? instrCommands2(target.entrypoint) : [];
+    const passed = [];
+    if (target.cmd) passed.push(...instrCommands2(target.cmd));
+    if (target.entrypoint?.argv && target.cmd?.argv)
+      passed.push(...argvCommands([...target.entrypoint.argv, ...target.cmd.argv]));
+    const compose = [];
+    for (const c of [service?.entrypoint, service?.command]) if (c) compose.push(...composeCommands2(c));
     if (service?.entrypoint?.argv && service.command?.argv)
-      commands.push(...argvCommands([...service.entrypoint.argv, ...service.command.argv]));
+      compose.push(...argvCommands([...service.entrypoint.argv, ...service.command.argv]));
+    const all = this.scriptsRunBy([...entrypoint, ...passed, ...compose], app, layout);
+    const own = this.scriptsRunBy(entrypoint, app, layout);
+    const argv = target.entrypoint?.argv ?? [];
+    const swallows = own.find((s) => s.ignoresArgs && argv.length > 0 && isScriptAt(argv.at(-1), s));
+    if (!swallows) return all;
+    return service?.entrypoint ? this.scriptsRunBy([...entrypoint, ...compose], app, layout) : own;
+  }
+  /** The scripts the commands run, and those the scripts run in turn, traced to context files. */
+  scriptsRunBy(start, app, layout) {
+    const target = app.dockerfile.targetStage;
+    const context = app.context;
+    const service = app.compose?.appService;
+    const commands = [...start];
     const out = [];
     const workdir = target.workdir || "/";
     for (let k = 0; k < commands.length && k < 200; k++) {
@@ -35684,7 +35860,12 @@ var ImageFiles = class extends ModelPart {
           if (!file) continue;
           if (!(file in this.texts) || out.some((s) => s.file === file)) break;
           const script = parseShell(this.texts[file], 1);
-          out.push({ file, script, imagePath });
+          out.push({
+            file,
+            script,
+            imagePath,
+            ...readsArguments(this.texts[file]) ? {} : { ignoresArgs: true }
+          });
           for (const c of script.commands) commands.push(...argvCommands(c.argv));
           break;
         }
@@ -35862,6 +36043,9 @@ function scriptWords2(argv) {
 }
 function binDirs(word) {
   return ["/usr/local/bin", "/usr/bin", "/bin", "/usr/local/sbin"].map((d) => `${d}/${word}`);
+}
+function isScriptAt(word, script) {
+  return import_node_path18.posix.basename(word) === import_node_path18.posix.basename(script.imagePath);
 }
 
 // src/model/settings-modules.ts
@@ -36132,7 +36316,7 @@ var ProjectBuilder = class {
     const configFile = this.tree.options.configFile ?? DEFAULT_CONFIG_FILE;
     for (const [file, text] of Object.entries(this.texts)) {
       if (file === configFile || /(^|\/)\.env$/.test(file)) continue;
-      if (!(isCoreFile(file) || looksLikeCompose(file, text) || isDockerignore(file) || isRequirementsFile(file) || isScript(file) || file.endsWith(".py"))) {
+      if (!(isCoreFile(file) || looksLikeCompose(file, text) || isDockerignore(file) || isRequirementsFile(file) || isScriptFile(file, text) || file.endsWith(".py"))) {
         if (!this.isNamedInput(file)) continue;
       }
       const syntax = isDockerfile(file) || file === this.tree.options.dockerfile ? "dockerfile" : isDockerignore(file) ? "line-start" : "trailing";

@@ -110,6 +110,16 @@ export function isScript(path: string): boolean {
   return name.endsWith('.sh') || /entrypoint/i.test(name);
 }
 
+/** A text that starts with a shell's shebang (`#!/bin/sh`, `#!/bin/bash -e`, `#!/usr/bin/env bash`): a script, whatever its name. */
+export function hasShellShebang(text: string | undefined): boolean {
+  return text !== undefined && /^#!\s*\S*?\/(?:env\s+(?:-\S+\s+)*)?(?:ba|da|a|z|k|mk)?sh\b/.test(text);
+}
+
+/** A file read as a shell script: by its name, or by its shebang. */
+export function isScriptFile(path: string, text: string | undefined): boolean {
+  return isScript(path) || hasShellShebang(text);
+}
+
 /** Files whose unreadability is itself a finding (TF0001): the analysis needed them. */
 export function isCoreFile(path: string): boolean {
   return isDockerfile(path) || isComposeFile(path) || isSettingsCandidate(path);

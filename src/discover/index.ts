@@ -19,6 +19,7 @@ import {
   isDockerignore,
   isRequirementsFile,
   isScript,
+  isScriptFile,
   isSettingsCandidate,
   joinPath,
   looksLikeCompose,
@@ -196,9 +197,14 @@ function secondPassFiles(texts: Record<string, string>, files: string[], options
       for (const m of text.matchAll(/^\s*dockerfile\s*:\s*['"]?([^\s'"#]+)/gm))
         dockerfileNames.add(baseName(m[1]));
       for (const name of envFileNames(text)) envFiles.add(name);
-      for (const line of text.split(/\r?\n/)) {
-        if (!/^\s*(CMD|ENTRYPOINT|command|entrypoint|-)\b/i.test(line)) continue;
+      for (const line of commandLines(text))
         for (const m of line.matchAll(/[\w./-]+/g)) commandWords.add(baseName(m[0]));
+    } else if (!file.endsWith('.py') && isScriptFile(file, text)) {
+      // A start script runs the next one by path (`exec docker/web-start`, `./init.bash`), whatever its name.
+      for (const line of text.split(/\r?\n/)) {
+        if (/^\s*#/.test(line)) continue;
+        for (const m of line.matchAll(/[\w.-]*\/[\w./-]+|^\s*(?:exec\s+)?[\w.-]+/g))
+          commandWords.add(baseName(m[0].trim().replace(/^exec\s+/, '')));
       }
     }
   }
@@ -267,6 +273,27 @@ function extendsFileNames(file: string, text: string): string[] {
     const path = named === undefined ? undefined : normalizeRelative(joinPath(dirName(file), named));
     if (path !== undefined) out.push(path);
   });
+  return out;
+}
+
+/**
+ * The lines that hold a start command: CMD/ENTRYPOINT, compose `command:`/`entrypoint:` with the more-indented
+ * lines of a block or a quoted string over several lines, and list items.
+ */
+function commandLines(text: string): string[] {
+  const out: string[] = [];
+  let key: number | undefined; // indentation of the command key whose continuation lines are read
+  for (const line of text.split(/\r?\n/)) {
+    const indent = /^\s*/.exec(line)![0].length;
+    if (key !== undefined && line.trim() !== '' && indent > key) {
+      out.push(line);
+      continue;
+    }
+    key = undefined;
+    if (!/^\s*(CMD|ENTRYPOINT|command|entrypoint|-)\b/i.test(line)) continue;
+    out.push(line);
+    if (/^\s*(command|entrypoint)\s*:/.test(line)) key = indent;
+  }
   return out;
 }
 

@@ -3,6 +3,7 @@ import { baseName, dirName, joinPath, normalizeRelative } from '../discover/clas
 import { includedFile, parseRequirements } from '../parse/requirements.js';
 import { parseShell } from '../parse/shell.js';
 import { djangoCommand, inlineScript, programArgv } from './command.js';
+import { readsArguments } from './command/branches.js';
 import { makeInvocation, makeTargetScript } from './command/make.js';
 import { pythonFileCredentials } from './credentials.js';
 import type { ImageLayout } from './context.js';
@@ -72,16 +73,33 @@ export class ImageFiles extends ModelPart {
     const target = app.dockerfile?.targetStage;
     const context = app.context;
     if (!target || !context) return [];
-    const commands: string[][] = [];
-    for (const c of [target.entrypoint, target.cmd]) if (c) commands.push(...instrCommands(c));
+    const service = app.compose?.appService;
+    const entrypoint = target.entrypoint ? instrCommands(target.entrypoint) : [];
+    const passed: string[][] = [];
+    if (target.cmd) passed.push(...instrCommands(target.cmd));
     // ENTRYPOINT ["bash"] + CMD ["-c", "./entrypoint.sh"]: the words only make a command together.
     if (target.entrypoint?.argv && target.cmd?.argv)
-      commands.push(...argvCommands([...target.entrypoint.argv, ...target.cmd.argv]));
-    const service = app.compose?.appService;
-    for (const c of [service?.entrypoint, service?.command]) if (c) commands.push(...composeCommands(c));
+      passed.push(...argvCommands([...target.entrypoint.argv, ...target.cmd.argv]));
+    const compose: string[][] = [];
+    for (const c of [service?.entrypoint, service?.command]) if (c) compose.push(...composeCommands(c));
     // Compose `entrypoint: ["/bin/sh", "-c"]` + `command: ["./start.sh"]`: likewise one command.
     if (service?.entrypoint?.argv && service.command?.argv)
-      commands.push(...argvCommands([...service.entrypoint.argv, ...service.command.argv]));
+      compose.push(...argvCommands([...service.entrypoint.argv, ...service.command.argv]));
+    const all = this.scriptsRunBy([...entrypoint, ...passed, ...compose], app, layout);
+    // An ENTRYPOINT script that never reads its arguments drops the CMD and compose command: theirs never run.
+    const own = this.scriptsRunBy(entrypoint, app, layout);
+    const argv = target.entrypoint?.argv ?? [];
+    const swallows = own.find((s) => s.ignoresArgs && argv.length > 0 && isScriptAt(argv.at(-1)!, s));
+    if (!swallows) return all;
+    return service?.entrypoint ? this.scriptsRunBy([...entrypoint, ...compose], app, layout) : own;
+  }
+
+  /** The scripts the commands run, and those the scripts run in turn, traced to context files. */
+  private scriptsRunBy(start: string[][], app: App, layout: ImageLayout): EntrypointScript[] {
+    const target = app.dockerfile!.targetStage!;
+    const context = app.context!;
+    const service = app.compose?.appService;
+    const commands = [...start];
     const out: EntrypointScript[] = [];
     const workdir = target.workdir || '/';
     // A script found may run another (wait_for_postgres.sh running start.sh): its commands are searched in turn.
@@ -105,7 +123,12 @@ export class ImageFiles extends ModelPart {
           if (!file) continue;
           if (!(file in this.texts) || out.some((s) => s.file === file)) break;
           const script = parseShell(this.texts[file], 1);
-          out.push({ file, script, imagePath });
+          out.push({
+            file,
+            script,
+            imagePath,
+            ...(readsArguments(this.texts[file]) ? {} : { ignoresArgs: true }),
+          });
           for (const c of script.commands) commands.push(...argvCommands(c.argv));
           break;
         }
@@ -338,4 +361,9 @@ function scriptWords(argv: string[]): string[] {
 
 function binDirs(word: string): string[] {
   return ['/usr/local/bin', '/usr/bin', '/bin', '/usr/local/sbin'].map((d) => `${d}/${word}`);
+}
+
+/** Whether the ENTRYPOINT's last word names the script (by its name: the path was resolved when it was found). */
+function isScriptAt(word: string, script: EntrypointScript): boolean {
+  return posix.basename(word) === posix.basename(script.imagePath);
 }

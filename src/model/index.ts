@@ -8,7 +8,7 @@ import {
   isDockerfile,
   isDockerignore,
   isRequirementsFile,
-  isScript,
+  isScriptFile,
   isUnder,
   joinPath,
   looksLikeCompose,
@@ -144,7 +144,7 @@ class ProjectBuilder implements ModelInput {
         looksLikeCompose(file, text) ||
         isDockerignore(file) ||
         isRequirementsFile(file) ||
-        isScript(file) ||
+        isScriptFile(file, text) ||
         file.endsWith('.py')
       )) {
         if (!this.isNamedInput(file)) continue;

@@ -1,4 +1,5 @@
 import {
+  commandIgnoredBy,
   inlineScript,
   inlineScriptCommands,
   inlineScriptLastCommand,
@@ -14,6 +15,7 @@ import type { EntrypointScript } from '../model/types/project.js';
 import type { ShellCommand } from '../model/types/shell.js';
 import type { RawFinding, TextEdit } from '../core/index.js';
 import { execForm, indentOf, insertAt, linesOf, locate, replaceLines } from './lib/fix.js';
+import { droppedCommandNote } from './lib/dropped-command.js';
 import { defineRule, type FixContext, type FixProposal } from './lib/rule.js';
 
 export const shellFormCommand = defineRule({
@@ -41,6 +43,9 @@ set -e
 exec "$@"
 \`\`\`
 
+\`bash -c "gunicorn …"\` with one simple command is not reported: bash execs it, so PID 1 is the server. \`sh -c\`
+with one command is: dash, Debian's \`/bin/sh\`, forks it and stays PID 1 (both checked with \`docker top\`).
+
 An exec-form array followed by more text (\`ENTRYPOINT ["/bin/bash"]#["entrypoint.sh"]\`) is read as Docker reads
 it: the first JSON array, the rest ignored. It is exec form, so it is not reported here; the ignored text (here the
 script) never runs.`,
@@ -51,22 +56,21 @@ script) never runs.`,
       const df = app.dockerfile;
       const stage = df?.targetStage;
       if (df && stage) {
+        // A CMD the entrypoint script drops never runs: its PID 1 is not this rule's business.
+        const cmd = commandIgnoredBy(app, false) ? undefined : stage.cmd;
         const shellForm =
-          stage.entrypoint?.form === 'shell'
-            ? stage.entrypoint
-            : stage.cmd?.form === 'shell'
-              ? stage.cmd
-              : undefined;
+          stage.entrypoint?.form === 'shell' ? stage.entrypoint : cmd?.form === 'shell' ? cmd : undefined;
         if (shellForm)
           findings.push({ file: df.file, line: shellForm.line, message: shellFormMessage(shellForm) });
-        for (const instr of [stage.entrypoint, stage.cmd]) {
+        for (const instr of [stage.entrypoint, cmd]) {
           if (instr?.argv) findings.push(...inlineShell(instr.argv, df.file, instr.line, instr.keyword));
         }
       }
       const service = app.compose?.appService;
+      const composeCommand = commandIgnoredBy(app, true) ? undefined : service?.command;
       for (const [key, c] of [
         ['entrypoint', service?.entrypoint],
-        ['command', service?.command],
+        ['command', composeCommand],
       ] as const) {
         const argv = c && composeArgv(c);
         if (c && argv)
@@ -75,7 +79,12 @@ script) never runs.`,
       // make as PID 1 passes SIGTERM on to the recipe it runs: a make target is no shell script to exec from.
       for (const script of app.entrypointScripts)
         if (!script.makeTargets)
-          findings.push(...scriptFindings(script, scriptCommandsThatRun(app, script), app.entrypointScripts));
+          findings.push(
+            ...scriptFindings(script, scriptCommandsThatRun(app, script), app.entrypointScripts).map((f) => ({
+              ...f,
+              message: f.message + droppedCommandNote(app, f.file),
+            })),
+          );
     }
     return findings;
   },
@@ -261,6 +270,9 @@ function inlineShell(
   const last = inlineScriptLastCommand(argv, line);
   if (!last || last.viaExec) return [];
   const script = inlineScript(argv) ?? '';
+  const lone = inlineScriptCommands(argv, line).length === 1 && !last.background && isSimple(script);
+  // bash execs the lone simple command of `bash -c` (PID 1 is the command: checked with docker top)
+  if (lone && /(^|\/)bash$/.test(argv[0])) return [];
   const shell = `${what} runs '${argv[0]} -c'`;
   if (isKeepAliveLoop(script))
     return [
@@ -281,13 +293,22 @@ function inlineShell(
     ];
   // The command as its author wrote it: compose variables unset here stay `${WORKERS}`, never empty.
   const shown = (written && inlineScriptLastCommand(written, line)) || last;
+  // dash (Debian's /bin/sh) forks even a lone command: the shell stays PID 1 (checked with docker top)
+  const why = lone
+    ? `with one command (${last.argv[0]}), which ${argv[0]} does not exec by itself (dash, Debian's /bin/sh, forks it)`
+    : `and its last command (${last.argv[0]}) is not started with exec`;
   return [
     {
       file,
       line,
-      message: `${shell}, and its last command (${last.argv[0]}) is not started with exec, so the shell stays PID 1 and SIGTERM does not reach it. Write 'exec ${shown.argv.join(' ')}' as the last command.`,
+      message: `${shell} ${why}, so the shell stays PID 1 and SIGTERM does not reach it. Write 'exec ${shown.argv.join(' ')}'${lone ? '' : ' as the last command'}.`,
     },
   ];
+}
+
+/** A script of one simple command: no list, pipe, subshell, group or redirection for the shell to keep itself for. */
+function isSimple(script: string): boolean {
+  return !/[;&|(){}<>`\n]|\$\(/.test(script.trim());
 }
 
 /**

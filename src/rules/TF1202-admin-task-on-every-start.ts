@@ -1,5 +1,6 @@
 import { djangoCommand, effectiveCommand, imageCommand, serverOf } from '../model/command.js';
 import type { RawFinding } from '../core/index.js';
+import { droppedCommandNote } from './lib/dropped-command.js';
 import { defineRule } from './lib/rule.js';
 
 export const adminTaskOnEveryStart = defineRule({
@@ -45,7 +46,7 @@ services:
           findings.push({
             file: cmd.file,
             line: cmd.line,
-            message: `The start command runs 'manage.py migrate' before the server, so every replica migrates on every start. Run migrate once per release as a one-off task and start only the server.`,
+            message: `The start command runs 'manage.py migrate' before the server, so every replica migrates on every start. Run migrate once per release as a one-off task and start only the server.${droppedCommandNote(app, cmd.file)}`,
           });
         });
       }

@@ -1,6 +1,7 @@
 import { djangoCommand, serviceCommand, type StartCommand, startCommands } from '../model/command.js';
 import { appImageServices } from './lib/each.js';
 import type { RawFinding } from '../core/index.js';
+import { droppedCommandNote } from './lib/dropped-command.js';
 import { defineRule } from './lib/rule.js';
 
 /** What each command does to a running deployment when it runs on every start. */
@@ -38,7 +39,7 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
   check(project) {
     const findings: RawFinding[] = [];
     const seen = new Set<string>();
-    const report = (cmd: StartCommand, who: string) => {
+    const report = (cmd: StartCommand, who: string, note = '') => {
       const dj = djangoCommand(cmd.argv);
       if (!dj || !Object.hasOwn(DESTRUCTIVE, dj.name)) return;
       if (dj.name === 'makemigrations' && dj.args.some((a) => a === '--check' || a === '--dry-run')) return;
@@ -48,10 +49,12 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
       findings.push({
         file: cmd.file,
         line: cmd.line,
-        message: `${who} runs 'manage.py ${dj.name}' on every start, which ${DESTRUCTIVE[dj.name]}. ${dj.name === 'makemigrations' ? 'Generate migrations in development and commit them' : 'Run it once, as a one-off task, if at all'}, and start only the server.`,
+        message: `${who} runs 'manage.py ${dj.name}' on every start, which ${DESTRUCTIVE[dj.name]}. ${dj.name === 'makemigrations' ? 'Generate migrations in development and commit them' : 'Run it once, as a one-off task, if at all'}, and start only the server.${note}`,
       });
     };
-    for (const app of project.apps) for (const cmd of startCommands(app)) report(cmd, 'The start command');
+    for (const app of project.apps)
+      for (const cmd of startCommands(app))
+        report(cmd, 'The start command', droppedCommandNote(app, cmd.file));
     // Other services of the app's image (a `migration` service, a worker) start their own commands.
     for (const { app, compose, service } of appImageServices(project)) {
       if (service === compose.appService) continue;

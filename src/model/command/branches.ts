@@ -20,6 +20,29 @@ export function movesArgs(commands: Pick<ShellCommand, 'argv'>[]): boolean {
   return commands.some((c) => c.argv[0] === 'shift' || setsArgs(c.argv));
 }
 
+/**
+ * Whether a script's text reads its positional arguments anywhere (`"$@"`, `$*`, `$1`, `${2:-x}`, `$#`, `shift`):
+ * one that never does drops the command docker passes it. Comment lines are left out; any other mention counts.
+ */
+export function readsArguments(text: string): boolean {
+  const code = text
+    .split(/\r?\n/)
+    .filter((l) => !/^\s*#/.test(l))
+    .join('\n');
+  return (
+    /\$(?:[@*#1-9]|\{[#!]?(?:[@*1-9]|#\}))/.test(code) ||
+    /(^|[\s;&|(])(shift|set\s+--|getopts)\b/m.test(code) ||
+    sourcesScript(code)
+  );
+}
+
+/** `. ./run.sh`, `source lib.sh`: a sourced script sees the same arguments (a virtualenv's activate does not read them). */
+function sourcesScript(code: string): boolean {
+  for (const m of code.matchAll(/(?:^|[;&|(]|then|do|else)\s*(?:\.|source)\s+["']?([^\s"';&|]+)/gm))
+    if (!/(^|\/)activate$/.test(m[1])) return true;
+  return false;
+}
+
 function setsArgs(argv: string[]): boolean {
   if (argv[0] !== 'set') return false;
   for (let i = 1; i < argv.length; i++) {

@@ -81,19 +81,47 @@ function chain(app: App, service: ComposeService | undefined, reached?: Reached)
   let cmd: Source | undefined;
   if (service?.command) cmd = fromCompose(service.command, 'compose-command');
   else if (!service?.entrypoint && stage?.cmd) cmd = fromInstr(stage.cmd, dockerfile);
+  // An entrypoint script that never reads its arguments drops the command docker passes it: it never runs.
+  if (cmd && entrypoint?.argv && argsIgnoredBy(app, entrypoint.argv)) cmd = undefined;
 
   let pid1: StartCommand[] = [];
   if (entrypoint?.argv) {
     const args = cmd ? (cmd.argv ?? ['/bin/sh', '-c', cmd.raw]) : [];
-    pid1 = execCommand(cmd && args.length ? cmd.at : entrypoint.at, [...entrypoint.argv, ...args]);
+    const argv = [...entrypoint.argv, ...args];
+    const inner = inlineScript(argv) === inlineScript(args) ? cmd?.inner : undefined;
+    pid1 = execCommand(cmd && args.length ? cmd.at : entrypoint.at, argv, inner);
+    if (cmd?.inner) argsScripts.set(pid1[0], cmd.inner);
     if (cmd && !cmd.argv) pid1.push(...cmd.script);
   } else if (entrypoint) {
     pid1 = entrypoint.script; // a shell-form ENTRYPOINT ignores CMD
   } else if (cmd) {
-    pid1 = cmd.argv ? execCommand(cmd.at, cmd.argv) : cmd.script;
+    pid1 = cmd.argv ? execCommand(cmd.at, cmd.argv, cmd.inner) : cmd.script;
   }
   const variable = containerVariables(app.dockerfile?.targetStage?.env ?? {}, service);
   return followScripts(commandsThatRun(pid1, { variable }), app, variable, reached);
+}
+
+/**
+ * The entrypoint script that swallows the command (CMD, compose `command`) of a start: an exec-form entrypoint that
+ * runs a script which never reads its arguments. Undefined when the command runs (or there is none).
+ */
+export function commandIgnoredBy(app: App, withCompose: boolean): EntrypointScript | undefined {
+  const service = withCompose ? app.compose?.appService : undefined;
+  if (service?.entrypoint) return undefined; // compose's own entrypoint: judged with its command as written
+  const stage = app.dockerfile?.targetStage;
+  const argv = stage?.entrypoint?.argv;
+  if (!argv || !(service?.command || stage?.cmd)) return undefined;
+  return argsIgnoredBy(app, argv);
+}
+
+function argsIgnoredBy(app: App, entrypoint: string[]): EntrypointScript | undefined {
+  const scripts = app.entrypointScripts ?? [];
+  const hit =
+    scripts.length > 0
+      ? scriptRun(entrypoint, scripts, app.dockerfile?.targetStage?.workdir ?? '/')
+      : undefined;
+  // Only when the arguments would reach the script itself (`["/entrypoint.sh"]`, `["sh", "/entrypoint.sh"]`).
+  return hit?.script.ignoresArgs && hit.argsFrom === entrypoint.length ? hit.script : undefined;
 }
 
 /**
@@ -130,20 +158,28 @@ function scriptInputs(
   };
 }
 
-/** An argv docker runs directly (exec form), followed by the commands of its `sh -c` script if it is one. */
-function execCommand(at: Source['at'], argv: string[]): StartCommand[] {
+/**
+ * An argv docker runs directly (exec form), followed by the commands of its `sh -c` script if it is one (`inner`:
+ * those commands already parsed where they are written, for a compose string over several lines).
+ */
+function execCommand(at: Source['at'], argv: string[], inner?: ShellCommand[]): StartCommand[] {
   const out: StartCommand[] = [{ ...at, argv, redirects: [], viaExec: true }];
   const script = inlineScript(argv);
   if (script !== undefined) {
-    for (const inner of parseShell(script, at.line).commands)
-      out.push({ ...inner, file: at.file, origin: at.origin });
+    for (const c of inner ?? parseShell(script, at.line).commands)
+      out.push({ ...c, file: at.file, origin: at.origin });
   }
   return out;
 }
 
+/** The commands of the `sh -c` script a start passes its entrypoint as arguments, parsed where they are written. */
+const argsScripts = new WeakMap<StartCommand, ShellCommand[]>();
+
 interface Source {
   at: { file: string; line: number; origin: StartCommand['origin'] };
   argv?: string[];
+  /** The commands of argv's `sh -c` script, parsed on the lines they are written on. */
+  inner?: ShellCommand[];
   raw: string;
   script: StartCommand[];
 }
@@ -161,13 +197,21 @@ function fromInstr(instr: CommandInstr, file: string): Source {
 function fromCompose(c: ComposeCommand, origin: StartCommand['origin']): Source {
   const at = { file: c.file, line: c.line, origin };
   // compose splits a string command into words itself; it runs no shell, so the words are the argv
-  const argv = c.argv ?? (c.script?.commands.length === 1 ? c.script.commands[0].argv : undefined);
+  const one = !c.argv && c.script && oneCommand(c.script.commands);
+  const argv = c.argv ?? (one ? c.script!.commands[0].argv : undefined);
   return {
     at,
     argv,
+    ...(one ? { inner: c.script!.commands.slice(1) } : c.inner ? { inner: c.inner } : {}),
     raw: c.raw,
     script: (c.script?.commands ?? []).map((s) => ({ ...s, ...at, line: s.line })),
   };
+}
+
+/** Whether parsed commands are one command, `bash -c "a && b"` with the commands of its script after it counting as one. */
+function oneCommand(commands: ShellCommand[]): boolean {
+  if (commands.length === 0) return false;
+  return commands.length === 1 + inlineScriptCommands(commands[0].argv, commands[0].line).length;
 }
 
 /** The commands of the script of `sh -c SCRIPT` when argv is one (none otherwise), `line` its first line. */
@@ -287,13 +331,22 @@ function scriptCommands(
       // `exec "$@"`: the container's CMD runs here; anchor it where it is written
       const run = { ...caller, argv: args, redirects: c.redirects, viaExec: c.viaExec };
       out.push(run);
+      // `exec "$@"` with `bash -c "migrate && runserver"` as the arguments: the commands of that script run too
+      if (inlineScript(args) !== undefined)
+        for (const inner of argsScripts.get(caller) ?? inlineScriptCommands(args, caller.line))
+          out.push({ ...inner, file: caller.file, origin: caller.origin });
       // `ENTRYPOINT ["/entrypoint"]` + `command: /start`: the script the arguments name runs in turn
       const next = depth < 5 ? scriptRun(args, scripts, workdir) : undefined;
       if (next && next.script !== s)
         out.push(...scriptCommands(next.script, run, args.slice(next.argsFrom), chain, depth + 1));
       continue;
     }
-    out.push({ ...c, file: s.file, origin: 'script' });
+    const own: StartCommand = { ...c, file: s.file, origin: 'script' };
+    out.push(own);
+    // `exec docker/web-start`, `./init.bash`: the script a script runs is followed in turn
+    const next = depth < 5 ? scriptRun(c.argv, scripts, workdir) : undefined;
+    if (next && next.script !== s)
+      out.push(...scriptCommands(next.script, own, c.argv.slice(next.argsFrom), chain, depth + 1));
   }
   return out;
 }

@@ -2,6 +2,9 @@
 import { entryOf } from '../../parse/compose.js';
 import type { YEntry, YMap, YNode, YScalar } from '../../parse/compose.js';
 import { parseShell } from '../../parse/shell.js';
+import { anchorOnLines, valueEndLine } from '../command/anchors.js';
+import { inlineScriptCommands } from '../command/start-chain.js';
+import type { ShellCommand } from '../types/shell.js';
 import type {
   ComposeAt,
   ComposeBuild,
@@ -241,9 +244,13 @@ export class ServiceConverter {
 
   private command(e: YEntry, what: string): ComposeCommand | undefined {
     const v = e.value;
+    const lines = (this.texts[e.file] ?? '').split(/\r?\n/);
+    const anchor = (commands: ShellCommand[]) =>
+      anchorOnLines(commands, lines, e.line, valueEndLine(lines, e.line));
     if (v.kind === 'scalar') {
       const { value, raw } = this.str(v);
-      return { file: e.file, line: e.line, raw, script: parseShell(value, v.block ? v.line + 1 : v.line) };
+      const script = parseShell(value, v.block ? v.line + 1 : v.line);
+      return { file: e.file, line: e.line, raw, script: { ...script, commands: anchor(script.commands) } };
     }
     if (v.kind === 'seq') {
       const argv: string[] = [];
@@ -257,7 +264,14 @@ export class ServiceConverter {
         argv.push(value);
         raws.push(raw);
       }
-      return { file: e.file, line: e.line, argv, raw: JSON.stringify(raws) };
+      const inner = inlineScriptCommands(argv, e.line);
+      return {
+        file: e.file,
+        line: e.line,
+        argv,
+        raw: JSON.stringify(raws),
+        ...(inner.length > 0 ? { inner: anchor(inner) } : {}),
+      };
     }
     this.wrong(e, what, 'a string or a list', v);
     return undefined;

@@ -1,4 +1,4 @@
-import type { ShellScript } from './shell.js';
+import type { ShellCommand, ShellScript } from './shell.js';
 
 /** A position in one of the compose files (override files keep their own file). */
 export interface ComposeAt {
@@ -21,6 +21,8 @@ export interface ComposeCommand extends ComposeAt {
   /** List form: the list; string form: undefined (see script). */
   argv?: string[];
   script?: ShellScript;
+  /** List form running `sh -c SCRIPT`: the commands of SCRIPT, on the lines of the file they are written on. */
+  inner?: ShellCommand[];
   raw: string;
 }
 

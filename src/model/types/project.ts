@@ -36,6 +36,8 @@ export interface EntrypointScript {
   imagePath: string;
   /** Set for a Makefile run as `make TARGET…`: the targets whose recipes `script` holds ([] for the default one). */
   makeTargets?: string[];
+  /** Set when the script never reads its arguments: the command docker passes it (CMD, compose command) never runs. */
+  ignoresArgs?: boolean;
 }
 
 /** A Python program the start command or its scripts run (`python create_superuser.py`, `manage.py initadmin`). */

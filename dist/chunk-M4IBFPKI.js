@@ -11,7 +11,7 @@ import {
   isSecretName,
   require_node_os,
   tail
-} from "./chunk-TVMOAXVJ.js";
+} from "./chunk-D76PZJO3.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -30,7 +30,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-Z4JREDI3.js";
+} from "./chunk-3UITD6N4.js";
 import {
   UnsafePathError,
   readInside,

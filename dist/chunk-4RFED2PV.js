@@ -11,7 +11,7 @@ import {
   pipInstall,
   programArgv,
   runtimeInsertionLine
-} from "./chunk-Z4JREDI3.js";
+} from "./chunk-3UITD6N4.js";
 import {
   insertLines,
   normalizePackageName,

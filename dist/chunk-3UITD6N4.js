@@ -17524,8 +17524,8 @@ var REPARSE_BUDGET = 12e4;
 var parsePython = rememberedParser(parsePythonText, (text) => text);
 function parsePythonText(text) {
   const starts = lineStarts(text);
-  const lineOf2 = (offset) => lineAt(starts, offset);
-  const module = { text, statements: [], lineOf: lineOf2 };
+  const lineOf3 = (offset) => lineAt(starts, offset);
+  const module = { text, statements: [], lineOf: lineOf3 };
   let from = 0;
   let budget = REPARSE_BUDGET;
   for (let round = 0; round <= MAX_REPARSES; round++) {
@@ -20777,6 +20777,12 @@ function isScript(path) {
   const name2 = baseName(path);
   return name2.endsWith(".sh") || /entrypoint/i.test(name2);
 }
+function hasShellShebang(text) {
+  return text !== void 0 && /^#!\s*\S*?\/(?:env\s+(?:-\S+\s+)*)?(?:ba|da|a|z|k|mk)?sh\b/.test(text);
+}
+function isScriptFile(path, text) {
+  return isScript(path) || hasShellShebang(text);
+}
 function isCoreFile(path) {
   return isDockerfile(path) || isComposeFile(path) || isSettingsCandidate(path);
 }
@@ -22740,6 +22746,15 @@ function roleOf(repository) {
 function movesArgs(commands) {
   return commands.some((c) => c.argv[0] === "shift" || setsArgs(c.argv));
 }
+function readsArguments(text) {
+  const code2 = text.split(/\r?\n/).filter((l) => !/^\s*#/.test(l)).join("\n");
+  return /\$(?:[@*#1-9]|\{[#!]?(?:[@*1-9]|#\}))/.test(code2) || /(^|[\s;&|(])(shift|set\s+--|getopts)\b/m.test(code2) || sourcesScript(code2);
+}
+function sourcesScript(code2) {
+  for (const m of code2.matchAll(/(?:^|[;&|(]|then|do|else)\s*(?:\.|source)\s+["']?([^\s"';&|]+)/gm))
+    if (!/(^|\/)activate$/.test(m[1])) return true;
+  return false;
+}
 function setsArgs(argv) {
   if (argv[0] !== "set") return false;
   for (let i = 1; i < argv.length; i++) {
@@ -23362,18 +23377,35 @@ function chain(app, service, reached) {
   let cmd;
   if (service?.command) cmd = fromCompose(service.command, "compose-command");
   else if (!service?.entrypoint && stage?.cmd) cmd = fromInstr(stage.cmd, dockerfile);
+  if (cmd && entrypoint?.argv && argsIgnoredBy(app, entrypoint.argv)) cmd = void 0;
   let pid1 = [];
   if (entrypoint?.argv) {
     const args = cmd ? cmd.argv ?? ["/bin/sh", "-c", cmd.raw] : [];
-    pid1 = execCommand(cmd && args.length ? cmd.at : entrypoint.at, [...entrypoint.argv, ...args]);
+    const argv = [...entrypoint.argv, ...args];
+    const inner = inlineScript(argv) === inlineScript(args) ? cmd?.inner : void 0;
+    pid1 = execCommand(cmd && args.length ? cmd.at : entrypoint.at, argv, inner);
+    if (cmd?.inner) argsScripts.set(pid1[0], cmd.inner);
     if (cmd && !cmd.argv) pid1.push(...cmd.script);
   } else if (entrypoint) {
     pid1 = entrypoint.script;
   } else if (cmd) {
-    pid1 = cmd.argv ? execCommand(cmd.at, cmd.argv) : cmd.script;
+    pid1 = cmd.argv ? execCommand(cmd.at, cmd.argv, cmd.inner) : cmd.script;
   }
   const variable = containerVariables(app.dockerfile?.targetStage?.env ?? {}, service);
   return followScripts(commandsThatRun(pid1, { variable }), app, variable, reached);
+}
+function commandIgnoredBy(app, withCompose) {
+  const service = withCompose ? app.compose?.appService : void 0;
+  if (service?.entrypoint) return void 0;
+  const stage = app.dockerfile?.targetStage;
+  const argv = stage?.entrypoint?.argv;
+  if (!argv || !(service?.command || stage?.cmd)) return void 0;
+  return argsIgnoredBy(app, argv);
+}
+function argsIgnoredBy(app, entrypoint) {
+  const scripts = app.entrypointScripts ?? [];
+  const hit = scripts.length > 0 ? scriptRun(entrypoint, scripts, app.dockerfile?.targetStage?.workdir ?? "/") : void 0;
+  return hit?.script.ignoresArgs && hit.argsFrom === entrypoint.length ? hit.script : void 0;
 }
 function containerVariables(image, service) {
   return (name2) => {
@@ -23393,15 +23425,16 @@ function scriptInputs(script, args, variable) {
     variable: (name2) => assigned.has(name2) ? void 0 : variable(name2)
   };
 }
-function execCommand(at2, argv) {
+function execCommand(at2, argv, inner) {
   const out = [{ ...at2, argv, redirects: [], viaExec: true }];
   const script = inlineScript(argv);
   if (script !== void 0) {
-    for (const inner of parseShell(script, at2.line).commands)
-      out.push({ ...inner, file: at2.file, origin: at2.origin });
+    for (const c of inner ?? parseShell(script, at2.line).commands)
+      out.push({ ...c, file: at2.file, origin: at2.origin });
   }
   return out;
 }
+var argsScripts = /* @__PURE__ */ new WeakMap();
 function fromInstr(instr, file) {
   const at2 = { file, line: instr.line, origin: instr.keyword };
   return {
@@ -23413,13 +23446,19 @@ function fromInstr(instr, file) {
 }
 function fromCompose(c, origin) {
   const at2 = { file: c.file, line: c.line, origin };
-  const argv = c.argv ?? (c.script?.commands.length === 1 ? c.script.commands[0].argv : void 0);
+  const one = !c.argv && c.script && oneCommand(c.script.commands);
+  const argv = c.argv ?? (one ? c.script.commands[0].argv : void 0);
   return {
     at: at2,
     argv,
+    ...one ? { inner: c.script.commands.slice(1) } : c.inner ? { inner: c.inner } : {},
     raw: c.raw,
     script: (c.script?.commands ?? []).map((s) => ({ ...s, ...at2, line: s.line }))
   };
+}
+function oneCommand(commands) {
+  if (commands.length === 0) return false;
+  return commands.length === 1 + inlineScriptCommands(commands[0].argv, commands[0].line).length;
 }
 function inlineScriptCommands(argv, line) {
   const script = inlineScript(argv);
@@ -23497,12 +23536,19 @@ function scriptCommands(s, caller, args, chain2, depth) {
     if (runsArgs && caller && args && args.length > 0) {
       const run = { ...caller, argv: args, redirects: c.redirects, viaExec: c.viaExec };
       out.push(run);
-      const next = depth < 5 ? scriptRun(args, scripts, workdir) : void 0;
-      if (next && next.script !== s)
-        out.push(...scriptCommands(next.script, run, args.slice(next.argsFrom), chain2, depth + 1));
+      if (inlineScript(args) !== void 0)
+        for (const inner of argsScripts.get(caller) ?? inlineScriptCommands(args, caller.line))
+          out.push({ ...inner, file: caller.file, origin: caller.origin });
+      const next2 = depth < 5 ? scriptRun(args, scripts, workdir) : void 0;
+      if (next2 && next2.script !== s)
+        out.push(...scriptCommands(next2.script, run, args.slice(next2.argsFrom), chain2, depth + 1));
       continue;
     }
-    out.push({ ...c, file: s.file, origin: "script" });
+    const own = { ...c, file: s.file, origin: "script" };
+    out.push(own);
+    const next = depth < 5 ? scriptRun(c.argv, scripts, workdir) : void 0;
+    if (next && next.script !== s)
+      out.push(...scriptCommands(next.script, own, c.argv.slice(next.argsFrom), chain2, depth + 1));
   }
   return out;
 }
@@ -24623,6 +24669,43 @@ function legacyServices(root) {
   return pullsOrBuilds ? candidates : [];
 }
 
+// src/model/command/anchors.ts
+function anchorOnLines(commands, lines, from, to) {
+  let cursor = from;
+  return commands.map((c) => {
+    const at2 = lineOf2(c.argv, lines, cursor, Math.min(to, lines.length));
+    if (at2 === void 0) return c;
+    cursor = at2;
+    return at2 === c.line ? c : { ...c, line: at2 };
+  });
+}
+function lineOf2(argv, lines, from, to) {
+  const words = argv.slice(0, 3).filter((w) => w !== "");
+  if (words.length === 0) return void 0;
+  for (let n = from; n <= to; n++) if (inOrder(lines[n - 1] ?? "", words)) return n;
+  return void 0;
+}
+function inOrder(line, words) {
+  let at2 = 0;
+  for (const w of words) {
+    const i = line.indexOf(w, at2);
+    if (i < 0) return false;
+    at2 = i + w.length;
+  }
+  return true;
+}
+function valueEndLine(lines, keyLine) {
+  const indent2 = (l) => /^\s*/.exec(l)[0].length;
+  const key = indent2(lines[keyLine - 1] ?? "");
+  for (let n = keyLine + 1; n <= lines.length; n++) {
+    const l = lines[n - 1];
+    if (l.trim() === "" || l.trim().startsWith("#")) continue;
+    if (indent2(l) <= key && !l.trim().startsWith("- ")) return n - 1;
+    if (indent2(l) < key) return n - 1;
+  }
+  return lines.length;
+}
+
 // src/model/compose/service.ts
 var ServiceConverter = class {
   constructor(env, dirFor, texts, errors) {
@@ -24830,9 +24913,12 @@ var ServiceConverter = class {
   }
   command(e, what) {
     const v = e.value;
+    const lines = (this.texts[e.file] ?? "").split(/\r?\n/);
+    const anchor = (commands) => anchorOnLines(commands, lines, e.line, valueEndLine(lines, e.line));
     if (v.kind === "scalar") {
       const { value, raw } = this.str(v);
-      return { file: e.file, line: e.line, raw, script: parseShell(value, v.block ? v.line + 1 : v.line) };
+      const script = parseShell(value, v.block ? v.line + 1 : v.line);
+      return { file: e.file, line: e.line, raw, script: { ...script, commands: anchor(script.commands) } };
     }
     if (v.kind === "seq") {
       const argv = [];
@@ -24846,7 +24932,14 @@ var ServiceConverter = class {
         argv.push(value);
         raws.push(raw);
       }
-      return { file: e.file, line: e.line, argv, raw: JSON.stringify(raws) };
+      const inner = inlineScriptCommands(argv, e.line);
+      return {
+        file: e.file,
+        line: e.line,
+        argv,
+        raw: JSON.stringify(raws),
+        ...inner.length > 0 ? { inner: anchor(inner) } : {}
+      };
     }
     this.wrong(e, what, "a string or a list", v);
     return void 0;
@@ -27958,6 +28051,18 @@ ${EXPOSE_EXAMPLE}`,
   }
 });
 
+// src/rules/lib/dropped-command.ts
+function droppedCommandNote(app, file) {
+  const viaCompose = commandIgnoredBy(app, true);
+  const compose = app.compose?.appService?.command;
+  if (viaCompose?.file === file && compose)
+    return ` The compose command (${compose.file}:${compose.line}) never runs: ${file} does not pass its arguments on.`;
+  const cmd = app.dockerfile?.targetStage?.cmd;
+  if (commandIgnoredBy(app, false)?.file === file && cmd && app.dockerfile)
+    return ` The image's CMD (${app.dockerfile.file}:${cmd.line}) never runs: ${file} does not pass its arguments on.`;
+  return "";
+}
+
 // src/rules/TF0801-dev-server.ts
 var devServer = defineRule({
   id: "TF0801",
@@ -27977,12 +28082,12 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "--workers", "3", "mysite.wsgi"]
   noFix: "Replacing runserver by gunicorn or uvicorn needs the server among the dependencies and the WSGI/ASGI module named: a static fix would guess both.",
   check(project) {
     const findings = [];
-    for (const { command: cmd } of appStartCommands(project)) {
+    for (const { app, command: cmd } of appStartCommands(project)) {
       if (!isRunserver(cmd.argv)) continue;
       findings.push({
         file: cmd.file,
         line: cmd.line,
-        message: `The container starts Django's development server (manage.py runserver). Serve the app with gunicorn or uvicorn instead, e.g. gunicorn --bind 0.0.0.0:8000 <project>.wsgi.`
+        message: `The container starts Django's development server (manage.py runserver). Serve the app with gunicorn or uvicorn instead, e.g. gunicorn --bind 0.0.0.0:8000 <project>.wsgi.${droppedCommandNote(app, cmd.file)}`
       });
     }
     return findings;
@@ -28211,6 +28316,9 @@ set -e
 exec "$@"
 \`\`\`
 
+\`bash -c "gunicorn \u2026"\` with one simple command is not reported: bash execs it, so PID 1 is the server. \`sh -c\`
+with one command is: dash, Debian's \`/bin/sh\`, forks it and stays PID 1 (both checked with \`docker top\`).
+
 An exec-form array followed by more text (\`ENTRYPOINT ["/bin/bash"]#["entrypoint.sh"]\`) is read as Docker reads
 it: the first JSON array, the rest ignored. It is exec form, so it is not reported here; the ignored text (here the
 script) never runs.`,
@@ -28221,17 +28329,19 @@ script) never runs.`,
       const df = app.dockerfile;
       const stage = df?.targetStage;
       if (df && stage) {
-        const shellForm = stage.entrypoint?.form === "shell" ? stage.entrypoint : stage.cmd?.form === "shell" ? stage.cmd : void 0;
+        const cmd = commandIgnoredBy(app, false) ? void 0 : stage.cmd;
+        const shellForm = stage.entrypoint?.form === "shell" ? stage.entrypoint : cmd?.form === "shell" ? cmd : void 0;
         if (shellForm)
           findings.push({ file: df.file, line: shellForm.line, message: shellFormMessage(shellForm) });
-        for (const instr of [stage.entrypoint, stage.cmd]) {
+        for (const instr of [stage.entrypoint, cmd]) {
           if (instr?.argv) findings.push(...inlineShell(instr.argv, df.file, instr.line, instr.keyword));
         }
       }
       const service = app.compose?.appService;
+      const composeCommand = commandIgnoredBy(app, true) ? void 0 : service?.command;
       for (const [key, c] of [
         ["entrypoint", service?.entrypoint],
-        ["command", service?.command]
+        ["command", composeCommand]
       ]) {
         const argv = c && composeArgv2(c);
         if (c && argv)
@@ -28239,7 +28349,12 @@ script) never runs.`,
       }
       for (const script of app.entrypointScripts)
         if (!script.makeTargets)
-          findings.push(...scriptFindings(script, scriptCommandsThatRun(app, script), app.entrypointScripts));
+          findings.push(
+            ...scriptFindings(script, scriptCommandsThatRun(app, script), app.entrypointScripts).map((f) => ({
+              ...f,
+              message: f.message + droppedCommandNote(app, f.file)
+            }))
+          );
     }
     return findings;
   },
@@ -28369,6 +28484,8 @@ function inlineShell(argv, file, line, what, written) {
   const last = inlineScriptLastCommand(argv, line);
   if (!last || last.viaExec) return [];
   const script = inlineScript(argv) ?? "";
+  const lone = inlineScriptCommands(argv, line).length === 1 && !last.background && isSimple(script);
+  if (lone && /(^|\/)bash$/.test(argv[0])) return [];
   const shell = `${what} runs '${argv[0]} -c'`;
   if (isKeepAliveLoop(script))
     return [
@@ -28388,13 +28505,17 @@ function inlineShell(argv, file, line, what, written) {
       }
     ];
   const shown = written && inlineScriptLastCommand(written, line) || last;
+  const why = lone ? `with one command (${last.argv[0]}), which ${argv[0]} does not exec by itself (dash, Debian's /bin/sh, forks it)` : `and its last command (${last.argv[0]}) is not started with exec`;
   return [
     {
       file,
       line,
-      message: `${shell}, and its last command (${last.argv[0]}) is not started with exec, so the shell stays PID 1 and SIGTERM does not reach it. Write 'exec ${shown.argv.join(" ")}' as the last command.`
+      message: `${shell} ${why}, so the shell stays PID 1 and SIGTERM does not reach it. Write 'exec ${shown.argv.join(" ")}'${lone ? "" : " as the last command"}.`
     }
   ];
+}
+function isSimple(script) {
+  return !/[;&|(){}<>`\n]|\$\(/.test(script.trim());
 }
 function cutOptions(argv, line) {
   const commands = inlineScriptCommands(argv, line);
@@ -28831,7 +28952,7 @@ services:
           findings.push({
             file: cmd.file,
             line: cmd.line,
-            message: `The start command runs 'manage.py migrate' before the server, so every replica migrates on every start. Run migrate once per release as a one-off task and start only the server.`
+            message: `The start command runs 'manage.py migrate' before the server, so every replica migrates on every start. Run migrate once per release as a one-off task and start only the server.${droppedCommandNote(app, cmd.file)}`
           });
         });
       }
@@ -28875,7 +28996,7 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
   check(project) {
     const findings = [];
     const seen = /* @__PURE__ */ new Set();
-    const report = (cmd, who) => {
+    const report = (cmd, who, note = "") => {
       const dj = djangoCommand(cmd.argv);
       if (!dj || !Object.hasOwn(DESTRUCTIVE, dj.name)) return;
       if (dj.name === "makemigrations" && dj.args.some((a) => a === "--check" || a === "--dry-run")) return;
@@ -28885,10 +29006,12 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
       findings.push({
         file: cmd.file,
         line: cmd.line,
-        message: `${who} runs 'manage.py ${dj.name}' on every start, which ${DESTRUCTIVE[dj.name]}. ${dj.name === "makemigrations" ? "Generate migrations in development and commit them" : "Run it once, as a one-off task, if at all"}, and start only the server.`
+        message: `${who} runs 'manage.py ${dj.name}' on every start, which ${DESTRUCTIVE[dj.name]}. ${dj.name === "makemigrations" ? "Generate migrations in development and commit them" : "Run it once, as a one-off task, if at all"}, and start only the server.${note}`
       });
     };
-    for (const app of project.apps) for (const cmd of startCommands(app)) report(cmd, "The start command");
+    for (const app of project.apps)
+      for (const cmd of startCommands(app))
+        report(cmd, "The start command", droppedCommandNote(app, cmd.file));
     for (const { app, compose, service } of appImageServices(project)) {
       if (service === compose.appService) continue;
       for (const cmd of serviceCommand(app, service)) report(cmd, `Service '${service.name}'`);
@@ -29268,6 +29391,7 @@ export {
   isRequirementsFile,
   isSettingsCandidate,
   isScript,
+  isScriptFile,
   isCoreFile,
   moduleFiles,
   parseDockerignore,
@@ -29290,6 +29414,7 @@ export {
   builtImageOf,
   namedDockerfileOf,
   imageOnlyApp,
+  readsArguments,
   programArgv,
   djangoCommand,
   serverOf,

@@ -12,13 +12,14 @@ import {
   isEnvTemplateName,
   isRequirementsFile,
   isScript,
+  isScriptFile,
   isSecretName,
   isSettingsCandidate,
   joinPath,
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-Z4JREDI3.js";
+} from "./chunk-3UITD6N4.js";
 import {
   UnsafePathError,
   formatBytes,
@@ -401,9 +402,13 @@ function secondPassFiles(texts, files, options) {
       for (const m of text.matchAll(/^\s*dockerfile\s*:\s*['"]?([^\s'"#]+)/gm))
         dockerfileNames.add(baseName(m[1]));
       for (const name of envFileNames(text)) envFiles.add(name);
-      for (const line of text.split(/\r?\n/)) {
-        if (!/^\s*(CMD|ENTRYPOINT|command|entrypoint|-)\b/i.test(line)) continue;
+      for (const line of commandLines(text))
         for (const m of line.matchAll(/[\w./-]+/g)) commandWords.add(baseName(m[0]));
+    } else if (!file.endsWith(".py") && isScriptFile(file, text)) {
+      for (const line of text.split(/\r?\n/)) {
+        if (/^\s*#/.test(line)) continue;
+        for (const m of line.matchAll(/[\w.-]*\/[\w./-]+|^\s*(?:exec\s+)?[\w.-]+/g))
+          commandWords.add(baseName(m[0].trim().replace(/^exec\s+/, "")));
       }
     }
   }
@@ -464,6 +469,22 @@ function extendsFileNames(file, text) {
     const path = named === void 0 ? void 0 : normalizeRelative(joinPath(dirName(file), named));
     if (path !== void 0) out.push(path);
   });
+  return out;
+}
+function commandLines(text) {
+  const out = [];
+  let key;
+  for (const line of text.split(/\r?\n/)) {
+    const indent = /^\s*/.exec(line)[0].length;
+    if (key !== void 0 && line.trim() !== "" && indent > key) {
+      out.push(line);
+      continue;
+    }
+    key = void 0;
+    if (!/^\s*(CMD|ENTRYPOINT|command|entrypoint|-)\b/i.test(line)) continue;
+    out.push(line);
+    if (/^\s*(command|entrypoint)\s*:/.test(line)) key = indent;
+  }
   return out;
 }
 function envFileNames(text) {
