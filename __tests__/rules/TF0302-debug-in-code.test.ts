@@ -1,5 +1,7 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { debugInCode } from '../../src/rules/TF0302-debug-in-code.js';
-import { fixture, lines, settingsRuleCases } from '../support/settings-rule-cases.js';
+import { fixture, lines, settingsProjectOf, settingsRuleCases } from '../support/settings-rule-cases.js';
 
 settingsRuleCases(debugInCode, [
   { name: 'startproject DEBUG = True', settings: fixture('startproject_django5.py'), expect: [[26]] },
@@ -126,3 +128,96 @@ settingsRuleCases(debugInCode, [
     expect: [],
   },
 ]);
+
+// A compose value interpolated with a default (`${DEBUG:-true}`) gives the container that default when nothing is
+// set: reported at the compose line, whatever library reads it as a boolean.
+const composeDefaultCases: {
+  name: string;
+  settings: string;
+  environment: Record<string, string>;
+  fires: boolean;
+}[] = [
+  {
+    name: 'environs env.bool default False, compose DEBUG=${DEBUG:-true}',
+    settings: lines(
+      'from environs import Env',
+      'env = Env()',
+      'env.read_env()',
+      "DEBUG = env.bool('DEBUG', default=False)",
+    ),
+    environment: { DEBUG: '${DEBUG:-true}' },
+    fires: true,
+  },
+  {
+    name: "django-environ env('DEBUG', cast=bool), compose DEBUG=${DEBUG:-1}",
+    settings: lines(
+      'import environ',
+      'env = environ.Env()',
+      "DEBUG = env('DEBUG', cast=bool, default=False)",
+    ),
+    environment: { DEBUG: '${DEBUG:-1}' },
+    fires: true,
+  },
+  {
+    name: 'django-environ scheme (bool, False), compose DEBUG=${DEBUG:-True}',
+    settings: lines('import environ', 'env = environ.Env(DEBUG=(bool, False))', "DEBUG = env('DEBUG')"),
+    environment: { DEBUG: '${DEBUG:-True}' },
+    fires: true,
+  },
+  {
+    name: 'decouple cast=bool reading DJANGO_DEBUG, compose DJANGO_DEBUG: ${DJANGO_DEBUG:-1}',
+    settings: lines(
+      'from decouple import config',
+      "DEBUG = config('DJANGO_DEBUG', default=False, cast=bool)",
+    ),
+    environment: { DJANGO_DEBUG: '${DJANGO_DEBUG:-1}' },
+    fires: true,
+  },
+  {
+    name: "os.getenv('DEBUG') == '1', compose DEBUG=${DEBUG:-1}",
+    settings: lines('import os', "DEBUG = os.getenv('DEBUG') == '1'"),
+    environment: { DEBUG: '${DEBUG:-1}' },
+    fires: true,
+  },
+  {
+    name: 'a false interpolation default',
+    settings: lines('from environs import Env', 'env = Env()', "DEBUG = env.bool('DEBUG', default=False)"),
+    environment: { DEBUG: '${DEBUG:-false}' },
+    fires: false,
+  },
+  {
+    name: 'no interpolation default: the value is the deployer',
+    settings: lines('import os', "DEBUG = os.getenv('DEBUG') == '1'"),
+    environment: { DEBUG: '${DEBUG}' },
+    fires: false,
+  },
+];
+
+for (const c of composeDefaultCases)
+  test(`TF0302 ${c.fires ? 'fires' : 'silent'} at the compose line: ${c.name}`, () => {
+    const findings = debugInCode.check(
+      settingsProjectOf(c.settings, { service: { environment: c.environment } }),
+    );
+    if (!c.fires) return assert.deepEqual(findings, []);
+    assert.deepEqual(
+      findings.map((f) => [f.file, f.line]),
+      [['docker-compose.yml', 5]],
+    );
+    assert.match(findings[0]!.message, /the default turns debug on/);
+    assert.match(findings[0]!.message, /:-(false|0)\}/);
+  });
+
+test('TF0302 fires: environs env.bool read from a literal DEBUG=True of the production compose file', () => {
+  const settings = lines(
+    'from environs import Env',
+    'env = Env()',
+    "DEBUG = env.bool('DEBUG', default=False)",
+  );
+  const findings = debugInCode.check(
+    settingsProjectOf(settings, { service: { environment: { DEBUG: 'True' } } }),
+  );
+  assert.deepEqual(
+    findings.map((f) => [f.file, f.line]),
+    [['mysite/settings.py', 3]],
+  );
+});

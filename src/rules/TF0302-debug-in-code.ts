@@ -2,6 +2,7 @@ import { type RawFinding, code, msg } from '../core/index.js';
 import type { App } from '../model/types/project.js';
 import type { ValueSource } from '../model/types/settings.js';
 import { liveAssignments, valueWhenUnset } from '../model/settings/index.js';
+import { interpolate } from '../model/compose/interpolation.js';
 import { assignFromEnvironment } from './lib/settings-fix.js';
 import { appSettings } from './lib/each.js';
 import { defineRule } from './lib/rule.js';
@@ -27,7 +28,8 @@ such as \`_development/docker-compose.yml\`), and the default \`docker-compose.y
 \`docker-compose.prod.yml\`, \`compose.production.yaml\` or \`docker-compose-deploy.yml\` sits beside it, is for
 development: the \`DEBUG=1\` it sets is what it is for and is not reported. The same variable set true in the
 production file, or in the image's \`ENV\`, is; so is a literal or a true default in the settings, whatever the
-compose files say.
+compose files say. A production compose value interpolated with a default (\`DEBUG=\${DEBUG:-true}\`) counts by that
+default, the value a container gets when nothing is set; it is reported at the compose line.
 
 Make debug an opt-in that the environment turns on for development only. Beware of string defaults: any non-empty
 string is true in Python, so \`os.environ.get("DEBUG", "False")\` is true.
@@ -63,7 +65,14 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
         const unset = valueWhenUnset(v);
         if (truthy(unset) !== true) {
           const given = providedValue(app, v.variable, projectComposeFiles(project));
-          if (given && truthWhenSetTo(v, given.value) === true)
+          if (!given || truthWhenSetTo(v, given.value) !== true) continue;
+          if (given.byDefault)
+            findings.push({
+              file: given.byDefault.file,
+              line: given.byDefault.line,
+              ...msg`The settings read DEBUG from ${v.variable} (${a.file ?? settings.file}, line ${a.line}) and this compose file sets it to ${code(given.byDefault.raw)}: when ${given.byDefault.variables} is not set where the stack runs, the default turns debug on (${v.variable}=${given.value}), so this deployment runs in debug mode unless someone remembers to switch it off. Make the default false (${code(falseDefault(given.byDefault.raw))}) and turn debug on in development only.`,
+            });
+          else
             findings.push({
               file: a.file ?? settings.file,
               line: a.line,
@@ -117,21 +126,45 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
   },
 });
 
-/** The value the image's ENV (or a production compose file) gives a variable, unless a development file sets it. */
+/** A compose value that comes from interpolation defaults (`${DEBUG:-true}`): where it is written and what it reads. */
+interface InterpolationDefault {
+  file: string;
+  line: number;
+  raw: string;
+  variables: string;
+}
+
+/**
+ * The value the image's ENV (or a production compose file) gives a variable, unless a development file sets it; a
+ * compose value interpolated from variables counts by its defaults, the value a container gets when none is set.
+ */
 function providedValue(
   app: App,
   variable: string,
   composeFiles: readonly string[],
-): { value: string; where: string } | undefined {
+): { value: string; where: string; byDefault?: InterpolationDefault } | undefined {
   const entry = app.compose?.appService?.environment.find((e) => e.name === variable);
   if (entry) {
-    if (entry.source !== 'environment' || entry.interpolated || entry.value === undefined) return undefined;
+    if (entry.source !== 'environment' || entry.value === undefined) return undefined;
     if (isDevelopmentComposeFile(entry.file, composeFiles)) return undefined;
-    return { value: entry.value, where: `${entry.file} (line ${entry.line})` };
+    const where = `${entry.file} (line ${entry.line})`;
+    if (!entry.interpolated) return { value: entry.value, where };
+    const raw = entry.raw ?? entry.value;
+    const unset = interpolate(raw, {});
+    if (unset.unset) return undefined; // a variable without a default: the value is the deployer's
+    const variables = [...raw.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]).join(', ');
+    return { value: unset.value, where, byDefault: { file: entry.file, line: entry.line, raw, variables } };
   }
   const df = app.dockerfile;
   const value = df?.targetStage?.env[variable];
   return df && value !== undefined ? { value, where: `the ENV of ${df.file}` } : undefined;
+}
+
+/** `${DEBUG:-true}` → `${DEBUG:-false}`, `${DEBUG:-1}` → `${DEBUG:-0}`: the same interpolation with a false default. */
+function falseDefault(raw: string): string {
+  return raw.replace(/(\$\{[A-Za-z_][A-Za-z0-9_]*:?-)([^}]*)\}/g, (_m, head: string, def: string) =>
+    /^\d+$/.test(def.trim()) ? `${head}0}` : `${head}false}`,
+  );
 }
 
 /** Truth of an env-read value when the variable is set to `text`; undefined when the model cannot tell. */
