@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { debugInCode } from '../../src/rules/TF0302-debug-in-code.js';
-import { fixture, lines, settingsProjectOf, settingsRuleCases } from '../support/settings-rule-cases.js';
+import {
+  type Deploy,
+  fixture,
+  lines,
+  settingsProjectOf,
+  settingsRuleCases,
+} from '../support/settings-rule-cases.js';
 
 settingsRuleCases(debugInCode, [
   { name: 'startproject DEBUG = True', settings: fixture('startproject_django5.py'), expect: [[26]] },
@@ -221,3 +227,81 @@ test('TF0302 fires: environs env.bool read from a literal DEBUG=True of the prod
     [['mysite/settings.py', 3]],
   );
 });
+
+// A DEBUG default that depends on another variable X: judged by the value the container gets where the repository
+// says (DEBUG's own variable, else X), else by what X's absence selects.
+const SQLITE_SWITCH = lines(
+  'import os',
+  '_use_sqlite = not os.environ.get("POSTGRES_HOST")',
+  'DEBUG = os.environ.get("DEBUG", "1" if _use_sqlite else "0") == "1"',
+);
+const NOT_PRODUCTION = lines(
+  'from environs import Env',
+  'env = Env()',
+  'IS_PRODUCTION = env.bool("IS_PRODUCTION", default=False)',
+  'DEBUG = env.bool("DEBUG", default=not IS_PRODUCTION)',
+);
+const DEV_FLAG = lines(
+  'import os',
+  'DEBUG = os.environ.get("DEBUG", "1" if os.environ.get("DEV") else "0") == "1"',
+);
+const conditionalCases: {
+  name: string;
+  settings: string;
+  deploy?: Deploy;
+  line?: number;
+  message?: RegExp;
+}[] = [
+  {
+    name: 'the SQLite branch, taken when POSTGRES_HOST is unset, turns it on',
+    settings: SQLITE_SWITCH,
+    line: 3,
+    message: /DEBUG is on unless POSTGRES_HOST is set/,
+  },
+  {
+    name: 'default=not IS_PRODUCTION',
+    settings: NOT_PRODUCTION,
+    line: 4,
+    message: /DEBUG is on unless IS_PRODUCTION is set/,
+  },
+  {
+    name: 'the image sets POSTGRES_HOST: the off branch',
+    settings: SQLITE_SWITCH,
+    deploy: { stage: { env: { POSTGRES_HOST: 'db' } } },
+  },
+  {
+    name: 'the production compose file sets IS_PRODUCTION true',
+    settings: NOT_PRODUCTION,
+    deploy: { service: { environment: { IS_PRODUCTION: 'true' } } },
+  },
+  {
+    name: 'the production compose file sets IS_PRODUCTION false',
+    settings: NOT_PRODUCTION,
+    deploy: { service: { environment: { IS_PRODUCTION: 'False' } } },
+    line: 4,
+    message: /whose default follows IS_PRODUCTION, which docker-compose.yml \(line 5\) sets to 'False'/,
+  },
+  {
+    name: 'the production compose file sets DEBUG off',
+    settings: SQLITE_SWITCH,
+    deploy: { service: { environment: { DEBUG: '0' } } },
+  },
+  { name: 'the branch taken when DEV is unset is off', settings: DEV_FLAG },
+  {
+    name: 'the image sets DEV=1: the on branch',
+    settings: DEV_FLAG,
+    deploy: { stage: { env: { DEV: '1' } } },
+    line: 2,
+    message: /whose default follows DEV, which the ENV of Dockerfile sets to '1'/,
+  },
+];
+
+for (const c of conditionalCases)
+  test(`TF0302 ${c.line ? 'fires' : 'silent'}: conditional default, ${c.name}`, () => {
+    const findings = debugInCode.check(settingsProjectOf(c.settings, c.deploy));
+    assert.deepEqual(
+      findings.map((f) => [f.file, f.line]),
+      c.line ? [['mysite/settings.py', c.line]] : [],
+    );
+    if (c.message) assert.match(findings[0]!.message, c.message);
+  });
