@@ -288,6 +288,12 @@ const conditionalCases: {
   },
   { name: 'the branch taken when DEV is unset is off', settings: DEV_FLAG },
   {
+    name: "another variable's raw text as default is the same switch, not a condition",
+    settings: lines('import os', 'DEBUG = os.environ.get("DEBUG", os.environ.get("DJANGO_DEBUG", "False"))'),
+    line: 2,
+    message: /falls back to a non-empty string/,
+  },
+  {
     name: 'the image sets DEV=1: the on branch',
     settings: DEV_FLAG,
     deploy: { stage: { env: { DEV: '1' } } },
@@ -305,3 +311,15 @@ for (const c of conditionalCases)
     );
     if (c.message) assert.match(findings[0]!.message, c.message);
   });
+
+test("TF0302 fires at the compose line: DEBUG=${DEBUG:-False} read as raw text, where 'False' is true too", () => {
+  const settings = lines('import os', "DEBUG = os.environ.get('DEBUG')");
+  const findings = debugInCode.check(
+    settingsProjectOf(settings, { service: { environment: { DEBUG: '${DEBUG:-False}' } } }),
+  );
+  assert.deepEqual(
+    findings.map((f) => [f.file, f.line]),
+    [['docker-compose.yml', 5]],
+  );
+  assert.match(findings[0]!.message, /Make the default empty.*`\$\{DEBUG:-\}`/);
+});

@@ -141,7 +141,7 @@ function providedFinding(
     return {
       file: given.byDefault.file,
       line: given.byDefault.line,
-      ...msg`The settings read DEBUG from ${v.variable} (${at.file}, line ${at.line}) and this compose file sets it to ${code(given.byDefault.raw)}: when ${given.byDefault.variables} is not set where the stack runs, the default turns debug on (${v.variable}=${given.value}), so this deployment runs in debug mode unless someone remembers to switch it off. Make the default false (${code(falseDefault(given.byDefault.raw))}) and turn debug on in development only.`,
+      ...msg`The settings read DEBUG from ${v.variable} (${at.file}, line ${at.line}) and this compose file sets it to ${code(given.byDefault.raw)}: when ${given.byDefault.variables} is not set where the stack runs, the default turns debug on (${v.variable}=${given.value}), so this deployment runs in debug mode unless someone remembers to switch it off. ${v.whenSet ? 'Make the default empty, as the settings take the raw text, in which any word is true' : 'Make the default false'} (${code(falseDefault(given.byDefault.raw, Boolean(v.whenSet)))}) and turn debug on in development only.`,
     };
   return {
     ...at,
@@ -155,7 +155,9 @@ function providedFinding(
  */
 function defaultDecider(v: EnvSource): EnvSource | undefined {
   const f = v.fallback;
-  if (f?.kind === 'env' && f.variable !== v.variable) return f;
+  // A default that is another variable's raw text (`os.environ.get("DEBUG", os.environ.get("DJANGO_DEBUG", …))`)
+  // is a second name for the same switch, judged as one read.
+  if (f?.kind === 'env' && f.variable !== v.variable && !f.whenSet) return f;
   if (f?.kind === 'choice' && f.decidedBy?.kind === 'env' && f.decidedBy.variable !== v.variable)
     return f.decidedBy;
   return undefined;
@@ -226,10 +228,13 @@ function providedValue(
   return df && value !== undefined ? { value, where: `the ENV of ${df.file}` } : undefined;
 }
 
-/** `${DEBUG:-true}` → `${DEBUG:-false}`, `${DEBUG:-1}` → `${DEBUG:-0}`: the same interpolation with a false default. */
-function falseDefault(raw: string): string {
+/**
+ * `${DEBUG:-true}` → `${DEBUG:-false}`, `${DEBUG:-1}` → `${DEBUG:-0}`: the same interpolation with a false default;
+ * an empty one for settings that take the raw text, where any non-empty word is true.
+ */
+function falseDefault(raw: string, rawText: boolean): string {
   return raw.replace(/(\$\{[A-Za-z_][A-Za-z0-9_]*:?-)([^}]*)\}/g, (_m, head: string, def: string) =>
-    /^\d+$/.test(def.trim()) ? `${head}0}` : `${head}false}`,
+    rawText ? `${head}}` : /^\d+$/.test(def.trim()) ? `${head}0}` : `${head}false}`,
   );
 }
 
