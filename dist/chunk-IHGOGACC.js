@@ -17,7 +17,7 @@ import {
   joinPath,
   looksLikeCompose,
   moduleFiles
-} from "./chunk-USM7N4S5.js";
+} from "./chunk-KSLCS5MX.js";
 import {
   UnsafePathError,
   formatBytes,

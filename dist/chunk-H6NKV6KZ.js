@@ -11,7 +11,7 @@ import {
   pipInstall,
   programArgv,
   runtimeInsertionLine
-} from "./chunk-USM7N4S5.js";
+} from "./chunk-KSLCS5MX.js";
 import {
   insertLines,
   normalizePackageName,

@@ -11,7 +11,7 @@ import {
   isSecretName,
   require_node_os,
   tail
-} from "./chunk-57KG6N3T.js";
+} from "./chunk-IHGOGACC.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -27,7 +27,7 @@ import {
 import {
   DYNAMIC_RULES,
   withBases
-} from "./chunk-USM7N4S5.js";
+} from "./chunk-KSLCS5MX.js";
 import {
   UnsafePathError,
   readInside,

@@ -19,9 +19,9 @@ import {
   __toESM
 } from "./chunk-TEVZZSVY.js";
 
-// node_modules/dockerfile-ast/lib/argument.js
+// ../../main/node_modules/dockerfile-ast/lib/argument.js
 var require_argument = __commonJS({
-  "node_modules/dockerfile-ast/lib/argument.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/argument.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Argument = void 0;
@@ -56,9 +56,9 @@ var require_argument = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/jsonArgument.js
+// ../../main/node_modules/dockerfile-ast/lib/jsonArgument.js
 var require_jsonArgument = __commonJS({
-  "node_modules/dockerfile-ast/lib/jsonArgument.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/jsonArgument.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.JSONArgument = void 0;
@@ -81,7 +81,7 @@ var require_jsonArgument = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver-types/lib/esm/main.js
+// ../../main/node_modules/vscode-languageserver-types/lib/esm/main.js
 var main_exports = {};
 __export(main_exports, {
   AnnotatedTextEdit: () => AnnotatedTextEdit,
@@ -172,7 +172,7 @@ __export(main_exports, {
 });
 var DocumentUri, URI, integer, uinteger, Position, Range2, Location, LocationLink, Color, ColorInformation, ColorPresentation, FoldingRangeKind, FoldingRange, DiagnosticRelatedInformation, DiagnosticSeverity, DiagnosticTag, CodeDescription, Diagnostic, Command, TextEdit, ChangeAnnotation, ChangeAnnotationIdentifier, AnnotatedTextEdit, TextDocumentEdit, CreateFile, RenameFile, DeleteFile, WorkspaceEdit, TextEditChangeImpl, SnippetTextEdit, ChangeAnnotations, WorkspaceChange, TextDocumentIdentifier, VersionedTextDocumentIdentifier, OptionalVersionedTextDocumentIdentifier, LanguageKind, TextDocumentItem, MarkupKind, MarkupContent, CompletionItemKind, InsertTextFormat, CompletionItemTag, InsertReplaceEdit, InsertTextMode, ApplyKind, CompletionItemLabelDetails, CompletionItem, CompletionList, MarkedString, Hover, ParameterInformation, SignatureInformation, DocumentHighlightKind, DocumentHighlight, SymbolKind, SymbolTag, SymbolInformation, WorkspaceSymbol, DocumentSymbol, CodeActionKind, CodeActionTriggerKind, CodeActionContext, CodeActionTag, CodeAction, CodeLens, FormattingOptions, DocumentLink, SelectionRange, SemanticTokenTypes, SemanticTokenModifiers, SemanticTokens, InlineValueText, InlineValueVariableLookup, InlineValueEvaluatableExpression, InlineValueContext, InlayHintKind, InlayHintLabelPart, InlayHint, StringValue, InlineCompletionItem, InlineCompletionList, InlineCompletionTriggerKind, SelectedCompletionInfo, InlineCompletionContext, WorkspaceFolder, EOL, TextDocument, FullTextDocument, Is;
 var init_main = __esm({
-  "node_modules/vscode-languageserver-types/lib/esm/main.js"() {
+  "../../main/node_modules/vscode-languageserver-types/lib/esm/main.js"() {
     "use strict";
     (function(DocumentUri2) {
       function is(value) {
@@ -1650,9 +1650,9 @@ var init_main = __esm({
   }
 });
 
-// node_modules/dockerfile-ast/lib/line.js
+// ../../main/node_modules/dockerfile-ast/lib/line.js
 var require_line = __commonJS({
-  "node_modules/dockerfile-ast/lib/line.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/line.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Line = void 0;
@@ -1678,9 +1678,9 @@ var require_line = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/util.js
+// ../../main/node_modules/dockerfile-ast/lib/util.js
 var require_util = __commonJS({
-  "node_modules/dockerfile-ast/lib/util.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/util.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Util = void 0;
@@ -1767,9 +1767,9 @@ var require_util = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/comment.js
+// ../../main/node_modules/dockerfile-ast/lib/comment.js
 var require_comment = __commonJS({
-  "node_modules/dockerfile-ast/lib/comment.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/comment.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Comment = void 0;
@@ -1833,7 +1833,7 @@ var require_comment = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver-textdocument/lib/esm/main.js
+// ../../main/node_modules/vscode-languageserver-textdocument/lib/esm/main.js
 var main_exports2 = {};
 __export(main_exports2, {
   TextDocument: () => TextDocument2
@@ -1899,7 +1899,7 @@ function getWellformedEdit(textEdit) {
 }
 var FullTextDocument2, TextDocument2;
 var init_main2 = __esm({
-  "node_modules/vscode-languageserver-textdocument/lib/esm/main.js"() {
+  "../../main/node_modules/vscode-languageserver-textdocument/lib/esm/main.js"() {
     "use strict";
     FullTextDocument2 = class _FullTextDocument {
       constructor(uri, languageId, version, content2) {
@@ -2097,9 +2097,9 @@ var init_main2 = __esm({
   }
 });
 
-// node_modules/dockerfile-ast/lib/parserDirective.js
+// ../../main/node_modules/dockerfile-ast/lib/parserDirective.js
 var require_parserDirective = __commonJS({
-  "node_modules/dockerfile-ast/lib/parserDirective.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/parserDirective.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ParserDirective = void 0;
@@ -2135,9 +2135,9 @@ var require_parserDirective = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/heredoc.js
+// ../../main/node_modules/dockerfile-ast/lib/heredoc.js
 var require_heredoc = __commonJS({
-  "node_modules/dockerfile-ast/lib/heredoc.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/heredoc.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Heredoc = void 0;
@@ -2203,9 +2203,9 @@ var require_heredoc = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/variable.js
+// ../../main/node_modules/dockerfile-ast/lib/variable.js
 var require_variable = __commonJS({
-  "node_modules/dockerfile-ast/lib/variable.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/variable.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Variable = void 0;
@@ -2301,9 +2301,9 @@ var require_variable = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instruction.js
+// ../../main/node_modules/dockerfile-ast/lib/instruction.js
 var require_instruction = __commonJS({
-  "node_modules/dockerfile-ast/lib/instruction.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instruction.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Instruction = void 0;
@@ -3122,9 +3122,9 @@ var require_instruction = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/flagOption.js
+// ../../main/node_modules/dockerfile-ast/lib/flagOption.js
 var require_flagOption = __commonJS({
-  "node_modules/dockerfile-ast/lib/flagOption.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/flagOption.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.FlagOption = void 0;
@@ -3162,9 +3162,9 @@ var require_flagOption = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/flag.js
+// ../../main/node_modules/dockerfile-ast/lib/flag.js
 var require_flag = __commonJS({
-  "node_modules/dockerfile-ast/lib/flag.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/flag.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Flag = void 0;
@@ -3290,9 +3290,9 @@ var require_flag = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/modifiableInstruction.js
+// ../../main/node_modules/dockerfile-ast/lib/modifiableInstruction.js
 var require_modifiableInstruction = __commonJS({
-  "node_modules/dockerfile-ast/lib/modifiableInstruction.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/modifiableInstruction.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ModifiableInstruction = void 0;
@@ -3372,9 +3372,9 @@ var require_modifiableInstruction = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/jsonInstruction.js
+// ../../main/node_modules/dockerfile-ast/lib/jsonInstruction.js
 var require_jsonInstruction = __commonJS({
-  "node_modules/dockerfile-ast/lib/jsonInstruction.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/jsonInstruction.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.JSONInstruction = void 0;
@@ -3537,9 +3537,9 @@ var require_jsonInstruction = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/add.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/add.js
 var require_add = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/add.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/add.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Add = void 0;
@@ -3556,9 +3556,9 @@ var require_add = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/property.js
+// ../../main/node_modules/dockerfile-ast/lib/property.js
 var require_property = __commonJS({
-  "node_modules/dockerfile-ast/lib/property.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/property.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Property = void 0;
@@ -3868,9 +3868,9 @@ var require_property = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/propertyInstruction.js
+// ../../main/node_modules/dockerfile-ast/lib/propertyInstruction.js
 var require_propertyInstruction = __commonJS({
-  "node_modules/dockerfile-ast/lib/propertyInstruction.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/propertyInstruction.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.PropertyInstruction = void 0;
@@ -4165,9 +4165,9 @@ var require_propertyInstruction = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/arg.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/arg.js
 var require_arg = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/arg.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/arg.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Arg = void 0;
@@ -4197,9 +4197,9 @@ var require_arg = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/cmd.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/cmd.js
 var require_cmd = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/cmd.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/cmd.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Cmd = void 0;
@@ -4213,9 +4213,9 @@ var require_cmd = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/copy.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/copy.js
 var require_copy = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/copy.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/copy.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Copy = void 0;
@@ -4245,9 +4245,9 @@ var require_copy = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/env.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/env.js
 var require_env = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/env.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/env.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Env = void 0;
@@ -4264,9 +4264,9 @@ var require_env = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/entrypoint.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/entrypoint.js
 var require_entrypoint = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/entrypoint.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/entrypoint.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Entrypoint = void 0;
@@ -4280,9 +4280,9 @@ var require_entrypoint = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/from.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/from.js
 var require_from = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/from.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/from.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.From = void 0;
@@ -4532,9 +4532,9 @@ var require_from = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/healthcheck.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/healthcheck.js
 var require_healthcheck = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/healthcheck.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/healthcheck.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Healthcheck = void 0;
@@ -4556,9 +4556,9 @@ var require_healthcheck = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/label.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/label.js
 var require_label = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/label.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/label.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Label = void 0;
@@ -4593,9 +4593,9 @@ var require_label = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/onbuild.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/onbuild.js
 var require_onbuild = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/onbuild.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/onbuild.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Onbuild = void 0;
@@ -4630,9 +4630,9 @@ var require_onbuild = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/run.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/run.js
 var require_run = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/run.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/run.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Run = void 0;
@@ -4658,9 +4658,9 @@ var require_run = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/shell.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/shell.js
 var require_shell = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/shell.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/shell.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Shell = void 0;
@@ -4674,9 +4674,9 @@ var require_shell = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/stopsignal.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/stopsignal.js
 var require_stopsignal = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/stopsignal.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/stopsignal.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Stopsignal = void 0;
@@ -4690,9 +4690,9 @@ var require_stopsignal = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/workdir.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/workdir.js
 var require_workdir = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/workdir.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/workdir.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Workdir = void 0;
@@ -4749,9 +4749,9 @@ var require_workdir = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/user.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/user.js
 var require_user = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/user.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/user.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.User = void 0;
@@ -4765,9 +4765,9 @@ var require_user = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/volume.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/volume.js
 var require_volume = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/volume.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/volume.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Volume = void 0;
@@ -4781,9 +4781,9 @@ var require_volume = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/imageTemplate.js
+// ../../main/node_modules/dockerfile-ast/lib/imageTemplate.js
 var require_imageTemplate = __commonJS({
-  "node_modules/dockerfile-ast/lib/imageTemplate.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/imageTemplate.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ImageTemplate = void 0;
@@ -5018,9 +5018,9 @@ var require_imageTemplate = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/dockerfile.js
+// ../../main/node_modules/dockerfile-ast/lib/dockerfile.js
 var require_dockerfile = __commonJS({
-  "node_modules/dockerfile-ast/lib/dockerfile.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/dockerfile.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Dockerfile = void 0;
@@ -5237,9 +5237,9 @@ var require_dockerfile = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/parser.js
+// ../../main/node_modules/dockerfile-ast/lib/parser.js
 var require_parser = __commonJS({
-  "node_modules/dockerfile-ast/lib/parser.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/parser.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Parser = void 0;
@@ -5663,9 +5663,9 @@ var require_parser = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/main.js
+// ../../main/node_modules/dockerfile-ast/lib/main.js
 var require_main = __commonJS({
-  "node_modules/dockerfile-ast/lib/main.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/main.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DockerfileParser = exports.DefaultVariables = exports.Directive = exports.Keyword = exports.Workdir = exports.Volume = exports.User = exports.Stopsignal = exports.Shell = exports.Run = exports.PropertyInstruction = exports.Onbuild = exports.ModifiableInstruction = exports.Label = exports.JSONInstruction = exports.Heredoc = exports.Healthcheck = exports.From = exports.Env = exports.Entrypoint = exports.Copy = exports.Cmd = exports.Arg = exports.Add = exports.Variable = exports.Property = exports.ParserDirective = exports.Line = exports.Instruction = exports.Flag = exports.Comment = exports.JSONArgument = exports.Argument = void 0;
@@ -5835,9 +5835,9 @@ var require_main = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/identity.js
+// ../../main/node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
-  "node_modules/yaml/dist/nodes/identity.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/identity.js"(exports) {
     "use strict";
     var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
     var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
@@ -5892,9 +5892,9 @@ var require_identity = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/visit.js
+// ../../main/node_modules/yaml/dist/visit.js
 var require_visit = __commonJS({
-  "node_modules/yaml/dist/visit.js"(exports) {
+  "../../main/node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
@@ -6050,9 +6050,9 @@ var require_visit = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/directives.js
+// ../../main/node_modules/yaml/dist/doc/directives.js
 var require_directives = __commonJS({
-  "node_modules/yaml/dist/doc/directives.js"(exports) {
+  "../../main/node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var visit = require_visit();
@@ -6221,9 +6221,9 @@ var require_directives = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/anchors.js
+// ../../main/node_modules/yaml/dist/doc/anchors.js
 var require_anchors = __commonJS({
-  "node_modules/yaml/dist/doc/anchors.js"(exports) {
+  "../../main/node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var visit = require_visit();
@@ -6291,9 +6291,9 @@ var require_anchors = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/applyReviver.js
+// ../../main/node_modules/yaml/dist/doc/applyReviver.js
 var require_applyReviver = __commonJS({
-  "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
+  "../../main/node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
     function applyReviver(reviver, obj, key, val) {
       if (val && typeof val === "object") {
@@ -6341,9 +6341,9 @@ var require_applyReviver = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/toJS.js
+// ../../main/node_modules/yaml/dist/nodes/toJS.js
 var require_toJS = __commonJS({
-  "node_modules/yaml/dist/nodes/toJS.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     function toJS(value, arg, ctx) {
@@ -6371,9 +6371,9 @@ var require_toJS = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Node.js
+// ../../main/node_modules/yaml/dist/nodes/Node.js
 var require_Node = __commonJS({
-  "node_modules/yaml/dist/nodes/Node.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/Node.js"(exports) {
     "use strict";
     var applyReviver = require_applyReviver();
     var identity2 = require_identity();
@@ -6412,9 +6412,9 @@ var require_Node = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Alias.js
+// ../../main/node_modules/yaml/dist/nodes/Alias.js
 var require_Alias = __commonJS({
-  "node_modules/yaml/dist/nodes/Alias.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var visit = require_visit();
@@ -6530,9 +6530,9 @@ var require_Alias = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Scalar.js
+// ../../main/node_modules/yaml/dist/nodes/Scalar.js
 var require_Scalar = __commonJS({
-  "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var Node = require_Node();
@@ -6560,9 +6560,9 @@ var require_Scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/createNode.js
+// ../../main/node_modules/yaml/dist/doc/createNode.js
 var require_createNode = __commonJS({
-  "node_modules/yaml/dist/doc/createNode.js"(exports) {
+  "../../main/node_modules/yaml/dist/doc/createNode.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity2 = require_identity();
@@ -6635,9 +6635,9 @@ var require_createNode = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Collection.js
+// ../../main/node_modules/yaml/dist/nodes/Collection.js
 var require_Collection = __commonJS({
-  "node_modules/yaml/dist/nodes/Collection.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/Collection.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var identity2 = require_identity();
@@ -6778,9 +6778,9 @@ var require_Collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyComment.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyComment.js
 var require_stringifyComment = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment2, indent2) {
@@ -6795,9 +6795,9 @@ var require_stringifyComment = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/foldFlowLines.js
+// ../../main/node_modules/yaml/dist/stringify/foldFlowLines.js
 var require_foldFlowLines = __commonJS({
-  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
     "use strict";
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
@@ -6931,9 +6931,9 @@ ${indent2}${text.slice(fold + 1, end2)}`;
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyString.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyString.js
 var require_stringifyString = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
@@ -7214,9 +7214,9 @@ ${indent2}`);
   }
 });
 
-// node_modules/yaml/dist/stringify/stringify.js
+// ../../main/node_modules/yaml/dist/stringify/stringify.js
 var require_stringify = __commonJS({
-  "node_modules/yaml/dist/stringify/stringify.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringify.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var identity2 = require_identity();
@@ -7338,9 +7338,9 @@ ${ctx.indent}${str}`;
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyPair.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyPair.js
 var require_stringifyPair = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var Scalar = require_Scalar();
@@ -7471,9 +7471,9 @@ ${ctx.indent}`;
   }
 });
 
-// node_modules/yaml/dist/log.js
+// ../../main/node_modules/yaml/dist/log.js
 var require_log = __commonJS({
-  "node_modules/yaml/dist/log.js"(exports) {
+  "../../main/node_modules/yaml/dist/log.js"(exports) {
     "use strict";
     var node_process = __require("process");
     function debug(logLevel, ...messages) {
@@ -7493,9 +7493,9 @@ var require_log = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/merge.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js
 var require_merge = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var Scalar = require_Scalar();
@@ -7553,9 +7553,9 @@ var require_merge = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/addPairToJSMap.js
+// ../../main/node_modules/yaml/dist/nodes/addPairToJSMap.js
 var require_addPairToJSMap = __commonJS({
-  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
     var log = require_log();
     var merge2 = require_merge();
@@ -7617,9 +7617,9 @@ var require_addPairToJSMap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Pair.js
+// ../../main/node_modules/yaml/dist/nodes/Pair.js
 var require_Pair = __commonJS({
-  "node_modules/yaml/dist/nodes/Pair.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/Pair.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
@@ -7657,9 +7657,9 @@ var require_Pair = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyCollection.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyCollection.js
 var require_stringifyCollection = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var stringify = require_stringify();
@@ -7808,9 +7808,9 @@ ${indent2}${end}`;
   }
 });
 
-// node_modules/yaml/dist/nodes/YAMLMap.js
+// ../../main/node_modules/yaml/dist/nodes/YAMLMap.js
 var require_YAMLMap = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
     "use strict";
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
@@ -7952,9 +7952,9 @@ var require_YAMLMap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/map.js
+// ../../main/node_modules/yaml/dist/schema/common/map.js
 var require_map = __commonJS({
-  "node_modules/yaml/dist/schema/common/map.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var YAMLMap = require_YAMLMap();
@@ -7974,9 +7974,9 @@ var require_map = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/YAMLSeq.js
+// ../../main/node_modules/yaml/dist/nodes/YAMLSeq.js
 var require_YAMLSeq = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
@@ -8090,9 +8090,9 @@ var require_YAMLSeq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/seq.js
+// ../../main/node_modules/yaml/dist/schema/common/seq.js
 var require_seq = __commonJS({
-  "node_modules/yaml/dist/schema/common/seq.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var YAMLSeq = require_YAMLSeq();
@@ -8112,9 +8112,9 @@ var require_seq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/string.js
+// ../../main/node_modules/yaml/dist/schema/common/string.js
 var require_string = __commonJS({
-  "node_modules/yaml/dist/schema/common/string.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/common/string.js"(exports) {
     "use strict";
     var stringifyString = require_stringifyString();
     var string2 = {
@@ -8131,9 +8131,9 @@ var require_string = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/null.js
+// ../../main/node_modules/yaml/dist/schema/common/null.js
 var require_null = __commonJS({
-  "node_modules/yaml/dist/schema/common/null.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/common/null.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var nullTag = {
@@ -8149,9 +8149,9 @@ var require_null = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/bool.js
+// ../../main/node_modules/yaml/dist/schema/core/bool.js
 var require_bool = __commonJS({
-  "node_modules/yaml/dist/schema/core/bool.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/core/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var boolTag = {
@@ -8173,9 +8173,9 @@ var require_bool = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyNumber.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyNumber.js
 var require_stringifyNumber = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
@@ -8200,9 +8200,9 @@ var require_stringifyNumber = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/float.js
+// ../../main/node_modules/yaml/dist/schema/core/float.js
 var require_float = __commonJS({
-  "node_modules/yaml/dist/schema/core/float.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/core/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -8246,9 +8246,9 @@ var require_float = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/int.js
+// ../../main/node_modules/yaml/dist/schema/core/int.js
 var require_int = __commonJS({
-  "node_modules/yaml/dist/schema/core/int.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/core/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -8291,9 +8291,9 @@ var require_int = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/schema.js
+// ../../main/node_modules/yaml/dist/schema/core/schema.js
 var require_schema = __commonJS({
-  "node_modules/yaml/dist/schema/core/schema.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/core/schema.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -8319,9 +8319,9 @@ var require_schema = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/json/schema.js
+// ../../main/node_modules/yaml/dist/schema/json/schema.js
 var require_schema2 = __commonJS({
-  "node_modules/yaml/dist/schema/json/schema.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var map = require_map();
@@ -8386,9 +8386,9 @@ var require_schema2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/binary.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js
 var require_binary = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
     "use strict";
     var node_buffer = __require("buffer");
     var Scalar = require_Scalar();
@@ -8452,9 +8452,9 @@ var require_binary = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js
 var require_pairs = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var Pair = require_Pair();
@@ -8530,9 +8530,9 @@ ${cn.comment}` : item.comment;
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/omap.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js
 var require_omap = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var toJS = require_toJS();
@@ -8608,9 +8608,9 @@ var require_omap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/bool.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js
 var require_bool2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function boolStringify({ value, source }, ctx) {
@@ -8640,9 +8640,9 @@ var require_bool2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/float.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/float.js
 var require_float2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -8689,9 +8689,9 @@ var require_float2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/int.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/int.js
 var require_int2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -8768,9 +8768,9 @@ var require_int2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/set.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/set.js
 var require_set = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var Pair = require_Pair();
@@ -8857,9 +8857,9 @@ var require_set = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
 var require_timestamp = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str, asBigInt) {
@@ -8945,9 +8945,9 @@ var require_timestamp = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/schema.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js
 var require_schema3 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -8989,9 +8989,9 @@ var require_schema3 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/tags.js
+// ../../main/node_modules/yaml/dist/schema/tags.js
 var require_tags = __commonJS({
-  "node_modules/yaml/dist/schema/tags.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/tags.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -9083,9 +9083,9 @@ var require_tags = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/Schema.js
+// ../../main/node_modules/yaml/dist/schema/Schema.js
 var require_Schema = __commonJS({
-  "node_modules/yaml/dist/schema/Schema.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var map = require_map();
@@ -9115,9 +9115,9 @@ var require_Schema = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyDocument.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyDocument.js
 var require_stringifyDocument = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var stringify = require_stringify();
@@ -9195,9 +9195,9 @@ var require_stringifyDocument = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/Document.js
+// ../../main/node_modules/yaml/dist/doc/Document.js
 var require_Document = __commonJS({
-  "node_modules/yaml/dist/doc/Document.js"(exports) {
+  "../../main/node_modules/yaml/dist/doc/Document.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var Collection = require_Collection();
@@ -9504,9 +9504,9 @@ var require_Document = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/errors.js
+// ../../main/node_modules/yaml/dist/errors.js
 var require_errors = __commonJS({
-  "node_modules/yaml/dist/errors.js"(exports) {
+  "../../main/node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
       constructor(name2, pos, code2, message2) {
@@ -9569,9 +9569,9 @@ ${pointer}
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-props.js
+// ../../main/node_modules/yaml/dist/compose/resolve-props.js
 var require_resolve_props = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-props.js"(exports) {
     "use strict";
     function resolveProps(tokens2, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
@@ -9703,9 +9703,9 @@ var require_resolve_props = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-contains-newline.js
+// ../../main/node_modules/yaml/dist/compose/util-contains-newline.js
 var require_util_contains_newline = __commonJS({
-  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
     "use strict";
     function containsNewline(key) {
       if (!key)
@@ -9745,9 +9745,9 @@ var require_util_contains_newline = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-flow-indent-check.js
+// ../../main/node_modules/yaml/dist/compose/util-flow-indent-check.js
 var require_util_flow_indent_check = __commonJS({
-  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
     function flowIndentCheck(indent2, fc, onError) {
@@ -9763,9 +9763,9 @@ var require_util_flow_indent_check = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-map-includes.js
+// ../../main/node_modules/yaml/dist/compose/util-map-includes.js
 var require_util_map_includes = __commonJS({
-  "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     function mapIncludes(ctx, items, search) {
@@ -9779,9 +9779,9 @@ var require_util_map_includes = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-map.js
+// ../../main/node_modules/yaml/dist/compose/resolve-block-map.js
 var require_resolve_block_map = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
     "use strict";
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
@@ -9887,9 +9887,9 @@ var require_resolve_block_map = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-seq.js
+// ../../main/node_modules/yaml/dist/compose/resolve-block-seq.js
 var require_resolve_block_seq = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
     "use strict";
     var YAMLSeq = require_YAMLSeq();
     var resolveProps = require_resolve_props();
@@ -9938,9 +9938,9 @@ var require_resolve_block_seq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-end.js
+// ../../main/node_modules/yaml/dist/compose/resolve-end.js
 var require_resolve_end = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-end.js"(exports) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
       let comment2 = "";
@@ -9981,9 +9981,9 @@ var require_resolve_end = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-flow-collection.js
+// ../../main/node_modules/yaml/dist/compose/resolve-flow-collection.js
 var require_resolve_flow_collection = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var Pair = require_Pair();
@@ -10175,9 +10175,9 @@ var require_resolve_flow_collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-collection.js
+// ../../main/node_modules/yaml/dist/compose/compose-collection.js
 var require_compose_collection = __commonJS({
-  "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var Scalar = require_Scalar();
@@ -10240,9 +10240,9 @@ var require_compose_collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-scalar.js
+// ../../main/node_modules/yaml/dist/compose/resolve-block-scalar.js
 var require_resolve_block_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
@@ -10423,9 +10423,9 @@ var require_resolve_block_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-flow-scalar.js
+// ../../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js
 var require_resolve_flow_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
@@ -10644,9 +10644,9 @@ var require_resolve_flow_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-scalar.js
+// ../../main/node_modules/yaml/dist/compose/compose-scalar.js
 var require_compose_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var Scalar = require_Scalar();
@@ -10725,9 +10725,9 @@ var require_compose_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-empty-scalar-position.js
+// ../../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js
 var require_util_empty_scalar_position = __commonJS({
-  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
     "use strict";
     function emptyScalarPosition(offset, before, pos) {
       if (before) {
@@ -10755,9 +10755,9 @@ var require_util_empty_scalar_position = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-node.js
+// ../../main/node_modules/yaml/dist/compose/compose-node.js
 var require_compose_node = __commonJS({
-  "node_modules/yaml/dist/compose/compose-node.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/compose-node.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity2 = require_identity();
@@ -10861,9 +10861,9 @@ var require_compose_node = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-doc.js
+// ../../main/node_modules/yaml/dist/compose/compose-doc.js
 var require_compose_doc = __commonJS({
-  "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/compose-doc.js"(exports) {
     "use strict";
     var Document = require_Document();
     var composeNode = require_compose_node();
@@ -10904,9 +10904,9 @@ var require_compose_doc = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/composer.js
+// ../../main/node_modules/yaml/dist/compose/composer.js
 var require_composer = __commonJS({
-  "node_modules/yaml/dist/compose/composer.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/composer.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var directives = require_directives();
@@ -11112,9 +11112,9 @@ ${end.comment}` : end.comment;
   }
 });
 
-// node_modules/yaml/dist/parse/cst-scalar.js
+// ../../main/node_modules/yaml/dist/parse/cst-scalar.js
 var require_cst_scalar = __commonJS({
-  "node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
     "use strict";
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -11297,9 +11297,9 @@ var require_cst_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst-stringify.js
+// ../../main/node_modules/yaml/dist/parse/cst-stringify.js
 var require_cst_stringify = __commonJS({
-  "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
     var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
@@ -11358,9 +11358,9 @@ var require_cst_stringify = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst-visit.js
+// ../../main/node_modules/yaml/dist/parse/cst-visit.js
 var require_cst_visit = __commonJS({
-  "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/cst-visit.js"(exports) {
     "use strict";
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
@@ -11420,9 +11420,9 @@ var require_cst_visit = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst.js
+// ../../main/node_modules/yaml/dist/parse/cst.js
 var require_cst = __commonJS({
-  "node_modules/yaml/dist/parse/cst.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/cst.js"(exports) {
     "use strict";
     var cstScalar = require_cst_scalar();
     var cstStringify = require_cst_stringify();
@@ -11522,9 +11522,9 @@ var require_cst = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/lexer.js
+// ../../main/node_modules/yaml/dist/parse/lexer.js
 var require_lexer = __commonJS({
-  "node_modules/yaml/dist/parse/lexer.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/lexer.js"(exports) {
     "use strict";
     var cst = require_cst();
     function isEmpty(ch) {
@@ -12111,9 +12111,9 @@ var require_lexer = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/line-counter.js
+// ../../main/node_modules/yaml/dist/parse/line-counter.js
 var require_line_counter = __commonJS({
-  "node_modules/yaml/dist/parse/line-counter.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
     var LineCounter2 = class {
       constructor() {
@@ -12142,9 +12142,9 @@ var require_line_counter = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/parser.js
+// ../../main/node_modules/yaml/dist/parse/parser.js
 var require_parser2 = __commonJS({
-  "node_modules/yaml/dist/parse/parser.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/parser.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var cst = require_cst();
@@ -13016,9 +13016,9 @@ var require_parser2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/public-api.js
+// ../../main/node_modules/yaml/dist/public-api.js
 var require_public_api = __commonJS({
-  "node_modules/yaml/dist/public-api.js"(exports) {
+  "../../main/node_modules/yaml/dist/public-api.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -13113,9 +13113,9 @@ var require_public_api = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/index.js
+// ../../main/node_modules/yaml/dist/index.js
 var require_dist = __commonJS({
-  "node_modules/yaml/dist/index.js"(exports) {
+  "../../main/node_modules/yaml/dist/index.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -13175,6 +13175,393 @@ function isSecretName(name2) {
   return SECRET_NAME.test(n);
 }
 
+// src/model/settings/value.ts
+var MAX_OPTIONS = 16;
+var MAX_TEXT = 160;
+function truthAnd(a, b) {
+  if (a === false || b === false) return false;
+  if (a === true && b === true) return true;
+  return void 0;
+}
+function truthOr(a, b) {
+  if (a === true || b === true) return true;
+  if (a === false && b === false) return false;
+  return void 0;
+}
+function truthNot(a) {
+  return a === void 0 ? void 0 : !a;
+}
+function markRequired(read) {
+  if (!read.guarded) read.required = true;
+}
+function requireValue(v) {
+  if (v.t === "env") {
+    if (v.unset.t === "none") {
+      if (!v.derived) markRequired(v.read);
+    } else requireValue(v.unset);
+  } else if (v.t === "choice") for (const o of v.options) requireValue(o.v);
+}
+function negateCondition(c) {
+  const flip = {
+    equals: "not-equals",
+    "not-equals": "equals",
+    set: "unset",
+    unset: "set"
+  };
+  const test = flip[c.test];
+  return test ? { ...c, test } : void 0;
+}
+function derive(v) {
+  if (v.t === "env") return v.derived ? v : { ...v, derived: true };
+  if (v.t === "choice") return { ...v, options: v.options.map((o) => ({ ...o, v: derive(o.v) })) };
+  return v;
+}
+function otherwiseCondition(previous, line) {
+  if (!previous || previous.length === 0) return void 0;
+  if (previous.length === 1) return negateCondition(previous[0]);
+  const variable = previous[0].variable;
+  if (!previous.every((c) => c.variable === variable)) return void 0;
+  const derivedFrom = previous.find((c) => c.derivedFrom)?.derivedFrom;
+  return { variable, value: "", test: "otherwise", line, ...derivedFrom ? { derivedFrom } : {} };
+}
+var PROBE_TEXTS = [
+  "1",
+  "0",
+  "true",
+  "false",
+  "True",
+  "False",
+  "TRUE",
+  "FALSE",
+  "yes",
+  "no",
+  "on",
+  "off"
+];
+function textProbes(line) {
+  return PROBE_TEXTS.map((text) => ({ text, v: { t: "str", v: text, line } }));
+}
+function lift(v, f) {
+  if (v.t === "env") {
+    const unset = lift(v.unset, f);
+    if (unset.t === "unknown" && unset.crash && v.unset.t === "none" && !v.derived) markRequired(v.read);
+    const out = { t: "env", read: v.read, unset, line: v.line };
+    if (v.derived) out.derived = true;
+    const mapped = v.probes?.map((p) => ({ text: p.text, v: f(p.v) })) ?? [];
+    const probes = mapped.filter((p) => isScalarValue(p.v));
+    if (probes.length) out.probes = probes;
+    const selects2 = new Set(v.selects);
+    for (const p of mapped)
+      if (p.v.t === "env" && p.v.read.variable !== v.read.variable) selects2.add(p.v.read.variable);
+    if (selects2.size > 0) out.selects = [...selects2];
+    if (v.dbUrl && unset.t === "dict") out.dbUrl = true;
+    if (v.cases) {
+      out.cases = v.cases.map((c) => ({ value: c.value, v: lift(c.v, f) }));
+      if (v.unsetKey !== void 0) out.unsetKey = v.unsetKey;
+    }
+    return out;
+  }
+  if (v.t === "choice") {
+    const out = choice(
+      v.options.map((o) => ({ ...o, v: lift(o.v, f) })),
+      v.line
+    );
+    if (v.decider && out.t === "choice" && out.options.length === v.options.length)
+      out.decider = lift(v.decider, f);
+    return out;
+  }
+  return f(v);
+}
+function isScalarValue(v) {
+  return v.t === "str" || v.t === "num" || v.t === "bool" || v.t === "none";
+}
+function choice(options, line) {
+  const flat = [];
+  for (const o of options) {
+    if (o.v.t === "choice")
+      for (const inner of o.v.options)
+        flat.push({
+          v: inner.v,
+          when: inner.when ?? o.when,
+          activeWhenUnset: truthAnd(o.activeWhenUnset, inner.activeWhenUnset)
+        });
+    else flat.push(o);
+  }
+  if (flat.length > MAX_OPTIONS) return { t: "unknown", text: "too many alternatives", line };
+  return { t: "choice", options: flat, line };
+}
+function truthy(v) {
+  switch (v.t) {
+    case "str":
+      return v.v !== "";
+    case "num":
+      return v.v !== 0;
+    case "bool":
+      return v.v;
+    case "none":
+      return false;
+    case "list":
+      return v.items.length > 0;
+    case "dict":
+      return v.entries.length > 0;
+    case "path":
+    case "ref":
+    case "envobj":
+      return true;
+    case "concat":
+      return v.parts.some((p) => p.t === "path" || p.t === "str" && p.v !== "") ? true : void 0;
+    case "env":
+      return truthy(v.unset);
+    case "choice": {
+      const active = v.options.filter((o) => o.activeWhenUnset === true);
+      if (active.length > 0) return truthy(active[0].v);
+      const values = v.options.map((o) => truthy(o.v));
+      return values.every((x) => x === values[0]) ? values[0] : void 0;
+    }
+    default:
+      return void 0;
+  }
+}
+function notValue(x, line) {
+  const t2 = truthy(x);
+  return t2 === void 0 ? { t: "unknown", text: "not \u2026", line } : { t: "bool", v: !t2, line };
+}
+
+// src/model/settings/databases.ts
+var SERVER_FIELDS = ["NAME", "USER", "PASSWORD", "HOST"];
+var MAX_DEPTH = 20;
+function resolveDatabases(value, line, toSource) {
+  const builder = new DatabasesBuilder(toSource);
+  builder.walkDatabases(value, { isDefault: true });
+  const model = builder.result(line);
+  const aliases = otherAliases(value, toSource);
+  if (aliases.length > 0) model.aliases = aliases;
+  return model;
+}
+function otherAliases(value, toSource) {
+  const dicts = value.t === "dict" ? [value] : value.t === "choice" ? value.options.map((o) => o.v) : [];
+  const out = [];
+  for (const d of dicts) {
+    if (d.t !== "dict") continue;
+    for (const entry of d.entries) {
+      if (entry.key === "default" || out.some((a) => a.name === entry.key)) continue;
+      const builder = new DatabasesBuilder(toSource);
+      builder.walkDatabases(
+        { t: "dict", entries: [{ ...entry, key: "default" }], line: d.line },
+        { isDefault: true }
+      );
+      const { configs } = builder.result(entry.line);
+      if (configs.length > 0) out.push({ name: entry.key, configs });
+    }
+  }
+  return out;
+}
+var DatabasesBuilder = class {
+  constructor(toSource) {
+    this.toSource = toSource;
+  }
+  toSource;
+  configs = [];
+  selectors = [];
+  walkDatabases(v, sel, depth = 0) {
+    if (depth > MAX_DEPTH) return;
+    if (v.t === "dict") {
+      const entry = v.entries.find((e) => e.key === "default");
+      if (entry) this.walkDefault(entry.value, sel, depth + 1);
+    } else if (v.t === "choice") {
+      for (const o of v.options) this.walkDatabases(o.v, this.option(o, sel), depth + 1);
+    } else if (v.t === "env") {
+      this.walkEnv(v, sel, (x, s) => this.walkDatabases(x, s, depth + 1));
+    }
+  }
+  walkDefault(v, sel, depth) {
+    if (depth > MAX_DEPTH) return;
+    if (v.t === "dict") this.fromDict(v, sel);
+    else if (v.t === "choice")
+      for (const o of v.options) this.walkDefault(o.v, this.option(o, sel), depth + 1);
+    else if (v.t === "env") this.walkEnv(v, sel, (x, s) => this.walkDefault(x, s, depth + 1));
+  }
+  walkEnv(v, sel, next) {
+    const variable = v.read.variable;
+    if (v.dbUrl) {
+      this.selectors.push({
+        kind: "url",
+        variable,
+        default: v.read.defaultText,
+        line: v.read.line,
+        file: v.read.file
+      });
+      if (v.unset.t === "dict" && v.unset.entries.length > 0)
+        this.fromDict(v.unset, { ...sel, isDefault: sel.isDefault }, v);
+      if (v.unset.t === "choice") {
+        for (const o of v.unset.options)
+          if (o.v.t === "dict" && o.v.entries.length > 0)
+            this.fromDict(o.v, { ...sel, isDefault: truthAnd(sel.isDefault, o.activeWhenUnset) }, v);
+      }
+      return;
+    }
+    if (v.cases) {
+      this.selectors.push({
+        kind: "env",
+        variable,
+        default: v.unsetKey ?? v.read.defaultText,
+        line: v.read.line,
+        file: v.read.file
+      });
+      const isDefault = (c) => c.v === v.unset || v.unsetKey === c.value;
+      for (const c of v.cases)
+        next(c.v, {
+          selectedBy: { variable, value: c.value },
+          isDefault: truthAnd(sel.isDefault, isDefault(c))
+        });
+      if (!v.cases.some(isDefault) && v.unset.t !== "unknown")
+        next(v.unset, { selectedBy: { variable, value: "", test: "otherwise" }, isDefault: sel.isDefault });
+      return;
+    }
+    this.selectors.push({
+      kind: "env",
+      variable,
+      default: v.read.defaultText,
+      line: v.read.line,
+      file: v.read.file
+    });
+    next(v.unset, { selectedBy: sel.selectedBy, isDefault: sel.isDefault });
+  }
+  option(o, sel) {
+    const read = o.when?.derivedFrom;
+    if (read)
+      this.selectors.push({
+        kind: "derived",
+        variable: read.variable,
+        default: read.defaultText,
+        line: read.line,
+        file: read.file
+      });
+    else if (o.when)
+      this.selectors.push({ kind: "env", variable: o.when.variable, line: o.when.line, file: o.when.file });
+    return {
+      // No value of the variable selects the branch (a URL's scheme does), so none is named.
+      selectedBy: o.when && !read ? selectedBy(o.when) : sel.selectedBy,
+      isDefault: truthAnd(sel.isDefault, o.activeWhenUnset)
+    };
+  }
+  fromDict(d, sel, url) {
+    const engineValue = d.entries.find((e) => e.key === "ENGINE")?.value;
+    const variants = engineValue?.t === "env" && !url ? this.engineVariants(engineValue, sel) : [{ engine: engineValue ? engineString(engineValue) : void 0, sel }];
+    for (const variant of variants) {
+      if (!url && variant.engine && isServerEngine(variant.engine))
+        for (const key of SERVER_FIELDS) {
+          const value = d.entries.find((e) => e.key === key)?.value;
+          if (value?.t === "env" && !value.derived && value.unset.t === "none") markRequired(value.read);
+        }
+      const config2 = { line: url ? url.read.line : d.line, ...this.fields(d, url) };
+      const file = url ? url.read.file : d.file;
+      if (file) config2.file = file;
+      if (variant.engine) config2.engine = variant.engine;
+      if (variant.sel.selectedBy) config2.selectedBy = variant.sel.selectedBy;
+      if (variant.sel.isDefault !== void 0) config2.isDefault = variant.sel.isDefault;
+      this.configs.push(config2);
+    }
+  }
+  /** ENGINE read from a variable: one variant per engine it can name. */
+  engineVariants(engineValue, sel) {
+    const variable = engineValue.read.variable;
+    this.selectors.push({
+      // ENGINE taken from what a URL parses to: the URL selects the database
+      kind: engineValue.derived && holdsUrl(engineValue.read) ? "url" : "engine",
+      variable,
+      default: engineValue.read.defaultText,
+      line: engineValue.read.line,
+      file: engineValue.read.file
+    });
+    if (engineValue.cases)
+      return engineValue.cases.map((c) => ({
+        engine: engineString(c.v),
+        sel: {
+          selectedBy: { variable, value: c.value },
+          isDefault: truthAnd(sel.isDefault, engineValue.unsetKey === c.value)
+        }
+      }));
+    const engine = engineString(engineValue.unset);
+    return [
+      {
+        engine,
+        sel: {
+          selectedBy: engine && engineValue.read.defaultText !== void 0 ? { variable, value: engineValue.read.defaultText } : sel.selectedBy,
+          isDefault: engine ? sel.isDefault : false
+        }
+      }
+    ];
+  }
+  /** The fields of a config dict; from a URL, each is the URL variable's read with the field as its fallback. */
+  fields(d, url) {
+    const fields = {};
+    const fieldLines = {};
+    for (const e of d.entries) {
+      fieldLines[e.key] = e.line;
+      const source = this.toSource(e.value);
+      fields[e.key] = url ? {
+        kind: "env",
+        variable: url.read.variable,
+        via: url.read.via,
+        required: url.read.required,
+        fallback: source,
+        line: url.read.line,
+        ...url.read.file ? { file: url.read.file } : {}
+      } : source;
+    }
+    return { fields, fieldLines };
+  }
+  result(line) {
+    const engines = new Set(this.configs.map((c) => c.engine?.replace(/_psycopg2$/, "") ?? "?"));
+    const url = this.selectors.find((s) => s.kind === "url");
+    const engine = this.selectors.find((s) => s.kind === "engine");
+    const serverVariables = new Set(
+      this.configs.filter((c) => c.engine && isServerEngine(c.engine)).map((c) => c.selectedBy?.variable)
+    );
+    const branches = this.selectors.filter((s) => s.kind === "env");
+    const branch = engines.size > 1 ? branches.find((s) => serverVariables.has(s.variable)) ?? branches[0] : void 0;
+    const derived = engines.size > 1 ? this.selectors.find((s) => s.kind === "derived") : void 0;
+    let selection;
+    const pick2 = url ?? engine ?? branch ?? derived;
+    if (pick2) {
+      const chosen = {
+        kind: pick2.kind === "url" || pick2.kind === "derived" && holdsUrl(pick2) ? "url" : "env",
+        variable: pick2.variable,
+        line: pick2.line
+      };
+      if (pick2.default !== void 0) chosen.default = pick2.default;
+      if (pick2.file) chosen.file = pick2.file;
+      selection = chosen;
+    } else if (this.configs.length > 0 && !engines.has("?")) selection = { kind: "fixed" };
+    else selection = { kind: "unknown" };
+    return { line, selection, configs: this.configs };
+  }
+};
+function selectedBy(c) {
+  if (c.test === "equals") return { variable: c.variable, value: c.value };
+  if (c.test === "set" || c.test === "unset") return { variable: c.variable, value: "", test: c.test };
+  return { variable: c.variable, value: "", test: "otherwise" };
+}
+function holdsUrl(s) {
+  const text = s.default ?? s.defaultText ?? "";
+  return /URL|URI|DSN/i.test(s.variable) || /^[a-z][a-z0-9+.-]*:\/\//i.test(text);
+}
+function engineString(v) {
+  if (v.t === "str") return v.v;
+  return void 0;
+}
+function isServerEngine(engine) {
+  const e = engine.toLowerCase();
+  return ["postgres", "postgis", "mysql", "oracle", "mssql", "sql_server", "cockroach", "mariadb"].some(
+    (k) => e.includes(k)
+  );
+}
+function isSqliteEngine(engine) {
+  const e = engine.toLowerCase();
+  return e.includes("sqlite") || e.includes("spatialite");
+}
+
 // src/model/settings/query.ts
 function withBases(settings, bases = []) {
   if (bases.length === 0 || settings.mergedModules) return settings;
@@ -13189,6 +13576,16 @@ function withBases(settings, bases = []) {
 }
 function liveAssignments(model, name2) {
   return model.assignments.filter((a) => a.name === name2 && a.live);
+}
+function fallbackSelectors(databases) {
+  const selection = databases.selection;
+  if (selection.kind !== "env" && selection.kind !== "url") return [];
+  if (selection.kind === "url") return [selection.variable];
+  const out = /* @__PURE__ */ new Set();
+  for (const c of databases.configs)
+    if (c.engine && isServerEngine(c.engine) && c.selectedBy && (c.selectedBy.test ?? "equals") !== "unset")
+      out.add(c.selectedBy.variable);
+  return out.size > 0 ? [...out] : [selection.variable];
 }
 function valueWhenUnset(v, depth = 0) {
   if (!v || depth > 20) return void 0;
@@ -13214,7 +13611,7 @@ function providedEnvironment(app) {
   return { values, complete, sources };
 }
 
-// node_modules/@lezer/common/dist/index.js
+// ../../main/node_modules/@lezer/common/dist/index.js
 var DefaultBufferLength = 1024;
 var nextPropID = 0;
 var Range = class {
@@ -13668,15 +14065,15 @@ var TreeBuffer = class _TreeBuffer {
   @internal
   */
   findChild(startIndex, endIndex, dir, pos, side) {
-    let { buffer } = this, pick = -1;
+    let { buffer } = this, pick2 = -1;
     for (let i = startIndex; i != endIndex; i = buffer[i + 3]) {
       if (checkSide(side, pos, buffer[i + 1], buffer[i + 2])) {
-        pick = i;
+        pick2 = i;
         if (dir > 0)
           break;
       }
     }
-    return pick;
+    return pick2;
   }
   /**
   @internal
@@ -14071,20 +14468,20 @@ var BufferNode = class _BufferNode extends BaseNode {
 function iterStack(heads) {
   if (!heads.length)
     return null;
-  let pick = 0, picked = heads[0];
+  let pick2 = 0, picked = heads[0];
   for (let i = 1; i < heads.length; i++) {
     let node = heads[i];
     if (node.from > picked.from || node.to < picked.to) {
       picked = node;
-      pick = i;
+      pick2 = i;
     }
   }
   let next = picked instanceof TreeNode && picked.index < 0 ? null : picked.parent;
   let newHeads = heads.slice();
   if (next)
-    newHeads[pick] = next;
+    newHeads[pick2] = next;
   else
-    newHeads.splice(pick, 1);
+    newHeads.splice(pick2, 1);
   return new StackIterator(newHeads, picked);
 }
 var StackIterator = class {
@@ -14767,7 +15164,7 @@ var StringInput = class {
 };
 var stoppedInner = new NodeProp({ perNode: true });
 
-// node_modules/@lezer/lr/dist/index.js
+// ../../main/node_modules/@lezer/lr/dist/index.js
 var Stack = class _Stack {
   /**
   @internal
@@ -16545,7 +16942,7 @@ function getSpecializer(spec) {
   return spec.get;
 }
 
-// node_modules/@lezer/highlight/dist/index.js
+// ../../main/node_modules/@lezer/highlight/dist/index.js
 var nextTagID = 0;
 var Tag = class _Tag {
   /**
@@ -17169,7 +17566,7 @@ var classHighlighter = tagHighlighter([
   { tag: tags.punctuation, class: "tok-punctuation" }
 ]);
 
-// node_modules/@lezer/python/dist/index.js
+// ../../main/node_modules/@lezer/python/dist/index.js
 var printKeyword = 1;
 var indent = 194;
 var dedent = 195;
@@ -17680,154 +18077,6 @@ function unescapeBody(body, raw) {
     out += SIMPLE_ESCAPES[next] ?? "\\" + next;
   }
   return out;
-}
-
-// src/model/settings/value.ts
-var MAX_OPTIONS = 16;
-var MAX_TEXT = 160;
-function truthAnd(a, b) {
-  if (a === false || b === false) return false;
-  if (a === true && b === true) return true;
-  return void 0;
-}
-function truthOr(a, b) {
-  if (a === true || b === true) return true;
-  if (a === false && b === false) return false;
-  return void 0;
-}
-function truthNot(a) {
-  return a === void 0 ? void 0 : !a;
-}
-function markRequired(read) {
-  if (!read.guarded) read.required = true;
-}
-function requireValue(v) {
-  if (v.t === "env") {
-    if (v.unset.t === "none") {
-      if (!v.derived) markRequired(v.read);
-    } else requireValue(v.unset);
-  } else if (v.t === "choice") for (const o of v.options) requireValue(o.v);
-}
-function negateCondition(c) {
-  const flip = {
-    equals: "not-equals",
-    "not-equals": "equals",
-    set: "unset",
-    unset: "set"
-  };
-  const test = flip[c.test];
-  return test ? { ...c, test } : void 0;
-}
-function derive(v) {
-  if (v.t === "env") return v.derived ? v : { ...v, derived: true };
-  if (v.t === "choice") return { ...v, options: v.options.map((o) => ({ ...o, v: derive(o.v) })) };
-  return v;
-}
-function otherwiseCondition(previous, line) {
-  if (!previous || previous.length === 0) return void 0;
-  if (previous.length === 1) return negateCondition(previous[0]);
-  const variable = previous[0].variable;
-  if (!previous.every((c) => c.variable === variable)) return void 0;
-  const derivedFrom = previous.find((c) => c.derivedFrom)?.derivedFrom;
-  return { variable, value: "", test: "otherwise", line, ...derivedFrom ? { derivedFrom } : {} };
-}
-var PROBE_TEXTS = [
-  "1",
-  "0",
-  "true",
-  "false",
-  "True",
-  "False",
-  "TRUE",
-  "FALSE",
-  "yes",
-  "no",
-  "on",
-  "off"
-];
-function textProbes(line) {
-  return PROBE_TEXTS.map((text) => ({ text, v: { t: "str", v: text, line } }));
-}
-function lift(v, f) {
-  if (v.t === "env") {
-    const unset = lift(v.unset, f);
-    if (unset.t === "unknown" && unset.crash && v.unset.t === "none" && !v.derived) markRequired(v.read);
-    const out = { t: "env", read: v.read, unset, line: v.line };
-    if (v.derived) out.derived = true;
-    const mapped = v.probes?.map((p) => ({ text: p.text, v: f(p.v) })) ?? [];
-    const probes = mapped.filter((p) => isScalarValue(p.v));
-    if (probes.length) out.probes = probes;
-    const selects2 = new Set(v.selects);
-    for (const p of mapped)
-      if (p.v.t === "env" && p.v.read.variable !== v.read.variable) selects2.add(p.v.read.variable);
-    if (selects2.size > 0) out.selects = [...selects2];
-    if (v.dbUrl && unset.t === "dict") out.dbUrl = true;
-    if (v.cases) {
-      out.cases = v.cases.map((c) => ({ value: c.value, v: lift(c.v, f) }));
-      if (v.unsetKey !== void 0) out.unsetKey = v.unsetKey;
-    }
-    return out;
-  }
-  if (v.t === "choice")
-    return choice(
-      v.options.map((o) => ({ ...o, v: lift(o.v, f) })),
-      v.line
-    );
-  return f(v);
-}
-function isScalarValue(v) {
-  return v.t === "str" || v.t === "num" || v.t === "bool" || v.t === "none";
-}
-function choice(options, line) {
-  const flat = [];
-  for (const o of options) {
-    if (o.v.t === "choice")
-      for (const inner of o.v.options)
-        flat.push({
-          v: inner.v,
-          when: inner.when ?? o.when,
-          activeWhenUnset: truthAnd(o.activeWhenUnset, inner.activeWhenUnset)
-        });
-    else flat.push(o);
-  }
-  if (flat.length > MAX_OPTIONS) return { t: "unknown", text: "too many alternatives", line };
-  return { t: "choice", options: flat, line };
-}
-function truthy(v) {
-  switch (v.t) {
-    case "str":
-      return v.v !== "";
-    case "num":
-      return v.v !== 0;
-    case "bool":
-      return v.v;
-    case "none":
-      return false;
-    case "list":
-      return v.items.length > 0;
-    case "dict":
-      return v.entries.length > 0;
-    case "path":
-    case "ref":
-    case "envobj":
-      return true;
-    case "concat":
-      return v.parts.some((p) => p.t === "path" || p.t === "str" && p.v !== "") ? true : void 0;
-    case "env":
-      return truthy(v.unset);
-    case "choice": {
-      const active = v.options.filter((o) => o.activeWhenUnset === true);
-      if (active.length > 0) return truthy(active[0].v);
-      const values = v.options.map((o) => truthy(o.v));
-      return values.every((x) => x === values[0]) ? values[0] : void 0;
-    }
-    default:
-      return void 0;
-  }
-}
-function notValue(x, line) {
-  const t2 = truthy(x);
-  return t2 === void 0 ? { t: "unknown", text: "not \u2026", line } : { t: "bool", v: !t2, line };
 }
 
 // src/model/settings/builtins.ts
@@ -18485,13 +18734,29 @@ function callEnv(recorder, ctx, env, method, args, line) {
   if (fallback === void 0) fallback = env.scheme.get(variable)?.def;
   if (fallback?.t === "ref" && fallback.name.endsWith("NOTSET")) fallback = void 0;
   const failsWhenUnset = fallback === void 0;
-  return readVariable(recorder.reads, ctx, {
+  const read = readVariable(recorder.reads, ctx, {
     variable,
     via: "django-environ",
     fallback,
     line,
     failsWhenUnset
   });
+  if (read.t === "env" && castOf(env, method, args, variable) === "builtins.bool")
+    read.probes = boolProbes(line);
+  return read;
+}
+function castOf(env, method, args, variable) {
+  if (method === "bool") return "builtins.bool";
+  if (method !== "__call__" && method !== "get_value") return void 0;
+  const cast = args.kw.get("cast") ?? (env.positionalDefault ? void 0 : args.pos[1]);
+  if (cast?.t === "ref") return cast.name;
+  return cast === void 0 ? env.scheme.get(variable)?.cast : void 0;
+}
+function boolProbes(line) {
+  return PROBE_TEXTS.map((text) => ({
+    text,
+    v: { t: "bool", v: TRUE_WORDS.includes(text.toLowerCase()), line }
+  }));
 }
 
 // src/model/settings/operators.ts
@@ -19051,13 +19316,15 @@ function conditionalExpression(ev, node, ctx) {
   const whenFalse = ev.evaluate(kids[2], ctx);
   if (test.t === "env" && isCodeText(whenTrue) && isCodeText(whenFalse)) {
     const unsetTruth = truthy(test);
-    return choice(
+    const out = choice(
       [
         { v: whenTrue, activeWhenUnset: unsetTruth },
         { v: whenFalse, activeWhenUnset: unsetTruth === void 0 ? void 0 : !unsetTruth }
       ],
       line
     );
+    if (out.t === "choice") out.decider = lift(test, (c) => pick(truthy(c), whenTrue, whenFalse, line));
+    return out;
   }
   return lift(test, (c) => {
     const t2 = truthy(c);
@@ -19071,6 +19338,10 @@ function conditionalExpression(ev, node, ctx) {
       );
     return t2 ? whenTrue : whenFalse;
   });
+}
+function pick(t2, whenTrue, whenFalse, line) {
+  if (t2 === void 0) return { t: "unknown", text: "\u2026 if \u2026 else \u2026", line };
+  return t2 ? whenTrue : whenFalse;
 }
 function isCodeText(v) {
   if (v.t === "str") return true;
@@ -19817,237 +20088,6 @@ function messageOf(error) {
   return error instanceof Error ? error.message : String(error);
 }
 
-// src/model/settings/databases.ts
-var SERVER_FIELDS = ["NAME", "USER", "PASSWORD", "HOST"];
-var MAX_DEPTH = 20;
-function resolveDatabases(value, line, toSource) {
-  const builder = new DatabasesBuilder(toSource);
-  builder.walkDatabases(value, { isDefault: true });
-  const model = builder.result(line);
-  const aliases = otherAliases(value, toSource);
-  if (aliases.length > 0) model.aliases = aliases;
-  return model;
-}
-function otherAliases(value, toSource) {
-  const dicts = value.t === "dict" ? [value] : value.t === "choice" ? value.options.map((o) => o.v) : [];
-  const out = [];
-  for (const d of dicts) {
-    if (d.t !== "dict") continue;
-    for (const entry of d.entries) {
-      if (entry.key === "default" || out.some((a) => a.name === entry.key)) continue;
-      const builder = new DatabasesBuilder(toSource);
-      builder.walkDatabases(
-        { t: "dict", entries: [{ ...entry, key: "default" }], line: d.line },
-        { isDefault: true }
-      );
-      const { configs } = builder.result(entry.line);
-      if (configs.length > 0) out.push({ name: entry.key, configs });
-    }
-  }
-  return out;
-}
-var DatabasesBuilder = class {
-  constructor(toSource) {
-    this.toSource = toSource;
-  }
-  toSource;
-  configs = [];
-  selectors = [];
-  walkDatabases(v, sel, depth = 0) {
-    if (depth > MAX_DEPTH) return;
-    if (v.t === "dict") {
-      const entry = v.entries.find((e) => e.key === "default");
-      if (entry) this.walkDefault(entry.value, sel, depth + 1);
-    } else if (v.t === "choice") {
-      for (const o of v.options) this.walkDatabases(o.v, this.option(o, sel), depth + 1);
-    } else if (v.t === "env") {
-      this.walkEnv(v, sel, (x, s) => this.walkDatabases(x, s, depth + 1));
-    }
-  }
-  walkDefault(v, sel, depth) {
-    if (depth > MAX_DEPTH) return;
-    if (v.t === "dict") this.fromDict(v, sel);
-    else if (v.t === "choice")
-      for (const o of v.options) this.walkDefault(o.v, this.option(o, sel), depth + 1);
-    else if (v.t === "env") this.walkEnv(v, sel, (x, s) => this.walkDefault(x, s, depth + 1));
-  }
-  walkEnv(v, sel, next) {
-    const variable = v.read.variable;
-    if (v.dbUrl) {
-      this.selectors.push({
-        kind: "url",
-        variable,
-        default: v.read.defaultText,
-        line: v.read.line,
-        file: v.read.file
-      });
-      if (v.unset.t === "dict" && v.unset.entries.length > 0)
-        this.fromDict(v.unset, { ...sel, isDefault: sel.isDefault }, v);
-      if (v.unset.t === "choice") {
-        for (const o of v.unset.options)
-          if (o.v.t === "dict" && o.v.entries.length > 0)
-            this.fromDict(o.v, { ...sel, isDefault: truthAnd(sel.isDefault, o.activeWhenUnset) }, v);
-      }
-      return;
-    }
-    if (v.cases) {
-      this.selectors.push({
-        kind: "env",
-        variable,
-        default: v.unsetKey ?? v.read.defaultText,
-        line: v.read.line,
-        file: v.read.file
-      });
-      const isDefault = (c) => c.v === v.unset || v.unsetKey === c.value;
-      for (const c of v.cases)
-        next(c.v, {
-          selectedBy: { variable, value: c.value },
-          isDefault: truthAnd(sel.isDefault, isDefault(c))
-        });
-      if (!v.cases.some(isDefault) && v.unset.t !== "unknown")
-        next(v.unset, { selectedBy: { variable, value: "", test: "otherwise" }, isDefault: sel.isDefault });
-      return;
-    }
-    this.selectors.push({
-      kind: "env",
-      variable,
-      default: v.read.defaultText,
-      line: v.read.line,
-      file: v.read.file
-    });
-    next(v.unset, { selectedBy: sel.selectedBy, isDefault: sel.isDefault });
-  }
-  option(o, sel) {
-    const read = o.when?.derivedFrom;
-    if (read)
-      this.selectors.push({
-        kind: "derived",
-        variable: read.variable,
-        default: read.defaultText,
-        line: read.line,
-        file: read.file
-      });
-    else if (o.when)
-      this.selectors.push({ kind: "env", variable: o.when.variable, line: o.when.line, file: o.when.file });
-    return {
-      // No value of the variable selects the branch (a URL's scheme does), so none is named.
-      selectedBy: o.when && !read ? selectedBy(o.when) : sel.selectedBy,
-      isDefault: truthAnd(sel.isDefault, o.activeWhenUnset)
-    };
-  }
-  fromDict(d, sel, url) {
-    const engineValue = d.entries.find((e) => e.key === "ENGINE")?.value;
-    const variants = engineValue?.t === "env" && !url ? this.engineVariants(engineValue, sel) : [{ engine: engineValue ? engineString(engineValue) : void 0, sel }];
-    for (const variant of variants) {
-      if (!url && variant.engine && isServerEngine(variant.engine))
-        for (const key of SERVER_FIELDS) {
-          const value = d.entries.find((e) => e.key === key)?.value;
-          if (value?.t === "env" && !value.derived && value.unset.t === "none") markRequired(value.read);
-        }
-      const config2 = { line: url ? url.read.line : d.line, ...this.fields(d, url) };
-      const file = url ? url.read.file : d.file;
-      if (file) config2.file = file;
-      if (variant.engine) config2.engine = variant.engine;
-      if (variant.sel.selectedBy) config2.selectedBy = variant.sel.selectedBy;
-      if (variant.sel.isDefault !== void 0) config2.isDefault = variant.sel.isDefault;
-      this.configs.push(config2);
-    }
-  }
-  /** ENGINE read from a variable: one variant per engine it can name. */
-  engineVariants(engineValue, sel) {
-    const variable = engineValue.read.variable;
-    this.selectors.push({
-      // ENGINE taken from what a URL parses to: the URL selects the database
-      kind: engineValue.derived && holdsUrl(engineValue.read) ? "url" : "engine",
-      variable,
-      default: engineValue.read.defaultText,
-      line: engineValue.read.line,
-      file: engineValue.read.file
-    });
-    if (engineValue.cases)
-      return engineValue.cases.map((c) => ({
-        engine: engineString(c.v),
-        sel: {
-          selectedBy: { variable, value: c.value },
-          isDefault: truthAnd(sel.isDefault, engineValue.unsetKey === c.value)
-        }
-      }));
-    const engine = engineString(engineValue.unset);
-    return [
-      {
-        engine,
-        sel: {
-          selectedBy: engine && engineValue.read.defaultText !== void 0 ? { variable, value: engineValue.read.defaultText } : sel.selectedBy,
-          isDefault: engine ? sel.isDefault : false
-        }
-      }
-    ];
-  }
-  /** The fields of a config dict; from a URL, each is the URL variable's read with the field as its fallback. */
-  fields(d, url) {
-    const fields = {};
-    const fieldLines = {};
-    for (const e of d.entries) {
-      fieldLines[e.key] = e.line;
-      const source = this.toSource(e.value);
-      fields[e.key] = url ? {
-        kind: "env",
-        variable: url.read.variable,
-        via: url.read.via,
-        required: url.read.required,
-        fallback: source,
-        line: url.read.line,
-        ...url.read.file ? { file: url.read.file } : {}
-      } : source;
-    }
-    return { fields, fieldLines };
-  }
-  result(line) {
-    const engines = new Set(this.configs.map((c) => c.engine?.replace(/_psycopg2$/, "") ?? "?"));
-    const url = this.selectors.find((s) => s.kind === "url");
-    const engine = this.selectors.find((s) => s.kind === "engine");
-    const branch = engines.size > 1 ? this.selectors.find((s) => s.kind === "env") : void 0;
-    const derived = engines.size > 1 ? this.selectors.find((s) => s.kind === "derived") : void 0;
-    let selection;
-    const pick = url ?? engine ?? branch ?? derived;
-    if (pick) {
-      const chosen = {
-        kind: pick.kind === "url" || pick.kind === "derived" && holdsUrl(pick) ? "url" : "env",
-        variable: pick.variable,
-        line: pick.line
-      };
-      if (pick.default !== void 0) chosen.default = pick.default;
-      if (pick.file) chosen.file = pick.file;
-      selection = chosen;
-    } else if (this.configs.length > 0 && !engines.has("?")) selection = { kind: "fixed" };
-    else selection = { kind: "unknown" };
-    return { line, selection, configs: this.configs };
-  }
-};
-function selectedBy(c) {
-  if (c.test === "equals") return { variable: c.variable, value: c.value };
-  if (c.test === "set" || c.test === "unset") return { variable: c.variable, value: "", test: c.test };
-  return { variable: c.variable, value: "", test: "otherwise" };
-}
-function holdsUrl(s) {
-  const text = s.default ?? s.defaultText ?? "";
-  return /URL|URI|DSN/i.test(s.variable) || /^[a-z][a-z0-9+.-]*:\/\//i.test(text);
-}
-function engineString(v) {
-  if (v.t === "str") return v.v;
-  return void 0;
-}
-function isServerEngine(engine) {
-  const e = engine.toLowerCase();
-  return ["postgres", "postgis", "mysql", "oracle", "mssql", "sql_server", "cockroach", "mariadb"].some(
-    (k) => e.includes(k)
-  );
-}
-function isSqliteEngine(engine) {
-  const e = engine.toLowerCase();
-  return e.includes("sqlite") || e.includes("spatialite");
-}
-
 // src/util/compare-text.ts
 var ROOT_ORDER = ` _-,;:!?.'"()[]{}@*/\\&#%\`^+<=>|~$0123456789aAbBcCdDeEfFgGhHiIjJkKlLmMnNoOpPqQrRsStTuUvVwWxXyYzZ`;
 var PRIMARY = new Uint8Array(128);
@@ -20154,8 +20194,11 @@ function valueSourceHere(v, baseDirParts, depth) {
     }
     case "env":
       return envSource(v, inner);
-    case "choice":
-      return { kind: "choice", options: v.options.map((o) => inner(o.v)), line };
+    case "choice": {
+      const out = { kind: "choice", options: v.options.map((o) => inner(o.v)), line };
+      if (v.decider?.t === "env") out.decidedBy = inner(v.decider);
+      return out;
+    }
     case "ref":
       return { kind: "unknown", text: v.name, line };
     case "parents":
@@ -25127,7 +25170,11 @@ such as \`_development/docker-compose.yml\`), and the default \`docker-compose.y
 \`docker-compose.prod.yml\`, \`compose.production.yaml\` or \`docker-compose-deploy.yml\` sits beside it, is for
 development: the \`DEBUG=1\` it sets is what it is for and is not reported. The same variable set true in the
 production file, or in the image's \`ENV\`, is; so is a literal or a true default in the settings, whatever the
-compose files say.
+compose files say. A production compose value interpolated with a default (\`DEBUG=\${DEBUG:-true}\`) counts by that
+default, the value a container gets when nothing is set; it is reported at the compose line. A default that depends
+on another variable (\`os.environ.get("DEBUG", "1" if USE_SQLITE else "0")\`, \`default=not IS_PRODUCTION\`) is
+judged by the value that variable gets in the image or production compose file, else reported as "DEBUG is on unless
+IS_PRODUCTION is set" when its absence selects the debug branch.
 
 Make debug an opt-in that the environment turns on for development only. Beware of string defaults: any non-empty
 string is true in Python, so \`os.environ.get("DEBUG", "False")\` is true.
@@ -25157,15 +25204,18 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
           continue;
         }
         if (v.kind !== "env") continue;
+        const at2 = { file: a.file ?? settings.file, line: a.line };
+        const composeFiles = projectComposeFiles(project);
+        const decider = v.selects?.length || v.presence ? void 0 : defaultDecider(v);
+        if (decider) {
+          const finding = conditionalDefaultFinding(app, at2, v, decider, composeFiles);
+          if (finding) findings.push(finding);
+          continue;
+        }
         const unset = valueWhenUnset(v);
         if (truthy2(unset) !== true) {
-          const given = providedValue(app, v.variable, projectComposeFiles(project));
-          if (given && truthWhenSetTo(v, given.value) === true)
-            findings.push({
-              file: a.file ?? settings.file,
-              line: a.line,
-              message: `DEBUG is read from ${v.variable}, which ${given.where} sets to '${given.value}': every container of this image runs in debug mode. Remove ${v.variable} from there and set it only in development.`
-            });
+          const finding = providedFinding(app, at2, v, composeFiles);
+          if (finding) findings.push(finding);
           continue;
         }
         const falseWord = isFalseWord(unset);
@@ -25207,20 +25257,74 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
     )
   }
 });
+function providedFinding(app, at2, v, composeFiles) {
+  const given = providedValue(app, v.variable, composeFiles);
+  if (!given || truthWhenSetTo(v, given.value) !== true) return void 0;
+  if (given.byDefault)
+    return {
+      file: given.byDefault.file,
+      line: given.byDefault.line,
+      ...msg`The settings read DEBUG from ${v.variable} (${at2.file}, line ${at2.line}) and this compose file sets it to ${code(given.byDefault.raw)}: when ${given.byDefault.variables} is not set where the stack runs, the default turns debug on (${v.variable}=${given.value}), so this deployment runs in debug mode unless someone remembers to switch it off. ${v.whenSet ? "Make the default empty, as the settings take the raw text, in which any word is true" : "Make the default false"} (${code(falseDefault(given.byDefault.raw, Boolean(v.whenSet)))}) and turn debug on in development only.`
+    };
+  return {
+    ...at2,
+    message: `DEBUG is read from ${v.variable}, which ${given.where} sets to '${given.value}': every container of this image runs in debug mode. Remove ${v.variable} from there and set it only in development.`
+  };
+}
+function defaultDecider(v) {
+  const f = v.fallback;
+  if (f?.kind === "env" && f.variable !== v.variable && !f.whenSet) return f;
+  if (f?.kind === "choice" && f.decidedBy?.kind === "env" && f.decidedBy.variable !== v.variable)
+    return f.decidedBy;
+  return void 0;
+}
+function conditionalDefaultFinding(app, at2, v, decider, composeFiles) {
+  const own = providedValue(app, v.variable, composeFiles);
+  const ownTruth = own && truthWhenSetTo(v, own.value);
+  if (ownTruth !== void 0) return ownTruth ? providedFinding(app, at2, v, composeFiles) : void 0;
+  const x = decider.variable;
+  const given = providedValue(app, x, composeFiles);
+  const givenTruth = given && truthWhenSetTo(decider, given.value);
+  if (given && givenTruth !== void 0)
+    return givenTruth ? {
+      ...at2,
+      message: `DEBUG is read from ${v.variable}, whose default follows ${x}, which ${given.where} sets to '${given.value}': with ${v.variable} unset, every container of this image runs in debug mode. Make the default of ${v.variable} false whatever ${x} says, and set ${v.variable} only in development.`
+    } : void 0;
+  if (truthy2(valueWhenUnset(decider)) !== true) return void 0;
+  return {
+    ...at2,
+    ...msg`DEBUG is on unless ${x} is set: ${v.variable} falls back to a value that is true whenever ${x} is not set, so the absence of ${x} turns debug on in any deploy that does not set ${v.variable} either; make the default false whatever ${x} says: ${code(`DEBUG = os.environ.get("${v.variable}", "") == "1"`)}.`
+  };
+}
 function providedValue(app, variable, composeFiles) {
   const entry = app.compose?.appService?.environment.find((e) => e.name === variable);
   if (entry) {
-    if (entry.source !== "environment" || entry.interpolated || entry.value === void 0) return void 0;
+    if (entry.source !== "environment" || entry.value === void 0) return void 0;
     if (isDevelopmentComposeFile(entry.file, composeFiles)) return void 0;
-    return { value: entry.value, where: `${entry.file} (line ${entry.line})` };
+    const where = `${entry.file} (line ${entry.line})`;
+    if (!entry.interpolated) return { value: entry.value, where };
+    const raw = entry.raw ?? entry.value;
+    const unset = interpolate2(raw, {});
+    if (unset.unset) return void 0;
+    const variables = [...raw.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]).join(", ");
+    return { value: unset.value, where, byDefault: { file: entry.file, line: entry.line, raw, variables } };
   }
   const df = app.dockerfile;
   const value = df?.targetStage?.env[variable];
   return df && value !== void 0 ? { value, where: `the ENV of ${df.file}` } : void 0;
 }
+function falseDefault(raw, rawText) {
+  return raw.replace(
+    /(\$\{[A-Za-z_][A-Za-z0-9_]*:?-)([^}]*)\}/g,
+    (_m, head, def) => rawText ? `${head}}` : /^\d+$/.test(def.trim()) ? `${head}0}` : `${head}false}`
+  );
+}
 function truthWhenSetTo(v, text) {
   if (v.whenSet) return text !== "" || Boolean(v.prefix || v.suffix);
-  return v.truthWhenSetTo?.[text];
+  const known = v.truthWhenSetTo?.[text];
+  if (known !== void 0 || text === "" || !v.truthWhenSetTo) return known;
+  const all = new Set(Object.values(v.truthWhenSetTo));
+  return all.size === 1 ? [...all][0] : void 0;
 }
 function truthy2(v) {
   if (!v) return false;
@@ -27258,7 +27362,7 @@ object store for media.
       const finding = hit.what === "sqlite" ? {
         file: hit.file,
         line: hit.line,
-        ...msg`The SQLite database resolves to ${hit.path} in the image, and ${dir === "/" ? { kind: "text", text: "the image's root directory" } : dir} is neither ${where}: a new container starts from the file baked in the image and what the last one wrote is lost. Point the path at a volume, e.g. ${code('"NAME": os.environ.get("SQLITE_PATH", "/data/db.sqlite3")')} with a volume on /data.`
+        ...msg`The SQLite database${hit.branch ? ` (${hit.branch})` : ""} resolves to ${hit.path} in the image, and ${dir === "/" ? { kind: "text", text: "the image's root directory" } : dir} is neither ${where}: a new container starts from the file baked in the image and what the last one wrote is lost. Point the path at a volume, e.g. ${code('"NAME": os.environ.get("SQLITE_PATH", "/data/db.sqlite3")')} with a volume on /data.`
       } : {
         file: hit.file,
         line: hit.line,
@@ -27301,7 +27405,8 @@ function unkeptPaths(project) {
         what: "sqlite",
         file: writtenIn(settings, hit),
         line: hit.line,
-        path: hit.path
+        path: hit.path,
+        ...hit.branch ? { branch: hit.branch } : {}
       });
     }
     for (const a of liveAssignments(settings, "MEDIA_ROOT")) {
@@ -27325,11 +27430,15 @@ function imageBaseDir(app) {
 function sqliteFiles(databases, ctx) {
   const selection = databases.selection;
   let configs;
+  let branch;
   if (selection.kind === "fixed") configs = databases.configs;
   else if (selection.kind === "unknown") configs = databases.configs.filter((c) => c.isDefault === true);
   else if (!ctx.env.values.has(selection.variable)) {
     if (!ctx.env.complete) return [];
     configs = databases.configs.filter((c) => c.isDefault === true);
+    const variables = fallbackSelectors(databases);
+    if (selection.kind === "env")
+      branch = `the fallback used when ${variables.join(" and ")} ${variables.length > 1 ? "are" : "is"} unset`;
   } else {
     const value = ctx.env.values.get(selection.variable);
     if (value === void 0) return [];
@@ -27337,7 +27446,12 @@ function sqliteFiles(databases, ctx) {
       const path = sqliteUrlPath(value, ctx);
       return path ? [{ path, line: selection.line, ...selection.file ? { file: selection.file } : {} }] : [];
     }
-    configs = databases.configs.filter((c) => selects(c, value, databases.configs));
+    configs = databases.configs.filter((c) => {
+      const by = c.selectedBy;
+      if (!by || by.variable === selection.variable) return selects(c, value, databases.configs);
+      const other = ctx.env.values.get(by.variable);
+      return other !== void 0 && selects(c, other, databases.configs);
+    });
   }
   const out = [];
   for (const c of configs) {
@@ -27346,7 +27460,7 @@ function sqliteFiles(databases, ctx) {
     const read = c.fields.NAME;
     const name2 = read.kind === "env" ? fallbackOrRead(read, read.fallback, databases) : read;
     const file = name2.file ?? c.file;
-    if (path) out.push({ path, line: name2.line, ...file ? { file } : {} });
+    if (path) out.push({ path, line: name2.line, ...file ? { file } : {}, ...branch ? { branch } : {} });
   }
   return out;
 }
@@ -28434,6 +28548,10 @@ var sqliteDefaultEngine = defineRule({
 and whatever users write is lost with the container. Prefer failing loudly when the database is not configured, and
 set the development value explicitly in the dev stack (compose file or \`.env\`).
 
+In an if/elif/else chain (\`if CI: \u2026 elif POSTGRES_HOST: \u2026 else: SQLite\`) the finding names the variable a deploy
+must set to leave the fallback, the test of the branch to the database server, not a CI switch that production never
+sets.
+
 \`\`\`python
 # Before
 DATABASES = {"default": DATABASES_AVAILABLE[os.environ.get("DB_ENGINE", "sqlite")]}
@@ -28459,13 +28577,18 @@ DATABASES = {"default": dj_database_url.config()}  # ImproperlyConfigured when D
         (c) => c.isDefault === true && c.engine && isSqliteEngine(c.engine)
       );
       if (!fallback) continue;
-      const what = selection.kind === "url" ? `${selection.variable} (a database URL)` : selection.variable;
+      const variables = fallbackSelectors(databases);
+      const what = selection.kind === "url" ? `${selection.variable} (a database URL)` : variables.join(" and ");
+      const verb = variables.length > 1 ? "are" : "is";
       const url = fallback.fields.ENGINE?.kind === "env" ? fallback.fields.ENGINE.fallback : void 0;
       const at2 = selection.kind === "url" ? fallbackOrRead(selection, url, databases) : selection;
+      const file = writtenIn(settings, at2);
+      const fallbackFile = fallback.file ?? databases.file ?? settings.file;
+      const where = selection.kind === "env" && (fallbackFile !== file || fallback.line !== at2.line) ? `, the configuration at ${fallbackFile === file ? "" : `${fallbackFile} `}line ${fallback.line}` : "";
       findings.push({
-        file: writtenIn(settings, at2),
+        file,
         line: at2.line,
-        message: `When ${what} is unset the database falls back to SQLite (${fallback.engine}), so a deploy that forgets it runs on a file inside the container; make the variable required, or set the SQLite choice explicitly in the development environment.`
+        message: `When ${what} ${verb} unset the database falls back to SQLite (${fallback.engine}${where}), so a deploy that forgets it runs on a file inside the container; make the variable required, or set the SQLite choice explicitly in the development environment.`
       });
     }
     return findings;

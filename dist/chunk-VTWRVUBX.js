@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-3TAJM7OP.js";
+} from "./chunk-H6NKV6KZ.js";
 import {
   makeReport
 } from "./chunk-URA3V7SF.js";
 import {
   RULES
-} from "./chunk-USM7N4S5.js";
+} from "./chunk-KSLCS5MX.js";
 import {
   SEVERITIES,
   UnsafePathError,
