@@ -18902,20 +18902,20 @@ function matchNodeContext(node, context, i = context.length - 1) {
 function iterStack(heads) {
   if (!heads.length)
     return null;
-  let pick = 0, picked = heads[0];
+  let pick2 = 0, picked = heads[0];
   for (let i = 1; i < heads.length; i++) {
     let node = heads[i];
     if (node.from > picked.from || node.to < picked.to) {
       picked = node;
-      pick = i;
+      pick2 = i;
     }
   }
   let next = picked instanceof TreeNode && picked.index < 0 ? null : picked.parent;
   let newHeads = heads.slice();
   if (next)
-    newHeads[pick] = next;
+    newHeads[pick2] = next;
   else
-    newHeads.splice(pick, 1);
+    newHeads.splice(pick2, 1);
   return new StackIterator(newHeads, picked);
 }
 function stackIterator(tree, pos, side) {
@@ -19655,15 +19655,15 @@ var init_dist = __esm({
       @internal
       */
       findChild(startIndex, endIndex, dir, pos, side) {
-        let { buffer } = this, pick = -1;
+        let { buffer } = this, pick2 = -1;
         for (let i = startIndex; i != endIndex; i = buffer[i + 3]) {
           if (checkSide(side, pos, buffer[i + 1], buffer[i + 2])) {
-            pick = i;
+            pick2 = i;
             if (dir > 0)
               break;
           }
         }
-        return pick;
+        return pick2;
       }
       /**
       @internal
@@ -23386,11 +23386,15 @@ function lift(v, f) {
     }
     return out;
   }
-  if (v.t === "choice")
-    return choice(
+  if (v.t === "choice") {
+    const out = choice(
       v.options.map((o) => ({ ...o, v: lift(o.v, f) })),
       v.line
     );
+    if (v.decider && out.t === "choice" && out.options.length === v.options.length)
+      out.decider = lift(v.decider, f);
+    return out;
+  }
   return f(v);
 }
 function isScalarValue(v) {
@@ -24157,20 +24161,38 @@ function callEnv(recorder, ctx, env, method, args, line) {
   if (fallback === void 0) fallback = env.scheme.get(variable)?.def;
   if (fallback?.t === "ref" && fallback.name.endsWith("NOTSET")) fallback = void 0;
   const failsWhenUnset = fallback === void 0;
-  return readVariable(recorder.reads, ctx, {
+  const read = readVariable(recorder.reads, ctx, {
     variable,
     via: "django-environ",
     fallback,
     line,
     failsWhenUnset
   });
+  if (read.t === "env" && castOf(env, method, args, variable) === "builtins.bool")
+    read.probes = boolProbes(line);
+  return read;
+}
+function castOf(env, method, args, variable) {
+  if (method === "bool") return "builtins.bool";
+  if (method !== "__call__" && method !== "get_value") return void 0;
+  const cast = args.kw.get("cast") ?? (env.positionalDefault ? void 0 : args.pos[1]);
+  if (cast?.t === "ref") return cast.name;
+  return cast === void 0 ? env.scheme.get(variable)?.cast : void 0;
+}
+function boolProbes(line) {
+  return PROBE_TEXTS.map((text) => ({
+    text,
+    v: { t: "bool", v: TRUE_WORDS.includes(text.toLowerCase()), line }
+  }));
 }
 var URL_DEFAULTS, CAST_METHODS, callDjangoEnviron;
 var init_django_environ = __esm({
   "src/model/settings/django-environ.ts"() {
     "use strict";
     init_dj_database_url();
+    init_builtins();
     init_environ();
+    init_value();
     URL_DEFAULTS = {
       cache: "CACHE_URL",
       cache_url: "CACHE_URL",
@@ -24785,13 +24807,15 @@ function conditionalExpression(ev, node, ctx) {
   const whenFalse = ev.evaluate(kids[2], ctx);
   if (test.t === "env" && isCodeText(whenTrue) && isCodeText(whenFalse)) {
     const unsetTruth = truthy(test);
-    return choice(
+    const out = choice(
       [
         { v: whenTrue, activeWhenUnset: unsetTruth },
         { v: whenFalse, activeWhenUnset: unsetTruth === void 0 ? void 0 : !unsetTruth }
       ],
       line
     );
+    if (out.t === "choice") out.decider = lift(test, (c) => pick(truthy(c), whenTrue, whenFalse, line));
+    return out;
   }
   return lift(test, (c) => {
     const t2 = truthy(c);
@@ -24805,6 +24829,10 @@ function conditionalExpression(ev, node, ctx) {
       );
     return t2 ? whenTrue : whenFalse;
   });
+}
+function pick(t2, whenTrue, whenFalse, line) {
+  if (t2 === void 0) return { t: "unknown", text: "\u2026 if \u2026 else \u2026", line };
+  return t2 ? whenTrue : whenFalse;
 }
 function isCodeText(v) {
   if (v.t === "str") return true;
@@ -25813,18 +25841,22 @@ var init_databases = __esm({
         const engines = new Set(this.configs.map((c) => c.engine?.replace(/_psycopg2$/, "") ?? "?"));
         const url = this.selectors.find((s) => s.kind === "url");
         const engine = this.selectors.find((s) => s.kind === "engine");
-        const branch = engines.size > 1 ? this.selectors.find((s) => s.kind === "env") : void 0;
+        const serverVariables = new Set(
+          this.configs.filter((c) => c.engine && isServerEngine(c.engine)).map((c) => c.selectedBy?.variable)
+        );
+        const branches = this.selectors.filter((s) => s.kind === "env");
+        const branch = engines.size > 1 ? branches.find((s) => serverVariables.has(s.variable)) ?? branches[0] : void 0;
         const derived = engines.size > 1 ? this.selectors.find((s) => s.kind === "derived") : void 0;
         let selection;
-        const pick = url ?? engine ?? branch ?? derived;
-        if (pick) {
+        const pick2 = url ?? engine ?? branch ?? derived;
+        if (pick2) {
           const chosen = {
-            kind: pick.kind === "url" || pick.kind === "derived" && holdsUrl(pick) ? "url" : "env",
-            variable: pick.variable,
-            line: pick.line
+            kind: pick2.kind === "url" || pick2.kind === "derived" && holdsUrl(pick2) ? "url" : "env",
+            variable: pick2.variable,
+            line: pick2.line
           };
-          if (pick.default !== void 0) chosen.default = pick.default;
-          if (pick.file) chosen.file = pick.file;
+          if (pick2.default !== void 0) chosen.default = pick2.default;
+          if (pick2.file) chosen.file = pick2.file;
           selection = chosen;
         } else if (this.configs.length > 0 && !engines.has("?")) selection = { kind: "fixed" };
         else selection = { kind: "unknown" };
@@ -25944,8 +25976,11 @@ function valueSourceHere(v, baseDirParts, depth) {
     }
     case "env":
       return envSource(v, inner);
-    case "choice":
-      return { kind: "choice", options: v.options.map((o) => inner(o.v)), line };
+    case "choice": {
+      const out = { kind: "choice", options: v.options.map((o) => inner(o.v)), line };
+      if (v.decider?.t === "env") out.decidedBy = inner(v.decider);
+      return out;
+    }
     case "ref":
       return { kind: "unknown", text: v.name, line };
     case "parents":
@@ -26056,6 +26091,16 @@ function withBases(settings, bases = []) {
 function liveAssignments(model, name2) {
   return model.assignments.filter((a) => a.name === name2 && a.live);
 }
+function fallbackSelectors(databases) {
+  const selection = databases.selection;
+  if (selection.kind !== "env" && selection.kind !== "url") return [];
+  if (selection.kind === "url") return [selection.variable];
+  const out = /* @__PURE__ */ new Set();
+  for (const c of databases.configs)
+    if (c.engine && isServerEngine(c.engine) && c.selectedBy && (c.selectedBy.test ?? "equals") !== "unset")
+      out.add(c.selectedBy.variable);
+  return out.size > 0 ? [...out] : [selection.variable];
+}
 function valueWhenUnset(v, depth = 0) {
   if (!v || depth > 20) return void 0;
   if (v.kind === "env") return valueWhenUnset(v.fallback, depth + 1);
@@ -26082,6 +26127,7 @@ function providedEnvironment(app) {
 var init_query = __esm({
   "src/model/settings/query.ts"() {
     "use strict";
+    init_databases();
   }
 });
 
@@ -26307,20 +26353,74 @@ For local development, put the variable in an untracked \`.env\` file or the com
 });
 
 // src/rules/TF0302-debug-in-code.ts
+function providedFinding(app, at2, v, composeFiles) {
+  const given = providedValue(app, v.variable, composeFiles);
+  if (!given || truthWhenSetTo(v, given.value) !== true) return void 0;
+  if (given.byDefault)
+    return {
+      file: given.byDefault.file,
+      line: given.byDefault.line,
+      ...msg`The settings read DEBUG from ${v.variable} (${at2.file}, line ${at2.line}) and this compose file sets it to ${code(given.byDefault.raw)}: when ${given.byDefault.variables} is not set where the stack runs, the default turns debug on (${v.variable}=${given.value}), so this deployment runs in debug mode unless someone remembers to switch it off. ${v.whenSet ? "Make the default empty, as the settings take the raw text, in which any word is true" : "Make the default false"} (${code(falseDefault(given.byDefault.raw, Boolean(v.whenSet)))}) and turn debug on in development only.`
+    };
+  return {
+    ...at2,
+    message: `DEBUG is read from ${v.variable}, which ${given.where} sets to '${given.value}': every container of this image runs in debug mode. Remove ${v.variable} from there and set it only in development.`
+  };
+}
+function defaultDecider(v) {
+  const f = v.fallback;
+  if (f?.kind === "env" && f.variable !== v.variable && !f.whenSet) return f;
+  if (f?.kind === "choice" && f.decidedBy?.kind === "env" && f.decidedBy.variable !== v.variable)
+    return f.decidedBy;
+  return void 0;
+}
+function conditionalDefaultFinding(app, at2, v, decider, composeFiles) {
+  const own = providedValue(app, v.variable, composeFiles);
+  const ownTruth = own && truthWhenSetTo(v, own.value);
+  if (ownTruth !== void 0) return ownTruth ? providedFinding(app, at2, v, composeFiles) : void 0;
+  const x = decider.variable;
+  const given = providedValue(app, x, composeFiles);
+  const givenTruth = given && truthWhenSetTo(decider, given.value);
+  if (given && givenTruth !== void 0)
+    return givenTruth ? {
+      ...at2,
+      message: `DEBUG is read from ${v.variable}, whose default follows ${x}, which ${given.where} sets to '${given.value}': with ${v.variable} unset, every container of this image runs in debug mode. Make the default of ${v.variable} false whatever ${x} says, and set ${v.variable} only in development.`
+    } : void 0;
+  if (truthy2(valueWhenUnset(decider)) !== true) return void 0;
+  return {
+    ...at2,
+    ...msg`DEBUG is on unless ${x} is set: ${v.variable} falls back to a value that is true whenever ${x} is not set, so the absence of ${x} turns debug on in any deploy that does not set ${v.variable} either; make the default false whatever ${x} says: ${code(`DEBUG = os.environ.get("${v.variable}", "") == "1"`)}.`
+  };
+}
 function providedValue(app, variable, composeFiles) {
   const entry = app.compose?.appService?.environment.find((e) => e.name === variable);
   if (entry) {
-    if (entry.source !== "environment" || entry.interpolated || entry.value === void 0) return void 0;
+    if (entry.source !== "environment" || entry.value === void 0) return void 0;
     if (isDevelopmentComposeFile(entry.file, composeFiles)) return void 0;
-    return { value: entry.value, where: `${entry.file} (line ${entry.line})` };
+    const where2 = `${entry.file} (line ${entry.line})`;
+    if (!entry.interpolated) return { value: entry.value, where: where2 };
+    const raw = entry.raw ?? entry.value;
+    const unset = interpolate(raw, {});
+    if (unset.unset) return void 0;
+    const variables = [...raw.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]).join(", ");
+    return { value: unset.value, where: where2, byDefault: { file: entry.file, line: entry.line, raw, variables } };
   }
   const df = app.dockerfile;
   const value = df?.targetStage?.env[variable];
   return df && value !== void 0 ? { value, where: `the ENV of ${df.file}` } : void 0;
 }
+function falseDefault(raw, rawText) {
+  return raw.replace(
+    /(\$\{[A-Za-z_][A-Za-z0-9_]*:?-)([^}]*)\}/g,
+    (_m, head, def) => rawText ? `${head}}` : /^\d+$/.test(def.trim()) ? `${head}0}` : `${head}false}`
+  );
+}
 function truthWhenSetTo(v, text) {
   if (v.whenSet) return text !== "" || Boolean(v.prefix || v.suffix);
-  return v.truthWhenSetTo?.[text];
+  const known = v.truthWhenSetTo?.[text];
+  if (known !== void 0 || text === "" || !v.truthWhenSetTo) return known;
+  const all = new Set(Object.values(v.truthWhenSetTo));
+  return all.size === 1 ? [...all][0] : void 0;
 }
 function truthy2(v) {
   if (!v) return false;
@@ -26346,6 +26446,7 @@ var init_TF0302_debug_in_code = __esm({
     "use strict";
     init_core();
     init_settings();
+    init_interpolation();
     init_settings_fix();
     init_each();
     init_rule();
@@ -26369,7 +26470,11 @@ such as \`_development/docker-compose.yml\`), and the default \`docker-compose.y
 \`docker-compose.prod.yml\`, \`compose.production.yaml\` or \`docker-compose-deploy.yml\` sits beside it, is for
 development: the \`DEBUG=1\` it sets is what it is for and is not reported. The same variable set true in the
 production file, or in the image's \`ENV\`, is; so is a literal or a true default in the settings, whatever the
-compose files say.
+compose files say. A production compose value interpolated with a default (\`DEBUG=\${DEBUG:-true}\`) counts by that
+default, the value a container gets when nothing is set; it is reported at the compose line. A default that depends
+on another variable (\`os.environ.get("DEBUG", "1" if USE_SQLITE else "0")\`, \`default=not IS_PRODUCTION\`) is
+judged by the value that variable gets in the image or production compose file, else reported as "DEBUG is on unless
+IS_PRODUCTION is set" when its absence selects the debug branch.
 
 Make debug an opt-in that the environment turns on for development only. Beware of string defaults: any non-empty
 string is true in Python, so \`os.environ.get("DEBUG", "False")\` is true.
@@ -26399,15 +26504,18 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
               continue;
             }
             if (v.kind !== "env") continue;
+            const at2 = { file: a.file ?? settings.file, line: a.line };
+            const composeFiles = projectComposeFiles(project);
+            const decider = v.selects?.length || v.presence ? void 0 : defaultDecider(v);
+            if (decider) {
+              const finding = conditionalDefaultFinding(app, at2, v, decider, composeFiles);
+              if (finding) findings.push(finding);
+              continue;
+            }
             const unset = valueWhenUnset(v);
             if (truthy2(unset) !== true) {
-              const given = providedValue(app, v.variable, projectComposeFiles(project));
-              if (given && truthWhenSetTo(v, given.value) === true)
-                findings.push({
-                  file: a.file ?? settings.file,
-                  line: a.line,
-                  message: `DEBUG is read from ${v.variable}, which ${given.where} sets to '${given.value}': every container of this image runs in debug mode. Remove ${v.variable} from there and set it only in development.`
-                });
+              const finding = providedFinding(app, at2, v, composeFiles);
+              if (finding) findings.push(finding);
               continue;
             }
             const falseWord = isFalseWord(unset);
@@ -28702,7 +28810,8 @@ function unkeptPaths(project) {
         what: "sqlite",
         file: writtenIn(settings, hit),
         line: hit.line,
-        path: hit.path
+        path: hit.path,
+        ...hit.branch ? { branch: hit.branch } : {}
       });
     }
     for (const a of liveAssignments(settings, "MEDIA_ROOT")) {
@@ -28726,11 +28835,15 @@ function imageBaseDir(app) {
 function sqliteFiles(databases, ctx) {
   const selection = databases.selection;
   let configs;
+  let branch;
   if (selection.kind === "fixed") configs = databases.configs;
   else if (selection.kind === "unknown") configs = databases.configs.filter((c) => c.isDefault === true);
   else if (!ctx.env.values.has(selection.variable)) {
     if (!ctx.env.complete) return [];
     configs = databases.configs.filter((c) => c.isDefault === true);
+    const variables = fallbackSelectors(databases);
+    if (selection.kind === "env")
+      branch = `the fallback used when ${variables.join(" and ")} ${variables.length > 1 ? "are" : "is"} unset`;
   } else {
     const value = ctx.env.values.get(selection.variable);
     if (value === void 0) return [];
@@ -28738,7 +28851,12 @@ function sqliteFiles(databases, ctx) {
       const path4 = sqliteUrlPath(value, ctx);
       return path4 ? [{ path: path4, line: selection.line, ...selection.file ? { file: selection.file } : {} }] : [];
     }
-    configs = databases.configs.filter((c) => selects(c, value, databases.configs));
+    configs = databases.configs.filter((c) => {
+      const by = c.selectedBy;
+      if (!by || by.variable === selection.variable) return selects(c, value, databases.configs);
+      const other = ctx.env.values.get(by.variable);
+      return other !== void 0 && selects(c, other, databases.configs);
+    });
   }
   const out = [];
   for (const c of configs) {
@@ -28747,7 +28865,7 @@ function sqliteFiles(databases, ctx) {
     const read = c.fields.NAME;
     const name2 = read.kind === "env" ? fallbackOrRead(read, read.fallback, databases) : read;
     const file = name2.file ?? c.file;
-    if (path4) out.push({ path: path4, line: name2.line, ...file ? { file } : {} });
+    if (path4) out.push({ path: path4, line: name2.line, ...file ? { file } : {}, ...branch ? { branch } : {} });
   }
   return out;
 }
@@ -28858,7 +28976,7 @@ object store for media.
           const finding = hit.what === "sqlite" ? {
             file: hit.file,
             line: hit.line,
-            ...msg`The SQLite database resolves to ${hit.path} in the image, and ${dir === "/" ? { kind: "text", text: "the image's root directory" } : dir} is neither ${where2}: a new container starts from the file baked in the image and what the last one wrote is lost. Point the path at a volume, e.g. ${code('"NAME": os.environ.get("SQLITE_PATH", "/data/db.sqlite3")')} with a volume on /data.`
+            ...msg`The SQLite database${hit.branch ? ` (${hit.branch})` : ""} resolves to ${hit.path} in the image, and ${dir === "/" ? { kind: "text", text: "the image's root directory" } : dir} is neither ${where2}: a new container starts from the file baked in the image and what the last one wrote is lost. Point the path at a volume, e.g. ${code('"NAME": os.environ.get("SQLITE_PATH", "/data/db.sqlite3")')} with a volume on /data.`
           } : {
             file: hit.file,
             line: hit.line,
@@ -30126,6 +30244,10 @@ var init_TF1003_sqlite_default_engine = __esm({
 and whatever users write is lost with the container. Prefer failing loudly when the database is not configured, and
 set the development value explicitly in the dev stack (compose file or \`.env\`).
 
+In an if/elif/else chain (\`if CI: \u2026 elif POSTGRES_HOST: \u2026 else: SQLite\`) the finding names the variable a deploy
+must set to leave the fallback, the test of the branch to the database server, not a CI switch that production never
+sets.
+
 \`\`\`python
 # Before
 DATABASES = {"default": DATABASES_AVAILABLE[os.environ.get("DB_ENGINE", "sqlite")]}
@@ -30151,13 +30273,18 @@ DATABASES = {"default": dj_database_url.config()}  # ImproperlyConfigured when D
             (c) => c.isDefault === true && c.engine && isSqliteEngine(c.engine)
           );
           if (!fallback) continue;
-          const what = selection.kind === "url" ? `${selection.variable} (a database URL)` : selection.variable;
+          const variables = fallbackSelectors(databases);
+          const what = selection.kind === "url" ? `${selection.variable} (a database URL)` : variables.join(" and ");
+          const verb = variables.length > 1 ? "are" : "is";
           const url = fallback.fields.ENGINE?.kind === "env" ? fallback.fields.ENGINE.fallback : void 0;
           const at2 = selection.kind === "url" ? fallbackOrRead(selection, url, databases) : selection;
+          const file = writtenIn(settings, at2);
+          const fallbackFile = fallback.file ?? databases.file ?? settings.file;
+          const where2 = selection.kind === "env" && (fallbackFile !== file || fallback.line !== at2.line) ? `, the configuration at ${fallbackFile === file ? "" : `${fallbackFile} `}line ${fallback.line}` : "";
           findings.push({
-            file: writtenIn(settings, at2),
+            file,
             line: at2.line,
-            message: `When ${what} is unset the database falls back to SQLite (${fallback.engine}), so a deploy that forgets it runs on a file inside the container; make the variable required, or set the SQLite choice explicitly in the development environment.`
+            message: `When ${what} ${verb} unset the database falls back to SQLite (${fallback.engine}${where2}), so a deploy that forgets it runs on a file inside the container; make the variable required, or set the SQLite choice explicitly in the development environment.`
           });
         }
         return findings;

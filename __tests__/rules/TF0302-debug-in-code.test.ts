@@ -1,5 +1,13 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { debugInCode } from '../../src/rules/TF0302-debug-in-code.js';
-import { fixture, lines, settingsRuleCases } from '../support/settings-rule-cases.js';
+import {
+  type Deploy,
+  fixture,
+  lines,
+  settingsProjectOf,
+  settingsRuleCases,
+} from '../support/settings-rule-cases.js';
 
 settingsRuleCases(debugInCode, [
   { name: 'startproject DEBUG = True', settings: fixture('startproject_django5.py'), expect: [[26]] },
@@ -126,3 +134,192 @@ settingsRuleCases(debugInCode, [
     expect: [],
   },
 ]);
+
+// A compose value interpolated with a default (`${DEBUG:-true}`) gives the container that default when nothing is
+// set: reported at the compose line, whatever library reads it as a boolean.
+const composeDefaultCases: {
+  name: string;
+  settings: string;
+  environment: Record<string, string>;
+  fires: boolean;
+}[] = [
+  {
+    name: 'environs env.bool default False, compose DEBUG=${DEBUG:-true}',
+    settings: lines(
+      'from environs import Env',
+      'env = Env()',
+      'env.read_env()',
+      "DEBUG = env.bool('DEBUG', default=False)",
+    ),
+    environment: { DEBUG: '${DEBUG:-true}' },
+    fires: true,
+  },
+  {
+    name: "django-environ env('DEBUG', cast=bool), compose DEBUG=${DEBUG:-1}",
+    settings: lines(
+      'import environ',
+      'env = environ.Env()',
+      "DEBUG = env('DEBUG', cast=bool, default=False)",
+    ),
+    environment: { DEBUG: '${DEBUG:-1}' },
+    fires: true,
+  },
+  {
+    name: 'django-environ scheme (bool, False), compose DEBUG=${DEBUG:-True}',
+    settings: lines('import environ', 'env = environ.Env(DEBUG=(bool, False))', "DEBUG = env('DEBUG')"),
+    environment: { DEBUG: '${DEBUG:-True}' },
+    fires: true,
+  },
+  {
+    name: 'decouple cast=bool reading DJANGO_DEBUG, compose DJANGO_DEBUG: ${DJANGO_DEBUG:-1}',
+    settings: lines(
+      'from decouple import config',
+      "DEBUG = config('DJANGO_DEBUG', default=False, cast=bool)",
+    ),
+    environment: { DJANGO_DEBUG: '${DJANGO_DEBUG:-1}' },
+    fires: true,
+  },
+  {
+    name: "os.getenv('DEBUG') == '1', compose DEBUG=${DEBUG:-1}",
+    settings: lines('import os', "DEBUG = os.getenv('DEBUG') == '1'"),
+    environment: { DEBUG: '${DEBUG:-1}' },
+    fires: true,
+  },
+  {
+    name: 'a false interpolation default',
+    settings: lines('from environs import Env', 'env = Env()', "DEBUG = env.bool('DEBUG', default=False)"),
+    environment: { DEBUG: '${DEBUG:-false}' },
+    fires: false,
+  },
+  {
+    name: 'no interpolation default: the value is the deployer',
+    settings: lines('import os', "DEBUG = os.getenv('DEBUG') == '1'"),
+    environment: { DEBUG: '${DEBUG}' },
+    fires: false,
+  },
+];
+
+for (const c of composeDefaultCases)
+  test(`TF0302 ${c.fires ? 'fires' : 'silent'} at the compose line: ${c.name}`, () => {
+    const findings = debugInCode.check(
+      settingsProjectOf(c.settings, { service: { environment: c.environment } }),
+    );
+    if (!c.fires) return assert.deepEqual(findings, []);
+    assert.deepEqual(
+      findings.map((f) => [f.file, f.line]),
+      [['docker-compose.yml', 5]],
+    );
+    assert.match(findings[0]!.message, /the default turns debug on/);
+    assert.match(findings[0]!.message, /:-(false|0)\}/);
+  });
+
+test('TF0302 fires: environs env.bool read from a literal DEBUG=True of the production compose file', () => {
+  const settings = lines(
+    'from environs import Env',
+    'env = Env()',
+    "DEBUG = env.bool('DEBUG', default=False)",
+  );
+  const findings = debugInCode.check(
+    settingsProjectOf(settings, { service: { environment: { DEBUG: 'True' } } }),
+  );
+  assert.deepEqual(
+    findings.map((f) => [f.file, f.line]),
+    [['mysite/settings.py', 3]],
+  );
+});
+
+// A DEBUG default that depends on another variable X: judged by the value the container gets where the repository
+// says (DEBUG's own variable, else X), else by what X's absence selects.
+const SQLITE_SWITCH = lines(
+  'import os',
+  '_use_sqlite = not os.environ.get("POSTGRES_HOST")',
+  'DEBUG = os.environ.get("DEBUG", "1" if _use_sqlite else "0") == "1"',
+);
+const NOT_PRODUCTION = lines(
+  'from environs import Env',
+  'env = Env()',
+  'IS_PRODUCTION = env.bool("IS_PRODUCTION", default=False)',
+  'DEBUG = env.bool("DEBUG", default=not IS_PRODUCTION)',
+);
+const DEV_FLAG = lines(
+  'import os',
+  'DEBUG = os.environ.get("DEBUG", "1" if os.environ.get("DEV") else "0") == "1"',
+);
+const conditionalCases: {
+  name: string;
+  settings: string;
+  deploy?: Deploy;
+  line?: number;
+  message?: RegExp;
+}[] = [
+  {
+    name: 'the SQLite branch, taken when POSTGRES_HOST is unset, turns it on',
+    settings: SQLITE_SWITCH,
+    line: 3,
+    message: /DEBUG is on unless POSTGRES_HOST is set/,
+  },
+  {
+    name: 'default=not IS_PRODUCTION',
+    settings: NOT_PRODUCTION,
+    line: 4,
+    message: /DEBUG is on unless IS_PRODUCTION is set/,
+  },
+  {
+    name: 'the image sets POSTGRES_HOST: the off branch',
+    settings: SQLITE_SWITCH,
+    deploy: { stage: { env: { POSTGRES_HOST: 'db' } } },
+  },
+  {
+    name: 'the production compose file sets IS_PRODUCTION true',
+    settings: NOT_PRODUCTION,
+    deploy: { service: { environment: { IS_PRODUCTION: 'true' } } },
+  },
+  {
+    name: 'the production compose file sets IS_PRODUCTION false',
+    settings: NOT_PRODUCTION,
+    deploy: { service: { environment: { IS_PRODUCTION: 'False' } } },
+    line: 4,
+    message: /whose default follows IS_PRODUCTION, which docker-compose.yml \(line 5\) sets to 'False'/,
+  },
+  {
+    name: 'the production compose file sets DEBUG off',
+    settings: SQLITE_SWITCH,
+    deploy: { service: { environment: { DEBUG: '0' } } },
+  },
+  { name: 'the branch taken when DEV is unset is off', settings: DEV_FLAG },
+  {
+    name: "another variable's raw text as default is the same switch, not a condition",
+    settings: lines('import os', 'DEBUG = os.environ.get("DEBUG", os.environ.get("DJANGO_DEBUG", "False"))'),
+    line: 2,
+    message: /falls back to a non-empty string/,
+  },
+  {
+    name: 'the image sets DEV=1: the on branch',
+    settings: DEV_FLAG,
+    deploy: { stage: { env: { DEV: '1' } } },
+    line: 2,
+    message: /whose default follows DEV, which the ENV of Dockerfile sets to '1'/,
+  },
+];
+
+for (const c of conditionalCases)
+  test(`TF0302 ${c.line ? 'fires' : 'silent'}: conditional default, ${c.name}`, () => {
+    const findings = debugInCode.check(settingsProjectOf(c.settings, c.deploy));
+    assert.deepEqual(
+      findings.map((f) => [f.file, f.line]),
+      c.line ? [['mysite/settings.py', c.line]] : [],
+    );
+    if (c.message) assert.match(findings[0]!.message, c.message);
+  });
+
+test("TF0302 fires at the compose line: DEBUG=${DEBUG:-False} read as raw text, where 'False' is true too", () => {
+  const settings = lines('import os', "DEBUG = os.environ.get('DEBUG')");
+  const findings = debugInCode.check(
+    settingsProjectOf(settings, { service: { environment: { DEBUG: '${DEBUG:-False}' } } }),
+  );
+  assert.deepEqual(
+    findings.map((f) => [f.file, f.line]),
+    [['docker-compose.yml', 5]],
+  );
+  assert.match(findings[0]!.message, /Make the default empty.*`\$\{DEBUG:-\}`/);
+});

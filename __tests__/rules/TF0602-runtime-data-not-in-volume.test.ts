@@ -1,5 +1,7 @@
 import { runtimeDataNotInVolume } from '../../src/rules/TF0602-runtime-data-not-in-volume.js';
-import { fixture, lines, settingsRuleCases } from '../support/settings-rule-cases.js';
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { fixture, lines, settingsProjectOf, settingsRuleCases } from '../support/settings-rule-cases.js';
 
 const STARTPROJECT = fixture('startproject_django5.py');
 const TWELVE = fixture('twelve_factor.py');
@@ -144,4 +146,29 @@ settingsRuleCases(runtimeDataNotInVolume, [
     deploy: { service: { environment: { MEDIA_ROOT: undefined } } },
     expect: [],
   },
+  {
+    name: 'the SQLite fallback of an if CI / elif POSTGRES_HOST / else chain, no volume',
+    settings: fixture('ci_postgres_sqlite_chain.py'),
+    expect: [[19]],
+  },
+  {
+    name: 'the chain with a volume over the fallback directory',
+    settings: fixture('ci_postgres_sqlite_chain.py'),
+    deploy: { stage: { volumes: ['/app'] } },
+    expect: [],
+  },
+  {
+    name: 'the chain with POSTGRES_HOST set: the CI branch is not taken where CI is unset',
+    settings: fixture('ci_postgres_sqlite_chain.py'),
+    deploy: { service: { environment: { POSTGRES_HOST: 'db' } } },
+    expect: [],
+  },
 ]);
+
+test('TF0602 says which branch of a chain the SQLite fallback is', () => {
+  const [finding] = runtimeDataNotInVolume.check(settingsProjectOf(fixture('ci_postgres_sqlite_chain.py')));
+  assert.match(
+    finding!.message,
+    /^The SQLite database \(the fallback used when POSTGRES_HOST is unset\) resolves to \/app\/db.sqlite3/,
+  );
+});

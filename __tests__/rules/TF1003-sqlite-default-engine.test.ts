@@ -1,5 +1,7 @@
 import { sqliteDefaultEngine } from '../../src/rules/TF1003-sqlite-default-engine.js';
-import { fixture, lines, settingsRuleCases } from '../support/settings-rule-cases.js';
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { fixture, lines, settingsProjectOf, settingsRuleCases } from '../support/settings-rule-cases.js';
 
 settingsRuleCases(sqliteDefaultEngine, [
   {
@@ -82,4 +84,16 @@ settingsRuleCases(sqliteDefaultEngine, [
     settings: fixture('startproject_django5.py'),
     expect: [],
   },
+  {
+    name: 'an if CI / elif POSTGRES_HOST / else SQLite chain: at the elif that a deploy must satisfy',
+    settings: fixture('ci_postgres_sqlite_chain.py'),
+    expect: [[8]],
+  },
 ]);
+
+test('TF1003 names the variable whose absence selects the SQLite fallback of a chain, and the fallback', () => {
+  const [finding] = sqliteDefaultEngine.check(settingsProjectOf(fixture('ci_postgres_sqlite_chain.py')));
+  assert.match(finding!.message, /^When POSTGRES_HOST is unset the database falls back to SQLite/);
+  assert.match(finding!.message, /the configuration at line 19/);
+  assert.doesNotMatch(finding!.message, /\bCI\b/);
+});

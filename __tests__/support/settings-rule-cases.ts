@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
+import { interpolate } from '../../src/model/compose/interpolation.js';
 import { modelSettings } from '../../src/model/settings.js';
 import type { ComposeService, ComposeVolumeMount } from '../../src/model/types/compose.js';
 import type { Stage } from '../../src/model/types/dockerfile.js';
@@ -59,8 +60,9 @@ function serviceOf(o: NonNullable<Deploy['service']>): ComposeService {
       file: 'docker-compose.yml',
       line: 5 + i,
       name,
-      ...(value === undefined ? {} : { value, raw: value }),
-      interpolated: false,
+      // A value written with `${...}` is interpolated as compose does with nothing set.
+      ...(value === undefined ? {} : { value: interpolate(value, {}).value, raw: value }),
+      interpolated: value?.includes('$') ?? false,
       source: 'environment' as const,
     }),
   );

@@ -54,6 +54,12 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: 'DATABASES is assigned in both branches of an if on DEBUG: not one hard-coded statement',
     },
   ],
+  '__tests__/fixtures/corpus/environs-debug-compose-default': [
+    {
+      rule: 'TF0302',
+      why: "DEBUG turned on by a compose interpolation default: which compose file is for production is the author's call",
+    },
+  ],
   '__tests__/fixtures/corpus/db-url-default-conditional-var': [
     {
       rule: 'TF0304',

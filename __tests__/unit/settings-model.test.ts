@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { liveAssignments, modelSettings, valueWhenUnset, withBases } from '../../src/model/settings.js';
+import {
+  fallbackSelectors,
+  liveAssignments,
+  modelSettings,
+  valueWhenUnset,
+  withBases,
+} from '../../src/model/settings.js';
 import type { SettingsModel, ValueSource } from '../../src/model/types/settings.js';
 
 const fixture = (name: string) =>
@@ -971,4 +977,18 @@ test('withBases: the bases’ reads and assignments first, DATABASES from the la
   const own = model('import os\nfrom .base import *\nDATABASES = {"default": env_db()}\n', 'p.py');
   assert.equal(withBases(own, [base]).databases, base.databases);
   assert.equal(withBases(base, []), base);
+});
+
+test('an if CI / elif POSTGRES_HOST / else chain is selected by POSTGRES_HOST, the variable a branch to PostgreSQL tests', () => {
+  const db = model(fixture('ci_postgres_sqlite_chain.py')).databases!;
+  assert.deepEqual(db.selection, { kind: 'env', variable: 'POSTGRES_HOST', line: 8 });
+  assert.deepEqual(fallbackSelectors(db), ['POSTGRES_HOST']);
+  assert.deepEqual(
+    db.configs.map((c) => [c.engine, c.line, c.isDefault]),
+    [
+      ['django.db.backends.sqlite3', 7, false],
+      ['django.db.backends.postgresql', 10, false],
+      ['django.db.backends.sqlite3', 19, true],
+    ],
+  );
 });

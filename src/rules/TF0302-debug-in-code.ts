@@ -2,6 +2,7 @@ import { type RawFinding, code, msg } from '../core/index.js';
 import type { App } from '../model/types/project.js';
 import type { ValueSource } from '../model/types/settings.js';
 import { liveAssignments, valueWhenUnset } from '../model/settings/index.js';
+import { interpolate } from '../model/compose/interpolation.js';
 import { assignFromEnvironment } from './lib/settings-fix.js';
 import { appSettings } from './lib/each.js';
 import { defineRule } from './lib/rule.js';
@@ -27,7 +28,11 @@ such as \`_development/docker-compose.yml\`), and the default \`docker-compose.y
 \`docker-compose.prod.yml\`, \`compose.production.yaml\` or \`docker-compose-deploy.yml\` sits beside it, is for
 development: the \`DEBUG=1\` it sets is what it is for and is not reported. The same variable set true in the
 production file, or in the image's \`ENV\`, is; so is a literal or a true default in the settings, whatever the
-compose files say.
+compose files say. A production compose value interpolated with a default (\`DEBUG=\${DEBUG:-true}\`) counts by that
+default, the value a container gets when nothing is set; it is reported at the compose line. A default that depends
+on another variable (\`os.environ.get("DEBUG", "1" if USE_SQLITE else "0")\`, \`default=not IS_PRODUCTION\`) is
+judged by the value that variable gets in the image or production compose file, else reported as "DEBUG is on unless
+IS_PRODUCTION is set" when its absence selects the debug branch.
 
 Make debug an opt-in that the environment turns on for development only. Beware of string defaults: any non-empty
 string is true in Python, so \`os.environ.get("DEBUG", "False")\` is true.
@@ -60,15 +65,18 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
           continue;
         }
         if (v.kind !== 'env') continue;
+        const at = { file: a.file ?? settings.file, line: a.line };
+        const composeFiles = projectComposeFiles(project);
+        const decider = v.selects?.length || v.presence ? undefined : defaultDecider(v);
+        if (decider) {
+          const finding = conditionalDefaultFinding(app, at, v, decider, composeFiles);
+          if (finding) findings.push(finding);
+          continue;
+        }
         const unset = valueWhenUnset(v);
         if (truthy(unset) !== true) {
-          const given = providedValue(app, v.variable, projectComposeFiles(project));
-          if (given && truthWhenSetTo(v, given.value) === true)
-            findings.push({
-              file: a.file ?? settings.file,
-              line: a.line,
-              message: `DEBUG is read from ${v.variable}, which ${given.where} sets to '${given.value}': every container of this image runs in debug mode. Remove ${v.variable} from there and set it only in development.`,
-            });
+          const finding = providedFinding(app, at, v, composeFiles);
+          if (finding) findings.push(finding);
           continue;
         }
         const falseWord = isFalseWord(unset);
@@ -117,27 +125,129 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
   },
 });
 
-/** The value the image's ENV (or a production compose file) gives a variable, unless a development file sets it. */
+type EnvSource = Extract<ValueSource, { kind: 'env' }>;
+type At = { file: string; line: number };
+
+/** DEBUG turned on by the value the image's ENV or the production compose file gives the variable it is read from. */
+function providedFinding(
+  app: App,
+  at: At,
+  v: EnvSource,
+  composeFiles: readonly string[],
+): RawFinding | undefined {
+  const given = providedValue(app, v.variable, composeFiles);
+  if (!given || truthWhenSetTo(v, given.value) !== true) return undefined;
+  if (given.byDefault)
+    return {
+      file: given.byDefault.file,
+      line: given.byDefault.line,
+      ...msg`The settings read DEBUG from ${v.variable} (${at.file}, line ${at.line}) and this compose file sets it to ${code(given.byDefault.raw)}: when ${given.byDefault.variables} is not set where the stack runs, the default turns debug on (${v.variable}=${given.value}), so this deployment runs in debug mode unless someone remembers to switch it off. ${v.whenSet ? 'Make the default empty, as the settings take the raw text, in which any word is true' : 'Make the default false'} (${code(falseDefault(given.byDefault.raw, Boolean(v.whenSet)))}) and turn debug on in development only.`,
+    };
+  return {
+    ...at,
+    message: `DEBUG is read from ${v.variable}, which ${given.where} sets to '${given.value}': every container of this image runs in debug mode. Remove ${v.variable} from there and set it only in development.`,
+  };
+}
+
+/**
+ * The read that decides DEBUG's default when that default depends on another variable: `env.bool("DEBUG",
+ * default=not IS_PRODUCTION)`, `os.environ.get("DEBUG", "1" if USE_SQLITE else "0")`.
+ */
+function defaultDecider(v: EnvSource): EnvSource | undefined {
+  const f = v.fallback;
+  // A default that is another variable's raw text (`os.environ.get("DEBUG", os.environ.get("DJANGO_DEBUG", …))`)
+  // is a second name for the same switch, judged as one read.
+  if (f?.kind === 'env' && f.variable !== v.variable && !f.whenSet) return f;
+  if (f?.kind === 'choice' && f.decidedBy?.kind === 'env' && f.decidedBy.variable !== v.variable)
+    return f.decidedBy;
+  return undefined;
+}
+
+/**
+ * DEBUG whose default depends on another variable X, judged by the value the container gets: DEBUG's own variable
+ * where the repository sets it, else X where it does, else what X's absence selects ("DEBUG is on unless X").
+ */
+function conditionalDefaultFinding(
+  app: App,
+  at: At,
+  v: EnvSource,
+  decider: EnvSource,
+  composeFiles: readonly string[],
+): RawFinding | undefined {
+  const own = providedValue(app, v.variable, composeFiles);
+  const ownTruth = own && truthWhenSetTo(v, own.value);
+  if (ownTruth !== undefined) return ownTruth ? providedFinding(app, at, v, composeFiles) : undefined;
+  const x = decider.variable;
+  const given = providedValue(app, x, composeFiles);
+  const givenTruth = given && truthWhenSetTo(decider, given.value);
+  if (given && givenTruth !== undefined)
+    return givenTruth
+      ? {
+          ...at,
+          message: `DEBUG is read from ${v.variable}, whose default follows ${x}, which ${given.where} sets to '${given.value}': with ${v.variable} unset, every container of this image runs in debug mode. Make the default of ${v.variable} false whatever ${x} says, and set ${v.variable} only in development.`,
+        }
+      : undefined;
+  if (truthy(valueWhenUnset(decider)) !== true) return undefined;
+  return {
+    ...at,
+    ...msg`DEBUG is on unless ${x} is set: ${v.variable} falls back to a value that is true whenever ${x} is not set, so the absence of ${x} turns debug on in any deploy that does not set ${v.variable} either; make the default false whatever ${x} says: ${code(`DEBUG = os.environ.get("${v.variable}", "") == "1"`)}.`,
+  };
+}
+
+/** A compose value that comes from interpolation defaults (`${DEBUG:-true}`): where it is written and what it reads. */
+interface InterpolationDefault {
+  file: string;
+  line: number;
+  raw: string;
+  variables: string;
+}
+
+/**
+ * The value the image's ENV (or a production compose file) gives a variable, unless a development file sets it; a
+ * compose value interpolated from variables counts by its defaults, the value a container gets when none is set.
+ */
 function providedValue(
   app: App,
   variable: string,
   composeFiles: readonly string[],
-): { value: string; where: string } | undefined {
+): { value: string; where: string; byDefault?: InterpolationDefault } | undefined {
   const entry = app.compose?.appService?.environment.find((e) => e.name === variable);
   if (entry) {
-    if (entry.source !== 'environment' || entry.interpolated || entry.value === undefined) return undefined;
+    if (entry.source !== 'environment' || entry.value === undefined) return undefined;
     if (isDevelopmentComposeFile(entry.file, composeFiles)) return undefined;
-    return { value: entry.value, where: `${entry.file} (line ${entry.line})` };
+    const where = `${entry.file} (line ${entry.line})`;
+    if (!entry.interpolated) return { value: entry.value, where };
+    const raw = entry.raw ?? entry.value;
+    const unset = interpolate(raw, {});
+    if (unset.unset) return undefined; // a variable without a default: the value is the deployer's
+    const variables = [...raw.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]).join(', ');
+    return { value: unset.value, where, byDefault: { file: entry.file, line: entry.line, raw, variables } };
   }
   const df = app.dockerfile;
   const value = df?.targetStage?.env[variable];
   return df && value !== undefined ? { value, where: `the ENV of ${df.file}` } : undefined;
 }
 
-/** Truth of an env-read value when the variable is set to `text`; undefined when the model cannot tell. */
-function truthWhenSetTo(v: Extract<ValueSource, { kind: 'env' }>, text: string): boolean | undefined {
+/**
+ * `${DEBUG:-true}` → `${DEBUG:-false}`, `${DEBUG:-1}` → `${DEBUG:-0}`: the same interpolation with a false default;
+ * an empty one for settings that take the raw text, where any non-empty word is true.
+ */
+function falseDefault(raw: string, rawText: boolean): string {
+  return raw.replace(/(\$\{[A-Za-z_][A-Za-z0-9_]*:?-)([^}]*)\}/g, (_m, head: string, def: string) =>
+    rawText ? `${head}}` : /^\d+$/.test(def.trim()) ? `${head}0}` : `${head}false}`,
+  );
+}
+
+/**
+ * Truth of an env-read value when the variable is set to `text`; undefined when the model cannot tell. Another
+ * non-empty text (`db`) counts as the common words do when they all agree (`not os.environ.get("POSTGRES_HOST")`).
+ */
+function truthWhenSetTo(v: EnvSource, text: string): boolean | undefined {
   if (v.whenSet) return text !== '' || Boolean(v.prefix || v.suffix);
-  return v.truthWhenSetTo?.[text];
+  const known = v.truthWhenSetTo?.[text];
+  if (known !== undefined || text === '' || !v.truthWhenSetTo) return known;
+  const all = new Set(Object.values(v.truthWhenSetTo));
+  return all.size === 1 ? [...all][0] : undefined;
 }
 
 function truthy(v: ValueSource | undefined): boolean | undefined {

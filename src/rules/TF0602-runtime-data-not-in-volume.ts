@@ -4,6 +4,7 @@ import { type RawFinding, code, msg } from '../core/index.js';
 import type { App, Project } from '../model/types/project.js';
 import type { DatabaseConfig, DatabasesModel, ValueSource } from '../model/types/settings.js';
 import {
+  fallbackSelectors,
   isSqliteEngine,
   liveAssignments,
   providedEnvironment,
@@ -63,7 +64,7 @@ object store for media.
           ? {
               file: hit.file,
               line: hit.line,
-              ...msg`The SQLite database resolves to ${hit.path} in the image, and ${dir === '/' ? { kind: 'text' as const, text: "the image's root directory" } : dir} is neither ${where}: a new container starts from the file baked in the image and what the last one wrote is lost. Point the path at a volume, e.g. ${code('"NAME": os.environ.get("SQLITE_PATH", "/data/db.sqlite3")')} with a volume on /data.`,
+              ...msg`The SQLite database${hit.branch ? ` (${hit.branch})` : ''} resolves to ${hit.path} in the image, and ${dir === '/' ? { kind: 'text' as const, text: "the image's root directory" } : dir} is neither ${where}: a new container starts from the file baked in the image and what the last one wrote is lost. Point the path at a volume, e.g. ${code('"NAME": os.environ.get("SQLITE_PATH", "/data/db.sqlite3")')} with a volume on /data.`,
             }
           : {
               file: hit.file,
@@ -102,6 +103,8 @@ interface UnkeptPath {
   line: number;
   /** The absolute path in the image. */
   path: string;
+  /** Which branch of a database switch the file belongs to, when one is taken by default. */
+  branch?: string;
 }
 
 function unkeptPaths(project: Project): UnkeptPath[] {
@@ -127,6 +130,7 @@ function unkeptPaths(project: Project): UnkeptPath[] {
         file: writtenIn(settings, hit),
         line: hit.line,
         path: hit.path,
+        ...(hit.branch ? { branch: hit.branch } : {}),
       });
     }
     for (const a of liveAssignments(settings, 'MEDIA_ROOT')) {
@@ -162,14 +166,18 @@ function imageBaseDir(app: App): string | undefined {
 function sqliteFiles(
   databases: DatabasesModel,
   ctx: Resolve,
-): { path: string; line: number; file?: string }[] {
+): { path: string; line: number; file?: string; branch?: string }[] {
   const selection = databases.selection;
   let configs: DatabaseConfig[];
+  let branch: string | undefined;
   if (selection.kind === 'fixed') configs = databases.configs;
   else if (selection.kind === 'unknown') configs = databases.configs.filter((c) => c.isDefault === true);
   else if (!ctx.env.values.has(selection.variable)) {
     if (!ctx.env.complete) return [];
     configs = databases.configs.filter((c) => c.isDefault === true);
+    const variables = fallbackSelectors(databases);
+    if (selection.kind === 'env')
+      branch = `the fallback used when ${variables.join(' and ')} ${variables.length > 1 ? 'are' : 'is'} unset`;
   } else {
     const value = ctx.env.values.get(selection.variable);
     if (value === undefined) return [];
@@ -179,7 +187,13 @@ function sqliteFiles(
         ? [{ path, line: selection.line, ...(selection.file ? { file: selection.file } : {}) }]
         : [];
     }
-    configs = databases.configs.filter((c) => selects(c, value, databases.configs));
+    // A branch tested on another variable (`if os.environ.get("CI")`) is taken only where that one is set.
+    configs = databases.configs.filter((c) => {
+      const by = c.selectedBy;
+      if (!by || by.variable === selection.variable) return selects(c, value, databases.configs);
+      const other = ctx.env.values.get(by.variable);
+      return other !== undefined && selects(c, other, databases.configs);
+    });
   }
   const out: { path: string; line: number; file?: string }[] = [];
   for (const c of configs) {
@@ -189,7 +203,7 @@ function sqliteFiles(
     const read = c.fields.NAME;
     const name = read.kind === 'env' ? fallbackOrRead(read, read.fallback, databases) : read;
     const file = name.file ?? c.file;
-    if (path) out.push({ path, line: name.line, ...(file ? { file } : {}) });
+    if (path) out.push({ path, line: name.line, ...(file ? { file } : {}), ...(branch ? { branch } : {}) });
   }
   return out;
 }

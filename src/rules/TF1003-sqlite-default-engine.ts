@@ -1,5 +1,5 @@
 import type { RawFinding } from '../core/index.js';
-import { isSqliteEngine } from '../model/settings/index.js';
+import { fallbackSelectors, isSqliteEngine } from '../model/settings/index.js';
 import type { EnvInstr } from '../model/types/dockerfile.js';
 import type { App } from '../model/types/project.js';
 import type { DatabasesModel } from '../model/types/settings.js';
@@ -18,6 +18,10 @@ export const sqliteDefaultEngine = defineRule({
 \`DATABASE_URL\`) does not fail: it starts, migrates an empty SQLite file inside the container and serves from it,
 and whatever users write is lost with the container. Prefer failing loudly when the database is not configured, and
 set the development value explicitly in the dev stack (compose file or \`.env\`).
+
+In an if/elif/else chain (\`if CI: … elif POSTGRES_HOST: … else: SQLite\`) the finding names the variable a deploy
+must set to leave the fallback, the test of the branch to the database server, not a CI switch that production never
+sets.
 
 \`\`\`python
 # Before
@@ -44,14 +48,24 @@ DATABASES = {"default": dj_database_url.config()}  # ImproperlyConfigured when D
         (c) => c.isDefault === true && c.engine && isSqliteEngine(c.engine),
       );
       if (!fallback) continue;
-      const what = selection.kind === 'url' ? `${selection.variable} (a database URL)` : selection.variable;
+      const variables = fallbackSelectors(databases);
+      const what =
+        selection.kind === 'url' ? `${selection.variable} (a database URL)` : variables.join(' and ');
+      const verb = variables.length > 1 ? 'are' : 'is';
       // A URL default points at the URL as written (a variable holding it may be set lines above the read).
       const url = fallback.fields.ENGINE?.kind === 'env' ? fallback.fields.ENGINE.fallback : undefined;
       const at = selection.kind === 'url' ? fallbackOrRead(selection, url, databases) : selection;
+      const file = writtenIn(settings, at);
+      const fallbackFile = fallback.file ?? databases.file ?? settings.file;
+      // An if/elif/else chain: the branch taken is lines away from the test that selects it.
+      const where =
+        selection.kind === 'env' && (fallbackFile !== file || fallback.line !== at.line)
+          ? `, the configuration at ${fallbackFile === file ? '' : `${fallbackFile} `}line ${fallback.line}`
+          : '';
       findings.push({
-        file: writtenIn(settings, at),
+        file,
         line: at.line,
-        message: `When ${what} is unset the database falls back to SQLite (${fallback.engine}), so a deploy that forgets it runs on a file inside the container; make the variable required, or set the SQLite choice explicitly in the development environment.`,
+        message: `When ${what} ${verb} unset the database falls back to SQLite (${fallback.engine}${where}), so a deploy that forgets it runs on a file inside the container; make the variable required, or set the SQLite choice explicitly in the development environment.`,
       });
     }
     return findings;

@@ -246,7 +246,14 @@ class DatabasesBuilder {
     const engines = new Set(this.configs.map((c) => c.engine?.replace(/_psycopg2$/, '') ?? '?'));
     const url = this.selectors.find((s) => s.kind === 'url');
     const engine = this.selectors.find((s) => s.kind === 'engine');
-    const branch = engines.size > 1 ? this.selectors.find((s) => s.kind === 'env') : undefined;
+    // In an if/elif/else chain the branch that matters is the one whose test selects a server engine: a CI test
+    // that picks another SQLite is not what decides whether the deployed app falls back to SQLite.
+    const serverVariables = new Set(
+      this.configs.filter((c) => c.engine && isServerEngine(c.engine)).map((c) => c.selectedBy?.variable),
+    );
+    const branches = this.selectors.filter((s) => s.kind === 'env');
+    const branch =
+      engines.size > 1 ? (branches.find((s) => serverVariables.has(s.variable)) ?? branches[0]) : undefined;
     const derived = engines.size > 1 ? this.selectors.find((s) => s.kind === 'derived') : undefined;
     let selection: DatabasesModel['selection'];
     const pick = url ?? engine ?? branch ?? derived;

@@ -1,8 +1,9 @@
 /** Emulation of django-environ (`environ.Env(...)`) and environs (`environs.Env()`): env('X'), env.str(), env.bool(), env.db(), env.read_env(). */
 import type { CallRecorder, EvalContext, LibraryCall } from './context.js';
 import { readDatabaseUrl } from './dj-database-url.js';
+import { TRUE_WORDS } from './builtins.js';
 import { readVariable } from './environ.js';
-import type { CallArgs, PyOf, PyValue } from './value.js';
+import { PROBE_TEXTS, type CallArgs, type PyOf, type PyValue } from './value.js';
 
 /** Methods that read a URL variable, with the variable each reads by default. */
 const URL_DEFAULTS: Record<string, string> = {
@@ -77,11 +78,32 @@ export function callEnv(
   if (fallback === undefined) fallback = env.scheme.get(variable)?.def;
   if (fallback?.t === 'ref' && fallback.name.endsWith('NOTSET')) fallback = undefined;
   const failsWhenUnset = fallback === undefined;
-  return readVariable(recorder.reads, ctx, {
+  const read = readVariable(recorder.reads, ctx, {
     variable,
     via: 'django-environ',
     fallback,
     line,
     failsWhenUnset,
   });
+  // A bool cast keeps the probe words, so `DEBUG=true` in compose is known to make `env.bool("DEBUG")` true.
+  if (read.t === 'env' && castOf(env, method, args, variable) === 'builtins.bool')
+    read.probes = boolProbes(line);
+  return read;
+}
+
+/** The cast a read applies: env.bool(), env('X', cast=bool), django-environ's env('X', bool), or the Env scheme's. */
+function castOf(env: PyOf<'envobj'>, method: string, args: CallArgs, variable: string): string | undefined {
+  if (method === 'bool') return 'builtins.bool';
+  if (method !== '__call__' && method !== 'get_value') return undefined;
+  const cast = args.kw.get('cast') ?? (env.positionalDefault ? undefined : args.pos[1]);
+  if (cast?.t === 'ref') return cast.name;
+  return cast === undefined ? env.scheme.get(variable)?.cast : undefined;
+}
+
+/** What both libraries' bool parsing makes of each probe word (true words as strtobool's, the rest false). */
+function boolProbes(line: number): { text: string; v: PyValue }[] {
+  return PROBE_TEXTS.map((text) => ({
+    text,
+    v: { t: 'bool', v: TRUE_WORDS.includes(text.toLowerCase()), line },
+  }));
 }

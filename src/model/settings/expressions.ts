@@ -142,13 +142,15 @@ function conditionalExpression(ev: ModuleEvaluation, node: SyntaxNode, ctx: Eval
   // So is a URL built in code (`"postgres://…" if USE_DOCKER else "sqlite:///" + str(BASE_DIR / "db.sqlite3")`).
   if (test.t === 'env' && isCodeText(whenTrue) && isCodeText(whenFalse)) {
     const unsetTruth = truthy(test);
-    return choice(
+    const out = choice(
       [
         { v: whenTrue, activeWhenUnset: unsetTruth },
         { v: whenFalse, activeWhenUnset: unsetTruth === undefined ? undefined : !unsetTruth },
       ],
       line,
     );
+    if (out.t === 'choice') out.decider = lift(test, (c) => pick(truthy(c), whenTrue, whenFalse, line));
+    return out;
   }
   return lift(test, (c) => {
     const t = truthy(c);
@@ -162,6 +164,12 @@ function conditionalExpression(ev: ModuleEvaluation, node: SyntaxNode, ctx: Eval
       );
     return t ? whenTrue : whenFalse;
   });
+}
+
+/** The branch a known truth takes; unknown when the truth is. */
+function pick(t: boolean | undefined, whenTrue: PyValue, whenFalse: PyValue, line: number): PyValue {
+  if (t === undefined) return { t: 'unknown', text: '… if … else …', line };
+  return t ? whenTrue : whenFalse;
 }
 
 /** A text written in code: a literal, or literal text joined with paths (no environment read in it). */

@@ -13,6 +13,7 @@ import { settingsModelOf } from './model.js';
 export { isServerEngine, isSqliteEngine } from './databases.js';
 export type { ModuleSource, StarImportResolver } from './evaluation.js';
 export {
+  fallbackSelectors,
   liveAssignments,
   providedEnvironment,
   valueWhenUnset,

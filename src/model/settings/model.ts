@@ -94,8 +94,11 @@ function valueSourceHere(v: PyValue, baseDirParts: string[] | undefined, depth: 
     }
     case 'env':
       return envSource(v, inner);
-    case 'choice':
-      return { kind: 'choice', options: v.options.map((o) => inner(o.v)), line };
+    case 'choice': {
+      const out: ValueSource = { kind: 'choice', options: v.options.map((o) => inner(o.v)), line };
+      if (v.decider?.t === 'env') out.decidedBy = inner(v.decider);
+      return out;
+    }
     case 'ref':
       return { kind: 'unknown', text: v.name, line };
     case 'parents':

@@ -1,6 +1,7 @@
 /** The query API rules use on a settings model: live assignments, values when unset, inherited bases, provided environment. */
 import type { App } from '../types/project.js';
-import type { SettingAssignment, SettingsModel, ValueSource } from '../types/settings.js';
+import type { DatabasesModel, SettingAssignment, SettingsModel, ValueSource } from '../types/settings.js';
+import { isServerEngine } from './databases.js';
 
 /**
  * The settings as the running app sees them when the module star-imports others (`from .base import *`): the
@@ -25,6 +26,21 @@ export function withBases(settings: SettingsModel, bases: SettingsModel[] = []):
 /** The assignments of a setting that may give it its final value. */
 export function liveAssignments(model: SettingsModel, name: string): SettingAssignment[] {
   return model.assignments.filter((a) => a.name === name && a.live);
+}
+
+/**
+ * The variables whose absence leaves the app on its fallback database: those a branch to a server engine tests
+ * (`elif os.environ.get("POSTGRES_HOST")`), else the variable the selection reads.
+ */
+export function fallbackSelectors(databases: DatabasesModel): string[] {
+  const selection = databases.selection;
+  if (selection.kind !== 'env' && selection.kind !== 'url') return [];
+  if (selection.kind === 'url') return [selection.variable];
+  const out = new Set<string>();
+  for (const c of databases.configs)
+    if (c.engine && isServerEngine(c.engine) && c.selectedBy && (c.selectedBy.test ?? 'equals') !== 'unset')
+      out.add(c.selectedBy.variable);
+  return out.size > 0 ? [...out] : [selection.variable];
 }
 
 /** Follows env fallbacks to what a value is when no environment variable is set; undefined when unknown or None. */

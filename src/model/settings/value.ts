@@ -92,7 +92,11 @@ export type PyValue = (
       derived?: boolean;
       line: number;
     }
-  | { t: 'choice'; options: Alternative[]; line: number }
+  /**
+   * `decider`: the same alternatives as a read of the one variable whose truth picks between them (`"1" if X else
+   * "0"`), so what X's absence or value selects is known.
+   */
+  | { t: 'choice'; options: Alternative[]; line: number; decider?: PyValue }
   /** A name of a module or library object: 'os.environ', 'dj_database_url.config', 'builtins.str'. */
   | { t: 'ref'; name: string; line: number }
   | { t: 'parents'; of: PyValue; line: number }
@@ -236,11 +240,15 @@ export function lift(v: PyValue, f: (x: PyValue) => PyValue): PyValue {
     }
     return out;
   }
-  if (v.t === 'choice')
-    return choice(
+  if (v.t === 'choice') {
+    const out = choice(
       v.options.map((o) => ({ ...o, v: lift(o.v, f) })),
       v.line,
     );
+    if (v.decider && out.t === 'choice' && out.options.length === v.options.length)
+      out.decider = lift(v.decider, f);
+    return out;
+  }
   return f(v);
 }
 

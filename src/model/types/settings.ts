@@ -28,7 +28,13 @@ export type ValueSource = (
   | { kind: 'list'; items: ValueSource[]; line: number }
   | { kind: 'dict'; entries: { key: string; value: ValueSource; line: number }[]; line: number }
   /** Several alternatives (if/else branches, `a or b`, conditional expressions). */
-  | { kind: 'choice'; options: ValueSource[]; line: number }
+  | {
+      kind: 'choice';
+      options: ValueSource[];
+      line: number;
+      /** The same alternatives as a read of the one variable whose truth picks between them (`"1" if X else "0"`). */
+      decidedBy?: ValueSource;
+    }
   | { kind: 'unknown'; text: string; line: number }
 ) & {
   /** The module that wrote it, when not the settings module itself (a module it star-imports). */

@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-4RFED2PV.js";
+} from "./chunk-RQF35WIX.js";
 import {
   makeReport
 } from "./chunk-URA3V7SF.js";
 import {
   RULES
-} from "./chunk-3UITD6N4.js";
+} from "./chunk-HUEXQCAF.js";
 import {
   SEVERITIES,
   UnsafePathError,

@@ -11,7 +11,7 @@ import {
   pipInstall,
   programArgv,
   runtimeInsertionLine
-} from "./chunk-3UITD6N4.js";
+} from "./chunk-HUEXQCAF.js";
 import {
   insertLines,
   normalizePackageName,

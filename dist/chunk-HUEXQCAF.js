@@ -13175,6 +13175,393 @@ function isSecretName(name2) {
   return SECRET_NAME.test(n);
 }
 
+// src/model/settings/value.ts
+var MAX_OPTIONS = 16;
+var MAX_TEXT = 160;
+function truthAnd(a, b) {
+  if (a === false || b === false) return false;
+  if (a === true && b === true) return true;
+  return void 0;
+}
+function truthOr(a, b) {
+  if (a === true || b === true) return true;
+  if (a === false && b === false) return false;
+  return void 0;
+}
+function truthNot(a) {
+  return a === void 0 ? void 0 : !a;
+}
+function markRequired(read) {
+  if (!read.guarded) read.required = true;
+}
+function requireValue(v) {
+  if (v.t === "env") {
+    if (v.unset.t === "none") {
+      if (!v.derived) markRequired(v.read);
+    } else requireValue(v.unset);
+  } else if (v.t === "choice") for (const o of v.options) requireValue(o.v);
+}
+function negateCondition(c) {
+  const flip = {
+    equals: "not-equals",
+    "not-equals": "equals",
+    set: "unset",
+    unset: "set"
+  };
+  const test = flip[c.test];
+  return test ? { ...c, test } : void 0;
+}
+function derive(v) {
+  if (v.t === "env") return v.derived ? v : { ...v, derived: true };
+  if (v.t === "choice") return { ...v, options: v.options.map((o) => ({ ...o, v: derive(o.v) })) };
+  return v;
+}
+function otherwiseCondition(previous, line) {
+  if (!previous || previous.length === 0) return void 0;
+  if (previous.length === 1) return negateCondition(previous[0]);
+  const variable = previous[0].variable;
+  if (!previous.every((c) => c.variable === variable)) return void 0;
+  const derivedFrom = previous.find((c) => c.derivedFrom)?.derivedFrom;
+  return { variable, value: "", test: "otherwise", line, ...derivedFrom ? { derivedFrom } : {} };
+}
+var PROBE_TEXTS = [
+  "1",
+  "0",
+  "true",
+  "false",
+  "True",
+  "False",
+  "TRUE",
+  "FALSE",
+  "yes",
+  "no",
+  "on",
+  "off"
+];
+function textProbes(line) {
+  return PROBE_TEXTS.map((text) => ({ text, v: { t: "str", v: text, line } }));
+}
+function lift(v, f) {
+  if (v.t === "env") {
+    const unset = lift(v.unset, f);
+    if (unset.t === "unknown" && unset.crash && v.unset.t === "none" && !v.derived) markRequired(v.read);
+    const out = { t: "env", read: v.read, unset, line: v.line };
+    if (v.derived) out.derived = true;
+    const mapped = v.probes?.map((p) => ({ text: p.text, v: f(p.v) })) ?? [];
+    const probes = mapped.filter((p) => isScalarValue(p.v));
+    if (probes.length) out.probes = probes;
+    const selects2 = new Set(v.selects);
+    for (const p of mapped)
+      if (p.v.t === "env" && p.v.read.variable !== v.read.variable) selects2.add(p.v.read.variable);
+    if (selects2.size > 0) out.selects = [...selects2];
+    if (v.dbUrl && unset.t === "dict") out.dbUrl = true;
+    if (v.cases) {
+      out.cases = v.cases.map((c) => ({ value: c.value, v: lift(c.v, f) }));
+      if (v.unsetKey !== void 0) out.unsetKey = v.unsetKey;
+    }
+    return out;
+  }
+  if (v.t === "choice") {
+    const out = choice(
+      v.options.map((o) => ({ ...o, v: lift(o.v, f) })),
+      v.line
+    );
+    if (v.decider && out.t === "choice" && out.options.length === v.options.length)
+      out.decider = lift(v.decider, f);
+    return out;
+  }
+  return f(v);
+}
+function isScalarValue(v) {
+  return v.t === "str" || v.t === "num" || v.t === "bool" || v.t === "none";
+}
+function choice(options, line) {
+  const flat = [];
+  for (const o of options) {
+    if (o.v.t === "choice")
+      for (const inner of o.v.options)
+        flat.push({
+          v: inner.v,
+          when: inner.when ?? o.when,
+          activeWhenUnset: truthAnd(o.activeWhenUnset, inner.activeWhenUnset)
+        });
+    else flat.push(o);
+  }
+  if (flat.length > MAX_OPTIONS) return { t: "unknown", text: "too many alternatives", line };
+  return { t: "choice", options: flat, line };
+}
+function truthy(v) {
+  switch (v.t) {
+    case "str":
+      return v.v !== "";
+    case "num":
+      return v.v !== 0;
+    case "bool":
+      return v.v;
+    case "none":
+      return false;
+    case "list":
+      return v.items.length > 0;
+    case "dict":
+      return v.entries.length > 0;
+    case "path":
+    case "ref":
+    case "envobj":
+      return true;
+    case "concat":
+      return v.parts.some((p) => p.t === "path" || p.t === "str" && p.v !== "") ? true : void 0;
+    case "env":
+      return truthy(v.unset);
+    case "choice": {
+      const active = v.options.filter((o) => o.activeWhenUnset === true);
+      if (active.length > 0) return truthy(active[0].v);
+      const values = v.options.map((o) => truthy(o.v));
+      return values.every((x) => x === values[0]) ? values[0] : void 0;
+    }
+    default:
+      return void 0;
+  }
+}
+function notValue(x, line) {
+  const t2 = truthy(x);
+  return t2 === void 0 ? { t: "unknown", text: "not \u2026", line } : { t: "bool", v: !t2, line };
+}
+
+// src/model/settings/databases.ts
+var SERVER_FIELDS = ["NAME", "USER", "PASSWORD", "HOST"];
+var MAX_DEPTH = 20;
+function resolveDatabases(value, line, toSource) {
+  const builder = new DatabasesBuilder(toSource);
+  builder.walkDatabases(value, { isDefault: true });
+  const model = builder.result(line);
+  const aliases = otherAliases(value, toSource);
+  if (aliases.length > 0) model.aliases = aliases;
+  return model;
+}
+function otherAliases(value, toSource) {
+  const dicts = value.t === "dict" ? [value] : value.t === "choice" ? value.options.map((o) => o.v) : [];
+  const out = [];
+  for (const d of dicts) {
+    if (d.t !== "dict") continue;
+    for (const entry of d.entries) {
+      if (entry.key === "default" || out.some((a) => a.name === entry.key)) continue;
+      const builder = new DatabasesBuilder(toSource);
+      builder.walkDatabases(
+        { t: "dict", entries: [{ ...entry, key: "default" }], line: d.line },
+        { isDefault: true }
+      );
+      const { configs } = builder.result(entry.line);
+      if (configs.length > 0) out.push({ name: entry.key, configs });
+    }
+  }
+  return out;
+}
+var DatabasesBuilder = class {
+  constructor(toSource) {
+    this.toSource = toSource;
+  }
+  toSource;
+  configs = [];
+  selectors = [];
+  walkDatabases(v, sel, depth = 0) {
+    if (depth > MAX_DEPTH) return;
+    if (v.t === "dict") {
+      const entry = v.entries.find((e) => e.key === "default");
+      if (entry) this.walkDefault(entry.value, sel, depth + 1);
+    } else if (v.t === "choice") {
+      for (const o of v.options) this.walkDatabases(o.v, this.option(o, sel), depth + 1);
+    } else if (v.t === "env") {
+      this.walkEnv(v, sel, (x, s) => this.walkDatabases(x, s, depth + 1));
+    }
+  }
+  walkDefault(v, sel, depth) {
+    if (depth > MAX_DEPTH) return;
+    if (v.t === "dict") this.fromDict(v, sel);
+    else if (v.t === "choice")
+      for (const o of v.options) this.walkDefault(o.v, this.option(o, sel), depth + 1);
+    else if (v.t === "env") this.walkEnv(v, sel, (x, s) => this.walkDefault(x, s, depth + 1));
+  }
+  walkEnv(v, sel, next) {
+    const variable = v.read.variable;
+    if (v.dbUrl) {
+      this.selectors.push({
+        kind: "url",
+        variable,
+        default: v.read.defaultText,
+        line: v.read.line,
+        file: v.read.file
+      });
+      if (v.unset.t === "dict" && v.unset.entries.length > 0)
+        this.fromDict(v.unset, { ...sel, isDefault: sel.isDefault }, v);
+      if (v.unset.t === "choice") {
+        for (const o of v.unset.options)
+          if (o.v.t === "dict" && o.v.entries.length > 0)
+            this.fromDict(o.v, { ...sel, isDefault: truthAnd(sel.isDefault, o.activeWhenUnset) }, v);
+      }
+      return;
+    }
+    if (v.cases) {
+      this.selectors.push({
+        kind: "env",
+        variable,
+        default: v.unsetKey ?? v.read.defaultText,
+        line: v.read.line,
+        file: v.read.file
+      });
+      const isDefault = (c) => c.v === v.unset || v.unsetKey === c.value;
+      for (const c of v.cases)
+        next(c.v, {
+          selectedBy: { variable, value: c.value },
+          isDefault: truthAnd(sel.isDefault, isDefault(c))
+        });
+      if (!v.cases.some(isDefault) && v.unset.t !== "unknown")
+        next(v.unset, { selectedBy: { variable, value: "", test: "otherwise" }, isDefault: sel.isDefault });
+      return;
+    }
+    this.selectors.push({
+      kind: "env",
+      variable,
+      default: v.read.defaultText,
+      line: v.read.line,
+      file: v.read.file
+    });
+    next(v.unset, { selectedBy: sel.selectedBy, isDefault: sel.isDefault });
+  }
+  option(o, sel) {
+    const read = o.when?.derivedFrom;
+    if (read)
+      this.selectors.push({
+        kind: "derived",
+        variable: read.variable,
+        default: read.defaultText,
+        line: read.line,
+        file: read.file
+      });
+    else if (o.when)
+      this.selectors.push({ kind: "env", variable: o.when.variable, line: o.when.line, file: o.when.file });
+    return {
+      // No value of the variable selects the branch (a URL's scheme does), so none is named.
+      selectedBy: o.when && !read ? selectedBy(o.when) : sel.selectedBy,
+      isDefault: truthAnd(sel.isDefault, o.activeWhenUnset)
+    };
+  }
+  fromDict(d, sel, url) {
+    const engineValue = d.entries.find((e) => e.key === "ENGINE")?.value;
+    const variants = engineValue?.t === "env" && !url ? this.engineVariants(engineValue, sel) : [{ engine: engineValue ? engineString(engineValue) : void 0, sel }];
+    for (const variant of variants) {
+      if (!url && variant.engine && isServerEngine(variant.engine))
+        for (const key of SERVER_FIELDS) {
+          const value = d.entries.find((e) => e.key === key)?.value;
+          if (value?.t === "env" && !value.derived && value.unset.t === "none") markRequired(value.read);
+        }
+      const config2 = { line: url ? url.read.line : d.line, ...this.fields(d, url) };
+      const file = url ? url.read.file : d.file;
+      if (file) config2.file = file;
+      if (variant.engine) config2.engine = variant.engine;
+      if (variant.sel.selectedBy) config2.selectedBy = variant.sel.selectedBy;
+      if (variant.sel.isDefault !== void 0) config2.isDefault = variant.sel.isDefault;
+      this.configs.push(config2);
+    }
+  }
+  /** ENGINE read from a variable: one variant per engine it can name. */
+  engineVariants(engineValue, sel) {
+    const variable = engineValue.read.variable;
+    this.selectors.push({
+      // ENGINE taken from what a URL parses to: the URL selects the database
+      kind: engineValue.derived && holdsUrl(engineValue.read) ? "url" : "engine",
+      variable,
+      default: engineValue.read.defaultText,
+      line: engineValue.read.line,
+      file: engineValue.read.file
+    });
+    if (engineValue.cases)
+      return engineValue.cases.map((c) => ({
+        engine: engineString(c.v),
+        sel: {
+          selectedBy: { variable, value: c.value },
+          isDefault: truthAnd(sel.isDefault, engineValue.unsetKey === c.value)
+        }
+      }));
+    const engine = engineString(engineValue.unset);
+    return [
+      {
+        engine,
+        sel: {
+          selectedBy: engine && engineValue.read.defaultText !== void 0 ? { variable, value: engineValue.read.defaultText } : sel.selectedBy,
+          isDefault: engine ? sel.isDefault : false
+        }
+      }
+    ];
+  }
+  /** The fields of a config dict; from a URL, each is the URL variable's read with the field as its fallback. */
+  fields(d, url) {
+    const fields = {};
+    const fieldLines = {};
+    for (const e of d.entries) {
+      fieldLines[e.key] = e.line;
+      const source = this.toSource(e.value);
+      fields[e.key] = url ? {
+        kind: "env",
+        variable: url.read.variable,
+        via: url.read.via,
+        required: url.read.required,
+        fallback: source,
+        line: url.read.line,
+        ...url.read.file ? { file: url.read.file } : {}
+      } : source;
+    }
+    return { fields, fieldLines };
+  }
+  result(line) {
+    const engines = new Set(this.configs.map((c) => c.engine?.replace(/_psycopg2$/, "") ?? "?"));
+    const url = this.selectors.find((s) => s.kind === "url");
+    const engine = this.selectors.find((s) => s.kind === "engine");
+    const serverVariables = new Set(
+      this.configs.filter((c) => c.engine && isServerEngine(c.engine)).map((c) => c.selectedBy?.variable)
+    );
+    const branches = this.selectors.filter((s) => s.kind === "env");
+    const branch = engines.size > 1 ? branches.find((s) => serverVariables.has(s.variable)) ?? branches[0] : void 0;
+    const derived = engines.size > 1 ? this.selectors.find((s) => s.kind === "derived") : void 0;
+    let selection;
+    const pick2 = url ?? engine ?? branch ?? derived;
+    if (pick2) {
+      const chosen = {
+        kind: pick2.kind === "url" || pick2.kind === "derived" && holdsUrl(pick2) ? "url" : "env",
+        variable: pick2.variable,
+        line: pick2.line
+      };
+      if (pick2.default !== void 0) chosen.default = pick2.default;
+      if (pick2.file) chosen.file = pick2.file;
+      selection = chosen;
+    } else if (this.configs.length > 0 && !engines.has("?")) selection = { kind: "fixed" };
+    else selection = { kind: "unknown" };
+    return { line, selection, configs: this.configs };
+  }
+};
+function selectedBy(c) {
+  if (c.test === "equals") return { variable: c.variable, value: c.value };
+  if (c.test === "set" || c.test === "unset") return { variable: c.variable, value: "", test: c.test };
+  return { variable: c.variable, value: "", test: "otherwise" };
+}
+function holdsUrl(s) {
+  const text = s.default ?? s.defaultText ?? "";
+  return /URL|URI|DSN/i.test(s.variable) || /^[a-z][a-z0-9+.-]*:\/\//i.test(text);
+}
+function engineString(v) {
+  if (v.t === "str") return v.v;
+  return void 0;
+}
+function isServerEngine(engine) {
+  const e = engine.toLowerCase();
+  return ["postgres", "postgis", "mysql", "oracle", "mssql", "sql_server", "cockroach", "mariadb"].some(
+    (k) => e.includes(k)
+  );
+}
+function isSqliteEngine(engine) {
+  const e = engine.toLowerCase();
+  return e.includes("sqlite") || e.includes("spatialite");
+}
+
 // src/model/settings/query.ts
 function withBases(settings, bases = []) {
   if (bases.length === 0 || settings.mergedModules) return settings;
@@ -13189,6 +13576,16 @@ function withBases(settings, bases = []) {
 }
 function liveAssignments(model, name2) {
   return model.assignments.filter((a) => a.name === name2 && a.live);
+}
+function fallbackSelectors(databases) {
+  const selection = databases.selection;
+  if (selection.kind !== "env" && selection.kind !== "url") return [];
+  if (selection.kind === "url") return [selection.variable];
+  const out = /* @__PURE__ */ new Set();
+  for (const c of databases.configs)
+    if (c.engine && isServerEngine(c.engine) && c.selectedBy && (c.selectedBy.test ?? "equals") !== "unset")
+      out.add(c.selectedBy.variable);
+  return out.size > 0 ? [...out] : [selection.variable];
 }
 function valueWhenUnset(v, depth = 0) {
   if (!v || depth > 20) return void 0;
@@ -13668,15 +14065,15 @@ var TreeBuffer = class _TreeBuffer {
   @internal
   */
   findChild(startIndex, endIndex, dir, pos, side) {
-    let { buffer } = this, pick = -1;
+    let { buffer } = this, pick2 = -1;
     for (let i = startIndex; i != endIndex; i = buffer[i + 3]) {
       if (checkSide(side, pos, buffer[i + 1], buffer[i + 2])) {
-        pick = i;
+        pick2 = i;
         if (dir > 0)
           break;
       }
     }
-    return pick;
+    return pick2;
   }
   /**
   @internal
@@ -14071,20 +14468,20 @@ var BufferNode = class _BufferNode extends BaseNode {
 function iterStack(heads) {
   if (!heads.length)
     return null;
-  let pick = 0, picked = heads[0];
+  let pick2 = 0, picked = heads[0];
   for (let i = 1; i < heads.length; i++) {
     let node = heads[i];
     if (node.from > picked.from || node.to < picked.to) {
       picked = node;
-      pick = i;
+      pick2 = i;
     }
   }
   let next = picked instanceof TreeNode && picked.index < 0 ? null : picked.parent;
   let newHeads = heads.slice();
   if (next)
-    newHeads[pick] = next;
+    newHeads[pick2] = next;
   else
-    newHeads.splice(pick, 1);
+    newHeads.splice(pick2, 1);
   return new StackIterator(newHeads, picked);
 }
 var StackIterator = class {
@@ -17682,154 +18079,6 @@ function unescapeBody(body, raw) {
   return out;
 }
 
-// src/model/settings/value.ts
-var MAX_OPTIONS = 16;
-var MAX_TEXT = 160;
-function truthAnd(a, b) {
-  if (a === false || b === false) return false;
-  if (a === true && b === true) return true;
-  return void 0;
-}
-function truthOr(a, b) {
-  if (a === true || b === true) return true;
-  if (a === false && b === false) return false;
-  return void 0;
-}
-function truthNot(a) {
-  return a === void 0 ? void 0 : !a;
-}
-function markRequired(read) {
-  if (!read.guarded) read.required = true;
-}
-function requireValue(v) {
-  if (v.t === "env") {
-    if (v.unset.t === "none") {
-      if (!v.derived) markRequired(v.read);
-    } else requireValue(v.unset);
-  } else if (v.t === "choice") for (const o of v.options) requireValue(o.v);
-}
-function negateCondition(c) {
-  const flip = {
-    equals: "not-equals",
-    "not-equals": "equals",
-    set: "unset",
-    unset: "set"
-  };
-  const test = flip[c.test];
-  return test ? { ...c, test } : void 0;
-}
-function derive(v) {
-  if (v.t === "env") return v.derived ? v : { ...v, derived: true };
-  if (v.t === "choice") return { ...v, options: v.options.map((o) => ({ ...o, v: derive(o.v) })) };
-  return v;
-}
-function otherwiseCondition(previous, line) {
-  if (!previous || previous.length === 0) return void 0;
-  if (previous.length === 1) return negateCondition(previous[0]);
-  const variable = previous[0].variable;
-  if (!previous.every((c) => c.variable === variable)) return void 0;
-  const derivedFrom = previous.find((c) => c.derivedFrom)?.derivedFrom;
-  return { variable, value: "", test: "otherwise", line, ...derivedFrom ? { derivedFrom } : {} };
-}
-var PROBE_TEXTS = [
-  "1",
-  "0",
-  "true",
-  "false",
-  "True",
-  "False",
-  "TRUE",
-  "FALSE",
-  "yes",
-  "no",
-  "on",
-  "off"
-];
-function textProbes(line) {
-  return PROBE_TEXTS.map((text) => ({ text, v: { t: "str", v: text, line } }));
-}
-function lift(v, f) {
-  if (v.t === "env") {
-    const unset = lift(v.unset, f);
-    if (unset.t === "unknown" && unset.crash && v.unset.t === "none" && !v.derived) markRequired(v.read);
-    const out = { t: "env", read: v.read, unset, line: v.line };
-    if (v.derived) out.derived = true;
-    const mapped = v.probes?.map((p) => ({ text: p.text, v: f(p.v) })) ?? [];
-    const probes = mapped.filter((p) => isScalarValue(p.v));
-    if (probes.length) out.probes = probes;
-    const selects2 = new Set(v.selects);
-    for (const p of mapped)
-      if (p.v.t === "env" && p.v.read.variable !== v.read.variable) selects2.add(p.v.read.variable);
-    if (selects2.size > 0) out.selects = [...selects2];
-    if (v.dbUrl && unset.t === "dict") out.dbUrl = true;
-    if (v.cases) {
-      out.cases = v.cases.map((c) => ({ value: c.value, v: lift(c.v, f) }));
-      if (v.unsetKey !== void 0) out.unsetKey = v.unsetKey;
-    }
-    return out;
-  }
-  if (v.t === "choice")
-    return choice(
-      v.options.map((o) => ({ ...o, v: lift(o.v, f) })),
-      v.line
-    );
-  return f(v);
-}
-function isScalarValue(v) {
-  return v.t === "str" || v.t === "num" || v.t === "bool" || v.t === "none";
-}
-function choice(options, line) {
-  const flat = [];
-  for (const o of options) {
-    if (o.v.t === "choice")
-      for (const inner of o.v.options)
-        flat.push({
-          v: inner.v,
-          when: inner.when ?? o.when,
-          activeWhenUnset: truthAnd(o.activeWhenUnset, inner.activeWhenUnset)
-        });
-    else flat.push(o);
-  }
-  if (flat.length > MAX_OPTIONS) return { t: "unknown", text: "too many alternatives", line };
-  return { t: "choice", options: flat, line };
-}
-function truthy(v) {
-  switch (v.t) {
-    case "str":
-      return v.v !== "";
-    case "num":
-      return v.v !== 0;
-    case "bool":
-      return v.v;
-    case "none":
-      return false;
-    case "list":
-      return v.items.length > 0;
-    case "dict":
-      return v.entries.length > 0;
-    case "path":
-    case "ref":
-    case "envobj":
-      return true;
-    case "concat":
-      return v.parts.some((p) => p.t === "path" || p.t === "str" && p.v !== "") ? true : void 0;
-    case "env":
-      return truthy(v.unset);
-    case "choice": {
-      const active = v.options.filter((o) => o.activeWhenUnset === true);
-      if (active.length > 0) return truthy(active[0].v);
-      const values = v.options.map((o) => truthy(o.v));
-      return values.every((x) => x === values[0]) ? values[0] : void 0;
-    }
-    default:
-      return void 0;
-  }
-}
-function notValue(x, line) {
-  const t2 = truthy(x);
-  return t2 === void 0 ? { t: "unknown", text: "not \u2026", line } : { t: "bool", v: !t2, line };
-}
-
 // src/model/settings/builtins.ts
 var BUILTINS = /* @__PURE__ */ new Set([
   "str",
@@ -18485,13 +18734,29 @@ function callEnv(recorder, ctx, env, method, args, line) {
   if (fallback === void 0) fallback = env.scheme.get(variable)?.def;
   if (fallback?.t === "ref" && fallback.name.endsWith("NOTSET")) fallback = void 0;
   const failsWhenUnset = fallback === void 0;
-  return readVariable(recorder.reads, ctx, {
+  const read = readVariable(recorder.reads, ctx, {
     variable,
     via: "django-environ",
     fallback,
     line,
     failsWhenUnset
   });
+  if (read.t === "env" && castOf(env, method, args, variable) === "builtins.bool")
+    read.probes = boolProbes(line);
+  return read;
+}
+function castOf(env, method, args, variable) {
+  if (method === "bool") return "builtins.bool";
+  if (method !== "__call__" && method !== "get_value") return void 0;
+  const cast = args.kw.get("cast") ?? (env.positionalDefault ? void 0 : args.pos[1]);
+  if (cast?.t === "ref") return cast.name;
+  return cast === void 0 ? env.scheme.get(variable)?.cast : void 0;
+}
+function boolProbes(line) {
+  return PROBE_TEXTS.map((text) => ({
+    text,
+    v: { t: "bool", v: TRUE_WORDS.includes(text.toLowerCase()), line }
+  }));
 }
 
 // src/model/settings/operators.ts
@@ -19051,13 +19316,15 @@ function conditionalExpression(ev, node, ctx) {
   const whenFalse = ev.evaluate(kids[2], ctx);
   if (test.t === "env" && isCodeText(whenTrue) && isCodeText(whenFalse)) {
     const unsetTruth = truthy(test);
-    return choice(
+    const out = choice(
       [
         { v: whenTrue, activeWhenUnset: unsetTruth },
         { v: whenFalse, activeWhenUnset: unsetTruth === void 0 ? void 0 : !unsetTruth }
       ],
       line
     );
+    if (out.t === "choice") out.decider = lift(test, (c) => pick(truthy(c), whenTrue, whenFalse, line));
+    return out;
   }
   return lift(test, (c) => {
     const t2 = truthy(c);
@@ -19071,6 +19338,10 @@ function conditionalExpression(ev, node, ctx) {
       );
     return t2 ? whenTrue : whenFalse;
   });
+}
+function pick(t2, whenTrue, whenFalse, line) {
+  if (t2 === void 0) return { t: "unknown", text: "\u2026 if \u2026 else \u2026", line };
+  return t2 ? whenTrue : whenFalse;
 }
 function isCodeText(v) {
   if (v.t === "str") return true;
@@ -19817,237 +20088,6 @@ function messageOf(error) {
   return error instanceof Error ? error.message : String(error);
 }
 
-// src/model/settings/databases.ts
-var SERVER_FIELDS = ["NAME", "USER", "PASSWORD", "HOST"];
-var MAX_DEPTH = 20;
-function resolveDatabases(value, line, toSource) {
-  const builder = new DatabasesBuilder(toSource);
-  builder.walkDatabases(value, { isDefault: true });
-  const model = builder.result(line);
-  const aliases = otherAliases(value, toSource);
-  if (aliases.length > 0) model.aliases = aliases;
-  return model;
-}
-function otherAliases(value, toSource) {
-  const dicts = value.t === "dict" ? [value] : value.t === "choice" ? value.options.map((o) => o.v) : [];
-  const out = [];
-  for (const d of dicts) {
-    if (d.t !== "dict") continue;
-    for (const entry of d.entries) {
-      if (entry.key === "default" || out.some((a) => a.name === entry.key)) continue;
-      const builder = new DatabasesBuilder(toSource);
-      builder.walkDatabases(
-        { t: "dict", entries: [{ ...entry, key: "default" }], line: d.line },
-        { isDefault: true }
-      );
-      const { configs } = builder.result(entry.line);
-      if (configs.length > 0) out.push({ name: entry.key, configs });
-    }
-  }
-  return out;
-}
-var DatabasesBuilder = class {
-  constructor(toSource) {
-    this.toSource = toSource;
-  }
-  toSource;
-  configs = [];
-  selectors = [];
-  walkDatabases(v, sel, depth = 0) {
-    if (depth > MAX_DEPTH) return;
-    if (v.t === "dict") {
-      const entry = v.entries.find((e) => e.key === "default");
-      if (entry) this.walkDefault(entry.value, sel, depth + 1);
-    } else if (v.t === "choice") {
-      for (const o of v.options) this.walkDatabases(o.v, this.option(o, sel), depth + 1);
-    } else if (v.t === "env") {
-      this.walkEnv(v, sel, (x, s) => this.walkDatabases(x, s, depth + 1));
-    }
-  }
-  walkDefault(v, sel, depth) {
-    if (depth > MAX_DEPTH) return;
-    if (v.t === "dict") this.fromDict(v, sel);
-    else if (v.t === "choice")
-      for (const o of v.options) this.walkDefault(o.v, this.option(o, sel), depth + 1);
-    else if (v.t === "env") this.walkEnv(v, sel, (x, s) => this.walkDefault(x, s, depth + 1));
-  }
-  walkEnv(v, sel, next) {
-    const variable = v.read.variable;
-    if (v.dbUrl) {
-      this.selectors.push({
-        kind: "url",
-        variable,
-        default: v.read.defaultText,
-        line: v.read.line,
-        file: v.read.file
-      });
-      if (v.unset.t === "dict" && v.unset.entries.length > 0)
-        this.fromDict(v.unset, { ...sel, isDefault: sel.isDefault }, v);
-      if (v.unset.t === "choice") {
-        for (const o of v.unset.options)
-          if (o.v.t === "dict" && o.v.entries.length > 0)
-            this.fromDict(o.v, { ...sel, isDefault: truthAnd(sel.isDefault, o.activeWhenUnset) }, v);
-      }
-      return;
-    }
-    if (v.cases) {
-      this.selectors.push({
-        kind: "env",
-        variable,
-        default: v.unsetKey ?? v.read.defaultText,
-        line: v.read.line,
-        file: v.read.file
-      });
-      const isDefault = (c) => c.v === v.unset || v.unsetKey === c.value;
-      for (const c of v.cases)
-        next(c.v, {
-          selectedBy: { variable, value: c.value },
-          isDefault: truthAnd(sel.isDefault, isDefault(c))
-        });
-      if (!v.cases.some(isDefault) && v.unset.t !== "unknown")
-        next(v.unset, { selectedBy: { variable, value: "", test: "otherwise" }, isDefault: sel.isDefault });
-      return;
-    }
-    this.selectors.push({
-      kind: "env",
-      variable,
-      default: v.read.defaultText,
-      line: v.read.line,
-      file: v.read.file
-    });
-    next(v.unset, { selectedBy: sel.selectedBy, isDefault: sel.isDefault });
-  }
-  option(o, sel) {
-    const read = o.when?.derivedFrom;
-    if (read)
-      this.selectors.push({
-        kind: "derived",
-        variable: read.variable,
-        default: read.defaultText,
-        line: read.line,
-        file: read.file
-      });
-    else if (o.when)
-      this.selectors.push({ kind: "env", variable: o.when.variable, line: o.when.line, file: o.when.file });
-    return {
-      // No value of the variable selects the branch (a URL's scheme does), so none is named.
-      selectedBy: o.when && !read ? selectedBy(o.when) : sel.selectedBy,
-      isDefault: truthAnd(sel.isDefault, o.activeWhenUnset)
-    };
-  }
-  fromDict(d, sel, url) {
-    const engineValue = d.entries.find((e) => e.key === "ENGINE")?.value;
-    const variants = engineValue?.t === "env" && !url ? this.engineVariants(engineValue, sel) : [{ engine: engineValue ? engineString(engineValue) : void 0, sel }];
-    for (const variant of variants) {
-      if (!url && variant.engine && isServerEngine(variant.engine))
-        for (const key of SERVER_FIELDS) {
-          const value = d.entries.find((e) => e.key === key)?.value;
-          if (value?.t === "env" && !value.derived && value.unset.t === "none") markRequired(value.read);
-        }
-      const config2 = { line: url ? url.read.line : d.line, ...this.fields(d, url) };
-      const file = url ? url.read.file : d.file;
-      if (file) config2.file = file;
-      if (variant.engine) config2.engine = variant.engine;
-      if (variant.sel.selectedBy) config2.selectedBy = variant.sel.selectedBy;
-      if (variant.sel.isDefault !== void 0) config2.isDefault = variant.sel.isDefault;
-      this.configs.push(config2);
-    }
-  }
-  /** ENGINE read from a variable: one variant per engine it can name. */
-  engineVariants(engineValue, sel) {
-    const variable = engineValue.read.variable;
-    this.selectors.push({
-      // ENGINE taken from what a URL parses to: the URL selects the database
-      kind: engineValue.derived && holdsUrl(engineValue.read) ? "url" : "engine",
-      variable,
-      default: engineValue.read.defaultText,
-      line: engineValue.read.line,
-      file: engineValue.read.file
-    });
-    if (engineValue.cases)
-      return engineValue.cases.map((c) => ({
-        engine: engineString(c.v),
-        sel: {
-          selectedBy: { variable, value: c.value },
-          isDefault: truthAnd(sel.isDefault, engineValue.unsetKey === c.value)
-        }
-      }));
-    const engine = engineString(engineValue.unset);
-    return [
-      {
-        engine,
-        sel: {
-          selectedBy: engine && engineValue.read.defaultText !== void 0 ? { variable, value: engineValue.read.defaultText } : sel.selectedBy,
-          isDefault: engine ? sel.isDefault : false
-        }
-      }
-    ];
-  }
-  /** The fields of a config dict; from a URL, each is the URL variable's read with the field as its fallback. */
-  fields(d, url) {
-    const fields = {};
-    const fieldLines = {};
-    for (const e of d.entries) {
-      fieldLines[e.key] = e.line;
-      const source = this.toSource(e.value);
-      fields[e.key] = url ? {
-        kind: "env",
-        variable: url.read.variable,
-        via: url.read.via,
-        required: url.read.required,
-        fallback: source,
-        line: url.read.line,
-        ...url.read.file ? { file: url.read.file } : {}
-      } : source;
-    }
-    return { fields, fieldLines };
-  }
-  result(line) {
-    const engines = new Set(this.configs.map((c) => c.engine?.replace(/_psycopg2$/, "") ?? "?"));
-    const url = this.selectors.find((s) => s.kind === "url");
-    const engine = this.selectors.find((s) => s.kind === "engine");
-    const branch = engines.size > 1 ? this.selectors.find((s) => s.kind === "env") : void 0;
-    const derived = engines.size > 1 ? this.selectors.find((s) => s.kind === "derived") : void 0;
-    let selection;
-    const pick = url ?? engine ?? branch ?? derived;
-    if (pick) {
-      const chosen = {
-        kind: pick.kind === "url" || pick.kind === "derived" && holdsUrl(pick) ? "url" : "env",
-        variable: pick.variable,
-        line: pick.line
-      };
-      if (pick.default !== void 0) chosen.default = pick.default;
-      if (pick.file) chosen.file = pick.file;
-      selection = chosen;
-    } else if (this.configs.length > 0 && !engines.has("?")) selection = { kind: "fixed" };
-    else selection = { kind: "unknown" };
-    return { line, selection, configs: this.configs };
-  }
-};
-function selectedBy(c) {
-  if (c.test === "equals") return { variable: c.variable, value: c.value };
-  if (c.test === "set" || c.test === "unset") return { variable: c.variable, value: "", test: c.test };
-  return { variable: c.variable, value: "", test: "otherwise" };
-}
-function holdsUrl(s) {
-  const text = s.default ?? s.defaultText ?? "";
-  return /URL|URI|DSN/i.test(s.variable) || /^[a-z][a-z0-9+.-]*:\/\//i.test(text);
-}
-function engineString(v) {
-  if (v.t === "str") return v.v;
-  return void 0;
-}
-function isServerEngine(engine) {
-  const e = engine.toLowerCase();
-  return ["postgres", "postgis", "mysql", "oracle", "mssql", "sql_server", "cockroach", "mariadb"].some(
-    (k) => e.includes(k)
-  );
-}
-function isSqliteEngine(engine) {
-  const e = engine.toLowerCase();
-  return e.includes("sqlite") || e.includes("spatialite");
-}
-
 // src/util/compare-text.ts
 var ROOT_ORDER = ` _-,;:!?.'"()[]{}@*/\\&#%\`^+<=>|~$0123456789aAbBcCdDeEfFgGhHiIjJkKlLmMnNoOpPqQrRsStTuUvVwWxXyYzZ`;
 var PRIMARY = new Uint8Array(128);
@@ -20154,8 +20194,11 @@ function valueSourceHere(v, baseDirParts, depth) {
     }
     case "env":
       return envSource(v, inner);
-    case "choice":
-      return { kind: "choice", options: v.options.map((o) => inner(o.v)), line };
+    case "choice": {
+      const out = { kind: "choice", options: v.options.map((o) => inner(o.v)), line };
+      if (v.decider?.t === "env") out.decidedBy = inner(v.decider);
+      return out;
+    }
     case "ref":
       return { kind: "unknown", text: v.name, line };
     case "parents":
@@ -25366,7 +25409,11 @@ such as \`_development/docker-compose.yml\`), and the default \`docker-compose.y
 \`docker-compose.prod.yml\`, \`compose.production.yaml\` or \`docker-compose-deploy.yml\` sits beside it, is for
 development: the \`DEBUG=1\` it sets is what it is for and is not reported. The same variable set true in the
 production file, or in the image's \`ENV\`, is; so is a literal or a true default in the settings, whatever the
-compose files say.
+compose files say. A production compose value interpolated with a default (\`DEBUG=\${DEBUG:-true}\`) counts by that
+default, the value a container gets when nothing is set; it is reported at the compose line. A default that depends
+on another variable (\`os.environ.get("DEBUG", "1" if USE_SQLITE else "0")\`, \`default=not IS_PRODUCTION\`) is
+judged by the value that variable gets in the image or production compose file, else reported as "DEBUG is on unless
+IS_PRODUCTION is set" when its absence selects the debug branch.
 
 Make debug an opt-in that the environment turns on for development only. Beware of string defaults: any non-empty
 string is true in Python, so \`os.environ.get("DEBUG", "False")\` is true.
@@ -25396,15 +25443,18 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
           continue;
         }
         if (v.kind !== "env") continue;
+        const at2 = { file: a.file ?? settings.file, line: a.line };
+        const composeFiles = projectComposeFiles(project);
+        const decider = v.selects?.length || v.presence ? void 0 : defaultDecider(v);
+        if (decider) {
+          const finding = conditionalDefaultFinding(app, at2, v, decider, composeFiles);
+          if (finding) findings.push(finding);
+          continue;
+        }
         const unset = valueWhenUnset(v);
         if (truthy2(unset) !== true) {
-          const given = providedValue(app, v.variable, projectComposeFiles(project));
-          if (given && truthWhenSetTo(v, given.value) === true)
-            findings.push({
-              file: a.file ?? settings.file,
-              line: a.line,
-              message: `DEBUG is read from ${v.variable}, which ${given.where} sets to '${given.value}': every container of this image runs in debug mode. Remove ${v.variable} from there and set it only in development.`
-            });
+          const finding = providedFinding(app, at2, v, composeFiles);
+          if (finding) findings.push(finding);
           continue;
         }
         const falseWord = isFalseWord(unset);
@@ -25446,20 +25496,74 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
     )
   }
 });
+function providedFinding(app, at2, v, composeFiles) {
+  const given = providedValue(app, v.variable, composeFiles);
+  if (!given || truthWhenSetTo(v, given.value) !== true) return void 0;
+  if (given.byDefault)
+    return {
+      file: given.byDefault.file,
+      line: given.byDefault.line,
+      ...msg`The settings read DEBUG from ${v.variable} (${at2.file}, line ${at2.line}) and this compose file sets it to ${code(given.byDefault.raw)}: when ${given.byDefault.variables} is not set where the stack runs, the default turns debug on (${v.variable}=${given.value}), so this deployment runs in debug mode unless someone remembers to switch it off. ${v.whenSet ? "Make the default empty, as the settings take the raw text, in which any word is true" : "Make the default false"} (${code(falseDefault(given.byDefault.raw, Boolean(v.whenSet)))}) and turn debug on in development only.`
+    };
+  return {
+    ...at2,
+    message: `DEBUG is read from ${v.variable}, which ${given.where} sets to '${given.value}': every container of this image runs in debug mode. Remove ${v.variable} from there and set it only in development.`
+  };
+}
+function defaultDecider(v) {
+  const f = v.fallback;
+  if (f?.kind === "env" && f.variable !== v.variable && !f.whenSet) return f;
+  if (f?.kind === "choice" && f.decidedBy?.kind === "env" && f.decidedBy.variable !== v.variable)
+    return f.decidedBy;
+  return void 0;
+}
+function conditionalDefaultFinding(app, at2, v, decider, composeFiles) {
+  const own = providedValue(app, v.variable, composeFiles);
+  const ownTruth = own && truthWhenSetTo(v, own.value);
+  if (ownTruth !== void 0) return ownTruth ? providedFinding(app, at2, v, composeFiles) : void 0;
+  const x = decider.variable;
+  const given = providedValue(app, x, composeFiles);
+  const givenTruth = given && truthWhenSetTo(decider, given.value);
+  if (given && givenTruth !== void 0)
+    return givenTruth ? {
+      ...at2,
+      message: `DEBUG is read from ${v.variable}, whose default follows ${x}, which ${given.where} sets to '${given.value}': with ${v.variable} unset, every container of this image runs in debug mode. Make the default of ${v.variable} false whatever ${x} says, and set ${v.variable} only in development.`
+    } : void 0;
+  if (truthy2(valueWhenUnset(decider)) !== true) return void 0;
+  return {
+    ...at2,
+    ...msg`DEBUG is on unless ${x} is set: ${v.variable} falls back to a value that is true whenever ${x} is not set, so the absence of ${x} turns debug on in any deploy that does not set ${v.variable} either; make the default false whatever ${x} says: ${code(`DEBUG = os.environ.get("${v.variable}", "") == "1"`)}.`
+  };
+}
 function providedValue(app, variable, composeFiles) {
   const entry = app.compose?.appService?.environment.find((e) => e.name === variable);
   if (entry) {
-    if (entry.source !== "environment" || entry.interpolated || entry.value === void 0) return void 0;
+    if (entry.source !== "environment" || entry.value === void 0) return void 0;
     if (isDevelopmentComposeFile(entry.file, composeFiles)) return void 0;
-    return { value: entry.value, where: `${entry.file} (line ${entry.line})` };
+    const where = `${entry.file} (line ${entry.line})`;
+    if (!entry.interpolated) return { value: entry.value, where };
+    const raw = entry.raw ?? entry.value;
+    const unset = interpolate2(raw, {});
+    if (unset.unset) return void 0;
+    const variables = [...raw.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]).join(", ");
+    return { value: unset.value, where, byDefault: { file: entry.file, line: entry.line, raw, variables } };
   }
   const df = app.dockerfile;
   const value = df?.targetStage?.env[variable];
   return df && value !== void 0 ? { value, where: `the ENV of ${df.file}` } : void 0;
 }
+function falseDefault(raw, rawText) {
+  return raw.replace(
+    /(\$\{[A-Za-z_][A-Za-z0-9_]*:?-)([^}]*)\}/g,
+    (_m, head, def) => rawText ? `${head}}` : /^\d+$/.test(def.trim()) ? `${head}0}` : `${head}false}`
+  );
+}
 function truthWhenSetTo(v, text) {
   if (v.whenSet) return text !== "" || Boolean(v.prefix || v.suffix);
-  return v.truthWhenSetTo?.[text];
+  const known = v.truthWhenSetTo?.[text];
+  if (known !== void 0 || text === "" || !v.truthWhenSetTo) return known;
+  const all = new Set(Object.values(v.truthWhenSetTo));
+  return all.size === 1 ? [...all][0] : void 0;
 }
 function truthy2(v) {
   if (!v) return false;
@@ -27515,7 +27619,7 @@ object store for media.
       const finding = hit.what === "sqlite" ? {
         file: hit.file,
         line: hit.line,
-        ...msg`The SQLite database resolves to ${hit.path} in the image, and ${dir === "/" ? { kind: "text", text: "the image's root directory" } : dir} is neither ${where}: a new container starts from the file baked in the image and what the last one wrote is lost. Point the path at a volume, e.g. ${code('"NAME": os.environ.get("SQLITE_PATH", "/data/db.sqlite3")')} with a volume on /data.`
+        ...msg`The SQLite database${hit.branch ? ` (${hit.branch})` : ""} resolves to ${hit.path} in the image, and ${dir === "/" ? { kind: "text", text: "the image's root directory" } : dir} is neither ${where}: a new container starts from the file baked in the image and what the last one wrote is lost. Point the path at a volume, e.g. ${code('"NAME": os.environ.get("SQLITE_PATH", "/data/db.sqlite3")')} with a volume on /data.`
       } : {
         file: hit.file,
         line: hit.line,
@@ -27558,7 +27662,8 @@ function unkeptPaths(project) {
         what: "sqlite",
         file: writtenIn(settings, hit),
         line: hit.line,
-        path: hit.path
+        path: hit.path,
+        ...hit.branch ? { branch: hit.branch } : {}
       });
     }
     for (const a of liveAssignments(settings, "MEDIA_ROOT")) {
@@ -27582,11 +27687,15 @@ function imageBaseDir(app) {
 function sqliteFiles(databases, ctx) {
   const selection = databases.selection;
   let configs;
+  let branch;
   if (selection.kind === "fixed") configs = databases.configs;
   else if (selection.kind === "unknown") configs = databases.configs.filter((c) => c.isDefault === true);
   else if (!ctx.env.values.has(selection.variable)) {
     if (!ctx.env.complete) return [];
     configs = databases.configs.filter((c) => c.isDefault === true);
+    const variables = fallbackSelectors(databases);
+    if (selection.kind === "env")
+      branch = `the fallback used when ${variables.join(" and ")} ${variables.length > 1 ? "are" : "is"} unset`;
   } else {
     const value = ctx.env.values.get(selection.variable);
     if (value === void 0) return [];
@@ -27594,7 +27703,12 @@ function sqliteFiles(databases, ctx) {
       const path = sqliteUrlPath(value, ctx);
       return path ? [{ path, line: selection.line, ...selection.file ? { file: selection.file } : {} }] : [];
     }
-    configs = databases.configs.filter((c) => selects(c, value, databases.configs));
+    configs = databases.configs.filter((c) => {
+      const by = c.selectedBy;
+      if (!by || by.variable === selection.variable) return selects(c, value, databases.configs);
+      const other = ctx.env.values.get(by.variable);
+      return other !== void 0 && selects(c, other, databases.configs);
+    });
   }
   const out = [];
   for (const c of configs) {
@@ -27603,7 +27717,7 @@ function sqliteFiles(databases, ctx) {
     const read = c.fields.NAME;
     const name2 = read.kind === "env" ? fallbackOrRead(read, read.fallback, databases) : read;
     const file = name2.file ?? c.file;
-    if (path) out.push({ path, line: name2.line, ...file ? { file } : {} });
+    if (path) out.push({ path, line: name2.line, ...file ? { file } : {}, ...branch ? { branch } : {} });
   }
   return out;
 }
@@ -28721,6 +28835,10 @@ var sqliteDefaultEngine = defineRule({
 and whatever users write is lost with the container. Prefer failing loudly when the database is not configured, and
 set the development value explicitly in the dev stack (compose file or \`.env\`).
 
+In an if/elif/else chain (\`if CI: \u2026 elif POSTGRES_HOST: \u2026 else: SQLite\`) the finding names the variable a deploy
+must set to leave the fallback, the test of the branch to the database server, not a CI switch that production never
+sets.
+
 \`\`\`python
 # Before
 DATABASES = {"default": DATABASES_AVAILABLE[os.environ.get("DB_ENGINE", "sqlite")]}
@@ -28746,13 +28864,18 @@ DATABASES = {"default": dj_database_url.config()}  # ImproperlyConfigured when D
         (c) => c.isDefault === true && c.engine && isSqliteEngine(c.engine)
       );
       if (!fallback) continue;
-      const what = selection.kind === "url" ? `${selection.variable} (a database URL)` : selection.variable;
+      const variables = fallbackSelectors(databases);
+      const what = selection.kind === "url" ? `${selection.variable} (a database URL)` : variables.join(" and ");
+      const verb = variables.length > 1 ? "are" : "is";
       const url = fallback.fields.ENGINE?.kind === "env" ? fallback.fields.ENGINE.fallback : void 0;
       const at2 = selection.kind === "url" ? fallbackOrRead(selection, url, databases) : selection;
+      const file = writtenIn(settings, at2);
+      const fallbackFile = fallback.file ?? databases.file ?? settings.file;
+      const where = selection.kind === "env" && (fallbackFile !== file || fallback.line !== at2.line) ? `, the configuration at ${fallbackFile === file ? "" : `${fallbackFile} `}line ${fallback.line}` : "";
       findings.push({
-        file: writtenIn(settings, at2),
+        file,
         line: at2.line,
-        message: `When ${what} is unset the database falls back to SQLite (${fallback.engine}), so a deploy that forgets it runs on a file inside the container; make the variable required, or set the SQLite choice explicitly in the development environment.`
+        message: `When ${what} ${verb} unset the database falls back to SQLite (${fallback.engine}${where}), so a deploy that forgets it runs on a file inside the container; make the variable required, or set the SQLite choice explicitly in the development environment.`
       });
     }
     return findings;

@@ -19,7 +19,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-3UITD6N4.js";
+} from "./chunk-HUEXQCAF.js";
 import {
   UnsafePathError,
   formatBytes,

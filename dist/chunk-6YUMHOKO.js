@@ -11,7 +11,7 @@ import {
   isSecretName,
   require_node_os,
   tail
-} from "./chunk-D76PZJO3.js";
+} from "./chunk-LN7FDUB4.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -30,7 +30,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-3UITD6N4.js";
+} from "./chunk-HUEXQCAF.js";
 import {
   UnsafePathError,
   readInside,
