@@ -8,6 +8,7 @@ import {
   isDockerfile,
   isDockerignore,
   isRequirementsFile,
+  isScript,
   isScriptFile,
   isUnder,
   joinPath,
