@@ -121,8 +121,9 @@ test('TF0311: a literal password in the start command itself (shell-form CMD, co
       '',
     ].join('\n'),
   });
+  // Anchored at the list item that holds the script, where the literal is written.
   assert.deepEqual(findingsOf(compose, 'TF0311'), [
-    ['compose.yaml', 4],
+    ['compose.yaml', 7],
     ['Dockerfile', 5],
   ]);
 });
