@@ -7529,7 +7529,14 @@ function identityKey(raw) {
   return raw.key ?? stableMessage(raw.message);
 }
 function fingerprintOf(ruleId, raw) {
-  return sha256Hex(`${ruleId}\0${raw.file}\0${identityKey(raw)}`).slice(0, 16);
+  return digest(`${ruleId}\0${raw.file}\0${identityKey(raw)}`).slice(0, 16);
+}
+function digest(text) {
+  if (native) return native(text);
+  if (++hashed <= JS_HASHES) return sha256Hex(text);
+  const crypto = (0, import_node_module.createRequire)(__tfrBundleUrl)("node:crypto");
+  native = typeof crypto.hash === "function" ? (t2) => crypto.hash("sha256", t2, "hex") : (t2) => crypto.createHash("sha256").update(t2).digest("hex");
+  return native(text);
 }
 function stamp(rule, raw) {
   const { key: _key, ...rest } = raw;
@@ -7544,12 +7551,15 @@ function stamp(rule, raw) {
     fingerprint: fingerprintOf(rule.id, raw)
   };
 }
-var MEASURE;
+var import_node_module, MEASURE, JS_HASHES, hashed, native;
 var init_fingerprint = __esm({
   "src/core/fingerprint.ts"() {
     "use strict";
+    import_node_module = require("node:module");
     init_sha256();
     MEASURE = /\d+(?:\.\d+)?\s?(?:ms|s|sec|seconds?|min|minutes?|[KMG]i?B|%)(?![\w])/g;
+    JS_HASHES = 256;
+    hashed = 0;
   }
 });
 
@@ -14960,7 +14970,7 @@ var init_plain_shell = __esm({
 
 // src/parse/shell.ts
 function loadSh() {
-  sh ??= typeof require === "function" ? require("./mvdan-sh.cjs") : (0, import_node_module.createRequire)(__tfrBundleUrl)("mvdan-sh");
+  sh ??= typeof require === "function" ? require("./mvdan-sh.cjs") : (0, import_node_module2.createRequire)(__tfrBundleUrl)("mvdan-sh");
   return sh;
 }
 function parseShell(text, firstLine = 1) {
@@ -15247,11 +15257,11 @@ function ansiC(v) {
 function basename(p) {
   return p.slice(p.lastIndexOf("/") + 1);
 }
-var import_node_module, REDIRECT_OPS, HEREDOC_OPS, PIPE_OPS, AND_OP, OR_OP, CASE_BREAK_OP, UNKNOWN, DECLARATIONS, SHELLS, MAX_NESTING, sh, parser, fullParserCalls;
+var import_node_module2, REDIRECT_OPS, HEREDOC_OPS, PIPE_OPS, AND_OP, OR_OP, CASE_BREAK_OP, UNKNOWN, DECLARATIONS, SHELLS, MAX_NESTING, sh, parser, fullParserCalls;
 var init_shell = __esm({
   "src/parse/shell.ts"() {
     "use strict";
-    import_node_module = require("node:module");
+    import_node_module2 = require("node:module");
     init_plain_shell();
     REDIRECT_OPS = {
       54: ">",
@@ -15283,10 +15293,10 @@ var init_shell = __esm({
 // src/model/image-ref.ts
 function splitImage(image) {
   let rest = image;
-  let digest;
+  let digest2;
   const at2 = rest.indexOf("@");
   if (at2 >= 0) {
-    digest = rest.slice(at2 + 1);
+    digest2 = rest.slice(at2 + 1);
     rest = rest.slice(0, at2);
   }
   const colon = rest.lastIndexOf(":");
@@ -15299,7 +15309,7 @@ function splitImage(image) {
   return {
     repository: rest,
     ...tag !== void 0 ? { tag } : {},
-    ...digest !== void 0 ? { digest } : {}
+    ...digest2 !== void 0 ? { digest: digest2 } : {}
   };
 }
 var init_image_ref = __esm({
@@ -33807,8 +33817,8 @@ function parseBaseImage(ref, json) {
   const mine = digests.find(
     (d) => d.slice(0, d.indexOf("@")) === repository || sameRepository(d, repository)
   );
-  const digest = mine && /@(sha256:[0-9a-f]{64})$/.exec(mine)?.[1];
-  return { kind: "base-image", ref, id: image.Id, ...digest ? { digest } : {} };
+  const digest2 = mine && /@(sha256:[0-9a-f]{64})$/.exec(mine)?.[1];
+  return { kind: "base-image", ref, id: image.Id, ...digest2 ? { digest: digest2 } : {} };
 }
 function sameRepository(repoDigest, repository) {
   const strip = (r) => r.replace(/^docker\.io\//, "").replace(/^library\//, "");
@@ -34686,21 +34696,21 @@ function classify(text) {
   if (/^(-r|--requirements?)(\s|=|(?=[^\s-]))/.test(text)) return { pinned: true, kind: "include" };
   if (/^(-e|--editable)(\s|=)/.test(text)) return { pinned: false, kind: "editable" };
   if (text.startsWith("-")) return { pinned: true, kind: "option" };
-  const hashed = /(^|\s)--hash[=\s]/.test(text);
+  const hashed2 = /(^|\s)--hash[=\s]/.test(text);
   const spec = text.split(/\s+--/)[0].trim();
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(spec) || /^\S+\s*@\s*\S+:\/\//.test(spec)) {
     const name2 = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(\[[^\]]*\])?\s*@/.exec(spec)?.[1];
-    const pinned = hashed || /#.*sha256=|@[0-9a-f]{40}\b/.test(spec);
+    const pinned = hashed2 || /#.*sha256=|@[0-9a-f]{40}\b/.test(spec);
     return { kind: "url", pinned, ...name2 ? { name: name2 } : {} };
   }
   if (/^(\.{0,2}\/|~\/)/.test(spec) || /\.(whl|tar\.gz|zip)$/.test(spec)) {
-    return { kind: "path", pinned: hashed || /\.whl$/.test(spec) };
+    return { kind: "path", pinned: hashed2 || /\.whl$/.test(spec) };
   }
   const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(\[[^\]]*\])?\s*([^;]*)/.exec(spec);
   if (!m) return { kind: "option", pinned: true };
   const versionSpec = m[3].trim();
   const exact = /^===?\s*[^,*\s]+$/.test(versionSpec) && !/^==\s*[^,]*\*/.test(versionSpec);
-  return { kind: "package", name: m[1], pinned: hashed || exact };
+  return { kind: "package", name: m[1], pinned: hashed2 || exact };
 }
 
 // src/fix/informed/manifest.ts
@@ -37627,8 +37637,8 @@ function engineRow(engine) {
 }
 
 // src/core/workflow-text.ts
-var import_node_module2 = require("node:module");
-var require2 = (0, import_node_module2.createRequire)(__tfrBundleUrl);
+var import_node_module3 = require("node:module");
+var require2 = (0, import_node_module3.createRequire)(__tfrBundleUrl);
 var LINE_BREAK = /\r\n|\r|\n/;
 var COMMAND_START = /^[\s\u0085\p{Cc}\p{Cf}]*::/u;
 var LEGACY_COMMAND = "##[";
@@ -38071,8 +38081,8 @@ function runnerSecrets(input) {
 
 // src/util/std-streams.ts
 var import_node_fs7 = require("node:fs");
-var import_node_module3 = require("node:module");
-var require3 = (0, import_node_module3.createRequire)(__tfrBundleUrl);
+var import_node_module4 = require("node:module");
+var require3 = (0, import_node_module4.createRequire)(__tfrBundleUrl);
 var pause = (ms) => {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 };

@@ -1,4 +1,5 @@
 import type { Finding, RawFinding, RuleMeta } from './finding.js';
+import { createRequire } from 'node:module';
 import { sha256Hex } from './sha256.js';
 
 /** Measured quantities (durations, sizes, percentages) that differ between two runs of the same finding. */
@@ -19,7 +20,25 @@ export function identityKey(raw: RawFinding): string {
 
 /** Stable across reruns and line moves: rule, file and identity key, never the line or a measurement. */
 export function fingerprintOf(ruleId: string, raw: RawFinding): string {
-  return sha256Hex(`${ruleId}\0${raw.file}\0${identityKey(raw)}`).slice(0, 16);
+  return digest(`${ruleId}\0${raw.file}\0${identityKey(raw)}`).slice(0, 16);
+}
+
+/**
+ * SHA-256 in plain JavaScript for a run's first findings (loading node:crypto costs a short run more than hashing
+ * them), then Node's native hash once a run has many (many projects): the same digest either way.
+ */
+const JS_HASHES = 256;
+let hashed = 0;
+let native: ((text: string) => string) | undefined;
+function digest(text: string): string {
+  if (native) return native(text);
+  if (++hashed <= JS_HASHES) return sha256Hex(text);
+  const crypto = createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
+  native =
+    typeof crypto.hash === 'function'
+      ? (t) => crypto.hash('sha256', t, 'hex')
+      : (t) => crypto.createHash('sha256').update(t).digest('hex');
+  return native(text);
 }
 
 /** Makes a finding from a rule's raw finding: its metadata and its fingerprint, computed once, here. */

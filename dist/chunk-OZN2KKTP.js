@@ -6,7 +6,7 @@ import {
   replaceInLine,
   replaceLines,
   require_node_path
-} from "./chunk-WCB7EFPT.js";
+} from "./chunk-IMT2PJI6.js";
 import {
   require_node_module
 } from "./chunk-YS6HFCTQ.js";

@@ -11,13 +11,13 @@ import {
   pipInstall,
   programArgv,
   runtimeInsertionLine
-} from "./chunk-HUEXQCAF.js";
+} from "./chunk-OZN2KKTP.js";
 import {
   insertLines,
   normalizePackageName,
   replaceInLine,
   replaceLines
-} from "./chunk-WCB7EFPT.js";
+} from "./chunk-IMT2PJI6.js";
 
 // src/parse/requirements.ts
 function parseRequirements(file, text) {

@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-RQF35WIX.js";
+} from "./chunk-J3P6IG3X.js";
 import {
   makeReport
-} from "./chunk-URA3V7SF.js";
+} from "./chunk-LXUC766W.js";
 import {
   RULES
-} from "./chunk-HUEXQCAF.js";
+} from "./chunk-OZN2KKTP.js";
 import {
   SEVERITIES,
   UnsafePathError,
@@ -15,7 +15,7 @@ import {
   readInsideSync,
   require_node_path,
   writeOwnFile
-} from "./chunk-WCB7EFPT.js";
+} from "./chunk-IMT2PJI6.js";
 import "./chunk-YS6HFCTQ.js";
 import {
   __toESM

@@ -11,7 +11,7 @@ import {
   isSecretName,
   require_node_os,
   tail
-} from "./chunk-LN7FDUB4.js";
+} from "./chunk-T75GLHEM.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -30,7 +30,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-HUEXQCAF.js";
+} from "./chunk-OZN2KKTP.js";
 import {
   UnsafePathError,
   readInside,
@@ -38,7 +38,7 @@ import {
   resolveInside,
   runFactsOf,
   stamp
-} from "./chunk-WCB7EFPT.js";
+} from "./chunk-IMT2PJI6.js";
 import "./chunk-YS6HFCTQ.js";
 import {
   __commonJS,

@@ -19,7 +19,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-HUEXQCAF.js";
+} from "./chunk-OZN2KKTP.js";
 import {
   UnsafePathError,
   formatBytes,
@@ -28,7 +28,7 @@ import {
   readRegularFileSync,
   require_node_fs,
   require_node_path
-} from "./chunk-WCB7EFPT.js";
+} from "./chunk-IMT2PJI6.js";
 import {
   __commonJS,
   __require,

@@ -1,5 +1,8 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
+  require_node_module
+} from "./chunk-YS6HFCTQ.js";
+import {
   __commonJS,
   __require,
   __toESM
@@ -187,6 +190,9 @@ function formatBytes(n) {
 // src/core/finding.ts
 var SEVERITIES = ["error", "warning", "notice"];
 
+// src/core/fingerprint.ts
+var import_node_module = __toESM(require_node_module(), 1);
+
 // src/core/sha256.ts
 var K = new Uint32Array([
   1116352408,
@@ -318,7 +324,17 @@ function identityKey(raw) {
   return raw.key ?? stableMessage(raw.message);
 }
 function fingerprintOf(ruleId, raw) {
-  return sha256Hex(`${ruleId}\0${raw.file}\0${identityKey(raw)}`).slice(0, 16);
+  return digest(`${ruleId}\0${raw.file}\0${identityKey(raw)}`).slice(0, 16);
+}
+var JS_HASHES = 256;
+var hashed = 0;
+var native;
+function digest(text) {
+  if (native) return native(text);
+  if (++hashed <= JS_HASHES) return sha256Hex(text);
+  const crypto = (0, import_node_module.createRequire)(import.meta.url)("node:crypto");
+  native = typeof crypto.hash === "function" ? (t) => crypto.hash("sha256", t, "hex") : (t) => crypto.createHash("sha256").update(t).digest("hex");
+  return native(text);
 }
 function stamp(rule, raw) {
   const { key: _key, ...rest } = raw;

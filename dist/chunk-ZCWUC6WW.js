@@ -9,7 +9,7 @@ import {
   renderMarkdown,
   repoPath,
   ruleHelpUri
-} from "./chunk-VILNIUQL.js";
+} from "./chunk-JWTDHRPK.js";
 import {
   stepLog
 } from "./chunk-EU64BM5N.js";
@@ -18,14 +18,14 @@ import {
   require_undici
 } from "./chunk-MY6IMURF.js";
 import "./chunk-NG6VVFC7.js";
-import "./chunk-URA3V7SF.js";
+import "./chunk-LXUC766W.js";
 import {
   require_node_crypto
 } from "./chunk-E2P55RUK.js";
 import {
   SEVERITIES,
   stableMessage
-} from "./chunk-WCB7EFPT.js";
+} from "./chunk-IMT2PJI6.js";
 import "./chunk-YS6HFCTQ.js";
 import {
   __commonJS,

@@ -11,7 +11,7 @@ import {
   require_node_path,
   sha256Hex,
   writeOwnFile
-} from "./chunk-WCB7EFPT.js";
+} from "./chunk-IMT2PJI6.js";
 import {
   __commonJS,
   __require,
