@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { test } from 'node:test';
+import { fingerprintOf } from '../../src/core/fingerprint.js';
 import { sha256Hex } from '../../src/core/sha256.js';
 
 const oracle = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
@@ -20,4 +21,15 @@ test('sha256Hex: the same digest as node:crypto across block boundaries and non-
   for (let n = 0; n < 100; n++)
     texts.push(Array.from({ length: n }, (_, i) => String.fromCharCode((i * 977 + n) % 0x3000)).join(''));
   for (const text of texts) assert.equal(sha256Hex(text), oracle(text), JSON.stringify(text.slice(0, 20)));
+});
+
+test('fingerprintOf: the same fingerprints before and after the run switches to the native hash', () => {
+  for (let n = 0; n < 600; n++) {
+    const raw = { file: `app${n}/Dockerfile`, line: 1, message: `finding ${n} é` };
+    assert.equal(
+      fingerprintOf('TF0201', raw),
+      oracle(`TF0201\0app${n}/Dockerfile\0finding ${n} é`).slice(0, 16),
+      `finding ${n}`,
+    );
+  }
 });
