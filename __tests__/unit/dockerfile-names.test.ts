@@ -151,3 +151,18 @@ test('a Dockerfile skipped as an app and judged by the Dockerfile rules is liste
   assert.equal(line.split('nginx/dockerfile').length - 1, 1, line);
   assert.match(line, /Dockerfile rules only on nginx\/dockerfile$/);
 });
+
+test("an editor's vendored dockerfile.js syntax mode is no Dockerfile: no TF0001, one app", async () => {
+  const result = await analyzeFiles({
+    ...PROJECT,
+    'src/Dockerfile': APP_DOCKERFILE,
+    'src/static/codemirror/mode/dockerfile/dockerfile.js':
+      '// CodeMirror, copyright (c) by Marijn Haverbeke\n(function(mod) { mod(CodeMirror); })(function(CodeMirror) {});\n',
+  });
+  assert.deepEqual(findingsOf(result, 'TF0001'), []);
+  assert.deepEqual(
+    result.project.apps.map((a) => a.dockerfile?.file),
+    ['src/Dockerfile'],
+  );
+  assert.deepEqual(analysedScope(result.project).otherDockerfiles ?? [], []);
+});
