@@ -609,3 +609,48 @@ test('CI files are not compose files: GitLab CI (top-level services: a list of i
     [],
   );
 });
+
+test('a third-party image that mounts the code is not the app service: not built here, running no Python, named for no app', async () => {
+  const result = await analyzeFiles({
+    'docker-compose.yml': [
+      'services:',
+      '  db:',
+      '    image: postgres:16',
+      '  wkhtmltopdf:',
+      '    image: openlabs/docker-wkhtmltopdf-aas',
+      '    ports:',
+      '      - "5001:80"',
+      '    volumes:',
+      '      - .:/code',
+      '',
+    ].join('\n'),
+    Dockerfile:
+      'FROM python:3.12-slim\nWORKDIR /code\nCOPY . .\nUSER nobody\nCMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]\n',
+    'manage.py': manage(),
+    'mysite/settings.py': SETTINGS,
+  });
+  // The image is judged on its own; the compose file, with no app service, service by service.
+  assert.deepEqual(
+    result.project.apps.map((a) => [a.dockerfile?.file, a.compose?.appService?.name]),
+    [
+      ['Dockerfile', undefined],
+      [undefined, undefined],
+    ],
+  );
+  assert.deepEqual(
+    result.findings.filter((f) => f.ruleId === 'TF0503').map((f) => f.file),
+    [],
+  );
+  // Its command running no Python is as clear: `command:` given, wkhtmltopdf's own server.
+  const withCommand = await analyzeFiles({
+    'docker-compose.yml':
+      'services:\n  web:\n    image: some/pdf-service:2\n    command: ["/bin/pdfd", "--port", "80"]\n    volumes:\n      - .:/code\n',
+    Dockerfile: PY_DOCKERFILE,
+    'manage.py': manage(),
+    'mysite/settings.py': SETTINGS,
+  });
+  assert.deepEqual(
+    withCommand.project.apps.map((a) => a.compose?.appService?.name),
+    [undefined, undefined],
+  );
+});

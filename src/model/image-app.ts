@@ -193,14 +193,21 @@ export function imageOnlyApp(
     const match = builtImageOf(service, built);
     if (match) return { service, built: match };
   }
-  const mounting = candidates.filter((s) =>
-    s.volumes.some(
-      (v) =>
-        v.type === 'bind' &&
-        v.source !== undefined &&
-        managePys.some((m) => dirName(m) === v.source || (v.source !== '.' && isUnder(m, v.source!))),
-    ),
+  // An image not built here runs the app only if its command runs Python, or its name is an app's (not a tool's).
+  const projectWords = new Set(
+    [...managePys, ...pythonDockerfiles].map((f) => baseName(dirName(f)).toLowerCase()),
   );
+  const mayBeApp = (s: ComposeService) => mayRunProject(s, projectWords);
+  const mounting = candidates
+    .filter(mayBeApp)
+    .filter((s) =>
+      s.volumes.some(
+        (v) =>
+          v.type === 'bind' &&
+          v.source !== undefined &&
+          managePys.some((m) => dirName(m) === v.source || (v.source !== '.' && isUnder(m, v.source!))),
+      ),
+    );
   if (mounting.length === 1) return { service: mounting[0] };
   const apps = candidates.filter((s) => !s.image || !isBackingImage(s.image.repository));
   const named = apps.flatMap((service) => {
@@ -209,5 +216,37 @@ export function imageOnlyApp(
   });
   if (named.length === 1) return named[0];
   if (managePys.length !== 1) return undefined;
-  return apps.length === 1 ? { service: apps[0] } : undefined;
+  return apps.length === 1 && mayBeApp(apps[0]) ? { service: apps[0] } : undefined;
+}
+
+/** Names the app service goes by; a third-party tool's image (`openlabs/docker-wkhtmltopdf-aas`) bears none. */
+const APP_WORDS = new Set([
+  'web',
+  'app',
+  'django',
+  'backend',
+  'api',
+  'site',
+  'server',
+  'www',
+  'main',
+  'project',
+]);
+
+/** A command that runs the project: Python, its servers, Django, or a script (which may start them). */
+const PROJECT_COMMAND = /python|manage\.py|gunicorn|uwsgi|daphne|uvicorn|django|celery|\.sh\b/i;
+
+/**
+ * Whether a service running an image this repository does not build can run its Django project: its command (or
+ * entrypoint) runs Python or a script, else, running the image's own command, the service or image is named like an
+ * app or like the project. Mounting the code is not enough: a PDF renderer mounts it to read templates.
+ */
+function mayRunProject(service: ComposeService, projectWords: Set<string>): boolean {
+  const command = [service.command?.raw, service.entrypoint?.raw].filter((c) => c !== undefined).join(' ');
+  if (command.trim() !== '') return PROJECT_COMMAND.test(command);
+  const imageName = service.image?.repository.split('/').pop() ?? '';
+  const words = [service.name, ...service.name.split(/[-_.]/), ...imageName.split(/[-_.]/)].map((w) =>
+    w.toLowerCase(),
+  );
+  return words.some((w) => APP_WORDS.has(w) || projectWords.has(w));
 }
