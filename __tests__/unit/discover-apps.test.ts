@@ -654,3 +654,28 @@ test('a third-party image that mounts the code is not the app service: not built
     [undefined, undefined],
   );
 });
+
+test('a data-only container (VOLUMEs, `true`) is no app; the app keeps MEDIA_ROOT on the volumes it gets through volumes_from', async () => {
+  const files = (volumesFrom: boolean) => ({
+    'manage.py': manage(),
+    'mysite/settings.py': `${SETTINGS}MEDIA_ROOT = "/media"\n`,
+    Dockerfile: PY_DOCKERFILE,
+    'deploy/data/Dockerfile':
+      'FROM python:3.12-slim\nRUN mkdir -p /media /static\nVOLUME /media /static\nCMD ["true"]\n',
+    'docker-compose.yml': `version: "2"\nservices:\n  data:\n    build: deploy/data\n  web:\n    build: .\n    command: gunicorn mysite.wsgi\n${volumesFrom ? '    volumes_from:\n      - data\n' : ''}`,
+  });
+  const result = await analyzeFiles(files(true));
+  assert.deepEqual(summary(result.project), [
+    { dir: '.', dockerfile: 'Dockerfile', context: '.', settings: 'mysite/settings.py', compose: 'web' },
+  ]);
+  assert.deepEqual(
+    result.findings.filter((f) => f.ruleId === 'TF0602').map((f) => f.line),
+    [],
+  );
+  // Without volumes_from, /media is a plain directory of the app's image.
+  const without = await analyzeFiles(files(false));
+  assert.deepEqual(
+    without.findings.filter((f) => f.ruleId === 'TF0602').map((f) => [f.file, f.line]),
+    [['mysite/settings.py', 3]],
+  );
+});

@@ -16,6 +16,7 @@ import {
   imagesBuilt,
   imageOnlyApp,
   isBackingImage,
+  isDataOnlyDockerfile,
   dockerfileCode,
   PYTHON_WORDS,
   namedDockerfileOf,
@@ -375,12 +376,12 @@ export class AppSeeds extends ModelPart {
     const code = dockerfileCode(this.texts[dockerfile] ?? '');
     const lastFrom = [...code.matchAll(/^\s*FROM\s+(?:--\S+\s+)*(\S+)/gim)].at(-1)?.[1];
     if (!lastFrom || isBackingImage(repositoryOf(lastFrom))) return false;
-    return PYTHON_WORDS.test(code);
+    return PYTHON_WORDS.test(code) && !isDataOnlyDockerfile(code);
   }
 
   private looksLikePythonImage(dockerfile: string): boolean {
     const text = this.texts[dockerfile];
-    return text !== undefined && PYTHON_WORDS.test(text);
+    return text !== undefined && PYTHON_WORDS.test(text) && !isDataOnlyDockerfile(text);
   }
 }
 

@@ -28,6 +28,41 @@ export function dockerfileCode(text: string): string {
   return text.replace(/^\s*#.*$/gm, '');
 }
 
+/** A command that runs nothing: a data-only container exits at once, its volumes kept for others. */
+const NO_OP_COMMAND =
+  /^\s*(\[\s*)?["']?(\/bin\/)?(true|echo|sh\s*["']?\s*,?\s*["']?-c\s*["']?\s*,?\s*["']?true)\b/;
+
+/**
+ * A data-only image (compose v2's data container): its last stage only declares VOLUMEs (with metadata, directories
+ * made for them) and runs `true` or nothing, so it runs no Python and is no app, whatever it starts FROM.
+ */
+export function isDataOnlyDockerfile(text: string): boolean {
+  const code = dockerfileCode(text).replace(/\\\r?\n/g, ' ');
+  const stage = code.split(/^\s*FROM\s/im).at(-1) ?? '';
+  const lines = stage
+    .split(/\r?\n/)
+    .slice(1)
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+  let volumes = 0;
+  for (const line of lines) {
+    const [, keyword, rest] = /^(\w+)\s*(.*)$/.exec(line) ?? [];
+    const k = keyword?.toUpperCase();
+    if (k === 'VOLUME') volumes++;
+    else if (k === 'CMD' || k === 'ENTRYPOINT') {
+      if (!NO_OP_COMMAND.test(rest)) return false;
+    } else if (k === 'RUN') {
+      if (
+        !/^(mkdir|chown|chmod|true|useradd|adduser|addgroup|groupadd)\b[^;&|]*((&&|;)\s*(mkdir|chown|chmod|true)\b[^;&|]*)*$/.test(
+          rest,
+        )
+      )
+        return false;
+    } else if (!['LABEL', 'MAINTAINER', 'ARG', 'ENV', 'USER', 'WORKDIR'].includes(k ?? '')) return false;
+  }
+  return volumes > 0;
+}
+
 /** Images that never run the Django app: proxies, admin consoles, brokers, mail catchers, databases. */
 const NOT_AN_APP =
   /^(nginx|traefik|caddy|httpd|haproxy|envoy|adminer|pgadmin4?|phpmyadmin|mailhog|mailpit|rabbitmq|memcached|elasticsearch|opensearch|minio|certbot|portainer|flower|selenium|localstack|mongo|kibana|grafana|prometheus|node|mysql|mariadb|postgres(ql)?|postgis|redis)$/i;
