@@ -18,6 +18,16 @@ test('Dockerfile names: the usual ones, any name ending in .dockerfile, and none
     'dockerfile.md.bak/x',
     'README.md',
     'my dockerfile',
+    'static/codemirror/mode/dockerfile/dockerfile.js',
+    'dockerfile.js',
+    'Dockerfile.md',
+    'dockerfile.txt',
+    'Dockerfile.yml',
+    'docs/dockerfile.html',
+    'pkg/dockerfile.go',
+    'lib/dockerfile.py',
+    'vendor/moby/Dockerfile',
+    'static/admin/Dockerfile',
   ])
     assert.equal(isDockerfile(name), false, name);
 });

@@ -807,3 +807,48 @@ test('a mount source from an unset variable keeps its written form for messages'
     ],
   );
 });
+
+test('volumes_from: a service, `:ro`, and `container:NAME` give their volumes and their image VOLUMEs', () => {
+  const { model: m } = model(
+    {
+      'docker-compose.yml': [
+        'version: "2"',
+        'services:',
+        '  data:',
+        '    build: deploy/data',
+        '    container_name: site_data',
+        '  uploads:',
+        '    image: busybox:1.36',
+        '    volumes:',
+        '      - media:/srv/media',
+        '  web:',
+        '    build: .',
+        '    volumes_from:',
+        '      - uploads:ro',
+        '      - container:site_data',
+        'volumes:',
+        '  media:',
+        '',
+      ].join('\n'),
+    },
+    {},
+    { 'deploy/data/Dockerfile': 'FROM busybox:1.36\nVOLUME /media /static\nCMD ["true"]\n' },
+  );
+  const web = svc(m, 'web');
+  assert.deepEqual(
+    web.volumesFrom?.map((v) => [v.service ?? `container:${v.container}`, v.line]),
+    [
+      ['uploads', 13],
+      ['container:site_data', 14],
+    ],
+  );
+  assert.deepEqual(
+    web.inheritedVolumes?.map((v) => [v.from, v.target]),
+    [
+      ['uploads', '/srv/media'],
+      ['data', '/media'],
+      ['data', '/static'],
+    ],
+  );
+  assert.equal(svc(m, 'data').inheritedVolumes, undefined);
+});

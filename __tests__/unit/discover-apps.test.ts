@@ -609,3 +609,73 @@ test('CI files are not compose files: GitLab CI (top-level services: a list of i
     [],
   );
 });
+
+test('a third-party image that mounts the code is not the app service: not built here, running no Python, named for no app', async () => {
+  const result = await analyzeFiles({
+    'docker-compose.yml': [
+      'services:',
+      '  db:',
+      '    image: postgres:16',
+      '  wkhtmltopdf:',
+      '    image: openlabs/docker-wkhtmltopdf-aas',
+      '    ports:',
+      '      - "5001:80"',
+      '    volumes:',
+      '      - .:/code',
+      '',
+    ].join('\n'),
+    Dockerfile:
+      'FROM python:3.12-slim\nWORKDIR /code\nCOPY . .\nUSER nobody\nCMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]\n',
+    'manage.py': manage(),
+    'mysite/settings.py': SETTINGS,
+  });
+  // The image is judged on its own; the compose file, with no app service, service by service.
+  assert.deepEqual(
+    result.project.apps.map((a) => [a.dockerfile?.file, a.compose?.appService?.name]),
+    [
+      ['Dockerfile', undefined],
+      [undefined, undefined],
+    ],
+  );
+  assert.deepEqual(
+    result.findings.filter((f) => f.ruleId === 'TF0503').map((f) => f.file),
+    [],
+  );
+  // Its command running no Python is as clear: `command:` given, wkhtmltopdf's own server.
+  const withCommand = await analyzeFiles({
+    'docker-compose.yml':
+      'services:\n  web:\n    image: some/pdf-service:2\n    command: ["/bin/pdfd", "--port", "80"]\n    volumes:\n      - .:/code\n',
+    Dockerfile: PY_DOCKERFILE,
+    'manage.py': manage(),
+    'mysite/settings.py': SETTINGS,
+  });
+  assert.deepEqual(
+    withCommand.project.apps.map((a) => a.compose?.appService?.name),
+    [undefined, undefined],
+  );
+});
+
+test('a data-only container (VOLUMEs, `true`) is no app; the app keeps MEDIA_ROOT on the volumes it gets through volumes_from', async () => {
+  const files = (volumesFrom: boolean) => ({
+    'manage.py': manage(),
+    'mysite/settings.py': `${SETTINGS}MEDIA_ROOT = "/media"\n`,
+    Dockerfile: PY_DOCKERFILE,
+    'deploy/data/Dockerfile':
+      'FROM python:3.12-slim\nRUN mkdir -p /media /static\nVOLUME /media /static\nCMD ["true"]\n',
+    'docker-compose.yml': `version: "2"\nservices:\n  data:\n    build: deploy/data\n  web:\n    build: .\n    command: gunicorn mysite.wsgi\n${volumesFrom ? '    volumes_from:\n      - data\n' : ''}`,
+  });
+  const result = await analyzeFiles(files(true));
+  assert.deepEqual(summary(result.project), [
+    { dir: '.', dockerfile: 'Dockerfile', context: '.', settings: 'mysite/settings.py', compose: 'web' },
+  ]);
+  assert.deepEqual(
+    result.findings.filter((f) => f.ruleId === 'TF0602').map((f) => f.line),
+    [],
+  );
+  // Without volumes_from, /media is a plain directory of the app's image.
+  const without = await analyzeFiles(files(false));
+  assert.deepEqual(
+    without.findings.filter((f) => f.ruleId === 'TF0602').map((f) => [f.file, f.line]),
+    [['mysite/settings.py', 3]],
+  );
+});

@@ -151,3 +151,54 @@ test('a Dockerfile skipped as an app and judged by the Dockerfile rules is liste
   assert.equal(line.split('nginx/dockerfile').length - 1, 1, line);
   assert.match(line, /Dockerfile rules only on nginx\/dockerfile$/);
 });
+
+test("an editor's vendored dockerfile.js syntax mode is no Dockerfile: no TF0001, one app", async () => {
+  const result = await analyzeFiles({
+    ...PROJECT,
+    'src/Dockerfile': APP_DOCKERFILE,
+    'src/static/codemirror/mode/dockerfile/dockerfile.js':
+      '// CodeMirror, copyright (c) by Marijn Haverbeke\n(function(mod) { mod(CodeMirror); })(function(CodeMirror) {});\n',
+  });
+  assert.deepEqual(findingsOf(result, 'TF0001'), []);
+  assert.deepEqual(
+    result.project.apps.map((a) => a.dockerfile?.file),
+    ['src/Dockerfile'],
+  );
+  assert.deepEqual(analysedScope(result.project).otherDockerfiles ?? [], []);
+});
+
+const STRAY_DOCKERFILE =
+  'FROM python:3.9\nCOPY . /code\nRUN pip install -r /code/requirements.txt\nCMD python /code/manage.py runserver 0.0.0.0:8000\n';
+
+test('a stray DockerFile (odd case) beside the app, which nothing builds, is no second app: Dockerfile rules only', async () => {
+  const result = await analyzeFiles({
+    ...PROJECT,
+    'src/Dockerfile': APP_DOCKERFILE,
+    'src/DockerFile': STRAY_DOCKERFILE,
+    'docker-compose.yml': LOWERCASE_COMPOSE,
+  });
+  assert.deepEqual(
+    result.project.apps.map((a) => a.dockerfile?.file),
+    ['src/Dockerfile'],
+  );
+  assert.deepEqual(analysedScope(result.project).otherDockerfiles, ['src/DockerFile']);
+  for (const rule of ['TF0701', 'TF0904'])
+    assert.deepEqual(
+      findingsOf(result, rule).filter(([file]) => file === 'src/DockerFile'),
+      [],
+      rule,
+    );
+});
+
+test('a DockerFile that compose names (`dockerfile: DockerFile`) is the app it builds', async () => {
+  const result = await analyzeFiles({
+    ...PROJECT,
+    'src/DockerFile': APP_DOCKERFILE,
+    'docker-compose.yml':
+      'services:\n  web:\n    build:\n      context: ./src\n      dockerfile: DockerFile\n    volumes:\n      - media:/data\nvolumes:\n  media:\n',
+  });
+  assert.deepEqual(
+    result.project.apps.map((a) => [a.dockerfile?.file, a.compose?.appService?.name]),
+    [['src/DockerFile', 'web']],
+  );
+});

@@ -43,9 +43,18 @@ export function normalizeRelative(path: string): string | undefined {
   return out.length === 0 ? '.' : out.join('/');
 }
 
+/** Extensions of source, data and documentation files: `dockerfile.js` (an editor's syntax mode) is no Dockerfile. */
+const SOURCE_EXTENSION =
+  /\.(js|mjs|cjs|jsx|ts|tsx|py|pyc|json|md|rst|txt|ya?ml|html?|css|scss|go|rb|rs|java|php|cpp|xml|toml|ini|cfg|sh|svg|png|map|lock|log|bak|orig)$/i;
+
+/** Third-party or collected files (vendored libraries, static assets): a Dockerfile-named file there is not the app's. */
+const VENDORED_DIR = /(^|\/)(node_modules|bower_components|vendor|static|staticfiles)\//;
+
+/** A Dockerfile by its name alone; a compose `dockerfile:` or `docker build -f` names the others. */
 export function isDockerfile(path: string): boolean {
   const name = baseName(path);
   if (name.endsWith('.dockerignore')) return false;
+  if (SOURCE_EXTENSION.test(name) || VENDORED_DIR.test(path)) return false;
   // Dockerfile, Dockerfile.prod, Dockerfile-prod, any name.dockerfile, LocalDockerfile
   return /\.dockerfile$/i.test(name) || /^[\w.-]*dockerfile$/i.test(name) || /^dockerfile[.-]/i.test(name);
 }

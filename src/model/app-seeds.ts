@@ -16,6 +16,7 @@ import {
   imagesBuilt,
   imageOnlyApp,
   isBackingImage,
+  isDataOnlyDockerfile,
   dockerfileCode,
   PYTHON_WORDS,
   namedDockerfileOf,
@@ -65,7 +66,7 @@ export class AppSeeds extends ModelPart {
     const given = this.tree.options.dockerfile ? normalizeRelative(this.tree.options.dockerfile) : undefined;
     const builtByName = new Set(this.imagesBuilt(composeSets).map((b) => b.dockerfile));
     seeds.push(...this.dockerfiles(given, managePys, claimed, builtByName));
-    if (!given) seeds.push(...this.variants(seeds, claimed));
+    if (!given) seeds.push(...this.variants(seeds, claimed, builtByName));
     seeds.push(...this.bareProjects(seeds, managePys));
 
     // The Dockerfile named in the inputs is the app the user asked about: first, so the smoke test builds it.
@@ -248,6 +249,8 @@ export class AppSeeds extends ModelPart {
     const candidates = given ? [given] : this.preferredDockerfiles().filter((d) => !claimed.has(d));
     for (const dockerfile of candidates) {
       if (claimed.has(dockerfile)) continue;
+      // `DockerFile` is not the name Docker reads by default: an app only when something builds it by name.
+      if (!given && isOddCaseDefaultName(dockerfile) && !builtByName.has(dockerfile)) continue;
       const dir = dirName(dockerfile);
       let managePy = managePys.find((m) => isUnder(m, dir));
       let contextDir = dir;
@@ -344,7 +347,7 @@ export class AppSeeds extends ModelPart {
    * that no compose service builds and that build a Python image: variants of the same app, each an app of its own,
    * with the same context and Django project but no compose project (whose rules stay with the image compose builds).
    */
-  private variants(seeds: AppSeed[], claimed: Set<string>): AppSeed[] {
+  private variants(seeds: AppSeed[], claimed: Set<string>, builtByName: Set<string>): AppSeed[] {
     const taken = new Set([...claimed, ...seeds.flatMap((s) => (s.dockerfile ? [s.dockerfile] : []))]);
     const out: AppSeed[] = [];
     for (const seed of seeds) {
@@ -353,6 +356,7 @@ export class AppSeeds extends ModelPart {
       const siblings = this.files
         .filter((f) => isDockerfile(f) && dirName(f) === dir && f in this.texts && !taken.has(f))
         .filter((f) => !OTHER_ROLE.test(baseName(f)) && this.runsPython(f))
+        .filter((f) => !isOddCaseDefaultName(f) || builtByName.has(f))
         .sort();
       for (const dockerfile of siblings) {
         taken.add(dockerfile);
@@ -372,12 +376,12 @@ export class AppSeeds extends ModelPart {
     const code = dockerfileCode(this.texts[dockerfile] ?? '');
     const lastFrom = [...code.matchAll(/^\s*FROM\s+(?:--\S+\s+)*(\S+)/gim)].at(-1)?.[1];
     if (!lastFrom || isBackingImage(repositoryOf(lastFrom))) return false;
-    return PYTHON_WORDS.test(code);
+    return PYTHON_WORDS.test(code) && !isDataOnlyDockerfile(code);
   }
 
   private looksLikePythonImage(dockerfile: string): boolean {
     const text = this.texts[dockerfile];
-    return text !== undefined && PYTHON_WORDS.test(text);
+    return text !== undefined && PYTHON_WORDS.test(text) && !isDataOnlyDockerfile(text);
   }
 }
 
@@ -407,6 +411,12 @@ function attachUnparsed(seeds: AppSeed[], composeSets: ComposeSet[]): void {
     }
     for (const seed of takers) seed.unparsedCompose = [...(seed.unparsedCompose ?? []), ...set.unparsed];
   }
+}
+
+/** `DockerFile`, `DOCKERFILE`: Docker's default name in another case, which `docker build` never reads unasked. */
+function isOddCaseDefaultName(path: string): boolean {
+  const name = baseName(path);
+  return name.toLowerCase() === 'dockerfile' && name !== 'Dockerfile' && name !== 'dockerfile';
 }
 
 /** Names of another image than the app's beside it: a proxy, a worker, a front end, a workspace, a test runner. */

@@ -6,6 +6,7 @@ import { Loader } from './compose/loader.js';
 import { mergeMaps, SERVICE_RULES } from './compose/merge.js';
 import { ServiceConverter } from './compose/service.js';
 import { pickAppService, servicesOfImage } from './compose/app-service.js';
+import { resolveVolumesFrom } from './compose/volumes-from.js';
 
 export { interpolate, parseDotenv } from './compose/interpolation.js';
 export { roleOf, splitImage } from './compose/images.js';
@@ -69,6 +70,7 @@ function build(
 
   const conv = new ServiceConverter(env, dirFor, loader.texts, errors);
   const services = [...merged.values()].map((s) => conv.service(s.name, s.file, s.line, s.node));
+  resolveVolumesFrom(services, loader.texts);
   const projectDirs = new Set(
     Object.keys(loader.texts)
       .filter((f) => posix.basename(f) === 'manage.py')

@@ -28,6 +28,41 @@ export function dockerfileCode(text: string): string {
   return text.replace(/^\s*#.*$/gm, '');
 }
 
+/** A command that runs nothing: a data-only container exits at once, its volumes kept for others. */
+const NO_OP_COMMAND =
+  /^\s*(\[\s*)?["']?(\/bin\/)?(true|echo|sh\s*["']?\s*,?\s*["']?-c\s*["']?\s*,?\s*["']?true)\b/;
+
+/**
+ * A data-only image (compose v2's data container): its last stage only declares VOLUMEs (with metadata, directories
+ * made for them) and runs `true` or nothing, so it runs no Python and is no app, whatever it starts FROM.
+ */
+export function isDataOnlyDockerfile(text: string): boolean {
+  const code = dockerfileCode(text).replace(/\\\r?\n/g, ' ');
+  const stage = code.split(/^\s*FROM\s/im).at(-1) ?? '';
+  const lines = stage
+    .split(/\r?\n/)
+    .slice(1)
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+  let volumes = 0;
+  for (const line of lines) {
+    const [, keyword, rest] = /^(\w+)\s*(.*)$/.exec(line) ?? [];
+    const k = keyword?.toUpperCase();
+    if (k === 'VOLUME') volumes++;
+    else if (k === 'CMD' || k === 'ENTRYPOINT') {
+      if (!NO_OP_COMMAND.test(rest)) return false;
+    } else if (k === 'RUN') {
+      if (
+        !/^(mkdir|chown|chmod|true|useradd|adduser|addgroup|groupadd)\b[^;&|]*((&&|;)\s*(mkdir|chown|chmod|true)\b[^;&|]*)*$/.test(
+          rest,
+        )
+      )
+        return false;
+    } else if (!['LABEL', 'MAINTAINER', 'ARG', 'ENV', 'USER', 'WORKDIR'].includes(k ?? '')) return false;
+  }
+  return volumes > 0;
+}
+
 /** Images that never run the Django app: proxies, admin consoles, brokers, mail catchers, databases. */
 const NOT_AN_APP =
   /^(nginx|traefik|caddy|httpd|haproxy|envoy|adminer|pgadmin4?|phpmyadmin|mailhog|mailpit|rabbitmq|memcached|elasticsearch|opensearch|minio|certbot|portainer|flower|selenium|localstack|mongo|kibana|grafana|prometheus|node|mysql|mariadb|postgres(ql)?|postgis|redis)$/i;
@@ -193,14 +228,21 @@ export function imageOnlyApp(
     const match = builtImageOf(service, built);
     if (match) return { service, built: match };
   }
-  const mounting = candidates.filter((s) =>
-    s.volumes.some(
-      (v) =>
-        v.type === 'bind' &&
-        v.source !== undefined &&
-        managePys.some((m) => dirName(m) === v.source || (v.source !== '.' && isUnder(m, v.source!))),
-    ),
+  // An image not built here runs the app only if its command runs Python, or its name is an app's (not a tool's).
+  const projectWords = new Set(
+    [...managePys, ...pythonDockerfiles].map((f) => baseName(dirName(f)).toLowerCase()),
   );
+  const mayBeApp = (s: ComposeService) => mayRunProject(s, projectWords);
+  const mounting = candidates
+    .filter(mayBeApp)
+    .filter((s) =>
+      s.volumes.some(
+        (v) =>
+          v.type === 'bind' &&
+          v.source !== undefined &&
+          managePys.some((m) => dirName(m) === v.source || (v.source !== '.' && isUnder(m, v.source!))),
+      ),
+    );
   if (mounting.length === 1) return { service: mounting[0] };
   const apps = candidates.filter((s) => !s.image || !isBackingImage(s.image.repository));
   const named = apps.flatMap((service) => {
@@ -209,5 +251,37 @@ export function imageOnlyApp(
   });
   if (named.length === 1) return named[0];
   if (managePys.length !== 1) return undefined;
-  return apps.length === 1 ? { service: apps[0] } : undefined;
+  return apps.length === 1 && mayBeApp(apps[0]) ? { service: apps[0] } : undefined;
+}
+
+/** Names the app service goes by; a third-party tool's image (`openlabs/docker-wkhtmltopdf-aas`) bears none. */
+const APP_WORDS = new Set([
+  'web',
+  'app',
+  'django',
+  'backend',
+  'api',
+  'site',
+  'server',
+  'www',
+  'main',
+  'project',
+]);
+
+/** A command that runs the project: Python, its servers, Django, or a script (which may start them). */
+const PROJECT_COMMAND = /python|manage\.py|gunicorn|uwsgi|daphne|uvicorn|django|celery|\.sh\b/i;
+
+/**
+ * Whether a service running an image this repository does not build can run its Django project: its command (or
+ * entrypoint) runs Python or a script, else, running the image's own command, the service or image is named like an
+ * app or like the project. Mounting the code is not enough: a PDF renderer mounts it to read templates.
+ */
+function mayRunProject(service: ComposeService, projectWords: Set<string>): boolean {
+  const command = [service.command?.raw, service.entrypoint?.raw].filter((c) => c !== undefined).join(' ');
+  if (command.trim() !== '') return PROJECT_COMMAND.test(command);
+  const imageName = service.image?.repository.split('/').pop() ?? '';
+  const words = [service.name, ...service.name.split(/[-_.]/), ...imageName.split(/[-_.]/)].map((w) =>
+    w.toLowerCase(),
+  );
+  return words.some((w) => APP_WORDS.has(w) || projectWords.has(w));
 }

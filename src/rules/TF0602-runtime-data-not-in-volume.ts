@@ -119,6 +119,7 @@ function unkeptPaths(project: Project): UnkeptPath[] {
     const mounts = [
       ...stage.volumes.flatMap((v) => v.paths),
       ...(app.compose?.appService?.volumes ?? []).filter((v) => v.type !== 'tmpfs').map((v) => v.target),
+      ...(app.compose?.appService?.inheritedVolumes ?? []).map((v) => v.target),
     ].map(clean);
     const databases = settings.databases;
     for (const hit of databases ? sqliteFiles(databases, ctx) : []) {

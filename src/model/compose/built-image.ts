@@ -3,7 +3,7 @@ import { posix } from 'node:path';
 import { isUnder, joinPath, normalizeRelative, relativeTo } from '../../discover/classify.js';
 import { ImageLayout } from '../context.js';
 import { modelDockerfile } from '../dockerfile.js';
-import { dockerfileCode, PYTHON_WORDS } from '../image-app.js';
+import { dockerfileCode, isDataOnlyDockerfile, PYTHON_WORDS } from '../image-app.js';
 import type { ComposeService } from '../types/compose.js';
 import type { Stage } from '../types/dockerfile.js';
 
@@ -50,6 +50,7 @@ export function builtImage(service: ComposeService, texts: Record<string, string
 /** Whether the image holds no Python app: a web server, Node build or database image with no Python in sight. */
 export function isNonPythonImage(image: BuiltImage): boolean {
   const code = dockerfileCode(image.text);
+  if (isDataOnlyDockerfile(image.text)) return true;
   if (PYTHON_WORDS.test(code)) return false;
   return (image.base !== undefined && NON_PYTHON_BASE.test(image.base)) || NODE_BUILD.test(code);
 }

@@ -113,6 +113,9 @@ export class ServiceConverter {
         case 'secrets':
           s.secrets.push(...this.secrets(e, what));
           break;
+        case 'volumes_from':
+          s.volumesFrom = this.list(e, what, (item) => this.volumeFrom(item, what));
+          break;
         default:
           break;
       }
@@ -152,6 +155,23 @@ export class ServiceConverter {
       const cond = scalarString(entryOf(d.value, 'condition')?.value);
       return { file: d.file, line: d.line, service: d.key, ...(cond ? { condition: cond } : {}) };
     });
+  }
+
+  /** `data`, `data:ro`, `container:name[:ro]` (compose v2; v1's `service:name` too). */
+  private volumeFrom(
+    item: YNode,
+    what: string,
+  ): NonNullable<ComposeService['volumesFrom']>[number] | undefined {
+    if (item.kind !== 'scalar') {
+      this.wrong(item, `${what} item`, 'a service or container name', item);
+      return undefined;
+    }
+    const parts = this.str(item).value.split(':');
+    if (parts.length > 1 && /^(ro|rw)$/.test(parts.at(-1)!)) parts.pop();
+    const at = { file: item.file, line: item.line };
+    if (parts[0] === 'container' && parts[1]) return { ...at, container: parts[1] };
+    if (parts[0] === 'service' && parts[1]) return { ...at, service: parts[1] };
+    return parts[0] ? { ...at, service: parts[0] } : undefined;
   }
 
   private healthcheck(e: YEntry, v: YMap): ComposeService['healthcheck'] {

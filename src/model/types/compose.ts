@@ -81,6 +81,10 @@ export interface ComposeService extends ComposeAt {
   /** `value` after interpolation, `raw` as written (`${ENVIRONMENT}_django`). */
   containerName?: ComposeAt & { value: string; raw: string };
   secrets: string[];
+  /** `volumes_from`: the services (`data`) or containers (`container:name`) whose volumes this one mounts too. */
+  volumesFrom?: (ComposeAt & { service?: string; container?: string })[];
+  /** Mount points it gets through `volumes_from`: the other service's volumes and its image's VOLUMEs. */
+  inheritedVolumes?: (ComposeAt & { target: string; from: string })[];
   /** Kind of backing service recognised from the image: postgres, mysql, mariadb, redis, ... */
   role: 'app' | 'postgres' | 'mysql' | 'mariadb' | 'redis' | 'other';
   /** Set on a service that builds an image that is not the app: a database, an image with no Python, a worker, another program. */

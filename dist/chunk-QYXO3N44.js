@@ -19,7 +19,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-OZN2KKTP.js";
+} from "./chunk-27LLAZLM.js";
 import {
   UnsafePathError,
   formatBytes,
