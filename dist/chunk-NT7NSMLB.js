@@ -19,7 +19,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-27LLAZLM.js";
+} from "./chunk-CSOI5ZUS.js";
 import {
   UnsafePathError,
   formatBytes,

@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-U7AE75IT.js";
+} from "./chunk-7VADC6CW.js";
 import {
   makeReport
 } from "./chunk-LXUC766W.js";
 import {
   RULES
-} from "./chunk-27LLAZLM.js";
+} from "./chunk-CSOI5ZUS.js";
 import {
   SEVERITIES,
   UnsafePathError,

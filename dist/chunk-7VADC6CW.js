@@ -11,7 +11,7 @@ import {
   pipInstall,
   programArgv,
   runtimeInsertionLine
-} from "./chunk-27LLAZLM.js";
+} from "./chunk-CSOI5ZUS.js";
 import {
   insertLines,
   normalizePackageName,

@@ -1,10 +1,10 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   stepLog
-} from "./chunk-ULLXS2X7.js";
+} from "./chunk-EU64BM5N.js";
 import {
   group
-} from "./chunk-PRHUZ4QX.js";
+} from "./chunk-NG6VVFC7.js";
 import {
   partsOfPlain,
   plainMessage,

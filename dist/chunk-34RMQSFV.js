@@ -11,7 +11,7 @@ import {
   isSecretName,
   require_node_os,
   tail
-} from "./chunk-QYXO3N44.js";
+} from "./chunk-NT7NSMLB.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -30,7 +30,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-27LLAZLM.js";
+} from "./chunk-CSOI5ZUS.js";
 import {
   UnsafePathError,
   readInside,
