@@ -9,7 +9,9 @@ import {
 } from '../discover/classify.js';
 import type { AppSeed } from './app-seeds.js';
 import { djangoCommand, serverOf } from './command/servers.js';
+import { containerVariables } from './command/start-chain.js';
 import { byDepth, ModelPart } from './input.js';
+import { chosenSettingsModule, type ContainerVariable } from './settings-module-choice.js';
 import { modelSettings } from './settings/index.js';
 import type { App } from './types/project.js';
 import type { SettingsModel } from './types/settings.js';
@@ -52,11 +54,9 @@ export class SettingsModules extends ModelPart {
     const fromServer = this.serverSettingsModule(app, base);
     if (fromServer) modules.push(fromServer);
     if (app.managePy) {
-      // manage.py is boilerplate from startproject; one targeted pattern on its setdefault call is enough here.
-      const m = /DJANGO_SETTINGS_MODULE['"]\s*,\s*(?:f?['"])([\w.]+)['"]/.exec(
-        this.texts[app.managePy] ?? '',
-      );
-      if (m) modules.push(m[1]);
+      // manage.py's default, as the container's environment makes it (`'config.settings.' + ENV`, an if on DEBUG).
+      const module = chosenSettingsModule(this.texts[app.managePy] ?? '', containerEnvironment(app));
+      if (module) modules.push(module);
     }
     for (const module of modules) {
       for (const dir of [base, seed.contextDir ?? base, '.']) {
@@ -105,8 +105,8 @@ export class SettingsModules extends ModelPart {
       if (!server || server.kind === 'runserver') continue;
       const module = argv.map((w) => /^([A-Za-z_][\w.]*\.[aw]sgi)(:[\w.]+)?$/.exec(w)?.[1]).find(Boolean);
       const file = module && moduleFiles(base, module).find((f) => f in this.texts);
-      const m = file && /DJANGO_SETTINGS_MODULE['"]\s*,\s*(?:f?['"])([\w.]+)['"]/.exec(this.texts[file]);
-      if (m) return m[1];
+      const chosen = file && chosenSettingsModule(this.texts[file], containerEnvironment(app));
+      if (chosen) return chosen;
     }
     return undefined;
   }
@@ -172,6 +172,11 @@ export class SettingsModules extends ModelPart {
     }
     return moduleFiles(dir, rest).find((f) => f in this.texts && f !== file);
   }
+}
+
+/** The container's environment as the app starts: compose's app service, else the image's ENV. */
+function containerEnvironment(app: App): ContainerVariable {
+  return containerVariables(app.dockerfile?.targetStage?.env ?? {}, app.compose?.appService);
 }
 
 /**
