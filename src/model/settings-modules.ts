@@ -28,7 +28,11 @@ export class SettingsModules extends ModelPart {
       const file = this.importedFile(from, module, importRoot);
       return file === undefined ? undefined : { file, text: this.texts[file] };
     };
-    const r = modelSettings(settings.file, settings.module, this.texts[settings.file], resolve);
+    const includes = {
+      files: (from: string, pattern: string) => this.includedFiles(from, pattern),
+      variable: containerEnvironment(app),
+    };
+    const r = modelSettings(settings.file, settings.module, this.texts[settings.file], resolve, includes);
     this.addErrors(r.errors);
     if (!r.model) return { bases: [] };
     return { settings: r.model, bases: this.settingsBases(r.model, importRoot) };
@@ -160,6 +164,26 @@ export class SettingsModules extends ModelPart {
     return out;
   }
 
+  /** The files django-split-settings' `include(pattern)` in `file` runs: relative to its directory, globs sorted. */
+  private includedFiles(file: string, pattern: string): { file: string; text: string }[] {
+    const path = joinPath(dirName(file), pattern.replace(/^\.\//, ''));
+    if (!/[*?[]/.test(path)) return path in this.texts ? [{ file: path, text: this.texts[path] }] : [];
+    const source = path
+      .split('/')
+      .map((part) =>
+        part
+          .replace(/[.+^${}()|\\]/g, '\\$&')
+          .replace(/\*/g, '[^/]*')
+          .replace(/\?/g, '[^/]'),
+      )
+      .join('/');
+    const matcher = new RegExp(`^${source}$`);
+    return Object.keys(this.texts)
+      .filter((f) => matcher.test(f))
+      .sort()
+      .map((f) => ({ file: f, text: this.texts[f] }));
+  }
+
   /** The file a `from MODULE import` in `file` reads: relative to its package, or from the import root. */
   private importedFile(file: string, module: string, importRoot: string): string | undefined {
     const dots = /^\.*/.exec(module)![0].length;
@@ -224,7 +248,11 @@ function settingsRank(file: string): number {
   return 2;
 }
 
-/** A module that assigns no setting and star-imports nothing (an empty `__init__.py`, or only comments). */
+/** A module that assigns no setting and star-imports or includes (django-split-settings) nothing (an empty `__init__.py`, or only comments). */
 function isEmptyModule(text: string): boolean {
-  return !/^[A-Z_][A-Z0-9_]*\s*[:=]/m.test(text) && !/^\s*from\s+\S+\s+import\s+\*/m.test(text);
+  return (
+    !/^[A-Z_][A-Z0-9_]*\s*[:=]/m.test(text) &&
+    !/^\s*from\s+\S+\s+import\s+\*/m.test(text) &&
+    !/^\s*include\(/m.test(text)
+  );
 }
