@@ -24271,8 +24271,12 @@ function callEnv(recorder, ctx, env, method, args, line) {
     line,
     failsWhenUnset
   });
-  if (read.t === "env" && castOf(env, method, args, variable) === "builtins.bool")
-    read.probes = boolProbes(line);
+  const cast = castOf(env, method, args, variable);
+  if (read.t === "env" && cast === "builtins.bool") read.probes = boolProbes(line);
+  const byCall = method === "__call__" || method === "get_value";
+  const untyped = !fallback || fallback.t === "none" || fallback.t === "str" || env.positionalDefault;
+  if (read.t === "env" && cast === void 0 && (method === "str" || byCall && untyped))
+    return asText(read);
   return read;
 }
 function castOf(env, method, args, variable) {
@@ -25096,7 +25100,11 @@ function call(ev, node, ctx) {
     const f = ev.evaluate(callee, ctx);
     args = callArguments(ev, argList, ctx);
     ofFunction = f.t === "ref" || f.t === "unknown" && !f.crash;
-    if (f.t === "ref") result2 = callByName(ev, ctx, f.name, args, line);
+    if (f.t === "ref" && f.name === "split_settings.tools.include") {
+      ev.include(args.pos, ctx);
+      result2 = { t: "none", line };
+    } else if (f.t === "ref" && f.name === "split_settings.tools.optional") result2 = args.pos[0];
+    else if (f.t === "ref") result2 = callByName(ev, ctx, f.name, args, line);
     else if (f.t === "envobj") result2 = callEnv(ev, ctx, f, "__call__", args, line);
     else if (f.t === "func") result2 = callFunction(ev, f, args, line, ctx);
     else if (f.t === "path") result2 = joinAll(f, args.pos, line);
@@ -25527,6 +25535,20 @@ var init_statements = __esm({
 });
 
 // src/model/settings/evaluation.ts
+function stringWithEnvironment(v, variable) {
+  if (v.t === "str") return v.v;
+  if (v.t === "env") {
+    const set = variable?.(v.read.variable);
+    if (typeof set === "string" && !v.derived && v.whenSet !== "truth-of-text")
+      return `${v.prefix ?? ""}${set}${v.suffix ?? ""}`;
+    return set === null || set === void 0 ? stringWithEnvironment(v.unset, variable) : void 0;
+  }
+  if (v.t === "concat") {
+    const parts = v.parts.map((p) => stringWithEnvironment(p, variable));
+    return parts.every((p) => p !== void 0) ? parts.join("") : void 0;
+  }
+  return void 0;
+}
 function stampFile(value, file, depth = 0, seen = /* @__PURE__ */ new Set()) {
   if (depth > MAX_STAMP_DEPTH || typeof value !== "object" || value === null || seen.has(value)) return;
   seen.add(value);
@@ -25558,7 +25580,7 @@ var init_evaluation = __esm({
     init_value();
     MAX_IMPORT_DEPTH = 8;
     ModuleEvaluation = class _ModuleEvaluation {
-      constructor(file, py, resolve6, depth = 0, parent) {
+      constructor(file, py, resolve6, depth = 0, parent, includes) {
         this.file = file;
         this.py = py;
         this.resolve = resolve6;
@@ -25573,7 +25595,8 @@ var init_evaluation = __esm({
           modules: /* @__PURE__ */ new Map(),
           namedModules: /* @__PURE__ */ new Map(),
           imported: [],
-          syntaxErrors: []
+          syntaxErrors: [],
+          includes
         };
       }
       file;
@@ -25673,6 +25696,40 @@ var init_evaluation = __esm({
         }
         this.shared.namedModules.set(source.file, scope);
         return scope;
+      }
+      /**
+       * django-split-settings' `include(...)`: each file runs in order in this module's namespace (not its own, unlike a
+       * star-import), its assignments recorded with its file. A file that is missing is skipped, as `optional()` allows.
+       */
+      include(patterns, ctx) {
+        const includes = this.shared.includes;
+        if (!includes || this.depth >= MAX_IMPORT_DEPTH) return;
+        for (const pattern of patterns) {
+          const text = stringWithEnvironment(pattern, includes.variable);
+          if (text === void 0) continue;
+          for (const source of includes.files(this.file, text)) {
+            if (source.file === this.file || this.imported.includes(source.file)) continue;
+            let py;
+            try {
+              py = parsePython(source.text);
+            } catch (error) {
+              this.failures.push({
+                file: source.file,
+                message: `Settings could not be read: ${messageOf(error)}`
+              });
+              continue;
+            }
+            if (py.error) this.shared.syntaxErrors.push({ file: source.file, ...py.error });
+            this.shared.imported.push(source.file);
+            const child = new _ModuleEvaluation(source.file, py, this.resolve, this.depth + 1, this);
+            const before = new Map(ctx.scope);
+            const start = this.reads.length;
+            for (const stmt of py.statements) child.executeOrSkip(stmt, ctx);
+            for (const r of this.reads.slice(start)) r.file ??= source.file;
+            for (const [name2, binding] of ctx.scope)
+              if (before.get(name2) !== binding) stampFile(binding.v, source.file);
+          }
+        }
       }
       /** Runs the module's top-level statements; returns the context they leave. */
       run() {
@@ -26235,7 +26292,7 @@ var init_query = __esm({
 });
 
 // src/model/settings/index.ts
-function modelSettings(file, module2, text, resolve6) {
+function modelSettings(file, module2, text, resolve6, includes) {
   const empty = { file, module: module2, assignments: [], envReads: [], logHandlers: [] };
   let python;
   try {
@@ -26250,7 +26307,7 @@ function modelSettings(file, module2, text, resolve6) {
       message: `Python syntax error at line ${python.error.line}, column ${python.error.column}: the settings module was read only as far as it parses`
     }
   ] : [];
-  const evaluation = new ModuleEvaluation(file, python, resolve6);
+  const evaluation = new ModuleEvaluation(file, python, resolve6, 0, void 0, includes);
   let model;
   let failures;
   try {
@@ -31520,6 +31577,9 @@ function secondPassFiles(texts, files, options) {
       for (const d of dirs)
         for (const f of m[2] ? moduleFiles(d, m[2]) : [joinPath(d, "__init__.py")]) out.add(f);
     }
+    if (/\bsplit_settings\b/.test(text)) {
+      for (const f of files) if (f.endsWith(".py") && f.startsWith(`${dirName(file)}/`)) out.add(f);
+    }
     if (!/^\s*(INSTALLED_APPS|DATABASES|SECRET_KEY)\b/m.test(text)) continue;
     for (const m of text.matchAll(
       /^[ \t]*from\s+(\.*)([A-Za-z_][\w.]*)?\s+import\s+(?:\(([^)]*)\)|([\w \t,]+))/gm
@@ -36287,6 +36347,152 @@ function isScriptAt(word, script) {
 // src/model/settings-modules.ts
 init_classify();
 init_servers();
+init_start_chain();
+
+// src/model/settings-module-choice.ts
+var SETTER = /^os\.environ(?:\.setdefault\(\s*['"]DJANGO_SETTINGS_MODULE['"]\s*,\s*(.+)\)|\[\s*['"]DJANGO_SETTINGS_MODULE['"]\s*\]\s*=\s*(.+))$/;
+function chosenSettingsModule(text, variable) {
+  return chosenWith(text, variable) ?? chosenWith(text, (name2) => variable(name2) === void 0 ? null : variable(name2));
+}
+function chosenWith(text, variable) {
+  const names = /* @__PURE__ */ new Map();
+  const branches = [];
+  const evaluate = (expr) => valueOf2(expr, variable, names);
+  let unsure;
+  for (const raw of text.split("\n")) {
+    const line = raw.replace(/\s+#.*$/, "");
+    const content2 = line.trim();
+    if (!content2 || content2.startsWith("#")) continue;
+    const indent2 = line.length - line.trimStart().length;
+    const arm = /^(elif\s+(.+)|else\s*):$/.exec(content2);
+    while (branches.length > 0 && (indent2 < branches.at(-1).indent || indent2 === branches.at(-1).indent && !arm))
+      branches.pop();
+    const top = branches.at(-1);
+    if (arm && top && top.indent === indent2) {
+      const test = arm[2] === void 0 ? true : truth(arm[2], evaluate);
+      top.current = top.taken === true ? false : top.taken === false ? test : void 0;
+      top.taken = top.taken === true || top.current === true ? true : top.taken === false ? top.current : void 0;
+      continue;
+    }
+    const opened = /^if\s+(.+):$/.exec(content2);
+    if (opened) {
+      const current = truth(opened[1], evaluate);
+      branches.push({ indent: indent2, current, taken: current });
+      continue;
+    }
+    const runs = branches.every((b) => b.current === true) ? true : branches.some((b) => b.current === false) ? false : void 0;
+    if (runs === false) continue;
+    const setter = SETTER.exec(content2);
+    if (setter) {
+      const module2 = evaluate(setter[1] ?? setter[2]);
+      if (typeof module2 !== "string" || !/^[A-Za-z_][\w.]*$/.test(module2)) continue;
+      if (runs) return module2;
+      unsure ??= module2;
+      continue;
+    }
+    const assigned = /^([A-Za-z_]\w*)\s*=\s*(.+)$/.exec(content2);
+    if (assigned) names.set(assigned[1], runs ? evaluate(assigned[2]) : void 0);
+  }
+  return unsure;
+}
+function truth(condition, evaluate) {
+  const c = condition.trim().replace(/^\((.*)\)$/, "$1");
+  const negated = /^not\s+(.+)$/.exec(c);
+  if (negated) {
+    const t2 = truth(negated[1], evaluate);
+    return t2 === void 0 ? void 0 : !t2;
+  }
+  const compared = /^(.+?)\s*(==|!=)\s*(.+)$/.exec(c);
+  if (compared) {
+    const [a, b] = [evaluate(compared[1]), evaluate(compared[3])];
+    if (a === void 0 || b === void 0) return void 0;
+    return a === b === (compared[2] === "==");
+  }
+  const member2 = /^(.+?)\s+(not\s+in|in)\s+[([{](.*)[)\]}]$/.exec(c);
+  if (member2) {
+    const a = evaluate(member2[1]);
+    const items = member2[3].split(",").map((s) => evaluate(s.trim()));
+    if (a === void 0 || items.includes(void 0)) return void 0;
+    return items.includes(a) === (member2[2] === "in");
+  }
+  const v = evaluate(c);
+  if (v === void 0) return void 0;
+  if (v === null) return false;
+  if (/cast\s*=\s*bool|\.bool\(/.test(c)) return /^(1|true|yes|on|y|t)$/i.test(v.trim());
+  return v !== "";
+}
+function valueOf2(expr, variable, names) {
+  const e = expr.trim().replace(/^\((.*)\)$/, "$1");
+  const parts = splitTopLevel(e, "+");
+  if (parts.length > 1) {
+    const values = parts.map((p) => valueOf2(p, variable, names));
+    return values.every((v) => typeof v === "string") ? values.join("") : void 0;
+  }
+  const inner = (x) => valueOf2(x, variable, names);
+  const literal2 = /^([fF]?)(['"])(.*)\2$/.exec(e);
+  if (literal2 && !literal2[3].includes(literal2[2])) {
+    if (!literal2[1]) return literal2[3];
+    let unknown = false;
+    const s = literal2[3].replace(/\{([^{}]+)\}/g, (_, x) => {
+      const v = inner(x);
+      if (typeof v !== "string") unknown = true;
+      return v ?? "";
+    });
+    return unknown ? void 0 : s;
+  }
+  const percent = /^(['"])(.*)\1\s*%\s*(.+)$/.exec(e);
+  if (percent) {
+    const v = inner(percent[3].replace(/^\((.*?),?\)$/, "$1"));
+    return typeof v === "string" ? percent[2].replace(/%s/, v) : void 0;
+  }
+  const format = /^(['"])(.*)\1\.format\((.+)\)$/.exec(e);
+  if (format) {
+    const v = inner(format[3]);
+    return typeof v === "string" ? format[2].replace(/\{\w*\}/, v) : void 0;
+  }
+  const method = /^(.+)\.(lower|upper|strip)\(\)$/.exec(e);
+  if (method) {
+    const v = inner(method[1]);
+    if (typeof v !== "string") return v;
+    return method[2] === "lower" ? v.toLowerCase() : method[2] === "upper" ? v.toUpperCase() : v.trim();
+  }
+  const read = /^(?:os\.getenv|os\.environ\.get|getenv|environ\.get|config|env(?:\.str|\.bool)?)\(\s*(['"])(\w+)\1\s*(?:,\s*(?:default\s*=\s*)?(.+?))?\s*\)$/.exec(
+    e
+  ) ?? /^os\.environ\[\s*(['"])(\w+)\1\s*\]()$/.exec(e);
+  if (read) {
+    const set = variable(read[2]);
+    if (set !== null) return set;
+    const fallback = read[3] ? splitTopLevel(read[3], ",").find((a) => !/^\w+\s*=/.test(a) || /^default\s*=/.test(a)) : void 0;
+    return fallback === void 0 ? null : inner(fallback.replace(/^default\s*=\s*/, ""));
+  }
+  if (/^[A-Za-z_]\w*$/.test(e)) return names.get(e);
+  if (/^(True|False)$/.test(e)) return e;
+  if (/^None$/.test(e)) return null;
+  return /^\d+$/.test(e) ? e : void 0;
+}
+function splitTopLevel(text, separator) {
+  const out = [];
+  let depth = 0;
+  let quote;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quote) {
+      if (ch === "\\") i++;
+      else if (ch === quote) quote = void 0;
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if ("([{".includes(ch)) depth++;
+    else if (")]}".includes(ch)) depth--;
+    else if (ch === separator && depth === 0) {
+      out.push(text.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  out.push(text.slice(start).trim());
+  return out;
+}
+
+// src/model/settings-modules.ts
 init_settings();
 var SettingsModules = class extends ModelPart {
   /** The app's settings and the bases they star-import, modelled; nothing when no settings module is found. */
@@ -36298,7 +36504,11 @@ var SettingsModules = class extends ModelPart {
       const file = this.importedFile(from, module2, importRoot);
       return file === void 0 ? void 0 : { file, text: this.texts[file] };
     };
-    const r = modelSettings(settings.file, settings.module, this.texts[settings.file], resolve6);
+    const includes = {
+      files: (from, pattern) => this.includedFiles(from, pattern),
+      variable: containerEnvironment(app)
+    };
+    const r = modelSettings(settings.file, settings.module, this.texts[settings.file], resolve6, includes);
     this.addErrors(r.errors);
     if (!r.model) return { bases: [] };
     return { settings: r.model, bases: this.settingsBases(r.model, importRoot) };
@@ -36322,10 +36532,8 @@ var SettingsModules = class extends ModelPart {
     const fromServer = this.serverSettingsModule(app, base);
     if (fromServer) modules.push(fromServer);
     if (app.managePy) {
-      const m = /DJANGO_SETTINGS_MODULE['"]\s*,\s*(?:f?['"])([\w.]+)['"]/.exec(
-        this.texts[app.managePy] ?? ""
-      );
-      if (m) modules.push(m[1]);
+      const module3 = chosenSettingsModule(this.texts[app.managePy] ?? "", containerEnvironment(app));
+      if (module3) modules.push(module3);
     }
     for (const module3 of modules) {
       for (const dir of [base, seed.contextDir ?? base, "."]) {
@@ -36366,8 +36574,8 @@ var SettingsModules = class extends ModelPart {
       if (!server || server.kind === "runserver") continue;
       const module2 = argv.map((w2) => /^([A-Za-z_][\w.]*\.[aw]sgi)(:[\w.]+)?$/.exec(w2)?.[1]).find(Boolean);
       const file = module2 && moduleFiles(base, module2).find((f) => f in this.texts);
-      const m = file && /DJANGO_SETTINGS_MODULE['"]\s*,\s*(?:f?['"])([\w.]+)['"]/.exec(this.texts[file]);
-      if (m) return m[1];
+      const chosen = file && chosenSettingsModule(this.texts[file], containerEnvironment(app));
+      if (chosen) return chosen;
     }
     return void 0;
   }
@@ -36410,6 +36618,16 @@ var SettingsModules = class extends ModelPart {
     }
     return out;
   }
+  /** The files django-split-settings' `include(pattern)` in `file` runs: relative to its directory, globs sorted. */
+  includedFiles(file, pattern) {
+    const path4 = joinPath(dirName(file), pattern.replace(/^\.\//, ""));
+    if (!/[*?[]/.test(path4)) return path4 in this.texts ? [{ file: path4, text: this.texts[path4] }] : [];
+    const source = path4.split("/").map(
+      (part) => part.replace(/[.+^${}()|\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]")
+    ).join("/");
+    const matcher = new RegExp(`^${source}$`);
+    return Object.keys(this.texts).filter((f) => matcher.test(f)).sort().map((f) => ({ file: f, text: this.texts[f] }));
+  }
   /** The file a `from MODULE import` in `file` reads: relative to its package, or from the import root. */
   importedFile(file, module2, importRoot) {
     const dots = /^\.*/.exec(module2)[0].length;
@@ -36423,6 +36641,9 @@ var SettingsModules = class extends ModelPart {
     return moduleFiles(dir, rest).find((f) => f in this.texts && f !== file);
   }
 };
+function containerEnvironment(app) {
+  return containerVariables(app.dockerfile?.targetStage?.env ?? {}, app.compose?.appService);
+}
 function startChainSettingsModule(app) {
   const target = app.dockerfile?.targetStage;
   const service = app.compose?.appService;
@@ -36459,7 +36680,7 @@ function settingsRank(file) {
   return 2;
 }
 function isEmptyModule(text) {
-  return !/^[A-Z_][A-Z0-9_]*\s*[:=]/m.test(text) && !/^\s*from\s+\S+\s+import\s+\*/m.test(text);
+  return !/^[A-Z_][A-Z0-9_]*\s*[:=]/m.test(text) && !/^\s*from\s+\S+\s+import\s+\*/m.test(text) && !/^\s*include\(/m.test(text);
 }
 
 // src/model/index.ts

@@ -56,3 +56,21 @@ test('TF0312: python-decouple without cast is raw text, with cast=bool it is not
   );
   assert.deepEqual(findingsOf(cast, 'TF0312'), []);
 });
+
+test('TF0312: django-environ env() without a cast is raw text; a cast, a bool default or env.bool() is not', async () => {
+  const header = ['import environ', 'env = environ.Env()'];
+  const raw = await analyzeFiles(settings(...header, "DEBUG = env('DJANGO_DEBUG')"));
+  assert.deepEqual(findingsOf(raw, 'TF0312'), [['mysite/settings.py', 5]]);
+  for (const line of [
+    "DEBUG = env('DJANGO_DEBUG', default=False)",
+    "DEBUG = env('DJANGO_DEBUG', cast=bool)",
+    "DEBUG = env.bool('DJANGO_DEBUG')",
+  ]) {
+    const cast = await analyzeFiles(settings(...header, line));
+    assert.deepEqual(findingsOf(cast, 'TF0312'), [], line);
+  }
+  const scheme = await analyzeFiles(
+    settings('import environ', 'env = environ.Env(DEBUG=(bool, False))', "DEBUG = env('DEBUG')"),
+  );
+  assert.deepEqual(findingsOf(scheme, 'TF0312'), []);
+});

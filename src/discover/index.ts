@@ -220,6 +220,9 @@ function secondPassFiles(texts: Record<string, string>, files: string[], options
       for (const d of dirs)
         for (const f of m[2] ? moduleFiles(d, m[2]) : [joinPath(d, '__init__.py')]) out.add(f);
     }
+    // django-split-settings: include() runs files named by paths and globs under the settings package.
+    if (/\bsplit_settings\b/.test(text))
+      for (const f of files) if (f.endsWith('.py') && f.startsWith(`${dirName(file)}/`)) out.add(f);
     // Values a settings module imports by name from the project (`from .keys import SECRET_KEY`, `from conf import
     // values as V`): the module, or the submodule the name is.
     if (!/^\s*(INSTALLED_APPS|DATABASES|SECRET_KEY)\b/m.test(text)) continue;

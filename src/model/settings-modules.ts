@@ -9,7 +9,9 @@ import {
 } from '../discover/classify.js';
 import type { AppSeed } from './app-seeds.js';
 import { djangoCommand, serverOf } from './command/servers.js';
+import { containerVariables } from './command/start-chain.js';
 import { byDepth, ModelPart } from './input.js';
+import { chosenSettingsModule, type ContainerVariable } from './settings-module-choice.js';
 import { modelSettings } from './settings/index.js';
 import type { App } from './types/project.js';
 import type { SettingsModel } from './types/settings.js';
@@ -26,7 +28,11 @@ export class SettingsModules extends ModelPart {
       const file = this.importedFile(from, module, importRoot);
       return file === undefined ? undefined : { file, text: this.texts[file] };
     };
-    const r = modelSettings(settings.file, settings.module, this.texts[settings.file], resolve);
+    const includes = {
+      files: (from: string, pattern: string) => this.includedFiles(from, pattern),
+      variable: containerEnvironment(app),
+    };
+    const r = modelSettings(settings.file, settings.module, this.texts[settings.file], resolve, includes);
     this.addErrors(r.errors);
     if (!r.model) return { bases: [] };
     return { settings: r.model, bases: this.settingsBases(r.model, importRoot) };
@@ -52,11 +58,9 @@ export class SettingsModules extends ModelPart {
     const fromServer = this.serverSettingsModule(app, base);
     if (fromServer) modules.push(fromServer);
     if (app.managePy) {
-      // manage.py is boilerplate from startproject; one targeted pattern on its setdefault call is enough here.
-      const m = /DJANGO_SETTINGS_MODULE['"]\s*,\s*(?:f?['"])([\w.]+)['"]/.exec(
-        this.texts[app.managePy] ?? '',
-      );
-      if (m) modules.push(m[1]);
+      // manage.py's default, as the container's environment makes it (`'config.settings.' + ENV`, an if on DEBUG).
+      const module = chosenSettingsModule(this.texts[app.managePy] ?? '', containerEnvironment(app));
+      if (module) modules.push(module);
     }
     for (const module of modules) {
       for (const dir of [base, seed.contextDir ?? base, '.']) {
@@ -105,8 +109,8 @@ export class SettingsModules extends ModelPart {
       if (!server || server.kind === 'runserver') continue;
       const module = argv.map((w) => /^([A-Za-z_][\w.]*\.[aw]sgi)(:[\w.]+)?$/.exec(w)?.[1]).find(Boolean);
       const file = module && moduleFiles(base, module).find((f) => f in this.texts);
-      const m = file && /DJANGO_SETTINGS_MODULE['"]\s*,\s*(?:f?['"])([\w.]+)['"]/.exec(this.texts[file]);
-      if (m) return m[1];
+      const chosen = file && chosenSettingsModule(this.texts[file], containerEnvironment(app));
+      if (chosen) return chosen;
     }
     return undefined;
   }
@@ -160,6 +164,26 @@ export class SettingsModules extends ModelPart {
     return out;
   }
 
+  /** The files django-split-settings' `include(pattern)` in `file` runs: relative to its directory, globs sorted. */
+  private includedFiles(file: string, pattern: string): { file: string; text: string }[] {
+    const path = joinPath(dirName(file), pattern.replace(/^\.\//, ''));
+    if (!/[*?[]/.test(path)) return path in this.texts ? [{ file: path, text: this.texts[path] }] : [];
+    const source = path
+      .split('/')
+      .map((part) =>
+        part
+          .replace(/[.+^${}()|\\]/g, '\\$&')
+          .replace(/\*/g, '[^/]*')
+          .replace(/\?/g, '[^/]'),
+      )
+      .join('/');
+    const matcher = new RegExp(`^${source}$`);
+    return Object.keys(this.texts)
+      .filter((f) => matcher.test(f))
+      .sort()
+      .map((f) => ({ file: f, text: this.texts[f] }));
+  }
+
   /** The file a `from MODULE import` in `file` reads: relative to its package, or from the import root. */
   private importedFile(file: string, module: string, importRoot: string): string | undefined {
     const dots = /^\.*/.exec(module)![0].length;
@@ -172,6 +196,11 @@ export class SettingsModules extends ModelPart {
     }
     return moduleFiles(dir, rest).find((f) => f in this.texts && f !== file);
   }
+}
+
+/** The container's environment as the app starts: compose's app service, else the image's ENV. */
+function containerEnvironment(app: App): ContainerVariable {
+  return containerVariables(app.dockerfile?.targetStage?.env ?? {}, app.compose?.appService);
 }
 
 /**
@@ -219,7 +248,11 @@ function settingsRank(file: string): number {
   return 2;
 }
 
-/** A module that assigns no setting and star-imports nothing (an empty `__init__.py`, or only comments). */
+/** A module that assigns no setting and star-imports or includes (django-split-settings) nothing (an empty `__init__.py`, or only comments). */
 function isEmptyModule(text: string): boolean {
-  return !/^[A-Z_][A-Z0-9_]*\s*[:=]/m.test(text) && !/^\s*from\s+\S+\s+import\s+\*/m.test(text);
+  return (
+    !/^[A-Z_][A-Z0-9_]*\s*[:=]/m.test(text) &&
+    !/^\s*from\s+\S+\s+import\s+\*/m.test(text) &&
+    !/^\s*include\(/m.test(text)
+  );
 }

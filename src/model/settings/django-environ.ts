@@ -2,7 +2,7 @@
 import type { CallRecorder, EvalContext, LibraryCall } from './context.js';
 import { readDatabaseUrl } from './dj-database-url.js';
 import { TRUE_WORDS } from './builtins.js';
-import { readVariable } from './environ.js';
+import { asText, readVariable } from './environ.js';
 import { PROBE_TEXTS, type CallArgs, type PyOf, type PyValue } from './value.js';
 
 /** Methods that read a URL variable, with the variable each reads by default. */
@@ -85,9 +85,14 @@ export function callEnv(
     line,
     failsWhenUnset,
   });
+  const cast = castOf(env, method, args, variable);
   // A bool cast keeps the probe words, so `DEBUG=true` in compose is known to make `env.bool("DEBUG")` true.
-  if (read.t === 'env' && castOf(env, method, args, variable) === 'builtins.bool')
-    read.probes = boolProbes(line);
+  if (read.t === 'env' && cast === 'builtins.bool') read.probes = boolProbes(line);
+  // No cast: the variable's text as it is (django-environ casts to the default's type, environs never does).
+  const byCall = method === '__call__' || method === 'get_value';
+  const untyped = !fallback || fallback.t === 'none' || fallback.t === 'str' || env.positionalDefault;
+  if (read.t === 'env' && cast === undefined && (method === 'str' || (byCall && untyped)))
+    return asText(read);
   return read;
 }
 

@@ -25,6 +25,16 @@ export interface ModuleSource {
 /** Finds the module a `from MODULE import *` in `fromFile` reads, among the files of the repository. */
 export type StarImportResolver = (fromFile: string, module: string) => ModuleSource | undefined;
 
+/**
+ * django-split-settings' `include('components/*.py', ...)`: the files a pattern (relative to the including file,
+ * globs allowed) names, in the order include runs them; and the value a variable has in the container (a string,
+ * null when unset, undefined when unknown), for a pattern built from one (`f'environments/{DJANGO_ENV}.py'`).
+ */
+export interface IncludeResolver {
+  files: (fromFile: string, pattern: string) => ModuleSource[];
+  variable?: (name: string) => string | null | undefined;
+}
+
 // Star-imported modules are followed this deep (a settings package importing base importing local).
 const MAX_IMPORT_DEPTH = 8;
 
@@ -43,6 +53,7 @@ interface SharedRecord {
   imported: string[];
   syntaxErrors: { file: string; line: number; column: number }[];
   baseDirParts?: string[];
+  includes?: IncludeResolver;
 }
 
 export class ModuleEvaluation implements CallRecorder {
@@ -58,6 +69,7 @@ export class ModuleEvaluation implements CallRecorder {
     private readonly resolve?: StarImportResolver,
     readonly depth = 0,
     parent?: ModuleEvaluation,
+    includes?: IncludeResolver,
   ) {
     this.fileParts = file.split('/').filter((p) => p !== '' && p !== '.');
     this.shared = parent?.shared ?? {
@@ -70,6 +82,7 @@ export class ModuleEvaluation implements CallRecorder {
       namedModules: new Map(),
       imported: [],
       syntaxErrors: [],
+      includes,
     };
   }
 
@@ -167,6 +180,41 @@ export class ModuleEvaluation implements CallRecorder {
     return scope;
   }
 
+  /**
+   * django-split-settings' `include(...)`: each file runs in order in this module's namespace (not its own, unlike a
+   * star-import), its assignments recorded with its file. A file that is missing is skipped, as `optional()` allows.
+   */
+  include(patterns: PyValue[], ctx: EvalContext): void {
+    const includes = this.shared.includes;
+    if (!includes || this.depth >= MAX_IMPORT_DEPTH) return;
+    for (const pattern of patterns) {
+      const text = stringWithEnvironment(pattern, includes.variable);
+      if (text === undefined) continue;
+      for (const source of includes.files(this.file, text)) {
+        if (source.file === this.file || this.imported.includes(source.file)) continue;
+        let py: PythonModule;
+        try {
+          py = parsePython(source.text);
+        } catch (error) {
+          this.failures.push({
+            file: source.file,
+            message: `Settings could not be read: ${messageOf(error)}`,
+          });
+          continue;
+        }
+        if (py.error) this.shared.syntaxErrors.push({ file: source.file, ...py.error });
+        this.shared.imported.push(source.file);
+        const child = new ModuleEvaluation(source.file, py, this.resolve, this.depth + 1, this);
+        const before = new Map(ctx.scope);
+        const start = this.reads.length;
+        for (const stmt of py.statements) child.executeOrSkip(stmt, ctx);
+        for (const r of this.reads.slice(start)) r.file ??= source.file;
+        for (const [name, binding] of ctx.scope)
+          if (before.get(name) !== binding) stampFile(binding.v, source.file);
+      }
+    }
+  }
+
   /** Runs the module's top-level statements; returns the context they leave. */
   run(): EvalContext {
     const ctx: EvalContext = { scope: new Map(), inBranch: false, activeWhenUnset: true, guarded: new Set() };
@@ -224,6 +272,23 @@ export class ModuleEvaluation implements CallRecorder {
   unknown(node: SyntaxNode): PyValue {
     return { t: 'unknown', text: this.text(node).slice(0, MAX_TEXT), line: this.line(node) };
   }
+}
+
+/** A string value, a variable read taking the container's value (else its value when unset); undefined if unknown. */
+function stringWithEnvironment(v: PyValue, variable: IncludeResolver['variable']): string | undefined {
+  if (v.t === 'str') return v.v;
+  if (v.t === 'env') {
+    const set = variable?.(v.read.variable);
+    // The set text, with what is joined to it (f'environments/{DJANGO_ENV}.py'), unless computed from it
+    if (typeof set === 'string' && !v.derived && v.whenSet !== 'truth-of-text')
+      return `${v.prefix ?? ''}${set}${v.suffix ?? ''}`;
+    return set === null || set === undefined ? stringWithEnvironment(v.unset, variable) : undefined;
+  }
+  if (v.t === 'concat') {
+    const parts = v.parts.map((p) => stringWithEnvironment(p, variable));
+    return parts.every((p) => p !== undefined) ? parts.join('') : undefined;
+  }
+  return undefined;
 }
 
 // Values nested deeper than this keep no file (findings on them fall back to the module's own file).

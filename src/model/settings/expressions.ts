@@ -364,7 +364,11 @@ function call(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalContext): PyValue
     const f = ev.evaluate(callee, ctx);
     args = callArguments(ev, argList, ctx);
     ofFunction = f.t === 'ref' || (f.t === 'unknown' && !f.crash);
-    if (f.t === 'ref') result = callByName(ev, ctx, f.name, args, line);
+    if (f.t === 'ref' && f.name === 'split_settings.tools.include') {
+      ev.include(args.pos, ctx);
+      result = { t: 'none', line };
+    } else if (f.t === 'ref' && f.name === 'split_settings.tools.optional') result = args.pos[0];
+    else if (f.t === 'ref') result = callByName(ev, ctx, f.name, args, line);
     else if (f.t === 'envobj') result = callEnv(ev, ctx, f, '__call__', args, line);
     else if (f.t === 'func') result = callFunction(ev, f, args, line, ctx);
     else if (f.t === 'path') result = joinAll(f, args.pos, line);

@@ -6,12 +6,13 @@ import {
   messageOf,
   ModuleEvaluation,
   type EvaluationFailure,
+  type IncludeResolver,
   type StarImportResolver,
 } from './evaluation.js';
 import { settingsModelOf } from './model.js';
 
 export { isServerEngine, isSqliteEngine } from './databases.js';
-export type { ModuleSource, StarImportResolver } from './evaluation.js';
+export type { IncludeResolver, ModuleSource, StarImportResolver } from './evaluation.js';
 export {
   fallbackSelectors,
   liveAssignments,
@@ -24,13 +25,15 @@ export {
 /**
  * Settings module text → how each setting is obtained. Pure; never throws on bad input. A failure of the evaluator
  * itself is reported as an error on the file (it would otherwise look like a settings module with nothing to say).
- * With `resolve`, modules it star-imports are evaluated in place, as Django runs them.
+ * With `resolve`, modules it star-imports are evaluated in place, as Django runs them; with `includes`, the files
+ * django-split-settings' include() names.
  */
 export function modelSettings(
   file: string,
   module: string,
   text: string,
   resolve?: StarImportResolver,
+  includes?: IncludeResolver,
 ): { model?: SettingsModel; errors: ParseError[] } {
   const empty: SettingsModel = { file, module, assignments: [], envReads: [], logHandlers: [] };
   let python: ReturnType<typeof parsePython>;
@@ -48,7 +51,7 @@ export function modelSettings(
         },
       ]
     : [];
-  const evaluation = new ModuleEvaluation(file, python, resolve);
+  const evaluation = new ModuleEvaluation(file, python, resolve, 0, undefined, includes);
   let model: SettingsModel;
   let failures: EvaluationFailure[];
   try {

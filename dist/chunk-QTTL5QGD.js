@@ -11,7 +11,7 @@ import {
   isSecretName,
   require_node_os,
   tail
-} from "./chunk-NT7NSMLB.js";
+} from "./chunk-FKGZQMZQ.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -30,7 +30,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-CSOI5ZUS.js";
+} from "./chunk-UDA53K4Y.js";
 import {
   UnsafePathError,
   readInside,

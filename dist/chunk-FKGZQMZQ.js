@@ -19,7 +19,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-CSOI5ZUS.js";
+} from "./chunk-UDA53K4Y.js";
 import {
   UnsafePathError,
   formatBytes,
@@ -422,6 +422,9 @@ function secondPassFiles(texts, files, options) {
       const dirs = m[1] ? [dir] : [...manageDirs, "."];
       for (const d of dirs)
         for (const f of m[2] ? moduleFiles(d, m[2]) : [joinPath(d, "__init__.py")]) out.add(f);
+    }
+    if (/\bsplit_settings\b/.test(text)) {
+      for (const f of files) if (f.endsWith(".py") && f.startsWith(`${dirName(file)}/`)) out.add(f);
     }
     if (!/^\s*(INSTALLED_APPS|DATABASES|SECRET_KEY)\b/m.test(text)) continue;
     for (const m of text.matchAll(

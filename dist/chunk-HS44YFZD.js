@@ -11,7 +11,7 @@ import {
   pipInstall,
   programArgv,
   runtimeInsertionLine
-} from "./chunk-CSOI5ZUS.js";
+} from "./chunk-UDA53K4Y.js";
 import {
   insertLines,
   normalizePackageName,

@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-7VADC6CW.js";
+} from "./chunk-HS44YFZD.js";
 import {
   makeReport
 } from "./chunk-LXUC766W.js";
 import {
   RULES
-} from "./chunk-CSOI5ZUS.js";
+} from "./chunk-UDA53K4Y.js";
 import {
   SEVERITIES,
   UnsafePathError,

@@ -18741,8 +18741,12 @@ function callEnv(recorder, ctx, env, method, args, line) {
     line,
     failsWhenUnset
   });
-  if (read.t === "env" && castOf(env, method, args, variable) === "builtins.bool")
-    read.probes = boolProbes(line);
+  const cast = castOf(env, method, args, variable);
+  if (read.t === "env" && cast === "builtins.bool") read.probes = boolProbes(line);
+  const byCall = method === "__call__" || method === "get_value";
+  const untyped = !fallback || fallback.t === "none" || fallback.t === "str" || env.positionalDefault;
+  if (read.t === "env" && cast === void 0 && (method === "str" || byCall && untyped))
+    return asText(read);
   return read;
 }
 function castOf(env, method, args, variable) {
@@ -19502,7 +19506,11 @@ function call(ev, node, ctx) {
     const f = ev.evaluate(callee, ctx);
     args = callArguments(ev, argList, ctx);
     ofFunction = f.t === "ref" || f.t === "unknown" && !f.crash;
-    if (f.t === "ref") result = callByName(ev, ctx, f.name, args, line);
+    if (f.t === "ref" && f.name === "split_settings.tools.include") {
+      ev.include(args.pos, ctx);
+      result = { t: "none", line };
+    } else if (f.t === "ref" && f.name === "split_settings.tools.optional") result = args.pos[0];
+    else if (f.t === "ref") result = callByName(ev, ctx, f.name, args, line);
     else if (f.t === "envobj") result = callEnv(ev, ctx, f, "__call__", args, line);
     else if (f.t === "func") result = callFunction(ev, f, args, line, ctx);
     else if (f.t === "path") result = joinAll(f, args.pos, line);
@@ -19901,7 +19909,7 @@ function bind(ev, name2, v, ctx, line, replace) {
 // src/model/settings/evaluation.ts
 var MAX_IMPORT_DEPTH = 8;
 var ModuleEvaluation = class _ModuleEvaluation {
-  constructor(file, py, resolve, depth = 0, parent) {
+  constructor(file, py, resolve, depth = 0, parent, includes) {
     this.file = file;
     this.py = py;
     this.resolve = resolve;
@@ -19916,7 +19924,8 @@ var ModuleEvaluation = class _ModuleEvaluation {
       modules: /* @__PURE__ */ new Map(),
       namedModules: /* @__PURE__ */ new Map(),
       imported: [],
-      syntaxErrors: []
+      syntaxErrors: [],
+      includes
     };
   }
   file;
@@ -20017,6 +20026,40 @@ var ModuleEvaluation = class _ModuleEvaluation {
     this.shared.namedModules.set(source.file, scope);
     return scope;
   }
+  /**
+   * django-split-settings' `include(...)`: each file runs in order in this module's namespace (not its own, unlike a
+   * star-import), its assignments recorded with its file. A file that is missing is skipped, as `optional()` allows.
+   */
+  include(patterns, ctx) {
+    const includes = this.shared.includes;
+    if (!includes || this.depth >= MAX_IMPORT_DEPTH) return;
+    for (const pattern of patterns) {
+      const text = stringWithEnvironment(pattern, includes.variable);
+      if (text === void 0) continue;
+      for (const source of includes.files(this.file, text)) {
+        if (source.file === this.file || this.imported.includes(source.file)) continue;
+        let py;
+        try {
+          py = parsePython(source.text);
+        } catch (error) {
+          this.failures.push({
+            file: source.file,
+            message: `Settings could not be read: ${messageOf(error)}`
+          });
+          continue;
+        }
+        if (py.error) this.shared.syntaxErrors.push({ file: source.file, ...py.error });
+        this.shared.imported.push(source.file);
+        const child = new _ModuleEvaluation(source.file, py, this.resolve, this.depth + 1, this);
+        const before = new Map(ctx.scope);
+        const start = this.reads.length;
+        for (const stmt of py.statements) child.executeOrSkip(stmt, ctx);
+        for (const r of this.reads.slice(start)) r.file ??= source.file;
+        for (const [name2, binding] of ctx.scope)
+          if (before.get(name2) !== binding) stampFile(binding.v, source.file);
+      }
+    }
+  }
   /** Runs the module's top-level statements; returns the context they leave. */
   run() {
     const ctx = { scope: /* @__PURE__ */ new Map(), inBranch: false, activeWhenUnset: true, guarded: /* @__PURE__ */ new Set() };
@@ -20066,6 +20109,20 @@ var ModuleEvaluation = class _ModuleEvaluation {
     return { t: "unknown", text: this.text(node).slice(0, MAX_TEXT), line: this.line(node) };
   }
 };
+function stringWithEnvironment(v, variable) {
+  if (v.t === "str") return v.v;
+  if (v.t === "env") {
+    const set = variable?.(v.read.variable);
+    if (typeof set === "string" && !v.derived && v.whenSet !== "truth-of-text")
+      return `${v.prefix ?? ""}${set}${v.suffix ?? ""}`;
+    return set === null || set === void 0 ? stringWithEnvironment(v.unset, variable) : void 0;
+  }
+  if (v.t === "concat") {
+    const parts = v.parts.map((p) => stringWithEnvironment(p, variable));
+    return parts.every((p) => p !== void 0) ? parts.join("") : void 0;
+  }
+  return void 0;
+}
 var MAX_STAMP_DEPTH = 40;
 function stampFile(value, file, depth = 0, seen = /* @__PURE__ */ new Set()) {
   if (depth > MAX_STAMP_DEPTH || typeof value !== "object" || value === null || seen.has(value)) return;
@@ -20283,7 +20340,7 @@ function logHandlers(configs, ownFile) {
 }
 
 // src/model/settings/index.ts
-function modelSettings(file, module, text, resolve) {
+function modelSettings(file, module, text, resolve, includes) {
   const empty = { file, module, assignments: [], envReads: [], logHandlers: [] };
   let python;
   try {
@@ -20298,7 +20355,7 @@ function modelSettings(file, module, text, resolve) {
       message: `Python syntax error at line ${python.error.line}, column ${python.error.column}: the settings module was read only as far as it parses`
     }
   ] : [];
-  const evaluation = new ModuleEvaluation(file, python, resolve);
+  const evaluation = new ModuleEvaluation(file, python, resolve, 0, void 0, includes);
   let model;
   let failures;
   try {
@@ -29631,6 +29688,7 @@ export {
   serverOf,
   makeInvocation,
   makeTargetScript,
+  containerVariables,
   inlineScript,
   servicesOfImage,
   buildsDockerfile,

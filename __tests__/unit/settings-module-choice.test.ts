@@ -1,0 +1,79 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { chosenSettingsModule } from '../../src/model/settings-module-choice.js';
+
+const unset = () => null;
+const env =
+  (values: Record<string, string>) =>
+  (name: string): string | null =>
+    values[name] ?? null;
+
+const MANAGE_CONCAT = `#!/usr/bin/env python
+import os
+import sys
+
+def main():
+    environment = os.getenv('ENV', 'local')
+    os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'config.settings.' + environment)
+    from django.core.management import execute_from_command_line
+    execute_from_command_line(sys.argv)
+`;
+
+test('a module named by concatenation: the default when the variable is unset, the container value when set', () => {
+  assert.equal(chosenSettingsModule(MANAGE_CONCAT, unset), 'config.settings.local');
+  assert.equal(chosenSettingsModule(MANAGE_CONCAT, env({ ENV: 'prod' })), 'config.settings.prod');
+  // set from an env_file (unknown): the default in the code
+  assert.equal(
+    chosenSettingsModule(MANAGE_CONCAT, () => undefined),
+    'config.settings.local',
+  );
+});
+
+test('f-strings, %-format, .format() and an inline os.environ.get', () => {
+  const f = `ENV = os.environ.get("DJANGO_ENV", "development")\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", f"config.settings.{ENV}")\n`;
+  assert.equal(chosenSettingsModule(f, unset), 'config.settings.development');
+  const inline = `os.environ.setdefault("DJANGO_SETTINGS_MODULE", f"app.settings.{os.environ.get('DJANGO_ENV', 'dev')}")\n`;
+  assert.equal(chosenSettingsModule(inline, env({ DJANGO_ENV: 'production' })), 'app.settings.production');
+  const percent = `os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'app.settings.%s' % os.getenv('STAGE', 'local'))\n`;
+  assert.equal(chosenSettingsModule(percent, unset), 'app.settings.local');
+  const format = `stage = config('STAGE', default='base')\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'app.settings.{}'.format(stage))\n`;
+  assert.equal(chosenSettingsModule(format, unset), 'app.settings.base');
+  assert.equal(
+    chosenSettingsModule(`os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'app.settings')\n`, unset),
+    'app.settings',
+  );
+});
+
+const MANAGE_IF = `import os
+from decouple import config
+
+def main():
+    if config("DEBUG") == "1":
+        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "app.settings.development")
+    else:
+        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "app.settings.production")
+    execute_from_command_line(sys.argv)
+`;
+
+test('a module chosen by an if: the branch the container environment takes', () => {
+  assert.equal(chosenSettingsModule(MANAGE_IF, unset), 'app.settings.production');
+  assert.equal(chosenSettingsModule(MANAGE_IF, env({ DEBUG: '1' })), 'app.settings.development');
+  const elif = `env = os.environ.get('DJANGO_ENV', 'dev')
+if env == 'prod':
+    os.environ['DJANGO_SETTINGS_MODULE'] = 'app.settings.prod'
+elif env in ('dev', 'local'):
+    os.environ['DJANGO_SETTINGS_MODULE'] = 'app.settings.dev'
+else:
+    os.environ['DJANGO_SETTINGS_MODULE'] = 'app.settings.base'
+`;
+  assert.equal(chosenSettingsModule(elif, unset), 'app.settings.dev');
+  assert.equal(chosenSettingsModule(elif, env({ DJANGO_ENV: 'prod' })), 'app.settings.prod');
+  assert.equal(chosenSettingsModule(elif, env({ DJANGO_ENV: 'qa' })), 'app.settings.base');
+  const bool = `if config('DEBUG', default=False, cast=bool):\n    os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'a.dev')\nelse:\n    os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'a.prod')\n`;
+  assert.equal(chosenSettingsModule(bool, env({ DEBUG: 'False' })), 'a.prod');
+  assert.equal(chosenSettingsModule(bool, env({ DEBUG: 'true' })), 'a.dev');
+});
+
+test('nothing when no setter is found', () => {
+  assert.equal(chosenSettingsModule('import os\n', unset), undefined);
+});

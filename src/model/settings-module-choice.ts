@@ -1,0 +1,189 @@
+/**
+ * The settings module manage.py or a wsgi/asgi module sets as DJANGO_SETTINGS_MODULE's default, evaluated with the
+ * container's environment: `'config.settings.' + os.getenv('ENV', 'local')`, f-strings, `%` and `.format()`, and the
+ * branch of an `if`/`else` the environment takes. These files are short boilerplate, read line by line.
+ */
+
+/** A variable's value in the container: a string, unset (null), or unknown (undefined). */
+export type ContainerVariable = (name: string) => string | null | undefined;
+
+/** A value known to be a string, unset (null: an unset variable read without a default), or unknown (undefined). */
+type Value = string | null | undefined;
+
+const SETTER =
+  /^os\.environ(?:\.setdefault\(\s*['"]DJANGO_SETTINGS_MODULE['"]\s*,\s*(.+)\)|\[\s*['"]DJANGO_SETTINGS_MODULE['"]\s*\]\s*=\s*(.+))$/;
+
+/**
+ * The module the file sets, in the branch the environment takes; a variable the container may set but whose value
+ * is unknown is taken at its default in the code. Undefined when no setter is found or its value cannot be worked out.
+ */
+export function chosenSettingsModule(text: string, variable: ContainerVariable): string | undefined {
+  return (
+    chosenWith(text, variable) ??
+    chosenWith(text, (name) => (variable(name) === undefined ? null : variable(name)))
+  );
+}
+
+interface Branch {
+  indent: number;
+  /** Whether the current arm of the if runs: undefined when it cannot be told. */
+  current: boolean | undefined;
+  /** Whether an earlier arm ran. */
+  taken: boolean | undefined;
+}
+
+function chosenWith(text: string, variable: ContainerVariable): string | undefined {
+  const names = new Map<string, Value>();
+  const branches: Branch[] = [];
+  const evaluate = (expr: string) => valueOf(expr, variable, names);
+  let unsure: string | undefined;
+  for (const raw of text.split('\n')) {
+    const line = raw.replace(/\s+#.*$/, '');
+    const content = line.trim();
+    if (!content || content.startsWith('#')) continue;
+    const indent = line.length - line.trimStart().length;
+    const arm = /^(elif\s+(.+)|else\s*):$/.exec(content);
+    while (
+      branches.length > 0 &&
+      (indent < branches.at(-1)!.indent || (indent === branches.at(-1)!.indent && !arm))
+    )
+      branches.pop();
+    const top = branches.at(-1);
+    if (arm && top && top.indent === indent) {
+      const test = arm[2] === undefined ? true : truth(arm[2], evaluate);
+      top.current = top.taken === true ? false : top.taken === false ? test : undefined;
+      top.taken =
+        top.taken === true || top.current === true ? true : top.taken === false ? top.current : undefined;
+      continue;
+    }
+    const opened = /^if\s+(.+):$/.exec(content);
+    if (opened) {
+      const current = truth(opened[1], evaluate);
+      branches.push({ indent, current, taken: current });
+      continue;
+    }
+    const runs = branches.every((b) => b.current === true)
+      ? true
+      : branches.some((b) => b.current === false)
+        ? false
+        : undefined;
+    if (runs === false) continue;
+    const setter = SETTER.exec(content);
+    if (setter) {
+      const module = evaluate(setter[1] ?? setter[2]);
+      if (typeof module !== 'string' || !/^[A-Za-z_][\w.]*$/.test(module)) continue;
+      if (runs) return module;
+      unsure ??= module;
+      continue;
+    }
+    const assigned = /^([A-Za-z_]\w*)\s*=\s*(.+)$/.exec(content);
+    if (assigned) names.set(assigned[1], runs ? evaluate(assigned[2]) : undefined);
+  }
+  return unsure;
+}
+
+/** Whether a condition holds: `A == 'x'`, `A != 'x'`, `A in ('x', 'y')`, `not A`, `A`; undefined when unknown. */
+function truth(condition: string, evaluate: (expr: string) => Value): boolean | undefined {
+  const c = condition.trim().replace(/^\((.*)\)$/, '$1');
+  const negated = /^not\s+(.+)$/.exec(c);
+  if (negated) {
+    const t = truth(negated[1], evaluate);
+    return t === undefined ? undefined : !t;
+  }
+  const compared = /^(.+?)\s*(==|!=)\s*(.+)$/.exec(c);
+  if (compared) {
+    const [a, b] = [evaluate(compared[1]), evaluate(compared[3])];
+    if (a === undefined || b === undefined) return undefined;
+    return (a === b) === (compared[2] === '==');
+  }
+  const member = /^(.+?)\s+(not\s+in|in)\s+[([{](.*)[)\]}]$/.exec(c);
+  if (member) {
+    const a = evaluate(member[1]);
+    const items = member[3].split(',').map((s) => evaluate(s.trim()));
+    if (a === undefined || items.includes(undefined)) return undefined;
+    return items.includes(a) === (member[2] === 'in');
+  }
+  const v = evaluate(c);
+  if (v === undefined) return undefined;
+  if (v === null) return false;
+  // `config('DEBUG', cast=bool)`, `env.bool('DEBUG')`: the string read as a boolean
+  if (/cast\s*=\s*bool|\.bool\(/.test(c)) return /^(1|true|yes|on|y|t)$/i.test(v.trim());
+  return v !== '';
+}
+
+/** A string expression's value: literals, `+`, f-strings, `%`, `.format()`, `.lower()`, env reads and names. */
+function valueOf(expr: string, variable: ContainerVariable, names: Map<string, Value>): Value {
+  const e = expr.trim().replace(/^\((.*)\)$/, '$1');
+  const parts = splitTopLevel(e, '+');
+  if (parts.length > 1) {
+    const values = parts.map((p) => valueOf(p, variable, names));
+    return values.every((v) => typeof v === 'string') ? values.join('') : undefined;
+  }
+  const inner = (x: string) => valueOf(x, variable, names);
+  const literal = /^([fF]?)(['"])(.*)\2$/.exec(e);
+  if (literal && !literal[3].includes(literal[2])) {
+    if (!literal[1]) return literal[3];
+    let unknown = false;
+    const s = literal[3].replace(/\{([^{}]+)\}/g, (_, x: string) => {
+      const v = inner(x);
+      if (typeof v !== 'string') unknown = true;
+      return v ?? '';
+    });
+    return unknown ? undefined : s;
+  }
+  const percent = /^(['"])(.*)\1\s*%\s*(.+)$/.exec(e);
+  if (percent) {
+    const v = inner(percent[3].replace(/^\((.*?),?\)$/, '$1'));
+    return typeof v === 'string' ? percent[2].replace(/%s/, v) : undefined;
+  }
+  const format = /^(['"])(.*)\1\.format\((.+)\)$/.exec(e);
+  if (format) {
+    const v = inner(format[3]);
+    return typeof v === 'string' ? format[2].replace(/\{\w*\}/, v) : undefined;
+  }
+  const method = /^(.+)\.(lower|upper|strip)\(\)$/.exec(e);
+  if (method) {
+    const v = inner(method[1]);
+    if (typeof v !== 'string') return v;
+    return method[2] === 'lower' ? v.toLowerCase() : method[2] === 'upper' ? v.toUpperCase() : v.trim();
+  }
+  const read =
+    /^(?:os\.getenv|os\.environ\.get|getenv|environ\.get|config|env(?:\.str|\.bool)?)\(\s*(['"])(\w+)\1\s*(?:,\s*(?:default\s*=\s*)?(.+?))?\s*\)$/.exec(
+      e,
+    ) ?? /^os\.environ\[\s*(['"])(\w+)\1\s*\]()$/.exec(e);
+  if (read) {
+    const set = variable(read[2]);
+    if (set !== null) return set;
+    const fallback = read[3]
+      ? splitTopLevel(read[3], ',').find((a) => !/^\w+\s*=/.test(a) || /^default\s*=/.test(a))
+      : undefined;
+    return fallback === undefined ? null : inner(fallback.replace(/^default\s*=\s*/, ''));
+  }
+  if (/^[A-Za-z_]\w*$/.test(e)) return names.get(e);
+  if (/^(True|False)$/.test(e)) return e;
+  if (/^None$/.test(e)) return null;
+  return /^\d+$/.test(e) ? e : undefined;
+}
+
+/** Splits at a separator outside quotes and brackets. */
+function splitTopLevel(text: string, separator: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let quote: string | undefined;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quote) {
+      if (ch === '\\') i++;
+      else if (ch === quote) quote = undefined;
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if ('([{'.includes(ch)) depth++;
+    else if (')]}'.includes(ch)) depth--;
+    else if (ch === separator && depth === 0) {
+      out.push(text.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  out.push(text.slice(start).trim());
+  return out;
+}
