@@ -6,7 +6,20 @@ import { baseName } from './classify.js';
  */
 export function isEnvStyleName(path: string): boolean {
   const name = baseName(path);
-  return name === '.env' || name.startsWith('.env.') || (name.endsWith('.env') && name.length > 4);
+  return (
+    name === '.env' ||
+    name.startsWith('.env.') ||
+    (name.endsWith('.env') && name.length > 4) ||
+    isInEnvDir(path)
+  );
+}
+
+/** A file in a `.env*` directory (`.env/.prod`, `.envs/.production/.django`): what it holds is environment. */
+function isInEnvDir(path: string): boolean {
+  return path
+    .split('/')
+    .slice(0, -1)
+    .some((dir) => dir.startsWith('.env'));
 }
 
 /** A template by its name; a misspelt one (`.env.sampel`) cannot be told from a real file and is not one. */
