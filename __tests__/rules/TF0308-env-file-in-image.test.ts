@@ -76,10 +76,11 @@ contextRuleCases(envFileInImage, [
     [['Dockerfile', 2]],
   ],
   [
-    'any file in a .env/ directory is an env file; a sample of placeholders there is fine',
+    'a file in a .env* directory is judged by its content: a real secret is reported, placeholders are fine',
     {
       Dockerfile: 'FROM python:3.12\nCOPY . /app\n',
-      '.env/.prod': 'DEBUG=0\n',
+      '.env/.prod': 'DB_PASSWORD=Xk9q2LmZ7vR\n',
+      '.envs/.production/.django': 'DJANGO_SECRET_KEY=change-me\nDEBUG=0\n',
       '.envs/.local-sample': 'SECRET_KEY=your_secret_key\n',
       '.dockerignore': '.git\n',
     },

@@ -6,16 +6,11 @@ import { baseName } from './classify.js';
  */
 export function isEnvStyleName(path: string): boolean {
   const name = baseName(path);
-  return (
-    name === '.env' ||
-    name.startsWith('.env.') ||
-    (name.endsWith('.env') && name.length > 4) ||
-    isInEnvDir(path)
-  );
+  return name === '.env' || name.startsWith('.env.') || (name.endsWith('.env') && name.length > 4);
 }
 
-/** A file in a `.env*` directory (`.env/.prod`, `.envs/.production/.django`): what it holds is environment. */
-function isInEnvDir(path: string): boolean {
+/** A file in a `.env*` directory (`.env/.prod-sample`, `.envs/.production/.django`): judged by what it holds. */
+export function isInEnvDir(path: string): boolean {
   return path
     .split('/')
     .slice(0, -1)

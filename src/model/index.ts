@@ -1,4 +1,4 @@
-import { isEnvTemplateName } from '../discover/env-files.js';
+import { isEnvTemplateName, isInEnvDir } from '../discover/env-files.js';
 import { secretsInEnvTemplate } from './env-files.js';
 import { posix } from 'node:path';
 import {
@@ -242,10 +242,10 @@ class ProjectBuilder implements ModelInput {
       .map((d) => relativeTo(d, dir));
     const context: BuildContext = { dir, files, sentFiles: sentFiles(files, dockerignore) };
     if (dockerignore) context.dockerignore = dockerignore;
-    // A file compose loads as env_file is environment, whatever its name says: its content decides.
+    // A file in a `.env*` directory or one compose loads as env_file is environment, whatever its name: content decides.
     const templates = files.filter((f) => {
       const text = this.texts[joinPath(dir, f)];
-      const judged = isEnvTemplateName(f) || composeEnvFiles.includes(joinPath(dir, f));
+      const judged = isEnvTemplateName(f) || isInEnvDir(f) || composeEnvFiles.includes(joinPath(dir, f));
       return judged && text !== undefined && secretsInEnvTemplate(text).length > 0;
     });
     if (templates.length > 0) context.envTemplatesWithSecrets = templates;
