@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-J3P6IG3X.js";
+} from "./chunk-IQWA7Q6Q.js";
 import {
   makeReport
 } from "./chunk-LXUC766W.js";
 import {
   RULES
-} from "./chunk-OZN2KKTP.js";
+} from "./chunk-MBINHNOO.js";
 import {
   SEVERITIES,
   UnsafePathError,

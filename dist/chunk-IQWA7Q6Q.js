@@ -11,7 +11,7 @@ import {
   pipInstall,
   programArgv,
   runtimeInsertionLine
-} from "./chunk-OZN2KKTP.js";
+} from "./chunk-MBINHNOO.js";
 import {
   insertLines,
   normalizePackageName,

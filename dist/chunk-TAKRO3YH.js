@@ -11,7 +11,7 @@ import {
   isSecretName,
   require_node_os,
   tail
-} from "./chunk-T75GLHEM.js";
+} from "./chunk-IJIJTQOI.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -30,7 +30,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-OZN2KKTP.js";
+} from "./chunk-MBINHNOO.js";
 import {
   UnsafePathError,
   readInside,
