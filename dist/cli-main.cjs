@@ -8686,6 +8686,9 @@ function isEnvStyleName(path4) {
   const name2 = baseName(path4);
   return name2 === ".env" || name2.startsWith(".env.") || name2.endsWith(".env") && name2.length > 4;
 }
+function isInEnvDir(path4) {
+  return path4.split("/").slice(0, -1).some((dir) => dir.startsWith(".env"));
+}
 function isEnvTemplateName(path4) {
   return isEnvStyleName(path4) && /(example|sample|template|dist|default|defaults)/i.test(baseName(path4));
 }
@@ -8777,7 +8780,7 @@ function envEntriesOf(sentFiles2) {
       const dir = parts.slice(0, at2 + 1).join("/");
       if (!dirs.has(dir)) out.push({ path: dir, shown: `${dir}/` });
       dirs.add(dir);
-    } else if (isEnvStyleName(file) || baseName2(file).startsWith(".env"))
+    } else if (baseName2(file).startsWith(".env"))
       out.push({ path: file, shown: isEnvTemplateName(file) ? `${file} (a template)` : file });
   }
   return out;
@@ -16505,10 +16508,17 @@ function programArgv(argv) {
         i += ["-X", "-W"].includes(a[i]) ? 2 : 1;
       if (a[i] === "-m" && a[i + 1]) {
         const mod = a[i + 1] === "django" ? "django-admin" : a[i + 1];
-        return [mod, ...a.slice(i + 2)];
+        a = [mod, ...a.slice(i + 2)];
+        continue;
       }
       if (!a[i] || a[i] === "-c") return [p, ...a.slice(1)];
-      return [basename2(a[i]), ...a.slice(i + 1)];
+      a = [basename2(a[i]), ...a.slice(i + 1)];
+    } else if (p === "debugpy" || p === "ptvsd") {
+      let i = 1;
+      while (i < a.length && a[i].startsWith("-") && a[i] !== "-m" && a[i] !== "-c")
+        i += DEBUGGER_VALUED.has(a[i]) || a[i].startsWith("--configure-") ? 2 : 1;
+      if (!a[i]) return [p, ...a.slice(1)];
+      a = ["python", ...a.slice(i)];
     } else {
       return [p, ...a.slice(1)];
     }
@@ -16720,13 +16730,22 @@ function resolveWord(word, env) {
 function basename2(p) {
   return p.slice(p.lastIndexOf("/") + 1);
 }
-var SHELLS2, PYTHON, LOOPBACK;
+var SHELLS2, PYTHON, DEBUGGER_VALUED, LOOPBACK;
 var init_servers = __esm({
   "src/model/command/servers.ts"() {
     "use strict";
     init_dockerfile2();
     SHELLS2 = /* @__PURE__ */ new Set(["sh", "bash", "dash", "ash", "zsh", "ksh"]);
     PYTHON = /^python(\d+(\.\d+)*)?$/;
+    DEBUGGER_VALUED = /* @__PURE__ */ new Set([
+      "--listen",
+      "--connect",
+      "--log-to",
+      "--pid",
+      "--host",
+      "--port",
+      "--log-dir"
+    ]);
     LOOPBACK = /^(127(\.\d+){3}|localhost|::1|\[::1\]|ip6-localhost)$/i;
   }
 });
@@ -27299,6 +27318,17 @@ function isLiteral(raw) {
   const unquoted = raw.replace(/^(["'])(.*)\1$/s, "$2");
   return unquoted.trim() !== "" && !/\$[{A-Za-z_]/.test(raw.startsWith("'") ? "" : raw);
 }
+function inScope(arg, globalArgs) {
+  const global = globalArgs.get(arg.name);
+  return arg.default === void 0 && global?.default !== void 0 && arg.value === global.value ? global : arg;
+}
+function literalDefaultBehind(raw, args) {
+  const name2 = /^"?\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))"?$/.exec(raw.trim());
+  const arg = name2 && args.get(name2[1] ?? name2[2]);
+  if (!arg || arg.default === void 0 || arg.default.trim() === "" || arg.value !== arg.default)
+    return void 0;
+  return arg;
+}
 var secretInDockerfile;
 var init_TF0306_secret_in_dockerfile = __esm({
   "src/rules/TF0306-secret-in-dockerfile.ts"() {
@@ -27335,7 +27365,13 @@ RUN --mount=type=secret,id=pip_conf,target=/etc/pip.conf pip install -r requirem
         const findings = [];
         for (const df of everyDockerfile(project)) {
           if (!df.targetStage) continue;
-          for (const arg of [...df.globalArgs, ...lineage(df).flatMap((s) => s.instructions)]) {
+          const globalArgs = new Map(df.globalArgs.map((a) => [a.name, a]));
+          let stageArgs = /* @__PURE__ */ new Map();
+          const stages = lineage(df);
+          for (const arg of [...df.globalArgs, ...stages.flatMap((s) => s.instructions)]) {
+            if (stages.some((s) => s.instructions[0] === arg)) stageArgs = /* @__PURE__ */ new Map();
+            if (arg.keyword === "ARG")
+              stageArgs.set(arg.name, inScope(arg, globalArgs));
             if (arg.keyword === "ARG" && isSecretName(arg.name)) {
               const name2 = arg.name;
               findings.push({
@@ -27347,7 +27383,17 @@ RUN --mount=type=secret,id=pip_conf,target=/etc/pip.conf pip install -r requirem
             }
             if (arg.keyword !== "ENV") continue;
             for (const pair2 of arg.pairs) {
-              if (!isSecretName(pair2.name) || !isLiteral(pair2.raw)) continue;
+              if (!isSecretName(pair2.name)) continue;
+              const fromDefault = literalDefaultBehind(pair2.raw, stageArgs);
+              if (fromDefault) {
+                findings.push({
+                  file: df.file,
+                  line: pair2.line,
+                  message: `ENV ${pair2.name} takes the literal default of ARG ${fromDefault.name} (line ${fromDefault.line}), which is baked into the image for anyone who pulls it unless every build overrides it. Remove the default and provide ${pair2.name} from the environment at run time.`
+                });
+                continue;
+              }
+              if (!isLiteral(pair2.raw)) continue;
               findings.push({
                 file: df.file,
                 line: pair2.line,
@@ -27560,7 +27606,7 @@ var init_TF0308_env_file_in_image = __esm({
       factor: "III",
       severity: "error",
       kind: "S",
-      title: "A .env-style file (.env, *.env, .env.*) that exists in the context reaches the image (explicit COPY, or COPY . not excluded by .dockerignore); also a compose env_file inside the app's build context that COPY . would take and .dockerignore does not exclude, even when the repository does not hold the file",
+      title: "A .env-style file (.env, *.env, .env.*; a template, a file in a .env* directory or a compose env_file only when it holds a real-looking secret) that exists in the context reaches the image (explicit COPY, or COPY . not excluded by .dockerignore); also a compose env_file inside the app's build context that COPY . would take and .dockerignore does not exclude, even when the repository does not hold the file",
       help: `Config belongs in the environment of each deploy, not in the artefact. A \`.env\` file copied into the image ships
 its secrets to everyone who can pull the image, and the same image then carries one environment's config into every
 other one. An \`env_file\` that compose reads from inside the build context is the same risk even when it is not
@@ -27569,7 +27615,8 @@ compose \`env_file:\`, or your platform's secrets).
 
 A template meant to be committed (\`.env.example\`, \`.env.sample\`, \`.env.template\`, \`.env.dist\`, \`.env.default\`)
 is reported only when it gives a secret-looking name a real-looking value (not empty, not a placeholder such as
-\`change-me\`, \`<your key>\`, \`xxx\` or lowercase words that name the value like \`db_password\`); any other \`.env.*\` name, a misspelt template (\`.env.sampel\`) included, is an
+\`change-me\`, \`<your key>\`, \`xxx\` or lowercase words that name the value like \`db_password\`), and so is a file
+in a \`.env*\` directory (\`.envs/.production/.django\`) or one that compose loads as \`env_file\`, whatever its name says; any other \`.env.*\` name, a misspelt template (\`.env.sampel\`) included, is an
 env file.
 
 \`\`\`
@@ -27884,11 +27931,23 @@ function passwordCalls(code2) {
     const setter = code2.startsWith("set_password", call2.index);
     const positional = call2.args.filter((a) => a.name === void 0);
     const arg = call2.args.find((a) => a.name === "password") ?? positional[setter ? 0 : 2];
-    const value = arg && stringLiteral2(arg.text);
-    if (!value || value.startsWith("$")) continue;
-    out.push({ index: arg.index, what: setter ? "set_password(\u2026)" : "create_superuser(\u2026)" });
+    const literal2 = arg && (literalArgument(arg) ?? literalVariable(code2, arg.text, call2.index));
+    if (!literal2?.value || literal2.value.startsWith("$")) continue;
+    out.push({ index: literal2.index, what: setter ? "set_password(\u2026)" : "create_superuser(\u2026)" });
   }
   return out;
+}
+function literalArgument(arg) {
+  const value = stringLiteral2(arg.text);
+  return value === void 0 ? void 0 : { value, index: arg.index };
+}
+function literalVariable(code2, text, before) {
+  const name2 = /^[A-Za-z_]\w*$/.exec(text.trim())?.[0];
+  if (!name2) return void 0;
+  let last;
+  for (const m of code2.slice(0, before).matchAll(new RegExp(`^[ \\t]*${name2}[ \\t]*=(?!=)([^\\n]*)`, "gm")))
+    last = { value: stringLiteral2(m[1].replace(/[ \t]+#.*$/, "")), index: m.index };
+  return last?.value === void 0 ? void 0 : { value: last.value, index: last.index };
 }
 function literalCredentials(script) {
   const out = [];
@@ -27974,7 +28033,7 @@ var init_TF0311_secret_in_script = __esm({
       factor: "III",
       severity: "error",
       kind: "S",
-      title: "An entrypoint or start script (any shell script the image's or compose's start command runs, followed through the chain, and the Python programs it runs: `python create_superuser.py`, a custom `manage.py` command), or the start command itself (a shell-form CMD, a compose `sh -c` command), carries a literal credential: createsuperuser/initadmin/changepassword with a password argument, create_superuser(\u2026, 'pw'), DJANGO_SUPERUSER_PASSWORD=literal, export *PASSWORD*=literal",
+      title: "An entrypoint or start script (any shell script the image's or compose's start command runs, followed through the chain, and the Python programs it runs: `python create_superuser.py`, a custom `manage.py` command), or the start command itself (a shell-form CMD, a compose `sh -c` command), carries a literal credential: createsuperuser/initadmin/changepassword with a password argument, create_superuser(\u2026, 'pw') or through a local variable assigned a literal, DJANGO_SUPERUSER_PASSWORD=literal, export *PASSWORD*=literal",
       help: `A start script is part of the repository and of the image: a password written in it is readable by anyone
 with either, is the same on every deploy, and is the password of an administrator account that exists on every
 start. Create the superuser from the environment (Django's \`createsuperuser --noinput\` reads
@@ -31479,8 +31538,8 @@ async function discover(root, options = {}, limits = {}, overlay) {
   };
   const wanted = files.filter(
     (f) => isDockerfile(f) || isComposeFile(f) || isComposeCandidate(f) || isDockerignore(f) || isRequirementsFile(f) || isSettingsCandidate(f) || isScript(f) || baseName(f) === "Makefile" || baseName(f) === "manage.py" || // The server's entry module names the settings it runs (they may differ from manage.py's).
-    baseName(f) === "wsgi.py" || baseName(f) === "asgi.py" || // Env templates: one that holds a real secret is an env file for TF0308.
-    isEnvTemplateName(f)
+    baseName(f) === "wsgi.py" || baseName(f) === "asgi.py" || // Env templates and files in a `.env*` directory: one that holds a real secret is an env file for TF0308.
+    isEnvTemplateName(f) || isInEnvDir(f)
   );
   for (const l of walked.links) if (isCoreFile(l.path) || isDockerignore(l.path)) wanted.push(l.path);
   wanted.push(...named, DEFAULT_CONFIG_FILE);
@@ -36815,7 +36874,11 @@ var ProjectBuilder = class {
       if (r.model) app.dockerfile = r.model;
     }
     if (seed.dockerfile)
-      app.context = this.context(seed.contextDir ?? dirName(seed.dockerfile), seed.dockerfile);
+      app.context = this.context(
+        seed.contextDir ?? dirName(seed.dockerfile),
+        seed.dockerfile,
+        (app.compose?.appService?.envFiles ?? []).map((f) => f.path)
+      );
     if (app.dockerfile && app.context) {
       const layout = new ImageLayout(app.dockerfile, app.context.sentFiles);
       app.requirements = this.imageFiles.requirements(app.dockerfile, app.context, layout);
@@ -36837,7 +36900,7 @@ var ProjectBuilder = class {
     return app;
   }
   /** The build context: its files and what `.dockerignore` lets through (`<Dockerfile>.dockerignore` first). */
-  context(dir, dockerfile) {
+  context(dir, dockerfile, composeEnvFiles) {
     const files = this.files.filter((f) => isUnder(f, dir)).map((f) => relativeTo(f, dir));
     const specific = `${dockerfile}.dockerignore`;
     const ignoreFile = specific in this.texts ? specific : joinPath(dir, ".dockerignore");
@@ -36847,7 +36910,8 @@ var ProjectBuilder = class {
     if (dockerignore) context.dockerignore = dockerignore;
     const templates = files.filter((f) => {
       const text = this.texts[joinPath(dir, f)];
-      return isEnvTemplateName(f) && text !== void 0 && secretsInEnvTemplate(text).length > 0;
+      const judged = isEnvTemplateName(f) || isInEnvDir(f) || composeEnvFiles.includes(joinPath(dir, f));
+      return judged && text !== void 0 && secretsInEnvTemplate(text).length > 0;
     });
     if (templates.length > 0) context.envTemplatesWithSecrets = templates;
     if (skipped2.length > 0) {

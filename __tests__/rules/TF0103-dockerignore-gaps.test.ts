@@ -43,6 +43,17 @@ contextRuleCases(dockerignoreGaps, [
     [['.dockerignore', 1]],
   ],
   [
+    // The catalog's list is `.env*`: a `*.env` template (or a real `prod.env`, TF0308's business) is not in it.
+    'example.env and prod.env are not .env* names',
+    {
+      Dockerfile: 'FROM python:3.12\nCOPY . /app\n',
+      '.dockerignore': '.git\n',
+      'example.env': 'SECRET_KEY=change-me\n',
+      'config/prod.env': 'X=1\n',
+    },
+    [],
+  ],
+  [
     'a .envs/ directory let in is reported',
     {
       Dockerfile: 'FROM python:3.12\nCOPY . /app\n',

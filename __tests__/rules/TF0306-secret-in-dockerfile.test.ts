@@ -39,6 +39,42 @@ appRuleCases(secretInDockerfile, [
     ['Dockerfile:2!warning'],
   ],
   [
+    'ENV taking a secret ARG literal default is an error (the ARG stays a warning)',
+    {
+      dockerfile: df(
+        'FROM python:3.12',
+        'ARG DJANGO_SUPERUSER_PASSWORD=admin123',
+        'ENV DJANGO_SUPERUSER_PASSWORD=$DJANGO_SUPERUSER_PASSWORD',
+      ),
+    },
+    ['Dockerfile:2!warning', 'Dockerfile:3'],
+  ],
+  [
+    'a stage ARG inherits the global default; an ARG without any default is not a literal',
+    {
+      dockerfile: df(
+        'ARG DB_PASSWORD=django',
+        'ARG API_TOKEN',
+        'FROM python:3.12',
+        'ARG DB_PASSWORD',
+        'ARG API_TOKEN',
+        'ENV DB_PASSWORD="${DB_PASSWORD}" API_TOKEN=$API_TOKEN',
+      ),
+    },
+    [
+      'Dockerfile:1!warning',
+      'Dockerfile:2!warning',
+      'Dockerfile:4!warning',
+      'Dockerfile:5!warning',
+      'Dockerfile:6',
+    ],
+  ],
+  [
+    'a global ARG not declared again in the stage is not in scope',
+    { dockerfile: df('ARG DB_PASSWORD=django', 'FROM python:3.12', 'ENV DB_PASSWORD=$DB_PASSWORD') },
+    ['Dockerfile:1!warning'],
+  ],
+  [
     'ARG with a default is a warning too',
     { dockerfile: df('ARG GITHUB_TOKEN=ghp_x', 'FROM python:3.12') },
     ['Dockerfile:1!warning'],
@@ -71,6 +107,15 @@ appRuleCases(secretInDockerfile, [
     ['Dockerfile:2'],
   ],
 ]);
+
+test('TF0306 secret-in-dockerfile: an ENV from an ARG default names the ARG line, never the value', () => {
+  const found = messages(secretInDockerfile, {
+    dockerfile: df('FROM python:3.12', 'ARG ADMIN_PASSWORD=admin123', 'ENV ADMIN_PASSWORD=${ADMIN_PASSWORD}'),
+  });
+  const env = found.find((m) => m.startsWith('ENV'));
+  assert.match(env ?? '', /ARG ADMIN_PASSWORD \(line 2\)/);
+  assert.doesNotMatch(env ?? '', /admin123/);
+});
 
 test('TF0306 secret-in-dockerfile: the message names the variable and never prints its value', () => {
   const [secret] = messages(secretInDockerfile, {

@@ -66,6 +66,38 @@ contextRuleCases(envFileInImage, [
     [],
   ],
   [
+    'a sample in a .env/ directory that compose loads, with a real-looking SECRET_KEY, is reported',
+    {
+      Dockerfile: 'FROM python:3.12\nCOPY . /app\n',
+      'compose.yaml': 'services:\n  web:\n    build: .\n    env_file: .env/.prod-sample\n',
+      '.env/.prod-sample': 'SECRET_KEY=k3#Zq9v!Lm2xR7wP0tYb8nC4\nDEBUG=0\n',
+      '.dockerignore': '.git\n',
+    },
+    [['Dockerfile', 2]],
+  ],
+  [
+    'a file in a .env* directory is judged by its content: a real secret is reported, placeholders are fine',
+    {
+      Dockerfile: 'FROM python:3.12\nCOPY . /app\n',
+      '.env/.prod': 'DB_PASSWORD=Xk9q2LmZ7vR\n',
+      '.envs/.production/.django': 'DJANGO_SECRET_KEY=change-me\nDEBUG=0\n',
+      '.envs/.local-sample': 'SECRET_KEY=your_secret_key\n',
+      '.dockerignore': '.git\n',
+    },
+    [['Dockerfile', 2]],
+  ],
+  [
+    'a file compose loads as env_file is judged by its content whatever its name',
+    {
+      Dockerfile: 'FROM python:3.12\nCOPY . /app\n',
+      'compose.yaml': 'services:\n  web:\n    build: .\n    env_file: [envs/web.sample, envs/db.sample]\n',
+      'envs/web.sample': 'DJANGO_SECRET_KEY=9f86d081884c7d659a2feaa0c55ad015a3bf\n',
+      'envs/db.sample': 'POSTGRES_PASSWORD=changeme\n',
+      '.dockerignore': '.git\n',
+    },
+    [['Dockerfile', 2]],
+  ],
+  [
     'only in a builder stage whose output is a virtualenv',
     {
       Dockerfile:

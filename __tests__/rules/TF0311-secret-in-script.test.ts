@@ -153,3 +153,23 @@ test('TF0311: create_superuser arguments holding calls and commas in strings are
   });
   assert.deepEqual(findingsOf(result, 'TF0311'), [['create_admin.py', 6]]);
 });
+
+test('TF0311: a password passed through a local variable is anchored at the literal assignment', async () => {
+  const result = await analyzeFiles({
+    ...app(
+      '#!/bin/sh\npython create_admin.py\npython manage.py initadmin\npython create_staff.py\nexec gunicorn mysite.wsgi\n',
+    ),
+    'create_admin.py':
+      "from django.contrib.auth.models import User\npassword = 'admin'\nUser.objects.create_superuser('admin', 'a@b.c', password=password)\n",
+    'blog/__init__.py': '',
+    'blog/management/commands/initadmin.py':
+      'from django.core.management.base import BaseCommand\nfrom django.contrib.auth.models import User\n\nclass Command(BaseCommand):\n    def handle(self, *args, **kwargs):\n        pw = "S3cret-pw"  # the admin\'s\n        User.objects.create_superuser("admin", "a@b.c", pw)\n',
+    // A variable read from the environment, or assigned a literal and then the environment, is not a literal.
+    'create_staff.py':
+      "import os\nfrom django.contrib.auth.models import User\npassword = 'x'\npassword = os.environ['STAFF_PASSWORD']\nUser.objects.create_superuser('staff', 's@b.c', password)\nother = os.getenv('P')\nUser.objects.create_superuser('o', 'o@b.c', password=other)\n",
+  });
+  assert.deepEqual(findingsOf(result, 'TF0311'), [
+    ['blog/management/commands/initadmin.py', 6],
+    ['create_admin.py', 2],
+  ]);
+});

@@ -168,4 +168,44 @@ appRuleCases(devServer, [
     },
     ['docker-entrypoint.sh:4'],
   ],
+  [
+    'runserver behind debugpy run by path',
+    {
+      dockerfile: df(
+        'FROM python:3.12',
+        'CMD python /tmp/debugpy --listen 0.0.0.0:5678 manage.py runserver 0.0.0.0:8000',
+      ),
+    },
+    ['Dockerfile:2'],
+  ],
+  [
+    'runserver behind python -m debugpy',
+    {
+      dockerfile: df(
+        'FROM python:3.12',
+        'CMD ["python", "-m", "debugpy", "--listen", "0.0.0.0:5678", "--wait-for-client", "manage.py", "runserver"]',
+      ),
+    },
+    ['Dockerfile:2'],
+  ],
+  [
+    'runserver behind python -m ptvsd running -m django',
+    {
+      dockerfile: df(
+        'FROM python:3.12',
+        'CMD ["python", "-m", "ptvsd", "--host", "0.0.0.0", "--port", "5678", "-m", "django", "runserver"]',
+      ),
+    },
+    ['Dockerfile:2'],
+  ],
+  [
+    'a debugger launcher running gunicorn is not the development server',
+    {
+      dockerfile: df(
+        'FROM python:3.12',
+        'CMD ["python", "-m", "debugpy", "--listen", "5678", "-m", "gunicorn", "app.wsgi", "-b", "0.0.0.0:8000"]',
+      ),
+    },
+    [],
+  ],
 ]);

@@ -9,6 +9,14 @@ export function isEnvStyleName(path: string): boolean {
   return name === '.env' || name.startsWith('.env.') || (name.endsWith('.env') && name.length > 4);
 }
 
+/** A file in a `.env*` directory (`.env/.prod-sample`, `.envs/.production/.django`): judged by what it holds. */
+export function isInEnvDir(path: string): boolean {
+  return path
+    .split('/')
+    .slice(0, -1)
+    .some((dir) => dir.startsWith('.env'));
+}
+
 /** A template by its name; a misspelt one (`.env.sampel`) cannot be told from a real file and is not one. */
 export function isEnvTemplateName(path: string): boolean {
   return isEnvStyleName(path) && /(example|sample|template|dist|default|defaults)/i.test(baseName(path));

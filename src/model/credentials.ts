@@ -28,13 +28,32 @@ function passwordCalls(code: string): { index: number; what: string }[] {
     const setter = code.startsWith('set_password', call.index);
     const positional = call.args.filter((a) => a.name === undefined);
     const arg = call.args.find((a) => a.name === 'password') ?? positional[setter ? 0 : 2];
-    const value = arg && stringLiteral(arg.text);
+    const literal = arg && (literalArgument(arg) ?? literalVariable(code, arg.text, call.index));
     // A string that starts with `$` is a shell variable the script expands ('$DJANGO_SUPERUSER_PASSWORD').
-    if (!value || value.startsWith('$')) continue;
-    // Anchored where the literal is written, which may be a line below the call.
-    out.push({ index: arg.index, what: setter ? 'set_password(…)' : 'create_superuser(…)' });
+    if (!literal?.value || literal.value.startsWith('$')) continue;
+    // Anchored where the literal is written: a line below the call, or the assignment of the variable passed.
+    out.push({ index: literal.index, what: setter ? 'set_password(…)' : 'create_superuser(…)' });
   }
   return out;
+}
+
+function literalArgument(arg: { text: string; index: number }): { value: string; index: number } | undefined {
+  const value = stringLiteral(arg.text);
+  return value === undefined ? undefined : { value, index: arg.index };
+}
+
+/** The string literal last assigned before the call to the variable passed (`password = 'admin'`), if that is all. */
+function literalVariable(
+  code: string,
+  text: string,
+  before: number,
+): { value: string; index: number } | undefined {
+  const name = /^[A-Za-z_]\w*$/.exec(text.trim())?.[0];
+  if (!name) return undefined;
+  let last: { value: string | undefined; index: number } | undefined;
+  for (const m of code.slice(0, before).matchAll(new RegExp(`^[ \\t]*${name}[ \\t]*=(?!=)([^\\n]*)`, 'gm')))
+    last = { value: stringLiteral(m[1].replace(/[ \t]+#.*$/, '')), index: m.index };
+  return last?.value === undefined ? undefined : { value: last.value, index: last.index };
 }
 
 export function literalCredentials(script: ShellScript): LiteralCredential[] {

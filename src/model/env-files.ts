@@ -24,4 +24,4 @@ export function secretsInEnvTemplate(text: string): string[] {
     .filter(([name, value]) => isSecretName(name) && !isPlaceholderValue(name, value))
     .map(([name]) => name);
 }
-export { isEnvStyleName, isEnvTemplateName } from '../discover/env-files.js';
+export { isEnvStyleName, isEnvTemplateName, isInEnvDir } from '../discover/env-files.js';

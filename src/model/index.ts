@@ -1,4 +1,4 @@
-import { isEnvTemplateName } from '../discover/env-files.js';
+import { isEnvTemplateName, isInEnvDir } from '../discover/env-files.js';
 import { secretsInEnvTemplate } from './env-files.js';
 import { posix } from 'node:path';
 import {
@@ -199,7 +199,11 @@ class ProjectBuilder implements ModelInput {
       if (r.model) app.dockerfile = r.model;
     }
     if (seed.dockerfile)
-      app.context = this.context(seed.contextDir ?? dirName(seed.dockerfile), seed.dockerfile);
+      app.context = this.context(
+        seed.contextDir ?? dirName(seed.dockerfile),
+        seed.dockerfile,
+        (app.compose?.appService?.envFiles ?? []).map((f) => f.path),
+      );
 
     if (app.dockerfile && app.context) {
       const layout = new ImageLayout(app.dockerfile, app.context.sentFiles);
@@ -227,7 +231,7 @@ class ProjectBuilder implements ModelInput {
   }
 
   /** The build context: its files and what `.dockerignore` lets through (`<Dockerfile>.dockerignore` first). */
-  private context(dir: string, dockerfile: string): BuildContext {
+  private context(dir: string, dockerfile: string, composeEnvFiles: string[]): BuildContext {
     const files = this.files.filter((f) => isUnder(f, dir)).map((f) => relativeTo(f, dir));
     const specific = `${dockerfile}.dockerignore`;
     const ignoreFile = specific in this.texts ? specific : joinPath(dir, '.dockerignore');
@@ -238,9 +242,11 @@ class ProjectBuilder implements ModelInput {
       .map((d) => relativeTo(d, dir));
     const context: BuildContext = { dir, files, sentFiles: sentFiles(files, dockerignore) };
     if (dockerignore) context.dockerignore = dockerignore;
+    // A file in a `.env*` directory or one compose loads as env_file is environment, whatever its name: content decides.
     const templates = files.filter((f) => {
       const text = this.texts[joinPath(dir, f)];
-      return isEnvTemplateName(f) && text !== undefined && secretsInEnvTemplate(text).length > 0;
+      const judged = isEnvTemplateName(f) || isInEnvDir(f) || composeEnvFiles.includes(joinPath(dir, f));
+      return judged && text !== undefined && secretsInEnvTemplate(text).length > 0;
     });
     if (templates.length > 0) context.envTemplatesWithSecrets = templates;
     if (skipped.length > 0) {

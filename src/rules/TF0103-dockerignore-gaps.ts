@@ -5,7 +5,7 @@ import { appendPatterns } from './lib/fix.js';
 import { defineRule } from './lib/rule.js';
 import { letInOnPurpose } from '../model/context.js';
 import { isSqliteFile } from './lib/files.js';
-import { isEnvStyleName, isEnvTemplateName } from '../model/env-files.js';
+import { isEnvTemplateName } from '../model/env-files.js';
 
 interface Gap {
   what: string;
@@ -20,8 +20,8 @@ const nested = (paths: string[]) => paths.some((p) => p.includes('/'));
 
 /** What the context holds that has no business in an image, and that .dockerignore does not leave out. */
 /**
- * The `.env*` entries the context sends, as the catalog counts them: `.env`-style files, templates included (said so),
- * and directories named `.env*` (cookiecutter-django's `.envs/`), each directory once.
+ * The `.env*` entries the context sends, as the catalog counts them: files named `.env*`, templates included (said
+ * so), and directories named `.env*` (cookiecutter-django's `.envs/`), each directory once; `prod.env` is not one.
  */
 function envEntriesOf(sentFiles: readonly string[]): { path: string; shown: string }[] {
   const out: { path: string; shown: string }[] = [];
@@ -33,7 +33,7 @@ function envEntriesOf(sentFiles: readonly string[]): { path: string; shown: stri
       const dir = parts.slice(0, at + 1).join('/');
       if (!dirs.has(dir)) out.push({ path: dir, shown: `${dir}/` });
       dirs.add(dir);
-    } else if (isEnvStyleName(file) || baseName(file).startsWith('.env'))
+    } else if (baseName(file).startsWith('.env'))
       out.push({ path: file, shown: isEnvTemplateName(file) ? `${file} (a template)` : file });
   }
   return out;

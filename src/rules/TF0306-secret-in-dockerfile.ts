@@ -34,7 +34,13 @@ RUN --mount=type=secret,id=pip_conf,target=/etc/pip.conf pip install -r requirem
     const findings: RawFinding[] = [];
     for (const df of everyDockerfile(project)) {
       if (!df.targetStage) continue;
-      for (const arg of [...df.globalArgs, ...lineage(df).flatMap((s) => s.instructions)]) {
+      const globalArgs = new Map(df.globalArgs.map((a) => [a.name, a]));
+      let stageArgs = new Map<string, ArgInstr>();
+      const stages = lineage(df);
+      for (const arg of [...df.globalArgs, ...stages.flatMap((s) => s.instructions)]) {
+        if (stages.some((s) => s.instructions[0] === arg)) stageArgs = new Map();
+        if (arg.keyword === 'ARG')
+          stageArgs.set((arg as ArgInstr).name, inScope(arg as ArgInstr, globalArgs));
         if (arg.keyword === 'ARG' && isSecretName((arg as ArgInstr).name)) {
           const name = (arg as ArgInstr).name;
           findings.push({
@@ -46,7 +52,17 @@ RUN --mount=type=secret,id=pip_conf,target=/etc/pip.conf pip install -r requirem
         }
         if (arg.keyword !== 'ENV') continue;
         for (const pair of (arg as EnvInstr).pairs) {
-          if (!isSecretName(pair.name) || !isLiteral(pair.raw)) continue;
+          if (!isSecretName(pair.name)) continue;
+          const fromDefault = literalDefaultBehind(pair.raw, stageArgs);
+          if (fromDefault) {
+            findings.push({
+              file: df.file,
+              line: pair.line,
+              message: `ENV ${pair.name} takes the literal default of ARG ${fromDefault.name} (line ${fromDefault.line}), which is baked into the image for anyone who pulls it unless every build overrides it. Remove the default and provide ${pair.name} from the environment at run time.`,
+            });
+            continue;
+          }
+          if (!isLiteral(pair.raw)) continue;
           findings.push({
             file: df.file,
             line: pair.line,
@@ -92,4 +108,21 @@ function fixSecretInDockerfile(context: FixContext): FixProposal | undefined {
 function isLiteral(raw: string): boolean {
   const unquoted = raw.replace(/^(["'])(.*)\1$/s, '$2');
   return unquoted.trim() !== '' && !/\$[{A-Za-z_]/.test(raw.startsWith("'") ? '' : raw);
+}
+
+/** A stage's `ARG X` without a default takes the global ARG's default: the declaration that gives it is the one to name. */
+function inScope(arg: ArgInstr, globalArgs: Map<string, ArgInstr>): ArgInstr {
+  const global = globalArgs.get(arg.name);
+  return arg.default === undefined && global?.default !== undefined && arg.value === global.value
+    ? global
+    : arg;
+}
+
+/** The ARG whose literal default an ENV value made of that one variable takes (no compose build arg overrides it). */
+function literalDefaultBehind(raw: string, args: Map<string, ArgInstr>): ArgInstr | undefined {
+  const name = /^"?\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))"?$/.exec(raw.trim());
+  const arg = name && args.get(name[1] ?? name[2]!);
+  if (!arg || arg.default === undefined || arg.default.trim() === '' || arg.value !== arg.default)
+    return undefined;
+  return arg;
 }

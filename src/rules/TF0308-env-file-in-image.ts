@@ -12,7 +12,7 @@ export const envFileInImage = defineRule({
   severity: 'error',
   kind: 'S',
   title:
-    "A .env-style file (.env, *.env, .env.*) that exists in the context reaches the image (explicit COPY, or COPY . not excluded by .dockerignore); also a compose env_file inside the app's build context that COPY . would take and .dockerignore does not exclude, even when the repository does not hold the file",
+    "A .env-style file (.env, *.env, .env.*; a template, a file in a .env* directory or a compose env_file only when it holds a real-looking secret) that exists in the context reaches the image (explicit COPY, or COPY . not excluded by .dockerignore); also a compose env_file inside the app's build context that COPY . would take and .dockerignore does not exclude, even when the repository does not hold the file",
   help: `Config belongs in the environment of each deploy, not in the artefact. A \`.env\` file copied into the image ships
 its secrets to everyone who can pull the image, and the same image then carries one environment's config into every
 other one. An \`env_file\` that compose reads from inside the build context is the same risk even when it is not
@@ -21,7 +21,8 @@ compose \`env_file:\`, or your platform's secrets).
 
 A template meant to be committed (\`.env.example\`, \`.env.sample\`, \`.env.template\`, \`.env.dist\`, \`.env.default\`)
 is reported only when it gives a secret-looking name a real-looking value (not empty, not a placeholder such as
-\`change-me\`, \`<your key>\`, \`xxx\` or lowercase words that name the value like \`db_password\`); any other \`.env.*\` name, a misspelt template (\`.env.sampel\`) included, is an
+\`change-me\`, \`<your key>\`, \`xxx\` or lowercase words that name the value like \`db_password\`), and so is a file
+in a \`.env*\` directory (\`.envs/.production/.django\`) or one that compose loads as \`env_file\`, whatever its name says; any other \`.env.*\` name, a misspelt template (\`.env.sampel\`) included, is an
 env file.
 
 \`\`\`

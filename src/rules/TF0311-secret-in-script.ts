@@ -10,7 +10,7 @@ export const secretInScript = defineRule({
   severity: 'error',
   kind: 'S',
   title:
-    "An entrypoint or start script (any shell script the image's or compose's start command runs, followed through the chain, and the Python programs it runs: `python create_superuser.py`, a custom `manage.py` command), or the start command itself (a shell-form CMD, a compose `sh -c` command), carries a literal credential: createsuperuser/initadmin/changepassword with a password argument, create_superuser(…, 'pw'), DJANGO_SUPERUSER_PASSWORD=literal, export *PASSWORD*=literal",
+    "An entrypoint or start script (any shell script the image's or compose's start command runs, followed through the chain, and the Python programs it runs: `python create_superuser.py`, a custom `manage.py` command), or the start command itself (a shell-form CMD, a compose `sh -c` command), carries a literal credential: createsuperuser/initadmin/changepassword with a password argument, create_superuser(…, 'pw') or through a local variable assigned a literal, DJANGO_SUPERUSER_PASSWORD=literal, export *PASSWORD*=literal",
   help: `A start script is part of the repository and of the image: a password written in it is readable by anyone
 with either, is the same on every deploy, and is the password of an administrator account that exists on every
 start. Create the superuser from the environment (Django's \`createsuperuser --noinput\` reads

@@ -7,6 +7,17 @@ export const PYTHON = /^python(\d+(\.\d+)*)?$/;
 // ---------------------------------------------------------------------------------------------------------------
 // What a command is
 
+// Options of debugpy and ptvsd that take a value.
+const DEBUGGER_VALUED = new Set([
+  '--listen',
+  '--connect',
+  '--log-to',
+  '--pid',
+  '--host',
+  '--port',
+  '--log-dir',
+]);
+
 /** argv with launchers peeled off (env, gosu, tini, poetry run, python -m, ...), argv[0] reduced to its basename. */
 export function programArgv(argv: string[]): string[] {
   let a = argv.slice();
@@ -41,10 +52,18 @@ export function programArgv(argv: string[]): string[] {
         i += ['-X', '-W'].includes(a[i]) ? 2 : 1;
       if (a[i] === '-m' && a[i + 1]) {
         const mod = a[i + 1] === 'django' ? 'django-admin' : a[i + 1];
-        return [mod, ...a.slice(i + 2)];
+        a = [mod, ...a.slice(i + 2)];
+        continue;
       }
       if (!a[i] || a[i] === '-c') return [p, ...a.slice(1)];
-      return [basename(a[i]), ...a.slice(i + 1)];
+      a = [basename(a[i]), ...a.slice(i + 1)];
+    } else if (p === 'debugpy' || p === 'ptvsd') {
+      // A debugger launcher runs its target as python would: `debugpy --listen 0.0.0.0:5678 manage.py runserver`.
+      let i = 1;
+      while (i < a.length && a[i].startsWith('-') && a[i] !== '-m' && a[i] !== '-c')
+        i += DEBUGGER_VALUED.has(a[i]) || a[i].startsWith('--configure-') ? 2 : 1;
+      if (!a[i]) return [p, ...a.slice(1)];
+      a = ['python', ...a.slice(i)];
     } else {
       return [p, ...a.slice(1)];
     }

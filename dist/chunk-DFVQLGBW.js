@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-HS44YFZD.js";
+} from "./chunk-FGCY2HAV.js";
 import {
   makeReport
 } from "./chunk-LXUC766W.js";
 import {
   RULES
-} from "./chunk-UDA53K4Y.js";
+} from "./chunk-C5ZXU3D2.js";
 import {
   SEVERITIES,
   UnsafePathError,

@@ -10,6 +10,7 @@ import {
   isDockerfile,
   isDockerignore,
   isEnvTemplateName,
+  isInEnvDir,
   isRequirementsFile,
   isScript,
   isScriptFile,
@@ -19,7 +20,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-UDA53K4Y.js";
+} from "./chunk-C5ZXU3D2.js";
 import {
   UnsafePathError,
   formatBytes,
@@ -325,8 +326,8 @@ async function discover(root, options = {}, limits = {}, overlay) {
   };
   const wanted = files.filter(
     (f) => isDockerfile(f) || isComposeFile(f) || isComposeCandidate(f) || isDockerignore(f) || isRequirementsFile(f) || isSettingsCandidate(f) || isScript(f) || baseName(f) === "Makefile" || baseName(f) === "manage.py" || // The server's entry module names the settings it runs (they may differ from manage.py's).
-    baseName(f) === "wsgi.py" || baseName(f) === "asgi.py" || // Env templates: one that holds a real secret is an env file for TF0308.
-    isEnvTemplateName(f)
+    baseName(f) === "wsgi.py" || baseName(f) === "asgi.py" || // Env templates and files in a `.env*` directory: one that holds a real secret is an env file for TF0308.
+    isEnvTemplateName(f) || isInEnvDir(f)
   );
   for (const l of walked.links) if (isCoreFile(l.path) || isDockerignore(l.path)) wanted.push(l.path);
   wanted.push(...named, DEFAULT_CONFIG_FILE);

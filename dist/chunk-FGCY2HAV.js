@@ -11,7 +11,7 @@ import {
   pipInstall,
   programArgv,
   runtimeInsertionLine
-} from "./chunk-UDA53K4Y.js";
+} from "./chunk-C5ZXU3D2.js";
 import {
   insertLines,
   normalizePackageName,

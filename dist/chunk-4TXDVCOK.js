@@ -11,7 +11,7 @@ import {
   isSecretName,
   require_node_os,
   tail
-} from "./chunk-FKGZQMZQ.js";
+} from "./chunk-KMQZRGGU.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -30,7 +30,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-UDA53K4Y.js";
+} from "./chunk-C5ZXU3D2.js";
 import {
   UnsafePathError,
   readInside,
