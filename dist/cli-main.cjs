@@ -17234,7 +17234,8 @@ function pickAppService(services, texts, projectDir, projectDirs) {
     (t2) => t2 !== void 0 && DJANGO_START.test(t2)
   );
   const buildsProjectDir = (s) => s.build !== void 0 && projectDirs.has(normalizeRelative(s.build.context) ?? "");
-  const chosen = judged.find((j) => j.start === "server") ?? judged.find((j) => mentions(j.service, true)) ?? judged.find((j) => buildsProjectDir(j.service)) ?? judged[0];
+  const chosen = judged.find((j) => j.start === "server") ?? judged.find((j) => mentions(j.service, true)) ?? judged.find((j) => buildsProjectDir(j.service)) ?? // An image whose Dockerfile installs or runs Python before one with no Python in sight (an Elasticsearch build).
+  judged.find((j) => j.image && PYTHON_WORDS.test(dockerfileCode(j.image.text))) ?? judged[0];
   if (chosen) return chosen.service;
   return services.find(
     (s) => !s.build && (mentions(s, false) || startKind(s, texts, projectDir) === "server")
@@ -17261,6 +17262,7 @@ var init_app_service = __esm({
     "use strict";
     init_classify();
     init_built_image();
+    init_image_app();
     init_images();
     init_start_scripts();
     DJANGO_START = /manage\.py|gunicorn|uwsgi|daphne|uvicorn|django/i;

@@ -852,3 +852,24 @@ test('volumes_from: a service, `:ro`, and `container:NAME` give their volumes an
   );
   assert.equal(svc(m, 'data').inheritedVolumes, undefined);
 });
+
+test('the app service is the built image with Python in it, not a search engine built before it', () => {
+  const { model: m } = model(
+    {
+      'compose.yaml': [
+        'services:',
+        '  search:',
+        '    build: {context: ., dockerfile: deploy/search/Dockerfile}',
+        '  web:',
+        '    build: {context: ., dockerfile: deploy/web/Dockerfile}',
+        '',
+      ].join('\n'),
+    },
+    {},
+    {
+      'deploy/search/Dockerfile': 'FROM elasticsearch:5\nCMD ["-E", "network.host=0.0.0.0"]\n',
+      'deploy/web/Dockerfile': 'FROM python:3\nCOPY . /code\nRUN pip install -r /code/requirements.txt\n',
+    },
+  );
+  assert.equal(m?.appService?.name, 'web');
+});

@@ -2,6 +2,7 @@
 import { normalizeRelative } from '../../discover/classify.js';
 import type { ComposeService } from '../types/compose.js';
 import { type BuiltImage, builtImage, isNonPythonImage } from './built-image.js';
+import { dockerfileCode, PYTHON_WORDS } from '../image-app.js';
 import { roleOf } from './images.js';
 import { startKind, type StartKind } from './start-scripts.js';
 
@@ -49,6 +50,8 @@ export function pickAppService(
     judged.find((j) => j.start === 'server') ??
     judged.find((j) => mentions(j.service, true)) ??
     judged.find((j) => buildsProjectDir(j.service)) ??
+    // An image whose Dockerfile installs or runs Python before one with no Python in sight (an Elasticsearch build).
+    judged.find((j) => j.image && PYTHON_WORDS.test(dockerfileCode(j.image.text))) ??
     judged[0];
   if (chosen) return chosen.service;
   return services.find(

@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-FGCY2HAV.js";
+} from "./chunk-66OH6KCP.js";
 import {
   makeReport
 } from "./chunk-LXUC766W.js";
 import {
   RULES
-} from "./chunk-C5ZXU3D2.js";
+} from "./chunk-TZISHIKA.js";
 import {
   SEVERITIES,
   UnsafePathError,

@@ -11,7 +11,7 @@ import {
   isSecretName,
   require_node_os,
   tail
-} from "./chunk-KMQZRGGU.js";
+} from "./chunk-IPDFJSIN.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -30,7 +30,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-C5ZXU3D2.js";
+} from "./chunk-TZISHIKA.js";
 import {
   UnsafePathError,
   readInside,

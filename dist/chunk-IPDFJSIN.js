@@ -20,7 +20,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-C5ZXU3D2.js";
+} from "./chunk-TZISHIKA.js";
 import {
   UnsafePathError,
   formatBytes,

@@ -11,7 +11,7 @@ import {
   pipInstall,
   programArgv,
   runtimeInsertionLine
-} from "./chunk-C5ZXU3D2.js";
+} from "./chunk-TZISHIKA.js";
 import {
   insertLines,
   normalizePackageName,
