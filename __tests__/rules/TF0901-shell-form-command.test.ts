@@ -10,21 +10,7 @@ import { runFixes } from '../../src/fix/run.js';
 import { analyzeStatic } from '../../src/pipeline.js';
 import { shellFormCommand } from '../../src/rules/TF0901-shell-form-command.js';
 import { analyzeFiles } from '../support/analyze.js';
-import { appRuleCases, df, ENTRY } from '../support/rule-cases.js';
-
-const ROLES = {
-  ...ENTRY,
-  text: [
-    'case "$1" in',
-    '  web) python manage.py migrate && exec gunicorn a.wsgi ;;',
-    '  worker) exec celery -A a worker ;;',
-    '  dev) python manage.py runserver 0.0.0.0:8000 ;;',
-    '  *) exec "$@" ;;',
-    'esac',
-  ].join('\n'),
-};
-const ROLES_IMAGE = (cmd: string) =>
-  df('FROM python:3.12', 'ENTRYPOINT ["/usr/local/bin/docker-entrypoint.sh"]', `CMD ${cmd}`);
+import { appRuleCases, df, ENTRY, ROLES, ROLES_IMAGE } from '../support/rule-cases.js';
 
 /** The files TF0901's fixer would change in a tree holding `files`. */
 async function filesFixed(files: Record<string, string>): Promise<string[]> {

@@ -1,19 +1,5 @@
 import { adminTaskOnEveryStart } from '../../src/rules/TF1202-admin-task-on-every-start.js';
-import { appRuleCases, df, ENTRY } from '../support/rule-cases.js';
-
-const ROLES = {
-  ...ENTRY,
-  text: [
-    'case "$1" in',
-    '  web) python manage.py migrate && exec gunicorn a.wsgi ;;',
-    '  worker) exec celery -A a worker ;;',
-    '  dev) python manage.py runserver 0.0.0.0:8000 ;;',
-    '  *) exec "$@" ;;',
-    'esac',
-  ].join('\n'),
-};
-const ROLES_IMAGE = (cmd: string) =>
-  df('FROM python:3.12', 'ENTRYPOINT ["/usr/local/bin/docker-entrypoint.sh"]', `CMD ${cmd}`);
+import { appRuleCases, df, ENTRY, ROLES, ROLES_IMAGE } from '../support/rule-cases.js';
 
 appRuleCases(adminTaskOnEveryStart, [
   [

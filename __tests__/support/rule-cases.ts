@@ -18,6 +18,23 @@ export const df = (...lines: string[]): string => lines.join('\n') + '\n';
 /** An entrypoint script copied into the image at its usual place. */
 export const ENTRY = { file: 'docker-entrypoint.sh', imagePath: '/usr/local/bin/docker-entrypoint.sh' };
 
+/** An entrypoint that dispatches on its first argument: `web` migrates then serves, `worker`, `dev`, else exec. */
+export const ROLES = {
+  ...ENTRY,
+  text: [
+    'case "$1" in',
+    '  web) python manage.py migrate && exec gunicorn a.wsgi ;;',
+    '  worker) exec celery -A a worker ;;',
+    '  dev) python manage.py runserver 0.0.0.0:8000 ;;',
+    '  *) exec "$@" ;;',
+    'esac',
+  ].join('\n'),
+};
+
+/** An image that runs ROLES with `cmd` as its CMD. */
+export const ROLES_IMAGE = (cmd: string) =>
+  df('FROM python:3.12', 'ENTRYPOINT ["/usr/local/bin/docker-entrypoint.sh"]', `CMD ${cmd}`);
+
 /** A case: its name, the app, and the expected findings as `file:line` (with `!severity` when the rule set one). */
 export type AppCase = [name: string, fixture: AppFixture, expected: string[]];
 
