@@ -23,3 +23,21 @@ export function cleanDjango(options: { packages?: string[]; expose?: boolean } =
     ].join('\n'),
   };
 }
+
+/** A manage.py that sets mysite.settings, as startproject writes it. */
+export const MANAGE_PY =
+  "import os, sys\nif __name__ == '__main__':\n    os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n";
+
+/** An app image no Dockerfile rule reports: pinned installs, USER, EXPOSE, HEALTHCHECK, exec-form gunicorn. */
+export const CLEAN_DOCKERFILE = [
+  'FROM python:3.12-slim',
+  'WORKDIR /app',
+  'COPY requirements.txt .',
+  'RUN pip install --no-cache-dir -r requirements.txt',
+  'COPY . .',
+  'USER nobody',
+  'EXPOSE 8000',
+  'HEALTHCHECK CMD python -c "print(1)"',
+  'CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]',
+  '',
+].join('\n');

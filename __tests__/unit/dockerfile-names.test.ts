@@ -7,23 +7,12 @@ import { buildSource } from '../../src/smoke/image-build.js';
 import { dockerfileDockerReads } from '../../src/model/dockerfile-name.js';
 import { imagesBuilt } from '../../src/model/image-app.js';
 import { analyzeFiles, findingsOf } from '../support/analyze.js';
+import { CLEAN_DOCKERFILE, MANAGE_PY } from '../support/clean-django.js';
 
-const MANAGE =
-  "import os, sys\nif __name__ == '__main__':\n    os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n";
+const MANAGE = MANAGE_PY;
 const SETTINGS =
   'import os\nSECRET_KEY = os.environ["SECRET_KEY"]\nINSTALLED_APPS = []\nDATABASES = {}\nMEDIA_ROOT = os.environ.get("MEDIA_ROOT", "/data/media")\n';
-const APP_DOCKERFILE = [
-  'FROM python:3.12-slim',
-  'WORKDIR /app',
-  'COPY requirements.txt .',
-  'RUN pip install --no-cache-dir -r requirements.txt',
-  'COPY . .',
-  'USER nobody',
-  'EXPOSE 8000',
-  'HEALTHCHECK CMD python -c "print(1)"',
-  'CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]',
-  '',
-].join('\n');
+const APP_DOCKERFILE = CLEAN_DOCKERFILE;
 const PROJECT = {
   'src/manage.py': MANAGE,
   'src/mysite/settings.py': SETTINGS,

@@ -7,22 +7,11 @@ import { renderJson } from '../../src/report/json.js';
 import { renderText } from '../../src/report/text.js';
 import { fixtureReport } from './report-fixture.js';
 import { analyzeFiles } from '../support/analyze.js';
+import { CLEAN_DOCKERFILE, MANAGE_PY } from '../support/clean-django.js';
 
-const MANAGE =
-  "import os, sys\nif __name__ == '__main__':\n    os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n";
+const MANAGE = MANAGE_PY;
 const SETTINGS = "import os\nSECRET_KEY = 'django-insecure-abc123'\nINSTALLED_APPS = []\nDATABASES = {}\n";
-const GOOD_DOCKERFILE = [
-  'FROM python:3.12-slim',
-  'WORKDIR /app',
-  'COPY requirements.txt .',
-  'RUN pip install --no-cache-dir -r requirements.txt',
-  'COPY . .',
-  'USER nobody',
-  'EXPOSE 8000',
-  'HEALTHCHECK CMD python -c "print(1)"',
-  'CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]',
-  '',
-].join('\n');
+const GOOD_DOCKERFILE = CLEAN_DOCKERFILE;
 const PY2_DOCKERFILE = [
   'FROM python:2.7',
   'WORKDIR /app',
