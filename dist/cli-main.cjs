@@ -18892,7 +18892,7 @@ var init_compose2 = __esm({
 });
 
 // src/rules/TF0205-service-image-unpinned.ts
-var EXAMPLE_TAG, serviceImageUnpinned;
+var EXAMPLE_TAG, builtName, serviceImageUnpinned;
 var init_TF0205_service_image_unpinned = __esm({
   "src/rules/TF0205-service-image-unpinned.ts"() {
     "use strict";
@@ -18905,6 +18905,7 @@ var init_TF0205_service_image_unpinned = __esm({
       mariadb: "11",
       redis: "7"
     };
+    builtName = (image) => `${image.repository}:${image.tag ?? "latest"}`;
     serviceImageUnpinned = defineRule({
       id: "TF0205",
       name: "service-image-unpinned",
@@ -18932,9 +18933,14 @@ var init_TF0205_service_image_unpinned = __esm({
       related: ["service-image-require-explicit-tag"],
       check(project) {
         const out = [];
+        const built = new Set(
+          project.apps.flatMap(
+            (app) => (app.compose?.services ?? []).flatMap((s) => s.build && s.image ? [builtName(s.image)] : [])
+          )
+        );
         for (const { service: s } of composeServices(project)) {
           const img = s.image;
-          if (!img || s.build || !img.repository || img.digest) continue;
+          if (!img || s.build || !img.repository || img.digest || built.has(builtName(img))) continue;
           const written = splitImage(img.raw ?? img.value);
           if (written.digest) continue;
           const fromVariable = (written.tag ?? written.repository.split("/").pop() ?? "").includes("$");

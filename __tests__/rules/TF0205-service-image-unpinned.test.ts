@@ -76,4 +76,20 @@ composeRuleCases(serviceImageUnpinned, [
     },
     expect: ['compose.override.yaml:5'],
   },
+  {
+    name: 'workers that run the image the app service builds and names',
+    compose: y(
+      'services:',
+      '  web:',
+      '    build: .',
+      '    image: app-image',
+      '  worker:',
+      '    image: app-image',
+      '  beat:',
+      '    image: app-image:latest',
+      '  cache:',
+      '    image: redis',
+    ),
+    expect: ['compose.yaml:10'],
+  },
 ]);

@@ -11,6 +11,10 @@ const EXAMPLE_TAG: Partial<Record<string, string>> = {
   redis: '7',
 };
 
+/** An image name as Docker tags it: no tag is `latest`. */
+const builtName = (image: { repository: string; tag?: string }): string =>
+  `${image.repository}:${image.tag ?? 'latest'}`;
+
 export const serviceImageUnpinned = defineRule({
   id: 'TF0205',
   name: 'service-image-unpinned',
@@ -38,10 +42,16 @@ export const serviceImageUnpinned = defineRule({
   related: ['service-image-require-explicit-tag'],
   check(project) {
     const out: RawFinding[] = [];
+    // With build:, image: is the name given to the built image, not something pulled; so is that name in another
+    // service of the same compose project (`image: app-image` on the workers).
+    const built = new Set(
+      project.apps.flatMap((app) =>
+        (app.compose?.services ?? []).flatMap((s) => (s.build && s.image ? [builtName(s.image)] : [])),
+      ),
+    );
     for (const { service: s } of composeServices(project)) {
       const img = s.image;
-      // With build:, image: is the name given to the built image, not something pulled.
-      if (!img || s.build || !img.repository || img.digest) continue;
+      if (!img || s.build || !img.repository || img.digest || built.has(builtName(img))) continue;
       const written = splitImage(img.raw ?? img.value);
       if (written.digest) continue;
       const fromVariable = (written.tag ?? written.repository.split('/').pop() ?? '').includes('$');

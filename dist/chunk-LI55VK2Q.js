@@ -25360,6 +25360,7 @@ var EXAMPLE_TAG = {
   mariadb: "11",
   redis: "7"
 };
+var builtName = (image) => `${image.repository}:${image.tag ?? "latest"}`;
 var serviceImageUnpinned = defineRule({
   id: "TF0205",
   name: "service-image-unpinned",
@@ -25387,9 +25388,14 @@ var serviceImageUnpinned = defineRule({
   related: ["service-image-require-explicit-tag"],
   check(project) {
     const out = [];
+    const built = new Set(
+      project.apps.flatMap(
+        (app) => (app.compose?.services ?? []).flatMap((s) => s.build && s.image ? [builtName(s.image)] : [])
+      )
+    );
     for (const { service: s } of composeServices(project)) {
       const img = s.image;
-      if (!img || s.build || !img.repository || img.digest) continue;
+      if (!img || s.build || !img.repository || img.digest || built.has(builtName(img))) continue;
       const written = splitImage(img.raw ?? img.value);
       if (written.digest) continue;
       const fromVariable = (written.tag ?? written.repository.split("/").pop() ?? "").includes("$");

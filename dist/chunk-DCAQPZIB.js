@@ -11,7 +11,7 @@ import {
   pipInstall,
   programArgv,
   runtimeInsertionLine
-} from "./chunk-TZISHIKA.js";
+} from "./chunk-LI55VK2Q.js";
 import {
   insertLines,
   normalizePackageName,

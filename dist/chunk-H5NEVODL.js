@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-66OH6KCP.js";
+} from "./chunk-DCAQPZIB.js";
 import {
   makeReport
 } from "./chunk-LXUC766W.js";
 import {
   RULES
-} from "./chunk-TZISHIKA.js";
+} from "./chunk-LI55VK2Q.js";
 import {
   SEVERITIES,
   UnsafePathError,

@@ -20,7 +20,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-TZISHIKA.js";
+} from "./chunk-LI55VK2Q.js";
 import {
   UnsafePathError,
   formatBytes,

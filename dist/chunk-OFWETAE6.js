@@ -11,7 +11,7 @@ import {
   isSecretName,
   require_node_os,
   tail
-} from "./chunk-IPDFJSIN.js";
+} from "./chunk-O3VIILCH.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -30,7 +30,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-TZISHIKA.js";
+} from "./chunk-LI55VK2Q.js";
 import {
   UnsafePathError,
   readInside,
