@@ -28149,8 +28149,6 @@ DEBUG = config("DEBUG", default=False, cast=bool)  # python-decouple
             for (const a of liveAssignments(settings, name2)) {
               const v = a.value;
               if (v.kind !== "env" || !v.whenSet) continue;
-              const unset = valueWhenUnset(v);
-              if (name2 === "DEBUG" && unset?.kind === "literal" && Boolean(unset.value)) continue;
               const how = v.whenSet === "text" ? "as a raw string" : "through bool() of its text";
               findings.push({
                 file: settings.file,

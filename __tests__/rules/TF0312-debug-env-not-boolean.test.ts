@@ -40,9 +40,9 @@ test('TF0312: bool() of the text, getenv, os.environ[] and the security switches
   ]);
 });
 
-test('TF0312 leaves a true default to TF0302, which already says any value is true', async () => {
-  const result = await analyzeFiles(settings("DEBUG = os.environ.get('DEBUG', 'False')"));
-  assert.deepEqual(findingsOf(result, 'TF0312'), []);
+test('TF0312 and TF0302 both hold for a raw string with a true default: set or unset, DEBUG is on', async () => {
+  const result = await analyzeFiles(settings("DEBUG = os.environ.get('DEBUG', True)"));
+  assert.deepEqual(findingsOf(result, 'TF0312'), [['mysite/settings.py', 3]]);
   assert.deepEqual(findingsOf(result, 'TF0302'), [['mysite/settings.py', 3]]);
 });
 

@@ -1,5 +1,5 @@
 import type { RawFinding } from '../core/index.js';
-import { liveAssignments, valueWhenUnset } from '../model/settings/index.js';
+import { liveAssignments } from '../model/settings/index.js';
 import { appSettings } from './lib/each.js';
 import { defineRule } from './lib/rule.js';
 
@@ -39,9 +39,6 @@ DEBUG = config("DEBUG", default=False, cast=bool)  # python-decouple
         for (const a of liveAssignments(settings, name)) {
           const v = a.value;
           if (v.kind !== 'env' || !v.whenSet) continue;
-          // A true fallback is TF0302's finding on the same line, which already says any value is true.
-          const unset = valueWhenUnset(v);
-          if (name === 'DEBUG' && unset?.kind === 'literal' && Boolean(unset.value)) continue;
           const how = v.whenSet === 'text' ? 'as a raw string' : 'through bool() of its text';
           findings.push({
             file: settings.file,

@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-DCAQPZIB.js";
+} from "./chunk-EAI3A6GN.js";
 import {
   makeReport
 } from "./chunk-LXUC766W.js";
 import {
   RULES
-} from "./chunk-LI55VK2Q.js";
+} from "./chunk-RMGRFKUU.js";
 import {
   SEVERITIES,
   UnsafePathError,

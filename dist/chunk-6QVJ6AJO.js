@@ -11,7 +11,7 @@ import {
   isSecretName,
   require_node_os,
   tail
-} from "./chunk-O3VIILCH.js";
+} from "./chunk-COZFVDG5.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -30,7 +30,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-LI55VK2Q.js";
+} from "./chunk-RMGRFKUU.js";
 import {
   UnsafePathError,
   readInside,

@@ -20,7 +20,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-LI55VK2Q.js";
+} from "./chunk-RMGRFKUU.js";
 import {
   UnsafePathError,
   formatBytes,

@@ -11,7 +11,7 @@ import {
   pipInstall,
   programArgv,
   runtimeInsertionLine
-} from "./chunk-LI55VK2Q.js";
+} from "./chunk-RMGRFKUU.js";
 import {
   insertLines,
   normalizePackageName,
