@@ -7713,7 +7713,10 @@ function observationsOf(observations, ...kinds) {
 }
 function acrossEngines(observations, word, options = {}) {
   const groups = /* @__PURE__ */ new Map();
-  for (const o of observations) {
+  const ordered = [...observations].sort(
+    (a, b) => ENGINE_ORDER.indexOf(a.engine) - ENGINE_ORDER.indexOf(b.engine)
+  );
+  for (const o of ordered) {
     const key = options.key?.(o) ?? "";
     const seen = groups.get(key);
     if (!seen) groups.set(key, { first: o, engines: [o.engine] });
@@ -7808,10 +7811,11 @@ function judgeEnginePath(engine, setup, observations, context) {
     );
   });
 }
-var seconds, MISSING_MODULE, SQLITE_NOT_WRITABLE, COMMAND_NOT_FOUND, ENGINE_ADVICE;
+var ENGINE_ORDER, seconds, MISSING_MODULE, SQLITE_NOT_WRITABLE, COMMAND_NOT_FOUND, ENGINE_ADVICE;
 var init_dynamic = __esm({
   "src/rules/lib/dynamic.ts"() {
     "use strict";
+    ENGINE_ORDER = ["sqlite", "postgres"];
     seconds = (ms) => `${(ms / 1e3).toFixed(1)} s`;
     MISSING_MODULE = /ModuleNotFoundError: No module named '([\w.]+)'/;
     SQLITE_NOT_WRITABLE = /unable to open database file|attempt to write a readonly database/i;

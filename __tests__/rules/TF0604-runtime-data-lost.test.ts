@@ -25,4 +25,14 @@ dynamicRuleCases(runtimeDataLost, [
     ],
     { settings: undefined },
   ],
+  [
+    "both engines, PostgreSQL reporting first: named in the smoke test order, with SQLite's words",
+    [
+      { kind: 'data-lost', engine: 'postgres', why: 'gone from postgres', logTail: '' },
+      { kind: 'data-lost', engine: 'sqlite', why: 'gone from sqlite', logTail: '' },
+    ],
+    [
+      "mysite/settings.py:55 The data written by the first container is not in the second one, started from the same image and volumes (gone from sqlite). Keep the database on a volume (a VOLUME at the SQLite file's directory) or in a database server, and run nothing at start that empties it (`flush`, a fresh database file). (sqlite and postgres)",
+    ],
+  ],
 ]);

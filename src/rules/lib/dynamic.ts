@@ -145,6 +145,9 @@ export function observationsOf<K extends SmokeObservation['kind']>(
   );
 }
 
+/** The order engines are named in, as the smoke test runs them. */
+const ENGINE_ORDER: readonly SmokeEngine[] = ['sqlite', 'postgres'];
+
 /**
  * One finding per key for what both engines saw: the first observation's words, with the engines that saw it
  * appended (` (sqlite and postgres)`) unless the rule words its own scope.
@@ -155,7 +158,11 @@ export function acrossEngines<O extends SmokeObservation & { engine: SmokeEngine
   options: { key?: (o: O) => string; scoped?: boolean } = {},
 ): DynamicFinding[] {
   const groups = new Map<string, { first: O; engines: SmokeEngine[] }>();
-  for (const o of observations) {
+  // The engines run at once and report in any order: SQLite's observation first, so the words do not vary by run.
+  const ordered = [...observations].sort(
+    (a, b) => ENGINE_ORDER.indexOf(a.engine) - ENGINE_ORDER.indexOf(b.engine),
+  );
+  for (const o of ordered) {
     const key = options.key?.(o) ?? '';
     const seen = groups.get(key);
     if (!seen) groups.set(key, { first: o, engines: [o.engine] });

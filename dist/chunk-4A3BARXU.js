@@ -11,7 +11,7 @@ import {
   isSecretName,
   require_node_os,
   tail
-} from "./chunk-COZFVDG5.js";
+} from "./chunk-JYARYWSN.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -30,7 +30,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-RMGRFKUU.js";
+} from "./chunk-QRQOFXKV.js";
 import {
   UnsafePathError,
   readInside,

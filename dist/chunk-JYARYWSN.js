@@ -20,7 +20,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-RMGRFKUU.js";
+} from "./chunk-QRQOFXKV.js";
 import {
   UnsafePathError,
   formatBytes,

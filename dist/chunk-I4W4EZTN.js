@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-EAI3A6GN.js";
+} from "./chunk-GQCDQBGZ.js";
 import {
   makeReport
 } from "./chunk-LXUC766W.js";
 import {
   RULES
-} from "./chunk-RMGRFKUU.js";
+} from "./chunk-QRQOFXKV.js";
 import {
   SEVERITIES,
   UnsafePathError,

@@ -20400,9 +20400,13 @@ function observationsOf(observations, ...kinds) {
     (o) => kinds.includes(o.kind)
   );
 }
+var ENGINE_ORDER = ["sqlite", "postgres"];
 function acrossEngines(observations, word, options = {}) {
   const groups = /* @__PURE__ */ new Map();
-  for (const o of observations) {
+  const ordered = [...observations].sort(
+    (a, b) => ENGINE_ORDER.indexOf(a.engine) - ENGINE_ORDER.indexOf(b.engine)
+  );
+  for (const o of ordered) {
     const key = options.key?.(o) ?? "";
     const seen = groups.get(key);
     if (!seen) groups.set(key, { first: o, engines: [o.engine] });

@@ -11,7 +11,7 @@ import {
   pipInstall,
   programArgv,
   runtimeInsertionLine
-} from "./chunk-RMGRFKUU.js";
+} from "./chunk-QRQOFXKV.js";
 import {
   insertLines,
   normalizePackageName,
