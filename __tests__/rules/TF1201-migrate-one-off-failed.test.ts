@@ -14,9 +14,9 @@ const start =
 
 dynamicRuleCases(migrateOneOffFailed, [
   [
-    'migrate failed on both engines: the first engine words it',
+    'migrate failed on both engines, PostgreSQL reporting first: named in the smoke test order',
     [failed('postgres', 'x'), failed('sqlite', 'x')],
-    [`${start} (postgres and sqlite) | tail`],
+    [`${start} (sqlite and postgres) | tail`],
   ],
   ['migrate passed', [], []],
   [
