@@ -16941,8 +16941,7 @@ function chain(app, service, reached) {
   const variable = containerVariables(app.dockerfile?.targetStage?.env ?? {}, service);
   return followScripts(commandsThatRun(pid1, { variable }), app, variable, reached);
 }
-function commandIgnoredBy(app, withCompose) {
-  const service = withCompose ? app.compose?.appService : void 0;
+function commandIgnoredBy(app, service) {
   if (service?.entrypoint) return void 0;
   const stage = app.dockerfile?.targetStage;
   const argv = stage?.entrypoint?.argv;
@@ -29686,12 +29685,12 @@ ${EXPOSE_EXAMPLE}`,
 
 // src/rules/lib/dropped-command.ts
 function droppedCommandNote(app, file) {
-  const viaCompose = commandIgnoredBy(app, true);
+  const viaCompose = commandIgnoredBy(app, app.compose?.appService);
   const compose = app.compose?.appService?.command;
   if (viaCompose?.file === file && compose)
     return ` The compose command (${compose.file}:${compose.line}) never runs: ${file} does not pass its arguments on.`;
   const cmd = app.dockerfile?.targetStage?.cmd;
-  if (commandIgnoredBy(app, false)?.file === file && cmd && app.dockerfile)
+  if (commandIgnoredBy(app, void 0)?.file === file && cmd && app.dockerfile)
     return ` The image's CMD (${app.dockerfile.file}:${cmd.line}) never runs: ${file} does not pass its arguments on.`;
   return "";
 }
@@ -30171,7 +30170,7 @@ script) never runs.`,
           const df = app.dockerfile;
           const stage = df?.targetStage;
           if (df && stage) {
-            const cmd = commandIgnoredBy(app, false) ? void 0 : stage.cmd;
+            const cmd = commandIgnoredBy(app, void 0) ? void 0 : stage.cmd;
             const shellForm = stage.entrypoint?.form === "shell" ? stage.entrypoint : cmd?.form === "shell" ? cmd : void 0;
             if (shellForm)
               findings.push({ file: df.file, line: shellForm.line, message: shellFormMessage(shellForm) });
@@ -30180,7 +30179,7 @@ script) never runs.`,
             }
           }
           const service = app.compose?.appService;
-          const composeCommand = commandIgnoredBy(app, true) ? void 0 : service?.command;
+          const composeCommand = commandIgnoredBy(app, app.compose?.appService) ? void 0 : service?.command;
           for (const [key, c] of [
             ["entrypoint", service?.entrypoint],
             ["command", composeCommand]

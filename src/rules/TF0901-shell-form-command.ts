@@ -57,7 +57,7 @@ script) never runs.`,
       const stage = df?.targetStage;
       if (df && stage) {
         // A CMD the entrypoint script drops never runs: its PID 1 is not this rule's business.
-        const cmd = commandIgnoredBy(app, false) ? undefined : stage.cmd;
+        const cmd = commandIgnoredBy(app, undefined) ? undefined : stage.cmd;
         const shellForm =
           stage.entrypoint?.form === 'shell' ? stage.entrypoint : cmd?.form === 'shell' ? cmd : undefined;
         if (shellForm)
@@ -67,7 +67,7 @@ script) never runs.`,
         }
       }
       const service = app.compose?.appService;
-      const composeCommand = commandIgnoredBy(app, true) ? undefined : service?.command;
+      const composeCommand = commandIgnoredBy(app, app.compose?.appService) ? undefined : service?.command;
       for (const [key, c] of [
         ['entrypoint', service?.entrypoint],
         ['command', composeCommand],

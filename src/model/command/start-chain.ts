@@ -105,8 +105,10 @@ function chain(app: App, service: ComposeService | undefined, reached?: Reached)
  * The entrypoint script that swallows the command (CMD, compose `command`) of a start: an exec-form entrypoint that
  * runs a script which never reads its arguments. Undefined when the command runs (or there is none).
  */
-export function commandIgnoredBy(app: App, withCompose: boolean): EntrypointScript | undefined {
-  const service = withCompose ? app.compose?.appService : undefined;
+export function commandIgnoredBy(
+  app: App,
+  service: ComposeService | undefined,
+): EntrypointScript | undefined {
   if (service?.entrypoint) return undefined; // compose's own entrypoint: judged with its command as written
   const stage = app.dockerfile?.targetStage;
   const argv = stage?.entrypoint?.argv;

@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-GQCDQBGZ.js";
+} from "./chunk-5NO55EZD.js";
 import {
   makeReport
 } from "./chunk-LXUC766W.js";
 import {
   RULES
-} from "./chunk-QRQOFXKV.js";
+} from "./chunk-ZHCSHTCH.js";
 import {
   SEVERITIES,
   UnsafePathError,

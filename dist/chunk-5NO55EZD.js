@@ -11,7 +11,7 @@ import {
   pipInstall,
   programArgv,
   runtimeInsertionLine
-} from "./chunk-QRQOFXKV.js";
+} from "./chunk-ZHCSHTCH.js";
 import {
   insertLines,
   normalizePackageName,

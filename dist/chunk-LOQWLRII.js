@@ -20,7 +20,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-QRQOFXKV.js";
+} from "./chunk-ZHCSHTCH.js";
 import {
   UnsafePathError,
   formatBytes,

@@ -11,7 +11,7 @@ import {
   isSecretName,
   require_node_os,
   tail
-} from "./chunk-JYARYWSN.js";
+} from "./chunk-LOQWLRII.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -30,7 +30,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-QRQOFXKV.js";
+} from "./chunk-ZHCSHTCH.js";
 import {
   UnsafePathError,
   readInside,
