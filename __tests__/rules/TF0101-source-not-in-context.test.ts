@@ -101,3 +101,29 @@ test('TF0101 never prints credentials embedded in a URL', async () => {
   assert.doesNotMatch(f.message, /SECRET123|user:/);
   assert.match(f.message, /https:\/\/github\.com\/x\/y\.git/);
 });
+
+const SETTINGS = 'SECRET_KEY = "x"\nDEBUG = False\nINSTALLED_APPS = []\nROOT_URLCONF = "project.urls"\n';
+
+test('TF0101: a project started without manage.py is held by a context that sends its settings module', async () => {
+  const files = {
+    'src/project/__init__.py': '',
+    'src/project/settings.py': SETTINGS,
+    'src/project/wsgi.py':
+      'from django.core.wsgi import get_wsgi_application\napplication = get_wsgi_application()\n',
+    'deploy/django/Dockerfile':
+      'FROM python:3.12\nWORKDIR /code\nCOPY src /code\nENV PYTHONPATH=/code DJANGO_SETTINGS_MODULE=project.settings\nCMD ["gunicorn", "project.wsgi"]\n',
+  };
+  const fromRoot = await analyzeFiles({
+    ...files,
+    'compose.yaml':
+      'services:\n  django:\n    build:\n      context: .\n      dockerfile: deploy/django/Dockerfile\n',
+  });
+  assert.equal(fromRoot.project.apps[0].settings?.file, 'src/project/settings.py');
+  assert.deepEqual(findingsOf(fromRoot, 'TF0101'), []);
+  // The same image built from its own directory holds no project: the settings stay outside the context.
+  const fromDeploy = await analyzeFiles({
+    ...files,
+    'compose.yaml': 'services:\n  django:\n    build: ./deploy/django\n',
+  });
+  assert.deepEqual(findingsOf(fromDeploy, 'TF0101'), [['deploy/django/Dockerfile', 1]]);
+});

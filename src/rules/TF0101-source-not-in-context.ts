@@ -1,5 +1,6 @@
 import type { RawFinding } from '../core/index.js';
 import type { CopyInstr, RunInstr } from '../model/types/dockerfile.js';
+import type { App, BuildContext } from '../model/types/project.js';
 import { defineRule } from './lib/rule.js';
 
 const CODE_HOSTS =
@@ -37,6 +38,21 @@ function fetchesSource(run: RunInstr): string | undefined {
   return undefined;
 }
 
+/**
+ * The context holds the Django project when it sends manage.py; a project started without one (django-admin or the
+ * WSGI module on PYTHONPATH) is held when the context sends its settings module.
+ */
+function holdsProject(app: App, context: BuildContext): boolean {
+  if (context.sentFiles.some((f) => /(^|\/)manage\.py$/.test(f))) return true;
+  const settings = app.settings?.file;
+  if (app.managePy !== undefined || settings === undefined) return false;
+  if (context.dir === '.') return context.sentFiles.includes(settings);
+  return (
+    settings.startsWith(`${context.dir}/`) &&
+    context.sentFiles.includes(settings.slice(context.dir.length + 1))
+  );
+}
+
 export const sourceNotInContext = defineRule({
   id: 'TF0101',
   name: 'source-not-in-context',
@@ -44,7 +60,7 @@ export const sourceNotInContext = defineRule({
   severity: 'warning',
   kind: 'S',
   title:
-    'The build context of the app image does not contain the Django project (manage.py), or app code is fetched inside the build (git clone, ADD https://… of source, curl … | tar) instead of coming from the repository next to the Dockerfile',
+    'The build context of the app image does not contain the Django project (manage.py; for a project started without one, its settings module), or app code is fetched inside the build (git clone, ADD https://… of source, curl … | tar) instead of coming from the repository next to the Dockerfile',
   help: `One codebase, many deploys: the image must be built from the commit being reviewed. When the build context does
 not contain the Django project, or the Dockerfile fetches the code itself (\`git clone\`, \`ADD\` of a repository or of a
 branch archive, \`curl … | tar\`), the image holds whatever the remote had at build time, not this commit, and the
@@ -74,7 +90,7 @@ COPY . /app
       const target = model?.targetStage;
       if (!model || !target) continue;
       const context = app.context;
-      if (context && !context.sentFiles.some((f) => /(^|\/)manage\.py$/.test(f))) {
+      if (context && !holdsProject(app, context)) {
         const present = context.files.find((f) => /(^|\/)manage\.py$/.test(f));
         const where = context.dir === '.' ? 'the repository root' : `'${context.dir}'`;
         findings.push({

@@ -11,7 +11,7 @@ import {
   pipInstall,
   programArgv,
   runtimeInsertionLine
-} from "./chunk-ZHCSHTCH.js";
+} from "./chunk-JA2VN3QJ.js";
 import {
   insertLines,
   normalizePackageName,

@@ -20610,13 +20610,20 @@ function fetchesSource(run) {
   }
   return void 0;
 }
+function holdsProject(app, context) {
+  if (context.sentFiles.some((f) => /(^|\/)manage\.py$/.test(f))) return true;
+  const settings = app.settings?.file;
+  if (app.managePy !== void 0 || settings === void 0) return false;
+  if (context.dir === ".") return context.sentFiles.includes(settings);
+  return settings.startsWith(`${context.dir}/`) && context.sentFiles.includes(settings.slice(context.dir.length + 1));
+}
 var sourceNotInContext = defineRule({
   id: "TF0101",
   name: "source-not-in-context",
   factor: "I",
   severity: "warning",
   kind: "S",
-  title: "The build context of the app image does not contain the Django project (manage.py), or app code is fetched inside the build (git clone, ADD https://\u2026 of source, curl \u2026 | tar) instead of coming from the repository next to the Dockerfile",
+  title: "The build context of the app image does not contain the Django project (manage.py; for a project started without one, its settings module), or app code is fetched inside the build (git clone, ADD https://\u2026 of source, curl \u2026 | tar) instead of coming from the repository next to the Dockerfile",
   help: `One codebase, many deploys: the image must be built from the commit being reviewed. When the build context does
 not contain the Django project, or the Dockerfile fetches the code itself (\`git clone\`, \`ADD\` of a repository or of a
 branch archive, \`curl \u2026 | tar\`), the image holds whatever the remote had at build time, not this commit, and the
@@ -20646,7 +20653,7 @@ COPY . /app
       const target = model?.targetStage;
       if (!model || !target) continue;
       const context = app.context;
-      if (context && !context.sentFiles.some((f) => /(^|\/)manage\.py$/.test(f))) {
+      if (context && !holdsProject(app, context)) {
         const present = context.files.find((f) => /(^|\/)manage\.py$/.test(f));
         const where = context.dir === "." ? "the repository root" : `'${context.dir}'`;
         findings.push({

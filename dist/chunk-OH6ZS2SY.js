@@ -20,7 +20,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-ZHCSHTCH.js";
+} from "./chunk-JA2VN3QJ.js";
 import {
   UnsafePathError,
   formatBytes,
