@@ -31,10 +31,13 @@ export function isDevelopmentComposeFile(path: string, composeFiles: readonly st
   // `_development/docker-compose.yml`: the directory says what the default-named file is for.
   if (DEVELOPMENT_WORD.test(baseOf(dir).toLowerCase())) return true;
   return composeFiles.some(
-    (f) =>
-      f.slice(0, Math.max(f.lastIndexOf('/'), 0)) === dir &&
-      /(^|[._-])(prod|production|deploy|release|live)([._-]|$)/.test(baseOf(f).toLowerCase()),
+    (f) => f.slice(0, Math.max(f.lastIndexOf('/'), 0)) === dir && isNamedForProduction(f),
   );
+}
+
+/** `docker-compose.prod.yml`, `compose.production.yaml`, `docker-compose-deploy.yml`: a file named for production. */
+export function isNamedForProduction(path: string): boolean {
+  return /(^|[._-])(prod|production|deploy|release|live)([._-]|$)/.test(baseOf(path).toLowerCase());
 }
 
 function baseOf(path: string): string {
