@@ -32,7 +32,15 @@ export function pickAppService(
   for (const service of services.filter((s) => s.build)) {
     const image = builtImage(service, texts);
     const role = image?.base ? roleOf(image.base) : 'other';
-    if (role !== 'other') service.role = role;
+    if (role !== 'other') {
+      service.role = role;
+      const pgdata = image?.stage.env.PGDATA;
+      service.builtFrom = {
+        repository: image!.base!,
+        ...(image?.baseTag ? { tag: image.baseTag } : {}),
+        ...(pgdata ? { pgdata } : {}),
+      };
+    }
     const start = startKind(service, texts, projectDir, image);
     if (service.role !== 'other') service.notApp = 'database';
     else if (image && isNonPythonImage(image)) service.notApp = 'no-python';
