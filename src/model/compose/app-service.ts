@@ -80,12 +80,16 @@ export function servicesOfImage(services: ComposeService[], app: ComposeService)
       s.build.target,
     ].join('\0');
   const appBuild = buildKey(app);
-  const appImage = app.image?.value;
+  // An image name from unset variables (`${API}`) is known by how it is written, never by the empty value.
+  const imageKey = (s: ComposeService): string | undefined =>
+    s.image?.unset ? `raw\0${s.image.raw}` : s.image?.value || undefined;
+  const appImage = imageKey(app);
   const sameImage = (s: ComposeService): boolean =>
     s.notApp !== 'database' &&
     (s.role === 'other' || s.role === 'app') &&
     ((appBuild !== undefined && buildKey(s) === appBuild) ||
-      (appImage !== undefined && s.image?.value === appImage));
+      // A service that builds another Dockerfile makes another image, whatever it names it.
+      (appImage !== undefined && imageKey(s) === appImage && (!s.build || !appBuild)));
   return [app, ...services.filter((s) => s !== app && sameImage(s))];
 }
 
