@@ -886,3 +886,28 @@ test('the app service is the built image with Python in it, not a search engine 
   );
   assert.equal(m?.appService?.name, 'web');
 });
+
+test('a mount target from an unset variable keeps its written form for messages', () => {
+  const { model: m } = model({
+    'compose.yaml': [
+      'services:',
+      '  web:',
+      '    build: .',
+      '    volumes:',
+      '      - .:/${API}',
+      '      - ./media:/app/media',
+      '      - type: bind',
+      '        source: .',
+      '        target: /${API}',
+      '',
+    ].join('\n'),
+  });
+  assert.deepEqual(
+    svc(m, 'web').volumes.map((v) => [v.target, v.writtenTarget]),
+    [
+      ['/', '/${API}'],
+      ['/app/media', undefined],
+      ['/', '/${API}'],
+    ],
+  );
+});

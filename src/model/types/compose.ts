@@ -34,6 +34,8 @@ export interface ComposeVolumeMount extends ComposeAt {
   readOnly: boolean;
   /** The source as written (`${DATA_DIR}/app`) when a variable in it is unset: what messages show. */
   writtenSource?: string;
+  /** The target as written (`/${API}`) when a variable in it is unset: what messages show. */
+  writtenTarget?: string;
 }
 
 export interface ComposePort extends ComposeAt {

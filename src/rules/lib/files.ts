@@ -76,3 +76,8 @@ export function shownImage(image: { value: string; raw?: string; unset?: true })
 export function shownSource(mount: { source?: string; writtenSource?: string }): string | undefined {
   return mount.writtenSource ?? mount.source;
 }
+
+/** A compose mount's target as the user wrote it when a variable in it is unset, else its resolved path. */
+export function shownTarget(mount: { target: string; writtenTarget?: string }): string {
+  return mount.writtenTarget ?? mount.target;
+}
