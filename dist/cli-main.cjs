@@ -54,9 +54,9 @@ var init_option_error = __esm({
   }
 });
 
-// node_modules/yaml/dist/nodes/identity.js
+// ../../main/node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
-  "node_modules/yaml/dist/nodes/identity.js"(exports2) {
+  "../../main/node_modules/yaml/dist/nodes/identity.js"(exports2) {
     "use strict";
     var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
     var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
@@ -111,9 +111,9 @@ var require_identity = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/visit.js
+// ../../main/node_modules/yaml/dist/visit.js
 var require_visit = __commonJS({
-  "node_modules/yaml/dist/visit.js"(exports2) {
+  "../../main/node_modules/yaml/dist/visit.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
@@ -269,9 +269,9 @@ var require_visit = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/directives.js
+// ../../main/node_modules/yaml/dist/doc/directives.js
 var require_directives = __commonJS({
-  "node_modules/yaml/dist/doc/directives.js"(exports2) {
+  "../../main/node_modules/yaml/dist/doc/directives.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var visit = require_visit();
@@ -440,9 +440,9 @@ var require_directives = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/anchors.js
+// ../../main/node_modules/yaml/dist/doc/anchors.js
 var require_anchors = __commonJS({
-  "node_modules/yaml/dist/doc/anchors.js"(exports2) {
+  "../../main/node_modules/yaml/dist/doc/anchors.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var visit = require_visit();
@@ -510,9 +510,9 @@ var require_anchors = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/applyReviver.js
+// ../../main/node_modules/yaml/dist/doc/applyReviver.js
 var require_applyReviver = __commonJS({
-  "node_modules/yaml/dist/doc/applyReviver.js"(exports2) {
+  "../../main/node_modules/yaml/dist/doc/applyReviver.js"(exports2) {
     "use strict";
     function applyReviver(reviver, obj, key, val) {
       if (val && typeof val === "object") {
@@ -560,9 +560,9 @@ var require_applyReviver = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/toJS.js
+// ../../main/node_modules/yaml/dist/nodes/toJS.js
 var require_toJS = __commonJS({
-  "node_modules/yaml/dist/nodes/toJS.js"(exports2) {
+  "../../main/node_modules/yaml/dist/nodes/toJS.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     function toJS(value, arg, ctx) {
@@ -590,9 +590,9 @@ var require_toJS = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Node.js
+// ../../main/node_modules/yaml/dist/nodes/Node.js
 var require_Node = __commonJS({
-  "node_modules/yaml/dist/nodes/Node.js"(exports2) {
+  "../../main/node_modules/yaml/dist/nodes/Node.js"(exports2) {
     "use strict";
     var applyReviver = require_applyReviver();
     var identity2 = require_identity();
@@ -631,9 +631,9 @@ var require_Node = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Alias.js
+// ../../main/node_modules/yaml/dist/nodes/Alias.js
 var require_Alias = __commonJS({
-  "node_modules/yaml/dist/nodes/Alias.js"(exports2) {
+  "../../main/node_modules/yaml/dist/nodes/Alias.js"(exports2) {
     "use strict";
     var anchors = require_anchors();
     var visit = require_visit();
@@ -749,9 +749,9 @@ var require_Alias = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Scalar.js
+// ../../main/node_modules/yaml/dist/nodes/Scalar.js
 var require_Scalar = __commonJS({
-  "node_modules/yaml/dist/nodes/Scalar.js"(exports2) {
+  "../../main/node_modules/yaml/dist/nodes/Scalar.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var Node = require_Node();
@@ -779,9 +779,9 @@ var require_Scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/createNode.js
+// ../../main/node_modules/yaml/dist/doc/createNode.js
 var require_createNode = __commonJS({
-  "node_modules/yaml/dist/doc/createNode.js"(exports2) {
+  "../../main/node_modules/yaml/dist/doc/createNode.js"(exports2) {
     "use strict";
     var Alias = require_Alias();
     var identity2 = require_identity();
@@ -854,9 +854,9 @@ var require_createNode = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Collection.js
+// ../../main/node_modules/yaml/dist/nodes/Collection.js
 var require_Collection = __commonJS({
-  "node_modules/yaml/dist/nodes/Collection.js"(exports2) {
+  "../../main/node_modules/yaml/dist/nodes/Collection.js"(exports2) {
     "use strict";
     var createNode = require_createNode();
     var identity2 = require_identity();
@@ -997,9 +997,9 @@ var require_Collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyComment.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyComment.js
 var require_stringifyComment = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports2) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyComment.js"(exports2) {
     "use strict";
     var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment2, indent2) {
@@ -1014,9 +1014,9 @@ var require_stringifyComment = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/foldFlowLines.js
+// ../../main/node_modules/yaml/dist/stringify/foldFlowLines.js
 var require_foldFlowLines = __commonJS({
-  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports2) {
+  "../../main/node_modules/yaml/dist/stringify/foldFlowLines.js"(exports2) {
     "use strict";
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
@@ -1150,9 +1150,9 @@ ${indent2}${text.slice(fold + 1, end2)}`;
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyString.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyString.js
 var require_stringifyString = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyString.js"(exports2) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyString.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
@@ -1433,9 +1433,9 @@ ${indent2}`);
   }
 });
 
-// node_modules/yaml/dist/stringify/stringify.js
+// ../../main/node_modules/yaml/dist/stringify/stringify.js
 var require_stringify = __commonJS({
-  "node_modules/yaml/dist/stringify/stringify.js"(exports2) {
+  "../../main/node_modules/yaml/dist/stringify/stringify.js"(exports2) {
     "use strict";
     var anchors = require_anchors();
     var identity2 = require_identity();
@@ -1557,9 +1557,9 @@ ${ctx.indent}${str}`;
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyPair.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyPair.js
 var require_stringifyPair = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports2) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyPair.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var Scalar = require_Scalar();
@@ -1690,9 +1690,9 @@ ${ctx.indent}`;
   }
 });
 
-// node_modules/yaml/dist/log.js
+// ../../main/node_modules/yaml/dist/log.js
 var require_log = __commonJS({
-  "node_modules/yaml/dist/log.js"(exports2) {
+  "../../main/node_modules/yaml/dist/log.js"(exports2) {
     "use strict";
     var node_process = require("process");
     function debug(logLevel, ...messages) {
@@ -1712,9 +1712,9 @@ var require_log = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/merge.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js
 var require_merge = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports2) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var Scalar = require_Scalar();
@@ -1772,9 +1772,9 @@ var require_merge = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/addPairToJSMap.js
+// ../../main/node_modules/yaml/dist/nodes/addPairToJSMap.js
 var require_addPairToJSMap = __commonJS({
-  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports2) {
+  "../../main/node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports2) {
     "use strict";
     var log = require_log();
     var merge2 = require_merge();
@@ -1836,9 +1836,9 @@ var require_addPairToJSMap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Pair.js
+// ../../main/node_modules/yaml/dist/nodes/Pair.js
 var require_Pair = __commonJS({
-  "node_modules/yaml/dist/nodes/Pair.js"(exports2) {
+  "../../main/node_modules/yaml/dist/nodes/Pair.js"(exports2) {
     "use strict";
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
@@ -1876,9 +1876,9 @@ var require_Pair = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyCollection.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyCollection.js
 var require_stringifyCollection = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports2) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyCollection.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var stringify = require_stringify();
@@ -2027,9 +2027,9 @@ ${indent2}${end}`;
   }
 });
 
-// node_modules/yaml/dist/nodes/YAMLMap.js
+// ../../main/node_modules/yaml/dist/nodes/YAMLMap.js
 var require_YAMLMap = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports2) {
+  "../../main/node_modules/yaml/dist/nodes/YAMLMap.js"(exports2) {
     "use strict";
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
@@ -2171,9 +2171,9 @@ var require_YAMLMap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/map.js
+// ../../main/node_modules/yaml/dist/schema/common/map.js
 var require_map = __commonJS({
-  "node_modules/yaml/dist/schema/common/map.js"(exports2) {
+  "../../main/node_modules/yaml/dist/schema/common/map.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var YAMLMap = require_YAMLMap();
@@ -2193,9 +2193,9 @@ var require_map = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/YAMLSeq.js
+// ../../main/node_modules/yaml/dist/nodes/YAMLSeq.js
 var require_YAMLSeq = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports2) {
+  "../../main/node_modules/yaml/dist/nodes/YAMLSeq.js"(exports2) {
     "use strict";
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
@@ -2309,9 +2309,9 @@ var require_YAMLSeq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/seq.js
+// ../../main/node_modules/yaml/dist/schema/common/seq.js
 var require_seq = __commonJS({
-  "node_modules/yaml/dist/schema/common/seq.js"(exports2) {
+  "../../main/node_modules/yaml/dist/schema/common/seq.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var YAMLSeq = require_YAMLSeq();
@@ -2331,9 +2331,9 @@ var require_seq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/string.js
+// ../../main/node_modules/yaml/dist/schema/common/string.js
 var require_string = __commonJS({
-  "node_modules/yaml/dist/schema/common/string.js"(exports2) {
+  "../../main/node_modules/yaml/dist/schema/common/string.js"(exports2) {
     "use strict";
     var stringifyString = require_stringifyString();
     var string2 = {
@@ -2350,9 +2350,9 @@ var require_string = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/null.js
+// ../../main/node_modules/yaml/dist/schema/common/null.js
 var require_null = __commonJS({
-  "node_modules/yaml/dist/schema/common/null.js"(exports2) {
+  "../../main/node_modules/yaml/dist/schema/common/null.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     var nullTag = {
@@ -2368,9 +2368,9 @@ var require_null = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/bool.js
+// ../../main/node_modules/yaml/dist/schema/core/bool.js
 var require_bool = __commonJS({
-  "node_modules/yaml/dist/schema/core/bool.js"(exports2) {
+  "../../main/node_modules/yaml/dist/schema/core/bool.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     var boolTag = {
@@ -2392,9 +2392,9 @@ var require_bool = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyNumber.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyNumber.js
 var require_stringifyNumber = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports2) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyNumber.js"(exports2) {
     "use strict";
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
@@ -2419,9 +2419,9 @@ var require_stringifyNumber = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/float.js
+// ../../main/node_modules/yaml/dist/schema/core/float.js
 var require_float = __commonJS({
-  "node_modules/yaml/dist/schema/core/float.js"(exports2) {
+  "../../main/node_modules/yaml/dist/schema/core/float.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -2465,9 +2465,9 @@ var require_float = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/int.js
+// ../../main/node_modules/yaml/dist/schema/core/int.js
 var require_int = __commonJS({
-  "node_modules/yaml/dist/schema/core/int.js"(exports2) {
+  "../../main/node_modules/yaml/dist/schema/core/int.js"(exports2) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -2510,9 +2510,9 @@ var require_int = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/schema.js
+// ../../main/node_modules/yaml/dist/schema/core/schema.js
 var require_schema = __commonJS({
-  "node_modules/yaml/dist/schema/core/schema.js"(exports2) {
+  "../../main/node_modules/yaml/dist/schema/core/schema.js"(exports2) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -2538,9 +2538,9 @@ var require_schema = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/json/schema.js
+// ../../main/node_modules/yaml/dist/schema/json/schema.js
 var require_schema2 = __commonJS({
-  "node_modules/yaml/dist/schema/json/schema.js"(exports2) {
+  "../../main/node_modules/yaml/dist/schema/json/schema.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     var map = require_map();
@@ -2605,9 +2605,9 @@ var require_schema2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/binary.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js
 var require_binary = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports2) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports2) {
     "use strict";
     var node_buffer = require("buffer");
     var Scalar = require_Scalar();
@@ -2671,9 +2671,9 @@ var require_binary = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js
 var require_pairs = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports2) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var Pair = require_Pair();
@@ -2749,9 +2749,9 @@ ${cn.comment}` : item.comment;
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/omap.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js
 var require_omap = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports2) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var toJS = require_toJS();
@@ -2827,9 +2827,9 @@ var require_omap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/bool.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js
 var require_bool2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports2) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     function boolStringify({ value, source }, ctx) {
@@ -2859,9 +2859,9 @@ var require_bool2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/float.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/float.js
 var require_float2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports2) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -2908,9 +2908,9 @@ var require_float2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/int.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/int.js
 var require_int2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports2) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports2) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -2987,9 +2987,9 @@ var require_int2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/set.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/set.js
 var require_set = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports2) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var Pair = require_Pair();
@@ -3076,9 +3076,9 @@ var require_set = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
 var require_timestamp = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports2) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports2) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str, asBigInt) {
@@ -3164,9 +3164,9 @@ var require_timestamp = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/schema.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js
 var require_schema3 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports2) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports2) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -3208,9 +3208,9 @@ var require_schema3 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/tags.js
+// ../../main/node_modules/yaml/dist/schema/tags.js
 var require_tags = __commonJS({
-  "node_modules/yaml/dist/schema/tags.js"(exports2) {
+  "../../main/node_modules/yaml/dist/schema/tags.js"(exports2) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -3302,9 +3302,9 @@ var require_tags = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/Schema.js
+// ../../main/node_modules/yaml/dist/schema/Schema.js
 var require_Schema = __commonJS({
-  "node_modules/yaml/dist/schema/Schema.js"(exports2) {
+  "../../main/node_modules/yaml/dist/schema/Schema.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var map = require_map();
@@ -3334,9 +3334,9 @@ var require_Schema = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyDocument.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyDocument.js
 var require_stringifyDocument = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports2) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyDocument.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var stringify = require_stringify();
@@ -3414,9 +3414,9 @@ var require_stringifyDocument = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/Document.js
+// ../../main/node_modules/yaml/dist/doc/Document.js
 var require_Document = __commonJS({
-  "node_modules/yaml/dist/doc/Document.js"(exports2) {
+  "../../main/node_modules/yaml/dist/doc/Document.js"(exports2) {
     "use strict";
     var Alias = require_Alias();
     var Collection = require_Collection();
@@ -3723,9 +3723,9 @@ var require_Document = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/errors.js
+// ../../main/node_modules/yaml/dist/errors.js
 var require_errors = __commonJS({
-  "node_modules/yaml/dist/errors.js"(exports2) {
+  "../../main/node_modules/yaml/dist/errors.js"(exports2) {
     "use strict";
     var YAMLError = class extends Error {
       constructor(name2, pos, code2, message2) {
@@ -3788,9 +3788,9 @@ ${pointer}
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-props.js
+// ../../main/node_modules/yaml/dist/compose/resolve-props.js
 var require_resolve_props = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-props.js"(exports2) {
+  "../../main/node_modules/yaml/dist/compose/resolve-props.js"(exports2) {
     "use strict";
     function resolveProps(tokens2, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
@@ -3922,9 +3922,9 @@ var require_resolve_props = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-contains-newline.js
+// ../../main/node_modules/yaml/dist/compose/util-contains-newline.js
 var require_util_contains_newline = __commonJS({
-  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports2) {
+  "../../main/node_modules/yaml/dist/compose/util-contains-newline.js"(exports2) {
     "use strict";
     function containsNewline(key) {
       if (!key)
@@ -3964,9 +3964,9 @@ var require_util_contains_newline = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-flow-indent-check.js
+// ../../main/node_modules/yaml/dist/compose/util-flow-indent-check.js
 var require_util_flow_indent_check = __commonJS({
-  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports2) {
+  "../../main/node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports2) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
     function flowIndentCheck(indent2, fc, onError) {
@@ -3982,9 +3982,9 @@ var require_util_flow_indent_check = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-map-includes.js
+// ../../main/node_modules/yaml/dist/compose/util-map-includes.js
 var require_util_map_includes = __commonJS({
-  "node_modules/yaml/dist/compose/util-map-includes.js"(exports2) {
+  "../../main/node_modules/yaml/dist/compose/util-map-includes.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     function mapIncludes(ctx, items, search) {
@@ -3998,9 +3998,9 @@ var require_util_map_includes = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-map.js
+// ../../main/node_modules/yaml/dist/compose/resolve-block-map.js
 var require_resolve_block_map = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports2) {
+  "../../main/node_modules/yaml/dist/compose/resolve-block-map.js"(exports2) {
     "use strict";
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
@@ -4106,9 +4106,9 @@ var require_resolve_block_map = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-seq.js
+// ../../main/node_modules/yaml/dist/compose/resolve-block-seq.js
 var require_resolve_block_seq = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports2) {
+  "../../main/node_modules/yaml/dist/compose/resolve-block-seq.js"(exports2) {
     "use strict";
     var YAMLSeq = require_YAMLSeq();
     var resolveProps = require_resolve_props();
@@ -4157,9 +4157,9 @@ var require_resolve_block_seq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-end.js
+// ../../main/node_modules/yaml/dist/compose/resolve-end.js
 var require_resolve_end = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-end.js"(exports2) {
+  "../../main/node_modules/yaml/dist/compose/resolve-end.js"(exports2) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
       let comment2 = "";
@@ -4200,9 +4200,9 @@ var require_resolve_end = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-flow-collection.js
+// ../../main/node_modules/yaml/dist/compose/resolve-flow-collection.js
 var require_resolve_flow_collection = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports2) {
+  "../../main/node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var Pair = require_Pair();
@@ -4394,9 +4394,9 @@ var require_resolve_flow_collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-collection.js
+// ../../main/node_modules/yaml/dist/compose/compose-collection.js
 var require_compose_collection = __commonJS({
-  "node_modules/yaml/dist/compose/compose-collection.js"(exports2) {
+  "../../main/node_modules/yaml/dist/compose/compose-collection.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var Scalar = require_Scalar();
@@ -4459,9 +4459,9 @@ var require_compose_collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-scalar.js
+// ../../main/node_modules/yaml/dist/compose/resolve-block-scalar.js
 var require_resolve_block_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports2) {
+  "../../main/node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
@@ -4642,9 +4642,9 @@ var require_resolve_block_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-flow-scalar.js
+// ../../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js
 var require_resolve_flow_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports2) {
+  "../../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
@@ -4863,9 +4863,9 @@ var require_resolve_flow_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-scalar.js
+// ../../main/node_modules/yaml/dist/compose/compose-scalar.js
 var require_compose_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/compose-scalar.js"(exports2) {
+  "../../main/node_modules/yaml/dist/compose/compose-scalar.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var Scalar = require_Scalar();
@@ -4944,9 +4944,9 @@ var require_compose_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-empty-scalar-position.js
+// ../../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js
 var require_util_empty_scalar_position = __commonJS({
-  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports2) {
+  "../../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports2) {
     "use strict";
     function emptyScalarPosition(offset, before, pos) {
       if (before) {
@@ -4974,9 +4974,9 @@ var require_util_empty_scalar_position = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-node.js
+// ../../main/node_modules/yaml/dist/compose/compose-node.js
 var require_compose_node = __commonJS({
-  "node_modules/yaml/dist/compose/compose-node.js"(exports2) {
+  "../../main/node_modules/yaml/dist/compose/compose-node.js"(exports2) {
     "use strict";
     var Alias = require_Alias();
     var identity2 = require_identity();
@@ -5080,9 +5080,9 @@ var require_compose_node = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-doc.js
+// ../../main/node_modules/yaml/dist/compose/compose-doc.js
 var require_compose_doc = __commonJS({
-  "node_modules/yaml/dist/compose/compose-doc.js"(exports2) {
+  "../../main/node_modules/yaml/dist/compose/compose-doc.js"(exports2) {
     "use strict";
     var Document = require_Document();
     var composeNode = require_compose_node();
@@ -5123,9 +5123,9 @@ var require_compose_doc = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/composer.js
+// ../../main/node_modules/yaml/dist/compose/composer.js
 var require_composer = __commonJS({
-  "node_modules/yaml/dist/compose/composer.js"(exports2) {
+  "../../main/node_modules/yaml/dist/compose/composer.js"(exports2) {
     "use strict";
     var node_process = require("process");
     var directives = require_directives();
@@ -5331,9 +5331,9 @@ ${end.comment}` : end.comment;
   }
 });
 
-// node_modules/yaml/dist/parse/cst-scalar.js
+// ../../main/node_modules/yaml/dist/parse/cst-scalar.js
 var require_cst_scalar = __commonJS({
-  "node_modules/yaml/dist/parse/cst-scalar.js"(exports2) {
+  "../../main/node_modules/yaml/dist/parse/cst-scalar.js"(exports2) {
     "use strict";
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -5516,9 +5516,9 @@ var require_cst_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst-stringify.js
+// ../../main/node_modules/yaml/dist/parse/cst-stringify.js
 var require_cst_stringify = __commonJS({
-  "node_modules/yaml/dist/parse/cst-stringify.js"(exports2) {
+  "../../main/node_modules/yaml/dist/parse/cst-stringify.js"(exports2) {
     "use strict";
     var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
@@ -5577,9 +5577,9 @@ var require_cst_stringify = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst-visit.js
+// ../../main/node_modules/yaml/dist/parse/cst-visit.js
 var require_cst_visit = __commonJS({
-  "node_modules/yaml/dist/parse/cst-visit.js"(exports2) {
+  "../../main/node_modules/yaml/dist/parse/cst-visit.js"(exports2) {
     "use strict";
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
@@ -5639,9 +5639,9 @@ var require_cst_visit = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst.js
+// ../../main/node_modules/yaml/dist/parse/cst.js
 var require_cst = __commonJS({
-  "node_modules/yaml/dist/parse/cst.js"(exports2) {
+  "../../main/node_modules/yaml/dist/parse/cst.js"(exports2) {
     "use strict";
     var cstScalar = require_cst_scalar();
     var cstStringify = require_cst_stringify();
@@ -5741,9 +5741,9 @@ var require_cst = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/lexer.js
+// ../../main/node_modules/yaml/dist/parse/lexer.js
 var require_lexer = __commonJS({
-  "node_modules/yaml/dist/parse/lexer.js"(exports2) {
+  "../../main/node_modules/yaml/dist/parse/lexer.js"(exports2) {
     "use strict";
     var cst = require_cst();
     function isEmpty(ch) {
@@ -6330,9 +6330,9 @@ var require_lexer = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/line-counter.js
+// ../../main/node_modules/yaml/dist/parse/line-counter.js
 var require_line_counter = __commonJS({
-  "node_modules/yaml/dist/parse/line-counter.js"(exports2) {
+  "../../main/node_modules/yaml/dist/parse/line-counter.js"(exports2) {
     "use strict";
     var LineCounter2 = class {
       constructor() {
@@ -6361,9 +6361,9 @@ var require_line_counter = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/parser.js
+// ../../main/node_modules/yaml/dist/parse/parser.js
 var require_parser = __commonJS({
-  "node_modules/yaml/dist/parse/parser.js"(exports2) {
+  "../../main/node_modules/yaml/dist/parse/parser.js"(exports2) {
     "use strict";
     var node_process = require("process");
     var cst = require_cst();
@@ -7235,9 +7235,9 @@ var require_parser = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/public-api.js
+// ../../main/node_modules/yaml/dist/public-api.js
 var require_public_api = __commonJS({
-  "node_modules/yaml/dist/public-api.js"(exports2) {
+  "../../main/node_modules/yaml/dist/public-api.js"(exports2) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -7332,9 +7332,9 @@ var require_public_api = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/index.js
+// ../../main/node_modules/yaml/dist/index.js
 var require_dist = __commonJS({
-  "node_modules/yaml/dist/index.js"(exports2) {
+  "../../main/node_modules/yaml/dist/index.js"(exports2) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -7856,7 +7856,8 @@ The rest of the repository was still analysed. Docker, Compose or Django would m
 so fix the syntax error at the reported line (or make the file UTF-8 text under 2 MiB; UTF-16 with a byte-order mark,
 as PowerShell writes it, is read too). A compose file in the legacy version-1 format (services at the top level,
 no \`services:\` key) is read as that format, but \`docker compose\` v2 refuses it: move the services under
-\`services:\`.
+\`services:\`. A compose file that repeats a key in one mapping (two \`restart:\` in a service) is read with the
+last value winning, as the old docker-compose did, but \`docker compose\` v2 refuses it: keep one.
 
 \`\`\`dockerfile
 # Before: an instruction Docker does not know
@@ -8694,7 +8695,7 @@ function isInEnvDir(path4) {
   return path4.split("/").slice(0, -1).some((dir) => dir.startsWith(".env"));
 }
 function isEnvTemplateName(path4) {
-  return isEnvStyleName(path4) && /(example|sample|template|dist|default|defaults)/i.test(baseName(path4));
+  return isEnvStyleName(path4) && /(example|sample|template|tpl|tmpl|dist|default|defaults)/i.test(baseName(path4));
 }
 var init_env_files = __esm({
   "src/discover/env-files.ts"() {
@@ -8736,8 +8737,11 @@ function isDevelopmentComposeFile(path4, composeFiles = []) {
   const dir = path4.slice(0, Math.max(path4.lastIndexOf("/"), 0));
   if (DEVELOPMENT_WORD.test(baseOf(dir).toLowerCase())) return true;
   return composeFiles.some(
-    (f) => f.slice(0, Math.max(f.lastIndexOf("/"), 0)) === dir && /(^|[._-])(prod|production|deploy|release|live)([._-]|$)/.test(baseOf(f).toLowerCase())
+    (f) => f.slice(0, Math.max(f.lastIndexOf("/"), 0)) === dir && isNamedForProduction(f)
   );
+}
+function isNamedForProduction(path4) {
+  return /(^|[._-])(prod|production|deploy|release|live)([._-]|$)/.test(baseOf(path4).toLowerCase());
 }
 function baseOf(path4) {
   return path4.slice(path4.lastIndexOf("/") + 1);
@@ -8762,6 +8766,9 @@ function shownImage(image) {
 }
 function shownSource(mount) {
   return mount.writtenSource ?? mount.source;
+}
+function shownTarget(mount) {
+  return mount.writtenTarget ?? mount.target;
 }
 var DEVELOPMENT_WORD;
 var init_files = __esm({
@@ -8888,9 +8895,9 @@ ${DOCKERIGNORE_PATTERNS}
   }
 });
 
-// node_modules/dockerfile-ast/lib/argument.js
+// ../../main/node_modules/dockerfile-ast/lib/argument.js
 var require_argument = __commonJS({
-  "node_modules/dockerfile-ast/lib/argument.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/argument.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Argument = void 0;
@@ -8925,9 +8932,9 @@ var require_argument = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/jsonArgument.js
+// ../../main/node_modules/dockerfile-ast/lib/jsonArgument.js
 var require_jsonArgument = __commonJS({
-  "node_modules/dockerfile-ast/lib/jsonArgument.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/jsonArgument.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.JSONArgument = void 0;
@@ -8950,7 +8957,7 @@ var require_jsonArgument = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver-types/lib/esm/main.js
+// ../../main/node_modules/vscode-languageserver-types/lib/esm/main.js
 var main_exports = {};
 __export(main_exports, {
   AnnotatedTextEdit: () => AnnotatedTextEdit,
@@ -9041,7 +9048,7 @@ __export(main_exports, {
 });
 var DocumentUri, URI, integer, uinteger, Position, Range, Location, LocationLink, Color, ColorInformation, ColorPresentation, FoldingRangeKind, FoldingRange, DiagnosticRelatedInformation, DiagnosticSeverity, DiagnosticTag, CodeDescription, Diagnostic, Command, TextEdit, ChangeAnnotation, ChangeAnnotationIdentifier, AnnotatedTextEdit, TextDocumentEdit, CreateFile, RenameFile, DeleteFile, WorkspaceEdit, TextEditChangeImpl, SnippetTextEdit, ChangeAnnotations, WorkspaceChange, TextDocumentIdentifier, VersionedTextDocumentIdentifier, OptionalVersionedTextDocumentIdentifier, LanguageKind, TextDocumentItem, MarkupKind, MarkupContent, CompletionItemKind, InsertTextFormat, CompletionItemTag, InsertReplaceEdit, InsertTextMode, ApplyKind, CompletionItemLabelDetails, CompletionItem, CompletionList, MarkedString, Hover, ParameterInformation, SignatureInformation, DocumentHighlightKind, DocumentHighlight, SymbolKind, SymbolTag, SymbolInformation, WorkspaceSymbol, DocumentSymbol, CodeActionKind, CodeActionTriggerKind, CodeActionContext, CodeActionTag, CodeAction, CodeLens, FormattingOptions, DocumentLink, SelectionRange, SemanticTokenTypes, SemanticTokenModifiers, SemanticTokens, InlineValueText, InlineValueVariableLookup, InlineValueEvaluatableExpression, InlineValueContext, InlayHintKind, InlayHintLabelPart, InlayHint, StringValue, InlineCompletionItem, InlineCompletionList, InlineCompletionTriggerKind, SelectedCompletionInfo, InlineCompletionContext, WorkspaceFolder, EOL, TextDocument, FullTextDocument, Is;
 var init_main = __esm({
-  "node_modules/vscode-languageserver-types/lib/esm/main.js"() {
+  "../../main/node_modules/vscode-languageserver-types/lib/esm/main.js"() {
     "use strict";
     (function(DocumentUri2) {
       function is(value) {
@@ -10519,9 +10526,9 @@ var init_main = __esm({
   }
 });
 
-// node_modules/dockerfile-ast/lib/line.js
+// ../../main/node_modules/dockerfile-ast/lib/line.js
 var require_line = __commonJS({
-  "node_modules/dockerfile-ast/lib/line.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/line.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Line = void 0;
@@ -10547,9 +10554,9 @@ var require_line = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/util.js
+// ../../main/node_modules/dockerfile-ast/lib/util.js
 var require_util = __commonJS({
-  "node_modules/dockerfile-ast/lib/util.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/util.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Util = void 0;
@@ -10636,9 +10643,9 @@ var require_util = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/comment.js
+// ../../main/node_modules/dockerfile-ast/lib/comment.js
 var require_comment = __commonJS({
-  "node_modules/dockerfile-ast/lib/comment.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/comment.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Comment = void 0;
@@ -10702,7 +10709,7 @@ var require_comment = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver-textdocument/lib/esm/main.js
+// ../../main/node_modules/vscode-languageserver-textdocument/lib/esm/main.js
 var main_exports2 = {};
 __export(main_exports2, {
   TextDocument: () => TextDocument2
@@ -10768,7 +10775,7 @@ function getWellformedEdit(textEdit) {
 }
 var FullTextDocument2, TextDocument2;
 var init_main2 = __esm({
-  "node_modules/vscode-languageserver-textdocument/lib/esm/main.js"() {
+  "../../main/node_modules/vscode-languageserver-textdocument/lib/esm/main.js"() {
     "use strict";
     FullTextDocument2 = class _FullTextDocument {
       constructor(uri, languageId, version, content2) {
@@ -10966,9 +10973,9 @@ var init_main2 = __esm({
   }
 });
 
-// node_modules/dockerfile-ast/lib/parserDirective.js
+// ../../main/node_modules/dockerfile-ast/lib/parserDirective.js
 var require_parserDirective = __commonJS({
-  "node_modules/dockerfile-ast/lib/parserDirective.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/parserDirective.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.ParserDirective = void 0;
@@ -11004,9 +11011,9 @@ var require_parserDirective = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/heredoc.js
+// ../../main/node_modules/dockerfile-ast/lib/heredoc.js
 var require_heredoc = __commonJS({
-  "node_modules/dockerfile-ast/lib/heredoc.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/heredoc.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Heredoc = void 0;
@@ -11072,9 +11079,9 @@ var require_heredoc = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/variable.js
+// ../../main/node_modules/dockerfile-ast/lib/variable.js
 var require_variable = __commonJS({
-  "node_modules/dockerfile-ast/lib/variable.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/variable.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Variable = void 0;
@@ -11170,9 +11177,9 @@ var require_variable = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instruction.js
+// ../../main/node_modules/dockerfile-ast/lib/instruction.js
 var require_instruction = __commonJS({
-  "node_modules/dockerfile-ast/lib/instruction.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/instruction.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Instruction = void 0;
@@ -11991,9 +11998,9 @@ var require_instruction = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/flagOption.js
+// ../../main/node_modules/dockerfile-ast/lib/flagOption.js
 var require_flagOption = __commonJS({
-  "node_modules/dockerfile-ast/lib/flagOption.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/flagOption.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.FlagOption = void 0;
@@ -12031,9 +12038,9 @@ var require_flagOption = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/flag.js
+// ../../main/node_modules/dockerfile-ast/lib/flag.js
 var require_flag = __commonJS({
-  "node_modules/dockerfile-ast/lib/flag.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/flag.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Flag = void 0;
@@ -12159,9 +12166,9 @@ var require_flag = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/modifiableInstruction.js
+// ../../main/node_modules/dockerfile-ast/lib/modifiableInstruction.js
 var require_modifiableInstruction = __commonJS({
-  "node_modules/dockerfile-ast/lib/modifiableInstruction.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/modifiableInstruction.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.ModifiableInstruction = void 0;
@@ -12241,9 +12248,9 @@ var require_modifiableInstruction = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/jsonInstruction.js
+// ../../main/node_modules/dockerfile-ast/lib/jsonInstruction.js
 var require_jsonInstruction = __commonJS({
-  "node_modules/dockerfile-ast/lib/jsonInstruction.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/jsonInstruction.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.JSONInstruction = void 0;
@@ -12406,9 +12413,9 @@ var require_jsonInstruction = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/add.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/add.js
 var require_add = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/add.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/add.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Add = void 0;
@@ -12425,9 +12432,9 @@ var require_add = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/property.js
+// ../../main/node_modules/dockerfile-ast/lib/property.js
 var require_property = __commonJS({
-  "node_modules/dockerfile-ast/lib/property.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/property.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Property = void 0;
@@ -12737,9 +12744,9 @@ var require_property = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/propertyInstruction.js
+// ../../main/node_modules/dockerfile-ast/lib/propertyInstruction.js
 var require_propertyInstruction = __commonJS({
-  "node_modules/dockerfile-ast/lib/propertyInstruction.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/propertyInstruction.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.PropertyInstruction = void 0;
@@ -13034,9 +13041,9 @@ var require_propertyInstruction = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/arg.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/arg.js
 var require_arg = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/arg.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/arg.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Arg = void 0;
@@ -13066,9 +13073,9 @@ var require_arg = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/cmd.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/cmd.js
 var require_cmd = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/cmd.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/cmd.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Cmd = void 0;
@@ -13082,9 +13089,9 @@ var require_cmd = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/copy.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/copy.js
 var require_copy = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/copy.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/copy.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Copy = void 0;
@@ -13114,9 +13121,9 @@ var require_copy = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/env.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/env.js
 var require_env = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/env.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/env.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Env = void 0;
@@ -13133,9 +13140,9 @@ var require_env = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/entrypoint.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/entrypoint.js
 var require_entrypoint = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/entrypoint.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/entrypoint.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Entrypoint = void 0;
@@ -13149,9 +13156,9 @@ var require_entrypoint = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/from.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/from.js
 var require_from = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/from.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/from.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.From = void 0;
@@ -13401,9 +13408,9 @@ var require_from = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/healthcheck.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/healthcheck.js
 var require_healthcheck = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/healthcheck.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/healthcheck.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Healthcheck = void 0;
@@ -13425,9 +13432,9 @@ var require_healthcheck = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/label.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/label.js
 var require_label = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/label.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/label.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Label = void 0;
@@ -13462,9 +13469,9 @@ var require_label = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/onbuild.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/onbuild.js
 var require_onbuild = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/onbuild.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/onbuild.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Onbuild = void 0;
@@ -13499,9 +13506,9 @@ var require_onbuild = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/run.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/run.js
 var require_run = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/run.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/run.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Run = void 0;
@@ -13527,9 +13534,9 @@ var require_run = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/shell.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/shell.js
 var require_shell = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/shell.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/shell.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Shell = void 0;
@@ -13543,9 +13550,9 @@ var require_shell = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/stopsignal.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/stopsignal.js
 var require_stopsignal = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/stopsignal.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/stopsignal.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Stopsignal = void 0;
@@ -13559,9 +13566,9 @@ var require_stopsignal = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/workdir.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/workdir.js
 var require_workdir = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/workdir.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/workdir.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Workdir = void 0;
@@ -13618,9 +13625,9 @@ var require_workdir = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/user.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/user.js
 var require_user = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/user.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/user.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.User = void 0;
@@ -13634,9 +13641,9 @@ var require_user = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/volume.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/volume.js
 var require_volume = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/volume.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/volume.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Volume = void 0;
@@ -13650,9 +13657,9 @@ var require_volume = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/imageTemplate.js
+// ../../main/node_modules/dockerfile-ast/lib/imageTemplate.js
 var require_imageTemplate = __commonJS({
-  "node_modules/dockerfile-ast/lib/imageTemplate.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/imageTemplate.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.ImageTemplate = void 0;
@@ -13887,9 +13894,9 @@ var require_imageTemplate = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/dockerfile.js
+// ../../main/node_modules/dockerfile-ast/lib/dockerfile.js
 var require_dockerfile = __commonJS({
-  "node_modules/dockerfile-ast/lib/dockerfile.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/dockerfile.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Dockerfile = void 0;
@@ -14106,9 +14113,9 @@ var require_dockerfile = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/parser.js
+// ../../main/node_modules/dockerfile-ast/lib/parser.js
 var require_parser2 = __commonJS({
-  "node_modules/dockerfile-ast/lib/parser.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/parser.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Parser = void 0;
@@ -14532,9 +14539,9 @@ var require_parser2 = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/main.js
+// ../../main/node_modules/dockerfile-ast/lib/main.js
 var require_main = __commonJS({
-  "node_modules/dockerfile-ast/lib/main.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/main.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.DockerfileParser = exports2.DefaultVariables = exports2.Directive = exports2.Keyword = exports2.Workdir = exports2.Volume = exports2.User = exports2.Stopsignal = exports2.Shell = exports2.Run = exports2.PropertyInstruction = exports2.Onbuild = exports2.ModifiableInstruction = exports2.Label = exports2.JSONInstruction = exports2.Heredoc = exports2.Healthcheck = exports2.From = exports2.Env = exports2.Entrypoint = exports2.Copy = exports2.Cmd = exports2.Arg = exports2.Add = exports2.Variable = exports2.Property = exports2.ParserDirective = exports2.Line = exports2.Instruction = exports2.Flag = exports2.Comment = exports2.JSONArgument = exports2.Argument = void 0;
@@ -16202,7 +16209,15 @@ function builtImage(service, texts) {
     if (!parent) break;
     root = parent;
   }
-  return { dockerfile, contextDir, text, stage, layout, base: root.from.repository };
+  return {
+    dockerfile,
+    contextDir,
+    text,
+    stage,
+    layout,
+    base: root.from.repository,
+    ...root.from.tag ? { baseTag: root.from.tag } : {}
+  };
 }
 function isNonPythonImage(image) {
   const code2 = dockerfileCode(image.text);
@@ -17225,7 +17240,15 @@ function pickAppService(services, texts, projectDir, projectDirs) {
   for (const service of services.filter((s) => s.build)) {
     const image = builtImage(service, texts);
     const role = image?.base ? roleOf(image.base) : "other";
-    if (role !== "other") service.role = role;
+    if (role !== "other") {
+      service.role = role;
+      const pgdata = image?.stage.env.PGDATA;
+      service.builtFrom = {
+        repository: image.base,
+        ...image?.baseTag ? { tag: image.baseTag } : {},
+        ...pgdata ? { pgdata } : {}
+      };
+    }
     const start = startKind(service, texts, projectDir, image);
     if (service.role !== "other") service.notApp = "database";
     else if (image && isNonPythonImage(image)) service.notApp = "no-python";
@@ -17251,8 +17274,10 @@ function servicesOfImage(services, app) {
     s.build.target
   ].join("\0");
   const appBuild = buildKey(app);
-  const appImage = app.image?.value;
-  const sameImage = (s) => s.notApp !== "database" && (s.role === "other" || s.role === "app") && (appBuild !== void 0 && buildKey(s) === appBuild || appImage !== void 0 && s.image?.value === appImage);
+  const imageKey = (s) => s.image?.unset ? `raw\0${s.image.raw}` : s.image?.value || void 0;
+  const appImage = imageKey(app);
+  const sameImage = (s) => s.notApp !== "database" && (s.role === "other" || s.role === "app") && (appBuild !== void 0 && buildKey(s) === appBuild || // A service that builds another Dockerfile makes another image, whatever it names it.
+  appImage !== void 0 && imageKey(s) === appImage && (!s.build || !appBuild));
   return [app, ...services.filter((s) => s !== app && sameImage(s))];
 }
 function buildsDockerfile(service, dockerfile, contextDir) {
@@ -17842,15 +17867,14 @@ function parseComposeText(file, text) {
   if (doc.contents === null) return { errors: [] };
   const budget = { nodes: 0 };
   try {
-    const ctx = { file, doc, lineCounter, budget, resolving: /* @__PURE__ */ new Set() };
+    const ctx = { file, doc, lineCounter, budget, resolving: /* @__PURE__ */ new Set(), duplicates: [] };
     const root = convert(doc.contents, ctx);
-    if (ctx.duplicate) {
-      const { key, line } = ctx.duplicate;
-      return {
-        errors: [{ file, line, message: `invalid YAML: map keys must be unique ('${key}' is repeated)` }]
-      };
-    }
-    return { root, errors: [] };
+    const errors = ctx.duplicates.map(({ key, line, first }) => ({
+      file,
+      line,
+      message: `'${key}' is repeated (earlier at line ${first}): docker compose v2 rejects a repeated key; it was read with the last value winning, as the old docker-compose did. Keep one '${key}'.`
+    }));
+    return { root, errors };
   } catch (error) {
     return { errors: [{ file, line: 1, message: `YAML not accepted: ${error.message}` }] };
   }
@@ -17913,7 +17937,8 @@ function convert(node, ctx, at2) {
       const entry = { key: keyText, line: keyLine, file: ctx.file, value };
       const existing = index.get(keyText);
       if (existing !== void 0) {
-        ctx.duplicate ??= { key: keyText, line: keyLine };
+        if (!ctx.duplicates.some((d) => d.line === keyLine && d.key === keyText))
+          ctx.duplicates.push({ key: keyText, line: keyLine, first: entries[existing].line });
         entries[existing] = entry;
       } else index.set(keyText, entries.push(entry) - 1);
     }
@@ -18211,7 +18236,7 @@ var init_loader = __esm({
         if (text !== void 0) {
           const { root, errors } = parseComposeYaml(file, text);
           this.errors.push(...errors);
-          if (errors.length === 0) loaded = this.shape(file, root);
+          if (root !== void 0 || errors.length === 0) loaded = this.shape(file, root);
         }
         this.cache.set(file, loaded);
         return loaded;
@@ -18386,8 +18411,11 @@ var init_anchors = __esm({
 
 // src/model/compose/service.ts
 function writtenSourceOf(raw) {
+  return writtenPartsOf(raw)[0];
+}
+function writtenPartsOf(raw) {
   const masked2 = raw.replace(/\$\{[^}]*\}/g, (m) => m.replace(/:/g, "\0"));
-  return masked2.split(":")[0].replace(/\0/g, ":");
+  return masked2.split(":").map((p) => p.replace(/\0/g, ":"));
 }
 var ServiceConverter;
 var init_service = __esm({
@@ -18770,13 +18798,15 @@ var init_service = __esm({
           if (type !== "bind" && type !== "volume" && type !== "tmpfs") return void 0;
           const written = srcNode?.kind === "scalar" && srcNode.value !== null ? this.str(srcNode) : void 0;
           const src2 = written?.value;
+          const target2 = this.str(tgtNode);
           return {
             file: item.file,
             line: item.line,
             type,
             ...src2 ? { source: type === "bind" ? this.hostPath(srcNode.file, src2) : src2 } : {},
             ...written?.unset ? { writtenSource: written.raw } : {},
-            target: this.str(tgtNode).value,
+            target: target2.value,
+            ...target2.unset ? { writtenTarget: target2.raw } : {},
             readOnly: ro?.kind === "scalar" && (ro.value === true || ro.value === "true")
           };
         }
@@ -18793,6 +18823,8 @@ var init_service = __esm({
         };
         if (parts.length === 1) return { ...at2, type: "volume", target: parts[0], readOnly: false };
         const [src, target, mode] = parts;
+        const writtenTarget = unset ? writtenPartsOf(raw)[1] : void 0;
+        if (writtenTarget !== void 0 && writtenTarget !== target) Object.assign(at2, { writtenTarget });
         const readOnly = (mode ?? "").split(",").includes("ro");
         const bind2 = /^[./~]/.test(src) || src === "" && raw.startsWith("$");
         if (bind2)
@@ -18963,7 +18995,7 @@ var init_TF0205_service_image_unpinned = __esm({
   }
 });
 
-// node_modules/@lezer/common/dist/index.js
+// ../../main/node_modules/@lezer/common/dist/index.js
 function checkSide(side, pos, from, to) {
   switch (side) {
     case -2:
@@ -19335,7 +19367,7 @@ function balanceRange(balanceType, children, positions, from, to, start, length,
 }
 var DefaultBufferLength, nextPropID, Range2, NodeProp, MountedTree, noProps, NodeType, NodeSet, CachedNode, CachedInnerNode, IterMode, Tree, FlatBufferCursor, TreeBuffer, BaseNode, TreeNode, BufferContext, BufferNode, StackIterator, TreeCursor, nodeSizeCache, Parser, StringInput, stoppedInner;
 var init_dist = __esm({
-  "node_modules/@lezer/common/dist/index.js"() {
+  "../../main/node_modules/@lezer/common/dist/index.js"() {
     DefaultBufferLength = 1024;
     nextPropID = 0;
     Range2 = class {
@@ -20520,7 +20552,7 @@ var init_dist = __esm({
   }
 });
 
-// node_modules/@lezer/lr/dist/index.js
+// ../../main/node_modules/@lezer/lr/dist/index.js
 function decodeArray(input, Type = Uint16Array) {
   if (typeof input != "string")
     return input;
@@ -20659,7 +20691,7 @@ function getSpecializer(spec) {
 }
 var Stack, StackContext, SimulatedStack, StackBufferCursor, CachedToken, nullToken, InputStream, TokenGroup, LocalTokenGroup, ExternalTokenizer, verbose, stackIDs, FragmentCursor, TokenCache, Parse, Dialect, id, ContextTracker, LRParser;
 var init_dist2 = __esm({
-  "node_modules/@lezer/lr/dist/index.js"() {
+  "../../main/node_modules/@lezer/lr/dist/index.js"() {
     init_dist();
     Stack = class _Stack {
       /**
@@ -22304,7 +22336,7 @@ var init_dist2 = __esm({
   }
 });
 
-// node_modules/@lezer/highlight/dist/index.js
+// ../../main/node_modules/@lezer/highlight/dist/index.js
 function sameArray(a, b) {
   return a.length == b.length && a.every((x, i) => x == b[i]);
 }
@@ -22385,7 +22417,7 @@ function tagHighlighter(tags2, options) {
 }
 var nextTagID, Tag, nextModifierID, Modifier, ruleNodeProp, Rule, t, comment, name, typeName, propertyName, literal, string, number, content, heading, keyword, operator, punctuation, bracket, meta, tags, classHighlighter;
 var init_dist3 = __esm({
-  "node_modules/@lezer/highlight/dist/index.js"() {
+  "../../main/node_modules/@lezer/highlight/dist/index.js"() {
     init_dist();
     nextTagID = 0;
     Tag = class _Tag {
@@ -22934,7 +22966,7 @@ var init_dist3 = __esm({
   }
 });
 
-// node_modules/@lezer/python/dist/index.js
+// ../../main/node_modules/@lezer/python/dist/index.js
 function isLineBreak(ch) {
   return ch == newline || ch == carriageReturn;
 }
@@ -22972,7 +23004,7 @@ function skipEscape(input, ch) {
 }
 var printKeyword, indent, dedent, newline$1, blankLineStart, newlineBracketed, eof, stringContent, Escape, replacementStart, stringEnd, ParenL, ParenthesizedExpression, TupleExpression, ComprehensionExpression, BracketL, ArrayExpression, ArrayComprehensionExpression, BraceL, DictionaryExpression, DictionaryComprehensionExpression, SetExpression, SetComprehensionExpression, ArgList, subscript, String$1, stringStart, stringStartD, stringStartL, stringStartLD, stringStartR, stringStartRD, stringStartRL, stringStartRLD, FormatString, stringStartF, stringStartFD, stringStartFL, stringStartFLD, stringStartFR, stringStartFRD, stringStartFRL, stringStartFRLD, FormatReplacement, nestedFormatReplacement, importList, TypeParamList, ParamList, SequencePattern, MappingPattern, PatternArgList, newline, carriageReturn, space, tab, hash, parenOpen, dot, braceOpen, braceClose, singleQuote, doubleQuote, backslash, letter_o, letter_x, letter_N, letter_u, letter_U, bracketed, newlines, indentation, cx_Bracketed, cx_String, cx_DoubleQuote, cx_Long, cx_Raw, cx_Format, topIndent, stringFlags, trackIndent, legacyPrint, strings, pythonHighlighting, spec_identifier, parser2;
 var init_dist4 = __esm({
-  "node_modules/@lezer/python/dist/index.js"() {
+  "../../main/node_modules/@lezer/python/dist/index.js"() {
     init_dist2();
     init_dist3();
     printKeyword = 1;
@@ -26546,6 +26578,12 @@ For local development, put the variable in an untracked \`.env\` file or the com
 function providedFinding(app, at2, v, composeFiles) {
   const given = providedValue(app, v.variable, composeFiles);
   if (!given || truthWhenSetTo(v, given.value) !== true) return void 0;
+  if (given.envFile)
+    return {
+      file: given.envFile.file,
+      line: given.envFile.line,
+      message: `${given.envFile.composeFile} loads this env_file, which sets ${v.variable}=${given.value}, and the settings read DEBUG from ${v.variable} (${at2.file}, line ${at2.line}): every container of this deployment runs in debug mode. Remove ${v.variable} from this file and set it only in development.`
+    };
   if (given.byDefault)
     return {
       file: given.byDefault.file,
@@ -26583,11 +26621,15 @@ function conditionalDefaultFinding(app, at2, v, decider, composeFiles) {
   };
 }
 function providedValue(app, variable, composeFiles) {
-  const entry = app.compose?.appService?.environment.find((e) => e.name === variable);
+  const service = app.compose?.appService;
+  const entry = service?.environment.find((e) => e.name === variable);
   if (entry) {
-    if (entry.source !== "environment" || entry.value === void 0) return void 0;
-    if (isDevelopmentComposeFile(entry.file, composeFiles)) return void 0;
+    if (entry.value === void 0) return void 0;
+    const composeFile = entry.source === "env_file" ? service?.envFiles.find((f) => f.path === entry.file)?.file : entry.file;
+    if (composeFile === void 0 || isDevelopmentComposeFile(composeFile, composeFiles)) return void 0;
     const where2 = `${entry.file} (line ${entry.line})`;
+    if (entry.source === "env_file")
+      return isProductionEnvFile(entry.file, composeFile, composeFiles) ? { value: entry.value, where: where2, envFile: { file: entry.file, line: entry.line, composeFile } } : void 0;
     if (!entry.interpolated) return { value: entry.value, where: where2 };
     const raw = entry.raw ?? entry.value;
     const unset = interpolate(raw, {});
@@ -26598,6 +26640,10 @@ function providedValue(app, variable, composeFiles) {
   const df = app.dockerfile;
   const value = df?.targetStage?.env[variable];
   return df && value !== void 0 ? { value, where: `the ENV of ${df.file}` } : void 0;
+}
+function isProductionEnvFile(envFile, composeFile, composeFiles) {
+  if (isDevelopmentComposeFile(envFile)) return false;
+  return isNamedForProduction(composeFile) || !composeFiles.some((f) => isNamedForProduction(f));
 }
 function falseDefault(raw, rawText) {
   return raw.replace(
@@ -26661,7 +26707,9 @@ such as \`_development/docker-compose.yml\`), and the default \`docker-compose.y
 development: the \`DEBUG=1\` it sets is what it is for and is not reported. The same variable set true in the
 production file, or in the image's \`ENV\`, is; so is a literal or a true default in the settings, whatever the
 compose files say. A production compose value interpolated with a default (\`DEBUG=\${DEBUG:-true}\`) counts by that
-default, the value a container gets when nothing is set; it is reported at the compose line. A default that depends
+default, the value a container gets when nothing is set; it is reported at the compose line. An \`env_file\` that the
+production file loads (\`env_file: ./.env.prod\` holding \`DEBUG=True\`) counts as that file's environment; it
+is reported at the env file's line. A default that depends
 on another variable (\`os.environ.get("DEBUG", "1" if USE_SQLITE else "0")\`, \`default=not IS_PRODUCTION\`) is
 judged by the value that variable gets in the image or production compose file, else reported as "DEBUG is on unless
 IS_PRODUCTION is set" when its absence selects the debug branch.
@@ -26708,6 +26756,8 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
               if (finding) findings.push(finding);
               continue;
             }
+            const fromEnvFile = providedValue(app, v.variable, composeFiles)?.envFile ? providedFinding(app, at2, v, composeFiles) : void 0;
+            if (fromEnvFile) findings.push(fromEnvFile);
             const falseWord = isFalseWord(unset);
             if (v.selects?.length) {
               const others = v.selects.join(", ");
@@ -27601,7 +27651,7 @@ function envFilesOfCompose(app) {
   return out;
 }
 function isUsableEnvFileName(path4) {
-  return !/(example|sample|template)/i.test(path4.slice(path4.lastIndexOf("/") + 1));
+  return !/(example|sample|template|tpl|tmpl)/i.test(path4.slice(path4.lastIndexOf("/") + 1));
 }
 var import_node_path9, envFileInImage;
 var init_TF0308_env_file_in_image = __esm({
@@ -27624,7 +27674,7 @@ other one. An \`env_file\` that compose reads from inside the build context is t
 committed: the developer who builds the image has the real one, and \`COPY . .\` bakes it in. Keep \`.env\` files out of the build context and pass the values at run time (\`docker run --env-file\`,
 compose \`env_file:\`, or your platform's secrets).
 
-A template meant to be committed (\`.env.example\`, \`.env.sample\`, \`.env.template\`, \`.env.dist\`, \`.env.default\`)
+A template meant to be committed (\`.env.example\`, \`.env.sample\`, \`.env.template\`, \`.env.tpl\`, \`.env.dist\`, \`.env.default\`)
 is reported only when it gives a secret-looking name a real-looking value (not empty, not a placeholder such as
 \`change-me\`, \`<your key>\`, \`xxx\` or lowercase words that name the value like \`db_password\`), and so is a file
 in a \`.env*\` directory (\`.envs/.production/.django\`) or one that compose loads as \`env_file\`, whatever its name says; any other \`.env.*\` name, a misspelt template (\`.env.sampel\`) included, is an
@@ -28880,7 +28930,7 @@ function mountsOverCode(app, web) {
       if (projectDir === void 0 || !coversPath(v.source, projectDir) || !onWorkdir) continue;
       out.push({
         mount: v,
-        text: `'${shownSource(v)}' at ${v.target}, and the image holds no code of its own: the container runs the host's files, so no built release ever runs. Copy the code into the image (COPY . ${v.target}) and keep this mount in a development-only override file.`
+        text: `'${shownSource(v)}' at ${shownTarget(v)}, and the image holds no code of its own: the container runs the host's files, so no built release ever runs. Copy the code into the image (COPY . ${shownTarget(v)}) and keep this mount in a development-only override file.`
       });
       continue;
     }
@@ -28891,7 +28941,7 @@ function mountsOverCode(app, web) {
     if (!whole && !part) continue;
     out.push({
       mount: v,
-      text: `'${shownSource(v)}' over ${v.target}, where the image holds the code (${codeDir}): the container runs the host's files, not the built image. Keep this mount in a development-only override file.`
+      text: `'${shownSource(v)}' over ${shownTarget(v)}, where the image holds the code (${codeDir}): the container runs the host's files, not the built image. Keep this mount in a development-only override file.`
     });
   }
   return out;
@@ -29232,23 +29282,26 @@ object store for media.
 });
 
 // src/rules/TF0603-postgres-data-not-in-volume.ts
+function databaseImage(s) {
+  return s.image ?? s.builtFrom;
+}
 function dataDir(s) {
-  const repo = s.image?.repository.toLowerCase() ?? "";
+  const repo = databaseImage(s)?.repository.toLowerCase() ?? "";
   const bitnami = repo.split("/").includes("bitnami");
   if (s.role === "postgres") {
-    const pgdata = s.environment.find((e) => e.name === "PGDATA" && e.value);
-    if (pgdata) return pgdata.value;
+    const pgdata = s.environment.find((e) => e.name === "PGDATA" && e.value)?.value ?? s.builtFrom?.pgdata;
+    if (pgdata) return pgdata;
     if (bitnami) return "/bitnami/postgresql";
-    const major = Number(/^(\d+)/.exec(s.image?.tag ?? "")?.[1]);
+    const major = Number(/^(\d+)/.exec(databaseImage(s)?.tag ?? "")?.[1]);
     return repo.endsWith("postgres") && major >= 18 ? `/var/lib/postgresql/${major}/docker` : "/var/lib/postgresql/data";
   }
   if (s.role === "mysql" || s.role === "mariadb") return bitnami ? `/bitnami/${s.role}` : "/var/lib/mysql";
   return void 0;
 }
 function imageVolume(s) {
-  const repo = s.image?.repository.toLowerCase() ?? "";
+  const repo = databaseImage(s)?.repository.toLowerCase() ?? "";
   if (s.role !== "postgres" || !/(^|\/)postgres$/.test(repo) || repo.includes("bitnami")) return void 0;
-  const major = Number(/^(\d+)/.exec(s.image?.tag ?? "")?.[1]);
+  const major = Number(/^(\d+)/.exec(databaseImage(s)?.tag ?? "")?.[1]);
   return major >= 18 ? void 0 : "/var/lib/postgresql/data";
 }
 function message(name2, image, dir, mounts) {
@@ -29299,14 +29352,16 @@ var init_TF0603_postgres_data_not_in_volume = __esm({
         "A bind mount of a host directory (`./data/db:/var/lib/postgresql/data`) is reported too: the files then belong",
         "to the database's user inside a directory of the checkout, where a `git clean`, a re-clone or another host loses",
         "them, and Docker no longer manages (lists, backs up, migrates) them. A `tmpfs` there is not reported: it says the",
-        "database is meant to be thrown away (test stacks)."
+        "database is meant to be thrown away (test stacks). A database service built from a Dockerfile of its own",
+        "(`build: postgres` with `FROM postgres:16`) is judged the same way, at its `build:` line."
       ].join("\n"),
       related: [],
       check(project) {
         const out = [];
         for (const { service: s } of composeServices(project)) {
           const dir = dataDir(s);
-          if (!dir || !s.image) continue;
+          const anchor = s.image ?? (s.builtFrom ? s.build : void 0);
+          if (!dir || !anchor) continue;
           const shadow = imageVolume(s);
           const reaches = (v) => !!v.source && coversPath(v.target, dir) && // A mount at a parent of the image's own VOLUME is shadowed there by an anonymous volume.
           !(shadow && coversPath(shadow, dir) && !coversPath(shadow, v.target));
@@ -29320,11 +29375,8 @@ var init_TF0603_postgres_data_not_in_volume = __esm({
               (v) => v.type !== "tmpfs" && v.source && coversPath(v.target, dir) && !reaches(v)
             )
           };
-          out.push({
-            file: s.image.file,
-            line: s.image.line,
-            message: message(s.name, shownImage(s.image), dir, mounts)
-          });
+          const image = s.image ? shownImage(s.image) : `built FROM ${s.builtFrom.repository}${s.builtFrom.tag ? `:${s.builtFrom.tag}` : ""}`;
+          out.push({ file: anchor.file, line: anchor.line, message: message(s.name, image, dir, mounts) });
         }
         return out;
       }
@@ -29631,7 +29683,24 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
 });
 
 // src/rules/TF0704-expose-mismatch.ts
-var exposeMismatch;
+function unboundExposes(file, exposes, bound) {
+  if (bound.length === 0 || bound.some((b) => b.port === void 0)) return [];
+  const ports = new Set(bound.map((b) => b.port));
+  const servers = [...new Set(bound.map((b) => `${b.kind} binds port ${b.port} (${b.at})`))].join("; ");
+  const findings = [];
+  for (const expose of exposes)
+    for (const p of expose.ports) {
+      const service = p.port === void 0 ? void 0 : BACKING_PORTS[p.port];
+      if (!service || ports.has(p.port)) continue;
+      findings.push({
+        file,
+        line: expose.line,
+        message: `EXPOSE ${p.port} is ${service}'s port, and no server the image starts binds it: ${servers}. Remove it from EXPOSE; ${service} runs as a service of its own, reached by its host name.`
+      });
+    }
+  return findings;
+}
+var exposeMismatch, BACKING_PORTS;
 var init_TF0704_expose_mismatch = __esm({
   "src/rules/TF0704-expose-mismatch.ts"() {
     "use strict";
@@ -29645,11 +29714,13 @@ var init_TF0704_expose_mismatch = __esm({
       factor: "VII",
       severity: "warning",
       kind: "S",
-      title: "The port in EXPOSE differs from the port the server command binds",
+      title: "The port in EXPOSE differs from the port the server command binds, or EXPOSE lists a backing service's port that no server of the image binds",
       help: `\`EXPOSE\` documents where the app answers; platforms and \`docker run -P\` publish that port. When the server
 binds another one, requests go to a port nobody listens on.
 
 Make EXPOSE and the bind agree (defaults count: \`runserver\` and \`gunicorn\` listen on 8000).
+An EXPOSE of a backing service's port (\`EXPOSE 6379\` beside \`EXPOSE 8000\`) that no server of the image binds is
+reported on its own line: Redis or PostgreSQL run in containers of their own, reached by host name.
 
 ${EXPOSE_EXAMPLE}`,
       related: [],
@@ -29663,9 +29734,16 @@ ${EXPOSE_EXAMPLE}`,
           const anchor = stage.exposes.at(-1);
           const env = containerEnv(app);
           const reported = /* @__PURE__ */ new Set();
+          const bound = [];
           for (const cmd of startCommands(app)) {
             const server = serverOf(cmd.argv, env, { configFileInContext: hasGunicornConfig(app) });
             const ports = (server?.addresses ?? []).map((a) => a.port);
+            if (server) {
+              const at2 = `${cmd.file}:${cmd.line}`;
+              bound.push(
+                ...(ports.length > 0 ? ports : [void 0]).map((port2) => ({ port: port2, kind: server.kind, at: at2 }))
+              );
+            }
             if (ports.length === 0 || ports.some((p) => p === void 0 || numbers.has(p))) continue;
             const port = ports[0];
             if (reported.has(port)) continue;
@@ -29676,10 +29754,19 @@ ${EXPOSE_EXAMPLE}`,
               message: `EXPOSE ${[...numbers].join(" ")} but ${server.kind} binds port ${port} (${cmd.file}:${cmd.line}). Expose ${port}, or bind the server to the exposed port.`
             });
           }
+          if (reported.size === 0) findings.push(...unboundExposes(app.dockerfile.file, stage.exposes, bound));
         }
         return findings;
       }
     });
+    BACKING_PORTS = {
+      5432: "PostgreSQL",
+      3306: "MySQL",
+      6379: "Redis",
+      11211: "Memcached",
+      27017: "MongoDB",
+      5672: "RabbitMQ"
+    };
   }
 });
 
@@ -29743,11 +29830,15 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "--workers", "3", "mysite.wsgi"]
 });
 
 // src/rules/TF0802-fixed-container-name.ts
+function isScheduler(s) {
+  const command = s.command?.raw ?? "";
+  return /\bbeat\b/.test(command) && !/\bworker\b/.test(command);
+}
 var fixedContainerName;
 var init_TF0802_fixed_container_name = __esm({
   "src/rules/TF0802-fixed-container-name.ts"() {
     "use strict";
-    init_each();
+    init_service_lines();
     init_rule();
     fixedContainerName = defineRule({
       id: "TF0802",
@@ -29755,12 +29846,13 @@ var init_TF0802_fixed_container_name = __esm({
       factor: "VIII",
       severity: "notice",
       kind: "S",
-      title: "The compose app service sets container_name, which prevents --scale",
+      title: "A compose service that runs the app image (the app, a worker) sets container_name, which prevents --scale",
       help: [
         "The app scales out by running more processes of the same image. A container name is unique on a Docker host,",
         "so with `container_name:` set, `docker compose up --scale web=3` fails and a blue/green replacement cannot",
         "start the new container next to the old one. Compose already names containers `<project>-web-1`, and other",
-        "services reach the app by its service name, not its container name.",
+        "services reach the app by its service name, not its container name. The same holds for every service that runs",
+        "the app's image (a celery worker with `image:` naming the image the app builds, `deploy.replicas: 2`).",
         "",
         "```yaml",
         "services:",
@@ -29771,16 +29863,17 @@ var init_TF0802_fixed_container_name = __esm({
       ].join("\n"),
       related: [],
       check(project) {
-        const out = [];
-        for (const { service: s } of appServices(project)) {
-          if (!s.containerName) continue;
-          out.push({
-            file: s.containerName.file,
-            line: s.containerName.line,
-            message: `Service '${s.name}' sets container_name: ${s.containerName.raw}, so it cannot be scaled (docker compose up --scale ${s.name}=2 fails): remove container_name and address it by its service name.`
-          });
-        }
-        return out;
+        return perServiceLine(project, (_app, s) => {
+          const name2 = s.containerName;
+          if (!name2 || isScheduler(s)) return [];
+          return [
+            {
+              file: name2.file,
+              line: name2.line,
+              message: (who, plural2) => `${who} ${plural2 ? "set" : "sets"} container_name: ${name2.raw}, so ${plural2 ? "they" : "it"} cannot be scaled (docker compose up --scale ${s.name}=2 fails): remove container_name and address ${plural2 ? "them by their service names" : "it by its service name"}.`
+            }
+          ];
+        });
       }
     });
   }
