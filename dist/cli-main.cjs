@@ -7856,7 +7856,8 @@ The rest of the repository was still analysed. Docker, Compose or Django would m
 so fix the syntax error at the reported line (or make the file UTF-8 text under 2 MiB; UTF-16 with a byte-order mark,
 as PowerShell writes it, is read too). A compose file in the legacy version-1 format (services at the top level,
 no \`services:\` key) is read as that format, but \`docker compose\` v2 refuses it: move the services under
-\`services:\`.
+\`services:\`. A compose file that repeats a key in one mapping (two \`restart:\` in a service) is read with the
+last value winning, as the old docker-compose did, but \`docker compose\` v2 refuses it: keep one.
 
 \`\`\`dockerfile
 # Before: an instruction Docker does not know
@@ -8701,7 +8702,7 @@ function isInEnvDir(path4) {
   return path4.split("/").slice(0, -1).some((dir) => dir.startsWith(".env"));
 }
 function isEnvTemplateName(path4) {
-  return isEnvStyleName(path4) && /(example|sample|template|dist|default|defaults)/i.test(baseName(path4));
+  return isEnvStyleName(path4) && /(example|sample|template|tpl|tmpl|dist|default|defaults)/i.test(baseName(path4));
 }
 var init_env_files = __esm({
   "src/discover/env-files.ts"() {
@@ -8743,8 +8744,11 @@ function isDevelopmentComposeFile(path4, composeFiles = []) {
   const dir = path4.slice(0, Math.max(path4.lastIndexOf("/"), 0));
   if (DEVELOPMENT_WORD.test(baseOf(dir).toLowerCase())) return true;
   return composeFiles.some(
-    (f) => f.slice(0, Math.max(f.lastIndexOf("/"), 0)) === dir && /(^|[._-])(prod|production|deploy|release|live)([._-]|$)/.test(baseOf(f).toLowerCase())
+    (f) => f.slice(0, Math.max(f.lastIndexOf("/"), 0)) === dir && isNamedForProduction(f)
   );
+}
+function isNamedForProduction(path4) {
+  return /(^|[._-])(prod|production|deploy|release|live)([._-]|$)/.test(baseOf(path4).toLowerCase());
 }
 function baseOf(path4) {
   return path4.slice(path4.lastIndexOf("/") + 1);
@@ -8769,6 +8773,9 @@ function shownImage(image) {
 }
 function shownSource(mount) {
   return mount.writtenSource ?? mount.source;
+}
+function shownTarget(mount) {
+  return mount.writtenTarget ?? mount.target;
 }
 var DEVELOPMENT_WORD;
 var init_files = __esm({
@@ -16209,7 +16216,15 @@ function builtImage(service, texts) {
     if (!parent) break;
     root = parent;
   }
-  return { dockerfile, contextDir, text, stage, layout, base: root.from.repository };
+  return {
+    dockerfile,
+    contextDir,
+    text,
+    stage,
+    layout,
+    base: root.from.repository,
+    ...root.from.tag ? { baseTag: root.from.tag } : {}
+  };
 }
 function isNonPythonImage(image) {
   const code2 = dockerfileCode(image.text);
@@ -17232,7 +17247,15 @@ function pickAppService(services, texts, projectDir, projectDirs) {
   for (const service of services.filter((s) => s.build)) {
     const image = builtImage(service, texts);
     const role = image?.base ? roleOf(image.base) : "other";
-    if (role !== "other") service.role = role;
+    if (role !== "other") {
+      service.role = role;
+      const pgdata = image?.stage.env.PGDATA;
+      service.builtFrom = {
+        repository: image.base,
+        ...image?.baseTag ? { tag: image.baseTag } : {},
+        ...pgdata ? { pgdata } : {}
+      };
+    }
     const start = startKind(service, texts, projectDir, image);
     if (service.role !== "other") service.notApp = "database";
     else if (image && isNonPythonImage(image)) service.notApp = "no-python";
@@ -17258,8 +17281,10 @@ function servicesOfImage(services, app) {
     s.build.target
   ].join("\0");
   const appBuild = buildKey(app);
-  const appImage = app.image?.value;
-  const sameImage = (s) => s.notApp !== "database" && (s.role === "other" || s.role === "app") && (appBuild !== void 0 && buildKey(s) === appBuild || appImage !== void 0 && s.image?.value === appImage);
+  const imageKey = (s) => s.image?.unset ? `raw\0${s.image.raw}` : s.image?.value || void 0;
+  const appImage = imageKey(app);
+  const sameImage = (s) => s.notApp !== "database" && (s.role === "other" || s.role === "app") && (appBuild !== void 0 && buildKey(s) === appBuild || // A service that builds another Dockerfile makes another image, whatever it names it.
+  appImage !== void 0 && imageKey(s) === appImage && (!s.build || !appBuild));
   return [app, ...services.filter((s) => s !== app && sameImage(s))];
 }
 function buildsDockerfile(service, dockerfile, contextDir) {
@@ -17849,15 +17874,14 @@ function parseComposeText(file, text) {
   if (doc.contents === null) return { errors: [] };
   const budget = { nodes: 0 };
   try {
-    const ctx = { file, doc, lineCounter, budget, resolving: /* @__PURE__ */ new Set() };
+    const ctx = { file, doc, lineCounter, budget, resolving: /* @__PURE__ */ new Set(), duplicates: [] };
     const root = convert(doc.contents, ctx);
-    if (ctx.duplicate) {
-      const { key, line } = ctx.duplicate;
-      return {
-        errors: [{ file, line, message: `invalid YAML: map keys must be unique ('${key}' is repeated)` }]
-      };
-    }
-    return { root, errors: [] };
+    const errors = ctx.duplicates.map(({ key, line, first }) => ({
+      file,
+      line,
+      message: `'${key}' is repeated (earlier at line ${first}): docker compose v2 rejects a repeated key; it was read with the last value winning, as the old docker-compose did. Keep one '${key}'.`
+    }));
+    return { root, errors };
   } catch (error) {
     return { errors: [{ file, line: 1, message: `YAML not accepted: ${error.message}` }] };
   }
@@ -17920,7 +17944,8 @@ function convert(node, ctx, at2) {
       const entry = { key: keyText, line: keyLine, file: ctx.file, value };
       const existing = index.get(keyText);
       if (existing !== void 0) {
-        ctx.duplicate ??= { key: keyText, line: keyLine };
+        if (!ctx.duplicates.some((d) => d.line === keyLine && d.key === keyText))
+          ctx.duplicates.push({ key: keyText, line: keyLine, first: entries[existing].line });
         entries[existing] = entry;
       } else index.set(keyText, entries.push(entry) - 1);
     }
@@ -18218,7 +18243,7 @@ var init_loader = __esm({
         if (text !== void 0) {
           const { root, errors } = parseComposeYaml(file, text);
           this.errors.push(...errors);
-          if (errors.length === 0) loaded = this.shape(file, root);
+          if (root !== void 0 || errors.length === 0) loaded = this.shape(file, root);
         }
         this.cache.set(file, loaded);
         return loaded;
@@ -18393,8 +18418,11 @@ var init_anchors = __esm({
 
 // src/model/compose/service.ts
 function writtenSourceOf(raw) {
+  return writtenPartsOf(raw)[0];
+}
+function writtenPartsOf(raw) {
   const masked2 = raw.replace(/\$\{[^}]*\}/g, (m) => m.replace(/:/g, "\0"));
-  return masked2.split(":")[0].replace(/\0/g, ":");
+  return masked2.split(":").map((p) => p.replace(/\0/g, ":"));
 }
 var ServiceConverter;
 var init_service = __esm({
@@ -18777,13 +18805,15 @@ var init_service = __esm({
           if (type !== "bind" && type !== "volume" && type !== "tmpfs") return void 0;
           const written = srcNode?.kind === "scalar" && srcNode.value !== null ? this.str(srcNode) : void 0;
           const src2 = written?.value;
+          const target2 = this.str(tgtNode);
           return {
             file: item.file,
             line: item.line,
             type,
             ...src2 ? { source: type === "bind" ? this.hostPath(srcNode.file, src2) : src2 } : {},
             ...written?.unset ? { writtenSource: written.raw } : {},
-            target: this.str(tgtNode).value,
+            target: target2.value,
+            ...target2.unset ? { writtenTarget: target2.raw } : {},
             readOnly: ro?.kind === "scalar" && (ro.value === true || ro.value === "true")
           };
         }
@@ -18800,6 +18830,8 @@ var init_service = __esm({
         };
         if (parts.length === 1) return { ...at2, type: "volume", target: parts[0], readOnly: false };
         const [src, target, mode] = parts;
+        const writtenTarget = unset ? writtenPartsOf(raw)[1] : void 0;
+        if (writtenTarget !== void 0 && writtenTarget !== target) Object.assign(at2, { writtenTarget });
         const readOnly = (mode ?? "").split(",").includes("ro");
         const bind2 = /^[./~]/.test(src) || src === "" && raw.startsWith("$");
         if (bind2)
@@ -26553,6 +26585,12 @@ For local development, put the variable in an untracked \`.env\` file or the com
 function providedFinding(app, at2, v, composeFiles) {
   const given = providedValue(app, v.variable, composeFiles);
   if (!given || truthWhenSetTo(v, given.value) !== true) return void 0;
+  if (given.envFile)
+    return {
+      file: given.envFile.file,
+      line: given.envFile.line,
+      message: `${given.envFile.composeFile} loads this env_file, which sets ${v.variable}=${given.value}, and the settings read DEBUG from ${v.variable} (${at2.file}, line ${at2.line}): every container of this deployment runs in debug mode. Remove ${v.variable} from this file and set it only in development.`
+    };
   if (given.byDefault)
     return {
       file: given.byDefault.file,
@@ -26590,11 +26628,15 @@ function conditionalDefaultFinding(app, at2, v, decider, composeFiles) {
   };
 }
 function providedValue(app, variable, composeFiles) {
-  const entry = app.compose?.appService?.environment.find((e) => e.name === variable);
+  const service = app.compose?.appService;
+  const entry = service?.environment.find((e) => e.name === variable);
   if (entry) {
-    if (entry.source !== "environment" || entry.value === void 0) return void 0;
-    if (isDevelopmentComposeFile(entry.file, composeFiles)) return void 0;
+    if (entry.value === void 0) return void 0;
+    const composeFile = entry.source === "env_file" ? service?.envFiles.find((f) => f.path === entry.file)?.file : entry.file;
+    if (composeFile === void 0 || isDevelopmentComposeFile(composeFile, composeFiles)) return void 0;
     const where2 = `${entry.file} (line ${entry.line})`;
+    if (entry.source === "env_file")
+      return isProductionEnvFile(entry.file, composeFile, composeFiles) ? { value: entry.value, where: where2, envFile: { file: entry.file, line: entry.line, composeFile } } : void 0;
     if (!entry.interpolated) return { value: entry.value, where: where2 };
     const raw = entry.raw ?? entry.value;
     const unset = interpolate(raw, {});
@@ -26605,6 +26647,10 @@ function providedValue(app, variable, composeFiles) {
   const df = app.dockerfile;
   const value = df?.targetStage?.env[variable];
   return df && value !== void 0 ? { value, where: `the ENV of ${df.file}` } : void 0;
+}
+function isProductionEnvFile(envFile, composeFile, composeFiles) {
+  if (isDevelopmentComposeFile(envFile)) return false;
+  return isNamedForProduction(composeFile) || !composeFiles.some((f) => isNamedForProduction(f));
 }
 function falseDefault(raw, rawText) {
   return raw.replace(
@@ -26668,7 +26714,9 @@ such as \`_development/docker-compose.yml\`), and the default \`docker-compose.y
 development: the \`DEBUG=1\` it sets is what it is for and is not reported. The same variable set true in the
 production file, or in the image's \`ENV\`, is; so is a literal or a true default in the settings, whatever the
 compose files say. A production compose value interpolated with a default (\`DEBUG=\${DEBUG:-true}\`) counts by that
-default, the value a container gets when nothing is set; it is reported at the compose line. A default that depends
+default, the value a container gets when nothing is set; it is reported at the compose line. An \`env_file\` that the
+production file loads (\`env_file: ./.env.prod\` holding \`DEBUG=True\`) counts as that file's environment; it
+is reported at the env file's line. A default that depends
 on another variable (\`os.environ.get("DEBUG", "1" if USE_SQLITE else "0")\`, \`default=not IS_PRODUCTION\`) is
 judged by the value that variable gets in the image or production compose file, else reported as "DEBUG is on unless
 IS_PRODUCTION is set" when its absence selects the debug branch.
@@ -26715,6 +26763,8 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
               if (finding) findings.push(finding);
               continue;
             }
+            const fromEnvFile = providedValue(app, v.variable, composeFiles)?.envFile ? providedFinding(app, at2, v, composeFiles) : void 0;
+            if (fromEnvFile) findings.push(fromEnvFile);
             const falseWord = isFalseWord(unset);
             if (v.selects?.length) {
               const others = v.selects.join(", ");
@@ -27608,7 +27658,7 @@ function envFilesOfCompose(app) {
   return out;
 }
 function isUsableEnvFileName(path4) {
-  return !/(example|sample|template)/i.test(path4.slice(path4.lastIndexOf("/") + 1));
+  return !/(example|sample|template|tpl|tmpl)/i.test(path4.slice(path4.lastIndexOf("/") + 1));
 }
 var import_node_path9, envFileInImage;
 var init_TF0308_env_file_in_image = __esm({
@@ -27631,7 +27681,7 @@ other one. An \`env_file\` that compose reads from inside the build context is t
 committed: the developer who builds the image has the real one, and \`COPY . .\` bakes it in. Keep \`.env\` files out of the build context and pass the values at run time (\`docker run --env-file\`,
 compose \`env_file:\`, or your platform's secrets).
 
-A template meant to be committed (\`.env.example\`, \`.env.sample\`, \`.env.template\`, \`.env.dist\`, \`.env.default\`)
+A template meant to be committed (\`.env.example\`, \`.env.sample\`, \`.env.template\`, \`.env.tpl\`, \`.env.dist\`, \`.env.default\`)
 is reported only when it gives a secret-looking name a real-looking value (not empty, not a placeholder such as
 \`change-me\`, \`<your key>\`, \`xxx\` or lowercase words that name the value like \`db_password\`), and so is a file
 in a \`.env*\` directory (\`.envs/.production/.django\`) or one that compose loads as \`env_file\`, whatever its name says; any other \`.env.*\` name, a misspelt template (\`.env.sampel\`) included, is an
@@ -28887,7 +28937,7 @@ function mountsOverCode(app, web) {
       if (projectDir === void 0 || !coversPath(v.source, projectDir) || !onWorkdir) continue;
       out.push({
         mount: v,
-        text: `'${shownSource(v)}' at ${v.target}, and the image holds no code of its own: the container runs the host's files, so no built release ever runs. Copy the code into the image (COPY . ${v.target}) and keep this mount in a development-only override file.`
+        text: `'${shownSource(v)}' at ${shownTarget(v)}, and the image holds no code of its own: the container runs the host's files, so no built release ever runs. Copy the code into the image (COPY . ${shownTarget(v)}) and keep this mount in a development-only override file.`
       });
       continue;
     }
@@ -28898,7 +28948,7 @@ function mountsOverCode(app, web) {
     if (!whole && !part) continue;
     out.push({
       mount: v,
-      text: `'${shownSource(v)}' over ${v.target}, where the image holds the code (${codeDir}): the container runs the host's files, not the built image. Keep this mount in a development-only override file.`
+      text: `'${shownSource(v)}' over ${shownTarget(v)}, where the image holds the code (${codeDir}): the container runs the host's files, not the built image. Keep this mount in a development-only override file.`
     });
   }
   return out;
@@ -29239,23 +29289,26 @@ object store for media.
 });
 
 // src/rules/TF0603-postgres-data-not-in-volume.ts
+function databaseImage(s) {
+  return s.image ?? s.builtFrom;
+}
 function dataDir(s) {
-  const repo = s.image?.repository.toLowerCase() ?? "";
+  const repo = databaseImage(s)?.repository.toLowerCase() ?? "";
   const bitnami = repo.split("/").includes("bitnami");
   if (s.role === "postgres") {
-    const pgdata = s.environment.find((e) => e.name === "PGDATA" && e.value);
-    if (pgdata) return pgdata.value;
+    const pgdata = s.environment.find((e) => e.name === "PGDATA" && e.value)?.value ?? s.builtFrom?.pgdata;
+    if (pgdata) return pgdata;
     if (bitnami) return "/bitnami/postgresql";
-    const major = Number(/^(\d+)/.exec(s.image?.tag ?? "")?.[1]);
+    const major = Number(/^(\d+)/.exec(databaseImage(s)?.tag ?? "")?.[1]);
     return repo.endsWith("postgres") && major >= 18 ? `/var/lib/postgresql/${major}/docker` : "/var/lib/postgresql/data";
   }
   if (s.role === "mysql" || s.role === "mariadb") return bitnami ? `/bitnami/${s.role}` : "/var/lib/mysql";
   return void 0;
 }
 function imageVolume(s) {
-  const repo = s.image?.repository.toLowerCase() ?? "";
+  const repo = databaseImage(s)?.repository.toLowerCase() ?? "";
   if (s.role !== "postgres" || !/(^|\/)postgres$/.test(repo) || repo.includes("bitnami")) return void 0;
-  const major = Number(/^(\d+)/.exec(s.image?.tag ?? "")?.[1]);
+  const major = Number(/^(\d+)/.exec(databaseImage(s)?.tag ?? "")?.[1]);
   return major >= 18 ? void 0 : "/var/lib/postgresql/data";
 }
 function message(name2, image, dir, mounts) {
@@ -29306,14 +29359,16 @@ var init_TF0603_postgres_data_not_in_volume = __esm({
         "A bind mount of a host directory (`./data/db:/var/lib/postgresql/data`) is reported too: the files then belong",
         "to the database's user inside a directory of the checkout, where a `git clean`, a re-clone or another host loses",
         "them, and Docker no longer manages (lists, backs up, migrates) them. A `tmpfs` there is not reported: it says the",
-        "database is meant to be thrown away (test stacks)."
+        "database is meant to be thrown away (test stacks). A database service built from a Dockerfile of its own",
+        "(`build: postgres` with `FROM postgres:16`) is judged the same way, at its `build:` line."
       ].join("\n"),
       related: [],
       check(project) {
         const out = [];
         for (const { service: s } of composeServices(project)) {
           const dir = dataDir(s);
-          if (!dir || !s.image) continue;
+          const anchor = s.image ?? (s.builtFrom ? s.build : void 0);
+          if (!dir || !anchor) continue;
           const shadow = imageVolume(s);
           const reaches = (v) => !!v.source && coversPath(v.target, dir) && // A mount at a parent of the image's own VOLUME is shadowed there by an anonymous volume.
           !(shadow && coversPath(shadow, dir) && !coversPath(shadow, v.target));
@@ -29327,11 +29382,8 @@ var init_TF0603_postgres_data_not_in_volume = __esm({
               (v) => v.type !== "tmpfs" && v.source && coversPath(v.target, dir) && !reaches(v)
             )
           };
-          out.push({
-            file: s.image.file,
-            line: s.image.line,
-            message: message(s.name, shownImage(s.image), dir, mounts)
-          });
+          const image = s.image ? shownImage(s.image) : `built FROM ${s.builtFrom.repository}${s.builtFrom.tag ? `:${s.builtFrom.tag}` : ""}`;
+          out.push({ file: anchor.file, line: anchor.line, message: message(s.name, image, dir, mounts) });
         }
         return out;
       }
@@ -29638,7 +29690,24 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
 });
 
 // src/rules/TF0704-expose-mismatch.ts
-var exposeMismatch;
+function unboundExposes(file, exposes, bound) {
+  if (bound.length === 0 || bound.some((b) => b.port === void 0)) return [];
+  const ports = new Set(bound.map((b) => b.port));
+  const servers = [...new Set(bound.map((b) => `${b.kind} binds port ${b.port} (${b.at})`))].join("; ");
+  const findings = [];
+  for (const expose of exposes)
+    for (const p of expose.ports) {
+      const service = p.port === void 0 ? void 0 : BACKING_PORTS[p.port];
+      if (!service || ports.has(p.port)) continue;
+      findings.push({
+        file,
+        line: expose.line,
+        message: `EXPOSE ${p.port} is ${service}'s port, and no server the image starts binds it: ${servers}. Remove it from EXPOSE; ${service} runs as a service of its own, reached by its host name.`
+      });
+    }
+  return findings;
+}
+var exposeMismatch, BACKING_PORTS;
 var init_TF0704_expose_mismatch = __esm({
   "src/rules/TF0704-expose-mismatch.ts"() {
     "use strict";
@@ -29652,11 +29721,13 @@ var init_TF0704_expose_mismatch = __esm({
       factor: "VII",
       severity: "warning",
       kind: "S",
-      title: "The port in EXPOSE differs from the port the server command binds",
+      title: "The port in EXPOSE differs from the port the server command binds, or EXPOSE lists a backing service's port that no server of the image binds",
       help: `\`EXPOSE\` documents where the app answers; platforms and \`docker run -P\` publish that port. When the server
 binds another one, requests go to a port nobody listens on.
 
 Make EXPOSE and the bind agree (defaults count: \`runserver\` and \`gunicorn\` listen on 8000).
+An EXPOSE of a backing service's port (\`EXPOSE 6379\` beside \`EXPOSE 8000\`) that no server of the image binds is
+reported on its own line: Redis or PostgreSQL run in containers of their own, reached by host name.
 
 ${EXPOSE_EXAMPLE}`,
       related: [],
@@ -29670,9 +29741,16 @@ ${EXPOSE_EXAMPLE}`,
           const anchor = stage.exposes.at(-1);
           const env = containerEnv(app);
           const reported = /* @__PURE__ */ new Set();
+          const bound = [];
           for (const cmd of startCommands(app)) {
             const server = serverOf(cmd.argv, env, { configFileInContext: hasGunicornConfig(app) });
             const ports = (server?.addresses ?? []).map((a) => a.port);
+            if (server) {
+              const at2 = `${cmd.file}:${cmd.line}`;
+              bound.push(
+                ...(ports.length > 0 ? ports : [void 0]).map((port2) => ({ port: port2, kind: server.kind, at: at2 }))
+              );
+            }
             if (ports.length === 0 || ports.some((p) => p === void 0 || numbers.has(p))) continue;
             const port = ports[0];
             if (reported.has(port)) continue;
@@ -29683,10 +29761,19 @@ ${EXPOSE_EXAMPLE}`,
               message: `EXPOSE ${[...numbers].join(" ")} but ${server.kind} binds port ${port} (${cmd.file}:${cmd.line}). Expose ${port}, or bind the server to the exposed port.`
             });
           }
+          if (reported.size === 0) findings.push(...unboundExposes(app.dockerfile.file, stage.exposes, bound));
         }
         return findings;
       }
     });
+    BACKING_PORTS = {
+      5432: "PostgreSQL",
+      3306: "MySQL",
+      6379: "Redis",
+      11211: "Memcached",
+      27017: "MongoDB",
+      5672: "RabbitMQ"
+    };
   }
 });
 
@@ -29750,11 +29837,15 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "--workers", "3", "mysite.wsgi"]
 });
 
 // src/rules/TF0802-fixed-container-name.ts
+function isScheduler(s) {
+  const command = s.command?.raw ?? "";
+  return /\bbeat\b/.test(command) && !/\bworker\b/.test(command);
+}
 var fixedContainerName;
 var init_TF0802_fixed_container_name = __esm({
   "src/rules/TF0802-fixed-container-name.ts"() {
     "use strict";
-    init_each();
+    init_service_lines();
     init_rule();
     fixedContainerName = defineRule({
       id: "TF0802",
@@ -29762,12 +29853,13 @@ var init_TF0802_fixed_container_name = __esm({
       factor: "VIII",
       severity: "notice",
       kind: "S",
-      title: "The compose app service sets container_name, which prevents --scale",
+      title: "A compose service that runs the app image (the app, a worker) sets container_name, which prevents --scale",
       help: [
         "The app scales out by running more processes of the same image. A container name is unique on a Docker host,",
         "so with `container_name:` set, `docker compose up --scale web=3` fails and a blue/green replacement cannot",
         "start the new container next to the old one. Compose already names containers `<project>-web-1`, and other",
-        "services reach the app by its service name, not its container name.",
+        "services reach the app by its service name, not its container name. The same holds for every service that runs",
+        "the app's image (a celery worker with `image:` naming the image the app builds, `deploy.replicas: 2`).",
         "",
         "```yaml",
         "services:",
@@ -29778,16 +29870,17 @@ var init_TF0802_fixed_container_name = __esm({
       ].join("\n"),
       related: [],
       check(project) {
-        const out = [];
-        for (const { service: s } of appServices(project)) {
-          if (!s.containerName) continue;
-          out.push({
-            file: s.containerName.file,
-            line: s.containerName.line,
-            message: `Service '${s.name}' sets container_name: ${s.containerName.raw}, so it cannot be scaled (docker compose up --scale ${s.name}=2 fails): remove container_name and address it by its service name.`
-          });
-        }
-        return out;
+        return perServiceLine(project, (_app, s) => {
+          const name2 = s.containerName;
+          if (!name2 || isScheduler(s)) return [];
+          return [
+            {
+              file: name2.file,
+              line: name2.line,
+              message: (who, plural2) => `${who} ${plural2 ? "set" : "sets"} container_name: ${name2.raw}, so ${plural2 ? "they" : "it"} cannot be scaled (docker compose up --scale ${s.name}=2 fails): remove container_name and address ${plural2 ? "them by their service names" : "it by its service name"}.`
+            }
+          ];
+        });
       }
     });
   }

@@ -13,6 +13,14 @@ contextRuleCases(parseError, [
     [],
   ],
   [
+    'a compose file that repeats a key, at the repeated key',
+    {
+      'compose.yaml': 'services:\n  web:\n    build: .\n    restart: always\n    restart: unless-stopped\n',
+      Dockerfile: 'FROM python:3.12\n',
+    },
+    [['compose.yaml', 5]],
+  ],
+  [
     'a compose app service that builds a Dockerfile the repository does not hold, at its build line',
     { 'compose.yaml': 'services:\n  web:\n    build: .\n' },
     [['compose.yaml', 3]],

@@ -8,6 +8,7 @@ import {
   settingsProjectOf,
   settingsRuleCases,
 } from '../support/settings-rule-cases.js';
+import { analyzeFiles } from '../support/analyze.js';
 
 settingsRuleCases(debugInCode, [
   { name: 'startproject DEBUG = True', settings: fixture('startproject_django5.py'), expect: [[26]] },
@@ -322,4 +323,67 @@ test("TF0302 fires at the compose line: DEBUG=${DEBUG:-False} read as raw text, 
     [['docker-compose.yml', 5]],
   );
   assert.match(findings[0]!.message, /Make the default empty.*`\$\{DEBUG:-\}`/);
+});
+
+// A production compose file's env_file is the production compose file's environment, written in another file.
+const ENV_FILE_PROJECT = {
+  'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
+  Dockerfile: 'FROM python:3.12\nCOPY . /app\nCMD ["gunicorn", "mysite.wsgi"]\n',
+  'docker-compose.yml': 'services:\n  web:\n    build: .\n    env_file: ./.env.dev\n',
+  'docker-compose.prod.yml': 'services:\n  web:\n    build: .\n    env_file:\n      - ./.env.prod\n',
+  '.env.dev': 'DEBUG=1\n',
+  '.env.prod': 'SECRET_KEY=k\nDEBUG=True\n',
+};
+
+test('TF0302 fires at the env file line: the production compose env_file turns DEBUG on (false default)', async () => {
+  const result = await analyzeFiles({
+    ...ENV_FILE_PROJECT,
+    'mysite/settings.py': lines('import os', "DEBUG = os.environ.get('DEBUG', 'False') == 'True'"),
+  });
+  const found = result.findings.filter((f) => f.ruleId === 'TF0302');
+  assert.deepEqual(
+    found.map((f) => [f.file, f.line]),
+    [['.env.prod', 2]],
+  );
+  assert.match(found[0]!.message, /docker-compose.prod.yml loads this env_file, which sets DEBUG=True/);
+});
+
+test('TF0302 fires twice for a true default and a production env_file that turns DEBUG on', async () => {
+  const result = await analyzeFiles({
+    ...ENV_FILE_PROJECT,
+    'mysite/settings.py': lines('import os', "DEBUG = os.environ.get('DEBUG', True)"),
+  });
+  assert.deepEqual(
+    result.findings.filter((f) => f.ruleId === 'TF0302').map((f) => [f.file, f.line]),
+    [
+      ['.env.prod', 2],
+      ['mysite/settings.py', 2],
+    ],
+  );
+});
+
+test('TF0302 silent: only the development compose env_file turns DEBUG on', async () => {
+  const result = await analyzeFiles({
+    ...ENV_FILE_PROJECT,
+    '.env.prod': 'DEBUG=0\n',
+    'mysite/settings.py': lines('import os', "DEBUG = os.environ.get('DEBUG', '0') == '1'"),
+  });
+  assert.deepEqual(
+    result.findings.filter((f) => f.ruleId === 'TF0302'),
+    [],
+  );
+});
+
+test('TF0302 silent: beside a file named for production, another compose file and a .env.dev are not production', async () => {
+  const result = await analyzeFiles({
+    ...ENV_FILE_PROJECT,
+    'docker-compose.data.yml': 'services:\n  web:\n    build: .\n    env_file: [.env.data, .env.dev]\n',
+    '.env.data': 'DEBUG=True\n',
+    '.env.prod': 'DEBUG=0\n',
+    'mysite/settings.py': lines('import os', "DEBUG = os.environ.get('DEBUG', '0') == '1'"),
+  });
+  assert.deepEqual(
+    result.findings.filter((f) => f.ruleId === 'TF0302'),
+    [],
+  );
 });

@@ -28,6 +28,24 @@ contextRuleCases(envFileInImage, [
   ],
   ['.env.example is fine', { Dockerfile: 'FROM python:3.12\nCOPY . /app\n', '.env.example': 'X=\n' }, []],
   [
+    '.env.tpl whose only secret is commented out is a template',
+    {
+      Dockerfile: 'FROM python:3.12\nCOPY . /app\n',
+      '.env.tpl': 'API=shop\n# SECRET_KEY=k2#9fj3l0qv!x8m1z7w4r6t5y2u3i9o0\nENV=local\n',
+    },
+    [],
+  ],
+  [
+    'a compose env_file of a file that repeats a key (read with the last value winning) reaches the image',
+    {
+      Dockerfile: 'FROM python:3.12\nCOPY . /app\n',
+      'compose.yaml':
+        'services:\n  db:\n    image: postgres:16\n    restart: always\n    restart: unless-stopped\n' +
+        '  web:\n    build: .\n    env_file: .env\n',
+    },
+    [['Dockerfile', 2]],
+  ],
+  [
     'a template of placeholders only (words naming the value, <secret>, xxx, changeme, empty) is fine',
     {
       Dockerfile: 'FROM python:3.12\nCOPY . /app\n',

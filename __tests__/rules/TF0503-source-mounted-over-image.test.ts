@@ -74,4 +74,11 @@ composeRuleCases(sourceMountedOverImage, [
     app: { managePy: 'manage.py', dockerfile: dockerfile(stage({ workdir: '/app', copyTo: ['/tmp'] })) },
     expect: [],
   },
+  {
+    name: 'a target from an unset variable (/${API}) is shown as written',
+    compose: y('services:', '  web:', '    build: .', '    volumes:', '      - .:/${API}'),
+    app: appCopiedToApp,
+    expect: ['compose.yaml:5'],
+    messages: [/bind-mounts '\.' over \/\$\{API\}, where the image holds the code/],
+  },
 ]);

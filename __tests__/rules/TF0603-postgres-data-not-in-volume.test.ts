@@ -1,4 +1,7 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { postgresDataNotInVolume } from '../../src/rules/TF0603-postgres-data-not-in-volume.js';
+import { analyzeFiles } from '../support/analyze.js';
 import { composeRuleCases, y } from '../support/compose-rule-cases.js';
 
 composeRuleCases(postgresDataNotInVolume, [
@@ -139,3 +142,46 @@ composeRuleCases(postgresDataNotInVolume, [
     expect: [],
   },
 ]);
+
+// A database service given by `build:` (its Dockerfile `FROM postgres:…`) has no `image:` line: its build line.
+const BUILT_DB = {
+  'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
+  Dockerfile: 'FROM python:3.12\nCOPY . /app\nCMD ["gunicorn", "mysite.wsgi"]\n',
+  'postgres/Dockerfile': 'FROM postgres:9.4\nCOPY ./init-db.sh /docker-entrypoint-initdb.d/\n',
+  'postgres/init-db.sh': 'psql -c "select 1"\n',
+  'mysql/Dockerfile': 'FROM mariadb:11\n',
+};
+
+test('TF0603 fires at the build line of a database built FROM postgres or mariadb with no named volume', async () => {
+  const { findings } = await analyzeFiles({
+    ...BUILT_DB,
+    'compose.yaml':
+      'services:\n  db:\n    build: postgres\n  maria:\n    build:\n      context: mysql\n  web:\n    build: .\n',
+  });
+  const found = findings.filter((f) => f.ruleId === 'TF0603');
+  assert.deepEqual(
+    found.map((f) => [f.file, f.line]),
+    [
+      ['compose.yaml', 3],
+      ['compose.yaml', 5],
+    ],
+  );
+  assert.match(
+    found[0]!.message,
+    /Service 'db' \(built FROM postgres:9\.4\) has no named volume at its data directory \/var\/lib\/postgresql\/data/,
+  );
+  assert.match(found[1]!.message, /\/var\/lib\/mysql/);
+});
+
+test('TF0603 silent: a database built FROM postgres with a named volume at the PGDATA its Dockerfile sets', async () => {
+  const { findings } = await analyzeFiles({
+    ...BUILT_DB,
+    'postgres/Dockerfile': 'FROM postgres:16\nENV PGDATA=/pgdata\n',
+    'compose.yaml':
+      'services:\n  db:\n    build: postgres\n    volumes:\n      - pg:/pgdata\n  web:\n    build: .\nvolumes:\n  pg:\n',
+  });
+  assert.deepEqual(
+    findings.filter((f) => f.ruleId === 'TF0603'),
+    [],
+  );
+});

@@ -25,6 +25,30 @@ appRuleCases(exposeMismatch, [
     [],
   ],
   [
+    "EXPOSE of Redis's port beside the server's, on its own line",
+    {
+      dockerfile: df(
+        'FROM python:3.12',
+        'EXPOSE 8000',
+        'EXPOSE 6379',
+        'CMD ["daphne", "-b", "0.0.0.0", "-p", "8000", "a.asgi:application"]',
+      ),
+    },
+    ['Dockerfile:3'],
+  ],
+  [
+    "Redis's port beside a branch (its condition unknown) that binds $PORT: it may be that one",
+    {
+      dockerfile: df(
+        'FROM python:3.12',
+        'EXPOSE 8000',
+        'EXPOSE 6379',
+        'CMD if [ -f /etc/production ]; then exec daphne -b 0.0.0.0 -p $PORT a.asgi:application; else exec daphne -b 0.0.0.0 -p 8000 a.asgi:application; fi',
+      ),
+    },
+    [],
+  ],
+  [
     'a port from an unknown variable is silent',
     { dockerfile: df('FROM python:3.12', 'EXPOSE 80', 'CMD gunicorn -b 0.0.0.0:$PORT a.wsgi') },
     [],

@@ -136,3 +136,33 @@ test('with no app service (only a worker and a beat), the services that build th
   ]);
   assert.deepEqual(findingsOf(result, 'TF1203'), [[f, 4]]);
 });
+
+test('image names from unset variables are told apart as written; a service building another Dockerfile is another image', async () => {
+  const result = await analyzeFiles({
+    ...DJANGO,
+    'Dockerfile.nginx': 'FROM nginx:1.27\n',
+    'docker-compose.yml': [
+      'services:', //1
+      '  nginx:', //2
+      '    build: {context: ., dockerfile: Dockerfile.nginx}', //3
+      '    image: ${NGINX}', //4
+      '    container_name: ${NGINX}', //5
+      '  proxy:', //6
+      '    build: {context: ., dockerfile: Dockerfile.nginx}', //7
+      '    image: ${API}', //8
+      '  api:', //9
+      '    build: .', //10
+      '    image: ${API}', //11
+      '    container_name: ${API}', //12
+      '  worker:', //13
+      '    image: ${API}', //14
+      '    command: celery -A mysite worker', //15
+      '    container_name: ${API}_worker', //16
+      '',
+    ].join('\n'),
+  });
+  assert.deepEqual(findingsOf(result, 'TF0802'), [
+    ['docker-compose.yml', 12],
+    ['docker-compose.yml', 16],
+  ]);
+});

@@ -626,14 +626,27 @@ test('!reset and !override in an override file', () => {
   assert.equal(web.containerName, undefined);
 });
 
-test('a repeated key is invalid YAML at the repeated line, as compose says', () => {
+test('a repeated key is reported at its line and read with the last value winning, as the old docker-compose did', () => {
   const { model: m, errors } = model({
-    'compose.yaml': 'services:\n  web:\n    image: a:1\n    image: b:2\n',
+    'compose.yaml': 'services:\n  web:\n    image: a:1\n    container_name: web\n    image: b:2\n',
   });
-  assert.equal(m, undefined);
   assert.deepEqual(
     errors.map((e) => [e.file, e.line]),
-    [['compose.yaml', 4]],
+    [['compose.yaml', 5]],
+  );
+  assert.match(errors[0]!.message, /'image' is repeated \(earlier at line 3\): docker compose v2 rejects/);
+  assert.equal(svc(m, 'web').image?.value, 'b:2');
+  assert.equal(svc(m, 'web').containerName?.value, 'web');
+});
+
+test('a repeated key under an anchor is said once however often the alias expands it', () => {
+  const { errors } = model({
+    'compose.yaml':
+      'x-app: &app\n  image: a:1\n  image: b:2\nservices:\n  web:\n    <<: *app\n  worker:\n    <<: *app\n',
+  });
+  assert.deepEqual(
+    errors.map((e) => [e.file, e.line]),
+    [['compose.yaml', 3]],
   );
 });
 
@@ -872,4 +885,29 @@ test('the app service is the built image with Python in it, not a search engine 
     },
   );
   assert.equal(m?.appService?.name, 'web');
+});
+
+test('a mount target from an unset variable keeps its written form for messages', () => {
+  const { model: m } = model({
+    'compose.yaml': [
+      'services:',
+      '  web:',
+      '    build: .',
+      '    volumes:',
+      '      - .:/${API}',
+      '      - ./media:/app/media',
+      '      - type: bind',
+      '        source: .',
+      '        target: /${API}',
+      '',
+    ].join('\n'),
+  });
+  assert.deepEqual(
+    svc(m, 'web').volumes.map((v) => [v.target, v.writtenTarget]),
+    [
+      ['/', '/${API}'],
+      ['/app/media', undefined],
+      ['/', '/${API}'],
+    ],
+  );
 });

@@ -60,6 +60,12 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: "DEBUG turned on by a compose interpolation default: which compose file is for production is the author's call",
     },
   ],
+  '__tests__/fixtures/corpus/compose-prod-env-file-debug': [
+    {
+      rule: 'TF0302',
+      why: "DEBUG turned on by a production compose file's env_file: the value to change is in that file, the author's",
+    },
+  ],
   '__tests__/fixtures/corpus/db-url-default-conditional-var': [
     {
       rule: 'TF0304',

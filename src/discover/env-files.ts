@@ -1,7 +1,7 @@
 import { baseName } from './classify.js';
 
 /**
- * `.env`-style files (`.env`, `*.env`, `.env.*`), and the templates among them (`.env.example`, `.env.sample`, …):
+ * `.env`-style files (`.env`, `*.env`, `.env.*`), and the templates among them (`.env.example`, `.env.tpl`, …):
  * a template is meant to be committed, so it counts as an env file only when it holds a real-looking secret.
  */
 export function isEnvStyleName(path: string): boolean {
@@ -19,5 +19,7 @@ export function isInEnvDir(path: string): boolean {
 
 /** A template by its name; a misspelt one (`.env.sampel`) cannot be told from a real file and is not one. */
 export function isEnvTemplateName(path: string): boolean {
-  return isEnvStyleName(path) && /(example|sample|template|dist|default|defaults)/i.test(baseName(path));
+  return (
+    isEnvStyleName(path) && /(example|sample|template|tpl|tmpl|dist|default|defaults)/i.test(baseName(path))
+  );
 }

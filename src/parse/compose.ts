@@ -43,7 +43,10 @@ const MAX_ALIAS_COUNT = 100;
 /** Hard cap on expanded nodes, a second guard against exponential alias expansion. */
 const MAX_NODES = 200_000;
 
-/** Compose YAML text → positioned tree. Invalid YAML gives an error with its line and no tree. Never throws. */
+/**
+ * Compose YAML text → positioned tree. Invalid YAML gives an error with its line and no tree; a repeated key gives
+ * an error at its line and the tree read with the last value winning. Never throws.
+ */
 export const parseComposeYaml: (file: string, text: string) => { root?: YNode; errors: ParseError[] } =
   rememberedParser(parseComposeText, (file, text) => `${file}\0${text}`);
 
@@ -73,15 +76,15 @@ function parseComposeText(file: string, text: string): { root?: YNode; errors: P
   if (doc.contents === null) return { errors: [] };
   const budget = { nodes: 0 };
   try {
-    const ctx: Ctx = { file, doc, lineCounter, budget, resolving: new Set() };
+    const ctx: Ctx = { file, doc, lineCounter, budget, resolving: new Set(), duplicates: [] };
     const root = convert(doc.contents as YamlNode, ctx);
-    if (ctx.duplicate) {
-      const { key, line } = ctx.duplicate;
-      return {
-        errors: [{ file, line, message: `invalid YAML: map keys must be unique ('${key}' is repeated)` }],
-      };
-    }
-    return { root, errors: [] };
+    // The old docker-compose (PyYAML) read a repeated key with the last value winning: read it so, and say so.
+    const errors = ctx.duplicates.map(({ key, line, first }) => ({
+      file,
+      line,
+      message: `'${key}' is repeated (earlier at line ${first}): docker compose v2 rejects a repeated key; it was read with the last value winning, as the old docker-compose did. Keep one '${key}'.`,
+    }));
+    return { root, errors };
   } catch (error) {
     return { errors: [{ file, line: 1, message: `YAML not accepted: ${(error as Error).message}` }] };
   }
@@ -93,7 +96,8 @@ interface Ctx {
   lineCounter: LineCounter;
   budget: { nodes: number };
   resolving: Set<YamlNode>;
-  duplicate?: { key: string; line: number };
+  /** Keys repeated in one mapping, at the repeating line, with the line of the first. */
+  duplicates: { key: string; line: number; first: number }[];
 }
 
 function lineOf(node: { range?: [number, number, number] | null } | null | undefined, ctx: Ctx): number {
@@ -169,7 +173,9 @@ function convert(node: YamlNode | null | undefined, ctx: Ctx, at?: number): YNod
       const entry: YEntry = { key: keyText, line: keyLine, file: ctx.file, value };
       const existing = index.get(keyText);
       if (existing !== undefined) {
-        ctx.duplicate ??= { key: keyText, line: keyLine };
+        // An alias expands the same mapping again: its repeated key is said once.
+        if (!ctx.duplicates.some((d) => d.line === keyLine && d.key === keyText))
+          ctx.duplicates.push({ key: keyText, line: keyLine, first: entries[existing]!.line });
         entries[existing] = entry;
       } else index.set(keyText, entries.push(entry) - 1);
     }

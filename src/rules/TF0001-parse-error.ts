@@ -12,7 +12,8 @@ The rest of the repository was still analysed. Docker, Compose or Django would m
 so fix the syntax error at the reported line (or make the file UTF-8 text under 2 MiB; UTF-16 with a byte-order mark,
 as PowerShell writes it, is read too). A compose file in the legacy version-1 format (services at the top level,
 no \`services:\` key) is read as that format, but \`docker compose\` v2 refuses it: move the services under
-\`services:\`.
+\`services:\`. A compose file that repeats a key in one mapping (two \`restart:\` in a service) is read with the
+last value winning, as the old docker-compose did, but \`docker compose\` v2 refuses it: keep one.
 
 \`\`\`dockerfile
 # Before: an instruction Docker does not know

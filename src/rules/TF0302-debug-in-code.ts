@@ -6,7 +6,7 @@ import { interpolate } from '../model/compose/interpolation.js';
 import { assignFromEnvironment } from './lib/settings-fix.js';
 import { appSettings } from './lib/each.js';
 import { defineRule } from './lib/rule.js';
-import { isDevelopmentComposeFile, projectComposeFiles } from './lib/files.js';
+import { isDevelopmentComposeFile, isNamedForProduction, projectComposeFiles } from './lib/files.js';
 
 export const debugInCode = defineRule({
   id: 'TF0302',
@@ -29,7 +29,9 @@ such as \`_development/docker-compose.yml\`), and the default \`docker-compose.y
 development: the \`DEBUG=1\` it sets is what it is for and is not reported. The same variable set true in the
 production file, or in the image's \`ENV\`, is; so is a literal or a true default in the settings, whatever the
 compose files say. A production compose value interpolated with a default (\`DEBUG=\${DEBUG:-true}\`) counts by that
-default, the value a container gets when nothing is set; it is reported at the compose line. A default that depends
+default, the value a container gets when nothing is set; it is reported at the compose line. An \`env_file\` that the
+production file loads (\`env_file: ./.env.prod\` holding \`DEBUG=True\`) counts as that file's environment; it
+is reported at the env file's line. A default that depends
 on another variable (\`os.environ.get("DEBUG", "1" if USE_SQLITE else "0")\`, \`default=not IS_PRODUCTION\`) is
 judged by the value that variable gets in the image or production compose file, else reported as "DEBUG is on unless
 IS_PRODUCTION is set" when its absence selects the debug branch.
@@ -79,6 +81,11 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
           if (finding) findings.push(finding);
           continue;
         }
+        // A production env_file turning DEBUG on is its own mistake, at its own line, beside the true default.
+        const fromEnvFile = providedValue(app, v.variable, composeFiles)?.envFile
+          ? providedFinding(app, at, v, composeFiles)
+          : undefined;
+        if (fromEnvFile) findings.push(fromEnvFile);
         const falseWord = isFalseWord(unset);
         if (v.selects?.length) {
           // `os.environ['DDT_ENV'] != 'production' if INSIDE_DOCKER else True`: the flag only picks the branch.
@@ -137,6 +144,12 @@ function providedFinding(
 ): RawFinding | undefined {
   const given = providedValue(app, v.variable, composeFiles);
   if (!given || truthWhenSetTo(v, given.value) !== true) return undefined;
+  if (given.envFile)
+    return {
+      file: given.envFile.file,
+      line: given.envFile.line,
+      message: `${given.envFile.composeFile} loads this env_file, which sets ${v.variable}=${given.value}, and the settings read DEBUG from ${v.variable} (${at.file}, line ${at.line}): every container of this deployment runs in debug mode. Remove ${v.variable} from this file and set it only in development.`,
+    };
   if (given.byDefault)
     return {
       file: given.byDefault.file,
@@ -202,20 +215,32 @@ interface InterpolationDefault {
   variables: string;
 }
 
+/** A value given to a variable, where; `envFile` when a production compose file loads it from an env_file. */
+interface Provided {
+  value: string;
+  where: string;
+  byDefault?: InterpolationDefault;
+  envFile?: { file: string; line: number; composeFile: string };
+}
+
 /**
  * The value the image's ENV (or a production compose file) gives a variable, unless a development file sets it; a
  * compose value interpolated from variables counts by its defaults, the value a container gets when none is set.
  */
-function providedValue(
-  app: App,
-  variable: string,
-  composeFiles: readonly string[],
-): { value: string; where: string; byDefault?: InterpolationDefault } | undefined {
-  const entry = app.compose?.appService?.environment.find((e) => e.name === variable);
+function providedValue(app: App, variable: string, composeFiles: readonly string[]): Provided | undefined {
+  const service = app.compose?.appService;
+  const entry = service?.environment.find((e) => e.name === variable);
   if (entry) {
-    if (entry.source !== 'environment' || entry.value === undefined) return undefined;
-    if (isDevelopmentComposeFile(entry.file, composeFiles)) return undefined;
+    if (entry.value === undefined) return undefined;
+    // An env_file value counts as the compose file that loads it: production unless that file is for development.
+    const composeFile =
+      entry.source === 'env_file' ? service?.envFiles.find((f) => f.path === entry.file)?.file : entry.file;
+    if (composeFile === undefined || isDevelopmentComposeFile(composeFile, composeFiles)) return undefined;
     const where = `${entry.file} (line ${entry.line})`;
+    if (entry.source === 'env_file')
+      return isProductionEnvFile(entry.file, composeFile, composeFiles)
+        ? { value: entry.value, where, envFile: { file: entry.file, line: entry.line, composeFile } }
+        : undefined;
     if (!entry.interpolated) return { value: entry.value, where };
     const raw = entry.raw ?? entry.value;
     const unset = interpolate(raw, {});
@@ -226,6 +251,15 @@ function providedValue(
   const df = app.dockerfile;
   const value = df?.targetStage?.env[variable];
   return df && value !== undefined ? { value, where: `the ENV of ${df.file}` } : undefined;
+}
+
+/**
+ * An env_file is production's when its name is not for development (`.env.dev`) and the compose file loading it is
+ * the production one: named so, or any non-development file when none is named for production.
+ */
+function isProductionEnvFile(envFile: string, composeFile: string, composeFiles: readonly string[]): boolean {
+  if (isDevelopmentComposeFile(envFile)) return false;
+  return isNamedForProduction(composeFile) || !composeFiles.some((f) => isNamedForProduction(f));
 }
 
 /**

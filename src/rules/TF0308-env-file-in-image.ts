@@ -19,7 +19,7 @@ other one. An \`env_file\` that compose reads from inside the build context is t
 committed: the developer who builds the image has the real one, and \`COPY . .\` bakes it in. Keep \`.env\` files out of the build context and pass the values at run time (\`docker run --env-file\`,
 compose \`env_file:\`, or your platform's secrets).
 
-A template meant to be committed (\`.env.example\`, \`.env.sample\`, \`.env.template\`, \`.env.dist\`, \`.env.default\`)
+A template meant to be committed (\`.env.example\`, \`.env.sample\`, \`.env.template\`, \`.env.tpl\`, \`.env.dist\`, \`.env.default\`)
 is reported only when it gives a secret-looking name a real-looking value (not empty, not a placeholder such as
 \`change-me\`, \`<your key>\`, \`xxx\` or lowercase words that name the value like \`db_password\`), and so is a file
 in a \`.env*\` directory (\`.envs/.production/.django\`) or one that compose loads as \`env_file\`, whatever its name says; any other \`.env.*\` name, a misspelt template (\`.env.sampel\`) included, is an
@@ -73,5 +73,5 @@ function envFilesOfCompose(app: App): RawFinding[] {
 
 /** Any env_file name but a template meant to be committed. */
 function isUsableEnvFileName(path: string): boolean {
-  return !/(example|sample|template)/i.test(path.slice(path.lastIndexOf('/') + 1));
+  return !/(example|sample|template|tpl|tmpl)/i.test(path.slice(path.lastIndexOf('/') + 1));
 }

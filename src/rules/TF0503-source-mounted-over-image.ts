@@ -5,7 +5,7 @@ import { appImageServices } from './lib/each.js';
 import { defineRule } from './lib/rule.js';
 import type { ComposeService, ComposeVolumeMount } from '../model/types/compose.js';
 import type { App } from '../model/types/project.js';
-import { shownSource } from './lib/files.js';
+import { shownSource, shownTarget } from './lib/files.js';
 
 /** Python files of the build context under `source` (a directory of the scanned tree): code, not data. */
 function holdsCode(contextFiles: string[], contextDir: string | undefined, source: string): boolean {
@@ -91,7 +91,7 @@ function mountsOverCode(app: App, web: ComposeService): { mount: ComposeVolumeMo
       if (projectDir === undefined || !coversPath(v.source, projectDir) || !onWorkdir) continue;
       out.push({
         mount: v,
-        text: `'${shownSource(v)}' at ${v.target}, and the image holds no code of its own: the container runs the host's files, so no built release ever runs. Copy the code into the image (COPY . ${v.target}) and keep this mount in a development-only override file.`,
+        text: `'${shownSource(v)}' at ${shownTarget(v)}, and the image holds no code of its own: the container runs the host's files, so no built release ever runs. Copy the code into the image (COPY . ${shownTarget(v)}) and keep this mount in a development-only override file.`,
       });
       continue;
     }
@@ -105,7 +105,7 @@ function mountsOverCode(app: App, web: ComposeService): { mount: ComposeVolumeMo
     if (!whole && !part) continue;
     out.push({
       mount: v,
-      text: `'${shownSource(v)}' over ${v.target}, where the image holds the code (${codeDir}): the container runs the host's files, not the built image. Keep this mount in a development-only override file.`,
+      text: `'${shownSource(v)}' over ${shownTarget(v)}, where the image holds the code (${codeDir}): the container runs the host's files, not the built image. Keep this mount in a development-only override file.`,
     });
   }
   return out;

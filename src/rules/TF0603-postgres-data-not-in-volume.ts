@@ -5,16 +5,21 @@ import { defineRule } from './lib/rule.js';
 import { coversPath } from './lib/paths.js';
 import { shownImage, shownSource } from './lib/files.js';
 
+/** The database image a service runs: the one it pulls, else the one its Dockerfile builds on. */
+function databaseImage(s: ComposeService): { repository: string; tag?: string } | undefined {
+  return s.image ?? s.builtFrom;
+}
+
 /** Where the database image keeps its data. */
 function dataDir(s: ComposeService): string | undefined {
-  const repo = s.image?.repository.toLowerCase() ?? '';
+  const repo = databaseImage(s)?.repository.toLowerCase() ?? '';
   const bitnami = repo.split('/').includes('bitnami');
   if (s.role === 'postgres') {
-    const pgdata = s.environment.find((e) => e.name === 'PGDATA' && e.value);
-    if (pgdata) return pgdata.value;
+    const pgdata = s.environment.find((e) => e.name === 'PGDATA' && e.value)?.value ?? s.builtFrom?.pgdata;
+    if (pgdata) return pgdata;
     if (bitnami) return '/bitnami/postgresql';
     // postgres 18+ images keep data under /var/lib/postgresql/<major>/docker.
-    const major = Number(/^(\d+)/.exec(s.image?.tag ?? '')?.[1]);
+    const major = Number(/^(\d+)/.exec(databaseImage(s)?.tag ?? '')?.[1]);
     return repo.endsWith('postgres') && major >= 18
       ? `/var/lib/postgresql/${major}/docker`
       : '/var/lib/postgresql/data';
@@ -25,9 +30,9 @@ function dataDir(s: ComposeService): string | undefined {
 
 /** The VOLUME the official PostgreSQL image (before 18) declares at its data directory. */
 function imageVolume(s: ComposeService): string | undefined {
-  const repo = s.image?.repository.toLowerCase() ?? '';
+  const repo = databaseImage(s)?.repository.toLowerCase() ?? '';
   if (s.role !== 'postgres' || !/(^|\/)postgres$/.test(repo) || repo.includes('bitnami')) return undefined;
-  const major = Number(/^(\d+)/.exec(s.image?.tag ?? '')?.[1]);
+  const major = Number(/^(\d+)/.exec(databaseImage(s)?.tag ?? '')?.[1]);
   return major >= 18 ? undefined : '/var/lib/postgresql/data';
 }
 
@@ -80,14 +85,17 @@ export const postgresDataNotInVolume = defineRule({
     'A bind mount of a host directory (`./data/db:/var/lib/postgresql/data`) is reported too: the files then belong',
     "to the database's user inside a directory of the checkout, where a `git clean`, a re-clone or another host loses",
     'them, and Docker no longer manages (lists, backs up, migrates) them. A `tmpfs` there is not reported: it says the',
-    'database is meant to be thrown away (test stacks).',
+    'database is meant to be thrown away (test stacks). A database service built from a Dockerfile of its own',
+    '(`build: postgres` with `FROM postgres:16`) is judged the same way, at its `build:` line.',
   ].join('\n'),
   related: [],
   check(project) {
     const out: RawFinding[] = [];
     for (const { service: s } of composeServices(project)) {
       const dir = dataDir(s);
-      if (!dir || !s.image) continue;
+      // A database built from a Dockerfile (`build: postgres`, `FROM postgres:16`) is anchored at its build line.
+      const anchor = s.image ?? (s.builtFrom ? s.build : undefined);
+      if (!dir || !anchor) continue;
       const shadow = imageVolume(s);
       const reaches = (v: ComposeVolumeMount): boolean =>
         !!v.source &&
@@ -105,11 +113,10 @@ export const postgresDataNotInVolume = defineRule({
           (v) => v.type !== 'tmpfs' && v.source && coversPath(v.target, dir) && !reaches(v),
         ),
       };
-      out.push({
-        file: s.image.file,
-        line: s.image.line,
-        message: message(s.name, shownImage(s.image), dir, mounts),
-      });
+      const image = s.image
+        ? shownImage(s.image)
+        : `built FROM ${s.builtFrom!.repository}${s.builtFrom!.tag ? `:${s.builtFrom!.tag}` : ''}`;
+      out.push({ file: anchor.file, line: anchor.line, message: message(s.name, image, dir, mounts) });
     }
     return out;
   },

@@ -1,5 +1,6 @@
 import { containerEnv, hasGunicornConfig, serverOf, startCommands } from '../model/command.js';
 import type { RawFinding } from '../core/index.js';
+import type { ExposeInstr } from '../model/types/dockerfile.js';
 import { EXPOSE_EXAMPLE } from './lib/examples.js';
 import { appTargetStages } from './lib/each.js';
 import { defineRule } from './lib/rule.js';
@@ -10,11 +11,14 @@ export const exposeMismatch = defineRule({
   factor: 'VII',
   severity: 'warning',
   kind: 'S',
-  title: 'The port in EXPOSE differs from the port the server command binds',
+  title:
+    "The port in EXPOSE differs from the port the server command binds, or EXPOSE lists a backing service's port that no server of the image binds",
   help: `\`EXPOSE\` documents where the app answers; platforms and \`docker run -P\` publish that port. When the server
 binds another one, requests go to a port nobody listens on.
 
 Make EXPOSE and the bind agree (defaults count: \`runserver\` and \`gunicorn\` listen on 8000).
+An EXPOSE of a backing service's port (\`EXPOSE 6379\` beside \`EXPOSE 8000\`) that no server of the image binds is
+reported on its own line: Redis or PostgreSQL run in containers of their own, reached by host name.
 
 ${EXPOSE_EXAMPLE}`,
   related: [],
@@ -28,9 +32,16 @@ ${EXPOSE_EXAMPLE}`,
       const anchor = stage.exposes.at(-1)!;
       const env = containerEnv(app);
       const reported = new Set<number>();
+      const bound: { port?: number; kind: string; at: string }[] = [];
       for (const cmd of startCommands(app)) {
         const server = serverOf(cmd.argv, env, { configFileInContext: hasGunicornConfig(app) });
         const ports = (server?.addresses ?? []).map((a) => a.port);
+        if (server) {
+          const at = `${cmd.file}:${cmd.line}`;
+          bound.push(
+            ...(ports.length > 0 ? ports : [undefined]).map((port) => ({ port, kind: server.kind, at })),
+          );
+        }
         if (ports.length === 0 || ports.some((p) => p === undefined || numbers.has(p))) continue;
         const port = ports[0]!;
         if (reported.has(port)) continue;
@@ -41,7 +52,45 @@ ${EXPOSE_EXAMPLE}`,
           message: `EXPOSE ${[...numbers].join(' ')} but ${server!.kind} binds port ${port} (${cmd.file}:${cmd.line}). Expose ${port}, or bind the server to the exposed port.`,
         });
       }
+      if (reported.size === 0) findings.push(...unboundExposes(app.dockerfile!.file, stage.exposes, bound));
     }
     return findings;
   },
 });
+
+/** Ports of backing services: an app image that exposes one documents a port it never serves. */
+const BACKING_PORTS: Record<number, string> = {
+  5432: 'PostgreSQL',
+  3306: 'MySQL',
+  6379: 'Redis',
+  11211: 'Memcached',
+  27017: 'MongoDB',
+  5672: 'RabbitMQ',
+};
+
+/**
+ * Each EXPOSE of a backing service's port (`EXPOSE 8000` then `EXPOSE 6379`) that no server the image starts binds,
+ * on its own line; another extra port may be a second endpoint of the app (metrics, flower), and none is reported
+ * when a server's port cannot be known (`$PORT` unset in the repository): it may be that one.
+ */
+function unboundExposes(
+  file: string,
+  exposes: ExposeInstr[],
+  bound: { port?: number; kind: string; at: string }[],
+): RawFinding[] {
+  if (bound.length === 0 || bound.some((b) => b.port === undefined)) return [];
+  const ports = new Set(bound.map((b) => b.port!));
+  const servers = [...new Set(bound.map((b) => `${b.kind} binds port ${b.port} (${b.at})`))].join('; ');
+  const findings: RawFinding[] = [];
+  for (const expose of exposes)
+    for (const p of expose.ports) {
+      const service = p.port === undefined ? undefined : BACKING_PORTS[p.port];
+      if (!service || ports.has(p.port!)) continue;
+      findings.push({
+        file,
+        line: expose.line,
+        message: `EXPOSE ${p.port} is ${service}'s port, and no server the image starts binds it: ${servers}. Remove it from EXPOSE; ${service} runs as a service of its own, reached by its host name.`,
+      });
+    }
+  return findings;
+}

@@ -1,5 +1,5 @@
-import type { RawFinding } from '../core/index.js';
-import { appServices } from './lib/each.js';
+import type { ComposeService } from '../model/types/compose.js';
+import { perServiceLine } from './lib/service-lines.js';
 import { defineRule } from './lib/rule.js';
 
 export const fixedContainerName = defineRule({
@@ -8,12 +8,14 @@ export const fixedContainerName = defineRule({
   factor: 'VIII',
   severity: 'notice',
   kind: 'S',
-  title: 'The compose app service sets container_name, which prevents --scale',
+  title:
+    'A compose service that runs the app image (the app, a worker) sets container_name, which prevents --scale',
   help: [
     'The app scales out by running more processes of the same image. A container name is unique on a Docker host,',
     'so with `container_name:` set, `docker compose up --scale web=3` fails and a blue/green replacement cannot',
     'start the new container next to the old one. Compose already names containers `<project>-web-1`, and other',
-    'services reach the app by its service name, not its container name.',
+    'services reach the app by its service name, not its container name. The same holds for every service that runs',
+    "the app's image (a celery worker with `image:` naming the image the app builds, `deploy.replicas: 2`).",
     '',
     '```yaml',
     'services:',
@@ -24,15 +26,24 @@ export const fixedContainerName = defineRule({
   ].join('\n'),
   related: [],
   check(project) {
-    const out: RawFinding[] = [];
-    for (const { service: s } of appServices(project)) {
-      if (!s.containerName) continue;
-      out.push({
-        file: s.containerName.file,
-        line: s.containerName.line,
-        message: `Service '${s.name}' sets container_name: ${s.containerName.raw}, so it cannot be scaled (docker compose up --scale ${s.name}=2 fails): remove container_name and address it by its service name.`,
-      });
-    }
-    return out;
+    // Every service of the app's image scales the same way: a worker with a fixed name is one worker.
+    return perServiceLine(project, (_app, s) => {
+      const name = s.containerName;
+      if (!name || isScheduler(s)) return [];
+      return [
+        {
+          file: name.file,
+          line: name.line,
+          message: (who, plural) =>
+            `${who} ${plural ? 'set' : 'sets'} container_name: ${name.raw}, so ${plural ? 'they' : 'it'} cannot be scaled (docker compose up --scale ${s.name}=2 fails): remove container_name and address ${plural ? 'them by their service names' : 'it by its service name'}.`,
+        },
+      ];
+    });
   },
 });
+
+/** A scheduler (`celery beat`) must run exactly once: a fixed name does it no harm. */
+function isScheduler(s: ComposeService): boolean {
+  const command = s.command?.raw ?? '';
+  return /\bbeat\b/.test(command) && !/\bworker\b/.test(command);
+}

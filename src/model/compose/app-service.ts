@@ -32,7 +32,15 @@ export function pickAppService(
   for (const service of services.filter((s) => s.build)) {
     const image = builtImage(service, texts);
     const role = image?.base ? roleOf(image.base) : 'other';
-    if (role !== 'other') service.role = role;
+    if (role !== 'other') {
+      service.role = role;
+      const pgdata = image?.stage.env.PGDATA;
+      service.builtFrom = {
+        repository: image!.base!,
+        ...(image?.baseTag ? { tag: image.baseTag } : {}),
+        ...(pgdata ? { pgdata } : {}),
+      };
+    }
     const start = startKind(service, texts, projectDir, image);
     if (service.role !== 'other') service.notApp = 'database';
     else if (image && isNonPythonImage(image)) service.notApp = 'no-python';
@@ -72,12 +80,16 @@ export function servicesOfImage(services: ComposeService[], app: ComposeService)
       s.build.target,
     ].join('\0');
   const appBuild = buildKey(app);
-  const appImage = app.image?.value;
+  // An image name from unset variables (`${API}`) is known by how it is written, never by the empty value.
+  const imageKey = (s: ComposeService): string | undefined =>
+    s.image?.unset ? `raw\0${s.image.raw}` : s.image?.value || undefined;
+  const appImage = imageKey(app);
   const sameImage = (s: ComposeService): boolean =>
     s.notApp !== 'database' &&
     (s.role === 'other' || s.role === 'app') &&
     ((appBuild !== undefined && buildKey(s) === appBuild) ||
-      (appImage !== undefined && s.image?.value === appImage));
+      // A service that builds another Dockerfile makes another image, whatever it names it.
+      (appImage !== undefined && imageKey(s) === appImage && (!s.build || !appBuild)));
   return [app, ...services.filter((s) => s !== app && sameImage(s))];
 }
 

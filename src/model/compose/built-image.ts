@@ -16,6 +16,8 @@ export interface BuiltImage {
   layout: ImageLayout;
   /** Repository of the base image the target stage starts from, through `FROM <stage>` (`postgres`, `node`). */
   base?: string;
+  /** That base image's tag (`17-alpine`), when written. */
+  baseTag?: string;
 }
 
 /** Bases that never run Python code of their own: web servers, proxies, Node, databases. */
@@ -44,7 +46,15 @@ export function builtImage(service: ComposeService, texts: Record<string, string
     if (!parent) break;
     root = parent;
   }
-  return { dockerfile, contextDir, text, stage, layout, base: root.from.repository };
+  return {
+    dockerfile,
+    contextDir,
+    text,
+    stage,
+    layout,
+    base: root.from.repository,
+    ...(root.from.tag ? { baseTag: root.from.tag } : {}),
+  };
 }
 
 /** Whether the image holds no Python app: a web server, Node build or database image with no Python in sight. */

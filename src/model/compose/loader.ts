@@ -36,7 +36,8 @@ export class Loader {
     if (text !== undefined) {
       const { root, errors } = parseComposeYaml(file, text);
       this.errors.push(...errors);
-      if (errors.length === 0) loaded = this.shape(file, root);
+      // A tree comes with errors only for repeated keys, read with the last value winning.
+      if (root !== undefined || errors.length === 0) loaded = this.shape(file, root);
     }
     this.cache.set(file, loaded);
     return loaded;

@@ -417,13 +417,15 @@ export class ServiceConverter {
       if (type !== 'bind' && type !== 'volume' && type !== 'tmpfs') return undefined;
       const written = srcNode?.kind === 'scalar' && srcNode.value !== null ? this.str(srcNode) : undefined;
       const src = written?.value;
+      const target = this.str(tgtNode);
       return {
         file: item.file,
         line: item.line,
         type,
         ...(src ? { source: type === 'bind' ? this.hostPath(srcNode!.file, src) : src } : {}),
         ...(written?.unset ? { writtenSource: written.raw } : {}),
-        target: this.str(tgtNode).value,
+        target: target.value,
+        ...(target.unset ? { writtenTarget: target.raw } : {}),
         readOnly: ro?.kind === 'scalar' && (ro.value === true || ro.value === 'true'),
       };
     }
@@ -440,6 +442,8 @@ export class ServiceConverter {
     };
     if (parts.length === 1) return { ...at, type: 'volume', target: parts[0]!, readOnly: false };
     const [src, target, mode] = parts as [string, string, string | undefined];
+    const writtenTarget = unset ? writtenPartsOf(raw)[1] : undefined;
+    if (writtenTarget !== undefined && writtenTarget !== target) Object.assign(at, { writtenTarget });
     const readOnly = (mode ?? '').split(',').includes('ro');
     const bind = /^[./~]/.test(src) || (src === '' && raw.startsWith('$'));
     if (bind)
@@ -460,6 +464,11 @@ export class ServiceConverter {
 
 /** The source part of a volume as written (`${DATA_DIR}/app` of `${DATA_DIR}/app:/app`), colons inside `${…}` kept. */
 function writtenSourceOf(raw: string): string {
+  return writtenPartsOf(raw)[0]!;
+}
+
+/** The parts of a short volume as written, split at the colons outside `${…}`. */
+function writtenPartsOf(raw: string): string[] {
   const masked = raw.replace(/\$\{[^}]*\}/g, (m) => m.replace(/:/g, '\0'));
-  return masked.split(':')[0]!.replace(/\0/g, ':');
+  return masked.split(':').map((p) => p.replace(/\0/g, ':'));
 }

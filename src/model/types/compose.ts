@@ -34,6 +34,8 @@ export interface ComposeVolumeMount extends ComposeAt {
   readOnly: boolean;
   /** The source as written (`${DATA_DIR}/app`) when a variable in it is unset: what messages show. */
   writtenSource?: string;
+  /** The target as written (`/${API}`) when a variable in it is unset: what messages show. */
+  writtenTarget?: string;
 }
 
 export interface ComposePort extends ComposeAt {
@@ -87,6 +89,8 @@ export interface ComposeService extends ComposeAt {
   inheritedVolumes?: (ComposeAt & { target: string; from: string })[];
   /** Kind of backing service recognised from the image: postgres, mysql, mariadb, redis, ... */
   role: 'app' | 'postgres' | 'mysql' | 'mariadb' | 'redis' | 'other';
+  /** The database image a service builds on (`build:` whose Dockerfile is `FROM postgres:16`), and its ENV PGDATA. */
+  builtFrom?: { repository: string; tag?: string; pgdata?: string };
   /** Set on a service that builds an image that is not the app: a database, an image with no Python, a worker, another program. */
   notApp?: 'database' | 'no-python' | 'worker' | 'other-program';
 }

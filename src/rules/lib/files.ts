@@ -31,10 +31,13 @@ export function isDevelopmentComposeFile(path: string, composeFiles: readonly st
   // `_development/docker-compose.yml`: the directory says what the default-named file is for.
   if (DEVELOPMENT_WORD.test(baseOf(dir).toLowerCase())) return true;
   return composeFiles.some(
-    (f) =>
-      f.slice(0, Math.max(f.lastIndexOf('/'), 0)) === dir &&
-      /(^|[._-])(prod|production|deploy|release|live)([._-]|$)/.test(baseOf(f).toLowerCase()),
+    (f) => f.slice(0, Math.max(f.lastIndexOf('/'), 0)) === dir && isNamedForProduction(f),
   );
+}
+
+/** `docker-compose.prod.yml`, `compose.production.yaml`, `docker-compose-deploy.yml`: a file named for production. */
+export function isNamedForProduction(path: string): boolean {
+  return /(^|[._-])(prod|production|deploy|release|live)([._-]|$)/.test(baseOf(path).toLowerCase());
 }
 
 function baseOf(path: string): string {
@@ -72,4 +75,9 @@ export function shownImage(image: { value: string; raw?: string; unset?: true })
 /** A compose mount's source as the user wrote it when a variable in it is unset, else its resolved path. */
 export function shownSource(mount: { source?: string; writtenSource?: string }): string | undefined {
   return mount.writtenSource ?? mount.source;
+}
+
+/** A compose mount's target as the user wrote it when a variable in it is unset, else its resolved path. */
+export function shownTarget(mount: { target: string; writtenTarget?: string }): string {
+  return mount.writtenTarget ?? mount.target;
 }

@@ -11,7 +11,7 @@ import {
   isSecretName,
   require_node_os,
   tail
-} from "./chunk-OH6ZS2SY.js";
+} from "./chunk-R5PHDWFR.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -30,7 +30,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-JA2VN3QJ.js";
+} from "./chunk-PZMYXVQT.js";
 import {
   UnsafePathError,
   readInside,

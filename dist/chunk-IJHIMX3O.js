@@ -11,7 +11,7 @@ import {
   pipInstall,
   programArgv,
   runtimeInsertionLine
-} from "./chunk-JA2VN3QJ.js";
+} from "./chunk-PZMYXVQT.js";
 import {
   insertLines,
   normalizePackageName,

@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-ZPHSOR76.js";
+} from "./chunk-IJHIMX3O.js";
 import {
   makeReport
 } from "./chunk-LXUC766W.js";
 import {
   RULES
-} from "./chunk-JA2VN3QJ.js";
+} from "./chunk-PZMYXVQT.js";
 import {
   SEVERITIES,
   UnsafePathError,

@@ -20,7 +20,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-JA2VN3QJ.js";
+} from "./chunk-PZMYXVQT.js";
 import {
   UnsafePathError,
   formatBytes,
