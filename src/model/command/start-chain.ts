@@ -13,6 +13,14 @@ import { basename, programArgv, SHELLS } from './servers.js';
 export interface StartCommand extends ShellCommand {
   file: string;
   origin: 'CMD' | 'ENTRYPOINT' | 'compose-command' | 'compose-entrypoint' | 'script';
+  /** Set for a Makefile recipe line a script runs with `make TARGET`: the finding is anchored at the make line. */
+  recipe?: { file: string; line: number };
+}
+
+/** The words that say where a recipe command comes from, for a message: ` (make migrate, Makefile:3)`. */
+export function recipeNote(command: StartCommand): string {
+  const r = command.recipe;
+  return r ? ` (through the Makefile recipe at ${r.file}:${r.line})` : '';
 }
 
 /**
@@ -326,9 +334,10 @@ function scriptCommands(
   // a make recipe's shell sees no script arguments: only the variables decide its branches
   const inputs = scriptInputs(s.script, s.makeTargets ? undefined : args, chain.variable);
   chain.reached?.scripts.add(s);
+  const argsVariables = argumentsHeldBy(s.script);
   for (const c of commandsThatRun(s.script.commands, inputs)) {
     chain.reached?.commands.add(c);
-    const runsArgs = c.argv[0] === '$@' || c.argv[0] === '$*' || c.argv[0] === '${@}';
+    const runsArgs = runsArguments(c.argv, argsVariables);
     if (runsArgs && caller && args && args.length > 0) {
       // `exec "$@"`: the container's CMD runs here; anchor it where it is written
       const run = { ...caller, argv: args, redirects: c.redirects, viaExec: c.viaExec };
@@ -347,8 +356,31 @@ function scriptCommands(
     out.push(own);
     // `exec docker/web-start`, `./init.bash`: the script a script runs is followed in turn
     const next = depth < 5 ? scriptRun(c.argv, scripts, workdir) : undefined;
-    if (next && next.script !== s)
-      out.push(...scriptCommands(next.script, own, c.argv.slice(next.argsFrom), chain, depth + 1));
+    if (next && next.script !== s) {
+      const run = scriptCommands(next.script, own, c.argv.slice(next.argsFrom), chain, depth + 1);
+      out.push(...(next.script.makeTargets ? run.map((r) => atMakeLine(r, own, next.script.file)) : run));
+    }
   }
   return out;
+}
+
+const ALL_ARGS = new Set(['$@', '$*', '${@}', '${*}']);
+
+/** Variables a script sets to all its arguments (`cmd="$@"`), so that `exec $cmd` runs them. */
+export function argumentsHeldBy(script: ShellScript): Set<string> {
+  return new Set((script.assignments ?? []).filter((a) => ALL_ARGS.has(a.value)).map((a) => a.name));
+}
+
+/** Whether a command runs the script's arguments: `"$@"`, `$*`, or a variable holding them (`exec $cmd`). */
+export function runsArguments(argv: string[], argsVariables: Set<string> = new Set()): boolean {
+  const word = argv[0] ?? '';
+  if (ALL_ARGS.has(word)) return true;
+  const name = /^\$(?:\{(\w+)\}|(\w+))$/.exec(word);
+  return name !== null && argsVariables.has(name[1] ?? name[2]);
+}
+
+/** A recipe command of a make target a script runs, anchored where the script runs make; the recipe line kept. */
+function atMakeLine(command: StartCommand, make: StartCommand, makefile: string): StartCommand {
+  if (command.file !== makefile) return command;
+  return { ...command, file: make.file, line: make.line, recipe: { file: command.file, line: command.line } };
 }

@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { analyzeFiles, findingsOf } from '../support/analyze.js';
+
+const MANAGE = "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n";
+
+/** The course-homework layout: an `exec $cmd` entrypoint, CMD and compose `command: /start.sh`, a Makefile. */
+function wrapperLayout(start: string, makefile: string): Record<string, string> {
+  return {
+    'manage.py': MANAGE,
+    'mysite/settings.py': 'DEBUG = False\n',
+    Dockerfile: [
+      'FROM python:3.12',
+      'WORKDIR /wd',
+      'COPY --chmod=755 ./docker/app/start.sh /start.sh',
+      'COPY --chmod=755 ./docker/app/entrypoint.sh /entrypoint.sh',
+      'COPY ./manage.py manage.py',
+      'COPY ./Makefile Makefile',
+      'ENTRYPOINT ["/entrypoint.sh"]',
+      'CMD ["/start.sh"]',
+      '',
+    ].join('\n'),
+    'docker/app/entrypoint.sh': '#!/usr/bin/env bash\ncmd="$@"\nset -o errexit\nexec $cmd\n',
+    'docker/app/start.sh': start,
+    Makefile: makefile,
+    'docker-compose.yml': 'services:\n  app:\n    build: .\n    command: /start.sh\n',
+  };
+}
+
+const START = '#!/usr/bin/env bash\nset -o errexit\nmake migrate\npython manage.py runserver 0.0.0.0:8000\n';
+const MAKEFILE = '.PHONY: migrate\nmigrate:\n\t@python manage.py migrate\n';
+
+test('an `exec $cmd` entrypoint (cmd="$@") runs the start script: TF0801 and TF0901 on the same line', async () => {
+  const result = await analyzeFiles(wrapperLayout(START, MAKEFILE));
+  assert.deepEqual(findingsOf(result, 'TF0801'), [['docker/app/start.sh', 4]]);
+  assert.deepEqual(findingsOf(result, 'TF0901'), [['docker/app/start.sh', 4]]);
+});
+
+test('`make migrate` in a start script: TF1202 on the make line, naming the recipe', async () => {
+  const result = await analyzeFiles(wrapperLayout(START, MAKEFILE));
+  assert.deepEqual(findingsOf(result, 'TF1202'), [['docker/app/start.sh', 3]]);
+  const message = result.findings.find((f) => f.ruleId === 'TF1202')!.message;
+  assert.match(message, /through the Makefile recipe at Makefile:3/);
+});
+
+test('`make run` whose recipe is `$(PYTHON) manage.py runserver`: TF0801 on the make line', async () => {
+  const makefile =
+    'PYTHON ?= python3\nMANAGE = $(PYTHON) manage.py\nrun: migrate\n\t$(MANAGE) runserver 0.0.0.0:8000\nmigrate:\n\t$(PYTHON) manage.py migrate\n';
+  const result = await analyzeFiles(wrapperLayout('#!/bin/sh\nset -e\nexec make run\n', makefile));
+  assert.deepEqual(findingsOf(result, 'TF0801'), [['docker/app/start.sh', 3]]);
+  assert.deepEqual(findingsOf(result, 'TF1202'), [['docker/app/start.sh', 3]]);
+  assert.match(result.findings.find((f) => f.ruleId === 'TF0801')!.message, /recipe at Makefile:4/);
+});
