@@ -51,3 +51,28 @@ test('`make run` whose recipe is `$(PYTHON) manage.py runserver`: TF0801 on the 
   assert.deepEqual(findingsOf(result, 'TF1202'), [['docker/app/start.sh', 3]]);
   assert.match(result.findings.find((f) => f.ruleId === 'TF0801')!.message, /recipe at Makefile:4/);
 });
+
+// `./manage.py X` and `django-admin X` are manage.py invocations as much as `python manage.py X`.
+for (const manage of ['./manage.py', '/app/manage.py', 'django-admin', 'python -m django']) {
+  test(`TF1202 and TF0801 know \`${manage} migrate\` in an entrypoint branch`, async () => {
+    const result = await analyzeFiles({
+      'manage.py': MANAGE,
+      'mysite/settings.py': 'DEBUG = False\n',
+      Dockerfile:
+        'FROM python:3.12\nCOPY entrypoint.sh /\nCOPY . /app/\nWORKDIR /app\nCMD ["/entrypoint.sh"]\n',
+      'docker-compose.yml': 'services:\n  api:\n    build: .\n    env_file: .env\n',
+      'entrypoint.sh': [
+        '#!/bin/bash',
+        'if [ "$ENV" = "production" ]; then',
+        `    ${manage} migrate --no-input`,
+        '    exec daphne -b 0.0.0.0 -p 8000 api.asgi:application',
+        'else',
+        `    exec ${manage} runserver 0.0.0.0:8000`,
+        'fi',
+        '',
+      ].join('\n'),
+    });
+    assert.deepEqual(findingsOf(result, 'TF1202'), [['entrypoint.sh', 3]]);
+    assert.deepEqual(findingsOf(result, 'TF0801'), [['entrypoint.sh', 6]]);
+  });
+}
