@@ -76,3 +76,44 @@ for (const manage of ['./manage.py', '/app/manage.py', 'django-admin', 'python -
     assert.deepEqual(findingsOf(result, 'TF0801'), [['entrypoint.sh', 6]]);
   });
 }
+
+const START_NO_EXEC =
+  '#!/bin/sh\nset -e\npython manage.py collectstatic --noinput\ngunicorn mysite.wsgi --bind 0.0.0.0:8000\n';
+
+function initImage(entrypoint: string, env = ''): Record<string, string> {
+  return {
+    'manage.py': MANAGE,
+    'mysite/settings.py': 'DEBUG = False\n',
+    Dockerfile: `FROM python:3.12-alpine\nWORKDIR /app\nCOPY . /app\n${env}ENTRYPOINT ${entrypoint}\nCMD ["/app/start.sh"]\n`,
+    'start.sh': START_NO_EXEC,
+  };
+}
+
+// [entrypoint, image ENV, TF0901 findings]: an init that signals the process group reaches the server.
+const INITS: [string, string, [string, number][]][] = [
+  ['["/sbin/tini", "-g", "--"]', '', []],
+  ['["tini", "-sg", "--"]', '', []],
+  ['["/usr/bin/dumb-init", "--"]', '', []],
+  ['["tini", "--"]', 'ENV TINI_KILL_PROCESS_GROUP=1\n', []],
+  ['["tini", "--"]', '', [['start.sh', 4]]],
+  ['["dumb-init", "--single-child", "--"]', '', [['start.sh', 4]]],
+];
+
+for (const [entrypoint, env, expected] of INITS) {
+  test(`TF0901 for a start script without exec under ENTRYPOINT ${entrypoint}${env ? ` and ${env.trim()}` : ''}`, async () => {
+    const result = await analyzeFiles(initImage(entrypoint, env));
+    assert.deepEqual(findingsOf(result, 'TF0901'), expected);
+    for (const f of result.findings.filter((x) => x.ruleId === 'TF0901')) {
+      assert.doesNotMatch(f.message, /stays PID 1/);
+      assert.match(f.message, /\(PID 1\) sends SIGTERM to the script's shell only/);
+    }
+  });
+}
+
+test('a compose entrypoint without the init brings TF0901 back', async () => {
+  const files = initImage('["/sbin/tini", "-g", "--"]');
+  files['docker-compose.yml'] = 'services:\n  web:\n    build: .\n    entrypoint: ["/app/start.sh"]\n';
+  const result = await analyzeFiles(files);
+  assert.deepEqual(findingsOf(result, 'TF0901'), [['start.sh', 4]]);
+  assert.match(result.findings.find((f) => f.ruleId === 'TF0901')!.message, /the script stays PID 1/);
+});

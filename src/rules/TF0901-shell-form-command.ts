@@ -1,5 +1,7 @@
 import {
   commandIgnoredBy,
+  type InitProcess,
+  initProcess,
   inlineScript,
   inlineScriptCommands,
   inlineScriptLastCommand,
@@ -46,6 +48,11 @@ exec "$@"
 \`bash -c "gunicorn …"\` with one simple command is not reported: bash execs it, so PID 1 is the server. \`sh -c\`
 with one command is: dash, Debian's \`/bin/sh\`, forks it and stays PID 1 (both checked with \`docker top\`).
 
+Under an init that signals the whole process group (\`ENTRYPOINT ["tini", "-g", "--", …]\`, \`TINI_KILL_PROCESS_GROUP\`
+set, or \`dumb-init\`, which does so unless \`--single-child\`), PID 1 is not a shell and SIGTERM reaches the server
+through its group: not reported. Under \`tini\` without \`-g\`, tini passes SIGTERM to the script's shell only, and
+the message says so.
+
 An exec-form array followed by more text (\`ENTRYPOINT ["/bin/bash"]#["entrypoint.sh"]\`) is read as Docker reads
 it: the first JSON array, the rest ignored. It is exec form, so it is not reported here; the ignored text (here the
 script) never runs.`,
@@ -53,6 +60,9 @@ script) never runs.`,
   check(project) {
     const findings: RawFinding[] = [];
     for (const app of project.apps) {
+      // An init that signals the whole process group (tini -g, dumb-init) reaches the server past any shell.
+      const init = initProcess(app);
+      if (init?.signalsGroup) continue;
       const df = app.dockerfile;
       const stage = df?.targetStage;
       if (df && stage) {
@@ -80,10 +90,9 @@ script) never runs.`,
       for (const script of app.entrypointScripts)
         if (!script.makeTargets)
           findings.push(
-            ...scriptFindings(script, scriptCommandsThatRun(app, script), app.entrypointScripts).map((f) => ({
-              ...f,
-              message: f.message + droppedCommandNote(app, f.file),
-            })),
+            ...scriptFindings(script, scriptCommandsThatRun(app, script), app.entrypointScripts, init).map(
+              (f) => ({ ...f, message: f.message + droppedCommandNote(app, f.file) }),
+            ),
           );
     }
     return findings;
@@ -178,7 +187,12 @@ function scriptFindings(
   script: EntrypointScript,
   commands: ShellCommand[],
   all: EntrypointScript[],
+  init: InitProcess | undefined,
 ): RawFinding[] {
+  // Under an init that signals only its child (tini without -g), the script is not PID 1 but still keeps the signal.
+  const stays = init
+    ? `${init.name} (PID 1) sends SIGTERM to the script's shell only, which does not pass it on`
+    : 'the script stays PID 1 and SIGTERM does not reach it';
   const out: RawFinding[] = [];
   // A server sent to the background while the script goes on: several processes, which exec cannot fix.
   const background = commands.find((c) => c.background && serverOf(c.argv));
@@ -188,7 +202,7 @@ function scriptFindings(
       {
         file: script.file,
         line: background.line,
-        message: `${script.file} starts ${server.kind} in the background (&) and goes on running other commands, so the script stays PID 1 over several processes and SIGTERM reaches none of them. Run one process per container: this container starts only the server, with exec, and each other process gets its own service.`,
+        message: `${script.file} starts ${server.kind} in the background (&) and goes on running other commands, so ${init ? `${init.name} sends SIGTERM to the script's shell only, over several processes, and it reaches none of them` : 'the script stays PID 1 over several processes and SIGTERM reaches none of them'}. Run one process per container: this container starts only the server, with exec, and each other process gets its own service.`,
       },
     ];
   }
@@ -204,7 +218,7 @@ function scriptFindings(
     out.push({
       file: script.file,
       line: c.line,
-      message: `${script.file} starts ${what} without exec, so the script stays PID 1 and SIGTERM does not reach it. Write exec ${runsArgs ? '"$@"' : c.argv.join(' ')}.`,
+      message: `${script.file} starts ${what} without exec, so ${stays}. Write exec ${runsArgs ? '"$@"' : c.argv.join(' ')}.`,
     });
   });
   return out;
