@@ -155,6 +155,7 @@ export class ImageFiles extends ModelPart {
             script,
             imagePath,
             ...(readsArguments(this.texts[file]) ? {} : { ignoresArgs: true }),
+            ...(this.texts[file].replace(/^\uFEFF/, '').startsWith('#!') ? {} : { noShebang: true }),
           });
           for (const c of script.commands) commands.push(...argvCommands(c.argv));
           break;
