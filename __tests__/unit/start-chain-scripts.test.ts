@@ -117,3 +117,17 @@ test('a compose entrypoint without the init brings TF0901 back', async () => {
   assert.deepEqual(findingsOf(result, 'TF0901'), [['start.sh', 4]]);
   assert.match(result.findings.find((f) => f.ruleId === 'TF0901')!.message, /the script stays PID 1/);
 });
+
+test('TF0901 for `$cmd` run without exec, where cmd="$@": the container command keeps the script as PID 1', async () => {
+  const files = wrapperLayout(START, MAKEFILE);
+  files['docker/app/entrypoint.sh'] = '#!/usr/bin/env bash\ncmd="$@"\nset -o errexit\n$cmd\n';
+  const result = await analyzeFiles(files);
+  assert.deepEqual(findingsOf(result, 'TF0901'), [
+    ['docker/app/entrypoint.sh', 4],
+    ['docker/app/start.sh', 4],
+  ]);
+  assert.match(
+    result.findings.find((f) => f.file === 'docker/app/entrypoint.sh')!.message,
+    /Write exec \$cmd\.$/,
+  );
+});

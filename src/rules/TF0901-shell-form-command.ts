@@ -1,4 +1,5 @@
 import {
+  argumentsHeldBy,
   commandIgnoredBy,
   type InitProcess,
   initProcess,
@@ -7,6 +8,7 @@ import {
   inlineScriptLastCommand,
   isKeepAliveLoop,
   programArgv,
+  runsArguments,
   scriptCommandsThatRun,
   serverOf,
   writtenComposeArgv,
@@ -226,30 +228,35 @@ function scriptFindings(
       },
     ];
   }
+  // `cmd="$@"` … `$cmd` runs the container command as `"$@"` does.
+  const held = argumentsHeldBy(script.script);
+  const startsArgs = (argv: string[]) => runsArguments(argv, held);
   commands.forEach((c, i) => {
     if (c.viaExec || c.background) return;
     const server = mainProcessOf(c.argv);
     const runsArgs = startsArgs(c.argv);
     // A script followed by the server's own start is a one-off helper (wait-for-it.sh db:5432 -- echo up).
     const next =
-      server || runsArgs || startsLater(commands, i) ? undefined : scriptRunBy(c.argv, all, script);
+      server || runsArgs || startsLater(commands, i, startsArgs)
+        ? undefined
+        : scriptRunBy(c.argv, all, script);
     if (!server && !runsArgs && !next) return;
     const what = server ? server.kind : next ? next.file : 'the container command ("$@")';
     out.push({
       file: script.file,
       line: c.line,
-      message: `${script.file} starts ${what} without exec, so ${stays}. Write exec ${runsArgs ? '"$@"' : c.argv.join(' ')}.`,
+      message: `${script.file} starts ${what} without exec, so ${stays}. Write exec ${runsArgs && /^\$\{?[@*]\}?$/.test(c.argv[0]) ? '"$@"' : c.argv.join(' ')}.`,
     });
   });
   return out;
 }
 
-function startsArgs(argv: string[]): boolean {
-  return argv[0] === '$@' || argv[0] === '$*';
-}
-
 /** Whether a command after the i-th starts the server or the container command itself. */
-function startsLater(commands: { argv: string[]; background?: boolean }[], i: number): boolean {
+function startsLater(
+  commands: { argv: string[]; background?: boolean }[],
+  i: number,
+  startsArgs: (argv: string[]) => boolean,
+): boolean {
   return commands.slice(i + 1).some((c) => !c.background && (mainProcessOf(c.argv) || startsArgs(c.argv)));
 }
 
