@@ -11,7 +11,7 @@ import {
   pipInstall,
   programArgv,
   runtimeInsertionLine
-} from "./chunk-ZHCSHTCH.js";
+} from "./chunk-MFDAJOQA.js";
 import {
   insertLines,
   normalizePackageName,

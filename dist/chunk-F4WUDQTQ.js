@@ -11,7 +11,7 @@ import {
   isSecretName,
   require_node_os,
   tail
-} from "./chunk-LOQWLRII.js";
+} from "./chunk-UHR323EL.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -30,7 +30,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-ZHCSHTCH.js";
+} from "./chunk-MFDAJOQA.js";
 import {
   UnsafePathError,
   readInside,
