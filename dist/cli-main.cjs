@@ -16907,6 +16907,10 @@ var init_make = __esm({
 });
 
 // src/model/command/start-chain.ts
+function recipeNote(command) {
+  const r = command.recipe;
+  return r ? ` (through the Makefile recipe at ${r.file}:${r.line})` : "";
+}
 function effectiveCommand(app) {
   return chain(app, app.compose?.appService);
 }
@@ -17093,9 +17097,10 @@ function scriptCommands(s, caller, args, chain2, depth) {
   const out = [];
   const inputs = scriptInputs(s.script, s.makeTargets ? void 0 : args, chain2.variable);
   chain2.reached?.scripts.add(s);
+  const argsVariables = argumentsHeldBy(s.script);
   for (const c of commandsThatRun(s.script.commands, inputs)) {
     chain2.reached?.commands.add(c);
-    const runsArgs = c.argv[0] === "$@" || c.argv[0] === "$*" || c.argv[0] === "${@}";
+    const runsArgs = runsArguments(c.argv, argsVariables);
     if (runsArgs && caller && args && args.length > 0) {
       const run = { ...caller, argv: args, redirects: c.redirects, viaExec: c.viaExec };
       out.push(run);
@@ -17110,12 +17115,52 @@ function scriptCommands(s, caller, args, chain2, depth) {
     const own = { ...c, file: s.file, origin: "script" };
     out.push(own);
     const next = depth < 5 ? scriptRun(c.argv, scripts, workdir) : void 0;
-    if (next && next.script !== s)
-      out.push(...scriptCommands(next.script, own, c.argv.slice(next.argsFrom), chain2, depth + 1));
+    if (next && next.script !== s) {
+      const run = scriptCommands(next.script, own, c.argv.slice(next.argsFrom), chain2, depth + 1);
+      out.push(...next.script.makeTargets ? run.map((r) => atMakeLine(r, own, next.script.file)) : run);
+    }
   }
   return out;
 }
-var import_node_path5, argsScripts, IDLE, KEEP_ALIVE;
+function argumentsHeldBy(script) {
+  return new Set((script.assignments ?? []).filter((a) => ALL_ARGS.has(a.value)).map((a) => a.name));
+}
+function runsArguments(argv, argsVariables = /* @__PURE__ */ new Set()) {
+  const word = argv[0] ?? "";
+  if (ALL_ARGS.has(word)) return true;
+  const name2 = /^\$(?:\{(\w+)\}|(\w+))$/.exec(word);
+  return name2 !== null && argsVariables.has(name2[1] ?? name2[2]);
+}
+function atMakeLine(command, make, makefile) {
+  if (command.file !== makefile) return command;
+  return { ...command, file: make.file, line: make.line, recipe: { file: command.file, line: command.line } };
+}
+function initProcess(app) {
+  const starts = app.compose?.appService ? [void 0, app.compose.appService] : [void 0];
+  const inits = starts.map((service) => initOf(app, service));
+  if (inits.some((i) => i === void 0)) return void 0;
+  const first = inits[0];
+  return { name: first.name, signalsGroup: inits.every((i) => i.signalsGroup) };
+}
+function initOf(app, service) {
+  const argv = service?.entrypoint ? service.entrypoint.argv : app.dockerfile?.targetStage?.entrypoint?.argv;
+  const program = basename2(argv?.[0] ?? "");
+  const options = (argv ?? []).slice(1);
+  const stop = options.indexOf("--");
+  const flags = (stop < 0 ? options : options.slice(0, stop)).filter((w2) => w2.startsWith("-"));
+  if (program === "tini" || program === "docker-init") {
+    const value = containerVariables(
+      app.dockerfile?.targetStage?.env ?? {},
+      service
+    )("TINI_KILL_PROCESS_GROUP");
+    const grouped = flags.some((f) => /^-[a-zA-Z]*g/.test(f)) || typeof value === "string" && value !== "";
+    return { name: "tini", signalsGroup: grouped };
+  }
+  if (program === "dumb-init")
+    return { name: "dumb-init", signalsGroup: !flags.some((f) => f === "-c" || f === "--single-child") };
+  return void 0;
+}
+var import_node_path5, argsScripts, IDLE, KEEP_ALIVE, ALL_ARGS;
 var init_start_chain = __esm({
   "src/model/command/start-chain.ts"() {
     "use strict";
@@ -17129,6 +17174,7 @@ var init_start_chain = __esm({
     KEEP_ALIVE = new RegExp(
       String.raw`(^|[;&|\n]\s*)while\s+${IDLE}\s*;?\s*do\s+(?:${IDLE}\s*;?\s*)+done$`
     );
+    ALL_ARGS = /* @__PURE__ */ new Set(["$@", "$*", "${@}", "${*}"]);
   }
 });
 
@@ -29827,7 +29873,7 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "--workers", "3", "mysite.wsgi"]
           findings.push({
             file: cmd.file,
             line: cmd.line,
-            message: `The container starts Django's development server (manage.py runserver). Serve the app with gunicorn or uvicorn instead, e.g. gunicorn --bind 0.0.0.0:8000 <project>.wsgi.${droppedCommandNote(app, cmd.file)}`
+            message: `The container starts Django's development server (manage.py runserver)${recipeNote(cmd)}. Serve the app with gunicorn or uvicorn instead, e.g. gunicorn --bind 0.0.0.0:8000 <project>.wsgi.${droppedCommandNote(app, cmd.file)}`
           });
         }
         return findings;
@@ -30062,6 +30108,35 @@ services:
   }
 });
 
+// src/rules/lib/exec-form.ts
+function execFormArgv(instr, scripts, workdir) {
+  const commands = instr.script?.commands ?? [];
+  if (commands.length !== 1 || !isPlainWordList(instr.raw, commands[0].argv)) return void 0;
+  const argv = commands[0].argv;
+  if (argv.some((a) => a.includes("$"))) return ["sh", "-c", `exec ${instr.raw.trim()}`];
+  if (scriptAt(argv[0], scripts, workdir)?.noShebang) return ["sh", ...argv];
+  return argv;
+}
+function looksLikeArray(raw) {
+  return raw.trim().startsWith("[");
+}
+function isPlainWordList(raw, argv) {
+  return !looksLikeArray(raw) && argv.length > 0 && argv.every((w2) => !/[[\]'"]|,$/.test(w2));
+}
+function scriptAt(word, scripts, workdir) {
+  const path4 = word.includes("/") ? import_node_path12.posix.resolve(workdir, word) : void 0;
+  return scripts.find(
+    (s) => path4 ? import_node_path12.posix.normalize(s.imagePath) === path4 : import_node_path12.posix.basename(s.imagePath) === word
+  );
+}
+var import_node_path12;
+var init_exec_form = __esm({
+  "src/rules/lib/exec-form.ts"() {
+    "use strict";
+    import_node_path12 = require("node:path");
+  }
+});
+
 // src/rules/TF0901-shell-form-command.ts
 function fixShellForm(context) {
   const { finding } = context;
@@ -30072,7 +30147,13 @@ function fixShellForm(context) {
     const stage = df?.targetStage;
     for (const instr of [stage?.entrypoint, stage?.cmd]) {
       if (!df || !instr || df.file !== finding.file || instr.line !== finding.line) continue;
-      if (instr.form === "shell") return execFormOf(instr, lines2, finding.file);
+      if (instr.form === "shell")
+        return execFormOf(
+          instr,
+          execFormArgv(instr, app.entrypointScripts, stage?.workdir || "/"),
+          lines2,
+          finding.file
+        );
       if (instr.argv)
         return execLast(lastToExec(instr.argv, instr.line), lines2, finding.file, instr.line, instr.endLine);
     }
@@ -30092,11 +30173,8 @@ function fixShellForm(context) {
   }
   return void 0;
 }
-function execFormOf(instr, lines2, file) {
-  const commands = instr.script?.commands ?? [];
-  if (commands.length !== 1 || instr.endLine !== instr.line) return void 0;
-  const expands = commands[0].argv.some((a) => a.includes("$"));
-  const argv = expands ? ["sh", "-c", `exec ${instr.raw.trim()}`] : commands[0].argv;
+function execFormOf(instr, argv, lines2, file) {
+  if (!argv || instr.endLine !== instr.line) return void 0;
   const written = lines2[instr.line - 1];
   const keyword2 = /^\s*(\S+)/.exec(written)?.[1] ?? instr.keyword;
   return {
@@ -30123,7 +30201,8 @@ function execLast(command, lines2, file, first, last) {
   }
   return void 0;
 }
-function scriptFindings(script, commands, all) {
+function scriptFindings(script, commands, all, init) {
+  const stays = init ? `${init.name} (PID 1) sends SIGTERM to the script's shell only, which does not pass it on` : "the script stays PID 1 and SIGTERM does not reach it";
   const out = [];
   const background = commands.find((c) => c.background && serverOf(c.argv));
   if (background) {
@@ -30132,29 +30211,28 @@ function scriptFindings(script, commands, all) {
       {
         file: script.file,
         line: background.line,
-        message: `${script.file} starts ${server.kind} in the background (&) and goes on running other commands, so the script stays PID 1 over several processes and SIGTERM reaches none of them. Run one process per container: this container starts only the server, with exec, and each other process gets its own service.`
+        message: `${script.file} starts ${server.kind} in the background (&) and goes on running other commands, so ${init ? `${init.name} sends SIGTERM to the script's shell only, over several processes, and it reaches none of them` : "the script stays PID 1 over several processes and SIGTERM reaches none of them"}. Run one process per container: this container starts only the server, with exec, and each other process gets its own service.`
       }
     ];
   }
+  const held = argumentsHeldBy(script.script);
+  const startsArgs = (argv) => runsArguments(argv, held);
   commands.forEach((c, i) => {
     if (c.viaExec || c.background) return;
     const server = mainProcessOf(c.argv);
     const runsArgs = startsArgs(c.argv);
-    const next = server || runsArgs || startsLater(commands, i) ? void 0 : scriptRunBy(c.argv, all, script);
+    const next = server || runsArgs || startsLater(commands, i, startsArgs) ? void 0 : scriptRunBy(c.argv, all, script);
     if (!server && !runsArgs && !next) return;
     const what = server ? server.kind : next ? next.file : 'the container command ("$@")';
     out.push({
       file: script.file,
       line: c.line,
-      message: `${script.file} starts ${what} without exec, so the script stays PID 1 and SIGTERM does not reach it. Write exec ${runsArgs ? '"$@"' : c.argv.join(" ")}.`
+      message: `${script.file} starts ${what} without exec, so ${stays}. Write exec ${runsArgs && /^\$\{?[@*]\}?$/.test(c.argv[0]) ? '"$@"' : c.argv.join(" ")}.`
     });
   });
   return out;
 }
-function startsArgs(argv) {
-  return argv[0] === "$@" || argv[0] === "$*";
-}
-function startsLater(commands, i) {
+function startsLater(commands, i, startsArgs) {
   return commands.slice(i + 1).some((c) => !c.background && (mainProcessOf(c.argv) || startsArgs(c.argv)));
 }
 function mainProcessOf(argv) {
@@ -30170,13 +30248,21 @@ function scriptRunBy(argv, all, self) {
   const name2 = word.slice(word.lastIndexOf("/") + 1);
   return all.find((s) => s !== self && s.imagePath.slice(s.imagePath.lastIndexOf("/") + 1) === name2);
 }
-function shellFormMessage(instr) {
-  const commands = instr.script?.commands ?? [];
+function shellFormMessage(instr, argv) {
+  const k = instr.keyword;
   if (isKeepAliveLoop(instr.raw))
-    return `${instr.keyword} is in shell form and is a keep-alive loop (${instr.raw.trim()}), not a server: /bin/sh is PID 1, ignores SIGTERM, and docker stop waits for the kill timeout. To keep an idle container, use \`${instr.keyword} ["sleep", "infinity"]\`; to serve, start the server in exec form.`;
-  const expands = commands.some((c) => c.argv.some((a) => a.includes("$")));
-  const example = commands.length === 1 && expands ? `${instr.keyword} ["sh", "-c", ${JSON.stringify(`exec ${instr.raw.trim()}`)}]` : commands.length === 1 ? `${instr.keyword} [${commands[0].argv.map((a) => JSON.stringify(a)).join(", ")}]` : `${instr.keyword} ["/entrypoint.sh"] with exec in the script`;
-  return `${instr.keyword} is in shell form, so /bin/sh is PID 1 and SIGTERM from docker stop does not reach the server. Use the exec form: ${example}.`;
+    return `${k} is in shell form and is a keep-alive loop (${instr.raw.trim()}), not a server: /bin/sh is PID 1, ignores SIGTERM, and docker stop waits for the kill timeout. To keep an idle container, use \`${k} ["sleep", "infinity"]\`; to serve, start the server in exec form.`;
+  const pid1 = "/bin/sh is PID 1 and SIGTERM from docker stop does not reach the server";
+  if (looksLikeArray(instr.raw))
+    return `${k} looks like an exec-form array but is not valid JSON (the exec form needs double quotes and a comma between words), so Docker runs the text with /bin/sh -c (shell form): ${pid1}. Write a JSON array of double-quoted words; to run several commands, run a script whose last command starts the server with exec, or ${k} ["sh", "-c", "\u2026; exec <server>"].`;
+  if (!argv) {
+    const several = (instr.script?.commands.length ?? 0) > 1;
+    return `${k} is in shell form, so ${pid1}. Use the exec form: ${several ? `${k} ["/entrypoint.sh"] with exec in the script` : `${k} ["sh", "-c", "exec \u2026"]`}.`;
+  }
+  const example = `${k} [${argv.map((a) => JSON.stringify(a)).join(", ")}]`;
+  const written = instr.script?.commands[0]?.argv ?? [];
+  const noShebang = argv[0] === "sh" && argv.length === written.length + 1 && argv[1] === written[0] ? ` (${argv[1]} has no #! line: run directly it fails with "exec format error", so sh runs it; or add #!/bin/sh to it and use ${k} [${JSON.stringify(argv[1])}])` : "";
+  return `${k} is in shell form, so ${pid1}. Use the exec form: ${example}${noShebang}.`;
 }
 function inlineShell(argv, file, line, what, written) {
   const last = inlineScriptLastCommand(argv, line);
@@ -30232,6 +30318,7 @@ var init_TF0901_shell_form_command = __esm({
     init_command();
     init_fix2();
     init_dropped_command();
+    init_exec_form();
     init_rule();
     shellFormCommand = defineRule({
       id: "TF0901",
@@ -30260,6 +30347,15 @@ exec "$@"
 \`bash -c "gunicorn \u2026"\` with one simple command is not reported: bash execs it, so PID 1 is the server. \`sh -c\`
 with one command is: dash, Debian's \`/bin/sh\`, forks it and stays PID 1 (both checked with \`docker top\`).
 
+An array that is not valid JSON (\`CMD ['gunicorn', 'mysite.wsgi']\`: single quotes) is shell form too; no exec form is
+built from its text. The exec form of a script without a \`#!\` line runs it with sh (\`CMD ["sh", "/app/start.sh"]\`):
+run directly, it would fail with "exec format error".
+
+Under an init that signals the whole process group (\`ENTRYPOINT ["tini", "-g", "--", \u2026]\`, \`TINI_KILL_PROCESS_GROUP\`
+set, or \`dumb-init\`, which does so unless \`--single-child\`), PID 1 is not a shell and SIGTERM reaches the server
+through its group: not reported. Under \`tini\` without \`-g\`, tini passes SIGTERM to the script's shell only, and
+the message says so.
+
 An exec-form array followed by more text (\`ENTRYPOINT ["/bin/bash"]#["entrypoint.sh"]\`) is read as Docker reads
 it: the first JSON array, the rest ignored. It is exec form, so it is not reported here; the ignored text (here the
 script) never runs.`,
@@ -30267,13 +30363,22 @@ script) never runs.`,
       check(project) {
         const findings = [];
         for (const app of project.apps) {
+          const init = initProcess(app);
+          if (init?.signalsGroup) continue;
           const df = app.dockerfile;
           const stage = df?.targetStage;
           if (df && stage) {
             const cmd = commandIgnoredBy(app, void 0) ? void 0 : stage.cmd;
             const shellForm = stage.entrypoint?.form === "shell" ? stage.entrypoint : cmd?.form === "shell" ? cmd : void 0;
             if (shellForm)
-              findings.push({ file: df.file, line: shellForm.line, message: shellFormMessage(shellForm) });
+              findings.push({
+                file: df.file,
+                line: shellForm.line,
+                message: shellFormMessage(
+                  shellForm,
+                  execFormArgv(shellForm, app.entrypointScripts, stage.workdir || "/")
+                )
+              });
             for (const instr of [stage.entrypoint, cmd]) {
               if (instr?.argv) findings.push(...inlineShell(instr.argv, df.file, instr.line, instr.keyword));
             }
@@ -30291,10 +30396,9 @@ script) never runs.`,
           for (const script of app.entrypointScripts)
             if (!script.makeTargets)
               findings.push(
-                ...scriptFindings(script, scriptCommandsThatRun(app, script), app.entrypointScripts).map((f) => ({
-                  ...f,
-                  message: f.message + droppedCommandNote(app, f.file)
-                }))
+                ...scriptFindings(script, scriptCommandsThatRun(app, script), app.entrypointScripts, init).map(
+                  (f) => ({ ...f, message: f.message + droppedCommandNote(app, f.file) })
+                )
               );
         }
         return findings;
@@ -30302,7 +30406,7 @@ script) never runs.`,
       fix: {
         safety: "safe",
         summary: 'Rewrites a shell-form CMD/ENTRYPOINT of one command in exec form (as `["sh", "-c", "exec \u2026"]` when a variable such as `$PORT` must expand), and writes `exec` before the last command of an inline `sh -c` or of an entrypoint script.',
-        declines: "a script that starts the server in the background and goes on running other processes (one `exec` cannot make it one process per container).",
+        declines: "a script that starts the server in the background and goes on running other processes (one `exec` cannot make it one process per container); a CMD array that is not valid JSON (which words were meant is not known).",
         make: fixShellForm
       }
     });
@@ -30813,7 +30917,7 @@ services:
               findings.push({
                 file: cmd.file,
                 line: cmd.line,
-                message: `The start command runs 'manage.py migrate' before the server, so every replica migrates on every start. Run migrate once per release as a one-off task and start only the server.${droppedCommandNote(app, cmd.file)}`
+                message: `The start command runs 'manage.py migrate'${recipeNote(cmd)} before the server, so every replica migrates on every start. Run migrate once per release as a one-off task and start only the server.${droppedCommandNote(app, cmd.file)}`
               });
             });
           }
@@ -30874,7 +30978,7 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
           findings.push({
             file: cmd.file,
             line: cmd.line,
-            message: `${who} runs 'manage.py ${dj.name}' on every start, which ${DESTRUCTIVE[dj.name]}. ${dj.name === "makemigrations" ? "Generate migrations in development and commit them" : "Run it once, as a one-off task, if at all"}, and start only the server.${note}`
+            message: `${who} runs 'manage.py ${dj.name}'${recipeNote(cmd)} on every start, which ${DESTRUCTIVE[dj.name]}. ${dj.name === "makemigrations" ? "Generate migrations in development and commit them" : "Run it once, as a one-off task, if at all"}, and start only the server.${note}`
           });
         };
         for (const app of project.apps)
@@ -31340,13 +31444,13 @@ var init_registry = __esm({
 
 // src/util/safe-fs.ts
 function isInside(path4, root) {
-  const rel = (0, import_node_path12.relative)(root, path4);
-  return rel === "" || !rel.startsWith(`..${import_node_path12.sep}`) && rel !== ".." && !(0, import_node_path12.isAbsolute)(rel);
+  const rel = (0, import_node_path13.relative)(root, path4);
+  return rel === "" || !rel.startsWith(`..${import_node_path13.sep}`) && rel !== ".." && !(0, import_node_path13.isAbsolute)(rel);
 }
 function resolveInside(root, path4, what = "the scanned directory") {
-  const absRoot = (0, import_node_path12.resolve)(root);
+  const absRoot = (0, import_node_path13.resolve)(root);
   const realRoot = realpath(absRoot);
-  const lexical = (0, import_node_path12.resolve)(absRoot, path4);
+  const lexical = (0, import_node_path13.resolve)(absRoot, path4);
   if (!isInside(lexical, absRoot) && !isInside(lexical, realRoot))
     throw new UnsafePathError(path4, `outside ${what}`);
   let real;
@@ -31400,9 +31504,9 @@ function readRegularFileSync(path4, maxBytes, display = path4) {
   }
 }
 function writeOwnFile(path4, text, within) {
-  const file = (0, import_node_path12.resolve)(path4);
-  const dir = ownDirectory((0, import_node_path12.dirname)(file), within);
-  const target = (0, import_node_path12.join)(dir, (0, import_node_path12.basename)(file));
+  const file = (0, import_node_path13.resolve)(path4);
+  const dir = ownDirectory((0, import_node_path13.dirname)(file), within);
+  const target = (0, import_node_path13.join)(dir, (0, import_node_path13.basename)(file));
   let fd;
   try {
     fd = (0, import_node_fs.openSync)(
@@ -31428,13 +31532,13 @@ function writeOwnFile(path4, text, within) {
   }
 }
 function ownDirectory(dir, within) {
-  const roots = within.map((w2) => plannedRealPath((0, import_node_path12.resolve)(w2)).planned);
+  const roots = within.map((w2) => plannedRealPath((0, import_node_path13.resolve)(w2)).planned);
   const { real, missing, planned } = plannedRealPath(dir);
   if (!roots.some((r) => isInside(planned, r)))
     throw new UnsafePathError(dir, "outside the workspace and the runner temporary directory");
   let current = real;
   for (const name2 of missing) {
-    current = (0, import_node_path12.join)(current, name2);
+    current = (0, import_node_path13.join)(current, name2);
     try {
       (0, import_node_fs.mkdirSync)(current, { mode: 493 });
     } catch (error) {
@@ -31449,9 +31553,9 @@ function plannedRealPath(dir) {
   const missing = [];
   let existing = dir;
   while (!exists(existing)) {
-    const parent = (0, import_node_path12.dirname)(existing);
+    const parent = (0, import_node_path13.dirname)(existing);
     if (parent === existing) break;
-    missing.unshift((0, import_node_path12.basename)(existing));
+    missing.unshift((0, import_node_path13.basename)(existing));
     existing = parent;
   }
   let real;
@@ -31460,7 +31564,7 @@ function plannedRealPath(dir) {
   } catch {
     throw new UnsafePathError(dir, "a symbolic link whose target does not exist");
   }
-  return { real, missing, planned: (0, import_node_path12.join)(real, ...missing) };
+  return { real, missing, planned: (0, import_node_path13.join)(real, ...missing) };
 }
 function statSyncIsDirectory(path4) {
   try {
@@ -31489,12 +31593,12 @@ function formatBytes(n) {
   if (n % 1024 === 0) return `${n / 1024} KiB`;
   return `${n} bytes`;
 }
-var import_node_fs, import_node_path12, realpath, UnsafePathError;
+var import_node_fs, import_node_path13, realpath, UnsafePathError;
 var init_safe_fs = __esm({
   "src/util/safe-fs.ts"() {
     "use strict";
     import_node_fs = require("node:fs");
-    import_node_path12 = require("node:path");
+    import_node_path13 = require("node:path");
     realpath = import_node_fs.realpathSync.native;
     UnsafePathError = class extends Error {
       constructor(path4, reason) {
@@ -31646,7 +31750,8 @@ async function discover(root, options = {}, limits = {}, overlay) {
     else unreadable.push({ file, reason: result2.reason });
   };
   const wanted = files.filter(
-    (f) => isDockerfile(f) || isComposeFile(f) || isComposeCandidate(f) || isDockerignore(f) || isRequirementsFile(f) || isSettingsCandidate(f) || isScript(f) || baseName(f) === "Makefile" || baseName(f) === "manage.py" || // The server's entry module names the settings it runs (they may differ from manage.py's).
+    (f) => isDockerfile(f) || isComposeFile(f) || isComposeCandidate(f) || isDockerignore(f) || isRequirementsFile(f) || isSettingsCandidate(f) || isScript(f) || baseName(f) === "Makefile" || baseName(f) === "manage.py" || // `RUN npm run setup` may install the Python requirements from package.json's scripts.
+    baseName(f) === "package.json" || // The server's entry module names the settings it runs (they may differ from manage.py's).
     baseName(f) === "wsgi.py" || baseName(f) === "asgi.py" || // Env templates and files in a `.env*` directory: one that holds a real secret is an env file for TF0308.
     isEnvTemplateName(f) || isInEnvDir(f)
   );
@@ -31833,7 +31938,7 @@ function envFileNames(text) {
 function readText(realRoot, file, maxBytes, plain2) {
   let bytes;
   try {
-    bytes = plain2 ? readRegularFileSync((0, import_node_path14.join)(realRoot, file), maxBytes, file) : readInsideSync(realRoot, file, { maxBytes });
+    bytes = plain2 ? readRegularFileSync((0, import_node_path15.join)(realRoot, file), maxBytes, file) : readInsideSync(realRoot, file, { maxBytes });
   } catch (error) {
     if (error instanceof UnsafePathError) return { reason: error.reason };
     return {
@@ -31868,7 +31973,7 @@ function walk(realRoot, limit) {
     const dir = queue[next];
     let entries;
     try {
-      entries = (0, import_node_fs3.readdirSync)(dir === "" ? realRoot : (0, import_node_path14.join)(realRoot, dir), { withFileTypes: true });
+      entries = (0, import_node_fs3.readdirSync)(dir === "" ? realRoot : (0, import_node_path15.join)(realRoot, dir), { withFileTypes: true });
     } catch {
       continue;
     }
@@ -31884,7 +31989,7 @@ function walk(realRoot, limit) {
         files.push(rel);
         plain2.add(rel);
       } else if (entry.isSymbolicLink()) {
-        const target = linkTarget((0, import_node_path14.join)(realRoot, rel), realRoot);
+        const target = linkTarget((0, import_node_path15.join)(realRoot, rel), realRoot);
         if (target === "file") files.push(rel);
         else if (target !== "directory") links.push({ path: rel, reason: target.reason });
       }
@@ -31918,13 +32023,13 @@ function linkTarget(abs, realRoot) {
   }
   return { reason: "a symbolic link to something that is not a regular file" };
 }
-var import_node_fs3, import_node_path14, MAX_FILES, MAX_FILE_BYTES;
+var import_node_fs3, import_node_path15, MAX_FILES, MAX_FILE_BYTES;
 var init_discover = __esm({
   "src/discover/index.ts"() {
     "use strict";
     init_env_files();
     import_node_fs3 = require("node:fs");
-    import_node_path14 = require("node:path");
+    import_node_path15 = require("node:path");
     init_safe_fs();
     init_classify();
     init_compose_commands();
@@ -32313,16 +32418,16 @@ function locateBuildFailure(log, dockerfileText) {
 }
 async function stageBuildContext(contextDir, dockerfile, tempDir) {
   await (0, import_promises.mkdir)(tempDir, { recursive: true });
-  const stage = await (0, import_promises.mkdtemp)(import_node_path24.default.join(tempDir, "tfr-context-"));
+  const stage = await (0, import_promises.mkdtemp)(import_node_path25.default.join(tempDir, "tfr-context-"));
   let removed;
   const remove = () => removed ??= (0, import_promises.rm)(stage, { recursive: true, force: true });
   try {
-    const destination = import_node_path24.default.join(stage, "context");
+    const destination = import_node_path25.default.join(stage, "context");
     await (0, import_promises.mkdir)(destination);
-    await copyTree2(import_node_path24.default.resolve(contextDir), destination, import_node_path24.default.resolve(stage));
-    const rel = import_node_path24.default.relative(import_node_path24.default.resolve(contextDir), import_node_path24.default.resolve(dockerfile));
-    const inside = rel !== "" && !rel.startsWith("..") && !import_node_path24.default.isAbsolute(rel);
-    const staged = inside && !rel.split(import_node_path24.default.sep).includes(NEVER_STAGED) ? import_node_path24.default.join(destination, rel) : dockerfile;
+    await copyTree2(import_node_path25.default.resolve(contextDir), destination, import_node_path25.default.resolve(stage));
+    const rel = import_node_path25.default.relative(import_node_path25.default.resolve(contextDir), import_node_path25.default.resolve(dockerfile));
+    const inside = rel !== "" && !rel.startsWith("..") && !import_node_path25.default.isAbsolute(rel);
+    const staged = inside && !rel.split(import_node_path25.default.sep).includes(NEVER_STAGED) ? import_node_path25.default.join(destination, rel) : dockerfile;
     return { context: destination, dockerfile: staged, remove };
   } catch (error) {
     await remove();
@@ -32339,8 +32444,8 @@ async function copyTree2(from, to, skip) {
   }
   for (const e of entries) {
     if (e.name === NEVER_STAGED) continue;
-    const source = import_node_path24.default.join(from, e.name);
-    const target = import_node_path24.default.join(to, e.name);
+    const source = import_node_path25.default.join(from, e.name);
+    const target = import_node_path25.default.join(to, e.name);
     if (source === skip) continue;
     if (e.isDirectory()) {
       await (0, import_promises.mkdir)(target);
@@ -32357,12 +32462,12 @@ async function copyTree2(from, to, skip) {
     }
   }
 }
-var import_promises, import_node_path24, normalize2, NEVER_STAGED, ClassicBuildLog;
+var import_promises, import_node_path25, normalize2, NEVER_STAGED, ClassicBuildLog;
 var init_build = __esm({
   "src/smoke/build.ts"() {
     "use strict";
     import_promises = require("node:fs/promises");
-    import_node_path24 = __toESM(require("node:path"), 1);
+    import_node_path25 = __toESM(require("node:path"), 1);
     normalize2 = (s) => s.replace(/\s+/g, " ").trim();
     NEVER_STAGED = ".git";
     ClassicBuildLog = class {
@@ -32522,7 +32627,7 @@ var init_run_state = __esm({
 function buildSource(app) {
   const build2 = app.compose?.appService?.build;
   const dockerfile = build2?.dockerfile ?? app.dockerfile.file;
-  return { dockerfile, contextDir: build2?.context ?? app.context?.dir ?? import_node_path25.default.posix.dirname(dockerfile) };
+  return { dockerfile, contextDir: build2?.context ?? app.context?.dir ?? import_node_path26.default.posix.dirname(dockerfile) };
 }
 function outsideBuildSource(root, app) {
   const { contextDir, dockerfile } = buildSource(app);
@@ -32548,8 +32653,8 @@ async function buildImage(run) {
   for (const [k, v] of Object.entries(composeBuild?.args ?? {})) if (v !== void 0) args[k] = v;
   Object.assign(args, run.options.buildArgs ?? {});
   const staged = await stageBuildContext(
-    import_node_path25.default.join(root, contextDir),
-    import_node_path25.default.join(root, run.dockerfile),
+    import_node_path26.default.join(root, contextDir),
+    import_node_path26.default.join(root, run.dockerfile),
     run.options.tempDir ?? (0, import_node_os2.tmpdir)()
   );
   run.stagedContext = staged;
@@ -32648,13 +32753,13 @@ ${r.stderr}`
     run.image = {};
   }
 }
-var import_node_os2, import_node_path25;
+var import_node_os2, import_node_path26;
 var init_image_build = __esm({
   "src/smoke/image-build.ts"() {
     "use strict";
     init_discover();
     import_node_os2 = require("node:os");
-    import_node_path25 = __toESM(require("node:path"), 1);
+    import_node_path26 = __toESM(require("node:path"), 1);
     init_safe_fs();
     init_build();
     init_limits();
@@ -32860,7 +32965,7 @@ async function engineContext(run, engine, creds) {
     composeEnv: appService?.environment ?? [],
     imageEnvNames: (image.Env ?? []).map((e) => e.split("=")[0]),
     postgres: creds,
-    sqliteUrl: `sqlite:///${import_node_path26.default.posix.join(firstTarget ?? workdir, "db.sqlite3")}`,
+    sqliteUrl: `sqlite:///${import_node_path27.default.posix.join(firstTarget ?? workdir, "db.sqlite3")}`,
     extra: run.options.env?.[engine],
     random: run.random
   });
@@ -32939,20 +33044,20 @@ function entrypointRunsArguments(app, entrypoint) {
   if (!program) return false;
   if (INIT_PROGRAM.test(program)) return true;
   const script = app.entrypointScripts.find(
-    (s) => s.imagePath === program || import_node_path26.default.posix.basename(s.imagePath) === import_node_path26.default.posix.basename(program)
+    (s) => s.imagePath === program || import_node_path27.default.posix.basename(s.imagePath) === import_node_path27.default.posix.basename(program)
   );
   if (script)
     return script.script.commands.some((c) => c.argv.some((a) => a.includes("$@") || a.includes("$*")));
-  return /\.sh$|entrypoint/i.test(import_node_path26.default.posix.basename(program));
+  return /\.sh$|entrypoint/i.test(import_node_path27.default.posix.basename(program));
 }
 function entrypointProgram(entrypoint) {
   return entrypoint.find((a, i) => i === entrypoint.length - 1 || !/^(\/bin\/)?(ba|da)?sh$/.test(a));
 }
-var import_node_path26, INIT_PROGRAM;
+var import_node_path27, INIT_PROGRAM;
 var init_engine_context = __esm({
   "src/smoke/engine-context.ts"() {
     "use strict";
-    import_node_path26 = __toESM(require("node:path"), 1);
+    import_node_path27 = __toESM(require("node:path"), 1);
     init_env();
     INIT_PROGRAM = /^(.*\/)?(tini|dumb-init|gosu|su-exec)$/;
   }
@@ -34536,7 +34641,7 @@ __export(cli_exports, {
 });
 module.exports = __toCommonJS(cli_exports);
 var import_node_fs8 = require("node:fs");
-var import_node_path27 = require("node:path");
+var import_node_path28 = require("node:path");
 var import_node_url2 = require("node:url");
 
 // src/command-line.ts
@@ -34545,7 +34650,7 @@ var import_node_util = require("node:util");
 // src/options.ts
 init_option_error();
 var import_node_fs2 = require("node:fs");
-var import_node_path13 = require("node:path");
+var import_node_path14 = require("node:path");
 var import_yaml2 = __toESM(require_dist(), 1);
 init_core();
 init_registry();
@@ -34605,7 +34710,7 @@ var MAX_CONFIG_BYTES = 256 * 1024;
 async function loadConfig(root, file, within = root) {
   const explicit = file !== void 0 && file !== "";
   const name2 = explicit ? file : DEFAULT_CONFIG_FILE2;
-  const path4 = (0, import_node_path13.resolve)(root, name2);
+  const path4 = (0, import_node_path14.resolve)(root, name2);
   if (!explicit && isAbsent(path4)) return { rules: {}, exclude: [], allowSuppressions: true };
   let text;
   try {
@@ -34617,7 +34722,7 @@ async function loadConfig(root, file, within = root) {
       return { rules: {}, exclude: [], allowSuppressions: true };
     throw new OptionError(`Cannot read config file '${name2}': ${reason}.`);
   }
-  return { ...parseConfig(text, name2), file: (0, import_node_path13.relative)((0, import_node_path13.resolve)(root), path4).split(import_node_path13.sep).join("/") };
+  return { ...parseConfig(text, name2), file: (0, import_node_path14.relative)((0, import_node_path14.resolve)(root), path4).split(import_node_path14.sep).join("/") };
 }
 function isAbsent(path4) {
   try {
@@ -34630,13 +34735,13 @@ function scannedDirectory(base, directory, source, workspace) {
   const quoted2 = `${source} '${directory}'`;
   let real;
   try {
-    real = import_node_fs2.realpathSync.native((0, import_node_path13.resolve)(base, directory));
+    real = import_node_fs2.realpathSync.native((0, import_node_path14.resolve)(base, directory));
   } catch {
     throw new OptionError(`${quoted2} does not exist. Expected the directory of the app to review.`);
   }
   if (workspace !== void 0) {
-    const rel = (0, import_node_path13.relative)((0, import_node_fs2.realpathSync)(workspace), real);
-    if (rel === ".." || rel.startsWith(`..${import_node_path13.sep}`) || (0, import_node_path13.isAbsolute)(rel))
+    const rel = (0, import_node_path14.relative)((0, import_node_fs2.realpathSync)(workspace), real);
+    if (rel === ".." || rel.startsWith(`..${import_node_path14.sep}`) || (0, import_node_path14.isAbsolute)(rel))
       throw new OptionError(
         `${quoted2} leads outside the workspace (a symbolic link). Expected a directory inside the workspace.`
       );
@@ -34727,12 +34832,12 @@ ${helpHint}
 }
 
 // src/fix-cli.ts
-var import_node_path20 = require("node:path");
+var import_node_path21 = require("node:path");
 
 // src/fix/files.ts
 var import_node_fs4 = require("node:fs");
 var import_node_os = require("node:os");
-var import_node_path15 = require("node:path");
+var import_node_path16 = require("node:path");
 init_discover();
 init_safe_fs();
 init_text_encoding();
@@ -34751,15 +34856,15 @@ function writeText(root, file, text) {
     encoding = encodingOf(readInsideSync(root, file, { maxBytes: MAX_FIX_BYTES }));
   } catch {
   }
-  writeOwnFile((0, import_node_path15.join)(root, file), encodeText(text, encoding), [root]);
+  writeOwnFile((0, import_node_path16.join)(root, file), encodeText(text, encoding), [root]);
 }
 var MAX_SCRATCH_ENTRIES = 2e4;
 var ScratchTooLarge = class extends Error {
   name = "ScratchTooLarge";
 };
 function makeScratch(root, maxEntries = MAX_SCRATCH_ENTRIES) {
-  const base = (0, import_node_fs4.mkdtempSync)((0, import_node_path15.join)((0, import_node_os.tmpdir)(), "tfr-fix-"));
-  const dir = (0, import_node_path15.join)(base, "tree");
+  const base = (0, import_node_fs4.mkdtempSync)((0, import_node_path16.join)((0, import_node_os.tmpdir)(), "tfr-fix-"));
+  const dir = (0, import_node_path16.join)(base, "tree");
   let entries = 0;
   try {
     copyTree(root, dir, () => {
@@ -34775,7 +34880,7 @@ function makeScratch(root, maxEntries = MAX_SCRATCH_ENTRIES) {
   return {
     dir,
     write(file, text) {
-      if (text === void 0) (0, import_node_fs4.rmSync)((0, import_node_path15.join)(dir, file), { force: true });
+      if (text === void 0) (0, import_node_fs4.rmSync)((0, import_node_path16.join)(dir, file), { force: true });
       else writeText(dir, file, text);
     },
     dispose: () => (0, import_node_fs4.rmSync)(base, { recursive: true, force: true })
@@ -34790,8 +34895,8 @@ function copyTree(root, dir, counted) {
       if (source !== root) counted();
       const stat = (0, import_node_fs4.lstatSync)(source);
       if (!stat.isFile() || stat.size <= MAX_FILE_BYTES) return true;
-      const target = (0, import_node_path15.join)(dir, (0, import_node_path15.relative)(root, source));
-      (0, import_node_fs4.mkdirSync)((0, import_node_path15.dirname)(target), { recursive: true });
+      const target = (0, import_node_path16.join)(dir, (0, import_node_path16.relative)(root, source));
+      (0, import_node_fs4.mkdirSync)((0, import_node_path16.dirname)(target), { recursive: true });
       const fd = (0, import_node_fs4.openSync)(target, "w");
       try {
         (0, import_node_fs4.ftruncateSync)(fd, stat.size);
@@ -34805,7 +34910,7 @@ function copyTree(root, dir, counted) {
 
 // src/fix/patch.ts
 var import_node_fs5 = require("node:fs");
-var import_node_path16 = require("node:path");
+var import_node_path17 = require("node:path");
 
 // src/fix/diff.ts
 var CONTEXT = 3;
@@ -34912,14 +35017,14 @@ function unifiedDiff(path4, oldText, newText) {
 
 // src/fix/patch.ts
 function repositoryRoot(dir) {
-  for (let d = dir; ; d = (0, import_node_path16.dirname)(d)) {
-    if ((0, import_node_fs5.existsSync)((0, import_node_path16.join)(d, ".git"))) return d;
-    if ((0, import_node_path16.dirname)(d) === d) return void 0;
+  for (let d = dir; ; d = (0, import_node_path17.dirname)(d)) {
+    if ((0, import_node_fs5.existsSync)((0, import_node_path17.join)(d, ".git"))) return d;
+    if ((0, import_node_path17.dirname)(d) === d) return void 0;
   }
 }
 function repositoryPrefix(dir) {
   const top = repositoryRoot(dir);
-  const rel = top === void 0 ? "" : (0, import_node_path16.relative)(top, dir).split(import_node_path16.sep).join("/");
+  const rel = top === void 0 ? "" : (0, import_node_path17.relative)(top, dir).split(import_node_path17.sep).join("/");
   return rel === "" ? "" : `${rel}/`;
 }
 function patchOf(changes, prefix = "") {
@@ -35599,7 +35704,7 @@ init_discover();
 // src/model/index.ts
 init_env_files();
 init_env_files2();
-var import_node_path19 = require("node:path");
+var import_node_path20 = require("node:path");
 init_classify();
 init_dockerignore();
 
@@ -35727,7 +35832,7 @@ function byDepth(a, b) {
 }
 
 // src/model/own-context.ts
-var import_node_path17 = require("node:path");
+var import_node_path18 = require("node:path");
 function namedContextPaths(text) {
   const out = /* @__PURE__ */ new Set();
   const lines2 = text.replace(/\\\r?\n/g, " ").split(/\r?\n/);
@@ -35744,7 +35849,7 @@ function namedContextPaths(text) {
         if (words[i] === "-r" || words[i] === "--requirement") out.add(words[i + 1]);
     } else for (const w2 of words) if (/^[\w.-]+(\/[\w.-]+)*\.(py|sh)$/.test(w2) && w2.includes("/")) out.add(w2);
   }
-  return [...out].map((p) => import_node_path17.posix.normalize(p).replace(/^\.\//, "").replace(/\/$/, "")).filter((p) => p !== "." && p !== "" && !p.startsWith("/") && !p.startsWith("..") && !/[*?$[]/.test(p));
+  return [...out].map((p) => import_node_path18.posix.normalize(p).replace(/^\.\//, "").replace(/\/$/, "")).filter((p) => p !== "." && p !== "" && !p.startsWith("/") && !p.startsWith("..") && !/[*?$[]/.test(p));
 }
 function wordsOf(args) {
   const trimmed = args.trim();
@@ -35758,7 +35863,7 @@ function wordsOf(args) {
   return trimmed.split(/\s+/).map((w2) => w2.replace(/^['"]|['"]$/g, "")).filter(Boolean);
 }
 function contextIsOwnDirectory(text, dir, ancestor2, exists2) {
-  const at2 = (base, p) => exists2(base === "." ? p : import_node_path17.posix.join(base, p));
+  const at2 = (base, p) => exists2(base === "." ? p : import_node_path18.posix.join(base, p));
   let own = false;
   for (const p of namedContextPaths(text)) {
     const inOwn = at2(dir, p);
@@ -36192,12 +36297,65 @@ init_context();
 init_dockerfile2();
 
 // src/model/image-files.ts
-var import_node_path18 = require("node:path");
+var import_node_path19 = require("node:path");
 init_classify();
 init_shell();
 init_command();
 init_branches();
 init_make();
+
+// src/model/command/npm-scripts.ts
+init_shell();
+init_servers();
+var MAX_DEPTH3 = 8;
+var INSTALL_SCRIPTS = ["preinstall", "install", "postinstall", "prepare"];
+function npmScriptsRun(argv) {
+  const words = argv[0] === "exec" ? argv.slice(1) : argv;
+  const program = basename2(words[0] ?? "");
+  if (!["npm", "pnpm", "yarn"].includes(program)) return void 0;
+  const rest = words.slice(1).filter((w2) => !w2.startsWith("-"));
+  const [verb, name2] = rest;
+  if (verb === "run" || verb === "run-script") return name2 ? [name2] : [];
+  if (["start", "test", "stop", "restart"].includes(verb ?? "")) return [verb];
+  if (["install", "i", "ci"].includes(verb ?? "") || program === "yarn" && verb === void 0)
+    return rest.length <= 1 ? INSTALL_SCRIPTS : [];
+  if (program === "yarn" && verb && !["add", "remove", "global", "config", "cache"].includes(verb))
+    return [verb];
+  return [];
+}
+function packageScripts(text) {
+  try {
+    const scripts = JSON.parse(text).scripts;
+    if (!scripts || typeof scripts !== "object") return {};
+    return Object.fromEntries(
+      Object.entries(scripts).filter((e) => typeof e[1] === "string")
+    );
+  } catch {
+    return {};
+  }
+}
+function npmScriptCommands(scripts, names) {
+  const out = [];
+  const entered = /* @__PURE__ */ new Set();
+  const run = (name2, depth) => {
+    const body = scripts[name2];
+    if (body === void 0 || entered.has(name2) || depth > MAX_DEPTH3) return;
+    entered.add(name2);
+    for (const c of parseShell(body).commands) {
+      const nested3 = npmScriptsRun(c.argv);
+      if (nested3 && nested3.length > 0) for (const n of nested3) runWithHooks(n, depth + 1);
+      else if (!nested3) out.push(c.argv);
+    }
+  };
+  const runWithHooks = (name2, depth) => {
+    const hooks = INSTALL_SCRIPTS.includes(name2) ? [name2] : [`pre${name2}`, name2, `post${name2}`];
+    for (const n of hooks) run(n, depth);
+  };
+  for (const name2 of names) runWithHooks(name2, 0);
+  return out;
+}
+
+// src/model/image-files.ts
 init_credentials();
 
 // src/model/server-config.ts
@@ -36244,10 +36402,14 @@ var ImageFiles = class extends ModelPart {
     for (const stage of model.builtStages) {
       stage.instructions.forEach((ins, index) => {
         if (ins.keyword !== "RUN") return;
-        for (const argv of runCommands(ins)) {
+        const runWd = layout.workdirAt(stage, index) ?? "/";
+        const direct = runCommands(ins).map((argv) => ({ argv, wd: runWd }));
+        for (const { argv, wd } of direct.flatMap((c) => [
+          c,
+          ...this.npmRun(c.argv, c.wd, stage, index, context, layout)
+        ])) {
           for (const req of requirementArgs(argv)) {
-            const wd = layout.workdirAt(stage, index) ?? "/";
-            const imagePath = import_node_path18.posix.resolve(wd, req);
+            const imagePath = import_node_path19.posix.resolve(wd, req);
             let source = layout.sourceOf(stage, imagePath, index);
             if (!source) {
               const rel = normalizeRelative(req);
@@ -36259,6 +36421,18 @@ var ImageFiles = class extends ModelPart {
       });
     }
     return this.withIncludes(found);
+  }
+  /**
+   * The commands `npm run NAME` runs from package.json's scripts, each with the directory it runs in (the
+   * package's): package.json as the image holds it at that point, else the one at the root of the build context.
+   */
+  npmRun(argv, wd, stage, index, context, layout) {
+    const names = npmScriptsRun(argv);
+    if (!names || names.length === 0) return [];
+    const source = layout.sourceOf(stage, import_node_path19.posix.resolve(wd, "package.json"), index) ?? (context.sentFiles.includes("package.json") ? "package.json" : void 0);
+    const text = source && this.texts[joinPath(context.dir, source)];
+    if (!text) return [];
+    return npmScriptCommands(packageScripts(text), names).map((c) => ({ argv: c, wd }));
   }
   withIncludes(files) {
     const out = [];
@@ -36317,7 +36491,7 @@ var ImageFiles = class extends ModelPart {
         continue;
       }
       for (const word of scriptWords2(argv)) {
-        const candidates = word.includes("/") ? [import_node_path18.posix.resolve(workdir, word)] : [import_node_path18.posix.resolve(workdir, word), ...binDirs(word)];
+        const candidates = word.includes("/") ? [import_node_path19.posix.resolve(workdir, word)] : [import_node_path19.posix.resolve(workdir, word), ...binDirs(word)];
         for (const imagePath of candidates) {
           const source = layout.sourceOf(target, imagePath) ?? this.copiedByName(target, word, context, layout);
           const file = source ? joinPath(context.dir, source) : boundFile(service?.volumes ?? [], imagePath);
@@ -36328,7 +36502,8 @@ var ImageFiles = class extends ModelPart {
             file,
             script,
             imagePath,
-            ...readsArguments(this.texts[file]) ? {} : { ignoresArgs: true }
+            ...readsArguments(this.texts[file]) ? {} : { ignoresArgs: true },
+            ...this.texts[file].replace(/^\uFEFF/, "").startsWith("#!") ? {} : { noShebang: true }
           });
           for (const c of script.commands) commands.push(...argvCommands(c.argv));
           break;
@@ -36341,9 +36516,9 @@ var ImageFiles = class extends ModelPart {
   makeTargets(argv, target, workdir, volumes, contextDir, layout) {
     const make = makeInvocation(programArgv(argv));
     if (!make || make.file?.includes("$") || make.dir?.includes("$")) return void 0;
-    const dir = import_node_path18.posix.resolve(workdir, make.dir ?? ".");
+    const dir = import_node_path19.posix.resolve(workdir, make.dir ?? ".");
     for (const name2 of make.file ? [make.file] : ["GNUmakefile", "makefile", "Makefile"]) {
-      const imagePath = import_node_path18.posix.resolve(dir, name2);
+      const imagePath = import_node_path19.posix.resolve(dir, name2);
       const source = layout.sourceOf(target, imagePath);
       const file = source ? joinPath(contextDir, source) : boundFile(volumes, imagePath);
       if (!file || !(file in this.texts)) continue;
@@ -36379,7 +36554,7 @@ var ImageFiles = class extends ModelPart {
     let files;
     if (named.length > 0) {
       files = named.flatMap((c) => {
-        const source = layout.sourceOf(target, import_node_path18.posix.resolve(target.workdir || "/", c));
+        const source = layout.sourceOf(target, import_node_path19.posix.resolve(target.workdir || "/", c));
         return source ? [joinPath(context.dir, source)] : [];
       });
     } else {
@@ -36397,7 +36572,7 @@ var ImageFiles = class extends ModelPart {
       const ini = uwsgiIniArg(argv[0] === "exec" ? argv.slice(1) : argv);
       if (!ini || ini.includes("$")) continue;
       const rel = normalizeRelative(ini);
-      const source = layout.sourceOf(target, import_node_path18.posix.resolve(target.workdir || "/", ini)) ?? (rel && context.sentFiles.includes(rel) ? rel : void 0);
+      const source = layout.sourceOf(target, import_node_path19.posix.resolve(target.workdir || "/", ini)) ?? (rel && context.sentFiles.includes(rel) ? rel : void 0);
       if (source) files.add(joinPath(context.dir, source));
     }
     return [...files].filter((file) => file in this.texts).map((file) => uwsgiIniLogs(file, this.texts[file]));
@@ -36413,7 +36588,7 @@ var ImageFiles = class extends ModelPart {
     if (!/(^|\/)python[\d.]*$/.test(words[0] ?? "")) return void 0;
     const script = words.slice(1).find((w2) => !w2.startsWith("-"));
     if (!script?.endsWith(".py")) return void 0;
-    const source = layout.sourceOf(target, import_node_path18.posix.resolve(target.workdir || "/", script));
+    const source = layout.sourceOf(target, import_node_path19.posix.resolve(target.workdir || "/", script));
     return source ?? this.copiedByName(target, baseName(script), context, layout);
   }
   /** A bare command name (`docker-entrypoint.sh`) found on PATH: any COPY landing a file of that name. */
@@ -36429,7 +36604,7 @@ var ImageFiles = class extends ModelPart {
 function boundFile(volumes, imagePath) {
   for (const v of [...volumes].reverse()) {
     if (v.type !== "bind" || !v.source || v.source.startsWith("/") || v.source.startsWith("~")) continue;
-    const target = import_node_path18.posix.normalize(v.target).replace(/(.)\/+$/, "$1");
+    const target = import_node_path19.posix.normalize(v.target).replace(/(.)\/+$/, "$1");
     if (imagePath !== target && !imagePath.startsWith(target === "/" ? "/" : `${target}/`)) continue;
     const file = normalizeRelative(joinPath(v.source, imagePath.slice(target.length)));
     if (file) return file;
@@ -36509,7 +36684,7 @@ function binDirs(word) {
   return ["/usr/local/bin", "/usr/bin", "/bin", "/usr/local/sbin"].map((d) => `${d}/${word}`);
 }
 function isScriptAt(word, script) {
-  return import_node_path18.posix.basename(word) === import_node_path18.posix.basename(script.imagePath);
+  return import_node_path19.posix.basename(word) === import_node_path19.posix.basename(script.imagePath);
 }
 
 // src/model/settings-modules.ts
@@ -36999,7 +37174,7 @@ var ProjectBuilder = class {
       const target = app.dockerfile.targetStage;
       if (target && app.managePy && isUnder(app.managePy, app.context.dir)) {
         const landing = layout.landingOf(target, relativeTo(app.managePy, app.context.dir));
-        if (landing) app.imageSourceDir = import_node_path19.posix.dirname(landing);
+        if (landing) app.imageSourceDir = import_node_path20.posix.dirname(landing);
       }
     }
     if (!seed.managePy && !seed.dockerfile && !seed.remoteContext) return app;
@@ -37190,7 +37365,7 @@ function parseFixArgs(argv, cwd) {
     dir: directory,
     write: values.write ?? false,
     rules: chosenRules([...values.rule ?? [], ...(values.only ?? []).flatMap((o) => o.split(","))]),
-    config: values.config !== void 0 ? (0, import_node_path20.resolve)(cwd, values.config) : void 0,
+    config: values.config !== void 0 ? (0, import_node_path21.resolve)(cwd, values.config) : void 0,
     dockerfile: values.dockerfile,
     composeFiles: values["compose-file"],
     settingsModule: values["settings-module"],
@@ -37250,14 +37425,14 @@ async function fix(options, io) {
 }
 
 // src/util/paths.ts
-var import_node_path21 = require("node:path");
+var import_node_path22 = require("node:path");
 function reportDirectory(directory) {
-  return import_node_path21.posix.normalize(directory.replace(/\\/g, "/")).replace(/(.)\/+$/, "$1");
+  return import_node_path22.posix.normalize(directory.replace(/\\/g, "/")).replace(/(.)\/+$/, "$1");
 }
 function repoPath(directory, file) {
   const dir = directory.replace(/\\/g, "/");
-  if (dir === "" || import_node_path21.posix.isAbsolute(dir) || /^[A-Za-z]:\//.test(dir)) return file;
-  const joined = import_node_path21.posix.normalize(import_node_path21.posix.join(dir, file));
+  if (dir === "" || import_node_path22.posix.isAbsolute(dir) || /^[A-Za-z]:\//.test(dir)) return file;
+  const joined = import_node_path22.posix.normalize(import_node_path22.posix.join(dir, file));
   return joined.startsWith("../") ? file : joined;
 }
 
@@ -37919,7 +38094,7 @@ function fileName2(name2) {
 }
 
 // src/report/sarif.ts
-var import_node_path22 = require("node:path");
+var import_node_path23 = require("node:path");
 var import_node_url = require("node:url");
 var SARIF_SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 var LEVEL = {
@@ -37934,7 +38109,7 @@ function renderSarif(report, rules) {
 }
 function sarifLog(report, rules) {
   const index = new Map(rules.map((r, i) => [r.id, i]));
-  const absolute = (0, import_node_path22.isAbsolute)(report.directory);
+  const absolute = (0, import_node_path23.isAbsolute)(report.directory);
   return {
     $schema: SARIF_SCHEMA_URI,
     version: "2.1.0",
@@ -37973,7 +38148,7 @@ function ruleDescriptor(rule, version) {
   };
 }
 function result(report, f, ruleIndex) {
-  const uri = (0, import_node_path22.isAbsolute)(report.directory) ? f.file : repoPath(report.directory, f.file);
+  const uri = (0, import_node_path23.isAbsolute)(report.directory) ? f.file : repoPath(report.directory, f.file);
   const region = f.line === void 0 ? void 0 : {
     startLine: f.line,
     ...f.column !== void 0 ? { startColumn: f.column } : {},
@@ -38444,7 +38619,7 @@ init_registry();
 
 // src/runner-secrets.ts
 var import_node_fs6 = require("node:fs");
-var import_node_path23 = require("node:path");
+var import_node_path24 = require("node:path");
 var MAX_CONFIG_BYTES2 = 256 * 1024;
 var MAX_INCLUDE_DEPTH = 3;
 var MAX_MODULE_DEPTH = 3;
@@ -38504,7 +38679,7 @@ function readSmallFile(file) {
   }
 }
 function gitDirOf(dir) {
-  const dotGit = (0, import_node_path23.join)(dir, ".git");
+  const dotGit = (0, import_node_path24.join)(dir, ".git");
   try {
     const stat = (0, import_node_fs6.statSync)(dotGit, { throwIfNoEntry: false });
     if (!stat) return void 0;
@@ -38513,7 +38688,7 @@ function gitDirOf(dir) {
     return void 0;
   }
   const pointer = /^gitdir:\s*(.+)$/m.exec(readSmallFile(dotGit) ?? "")?.[1]?.trim();
-  return pointer ? (0, import_node_path23.resolve)(dir, pointer) : void 0;
+  return pointer ? (0, import_node_path24.resolve)(dir, pointer) : void 0;
 }
 function configTexts(file, home, depth = 0, seen = /* @__PURE__ */ new Set()) {
   if (depth > MAX_INCLUDE_DEPTH || seen.has(file)) return [];
@@ -38523,37 +38698,37 @@ function configTexts(file, home, depth = 0, seen = /* @__PURE__ */ new Set()) {
   const out = [text];
   for (const m of text.matchAll(/^\s*path\s*=\s*(.+)$/gim)) {
     let target = m[1].trim().replace(/^"(.*)"$/, "$1");
-    if (target.startsWith("~/") && home) target = (0, import_node_path23.join)(home, target.slice(2));
-    if (!(0, import_node_path23.isAbsolute)(target)) target = (0, import_node_path23.resolve)((0, import_node_path23.dirname)(file), target);
+    if (target.startsWith("~/") && home) target = (0, import_node_path24.join)(home, target.slice(2));
+    if (!(0, import_node_path24.isAbsolute)(target)) target = (0, import_node_path24.resolve)((0, import_node_path24.dirname)(file), target);
     out.push(...configTexts(target, home, depth + 1, seen));
   }
   return out;
 }
 function configFilesOf(gitDir) {
-  const files = [(0, import_node_path23.join)(gitDir, "config")];
-  const common = readSmallFile((0, import_node_path23.join)(gitDir, "commondir"))?.trim();
-  if (common) files.push((0, import_node_path23.join)((0, import_node_path23.resolve)(gitDir, common), "config"));
+  const files = [(0, import_node_path24.join)(gitDir, "config")];
+  const common = readSmallFile((0, import_node_path24.join)(gitDir, "commondir"))?.trim();
+  if (common) files.push((0, import_node_path24.join)((0, import_node_path24.resolve)(gitDir, common), "config"));
   const modules = (dir, depth) => {
     if (depth > MAX_MODULE_DEPTH || !(0, import_node_fs6.existsSync)(dir)) return;
     try {
       for (const e of (0, import_node_fs6.readdirSync)(dir, { withFileTypes: true })) {
         if (!e.isDirectory()) continue;
-        files.push((0, import_node_path23.join)(dir, e.name, "config"));
-        modules((0, import_node_path23.join)(dir, e.name, "modules"), depth + 1);
-        modules((0, import_node_path23.join)(dir, e.name), depth + 1);
+        files.push((0, import_node_path24.join)(dir, e.name, "config"));
+        modules((0, import_node_path24.join)(dir, e.name, "modules"), depth + 1);
+        modules((0, import_node_path24.join)(dir, e.name), depth + 1);
       }
     } catch {
     }
   };
-  modules((0, import_node_path23.join)(gitDir, "modules"), 0);
+  modules((0, import_node_path24.join)(gitDir, "modules"), 0);
   return [...new Set(files)];
 }
 function checkoutCredentials(root, workspace, home) {
-  const dirs = [(0, import_node_path23.resolve)(workspace)];
-  const rel = (0, import_node_path23.relative)((0, import_node_path23.resolve)(workspace), (0, import_node_path23.resolve)(root));
-  if (rel && !rel.startsWith("..") && !(0, import_node_path23.isAbsolute)(rel)) {
-    let dir = (0, import_node_path23.resolve)(workspace);
-    for (const part of rel.split(import_node_path23.sep)) dirs.push(dir = (0, import_node_path23.join)(dir, part));
+  const dirs = [(0, import_node_path24.resolve)(workspace)];
+  const rel = (0, import_node_path24.relative)((0, import_node_path24.resolve)(workspace), (0, import_node_path24.resolve)(root));
+  if (rel && !rel.startsWith("..") && !(0, import_node_path24.isAbsolute)(rel)) {
+    let dir = (0, import_node_path24.resolve)(workspace);
+    for (const part of rel.split(import_node_path24.sep)) dirs.push(dir = (0, import_node_path24.join)(dir, part));
   }
   const out = [];
   for (const dir of dirs) {
@@ -38726,7 +38901,7 @@ function parseCommandLine(argv, cwd) {
       directory,
       directoryOption: "Directory",
       // A --config path is the user's, relative to where they run the command, like --output.
-      configFile: config2 !== void 0 ? (0, import_node_path27.resolve)(cwd, config2) : void 0,
+      configFile: config2 !== void 0 ? (0, import_node_path28.resolve)(cwd, config2) : void 0,
       discovery: {
         dockerfile: nonEmpty("dockerfile", values.dockerfile),
         composeFiles: values["compose-file"]?.map((f) => nonEmpty("compose-file", f)),
@@ -38739,7 +38914,7 @@ function parseCommandLine(argv, cwd) {
     dirs: projects,
     many,
     format,
-    output: output !== void 0 ? (0, import_node_path27.resolve)(cwd, output) : void 0,
+    output: output !== void 0 ? (0, import_node_path28.resolve)(cwd, output) : void 0,
     verbose: values.verbose ?? false
   };
 }
@@ -38762,11 +38937,11 @@ function smokeRequest(values, nonEmpty) {
 function projectsIn(cwd, dir) {
   const real = scannedDirectory(cwd, dir, "--each");
   const names = (0, import_node_fs8.readdirSync)(real, { withFileTypes: true }).filter(
-    (e) => !e.name.startsWith(".") && (e.isDirectory() || e.isSymbolicLink() && isDirectory((0, import_node_path27.join)(real, e.name)))
+    (e) => !e.name.startsWith(".") && (e.isDirectory() || e.isSymbolicLink() && isDirectory((0, import_node_path28.join)(real, e.name)))
   ).map((e) => e.name).sort();
   if (names.length === 0)
     throw new OptionError(`--each '${dir}' holds no directory. Expected one per project.`);
-  return names.map((name2) => (0, import_node_path27.join)(dir, name2));
+  return names.map((name2) => (0, import_node_path28.join)(dir, name2));
 }
 function isDirectory(path4) {
   try {
@@ -38837,7 +39012,7 @@ async function reviewProject(request, options, io, env) {
     log,
     now: Date.now,
     // Tokens of the environment and credentials of the checkouts above the directory never reach the report.
-    secrets: (root) => runnerSecrets({ env, root, workspace: (0, import_node_path27.parse)(root).root }),
+    secrets: (root) => runnerSecrets({ env, root, workspace: (0, import_node_path28.parse)(root).root }),
     analyze: io.analyze
   });
 }

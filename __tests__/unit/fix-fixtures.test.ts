@@ -37,6 +37,12 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
   '__tests__/fixtures/corpus/backgrounded-server': [
     { rule: 'TF0901', why: 'the script runs other processes beside the server: one exec cannot fix that' },
   ],
+  '__tests__/fixtures/corpus/cmd-single-quoted-array': [
+    {
+      rule: 'TF0901',
+      why: 'a CMD array that is not valid JSON: which words were meant is not known, so no exec form is built from it',
+    },
+  ],
   '__tests__/fixtures/corpus/db-host-conditional-backup-alias': [
     { rule: 'TF0305', why: 'DATABASES holds another alias beside default: the switch would rewrite it away' },
     {

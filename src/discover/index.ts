@@ -96,6 +96,8 @@ export async function discover(
       isScript(f) ||
       baseName(f) === 'Makefile' ||
       baseName(f) === 'manage.py' ||
+      // `RUN npm run setup` may install the Python requirements from package.json's scripts.
+      baseName(f) === 'package.json' ||
       // The server's entry module names the settings it runs (they may differ from manage.py's).
       baseName(f) === 'wsgi.py' ||
       baseName(f) === 'asgi.py' ||

@@ -5,6 +5,7 @@ import { parseShell } from '../parse/shell.js';
 import { djangoCommand, inlineScript, programArgv } from './command.js';
 import { readsArguments } from './command/branches.js';
 import { makeInvocation, makeTargetScript } from './command/make.js';
+import { npmScriptCommands, npmScriptsRun, packageScripts } from './command/npm-scripts.js';
 import { pythonFileCredentials } from './credentials.js';
 import type { ImageLayout } from './context.js';
 import { ModelPart } from './input.js';
@@ -31,9 +32,13 @@ export class ImageFiles extends ModelPart {
     for (const stage of model.builtStages) {
       stage.instructions.forEach((ins, index) => {
         if (ins.keyword !== 'RUN') return;
-        for (const argv of runCommands(ins as RunInstr)) {
+        const runWd = layout.workdirAt(stage, index) ?? '/';
+        const direct = runCommands(ins as RunInstr).map((argv) => ({ argv, wd: runWd }));
+        for (const { argv, wd } of direct.flatMap((c) => [
+          c,
+          ...this.npmRun(c.argv, c.wd, stage, index, context, layout),
+        ])) {
           for (const req of requirementArgs(argv)) {
-            const wd = layout.workdirAt(stage, index) ?? '/';
             const imagePath = posix.resolve(wd, req);
             let source = layout.sourceOf(stage, imagePath, index);
             // Installed straight from a bind mount or an unresolved path: fall back to the file named in the context.
@@ -47,6 +52,28 @@ export class ImageFiles extends ModelPart {
       });
     }
     return this.withIncludes(found);
+  }
+
+  /**
+   * The commands `npm run NAME` runs from package.json's scripts, each with the directory it runs in (the
+   * package's): package.json as the image holds it at that point, else the one at the root of the build context.
+   */
+  private npmRun(
+    argv: string[],
+    wd: string,
+    stage: Stage,
+    index: number,
+    context: BuildContext,
+    layout: ImageLayout,
+  ): { argv: string[]; wd: string }[] {
+    const names = npmScriptsRun(argv);
+    if (!names || names.length === 0) return [];
+    const source =
+      layout.sourceOf(stage, posix.resolve(wd, 'package.json'), index) ??
+      (context.sentFiles.includes('package.json') ? 'package.json' : undefined);
+    const text = source && this.texts[joinPath(context.dir, source)];
+    if (!text) return [];
+    return npmScriptCommands(packageScripts(text), names).map((c) => ({ argv: c, wd }));
   }
 
   private withIncludes(files: string[]): RequirementsFile[] {
@@ -128,6 +155,7 @@ export class ImageFiles extends ModelPart {
             script,
             imagePath,
             ...(readsArguments(this.texts[file]) ? {} : { ignoresArgs: true }),
+            ...(this.texts[file].replace(/^\uFEFF/, '').startsWith('#!') ? {} : { noShebang: true }),
           });
           for (const c of script.commands) commands.push(...argvCommands(c.argv));
           break;

@@ -1,4 +1,4 @@
-import { isRunserver } from '../model/command.js';
+import { isRunserver, recipeNote } from '../model/command.js';
 import type { RawFinding } from '../core/index.js';
 import { appStartCommands } from './lib/each.js';
 import { droppedCommandNote } from './lib/dropped-command.js';
@@ -29,7 +29,7 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "--workers", "3", "mysite.wsgi"]
       findings.push({
         file: cmd.file,
         line: cmd.line,
-        message: `The container starts Django's development server (manage.py runserver). Serve the app with gunicorn or uvicorn instead, e.g. gunicorn --bind 0.0.0.0:8000 <project>.wsgi.${droppedCommandNote(app, cmd.file)}`,
+        message: `The container starts Django's development server (manage.py runserver)${recipeNote(cmd)}. Serve the app with gunicorn or uvicorn instead, e.g. gunicorn --bind 0.0.0.0:8000 <project>.wsgi.${droppedCommandNote(app, cmd.file)}`,
       });
     }
     return findings;

@@ -1,10 +1,14 @@
 import {
+  argumentsHeldBy,
   commandIgnoredBy,
+  type InitProcess,
+  initProcess,
   inlineScript,
   inlineScriptCommands,
   inlineScriptLastCommand,
   isKeepAliveLoop,
   programArgv,
+  runsArguments,
   scriptCommandsThatRun,
   serverOf,
   writtenComposeArgv,
@@ -16,6 +20,7 @@ import type { ShellCommand } from '../model/types/shell.js';
 import type { RawFinding, TextEdit } from '../core/index.js';
 import { execForm, indentOf, insertAt, linesOf, locate, replaceLines } from './lib/fix.js';
 import { droppedCommandNote } from './lib/dropped-command.js';
+import { execFormArgv, looksLikeArray } from './lib/exec-form.js';
 import { defineRule, type FixContext, type FixProposal } from './lib/rule.js';
 
 export const shellFormCommand = defineRule({
@@ -46,6 +51,15 @@ exec "$@"
 \`bash -c "gunicorn …"\` with one simple command is not reported: bash execs it, so PID 1 is the server. \`sh -c\`
 with one command is: dash, Debian's \`/bin/sh\`, forks it and stays PID 1 (both checked with \`docker top\`).
 
+An array that is not valid JSON (\`CMD ['gunicorn', 'mysite.wsgi']\`: single quotes) is shell form too; no exec form is
+built from its text. The exec form of a script without a \`#!\` line runs it with sh (\`CMD ["sh", "/app/start.sh"]\`):
+run directly, it would fail with "exec format error".
+
+Under an init that signals the whole process group (\`ENTRYPOINT ["tini", "-g", "--", …]\`, \`TINI_KILL_PROCESS_GROUP\`
+set, or \`dumb-init\`, which does so unless \`--single-child\`), PID 1 is not a shell and SIGTERM reaches the server
+through its group: not reported. Under \`tini\` without \`-g\`, tini passes SIGTERM to the script's shell only, and
+the message says so.
+
 An exec-form array followed by more text (\`ENTRYPOINT ["/bin/bash"]#["entrypoint.sh"]\`) is read as Docker reads
 it: the first JSON array, the rest ignored. It is exec form, so it is not reported here; the ignored text (here the
 script) never runs.`,
@@ -53,6 +67,9 @@ script) never runs.`,
   check(project) {
     const findings: RawFinding[] = [];
     for (const app of project.apps) {
+      // An init that signals the whole process group (tini -g, dumb-init) reaches the server past any shell.
+      const init = initProcess(app);
+      if (init?.signalsGroup) continue;
       const df = app.dockerfile;
       const stage = df?.targetStage;
       if (df && stage) {
@@ -61,7 +78,14 @@ script) never runs.`,
         const shellForm =
           stage.entrypoint?.form === 'shell' ? stage.entrypoint : cmd?.form === 'shell' ? cmd : undefined;
         if (shellForm)
-          findings.push({ file: df.file, line: shellForm.line, message: shellFormMessage(shellForm) });
+          findings.push({
+            file: df.file,
+            line: shellForm.line,
+            message: shellFormMessage(
+              shellForm,
+              execFormArgv(shellForm, app.entrypointScripts, stage.workdir || '/'),
+            ),
+          });
         for (const instr of [stage.entrypoint, cmd]) {
           if (instr?.argv) findings.push(...inlineShell(instr.argv, df.file, instr.line, instr.keyword));
         }
@@ -80,10 +104,9 @@ script) never runs.`,
       for (const script of app.entrypointScripts)
         if (!script.makeTargets)
           findings.push(
-            ...scriptFindings(script, scriptCommandsThatRun(app, script), app.entrypointScripts).map((f) => ({
-              ...f,
-              message: f.message + droppedCommandNote(app, f.file),
-            })),
+            ...scriptFindings(script, scriptCommandsThatRun(app, script), app.entrypointScripts, init).map(
+              (f) => ({ ...f, message: f.message + droppedCommandNote(app, f.file) }),
+            ),
           );
     }
     return findings;
@@ -93,7 +116,7 @@ script) never runs.`,
     summary:
       'Rewrites a shell-form CMD/ENTRYPOINT of one command in exec form (as `["sh", "-c", "exec …"]` when a variable such as `$PORT` must expand), and writes `exec` before the last command of an inline `sh -c` or of an entrypoint script.',
     declines:
-      'a script that starts the server in the background and goes on running other processes (one `exec` cannot make it one process per container).',
+      'a script that starts the server in the background and goes on running other processes (one `exec` cannot make it one process per container); a CMD array that is not valid JSON (which words were meant is not known).',
     make: fixShellForm,
   },
 });
@@ -107,7 +130,13 @@ function fixShellForm(context: FixContext): FixProposal | undefined {
     const stage = df?.targetStage;
     for (const instr of [stage?.entrypoint, stage?.cmd]) {
       if (!df || !instr || df.file !== finding.file || instr.line !== finding.line) continue;
-      if (instr.form === 'shell') return execFormOf(instr, lines, finding.file);
+      if (instr.form === 'shell')
+        return execFormOf(
+          instr,
+          execFormArgv(instr, app.entrypointScripts, stage?.workdir || '/'),
+          lines,
+          finding.file,
+        );
       if (instr.argv)
         return execLast(lastToExec(instr.argv, instr.line), lines, finding.file, instr.line, instr.endLine);
     }
@@ -130,11 +159,13 @@ function fixShellForm(context: FixContext): FixProposal | undefined {
 }
 
 /** `CMD gunicorn …` → `CMD ["gunicorn", …]`; a command that expands a variable keeps a shell that execs it. */
-function execFormOf(instr: CommandInstr, lines: string[], file: string): FixProposal | undefined {
-  const commands = instr.script?.commands ?? [];
-  if (commands.length !== 1 || instr.endLine !== instr.line) return undefined;
-  const expands = commands[0].argv.some((a) => a.includes('$'));
-  const argv = expands ? ['sh', '-c', `exec ${instr.raw.trim()}`] : commands[0].argv;
+function execFormOf(
+  instr: CommandInstr,
+  argv: string[] | undefined,
+  lines: string[],
+  file: string,
+): FixProposal | undefined {
+  if (!argv || instr.endLine !== instr.line) return undefined;
   const written = lines[instr.line - 1];
   const keyword = /^\s*(\S+)/.exec(written)?.[1] ?? instr.keyword;
   return {
@@ -178,7 +209,12 @@ function scriptFindings(
   script: EntrypointScript,
   commands: ShellCommand[],
   all: EntrypointScript[],
+  init: InitProcess | undefined,
 ): RawFinding[] {
+  // Under an init that signals only its child (tini without -g), the script is not PID 1 but still keeps the signal.
+  const stays = init
+    ? `${init.name} (PID 1) sends SIGTERM to the script's shell only, which does not pass it on`
+    : 'the script stays PID 1 and SIGTERM does not reach it';
   const out: RawFinding[] = [];
   // A server sent to the background while the script goes on: several processes, which exec cannot fix.
   const background = commands.find((c) => c.background && serverOf(c.argv));
@@ -188,34 +224,39 @@ function scriptFindings(
       {
         file: script.file,
         line: background.line,
-        message: `${script.file} starts ${server.kind} in the background (&) and goes on running other commands, so the script stays PID 1 over several processes and SIGTERM reaches none of them. Run one process per container: this container starts only the server, with exec, and each other process gets its own service.`,
+        message: `${script.file} starts ${server.kind} in the background (&) and goes on running other commands, so ${init ? `${init.name} sends SIGTERM to the script's shell only, over several processes, and it reaches none of them` : 'the script stays PID 1 over several processes and SIGTERM reaches none of them'}. Run one process per container: this container starts only the server, with exec, and each other process gets its own service.`,
       },
     ];
   }
+  // `cmd="$@"` … `$cmd` runs the container command as `"$@"` does.
+  const held = argumentsHeldBy(script.script);
+  const startsArgs = (argv: string[]) => runsArguments(argv, held);
   commands.forEach((c, i) => {
     if (c.viaExec || c.background) return;
     const server = mainProcessOf(c.argv);
     const runsArgs = startsArgs(c.argv);
     // A script followed by the server's own start is a one-off helper (wait-for-it.sh db:5432 -- echo up).
     const next =
-      server || runsArgs || startsLater(commands, i) ? undefined : scriptRunBy(c.argv, all, script);
+      server || runsArgs || startsLater(commands, i, startsArgs)
+        ? undefined
+        : scriptRunBy(c.argv, all, script);
     if (!server && !runsArgs && !next) return;
     const what = server ? server.kind : next ? next.file : 'the container command ("$@")';
     out.push({
       file: script.file,
       line: c.line,
-      message: `${script.file} starts ${what} without exec, so the script stays PID 1 and SIGTERM does not reach it. Write exec ${runsArgs ? '"$@"' : c.argv.join(' ')}.`,
+      message: `${script.file} starts ${what} without exec, so ${stays}. Write exec ${runsArgs && /^\$\{?[@*]\}?$/.test(c.argv[0]) ? '"$@"' : c.argv.join(' ')}.`,
     });
   });
   return out;
 }
 
-function startsArgs(argv: string[]): boolean {
-  return argv[0] === '$@' || argv[0] === '$*';
-}
-
 /** Whether a command after the i-th starts the server or the container command itself. */
-function startsLater(commands: { argv: string[]; background?: boolean }[], i: number): boolean {
+function startsLater(
+  commands: { argv: string[]; background?: boolean }[],
+  i: number,
+  startsArgs: (argv: string[]) => boolean,
+): boolean {
   return commands.slice(i + 1).some((c) => !c.background && (mainProcessOf(c.argv) || startsArgs(c.argv)));
 }
 
@@ -244,19 +285,27 @@ function scriptRunBy(
   return all.find((s) => s !== self && s.imagePath.slice(s.imagePath.lastIndexOf('/') + 1) === name);
 }
 
-function shellFormMessage(instr: CommandInstr): string {
-  const commands = instr.script?.commands ?? [];
+/** `argv`: the exec form the instruction can be rewritten as (execFormArgv), undefined when none is safe. */
+function shellFormMessage(instr: CommandInstr, argv: string[] | undefined): string {
+  const k = instr.keyword;
   if (isKeepAliveLoop(instr.raw))
-    return `${instr.keyword} is in shell form and is a keep-alive loop (${instr.raw.trim()}), not a server: /bin/sh is PID 1, ignores SIGTERM, and docker stop waits for the kill timeout. To keep an idle container, use \`${instr.keyword} ["sleep", "infinity"]\`; to serve, start the server in exec form.`;
-  // A variable in the command ($PORT) needs a shell to expand it: exec keeps the shell only until it starts.
-  const expands = commands.some((c) => c.argv.some((a) => a.includes('$')));
-  const example =
-    commands.length === 1 && expands
-      ? `${instr.keyword} ["sh", "-c", ${JSON.stringify(`exec ${instr.raw.trim()}`)}]`
-      : commands.length === 1
-        ? `${instr.keyword} [${commands[0].argv.map((a) => JSON.stringify(a)).join(', ')}]`
-        : `${instr.keyword} ["/entrypoint.sh"] with exec in the script`;
-  return `${instr.keyword} is in shell form, so /bin/sh is PID 1 and SIGTERM from docker stop does not reach the server. Use the exec form: ${example}.`;
+    return `${k} is in shell form and is a keep-alive loop (${instr.raw.trim()}), not a server: /bin/sh is PID 1, ignores SIGTERM, and docker stop waits for the kill timeout. To keep an idle container, use \`${k} ["sleep", "infinity"]\`; to serve, start the server in exec form.`;
+  const pid1 = '/bin/sh is PID 1 and SIGTERM from docker stop does not reach the server';
+  // Docker runs an array that is not valid JSON (single quotes, a missing comma) as a shell command.
+  if (looksLikeArray(instr.raw))
+    return `${k} looks like an exec-form array but is not valid JSON (the exec form needs double quotes and a comma between words), so Docker runs the text with /bin/sh -c (shell form): ${pid1}. Write a JSON array of double-quoted words; to run several commands, run a script whose last command starts the server with exec, or ${k} ["sh", "-c", "…; exec <server>"].`;
+  if (!argv) {
+    const several = (instr.script?.commands.length ?? 0) > 1;
+    return `${k} is in shell form, so ${pid1}. Use the exec form: ${several ? `${k} ["/entrypoint.sh"] with exec in the script` : `${k} ["sh", "-c", "exec …"]`}.`;
+  }
+  const example = `${k} [${argv.map((a) => JSON.stringify(a)).join(', ')}]`;
+  // A script without #! cannot be run directly: sh reads it, or the script gets a shebang.
+  const written = instr.script?.commands[0]?.argv ?? [];
+  const noShebang =
+    argv[0] === 'sh' && argv.length === written.length + 1 && argv[1] === written[0]
+      ? ` (${argv[1]} has no #! line: run directly it fails with "exec format error", so sh runs it; or add #!/bin/sh to it and use ${k} [${JSON.stringify(argv[1])}])`
+      : '';
+  return `${k} is in shell form, so ${pid1}. Use the exec form: ${example}${noShebang}.`;
 }
 
 /** `sh -c "... && server"` in exec form: fires when the last command is not run with exec. */

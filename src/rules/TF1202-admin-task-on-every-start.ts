@@ -1,4 +1,4 @@
-import { djangoCommand, effectiveCommand, imageCommand, serverOf } from '../model/command.js';
+import { djangoCommand, effectiveCommand, imageCommand, recipeNote, serverOf } from '../model/command.js';
 import type { RawFinding } from '../core/index.js';
 import { droppedCommandNote } from './lib/dropped-command.js';
 import { defineRule } from './lib/rule.js';
@@ -46,7 +46,7 @@ services:
           findings.push({
             file: cmd.file,
             line: cmd.line,
-            message: `The start command runs 'manage.py migrate' before the server, so every replica migrates on every start. Run migrate once per release as a one-off task and start only the server.${droppedCommandNote(app, cmd.file)}`,
+            message: `The start command runs 'manage.py migrate'${recipeNote(cmd)} before the server, so every replica migrates on every start. Run migrate once per release as a one-off task and start only the server.${droppedCommandNote(app, cmd.file)}`,
           });
         });
       }

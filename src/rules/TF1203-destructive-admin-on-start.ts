@@ -1,4 +1,10 @@
-import { djangoCommand, serviceCommand, type StartCommand, startCommands } from '../model/command.js';
+import {
+  djangoCommand,
+  recipeNote,
+  serviceCommand,
+  type StartCommand,
+  startCommands,
+} from '../model/command.js';
 import { appImageServices } from './lib/each.js';
 import type { RawFinding } from '../core/index.js';
 import { droppedCommandNote } from './lib/dropped-command.js';
@@ -49,7 +55,7 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
       findings.push({
         file: cmd.file,
         line: cmd.line,
-        message: `${who} runs 'manage.py ${dj.name}' on every start, which ${DESTRUCTIVE[dj.name]}. ${dj.name === 'makemigrations' ? 'Generate migrations in development and commit them' : 'Run it once, as a one-off task, if at all'}, and start only the server.${note}`,
+        message: `${who} runs 'manage.py ${dj.name}'${recipeNote(cmd)} on every start, which ${DESTRUCTIVE[dj.name]}. ${dj.name === 'makemigrations' ? 'Generate migrations in development and commit them' : 'Run it once, as a one-off task, if at all'}, and start only the server.${note}`,
       });
     };
     for (const app of project.apps)

@@ -13,6 +13,14 @@ import { basename, programArgv, SHELLS } from './servers.js';
 export interface StartCommand extends ShellCommand {
   file: string;
   origin: 'CMD' | 'ENTRYPOINT' | 'compose-command' | 'compose-entrypoint' | 'script';
+  /** Set for a Makefile recipe line a script runs with `make TARGET`: the finding is anchored at the make line. */
+  recipe?: { file: string; line: number };
+}
+
+/** The words that say where a recipe command comes from, for a message: ` (make migrate, Makefile:3)`. */
+export function recipeNote(command: StartCommand): string {
+  const r = command.recipe;
+  return r ? ` (through the Makefile recipe at ${r.file}:${r.line})` : '';
 }
 
 /**
@@ -326,9 +334,10 @@ function scriptCommands(
   // a make recipe's shell sees no script arguments: only the variables decide its branches
   const inputs = scriptInputs(s.script, s.makeTargets ? undefined : args, chain.variable);
   chain.reached?.scripts.add(s);
+  const argsVariables = argumentsHeldBy(s.script);
   for (const c of commandsThatRun(s.script.commands, inputs)) {
     chain.reached?.commands.add(c);
-    const runsArgs = c.argv[0] === '$@' || c.argv[0] === '$*' || c.argv[0] === '${@}';
+    const runsArgs = runsArguments(c.argv, argsVariables);
     if (runsArgs && caller && args && args.length > 0) {
       // `exec "$@"`: the container's CMD runs here; anchor it where it is written
       const run = { ...caller, argv: args, redirects: c.redirects, viaExec: c.viaExec };
@@ -347,8 +356,69 @@ function scriptCommands(
     out.push(own);
     // `exec docker/web-start`, `./init.bash`: the script a script runs is followed in turn
     const next = depth < 5 ? scriptRun(c.argv, scripts, workdir) : undefined;
-    if (next && next.script !== s)
-      out.push(...scriptCommands(next.script, own, c.argv.slice(next.argsFrom), chain, depth + 1));
+    if (next && next.script !== s) {
+      const run = scriptCommands(next.script, own, c.argv.slice(next.argsFrom), chain, depth + 1);
+      out.push(...(next.script.makeTargets ? run.map((r) => atMakeLine(r, own, next.script.file)) : run));
+    }
   }
   return out;
+}
+
+const ALL_ARGS = new Set(['$@', '$*', '${@}', '${*}']);
+
+/** Variables a script sets to all its arguments (`cmd="$@"`), so that `exec $cmd` runs them. */
+export function argumentsHeldBy(script: ShellScript): Set<string> {
+  return new Set((script.assignments ?? []).filter((a) => ALL_ARGS.has(a.value)).map((a) => a.name));
+}
+
+/** Whether a command runs the script's arguments: `"$@"`, `$*`, or a variable holding them (`exec $cmd`). */
+export function runsArguments(argv: string[], argsVariables: Set<string> = new Set()): boolean {
+  const word = argv[0] ?? '';
+  if (ALL_ARGS.has(word)) return true;
+  const name = /^\$(?:\{(\w+)\}|(\w+))$/.exec(word);
+  return name !== null && argsVariables.has(name[1] ?? name[2]);
+}
+
+/** A recipe command of a make target a script runs, anchored where the script runs make; the recipe line kept. */
+function atMakeLine(command: StartCommand, make: StartCommand, makefile: string): StartCommand {
+  if (command.file !== makefile) return command;
+  return { ...command, file: make.file, line: make.line, recipe: { file: command.file, line: command.line } };
+}
+
+/** The init an exec-form entrypoint runs as PID 1, and whether it sends SIGTERM to the whole process group. */
+export interface InitProcess {
+  name: 'tini' | 'dumb-init';
+  signalsGroup: boolean;
+}
+
+/**
+ * The init every start of the app runs as PID 1 (`ENTRYPOINT ["tini", "-g", "--", …]`, `dumb-init`), undefined when
+ * one start has none; signalsGroup only when every start's init signals the group (`tini -g`, or
+ * TINI_KILL_PROCESS_GROUP set; dumb-init unless `--single-child`).
+ */
+export function initProcess(app: App): InitProcess | undefined {
+  const starts = app.compose?.appService ? [undefined, app.compose.appService] : [undefined];
+  const inits = starts.map((service) => initOf(app, service));
+  if (inits.some((i) => i === undefined)) return undefined;
+  const first = inits[0]!;
+  return { name: first.name, signalsGroup: inits.every((i) => i!.signalsGroup) };
+}
+
+function initOf(app: App, service: ComposeService | undefined): InitProcess | undefined {
+  const argv = service?.entrypoint ? service.entrypoint.argv : app.dockerfile?.targetStage?.entrypoint?.argv;
+  const program = basename(argv?.[0] ?? '');
+  const options = (argv ?? []).slice(1);
+  const stop = options.indexOf('--');
+  const flags = (stop < 0 ? options : options.slice(0, stop)).filter((w) => w.startsWith('-'));
+  if (program === 'tini' || program === 'docker-init') {
+    const value = containerVariables(
+      app.dockerfile?.targetStage?.env ?? {},
+      service,
+    )('TINI_KILL_PROCESS_GROUP');
+    const grouped = flags.some((f) => /^-[a-zA-Z]*g/.test(f)) || (typeof value === 'string' && value !== '');
+    return { name: 'tini', signalsGroup: grouped };
+  }
+  if (program === 'dumb-init')
+    return { name: 'dumb-init', signalsGroup: !flags.some((f) => f === '-c' || f === '--single-child') };
+  return undefined;
 }

@@ -38,6 +38,8 @@ export interface EntrypointScript {
   makeTargets?: string[];
   /** Set when the script never reads its arguments: the command docker passes it (CMD, compose command) never runs. */
   ignoresArgs?: boolean;
+  /** Set when the file has no `#!` line: run directly (exec form) it fails with "exec format error". */
+  noShebang?: boolean;
 }
 
 /** A Python program the start command or its scripts run (`python create_superuser.py`, `manage.py initadmin`). */

@@ -23534,6 +23534,10 @@ function expand2(text, variables, depth = 0) {
 }
 
 // src/model/command/start-chain.ts
+function recipeNote(command) {
+  const r = command.recipe;
+  return r ? ` (through the Makefile recipe at ${r.file}:${r.line})` : "";
+}
 function effectiveCommand(app) {
   return chain(app, app.compose?.appService);
 }
@@ -23725,9 +23729,10 @@ function scriptCommands(s, caller, args, chain2, depth) {
   const out = [];
   const inputs = scriptInputs(s.script, s.makeTargets ? void 0 : args, chain2.variable);
   chain2.reached?.scripts.add(s);
+  const argsVariables = argumentsHeldBy(s.script);
   for (const c of commandsThatRun(s.script.commands, inputs)) {
     chain2.reached?.commands.add(c);
-    const runsArgs = c.argv[0] === "$@" || c.argv[0] === "$*" || c.argv[0] === "${@}";
+    const runsArgs = runsArguments(c.argv, argsVariables);
     if (runsArgs && caller && args && args.length > 0) {
       const run = { ...caller, argv: args, redirects: c.redirects, viaExec: c.viaExec };
       out.push(run);
@@ -23742,10 +23747,51 @@ function scriptCommands(s, caller, args, chain2, depth) {
     const own = { ...c, file: s.file, origin: "script" };
     out.push(own);
     const next = depth < 5 ? scriptRun(c.argv, scripts, workdir) : void 0;
-    if (next && next.script !== s)
-      out.push(...scriptCommands(next.script, own, c.argv.slice(next.argsFrom), chain2, depth + 1));
+    if (next && next.script !== s) {
+      const run = scriptCommands(next.script, own, c.argv.slice(next.argsFrom), chain2, depth + 1);
+      out.push(...next.script.makeTargets ? run.map((r) => atMakeLine(r, own, next.script.file)) : run);
+    }
   }
   return out;
+}
+var ALL_ARGS = /* @__PURE__ */ new Set(["$@", "$*", "${@}", "${*}"]);
+function argumentsHeldBy(script) {
+  return new Set((script.assignments ?? []).filter((a) => ALL_ARGS.has(a.value)).map((a) => a.name));
+}
+function runsArguments(argv, argsVariables = /* @__PURE__ */ new Set()) {
+  const word = argv[0] ?? "";
+  if (ALL_ARGS.has(word)) return true;
+  const name2 = /^\$(?:\{(\w+)\}|(\w+))$/.exec(word);
+  return name2 !== null && argsVariables.has(name2[1] ?? name2[2]);
+}
+function atMakeLine(command, make, makefile) {
+  if (command.file !== makefile) return command;
+  return { ...command, file: make.file, line: make.line, recipe: { file: command.file, line: command.line } };
+}
+function initProcess(app) {
+  const starts = app.compose?.appService ? [void 0, app.compose.appService] : [void 0];
+  const inits = starts.map((service) => initOf(app, service));
+  if (inits.some((i) => i === void 0)) return void 0;
+  const first = inits[0];
+  return { name: first.name, signalsGroup: inits.every((i) => i.signalsGroup) };
+}
+function initOf(app, service) {
+  const argv = service?.entrypoint ? service.entrypoint.argv : app.dockerfile?.targetStage?.entrypoint?.argv;
+  const program = basename2(argv?.[0] ?? "");
+  const options = (argv ?? []).slice(1);
+  const stop = options.indexOf("--");
+  const flags = (stop < 0 ? options : options.slice(0, stop)).filter((w) => w.startsWith("-"));
+  if (program === "tini" || program === "docker-init") {
+    const value = containerVariables(
+      app.dockerfile?.targetStage?.env ?? {},
+      service
+    )("TINI_KILL_PROCESS_GROUP");
+    const grouped = flags.some((f) => /^-[a-zA-Z]*g/.test(f)) || typeof value === "string" && value !== "";
+    return { name: "tini", signalsGroup: grouped };
+  }
+  if (program === "dumb-init")
+    return { name: "dumb-init", signalsGroup: !flags.some((f) => f === "-c" || f === "--single-child") };
+  return void 0;
 }
 
 // src/model/compose/start-scripts.ts
@@ -28506,7 +28552,7 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "--workers", "3", "mysite.wsgi"]
       findings.push({
         file: cmd.file,
         line: cmd.line,
-        message: `The container starts Django's development server (manage.py runserver). Serve the app with gunicorn or uvicorn instead, e.g. gunicorn --bind 0.0.0.0:8000 <project>.wsgi.${droppedCommandNote(app, cmd.file)}`
+        message: `The container starts Django's development server (manage.py runserver)${recipeNote(cmd)}. Serve the app with gunicorn or uvicorn instead, e.g. gunicorn --bind 0.0.0.0:8000 <project>.wsgi.${droppedCommandNote(app, cmd.file)}`
       });
     }
     return findings;
@@ -28716,6 +28762,29 @@ services:
   }
 });
 
+// src/rules/lib/exec-form.ts
+var import_node_path12 = __toESM(require_node_path(), 1);
+function execFormArgv(instr, scripts, workdir) {
+  const commands = instr.script?.commands ?? [];
+  if (commands.length !== 1 || !isPlainWordList(instr.raw, commands[0].argv)) return void 0;
+  const argv = commands[0].argv;
+  if (argv.some((a) => a.includes("$"))) return ["sh", "-c", `exec ${instr.raw.trim()}`];
+  if (scriptAt(argv[0], scripts, workdir)?.noShebang) return ["sh", ...argv];
+  return argv;
+}
+function looksLikeArray(raw) {
+  return raw.trim().startsWith("[");
+}
+function isPlainWordList(raw, argv) {
+  return !looksLikeArray(raw) && argv.length > 0 && argv.every((w) => !/[[\]'"]|,$/.test(w));
+}
+function scriptAt(word, scripts, workdir) {
+  const path = word.includes("/") ? import_node_path12.posix.resolve(workdir, word) : void 0;
+  return scripts.find(
+    (s) => path ? import_node_path12.posix.normalize(s.imagePath) === path : import_node_path12.posix.basename(s.imagePath) === word
+  );
+}
+
 // src/rules/TF0901-shell-form-command.ts
 var shellFormCommand = defineRule({
   id: "TF0901",
@@ -28744,6 +28813,15 @@ exec "$@"
 \`bash -c "gunicorn \u2026"\` with one simple command is not reported: bash execs it, so PID 1 is the server. \`sh -c\`
 with one command is: dash, Debian's \`/bin/sh\`, forks it and stays PID 1 (both checked with \`docker top\`).
 
+An array that is not valid JSON (\`CMD ['gunicorn', 'mysite.wsgi']\`: single quotes) is shell form too; no exec form is
+built from its text. The exec form of a script without a \`#!\` line runs it with sh (\`CMD ["sh", "/app/start.sh"]\`):
+run directly, it would fail with "exec format error".
+
+Under an init that signals the whole process group (\`ENTRYPOINT ["tini", "-g", "--", \u2026]\`, \`TINI_KILL_PROCESS_GROUP\`
+set, or \`dumb-init\`, which does so unless \`--single-child\`), PID 1 is not a shell and SIGTERM reaches the server
+through its group: not reported. Under \`tini\` without \`-g\`, tini passes SIGTERM to the script's shell only, and
+the message says so.
+
 An exec-form array followed by more text (\`ENTRYPOINT ["/bin/bash"]#["entrypoint.sh"]\`) is read as Docker reads
 it: the first JSON array, the rest ignored. It is exec form, so it is not reported here; the ignored text (here the
 script) never runs.`,
@@ -28751,13 +28829,22 @@ script) never runs.`,
   check(project) {
     const findings = [];
     for (const app of project.apps) {
+      const init = initProcess(app);
+      if (init?.signalsGroup) continue;
       const df = app.dockerfile;
       const stage = df?.targetStage;
       if (df && stage) {
         const cmd = commandIgnoredBy(app, void 0) ? void 0 : stage.cmd;
         const shellForm = stage.entrypoint?.form === "shell" ? stage.entrypoint : cmd?.form === "shell" ? cmd : void 0;
         if (shellForm)
-          findings.push({ file: df.file, line: shellForm.line, message: shellFormMessage(shellForm) });
+          findings.push({
+            file: df.file,
+            line: shellForm.line,
+            message: shellFormMessage(
+              shellForm,
+              execFormArgv(shellForm, app.entrypointScripts, stage.workdir || "/")
+            )
+          });
         for (const instr of [stage.entrypoint, cmd]) {
           if (instr?.argv) findings.push(...inlineShell(instr.argv, df.file, instr.line, instr.keyword));
         }
@@ -28775,10 +28862,9 @@ script) never runs.`,
       for (const script of app.entrypointScripts)
         if (!script.makeTargets)
           findings.push(
-            ...scriptFindings(script, scriptCommandsThatRun(app, script), app.entrypointScripts).map((f) => ({
-              ...f,
-              message: f.message + droppedCommandNote(app, f.file)
-            }))
+            ...scriptFindings(script, scriptCommandsThatRun(app, script), app.entrypointScripts, init).map(
+              (f) => ({ ...f, message: f.message + droppedCommandNote(app, f.file) })
+            )
           );
     }
     return findings;
@@ -28786,7 +28872,7 @@ script) never runs.`,
   fix: {
     safety: "safe",
     summary: 'Rewrites a shell-form CMD/ENTRYPOINT of one command in exec form (as `["sh", "-c", "exec \u2026"]` when a variable such as `$PORT` must expand), and writes `exec` before the last command of an inline `sh -c` or of an entrypoint script.',
-    declines: "a script that starts the server in the background and goes on running other processes (one `exec` cannot make it one process per container).",
+    declines: "a script that starts the server in the background and goes on running other processes (one `exec` cannot make it one process per container); a CMD array that is not valid JSON (which words were meant is not known).",
     make: fixShellForm
   }
 });
@@ -28799,7 +28885,13 @@ function fixShellForm(context) {
     const stage = df?.targetStage;
     for (const instr of [stage?.entrypoint, stage?.cmd]) {
       if (!df || !instr || df.file !== finding.file || instr.line !== finding.line) continue;
-      if (instr.form === "shell") return execFormOf(instr, lines, finding.file);
+      if (instr.form === "shell")
+        return execFormOf(
+          instr,
+          execFormArgv(instr, app.entrypointScripts, stage?.workdir || "/"),
+          lines,
+          finding.file
+        );
       if (instr.argv)
         return execLast(lastToExec(instr.argv, instr.line), lines, finding.file, instr.line, instr.endLine);
     }
@@ -28819,11 +28911,8 @@ function fixShellForm(context) {
   }
   return void 0;
 }
-function execFormOf(instr, lines, file) {
-  const commands = instr.script?.commands ?? [];
-  if (commands.length !== 1 || instr.endLine !== instr.line) return void 0;
-  const expands = commands[0].argv.some((a) => a.includes("$"));
-  const argv = expands ? ["sh", "-c", `exec ${instr.raw.trim()}`] : commands[0].argv;
+function execFormOf(instr, argv, lines, file) {
+  if (!argv || instr.endLine !== instr.line) return void 0;
   const written = lines[instr.line - 1];
   const keyword2 = /^\s*(\S+)/.exec(written)?.[1] ?? instr.keyword;
   return {
@@ -28850,7 +28939,8 @@ function execLast(command, lines, file, first, last) {
   }
   return void 0;
 }
-function scriptFindings(script, commands, all) {
+function scriptFindings(script, commands, all, init) {
+  const stays = init ? `${init.name} (PID 1) sends SIGTERM to the script's shell only, which does not pass it on` : "the script stays PID 1 and SIGTERM does not reach it";
   const out = [];
   const background = commands.find((c) => c.background && serverOf(c.argv));
   if (background) {
@@ -28859,29 +28949,28 @@ function scriptFindings(script, commands, all) {
       {
         file: script.file,
         line: background.line,
-        message: `${script.file} starts ${server.kind} in the background (&) and goes on running other commands, so the script stays PID 1 over several processes and SIGTERM reaches none of them. Run one process per container: this container starts only the server, with exec, and each other process gets its own service.`
+        message: `${script.file} starts ${server.kind} in the background (&) and goes on running other commands, so ${init ? `${init.name} sends SIGTERM to the script's shell only, over several processes, and it reaches none of them` : "the script stays PID 1 over several processes and SIGTERM reaches none of them"}. Run one process per container: this container starts only the server, with exec, and each other process gets its own service.`
       }
     ];
   }
+  const held = argumentsHeldBy(script.script);
+  const startsArgs = (argv) => runsArguments(argv, held);
   commands.forEach((c, i) => {
     if (c.viaExec || c.background) return;
     const server = mainProcessOf(c.argv);
     const runsArgs = startsArgs(c.argv);
-    const next = server || runsArgs || startsLater(commands, i) ? void 0 : scriptRunBy(c.argv, all, script);
+    const next = server || runsArgs || startsLater(commands, i, startsArgs) ? void 0 : scriptRunBy(c.argv, all, script);
     if (!server && !runsArgs && !next) return;
     const what = server ? server.kind : next ? next.file : 'the container command ("$@")';
     out.push({
       file: script.file,
       line: c.line,
-      message: `${script.file} starts ${what} without exec, so the script stays PID 1 and SIGTERM does not reach it. Write exec ${runsArgs ? '"$@"' : c.argv.join(" ")}.`
+      message: `${script.file} starts ${what} without exec, so ${stays}. Write exec ${runsArgs && /^\$\{?[@*]\}?$/.test(c.argv[0]) ? '"$@"' : c.argv.join(" ")}.`
     });
   });
   return out;
 }
-function startsArgs(argv) {
-  return argv[0] === "$@" || argv[0] === "$*";
-}
-function startsLater(commands, i) {
+function startsLater(commands, i, startsArgs) {
   return commands.slice(i + 1).some((c) => !c.background && (mainProcessOf(c.argv) || startsArgs(c.argv)));
 }
 function mainProcessOf(argv) {
@@ -28897,13 +28986,21 @@ function scriptRunBy(argv, all, self) {
   const name2 = word.slice(word.lastIndexOf("/") + 1);
   return all.find((s) => s !== self && s.imagePath.slice(s.imagePath.lastIndexOf("/") + 1) === name2);
 }
-function shellFormMessage(instr) {
-  const commands = instr.script?.commands ?? [];
+function shellFormMessage(instr, argv) {
+  const k = instr.keyword;
   if (isKeepAliveLoop(instr.raw))
-    return `${instr.keyword} is in shell form and is a keep-alive loop (${instr.raw.trim()}), not a server: /bin/sh is PID 1, ignores SIGTERM, and docker stop waits for the kill timeout. To keep an idle container, use \`${instr.keyword} ["sleep", "infinity"]\`; to serve, start the server in exec form.`;
-  const expands = commands.some((c) => c.argv.some((a) => a.includes("$")));
-  const example = commands.length === 1 && expands ? `${instr.keyword} ["sh", "-c", ${JSON.stringify(`exec ${instr.raw.trim()}`)}]` : commands.length === 1 ? `${instr.keyword} [${commands[0].argv.map((a) => JSON.stringify(a)).join(", ")}]` : `${instr.keyword} ["/entrypoint.sh"] with exec in the script`;
-  return `${instr.keyword} is in shell form, so /bin/sh is PID 1 and SIGTERM from docker stop does not reach the server. Use the exec form: ${example}.`;
+    return `${k} is in shell form and is a keep-alive loop (${instr.raw.trim()}), not a server: /bin/sh is PID 1, ignores SIGTERM, and docker stop waits for the kill timeout. To keep an idle container, use \`${k} ["sleep", "infinity"]\`; to serve, start the server in exec form.`;
+  const pid1 = "/bin/sh is PID 1 and SIGTERM from docker stop does not reach the server";
+  if (looksLikeArray(instr.raw))
+    return `${k} looks like an exec-form array but is not valid JSON (the exec form needs double quotes and a comma between words), so Docker runs the text with /bin/sh -c (shell form): ${pid1}. Write a JSON array of double-quoted words; to run several commands, run a script whose last command starts the server with exec, or ${k} ["sh", "-c", "\u2026; exec <server>"].`;
+  if (!argv) {
+    const several = (instr.script?.commands.length ?? 0) > 1;
+    return `${k} is in shell form, so ${pid1}. Use the exec form: ${several ? `${k} ["/entrypoint.sh"] with exec in the script` : `${k} ["sh", "-c", "exec \u2026"]`}.`;
+  }
+  const example = `${k} [${argv.map((a) => JSON.stringify(a)).join(", ")}]`;
+  const written = instr.script?.commands[0]?.argv ?? [];
+  const noShebang = argv[0] === "sh" && argv.length === written.length + 1 && argv[1] === written[0] ? ` (${argv[1]} has no #! line: run directly it fails with "exec format error", so sh runs it; or add #!/bin/sh to it and use ${k} [${JSON.stringify(argv[1])}])` : "";
+  return `${k} is in shell form, so ${pid1}. Use the exec form: ${example}${noShebang}.`;
 }
 function inlineShell(argv, file, line, what, written) {
   const last = inlineScriptLastCommand(argv, line);
@@ -29386,7 +29483,7 @@ services:
           findings.push({
             file: cmd.file,
             line: cmd.line,
-            message: `The start command runs 'manage.py migrate' before the server, so every replica migrates on every start. Run migrate once per release as a one-off task and start only the server.${droppedCommandNote(app, cmd.file)}`
+            message: `The start command runs 'manage.py migrate'${recipeNote(cmd)} before the server, so every replica migrates on every start. Run migrate once per release as a one-off task and start only the server.${droppedCommandNote(app, cmd.file)}`
           });
         });
       }
@@ -29440,7 +29537,7 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
       findings.push({
         file: cmd.file,
         line: cmd.line,
-        message: `${who} runs 'manage.py ${dj.name}' on every start, which ${DESTRUCTIVE[dj.name]}. ${dj.name === "makemigrations" ? "Generate migrations in development and commit them" : "Run it once, as a one-off task, if at all"}, and start only the server.${note}`
+        message: `${who} runs 'manage.py ${dj.name}'${recipeNote(cmd)} on every start, which ${DESTRUCTIVE[dj.name]}. ${dj.name === "makemigrations" ? "Generate migrations in development and commit them" : "Run it once, as a one-off task, if at all"}, and start only the server.${note}`
       });
     };
     for (const app of project.apps)
@@ -29854,6 +29951,7 @@ export {
   programArgv,
   djangoCommand,
   serverOf,
+  basename2 as basename,
   makeInvocation,
   makeTargetScript,
   containerVariables,

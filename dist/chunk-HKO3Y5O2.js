@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-IJHIMX3O.js";
+} from "./chunk-FFXIHMLJ.js";
 import {
   makeReport
 } from "./chunk-LXUC766W.js";
 import {
   RULES
-} from "./chunk-PZMYXVQT.js";
+} from "./chunk-SVRW7GX5.js";
 import {
   SEVERITIES,
   UnsafePathError,

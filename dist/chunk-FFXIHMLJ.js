@@ -11,7 +11,7 @@ import {
   pipInstall,
   programArgv,
   runtimeInsertionLine
-} from "./chunk-PZMYXVQT.js";
+} from "./chunk-SVRW7GX5.js";
 import {
   insertLines,
   normalizePackageName,

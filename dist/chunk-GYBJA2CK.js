@@ -11,7 +11,7 @@ import {
   isSecretName,
   require_node_os,
   tail
-} from "./chunk-R5PHDWFR.js";
+} from "./chunk-GHULC42M.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -30,7 +30,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-PZMYXVQT.js";
+} from "./chunk-SVRW7GX5.js";
 import {
   UnsafePathError,
   readInside,

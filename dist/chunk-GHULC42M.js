@@ -20,7 +20,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-PZMYXVQT.js";
+} from "./chunk-SVRW7GX5.js";
 import {
   UnsafePathError,
   formatBytes,
@@ -325,7 +325,8 @@ async function discover(root, options = {}, limits = {}, overlay) {
     else unreadable.push({ file, reason: result.reason });
   };
   const wanted = files.filter(
-    (f) => isDockerfile(f) || isComposeFile(f) || isComposeCandidate(f) || isDockerignore(f) || isRequirementsFile(f) || isSettingsCandidate(f) || isScript(f) || baseName(f) === "Makefile" || baseName(f) === "manage.py" || // The server's entry module names the settings it runs (they may differ from manage.py's).
+    (f) => isDockerfile(f) || isComposeFile(f) || isComposeCandidate(f) || isDockerignore(f) || isRequirementsFile(f) || isSettingsCandidate(f) || isScript(f) || baseName(f) === "Makefile" || baseName(f) === "manage.py" || // `RUN npm run setup` may install the Python requirements from package.json's scripts.
+    baseName(f) === "package.json" || // The server's entry module names the settings it runs (they may differ from manage.py's).
     baseName(f) === "wsgi.py" || baseName(f) === "asgi.py" || // Env templates and files in a `.env*` directory: one that holds a real secret is an env file for TF0308.
     isEnvTemplateName(f) || isInEnvDir(f)
   );

@@ -1,0 +1,39 @@
+/** The exec form a shell-form CMD/ENTRYPOINT can safely be rewritten as, shared by TF0901's message and fixer. */
+import { posix } from 'node:path';
+import type { CommandInstr } from '../../model/types/dockerfile.js';
+import type { EntrypointScript } from '../../model/types/project.js';
+
+/**
+ * The argv of the exec form for a shell-form instruction of one command: `["sh", "-c", "exec …"]` when a variable
+ * must expand, `["sh", script]` for a script without a `#!` line (run directly it fails with "exec format error");
+ * undefined when the text is no plain word list (a botched JSON array) or runs several commands.
+ */
+export function execFormArgv(
+  instr: CommandInstr,
+  scripts: EntrypointScript[],
+  workdir: string,
+): string[] | undefined {
+  const commands = instr.script?.commands ?? [];
+  if (commands.length !== 1 || !isPlainWordList(instr.raw, commands[0].argv)) return undefined;
+  const argv = commands[0].argv;
+  if (argv.some((a) => a.includes('$'))) return ['sh', '-c', `exec ${instr.raw.trim()}`];
+  if (scriptAt(argv[0], scripts, workdir)?.noShebang) return ['sh', ...argv];
+  return argv;
+}
+
+/** Whether a shell-form text is an array written as JSON but not valid JSON (`CMD ['python', 'app.py']`). */
+export function looksLikeArray(raw: string): boolean {
+  return raw.trim().startsWith('[');
+}
+
+/** Words a shell splits as written: no bracket, quote left over, or trailing comma from a botched JSON array. */
+function isPlainWordList(raw: string, argv: string[]): boolean {
+  return !looksLikeArray(raw) && argv.length > 0 && argv.every((w) => !/[[\]'"]|,$/.test(w));
+}
+
+function scriptAt(word: string, scripts: EntrypointScript[], workdir: string): EntrypointScript | undefined {
+  const path = word.includes('/') ? posix.resolve(workdir, word) : undefined;
+  return scripts.find((s) =>
+    path ? posix.normalize(s.imagePath) === path : posix.basename(s.imagePath) === word,
+  );
+}
