@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as step from './step-commands.js';
 import {
   FAIL_ON_VALUES,
   OptionError,
@@ -69,7 +69,7 @@ export const MODES: readonly Mode[] = ['both', 'analyze', 'publish'];
 type GetInput = (name: string) => string;
 
 /** Reads and validates every input; throws an Error that says what was wrong and what is accepted. */
-export function readInputs(get: GetInput = (name) => core.getInput(name)): Inputs {
+export function readInputs(get: GetInput = (name) => step.getInput(name)): Inputs {
   const text = (name: string) => get(name).trim();
   const optional = (name: string) => text(name) || undefined;
   return {
