@@ -142,3 +142,14 @@ test('the full shell parser is loaded when a script needs it, and the smoke stag
     'not even --smoke loads the GitHub code',
   );
 });
+
+test('every bundle is ASCII, so Node reads each source as a one-byte string', () => {
+  const dist = join(ROOT, 'dist');
+  const sources = readdirSync(dist).filter((f) => /\.c?js$/.test(f));
+  assert.ok(sources.includes('cli-main.cjs') && sources.includes('index.js'));
+  for (const file of sources) {
+    const bytes = readFileSync(join(dist, file));
+    const at = bytes.findIndex((b) => b > 0x7f);
+    assert.equal(at, -1, `${file}: a non-ASCII byte at offset ${at}`);
+  }
+});
