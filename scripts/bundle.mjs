@@ -3,6 +3,7 @@ import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { lezerTablesDecoded } from './lezer-tables.mjs';
 
 const PACKAGE_JSON = resolve('package.json');
 const { version } = JSON.parse(readFileSync(PACKAGE_JSON, 'utf8'));
@@ -107,7 +108,7 @@ await build({
   format: 'esm',
   legalComments: 'none',
   logLevel: 'warning',
-  plugins: [packageVersionOnly, shellParserApart, oidcClientOnUse, builtinsByRequire],
+  plugins: [packageVersionOnly, shellParserApart, oidcClientOnUse, builtinsByRequire, lezerTablesDecoded],
   // CommonJS dependencies bundled into ESM still call require() for Node built-ins.
   banner: {
     js: "import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);",
@@ -132,7 +133,7 @@ await build({
   format: 'cjs',
   legalComments: 'none',
   logLevel: 'warning',
-  plugins: [packageVersionOnly, shellParserApart],
+  plugins: [packageVersionOnly, shellParserApart, lezerTablesDecoded],
   define: { 'import.meta.url': '__tfrBundleUrl' },
   banner: { js: "const __tfrBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
