@@ -1,6 +1,7 @@
 // Builds dist/ from src/ with esbuild: one self-contained ESM file per entry point, plus the CLI's launcher.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { lezerTablesDecoded } from './lezer-tables.mjs';
@@ -49,6 +50,20 @@ const oidcClientOnUse = {
 };`,
       loader: 'js',
       resolveDir: dirname(args.path),
+    }));
+  },
+};
+
+/**
+ * vscode-languageserver-types, which dockerfile-ast requires from a dozen modules, through its CommonJS build: its
+ * ESM build, which esbuild would pick, is wrapped anew by each require() (a getter for each of its ~95 exports, a
+ * dozen times over, on every run); the CommonJS module is made once.
+ */
+const lspTypesAsCommonJs = {
+  name: 'lsp-types-as-commonjs',
+  setup(b) {
+    b.onResolve({ filter: /^vscode-languageserver-types$/ }, () => ({
+      path: createRequire(import.meta.url).resolve('vscode-languageserver-types'),
     }));
   },
 };
@@ -108,7 +123,14 @@ await build({
   format: 'esm',
   legalComments: 'none',
   logLevel: 'warning',
-  plugins: [packageVersionOnly, shellParserApart, oidcClientOnUse, builtinsByRequire, lezerTablesDecoded],
+  plugins: [
+    packageVersionOnly,
+    shellParserApart,
+    oidcClientOnUse,
+    builtinsByRequire,
+    lezerTablesDecoded,
+    lspTypesAsCommonJs,
+  ],
   // CommonJS dependencies bundled into ESM still call require() for Node built-ins.
   banner: {
     js: "import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);",
@@ -133,7 +155,7 @@ await build({
   format: 'cjs',
   legalComments: 'none',
   logLevel: 'warning',
-  plugins: [packageVersionOnly, shellParserApart, lezerTablesDecoded],
+  plugins: [packageVersionOnly, shellParserApart, lezerTablesDecoded, lspTypesAsCommonJs],
   define: { 'import.meta.url': '__tfrBundleUrl' },
   banner: { js: "const __tfrBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
 });

@@ -153,3 +153,14 @@ test('every bundle is ASCII, so Node reads each source as a one-byte string', ()
     assert.equal(at, -1, `${file}: a non-ASCII byte at offset ${at}`);
   }
 });
+
+test('vscode-languageserver-types is bundled as its CommonJS build, made once for all its require() calls', () => {
+  for (const file of readdirSync(join(ROOT, 'dist')).filter((f) => /\.c?js$/.test(f))) {
+    const text = readFileSync(join(ROOT, 'dist', file), 'utf8');
+    assert.doesNotMatch(text, /vscode-languageserver-types\/lib\/esm\//, file);
+  }
+  assert.match(
+    readFileSync(join(ROOT, 'dist/cli-main.cjs'), 'utf8'),
+    /^\/\/ \S*vscode-languageserver-types\/lib\/umd\/main\.js$/m,
+  );
+});
