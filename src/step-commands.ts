@@ -105,11 +105,6 @@ function issueFileCommand(command: string, message: string): void {
   appendFileSync(filePath, `${message}${EOL}`, { encoding: 'utf8' });
 }
 
-/** An input of the action: `INPUT_<NAME>`, trimmed. */
-export function getInput(name: string): string {
-  return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '').trim();
-}
-
 export function setOutput(name: string, value: unknown): void {
   if (process.env['GITHUB_OUTPUT']) {
     issueFileCommand('OUTPUT', keyValueMessage(name, value));

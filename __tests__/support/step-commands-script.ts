@@ -1,6 +1,7 @@
 // Says the same things to the runner through @actions/core or through src/step-commands.ts (argv[2]: core | port),
 // so that a test can compare the bytes each writes to stdout and to the runner's files.
 import * as core from '@actions/core';
+import { getInput } from '../../src/inputs.js';
 import * as port from '../../src/step-commands.js';
 
 const useCore = process.argv[2] === 'core';
@@ -16,7 +17,8 @@ async function caught(fn: () => unknown): Promise<void> {
   }
 }
 
-step.info(JSON.stringify([step.getInput('my input'), step.getInput('other'), step.getInput('unset')]));
+const input = useCore ? core.getInput : getInput;
+step.info(JSON.stringify([input('my input'), input('other'), input('unset')]));
 step.info(JSON.stringify(step.getState('RUN')));
 step.setSecret('p%a:s,s\nw\rord');
 step.debug('100% done\r\nnext: a,b');
