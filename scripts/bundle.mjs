@@ -1,8 +1,10 @@
 // Builds dist/ from src/ with esbuild: one self-contained ESM file per entry point, plus the CLI's launcher.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { copyFileSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { lezerTablesDecoded } from './lezer-tables.mjs';
 
 const PACKAGE_JSON = resolve('package.json');
 const { version } = JSON.parse(readFileSync(PACKAGE_JSON, 'utf8'));
@@ -53,6 +55,20 @@ const oidcClientOnUse = {
 };
 
 /**
+ * vscode-languageserver-types, which dockerfile-ast requires from a dozen modules, through its CommonJS build: its
+ * ESM build, which esbuild would pick, is wrapped anew by each require() (a getter for each of its ~95 exports, a
+ * dozen times over, on every run); the CommonJS module is made once.
+ */
+const lspTypesAsCommonJs = {
+  name: 'lsp-types-as-commonjs',
+  setup(b) {
+    b.onResolve({ filter: /^vscode-languageserver-types$/ }, () => ({
+      path: createRequire(import.meta.url).resolve('vscode-languageserver-types'),
+    }));
+  },
+};
+
+/**
  * Node's built-in modules through require(), not import: an import evaluates every export of the module's ESM face,
  * and with them the lazy ones (node:fs its promises API and readline, node:util streams and worker_threads), which
  * the analysis never uses. Named imports then read the module's properties when used, as CommonJS does.
@@ -82,6 +98,17 @@ const builtinsByGetter = {
   },
 };
 
+/**
+ * Every output in ASCII: Node reads a source as UTF-8, and one non-ASCII byte makes the whole 1 MB source a two-byte
+ * string, slower to read, to scan and to compile. esbuild escapes non-ASCII characters in code but leaves those of
+ * comments: they become \u escapes (in code, a \u escape would mean the same character).
+ */
+function asciiOnly(file) {
+  const text = readFileSync(file, 'utf8');
+  const ascii = text.replace(/[^\0-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  if (ascii !== text) writeFileSync(file, ascii);
+}
+
 rmSync('dist', { recursive: true, force: true });
 await build({
   entryPoints: { index: 'src/index.ts', post: 'src/post.ts' },
@@ -96,13 +123,21 @@ await build({
   format: 'esm',
   legalComments: 'none',
   logLevel: 'warning',
-  plugins: [packageVersionOnly, shellParserApart, oidcClientOnUse, builtinsByRequire],
+  plugins: [
+    packageVersionOnly,
+    shellParserApart,
+    oidcClientOnUse,
+    builtinsByRequire,
+    lezerTablesDecoded,
+    lspTypesAsCommonJs,
+  ],
   // CommonJS dependencies bundled into ESM still call require() for Node built-ins.
   banner: {
     js: "import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);",
   },
 });
 
+for (const file of readdirSync('dist')) if (file.endsWith('.js')) asciiOnly(`dist/${file}`);
 copyFileSync('node_modules/mvdan-sh/index.js', `dist/${MVDAN_SH}`);
 
 /**
@@ -120,11 +155,12 @@ await build({
   format: 'cjs',
   legalComments: 'none',
   logLevel: 'warning',
-  plugins: [packageVersionOnly, shellParserApart],
+  plugins: [packageVersionOnly, shellParserApart, lezerTablesDecoded, lspTypesAsCommonJs],
   define: { 'import.meta.url': '__tfrBundleUrl' },
   banner: { js: "const __tfrBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
 
+asciiOnly('dist/cli-main.cjs');
 const cliHash = createHash('sha256').update(readFileSync('dist/cli-main.cjs')).digest('hex').slice(0, 16);
 await build({
   entryPoints: { cli: 'src/cli-launcher.ts' },

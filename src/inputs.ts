@@ -1,4 +1,3 @@
-import * as core from '@actions/core';
 import {
   FAIL_ON_VALUES,
   OptionError,
@@ -68,8 +67,13 @@ export const MODES: readonly Mode[] = ['both', 'analyze', 'publish'];
 
 type GetInput = (name: string) => string;
 
+/** An input of the action as the runner passes it, `INPUT_<NAME>`, trimmed (as @actions/core's getInput). */
+export function getInput(name: string): string {
+  return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '').trim();
+}
+
 /** Reads and validates every input; throws an Error that says what was wrong and what is accepted. */
-export function readInputs(get: GetInput = (name) => core.getInput(name)): Inputs {
+export function readInputs(get: GetInput = getInput): Inputs {
   const text = (name: string) => get(name).trim();
   const optional = (name: string) => text(name) || undefined;
   return {

@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as step from './step-commands.js';
 import { resolve } from 'node:path';
 import { readCheckout, untrustedCheckoutReason, untrustedHeadOf } from './github/trust.js';
 import { readEvent } from './github/event.js';
@@ -14,12 +14,12 @@ import { Redactor } from './smoke/redact.js';
 
 /**
  * The action's main step: analyse, then publish everything, then decide. The only place that calls
- * core.setFailed: from the verdict (fail-on), or for an internal error. A failed publication is a warning only.
+ * step.setFailed: from the verdict (fail-on), or for an internal error. A failed publication is a warning only.
  */
 export async function run(): Promise<void> {
   log.info(`${TOOL.name} ${TOOL.version}`);
   // Everything published goes through it: the token and the checkout's credentials, in their encodings, and what the smoke run masks.
-  const redactor = new Redactor((secret) => core.setSecret(secret));
+  const redactor = new Redactor((secret) => step.setSecret(secret));
   try {
     const inputs = readInputs();
     const env = runner();
@@ -38,7 +38,7 @@ export async function run(): Promise<void> {
       smoke: smokeStage(inputs, env, warnings, redactor),
       log: {
         ...log,
-        stage: (name, fn) => core.group(name, fn),
+        stage: (name, fn) => step.group(name, fn),
         configLoaded: (root, config) =>
           log.info(`Analysing ${root}${config.file ? ` with ${config.file}` : ''}`),
         analysed: (result) => log.info(`${result.findings.length} finding(s) from the static rules.`),
@@ -59,13 +59,13 @@ export async function run(): Promise<void> {
     const { error, warning, notice } = report.counts;
     const counts = `${error} error(s), ${warning} warning(s), ${notice} notice(s)`;
     if (report.verdict === 'fail') {
-      core.setFailed(`twelve-factor-review: ${counts}; fail-on is '${report.failOn}'.`);
+      step.setFailed(`twelve-factor-review: ${counts}; fail-on is '${report.failOn}'.`);
     } else {
       log.info(`Verdict: pass with ${counts} (fail-on '${report.failOn}').`);
     }
   } catch (error) {
     log.debug((error as Error).stack ?? String(error));
-    core.setFailed(`twelve-factor-review could not complete: ${redactor.redact((error as Error).message)}`);
+    step.setFailed(`twelve-factor-review could not complete: ${redactor.redact((error as Error).message)}`);
   }
 }
 
@@ -102,9 +102,9 @@ function smokeStage(inputs: Inputs, env: Runner, warnings: string[], redactor: R
     if ('unreachable' in probe) return skipped(probe.unreachable);
     log.info(`Docker engine ${probe.version}`);
     const runId = newRunId();
-    core.saveState(SMOKE_STATE_KEY, runId); // the post step removes what a killed run leaves behind
+    step.saveState(SMOKE_STATE_KEY, runId); // the post step removes what a killed run leaves behind
     // Saved as they are committed: a main step killed outright leaves them to the post step.
-    const onBuildLayers = (ids: readonly string[]) => core.saveState(SMOKE_LAYERS_STATE_KEY, ids.join(' '));
+    const onBuildLayers = (ids: readonly string[]) => step.saveState(SMOKE_LAYERS_STATE_KEY, ids.join(' '));
     return runSmoke(
       project,
       { ...options, runId, redactor, tempDir: env.temp, onBuildLayers },

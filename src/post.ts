@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as step from './step-commands.js';
 // Only the cleanup and the Docker adapter: the post step must load fast and depend on little.
 import { removeBuildLayers, removeRun, SMOKE_LAYERS_STATE_KEY, SMOKE_STATE_KEY } from './smoke/cleanup.js';
 import { createDockerCli, type Docker } from './smoke/docker.js';
@@ -9,7 +9,7 @@ import { stepLog as log } from './log.js';
  * is cleaned: other jobs may share the Docker engine of a self-hosted runner, and their resources are not ours.
  */
 export async function post(docker: Docker = createDockerCli()): Promise<void> {
-  const runId = core.getState(SMOKE_STATE_KEY);
+  const runId = step.getState(SMOKE_STATE_KEY);
   if (!runId) {
     log.debug('No smoke run recorded by the main step: nothing to clean up.');
     return;
@@ -17,7 +17,7 @@ export async function post(docker: Docker = createDockerCli()): Promise<void> {
   try {
     const r = await removeRun(docker, runId);
     // The layers its classic build committed, as the main step saved them; what is gone or shared stays as it is.
-    const layers = core
+    const layers = step
       .getState(SMOKE_LAYERS_STATE_KEY)
       .split(' ')
       .filter((id) => /^(sha256:)?[0-9a-f]{12,64}$/.test(id));
@@ -32,7 +32,7 @@ export async function post(docker: Docker = createDockerCli()): Promise<void> {
     for (const e of r.errors) log.debug(e);
   } catch (error) {
     // Cleanup must never fail the job.
-    core.warning(`Could not clean up the smoke run ${runId}: ${(error as Error).message}`);
+    step.warning(`Could not clean up the smoke run ${runId}: ${(error as Error).message}`);
   }
 }
 

@@ -142,3 +142,25 @@ test('the full shell parser is loaded when a script needs it, and the smoke stag
     'not even --smoke loads the GitHub code',
   );
 });
+
+test('every bundle is ASCII, so Node reads each source as a one-byte string', () => {
+  const dist = join(ROOT, 'dist');
+  const sources = readdirSync(dist).filter((f) => /\.c?js$/.test(f));
+  assert.ok(sources.includes('cli-main.cjs') && sources.includes('index.js'));
+  for (const file of sources) {
+    const bytes = readFileSync(join(dist, file));
+    const at = bytes.findIndex((b) => b > 0x7f);
+    assert.equal(at, -1, `${file}: a non-ASCII byte at offset ${at}`);
+  }
+});
+
+test('vscode-languageserver-types is bundled as its CommonJS build, made once for all its require() calls', () => {
+  for (const file of readdirSync(join(ROOT, 'dist')).filter((f) => /\.c?js$/.test(f))) {
+    const text = readFileSync(join(ROOT, 'dist', file), 'utf8');
+    assert.doesNotMatch(text, /vscode-languageserver-types\/lib\/esm\//, file);
+  }
+  assert.match(
+    readFileSync(join(ROOT, 'dist/cli-main.cjs'), 'utf8'),
+    /^\/\/ \S*vscode-languageserver-types\/lib\/umd\/main\.js$/m,
+  );
+});

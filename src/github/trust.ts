@@ -1,4 +1,7 @@
-import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+
+// node:child_process loads when git is first asked: a run of another event never pays for it.
+const require = createRequire(import.meta.url);
 
 /**
  * pull_request_target and workflow_run run with a write token and the repository's secrets. When the workspace
@@ -117,6 +120,7 @@ export function namesRepository(url: string, repository: string): boolean {
 export function readCheckout(dir: string): CheckoutFacts | undefined {
   const git = (...args: string[]): string | undefined => {
     try {
+      const { execFileSync } = require('node:child_process') as typeof import('node:child_process');
       return execFileSync('git', ['-c', 'safe.directory=*', '-c', 'core.fsmonitor=false', ...args], {
         cwd: dir,
         encoding: 'utf8',

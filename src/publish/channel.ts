@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as step from '../step-commands.js';
 import { stepLog as log } from '../log.js';
 import { writeOwnFile } from '../util/safe-fs.js';
 import type { Runner } from './runner.js';
@@ -12,7 +12,7 @@ export interface Publication {
 
 /** Publishes one channel in its own log group; a failure becomes a warning and a note, never a verdict. */
 export async function attempt(pub: Publication, name: string, fn: () => Promise<void>): Promise<void> {
-  await core.group(name, async () => {
+  await step.group(name, async () => {
     try {
       await fn();
     } catch (error) {

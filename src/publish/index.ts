@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as step from '../step-commands.js';
 import { join, resolve } from 'node:path';
 import type { Report } from '../core/index.js';
 import { pullRequestOf, readEvent, workflowRunOf } from '../github/event.js';
@@ -84,10 +84,10 @@ export async function publishAll(
       maxChars: Infinity,
       maxBytes: SUMMARY_MAX_BYTES - Buffer.byteLength(footer),
     });
-    await core.summary.addRaw(body + footer, true).write();
+    step.appendSummary(body + footer);
   });
-  for (const w of pub.warnings) core.warning(redactor.redact(w));
-  await core.group('Annotations', async () => annotate(renderAnnotations(report), pub.warnings.length));
+  for (const w of pub.warnings) step.warning(redactor.redact(w));
+  await step.group('Annotations', async () => annotate(renderAnnotations(report), pub.warnings.length));
 }
 
 /** mode: publish, in a workflow_run job: publishes the report an analyze run left as an artifact. */
@@ -96,7 +96,7 @@ export async function publishFromArtifact(inputs: Inputs, env: Runner, redactor:
   const run = workflowRunOf(env.eventName, readEvent(env.eventPath));
   const dir = resolve(env.workspace, inputs.artifactDir);
   const { readArtifact } = await artifacts();
-  const artifact = await core.group('Read the report artifact', async () => readArtifact(dir, inputs.failOn));
+  const artifact = await step.group('Read the report artifact', async () => readArtifact(dir, inputs.failOn));
   const { pr } = artifact;
   const report = redactor.redactValue(artifact.report);
   pub.warnings.push(...artifact.warnings);
@@ -115,36 +115,33 @@ export async function publishFromArtifact(inputs: Inputs, env: Runner, redactor:
   }
   await attempt(pub, 'Job summary', async () => {
     const repoUrl = env.repository ? `${env.serverUrl}/${env.repository}` : undefined;
-    await core.summary
-      .addRaw(
-        renderMarkdown(report, {
-          repoUrl,
-          // Outside a pull request, the commit the analysed run checked out.
-          sha: pr?.headSha ?? run?.headSha,
-          maxChars: Infinity,
-          maxBytes: SUMMARY_MAX_BYTES,
-        }),
-        true,
-      )
-      .write();
+    step.appendSummary(
+      renderMarkdown(report, {
+        repoUrl,
+        // Outside a pull request, the commit the analysed run checked out.
+        sha: pr?.headSha ?? run?.headSha,
+        maxChars: Infinity,
+        maxBytes: SUMMARY_MAX_BYTES,
+      }),
+    );
   });
-  for (const w of pub.warnings) core.warning(redactor.redact(w));
+  for (const w of pub.warnings) step.warning(redactor.redact(w));
 }
 
 /** Emits the annotations, leaving room under GitHub's 10 warnings per step for the publishing warnings. */
 function annotate(annotations: Annotation[], warningsEmitted: number): void {
   let warningRoom = Math.max(0, ANNOTATIONS_PER_LEVEL - warningsEmitted);
   for (const a of annotations) {
-    const properties: core.AnnotationProperties = {
+    const properties: step.AnnotationProperties = {
       title: a.title,
       file: a.file,
       startLine: a.startLine,
       endLine: a.endLine,
       startColumn: a.startColumn,
     };
-    if (a.level === 'error') core.error(a.message, properties);
-    else if (a.level === 'notice') core.notice(a.message, properties);
-    else if (warningRoom-- > 0) core.warning(a.message, properties);
+    if (a.level === 'error') step.error(a.message, properties);
+    else if (a.level === 'notice') step.notice(a.message, properties);
+    else if (warningRoom-- > 0) step.warning(a.message, properties);
     else
       log.info(
         `warning (no room left among the 10 warning annotations): ${a.file ?? ''}:${a.startLine ?? ''} ${a.message}`,
@@ -166,13 +163,13 @@ async function writePatch(pub: Publication, patch: string, env: Runner): Promise
 }
 
 function setOutputs(report: Report, reportFile: string, sarifFile: string, patchFile: string): void {
-  core.setOutput('errors', report.counts.error);
-  core.setOutput('warnings', report.counts.warning);
-  core.setOutput('notices', report.counts.notice);
-  core.setOutput('verdict', report.verdict);
-  core.setOutput('report-file', reportFile);
-  core.setOutput('sarif-file', sarifFile);
-  core.setOutput('patch-file', patchFile);
-  core.setOutput('sqlite-status', report.smoke?.engines.sqlite?.status ?? 'skipped');
-  core.setOutput('postgres-status', report.smoke?.engines.postgres?.status ?? 'skipped');
+  step.setOutput('errors', report.counts.error);
+  step.setOutput('warnings', report.counts.warning);
+  step.setOutput('notices', report.counts.notice);
+  step.setOutput('verdict', report.verdict);
+  step.setOutput('report-file', reportFile);
+  step.setOutput('sarif-file', sarifFile);
+  step.setOutput('patch-file', patchFile);
+  step.setOutput('sqlite-status', report.smoke?.engines.sqlite?.status ?? 'skipped');
+  step.setOutput('postgres-status', report.smoke?.engines.postgres?.status ?? 'skipped');
 }

@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-FFXIHMLJ.js";
+} from "./chunk-HZU6N722.js";
 import {
   makeReport
-} from "./chunk-LXUC766W.js";
+} from "./chunk-XHBXMSCK.js";
 import {
   RULES
-} from "./chunk-SVRW7GX5.js";
+} from "./chunk-COUK4QPC.js";
 import {
   SEVERITIES,
   UnsafePathError,
@@ -15,11 +15,10 @@ import {
   readInsideSync,
   require_node_path,
   writeOwnFile
-} from "./chunk-IMT2PJI6.js";
-import "./chunk-YS6HFCTQ.js";
+} from "./chunk-2W6JIG4M.js";
 import {
   __toESM
-} from "./chunk-TEVZZSVY.js";
+} from "./chunk-X4CIRSVU.js";
 
 // src/github/artifact.ts
 var import_node_path = __toESM(require_node_path(), 1);

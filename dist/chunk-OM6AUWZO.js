@@ -1,22 +1,20 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
+  group,
   stepLog
-} from "./chunk-EU64BM5N.js";
-import {
-  group
-} from "./chunk-NG6VVFC7.js";
+} from "./chunk-ZUZER46R.js";
 import {
   partsOfPlain,
   plainMessage,
   require_node_path,
   sha256Hex,
   writeOwnFile
-} from "./chunk-IMT2PJI6.js";
+} from "./chunk-2W6JIG4M.js";
 import {
   __commonJS,
   __require,
   __toESM
-} from "./chunk-TEVZZSVY.js";
+} from "./chunk-X4CIRSVU.js";
 
 // builtin-by-require:node:url
 var require_node_url = __commonJS({

@@ -1,12 +1,16 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
-  require_node_child_process
-} from "./chunk-JLWYBPF7.js";
-import {
   __commonJS,
   __require,
   __toESM
-} from "./chunk-TEVZZSVY.js";
+} from "./chunk-X4CIRSVU.js";
+
+// builtin-by-require:node:child_process
+var require_node_child_process = __commonJS({
+  "builtin-by-require:node:child_process"(exports, module) {
+    module.exports = __require("node:child_process");
+  }
+});
 
 // builtin-by-require:node:string_decoder
 var require_node_string_decoder = __commonJS({

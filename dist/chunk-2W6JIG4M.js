@@ -1,24 +1,16 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
-  require_node_module
-} from "./chunk-YS6HFCTQ.js";
-import {
   __commonJS,
   __require,
-  __toESM
-} from "./chunk-TEVZZSVY.js";
+  __toESM,
+  require_node_fs,
+  require_node_module
+} from "./chunk-X4CIRSVU.js";
 
 // builtin-by-require:node:path
 var require_node_path = __commonJS({
   "builtin-by-require:node:path"(exports, module) {
     module.exports = __require("node:path");
-  }
-});
-
-// builtin-by-require:node:fs
-var require_node_fs = __commonJS({
-  "builtin-by-require:node:fs"(exports, module) {
-    module.exports = __require("node:fs");
   }
 });
 
@@ -453,7 +445,6 @@ function replaceInLine(file, line, column, endColumn, text) {
 
 export {
   require_node_path,
-  require_node_fs,
   SEVERITIES,
   sha256Hex,
   stableMessage,

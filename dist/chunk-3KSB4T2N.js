@@ -9,9 +9,8 @@ import {
   containerLimitArgs,
   formatMemory,
   isSecretName,
-  require_node_os,
   tail
-} from "./chunk-GHULC42M.js";
+} from "./chunk-UUYUU744.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -19,18 +18,20 @@ import {
   createDockerCli,
   removeBuildLayers,
   removeRun
-} from "./chunk-VA2ZQC3Z.js";
-import "./chunk-JLWYBPF7.js";
+} from "./chunk-XP6V7THA.js";
 import {
   require_node_crypto
-} from "./chunk-E2P55RUK.js";
+} from "./chunk-WLI5OHV7.js";
+import {
+  require_node_os
+} from "./chunk-O2KSL6U7.js";
 import {
   DYNAMIC_RULES,
   UNSET,
   expand,
   lineage,
   withBases
-} from "./chunk-SVRW7GX5.js";
+} from "./chunk-COUK4QPC.js";
 import {
   UnsafePathError,
   readInside,
@@ -38,13 +39,12 @@ import {
   resolveInside,
   runFactsOf,
   stamp
-} from "./chunk-IMT2PJI6.js";
-import "./chunk-YS6HFCTQ.js";
+} from "./chunk-2W6JIG4M.js";
 import {
   __commonJS,
   __require,
   __toESM
-} from "./chunk-TEVZZSVY.js";
+} from "./chunk-X4CIRSVU.js";
 
 // builtin-by-require:node:http
 var require_node_http = __commonJS({

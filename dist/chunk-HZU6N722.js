@@ -11,13 +11,13 @@ import {
   pipInstall,
   programArgv,
   runtimeInsertionLine
-} from "./chunk-SVRW7GX5.js";
+} from "./chunk-COUK4QPC.js";
 import {
   insertLines,
   normalizePackageName,
   replaceInLine,
   replaceLines
-} from "./chunk-IMT2PJI6.js";
+} from "./chunk-2W6JIG4M.js";
 
 // src/parse/requirements.ts
 function parseRequirements(file, text) {

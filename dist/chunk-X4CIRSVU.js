@@ -48,11 +48,27 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 
+// builtin-by-require:node:fs
+var require_node_fs = __commonJS({
+  "builtin-by-require:node:fs"(exports, module) {
+    module.exports = __require("node:fs");
+  }
+});
+
+// builtin-by-require:node:module
+var require_node_module = __commonJS({
+  "builtin-by-require:node:module"(exports, module) {
+    module.exports = __require("node:module");
+  }
+});
+
 export {
   __require,
   __esm,
   __commonJS,
   __export,
   __toESM,
-  __toCommonJS
+  __toCommonJS,
+  require_node_fs,
+  require_node_module
 };

@@ -6,18 +6,16 @@ import {
   replaceInLine,
   replaceLines,
   require_node_path
-} from "./chunk-IMT2PJI6.js";
-import {
-  require_node_module
-} from "./chunk-YS6HFCTQ.js";
+} from "./chunk-2W6JIG4M.js";
 import {
   __commonJS,
   __esm,
   __export,
   __require,
   __toCommonJS,
-  __toESM
-} from "./chunk-TEVZZSVY.js";
+  __toESM,
+  require_node_module
+} from "./chunk-X4CIRSVU.js";
 
 // node_modules/dockerfile-ast/lib/argument.js
 var require_argument = __commonJS({
@@ -81,1572 +79,1628 @@ var require_jsonArgument = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver-types/lib/esm/main.js
-var main_exports = {};
-__export(main_exports, {
-  AnnotatedTextEdit: () => AnnotatedTextEdit,
-  ApplyKind: () => ApplyKind,
-  ChangeAnnotation: () => ChangeAnnotation,
-  ChangeAnnotationIdentifier: () => ChangeAnnotationIdentifier,
-  CodeAction: () => CodeAction,
-  CodeActionContext: () => CodeActionContext,
-  CodeActionKind: () => CodeActionKind,
-  CodeActionTag: () => CodeActionTag,
-  CodeActionTriggerKind: () => CodeActionTriggerKind,
-  CodeDescription: () => CodeDescription,
-  CodeLens: () => CodeLens,
-  Color: () => Color,
-  ColorInformation: () => ColorInformation,
-  ColorPresentation: () => ColorPresentation,
-  Command: () => Command,
-  CompletionItem: () => CompletionItem,
-  CompletionItemKind: () => CompletionItemKind,
-  CompletionItemLabelDetails: () => CompletionItemLabelDetails,
-  CompletionItemTag: () => CompletionItemTag,
-  CompletionList: () => CompletionList,
-  CreateFile: () => CreateFile,
-  DeleteFile: () => DeleteFile,
-  Diagnostic: () => Diagnostic,
-  DiagnosticRelatedInformation: () => DiagnosticRelatedInformation,
-  DiagnosticSeverity: () => DiagnosticSeverity,
-  DiagnosticTag: () => DiagnosticTag,
-  DocumentHighlight: () => DocumentHighlight,
-  DocumentHighlightKind: () => DocumentHighlightKind,
-  DocumentLink: () => DocumentLink,
-  DocumentSymbol: () => DocumentSymbol,
-  DocumentUri: () => DocumentUri,
-  EOL: () => EOL,
-  FoldingRange: () => FoldingRange,
-  FoldingRangeKind: () => FoldingRangeKind,
-  FormattingOptions: () => FormattingOptions,
-  Hover: () => Hover,
-  InlayHint: () => InlayHint,
-  InlayHintKind: () => InlayHintKind,
-  InlayHintLabelPart: () => InlayHintLabelPart,
-  InlineCompletionContext: () => InlineCompletionContext,
-  InlineCompletionItem: () => InlineCompletionItem,
-  InlineCompletionList: () => InlineCompletionList,
-  InlineCompletionTriggerKind: () => InlineCompletionTriggerKind,
-  InlineValueContext: () => InlineValueContext,
-  InlineValueEvaluatableExpression: () => InlineValueEvaluatableExpression,
-  InlineValueText: () => InlineValueText,
-  InlineValueVariableLookup: () => InlineValueVariableLookup,
-  InsertReplaceEdit: () => InsertReplaceEdit,
-  InsertTextFormat: () => InsertTextFormat,
-  InsertTextMode: () => InsertTextMode,
-  LanguageKind: () => LanguageKind,
-  Location: () => Location,
-  LocationLink: () => LocationLink,
-  MarkedString: () => MarkedString,
-  MarkupContent: () => MarkupContent,
-  MarkupKind: () => MarkupKind,
-  OptionalVersionedTextDocumentIdentifier: () => OptionalVersionedTextDocumentIdentifier,
-  ParameterInformation: () => ParameterInformation,
-  Position: () => Position,
-  Range: () => Range2,
-  RenameFile: () => RenameFile,
-  SelectedCompletionInfo: () => SelectedCompletionInfo,
-  SelectionRange: () => SelectionRange,
-  SemanticTokenModifiers: () => SemanticTokenModifiers,
-  SemanticTokenTypes: () => SemanticTokenTypes,
-  SemanticTokens: () => SemanticTokens,
-  SignatureInformation: () => SignatureInformation,
-  SnippetTextEdit: () => SnippetTextEdit,
-  StringValue: () => StringValue,
-  SymbolInformation: () => SymbolInformation,
-  SymbolKind: () => SymbolKind,
-  SymbolTag: () => SymbolTag,
-  TextDocument: () => TextDocument,
-  TextDocumentEdit: () => TextDocumentEdit,
-  TextDocumentIdentifier: () => TextDocumentIdentifier,
-  TextDocumentItem: () => TextDocumentItem,
-  TextEdit: () => TextEdit,
-  URI: () => URI,
-  VersionedTextDocumentIdentifier: () => VersionedTextDocumentIdentifier,
-  WorkspaceChange: () => WorkspaceChange,
-  WorkspaceEdit: () => WorkspaceEdit,
-  WorkspaceFolder: () => WorkspaceFolder,
-  WorkspaceSymbol: () => WorkspaceSymbol,
-  integer: () => integer,
-  uinteger: () => uinteger
-});
-var DocumentUri, URI, integer, uinteger, Position, Range2, Location, LocationLink, Color, ColorInformation, ColorPresentation, FoldingRangeKind, FoldingRange, DiagnosticRelatedInformation, DiagnosticSeverity, DiagnosticTag, CodeDescription, Diagnostic, Command, TextEdit, ChangeAnnotation, ChangeAnnotationIdentifier, AnnotatedTextEdit, TextDocumentEdit, CreateFile, RenameFile, DeleteFile, WorkspaceEdit, TextEditChangeImpl, SnippetTextEdit, ChangeAnnotations, WorkspaceChange, TextDocumentIdentifier, VersionedTextDocumentIdentifier, OptionalVersionedTextDocumentIdentifier, LanguageKind, TextDocumentItem, MarkupKind, MarkupContent, CompletionItemKind, InsertTextFormat, CompletionItemTag, InsertReplaceEdit, InsertTextMode, ApplyKind, CompletionItemLabelDetails, CompletionItem, CompletionList, MarkedString, Hover, ParameterInformation, SignatureInformation, DocumentHighlightKind, DocumentHighlight, SymbolKind, SymbolTag, SymbolInformation, WorkspaceSymbol, DocumentSymbol, CodeActionKind, CodeActionTriggerKind, CodeActionContext, CodeActionTag, CodeAction, CodeLens, FormattingOptions, DocumentLink, SelectionRange, SemanticTokenTypes, SemanticTokenModifiers, SemanticTokens, InlineValueText, InlineValueVariableLookup, InlineValueEvaluatableExpression, InlineValueContext, InlayHintKind, InlayHintLabelPart, InlayHint, StringValue, InlineCompletionItem, InlineCompletionList, InlineCompletionTriggerKind, SelectedCompletionInfo, InlineCompletionContext, WorkspaceFolder, EOL, TextDocument, FullTextDocument, Is;
-var init_main = __esm({
-  "node_modules/vscode-languageserver-types/lib/esm/main.js"() {
-    "use strict";
-    (function(DocumentUri2) {
-      function is(value) {
-        return typeof value === "string";
+// node_modules/vscode-languageserver-types/lib/umd/main.js
+var require_main = __commonJS({
+  "node_modules/vscode-languageserver-types/lib/umd/main.js"(exports, module) {
+    (function(factory) {
+      if (typeof module === "object" && typeof module.exports === "object") {
+        var v = factory(__require, exports);
+        if (v !== void 0) module.exports = v;
+      } else if (typeof define === "function" && define.amd) {
+        define(["require", "exports"], factory);
       }
-      DocumentUri2.is = is;
-    })(DocumentUri || (DocumentUri = {}));
-    (function(URI2) {
-      function is(value) {
-        return typeof value === "string";
-      }
-      URI2.is = is;
-    })(URI || (URI = {}));
-    (function(integer2) {
-      integer2.MIN_VALUE = -2147483648;
-      integer2.MAX_VALUE = 2147483647;
-      function is(value) {
-        return typeof value === "number" && integer2.MIN_VALUE <= value && value <= integer2.MAX_VALUE;
-      }
-      integer2.is = is;
-    })(integer || (integer = {}));
-    (function(uinteger2) {
-      uinteger2.MIN_VALUE = 0;
-      uinteger2.MAX_VALUE = 2147483647;
-      function is(value) {
-        return typeof value === "number" && uinteger2.MIN_VALUE <= value && value <= uinteger2.MAX_VALUE;
-      }
-      uinteger2.is = is;
-    })(uinteger || (uinteger = {}));
-    (function(Position2) {
-      function create(line, character) {
-        if (line === Number.MAX_VALUE) {
-          line = uinteger.MAX_VALUE;
+    })(function(require2, exports2) {
+      "use strict";
+      Object.defineProperty(exports2, "__esModule", { value: true });
+      exports2.TextDocument = exports2.EOL = exports2.WorkspaceFolder = exports2.InlineCompletionContext = exports2.SelectedCompletionInfo = exports2.InlineCompletionTriggerKind = exports2.InlineCompletionList = exports2.InlineCompletionItem = exports2.StringValue = exports2.InlayHint = exports2.InlayHintLabelPart = exports2.InlayHintKind = exports2.InlineValueContext = exports2.InlineValueEvaluatableExpression = exports2.InlineValueVariableLookup = exports2.InlineValueText = exports2.SemanticTokens = exports2.SemanticTokenModifiers = exports2.SemanticTokenTypes = exports2.SelectionRange = exports2.DocumentLink = exports2.FormattingOptions = exports2.CodeLens = exports2.CodeAction = exports2.CodeActionTag = exports2.CodeActionContext = exports2.CodeActionTriggerKind = exports2.CodeActionKind = exports2.DocumentSymbol = exports2.WorkspaceSymbol = exports2.SymbolInformation = exports2.SymbolTag = exports2.SymbolKind = exports2.DocumentHighlight = exports2.DocumentHighlightKind = exports2.SignatureInformation = exports2.ParameterInformation = exports2.Hover = exports2.MarkedString = exports2.CompletionList = exports2.CompletionItem = exports2.CompletionItemLabelDetails = exports2.ApplyKind = exports2.InsertTextMode = exports2.InsertReplaceEdit = exports2.CompletionItemTag = exports2.InsertTextFormat = exports2.CompletionItemKind = exports2.MarkupContent = exports2.MarkupKind = exports2.TextDocumentItem = exports2.LanguageKind = exports2.OptionalVersionedTextDocumentIdentifier = exports2.VersionedTextDocumentIdentifier = exports2.TextDocumentIdentifier = exports2.WorkspaceChange = exports2.SnippetTextEdit = exports2.WorkspaceEdit = exports2.DeleteFile = exports2.RenameFile = exports2.CreateFile = exports2.TextDocumentEdit = exports2.AnnotatedTextEdit = exports2.ChangeAnnotationIdentifier = exports2.ChangeAnnotation = exports2.TextEdit = exports2.Command = exports2.Diagnostic = exports2.CodeDescription = exports2.DiagnosticTag = exports2.DiagnosticSeverity = exports2.DiagnosticRelatedInformation = exports2.FoldingRange = exports2.FoldingRangeKind = exports2.ColorPresentation = exports2.ColorInformation = exports2.Color = exports2.LocationLink = exports2.Location = exports2.Range = exports2.Position = exports2.uinteger = exports2.integer = exports2.URI = exports2.DocumentUri = void 0;
+      var DocumentUri;
+      (function(DocumentUri2) {
+        function is(value) {
+          return typeof value === "string";
         }
-        if (character === Number.MAX_VALUE) {
-          character = uinteger.MAX_VALUE;
+        DocumentUri2.is = is;
+      })(DocumentUri || (exports2.DocumentUri = DocumentUri = {}));
+      var URI;
+      (function(URI2) {
+        function is(value) {
+          return typeof value === "string";
         }
-        return { line, character };
-      }
-      Position2.create = create;
-      function is(value) {
-        const candidate = value;
-        return Is.objectLiteral(candidate) && Is.uinteger(candidate.line) && Is.uinteger(candidate.character);
-      }
-      Position2.is = is;
-    })(Position || (Position = {}));
-    (function(Range3) {
-      function create(one, two, three, four) {
-        if (Is.uinteger(one) && Is.uinteger(two) && Is.uinteger(three) && Is.uinteger(four)) {
-          return { start: Position.create(one, two), end: Position.create(three, four) };
-        } else if (Position.is(one) && Position.is(two)) {
-          return { start: one, end: two };
-        } else {
-          throw new Error(`Range#create called with invalid arguments[${one}, ${two}, ${three}, ${four}]`);
+        URI2.is = is;
+      })(URI || (exports2.URI = URI = {}));
+      var integer;
+      (function(integer2) {
+        integer2.MIN_VALUE = -2147483648;
+        integer2.MAX_VALUE = 2147483647;
+        function is(value) {
+          return typeof value === "number" && integer2.MIN_VALUE <= value && value <= integer2.MAX_VALUE;
         }
-      }
-      Range3.create = create;
-      function is(value) {
-        const candidate = value;
-        return Is.objectLiteral(candidate) && Position.is(candidate.start) && Position.is(candidate.end);
-      }
-      Range3.is = is;
-    })(Range2 || (Range2 = {}));
-    (function(Location2) {
-      function create(uri, range) {
-        return { uri, range };
-      }
-      Location2.create = create;
-      function is(value) {
-        const candidate = value;
-        return Is.objectLiteral(candidate) && Range2.is(candidate.range) && (Is.string(candidate.uri) || Is.undefined(candidate.uri));
-      }
-      Location2.is = is;
-    })(Location || (Location = {}));
-    (function(LocationLink2) {
-      function create(targetUri, targetRange, targetSelectionRange, originSelectionRange) {
-        return { targetUri, targetRange, targetSelectionRange, originSelectionRange };
-      }
-      LocationLink2.create = create;
-      function is(value) {
-        const candidate = value;
-        return Is.objectLiteral(candidate) && Range2.is(candidate.targetRange) && Is.string(candidate.targetUri) && Range2.is(candidate.targetSelectionRange) && (Range2.is(candidate.originSelectionRange) || Is.undefined(candidate.originSelectionRange));
-      }
-      LocationLink2.is = is;
-    })(LocationLink || (LocationLink = {}));
-    (function(Color2) {
-      function create(red, green, blue, alpha) {
-        return {
-          red,
-          green,
-          blue,
-          alpha
-        };
-      }
-      Color2.create = create;
-      function is(value) {
-        const candidate = value;
-        return Is.objectLiteral(candidate) && Is.numberRange(candidate.red, 0, 1) && Is.numberRange(candidate.green, 0, 1) && Is.numberRange(candidate.blue, 0, 1) && Is.numberRange(candidate.alpha, 0, 1);
-      }
-      Color2.is = is;
-    })(Color || (Color = {}));
-    (function(ColorInformation2) {
-      function create(range, color) {
-        return {
-          range,
-          color
-        };
-      }
-      ColorInformation2.create = create;
-      function is(value) {
-        const candidate = value;
-        return Is.objectLiteral(candidate) && Range2.is(candidate.range) && Color.is(candidate.color);
-      }
-      ColorInformation2.is = is;
-    })(ColorInformation || (ColorInformation = {}));
-    (function(ColorPresentation2) {
-      function create(label, textEdit, additionalTextEdits) {
-        return {
-          label,
-          textEdit,
-          additionalTextEdits
-        };
-      }
-      ColorPresentation2.create = create;
-      function is(value) {
-        const candidate = value;
-        return Is.objectLiteral(candidate) && Is.string(candidate.label) && (Is.undefined(candidate.textEdit) || TextEdit.is(candidate.textEdit)) && (Is.undefined(candidate.additionalTextEdits) || Is.typedArray(candidate.additionalTextEdits, TextEdit.is));
-      }
-      ColorPresentation2.is = is;
-    })(ColorPresentation || (ColorPresentation = {}));
-    (function(FoldingRangeKind2) {
-      FoldingRangeKind2.Comment = "comment";
-      FoldingRangeKind2.Imports = "imports";
-      FoldingRangeKind2.Region = "region";
-    })(FoldingRangeKind || (FoldingRangeKind = {}));
-    (function(FoldingRange2) {
-      function create(startLine, endLine, startCharacter, endCharacter, kind, collapsedText) {
-        const result = {
-          startLine,
-          endLine
-        };
-        if (Is.defined(startCharacter)) {
-          result.startCharacter = startCharacter;
+        integer2.is = is;
+      })(integer || (exports2.integer = integer = {}));
+      var uinteger;
+      (function(uinteger2) {
+        uinteger2.MIN_VALUE = 0;
+        uinteger2.MAX_VALUE = 2147483647;
+        function is(value) {
+          return typeof value === "number" && uinteger2.MIN_VALUE <= value && value <= uinteger2.MAX_VALUE;
         }
-        if (Is.defined(endCharacter)) {
-          result.endCharacter = endCharacter;
-        }
-        if (Is.defined(kind)) {
-          result.kind = kind;
-        }
-        if (Is.defined(collapsedText)) {
-          result.collapsedText = collapsedText;
-        }
-        return result;
-      }
-      FoldingRange2.create = create;
-      function is(value) {
-        const candidate = value;
-        return Is.objectLiteral(candidate) && Is.uinteger(candidate.startLine) && Is.uinteger(candidate.endLine) && (Is.undefined(candidate.startCharacter) || Is.uinteger(candidate.startCharacter)) && (Is.undefined(candidate.endCharacter) || Is.uinteger(candidate.endCharacter)) && (Is.undefined(candidate.kind) || Is.string(candidate.kind));
-      }
-      FoldingRange2.is = is;
-    })(FoldingRange || (FoldingRange = {}));
-    (function(DiagnosticRelatedInformation2) {
-      function create(location, message2) {
-        return {
-          location,
-          message: message2
-        };
-      }
-      DiagnosticRelatedInformation2.create = create;
-      function is(value) {
-        const candidate = value;
-        return Is.defined(candidate) && Location.is(candidate.location) && Is.string(candidate.message);
-      }
-      DiagnosticRelatedInformation2.is = is;
-    })(DiagnosticRelatedInformation || (DiagnosticRelatedInformation = {}));
-    (function(DiagnosticSeverity2) {
-      DiagnosticSeverity2.Error = 1;
-      DiagnosticSeverity2.Warning = 2;
-      DiagnosticSeverity2.Information = 3;
-      DiagnosticSeverity2.Hint = 4;
-    })(DiagnosticSeverity || (DiagnosticSeverity = {}));
-    (function(DiagnosticTag2) {
-      DiagnosticTag2.Unnecessary = 1;
-      DiagnosticTag2.Deprecated = 2;
-    })(DiagnosticTag || (DiagnosticTag = {}));
-    (function(CodeDescription2) {
-      function is(value) {
-        const candidate = value;
-        return Is.objectLiteral(candidate) && Is.string(candidate.href);
-      }
-      CodeDescription2.is = is;
-    })(CodeDescription || (CodeDescription = {}));
-    (function(Diagnostic2) {
-      function create(range, message2, severity, code2, source, relatedInformation) {
-        const result = { range, message: message2 };
-        if (Is.defined(severity)) {
-          result.severity = severity;
-        }
-        if (Is.defined(code2)) {
-          result.code = code2;
-        }
-        if (Is.defined(source)) {
-          result.source = source;
-        }
-        if (Is.defined(relatedInformation)) {
-          result.relatedInformation = relatedInformation;
-        }
-        return result;
-      }
-      Diagnostic2.create = create;
-      function is(value) {
-        var _a;
-        const candidate = value;
-        return Is.defined(candidate) && Range2.is(candidate.range) && (Is.string(candidate.message) || MarkupContent.is(candidate.message)) && (Is.number(candidate.severity) || Is.undefined(candidate.severity)) && (Is.integer(candidate.code) || Is.string(candidate.code) || Is.undefined(candidate.code)) && (Is.undefined(candidate.codeDescription) || Is.string((_a = candidate.codeDescription) === null || _a === void 0 ? void 0 : _a.href)) && (Is.string(candidate.source) || Is.undefined(candidate.source)) && (Is.undefined(candidate.relatedInformation) || Is.typedArray(candidate.relatedInformation, DiagnosticRelatedInformation.is));
-      }
-      Diagnostic2.is = is;
-      function is3_17(value) {
-        return Is.string(value.message);
-      }
-      Diagnostic2.is3_17 = is3_17;
-      function getMessageString(diagnostic) {
-        if (Is.string(diagnostic.message)) {
-          return diagnostic.message;
-        } else if (MarkupContent.is(diagnostic.message)) {
-          return diagnostic.message.value;
-        } else {
-          throw new Error(`Unknown message type ${typeof diagnostic.message}`);
-        }
-      }
-      Diagnostic2.getMessageString = getMessageString;
-    })(Diagnostic || (Diagnostic = {}));
-    (function(Command2) {
-      function create(title, command, ...args) {
-        const result = { title, command };
-        if (Is.defined(args) && args.length > 0) {
-          result.arguments = args;
-        }
-        return result;
-      }
-      Command2.create = create;
-      function is(value) {
-        const candidate = value;
-        return Is.defined(candidate) && Is.string(candidate.title) && (candidate.tooltip === void 0 || Is.string(candidate.tooltip)) && Is.string(candidate.command);
-      }
-      Command2.is = is;
-    })(Command || (Command = {}));
-    (function(TextEdit2) {
-      function replace(range, newText) {
-        return { range, newText };
-      }
-      TextEdit2.replace = replace;
-      function insert(position, newText) {
-        return { range: { start: position, end: position }, newText };
-      }
-      TextEdit2.insert = insert;
-      function del(range) {
-        return { range, newText: "" };
-      }
-      TextEdit2.del = del;
-      function is(value) {
-        const candidate = value;
-        return Is.objectLiteral(candidate) && Is.string(candidate.newText) && Range2.is(candidate.range);
-      }
-      TextEdit2.is = is;
-    })(TextEdit || (TextEdit = {}));
-    (function(ChangeAnnotation2) {
-      function create(label, needsConfirmation, description) {
-        const result = { label };
-        if (needsConfirmation !== void 0) {
-          result.needsConfirmation = needsConfirmation;
-        }
-        if (description !== void 0) {
-          result.description = description;
-        }
-        return result;
-      }
-      ChangeAnnotation2.create = create;
-      function is(value) {
-        const candidate = value;
-        return Is.objectLiteral(candidate) && Is.string(candidate.label) && (Is.boolean(candidate.needsConfirmation) || candidate.needsConfirmation === void 0) && (Is.string(candidate.description) || candidate.description === void 0);
-      }
-      ChangeAnnotation2.is = is;
-    })(ChangeAnnotation || (ChangeAnnotation = {}));
-    (function(ChangeAnnotationIdentifier2) {
-      function is(value) {
-        const candidate = value;
-        return Is.string(candidate);
-      }
-      ChangeAnnotationIdentifier2.is = is;
-    })(ChangeAnnotationIdentifier || (ChangeAnnotationIdentifier = {}));
-    (function(AnnotatedTextEdit2) {
-      function replace(range, newText, annotation) {
-        return { range, newText, annotationId: annotation };
-      }
-      AnnotatedTextEdit2.replace = replace;
-      function insert(position, newText, annotation) {
-        return { range: { start: position, end: position }, newText, annotationId: annotation };
-      }
-      AnnotatedTextEdit2.insert = insert;
-      function del(range, annotation) {
-        return { range, newText: "", annotationId: annotation };
-      }
-      AnnotatedTextEdit2.del = del;
-      function is(value) {
-        const candidate = value;
-        return TextEdit.is(candidate) && (ChangeAnnotation.is(candidate.annotationId) || ChangeAnnotationIdentifier.is(candidate.annotationId));
-      }
-      AnnotatedTextEdit2.is = is;
-    })(AnnotatedTextEdit || (AnnotatedTextEdit = {}));
-    (function(TextDocumentEdit2) {
-      function create(textDocument, edits) {
-        return { textDocument, edits };
-      }
-      TextDocumentEdit2.create = create;
-      function is(value) {
-        const candidate = value;
-        return Is.defined(candidate) && OptionalVersionedTextDocumentIdentifier.is(candidate.textDocument) && Array.isArray(candidate.edits);
-      }
-      TextDocumentEdit2.is = is;
-    })(TextDocumentEdit || (TextDocumentEdit = {}));
-    (function(CreateFile2) {
-      function create(uri, options, annotation) {
-        const result = {
-          kind: "create",
-          uri
-        };
-        if (options !== void 0 && (options.overwrite !== void 0 || options.ignoreIfExists !== void 0)) {
-          result.options = options;
-        }
-        if (annotation !== void 0) {
-          result.annotationId = annotation;
-        }
-        return result;
-      }
-      CreateFile2.create = create;
-      function is(value) {
-        const candidate = value;
-        return candidate && candidate.kind === "create" && Is.string(candidate.uri) && (candidate.options === void 0 || (candidate.options.overwrite === void 0 || Is.boolean(candidate.options.overwrite)) && (candidate.options.ignoreIfExists === void 0 || Is.boolean(candidate.options.ignoreIfExists))) && (candidate.annotationId === void 0 || ChangeAnnotationIdentifier.is(candidate.annotationId));
-      }
-      CreateFile2.is = is;
-    })(CreateFile || (CreateFile = {}));
-    (function(RenameFile2) {
-      function create(oldUri, newUri, options, annotation) {
-        const result = {
-          kind: "rename",
-          oldUri,
-          newUri
-        };
-        if (options !== void 0 && (options.overwrite !== void 0 || options.ignoreIfExists !== void 0)) {
-          result.options = options;
-        }
-        if (annotation !== void 0) {
-          result.annotationId = annotation;
-        }
-        return result;
-      }
-      RenameFile2.create = create;
-      function is(value) {
-        const candidate = value;
-        return candidate && candidate.kind === "rename" && Is.string(candidate.oldUri) && Is.string(candidate.newUri) && (candidate.options === void 0 || (candidate.options.overwrite === void 0 || Is.boolean(candidate.options.overwrite)) && (candidate.options.ignoreIfExists === void 0 || Is.boolean(candidate.options.ignoreIfExists))) && (candidate.annotationId === void 0 || ChangeAnnotationIdentifier.is(candidate.annotationId));
-      }
-      RenameFile2.is = is;
-    })(RenameFile || (RenameFile = {}));
-    (function(DeleteFile2) {
-      function create(uri, options, annotation) {
-        const result = {
-          kind: "delete",
-          uri
-        };
-        if (options !== void 0 && (options.recursive !== void 0 || options.ignoreIfNotExists !== void 0)) {
-          result.options = options;
-        }
-        if (annotation !== void 0) {
-          result.annotationId = annotation;
-        }
-        return result;
-      }
-      DeleteFile2.create = create;
-      function is(value) {
-        const candidate = value;
-        return candidate && candidate.kind === "delete" && Is.string(candidate.uri) && (candidate.options === void 0 || (candidate.options.recursive === void 0 || Is.boolean(candidate.options.recursive)) && (candidate.options.ignoreIfNotExists === void 0 || Is.boolean(candidate.options.ignoreIfNotExists))) && (candidate.annotationId === void 0 || ChangeAnnotationIdentifier.is(candidate.annotationId));
-      }
-      DeleteFile2.is = is;
-    })(DeleteFile || (DeleteFile = {}));
-    (function(WorkspaceEdit2) {
-      function is(value) {
-        const candidate = value;
-        return candidate && (candidate.changes !== void 0 || candidate.documentChanges !== void 0) && (candidate.documentChanges === void 0 || candidate.documentChanges.every((change) => {
-          if (Is.string(change.kind)) {
-            return CreateFile.is(change) || RenameFile.is(change) || DeleteFile.is(change);
-          } else {
-            return TextDocumentEdit.is(change);
+        uinteger2.is = is;
+      })(uinteger || (exports2.uinteger = uinteger = {}));
+      var Position;
+      (function(Position2) {
+        function create(line, character) {
+          if (line === Number.MAX_VALUE) {
+            line = uinteger.MAX_VALUE;
           }
-        }));
-      }
-      WorkspaceEdit2.is = is;
-    })(WorkspaceEdit || (WorkspaceEdit = {}));
-    TextEditChangeImpl = class {
-      constructor(edits, changeAnnotations) {
-        this.edits = edits;
-        this.changeAnnotations = changeAnnotations;
-      }
-      insert(position, newText, annotation) {
-        let edit;
-        let id2;
-        if (annotation === void 0) {
-          edit = TextEdit.insert(position, newText);
-        } else if (ChangeAnnotationIdentifier.is(annotation)) {
-          id2 = annotation;
-          edit = AnnotatedTextEdit.insert(position, newText, annotation);
-        } else {
-          this.assertChangeAnnotations(this.changeAnnotations);
-          id2 = this.changeAnnotations.manage(annotation);
-          edit = AnnotatedTextEdit.insert(position, newText, id2);
+          if (character === Number.MAX_VALUE) {
+            character = uinteger.MAX_VALUE;
+          }
+          return { line, character };
         }
-        this.edits.push(edit);
-        if (id2 !== void 0) {
-          return id2;
+        Position2.create = create;
+        function is(value) {
+          var candidate = value;
+          return Is.objectLiteral(candidate) && Is.uinteger(candidate.line) && Is.uinteger(candidate.character);
         }
-      }
-      replace(range, newText, annotation) {
-        let edit;
-        let id2;
-        if (annotation === void 0) {
-          edit = TextEdit.replace(range, newText);
-        } else if (ChangeAnnotationIdentifier.is(annotation)) {
-          id2 = annotation;
-          edit = AnnotatedTextEdit.replace(range, newText, annotation);
-        } else {
-          this.assertChangeAnnotations(this.changeAnnotations);
-          id2 = this.changeAnnotations.manage(annotation);
-          edit = AnnotatedTextEdit.replace(range, newText, id2);
+        Position2.is = is;
+      })(Position || (exports2.Position = Position = {}));
+      var Range2;
+      (function(Range3) {
+        function create(one, two, three, four) {
+          if (Is.uinteger(one) && Is.uinteger(two) && Is.uinteger(three) && Is.uinteger(four)) {
+            return { start: Position.create(one, two), end: Position.create(three, four) };
+          } else if (Position.is(one) && Position.is(two)) {
+            return { start: one, end: two };
+          } else {
+            throw new Error("Range#create called with invalid arguments[".concat(one, ", ").concat(two, ", ").concat(three, ", ").concat(four, "]"));
+          }
         }
-        this.edits.push(edit);
-        if (id2 !== void 0) {
-          return id2;
+        Range3.create = create;
+        function is(value) {
+          var candidate = value;
+          return Is.objectLiteral(candidate) && Position.is(candidate.start) && Position.is(candidate.end);
         }
-      }
-      delete(range, annotation) {
-        let edit;
-        let id2;
-        if (annotation === void 0) {
-          edit = TextEdit.del(range);
-        } else if (ChangeAnnotationIdentifier.is(annotation)) {
-          id2 = annotation;
-          edit = AnnotatedTextEdit.del(range, annotation);
-        } else {
-          this.assertChangeAnnotations(this.changeAnnotations);
-          id2 = this.changeAnnotations.manage(annotation);
-          edit = AnnotatedTextEdit.del(range, id2);
+        Range3.is = is;
+      })(Range2 || (exports2.Range = Range2 = {}));
+      var Location;
+      (function(Location2) {
+        function create(uri, range) {
+          return { uri, range };
         }
-        this.edits.push(edit);
-        if (id2 !== void 0) {
-          return id2;
+        Location2.create = create;
+        function is(value) {
+          var candidate = value;
+          return Is.objectLiteral(candidate) && Range2.is(candidate.range) && (Is.string(candidate.uri) || Is.undefined(candidate.uri));
         }
-      }
-      add(edit) {
-        this.edits.push(edit);
-      }
-      all() {
-        return this.edits;
-      }
-      clear() {
-        this.edits.splice(0, this.edits.length);
-      }
-      assertChangeAnnotations(value) {
-        if (value === void 0) {
-          throw new Error(`Text edit change is not configured to manage change annotations.`);
+        Location2.is = is;
+      })(Location || (exports2.Location = Location = {}));
+      var LocationLink;
+      (function(LocationLink2) {
+        function create(targetUri, targetRange, targetSelectionRange, originSelectionRange) {
+          return { targetUri, targetRange, targetSelectionRange, originSelectionRange };
         }
-      }
-    };
-    (function(SnippetTextEdit2) {
-      function is(value) {
-        const candidate = value;
-        return Is.objectLiteral(candidate) && Range2.is(candidate.range) && StringValue.isSnippet(candidate.snippet) && (candidate.annotationId === void 0 || (ChangeAnnotation.is(candidate.annotationId) || ChangeAnnotationIdentifier.is(candidate.annotationId)));
-      }
-      SnippetTextEdit2.is = is;
-    })(SnippetTextEdit || (SnippetTextEdit = {}));
-    ChangeAnnotations = class {
-      constructor(annotations) {
-        this._annotations = annotations === void 0 ? /* @__PURE__ */ Object.create(null) : annotations;
-        this._counter = 0;
-        this._size = 0;
-      }
-      all() {
-        return this._annotations;
-      }
-      get size() {
-        return this._size;
-      }
-      manage(idOrAnnotation, annotation) {
-        let id2;
-        if (ChangeAnnotationIdentifier.is(idOrAnnotation)) {
-          id2 = idOrAnnotation;
-        } else {
-          id2 = this.nextId();
-          annotation = idOrAnnotation;
+        LocationLink2.create = create;
+        function is(value) {
+          var candidate = value;
+          return Is.objectLiteral(candidate) && Range2.is(candidate.targetRange) && Is.string(candidate.targetUri) && Range2.is(candidate.targetSelectionRange) && (Range2.is(candidate.originSelectionRange) || Is.undefined(candidate.originSelectionRange));
         }
-        if (this._annotations[id2] !== void 0) {
-          throw new Error(`Id ${id2} is already in use.`);
+        LocationLink2.is = is;
+      })(LocationLink || (exports2.LocationLink = LocationLink = {}));
+      var Color;
+      (function(Color2) {
+        function create(red, green, blue, alpha) {
+          return {
+            red,
+            green,
+            blue,
+            alpha
+          };
         }
-        if (annotation === void 0) {
-          throw new Error(`No annotation provided for id ${id2}`);
+        Color2.create = create;
+        function is(value) {
+          var candidate = value;
+          return Is.objectLiteral(candidate) && Is.numberRange(candidate.red, 0, 1) && Is.numberRange(candidate.green, 0, 1) && Is.numberRange(candidate.blue, 0, 1) && Is.numberRange(candidate.alpha, 0, 1);
         }
-        this._annotations[id2] = annotation;
-        this._size++;
-        return id2;
-      }
-      nextId() {
-        this._counter++;
-        return this._counter.toString();
-      }
-    };
-    WorkspaceChange = class {
-      constructor(workspaceEdit) {
-        this._textEditChanges = /* @__PURE__ */ Object.create(null);
-        if (workspaceEdit !== void 0) {
-          this._workspaceEdit = workspaceEdit;
-          if (workspaceEdit.documentChanges) {
-            this._changeAnnotations = new ChangeAnnotations(workspaceEdit.changeAnnotations);
-            workspaceEdit.changeAnnotations = this._changeAnnotations.all();
-            workspaceEdit.documentChanges.forEach((change) => {
-              if (TextDocumentEdit.is(change)) {
-                const textEditChange = new TextEditChangeImpl(change.edits, this._changeAnnotations);
-                this._textEditChanges[change.textDocument.uri] = textEditChange;
+        Color2.is = is;
+      })(Color || (exports2.Color = Color = {}));
+      var ColorInformation;
+      (function(ColorInformation2) {
+        function create(range, color) {
+          return {
+            range,
+            color
+          };
+        }
+        ColorInformation2.create = create;
+        function is(value) {
+          var candidate = value;
+          return Is.objectLiteral(candidate) && Range2.is(candidate.range) && Color.is(candidate.color);
+        }
+        ColorInformation2.is = is;
+      })(ColorInformation || (exports2.ColorInformation = ColorInformation = {}));
+      var ColorPresentation;
+      (function(ColorPresentation2) {
+        function create(label, textEdit, additionalTextEdits) {
+          return {
+            label,
+            textEdit,
+            additionalTextEdits
+          };
+        }
+        ColorPresentation2.create = create;
+        function is(value) {
+          var candidate = value;
+          return Is.objectLiteral(candidate) && Is.string(candidate.label) && (Is.undefined(candidate.textEdit) || TextEdit.is(candidate.textEdit)) && (Is.undefined(candidate.additionalTextEdits) || Is.typedArray(candidate.additionalTextEdits, TextEdit.is));
+        }
+        ColorPresentation2.is = is;
+      })(ColorPresentation || (exports2.ColorPresentation = ColorPresentation = {}));
+      var FoldingRangeKind;
+      (function(FoldingRangeKind2) {
+        FoldingRangeKind2.Comment = "comment";
+        FoldingRangeKind2.Imports = "imports";
+        FoldingRangeKind2.Region = "region";
+      })(FoldingRangeKind || (exports2.FoldingRangeKind = FoldingRangeKind = {}));
+      var FoldingRange;
+      (function(FoldingRange2) {
+        function create(startLine, endLine, startCharacter, endCharacter, kind, collapsedText) {
+          var result = {
+            startLine,
+            endLine
+          };
+          if (Is.defined(startCharacter)) {
+            result.startCharacter = startCharacter;
+          }
+          if (Is.defined(endCharacter)) {
+            result.endCharacter = endCharacter;
+          }
+          if (Is.defined(kind)) {
+            result.kind = kind;
+          }
+          if (Is.defined(collapsedText)) {
+            result.collapsedText = collapsedText;
+          }
+          return result;
+        }
+        FoldingRange2.create = create;
+        function is(value) {
+          var candidate = value;
+          return Is.objectLiteral(candidate) && Is.uinteger(candidate.startLine) && Is.uinteger(candidate.endLine) && (Is.undefined(candidate.startCharacter) || Is.uinteger(candidate.startCharacter)) && (Is.undefined(candidate.endCharacter) || Is.uinteger(candidate.endCharacter)) && (Is.undefined(candidate.kind) || Is.string(candidate.kind));
+        }
+        FoldingRange2.is = is;
+      })(FoldingRange || (exports2.FoldingRange = FoldingRange = {}));
+      var DiagnosticRelatedInformation;
+      (function(DiagnosticRelatedInformation2) {
+        function create(location, message2) {
+          return {
+            location,
+            message: message2
+          };
+        }
+        DiagnosticRelatedInformation2.create = create;
+        function is(value) {
+          var candidate = value;
+          return Is.defined(candidate) && Location.is(candidate.location) && Is.string(candidate.message);
+        }
+        DiagnosticRelatedInformation2.is = is;
+      })(DiagnosticRelatedInformation || (exports2.DiagnosticRelatedInformation = DiagnosticRelatedInformation = {}));
+      var DiagnosticSeverity;
+      (function(DiagnosticSeverity2) {
+        DiagnosticSeverity2.Error = 1;
+        DiagnosticSeverity2.Warning = 2;
+        DiagnosticSeverity2.Information = 3;
+        DiagnosticSeverity2.Hint = 4;
+      })(DiagnosticSeverity || (exports2.DiagnosticSeverity = DiagnosticSeverity = {}));
+      var DiagnosticTag;
+      (function(DiagnosticTag2) {
+        DiagnosticTag2.Unnecessary = 1;
+        DiagnosticTag2.Deprecated = 2;
+      })(DiagnosticTag || (exports2.DiagnosticTag = DiagnosticTag = {}));
+      var CodeDescription;
+      (function(CodeDescription2) {
+        function is(value) {
+          var candidate = value;
+          return Is.objectLiteral(candidate) && Is.string(candidate.href);
+        }
+        CodeDescription2.is = is;
+      })(CodeDescription || (exports2.CodeDescription = CodeDescription = {}));
+      var Diagnostic;
+      (function(Diagnostic2) {
+        function create(range, message2, severity, code2, source, relatedInformation) {
+          var result = { range, message: message2 };
+          if (Is.defined(severity)) {
+            result.severity = severity;
+          }
+          if (Is.defined(code2)) {
+            result.code = code2;
+          }
+          if (Is.defined(source)) {
+            result.source = source;
+          }
+          if (Is.defined(relatedInformation)) {
+            result.relatedInformation = relatedInformation;
+          }
+          return result;
+        }
+        Diagnostic2.create = create;
+        function is(value) {
+          var _a;
+          var candidate = value;
+          return Is.defined(candidate) && Range2.is(candidate.range) && (Is.string(candidate.message) || MarkupContent.is(candidate.message)) && (Is.number(candidate.severity) || Is.undefined(candidate.severity)) && (Is.integer(candidate.code) || Is.string(candidate.code) || Is.undefined(candidate.code)) && (Is.undefined(candidate.codeDescription) || Is.string((_a = candidate.codeDescription) === null || _a === void 0 ? void 0 : _a.href)) && (Is.string(candidate.source) || Is.undefined(candidate.source)) && (Is.undefined(candidate.relatedInformation) || Is.typedArray(candidate.relatedInformation, DiagnosticRelatedInformation.is));
+        }
+        Diagnostic2.is = is;
+        function is3_17(value) {
+          return Is.string(value.message);
+        }
+        Diagnostic2.is3_17 = is3_17;
+        function getMessageString(diagnostic) {
+          if (Is.string(diagnostic.message)) {
+            return diagnostic.message;
+          } else if (MarkupContent.is(diagnostic.message)) {
+            return diagnostic.message.value;
+          } else {
+            throw new Error("Unknown message type ".concat(typeof diagnostic.message));
+          }
+        }
+        Diagnostic2.getMessageString = getMessageString;
+      })(Diagnostic || (exports2.Diagnostic = Diagnostic = {}));
+      var Command;
+      (function(Command2) {
+        function create(title, command) {
+          var args = [];
+          for (var _i = 2; _i < arguments.length; _i++) {
+            args[_i - 2] = arguments[_i];
+          }
+          var result = { title, command };
+          if (Is.defined(args) && args.length > 0) {
+            result.arguments = args;
+          }
+          return result;
+        }
+        Command2.create = create;
+        function is(value) {
+          var candidate = value;
+          return Is.defined(candidate) && Is.string(candidate.title) && (candidate.tooltip === void 0 || Is.string(candidate.tooltip)) && Is.string(candidate.command);
+        }
+        Command2.is = is;
+      })(Command || (exports2.Command = Command = {}));
+      var TextEdit;
+      (function(TextEdit2) {
+        function replace(range, newText) {
+          return { range, newText };
+        }
+        TextEdit2.replace = replace;
+        function insert(position, newText) {
+          return { range: { start: position, end: position }, newText };
+        }
+        TextEdit2.insert = insert;
+        function del(range) {
+          return { range, newText: "" };
+        }
+        TextEdit2.del = del;
+        function is(value) {
+          var candidate = value;
+          return Is.objectLiteral(candidate) && Is.string(candidate.newText) && Range2.is(candidate.range);
+        }
+        TextEdit2.is = is;
+      })(TextEdit || (exports2.TextEdit = TextEdit = {}));
+      var ChangeAnnotation;
+      (function(ChangeAnnotation2) {
+        function create(label, needsConfirmation, description) {
+          var result = { label };
+          if (needsConfirmation !== void 0) {
+            result.needsConfirmation = needsConfirmation;
+          }
+          if (description !== void 0) {
+            result.description = description;
+          }
+          return result;
+        }
+        ChangeAnnotation2.create = create;
+        function is(value) {
+          var candidate = value;
+          return Is.objectLiteral(candidate) && Is.string(candidate.label) && (Is.boolean(candidate.needsConfirmation) || candidate.needsConfirmation === void 0) && (Is.string(candidate.description) || candidate.description === void 0);
+        }
+        ChangeAnnotation2.is = is;
+      })(ChangeAnnotation || (exports2.ChangeAnnotation = ChangeAnnotation = {}));
+      var ChangeAnnotationIdentifier;
+      (function(ChangeAnnotationIdentifier2) {
+        function is(value) {
+          var candidate = value;
+          return Is.string(candidate);
+        }
+        ChangeAnnotationIdentifier2.is = is;
+      })(ChangeAnnotationIdentifier || (exports2.ChangeAnnotationIdentifier = ChangeAnnotationIdentifier = {}));
+      var AnnotatedTextEdit;
+      (function(AnnotatedTextEdit2) {
+        function replace(range, newText, annotation) {
+          return { range, newText, annotationId: annotation };
+        }
+        AnnotatedTextEdit2.replace = replace;
+        function insert(position, newText, annotation) {
+          return { range: { start: position, end: position }, newText, annotationId: annotation };
+        }
+        AnnotatedTextEdit2.insert = insert;
+        function del(range, annotation) {
+          return { range, newText: "", annotationId: annotation };
+        }
+        AnnotatedTextEdit2.del = del;
+        function is(value) {
+          var candidate = value;
+          return TextEdit.is(candidate) && (ChangeAnnotation.is(candidate.annotationId) || ChangeAnnotationIdentifier.is(candidate.annotationId));
+        }
+        AnnotatedTextEdit2.is = is;
+      })(AnnotatedTextEdit || (exports2.AnnotatedTextEdit = AnnotatedTextEdit = {}));
+      var TextDocumentEdit;
+      (function(TextDocumentEdit2) {
+        function create(textDocument, edits) {
+          return { textDocument, edits };
+        }
+        TextDocumentEdit2.create = create;
+        function is(value) {
+          var candidate = value;
+          return Is.defined(candidate) && OptionalVersionedTextDocumentIdentifier.is(candidate.textDocument) && Array.isArray(candidate.edits);
+        }
+        TextDocumentEdit2.is = is;
+      })(TextDocumentEdit || (exports2.TextDocumentEdit = TextDocumentEdit = {}));
+      var CreateFile;
+      (function(CreateFile2) {
+        function create(uri, options, annotation) {
+          var result = {
+            kind: "create",
+            uri
+          };
+          if (options !== void 0 && (options.overwrite !== void 0 || options.ignoreIfExists !== void 0)) {
+            result.options = options;
+          }
+          if (annotation !== void 0) {
+            result.annotationId = annotation;
+          }
+          return result;
+        }
+        CreateFile2.create = create;
+        function is(value) {
+          var candidate = value;
+          return candidate && candidate.kind === "create" && Is.string(candidate.uri) && (candidate.options === void 0 || (candidate.options.overwrite === void 0 || Is.boolean(candidate.options.overwrite)) && (candidate.options.ignoreIfExists === void 0 || Is.boolean(candidate.options.ignoreIfExists))) && (candidate.annotationId === void 0 || ChangeAnnotationIdentifier.is(candidate.annotationId));
+        }
+        CreateFile2.is = is;
+      })(CreateFile || (exports2.CreateFile = CreateFile = {}));
+      var RenameFile;
+      (function(RenameFile2) {
+        function create(oldUri, newUri, options, annotation) {
+          var result = {
+            kind: "rename",
+            oldUri,
+            newUri
+          };
+          if (options !== void 0 && (options.overwrite !== void 0 || options.ignoreIfExists !== void 0)) {
+            result.options = options;
+          }
+          if (annotation !== void 0) {
+            result.annotationId = annotation;
+          }
+          return result;
+        }
+        RenameFile2.create = create;
+        function is(value) {
+          var candidate = value;
+          return candidate && candidate.kind === "rename" && Is.string(candidate.oldUri) && Is.string(candidate.newUri) && (candidate.options === void 0 || (candidate.options.overwrite === void 0 || Is.boolean(candidate.options.overwrite)) && (candidate.options.ignoreIfExists === void 0 || Is.boolean(candidate.options.ignoreIfExists))) && (candidate.annotationId === void 0 || ChangeAnnotationIdentifier.is(candidate.annotationId));
+        }
+        RenameFile2.is = is;
+      })(RenameFile || (exports2.RenameFile = RenameFile = {}));
+      var DeleteFile;
+      (function(DeleteFile2) {
+        function create(uri, options, annotation) {
+          var result = {
+            kind: "delete",
+            uri
+          };
+          if (options !== void 0 && (options.recursive !== void 0 || options.ignoreIfNotExists !== void 0)) {
+            result.options = options;
+          }
+          if (annotation !== void 0) {
+            result.annotationId = annotation;
+          }
+          return result;
+        }
+        DeleteFile2.create = create;
+        function is(value) {
+          var candidate = value;
+          return candidate && candidate.kind === "delete" && Is.string(candidate.uri) && (candidate.options === void 0 || (candidate.options.recursive === void 0 || Is.boolean(candidate.options.recursive)) && (candidate.options.ignoreIfNotExists === void 0 || Is.boolean(candidate.options.ignoreIfNotExists))) && (candidate.annotationId === void 0 || ChangeAnnotationIdentifier.is(candidate.annotationId));
+        }
+        DeleteFile2.is = is;
+      })(DeleteFile || (exports2.DeleteFile = DeleteFile = {}));
+      var WorkspaceEdit;
+      (function(WorkspaceEdit2) {
+        function is(value) {
+          var candidate = value;
+          return candidate && (candidate.changes !== void 0 || candidate.documentChanges !== void 0) && (candidate.documentChanges === void 0 || candidate.documentChanges.every(function(change) {
+            if (Is.string(change.kind)) {
+              return CreateFile.is(change) || RenameFile.is(change) || DeleteFile.is(change);
+            } else {
+              return TextDocumentEdit.is(change);
+            }
+          }));
+        }
+        WorkspaceEdit2.is = is;
+      })(WorkspaceEdit || (exports2.WorkspaceEdit = WorkspaceEdit = {}));
+      var TextEditChangeImpl = (
+        /** @class */
+        (function() {
+          function TextEditChangeImpl2(edits, changeAnnotations) {
+            this.edits = edits;
+            this.changeAnnotations = changeAnnotations;
+          }
+          TextEditChangeImpl2.prototype.insert = function(position, newText, annotation) {
+            var edit;
+            var id2;
+            if (annotation === void 0) {
+              edit = TextEdit.insert(position, newText);
+            } else if (ChangeAnnotationIdentifier.is(annotation)) {
+              id2 = annotation;
+              edit = AnnotatedTextEdit.insert(position, newText, annotation);
+            } else {
+              this.assertChangeAnnotations(this.changeAnnotations);
+              id2 = this.changeAnnotations.manage(annotation);
+              edit = AnnotatedTextEdit.insert(position, newText, id2);
+            }
+            this.edits.push(edit);
+            if (id2 !== void 0) {
+              return id2;
+            }
+          };
+          TextEditChangeImpl2.prototype.replace = function(range, newText, annotation) {
+            var edit;
+            var id2;
+            if (annotation === void 0) {
+              edit = TextEdit.replace(range, newText);
+            } else if (ChangeAnnotationIdentifier.is(annotation)) {
+              id2 = annotation;
+              edit = AnnotatedTextEdit.replace(range, newText, annotation);
+            } else {
+              this.assertChangeAnnotations(this.changeAnnotations);
+              id2 = this.changeAnnotations.manage(annotation);
+              edit = AnnotatedTextEdit.replace(range, newText, id2);
+            }
+            this.edits.push(edit);
+            if (id2 !== void 0) {
+              return id2;
+            }
+          };
+          TextEditChangeImpl2.prototype.delete = function(range, annotation) {
+            var edit;
+            var id2;
+            if (annotation === void 0) {
+              edit = TextEdit.del(range);
+            } else if (ChangeAnnotationIdentifier.is(annotation)) {
+              id2 = annotation;
+              edit = AnnotatedTextEdit.del(range, annotation);
+            } else {
+              this.assertChangeAnnotations(this.changeAnnotations);
+              id2 = this.changeAnnotations.manage(annotation);
+              edit = AnnotatedTextEdit.del(range, id2);
+            }
+            this.edits.push(edit);
+            if (id2 !== void 0) {
+              return id2;
+            }
+          };
+          TextEditChangeImpl2.prototype.add = function(edit) {
+            this.edits.push(edit);
+          };
+          TextEditChangeImpl2.prototype.all = function() {
+            return this.edits;
+          };
+          TextEditChangeImpl2.prototype.clear = function() {
+            this.edits.splice(0, this.edits.length);
+          };
+          TextEditChangeImpl2.prototype.assertChangeAnnotations = function(value) {
+            if (value === void 0) {
+              throw new Error("Text edit change is not configured to manage change annotations.");
+            }
+          };
+          return TextEditChangeImpl2;
+        })()
+      );
+      var SnippetTextEdit;
+      (function(SnippetTextEdit2) {
+        function is(value) {
+          var candidate = value;
+          return Is.objectLiteral(candidate) && Range2.is(candidate.range) && StringValue.isSnippet(candidate.snippet) && (candidate.annotationId === void 0 || (ChangeAnnotation.is(candidate.annotationId) || ChangeAnnotationIdentifier.is(candidate.annotationId)));
+        }
+        SnippetTextEdit2.is = is;
+      })(SnippetTextEdit || (exports2.SnippetTextEdit = SnippetTextEdit = {}));
+      var ChangeAnnotations = (
+        /** @class */
+        (function() {
+          function ChangeAnnotations2(annotations) {
+            this._annotations = annotations === void 0 ? /* @__PURE__ */ Object.create(null) : annotations;
+            this._counter = 0;
+            this._size = 0;
+          }
+          ChangeAnnotations2.prototype.all = function() {
+            return this._annotations;
+          };
+          Object.defineProperty(ChangeAnnotations2.prototype, "size", {
+            get: function() {
+              return this._size;
+            },
+            enumerable: false,
+            configurable: true
+          });
+          ChangeAnnotations2.prototype.manage = function(idOrAnnotation, annotation) {
+            var id2;
+            if (ChangeAnnotationIdentifier.is(idOrAnnotation)) {
+              id2 = idOrAnnotation;
+            } else {
+              id2 = this.nextId();
+              annotation = idOrAnnotation;
+            }
+            if (this._annotations[id2] !== void 0) {
+              throw new Error("Id ".concat(id2, " is already in use."));
+            }
+            if (annotation === void 0) {
+              throw new Error("No annotation provided for id ".concat(id2));
+            }
+            this._annotations[id2] = annotation;
+            this._size++;
+            return id2;
+          };
+          ChangeAnnotations2.prototype.nextId = function() {
+            this._counter++;
+            return this._counter.toString();
+          };
+          return ChangeAnnotations2;
+        })()
+      );
+      var WorkspaceChange = (
+        /** @class */
+        (function() {
+          function WorkspaceChange2(workspaceEdit) {
+            var _this = this;
+            this._textEditChanges = /* @__PURE__ */ Object.create(null);
+            if (workspaceEdit !== void 0) {
+              this._workspaceEdit = workspaceEdit;
+              if (workspaceEdit.documentChanges) {
+                this._changeAnnotations = new ChangeAnnotations(workspaceEdit.changeAnnotations);
+                workspaceEdit.changeAnnotations = this._changeAnnotations.all();
+                workspaceEdit.documentChanges.forEach(function(change) {
+                  if (TextDocumentEdit.is(change)) {
+                    var textEditChange = new TextEditChangeImpl(change.edits, _this._changeAnnotations);
+                    _this._textEditChanges[change.textDocument.uri] = textEditChange;
+                  }
+                });
+              } else if (workspaceEdit.changes) {
+                Object.keys(workspaceEdit.changes).forEach(function(key) {
+                  var textEditChange = new TextEditChangeImpl(workspaceEdit.changes[key]);
+                  _this._textEditChanges[key] = textEditChange;
+                });
               }
-            });
-          } else if (workspaceEdit.changes) {
-            Object.keys(workspaceEdit.changes).forEach((key) => {
-              const textEditChange = new TextEditChangeImpl(workspaceEdit.changes[key]);
-              this._textEditChanges[key] = textEditChange;
-            });
+            } else {
+              this._workspaceEdit = {};
+            }
           }
-        } else {
-          this._workspaceEdit = {};
+          Object.defineProperty(WorkspaceChange2.prototype, "edit", {
+            /**
+             * Returns the underlying {@link WorkspaceEdit} literal
+             * use to be returned from a workspace edit operation like rename.
+             */
+            get: function() {
+              this.initDocumentChanges();
+              if (this._changeAnnotations !== void 0) {
+                if (this._changeAnnotations.size === 0) {
+                  this._workspaceEdit.changeAnnotations = void 0;
+                } else {
+                  this._workspaceEdit.changeAnnotations = this._changeAnnotations.all();
+                }
+              }
+              return this._workspaceEdit;
+            },
+            enumerable: false,
+            configurable: true
+          });
+          WorkspaceChange2.prototype.getTextEditChange = function(key) {
+            if (OptionalVersionedTextDocumentIdentifier.is(key)) {
+              this.initDocumentChanges();
+              if (this._workspaceEdit.documentChanges === void 0) {
+                throw new Error("Workspace edit is not configured for document changes.");
+              }
+              var textDocument = { uri: key.uri, version: key.version };
+              var result = this._textEditChanges[textDocument.uri];
+              if (!result) {
+                var edits = [];
+                var textDocumentEdit = {
+                  textDocument,
+                  edits
+                };
+                this._workspaceEdit.documentChanges.push(textDocumentEdit);
+                result = new TextEditChangeImpl(edits, this._changeAnnotations);
+                this._textEditChanges[textDocument.uri] = result;
+              }
+              return result;
+            } else {
+              this.initChanges();
+              if (this._workspaceEdit.changes === void 0) {
+                throw new Error("Workspace edit is not configured for normal text edit changes.");
+              }
+              var result = this._textEditChanges[key];
+              if (!result) {
+                var edits = [];
+                this._workspaceEdit.changes[key] = edits;
+                result = new TextEditChangeImpl(edits);
+                this._textEditChanges[key] = result;
+              }
+              return result;
+            }
+          };
+          WorkspaceChange2.prototype.initDocumentChanges = function() {
+            if (this._workspaceEdit.documentChanges === void 0 && this._workspaceEdit.changes === void 0) {
+              this._changeAnnotations = new ChangeAnnotations();
+              this._workspaceEdit.documentChanges = [];
+              this._workspaceEdit.changeAnnotations = this._changeAnnotations.all();
+            }
+          };
+          WorkspaceChange2.prototype.initChanges = function() {
+            if (this._workspaceEdit.documentChanges === void 0 && this._workspaceEdit.changes === void 0) {
+              this._workspaceEdit.changes = /* @__PURE__ */ Object.create(null);
+            }
+          };
+          WorkspaceChange2.prototype.createFile = function(uri, optionsOrAnnotation, options) {
+            this.initDocumentChanges();
+            if (this._workspaceEdit.documentChanges === void 0) {
+              throw new Error("Workspace edit is not configured for document changes.");
+            }
+            var annotation;
+            if (ChangeAnnotation.is(optionsOrAnnotation) || ChangeAnnotationIdentifier.is(optionsOrAnnotation)) {
+              annotation = optionsOrAnnotation;
+            } else {
+              options = optionsOrAnnotation;
+            }
+            var operation;
+            var id2;
+            if (annotation === void 0) {
+              operation = CreateFile.create(uri, options);
+            } else {
+              id2 = ChangeAnnotationIdentifier.is(annotation) ? annotation : this._changeAnnotations.manage(annotation);
+              operation = CreateFile.create(uri, options, id2);
+            }
+            this._workspaceEdit.documentChanges.push(operation);
+            if (id2 !== void 0) {
+              return id2;
+            }
+          };
+          WorkspaceChange2.prototype.renameFile = function(oldUri, newUri, optionsOrAnnotation, options) {
+            this.initDocumentChanges();
+            if (this._workspaceEdit.documentChanges === void 0) {
+              throw new Error("Workspace edit is not configured for document changes.");
+            }
+            var annotation;
+            if (ChangeAnnotation.is(optionsOrAnnotation) || ChangeAnnotationIdentifier.is(optionsOrAnnotation)) {
+              annotation = optionsOrAnnotation;
+            } else {
+              options = optionsOrAnnotation;
+            }
+            var operation;
+            var id2;
+            if (annotation === void 0) {
+              operation = RenameFile.create(oldUri, newUri, options);
+            } else {
+              id2 = ChangeAnnotationIdentifier.is(annotation) ? annotation : this._changeAnnotations.manage(annotation);
+              operation = RenameFile.create(oldUri, newUri, options, id2);
+            }
+            this._workspaceEdit.documentChanges.push(operation);
+            if (id2 !== void 0) {
+              return id2;
+            }
+          };
+          WorkspaceChange2.prototype.deleteFile = function(uri, optionsOrAnnotation, options) {
+            this.initDocumentChanges();
+            if (this._workspaceEdit.documentChanges === void 0) {
+              throw new Error("Workspace edit is not configured for document changes.");
+            }
+            var annotation;
+            if (ChangeAnnotation.is(optionsOrAnnotation) || ChangeAnnotationIdentifier.is(optionsOrAnnotation)) {
+              annotation = optionsOrAnnotation;
+            } else {
+              options = optionsOrAnnotation;
+            }
+            var operation;
+            var id2;
+            if (annotation === void 0) {
+              operation = DeleteFile.create(uri, options);
+            } else {
+              id2 = ChangeAnnotationIdentifier.is(annotation) ? annotation : this._changeAnnotations.manage(annotation);
+              operation = DeleteFile.create(uri, options, id2);
+            }
+            this._workspaceEdit.documentChanges.push(operation);
+            if (id2 !== void 0) {
+              return id2;
+            }
+          };
+          return WorkspaceChange2;
+        })()
+      );
+      exports2.WorkspaceChange = WorkspaceChange;
+      var TextDocumentIdentifier;
+      (function(TextDocumentIdentifier2) {
+        function create(uri) {
+          return { uri };
         }
-      }
-      /**
-       * Returns the underlying {@link WorkspaceEdit} literal
-       * use to be returned from a workspace edit operation like rename.
-       */
-      get edit() {
-        this.initDocumentChanges();
-        if (this._changeAnnotations !== void 0) {
-          if (this._changeAnnotations.size === 0) {
-            this._workspaceEdit.changeAnnotations = void 0;
+        TextDocumentIdentifier2.create = create;
+        function is(value) {
+          var candidate = value;
+          return Is.defined(candidate) && Is.string(candidate.uri);
+        }
+        TextDocumentIdentifier2.is = is;
+      })(TextDocumentIdentifier || (exports2.TextDocumentIdentifier = TextDocumentIdentifier = {}));
+      var VersionedTextDocumentIdentifier;
+      (function(VersionedTextDocumentIdentifier2) {
+        function create(uri, version) {
+          return { uri, version };
+        }
+        VersionedTextDocumentIdentifier2.create = create;
+        function is(value) {
+          var candidate = value;
+          return Is.defined(candidate) && Is.string(candidate.uri) && Is.integer(candidate.version);
+        }
+        VersionedTextDocumentIdentifier2.is = is;
+      })(VersionedTextDocumentIdentifier || (exports2.VersionedTextDocumentIdentifier = VersionedTextDocumentIdentifier = {}));
+      var OptionalVersionedTextDocumentIdentifier;
+      (function(OptionalVersionedTextDocumentIdentifier2) {
+        function create(uri, version) {
+          return { uri, version };
+        }
+        OptionalVersionedTextDocumentIdentifier2.create = create;
+        function is(value) {
+          var candidate = value;
+          return Is.defined(candidate) && Is.string(candidate.uri) && (candidate.version === null || Is.integer(candidate.version));
+        }
+        OptionalVersionedTextDocumentIdentifier2.is = is;
+      })(OptionalVersionedTextDocumentIdentifier || (exports2.OptionalVersionedTextDocumentIdentifier = OptionalVersionedTextDocumentIdentifier = {}));
+      var LanguageKind;
+      (function(LanguageKind2) {
+        LanguageKind2.ABAP = "abap";
+        LanguageKind2.WindowsBat = "bat";
+        LanguageKind2.BibTeX = "bibtex";
+        LanguageKind2.Clojure = "clojure";
+        LanguageKind2.Coffeescript = "coffeescript";
+        LanguageKind2.C = "c";
+        LanguageKind2.CPP = "cpp";
+        LanguageKind2.CSharp = "csharp";
+        LanguageKind2.CSS = "css";
+        LanguageKind2.D = "d";
+        LanguageKind2.Delphi = "pascal";
+        LanguageKind2.Diff = "diff";
+        LanguageKind2.Dart = "dart";
+        LanguageKind2.Dockerfile = "dockerfile";
+        LanguageKind2.Elixir = "elixir";
+        LanguageKind2.Erlang = "erlang";
+        LanguageKind2.FSharp = "fsharp";
+        LanguageKind2.GitCommit = "git-commit";
+        LanguageKind2.GitRebase = "git-rebase";
+        LanguageKind2.Go = "go";
+        LanguageKind2.Groovy = "groovy";
+        LanguageKind2.Handlebars = "handlebars";
+        LanguageKind2.Haskell = "haskell";
+        LanguageKind2.HTML = "html";
+        LanguageKind2.Ini = "ini";
+        LanguageKind2.Java = "java";
+        LanguageKind2.JavaScript = "javascript";
+        LanguageKind2.JavaScriptReact = "javascriptreact";
+        LanguageKind2.JSON = "json";
+        LanguageKind2.LaTeX = "latex";
+        LanguageKind2.Less = "less";
+        LanguageKind2.Lua = "lua";
+        LanguageKind2.Makefile = "makefile";
+        LanguageKind2.Markdown = "markdown";
+        LanguageKind2.ObjectiveC = "objective-c";
+        LanguageKind2.ObjectiveCPP = "objective-cpp";
+        LanguageKind2.Pascal = "pascal";
+        LanguageKind2.Perl = "perl";
+        LanguageKind2.Perl6 = "perl6";
+        LanguageKind2.PHP = "php";
+        LanguageKind2.Plaintext = "plaintext";
+        LanguageKind2.Powershell = "powershell";
+        LanguageKind2.Pug = "jade";
+        LanguageKind2.Python = "python";
+        LanguageKind2.R = "r";
+        LanguageKind2.Razor = "razor";
+        LanguageKind2.Ruby = "ruby";
+        LanguageKind2.Rust = "rust";
+        LanguageKind2.SCSS = "scss";
+        LanguageKind2.SASS = "sass";
+        LanguageKind2.Scala = "scala";
+        LanguageKind2.ShaderLab = "shaderlab";
+        LanguageKind2.ShellScript = "shellscript";
+        LanguageKind2.SQL = "sql";
+        LanguageKind2.Swift = "swift";
+        LanguageKind2.TypeScript = "typescript";
+        LanguageKind2.TypeScriptReact = "typescriptreact";
+        LanguageKind2.TeX = "tex";
+        LanguageKind2.VisualBasic = "vb";
+        LanguageKind2.XML = "xml";
+        LanguageKind2.XSL = "xsl";
+        LanguageKind2.YAML = "yaml";
+      })(LanguageKind || (exports2.LanguageKind = LanguageKind = {}));
+      var TextDocumentItem;
+      (function(TextDocumentItem2) {
+        function create(uri, languageId, version, text) {
+          return { uri, languageId, version, text };
+        }
+        TextDocumentItem2.create = create;
+        function is(value) {
+          var candidate = value;
+          return Is.defined(candidate) && Is.string(candidate.uri) && Is.string(candidate.languageId) && Is.integer(candidate.version) && Is.string(candidate.text);
+        }
+        TextDocumentItem2.is = is;
+      })(TextDocumentItem || (exports2.TextDocumentItem = TextDocumentItem = {}));
+      var MarkupKind;
+      (function(MarkupKind2) {
+        MarkupKind2.PlainText = "plaintext";
+        MarkupKind2.Markdown = "markdown";
+        function is(value) {
+          var candidate = value;
+          return candidate === MarkupKind2.PlainText || candidate === MarkupKind2.Markdown;
+        }
+        MarkupKind2.is = is;
+      })(MarkupKind || (exports2.MarkupKind = MarkupKind = {}));
+      var MarkupContent;
+      (function(MarkupContent2) {
+        function is(value) {
+          var candidate = value;
+          return Is.objectLiteral(value) && MarkupKind.is(candidate.kind) && Is.string(candidate.value);
+        }
+        MarkupContent2.is = is;
+      })(MarkupContent || (exports2.MarkupContent = MarkupContent = {}));
+      var CompletionItemKind;
+      (function(CompletionItemKind2) {
+        CompletionItemKind2.Text = 1;
+        CompletionItemKind2.Method = 2;
+        CompletionItemKind2.Function = 3;
+        CompletionItemKind2.Constructor = 4;
+        CompletionItemKind2.Field = 5;
+        CompletionItemKind2.Variable = 6;
+        CompletionItemKind2.Class = 7;
+        CompletionItemKind2.Interface = 8;
+        CompletionItemKind2.Module = 9;
+        CompletionItemKind2.Property = 10;
+        CompletionItemKind2.Unit = 11;
+        CompletionItemKind2.Value = 12;
+        CompletionItemKind2.Enum = 13;
+        CompletionItemKind2.Keyword = 14;
+        CompletionItemKind2.Snippet = 15;
+        CompletionItemKind2.Color = 16;
+        CompletionItemKind2.File = 17;
+        CompletionItemKind2.Reference = 18;
+        CompletionItemKind2.Folder = 19;
+        CompletionItemKind2.EnumMember = 20;
+        CompletionItemKind2.Constant = 21;
+        CompletionItemKind2.Struct = 22;
+        CompletionItemKind2.Event = 23;
+        CompletionItemKind2.Operator = 24;
+        CompletionItemKind2.TypeParameter = 25;
+      })(CompletionItemKind || (exports2.CompletionItemKind = CompletionItemKind = {}));
+      var InsertTextFormat;
+      (function(InsertTextFormat2) {
+        InsertTextFormat2.PlainText = 1;
+        InsertTextFormat2.Snippet = 2;
+      })(InsertTextFormat || (exports2.InsertTextFormat = InsertTextFormat = {}));
+      var CompletionItemTag;
+      (function(CompletionItemTag2) {
+        CompletionItemTag2.Deprecated = 1;
+      })(CompletionItemTag || (exports2.CompletionItemTag = CompletionItemTag = {}));
+      var InsertReplaceEdit;
+      (function(InsertReplaceEdit2) {
+        function create(newText, insert, replace) {
+          return { newText, insert, replace };
+        }
+        InsertReplaceEdit2.create = create;
+        function is(value) {
+          var candidate = value;
+          return candidate && Is.string(candidate.newText) && Range2.is(candidate.insert) && Range2.is(candidate.replace);
+        }
+        InsertReplaceEdit2.is = is;
+      })(InsertReplaceEdit || (exports2.InsertReplaceEdit = InsertReplaceEdit = {}));
+      var InsertTextMode;
+      (function(InsertTextMode2) {
+        InsertTextMode2.asIs = 1;
+        InsertTextMode2.adjustIndentation = 2;
+      })(InsertTextMode || (exports2.InsertTextMode = InsertTextMode = {}));
+      var ApplyKind;
+      (function(ApplyKind2) {
+        ApplyKind2.Replace = 1;
+        ApplyKind2.Merge = 2;
+      })(ApplyKind || (exports2.ApplyKind = ApplyKind = {}));
+      var CompletionItemLabelDetails;
+      (function(CompletionItemLabelDetails2) {
+        function is(value) {
+          var candidate = value;
+          return candidate && (Is.string(candidate.detail) || candidate.detail === void 0) && (Is.string(candidate.description) || candidate.description === void 0);
+        }
+        CompletionItemLabelDetails2.is = is;
+      })(CompletionItemLabelDetails || (exports2.CompletionItemLabelDetails = CompletionItemLabelDetails = {}));
+      var CompletionItem;
+      (function(CompletionItem2) {
+        function create(label) {
+          return { label };
+        }
+        CompletionItem2.create = create;
+      })(CompletionItem || (exports2.CompletionItem = CompletionItem = {}));
+      var CompletionList;
+      (function(CompletionList2) {
+        function create(items, isIncomplete) {
+          return { items: items ? items : [], isIncomplete: !!isIncomplete };
+        }
+        CompletionList2.create = create;
+      })(CompletionList || (exports2.CompletionList = CompletionList = {}));
+      var MarkedString;
+      (function(MarkedString2) {
+        function fromPlainText(plainText) {
+          return plainText.replace(/[\\`*_{}[\]()#+\-.!]/g, "\\$&");
+        }
+        MarkedString2.fromPlainText = fromPlainText;
+        function is(value) {
+          var candidate = value;
+          return Is.string(candidate) || Is.objectLiteral(candidate) && Is.string(candidate.language) && Is.string(candidate.value);
+        }
+        MarkedString2.is = is;
+      })(MarkedString || (exports2.MarkedString = MarkedString = {}));
+      var Hover;
+      (function(Hover2) {
+        function is(value) {
+          var candidate = value;
+          return !!candidate && Is.objectLiteral(candidate) && (MarkupContent.is(candidate.contents) || MarkedString.is(candidate.contents) || Is.typedArray(candidate.contents, MarkedString.is)) && (value.range === void 0 || Range2.is(value.range));
+        }
+        Hover2.is = is;
+      })(Hover || (exports2.Hover = Hover = {}));
+      var ParameterInformation;
+      (function(ParameterInformation2) {
+        function create(label, documentation) {
+          return documentation ? { label, documentation } : { label };
+        }
+        ParameterInformation2.create = create;
+      })(ParameterInformation || (exports2.ParameterInformation = ParameterInformation = {}));
+      var SignatureInformation;
+      (function(SignatureInformation2) {
+        function create(label, documentation) {
+          var parameters2 = [];
+          for (var _i = 2; _i < arguments.length; _i++) {
+            parameters2[_i - 2] = arguments[_i];
+          }
+          var result = { label };
+          if (Is.defined(documentation)) {
+            result.documentation = documentation;
+          }
+          if (Is.defined(parameters2)) {
+            result.parameters = parameters2;
           } else {
-            this._workspaceEdit.changeAnnotations = this._changeAnnotations.all();
-          }
-        }
-        return this._workspaceEdit;
-      }
-      getTextEditChange(key) {
-        if (OptionalVersionedTextDocumentIdentifier.is(key)) {
-          this.initDocumentChanges();
-          if (this._workspaceEdit.documentChanges === void 0) {
-            throw new Error("Workspace edit is not configured for document changes.");
-          }
-          const textDocument = { uri: key.uri, version: key.version };
-          let result = this._textEditChanges[textDocument.uri];
-          if (!result) {
-            const edits = [];
-            const textDocumentEdit = {
-              textDocument,
-              edits
-            };
-            this._workspaceEdit.documentChanges.push(textDocumentEdit);
-            result = new TextEditChangeImpl(edits, this._changeAnnotations);
-            this._textEditChanges[textDocument.uri] = result;
+            result.parameters = [];
           }
           return result;
-        } else {
-          this.initChanges();
-          if (this._workspaceEdit.changes === void 0) {
-            throw new Error("Workspace edit is not configured for normal text edit changes.");
-          }
-          let result = this._textEditChanges[key];
-          if (!result) {
-            const edits = [];
-            this._workspaceEdit.changes[key] = edits;
-            result = new TextEditChangeImpl(edits);
-            this._textEditChanges[key] = result;
+        }
+        SignatureInformation2.create = create;
+      })(SignatureInformation || (exports2.SignatureInformation = SignatureInformation = {}));
+      var DocumentHighlightKind;
+      (function(DocumentHighlightKind2) {
+        DocumentHighlightKind2.Text = 1;
+        DocumentHighlightKind2.Read = 2;
+        DocumentHighlightKind2.Write = 3;
+      })(DocumentHighlightKind || (exports2.DocumentHighlightKind = DocumentHighlightKind = {}));
+      var DocumentHighlight;
+      (function(DocumentHighlight2) {
+        function create(range, kind) {
+          var result = { range };
+          if (Is.number(kind)) {
+            result.kind = kind;
           }
           return result;
         }
-      }
-      initDocumentChanges() {
-        if (this._workspaceEdit.documentChanges === void 0 && this._workspaceEdit.changes === void 0) {
-          this._changeAnnotations = new ChangeAnnotations();
-          this._workspaceEdit.documentChanges = [];
-          this._workspaceEdit.changeAnnotations = this._changeAnnotations.all();
-        }
-      }
-      initChanges() {
-        if (this._workspaceEdit.documentChanges === void 0 && this._workspaceEdit.changes === void 0) {
-          this._workspaceEdit.changes = /* @__PURE__ */ Object.create(null);
-        }
-      }
-      createFile(uri, optionsOrAnnotation, options) {
-        this.initDocumentChanges();
-        if (this._workspaceEdit.documentChanges === void 0) {
-          throw new Error("Workspace edit is not configured for document changes.");
-        }
-        let annotation;
-        if (ChangeAnnotation.is(optionsOrAnnotation) || ChangeAnnotationIdentifier.is(optionsOrAnnotation)) {
-          annotation = optionsOrAnnotation;
-        } else {
-          options = optionsOrAnnotation;
-        }
-        let operation;
-        let id2;
-        if (annotation === void 0) {
-          operation = CreateFile.create(uri, options);
-        } else {
-          id2 = ChangeAnnotationIdentifier.is(annotation) ? annotation : this._changeAnnotations.manage(annotation);
-          operation = CreateFile.create(uri, options, id2);
-        }
-        this._workspaceEdit.documentChanges.push(operation);
-        if (id2 !== void 0) {
-          return id2;
-        }
-      }
-      renameFile(oldUri, newUri, optionsOrAnnotation, options) {
-        this.initDocumentChanges();
-        if (this._workspaceEdit.documentChanges === void 0) {
-          throw new Error("Workspace edit is not configured for document changes.");
-        }
-        let annotation;
-        if (ChangeAnnotation.is(optionsOrAnnotation) || ChangeAnnotationIdentifier.is(optionsOrAnnotation)) {
-          annotation = optionsOrAnnotation;
-        } else {
-          options = optionsOrAnnotation;
-        }
-        let operation;
-        let id2;
-        if (annotation === void 0) {
-          operation = RenameFile.create(oldUri, newUri, options);
-        } else {
-          id2 = ChangeAnnotationIdentifier.is(annotation) ? annotation : this._changeAnnotations.manage(annotation);
-          operation = RenameFile.create(oldUri, newUri, options, id2);
-        }
-        this._workspaceEdit.documentChanges.push(operation);
-        if (id2 !== void 0) {
-          return id2;
-        }
-      }
-      deleteFile(uri, optionsOrAnnotation, options) {
-        this.initDocumentChanges();
-        if (this._workspaceEdit.documentChanges === void 0) {
-          throw new Error("Workspace edit is not configured for document changes.");
-        }
-        let annotation;
-        if (ChangeAnnotation.is(optionsOrAnnotation) || ChangeAnnotationIdentifier.is(optionsOrAnnotation)) {
-          annotation = optionsOrAnnotation;
-        } else {
-          options = optionsOrAnnotation;
-        }
-        let operation;
-        let id2;
-        if (annotation === void 0) {
-          operation = DeleteFile.create(uri, options);
-        } else {
-          id2 = ChangeAnnotationIdentifier.is(annotation) ? annotation : this._changeAnnotations.manage(annotation);
-          operation = DeleteFile.create(uri, options, id2);
-        }
-        this._workspaceEdit.documentChanges.push(operation);
-        if (id2 !== void 0) {
-          return id2;
-        }
-      }
-    };
-    (function(TextDocumentIdentifier2) {
-      function create(uri) {
-        return { uri };
-      }
-      TextDocumentIdentifier2.create = create;
-      function is(value) {
-        const candidate = value;
-        return Is.defined(candidate) && Is.string(candidate.uri);
-      }
-      TextDocumentIdentifier2.is = is;
-    })(TextDocumentIdentifier || (TextDocumentIdentifier = {}));
-    (function(VersionedTextDocumentIdentifier2) {
-      function create(uri, version) {
-        return { uri, version };
-      }
-      VersionedTextDocumentIdentifier2.create = create;
-      function is(value) {
-        const candidate = value;
-        return Is.defined(candidate) && Is.string(candidate.uri) && Is.integer(candidate.version);
-      }
-      VersionedTextDocumentIdentifier2.is = is;
-    })(VersionedTextDocumentIdentifier || (VersionedTextDocumentIdentifier = {}));
-    (function(OptionalVersionedTextDocumentIdentifier2) {
-      function create(uri, version) {
-        return { uri, version };
-      }
-      OptionalVersionedTextDocumentIdentifier2.create = create;
-      function is(value) {
-        const candidate = value;
-        return Is.defined(candidate) && Is.string(candidate.uri) && (candidate.version === null || Is.integer(candidate.version));
-      }
-      OptionalVersionedTextDocumentIdentifier2.is = is;
-    })(OptionalVersionedTextDocumentIdentifier || (OptionalVersionedTextDocumentIdentifier = {}));
-    (function(LanguageKind2) {
-      LanguageKind2.ABAP = "abap";
-      LanguageKind2.WindowsBat = "bat";
-      LanguageKind2.BibTeX = "bibtex";
-      LanguageKind2.Clojure = "clojure";
-      LanguageKind2.Coffeescript = "coffeescript";
-      LanguageKind2.C = "c";
-      LanguageKind2.CPP = "cpp";
-      LanguageKind2.CSharp = "csharp";
-      LanguageKind2.CSS = "css";
-      LanguageKind2.D = "d";
-      LanguageKind2.Delphi = "pascal";
-      LanguageKind2.Diff = "diff";
-      LanguageKind2.Dart = "dart";
-      LanguageKind2.Dockerfile = "dockerfile";
-      LanguageKind2.Elixir = "elixir";
-      LanguageKind2.Erlang = "erlang";
-      LanguageKind2.FSharp = "fsharp";
-      LanguageKind2.GitCommit = "git-commit";
-      LanguageKind2.GitRebase = "git-rebase";
-      LanguageKind2.Go = "go";
-      LanguageKind2.Groovy = "groovy";
-      LanguageKind2.Handlebars = "handlebars";
-      LanguageKind2.Haskell = "haskell";
-      LanguageKind2.HTML = "html";
-      LanguageKind2.Ini = "ini";
-      LanguageKind2.Java = "java";
-      LanguageKind2.JavaScript = "javascript";
-      LanguageKind2.JavaScriptReact = "javascriptreact";
-      LanguageKind2.JSON = "json";
-      LanguageKind2.LaTeX = "latex";
-      LanguageKind2.Less = "less";
-      LanguageKind2.Lua = "lua";
-      LanguageKind2.Makefile = "makefile";
-      LanguageKind2.Markdown = "markdown";
-      LanguageKind2.ObjectiveC = "objective-c";
-      LanguageKind2.ObjectiveCPP = "objective-cpp";
-      LanguageKind2.Pascal = "pascal";
-      LanguageKind2.Perl = "perl";
-      LanguageKind2.Perl6 = "perl6";
-      LanguageKind2.PHP = "php";
-      LanguageKind2.Plaintext = "plaintext";
-      LanguageKind2.Powershell = "powershell";
-      LanguageKind2.Pug = "jade";
-      LanguageKind2.Python = "python";
-      LanguageKind2.R = "r";
-      LanguageKind2.Razor = "razor";
-      LanguageKind2.Ruby = "ruby";
-      LanguageKind2.Rust = "rust";
-      LanguageKind2.SCSS = "scss";
-      LanguageKind2.SASS = "sass";
-      LanguageKind2.Scala = "scala";
-      LanguageKind2.ShaderLab = "shaderlab";
-      LanguageKind2.ShellScript = "shellscript";
-      LanguageKind2.SQL = "sql";
-      LanguageKind2.Swift = "swift";
-      LanguageKind2.TypeScript = "typescript";
-      LanguageKind2.TypeScriptReact = "typescriptreact";
-      LanguageKind2.TeX = "tex";
-      LanguageKind2.VisualBasic = "vb";
-      LanguageKind2.XML = "xml";
-      LanguageKind2.XSL = "xsl";
-      LanguageKind2.YAML = "yaml";
-    })(LanguageKind || (LanguageKind = {}));
-    (function(TextDocumentItem2) {
-      function create(uri, languageId, version, text) {
-        return { uri, languageId, version, text };
-      }
-      TextDocumentItem2.create = create;
-      function is(value) {
-        const candidate = value;
-        return Is.defined(candidate) && Is.string(candidate.uri) && Is.string(candidate.languageId) && Is.integer(candidate.version) && Is.string(candidate.text);
-      }
-      TextDocumentItem2.is = is;
-    })(TextDocumentItem || (TextDocumentItem = {}));
-    (function(MarkupKind2) {
-      MarkupKind2.PlainText = "plaintext";
-      MarkupKind2.Markdown = "markdown";
-      function is(value) {
-        const candidate = value;
-        return candidate === MarkupKind2.PlainText || candidate === MarkupKind2.Markdown;
-      }
-      MarkupKind2.is = is;
-    })(MarkupKind || (MarkupKind = {}));
-    (function(MarkupContent2) {
-      function is(value) {
-        const candidate = value;
-        return Is.objectLiteral(value) && MarkupKind.is(candidate.kind) && Is.string(candidate.value);
-      }
-      MarkupContent2.is = is;
-    })(MarkupContent || (MarkupContent = {}));
-    (function(CompletionItemKind2) {
-      CompletionItemKind2.Text = 1;
-      CompletionItemKind2.Method = 2;
-      CompletionItemKind2.Function = 3;
-      CompletionItemKind2.Constructor = 4;
-      CompletionItemKind2.Field = 5;
-      CompletionItemKind2.Variable = 6;
-      CompletionItemKind2.Class = 7;
-      CompletionItemKind2.Interface = 8;
-      CompletionItemKind2.Module = 9;
-      CompletionItemKind2.Property = 10;
-      CompletionItemKind2.Unit = 11;
-      CompletionItemKind2.Value = 12;
-      CompletionItemKind2.Enum = 13;
-      CompletionItemKind2.Keyword = 14;
-      CompletionItemKind2.Snippet = 15;
-      CompletionItemKind2.Color = 16;
-      CompletionItemKind2.File = 17;
-      CompletionItemKind2.Reference = 18;
-      CompletionItemKind2.Folder = 19;
-      CompletionItemKind2.EnumMember = 20;
-      CompletionItemKind2.Constant = 21;
-      CompletionItemKind2.Struct = 22;
-      CompletionItemKind2.Event = 23;
-      CompletionItemKind2.Operator = 24;
-      CompletionItemKind2.TypeParameter = 25;
-    })(CompletionItemKind || (CompletionItemKind = {}));
-    (function(InsertTextFormat2) {
-      InsertTextFormat2.PlainText = 1;
-      InsertTextFormat2.Snippet = 2;
-    })(InsertTextFormat || (InsertTextFormat = {}));
-    (function(CompletionItemTag2) {
-      CompletionItemTag2.Deprecated = 1;
-    })(CompletionItemTag || (CompletionItemTag = {}));
-    (function(InsertReplaceEdit2) {
-      function create(newText, insert, replace) {
-        return { newText, insert, replace };
-      }
-      InsertReplaceEdit2.create = create;
-      function is(value) {
-        const candidate = value;
-        return candidate && Is.string(candidate.newText) && Range2.is(candidate.insert) && Range2.is(candidate.replace);
-      }
-      InsertReplaceEdit2.is = is;
-    })(InsertReplaceEdit || (InsertReplaceEdit = {}));
-    (function(InsertTextMode2) {
-      InsertTextMode2.asIs = 1;
-      InsertTextMode2.adjustIndentation = 2;
-    })(InsertTextMode || (InsertTextMode = {}));
-    (function(ApplyKind2) {
-      ApplyKind2.Replace = 1;
-      ApplyKind2.Merge = 2;
-    })(ApplyKind || (ApplyKind = {}));
-    (function(CompletionItemLabelDetails2) {
-      function is(value) {
-        const candidate = value;
-        return candidate && (Is.string(candidate.detail) || candidate.detail === void 0) && (Is.string(candidate.description) || candidate.description === void 0);
-      }
-      CompletionItemLabelDetails2.is = is;
-    })(CompletionItemLabelDetails || (CompletionItemLabelDetails = {}));
-    (function(CompletionItem2) {
-      function create(label) {
-        return { label };
-      }
-      CompletionItem2.create = create;
-    })(CompletionItem || (CompletionItem = {}));
-    (function(CompletionList2) {
-      function create(items, isIncomplete) {
-        return { items: items ? items : [], isIncomplete: !!isIncomplete };
-      }
-      CompletionList2.create = create;
-    })(CompletionList || (CompletionList = {}));
-    (function(MarkedString2) {
-      function fromPlainText(plainText) {
-        return plainText.replace(/[\\`*_{}[\]()#+\-.!]/g, "\\$&");
-      }
-      MarkedString2.fromPlainText = fromPlainText;
-      function is(value) {
-        const candidate = value;
-        return Is.string(candidate) || Is.objectLiteral(candidate) && Is.string(candidate.language) && Is.string(candidate.value);
-      }
-      MarkedString2.is = is;
-    })(MarkedString || (MarkedString = {}));
-    (function(Hover2) {
-      function is(value) {
-        const candidate = value;
-        return !!candidate && Is.objectLiteral(candidate) && (MarkupContent.is(candidate.contents) || MarkedString.is(candidate.contents) || Is.typedArray(candidate.contents, MarkedString.is)) && (value.range === void 0 || Range2.is(value.range));
-      }
-      Hover2.is = is;
-    })(Hover || (Hover = {}));
-    (function(ParameterInformation2) {
-      function create(label, documentation) {
-        return documentation ? { label, documentation } : { label };
-      }
-      ParameterInformation2.create = create;
-    })(ParameterInformation || (ParameterInformation = {}));
-    (function(SignatureInformation2) {
-      function create(label, documentation, ...parameters2) {
-        const result = { label };
-        if (Is.defined(documentation)) {
-          result.documentation = documentation;
-        }
-        if (Is.defined(parameters2)) {
-          result.parameters = parameters2;
-        } else {
-          result.parameters = [];
-        }
-        return result;
-      }
-      SignatureInformation2.create = create;
-    })(SignatureInformation || (SignatureInformation = {}));
-    (function(DocumentHighlightKind2) {
-      DocumentHighlightKind2.Text = 1;
-      DocumentHighlightKind2.Read = 2;
-      DocumentHighlightKind2.Write = 3;
-    })(DocumentHighlightKind || (DocumentHighlightKind = {}));
-    (function(DocumentHighlight2) {
-      function create(range, kind) {
-        const result = { range };
-        if (Is.number(kind)) {
-          result.kind = kind;
-        }
-        return result;
-      }
-      DocumentHighlight2.create = create;
-    })(DocumentHighlight || (DocumentHighlight = {}));
-    (function(SymbolKind2) {
-      SymbolKind2.File = 1;
-      SymbolKind2.Module = 2;
-      SymbolKind2.Namespace = 3;
-      SymbolKind2.Package = 4;
-      SymbolKind2.Class = 5;
-      SymbolKind2.Method = 6;
-      SymbolKind2.Property = 7;
-      SymbolKind2.Field = 8;
-      SymbolKind2.Constructor = 9;
-      SymbolKind2.Enum = 10;
-      SymbolKind2.Interface = 11;
-      SymbolKind2.Function = 12;
-      SymbolKind2.Variable = 13;
-      SymbolKind2.Constant = 14;
-      SymbolKind2.String = 15;
-      SymbolKind2.Number = 16;
-      SymbolKind2.Boolean = 17;
-      SymbolKind2.Array = 18;
-      SymbolKind2.Object = 19;
-      SymbolKind2.Key = 20;
-      SymbolKind2.Null = 21;
-      SymbolKind2.EnumMember = 22;
-      SymbolKind2.Struct = 23;
-      SymbolKind2.Event = 24;
-      SymbolKind2.Operator = 25;
-      SymbolKind2.TypeParameter = 26;
-    })(SymbolKind || (SymbolKind = {}));
-    (function(SymbolTag2) {
-      SymbolTag2.Deprecated = 1;
-    })(SymbolTag || (SymbolTag = {}));
-    (function(SymbolInformation2) {
-      function create(name2, kind, range, uri, containerName) {
-        const result = {
-          name: name2,
-          kind,
-          location: { uri, range }
-        };
-        if (containerName) {
-          result.containerName = containerName;
-        }
-        return result;
-      }
-      SymbolInformation2.create = create;
-    })(SymbolInformation || (SymbolInformation = {}));
-    (function(WorkspaceSymbol2) {
-      function create(name2, kind, uri, range) {
-        return range !== void 0 ? { name: name2, kind, location: { uri, range } } : { name: name2, kind, location: { uri } };
-      }
-      WorkspaceSymbol2.create = create;
-    })(WorkspaceSymbol || (WorkspaceSymbol = {}));
-    (function(DocumentSymbol2) {
-      function create(name2, detail, kind, range, selectionRange, children) {
-        const result = {
-          name: name2,
-          detail,
-          kind,
-          range,
-          selectionRange
-        };
-        if (children !== void 0) {
-          result.children = children;
-        }
-        return result;
-      }
-      DocumentSymbol2.create = create;
-      function is(value) {
-        const candidate = value;
-        return candidate && Is.string(candidate.name) && Is.number(candidate.kind) && Range2.is(candidate.range) && Range2.is(candidate.selectionRange) && (candidate.detail === void 0 || Is.string(candidate.detail)) && (candidate.deprecated === void 0 || Is.boolean(candidate.deprecated)) && (candidate.children === void 0 || Array.isArray(candidate.children)) && (candidate.tags === void 0 || Array.isArray(candidate.tags));
-      }
-      DocumentSymbol2.is = is;
-    })(DocumentSymbol || (DocumentSymbol = {}));
-    (function(CodeActionKind2) {
-      CodeActionKind2.Empty = "";
-      CodeActionKind2.QuickFix = "quickfix";
-      CodeActionKind2.Refactor = "refactor";
-      CodeActionKind2.RefactorExtract = "refactor.extract";
-      CodeActionKind2.RefactorInline = "refactor.inline";
-      CodeActionKind2.RefactorMove = "refactor.move";
-      CodeActionKind2.RefactorRewrite = "refactor.rewrite";
-      CodeActionKind2.Source = "source";
-      CodeActionKind2.SourceOrganizeImports = "source.organizeImports";
-      CodeActionKind2.SourceFixAll = "source.fixAll";
-      CodeActionKind2.Notebook = "notebook";
-    })(CodeActionKind || (CodeActionKind = {}));
-    (function(CodeActionTriggerKind2) {
-      CodeActionTriggerKind2.Invoked = 1;
-      CodeActionTriggerKind2.Automatic = 2;
-    })(CodeActionTriggerKind || (CodeActionTriggerKind = {}));
-    (function(CodeActionContext2) {
-      function create(diagnostics, only, triggerKind) {
-        const result = { diagnostics };
-        if (only !== void 0 && only !== null) {
-          result.only = only;
-        }
-        if (triggerKind !== void 0 && triggerKind !== null) {
-          result.triggerKind = triggerKind;
-        }
-        return result;
-      }
-      CodeActionContext2.create = create;
-      function is(value) {
-        const candidate = value;
-        return Is.defined(candidate) && Is.typedArray(candidate.diagnostics, Diagnostic.is) && (candidate.only === void 0 || Is.typedArray(candidate.only, Is.string)) && (candidate.triggerKind === void 0 || candidate.triggerKind === CodeActionTriggerKind.Invoked || candidate.triggerKind === CodeActionTriggerKind.Automatic);
-      }
-      CodeActionContext2.is = is;
-    })(CodeActionContext || (CodeActionContext = {}));
-    (function(CodeActionTag2) {
-      CodeActionTag2.LLMGenerated = 1;
-      function is(value) {
-        return Is.defined(value) && value === CodeActionTag2.LLMGenerated;
-      }
-      CodeActionTag2.is = is;
-    })(CodeActionTag || (CodeActionTag = {}));
-    (function(CodeAction2) {
-      function create(title, kindOrCommandOrEdit, kind) {
-        const result = { title };
-        let checkKind = true;
-        if (typeof kindOrCommandOrEdit === "string") {
-          checkKind = false;
-          result.kind = kindOrCommandOrEdit;
-        } else if (Command.is(kindOrCommandOrEdit)) {
-          result.command = kindOrCommandOrEdit;
-        } else {
-          result.edit = kindOrCommandOrEdit;
-        }
-        if (checkKind && kind !== void 0) {
-          result.kind = kind;
-        }
-        return result;
-      }
-      CodeAction2.create = create;
-      function is(value) {
-        const candidate = value;
-        return candidate && Is.string(candidate.title) && (candidate.diagnostics === void 0 || Is.typedArray(candidate.diagnostics, Diagnostic.is)) && (candidate.kind === void 0 || Is.string(candidate.kind)) && (candidate.edit !== void 0 || candidate.command !== void 0) && (candidate.command === void 0 || Command.is(candidate.command)) && (candidate.isPreferred === void 0 || Is.boolean(candidate.isPreferred)) && (candidate.edit === void 0 || WorkspaceEdit.is(candidate.edit)) && (candidate.tags === void 0 || Is.typedArray(candidate.tags, CodeActionTag.is));
-      }
-      CodeAction2.is = is;
-    })(CodeAction || (CodeAction = {}));
-    (function(CodeLens2) {
-      function create(range, data) {
-        const result = { range };
-        if (Is.defined(data)) {
-          result.data = data;
-        }
-        return result;
-      }
-      CodeLens2.create = create;
-      function is(value) {
-        const candidate = value;
-        return Is.defined(candidate) && Range2.is(candidate.range) && (Is.undefined(candidate.command) || Command.is(candidate.command));
-      }
-      CodeLens2.is = is;
-    })(CodeLens || (CodeLens = {}));
-    (function(FormattingOptions2) {
-      function create(tabSize, insertSpaces) {
-        return { tabSize, insertSpaces };
-      }
-      FormattingOptions2.create = create;
-      function is(value) {
-        const candidate = value;
-        return Is.defined(candidate) && Is.uinteger(candidate.tabSize) && Is.boolean(candidate.insertSpaces);
-      }
-      FormattingOptions2.is = is;
-    })(FormattingOptions || (FormattingOptions = {}));
-    (function(DocumentLink2) {
-      function create(range, target, data) {
-        return { range, target, data };
-      }
-      DocumentLink2.create = create;
-      function is(value) {
-        const candidate = value;
-        return Is.defined(candidate) && Range2.is(candidate.range) && (Is.undefined(candidate.target) || Is.string(candidate.target));
-      }
-      DocumentLink2.is = is;
-    })(DocumentLink || (DocumentLink = {}));
-    (function(SelectionRange2) {
-      function create(range, parent) {
-        return { range, parent };
-      }
-      SelectionRange2.create = create;
-      function is(value) {
-        const candidate = value;
-        return Is.objectLiteral(candidate) && Range2.is(candidate.range) && (candidate.parent === void 0 || SelectionRange2.is(candidate.parent));
-      }
-      SelectionRange2.is = is;
-    })(SelectionRange || (SelectionRange = {}));
-    (function(SemanticTokenTypes2) {
-      SemanticTokenTypes2["namespace"] = "namespace";
-      SemanticTokenTypes2["type"] = "type";
-      SemanticTokenTypes2["class"] = "class";
-      SemanticTokenTypes2["enum"] = "enum";
-      SemanticTokenTypes2["interface"] = "interface";
-      SemanticTokenTypes2["struct"] = "struct";
-      SemanticTokenTypes2["typeParameter"] = "typeParameter";
-      SemanticTokenTypes2["parameter"] = "parameter";
-      SemanticTokenTypes2["variable"] = "variable";
-      SemanticTokenTypes2["property"] = "property";
-      SemanticTokenTypes2["enumMember"] = "enumMember";
-      SemanticTokenTypes2["event"] = "event";
-      SemanticTokenTypes2["function"] = "function";
-      SemanticTokenTypes2["method"] = "method";
-      SemanticTokenTypes2["macro"] = "macro";
-      SemanticTokenTypes2["keyword"] = "keyword";
-      SemanticTokenTypes2["modifier"] = "modifier";
-      SemanticTokenTypes2["comment"] = "comment";
-      SemanticTokenTypes2["string"] = "string";
-      SemanticTokenTypes2["number"] = "number";
-      SemanticTokenTypes2["regexp"] = "regexp";
-      SemanticTokenTypes2["operator"] = "operator";
-      SemanticTokenTypes2["decorator"] = "decorator";
-      SemanticTokenTypes2["label"] = "label";
-    })(SemanticTokenTypes || (SemanticTokenTypes = {}));
-    (function(SemanticTokenModifiers2) {
-      SemanticTokenModifiers2["declaration"] = "declaration";
-      SemanticTokenModifiers2["definition"] = "definition";
-      SemanticTokenModifiers2["readonly"] = "readonly";
-      SemanticTokenModifiers2["static"] = "static";
-      SemanticTokenModifiers2["deprecated"] = "deprecated";
-      SemanticTokenModifiers2["abstract"] = "abstract";
-      SemanticTokenModifiers2["async"] = "async";
-      SemanticTokenModifiers2["modification"] = "modification";
-      SemanticTokenModifiers2["documentation"] = "documentation";
-      SemanticTokenModifiers2["defaultLibrary"] = "defaultLibrary";
-    })(SemanticTokenModifiers || (SemanticTokenModifiers = {}));
-    (function(SemanticTokens2) {
-      function is(value) {
-        const candidate = value;
-        return Is.objectLiteral(candidate) && (candidate.resultId === void 0 || typeof candidate.resultId === "string") && Array.isArray(candidate.data) && (candidate.data.length === 0 || typeof candidate.data[0] === "number");
-      }
-      SemanticTokens2.is = is;
-    })(SemanticTokens || (SemanticTokens = {}));
-    (function(InlineValueText2) {
-      function create(range, text) {
-        return { range, text };
-      }
-      InlineValueText2.create = create;
-      function is(value) {
-        const candidate = value;
-        return candidate !== void 0 && candidate !== null && Range2.is(candidate.range) && Is.string(candidate.text);
-      }
-      InlineValueText2.is = is;
-    })(InlineValueText || (InlineValueText = {}));
-    (function(InlineValueVariableLookup2) {
-      function create(range, variableName, caseSensitiveLookup) {
-        return { range, variableName, caseSensitiveLookup };
-      }
-      InlineValueVariableLookup2.create = create;
-      function is(value) {
-        const candidate = value;
-        return candidate !== void 0 && candidate !== null && Range2.is(candidate.range) && Is.boolean(candidate.caseSensitiveLookup) && (Is.string(candidate.variableName) || candidate.variableName === void 0);
-      }
-      InlineValueVariableLookup2.is = is;
-    })(InlineValueVariableLookup || (InlineValueVariableLookup = {}));
-    (function(InlineValueEvaluatableExpression2) {
-      function create(range, expression) {
-        return { range, expression };
-      }
-      InlineValueEvaluatableExpression2.create = create;
-      function is(value) {
-        const candidate = value;
-        return candidate !== void 0 && candidate !== null && Range2.is(candidate.range) && (Is.string(candidate.expression) || candidate.expression === void 0);
-      }
-      InlineValueEvaluatableExpression2.is = is;
-    })(InlineValueEvaluatableExpression || (InlineValueEvaluatableExpression = {}));
-    (function(InlineValueContext2) {
-      function create(frameId, stoppedLocation) {
-        return { frameId, stoppedLocation };
-      }
-      InlineValueContext2.create = create;
-      function is(value) {
-        const candidate = value;
-        return Is.defined(candidate) && Range2.is(value.stoppedLocation);
-      }
-      InlineValueContext2.is = is;
-    })(InlineValueContext || (InlineValueContext = {}));
-    (function(InlayHintKind2) {
-      InlayHintKind2.Type = 1;
-      InlayHintKind2.Parameter = 2;
-      function is(value) {
-        return value === 1 || value === 2;
-      }
-      InlayHintKind2.is = is;
-    })(InlayHintKind || (InlayHintKind = {}));
-    (function(InlayHintLabelPart2) {
-      function create(value) {
-        return { value };
-      }
-      InlayHintLabelPart2.create = create;
-      function is(value) {
-        const candidate = value;
-        return Is.objectLiteral(candidate) && (candidate.tooltip === void 0 || Is.string(candidate.tooltip) || MarkupContent.is(candidate.tooltip)) && (candidate.location === void 0 || Location.is(candidate.location)) && (candidate.command === void 0 || Command.is(candidate.command));
-      }
-      InlayHintLabelPart2.is = is;
-    })(InlayHintLabelPart || (InlayHintLabelPart = {}));
-    (function(InlayHint2) {
-      function create(position, label, kind) {
-        const result = { position, label };
-        if (kind !== void 0) {
-          result.kind = kind;
-        }
-        return result;
-      }
-      InlayHint2.create = create;
-      function is(value) {
-        const candidate = value;
-        return Is.objectLiteral(candidate) && Position.is(candidate.position) && (Is.string(candidate.label) || Is.typedArray(candidate.label, InlayHintLabelPart.is)) && (candidate.kind === void 0 || InlayHintKind.is(candidate.kind)) && candidate.textEdits === void 0 || Is.typedArray(candidate.textEdits, TextEdit.is) && (candidate.tooltip === void 0 || Is.string(candidate.tooltip) || MarkupContent.is(candidate.tooltip)) && (candidate.paddingLeft === void 0 || Is.boolean(candidate.paddingLeft)) && (candidate.paddingRight === void 0 || Is.boolean(candidate.paddingRight));
-      }
-      InlayHint2.is = is;
-    })(InlayHint || (InlayHint = {}));
-    (function(StringValue2) {
-      function createSnippet(value) {
-        return { kind: "snippet", value };
-      }
-      StringValue2.createSnippet = createSnippet;
-      function isSnippet(value) {
-        const candidate = value;
-        return Is.objectLiteral(candidate) && candidate.kind === "snippet" && Is.string(candidate.value);
-      }
-      StringValue2.isSnippet = isSnippet;
-    })(StringValue || (StringValue = {}));
-    (function(InlineCompletionItem2) {
-      function create(insertText, filterText, range, command) {
-        return { insertText, filterText, range, command };
-      }
-      InlineCompletionItem2.create = create;
-    })(InlineCompletionItem || (InlineCompletionItem = {}));
-    (function(InlineCompletionList2) {
-      function create(items) {
-        return { items };
-      }
-      InlineCompletionList2.create = create;
-    })(InlineCompletionList || (InlineCompletionList = {}));
-    (function(InlineCompletionTriggerKind2) {
-      InlineCompletionTriggerKind2.Invoked = 1;
-      InlineCompletionTriggerKind2.Automatic = 2;
-    })(InlineCompletionTriggerKind || (InlineCompletionTriggerKind = {}));
-    (function(SelectedCompletionInfo2) {
-      function create(range, text) {
-        return { range, text };
-      }
-      SelectedCompletionInfo2.create = create;
-    })(SelectedCompletionInfo || (SelectedCompletionInfo = {}));
-    (function(InlineCompletionContext2) {
-      function create(triggerKind, selectedCompletionInfo) {
-        return { triggerKind, selectedCompletionInfo };
-      }
-      InlineCompletionContext2.create = create;
-    })(InlineCompletionContext || (InlineCompletionContext = {}));
-    (function(WorkspaceFolder2) {
-      function is(value) {
-        const candidate = value;
-        return Is.objectLiteral(candidate) && URI.is(candidate.uri) && Is.string(candidate.name);
-      }
-      WorkspaceFolder2.is = is;
-    })(WorkspaceFolder || (WorkspaceFolder = {}));
-    EOL = ["\n", "\r\n", "\r"];
-    (function(TextDocument3) {
-      function create(uri, languageId, version, content2) {
-        return new FullTextDocument(uri, languageId, version, content2);
-      }
-      TextDocument3.create = create;
-      function is(value) {
-        const candidate = value;
-        return Is.defined(candidate) && Is.string(candidate.uri) && (Is.undefined(candidate.languageId) || Is.string(candidate.languageId)) && Is.uinteger(candidate.lineCount) && Is.func(candidate.getText) && Is.func(candidate.positionAt) && Is.func(candidate.offsetAt) ? true : false;
-      }
-      TextDocument3.is = is;
-      function applyEdits(document, edits) {
-        let text = document.getText();
-        const sortedEdits = mergeSort2(edits, (a, b) => {
-          const diff = a.range.start.line - b.range.start.line;
-          if (diff === 0) {
-            return a.range.start.character - b.range.start.character;
+        DocumentHighlight2.create = create;
+      })(DocumentHighlight || (exports2.DocumentHighlight = DocumentHighlight = {}));
+      var SymbolKind;
+      (function(SymbolKind2) {
+        SymbolKind2.File = 1;
+        SymbolKind2.Module = 2;
+        SymbolKind2.Namespace = 3;
+        SymbolKind2.Package = 4;
+        SymbolKind2.Class = 5;
+        SymbolKind2.Method = 6;
+        SymbolKind2.Property = 7;
+        SymbolKind2.Field = 8;
+        SymbolKind2.Constructor = 9;
+        SymbolKind2.Enum = 10;
+        SymbolKind2.Interface = 11;
+        SymbolKind2.Function = 12;
+        SymbolKind2.Variable = 13;
+        SymbolKind2.Constant = 14;
+        SymbolKind2.String = 15;
+        SymbolKind2.Number = 16;
+        SymbolKind2.Boolean = 17;
+        SymbolKind2.Array = 18;
+        SymbolKind2.Object = 19;
+        SymbolKind2.Key = 20;
+        SymbolKind2.Null = 21;
+        SymbolKind2.EnumMember = 22;
+        SymbolKind2.Struct = 23;
+        SymbolKind2.Event = 24;
+        SymbolKind2.Operator = 25;
+        SymbolKind2.TypeParameter = 26;
+      })(SymbolKind || (exports2.SymbolKind = SymbolKind = {}));
+      var SymbolTag;
+      (function(SymbolTag2) {
+        SymbolTag2.Deprecated = 1;
+      })(SymbolTag || (exports2.SymbolTag = SymbolTag = {}));
+      var SymbolInformation;
+      (function(SymbolInformation2) {
+        function create(name2, kind, range, uri, containerName) {
+          var result = {
+            name: name2,
+            kind,
+            location: { uri, range }
+          };
+          if (containerName) {
+            result.containerName = containerName;
           }
-          return diff;
-        });
-        let lastModifiedOffset = text.length;
-        for (let i = sortedEdits.length - 1; i >= 0; i--) {
-          const e = sortedEdits[i];
-          const startOffset = document.offsetAt(e.range.start);
-          const endOffset = document.offsetAt(e.range.end);
-          if (endOffset <= lastModifiedOffset) {
-            text = text.substring(0, startOffset) + e.newText + text.substring(endOffset, text.length);
+          return result;
+        }
+        SymbolInformation2.create = create;
+      })(SymbolInformation || (exports2.SymbolInformation = SymbolInformation = {}));
+      var WorkspaceSymbol;
+      (function(WorkspaceSymbol2) {
+        function create(name2, kind, uri, range) {
+          return range !== void 0 ? { name: name2, kind, location: { uri, range } } : { name: name2, kind, location: { uri } };
+        }
+        WorkspaceSymbol2.create = create;
+      })(WorkspaceSymbol || (exports2.WorkspaceSymbol = WorkspaceSymbol = {}));
+      var DocumentSymbol;
+      (function(DocumentSymbol2) {
+        function create(name2, detail, kind, range, selectionRange, children) {
+          var result = {
+            name: name2,
+            detail,
+            kind,
+            range,
+            selectionRange
+          };
+          if (children !== void 0) {
+            result.children = children;
+          }
+          return result;
+        }
+        DocumentSymbol2.create = create;
+        function is(value) {
+          var candidate = value;
+          return candidate && Is.string(candidate.name) && Is.number(candidate.kind) && Range2.is(candidate.range) && Range2.is(candidate.selectionRange) && (candidate.detail === void 0 || Is.string(candidate.detail)) && (candidate.deprecated === void 0 || Is.boolean(candidate.deprecated)) && (candidate.children === void 0 || Array.isArray(candidate.children)) && (candidate.tags === void 0 || Array.isArray(candidate.tags));
+        }
+        DocumentSymbol2.is = is;
+      })(DocumentSymbol || (exports2.DocumentSymbol = DocumentSymbol = {}));
+      var CodeActionKind;
+      (function(CodeActionKind2) {
+        CodeActionKind2.Empty = "";
+        CodeActionKind2.QuickFix = "quickfix";
+        CodeActionKind2.Refactor = "refactor";
+        CodeActionKind2.RefactorExtract = "refactor.extract";
+        CodeActionKind2.RefactorInline = "refactor.inline";
+        CodeActionKind2.RefactorMove = "refactor.move";
+        CodeActionKind2.RefactorRewrite = "refactor.rewrite";
+        CodeActionKind2.Source = "source";
+        CodeActionKind2.SourceOrganizeImports = "source.organizeImports";
+        CodeActionKind2.SourceFixAll = "source.fixAll";
+        CodeActionKind2.Notebook = "notebook";
+      })(CodeActionKind || (exports2.CodeActionKind = CodeActionKind = {}));
+      var CodeActionTriggerKind;
+      (function(CodeActionTriggerKind2) {
+        CodeActionTriggerKind2.Invoked = 1;
+        CodeActionTriggerKind2.Automatic = 2;
+      })(CodeActionTriggerKind || (exports2.CodeActionTriggerKind = CodeActionTriggerKind = {}));
+      var CodeActionContext;
+      (function(CodeActionContext2) {
+        function create(diagnostics, only, triggerKind) {
+          var result = { diagnostics };
+          if (only !== void 0 && only !== null) {
+            result.only = only;
+          }
+          if (triggerKind !== void 0 && triggerKind !== null) {
+            result.triggerKind = triggerKind;
+          }
+          return result;
+        }
+        CodeActionContext2.create = create;
+        function is(value) {
+          var candidate = value;
+          return Is.defined(candidate) && Is.typedArray(candidate.diagnostics, Diagnostic.is) && (candidate.only === void 0 || Is.typedArray(candidate.only, Is.string)) && (candidate.triggerKind === void 0 || candidate.triggerKind === CodeActionTriggerKind.Invoked || candidate.triggerKind === CodeActionTriggerKind.Automatic);
+        }
+        CodeActionContext2.is = is;
+      })(CodeActionContext || (exports2.CodeActionContext = CodeActionContext = {}));
+      var CodeActionTag;
+      (function(CodeActionTag2) {
+        CodeActionTag2.LLMGenerated = 1;
+        function is(value) {
+          return Is.defined(value) && value === CodeActionTag2.LLMGenerated;
+        }
+        CodeActionTag2.is = is;
+      })(CodeActionTag || (exports2.CodeActionTag = CodeActionTag = {}));
+      var CodeAction;
+      (function(CodeAction2) {
+        function create(title, kindOrCommandOrEdit, kind) {
+          var result = { title };
+          var checkKind = true;
+          if (typeof kindOrCommandOrEdit === "string") {
+            checkKind = false;
+            result.kind = kindOrCommandOrEdit;
+          } else if (Command.is(kindOrCommandOrEdit)) {
+            result.command = kindOrCommandOrEdit;
           } else {
-            throw new Error("Overlapping edit");
+            result.edit = kindOrCommandOrEdit;
           }
-          lastModifiedOffset = startOffset;
+          if (checkKind && kind !== void 0) {
+            result.kind = kind;
+          }
+          return result;
         }
-        return text;
-      }
-      TextDocument3.applyEdits = applyEdits;
-      function mergeSort2(data, compare) {
-        if (data.length <= 1) {
-          return data;
+        CodeAction2.create = create;
+        function is(value) {
+          var candidate = value;
+          return candidate && Is.string(candidate.title) && (candidate.diagnostics === void 0 || Is.typedArray(candidate.diagnostics, Diagnostic.is)) && (candidate.kind === void 0 || Is.string(candidate.kind)) && (candidate.edit !== void 0 || candidate.command !== void 0) && (candidate.command === void 0 || Command.is(candidate.command)) && (candidate.isPreferred === void 0 || Is.boolean(candidate.isPreferred)) && (candidate.edit === void 0 || WorkspaceEdit.is(candidate.edit)) && (candidate.tags === void 0 || Is.typedArray(candidate.tags, CodeActionTag.is));
         }
-        const p = data.length / 2 | 0;
-        const left = data.slice(0, p);
-        const right = data.slice(p);
-        mergeSort2(left, compare);
-        mergeSort2(right, compare);
-        let leftIdx = 0;
-        let rightIdx = 0;
-        let i = 0;
-        while (leftIdx < left.length && rightIdx < right.length) {
-          const ret = compare(left[leftIdx], right[rightIdx]);
-          if (ret <= 0) {
+        CodeAction2.is = is;
+      })(CodeAction || (exports2.CodeAction = CodeAction = {}));
+      var CodeLens;
+      (function(CodeLens2) {
+        function create(range, data) {
+          var result = { range };
+          if (Is.defined(data)) {
+            result.data = data;
+          }
+          return result;
+        }
+        CodeLens2.create = create;
+        function is(value) {
+          var candidate = value;
+          return Is.defined(candidate) && Range2.is(candidate.range) && (Is.undefined(candidate.command) || Command.is(candidate.command));
+        }
+        CodeLens2.is = is;
+      })(CodeLens || (exports2.CodeLens = CodeLens = {}));
+      var FormattingOptions;
+      (function(FormattingOptions2) {
+        function create(tabSize, insertSpaces) {
+          return { tabSize, insertSpaces };
+        }
+        FormattingOptions2.create = create;
+        function is(value) {
+          var candidate = value;
+          return Is.defined(candidate) && Is.uinteger(candidate.tabSize) && Is.boolean(candidate.insertSpaces);
+        }
+        FormattingOptions2.is = is;
+      })(FormattingOptions || (exports2.FormattingOptions = FormattingOptions = {}));
+      var DocumentLink;
+      (function(DocumentLink2) {
+        function create(range, target, data) {
+          return { range, target, data };
+        }
+        DocumentLink2.create = create;
+        function is(value) {
+          var candidate = value;
+          return Is.defined(candidate) && Range2.is(candidate.range) && (Is.undefined(candidate.target) || Is.string(candidate.target));
+        }
+        DocumentLink2.is = is;
+      })(DocumentLink || (exports2.DocumentLink = DocumentLink = {}));
+      var SelectionRange;
+      (function(SelectionRange2) {
+        function create(range, parent) {
+          return { range, parent };
+        }
+        SelectionRange2.create = create;
+        function is(value) {
+          var candidate = value;
+          return Is.objectLiteral(candidate) && Range2.is(candidate.range) && (candidate.parent === void 0 || SelectionRange2.is(candidate.parent));
+        }
+        SelectionRange2.is = is;
+      })(SelectionRange || (exports2.SelectionRange = SelectionRange = {}));
+      var SemanticTokenTypes;
+      (function(SemanticTokenTypes2) {
+        SemanticTokenTypes2["namespace"] = "namespace";
+        SemanticTokenTypes2["type"] = "type";
+        SemanticTokenTypes2["class"] = "class";
+        SemanticTokenTypes2["enum"] = "enum";
+        SemanticTokenTypes2["interface"] = "interface";
+        SemanticTokenTypes2["struct"] = "struct";
+        SemanticTokenTypes2["typeParameter"] = "typeParameter";
+        SemanticTokenTypes2["parameter"] = "parameter";
+        SemanticTokenTypes2["variable"] = "variable";
+        SemanticTokenTypes2["property"] = "property";
+        SemanticTokenTypes2["enumMember"] = "enumMember";
+        SemanticTokenTypes2["event"] = "event";
+        SemanticTokenTypes2["function"] = "function";
+        SemanticTokenTypes2["method"] = "method";
+        SemanticTokenTypes2["macro"] = "macro";
+        SemanticTokenTypes2["keyword"] = "keyword";
+        SemanticTokenTypes2["modifier"] = "modifier";
+        SemanticTokenTypes2["comment"] = "comment";
+        SemanticTokenTypes2["string"] = "string";
+        SemanticTokenTypes2["number"] = "number";
+        SemanticTokenTypes2["regexp"] = "regexp";
+        SemanticTokenTypes2["operator"] = "operator";
+        SemanticTokenTypes2["decorator"] = "decorator";
+        SemanticTokenTypes2["label"] = "label";
+      })(SemanticTokenTypes || (exports2.SemanticTokenTypes = SemanticTokenTypes = {}));
+      var SemanticTokenModifiers;
+      (function(SemanticTokenModifiers2) {
+        SemanticTokenModifiers2["declaration"] = "declaration";
+        SemanticTokenModifiers2["definition"] = "definition";
+        SemanticTokenModifiers2["readonly"] = "readonly";
+        SemanticTokenModifiers2["static"] = "static";
+        SemanticTokenModifiers2["deprecated"] = "deprecated";
+        SemanticTokenModifiers2["abstract"] = "abstract";
+        SemanticTokenModifiers2["async"] = "async";
+        SemanticTokenModifiers2["modification"] = "modification";
+        SemanticTokenModifiers2["documentation"] = "documentation";
+        SemanticTokenModifiers2["defaultLibrary"] = "defaultLibrary";
+      })(SemanticTokenModifiers || (exports2.SemanticTokenModifiers = SemanticTokenModifiers = {}));
+      var SemanticTokens;
+      (function(SemanticTokens2) {
+        function is(value) {
+          var candidate = value;
+          return Is.objectLiteral(candidate) && (candidate.resultId === void 0 || typeof candidate.resultId === "string") && Array.isArray(candidate.data) && (candidate.data.length === 0 || typeof candidate.data[0] === "number");
+        }
+        SemanticTokens2.is = is;
+      })(SemanticTokens || (exports2.SemanticTokens = SemanticTokens = {}));
+      var InlineValueText;
+      (function(InlineValueText2) {
+        function create(range, text) {
+          return { range, text };
+        }
+        InlineValueText2.create = create;
+        function is(value) {
+          var candidate = value;
+          return candidate !== void 0 && candidate !== null && Range2.is(candidate.range) && Is.string(candidate.text);
+        }
+        InlineValueText2.is = is;
+      })(InlineValueText || (exports2.InlineValueText = InlineValueText = {}));
+      var InlineValueVariableLookup;
+      (function(InlineValueVariableLookup2) {
+        function create(range, variableName, caseSensitiveLookup) {
+          return { range, variableName, caseSensitiveLookup };
+        }
+        InlineValueVariableLookup2.create = create;
+        function is(value) {
+          var candidate = value;
+          return candidate !== void 0 && candidate !== null && Range2.is(candidate.range) && Is.boolean(candidate.caseSensitiveLookup) && (Is.string(candidate.variableName) || candidate.variableName === void 0);
+        }
+        InlineValueVariableLookup2.is = is;
+      })(InlineValueVariableLookup || (exports2.InlineValueVariableLookup = InlineValueVariableLookup = {}));
+      var InlineValueEvaluatableExpression;
+      (function(InlineValueEvaluatableExpression2) {
+        function create(range, expression) {
+          return { range, expression };
+        }
+        InlineValueEvaluatableExpression2.create = create;
+        function is(value) {
+          var candidate = value;
+          return candidate !== void 0 && candidate !== null && Range2.is(candidate.range) && (Is.string(candidate.expression) || candidate.expression === void 0);
+        }
+        InlineValueEvaluatableExpression2.is = is;
+      })(InlineValueEvaluatableExpression || (exports2.InlineValueEvaluatableExpression = InlineValueEvaluatableExpression = {}));
+      var InlineValueContext;
+      (function(InlineValueContext2) {
+        function create(frameId, stoppedLocation) {
+          return { frameId, stoppedLocation };
+        }
+        InlineValueContext2.create = create;
+        function is(value) {
+          var candidate = value;
+          return Is.defined(candidate) && Range2.is(value.stoppedLocation);
+        }
+        InlineValueContext2.is = is;
+      })(InlineValueContext || (exports2.InlineValueContext = InlineValueContext = {}));
+      var InlayHintKind;
+      (function(InlayHintKind2) {
+        InlayHintKind2.Type = 1;
+        InlayHintKind2.Parameter = 2;
+        function is(value) {
+          return value === 1 || value === 2;
+        }
+        InlayHintKind2.is = is;
+      })(InlayHintKind || (exports2.InlayHintKind = InlayHintKind = {}));
+      var InlayHintLabelPart;
+      (function(InlayHintLabelPart2) {
+        function create(value) {
+          return { value };
+        }
+        InlayHintLabelPart2.create = create;
+        function is(value) {
+          var candidate = value;
+          return Is.objectLiteral(candidate) && (candidate.tooltip === void 0 || Is.string(candidate.tooltip) || MarkupContent.is(candidate.tooltip)) && (candidate.location === void 0 || Location.is(candidate.location)) && (candidate.command === void 0 || Command.is(candidate.command));
+        }
+        InlayHintLabelPart2.is = is;
+      })(InlayHintLabelPart || (exports2.InlayHintLabelPart = InlayHintLabelPart = {}));
+      var InlayHint;
+      (function(InlayHint2) {
+        function create(position, label, kind) {
+          var result = { position, label };
+          if (kind !== void 0) {
+            result.kind = kind;
+          }
+          return result;
+        }
+        InlayHint2.create = create;
+        function is(value) {
+          var candidate = value;
+          return Is.objectLiteral(candidate) && Position.is(candidate.position) && (Is.string(candidate.label) || Is.typedArray(candidate.label, InlayHintLabelPart.is)) && (candidate.kind === void 0 || InlayHintKind.is(candidate.kind)) && candidate.textEdits === void 0 || Is.typedArray(candidate.textEdits, TextEdit.is) && (candidate.tooltip === void 0 || Is.string(candidate.tooltip) || MarkupContent.is(candidate.tooltip)) && (candidate.paddingLeft === void 0 || Is.boolean(candidate.paddingLeft)) && (candidate.paddingRight === void 0 || Is.boolean(candidate.paddingRight));
+        }
+        InlayHint2.is = is;
+      })(InlayHint || (exports2.InlayHint = InlayHint = {}));
+      var StringValue;
+      (function(StringValue2) {
+        function createSnippet(value) {
+          return { kind: "snippet", value };
+        }
+        StringValue2.createSnippet = createSnippet;
+        function isSnippet(value) {
+          var candidate = value;
+          return Is.objectLiteral(candidate) && candidate.kind === "snippet" && Is.string(candidate.value);
+        }
+        StringValue2.isSnippet = isSnippet;
+      })(StringValue || (exports2.StringValue = StringValue = {}));
+      var InlineCompletionItem;
+      (function(InlineCompletionItem2) {
+        function create(insertText, filterText, range, command) {
+          return { insertText, filterText, range, command };
+        }
+        InlineCompletionItem2.create = create;
+      })(InlineCompletionItem || (exports2.InlineCompletionItem = InlineCompletionItem = {}));
+      var InlineCompletionList;
+      (function(InlineCompletionList2) {
+        function create(items) {
+          return { items };
+        }
+        InlineCompletionList2.create = create;
+      })(InlineCompletionList || (exports2.InlineCompletionList = InlineCompletionList = {}));
+      var InlineCompletionTriggerKind;
+      (function(InlineCompletionTriggerKind2) {
+        InlineCompletionTriggerKind2.Invoked = 1;
+        InlineCompletionTriggerKind2.Automatic = 2;
+      })(InlineCompletionTriggerKind || (exports2.InlineCompletionTriggerKind = InlineCompletionTriggerKind = {}));
+      var SelectedCompletionInfo;
+      (function(SelectedCompletionInfo2) {
+        function create(range, text) {
+          return { range, text };
+        }
+        SelectedCompletionInfo2.create = create;
+      })(SelectedCompletionInfo || (exports2.SelectedCompletionInfo = SelectedCompletionInfo = {}));
+      var InlineCompletionContext;
+      (function(InlineCompletionContext2) {
+        function create(triggerKind, selectedCompletionInfo) {
+          return { triggerKind, selectedCompletionInfo };
+        }
+        InlineCompletionContext2.create = create;
+      })(InlineCompletionContext || (exports2.InlineCompletionContext = InlineCompletionContext = {}));
+      var WorkspaceFolder;
+      (function(WorkspaceFolder2) {
+        function is(value) {
+          var candidate = value;
+          return Is.objectLiteral(candidate) && URI.is(candidate.uri) && Is.string(candidate.name);
+        }
+        WorkspaceFolder2.is = is;
+      })(WorkspaceFolder || (exports2.WorkspaceFolder = WorkspaceFolder = {}));
+      exports2.EOL = ["\n", "\r\n", "\r"];
+      var TextDocument2;
+      (function(TextDocument3) {
+        function create(uri, languageId, version, content2) {
+          return new FullTextDocument2(uri, languageId, version, content2);
+        }
+        TextDocument3.create = create;
+        function is(value) {
+          var candidate = value;
+          return Is.defined(candidate) && Is.string(candidate.uri) && (Is.undefined(candidate.languageId) || Is.string(candidate.languageId)) && Is.uinteger(candidate.lineCount) && Is.func(candidate.getText) && Is.func(candidate.positionAt) && Is.func(candidate.offsetAt) ? true : false;
+        }
+        TextDocument3.is = is;
+        function applyEdits(document, edits) {
+          var text = document.getText();
+          var sortedEdits = mergeSort2(edits, function(a, b) {
+            var diff = a.range.start.line - b.range.start.line;
+            if (diff === 0) {
+              return a.range.start.character - b.range.start.character;
+            }
+            return diff;
+          });
+          var lastModifiedOffset = text.length;
+          for (var i = sortedEdits.length - 1; i >= 0; i--) {
+            var e = sortedEdits[i];
+            var startOffset = document.offsetAt(e.range.start);
+            var endOffset = document.offsetAt(e.range.end);
+            if (endOffset <= lastModifiedOffset) {
+              text = text.substring(0, startOffset) + e.newText + text.substring(endOffset, text.length);
+            } else {
+              throw new Error("Overlapping edit");
+            }
+            lastModifiedOffset = startOffset;
+          }
+          return text;
+        }
+        TextDocument3.applyEdits = applyEdits;
+        function mergeSort2(data, compare) {
+          if (data.length <= 1) {
+            return data;
+          }
+          var p = data.length / 2 | 0;
+          var left = data.slice(0, p);
+          var right = data.slice(p);
+          mergeSort2(left, compare);
+          mergeSort2(right, compare);
+          var leftIdx = 0;
+          var rightIdx = 0;
+          var i = 0;
+          while (leftIdx < left.length && rightIdx < right.length) {
+            var ret = compare(left[leftIdx], right[rightIdx]);
+            if (ret <= 0) {
+              data[i++] = left[leftIdx++];
+            } else {
+              data[i++] = right[rightIdx++];
+            }
+          }
+          while (leftIdx < left.length) {
             data[i++] = left[leftIdx++];
-          } else {
+          }
+          while (rightIdx < right.length) {
             data[i++] = right[rightIdx++];
           }
+          return data;
         }
-        while (leftIdx < left.length) {
-          data[i++] = left[leftIdx++];
-        }
-        while (rightIdx < right.length) {
-          data[i++] = right[rightIdx++];
-        }
-        return data;
-      }
-    })(TextDocument || (TextDocument = {}));
-    FullTextDocument = class {
-      constructor(uri, languageId, version, content2) {
-        this._uri = uri;
-        this._languageId = languageId;
-        this._version = version;
-        this._content = content2;
-        this._lineOffsets = void 0;
-      }
-      get uri() {
-        return this._uri;
-      }
-      get languageId() {
-        return this._languageId;
-      }
-      get version() {
-        return this._version;
-      }
-      getText(range) {
-        if (range) {
-          const start = this.offsetAt(range.start);
-          const end = this.offsetAt(range.end);
-          return this._content.substring(start, end);
-        }
-        return this._content;
-      }
-      update(event, version) {
-        this._content = event.text;
-        this._version = version;
-        this._lineOffsets = void 0;
-      }
-      getLineOffsets() {
-        if (this._lineOffsets === void 0) {
-          const lineOffsets = [];
-          const text = this._content;
-          let isLineStart = true;
-          for (let i = 0; i < text.length; i++) {
-            if (isLineStart) {
-              lineOffsets.push(i);
-              isLineStart = false;
+      })(TextDocument2 || (exports2.TextDocument = TextDocument2 = {}));
+      var FullTextDocument2 = (
+        /** @class */
+        (function() {
+          function FullTextDocument3(uri, languageId, version, content2) {
+            this._uri = uri;
+            this._languageId = languageId;
+            this._version = version;
+            this._content = content2;
+            this._lineOffsets = void 0;
+          }
+          Object.defineProperty(FullTextDocument3.prototype, "uri", {
+            get: function() {
+              return this._uri;
+            },
+            enumerable: false,
+            configurable: true
+          });
+          Object.defineProperty(FullTextDocument3.prototype, "languageId", {
+            get: function() {
+              return this._languageId;
+            },
+            enumerable: false,
+            configurable: true
+          });
+          Object.defineProperty(FullTextDocument3.prototype, "version", {
+            get: function() {
+              return this._version;
+            },
+            enumerable: false,
+            configurable: true
+          });
+          FullTextDocument3.prototype.getText = function(range) {
+            if (range) {
+              var start = this.offsetAt(range.start);
+              var end = this.offsetAt(range.end);
+              return this._content.substring(start, end);
             }
-            const ch = text.charAt(i);
-            isLineStart = ch === "\r" || ch === "\n";
-            if (ch === "\r" && i + 1 < text.length && text.charAt(i + 1) === "\n") {
-              i++;
+            return this._content;
+          };
+          FullTextDocument3.prototype.update = function(event, version) {
+            this._content = event.text;
+            this._version = version;
+            this._lineOffsets = void 0;
+          };
+          FullTextDocument3.prototype.getLineOffsets = function() {
+            if (this._lineOffsets === void 0) {
+              var lineOffsets = [];
+              var text = this._content;
+              var isLineStart = true;
+              for (var i = 0; i < text.length; i++) {
+                if (isLineStart) {
+                  lineOffsets.push(i);
+                  isLineStart = false;
+                }
+                var ch = text.charAt(i);
+                isLineStart = ch === "\r" || ch === "\n";
+                if (ch === "\r" && i + 1 < text.length && text.charAt(i + 1) === "\n") {
+                  i++;
+                }
+              }
+              if (isLineStart && text.length > 0) {
+                lineOffsets.push(text.length);
+              }
+              this._lineOffsets = lineOffsets;
             }
-          }
-          if (isLineStart && text.length > 0) {
-            lineOffsets.push(text.length);
-          }
-          this._lineOffsets = lineOffsets;
+            return this._lineOffsets;
+          };
+          FullTextDocument3.prototype.positionAt = function(offset) {
+            offset = Math.max(Math.min(offset, this._content.length), 0);
+            var lineOffsets = this.getLineOffsets();
+            var low = 0, high = lineOffsets.length;
+            if (high === 0) {
+              return Position.create(0, offset);
+            }
+            while (low < high) {
+              var mid = Math.floor((low + high) / 2);
+              if (lineOffsets[mid] > offset) {
+                high = mid;
+              } else {
+                low = mid + 1;
+              }
+            }
+            var line = low - 1;
+            return Position.create(line, offset - lineOffsets[line]);
+          };
+          FullTextDocument3.prototype.offsetAt = function(position) {
+            var lineOffsets = this.getLineOffsets();
+            if (position.line >= lineOffsets.length) {
+              return this._content.length;
+            } else if (position.line < 0) {
+              return 0;
+            }
+            var lineOffset = lineOffsets[position.line];
+            var nextLineOffset = position.line + 1 < lineOffsets.length ? lineOffsets[position.line + 1] : this._content.length;
+            return Math.max(Math.min(lineOffset + position.character, nextLineOffset), lineOffset);
+          };
+          Object.defineProperty(FullTextDocument3.prototype, "lineCount", {
+            get: function() {
+              return this.getLineOffsets().length;
+            },
+            enumerable: false,
+            configurable: true
+          });
+          return FullTextDocument3;
+        })()
+      );
+      var Is;
+      (function(Is2) {
+        var toString = Object.prototype.toString;
+        function defined(value) {
+          return typeof value !== "undefined";
         }
-        return this._lineOffsets;
-      }
-      positionAt(offset) {
-        offset = Math.max(Math.min(offset, this._content.length), 0);
-        const lineOffsets = this.getLineOffsets();
-        let low = 0, high = lineOffsets.length;
-        if (high === 0) {
-          return Position.create(0, offset);
+        Is2.defined = defined;
+        function undefined2(value) {
+          return typeof value === "undefined";
         }
-        while (low < high) {
-          const mid = Math.floor((low + high) / 2);
-          if (lineOffsets[mid] > offset) {
-            high = mid;
-          } else {
-            low = mid + 1;
-          }
+        Is2.undefined = undefined2;
+        function boolean(value) {
+          return value === true || value === false;
         }
-        const line = low - 1;
-        return Position.create(line, offset - lineOffsets[line]);
-      }
-      offsetAt(position) {
-        const lineOffsets = this.getLineOffsets();
-        if (position.line >= lineOffsets.length) {
-          return this._content.length;
-        } else if (position.line < 0) {
-          return 0;
+        Is2.boolean = boolean;
+        function string2(value) {
+          return toString.call(value) === "[object String]";
         }
-        const lineOffset = lineOffsets[position.line];
-        const nextLineOffset = position.line + 1 < lineOffsets.length ? lineOffsets[position.line + 1] : this._content.length;
-        return Math.max(Math.min(lineOffset + position.character, nextLineOffset), lineOffset);
-      }
-      get lineCount() {
-        return this.getLineOffsets().length;
-      }
-    };
-    (function(Is2) {
-      const toString = Object.prototype.toString;
-      function defined(value) {
-        return typeof value !== "undefined";
-      }
-      Is2.defined = defined;
-      function undefined2(value) {
-        return typeof value === "undefined";
-      }
-      Is2.undefined = undefined2;
-      function boolean(value) {
-        return value === true || value === false;
-      }
-      Is2.boolean = boolean;
-      function string2(value) {
-        return toString.call(value) === "[object String]";
-      }
-      Is2.string = string2;
-      function number2(value) {
-        return toString.call(value) === "[object Number]";
-      }
-      Is2.number = number2;
-      function numberRange(value, min, max) {
-        return toString.call(value) === "[object Number]" && min <= value && value <= max;
-      }
-      Is2.numberRange = numberRange;
-      function integer2(value) {
-        return toString.call(value) === "[object Number]" && -2147483648 <= value && value <= 2147483647;
-      }
-      Is2.integer = integer2;
-      function uinteger2(value) {
-        return toString.call(value) === "[object Number]" && 0 <= value && value <= 2147483647;
-      }
-      Is2.uinteger = uinteger2;
-      function func(value) {
-        return toString.call(value) === "[object Function]";
-      }
-      Is2.func = func;
-      function objectLiteral(value) {
-        return value !== null && typeof value === "object";
-      }
-      Is2.objectLiteral = objectLiteral;
-      function typedArray(value, check) {
-        return Array.isArray(value) && value.every(check);
-      }
-      Is2.typedArray = typedArray;
-    })(Is || (Is = {}));
+        Is2.string = string2;
+        function number2(value) {
+          return toString.call(value) === "[object Number]";
+        }
+        Is2.number = number2;
+        function numberRange(value, min, max) {
+          return toString.call(value) === "[object Number]" && min <= value && value <= max;
+        }
+        Is2.numberRange = numberRange;
+        function integer2(value) {
+          return toString.call(value) === "[object Number]" && -2147483648 <= value && value <= 2147483647;
+        }
+        Is2.integer = integer2;
+        function uinteger2(value) {
+          return toString.call(value) === "[object Number]" && 0 <= value && value <= 2147483647;
+        }
+        Is2.uinteger = uinteger2;
+        function func(value) {
+          return toString.call(value) === "[object Function]";
+        }
+        Is2.func = func;
+        function objectLiteral(value) {
+          return value !== null && typeof value === "object";
+        }
+        Is2.objectLiteral = objectLiteral;
+        function typedArray(value, check) {
+          return Array.isArray(value) && value.every(check);
+        }
+        Is2.typedArray = typedArray;
+      })(Is || (Is = {}));
+    });
   }
 });
 
@@ -1773,7 +1827,7 @@ var require_comment = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Comment = void 0;
-    var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
+    var vscode_languageserver_types_1 = require_main();
     var line_1 = require_line();
     var util_1 = require_util();
     var Comment = class extends line_1.Line {
@@ -1834,9 +1888,9 @@ var require_comment = __commonJS({
 });
 
 // node_modules/vscode-languageserver-textdocument/lib/esm/main.js
-var main_exports2 = {};
-__export(main_exports2, {
-  TextDocument: () => TextDocument2
+var main_exports = {};
+__export(main_exports, {
+  TextDocument: () => TextDocument
 });
 function mergeSort(data, compare) {
   if (data.length <= 1) {
@@ -1897,11 +1951,11 @@ function getWellformedEdit(textEdit) {
   }
   return textEdit;
 }
-var FullTextDocument2, TextDocument2;
-var init_main2 = __esm({
+var FullTextDocument, TextDocument;
+var init_main = __esm({
   "node_modules/vscode-languageserver-textdocument/lib/esm/main.js"() {
     "use strict";
-    FullTextDocument2 = class _FullTextDocument {
+    FullTextDocument = class _FullTextDocument {
       constructor(uri, languageId, version, content2) {
         this._uri = uri;
         this._languageId = languageId;
@@ -2052,20 +2106,20 @@ var init_main2 = __esm({
         return candidate !== void 0 && candidate !== null && typeof candidate.text === "string" && candidate.range === void 0 && candidate.rangeLength === void 0;
       }
     };
-    (function(TextDocument3) {
+    (function(TextDocument2) {
       function create(uri, languageId, version, content2) {
-        return new FullTextDocument2(uri, languageId, version, content2);
+        return new FullTextDocument(uri, languageId, version, content2);
       }
-      TextDocument3.create = create;
+      TextDocument2.create = create;
       function update2(document, changes, version) {
-        if (document instanceof FullTextDocument2) {
+        if (document instanceof FullTextDocument) {
           document.update(changes, version);
           return document;
         } else {
           throw new Error("TextDocument.update: document must be created by TextDocument.create");
         }
       }
-      TextDocument3.update = update2;
+      TextDocument2.update = update2;
       function applyEdits(document, edits) {
         const text = document.getText();
         const sortedEdits = mergeSort(edits.map(getWellformedEdit), (a, b) => {
@@ -2092,8 +2146,8 @@ var init_main2 = __esm({
         spans.push(text.substr(lastModifiedOffset));
         return spans.join("");
       }
-      TextDocument3.applyEdits = applyEdits;
-    })(TextDocument2 || (TextDocument2 = {}));
+      TextDocument2.applyEdits = applyEdits;
+    })(TextDocument || (TextDocument = {}));
   }
 });
 
@@ -2103,7 +2157,7 @@ var require_parserDirective = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ParserDirective = void 0;
-    var main_1 = require_main();
+    var main_1 = require_main2();
     var line_1 = require_line();
     var ParserDirective = class extends line_1.Line {
       constructor(document, range, nameRange, valueRange) {
@@ -2307,13 +2361,13 @@ var require_instruction = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Instruction = void 0;
-    var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
+    var vscode_languageserver_types_1 = require_main();
     var util_1 = require_util();
     var line_1 = require_line();
     var argument_1 = require_argument();
     var heredoc_1 = require_heredoc();
     var variable_1 = require_variable();
-    var main_1 = require_main();
+    var main_1 = require_main2();
     var Instruction = class extends line_1.Line {
       constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range);
@@ -3168,7 +3222,7 @@ var require_flag = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Flag = void 0;
-    var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
+    var vscode_languageserver_types_1 = require_main();
     var flagOption_1 = require_flagOption();
     var Flag = class {
       constructor(document, range, name2, nameRange, value, valueRange) {
@@ -3296,7 +3350,7 @@ var require_modifiableInstruction = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ModifiableInstruction = void 0;
-    var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
+    var vscode_languageserver_types_1 = require_main();
     var flag_1 = require_flag();
     var instruction_1 = require_instruction();
     var ModifiableInstruction = class extends instruction_1.Instruction {
@@ -3378,7 +3432,7 @@ var require_jsonInstruction = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.JSONInstruction = void 0;
-    var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
+    var vscode_languageserver_types_1 = require_main();
     var argument_1 = require_argument();
     var jsonArgument_1 = require_jsonArgument();
     var modifiableInstruction_1 = require_modifiableInstruction();
@@ -3562,7 +3616,7 @@ var require_property = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Property = void 0;
-    var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
+    var vscode_languageserver_types_1 = require_main();
     var util_1 = require_util();
     var Property = class _Property {
       constructor(document, escapeChar, arg, arg2) {
@@ -3874,7 +3928,7 @@ var require_propertyInstruction = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.PropertyInstruction = void 0;
-    var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
+    var vscode_languageserver_types_1 = require_main();
     var instruction_1 = require_instruction();
     var property_1 = require_property();
     var argument_1 = require_argument();
@@ -4286,7 +4340,7 @@ var require_from = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.From = void 0;
-    var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
+    var vscode_languageserver_types_1 = require_main();
     var modifiableInstruction_1 = require_modifiableInstruction();
     var From = class extends modifiableInstruction_1.ModifiableInstruction {
       constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
@@ -4599,7 +4653,7 @@ var require_onbuild = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Onbuild = void 0;
-    var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
+    var vscode_languageserver_types_1 = require_main();
     var parser_1 = require_parser();
     var instruction_1 = require_instruction();
     var Onbuild = class extends instruction_1.Instruction {
@@ -4787,7 +4841,7 @@ var require_imageTemplate = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ImageTemplate = void 0;
-    var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
+    var vscode_languageserver_types_1 = require_main();
     var arg_1 = require_arg();
     var cmd_1 = require_cmd();
     var copy_1 = require_copy();
@@ -5024,12 +5078,12 @@ var require_dockerfile = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Dockerfile = void 0;
-    var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
-    var ast = require_main();
+    var vscode_languageserver_types_1 = require_main();
+    var ast = require_main2();
     var imageTemplate_1 = require_imageTemplate();
     var from_1 = require_from();
     var util_1 = require_util();
-    var main_1 = require_main();
+    var main_1 = require_main2();
     var Dockerfile = class extends imageTemplate_1.ImageTemplate {
       constructor(document) {
         super();
@@ -5243,8 +5297,8 @@ var require_parser = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Parser = void 0;
-    var vscode_languageserver_textdocument_1 = (init_main2(), __toCommonJS(main_exports2));
-    var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
+    var vscode_languageserver_textdocument_1 = (init_main(), __toCommonJS(main_exports));
+    var vscode_languageserver_types_1 = require_main();
     var comment_1 = require_comment();
     var parserDirective_1 = require_parserDirective();
     var instruction_1 = require_instruction();
@@ -5266,7 +5320,7 @@ var require_parser = __commonJS({
     var volume_1 = require_volume();
     var dockerfile_1 = require_dockerfile();
     var util_1 = require_util();
-    var main_1 = require_main();
+    var main_1 = require_main2();
     var Parser2 = class _Parser {
       constructor() {
         this.escapeChar = null;
@@ -5664,7 +5718,7 @@ var require_parser = __commonJS({
 });
 
 // node_modules/dockerfile-ast/lib/main.js
-var require_main = __commonJS({
+var require_main2 = __commonJS({
   "node_modules/dockerfile-ast/lib/main.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -14829,7 +14883,7 @@ var TreeCursor = class {
     }
   }
   /**
-  Test whether the current node matches a given context—a sequence
+  Test whether the current node matches a given context\u2014a sequence
   of direct parent node names. Empty strings in the context array
   are treated as wildcards.
   */
@@ -15816,7 +15870,7 @@ var InputStream = class {
   
   Note that looking around during tokenizing creates dependencies
   on potentially far-away content, which may reduce the
-  effectiveness incremental parsing—when looking forward—or even
+  effectiveness incremental parsing\u2014when looking forward\u2014or even
   cause invalid reparses when looking backward more than 25 code
   units, since the library does not track lookbehind.
   */
@@ -17567,6 +17621,14 @@ var classHighlighter = tagHighlighter([
 ]);
 
 // node_modules/@lezer/python/dist/index.js
+function __tfrTable(base64, bytes) {
+  const b = Buffer.from(base64, "base64");
+  const view = new DataView(b.buffer, b.byteOffset, b.length);
+  const table = bytes === 4 ? new Uint32Array(b.length / 4) : new Uint16Array(b.length / 2);
+  if (new Uint8Array(new Uint16Array([1]).buffer)[0] === 1) new Uint8Array(table.buffer).set(b);
+  else for (let i = 0; i < table.length; i++) table[i] = bytes === 4 ? view.getUint32(i * 4, true) : view.getUint16(i * 2, true);
+  return table;
+}
 var printKeyword = 1;
 var indent = 194;
 var dedent = 195;
@@ -17880,9 +17942,9 @@ var pythonHighlighting = styleTags({
 var spec_identifier = { __proto__: null, await: 44, or: 54, and: 56, in: 60, not: 62, is: 64, if: 70, else: 72, lambda: 76, yield: 94, from: 96, async: 102, for: 104, None: 162, True: 164, False: 164, del: 178, pass: 182, break: 186, continue: 190, return: 194, raise: 202, import: 206, as: 208, global: 212, nonlocal: 214, assert: 218, type: 223, elif: 236, while: 240, try: 246, except: 248, finally: 250, with: 254, def: 258, class: 268, match: 279, case: 285 };
 var parser = LRParser.deserialize({
   version: 14,
-  states: "##jQ`QeOOP$}OSOOO&WQtO'#HUOOQS'#Co'#CoOOQS'#Cp'#CpO'vQdO'#CnO*UQtO'#HTOOQS'#HU'#HUOOQS'#DU'#DUOOQS'#HT'#HTO*rQdO'#D_O+VQdO'#DfO+gQdO'#DjO+zOWO'#DuO,VOWO'#DvO.[QtO'#GuOOQS'#Gu'#GuO'vQdO'#GtO0ZQtO'#GtOOQS'#Eb'#EbO0rQdO'#EcOOQS'#Gs'#GsO0|QdO'#GrOOQV'#Gr'#GrO1XQdO'#FYOOQS'#G^'#G^O1^QdO'#FXOOQV'#IS'#ISOOQV'#Gq'#GqOOQV'#Fq'#FqQ`QeOOO'vQdO'#CqO1lQdO'#C}O1sQdO'#DRO2RQdO'#HYO2cQtO'#EVO'vQdO'#EWOOQS'#EY'#EYOOQS'#E['#E[OOQS'#E^'#E^O2wQdO'#E`O3_QdO'#EdO3rQdO'#EfO3zQtO'#EfO1XQdO'#EiO0rQdO'#ElO1XQdO'#EnO0rQdO'#EtO0rQdO'#EwO4VQdO'#EyO4^QdO'#FOO4iQdO'#EzO0rQdO'#FOO1XQdO'#FQO1XQdO'#FVO4nQdO'#F[P4uOdO'#GpPOOO)CBd)CBdOOQS'#Ce'#CeOOQS'#Cf'#CfOOQS'#Cg'#CgOOQS'#Ch'#ChOOQS'#Ci'#CiOOQS'#Cj'#CjOOQS'#Cl'#ClO'vQdO,59OO'vQdO,59OO'vQdO,59OO'vQdO,59OO'vQdO,59OO'vQdO,59OO5TQdO'#DoOOQS,5:Y,5:YO5hQdO'#HdOOQS,5:],5:]O5uQ!fO,5:]O5zQtO,59YO1lQdO,59bO1lQdO,59bO1lQdO,59bO8jQdO,59bO8oQdO,59bO8vQdO,59jO8}QdO'#HTO:TQdO'#HSOOQS'#HS'#HSOOQS'#D['#D[O:lQdO,59aO'vQdO,59aO:zQdO,59aOOQS,59y,59yO;PQdO,5:RO'vQdO,5:ROOQS,5:Q,5:QO;_QdO,5:QO;dQdO,5:XO'vQdO,5:XO'vQdO,5:VOOQS,5:U,5:UO;uQdO,5:UO;zQdO,5:WOOOW'#Fy'#FyO<POWO,5:aOOQS,5:a,5:aO<[QdO'#HwOOOW'#Dw'#DwOOOW'#Fz'#FzO<lOWO,5:bOOQS,5:b,5:bOOQS'#F}'#F}O<zQtO,5:iO?lQtO,5=`O@VQ#xO,5=`O@vQtO,5=`OOQS,5:},5:}OA_QeO'#GWOBqQdO,5;^OOQV,5=^,5=^OB|QtO'#IPOCkQdO,5;tOOQS-E:[-E:[OOQV,5;s,5;sO4dQdO'#FQOOQV-E9o-E9oOCsQtO,59]OEzQtO,59iOFeQdO'#HVOFpQdO'#HVO1XQdO'#HVOF{QdO'#DTOGTQdO,59mOGYQdO'#HZO'vQdO'#HZO0rQdO,5=tOOQS,5=t,5=tO0rQdO'#EROOQS'#ES'#ESOGwQdO'#GPOHXQdO,58|OHXQdO,58|O*xQdO,5:oOHgQtO'#H]OOQS,5:r,5:rOOQS,5:z,5:zOHzQdO,5;OOI]QdO'#IOO1XQdO'#H}OOQS,5;Q,5;QOOQS'#GT'#GTOIqQtO,5;QOJPQdO,5;QOJUQdO'#IQOOQS,5;T,5;TOJdQdO'#H|OOQS,5;W,5;WOJuQdO,5;YO4iQdO,5;`O4iQdO,5;cOJ}QtO'#ITO'vQdO'#ITOKXQdO,5;eO4VQdO,5;eO0rQdO,5;jO1XQdO,5;lOK^QeO'#EuOLjQgO,5;fO!!kQdO'#IUO4iQdO,5;jO!!vQdO,5;lO!#OQdO,5;qO!#ZQtO,5;vO'vQdO,5;vPOOO,5=[,5=[P!#bOSO,5=[P!#jOdO,5=[O!&bQtO1G.jO!&iQtO1G.jO!)YQtO1G.jO!)dQtO1G.jO!+}QtO1G.jO!,bQtO1G.jO!,uQdO'#HcO!-TQtO'#GuO0rQdO'#HcO!-_QdO'#HbOOQS,5:Z,5:ZO!-gQdO,5:ZO!-lQdO'#HeO!-wQdO'#HeO!.[QdO,5>OOOQS'#Ds'#DsOOQS1G/w1G/wOOQS1G.|1G.|O!/[QtO1G.|O!/cQtO1G.|O1lQdO1G.|O!0OQdO1G/UOOQS'#DZ'#DZO0rQdO,59tOOQS1G.{1G.{O!0VQdO1G/eO!0gQdO1G/eO!0oQdO1G/fO'vQdO'#H[O!0tQdO'#H[O!0yQtO1G.{O!1ZQdO,59iO!2aQdO,5=zO!2qQdO,5=zO!2yQdO1G/mO!3OQtO1G/mOOQS1G/l1G/lO!3`QdO,5=uO!4VQdO,5=uO0rQdO1G/qO!4tQdO1G/sO!4yQtO1G/sO!5ZQtO1G/qOOQS1G/p1G/pOOQS1G/r1G/rOOOW-E9w-E9wOOQS1G/{1G/{O!5kQdO'#HxO0rQdO'#HxO!5|QdO,5>cOOOW-E9x-E9xOOQS1G/|1G/|OOQS-E9{-E9{O!6[Q#xO1G2zO!6{QtO1G2zO'vQdO,5<jOOQS,5<j,5<jOOQS-E9|-E9|OOQS,5<r,5<rOOQS-E:U-E:UOOQV1G0x1G0xO1XQdO'#GRO!7dQtO,5>kOOQS1G1`1G1`O!8RQdO1G1`OOQS'#DV'#DVO0rQdO,5=qOOQS,5=q,5=qO!8WQdO'#FrO!8cQdO,59oO!8kQdO1G/XO!8uQtO,5=uOOQS1G3`1G3`OOQS,5:m,5:mO!9fQdO'#GtOOQS,5<k,5<kOOQS-E9}-E9}O!9wQdO1G.hOOQS1G0Z1G0ZO!:VQdO,5=wO!:gQdO,5=wO0rQdO1G0jO0rQdO1G0jO!:xQdO,5>jO!;ZQdO,5>jO1XQdO,5>jO!;lQdO,5>iOOQS-E:R-E:RO!;qQdO1G0lO!;|QdO1G0lO!<RQdO,5>lO!<aQdO,5>lO!<oQdO,5>hO!=VQdO,5>hO!=hQdO'#EpO0rQdO1G0tO!=sQdO1G0tO!=xQgO1G0zO!AvQgO1G0}O!EqQdO,5>oO!E{QdO,5>oO!FTQtO,5>oO0rQdO1G1PO!F_QdO1G1PO4iQdO1G1UO!!vQdO1G1WOOQV,5;a,5;aO!FdQfO,5;aO!FiQgO1G1QO!JjQdO'#GZO4iQdO1G1QO4iQdO1G1QO!JzQdO,5>pO!KXQdO,5>pO1XQdO,5>pOOQV1G1U1G1UO!KaQdO'#FSO!KrQ!fO1G1WO!KzQdO1G1WOOQV1G1]1G1]O4iQdO1G1]O!LPQdO1G1]O!LXQdO'#F^OOQV1G1b1G1bO!#ZQtO1G1bPOOO1G2v1G2vP!L^OSO1G2vOOQS,5=},5=}OOQS'#Dp'#DpO0rQdO,5=}O!LfQdO,5=|O!LyQdO,5=|OOQS1G/u1G/uO!MRQdO,5>PO!McQdO,5>PO!MkQdO,5>PO!NOQdO,5>PO!N`QdO,5>POOQS1G3j1G3jOOQS7+$h7+$hO!8kQdO7+$pO#!RQdO1G.|O#!YQdO1G.|OOQS1G/`1G/`OOQS,5<`,5<`O'vQdO,5<`OOQS7+%P7+%PO#!aQdO7+%POOQS-E9r-E9rOOQS7+%Q7+%QO#!qQdO,5=vO'vQdO,5=vOOQS7+$g7+$gO#!vQdO7+%PO##OQdO7+%QO##TQdO1G3fOOQS7+%X7+%XO##eQdO1G3fO##mQdO7+%XOOQS,5<_,5<_O'vQdO,5<_O##rQdO1G3aOOQS-E9q-E9qO#$iQdO7+%]OOQS7+%_7+%_O#$wQdO1G3aO#%fQdO7+%_O#%kQdO1G3gO#%{QdO1G3gO#&TQdO7+%]O#&YQdO,5>dO#&sQdO,5>dO#&sQdO,5>dOOQS'#Dx'#DxO#'UO&jO'#DzO#'aO`O'#HyOOOW1G3}1G3}O#'fQdO1G3}O#'nQdO1G3}O#'yQ#xO7+(fO#(jQtO1G2UP#)TQdO'#GOOOQS,5<m,5<mOOQS-E:P-E:POOQS7+&z7+&zOOQS1G3]1G3]OOQS,5<^,5<^OOQS-E9p-E9pOOQS7+$s7+$sO#)bQdO,5=`O#){QdO,5=`O#*^QtO,5<aO#*qQdO1G3cOOQS-E9s-E9sOOQS7+&U7+&UO#+RQdO7+&UO#+aQdO,5<nO#+uQdO1G4UOOQS-E:Q-E:QO#,WQdO1G4UOOQS1G4T1G4TOOQS7+&W7+&WO#,iQdO7+&WOOQS,5<p,5<pO#,tQdO1G4WOOQS-E:S-E:SOOQS,5<l,5<lO#-SQdO1G4SOOQS-E:O-E:OO1XQdO'#EqO#-jQdO'#EqO#-uQdO'#IRO#-}QdO,5;[OOQS7+&`7+&`O0rQdO7+&`O#.SQgO7+&fO!JmQdO'#GXO4iQdO7+&fO4iQdO7+&iO#2QQtO,5<tO'vQdO,5<tO#2[QdO1G4ZOOQS-E:W-E:WO#2fQdO1G4ZO4iQdO7+&kO0rQdO7+&kOOQV7+&p7+&pO!KrQ!fO7+&rO!KzQdO7+&rO`QeO1G0{OOQV-E:X-E:XO4iQdO7+&lO4iQdO7+&lOOQV,5<u,5<uO#2nQdO,5<uO!JmQdO,5<uOOQV7+&l7+&lO#2yQgO7+&lO#6tQdO,5<vO#7PQdO1G4[OOQS-E:Y-E:YO#7^QdO1G4[O#7fQdO'#IWO#7tQdO'#IWO1XQdO'#IWOOQS'#IW'#IWO#8PQdO'#IVOOQS,5;n,5;nO#8XQdO,5;nO0rQdO'#FUOOQV7+&r7+&rO4iQdO7+&rOOQV7+&w7+&wO4iQdO7+&wO#8^QfO,5;xOOQV7+&|7+&|POOO7+(b7+(bO#8cQdO1G3iOOQS,5<c,5<cO#8qQdO1G3hOOQS-E9u-E9uO#9UQdO,5<dO#9aQdO,5<dO#9tQdO1G3kOOQS-E9v-E9vO#:UQdO1G3kO#:^QdO1G3kO#:nQdO1G3kO#:UQdO1G3kOOQS<<H[<<H[O#:yQtO1G1zOOQS<<Hk<<HkP#;WQdO'#FtO8vQdO1G3bO#;eQdO1G3bO#;jQdO<<HkOOQS<<Hl<<HlO#;zQdO7+)QOOQS<<Hs<<HsO#<[QtO1G1yP#<{QdO'#FsO#=YQdO7+)RO#=jQdO7+)RO#=rQdO<<HwO#=wQdO7+({OOQS<<Hy<<HyO#>nQdO,5<bO'vQdO,5<bOOQS-E9t-E9tOOQS<<Hw<<HwOOQS,5<g,5<gO0rQdO,5<gO#>sQdO1G4OOOQS-E9y-E9yO#?^QdO1G4OO<[QdO'#H{OOOO'#D{'#D{OOOO'#F|'#F|O#?oO&jO,5:fOOOW,5>e,5>eOOOW7+)i7+)iO#?zQdO7+)iO#@SQdO1G2zO#@mQdO1G2zP'vQdO'#FuO0rQdO<<IpO1XQdO1G2YP1XQdO'#GSO#AOQdO7+)pO#AaQdO7+)pOOQS<<Ir<<IrP1XQdO'#GUP0rQdO'#GQOOQS,5;],5;]O#ArQdO,5>mO#BQQdO,5>mOOQS1G0v1G0vOOQS<<Iz<<IzOOQV-E:V-E:VO4iQdO<<JQOOQV,5<s,5<sO4iQdO,5<sOOQV<<JQ<<JQOOQV<<JT<<JTO#BYQtO1G2`P#BdQdO'#GYO#BkQdO7+)uO#BuQgO<<JVO4iQdO<<JVOOQV<<J^<<J^O4iQdO<<J^O!KrQ!fO<<J^O#FpQgO7+&gOOQV<<JW<<JWO#FzQgO<<JWOOQV1G2a1G2aO1XQdO1G2aO#JuQdO1G2aO4iQdO<<JWO1XQdO1G2bP0rQdO'#G[O#KQQdO7+)vO#K_QdO7+)vOOQS'#FT'#FTO0rQdO,5>rO#KgQdO,5>rO#KrQdO,5>rO#K}QdO,5>qO#L`QdO,5>qOOQS1G1Y1G1YOOQS,5;p,5;pOOQV<<Jc<<JcO#LhQdO1G1dOOQS7+)T7+)TP#LmQdO'#FwO#L}QdO1G2OO#MbQdO1G2OO#MrQdO1G2OP#M}QdO'#FxO#N[QdO7+)VO#NlQdO7+)VO#NlQdO7+)VO#NtQdO7+)VO$ UQdO7+(|O8vQdO7+(|OOQSAN>VAN>VO$ oQdO<<LmOOQSAN>cAN>cO0rQdO1G1|O$!PQtO1G1|P$!ZQdO'#FvOOQS1G2R1G2RP$!hQdO'#F{O$!uQdO7+)jO$#`QdO,5>gOOOO-E9z-E9zOOOW<<MT<<MTO$#nQdO7+(fOOQSAN?[AN?[OOQS7+'t7+'tO$$XQdO<<M[OOQS,5<q,5<qO$$jQdO1G4XOOQS-E:T-E:TOOQVAN?lAN?lOOQV1G2_1G2_O4iQdOAN?qO$$xQgOAN?qOOQVAN?xAN?xO4iQdOAN?xOOQV<<JR<<JRO4iQdOAN?rO4iQdO7+'{OOQV7+'{7+'{O1XQdO7+'{OOQVAN?rAN?rOOQS7+'|7+'|O$(sQdO<<MbOOQS1G4^1G4^O0rQdO1G4^OOQS,5<w,5<wO$)QQdO1G4]OOQS-E:Z-E:ZOOQU'#G_'#G_O$)cQfO7+'OO$)nQdO'#F_O$*uQdO7+'jO$+VQdO7+'jOOQS7+'j7+'jO$+bQdO<<LqO$+rQdO<<LqO$+rQdO<<LqO$+zQdO'#H^OOQS<<Lh<<LhO$,UQdO<<LhOOQS7+'h7+'hOOQS'#D|'#D|OOOO1G4R1G4RO$,oQdO1G4RO$,wQdO1G4RP!=hQdO'#GVOOQVG25]G25]O4iQdOG25]OOQVG25dG25dOOQVG25^G25^OOQV<<Kg<<KgO4iQdO<<KgOOQS7+)x7+)xP$-SQdO'#G]OOQU-E:]-E:]OOQV<<Jj<<JjO$-vQtO'#FaOOQS'#Fc'#FcO$.WQdO'#FbO$.xQdO'#FbOOQS'#Fb'#FbO$.}QdO'#IYO$)nQdO'#FiO$)nQdO'#FiO$/fQdO'#FjO$)nQdO'#FkO$/mQdO'#IZOOQS'#IZ'#IZO$0[QdO,5;yOOQS<<KU<<KUO$0dQdO<<KUO$0tQdOANB]O$1UQdOANB]O$1^QdO'#H_OOQS'#H_'#H_O1sQdO'#DcO$1wQdO,5=xOOQSANBSANBSOOOO7+)m7+)mO$2`QdO7+)mOOQVLD*wLD*wOOQVANARANARO5uQ!fO'#GaO$2hQtO,5<SO$)nQdO'#FmOOQS,5<W,5<WOOQS'#Fd'#FdO$3YQdO,5;|O$3_QdO,5;|OOQS'#Fg'#FgO$)nQdO'#G`O$4PQdO,5<QO$4kQdO,5>tO$4{QdO,5>tO1XQdO,5<PO$5^QdO,5<TO$5cQdO,5<TO$)nQdO'#I[O$5hQdO'#I[O$5mQdO,5<UOOQS,5<V,5<VO0rQdO'#FpOOQU1G1e1G1eO4iQdO1G1eOOQSAN@pAN@pO$5rQdOG27wO$6SQdO,59}OOQS1G3d1G3dOOOO<<MX<<MXOOQS,5<{,5<{OOQS-E:_-E:_O$6XQtO'#FaO$6`QdO'#I]O$6nQdO'#I]O$6vQdO,5<XOOQS1G1h1G1hO$6{QdO1G1hO$7QQdO,5<zOOQS-E:^-E:^O$7lQdO,5=OO$8TQdO1G4`OOQS-E:b-E:bOOQS1G1k1G1kOOQS1G1o1G1oO$8eQdO,5>vO$)nQdO,5>vOOQS1G1p1G1pOOQS,5<[,5<[OOQU7+'P7+'PO$+zQdO1G/iO$)nQdO,5<YO$8sQdO,5>wO$8zQdO,5>wOOQS1G1s1G1sOOQS7+'S7+'SP$)nQdO'#GdO$9SQdO1G4bO$9^QdO1G4bO$9fQdO1G4bOOQS7+%T7+%TO$9tQdO1G1tO$:SQtO'#FaO$:ZQdO,5<}OOQS,5<},5<}O$:iQdO1G4cOOQS-E:a-E:aO$)nQdO,5<|O$:pQdO,5<|O$:uQdO7+)|OOQS-E:`-E:`O$;PQdO7+)|O$)nQdO,5<ZP$)nQdO'#GcO$;XQdO1G2hO$)nQdO1G2hP$;gQdO'#GbO$;nQdO<<MhO$;xQdO1G1uO$<WQdO7+(SO8vQdO'#C}O8vQdO,59bO8vQdO,59bO8vQdO,59bO$<fQtO,5=`O8vQdO1G.|O0rQdO1G/XO0rQdO7+$pP$<yQdO'#GOO'vQdO'#GtO$=WQdO,59bO$=]QdO,59bO$=dQdO,59mO$=iQdO1G/UO1sQdO'#DRO8vQdO,59j",
-  stateData: "$>S~O%cOS%^OSSOS%]PQ~OPdOVaOfoOhYOopOs!POvqO!PrO!Q{O!T!SO!U!RO!XZO!][O!h`O!r`O!s`O!t`O!{tO!}uO#PvO#RwO#TxO#XyO#ZzO#^|O#_|O#a}O#c!OO#l!QO#o!TO#s!UO#u!VO#z!WO#}hO$P!XO%oRO%pRO%tSO%uWO&Z]O&[]O&]]O&^]O&_]O&`]O&a]O&b]O&c^O&d^O&e^O&f^O&g^O&h^O&i^O&j^O~O%]!YO~OV!aO_!aOa!bOh!iO!X!kO!f!mO%j![O%k!]O%l!^O%m!_O%n!_O%o!`O%p!`O%q!aO%r!aO%s!aO~Ok%xXl%xXm%xXn%xXo%xXp%xXs%xXz%xX{%xX!x%xX#g%xX%[%xX%_%xX%z%xXg%xX!T%xX!U%xX%{%xX!W%xX![%xX!Q%xX#[%xXt%xX!m%xX~P%SOfoOhYO!XZO!][O!h`O!r`O!s`O!t`O%oRO%pRO%tSO%uWO&Z]O&[]O&]]O&^]O&_]O&`]O&a]O&b]O&c^O&d^O&e^O&f^O&g^O&h^O&i^O&j^O~Oz%wX{%wX#g%wX%[%wX%_%wX%z%wX~Ok!pOl!qOm!oOn!oOo!rOp!sOs!tO!x%wX~P)pOV!zOg!|Oo0cOv0qO!PrO~P'vOV#OOo0cOv0qO!W#PO~P'vOV#SOa#TOo0cOv0qO![#UO~P'vOQ#XO%`#XO%a#ZO~OQ#^OR#[O%`#^O%a#`O~OV%iX_%iXa%iXh%iXk%iXl%iXm%iXn%iXo%iXp%iXs%iXz%iX!X%iX!f%iX%j%iX%k%iX%l%iX%m%iX%n%iX%o%iX%p%iX%q%iX%r%iX%s%iXg%iX!T%iX!U%iX~O&Z]O&[]O&]]O&^]O&_]O&`]O&a]O&b]O&c^O&d^O&e^O&f^O&g^O&h^O&i^O&j^O{%iX!x%iX#g%iX%[%iX%_%iX%z%iX%{%iX!W%iX![%iX!Q%iX#[%iXt%iX!m%iX~P,eOz#dO{%hX!x%hX#g%hX%[%hX%_%hX%z%hX~Oo0cOv0qO~P'vO#g#gO%[#iO%_#iO~O%uWO~O!T#nO#u!VO#z!WO#}hO~OopO~P'vOV#sOa#tO%uWO{wP~OV#xOo0cOv0qO!Q#yO~P'vO{#{O!x$QO%z#|O#g!yX%[!yX%_!yX~OV#xOo0cOv0qO#g#SX%[#SX%_#SX~P'vOo0cOv0qO#g#WX%[#WX%_#WX~P'vOh$WO%uWO~O!f$YO!r$YO%uWO~OV$eO~P'vO!U$gO#s$hO#u$iO~O{$jO~OV$qO~P'vOS$sO%[$rO%_$rO%c$tO~OV$}Oa$}Og%POo0cOv0qO~P'vOo0cOv0qO{%SO~P'vO&Y%UO~Oa!bOh!iO!X!kO!f!mOVba_bakbalbambanbaobapbasbazba{ba!xba#gba%[ba%_ba%jba%kba%lba%mba%nba%oba%pba%qba%rba%sba%zbagba!Tba!Uba%{ba!Wba![ba!Qba#[batba!mba~On%ZO~Oo%ZO~P'vOo0cO~P'vOk0eOl0fOm0dOn0dOo0mOp0nOs0rOg%wX!T%wX!U%wX%{%wX!W%wX![%wX!Q%wX#[%wX!m%wX~P)pO%{%]Og%vXz%vX!T%vX!U%vX!W%vX{%vX~Og%_Oz%`O!T%dO!U%cO~Og%_O~Oz%gO!T%dO!U%cO!W&SX~O!W%kO~Oz%lO{%nO!T%dO!U%cO![%}X~O![%rO~O![%sO~OQ#XO%`#XO%a%uO~OV%wOo0cOv0qO!PrO~P'vOQ#^OR#[O%`#^O%a%zO~OV!qa_!qaa!qah!qak!qal!qam!qan!qao!qap!qas!qaz!qa{!qa!X!qa!f!qa!x!qa#g!qa%[!qa%_!qa%j!qa%k!qa%l!qa%m!qa%n!qa%o!qa%p!qa%q!qa%r!qa%s!qa%z!qag!qa!T!qa!U!qa%{!qa!W!qa![!qa!Q!qa#[!qat!qa!m!qa~P#yOz%|O{%ha!x%ha#g%ha%[%ha%_%ha%z%ha~P%SOV&OOopOvqO{%ha!x%ha#g%ha%[%ha%_%ha%z%ha~P'vOz%|O{%ha!x%ha#g%ha%[%ha%_%ha%z%ha~OPdOVaOopOvqO!PrO!Q{O!{tO!}uO#PvO#RwO#TxO#XyO#ZzO#^|O#_|O#a}O#c!OO#g$zX%[$zX%_$zX~P'vO#g#gO%[&TO%_&TO~O!f&UOh&sX%[&sXz&sX#[&sX#g&sX%_&sX#Z&sXg&sX~Oh!iO%[&WO~Okealeameaneaoeapeaseazea{ea!xea#gea%[ea%_ea%zeagea!Tea!Uea%{ea!Wea![ea!Qea#[eatea!mea~P%SOsqazqa{qa#gqa%[qa%_qa%zqa~Ok!pOl!qOm!oOn!oOo!rOp!sO!xqa~PEcO%z&YOz%yX{%yX~O%uWOz%yX{%yX~Oz&]O{wX~O{&_O~Oz%lO#g%}X%[%}X%_%}Xg%}X{%}X![%}X!m%}X%z%}X~OV0lOo0cOv0qO!PrO~P'vO%z#|O#gUa%[Ua%_Ua~Oz&hO#g&PX%[&PX%_&PXn&PX~P%SOz&kO!Q&jO#g#Wa%[#Wa%_#Wa~Oz&lO#[&nO#g&rX%[&rX%_&rXg&rX~O!f$YO!r$YO#Z&qO%uWO~O#Z&qO~Oz&sO#g&tX%[&tX%_&tX~Oz&uO#g&pX%[&pX%_&pX{&pX~O!X&wO%z&xO~Oz&|On&wX~P%SOn'PO~OPdOVaOopOvqO!PrO!Q{O!{tO!}uO#PvO#RwO#TxO#XyO#ZzO#^|O#_|O#a}O#c!OO%['UO~P'vOt'YO#p'WO#q'XOP#naV#naf#nah#nao#nas#nav#na!P#na!Q#na!T#na!U#na!X#na!]#na!h#na!r#na!s#na!t#na!{#na!}#na#P#na#R#na#T#na#X#na#Z#na#^#na#_#na#a#na#c#na#l#na#o#na#s#na#u#na#z#na#}#na$P#na%X#na%o#na%p#na%t#na%u#na&Z#na&[#na&]#na&^#na&_#na&`#na&a#na&b#na&c#na&d#na&e#na&f#na&g#na&h#na&i#na&j#na%Z#na%_#na~Oz'ZO#[']O{&xX~Oh'_O!X&wO~Oh!iO{$jO!X&wO~O{'eO~P%SO%['hO%_'hO~OS'iO%['hO%_'hO~OV!aO_!aOa!bOh!iO!X!kO!f!mO%l!^O%m!_O%n!_O%o!`O%p!`O%q!aO%r!aO%s!aOkWilWimWinWioWipWisWizWi{Wi!xWi#gWi%[Wi%_Wi%jWi%zWigWi!TWi!UWi%{Wi!WWi![Wi!QWi#[WitWi!mWi~O%k!]O~P!#uO%kWi~P!#uOV!aO_!aOa!bOh!iO!X!kO!f!mO%o!`O%p!`O%q!aO%r!aO%s!aOkWilWimWinWioWipWisWizWi{Wi!xWi#gWi%[Wi%_Wi%jWi%kWi%lWi%zWigWi!TWi!UWi%{Wi!WWi![Wi!QWi#[WitWi!mWi~O%m!_O%n!_O~P!&pO%mWi%nWi~P!&pOa!bOh!iO!X!kO!f!mOkWilWimWinWioWipWisWizWi{Wi!xWi#gWi%[Wi%_Wi%jWi%kWi%lWi%mWi%nWi%oWi%pWi%zWigWi!TWi!UWi%{Wi!WWi![Wi!QWi#[WitWi!mWi~OV!aO_!aO%q!aO%r!aO%s!aO~P!)nOVWi_Wi%qWi%rWi%sWi~P!)nO!T%dO!U%cOg&VXz&VX~O%z'kO%{'kO~P,eOz'mOg&UX~Og'oO~Oz'pO{'rO!W&XX~Oo0cOv0qOz'pO{'sO!W&XX~P'vO!W'uO~Om!oOn!oOo!rOp!sOkjisjizji{ji!xji#gji%[ji%_ji%zji~Ol!qO~P!.aOlji~P!.aOk0eOl0fOm0dOn0dOo0mOp0nO~Ot'wO~P!/jOV'|Og'}Oo0cOv0qO~P'vOg'}Oz(OO~Og(QO~O!U(SO~Og(TOz(OO!T%dO!U%cO~P%SOk0eOl0fOm0dOn0dOo0mOp0nOgqa!Tqa!Uqa%{qa!Wqa![qa!Qqa#[qatqa!mqa~PEcOV'|Oo0cOv0qO!W&Sa~P'vOz(WO!W&Sa~O!W(XO~Oz(WO!T%dO!U%cO!W&Sa~P%SOV(]Oo0cOv0qO![%}a#g%}a%[%}a%_%}ag%}a{%}a!m%}a%z%}a~P'vOz(^O![%}a#g%}a%[%}a%_%}ag%}a{%}a!m%}a%z%}a~O![(aO~Oz(^O!T%dO!U%cO![%}a~P%SOz(dO!T%dO!U%cO![&Ta~P%SOz(gO{&lX![&lX!m&lX%z&lX~O{(kO![(mO!m(nO%z(jO~OV&OOopOvqO{%hi!x%hi#g%hi%[%hi%_%hi%z%hi~P'vOz(pO{%hi!x%hi#g%hi%[%hi%_%hi%z%hi~O!f&UOh&sa%[&saz&sa#[&sa#g&sa%_&sa#Z&sag&sa~O%[(uO~OV#sOa#tO%uWO~Oz&]O{wa~OopOvqO~P'vOz(^O#g%}a%[%}a%_%}ag%}a{%}a![%}a!m%}a%z%}a~P%SOz(zO#g%hX%[%hX%_%hX%z%hX~O%z#|O#gUi%[Ui%_Ui~O#g&Pa%[&Pa%_&Pan&Pa~P'vOz(}O#g&Pa%[&Pa%_&Pan&Pa~O%uWO#g&ra%[&ra%_&rag&ra~Oz)SO#g&ra%[&ra%_&rag&ra~Og)VO~OV)WOh$WO%uWO~O#Z)XO~O%uWO#g&ta%[&ta%_&ta~Oz)ZO#g&ta%[&ta%_&ta~Oo0cOv0qO#g&pa%[&pa%_&pa{&pa~P'vOz)^O#g&pa%[&pa%_&pa{&pa~OV)`Oa)`O%uWO~O%z)eO~Ot)hO#j)gOP#hiV#hif#hih#hio#his#hiv#hi!P#hi!Q#hi!T#hi!U#hi!X#hi!]#hi!h#hi!r#hi!s#hi!t#hi!{#hi!}#hi#P#hi#R#hi#T#hi#X#hi#Z#hi#^#hi#_#hi#a#hi#c#hi#l#hi#o#hi#s#hi#u#hi#z#hi#}#hi$P#hi%X#hi%o#hi%p#hi%t#hi%u#hi&Z#hi&[#hi&]#hi&^#hi&_#hi&`#hi&a#hi&b#hi&c#hi&d#hi&e#hi&f#hi&g#hi&h#hi&i#hi&j#hi%Z#hi%_#hi~Ot)iOP#kiV#kif#kih#kio#kis#kiv#ki!P#ki!Q#ki!T#ki!U#ki!X#ki!]#ki!h#ki!r#ki!s#ki!t#ki!{#ki!}#ki#P#ki#R#ki#T#ki#X#ki#Z#ki#^#ki#_#ki#a#ki#c#ki#l#ki#o#ki#s#ki#u#ki#z#ki#}#ki$P#ki%X#ki%o#ki%p#ki%t#ki%u#ki&Z#ki&[#ki&]#ki&^#ki&_#ki&`#ki&a#ki&b#ki&c#ki&d#ki&e#ki&f#ki&g#ki&h#ki&i#ki&j#ki%Z#ki%_#ki~OV)kOn&wa~P'vOz)lOn&wa~Oz)lOn&wa~P%SOn)pO~O%Y)tO~Ot)wO#p'WO#q)vOP#niV#nif#nih#nio#nis#niv#ni!P#ni!Q#ni!T#ni!U#ni!X#ni!]#ni!h#ni!r#ni!s#ni!t#ni!{#ni!}#ni#P#ni#R#ni#T#ni#X#ni#Z#ni#^#ni#_#ni#a#ni#c#ni#l#ni#o#ni#s#ni#u#ni#z#ni#}#ni$P#ni%X#ni%o#ni%p#ni%t#ni%u#ni&Z#ni&[#ni&]#ni&^#ni&_#ni&`#ni&a#ni&b#ni&c#ni&d#ni&e#ni&f#ni&g#ni&h#ni&i#ni&j#ni%Z#ni%_#ni~OV)zOo0cOv0qO{$jO~P'vOo0cOv0qO{&xa~P'vOz*OO{&xa~OV*SOa*TOg*WO%q*UO%uWO~O{$jO&{*YO~Oh'_O~Oh!iO{$jO~O%[*_O~O%[*aO%_*aO~OV$}Oa$}Oo0cOv0qOg&Ua~P'vOz*dOg&Ua~Oo0cOv0qO{*gO!W&Xa~P'vOz*hO!W&Xa~Oo0cOv0qOz*hO{*kO!W&Xa~P'vOo0cOv0qOz*hO!W&Xa~P'vOz*hO{*kO!W&Xa~Om0dOn0dOo0mOp0nOgjikjisjizji!Tji!Uji%{ji!Wji{ji![ji#gji%[ji%_ji!Qji#[jitji!mji%zji~Ol0fO~P!NkOlji~P!NkOV'|Og*pOo0cOv0qO~P'vOn*rO~Og*pOz*tO~Og*uO~OV'|Oo0cOv0qO!W&Si~P'vOz*vO!W&Si~O!W*wO~OV(]Oo0cOv0qO![%}i#g%}i%[%}i%_%}ig%}i{%}i!m%}i%z%}i~P'vOz*zO!T%dO!U%cO![&Ti~Oz*}O![%}i#g%}i%[%}i%_%}ig%}i{%}i!m%}i%z%}i~O![+OO~Oa+QOo0cOv0qO![&Ti~P'vOz*zO![&Ti~O![+SO~OV+UOo0cOv0qO{&la![&la!m&la%z&la~P'vOz+VO{&la![&la!m&la%z&la~O!]+YO&n+[O![!nX~O![+^O~O{(kO![+_O~O{(kO![+_O!m+`O~OV&OOopOvqO{%hq!x%hq#g%hq%[%hq%_%hq%z%hq~P'vOz$ri{$ri!x$ri#g$ri%[$ri%_$ri%z$ri~P%SOV&OOopOvqO~P'vOV&OOo0cOv0qO#g%ha%[%ha%_%ha%z%ha~P'vOz+aO#g%ha%[%ha%_%ha%z%ha~Oz$ia#g$ia%[$ia%_$ian$ia~P%SO#g&Pi%[&Pi%_&Pin&Pi~P'vOz+dO#g#Wq%[#Wq%_#Wq~O#[+eOz$va#g$va%[$va%_$vag$va~O%uWO#g&ri%[&ri%_&rig&ri~Oz+gO#g&ri%[&ri%_&rig&ri~OV+iOh$WO%uWO~O%uWO#g&ti%[&ti%_&ti~Oo0cOv0qO#g&pi%[&pi%_&pi{&pi~P'vO{#{Oz#eX!W#eX~Oz+mO!W&uX~O!W+oO~Ot+rO#j)gOP#hqV#hqf#hqh#hqo#hqs#hqv#hq!P#hq!Q#hq!T#hq!U#hq!X#hq!]#hq!h#hq!r#hq!s#hq!t#hq!{#hq!}#hq#P#hq#R#hq#T#hq#X#hq#Z#hq#^#hq#_#hq#a#hq#c#hq#l#hq#o#hq#s#hq#u#hq#z#hq#}#hq$P#hq%X#hq%o#hq%p#hq%t#hq%u#hq&Z#hq&[#hq&]#hq&^#hq&_#hq&`#hq&a#hq&b#hq&c#hq&d#hq&e#hq&f#hq&g#hq&h#hq&i#hq&j#hq%Z#hq%_#hq~On$|az$|a~P%SOV)kOn&wi~P'vOz+yOn&wi~Oz,TO{$jO#[,TO~O#q,VOP#nqV#nqf#nqh#nqo#nqs#nqv#nq!P#nq!Q#nq!T#nq!U#nq!X#nq!]#nq!h#nq!r#nq!s#nq!t#nq!{#nq!}#nq#P#nq#R#nq#T#nq#X#nq#Z#nq#^#nq#_#nq#a#nq#c#nq#l#nq#o#nq#s#nq#u#nq#z#nq#}#nq$P#nq%X#nq%o#nq%p#nq%t#nq%u#nq&Z#nq&[#nq&]#nq&^#nq&_#nq&`#nq&a#nq&b#nq&c#nq&d#nq&e#nq&f#nq&g#nq&h#nq&i#nq&j#nq%Z#nq%_#nq~O#[,WOz%Oa{%Oa~Oo0cOv0qO{&xi~P'vOz,YO{&xi~O{#{O%z,[Og&zXz&zX~O%uWOg&zXz&zX~Oz,`Og&yX~Og,bO~O%Y,eO~O!T%dO!U%cOg&Viz&Vi~OV$}Oa$}Oo0cOv0qOg&Ui~P'vO{,hOz$la!W$la~Oo0cOv0qO{,iOz$la!W$la~P'vOo0cOv0qO{*gO!W&Xi~P'vOz,lO!W&Xi~Oo0cOv0qOz,lO!W&Xi~P'vOz,lO{,oO!W&Xi~Og$hiz$hi!W$hi~P%SOV'|Oo0cOv0qO~P'vOn,qO~OV'|Og,rOo0cOv0qO~P'vOV'|Oo0cOv0qO!W&Sq~P'vOz$gi![$gi#g$gi%[$gi%_$gig$gi{$gi!m$gi%z$gi~P%SOV(]Oo0cOv0qO~P'vOa+QOo0cOv0qO![&Tq~P'vOz,sO![&Tq~O![,tO~OV(]Oo0cOv0qO![%}q#g%}q%[%}q%_%}qg%}q{%}q!m%}q%z%}q~P'vO{,uO~OV+UOo0cOv0qO{&li![&li!m&li%z&li~P'vOz,zO{&li![&li!m&li%z&li~O!]+YO&n+[O![!na~O{(kO![,}O~OV&OOo0cOv0qO#g%hi%[%hi%_%hi%z%hi~P'vOz-OO#g%hi%[%hi%_%hi%z%hi~O%uWO#g&rq%[&rq%_&rqg&rq~Oz-RO#g&rq%[&rq%_&rqg&rq~OV)`Oa)`O%uWO!W&ua~Oz-TO!W&ua~On$|iz$|i~P%SOV)kO~P'vOV)kOn&wq~P'vOt-XOP#myV#myf#myh#myo#mys#myv#my!P#my!Q#my!T#my!U#my!X#my!]#my!h#my!r#my!s#my!t#my!{#my!}#my#P#my#R#my#T#my#X#my#Z#my#^#my#_#my#a#my#c#my#l#my#o#my#s#my#u#my#z#my#}#my$P#my%X#my%o#my%p#my%t#my%u#my&Z#my&[#my&]#my&^#my&_#my&`#my&a#my&b#my&c#my&d#my&e#my&f#my&g#my&h#my&i#my&j#my%Z#my%_#my~O%Z-]O%_-]O~P`O#q-^OP#nyV#nyf#nyh#nyo#nys#nyv#ny!P#ny!Q#ny!T#ny!U#ny!X#ny!]#ny!h#ny!r#ny!s#ny!t#ny!{#ny!}#ny#P#ny#R#ny#T#ny#X#ny#Z#ny#^#ny#_#ny#a#ny#c#ny#l#ny#o#ny#s#ny#u#ny#z#ny#}#ny$P#ny%X#ny%o#ny%p#ny%t#ny%u#ny&Z#ny&[#ny&]#ny&^#ny&_#ny&`#ny&a#ny&b#ny&c#ny&d#ny&e#ny&f#ny&g#ny&h#ny&i#ny&j#ny%Z#ny%_#ny~Oz-aO{$jO#[-aO~Oo0cOv0qO{&xq~P'vOz-dO{&xq~O%z,[Og&zaz&za~O{#{Og&zaz&za~OV*SOa*TO%q*UO%uWOg&ya~Oz-hOg&ya~O$S-lO~OV$}Oa$}Oo0cOv0qO~P'vOo0cOv0qO{-mOz$li!W$li~P'vOo0cOv0qOz$li!W$li~P'vO{-mOz$li!W$li~Oo0cOv0qO{*gO~P'vOo0cOv0qO{*gO!W&Xq~P'vOz-pO!W&Xq~Oo0cOv0qOz-pO!W&Xq~P'vOs-sO!T%dO!U%cOg&Oq!W&Oq![&Oqz&Oq~P!/jOa+QOo0cOv0qO![&Ty~P'vOz$ji![$ji~P%SOa+QOo0cOv0qO~P'vOV+UOo0cOv0qO~P'vOV+UOo0cOv0qO{&lq![&lq!m&lq%z&lq~P'vO{(kO![-xO!m-yO%z-wO~OV&OOo0cOv0qO#g%hq%[%hq%_%hq%z%hq~P'vO%uWO#g&ry%[&ry%_&ryg&ry~OV)`Oa)`O%uWO!W&ui~Ot-}OP#m!RV#m!Rf#m!Rh#m!Ro#m!Rs#m!Rv#m!R!P#m!R!Q#m!R!T#m!R!U#m!R!X#m!R!]#m!R!h#m!R!r#m!R!s#m!R!t#m!R!{#m!R!}#m!R#P#m!R#R#m!R#T#m!R#X#m!R#Z#m!R#^#m!R#_#m!R#a#m!R#c#m!R#l#m!R#o#m!R#s#m!R#u#m!R#z#m!R#}#m!R$P#m!R%X#m!R%o#m!R%p#m!R%t#m!R%u#m!R&Z#m!R&[#m!R&]#m!R&^#m!R&_#m!R&`#m!R&a#m!R&b#m!R&c#m!R&d#m!R&e#m!R&f#m!R&g#m!R&h#m!R&i#m!R&j#m!R%Z#m!R%_#m!R~Oo0cOv0qO{&xy~P'vOV*SOa*TO%q*UO%uWOg&yi~O$S-lO%Z.VO%_.VO~OV.aOh._O!X.^O!].`O!h.YO!s.[O!t.[O%p.XO%uWO&Z]O&[]O&]]O&^]O&_]O&`]O&a]O&b]O~Oo0cOv0qOz$lq!W$lq~P'vO{.fOz$lq!W$lq~Oo0cOv0qO{*gO!W&Xy~P'vOz.gO!W&Xy~Oo0cOv.kO~P'vOs-sO!T%dO!U%cOg&Oy!W&Oy![&Oyz&Oy~P!/jO{(kO![.nO~O{(kO![.nO!m.oO~OV*SOa*TO%q*UO%uWO~Oh.tO!f.rOz$TX#[$TX%j$TXg$TX~Os$TX{$TX!W$TX![$TX~P$-bO%o.vO%p.vOs$UXz$UX{$UX#[$UX%j$UX!W$UXg$UX![$UX~O!h.xO~Oz.|O#[/OO%j.yOs&|X{&|X!W&|Xg&|X~Oa/RO~P$)zOh.tOs&}Xz&}X{&}X#[&}X%j&}X!W&}Xg&}X![&}X~Os/VO{$jO~Oo0cOv0qOz$ly!W$ly~P'vOo0cOv0qO{*gO!W&X!R~P'vOz/ZO!W&X!R~Og&RXs&RX!T&RX!U&RX!W&RX![&RXz&RX~P!/jOs-sO!T%dO!U%cOg&Qa!W&Qa![&Qaz&Qa~O{(kO![/^O~O!f.rOh$[as$[az$[a{$[a#[$[a%j$[a!W$[ag$[a![$[a~O!h/eO~O%o.vO%p.vOs$Uaz$Ua{$Ua#[$Ua%j$Ua!W$Uag$Ua![$Ua~O%j.yOs$Yaz$Ya{$Ya#[$Ya!W$Yag$Ya![$Ya~Os&|a{&|a!W&|ag&|a~P$)nOz/jOs&|a{&|a!W&|ag&|a~O!W/mO~Og/mO~O{/oO~O![/pO~Oo0cOv0qO{*gO!W&X!Z~P'vO{/sO~O%z/tO~P$-bOz/uO#[/OO%j.yOg'PX~Oz/uOg'PX~Og/wO~O!h/xO~O#[/OOs%Saz%Sa{%Sa%j%Sa!W%Sag%Sa![%Sa~O#[/OO%j.yOs%Waz%Wa{%Wa!W%Wag%Wa~Os&|i{&|i!W&|ig&|i~P$)nOz/zO#[/OO%j.yO!['Oa~Og'Pa~P$)nOz0SOg'Pa~Oa0UO!['Oi~P$)zOz0WO!['Oi~Oz0WO#[/OO%j.yO!['Oi~O#[/OO%j.yOg$biz$bi~O%z0ZO~P$-bO#[/OO%j.yOg%Vaz%Va~Og'Pi~P$)nO{0^O~Oa0UO!['Oq~P$)zOz0`O!['Oq~O#[/OO%j.yOz%Ui![%Ui~Oa0UO~P$)zOa0UO!['Oy~P$)zO#[/OO%j.yOg$ciz$ci~O#[/OO%j.yOz%Uq![%Uq~Oz+aO#g%ha%[%ha%_%ha%z%ha~P%SOV&OOo0cOv0qO~P'vOn0hO~Oo0hO~P'vO{0iO~Ot0jO~P!/jO&]&Z&j&h&i&g&f&d&e&c&b&`&a&_&^&[%u~",
-  goto: "!=j'QPPPPPP'RP'Z*s+[+t,_,y-fP.SP'Z.r.r'ZPPP'Z2[PPPPPP2[5PPP5PP7b7k=sPP=v>h>kPP'Z'ZPP>zPP'Z'ZPP'Z'Z'Z'Z'Z?O?w'ZP?zP@QDXGuGyPG|HWH['ZPPPH_Hk'RP'R'RP'RP'RP'RP'RP'R'R'RP'RPP'RPP'RP'RPHqH}IVPI^IdPI^PI^I^PPPI^PKrPK{LVL]KrPI^LfPI^PLmLsPLwM]MzNeLwLwNkNxLwLwLwLw! ^! d! g! l! o! y!!P!!]!!o!!u!#P!#V!#s!#y!$P!$Z!$a!$g!$y!%T!%Z!%a!%k!%q!%w!%}!&T!&Z!&e!&k!&u!&{!'U!'[!'k!'s!'}!(UPPPPPPPPPPP!([!(_!(e!(n!(x!)TPPPPPPPPPPPP!-u!/Z!3^!6oPP!6w!7W!7a!8Y!8P!8c!8i!8l!8o!8r!8z!9jPPPPPPPPPPPPPPPPP!9m!9q!9wP!:]!:a!:m!:v!;S!;j!;m!;p!;v!;|!<S!<VP!<_!<h!=d!=g]eOn#g$j)t,P'}`OTYZ[adnoprtxy}!P!Q!R!U!X!c!d!e!f!g!h!i!k!o!p!q!s!t!z#O#S#T#[#d#g#x#y#{#}$Q$e$g$h$j$q$}%S%Z%^%`%c%g%l%n%w%|&O&Z&_&h&j&k&u&x&|'P'W'Z'l'm'p'r's'w'|(O(S(W(](^(d(g(p(r(z(})^)e)g)k)l)p)t)z*O*Y*d*g*h*k*q*r*t*v*y*z*}+Q+U+V+Y+a+c+d+k+x+y,P,X,Y,],g,h,i,k,l,o,q,s,u,w,y,z-O-d-f-m-p-s.f.g/V/Z/s0c0d0e0f0h0i0j0k0l0n0r{!cQ#c#p$R$d$p%e%j%p%q&`'O'g(q(|)j*o*x+w,v0g}!dQ#c#p$R$d$p$u%e%j%p%q&`'O'g(q(|)j*o*x+w,v0g!P!eQ#c#p$R$d$p$u$v%e%j%p%q&`'O'g(q(|)j*o*x+w,v0g!R!fQ#c#p$R$d$p$u$v$w%e%j%p%q&`'O'g(q(|)j*o*x+w,v0g!T!gQ#c#p$R$d$p$u$v$w$x%e%j%p%q&`'O'g(q(|)j*o*x+w,v0g!V!hQ#c#p$R$d$p$u$v$w$x$y%e%j%p%q&`'O'g(q(|)j*o*x+w,v0g!Z!hQ!n#c#p$R$d$p$u$v$w$x$y$z%e%j%p%q&`'O'g(q(|)j*o*x+w,v0g'}TOTYZ[adnoprtxy}!P!Q!R!U!X!c!d!e!f!g!h!i!k!o!p!q!s!t!z#O#S#T#[#d#g#x#y#{#}$Q$e$g$h$j$q$}%S%Z%^%`%c%g%l%n%w%|&O&Z&_&h&j&k&u&x&|'P'W'Z'l'm'p'r's'w'|(O(S(W(](^(d(g(p(r(z(})^)e)g)k)l)p)t)z*O*Y*d*g*h*k*q*r*t*v*y*z*}+Q+U+V+Y+a+c+d+k+x+y,P,X,Y,],g,h,i,k,l,o,q,s,u,w,y,z-O-d-f-m-p-s.f.g/V/Z/s0c0d0e0f0h0i0j0k0l0n0r&eVOYZ[dnprxy}!P!Q!U!i!k!o!p!q!s!t#[#d#g#y#{#}$Q$h$j$}%S%Z%^%`%g%l%n%w%|&Z&_&j&k&u&x'P'W'Z'l'm'p'r's'w(O(W(^(d(g(p(r(z)^)e)g)p)t)z*O*Y*d*g*h*k*q*r*t*v*y*z*}+U+V+Y+a+d+k,P,X,Y,],g,h,i,k,l,o,q,s,u,w,y,z-O-d-f-m-p-s.f.g/V/Z/s0c0d0e0f0h0i0j0k0n0r%oXOYZ[dnrxy}!P!Q!U!i!k#[#d#g#y#{#}$Q$h$j$}%S%^%`%g%l%n%w%|&Z&_&j&k&u&x'P'W'Z'l'm'p'r's'w(O(W(^(d(g(p(r(z)^)e)g)p)t)z*O*Y*d*g*h*k*q*t*v*y*z*}+U+V+Y+a+d+k,P,X,Y,],g,h,i,k,l,o,s,u,w,y,z-O-d-f-m-p.f.g/V/Z0i0j0kQ#vqQ/[.kR0o0q't`OTYZ[adnoprtxy}!P!Q!R!U!X!c!d!e!f!g!h!k!o!p!q!s!t!z#O#S#T#[#d#g#x#y#{#}$Q$e$g$h$j$q$}%S%Z%^%`%c%g%l%n%w%|&O&Z&_&h&j&k&u&x&|'P'W'Z'l'p'r's'w'|(O(S(W(](^(d(g(p(r(z(})^)e)g)k)l)p)t)z*O*Y*g*h*k*q*r*t*v*y*z*}+Q+U+V+Y+a+c+d+k+x+y,P,X,Y,],h,i,k,l,o,q,s,u,w,y,z-O-d-f-m-p-s.f.g/V/Z/s0c0d0e0f0h0i0j0k0l0n0rh#jhz{$W$Z&l&q)S)X+f+g-RW#rq&].k0qQ$]|Q$a!OQ$n!VQ$o!WW$|!i'm*d,gS&[#s#tQ'S$iQ(s&UQ)U&nU)Y&s)Z+jW)a&w+m-T-{Q*Q']W*R'_,`-h.TQ+l)`S,_*S*TQ-Q+eQ-_,TQ-c,WQ.R-al.W-l.^._.a.z.|/R/j/o/t/y0U0Z0^Q/S.`Q/a.tQ/l/OU0P/u0S0[X0V/z0W0_0`R&Z#r!_!wYZ!P!Q!k%S%`%g'p'r's(O(W)g*g*h*k*q*t*v,h,i,k,l,o-m-p.f.g/ZR%^!vQ!{YQ%x#[Q&d#}Q&g$QR,{+YT.j-s/s!Y!jQ!n#c#p$R$d$p$u$v$w$x$y$z%e%j%p%q&`'O'g(q(|)j*o*x+w,v0gQ&X#kQ'c$oR*^'dR'l$|Q%V!mR/_.r'|_OTYZ[adnoprtxy}!P!Q!R!U!X!c!d!e!f!g!h!i!k!o!p!q!s!t!z#O#S#T#[#d#g#x#y#{#}$Q$e$g$h$j$q$}%S%Z%^%`%c%g%l%n%w%|&O&Z&_&h&j&k&u&x&|'P'W'Z'l'm'p'r's'w'|(O(S(W(](^(d(g(p(r(z(})^)e)g)k)l)p)t)z*O*Y*d*g*h*k*q*r*t*v*y*z*}+Q+U+V+Y+a+c+d+k+x+y,P,X,Y,],g,h,i,k,l,o,q,s,u,w,y,z-O-d-f-m-p-s.f.g/V/Z/s0c0d0e0f0h0i0j0k0l0n0rS#a_#b!P.[-l.^._.`.a.t.z.|/R/j/o/t/u/y/z0S0U0W0Z0[0^0_0`'|_OTYZ[adnoprtxy}!P!Q!R!U!X!c!d!e!f!g!h!i!k!o!p!q!s!t!z#O#S#T#[#d#g#x#y#{#}$Q$e$g$h$j$q$}%S%Z%^%`%c%g%l%n%w%|&O&Z&_&h&j&k&u&x&|'P'W'Z'l'm'p'r's'w'|(O(S(W(](^(d(g(p(r(z(})^)e)g)k)l)p)t)z*O*Y*d*g*h*k*q*r*t*v*y*z*}+Q+U+V+Y+a+c+d+k+x+y,P,X,Y,],g,h,i,k,l,o,q,s,u,w,y,z-O-d-f-m-p-s.f.g/V/Z/s0c0d0e0f0h0i0j0k0l0n0rT#a_#bT#^^#_R(o%xa(l%x(n(o+`,{-y-z.oT+[(k+]R-z,{Q$PsQ+l)aQ,^*RR-e,_X#}s$O$P&fQ&y$aQ'a$nQ'd$oR)s'SQ)b&wV-S+m-T-{ZgOn$j)t,PXkOn)t,PQ$k!TQ&z$bQ&{$cQ'^$mQ'b$oQ)q'RQ)x'WQ){'XQ)|'YQ*Z'`S*]'c'dQ+s)gQ+u)hQ+v)iQ+z)oS+|)r*[Q,Q)vQ,R)wS,S)y)zQ,d*^Q-V+rQ-W+tQ-Y+{S-Z+},OQ-`,UQ-b,VQ-|-XQ.O-[Q.P-^Q.Q-_Q.p-}Q.q.RQ/W.dR/r/XWkOn)t,PR#mjQ'`$nS)r'S'aR,O)sQ,]*RR-f,^Q*['`Q+})rR-[,OZiOjn)t,PQ'f$pR*`'gT-j,e-ku.c-l.^._.a.t.z.|/R/j/o/t/u/y0S0U0Z0[0^t.c-l.^._.a.t.z.|/R/j/o/t/u/y0S0U0Z0[0^Q/S.`X0V/z0W0_0`!P.Z-l.^._.`.a.t.z.|/R/j/o/t/u/y/z0S0U0W0Z0[0^0_0`Q.w.YR/f.xg.z.].{/b/i/n/|0O0Q0]0a0bu.b-l.^._.a.t.z.|/R/j/o/t/u/y0S0U0Z0[0^X.u.W.b/a0PR/c.tV0R/u0S0[R/X.dQnOS#on,PR,P)tQ&^#uR(x&^S%m#R#wS(_%m(bT(b%p&`Q%a!yQ%h!}W(P%a%h(U(YQ(U%eR(Y%jQ&i$RR)O&iQ(e%qQ*{(`T+R(e*{Q'n%OR*e'nS'q%R%SY*i'q*j,m-q.hU*j'r's'tU,m*k*l*mS-q,n,oR.h-rQ#Y]R%t#YQ#_^R%y#_Q(h%vS+W(h+XR+X(iQ+](kR,|+]Q#b_R%{#bQ#ebQ%}#cW&Q#e%}({+bQ({&cR+b0gQ$OsS&e$O&fR&f$PQ&v$_R)_&vQ&V#jR(t&VQ&m$VS)T&m+hR+h)UQ$Z{R&p$ZQ&t$]R)[&tQ+n)bR-U+nQ#hfR&S#hQ)f&zR+q)fQ&}$dS)m&})nR)n'OQ'V$kR)u'VQ'[$lS*P'[,ZR,Z*QQ,a*VR-i,aWjOn)t,PR#ljQ-k,eR.U-kd.{.]/b/i/n/|0O0Q0]0a0bR/h.{U.s.W/a0PR/`.sQ/{/nS0X/{0YR0Y/|S/v/b/cR0T/vQ.}.]R/k.}R!ZPXmOn)t,PWlOn)t,PR'T$jYfOn$j)t,PR&R#g[sOn#g$j)t,PR&d#}&dQOYZ[dnprxy}!P!Q!U!i!k!o!p!q!s!t#[#d#g#y#{#}$Q$h$j$}%S%Z%^%`%g%l%n%w%|&Z&_&j&k&u&x'P'W'Z'l'm'p'r's'w(O(W(^(d(g(p(r(z)^)e)g)p)t)z*O*Y*d*g*h*k*q*r*t*v*y*z*}+U+V+Y+a+d+k,P,X,Y,],g,h,i,k,l,o,q,s,u,w,y,z-O-d-f-m-p-s.f.g/V/Z/s0c0d0e0f0h0i0j0k0n0rQ!nTQ#caQ#poU$Rt%c(SS$d!R$gQ$p!XQ$u!cQ$v!dQ$w!eQ$x!fQ$y!gQ$z!hQ%e!zQ%j#OQ%p#SQ%q#TQ&`#xQ'O$eQ'g$qQ(q&OU(|&h(}+cW)j&|)l+x+yQ*o'|Q*x(]Q+w)kQ,v+QR0g0lQ!yYQ!}ZQ$b!PQ$c!QQ%R!kQ't%S^'{%`%g(O(W*q*t*v^*f'p*h,k,l-p.g/ZQ*l'rQ*m'sQ+t)gQ,j*gQ,n*kQ-n,hQ-o,iQ-r,oQ.e-mR/Y.f[bOn#g$j)t,P!^!vYZ!P!Q!k%S%`%g'p'r's(O(W)g*g*h*k*q*t*v,h,i,k,l,o-m-p.f.g/ZQ#R[Q#fdS#wrxQ$UyW$_}$Q'P)pS$l!U$hW${!i'm*d,gS%v#[+Y`&P#d%|(p(r(z+a-O0kQ&a#yQ&b#{Q&c#}Q'j$}Q'z%^W([%l(^*y*}Q(`%nQ(i%wQ(v&ZS(y&_0iQ)P&jQ)Q&kU)]&u)^+kQ)d&xQ)y'WY)}'Z*O,X,Y-dQ*b'lS*n'w0jW+P(d*z,s,wW+T(g+V,y,zQ+p)eQ,U)zQ,c*YQ,x+UQ-P+dQ-e,]Q-v,uQ.S-fR/q/VhUOn#d#g$j%|&_'w(p(r)t,P%U!uYZ[drxy}!P!Q!U!i!k#[#y#{#}$Q$h$}%S%^%`%g%l%n%w&Z&j&k&u&x'P'W'Z'l'm'p'r's(O(W(^(d(g(z)^)e)g)p)z*O*Y*d*g*h*k*q*t*v*y*z*}+U+V+Y+a+d+k,X,Y,],g,h,i,k,l,o,s,u,w,y,z-O-d-f-m-p.f.g/V/Z0i0j0kQ#qpW%W!o!s0d0nQ%X!pQ%Y!qQ%[!tQ%f0cS'v%Z0hQ'x0eQ'y0fQ,p*rQ-u,qS.i-s/sR0p0rU#uq.k0qR(w&][cOn#g$j)t,PZ!xY#[#}$Q+YQ#W[Q#zrR$TxQ%b!yQ%i!}Q%o#RQ'j${Q(V%eQ(Z%jQ(c%pQ(f%qQ*|(`Q,f*bQ-t,pQ.m-uR/].lQ$StQ(R%cR*s(SQ.l-sR/}/sR#QZR#V[R%Q!iQ%O!iV*c'm*d,g!Z!lQ!n#c#p$R$d$p$u$v$w$x$y$z%e%j%p%q&`'O'g(q(|)j*o*x+w,v0gR%T!kT#]^#_Q%x#[R,{+YQ(m%xS+_(n(oQ,}+`Q-x,{S.n-y-zR/^.oT+Z(k+]Q$`}Q&g$QQ)o'PR+{)pQ$XzQ)W&qR+i)XQ$XzQ&o$WQ)W&qR+i)XQ#khW$Vz$W&q)XQ$[{Q&r$ZZ)R&l)S+f+g-RR$^|R)c&wXlOn)t,PQ$f!RR'Q$gQ$m!UR'R$hR*X'_Q*V'_V-g,`-h.TQ.d-lQ/P.^R/Q._U.]-l.^._Q/U.aQ/b.tQ/g.zU/i.|/j/yQ/n/RQ/|/oQ0O/tU0Q/u0S0[Q0]0UQ0a0ZR0b0^R/T.`R/d.t",
+  states: __tfrTable("AgAAABAAAAACAAAAFQAAAAAAAAAAAAAAAQAAALcAAAAAAAAABAAAAAAAAAAAAAAAAAAAAO4AAAACAAAAJAAAAAAAAADgAAkAAAAAAAAAAAACAAAABAAAABMACQATAAkAAAAAAAAAAAACAAAABAAAABQACQAUAAkAAAAAADoBAAACAAAAFAAAAAAAAAASAAkAAAAAAKQBAAACAAAAJAAAAAAAAADfAAkAAAAAAAAAAAACAAAABAAAAOAACQDgAAkAAAAAAAAAAAACAAAABAAAACgACQAoAAkAAAAAAAAAAAACAAAABAAAAN8ACQDfAAkAAAAAAMABAAACAAAAFAAAAAAAAAAxAAkAAAAAANMBAAACAAAAFAAAAAAAAAA4AAkAAAAAAOMBAAACAAAAFAAAAAAAAAA8AAkAAAAAAPYBAAAAAAAACAAAAAAAAABHAAkAAAAAAAECAAAAAAAACAAAAAAAAABIAAkAAAAAAGICAAACAAAAJAAAAAAAAADRAAkAAAAAAAAAAAACAAAABAAAANEACQDRAAkAAAAAADoBAAACAAAAFAAAAAAAAADQAAkAAAAAAL0CAAACAAAAJAAAAAAAAADQAAkAAAAAAAAAAAACAAAABAAAAGIACQBiAAkAAAAAANQCAAACAAAAFAAAAAAAAABjAAkAAAAAAAAAAAACAAAABAAAAM8ACQDPAAkAAAAAAN4CAAACAAAAFAAAAAAAAADOAAkAAAAAAAAAAAACAAAABwAAAM4ACQDOAAkAAAAAAOkCAAACAAAAFAAAAAAAAACIAAkAAAAAAAAAAAACAAAABAAAALoACQC6AAkAAAAAAO4CAAACAAAAFAAAAAAAAACHAAkAAAAAAAAAAAACAAAABwAAAAwBCQAMAQkAAAAAAAAAAAACAAAABwAAAM0ACQDNAAkAAAAAAAAAAAACAAAABwAAAJ8ACQCfAAkAAgAAABAAAAACAAAAFQAAAAAAAAAAAAAAAAAAADoBAAACAAAAFAAAAAAAAAAVAAkAAAAAAPwCAAACAAAAFAAAAAAAAAAhAAkAAAAAAAMDAAACAAAAFAAAAAAAAAAlAAkAAAAAABEDAAACAAAAFAAAAAAAAADkAAkAAAAAACEDAAACAAAAJAAAAAAAAABXAAkAAAAAADoBAAACAAAAFAAAAAAAAABYAAkAAAAAAAAAAAACAAAABAAAAFoACQBaAAkAAAAAAAAAAAACAAAABAAAAFwACQBcAAkAAAAAAAAAAAACAAAABAAAAF4ACQBeAAkAAAAAADUDAAACAAAAFAAAAAAAAABgAAkAAAAAAEsDAAACAAAAFAAAAAAAAABkAAkAAAAAAF4DAAACAAAAFAAAAAAAAABmAAkAAAAAAGYDAAACAAAAJAAAAAAAAABmAAkAAAAAAOkCAAACAAAAFAAAAAAAAABpAAkAAAAAANQCAAACAAAAFAAAAAAAAABsAAkAAAAAAOkCAAACAAAAFAAAAAAAAABuAAkAAAAAANQCAAACAAAAFAAAAAAAAAB0AAkAAAAAANQCAAACAAAAFAAAAAAAAAB3AAkAAAAAAHEDAAACAAAAFAAAAAAAAAB5AAkAAAAAAHgDAAACAAAAFAAAAAAAAAB+AAkAAAAAAIMDAAACAAAAFAAAAAAAAAB6AAkAAAAAANQCAAACAAAAFAAAAAAAAAB+AAkAAAAAAOkCAAACAAAAFAAAAAAAAACAAAkAAAAAAOkCAAACAAAAFAAAAAAAAACFAAkAAAAAAIgDAAACAAAAFAAAAAAAAACKAAkAAQAAAI8DAAAAAAAAFAAAAAAAAADMAAkAAQAAAAAAAAAAAAAAAAAAAMoADQDKAA0AAAAAAAAAAAACAAAABAAAAAkACQAJAAkAAAAAAAAAAAACAAAABAAAAAoACQAKAAkAAAAAAAAAAAACAAAABAAAAAsACQALAAkAAAAAAAAAAAACAAAABAAAAAwACQAMAAkAAAAAAAAAAAACAAAABAAAAA0ACQANAAkAAAAAAAAAAAACAAAABAAAAA4ACQAOAAkAAAAAAAAAAAACAAAABAAAABAACQAQAAkAAAAAADoBAAACAAAAFAAAAAAAAAAIABEAAAAAADoBAAACAAAAFAAAAAAAAAAIABEAAAAAADoBAAACAAAAFAAAAAAAAAAIABEAAAAAADoBAAACAAAAFAAAAAAAAAAIABEAAAAAADoBAAACAAAAFAAAAAAAAAAIABEAAAAAADoBAAACAAAAFAAAAAAAAAAIABEAAAAAAJ0DAAACAAAAFAAAAAAAAABBAAkAAAAAAAAAAAACAAAABAAAAEAAEQBAABEAAAAAALADAAACAAAAFAAAAAAAAADuAAkAAAAAAAAAAAACAAAABAAAAEMAEQBDABEAAAAAAL0DAAACAAAARAAAAAAAAABDABEAAAAAAMIDAAACAAAAJAAAAAAAAAASABEAAAAAAPwCAAACAAAAFAAAAAAAAAAaABEAAAAAAPwCAAACAAAAFAAAAAAAAAAaABEAAAAAAPwCAAACAAAAFAAAAAAAAAAaABEAAAAAADwEAAACAAAAFAAAAAAAAAAaABEAAAAAAEEEAAACAAAAFAAAAAAAAAAaABEAAAAAAEgEAAACAAAAFAAAAAAAAAAiABEAAAAAAE8EAAACAAAAFAAAAAAAAADfAAkAAAAAAIMEAAACAAAAFAAAAAAAAADeAAkAAAAAAAAAAAACAAAABAAAAN4ACQDeAAkAAAAAAAAAAAACAAAABAAAAC4ACQAuAAkAAAAAAJoEAAACAAAAFAAAAAAAAAAZABEAAAAAADoBAAACAAAAFAAAAAAAAAAZABEAAAAAAKgEAAACAAAAFAAAAAAAAAAZABEAAAAAAAAAAAACAAAABAAAADEAEQAxABEAAAAAAK0EAAACAAAAFAAAAAAAAAA5ABEAAAAAADoBAAACAAAAFAAAAAAAAAA5ABEAAAAAAAAAAAACAAAABAAAADgAEQA4ABEAAAAAALsEAAACAAAAFAAAAAAAAAA4ABEAAAAAAMAEAAACAAAAFAAAAAAAAAA/ABEAAAAAADoBAAACAAAAFAAAAAAAAAA/ABEAAAAAADoBAAACAAAAFAAAAAAAAAA9ABEAAAAAAAAAAAACAAAABAAAADwAEQA8ABEAAAAAANEEAAACAAAAFAAAAAAAAAA8ABEAAAAAANYEAAACAAAAFAAAAAAAAAA+ABEAAAAAAAAAAAAAAAAACAAAAKcACQCnAAkAAAAAANsEAAAAAAAACAAAAAAAAABHABEAAAAAAAAAAAACAAAABAAAAEcAEQBHABEAAAAAAOYEAAACAAAAFAAAAAAAAAABAQkAAAAAAAAAAAAAAAAACAAAAEkACQBJAAkAAAAAAAAAAAAAAAAACAAAAKgACQCoAAkAAAAAAPYEAAAAAAAACAAAAAAAAABIABEAAAAAAAAAAAACAAAABAAAAEgAEQBIABEAAAAAAAAAAAACAAAABAAAAKsACQCrAAkAAAAAAAQFAAACAAAAJAAAAAAAAABPABEAAAAAAIAFAAACAAAAJAAAAAAAAADQABEAAAAAAJkFAAACAAAAhAAAAAAAAADQABEAAAAAALgFAAACAAAAJAAAAAAAAADQABEAAAAAAAAAAAACAAAABAAAAGMAEQBjABEAAAAAAM8FAAACAAAAFQAAAAAAAAC0AAkAAAAAAA8GAAACAAAAFAAAAAAAAAByABEAAAAAAAAAAAACAAAABwAAAM4AEQDOABEAAAAAABoGAAACAAAAJAAAAAAAAAAJAQkAAAAAADcGAAACAAAAFAAAAAAAAACIABEAAAAAAAAAAAACAAAABAAAALoAEwC6ABMAAAAAAAAAAAACAAAABwAAAIcAEQCHABEAAAAAAH4DAAACAAAAFAAAAAAAAACAAAkAAAAAAAAAAAACAAAABwAAAJ8AEwCfABMAAAAAAD8GAAACAAAAJAAAAAAAAAAVABEAAAAAAKIGAAACAAAAJAAAAAAAAAAhABEAAAAAALsGAAACAAAAFAAAAAAAAADhAAkAAAAAAMYGAAACAAAAFAAAAAAAAADhAAkAAAAAAOkCAAACAAAAFAAAAAAAAADhAAkAAAAAANEGAAACAAAAFAAAAAAAAAAnAAkAAAAAANkGAAACAAAAFAAAAAAAAAAlABEAAAAAAN4GAAACAAAAFAAAAAAAAADlAAkAAAAAADoBAAACAAAAFAAAAAAAAADlAAkAAAAAANQCAAACAAAAFAAAAAAAAADkABEAAAAAAAAAAAACAAAABAAAAOQAEQDkABEAAAAAANQCAAACAAAAFAAAAAAAAABTAAkAAAAAAAAAAAACAAAABAAAAFQACQBUAAkAAAAAAPsGAAACAAAAFAAAAAAAAACtAAkAAAAAAAsHAAACAAAAFAAAAAAAAAAGABEAAAAAAAsHAAACAAAAFAAAAAAAAAAGABEAAAAAAMYBAAACAAAAFAAAAAAAAABVABEAAAAAABkHAAACAAAAJAAAAAAAAADnAAkAAAAAAAAAAAACAAAABAAAAFgAEQBYABEAAAAAAAAAAAACAAAABAAAAGAAEQBgABEAAAAAACwHAAACAAAAFAAAAAAAAABkABEAAAAAAD0HAAACAAAAFAAAAAAAAAAIAQkAAAAAAOkCAAACAAAAFAAAAAAAAAAHAQkAAAAAAAAAAAACAAAABAAAAGYAEQBmABEAAAAAAAAAAAACAAAABAAAALEACQCxAAkAAAAAAFEHAAACAAAAJAAAAAAAAABmABEAAAAAAF8HAAACAAAAFAAAAAAAAABmABEAAAAAAGQHAAACAAAAFAAAAAAAAAAKAQkAAAAAAAAAAAACAAAABAAAAGkAEQBpABEAAAAAAHIHAAACAAAAFAAAAAAAAAAGAQkAAAAAAAAAAAACAAAABAAAAGwAEQBsABEAAAAAAIMHAAACAAAAFAAAAAAAAABuABEAAAAAAIMDAAACAAAAFAAAAAAAAAB0ABEAAAAAAIMDAAACAAAAFAAAAAAAAAB3ABEAAAAAAIsHAAACAAAAJAAAAAAAAAANAQkAAAAAADoBAAACAAAAFAAAAAAAAAANAQkAAAAAAJUHAAACAAAAFAAAAAAAAAB5ABEAAAAAAHEDAAACAAAAFAAAAAAAAAB5ABEAAAAAANQCAAACAAAAFAAAAAAAAAB+ABEAAAAAAOkCAAACAAAAFAAAAAAAAACAABEAAAAAAJoHAAACAAAAFQAAAAAAAAB1AAkAAAAAANQHAAACAAAAFwAAAAAAAAB6ABEAAAAAAI0IAAACAAAAFAAAAAAAAAAOAQkAAAAAAIMDAAACAAAAFAAAAAAAAAB+ABEAAAAAAJgIAAACAAAAFAAAAAAAAACAABEAAAAAAKAIAAACAAAAFAAAAAAAAACFABEAAAAAAKsIAAACAAAAJAAAAAAAAACKABEAAAAAADoBAAACAAAAFAAAAAAAAACKABEAAQAAAAAAAAAAAAAAAAAAAMwAEQDMABEAAQAAALIIAAAAAAAABAAAAAAAAADMABEAAQAAALoIAAAAAAAAFAAAAAAAAADMABEAAAAAADwJAAACAAAAJAAAAAAAAAAIABkAAAAAAEMJAAACAAAAJAAAAAAAAAAIABkAAAAAAL4JAAACAAAAJAAAAAAAAAAIABkAAAAAAMgJAAACAAAAJAAAAAAAAAAIABkAAAAAAD0KAAACAAAAJAAAAAAAAAAIABkAAAAAAFAKAAACAAAAJAAAAAAAAAAIABkAAAAAAGMKAAACAAAAFAAAAAAAAADtAAkAAAAAAHEKAAACAAAAJAAAAAAAAADRAAkAAAAAANQCAAACAAAAFAAAAAAAAADtAAkAAAAAAHsKAAACAAAAFAAAAAAAAADsAAkAAAAAAAAAAAACAAAABAAAAEEAEQBBABEAAAAAAIMKAAACAAAAFAAAAAAAAABBABEAAAAAAIgKAAACAAAAFAAAAAAAAADvAAkAAAAAAJMKAAACAAAAFAAAAAAAAADvAAkAAAAAAKYKAAACAAAAFAAAAAAAAADuABEAAAAAAAAAAAACAAAABAAAAEUACQBFAAkAAAAAAAAAAAACAAAABAAAAEMAGQBDABkAAAAAAAAAAAACAAAABAAAABoAGQAaABkAAAAAANQKAAACAAAAJAAAAAAAAAAaABkAAAAAANsKAAACAAAAJAAAAAAAAAAaABkAAAAAAPwCAAACAAAAFAAAAAAAAAAaABkAAAAAAPYKAAACAAAAFAAAAAAAAAAiABkAAAAAAAAAAAACAAAABAAAAC0ACQAtAAkAAAAAANQCAAACAAAAFAAAAAAAAAAsABEAAAAAAAAAAAACAAAABAAAABkAGQAZABkAAAAAAP0KAAACAAAAFAAAAAAAAAAxABkAAAAAAA0LAAACAAAAFAAAAAAAAAAxABkAAAAAABULAAACAAAAFAAAAAAAAAAyABkAAAAAADoBAAACAAAAFAAAAAAAAADmAAkAAAAAABoLAAACAAAAFAAAAAAAAADmAAkAAAAAAB8LAAACAAAAJAAAAAAAAAAZABkAAAAAAC8LAAACAAAAFAAAAAAAAAAhABEAAAAAAGMLAAACAAAAFAAAAAAAAADqABEAAAAAAHMLAAACAAAAFAAAAAAAAADqABEAAAAAAHsLAAACAAAAFAAAAAAAAAA5ABkAAAAAAIALAAACAAAAJAAAAAAAAAA5ABkAAAAAAAAAAAACAAAABAAAADgAGQA4ABkAAAAAAJALAAACAAAAFAAAAAAAAADlABEAAAAAALULAAACAAAAFAAAAAAAAADlABEAAAAAANQCAAACAAAAFAAAAAAAAAA9ABkAAAAAANILAAACAAAAFAAAAAAAAAA/ABkAAAAAANcLAAACAAAAJAAAAAAAAAA/ABkAAAAAAOcLAAACAAAAJAAAAAAAAAA9ABkAAAAAAAAAAAACAAAABAAAADwAGQA8ABkAAAAAAAAAAAACAAAABAAAAD4AGQA+ABkAAAAAAAAAAAAAAAAACAAAAKcAEwCnABMAAAAAAAAAAAACAAAABAAAAEcAGQBHABkAAAAAAPcLAAACAAAAFAAAAAAAAAACAQkAAAAAANQCAAACAAAAFAAAAAAAAAACAQkAAAAAAAgMAAACAAAAFAAAAAAAAAABAREAAAAAAAAAAAAAAAAACAAAAKgAEwCoABMAAAAAAAAAAAACAAAABAAAAEgAGQBIABkAAAAAAAAAAAACAAAABAAAAKsAEwCrABMAAAAAABYMAAACAAAAhAAAAAAAAADQABkAAAAAADUMAAACAAAAJAAAAAAAAADQABkAAAAAADoBAAACAAAAFAAAAAAAAACsABEAAAAAAAAAAAACAAAABAAAAKwAEQCsABEAAAAAAAAAAAACAAAABAAAAKwAEwCsABMAAAAAAAAAAAACAAAABAAAALQAEQC0ABEAAAAAAAAAAAACAAAABAAAALQAEwC0ABMAAAAAAAAAAAACAAAABwAAAHIAGQByABkAAAAAAOkCAAACAAAAFAAAAAAAAACvAAkAAAAAAEwMAAACAAAAJAAAAAAAAAAJAREAAAAAAAAAAAACAAAABAAAAIgAGQCIABkAAAAAAGkMAAACAAAAFAAAAAAAAACIABkAAAAAAAAAAAACAAAABAAAACkACQApAAkAAAAAANQCAAACAAAAFAAAAAAAAADhABEAAAAAAAAAAAACAAAABAAAAOEAEQDhABEAAAAAAG4MAAACAAAAFAAAAAAAAACgAAkAAAAAAHkMAAACAAAAFAAAAAAAAAAnABEAAAAAAIEMAAACAAAAFAAAAAAAAAAlABkAAAAAAIsMAAACAAAAJAAAAAAAAADlABEAAAAAAAAAAAACAAAABAAAAOQAGQDkABkAAAAAAAAAAAACAAAABAAAAFMAEQBTABEAAAAAAKoMAAACAAAAFAAAAAAAAADQAAkAAAAAAAAAAAACAAAABAAAAK0AEQCtABEAAAAAAAAAAAACAAAABAAAAK0AEwCtABMAAAAAALsMAAACAAAAFAAAAAAAAAAGABkAAAAAAAAAAAACAAAABAAAAFUAGQBVABkAAAAAAMkMAAACAAAAFAAAAAAAAADnABEAAAAAANkMAAACAAAAFAAAAAAAAADnABEAAAAAANQCAAACAAAAFAAAAAAAAABkABkAAAAAANQCAAACAAAAFAAAAAAAAABkABkAAAAAAOoMAAACAAAAFAAAAAAAAAAIAREAAAAAAPsMAAACAAAAFAAAAAAAAAAIAREAAAAAAOkCAAACAAAAFAAAAAAAAAAIAREAAAAAAAwNAAACAAAAFAAAAAAAAAAHAREAAAAAAAAAAAACAAAABAAAALEAEwCxABMAAAAAABENAAACAAAAFAAAAAAAAABmABkAAAAAABwNAAACAAAAFAAAAAAAAABmABkAAAAAACENAAACAAAAFAAAAAAAAAAKAREAAAAAAC8NAAACAAAAFAAAAAAAAAAKAREAAAAAAD0NAAACAAAAFAAAAAAAAAAGAREAAAAAAFMNAAACAAAAFAAAAAAAAAAGAREAAAAAAGQNAAACAAAAFAAAAAAAAABwAAkAAAAAANQCAAACAAAAFAAAAAAAAABuABkAAAAAAG8NAAACAAAAFAAAAAAAAABuABkAAAAAAHQNAAACAAAAFwAAAAAAAAB0ABkAAAAAACoOAAACAAAAFwAAAAAAAAB3ABkAAAAAAN0OAAACAAAAFAAAAAAAAAANAREAAAAAAOcOAAACAAAAFAAAAAAAAAANAREAAAAAAO8OAAACAAAAJAAAAAAAAAANAREAAAAAANQCAAACAAAAFAAAAAAAAAB5ABkAAAAAAPkOAAACAAAAFAAAAAAAAAB5ABkAAAAAAIMDAAACAAAAFAAAAAAAAAB+ABkAAAAAAJgIAAACAAAAFAAAAAAAAACAABkAAAAAAAAAAAACAAAABwAAAHUAEQB1ABEAAAAAAP4OAAACAAAAFgAAAAAAAAB1ABEAAAAAAAMPAAACAAAAFwAAAAAAAAB6ABkAAAAAALwPAAACAAAAFAAAAAAAAAC3AAkAAAAAAIMDAAACAAAAFAAAAAAAAAB6ABkAAAAAAIMDAAACAAAAFAAAAAAAAAB6ABkAAAAAAMwPAAACAAAAFAAAAAAAAAAOAREAAAAAANkPAAACAAAAFAAAAAAAAAAOAREAAAAAAOkCAAACAAAAFAAAAAAAAAAOAREAAAAAAAAAAAACAAAABwAAAH4AGQB+ABkAAAAAAOEPAAACAAAAFAAAAAAAAACCAAkAAAAAAPIPAAACAAAARAAAAAAAAACAABkAAAAAAPoPAAACAAAAFAAAAAAAAACAABkAAAAAAAAAAAACAAAABwAAAIUAGQCFABkAAAAAAIMDAAACAAAAFAAAAAAAAACFABkAAAAAAP8PAAACAAAAFAAAAAAAAACFABkAAAAAAAcQAAACAAAAFAAAAAAAAACMAAkAAAAAAAAAAAACAAAABwAAAIoAGQCKABkAAAAAAKsIAAACAAAAJAAAAAAAAACKABkAAQAAAAAAAAAAAAAAAAAAAMwAGQDMABkAAQAAAAwQAAAAAAAABAAAAAAAAADMABkAAAAAAAAAAAACAAAABAAAAO0AEQDtABEAAAAAAAAAAAACAAAABAAAAEIACQBCAAkAAAAAANQCAAACAAAAFAAAAAAAAADtABEAAAAAABQQAAACAAAAFAAAAAAAAADsABEAAAAAACcQAAACAAAAFAAAAAAAAADsABEAAAAAAAAAAAACAAAABAAAAEEAGQBBABkAAAAAAC8QAAACAAAAFAAAAAAAAADvABEAAAAAAD8QAAACAAAAFAAAAAAAAADvABEAAAAAAEcQAAACAAAAFAAAAAAAAADvABEAAAAAAFoQAAACAAAAFAAAAAAAAADvABEAAAAAAGoQAAACAAAAFAAAAAAAAADvABEAAAAAAAAAAAACAAAABAAAAO4AGQDuABkAAAAAAAAAAAACAAAABAAAABoAIQAaACEAAAAAAIEMAAACAAAAFAAAAAAAAAAiACEAAAAAALkQAAACAAAAFAAAAAAAAAAaABkAAAAAAMAQAAACAAAAFAAAAAAAAAAaABkAAAAAAAAAAAACAAAABAAAACwAGQAsABkAAAAAAAAAAAACAAAABAAAAKIAEQCiABEAAAAAADoBAAACAAAAFAAAAAAAAACiABEAAAAAAAAAAAACAAAABAAAADEAIQAxACEAAAAAAMcQAAACAAAAFAAAAAAAAAAxACEAAAAAAAAAAAACAAAABAAAAKIAEwCiABMAAAAAAAAAAAACAAAABAAAADIAIQAyACEAAAAAANcQAAACAAAAFAAAAAAAAADmABEAAAAAADoBAAACAAAAFAAAAAAAAADmABEAAAAAAAAAAAACAAAABAAAABkAIQAZACEAAAAAANwQAAACAAAAFAAAAAAAAAAxACEAAAAAAOQQAAACAAAAFAAAAAAAAAAyACEAAAAAAOkQAAACAAAAFAAAAAAAAADqABkAAAAAAAAAAAACAAAABAAAADkAIQA5ACEAAAAAAPkQAAACAAAAFAAAAAAAAADqABkAAAAAAAERAAACAAAAFAAAAAAAAAA5ACEAAAAAAAAAAAACAAAABAAAAKEAEQChABEAAAAAADoBAAACAAAAFAAAAAAAAAChABEAAAAAAAYRAAACAAAAFAAAAAAAAADlABkAAAAAAAAAAAACAAAABAAAAKEAEwChABMAAAAAACsRAAACAAAAFAAAAAAAAAA9ACEAAAAAAAAAAAACAAAABAAAAD8AIQA/ACEAAAAAADkRAAACAAAAFAAAAAAAAADlABkAAAAAAFYRAAACAAAAFAAAAAAAAAA/ACEAAAAAAFsRAAACAAAAFAAAAAAAAADrABkAAAAAAGsRAAACAAAAFAAAAAAAAADrABkAAAAAAHMRAAACAAAAFAAAAAAAAAA9ACEAAAAAAHgRAAACAAAAFAAAAAAAAAACAREAAAAAAJERAAACAAAAFAAAAAAAAAACAREAAAAAAJERAAACAAAAFAAAAAAAAAACAREAAAAAAAAAAAACAAAABAAAAEoACQBKAAkAAAAAAKIRAAAAAAAAAAEAAAAAAABMAAkAAAAAAK0RAAAAAAAAEAAAAAAAAAADAQkAAAAAAAAAAAAAAAAACAAAAAEBGQABARkAAAAAALIRAAACAAAAFAAAAAAAAAABARkAAAAAALoRAAACAAAAFAAAAAAAAAABARkAAAAAAMURAAACAAAAhAAAAAAAAADQACEAAAAAAOQRAAACAAAAJAAAAAAAAACsABkAAQAAAP0RAAACAAAAFAAAAAAAAACsAAkAAAAAAAAAAAACAAAABAAAAK8AEQCvABEAAAAAAAAAAAACAAAABAAAAK8AEwCvABMAAAAAAAAAAAACAAAABAAAAIgAIQCIACEAAAAAAAAAAAACAAAABAAAAOEAGQDhABkAAAAAAAAAAAACAAAABAAAAKAAEQCgABEAAAAAAAAAAAACAAAABAAAAKAAEwCgABMAAAAAAAAAAAACAAAABAAAACUAIQAlACEAAAAAAAoSAAACAAAAFAAAAAAAAADQABEAAAAAACMSAAACAAAAFAAAAAAAAADQABEAAAAAADQSAAACAAAAJAAAAAAAAACjABEAAAAAAEcSAAACAAAAFAAAAAAAAADnABkAAAAAAAAAAAACAAAABAAAAKMAEwCjABMAAAAAAAAAAAACAAAABAAAAGQAIQBkACEAAAAAAFcSAAACAAAAFAAAAAAAAABkACEAAAAAAGUSAAACAAAAFAAAAAAAAACwABEAAAAAAHkSAAACAAAAFAAAAAAAAAAIARkAAAAAAAAAAAACAAAABAAAALAAEwCwABMAAAAAAIoSAAACAAAAFAAAAAAAAAAIARkAAAAAAAAAAAACAAAABAAAAAcBGQAHARkAAAAAAAAAAAACAAAABAAAAGYAIQBmACEAAAAAAJsSAAACAAAAFAAAAAAAAABmACEAAAAAAAAAAAACAAAABAAAALIAEQCyABEAAAAAAKYSAAACAAAAFAAAAAAAAAAKARkAAAAAAAAAAAACAAAABAAAALIAEwCyABMAAAAAAAAAAAACAAAABAAAAK4AEQCuABEAAAAAALQSAAACAAAAFAAAAAAAAAAGARkAAAAAAAAAAAACAAAABAAAAK4AEwCuABMAAAAAAOkCAAACAAAAFAAAAAAAAABxAAkAAAAAAMoSAAACAAAAFAAAAAAAAABxAAkAAAAAANUSAAACAAAAFAAAAAAAAAALAQkAAAAAAN0SAAACAAAAFAAAAAAAAABwABEAAAAAAAAAAAACAAAABAAAAG4AIQBuACEAAAAAANQCAAACAAAAFAAAAAAAAABuACEAAAAAAOISAAACAAAAFwAAAAAAAAB0ACEAAAAAAL8PAAACAAAAFAAAAAAAAAC1AAkAAAAAAIMDAAACAAAAFAAAAAAAAAB0ACEAAAAAAIMDAAACAAAAFAAAAAAAAAB3ACEAAAAAAJgTAAACAAAAJAAAAAAAAAC2ABEAAAAAADoBAAACAAAAFAAAAAAAAAC2ABEAAAAAAKITAAACAAAAFAAAAAAAAAANARkAAAAAAAAAAAACAAAABAAAALYAEwC2ABMAAAAAAKwTAAACAAAAFAAAAAAAAAANARkAAAAAAIMDAAACAAAAFAAAAAAAAAB5ACEAAAAAANQCAAACAAAAFAAAAAAAAAB5ACEAAAAAAAAAAAACAAAABwAAAH4AIQB+ACEAAAAAAPIPAAACAAAARAAAAAAAAACAACEAAAAAAPoPAAACAAAAFAAAAAAAAACAACEAAAAAABAAAAACAAAAFQAAAAAAAAB1ABkAAAAAAAAAAAACAAAABwAAALcAEwC3ABMAAAAAAIMDAAACAAAAFAAAAAAAAAB6ACEAAAAAAIMDAAACAAAAFAAAAAAAAAB6ACEAAAAAAAAAAAACAAAABwAAALcAEQC3ABEAAAAAALQTAAACAAAAFAAAAAAAAAC3ABEAAAAAAL8PAAACAAAAFAAAAAAAAAC3ABEAAAAAAAAAAAACAAAABwAAAHoAIQB6ACEAAAAAAL8TAAACAAAAFwAAAAAAAAB6ACEAAAAAAHIUAAACAAAAFAAAAAAAAAC4ABEAAAAAAH0UAAACAAAAFAAAAAAAAAAOARkAAAAAAAAAAAACAAAABAAAALgAEwC4ABMAAAAAAIoUAAACAAAAFAAAAAAAAAAOARkAAAAAAJIUAAACAAAAFAAAAAAAAAAQAQkAAAAAAKAUAAACAAAAFAAAAAAAAAAQAQkAAAAAAOkCAAACAAAAFAAAAAAAAAAQAQkAAAAAAAAAAAACAAAABAAAABABCQAQAQkAAAAAAKsUAAACAAAAFAAAAAAAAAAPAQkAAAAAAAAAAAACAAAABAAAAIIAEQCCABEAAAAAALMUAAACAAAAFAAAAAAAAACCABEAAAAAANQCAAACAAAAFAAAAAAAAACEAAkAAAAAAAAAAAACAAAABwAAAIAAIQCAACEAAAAAAIMDAAACAAAAFAAAAAAAAACAACEAAAAAAAAAAAACAAAABwAAAIUAIQCFACEAAAAAAIMDAAACAAAAFAAAAAAAAACFACEAAAAAALgUAAACAAAAFgAAAAAAAACMABEAAAAAAAAAAAACAAAABwAAAIoAIQCKACEAAQAAAAAAAAAAAAAAAAAAAMwAIQDMACEAAAAAAL0UAAACAAAAFAAAAAAAAADtABkAAAAAAAAAAAACAAAABAAAAKUAEQClABEAAAAAAMsUAAACAAAAFAAAAAAAAADsABkAAAAAAAAAAAACAAAABAAAAKUAEwClABMAAAAAAN4UAAACAAAAFAAAAAAAAACmABEAAAAAAOkUAAACAAAAFAAAAAAAAACmABEAAAAAAPwUAAACAAAAFAAAAAAAAADvABkAAAAAAAAAAAACAAAABAAAAKYAEwCmABMAAAAAAAwVAAACAAAAFAAAAAAAAADvABkAAAAAABQVAAACAAAAFAAAAAAAAADvABkAAAAAACQVAAACAAAAFAAAAAAAAADvABkAAAAAAAwVAAACAAAAFAAAAAAAAADvABkAAAAAAAAAAAACAAAABAAAACIAKQAiACkAAAAAAC8VAAACAAAAJAAAAAAAAACiABkAAAAAAAAAAAACAAAABAAAADEAKQAxACkAAQAAADwVAAACAAAAFAAAAAAAAACiAAkAAAAAAEgEAAACAAAAFAAAAAAAAADmABkAAAAAAEkVAAACAAAAFAAAAAAAAADmABkAAAAAAE4VAAACAAAAFAAAAAAAAAAxACkAAAAAAAAAAAACAAAABAAAADIAKQAyACkAAAAAAF4VAAACAAAAFAAAAAAAAADqACEAAAAAAAAAAAACAAAABAAAADkAKQA5ACkAAAAAAG4VAAACAAAAJAAAAAAAAAChABkAAQAAAI0VAAACAAAAFAAAAAAAAAChAAkAAAAAAJoVAAACAAAAFAAAAAAAAADrACEAAAAAAKoVAAACAAAAFAAAAAAAAADrACEAAAAAALIVAAACAAAAFAAAAAAAAAA9ACkAAAAAALcVAAACAAAAFAAAAAAAAADlACEAAAAAAAAAAAACAAAABAAAAD8AKQA/ACkAAAAAANwVAAACAAAAFAAAAAAAAACkABEAAAAAADoBAAACAAAAFAAAAAAAAACkABEAAAAAAAAAAAACAAAABAAAAKQAEwCkABMAAAAAAAAAAAACAAAABAAAAD0AKQA9ACkAAAAAAAAAAAACAAAABAAAAKkAEQCpABEAAAAAANQCAAACAAAAFAAAAAAAAACpABEAAAAAAOEVAAACAAAAFAAAAAAAAAACARkAAAAAAAAAAAACAAAABAAAAKkAEwCpABMAAAAAAPoVAAACAAAAFAAAAAAAAAACARkAAAAAAOYEAAACAAAAFAAAAAAAAAAFAQkAAAAAAAAAAAAAAAAAAAAAAE0ACQBNAAkAAAAAAAAAAAAAAAAAAAAAAKoACQCqAAkAAAAAAAsWAAAAAAAAAAEAAAAAAABMABEAAAAAAAAAAAAAAAAACAAAAAMBEQADAREAAAAAAAAAAAAAAAAACAAAAAEBIQABASEAAAAAABYWAAACAAAAFAAAAAAAAAABASEAAAAAAB4WAAACAAAAFAAAAAAAAADQABkAAAAAADcWAAACAAAAFAAAAAAAAADQABkAAQAAADoBAAACAAAAFAAAAAAAAACjAAkAAAAAANQCAAACAAAAFAAAAAAAAABkACkAAAAAAOkCAAACAAAAFAAAAAAAAACwABkAAQAAAOkCAAACAAAAFAAAAAAAAACwAAkAAAAAAEgWAAACAAAAFAAAAAAAAAAIASEAAAAAAFkWAAACAAAAFAAAAAAAAAAIASEAAAAAAAAAAAACAAAABAAAAGYAKQBmACkAAQAAAOkCAAACAAAAFAAAAAAAAACyAAkAAQAAANQCAAACAAAAFAAAAAAAAACuAAkAAAAAAAAAAAACAAAABAAAAHEAEQBxABEAAAAAAGoWAAACAAAAFAAAAAAAAAALAREAAAAAAHgWAAACAAAAFAAAAAAAAAALAREAAAAAAAAAAAACAAAABAAAAHAAGQBwABkAAAAAAAAAAAACAAAABAAAAG4AKQBuACkAAAAAAAAAAAACAAAABwAAALUAEwC1ABMAAAAAAIMDAAACAAAAFAAAAAAAAAB0ACkAAAAAAAAAAAACAAAABwAAALUAEQC1ABEAAAAAAIMDAAACAAAAFAAAAAAAAAC1ABEAAAAAAAAAAAACAAAABwAAAHQAKQB0ACkAAAAAAAAAAAACAAAABwAAAHcAKQB3ACkAAAAAAIAWAAACAAAAJAAAAAAAAAC2ABkAAQAAAIoWAAACAAAAFAAAAAAAAAC2AAkAAAAAAJEWAAACAAAAFAAAAAAAAAANASEAAAAAAJsWAAACAAAAFwAAAAAAAAB5ACkAAAAAAIMDAAACAAAAFAAAAAAAAAB5ACkAAAAAAAAAAAACAAAABwAAAIAAKQCAACkAAAAAAIMDAAACAAAAFAAAAAAAAACAACkAAAAAAPIPAAACAAAARAAAAAAAAACAACkAAAAAAE4XAAACAAAAFwAAAAAAAAB1ACEAAAAAAAAAAAACAAAABwAAAHoAKQB6ACkAAAAAAFgXAAACAAAAFwAAAAAAAAB6ACkAAAAAAAAAAAACAAAABwAAALcAGQC3ABkAAAAAAOkCAAACAAAAFAAAAAAAAAC3ABkAAAAAAAsYAAACAAAAFAAAAAAAAAC3ABkAAAAAAIMDAAACAAAAFAAAAAAAAAB6ACkAAAAAAOkCAAACAAAAFAAAAAAAAAC4ABkAAQAAANQCAAACAAAAFAAAAAAAAAC4AAkAAAAAABYYAAACAAAAFAAAAAAAAAAOASEAAAAAACMYAAACAAAAFAAAAAAAAAAOASEAAAAAAAAAAAACAAAABAAAAIMACQCDAAkAAAAAANQCAAACAAAAFAAAAAAAAAAQAREAAAAAACsYAAACAAAAFAAAAAAAAAAQAREAAAAAADYYAAACAAAAFAAAAAAAAAAQAREAAAAAAEEYAAACAAAAFAAAAAAAAAAPAREAAAAAAFIYAAACAAAAFAAAAAAAAAAPAREAAAAAAAAAAAACAAAABAAAAIIAGQCCABkAAAAAAAAAAAACAAAABAAAAIQAEQCEABEAAAAAAAAAAAACAAAABwAAAIUAKQCFACkAAAAAAFoYAAACAAAAFAAAAAAAAACMABkAAAAAAAAAAAACAAAABAAAAO0AIQDtACEAAQAAAF8YAAACAAAAFAAAAAAAAAClAAkAAAAAAG8YAAACAAAAFAAAAAAAAACmABkAAAAAAIIYAAACAAAAFAAAAAAAAACmABkAAAAAAJIYAAACAAAAFAAAAAAAAACmABkAAQAAAJ0YAAACAAAAFAAAAAAAAACmAAkAAAAAAKoYAAACAAAAFAAAAAAAAADvACEAAAAAALoYAAACAAAAFAAAAAAAAADvACEAAAAAALoYAAACAAAAFAAAAAAAAADvACEAAAAAAMIYAAACAAAAFAAAAAAAAADvACEAAAAAANIYAAACAAAAFAAAAAAAAADmACEAAAAAAEgEAAACAAAAFAAAAAAAAADmACEAAAAAAAAAAAACAAAABAAAADEAMQAxADEAAAAAAOsYAAACAAAAFAAAAAAAAADrACkAAAAAAAAAAAACAAAABAAAAD0AMQA9ADEAAAAAANQCAAACAAAAFAAAAAAAAACkABkAAAAAAPsYAAACAAAAJAAAAAAAAACkABkAAQAAAAUZAAACAAAAFAAAAAAAAACkAAkAAAAAAAAAAAACAAAABAAAAKkAGQCpABkAAQAAABIZAAACAAAAFAAAAAAAAACpAAkAAAAAAB8ZAAACAAAAFAAAAAAAAAACASEAAAAAADgZAAACAAAAFAAAAAAAAAAFAREAAAAAAAAAAAAAAAAAAAAAAKoAEwCqABMAAAAAAAAAAAAAAAAACAAAAAEBKQABASkAAAAAAEYZAAACAAAAFAAAAAAAAADQACEAAAAAAAAAAAACAAAABAAAAGQAMQBkADEAAAAAAAAAAAACAAAABAAAALAAIQCwACEAAAAAAF8ZAAACAAAAFAAAAAAAAAAIASkAAAAAAAAAAAACAAAABAAAALMAEQCzABEAAAAAAHAZAAACAAAAFAAAAAAAAAALARkAAAAAAAAAAAACAAAABAAAALMAEwCzABMAAAAAAAAAAAACAAAABwAAAHQAMQB0ADEAAAAAAAAAAAACAAAABwAAALUAGQC1ABkAAAAAAIMDAAACAAAAFAAAAAAAAAB5ADEAAAAAAH4ZAAACAAAAFwAAAAAAAAB5ADEAAAAAAAAAAAACAAAABwAAAIAAMQCAADEAAAAAAIMDAAACAAAAFAAAAAAAAACAADEAAAAAAAAAAAACAAAABwAAAHUAKQB1ACkAAAAAAIMDAAACAAAAFAAAAAAAAAB6ADEAAAAAAIMDAAACAAAAFAAAAAAAAAC3ACEAAAAAAAAAAAACAAAABwAAALcAIQC3ACEAAAAAAOkCAAACAAAAFAAAAAAAAAC3ACEAAAAAAAAAAAACAAAABwAAAHoAMQB6ADEAAAAAAAAAAAACAAAABAAAALgAIQC4ACEAAAAAADEaAAACAAAAFAAAAAAAAAAOASkAAAAAAAAAAAACAAAABAAAABABGQAQARkAAAAAANQCAAACAAAAFAAAAAAAAAAQARkAAAAAAAAAAAACAAAABAAAALkAEQC5ABEAAAAAAD4aAAACAAAAFAAAAAAAAAAPARkAAAAAAAAAAAACAAAABAAAALkAEwC5ABMAAAAAAAAAAAACAAAABgAAALsACQC7AAkAAAAAAE8aAAACAAAAFgAAAAAAAACMACEAAAAAAFoaAAACAAAAFAAAAAAAAACNAAkAAAAAAI8aAAACAAAAFAAAAAAAAACmACEAAAAAAJ8aAAACAAAAFAAAAAAAAACmACEAAAAAAAAAAAACAAAABAAAAKYAIQCmACEAAAAAAKoaAAACAAAAFAAAAAAAAADvACkAAAAAALoaAAACAAAAFAAAAAAAAADvACkAAAAAALoaAAACAAAAFAAAAAAAAADvACkAAAAAAMIaAAACAAAAFAAAAAAAAADoAAkAAAAAAAAAAAACAAAABAAAAOYAKQDmACkAAAAAAMwaAAACAAAAFAAAAAAAAADmACkAAAAAAAAAAAACAAAABAAAAKQAIQCkACEAAAAAAAAAAAACAAAABAAAAE4ACQBOAAkAAAAAAAAAAAAAAAAAAAAAAAUBGQAFARkAAAAAAOUaAAACAAAAFAAAAAAAAAAFARkAAAAAAO0aAAACAAAAFAAAAAAAAAAFARkAAQAAAGQNAAACAAAAFAAAAAAAAACzAAkAAAAAAAAAAAACAAAABwAAAHkAOQB5ADkAAAAAAIMDAAACAAAAFAAAAAAAAAB5ADkAAAAAAAAAAAACAAAABwAAAIAAOQCAADkAAAAAAAAAAAACAAAABwAAAHoAOQB6ADkAAAAAAAAAAAACAAAABwAAALcAKQC3ACkAAAAAAIMDAAACAAAAFAAAAAAAAAC3ACkAAAAAAAAAAAACAAAABAAAABABIQAQASEAAQAAAPgaAAACAAAAFAAAAAAAAAC5AAkAAAAAAAAAAAACAAAABgAAALsAEwC7ABMAAAAAAAAAAAACAAAABwAAAIwAKQCMACkAAAAAABobAAACAAAAJAAAAAAAAACPAAkAAAAAAAAAAAACAAAABAAAAJEACQCRAAkAAAAAACobAAACAAAAFAAAAAAAAACQAAkAAAAAAEobAAACAAAAFAAAAAAAAACQAAkAAAAAAAAAAAACAAAABAAAAJAACQCQAAkAAAAAAE8bAAACAAAAFAAAAAAAAAASAQkAAAAAAFoaAAACAAAAFAAAAAAAAACXAAkAAAAAAFoaAAACAAAAFAAAAAAAAACXAAkAAAAAAGYbAAACAAAAFAAAAAAAAACYAAkAAAAAAFoaAAACAAAAFAAAAAAAAACZAAkAAAAAAG0bAAACAAAAFAAAAAAAAAATAQkAAAAAAAAAAAACAAAABAAAABMBCQATAQkAAAAAAIobAAACAAAAFAAAAAAAAACNABEAAAAAAAAAAAACAAAABAAAAKYAKQCmACkAAAAAAJIbAAACAAAAFAAAAAAAAACmACkAAAAAAKIbAAACAAAAFAAAAAAAAADvADEAAAAAALIbAAACAAAAFAAAAAAAAADvADEAAAAAALobAAACAAAAFAAAAAAAAADpAAkAAAAAAAAAAAACAAAABAAAAOkACQDpAAkAAAAAAAMDAAACAAAAFAAAAAAAAAA1AAkAAAAAANMbAAACAAAAFAAAAAAAAADoABEAAAAAAAAAAAACAAAABAAAAOYAMQDmADEAAAAAAAAAAAAAAAAAAAAAAAUBIQAFASEAAAAAAOobAAACAAAAFAAAAAAAAAAFASEAAAAAAAAAAAACAAAABwAAAHkAQQB5AEEAAAAAAAAAAAACAAAABwAAALcAMQC3ADEAAAAAAL0DAAACAAAARAAAAAAAAAC9AAkAAAAAAPIbAAACAAAAJAAAAAAAAACWABEAAAAAAFoaAAACAAAAFAAAAAAAAACbAAkAAAAAAAAAAAACAAAABAAAAJoAEQCaABEAAAAAAAAAAAACAAAABAAAAJIACQCSAAkAAAAAABIcAAACAAAAFAAAAAAAAACQABEAAAAAABccAAACAAAAFAAAAAAAAACQABEAAAAAAAAAAAACAAAABAAAAJUACQCVAAkAAAAAAFoaAAACAAAAFAAAAAAAAAC8AAkAAAAAADccAAACAAAAFAAAAAAAAACUABEAAAAAAFEcAAACAAAAFAAAAAAAAAASAREAAAAAAGEcAAACAAAAFAAAAAAAAAASAREAAAAAAOkCAAACAAAAFAAAAAAAAACTABEAAAAAAHIcAAACAAAAFAAAAAAAAACXABEAAAAAAHccAAACAAAAFAAAAAAAAACXABEAAAAAAFoaAAACAAAAFAAAAAAAAAAUAQkAAAAAAHwcAAACAAAAFAAAAAAAAAAUAQkAAAAAAIEcAAACAAAAFAAAAAAAAACYABEAAAAAAAAAAAACAAAABAAAAJkAEQCZABEAAAAAANQCAAACAAAAFAAAAAAAAACeAAkAAAAAAAAAAAACAAAABgAAAI0AGQCNABkAAAAAAIMDAAACAAAAFAAAAAAAAACNABkAAAAAAAAAAAACAAAABAAAAKYAMQCmADEAAAAAAIYcAAACAAAAFAAAAAAAAADvADkAAAAAAJYcAAACAAAAFAAAAAAAAAA1ABEAAAAAAAAAAAACAAAABAAAAOgAGQDoABkAAAAAAAAAAAAAAAAAAAAAAAUBKQAFASkAAAAAAAAAAAACAAAABAAAAL0AEQC9ABEAAAAAAAAAAAACAAAABAAAAL0AEwC9ABMAAAAAAJscAAACAAAAJAAAAAAAAACPAAkAAAAAAKIcAAACAAAAFAAAAAAAAAAVAQkAAAAAALAcAAACAAAAFAAAAAAAAAAVAQkAAAAAALgcAAACAAAAFAAAAAAAAACbABEAAAAAAAAAAAACAAAABAAAAJAAGQCQABkAAAAAAL0cAAACAAAAFAAAAAAAAACQABkAAAAAAMIcAAACAAAAFAAAAAAAAAC8ABEAAAAAAAAAAAACAAAABAAAALwAEwC8ABMAAAAAANwcAAACAAAAFAAAAAAAAADAABEAAAAAAPMcAAACAAAAFAAAAAAAAAASARkAAAAAAAAAAAACAAAABAAAAMAAEwDAABMAAAAAAAAAAAACAAAABAAAAJMAGQCTABkAAAAAAAAAAAACAAAABAAAAJcAGQCXABkAAAAAAAMdAAACAAAAFAAAAAAAAAAUAREAAAAAAFoaAAACAAAAFAAAAAAAAAAUAREAAAAAAAAAAAACAAAABAAAAJgAGQCYABkAAAAAAAAAAAACAAAABAAAAJ4AEQCeABEAAAAAAAAAAAACAAAABgAAAI0AIQCNACEAAAAAAMIaAAACAAAAFAAAAAAAAAA1ABkAAAAAAFoaAAACAAAAFAAAAAAAAACcABEAAAAAABEdAAACAAAAFAAAAAAAAAAVAREAAAAAABgdAAACAAAAFAAAAAAAAAAVAREAAAAAAAAAAAACAAAABAAAAJsAGQCbABkAAAAAAAAAAAACAAAABAAAAJAAIQCQACEAAQAAAFoaAAACAAAAFAAAAAAAAADAAAkAAAAAACAdAAACAAAAFAAAAAAAAAAUARkAAAAAACodAAACAAAAFAAAAAAAAAAUARkAAAAAADIdAAACAAAAFAAAAAAAAAAUARkAAAAAAAAAAAACAAAABAAAADUAIQA1ACEAAAAAAEAdAAACAAAAFAAAAAAAAACcABkAAAAAAE4dAAACAAAAJAAAAAAAAACPAAkAAAAAAFUdAAACAAAAFAAAAAAAAAC/ABEAAAAAAAAAAAACAAAABAAAAL8AEQC/ABEAAAAAAGMdAAACAAAAFAAAAAAAAAAVARkAAAAAAAAAAAACAAAABAAAAL8AEwC/ABMAAAAAAFoaAAACAAAAFAAAAAAAAAC+ABEAAAAAAGodAAACAAAAFAAAAAAAAAC+ABEAAAAAAG8dAAACAAAAFAAAAAAAAAAUASEAAAAAAAAAAAACAAAABAAAAL4AEwC+ABMAAAAAAHkdAAACAAAAFAAAAAAAAAAUASEAAAAAAFoaAAACAAAAFAAAAAAAAACdABEAAQAAAFoaAAACAAAAFAAAAAAAAAC/AAkAAAAAAIEdAAACAAAAFAAAAAAAAAC+ABkAAAAAAFoaAAACAAAAFAAAAAAAAAC+ABkAAQAAAI8dAAACAAAAFAAAAAAAAAC+AAkAAAAAAJYdAAACAAAAFAAAAAAAAAAUASkAAAAAAKAdAAACAAAAFAAAAAAAAACdABkAAAAAAK4dAAACAAAAFAAAAAAAAAC+ACEAAAAAAEgEAAACAAAAFAAAAAAAAAAhAAkAAAAAAEgEAAACAAAAFAAAAAAAAAAaABEAAAAAAEgEAAACAAAAFAAAAAAAAAAaABEAAAAAAEgEAAACAAAAFAAAAAAAAAAaABEAAAAAALwdAAACAAAAJAAAAAAAAADQABEAAAAAAEgEAAACAAAAFAAAAAAAAAAaABkAAAAAANQCAAACAAAAFAAAAAAAAAAlABkAAAAAANQCAAACAAAAFAAAAAAAAAAiACEAAQAAAM8dAAACAAAAFAAAAAAAAACsAAkAAAAAADoBAAACAAAAFAAAAAAAAADQAAkAAAAAANwdAAACAAAAFAAAAAAAAAAaABEAAAAAAOEdAAACAAAAFAAAAAAAAAAaABEAAAAAAOgdAAACAAAAFAAAAAAAAAAlABEAAAAAAO0dAAACAAAAFAAAAAAAAAAiABkAAAAAAAMDAAACAAAAFAAAAAAAAAAlAAkAAAAAAEgEAAACAAAAFAAAAAAAAAAiABEA", 4),
+  stateData: __tfrTable("//8AAMsAAAAEAMYAAAAEAAQAAAAEAMUAAQACAP//AAABABQAAAAHABEAAAAWAB8AAAAYAAoAAAAfACAAAAAjAC8AAAAmACEAAAAvACIAAAAwACsAAAAzADIAAAA0ADEAAAA3AAsAAAA7AAwAAABGABAAAABQABAAAABRABAAAABSABAAAABZACQAAABbACUAAABdACYAAABfACcAAABhACgAAABlACkAAABnACoAAABqACwAAABrACwAAABtAC0AAABvAC4AAAB4ADAAAAB7ADMAAAB/ADQAAACBADUAAACGADYAAACJABgAAACLADcAAADXAAMAAADYAAMAAADcAAQAAADdAAgAAADxAA0AAADyAA0AAADzAA0AAAD0AA0AAAD1AA0AAAD2AA0AAAD3AA0AAAD4AA0AAAD5AA4AAAD6AA4AAAD7AA4AAAD8AA4AAAD9AA4AAAD+AA4AAAD/AA4AAAAAAQ4AAAD//wAAxQA4AAAA//8AAAcAPwAAAA8APwAAABEAQAAAABgARwAAADcASQAAAEQASwAAANIAOgAAANMAOwAAANQAPAAAANUAPQAAANYAPQAAANcAPgAAANgAPgAAANkAPwAAANoAPwAAANsAPwAAAP//AAAbAOAACQAcAOAACQAdAOAACQAeAOAACQAfAOAACQAgAOAACQAjAOAACQAqAOAACQArAOAACQBWAOAACQBzAOAACQDEAOAACQDHAOAACQDiAOAACQAXAOAACQAzAOAACQA0AOAACQDjAOAACQA2AOAACQA6AOAACQAwAOAACQBoAOAACQAkAOAACQBLAOAACQD//wEAvAAAABYAHwAAABgACgAAADcACwAAADsADAAAAEYAEAAAAFAAEAAAAFEAEAAAAFIAEAAAANcAAwAAANgAAwAAANwABAAAAN0ACAAAAPEADQAAAPIADQAAAPMADQAAAPQADQAAAPUADQAAAPYADQAAAPcADQAAAPgADQAAAPkADgAAAPoADgAAAPsADgAAAPwADgAAAP0ADgAAAP4ADgAAAP8ADgAAAAABDgAAAP//AAAqAN8ACQArAN8ACQBzAN8ACQDEAN8ACQDHAN8ACQDiAN8ACQD//wAAGwBOAAAAHABPAAAAHQBNAAAAHgBNAAAAHwBQAAAAIABRAAAAIwBSAAAAVgDfAAkA//8BAJABAAAHAFgAAAAXAFoAAAAfAMUCAAAmANMCAAAvACIAAAD//wEAOgEAAAcAXAAAAB8AxQIAACYA0wIAADYAXQAAAP//AQA6AQAABwBgAAAAEQBhAAAAHwDFAgAAJgDTAgAAOgBiAAAA//8BADoBAAACAGUAAADIAGUAAADJAGcAAAD//wAAAgBqAAAAAwBoAAAAyABqAAAAyQBsAAAA//8AAAcA0QAJAA8A0QAJABEA0QAJABgA0QAJABsA0QAJABwA0QAJAB0A0QAJAB4A0QAJAB8A0QAJACAA0QAJACMA0QAJACoA0QAJADcA0QAJAEQA0QAJANIA0QAJANMA0QAJANQA0QAJANUA0QAJANYA0QAJANcA0QAJANgA0QAJANkA0QAJANoA0QAJANsA0QAJABcA0QAJADMA0QAJADQA0QAJAP//AADxAA0AAADyAA0AAADzAA0AAAD0AA0AAAD1AA0AAAD2AA0AAAD3AA0AAAD4AA0AAAD5AA4AAAD6AA4AAAD7AA4AAAD8AA4AAAD9AA4AAAD+AA4AAAD/AA4AAAAAAQ4AAAArANEACQBWANEACQBzANEACQDEANEACQDHANEACQDiANEACQDjANEACQA2ANEACQA6ANEACQAwANEACQBoANEACQAkANEACQBLANEACQD//wEADwIAACoAcAAAACsA0AAJAFYA0AAJAHMA0AAJAMQA0AAJAMcA0AAJAOIA0AAJAP//AAAfAMUCAAAmANMCAAD//wEAOgEAAHMAcwAAAMQAdQAAAMcAdQAAAP//AADdAAgAAAD//wAAMwB6AAAAgQA1AAAAhgA2AAAAiQAYAAAA//8AAB8AIAAAAP//AQA6AQAABwB/AAAAEQCAAAAA3QAIAAAAKwAnAAEA//8AAAcAhAAAAB8AxQIAACYA0wIAADAAhQAAAP//AQA6AQAAKwCHAAAAVgCMAAAA4gCIAAAAcwBXAAkAxABXAAkAxwBXAAkA//8AAAcAhAAAAB8AxQIAACYA0wIAAHMAYAAJAMQAYAAJAMcAYAAJAP//AQA6AQAAHwDFAgAAJgDTAgAAcwBkAAkAxABkAAkAxwBkAAkA//8BADoBAAAYAJIAAADdAAgAAAD//wAARACUAAAAUACUAAAA3QAIAAAA//8AAAcAnwAAAP//AQA6AQAANAChAAAAfwCiAAAAgQCjAAAA//8AACsApAAAAP//AAAHAKsAAAD//wEAOgEAAAQArQAAAMQArAAAAMcArAAAAMsArgAAAP//AAAHALcAAAARALcAAAAXALkAAAAfAMUCAAAmANMCAAD//wEAOgEAAB8AxQIAACYA0wIAACsAvAAAAP//AQA6AQAA8AC+AAAA//8AABEAQAAAABgARwAAADcASQAAAEQASwAAAAcAEgARAA8AEgARABsAEgARABwAEgARAB0AEgARAB4AEgARAB8AEgARACAAEgARACMAEgARACoAEgARACsAEgARAFYAEgARAHMAEgARAMQAEgARAMcAEgARANIAEgARANMAEgARANQAEgARANUAEgARANYAEgARANcAEgARANgAEgARANkAEgARANoAEgARANsAEgARAOIAEgARABcAEgARADMAEgARADQAEgARAOMAEgARADYAEgARADoAEgARADAAEgARAGgAEgARACQAEgARAEsAEgARAP//AAAeAMMAAAD//wAAHwDDAAAA//8BADoBAAAfAMUCAAD//wEAOgEAABsAxwIAABwAyAIAAB0AxgIAAB4AxgIAAB8AzwIAACAA0AIAACMA1AIAABcA3wAJADMA3wAJADQA3wAJAOMA3wAJADYA3wAJADoA3wAJADAA3wAJAGgA3wAJAEsA3wAJAP//AQCQAQAA4wDFAAAAFwDeAAkAKgDeAAkAMwDeAAkANADeAAkANgDeAAkAKwDeAAkA//8AABcAxwAAACoAyAAAADMAzAAAADQAywAAAP//AAAXAMcAAAD//wAAKgDPAAAAMwDMAAAANADLAAAANgDqAAkA//8AADYA0wAAAP//AAAqANQAAAArANYAAAAzAMwAAAA0AMsAAAA6AOUACQD//wAAOgDaAAAA//8AADoA2wAAAP//AAACAGUAAADIAGUAAADJAN0AAAD//wAABwDfAAAAHwDFAgAAJgDTAgAALwAiAAAA//8BADoBAAACAGoAAAADAGgAAADIAGoAAADJAOIAAAD//wAABwBPABEADwBPABEAEQBPABEAGABPABEAGwBPABEAHABPABEAHQBPABEAHgBPABEAHwBPABEAIABPABEAIwBPABEAKgBPABEAKwBPABEANwBPABEARABPABEAVgBPABEAcwBPABEAxABPABEAxwBPABEA0gBPABEA0wBPABEA1ABPABEA1QBPABEA1gBPABEA1wBPABEA2ABPABEA2QBPABEA2gBPABEA2wBPABEA4gBPABEAFwBPABEAMwBPABEANABPABEA4wBPABEANgBPABEAOgBPABEAMABPABEAaABPABEAJABPABEASwBPABEA//8BAIUAAAAqAOQAAAArANAAEQBWANAAEQBzANAAEQDEANAAEQDHANAAEQDiANAAEQD//wEAvAAAAAcA5gAAAB8AIAAAACYAIQAAACsA0AARAFYA0AARAHMA0AARAMQA0AARAMcA0AARAOIA0AARAP//AQA6AQAAKgDkAAAAKwDQABEAVgDQABEAcwDQABEAxADQABEAxwDQABEA4gDQABEA//8AAAEAFAAAAAcAEQAAAB8AIAAAACYAIQAAAC8AIgAAADAAKwAAAFkAJAAAAFsAJQAAAF0AJgAAAF8AJwAAAGEAKAAAAGUAKQAAAGcAKgAAAGoALAAAAGsALAAAAG0ALQAAAG8ALgAAAHMAtAAJAMQAtAAJAMcAtAAJAP//AQA6AQAAcwBzAAAAxADrAAAAxwDrAAAA//8AAEQA7AAAABgACQEJAMQACQEJACoACQEJAGgACQEJAHMACQEJAMcACQEJAGcACQEJABcACQEJAP//AAAYAEcAAADEAO4AAAD//wAAGwAVABEAHAAVABEAHQAVABEAHgAVABEAHwAVABEAIAAVABEAIwAVABEAKgAVABEAKwAVABEAVgAVABEAcwAVABEAxAAVABEAxwAVABEA4gAVABEAFwAVABEAMwAVABEANAAVABEA4wAVABEANgAVABEAOgAVABEAMAAVABEAaAAVABEAJAAVABEASwAVABEA//8BALwAAAAjACEAEQAqACEAEQArACEAEQBzACEAEQDEACEAEQDHACEAEQDiACEAEQD//wAAGwBOAAAAHABPAAAAHQBNAAAAHgBNAAAAHwBQAAAAIABRAAAAVgAhABEA//8BAIsGAADiAPAAAAAqAOEACQArAOEACQD//wAA3QAIAAAAKgDhAAkAKwDhAAkA//8AACoA8wAAACsAJwAJAP//AAArAPUAAAD//wAAKgDUAAAAcwDlAAkAxADlAAkAxwDlAAkAFwDlAAkAKwDlAAkAOgDlAAkASwDlAAkA4gDlAAkA//8AAAcAzgIAAB8AxQIAACYA0wIAAC8AIgAAAP//AQA6AQAA4gCIAAAAcwAGABEAxAAGABEAxwAGABEA//8AACoA/gAAAHMA5wAJAMQA5wAJAMcA5wAJAB4A5wAJAP//AQC8AAAAKgABAQAAMAAAAQAAcwBkABEAxABkABEAxwBkABEA//8AACoAAgEAAGgABAEAAHMACAEJAMQACAEJAMcACAEJABcACAEJAP//AABEAJQAAABQAJQAAABnAAcBAADdAAgAAAD//wAAZwAHAQAA//8AACoACQEAAHMACgEJAMQACgEJAMcACgEJAP//AAAqAAsBAABzAAYBCQDEAAYBCQDHAAYBCQArAAYBCQD//wAANwANAQAA4gAOAQAA//8AACoAEgEAAB4ADQEJAP//AQC8AAAAHgAVAQAA//8AAAEAFAAAAAcAEQAAAB8AIAAAACYAIQAAAC8AIgAAADAAKwAAAFkAJAAAAFsAJQAAAF0AJgAAAF8AJwAAAGEAKAAAAGUAKQAAAGcAKgAAAGoALAAAAGsALAAAAG0ALQAAAG8ALgAAAMQAGgEAAP//AQA6AQAAJAAeAQAAfAAcAQAAfQAdAQAAAQB6ABEABwB6ABEAFgB6ABEAGAB6ABEAHwB6ABEAIwB6ABEAJgB6ABEALwB6ABEAMAB6ABEAMwB6ABEANAB6ABEANwB6ABEAOwB6ABEARgB6ABEAUAB6ABEAUQB6ABEAUgB6ABEAWQB6ABEAWwB6ABEAXQB6ABEAXwB6ABEAYQB6ABEAZQB6ABEAZwB6ABEAagB6ABEAawB6ABEAbQB6ABEAbwB6ABEAeAB6ABEAewB6ABEAfwB6ABEAgQB6ABEAhgB6ABEAiQB6ABEAiwB6ABEAwQB6ABEA1wB6ABEA2AB6ABEA3AB6ABEA3QB6ABEA8QB6ABEA8gB6ABEA8wB6ABEA9AB6ABEA9QB6ABEA9gB6ABEA9wB6ABEA+AB6ABEA+QB6ABEA+gB6ABEA+wB6ABEA/AB6ABEA/QB6ABEA/gB6ABEA/wB6ABEAAAF6ABEAwwB6ABEAxwB6ABEA//8AACoAHwEAAGgAIQEAACsADgEJAP//AAAYACMBAAA3AA0BAAD//wAAGABHAAAAKwCkAAAANwANAQAA//8AACsAKQEAAP//AQC8AAAAxAAsAQAAxwAsAQAA//8AAAQALQEAAMQALAEAAMcALAEAAP//AAAHAD8AAAAPAD8AAAARAEAAAAAYAEcAAAA3AEkAAABEAEsAAADUADwAAADVAD0AAADWAD0AAADXAD4AAADYAD4AAADZAD8AAADaAD8AAADbAD8AAAAbAAgAGQAcAAgAGQAdAAgAGQAeAAgAGQAfAAgAGQAgAAgAGQAjAAgAGQAqAAgAGQArAAgAGQBWAAgAGQBzAAgAGQDEAAgAGQDHAAgAGQDSAAgAGQDiAAgAGQAXAAgAGQAzAAgAGQA0AAgAGQDjAAgAGQA2AAgAGQA6AAgAGQAwAAgAGQBoAAgAGQAkAAgAGQBLAAgAGQD//wAA0wA7AAAA//8BAMUIAADTAAgAGQD//wEAxQgAAAcAPwAAAA8APwAAABEAQAAAABgARwAAADcASQAAAEQASwAAANcAPgAAANgAPgAAANkAPwAAANoAPwAAANsAPwAAABsACAAZABwACAAZAB0ACAAZAB4ACAAZAB8ACAAZACAACAAZACMACAAZACoACAAZACsACAAZAFYACAAZAHMACAAZAMQACAAZAMcACAAZANIACAAZANMACAAZANQACAAZAOIACAAZABcACAAZADMACAAZADQACAAZAOMACAAZADYACAAZADoACAAZADAACAAZAGgACAAZACQACAAZAEsACAAZAP//AADVAD0AAADWAD0AAAD//wEASgkAANUACAAZANYACAAZAP//AQBKCQAAEQBAAAAAGABHAAAANwBJAAAARABLAAAAGwAIABkAHAAIABkAHQAIABkAHgAIABkAHwAIABkAIAAIABkAIwAIABkAKgAIABkAKwAIABkAVgAIABkAcwAIABkAxAAIABkAxwAIABkA0gAIABkA0wAIABkA1AAIABkA1QAIABkA1gAIABkA1wAIABkA2AAIABkA4gAIABkAFwAIABkAMwAIABkANAAIABkA4wAIABkANgAIABkAOgAIABkAMAAIABkAaAAIABkAJAAIABkASwAIABkA//8AAAcAPwAAAA8APwAAANkAPwAAANoAPwAAANsAPwAAAP//AQDSCQAABwAIABkADwAIABkA2QAIABkA2gAIABkA2wAIABkA//8BANIJAAAzAMwAAAA0AMsAAAAXAO0ACQAqAO0ACQD//wAA4gAvAQAA4wAvAQAA//8BAA8CAAAqADEBAAAXAOwACQD//wAAFwAzAQAA//8AACoANAEAACsANgEAADYA7wAJAP//AAAfAMUCAAAmANMCAAAqADQBAAArADcBAAA2AO8ACQD//wEAOgEAADYAOQEAAP//AAAdAE0AAAAeAE0AAAAfAFAAAAAgAFEAAAAbABoAGQAjABoAGQAqABoAGQArABoAGQBWABoAGQBzABoAGQDEABoAGQDHABoAGQDiABoAGQD//wAAHABPAAAA//8BAKsKAAAcABoAGQD//wEAqwoAABsAxwIAABwAyAIAAB0AxgIAAB4AxgIAAB8AzwIAACAA0AIAAP//AAAkADsBAAD//wEA4goAAAcAQAEAABcAQQEAAB8AxQIAACYA0wIAAP//AQA6AQAAFwBBAQAAKgBCAQAA//8AABcARAEAAP//AAA0AEYBAAD//wAAFwBHAQAAKgBCAQAAMwDMAAAANADLAAAA//8BALwAAAAbAMcCAAAcAMgCAAAdAMYCAAAeAMYCAAAfAM8CAAAgANACAAAXACEAEQAzACEAEQA0ACEAEQDjACEAEQA2ACEAEQA6ACEAEQAwACEAEQBoACEAEQAkACEAEQBLACEAEQD//wEAiwYAAAcAQAEAAB8AxQIAACYA0wIAADYA6gARAP//AQA6AQAAKgBKAQAANgDqABEA//8AADYASwEAAP//AAAqAEoBAAAzAMwAAAA0AMsAAAA2AOoAEQD//wEAvAAAAAcATwEAAB8AxQIAACYA0wIAADoA5QARAHMA5QARAMQA5QARAMcA5QARABcA5QARACsA5QARAEsA5QARAOIA5QARAP//AQA6AQAAKgBQAQAAOgDlABEAcwDlABEAxADlABEAxwDlABEAFwDlABEAKwDlABEASwDlABEA4gDlABEA//8AADoAUwEAAP//AAAqAFABAAAzAMwAAAA0AMsAAAA6AOUAEQD//wEAvAAAACoAVgEAADMAzAAAADQAywAAADoA6wARAP//AQC8AAAAKgBZAQAAKwACAQkAOgACAQkASwACAQkA4gACAQkA//8AACsAXQEAADoAXwEAAEsAYAEAAOIAXAEAAP//AAAHAOYAAAAfACAAAAAmACEAAAArANAAGQBWANAAGQBzANAAGQDEANAAGQDHANAAGQDiANAAGQD//wEAOgEAACoAYgEAACsA0AAZAFYA0AAZAHMA0AAZAMQA0AAZAMcA0AAZAOIA0AAZAP//AABEAOwAAAAYAAkBEQDEAAkBEQAqAAkBEQBoAAkBEQBzAAkBEQDHAAkBEQBnAAkBEQAXAAkBEQD//wAAxABnAQAA//8AAAcAfwAAABEAgAAAAN0ACAAAAP//AAAqAPMAAAArACcAEQD//wAAHwAgAAAAJgAhAAAA//8BADoBAAAqAFABAABzAOUAEQDEAOUAEQDHAOUAEQAXAOUAEQArAOUAEQA6AOUAEQBLAOUAEQDiAOUAEQD//wEAvAAAACoAbAEAAHMA0AAJAMQA0AAJAMcA0AAJAOIA0AAJAP//AADiAIgAAABzAAYAGQDEAAYAGQDHAAYAGQD//wAAcwDnABEAxADnABEAxwDnABEAHgDnABEA//8BADoBAAAqAG8BAABzAOcAEQDEAOcAEQDHAOcAEQAeAOcAEQD//wAA3QAIAAAAcwAIAREAxAAIAREAxwAIAREAFwAIAREA//8AACoAdAEAAHMACAERAMQACAERAMcACAERABcACAERAP//AAAXAHcBAAD//wAABwB4AQAAGACSAAAA3QAIAAAA//8AAGcAeQEAAP//AADdAAgAAABzAAoBEQDEAAoBEQDHAAoBEQD//wAAKgB7AQAAcwAKAREAxAAKAREAxwAKAREA//8AAB8AxQIAACYA0wIAAHMABgERAMQABgERAMcABgERACsABgERAP//AQA6AQAAKgB+AQAAcwAGAREAxAAGAREAxwAGAREAKwAGAREA//8AAAcAgAEAABEAgAEAAN0ACAAAAP//AADiAIUBAAD//wAAJACIAQAAdgCHAQAAAQB0ABkABwB0ABkAFgB0ABkAGAB0ABkAHwB0ABkAIwB0ABkAJgB0ABkALwB0ABkAMAB0ABkAMwB0ABkANAB0ABkANwB0ABkAOwB0ABkARgB0ABkAUAB0ABkAUQB0ABkAUgB0ABkAWQB0ABkAWwB0ABkAXQB0ABkAXwB0ABkAYQB0ABkAZQB0ABkAZwB0ABkAagB0ABkAawB0ABkAbQB0ABkAbwB0ABkAeAB0ABkAewB0ABkAfwB0ABkAgQB0ABkAhgB0ABkAiQB0ABkAiwB0ABkAwQB0ABkA1wB0ABkA2AB0ABkA3AB0ABkA3QB0ABkA8QB0ABkA8gB0ABkA8wB0ABkA9AB0ABkA9QB0ABkA9gB0ABkA9wB0ABkA+AB0ABkA+QB0ABkA+gB0ABkA+wB0ABkA/AB0ABkA/QB0ABkA/gB0ABkA/wB0ABkAAAF0ABkAwwB0ABkAxwB0ABkA//8AACQAiQEAAAEAdwAZAAcAdwAZABYAdwAZABgAdwAZAB8AdwAZACMAdwAZACYAdwAZAC8AdwAZADAAdwAZADMAdwAZADQAdwAZADcAdwAZADsAdwAZAEYAdwAZAFAAdwAZAFEAdwAZAFIAdwAZAFkAdwAZAFsAdwAZAF0AdwAZAF8AdwAZAGEAdwAZAGUAdwAZAGcAdwAZAGoAdwAZAGsAdwAZAG0AdwAZAG8AdwAZAHgAdwAZAHsAdwAZAH8AdwAZAIEAdwAZAIYAdwAZAIkAdwAZAIsAdwAZAMEAdwAZANcAdwAZANgAdwAZANwAdwAZAN0AdwAZAPEAdwAZAPIAdwAZAPMAdwAZAPQAdwAZAPUAdwAZAPYAdwAZAPcAdwAZAPgAdwAZAPkAdwAZAPoAdwAZAPsAdwAZAPwAdwAZAP0AdwAZAP4AdwAZAP8AdwAZAAABdwAZAMMAdwAZAMcAdwAZAP//AAAHAIsBAAAeAA0BEQD//wEAOgEAACoAjAEAAB4ADQERAP//AAAqAIwBAAAeAA0BEQD//wEAvAAAAB4AkAEAAP//AADCAJQBAAD//wAAJACXAQAAfAAcAQAAfQCWAQAAAQB6ABkABwB6ABkAFgB6ABkAGAB6ABkAHwB6ABkAIwB6ABkAJgB6ABkALwB6ABkAMAB6ABkAMwB6ABkANAB6ABkANwB6ABkAOwB6ABkARgB6ABkAUAB6ABkAUQB6ABkAUgB6ABkAWQB6ABkAWwB6ABkAXQB6ABkAXwB6ABkAYQB6ABkAZQB6ABkAZwB6ABkAagB6ABkAawB6ABkAbQB6ABkAbwB6ABkAeAB6ABkAewB6ABkAfwB6ABkAgQB6ABkAhgB6ABkAiQB6ABkAiwB6ABkAwQB6ABkA1wB6ABkA2AB6ABkA3AB6ABkA3QB6ABkA8QB6ABkA8gB6ABkA8wB6ABkA9AB6ABkA9QB6ABkA9gB6ABkA9wB6ABkA+AB6ABkA+QB6ABkA+gB6ABkA+wB6ABkA/AB6ABkA/QB6ABkA/gB6ABkA/wB6ABkAAAF6ABkAwwB6ABkAxwB6ABkA//8AAAcAmgEAAB8AxQIAACYA0wIAACsApAAAAP//AQA6AQAAHwDFAgAAJgDTAgAAKwAOAREA//8BADoBAAAqAJ4BAAArAA4BEQD//wAABwCiAQAAEQCjAQAAFwCmAQAA2QCkAQAA3QAIAAAA//8AACsApAAAABEBqAEAAP//AAAYACMBAAD//wAAGABHAAAAKwCkAAAA//8AAMQArQEAAP//AADEAK8BAADHAK8BAAD//wAABwC3AAAAEQC3AAAAHwDFAgAAJgDTAgAAFwDsABEA//8BADoBAAAqALIBAAAXAOwAEQD//wAAHwDFAgAAJgDTAgAAKwC1AQAANgDvABEA//8BADoBAAAqALYBAAA2AO8AEQD//wAAHwDFAgAAJgDTAgAAKgC2AQAAKwC5AQAANgDvABEA//8BADoBAAAfAMUCAAAmANMCAAAqALYBAAA2AO8AEQD//wEAOgEAACoAtgEAACsAuQEAADYA7wARAP//AAAdAMYCAAAeAMYCAAAfAM8CAAAgANACAAAXABoAGQAbABoAGQAjABoAGQAqABoAGQAzABoAGQA0ABoAGQDjABoAGQA2ABoAGQArABoAGQA6ABoAGQBzABoAGQDEABoAGQDHABoAGQAwABoAGQBoABoAGQAkABoAGQBLABoAGQDiABoAGQD//wAAHADIAgAA//8BAHUQAAAcABoAGQD//wEAdRAAAAcAQAEAABcAvgEAAB8AxQIAACYA0wIAAP//AQA6AQAAHgDAAQAA//8AABcAvgEAACoAwgEAAP//AAAXAMMBAAD//wAABwBAAQAAHwDFAgAAJgDTAgAANgDqABkA//8BADoBAAAqAMQBAAA2AOoAGQD//wAANgDFAQAA//8AAAcATwEAAB8AxQIAACYA0wIAADoA5QAZAHMA5QAZAMQA5QAZAMcA5QAZABcA5QAZACsA5QAZAEsA5QAZAOIA5QAZAP//AQA6AQAAKgDIAQAAMwDMAAAANADLAAAAOgDrABkA//8AACoAywEAADoA5QAZAHMA5QAZAMQA5QAZAMcA5QAZABcA5QAZACsA5QAZAEsA5QAZAOIA5QAZAP//AAA6AMwBAAD//wAAEQDOAQAAHwDFAgAAJgDTAgAAOgDrABkA//8BADoBAAAqAMgBAAA6AOsAGQD//wAAOgDQAQAA//8AAAcA0gEAAB8AxQIAACYA0wIAACsAAgERADoAAgERAEsAAgERAOIAAgERAP//AQA6AQAAKgDTAQAAKwACAREAOgACAREASwACAREA4gACAREA//8AADsA1gEAAAQB2AEAADoATAAJAP//AAA6ANoBAAD//wAAKwBdAQAAOgDbAQAA//8AACsAXQEAADoA2wEAAEsA3AEAAP//AAAHAOYAAAAfACAAAAAmACEAAAArANAAIQBWANAAIQBzANAAIQDEANAAIQDHANAAIQDiANAAIQD//wEAOgEAACoArAAZACsArAAZAFYArAAZAHMArAAZAMQArAAZAMcArAAZAOIArAAZAP//AQC8AAAABwDmAAAAHwAgAAAAJgAhAAAA//8BADoBAAAHAOYAAAAfAMUCAAAmANMCAABzANAAEQDEANAAEQDHANAAEQDiANAAEQD//wEAOgEAACoA3QEAAHMA0AARAMQA0AARAMcA0AARAOIA0AARAP//AAAqAKMAEQBzAKMAEQDEAKMAEQDHAKMAEQAeAKMAEQD//wEAvAAAAHMA5wAZAMQA5wAZAMcA5wAZAB4A5wAZAP//AQA6AQAAKgDgAQAAcwBkACEAxABkACEAxwBkACEA//8AAGgA4QEAACoAsAARAHMAsAARAMQAsAARAMcAsAARABcAsAARAP//AADdAAgAAABzAAgBGQDEAAgBGQDHAAgBGQAXAAgBGQD//wAAKgDjAQAAcwAIARkAxAAIARkAxwAIARkAFwAIARkA//8AAAcA5QEAABgAkgAAAN0ACAAAAP//AADdAAgAAABzAAoBGQDEAAoBGQDHAAoBGQD//wAAHwDFAgAAJgDTAgAAcwAGARkAxAAGARkAxwAGARkAKwAGARkA//8BADoBAAArAIcAAAAqAHEACQA2AHEACQD//wAAKgDpAQAANgALAQkA//8AADYA6wEAAP//AAAkAO4BAAB2AIcBAAABAHQAIQAHAHQAIQAWAHQAIQAYAHQAIQAfAHQAIQAjAHQAIQAmAHQAIQAvAHQAIQAwAHQAIQAzAHQAIQA0AHQAIQA3AHQAIQA7AHQAIQBGAHQAIQBQAHQAIQBRAHQAIQBSAHQAIQBZAHQAIQBbAHQAIQBdAHQAIQBfAHQAIQBhAHQAIQBlAHQAIQBnAHQAIQBqAHQAIQBrAHQAIQBtAHQAIQBvAHQAIQB4AHQAIQB7AHQAIQB/AHQAIQCBAHQAIQCGAHQAIQCJAHQAIQCLAHQAIQDBAHQAIQDXAHQAIQDYAHQAIQDcAHQAIQDdAHQAIQDxAHQAIQDyAHQAIQDzAHQAIQD0AHQAIQD1AHQAIQD2AHQAIQD3AHQAIQD4AHQAIQD5AHQAIQD6AHQAIQD7AHQAIQD8AHQAIQD9AHQAIQD+AHQAIQD/AHQAIQAAAXQAIQDDAHQAIQDHAHQAIQD//wAAHgC2ABEAKgC2ABEA//8BALwAAAAHAIsBAAAeAA0BGQD//wEAOgEAACoA9QEAAB4ADQEZAP//AAAqAP8BAAArAKQAAABoAP8BAAD//wAAfQABAgAAAQB6ACEABwB6ACEAFgB6ACEAGAB6ACEAHwB6ACEAIwB6ACEAJgB6ACEALwB6ACEAMAB6ACEAMwB6ACEANAB6ACEANwB6ACEAOwB6ACEARgB6ACEAUAB6ACEAUQB6ACEAUgB6ACEAWQB6ACEAWwB6ACEAXQB6ACEAXwB6ACEAYQB6ACEAZQB6ACEAZwB6ACEAagB6ACEAawB6ACEAbQB6ACEAbwB6ACEAeAB6ACEAewB6ACEAfwB6ACEAgQB6ACEAhgB6ACEAiQB6ACEAiwB6ACEAwQB6ACEA1wB6ACEA2AB6ACEA3AB6ACEA3QB6ACEA8QB6ACEA8gB6ACEA8wB6ACEA9AB6ACEA9QB6ACEA9gB6ACEA9wB6ACEA+AB6ACEA+QB6ACEA+gB6ACEA+wB6ACEA/AB6ACEA/QB6ACEA/gB6ACEA/wB6ACEAAAF6ACEAwwB6ACEAxwB6ACEA//8AAGgAAgIAACoAuAARACsAuAARAP//AAAfAMUCAAAmANMCAAArAA4BGQD//wEAOgEAACoABAIAACsADgEZAP//AAArAIcAAADiAAYCAAAXABABCQAqABABCQD//wAA3QAIAAAAFwAQAQkAKgAQAQkA//8AACoACgIAABcADwEJAP//AAAXAAwCAAD//wAAwgAPAgAA//8AADMAzAAAADQAywAAABcA7QAZACoA7QAZAP//AAAHALcAAAARALcAAAAfAMUCAAAmANMCAAAXAOwAGQD//wEAOgEAACsAEgIAACoApgARADYApgARAP//AAAfAMUCAAAmANMCAAArABMCAAAqAKYAEQA2AKYAEQD//wEAOgEAAB8AxQIAACYA0wIAACsAtQEAADYA7wAZAP//AQA6AQAAKgAWAgAANgDvABkA//8AAB8AxQIAACYA0wIAACoAFgIAADYA7wAZAP//AQA6AQAAKgAWAgAAKwAZAgAANgDvABkA//8AABcAogAZACoAogAZADYAogAZAP//AQC8AAAABwBAAQAAHwDFAgAAJgDTAgAA//8BADoBAAAeABsCAAD//wAABwBAAQAAFwAcAgAAHwDFAgAAJgDTAgAA//8BADoBAAAHAEABAAAfAMUCAAAmANMCAAA2AOoAIQD//wEAOgEAACoAoQAZADoAoQAZAHMAoQAZAMQAoQAZAMcAoQAZABcAoQAZACsAoQAZAEsAoQAZAOIAoQAZAP//AQC8AAAABwBPAQAAHwDFAgAAJgDTAgAA//8BADoBAAARAM4BAAAfAMUCAAAmANMCAAA6AOsAIQD//wEAOgEAACoAHQIAADoA6wAhAP//AAA6AB4CAAD//wAABwBPAQAAHwDFAgAAJgDTAgAAOgDlACEAcwDlACEAxADlACEAxwDlACEAFwDlACEAKwDlACEASwDlACEA4gDlACEA//8BADoBAAArAB8CAAD//wAABwDSAQAAHwDFAgAAJgDTAgAAKwACARkAOgACARkASwACARkA4gACARkA//8BADoBAAAqACQCAAArAAIBGQA6AAIBGQBLAAIBGQDiAAIBGQD//wAAOwDWAQAABAHYAQAAOgBMABEA//8AACsAXQEAADoAJwIAAP//AAAHAOYAAAAfAMUCAAAmANMCAABzANAAGQDEANAAGQDHANAAGQDiANAAGQD//wEAOgEAACoAKAIAAHMA0AAZAMQA0AAZAMcA0AAZAOIA0AAZAP//AADdAAgAAABzAAgBIQDEAAgBIQDHAAgBIQAXAAgBIQD//wAAKgArAgAAcwAIASEAxAAIASEAxwAIASEAFwAIASEA//8AAAcAgAEAABEAgAEAAN0ACAAAADYACwERAP//AAAqAC0CAAA2AAsBEQD//wAAHgC2ABkAKgC2ABkA//8BALwAAAAHAIsBAAD//wEAOgEAAAcAiwEAAB4ADQEhAP//AQA6AQAAJAAxAgAAAQB5ACkABwB5ACkAFgB5ACkAGAB5ACkAHwB5ACkAIwB5ACkAJgB5ACkALwB5ACkAMAB5ACkAMwB5ACkANAB5ACkANwB5ACkAOwB5ACkARgB5ACkAUAB5ACkAUQB5ACkAUgB5ACkAWQB5ACkAWwB5ACkAXQB5ACkAXwB5ACkAYQB5ACkAZQB5ACkAZwB5ACkAagB5ACkAawB5ACkAbQB5ACkAbwB5ACkAeAB5ACkAewB5ACkAfwB5ACkAgQB5ACkAhgB5ACkAiQB5ACkAiwB5ACkAwQB5ACkA1wB5ACkA2AB5ACkA3AB5ACkA3QB5ACkA8QB5ACkA8gB5ACkA8wB5ACkA9AB5ACkA9QB5ACkA9gB5ACkA9wB5ACkA+AB5ACkA+QB5ACkA+gB5ACkA+wB5ACkA/AB5ACkA/QB5ACkA/gB5ACkA/wB5ACkAAAF5ACkAwwB5ACkAxwB5ACkA//8AAMMANQIAAMcANQIAAP//AQAQAAAAfQA2AgAAAQB6ACkABwB6ACkAFgB6ACkAGAB6ACkAHwB6ACkAIwB6ACkAJgB6ACkALwB6ACkAMAB6ACkAMwB6ACkANAB6ACkANwB6ACkAOwB6ACkARgB6ACkAUAB6ACkAUQB6ACkAUgB6ACkAWQB6ACkAWwB6ACkAXQB6ACkAXwB6ACkAYQB6ACkAZQB6ACkAZwB6ACkAagB6ACkAawB6ACkAbQB6ACkAbwB6ACkAeAB6ACkAewB6ACkAfwB6ACkAgQB6ACkAhgB6ACkAiQB6ACkAiwB6ACkAwQB6ACkA1wB6ACkA2AB6ACkA3AB6ACkA3QB6ACkA8QB6ACkA8gB6ACkA8wB6ACkA9AB6ACkA9QB6ACkA9gB6ACkA9wB6ACkA+AB6ACkA+QB6ACkA+gB6ACkA+wB6ACkA/AB6ACkA/QB6ACkA/gB6ACkA/wB6ACkAAAF6ACkAwwB6ACkAxwB6ACkA//8AACoAOQIAACsApAAAAGgAOQIAAP//AAAfAMUCAAAmANMCAAArAA4BIQD//wEAOgEAACoAPAIAACsADgEhAP//AADiAAYCAAAXABABEQAqABABEQD//wAAKwCHAAAAFwAQAREAKgAQAREA//8AAAcAogEAABEAowEAANkApAEAAN0ACAAAABcADwERAP//AAAqAEACAAAXAA8BEQD//wAAjgBEAgAA//8AAAcAtwAAABEAtwAAAB8AxQIAACYA0wIAAP//AQA6AQAAHwDFAgAAJgDTAgAAKwBFAgAAKgCmABkANgCmABkA//8BADoBAAAfAMUCAAAmANMCAAAqAKYAGQA2AKYAGQD//wEAOgEAACsARQIAACoApgAZADYApgAZAP//AAAfAMUCAAAmANMCAAArALUBAAD//wEAOgEAAB8AxQIAACYA0wIAACsAtQEAADYA7wAhAP//AQA6AQAAKgBIAgAANgDvACEA//8AAB8AxQIAACYA0wIAACoASAIAADYA7wAhAP//AQA6AQAAIwBLAgAAMwDMAAAANADLAAAAFwDmACEANgDmACEAOgDmACEAKgDmACEA//8BAOIKAAARAM4BAAAfAMUCAAAmANMCAAA6AOsAKQD//wEAOgEAACoApAAZADoApAAZAP//AQC8AAAAEQDOAQAAHwDFAgAAJgDTAgAA//8BADoBAAAHANIBAAAfAMUCAAAmANMCAAD//wEAOgEAAAcA0gEAAB8AxQIAACYA0wIAACsAAgEhADoAAgEhAEsAAgEhAOIAAgEhAP//AQA6AQAAKwBdAQAAOgBQAgAASwBRAgAA4gBPAgAA//8AAAcA5gAAAB8AxQIAACYA0wIAAHMA0AAhAMQA0AAhAMcA0AAhAOIA0AAhAP//AQA6AQAA3QAIAAAAcwAIASkAxAAIASkAxwAIASkAFwAIASkA//8AAAcAgAEAABEAgAEAAN0ACAAAADYACwEZAP//AAAkAFUCAAABAHkAMQAHAHkAMQAWAHkAMQAYAHkAMQAfAHkAMQAjAHkAMQAmAHkAMQAvAHkAMQAwAHkAMQAzAHkAMQA0AHkAMQA3AHkAMQA7AHkAMQBGAHkAMQBQAHkAMQBRAHkAMQBSAHkAMQBZAHkAMQBbAHkAMQBdAHkAMQBfAHkAMQBhAHkAMQBlAHkAMQBnAHkAMQBqAHkAMQBrAHkAMQBtAHkAMQBvAHkAMQB4AHkAMQB7AHkAMQB/AHkAMQCBAHkAMQCGAHkAMQCJAHkAMQCLAHkAMQDBAHkAMQDXAHkAMQDYAHkAMQDcAHkAMQDdAHkAMQDxAHkAMQDyAHkAMQDzAHkAMQD0AHkAMQD1AHkAMQD2AHkAMQD3AHkAMQD4AHkAMQD5AHkAMQD6AHkAMQD7AHkAMQD8AHkAMQD9AHkAMQD+AHkAMQD/AHkAMQAAAXkAMQDDAHkAMQDHAHkAMQD//wAAHwDFAgAAJgDTAgAAKwAOASkA//8BADoBAAAHAKIBAAARAKMBAADZAKQBAADdAAgAAAAXAA8BGQD//wAAjgBEAgAAwwBdAgAAxwBdAgAA//8AAAcAZwIAABgAZQIAADcAZAIAADsAZgIAAEYAYAIAAFEAYgIAAFIAYgIAANgAXwIAAN0ACAAAAPEADQAAAPIADQAAAPMADQAAAPQADQAAAPUADQAAAPYADQAAAPcADQAAAPgADQAAAP//AAAfAMUCAAAmANMCAAAqAKYAIQA2AKYAIQD//wEAOgEAACsAbAIAACoApgAhADYApgAhAP//AAAfAMUCAAAmANMCAAArALUBAAA2AO8AKQD//wEAOgEAACoAbQIAADYA7wApAP//AAAfAMUCAAAmAHECAAD//wEAOgEAACMASwIAADMAzAAAADQAywAAABcA5gApADYA5gApADoA5gApACoA5gApAP//AQDiCgAAKwBdAQAAOgB0AgAA//8AACsAXQEAADoAdAIAAEsAdQIAAP//AAAHAKIBAAARAKMBAADZAKQBAADdAAgAAAD//wAAGAB6AgAARAB4AgAAKgCPAAkAaACPAAkA0gCPAAkAFwCPAAkA//8AACMAjwAJACsAjwAJADYAjwAJADoAjwAJAP//AQAGGwAA1wB8AgAA2AB8AgAAIwCQAAkAKgCQAAkAKwCQAAkAaACQAAkA0gCQAAkANgCQAAkAFwCQAAkAOgCQAAkA//8AAEYAfgIAAP//AAAqAIICAABoAIQCAADSAH8CAAAjABIBCQArABIBCQA2ABIBCQAXABIBCQD//wAAEQCHAgAA//8BAGYaAAAYAHoCAAAjABMBCQAqABMBCQArABMBCQBoABMBCQDSABMBCQA2ABMBCQAXABMBCQA6ABMBCQD//wAAIwCLAgAAKwCkAAAA//8AAB8AxQIAACYA0wIAACoApgApADYApgApAP//AQA6AQAAHwDFAgAAJgDTAgAAKwC1AQAANgDvADEA//8BADoBAAAqAI8CAAA2AO8AMQD//wAAFwDpAAkAIwDpAAkAMwDpAAkANADpAAkANgDpAAkAOgDpAAkAKgDpAAkA//8BAOIKAAAjAEsCAAAzAMwAAAA0AMsAAAAXAOgAEQA2AOgAEQA6AOgAEQAqAOgAEQD//wAAKwBdAQAAOgCSAgAA//8AAEQAeAIAABgAlgARACMAlgARACoAlgARACsAlgARAGgAlgARANIAlgARADYAlgARABcAlgARADoAlgARAP//AABGAJkCAAD//wAA1wB8AgAA2AB8AgAAIwCQABEAKgCQABEAKwCQABEAaACQABEA0gCQABEANgCQABEAFwCQABEAOgCQABEA//8AANIAfwIAACMAlAARACoAlAARACsAlAARAGgAlAARADYAlAARABcAlAARADoAlAARAP//AAAjABIBEQArABIBEQA2ABIBEQAXABIBEQD//wEAWhoAACoAngIAACMAEgERACsAEgERADYAEgERABcAEgERAP//AAA2AKECAAD//wAAFwChAgAA//8AACsAowIAAP//AAA6AKQCAAD//wAAHwDFAgAAJgDTAgAAKwC1AQAANgDvADkA//8BADoBAAArAKcCAAD//wAA4gCoAgAA//8BAAYbAAAqAKkCAABoAIQCAADSAH8CAAAXABUBCQD//wAAKgCpAgAAFwAVAQkA//8AABcAqwIAAP//AABGAKwCAAD//wAAaACEAgAAIwC8ABEAKgC8ABEAKwC8ABEA0gC8ABEANgC8ABEAFwC8ABEAOgC8ABEA//8AAGgAhAIAANIAfwIAACMAwAARACoAwAARACsAwAARADYAwAARABcAwAARAP//AAAjABIBGQArABIBGQA2ABIBGQAXABIBGQD//wEAWhoAACoArgIAAGgAhAIAANIAfwIAADoAFAERAP//AAAXABUBEQD//wEAWhoAACoAtgIAABcAFQERAP//AAARALgCAAA6ABQBGQD//wEAZhoAACoAugIAADoAFAEZAP//AAAqALoCAABoAIQCAADSAH8CAAA6ABQBGQD//wAAaACEAgAA0gB/AgAAFwCcABkAKgCcABkA//8AAOIAvQIAAP//AQAGGwAAaACEAgAA0gB/AgAAFwC/ABEAKgC/ABEA//8AABcAFQEZAP//AQBaGgAAKwDAAgAA//8AABEAuAIAADoAFAEhAP//AQBmGgAAKgDCAgAAOgAUASEA//8AAGgAhAIAANIAfwIAACoAvgAZADoAvgAZAP//AAARALgCAAD//wEAZhoAABEAuAIAADoAFAEpAP//AQBmGgAAaACEAgAA0gB/AgAAFwCdABkAKgCdABkA//8AAGgAhAIAANIAfwIAACoAvgAhADoAvgAhAP//AAAqAN0BAABzANAAEQDEANAAEQDHANAAEQDiANAAEQD//wEAvAAAAAcA5gAAAB8AxQIAACYA0wIAAP//AQA6AQAAHgDKAgAA//8AAB8AygIAAP//AQA6AQAAKwDLAgAA//8AACQAzAIAAP//AQDiCgAA8wDxAAAB/gD/AP0A/AD6APsA+QD4APYA9wD1APQA8gDdAP//", 2),
+  goto: __tfrTable("FgEBAAEAAQABAAEAAQAXAQEAHwHBAdgB8AEJAiMCPgIBAFoCAQAfAXgCeAIfAQEAAQABAB8BGgMBAAEAAQABAAEAAQAaA5kDAQABAJkDAQAGBA8EKwUBAAEALgVOBVEFAQABAB8BHwEBAAEAYAUBAAEAHwEfAQEAAQAfAR8BHwEfAR8BZAWLBR8BAQCOBQEAlAVTBvkG/QYBAAAHCgcOBx8BAQABAAEAEQcdBxcBAQAXARcBAQAXAQEAFwEBABcBAQAXAQEAFwEXARcBAQAXAQEAAQAXAQEAAQAXAQEAFwEBACMHLwc3BwEAPgdEBwEAPgcBAD4HPgcBAAEAAQA+BwEArgcBALcHwQfHB64HAQA+B9AHAQA+BwEA1wfdBwEA4Qf1BxIIKwjhB+EHMQg+COEH4QfhB+EHUghYCFsIYAhjCG0Icwh/CJEIlwihCKcIwwjJCM8I2QjfCOUI9wgBCQcJDQkXCR0JIwkpCS8JNQk/CUUJTwlVCV4JZAlzCXsJhQmMCQEAAQABAAEAAQABAAEAAQABAAEAAQCSCZUJmwmkCa4JuQkBAAEAAQABAAEAAQABAAEAAQABAAEAAQCRCtMKjgspDAEAAQAxDEAMSQxwDGcMeQx/DIIMhQyIDJAMrgwBAAEAAQABAAEAAQABAAEAAQABAAEAAQABAAEAAQABAAEAsQy1DLsMAQDPDNMM3wzoDPQMCg0NDRANFg0cDSINJQ0BAC0NNg1gDWMNDQAVAAAAHgBzAKQAlAH7AUEBEAAAAAUACgALAAwAEQAUAB4AHwAgACIAJAAoACkALQAvADAAMQA0ADcAQQBCAEMARABFAEYARwBJAE0ATgBPAFEAUgBYAFwAYABhAGgAcABzAIQAhQCHAIkAjACfAKEAogCkAKsAtwC8AMMAxgDIAMsAzwDUANYA3wDkAOYA8QD1AP4AAAEBAQsBDgESARUBHAEfATABMQE0ATYBNwE7AUABQgFGAUoBTwFQAVYBWQFiAWQBbAFvAX4BhQGHAYsBjAGQAZQBmgGeAagBsgG1AbYBuQG/AcABwgHEAccByAHLAc4B0gHTAdYB3QHfAeAB5wH0AfUB+wEDAgQCBwIRAhICEwIVAhYCGQIbAh0CHwIhAiMCJAIoAjwCPgJFAkgCSwJsAm0CiwKPAqcCxQLGAscCyALKAssCzALNAs4C0ALUAisAQQACAG8AfACNAJ4AqgDNANIA2ADZAPYAFAErAWMBbgGKAb0BxgHzASACyQItAEIAAgBvAHwAjQCeAKoArwDNANIA2ADZAPYAFAErAWMBbgGKAb0BxgHzASACyQIvAEMAAgBvAHwAjQCeAKoArwCwAM0A0gDYANkA9gAUASsBYwFuAYoBvQHGAfMBIALJAjEARAACAG8AfACNAJ4AqgCvALAAsQDNANIA2ADZAPYAFAErAWMBbgGKAb0BxgHzASACyQIzAEUAAgBvAHwAjQCeAKoArwCwALEAsgDNANIA2ADZAPYAFAErAWMBbgGKAb0BxgHzASACyQI1AEYAAgBvAHwAjQCeAKoArwCwALEAsgCzAM0A0gDYANkA9gAUASsBYwFuAYoBvQHGAfMBIALJAjkARgACAEwAbwB8AI0AngCqAK8AsACxALIAswC0AM0A0gDYANkA9gAUASsBYwFuAYoBvQHGAfMBIALJAkEBBQAAAAUACgALAAwAEQAUAB4AHwAgACIAJAAoACkALQAvADAAMQA0ADcAQQBCAEMARABFAEYARwBJAE0ATgBPAFEAUgBYAFwAYABhAGgAcABzAIQAhQCHAIkAjACfAKEAogCkAKsAtwC8AMMAxgDIAMsAzwDUANYA3wDkAOYA8QD1AP4AAAEBAQsBDgESARUBHAEfATABMQE0ATYBNwE7AUABQgFGAUoBTwFQAVYBWQFiAWQBbAFvAX4BhQGHAYsBjAGQAZQBmgGeAagBsgG1AbYBuQG/AcABwgHEAccByAHLAc4B0gHTAdYB3QHfAeAB5wH0AfUB+wEDAgQCBwIRAhICEwIVAhYCGQIbAh0CHwIhAiMCJAIoAjwCPgJFAkgCSwJsAm0CiwKPAqcCxQLGAscCyALKAssCzALNAs4C0ALUAvsABwAAAAoACwAMABQAHgAgACIAKAApAC0ALwAwADQARwBJAE0ATgBPAFEAUgBoAHAAcwCFAIcAiQCMAKIApAC3ALwAwwDGAMgAzwDUANYA3wDkAPEA9QAAAQEBCwEOARUBHAEfATABMQE0ATYBNwE7AUIBSgFQAVYBWQFiAWQBbAF+AYUBhwGQAZQBmgGeAagBsgG1AbYBuQG/AcABwgHEAccByAHLAdIB0wHWAd0B4AHnAfsBAwIEAgcCEQISAhMCFQIWAhkCGwIdAh8CIQIjAiQCKAI8Aj4CRQJIAksCbAJtAosCjwKnAsUCxgLHAsgCygLLAswCzQLQAtQC1wAJAAAACgALAAwAFAAeACIAKAApAC0ALwAwADQARwBJAGgAcABzAIUAhwCJAIwAogCkALcAvADGAMgAzwDUANYA3wDkAPEA9QAAAQEBCwEOARUBHAEfATABMQE0ATYBNwE7AUIBSgFQAVYBWQFiAWQBbAF+AYUBhwGQAZQBmgGeAagBsgG1AbYBuQG/AcIBxAHHAcgBywHSAdMB1gHdAeAB5wH7AQMCBAIHAhECEgITAhUCFgIZAh0CHwIhAiMCJAIoAjwCPgJFAkgCbAJtAosCjwLLAswCzQICAIIAIQACAJACcQIDANEC0wI4ARAAAAAFAAoACwAMABEAFAAeAB8AIAAiACQAKAApAC0ALwAwADEANAA3AEEAQgBDAEQARQBGAEkATQBOAE8AUQBSAFgAXABgAGEAaABwAHMAhACFAIcAiQCMAJ8AoQCiAKQAqwC3ALwAwwDGAMgAywDPANQA1gDfAOQA5gDxAPUA/gAAAQEBCwEOARIBFQEcAR8BMAE0ATYBNwE7AUABQgFGAUoBTwFQAVYBWQFiAWQBbAFvAX4BhQGHAYsBjAGQAZQBmgGeAagBtQG2AbkBvwHAAcIBxAHHAcgBywHOAdIB0wHWAd0B3wHgAecB9AH1AfsBAwIEAgcCEgITAhUCFgIZAhsCHQIfAiECIwIkAigCPAI+AkUCSAJLAmwCbQKLAo8CpwLFAsYCxwLIAsoCywLMAs0CzgLQAtQCGAB2ABgAKgArAJIAlQACAQcBdAF5AeIB4wErAggAfgAhAPMAcQLTAgIAlwAsAAIAmwAuAAIAqAA1AAIAqQA2AAgAtgBHADEBsgERAgQA8gB/AIAAAgAYAaMAAgBlAewAAgB2AQQBBgB6AQkBewHmAQgAgQENAekBLQJTAgIAoAEhAQgAoQEjAQoCQAJbAgIA6AGAAQQACQKiAaMBAgAqAuEBAgA3Av8BAgA7AgICAgBZAjkCHABeAkQCZAJlAmcCgAKCAocCngKjAqgCrQK4Ar0CwAICAIgCZgICAJUCegICAKAChAIGALMCqQK2Ar4CCQC5Aq4CugLBAsICAwDxAH4APQBVAAoACwAvADAASQC8AMgAzwA0ATYBNwFCAUoBhwG1AbYBuQG/AcIBxAESAhMCFQIWAhkCRQJIAmwCbQKPAgMAxgBUAAIAWQAKAAIA4ABoAAIA+gCJAAIA/QCMAAMAJQLWAQUAcAJLAqcCOABIAAIATABvAHwAjQCeAKoArwCwALEAsgCzALQAzQDSANgA2QD2ABQBKwFjAW4BigG9AcYB8wEgAskCAgDvAHcAAgAnAakAAwCsASgBAwAwAbYAAgC/AEsAAwCTAngCQAEPAAAABQAKAAsADAARABQAHgAfACAAIgAkACgAKQAtAC8AMAAxADQANwBBAEIAQwBEAEUARgBHAEkATQBOAE8AUQBSAFgAXABgAGEAaABwAHMAhACFAIcAiQCMAJ8AoQCiAKQAqwC3ALwAwwDGAMgAywDPANQA1gDfAOQA5gDxAPUA/gAAAQEBCwEOARIBFQEcAR8BMAExATQBNgE3ATsBQAFCAUYBSgFPAVABVgFZAWIBZAFsAW8BfgGFAYcBiwGMAZABlAGaAZ4BqAGyAbUBtgG5Ab8BwAHCAcQBxwHIAcsBzgHSAdMB1gHdAd8B4AHnAfQB9QH7AQMCBAIHAhECEgITAhUCFgIZAhsCHQIfAiECIwIkAigCPAI+AkUCSAJLAmwCbQKLAo8CpwLFAsYCxwLIAsoCywLMAs0CzgLQAtQCBABtAA8AbgAvAGICRAJkAmUCZgJnAnoCgAKCAocCngKjAqgCqQKtAq4CtgK4AroCvQK+AsACwQLCAkABDwAAAAUACgALAAwAEQAUAB4AHwAgACIAJAAoACkALQAvADAAMQA0ADcAQQBCAEMARABFAEYARwBJAE0ATgBPAFEAUgBYAFwAYABhAGgAcABzAIQAhQCHAIkAjACfAKEAogCkAKsAtwC8AMMAxgDIAMsAzwDUANYA3wDkAOYA8QD1AP4AAAEBAQsBDgESARUBHAEfATABMQE0ATYBNwE7AUABQgFGAUoBTwFQAVYBWQFiAWQBbAFvAX4BhQGHAYsBjAGQAZQBmgGeAagBsgG1AbYBuQG/AcABwgHEAccByAHLAc4B0gHTAdYB3QHfAeAB5wH0AfUB+wEDAgQCBwIRAhICEwIVAhYCGQIbAh0CHwIhAiMCJAIoAjwCPgJFAkgCSwJsAm0CiwKPAqcCxQLGAscCyALKAssCzALNAs4C0ALUAgUAbQAPAG4ABQBqAA4AawADAGEB4AARAF4B4ABgAWEB3AElAlECUgJ1AgUA2AFdAdkBAwBSAiUCAgCLACMAAgDoAYEBAgAIAqEBAwA9AgkCCQCJACMAigCLAPwAAgAPAZsAAgAlAagAAgAoAakAAwCTARgBAgCCAQ0BBwAsAukBLQJTAgsAFwAAAB4ApACUAfsBCQAbAAAAHgCUAfsBAgClADMAAgAQAZwAAgARAZ0AAgAiAacAAgAmAakAAgCRARcBAgCYARwBAgCbAR0BAgCcAR4BAgCpASQBBACrAScBKAECAO8BhwECAPEBiAECAPIBiQECAPYBjwEEAPgBkgGqAQIA/AGWAQIA/QGXAQQA/gGZAZoBAgAOAqwBAgAvAu4BAgAwAvABAgAyAvcBBAAzAvkB+gECADgCAAICADoCAQICAFQCMQICAFYCNAICAFcCNgICAFgCNwICAHYCVQICAHcCWQICAIwCagIDAKYCjQIIABsAAAAeAJQB+wEDAHkAGgACACQBqAAEAJIBGAElAQMA+gGTAQIABwKhAQMAPgIIAgIAqgEkAQIA+QGSAQMANAL6AQsAGQAAABoAHgCUAfsBAgAqAaoAAwCuASsBBQBCAg8CQwIlAGkCRAJkAmUCZwJ6AoACggKHAp4CowKoAqkCrQK2ArgCvQK+AsACJABpAkQCZAJlAmcCegKAAoIChwKeAqMCqAKpAq0CtgK4Ar0CvgLAAgIAiAJmAgkAuQKuAroCwQLCAi8AYQJEAmQCZQJmAmcCegKAAoIChwKeAqMCqAKpAq0CrgK2ArgCugK9Ar4CwALBAsICAgB9AmACAwCaAn4CFwCAAmMCgQKWAp0CogKwArICtAK/AsMCxAIlAGgCRAJkAmUCZwJ6AoACggKHAp4CowKoAqkCrQK2ArgCvQK+AsACCQB7Al4CaAKVArMCAwCXAnoCBwC1AqkCtgK+AgMAjQJqAgIAHgAAAAQAewAeAPsBAwD7AZQBAgD0AIEAAwBqAfQABADVAF8AgwAEAFEB1QBUAQUAVAHYAPYAAgDJAFcAAgDQAFsACABDAckA0ABIAUwBAgBIAc0AAwBMAdIAAgD/AI0AAwBwAf8AAgBXAdkAAgDJAVIBBQDPAVcByQECADIBuAADALMBMgEEADUBuwC8AAoAtwE1AbgBFwJJAm4CBgC4ATYBNwE4AQYAFwK5AboBuwEEAEkCGAIZAgMAbgJKAgIAZgANAAMA3ABmAAIAawAOAAMA4QBrAAIAWgHeAAQA1AFaAdUBAwDVAVsBAgDZAV0BAwAmAtkBAgBuAA8AAwDjAG4AAgBxABIAAgDlAG8ACADoAHEA5QBtAd4BAgBtAfkAAwDeAckCAgCKACMABAD7AIoA/AADAPwAiwACAAwBmQADAH8BDAECAO0AdgADAGYB7QACAAMBkQAEAHUBAwHkAQMA5AF2AQIAlQArAAMABgGVAAIACgGXAAMAfAEKAQIA6gGCAQMALgLqAQIAdAAWAAMA6gB0AAIAhgEQAQMA7QGGAQIAEwGeAAQAjQETAY4BAwCOARQBAgAbAaUAAwCVARsBAgAgAaYABACfASABBQIDAAUCoAECAAsCpQEDAEECCwIIABoAAAAeAJQB+wEDAHgAGgACAEMCDwIDAFwCQwIUAIECYwKWAp0CogKwArICtAK/AsMCxAIDAJwCgQIGAHkCXgKVArMCAwCUAnkCAgCvAqICBAC7Aq8CvAIDALwCsAIEAKoClgKXAgMAtwKqAgIAgwJjAgMAnwKDAgMAOQABAAkAHQAAAB4AlAH7AQgAHAAAAB4AlAH7AQMAGQGkAAoAFgAAAB4ApACUAfsBAwDpAHMADAAjAAAAHgBzAKQAlAH7AQMA+gCJAPoAAgAAAAoACwAMABQAHgAgACIAKAApAC0ALwAwADQARwBJAE0ATgBPAFEAUgBoAHAAcwCFAIcAiQCMAKIApAC3ALwAwwDGAMgAzwDUANYA3wDkAPEA9QAAAQEBCwEOARUBHAEfATABMQE0ATYBNwE7AUIBSgFQAVYBWQFiAWQBbAF+AYUBhwGQAZQBmgGeAagBsgG1AbYBuQG/AcABwgHEAccByAHLAdIB0wHWAd0B4AHnAfsBAwIEAgcCEQISAhMCFQIWAhkCGwIdAh8CIQIjAiQCKAI8Aj4CRQJIAksCbAJtAosCjwKnAsUCxgLHAsgCygLLAswCzQLQAtQCAgBMAAUAAgBvABEAAgB8AB8ABgCNACQAywBGAQQAngAxAKEAAgCqADcAAgCvAEEAAgCwAEIAAgCxAEMAAgCyAEQAAgCzAEUAAgC0AEYAAgDNAFgAAgDSAFwAAgDYAGAAAgDZAGEAAgD2AIQAAgAUAZ8AAgArAasAAgBjAeYABgBuAf4AbwHfAQgAigESAYwB9AH1AQIAvQFAAQIAxgFPAQIA8wGLAQIAIALOAQMAyQLOAgIAVwAKAAIAWwALAAIAnAAvAAIAnQAwAAIAuwBJAAIAOAG8AA4APwHIAM8AQgFKAb8BwgHEAQ4AtAE0AbYBFQIWAkgCbQKPAgIAugE2AQIAuwE3AQIA8AGHAQIAFAK1AQIAGAK5AQIARgISAgIARwITAgIASgIZAgIAawJFAgMAjgJsAgwAEgAAAB4AcwCkAJQB+wE8AFQACgALAC8AMABJALwAyADPADQBNgE3AUIBSgGHAbUBtgG5Ab8BwgHEARICEwIVAhYCGQJFAkgCbAJtAo8CAgBfAAwAAgByABQABACDACIAKAACAJAAKQAIAJkALQCMABUBkAEEAKYANACiAAgAtQBHADEBsgERAgQA3gBoANYBEADnAHAA5ABiAWQBbAHdASgCzQICAPcAhQACAPgAhwACAPkAiQACAC4BtwACAD4BxgAIAE4B1ABQAccBywECAFIB1gACAFsB3wACAGgB8QAEAGsB9QDLAgIAcQEAAQIAcgEBAQYAfQELAX4B5wECAIQBDgECAJkBHAEKAJ0BHwGeAQMCBAI8AgIAsAEwAQQAvAE7AcwCCADNAVYByAEdAiECCADRAVkB0wEjAiQCAgDsAYUBAgAAApoBAgANAqgBAgAiAtIBAgApAuABAgA9AgcCAgBOAh8CAgBaAj4CAwClAosCGAAGAAAAHgBwAHMApADkAPUAOwFiAWQBlAH7Ab4AUwAKAAsADAAUACIAKAApAC0ALwAwADQARwBJAGgAhQCHAIkAjACiALcAvADGAMgAzwDUANYA3wDxAAABAQELAQ4BFQEcAR8BMAExATQBNgE3AUIBSgFQAVYBWQFsAX4BhQGHAZABmgGeAagBsgG1AbYBuQG/AcIBxAHHAcgBywHSAdMB1gHdAeAB5wEDAgQCBwIRAhICEwIVAhYCGQIdAh8CIQIjAiQCKAI8Aj4CRQJIAmwCbQKLAo8CywLMAs0CAgB9ACAACADAAE0AUQDGAtACAgDBAE4AAgDCAE8AAgDEAFIAAgDOAMUCBAA6AcMAygICADwBxwICAD0ByAICABoCwAECAE0CGwIEAG8CSwKnAgMA0gLUAgYAgQAhAHEC0wIDAGkB8wAMABMAAAAeAHMApACUAfsBCwBWAAoAaACJAIwA1gECAGQADAACAIYAIgADAI8AKAACAMoAVwACANEAWwACANcAXwACAC4BtQACAEkBzQACAE0B0gACAFUB2AACAFgB2QACAMoBUgECABACsAECAEwCGgICAHMCTQIDAJECcgICAI4AJAACAEUBywADAMEBRgECAHICSwIDALECpwIDAF4ACwADAGMADAADALoARwACALgARwAHALEBMQGyARECOQBKAAIATABvAHwAjQCeAKoArwCwALEAsgCzALQAzQDSANgA2QD2ABQBKwFjAW4BigG9AcYB8wEgAskCAwC9AEkABQBpAA4AawACAOAAaAADACUC1gECAF8B4AAEANsBYAFhAQIAJwLcAQIAUAIlAgQAdAJRAlICAwCSAnUCBQDXAV0B2QECAJoALQACAP0AjAACAI8BFQEDAPcBkAECAJMAKgACAHgBBwEDAOUBeQECAJMAKgACAAUBkgACAHgBBwEDAOUBeQECAHcAGAAIAJEAKgCSAAcBeQECAJYAKwACAAgBlQALAHMBAgF0AeIB4wErAgMAmAAsAAMAgwENAQkAHAAAAB4AlAH7AQIAoAAxAAMAFgGhAAIApwA0AAMAFwGiAAMApwEjAQIApQEjAQcAPwIKAkACWwICAGoCRAICAIUCZAIDAIYCZQIGAGMCRAJkAmUCAgCKAmcCAgCWAnoCAgCbAoACBgCdAoICngKtAgIAogKHAgIAsAKjAgIAsgKoAgYAtAKpArYCvgICAL8CuAICAMMCvQIDAMQCwAIDAIkCZgIDAJgCegI=", 2),
   nodeNames: "\u26A0 print Escape { Comment Script AssignStatement * BinaryExpression BitOp BitOp BitOp BitOp ArithOp ArithOp @ ArithOp ** UnaryExpression ArithOp BitOp AwaitExpression await ) ( ParenthesizedExpression BinaryExpression or and CompareOp in not is UnaryExpression ConditionalExpression if else LambdaExpression lambda ParamList VariableName AssignOp , : NamedExpression AssignOp YieldExpression yield from TupleExpression ComprehensionExpression async for LambdaExpression ] [ ArrayExpression ArrayComprehensionExpression } { DictionaryExpression DictionaryComprehensionExpression SetExpression SetComprehensionExpression CallExpression ArgList AssignOp MemberExpression . PropertyName Number String FormatString FormatReplacement FormatSelfDoc FormatConversion FormatSpec FormatReplacement FormatSelfDoc ContinuedString Ellipsis None Boolean TypeDef AssignOp UpdateStatement UpdateOp ExpressionStatement DeleteStatement del PassStatement pass BreakStatement break ContinueStatement continue ReturnStatement return YieldStatement PrintStatement RaiseStatement raise ImportStatement import as ScopeStatement global nonlocal AssertStatement assert TypeDefinition type TypeParamList TypeParam StatementGroup ; IfStatement Body elif WhileStatement while ForStatement TryStatement try except finally WithStatement with FunctionDefinition def ParamList AssignOp TypeDef ClassDefinition class DecoratedStatement Decorator At MatchStatement match MatchBody MatchClause case CapturePattern LiteralPattern ArithOp ArithOp AsPattern OrPattern LogicOp AttributePattern SequencePattern MappingPattern StarPattern ClassPattern PatternArgList KeywordPattern KeywordPattern Guard",
   maxTerm: 277,
   context: trackIndent,
@@ -17895,7 +17957,7 @@ var parser = LRParser.deserialize({
   propSources: [pythonHighlighting],
   skippedNodes: [0, 4],
   repeatNodeCount: 34,
-  tokenData: "!2|~R!`OX%TXY%oY[%T[]%o]p%Tpq%oqr'ars)Yst*xtu%Tuv,dvw-hwx.Uxy/tyz0[z{0r{|2S|}2p}!O3W!O!P4_!P!Q:Z!Q!R;k!R![>_![!]Do!]!^Es!^!_FZ!_!`Gk!`!aHX!a!b%T!b!cIf!c!dJU!d!eK^!e!hJU!h!i!#f!i!tJU!t!u!,|!u!wJU!w!x!.t!x!}JU!}#O!0S#O#P&o#P#Q!0j#Q#R!1Q#R#SJU#S#T%T#T#UJU#U#VK^#V#YJU#Y#Z!#f#Z#fJU#f#g!,|#g#iJU#i#j!.t#j#oJU#o#p!1n#p#q!1s#q#r!2a#r#s!2f#s$g%T$g;'SJU;'S;=`KW<%lOJU`%YT&n`O#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%T`%lP;=`<%l%To%v]&n`%c_OX%TXY%oY[%T[]%o]p%Tpq%oq#O%T#O#P&o#P#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%To&tX&n`OY%TYZ%oZ]%T]^%o^#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tc'f[&n`O!_%T!_!`([!`#T%T#T#U(r#U#f%T#f#g(r#g#h(r#h#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tc(cTmR&n`O#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tc(yT!mR&n`O#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk)aV&n`&[ZOr%Trs)vs#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk){V&n`Or%Trs*bs#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk*iT&n`&^ZO#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%To+PZS_&n`OY*xYZ%TZ]*x]^%T^#o*x#o#p+r#p#q*x#q#r+r#r;'S*x;'S;=`,^<%lO*x_+wTS_OY+rZ]+r^;'S+r;'S;=`,W<%lO+r_,ZP;=`<%l+ro,aP;=`<%l*xj,kV%rQ&n`O!_%T!_!`-Q!`#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tj-XT!xY&n`O#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tj-oV%lQ&n`O!_%T!_!`-Q!`#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk.]V&n`&ZZOw%Twx.rx#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk.wV&n`Ow%Twx/^x#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk/eT&n`&]ZO#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk/{ThZ&n`O#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tc0cTgR&n`O#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk0yXVZ&n`Oz%Tz{1f{!_%T!_!`-Q!`#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk1mVaR&n`O!_%T!_!`-Q!`#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk2ZV%oZ&n`O!_%T!_!`-Q!`#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tc2wTzR&n`O#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%To3_W%pZ&n`O!_%T!_!`-Q!`!a3w!a#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Td4OT&{S&n`O#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk4fX!fQ&n`O!O%T!O!P5R!P!Q%T!Q![6T![#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk5WV&n`O!O%T!O!P5m!P#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk5tT!rZ&n`O#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Ti6[a!hX&n`O!Q%T!Q![6T![!g%T!g!h7a!h!l%T!l!m9s!m#R%T#R#S6T#S#X%T#X#Y7a#Y#^%T#^#_9s#_#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Ti7fZ&n`O{%T{|8X|}%T}!O8X!O!Q%T!Q![8s![#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Ti8^V&n`O!Q%T!Q![8s![#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Ti8z]!hX&n`O!Q%T!Q![8s![!l%T!l!m9s!m#R%T#R#S8s#S#^%T#^#_9s#_#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Ti9zT!hX&n`O#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk:bX%qR&n`O!P%T!P!Q:}!Q!_%T!_!`-Q!`#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tj;UV%sQ&n`O!_%T!_!`-Q!`#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Ti;ro!hX&n`O!O%T!O!P=s!P!Q%T!Q![>_![!d%T!d!e?q!e!g%T!g!h7a!h!l%T!l!m9s!m!q%T!q!rA]!r!z%T!z!{Bq!{#R%T#R#S>_#S#U%T#U#V?q#V#X%T#X#Y7a#Y#^%T#^#_9s#_#c%T#c#dA]#d#l%T#l#mBq#m#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Ti=xV&n`O!Q%T!Q![6T![#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Ti>fc!hX&n`O!O%T!O!P=s!P!Q%T!Q![>_![!g%T!g!h7a!h!l%T!l!m9s!m#R%T#R#S>_#S#X%T#X#Y7a#Y#^%T#^#_9s#_#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Ti?vY&n`O!Q%T!Q!R@f!R!S@f!S#R%T#R#S@f#S#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Ti@mY!hX&n`O!Q%T!Q!R@f!R!S@f!S#R%T#R#S@f#S#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%TiAbX&n`O!Q%T!Q!YA}!Y#R%T#R#SA}#S#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%TiBUX!hX&n`O!Q%T!Q!YA}!Y#R%T#R#SA}#S#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%TiBv]&n`O!Q%T!Q![Co![!c%T!c!iCo!i#R%T#R#SCo#S#T%T#T#ZCo#Z#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%TiCv]!hX&n`O!Q%T!Q![Co![!c%T!c!iCo!i#R%T#R#SCo#S#T%T#T#ZCo#Z#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%ToDvV{_&n`O!_%T!_!`E]!`#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%TcEdT%{R&n`O#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%TkEzT#gZ&n`O#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%TkFbXmR&n`O!^%T!^!_F}!_!`([!`!a([!a#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%TjGUV%mQ&n`O!_%T!_!`-Q!`#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%TkGrV%zZ&n`O!_%T!_!`([!`#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%TkH`WmR&n`O!_%T!_!`([!`!aHx!a#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%TjIPV%nQ&n`O!_%T!_!`-Q!`#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%TkIoV_Q#}P&n`O!_%T!_!`-Q!`#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%ToJ_]&n`&YS%uZO!Q%T!Q![JU![!c%T!c!}JU!}#R%T#R#SJU#S#T%T#T#oJU#p#q%T#r$g%T$g;'SJU;'S;=`KW<%lOJUoKZP;=`<%lJUoKge&n`&YS%uZOr%Trs)Ysw%Twx.Ux!Q%T!Q![JU![!c%T!c!tJU!t!uLx!u!}JU!}#R%T#R#SJU#S#T%T#T#fJU#f#gLx#g#oJU#p#q%T#r$g%T$g;'SJU;'S;=`KW<%lOJUoMRa&n`&YS%uZOr%TrsNWsw%Twx! vx!Q%T!Q![JU![!c%T!c!}JU!}#R%T#R#SJU#S#T%T#T#oJU#p#q%T#r$g%T$g;'SJU;'S;=`KW<%lOJUkN_V&n`&`ZOr%TrsNts#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%TkNyV&n`Or%Trs! `s#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk! gT&n`&bZO#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk! }V&n`&_ZOw%Twx!!dx#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk!!iV&n`Ow%Twx!#Ox#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk!#VT&n`&aZO#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%To!#oe&n`&YS%uZOr%Trs!%Qsw%Twx!&px!Q%T!Q![JU![!c%T!c!tJU!t!u!(`!u!}JU!}#R%T#R#SJU#S#T%T#T#fJU#f#g!(`#g#oJU#p#q%T#r$g%T$g;'SJU;'S;=`KW<%lOJUk!%XV&n`&dZOr%Trs!%ns#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk!%sV&n`Or%Trs!&Ys#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk!&aT&n`&fZO#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk!&wV&n`&cZOw%Twx!'^x#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk!'cV&n`Ow%Twx!'xx#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk!(PT&n`&eZO#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%To!(ia&n`&YS%uZOr%Trs!)nsw%Twx!+^x!Q%T!Q![JU![!c%T!c!}JU!}#R%T#R#SJU#S#T%T#T#oJU#p#q%T#r$g%T$g;'SJU;'S;=`KW<%lOJUk!)uV&n`&hZOr%Trs!*[s#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk!*aV&n`Or%Trs!*vs#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk!*}T&n`&jZO#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk!+eV&n`&gZOw%Twx!+zx#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk!,PV&n`Ow%Twx!,fx#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk!,mT&n`&iZO#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%To!-Vi&n`&YS%uZOr%TrsNWsw%Twx! vx!Q%T!Q![JU![!c%T!c!dJU!d!eLx!e!hJU!h!i!(`!i!}JU!}#R%T#R#SJU#S#T%T#T#UJU#U#VLx#V#YJU#Y#Z!(`#Z#oJU#p#q%T#r$g%T$g;'SJU;'S;=`KW<%lOJUo!.}a&n`&YS%uZOr%Trs)Ysw%Twx.Ux!Q%T!Q![JU![!c%T!c!}JU!}#R%T#R#SJU#S#T%T#T#oJU#p#q%T#r$g%T$g;'SJU;'S;=`KW<%lOJUk!0ZT!XZ&n`O#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tc!0qT!WR&n`O#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tj!1XV%kQ&n`O!_%T!_!`-Q!`#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%T~!1sO!]~k!1zV%jR&n`O!_%T!_!`-Q!`#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%T~!2fO![~i!2mT%tX&n`O#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%T",
+  tokenData: __tfrTable("//8DAD4AAAAJAL0ACQAKANcACgAMAL0ADAANANcADQAgAL0AIAAhANcAIQAiACUBIgAjAHoBIwAkAMYBJAAlAL0AJQAmAA4CJgAnAEACJwAoAFwCKAApAKgCKQAqAL4CKgArANQCKwAsABIDLAAtAC4DLQAuAEQDLgAvAHkDLwAwAIkEMAAxAMcEMQA6AEUFOgA7AGkGOwA8AJsGPAA9ALEGPQA+AO8GPgA/AAsHPwBAAL0AQABBAEYHQQBCAGQHQgBDAJoHQwBGAGQHRgBHALYIRwBSAGQHUgBTAGoKUwBVAGQHVQBWAL4KVgBbAGQHWwBcAPoKXABdAAUBXQBeABALXgBfACYLXwBgAGQHYABhAL0AYQBiAGQHYgBjAJoHYwBmAGQHZgBnALYIZwByAGQHcgBzAGoKcwB1AGQHdQB2AL4KdgB7AGQHewB8AEILfAB9AEcLfQB+AGMLfgB/AGgLfwChAL0AoQAA2GQHANgA3JQHAOAAAGQHEADCAAUABAEQAAAAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABAA1AABAADcAOC9AB8A3gANAAQBEADLAA8AAAAJAL0ACQAKANcACgAMAL0ADAANANcADQAgAL0AIAAhANcAIQBcAL0AXABdAAUBXQB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AHwAKAQkABAEQAAAACgC9AAoACwDXAAsADQC9AA0ADgDXAA4AewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABMAKgEMAAQBEAAAAD0AvQA9AD4ATgE+AGEAvQBhAGIAZAFiAHIAvQByAHMAZAFzAHQAZAF0AHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQATAFUBBQAdAAMABAEQAAAAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABMAawEFAEsAAwAEARAAAAB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AGwCBAQcABAEQAPIACwAAACIAvQAiACMAlgEjAHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAbAJsBBwAEARAAAAAiAL0AIgAjALABIwB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AGwC3AQUABAEQAPQACwAAAHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAfAM0BCwAEAA8ABAEQAAAACgDGAQoACwC9AAsADQDGAQ0ADgC9AA4AewDGAXsAfADuAXwAfQDGAX0AfgDuAX4AANjGAQDYANwIAgDgAADGAQ8A8wEFAAQADwAAAAoA7gELAA0A7gEOAADY7gEA2ADcAgIA4AAA7gEPAAUCAQAA3ADg7gEfAAsCAQAA3ADgxgEaABUCBwDaAAIABAEQAAAAPQC9AD0APgAqAj4AewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABoAMQIFAFYACgAEARAAAAB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AGgBHAgcA1AACAAQBEAAAAD0AvQA9AD4AKgI+AHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAbAGMCBwAEARAA8QALAAAAJwC9ACcAKAB4AigAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABsAfQIHAAQBEAAAACcAvQAnACgAkgIoAHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAbAJkCBQAEARAA8wALAAAAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABsArwIFABgACwAEARAAAAB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AEwDFAgUAFwADAAQBEAAAAHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAbANsCCQAHAAsABAEQAAAAKgC9ACoAKwD2AisAPQC9AD0APgAqAj4AewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABsA/QIHABEAAwAEARAAAAA9AL0APQA+ACoCPgB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AGwAZAwcA1wALAAQBEAAAAD0AvQA9AD4AKgI+AHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQATADUDBQAqAAMABAEQAAAAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9AB8ASwMIANgACwAEARAAAAA9AL0APQA+ACoCPgA/AGMDPwB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AFABqAwUAEQEEAAQBEAAAAHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAbAIADCQBEAAIABAEQAAAALgC9AC4ALwCbAy8AMAC9ADAAOgDLAzoAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABsAoAMHAAQBEAAAAC4AvQAuAC8AtQMvAHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAbALwDBQBQAAsABAEQAAAAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABkA0gMRAEYACQAEARAAAAAwAL0AMAA6AMsDOgBFAL0ARQBGAAUERgBKAL0ASgBLAHMESwBfAL0AXwBgAMsDYABlAL0AZQBmAAUEZgBqAL0AagBrAHMEawB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AGQAKBAsABAEQAAAAKwC9ACsALAArBCwALQC9AC0ALgArBC4AMAC9ADAAOgBFBDoAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABkAMAQHAAQBEAAAADAAvQAwADoARQQ6AHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAZAEwEDQBGAAkABAEQAAAAMAC9ADAAOgBFBDoASgC9AEoASwBzBEsAXwC9AF8AYABFBGAAagC9AGoAawBzBGsAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABkAegQFAEYACQAEARAAAAB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AGwCQBAkA2QADAAQBEAAAAC8AvQAvADAAqwQwAD0AvQA9AD4AKgI+AHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAaALIEBwDbAAIABAEQAAAAPQC9AD0APgAqAj4AewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABkAzgQfAEYACQAEARAAAAAuAL0ALgAvACsFLwAwAL0AMAA6AEUFOgBCAL0AQgBDAIUFQwBFAL0ARQBGAAUERgBKAL0ASgBLAHMESwBPAL0ATwBQAM0FUABYAL0AWABZAA8GWQBfAL0AXwBgAEUFYABiAL0AYgBjAIUFYwBlAL0AZQBmAAUEZgBqAL0AagBrAHMEawBvAL0AbwBwAM0FcAB4AL0AeAB5AA8GeQB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AGQAwBQcABAEQAAAAMAC9ADAAOgDLAzoAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABkATAUTAEYACQAEARAAAAAuAL0ALgAvACsFLwAwAL0AMAA6AEUFOgBFAL0ARQBGAAUERgBKAL0ASgBLAHMESwBfAL0AXwBgAEUFYABlAL0AZQBmAAUEZgBqAL0AagBrAHMEawB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AGQCKBQoABAEQAAAAMAC9ADAAMQCoBTEAMgCoBTIAXwC9AF8AYACoBWAAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABkArwUKAEYACQAEARAAAAAwAL0AMAAxAKgFMQAyAKgFMgBfAL0AXwBgAKgFYAB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AGQDSBQkABAEQAAAAMAC9ADAAOADtBTgAXwC9AF8AYADtBWAAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABkA9AUJAEYACQAEARAAAAAwAL0AMAA4AO0FOABfAL0AXwBgAO0FYAB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AGQAUBg0ABAEQAAAAMAC9ADAAOgA7BjoAQQC9AEEARwA7BkcAXwC9AF8AYAA7BmAAYQC9AGEAZwA7BmcAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABkAQgYNAEYACQAEARAAAAAwAL0AMAA6ADsGOgBBAL0AQQBHADsGRwBfAL0AXwBgADsGYABhAL0AYQBnADsGZwB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AHwBwBgcAKwAPAAQBEAAAAD0AvQA9AD4AhQY+AHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQATAIwGBQDjAAMABAEQAAAAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABsAogYFAHMACwAEARAAAAB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AGwC4BgkAHQADAAQBEAAAADwAvQA8AD0A0wY9AD4ATgE+AD8ATgE/AHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAaANoGBwDVAAIABAEQAAAAPQC9AD0APgAqAj4AewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABsA9gYHAOIACwAEARAAAAA9AL0APQA+AE4BPgB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AGwASBwgAHQADAAQBEAAAAD0AvQA9AD4ATgE+AD8AKgc/AHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAaADEHBwDWAAIABAEQAAAAPQC9AD0APgAqAj4AewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABsATwcHAA8AAgCJAAEABAEQAAAAPQC9AD0APgAqAj4AewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9AB8AbQcNAAQBEADwAAQA3QALAAAAMAC9ADAAOgBkBzoAQQC9AEEAWwBkB1sAXwC9AF8AYABkB2AAYQC9AGEAewBkB3wAfQC9AH4AoQC9AKEAANhkBwDYANyUBwDgAABkBx8AlwcBAADcAOBkBx8AowcVAAQBEADwAAQA3QALAAAAIgC9ACIAIwB6ASMAJwC9ACcAKABcAigAMAC9ADAAOgBkBzoAQQC9AEEAUgBkB1IAUwDiB1MAWwBkB1sAXwC9AF8AYABkB2AAYQC9AGEAcgBkB3IAcwDiB3MAewBkB3wAfQC9AH4AoQC9AKEAANhkBwDYANyUBwDgAABkBx8A6wcRAAQBEADwAAQA3QALAAAAIgC9ACIAIwAeCCMAJwC9ACcAKABqCCgAMAC9ADAAOgBkBzoAQQC9AEEAWwBkB1sAXwC9AF8AYABkB2AAYQC9AGEAewBkB3wAfQC9AH4AoQC9AKEAANhkBwDYANyUBwDgAABkBxsAJQgHAAQBEAD2AAsAAAAiAL0AIgAjADoIIwB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AGwA/CAcABAEQAAAAIgC9ACIAIwBUCCMAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABsAWwgFAAQBEAD4AAsAAAB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AGwBxCAcABAEQAPUACwAAACcAvQAnACgAhggoAHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAbAIsIBwAEARAAAAAnAL0AJwAoAKAIKAB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AGwCnCAUABAEQAPcACwAAAHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAfAL8IFQAEARAA8AAEAN0ACwAAACIAvQAiACMA/ggjACcAvQAnACgASgkoADAAvQAwADoAZAc6AEEAvQBBAFIAZAdSAFMAlglTAFsAZAdbAF8AvQBfAGAAZAdgAGEAvQBhAHIAZAdyAHMAlglzAHsAZAd8AH0AvQB+AKEAvQChAADYZAcA2ADclAcA4AAAZAcbAAUJBwAEARAA+gALAAAAIgC9ACIAIwAaCSMAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABsAHwkHAAQBEAAAACIAvQAiACMANAkjAHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAbADsJBQAEARAA/AALAAAAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABsAUQkHAAQBEAD5AAsAAAAnAL0AJwAoAGYJKAB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AGwBrCQcABAEQAAAAJwC9ACcAKACACSgAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABsAhwkFAAQBEAD7AAsAAAB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AHwCfCREABAEQAPAABADdAAsAAAAiAL0AIgAjANIJIwAnAL0AJwAoAB4KKAAwAL0AMAA6AGQHOgBBAL0AQQBbAGQHWwBfAL0AXwBgAGQHYABhAL0AYQB7AGQHfAB9AL0AfgChAL0AoQAA2GQHANgA3JQHAOAAAGQHGwDZCQcABAEQAP4ACwAAACIAvQAiACMA7gkjAHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAbAPMJBwAEARAAAAAiAL0AIgAjAAgKIwB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AGwAPCgUABAEQAAABCwAAAHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAbACUKBwAEARAA/QALAAAAJwC9ACcAKAA6CigAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABsAPwoHAAQBEAAAACcAvQAnACgAVAooAHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAbAFsKBQAEARAA/wALAAAAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9AB8AcwoZAAQBEADwAAQA3QALAAAAIgC9ACIAIwAeCCMAJwC9ACcAKABqCCgAMAC9ADAAOgBkBzoAQQC9AEEAQgBkB0IAQwDiB0MARgBkB0YARwCWCUcAWwBkB1sAXwC9AF8AYABkB2AAYQC9AGEAYgBkB2IAYwDiB2MAZgBkB2YAZwCWCWcAewBkB3wAfQC9AH4AoQC9AKEAANhkBwDYANyUBwDgAABkBx8AxwoRAAQBEADwAAQA3QALAAAAIgC9ACIAIwB6ASMAJwC9ACcAKABcAigAMAC9ADAAOgBkBzoAQQC9AEEAWwBkB1sAXwC9AF8AYABkB2AAYQC9AGEAewBkB3wAfQC9AH4AoQC9AKEAANhkBwDYANyUBwDgAABkBxsAAQsFADcACwAEARAAAAB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AEwAXCwUANgADAAQBEAAAAHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAaAC0LBwDTAAIABAEQAAAAPQC9AD0APgAqAj4AewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9AP//RwsAADsA//8bAE4LBwDSAAMABAEQAAAAPQC9AD0APgAqAj4AewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9AP//aAsAADoA//8ZAG8LBQDcAAkABAEQAAAAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9AA==", 2),
   tokenizers: [legacyPrint, indentation, newlines, strings, 0, 1, 2, 3, 4],
   topRules: { "Script": [0, 5] },
   specialized: [{ term: 221, get: (value) => spec_identifier[value] || -1 }],
@@ -18160,13 +18222,13 @@ function convert(name2, x, line) {
       return void 0;
   }
 }
-function toNumber(integer2, x, line) {
-  if (x.t === "num") return { t: "num", v: integer2 ? Math.trunc(x.v) : x.v, line };
+function toNumber(integer, x, line) {
+  if (x.t === "num") return { t: "num", v: integer ? Math.trunc(x.v) : x.v, line };
   if (x.t === "bool") return { t: "num", v: x.v ? 1 : 0, line };
   if (x.t === "none") return { t: "unknown", text: "int(None)", crash: true, line };
   if (x.t === "str") {
     const s = x.v.trim().replaceAll("_", "");
-    const ok = integer2 ? /^[+-]?\d+$/.test(s) : s !== "" && Number.isFinite(Number(s));
+    const ok = integer ? /^[+-]?\d+$/.test(s) : s !== "" && Number.isFinite(Number(s));
     return ok ? { t: "num", v: Number(s), line } : { t: "unknown", text: "ValueError", crash: true, line };
   }
   return void 0;
@@ -21124,7 +21186,7 @@ var ImageLayout = class {
   resolvedSources = /* @__PURE__ */ new Map();
   /**
    * The sources of a COPY/ADD from the context, a source naming a build argument without a value replaced by the one
-   * context path its pattern matches (`entrypoint-${APP_ENV}.sh` → `entrypoint-prod.sh`); left as written when none
+   * context path its pattern matches (`entrypoint-${APP_ENV}.sh` \u2192 `entrypoint-prod.sh`); left as written when none
    * or several match, since which one the build takes is then unknown.
    */
   sourcesOf(ins) {
@@ -21469,7 +21531,7 @@ var import_node_path4 = __toESM(require_node_path(), 1);
 var import_node_path3 = __toESM(require_node_path(), 1);
 
 // src/parse/dockerfile.ts
-var import_dockerfile_ast = __toESM(require_main(), 1);
+var import_dockerfile_ast = __toESM(require_main2(), 1);
 var HEREDOC_KEYWORDS = /* @__PURE__ */ new Set(["RUN", "COPY", "ADD"]);
 var HEREDOC_MARKER = /(?<!<)<<(-?)(["']?)([A-Za-z0-9_.-]+)\2/g;
 var parseDockerfile = rememberedParser(

@@ -20,28 +20,19 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-SVRW7GX5.js";
+} from "./chunk-COUK4QPC.js";
 import {
   UnsafePathError,
   formatBytes,
   isInside,
   readInsideSync,
   readRegularFileSync,
-  require_node_fs,
   require_node_path
-} from "./chunk-IMT2PJI6.js";
+} from "./chunk-2W6JIG4M.js";
 import {
-  __commonJS,
-  __require,
-  __toESM
-} from "./chunk-TEVZZSVY.js";
-
-// builtin-by-require:node:os
-var require_node_os = __commonJS({
-  "builtin-by-require:node:os"(exports, module) {
-    module.exports = __require("node:os");
-  }
-});
+  __toESM,
+  require_node_fs
+} from "./chunk-X4CIRSVU.js";
 
 // src/util/option-error.ts
 var OptionError = class extends Error {
@@ -616,7 +607,6 @@ export {
   encodeText,
   MAX_FILE_BYTES,
   discover,
-  require_node_os,
   Redactor,
   isSecretName2 as isSecretName,
   tail
