@@ -82,8 +82,12 @@ var import_node_vm = __toESM(require_node_vm(), 1);
 // src/code-cache.ts
 var import_node_fs = __toESM(require_node_fs(), 1);
 var import_node_path = __toESM(require_node_path(), 1);
+function runsInCi(env) {
+  return [env.CI, env.GITHUB_ACTIONS].some((v) => v !== void 0 && v !== "" && !/^(false|0)$/i.test(v));
+}
 function cacheDirectory(env) {
   if (env.disabled) return void 0;
+  if (env.ci && !env.compileCacheDir) return void 0;
   return env.compileCacheDir ? (0, import_node_path.join)(env.compileCacheDir, "twelve-factor-review") : (0, import_node_path.join)(env.tmpdir, `twelve-factor-review-${env.uid}`);
 }
 function cacheFileName(bundleHash, nodeVersion, arch) {
@@ -134,6 +138,7 @@ var uid = process.getuid?.() ?? -1;
 var dir = cacheDirectory({
   compileCacheDir: process.env.NODE_COMPILE_CACHE || void 0,
   disabled: process.env.NODE_DISABLE_COMPILE_CACHE === "1" || uid < 0,
+  ci: runsInCi(process.env),
   tmpdir: (0, import_node_os.tmpdir)(),
   uid
 });

@@ -7,7 +7,14 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
-import { cacheDirectory, cacheFileName, privateDirectory, readCache, writeCache } from './code-cache.js';
+import {
+  cacheDirectory,
+  cacheFileName,
+  privateDirectory,
+  readCache,
+  runsInCi,
+  writeCache,
+} from './code-cache.js';
 
 /** The bundle's content hash, written in by scripts/bundle.mjs: a cache made for another bundle is never read. */
 declare const CLI_BUNDLE_HASH: string;
@@ -22,6 +29,7 @@ const uid = process.getuid?.() ?? -1;
 const dir = cacheDirectory({
   compileCacheDir: process.env.NODE_COMPILE_CACHE || undefined,
   disabled: process.env.NODE_DISABLE_COMPILE_CACHE === '1' || uid < 0,
+  ci: runsInCi(process.env),
   tmpdir: tmpdir(),
   uid,
 });

@@ -8,13 +8,25 @@ export interface CacheEnv {
   compileCacheDir?: string;
   /** NODE_DISABLE_COMPILE_CACHE=1 turns Node's compile cache off, and ours with it. */
   disabled: boolean;
+  /** Running in CI (`CI` or `GITHUB_ACTIONS` set): see cacheDirectory. */
+  ci: boolean;
   tmpdir: string;
   uid: number;
 }
 
-/** The directory for our cache files, or undefined when caching is off. */
+/** Whether the environment says the process runs in CI: `CI` or `GITHUB_ACTIONS` set to anything but false or 0. */
+export function runsInCi(env: Record<string, string | undefined>): boolean {
+  return [env.CI, env.GITHUB_ACTIONS].some((v) => v !== undefined && v !== '' && !/^(false|0)$/i.test(v));
+}
+
+/**
+ * The directory for our cache files, or undefined when caching is off. In CI the temporary directory is off: a
+ * self-hosted runner keeps it between jobs, and a pull request's own code, run as the same user, could write a cache
+ * that a later job holding a token would run. There, only a directory the user names (NODE_COMPILE_CACHE) is used.
+ */
 export function cacheDirectory(env: CacheEnv): string | undefined {
   if (env.disabled) return undefined;
+  if (env.ci && !env.compileCacheDir) return undefined;
   return env.compileCacheDir
     ? join(env.compileCacheDir, 'twelve-factor-review')
     : join(env.tmpdir, `twelve-factor-review-${env.uid}`);

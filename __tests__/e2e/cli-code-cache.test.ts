@@ -15,12 +15,25 @@ const temp = mkdtempSync(join(tmpdir(), 'tfr-code-cache-'));
 before(() => bundleOnce());
 after(() => rmSync(temp, { recursive: true, force: true }));
 
-function check(cacheRoot: string, args = ['check', 'examples/hardcoded', '--format', 'json']) {
-  const { NODE_DISABLE_COMPILE_CACHE: _off, ...env } = process.env;
+/** The CLI outside CI, its cache under `cacheRoot`: NODE_COMPILE_CACHE, or the temporary directory when `tmp`. */
+function check(
+  cacheRoot: string,
+  args = ['check', 'examples/hardcoded', '--format', 'json'],
+  extra = {},
+  tmp = false,
+) {
+  const {
+    NODE_DISABLE_COMPILE_CACHE: _off,
+    NODE_COMPILE_CACHE: _dir,
+    CI: _ci,
+    GITHUB_ACTIONS: _gha,
+    ...env
+  } = process.env;
+  const where = tmp ? { TMPDIR: cacheRoot } : { NODE_COMPILE_CACHE: cacheRoot };
   return spawnSync(join(ROOT, 'scripts/node24'), [join(ROOT, 'dist/cli.js'), ...args], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { ...env, NODE_COMPILE_CACHE: cacheRoot, NO_COLOR: '1' },
+    env: { ...env, ...where, ...extra, NO_COLOR: '1' },
   });
 }
 
@@ -72,4 +85,27 @@ test('printing the version writes no cache: the cache holds what an analysis com
   const run = check(root, ['--version']);
   assert.equal(run.status, 0, run.stderr);
   assert.deepEqual(cachesIn(join(root, 'twelve-factor-review')), []);
+});
+
+test('in CI the temporary directory holds no cache (a runner may keep it for the next job); a named one does', () => {
+  const uid = process.getuid!();
+  const reference = report(check(join(temp, 'ci-reference')).stdout);
+  for (const ci of [{ CI: 'true' }, { GITHUB_ACTIONS: 'true' }]) {
+    const root = join(temp, `ci-tmp-${Object.keys(ci)[0]}`);
+    mkdirSync(root);
+    const run = check(root, undefined, ci, true);
+    assert.deepEqual(report(run.stdout), reference, run.stderr);
+    assert.deepEqual(readdirSync(root), [], `no cache directory under ${JSON.stringify(ci)}`);
+  }
+  const outside = join(temp, 'ci-false');
+  mkdirSync(outside);
+  check(outside, undefined, { CI: 'false' }, true);
+  assert.deepEqual(cachesIn(join(outside, `twelve-factor-review-${uid}`)).length, 1, 'CI=false is not CI');
+  const named = join(temp, 'ci-named');
+  check(named, undefined, { CI: 'true' });
+  assert.equal(
+    cachesIn(join(named, 'twelve-factor-review')).length,
+    1,
+    "NODE_COMPILE_CACHE is the user's choice",
+  );
 });
