@@ -32,7 +32,7 @@ ALLOWED_HOSTS = [h for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").
       for (const a of liveAssignments(settings, 'SECRET_KEY')) {
         if (a.value.kind !== 'list') continue;
         findings.push({
-          file: settings.file,
+          file: a.file ?? settings.file,
           line: a.line,
           message: `SECRET_KEY is a tuple or list (a stray trailing comma?), not a string. Remove the comma: SECRET_KEY = os.environ["DJANGO_SECRET_KEY"].`,
         });
@@ -41,7 +41,7 @@ ALLOWED_HOSTS = [h for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").
       for (const a of hosts) {
         if (a.value.kind !== 'env' || a.value.whenSet !== 'text') continue;
         findings.push({
-          file: settings.file,
+          file: a.file ?? settings.file,
           line: a.line,
           message: `ALLOWED_HOSTS is the raw string of ${a.value.variable}, so Django checks the Host header against its single characters and rejects real hosts. Split it: ALLOWED_HOSTS = os.environ.get("${a.value.variable}", "").split(",").`,
         });
@@ -49,7 +49,7 @@ ALLOWED_HOSTS = [h for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").
       const empty = emptyHosts(settings, hosts);
       if (empty && debugCanBeOff(settings, empty)) {
         findings.push({
-          file: settings.file,
+          file: empty.file ?? settings.file,
           line: empty.line,
           message: `ALLOWED_HOSTS is empty while DEBUG can be off: Django then answers 400 Bad Request to every request. Read the hosts from the environment: ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").split(",").`,
         });
