@@ -130,3 +130,22 @@ test('TF0313 through a star-imported config module: settings and database pieces
   assert.match(messages[1], /ALLOWED_HOST is provided/);
   assert.match(messages[2], /POSTGRES_HOST is provided/);
 });
+
+test('TF0313 at the host read when a switch left unset falls back to a server read piece by piece', async () => {
+  const settings = [
+    'from decouple import config', //1
+    "SECRET_KEY = config('SECRET_KEY')", //2
+    "if config('USE_SQLITE', default=False, cast=bool):", //3
+    "    DATABASES = {'default': {'ENGINE': 'django.db.backends.sqlite3', 'NAME': 'db.sqlite3'}}",
+    'else:',
+    '    DATABASES = {', //6
+    "        'default': {",
+    "            'ENGINE': 'django.db.backends.postgresql',",
+    "            'HOST': config('DB_HOST', default='localhost'),", //9
+    '        }',
+    '    }',
+    '',
+  ].join('\n');
+  const result = await analyzeFiles(project(settings, URL_PROVIDED));
+  assert.deepEqual(findingsOf(result, 'TF0313'), [['mysite/settings.py', 9]]);
+});

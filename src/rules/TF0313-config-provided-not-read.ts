@@ -75,12 +75,9 @@ from there.
       if (!provided.complete) continue;
       const settings = withBases(app.settings, app.settingsBases);
       const r: Reading = { app, settings, provided, read: new Set(settings.envReads.map((x) => x.variable)) };
-      const selector = databaseProvidedNotRead(r);
-      if (selector) findings.push(selector);
-      else {
-        const parts = databasePartsNotProvided(r);
-        if (parts) findings.push(parts);
-      }
+      // The pieces first: a fallback that is a server at the wrong host is what goes wrong, not the switch before it.
+      const database = databasePartsNotProvided(r) ?? databaseProvidedNotRead(r);
+      if (database) findings.push(database);
       findings.push(...settingsProvidedUnderOtherNames(r));
     }
     return findings;
