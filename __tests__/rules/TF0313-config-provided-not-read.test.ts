@@ -149,3 +149,10 @@ test('TF0313 at the host read when a switch left unset falls back to a server re
   const result = await analyzeFiles(project(settings, URL_PROVIDED));
   assert.deepEqual(findingsOf(result, 'TF0313'), [['mysite/settings.py', 9]]);
 });
+
+test('TF0313 leaves DEBUG to TF0302: off by its fallback while compose sets another name is what is wanted', async () => {
+  const settings =
+    "import os\nSECRET_KEY = os.environ['SECRET_KEY']\nDEBUG = os.environ.get('DJANGO_DEBUG', '') == '1'\n";
+  const compose = 'services:\n  web:\n    build: .\n    environment:\n      DEBUG: "True"\n';
+  assert.deepEqual(findingsOf(await analyzeFiles(project(settings, compose)), 'TF0313'), []);
+});

@@ -153,7 +153,8 @@ function settingsProvidedUnderOtherNames({ app, settings, provided, read }: Read
   const unread = unreadProvided(provided, read);
   const names = new Set(settings.assignments.map((a) => a.name));
   for (const name of names) {
-    if (name === 'DATABASES') continue;
+    // DEBUG off by its fallback is what is wanted (and a DEBUG on by default is TF0302's).
+    if (name === 'DATABASES' || name === 'DEBUG') continue;
     for (const a of liveAssignments(settings, name)) {
       const v = a.value;
       if (v.kind !== 'env' || v.required || !v.fallback || provided.values.has(v.variable)) continue;
