@@ -54,9 +54,9 @@ var init_option_error = __esm({
   }
 });
 
-// node_modules/yaml/dist/nodes/identity.js
+// ../../main/node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
-  "node_modules/yaml/dist/nodes/identity.js"(exports2) {
+  "../../main/node_modules/yaml/dist/nodes/identity.js"(exports2) {
     "use strict";
     var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
     var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
@@ -111,9 +111,9 @@ var require_identity = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/visit.js
+// ../../main/node_modules/yaml/dist/visit.js
 var require_visit = __commonJS({
-  "node_modules/yaml/dist/visit.js"(exports2) {
+  "../../main/node_modules/yaml/dist/visit.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
@@ -269,9 +269,9 @@ var require_visit = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/directives.js
+// ../../main/node_modules/yaml/dist/doc/directives.js
 var require_directives = __commonJS({
-  "node_modules/yaml/dist/doc/directives.js"(exports2) {
+  "../../main/node_modules/yaml/dist/doc/directives.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var visit = require_visit();
@@ -440,9 +440,9 @@ var require_directives = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/anchors.js
+// ../../main/node_modules/yaml/dist/doc/anchors.js
 var require_anchors = __commonJS({
-  "node_modules/yaml/dist/doc/anchors.js"(exports2) {
+  "../../main/node_modules/yaml/dist/doc/anchors.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var visit = require_visit();
@@ -510,9 +510,9 @@ var require_anchors = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/applyReviver.js
+// ../../main/node_modules/yaml/dist/doc/applyReviver.js
 var require_applyReviver = __commonJS({
-  "node_modules/yaml/dist/doc/applyReviver.js"(exports2) {
+  "../../main/node_modules/yaml/dist/doc/applyReviver.js"(exports2) {
     "use strict";
     function applyReviver(reviver, obj, key, val) {
       if (val && typeof val === "object") {
@@ -560,9 +560,9 @@ var require_applyReviver = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/toJS.js
+// ../../main/node_modules/yaml/dist/nodes/toJS.js
 var require_toJS = __commonJS({
-  "node_modules/yaml/dist/nodes/toJS.js"(exports2) {
+  "../../main/node_modules/yaml/dist/nodes/toJS.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     function toJS(value, arg, ctx) {
@@ -590,9 +590,9 @@ var require_toJS = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Node.js
+// ../../main/node_modules/yaml/dist/nodes/Node.js
 var require_Node = __commonJS({
-  "node_modules/yaml/dist/nodes/Node.js"(exports2) {
+  "../../main/node_modules/yaml/dist/nodes/Node.js"(exports2) {
     "use strict";
     var applyReviver = require_applyReviver();
     var identity2 = require_identity();
@@ -631,9 +631,9 @@ var require_Node = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Alias.js
+// ../../main/node_modules/yaml/dist/nodes/Alias.js
 var require_Alias = __commonJS({
-  "node_modules/yaml/dist/nodes/Alias.js"(exports2) {
+  "../../main/node_modules/yaml/dist/nodes/Alias.js"(exports2) {
     "use strict";
     var anchors = require_anchors();
     var visit = require_visit();
@@ -749,9 +749,9 @@ var require_Alias = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Scalar.js
+// ../../main/node_modules/yaml/dist/nodes/Scalar.js
 var require_Scalar = __commonJS({
-  "node_modules/yaml/dist/nodes/Scalar.js"(exports2) {
+  "../../main/node_modules/yaml/dist/nodes/Scalar.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var Node = require_Node();
@@ -779,9 +779,9 @@ var require_Scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/createNode.js
+// ../../main/node_modules/yaml/dist/doc/createNode.js
 var require_createNode = __commonJS({
-  "node_modules/yaml/dist/doc/createNode.js"(exports2) {
+  "../../main/node_modules/yaml/dist/doc/createNode.js"(exports2) {
     "use strict";
     var Alias = require_Alias();
     var identity2 = require_identity();
@@ -854,9 +854,9 @@ var require_createNode = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Collection.js
+// ../../main/node_modules/yaml/dist/nodes/Collection.js
 var require_Collection = __commonJS({
-  "node_modules/yaml/dist/nodes/Collection.js"(exports2) {
+  "../../main/node_modules/yaml/dist/nodes/Collection.js"(exports2) {
     "use strict";
     var createNode = require_createNode();
     var identity2 = require_identity();
@@ -997,9 +997,9 @@ var require_Collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyComment.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyComment.js
 var require_stringifyComment = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports2) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyComment.js"(exports2) {
     "use strict";
     var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment2, indent2) {
@@ -1014,9 +1014,9 @@ var require_stringifyComment = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/foldFlowLines.js
+// ../../main/node_modules/yaml/dist/stringify/foldFlowLines.js
 var require_foldFlowLines = __commonJS({
-  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports2) {
+  "../../main/node_modules/yaml/dist/stringify/foldFlowLines.js"(exports2) {
     "use strict";
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
@@ -1150,9 +1150,9 @@ ${indent2}${text.slice(fold + 1, end2)}`;
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyString.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyString.js
 var require_stringifyString = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyString.js"(exports2) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyString.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
@@ -1350,15 +1350,15 @@ ${indent2}`) + "'";
       }
       if (!literal2) {
         const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent2}`);
-        let literalFallback = false;
+        let literalFallback2 = false;
         const foldOptions = getFoldOptions(ctx, true);
         if (blockQuote !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
           foldOptions.onOverflow = () => {
-            literalFallback = true;
+            literalFallback2 = true;
           };
         }
         const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent2, foldFlowLines.FOLD_BLOCK, foldOptions);
-        if (!literalFallback)
+        if (!literalFallback2)
           return `>${header2}
 ${indent2}${body}`;
       }
@@ -1433,9 +1433,9 @@ ${indent2}`);
   }
 });
 
-// node_modules/yaml/dist/stringify/stringify.js
+// ../../main/node_modules/yaml/dist/stringify/stringify.js
 var require_stringify = __commonJS({
-  "node_modules/yaml/dist/stringify/stringify.js"(exports2) {
+  "../../main/node_modules/yaml/dist/stringify/stringify.js"(exports2) {
     "use strict";
     var anchors = require_anchors();
     var identity2 = require_identity();
@@ -1557,9 +1557,9 @@ ${ctx.indent}${str}`;
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyPair.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyPair.js
 var require_stringifyPair = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports2) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyPair.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var Scalar = require_Scalar();
@@ -1690,9 +1690,9 @@ ${ctx.indent}`;
   }
 });
 
-// node_modules/yaml/dist/log.js
+// ../../main/node_modules/yaml/dist/log.js
 var require_log = __commonJS({
-  "node_modules/yaml/dist/log.js"(exports2) {
+  "../../main/node_modules/yaml/dist/log.js"(exports2) {
     "use strict";
     var node_process = require("process");
     function debug(logLevel, ...messages) {
@@ -1712,9 +1712,9 @@ var require_log = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/merge.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js
 var require_merge = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports2) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var Scalar = require_Scalar();
@@ -1772,9 +1772,9 @@ var require_merge = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/addPairToJSMap.js
+// ../../main/node_modules/yaml/dist/nodes/addPairToJSMap.js
 var require_addPairToJSMap = __commonJS({
-  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports2) {
+  "../../main/node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports2) {
     "use strict";
     var log = require_log();
     var merge2 = require_merge();
@@ -1836,9 +1836,9 @@ var require_addPairToJSMap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Pair.js
+// ../../main/node_modules/yaml/dist/nodes/Pair.js
 var require_Pair = __commonJS({
-  "node_modules/yaml/dist/nodes/Pair.js"(exports2) {
+  "../../main/node_modules/yaml/dist/nodes/Pair.js"(exports2) {
     "use strict";
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
@@ -1876,9 +1876,9 @@ var require_Pair = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyCollection.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyCollection.js
 var require_stringifyCollection = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports2) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyCollection.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var stringify = require_stringify();
@@ -2027,9 +2027,9 @@ ${indent2}${end}`;
   }
 });
 
-// node_modules/yaml/dist/nodes/YAMLMap.js
+// ../../main/node_modules/yaml/dist/nodes/YAMLMap.js
 var require_YAMLMap = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports2) {
+  "../../main/node_modules/yaml/dist/nodes/YAMLMap.js"(exports2) {
     "use strict";
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
@@ -2171,9 +2171,9 @@ var require_YAMLMap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/map.js
+// ../../main/node_modules/yaml/dist/schema/common/map.js
 var require_map = __commonJS({
-  "node_modules/yaml/dist/schema/common/map.js"(exports2) {
+  "../../main/node_modules/yaml/dist/schema/common/map.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var YAMLMap = require_YAMLMap();
@@ -2193,9 +2193,9 @@ var require_map = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/YAMLSeq.js
+// ../../main/node_modules/yaml/dist/nodes/YAMLSeq.js
 var require_YAMLSeq = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports2) {
+  "../../main/node_modules/yaml/dist/nodes/YAMLSeq.js"(exports2) {
     "use strict";
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
@@ -2309,9 +2309,9 @@ var require_YAMLSeq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/seq.js
+// ../../main/node_modules/yaml/dist/schema/common/seq.js
 var require_seq = __commonJS({
-  "node_modules/yaml/dist/schema/common/seq.js"(exports2) {
+  "../../main/node_modules/yaml/dist/schema/common/seq.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var YAMLSeq = require_YAMLSeq();
@@ -2331,9 +2331,9 @@ var require_seq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/string.js
+// ../../main/node_modules/yaml/dist/schema/common/string.js
 var require_string = __commonJS({
-  "node_modules/yaml/dist/schema/common/string.js"(exports2) {
+  "../../main/node_modules/yaml/dist/schema/common/string.js"(exports2) {
     "use strict";
     var stringifyString = require_stringifyString();
     var string2 = {
@@ -2350,9 +2350,9 @@ var require_string = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/null.js
+// ../../main/node_modules/yaml/dist/schema/common/null.js
 var require_null = __commonJS({
-  "node_modules/yaml/dist/schema/common/null.js"(exports2) {
+  "../../main/node_modules/yaml/dist/schema/common/null.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     var nullTag = {
@@ -2368,9 +2368,9 @@ var require_null = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/bool.js
+// ../../main/node_modules/yaml/dist/schema/core/bool.js
 var require_bool = __commonJS({
-  "node_modules/yaml/dist/schema/core/bool.js"(exports2) {
+  "../../main/node_modules/yaml/dist/schema/core/bool.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     var boolTag = {
@@ -2392,9 +2392,9 @@ var require_bool = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyNumber.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyNumber.js
 var require_stringifyNumber = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports2) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyNumber.js"(exports2) {
     "use strict";
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
@@ -2419,9 +2419,9 @@ var require_stringifyNumber = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/float.js
+// ../../main/node_modules/yaml/dist/schema/core/float.js
 var require_float = __commonJS({
-  "node_modules/yaml/dist/schema/core/float.js"(exports2) {
+  "../../main/node_modules/yaml/dist/schema/core/float.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -2465,9 +2465,9 @@ var require_float = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/int.js
+// ../../main/node_modules/yaml/dist/schema/core/int.js
 var require_int = __commonJS({
-  "node_modules/yaml/dist/schema/core/int.js"(exports2) {
+  "../../main/node_modules/yaml/dist/schema/core/int.js"(exports2) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -2510,9 +2510,9 @@ var require_int = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/schema.js
+// ../../main/node_modules/yaml/dist/schema/core/schema.js
 var require_schema = __commonJS({
-  "node_modules/yaml/dist/schema/core/schema.js"(exports2) {
+  "../../main/node_modules/yaml/dist/schema/core/schema.js"(exports2) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -2538,9 +2538,9 @@ var require_schema = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/json/schema.js
+// ../../main/node_modules/yaml/dist/schema/json/schema.js
 var require_schema2 = __commonJS({
-  "node_modules/yaml/dist/schema/json/schema.js"(exports2) {
+  "../../main/node_modules/yaml/dist/schema/json/schema.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     var map = require_map();
@@ -2605,9 +2605,9 @@ var require_schema2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/binary.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js
 var require_binary = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports2) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports2) {
     "use strict";
     var node_buffer = require("buffer");
     var Scalar = require_Scalar();
@@ -2671,9 +2671,9 @@ var require_binary = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js
 var require_pairs = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports2) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var Pair = require_Pair();
@@ -2749,9 +2749,9 @@ ${cn.comment}` : item.comment;
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/omap.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js
 var require_omap = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports2) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var toJS = require_toJS();
@@ -2827,9 +2827,9 @@ var require_omap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/bool.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js
 var require_bool2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports2) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     function boolStringify({ value, source }, ctx) {
@@ -2859,9 +2859,9 @@ var require_bool2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/float.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/float.js
 var require_float2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports2) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -2908,9 +2908,9 @@ var require_float2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/int.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/int.js
 var require_int2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports2) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports2) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -2987,9 +2987,9 @@ var require_int2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/set.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/set.js
 var require_set = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports2) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var Pair = require_Pair();
@@ -3076,9 +3076,9 @@ var require_set = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
 var require_timestamp = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports2) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports2) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str, asBigInt) {
@@ -3164,9 +3164,9 @@ var require_timestamp = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/schema.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js
 var require_schema3 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports2) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports2) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -3208,9 +3208,9 @@ var require_schema3 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/tags.js
+// ../../main/node_modules/yaml/dist/schema/tags.js
 var require_tags = __commonJS({
-  "node_modules/yaml/dist/schema/tags.js"(exports2) {
+  "../../main/node_modules/yaml/dist/schema/tags.js"(exports2) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -3302,9 +3302,9 @@ var require_tags = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/Schema.js
+// ../../main/node_modules/yaml/dist/schema/Schema.js
 var require_Schema = __commonJS({
-  "node_modules/yaml/dist/schema/Schema.js"(exports2) {
+  "../../main/node_modules/yaml/dist/schema/Schema.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var map = require_map();
@@ -3334,9 +3334,9 @@ var require_Schema = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyDocument.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyDocument.js
 var require_stringifyDocument = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports2) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyDocument.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var stringify = require_stringify();
@@ -3414,9 +3414,9 @@ var require_stringifyDocument = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/Document.js
+// ../../main/node_modules/yaml/dist/doc/Document.js
 var require_Document = __commonJS({
-  "node_modules/yaml/dist/doc/Document.js"(exports2) {
+  "../../main/node_modules/yaml/dist/doc/Document.js"(exports2) {
     "use strict";
     var Alias = require_Alias();
     var Collection = require_Collection();
@@ -3723,9 +3723,9 @@ var require_Document = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/errors.js
+// ../../main/node_modules/yaml/dist/errors.js
 var require_errors = __commonJS({
-  "node_modules/yaml/dist/errors.js"(exports2) {
+  "../../main/node_modules/yaml/dist/errors.js"(exports2) {
     "use strict";
     var YAMLError = class extends Error {
       constructor(name2, pos, code2, message2) {
@@ -3788,9 +3788,9 @@ ${pointer}
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-props.js
+// ../../main/node_modules/yaml/dist/compose/resolve-props.js
 var require_resolve_props = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-props.js"(exports2) {
+  "../../main/node_modules/yaml/dist/compose/resolve-props.js"(exports2) {
     "use strict";
     function resolveProps(tokens2, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
@@ -3922,9 +3922,9 @@ var require_resolve_props = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-contains-newline.js
+// ../../main/node_modules/yaml/dist/compose/util-contains-newline.js
 var require_util_contains_newline = __commonJS({
-  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports2) {
+  "../../main/node_modules/yaml/dist/compose/util-contains-newline.js"(exports2) {
     "use strict";
     function containsNewline(key) {
       if (!key)
@@ -3964,9 +3964,9 @@ var require_util_contains_newline = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-flow-indent-check.js
+// ../../main/node_modules/yaml/dist/compose/util-flow-indent-check.js
 var require_util_flow_indent_check = __commonJS({
-  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports2) {
+  "../../main/node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports2) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
     function flowIndentCheck(indent2, fc, onError) {
@@ -3982,9 +3982,9 @@ var require_util_flow_indent_check = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-map-includes.js
+// ../../main/node_modules/yaml/dist/compose/util-map-includes.js
 var require_util_map_includes = __commonJS({
-  "node_modules/yaml/dist/compose/util-map-includes.js"(exports2) {
+  "../../main/node_modules/yaml/dist/compose/util-map-includes.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     function mapIncludes(ctx, items, search) {
@@ -3998,9 +3998,9 @@ var require_util_map_includes = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-map.js
+// ../../main/node_modules/yaml/dist/compose/resolve-block-map.js
 var require_resolve_block_map = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports2) {
+  "../../main/node_modules/yaml/dist/compose/resolve-block-map.js"(exports2) {
     "use strict";
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
@@ -4106,9 +4106,9 @@ var require_resolve_block_map = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-seq.js
+// ../../main/node_modules/yaml/dist/compose/resolve-block-seq.js
 var require_resolve_block_seq = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports2) {
+  "../../main/node_modules/yaml/dist/compose/resolve-block-seq.js"(exports2) {
     "use strict";
     var YAMLSeq = require_YAMLSeq();
     var resolveProps = require_resolve_props();
@@ -4157,9 +4157,9 @@ var require_resolve_block_seq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-end.js
+// ../../main/node_modules/yaml/dist/compose/resolve-end.js
 var require_resolve_end = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-end.js"(exports2) {
+  "../../main/node_modules/yaml/dist/compose/resolve-end.js"(exports2) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
       let comment2 = "";
@@ -4200,9 +4200,9 @@ var require_resolve_end = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-flow-collection.js
+// ../../main/node_modules/yaml/dist/compose/resolve-flow-collection.js
 var require_resolve_flow_collection = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports2) {
+  "../../main/node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var Pair = require_Pair();
@@ -4394,9 +4394,9 @@ var require_resolve_flow_collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-collection.js
+// ../../main/node_modules/yaml/dist/compose/compose-collection.js
 var require_compose_collection = __commonJS({
-  "node_modules/yaml/dist/compose/compose-collection.js"(exports2) {
+  "../../main/node_modules/yaml/dist/compose/compose-collection.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var Scalar = require_Scalar();
@@ -4459,9 +4459,9 @@ var require_compose_collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-scalar.js
+// ../../main/node_modules/yaml/dist/compose/resolve-block-scalar.js
 var require_resolve_block_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports2) {
+  "../../main/node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
@@ -4642,9 +4642,9 @@ var require_resolve_block_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-flow-scalar.js
+// ../../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js
 var require_resolve_flow_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports2) {
+  "../../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
@@ -4863,9 +4863,9 @@ var require_resolve_flow_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-scalar.js
+// ../../main/node_modules/yaml/dist/compose/compose-scalar.js
 var require_compose_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/compose-scalar.js"(exports2) {
+  "../../main/node_modules/yaml/dist/compose/compose-scalar.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var Scalar = require_Scalar();
@@ -4944,9 +4944,9 @@ var require_compose_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-empty-scalar-position.js
+// ../../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js
 var require_util_empty_scalar_position = __commonJS({
-  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports2) {
+  "../../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports2) {
     "use strict";
     function emptyScalarPosition(offset, before, pos) {
       if (before) {
@@ -4974,9 +4974,9 @@ var require_util_empty_scalar_position = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-node.js
+// ../../main/node_modules/yaml/dist/compose/compose-node.js
 var require_compose_node = __commonJS({
-  "node_modules/yaml/dist/compose/compose-node.js"(exports2) {
+  "../../main/node_modules/yaml/dist/compose/compose-node.js"(exports2) {
     "use strict";
     var Alias = require_Alias();
     var identity2 = require_identity();
@@ -5080,9 +5080,9 @@ var require_compose_node = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-doc.js
+// ../../main/node_modules/yaml/dist/compose/compose-doc.js
 var require_compose_doc = __commonJS({
-  "node_modules/yaml/dist/compose/compose-doc.js"(exports2) {
+  "../../main/node_modules/yaml/dist/compose/compose-doc.js"(exports2) {
     "use strict";
     var Document = require_Document();
     var composeNode = require_compose_node();
@@ -5123,9 +5123,9 @@ var require_compose_doc = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/composer.js
+// ../../main/node_modules/yaml/dist/compose/composer.js
 var require_composer = __commonJS({
-  "node_modules/yaml/dist/compose/composer.js"(exports2) {
+  "../../main/node_modules/yaml/dist/compose/composer.js"(exports2) {
     "use strict";
     var node_process = require("process");
     var directives = require_directives();
@@ -5331,9 +5331,9 @@ ${end.comment}` : end.comment;
   }
 });
 
-// node_modules/yaml/dist/parse/cst-scalar.js
+// ../../main/node_modules/yaml/dist/parse/cst-scalar.js
 var require_cst_scalar = __commonJS({
-  "node_modules/yaml/dist/parse/cst-scalar.js"(exports2) {
+  "../../main/node_modules/yaml/dist/parse/cst-scalar.js"(exports2) {
     "use strict";
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -5516,9 +5516,9 @@ var require_cst_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst-stringify.js
+// ../../main/node_modules/yaml/dist/parse/cst-stringify.js
 var require_cst_stringify = __commonJS({
-  "node_modules/yaml/dist/parse/cst-stringify.js"(exports2) {
+  "../../main/node_modules/yaml/dist/parse/cst-stringify.js"(exports2) {
     "use strict";
     var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
@@ -5577,9 +5577,9 @@ var require_cst_stringify = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst-visit.js
+// ../../main/node_modules/yaml/dist/parse/cst-visit.js
 var require_cst_visit = __commonJS({
-  "node_modules/yaml/dist/parse/cst-visit.js"(exports2) {
+  "../../main/node_modules/yaml/dist/parse/cst-visit.js"(exports2) {
     "use strict";
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
@@ -5639,9 +5639,9 @@ var require_cst_visit = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst.js
+// ../../main/node_modules/yaml/dist/parse/cst.js
 var require_cst = __commonJS({
-  "node_modules/yaml/dist/parse/cst.js"(exports2) {
+  "../../main/node_modules/yaml/dist/parse/cst.js"(exports2) {
     "use strict";
     var cstScalar = require_cst_scalar();
     var cstStringify = require_cst_stringify();
@@ -5741,9 +5741,9 @@ var require_cst = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/lexer.js
+// ../../main/node_modules/yaml/dist/parse/lexer.js
 var require_lexer = __commonJS({
-  "node_modules/yaml/dist/parse/lexer.js"(exports2) {
+  "../../main/node_modules/yaml/dist/parse/lexer.js"(exports2) {
     "use strict";
     var cst = require_cst();
     function isEmpty(ch) {
@@ -6330,9 +6330,9 @@ var require_lexer = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/line-counter.js
+// ../../main/node_modules/yaml/dist/parse/line-counter.js
 var require_line_counter = __commonJS({
-  "node_modules/yaml/dist/parse/line-counter.js"(exports2) {
+  "../../main/node_modules/yaml/dist/parse/line-counter.js"(exports2) {
     "use strict";
     var LineCounter2 = class {
       constructor() {
@@ -6361,9 +6361,9 @@ var require_line_counter = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/parser.js
+// ../../main/node_modules/yaml/dist/parse/parser.js
 var require_parser = __commonJS({
-  "node_modules/yaml/dist/parse/parser.js"(exports2) {
+  "../../main/node_modules/yaml/dist/parse/parser.js"(exports2) {
     "use strict";
     var node_process = require("process");
     var cst = require_cst();
@@ -7235,9 +7235,9 @@ var require_parser = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/public-api.js
+// ../../main/node_modules/yaml/dist/public-api.js
 var require_public_api = __commonJS({
-  "node_modules/yaml/dist/public-api.js"(exports2) {
+  "../../main/node_modules/yaml/dist/public-api.js"(exports2) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -7332,9 +7332,9 @@ var require_public_api = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/index.js
+// ../../main/node_modules/yaml/dist/index.js
 var require_dist = __commonJS({
-  "node_modules/yaml/dist/index.js"(exports2) {
+  "../../main/node_modules/yaml/dist/index.js"(exports2) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -7929,8 +7929,8 @@ function redactUrl(url) {
 }
 function fetchesSource(run) {
   const commands = run.script?.commands.map((c) => c.argv) ?? (run.argv ? [run.argv] : []);
-  const words = (argv) => argv.map((w2) => w2.trim());
-  for (const argv of commands.map(words)) {
+  const words2 = (argv) => argv.map((w2) => w2.trim());
+  for (const argv of commands.map(words2)) {
     const gitAt = argv.findIndex((w2) => /(^|\/)git$/.test(w2));
     if (gitAt >= 0 && argv.slice(gitAt + 1).includes("clone")) {
       const url = argv.slice(argv.indexOf("clone", gitAt) + 1).find((w2) => !w2.startsWith("-"));
@@ -8888,9 +8888,9 @@ ${DOCKERIGNORE_PATTERNS}
   }
 });
 
-// node_modules/dockerfile-ast/lib/argument.js
+// ../../main/node_modules/dockerfile-ast/lib/argument.js
 var require_argument = __commonJS({
-  "node_modules/dockerfile-ast/lib/argument.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/argument.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Argument = void 0;
@@ -8925,9 +8925,9 @@ var require_argument = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/jsonArgument.js
+// ../../main/node_modules/dockerfile-ast/lib/jsonArgument.js
 var require_jsonArgument = __commonJS({
-  "node_modules/dockerfile-ast/lib/jsonArgument.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/jsonArgument.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.JSONArgument = void 0;
@@ -8950,7 +8950,7 @@ var require_jsonArgument = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver-types/lib/esm/main.js
+// ../../main/node_modules/vscode-languageserver-types/lib/esm/main.js
 var main_exports = {};
 __export(main_exports, {
   AnnotatedTextEdit: () => AnnotatedTextEdit,
@@ -9041,7 +9041,7 @@ __export(main_exports, {
 });
 var DocumentUri, URI, integer, uinteger, Position, Range, Location, LocationLink, Color, ColorInformation, ColorPresentation, FoldingRangeKind, FoldingRange, DiagnosticRelatedInformation, DiagnosticSeverity, DiagnosticTag, CodeDescription, Diagnostic, Command, TextEdit, ChangeAnnotation, ChangeAnnotationIdentifier, AnnotatedTextEdit, TextDocumentEdit, CreateFile, RenameFile, DeleteFile, WorkspaceEdit, TextEditChangeImpl, SnippetTextEdit, ChangeAnnotations, WorkspaceChange, TextDocumentIdentifier, VersionedTextDocumentIdentifier, OptionalVersionedTextDocumentIdentifier, LanguageKind, TextDocumentItem, MarkupKind, MarkupContent, CompletionItemKind, InsertTextFormat, CompletionItemTag, InsertReplaceEdit, InsertTextMode, ApplyKind, CompletionItemLabelDetails, CompletionItem, CompletionList, MarkedString, Hover, ParameterInformation, SignatureInformation, DocumentHighlightKind, DocumentHighlight, SymbolKind, SymbolTag, SymbolInformation, WorkspaceSymbol, DocumentSymbol, CodeActionKind, CodeActionTriggerKind, CodeActionContext, CodeActionTag, CodeAction, CodeLens, FormattingOptions, DocumentLink, SelectionRange, SemanticTokenTypes, SemanticTokenModifiers, SemanticTokens, InlineValueText, InlineValueVariableLookup, InlineValueEvaluatableExpression, InlineValueContext, InlayHintKind, InlayHintLabelPart, InlayHint, StringValue, InlineCompletionItem, InlineCompletionList, InlineCompletionTriggerKind, SelectedCompletionInfo, InlineCompletionContext, WorkspaceFolder, EOL, TextDocument, FullTextDocument, Is;
 var init_main = __esm({
-  "node_modules/vscode-languageserver-types/lib/esm/main.js"() {
+  "../../main/node_modules/vscode-languageserver-types/lib/esm/main.js"() {
     "use strict";
     (function(DocumentUri2) {
       function is(value) {
@@ -10519,9 +10519,9 @@ var init_main = __esm({
   }
 });
 
-// node_modules/dockerfile-ast/lib/line.js
+// ../../main/node_modules/dockerfile-ast/lib/line.js
 var require_line = __commonJS({
-  "node_modules/dockerfile-ast/lib/line.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/line.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Line = void 0;
@@ -10547,9 +10547,9 @@ var require_line = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/util.js
+// ../../main/node_modules/dockerfile-ast/lib/util.js
 var require_util = __commonJS({
-  "node_modules/dockerfile-ast/lib/util.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/util.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Util = void 0;
@@ -10636,9 +10636,9 @@ var require_util = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/comment.js
+// ../../main/node_modules/dockerfile-ast/lib/comment.js
 var require_comment = __commonJS({
-  "node_modules/dockerfile-ast/lib/comment.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/comment.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Comment = void 0;
@@ -10702,7 +10702,7 @@ var require_comment = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver-textdocument/lib/esm/main.js
+// ../../main/node_modules/vscode-languageserver-textdocument/lib/esm/main.js
 var main_exports2 = {};
 __export(main_exports2, {
   TextDocument: () => TextDocument2
@@ -10768,7 +10768,7 @@ function getWellformedEdit(textEdit) {
 }
 var FullTextDocument2, TextDocument2;
 var init_main2 = __esm({
-  "node_modules/vscode-languageserver-textdocument/lib/esm/main.js"() {
+  "../../main/node_modules/vscode-languageserver-textdocument/lib/esm/main.js"() {
     "use strict";
     FullTextDocument2 = class _FullTextDocument {
       constructor(uri, languageId, version, content2) {
@@ -10966,9 +10966,9 @@ var init_main2 = __esm({
   }
 });
 
-// node_modules/dockerfile-ast/lib/parserDirective.js
+// ../../main/node_modules/dockerfile-ast/lib/parserDirective.js
 var require_parserDirective = __commonJS({
-  "node_modules/dockerfile-ast/lib/parserDirective.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/parserDirective.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.ParserDirective = void 0;
@@ -11004,9 +11004,9 @@ var require_parserDirective = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/heredoc.js
+// ../../main/node_modules/dockerfile-ast/lib/heredoc.js
 var require_heredoc = __commonJS({
-  "node_modules/dockerfile-ast/lib/heredoc.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/heredoc.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Heredoc = void 0;
@@ -11072,9 +11072,9 @@ var require_heredoc = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/variable.js
+// ../../main/node_modules/dockerfile-ast/lib/variable.js
 var require_variable = __commonJS({
-  "node_modules/dockerfile-ast/lib/variable.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/variable.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Variable = void 0;
@@ -11170,9 +11170,9 @@ var require_variable = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instruction.js
+// ../../main/node_modules/dockerfile-ast/lib/instruction.js
 var require_instruction = __commonJS({
-  "node_modules/dockerfile-ast/lib/instruction.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/instruction.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Instruction = void 0;
@@ -11991,9 +11991,9 @@ var require_instruction = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/flagOption.js
+// ../../main/node_modules/dockerfile-ast/lib/flagOption.js
 var require_flagOption = __commonJS({
-  "node_modules/dockerfile-ast/lib/flagOption.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/flagOption.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.FlagOption = void 0;
@@ -12031,9 +12031,9 @@ var require_flagOption = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/flag.js
+// ../../main/node_modules/dockerfile-ast/lib/flag.js
 var require_flag = __commonJS({
-  "node_modules/dockerfile-ast/lib/flag.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/flag.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Flag = void 0;
@@ -12159,9 +12159,9 @@ var require_flag = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/modifiableInstruction.js
+// ../../main/node_modules/dockerfile-ast/lib/modifiableInstruction.js
 var require_modifiableInstruction = __commonJS({
-  "node_modules/dockerfile-ast/lib/modifiableInstruction.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/modifiableInstruction.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.ModifiableInstruction = void 0;
@@ -12241,9 +12241,9 @@ var require_modifiableInstruction = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/jsonInstruction.js
+// ../../main/node_modules/dockerfile-ast/lib/jsonInstruction.js
 var require_jsonInstruction = __commonJS({
-  "node_modules/dockerfile-ast/lib/jsonInstruction.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/jsonInstruction.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.JSONInstruction = void 0;
@@ -12406,9 +12406,9 @@ var require_jsonInstruction = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/add.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/add.js
 var require_add = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/add.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/add.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Add = void 0;
@@ -12425,9 +12425,9 @@ var require_add = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/property.js
+// ../../main/node_modules/dockerfile-ast/lib/property.js
 var require_property = __commonJS({
-  "node_modules/dockerfile-ast/lib/property.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/property.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Property = void 0;
@@ -12737,9 +12737,9 @@ var require_property = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/propertyInstruction.js
+// ../../main/node_modules/dockerfile-ast/lib/propertyInstruction.js
 var require_propertyInstruction = __commonJS({
-  "node_modules/dockerfile-ast/lib/propertyInstruction.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/propertyInstruction.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.PropertyInstruction = void 0;
@@ -13034,9 +13034,9 @@ var require_propertyInstruction = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/arg.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/arg.js
 var require_arg = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/arg.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/arg.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Arg = void 0;
@@ -13066,9 +13066,9 @@ var require_arg = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/cmd.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/cmd.js
 var require_cmd = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/cmd.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/cmd.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Cmd = void 0;
@@ -13082,9 +13082,9 @@ var require_cmd = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/copy.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/copy.js
 var require_copy = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/copy.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/copy.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Copy = void 0;
@@ -13114,9 +13114,9 @@ var require_copy = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/env.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/env.js
 var require_env = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/env.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/env.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Env = void 0;
@@ -13133,9 +13133,9 @@ var require_env = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/entrypoint.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/entrypoint.js
 var require_entrypoint = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/entrypoint.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/entrypoint.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Entrypoint = void 0;
@@ -13149,9 +13149,9 @@ var require_entrypoint = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/from.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/from.js
 var require_from = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/from.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/from.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.From = void 0;
@@ -13401,9 +13401,9 @@ var require_from = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/healthcheck.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/healthcheck.js
 var require_healthcheck = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/healthcheck.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/healthcheck.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Healthcheck = void 0;
@@ -13425,9 +13425,9 @@ var require_healthcheck = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/label.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/label.js
 var require_label = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/label.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/label.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Label = void 0;
@@ -13462,9 +13462,9 @@ var require_label = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/onbuild.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/onbuild.js
 var require_onbuild = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/onbuild.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/onbuild.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Onbuild = void 0;
@@ -13499,9 +13499,9 @@ var require_onbuild = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/run.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/run.js
 var require_run = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/run.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/run.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Run = void 0;
@@ -13527,9 +13527,9 @@ var require_run = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/shell.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/shell.js
 var require_shell = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/shell.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/shell.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Shell = void 0;
@@ -13543,9 +13543,9 @@ var require_shell = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/stopsignal.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/stopsignal.js
 var require_stopsignal = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/stopsignal.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/stopsignal.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Stopsignal = void 0;
@@ -13559,9 +13559,9 @@ var require_stopsignal = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/workdir.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/workdir.js
 var require_workdir = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/workdir.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/workdir.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Workdir = void 0;
@@ -13618,9 +13618,9 @@ var require_workdir = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/user.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/user.js
 var require_user = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/user.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/user.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.User = void 0;
@@ -13634,9 +13634,9 @@ var require_user = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/volume.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/volume.js
 var require_volume = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/volume.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/volume.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Volume = void 0;
@@ -13650,9 +13650,9 @@ var require_volume = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/imageTemplate.js
+// ../../main/node_modules/dockerfile-ast/lib/imageTemplate.js
 var require_imageTemplate = __commonJS({
-  "node_modules/dockerfile-ast/lib/imageTemplate.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/imageTemplate.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.ImageTemplate = void 0;
@@ -13887,9 +13887,9 @@ var require_imageTemplate = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/dockerfile.js
+// ../../main/node_modules/dockerfile-ast/lib/dockerfile.js
 var require_dockerfile = __commonJS({
-  "node_modules/dockerfile-ast/lib/dockerfile.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/dockerfile.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Dockerfile = void 0;
@@ -14106,9 +14106,9 @@ var require_dockerfile = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/parser.js
+// ../../main/node_modules/dockerfile-ast/lib/parser.js
 var require_parser2 = __commonJS({
-  "node_modules/dockerfile-ast/lib/parser.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/parser.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Parser = void 0;
@@ -14532,9 +14532,9 @@ var require_parser2 = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/main.js
+// ../../main/node_modules/dockerfile-ast/lib/main.js
 var require_main = __commonJS({
-  "node_modules/dockerfile-ast/lib/main.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/main.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.DockerfileParser = exports2.DefaultVariables = exports2.Directive = exports2.Keyword = exports2.Workdir = exports2.Volume = exports2.User = exports2.Stopsignal = exports2.Shell = exports2.Run = exports2.PropertyInstruction = exports2.Onbuild = exports2.ModifiableInstruction = exports2.Label = exports2.JSONInstruction = exports2.Heredoc = exports2.Healthcheck = exports2.From = exports2.Env = exports2.Entrypoint = exports2.Copy = exports2.Cmd = exports2.Arg = exports2.Add = exports2.Variable = exports2.Property = exports2.ParserDirective = exports2.Line = exports2.Instruction = exports2.Flag = exports2.Comment = exports2.JSONArgument = exports2.Argument = void 0;
@@ -14802,7 +14802,7 @@ function escapeRegExp2(s) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 function splitWords(s, escape3 = "\\") {
-  const words = [];
+  const words2 = [];
   let word = "";
   let inWord = false;
   let quote;
@@ -14815,7 +14815,7 @@ function splitWords(s, escape3 = "\\") {
       continue;
     }
     if (/\s/.test(c)) {
-      if (inWord) words.push(word);
+      if (inWord) words2.push(word);
       word = "";
       inWord = false;
       continue;
@@ -14825,8 +14825,8 @@ function splitWords(s, escape3 = "\\") {
     if (c === escape3 && i + 1 < s.length) word += s[++i];
     else if (c === '"' || c === "'") quote = c;
   }
-  if (inWord) words.push(word);
-  return words;
+  if (inWord) words2.push(word);
+  return words2;
 }
 var import_dockerfile_ast, HEREDOC_KEYWORDS, HEREDOC_MARKER, parseDockerfile;
 var init_dockerfile = __esm({
@@ -15013,11 +15013,11 @@ function plainScript(text, firstLine, depth = 0) {
   }
   return out;
 }
-function afterExec(words) {
-  if (words[0] !== "exec") return { argv: words, viaExec: false, first: 0 };
+function afterExec(words2) {
+  if (words2[0] !== "exec") return { argv: words2, viaExec: false, first: 0 };
   let first = 1;
-  while (first < words.length && /^-[acl]+$/.test(words[first])) first += words[first].includes("a") ? 2 : 1;
-  return { argv: words.slice(first), viaExec: true, first };
+  while (first < words2.length && /^-[acl]+$/.test(words2[first])) first += words2[first].includes("a") ? 2 : 1;
+  return { argv: words2.slice(first), viaExec: true, first };
 }
 function describeError(error, firstLine) {
   const e = error;
@@ -15128,9 +15128,9 @@ function conditionOf(stmt, src) {
   let condition = UNKNOWN;
   const type = sh.syntax.NodeType(cmd);
   if (type === "CallExpr" && !(cmd.Assigns ?? []).length) {
-    const words = (cmd.Args ?? []).map((w2) => wordText(w2, src));
-    if (words[0] === "[" && words.at(-1) === "]") condition = { kind: "test", words: words.slice(1, -1) };
-    else if (words[0] === "test") condition = { kind: "test", words: words.slice(1) };
+    const words2 = (cmd.Args ?? []).map((w2) => wordText(w2, src));
+    if (words2[0] === "[" && words2.at(-1) === "]") condition = { kind: "test", words: words2.slice(1, -1) };
+    else if (words2[0] === "test") condition = { kind: "test", words: words2.slice(1) };
   } else if (type === "TestClause") {
     condition = { kind: "test", words: testWords(cmd.X, src), extended: true };
   } else if (type === "BinaryCmd" && (cmd.Op === AND_OP || cmd.Op === OR_OP)) {
@@ -15164,14 +15164,14 @@ function between(a, b, src) {
 }
 function visitCall(stmt, call2, src, out) {
   recordAssigns(call2.Assigns, src);
-  const words = call2.Args ?? [];
-  if (words.length === 0) return;
-  const line = src.lineOffset + words[0].Pos().Line();
+  const words2 = call2.Args ?? [];
+  if (words2.length === 0) return;
+  const line = src.lineOffset + words2[0].Pos().Line();
   const redirects = (stmt.Redirs ?? []).map((r) => ({
     op: `${r.N ? r.N.Value : ""}${REDIRECT_OPS[r.Op] ?? "?"}`,
     target: r.Word ? wordText(r.Word, src) : ""
   }));
-  const { argv, viaExec, first } = afterExec(words.map((w2) => wordText(w2, src)));
+  const { argv, viaExec, first } = afterExec(words2.map((w2) => wordText(w2, src)));
   const command = { argv, line, redirects, viaExec };
   if (stmt.Background) command.background = true;
   if (src.guards.length > 0) command.guards = src.guards;
@@ -15180,7 +15180,7 @@ function visitCall(stmt, call2, src, out) {
   out.push(command);
   if (src.depth >= MAX_NESTING || argv.length === 0) return;
   if (!SHELLS.has(basename(argv[0]))) return;
-  const wordsAfter = words.slice(first);
+  const wordsAfter = words2.slice(first);
   const inline = inlineScriptIndex(argv);
   if (inline !== void 0) {
     const word = wordsAfter[inline];
@@ -15642,10 +15642,10 @@ var init_dockerfile2 = __esm({
         stage.lastLine = instr.endLine;
       }
       startStage(instr) {
-        const words = splitWords(instr.args, this.escape).filter((w2) => !w2.startsWith("--"));
-        if (words.length === 0) this.error(instr.line, "FROM needs an image.");
-        const raw = words[0] ?? "";
-        const name2 = words.length >= 3 && words[1].toUpperCase() === "AS" ? words[2] : void 0;
+        const words2 = splitWords(instr.args, this.escape).filter((w2) => !w2.startsWith("--"));
+        if (words2.length === 0) this.error(instr.line, "FROM needs an image.");
+        const raw = words2[0] ?? "";
+        const name2 = words2.length >= 3 && words2[1].toUpperCase() === "AS" ? words2[2] : void 0;
         const image = expand(raw, (n) => this.globalLookup(n), this.escape);
         const from = { line: instr.line, endLine: instr.endLine, raw, scratch: false };
         if (image !== void 0 && image !== "") {
@@ -15823,11 +15823,11 @@ var init_dockerfile2 = __esm({
         }
       }
       readEnv(instr) {
-        const words = splitWords(instr.args, this.escape);
+        const words2 = splitWords(instr.args, this.escape);
         const pairs = [];
-        if (words.length === 0) return pairs;
-        const legacy = !words[0].includes("=");
-        const entries = legacy ? [[words[0], instr.args.trim().slice(words[0].length).trim()]] : words.map((w2) => [
+        if (words2.length === 0) return pairs;
+        const legacy = !words2[0].includes("=");
+        const entries = legacy ? [[words2[0], instr.args.trim().slice(words2[0].length).trim()]] : words2.map((w2) => [
           w2.slice(0, w2.indexOf("=") >= 0 ? w2.indexOf("=") : w2.length),
           w2.includes("=") ? w2.slice(w2.indexOf("=") + 1) : ""
         ]);
@@ -15870,8 +15870,8 @@ var init_dockerfile2 = __esm({
       }
       readCopy(instr) {
         const { flags, rest } = takeFlags(instr.args, this.escape);
-        const words = jsonArray(rest) ?? splitWords(rest, this.escape);
-        const expanded = words.map((w2) => w2.startsWith("<<") ? w2 : this.expand(w2) ?? w2);
+        const words2 = jsonArray(rest) ?? splitWords(rest, this.escape);
+        const expanded = words2.map((w2) => w2.startsWith("<<") ? w2 : this.expand(w2) ?? w2);
         const dest = expanded.length > 1 ? this.resolvePath(expanded.at(-1)) : "";
         const fromFlag = flags.find((f) => f.startsWith("--from="));
         const copy = {
@@ -15887,7 +15887,7 @@ var init_dockerfile2 = __esm({
           const image = this.fromImage(copy.fromStage);
           if (image) copy.fromImage = image;
         }
-        const patterns = words.slice(0, -1).flatMap((w2, index) => {
+        const patterns = words2.slice(0, -1).flatMap((w2, index) => {
           const pattern = w2.startsWith("<<") ? void 0 : this.sourcePattern(w2);
           return pattern === void 0 ? [] : [{ index, pattern }];
         });
@@ -16090,11 +16090,11 @@ function builtImageOf(service, built) {
   return built.find((b) => b.written === void 0 && b.repository === image.repository);
 }
 function namedDockerfileOf(service, pythonDockerfiles) {
-  const words = /* @__PURE__ */ new Set([
+  const words2 = /* @__PURE__ */ new Set([
     service.name.toLowerCase(),
     ...(service.image?.repository.split("/").pop() ?? "").toLowerCase().split(/[-_.]/)
   ]);
-  const matches = pythonDockerfiles.filter((d) => words.has(baseName(dirName(d)).toLowerCase()));
+  const matches = pythonDockerfiles.filter((d) => words2.has(baseName(dirName(d)).toLowerCase()));
   if (matches.length !== 1) return void 0;
   return {
     repository: service.image?.repository ?? service.name,
@@ -16131,10 +16131,10 @@ function mayRunProject(service, projectWords) {
   const command = [service.command?.raw, service.entrypoint?.raw].filter((c) => c !== void 0).join(" ");
   if (command.trim() !== "") return PROJECT_COMMAND.test(command);
   const imageName = service.image?.repository.split("/").pop() ?? "";
-  const words = [service.name, ...service.name.split(/[-_.]/), ...imageName.split(/[-_.]/)].map(
+  const words2 = [service.name, ...service.name.split(/[-_.]/), ...imageName.split(/[-_.]/)].map(
     (w2) => w2.toLowerCase()
   );
-  return words.some((w2) => APP_WORDS.has(w2) || projectWords.has(w2));
+  return words2.some((w2) => APP_WORDS.has(w2) || projectWords.has(w2));
 }
 var PYTHON_WORDS, NO_OP_COMMAND, NOT_AN_APP, BUILD_VALUE_OPTIONS, APP_WORDS, PROJECT_COMMAND;
 var init_image_app = __esm({
@@ -16235,9 +16235,9 @@ function roleOf(repository) {
   const last = repository.split("/").pop().toLowerCase();
   const whole = ROLES.find(([re]) => re.test(last))?.[1];
   if (whole) return whole;
-  const words = last.split(/[-_.]/);
-  if (words.length < 2 || words.some((w2) => TOOLING.test(w2))) return "other";
-  const kinds = new Set(words.flatMap((w2) => ROLES.filter(([re]) => re.test(w2)).map(([, kind]) => kind)));
+  const words2 = last.split(/[-_.]/);
+  if (words2.length < 2 || words2.some((w2) => TOOLING.test(w2))) return "other";
+  const kinds = new Set(words2.flatMap((w2) => ROLES.filter(([re]) => re.test(w2)).map(([, kind]) => kind)));
   return kinds.size === 1 ? [...kinds][0] : "other";
 }
 var ROLES, TOOLING;
@@ -16390,8 +16390,8 @@ var init_branches = __esm({
       "-ge": (a, b) => a >= b
     };
     TestReader = class {
-      constructor(words, inputs, extended) {
-        this.words = words;
+      constructor(words2, inputs, extended) {
+        this.words = words2;
         this.inputs = inputs;
         this.extended = extended;
       }
@@ -16756,14 +16756,14 @@ var init_servers = __esm({
 
 // src/model/command/make.ts
 function makeInvocation(argv) {
-  const words = argv[0] === "exec" ? argv.slice(1) : argv;
-  if (!["make", "gmake"].includes(basename2(words[0] ?? ""))) return void 0;
+  const words2 = argv[0] === "exec" ? argv.slice(1) : argv;
+  if (!["make", "gmake"].includes(basename2(words2[0] ?? ""))) return void 0;
   const out = { targets: [] };
-  for (let i = 1; i < words.length; i++) {
-    const w2 = words[i];
-    if (w2 === "-f" || w2 === "--file" || w2 === "--makefile") out.file = words[++i];
+  for (let i = 1; i < words2.length; i++) {
+    const w2 = words2[i];
+    if (w2 === "-f" || w2 === "--file" || w2 === "--makefile") out.file = words2[++i];
     else if (/^--(?:file|makefile)=/.test(w2)) out.file = w2.slice(w2.indexOf("=") + 1);
-    else if (w2 === "-C" || w2 === "--directory") out.dir = words[++i];
+    else if (w2 === "-C" || w2 === "--directory") out.dir = words2[++i];
     else if (w2.startsWith("--directory=")) out.dir = w2.slice("--directory=".length);
     else if (w2 === "-j" || w2 === "-l" || w2 === "-o" || w2 === "-W") i++;
     else if (!w2.startsWith("-") && !w2.includes("=")) out.targets.push(w2);
@@ -18353,14 +18353,14 @@ function anchorOnLines(commands, lines2, from, to) {
   });
 }
 function lineOf2(argv, lines2, from, to) {
-  const words = argv.slice(0, 3).filter((w2) => w2 !== "");
-  if (words.length === 0) return void 0;
-  for (let n = from; n <= to; n++) if (inOrder(lines2[n - 1] ?? "", words)) return n;
+  const words2 = argv.slice(0, 3).filter((w2) => w2 !== "");
+  if (words2.length === 0) return void 0;
+  for (let n = from; n <= to; n++) if (inOrder(lines2[n - 1] ?? "", words2)) return n;
   return void 0;
 }
-function inOrder(line, words) {
+function inOrder(line, words2) {
   let at2 = 0;
-  for (const w2 of words) {
+  for (const w2 of words2) {
     const i = line.indexOf(w2, at2);
     if (i < 0) return false;
     at2 = i + w2.length;
@@ -18963,7 +18963,7 @@ var init_TF0205_service_image_unpinned = __esm({
   }
 });
 
-// node_modules/@lezer/common/dist/index.js
+// ../../main/node_modules/@lezer/common/dist/index.js
 function checkSide(side, pos, from, to) {
   switch (side) {
     case -2:
@@ -19335,7 +19335,7 @@ function balanceRange(balanceType, children, positions, from, to, start, length,
 }
 var DefaultBufferLength, nextPropID, Range2, NodeProp, MountedTree, noProps, NodeType, NodeSet, CachedNode, CachedInnerNode, IterMode, Tree, FlatBufferCursor, TreeBuffer, BaseNode, TreeNode, BufferContext, BufferNode, StackIterator, TreeCursor, nodeSizeCache, Parser, StringInput, stoppedInner;
 var init_dist = __esm({
-  "node_modules/@lezer/common/dist/index.js"() {
+  "../../main/node_modules/@lezer/common/dist/index.js"() {
     DefaultBufferLength = 1024;
     nextPropID = 0;
     Range2 = class {
@@ -20520,7 +20520,7 @@ var init_dist = __esm({
   }
 });
 
-// node_modules/@lezer/lr/dist/index.js
+// ../../main/node_modules/@lezer/lr/dist/index.js
 function decodeArray(input, Type = Uint16Array) {
   if (typeof input != "string")
     return input;
@@ -20659,7 +20659,7 @@ function getSpecializer(spec) {
 }
 var Stack, StackContext, SimulatedStack, StackBufferCursor, CachedToken, nullToken, InputStream, TokenGroup, LocalTokenGroup, ExternalTokenizer, verbose, stackIDs, FragmentCursor, TokenCache, Parse, Dialect, id, ContextTracker, LRParser;
 var init_dist2 = __esm({
-  "node_modules/@lezer/lr/dist/index.js"() {
+  "../../main/node_modules/@lezer/lr/dist/index.js"() {
     init_dist();
     Stack = class _Stack {
       /**
@@ -22304,7 +22304,7 @@ var init_dist2 = __esm({
   }
 });
 
-// node_modules/@lezer/highlight/dist/index.js
+// ../../main/node_modules/@lezer/highlight/dist/index.js
 function sameArray(a, b) {
   return a.length == b.length && a.every((x, i) => x == b[i]);
 }
@@ -22385,7 +22385,7 @@ function tagHighlighter(tags2, options) {
 }
 var nextTagID, Tag, nextModifierID, Modifier, ruleNodeProp, Rule, t, comment, name, typeName, propertyName, literal, string, number, content, heading, keyword, operator, punctuation, bracket, meta, tags, classHighlighter;
 var init_dist3 = __esm({
-  "node_modules/@lezer/highlight/dist/index.js"() {
+  "../../main/node_modules/@lezer/highlight/dist/index.js"() {
     init_dist();
     nextTagID = 0;
     Tag = class _Tag {
@@ -22934,7 +22934,7 @@ var init_dist3 = __esm({
   }
 });
 
-// node_modules/@lezer/python/dist/index.js
+// ../../main/node_modules/@lezer/python/dist/index.js
 function isLineBreak(ch) {
   return ch == newline || ch == carriageReturn;
 }
@@ -22972,7 +22972,7 @@ function skipEscape(input, ch) {
 }
 var printKeyword, indent, dedent, newline$1, blankLineStart, newlineBracketed, eof, stringContent, Escape, replacementStart, stringEnd, ParenL, ParenthesizedExpression, TupleExpression, ComprehensionExpression, BracketL, ArrayExpression, ArrayComprehensionExpression, BraceL, DictionaryExpression, DictionaryComprehensionExpression, SetExpression, SetComprehensionExpression, ArgList, subscript, String$1, stringStart, stringStartD, stringStartL, stringStartLD, stringStartR, stringStartRD, stringStartRL, stringStartRLD, FormatString, stringStartF, stringStartFD, stringStartFL, stringStartFLD, stringStartFR, stringStartFRD, stringStartFRL, stringStartFRLD, FormatReplacement, nestedFormatReplacement, importList, TypeParamList, ParamList, SequencePattern, MappingPattern, PatternArgList, newline, carriageReturn, space, tab, hash, parenOpen, dot, braceOpen, braceClose, singleQuote, doubleQuote, backslash, letter_o, letter_x, letter_N, letter_u, letter_U, bracketed, newlines, indentation, cx_Bracketed, cx_String, cx_DoubleQuote, cx_Long, cx_Raw, cx_Format, topIndent, stringFlags, trackIndent, legacyPrint, strings, pythonHighlighting, spec_identifier, parser2;
 var init_dist4 = __esm({
-  "node_modules/@lezer/python/dist/index.js"() {
+  "../../main/node_modules/@lezer/python/dist/index.js"() {
     init_dist2();
     init_dist3();
     printKeyword = 1;
@@ -23673,8 +23673,8 @@ function literalEval(x, line, json) {
   if (x.t !== "str")
     return x.t === "none" ? { t: "unknown", text: "eval(None)", crash: true, line } : { t: "unknown", text: "eval", line };
   const s = x.v.trim();
-  const words = json ? { true: { t: "bool", v: true, line }, false: { t: "bool", v: false, line }, null: { t: "none", line } } : { True: { t: "bool", v: true, line }, False: { t: "bool", v: false, line }, None: { t: "none", line } };
-  if (words[s]) return words[s];
+  const words2 = json ? { true: { t: "bool", v: true, line }, false: { t: "bool", v: false, line }, null: { t: "none", line } } : { True: { t: "bool", v: true, line }, False: { t: "bool", v: false, line }, None: { t: "none", line } };
+  if (words2[s]) return words2[s];
   if (s !== "" && Number.isFinite(Number(s))) return { t: "num", v: Number(s), line };
   return { t: "unknown", text: "eval", line };
 }
@@ -23888,6 +23888,14 @@ var init_paths = __esm({
         case "os.path.realpath":
         case "os.path.normpath":
         case "os.path.expanduser":
+          return a0 ? lift(a0, (p) => asPath(p, line)) : void 0;
+        // The unbound method, `Path.joinpath(BASE_DIR, 'media')`: the first argument is the path.
+        case "pathlib.Path.joinpath":
+        case "pathlib.PurePath.joinpath":
+        case "pathlib.PosixPath.joinpath":
+          return a0 ? joinAll(asPath(a0, line), args.pos.slice(1), line) : void 0;
+        case "pathlib.Path.resolve":
+        case "pathlib.Path.absolute":
           return a0 ? lift(a0, (p) => asPath(p, line)) : void 0;
         case "pathlib.Path":
         case "pathlib.PurePath":
@@ -24909,11 +24917,13 @@ function binaryExpression(ev, node, ctx) {
   const left = ev.evaluate(kids[0], ctx);
   if (op === "or" || op === "and") {
     const right = ev.evaluate(kids[kids.length - 1], ctx);
-    return lift(left, (l) => {
+    const out = lift(left, (l) => {
       const t2 = truthy(l);
       if (t2 === void 0) return { t: "unknown", text: ev.text(node).slice(0, MAX_TEXT), line };
       return op === "or" === t2 ? l : right;
     });
+    if (op === "or" && left.t === "env" && left.whenSet === "text" && out.t === "env") out.whenSet = "text";
+    return out;
   }
   if ((op === "in" || op === "not in") && kids[0].name === "String") {
     const right = ev.evaluate(kids[kids.length - 1], ctx);
@@ -25269,6 +25279,7 @@ function execAssign(ev, node, ctx) {
   if (segments.length < 2) return;
   const valueNodes = segments.pop();
   if (valueNodes.length === 0) return;
+  if (!valueHasComma && rebindsItself(ev, segments, valueNodes, ctx)) return;
   const value = valueNodes.length === 1 && !valueHasComma ? ev.evaluate(valueNodes[0], ctx) : { t: "list", items: valueNodes.map((n) => ev.evaluate(n, ctx)), line: ev.line(valueNodes[0]) };
   const line = ev.line(node);
   for (const targets of segments) {
@@ -25284,6 +25295,15 @@ function execAssign(ev, node, ctx) {
         )
       );
   }
+}
+function rebindsItself(ev, targets, valueNodes, ctx) {
+  if (targets.length !== 1 || targets[0].length !== 1 || valueNodes.length !== 1 || ctx.inFunction)
+    return false;
+  const [target] = targets[0];
+  const [value] = valueNodes;
+  if (target.name !== "VariableName" || value.name !== "VariableName") return false;
+  const name2 = ev.text(target);
+  return name2 === ev.text(value) && (ctx.scope.get(name2)?.origins.length ?? 0) > 0;
 }
 function execUpdate(ev, node, ctx) {
   const kids = childrenOf(node);
@@ -26959,7 +26979,76 @@ var init_data_dir_fix = __esm({
   }
 });
 
+// src/rules/lib/provided-config.ts
+function databaseKeyOf(variable) {
+  const m = DATABASE_PART.exec(variable.toUpperCase());
+  if (!m) return void 0;
+  const part = m[2];
+  if (part === "DB" || part === "DATABASE") return "NAME";
+  if (part === "USERNAME") return "USER";
+  if (part === "PASS") return "PASSWORD";
+  return part;
+}
+function databaseUrlParts(url) {
+  if (url === void 0) return void 0;
+  try {
+    const u = new URL(url);
+    return {
+      HOST: decodeURIComponent(u.hostname),
+      PORT: u.port,
+      NAME: decodeURIComponent(u.pathname.replace(/^\//, "")),
+      USER: decodeURIComponent(u.username),
+      PASSWORD: decodeURIComponent(u.password)
+    };
+  } catch {
+    return void 0;
+  }
+}
+function words(name2) {
+  const all = name2.toUpperCase().split("_").filter((w2) => w2 !== "").map((w2) => w2.length > 3 && w2.endsWith("S") ? w2.slice(0, -1) : w2);
+  return (all.length > 1 && (all[0] === "DJANGO" || all[0] === "APP") ? all.slice(1) : all).join("_");
+}
+function namesSetting(variable, setting) {
+  return words(variable) === words(setting);
+}
+function literalFallback(v) {
+  if (v.kind !== "env" || v.fallback?.kind !== "literal" || v.fallback.value === null) return void 0;
+  return String(v.fallback.value);
+}
+function defaultDatabase(db) {
+  return db.configs.find((c) => c.isDefault) ?? (db.configs.length === 1 ? db.configs[0] : void 0);
+}
+function dotenvMayProvide(app) {
+  const loads = app.settings?.dotenvLoads ?? [];
+  if (loads.length === 0) return false;
+  if (loads.some((l) => l.via !== "python-decouple")) return true;
+  const sent = app.context?.sentFiles;
+  if (!sent) return true;
+  const mountsDirectory = (app.compose?.appService?.volumes ?? []).some(
+    (v) => v.type === "bind" && !/\.[a-z0-9]+$/i.test(v.source ?? "")
+  );
+  return mountsDirectory || sent.some((f) => {
+    const base = f.slice(f.lastIndexOf("/") + 1);
+    return base === ".env" || base === "settings.ini";
+  });
+}
+function unreadProvided(provided, read) {
+  return [...provided.values.keys()].filter((n) => !read.has(n));
+}
+var DATABASE_PART, DATABASE_URL;
+var init_provided_config = __esm({
+  "src/rules/lib/provided-config.ts"() {
+    "use strict";
+    DATABASE_PART = /^(DB|DATABASE|POSTGRES|POSTGRESQL|PG|MYSQL|SQL)_?(HOST|NAME|DB|DATABASE|USER|USERNAME|PASSWORD|PASS|PORT|ENGINE)$/;
+    DATABASE_URL = /^([A-Z]+_)?DATABASE_URL$/;
+  }
+});
+
 // src/rules/lib/databases-fix.ts
+function fieldVariable(app, key) {
+  const given = app ? [...providedEnvironment(app).values.keys()].filter((n) => databaseKeyOf(n) === key).sort() : [];
+  return given.find((n) => n === FIELD_VARIABLE[key]) ?? given[0] ?? FIELD_VARIABLE[key];
+}
 function quoter(lines2) {
   const text = lines2.join("\n");
   const single = (text.match(/'/g) ?? []).length > (text.match(/"/g) ?? []).length;
@@ -27004,7 +27093,7 @@ function databaseSwitch(context) {
         key,
         envRead(
           q,
-          FIELD_VARIABLE[key],
+          fieldVariable(found.app, key),
           fallback(key, { NAME: "postgres", HOST: "localhost", PORT: "5432" }[key] ?? "")
         )
       )
@@ -27023,7 +27112,7 @@ function databaseSwitch(context) {
     ],
     ...literalText(config2.fields.PASSWORD) ? { secrets: [literalText(config2.fields.PASSWORD)] } : {},
     // Only a password written in code is a value the user must now provide.
-    ...engine === SQLITE ? { variables: ["DB_ENGINE"] } : literalText(config2.fields.PASSWORD) ? { variables: ["DB_PASSWORD"] } : {}
+    ...engine === SQLITE ? { variables: ["DB_ENGINE"] } : literalText(config2.fields.PASSWORD) ? { variables: [fieldVariable(found.app, "PASSWORD")] } : {}
   };
 }
 function assignmentOf(found) {
@@ -27062,7 +27151,8 @@ function credentialFromEnvironment(context) {
   const written = /^(\s*(["'])(USER|PASSWORD|HOST)\2\s*:\s*)((["'])(?:(?!\5).)*\5)\s*,?\s*(#.*)?$/.exec(text);
   if (!written) return void 0;
   const key = written[3];
-  const variable = FIELD_VARIABLE[key];
+  const app = appDatabases(context.project).find((d) => d.file === finding.file)?.app;
+  const variable = fieldVariable(app, key);
   const q = quoter(lines2);
   const value = written[4].slice(1, -1);
   const from = written[1].length + 1;
@@ -27086,9 +27176,11 @@ var SQLITE, POSTGRES, SWITCHED_KEYS, FIELD_VARIABLE, literalText;
 var init_databases_fix = __esm({
   "src/rules/lib/databases-fix.ts"() {
     "use strict";
+    init_settings();
     init_data_dir_fix();
     init_each();
     init_fix2();
+    init_provided_config();
     SQLITE = "django.db.backends.sqlite3";
     POSTGRES = /^django\.db\.backends\.postgresql(_psycopg2)?$/;
     SWITCHED_KEYS = /* @__PURE__ */ new Set(["ENGINE", "NAME", "USER", "PASSWORD", "HOST", "PORT"]);
@@ -27209,7 +27301,7 @@ credentials and are not judged.
       },
       fix: {
         safety: "safe",
-        summary: "A hard-coded DATABASES becomes the `DB_ENGINE` switch (as TF0305's fix); in a DATABASES already chosen from the environment, the literal USER/HOST becomes a read of `DB_USER`/`DB_HOST` with it as fallback, and PASSWORD a read of `DB_PASSWORD` without one.",
+        summary: "A hard-coded DATABASES becomes the `DB_ENGINE` switch (as TF0305's fix); in a DATABASES already chosen from the environment, the literal USER/HOST becomes a read of `DB_USER`/`DB_HOST` with it as fallback, and PASSWORD a read of `DB_PASSWORD` without one; a variable the app's container is already given for the field (`DATABASE_HOST`, `POSTGRES_PASSWORD`) is read instead.",
         declines: "a PASSWORD already read from the environment with a literal fallback (the notice): dropping the fallback is left to the author, who decides how a deploy without the variable should fail; a credential written in another module of the project that the settings import (reported where it is written).",
         make: (context) => databaseSwitch(context) ?? credentialFromEnvironment(context)
       }
@@ -27278,7 +27370,7 @@ DATABASES = {"default": DATABASES_AVAILABLE[os.environ["DB_ENGINE"]]}
       },
       fix: {
         safety: "safe",
-        summary: "Rewrites a hard-coded SQLite or PostgreSQL DATABASES as the `DB_ENGINE` switch over `DATABASES['sqlite'|'postgres']`, the server read from `DB_NAME`, `DB_USER`, `DB_PASSWORD`, `DB_HOST`, `DB_PORT`; the engine in code stays the default. A SQLite alternative the fix writes for PostgreSQL keeps its file under `DATA_DIR` (`Path(os.environ.get('DATA_DIR', BASE_DIR)) / 'db.sqlite3'`), and the target stage gets `ENV DATA_DIR=/data` and `VOLUME /data`, made and handed to a non-root USER before it switches.",
+        summary: "Rewrites a hard-coded SQLite or PostgreSQL DATABASES as the `DB_ENGINE` switch over `DATABASES['sqlite'|'postgres']`, the server read from `DB_NAME`, `DB_USER`, `DB_PASSWORD`, `DB_HOST`, `DB_PORT` (or the variable the app's container is already given for the field, such as `DATABASE_HOST`); the engine in code stays the default. A SQLite alternative the fix writes for PostgreSQL keeps its file under `DATA_DIR` (`Path(os.environ.get('DATA_DIR', BASE_DIR)) / 'db.sqlite3'`), and the target stage gets `ENV DATA_DIR=/data` and `VOLUME /data`, made and handed to a non-root USER before it switches.",
         declines: "a DATABASES assigned in a branch or more than once, with other aliases or keys than ENGINE/NAME/USER/PASSWORD/HOST/PORT, another engine, or, for PostgreSQL, in a module with no BASE_DIR in scope for the SQLite file.",
         make: databaseSwitch
       }
@@ -27706,19 +27798,10 @@ else:
   }
 });
 
-// src/rules/TF0310-config-var-mismatch.ts
-function loadsDotenvInImage(app) {
-  if (!app.settings?.dotenvLoads?.length) return false;
-  const sent = app.context?.sentFiles;
-  if (!sent) return true;
-  return sent.some((f) => {
-    const base = f.slice(f.lastIndexOf("/") + 1);
-    return base.startsWith(".env") || base.endsWith(".env") || base === "settings.ini";
-  });
-}
+// src/rules/lib/variable-names.ts
 function tokens(name2) {
-  const words = name2.toUpperCase().split("_").filter((w2) => w2 !== "").map((w2) => SYNONYMS[w2] ?? w2);
-  return words.length > 1 && (words[0] === "DJANGO" || words[0] === "APP") ? words.slice(1) : words;
+  const words2 = name2.toUpperCase().split("_").filter((w2) => w2 !== "").map((w2) => SYNONYMS[w2] ?? w2);
+  return words2.length > 1 && (words2[0] === "DJANGO" || words2[0] === "APP") ? words2.slice(1) : words2;
 }
 function similarNames(a, b) {
   if (a === b) return false;
@@ -27744,12 +27827,82 @@ function editDistance(a, b) {
   }
   return prev[b.length];
 }
-var configVarMismatch, SYNONYMS, VOCABULARY;
+var SYNONYMS, VOCABULARY;
+var init_variable_names = __esm({
+  "src/rules/lib/variable-names.ts"() {
+    "use strict";
+    SYNONYMS = {
+      PASS: "PASSWORD",
+      PASSWD: "PASSWORD",
+      PWD: "PASSWORD",
+      PW: "PASSWORD",
+      USERNAME: "USER",
+      USR: "USER",
+      DATABASE: "DB",
+      POSTGRES: "DB",
+      POSTGRESQL: "DB",
+      PG: "DB",
+      PGSQL: "DB",
+      PSQL: "DB",
+      MYSQL: "DB",
+      MARIADB: "DB",
+      HOSTNAME: "HOST",
+      SERVER: "HOST",
+      ADDR: "HOST",
+      ADDRESS: "HOST"
+    };
+    VOCABULARY = /* @__PURE__ */ new Set([
+      "DB",
+      "USER",
+      "PASSWORD",
+      "HOST",
+      "PORT",
+      "NAME",
+      "KEY",
+      "SECRET",
+      "TOKEN",
+      "URL",
+      "DEBUG",
+      "ENGINE",
+      "PATH",
+      "DIR",
+      "ROOT",
+      "FILE",
+      "LEVEL",
+      "EMAIL",
+      "CACHE",
+      "REDIS",
+      "BROKER",
+      "TIMEOUT",
+      "ID",
+      "SSL",
+      "MODE",
+      "ENV",
+      "ALLOWED",
+      "HOSTS",
+      "ORIGINS",
+      "TEST"
+    ]);
+  }
+});
+
+// src/rules/TF0310-config-var-mismatch.ts
+function loadsDotenvInImage(app) {
+  if (!app.settings?.dotenvLoads?.length) return false;
+  const sent = app.context?.sentFiles;
+  if (!sent) return true;
+  return sent.some((f) => {
+    const base = f.slice(f.lastIndexOf("/") + 1);
+    return base.startsWith(".env") || base.endsWith(".env") || base === "settings.ini";
+  });
+}
+var configVarMismatch;
 var init_TF0310_config_var_mismatch = __esm({
   "src/rules/TF0310-config-var-mismatch.ts"() {
     "use strict";
     init_settings();
     init_rule();
+    init_variable_names();
     configVarMismatch = defineRule({
       id: "TF0310",
       name: "config-var-mismatch",
@@ -27809,58 +27962,6 @@ The rule only reports a variable when a similarly named one is provided, and sta
         return findings;
       }
     });
-    SYNONYMS = {
-      PASS: "PASSWORD",
-      PASSWD: "PASSWORD",
-      PWD: "PASSWORD",
-      PW: "PASSWORD",
-      USERNAME: "USER",
-      USR: "USER",
-      DATABASE: "DB",
-      POSTGRES: "DB",
-      POSTGRESQL: "DB",
-      PG: "DB",
-      PGSQL: "DB",
-      PSQL: "DB",
-      MYSQL: "DB",
-      MARIADB: "DB",
-      HOSTNAME: "HOST",
-      SERVER: "HOST",
-      ADDR: "HOST",
-      ADDRESS: "HOST"
-    };
-    VOCABULARY = /* @__PURE__ */ new Set([
-      "DB",
-      "USER",
-      "PASSWORD",
-      "HOST",
-      "PORT",
-      "NAME",
-      "KEY",
-      "SECRET",
-      "TOKEN",
-      "URL",
-      "DEBUG",
-      "ENGINE",
-      "PATH",
-      "DIR",
-      "ROOT",
-      "FILE",
-      "LEVEL",
-      "EMAIL",
-      "CACHE",
-      "REDIS",
-      "BROKER",
-      "TIMEOUT",
-      "ID",
-      "SSL",
-      "MODE",
-      "ENV",
-      "ALLOWED",
-      "HOSTS",
-      "ORIGINS",
-      "TEST"
-    ]);
   }
 });
 
@@ -28154,7 +28255,7 @@ DEBUG = config("DEBUG", default=False, cast=bool)  # python-decouple
               if (v.kind !== "env" || !v.whenSet) continue;
               const how = v.whenSet === "text" ? "as a raw string" : "through bool() of its text";
               findings.push({
-                file: settings.file,
+                file: a.file ?? settings.file,
                 line: a.line,
                 message: `${name2} is taken from ${v.variable} ${how}, so any non-empty value, 'False' and '0' included, makes it True. Compare the text instead: ${name2} = os.environ.get("${v.variable}", "") == "1".`
               });
@@ -28168,20 +28269,16 @@ DEBUG = config("DEBUG", default=False, cast=bool)  # python-decouple
 });
 
 // src/rules/TF0313-config-provided-not-read.ts
-function databaseProvidedNotRead(app) {
-  if (!app.settings || !app.dockerfile?.targetStage && !app.compose?.appService) return void 0;
-  const settings = withBases(app.settings, app.settingsBases);
+function databaseProvidedNotRead({ app, settings, provided, read }) {
   const db = settings.databases;
-  if (!db || settings.dotenvLoads?.length) return void 0;
+  if (!db) return void 0;
   if (db.selection.kind !== "url" && db.selection.kind !== "env") return void 0;
   const fallback = db.configs.find((c) => c.isDefault);
   if (!fallback) return void 0;
-  const provided = providedEnvironment(app);
   const selector = db.selection.variable;
-  if (!provided.complete || provided.values.has(selector)) return void 0;
-  const read = new Set(settings.envReads.map((r) => r.variable));
+  if (provided.values.has(selector)) return void 0;
   const otherWay = db.selection.kind === "url" ? DATABASE_PART : DATABASE_URL;
-  const unread = [...provided.values.keys()].filter((n) => otherWay.test(n.toUpperCase()) && !read.has(n));
+  const unread = unreadProvided(provided, read).filter((n) => otherWay.test(n.toUpperCase()));
   if (unread.length === 0) return void 0;
   const owner = [app.settings, ...app.settingsBases ?? []].find((m) => m.databases === db) ?? app.settings;
   const engine = fallback.engine ? ` (${fallback.engine.replace("django.db.backends.", "")})` : "";
@@ -28189,17 +28286,79 @@ function databaseProvidedNotRead(app) {
     // The module of DATABASES (a star-imported base), where the line is.
     file: db.selection.file ?? owner.file,
     line: db.selection.line,
-    message: `The settings choose the database from ${selector}, which ${provided.sources.join(" and ")} ${provided.sources.length > 1 ? "do" : "does"} not set, while ${unread.join(", ")} ${unread.length > 1 ? "are" : "is"} provided and never read: the app silently runs on its fallback database${engine}. Provide ${selector} (or read the variables that are provided).`
+    message: `The settings choose the database from ${selector}, which ${sourcesText(provided)} not set, while ${listText(unread)} provided and never read: the app silently runs on its fallback database${engine}. Provide ${selector} (or read the variables that are provided).`
   };
 }
-var DATABASE_PART, DATABASE_URL, configProvidedNotRead;
+function databasePartsNotProvided({ app, settings, provided, read }) {
+  const config2 = settings.databases ? defaultDatabase(settings.databases) : void 0;
+  if (!config2) return void 0;
+  const unread = unreadProvided(provided, read);
+  const urls = unread.filter((n) => DATABASE_URL.test(n.toUpperCase()));
+  const pieces = [];
+  for (const key of DATABASE_KEYS) {
+    const v = config2.fields[key];
+    if (v?.kind !== "env" || v.required || !v.fallback || provided.values.has(v.variable)) continue;
+    const fallback = literalFallback(v);
+    const sameKey = unread.filter((n) => databaseKeyOf(n) === key && databaseKeyOf(v.variable) === key);
+    const differs = (value) => fallback === void 0 || value === void 0 || value !== fallback;
+    const instead2 = sameKey.find((n) => differs(provided.values.get(n))) ?? urls.find((n) => {
+      const parts = databaseUrlParts(provided.values.get(n));
+      return differs(parts?.[key]);
+    });
+    if (instead2) pieces.push({ key, v, instead: instead2 });
+  }
+  if (pieces.length === 0) return void 0;
+  const [first] = pieces;
+  const read_ = pieces.map((p) => p.v.variable);
+  const instead = [...new Set(pieces.map((p) => p.instead))];
+  const fallbacks = pieces.map((p) => literalFallback(p.v) === void 0 ? void 0 : `${p.key} ${literalFallback(p.v)}`).filter((x) => x !== void 0 && !x.startsWith("PASSWORD"));
+  const on = fallbacks.length > 0 ? ` (${fallbacks.join(", ")})` : "";
+  return {
+    file: first.v.file ?? app.settings.file,
+    line: first.v.line,
+    message: `The settings read the database from ${listText(read_, "which")} ${sourcesText(provided)} not set, while ${listText(instead)} provided and never read: the app silently connects with its fallback values${on}. Read the variables that are provided (or provide ${read_.join(", ")}).`
+  };
+}
+function settingsProvidedUnderOtherNames({ app, settings, provided, read }) {
+  const findings = [];
+  const unread = unreadProvided(provided, read);
+  const names = new Set(settings.assignments.map((a) => a.name));
+  for (const name2 of names) {
+    if (name2 === "DATABASES" || name2 === "DEBUG") continue;
+    for (const a of liveAssignments(settings, name2)) {
+      const v = a.value;
+      if (v.kind !== "env" || v.required || !v.fallback || provided.values.has(v.variable)) continue;
+      if (databaseKeyOf(v.variable) || DATABASE_URL.test(v.variable)) continue;
+      const fallback = literalFallback(v);
+      const instead = unread.find(
+        (n) => (namesSetting(n, name2) || similarNames(n, v.variable)) && (fallback === void 0 || provided.values.get(n) !== fallback)
+      );
+      if (!instead) continue;
+      findings.push({
+        file: a.file ?? app.settings.file,
+        line: a.line,
+        message: `${name2} is read from ${v.variable}, which ${sourcesText(provided)} not set, while ${instead} is provided and never read: the app silently runs on the fallback value. Read ${instead} (or provide ${v.variable}).`
+      });
+    }
+  }
+  return findings;
+}
+function sourcesText(provided) {
+  return `${provided.sources.join(" and ")} ${provided.sources.length > 1 ? "do" : "does"}`;
+}
+function listText(names, relative6) {
+  if (relative6) return `${names.join(", ")}, ${relative6}`;
+  return `${names.join(", ")} ${names.length > 1 ? "are" : "is"}`;
+}
+var DATABASE_KEYS, configProvidedNotRead;
 var init_TF0313_config_provided_not_read = __esm({
   "src/rules/TF0313-config-provided-not-read.ts"() {
     "use strict";
     init_settings();
+    init_provided_config();
     init_rule();
-    DATABASE_PART = /^(DB|DATABASE|POSTGRES|POSTGRESQL|PG|MYSQL|SQL)_?(HOST|NAME|DB|DATABASE|USER|USERNAME|PASSWORD|PASS|PORT|ENGINE)$/;
-    DATABASE_URL = /^([A-Z]+_)?DATABASE_URL$/;
+    init_variable_names();
+    DATABASE_KEYS = ["HOST", "NAME", "USER", "PASSWORD", "PORT"];
     configProvidedNotRead = defineRule({
       id: "TF0313",
       name: "config-provided-not-read",
@@ -28221,15 +28380,30 @@ services:
       DATABASE_URL: postgres://app:\${DB_PASSWORD}@db:5432/app
 \`\`\`
 
-The rule stays silent when the settings load a \`.env\` file at run time or an \`env_file\` could not be read, since the
-variable may come from there.
+The same holds the other way round (\`DATABASE_URL\` provided, \`DB_HOST\` read with a fallback of \`localhost\`: reported
+once, at the host read), for the pieces under other names (\`POSTGRES_HOST\` provided, \`DB_HOST\` read), and for a
+setting read from one variable while the deployment names it after the setting (\`SECRET_KEY\` provided,
+\`os.environ.get("SECRET", "dev")\` read). Reads through python-decouple and django-environ count, and so do the
+reads of modules the settings star-import. A fallback equal to the value provided is not reported: the app then
+runs as intended.
+
+The rule stays silent when the settings load a \`.env\` file at run time (a python-decouple \`.env\` only when one
+reaches the image or the source is bind-mounted) or an \`env_file\` could not be read, since the variable may come
+from there.
 `,
       related: [],
       check(project) {
         const findings = [];
         for (const app of project.apps) {
-          const finding = databaseProvidedNotRead(app);
-          if (finding) findings.push(finding);
+          if (!app.settings || !app.dockerfile?.targetStage && !app.compose?.appService) continue;
+          if (dotenvMayProvide(app)) continue;
+          const provided = providedEnvironment(app);
+          if (!provided.complete) continue;
+          const settings = withBases(app.settings, app.settingsBases);
+          const r = { app, settings, provided, read: new Set(settings.envReads.map((x) => x.variable)) };
+          const database = databasePartsNotProvided(r) ?? databaseProvidedNotRead(r);
+          if (database) findings.push(database);
+          findings.push(...settingsProvidedUnderOtherNames(r));
         }
         return findings;
       }
@@ -28244,6 +28418,24 @@ function emptyHosts(settings, hosts) {
   if (a.value.kind !== "list" || a.value.items.length > 0 || a.inBranch) return void 0;
   if ((settings.starImports ?? []).some((s) => s.line > a.line)) return void 0;
   return a;
+}
+function emptyHostsBranchWhenUnset(settings) {
+  const hosts = finalWhenUnset(settings, "ALLOWED_HOSTS");
+  if (!hosts?.inBranch || hosts.value.kind !== "list" || hosts.value.items.length > 0) return void 0;
+  if (!hosts.file && (settings.starImports ?? []).some((s) => s.line > hosts.line)) return void 0;
+  const debug = finalWhenUnset(settings, "DEBUG");
+  if (debug === void 0) return settings.assignments.some((a) => a.name === "DEBUG") ? void 0 : hosts;
+  const off = valueWhenUnset(debug.value);
+  return off?.kind === "literal" && !off.value ? hosts : void 0;
+}
+function finalWhenUnset(settings, name2) {
+  let last;
+  for (const a of settings.assignments) {
+    if (a.name !== name2) continue;
+    if (a.activeWhenUnset === true) last = a;
+    else if (a.activeWhenUnset === void 0 && a.inBranch) return void 0;
+  }
+  return last;
 }
 function debugCanBeOff(settings, hosts) {
   const debug = liveAssignments(settings, "DEBUG");
@@ -28298,7 +28490,7 @@ ALLOWED_HOSTS = [h for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").
           for (const a of liveAssignments(settings, "SECRET_KEY")) {
             if (a.value.kind !== "list") continue;
             findings.push({
-              file: settings.file,
+              file: a.file ?? settings.file,
               line: a.line,
               message: `SECRET_KEY is a tuple or list (a stray trailing comma?), not a string. Remove the comma: SECRET_KEY = os.environ["DJANGO_SECRET_KEY"].`
             });
@@ -28307,15 +28499,23 @@ ALLOWED_HOSTS = [h for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").
           for (const a of hosts) {
             if (a.value.kind !== "env" || a.value.whenSet !== "text") continue;
             findings.push({
-              file: settings.file,
+              file: a.file ?? settings.file,
               line: a.line,
               message: `ALLOWED_HOSTS is the raw string of ${a.value.variable}, so Django checks the Host header against its single characters and rejects real hosts. Split it: ALLOWED_HOSTS = os.environ.get("${a.value.variable}", "").split(",").`
+            });
+          }
+          const branch = emptyHostsBranchWhenUnset(settings);
+          if (branch) {
+            findings.push({
+              file: branch.file ?? settings.file,
+              line: branch.line,
+              message: `ALLOWED_HOSTS is empty in this branch, which runs when no variable is set, and DEBUG is then off: Django answers 400 Bad Request to every request. Read the hosts from the environment: ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").split(",").`
             });
           }
           const empty = emptyHosts(settings, hosts);
           if (empty && debugCanBeOff(settings, empty)) {
             findings.push({
-              file: settings.file,
+              file: empty.file ?? settings.file,
               line: empty.line,
               message: `ALLOWED_HOSTS is empty while DEBUG can be off: Django then answers 400 Bad Request to every request. Read the hosts from the environment: ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").split(",").`
             });
@@ -28575,7 +28775,7 @@ var init_TF0401_backing_service_localhost = __esm({
       },
       fix: {
         safety: "safe",
-        summary: "In the compose app service, the host becomes the compose service of that kind (`db`, `redis`), or `${NAME}` when there is not exactly one; the image's ENV of it is removed; in settings, DATABASES HOST and URL settings are read from the environment (`DB_HOST`, the setting's name) with the literal as fallback.",
+        summary: "In the compose app service, the host becomes the compose service of that kind (`db`, `redis`), or `${NAME}` when there is not exactly one; the image's ENV of it is removed; in settings, DATABASES HOST and URL settings are read from the environment (`DB_HOST` or the host variable the app is already given, the setting's name) with the literal as fallback.",
         make: fixBackingHost
       }
     });
@@ -29505,14 +29705,14 @@ function bindAllInterfaces(context) {
           ]
         };
       }
-      const words = BIND_ALL[server.kind]?.(address.port ?? 8e3);
+      const words2 = BIND_ALL[server.kind]?.(address.port ?? 8e3);
       const anchor = server.kind === "runserver" ? "runserver" : cmd.argv.find((a) => a.endsWith(server.kind));
-      if (!words || !anchor) return void 0;
+      if (!words2 || !anchor) return void 0;
       const quoted2 = locate(lines2, `"${anchor}"`, finding.line, last);
       const at2 = quoted2 ?? locate(lines2, anchor, finding.line, last);
       if (!at2) return void 0;
       const end = { line: at2.line, column: at2.column + anchor.length + (quoted2 ? 2 : 0) };
-      const text = quoted2 ? words.map((w2) => `, ${JSON.stringify(w2)}`).join("") : words.map((w2) => ` ${w2}`).join("");
+      const text = quoted2 ? words2.map((w2) => `, ${JSON.stringify(w2)}`).join("") : words2.map((w2) => ` ${w2}`).join("");
       return { title: `${server.kind} binds 0.0.0.0`, edits: [insertAt(finding.file, end, text)] };
     }
   }
@@ -29788,11 +29988,11 @@ var init_TF0802_fixed_container_name = __esm({
 
 // src/model/supervisor-config.ts
 function supervisordRun(argv) {
-  const words = argv[0] === "exec" ? argv.slice(1) : argv;
-  if (!/(^|\/)supervisord$/.test(words[0] ?? "")) return void 0;
-  for (let i = 1; i < words.length; i++) {
-    if (words[i] === "-c" || words[i] === "--configuration") return { config: words[i + 1] };
-    const m = /^(?:-c|--configuration=)(.+)$/.exec(words[i]);
+  const words2 = argv[0] === "exec" ? argv.slice(1) : argv;
+  if (!/(^|\/)supervisord$/.test(words2[0] ?? "")) return void 0;
+  for (let i = 1; i < words2.length; i++) {
+    if (words2[i] === "-c" || words2[i] === "--configuration") return { config: words2[i + 1] };
+    const m = /^(?:-c|--configuration=)(.+)$/.exec(words2[i]);
     if (m) return { config: m[1] };
   }
   return {};
@@ -31438,14 +31638,14 @@ function composeCommands(texts) {
   return out;
 }
 function fileArguments(rest) {
-  const words = rest.split(/\s*(?:;|&&|\|\||\|)\s*/)[0].trim().split(/\s+/);
+  const words2 = rest.split(/\s*(?:;|&&|\|\||\|)\s*/)[0].trim().split(/\s+/);
   const files = [];
-  for (let i = 0; i < words.length; i++) {
-    const w2 = words[i];
+  for (let i = 0; i < words2.length; i++) {
+    const w2 = words2[i];
     let value;
     if (!w2.startsWith("-")) break;
     if (VALUED.test(w2)) i++;
-    else if (w2 === "-f" || w2 === "--file") value = words[++i];
+    else if (w2 === "-f" || w2 === "--file") value = words2[++i];
     else if (w2.startsWith("--file=")) value = w2.slice("--file=".length);
     else if (/^-f[^-\s]/.test(w2)) value = w2.slice(2);
     if (value === void 0) continue;
@@ -32791,10 +32991,10 @@ async function engineContext(run, engine, creds) {
 }
 function composeArgv3(command) {
   if (command.argv) return command.argv;
-  const words = [];
+  const words2 = [];
   for (const m of command.raw.matchAll(/"((?:\\.|[^"\\])*)"|'([^']*)'|((?:\\.|[^\s"'])+)/g))
-    words.push(m[1] !== void 0 ? m[1].replace(/\\(.)/g, "$1") : m[2] ?? m[3].replace(/\\(.)/g, "$1"));
-  return words;
+    words2.push(m[1] !== void 0 ? m[1].replace(/\\(.)/g, "$1") : m[2] ?? m[3].replace(/\\(.)/g, "$1"));
+  return words2;
 }
 async function createVolumes(run, engine, image, workdir, manageDir) {
   const targets = new Set(Object.keys(image.Volumes ?? {}));
@@ -35114,19 +35314,19 @@ var lines = (items) => items.map((l) => `${l}
 function rewritePipCommand(file, lines2, run, command) {
   const argv = command.argv;
   const install = argv.findIndex((w2, i) => w2 === "install" && pipInstall(argv.slice(0, i + 1)) !== void 0);
-  const words = wordsAsWritten(lines2, command.line, run.endLine, argv);
-  if (install < 0 || !words) return void 0;
+  const words2 = wordsAsWritten(lines2, command.line, run.endLine, argv);
+  if (install < 0 || !words2) return void 0;
   const byName = pipInstall(argv).byName.map((r) => r.spec);
   const kept = [];
   for (let i = install + 1; i < argv.length; i++) {
     const taken = argv[i].startsWith("-") ? -1 : byName.indexOf(argv[i]);
     if (taken >= 0) byName.splice(taken, 1);
-    else kept.push(words[i].text);
+    else kept.push(words2[i].text);
   }
   if (!argv.includes("--no-cache-dir")) kept.unshift("--no-cache-dir");
-  const start = words[0];
-  const head = words[install];
-  const last = words[words.length - 1];
+  const start = words2[0];
+  const head = words2[install];
+  const last = words2[words2.length - 1];
   const prefix = start.line === head.line ? lines2[start.line - 1].slice(start.column - 1, head.column - 1 + head.text.length) : void 0;
   if (prefix === void 0) return void 0;
   return {
@@ -35153,7 +35353,7 @@ function wordsAsWritten(lines2, first, last, argv) {
   const head = new RegExp(`(^|[\\s;&|(])(${quoted(escapeRegExp3(argv[0]))})(?=$|[\\s;&|)])`, "g");
   for (const m of flat.matchAll(head)) {
     let offset = m.index + m[1].length;
-    const words = [at2(offset, m[2])];
+    const words2 = [at2(offset, m[2])];
     offset += m[2].length;
     for (const w2 of argv.slice(1)) {
       const next = new RegExp(`^(?:[ \\t]|\\\\\\n)+(${quoted(escapeRegExp3(w2))})(?=$|[\\s;&|)])`).exec(
@@ -35161,10 +35361,10 @@ function wordsAsWritten(lines2, first, last, argv) {
       );
       if (!next) break;
       offset += next[0].length - next[1].length;
-      words.push(at2(offset, next[1]));
+      words2.push(at2(offset, next[1]));
       offset += next[1].length;
     }
-    if (words.length === argv.length) found.push(words);
+    if (words2.length === argv.length) found.push(words2);
   }
   return found.length === 1 ? found[0] : void 0;
 }
@@ -35635,14 +35835,14 @@ function namedContextPaths(text) {
     const m = /^\s*(COPY|ADD|RUN|CMD|ENTRYPOINT)\s+(.*)$/i.exec(line);
     if (!m) continue;
     const keyword2 = m[1].toUpperCase();
-    const words = wordsOf(m[2]);
+    const words2 = wordsOf(m[2]);
     if (keyword2 === "COPY" || keyword2 === "ADD") {
-      if (words.some((w2) => w2.startsWith("--from"))) continue;
-      for (const w2 of words.filter((x) => !x.startsWith("--")).slice(0, -1)) out.add(w2);
+      if (words2.some((w2) => w2.startsWith("--from"))) continue;
+      for (const w2 of words2.filter((x) => !x.startsWith("--")).slice(0, -1)) out.add(w2);
     } else if (keyword2 === "RUN") {
-      for (let i = 0; i < words.length - 1; i++)
-        if (words[i] === "-r" || words[i] === "--requirement") out.add(words[i + 1]);
-    } else for (const w2 of words) if (/^[\w.-]+(\/[\w.-]+)*\.(py|sh)$/.test(w2) && w2.includes("/")) out.add(w2);
+      for (let i = 0; i < words2.length - 1; i++)
+        if (words2[i] === "-r" || words2[i] === "--requirement") out.add(words2[i + 1]);
+    } else for (const w2 of words2) if (/^[\w.-]+(\/[\w.-]+)*\.(py|sh)$/.test(w2) && w2.includes("/")) out.add(w2);
   }
   return [...out].map((p) => import_node_path17.posix.normalize(p).replace(/^\.\//, "").replace(/\/$/, "")).filter((p) => p !== "." && p !== "" && !p.startsWith("/") && !p.startsWith("..") && !/[*?$[]/.test(p));
 }
@@ -36304,14 +36504,14 @@ var ImageFiles = class extends ModelPart {
   }
   /** The context file of `python X.py` (resolved in the image), or of the custom command `manage.py NAME`. */
   pythonRunBy(argv, target, context, layout) {
-    const words = argv[0] === "exec" ? argv.slice(1) : argv;
-    const command = djangoCommand(words);
+    const words2 = argv[0] === "exec" ? argv.slice(1) : argv;
+    const command = djangoCommand(words2);
     if (command) {
       const tail2 = `management/commands/${command.name}.py`;
       return context.sentFiles.find((f) => f === tail2 || f.endsWith(`/${tail2}`));
     }
-    if (!/(^|\/)python[\d.]*$/.test(words[0] ?? "")) return void 0;
-    const script = words.slice(1).find((w2) => !w2.startsWith("-"));
+    if (!/(^|\/)python[\d.]*$/.test(words2[0] ?? "")) return void 0;
+    const script = words2.slice(1).find((w2) => !w2.startsWith("-"));
     if (!script?.endsWith(".py")) return void 0;
     const source = layout.sourceOf(target, import_node_path18.posix.resolve(target.workdir || "/", script));
     return source ?? this.copiedByName(target, baseName(script), context, layout);

@@ -11,7 +11,7 @@ import {
   pipInstall,
   programArgv,
   runtimeInsertionLine
-} from "./chunk-ZHCSHTCH.js";
+} from "./chunk-KLLQ22FL.js";
 import {
   insertLines,
   normalizePackageName,

@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-5NO55EZD.js";
+} from "./chunk-QHMU37AG.js";
 import {
   makeReport
 } from "./chunk-LXUC766W.js";
 import {
   RULES
-} from "./chunk-ZHCSHTCH.js";
+} from "./chunk-KLLQ22FL.js";
 import {
   SEVERITIES,
   UnsafePathError,

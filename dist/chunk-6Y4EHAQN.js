@@ -20,7 +20,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-ZHCSHTCH.js";
+} from "./chunk-KLLQ22FL.js";
 import {
   UnsafePathError,
   formatBytes,

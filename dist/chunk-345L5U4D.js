@@ -11,7 +11,7 @@ import {
   isSecretName,
   require_node_os,
   tail
-} from "./chunk-LOQWLRII.js";
+} from "./chunk-6Y4EHAQN.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -30,7 +30,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-ZHCSHTCH.js";
+} from "./chunk-KLLQ22FL.js";
 import {
   UnsafePathError,
   readInside,

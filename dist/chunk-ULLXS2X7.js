@@ -2,7 +2,7 @@ import { createRequire as __tfrCreateRequire } from 'node:module'; const require
 import {
   debug,
   info
-} from "./chunk-NG6VVFC7.js";
+} from "./chunk-PRHUZ4QX.js";
 import {
   require_node_module
 } from "./chunk-YS6HFCTQ.js";

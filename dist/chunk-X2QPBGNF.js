@@ -1,10 +1,10 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   stepLog
-} from "./chunk-EU64BM5N.js";
+} from "./chunk-ULLXS2X7.js";
 import {
   group
-} from "./chunk-NG6VVFC7.js";
+} from "./chunk-PRHUZ4QX.js";
 import {
   partsOfPlain,
   plainMessage,
