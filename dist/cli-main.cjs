@@ -1350,15 +1350,15 @@ ${indent2}`) + "'";
       }
       if (!literal2) {
         const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent2}`);
-        let literalFallback = false;
+        let literalFallback2 = false;
         const foldOptions = getFoldOptions(ctx, true);
         if (blockQuote !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
           foldOptions.onOverflow = () => {
-            literalFallback = true;
+            literalFallback2 = true;
           };
         }
         const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent2, foldFlowLines.FOLD_BLOCK, foldOptions);
-        if (!literalFallback)
+        if (!literalFallback2)
           return `>${header2}
 ${indent2}${body}`;
       }
@@ -7930,8 +7930,8 @@ function redactUrl(url) {
 }
 function fetchesSource(run) {
   const commands = run.script?.commands.map((c) => c.argv) ?? (run.argv ? [run.argv] : []);
-  const words = (argv) => argv.map((w2) => w2.trim());
-  for (const argv of commands.map(words)) {
+  const words2 = (argv) => argv.map((w2) => w2.trim());
+  for (const argv of commands.map(words2)) {
     const gitAt = argv.findIndex((w2) => /(^|\/)git$/.test(w2));
     if (gitAt >= 0 && argv.slice(gitAt + 1).includes("clone")) {
       const url = argv.slice(argv.indexOf("clone", gitAt) + 1).find((w2) => !w2.startsWith("-"));
@@ -14872,7 +14872,7 @@ function escapeRegExp2(s) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 function splitWords(s, escape3 = "\\") {
-  const words = [];
+  const words2 = [];
   let word = "";
   let inWord = false;
   let quote;
@@ -14885,7 +14885,7 @@ function splitWords(s, escape3 = "\\") {
       continue;
     }
     if (/\s/.test(c)) {
-      if (inWord) words.push(word);
+      if (inWord) words2.push(word);
       word = "";
       inWord = false;
       continue;
@@ -14895,8 +14895,8 @@ function splitWords(s, escape3 = "\\") {
     if (c === escape3 && i + 1 < s.length) word += s[++i];
     else if (c === '"' || c === "'") quote = c;
   }
-  if (inWord) words.push(word);
-  return words;
+  if (inWord) words2.push(word);
+  return words2;
 }
 var import_dockerfile_ast, HEREDOC_KEYWORDS, HEREDOC_MARKER, parseDockerfile;
 var init_dockerfile = __esm({
@@ -15083,11 +15083,11 @@ function plainScript(text, firstLine, depth = 0) {
   }
   return out;
 }
-function afterExec(words) {
-  if (words[0] !== "exec") return { argv: words, viaExec: false, first: 0 };
+function afterExec(words2) {
+  if (words2[0] !== "exec") return { argv: words2, viaExec: false, first: 0 };
   let first = 1;
-  while (first < words.length && /^-[acl]+$/.test(words[first])) first += words[first].includes("a") ? 2 : 1;
-  return { argv: words.slice(first), viaExec: true, first };
+  while (first < words2.length && /^-[acl]+$/.test(words2[first])) first += words2[first].includes("a") ? 2 : 1;
+  return { argv: words2.slice(first), viaExec: true, first };
 }
 function describeError(error, firstLine) {
   const e = error;
@@ -15198,9 +15198,9 @@ function conditionOf(stmt, src) {
   let condition = UNKNOWN;
   const type = sh.syntax.NodeType(cmd);
   if (type === "CallExpr" && !(cmd.Assigns ?? []).length) {
-    const words = (cmd.Args ?? []).map((w2) => wordText(w2, src));
-    if (words[0] === "[" && words.at(-1) === "]") condition = { kind: "test", words: words.slice(1, -1) };
-    else if (words[0] === "test") condition = { kind: "test", words: words.slice(1) };
+    const words2 = (cmd.Args ?? []).map((w2) => wordText(w2, src));
+    if (words2[0] === "[" && words2.at(-1) === "]") condition = { kind: "test", words: words2.slice(1, -1) };
+    else if (words2[0] === "test") condition = { kind: "test", words: words2.slice(1) };
   } else if (type === "TestClause") {
     condition = { kind: "test", words: testWords(cmd.X, src), extended: true };
   } else if (type === "BinaryCmd" && (cmd.Op === AND_OP || cmd.Op === OR_OP)) {
@@ -15234,14 +15234,14 @@ function between(a, b, src) {
 }
 function visitCall(stmt, call2, src, out) {
   recordAssigns(call2.Assigns, src);
-  const words = call2.Args ?? [];
-  if (words.length === 0) return;
-  const line = src.lineOffset + words[0].Pos().Line();
+  const words2 = call2.Args ?? [];
+  if (words2.length === 0) return;
+  const line = src.lineOffset + words2[0].Pos().Line();
   const redirects = (stmt.Redirs ?? []).map((r) => ({
     op: `${r.N ? r.N.Value : ""}${REDIRECT_OPS[r.Op] ?? "?"}`,
     target: r.Word ? wordText(r.Word, src) : ""
   }));
-  const { argv, viaExec, first } = afterExec(words.map((w2) => wordText(w2, src)));
+  const { argv, viaExec, first } = afterExec(words2.map((w2) => wordText(w2, src)));
   const command = { argv, line, redirects, viaExec };
   if (stmt.Background) command.background = true;
   if (src.guards.length > 0) command.guards = src.guards;
@@ -15250,7 +15250,7 @@ function visitCall(stmt, call2, src, out) {
   out.push(command);
   if (src.depth >= MAX_NESTING || argv.length === 0) return;
   if (!SHELLS.has(basename(argv[0]))) return;
-  const wordsAfter = words.slice(first);
+  const wordsAfter = words2.slice(first);
   const inline = inlineScriptIndex(argv);
   if (inline !== void 0) {
     const word = wordsAfter[inline];
@@ -15712,10 +15712,10 @@ var init_dockerfile2 = __esm({
         stage.lastLine = instr.endLine;
       }
       startStage(instr) {
-        const words = splitWords(instr.args, this.escape).filter((w2) => !w2.startsWith("--"));
-        if (words.length === 0) this.error(instr.line, "FROM needs an image.");
-        const raw = words[0] ?? "";
-        const name2 = words.length >= 3 && words[1].toUpperCase() === "AS" ? words[2] : void 0;
+        const words2 = splitWords(instr.args, this.escape).filter((w2) => !w2.startsWith("--"));
+        if (words2.length === 0) this.error(instr.line, "FROM needs an image.");
+        const raw = words2[0] ?? "";
+        const name2 = words2.length >= 3 && words2[1].toUpperCase() === "AS" ? words2[2] : void 0;
         const image = expand(raw, (n) => this.globalLookup(n), this.escape);
         const from = { line: instr.line, endLine: instr.endLine, raw, scratch: false };
         if (image !== void 0 && image !== "") {
@@ -15893,11 +15893,11 @@ var init_dockerfile2 = __esm({
         }
       }
       readEnv(instr) {
-        const words = splitWords(instr.args, this.escape);
+        const words2 = splitWords(instr.args, this.escape);
         const pairs = [];
-        if (words.length === 0) return pairs;
-        const legacy = !words[0].includes("=");
-        const entries = legacy ? [[words[0], instr.args.trim().slice(words[0].length).trim()]] : words.map((w2) => [
+        if (words2.length === 0) return pairs;
+        const legacy = !words2[0].includes("=");
+        const entries = legacy ? [[words2[0], instr.args.trim().slice(words2[0].length).trim()]] : words2.map((w2) => [
           w2.slice(0, w2.indexOf("=") >= 0 ? w2.indexOf("=") : w2.length),
           w2.includes("=") ? w2.slice(w2.indexOf("=") + 1) : ""
         ]);
@@ -15940,8 +15940,8 @@ var init_dockerfile2 = __esm({
       }
       readCopy(instr) {
         const { flags, rest } = takeFlags(instr.args, this.escape);
-        const words = jsonArray(rest) ?? splitWords(rest, this.escape);
-        const expanded = words.map((w2) => w2.startsWith("<<") ? w2 : this.expand(w2) ?? w2);
+        const words2 = jsonArray(rest) ?? splitWords(rest, this.escape);
+        const expanded = words2.map((w2) => w2.startsWith("<<") ? w2 : this.expand(w2) ?? w2);
         const dest = expanded.length > 1 ? this.resolvePath(expanded.at(-1)) : "";
         const fromFlag = flags.find((f) => f.startsWith("--from="));
         const copy = {
@@ -15957,7 +15957,7 @@ var init_dockerfile2 = __esm({
           const image = this.fromImage(copy.fromStage);
           if (image) copy.fromImage = image;
         }
-        const patterns = words.slice(0, -1).flatMap((w2, index) => {
+        const patterns = words2.slice(0, -1).flatMap((w2, index) => {
           const pattern = w2.startsWith("<<") ? void 0 : this.sourcePattern(w2);
           return pattern === void 0 ? [] : [{ index, pattern }];
         });
@@ -16160,11 +16160,11 @@ function builtImageOf(service, built) {
   return built.find((b) => b.written === void 0 && b.repository === image.repository);
 }
 function namedDockerfileOf(service, pythonDockerfiles) {
-  const words = /* @__PURE__ */ new Set([
+  const words2 = /* @__PURE__ */ new Set([
     service.name.toLowerCase(),
     ...(service.image?.repository.split("/").pop() ?? "").toLowerCase().split(/[-_.]/)
   ]);
-  const matches = pythonDockerfiles.filter((d) => words.has(baseName(dirName(d)).toLowerCase()));
+  const matches = pythonDockerfiles.filter((d) => words2.has(baseName(dirName(d)).toLowerCase()));
   if (matches.length !== 1) return void 0;
   return {
     repository: service.image?.repository ?? service.name,
@@ -16201,10 +16201,10 @@ function mayRunProject(service, projectWords) {
   const command = [service.command?.raw, service.entrypoint?.raw].filter((c) => c !== void 0).join(" ");
   if (command.trim() !== "") return PROJECT_COMMAND.test(command);
   const imageName = service.image?.repository.split("/").pop() ?? "";
-  const words = [service.name, ...service.name.split(/[-_.]/), ...imageName.split(/[-_.]/)].map(
+  const words2 = [service.name, ...service.name.split(/[-_.]/), ...imageName.split(/[-_.]/)].map(
     (w2) => w2.toLowerCase()
   );
-  return words.some((w2) => APP_WORDS.has(w2) || projectWords.has(w2));
+  return words2.some((w2) => APP_WORDS.has(w2) || projectWords.has(w2));
 }
 var PYTHON_WORDS, NO_OP_COMMAND, NOT_AN_APP, BUILD_VALUE_OPTIONS, APP_WORDS, PROJECT_COMMAND;
 var init_image_app = __esm({
@@ -16313,9 +16313,9 @@ function roleOf(repository) {
   const last = repository.split("/").pop().toLowerCase();
   const whole = ROLES.find(([re]) => re.test(last))?.[1];
   if (whole) return whole;
-  const words = last.split(/[-_.]/);
-  if (words.length < 2 || words.some((w2) => TOOLING.test(w2))) return "other";
-  const kinds = new Set(words.flatMap((w2) => ROLES.filter(([re]) => re.test(w2)).map(([, kind]) => kind)));
+  const words2 = last.split(/[-_.]/);
+  if (words2.length < 2 || words2.some((w2) => TOOLING.test(w2))) return "other";
+  const kinds = new Set(words2.flatMap((w2) => ROLES.filter(([re]) => re.test(w2)).map(([, kind]) => kind)));
   return kinds.size === 1 ? [...kinds][0] : "other";
 }
 var ROLES, TOOLING;
@@ -16468,8 +16468,8 @@ var init_branches = __esm({
       "-ge": (a, b) => a >= b
     };
     TestReader = class {
-      constructor(words, inputs, extended) {
-        this.words = words;
+      constructor(words2, inputs, extended) {
+        this.words = words2;
         this.inputs = inputs;
         this.extended = extended;
       }
@@ -16834,14 +16834,14 @@ var init_servers = __esm({
 
 // src/model/command/make.ts
 function makeInvocation(argv) {
-  const words = argv[0] === "exec" ? argv.slice(1) : argv;
-  if (!["make", "gmake"].includes(basename2(words[0] ?? ""))) return void 0;
+  const words2 = argv[0] === "exec" ? argv.slice(1) : argv;
+  if (!["make", "gmake"].includes(basename2(words2[0] ?? ""))) return void 0;
   const out = { targets: [] };
-  for (let i = 1; i < words.length; i++) {
-    const w2 = words[i];
-    if (w2 === "-f" || w2 === "--file" || w2 === "--makefile") out.file = words[++i];
+  for (let i = 1; i < words2.length; i++) {
+    const w2 = words2[i];
+    if (w2 === "-f" || w2 === "--file" || w2 === "--makefile") out.file = words2[++i];
     else if (/^--(?:file|makefile)=/.test(w2)) out.file = w2.slice(w2.indexOf("=") + 1);
-    else if (w2 === "-C" || w2 === "--directory") out.dir = words[++i];
+    else if (w2 === "-C" || w2 === "--directory") out.dir = words2[++i];
     else if (w2.startsWith("--directory=")) out.dir = w2.slice("--directory=".length);
     else if (w2 === "-j" || w2 === "-l" || w2 === "-o" || w2 === "-W") i++;
     else if (!w2.startsWith("-") && !w2.includes("=")) out.targets.push(w2);
@@ -18487,14 +18487,14 @@ function anchorOnLines(commands, lines2, from, to) {
   });
 }
 function lineOf2(argv, lines2, from, to) {
-  const words = argv.slice(0, 3).filter((w2) => w2 !== "");
-  if (words.length === 0) return void 0;
-  for (let n = from; n <= to; n++) if (inOrder(lines2[n - 1] ?? "", words)) return n;
+  const words2 = argv.slice(0, 3).filter((w2) => w2 !== "");
+  if (words2.length === 0) return void 0;
+  for (let n = from; n <= to; n++) if (inOrder(lines2[n - 1] ?? "", words2)) return n;
   return void 0;
 }
-function inOrder(line, words) {
+function inOrder(line, words2) {
   let at2 = 0;
-  for (const w2 of words) {
+  for (const w2 of words2) {
     const i = line.indexOf(w2, at2);
     if (i < 0) return false;
     at2 = i + w2.length;
@@ -23822,8 +23822,8 @@ function literalEval(x, line, json) {
   if (x.t !== "str")
     return x.t === "none" ? { t: "unknown", text: "eval(None)", crash: true, line } : { t: "unknown", text: "eval", line };
   const s = x.v.trim();
-  const words = json ? { true: { t: "bool", v: true, line }, false: { t: "bool", v: false, line }, null: { t: "none", line } } : { True: { t: "bool", v: true, line }, False: { t: "bool", v: false, line }, None: { t: "none", line } };
-  if (words[s]) return words[s];
+  const words2 = json ? { true: { t: "bool", v: true, line }, false: { t: "bool", v: false, line }, null: { t: "none", line } } : { True: { t: "bool", v: true, line }, False: { t: "bool", v: false, line }, None: { t: "none", line } };
+  if (words2[s]) return words2[s];
   if (s !== "" && Number.isFinite(Number(s))) return { t: "num", v: Number(s), line };
   return { t: "unknown", text: "eval", line };
 }
@@ -24037,6 +24037,14 @@ var init_paths = __esm({
         case "os.path.realpath":
         case "os.path.normpath":
         case "os.path.expanduser":
+          return a0 ? lift(a0, (p) => asPath(p, line)) : void 0;
+        // The unbound method, `Path.joinpath(BASE_DIR, 'media')`: the first argument is the path.
+        case "pathlib.Path.joinpath":
+        case "pathlib.PurePath.joinpath":
+        case "pathlib.PosixPath.joinpath":
+          return a0 ? joinAll(asPath(a0, line), args.pos.slice(1), line) : void 0;
+        case "pathlib.Path.resolve":
+        case "pathlib.Path.absolute":
           return a0 ? lift(a0, (p) => asPath(p, line)) : void 0;
         case "pathlib.Path":
         case "pathlib.PurePath":
@@ -25058,11 +25066,13 @@ function binaryExpression(ev, node, ctx) {
   const left = ev.evaluate(kids[0], ctx);
   if (op === "or" || op === "and") {
     const right = ev.evaluate(kids[kids.length - 1], ctx);
-    return lift(left, (l) => {
+    const out = lift(left, (l) => {
       const t2 = truthy(l);
       if (t2 === void 0) return { t: "unknown", text: ev.text(node).slice(0, MAX_TEXT), line };
       return op === "or" === t2 ? l : right;
     });
+    if (op === "or" && left.t === "env" && left.whenSet === "text" && out.t === "env") out.whenSet = "text";
+    return out;
   }
   if ((op === "in" || op === "not in") && kids[0].name === "String") {
     const right = ev.evaluate(kids[kids.length - 1], ctx);
@@ -25418,6 +25428,7 @@ function execAssign(ev, node, ctx) {
   if (segments.length < 2) return;
   const valueNodes = segments.pop();
   if (valueNodes.length === 0) return;
+  if (!valueHasComma && rebindsItself(ev, segments, valueNodes, ctx)) return;
   const value = valueNodes.length === 1 && !valueHasComma ? ev.evaluate(valueNodes[0], ctx) : { t: "list", items: valueNodes.map((n) => ev.evaluate(n, ctx)), line: ev.line(valueNodes[0]) };
   const line = ev.line(node);
   for (const targets of segments) {
@@ -25433,6 +25444,15 @@ function execAssign(ev, node, ctx) {
         )
       );
   }
+}
+function rebindsItself(ev, targets, valueNodes, ctx) {
+  if (targets.length !== 1 || targets[0].length !== 1 || valueNodes.length !== 1 || ctx.inFunction)
+    return false;
+  const [target] = targets[0];
+  const [value] = valueNodes;
+  if (target.name !== "VariableName" || value.name !== "VariableName") return false;
+  const name2 = ev.text(target);
+  return name2 === ev.text(value) && (ctx.scope.get(name2)?.origins.length ?? 0) > 0;
 }
 function execUpdate(ev, node, ctx) {
   const kids = childrenOf(node);
@@ -27126,7 +27146,76 @@ var init_data_dir_fix = __esm({
   }
 });
 
+// src/rules/lib/provided-config.ts
+function databaseKeyOf(variable) {
+  const m = DATABASE_PART.exec(variable.toUpperCase());
+  if (!m) return void 0;
+  const part = m[2];
+  if (part === "DB" || part === "DATABASE") return "NAME";
+  if (part === "USERNAME") return "USER";
+  if (part === "PASS") return "PASSWORD";
+  return part;
+}
+function databaseUrlParts(url) {
+  if (url === void 0) return void 0;
+  try {
+    const u = new URL(url);
+    return {
+      HOST: decodeURIComponent(u.hostname),
+      PORT: u.port,
+      NAME: decodeURIComponent(u.pathname.replace(/^\//, "")),
+      USER: decodeURIComponent(u.username),
+      PASSWORD: decodeURIComponent(u.password)
+    };
+  } catch {
+    return void 0;
+  }
+}
+function words(name2) {
+  const all = name2.toUpperCase().split("_").filter((w2) => w2 !== "").map((w2) => w2.length > 3 && w2.endsWith("S") ? w2.slice(0, -1) : w2);
+  return (all.length > 1 && (all[0] === "DJANGO" || all[0] === "APP") ? all.slice(1) : all).join("_");
+}
+function namesSetting(variable, setting) {
+  return words(variable) === words(setting);
+}
+function literalFallback(v) {
+  if (v.kind !== "env" || v.fallback?.kind !== "literal" || v.fallback.value === null) return void 0;
+  return String(v.fallback.value);
+}
+function defaultDatabase(db) {
+  return db.configs.find((c) => c.isDefault) ?? (db.configs.length === 1 ? db.configs[0] : void 0);
+}
+function dotenvMayProvide(app) {
+  const loads = app.settings?.dotenvLoads ?? [];
+  if (loads.length === 0) return false;
+  if (loads.some((l) => l.via !== "python-decouple")) return true;
+  const sent = app.context?.sentFiles;
+  if (!sent) return true;
+  const mountsDirectory = (app.compose?.appService?.volumes ?? []).some(
+    (v) => v.type === "bind" && !/\.[a-z0-9]+$/i.test(v.source ?? "")
+  );
+  return mountsDirectory || sent.some((f) => {
+    const base = f.slice(f.lastIndexOf("/") + 1);
+    return base === ".env" || base === "settings.ini";
+  });
+}
+function unreadProvided(provided, read) {
+  return [...provided.values.keys()].filter((n) => !read.has(n));
+}
+var DATABASE_PART, DATABASE_URL;
+var init_provided_config = __esm({
+  "src/rules/lib/provided-config.ts"() {
+    "use strict";
+    DATABASE_PART = /^(DB|DATABASE|POSTGRES|POSTGRESQL|PG|MYSQL|SQL)_?(HOST|NAME|DB|DATABASE|USER|USERNAME|PASSWORD|PASS|PORT|ENGINE)$/;
+    DATABASE_URL = /^([A-Z]+_)?DATABASE_URL$/;
+  }
+});
+
 // src/rules/lib/databases-fix.ts
+function fieldVariable(app, key) {
+  const given = app ? [...providedEnvironment(app).values.keys()].filter((n) => databaseKeyOf(n) === key).sort() : [];
+  return given.find((n) => n === FIELD_VARIABLE[key]) ?? given[0] ?? FIELD_VARIABLE[key];
+}
 function quoter(lines2) {
   const text = lines2.join("\n");
   const single = (text.match(/'/g) ?? []).length > (text.match(/"/g) ?? []).length;
@@ -27171,7 +27260,7 @@ function databaseSwitch(context) {
         key,
         envRead(
           q,
-          FIELD_VARIABLE[key],
+          fieldVariable(found.app, key),
           fallback(key, { NAME: "postgres", HOST: "localhost", PORT: "5432" }[key] ?? "")
         )
       )
@@ -27190,7 +27279,7 @@ function databaseSwitch(context) {
     ],
     ...literalText(config2.fields.PASSWORD) ? { secrets: [literalText(config2.fields.PASSWORD)] } : {},
     // Only a password written in code is a value the user must now provide.
-    ...engine === SQLITE ? { variables: ["DB_ENGINE"] } : literalText(config2.fields.PASSWORD) ? { variables: ["DB_PASSWORD"] } : {}
+    ...engine === SQLITE ? { variables: ["DB_ENGINE"] } : literalText(config2.fields.PASSWORD) ? { variables: [fieldVariable(found.app, "PASSWORD")] } : {}
   };
 }
 function assignmentOf(found) {
@@ -27229,7 +27318,8 @@ function credentialFromEnvironment(context) {
   const written = /^(\s*(["'])(USER|PASSWORD|HOST)\2\s*:\s*)((["'])(?:(?!\5).)*\5)\s*,?\s*(#.*)?$/.exec(text);
   if (!written) return void 0;
   const key = written[3];
-  const variable = FIELD_VARIABLE[key];
+  const app = appDatabases(context.project).find((d) => d.file === finding.file)?.app;
+  const variable = fieldVariable(app, key);
   const q = quoter(lines2);
   const value = written[4].slice(1, -1);
   const from = written[1].length + 1;
@@ -27253,9 +27343,11 @@ var SQLITE, POSTGRES, SWITCHED_KEYS, FIELD_VARIABLE, literalText;
 var init_databases_fix = __esm({
   "src/rules/lib/databases-fix.ts"() {
     "use strict";
+    init_settings();
     init_data_dir_fix();
     init_each();
     init_fix2();
+    init_provided_config();
     SQLITE = "django.db.backends.sqlite3";
     POSTGRES = /^django\.db\.backends\.postgresql(_psycopg2)?$/;
     SWITCHED_KEYS = /* @__PURE__ */ new Set(["ENGINE", "NAME", "USER", "PASSWORD", "HOST", "PORT"]);
@@ -27376,7 +27468,7 @@ credentials and are not judged.
       },
       fix: {
         safety: "safe",
-        summary: "A hard-coded DATABASES becomes the `DB_ENGINE` switch (as TF0305's fix); in a DATABASES already chosen from the environment, the literal USER/HOST becomes a read of `DB_USER`/`DB_HOST` with it as fallback, and PASSWORD a read of `DB_PASSWORD` without one.",
+        summary: "A hard-coded DATABASES becomes the `DB_ENGINE` switch (as TF0305's fix); in a DATABASES already chosen from the environment, the literal USER/HOST becomes a read of `DB_USER`/`DB_HOST` with it as fallback, and PASSWORD a read of `DB_PASSWORD` without one; a variable the app's container is already given for the field (`DATABASE_HOST`, `POSTGRES_PASSWORD`) is read instead.",
         declines: "a PASSWORD already read from the environment with a literal fallback (the notice): dropping the fallback is left to the author, who decides how a deploy without the variable should fail; a credential written in another module of the project that the settings import (reported where it is written).",
         make: (context) => databaseSwitch(context) ?? credentialFromEnvironment(context)
       }
@@ -27445,7 +27537,7 @@ DATABASES = {"default": DATABASES_AVAILABLE[os.environ["DB_ENGINE"]]}
       },
       fix: {
         safety: "safe",
-        summary: "Rewrites a hard-coded SQLite or PostgreSQL DATABASES as the `DB_ENGINE` switch over `DATABASES['sqlite'|'postgres']`, the server read from `DB_NAME`, `DB_USER`, `DB_PASSWORD`, `DB_HOST`, `DB_PORT`; the engine in code stays the default. A SQLite alternative the fix writes for PostgreSQL keeps its file under `DATA_DIR` (`Path(os.environ.get('DATA_DIR', BASE_DIR)) / 'db.sqlite3'`), and the target stage gets `ENV DATA_DIR=/data` and `VOLUME /data`, made and handed to a non-root USER before it switches.",
+        summary: "Rewrites a hard-coded SQLite or PostgreSQL DATABASES as the `DB_ENGINE` switch over `DATABASES['sqlite'|'postgres']`, the server read from `DB_NAME`, `DB_USER`, `DB_PASSWORD`, `DB_HOST`, `DB_PORT` (or the variable the app's container is already given for the field, such as `DATABASE_HOST`); the engine in code stays the default. A SQLite alternative the fix writes for PostgreSQL keeps its file under `DATA_DIR` (`Path(os.environ.get('DATA_DIR', BASE_DIR)) / 'db.sqlite3'`), and the target stage gets `ENV DATA_DIR=/data` and `VOLUME /data`, made and handed to a non-root USER before it switches.",
         declines: "a DATABASES assigned in a branch or more than once, with other aliases or keys than ENGINE/NAME/USER/PASSWORD/HOST/PORT, another engine, or, for PostgreSQL, in a module with no BASE_DIR in scope for the SQLite file.",
         make: databaseSwitch
       }
@@ -27873,19 +27965,10 @@ else:
   }
 });
 
-// src/rules/TF0310-config-var-mismatch.ts
-function loadsDotenvInImage(app) {
-  if (!app.settings?.dotenvLoads?.length) return false;
-  const sent = app.context?.sentFiles;
-  if (!sent) return true;
-  return sent.some((f) => {
-    const base = f.slice(f.lastIndexOf("/") + 1);
-    return base.startsWith(".env") || base.endsWith(".env") || base === "settings.ini";
-  });
-}
+// src/rules/lib/variable-names.ts
 function tokens(name2) {
-  const words = name2.toUpperCase().split("_").filter((w2) => w2 !== "").map((w2) => SYNONYMS[w2] ?? w2);
-  return words.length > 1 && (words[0] === "DJANGO" || words[0] === "APP") ? words.slice(1) : words;
+  const words2 = name2.toUpperCase().split("_").filter((w2) => w2 !== "").map((w2) => SYNONYMS[w2] ?? w2);
+  return words2.length > 1 && (words2[0] === "DJANGO" || words2[0] === "APP") ? words2.slice(1) : words2;
 }
 function similarNames(a, b) {
   if (a === b) return false;
@@ -27911,12 +27994,82 @@ function editDistance(a, b) {
   }
   return prev[b.length];
 }
-var configVarMismatch, SYNONYMS, VOCABULARY;
+var SYNONYMS, VOCABULARY;
+var init_variable_names = __esm({
+  "src/rules/lib/variable-names.ts"() {
+    "use strict";
+    SYNONYMS = {
+      PASS: "PASSWORD",
+      PASSWD: "PASSWORD",
+      PWD: "PASSWORD",
+      PW: "PASSWORD",
+      USERNAME: "USER",
+      USR: "USER",
+      DATABASE: "DB",
+      POSTGRES: "DB",
+      POSTGRESQL: "DB",
+      PG: "DB",
+      PGSQL: "DB",
+      PSQL: "DB",
+      MYSQL: "DB",
+      MARIADB: "DB",
+      HOSTNAME: "HOST",
+      SERVER: "HOST",
+      ADDR: "HOST",
+      ADDRESS: "HOST"
+    };
+    VOCABULARY = /* @__PURE__ */ new Set([
+      "DB",
+      "USER",
+      "PASSWORD",
+      "HOST",
+      "PORT",
+      "NAME",
+      "KEY",
+      "SECRET",
+      "TOKEN",
+      "URL",
+      "DEBUG",
+      "ENGINE",
+      "PATH",
+      "DIR",
+      "ROOT",
+      "FILE",
+      "LEVEL",
+      "EMAIL",
+      "CACHE",
+      "REDIS",
+      "BROKER",
+      "TIMEOUT",
+      "ID",
+      "SSL",
+      "MODE",
+      "ENV",
+      "ALLOWED",
+      "HOSTS",
+      "ORIGINS",
+      "TEST"
+    ]);
+  }
+});
+
+// src/rules/TF0310-config-var-mismatch.ts
+function loadsDotenvInImage(app) {
+  if (!app.settings?.dotenvLoads?.length) return false;
+  const sent = app.context?.sentFiles;
+  if (!sent) return true;
+  return sent.some((f) => {
+    const base = f.slice(f.lastIndexOf("/") + 1);
+    return base.startsWith(".env") || base.endsWith(".env") || base === "settings.ini";
+  });
+}
+var configVarMismatch;
 var init_TF0310_config_var_mismatch = __esm({
   "src/rules/TF0310-config-var-mismatch.ts"() {
     "use strict";
     init_settings();
     init_rule();
+    init_variable_names();
     configVarMismatch = defineRule({
       id: "TF0310",
       name: "config-var-mismatch",
@@ -27976,58 +28129,6 @@ The rule only reports a variable when a similarly named one is provided, and sta
         return findings;
       }
     });
-    SYNONYMS = {
-      PASS: "PASSWORD",
-      PASSWD: "PASSWORD",
-      PWD: "PASSWORD",
-      PW: "PASSWORD",
-      USERNAME: "USER",
-      USR: "USER",
-      DATABASE: "DB",
-      POSTGRES: "DB",
-      POSTGRESQL: "DB",
-      PG: "DB",
-      PGSQL: "DB",
-      PSQL: "DB",
-      MYSQL: "DB",
-      MARIADB: "DB",
-      HOSTNAME: "HOST",
-      SERVER: "HOST",
-      ADDR: "HOST",
-      ADDRESS: "HOST"
-    };
-    VOCABULARY = /* @__PURE__ */ new Set([
-      "DB",
-      "USER",
-      "PASSWORD",
-      "HOST",
-      "PORT",
-      "NAME",
-      "KEY",
-      "SECRET",
-      "TOKEN",
-      "URL",
-      "DEBUG",
-      "ENGINE",
-      "PATH",
-      "DIR",
-      "ROOT",
-      "FILE",
-      "LEVEL",
-      "EMAIL",
-      "CACHE",
-      "REDIS",
-      "BROKER",
-      "TIMEOUT",
-      "ID",
-      "SSL",
-      "MODE",
-      "ENV",
-      "ALLOWED",
-      "HOSTS",
-      "ORIGINS",
-      "TEST"
-    ]);
   }
 });
 
@@ -28321,7 +28422,7 @@ DEBUG = config("DEBUG", default=False, cast=bool)  # python-decouple
               if (v.kind !== "env" || !v.whenSet) continue;
               const how = v.whenSet === "text" ? "as a raw string" : "through bool() of its text";
               findings.push({
-                file: settings.file,
+                file: a.file ?? settings.file,
                 line: a.line,
                 message: `${name2} is taken from ${v.variable} ${how}, so any non-empty value, 'False' and '0' included, makes it True. Compare the text instead: ${name2} = os.environ.get("${v.variable}", "") == "1".`
               });
@@ -28335,20 +28436,16 @@ DEBUG = config("DEBUG", default=False, cast=bool)  # python-decouple
 });
 
 // src/rules/TF0313-config-provided-not-read.ts
-function databaseProvidedNotRead(app) {
-  if (!app.settings || !app.dockerfile?.targetStage && !app.compose?.appService) return void 0;
-  const settings = withBases(app.settings, app.settingsBases);
+function databaseProvidedNotRead({ app, settings, provided, read }) {
   const db = settings.databases;
-  if (!db || settings.dotenvLoads?.length) return void 0;
+  if (!db) return void 0;
   if (db.selection.kind !== "url" && db.selection.kind !== "env") return void 0;
   const fallback = db.configs.find((c) => c.isDefault);
   if (!fallback) return void 0;
-  const provided = providedEnvironment(app);
   const selector = db.selection.variable;
-  if (!provided.complete || provided.values.has(selector)) return void 0;
-  const read = new Set(settings.envReads.map((r) => r.variable));
+  if (provided.values.has(selector)) return void 0;
   const otherWay = db.selection.kind === "url" ? DATABASE_PART : DATABASE_URL;
-  const unread = [...provided.values.keys()].filter((n) => otherWay.test(n.toUpperCase()) && !read.has(n));
+  const unread = unreadProvided(provided, read).filter((n) => otherWay.test(n.toUpperCase()));
   if (unread.length === 0) return void 0;
   const owner = [app.settings, ...app.settingsBases ?? []].find((m) => m.databases === db) ?? app.settings;
   const engine = fallback.engine ? ` (${fallback.engine.replace("django.db.backends.", "")})` : "";
@@ -28356,17 +28453,79 @@ function databaseProvidedNotRead(app) {
     // The module of DATABASES (a star-imported base), where the line is.
     file: db.selection.file ?? owner.file,
     line: db.selection.line,
-    message: `The settings choose the database from ${selector}, which ${provided.sources.join(" and ")} ${provided.sources.length > 1 ? "do" : "does"} not set, while ${unread.join(", ")} ${unread.length > 1 ? "are" : "is"} provided and never read: the app silently runs on its fallback database${engine}. Provide ${selector} (or read the variables that are provided).`
+    message: `The settings choose the database from ${selector}, which ${sourcesText(provided)} not set, while ${listText(unread)} provided and never read: the app silently runs on its fallback database${engine}. Provide ${selector} (or read the variables that are provided).`
   };
 }
-var DATABASE_PART, DATABASE_URL, configProvidedNotRead;
+function databasePartsNotProvided({ app, settings, provided, read }) {
+  const config2 = settings.databases ? defaultDatabase(settings.databases) : void 0;
+  if (!config2) return void 0;
+  const unread = unreadProvided(provided, read);
+  const urls = unread.filter((n) => DATABASE_URL.test(n.toUpperCase()));
+  const pieces = [];
+  for (const key of DATABASE_KEYS) {
+    const v = config2.fields[key];
+    if (v?.kind !== "env" || v.required || !v.fallback || provided.values.has(v.variable)) continue;
+    const fallback = literalFallback(v);
+    const sameKey = unread.filter((n) => databaseKeyOf(n) === key && databaseKeyOf(v.variable) === key);
+    const differs = (value) => fallback === void 0 || value === void 0 || value !== fallback;
+    const instead2 = sameKey.find((n) => differs(provided.values.get(n))) ?? urls.find((n) => {
+      const parts = databaseUrlParts(provided.values.get(n));
+      return differs(parts?.[key]);
+    });
+    if (instead2) pieces.push({ key, v, instead: instead2 });
+  }
+  if (pieces.length === 0) return void 0;
+  const [first] = pieces;
+  const read_ = pieces.map((p) => p.v.variable);
+  const instead = [...new Set(pieces.map((p) => p.instead))];
+  const fallbacks = pieces.map((p) => literalFallback(p.v) === void 0 ? void 0 : `${p.key} ${literalFallback(p.v)}`).filter((x) => x !== void 0 && !x.startsWith("PASSWORD"));
+  const on = fallbacks.length > 0 ? ` (${fallbacks.join(", ")})` : "";
+  return {
+    file: first.v.file ?? app.settings.file,
+    line: first.v.line,
+    message: `The settings read the database from ${listText(read_, "which")} ${sourcesText(provided)} not set, while ${listText(instead)} provided and never read: the app silently connects with its fallback values${on}. Read the variables that are provided (or provide ${read_.join(", ")}).`
+  };
+}
+function settingsProvidedUnderOtherNames({ app, settings, provided, read }) {
+  const findings = [];
+  const unread = unreadProvided(provided, read);
+  const names = new Set(settings.assignments.map((a) => a.name));
+  for (const name2 of names) {
+    if (name2 === "DATABASES" || name2 === "DEBUG") continue;
+    for (const a of liveAssignments(settings, name2)) {
+      const v = a.value;
+      if (v.kind !== "env" || v.required || !v.fallback || provided.values.has(v.variable)) continue;
+      if (databaseKeyOf(v.variable) || DATABASE_URL.test(v.variable)) continue;
+      const fallback = literalFallback(v);
+      const instead = unread.find(
+        (n) => (namesSetting(n, name2) || similarNames(n, v.variable)) && (fallback === void 0 || provided.values.get(n) !== fallback)
+      );
+      if (!instead) continue;
+      findings.push({
+        file: a.file ?? app.settings.file,
+        line: a.line,
+        message: `${name2} is read from ${v.variable}, which ${sourcesText(provided)} not set, while ${instead} is provided and never read: the app silently runs on the fallback value. Read ${instead} (or provide ${v.variable}).`
+      });
+    }
+  }
+  return findings;
+}
+function sourcesText(provided) {
+  return `${provided.sources.join(" and ")} ${provided.sources.length > 1 ? "do" : "does"}`;
+}
+function listText(names, relative6) {
+  if (relative6) return `${names.join(", ")}, ${relative6}`;
+  return `${names.join(", ")} ${names.length > 1 ? "are" : "is"}`;
+}
+var DATABASE_KEYS, configProvidedNotRead;
 var init_TF0313_config_provided_not_read = __esm({
   "src/rules/TF0313-config-provided-not-read.ts"() {
     "use strict";
     init_settings();
+    init_provided_config();
     init_rule();
-    DATABASE_PART = /^(DB|DATABASE|POSTGRES|POSTGRESQL|PG|MYSQL|SQL)_?(HOST|NAME|DB|DATABASE|USER|USERNAME|PASSWORD|PASS|PORT|ENGINE)$/;
-    DATABASE_URL = /^([A-Z]+_)?DATABASE_URL$/;
+    init_variable_names();
+    DATABASE_KEYS = ["HOST", "NAME", "USER", "PASSWORD", "PORT"];
     configProvidedNotRead = defineRule({
       id: "TF0313",
       name: "config-provided-not-read",
@@ -28388,15 +28547,30 @@ services:
       DATABASE_URL: postgres://app:\${DB_PASSWORD}@db:5432/app
 \`\`\`
 
-The rule stays silent when the settings load a \`.env\` file at run time or an \`env_file\` could not be read, since the
-variable may come from there.
+The same holds the other way round (\`DATABASE_URL\` provided, \`DB_HOST\` read with a fallback of \`localhost\`: reported
+once, at the host read), for the pieces under other names (\`POSTGRES_HOST\` provided, \`DB_HOST\` read), and for a
+setting read from one variable while the deployment names it after the setting (\`SECRET_KEY\` provided,
+\`os.environ.get("SECRET", "dev")\` read). Reads through python-decouple and django-environ count, and so do the
+reads of modules the settings star-import. A fallback equal to the value provided is not reported: the app then
+runs as intended.
+
+The rule stays silent when the settings load a \`.env\` file at run time (a python-decouple \`.env\` only when one
+reaches the image or the source is bind-mounted) or an \`env_file\` could not be read, since the variable may come
+from there.
 `,
       related: [],
       check(project) {
         const findings = [];
         for (const app of project.apps) {
-          const finding = databaseProvidedNotRead(app);
-          if (finding) findings.push(finding);
+          if (!app.settings || !app.dockerfile?.targetStage && !app.compose?.appService) continue;
+          if (dotenvMayProvide(app)) continue;
+          const provided = providedEnvironment(app);
+          if (!provided.complete) continue;
+          const settings = withBases(app.settings, app.settingsBases);
+          const r = { app, settings, provided, read: new Set(settings.envReads.map((x) => x.variable)) };
+          const database = databasePartsNotProvided(r) ?? databaseProvidedNotRead(r);
+          if (database) findings.push(database);
+          findings.push(...settingsProvidedUnderOtherNames(r));
         }
         return findings;
       }
@@ -28411,6 +28585,24 @@ function emptyHosts(settings, hosts) {
   if (a.value.kind !== "list" || a.value.items.length > 0 || a.inBranch) return void 0;
   if ((settings.starImports ?? []).some((s) => s.line > a.line)) return void 0;
   return a;
+}
+function emptyHostsBranchWhenUnset(settings) {
+  const hosts = finalWhenUnset(settings, "ALLOWED_HOSTS");
+  if (!hosts?.inBranch || hosts.value.kind !== "list" || hosts.value.items.length > 0) return void 0;
+  if (!hosts.file && (settings.starImports ?? []).some((s) => s.line > hosts.line)) return void 0;
+  const debug = finalWhenUnset(settings, "DEBUG");
+  if (debug === void 0) return settings.assignments.some((a) => a.name === "DEBUG") ? void 0 : hosts;
+  const off = valueWhenUnset(debug.value);
+  return off?.kind === "literal" && !off.value ? hosts : void 0;
+}
+function finalWhenUnset(settings, name2) {
+  let last;
+  for (const a of settings.assignments) {
+    if (a.name !== name2) continue;
+    if (a.activeWhenUnset === true) last = a;
+    else if (a.activeWhenUnset === void 0 && a.inBranch) return void 0;
+  }
+  return last;
 }
 function debugCanBeOff(settings, hosts) {
   const debug = liveAssignments(settings, "DEBUG");
@@ -28465,7 +28657,7 @@ ALLOWED_HOSTS = [h for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").
           for (const a of liveAssignments(settings, "SECRET_KEY")) {
             if (a.value.kind !== "list") continue;
             findings.push({
-              file: settings.file,
+              file: a.file ?? settings.file,
               line: a.line,
               message: `SECRET_KEY is a tuple or list (a stray trailing comma?), not a string. Remove the comma: SECRET_KEY = os.environ["DJANGO_SECRET_KEY"].`
             });
@@ -28474,15 +28666,23 @@ ALLOWED_HOSTS = [h for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").
           for (const a of hosts) {
             if (a.value.kind !== "env" || a.value.whenSet !== "text") continue;
             findings.push({
-              file: settings.file,
+              file: a.file ?? settings.file,
               line: a.line,
               message: `ALLOWED_HOSTS is the raw string of ${a.value.variable}, so Django checks the Host header against its single characters and rejects real hosts. Split it: ALLOWED_HOSTS = os.environ.get("${a.value.variable}", "").split(",").`
+            });
+          }
+          const branch = emptyHostsBranchWhenUnset(settings);
+          if (branch) {
+            findings.push({
+              file: branch.file ?? settings.file,
+              line: branch.line,
+              message: `ALLOWED_HOSTS is empty in this branch, which runs when no variable is set, and DEBUG is then off: Django answers 400 Bad Request to every request. Read the hosts from the environment: ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").split(",").`
             });
           }
           const empty = emptyHosts(settings, hosts);
           if (empty && debugCanBeOff(settings, empty)) {
             findings.push({
-              file: settings.file,
+              file: empty.file ?? settings.file,
               line: empty.line,
               message: `ALLOWED_HOSTS is empty while DEBUG can be off: Django then answers 400 Bad Request to every request. Read the hosts from the environment: ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").split(",").`
             });
@@ -28742,7 +28942,7 @@ var init_TF0401_backing_service_localhost = __esm({
       },
       fix: {
         safety: "safe",
-        summary: "In the compose app service, the host becomes the compose service of that kind (`db`, `redis`), or `${NAME}` when there is not exactly one; the image's ENV of it is removed; in settings, DATABASES HOST and URL settings are read from the environment (`DB_HOST`, the setting's name) with the literal as fallback.",
+        summary: "In the compose app service, the host becomes the compose service of that kind (`db`, `redis`), or `${NAME}` when there is not exactly one; the image's ENV of it is removed; in settings, DATABASES HOST and URL settings are read from the environment (`DB_HOST` or the host variable the app is already given, the setting's name) with the literal as fallback.",
         make: fixBackingHost
       }
     });
@@ -29674,14 +29874,14 @@ function bindAllInterfaces(context) {
           ]
         };
       }
-      const words = BIND_ALL[server.kind]?.(address.port ?? 8e3);
+      const words2 = BIND_ALL[server.kind]?.(address.port ?? 8e3);
       const anchor = server.kind === "runserver" ? "runserver" : cmd.argv.find((a) => a.endsWith(server.kind));
-      if (!words || !anchor) return void 0;
+      if (!words2 || !anchor) return void 0;
       const quoted2 = locate(lines2, `"${anchor}"`, finding.line, last);
       const at2 = quoted2 ?? locate(lines2, anchor, finding.line, last);
       if (!at2) return void 0;
       const end = { line: at2.line, column: at2.column + anchor.length + (quoted2 ? 2 : 0) };
-      const text = quoted2 ? words.map((w2) => `, ${JSON.stringify(w2)}`).join("") : words.map((w2) => ` ${w2}`).join("");
+      const text = quoted2 ? words2.map((w2) => `, ${JSON.stringify(w2)}`).join("") : words2.map((w2) => ` ${w2}`).join("");
       return { title: `${server.kind} binds 0.0.0.0`, edits: [insertAt(finding.file, end, text)] };
     }
   }
@@ -29998,11 +30198,11 @@ var init_TF0802_fixed_container_name = __esm({
 
 // src/model/supervisor-config.ts
 function supervisordRun(argv) {
-  const words = argv[0] === "exec" ? argv.slice(1) : argv;
-  if (!/(^|\/)supervisord$/.test(words[0] ?? "")) return void 0;
-  for (let i = 1; i < words.length; i++) {
-    if (words[i] === "-c" || words[i] === "--configuration") return { config: words[i + 1] };
-    const m = /^(?:-c|--configuration=)(.+)$/.exec(words[i]);
+  const words2 = argv[0] === "exec" ? argv.slice(1) : argv;
+  if (!/(^|\/)supervisord$/.test(words2[0] ?? "")) return void 0;
+  for (let i = 1; i < words2.length; i++) {
+    if (words2[i] === "-c" || words2[i] === "--configuration") return { config: words2[i + 1] };
+    const m = /^(?:-c|--configuration=)(.+)$/.exec(words2[i]);
     if (m) return { config: m[1] };
   }
   return {};
@@ -31706,14 +31906,14 @@ function composeCommands(texts) {
   return out;
 }
 function fileArguments(rest) {
-  const words = rest.split(/\s*(?:;|&&|\|\||\|)\s*/)[0].trim().split(/\s+/);
+  const words2 = rest.split(/\s*(?:;|&&|\|\||\|)\s*/)[0].trim().split(/\s+/);
   const files = [];
-  for (let i = 0; i < words.length; i++) {
-    const w2 = words[i];
+  for (let i = 0; i < words2.length; i++) {
+    const w2 = words2[i];
     let value;
     if (!w2.startsWith("-")) break;
     if (VALUED.test(w2)) i++;
-    else if (w2 === "-f" || w2 === "--file") value = words[++i];
+    else if (w2 === "-f" || w2 === "--file") value = words2[++i];
     else if (w2.startsWith("--file=")) value = w2.slice("--file=".length);
     else if (/^-f[^-\s]/.test(w2)) value = w2.slice(2);
     if (value === void 0) continue;
@@ -33060,10 +33260,10 @@ async function engineContext(run, engine, creds) {
 }
 function composeArgv3(command) {
   if (command.argv) return command.argv;
-  const words = [];
+  const words2 = [];
   for (const m of command.raw.matchAll(/"((?:\\.|[^"\\])*)"|'([^']*)'|((?:\\.|[^\s"'])+)/g))
-    words.push(m[1] !== void 0 ? m[1].replace(/\\(.)/g, "$1") : m[2] ?? m[3].replace(/\\(.)/g, "$1"));
-  return words;
+    words2.push(m[1] !== void 0 ? m[1].replace(/\\(.)/g, "$1") : m[2] ?? m[3].replace(/\\(.)/g, "$1"));
+  return words2;
 }
 async function createVolumes(run, engine, image, workdir, manageDir) {
   const targets = new Set(Object.keys(image.Volumes ?? {}));
@@ -35383,19 +35583,19 @@ var lines = (items) => items.map((l) => `${l}
 function rewritePipCommand(file, lines2, run, command) {
   const argv = command.argv;
   const install = argv.findIndex((w2, i) => w2 === "install" && pipInstall(argv.slice(0, i + 1)) !== void 0);
-  const words = wordsAsWritten(lines2, command.line, run.endLine, argv);
-  if (install < 0 || !words) return void 0;
+  const words2 = wordsAsWritten(lines2, command.line, run.endLine, argv);
+  if (install < 0 || !words2) return void 0;
   const byName = pipInstall(argv).byName.map((r) => r.spec);
   const kept = [];
   for (let i = install + 1; i < argv.length; i++) {
     const taken = argv[i].startsWith("-") ? -1 : byName.indexOf(argv[i]);
     if (taken >= 0) byName.splice(taken, 1);
-    else kept.push(words[i].text);
+    else kept.push(words2[i].text);
   }
   if (!argv.includes("--no-cache-dir")) kept.unshift("--no-cache-dir");
-  const start = words[0];
-  const head = words[install];
-  const last = words[words.length - 1];
+  const start = words2[0];
+  const head = words2[install];
+  const last = words2[words2.length - 1];
   const prefix = start.line === head.line ? lines2[start.line - 1].slice(start.column - 1, head.column - 1 + head.text.length) : void 0;
   if (prefix === void 0) return void 0;
   return {
@@ -35422,7 +35622,7 @@ function wordsAsWritten(lines2, first, last, argv) {
   const head = new RegExp(`(^|[\\s;&|(])(${quoted(escapeRegExp3(argv[0]))})(?=$|[\\s;&|)])`, "g");
   for (const m of flat.matchAll(head)) {
     let offset = m.index + m[1].length;
-    const words = [at2(offset, m[2])];
+    const words2 = [at2(offset, m[2])];
     offset += m[2].length;
     for (const w2 of argv.slice(1)) {
       const next = new RegExp(`^(?:[ \\t]|\\\\\\n)+(${quoted(escapeRegExp3(w2))})(?=$|[\\s;&|)])`).exec(
@@ -35430,10 +35630,10 @@ function wordsAsWritten(lines2, first, last, argv) {
       );
       if (!next) break;
       offset += next[0].length - next[1].length;
-      words.push(at2(offset, next[1]));
+      words2.push(at2(offset, next[1]));
       offset += next[1].length;
     }
-    if (words.length === argv.length) found.push(words);
+    if (words2.length === argv.length) found.push(words2);
   }
   return found.length === 1 ? found[0] : void 0;
 }
@@ -35904,14 +36104,14 @@ function namedContextPaths(text) {
     const m = /^\s*(COPY|ADD|RUN|CMD|ENTRYPOINT)\s+(.*)$/i.exec(line);
     if (!m) continue;
     const keyword2 = m[1].toUpperCase();
-    const words = wordsOf(m[2]);
+    const words2 = wordsOf(m[2]);
     if (keyword2 === "COPY" || keyword2 === "ADD") {
-      if (words.some((w2) => w2.startsWith("--from"))) continue;
-      for (const w2 of words.filter((x) => !x.startsWith("--")).slice(0, -1)) out.add(w2);
+      if (words2.some((w2) => w2.startsWith("--from"))) continue;
+      for (const w2 of words2.filter((x) => !x.startsWith("--")).slice(0, -1)) out.add(w2);
     } else if (keyword2 === "RUN") {
-      for (let i = 0; i < words.length - 1; i++)
-        if (words[i] === "-r" || words[i] === "--requirement") out.add(words[i + 1]);
-    } else for (const w2 of words) if (/^[\w.-]+(\/[\w.-]+)*\.(py|sh)$/.test(w2) && w2.includes("/")) out.add(w2);
+      for (let i = 0; i < words2.length - 1; i++)
+        if (words2[i] === "-r" || words2[i] === "--requirement") out.add(words2[i + 1]);
+    } else for (const w2 of words2) if (/^[\w.-]+(\/[\w.-]+)*\.(py|sh)$/.test(w2) && w2.includes("/")) out.add(w2);
   }
   return [...out].map((p) => import_node_path18.posix.normalize(p).replace(/^\.\//, "").replace(/\/$/, "")).filter((p) => p !== "." && p !== "" && !p.startsWith("/") && !p.startsWith("..") && !/[*?$[]/.test(p));
 }
@@ -36374,10 +36574,10 @@ init_servers();
 var MAX_DEPTH3 = 8;
 var INSTALL_SCRIPTS = ["preinstall", "install", "postinstall", "prepare"];
 function npmScriptsRun(argv) {
-  const words = argv[0] === "exec" ? argv.slice(1) : argv;
-  const program = basename2(words[0] ?? "");
+  const words2 = argv[0] === "exec" ? argv.slice(1) : argv;
+  const program = basename2(words2[0] ?? "");
   if (!["npm", "pnpm", "yarn"].includes(program)) return void 0;
-  const rest = words.slice(1).filter((w2) => !w2.startsWith("-"));
+  const rest = words2.slice(1).filter((w2) => !w2.startsWith("-"));
   const [verb, name2] = rest;
   if (verb === "run" || verb === "run-script") return name2 ? [name2] : [];
   if (["start", "test", "stop", "restart"].includes(verb ?? "")) return [verb];
@@ -36643,14 +36843,14 @@ var ImageFiles = class extends ModelPart {
   }
   /** The context file of `python X.py` (resolved in the image), or of the custom command `manage.py NAME`. */
   pythonRunBy(argv, target, context, layout) {
-    const words = argv[0] === "exec" ? argv.slice(1) : argv;
-    const command = djangoCommand(words);
+    const words2 = argv[0] === "exec" ? argv.slice(1) : argv;
+    const command = djangoCommand(words2);
     if (command) {
       const tail2 = `management/commands/${command.name}.py`;
       return context.sentFiles.find((f) => f === tail2 || f.endsWith(`/${tail2}`));
     }
-    if (!/(^|\/)python[\d.]*$/.test(words[0] ?? "")) return void 0;
-    const script = words.slice(1).find((w2) => !w2.startsWith("-"));
+    if (!/(^|\/)python[\d.]*$/.test(words2[0] ?? "")) return void 0;
+    const script = words2.slice(1).find((w2) => !w2.startsWith("-"));
     if (!script?.endsWith(".py")) return void 0;
     const source = layout.sourceOf(target, import_node_path19.posix.resolve(target.workdir || "/", script));
     return source ?? this.copiedByName(target, baseName(script), context, layout);

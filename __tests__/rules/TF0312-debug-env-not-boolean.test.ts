@@ -74,3 +74,19 @@ test('TF0312: django-environ env() without a cast is raw text; a cast, a bool de
   );
   assert.deepEqual(findingsOf(scheme, 'TF0312'), []);
 });
+
+test('TF0312: the raw string under an or, inside bool() or not ("False" is true either way)', async () => {
+  const result = await analyzeFiles(
+    settings(
+      "DEBUG = bool(os.getenv('DEBUG') or '1')", //3
+      "SESSION_COOKIE_SECURE = os.getenv('SESSION_COOKIE_SECURE') or False", //4
+      "CSRF_COOKIE_SECURE = (os.getenv('CSRF_COOKIE_SECURE') or '') == '1'", //5: compared, fine
+      "SECURE_SSL_REDIRECT = os.getenv('SSL_REDIRECT') != 'False'", //6: 'False' switches it off
+    ),
+  );
+  assert.deepEqual(findingsOf(result, 'TF0312'), [
+    ['mysite/settings.py', 3],
+    ['mysite/settings.py', 4],
+  ]);
+  assert.deepEqual(findingsOf(result, 'TF0302'), [['mysite/settings.py', 3]]);
+});

@@ -66,3 +66,93 @@ test('TF0313 stays silent when it cannot tell: a .env loaded at run time, an unr
   const noDefault = URL_SETTINGS.replace("default='sqlite:///db.sqlite3'", '');
   assert.deepEqual(findingsOf(await analyzeFiles(project(noDefault, DB_PARTS)), 'TF0313'), []);
 });
+
+const DECOUPLE_PARTS = [
+  'from decouple import config', //1
+  "SECRET_KEY = config('SECRET_KEY')", //2
+  'DATABASES = {', //3
+  "    'default': {", //4
+  "        'ENGINE': 'django.db.backends.postgresql',", //5
+  "        'NAME': config('DB_NAME', default='app'),", //6
+  "        'HOST': config('DB_HOST', default='localhost'),", //7
+  '    }',
+  '}',
+  '',
+].join('\n');
+
+const URL_PROVIDED =
+  'services:\n  web:\n    build: .\n    environment:\n      DATABASE_URL: postgres://app:pw@db:5432/app\n';
+
+test('TF0313 when DATABASE_URL is provided and python-decouple reads DB_* with fallbacks: once, at the host read', async () => {
+  const result = await analyzeFiles(project(DECOUPLE_PARTS, URL_PROVIDED));
+  assert.deepEqual(findingsOf(result, 'TF0313'), [['mysite/settings.py', 7]]);
+  const f = result.findings.find((x) => x.ruleId === 'TF0313')!;
+  assert.match(f.message, /DB_HOST/);
+  assert.match(f.message, /DATABASE_URL is provided/);
+  assert.match(f.message, /HOST localhost/);
+  // NAME falls back to what the URL says: not part of the problem
+  assert.doesNotMatch(f.message, /DB_NAME/);
+});
+
+test('TF0313 is silent when the fallbacks are what the provided URL says, or a .env decouple reads reaches the image', async () => {
+  const same = URL_PROVIDED.replace('@db:5432', '@localhost:5432');
+  assert.deepEqual(findingsOf(await analyzeFiles(project(DECOUPLE_PARTS, same)), 'TF0313'), []);
+  const withEnv = { ...project(DECOUPLE_PARTS, URL_PROVIDED), '.env': 'DB_HOST=db\n' };
+  assert.deepEqual(findingsOf(await analyzeFiles(withEnv), 'TF0313'), []);
+  const mounted = `${URL_PROVIDED}    volumes:\n      - .:/app\n`;
+  assert.deepEqual(findingsOf(await analyzeFiles(project(DECOUPLE_PARTS, mounted)), 'TF0313'), []);
+});
+
+test('TF0313 through a star-imported config module: settings and database pieces provided under other names', async () => {
+  const files = {
+    ...project(
+      'from mysite.config import *\nSECRET_KEY = SECRET_KEY\nALLOWED_HOSTS = ALLOWED_HOSTS\n',
+      'services:\n  web:\n    build: .\n    environment:\n      SECRET_KEY: ${SECRET_KEY}\n      ALLOWED_HOST: example.com\n      POSTGRES_HOST: db\n      POSTGRES_DB: app\n',
+    ),
+    'mysite/config.py': [
+      'import os', //1
+      "SECRET_KEY = os.environ.get('SECRET', 'dev')", //2
+      "ALLOWED_HOSTS = os.environ.get('ALLOWED_HOSTS', 'localhost').split(',')", //3
+      "DB_NAME = os.environ.get('DB_NAME', 'app')", //4
+      "DB_HOST = os.environ.get('DB_HOST', '127.0.0.1')", //5
+      "DATABASES = {'default': {'ENGINE': 'django.db.backends.postgresql', 'NAME': DB_NAME, 'HOST': DB_HOST}}", //6
+      '',
+    ].join('\n'),
+  };
+  const result = await analyzeFiles(files);
+  assert.deepEqual(findingsOf(result, 'TF0313'), [
+    ['mysite/config.py', 2],
+    ['mysite/config.py', 3],
+    ['mysite/config.py', 5],
+  ]);
+  const messages = result.findings.filter((x) => x.ruleId === 'TF0313').map((x) => x.message);
+  assert.match(messages[0], /SECRET_KEY is read from SECRET.*SECRET_KEY is provided/);
+  assert.match(messages[1], /ALLOWED_HOST is provided/);
+  assert.match(messages[2], /POSTGRES_HOST is provided/);
+});
+
+test('TF0313 at the host read when a switch left unset falls back to a server read piece by piece', async () => {
+  const settings = [
+    'from decouple import config', //1
+    "SECRET_KEY = config('SECRET_KEY')", //2
+    "if config('USE_SQLITE', default=False, cast=bool):", //3
+    "    DATABASES = {'default': {'ENGINE': 'django.db.backends.sqlite3', 'NAME': 'db.sqlite3'}}",
+    'else:',
+    '    DATABASES = {', //6
+    "        'default': {",
+    "            'ENGINE': 'django.db.backends.postgresql',",
+    "            'HOST': config('DB_HOST', default='localhost'),", //9
+    '        }',
+    '    }',
+    '',
+  ].join('\n');
+  const result = await analyzeFiles(project(settings, URL_PROVIDED));
+  assert.deepEqual(findingsOf(result, 'TF0313'), [['mysite/settings.py', 9]]);
+});
+
+test('TF0313 leaves DEBUG to TF0302: off by its fallback while compose sets another name is what is wanted', async () => {
+  const settings =
+    "import os\nSECRET_KEY = os.environ['SECRET_KEY']\nDEBUG = os.environ.get('DJANGO_DEBUG', '') == '1'\n";
+  const compose = 'services:\n  web:\n    build: .\n    environment:\n      DEBUG: "True"\n';
+  assert.deepEqual(findingsOf(await analyzeFiles(project(settings, compose)), 'TF0313'), []);
+});

@@ -63,3 +63,34 @@ test('TF0314: an empty ALLOWED_HOSTS filled later, in a branch or by a later sta
   });
   assert.deepEqual(findingsOf(local, 'TF0314'), []);
 });
+
+test('TF0314: ALLOWED_HOSTS = [] in the branch that runs when no variable is set, DEBUG then off', async () => {
+  const branches = (debug: string) =>
+    settings(
+      "SECRET_KEY = os.environ['SECRET_KEY']",
+      "ENVIRONMENT = os.environ.get('ENVIRONMENT')",
+      debug, //4
+      "if ENVIRONMENT == 'production':",
+      "    ALLOWED_HOSTS = ['example.com']",
+      'else:',
+      '    ALLOWED_HOSTS = []', //8
+    );
+  const off = await analyzeFiles(branches("DEBUG = os.environ.get('DEBUG') == 'True'"));
+  assert.deepEqual(findingsOf(off, 'TF0314'), [['mysite/settings.py', 8]]);
+  assert.match(off.findings.find((f) => f.ruleId === 'TF0314')!.message, /runs when no variable is set/);
+  // DEBUG on by default: the development branch works
+  const on = await analyzeFiles(branches("DEBUG = os.environ.get('DEBUG', 'True') == 'True'"));
+  assert.deepEqual(findingsOf(on, 'TF0314'), []);
+  // the empty list only in the branch DEBUG selects
+  const debugBranch = await analyzeFiles(
+    settings(
+      "SECRET_KEY = os.environ['SECRET_KEY']",
+      "DEBUG = os.environ.get('DEBUG') == '1'",
+      'if DEBUG:',
+      '    ALLOWED_HOSTS = []',
+      'else:',
+      "    ALLOWED_HOSTS = os.environ['ALLOWED_HOSTS'].split(',')",
+    ),
+  );
+  assert.deepEqual(findingsOf(debugBranch, 'TF0314'), []);
+});

@@ -135,6 +135,31 @@ settingsRuleCases(runtimeDataNotInVolume, [
     expect: [[3]],
   },
   {
+    name: 'MEDIA_ROOT from the unbound method, Path.joinpath(BASE_DIR, ...), PurePath too',
+    settings: lines(
+      'import pathlib',
+      'from pathlib import Path, PurePath',
+      'BASE_DIR = Path(__file__).resolve().parent.parent',
+      "MEDIA_ROOT = Path.joinpath(BASE_DIR, 'media')",
+      "STATIC_ROOT = PurePath.joinpath(BASE_DIR, 'static')",
+      "DATABASES = {'default': {'ENGINE': 'django.db.backends.sqlite3', 'NAME': pathlib.Path.joinpath(BASE_DIR, 'db.sqlite3')}}",
+    ),
+    expect: [[6], [4]],
+  },
+  {
+    name: 'the SQLite fallback of NAME when neither the engine nor the name variable is provided',
+    settings: lines(
+      'import os',
+      'from pathlib import Path',
+      'BASE_DIR = Path(__file__).resolve().parent.parent',
+      'DATABASES = {"default": {',
+      '    "ENGINE": os.environ.get("SQL_ENGINE", "django.db.backends.sqlite3"),',
+      '    "NAME": os.environ.get("POSTGRES_DB", BASE_DIR / "db.sqlite3"),',
+      '}}',
+    ),
+    expect: [[6]],
+  },
+  {
     name: 'MEDIA_ROOT on a volume',
     settings: lines('import os', "MEDIA_ROOT = os.environ.get('MEDIA_ROOT', '/data/media')"),
     deploy: { stage: { volumes: ['/data'] } },

@@ -78,6 +78,12 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: 'a PASSWORD in the fallback URL of a database URL read (the notice): the fixer rewrites literals only',
     },
   ],
+  '__tests__/fixtures/corpus/sqlite-fallback-engine-and-name-env': [
+    {
+      rule: 'TF0602',
+      why: 'MEDIA_ROOT written as Path.joinpath(BASE_DIR, ...): the fixer rewrites BASE_DIR / ... and os.path.join only',
+    },
+  ],
   '__tests__/fixtures/corpus/settings-values-from-modules': [
     {
       rule: 'TF0301',

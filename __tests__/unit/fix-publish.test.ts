@@ -70,9 +70,9 @@ test('the published fixes of examples/hardcoded: files whose change removes a se
   assert.ok(
     fixes.suggestions.some((s) => s.ruleId === 'TF0307' && s.lines[0].endsWith('${DATABASE_PASSWORD}')),
   );
+  // the settings now read DATABASE_PASSWORD, the name compose already gives the app
   assert.deepEqual(fixes.variables, [
     'DATABASE_PASSWORD',
-    'DB_PASSWORD',
     'DJANGO_ALLOWED_HOSTS',
     'DJANGO_DEBUG',
     'DJANGO_SECRET_KEY',

@@ -268,3 +268,29 @@ test("pipeline: a project loader's literal fallback (one level of return) reache
     ],
   );
 });
+
+test('pipeline: names re-bound to themselves after a star-import are reported where the imported module sets them', async () => {
+  const { all } = await settingsFindings({
+    'manage.py': MANAGE_PY('shop.settings'),
+    'shop/__init__.py': '',
+    'shop/config.py': lines(
+      'import os',
+      "DEBUG = os.environ.get('DEBUG', '1') == '1'",
+      "ALLOWED_HOSTS = os.environ.get('ALLOWED_HOSTS', 'localhost')",
+      "SECRET_KEY = os.environ['SECRET_KEY']",
+    ),
+    'shop/settings.py': lines(
+      'from shop.config import *',
+      'DEBUG = DEBUG',
+      'ALLOWED_HOSTS = ALLOWED_HOSTS',
+      'SECRET_KEY = SECRET_KEY,',
+    ),
+  });
+  const at = (rule: string) => all.filter((f) => f.ruleId === rule).map((f) => [f.file, f.line]);
+  assert.deepEqual(at('TF0302'), [['shop/config.py', 2]]);
+  // the raw string is config.py's; the tuple (a stray comma on the re-export) is the settings' own line
+  assert.deepEqual(at('TF0314'), [
+    ['shop/config.py', 3],
+    ['shop/settings.py', 4],
+  ]);
+});

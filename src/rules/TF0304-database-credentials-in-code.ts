@@ -80,7 +80,7 @@ credentials and are not judged.
   fix: {
     safety: 'safe',
     summary:
-      "A hard-coded DATABASES becomes the `DB_ENGINE` switch (as TF0305's fix); in a DATABASES already chosen from the environment, the literal USER/HOST becomes a read of `DB_USER`/`DB_HOST` with it as fallback, and PASSWORD a read of `DB_PASSWORD` without one.",
+      "A hard-coded DATABASES becomes the `DB_ENGINE` switch (as TF0305's fix); in a DATABASES already chosen from the environment, the literal USER/HOST becomes a read of `DB_USER`/`DB_HOST` with it as fallback, and PASSWORD a read of `DB_PASSWORD` without one; a variable the app's container is already given for the field (`DATABASE_HOST`, `POSTGRES_PASSWORD`) is read instead.",
     declines:
       'a PASSWORD already read from the environment with a literal fallback (the notice): dropping the fallback is left to the author, who decides how a deploy without the variable should fail; a credential written in another module of the project that the settings import (reported where it is written).',
     make: (context) => databaseSwitch(context) ?? credentialFromEnvironment(context),

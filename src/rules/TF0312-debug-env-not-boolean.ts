@@ -41,7 +41,7 @@ DEBUG = config("DEBUG", default=False, cast=bool)  # python-decouple
           if (v.kind !== 'env' || !v.whenSet) continue;
           const how = v.whenSet === 'text' ? 'as a raw string' : 'through bool() of its text';
           findings.push({
-            file: settings.file,
+            file: a.file ?? settings.file,
             line: a.line,
             message: `${name} is taken from ${v.variable} ${how}, so any non-empty value, 'False' and '0' included, makes it True. Compare the text instead: ${name} = os.environ.get("${v.variable}", "") == "1".`,
           });

@@ -1,13 +1,36 @@
 import type { RawFinding } from '../core/index.js';
 import type { App } from '../model/types/project.js';
-import { providedEnvironment, withBases } from '../model/settings/index.js';
+import type { SettingsModel, ValueSource } from '../model/types/settings.js';
+import {
+  liveAssignments,
+  providedEnvironment,
+  withBases,
+  type ProvidedEnvironment,
+} from '../model/settings/index.js';
+import {
+  DATABASE_PART,
+  DATABASE_URL,
+  databaseKeyOf,
+  databaseUrlParts,
+  defaultDatabase,
+  dotenvMayProvide,
+  literalFallback,
+  namesSetting,
+  unreadProvided,
+} from './lib/provided-config.js';
 import { defineRule } from './lib/rule.js';
+import { similarNames } from './lib/variable-names.js';
 
-/** Variables that configure the database connection piece by piece (DB_HOST, POSTGRES_DB, PGHOST, MYSQL_USER). */
-const DATABASE_PART =
-  /^(DB|DATABASE|POSTGRES|POSTGRESQL|PG|MYSQL|SQL)_?(HOST|NAME|DB|DATABASE|USER|USERNAME|PASSWORD|PASS|PORT|ENGINE)$/;
-/** Variables that configure it as one URL. */
-const DATABASE_URL = /^([A-Z]+_)?DATABASE_URL$/;
+/** The database keys read piece by piece, the host first: where the app connects is what goes wrong first. */
+const DATABASE_KEYS = ['HOST', 'NAME', 'USER', 'PASSWORD', 'PORT'];
+
+/** What the rule needs of an app: its settings as the app runs them, what is provided, what is read. */
+interface Reading {
+  app: App;
+  settings: SettingsModel;
+  provided: ProvidedEnvironment;
+  read: Set<string>;
+}
 
 export const configProvidedNotRead = defineRule({
   id: 'TF0313',
@@ -31,41 +54,136 @@ services:
       DATABASE_URL: postgres://app:\${DB_PASSWORD}@db:5432/app
 \`\`\`
 
-The rule stays silent when the settings load a \`.env\` file at run time or an \`env_file\` could not be read, since the
-variable may come from there.
+The same holds the other way round (\`DATABASE_URL\` provided, \`DB_HOST\` read with a fallback of \`localhost\`: reported
+once, at the host read), for the pieces under other names (\`POSTGRES_HOST\` provided, \`DB_HOST\` read), and for a
+setting read from one variable while the deployment names it after the setting (\`SECRET_KEY\` provided,
+\`os.environ.get("SECRET", "dev")\` read). Reads through python-decouple and django-environ count, and so do the
+reads of modules the settings star-import. A fallback equal to the value provided is not reported: the app then
+runs as intended.
+
+The rule stays silent when the settings load a \`.env\` file at run time (a python-decouple \`.env\` only when one
+reaches the image or the source is bind-mounted) or an \`env_file\` could not be read, since the variable may come
+from there.
 `,
   related: [],
   check(project) {
     const findings: RawFinding[] = [];
     for (const app of project.apps) {
-      const finding = databaseProvidedNotRead(app);
-      if (finding) findings.push(finding);
+      if (!app.settings || (!app.dockerfile?.targetStage && !app.compose?.appService)) continue;
+      if (dotenvMayProvide(app)) continue;
+      const provided = providedEnvironment(app);
+      if (!provided.complete) continue;
+      const settings = withBases(app.settings, app.settingsBases);
+      const r: Reading = { app, settings, provided, read: new Set(settings.envReads.map((x) => x.variable)) };
+      // The pieces first: a fallback that is a server at the wrong host is what goes wrong, not the switch before it.
+      const database = databasePartsNotProvided(r) ?? databaseProvidedNotRead(r);
+      if (database) findings.push(database);
+      findings.push(...settingsProvidedUnderOtherNames(r));
     }
     return findings;
   },
 });
 
-function databaseProvidedNotRead(app: App): RawFinding | undefined {
-  if (!app.settings || (!app.dockerfile?.targetStage && !app.compose?.appService)) return undefined;
-  const settings = withBases(app.settings, app.settingsBases);
+/** DB_* provided while the settings choose the database from DATABASE_URL (or a switch) left unset. */
+function databaseProvidedNotRead({ app, settings, provided, read }: Reading): RawFinding | undefined {
   const db = settings.databases;
-  if (!db || settings.dotenvLoads?.length) return undefined;
+  if (!db) return undefined;
   if (db.selection.kind !== 'url' && db.selection.kind !== 'env') return undefined;
   const fallback = db.configs.find((c) => c.isDefault);
   if (!fallback) return undefined; // without a fallback the app fails loudly instead
-  const provided = providedEnvironment(app);
   const selector = db.selection.variable;
-  if (!provided.complete || provided.values.has(selector)) return undefined;
-  const read = new Set(settings.envReads.map((r) => r.variable));
+  if (provided.values.has(selector)) return undefined;
   const otherWay = db.selection.kind === 'url' ? DATABASE_PART : DATABASE_URL;
-  const unread = [...provided.values.keys()].filter((n) => otherWay.test(n.toUpperCase()) && !read.has(n));
+  const unread = unreadProvided(provided, read).filter((n) => otherWay.test(n.toUpperCase()));
   if (unread.length === 0) return undefined;
-  const owner = [app.settings, ...(app.settingsBases ?? [])].find((m) => m.databases === db) ?? app.settings;
+  const owner =
+    [app.settings!, ...(app.settingsBases ?? [])].find((m) => m.databases === db) ?? app.settings!;
   const engine = fallback.engine ? ` (${fallback.engine.replace('django.db.backends.', '')})` : '';
   return {
     // The module of DATABASES (a star-imported base), where the line is.
     file: db.selection.file ?? owner.file,
     line: db.selection.line,
-    message: `The settings choose the database from ${selector}, which ${provided.sources.join(' and ')} ${provided.sources.length > 1 ? 'do' : 'does'} not set, while ${unread.join(', ')} ${unread.length > 1 ? 'are' : 'is'} provided and never read: the app silently runs on its fallback database${engine}. Provide ${selector} (or read the variables that are provided).`,
+    message: `The settings choose the database from ${selector}, which ${sourcesText(provided)} not set, while ${listText(unread)} provided and never read: the app silently runs on its fallback database${engine}. Provide ${selector} (or read the variables that are provided).`,
   };
+}
+
+/**
+ * The database read piece by piece (DB_HOST with a fallback) while the pieces are provided under other names
+ * (POSTGRES_HOST) or as one DATABASE_URL: one finding, at the first piece read (the host).
+ */
+function databasePartsNotProvided({ app, settings, provided, read }: Reading): RawFinding | undefined {
+  const config = settings.databases ? defaultDatabase(settings.databases) : undefined;
+  if (!config) return undefined;
+  const unread = unreadProvided(provided, read);
+  const urls = unread.filter((n) => DATABASE_URL.test(n.toUpperCase()));
+  const pieces: { key: string; v: ValueSource & { kind: 'env' }; instead: string }[] = [];
+  for (const key of DATABASE_KEYS) {
+    const v = config.fields[key];
+    if (v?.kind !== 'env' || v.required || !v.fallback || provided.values.has(v.variable)) continue;
+    const fallback = literalFallback(v);
+    const sameKey = unread.filter((n) => databaseKeyOf(n) === key && databaseKeyOf(v.variable) === key);
+    const differs = (value: string | undefined) =>
+      fallback === undefined || value === undefined || value !== fallback;
+    const instead =
+      sameKey.find((n) => differs(provided.values.get(n))) ??
+      urls.find((n) => {
+        const parts = databaseUrlParts(provided.values.get(n));
+        return differs(parts?.[key]);
+      });
+    if (instead) pieces.push({ key, v, instead });
+  }
+  if (pieces.length === 0) return undefined;
+  const [first] = pieces;
+  const read_ = pieces.map((p) => p.v.variable);
+  const instead = [...new Set(pieces.map((p) => p.instead))];
+  const fallbacks = pieces
+    .map((p) => (literalFallback(p.v) === undefined ? undefined : `${p.key} ${literalFallback(p.v)}`))
+    .filter((x) => x !== undefined && !x.startsWith('PASSWORD'));
+  const on = fallbacks.length > 0 ? ` (${fallbacks.join(', ')})` : '';
+  return {
+    file: first.v.file ?? app.settings!.file,
+    line: first.v.line,
+    message: `The settings read the database from ${listText(read_, 'which')} ${sourcesText(provided)} not set, while ${listText(instead)} provided and never read: the app silently connects with its fallback values${on}. Read the variables that are provided (or provide ${read_.join(', ')}).`,
+  };
+}
+
+/** A setting read from one variable with a fallback, while the deployment provides it under another name. */
+function settingsProvidedUnderOtherNames({ app, settings, provided, read }: Reading): RawFinding[] {
+  const findings: RawFinding[] = [];
+  const unread = unreadProvided(provided, read);
+  const names = new Set(settings.assignments.map((a) => a.name));
+  for (const name of names) {
+    // DEBUG off by its fallback is what is wanted (and a DEBUG on by default is TF0302's).
+    if (name === 'DATABASES' || name === 'DEBUG') continue;
+    for (const a of liveAssignments(settings, name)) {
+      const v = a.value;
+      if (v.kind !== 'env' || v.required || !v.fallback || provided.values.has(v.variable)) continue;
+      // The database pieces are judged together, above.
+      if (databaseKeyOf(v.variable) || DATABASE_URL.test(v.variable)) continue;
+      const fallback = literalFallback(v);
+      const instead = unread.find(
+        (n) =>
+          (namesSetting(n, name) || similarNames(n, v.variable)) &&
+          (fallback === undefined || provided.values.get(n) !== fallback),
+      );
+      if (!instead) continue;
+      findings.push({
+        file: a.file ?? app.settings!.file,
+        line: a.line,
+        message: `${name} is read from ${v.variable}, which ${sourcesText(provided)} not set, while ${instead} is provided and never read: the app silently runs on the fallback value. Read ${instead} (or provide ${v.variable}).`,
+      });
+    }
+  }
+  return findings;
+}
+
+/** "the Dockerfile and the compose service 'web' do" / "the compose service 'web' does". */
+function sourcesText(provided: ProvidedEnvironment): string {
+  return `${provided.sources.join(' and ')} ${provided.sources.length > 1 ? 'do' : 'does'}`;
+}
+
+/** "DB_HOST is" / "DB_HOST, DB_NAME are"; with a relative pronoun: "DB_HOST, which" / "DB_HOST, DB_NAME, which". */
+function listText(names: string[], relative?: string): string {
+  if (relative) return `${names.join(', ')}, ${relative}`;
+  return `${names.join(', ')} ${names.length > 1 ? 'are' : 'is'}`;
 }

@@ -1,6 +1,6 @@
 import type { RawFinding } from '../core/index.js';
 import type { SettingAssignment, SettingsModel, ValueSource } from '../model/types/settings.js';
-import { liveAssignments } from '../model/settings/index.js';
+import { liveAssignments, valueWhenUnset } from '../model/settings/index.js';
 import { appSettings } from './lib/each.js';
 import { defineRule } from './lib/rule.js';
 
@@ -32,7 +32,7 @@ ALLOWED_HOSTS = [h for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").
       for (const a of liveAssignments(settings, 'SECRET_KEY')) {
         if (a.value.kind !== 'list') continue;
         findings.push({
-          file: settings.file,
+          file: a.file ?? settings.file,
           line: a.line,
           message: `SECRET_KEY is a tuple or list (a stray trailing comma?), not a string. Remove the comma: SECRET_KEY = os.environ["DJANGO_SECRET_KEY"].`,
         });
@@ -41,15 +41,23 @@ ALLOWED_HOSTS = [h for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").
       for (const a of hosts) {
         if (a.value.kind !== 'env' || a.value.whenSet !== 'text') continue;
         findings.push({
-          file: settings.file,
+          file: a.file ?? settings.file,
           line: a.line,
           message: `ALLOWED_HOSTS is the raw string of ${a.value.variable}, so Django checks the Host header against its single characters and rejects real hosts. Split it: ALLOWED_HOSTS = os.environ.get("${a.value.variable}", "").split(",").`,
+        });
+      }
+      const branch = emptyHostsBranchWhenUnset(settings);
+      if (branch) {
+        findings.push({
+          file: branch.file ?? settings.file,
+          line: branch.line,
+          message: `ALLOWED_HOSTS is empty in this branch, which runs when no variable is set, and DEBUG is then off: Django answers 400 Bad Request to every request. Read the hosts from the environment: ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").split(",").`,
         });
       }
       const empty = emptyHosts(settings, hosts);
       if (empty && debugCanBeOff(settings, empty)) {
         findings.push({
-          file: settings.file,
+          file: empty.file ?? settings.file,
           line: empty.line,
           message: `ALLOWED_HOSTS is empty while DEBUG can be off: Django then answers 400 Bad Request to every request. Read the hosts from the environment: ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").split(",").`,
         });
@@ -66,6 +74,31 @@ function emptyHosts(settings: SettingsModel, hosts: SettingAssignment[]): Settin
   if (a.value.kind !== 'list' || a.value.items.length > 0 || a.inBranch) return undefined;
   if ((settings.starImports ?? []).some((s) => s.line > a.line)) return undefined;
   return a;
+}
+
+/**
+ * `if ENVIRONMENT == "production": ALLOWED_HOSTS = [...] else: ALLOWED_HOSTS = []`: the empty list in a branch that
+ * is the final value when no variable is set, while DEBUG's final value then is false.
+ */
+function emptyHostsBranchWhenUnset(settings: SettingsModel): SettingAssignment | undefined {
+  const hosts = finalWhenUnset(settings, 'ALLOWED_HOSTS');
+  if (!hosts?.inBranch || hosts.value.kind !== 'list' || hosts.value.items.length > 0) return undefined;
+  if (!hosts.file && (settings.starImports ?? []).some((s) => s.line > hosts.line)) return undefined;
+  const debug = finalWhenUnset(settings, 'DEBUG');
+  if (debug === undefined) return settings.assignments.some((a) => a.name === 'DEBUG') ? undefined : hosts;
+  const off = valueWhenUnset(debug.value);
+  return off?.kind === 'literal' && !off.value ? hosts : undefined;
+}
+
+/** The assignment that gives a setting its value when no variable is set; undefined when that cannot be told. */
+function finalWhenUnset(settings: SettingsModel, name: string): SettingAssignment | undefined {
+  let last: SettingAssignment | undefined;
+  for (const a of settings.assignments) {
+    if (a.name !== name) continue;
+    if (a.activeWhenUnset === true) last = a;
+    else if (a.activeWhenUnset === undefined && a.inBranch) return undefined;
+  }
+  return last;
 }
 
 /** DEBUG is unset (False), or some way it is obtained can be false; undefined values and later imports decide nothing. */

@@ -203,7 +203,7 @@ export const backingServiceLocalhost = defineRule({
   fix: {
     safety: 'safe',
     summary:
-      "In the compose app service, the host becomes the compose service of that kind (`db`, `redis`), or `${NAME}` when there is not exactly one; the image's ENV of it is removed; in settings, DATABASES HOST and URL settings are read from the environment (`DB_HOST`, the setting's name) with the literal as fallback.",
+      "In the compose app service, the host becomes the compose service of that kind (`db`, `redis`), or `${NAME}` when there is not exactly one; the image's ENV of it is removed; in settings, DATABASES HOST and URL settings are read from the environment (`DB_HOST` or the host variable the app is already given, the setting's name) with the literal as fallback.",
     make: fixBackingHost,
   },
 });

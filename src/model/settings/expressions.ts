@@ -103,11 +103,14 @@ function binaryExpression(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalConte
   const left = ev.evaluate(kids[0], ctx);
   if (op === 'or' || op === 'and') {
     const right = ev.evaluate(kids[kids.length - 1], ctx);
-    return lift(left, (l) => {
+    const out = lift(left, (l) => {
       const t = truthy(l);
       if (t === undefined) return { t: 'unknown', text: ev.text(node).slice(0, MAX_TEXT), line };
       return (op === 'or') === t ? l : right;
     });
+    // `os.getenv("DEBUG") or "1"`: a set variable gives its text as it is ('False' included)
+    if (op === 'or' && left.t === 'env' && left.whenSet === 'text' && out.t === 'env') out.whenSet = 'text';
+    return out;
   }
   if ((op === 'in' || op === 'not in') && kids[0].name === 'String') {
     const right = ev.evaluate(kids[kids.length - 1], ctx);

@@ -133,6 +133,14 @@ export const callPathFunction: LibraryCall = (_recorder, _ctx, name, args, line)
     case 'os.path.normpath':
     case 'os.path.expanduser':
       return a0 ? lift(a0, (p) => asPath(p, line)) : undefined;
+    // The unbound method, `Path.joinpath(BASE_DIR, 'media')`: the first argument is the path.
+    case 'pathlib.Path.joinpath':
+    case 'pathlib.PurePath.joinpath':
+    case 'pathlib.PosixPath.joinpath':
+      return a0 ? joinAll(asPath(a0, line), args.pos.slice(1), line) : undefined;
+    case 'pathlib.Path.resolve':
+    case 'pathlib.Path.absolute':
+      return a0 ? lift(a0, (p) => asPath(p, line)) : undefined;
     case 'pathlib.Path':
     case 'pathlib.PurePath':
     case 'pathlib.PosixPath':

@@ -120,6 +120,7 @@ function execAssign(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalContext): v
   if (segments.length < 2) return;
   const valueNodes = segments.pop()!;
   if (valueNodes.length === 0) return;
+  if (!valueHasComma && rebindsItself(ev, segments, valueNodes, ctx)) return;
   const value: PyValue =
     valueNodes.length === 1 && !valueHasComma
       ? ev.evaluate(valueNodes[0], ctx)
@@ -138,6 +139,22 @@ function execAssign(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalContext): v
         ),
       );
   }
+}
+
+/** `DEBUG = DEBUG` after a star-import: the value, and the line that set it, stay those of the module that set it. */
+function rebindsItself(
+  ev: ModuleEvaluation,
+  targets: SyntaxNode[][],
+  valueNodes: SyntaxNode[],
+  ctx: EvalContext,
+): boolean {
+  if (targets.length !== 1 || targets[0].length !== 1 || valueNodes.length !== 1 || ctx.inFunction)
+    return false;
+  const [target] = targets[0];
+  const [value] = valueNodes;
+  if (target.name !== 'VariableName' || value.name !== 'VariableName') return false;
+  const name = ev.text(target);
+  return name === ev.text(value) && (ctx.scope.get(name)?.origins.length ?? 0) > 0;
 }
 
 function execUpdate(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalContext): void {

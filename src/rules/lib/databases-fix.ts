@@ -1,8 +1,11 @@
 import type { TextEdit } from '../../core/index.js';
+import type { App } from '../../model/types/project.js';
 import type { DatabaseConfig, ValueSource } from '../../model/types/settings.js';
+import { providedEnvironment } from '../../model/settings/index.js';
 import { DATA_DIR, DATA_VOLUME, dataDirVolumeEdits } from './data-dir-fix.js';
 import { appDatabases, type AppDatabases } from './each.js';
 import { ensureImportOs, indentOf, linesOf, replaceInLine, replaceLines } from './fix.js';
+import { databaseKeyOf } from './provided-config.js';
 import type { FixContext, FixProposal } from './rule.js';
 
 const SQLITE = 'django.db.backends.sqlite3';
@@ -17,6 +20,14 @@ const FIELD_VARIABLE: Record<string, string> = {
   HOST: 'DB_HOST',
   PORT: 'DB_PORT',
 };
+
+/** The variable the app's container is already given for a field (DATABASE_HOST in compose), else DB_HOST. */
+function fieldVariable(app: App | undefined, key: string): string {
+  const given = app
+    ? [...providedEnvironment(app).values.keys()].filter((n) => databaseKeyOf(n) === key).sort()
+    : [];
+  return given.find((n) => n === FIELD_VARIABLE[key]) ?? given[0] ?? FIELD_VARIABLE[key];
+}
 
 const literalText = (v: ValueSource | undefined) =>
   v?.kind === 'literal' && v.value !== null ? String(v.value) : undefined;
@@ -79,7 +90,7 @@ export function databaseSwitch(context: FixContext): FixProposal | undefined {
         key,
         envRead(
           q,
-          FIELD_VARIABLE[key],
+          fieldVariable(found.app, key),
           fallback(key, { NAME: 'postgres', HOST: 'localhost', PORT: '5432' }[key] ?? ''),
         ),
       ),
@@ -103,7 +114,7 @@ export function databaseSwitch(context: FixContext): FixProposal | undefined {
     ...(engine === SQLITE
       ? { variables: ['DB_ENGINE'] }
       : literalText(config.fields.PASSWORD)
-        ? { variables: ['DB_PASSWORD'] }
+        ? { variables: [fieldVariable(found.app, 'PASSWORD')] }
         : {}),
   };
 }
@@ -170,7 +181,8 @@ export function credentialFromEnvironment(context: FixContext): FixProposal | un
   const written = /^(\s*(["'])(USER|PASSWORD|HOST)\2\s*:\s*)((["'])(?:(?!\5).)*\5)\s*,?\s*(#.*)?$/.exec(text);
   if (!written) return undefined;
   const key = written[3];
-  const variable = FIELD_VARIABLE[key];
+  const app = appDatabases(context.project).find((d) => d.file === finding.file)?.app;
+  const variable = fieldVariable(app, key);
   const q = quoter(lines);
   const value = written[4].slice(1, -1);
   const from = written[1].length + 1;

@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-HZU6N722.js";
+} from "./chunk-3637S5KB.js";
 import {
   makeReport
 } from "./chunk-XHBXMSCK.js";
 import {
   RULES
-} from "./chunk-COUK4QPC.js";
+} from "./chunk-OBZGN7C2.js";
 import {
   SEVERITIES,
   UnsafePathError,

@@ -20,7 +20,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-COUK4QPC.js";
+} from "./chunk-OBZGN7C2.js";
 import {
   UnsafePathError,
   formatBytes,

@@ -7185,15 +7185,15 @@ ${indent2}`) + "'";
       }
       if (!literal2) {
         const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent2}`);
-        let literalFallback = false;
+        let literalFallback2 = false;
         const foldOptions = getFoldOptions(ctx, true);
         if (blockQuote !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
           foldOptions.onOverflow = () => {
-            literalFallback = true;
+            literalFallback2 = true;
           };
         }
         const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent2, foldFlowLines.FOLD_BLOCK, foldOptions);
-        if (!literalFallback)
+        if (!literalFallback2)
           return `>${header}
 ${indent2}${body}`;
       }
@@ -18245,8 +18245,8 @@ function literalEval(x, line, json) {
   if (x.t !== "str")
     return x.t === "none" ? { t: "unknown", text: "eval(None)", crash: true, line } : { t: "unknown", text: "eval", line };
   const s = x.v.trim();
-  const words = json ? { true: { t: "bool", v: true, line }, false: { t: "bool", v: false, line }, null: { t: "none", line } } : { True: { t: "bool", v: true, line }, False: { t: "bool", v: false, line }, None: { t: "none", line } };
-  if (words[s]) return words[s];
+  const words2 = json ? { true: { t: "bool", v: true, line }, false: { t: "bool", v: false, line }, null: { t: "none", line } } : { True: { t: "bool", v: true, line }, False: { t: "bool", v: false, line }, None: { t: "none", line } };
+  if (words2[s]) return words2[s];
   if (s !== "" && Number.isFinite(Number(s))) return { t: "num", v: Number(s), line };
   return { t: "unknown", text: "eval", line };
 }
@@ -18400,6 +18400,14 @@ var callPathFunction = (_recorder, _ctx, name2, args, line) => {
     case "os.path.realpath":
     case "os.path.normpath":
     case "os.path.expanduser":
+      return a0 ? lift(a0, (p) => asPath(p, line)) : void 0;
+    // The unbound method, `Path.joinpath(BASE_DIR, 'media')`: the first argument is the path.
+    case "pathlib.Path.joinpath":
+    case "pathlib.PurePath.joinpath":
+    case "pathlib.PosixPath.joinpath":
+      return a0 ? joinAll(asPath(a0, line), args.pos.slice(1), line) : void 0;
+    case "pathlib.Path.resolve":
+    case "pathlib.Path.absolute":
       return a0 ? lift(a0, (p) => asPath(p, line)) : void 0;
     case "pathlib.Path":
     case "pathlib.PurePath":
@@ -19347,11 +19355,13 @@ function binaryExpression(ev, node, ctx) {
   const left = ev.evaluate(kids[0], ctx);
   if (op === "or" || op === "and") {
     const right = ev.evaluate(kids[kids.length - 1], ctx);
-    return lift(left, (l) => {
+    const out = lift(left, (l) => {
       const t2 = truthy(l);
       if (t2 === void 0) return { t: "unknown", text: ev.text(node).slice(0, MAX_TEXT), line };
       return op === "or" === t2 ? l : right;
     });
+    if (op === "or" && left.t === "env" && left.whenSet === "text" && out.t === "env") out.whenSet = "text";
+    return out;
   }
   if ((op === "in" || op === "not in") && kids[0].name === "String") {
     const right = ev.evaluate(kids[kids.length - 1], ctx);
@@ -19688,6 +19698,7 @@ function execAssign(ev, node, ctx) {
   if (segments.length < 2) return;
   const valueNodes = segments.pop();
   if (valueNodes.length === 0) return;
+  if (!valueHasComma && rebindsItself(ev, segments, valueNodes, ctx)) return;
   const value = valueNodes.length === 1 && !valueHasComma ? ev.evaluate(valueNodes[0], ctx) : { t: "list", items: valueNodes.map((n) => ev.evaluate(n, ctx)), line: ev.line(valueNodes[0]) };
   const line = ev.line(node);
   for (const targets of segments) {
@@ -19703,6 +19714,15 @@ function execAssign(ev, node, ctx) {
         )
       );
   }
+}
+function rebindsItself(ev, targets, valueNodes, ctx) {
+  if (targets.length !== 1 || targets[0].length !== 1 || valueNodes.length !== 1 || ctx.inFunction)
+    return false;
+  const [target] = targets[0];
+  const [value] = valueNodes;
+  if (target.name !== "VariableName" || value.name !== "VariableName") return false;
+  const name2 = ev.text(target);
+  return name2 === ev.text(value) && (ctx.scope.get(name2)?.origins.length ?? 0) > 0;
 }
 function execUpdate(ev, node, ctx) {
   const kids = childrenOf(node);
@@ -20657,8 +20677,8 @@ function redactUrl(url) {
 }
 function fetchesSource(run) {
   const commands = run.script?.commands.map((c) => c.argv) ?? (run.argv ? [run.argv] : []);
-  const words = (argv) => argv.map((w) => w.trim());
-  for (const argv of commands.map(words)) {
+  const words2 = (argv) => argv.map((w) => w.trim());
+  for (const argv of commands.map(words2)) {
     const gitAt = argv.findIndex((w) => /(^|\/)git$/.test(w));
     if (gitAt >= 0 && argv.slice(gitAt + 1).includes("clone")) {
       const url = argv.slice(argv.indexOf("clone", gitAt) + 1).find((w) => !w.startsWith("-"));
@@ -21617,7 +21637,7 @@ function escapeRegExp2(s) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 function splitWords(s, escape2 = "\\") {
-  const words = [];
+  const words2 = [];
   let word = "";
   let inWord = false;
   let quote;
@@ -21630,7 +21650,7 @@ function splitWords(s, escape2 = "\\") {
       continue;
     }
     if (/\s/.test(c)) {
-      if (inWord) words.push(word);
+      if (inWord) words2.push(word);
       word = "";
       inWord = false;
       continue;
@@ -21640,8 +21660,8 @@ function splitWords(s, escape2 = "\\") {
     if (c === escape2 && i + 1 < s.length) word += s[++i];
     else if (c === '"' || c === "'") quote = c;
   }
-  if (inWord) words.push(word);
-  return words;
+  if (inWord) words2.push(word);
+  return words2;
 }
 
 // src/parse/shell.ts
@@ -21837,11 +21857,11 @@ function plainScript(text, firstLine, depth = 0) {
   }
   return out;
 }
-function afterExec(words) {
-  if (words[0] !== "exec") return { argv: words, viaExec: false, first: 0 };
+function afterExec(words2) {
+  if (words2[0] !== "exec") return { argv: words2, viaExec: false, first: 0 };
   let first = 1;
-  while (first < words.length && /^-[acl]+$/.test(words[first])) first += words[first].includes("a") ? 2 : 1;
-  return { argv: words.slice(first), viaExec: true, first };
+  while (first < words2.length && /^-[acl]+$/.test(words2[first])) first += words2[first].includes("a") ? 2 : 1;
+  return { argv: words2.slice(first), viaExec: true, first };
 }
 function describeError(error, firstLine) {
   const e = error;
@@ -21952,9 +21972,9 @@ function conditionOf(stmt, src) {
   let condition = UNKNOWN;
   const type = sh.syntax.NodeType(cmd);
   if (type === "CallExpr" && !(cmd.Assigns ?? []).length) {
-    const words = (cmd.Args ?? []).map((w) => wordText(w, src));
-    if (words[0] === "[" && words.at(-1) === "]") condition = { kind: "test", words: words.slice(1, -1) };
-    else if (words[0] === "test") condition = { kind: "test", words: words.slice(1) };
+    const words2 = (cmd.Args ?? []).map((w) => wordText(w, src));
+    if (words2[0] === "[" && words2.at(-1) === "]") condition = { kind: "test", words: words2.slice(1, -1) };
+    else if (words2[0] === "test") condition = { kind: "test", words: words2.slice(1) };
   } else if (type === "TestClause") {
     condition = { kind: "test", words: testWords(cmd.X, src), extended: true };
   } else if (type === "BinaryCmd" && (cmd.Op === AND_OP || cmd.Op === OR_OP)) {
@@ -21988,14 +22008,14 @@ function between(a, b, src) {
 }
 function visitCall(stmt, call2, src, out) {
   recordAssigns(call2.Assigns, src);
-  const words = call2.Args ?? [];
-  if (words.length === 0) return;
-  const line = src.lineOffset + words[0].Pos().Line();
+  const words2 = call2.Args ?? [];
+  if (words2.length === 0) return;
+  const line = src.lineOffset + words2[0].Pos().Line();
   const redirects = (stmt.Redirs ?? []).map((r) => ({
     op: `${r.N ? r.N.Value : ""}${REDIRECT_OPS[r.Op] ?? "?"}`,
     target: r.Word ? wordText(r.Word, src) : ""
   }));
-  const { argv, viaExec, first } = afterExec(words.map((w) => wordText(w, src)));
+  const { argv, viaExec, first } = afterExec(words2.map((w) => wordText(w, src)));
   const command = { argv, line, redirects, viaExec };
   if (stmt.Background) command.background = true;
   if (src.guards.length > 0) command.guards = src.guards;
@@ -22004,7 +22024,7 @@ function visitCall(stmt, call2, src, out) {
   out.push(command);
   if (src.depth >= MAX_NESTING || argv.length === 0) return;
   if (!SHELLS.has(basename(argv[0]))) return;
-  const wordsAfter = words.slice(first);
+  const wordsAfter = words2.slice(first);
   const inline = inlineScriptIndex(argv);
   if (inline !== void 0) {
     const word = wordsAfter[inline];
@@ -22398,10 +22418,10 @@ var Modeller = class {
     stage.lastLine = instr.endLine;
   }
   startStage(instr) {
-    const words = splitWords(instr.args, this.escape).filter((w) => !w.startsWith("--"));
-    if (words.length === 0) this.error(instr.line, "FROM needs an image.");
-    const raw = words[0] ?? "";
-    const name2 = words.length >= 3 && words[1].toUpperCase() === "AS" ? words[2] : void 0;
+    const words2 = splitWords(instr.args, this.escape).filter((w) => !w.startsWith("--"));
+    if (words2.length === 0) this.error(instr.line, "FROM needs an image.");
+    const raw = words2[0] ?? "";
+    const name2 = words2.length >= 3 && words2[1].toUpperCase() === "AS" ? words2[2] : void 0;
     const image = expand(raw, (n) => this.globalLookup(n), this.escape);
     const from = { line: instr.line, endLine: instr.endLine, raw, scratch: false };
     if (image !== void 0 && image !== "") {
@@ -22579,11 +22599,11 @@ var Modeller = class {
     }
   }
   readEnv(instr) {
-    const words = splitWords(instr.args, this.escape);
+    const words2 = splitWords(instr.args, this.escape);
     const pairs = [];
-    if (words.length === 0) return pairs;
-    const legacy = !words[0].includes("=");
-    const entries = legacy ? [[words[0], instr.args.trim().slice(words[0].length).trim()]] : words.map((w) => [
+    if (words2.length === 0) return pairs;
+    const legacy = !words2[0].includes("=");
+    const entries = legacy ? [[words2[0], instr.args.trim().slice(words2[0].length).trim()]] : words2.map((w) => [
       w.slice(0, w.indexOf("=") >= 0 ? w.indexOf("=") : w.length),
       w.includes("=") ? w.slice(w.indexOf("=") + 1) : ""
     ]);
@@ -22626,8 +22646,8 @@ var Modeller = class {
   }
   readCopy(instr) {
     const { flags, rest } = takeFlags(instr.args, this.escape);
-    const words = jsonArray(rest) ?? splitWords(rest, this.escape);
-    const expanded = words.map((w) => w.startsWith("<<") ? w : this.expand(w) ?? w);
+    const words2 = jsonArray(rest) ?? splitWords(rest, this.escape);
+    const expanded = words2.map((w) => w.startsWith("<<") ? w : this.expand(w) ?? w);
     const dest = expanded.length > 1 ? this.resolvePath(expanded.at(-1)) : "";
     const fromFlag = flags.find((f) => f.startsWith("--from="));
     const copy = {
@@ -22643,7 +22663,7 @@ var Modeller = class {
       const image = this.fromImage(copy.fromStage);
       if (image) copy.fromImage = image;
     }
-    const patterns = words.slice(0, -1).flatMap((w, index) => {
+    const patterns = words2.slice(0, -1).flatMap((w, index) => {
       const pattern = w.startsWith("<<") ? void 0 : this.sourcePattern(w);
       return pattern === void 0 ? [] : [{ index, pattern }];
     });
@@ -22862,11 +22882,11 @@ function builtImageOf(service, built) {
   return built.find((b) => b.written === void 0 && b.repository === image.repository);
 }
 function namedDockerfileOf(service, pythonDockerfiles) {
-  const words = /* @__PURE__ */ new Set([
+  const words2 = /* @__PURE__ */ new Set([
     service.name.toLowerCase(),
     ...(service.image?.repository.split("/").pop() ?? "").toLowerCase().split(/[-_.]/)
   ]);
-  const matches = pythonDockerfiles.filter((d) => words.has(baseName(dirName(d)).toLowerCase()));
+  const matches = pythonDockerfiles.filter((d) => words2.has(baseName(dirName(d)).toLowerCase()));
   if (matches.length !== 1) return void 0;
   return {
     repository: service.image?.repository ?? service.name,
@@ -22916,10 +22936,10 @@ function mayRunProject(service, projectWords) {
   const command = [service.command?.raw, service.entrypoint?.raw].filter((c) => c !== void 0).join(" ");
   if (command.trim() !== "") return PROJECT_COMMAND.test(command);
   const imageName = service.image?.repository.split("/").pop() ?? "";
-  const words = [service.name, ...service.name.split(/[-_.]/), ...imageName.split(/[-_.]/)].map(
+  const words2 = [service.name, ...service.name.split(/[-_.]/), ...imageName.split(/[-_.]/)].map(
     (w) => w.toLowerCase()
   );
-  return words.some((w) => APP_WORDS.has(w) || projectWords.has(w));
+  return words2.some((w) => APP_WORDS.has(w) || projectWords.has(w));
 }
 
 // src/model/compose/built-image.ts
@@ -22978,9 +22998,9 @@ function roleOf(repository) {
   const last = repository.split("/").pop().toLowerCase();
   const whole = ROLES.find(([re]) => re.test(last))?.[1];
   if (whole) return whole;
-  const words = last.split(/[-_.]/);
-  if (words.length < 2 || words.some((w) => TOOLING.test(w))) return "other";
-  const kinds = new Set(words.flatMap((w) => ROLES.filter(([re]) => re.test(w)).map(([, kind]) => kind)));
+  const words2 = last.split(/[-_.]/);
+  if (words2.length < 2 || words2.some((w) => TOOLING.test(w))) return "other";
+  const kinds = new Set(words2.flatMap((w) => ROLES.filter(([re]) => re.test(w)).map(([, kind]) => kind)));
   return kinds.size === 1 ? [...kinds][0] : "other";
 }
 
@@ -23112,8 +23132,8 @@ var NUMERIC = {
   "-ge": (a, b) => a >= b
 };
 var TestReader = class {
-  constructor(words, inputs, extended) {
-    this.words = words;
+  constructor(words2, inputs, extended) {
+    this.words = words2;
     this.inputs = inputs;
     this.extended = extended;
   }
@@ -23478,14 +23498,14 @@ var MAX_DEPTH2 = 5;
 var DOLLAR = "\0";
 var DIRECTIVE = /^(?:-?include|sinclude|ifeq|ifneq|ifdef|ifndef|else|endif|export|unexport|override|vpath|define|endef)\b/;
 function makeInvocation(argv) {
-  const words = argv[0] === "exec" ? argv.slice(1) : argv;
-  if (!["make", "gmake"].includes(basename2(words[0] ?? ""))) return void 0;
+  const words2 = argv[0] === "exec" ? argv.slice(1) : argv;
+  if (!["make", "gmake"].includes(basename2(words2[0] ?? ""))) return void 0;
   const out = { targets: [] };
-  for (let i = 1; i < words.length; i++) {
-    const w = words[i];
-    if (w === "-f" || w === "--file" || w === "--makefile") out.file = words[++i];
+  for (let i = 1; i < words2.length; i++) {
+    const w = words2[i];
+    if (w === "-f" || w === "--file" || w === "--makefile") out.file = words2[++i];
     else if (/^--(?:file|makefile)=/.test(w)) out.file = w.slice(w.indexOf("=") + 1);
-    else if (w === "-C" || w === "--directory") out.dir = words[++i];
+    else if (w === "-C" || w === "--directory") out.dir = words2[++i];
     else if (w.startsWith("--directory=")) out.dir = w.slice("--directory=".length);
     else if (w === "-j" || w === "-l" || w === "-o" || w === "-W") i++;
     else if (!w.startsWith("-") && !w.includes("=")) out.targets.push(w);
@@ -24994,14 +25014,14 @@ function anchorOnLines(commands, lines, from, to) {
   });
 }
 function lineOf2(argv, lines, from, to) {
-  const words = argv.slice(0, 3).filter((w) => w !== "");
-  if (words.length === 0) return void 0;
-  for (let n = from; n <= to; n++) if (inOrder(lines[n - 1] ?? "", words)) return n;
+  const words2 = argv.slice(0, 3).filter((w) => w !== "");
+  if (words2.length === 0) return void 0;
+  for (let n = from; n <= to; n++) if (inOrder(lines[n - 1] ?? "", words2)) return n;
   return void 0;
 }
-function inOrder(line, words) {
+function inOrder(line, words2) {
   let at2 = 0;
-  for (const w of words) {
+  for (const w of words2) {
     const i = line.indexOf(w, at2);
     if (i < 0) return false;
     at2 = i + w.length;
@@ -26098,6 +26118,65 @@ function onlyUserOfStage(stage, line) {
   return users.length === 1 && users[0].line === line;
 }
 
+// src/rules/lib/provided-config.ts
+var DATABASE_PART = /^(DB|DATABASE|POSTGRES|POSTGRESQL|PG|MYSQL|SQL)_?(HOST|NAME|DB|DATABASE|USER|USERNAME|PASSWORD|PASS|PORT|ENGINE)$/;
+var DATABASE_URL = /^([A-Z]+_)?DATABASE_URL$/;
+function databaseKeyOf(variable) {
+  const m = DATABASE_PART.exec(variable.toUpperCase());
+  if (!m) return void 0;
+  const part = m[2];
+  if (part === "DB" || part === "DATABASE") return "NAME";
+  if (part === "USERNAME") return "USER";
+  if (part === "PASS") return "PASSWORD";
+  return part;
+}
+function databaseUrlParts(url) {
+  if (url === void 0) return void 0;
+  try {
+    const u = new URL(url);
+    return {
+      HOST: decodeURIComponent(u.hostname),
+      PORT: u.port,
+      NAME: decodeURIComponent(u.pathname.replace(/^\//, "")),
+      USER: decodeURIComponent(u.username),
+      PASSWORD: decodeURIComponent(u.password)
+    };
+  } catch {
+    return void 0;
+  }
+}
+function words(name2) {
+  const all = name2.toUpperCase().split("_").filter((w) => w !== "").map((w) => w.length > 3 && w.endsWith("S") ? w.slice(0, -1) : w);
+  return (all.length > 1 && (all[0] === "DJANGO" || all[0] === "APP") ? all.slice(1) : all).join("_");
+}
+function namesSetting(variable, setting) {
+  return words(variable) === words(setting);
+}
+function literalFallback(v) {
+  if (v.kind !== "env" || v.fallback?.kind !== "literal" || v.fallback.value === null) return void 0;
+  return String(v.fallback.value);
+}
+function defaultDatabase(db) {
+  return db.configs.find((c) => c.isDefault) ?? (db.configs.length === 1 ? db.configs[0] : void 0);
+}
+function dotenvMayProvide(app) {
+  const loads = app.settings?.dotenvLoads ?? [];
+  if (loads.length === 0) return false;
+  if (loads.some((l) => l.via !== "python-decouple")) return true;
+  const sent = app.context?.sentFiles;
+  if (!sent) return true;
+  const mountsDirectory = (app.compose?.appService?.volumes ?? []).some(
+    (v) => v.type === "bind" && !/\.[a-z0-9]+$/i.test(v.source ?? "")
+  );
+  return mountsDirectory || sent.some((f) => {
+    const base = f.slice(f.lastIndexOf("/") + 1);
+    return base === ".env" || base === "settings.ini";
+  });
+}
+function unreadProvided(provided, read) {
+  return [...provided.values.keys()].filter((n) => !read.has(n));
+}
+
 // src/rules/lib/databases-fix.ts
 var SQLITE = "django.db.backends.sqlite3";
 var POSTGRES = /^django\.db\.backends\.postgresql(_psycopg2)?$/;
@@ -26109,6 +26188,10 @@ var FIELD_VARIABLE = {
   HOST: "DB_HOST",
   PORT: "DB_PORT"
 };
+function fieldVariable(app, key) {
+  const given = app ? [...providedEnvironment(app).values.keys()].filter((n) => databaseKeyOf(n) === key).sort() : [];
+  return given.find((n) => n === FIELD_VARIABLE[key]) ?? given[0] ?? FIELD_VARIABLE[key];
+}
 var literalText = (v) => v?.kind === "literal" && v.value !== null ? String(v.value) : void 0;
 function quoter(lines) {
   const text = lines.join("\n");
@@ -26154,7 +26237,7 @@ function databaseSwitch(context) {
         key,
         envRead(
           q,
-          FIELD_VARIABLE[key],
+          fieldVariable(found.app, key),
           fallback(key, { NAME: "postgres", HOST: "localhost", PORT: "5432" }[key] ?? "")
         )
       )
@@ -26173,7 +26256,7 @@ function databaseSwitch(context) {
     ],
     ...literalText(config2.fields.PASSWORD) ? { secrets: [literalText(config2.fields.PASSWORD)] } : {},
     // Only a password written in code is a value the user must now provide.
-    ...engine === SQLITE ? { variables: ["DB_ENGINE"] } : literalText(config2.fields.PASSWORD) ? { variables: ["DB_PASSWORD"] } : {}
+    ...engine === SQLITE ? { variables: ["DB_ENGINE"] } : literalText(config2.fields.PASSWORD) ? { variables: [fieldVariable(found.app, "PASSWORD")] } : {}
   };
 }
 function assignmentOf(found) {
@@ -26212,7 +26295,8 @@ function credentialFromEnvironment(context) {
   const written = /^(\s*(["'])(USER|PASSWORD|HOST)\2\s*:\s*)((["'])(?:(?!\5).)*\5)\s*,?\s*(#.*)?$/.exec(text);
   if (!written) return void 0;
   const key = written[3];
-  const variable = FIELD_VARIABLE[key];
+  const app = appDatabases(context.project).find((d) => d.file === finding.file)?.app;
+  const variable = fieldVariable(app, key);
   const q = quoter(lines);
   const value = written[4].slice(1, -1);
   const from = written[1].length + 1;
@@ -26303,7 +26387,7 @@ credentials and are not judged.
   },
   fix: {
     safety: "safe",
-    summary: "A hard-coded DATABASES becomes the `DB_ENGINE` switch (as TF0305's fix); in a DATABASES already chosen from the environment, the literal USER/HOST becomes a read of `DB_USER`/`DB_HOST` with it as fallback, and PASSWORD a read of `DB_PASSWORD` without one.",
+    summary: "A hard-coded DATABASES becomes the `DB_ENGINE` switch (as TF0305's fix); in a DATABASES already chosen from the environment, the literal USER/HOST becomes a read of `DB_USER`/`DB_HOST` with it as fallback, and PASSWORD a read of `DB_PASSWORD` without one; a variable the app's container is already given for the field (`DATABASE_HOST`, `POSTGRES_PASSWORD`) is read instead.",
     declines: "a PASSWORD already read from the environment with a literal fallback (the notice): dropping the fallback is left to the author, who decides how a deploy without the variable should fail; a credential written in another module of the project that the settings import (reported where it is written).",
     make: (context) => databaseSwitch(context) ?? credentialFromEnvironment(context)
   }
@@ -26389,7 +26473,7 @@ DATABASES = {"default": DATABASES_AVAILABLE[os.environ["DB_ENGINE"]]}
   },
   fix: {
     safety: "safe",
-    summary: "Rewrites a hard-coded SQLite or PostgreSQL DATABASES as the `DB_ENGINE` switch over `DATABASES['sqlite'|'postgres']`, the server read from `DB_NAME`, `DB_USER`, `DB_PASSWORD`, `DB_HOST`, `DB_PORT`; the engine in code stays the default. A SQLite alternative the fix writes for PostgreSQL keeps its file under `DATA_DIR` (`Path(os.environ.get('DATA_DIR', BASE_DIR)) / 'db.sqlite3'`), and the target stage gets `ENV DATA_DIR=/data` and `VOLUME /data`, made and handed to a non-root USER before it switches.",
+    summary: "Rewrites a hard-coded SQLite or PostgreSQL DATABASES as the `DB_ENGINE` switch over `DATABASES['sqlite'|'postgres']`, the server read from `DB_NAME`, `DB_USER`, `DB_PASSWORD`, `DB_HOST`, `DB_PORT` (or the variable the app's container is already given for the field, such as `DATABASE_HOST`); the engine in code stays the default. A SQLite alternative the fix writes for PostgreSQL keeps its file under `DATA_DIR` (`Path(os.environ.get('DATA_DIR', BASE_DIR)) / 'db.sqlite3'`), and the target stage gets `ENV DATA_DIR=/data` and `VOLUME /data`, made and handed to a non-root USER before it switches.",
     declines: "a DATABASES assigned in a branch or more than once, with other aliases or keys than ENGINE/NAME/USER/PASSWORD/HOST/PORT, another engine, or, for PostgreSQL, in a module with no BASE_DIR in scope for the SQLite file.",
     make: databaseSwitch
   }
@@ -26764,6 +26848,88 @@ else:
   }
 });
 
+// src/rules/lib/variable-names.ts
+var SYNONYMS = {
+  PASS: "PASSWORD",
+  PASSWD: "PASSWORD",
+  PWD: "PASSWORD",
+  PW: "PASSWORD",
+  USERNAME: "USER",
+  USR: "USER",
+  DATABASE: "DB",
+  POSTGRES: "DB",
+  POSTGRESQL: "DB",
+  PG: "DB",
+  PGSQL: "DB",
+  PSQL: "DB",
+  MYSQL: "DB",
+  MARIADB: "DB",
+  HOSTNAME: "HOST",
+  SERVER: "HOST",
+  ADDR: "HOST",
+  ADDRESS: "HOST"
+};
+var VOCABULARY = /* @__PURE__ */ new Set([
+  "DB",
+  "USER",
+  "PASSWORD",
+  "HOST",
+  "PORT",
+  "NAME",
+  "KEY",
+  "SECRET",
+  "TOKEN",
+  "URL",
+  "DEBUG",
+  "ENGINE",
+  "PATH",
+  "DIR",
+  "ROOT",
+  "FILE",
+  "LEVEL",
+  "EMAIL",
+  "CACHE",
+  "REDIS",
+  "BROKER",
+  "TIMEOUT",
+  "ID",
+  "SSL",
+  "MODE",
+  "ENV",
+  "ALLOWED",
+  "HOSTS",
+  "ORIGINS",
+  "TEST"
+]);
+function tokens(name2) {
+  const words2 = name2.toUpperCase().split("_").filter((w) => w !== "").map((w) => SYNONYMS[w] ?? w);
+  return words2.length > 1 && (words2[0] === "DJANGO" || words2[0] === "APP") ? words2.slice(1) : words2;
+}
+function similarNames(a, b) {
+  if (a === b) return false;
+  const ta = tokens(a);
+  const tb = tokens(b);
+  if (ta.join("_") === tb.join("_")) return true;
+  const na = a.toUpperCase().replaceAll("_", "");
+  const nb = b.toUpperCase().replaceAll("_", "");
+  if (Math.min(na.length, nb.length) < 6 || editDistance(na, nb) > 2) return false;
+  if (ta.length === tb.length) {
+    for (let i = 0; i < ta.length; i++)
+      if (ta[i] !== tb[i] && VOCABULARY.has(ta[i]) && VOCABULARY.has(tb[i])) return false;
+  }
+  return true;
+}
+function editDistance(a, b) {
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++)
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
 // src/rules/TF0310-config-var-mismatch.ts
 var configVarMismatch = defineRule({
   id: "TF0310",
@@ -26832,86 +26998,6 @@ function loadsDotenvInImage(app) {
     const base = f.slice(f.lastIndexOf("/") + 1);
     return base.startsWith(".env") || base.endsWith(".env") || base === "settings.ini";
   });
-}
-var SYNONYMS = {
-  PASS: "PASSWORD",
-  PASSWD: "PASSWORD",
-  PWD: "PASSWORD",
-  PW: "PASSWORD",
-  USERNAME: "USER",
-  USR: "USER",
-  DATABASE: "DB",
-  POSTGRES: "DB",
-  POSTGRESQL: "DB",
-  PG: "DB",
-  PGSQL: "DB",
-  PSQL: "DB",
-  MYSQL: "DB",
-  MARIADB: "DB",
-  HOSTNAME: "HOST",
-  SERVER: "HOST",
-  ADDR: "HOST",
-  ADDRESS: "HOST"
-};
-var VOCABULARY = /* @__PURE__ */ new Set([
-  "DB",
-  "USER",
-  "PASSWORD",
-  "HOST",
-  "PORT",
-  "NAME",
-  "KEY",
-  "SECRET",
-  "TOKEN",
-  "URL",
-  "DEBUG",
-  "ENGINE",
-  "PATH",
-  "DIR",
-  "ROOT",
-  "FILE",
-  "LEVEL",
-  "EMAIL",
-  "CACHE",
-  "REDIS",
-  "BROKER",
-  "TIMEOUT",
-  "ID",
-  "SSL",
-  "MODE",
-  "ENV",
-  "ALLOWED",
-  "HOSTS",
-  "ORIGINS",
-  "TEST"
-]);
-function tokens(name2) {
-  const words = name2.toUpperCase().split("_").filter((w) => w !== "").map((w) => SYNONYMS[w] ?? w);
-  return words.length > 1 && (words[0] === "DJANGO" || words[0] === "APP") ? words.slice(1) : words;
-}
-function similarNames(a, b) {
-  if (a === b) return false;
-  const ta = tokens(a);
-  const tb = tokens(b);
-  if (ta.join("_") === tb.join("_")) return true;
-  const na = a.toUpperCase().replaceAll("_", "");
-  const nb = b.toUpperCase().replaceAll("_", "");
-  if (Math.min(na.length, nb.length) < 6 || editDistance(na, nb) > 2) return false;
-  if (ta.length === tb.length) {
-    for (let i = 0; i < ta.length; i++)
-      if (ta[i] !== tb[i] && VOCABULARY.has(ta[i]) && VOCABULARY.has(tb[i])) return false;
-  }
-  return true;
-}
-function editDistance(a, b) {
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++)
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length];
 }
 
 // src/model/python-calls.ts
@@ -27173,7 +27259,7 @@ DEBUG = config("DEBUG", default=False, cast=bool)  # python-decouple
           if (v.kind !== "env" || !v.whenSet) continue;
           const how = v.whenSet === "text" ? "as a raw string" : "through bool() of its text";
           findings.push({
-            file: settings.file,
+            file: a.file ?? settings.file,
             line: a.line,
             message: `${name2} is taken from ${v.variable} ${how}, so any non-empty value, 'False' and '0' included, makes it True. Compare the text instead: ${name2} = os.environ.get("${v.variable}", "") == "1".`
           });
@@ -27185,8 +27271,7 @@ DEBUG = config("DEBUG", default=False, cast=bool)  # python-decouple
 });
 
 // src/rules/TF0313-config-provided-not-read.ts
-var DATABASE_PART = /^(DB|DATABASE|POSTGRES|POSTGRESQL|PG|MYSQL|SQL)_?(HOST|NAME|DB|DATABASE|USER|USERNAME|PASSWORD|PASS|PORT|ENGINE)$/;
-var DATABASE_URL = /^([A-Z]+_)?DATABASE_URL$/;
+var DATABASE_KEYS = ["HOST", "NAME", "USER", "PASSWORD", "PORT"];
 var configProvidedNotRead = defineRule({
   id: "TF0313",
   name: "config-provided-not-read",
@@ -27208,33 +27293,44 @@ services:
       DATABASE_URL: postgres://app:\${DB_PASSWORD}@db:5432/app
 \`\`\`
 
-The rule stays silent when the settings load a \`.env\` file at run time or an \`env_file\` could not be read, since the
-variable may come from there.
+The same holds the other way round (\`DATABASE_URL\` provided, \`DB_HOST\` read with a fallback of \`localhost\`: reported
+once, at the host read), for the pieces under other names (\`POSTGRES_HOST\` provided, \`DB_HOST\` read), and for a
+setting read from one variable while the deployment names it after the setting (\`SECRET_KEY\` provided,
+\`os.environ.get("SECRET", "dev")\` read). Reads through python-decouple and django-environ count, and so do the
+reads of modules the settings star-import. A fallback equal to the value provided is not reported: the app then
+runs as intended.
+
+The rule stays silent when the settings load a \`.env\` file at run time (a python-decouple \`.env\` only when one
+reaches the image or the source is bind-mounted) or an \`env_file\` could not be read, since the variable may come
+from there.
 `,
   related: [],
   check(project) {
     const findings = [];
     for (const app of project.apps) {
-      const finding = databaseProvidedNotRead(app);
-      if (finding) findings.push(finding);
+      if (!app.settings || !app.dockerfile?.targetStage && !app.compose?.appService) continue;
+      if (dotenvMayProvide(app)) continue;
+      const provided = providedEnvironment(app);
+      if (!provided.complete) continue;
+      const settings = withBases(app.settings, app.settingsBases);
+      const r = { app, settings, provided, read: new Set(settings.envReads.map((x) => x.variable)) };
+      const database = databasePartsNotProvided(r) ?? databaseProvidedNotRead(r);
+      if (database) findings.push(database);
+      findings.push(...settingsProvidedUnderOtherNames(r));
     }
     return findings;
   }
 });
-function databaseProvidedNotRead(app) {
-  if (!app.settings || !app.dockerfile?.targetStage && !app.compose?.appService) return void 0;
-  const settings = withBases(app.settings, app.settingsBases);
+function databaseProvidedNotRead({ app, settings, provided, read }) {
   const db = settings.databases;
-  if (!db || settings.dotenvLoads?.length) return void 0;
+  if (!db) return void 0;
   if (db.selection.kind !== "url" && db.selection.kind !== "env") return void 0;
   const fallback = db.configs.find((c) => c.isDefault);
   if (!fallback) return void 0;
-  const provided = providedEnvironment(app);
   const selector = db.selection.variable;
-  if (!provided.complete || provided.values.has(selector)) return void 0;
-  const read = new Set(settings.envReads.map((r) => r.variable));
+  if (provided.values.has(selector)) return void 0;
   const otherWay = db.selection.kind === "url" ? DATABASE_PART : DATABASE_URL;
-  const unread = [...provided.values.keys()].filter((n) => otherWay.test(n.toUpperCase()) && !read.has(n));
+  const unread = unreadProvided(provided, read).filter((n) => otherWay.test(n.toUpperCase()));
   if (unread.length === 0) return void 0;
   const owner = [app.settings, ...app.settingsBases ?? []].find((m) => m.databases === db) ?? app.settings;
   const engine = fallback.engine ? ` (${fallback.engine.replace("django.db.backends.", "")})` : "";
@@ -27242,8 +27338,69 @@ function databaseProvidedNotRead(app) {
     // The module of DATABASES (a star-imported base), where the line is.
     file: db.selection.file ?? owner.file,
     line: db.selection.line,
-    message: `The settings choose the database from ${selector}, which ${provided.sources.join(" and ")} ${provided.sources.length > 1 ? "do" : "does"} not set, while ${unread.join(", ")} ${unread.length > 1 ? "are" : "is"} provided and never read: the app silently runs on its fallback database${engine}. Provide ${selector} (or read the variables that are provided).`
+    message: `The settings choose the database from ${selector}, which ${sourcesText(provided)} not set, while ${listText(unread)} provided and never read: the app silently runs on its fallback database${engine}. Provide ${selector} (or read the variables that are provided).`
   };
+}
+function databasePartsNotProvided({ app, settings, provided, read }) {
+  const config2 = settings.databases ? defaultDatabase(settings.databases) : void 0;
+  if (!config2) return void 0;
+  const unread = unreadProvided(provided, read);
+  const urls = unread.filter((n) => DATABASE_URL.test(n.toUpperCase()));
+  const pieces = [];
+  for (const key of DATABASE_KEYS) {
+    const v = config2.fields[key];
+    if (v?.kind !== "env" || v.required || !v.fallback || provided.values.has(v.variable)) continue;
+    const fallback = literalFallback(v);
+    const sameKey = unread.filter((n) => databaseKeyOf(n) === key && databaseKeyOf(v.variable) === key);
+    const differs = (value) => fallback === void 0 || value === void 0 || value !== fallback;
+    const instead2 = sameKey.find((n) => differs(provided.values.get(n))) ?? urls.find((n) => {
+      const parts = databaseUrlParts(provided.values.get(n));
+      return differs(parts?.[key]);
+    });
+    if (instead2) pieces.push({ key, v, instead: instead2 });
+  }
+  if (pieces.length === 0) return void 0;
+  const [first] = pieces;
+  const read_ = pieces.map((p) => p.v.variable);
+  const instead = [...new Set(pieces.map((p) => p.instead))];
+  const fallbacks = pieces.map((p) => literalFallback(p.v) === void 0 ? void 0 : `${p.key} ${literalFallback(p.v)}`).filter((x) => x !== void 0 && !x.startsWith("PASSWORD"));
+  const on = fallbacks.length > 0 ? ` (${fallbacks.join(", ")})` : "";
+  return {
+    file: first.v.file ?? app.settings.file,
+    line: first.v.line,
+    message: `The settings read the database from ${listText(read_, "which")} ${sourcesText(provided)} not set, while ${listText(instead)} provided and never read: the app silently connects with its fallback values${on}. Read the variables that are provided (or provide ${read_.join(", ")}).`
+  };
+}
+function settingsProvidedUnderOtherNames({ app, settings, provided, read }) {
+  const findings = [];
+  const unread = unreadProvided(provided, read);
+  const names = new Set(settings.assignments.map((a) => a.name));
+  for (const name2 of names) {
+    if (name2 === "DATABASES" || name2 === "DEBUG") continue;
+    for (const a of liveAssignments(settings, name2)) {
+      const v = a.value;
+      if (v.kind !== "env" || v.required || !v.fallback || provided.values.has(v.variable)) continue;
+      if (databaseKeyOf(v.variable) || DATABASE_URL.test(v.variable)) continue;
+      const fallback = literalFallback(v);
+      const instead = unread.find(
+        (n) => (namesSetting(n, name2) || similarNames(n, v.variable)) && (fallback === void 0 || provided.values.get(n) !== fallback)
+      );
+      if (!instead) continue;
+      findings.push({
+        file: a.file ?? app.settings.file,
+        line: a.line,
+        message: `${name2} is read from ${v.variable}, which ${sourcesText(provided)} not set, while ${instead} is provided and never read: the app silently runs on the fallback value. Read ${instead} (or provide ${v.variable}).`
+      });
+    }
+  }
+  return findings;
+}
+function sourcesText(provided) {
+  return `${provided.sources.join(" and ")} ${provided.sources.length > 1 ? "do" : "does"}`;
+}
+function listText(names, relative) {
+  if (relative) return `${names.join(", ")}, ${relative}`;
+  return `${names.join(", ")} ${names.length > 1 ? "are" : "is"}`;
 }
 
 // src/rules/TF0314-settings-value-malformed.ts
@@ -27274,7 +27431,7 @@ ALLOWED_HOSTS = [h for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").
       for (const a of liveAssignments(settings, "SECRET_KEY")) {
         if (a.value.kind !== "list") continue;
         findings.push({
-          file: settings.file,
+          file: a.file ?? settings.file,
           line: a.line,
           message: `SECRET_KEY is a tuple or list (a stray trailing comma?), not a string. Remove the comma: SECRET_KEY = os.environ["DJANGO_SECRET_KEY"].`
         });
@@ -27283,15 +27440,23 @@ ALLOWED_HOSTS = [h for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").
       for (const a of hosts) {
         if (a.value.kind !== "env" || a.value.whenSet !== "text") continue;
         findings.push({
-          file: settings.file,
+          file: a.file ?? settings.file,
           line: a.line,
           message: `ALLOWED_HOSTS is the raw string of ${a.value.variable}, so Django checks the Host header against its single characters and rejects real hosts. Split it: ALLOWED_HOSTS = os.environ.get("${a.value.variable}", "").split(",").`
+        });
+      }
+      const branch = emptyHostsBranchWhenUnset(settings);
+      if (branch) {
+        findings.push({
+          file: branch.file ?? settings.file,
+          line: branch.line,
+          message: `ALLOWED_HOSTS is empty in this branch, which runs when no variable is set, and DEBUG is then off: Django answers 400 Bad Request to every request. Read the hosts from the environment: ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").split(",").`
         });
       }
       const empty = emptyHosts(settings, hosts);
       if (empty && debugCanBeOff(settings, empty)) {
         findings.push({
-          file: settings.file,
+          file: empty.file ?? settings.file,
           line: empty.line,
           message: `ALLOWED_HOSTS is empty while DEBUG can be off: Django then answers 400 Bad Request to every request. Read the hosts from the environment: ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").split(",").`
         });
@@ -27306,6 +27471,24 @@ function emptyHosts(settings, hosts) {
   if (a.value.kind !== "list" || a.value.items.length > 0 || a.inBranch) return void 0;
   if ((settings.starImports ?? []).some((s) => s.line > a.line)) return void 0;
   return a;
+}
+function emptyHostsBranchWhenUnset(settings) {
+  const hosts = finalWhenUnset(settings, "ALLOWED_HOSTS");
+  if (!hosts?.inBranch || hosts.value.kind !== "list" || hosts.value.items.length > 0) return void 0;
+  if (!hosts.file && (settings.starImports ?? []).some((s) => s.line > hosts.line)) return void 0;
+  const debug = finalWhenUnset(settings, "DEBUG");
+  if (debug === void 0) return settings.assignments.some((a) => a.name === "DEBUG") ? void 0 : hosts;
+  const off = valueWhenUnset(debug.value);
+  return off?.kind === "literal" && !off.value ? hosts : void 0;
+}
+function finalWhenUnset(settings, name2) {
+  let last;
+  for (const a of settings.assignments) {
+    if (a.name !== name2) continue;
+    if (a.activeWhenUnset === true) last = a;
+    else if (a.activeWhenUnset === void 0 && a.inBranch) return void 0;
+  }
+  return last;
 }
 function debugCanBeOff(settings, hosts) {
   const debug = liveAssignments(settings, "DEBUG");
@@ -27508,7 +27691,7 @@ var backingServiceLocalhost = defineRule({
   },
   fix: {
     safety: "safe",
-    summary: "In the compose app service, the host becomes the compose service of that kind (`db`, `redis`), or `${NAME}` when there is not exactly one; the image's ENV of it is removed; in settings, DATABASES HOST and URL settings are read from the environment (`DB_HOST`, the setting's name) with the literal as fallback.",
+    summary: "In the compose app service, the host becomes the compose service of that kind (`db`, `redis`), or `${NAME}` when there is not exactly one; the image's ENV of it is removed; in settings, DATABASES HOST and URL settings are read from the environment (`DB_HOST` or the host variable the app is already given, the setting's name) with the literal as fallback.",
     make: fixBackingHost
   }
 });
@@ -28442,14 +28625,14 @@ function bindAllInterfaces(context) {
           ]
         };
       }
-      const words = BIND_ALL[server.kind]?.(address.port ?? 8e3);
+      const words2 = BIND_ALL[server.kind]?.(address.port ?? 8e3);
       const anchor = server.kind === "runserver" ? "runserver" : cmd.argv.find((a) => a.endsWith(server.kind));
-      if (!words || !anchor) return void 0;
+      if (!words2 || !anchor) return void 0;
       const quoted = locate(lines, `"${anchor}"`, finding.line, last);
       const at2 = quoted ?? locate(lines, anchor, finding.line, last);
       if (!at2) return void 0;
       const end = { line: at2.line, column: at2.column + anchor.length + (quoted ? 2 : 0) };
-      const text = quoted ? words.map((w) => `, ${JSON.stringify(w)}`).join("") : words.map((w) => ` ${w}`).join("");
+      const text = quoted ? words2.map((w) => `, ${JSON.stringify(w)}`).join("") : words2.map((w) => ` ${w}`).join("");
       return { title: `${server.kind} binds 0.0.0.0`, edits: [insertAt(finding.file, end, text)] };
     }
   }
@@ -28665,11 +28848,11 @@ function isScheduler(s) {
 
 // src/model/supervisor-config.ts
 function supervisordRun(argv) {
-  const words = argv[0] === "exec" ? argv.slice(1) : argv;
-  if (!/(^|\/)supervisord$/.test(words[0] ?? "")) return void 0;
-  for (let i = 1; i < words.length; i++) {
-    if (words[i] === "-c" || words[i] === "--configuration") return { config: words[i + 1] };
-    const m = /^(?:-c|--configuration=)(.+)$/.exec(words[i]);
+  const words2 = argv[0] === "exec" ? argv.slice(1) : argv;
+  if (!/(^|\/)supervisord$/.test(words2[0] ?? "")) return void 0;
+  for (let i = 1; i < words2.length; i++) {
+    if (words2[i] === "-c" || words2[i] === "--configuration") return { config: words2[i + 1] };
+    const m = /^(?:-c|--configuration=)(.+)$/.exec(words2[i]);
     if (m) return { config: m[1] };
   }
   return {};

@@ -11,7 +11,7 @@ import {
   pipInstall,
   programArgv,
   runtimeInsertionLine
-} from "./chunk-COUK4QPC.js";
+} from "./chunk-OBZGN7C2.js";
 import {
   insertLines,
   normalizePackageName,

@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-UUYUU744.js";
+} from "./chunk-F2YJLU7I.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -31,7 +31,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-COUK4QPC.js";
+} from "./chunk-OBZGN7C2.js";
 import {
   UnsafePathError,
   readInside,

@@ -1,0 +1,92 @@
+/** Which provided variables and which read ones configure the same thing: the database piece by piece, a setting. */
+import type { App } from '../../model/types/project.js';
+import type { DatabasesModel, ValueSource } from '../../model/types/settings.js';
+import type { ProvidedEnvironment } from '../../model/settings/index.js';
+
+/** Variables that configure the database connection piece by piece (DB_HOST, POSTGRES_DB, PGHOST, MYSQL_USER). */
+export const DATABASE_PART =
+  /^(DB|DATABASE|POSTGRES|POSTGRESQL|PG|MYSQL|SQL)_?(HOST|NAME|DB|DATABASE|USER|USERNAME|PASSWORD|PASS|PORT|ENGINE)$/;
+/** Variables that configure it as one URL. */
+export const DATABASE_URL = /^([A-Z]+_)?DATABASE_URL$/;
+
+/** The DATABASES key a piece configures: POSTGRES_DB → NAME, DB_USERNAME → USER. */
+export function databaseKeyOf(variable: string): string | undefined {
+  const m = DATABASE_PART.exec(variable.toUpperCase());
+  if (!m) return undefined;
+  const part = m[2];
+  if (part === 'DB' || part === 'DATABASE') return 'NAME';
+  if (part === 'USERNAME') return 'USER';
+  if (part === 'PASS') return 'PASSWORD';
+  return part;
+}
+
+/** Each DATABASES key a database URL gives (undefined when the URL is not known): HOST, NAME, USER, PASSWORD, PORT. */
+export function databaseUrlParts(url: string | undefined): Record<string, string> | undefined {
+  if (url === undefined) return undefined;
+  try {
+    const u = new URL(url);
+    return {
+      HOST: decodeURIComponent(u.hostname),
+      PORT: u.port,
+      NAME: decodeURIComponent(u.pathname.replace(/^\//, '')),
+      USER: decodeURIComponent(u.username),
+      PASSWORD: decodeURIComponent(u.password),
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Words of a name, without a DJANGO_/APP_ prefix and a plural s: ALLOWED_HOST and DJANGO_ALLOWED_HOSTS are alike. */
+function words(name: string): string {
+  const all = name
+    .toUpperCase()
+    .split('_')
+    .filter((w) => w !== '')
+    .map((w) => (w.length > 3 && w.endsWith('S') ? w.slice(0, -1) : w));
+  return (all.length > 1 && (all[0] === 'DJANGO' || all[0] === 'APP') ? all.slice(1) : all).join('_');
+}
+
+/** A provided variable named after the setting itself (SECRET_KEY for SECRET_KEY, ALLOWED_HOST for ALLOWED_HOSTS). */
+export function namesSetting(variable: string, setting: string): boolean {
+  return words(variable) === words(setting);
+}
+
+/** The literal a read falls back to when its variable is unset, as text; undefined when not a literal. */
+export function literalFallback(v: ValueSource): string | undefined {
+  if (v.kind !== 'env' || v.fallback?.kind !== 'literal' || v.fallback.value === null) return undefined;
+  return String(v.fallback.value);
+}
+
+/** The database config the app runs on when nothing selects another one. */
+export function defaultDatabase(db: DatabasesModel): DatabasesModel['configs'][number] | undefined {
+  return db.configs.find((c) => c.isDefault) ?? (db.configs.length === 1 ? db.configs[0] : undefined);
+}
+
+/**
+ * A .env file the settings load may hold the variables: the settings call a loader (load_dotenv, read_env) for it,
+ * or python-decouple (which reads `.env` or `settings.ini` when one is there) finds one sent to the image or
+ * bind-mounted with the source.
+ */
+export function dotenvMayProvide(app: App): boolean {
+  const loads = app.settings?.dotenvLoads ?? [];
+  if (loads.length === 0) return false;
+  if (loads.some((l) => l.via !== 'python-decouple')) return true;
+  const sent = app.context?.sentFiles;
+  if (!sent) return true;
+  const mountsDirectory = (app.compose?.appService?.volumes ?? []).some(
+    (v) => v.type === 'bind' && !/\.[a-z0-9]+$/i.test(v.source ?? ''),
+  );
+  return (
+    mountsDirectory ||
+    sent.some((f) => {
+      const base = f.slice(f.lastIndexOf('/') + 1);
+      return base === '.env' || base === 'settings.ini';
+    })
+  );
+}
+
+/** Provided variables the settings never read. */
+export function unreadProvided(provided: ProvidedEnvironment, read: Set<string>): string[] {
+  return [...provided.values.keys()].filter((n) => !read.has(n));
+}
