@@ -30147,9 +30147,9 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "--workers", "3", "mysite.wsgi"]
 });
 
 // src/rules/TF0802-fixed-container-name.ts
-function isScheduler(s) {
+function isSingleton(s) {
   const command = s.command?.raw ?? "";
-  return /\bbeat\b/.test(command) && !/\bworker\b/.test(command);
+  return /\b(beat|flower)\b/.test(command) && !/\bworker\b/.test(command);
 }
 var fixedContainerName;
 var init_TF0802_fixed_container_name = __esm({
@@ -30182,7 +30182,7 @@ var init_TF0802_fixed_container_name = __esm({
       check(project) {
         return perServiceLine(project, (_app, s) => {
           const name2 = s.containerName;
-          if (!name2 || isScheduler(s)) return [];
+          if (!name2 || isSingleton(s)) return [];
           return [
             {
               file: name2.file,

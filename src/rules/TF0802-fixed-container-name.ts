@@ -29,7 +29,7 @@ export const fixedContainerName = defineRule({
     // Every service of the app's image scales the same way: a worker with a fixed name is one worker.
     return perServiceLine(project, (_app, s) => {
       const name = s.containerName;
-      if (!name || isScheduler(s)) return [];
+      if (!name || isSingleton(s)) return [];
       return [
         {
           file: name.file,
@@ -42,8 +42,8 @@ export const fixedContainerName = defineRule({
   },
 });
 
-/** A scheduler (`celery beat`) must run exactly once: a fixed name does it no harm. */
-function isScheduler(s: ComposeService): boolean {
+/** A scheduler (`celery beat`) must run exactly once, a monitor (`celery flower`) is one dashboard: no harm done. */
+function isSingleton(s: ComposeService): boolean {
   const command = s.command?.raw ?? '';
-  return /\bbeat\b/.test(command) && !/\bworker\b/.test(command);
+  return /\b(beat|flower)\b/.test(command) && !/\bworker\b/.test(command);
 }

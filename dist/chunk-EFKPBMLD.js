@@ -28830,7 +28830,7 @@ var fixedContainerName = defineRule({
   check(project) {
     return perServiceLine(project, (_app, s) => {
       const name2 = s.containerName;
-      if (!name2 || isScheduler(s)) return [];
+      if (!name2 || isSingleton(s)) return [];
       return [
         {
           file: name2.file,
@@ -28841,9 +28841,9 @@ var fixedContainerName = defineRule({
     });
   }
 });
-function isScheduler(s) {
+function isSingleton(s) {
   const command = s.command?.raw ?? "";
-  return /\bbeat\b/.test(command) && !/\bworker\b/.test(command);
+  return /\b(beat|flower)\b/.test(command) && !/\bworker\b/.test(command);
 }
 
 // src/model/supervisor-config.ts

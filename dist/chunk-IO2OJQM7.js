@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-3637S5KB.js";
+} from "./chunk-EAJVO3G4.js";
 import {
   makeReport
 } from "./chunk-XHBXMSCK.js";
 import {
   RULES
-} from "./chunk-OBZGN7C2.js";
+} from "./chunk-EFKPBMLD.js";
 import {
   SEVERITIES,
   UnsafePathError,

@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-F2YJLU7I.js";
+} from "./chunk-2AQRPYO2.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -31,7 +31,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-OBZGN7C2.js";
+} from "./chunk-EFKPBMLD.js";
 import {
   UnsafePathError,
   readInside,

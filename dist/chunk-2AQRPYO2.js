@@ -20,7 +20,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-OBZGN7C2.js";
+} from "./chunk-EFKPBMLD.js";
 import {
   UnsafePathError,
   formatBytes,

@@ -11,7 +11,7 @@ import {
   pipInstall,
   programArgv,
   runtimeInsertionLine
-} from "./chunk-OBZGN7C2.js";
+} from "./chunk-EFKPBMLD.js";
 import {
   insertLines,
   normalizePackageName,
