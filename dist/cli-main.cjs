@@ -26712,14 +26712,23 @@ For local development, put the variable in an untracked \`.env\` file or the com
 });
 
 // src/rules/TF0302-debug-in-code.ts
+function turnedOnByDeploy({ finding, project }) {
+  for (const { settings } of appSettings(project))
+    for (const a of liveAssignments(settings, "DEBUG")) {
+      if ((a.file ?? settings.file) !== finding.file || a.line !== finding.line) continue;
+      const v = a.value;
+      if (v.kind !== "env" || v.selects?.length || v.presence || defaultDecider(v)) return false;
+      return truthy2(valueWhenUnset(v)) !== true;
+    }
+  return false;
+}
 function providedFinding(app, at2, v, composeFiles) {
   const given = providedValue(app, v.variable, composeFiles);
   if (!given || truthWhenSetTo(v, given.value) !== true) return void 0;
   if (given.envFile)
     return {
-      file: given.envFile.file,
-      line: given.envFile.line,
-      message: `${given.envFile.composeFile} loads this env_file, which sets ${v.variable}=${given.value}, and the settings read DEBUG from ${v.variable} (${at2.file}, line ${at2.line}): every container of this deployment runs in debug mode. Remove ${v.variable} from this file and set it only in development.`
+      ...at2,
+      message: `DEBUG is read from ${v.variable}, which ${given.envFile.composeFile} sets to ${given.value} through its env_file ${given.envFile.file} (line ${given.envFile.line}): every container of this deployment runs in debug mode. Remove ${v.variable} from that file and set it only in development.`
     };
   if (given.byDefault)
     return {
@@ -26845,8 +26854,8 @@ development: the \`DEBUG=1\` it sets is what it is for and is not reported. The 
 production file, or in the image's \`ENV\`, is; so is a literal or a true default in the settings, whatever the
 compose files say. A production compose value interpolated with a default (\`DEBUG=\${DEBUG:-true}\`) counts by that
 default, the value a container gets when nothing is set; it is reported at the compose line. An \`env_file\` that the
-production file loads (\`env_file: ./.env.prod\` holding \`DEBUG=True\`) counts as that file's environment; it
-is reported at the env file's line. A default that depends
+production file loads (\`env_file: ./.env.prod\` holding \`DEBUG=True\`) counts as that file's environment; the
+message names the env file's line. A default that depends
 on another variable (\`os.environ.get("DEBUG", "1" if USE_SQLITE else "0")\`, \`default=not IS_PRODUCTION\`) is
 judged by the value that variable gets in the image or production compose file, else reported as "DEBUG is on unless
 IS_PRODUCTION is set" when its absence selects the debug branch.
@@ -26893,8 +26902,6 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
               if (finding) findings.push(finding);
               continue;
             }
-            const fromEnvFile = providedValue(app, v.variable, composeFiles)?.envFile ? providedFinding(app, at2, v, composeFiles) : void 0;
-            if (fromEnvFile) findings.push(fromEnvFile);
             const falseWord = isFalseWord(unset);
             if (v.selects?.length) {
               const others = v.selects.join(", ");
@@ -26926,7 +26933,7 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
         safety: "safe",
         summary: "Reads DEBUG from DJANGO_DEBUG as a boolean that is false unless set to 1, true, yes or on.",
         declines: "DEBUG turned on by the image ENV or a compose environment: which file is meant for production is the author's call.",
-        make: (context) => assignFromEnvironment(
+        make: (context) => turnedOnByDeploy(context) ? void 0 : assignFromEnvironment(
           context,
           "DEBUG",
           'os.environ.get("DJANGO_DEBUG", "").lower() in ("1", "true", "yes", "on")',

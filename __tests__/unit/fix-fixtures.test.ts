@@ -66,6 +66,12 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: "DEBUG turned on by a compose interpolation default: which compose file is for production is the author's call",
     },
   ],
+  '__tests__/fixtures/corpus/decouple-debug-compose': [
+    {
+      rule: 'TF0302',
+      why: 'DEBUG turned on by the compose environment while the settings default is off: the settings are right',
+    },
+  ],
   '__tests__/fixtures/corpus/compose-prod-env-file-debug': [
     {
       rule: 'TF0302',

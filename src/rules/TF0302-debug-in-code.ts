@@ -4,6 +4,7 @@ import type { ValueSource } from '../model/types/settings.js';
 import { liveAssignments, valueWhenUnset } from '../model/settings/index.js';
 import { interpolate } from '../model/compose/interpolation.js';
 import { assignFromEnvironment } from './lib/settings-fix.js';
+import type { FixContext } from './lib/rule.js';
 import { appSettings } from './lib/each.js';
 import { defineRule } from './lib/rule.js';
 import { isDevelopmentComposeFile, isNamedForProduction, projectComposeFiles } from './lib/files.js';
@@ -30,8 +31,8 @@ development: the \`DEBUG=1\` it sets is what it is for and is not reported. The 
 production file, or in the image's \`ENV\`, is; so is a literal or a true default in the settings, whatever the
 compose files say. A production compose value interpolated with a default (\`DEBUG=\${DEBUG:-true}\`) counts by that
 default, the value a container gets when nothing is set; it is reported at the compose line. An \`env_file\` that the
-production file loads (\`env_file: ./.env.prod\` holding \`DEBUG=True\`) counts as that file's environment; it
-is reported at the env file's line. A default that depends
+production file loads (\`env_file: ./.env.prod\` holding \`DEBUG=True\`) counts as that file's environment; the
+message names the env file's line. A default that depends
 on another variable (\`os.environ.get("DEBUG", "1" if USE_SQLITE else "0")\`, \`default=not IS_PRODUCTION\`) is
 judged by the value that variable gets in the image or production compose file, else reported as "DEBUG is on unless
 IS_PRODUCTION is set" when its absence selects the debug branch.
@@ -81,11 +82,6 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
           if (finding) findings.push(finding);
           continue;
         }
-        // A production env_file turning DEBUG on is its own mistake, at its own line, beside the true default.
-        const fromEnvFile = providedValue(app, v.variable, composeFiles)?.envFile
-          ? providedFinding(app, at, v, composeFiles)
-          : undefined;
-        if (fromEnvFile) findings.push(fromEnvFile);
         const falseWord = isFalseWord(unset);
         if (v.selects?.length) {
           // `os.environ['DDT_ENV'] != 'production' if INSIDE_DOCKER else True`: the flag only picks the branch.
@@ -123,16 +119,33 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
     declines:
       "DEBUG turned on by the image ENV or a compose environment: which file is meant for production is the author's call.",
     make: (context) =>
-      assignFromEnvironment(
-        context,
-        'DEBUG',
-        'os.environ.get("DJANGO_DEBUG", "").lower() in ("1", "true", "yes", "on")',
-        ['DJANGO_DEBUG'],
-      ),
+      turnedOnByDeploy(context)
+        ? undefined
+        : assignFromEnvironment(
+            context,
+            'DEBUG',
+            'os.environ.get("DJANGO_DEBUG", "").lower() in ("1", "true", "yes", "on")',
+            ['DJANGO_DEBUG'],
+          ),
   },
 });
 
 type EnvSource = Extract<ValueSource, { kind: 'env' }>;
+
+/**
+ * The finding is on a read whose own default is off: the image ENV or a production compose file (or its env_file)
+ * turns DEBUG on. The settings are right; renaming the variable they read would only hide the deploy's value.
+ */
+function turnedOnByDeploy({ finding, project }: FixContext): boolean {
+  for (const { settings } of appSettings(project))
+    for (const a of liveAssignments(settings, 'DEBUG')) {
+      if ((a.file ?? settings.file) !== finding.file || a.line !== finding.line) continue;
+      const v = a.value;
+      if (v.kind !== 'env' || v.selects?.length || v.presence || defaultDecider(v)) return false;
+      return truthy(valueWhenUnset(v)) !== true;
+    }
+  return false;
+}
 type At = { file: string; line: number };
 
 /** DEBUG turned on by the value the image's ENV or the production compose file gives the variable it is read from. */
@@ -146,9 +159,8 @@ function providedFinding(
   if (!given || truthWhenSetTo(v, given.value) !== true) return undefined;
   if (given.envFile)
     return {
-      file: given.envFile.file,
-      line: given.envFile.line,
-      message: `${given.envFile.composeFile} loads this env_file, which sets ${v.variable}=${given.value}, and the settings read DEBUG from ${v.variable} (${at.file}, line ${at.line}): every container of this deployment runs in debug mode. Remove ${v.variable} from this file and set it only in development.`,
+      ...at,
+      message: `DEBUG is read from ${v.variable}, which ${given.envFile.composeFile} sets to ${given.value} through its env_file ${given.envFile.file} (line ${given.envFile.line}): every container of this deployment runs in debug mode. Remove ${v.variable} from that file and set it only in development.`,
     };
   if (given.byDefault)
     return {

@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-2AQRPYO2.js";
+} from "./chunk-AD5GBKV6.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -31,7 +31,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-EFKPBMLD.js";
+} from "./chunk-GXWXTPO6.js";
 import {
   UnsafePathError,
   readInside,

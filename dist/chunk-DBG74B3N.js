@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-EAJVO3G4.js";
+} from "./chunk-MFSCKI2B.js";
 import {
   makeReport
 } from "./chunk-XHBXMSCK.js";
 import {
   RULES
-} from "./chunk-EFKPBMLD.js";
+} from "./chunk-GXWXTPO6.js";
 import {
   SEVERITIES,
   UnsafePathError,

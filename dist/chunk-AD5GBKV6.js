@@ -20,7 +20,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-EFKPBMLD.js";
+} from "./chunk-GXWXTPO6.js";
 import {
   UnsafePathError,
   formatBytes,

@@ -11,7 +11,7 @@ import {
   pipInstall,
   programArgv,
   runtimeInsertionLine
-} from "./chunk-EFKPBMLD.js";
+} from "./chunk-GXWXTPO6.js";
 import {
   insertLines,
   normalizePackageName,
