@@ -36964,7 +36964,7 @@ init_servers();
 init_start_chain();
 
 // src/model/settings-module-choice.ts
-var SETTER = /^os\.environ(?:\.setdefault\(\s*['"]DJANGO_SETTINGS_MODULE['"]\s*,\s*(.+)\)|\[\s*['"]DJANGO_SETTINGS_MODULE['"]\s*\]\s*=\s*(.+))$/;
+var SETTER = /^(?:[A-Za-z_]\w*\s*=\s*)?os\.environ(?:\.setdefault\(\s*['"]DJANGO_SETTINGS_MODULE['"]\s*,\s*(.+)\)|\[\s*['"]DJANGO_SETTINGS_MODULE['"]\s*\]\s*=\s*(.+))$/;
 function chosenSettingsModule(text, variable) {
   return chosenWith(text, variable) ?? chosenWith(text, (name2) => variable(name2) === void 0 ? null : variable(name2));
 }
@@ -36973,7 +36973,7 @@ function chosenWith(text, variable) {
   const branches = [];
   const evaluate = (expr) => valueOf2(expr, variable, names);
   let unsure;
-  for (const raw of text.split("\n")) {
+  for (const raw of logicalLines2(text)) {
     const line = raw.replace(/\s+#.*$/, "");
     const content2 = line.trim();
     if (!content2 || content2.startsWith("#")) continue;
@@ -37008,6 +37008,35 @@ function chosenWith(text, variable) {
     if (assigned) names.set(assigned[1], runs ? evaluate(assigned[2]) : void 0);
   }
   return unsure;
+}
+function logicalLines2(text) {
+  const out = [];
+  let pending;
+  for (const raw of text.split("\n")) {
+    const line = pending === void 0 ? raw : `${pending} ${raw.trim()}`;
+    if (openBrackets(line) > 0) pending = line;
+    else {
+      out.push(line);
+      pending = void 0;
+    }
+  }
+  if (pending !== void 0) out.push(pending);
+  return out;
+}
+function openBrackets(line) {
+  let depth = 0;
+  let quote;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (quote) {
+      if (ch === "\\") i++;
+      else if (ch === quote) quote = void 0;
+    } else if (ch === "#") break;
+    else if (ch === '"' || ch === "'") quote = ch;
+    else if ("([{".includes(ch)) depth++;
+    else if (")]}".includes(ch)) depth--;
+  }
+  return depth;
 }
 function truth(condition, evaluate) {
   const c = condition.trim().replace(/^\((.*)\)$/, "$1");

@@ -77,3 +77,24 @@ else:
 test('nothing when no setter is found', () => {
   assert.equal(chosenSettingsModule('import os\n', unset), undefined);
 });
+
+test('a setter written over several lines, its result assigned, after a module-level name of the same spelling', () => {
+  const manage = [
+    'import os',
+    'environment = "environment.json"',
+    'def main():',
+    "    environment = os.getenv('ENV', 'local')",
+    '    settings = os.environ.setdefault(',
+    "        'DJANGO_SETTINGS_MODULE', 'config.settings.' + environment)",
+    '',
+  ].join('\n');
+  assert.equal(chosenSettingsModule(manage, unset), 'config.settings.local');
+  const wsgi = [
+    'import os',
+    "environment = os.getenv('ENV', 'local')",
+    "os.environ.setdefault('DJANGO_SETTINGS_MODULE',",
+    "                      'config.settings.' + environment)  # (a comment)",
+    '',
+  ].join('\n');
+  assert.equal(chosenSettingsModule(wsgi, env({ ENV: 'prod' })), 'config.settings.prod');
+});

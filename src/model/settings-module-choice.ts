@@ -11,7 +11,7 @@ export type ContainerVariable = (name: string) => string | null | undefined;
 type Value = string | null | undefined;
 
 const SETTER =
-  /^os\.environ(?:\.setdefault\(\s*['"]DJANGO_SETTINGS_MODULE['"]\s*,\s*(.+)\)|\[\s*['"]DJANGO_SETTINGS_MODULE['"]\s*\]\s*=\s*(.+))$/;
+  /^(?:[A-Za-z_]\w*\s*=\s*)?os\.environ(?:\.setdefault\(\s*['"]DJANGO_SETTINGS_MODULE['"]\s*,\s*(.+)\)|\[\s*['"]DJANGO_SETTINGS_MODULE['"]\s*\]\s*=\s*(.+))$/;
 
 /**
  * The module the file sets, in the branch the environment takes; a variable the container may set but whose value
@@ -37,7 +37,7 @@ function chosenWith(text: string, variable: ContainerVariable): string | undefin
   const branches: Branch[] = [];
   const evaluate = (expr: string) => valueOf(expr, variable, names);
   let unsure: string | undefined;
-  for (const raw of text.split('\n')) {
+  for (const raw of logicalLines(text)) {
     const line = raw.replace(/\s+#.*$/, '');
     const content = line.trim();
     if (!content || content.startsWith('#')) continue;
@@ -80,6 +80,39 @@ function chosenWith(text: string, variable: ContainerVariable): string | undefin
     if (assigned) names.set(assigned[1], runs ? evaluate(assigned[2]) : undefined);
   }
   return unsure;
+}
+
+/** The file's lines, a call or literal continued over several lines joined into one (`setdefault(\n  'X', …)`). */
+function logicalLines(text: string): string[] {
+  const out: string[] = [];
+  let pending: string | undefined;
+  for (const raw of text.split('\n')) {
+    const line = pending === undefined ? raw : `${pending} ${raw.trim()}`;
+    if (openBrackets(line) > 0) pending = line;
+    else {
+      out.push(line);
+      pending = undefined;
+    }
+  }
+  if (pending !== undefined) out.push(pending);
+  return out;
+}
+
+/** Brackets opened and not closed on a line, outside quotes and comments. */
+function openBrackets(line: string): number {
+  let depth = 0;
+  let quote: string | undefined;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (quote) {
+      if (ch === '\\') i++;
+      else if (ch === quote) quote = undefined;
+    } else if (ch === '#') break;
+    else if (ch === '"' || ch === "'") quote = ch;
+    else if ('([{'.includes(ch)) depth++;
+    else if (')]}'.includes(ch)) depth--;
+  }
+  return depth;
 }
 
 /** Whether a condition holds: `A == 'x'`, `A != 'x'`, `A in ('x', 'y')`, `not A`, `A`; undefined when unknown. */
