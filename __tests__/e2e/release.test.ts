@@ -152,7 +152,6 @@ describe('npm run release in a scratch clone', () => {
         'dist/cli-main.cjs',
         'dist/cli.js',
         'dist/index.js',
-        'dist/post.js',
         'package-lock.json',
         'package.json',
       ],
