@@ -166,3 +166,26 @@ test('image names from unset variables are told apart as written; a service buil
     ['docker-compose.yml', 16],
   ]);
 });
+
+test('a service that builds a Dockerfile FROM python is the app, whatever database its image name mentions', async () => {
+  const compose = (from: string) => ({
+    ...DJANGO,
+    Dockerfile: DJANGO.Dockerfile.replace('FROM python:3.12-slim', from),
+    'docker-compose.yml': [
+      'services:', //1
+      '  web:', //2
+      '    image: someone/django-nginx-gunicorn-postgres:1.1.1', //3
+      '    build: .', //4
+      '    volumes:', //5
+      '      - .:/app', //6
+      '',
+    ].join('\n'),
+  });
+  const app = await analyzeFiles(compose('FROM python:3.12-slim'));
+  assert.equal(app.project.apps[0]?.compose?.appService?.name, 'web');
+  assert.deepEqual(findingsOf(app, 'TF0603'), []);
+  assert.deepEqual(findingsOf(app, 'TF0503'), [['docker-compose.yml', 6]]);
+
+  const database = await analyzeFiles(compose('FROM postgres:16'));
+  assert.deepEqual(findingsOf(database, 'TF0603'), [['docker-compose.yml', 3]]);
+});

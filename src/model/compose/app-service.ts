@@ -20,7 +20,8 @@ interface Judged {
  * command, entrypoint or build context mentions manage.py/gunicorn/django, then the one built from the Django
  * project's directory, then the first; never a database, a worker, a docs server or an image with no Python in it.
  * With no such service, the first that runs a Django command without building. Sets the role of a database built
- * from a Dockerfile (`FROM postgres:17`) and marks the built services that are not the app.
+ * from a Dockerfile (`FROM postgres:17`), clears the one an image name gave a service whose Dockerfile is not FROM a
+ * database, and marks the built services that are not the app.
  */
 export function pickAppService(
   services: ComposeService[],
@@ -32,6 +33,8 @@ export function pickAppService(
   for (const service of services.filter((s) => s.build)) {
     const image = builtImage(service, texts);
     const role = image?.base ? roleOf(image.base) : 'other';
+    // A readable Dockerfile decides: `image: me/django-postgres` beside `build: .` FROM python names the app's image.
+    if (image && role === 'other') service.role = 'other';
     if (role !== 'other') {
       service.role = role;
       const pgdata = image?.stage.env.PGDATA;
