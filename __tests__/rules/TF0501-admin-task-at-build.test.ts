@@ -23,6 +23,11 @@ appRuleCases(adminTaskAtBuild, [
     [],
   ],
   [
+    "django-tenants' migrate_schemas in RUN",
+    { dockerfile: df('FROM python:3.12', 'RUN python manage.py migrate_schemas --noinput') },
+    ['Dockerfile:2'],
+  ],
+  [
     'createsuperuser, loaddata and flush',
     {
       dockerfile: df(

@@ -18,6 +18,13 @@ appRuleCases(adminTaskOnEveryStart, [
     [],
   ],
   [
+    "django-tenants' migrate_schemas before gunicorn",
+    {
+      dockerfile: df('FROM python:3.12', 'CMD python manage.py migrate_schemas --shared && gunicorn a.wsgi'),
+    },
+    ['Dockerfile:2'],
+  ],
+  [
     'migrate in the entrypoint script before exec "$@"',
     {
       dockerfile: df('FROM python:3.12', 'ENTRYPOINT ["docker-entrypoint.sh"]', 'CMD ["gunicorn", "a.wsgi"]'),

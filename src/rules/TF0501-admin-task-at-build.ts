@@ -1,9 +1,10 @@
 import { djangoCommand } from '../model/command.js';
 import { replaceLines, type RawFinding } from '../core/index.js';
 import { appBuildCommands } from './lib/each.js';
+import { appliesMigrations } from './lib/migrate.js';
 import { defineRule, type FixContext, type FixProposal } from './lib/rule.js';
 
-const ADMIN_TASKS = new Set(['migrate', 'createsuperuser', 'loaddata', 'flush']);
+const DATA_TASKS = new Set(['createsuperuser', 'loaddata', 'flush']);
 
 export const adminTaskAtBuild = defineRule({
   id: 'TF0501',
@@ -37,8 +38,7 @@ docker compose run --rm web python manage.py migrate
     for (const app of project.apps) {
       for (const { dockerfile: df, command: cmd } of appBuildCommands(app)) {
         const dj = djangoCommand(cmd.argv);
-        if (!dj || !ADMIN_TASKS.has(dj.name) || dj.args.includes('--check') || dj.args.includes('--plan'))
-          continue;
+        if (!dj || !(appliesMigrations(dj) || DATA_TASKS.has(dj.name))) continue;
         findings.push({
           file: df.file,
           line: cmd.line,

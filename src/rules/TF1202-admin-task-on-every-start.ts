@@ -1,6 +1,7 @@
 import { djangoCommand, effectiveCommand, imageCommand, recipeNote, serverOf } from '../model/command.js';
 import type { RawFinding } from '../core/index.js';
 import { droppedCommandNote } from './lib/dropped-command.js';
+import { appliesMigrations } from './lib/migrate.js';
 import { defineRule } from './lib/rule.js';
 
 export const adminTaskOnEveryStart = defineRule({
@@ -37,7 +38,7 @@ services:
       for (const commands of [imageCommand(app), effectiveCommand(app)]) {
         commands.forEach((cmd, i) => {
           const dj = djangoCommand(cmd.argv);
-          if (dj?.name !== 'migrate' || dj.args.includes('--check') || dj.args.includes('--plan')) return;
+          if (!dj || !appliesMigrations(dj)) return;
           // a container that only runs admin tasks is a one-off; the problem is migrating before a server
           if (!commands.slice(i + 1).some((c) => startsServer(c.argv, c.viaExec))) return;
           const key = `${cmd.file}:${cmd.line}`;
@@ -46,7 +47,7 @@ services:
           findings.push({
             file: cmd.file,
             line: cmd.line,
-            message: `The start command runs 'manage.py migrate'${recipeNote(cmd)} before the server, so every replica migrates on every start. Run migrate once per release as a one-off task and start only the server.${droppedCommandNote(app, cmd.file)}`,
+            message: `The start command runs 'manage.py ${dj.name}'${recipeNote(cmd)} before the server, so every replica migrates on every start. Run migrate once per release as a one-off task and start only the server.${droppedCommandNote(app, cmd.file)}`,
           });
         });
       }
