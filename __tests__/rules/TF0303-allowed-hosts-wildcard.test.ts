@@ -1,5 +1,7 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { allowedHostsWildcard } from '../../src/rules/TF0303-allowed-hosts-wildcard.js';
-import { fixture, lines, settingsRuleCases } from '../support/settings-rule-cases.js';
+import { fixture, lines, settingsProjectOf, settingsRuleCases } from '../support/settings-rule-cases.js';
 
 settingsRuleCases(allowedHostsWildcard, [
   { name: "['*']", settings: "ALLOWED_HOSTS = ['*']\n", expect: [[1]] },
@@ -30,4 +32,11 @@ settingsRuleCases(allowedHostsWildcard, [
     expect: [],
   },
   { name: 'a real host', settings: "ALLOWED_HOSTS = ['.example.com']\n", expect: [] },
+  { name: "the bare string '*', which Django iterates", settings: 'ALLOWED_HOSTS = "*"\n', expect: [[1]] },
+  { name: 'a bare string with no wildcard', settings: 'ALLOWED_HOSTS = "localhost"\n', expect: [] },
 ]);
+
+test('TF0303 says a bare string is read character by character and should be a list', () => {
+  const [finding] = allowedHostsWildcard.check(settingsProjectOf('ALLOWED_HOSTS = "*"\n'));
+  assert.match(finding.message, /string '\*' in code, not a list: Django reads each of its characters/);
+});

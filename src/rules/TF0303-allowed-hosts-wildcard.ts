@@ -31,12 +31,21 @@ Behind a proxy that already checks the host, a deploy may still set \`DJANGO_ALL
     for (const { settings } of appSettings(project)) {
       for (const a of liveAssignments(settings, 'ALLOWED_HOSTS')) {
         if (a.activeWhenUnset === false || (a.inBranch && a.activeWhenUnset === undefined)) continue;
-        if (a.value.kind !== 'list') continue;
-        if (!a.value.items.some((i) => i.kind === 'literal' && i.value === '*')) continue;
+        const inList =
+          a.value.kind === 'list' && a.value.items.some((i) => i.kind === 'literal' && i.value === '*');
+        // Django iterates a bare string character by character, so one '*' anywhere in it is a pattern of its own.
+        const text =
+          a.value.kind === 'literal' && typeof a.value.value === 'string' ? a.value.value : undefined;
+        if (!inList && !text?.includes('*')) continue;
+        const fromEnv = code(
+          'ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").split(",")',
+        );
         findings.push({
           file: a.file ?? settings.file,
           line: a.line,
-          ...msg`ALLOWED_HOSTS contains '*' in code, which accepts any Host header in every deploy; read the host names from the environment: ${code('ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").split(",")')}.`,
+          ...(inList
+            ? msg`ALLOWED_HOSTS contains '*' in code, which accepts any Host header in every deploy; read the host names from the environment: ${fromEnv}.`
+            : msg`ALLOWED_HOSTS is the string ${`'${text}'`} in code, not a list: Django reads each of its characters as a host name, so its '*' accepts any Host header in every deploy. Read the host names from the environment as a list: ${fromEnv}.`),
         });
       }
     }
