@@ -679,3 +679,22 @@ test('a data-only container (VOLUMEs, `true`) is no app; the app keeps MEDIA_ROO
     [['mysite/settings.py', 3]],
   );
 });
+
+test('a hyphenated settings module (webapp.settings-prod) is loaded by importlib, so it is resolved like any other', async () => {
+  const files = {
+    'web/Dockerfile': PY_DOCKERFILE.replace('mysite.wsgi', 'webapp.wsgi'),
+    'web/manage.py': manage('webapp.settings-dev'),
+    'web/webapp/__init__.py': '',
+    'web/webapp/settings.py': SETTINGS,
+    'web/webapp/settings-dev.py': 'from .settings import *\nDEBUG = True\n',
+    'web/webapp/settings-prod.py': 'from .settings import *\nDEBUG = False\n',
+    'docker-compose.yml':
+      'services:\n  webapp:\n    build: ./web\n    environment:\n      - DJANGO_SETTINGS_MODULE=webapp.settings-prod\n',
+  };
+  const app = (await analyzeFiles(files)).project.apps[0];
+  assert.equal(app.settings?.file, 'web/webapp/settings-prod.py');
+  assert.equal(app.settings?.module, 'webapp.settings-prod');
+  const { 'docker-compose.yml': _compose, ...noComposeFiles } = files;
+  const noCompose = await analyzeFiles(noComposeFiles);
+  assert.equal(noCompose.project.apps[0].settings?.file, 'web/webapp/settings-dev.py');
+});

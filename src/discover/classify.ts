@@ -134,9 +134,17 @@ export function isCoreFile(path: string): boolean {
   return isDockerfile(path) || isComposeFile(path) || isSettingsCandidate(path);
 }
 
+/**
+ * A dotted module name as importlib takes it: Django's import_module loads `webapp.settings-prod` from
+ * webapp/settings-prod.py, though no import statement could name it.
+ */
+export function isModuleName(module: string): boolean {
+  return /^[A-Za-z_][\w-]*(\.[A-Za-z_][\w-]*)*$/.test(module);
+}
+
 /** Dotted module → candidate files relative to a base directory, in Python's order: a package before a module. */
 export function moduleFiles(base: string, module: string): string[] {
-  if (!/^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*$/.test(module)) return [];
+  if (!isModuleName(module)) return [];
   const path = joinPath(base, module.replace(/\./g, '/'));
   return [`${path}/__init__.py`, `${path}.py`];
 }

@@ -3,6 +3,7 @@
  * container's environment: `'config.settings.' + os.getenv('ENV', 'local')`, f-strings, `%` and `.format()`, and the
  * branch of an `if`/`else` the environment takes. These files are short boilerplate, read line by line.
  */
+import { isModuleName } from '../discover/classify.js';
 
 /** A variable's value in the container: a string, unset (null), or unknown (undefined). */
 export type ContainerVariable = (name: string) => string | null | undefined;
@@ -71,7 +72,7 @@ function chosenWith(text: string, variable: ContainerVariable): string | undefin
     const setter = SETTER.exec(content);
     if (setter) {
       const module = evaluate(setter[1] ?? setter[2]);
-      if (typeof module !== 'string' || !/^[A-Za-z_][\w.]*$/.test(module)) continue;
+      if (typeof module !== 'string' || !isModuleName(module)) continue;
       if (runs) return module;
       unsure ??= module;
       continue;

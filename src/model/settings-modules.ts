@@ -1,6 +1,7 @@
 import {
   baseName,
   dirName,
+  isModuleName,
   isSettingsCandidate,
   isUnder,
   joinPath,
@@ -216,8 +217,7 @@ function startChainSettingsModule(app: App): string | undefined {
   const found: string[] = [];
   for (const script of scripts) {
     for (const a of script?.assignments ?? [])
-      if (a.name === 'DJANGO_SETTINGS_MODULE' && a.literal && /^[A-Za-z_][\w.]*$/.test(a.value))
-        found.push(a.value);
+      if (a.name === 'DJANGO_SETTINGS_MODULE' && a.literal && isModuleName(a.value)) found.push(a.value);
     for (const c of script?.commands ?? []) {
       const module = settingsOption(c.argv);
       if (module) found.push(module);
@@ -235,7 +235,7 @@ function settingsOption(argv: string[]): string | undefined {
   if (!djangoCommand(argv)) return undefined;
   for (let i = 0; i < argv.length; i++) {
     const value = argv[i] === '--settings' ? argv[i + 1] : /^--settings=(.+)$/.exec(argv[i])?.[1];
-    if (value && /^[A-Za-z_][\w.]*$/.test(value)) return value;
+    if (value && isModuleName(value)) return value;
   }
   return undefined;
 }
