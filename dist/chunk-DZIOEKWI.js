@@ -11,7 +11,7 @@ import {
   pipInstall,
   programArgv,
   runtimeInsertionLine
-} from "./chunk-GXWXTPO6.js";
+} from "./chunk-7KO6UK2W.js";
 import {
   insertLines,
   normalizePackageName,

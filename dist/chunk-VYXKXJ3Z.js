@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-AD5GBKV6.js";
+} from "./chunk-DMRZDENF.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -31,7 +31,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-GXWXTPO6.js";
+} from "./chunk-7KO6UK2W.js";
 import {
   UnsafePathError,
   readInside,
