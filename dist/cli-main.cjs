@@ -54,9 +54,9 @@ var init_option_error = __esm({
   }
 });
 
-// ../../main/node_modules/yaml/dist/nodes/identity.js
+// node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
-  "../../main/node_modules/yaml/dist/nodes/identity.js"(exports2) {
+  "node_modules/yaml/dist/nodes/identity.js"(exports2) {
     "use strict";
     var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
     var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
@@ -111,9 +111,9 @@ var require_identity = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/visit.js
+// node_modules/yaml/dist/visit.js
 var require_visit = __commonJS({
-  "../../main/node_modules/yaml/dist/visit.js"(exports2) {
+  "node_modules/yaml/dist/visit.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
@@ -269,9 +269,9 @@ var require_visit = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/doc/directives.js
+// node_modules/yaml/dist/doc/directives.js
 var require_directives = __commonJS({
-  "../../main/node_modules/yaml/dist/doc/directives.js"(exports2) {
+  "node_modules/yaml/dist/doc/directives.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var visit = require_visit();
@@ -440,9 +440,9 @@ var require_directives = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/doc/anchors.js
+// node_modules/yaml/dist/doc/anchors.js
 var require_anchors = __commonJS({
-  "../../main/node_modules/yaml/dist/doc/anchors.js"(exports2) {
+  "node_modules/yaml/dist/doc/anchors.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var visit = require_visit();
@@ -510,9 +510,9 @@ var require_anchors = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/doc/applyReviver.js
+// node_modules/yaml/dist/doc/applyReviver.js
 var require_applyReviver = __commonJS({
-  "../../main/node_modules/yaml/dist/doc/applyReviver.js"(exports2) {
+  "node_modules/yaml/dist/doc/applyReviver.js"(exports2) {
     "use strict";
     function applyReviver(reviver, obj, key, val) {
       if (val && typeof val === "object") {
@@ -560,9 +560,9 @@ var require_applyReviver = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/nodes/toJS.js
+// node_modules/yaml/dist/nodes/toJS.js
 var require_toJS = __commonJS({
-  "../../main/node_modules/yaml/dist/nodes/toJS.js"(exports2) {
+  "node_modules/yaml/dist/nodes/toJS.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     function toJS(value, arg, ctx) {
@@ -590,9 +590,9 @@ var require_toJS = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/nodes/Node.js
+// node_modules/yaml/dist/nodes/Node.js
 var require_Node = __commonJS({
-  "../../main/node_modules/yaml/dist/nodes/Node.js"(exports2) {
+  "node_modules/yaml/dist/nodes/Node.js"(exports2) {
     "use strict";
     var applyReviver = require_applyReviver();
     var identity2 = require_identity();
@@ -631,9 +631,9 @@ var require_Node = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/nodes/Alias.js
+// node_modules/yaml/dist/nodes/Alias.js
 var require_Alias = __commonJS({
-  "../../main/node_modules/yaml/dist/nodes/Alias.js"(exports2) {
+  "node_modules/yaml/dist/nodes/Alias.js"(exports2) {
     "use strict";
     var anchors = require_anchors();
     var visit = require_visit();
@@ -749,9 +749,9 @@ var require_Alias = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/nodes/Scalar.js
+// node_modules/yaml/dist/nodes/Scalar.js
 var require_Scalar = __commonJS({
-  "../../main/node_modules/yaml/dist/nodes/Scalar.js"(exports2) {
+  "node_modules/yaml/dist/nodes/Scalar.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var Node = require_Node();
@@ -779,9 +779,9 @@ var require_Scalar = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/doc/createNode.js
+// node_modules/yaml/dist/doc/createNode.js
 var require_createNode = __commonJS({
-  "../../main/node_modules/yaml/dist/doc/createNode.js"(exports2) {
+  "node_modules/yaml/dist/doc/createNode.js"(exports2) {
     "use strict";
     var Alias = require_Alias();
     var identity2 = require_identity();
@@ -854,9 +854,9 @@ var require_createNode = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/nodes/Collection.js
+// node_modules/yaml/dist/nodes/Collection.js
 var require_Collection = __commonJS({
-  "../../main/node_modules/yaml/dist/nodes/Collection.js"(exports2) {
+  "node_modules/yaml/dist/nodes/Collection.js"(exports2) {
     "use strict";
     var createNode = require_createNode();
     var identity2 = require_identity();
@@ -997,9 +997,9 @@ var require_Collection = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/stringify/stringifyComment.js
+// node_modules/yaml/dist/stringify/stringifyComment.js
 var require_stringifyComment = __commonJS({
-  "../../main/node_modules/yaml/dist/stringify/stringifyComment.js"(exports2) {
+  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports2) {
     "use strict";
     var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment2, indent2) {
@@ -1014,9 +1014,9 @@ var require_stringifyComment = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/stringify/foldFlowLines.js
+// node_modules/yaml/dist/stringify/foldFlowLines.js
 var require_foldFlowLines = __commonJS({
-  "../../main/node_modules/yaml/dist/stringify/foldFlowLines.js"(exports2) {
+  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports2) {
     "use strict";
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
@@ -1150,9 +1150,9 @@ ${indent2}${text.slice(fold + 1, end2)}`;
   }
 });
 
-// ../../main/node_modules/yaml/dist/stringify/stringifyString.js
+// node_modules/yaml/dist/stringify/stringifyString.js
 var require_stringifyString = __commonJS({
-  "../../main/node_modules/yaml/dist/stringify/stringifyString.js"(exports2) {
+  "node_modules/yaml/dist/stringify/stringifyString.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
@@ -1433,9 +1433,9 @@ ${indent2}`);
   }
 });
 
-// ../../main/node_modules/yaml/dist/stringify/stringify.js
+// node_modules/yaml/dist/stringify/stringify.js
 var require_stringify = __commonJS({
-  "../../main/node_modules/yaml/dist/stringify/stringify.js"(exports2) {
+  "node_modules/yaml/dist/stringify/stringify.js"(exports2) {
     "use strict";
     var anchors = require_anchors();
     var identity2 = require_identity();
@@ -1557,9 +1557,9 @@ ${ctx.indent}${str}`;
   }
 });
 
-// ../../main/node_modules/yaml/dist/stringify/stringifyPair.js
+// node_modules/yaml/dist/stringify/stringifyPair.js
 var require_stringifyPair = __commonJS({
-  "../../main/node_modules/yaml/dist/stringify/stringifyPair.js"(exports2) {
+  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var Scalar = require_Scalar();
@@ -1690,9 +1690,9 @@ ${ctx.indent}`;
   }
 });
 
-// ../../main/node_modules/yaml/dist/log.js
+// node_modules/yaml/dist/log.js
 var require_log = __commonJS({
-  "../../main/node_modules/yaml/dist/log.js"(exports2) {
+  "node_modules/yaml/dist/log.js"(exports2) {
     "use strict";
     var node_process = require("process");
     function debug(logLevel, ...messages) {
@@ -1712,9 +1712,9 @@ var require_log = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js
+// node_modules/yaml/dist/schema/yaml-1.1/merge.js
 var require_merge = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports2) {
+  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var Scalar = require_Scalar();
@@ -1772,9 +1772,9 @@ var require_merge = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/nodes/addPairToJSMap.js
+// node_modules/yaml/dist/nodes/addPairToJSMap.js
 var require_addPairToJSMap = __commonJS({
-  "../../main/node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports2) {
+  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports2) {
     "use strict";
     var log = require_log();
     var merge2 = require_merge();
@@ -1836,9 +1836,9 @@ var require_addPairToJSMap = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/nodes/Pair.js
+// node_modules/yaml/dist/nodes/Pair.js
 var require_Pair = __commonJS({
-  "../../main/node_modules/yaml/dist/nodes/Pair.js"(exports2) {
+  "node_modules/yaml/dist/nodes/Pair.js"(exports2) {
     "use strict";
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
@@ -1876,9 +1876,9 @@ var require_Pair = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/stringify/stringifyCollection.js
+// node_modules/yaml/dist/stringify/stringifyCollection.js
 var require_stringifyCollection = __commonJS({
-  "../../main/node_modules/yaml/dist/stringify/stringifyCollection.js"(exports2) {
+  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var stringify = require_stringify();
@@ -2027,9 +2027,9 @@ ${indent2}${end}`;
   }
 });
 
-// ../../main/node_modules/yaml/dist/nodes/YAMLMap.js
+// node_modules/yaml/dist/nodes/YAMLMap.js
 var require_YAMLMap = __commonJS({
-  "../../main/node_modules/yaml/dist/nodes/YAMLMap.js"(exports2) {
+  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports2) {
     "use strict";
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
@@ -2171,9 +2171,9 @@ var require_YAMLMap = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/common/map.js
+// node_modules/yaml/dist/schema/common/map.js
 var require_map = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/common/map.js"(exports2) {
+  "node_modules/yaml/dist/schema/common/map.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var YAMLMap = require_YAMLMap();
@@ -2193,9 +2193,9 @@ var require_map = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/nodes/YAMLSeq.js
+// node_modules/yaml/dist/nodes/YAMLSeq.js
 var require_YAMLSeq = __commonJS({
-  "../../main/node_modules/yaml/dist/nodes/YAMLSeq.js"(exports2) {
+  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports2) {
     "use strict";
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
@@ -2309,9 +2309,9 @@ var require_YAMLSeq = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/common/seq.js
+// node_modules/yaml/dist/schema/common/seq.js
 var require_seq = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/common/seq.js"(exports2) {
+  "node_modules/yaml/dist/schema/common/seq.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var YAMLSeq = require_YAMLSeq();
@@ -2331,9 +2331,9 @@ var require_seq = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/common/string.js
+// node_modules/yaml/dist/schema/common/string.js
 var require_string = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/common/string.js"(exports2) {
+  "node_modules/yaml/dist/schema/common/string.js"(exports2) {
     "use strict";
     var stringifyString = require_stringifyString();
     var string2 = {
@@ -2350,9 +2350,9 @@ var require_string = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/common/null.js
+// node_modules/yaml/dist/schema/common/null.js
 var require_null = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/common/null.js"(exports2) {
+  "node_modules/yaml/dist/schema/common/null.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     var nullTag = {
@@ -2368,9 +2368,9 @@ var require_null = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/core/bool.js
+// node_modules/yaml/dist/schema/core/bool.js
 var require_bool = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/core/bool.js"(exports2) {
+  "node_modules/yaml/dist/schema/core/bool.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     var boolTag = {
@@ -2392,9 +2392,9 @@ var require_bool = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/stringify/stringifyNumber.js
+// node_modules/yaml/dist/stringify/stringifyNumber.js
 var require_stringifyNumber = __commonJS({
-  "../../main/node_modules/yaml/dist/stringify/stringifyNumber.js"(exports2) {
+  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports2) {
     "use strict";
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
@@ -2419,9 +2419,9 @@ var require_stringifyNumber = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/core/float.js
+// node_modules/yaml/dist/schema/core/float.js
 var require_float = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/core/float.js"(exports2) {
+  "node_modules/yaml/dist/schema/core/float.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -2465,9 +2465,9 @@ var require_float = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/core/int.js
+// node_modules/yaml/dist/schema/core/int.js
 var require_int = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/core/int.js"(exports2) {
+  "node_modules/yaml/dist/schema/core/int.js"(exports2) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -2510,9 +2510,9 @@ var require_int = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/core/schema.js
+// node_modules/yaml/dist/schema/core/schema.js
 var require_schema = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/core/schema.js"(exports2) {
+  "node_modules/yaml/dist/schema/core/schema.js"(exports2) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -2538,9 +2538,9 @@ var require_schema = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/json/schema.js
+// node_modules/yaml/dist/schema/json/schema.js
 var require_schema2 = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/json/schema.js"(exports2) {
+  "node_modules/yaml/dist/schema/json/schema.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     var map = require_map();
@@ -2605,9 +2605,9 @@ var require_schema2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js
+// node_modules/yaml/dist/schema/yaml-1.1/binary.js
 var require_binary = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports2) {
+  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports2) {
     "use strict";
     var node_buffer = require("buffer");
     var Scalar = require_Scalar();
@@ -2671,9 +2671,9 @@ var require_binary = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
 var require_pairs = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports2) {
+  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var Pair = require_Pair();
@@ -2749,9 +2749,9 @@ ${cn.comment}` : item.comment;
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js
+// node_modules/yaml/dist/schema/yaml-1.1/omap.js
 var require_omap = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports2) {
+  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var toJS = require_toJS();
@@ -2827,9 +2827,9 @@ var require_omap = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js
+// node_modules/yaml/dist/schema/yaml-1.1/bool.js
 var require_bool2 = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports2) {
+  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     function boolStringify({ value, source }, ctx) {
@@ -2859,9 +2859,9 @@ var require_bool2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/yaml-1.1/float.js
+// node_modules/yaml/dist/schema/yaml-1.1/float.js
 var require_float2 = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports2) {
+  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -2908,9 +2908,9 @@ var require_float2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/yaml-1.1/int.js
+// node_modules/yaml/dist/schema/yaml-1.1/int.js
 var require_int2 = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports2) {
+  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports2) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -2987,9 +2987,9 @@ var require_int2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/yaml-1.1/set.js
+// node_modules/yaml/dist/schema/yaml-1.1/set.js
 var require_set = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports2) {
+  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var Pair = require_Pair();
@@ -3076,9 +3076,9 @@ var require_set = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
 var require_timestamp = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports2) {
+  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports2) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str, asBigInt) {
@@ -3164,9 +3164,9 @@ var require_timestamp = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js
+// node_modules/yaml/dist/schema/yaml-1.1/schema.js
 var require_schema3 = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports2) {
+  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports2) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -3208,9 +3208,9 @@ var require_schema3 = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/tags.js
+// node_modules/yaml/dist/schema/tags.js
 var require_tags = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/tags.js"(exports2) {
+  "node_modules/yaml/dist/schema/tags.js"(exports2) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -3302,9 +3302,9 @@ var require_tags = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/Schema.js
+// node_modules/yaml/dist/schema/Schema.js
 var require_Schema = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/Schema.js"(exports2) {
+  "node_modules/yaml/dist/schema/Schema.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var map = require_map();
@@ -3334,9 +3334,9 @@ var require_Schema = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/stringify/stringifyDocument.js
+// node_modules/yaml/dist/stringify/stringifyDocument.js
 var require_stringifyDocument = __commonJS({
-  "../../main/node_modules/yaml/dist/stringify/stringifyDocument.js"(exports2) {
+  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var stringify = require_stringify();
@@ -3414,9 +3414,9 @@ var require_stringifyDocument = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/doc/Document.js
+// node_modules/yaml/dist/doc/Document.js
 var require_Document = __commonJS({
-  "../../main/node_modules/yaml/dist/doc/Document.js"(exports2) {
+  "node_modules/yaml/dist/doc/Document.js"(exports2) {
     "use strict";
     var Alias = require_Alias();
     var Collection = require_Collection();
@@ -3723,9 +3723,9 @@ var require_Document = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/errors.js
+// node_modules/yaml/dist/errors.js
 var require_errors = __commonJS({
-  "../../main/node_modules/yaml/dist/errors.js"(exports2) {
+  "node_modules/yaml/dist/errors.js"(exports2) {
     "use strict";
     var YAMLError = class extends Error {
       constructor(name2, pos, code2, message2) {
@@ -3788,9 +3788,9 @@ ${pointer}
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/resolve-props.js
+// node_modules/yaml/dist/compose/resolve-props.js
 var require_resolve_props = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/resolve-props.js"(exports2) {
+  "node_modules/yaml/dist/compose/resolve-props.js"(exports2) {
     "use strict";
     function resolveProps(tokens2, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
@@ -3922,9 +3922,9 @@ var require_resolve_props = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/util-contains-newline.js
+// node_modules/yaml/dist/compose/util-contains-newline.js
 var require_util_contains_newline = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/util-contains-newline.js"(exports2) {
+  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports2) {
     "use strict";
     function containsNewline(key) {
       if (!key)
@@ -3964,9 +3964,9 @@ var require_util_contains_newline = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/util-flow-indent-check.js
+// node_modules/yaml/dist/compose/util-flow-indent-check.js
 var require_util_flow_indent_check = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports2) {
+  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports2) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
     function flowIndentCheck(indent2, fc, onError) {
@@ -3982,9 +3982,9 @@ var require_util_flow_indent_check = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/util-map-includes.js
+// node_modules/yaml/dist/compose/util-map-includes.js
 var require_util_map_includes = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/util-map-includes.js"(exports2) {
+  "node_modules/yaml/dist/compose/util-map-includes.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     function mapIncludes(ctx, items, search) {
@@ -3998,9 +3998,9 @@ var require_util_map_includes = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/resolve-block-map.js
+// node_modules/yaml/dist/compose/resolve-block-map.js
 var require_resolve_block_map = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/resolve-block-map.js"(exports2) {
+  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports2) {
     "use strict";
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
@@ -4106,9 +4106,9 @@ var require_resolve_block_map = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/resolve-block-seq.js
+// node_modules/yaml/dist/compose/resolve-block-seq.js
 var require_resolve_block_seq = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/resolve-block-seq.js"(exports2) {
+  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports2) {
     "use strict";
     var YAMLSeq = require_YAMLSeq();
     var resolveProps = require_resolve_props();
@@ -4157,9 +4157,9 @@ var require_resolve_block_seq = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/resolve-end.js
+// node_modules/yaml/dist/compose/resolve-end.js
 var require_resolve_end = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/resolve-end.js"(exports2) {
+  "node_modules/yaml/dist/compose/resolve-end.js"(exports2) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
       let comment2 = "";
@@ -4200,9 +4200,9 @@ var require_resolve_end = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/resolve-flow-collection.js
+// node_modules/yaml/dist/compose/resolve-flow-collection.js
 var require_resolve_flow_collection = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports2) {
+  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var Pair = require_Pair();
@@ -4394,9 +4394,9 @@ var require_resolve_flow_collection = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/compose-collection.js
+// node_modules/yaml/dist/compose/compose-collection.js
 var require_compose_collection = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/compose-collection.js"(exports2) {
+  "node_modules/yaml/dist/compose/compose-collection.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var Scalar = require_Scalar();
@@ -4459,9 +4459,9 @@ var require_compose_collection = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/resolve-block-scalar.js
+// node_modules/yaml/dist/compose/resolve-block-scalar.js
 var require_resolve_block_scalar = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports2) {
+  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
@@ -4642,9 +4642,9 @@ var require_resolve_block_scalar = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js
+// node_modules/yaml/dist/compose/resolve-flow-scalar.js
 var require_resolve_flow_scalar = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports2) {
+  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
@@ -4863,9 +4863,9 @@ var require_resolve_flow_scalar = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/compose-scalar.js
+// node_modules/yaml/dist/compose/compose-scalar.js
 var require_compose_scalar = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/compose-scalar.js"(exports2) {
+  "node_modules/yaml/dist/compose/compose-scalar.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var Scalar = require_Scalar();
@@ -4944,9 +4944,9 @@ var require_compose_scalar = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js
+// node_modules/yaml/dist/compose/util-empty-scalar-position.js
 var require_util_empty_scalar_position = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports2) {
+  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports2) {
     "use strict";
     function emptyScalarPosition(offset, before, pos) {
       if (before) {
@@ -4974,9 +4974,9 @@ var require_util_empty_scalar_position = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/compose-node.js
+// node_modules/yaml/dist/compose/compose-node.js
 var require_compose_node = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/compose-node.js"(exports2) {
+  "node_modules/yaml/dist/compose/compose-node.js"(exports2) {
     "use strict";
     var Alias = require_Alias();
     var identity2 = require_identity();
@@ -5080,9 +5080,9 @@ var require_compose_node = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/compose-doc.js
+// node_modules/yaml/dist/compose/compose-doc.js
 var require_compose_doc = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/compose-doc.js"(exports2) {
+  "node_modules/yaml/dist/compose/compose-doc.js"(exports2) {
     "use strict";
     var Document = require_Document();
     var composeNode = require_compose_node();
@@ -5123,9 +5123,9 @@ var require_compose_doc = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/composer.js
+// node_modules/yaml/dist/compose/composer.js
 var require_composer = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/composer.js"(exports2) {
+  "node_modules/yaml/dist/compose/composer.js"(exports2) {
     "use strict";
     var node_process = require("process");
     var directives = require_directives();
@@ -5331,9 +5331,9 @@ ${end.comment}` : end.comment;
   }
 });
 
-// ../../main/node_modules/yaml/dist/parse/cst-scalar.js
+// node_modules/yaml/dist/parse/cst-scalar.js
 var require_cst_scalar = __commonJS({
-  "../../main/node_modules/yaml/dist/parse/cst-scalar.js"(exports2) {
+  "node_modules/yaml/dist/parse/cst-scalar.js"(exports2) {
     "use strict";
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -5516,9 +5516,9 @@ var require_cst_scalar = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/parse/cst-stringify.js
+// node_modules/yaml/dist/parse/cst-stringify.js
 var require_cst_stringify = __commonJS({
-  "../../main/node_modules/yaml/dist/parse/cst-stringify.js"(exports2) {
+  "node_modules/yaml/dist/parse/cst-stringify.js"(exports2) {
     "use strict";
     var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
@@ -5577,9 +5577,9 @@ var require_cst_stringify = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/parse/cst-visit.js
+// node_modules/yaml/dist/parse/cst-visit.js
 var require_cst_visit = __commonJS({
-  "../../main/node_modules/yaml/dist/parse/cst-visit.js"(exports2) {
+  "node_modules/yaml/dist/parse/cst-visit.js"(exports2) {
     "use strict";
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
@@ -5639,9 +5639,9 @@ var require_cst_visit = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/parse/cst.js
+// node_modules/yaml/dist/parse/cst.js
 var require_cst = __commonJS({
-  "../../main/node_modules/yaml/dist/parse/cst.js"(exports2) {
+  "node_modules/yaml/dist/parse/cst.js"(exports2) {
     "use strict";
     var cstScalar = require_cst_scalar();
     var cstStringify = require_cst_stringify();
@@ -5741,9 +5741,9 @@ var require_cst = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/parse/lexer.js
+// node_modules/yaml/dist/parse/lexer.js
 var require_lexer = __commonJS({
-  "../../main/node_modules/yaml/dist/parse/lexer.js"(exports2) {
+  "node_modules/yaml/dist/parse/lexer.js"(exports2) {
     "use strict";
     var cst = require_cst();
     function isEmpty(ch) {
@@ -6330,9 +6330,9 @@ var require_lexer = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/parse/line-counter.js
+// node_modules/yaml/dist/parse/line-counter.js
 var require_line_counter = __commonJS({
-  "../../main/node_modules/yaml/dist/parse/line-counter.js"(exports2) {
+  "node_modules/yaml/dist/parse/line-counter.js"(exports2) {
     "use strict";
     var LineCounter2 = class {
       constructor() {
@@ -6361,9 +6361,9 @@ var require_line_counter = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/parse/parser.js
+// node_modules/yaml/dist/parse/parser.js
 var require_parser = __commonJS({
-  "../../main/node_modules/yaml/dist/parse/parser.js"(exports2) {
+  "node_modules/yaml/dist/parse/parser.js"(exports2) {
     "use strict";
     var node_process = require("process");
     var cst = require_cst();
@@ -7235,9 +7235,9 @@ var require_parser = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/public-api.js
+// node_modules/yaml/dist/public-api.js
 var require_public_api = __commonJS({
-  "../../main/node_modules/yaml/dist/public-api.js"(exports2) {
+  "node_modules/yaml/dist/public-api.js"(exports2) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -7332,9 +7332,9 @@ var require_public_api = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/index.js
+// node_modules/yaml/dist/index.js
 var require_dist = __commonJS({
-  "../../main/node_modules/yaml/dist/index.js"(exports2) {
+  "node_modules/yaml/dist/index.js"(exports2) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -8905,9 +8905,9 @@ ${DOCKERIGNORE_PATTERNS}
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/argument.js
+// node_modules/dockerfile-ast/lib/argument.js
 var require_argument = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/argument.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/argument.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Argument = void 0;
@@ -8942,9 +8942,9 @@ var require_argument = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/jsonArgument.js
+// node_modules/dockerfile-ast/lib/jsonArgument.js
 var require_jsonArgument = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/jsonArgument.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/jsonArgument.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.JSONArgument = void 0;
@@ -8967,9 +8967,9 @@ var require_jsonArgument = __commonJS({
   }
 });
 
-// ../../main/node_modules/vscode-languageserver-types/lib/umd/main.js
+// node_modules/vscode-languageserver-types/lib/umd/main.js
 var require_main = __commonJS({
-  "../../main/node_modules/vscode-languageserver-types/lib/umd/main.js"(exports2, module2) {
+  "node_modules/vscode-languageserver-types/lib/umd/main.js"(exports2, module2) {
     (function(factory) {
       if (typeof module2 === "object" && typeof module2.exports === "object") {
         var v = factory(require, exports2);
@@ -10592,9 +10592,9 @@ var require_main = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/line.js
+// node_modules/dockerfile-ast/lib/line.js
 var require_line = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/line.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/line.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Line = void 0;
@@ -10620,9 +10620,9 @@ var require_line = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/util.js
+// node_modules/dockerfile-ast/lib/util.js
 var require_util = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/util.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/util.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Util = void 0;
@@ -10709,9 +10709,9 @@ var require_util = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/comment.js
+// node_modules/dockerfile-ast/lib/comment.js
 var require_comment = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/comment.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/comment.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Comment = void 0;
@@ -10775,7 +10775,7 @@ var require_comment = __commonJS({
   }
 });
 
-// ../../main/node_modules/vscode-languageserver-textdocument/lib/esm/main.js
+// node_modules/vscode-languageserver-textdocument/lib/esm/main.js
 var main_exports = {};
 __export(main_exports, {
   TextDocument: () => TextDocument
@@ -10841,7 +10841,7 @@ function getWellformedEdit(textEdit) {
 }
 var FullTextDocument, TextDocument;
 var init_main = __esm({
-  "../../main/node_modules/vscode-languageserver-textdocument/lib/esm/main.js"() {
+  "node_modules/vscode-languageserver-textdocument/lib/esm/main.js"() {
     "use strict";
     FullTextDocument = class _FullTextDocument {
       constructor(uri, languageId, version, content2) {
@@ -11039,9 +11039,9 @@ var init_main = __esm({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/parserDirective.js
+// node_modules/dockerfile-ast/lib/parserDirective.js
 var require_parserDirective = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/parserDirective.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/parserDirective.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.ParserDirective = void 0;
@@ -11077,9 +11077,9 @@ var require_parserDirective = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/heredoc.js
+// node_modules/dockerfile-ast/lib/heredoc.js
 var require_heredoc = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/heredoc.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/heredoc.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Heredoc = void 0;
@@ -11145,9 +11145,9 @@ var require_heredoc = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/variable.js
+// node_modules/dockerfile-ast/lib/variable.js
 var require_variable = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/variable.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/variable.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Variable = void 0;
@@ -11243,9 +11243,9 @@ var require_variable = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/instruction.js
+// node_modules/dockerfile-ast/lib/instruction.js
 var require_instruction = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/instruction.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/instruction.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Instruction = void 0;
@@ -12064,9 +12064,9 @@ var require_instruction = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/flagOption.js
+// node_modules/dockerfile-ast/lib/flagOption.js
 var require_flagOption = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/flagOption.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/flagOption.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.FlagOption = void 0;
@@ -12104,9 +12104,9 @@ var require_flagOption = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/flag.js
+// node_modules/dockerfile-ast/lib/flag.js
 var require_flag = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/flag.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/flag.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Flag = void 0;
@@ -12232,9 +12232,9 @@ var require_flag = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/modifiableInstruction.js
+// node_modules/dockerfile-ast/lib/modifiableInstruction.js
 var require_modifiableInstruction = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/modifiableInstruction.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/modifiableInstruction.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.ModifiableInstruction = void 0;
@@ -12314,9 +12314,9 @@ var require_modifiableInstruction = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/jsonInstruction.js
+// node_modules/dockerfile-ast/lib/jsonInstruction.js
 var require_jsonInstruction = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/jsonInstruction.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/jsonInstruction.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.JSONInstruction = void 0;
@@ -12479,9 +12479,9 @@ var require_jsonInstruction = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/instructions/add.js
+// node_modules/dockerfile-ast/lib/instructions/add.js
 var require_add = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/instructions/add.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/instructions/add.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Add = void 0;
@@ -12498,9 +12498,9 @@ var require_add = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/property.js
+// node_modules/dockerfile-ast/lib/property.js
 var require_property = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/property.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/property.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Property = void 0;
@@ -12810,9 +12810,9 @@ var require_property = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/propertyInstruction.js
+// node_modules/dockerfile-ast/lib/propertyInstruction.js
 var require_propertyInstruction = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/propertyInstruction.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/propertyInstruction.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.PropertyInstruction = void 0;
@@ -13107,9 +13107,9 @@ var require_propertyInstruction = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/instructions/arg.js
+// node_modules/dockerfile-ast/lib/instructions/arg.js
 var require_arg = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/instructions/arg.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/instructions/arg.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Arg = void 0;
@@ -13139,9 +13139,9 @@ var require_arg = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/instructions/cmd.js
+// node_modules/dockerfile-ast/lib/instructions/cmd.js
 var require_cmd = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/instructions/cmd.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/instructions/cmd.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Cmd = void 0;
@@ -13155,9 +13155,9 @@ var require_cmd = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/instructions/copy.js
+// node_modules/dockerfile-ast/lib/instructions/copy.js
 var require_copy = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/instructions/copy.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/instructions/copy.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Copy = void 0;
@@ -13187,9 +13187,9 @@ var require_copy = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/instructions/env.js
+// node_modules/dockerfile-ast/lib/instructions/env.js
 var require_env = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/instructions/env.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/instructions/env.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Env = void 0;
@@ -13206,9 +13206,9 @@ var require_env = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/instructions/entrypoint.js
+// node_modules/dockerfile-ast/lib/instructions/entrypoint.js
 var require_entrypoint = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/instructions/entrypoint.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/instructions/entrypoint.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Entrypoint = void 0;
@@ -13222,9 +13222,9 @@ var require_entrypoint = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/instructions/from.js
+// node_modules/dockerfile-ast/lib/instructions/from.js
 var require_from = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/instructions/from.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/instructions/from.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.From = void 0;
@@ -13474,9 +13474,9 @@ var require_from = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/instructions/healthcheck.js
+// node_modules/dockerfile-ast/lib/instructions/healthcheck.js
 var require_healthcheck = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/instructions/healthcheck.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/instructions/healthcheck.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Healthcheck = void 0;
@@ -13498,9 +13498,9 @@ var require_healthcheck = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/instructions/label.js
+// node_modules/dockerfile-ast/lib/instructions/label.js
 var require_label = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/instructions/label.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/instructions/label.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Label = void 0;
@@ -13535,9 +13535,9 @@ var require_label = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/instructions/onbuild.js
+// node_modules/dockerfile-ast/lib/instructions/onbuild.js
 var require_onbuild = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/instructions/onbuild.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/instructions/onbuild.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Onbuild = void 0;
@@ -13572,9 +13572,9 @@ var require_onbuild = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/instructions/run.js
+// node_modules/dockerfile-ast/lib/instructions/run.js
 var require_run = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/instructions/run.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/instructions/run.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Run = void 0;
@@ -13600,9 +13600,9 @@ var require_run = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/instructions/shell.js
+// node_modules/dockerfile-ast/lib/instructions/shell.js
 var require_shell = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/instructions/shell.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/instructions/shell.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Shell = void 0;
@@ -13616,9 +13616,9 @@ var require_shell = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/instructions/stopsignal.js
+// node_modules/dockerfile-ast/lib/instructions/stopsignal.js
 var require_stopsignal = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/instructions/stopsignal.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/instructions/stopsignal.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Stopsignal = void 0;
@@ -13632,9 +13632,9 @@ var require_stopsignal = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/instructions/workdir.js
+// node_modules/dockerfile-ast/lib/instructions/workdir.js
 var require_workdir = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/instructions/workdir.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/instructions/workdir.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Workdir = void 0;
@@ -13691,9 +13691,9 @@ var require_workdir = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/instructions/user.js
+// node_modules/dockerfile-ast/lib/instructions/user.js
 var require_user = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/instructions/user.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/instructions/user.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.User = void 0;
@@ -13707,9 +13707,9 @@ var require_user = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/instructions/volume.js
+// node_modules/dockerfile-ast/lib/instructions/volume.js
 var require_volume = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/instructions/volume.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/instructions/volume.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Volume = void 0;
@@ -13723,9 +13723,9 @@ var require_volume = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/imageTemplate.js
+// node_modules/dockerfile-ast/lib/imageTemplate.js
 var require_imageTemplate = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/imageTemplate.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/imageTemplate.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.ImageTemplate = void 0;
@@ -13960,9 +13960,9 @@ var require_imageTemplate = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/dockerfile.js
+// node_modules/dockerfile-ast/lib/dockerfile.js
 var require_dockerfile = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/dockerfile.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/dockerfile.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Dockerfile = void 0;
@@ -14179,9 +14179,9 @@ var require_dockerfile = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/parser.js
+// node_modules/dockerfile-ast/lib/parser.js
 var require_parser2 = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/parser.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/parser.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Parser = void 0;
@@ -14605,9 +14605,9 @@ var require_parser2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/main.js
+// node_modules/dockerfile-ast/lib/main.js
 var require_main2 = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/main.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/main.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.DockerfileParser = exports2.DefaultVariables = exports2.Directive = exports2.Keyword = exports2.Workdir = exports2.Volume = exports2.User = exports2.Stopsignal = exports2.Shell = exports2.Run = exports2.PropertyInstruction = exports2.Onbuild = exports2.ModifiableInstruction = exports2.Label = exports2.JSONInstruction = exports2.Heredoc = exports2.Healthcheck = exports2.From = exports2.Env = exports2.Entrypoint = exports2.Copy = exports2.Cmd = exports2.Arg = exports2.Add = exports2.Variable = exports2.Property = exports2.ParserDirective = exports2.Line = exports2.Instruction = exports2.Flag = exports2.Comment = exports2.JSONArgument = exports2.Argument = void 0;
@@ -19108,7 +19108,7 @@ var init_TF0205_service_image_unpinned = __esm({
   }
 });
 
-// ../../main/node_modules/@lezer/common/dist/index.js
+// node_modules/@lezer/common/dist/index.js
 function checkSide(side, pos, from, to) {
   switch (side) {
     case -2:
@@ -19480,7 +19480,7 @@ function balanceRange(balanceType, children, positions, from, to, start, length,
 }
 var DefaultBufferLength, nextPropID, Range, NodeProp, MountedTree, noProps, NodeType, NodeSet, CachedNode, CachedInnerNode, IterMode, Tree, FlatBufferCursor, TreeBuffer, BaseNode, TreeNode, BufferContext, BufferNode, StackIterator, TreeCursor, nodeSizeCache, Parser, StringInput, stoppedInner;
 var init_dist = __esm({
-  "../../main/node_modules/@lezer/common/dist/index.js"() {
+  "node_modules/@lezer/common/dist/index.js"() {
     DefaultBufferLength = 1024;
     nextPropID = 0;
     Range = class {
@@ -20665,7 +20665,7 @@ var init_dist = __esm({
   }
 });
 
-// ../../main/node_modules/@lezer/lr/dist/index.js
+// node_modules/@lezer/lr/dist/index.js
 function decodeArray(input, Type = Uint16Array) {
   if (typeof input != "string")
     return input;
@@ -20804,7 +20804,7 @@ function getSpecializer(spec) {
 }
 var Stack, StackContext, SimulatedStack, StackBufferCursor, CachedToken, nullToken, InputStream, TokenGroup, LocalTokenGroup, ExternalTokenizer, verbose, stackIDs, FragmentCursor, TokenCache, Parse, Dialect, id, ContextTracker, LRParser;
 var init_dist2 = __esm({
-  "../../main/node_modules/@lezer/lr/dist/index.js"() {
+  "node_modules/@lezer/lr/dist/index.js"() {
     init_dist();
     Stack = class _Stack {
       /**
@@ -22449,7 +22449,7 @@ var init_dist2 = __esm({
   }
 });
 
-// ../../main/node_modules/@lezer/highlight/dist/index.js
+// node_modules/@lezer/highlight/dist/index.js
 function sameArray(a, b) {
   return a.length == b.length && a.every((x, i) => x == b[i]);
 }
@@ -22530,7 +22530,7 @@ function tagHighlighter(tags2, options) {
 }
 var nextTagID, Tag, nextModifierID, Modifier, ruleNodeProp, Rule, t, comment, name, typeName, propertyName, literal, string, number, content, heading, keyword, operator, punctuation, bracket, meta, tags, classHighlighter;
 var init_dist3 = __esm({
-  "../../main/node_modules/@lezer/highlight/dist/index.js"() {
+  "node_modules/@lezer/highlight/dist/index.js"() {
     init_dist();
     nextTagID = 0;
     Tag = class _Tag {
@@ -23079,7 +23079,7 @@ var init_dist3 = __esm({
   }
 });
 
-// ../../main/node_modules/@lezer/python/dist/index.js
+// node_modules/@lezer/python/dist/index.js
 function __tfrTable(base642, bytes) {
   const b = Buffer.from(base642, "base64");
   const view = new DataView(b.buffer, b.byteOffset, b.length);
@@ -23125,7 +23125,7 @@ function skipEscape(input, ch) {
 }
 var printKeyword, indent, dedent, newline$1, blankLineStart, newlineBracketed, eof, stringContent, Escape, replacementStart, stringEnd, ParenL, ParenthesizedExpression, TupleExpression, ComprehensionExpression, BracketL, ArrayExpression, ArrayComprehensionExpression, BraceL, DictionaryExpression, DictionaryComprehensionExpression, SetExpression, SetComprehensionExpression, ArgList, subscript, String$1, stringStart, stringStartD, stringStartL, stringStartLD, stringStartR, stringStartRD, stringStartRL, stringStartRLD, FormatString, stringStartF, stringStartFD, stringStartFL, stringStartFLD, stringStartFR, stringStartFRD, stringStartFRL, stringStartFRLD, FormatReplacement, nestedFormatReplacement, importList, TypeParamList, ParamList, SequencePattern, MappingPattern, PatternArgList, newline, carriageReturn, space, tab, hash, parenOpen, dot, braceOpen, braceClose, singleQuote, doubleQuote, backslash, letter_o, letter_x, letter_N, letter_u, letter_U, bracketed, newlines, indentation, cx_Bracketed, cx_String, cx_DoubleQuote, cx_Long, cx_Raw, cx_Format, topIndent, stringFlags, trackIndent, legacyPrint, strings, pythonHighlighting, spec_identifier, parser2;
 var init_dist4 = __esm({
-  "../../main/node_modules/@lezer/python/dist/index.js"() {
+  "node_modules/@lezer/python/dist/index.js"() {
     init_dist2();
     init_dist3();
     printKeyword = 1;

@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-DMRZDENF.js";
+} from "./chunk-LX56VFD6.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -31,7 +31,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-7KO6UK2W.js";
+} from "./chunk-HCFI23H2.js";
 import {
   UnsafePathError,
   readInside,

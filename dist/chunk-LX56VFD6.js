@@ -20,7 +20,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-7KO6UK2W.js";
+} from "./chunk-HCFI23H2.js";
 import {
   UnsafePathError,
   formatBytes,

@@ -11,7 +11,7 @@ import {
   pipInstall,
   programArgv,
   runtimeInsertionLine
-} from "./chunk-7KO6UK2W.js";
+} from "./chunk-HCFI23H2.js";
 import {
   insertLines,
   normalizePackageName,

@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-DZIOEKWI.js";
+} from "./chunk-4VWLV3RA.js";
 import {
   makeReport
 } from "./chunk-XHBXMSCK.js";
 import {
   RULES
-} from "./chunk-7KO6UK2W.js";
+} from "./chunk-HCFI23H2.js";
 import {
   SEVERITIES,
   UnsafePathError,
