@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import { baseName, dirName, joinPath, normalizeRelative } from '../discover/classify.js';
 import { includedFile, parseRequirements } from '../parse/requirements.js';
 import { parseShell } from '../parse/shell.js';
-import { djangoCommand, inlineScript, programArgv } from './command.js';
+import { djangoCommand, inlineScript, launchedCommand, programArgv } from './command.js';
 import { readsArguments } from './command/branches.js';
 import { makeInvocation, makeTargetScript } from './command/make.js';
 import { npmScriptCommands, npmScriptsRun, packageScripts } from './command/npm-scripts.js';
@@ -346,13 +346,16 @@ function startArgvs(app: App, target: Stage): string[][] {
 
 function instrCommands(c: CommandInstr): string[][] {
   if (c.argv) return argvCommands(c.argv);
-  return c.script?.commands.map((x) => x.argv) ?? [];
+  return c.script?.commands.flatMap((x) => argvCommands(x.argv)) ?? [];
 }
 
 /** An argv, followed by the commands of its `sh -c` script when it is one. */
-function argvCommands(argv: string[]): string[][] {
+function argvCommands(argv: string[], depth = 0): string[][] {
   const script = inlineScript(argv);
-  return script === undefined ? [argv] : [argv, ...parseShell(script).commands.map((x) => x.argv)];
+  // `gosu app /start.sh`, `su app -c "./start.sh"`: the command a launcher runs may be a script too
+  const launched = depth < 3 ? launchedCommand(argv) : undefined;
+  const own = script === undefined ? [argv] : [argv, ...parseShell(script).commands.map((x) => x.argv)];
+  return launched ? [...own, ...argvCommands(launched, depth + 1)] : own;
 }
 
 function composeCommands(c: ComposeCommand): string[][] {
@@ -360,9 +363,9 @@ function composeCommands(c: ComposeCommand): string[][] {
     const [cmd, flag, script] = c.argv;
     if (/(^|\/)(ba|da)?sh$/.test(cmd ?? '') && flag === '-c' && script)
       return [c.argv, ...parseShell(script).commands.map((x) => x.argv)];
-    return [c.argv];
+    return argvCommands(c.argv);
   }
-  return c.script?.commands.map((x) => x.argv) ?? [];
+  return c.script?.commands.flatMap((x) => argvCommands(x.argv)) ?? [];
 }
 
 /** The words of a command that may name a script in the image: the program, or the file a shell runs. */

@@ -1,6 +1,7 @@
 import {
   argumentsHeldBy,
   commandIgnoredBy,
+  execTarget,
   type InitProcess,
   initProcess,
   inlineScript,
@@ -87,7 +88,8 @@ script) never runs.`,
             ),
           });
         for (const instr of [stage.entrypoint, cmd]) {
-          if (instr?.argv) findings.push(...inlineShell(instr.argv, df.file, instr.line, instr.keyword));
+          if (instr?.argv)
+            findings.push(...inlineShell(execTarget(instr.argv), df.file, instr.line, instr.keyword));
         }
       }
       const service = app.compose?.appService;
@@ -97,8 +99,10 @@ script) never runs.`,
         ['command', composeCommand],
       ] as const) {
         const argv = c && composeArgv(c);
-        if (c && argv)
-          findings.push(...inlineShell(argv, c.file, c.line, `compose ${key}`, writtenComposeArgv(c)));
+        // `wait-for-it db:5432 -- sh -c "…"`: the launcher execs the shell, which is then PID 1
+        const target = argv && execTarget(argv);
+        const written = target === argv && c ? writtenComposeArgv(c) : undefined;
+        if (c && target) findings.push(...inlineShell(target, c.file, c.line, `compose ${key}`, written));
       }
       // make as PID 1 passes SIGTERM on to the recipe it runs: a make target is no shell script to exec from.
       for (const script of app.entrypointScripts)

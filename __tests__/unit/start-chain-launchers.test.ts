@@ -1,0 +1,114 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { launchedCommand } from '../../src/model/command.js';
+import { analyzeFiles, findingsOf } from '../support/analyze.js';
+
+const MANAGE = "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n";
+const SETTINGS = 'DEBUG = False\n';
+const WAIT_FOR_IT = '#!/usr/bin/env bash\nWAITFORIT_CLI=("$@")\nexec "${WAITFORIT_CLI[@]}"\n';
+
+// [launcher argv, the command it runs]
+const LAUNCHERS: [string[], string[] | undefined][] = [
+  [
+    ['./wait-for-it.sh', 'db:5432', '--', 'gunicorn', 'a.wsgi'],
+    ['gunicorn', 'a.wsgi'],
+  ],
+  [
+    ['wait-for-it', 'db:5432', '-t', '30', '--', 'python', 'x.py'],
+    ['python', 'x.py'],
+  ],
+  [['/wait-for', 'db:5432', '--', './start.sh'], ['./start.sh']],
+  [['wait-for-it.sh', 'db:5432'], undefined],
+  [
+    ['dockerize', '-wait', 'tcp://db:5432', '-timeout', '20s', 'gunicorn', 'a.wsgi'],
+    ['gunicorn', 'a.wsgi'],
+  ],
+  [['gosu', 'app', '/start.sh'], ['/start.sh']],
+  [['su-exec', 'app:app', 'gunicorn'], ['gunicorn']],
+  [
+    ['su', '-m', 'myuser', '-c', 'python manage.py migrate'],
+    ['sh', '-c', 'python manage.py migrate'],
+  ],
+  [
+    ['su', 'myuser', '--command=./start.sh'],
+    ['sh', '-c', './start.sh'],
+  ],
+  [['su', '-', 'myuser'], undefined],
+  [['gunicorn', 'a.wsgi'], undefined],
+];
+
+for (const [argv, expected] of LAUNCHERS) {
+  test(`launchedCommand: ${argv.join(' ')}`, () => {
+    assert.deepEqual(launchedCommand(argv), expected);
+  });
+}
+
+test('`wait-for-it.sh db:5432 -- sh -c "… runserver"` as CMD: TF0801 and TF0901 judge the command after --', async () => {
+  const result = await analyzeFiles({
+    'manage.py': MANAGE,
+    'mysite/settings.py': SETTINGS,
+    'scripts/wait-for-it.sh': WAIT_FOR_IT,
+    Dockerfile: [
+      'FROM python:3.12',
+      'WORKDIR /app',
+      'COPY . .',
+      'CMD ["./scripts/wait-for-it.sh", "db:5432", "--", "sh", "-c", "python manage.py migrate && python manage.py runserver 0.0.0.0:8000"]',
+      '',
+    ].join('\n'),
+  });
+  assert.deepEqual(findingsOf(result, 'TF0801'), [['Dockerfile', 4]]);
+  assert.deepEqual(findingsOf(result, 'TF0901'), [['Dockerfile', 4]]);
+  assert.deepEqual(findingsOf(result, 'TF1202'), [['Dockerfile', 4]]);
+});
+
+test('a compose `wait-for-it db:5432 -- python manage.py runserver` and `dockerize … CMD`: TF0801', async () => {
+  for (const command of [
+    'wait-for-it db:5432 -- python manage.py runserver 0.0.0.0:8000',
+    'dockerize -wait tcp://db:5432 -timeout 30s python manage.py runserver 0.0.0.0:8000',
+  ]) {
+    const result = await analyzeFiles({
+      'manage.py': MANAGE,
+      'mysite/settings.py': SETTINGS,
+      Dockerfile:
+        'FROM python:3.12\nWORKDIR /app\nCOPY . .\nCMD ["gunicorn", "mysite.wsgi", "-b", "0.0.0.0:8000"]\n',
+      'docker-compose.yml': `services:\n  web:\n    build: .\n    command: ${command}\n`,
+    });
+    assert.deepEqual(findingsOf(result, 'TF0801'), [['docker-compose.yml', 4]], command);
+  }
+});
+
+test('`su -m myuser -c "python manage.py …"` in a start script: the inner commands are judged', async () => {
+  const result = await analyzeFiles({
+    'manage.py': MANAGE,
+    'mysite/settings.py': SETTINGS,
+    'run_web.sh': [
+      '#!/bin/sh',
+      'su -m myuser -c "python manage.py migrate"',
+      'su -m myuser -c "python manage.py runserver 0.0.0.0:8000"',
+      '',
+    ].join('\n'),
+    Dockerfile: 'FROM python:3.12\nWORKDIR /app\nCOPY . .\nCMD ["./run_web.sh"]\n',
+  });
+  assert.deepEqual(findingsOf(result, 'TF1202'), [['run_web.sh', 2]]);
+  assert.deepEqual(findingsOf(result, 'TF0801'), [['run_web.sh', 3]]);
+});
+
+test('`exec gosu app /start.sh` in an entrypoint: the start script is followed', async () => {
+  const result = await analyzeFiles({
+    'manage.py': MANAGE,
+    'mysite/settings.py': SETTINGS,
+    'docker/entrypoint.sh': '#!/bin/sh\nset -e\nexec gosu app /start.sh\n',
+    'docker/start.sh': '#!/bin/sh\npython manage.py migrate\nexec python manage.py runserver 0.0.0.0:8000\n',
+    Dockerfile: [
+      'FROM python:3.12',
+      'WORKDIR /app',
+      'COPY . .',
+      'COPY docker/entrypoint.sh /entrypoint.sh',
+      'COPY docker/start.sh /start.sh',
+      'ENTRYPOINT ["/entrypoint.sh"]',
+      '',
+    ].join('\n'),
+  });
+  assert.deepEqual(findingsOf(result, 'TF1202'), [['docker/start.sh', 2]]);
+  assert.deepEqual(findingsOf(result, 'TF0801'), [['docker/start.sh', 3]]);
+});
