@@ -91,6 +91,7 @@ test('`su -m myuser -c "python manage.py …"` in a start script: the inner comm
   });
   assert.deepEqual(findingsOf(result, 'TF1202'), [['run_web.sh', 2]]);
   assert.deepEqual(findingsOf(result, 'TF0801'), [['run_web.sh', 3]]);
+  assert.deepEqual(findingsOf(result, 'TF0901'), [['run_web.sh', 3]]);
 });
 
 test('`exec gosu app /start.sh` in an entrypoint: the start script is followed', async () => {

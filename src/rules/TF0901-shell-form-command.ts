@@ -8,6 +8,7 @@ import {
   inlineScriptCommands,
   inlineScriptLastCommand,
   isKeepAliveLoop,
+  launchedCommand,
   programArgv,
   runsArguments,
   scriptCommandsThatRun,
@@ -249,7 +250,7 @@ function scriptFindings(
     out.push({
       file: script.file,
       line: c.line,
-      message: `${script.file} starts ${what} without exec, so ${stays}. Write exec ${runsArgs && /^\$\{?[@*]\}?$/.test(c.argv[0]) ? '"$@"' : c.argv.join(' ')}.`,
+      message: `${script.file} starts ${what} without exec, so ${stays}. Write exec ${runsArgs && /^\$\{?[@*]\}?$/.test(c.argv[0]) ? '"$@"' : c.argv.map((w) => (/\s/.test(w) ? JSON.stringify(w) : w)).join(' ')}.`,
     });
   });
   return out;
@@ -268,6 +269,9 @@ function startsLater(
 function mainProcessOf(argv: string[]): { kind: string } | undefined {
   const server = serverOf(argv);
   if (server) return server;
+  // `su app -c "python manage.py runserver"`, `wait-for-it db:5432 -- gunicorn …`: the server a launcher runs
+  const inner = launchedCommand(argv);
+  if (inner) return mainProcessOf(inlineScriptLastCommand(inner, 1)?.argv ?? inner);
   const a = programArgv(argv);
   if (!/(^|\/)supervisord$/.test(a[0] ?? '')) return undefined;
   return a.some((w) => /^(-n|--nodaemon|-c.*|--configuration.*)$/.test(w))
