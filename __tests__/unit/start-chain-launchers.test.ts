@@ -113,3 +113,31 @@ test('`exec gosu app /start.sh` in an entrypoint: the start script is followed',
   assert.deepEqual(findingsOf(result, 'TF1202'), [['docker/start.sh', 2]]);
   assert.deepEqual(findingsOf(result, 'TF0801'), [['docker/start.sh', 3]]);
 });
+
+test('an extension-less start script copied under another name (`COPY ./compose/django/start /start-django`) is followed', async () => {
+  const result = await analyzeFiles({
+    'manage.py': MANAGE,
+    'mysite/settings.py': SETTINGS,
+    'compose/django/entrypoint': '#!/bin/sh\nset -e\nexec "$@"\n',
+    'compose/django/start': '#!/bin/bash\nset -o errexit\n\nexec python manage.py runserver 0.0.0.0:8000',
+    'compose/django/Dockerfile': [
+      'FROM python:3.12',
+      'WORKDIR /app',
+      'COPY ./compose/django/entrypoint /entrypoint',
+      'COPY --chmod=755 ./compose/django/start /start-django',
+      'COPY . .',
+      'ENTRYPOINT ["/entrypoint"]',
+      '',
+    ].join('\n'),
+    'local.yml': [
+      'services:',
+      '  django:',
+      '    build:',
+      '      context: .',
+      '      dockerfile: ./compose/django/Dockerfile',
+      '    command: /start-django',
+      '',
+    ].join('\n'),
+  });
+  assert.deepEqual(findingsOf(result, 'TF0801'), [['compose/django/start', 4]]);
+});
