@@ -141,3 +141,15 @@ test('an extension-less start script copied under another name (`COPY ./compose/
   });
   assert.deepEqual(findingsOf(result, 'TF0801'), [['compose/django/start', 4]]);
 });
+
+test('`cd /web/configs` then `./migrate.sh` in a start script: the script is found in the directory cd moved to', async () => {
+  const result = await analyzeFiles({
+    'manage.py': MANAGE,
+    'mysite/settings.py': SETTINGS,
+    'configs/entrypoint.sh':
+      '#!/bin/sh\nset -e\ncd /web/configs\n./migrate.sh\ncd /web\nexec gunicorn mysite.wsgi -b :8000\n',
+    'configs/migrate.sh': '#!/bin/sh\ncd /web\npython manage.py migrate --noinput\n',
+    Dockerfile: 'FROM python:3.12\nWORKDIR /web\nCOPY . .\nCMD ["sh", "configs/entrypoint.sh"]\n',
+  });
+  assert.deepEqual(findingsOf(result, 'TF1202'), [['configs/migrate.sh', 3]]);
+});

@@ -346,7 +346,9 @@ function scriptCommands(
   const inputs = scriptInputs(s.script, s.makeTargets ? undefined : args, chain.variable);
   chain.reached?.scripts.add(s);
   const argsVariables = argumentsHeldBy(s.script);
+  let dir = workdir; // `cd /web/configs` then `./migrate.sh`: a relative script is found where cd went
   for (const c of commandsThatRun(s.script.commands, inputs)) {
+    dir = directoryAfter(c.argv, dir);
     chain.reached?.commands.add(c);
     const runsArgs = runsArguments(c.argv, argsVariables);
     if (runsArgs && caller && args && args.length > 0) {
@@ -367,7 +369,7 @@ function scriptCommands(
     for (const command of [own, ...launched(own)]) {
       out.push(command);
       // `exec docker/web-start`, `./init.bash`: the script a script runs is followed in turn
-      const next = depth < 5 ? scriptRun(command.argv, scripts, workdir) : undefined;
+      const next = depth < 5 ? scriptRun(command.argv, scripts, dir) : undefined;
       if (next && next.script !== s) {
         const run = scriptCommands(next.script, command, command.argv.slice(next.argsFrom), chain, depth + 1);
         out.push(...(next.script.makeTargets ? run.map((r) => atMakeLine(r, own, next.script.file)) : run));
@@ -403,6 +405,19 @@ function launched(command: StartCommand, depth = 0): StartCommand[] {
         }));
   const own = program === 'gosu' || program === 'su-exec' ? [] : [run];
   return [...own, ...commands, ...launched(run, depth + 1).filter((c) => c !== run)];
+}
+
+/** The directory a script is in after a command: `cd DIR` moves it (a DIR known as written), anything else not. */
+export function directoryAfter(argv: string[], dir: string): string {
+  if (
+    argv[0] !== 'cd' ||
+    argv.length !== 2 ||
+    argv[1] === '-' ||
+    argv[1].includes('$') ||
+    argv[1].startsWith('~')
+  )
+    return dir;
+  return posix.resolve(dir, argv[1]);
 }
 
 const ALL_ARGS = new Set(['$@', '$*', '${@}', '${*}']);
