@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-MFSCKI2B.js";
+} from "./chunk-4L77X7XD.js";
 import {
   makeReport
 } from "./chunk-XHBXMSCK.js";
 import {
   RULES
-} from "./chunk-GXWXTPO6.js";
+} from "./chunk-DNI32MYA.js";
 import {
   SEVERITIES,
   UnsafePathError,

@@ -11,7 +11,7 @@ import {
   pipInstall,
   programArgv,
   runtimeInsertionLine
-} from "./chunk-GXWXTPO6.js";
+} from "./chunk-DNI32MYA.js";
 import {
   insertLines,
   normalizePackageName,

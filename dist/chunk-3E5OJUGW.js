@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-AD5GBKV6.js";
+} from "./chunk-2WH4FN6H.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -31,7 +31,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-GXWXTPO6.js";
+} from "./chunk-DNI32MYA.js";
 import {
   UnsafePathError,
   readInside,
