@@ -16610,6 +16610,43 @@ function programArgv(argv) {
   }
   return a.length ? [basename2(a[0]), ...a.slice(1)] : a;
 }
+function launchedCommand(argv) {
+  const p = basename2(argv[0] ?? "");
+  let inner;
+  if (/^wait-for(-it)?(\.sh)?$/.test(p)) {
+    const dashes = argv.indexOf("--");
+    inner = dashes > 0 ? argv.slice(dashes + 1) : void 0;
+  } else if (p === "dockerize") {
+    let i = 1;
+    while (i < argv.length && argv[i].startsWith("-"))
+      i += DOCKERIZE_FLAGS.has(argv[i]) || argv[i].includes("=") ? 1 : 2;
+    inner = argv.slice(i);
+  } else if (p === "gosu" || p === "su-exec") {
+    inner = argv.slice(2);
+  } else if (p === "su") {
+    const script = suScript(argv);
+    inner = script === void 0 ? void 0 : ["sh", "-c", script];
+  }
+  return inner && inner.length > 0 ? inner : void 0;
+}
+function execTarget(argv) {
+  let a = argv;
+  for (let guard = 0; guard < 4 && basename2(a[0] ?? "") !== "su"; guard++) {
+    const inner = launchedCommand(a);
+    if (!inner) break;
+    a = inner;
+  }
+  return a;
+}
+function suScript(argv) {
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "-c" || a === "--command") return argv[i + 1];
+    if (a.startsWith("--command=")) return a.slice("--command=".length);
+    if (a === "-s" || a === "--shell" || a === "-g" || a === "--group") i++;
+  }
+  return void 0;
+}
 function djangoCommand(argv) {
   const a = programArgv(argv);
   if (!["manage.py", "django-admin", "django-admin.py"].includes(a[0] ?? "")) return void 0;
@@ -16815,7 +16852,7 @@ function resolveWord(word, env) {
 function basename2(p) {
   return p.slice(p.lastIndexOf("/") + 1);
 }
-var SHELLS2, PYTHON, DEBUGGER_VALUED, LOOPBACK;
+var SHELLS2, PYTHON, DEBUGGER_VALUED, DOCKERIZE_FLAGS, LOOPBACK;
 var init_servers = __esm({
   "src/model/command/servers.ts"() {
     "use strict";
@@ -16830,6 +16867,14 @@ var init_servers = __esm({
       "--host",
       "--port",
       "--log-dir"
+    ]);
+    DOCKERIZE_FLAGS = /* @__PURE__ */ new Set([
+      "-no-overwrite",
+      "-poll",
+      "-version",
+      "--no-overwrite",
+      "--poll",
+      "--version"
     ]);
     LOOPBACK = /^(127(\.\d+){3}|localhost|::1|\[::1\]|ip6-localhost)$/i;
   }
@@ -17115,14 +17160,14 @@ function followScripts(commands, app, variable, reached) {
   const chain2 = { scripts, workdir, variable, reached };
   const out = [];
   let matched = false;
-  for (const c of commands) {
+  for (const c of commands.flatMap((command) => [command, ...launched(command)])) {
     out.push(c);
     if (c.origin === "script") continue;
     const hit = scripts.length > 0 ? scriptRun(c.argv, scripts, workdir) : void 0;
     if (hit) {
       matched = true;
       out.push(...scriptCommands(hit.script, c, c.argv.slice(hit.argsFrom), chain2, 0));
-    } else if (c.viaExec && c.argv.length > 1 && /\.sh$/.test(basename2(c.argv[0]))) {
+    } else if (c.viaExec && c.argv.length > 1 && /\.sh$/.test(basename2(c.argv[0])) && !launchedCommand(c.argv)) {
       out.push({ ...c, argv: c.argv.slice(1) });
     }
   }
@@ -17135,6 +17180,11 @@ function scriptRun(argv, scripts, workdir) {
     const targets = make.targets.join(" ");
     const script = scripts.find((s) => s.makeTargets && s.makeTargets.join(" ") === targets);
     return script && { script, argsFrom: argv.length };
+  }
+  const program = basename2(argv[0] ?? "");
+  if ((program === "gosu" || program === "su-exec") && argv.length > 2) {
+    const hit = scriptRun(argv.slice(2), scripts, workdir);
+    return hit && { script: hit.script, argsFrom: hit.argsFrom + 2 };
   }
   const candidates = [0];
   if (argv.length > 1 && SHELLS2.has(basename2(argv[0]))) {
@@ -17157,7 +17207,9 @@ function scriptCommands(s, caller, args, chain2, depth) {
   const inputs = scriptInputs(s.script, s.makeTargets ? void 0 : args, chain2.variable);
   chain2.reached?.scripts.add(s);
   const argsVariables = argumentsHeldBy(s.script);
+  let dir = workdir;
   for (const c of commandsThatRun(s.script.commands, inputs)) {
+    dir = directoryAfter(c.argv, dir);
     chain2.reached?.commands.add(c);
     const runsArgs = runsArguments(c.argv, argsVariables);
     if (runsArgs && caller && args && args.length > 0) {
@@ -17166,20 +17218,46 @@ function scriptCommands(s, caller, args, chain2, depth) {
       if (inlineScript(args) !== void 0)
         for (const inner of argsScripts.get(caller) ?? inlineScriptCommands(args, caller.line))
           out.push({ ...inner, file: caller.file, origin: caller.origin });
-      const next2 = depth < 5 ? scriptRun(args, scripts, workdir) : void 0;
-      if (next2 && next2.script !== s)
-        out.push(...scriptCommands(next2.script, run, args.slice(next2.argsFrom), chain2, depth + 1));
+      const next = depth < 5 ? scriptRun(args, scripts, workdir) : void 0;
+      if (next && next.script !== s)
+        out.push(...scriptCommands(next.script, run, args.slice(next.argsFrom), chain2, depth + 1));
       continue;
     }
     const own = { ...c, file: s.file, origin: "script" };
-    out.push(own);
-    const next = depth < 5 ? scriptRun(c.argv, scripts, workdir) : void 0;
-    if (next && next.script !== s) {
-      const run = scriptCommands(next.script, own, c.argv.slice(next.argsFrom), chain2, depth + 1);
-      out.push(...next.script.makeTargets ? run.map((r) => atMakeLine(r, own, next.script.file)) : run);
+    for (const command of [own, ...launched(own)]) {
+      out.push(command);
+      const next = depth < 5 ? scriptRun(command.argv, scripts, dir) : void 0;
+      if (next && next.script !== s) {
+        const run = scriptCommands(next.script, command, command.argv.slice(next.argsFrom), chain2, depth + 1);
+        out.push(...next.script.makeTargets ? run.map((r) => atMakeLine(r, own, next.script.file)) : run);
+      }
     }
   }
   return out;
+}
+function launched(command, depth = 0) {
+  const inner = depth < 3 ? launchedCommand(command.argv) : void 0;
+  if (!inner) return [];
+  const program = basename2(command.argv[0]);
+  const run = {
+    ...command,
+    argv: inner,
+    redirects: [],
+    viaExec: program === "su" ? false : command.viaExec
+  };
+  const script = inlineScript(inner);
+  const commands = script === void 0 ? [] : parseShell(script, command.line).commands.map((c) => ({
+    ...c,
+    file: command.file,
+    origin: command.origin
+  }));
+  const own = program === "gosu" || program === "su-exec" ? [] : [run];
+  return [...own, ...commands, ...launched(run, depth + 1).filter((c) => c !== run)];
+}
+function directoryAfter(argv, dir) {
+  if (argv[0] !== "cd" || argv.length !== 2 || argv[1] === "-" || argv[1].includes("$") || argv[1].startsWith("~"))
+    return dir;
+  return import_node_path5.posix.resolve(dir, argv[1]);
 }
 function argumentsHeldBy(script) {
   return new Set((script.assignments ?? []).filter((a) => ALL_ARGS.has(a.value)).map((a) => a.name));
@@ -30518,7 +30596,7 @@ function scriptFindings(script, commands, all, init) {
     out.push({
       file: script.file,
       line: c.line,
-      message: `${script.file} starts ${what} without exec, so ${stays}. Write exec ${runsArgs && /^\$\{?[@*]\}?$/.test(c.argv[0]) ? '"$@"' : c.argv.join(" ")}.`
+      message: `${script.file} starts ${what} without exec, so ${stays}. Write exec ${runsArgs && /^\$\{?[@*]\}?$/.test(c.argv[0]) ? '"$@"' : c.argv.map((w2) => /\s/.test(w2) ? JSON.stringify(w2) : w2).join(" ")}.`
     });
   });
   return out;
@@ -30529,6 +30607,8 @@ function startsLater(commands, i, startsArgs) {
 function mainProcessOf(argv) {
   const server = serverOf(argv);
   if (server) return server;
+  const inner = launchedCommand(argv);
+  if (inner) return mainProcessOf(inlineScriptLastCommand(inner, 1)?.argv ?? inner);
   const a = programArgv(argv);
   if (!/(^|\/)supervisord$/.test(a[0] ?? "")) return void 0;
   return a.some((w2) => /^(-n|--nodaemon|-c.*|--configuration.*)$/.test(w2)) ? { kind: "supervisord" } : void 0;
@@ -30671,7 +30751,8 @@ script) never runs.`,
                 )
               });
             for (const instr of [stage.entrypoint, cmd]) {
-              if (instr?.argv) findings.push(...inlineShell(instr.argv, df.file, instr.line, instr.keyword));
+              if (instr?.argv)
+                findings.push(...inlineShell(execTarget(instr.argv), df.file, instr.line, instr.keyword));
             }
           }
           const service = app.compose?.appService;
@@ -30681,8 +30762,9 @@ script) never runs.`,
             ["command", composeCommand]
           ]) {
             const argv = c && composeArgv2(c);
-            if (c && argv)
-              findings.push(...inlineShell(argv, c.file, c.line, `compose ${key}`, writtenComposeArgv(c)));
+            const target = argv && execTarget(argv);
+            const written = target === argv && c ? writtenComposeArgv(c) : void 0;
+            if (c && target) findings.push(...inlineShell(target, c.file, c.line, `compose ${key}`, written));
           }
           for (const script of app.entrypointScripts)
             if (!script.makeTargets)
@@ -32093,6 +32175,7 @@ function secondPassFiles(texts, files, options) {
   const pythonNames = /* @__PURE__ */ new Set();
   const managementCommands = /* @__PURE__ */ new Set();
   let supervisorRun = false;
+  const copiedAs = /* @__PURE__ */ new Map();
   for (const [file, text] of Object.entries(texts)) {
     if (!file.endsWith(".py")) {
       for (const m of text.matchAll(/\bpython[\d.]*\s+(?:-u\s+)?([\w./-]+\.py)\b/g))
@@ -32115,6 +32198,9 @@ function secondPassFiles(texts, files, options) {
           if (/\.(txt|in)$/.test(w2)) requirementNames.add(baseName(w2));
           if (/\.conf$/.test(w2) && /supervisor/.test(text)) commandWords2.add(baseName(w2));
         }
+      for (const m of text.matchAll(/^\s*(?:COPY|ADD)\s+((?:--\S+\s+)*)([^\s[]+)\s+([^\s\\]+)\s*$/gim))
+        if (!m[3].endsWith("/"))
+          copiedAs.set(baseName(m[3]), [...copiedAs.get(baseName(m[3])) ?? [], baseName(m[2])]);
     }
     if (/\bsupervisord\b/.test(text)) supervisorRun = true;
     if (isDockerfile(file) || looksLikeCompose(file, text)) {
@@ -32131,6 +32217,8 @@ function secondPassFiles(texts, files, options) {
       }
     }
   }
+  for (const [name2, sources] of copiedAs)
+    if (commandWords2.has(name2)) for (const source of sources) commandWords2.add(source);
   for (const module2 of modules)
     for (const dir of [...manageDirs, "."]) for (const f of moduleFiles(dir, module2)) out.add(f);
   for (const [file, text] of Object.entries(texts)) {
@@ -36774,16 +36862,27 @@ var ImageFiles = class extends ModelPart {
     const commands = [...start];
     const out = [];
     const workdir = target.workdir || "/";
+    const dirs = commands.map(() => workdir);
+    const pushScript = (script) => {
+      let dir = workdir;
+      for (const c of script.commands) {
+        dir = directoryAfter(c.argv, dir);
+        for (const argv of argvCommands(c.argv)) {
+          commands.push(argv);
+          dirs.push(dir);
+        }
+      }
+    };
     for (let k = 0; k < commands.length && k < 200; k++) {
       const argv = commands[k];
       const make = this.makeTargets(argv, target, workdir, service?.volumes ?? [], context.dir, layout);
       if (make && !out.some((s) => s.file === make.file && sameTargets(s.makeTargets, make.makeTargets))) {
         out.push(make);
-        for (const c of make.script.commands) commands.push(...argvCommands(c.argv));
+        pushScript(make.script);
         continue;
       }
       for (const word of scriptWords2(argv)) {
-        const candidates = word.includes("/") ? [import_node_path19.posix.resolve(workdir, word)] : [import_node_path19.posix.resolve(workdir, word), ...binDirs(word)];
+        const candidates = word.includes("/") ? [import_node_path19.posix.resolve(dirs[k], word)] : [import_node_path19.posix.resolve(dirs[k], word), ...binDirs(word)];
         for (const imagePath of candidates) {
           const source = layout.sourceOf(target, imagePath) ?? this.copiedByName(target, word, context, layout);
           const file = source ? joinPath(context.dir, source) : boundFile(service?.volumes ?? [], imagePath);
@@ -36797,7 +36896,7 @@ var ImageFiles = class extends ModelPart {
             ...readsArguments(this.texts[file]) ? {} : { ignoresArgs: true },
             ...this.texts[file].replace(/^\uFEFF/, "").startsWith("#!") ? {} : { noShebang: true }
           });
-          for (const c of script.commands) commands.push(...argvCommands(c.argv));
+          pushScript(script);
           break;
         }
       }
@@ -36940,20 +37039,22 @@ function startArgvs(app, target) {
 }
 function instrCommands2(c) {
   if (c.argv) return argvCommands(c.argv);
-  return c.script?.commands.map((x) => x.argv) ?? [];
+  return c.script?.commands.flatMap((x) => argvCommands(x.argv)) ?? [];
 }
-function argvCommands(argv) {
+function argvCommands(argv, depth = 0) {
   const script = inlineScript(argv);
-  return script === void 0 ? [argv] : [argv, ...parseShell(script).commands.map((x) => x.argv)];
+  const launched2 = depth < 3 ? launchedCommand(argv) : void 0;
+  const own = script === void 0 ? [argv] : [argv, ...parseShell(script).commands.map((x) => x.argv)];
+  return launched2 ? [...own, ...argvCommands(launched2, depth + 1)] : own;
 }
 function composeCommands2(c) {
   if (c.argv) {
     const [cmd, flag, script] = c.argv;
     if (/(^|\/)(ba|da)?sh$/.test(cmd ?? "") && flag === "-c" && script)
       return [c.argv, ...parseShell(script).commands.map((x) => x.argv)];
-    return [c.argv];
+    return argvCommands(c.argv);
   }
-  return c.script?.commands.map((x) => x.argv) ?? [];
+  return c.script?.commands.flatMap((x) => argvCommands(x.argv)) ?? [];
 }
 function scriptWords2(argv) {
   if (argv.length === 0) return [];

@@ -169,6 +169,7 @@ function secondPassFiles(texts: Record<string, string>, files: string[], options
   const pythonNames = new Set<string>();
   const managementCommands = new Set<string>();
   let supervisorRun = false;
+  const copiedAs = new Map<string, string[]>();
   for (const [file, text] of Object.entries(texts)) {
     if (!file.endsWith('.py')) {
       for (const m of text.matchAll(/\bpython[\d.]*\s+(?:-u\s+)?([\w./-]+\.py)\b/g))
@@ -193,6 +194,10 @@ function secondPassFiles(texts: Record<string, string>, files: string[], options
           // supervisord's programs, from the configuration the image copies.
           if (/\.conf$/.test(w) && /supervisor/.test(text)) commandWords.add(baseName(w));
         }
+      // `COPY ./compose/django/start /start-django`: the command names the copy, the repository holds the source.
+      for (const m of text.matchAll(/^\s*(?:COPY|ADD)\s+((?:--\S+\s+)*)([^\s[]+)\s+([^\s\\]+)\s*$/gim))
+        if (!m[3].endsWith('/'))
+          copiedAs.set(baseName(m[3]), [...(copiedAs.get(baseName(m[3])) ?? []), baseName(m[2])]);
     }
     if (/\bsupervisord\b/.test(text)) supervisorRun = true;
     if (isDockerfile(file) || looksLikeCompose(file, text)) {
@@ -211,6 +216,8 @@ function secondPassFiles(texts: Record<string, string>, files: string[], options
       }
     }
   }
+  for (const [name, sources] of copiedAs)
+    if (commandWords.has(name)) for (const source of sources) commandWords.add(source);
   for (const module of modules)
     for (const dir of [...manageDirs, '.']) for (const f of moduleFiles(dir, module)) out.add(f);
   // Settings split over modules: `from .base import *` in a settings module read so far.

@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import { baseName, dirName, joinPath, normalizeRelative } from '../discover/classify.js';
 import { includedFile, parseRequirements } from '../parse/requirements.js';
 import { parseShell } from '../parse/shell.js';
-import { djangoCommand, inlineScript, programArgv } from './command.js';
+import { directoryAfter, djangoCommand, inlineScript, launchedCommand, programArgv } from './command.js';
 import { readsArguments } from './command/branches.js';
 import { makeInvocation, makeTargetScript } from './command/make.js';
 import { npmScriptCommands, npmScriptsRun, packageScripts } from './command/npm-scripts.js';
@@ -22,7 +22,7 @@ import type {
   StartProgram,
   SupervisorProgram,
 } from './types/project.js';
-import type { ShellCommand } from './types/shell.js';
+import type { ShellCommand, ShellScript } from './types/shell.js';
 
 /** The context files an image uses: the requirement files it installs and the scripts its container runs. */
 export class ImageFiles extends ModelPart {
@@ -129,19 +129,31 @@ export class ImageFiles extends ModelPart {
     const commands = [...start];
     const out: EntrypointScript[] = [];
     const workdir = target.workdir || '/';
+    // The directory each command runs in: a script's `cd DIR` moves the commands after it.
+    const dirs = commands.map(() => workdir);
+    const pushScript = (script: ShellScript) => {
+      let dir = workdir;
+      for (const c of script.commands) {
+        dir = directoryAfter(c.argv, dir);
+        for (const argv of argvCommands(c.argv)) {
+          commands.push(argv);
+          dirs.push(dir);
+        }
+      }
+    };
     // A script found may run another (wait_for_postgres.sh running start.sh): its commands are searched in turn.
     for (let k = 0; k < commands.length && k < 200; k++) {
       const argv = commands[k];
       const make = this.makeTargets(argv, target, workdir, service?.volumes ?? [], context.dir, layout);
       if (make && !out.some((s) => s.file === make.file && sameTargets(s.makeTargets, make.makeTargets))) {
         out.push(make);
-        for (const c of make.script.commands) commands.push(...argvCommands(c.argv));
+        pushScript(make.script);
         continue;
       }
       for (const word of scriptWords(argv)) {
         const candidates = word.includes('/')
-          ? [posix.resolve(workdir, word)]
-          : [posix.resolve(workdir, word), ...binDirs(word)];
+          ? [posix.resolve(dirs[k], word)]
+          : [posix.resolve(dirs[k], word), ...binDirs(word)];
         for (const imagePath of candidates) {
           const source =
             layout.sourceOf(target, imagePath) ?? this.copiedByName(target, word, context, layout);
@@ -157,7 +169,7 @@ export class ImageFiles extends ModelPart {
             ...(readsArguments(this.texts[file]) ? {} : { ignoresArgs: true }),
             ...(this.texts[file].replace(/^\uFEFF/, '').startsWith('#!') ? {} : { noShebang: true }),
           });
-          for (const c of script.commands) commands.push(...argvCommands(c.argv));
+          pushScript(script);
           break;
         }
       }
@@ -346,13 +358,16 @@ function startArgvs(app: App, target: Stage): string[][] {
 
 function instrCommands(c: CommandInstr): string[][] {
   if (c.argv) return argvCommands(c.argv);
-  return c.script?.commands.map((x) => x.argv) ?? [];
+  return c.script?.commands.flatMap((x) => argvCommands(x.argv)) ?? [];
 }
 
 /** An argv, followed by the commands of its `sh -c` script when it is one. */
-function argvCommands(argv: string[]): string[][] {
+function argvCommands(argv: string[], depth = 0): string[][] {
   const script = inlineScript(argv);
-  return script === undefined ? [argv] : [argv, ...parseShell(script).commands.map((x) => x.argv)];
+  // `gosu app /start.sh`, `su app -c "./start.sh"`: the command a launcher runs may be a script too
+  const launched = depth < 3 ? launchedCommand(argv) : undefined;
+  const own = script === undefined ? [argv] : [argv, ...parseShell(script).commands.map((x) => x.argv)];
+  return launched ? [...own, ...argvCommands(launched, depth + 1)] : own;
 }
 
 function composeCommands(c: ComposeCommand): string[][] {
@@ -360,9 +375,9 @@ function composeCommands(c: ComposeCommand): string[][] {
     const [cmd, flag, script] = c.argv;
     if (/(^|\/)(ba|da)?sh$/.test(cmd ?? '') && flag === '-c' && script)
       return [c.argv, ...parseShell(script).commands.map((x) => x.argv)];
-    return [c.argv];
+    return argvCommands(c.argv);
   }
-  return c.script?.commands.map((x) => x.argv) ?? [];
+  return c.script?.commands.flatMap((x) => argvCommands(x.argv)) ?? [];
 }
 
 /** The words of a command that may name a script in the image: the program, or the file a shell runs. */

@@ -1,12 +1,14 @@
 import {
   argumentsHeldBy,
   commandIgnoredBy,
+  execTarget,
   type InitProcess,
   initProcess,
   inlineScript,
   inlineScriptCommands,
   inlineScriptLastCommand,
   isKeepAliveLoop,
+  launchedCommand,
   programArgv,
   runsArguments,
   scriptCommandsThatRun,
@@ -87,7 +89,8 @@ script) never runs.`,
             ),
           });
         for (const instr of [stage.entrypoint, cmd]) {
-          if (instr?.argv) findings.push(...inlineShell(instr.argv, df.file, instr.line, instr.keyword));
+          if (instr?.argv)
+            findings.push(...inlineShell(execTarget(instr.argv), df.file, instr.line, instr.keyword));
         }
       }
       const service = app.compose?.appService;
@@ -97,8 +100,10 @@ script) never runs.`,
         ['command', composeCommand],
       ] as const) {
         const argv = c && composeArgv(c);
-        if (c && argv)
-          findings.push(...inlineShell(argv, c.file, c.line, `compose ${key}`, writtenComposeArgv(c)));
+        // `wait-for-it db:5432 -- sh -c "…"`: the launcher execs the shell, which is then PID 1
+        const target = argv && execTarget(argv);
+        const written = target === argv && c ? writtenComposeArgv(c) : undefined;
+        if (c && target) findings.push(...inlineShell(target, c.file, c.line, `compose ${key}`, written));
       }
       // make as PID 1 passes SIGTERM on to the recipe it runs: a make target is no shell script to exec from.
       for (const script of app.entrypointScripts)
@@ -245,7 +250,7 @@ function scriptFindings(
     out.push({
       file: script.file,
       line: c.line,
-      message: `${script.file} starts ${what} without exec, so ${stays}. Write exec ${runsArgs && /^\$\{?[@*]\}?$/.test(c.argv[0]) ? '"$@"' : c.argv.join(' ')}.`,
+      message: `${script.file} starts ${what} without exec, so ${stays}. Write exec ${runsArgs && /^\$\{?[@*]\}?$/.test(c.argv[0]) ? '"$@"' : c.argv.map((w) => (/\s/.test(w) ? JSON.stringify(w) : w)).join(' ')}.`,
     });
   });
   return out;
@@ -264,6 +269,9 @@ function startsLater(
 function mainProcessOf(argv: string[]): { kind: string } | undefined {
   const server = serverOf(argv);
   if (server) return server;
+  // `su app -c "python manage.py runserver"`, `wait-for-it db:5432 -- gunicorn …`: the server a launcher runs
+  const inner = launchedCommand(argv);
+  if (inner) return mainProcessOf(inlineScriptLastCommand(inner, 1)?.argv ?? inner);
   const a = programArgv(argv);
   if (!/(^|\/)supervisord$/.test(a[0] ?? '')) return undefined;
   return a.some((w) => /^(-n|--nodaemon|-c.*|--configuration.*)$/.test(w))

@@ -71,6 +71,63 @@ export function programArgv(argv: string[]): string[] {
   return a.length ? [basename(a[0]), ...a.slice(1)] : a;
 }
 
+// Options of dockerize that stand alone (every other option takes a value).
+const DOCKERIZE_FLAGS = new Set([
+  '-no-overwrite',
+  '-poll',
+  '-version',
+  '--no-overwrite',
+  '--poll',
+  '--version',
+]);
+
+/**
+ * The command a launcher runs once it is done: `wait-for-it host:port -- CMD` and `wait-for host:port -- CMD` (after
+ * `--`), `dockerize -wait tcp://db:5432 CMD`, `gosu USER CMD`/`su-exec USER CMD`, and `su [-m] USER -c "CMD"` (its
+ * shell script, as `sh -c`). Undefined when argv is no launcher or runs nothing after it.
+ */
+export function launchedCommand(argv: string[]): string[] | undefined {
+  const p = basename(argv[0] ?? '');
+  let inner: string[] | undefined;
+  if (/^wait-for(-it)?(\.sh)?$/.test(p)) {
+    const dashes = argv.indexOf('--');
+    inner = dashes > 0 ? argv.slice(dashes + 1) : undefined;
+  } else if (p === 'dockerize') {
+    let i = 1;
+    while (i < argv.length && argv[i].startsWith('-'))
+      i += DOCKERIZE_FLAGS.has(argv[i]) || argv[i].includes('=') ? 1 : 2;
+    inner = argv.slice(i);
+  } else if (p === 'gosu' || p === 'su-exec') {
+    inner = argv.slice(2);
+  } else if (p === 'su') {
+    const script = suScript(argv);
+    inner = script === undefined ? undefined : ['sh', '-c', script];
+  }
+  return inner && inner.length > 0 ? inner : undefined;
+}
+
+/** The command that ends up in argv's process: launchers that exec what they run (all but su) peeled off. */
+export function execTarget(argv: string[]): string[] {
+  let a = argv;
+  for (let guard = 0; guard < 4 && basename(a[0] ?? '') !== 'su'; guard++) {
+    const inner = launchedCommand(a);
+    if (!inner) break;
+    a = inner;
+  }
+  return a;
+}
+
+/** The script of `su [options] USER -c SCRIPT` (`--command=SCRIPT`, `--command SCRIPT`). */
+function suScript(argv: string[]): string | undefined {
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '-c' || a === '--command') return argv[i + 1];
+    if (a.startsWith('--command=')) return a.slice('--command='.length);
+    if (a === '-s' || a === '--shell' || a === '-g' || a === '--group') i++;
+  }
+  return undefined;
+}
+
 /** The Django management command (`migrate`, `runserver`, ...) of `manage.py X` / `django-admin X`, if it is one. */
 export function djangoCommand(argv: string[]): { name: string; args: string[] } | undefined {
   const a = programArgv(argv);

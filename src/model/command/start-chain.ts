@@ -7,7 +7,7 @@ import type { App, EntrypointScript } from '../types/project.js';
 import type { ShellCommand, ShellScript } from '../types/shell.js';
 import { type BranchInputs, commandsThatRun, movesArgs } from './branches.js';
 import { makeInvocation } from './make.js';
-import { basename, programArgv, SHELLS } from './servers.js';
+import { basename, launchedCommand, programArgv, SHELLS } from './servers.js';
 
 /** A command the container runs when it starts, with the file and line to anchor a finding on. */
 export interface StartCommand extends ShellCommand {
@@ -268,14 +268,19 @@ function followScripts(
   const chain: Chain = { scripts, workdir, variable, reached };
   const out: StartCommand[] = [];
   let matched = false;
-  for (const c of commands) {
+  for (const c of commands.flatMap((command) => [command, ...launched(command)])) {
     out.push(c);
     if (c.origin === 'script') continue;
     const hit = scripts.length > 0 ? scriptRun(c.argv, scripts, workdir) : undefined;
     if (hit) {
       matched = true;
       out.push(...scriptCommands(hit.script, c, c.argv.slice(hit.argsFrom), chain, 0));
-    } else if (c.viaExec && c.argv.length > 1 && /\.sh$/.test(basename(c.argv[0]))) {
+    } else if (
+      c.viaExec &&
+      c.argv.length > 1 &&
+      /\.sh$/.test(basename(c.argv[0])) &&
+      !launchedCommand(c.argv)
+    ) {
       // an entrypoint script we cannot read (one from the base image) nearly always ends in exec "$@"
       out.push({ ...c, argv: c.argv.slice(1) });
     }
@@ -301,6 +306,12 @@ function scriptRun(
     const targets = make.targets.join(' ');
     const script = scripts.find((s) => s.makeTargets && s.makeTargets.join(' ') === targets);
     return script && { script, argsFrom: argv.length };
+  }
+  const program = basename(argv[0] ?? '');
+  if ((program === 'gosu' || program === 'su-exec') && argv.length > 2) {
+    // `gosu app /start.sh`: the script runs as the user, with the words after it as its arguments
+    const hit = scriptRun(argv.slice(2), scripts, workdir);
+    return hit && { script: hit.script, argsFrom: hit.argsFrom + 2 };
   }
   const candidates: number[] = [0];
   if (argv.length > 1 && SHELLS.has(basename(argv[0]))) {
@@ -335,7 +346,9 @@ function scriptCommands(
   const inputs = scriptInputs(s.script, s.makeTargets ? undefined : args, chain.variable);
   chain.reached?.scripts.add(s);
   const argsVariables = argumentsHeldBy(s.script);
+  let dir = workdir; // `cd /web/configs` then `./migrate.sh`: a relative script is found where cd went
   for (const c of commandsThatRun(s.script.commands, inputs)) {
+    dir = directoryAfter(c.argv, dir);
     chain.reached?.commands.add(c);
     const runsArgs = runsArguments(c.argv, argsVariables);
     if (runsArgs && caller && args && args.length > 0) {
@@ -353,15 +366,58 @@ function scriptCommands(
       continue;
     }
     const own: StartCommand = { ...c, file: s.file, origin: 'script' };
-    out.push(own);
-    // `exec docker/web-start`, `./init.bash`: the script a script runs is followed in turn
-    const next = depth < 5 ? scriptRun(c.argv, scripts, workdir) : undefined;
-    if (next && next.script !== s) {
-      const run = scriptCommands(next.script, own, c.argv.slice(next.argsFrom), chain, depth + 1);
-      out.push(...(next.script.makeTargets ? run.map((r) => atMakeLine(r, own, next.script.file)) : run));
+    for (const command of [own, ...launched(own)]) {
+      out.push(command);
+      // `exec docker/web-start`, `./init.bash`: the script a script runs is followed in turn
+      const next = depth < 5 ? scriptRun(command.argv, scripts, dir) : undefined;
+      if (next && next.script !== s) {
+        const run = scriptCommands(next.script, command, command.argv.slice(next.argsFrom), chain, depth + 1);
+        out.push(...(next.script.makeTargets ? run.map((r) => atMakeLine(r, own, next.script.file)) : run));
+      }
     }
   }
   return out;
+}
+
+/**
+ * What a launcher runs in its place, at the launcher's file and line: `wait-for-it db:5432 -- CMD` and `dockerize
+ * … CMD` exec CMD, `su USER -c "…"` runs its script in a child shell; for `gosu USER CMD` (already seen through by
+ * programArgv) only the script CMD is or runs.
+ */
+function launched(command: StartCommand, depth = 0): StartCommand[] {
+  const inner = depth < 3 ? launchedCommand(command.argv) : undefined;
+  if (!inner) return [];
+  const program = basename(command.argv[0]);
+  const run: StartCommand = {
+    ...command,
+    argv: inner,
+    redirects: [],
+    viaExec: program === 'su' ? false : command.viaExec,
+  };
+  const script = inlineScript(inner);
+  const commands =
+    script === undefined
+      ? []
+      : parseShell(script, command.line).commands.map((c) => ({
+          ...c,
+          file: command.file,
+          origin: command.origin,
+        }));
+  const own = program === 'gosu' || program === 'su-exec' ? [] : [run];
+  return [...own, ...commands, ...launched(run, depth + 1).filter((c) => c !== run)];
+}
+
+/** The directory a script is in after a command: `cd DIR` moves it (a DIR known as written), anything else not. */
+export function directoryAfter(argv: string[], dir: string): string {
+  if (
+    argv[0] !== 'cd' ||
+    argv.length !== 2 ||
+    argv[1] === '-' ||
+    argv[1].includes('$') ||
+    argv[1].startsWith('~')
+  )
+    return dir;
+  return posix.resolve(dir, argv[1]);
 }
 
 const ALL_ARGS = new Set(['$@', '$*', '${@}', '${*}']);

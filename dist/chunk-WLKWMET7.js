@@ -23286,6 +23286,51 @@ function programArgv(argv) {
   }
   return a.length ? [basename2(a[0]), ...a.slice(1)] : a;
 }
+var DOCKERIZE_FLAGS = /* @__PURE__ */ new Set([
+  "-no-overwrite",
+  "-poll",
+  "-version",
+  "--no-overwrite",
+  "--poll",
+  "--version"
+]);
+function launchedCommand(argv) {
+  const p = basename2(argv[0] ?? "");
+  let inner;
+  if (/^wait-for(-it)?(\.sh)?$/.test(p)) {
+    const dashes = argv.indexOf("--");
+    inner = dashes > 0 ? argv.slice(dashes + 1) : void 0;
+  } else if (p === "dockerize") {
+    let i = 1;
+    while (i < argv.length && argv[i].startsWith("-"))
+      i += DOCKERIZE_FLAGS.has(argv[i]) || argv[i].includes("=") ? 1 : 2;
+    inner = argv.slice(i);
+  } else if (p === "gosu" || p === "su-exec") {
+    inner = argv.slice(2);
+  } else if (p === "su") {
+    const script = suScript(argv);
+    inner = script === void 0 ? void 0 : ["sh", "-c", script];
+  }
+  return inner && inner.length > 0 ? inner : void 0;
+}
+function execTarget(argv) {
+  let a = argv;
+  for (let guard = 0; guard < 4 && basename2(a[0] ?? "") !== "su"; guard++) {
+    const inner = launchedCommand(a);
+    if (!inner) break;
+    a = inner;
+  }
+  return a;
+}
+function suScript(argv) {
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "-c" || a === "--command") return argv[i + 1];
+    if (a.startsWith("--command=")) return a.slice("--command=".length);
+    if (a === "-s" || a === "--shell" || a === "-g" || a === "--group") i++;
+  }
+  return void 0;
+}
 function djangoCommand(argv) {
   const a = programArgv(argv);
   if (!["manage.py", "django-admin", "django-admin.py"].includes(a[0] ?? "")) return void 0;
@@ -23773,14 +23818,14 @@ function followScripts(commands, app, variable, reached) {
   const chain2 = { scripts, workdir, variable, reached };
   const out = [];
   let matched = false;
-  for (const c of commands) {
+  for (const c of commands.flatMap((command) => [command, ...launched(command)])) {
     out.push(c);
     if (c.origin === "script") continue;
     const hit = scripts.length > 0 ? scriptRun(c.argv, scripts, workdir) : void 0;
     if (hit) {
       matched = true;
       out.push(...scriptCommands(hit.script, c, c.argv.slice(hit.argsFrom), chain2, 0));
-    } else if (c.viaExec && c.argv.length > 1 && /\.sh$/.test(basename2(c.argv[0]))) {
+    } else if (c.viaExec && c.argv.length > 1 && /\.sh$/.test(basename2(c.argv[0])) && !launchedCommand(c.argv)) {
       out.push({ ...c, argv: c.argv.slice(1) });
     }
   }
@@ -23793,6 +23838,11 @@ function scriptRun(argv, scripts, workdir) {
     const targets = make.targets.join(" ");
     const script = scripts.find((s) => s.makeTargets && s.makeTargets.join(" ") === targets);
     return script && { script, argsFrom: argv.length };
+  }
+  const program = basename2(argv[0] ?? "");
+  if ((program === "gosu" || program === "su-exec") && argv.length > 2) {
+    const hit = scriptRun(argv.slice(2), scripts, workdir);
+    return hit && { script: hit.script, argsFrom: hit.argsFrom + 2 };
   }
   const candidates = [0];
   if (argv.length > 1 && SHELLS2.has(basename2(argv[0]))) {
@@ -23815,7 +23865,9 @@ function scriptCommands(s, caller, args, chain2, depth) {
   const inputs = scriptInputs(s.script, s.makeTargets ? void 0 : args, chain2.variable);
   chain2.reached?.scripts.add(s);
   const argsVariables = argumentsHeldBy(s.script);
+  let dir = workdir;
   for (const c of commandsThatRun(s.script.commands, inputs)) {
+    dir = directoryAfter(c.argv, dir);
     chain2.reached?.commands.add(c);
     const runsArgs = runsArguments(c.argv, argsVariables);
     if (runsArgs && caller && args && args.length > 0) {
@@ -23824,20 +23876,46 @@ function scriptCommands(s, caller, args, chain2, depth) {
       if (inlineScript(args) !== void 0)
         for (const inner of argsScripts.get(caller) ?? inlineScriptCommands(args, caller.line))
           out.push({ ...inner, file: caller.file, origin: caller.origin });
-      const next2 = depth < 5 ? scriptRun(args, scripts, workdir) : void 0;
-      if (next2 && next2.script !== s)
-        out.push(...scriptCommands(next2.script, run, args.slice(next2.argsFrom), chain2, depth + 1));
+      const next = depth < 5 ? scriptRun(args, scripts, workdir) : void 0;
+      if (next && next.script !== s)
+        out.push(...scriptCommands(next.script, run, args.slice(next.argsFrom), chain2, depth + 1));
       continue;
     }
     const own = { ...c, file: s.file, origin: "script" };
-    out.push(own);
-    const next = depth < 5 ? scriptRun(c.argv, scripts, workdir) : void 0;
-    if (next && next.script !== s) {
-      const run = scriptCommands(next.script, own, c.argv.slice(next.argsFrom), chain2, depth + 1);
-      out.push(...next.script.makeTargets ? run.map((r) => atMakeLine(r, own, next.script.file)) : run);
+    for (const command of [own, ...launched(own)]) {
+      out.push(command);
+      const next = depth < 5 ? scriptRun(command.argv, scripts, dir) : void 0;
+      if (next && next.script !== s) {
+        const run = scriptCommands(next.script, command, command.argv.slice(next.argsFrom), chain2, depth + 1);
+        out.push(...next.script.makeTargets ? run.map((r) => atMakeLine(r, own, next.script.file)) : run);
+      }
     }
   }
   return out;
+}
+function launched(command, depth = 0) {
+  const inner = depth < 3 ? launchedCommand(command.argv) : void 0;
+  if (!inner) return [];
+  const program = basename2(command.argv[0]);
+  const run = {
+    ...command,
+    argv: inner,
+    redirects: [],
+    viaExec: program === "su" ? false : command.viaExec
+  };
+  const script = inlineScript(inner);
+  const commands = script === void 0 ? [] : parseShell(script, command.line).commands.map((c) => ({
+    ...c,
+    file: command.file,
+    origin: command.origin
+  }));
+  const own = program === "gosu" || program === "su-exec" ? [] : [run];
+  return [...own, ...commands, ...launched(run, depth + 1).filter((c) => c !== run)];
+}
+function directoryAfter(argv, dir) {
+  if (argv[0] !== "cd" || argv.length !== 2 || argv[1] === "-" || argv[1].includes("$") || argv[1].startsWith("~"))
+    return dir;
+  return import_node_path5.posix.resolve(dir, argv[1]);
 }
 var ALL_ARGS = /* @__PURE__ */ new Set(["$@", "$*", "${@}", "${*}"]);
 function argumentsHeldBy(script) {
@@ -29111,7 +29189,8 @@ script) never runs.`,
             )
           });
         for (const instr of [stage.entrypoint, cmd]) {
-          if (instr?.argv) findings.push(...inlineShell(instr.argv, df.file, instr.line, instr.keyword));
+          if (instr?.argv)
+            findings.push(...inlineShell(execTarget(instr.argv), df.file, instr.line, instr.keyword));
         }
       }
       const service = app.compose?.appService;
@@ -29121,8 +29200,9 @@ script) never runs.`,
         ["command", composeCommand]
       ]) {
         const argv = c && composeArgv2(c);
-        if (c && argv)
-          findings.push(...inlineShell(argv, c.file, c.line, `compose ${key}`, writtenComposeArgv(c)));
+        const target = argv && execTarget(argv);
+        const written = target === argv && c ? writtenComposeArgv(c) : void 0;
+        if (c && target) findings.push(...inlineShell(target, c.file, c.line, `compose ${key}`, written));
       }
       for (const script of app.entrypointScripts)
         if (!script.makeTargets)
@@ -29230,7 +29310,7 @@ function scriptFindings(script, commands, all, init) {
     out.push({
       file: script.file,
       line: c.line,
-      message: `${script.file} starts ${what} without exec, so ${stays}. Write exec ${runsArgs && /^\$\{?[@*]\}?$/.test(c.argv[0]) ? '"$@"' : c.argv.join(" ")}.`
+      message: `${script.file} starts ${what} without exec, so ${stays}. Write exec ${runsArgs && /^\$\{?[@*]\}?$/.test(c.argv[0]) ? '"$@"' : c.argv.map((w) => /\s/.test(w) ? JSON.stringify(w) : w).join(" ")}.`
     });
   });
   return out;
@@ -29241,6 +29321,8 @@ function startsLater(commands, i, startsArgs) {
 function mainProcessOf(argv) {
   const server = serverOf(argv);
   if (server) return server;
+  const inner = launchedCommand(argv);
+  if (inner) return mainProcessOf(inlineScriptLastCommand(inner, 1)?.argv ?? inner);
   const a = programArgv(argv);
   if (!/(^|\/)supervisord$/.test(a[0] ?? "")) return void 0;
   return a.some((w) => /^(-n|--nodaemon|-c.*|--configuration.*)$/.test(w)) ? { kind: "supervisord" } : void 0;
@@ -30215,6 +30297,7 @@ export {
   imageOnlyApp,
   readsArguments,
   programArgv,
+  launchedCommand,
   djangoCommand,
   serverOf,
   basename2 as basename,
@@ -30222,6 +30305,7 @@ export {
   makeTargetScript,
   containerVariables,
   inlineScript,
+  directoryAfter,
   servicesOfImage,
   buildsDockerfile,
   pipInstall,

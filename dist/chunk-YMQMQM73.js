@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-4VWLV3RA.js";
+} from "./chunk-MG7I6XZH.js";
 import {
   makeReport
 } from "./chunk-XHBXMSCK.js";
 import {
   RULES
-} from "./chunk-HCFI23H2.js";
+} from "./chunk-WLKWMET7.js";
 import {
   SEVERITIES,
   UnsafePathError,

@@ -20,7 +20,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-HCFI23H2.js";
+} from "./chunk-WLKWMET7.js";
 import {
   UnsafePathError,
   formatBytes,
@@ -367,6 +367,7 @@ function secondPassFiles(texts, files, options) {
   const pythonNames = /* @__PURE__ */ new Set();
   const managementCommands = /* @__PURE__ */ new Set();
   let supervisorRun = false;
+  const copiedAs = /* @__PURE__ */ new Map();
   for (const [file, text] of Object.entries(texts)) {
     if (!file.endsWith(".py")) {
       for (const m of text.matchAll(/\bpython[\d.]*\s+(?:-u\s+)?([\w./-]+\.py)\b/g))
@@ -389,6 +390,9 @@ function secondPassFiles(texts, files, options) {
           if (/\.(txt|in)$/.test(w)) requirementNames.add(baseName(w));
           if (/\.conf$/.test(w) && /supervisor/.test(text)) commandWords.add(baseName(w));
         }
+      for (const m of text.matchAll(/^\s*(?:COPY|ADD)\s+((?:--\S+\s+)*)([^\s[]+)\s+([^\s\\]+)\s*$/gim))
+        if (!m[3].endsWith("/"))
+          copiedAs.set(baseName(m[3]), [...copiedAs.get(baseName(m[3])) ?? [], baseName(m[2])]);
     }
     if (/\bsupervisord\b/.test(text)) supervisorRun = true;
     if (isDockerfile(file) || looksLikeCompose(file, text)) {
@@ -405,6 +409,8 @@ function secondPassFiles(texts, files, options) {
       }
     }
   }
+  for (const [name, sources] of copiedAs)
+    if (commandWords.has(name)) for (const source of sources) commandWords.add(source);
   for (const module of modules)
     for (const dir of [...manageDirs, "."]) for (const f of moduleFiles(dir, module)) out.add(f);
   for (const [file, text] of Object.entries(texts)) {

@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-LX56VFD6.js";
+} from "./chunk-7VOLA4DQ.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -31,7 +31,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-HCFI23H2.js";
+} from "./chunk-WLKWMET7.js";
 import {
   UnsafePathError,
   readInside,

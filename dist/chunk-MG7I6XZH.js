@@ -11,7 +11,7 @@ import {
   pipInstall,
   programArgv,
   runtimeInsertionLine
-} from "./chunk-HCFI23H2.js";
+} from "./chunk-WLKWMET7.js";
 import {
   insertLines,
   normalizePackageName,
