@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { configVarMismatch, similarNames } from '../../src/rules/TF0310-config-var-mismatch.js';
+import { configVarMismatch } from '../../src/rules/TF0310-config-var-mismatch.js';
+import { similarNames } from '../../src/rules/lib/variable-names.js';
 import { lines, settingsRuleCases } from '../support/settings-rule-cases.js';
 
 const DB_PASS = lines(

@@ -4,8 +4,6 @@ import { providedEnvironment } from '../model/settings/index.js';
 import { defineRule } from './lib/rule.js';
 import { similarNames } from './lib/variable-names.js';
 
-export { similarNames };
-
 export const configVarMismatch = defineRule({
   id: 'TF0310',
   name: 'config-var-mismatch',

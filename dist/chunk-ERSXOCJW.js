@@ -20,7 +20,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-WLKWMET7.js";
+} from "./chunk-3Z3OBSBG.js";
 import {
   UnsafePathError,
   formatBytes,

@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-MG7I6XZH.js";
+} from "./chunk-FC7Q5K2M.js";
 import {
   makeReport
 } from "./chunk-XHBXMSCK.js";
 import {
   RULES
-} from "./chunk-WLKWMET7.js";
+} from "./chunk-3Z3OBSBG.js";
 import {
   SEVERITIES,
   UnsafePathError,

@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-7VOLA4DQ.js";
+} from "./chunk-ERSXOCJW.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -31,7 +31,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-WLKWMET7.js";
+} from "./chunk-3Z3OBSBG.js";
 import {
   UnsafePathError,
   readInside,

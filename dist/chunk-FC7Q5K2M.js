@@ -11,7 +11,7 @@ import {
   pipInstall,
   programArgv,
   runtimeInsertionLine
-} from "./chunk-WLKWMET7.js";
+} from "./chunk-3Z3OBSBG.js";
 import {
   insertLines,
   normalizePackageName,
