@@ -37,6 +37,12 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
   '__tests__/fixtures/corpus/backgrounded-server': [
     { rule: 'TF0901', why: 'the script runs other processes beside the server: one exec cannot fix that' },
   ],
+  '__tests__/fixtures/corpus/gunicorn-then-celery-in-sequence': [
+    {
+      rule: 'TF0901',
+      why: 'the server and then the worker run in sequence: exec on the last command would only make the worker PID 1',
+    },
+  ],
   '__tests__/fixtures/corpus/cmd-single-quoted-array': [
     {
       rule: 'TF0901',

@@ -1,70 +1,15 @@
 import {
   basename,
-  djangoCommand,
+  daemonOf,
   effectiveCommand,
   imageCommand,
+  longRunningProcess,
   programArgv,
-  serverOf,
 } from '../model/command.js';
 import { supervisordRun } from '../model/supervisor-config.js';
 import type { RawFinding } from '../core/index.js';
 import type { SupervisorProgram } from '../model/types/project.js';
 import { defineRule } from './lib/rule.js';
-
-// Management commands that run until stopped (task queues, channel workers).
-const LONG_RUNNING_COMMANDS = new Set([
-  'runworker',
-  'qcluster',
-  'rqworker',
-  'rqscheduler',
-  'process_tasks',
-  'celery',
-]);
-const LONG_RUNNING_PROGRAMS = new Set([
-  'nginx',
-  'cron',
-  'crond',
-  'redis-server',
-  'dramatiq',
-  'huey_consumer',
-  'rq',
-]);
-
-/** What a command runs when it runs until stopped: a server, a worker, a scheduler; undefined for a one-shot. */
-export function longRunningProcess(argv: string[]): string | undefined {
-  const server = serverOf(argv);
-  if (server) return server.kind;
-  const dj = djangoCommand(argv);
-  if (dj) return LONG_RUNNING_COMMANDS.has(dj.name) ? dj.name : undefined;
-  const a = programArgv(argv);
-  if (a[0] === 'celery') {
-    const sub = a.find((x, i) => i > 0 && ['worker', 'beat', 'flower'].includes(x));
-    return sub ? `celery ${sub}` : undefined;
-  }
-  return LONG_RUNNING_PROGRAMS.has(a[0] ?? '') ? a[0] : undefined;
-}
-
-/** The service a command starts as a daemon that detaches by itself: `service nginx start`, `/etc/init.d/cron start`, `nginx`. */
-function daemonOf(argv: string[]): string | undefined {
-  const a = programArgv(argv);
-  if (a[0] === 'service' && a[1] && ['start', 'restart'].includes(a[2] ?? '')) return a[1];
-  const initd = /^\/etc\/init\.d\/([\w.-]+)$/.exec(a[0] ?? '');
-  if (initd && ['start', 'restart'].includes(a[1] ?? '')) return initd[1];
-  // celery worker/beat --detach (-D) and celery multi start fork into the background and return.
-  if (a[0] === 'celery') {
-    const sub = a.find((x, i) => i > 0 && ['worker', 'beat', 'multi'].includes(x));
-    if (sub === 'multi' && ['start', 'restart'].some((w) => a.includes(w))) return 'celery multi';
-    if (sub && sub !== 'multi' && a.some((w) => w === '--detach' || w === '-D')) return `celery ${sub}`;
-  }
-  if (
-    ['gunicorn', 'uwsgi'].includes(basename(a[0] ?? '')) &&
-    a.some((w) => /^(--daemon|-D|--daemonize(=.*)?)$/.test(w))
-  )
-    return basename(a[0] ?? '');
-  // nginx forks into the background unless told `daemon off;`.
-  if (a[0] === 'nginx' && !a.some((w) => /daemon\s+off/.test(w)) && !a.includes('-t')) return 'nginx';
-  return undefined;
-}
 
 /** supervisord: a process manager whose only use in a container is to run several programs in it. */
 function isProcessManager(argv: string[]): boolean {

@@ -2,6 +2,8 @@ import {
   argumentsHeldBy,
   commandIgnoredBy,
   execTarget,
+  foregroundSequence,
+  type ForegroundProcess,
   type InitProcess,
   initProcess,
   inlineScript,
@@ -23,6 +25,7 @@ import type { RawFinding, TextEdit } from '../core/index.js';
 import { execForm, indentOf, insertAt, linesOf, locate, replaceLines } from './lib/fix.js';
 import { droppedCommandNote } from './lib/dropped-command.js';
 import { execFormArgv, looksLikeArray } from './lib/exec-form.js';
+import { commandText, keptProcess, othersOwnContainers, sequencePhrase } from './lib/processes.js';
 import { defineRule, type FixContext, type FixProposal } from './lib/rule.js';
 
 export const shellFormCommand = defineRule({
@@ -49,6 +52,10 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
 set -e
 exec "$@"
 \`\`\`
+
+Long-running processes started one after the other (\`gunicorn … && celery … worker\`, \`gunicorn …; celery …\`) are
+reported as that sequence: the worker starts only once the server has exited, and no \`exec\` makes it one process.
+The message proposes the server alone, with exec, and the worker as its own container.
 
 \`bash -c "gunicorn …"\` with one simple command is not reported: bash execs it, so PID 1 is the server. \`sh -c\`
 with one command is: dash, Debian's \`/bin/sh\`, forks it and stays PID 1 (both checked with \`docker top\`).
@@ -121,7 +128,7 @@ script) never runs.`,
     summary:
       'Rewrites a shell-form CMD/ENTRYPOINT of one command in exec form (as `["sh", "-c", "exec …"]` when a variable such as `$PORT` must expand), and writes `exec` before the last command of an inline `sh -c` or of an entrypoint script.',
     declines:
-      'a script that starts the server in the background and goes on running other processes (one `exec` cannot make it one process per container); a CMD array that is not valid JSON (which words were meant is not known).',
+      'a script that starts the server in the background and goes on running other processes, or runs several long-running processes one after the other (one `exec` cannot make it one process per container); a CMD array that is not valid JSON (which words were meant is not known).',
     make: fixShellForm,
   },
 });
@@ -183,6 +190,7 @@ function execFormOf(
 function lastToExec(argv: string[], line: number): ShellCommand | undefined {
   const last = inlineScriptLastCommand(argv, line);
   if (!last || isKeepAliveLoop(inlineScript(argv) ?? '') || last.argv[0]?.startsWith('-')) return undefined;
+  if (foregroundSequence(inlineScriptCommands(argv, line))) return undefined;
   return last;
 }
 
@@ -233,11 +241,22 @@ function scriptFindings(
       },
     ];
   }
+  // `gunicorn …` then `celery … worker`: the worker waits for the server to exit; exec on either cannot fix that.
+  const sequence = foregroundSequence(commands);
+  if (sequence && !sequence[0].command.viaExec) {
+    const keep = keptProcess(sequence);
+    out.push({
+      file: script.file,
+      line: sequence[0].command.line,
+      message: `${script.file} runs several long-running processes in sequence: ${sequencePhrase(sequence)}, so ${stays}. Run one process per container: start only ${keep.what} here, with 'exec ${commandText(keep.command.argv)}', and ${othersOwnContainers(sequence.filter((p) => p !== keep).map((p) => p.command.argv))}.`,
+    });
+  }
+  const inSequence = new Set(sequence?.map((p) => p.command));
   // `cmd="$@"` … `$cmd` runs the container command as `"$@"` does.
   const held = argumentsHeldBy(script.script);
   const startsArgs = (argv: string[]) => runsArguments(argv, held);
   commands.forEach((c, i) => {
-    if (c.viaExec || c.background) return;
+    if (c.viaExec || c.background || inSequence.has(c)) return;
     const server = mainProcessOf(c.argv);
     const runsArgs = startsArgs(c.argv);
     // A script followed by the server's own start is a one-off helper (wait-for-it.sh db:5432 -- echo up).
@@ -299,7 +318,9 @@ function shellFormMessage(instr: CommandInstr, argv: string[] | undefined): stri
   if (isKeepAliveLoop(instr.raw))
     return `${k} is in shell form and is a keep-alive loop (${instr.raw.trim()}), not a server: /bin/sh is PID 1, ignores SIGTERM, and docker stop waits for the kill timeout. To keep an idle container, use \`${k} ["sleep", "infinity"]\`; to serve, start the server in exec form.`;
   const pid1 = '/bin/sh is PID 1 and SIGTERM from docker stop does not reach the server';
+  const sequence = foregroundSequence(instr.script?.commands ?? []);
   // Docker runs an array that is not valid JSON (single quotes, a missing comma) as a shell command.
+  if (sequence && !looksLikeArray(instr.raw)) return shellFormSequenceMessage(instr, sequence);
   if (looksLikeArray(instr.raw))
     return `${k} looks like an exec-form array but is not valid JSON (the exec form needs double quotes and a comma between words), so Docker runs the text with /bin/sh -c (shell form): ${pid1}. Write a JSON array of double-quoted words; to run several commands, run a script whose last command starts the server with exec, or ${k} ["sh", "-c", "…; exec <server>"].`;
   if (!argv) {
@@ -316,6 +337,30 @@ function shellFormMessage(instr: CommandInstr, argv: string[] | undefined): stri
   return `${k} is in shell form, so ${pid1}. Use the exec form: ${example}${noShebang}.`;
 }
 
+/** A shell-form CMD that runs long-running processes one after the other: keep one, in exec form. */
+function shellFormSequenceMessage(instr: CommandInstr, sequence: ForegroundProcess[]): string {
+  const k = instr.keyword;
+  const keep = keptProcess(sequence);
+  const commands = instr.script?.commands ?? [];
+  const before = commands
+    .slice(0, commands.indexOf(keep.command))
+    .filter((c) => !sequence.some((p) => p.command === c));
+  const argv = keep.command.argv;
+  const script = [...before.map((c) => shellText(c.argv)), `exec ${shellText(argv)}`].join(' && ');
+  const form = before.length === 0 && !argv.some((w) => w.includes('$')) ? argv : ['sh', '-c', script];
+  const example = `${k} [${form.map((a) => JSON.stringify(a)).join(', ')}]`;
+  return `${k} is in shell form and runs several long-running processes in sequence: ${sequencePhrase(sequence)}. /bin/sh is PID 1 and SIGTERM from docker stop does not reach ${sequence[0].what}. Run one process per container: ${example} here, and ${othersOwnContainers(sequence.filter((p) => p !== keep).map((p) => p.command.argv))}.`;
+}
+
+/** A command written back for `sh -c`: words a shell would split or expand differently are quoted. */
+function shellText(argv: string[]): string {
+  return argv
+    .map((w) =>
+      /^[\w@%+=:,./$-]+$/.test(w) ? w : w.includes('$') ? JSON.stringify(w) : `'${w.replace(/'/g, `'\\''`)}'`,
+    )
+    .join(' ');
+}
+
 /** `sh -c "... && server"` in exec form: fires when the last command is not run with exec. */
 function inlineShell(
   argv: string[],
@@ -324,13 +369,29 @@ function inlineShell(
   what: string,
   written?: string[],
 ): RawFinding[] {
-  const last = inlineScriptLastCommand(argv, line);
+  const commands = inlineScriptCommands(argv, line);
+  const shell = `${what} runs '${argv[0]} -c'`;
+  const sequence = foregroundSequence(commands);
+  if (sequence && !sequence[0].command.viaExec) {
+    // The command as its author wrote it: compose variables unset here stay `${WORKERS}`, never empty.
+    const writtenCommands = written ? inlineScriptCommands(written, line) : [];
+    const shown = (c: ShellCommand) =>
+      writtenCommands.length === commands.length ? writtenCommands[commands.indexOf(c)].argv : c.argv;
+    const keep = keptProcess(sequence);
+    return [
+      {
+        file,
+        line,
+        message: `${shell} with several long-running processes in sequence: ${sequencePhrase(sequence)}. The shell stays PID 1 and SIGTERM does not reach ${sequence[0].what}; exec before the last command cannot fix that. Run one process per container: start only ${keep.what} here, with 'exec ${commandText(shown(keep.command))}', and ${othersOwnContainers(sequence.filter((p) => p !== keep).map((p) => shown(p.command)))}.`,
+      },
+    ];
+  }
+  const last = commands.at(-1);
   if (!last || last.viaExec) return [];
   const script = inlineScript(argv) ?? '';
   const lone = inlineScriptCommands(argv, line).length === 1 && !last.background && isSimple(script);
   // bash execs the lone simple command of `bash -c` (PID 1 is the command: checked with docker top)
   if (lone && /(^|\/)bash$/.test(argv[0])) return [];
-  const shell = `${what} runs '${argv[0]} -c'`;
   if (isKeepAliveLoop(script))
     return [
       {

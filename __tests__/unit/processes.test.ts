@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { daemonOf, foregroundSequence, longRunningProcess } from '../../src/model/command.js';
+import { parseShell } from '../../src/parse/shell.js';
+
+/** The processes of a script that hold its shell one after the other, as `what` names. */
+const sequence = (script: string) => foregroundSequence(parseShell(script, 1).commands)?.map((p) => p.what);
+
+// [script, the long-running processes it runs in sequence (undefined: none)]
+const SEQUENCES: [string, string[] | undefined][] = [
+  ['gunicorn a.wsgi && celery -A a worker', ['gunicorn', 'celery worker']],
+  ['gunicorn a.wsgi; celery -A a worker', ['gunicorn', 'celery worker']],
+  ['python manage.py migrate && gunicorn a.wsgi || celery -A a worker', ['gunicorn', 'celery worker']],
+  [
+    'celery -A a worker; celery -A a beat; exec gunicorn a.wsgi',
+    ['celery worker', 'celery beat', 'gunicorn'],
+  ],
+  ['python manage.py migrate && exec gunicorn a.wsgi', undefined],
+  // Sent to the background, or detaching by itself: the shell goes on at once.
+  ['gunicorn a.wsgi & celery -A a worker', undefined],
+  ['celery -A a worker --detach && gunicorn a.wsgi', undefined],
+  ['nginx && gunicorn a.wsgi', undefined],
+  // Alternatives of a case or if/else are no sequence.
+  ['case "$1" in web) gunicorn a.wsgi;; worker) celery -A a worker;; esac', undefined],
+  ['if [ "$ROLE" = web ]; then gunicorn a.wsgi; else celery -A a worker; fi', undefined],
+];
+
+for (const [script, expected] of SEQUENCES)
+  test(`foregroundSequence: ${script}`, () => {
+    assert.deepEqual(sequence(script), expected);
+  });
+
+test('longRunningProcess and daemonOf tell a server, a worker, a daemon and a one-off apart', () => {
+  assert.equal(longRunningProcess(['gunicorn', 'a.wsgi']), 'gunicorn');
+  assert.equal(longRunningProcess(['celery', '-A', 'a', 'beat']), 'celery beat');
+  assert.equal(longRunningProcess(['python', 'manage.py', 'migrate']), undefined);
+  assert.equal(daemonOf(['service', 'nginx', 'start']), 'nginx');
+  assert.equal(daemonOf(['gunicorn', 'a.wsgi']), undefined);
+});
