@@ -3,7 +3,7 @@ import {
   commandIgnoredBy,
   execTarget,
   foregroundSequence,
-  type ForegroundProcess,
+  type LongRunningCommand,
   type InitProcess,
   initProcess,
   inlineScript,
@@ -338,7 +338,7 @@ function shellFormMessage(instr: CommandInstr, argv: string[] | undefined): stri
 }
 
 /** A shell-form CMD that runs long-running processes one after the other: keep one, in exec form. */
-function shellFormSequenceMessage(instr: CommandInstr, sequence: ForegroundProcess[]): string {
+function shellFormSequenceMessage(instr: CommandInstr, sequence: LongRunningCommand[]): string {
   const k = instr.keyword;
   const keep = keptProcess(sequence);
   const commands = instr.script?.commands ?? [];

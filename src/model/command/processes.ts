@@ -57,8 +57,8 @@ export function daemonOf(argv: string[]): string | undefined {
   return undefined;
 }
 
-/** A long-running process a command keeps in the foreground: what it is, and the command. */
-export interface ForegroundProcess<C extends ShellCommand = ShellCommand> {
+/** A command that runs a long-running process: what it is (`gunicorn`, `celery worker`), and the command. */
+export interface LongRunningCommand<C extends ShellCommand = ShellCommand> {
   what: string;
   command: C;
 }
@@ -70,17 +70,78 @@ export interface ForegroundProcess<C extends ShellCommand = ShellCommand> {
  */
 export function foregroundSequence<C extends ShellCommand>(
   commands: C[],
-): ForegroundProcess<C>[] | undefined {
+): LongRunningCommand<C>[] | undefined {
   const held = commands.flatMap((command) => {
     if (command.background || daemonOf(command.argv)) return [];
     const what = longRunningProcess(command.argv);
     return what ? [{ what, command }] : [];
   });
   // Commands under different conditions (`case` items, if/else) are alternatives, not a sequence.
-  const branches = new Map<string, ForegroundProcess<C>[]>();
+  const branches = new Map<string, LongRunningCommand<C>[]>();
   for (const p of held) {
     const key = JSON.stringify(p.command.guards ?? []);
     branches.set(key, [...(branches.get(key) ?? []), p]);
   }
   return [...branches.values()].find((run) => run.length > 1);
+}
+
+/** `tail -f /dev/null`, `sleep infinity`: a command that only keeps the container running. */
+export function isKeepAliveCommand(argv: string[]): boolean {
+  const a = programArgv(argv);
+  if (a[0] === 'tail') return a.some((w) => /^-[a-zA-Z]*[fF]/.test(w) || /^--follow(=|$)/.test(w));
+  if (a[0] === 'sleep') return a.slice(1).some((w) => w === 'infinity' || w === 'inf');
+  return false;
+}
+
+/** What holds a shell in the foreground once it has sent processes to the background. */
+export type ShellHolder<C extends ShellCommand = ShellCommand> =
+  /** A long-running process in the foreground (`celery … worker`), the container's main process beside them. */
+  | { kind: 'process'; what: string; command: C }
+  /** `wait`: the shell itself waits for them. */
+  | { kind: 'wait'; command: C }
+  /** `tail -f /dev/null`, `sleep infinity`: a command that serves nothing. */
+  | { kind: 'keep-alive'; command: C }
+  /** The container command (`"$@"`), not known here. */
+  | { kind: 'arguments'; command: C };
+
+/**
+ * What holds the shell in the foreground after commands[index]: the first later command that keeps running (a
+ * process, `wait`, a keep-alive, the container command); undefined when none does.
+ */
+export function holderAfter<C extends ShellCommand>(
+  commands: C[],
+  index: number,
+  runsArguments: (argv: string[]) => boolean = () => false,
+): ShellHolder<C> | undefined {
+  for (const command of commands.slice(index + 1)) {
+    if (command.background) continue;
+    if (runsArguments(command.argv)) return { kind: 'arguments', command };
+    const a = programArgv(command.argv);
+    if (a[0] === 'wait') return { kind: 'wait', command };
+    if (isKeepAliveCommand(command.argv)) return { kind: 'keep-alive', command };
+    if (daemonOf(command.argv)) continue;
+    const what = longRunningProcess(command.argv);
+    if (what) return { kind: 'process', what, command };
+  }
+  return undefined;
+}
+
+/** The long-running processes a shell sends to the background (`gunicorn … &`), and what then holds it. */
+export interface BackgroundStart<C extends ShellCommand = ShellCommand> {
+  background: LongRunningCommand<C>[];
+  holder?: ShellHolder<C>;
+}
+
+/** Undefined when the commands send no long-running process to the background. */
+export function backgroundStart<C extends ShellCommand>(
+  commands: C[],
+  runsArguments?: (argv: string[]) => boolean,
+): BackgroundStart<C> | undefined {
+  const background = commands.flatMap((command) => {
+    const what = command.background ? longRunningProcess(command.argv) : undefined;
+    return what ? [{ what, command }] : [];
+  });
+  if (background.length === 0) return undefined;
+  const holder = holderAfter(commands, commands.indexOf(background[0].command), runsArguments);
+  return { background, holder };
 }

@@ -7,14 +7,17 @@ import type { App, EntrypointScript } from '../types/project.js';
 import type { ShellCommand, ShellScript } from '../types/shell.js';
 import { type BranchInputs, commandsThatRun, movesArgs } from './branches.js';
 import { makeInvocation } from './make.js';
+import { supervisordRun } from '../supervisor-config.js';
 import { basename, launchedCommand, programArgv, SHELLS } from './servers.js';
 
 /** A command the container runs when it starts, with the file and line to anchor a finding on. */
 export interface StartCommand extends ShellCommand {
   file: string;
-  origin: 'CMD' | 'ENTRYPOINT' | 'compose-command' | 'compose-entrypoint' | 'script';
+  origin: 'CMD' | 'ENTRYPOINT' | 'compose-command' | 'compose-entrypoint' | 'script' | 'supervisor';
   /** Set for a Makefile recipe line a script runs with `make TARGET`: the finding is anchored at the make line. */
   recipe?: { file: string; line: number };
+  /** Set for the command of a supervisord program (`[program:web]`): the program's name. */
+  program?: string;
 }
 
 /** The words that say where a recipe command comes from, for a message: ` (make migrate, Makefile:3)`. */
@@ -106,7 +109,28 @@ function chain(app: App, service: ComposeService | undefined, reached?: Reached)
     pid1 = cmd.argv ? execCommand(cmd.at, cmd.argv, cmd.inner) : cmd.script;
   }
   const variable = containerVariables(app.dockerfile?.targetStage?.env ?? {}, service);
-  return followScripts(commandsThatRun(pid1, { variable }), app, variable, reached);
+  return withSupervisorPrograms(
+    followScripts(commandsThatRun(pid1, { variable }), app, variable, reached),
+    app,
+  );
+}
+
+/** The programs supervisord starts, right after the first command that starts it, each at its configuration line. */
+function withSupervisorPrograms(commands: StartCommand[], app: App): StartCommand[] {
+  const programs = app.supervisorPrograms ?? [];
+  const at = programs.length > 0 ? commands.findIndex((c) => supervisordRun(programArgv(c.argv))) : -1;
+  if (at < 0) return commands;
+  // supervisord runs a program's words itself, with no shell between (shlex, then exec).
+  const run = programs.map((p): StartCommand => ({
+    file: p.file,
+    line: p.line,
+    argv: p.argv,
+    redirects: [],
+    viaExec: true,
+    origin: 'supervisor',
+    program: p.name,
+  }));
+  return [...commands.slice(0, at + 1), ...run, ...commands.slice(at + 1)];
 }
 
 /**

@@ -1,5 +1,5 @@
 /** Words for the processes a start command runs, shared by the rules on one process per container. */
-import { type ForegroundProcess, serverOf } from '../../model/command.js';
+import { type LongRunningCommand, serverOf } from '../../model/command.js';
 
 /** `a`, `a and b`, `a, b and c`. */
 export function listOf(items: string[]): string {
@@ -12,7 +12,7 @@ export function commandText(argv: string[]): string {
 }
 
 /** `gunicorn in the foreground, then celery worker, which starts only once gunicorn has exited`. */
-export function sequencePhrase(seq: ForegroundProcess[]): string {
+export function sequencePhrase(seq: LongRunningCommand[]): string {
   const [first, ...rest] = seq;
   if (rest.length === 1)
     return `${first.what} in the foreground, then ${rest[0].what}, which starts only once ${first.what} has exited`;
@@ -20,7 +20,7 @@ export function sequencePhrase(seq: ForegroundProcess[]): string {
 }
 
 /** The process of a sequence the container should keep: the server when one is in it, else the first. */
-export function keptProcess<P extends ForegroundProcess>(seq: P[]): P {
+export function keptProcess<P extends LongRunningCommand>(seq: P[]): P {
   return seq.find((p) => serverOf(p.command.argv)) ?? seq[0];
 }
 
