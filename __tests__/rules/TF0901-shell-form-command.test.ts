@@ -287,3 +287,44 @@ test('TF0901: a case script that runs a server or a worker is no sequence', asyn
     [],
   );
 });
+
+test('TF0901: a server sent to the background names the processes and what holds the shell, never exec wait or exec tail', async () => {
+  const base = {
+    'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
+    'mysite/__init__.py': '',
+    'mysite/settings.py': "import os\nSECRET_KEY = os.environ['SECRET_KEY']\n",
+  };
+  const waiting = {
+    ...base,
+    Dockerfile:
+      'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD ["sh", "-c", "gunicorn mysite.wsgi & celery -A mysite worker & wait"]\n',
+  };
+  const [waited] = (await analyzeFiles(waiting)).findings.filter((f) => f.ruleId === 'TF0901');
+  assert.match(
+    waited.message,
+    /CMD runs 'sh -c', which starts gunicorn and celery worker in the background \(&\) and then waits for them \(wait\)/,
+  );
+  assert.match(
+    waited.message,
+    /start only gunicorn, in the foreground with exec \('exec gunicorn mysite\.wsgi'\), and run 'celery -A mysite worker' as its own container/,
+  );
+  assert.doesNotMatch(waited.message, /exec wait/);
+  assert.deepEqual(await filesFixed(waiting), []);
+
+  const tail = (
+    await analyzeFiles({
+      ...base,
+      Dockerfile: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD ["/app/start.sh"]\n',
+      'start.sh': '#!/bin/sh\npython manage.py runserver 0.0.0.0:8000 &\ntail -f /dev/null\n',
+    })
+  ).findings.filter((f) => f.ruleId === 'TF0901');
+  assert.deepEqual(
+    tail.map((f) => [f.file, f.line]),
+    [['start.sh', 2]],
+  );
+  assert.match(
+    tail[0].message,
+    /start\.sh starts runserver in the background \(&\) and then runs tail -f \/dev\/null only to keep the container running/,
+  );
+  assert.match(tail[0].message, /instead of tail -f \/dev\/null\.$/);
+});

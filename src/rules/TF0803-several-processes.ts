@@ -31,15 +31,19 @@ function supervisedPrograms(programs: SupervisorProgram[]): string {
 }
 
 /** Where the container's main process is, named: `beside the container's main process, gunicorn`. */
-function besideMain(holder: ShellHolder | undefined): { phrase: string } {
+function besideMain(holder: ShellHolder | undefined): { phrase: string; idle?: string } {
   switch (holder?.kind) {
     case 'process':
       return { phrase: `beside the container's main process, ${holder.what}` };
     case 'wait':
-      return { phrase: "while the container's main process is the shell, which only waits (wait)" };
+      return {
+        phrase: "while the container's main process is the shell, which only waits (wait)",
+        idle: 'wait',
+      };
     case 'keep-alive':
       return {
         phrase: `while the container's main process is ${commandText(holder.command.argv)}, which serves nothing and only keeps the container running`,
+        idle: commandText(holder.command.argv),
       };
     case 'arguments':
       return { phrase: 'beside the container\'s main process, the container command ("$@")' };
@@ -127,7 +131,7 @@ services:
             findings.push({
               file: cmd.file,
               line: cmd.line,
-              message: `This starts ${listOf(whats)} in the background with '&', ${beside.phrase}: nothing restarts ${one ? 'it when it dies' : 'them when they die'}, and ${one ? 'it cannot' : 'none can'} be scaled or stopped on ${one ? 'its' : 'their'} own. Run ${one ? 'it' : 'each'} as its own container (its own compose service or command) from the same image.`,
+              message: `This starts ${listOf(whats)} in the background with '&', ${beside.phrase}: nothing restarts ${one ? 'it when it dies' : 'them when they die'}, and ${one ? 'it cannot' : 'none can'} be scaled or stopped on ${one ? 'its' : 'their'} own. ${beside.idle && one ? `Run it in the foreground instead, as the container's main process (with exec), in place of ${beside.idle}` : `Run ${one ? 'it' : 'each'} as its own container (its own compose service or command) from the same image`}.`,
             });
             return;
           }

@@ -1,6 +1,8 @@
 import {
   argumentsHeldBy,
   commandIgnoredBy,
+  backgroundStart,
+  type BackgroundStart,
   execTarget,
   foregroundSequence,
   type LongRunningCommand,
@@ -25,7 +27,7 @@ import type { RawFinding, TextEdit } from '../core/index.js';
 import { execForm, indentOf, insertAt, linesOf, locate, replaceLines } from './lib/fix.js';
 import { droppedCommandNote } from './lib/dropped-command.js';
 import { execFormArgv, looksLikeArray } from './lib/exec-form.js';
-import { commandText, keptProcess, othersOwnContainers, sequencePhrase } from './lib/processes.js';
+import { commandText, keptProcess, listOf, othersOwnContainers, sequencePhrase } from './lib/processes.js';
 import { defineRule, type FixContext, type FixProposal } from './lib/rule.js';
 
 export const shellFormCommand = defineRule({
@@ -55,7 +57,9 @@ exec "$@"
 
 Long-running processes started one after the other (\`gunicorn … && celery … worker\`, \`gunicorn …; celery …\`) are
 reported as that sequence: the worker starts only once the server has exited, and no \`exec\` makes it one process.
-The message proposes the server alone, with exec, and the worker as its own container.
+The message proposes the server alone, with exec, and the worker as its own container. A server sent to the background
+(\`gunicorn … & celery … & wait\`, \`runserver &\` then \`tail -f /dev/null\`) is reported with what holds the shell
+after it; no \`exec wait\` or \`exec tail\` is proposed.
 
 \`bash -c "gunicorn …"\` with one simple command is not reported: bash execs it, so PID 1 is the server. \`sh -c\`
 with one command is: dash, Debian's \`/bin/sh\`, forks it and stays PID 1 (both checked with \`docker top\`).
@@ -190,7 +194,9 @@ function execFormOf(
 function lastToExec(argv: string[], line: number): ShellCommand | undefined {
   const last = inlineScriptLastCommand(argv, line);
   if (!last || isKeepAliveLoop(inlineScript(argv) ?? '') || last.argv[0]?.startsWith('-')) return undefined;
-  if (foregroundSequence(inlineScriptCommands(argv, line))) return undefined;
+  const commands = inlineScriptCommands(argv, line);
+  if (foregroundSequence(commands)) return undefined;
+  if (backgroundStart(commands)?.background.some((p) => serverOf(p.command.argv))) return undefined;
   return last;
 }
 
@@ -229,15 +235,21 @@ function scriptFindings(
     ? `${init.name} (PID 1) sends SIGTERM to the script's shell only, which does not pass it on`
     : 'the script stays PID 1 and SIGTERM does not reach it';
   const out: RawFinding[] = [];
+  // `cmd="$@"` … `$cmd` runs the container command as `"$@"` does.
+  const held = argumentsHeldBy(script.script);
+  const startsArgs = (argv: string[]) => runsArguments(argv, held);
   // A server sent to the background while the script goes on: several processes, which exec cannot fix.
-  const background = commands.find((c) => c.background && serverOf(c.argv));
-  if (background) {
-    const server = serverOf(background.argv)!;
+  const run = backgroundStart(commands, startsArgs);
+  const background = run?.background.find((p) => serverOf(p.command.argv));
+  if (run && background) {
+    const several = init
+      ? `${init.name} sends SIGTERM to the script's shell only, over several processes, and it reaches none of them`
+      : 'the script stays PID 1 over several processes and SIGTERM reaches none of them';
     return [
       {
         file: script.file,
-        line: background.line,
-        message: `${script.file} starts ${server.kind} in the background (&) and goes on running other commands, so ${init ? `${init.name} sends SIGTERM to the script's shell only, over several processes, and it reaches none of them` : 'the script stays PID 1 over several processes and SIGTERM reaches none of them'}. Run one process per container: this container starts only the server, with exec, and each other process gets its own service.`,
+        line: background.command.line,
+        message: `${script.file} ${backgroundWords(run)}, so ${several}. ${oneProcessAdvice(run)}`,
       },
     ];
   }
@@ -252,9 +264,6 @@ function scriptFindings(
     });
   }
   const inSequence = new Set(sequence?.map((p) => p.command));
-  // `cmd="$@"` … `$cmd` runs the container command as `"$@"` does.
-  const held = argumentsHeldBy(script.script);
-  const startsArgs = (argv: string[]) => runsArguments(argv, held);
   commands.forEach((c, i) => {
     if (c.viaExec || c.background || inSequence.has(c)) return;
     const server = mainProcessOf(c.argv);
@@ -273,6 +282,38 @@ function scriptFindings(
     });
   });
   return out;
+}
+
+/** `starts gunicorn and celery worker in the background (&) and then waits for them (wait)`. */
+function backgroundWords(run: BackgroundStart): string {
+  const one = run.background.length === 1;
+  const h = run.holder;
+  const then =
+    h?.kind === 'process'
+      ? `runs ${h.what} in the foreground`
+      : h?.kind === 'wait'
+        ? `waits for ${one ? 'it' : 'them'} (wait)`
+        : h?.kind === 'keep-alive'
+          ? `runs ${commandText(h.command.argv)} only to keep the container running`
+          : h?.kind === 'arguments'
+            ? 'runs the container command ("$@")'
+            : 'goes on running other commands';
+  return `starts ${listOf(run.background.map((p) => p.what))} in the background (&) and then ${then}`;
+}
+
+/** Keep the server (or the first process), in the foreground with exec; every other process in its own container. */
+function oneProcessAdvice(
+  run: BackgroundStart,
+  shown: (c: ShellCommand) => string[] = (c) => c.argv,
+): string {
+  const holder = run.holder;
+  const processes = [...run.background, ...(holder?.kind === 'process' ? [holder] : [])];
+  const keep = keptProcess(processes);
+  const others = processes.filter((p) => p !== keep).map((p) => shown(p.command));
+  const start = `Run one process per container: start only ${keep.what}, in the foreground with exec ('exec ${commandText(shown(keep.command))}')`;
+  if (others.length > 0) return `${start}, and ${othersOwnContainers(others)}.`;
+  if (holder?.kind === 'keep-alive') return `${start}, instead of ${commandText(holder.command.argv)}.`;
+  return `${start}.`;
 }
 
 /** Whether a command after the i-th starts the server or the container command itself. */
@@ -371,12 +412,21 @@ function inlineShell(
 ): RawFinding[] {
   const commands = inlineScriptCommands(argv, line);
   const shell = `${what} runs '${argv[0]} -c'`;
+  // The command as its author wrote it: compose variables unset here stay `${WORKERS}`, never empty.
+  const writtenCommands = written ? inlineScriptCommands(written, line) : [];
+  const shown = (c: ShellCommand) =>
+    writtenCommands.length === commands.length ? writtenCommands[commands.indexOf(c)].argv : c.argv;
+  const run = backgroundStart(commands);
+  if (run?.background.some((p) => serverOf(p.command.argv)))
+    return [
+      {
+        file,
+        line,
+        message: `${shell}, which ${backgroundWords(run)}, so the shell stays PID 1 over several processes and SIGTERM reaches none of them. ${oneProcessAdvice(run, shown)}`,
+      },
+    ];
   const sequence = foregroundSequence(commands);
   if (sequence && !sequence[0].command.viaExec) {
-    // The command as its author wrote it: compose variables unset here stay `${WORKERS}`, never empty.
-    const writtenCommands = written ? inlineScriptCommands(written, line) : [];
-    const shown = (c: ShellCommand) =>
-      writtenCommands.length === commands.length ? writtenCommands[commands.indexOf(c)].argv : c.argv;
     const keep = keptProcess(sequence);
     return [
       {
@@ -409,8 +459,6 @@ function inlineShell(
         message: `${shell} over several lines, and the line breaks cut ${cut.program}'s options off: the shell runs '${cut.command.join(' ')}' alone, then '${cut.options[0].join(' ')}' … as commands of their own, which fail (a folded YAML block keeps the line breaks of more-indented lines). Write the command and its options on one line, started with exec: 'exec ${[...cut.command, ...cut.options.flat()].join(' ')}'.`,
       },
     ];
-  // The command as its author wrote it: compose variables unset here stay `${WORKERS}`, never empty.
-  const shown = (written && inlineScriptLastCommand(written, line)) || last;
   // dash (Debian's /bin/sh) forks even a lone command: the shell stays PID 1 (checked with docker top)
   const why = lone
     ? `with one command (${last.argv[0]}), which ${argv[0]} does not exec by itself (dash, Debian's /bin/sh, forks it)`
@@ -419,7 +467,7 @@ function inlineShell(
     {
       file,
       line,
-      message: `${shell} ${why}, so the shell stays PID 1 and SIGTERM does not reach it. Write 'exec ${shown.argv.join(' ')}'${lone ? '' : ' as the last command'}.`,
+      message: `${shell} ${why}, so the shell stays PID 1 and SIGTERM does not reach it. Write 'exec ${shown(last).join(' ')}'${lone ? '' : ' as the last command'}.`,
     },
   ];
 }
