@@ -341,11 +341,11 @@ function scriptRun(
     const script = scripts.find((s) => s.makeTargets && s.makeTargets.join(' ') === targets);
     return script && { script, argsFrom: argv.length };
   }
-  const program = basename(argv[0] ?? '');
-  if ((program === 'gosu' || program === 'su-exec') && argv.length > 2) {
-    // `gosu app /start.sh`: the script runs as the user, with the words after it as its arguments
-    const hit = scriptRun(argv.slice(2), scripts, workdir);
-    return hit && { script: hit.script, argsFrom: hit.argsFrom + 2 };
+  // `gosu app /start.sh`, `wait-for-it db:5432 -- ./start.sh`: the script a launcher execs, with the words after it
+  const inner = basename(argv[0] ?? '') === 'su' ? undefined : launchedCommand(argv);
+  if (inner) {
+    const hit = scriptRun(inner, scripts, workdir);
+    return hit && { script: hit.script, argsFrom: hit.argsFrom + argv.length - inner.length };
   }
   const candidates: number[] = [0];
   if (argv.length > 1 && SHELLS.has(basename(argv[0]))) {
@@ -414,9 +414,9 @@ function scriptCommands(
 }
 
 /**
- * What a launcher runs in its place, at the launcher's file and line: `wait-for-it db:5432 -- CMD` and `dockerize
- * … CMD` exec CMD, `su USER -c "…"` runs its script in a child shell; for `gosu USER CMD` (already seen through by
- * programArgv) only the script CMD is or runs.
+ * What a launcher runs in its place, at the launcher's file and line: `su USER -c "…"` runs its script in a child
+ * shell, whose commands follow; a launcher that execs its command (`wait-for-it db:5432 -- CMD`, `dockerize … CMD`,
+ * `gosu USER CMD`) is already seen through by programArgv, so only the commands of a `sh -c` CMD are added.
  */
 function launched(command: StartCommand, depth = 0): StartCommand[] {
   const inner = depth < 3 ? launchedCommand(command.argv) : undefined;
@@ -437,7 +437,8 @@ function launched(command: StartCommand, depth = 0): StartCommand[] {
           file: command.file,
           origin: command.origin,
         }));
-  const own = program === 'gosu' || program === 'su-exec' ? [] : [run];
+  // programArgv sees through a launcher that execs its command: only su's shell is a command of its own.
+  const own = program === 'su' ? [run] : [];
   return [...own, ...commands, ...launched(run, depth + 1).filter((c) => c !== run)];
 }
 
