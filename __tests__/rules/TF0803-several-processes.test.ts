@@ -180,3 +180,14 @@ test('TF0803 names what holds the shell: wait, a keep-alive, the foreground proc
   const [beside] = await messageOf('#!/bin/sh\ngunicorn mysite.wsgi &\ncelery -A mysite worker\n');
   assert.match(String(beside[1]), /beside the container's main process, celery worker:/);
 });
+
+test('TF0803: cron, which detaches unless -f, started before the foreground server', async () => {
+  const result = await analyzeFiles(
+    withScript('#!/bin/sh\ncron\nexec gunicorn mysite.wsgi --bind 0.0.0.0:8000\n'),
+  );
+  assert.deepEqual(findingsOf(result, 'TF0803'), [['start.sh', 2]]);
+  assert.match(
+    result.findings.find((f) => f.ruleId === 'TF0803')!.message,
+    /cron as a daemon \(cron\), beside the container's main process, gunicorn/,
+  );
+});

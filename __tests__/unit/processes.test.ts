@@ -20,6 +20,8 @@ const SEQUENCES: [string, string[] | undefined][] = [
   ['gunicorn a.wsgi & celery -A a worker', undefined],
   ['celery -A a worker --detach && gunicorn a.wsgi', undefined],
   ['nginx && gunicorn a.wsgi', undefined],
+  ['cron && gunicorn a.wsgi', undefined],
+  ['cron -f; gunicorn a.wsgi', ['cron', 'gunicorn']],
   // Alternatives of a case or if/else are no sequence.
   ['case "$1" in web) gunicorn a.wsgi;; worker) celery -A a worker;; esac', undefined],
   ['if [ "$ROLE" = web ]; then gunicorn a.wsgi; else celery -A a worker; fi', undefined],

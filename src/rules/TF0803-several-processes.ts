@@ -63,7 +63,7 @@ export const severalProcesses = defineRule({
   help: `A process started in the background with \`&\` is invisible to the container runtime: when it crashes nothing
 restarts it, its exit does not stop the container, it cannot be scaled on its own, and \`docker stop\` may never reach
 it. The same holds for a program that daemonises itself and returns (\`celery -A proj worker --detach\`,
-\`gunicorn --daemon\`, \`service nginx start\`) before the main server starts. Running the web server, a Celery worker
+\`gunicorn --daemon\`, \`service nginx start\`, \`cron\` without \`-f\`) before the main server starts. Running the web server, a Celery worker
 and beat in one container also means they can only be scaled together.
 \`supervisord\` as the start command is the same design with a process manager in front (typically nginx and uWSGI
 as its programs): it is reported at the command that starts it, naming the programs of the configuration the image
