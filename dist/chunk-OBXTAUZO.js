@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-ERSXOCJW.js";
+} from "./chunk-SPQ2W7YT.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -31,7 +31,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-3Z3OBSBG.js";
+} from "./chunk-3GOIHRRZ.js";
 import {
   UnsafePathError,
   readInside,

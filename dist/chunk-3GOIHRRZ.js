@@ -22166,8 +22166,8 @@ function takeFlags(args, escape2) {
   }
   return { flags, rest };
 }
-function blankFlags(shellText) {
-  let out = shellText;
+function blankFlags(shellText2) {
+  let out = shellText2;
   let i = 0;
   for (; ; ) {
     while (i < out.length && (/\s/.test(out[i]) || out[i] === "\\" && out[i + 1] === "\n")) i++;
@@ -23240,7 +23240,10 @@ function programArgv(argv) {
   let a = argv.slice();
   for (let guard = 0; guard < 8 && a.length > 0; guard++) {
     const p = basename2(a[0]);
-    if (p === "env") {
+    const launched2 = launchedCommand(a);
+    if (launched2) {
+      a = launched2;
+    } else if (p === "env") {
       let i = 1;
       while (i < a.length && (a[i].startsWith("-") || /^[A-Za-z_][A-Za-z0-9_]*=/.test(a[i])))
         i += a[i] === "-u" ? 2 : 1;
@@ -23251,8 +23254,6 @@ function programArgv(argv) {
       a = a.slice(i);
     } else if (p === "nice") {
       a = a.slice(a[1] === "-n" ? 3 : a[1]?.startsWith("-") ? 2 : 1);
-    } else if (p === "gosu" || p === "su-exec") {
-      a = a.slice(2);
     } else if (["poetry", "pipenv", "uv", "pdm", "hatch", "rye"].includes(p) && a[1] === "run") {
       let i = 2;
       while (i < a.length && a[i].startsWith("-")) i++;
@@ -23663,6 +23664,46 @@ function expand2(text, variables, depth = 0) {
   return depth === 0 ? replaced.split(DOLLAR).join("$") : replaced;
 }
 
+// src/model/supervisor-config.ts
+function supervisordRun(argv) {
+  const words2 = argv[0] === "exec" ? argv.slice(1) : argv;
+  if (!/(^|\/)supervisord$/.test(words2[0] ?? "")) return void 0;
+  for (let i = 1; i < words2.length; i++) {
+    if (words2[i] === "-c" || words2[i] === "--configuration") return { config: words2[i + 1] };
+    const m = /^(?:-c|--configuration=)(.+)$/.exec(words2[i]);
+    if (m) return { config: m[1] };
+  }
+  return {};
+}
+function supervisorPrograms(file, text) {
+  const out = [];
+  let program;
+  let last;
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const line = raw.replace(/\s[;#].*$/, "");
+    const header = /^\s*\[([^\]]+)\]\s*$/.exec(line);
+    if (header) {
+      program = /^program:(.+)$/.exec(header[1].trim())?.[1].trim();
+      last = void 0;
+      return;
+    }
+    if (last && /^\s+\S/.test(line) && !/^\s*[\w.-]+\s*[=:]/.test(line)) {
+      last.command = `${last.command} ${line.trim()}`;
+      last.argv = commandWords(last.command);
+      return;
+    }
+    last = void 0;
+    const m = /^\s*command\s*[=:]\s*(.*)$/.exec(line);
+    if (!program || !m || m[1].trim() === "") return;
+    last = { file, line: i + 1, name: program, command: m[1].trim(), argv: commandWords(m[1]) };
+    out.push(last);
+  });
+  return out;
+}
+function commandWords(command) {
+  return parseShell(command.trim()).commands[0]?.argv ?? [];
+}
+
 // src/model/command/start-chain.ts
 function recipeNote(command) {
   const r = command.recipe;
@@ -23696,8 +23737,11 @@ function scriptCommandsThatRun(app, script) {
   return script.script.commands.filter((c) => reached.commands.has(c));
 }
 function containerEnv(app) {
-  const env = { ...app.dockerfile?.targetStage?.env ?? {} };
-  for (const e of app.compose?.appService?.environment ?? []) env[e.name] = e.value;
+  return startEnvironment(app.dockerfile?.targetStage?.env ?? {}, app.compose?.appService);
+}
+function startEnvironment(image, service) {
+  const env = { ...image };
+  for (const e of service?.environment ?? []) env[e.name] = e.value;
   return env;
 }
 function chain(app, service, reached) {
@@ -23722,7 +23766,25 @@ function chain(app, service, reached) {
     pid1 = cmd.argv ? execCommand(cmd.at, cmd.argv, cmd.inner) : cmd.script;
   }
   const variable = containerVariables(app.dockerfile?.targetStage?.env ?? {}, service);
-  return followScripts(commandsThatRun(pid1, { variable }), app, variable, reached);
+  return withSupervisorPrograms(
+    followScripts(commandsThatRun(pid1, { variable }), app, variable, reached),
+    app
+  );
+}
+function withSupervisorPrograms(commands, app) {
+  const programs = app.supervisorPrograms ?? [];
+  const at2 = programs.length > 0 ? commands.findIndex((c) => supervisordRun(programArgv(c.argv))) : -1;
+  if (at2 < 0) return commands;
+  const run = programs.map((p) => ({
+    file: p.file,
+    line: p.line,
+    argv: p.argv,
+    redirects: [],
+    viaExec: true,
+    origin: "supervisor",
+    program: p.name
+  }));
+  return [...commands.slice(0, at2 + 1), ...run, ...commands.slice(at2 + 1)];
 }
 function commandIgnoredBy(app, service) {
   if (service?.entrypoint) return void 0;
@@ -23737,13 +23799,13 @@ function argsIgnoredBy(app, entrypoint) {
   return hit?.script.ignoresArgs && hit.argsFrom === entrypoint.length ? hit.script : void 0;
 }
 function containerVariables(image, service) {
+  const env = startEnvironment(image, service);
   return (name2) => {
     const set = (service?.environment ?? []).filter((e) => e.name === name2).at(-1);
-    if (set)
-      return set.source === "environment" && !set.interpolated && set.value !== void 0 ? set.value : void 0;
+    if (set) return set.source === "environment" && !set.interpolated ? env[name2] : void 0;
     if (service && service.envFiles.length > 0) return void 0;
-    if (!(name2 in image)) return null;
-    const value = image[name2];
+    if (!(name2 in env)) return null;
+    const value = env[name2];
     return value === void 0 || value.includes("$") ? void 0 : value;
   };
 }
@@ -23839,10 +23901,10 @@ function scriptRun(argv, scripts, workdir) {
     const script = scripts.find((s) => s.makeTargets && s.makeTargets.join(" ") === targets);
     return script && { script, argsFrom: argv.length };
   }
-  const program = basename2(argv[0] ?? "");
-  if ((program === "gosu" || program === "su-exec") && argv.length > 2) {
-    const hit = scriptRun(argv.slice(2), scripts, workdir);
-    return hit && { script: hit.script, argsFrom: hit.argsFrom + 2 };
+  const inner = basename2(argv[0] ?? "") === "su" ? void 0 : launchedCommand(argv);
+  if (inner) {
+    const hit = scriptRun(inner, scripts, workdir);
+    return hit && { script: hit.script, argsFrom: hit.argsFrom + argv.length - inner.length };
   }
   const candidates = [0];
   if (argv.length > 1 && SHELLS2.has(basename2(argv[0]))) {
@@ -23909,8 +23971,30 @@ function launched(command, depth = 0) {
     file: command.file,
     origin: command.origin
   }));
-  const own = program === "gosu" || program === "su-exec" ? [] : [run];
+  const own = program === "su" ? [run] : [];
   return [...own, ...commands, ...launched(run, depth + 1).filter((c) => c !== run)];
+}
+function djangoDirectories(app) {
+  const workdir = app.dockerfile?.targetStage?.workdir || "/";
+  const servers = [];
+  const manage = [];
+  for (const chain2 of [effectiveCommand(app), imageCommand(app)]) {
+    let dir = workdir;
+    for (const c of chain2) {
+      dir = directoryAfter(c.argv, dir);
+      const script = c.argv.find((w) => basename2(w) === "manage.py");
+      if (script) manage.push(import_node_path5.posix.dirname(import_node_path5.posix.resolve(dir, script)));
+      else if (serverOf(c.argv)) servers.push(import_node_path5.posix.resolve(dir, chdirOf(programArgv(c.argv)) ?? "."));
+    }
+  }
+  return [.../* @__PURE__ */ new Set([...servers, ...manage])];
+}
+function chdirOf(argv) {
+  for (let i = 1; i < argv.length; i++) {
+    if (argv[i] === "--chdir") return argv[i + 1];
+    if (argv[i].startsWith("--chdir=")) return argv[i].slice("--chdir=".length);
+  }
+  return void 0;
 }
 function directoryAfter(argv, dir) {
   if (argv[0] !== "cd" || argv.length !== 2 || argv[1] === "-" || argv[1].includes("$") || argv[1].startsWith("~"))
@@ -24206,6 +24290,94 @@ function requirementSpec(arg) {
   const pinned = /(^|[^=!<>~])===?\s*[^\s=*,;]+/.test(rest) && !/==\s*[^,;]*\*/.test(rest);
   if (!pinned && rest.includes("$")) return void 0;
   return { spec: arg, name: name2, pinned };
+}
+
+// src/model/command/processes.ts
+var LONG_RUNNING_COMMANDS = /* @__PURE__ */ new Set([
+  "runworker",
+  "qcluster",
+  "rqworker",
+  "rqscheduler",
+  "process_tasks",
+  "celery"
+]);
+var LONG_RUNNING_PROGRAMS = /* @__PURE__ */ new Set([
+  "nginx",
+  "cron",
+  "crond",
+  "redis-server",
+  "dramatiq",
+  "huey_consumer",
+  "rq"
+]);
+function longRunningProcess(argv) {
+  const server = serverOf(argv);
+  if (server) return server.kind;
+  const dj = djangoCommand(argv);
+  if (dj) return LONG_RUNNING_COMMANDS.has(dj.name) ? dj.name : void 0;
+  const a = programArgv(argv);
+  if (a[0] === "celery") {
+    const sub = a.find((x, i) => i > 0 && ["worker", "beat", "flower"].includes(x));
+    return sub ? `celery ${sub}` : void 0;
+  }
+  return LONG_RUNNING_PROGRAMS.has(a[0] ?? "") ? a[0] : void 0;
+}
+function daemonOf(argv) {
+  const a = programArgv(argv);
+  if (a[0] === "service" && a[1] && ["start", "restart"].includes(a[2] ?? "")) return a[1];
+  const initd = /^\/etc\/init\.d\/([\w.-]+)$/.exec(a[0] ?? "");
+  if (initd && ["start", "restart"].includes(a[1] ?? "")) return initd[1];
+  if (a[0] === "celery") {
+    const sub = a.find((x, i) => i > 0 && ["worker", "beat", "multi"].includes(x));
+    if (sub === "multi" && ["start", "restart"].some((w) => a.includes(w))) return "celery multi";
+    if (sub && sub !== "multi" && a.some((w) => w === "--detach" || w === "-D")) return `celery ${sub}`;
+  }
+  if (["gunicorn", "uwsgi"].includes(basename2(a[0] ?? "")) && a.some((w) => /^(--daemon|-D|--daemonize(=.*)?)$/.test(w)))
+    return basename2(a[0] ?? "");
+  if ((a[0] === "cron" || a[0] === "crond") && !a.some((w) => /^-[a-zA-Z]*f/.test(w))) return a[0];
+  if (a[0] === "nginx" && !a.some((w) => /daemon\s+off/.test(w)) && !a.includes("-t")) return "nginx";
+  return void 0;
+}
+function foregroundSequence(commands) {
+  const held = commands.flatMap((command) => {
+    if (command.background || daemonOf(command.argv)) return [];
+    const what = longRunningProcess(command.argv);
+    return what ? [{ what, command }] : [];
+  });
+  const branches = /* @__PURE__ */ new Map();
+  for (const p of held) {
+    const key = JSON.stringify(p.command.guards ?? []);
+    branches.set(key, [...branches.get(key) ?? [], p]);
+  }
+  return [...branches.values()].find((run) => run.length > 1);
+}
+function isKeepAliveCommand(argv) {
+  const a = programArgv(argv);
+  if (a[0] === "tail") return a.some((w) => /^-[a-zA-Z]*[fF]/.test(w) || /^--follow(=|$)/.test(w));
+  if (a[0] === "sleep") return a.slice(1).some((w) => w === "infinity" || w === "inf");
+  return false;
+}
+function holderAfter(commands, index, runsArguments2 = () => false) {
+  for (const command of commands.slice(index + 1)) {
+    if (command.background) continue;
+    if (runsArguments2(command.argv)) return { kind: "arguments", command };
+    const a = programArgv(command.argv);
+    if (a[0] === "wait") return { kind: "wait", command };
+    if (isKeepAliveCommand(command.argv)) return { kind: "keep-alive", command };
+    if (daemonOf(command.argv)) continue;
+    const what = longRunningProcess(command.argv);
+    if (what) return { kind: "process", what, command };
+  }
+  return void 0;
+}
+function backgroundStart(commands, runsArguments2) {
+  const background = commands.flatMap((command) => {
+    const what = command.background ? longRunningProcess(command.argv) : void 0;
+    return what ? [{ what, command }] : [];
+  });
+  if (background.length === 0) return void 0;
+  const holder = holderAfter(commands, commands.indexOf(background[0].command), runsArguments2);
+  return { background, holder };
 }
 
 // src/model/command.ts
@@ -28878,10 +29050,11 @@ var devServer = defineRule({
   factor: "VIII",
   severity: "error",
   kind: "S",
-  title: "The container runs manage.py runserver (Django's development server), directly or from the entrypoint script it runs",
+  title: "The container runs manage.py runserver (Django's development server), directly, from the entrypoint script it runs, or as a supervisord program",
   help: `\`manage.py runserver\` is Django's development server: Django's documentation says not to use it in production.
 It has not gone through security audits or performance tests, serves one process, and reloads code on changes.
-Scale out through the process model with a production WSGI/ASGI server.
+Scale out through the process model with a production WSGI/ASGI server. A \`[program:\u2026]\` of the supervisord
+configuration the container starts is read too: the finding is at its \`command=\` line.
 
 \`\`\`dockerfile
 CMD ["gunicorn", "--bind", "0.0.0.0:8000", "--workers", "3", "mysite.wsgi"]
@@ -28895,7 +29068,7 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "--workers", "3", "mysite.wsgi"]
       findings.push({
         file: cmd.file,
         line: cmd.line,
-        message: `The container starts Django's development server (manage.py runserver)${recipeNote(cmd)}. Serve the app with gunicorn or uvicorn instead, e.g. gunicorn --bind 0.0.0.0:8000 <project>.wsgi.${droppedCommandNote(app, cmd.file)}`
+        message: `The container starts Django's development server (manage.py runserver)${recipeNote(cmd)}${cmd.program ? ` as supervisord program ${cmd.program}` : ""}. Serve the app with gunicorn or uvicorn instead, e.g. gunicorn --bind 0.0.0.0:8000 <project>.wsgi.${droppedCommandNote(app, cmd.file)}`
       });
     }
     return findings;
@@ -28944,99 +29117,58 @@ function isSingleton(s) {
   return /\b(beat|flower)\b/.test(command) && !/\bworker\b/.test(command);
 }
 
-// src/model/supervisor-config.ts
-function supervisordRun(argv) {
-  const words2 = argv[0] === "exec" ? argv.slice(1) : argv;
-  if (!/(^|\/)supervisord$/.test(words2[0] ?? "")) return void 0;
-  for (let i = 1; i < words2.length; i++) {
-    if (words2[i] === "-c" || words2[i] === "--configuration") return { config: words2[i + 1] };
-    const m = /^(?:-c|--configuration=)(.+)$/.exec(words2[i]);
-    if (m) return { config: m[1] };
-  }
-  return {};
+// src/rules/lib/processes.ts
+function listOf(items) {
+  return items.length <= 1 ? items[0] ?? "" : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
 }
-function supervisorPrograms(file, text) {
-  const out = [];
-  let program;
-  let last;
-  text.split(/\r?\n/).forEach((raw, i) => {
-    const line = raw.replace(/\s[;#].*$/, "");
-    const header = /^\s*\[([^\]]+)\]\s*$/.exec(line);
-    if (header) {
-      program = /^program:(.+)$/.exec(header[1].trim())?.[1].trim();
-      last = void 0;
-      return;
-    }
-    if (last && /^\s+\S/.test(line) && !/^\s*[\w.-]+\s*[=:]/.test(line)) {
-      last.command = `${last.command} ${line.trim()}`;
-      last.argv = commandWords(last.command);
-      return;
-    }
-    last = void 0;
-    const m = /^\s*command\s*[=:]\s*(.*)$/.exec(line);
-    if (!program || !m || m[1].trim() === "") return;
-    last = { file, line: i + 1, name: program, command: m[1].trim(), argv: commandWords(m[1]) };
-    out.push(last);
-  });
-  return out;
+function commandText(argv) {
+  return argv.map((w) => /\s/.test(w) ? JSON.stringify(w) : w).join(" ");
 }
-function commandWords(command) {
-  return parseShell(command.trim()).commands[0]?.argv ?? [];
+function sequencePhrase(seq) {
+  const [first, ...rest] = seq;
+  if (rest.length === 1)
+    return `${first.what} in the foreground, then ${rest[0].what}, which starts only once ${first.what} has exited`;
+  return `${first.what} in the foreground, then ${listOf(rest.map((p) => p.what))}, each starting only once the one before it has exited`;
+}
+function keptProcess(seq) {
+  return seq.find((p) => serverOf(p.command.argv)) ?? seq[0];
+}
+function othersOwnContainers(others) {
+  const quoted = others.map((argv) => `'${commandText(argv)}'`);
+  return `run ${listOf(quoted)} ${quoted.length === 1 ? "as its own container" : "each as its own container"} (its own compose service) from the same image`;
 }
 
 // src/rules/TF0803-several-processes.ts
-var LONG_RUNNING_COMMANDS = /* @__PURE__ */ new Set([
-  "runworker",
-  "qcluster",
-  "rqworker",
-  "rqscheduler",
-  "process_tasks",
-  "celery"
-]);
-var LONG_RUNNING_PROGRAMS = /* @__PURE__ */ new Set([
-  "nginx",
-  "cron",
-  "crond",
-  "redis-server",
-  "dramatiq",
-  "huey_consumer",
-  "rq"
-]);
-function longRunningProcess(argv) {
-  const server = serverOf(argv);
-  if (server) return server.kind;
-  const dj = djangoCommand(argv);
-  if (dj) return LONG_RUNNING_COMMANDS.has(dj.name) ? dj.name : void 0;
-  const a = programArgv(argv);
-  if (a[0] === "celery") {
-    const sub = a.find((x, i) => i > 0 && ["worker", "beat", "flower"].includes(x));
-    return sub ? `celery ${sub}` : void 0;
-  }
-  return LONG_RUNNING_PROGRAMS.has(a[0] ?? "") ? a[0] : void 0;
-}
-function daemonOf(argv) {
-  const a = programArgv(argv);
-  if (a[0] === "service" && a[1] && ["start", "restart"].includes(a[2] ?? "")) return a[1];
-  const initd = /^\/etc\/init\.d\/([\w.-]+)$/.exec(a[0] ?? "");
-  if (initd && ["start", "restart"].includes(a[1] ?? "")) return initd[1];
-  if (a[0] === "celery") {
-    const sub = a.find((x, i) => i > 0 && ["worker", "beat", "multi"].includes(x));
-    if (sub === "multi" && ["start", "restart"].some((w) => a.includes(w))) return "celery multi";
-    if (sub && sub !== "multi" && a.some((w) => w === "--detach" || w === "-D")) return `celery ${sub}`;
-  }
-  if (["gunicorn", "uwsgi"].includes(basename2(a[0] ?? "")) && a.some((w) => /^(--daemon|-D|--daemonize(=.*)?)$/.test(w)))
-    return basename2(a[0] ?? "");
-  if (a[0] === "nginx" && !a.some((w) => /daemon\s+off/.test(w)) && !a.includes("-t")) return "nginx";
-  return void 0;
-}
 function isProcessManager(argv) {
   return supervisordRun(programArgv(argv)) !== void 0;
 }
 function supervisedPrograms(programs) {
   if (programs.length === 0) return "the programs of its configuration (e.g. nginx and uwsgi)";
   const files = [...new Set(programs.map((p) => p.file))].join(", ");
-  const names = programs.map((p) => `${p.name} (${basename2(programArgv(p.argv)[0] ?? "") || p.command})`);
+  const names = programs.map(
+    (p) => `${p.name} (${longRunningProcess(p.argv) ?? (basename2(programArgv(p.argv)[0] ?? "") || p.command)})`
+  );
   return `the programs of ${files}: ${names.join(", ")}`;
+}
+function besideMain(holder) {
+  switch (holder?.kind) {
+    case "process":
+      return { phrase: `beside the container's main process, ${holder.what}` };
+    case "wait":
+      return {
+        phrase: "while the container's main process is the shell, which only waits (wait)",
+        idle: "wait"
+      };
+    case "keep-alive":
+      return {
+        phrase: `while the container's main process is ${commandText(holder.command.argv)}, which serves nothing and only keeps the container running`,
+        idle: commandText(holder.command.argv)
+      };
+    case "arguments":
+      return { phrase: `beside the container's main process, the container command ("$@")` };
+    default:
+      return { phrase: "beside the container's main process" };
+  }
 }
 var severalProcesses = defineRule({
   id: "TF0803",
@@ -29048,10 +29180,13 @@ var severalProcesses = defineRule({
   help: `A process started in the background with \`&\` is invisible to the container runtime: when it crashes nothing
 restarts it, its exit does not stop the container, it cannot be scaled on its own, and \`docker stop\` may never reach
 it. The same holds for a program that daemonises itself and returns (\`celery -A proj worker --detach\`,
-\`gunicorn --daemon\`, \`service nginx start\`) before the main server starts. Running the web server, a Celery worker
+\`gunicorn --daemon\`, \`service nginx start\`, \`cron\` without \`-f\`) before the main server starts. Running the web server, a Celery worker
 and beat in one container also means they can only be scaled together.
 \`supervisord\` as the start command is the same design with a process manager in front (typically nginx and uWSGI
-as its programs): it is reported at the command that starts it.
+as its programs): it is reported at the command that starts it, naming the programs of the configuration the image
+copies; sent to the background (\`supervisord \u2026 &\`), it runs them beside the main process. The message names what holds
+the container in the foreground: the main process, a shell that only waits (\`wait\`), or a keep-alive such as
+\`tail -f /dev/null\`.
 
 Run one process per container, each with its own command, from the same image:
 
@@ -29074,32 +29209,48 @@ services:
     const findings = [];
     const seen = /* @__PURE__ */ new Set();
     for (const app of project.apps) {
-      const commands = [...imageCommand(app), ...effectiveCommand(app)];
-      const foreground = commands.some(
+      const chains = [imageCommand(app), effectiveCommand(app)].map(
+        (chain2) => chain2.filter((c) => c.origin !== "supervisor")
+      );
+      const foreground = chains.flat().some(
         (c) => !c.background && !daemonOf(c.argv) && (longRunningProcess(c.argv) || c.argv[0] === "$@")
       );
-      for (const cmd of commands) {
-        const key = `${cmd.file}:${cmd.line}`;
-        if (isProcessManager(cmd.argv) && !seen.has(key)) {
+      for (const chain2 of chains)
+        chain2.forEach((cmd, i) => {
+          const key = `${cmd.file}:${cmd.line}`;
+          if (seen.has(key)) return;
+          const beside = besideMain(holderAfter(chain2, i));
+          if (isProcessManager(cmd.argv)) {
+            seen.add(key);
+            const programs = app.supervisorPrograms ?? [];
+            findings.push({
+              file: cmd.file,
+              line: cmd.line,
+              message: cmd.background ? `This starts supervisord in the background with '&', to run ${supervisedPrograms(programs)}, ${beside.phrase}: supervisord restarts a program that dies, but the runtime sees neither supervisord nor its programs, so nothing restarts supervisord when it dies, and no program can be scaled or stopped on its own. Run each program as its own container (its own compose service) from the same image instead.` : `This starts supervisord as the container's main process, a process manager that runs ${supervisedPrograms(programs)}${programs.length === 1 ? "" : " side by side"} in one container: the runtime sees only supervisord, so a program that keeps failing leaves the container running without it, and none can be scaled or stopped on its own. Run each program as its own container (its own compose service) instead.`
+            });
+            return;
+          }
+          if (cmd.background) {
+            const whats = chain2.filter((c) => c.background && c.file === cmd.file && c.line === cmd.line).flatMap((c) => longRunningProcess(c.argv) ?? []);
+            if (whats.length === 0) return;
+            seen.add(key);
+            const one = whats.length === 1;
+            findings.push({
+              file: cmd.file,
+              line: cmd.line,
+              message: `This starts ${listOf(whats)} in the background with '&', ${beside.phrase}: nothing restarts ${one ? "it when it dies" : "them when they die"}, and ${one ? "it cannot" : "none can"} be scaled or stopped on ${one ? "its" : "their"} own. ${beside.idle && one ? `Run it in the foreground instead, as the container's main process (with exec), in place of ${beside.idle}` : `Run ${one ? "it" : "each"} as its own container (its own compose service or command) from the same image`}.`
+            });
+            return;
+          }
+          const daemon = foreground ? daemonOf(cmd.argv) : void 0;
+          if (!daemon) return;
           seen.add(key);
           findings.push({
             file: cmd.file,
             line: cmd.line,
-            message: `This starts supervisord as the container's main process, to run ${supervisedPrograms(app.supervisorPrograms ?? [])} side by side in one container: the runtime sees one process, so a program that dies is not reported, and none can be scaled or stopped on its own. Run each program as its own container (its own compose service) instead.`
+            message: `This starts ${daemon} as a daemon (${cmd.argv.join(" ")}), ${beside.phrase}: nothing restarts it when it dies, and it cannot be scaled or stopped on its own. Run it as its own container (its own compose service or command) from the same image.`
           });
-          continue;
-        }
-        const daemon = foreground ? daemonOf(cmd.argv) : void 0;
-        const what = cmd.background ? longRunningProcess(cmd.argv) : daemon;
-        if (!what || seen.has(key)) continue;
-        seen.add(key);
-        const how = cmd.background ? "in the background with '&'" : `as a daemon (${cmd.argv.join(" ")})`;
-        findings.push({
-          file: cmd.file,
-          line: cmd.line,
-          message: `This starts ${what} ${how}, beside the container's main process: nothing restarts it when it dies, and it cannot be scaled or stopped on its own. Run it as its own container (its own compose service or command) from the same image.`
         });
-      }
     }
     return findings;
   }
@@ -29152,6 +29303,12 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
 set -e
 exec "$@"
 \`\`\`
+
+Long-running processes started one after the other (\`gunicorn \u2026 && celery \u2026 worker\`, \`gunicorn \u2026; celery \u2026\`) are
+reported as that sequence: the worker starts only once the server has exited, and no \`exec\` makes it one process.
+The message proposes the server alone, with exec, and the worker as its own container. A server sent to the background
+(\`gunicorn \u2026 & celery \u2026 & wait\`, \`runserver &\` then \`tail -f /dev/null\`) is reported with what holds the shell
+after it; no \`exec wait\` or \`exec tail\` is proposed.
 
 \`bash -c "gunicorn \u2026"\` with one simple command is not reported: bash execs it, so PID 1 is the server. \`sh -c\`
 with one command is: dash, Debian's \`/bin/sh\`, forks it and stays PID 1 (both checked with \`docker top\`).
@@ -29217,7 +29374,7 @@ script) never runs.`,
   fix: {
     safety: "safe",
     summary: 'Rewrites a shell-form CMD/ENTRYPOINT of one command in exec form (as `["sh", "-c", "exec \u2026"]` when a variable such as `$PORT` must expand), and writes `exec` before the last command of an inline `sh -c` or of an entrypoint script.',
-    declines: "a script that starts the server in the background and goes on running other processes (one `exec` cannot make it one process per container); a CMD array that is not valid JSON (which words were meant is not known).",
+    declines: "a script that starts the server in the background and goes on running other processes, or runs several long-running processes one after the other (one `exec` cannot make it one process per container); a CMD array that is not valid JSON (which words were meant is not known).",
     make: fixShellForm
   }
 });
@@ -29268,6 +29425,9 @@ function execFormOf(instr, argv, lines, file) {
 function lastToExec(argv, line) {
   const last = inlineScriptLastCommand(argv, line);
   if (!last || isKeepAliveLoop(inlineScript(argv) ?? "") || last.argv[0]?.startsWith("-")) return void 0;
+  const commands = inlineScriptCommands(argv, line);
+  if (foregroundSequence(commands)) return void 0;
+  if (backgroundStart(commands)?.background.some((p) => serverOf(p.command.argv))) return void 0;
   return last;
 }
 function execLast(command, lines, file, first, last) {
@@ -29287,21 +29447,32 @@ function execLast(command, lines, file, first, last) {
 function scriptFindings(script, commands, all, init) {
   const stays = init ? `${init.name} (PID 1) sends SIGTERM to the script's shell only, which does not pass it on` : "the script stays PID 1 and SIGTERM does not reach it";
   const out = [];
-  const background = commands.find((c) => c.background && serverOf(c.argv));
-  if (background) {
-    const server = serverOf(background.argv);
+  const held = argumentsHeldBy(script.script);
+  const startsArgs = (argv) => runsArguments(argv, held);
+  const run = backgroundStart(commands, startsArgs);
+  const background = run?.background.find((p) => serverOf(p.command.argv));
+  if (run && background) {
+    const several = init ? `${init.name} sends SIGTERM to the script's shell only, over several processes, and it reaches none of them` : "the script stays PID 1 over several processes and SIGTERM reaches none of them";
     return [
       {
         file: script.file,
-        line: background.line,
-        message: `${script.file} starts ${server.kind} in the background (&) and goes on running other commands, so ${init ? `${init.name} sends SIGTERM to the script's shell only, over several processes, and it reaches none of them` : "the script stays PID 1 over several processes and SIGTERM reaches none of them"}. Run one process per container: this container starts only the server, with exec, and each other process gets its own service.`
+        line: background.command.line,
+        message: `${script.file} ${backgroundWords(run)}, so ${several}. ${oneProcessAdvice(run)}`
       }
     ];
   }
-  const held = argumentsHeldBy(script.script);
-  const startsArgs = (argv) => runsArguments(argv, held);
+  const sequence = foregroundSequence(commands);
+  if (sequence && !sequence[0].command.viaExec) {
+    const keep = keptProcess(sequence);
+    out.push({
+      file: script.file,
+      line: sequence[0].command.line,
+      message: `${script.file} runs several long-running processes in sequence: ${sequencePhrase(sequence)}, so ${stays}. Run one process per container: start only ${keep.what} here, with 'exec ${commandText(keep.command.argv)}', and ${othersOwnContainers(sequence.filter((p) => p !== keep).map((p) => p.command.argv))}.`
+    });
+  }
+  const inSequence = new Set(sequence?.map((p) => p.command));
   commands.forEach((c, i) => {
-    if (c.viaExec || c.background) return;
+    if (c.viaExec || c.background || inSequence.has(c)) return;
     const server = mainProcessOf(c.argv);
     const runsArgs = startsArgs(c.argv);
     const next = server || runsArgs || startsLater(commands, i, startsArgs) ? void 0 : scriptRunBy(c.argv, all, script);
@@ -29314,6 +29485,22 @@ function scriptFindings(script, commands, all, init) {
     });
   });
   return out;
+}
+function backgroundWords(run) {
+  const one = run.background.length === 1;
+  const h = run.holder;
+  const then = h?.kind === "process" ? `runs ${h.what} in the foreground` : h?.kind === "wait" ? `waits for ${one ? "it" : "them"} (wait)` : h?.kind === "keep-alive" ? `runs ${commandText(h.command.argv)} only to keep the container running` : h?.kind === "arguments" ? 'runs the container command ("$@")' : "goes on running other commands";
+  return `starts ${listOf(run.background.map((p) => p.what))} in the background (&) and then ${then}`;
+}
+function oneProcessAdvice(run, shown = (c) => c.argv) {
+  const holder = run.holder;
+  const processes = [...run.background, ...holder?.kind === "process" ? [holder] : []];
+  const keep = keptProcess(processes);
+  const others = processes.filter((p) => p !== keep).map((p) => shown(p.command));
+  const start = `Run one process per container: start only ${keep.what}, in the foreground with exec ('exec ${commandText(shown(keep.command))}')`;
+  if (others.length > 0) return `${start}, and ${othersOwnContainers(others)}.`;
+  if (holder?.kind === "keep-alive") return `${start}, instead of ${commandText(holder.command.argv)}.`;
+  return `${start}.`;
 }
 function startsLater(commands, i, startsArgs) {
   return commands.slice(i + 1).some((c) => !c.background && (mainProcessOf(c.argv) || startsArgs(c.argv)));
@@ -29338,6 +29525,8 @@ function shellFormMessage(instr, argv) {
   if (isKeepAliveLoop(instr.raw))
     return `${k} is in shell form and is a keep-alive loop (${instr.raw.trim()}), not a server: /bin/sh is PID 1, ignores SIGTERM, and docker stop waits for the kill timeout. To keep an idle container, use \`${k} ["sleep", "infinity"]\`; to serve, start the server in exec form.`;
   const pid1 = "/bin/sh is PID 1 and SIGTERM from docker stop does not reach the server";
+  const sequence = foregroundSequence(instr.script?.commands ?? []);
+  if (sequence && !looksLikeArray(instr.raw)) return shellFormSequenceMessage(instr, sequence);
   if (looksLikeArray(instr.raw))
     return `${k} looks like an exec-form array but is not valid JSON (the exec form needs double quotes and a comma between words), so Docker runs the text with /bin/sh -c (shell form): ${pid1}. Write a JSON array of double-quoted words; to run several commands, run a script whose last command starts the server with exec, or ${k} ["sh", "-c", "\u2026; exec <server>"].`;
   if (!argv) {
@@ -29349,13 +29538,52 @@ function shellFormMessage(instr, argv) {
   const noShebang = argv[0] === "sh" && argv.length === written.length + 1 && argv[1] === written[0] ? ` (${argv[1]} has no #! line: run directly it fails with "exec format error", so sh runs it; or add #!/bin/sh to it and use ${k} [${JSON.stringify(argv[1])}])` : "";
   return `${k} is in shell form, so ${pid1}. Use the exec form: ${example}${noShebang}.`;
 }
+function shellFormSequenceMessage(instr, sequence) {
+  const k = instr.keyword;
+  const keep = keptProcess(sequence);
+  const commands = instr.script?.commands ?? [];
+  const before = commands.slice(0, commands.indexOf(keep.command)).filter((c) => !sequence.some((p) => p.command === c));
+  const argv = keep.command.argv;
+  const script = [...before.map((c) => shellText(c.argv)), `exec ${shellText(argv)}`].join(" && ");
+  const form = before.length === 0 && !argv.some((w) => w.includes("$")) ? argv : ["sh", "-c", script];
+  const example = `${k} [${form.map((a) => JSON.stringify(a)).join(", ")}]`;
+  return `${k} is in shell form and runs several long-running processes in sequence: ${sequencePhrase(sequence)}. /bin/sh is PID 1 and SIGTERM from docker stop does not reach ${sequence[0].what}. Run one process per container: ${example} here, and ${othersOwnContainers(sequence.filter((p) => p !== keep).map((p) => p.command.argv))}.`;
+}
+function shellText(argv) {
+  return argv.map(
+    (w) => /^[\w@%+=:,./$-]+$/.test(w) ? w : w.includes("$") ? JSON.stringify(w) : `'${w.replace(/'/g, `'\\''`)}'`
+  ).join(" ");
+}
 function inlineShell(argv, file, line, what, written) {
-  const last = inlineScriptLastCommand(argv, line);
+  const commands = inlineScriptCommands(argv, line);
+  const shell = `${what} runs '${argv[0]} -c'`;
+  const writtenCommands = written ? inlineScriptCommands(written, line) : [];
+  const shown = (c) => writtenCommands.length === commands.length ? writtenCommands[commands.indexOf(c)].argv : c.argv;
+  const run = backgroundStart(commands);
+  if (run?.background.some((p) => serverOf(p.command.argv)))
+    return [
+      {
+        file,
+        line,
+        message: `${shell}, which ${backgroundWords(run)}, so the shell stays PID 1 over several processes and SIGTERM reaches none of them. ${oneProcessAdvice(run, shown)}`
+      }
+    ];
+  const sequence = foregroundSequence(commands);
+  if (sequence && !sequence[0].command.viaExec) {
+    const keep = keptProcess(sequence);
+    return [
+      {
+        file,
+        line,
+        message: `${shell} with several long-running processes in sequence: ${sequencePhrase(sequence)}. The shell stays PID 1 and SIGTERM does not reach ${sequence[0].what}; exec before the last command cannot fix that. Run one process per container: start only ${keep.what} here, with 'exec ${commandText(shown(keep.command))}', and ${othersOwnContainers(sequence.filter((p) => p !== keep).map((p) => shown(p.command)))}.`
+      }
+    ];
+  }
+  const last = commands.at(-1);
   if (!last || last.viaExec) return [];
   const script = inlineScript(argv) ?? "";
   const lone = inlineScriptCommands(argv, line).length === 1 && !last.background && isSimple(script);
   if (lone && /(^|\/)bash$/.test(argv[0])) return [];
-  const shell = `${what} runs '${argv[0]} -c'`;
   if (isKeepAliveLoop(script))
     return [
       {
@@ -29373,13 +29601,12 @@ function inlineShell(argv, file, line, what, written) {
         message: `${shell} over several lines, and the line breaks cut ${cut.program}'s options off: the shell runs '${cut.command.join(" ")}' alone, then '${cut.options[0].join(" ")}' \u2026 as commands of their own, which fail (a folded YAML block keeps the line breaks of more-indented lines). Write the command and its options on one line, started with exec: 'exec ${[...cut.command, ...cut.options.flat()].join(" ")}'.`
       }
     ];
-  const shown = written && inlineScriptLastCommand(written, line) || last;
   const why = lone ? `with one command (${last.argv[0]}), which ${argv[0]} does not exec by itself (dash, Debian's /bin/sh, forks it)` : `and its last command (${last.argv[0]}) is not started with exec`;
   return [
     {
       file,
       line,
-      message: `${shell} ${why}, so the shell stays PID 1 and SIGTERM does not reach it. Write 'exec ${shown.argv.join(" ")}'${lone ? "" : " as the last command"}.`
+      message: `${shell} ${why}, so the shell stays PID 1 and SIGTERM does not reach it. Write 'exec ${shown(last).join(" ")}'${lone ? "" : " as the last command"}.`
     }
   ];
 }
@@ -29983,8 +30210,8 @@ function createdUser(runs) {
   return name2;
 }
 function dropsPrivileges(argv) {
-  const p = argv[0]?.slice(argv[0].lastIndexOf("/") + 1) ?? "";
-  if (DROPS_PRIVILEGES.has(p)) return true;
+  for (let a2 = argv, depth = 0; a2 && depth < 4; a2 = launchedCommand(a2), depth++)
+    if (DROPS_PRIVILEGES.has(basename2(a2[0] ?? ""))) return true;
   const a = programArgv(argv);
   return a[0] === "gunicorn" && argv.some((x) => x === "-u" || x === "--user" || x.startsWith("--user=")) || a[0] === "uwsgi" && argv.some((x) => x === "--uid" || x.startsWith("--uid="));
 }
@@ -30303,8 +30530,11 @@ export {
   basename2 as basename,
   makeInvocation,
   makeTargetScript,
+  supervisordRun,
+  supervisorPrograms,
   containerVariables,
   inlineScript,
+  djangoDirectories,
   directoryAfter,
   servicesOfImage,
   buildsDockerfile,
@@ -30326,8 +30556,6 @@ export {
   dataDirFromEnvironment,
   lineage,
   pythonFileCredentials,
-  supervisordRun,
-  supervisorPrograms,
   RULES,
   DYNAMIC_RULES,
   findRule,

@@ -20,7 +20,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-3Z3OBSBG.js";
+} from "./chunk-3GOIHRRZ.js";
 import {
   UnsafePathError,
   formatBytes,

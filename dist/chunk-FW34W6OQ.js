@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-FC7Q5K2M.js";
+} from "./chunk-JPSF7QJ7.js";
 import {
   makeReport
 } from "./chunk-XHBXMSCK.js";
 import {
   RULES
-} from "./chunk-3Z3OBSBG.js";
+} from "./chunk-3GOIHRRZ.js";
 import {
   SEVERITIES,
   UnsafePathError,

@@ -11,7 +11,7 @@ import {
   pipInstall,
   programArgv,
   runtimeInsertionLine
-} from "./chunk-3Z3OBSBG.js";
+} from "./chunk-3GOIHRRZ.js";
 import {
   insertLines,
   normalizePackageName,
