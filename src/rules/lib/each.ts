@@ -1,5 +1,5 @@
 import { buildsDockerfile } from '../../model/compose/app-service.js';
-import { buildRuns, type StartCommand, startCommands } from '../../model/command.js';
+import { buildRuns, serviceCommand, type StartCommand, startCommands } from '../../model/command.js';
 import type { ComposeModel, ComposeService } from '../../model/types/compose.js';
 import type { DockerfileModel, RunInstr, Stage } from '../../model/types/dockerfile.js';
 import type { ShellCommand } from '../../model/types/shell.js';
@@ -14,6 +14,37 @@ export function composeServices(project: Project): { app: App; service: ComposeS
 /** Every command every app's container runs when it starts (the image's own and compose's override). */
 export function appStartCommands(project: Project): { app: App; command: StartCommand }[] {
   return project.apps.flatMap((app) => startCommands(app).map((command) => ({ app, command })));
+}
+
+/**
+ * Every command an app's containers run when they start: the image's own and the app service's (as
+ * appStartCommands), then those of every other compose service of the app image (`admin`, `web2`, a `migrate` one)
+ * that are not the same commands, each with the service that runs it.
+ */
+export function appImageStartCommands(
+  project: Project,
+): { app: App; command: StartCommand; service?: ComposeService }[] {
+  const key = (c: StartCommand) => `${c.file}\0${c.line}\0${c.argv.join('\0')}`;
+  return project.apps.flatMap((app) => {
+    const own: { app: App; command: StartCommand; service?: ComposeService }[] = startCommands(app).map(
+      (command) => ({ app, command }),
+    );
+    const seen = new Set(own.map(({ command }) => key(command)));
+    for (const service of otherAppImageServices(app))
+      for (const command of serviceCommand(app, service)) {
+        if (seen.has(key(command))) continue;
+        seen.add(key(command));
+        own.push({ app, command, service });
+      }
+    return own;
+  });
+}
+
+/** The compose services of an app's image other than its app service (a second Django service, a worker). */
+export function otherAppImageServices(app: App): ComposeService[] {
+  const compose = app.compose;
+  if (!compose?.appService) return [];
+  return (compose.appImageServices ?? []).filter((s) => s !== compose.appService);
 }
 
 /** Every app with a Dockerfile whose target stage is known, with that Dockerfile and stage. */
