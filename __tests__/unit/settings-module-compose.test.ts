@@ -73,3 +73,14 @@ test('a --settings the app service does not run (another service, or an image CM
   ].join('\n');
   assert.deepEqual(await settingsOf({ 'docker-compose.yml': compose }), ['config/settings/prod.py']);
 });
+
+test('a --settings given to a management command before the server is not what the server loads', async () => {
+  const compose = [
+    'services:',
+    '  web:',
+    '    build: .',
+    '    command: sh -c "python manage.py collectstatic --noinput --settings=config.settings.dev && gunicorn config.wsgi"',
+    '',
+  ].join('\n');
+  assert.deepEqual(await settingsOf({ 'docker-compose.yml': compose }), ['config/settings/prod.py']);
+});

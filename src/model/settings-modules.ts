@@ -235,18 +235,15 @@ function startChainSettingsModule(app: App): string | undefined {
 
 /**
  * The `--settings=x` of the management command the container runs as its server (compose's command over the image's
- * CMD, scripts followed), else of the last management command it runs that gives one.
+ * CMD, scripts followed): a `--settings` given to another command (`collectstatic`, `migrate`) sets nothing for the
+ * server.
  */
 function runningSettingsOption(app: App): string | undefined {
-  const commands = effectiveCommand(app).filter((c) => !c.background);
-  const server = commands.find((c) => serverOf(c.argv) && settingsOption(c.argv));
-  return (
-    (server && settingsOption(server.argv)) ??
-    commands
-      .map((c) => settingsOption(c.argv))
-      .filter(Boolean)
-      .at(-1)
-  );
+  for (const c of effectiveCommand(app)) {
+    const module = !c.background && serverOf(c.argv) ? settingsOption(c.argv) : undefined;
+    if (module) return module;
+  }
+  return undefined;
 }
 
 /** The module of `--settings=x` / `--settings x` given to a management command. */
