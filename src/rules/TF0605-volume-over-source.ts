@@ -24,6 +24,9 @@ export const volumeOverSource = defineRule({
     '# VOLUME /app          <- remove',
     'VOLUME /app/media      # data only',
     '```',
+    '',
+    'A compose volume target written with variables the repository leaves unset (`media:${APP_HOME}/media` with no',
+    '`.env` setting `APP_HOME`) cannot be known, and is not judged.',
   ].join('\n'),
   related: [],
   check(project) {
