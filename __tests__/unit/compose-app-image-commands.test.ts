@@ -58,3 +58,22 @@ test('a worker of the app image in sh -c, or a one-off migrate service, is no se
   });
   for (const rule of ['TF0801', 'TF0901', 'TF1202']) assert.deepEqual(findingsOf(result, rule), [], rule);
 });
+
+test('a service of another image that bind-mounts the project and runs manage.py is judged as well', async () => {
+  const result = await analyzeFiles({
+    ...DJANGO,
+    'docker-compose.yml': compose(
+      '  dev:', //5
+      '    image: python:3.12-slim', //6
+      '    working_dir: /app', //7
+      '    volumes: [".:/app"]', //8
+      '    command: sh -c "python manage.py migrate && python manage.py runserver 0.0.0.0:8001"', //9
+      '  frontend:', //10
+      '    image: node:22', //11
+      '    volumes: [".:/app"]', //12
+      '    command: sh -c "npm ci && npm run dev"', //13
+    ),
+  });
+  for (const rule of ['TF0801', 'TF0901', 'TF1202'])
+    assert.deepEqual(findingsOf(result, rule), [['docker-compose.yml', 9]], rule);
+});

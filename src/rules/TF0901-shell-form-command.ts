@@ -22,7 +22,7 @@ import type { ShellCommand } from '../model/types/shell.js';
 import type { RawFinding, TextEdit } from '../core/index.js';
 import { execForm, indentOf, insertAt, linesOf, locate, replaceLines } from './lib/fix.js';
 import { droppedCommandNote } from './lib/dropped-command.js';
-import { otherAppImageServices } from './lib/each.js';
+import { otherAppServices } from './lib/each.js';
 import { execFormArgv, looksLikeArray } from './lib/exec-form.js';
 import { defineRule, type FixContext, type FixProposal } from './lib/rule.js';
 
@@ -107,8 +107,8 @@ script) never runs.`,
         if (c && target) findings.push(...inlineShell(target, c.file, c.line, `compose ${key}`, written));
       }
       // Another service of the app image that starts a server of its own (`admin`, `web2`) keeps its shell as well.
-      for (const other of otherAppImageServices(app)) {
-        if (commandIgnoredBy(app, other)) continue;
+      for (const { service: other, app: seen } of otherAppServices(app)) {
+        if (commandIgnoredBy(seen, other)) continue;
         for (const [key, c] of [
           ['entrypoint', other.entrypoint],
           ['command', other.command],
@@ -165,7 +165,7 @@ function fixShellForm(context: FixContext): FixProposal | undefined {
       if (instr.argv)
         return execLast(lastToExec(instr.argv, instr.line), lines, finding.file, instr.line, instr.endLine);
     }
-    const services = [app.compose?.appService, ...otherAppImageServices(app)];
+    const services = [app.compose?.appService, ...otherAppServices(app).map((o) => o.service)];
     for (const c of services.flatMap((service) => [service?.entrypoint, service?.command])) {
       const argv = c && composeArgv(c);
       if (!c || !argv || c.file !== finding.file || c.line !== finding.line) continue;

@@ -6,7 +6,7 @@ import {
   serverOf,
   serviceCommand,
 } from '../model/command.js';
-import { otherAppImageServices } from './lib/each.js';
+import { otherAppServices } from './lib/each.js';
 import type { RawFinding } from '../core/index.js';
 import { droppedCommandNote } from './lib/dropped-command.js';
 import { appliesMigrations } from './lib/migrate.js';
@@ -47,8 +47,8 @@ services:
         { commands: imageCommand(app), who: 'The start command' },
         { commands: effectiveCommand(app), who: 'The start command' },
         // a second Django service of the app image (`admin`, `web2`) starts its own server
-        ...otherAppImageServices(app).map((s) => ({
-          commands: serviceCommand(app, s),
+        ...otherAppServices(app).map(({ service: s, app: seen }) => ({
+          commands: serviceCommand(seen, s),
           who: `Service '${s.name}'`,
         })),
       ];
