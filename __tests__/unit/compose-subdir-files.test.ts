@@ -84,3 +84,19 @@ test('a subdirectory compose file whose build: . finds its own Dockerfile keeps 
   const app = result.project.apps.find((a) => a.compose);
   assert.equal(app?.compose?.appService?.build?.context, 'deploy');
 });
+
+test('a subdirectory override that only sets a command of a root service is layered on the root file', async () => {
+  const override = ['services:', '  web:', '    command: python manage.py runserver 0.0.0.0:8000', ''].join(
+    '\n',
+  );
+  const result = await analyzeFiles({
+    ...DJANGO,
+    'docker-compose.yml': ROOT,
+    'docker/docker-compose.override.yml': override,
+  });
+  assert.deepEqual(result.project.apps.map((a) => a.compose?.files.join(' + ')).sort(), [
+    'docker-compose.yml',
+    'docker-compose.yml + docker/docker-compose.override.yml',
+  ]);
+  assert.deepEqual(findingsOf(result, 'TF0801'), [['docker/docker-compose.override.yml', 3]]);
+});

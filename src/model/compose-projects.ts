@@ -125,7 +125,10 @@ export class ComposeProjects extends ModelPart {
       const file = set.files.length === 1 ? set.files[0]! : undefined;
       if (!file || set.dir === '.' || this.tree.options.composeFiles?.length) continue;
       const own = builds(file);
-      if (own.length === 0) continue;
+      if (own.length === 0) {
+        this.layerOnAncestor(sets, set, file);
+        continue;
+      }
       const fromOwn = own.map((b) => exists(relPath(set.dir, b.context), b.dockerfile));
       if (
         fromOwn.every((found) => !found) &&
@@ -155,6 +158,28 @@ export class ComposeProjects extends ModelPart {
         set.pathsFrom = { [file]: dirName(file) };
       if (sets.some((s) => s !== set && s.files.join('\n') === set.files.join('\n')))
         sets.splice(sets.indexOf(set), 1);
+    }
+  }
+
+  /**
+   * A subdirectory file whose services neither build nor name an image and are all defined by the compose file of
+   * an ancestor directory (`docker/docker-compose.override.yml` setting only a command) is layered on the nearest one.
+   */
+  private layerOnAncestor(sets: ComposeSet[], set: ComposeSet, file: string): void {
+    const text = this.texts[file] ?? '';
+    if (/^\s+(build|image)\s*:/m.test(text)) return;
+    for (let dir = dirName(set.dir); ; dir = dirName(dir)) {
+      const base = sets.find((s) => s !== set && s.dir === dir && s.files.every((f) => dirName(f) === dir));
+      const baseFile = base?.files[0];
+      if (base && baseFile && COMPOSE_BASES.includes(baseName(baseFile))) {
+        if (!repeatsServices(file, text, baseFile, this.texts[baseFile] ?? '')) return;
+        set.dir = dir;
+        set.files = [...base.files, file];
+        if (sets.some((s) => s !== set && s.files.join('\n') === set.files.join('\n')))
+          sets.splice(sets.indexOf(set), 1);
+        return;
+      }
+      if (dir === '.') return;
     }
   }
 }
