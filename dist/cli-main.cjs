@@ -17831,12 +17831,69 @@ var init_command = __esm({
   }
 });
 
+// src/rules/lib/paths.ts
+function coversPath(a, b) {
+  const x = a.length > 1 ? a.replace(/\/+$/, "") : a;
+  const y = b.length > 1 ? b.replace(/\/+$/, "") : b;
+  if (x === y || x === "/" || x === "." && !y.startsWith("/") && !y.startsWith("..")) return true;
+  return y.startsWith(`${x}/`);
+}
+function imageCodeDir(app) {
+  if (app.imageSourceDir) return app.imageSourceDir;
+  const stage = app.dockerfile?.targetStage;
+  if (!stage || stage.workdir === "/") return void 0;
+  const copiesHere = stage.instructions.some(
+    (i) => (i.keyword === "COPY" || i.keyword === "ADD") && "dest" in i && !i.fromStage && coversPath(i.dest, stage.workdir) && coversPath(stage.workdir, i.dest)
+  );
+  return copiesHere ? stage.workdir : void 0;
+}
+var init_paths = __esm({
+  "src/rules/lib/paths.ts"() {
+    "use strict";
+  }
+});
+
 // src/rules/lib/each.ts
 function composeServices(project) {
   return project.apps.flatMap((app) => (app.compose?.services ?? []).map((service) => ({ app, service })));
 }
 function appStartCommands(project) {
   return project.apps.flatMap((app) => startCommands(app).map((command) => ({ app, command })));
+}
+function appImageStartCommands(project) {
+  const key = (c) => `${c.file}\0${c.line}\0${c.argv.join("\0")}`;
+  return project.apps.flatMap((app) => {
+    const own = startCommands(app).map(
+      (command) => ({ app, command })
+    );
+    const seen = new Set(own.map(({ command }) => key(command)));
+    for (const { service, app: view } of otherAppServices(app))
+      for (const command of serviceCommand(view, service)) {
+        if (seen.has(key(command))) continue;
+        seen.add(key(command));
+        own.push({ app, command, service });
+      }
+    return own;
+  });
+}
+function otherAppServices(app) {
+  const compose = app.compose;
+  if (!compose?.appService) return [];
+  const ofImage = compose.appImageServices ?? [compose.appService];
+  const out = ofImage.filter((s) => s !== compose.appService).map((service) => ({ service, app }));
+  const projectDir = app.managePy ? import_node_path6.posix.dirname(app.managePy) : void 0;
+  if (projectDir === void 0) return out;
+  const foreign = { ...app, dockerfile: void 0, entrypointScripts: [] };
+  for (const service of compose.services) {
+    if (ofImage.includes(service) || service.build || service.notApp || service.role !== "other") continue;
+    const mountsProject = service.volumes.some(
+      (v) => v.type === "bind" && v.source !== void 0 && coversPath(v.source, projectDir)
+    );
+    if (!mountsProject) continue;
+    if (serviceCommand(foreign, service).some((c) => djangoCommand(c.argv)))
+      out.push({ service, app: foreign });
+  }
+  return out;
 }
 function appTargetStages(project) {
   return project.apps.flatMap((app) => {
@@ -17908,11 +17965,14 @@ function appBuildCommands(app) {
     ({ run, commands }) => commands.map((command) => ({ dockerfile, run, command }))
   );
 }
+var import_node_path6;
 var init_each = __esm({
   "src/rules/lib/each.ts"() {
     "use strict";
     init_app_service();
     init_command();
+    import_node_path6 = require("node:path");
+    init_paths();
   }
 });
 
@@ -18436,8 +18496,8 @@ var init_interpolation = __esm({
 
 // src/model/compose/yaml-nodes.ts
 function relPath(dir, p) {
-  if (p.startsWith("/")) return import_node_path6.posix.normalize(p);
-  const joined = import_node_path6.posix.normalize(import_node_path6.posix.join(dir, p));
+  if (p.startsWith("/")) return import_node_path7.posix.normalize(p);
+  const joined = import_node_path7.posix.normalize(import_node_path7.posix.join(dir, p));
   return joined.length > 1 ? joined.replace(/\/$/, "") : joined;
 }
 function isNull(n) {
@@ -18488,11 +18548,11 @@ function keyedAsMap(n) {
   }
   return { kind: "map", entries, file: n.file, line: n.line };
 }
-var import_node_path6;
+var import_node_path7;
 var init_yaml_nodes = __esm({
   "src/model/compose/yaml-nodes.ts"() {
     "use strict";
-    import_node_path6 = require("node:path");
+    import_node_path7 = require("node:path");
   }
 });
 
@@ -18584,11 +18644,11 @@ function legacyServices(root) {
   );
   return pullsOrBuilds ? candidates : [];
 }
-var import_node_path7, Loader, LEGACY_SERVICE_KEYS, TOP_LEVEL_KEYS;
+var import_node_path8, Loader, LEGACY_SERVICE_KEYS, TOP_LEVEL_KEYS;
 var init_loader = __esm({
   "src/model/compose/loader.ts"() {
     "use strict";
-    import_node_path7 = require("node:path");
+    import_node_path8 = require("node:path");
     init_compose();
     init_merge();
     init_yaml_nodes();
@@ -18710,7 +18770,7 @@ var init_loader = __esm({
         if (v.kind === "map") {
           const service = scalarString(entryOf(v, "service")?.value);
           const other = scalarString(entryOf(v, "file")?.value);
-          if (service) return { file: other ? relPath(import_node_path7.posix.dirname(file), other) : file, service };
+          if (service) return { file: other ? relPath(import_node_path8.posix.dirname(file), other) : file, service };
         }
         this.errors.push({
           file,
@@ -19258,8 +19318,8 @@ function modelCompose(files, env, options = {}) {
 }
 function build(files, env, options, errors) {
   const loader = new Loader(files, options.texts ?? {}, env, errors);
-  const projectDir = files.length > 0 ? import_node_path8.posix.dirname(files[0].file) : ".";
-  const dirFor = (file) => loader.mergeFiles.has(file) ? projectDir : import_node_path8.posix.dirname(file);
+  const projectDir = files.length > 0 ? import_node_path9.posix.dirname(files[0].file) : ".";
+  const dirFor = (file) => options.pathsFrom?.[file] ?? (loader.mergeFiles.has(file) ? projectDir : import_node_path9.posix.dirname(file));
   const used = [];
   const merged = /* @__PURE__ */ new Map();
   const volumes = /* @__PURE__ */ new Set();
@@ -19281,7 +19341,7 @@ function build(files, env, options, errors) {
   const services = [...merged.values()].map((s) => conv.service(s.name, s.file, s.line, s.node));
   resolveVolumesFrom(services, loader.texts);
   const projectDirs = new Set(
-    Object.keys(loader.texts).filter((f) => import_node_path8.posix.basename(f) === "manage.py").map((f) => import_node_path8.posix.dirname(f))
+    Object.keys(loader.texts).filter((f) => import_node_path9.posix.basename(f) === "manage.py").map((f) => import_node_path9.posix.dirname(f))
   );
   const appService = pickAppService(services, loader.texts, projectDir, projectDirs);
   if (appService) appService.role = "app";
@@ -19289,11 +19349,11 @@ function build(files, env, options, errors) {
   if (appService) model.appImageServices = servicesOfImage(services, appService);
   return { model, errors };
 }
-var import_node_path8;
+var import_node_path9;
 var init_compose2 = __esm({
   "src/model/compose.ts"() {
     "use strict";
-    import_node_path8 = require("node:path");
+    import_node_path9 = require("node:path");
     init_loader();
     init_merge();
     init_service();
@@ -24291,7 +24351,7 @@ function pathAttribute(o, prop, line) {
   return void 0;
 }
 var callPathFunction;
-var init_paths = __esm({
+var init_paths2 = __esm({
   "src/model/settings/paths.ts"() {
     "use strict";
     init_value();
@@ -24399,7 +24459,7 @@ function setIn(base, keys, value, line) {
 var init_access = __esm({
   "src/model/settings/access.ts"() {
     "use strict";
-    init_paths();
+    init_paths2();
     init_value();
   }
 });
@@ -24570,7 +24630,7 @@ var init_dj_database_url = __esm({
   "src/model/settings/dj-database-url.ts"() {
     "use strict";
     init_environ();
-    init_paths();
+    init_paths2();
     init_value();
     URL_ENGINES = {
       postgres: "django.db.backends.postgresql",
@@ -24918,7 +24978,7 @@ function mutate(current, method, args, line) {
 var init_operators = __esm({
   "src/model/settings/operators.ts"() {
     "use strict";
-    init_paths();
+    init_paths2();
     init_value();
   }
 });
@@ -25050,7 +25110,7 @@ var init_calls = __esm({
     init_dj_database_url();
     init_environ();
     init_operators();
-    init_paths();
+    init_paths2();
     init_urllib();
     init_value();
     SPELLING_METHODS = /* @__PURE__ */ new Set([
@@ -25586,7 +25646,7 @@ var init_expressions = __esm({
     init_environ();
     init_functions();
     init_operators();
-    init_paths();
+    init_paths2();
     init_value();
   }
 });
@@ -26696,7 +26756,7 @@ var init_model = __esm({
   "src/model/settings/model.ts"() {
     "use strict";
     init_databases();
-    init_paths();
+    init_paths2();
     init_value();
     init_compare_text();
     MAX_SOURCE_DEPTH = 60;
@@ -27326,28 +27386,6 @@ var init_dockerfile_fix = __esm({
   }
 });
 
-// src/rules/lib/paths.ts
-function coversPath(a, b) {
-  const x = a.length > 1 ? a.replace(/\/+$/, "") : a;
-  const y = b.length > 1 ? b.replace(/\/+$/, "") : b;
-  if (x === y || x === "/" || x === "." && !y.startsWith("/") && !y.startsWith("..")) return true;
-  return y.startsWith(`${x}/`);
-}
-function imageCodeDir(app) {
-  if (app.imageSourceDir) return app.imageSourceDir;
-  const stage = app.dockerfile?.targetStage;
-  if (!stage || stage.workdir === "/") return void 0;
-  const copiesHere = stage.instructions.some(
-    (i) => (i.keyword === "COPY" || i.keyword === "ADD") && "dest" in i && !i.fromStage && coversPath(i.dest, stage.workdir) && coversPath(stage.workdir, i.dest)
-  );
-  return copiesHere ? stage.workdir : void 0;
-}
-var init_paths2 = __esm({
-  "src/rules/lib/paths.ts"() {
-    "use strict";
-  }
-});
-
 // src/rules/lib/data-dir-fix.ts
 function dataDirFromEnvironment(context, app, what) {
   const { finding } = context;
@@ -27416,7 +27454,7 @@ var init_data_dir_fix = __esm({
     init_settings();
     init_dockerfile_fix();
     init_fix2();
-    init_paths2();
+    init_paths();
     DATA_DIR = "DATA_DIR";
     DATA_VOLUME = "/data";
     UNDER_BASE_DIR = [
@@ -28126,8 +28164,8 @@ function envFilesOfCompose(app) {
   if (!file || dir === void 0) return [];
   const out = [];
   for (const f of app.compose?.appService?.envFiles ?? []) {
-    const inContext = dir === "." ? f.path : import_node_path9.posix.relative(dir, f.path);
-    if (inContext.startsWith("..") || import_node_path9.posix.isAbsolute(inContext) || !isUsableEnvFileName(inContext))
+    const inContext = dir === "." ? f.path : import_node_path10.posix.relative(dir, f.path);
+    if (inContext.startsWith("..") || import_node_path10.posix.isAbsolute(inContext) || !isUsableEnvFileName(inContext))
       continue;
     const line = absentFileReachingImage(app, inContext);
     if (line === void 0) continue;
@@ -28142,12 +28180,12 @@ function envFilesOfCompose(app) {
 function isUsableEnvFileName(path4) {
   return !/(example|sample|template|tpl|tmpl)/i.test(path4.slice(path4.lastIndexOf("/") + 1));
 }
-var import_node_path9, envFileInImage;
+var import_node_path10, envFileInImage;
 var init_TF0308_env_file_in_image = __esm({
   "src/rules/TF0308-env-file-in-image.ts"() {
     "use strict";
     init_files();
-    import_node_path9 = require("node:path");
+    import_node_path10 = require("node:path");
     init_context();
     init_rule();
     envFileInImage = defineRule({
@@ -29533,7 +29571,7 @@ function mountsOverCode(app, web) {
     if (v.type !== "bind" || !v.source || v.source.startsWith("/") || v.source.startsWith("~")) continue;
     if (!codeDir) {
       if (!app.dockerfile) continue;
-      const projectDir = app.managePy ? import_node_path10.posix.dirname(app.managePy) : void 0;
+      const projectDir = app.managePy ? import_node_path11.posix.dirname(app.managePy) : void 0;
       const workdir = app.dockerfile?.targetStage?.workdir ?? "/";
       const onWorkdir = coversPath(v.target, workdir) || coversPath(workdir, v.target);
       if (projectDir === void 0 || !coversPath(v.source, projectDir) || !onWorkdir) continue;
@@ -29555,12 +29593,12 @@ function mountsOverCode(app, web) {
   }
   return out;
 }
-var import_node_path10, sourceMountedOverImage;
+var import_node_path11, sourceMountedOverImage;
 var init_TF0503_source_mounted_over_image = __esm({
   "src/rules/TF0503-source-mounted-over-image.ts"() {
     "use strict";
-    import_node_path10 = require("node:path");
-    init_paths2();
+    import_node_path11 = require("node:path");
+    init_paths();
     init_each();
     init_rule();
     init_files();
@@ -29692,7 +29730,7 @@ function unkeptPaths(project) {
     ].map(clean);
     const databases = settings.databases;
     for (const hit of databases ? sqliteFiles(databases, ctx) : []) {
-      if (covered(import_node_path11.posix.dirname(hit.path), mounts) || mounts.includes(hit.path)) continue;
+      if (covered(import_node_path12.posix.dirname(hit.path), mounts) || mounts.includes(hit.path)) continue;
       out.push({
         app,
         what: "sqlite",
@@ -29715,10 +29753,10 @@ function imageBaseDir(app) {
   if (!app.imageSourceDir) return void 0;
   const baseDir = app.settings?.baseDir;
   if (baseDir === void 0) return app.imageSourceDir;
-  const manageDir = app.managePy ? import_node_path11.posix.dirname(app.managePy) : app.dir;
-  const rel = import_node_path11.posix.relative(manageDir === "." ? "" : manageDir, baseDir === "." ? "" : baseDir);
+  const manageDir = app.managePy ? import_node_path12.posix.dirname(app.managePy) : app.dir;
+  const rel = import_node_path12.posix.relative(manageDir === "." ? "" : manageDir, baseDir === "." ? "" : baseDir);
   if (rel.startsWith("..")) return void 0;
-  return import_node_path11.posix.join(app.imageSourceDir, rel);
+  return import_node_path12.posix.join(app.imageSourceDir, rel);
 }
 function sqliteFiles(databases, ctx) {
   const selection = databases.selection;
@@ -29777,7 +29815,7 @@ function selects(c, value, all) {
 function sqliteUrlPath(url, ctx) {
   const m = /^(sqlite|spatialite):\/\/[^/]*\/(.*)$/.exec(url);
   if (!m || m[2] === "" || m[2] === ":memory:") return void 0;
-  return m[2].startsWith("/") ? clean(m[2]) : clean(import_node_path11.posix.join(ctx.workdir, m[2]));
+  return m[2].startsWith("/") ? clean(m[2]) : clean(import_node_path12.posix.join(ctx.workdir, m[2]));
 }
 function resolvePath(v, ctx, depth) {
   if (depth > 10) return void 0;
@@ -29792,7 +29830,7 @@ function resolvePath(v, ctx, depth) {
     }
     case "path":
       if (v.base === "absolute") return clean(`/${v.parts.join("/")}`);
-      return ctx.imageBase === void 0 ? void 0 : clean(import_node_path11.posix.join(ctx.imageBase, ...v.parts));
+      return ctx.imageBase === void 0 ? void 0 : clean(import_node_path12.posix.join(ctx.imageBase, ...v.parts));
     case "literal":
       return typeof v.value === "string" ? fromString(v.value, ctx) : void 0;
     default:
@@ -29801,21 +29839,21 @@ function resolvePath(v, ctx, depth) {
 }
 function fromString(s, ctx) {
   if (s === "" || s === ":memory:" || s.includes("://") || s.startsWith("file:")) return void 0;
-  return clean(s.startsWith("/") ? s : import_node_path11.posix.join(ctx.workdir, s));
+  return clean(s.startsWith("/") ? s : import_node_path12.posix.join(ctx.workdir, s));
 }
 function clean(p) {
-  const n = import_node_path11.posix.normalize(p);
+  const n = import_node_path12.posix.normalize(p);
   return n.length > 1 && n.endsWith("/") ? n.slice(0, -1) : n;
 }
 function covered(dir, mounts) {
   return mounts.some((m) => m === "/" || dir === m || dir.startsWith(`${m}/`));
 }
-var import_node_path11, runtimeDataNotInVolume;
+var import_node_path12, runtimeDataNotInVolume;
 var init_TF0602_runtime_data_not_in_volume = __esm({
   "src/rules/TF0602-runtime-data-not-in-volume.ts"() {
     "use strict";
     init_each();
-    import_node_path11 = require("node:path");
+    import_node_path12 = require("node:path");
     init_core();
     init_settings();
     init_data_dir_fix();
@@ -29860,7 +29898,7 @@ object store for media.
         return unkeptPaths(project).map((hit) => {
           const inFiles = hit.app.compose && composeFiles.size > 1 ? ` in ${hit.app.compose.files.join(" + ")}` : "";
           const where2 = hit.app.compose?.appService ? `a VOLUME of the Dockerfile nor a volume of the compose service '${hit.app.compose.appService.name}'${inFiles}` : "a VOLUME of the Dockerfile nor a volume of a compose service (no compose file runs this image)";
-          const dir = import_node_path11.posix.dirname(hit.path);
+          const dir = import_node_path12.posix.dirname(hit.path);
           const finding = hit.what === "sqlite" ? {
             file: hit.file,
             line: hit.line,
@@ -29883,7 +29921,7 @@ object store for media.
           );
           if (!hit) return void 0;
           const what = hit.what === "sqlite" ? "the SQLite database" : "MEDIA_ROOT";
-          return dataDirFromEnvironment(context, hit.app, what) ?? volumeOnDirectory(context, hit.app, hit.what === "sqlite" ? import_node_path11.posix.dirname(hit.path) : hit.path, what);
+          return dataDirFromEnvironment(context, hit.app, what) ?? volumeOnDirectory(context, hit.app, hit.what === "sqlite" ? import_node_path12.posix.dirname(hit.path) : hit.path, what);
         }
       }
     });
@@ -29934,7 +29972,7 @@ var init_TF0603_postgres_data_not_in_volume = __esm({
     "use strict";
     init_each();
     init_rule();
-    init_paths2();
+    init_paths();
     init_files();
     postgresDataNotInVolume = defineRule({
       id: "TF0603",
@@ -30041,7 +30079,7 @@ var init_TF0605_volume_over_source = __esm({
     "use strict";
     init_service_lines();
     init_rule();
-    init_paths2();
+    init_paths();
     init_files();
     volumeOverSource = defineRule({
       id: "TF0605",
@@ -30061,7 +30099,10 @@ var init_TF0605_volume_over_source = __esm({
         "COPY . .",
         "# VOLUME /app          <- remove",
         "VOLUME /app/media      # data only",
-        "```"
+        "```",
+        "",
+        "A compose volume target written with variables the repository leaves unset (`media:${APP_HOME}/media` with no",
+        "`.env` setting `APP_HOME`) cannot be known, and is not judged."
       ].join("\n"),
       related: [],
       check(project) {
@@ -30084,10 +30125,12 @@ var init_TF0605_volume_over_source = __esm({
           ...perServiceLine(project, (app, service) => {
             const codeDir = imageCodeDir(app);
             if (!codeDir) return [];
-            return service.volumes.filter((v) => v.type === "volume" && v.source && coversPath(v.target, codeDir)).map((v) => ({
+            return service.volumes.filter(
+              (v) => v.type === "volume" && v.source && v.writtenTarget === void 0 && coversPath(v.target, codeDir)
+            ).map((v) => ({
               file: v.file,
               line: v.line,
-              message: (who, plural2) => `${who} ${plural2 ? "mount" : "mounts"} the named volume '${shownSource(v)}' on ${v.target}, which holds the application code (${codeDir}): the volume keeps the code of the first release across upgrades. Mount volumes only on data directories.`
+              message: (who, plural2) => `${who} ${plural2 ? "mount" : "mounts"} the named volume '${shownSource(v)}' on ${shownTarget(v)}, which holds the application code (${codeDir}): the volume keeps the code of the first release across upgrades. Mount volumes only on data directories.`
             }));
           })
         );
@@ -30425,12 +30468,12 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "--workers", "3", "mysite.wsgi"]
       noFix: "Replacing runserver by gunicorn or uvicorn needs the server among the dependencies and the WSGI/ASGI module named: a static fix would guess both.",
       check(project) {
         const findings = [];
-        for (const { app, command: cmd } of appStartCommands(project)) {
+        for (const { app, command: cmd, service } of appImageStartCommands(project)) {
           if (!isRunserver(cmd.argv)) continue;
           findings.push({
             file: cmd.file,
             line: cmd.line,
-            message: `The container starts Django's development server (manage.py runserver)${recipeNote(cmd)}${cmd.program ? ` as supervisord program ${cmd.program}` : ""}. Serve the app with gunicorn or uvicorn instead, e.g. gunicorn --bind 0.0.0.0:8000 <project>.wsgi.${droppedCommandNote(app, cmd.file)}`
+            message: `${service ? `Service '${service.name}'` : "The container"} starts Django's development server (manage.py runserver)${recipeNote(cmd)}${cmd.program ? ` as supervisord program ${cmd.program}` : ""}. Serve the app with gunicorn or uvicorn instead, e.g. gunicorn --bind 0.0.0.0:8000 <project>.wsgi.${droppedCommandNote(app, cmd.file)}`
           });
         }
         return findings;
@@ -30660,16 +30703,16 @@ function isPlainWordList(raw, argv) {
   return !looksLikeArray(raw) && argv.length > 0 && argv.every((w2) => !/[[\]'"]|,$/.test(w2));
 }
 function scriptAt(word, scripts, workdir) {
-  const path4 = word.includes("/") ? import_node_path12.posix.resolve(workdir, word) : void 0;
+  const path4 = word.includes("/") ? import_node_path13.posix.resolve(workdir, word) : void 0;
   return scripts.find(
-    (s) => path4 ? import_node_path12.posix.normalize(s.imagePath) === path4 : import_node_path12.posix.basename(s.imagePath) === word
+    (s) => path4 ? import_node_path13.posix.normalize(s.imagePath) === path4 : import_node_path13.posix.basename(s.imagePath) === word
   );
 }
-var import_node_path12;
+var import_node_path13;
 var init_exec_form = __esm({
   "src/rules/lib/exec-form.ts"() {
     "use strict";
-    import_node_path12 = require("node:path");
+    import_node_path13 = require("node:path");
   }
 });
 
@@ -30693,8 +30736,8 @@ function fixShellForm(context) {
       if (instr.argv)
         return execLast(lastToExec(instr.argv, instr.line), lines2, finding.file, instr.line, instr.endLine);
     }
-    const service = app.compose?.appService;
-    for (const c of [service?.entrypoint, service?.command]) {
+    const services = [app.compose?.appService, ...otherAppServices(app).map((o) => o.service)];
+    for (const c of services.flatMap((service) => [service?.entrypoint, service?.command])) {
       const argv = c && composeArgv2(c);
       if (!c || !argv || c.file !== finding.file || c.line !== finding.line) continue;
       return execLast(lastToExec(argv, c.line), lines2, finding.file, c.line, c.line + 20);
@@ -30926,6 +30969,7 @@ var init_TF0901_shell_form_command = __esm({
     init_command();
     init_fix2();
     init_dropped_command();
+    init_each();
     init_exec_form();
     init_processes2();
     init_rule();
@@ -31009,6 +31053,24 @@ script) never runs.`,
             const target = argv && execTarget(argv);
             const written = target === argv && c ? writtenComposeArgv(c) : void 0;
             if (c && target) findings.push(...inlineShell(target, c.file, c.line, `compose ${key}`, written));
+          }
+          for (const { service: other, app: seen } of otherAppServices(app)) {
+            if (commandIgnoredBy(seen, other)) continue;
+            for (const [key, c] of [
+              ["entrypoint", other.entrypoint],
+              ["command", other.command]
+            ]) {
+              const argv = c && composeArgv2(c);
+              const target = argv && execTarget(argv);
+              if (!c || !target) continue;
+              const last = inlineScriptLastCommand(target, c.line);
+              if (!last || !mainProcessOf(last.argv)) continue;
+              if (findings.some((f) => f.file === c.file && f.line === c.line)) continue;
+              const written = target === argv ? writtenComposeArgv(c) : void 0;
+              findings.push(
+                ...inlineShell(target, c.file, c.line, `compose ${key} of service '${other.name}'`, written)
+              );
+            }
           }
           for (const script of app.entrypointScripts)
             if (!script.makeTargets)
@@ -31491,6 +31553,7 @@ var init_TF1202_admin_task_on_every_start = __esm({
   "src/rules/TF1202-admin-task-on-every-start.ts"() {
     "use strict";
     init_command();
+    init_each();
     init_dropped_command();
     init_migrate();
     init_rule();
@@ -31524,7 +31587,16 @@ services:
         const findings = [];
         const seen = /* @__PURE__ */ new Set();
         for (const app of project.apps) {
-          for (const commands of [imageCommand(app), effectiveCommand(app)]) {
+          const starts = [
+            { commands: imageCommand(app), who: "The start command" },
+            { commands: effectiveCommand(app), who: "The start command" },
+            // a second Django service of the app image (`admin`, `web2`) starts its own server
+            ...otherAppServices(app).map(({ service: s, app: seen2 }) => ({
+              commands: serviceCommand(seen2, s),
+              who: `Service '${s.name}'`
+            }))
+          ];
+          for (const { commands, who } of starts) {
             commands.forEach((cmd, i) => {
               const dj = djangoCommand(cmd.argv);
               if (!dj || !appliesMigrations(dj)) return;
@@ -31535,7 +31607,7 @@ services:
               findings.push({
                 file: cmd.file,
                 line: cmd.line,
-                message: `The start command runs 'manage.py ${dj.name}'${recipeNote(cmd)} before the server, so every replica migrates on every start. Run migrate once per release as a one-off task and start only the server.${droppedCommandNote(app, cmd.file)}`
+                message: `${who} runs 'manage.py ${dj.name}'${recipeNote(cmd)} before the server, so every replica migrates on every start. Run migrate once per release as a one-off task and start only the server.${droppedCommandNote(app, cmd.file)}`
               });
             });
           }
@@ -32062,13 +32134,13 @@ var init_registry = __esm({
 
 // src/util/safe-fs.ts
 function isInside(path4, root) {
-  const rel = (0, import_node_path13.relative)(root, path4);
-  return rel === "" || !rel.startsWith(`..${import_node_path13.sep}`) && rel !== ".." && !(0, import_node_path13.isAbsolute)(rel);
+  const rel = (0, import_node_path14.relative)(root, path4);
+  return rel === "" || !rel.startsWith(`..${import_node_path14.sep}`) && rel !== ".." && !(0, import_node_path14.isAbsolute)(rel);
 }
 function resolveInside(root, path4, what = "the scanned directory") {
-  const absRoot = (0, import_node_path13.resolve)(root);
+  const absRoot = (0, import_node_path14.resolve)(root);
   const realRoot = realpath(absRoot);
-  const lexical = (0, import_node_path13.resolve)(absRoot, path4);
+  const lexical = (0, import_node_path14.resolve)(absRoot, path4);
   if (!isInside(lexical, absRoot) && !isInside(lexical, realRoot))
     throw new UnsafePathError(path4, `outside ${what}`);
   let real;
@@ -32122,9 +32194,9 @@ function readRegularFileSync(path4, maxBytes, display = path4) {
   }
 }
 function writeOwnFile(path4, text, within) {
-  const file = (0, import_node_path13.resolve)(path4);
-  const dir = ownDirectory((0, import_node_path13.dirname)(file), within);
-  const target = (0, import_node_path13.join)(dir, (0, import_node_path13.basename)(file));
+  const file = (0, import_node_path14.resolve)(path4);
+  const dir = ownDirectory((0, import_node_path14.dirname)(file), within);
+  const target = (0, import_node_path14.join)(dir, (0, import_node_path14.basename)(file));
   let fd;
   try {
     fd = (0, import_node_fs.openSync)(
@@ -32150,13 +32222,13 @@ function writeOwnFile(path4, text, within) {
   }
 }
 function ownDirectory(dir, within) {
-  const roots = within.map((w2) => plannedRealPath((0, import_node_path13.resolve)(w2)).planned);
+  const roots = within.map((w2) => plannedRealPath((0, import_node_path14.resolve)(w2)).planned);
   const { real, missing, planned } = plannedRealPath(dir);
   if (!roots.some((r) => isInside(planned, r)))
     throw new UnsafePathError(dir, "outside the workspace and the runner temporary directory");
   let current = real;
   for (const name2 of missing) {
-    current = (0, import_node_path13.join)(current, name2);
+    current = (0, import_node_path14.join)(current, name2);
     try {
       (0, import_node_fs.mkdirSync)(current, { mode: 493 });
     } catch (error) {
@@ -32171,9 +32243,9 @@ function plannedRealPath(dir) {
   const missing = [];
   let existing = dir;
   while (!exists(existing)) {
-    const parent = (0, import_node_path13.dirname)(existing);
+    const parent = (0, import_node_path14.dirname)(existing);
     if (parent === existing) break;
-    missing.unshift((0, import_node_path13.basename)(existing));
+    missing.unshift((0, import_node_path14.basename)(existing));
     existing = parent;
   }
   let real;
@@ -32182,7 +32254,7 @@ function plannedRealPath(dir) {
   } catch {
     throw new UnsafePathError(dir, "a symbolic link whose target does not exist");
   }
-  return { real, missing, planned: (0, import_node_path13.join)(real, ...missing) };
+  return { real, missing, planned: (0, import_node_path14.join)(real, ...missing) };
 }
 function statSyncIsDirectory(path4) {
   try {
@@ -32211,12 +32283,12 @@ function formatBytes(n) {
   if (n % 1024 === 0) return `${n / 1024} KiB`;
   return `${n} bytes`;
 }
-var import_node_fs, import_node_path13, realpath, UnsafePathError;
+var import_node_fs, import_node_path14, realpath, UnsafePathError;
 var init_safe_fs = __esm({
   "src/util/safe-fs.ts"() {
     "use strict";
     import_node_fs = require("node:fs");
-    import_node_path13 = require("node:path");
+    import_node_path14 = require("node:path");
     realpath = import_node_fs.realpathSync.native;
     UnsafePathError = class extends Error {
       constructor(path4, reason) {
@@ -32562,7 +32634,7 @@ function envFileNames(text) {
 function readText(realRoot, file, maxBytes, plain2) {
   let bytes;
   try {
-    bytes = plain2 ? readRegularFileSync((0, import_node_path15.join)(realRoot, file), maxBytes, file) : readInsideSync(realRoot, file, { maxBytes });
+    bytes = plain2 ? readRegularFileSync((0, import_node_path16.join)(realRoot, file), maxBytes, file) : readInsideSync(realRoot, file, { maxBytes });
   } catch (error) {
     if (error instanceof UnsafePathError) return { reason: error.reason };
     return {
@@ -32597,7 +32669,7 @@ function walk(realRoot, limit) {
     const dir = queue[next];
     let entries;
     try {
-      entries = (0, import_node_fs3.readdirSync)(dir === "" ? realRoot : (0, import_node_path15.join)(realRoot, dir), { withFileTypes: true });
+      entries = (0, import_node_fs3.readdirSync)(dir === "" ? realRoot : (0, import_node_path16.join)(realRoot, dir), { withFileTypes: true });
     } catch {
       continue;
     }
@@ -32613,7 +32685,7 @@ function walk(realRoot, limit) {
         files.push(rel);
         plain2.add(rel);
       } else if (entry.isSymbolicLink()) {
-        const target = linkTarget((0, import_node_path15.join)(realRoot, rel), realRoot);
+        const target = linkTarget((0, import_node_path16.join)(realRoot, rel), realRoot);
         if (target === "file") files.push(rel);
         else if (target !== "directory") links.push({ path: rel, reason: target.reason });
       }
@@ -32647,13 +32719,13 @@ function linkTarget(abs, realRoot) {
   }
   return { reason: "a symbolic link to something that is not a regular file" };
 }
-var import_node_fs3, import_node_path15, MAX_FILES, MAX_FILE_BYTES;
+var import_node_fs3, import_node_path16, MAX_FILES, MAX_FILE_BYTES;
 var init_discover = __esm({
   "src/discover/index.ts"() {
     "use strict";
     init_env_files();
     import_node_fs3 = require("node:fs");
-    import_node_path15 = require("node:path");
+    import_node_path16 = require("node:path");
     init_safe_fs();
     init_classify();
     init_compose_commands();
@@ -33042,16 +33114,16 @@ function locateBuildFailure(log, dockerfileText) {
 }
 async function stageBuildContext(contextDir, dockerfile, tempDir) {
   await (0, import_promises.mkdir)(tempDir, { recursive: true });
-  const stage = await (0, import_promises.mkdtemp)(import_node_path25.default.join(tempDir, "tfr-context-"));
+  const stage = await (0, import_promises.mkdtemp)(import_node_path26.default.join(tempDir, "tfr-context-"));
   let removed;
   const remove = () => removed ??= (0, import_promises.rm)(stage, { recursive: true, force: true });
   try {
-    const destination = import_node_path25.default.join(stage, "context");
+    const destination = import_node_path26.default.join(stage, "context");
     await (0, import_promises.mkdir)(destination);
-    await copyTree2(import_node_path25.default.resolve(contextDir), destination, import_node_path25.default.resolve(stage));
-    const rel = import_node_path25.default.relative(import_node_path25.default.resolve(contextDir), import_node_path25.default.resolve(dockerfile));
-    const inside = rel !== "" && !rel.startsWith("..") && !import_node_path25.default.isAbsolute(rel);
-    const staged = inside && !rel.split(import_node_path25.default.sep).includes(NEVER_STAGED) ? import_node_path25.default.join(destination, rel) : dockerfile;
+    await copyTree2(import_node_path26.default.resolve(contextDir), destination, import_node_path26.default.resolve(stage));
+    const rel = import_node_path26.default.relative(import_node_path26.default.resolve(contextDir), import_node_path26.default.resolve(dockerfile));
+    const inside = rel !== "" && !rel.startsWith("..") && !import_node_path26.default.isAbsolute(rel);
+    const staged = inside && !rel.split(import_node_path26.default.sep).includes(NEVER_STAGED) ? import_node_path26.default.join(destination, rel) : dockerfile;
     return { context: destination, dockerfile: staged, remove };
   } catch (error) {
     await remove();
@@ -33068,8 +33140,8 @@ async function copyTree2(from, to, skip) {
   }
   for (const e of entries) {
     if (e.name === NEVER_STAGED) continue;
-    const source = import_node_path25.default.join(from, e.name);
-    const target = import_node_path25.default.join(to, e.name);
+    const source = import_node_path26.default.join(from, e.name);
+    const target = import_node_path26.default.join(to, e.name);
     if (source === skip) continue;
     if (e.isDirectory()) {
       await (0, import_promises.mkdir)(target);
@@ -33086,12 +33158,12 @@ async function copyTree2(from, to, skip) {
     }
   }
 }
-var import_promises, import_node_path25, normalize2, NEVER_STAGED, ClassicBuildLog;
+var import_promises, import_node_path26, normalize2, NEVER_STAGED, ClassicBuildLog;
 var init_build = __esm({
   "src/smoke/build.ts"() {
     "use strict";
     import_promises = require("node:fs/promises");
-    import_node_path25 = __toESM(require("node:path"), 1);
+    import_node_path26 = __toESM(require("node:path"), 1);
     normalize2 = (s) => s.replace(/\s+/g, " ").trim();
     NEVER_STAGED = ".git";
     ClassicBuildLog = class {
@@ -33251,7 +33323,7 @@ var init_run_state = __esm({
 function buildSource(app) {
   const build2 = app.compose?.appService?.build;
   const dockerfile = build2?.dockerfile ?? app.dockerfile.file;
-  return { dockerfile, contextDir: build2?.context ?? app.context?.dir ?? import_node_path26.default.posix.dirname(dockerfile) };
+  return { dockerfile, contextDir: build2?.context ?? app.context?.dir ?? import_node_path27.default.posix.dirname(dockerfile) };
 }
 function outsideBuildSource(root, app) {
   const { contextDir, dockerfile } = buildSource(app);
@@ -33277,8 +33349,8 @@ async function buildImage(run) {
   for (const [k, v] of Object.entries(composeBuild?.args ?? {})) if (v !== void 0) args[k] = v;
   Object.assign(args, run.options.buildArgs ?? {});
   const staged = await stageBuildContext(
-    import_node_path26.default.join(root, contextDir),
-    import_node_path26.default.join(root, run.dockerfile),
+    import_node_path27.default.join(root, contextDir),
+    import_node_path27.default.join(root, run.dockerfile),
     run.options.tempDir ?? (0, import_node_os2.tmpdir)()
   );
   run.stagedContext = staged;
@@ -33377,13 +33449,13 @@ ${r.stderr}`
     run.image = {};
   }
 }
-var import_node_os2, import_node_path26;
+var import_node_os2, import_node_path27;
 var init_image_build = __esm({
   "src/smoke/image-build.ts"() {
     "use strict";
     init_discover();
     import_node_os2 = require("node:os");
-    import_node_path26 = __toESM(require("node:path"), 1);
+    import_node_path27 = __toESM(require("node:path"), 1);
     init_safe_fs();
     init_build();
     init_limits();
@@ -33589,7 +33661,7 @@ async function engineContext(run, engine, creds) {
     composeEnv: appService?.environment ?? [],
     imageEnvNames: (image.Env ?? []).map((e) => e.split("=")[0]),
     postgres: creds,
-    sqliteUrl: `sqlite:///${import_node_path27.default.posix.join(firstTarget ?? workdir, "db.sqlite3")}`,
+    sqliteUrl: `sqlite:///${import_node_path28.default.posix.join(firstTarget ?? workdir, "db.sqlite3")}`,
     extra: run.options.env?.[engine],
     random: run.random
   });
@@ -33668,20 +33740,20 @@ function entrypointRunsArguments(app, entrypoint) {
   if (!program) return false;
   if (INIT_PROGRAM.test(program)) return true;
   const script = app.entrypointScripts.find(
-    (s) => s.imagePath === program || import_node_path27.default.posix.basename(s.imagePath) === import_node_path27.default.posix.basename(program)
+    (s) => s.imagePath === program || import_node_path28.default.posix.basename(s.imagePath) === import_node_path28.default.posix.basename(program)
   );
   if (script)
     return script.script.commands.some((c) => c.argv.some((a) => a.includes("$@") || a.includes("$*")));
-  return /\.sh$|entrypoint/i.test(import_node_path27.default.posix.basename(program));
+  return /\.sh$|entrypoint/i.test(import_node_path28.default.posix.basename(program));
 }
 function entrypointProgram(entrypoint) {
   return entrypoint.find((a, i) => i === entrypoint.length - 1 || !/^(\/bin\/)?(ba|da)?sh$/.test(a));
 }
-var import_node_path27, INIT_PROGRAM;
+var import_node_path28, INIT_PROGRAM;
 var init_engine_context = __esm({
   "src/smoke/engine-context.ts"() {
     "use strict";
-    import_node_path27 = __toESM(require("node:path"), 1);
+    import_node_path28 = __toESM(require("node:path"), 1);
     init_env();
     INIT_PROGRAM = /^(.*\/)?(tini|dumb-init|gosu|su-exec)$/;
   }
@@ -35265,7 +35337,7 @@ __export(cli_exports, {
 });
 module.exports = __toCommonJS(cli_exports);
 var import_node_fs8 = require("node:fs");
-var import_node_path28 = require("node:path");
+var import_node_path29 = require("node:path");
 var import_node_url2 = require("node:url");
 
 // src/command-line.ts
@@ -35274,7 +35346,7 @@ var import_node_util = require("node:util");
 // src/options.ts
 init_option_error();
 var import_node_fs2 = require("node:fs");
-var import_node_path14 = require("node:path");
+var import_node_path15 = require("node:path");
 var import_yaml2 = __toESM(require_dist(), 1);
 init_core();
 init_registry();
@@ -35334,7 +35406,7 @@ var MAX_CONFIG_BYTES = 256 * 1024;
 async function loadConfig(root, file, within = root) {
   const explicit = file !== void 0 && file !== "";
   const name2 = explicit ? file : DEFAULT_CONFIG_FILE2;
-  const path4 = (0, import_node_path14.resolve)(root, name2);
+  const path4 = (0, import_node_path15.resolve)(root, name2);
   if (!explicit && isAbsent(path4)) return { rules: {}, exclude: [], allowSuppressions: true };
   let text;
   try {
@@ -35346,7 +35418,7 @@ async function loadConfig(root, file, within = root) {
       return { rules: {}, exclude: [], allowSuppressions: true };
     throw new OptionError(`Cannot read config file '${name2}': ${reason}.`);
   }
-  return { ...parseConfig(text, name2), file: (0, import_node_path14.relative)((0, import_node_path14.resolve)(root), path4).split(import_node_path14.sep).join("/") };
+  return { ...parseConfig(text, name2), file: (0, import_node_path15.relative)((0, import_node_path15.resolve)(root), path4).split(import_node_path15.sep).join("/") };
 }
 function isAbsent(path4) {
   try {
@@ -35359,13 +35431,13 @@ function scannedDirectory(base, directory, source, workspace) {
   const quoted2 = `${source} '${directory}'`;
   let real;
   try {
-    real = import_node_fs2.realpathSync.native((0, import_node_path14.resolve)(base, directory));
+    real = import_node_fs2.realpathSync.native((0, import_node_path15.resolve)(base, directory));
   } catch {
     throw new OptionError(`${quoted2} does not exist. Expected the directory of the app to review.`);
   }
   if (workspace !== void 0) {
-    const rel = (0, import_node_path14.relative)((0, import_node_fs2.realpathSync)(workspace), real);
-    if (rel === ".." || rel.startsWith(`..${import_node_path14.sep}`) || (0, import_node_path14.isAbsolute)(rel))
+    const rel = (0, import_node_path15.relative)((0, import_node_fs2.realpathSync)(workspace), real);
+    if (rel === ".." || rel.startsWith(`..${import_node_path15.sep}`) || (0, import_node_path15.isAbsolute)(rel))
       throw new OptionError(
         `${quoted2} leads outside the workspace (a symbolic link). Expected a directory inside the workspace.`
       );
@@ -35456,12 +35528,12 @@ ${helpHint}
 }
 
 // src/fix-cli.ts
-var import_node_path21 = require("node:path");
+var import_node_path22 = require("node:path");
 
 // src/fix/files.ts
 var import_node_fs4 = require("node:fs");
 var import_node_os = require("node:os");
-var import_node_path16 = require("node:path");
+var import_node_path17 = require("node:path");
 init_discover();
 init_safe_fs();
 init_text_encoding();
@@ -35480,15 +35552,15 @@ function writeText(root, file, text) {
     encoding = encodingOf(readInsideSync(root, file, { maxBytes: MAX_FIX_BYTES }));
   } catch {
   }
-  writeOwnFile((0, import_node_path16.join)(root, file), encodeText(text, encoding), [root]);
+  writeOwnFile((0, import_node_path17.join)(root, file), encodeText(text, encoding), [root]);
 }
 var MAX_SCRATCH_ENTRIES = 2e4;
 var ScratchTooLarge = class extends Error {
   name = "ScratchTooLarge";
 };
 function makeScratch(root, maxEntries = MAX_SCRATCH_ENTRIES) {
-  const base = (0, import_node_fs4.mkdtempSync)((0, import_node_path16.join)((0, import_node_os.tmpdir)(), "tfr-fix-"));
-  const dir = (0, import_node_path16.join)(base, "tree");
+  const base = (0, import_node_fs4.mkdtempSync)((0, import_node_path17.join)((0, import_node_os.tmpdir)(), "tfr-fix-"));
+  const dir = (0, import_node_path17.join)(base, "tree");
   let entries = 0;
   try {
     copyTree(root, dir, () => {
@@ -35504,7 +35576,7 @@ function makeScratch(root, maxEntries = MAX_SCRATCH_ENTRIES) {
   return {
     dir,
     write(file, text) {
-      if (text === void 0) (0, import_node_fs4.rmSync)((0, import_node_path16.join)(dir, file), { force: true });
+      if (text === void 0) (0, import_node_fs4.rmSync)((0, import_node_path17.join)(dir, file), { force: true });
       else writeText(dir, file, text);
     },
     dispose: () => (0, import_node_fs4.rmSync)(base, { recursive: true, force: true })
@@ -35519,8 +35591,8 @@ function copyTree(root, dir, counted) {
       if (source !== root) counted();
       const stat = (0, import_node_fs4.lstatSync)(source);
       if (!stat.isFile() || stat.size <= MAX_FILE_BYTES) return true;
-      const target = (0, import_node_path16.join)(dir, (0, import_node_path16.relative)(root, source));
-      (0, import_node_fs4.mkdirSync)((0, import_node_path16.dirname)(target), { recursive: true });
+      const target = (0, import_node_path17.join)(dir, (0, import_node_path17.relative)(root, source));
+      (0, import_node_fs4.mkdirSync)((0, import_node_path17.dirname)(target), { recursive: true });
       const fd = (0, import_node_fs4.openSync)(target, "w");
       try {
         (0, import_node_fs4.ftruncateSync)(fd, stat.size);
@@ -35534,7 +35606,7 @@ function copyTree(root, dir, counted) {
 
 // src/fix/patch.ts
 var import_node_fs5 = require("node:fs");
-var import_node_path17 = require("node:path");
+var import_node_path18 = require("node:path");
 
 // src/fix/diff.ts
 var CONTEXT = 3;
@@ -35641,14 +35713,14 @@ function unifiedDiff(path4, oldText, newText) {
 
 // src/fix/patch.ts
 function repositoryRoot(dir) {
-  for (let d = dir; ; d = (0, import_node_path17.dirname)(d)) {
-    if ((0, import_node_fs5.existsSync)((0, import_node_path17.join)(d, ".git"))) return d;
-    if ((0, import_node_path17.dirname)(d) === d) return void 0;
+  for (let d = dir; ; d = (0, import_node_path18.dirname)(d)) {
+    if ((0, import_node_fs5.existsSync)((0, import_node_path18.join)(d, ".git"))) return d;
+    if ((0, import_node_path18.dirname)(d) === d) return void 0;
   }
 }
 function repositoryPrefix(dir) {
   const top = repositoryRoot(dir);
-  const rel = top === void 0 ? "" : (0, import_node_path17.relative)(top, dir).split(import_node_path17.sep).join("/");
+  const rel = top === void 0 ? "" : (0, import_node_path18.relative)(top, dir).split(import_node_path18.sep).join("/");
   return rel === "" ? "" : `${rel}/`;
 }
 function patchOf(changes, prefix = "") {
@@ -36003,7 +36075,7 @@ var quoted = (w2) => `${w2}|"${w2}"|'${w2}'`;
 init_dockerfile_fix();
 init_data_dir_fix();
 init_fix2();
-init_paths2();
+init_paths();
 function exposeSeenPort(context, facts) {
   const found = appOfDockerfile(context);
   if (facts.port === void 0 || !found || found.stage.exposes.length > 0) return void 0;
@@ -36328,7 +36400,7 @@ init_discover();
 // src/model/index.ts
 init_env_files();
 init_env_files2();
-var import_node_path20 = require("node:path");
+var import_node_path21 = require("node:path");
 init_classify();
 init_dockerignore();
 
@@ -36456,7 +36528,7 @@ function byDepth(a, b) {
 }
 
 // src/model/own-context.ts
-var import_node_path18 = require("node:path");
+var import_node_path19 = require("node:path");
 function namedContextPaths(text) {
   const out = /* @__PURE__ */ new Set();
   const lines2 = text.replace(/\\\r?\n/g, " ").split(/\r?\n/);
@@ -36473,7 +36545,7 @@ function namedContextPaths(text) {
         if (words2[i] === "-r" || words2[i] === "--requirement") out.add(words2[i + 1]);
     } else for (const w2 of words2) if (/^[\w.-]+(\/[\w.-]+)*\.(py|sh)$/.test(w2) && w2.includes("/")) out.add(w2);
   }
-  return [...out].map((p) => import_node_path18.posix.normalize(p).replace(/^\.\//, "").replace(/\/$/, "")).filter((p) => p !== "." && p !== "" && !p.startsWith("/") && !p.startsWith("..") && !/[*?$[]/.test(p));
+  return [...out].map((p) => import_node_path19.posix.normalize(p).replace(/^\.\//, "").replace(/\/$/, "")).filter((p) => p !== "." && p !== "" && !p.startsWith("/") && !p.startsWith("..") && !/[*?$[]/.test(p));
 }
 function wordsOf(args) {
   const trimmed = args.trim();
@@ -36487,7 +36559,7 @@ function wordsOf(args) {
   return trimmed.split(/\s+/).map((w2) => w2.replace(/^['"]|['"]$/g, "")).filter(Boolean);
 }
 function contextIsOwnDirectory(text, dir, ancestor2, exists2) {
-  const at2 = (base, p) => exists2(base === "." ? p : import_node_path18.posix.join(base, p));
+  const at2 = (base, p) => exists2(base === "." ? p : import_node_path19.posix.join(base, p));
   let own = false;
   for (const p of namedContextPaths(text)) {
     const inOwn = at2(dir, p);
@@ -36687,6 +36759,8 @@ var AppSeeds = class extends ModelPart {
       const dir = dirName(dockerfile);
       let managePy = managePys.find((m) => isUnder(m, dir));
       let contextDir = dir;
+      if (managePy && !given && !this.runsPython(dockerfile) && candidates.some((c) => c !== dockerfile && !claimed.has(c) && this.runsPython(c)))
+        continue;
       if (!managePy) {
         const ancestor2 = [...managePys].reverse().find((m) => isUnder(dir, dirName(m)));
         const text = this.texts[dockerfile];
@@ -36830,6 +36904,7 @@ init_dotenv();
 init_compose2();
 init_compose_commands();
 init_yaml_nodes();
+init_dockerfile_name();
 var COMPOSE_BASES = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"];
 var COMPOSE_OVERRIDES = [
   "compose.override.yaml",
@@ -36877,6 +36952,7 @@ var ComposeProjects = class extends ModelPart {
           if (!sets.some((s) => s.files.join("\n") === files2.join("\n"))) sets.push({ dir, files: files2 });
         }
       }
+      this.placeSubdirectoryFiles(sets);
     }
     for (const set of sets) {
       if (set.files.length === 0) continue;
@@ -36885,7 +36961,7 @@ var ComposeProjects = class extends ModelPart {
       const r = modelCompose(
         set.files.map((file) => ({ file, text: this.texts[file] })),
         env,
-        { texts: this.texts }
+        { texts: this.texts, ...set.pathsFrom ? { pathsFrom: set.pathsFrom } : {} }
       );
       this.addErrors(r.errors);
       set.model = r.model;
@@ -36894,7 +36970,95 @@ var ComposeProjects = class extends ModelPart {
     }
     return sets;
   }
+  /**
+   * Compose files in a subdirectory whose builds only make sense from another directory. One whose `build` finds no
+   * Dockerfile from its own directory but finds it from the root is a template meant to be copied there: its paths
+   * resolve from the root. One that overrides or repeats the services of the compose file in the directory its
+   * build context names (`docker/docker-compose.override.yml` with `context: ..`) is layered on that file, its paths
+   * from its own directory when they name nothing from the other's.
+   */
+  placeSubdirectoryFiles(sets) {
+    const exists2 = (context, dockerfile) => dockerfileDockerReads(joinPath(context, dockerfile), (f) => f in this.texts) in this.texts;
+    const builds = (file) => buildsOf(file, this.texts[file] ?? "");
+    for (const set of [...sets]) {
+      const file = set.files.length === 1 ? set.files[0] : void 0;
+      if (!file || set.dir === "." || this.tree.options.composeFiles?.length) continue;
+      const own = builds(file);
+      if (own.length === 0) {
+        this.layerOnAncestor(sets, set, file);
+        continue;
+      }
+      const fromOwn = own.map((b) => exists2(relPath(set.dir, b.context), b.dockerfile));
+      if (fromOwn.every((found) => !found) && own.every((b) => exists2(relPath(".", b.context), b.dockerfile))) {
+        set.pathsFrom = { [file]: "." };
+        continue;
+      }
+      const targets = new Set(own.map((b) => relPath(set.dir, b.context)));
+      const target = targets.size === 1 ? [...targets][0] : void 0;
+      if (target === void 0 || target === set.dir || !fromOwn.every(Boolean)) continue;
+      const base = sets.find(
+        (s) => s !== set && s.dir === target && s.files.every((f) => dirName(f) === target)
+      );
+      const baseFile = base?.files[0];
+      if (!base || !baseFile || !COMPOSE_BASES.includes(baseName(baseFile))) continue;
+      const text = this.texts[file] ?? "";
+      const layered = isComposeOverride(baseName(file)) || repeatsServices(file, text, baseFile, this.texts[baseFile] ?? "") || overridesBase(file, text, baseFile, this.texts[baseFile] ?? "");
+      if (!layered) continue;
+      set.dir = target;
+      set.files = [...base.files, file];
+      if (!own.every((b) => exists2(relPath(target, b.context), b.dockerfile)))
+        set.pathsFrom = { [file]: dirName(file) };
+      if (sets.some((s) => s !== set && s.files.join("\n") === set.files.join("\n")))
+        sets.splice(sets.indexOf(set), 1);
+    }
+  }
+  /**
+   * A subdirectory file whose services neither build nor name an image and are all defined by the compose file of
+   * an ancestor directory (`docker/docker-compose.override.yml` setting only a command) is layered on the nearest one.
+   */
+  layerOnAncestor(sets, set, file) {
+    const text = this.texts[file] ?? "";
+    if (/^\s+(build|image)\s*:/m.test(text)) return;
+    for (let dir = dirName(set.dir); ; dir = dirName(dir)) {
+      const base = sets.find((s) => s !== set && s.dir === dir && s.files.every((f) => dirName(f) === dir));
+      const baseFile = base?.files[0];
+      if (base && baseFile && COMPOSE_BASES.includes(baseName(baseFile))) {
+        if (!repeatsServices(file, text, baseFile, this.texts[baseFile] ?? "")) return;
+        set.dir = dir;
+        set.files = [...base.files, file];
+        if (sets.some((s) => s !== set && s.files.join("\n") === set.files.join("\n")))
+          sets.splice(sets.indexOf(set), 1);
+        return;
+      }
+      if (dir === ".") return;
+    }
+  }
 };
+function buildsOf(file, text) {
+  const services = entryOf(parseComposeYaml(file, text).root, "services")?.value;
+  if (services?.kind !== "map") return [];
+  const out = [];
+  for (const { value } of services.entries) {
+    const build2 = entryOf(value, "build")?.value;
+    const context = build2?.kind === "scalar" ? scalarString(build2) : scalarString(entryOf(build2, "context")?.value);
+    const dockerfile = build2?.kind === "map" ? scalarString(entryOf(build2, "dockerfile")?.value) : void 0;
+    if (!build2 || build2.kind !== "scalar" && build2.kind !== "map") continue;
+    const c = context ?? ".";
+    const d = dockerfile ?? "Dockerfile";
+    if (/\$|^[a-z]+:\/\/|^git@/.test(c) || d.includes("$") || d.startsWith("/")) continue;
+    out.push({ context: c, dockerfile: d });
+  }
+  return out;
+}
+function repeatsServices(file, text, baseFile, baseText) {
+  const names = (f, t2) => {
+    const services = entryOf(parseComposeYaml(f, t2).root, "services")?.value;
+    return services?.kind === "map" ? services.entries.map((e) => e.key) : [];
+  };
+  const own = names(file, text);
+  const base = new Set(names(baseFile, baseText));
+  return own.length > 0 && own.every((n) => base.has(n));
+}
 function extendedFiles(files, texts) {
   const byFile = /* @__PURE__ */ new Map();
   for (const file of files) {
@@ -36935,7 +37099,7 @@ init_context();
 init_dockerfile2();
 
 // src/model/image-files.ts
-var import_node_path19 = require("node:path");
+var import_node_path20 = require("node:path");
 init_classify();
 init_shell();
 init_command();
@@ -37047,7 +37211,7 @@ var ImageFiles = class extends ModelPart {
           ...this.npmRun(c.argv, c.wd, stage, index, context, layout)
         ])) {
           for (const req of requirementArgs(argv)) {
-            const imagePath = import_node_path19.posix.resolve(wd, req);
+            const imagePath = import_node_path20.posix.resolve(wd, req);
             let source = layout.sourceOf(stage, imagePath, index);
             if (!source) {
               const rel = normalizeRelative(req);
@@ -37067,7 +37231,7 @@ var ImageFiles = class extends ModelPart {
   npmRun(argv, wd, stage, index, context, layout) {
     const names = npmScriptsRun(argv);
     if (!names || names.length === 0) return [];
-    const source = layout.sourceOf(stage, import_node_path19.posix.resolve(wd, "package.json"), index) ?? (context.sentFiles.includes("package.json") ? "package.json" : void 0);
+    const source = layout.sourceOf(stage, import_node_path20.posix.resolve(wd, "package.json"), index) ?? (context.sentFiles.includes("package.json") ? "package.json" : void 0);
     const text = source && this.texts[joinPath(context.dir, source)];
     if (!text) return [];
     return npmScriptCommands(packageScripts(text), names).map((c) => ({ argv: c, wd }));
@@ -37140,7 +37304,7 @@ var ImageFiles = class extends ModelPart {
         continue;
       }
       for (const word of scriptWords2(argv)) {
-        const candidates = word.includes("/") ? [import_node_path19.posix.resolve(dirs[k], word)] : [import_node_path19.posix.resolve(dirs[k], word), ...binDirs(word)];
+        const candidates = word.includes("/") ? [import_node_path20.posix.resolve(dirs[k], word)] : [import_node_path20.posix.resolve(dirs[k], word), ...binDirs(word)];
         for (const imagePath of candidates) {
           const source = layout.sourceOf(target, imagePath) ?? this.copiedByName(target, word, context, layout);
           const file = source ? joinPath(context.dir, source) : boundFile(service?.volumes ?? [], imagePath);
@@ -37165,9 +37329,9 @@ var ImageFiles = class extends ModelPart {
   makeTargets(argv, target, workdir, volumes, contextDir, layout) {
     const make = makeInvocation(programArgv(argv));
     if (!make || make.file?.includes("$") || make.dir?.includes("$")) return void 0;
-    const dir = import_node_path19.posix.resolve(workdir, make.dir ?? ".");
+    const dir = import_node_path20.posix.resolve(workdir, make.dir ?? ".");
     for (const name2 of make.file ? [make.file] : ["GNUmakefile", "makefile", "Makefile"]) {
-      const imagePath = import_node_path19.posix.resolve(dir, name2);
+      const imagePath = import_node_path20.posix.resolve(dir, name2);
       const source = layout.sourceOf(target, imagePath);
       const file = source ? joinPath(contextDir, source) : boundFile(volumes, imagePath);
       if (!file || !(file in this.texts)) continue;
@@ -37203,7 +37367,7 @@ var ImageFiles = class extends ModelPart {
     let files;
     if (named.length > 0) {
       files = named.flatMap((c) => {
-        const source = layout.sourceOf(target, import_node_path19.posix.resolve(target.workdir || "/", c));
+        const source = layout.sourceOf(target, import_node_path20.posix.resolve(target.workdir || "/", c));
         return source ? [joinPath(context.dir, source)] : [];
       });
     } else {
@@ -37221,7 +37385,7 @@ var ImageFiles = class extends ModelPart {
       const ini = uwsgiIniArg(argv[0] === "exec" ? argv.slice(1) : argv);
       if (!ini || ini.includes("$")) continue;
       const rel = normalizeRelative(ini);
-      const source = layout.sourceOf(target, import_node_path19.posix.resolve(target.workdir || "/", ini)) ?? (rel && context.sentFiles.includes(rel) ? rel : void 0);
+      const source = layout.sourceOf(target, import_node_path20.posix.resolve(target.workdir || "/", ini)) ?? (rel && context.sentFiles.includes(rel) ? rel : void 0);
       if (source) files.add(joinPath(context.dir, source));
     }
     return [...files].filter((file) => file in this.texts).map((file) => uwsgiIniLogs(file, this.texts[file]));
@@ -37237,7 +37401,7 @@ var ImageFiles = class extends ModelPart {
     if (!/(^|\/)python[\d.]*$/.test(words2[0] ?? "")) return void 0;
     const script = words2.slice(1).find((w2) => !w2.startsWith("-"));
     if (!script?.endsWith(".py")) return void 0;
-    const source = layout.sourceOf(target, import_node_path19.posix.resolve(target.workdir || "/", script));
+    const source = layout.sourceOf(target, import_node_path20.posix.resolve(target.workdir || "/", script));
     return source ?? this.copiedByName(target, baseName(script), context, layout);
   }
   /** A bare command name (`docker-entrypoint.sh`) found on PATH: any COPY landing a file of that name. */
@@ -37253,7 +37417,7 @@ var ImageFiles = class extends ModelPart {
 function boundFile(volumes, imagePath) {
   for (const v of [...volumes].reverse()) {
     if (v.type !== "bind" || !v.source || v.source.startsWith("/") || v.source.startsWith("~")) continue;
-    const target = import_node_path19.posix.normalize(v.target).replace(/(.)\/+$/, "$1");
+    const target = import_node_path20.posix.normalize(v.target).replace(/(.)\/+$/, "$1");
     if (imagePath !== target && !imagePath.startsWith(target === "/" ? "/" : `${target}/`)) continue;
     const file = normalizeRelative(joinPath(v.source, imagePath.slice(target.length)));
     if (file) return file;
@@ -37335,7 +37499,7 @@ function binDirs(word) {
   return ["/usr/local/bin", "/usr/bin", "/bin", "/usr/local/sbin"].map((d) => `${d}/${word}`);
 }
 function isScriptAt(word, script) {
-  return import_node_path19.posix.basename(word) === import_node_path19.posix.basename(script.imagePath);
+  return import_node_path20.posix.basename(word) === import_node_path20.posix.basename(script.imagePath);
 }
 
 // src/model/settings-modules.ts
@@ -37545,6 +37709,8 @@ var SettingsModules = class extends ModelPart {
     const base = app.managePy ? dirName(app.managePy) : app.dir;
     const modules = [];
     if (this.tree.options.settingsModule) modules.push(this.tree.options.settingsModule);
+    const fromOption = runningSettingsOption(app);
+    if (fromOption) modules.push(fromOption);
     const fromCompose2 = app.compose?.appService?.environment.find(
       (e) => e.name === "DJANGO_SETTINGS_MODULE"
     )?.value;
@@ -37687,6 +37853,13 @@ function startChainSettingsModule(app) {
     if (module2) found.push(module2);
   }
   return found.filter((m) => /prod/i.test(m)).at(-1) ?? found.at(-1);
+}
+function runningSettingsOption(app) {
+  for (const c of effectiveCommand(app)) {
+    const module2 = !c.background && serverOf(c.argv) ? settingsOption(c.argv) : void 0;
+    if (module2) return module2;
+  }
+  return void 0;
 }
 function settingsOption(argv) {
   if (!djangoCommand(argv)) return void 0;
@@ -37860,7 +38033,7 @@ var ProjectBuilder = class {
       const target = app.dockerfile.targetStage;
       if (target && app.managePy && isUnder(app.managePy, app.context.dir)) {
         const landing = layout.landingOf(target, relativeTo(app.managePy, app.context.dir));
-        if (landing) app.imageSourceDir = import_node_path20.posix.dirname(landing);
+        if (landing) app.imageSourceDir = import_node_path21.posix.dirname(landing);
       }
     }
     if (!seed.managePy && !seed.dockerfile && !seed.remoteContext) return app;
@@ -37878,7 +38051,7 @@ var ProjectBuilder = class {
     if (!target) return void 0;
     const landings = Object.keys(this.texts).filter((f) => baseName(f) === "manage.py" && isUnder(f, context.dir)).flatMap((managePy) => {
       const at2 = layout.landingOf(target, relativeTo(managePy, context.dir));
-      return at2 ? [{ managePy, dir: import_node_path20.posix.dirname(at2) }] : [];
+      return at2 ? [{ managePy, dir: import_node_path21.posix.dirname(at2) }] : [];
     });
     if (landings.length < 2) return void 0;
     for (const dir of djangoDirectories(app)) {
@@ -38069,7 +38242,7 @@ function parseFixArgs(argv, cwd) {
     dir: directory,
     write: values.write ?? false,
     rules: chosenRules([...values.rule ?? [], ...(values.only ?? []).flatMap((o) => o.split(","))]),
-    config: values.config !== void 0 ? (0, import_node_path21.resolve)(cwd, values.config) : void 0,
+    config: values.config !== void 0 ? (0, import_node_path22.resolve)(cwd, values.config) : void 0,
     dockerfile: values.dockerfile,
     composeFiles: values["compose-file"],
     settingsModule: values["settings-module"],
@@ -38129,14 +38302,14 @@ async function fix(options, io) {
 }
 
 // src/util/paths.ts
-var import_node_path22 = require("node:path");
+var import_node_path23 = require("node:path");
 function reportDirectory(directory) {
-  return import_node_path22.posix.normalize(directory.replace(/\\/g, "/")).replace(/(.)\/+$/, "$1");
+  return import_node_path23.posix.normalize(directory.replace(/\\/g, "/")).replace(/(.)\/+$/, "$1");
 }
 function repoPath(directory, file) {
   const dir = directory.replace(/\\/g, "/");
-  if (dir === "" || import_node_path22.posix.isAbsolute(dir) || /^[A-Za-z]:\//.test(dir)) return file;
-  const joined = import_node_path22.posix.normalize(import_node_path22.posix.join(dir, file));
+  if (dir === "" || import_node_path23.posix.isAbsolute(dir) || /^[A-Za-z]:\//.test(dir)) return file;
+  const joined = import_node_path23.posix.normalize(import_node_path23.posix.join(dir, file));
   return joined.startsWith("../") ? file : joined;
 }
 
@@ -38798,7 +38971,7 @@ function fileName2(name2) {
 }
 
 // src/report/sarif.ts
-var import_node_path23 = require("node:path");
+var import_node_path24 = require("node:path");
 var import_node_url = require("node:url");
 var SARIF_SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 var LEVEL = {
@@ -38813,7 +38986,7 @@ function renderSarif(report, rules) {
 }
 function sarifLog(report, rules) {
   const index = new Map(rules.map((r, i) => [r.id, i]));
-  const absolute = (0, import_node_path23.isAbsolute)(report.directory);
+  const absolute = (0, import_node_path24.isAbsolute)(report.directory);
   return {
     $schema: SARIF_SCHEMA_URI,
     version: "2.1.0",
@@ -38852,7 +39025,7 @@ function ruleDescriptor(rule, version) {
   };
 }
 function result(report, f, ruleIndex) {
-  const uri = (0, import_node_path23.isAbsolute)(report.directory) ? f.file : repoPath(report.directory, f.file);
+  const uri = (0, import_node_path24.isAbsolute)(report.directory) ? f.file : repoPath(report.directory, f.file);
   const region = f.line === void 0 ? void 0 : {
     startLine: f.line,
     ...f.column !== void 0 ? { startColumn: f.column } : {},
@@ -39323,7 +39496,7 @@ init_registry();
 
 // src/runner-secrets.ts
 var import_node_fs6 = require("node:fs");
-var import_node_path24 = require("node:path");
+var import_node_path25 = require("node:path");
 var MAX_CONFIG_BYTES2 = 256 * 1024;
 var MAX_INCLUDE_DEPTH = 3;
 var MAX_MODULE_DEPTH = 3;
@@ -39383,7 +39556,7 @@ function readSmallFile(file) {
   }
 }
 function gitDirOf(dir) {
-  const dotGit = (0, import_node_path24.join)(dir, ".git");
+  const dotGit = (0, import_node_path25.join)(dir, ".git");
   try {
     const stat = (0, import_node_fs6.statSync)(dotGit, { throwIfNoEntry: false });
     if (!stat) return void 0;
@@ -39392,7 +39565,7 @@ function gitDirOf(dir) {
     return void 0;
   }
   const pointer = /^gitdir:\s*(.+)$/m.exec(readSmallFile(dotGit) ?? "")?.[1]?.trim();
-  return pointer ? (0, import_node_path24.resolve)(dir, pointer) : void 0;
+  return pointer ? (0, import_node_path25.resolve)(dir, pointer) : void 0;
 }
 function configTexts(file, home, depth = 0, seen = /* @__PURE__ */ new Set()) {
   if (depth > MAX_INCLUDE_DEPTH || seen.has(file)) return [];
@@ -39402,37 +39575,37 @@ function configTexts(file, home, depth = 0, seen = /* @__PURE__ */ new Set()) {
   const out = [text];
   for (const m of text.matchAll(/^\s*path\s*=\s*(.+)$/gim)) {
     let target = m[1].trim().replace(/^"(.*)"$/, "$1");
-    if (target.startsWith("~/") && home) target = (0, import_node_path24.join)(home, target.slice(2));
-    if (!(0, import_node_path24.isAbsolute)(target)) target = (0, import_node_path24.resolve)((0, import_node_path24.dirname)(file), target);
+    if (target.startsWith("~/") && home) target = (0, import_node_path25.join)(home, target.slice(2));
+    if (!(0, import_node_path25.isAbsolute)(target)) target = (0, import_node_path25.resolve)((0, import_node_path25.dirname)(file), target);
     out.push(...configTexts(target, home, depth + 1, seen));
   }
   return out;
 }
 function configFilesOf(gitDir) {
-  const files = [(0, import_node_path24.join)(gitDir, "config")];
-  const common = readSmallFile((0, import_node_path24.join)(gitDir, "commondir"))?.trim();
-  if (common) files.push((0, import_node_path24.join)((0, import_node_path24.resolve)(gitDir, common), "config"));
+  const files = [(0, import_node_path25.join)(gitDir, "config")];
+  const common = readSmallFile((0, import_node_path25.join)(gitDir, "commondir"))?.trim();
+  if (common) files.push((0, import_node_path25.join)((0, import_node_path25.resolve)(gitDir, common), "config"));
   const modules = (dir, depth) => {
     if (depth > MAX_MODULE_DEPTH || !(0, import_node_fs6.existsSync)(dir)) return;
     try {
       for (const e of (0, import_node_fs6.readdirSync)(dir, { withFileTypes: true })) {
         if (!e.isDirectory()) continue;
-        files.push((0, import_node_path24.join)(dir, e.name, "config"));
-        modules((0, import_node_path24.join)(dir, e.name, "modules"), depth + 1);
-        modules((0, import_node_path24.join)(dir, e.name), depth + 1);
+        files.push((0, import_node_path25.join)(dir, e.name, "config"));
+        modules((0, import_node_path25.join)(dir, e.name, "modules"), depth + 1);
+        modules((0, import_node_path25.join)(dir, e.name), depth + 1);
       }
     } catch {
     }
   };
-  modules((0, import_node_path24.join)(gitDir, "modules"), 0);
+  modules((0, import_node_path25.join)(gitDir, "modules"), 0);
   return [...new Set(files)];
 }
 function checkoutCredentials(root, workspace, home) {
-  const dirs = [(0, import_node_path24.resolve)(workspace)];
-  const rel = (0, import_node_path24.relative)((0, import_node_path24.resolve)(workspace), (0, import_node_path24.resolve)(root));
-  if (rel && !rel.startsWith("..") && !(0, import_node_path24.isAbsolute)(rel)) {
-    let dir = (0, import_node_path24.resolve)(workspace);
-    for (const part of rel.split(import_node_path24.sep)) dirs.push(dir = (0, import_node_path24.join)(dir, part));
+  const dirs = [(0, import_node_path25.resolve)(workspace)];
+  const rel = (0, import_node_path25.relative)((0, import_node_path25.resolve)(workspace), (0, import_node_path25.resolve)(root));
+  if (rel && !rel.startsWith("..") && !(0, import_node_path25.isAbsolute)(rel)) {
+    let dir = (0, import_node_path25.resolve)(workspace);
+    for (const part of rel.split(import_node_path25.sep)) dirs.push(dir = (0, import_node_path25.join)(dir, part));
   }
   const out = [];
   for (const dir of dirs) {
@@ -39605,7 +39778,7 @@ function parseCommandLine(argv, cwd) {
       directory,
       directoryOption: "Directory",
       // A --config path is the user's, relative to where they run the command, like --output.
-      configFile: config2 !== void 0 ? (0, import_node_path28.resolve)(cwd, config2) : void 0,
+      configFile: config2 !== void 0 ? (0, import_node_path29.resolve)(cwd, config2) : void 0,
       discovery: {
         dockerfile: nonEmpty("dockerfile", values.dockerfile),
         composeFiles: values["compose-file"]?.map((f) => nonEmpty("compose-file", f)),
@@ -39618,7 +39791,7 @@ function parseCommandLine(argv, cwd) {
     dirs: projects,
     many,
     format,
-    output: output !== void 0 ? (0, import_node_path28.resolve)(cwd, output) : void 0,
+    output: output !== void 0 ? (0, import_node_path29.resolve)(cwd, output) : void 0,
     verbose: values.verbose ?? false
   };
 }
@@ -39641,11 +39814,11 @@ function smokeRequest(values, nonEmpty) {
 function projectsIn(cwd, dir) {
   const real = scannedDirectory(cwd, dir, "--each");
   const names = (0, import_node_fs8.readdirSync)(real, { withFileTypes: true }).filter(
-    (e) => !e.name.startsWith(".") && (e.isDirectory() || e.isSymbolicLink() && isDirectory((0, import_node_path28.join)(real, e.name)))
+    (e) => !e.name.startsWith(".") && (e.isDirectory() || e.isSymbolicLink() && isDirectory((0, import_node_path29.join)(real, e.name)))
   ).map((e) => e.name).sort();
   if (names.length === 0)
     throw new OptionError(`--each '${dir}' holds no directory. Expected one per project.`);
-  return names.map((name2) => (0, import_node_path28.join)(dir, name2));
+  return names.map((name2) => (0, import_node_path29.join)(dir, name2));
 }
 function isDirectory(path4) {
   try {
@@ -39716,7 +39889,7 @@ async function reviewProject(request, options, io, env) {
     log,
     now: Date.now,
     // Tokens of the environment and credentials of the checkouts above the directory never reach the report.
-    secrets: (root) => runnerSecrets({ env, root, workspace: (0, import_node_path28.parse)(root).root }),
+    secrets: (root) => runnerSecrets({ env, root, workspace: (0, import_node_path29.parse)(root).root }),
     analyze: io.analyze
   });
 }

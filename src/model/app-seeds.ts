@@ -266,6 +266,15 @@ export class AppSeeds extends ModelPart {
       const dir = dirName(dockerfile);
       let managePy = managePys.find((m) => isUnder(m, dir));
       let contextDir = dir;
+      // A Node or proxy image beside the project (`FROM node` at the root) while another Dockerfile builds Python
+      // (`docker/Dockerfile`): that one is the app's image, this one never a phantom app.
+      if (
+        managePy &&
+        !given &&
+        !this.runsPython(dockerfile) &&
+        candidates.some((c) => c !== dockerfile && !claimed.has(c) && this.runsPython(c))
+      )
+        continue;
       if (!managePy) {
         // `docker/Dockerfile` built from the repository root: the nearest ancestor holding manage.py is the context.
         const ancestor = [...managePys].reverse().find((m) => isUnder(dir, dirName(m)));

@@ -26,6 +26,7 @@ import type { ShellCommand } from '../model/types/shell.js';
 import type { RawFinding, TextEdit } from '../core/index.js';
 import { execForm, indentOf, insertAt, linesOf, locate, replaceLines } from './lib/fix.js';
 import { droppedCommandNote } from './lib/dropped-command.js';
+import { otherAppServices } from './lib/each.js';
 import { execFormArgv, looksLikeArray } from './lib/exec-form.js';
 import { commandText, keptProcess, listOf, othersOwnContainers, sequencePhrase } from './lib/processes.js';
 import { defineRule, type FixContext, type FixProposal } from './lib/rule.js';
@@ -116,6 +117,25 @@ script) never runs.`,
         const written = target === argv && c ? writtenComposeArgv(c) : undefined;
         if (c && target) findings.push(...inlineShell(target, c.file, c.line, `compose ${key}`, written));
       }
+      // Another service of the app image that starts a server of its own (`admin`, `web2`) keeps its shell as well.
+      for (const { service: other, app: seen } of otherAppServices(app)) {
+        if (commandIgnoredBy(seen, other)) continue;
+        for (const [key, c] of [
+          ['entrypoint', other.entrypoint],
+          ['command', other.command],
+        ] as const) {
+          const argv = c && composeArgv(c);
+          const target = argv && execTarget(argv);
+          if (!c || !target) continue;
+          const last = inlineScriptLastCommand(target, c.line);
+          if (!last || !mainProcessOf(last.argv)) continue;
+          if (findings.some((f) => f.file === c.file && f.line === c.line)) continue;
+          const written = target === argv ? writtenComposeArgv(c) : undefined;
+          findings.push(
+            ...inlineShell(target, c.file, c.line, `compose ${key} of service '${other.name}'`, written),
+          );
+        }
+      }
       // make as PID 1 passes SIGTERM on to the recipe it runs: a make target is no shell script to exec from.
       for (const script of app.entrypointScripts)
         if (!script.makeTargets)
@@ -156,8 +176,8 @@ function fixShellForm(context: FixContext): FixProposal | undefined {
       if (instr.argv)
         return execLast(lastToExec(instr.argv, instr.line), lines, finding.file, instr.line, instr.endLine);
     }
-    const service = app.compose?.appService;
-    for (const c of [service?.entrypoint, service?.command]) {
+    const services = [app.compose?.appService, ...otherAppServices(app).map((o) => o.service)];
+    for (const c of services.flatMap((service) => [service?.entrypoint, service?.command])) {
       const argv = c && composeArgv(c);
       if (!c || !argv || c.file !== finding.file || c.line !== finding.line) continue;
       return execLast(lastToExec(argv, c.line), lines, finding.file, c.line, c.line + 20);

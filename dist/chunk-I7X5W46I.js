@@ -20,7 +20,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-3GOIHRRZ.js";
+} from "./chunk-Y77O3XTU.js";
 import {
   UnsafePathError,
   formatBytes,

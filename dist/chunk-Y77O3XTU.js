@@ -24417,11 +24417,66 @@ function writtenComposeArgv(c) {
 }
 
 // src/rules/lib/each.ts
+var import_node_path6 = __toESM(require_node_path(), 1);
+
+// src/rules/lib/paths.ts
+function coversPath(a, b) {
+  const x = a.length > 1 ? a.replace(/\/+$/, "") : a;
+  const y = b.length > 1 ? b.replace(/\/+$/, "") : b;
+  if (x === y || x === "/" || x === "." && !y.startsWith("/") && !y.startsWith("..")) return true;
+  return y.startsWith(`${x}/`);
+}
+function imageCodeDir(app) {
+  if (app.imageSourceDir) return app.imageSourceDir;
+  const stage = app.dockerfile?.targetStage;
+  if (!stage || stage.workdir === "/") return void 0;
+  const copiesHere = stage.instructions.some(
+    (i) => (i.keyword === "COPY" || i.keyword === "ADD") && "dest" in i && !i.fromStage && coversPath(i.dest, stage.workdir) && coversPath(stage.workdir, i.dest)
+  );
+  return copiesHere ? stage.workdir : void 0;
+}
+
+// src/rules/lib/each.ts
 function composeServices(project) {
   return project.apps.flatMap((app) => (app.compose?.services ?? []).map((service) => ({ app, service })));
 }
 function appStartCommands(project) {
   return project.apps.flatMap((app) => startCommands(app).map((command) => ({ app, command })));
+}
+function appImageStartCommands(project) {
+  const key = (c) => `${c.file}\0${c.line}\0${c.argv.join("\0")}`;
+  return project.apps.flatMap((app) => {
+    const own = startCommands(app).map(
+      (command) => ({ app, command })
+    );
+    const seen = new Set(own.map(({ command }) => key(command)));
+    for (const { service, app: view } of otherAppServices(app))
+      for (const command of serviceCommand(view, service)) {
+        if (seen.has(key(command))) continue;
+        seen.add(key(command));
+        own.push({ app, command, service });
+      }
+    return own;
+  });
+}
+function otherAppServices(app) {
+  const compose = app.compose;
+  if (!compose?.appService) return [];
+  const ofImage = compose.appImageServices ?? [compose.appService];
+  const out = ofImage.filter((s) => s !== compose.appService).map((service) => ({ service, app }));
+  const projectDir = app.managePy ? import_node_path6.posix.dirname(app.managePy) : void 0;
+  if (projectDir === void 0) return out;
+  const foreign = { ...app, dockerfile: void 0, entrypointScripts: [] };
+  for (const service of compose.services) {
+    if (ofImage.includes(service) || service.build || service.notApp || service.role !== "other") continue;
+    const mountsProject = service.volumes.some(
+      (v) => v.type === "bind" && v.source !== void 0 && coversPath(v.source, projectDir)
+    );
+    if (!mountsProject) continue;
+    if (serviceCommand(foreign, service).some((c) => djangoCommand(c.argv)))
+      out.push({ service, app: foreign });
+  }
+  return out;
 }
 function appTargetStages(project) {
   return project.apps.flatMap((app) => {
@@ -24765,10 +24820,10 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
 });
 
 // src/model/compose.ts
-var import_node_path8 = __toESM(require_node_path(), 1);
+var import_node_path9 = __toESM(require_node_path(), 1);
 
 // src/model/compose/loader.ts
-var import_node_path7 = __toESM(require_node_path(), 1);
+var import_node_path8 = __toESM(require_node_path(), 1);
 
 // src/parse/compose.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -24972,10 +25027,10 @@ function parseDotenv2(text) {
 }
 
 // src/model/compose/yaml-nodes.ts
-var import_node_path6 = __toESM(require_node_path(), 1);
+var import_node_path7 = __toESM(require_node_path(), 1);
 function relPath(dir, p) {
-  if (p.startsWith("/")) return import_node_path6.posix.normalize(p);
-  const joined = import_node_path6.posix.normalize(import_node_path6.posix.join(dir, p));
+  if (p.startsWith("/")) return import_node_path7.posix.normalize(p);
+  const joined = import_node_path7.posix.normalize(import_node_path7.posix.join(dir, p));
   return joined.length > 1 ? joined.replace(/\/$/, "") : joined;
 }
 function isNull(n) {
@@ -25215,7 +25270,7 @@ var Loader = class {
     if (v.kind === "map") {
       const service = scalarString(entryOf(v, "service")?.value);
       const other = scalarString(entryOf(v, "file")?.value);
-      if (service) return { file: other ? relPath(import_node_path7.posix.dirname(file), other) : file, service };
+      if (service) return { file: other ? relPath(import_node_path8.posix.dirname(file), other) : file, service };
     }
     this.errors.push({
       file,
@@ -25745,8 +25800,8 @@ function modelCompose(files, env, options = {}) {
 }
 function build(files, env, options, errors) {
   const loader = new Loader(files, options.texts ?? {}, env, errors);
-  const projectDir = files.length > 0 ? import_node_path8.posix.dirname(files[0].file) : ".";
-  const dirFor = (file) => loader.mergeFiles.has(file) ? projectDir : import_node_path8.posix.dirname(file);
+  const projectDir = files.length > 0 ? import_node_path9.posix.dirname(files[0].file) : ".";
+  const dirFor = (file) => options.pathsFrom?.[file] ?? (loader.mergeFiles.has(file) ? projectDir : import_node_path9.posix.dirname(file));
   const used = [];
   const merged = /* @__PURE__ */ new Map();
   const volumes = /* @__PURE__ */ new Set();
@@ -25768,7 +25823,7 @@ function build(files, env, options, errors) {
   const services = [...merged.values()].map((s) => conv.service(s.name, s.file, s.line, s.node));
   resolveVolumesFrom(services, loader.texts);
   const projectDirs = new Set(
-    Object.keys(loader.texts).filter((f) => import_node_path8.posix.basename(f) === "manage.py").map((f) => import_node_path8.posix.dirname(f))
+    Object.keys(loader.texts).filter((f) => import_node_path9.posix.basename(f) === "manage.py").map((f) => import_node_path9.posix.dirname(f))
   );
   const appService = pickAppService(services, loader.texts, projectDir, projectDirs);
   if (appService) appService.role = "app";
@@ -26296,23 +26351,6 @@ function removeEnvPair(file, lines, env, pair2) {
   const first = env.pairs[0] === pair2 && pair2.line === env.line;
   const cut = first ? [at2, end + /^\s*/.exec(text.slice(end))[0].length] : [start, end];
   return replaceInLine(file, pair2.line, cut[0] + 1, cut[1] + 1, "");
-}
-
-// src/rules/lib/paths.ts
-function coversPath(a, b) {
-  const x = a.length > 1 ? a.replace(/\/+$/, "") : a;
-  const y = b.length > 1 ? b.replace(/\/+$/, "") : b;
-  if (x === y || x === "/" || x === "." && !y.startsWith("/") && !y.startsWith("..")) return true;
-  return y.startsWith(`${x}/`);
-}
-function imageCodeDir(app) {
-  if (app.imageSourceDir) return app.imageSourceDir;
-  const stage = app.dockerfile?.targetStage;
-  if (!stage || stage.workdir === "/") return void 0;
-  const copiesHere = stage.instructions.some(
-    (i) => (i.keyword === "COPY" || i.keyword === "ADD") && "dest" in i && !i.fromStage && coversPath(i.dest, stage.workdir) && coversPath(stage.workdir, i.dest)
-  );
-  return copiesHere ? stage.workdir : void 0;
 }
 
 // src/rules/lib/data-dir-fix.ts
@@ -27004,7 +27042,7 @@ function literalText2(raw) {
 }
 
 // src/rules/TF0308-env-file-in-image.ts
-var import_node_path9 = __toESM(require_node_path(), 1);
+var import_node_path10 = __toESM(require_node_path(), 1);
 var envFileInImage = defineRule({
   id: "TF0308",
   name: "env-file-in-image",
@@ -27052,8 +27090,8 @@ function envFilesOfCompose(app) {
   if (!file || dir === void 0) return [];
   const out = [];
   for (const f of app.compose?.appService?.envFiles ?? []) {
-    const inContext = dir === "." ? f.path : import_node_path9.posix.relative(dir, f.path);
-    if (inContext.startsWith("..") || import_node_path9.posix.isAbsolute(inContext) || !isUsableEnvFileName(inContext))
+    const inContext = dir === "." ? f.path : import_node_path10.posix.relative(dir, f.path);
+    if (inContext.startsWith("..") || import_node_path10.posix.isAbsolute(inContext) || !isUsableEnvFileName(inContext))
       continue;
     const line = absentFileReachingImage(app, inContext);
     if (line === void 0) continue;
@@ -28256,7 +28294,7 @@ docker build -f Dockerfile --target app --build-arg BASE_IMAGE=python:3.12-slim 
 });
 
 // src/rules/TF0503-source-mounted-over-image.ts
-var import_node_path10 = __toESM(require_node_path(), 1);
+var import_node_path11 = __toESM(require_node_path(), 1);
 function holdsCode(contextFiles, contextDir, source) {
   if (contextDir === void 0) return false;
   const prefix = contextDir === "." ? `${source}/` : `${source.slice(contextDir.length + 1)}/`;
@@ -28321,7 +28359,7 @@ function mountsOverCode(app, web) {
     if (v.type !== "bind" || !v.source || v.source.startsWith("/") || v.source.startsWith("~")) continue;
     if (!codeDir) {
       if (!app.dockerfile) continue;
-      const projectDir = app.managePy ? import_node_path10.posix.dirname(app.managePy) : void 0;
+      const projectDir = app.managePy ? import_node_path11.posix.dirname(app.managePy) : void 0;
       const workdir = app.dockerfile?.targetStage?.workdir ?? "/";
       const onWorkdir = coversPath(v.target, workdir) || coversPath(workdir, v.target);
       if (projectDir === void 0 || !coversPath(v.source, projectDir) || !onWorkdir) continue;
@@ -28402,7 +28440,7 @@ function keepSqliteOutOfContext(context) {
 }
 
 // src/rules/TF0602-runtime-data-not-in-volume.ts
-var import_node_path11 = __toESM(require_node_path(), 1);
+var import_node_path12 = __toESM(require_node_path(), 1);
 var runtimeDataNotInVolume = defineRule({
   id: "TF0602",
   name: "runtime-data-not-in-volume",
@@ -28443,7 +28481,7 @@ object store for media.
     return unkeptPaths(project).map((hit) => {
       const inFiles = hit.app.compose && composeFiles.size > 1 ? ` in ${hit.app.compose.files.join(" + ")}` : "";
       const where = hit.app.compose?.appService ? `a VOLUME of the Dockerfile nor a volume of the compose service '${hit.app.compose.appService.name}'${inFiles}` : "a VOLUME of the Dockerfile nor a volume of a compose service (no compose file runs this image)";
-      const dir = import_node_path11.posix.dirname(hit.path);
+      const dir = import_node_path12.posix.dirname(hit.path);
       const finding = hit.what === "sqlite" ? {
         file: hit.file,
         line: hit.line,
@@ -28466,7 +28504,7 @@ object store for media.
       );
       if (!hit) return void 0;
       const what = hit.what === "sqlite" ? "the SQLite database" : "MEDIA_ROOT";
-      return dataDirFromEnvironment(context, hit.app, what) ?? volumeOnDirectory(context, hit.app, hit.what === "sqlite" ? import_node_path11.posix.dirname(hit.path) : hit.path, what);
+      return dataDirFromEnvironment(context, hit.app, what) ?? volumeOnDirectory(context, hit.app, hit.what === "sqlite" ? import_node_path12.posix.dirname(hit.path) : hit.path, what);
     }
   }
 });
@@ -28485,7 +28523,7 @@ function unkeptPaths(project) {
     ].map(clean);
     const databases = settings.databases;
     for (const hit of databases ? sqliteFiles(databases, ctx) : []) {
-      if (covered(import_node_path11.posix.dirname(hit.path), mounts) || mounts.includes(hit.path)) continue;
+      if (covered(import_node_path12.posix.dirname(hit.path), mounts) || mounts.includes(hit.path)) continue;
       out.push({
         app,
         what: "sqlite",
@@ -28508,10 +28546,10 @@ function imageBaseDir(app) {
   if (!app.imageSourceDir) return void 0;
   const baseDir = app.settings?.baseDir;
   if (baseDir === void 0) return app.imageSourceDir;
-  const manageDir = app.managePy ? import_node_path11.posix.dirname(app.managePy) : app.dir;
-  const rel = import_node_path11.posix.relative(manageDir === "." ? "" : manageDir, baseDir === "." ? "" : baseDir);
+  const manageDir = app.managePy ? import_node_path12.posix.dirname(app.managePy) : app.dir;
+  const rel = import_node_path12.posix.relative(manageDir === "." ? "" : manageDir, baseDir === "." ? "" : baseDir);
   if (rel.startsWith("..")) return void 0;
-  return import_node_path11.posix.join(app.imageSourceDir, rel);
+  return import_node_path12.posix.join(app.imageSourceDir, rel);
 }
 function sqliteFiles(databases, ctx) {
   const selection = databases.selection;
@@ -28570,7 +28608,7 @@ function selects(c, value, all) {
 function sqliteUrlPath(url, ctx) {
   const m = /^(sqlite|spatialite):\/\/[^/]*\/(.*)$/.exec(url);
   if (!m || m[2] === "" || m[2] === ":memory:") return void 0;
-  return m[2].startsWith("/") ? clean(m[2]) : clean(import_node_path11.posix.join(ctx.workdir, m[2]));
+  return m[2].startsWith("/") ? clean(m[2]) : clean(import_node_path12.posix.join(ctx.workdir, m[2]));
 }
 function resolvePath(v, ctx, depth) {
   if (depth > 10) return void 0;
@@ -28585,7 +28623,7 @@ function resolvePath(v, ctx, depth) {
     }
     case "path":
       if (v.base === "absolute") return clean(`/${v.parts.join("/")}`);
-      return ctx.imageBase === void 0 ? void 0 : clean(import_node_path11.posix.join(ctx.imageBase, ...v.parts));
+      return ctx.imageBase === void 0 ? void 0 : clean(import_node_path12.posix.join(ctx.imageBase, ...v.parts));
     case "literal":
       return typeof v.value === "string" ? fromString(v.value, ctx) : void 0;
     default:
@@ -28594,10 +28632,10 @@ function resolvePath(v, ctx, depth) {
 }
 function fromString(s, ctx) {
   if (s === "" || s === ":memory:" || s.includes("://") || s.startsWith("file:")) return void 0;
-  return clean(s.startsWith("/") ? s : import_node_path11.posix.join(ctx.workdir, s));
+  return clean(s.startsWith("/") ? s : import_node_path12.posix.join(ctx.workdir, s));
 }
 function clean(p) {
-  const n = import_node_path11.posix.normalize(p);
+  const n = import_node_path12.posix.normalize(p);
   return n.length > 1 && n.endsWith("/") ? n.slice(0, -1) : n;
 }
 function covered(dir, mounts) {
@@ -28750,7 +28788,10 @@ var volumeOverSource = defineRule({
     "COPY . .",
     "# VOLUME /app          <- remove",
     "VOLUME /app/media      # data only",
-    "```"
+    "```",
+    "",
+    "A compose volume target written with variables the repository leaves unset (`media:${APP_HOME}/media` with no",
+    "`.env` setting `APP_HOME`) cannot be known, and is not judged."
   ].join("\n"),
   related: [],
   check(project) {
@@ -28773,10 +28814,12 @@ var volumeOverSource = defineRule({
       ...perServiceLine(project, (app, service) => {
         const codeDir = imageCodeDir(app);
         if (!codeDir) return [];
-        return service.volumes.filter((v) => v.type === "volume" && v.source && coversPath(v.target, codeDir)).map((v) => ({
+        return service.volumes.filter(
+          (v) => v.type === "volume" && v.source && v.writtenTarget === void 0 && coversPath(v.target, codeDir)
+        ).map((v) => ({
           file: v.file,
           line: v.line,
-          message: (who, plural) => `${who} ${plural ? "mount" : "mounts"} the named volume '${shownSource(v)}' on ${v.target}, which holds the application code (${codeDir}): the volume keeps the code of the first release across upgrades. Mount volumes only on data directories.`
+          message: (who, plural) => `${who} ${plural ? "mount" : "mounts"} the named volume '${shownSource(v)}' on ${shownTarget(v)}, which holds the application code (${codeDir}): the volume keeps the code of the first release across upgrades. Mount volumes only on data directories.`
         }));
       })
     );
@@ -29063,12 +29106,12 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "--workers", "3", "mysite.wsgi"]
   noFix: "Replacing runserver by gunicorn or uvicorn needs the server among the dependencies and the WSGI/ASGI module named: a static fix would guess both.",
   check(project) {
     const findings = [];
-    for (const { app, command: cmd } of appStartCommands(project)) {
+    for (const { app, command: cmd, service } of appImageStartCommands(project)) {
       if (!isRunserver(cmd.argv)) continue;
       findings.push({
         file: cmd.file,
         line: cmd.line,
-        message: `The container starts Django's development server (manage.py runserver)${recipeNote(cmd)}${cmd.program ? ` as supervisord program ${cmd.program}` : ""}. Serve the app with gunicorn or uvicorn instead, e.g. gunicorn --bind 0.0.0.0:8000 <project>.wsgi.${droppedCommandNote(app, cmd.file)}`
+        message: `${service ? `Service '${service.name}'` : "The container"} starts Django's development server (manage.py runserver)${recipeNote(cmd)}${cmd.program ? ` as supervisord program ${cmd.program}` : ""}. Serve the app with gunicorn or uvicorn instead, e.g. gunicorn --bind 0.0.0.0:8000 <project>.wsgi.${droppedCommandNote(app, cmd.file)}`
       });
     }
     return findings;
@@ -29257,7 +29300,7 @@ services:
 });
 
 // src/rules/lib/exec-form.ts
-var import_node_path12 = __toESM(require_node_path(), 1);
+var import_node_path13 = __toESM(require_node_path(), 1);
 function execFormArgv(instr, scripts, workdir) {
   const commands = instr.script?.commands ?? [];
   if (commands.length !== 1 || !isPlainWordList(instr.raw, commands[0].argv)) return void 0;
@@ -29273,9 +29316,9 @@ function isPlainWordList(raw, argv) {
   return !looksLikeArray(raw) && argv.length > 0 && argv.every((w) => !/[[\]'"]|,$/.test(w));
 }
 function scriptAt(word, scripts, workdir) {
-  const path = word.includes("/") ? import_node_path12.posix.resolve(workdir, word) : void 0;
+  const path = word.includes("/") ? import_node_path13.posix.resolve(workdir, word) : void 0;
   return scripts.find(
-    (s) => path ? import_node_path12.posix.normalize(s.imagePath) === path : import_node_path12.posix.basename(s.imagePath) === word
+    (s) => path ? import_node_path13.posix.normalize(s.imagePath) === path : import_node_path13.posix.basename(s.imagePath) === word
   );
 }
 
@@ -29361,6 +29404,24 @@ script) never runs.`,
         const written = target === argv && c ? writtenComposeArgv(c) : void 0;
         if (c && target) findings.push(...inlineShell(target, c.file, c.line, `compose ${key}`, written));
       }
+      for (const { service: other, app: seen } of otherAppServices(app)) {
+        if (commandIgnoredBy(seen, other)) continue;
+        for (const [key, c] of [
+          ["entrypoint", other.entrypoint],
+          ["command", other.command]
+        ]) {
+          const argv = c && composeArgv2(c);
+          const target = argv && execTarget(argv);
+          if (!c || !target) continue;
+          const last = inlineScriptLastCommand(target, c.line);
+          if (!last || !mainProcessOf(last.argv)) continue;
+          if (findings.some((f) => f.file === c.file && f.line === c.line)) continue;
+          const written = target === argv ? writtenComposeArgv(c) : void 0;
+          findings.push(
+            ...inlineShell(target, c.file, c.line, `compose ${key} of service '${other.name}'`, written)
+          );
+        }
+      }
       for (const script of app.entrypointScripts)
         if (!script.makeTargets)
           findings.push(
@@ -29397,8 +29458,8 @@ function fixShellForm(context) {
       if (instr.argv)
         return execLast(lastToExec(instr.argv, instr.line), lines, finding.file, instr.line, instr.endLine);
     }
-    const service = app.compose?.appService;
-    for (const c of [service?.entrypoint, service?.command]) {
+    const services = [app.compose?.appService, ...otherAppServices(app).map((o) => o.service)];
+    for (const c of services.flatMap((service) => [service?.entrypoint, service?.command])) {
       const argv = c && composeArgv2(c);
       if (!c || !argv || c.file !== finding.file || c.line !== finding.line) continue;
       return execLast(lastToExec(argv, c.line), lines, finding.file, c.line, c.line + 20);
@@ -30046,7 +30107,16 @@ services:
     const findings = [];
     const seen = /* @__PURE__ */ new Set();
     for (const app of project.apps) {
-      for (const commands of [imageCommand(app), effectiveCommand(app)]) {
+      const starts = [
+        { commands: imageCommand(app), who: "The start command" },
+        { commands: effectiveCommand(app), who: "The start command" },
+        // a second Django service of the app image (`admin`, `web2`) starts its own server
+        ...otherAppServices(app).map(({ service: s, app: seen2 }) => ({
+          commands: serviceCommand(seen2, s),
+          who: `Service '${s.name}'`
+        }))
+      ];
+      for (const { commands, who } of starts) {
         commands.forEach((cmd, i) => {
           const dj = djangoCommand(cmd.argv);
           if (!dj || !appliesMigrations(dj)) return;
@@ -30057,7 +30127,7 @@ services:
           findings.push({
             file: cmd.file,
             line: cmd.line,
-            message: `The start command runs 'manage.py ${dj.name}'${recipeNote(cmd)} before the server, so every replica migrates on every start. Run migrate once per release as a one-off task and start only the server.${droppedCommandNote(app, cmd.file)}`
+            message: `${who} runs 'manage.py ${dj.name}'${recipeNote(cmd)} before the server, so every replica migrates on every start. Run migrate once per release as a one-off task and start only the server.${droppedCommandNote(app, cmd.file)}`
           });
         });
       }
@@ -30513,6 +30583,7 @@ export {
   UNSET,
   expand,
   modelDockerfile,
+  dockerfileDockerReads,
   PYTHON_WORDS,
   dockerfileCode,
   isDataOnlyDockerfile,
@@ -30532,6 +30603,7 @@ export {
   makeTargetScript,
   supervisordRun,
   supervisorPrograms,
+  effectiveCommand,
   containerVariables,
   inlineScript,
   djangoDirectories,
@@ -30541,6 +30613,7 @@ export {
   pipInstall,
   buildCommands,
   buildRuns,
+  coversPath,
   parseComposeYaml,
   entryOf,
   relPath,
@@ -30552,7 +30625,6 @@ export {
   appOfDockerfile,
   instructionsOf,
   runtimeInsertionLine,
-  coversPath,
   dataDirFromEnvironment,
   lineage,
   pythonFileCredentials,

@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-JPSF7QJ7.js";
+} from "./chunk-MSTWJEAO.js";
 import {
   makeReport
 } from "./chunk-XHBXMSCK.js";
 import {
   RULES
-} from "./chunk-3GOIHRRZ.js";
+} from "./chunk-Y77O3XTU.js";
 import {
   SEVERITIES,
   UnsafePathError,

@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-SPQ2W7YT.js";
+} from "./chunk-I7X5W46I.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -31,7 +31,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-3GOIHRRZ.js";
+} from "./chunk-Y77O3XTU.js";
 import {
   UnsafePathError,
   readInside,

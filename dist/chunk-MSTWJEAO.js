@@ -11,7 +11,7 @@ import {
   pipInstall,
   programArgv,
   runtimeInsertionLine
-} from "./chunk-3GOIHRRZ.js";
+} from "./chunk-Y77O3XTU.js";
 import {
   insertLines,
   normalizePackageName,
