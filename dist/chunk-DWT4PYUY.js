@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-MSTWJEAO.js";
+} from "./chunk-2JKYLMGO.js";
 import {
   makeReport
 } from "./chunk-XHBXMSCK.js";
 import {
   RULES
-} from "./chunk-Y77O3XTU.js";
+} from "./chunk-6G7NVDA2.js";
 import {
   SEVERITIES,
   UnsafePathError,

@@ -11,7 +11,7 @@ import {
   pipInstall,
   programArgv,
   runtimeInsertionLine
-} from "./chunk-Y77O3XTU.js";
+} from "./chunk-6G7NVDA2.js";
 import {
   insertLines,
   normalizePackageName,

@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-I7X5W46I.js";
+} from "./chunk-Y6LIGW6B.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -31,7 +31,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-Y77O3XTU.js";
+} from "./chunk-6G7NVDA2.js";
 import {
   UnsafePathError,
   readInside,

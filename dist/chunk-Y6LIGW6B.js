@@ -20,7 +20,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-Y77O3XTU.js";
+} from "./chunk-6G7NVDA2.js";
 import {
   UnsafePathError,
   formatBytes,
