@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { daemonOf, foregroundSequence, longRunningProcess } from '../../src/model/command.js';
+import { daemonOf, foregroundSequence, longRunningProcess, reverseProxyOf } from '../../src/model/command.js';
 import { parseShell } from '../../src/parse/shell.js';
 
 /** The processes of a script that hold its shell one after the other, as `what` names. */
@@ -39,3 +39,30 @@ test('longRunningProcess and daemonOf tell a server, a worker, a daemon and a on
   assert.equal(daemonOf(['service', 'nginx', 'start']), 'nginx');
   assert.equal(daemonOf(['gunicorn', 'a.wsgi']), undefined);
 });
+
+// [command, the reverse proxy it runs (undefined: none)]
+const PROXIES: [string[], string | undefined][] = [
+  [['nginx'], 'nginx'],
+  [['/usr/sbin/nginx', '-g', 'daemon off;'], 'nginx'],
+  [['nginx', '-c', '/etc/nginx/app.conf'], 'nginx'],
+  [['service', 'nginx', 'start'], 'nginx'],
+  [['/etc/init.d/nginx', 'restart'], 'nginx'],
+  [['caddy', 'run', '--config', '/etc/caddy/Caddyfile'], 'caddy'],
+  [['apache2ctl', '-D', 'FOREGROUND'], 'apache2'],
+  [['httpd-foreground'], 'httpd'],
+  [['haproxy', '-f', '/usr/local/etc/haproxy/haproxy.cfg'], 'haproxy'],
+  // One-shot uses: a check, a signal, a formatter, a stop.
+  [['nginx', '-t'], undefined],
+  [['nginx', '-s', 'reload'], undefined],
+  [['service', 'nginx', 'stop'], undefined],
+  [['apachectl', 'configtest'], undefined],
+  [['caddy', 'fmt', '--overwrite'], undefined],
+  [['haproxy', '-c', '-f', 'haproxy.cfg'], undefined],
+  [['gunicorn', 'a.wsgi'], undefined],
+  [['service', 'cron', 'start'], undefined],
+];
+
+for (const [argv, expected] of PROXIES)
+  test(`reverseProxyOf: ${argv.join(' ')}`, () => {
+    assert.equal(reverseProxyOf(argv), expected);
+  });

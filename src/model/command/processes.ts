@@ -147,3 +147,57 @@ export function backgroundStart<C extends ShellCommand>(
   const holder = holderAfter(commands, commands.indexOf(background[0].command), runsArguments);
   return { background, holder };
 }
+
+/** Reverse proxies, by the program that runs them: the name a message uses for each. */
+const REVERSE_PROXIES: Record<string, string> = {
+  nginx: 'nginx',
+  openresty: 'nginx',
+  caddy: 'caddy',
+  apache2: 'apache2',
+  apache2ctl: 'apache2',
+  'apache2-foreground': 'apache2',
+  httpd: 'httpd',
+  apachectl: 'httpd',
+  'httpd-foreground': 'httpd',
+  haproxy: 'haproxy',
+  traefik: 'traefik',
+};
+
+// Words that make each proxy's program check, print or signal, and exit, instead of serving.
+const APACHE_ONE_SHOT = [
+  '-t',
+  '-v',
+  '-V',
+  '-h',
+  '-S',
+  '-M',
+  '-l',
+  '-L',
+  'configtest',
+  'stop',
+  'graceful-stop',
+  'status',
+];
+const ONE_SHOT: Record<string, string[]> = {
+  nginx: ['-t', '-T', '-v', '-V', '-h', '-?', '-s'],
+  apache2: APACHE_ONE_SHOT,
+  httpd: APACHE_ONE_SHOT,
+  haproxy: ['-c', '-v', '-vv', '-h'],
+  traefik: ['version', 'healthcheck'],
+};
+
+/**
+ * The reverse proxy a command runs (`nginx -g 'daemon off;'`, `service nginx start`, `caddy run`, `apache2ctl
+ * -D FOREGROUND`, `haproxy -f …`), by name; undefined for any other command and for a proxy's one-shot use
+ * (`nginx -t`, `nginx -s reload`, `apachectl configtest`, `caddy fmt`).
+ */
+export function reverseProxyOf(argv: string[]): string | undefined {
+  const a = programArgv(argv);
+  const name = REVERSE_PROXIES[a[0] ?? ''];
+  // `service nginx start`, `/etc/init.d/apache2 start`
+  if (!name) return REVERSE_PROXIES[daemonOf(argv) ?? ''];
+  if (a.slice(1).some((w) => ONE_SHOT[name]?.includes(w))) return undefined;
+  if (name === 'caddy' && !['run', 'start', 'reverse-proxy', 'file-server'].includes(a[1] ?? ''))
+    return undefined;
+  return name;
+}
