@@ -17757,7 +17757,16 @@ function backgroundStart(commands, runsArguments2) {
   const holder = holderAfter(commands, commands.indexOf(background[0].command), runsArguments2);
   return { background, holder };
 }
-var LONG_RUNNING_COMMANDS, LONG_RUNNING_PROGRAMS;
+function reverseProxyOf(argv) {
+  const a = programArgv(argv);
+  const name2 = REVERSE_PROXIES[a[0] ?? ""];
+  if (!name2) return REVERSE_PROXIES[daemonOf(argv) ?? ""];
+  if (a.slice(1).some((w2) => ONE_SHOT[name2]?.includes(w2))) return void 0;
+  if (name2 === "caddy" && !["run", "start", "reverse-proxy", "file-server"].includes(a[1] ?? ""))
+    return void 0;
+  return name2;
+}
+var LONG_RUNNING_COMMANDS, LONG_RUNNING_PROGRAMS, REVERSE_PROXIES, APACHE_ONE_SHOT, ONE_SHOT;
 var init_processes = __esm({
   "src/model/command/processes.ts"() {
     "use strict";
@@ -17779,6 +17788,40 @@ var init_processes = __esm({
       "huey_consumer",
       "rq"
     ]);
+    REVERSE_PROXIES = {
+      nginx: "nginx",
+      openresty: "nginx",
+      caddy: "caddy",
+      apache2: "apache2",
+      apache2ctl: "apache2",
+      "apache2-foreground": "apache2",
+      httpd: "httpd",
+      apachectl: "httpd",
+      "httpd-foreground": "httpd",
+      haproxy: "haproxy",
+      traefik: "traefik"
+    };
+    APACHE_ONE_SHOT = [
+      "-t",
+      "-v",
+      "-V",
+      "-h",
+      "-S",
+      "-M",
+      "-l",
+      "-L",
+      "configtest",
+      "stop",
+      "graceful-stop",
+      "status"
+    ];
+    ONE_SHOT = {
+      nginx: ["-t", "-T", "-v", "-V", "-h", "-?", "-s"],
+      apache2: APACHE_ONE_SHOT,
+      httpd: APACHE_ONE_SHOT,
+      haproxy: ["-c", "-v", "-vv", "-h"],
+      traefik: ["version", "healthcheck"]
+    };
   }
 });
 
@@ -30178,6 +30221,48 @@ ${EXPOSE_EXAMPLE}`,
   }
 });
 
+// src/rules/lib/processes.ts
+function listOf(items) {
+  return items.length <= 1 ? items[0] ?? "" : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+}
+function commandText(argv) {
+  return argv.map((w2) => /\s/.test(w2) ? JSON.stringify(w2) : w2).join(" ");
+}
+function sequencePhrase(seq) {
+  const [first, ...rest] = seq;
+  if (rest.length === 1)
+    return `${first.what} in the foreground, then ${rest[0].what}, which starts only once ${first.what} has exited`;
+  return `${first.what} in the foreground, then ${listOf(rest.map((p) => p.what))}, each starting only once the one before it has exited`;
+}
+function keptProcess(seq) {
+  return seq.find((p) => serverOf(p.command.argv)) ?? seq[0];
+}
+function othersOwnContainers(others) {
+  const quoted2 = others.map((argv) => `'${commandText(argv)}'`);
+  return `run ${listOf(quoted2)} ${quoted2.length === 1 ? "as its own container" : "each as its own container"} (its own compose service) from the same image`;
+}
+function proxyBeside(app) {
+  const key = (c) => `${c.file}\0${c.line}\0${c.argv.join("\0")}`;
+  const starts = [imageCommand(app), effectiveCommand(app)].map((chain2) => {
+    const proxy = chain2.find((c) => reverseProxyOf(c.argv));
+    return {
+      keys: new Set(chain2.map(key)),
+      proxy: proxy && { proxy: reverseProxyOf(proxy.argv), at: `${proxy.file}:${proxy.line}` }
+    };
+  });
+  return (command) => {
+    const running = starts.filter((s) => s.keys.has(key(command)));
+    if (running.length === 0 || running.some((s) => !s.proxy)) return void 0;
+    return running[0].proxy;
+  };
+}
+var init_processes2 = __esm({
+  "src/rules/lib/processes.ts"() {
+    "use strict";
+    init_command();
+  }
+});
+
 // src/rules/TF0702-binds-loopback.ts
 function bindAllInterfaces(context) {
   const { finding, project } = context;
@@ -30243,6 +30328,7 @@ var init_TF0702_binds_loopback = __esm({
     "use strict";
     init_command();
     init_fix2();
+    init_processes2();
     init_rule();
     bindsLoopback = defineRule({
       id: "TF0702",
@@ -30255,6 +30341,10 @@ var init_TF0702_binds_loopback = __esm({
 port. Several servers bind loopback by default: \`manage.py runserver\` with no address, \`gunicorn\` with no
 \`--bind\` (and no \`PORT\` variable), \`uvicorn\`, \`daphne\` and \`hypercorn\` without a host.
 
+A loopback bind is not reported when a reverse proxy runs in the same container (nginx, caddy, apache2/httpd or
+haproxy, started by the start script or as a supervisord program): the proxy reaches the server there by design, and
+TF0803 reports the two processes in one container.
+
 Bind all interfaces and let the platform decide what is published.
 
 \`\`\`dockerfile
@@ -30266,10 +30356,12 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
         for (const app of project.apps) {
           const env = containerEnv(app);
           const configFileInContext = hasGunicornConfig(app);
+          const proxied = proxyBeside(app);
           for (const cmd of startCommands(app)) {
             const server = serverOf(cmd.argv, env, { configFileInContext });
             const addresses = server?.addresses;
             if (!server || !addresses?.length || !addresses.every((a) => isLoopback(a.host))) continue;
+            if (proxied(cmd)) continue;
             const where2 = addresses.map((a) => `${a.host}${a.port !== void 0 ? `:${a.port}` : ""}`).join(", ");
             const port = addresses[0].port ?? 8e3;
             findings.push({
@@ -30359,6 +30451,7 @@ var init_TF0704_expose_mismatch = __esm({
     init_command();
     init_examples();
     init_each();
+    init_processes2();
     init_rule();
     exposeMismatch = defineRule({
       id: "TF0704",
@@ -30373,6 +30466,8 @@ binds another one, requests go to a port nobody listens on.
 Make EXPOSE and the bind agree (defaults count: \`runserver\` and \`gunicorn\` listen on 8000).
 An EXPOSE of a backing service's port (\`EXPOSE 6379\` beside \`EXPOSE 8000\`) that no server of the image binds is
 reported on its own line: Redis or PostgreSQL run in containers of their own, reached by host name.
+When a reverse proxy runs in the same container (nginx, caddy, apache2/httpd or haproxy, started by the start script
+or as a supervisord program), the proxy is what listens on the exposed port: the server's own port is not compared.
 
 ${EXPOSE_EXAMPLE}`,
       related: [],
@@ -30387,6 +30482,7 @@ ${EXPOSE_EXAMPLE}`,
           const env = containerEnv(app);
           const reported = /* @__PURE__ */ new Set();
           const bound = [];
+          const proxied = proxyBeside(app);
           for (const cmd of startCommands(app)) {
             const server = serverOf(cmd.argv, env, { configFileInContext: hasGunicornConfig(app) });
             const ports = (server?.addresses ?? []).map((a) => a.port);
@@ -30397,6 +30493,7 @@ ${EXPOSE_EXAMPLE}`,
               );
             }
             if (ports.length === 0 || ports.some((p) => p === void 0 || numbers.has(p))) continue;
+            if (proxied(cmd)) continue;
             const port = ports[0];
             if (reported.has(port)) continue;
             reported.add(port);
@@ -30529,33 +30626,6 @@ var init_TF0802_fixed_container_name = __esm({
         });
       }
     });
-  }
-});
-
-// src/rules/lib/processes.ts
-function listOf(items) {
-  return items.length <= 1 ? items[0] ?? "" : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
-}
-function commandText(argv) {
-  return argv.map((w2) => /\s/.test(w2) ? JSON.stringify(w2) : w2).join(" ");
-}
-function sequencePhrase(seq) {
-  const [first, ...rest] = seq;
-  if (rest.length === 1)
-    return `${first.what} in the foreground, then ${rest[0].what}, which starts only once ${first.what} has exited`;
-  return `${first.what} in the foreground, then ${listOf(rest.map((p) => p.what))}, each starting only once the one before it has exited`;
-}
-function keptProcess(seq) {
-  return seq.find((p) => serverOf(p.command.argv)) ?? seq[0];
-}
-function othersOwnContainers(others) {
-  const quoted2 = others.map((argv) => `'${commandText(argv)}'`);
-  return `run ${listOf(quoted2)} ${quoted2.length === 1 ? "as its own container" : "each as its own container"} (its own compose service) from the same image`;
-}
-var init_processes2 = __esm({
-  "src/rules/lib/processes.ts"() {
-    "use strict";
-    init_command();
   }
 });
 

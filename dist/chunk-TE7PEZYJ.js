@@ -11,7 +11,7 @@ import {
   pipInstall,
   programArgv,
   runtimeInsertionLine
-} from "./chunk-6G7NVDA2.js";
+} from "./chunk-USOYEUON.js";
 import {
   insertLines,
   normalizePackageName,

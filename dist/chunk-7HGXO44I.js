@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-2JKYLMGO.js";
+} from "./chunk-TE7PEZYJ.js";
 import {
   makeReport
 } from "./chunk-XHBXMSCK.js";
 import {
   RULES
-} from "./chunk-6G7NVDA2.js";
+} from "./chunk-USOYEUON.js";
 import {
   SEVERITIES,
   UnsafePathError,

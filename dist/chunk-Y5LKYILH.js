@@ -20,7 +20,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-6G7NVDA2.js";
+} from "./chunk-USOYEUON.js";
 import {
   UnsafePathError,
   formatBytes,

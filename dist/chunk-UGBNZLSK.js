@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-Y6LIGW6B.js";
+} from "./chunk-Y5LKYILH.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -31,7 +31,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-6G7NVDA2.js";
+} from "./chunk-USOYEUON.js";
 import {
   UnsafePathError,
   readInside,
