@@ -17713,7 +17713,8 @@ function daemonOf(argv) {
   if (["gunicorn", "uwsgi"].includes(basename2(a[0] ?? "")) && a.some((w2) => /^(--daemon|-D|--daemonize(=.*)?)$/.test(w2)))
     return basename2(a[0] ?? "");
   if ((a[0] === "cron" || a[0] === "crond") && !a.some((w2) => /^-[a-zA-Z]*f/.test(w2))) return a[0];
-  if (a[0] === "nginx" && !a.some((w2) => /daemon\s+off/.test(w2)) && !a.includes("-t")) return "nginx";
+  if (a[0] === "nginx" && !a.some((w2) => /daemon\s+off/.test(w2) || ONE_SHOT.nginx.includes(w2)))
+    return "nginx";
   return void 0;
 }
 function foregroundSequence(commands) {

@@ -38,6 +38,11 @@ test('longRunningProcess and daemonOf tell a server, a worker, a daemon and a on
   assert.equal(longRunningProcess(['python', 'manage.py', 'migrate']), undefined);
   assert.equal(daemonOf(['service', 'nginx', 'start']), 'nginx');
   assert.equal(daemonOf(['gunicorn', 'a.wsgi']), undefined);
+  assert.equal(daemonOf(['nginx']), 'nginx');
+  // A signal to a running nginx, or a test of its config, starts no daemon.
+  assert.equal(daemonOf(['nginx', '-s', 'reload']), undefined);
+  assert.equal(daemonOf(['nginx', '-t']), undefined);
+  assert.equal(daemonOf(['nginx', '-g', 'daemon off;']), undefined);
 });
 
 // [command, the reverse proxy it runs (undefined: none)]

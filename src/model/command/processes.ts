@@ -54,8 +54,9 @@ export function daemonOf(argv: string[]): string | undefined {
     return basename(a[0] ?? '');
   // cron (Debian's, busybox crond) forks into the background unless -f keeps it in the foreground.
   if ((a[0] === 'cron' || a[0] === 'crond') && !a.some((w) => /^-[a-zA-Z]*f/.test(w))) return a[0];
-  // nginx forks into the background unless told `daemon off;`.
-  if (a[0] === 'nginx' && !a.some((w) => /daemon\s+off/.test(w)) && !a.includes('-t')) return 'nginx';
+  // nginx forks into the background unless told `daemon off;`; `nginx -s reload`, `nginx -t` start nothing.
+  if (a[0] === 'nginx' && !a.some((w) => /daemon\s+off/.test(w) || ONE_SHOT.nginx.includes(w)))
+    return 'nginx';
   return undefined;
 }
 

@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-Y5LKYILH.js";
+} from "./chunk-PZU3X2WK.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -31,7 +31,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-USOYEUON.js";
+} from "./chunk-DC7QOKNY.js";
 import {
   UnsafePathError,
   readInside,

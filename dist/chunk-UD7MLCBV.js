@@ -11,7 +11,7 @@ import {
   pipInstall,
   programArgv,
   runtimeInsertionLine
-} from "./chunk-USOYEUON.js";
+} from "./chunk-DC7QOKNY.js";
 import {
   insertLines,
   normalizePackageName,

@@ -24335,7 +24335,8 @@ function daemonOf(argv) {
   if (["gunicorn", "uwsgi"].includes(basename2(a[0] ?? "")) && a.some((w) => /^(--daemon|-D|--daemonize(=.*)?)$/.test(w)))
     return basename2(a[0] ?? "");
   if ((a[0] === "cron" || a[0] === "crond") && !a.some((w) => /^-[a-zA-Z]*f/.test(w))) return a[0];
-  if (a[0] === "nginx" && !a.some((w) => /daemon\s+off/.test(w)) && !a.includes("-t")) return "nginx";
+  if (a[0] === "nginx" && !a.some((w) => /daemon\s+off/.test(w) || ONE_SHOT.nginx.includes(w)))
+    return "nginx";
   return void 0;
 }
 function foregroundSequence(commands) {

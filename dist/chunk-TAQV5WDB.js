@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-TE7PEZYJ.js";
+} from "./chunk-UD7MLCBV.js";
 import {
   makeReport
 } from "./chunk-XHBXMSCK.js";
 import {
   RULES
-} from "./chunk-USOYEUON.js";
+} from "./chunk-DC7QOKNY.js";
 import {
   SEVERITIES,
   UnsafePathError,

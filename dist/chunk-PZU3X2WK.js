@@ -20,7 +20,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-USOYEUON.js";
+} from "./chunk-DC7QOKNY.js";
 import {
   UnsafePathError,
   formatBytes,
