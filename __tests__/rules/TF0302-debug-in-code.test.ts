@@ -134,6 +134,30 @@ settingsRuleCases(debugInCode, [
     deploy: { stage: { env: { DEBUG: '1' } }, service: { environment: { DEBUG: '0' } } },
     expect: [],
   },
+  {
+    name: 'try/except ImproperlyConfigured around env.bool: DEBUG = True in the handler is a true fallback',
+    settings: lines(
+      'import environ',
+      'from django.core.exceptions import ImproperlyConfigured',
+      'env = environ.Env()',
+      'try:',
+      "    DEBUG = env.bool('DJANGO_DEBUG')",
+      'except ImproperlyConfigured:',
+      '    DEBUG = True',
+    ),
+    expect: [[7]],
+  },
+  {
+    name: 'try/except with a false fallback',
+    settings: lines(
+      'import os',
+      'try:',
+      "    DEBUG = os.environ['DEBUG'] == '1'",
+      'except KeyError:',
+      '    DEBUG = False',
+    ),
+    expect: [],
+  },
 ]);
 
 // A compose value interpolated with a default (`${DEBUG:-true}`) gives the container that default when nothing is

@@ -6,8 +6,9 @@ import type { Binding, EvalContext, Scope } from './context.js';
 import type { ModuleEvaluation } from './evaluation.js';
 import { applyDjangoHeroku } from './django-heroku.js';
 import { callArguments, evalTest } from './expressions.js';
-import { blockKeyword, parameters } from './functions.js';
+import { parameters } from './functions.js';
 import { binary, mutate } from './operators.js';
+import { failingReads, fallbackHandler, tryBlocks, withFallback, type TryBlock } from './try-fallback.js';
 import {
   choice,
   MAX_TEXT,
@@ -20,6 +21,7 @@ import {
   type Condition,
   type PyValue,
   type Truth,
+  type VariableRead,
 } from './value.js';
 
 /** Names that are settings (Django reads only upper-case module attributes). */
@@ -368,13 +370,85 @@ function execIf(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalContext): void 
 }
 
 function execTry(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalContext): void {
-  const kids = childrenOf(node);
-  for (let i = 0; i < kids.length; i++) {
-    const k = kids[i];
-    if (k.name !== 'Body') continue;
-    if (blockKeyword(kids, i) === 'except') execMaybe(ev, k, ctx);
-    else ev.executeBody(k, ctx);
+  const blocks = tryBlocks(ev, node);
+  const before = new Map(ctx.scope);
+  const readsFrom = ev.reads.length;
+  const recordedFrom = ev.recorded.length;
+  const [first, ...rest] = blocks;
+  if (first?.keyword === 'try') ev.executeBody(first.body, ctx);
+  const failing = failingReads(ev.reads.slice(readsFrom));
+  const handler = fallbackHandler(rest, failing);
+  if (!handler) {
+    for (const b of first?.keyword === 'try' ? rest : blocks)
+      if (b.keyword === 'except') execMaybe(ev, b.body, ctx);
+      else ev.executeBody(b.body, ctx);
+    return;
   }
+  execFallback(ev, ctx, { blocks: rest, handler, failing, before, recordedFrom, line: first.line });
+}
+
+/**
+ * A try whose handler catches what a missing variable raises: the try body (and else) ran as the branch where the
+ * variable is set, the handler is the branch where it is not, as `if 'X' in os.environ: … else: …` would be.
+ */
+function execFallback(
+  ev: ModuleEvaluation,
+  ctx: EvalContext,
+  t: {
+    blocks: TryBlock[];
+    handler: TryBlock;
+    failing: VariableRead[];
+    before: Scope;
+    recordedFrom: number;
+    line: number;
+  },
+): void {
+  const variables = [...new Set(t.failing.map((r) => r.variable))];
+  // Several variables: any one missing runs the handler, which no single condition says.
+  const variable = variables.length === 1 ? variables[0] : undefined;
+  const setCond: Condition | undefined = variable
+    ? { variable, value: '', test: 'set', line: t.line }
+    : undefined;
+  const unsetCond: Condition | undefined = variable
+    ? { variable, value: '', test: 'unset', line: t.handler.line }
+    : undefined;
+  for (const r of t.failing) {
+    r.required = false;
+    r.guarded = true;
+  }
+  for (const a of ev.recorded.slice(t.recordedFrom)) {
+    a.inBranch = true;
+    a.activeWhenUnset = false;
+    if (setCond && !a.cond) {
+      a.cond = setCond;
+      a.condText = 'try';
+    }
+  }
+  const setCtx: EvalContext = { ...ctx, inBranch: true, activeWhenUnset: false, cond: setCond ?? ctx.cond };
+  if (setCond) setCtx.condText = 'try';
+  for (const b of t.blocks) if (b.keyword === 'else') ev.executeBody(b.body, setCtx);
+  const tried = new Map(ctx.scope);
+  const unsetCtx: EvalContext = {
+    ...ctx,
+    scope: new Map(t.before),
+    inBranch: true,
+    cond: unsetCond ?? ctx.cond,
+    condText: unsetCond ? (t.handler.text ?? 'except') : ctx.condText,
+  };
+  ev.executeBody(t.handler.body, unsetCtx);
+  ctx.scope.clear();
+  for (const [name, b] of t.before) ctx.scope.set(name, b);
+  merge(ctx.scope, [
+    { scope: tried, when: setCond, activeWhenUnset: false },
+    { scope: unsetCtx.scope, when: unsetCond, activeWhenUnset: ctx.activeWhenUnset },
+  ]);
+  for (const [name, b] of ctx.scope) {
+    const v = withFallback(tried.get(name)?.v, unsetCtx.scope.get(name)?.v, t.failing);
+    if (v) ctx.scope.set(name, { v, origins: b.origins });
+  }
+  for (const b of t.blocks)
+    if (b.keyword === 'except' && b !== t.handler) execMaybe(ev, b.body, ctx);
+    else if (b.keyword === 'finally') ev.executeBody(b.body, ctx);
 }
 
 /** The scope after branches: a name bound differently in them becomes a choice of its values. */
