@@ -158,6 +158,18 @@ settingsRuleCases(debugInCode, [
     ),
     expect: [],
   },
+  {
+    name: "DEBUG by presence ('DEBUG' in os.environ) with ENV DEBUG=False: set, so on",
+    settings: lines('import os', "DEBUG = 'DEBUG' in os.environ"),
+    deploy: { stage: { env: { DEBUG: 'False' } } },
+    expect: [[2]],
+  },
+  {
+    name: 'DEBUG by presence (os.getenv(...) is not None) with ENV DEBUG=1',
+    settings: lines('import os', "DEBUG = os.getenv('DEBUG') is not None"),
+    deploy: { stage: { env: { DEBUG: '1' } } },
+    expect: [[2]],
+  },
 ]);
 
 // A compose value interpolated with a default (`${DEBUG:-true}`) gives the container that default when nothing is
