@@ -5,7 +5,7 @@ import { liveAssignments, valueWhenUnset } from '../model/settings/index.js';
 import { interpolate } from '../model/compose/interpolation.js';
 import { assignFromEnvironment } from './lib/settings-fix.js';
 import type { FixContext } from './lib/rule.js';
-import { appSettings } from './lib/each.js';
+import { appSettings, literalElsewhere } from './lib/each.js';
 import { defineRule } from './lib/rule.js';
 import { isDevelopmentComposeFile, isNamedForProduction, projectComposeFiles } from './lib/files.js';
 
@@ -65,14 +65,19 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
             fallbackOf !== undefined &&
             !isFalseWord(v) &&
             live.some((b) => b !== a && b.value.kind === 'env' && b.value.variable === fallbackOf);
+          // A value imported from another module of the project (`from .env import DEBUG`) is reported there.
+          const at = { file: a.file ?? settings.file, line: a.line };
+          const elsewhere = fallback ? undefined : literalElsewhere(v, at);
           findings.push({
-            file: a.file ?? settings.file,
-            line: a.line,
-            ...(fallback
-              ? msg`DEBUG is read from ${fallbackOf} but falls back to a true value in code when it is unset, so a deploy that does not set the variable runs in debug mode; make the fallback false: ${code('DEBUG = False')}.`
-              : isFalseWord(v)
-                ? msg`DEBUG is set to a non-empty string, which Python treats as true even when it reads "False"; use a boolean and take it from the environment: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`
-                : msg`DEBUG is set to a true value in code, so every deploy of this image shows debug pages with settings and stack traces; read it from the environment with a false default: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`),
+            file: elsewhere?.file ?? at.file,
+            line: elsewhere?.line ?? at.line,
+            ...(elsewhere
+              ? msg`This value becomes DEBUG${elsewhere.usedAt} and is true, so every deploy of this image shows debug pages with settings and stack traces; read DEBUG from the environment with a false default: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`
+              : fallback
+                ? msg`DEBUG is read from ${fallbackOf} but falls back to a true value in code when it is unset, so a deploy that does not set the variable runs in debug mode; make the fallback false: ${code('DEBUG = False')}.`
+                : isFalseWord(v)
+                  ? msg`DEBUG is set to a non-empty string, which Python treats as true even when it reads "False"; use a boolean and take it from the environment: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`
+                  : msg`DEBUG is set to a true value in code, so every deploy of this image shows debug pages with settings and stack traces; read it from the environment with a false default: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`),
           });
           continue;
         }

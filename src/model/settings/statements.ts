@@ -258,9 +258,9 @@ function projectName(
   name: string,
   line: number,
 ): PyValue | undefined {
-  // env and BASE_DIR keep their well-known meaning.
-  if (name === 'env' || name === 'BASE_DIR') return undefined;
-  const scope = moduleName.replace(/\.+$/, '') === '' ? undefined : ev.importModule(moduleName);
+  // env and BASE_DIR keep their well-known meaning, unless a module of that name is imported (`from . import env`).
+  const wellKnown = name === 'env' || name === 'BASE_DIR';
+  const scope = wellKnown || moduleName.replace(/\.+$/, '') === '' ? undefined : ev.importModule(moduleName);
   const bound = scope?.get(name);
   if (bound) return bound.v;
   const submodule = ev.importModule(
