@@ -360,9 +360,11 @@ function call(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalContext): PyValue
     result =
       own?.t === 'func'
         ? callFunction(ev, own, args, line, ctx)
-        : obj.t === 'ref'
-          ? callByName(ev, ctx, `${obj.name}.${method}`, args, line)
-          : callMethod(ev, ctx, obj, method, args, line);
+        : obj.t === 'ref' && `${obj.name}.${method}` === 'importlib.import_module'
+          ? importModule(ev, args, line)
+          : obj.t === 'ref'
+            ? callByName(ev, ctx, `${obj.name}.${method}`, args, line)
+            : callMethod(ev, ctx, obj, method, args, line);
   } else {
     const f = ev.evaluate(callee, ctx);
     args = callArguments(ev, argList, ctx);
@@ -371,6 +373,7 @@ function call(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalContext): PyValue
       ev.include(args.pos, ctx);
       result = { t: 'none', line };
     } else if (f.t === 'ref' && f.name === 'split_settings.tools.optional') result = args.pos[0];
+    else if (f.t === 'ref' && f.name === 'importlib.import_module') result = importModule(ev, args, line);
     else if (f.t === 'ref') result = callByName(ev, ctx, f.name, args, line);
     else if (f.t === 'envobj') result = callEnv(ev, ctx, f, '__call__', args, line);
     else if (f.t === 'func') result = callFunction(ev, f, args, line, ctx);
@@ -384,4 +387,14 @@ function call(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalContext): PyValue
   }
   if (result.t === 'unknown' && !result.crash && result.text === '') return ev.unknown(node);
   return result;
+}
+
+/** Prefix of the reference a module loaded by `importlib.import_module` evaluates to. */
+export const IMPORTED_MODULE = 'module:';
+
+/** `importlib.import_module(f"config.settings.{ENV}")`: a reference to the module, whose names `globals().update` takes. */
+function importModule(ev: ModuleEvaluation, args: CallArgs, line: number): PyValue | undefined {
+  const name = args.pos[0] ?? args.kw.get('name');
+  const module = name && ev.moduleNamed(name, args.pos[1] ?? args.kw.get('package'));
+  return module ? { t: 'ref', name: `${IMPORTED_MODULE}${module}`, line } : undefined;
 }
