@@ -679,6 +679,22 @@ test('try/except on what a missing variable raises: the handler is the branch wh
   assert.equal(m.envReads.find((r) => r.variable === 'HOSTS')?.required, true);
 });
 
+test("if 'X' in os.environ: V = os.environ['X'] / else: V = literal: V is the read of X with the literal as default", () => {
+  const m = model(
+    [
+      'import os',
+      "if 'DB_PASSWORD' in os.environ:",
+      "    DB_PASSWORD = os.environ['DB_PASSWORD']",
+      'else:',
+      "    DB_PASSWORD = 'pw'",
+      "DATABASES = {'default': {'ENGINE': 'django.db.backends.postgresql', 'PASSWORD': DB_PASSWORD}}",
+    ].join('\n'),
+  );
+  const password = m.databases?.configs[0].fields.PASSWORD;
+  assert.equal(password?.kind === 'env' && password.variable, 'DB_PASSWORD');
+  assert.deepEqual([valueWhenUnset(password)?.line, plain(valueWhenUnset(password))], [5, 'pw']);
+});
+
 test('a later unconditional assignment makes earlier ones dead; a conditional one keeps both live', () => {
   const m = model(
     [

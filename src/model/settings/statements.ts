@@ -390,6 +390,25 @@ function execIf(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalContext): void 
       activeWhenUnset: truthAnd(ctx.activeWhenUnset, previousFalse),
     });
   merge(ctx.scope, results);
+  presenceFallbacks(ctx.scope, results);
+}
+
+/**
+ * `if "X" in os.environ: V = os.environ["X"]` / `else: V = "literal"`: V is the read of X with the else value as
+ * its default, as `os.environ.get("X", "literal")` is (and as a try/except on the missing variable is).
+ */
+function presenceFallbacks(scope: Scope, results: BranchResult[]): void {
+  if (results.length !== 2) return;
+  const [set, unset] = results;
+  const x = set.when?.test === 'set' && !set.when.derivedFrom ? set.when.variable : undefined;
+  if (!x || unset.when?.test !== 'unset' || unset.when.variable !== x) return;
+  for (const [name, b] of scope) {
+    const tried = set.scope.get(name)?.v;
+    if (tried?.t !== 'env' || tried.read.variable !== x || unset.scope.get(name) === set.scope.get(name))
+      continue;
+    const v = withFallback(tried, unset.scope.get(name)?.v, [tried.read]);
+    if (v) scope.set(name, { v, origins: b.origins });
+  }
 }
 
 function execTry(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalContext): void {
