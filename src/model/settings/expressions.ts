@@ -9,6 +9,7 @@ import { callEnv } from './django-environ.js';
 import { isOsEnviron, presenceOfVariable, subscriptOsEnviron } from './environ.js';
 import type { ModuleEvaluation } from './evaluation.js';
 import { callFunction } from './functions.js';
+import { importModule } from './import-module.js';
 import { binary } from './operators.js';
 import { joinAll } from './paths.js';
 import {
@@ -387,14 +388,4 @@ function call(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalContext): PyValue
   }
   if (result.t === 'unknown' && !result.crash && result.text === '') return ev.unknown(node);
   return result;
-}
-
-/** Prefix of the reference a module loaded by `importlib.import_module` evaluates to. */
-export const IMPORTED_MODULE = 'module:';
-
-/** `importlib.import_module(f"config.settings.{ENV}")`: a reference to the module, whose names `globals().update` takes. */
-function importModule(ev: ModuleEvaluation, args: CallArgs, line: number): PyValue | undefined {
-  const name = args.pos[0] ?? args.kw.get('name');
-  const module = name && ev.moduleNamed(name, args.pos[1] ?? args.kw.get('package'));
-  return module ? { t: 'ref', name: `${IMPORTED_MODULE}${module}`, line } : undefined;
 }

@@ -5,7 +5,8 @@ import { setIn, subscript } from './access.js';
 import type { Binding, EvalContext, Scope } from './context.js';
 import type { ModuleEvaluation } from './evaluation.js';
 import { applyDjangoHeroku } from './django-heroku.js';
-import { callArguments, evalTest, IMPORTED_MODULE } from './expressions.js';
+import { callArguments, evalTest } from './expressions.js';
+import { copiesModuleNames } from './import-module.js';
 import { parameters } from './functions.js';
 import { binary, mutate } from './operators.js';
 import { failingReads, fallbackHandler, tryBlocks, withFallback, type TryBlock } from './try-fallback.js';
@@ -199,26 +200,6 @@ function execExpression(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalContext
     if (copiesModuleNames(ev, node, ctx)) return;
   }
   ev.evaluate(expr, ctx);
-}
-
-/**
- * `globals().update(vars(module))`, or `for k in dir(module): globals()[k] = getattr(module, k)`, of a module loaded
- * by `importlib.import_module`: its names join this module's, as `from module import *` does.
- */
-function copiesModuleNames(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalContext): boolean {
-  const text = ev.text(node).replace(/\s+/g, ' ');
-  if (!/globals\(\) ?(\.update\(|\[)/.test(text)) return false;
-  const named =
-    node.name === 'ForStatement'
-      ? (/^for [\w, ]+ in (?:dir|vars)\((\w+)\)/.exec(text) ?? /^for [\w, ]+ in (\w+)\.__dict__/.exec(text))
-      : /^globals\(\) ?\.update\((?:.*\bvars\((\w+)\)|.*?\b(\w+)\.__dict__)/.exec(text);
-  const name = named?.[1] ?? named?.[2];
-  const v = name ? ctx.scope.get(name)?.v : undefined;
-  if (v?.t !== 'ref' || !v.name.startsWith(IMPORTED_MODULE)) return false;
-  const module = v.name.slice(IMPORTED_MODULE.length);
-  ev.starImports.push({ module, line: ev.line(node) });
-  ev.importStar(module, ctx);
-  return true;
 }
 
 function execImport(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalContext): void {
