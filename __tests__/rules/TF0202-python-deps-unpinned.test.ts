@@ -193,3 +193,51 @@ test('TF0202 python-deps-unpinned: the requirements a python:*-onbuild base inst
   const tf0102 = result.findings.find((f) => f.ruleId === 'TF0102');
   assert.match(tf0102?.message ?? '', /^The base image python:3-onbuild runs ONBUILD COPY \., which copies/);
 });
+
+const PIPFILE = [
+  '[packages]',
+  'django = "*"', // 2
+  'gunicorn = "==22.0.0"',
+  'whitenoise = {version = "~=6.7", extras = ["brotli"]}', // 4
+  '',
+  '[dev-packages]',
+  'pytest = "*"', // 7
+  '',
+].join('\n');
+
+test('TF0202 python-deps-unpinned: a Pipfile installed with --skip-lock, or with no lock in the repository, line by line', async () => {
+  for (const [install, lock, expected] of [
+    ['RUN pipenv install --system --skip-lock', false, [2, 4]],
+    ['RUN pipenv install --system --dev', false, [2, 4, 7]],
+    ['RUN python -m pipenv install --system --deploy', true, []],
+    ['RUN pipenv install --system', true, []],
+    ['RUN pipenv install --system --skip-lock', true, [2, 4]],
+    // a package named: not an install of the Pipfile
+    ['RUN pipenv install --system django==5.0.6', false, []],
+  ] as const) {
+    const result = await analyzeFiles({
+      'manage.py': 'import django\n',
+      Pipfile: PIPFILE,
+      ...(lock ? { 'Pipfile.lock': '{"default": {}}\n' } : {}),
+      Dockerfile: df(
+        'FROM python:3.12-slim',
+        'WORKDIR /app',
+        'RUN pip install pipenv==2024.0.1',
+        'COPY . .',
+        install,
+        'CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]',
+      ),
+    });
+    assert.deepEqual(
+      findingsOf(result, 'TF0202'),
+      expected.map((n) => ['Pipfile', n]),
+      `${install}${lock ? ' with Pipfile.lock' : ''}`,
+    );
+    const first = result.findings.find((f) => f.ruleId === 'TF0202');
+    if (first)
+      assert.match(
+        first.message,
+        /'django = "\*"' does not pin an exact version.*Write django = "==<version>"/,
+      );
+  }
+});

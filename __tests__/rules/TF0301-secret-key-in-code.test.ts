@@ -98,4 +98,27 @@ settingsRuleCases(secretKeyInCode, [
     settings: lines('import environ', 'env = environ.Env()', "SECRET_KEY = env('SECRET_KEY')"),
     expect: [],
   },
+  {
+    name: 'try/except UndefinedValueError: the literal of the handler is a fallback, at its line',
+    settings: lines(
+      'from decouple import UndefinedValueError, config',
+      'try:',
+      "    SECRET_KEY = config('SECRET_KEY')",
+      'except UndefinedValueError:',
+      "    SECRET_KEY = 'django-insecure-dev'",
+    ),
+    expect: [[5, 'warning']],
+  },
+  {
+    name: 'try/except KeyError whose handler stops the app: no literal, no finding',
+    settings: lines(
+      'import os',
+      'from django.core.exceptions import ImproperlyConfigured',
+      'try:',
+      "    SECRET_KEY = os.environ['SECRET_KEY']",
+      'except KeyError:',
+      "    raise ImproperlyConfigured('Set SECRET_KEY')",
+    ),
+    expect: [],
+  },
 ]);

@@ -134,6 +134,42 @@ settingsRuleCases(debugInCode, [
     deploy: { stage: { env: { DEBUG: '1' } }, service: { environment: { DEBUG: '0' } } },
     expect: [],
   },
+  {
+    name: 'try/except ImproperlyConfigured around env.bool: DEBUG = True in the handler is a true fallback',
+    settings: lines(
+      'import environ',
+      'from django.core.exceptions import ImproperlyConfigured',
+      'env = environ.Env()',
+      'try:',
+      "    DEBUG = env.bool('DJANGO_DEBUG')",
+      'except ImproperlyConfigured:',
+      '    DEBUG = True',
+    ),
+    expect: [[7]],
+  },
+  {
+    name: 'try/except with a false fallback',
+    settings: lines(
+      'import os',
+      'try:',
+      "    DEBUG = os.environ['DEBUG'] == '1'",
+      'except KeyError:',
+      '    DEBUG = False',
+    ),
+    expect: [],
+  },
+  {
+    name: "DEBUG by presence ('DEBUG' in os.environ) with ENV DEBUG=False: set, so on",
+    settings: lines('import os', "DEBUG = 'DEBUG' in os.environ"),
+    deploy: { stage: { env: { DEBUG: 'False' } } },
+    expect: [[2]],
+  },
+  {
+    name: 'DEBUG by presence (os.getenv(...) is not None) with ENV DEBUG=1',
+    settings: lines('import os', "DEBUG = os.getenv('DEBUG') is not None"),
+    deploy: { stage: { env: { DEBUG: '1' } } },
+    expect: [[2]],
+  },
 ]);
 
 // A compose value interpolated with a default (`${DEBUG:-true}`) gives the container that default when nothing is

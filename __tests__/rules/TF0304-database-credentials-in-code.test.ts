@@ -183,6 +183,23 @@ settingsRuleCases(databaseCredentialsInCode, [
     expect: [],
   },
   { name: 'the twelve-factor switch', settings: fixture('twelve_factor.py'), expect: [] },
+  {
+    name: 'a fallback password in an except KeyError handler: a notice at the literal',
+    settings: lines(
+      'import os',
+      'try:',
+      "    DB_PASSWORD = os.environ['DB_PASSWORD']",
+      'except KeyError:',
+      "    DB_PASSWORD = 'pw-in-repo'",
+      "DATABASES = {'default': {",
+      "    'ENGINE': 'django.db.backends.postgresql',",
+      "    'USER': os.environ['DB_USER'],",
+      "    'PASSWORD': DB_PASSWORD,",
+      "    'HOST': os.environ['DB_HOST'],",
+      '}}',
+    ),
+    expect: [[5, 'notice']],
+  },
 ]);
 
 test('the message names the engine the credential belongs to, not the SQLite fallback of the variable', () => {

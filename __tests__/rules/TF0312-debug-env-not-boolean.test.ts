@@ -90,3 +90,31 @@ test('TF0312: the raw string under an or, inside bool() or not ("False" is true 
   ]);
   assert.deepEqual(findingsOf(result, 'TF0302'), [['mysite/settings.py', 3]]);
 });
+
+test('TF0312: a test of whether the variable is set (in os.environ, is not None) is on for DEBUG=False too', async () => {
+  const result = await analyzeFiles(
+    settings(
+      "DEBUG = 'DEBUG' in os.environ", //3
+      "SESSION_COOKIE_SECURE = os.getenv('SESSION_COOKIE_SECURE') is not None", //4
+      "CSRF_COOKIE_SECURE = os.environ.get('CSRF_COOKIE_SECURE') != None", //5
+      // off whenever set: not a switch that DEBUG=False turns on
+      "SECURE_SSL_REDIRECT = os.getenv('DEV') is None",
+    ),
+  );
+  assert.deepEqual(findingsOf(result, 'TF0312'), [
+    ['mysite/settings.py', 3],
+    ['mysite/settings.py', 4],
+    ['mysite/settings.py', 5],
+  ]);
+  assert.match(
+    result.findings.find((f) => f.ruleId === 'TF0312')!.message,
+    /only tests whether DEBUG is set/,
+  );
+});
+
+test('TF0312 is silent on a comparison with a word other than the probe words', async () => {
+  const result = await analyzeFiles(
+    settings("DEBUG = os.environ.get('DJANGO_ENVIRONMENT', 'production') != 'production'"),
+  );
+  assert.deepEqual(findingsOf(result, 'TF0312'), []);
+});

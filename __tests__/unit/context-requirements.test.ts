@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { pipenvInstall } from '../../src/model/image-files.js';
+import { parsePipfile } from '../../src/parse/pipfile.js';
 import { includedFile, parseRequirements } from '../../src/parse/requirements.js';
 
 test('requirements lines: names, exact pins, hashes, includes, options, markers, extras', () => {
@@ -65,4 +67,50 @@ test('CRLF, a BOM and a trailing backslash at the end of the file do not confuse
       [2, 'gunicorn', true],
     ],
   );
+});
+
+test('Pipfile packages: exact versions pinned, "*", ranges and tables without a version not; dev packages on demand', () => {
+  const text = [
+    '[[source]]',
+    'url = "https://pypi.org/simple"', // 2: not a package
+    '[packages]',
+    'django = "*"', // 4
+    '"django-environ" = "==0.11.2"', // 5
+    'psycopg = {version = ">=3.1", extras = ["binary"]}', // 6
+    'whitenoise = {extras = ["brotli"], version = "==6.7.0"}', // 7
+    'mylib = {git = "https://example.com/mylib.git", ref = "v1"}', // 8
+    'local = {path = ".", editable = true}  # the app', // 9
+    '[dev-packages]',
+    'pytest = "*"', // 11
+    '[requires]',
+    'python_version = "3.12"',
+  ].join('\n');
+  const view = (dev: boolean) =>
+    parsePipfile('Pipfile', text, dev).lines.map((l) => [l.line, l.kind, l.name ?? null, l.pinned]);
+  assert.deepEqual(view(false), [
+    [4, 'package', 'django', false],
+    [5, 'package', 'django-environ', true],
+    [6, 'package', 'psycopg', false],
+    [7, 'package', 'whitenoise', true],
+    [8, 'url', 'mylib', false],
+    [9, 'path', 'local', false],
+  ]);
+  assert.deepEqual(view(true).at(-1), [11, 'package', 'pytest', false]);
+  assert.equal(parsePipfile('Pipfile', text).manifest, 'pipfile');
+});
+
+test('pipenv install of the Pipfile: its flags; a package named, or -r, is not one', () => {
+  assert.deepEqual(pipenvInstall(['pipenv', 'install', '--system', '--skip-lock']), {
+    skipLock: true,
+    dev: false,
+    ignorePipfile: false,
+  });
+  assert.deepEqual(pipenvInstall(['python', '-m', 'pipenv', 'install', '--python', '3.12', '-d']), {
+    skipLock: false,
+    dev: true,
+    ignorePipfile: false,
+  });
+  assert.equal(pipenvInstall(['pipenv', 'install', 'django']), undefined);
+  assert.equal(pipenvInstall(['pipenv', 'install', '-r', 'requirements.txt']), undefined);
+  assert.equal(pipenvInstall(['pipenv', 'sync']), undefined);
 });

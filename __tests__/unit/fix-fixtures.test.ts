@@ -108,6 +108,24 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: 'MEDIA_ROOT written as Path.joinpath(BASE_DIR, ...): the fixer rewrites BASE_DIR / ... and os.path.join only',
     },
   ],
+  '__tests__/fixtures/corpus/settings-local-env-module': [
+    {
+      rule: 'TF0301',
+      why: 'the key is written in another module the settings import: the fixer edits the settings only',
+    },
+    {
+      rule: 'TF0302',
+      why: 'DEBUG is written in another module the settings import: the fixer edits the settings only',
+    },
+    {
+      rule: 'TF0303',
+      why: 'ALLOWED_HOSTS is written in another module the settings import: the fixer edits the settings only',
+    },
+    {
+      rule: 'TF0304',
+      why: 'the password is written in another module the settings import: the fixer edits the settings only',
+    },
+  ],
   '__tests__/fixtures/corpus/settings-values-from-modules': [
     {
       rule: 'TF0301',
@@ -126,6 +144,12 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
     {
       rule: 'TF0304',
       why: 'the password is the fallback of a loader in another module: the fixer edits the settings only',
+    },
+  ],
+  '__tests__/fixtures/corpus/settings-try-except-fallbacks': [
+    {
+      rule: 'TF0304',
+      why: 'a PASSWORD read from the environment with a literal fallback (the notice): dropping the fallback is left to the author',
     },
   ],
   '__tests__/fixtures/corpus/db-url-default-password': [

@@ -622,6 +622,79 @@ test('if on a variable being set guards reads of it; a variable read through a n
   assert.deepEqual([x.condition?.variable, x.activeWhenUnset], ['DB_ENGINE', false]);
 });
 
+test('try/except on what a missing variable raises: the handler is the branch where it is unset, its value the fallback', () => {
+  const m = model(
+    [
+      'import os',
+      'from decouple import UndefinedValueError, config',
+      'try:',
+      "    SECRET_KEY = config('SECRET_KEY')",
+      'except UndefinedValueError:',
+      "    SECRET_KEY = 'dev-key'",
+      'try:',
+      "    DB_PASSWORD = os.environ['DB_PASSWORD']",
+      'except (KeyError, ValueError) as e:',
+      "    DB_PASSWORD = 'pw'",
+      "DATABASES = {'default': {'ENGINE': 'django.db.backends.postgresql', 'PASSWORD': DB_PASSWORD}}",
+      'try:',
+      '    from .local_settings import *',
+      'except ImportError:',
+      '    DEBUG = False',
+      'try:',
+      "    ALLOWED_HOSTS = os.environ['HOSTS'].split(',')",
+      'except ImportError:',
+      "    ALLOWED_HOSTS = ['*']",
+    ].join('\n'),
+  );
+  const keys = m.assignments.filter((a) => a.name === 'SECRET_KEY');
+  assert.deepEqual(
+    keys.map((a) => [a.line, a.live, a.inBranch, a.activeWhenUnset, a.condition?.variable]),
+    [
+      [4, true, true, false, 'SECRET_KEY'],
+      [6, true, true, true, 'SECRET_KEY'],
+    ],
+  );
+  // Neither read fails the app: the handler catches it.
+  assert.deepEqual(
+    m.envReads.filter((r) => r.variable !== 'HOSTS').map((r) => [r.variable, r.required]),
+    [
+      ['SECRET_KEY', false],
+      ['DB_PASSWORD', false],
+    ],
+  );
+  const password = m.databases?.configs[0].fields.PASSWORD;
+  assert.equal(password?.kind, 'env');
+  assert.deepEqual([valueWhenUnset(password)?.line, plain(valueWhenUnset(password))], [10, 'pw']);
+  // A handler of ImportError: the try body is not a branch on a variable (KeyError is not caught).
+  const debug = m.assignments.find((a) => a.name === 'DEBUG')!;
+  assert.deepEqual([debug.activeWhenUnset, debug.condition], [undefined, undefined]);
+  const hosts = m.assignments.filter((a) => a.name === 'ALLOWED_HOSTS');
+  assert.deepEqual(
+    hosts.map((a) => [a.line, a.inBranch ?? false, a.condition]),
+    [
+      [17, false, undefined],
+      [19, true, undefined],
+    ],
+  );
+  assert.equal(m.envReads.find((r) => r.variable === 'HOSTS')?.required, true);
+});
+
+test("if 'X' in os.environ: V = os.environ['X'] / else: V = literal: V is the read of X with the literal as default", () => {
+  const m = model(
+    [
+      'import os',
+      "if 'DB_PASSWORD' in os.environ:",
+      "    DB_PASSWORD = os.environ['DB_PASSWORD']",
+      'else:',
+      "    DB_PASSWORD = 'pw'",
+      "DATABASES = {'default': {'ENGINE': 'django.db.backends.postgresql', 'PASSWORD': DB_PASSWORD}}",
+    ].join('\n'),
+  );
+  const password = m.databases?.configs[0].fields.PASSWORD;
+  assert.equal(password?.kind === 'env' && password.variable, 'DB_PASSWORD');
+  assert.deepEqual([valueWhenUnset(password)?.line, plain(valueWhenUnset(password))], [5, 'pw']);
+});
+
 test('a later unconditional assignment makes earlier ones dead; a conditional one keeps both live', () => {
   const m = model(
     [

@@ -233,6 +233,43 @@ test('pipeline: literals the settings import from other project modules are repo
   assert.match(key!.message, /becomes SECRET_KEY \(in mysite\/settings\.py at line 4/);
 });
 
+test('pipeline: DEBUG and ALLOWED_HOSTS imported by name, and a module named env imported whole, at their literals', async () => {
+  const { mine, all } = await settingsFindings({
+    'manage.py': MANAGE_PY('mysite.settings'),
+    'mysite/__init__.py': '',
+    'mysite/env.py': lines(
+      '# committed',
+      "SECRET_KEY = 'k3#9vq2!xm8p0z7r4t1w6y5u-b2n8m4l0j6h3g9f'",
+      'DEBUG = True',
+      "ALLOWED_HOSTS = ['*']",
+    ),
+    'mysite/settings.py': lines(
+      'import os',
+      'from . import env',
+      'from .env import ALLOWED_HOSTS, DEBUG',
+      'SECRET_KEY = env.SECRET_KEY',
+      "DATABASES = {'default': {'ENGINE': 'django.db.backends.sqlite3', 'NAME': os.environ.get('DB', 'db.sqlite3')}}",
+    ),
+  });
+  assert.deepEqual(
+    mine
+      .filter(([rule]) => ['TF0301', 'TF0302', 'TF0303'].includes(rule as string))
+      .sort((a, b) => String(a).localeCompare(String(b))),
+    [
+      ['TF0301', 'mysite/env.py', 2, 'error'],
+      ['TF0302', 'mysite/env.py', 3, 'warning'],
+      ['TF0303', 'mysite/env.py', 4, 'notice'],
+    ],
+  );
+  const debug = all.find((f) => f.ruleId === 'TF0302');
+  assert.match(debug!.message, /becomes DEBUG \(in mysite\/settings\.py at line 3/);
+  const hosts = all.find((f) => f.ruleId === 'TF0303');
+  assert.match(
+    hosts!.message,
+    /^ALLOWED_HOSTS \(in mysite\/settings\.py at line 3, from this module\) contains/,
+  );
+});
+
 test("pipeline: a project loader's literal fallback (one level of return) reaches SECRET_KEY and DATABASES", async () => {
   const { mine } = await settingsFindings({
     'manage.py': MANAGE_PY('mysite.settings'),

@@ -69,3 +69,68 @@ test('django-split-settings: the environment file the container selects', () => 
     [['config/settings/environments/production.py', 'env']],
   );
 });
+
+const CHOSEN: Record<string, string> = {
+  'config/settings/production.py': 'SECRET_KEY = "literal-key-in-production"\nDEBUG = False\n',
+  'config/settings/development.py': 'SECRET_KEY = "dev"\nDEBUG = True\n',
+};
+
+/** The settings package `__init__.py` given, its sibling modules found by a star-import resolver. */
+function chosenModel(init: string, variable: IncludeResolver['variable']) {
+  const resolve = (_from: string, module: string) => {
+    const name = module.replace(/^(\.|config\.settings\.)/, '');
+    const file = `config/settings/${name}.py`;
+    return file in CHOSEN ? { file, text: CHOSEN[file] } : undefined;
+  };
+  const file = 'config/settings/__init__.py';
+  const r = modelSettings(file, 'config.settings', init, resolve, { variable, files: () => [] });
+  assert.deepEqual(r.errors, []);
+  return r.model!;
+}
+
+test('importlib.import_module of the module an environment variable names, its names copied with globals()', () => {
+  const forms = [
+    lines(
+      'import importlib, os',
+      'ENV = os.environ.get("DJANGO_ENV", "production")',
+      'module = importlib.import_module(f"config.settings.{ENV}")',
+      'globals().update(vars(module))',
+    ),
+    lines(
+      'import os',
+      'from importlib import import_module',
+      'settings = import_module(".%s" % os.getenv("DJANGO_ENV", "production"), __package__)',
+      'for setting in dir(settings):',
+      '    if setting.isupper():',
+      '        globals()[setting] = getattr(settings, setting)',
+    ),
+    lines(
+      'import importlib, os',
+      '_m = importlib.import_module("config.settings." + os.environ.get("DJANGO_ENV", "production"))',
+      'globals().update({k: v for k, v in vars(_m).items() if k.isupper()})',
+    ),
+  ];
+  for (const init of forms) {
+    // Unset: the default, production
+    const m = chosenModel(init, () => null);
+    assert.deepEqual(
+      liveAssignments(m, 'SECRET_KEY').map((a) => [a.file, a.line]),
+      [['config/settings/production.py', 1]],
+      init,
+    );
+    assert.deepEqual(
+      m.starImports?.map((s) => s.module),
+      [init.includes('".%s"') ? '.production' : 'config.settings.production'],
+    );
+    // The container's value wins over the default
+    const dev = chosenModel(init, (name) => (name === 'DJANGO_ENV' ? 'development' : null));
+    assert.deepEqual(
+      liveAssignments(dev, 'DEBUG').map((a) => [a.file, a.value.kind === 'literal' ? a.value.value : '?']),
+      [['config/settings/development.py', true]],
+    );
+  }
+});
+
+function lines(...l: string[]): string {
+  return l.join('\n') + '\n';
+}

@@ -98,6 +98,8 @@ export async function discover(
       baseName(f) === 'manage.py' ||
       // `RUN npm run setup` may install the Python requirements from package.json's scripts.
       baseName(f) === 'package.json' ||
+      // `RUN pipenv install --skip-lock` resolves the Pipfile's versions at build time.
+      baseName(f) === 'Pipfile' ||
       // The server's entry module names the settings it runs (they may differ from manage.py's).
       baseName(f) === 'wsgi.py' ||
       baseName(f) === 'asgi.py' ||

@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import { baseName, dirName, joinPath, normalizeRelative } from '../discover/classify.js';
+import { parsePipfile } from '../parse/pipfile.js';
 import { includedFile, parseRequirements } from '../parse/requirements.js';
 import { parseShell } from '../parse/shell.js';
 import { directoryAfter, djangoCommand, inlineScript, launchedCommand, programArgv } from './command.js';
@@ -29,6 +30,7 @@ export class ImageFiles extends ModelPart {
   /** Requirement files the image installs: `pip install -r X` in RUN of built stages, mapped back to the context. */
   requirements(model: DockerfileModel, context: BuildContext, layout: ImageLayout): RequirementsFile[] {
     const found: string[] = [];
+    const pipfiles: RequirementsFile[] = [];
     for (const stage of model.builtStages) {
       stage.instructions.forEach((ins, index) => {
         if (ins.keyword !== 'RUN') return;
@@ -48,10 +50,39 @@ export class ImageFiles extends ModelPart {
             }
             if (source) found.push(joinPath(context.dir, source));
           }
+          const pipfile = this.unlockedPipfile(argv, wd, stage, index, context, layout);
+          if (pipfile && !pipfiles.some((p) => p.file === pipfile.file)) pipfiles.push(pipfile);
         }
       });
     }
-    return this.withIncludes(found);
+    return [...this.withIncludes(found), ...pipfiles];
+  }
+
+  /**
+   * The Pipfile `pipenv install` reads (the one in its working directory) when it resolves it at build time:
+   * `--skip-lock`, or no Pipfile.lock beside it in the context. Installed from a lock, its ranges are not judged.
+   */
+  private unlockedPipfile(
+    argv: string[],
+    wd: string,
+    stage: Stage,
+    index: number,
+    context: BuildContext,
+    layout: ImageLayout,
+  ): RequirementsFile | undefined {
+    const install = pipenvInstall(argv);
+    if (!install || install.ignorePipfile) return undefined;
+    const source =
+      layout.sourceOf(stage, posix.resolve(wd, 'Pipfile'), index) ??
+      (context.sentFiles.includes('Pipfile') ? 'Pipfile' : undefined);
+    const file = source && joinPath(context.dir, source);
+    if (!file || !(file in this.texts)) return undefined;
+    const locked = context.files.includes(joinPath(dirName(source), 'Pipfile.lock'));
+    if (locked && !install.skipLock) return undefined;
+    return {
+      ...parsePipfile(file, this.texts[file], install.dev),
+      unlocked: install.skipLock ? 'skip-lock' : 'no-lock',
+    };
   }
 
   /**
@@ -326,6 +357,32 @@ function runCommands(run: RunInstr): string[][] {
     return [run.argv];
   }
   return run.script?.commands.map((c: ShellCommand) => c.argv) ?? [];
+}
+
+/** Options of `pipenv install` that take a value. */
+const PIPENV_VALUE_OPTIONS = ['--python', '--pypi-mirror', '--extra-pip-args', '--categories'];
+
+/** `pipenv install [--system] [--skip-lock] [--dev]` with no package named: an install of the Pipfile. */
+export function pipenvInstall(
+  argv: string[],
+): { skipLock: boolean; dev: boolean; ignorePipfile: boolean } | undefined {
+  const i = argv.findIndex(
+    (w, k) => /(^|\/)pipenv$/.test(w) || (w === '-m' && argv[k + 1] === 'pipenv' && k > 0),
+  );
+  if (i < 0) return undefined;
+  const at = argv[i] === '-m' ? i + 1 : i;
+  if (argv[at + 1] !== 'install') return undefined;
+  const args = argv.slice(at + 2);
+  for (let k = 0; k < args.length; k++) {
+    const w = args[k];
+    if (PIPENV_VALUE_OPTIONS.includes(w)) k++;
+    else if (w === '-r' || w === '--requirements' || !w.startsWith('-')) return undefined;
+  }
+  return {
+    skipLock: args.includes('--skip-lock'),
+    dev: args.includes('--dev') || args.includes('-d'),
+    ignorePipfile: args.includes('--ignore-pipfile'),
+  };
 }
 
 /** `-r X` / `--requirement=X` arguments of a `pip install` (pip, pip3, python -m pip, uv pip). */

@@ -264,11 +264,15 @@ function settingsRank(file: string): number {
   return 2;
 }
 
-/** A module that assigns no setting and star-imports or includes (django-split-settings) nothing (an empty `__init__.py`, or only comments). */
+/**
+ * A module that assigns no setting and star-imports or includes (django-split-settings) nothing (an empty
+ * `__init__.py`, or only comments), nor copies in the names of a module it loads (`globals().update(vars(m))`).
+ */
 function isEmptyModule(text: string): boolean {
   return (
     !/^[A-Z_][A-Z0-9_]*\s*[:=]/m.test(text) &&
     !/^\s*from\s+\S+\s+import\s+\*/m.test(text) &&
-    !/^\s*include\(/m.test(text)
+    !/^\s*include\(/m.test(text) &&
+    !(/\bimport_module\s*\(/.test(text) && /\bglobals\(\s*\)/.test(text))
   );
 }

@@ -71,6 +71,10 @@ export interface RequirementLine {
 export interface RequirementsFile {
   file: string; // relative to the scanned directory
   lines: RequirementLine[];
+  /** A Pipfile the image installs without its lock (`--skip-lock`, or no Pipfile.lock beside it), not pip's format. */
+  manifest?: 'pipfile';
+  /** Why the Pipfile is resolved at build time: `--skip-lock`, or no Pipfile.lock in the repository. */
+  unlocked?: 'skip-lock' | 'no-lock';
 }
 
 export interface SuppressionComment {

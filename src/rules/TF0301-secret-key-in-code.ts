@@ -131,6 +131,12 @@ function variableRead(context: FixContext): string | undefined {
           x.name === 'SECRET_KEY' && (x.file ?? settings.file) === finding.file && x.line === finding.line,
       );
       if (a?.value.kind === 'env' && /^\w+$/.test(a.value.variable)) return a.value.variable;
+      // The literal of an `else`/`except` taken when X is unset, beside the branch that reads X: read X there too.
+      const x = a?.inBranch && a.activeWhenUnset === true ? a.condition?.variable : undefined;
+      const readsX = settings?.assignments.some(
+        (b) => b.name === 'SECRET_KEY' && b.live && b.value.kind === 'env' && b.value.variable === x,
+      );
+      if (x && readsX && /^\w+$/.test(x)) return x;
     }
   return undefined;
 }

@@ -5,7 +5,7 @@ import { liveAssignments, valueWhenUnset } from '../model/settings/index.js';
 import { interpolate } from '../model/compose/interpolation.js';
 import { assignFromEnvironment } from './lib/settings-fix.js';
 import type { FixContext } from './lib/rule.js';
-import { appSettings } from './lib/each.js';
+import { appSettings, literalElsewhere } from './lib/each.js';
 import { defineRule } from './lib/rule.js';
 import { isDevelopmentComposeFile, isNamedForProduction, projectComposeFiles } from './lib/files.js';
 
@@ -53,17 +53,31 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
   check(project) {
     const findings: RawFinding[] = [];
     for (const { app, settings } of appSettings(project)) {
-      for (const a of liveAssignments(settings, 'DEBUG')) {
+      const live = liveAssignments(settings, 'DEBUG');
+      for (const a of live) {
         // Off by default (an env-gated branch), or under a condition that cannot be told: no finding.
         if (a.activeWhenUnset === false || (a.inBranch && a.activeWhenUnset === undefined)) continue;
         const v = a.value;
         if (v.kind === 'literal' && truthy(v) === true) {
+          // `try: DEBUG = env.bool("DEBUG")` / `except ImproperlyConfigured: DEBUG = True`: a fallback, as a default.
+          const fallbackOf = a.inBranch && a.activeWhenUnset === true ? a.condition?.variable : undefined;
+          const fallback =
+            fallbackOf !== undefined &&
+            !isFalseWord(v) &&
+            live.some((b) => b !== a && b.value.kind === 'env' && b.value.variable === fallbackOf);
+          // A value imported from another module of the project (`from .env import DEBUG`) is reported there.
+          const at = { file: a.file ?? settings.file, line: a.line };
+          const elsewhere = fallback ? undefined : literalElsewhere(v, at);
           findings.push({
-            file: a.file ?? settings.file,
-            line: a.line,
-            ...(isFalseWord(v)
-              ? msg`DEBUG is set to a non-empty string, which Python treats as true even when it reads "False"; use a boolean and take it from the environment: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`
-              : msg`DEBUG is set to a true value in code, so every deploy that runs these settings shows debug pages with settings and stack traces; read it from the environment with a false default: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`),
+            file: elsewhere?.file ?? at.file,
+            line: elsewhere?.line ?? at.line,
+            ...(elsewhere
+              ? msg`This value becomes DEBUG${elsewhere.usedAt} and is true, so every deploy that runs these settings shows debug pages with settings and stack traces; read DEBUG from the environment with a false default: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`
+              : fallback
+                ? msg`DEBUG is read from ${fallbackOf} but falls back to a true value in code when it is unset, so a deploy that does not set the variable runs in debug mode; make the fallback false: ${code('DEBUG = False')}.`
+                : isFalseWord(v)
+                  ? msg`DEBUG is set to a non-empty string, which Python treats as true even when it reads "False"; use a boolean and take it from the environment: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`
+                  : msg`DEBUG is set to a true value in code, so every deploy that runs these settings shows debug pages with settings and stack traces; read it from the environment with a false default: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`),
           });
           continue;
         }
@@ -170,7 +184,9 @@ function providedFinding(
     };
   return {
     ...at,
-    message: `DEBUG is read from ${v.variable}, which ${given.where} sets to '${given.value}': every container of this image runs in debug mode. Remove ${v.variable} from there and set it only in development.`,
+    message: v.presence
+      ? `DEBUG is true whenever ${v.variable} is set, whatever its value, and ${given.where} sets it (to '${given.value}'): every container of this image runs in debug mode. Remove ${v.variable} from there and set it only in development.`
+      : `DEBUG is read from ${v.variable}, which ${given.where} sets to '${given.value}': every container of this image runs in debug mode. Remove ${v.variable} from there and set it only in development.`,
   };
 }
 

@@ -1,7 +1,7 @@
 import { type RawFinding, code, msg } from '../core/index.js';
 import { liveAssignments } from '../model/settings/index.js';
 import { assignFromEnvironment } from './lib/settings-fix.js';
-import { appSettings } from './lib/each.js';
+import { appSettings, literalElsewhere } from './lib/each.js';
 import { defineRule } from './lib/rule.js';
 
 export const allowedHostsWildcard = defineRule({
@@ -40,12 +40,16 @@ Behind a proxy that already checks the host, a deploy may still set \`DJANGO_ALL
         const fromEnv = code(
           'ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").split(",")',
         );
+        // A value imported from another module of the project (`from .env import ALLOWED_HOSTS`) is reported there.
+        const at = { file: a.file ?? settings.file, line: a.line };
+        const elsewhere = literalElsewhere(a.value, at);
+        const name = `ALLOWED_HOSTS${elsewhere?.usedAt ?? ''}`;
         findings.push({
-          file: a.file ?? settings.file,
-          line: a.line,
+          file: elsewhere?.file ?? at.file,
+          line: elsewhere?.line ?? at.line,
           ...(inList
-            ? msg`ALLOWED_HOSTS contains '*' in code, which accepts any Host header in every deploy; read the host names from the environment: ${fromEnv}.`
-            : msg`ALLOWED_HOSTS is the string ${`'${text}'`} in code, not a list: Django reads each of its characters as a host name, so its '*' accepts any Host header in every deploy. Read the host names from the environment as a list: ${fromEnv}.`),
+            ? msg`${name} contains '*' in code, which accepts any Host header in every deploy; read the host names from the environment: ${fromEnv}.`
+            : msg`${name} is the string ${`'${text}'`} in code, not a list: Django reads each of its characters as a host name, so its '*' accepts any Host header in every deploy. Read the host names from the environment as a list: ${fromEnv}.`),
         });
       }
     }

@@ -67,7 +67,8 @@ credentials and are not judged.
             const id = `${key}\0${file}\0${line}`;
             if (seen.has(id)) continue;
             // A literal imported from another module of the project is reported where it is written.
-            const elsewhere = literalElsewhere(v, { file, line });
+            const elsewhere =
+              literalElsewhere(v, { file, line }) ?? fallbackElsewhere(key, v, { file, line });
             const finding = credentialFinding(key, v, `${where}${elsewhere?.usedAt ?? ''}`);
             if (!finding) continue;
             seen.add(id);
@@ -100,6 +101,24 @@ function credentialFinding(
     severity: 'notice',
     message: `${where} reads PASSWORD from ${v.variable} but falls back to a literal password when it is unset; drop the fallback so a deploy without the variable fails instead of using the password from the repository.`,
   };
+}
+
+/**
+ * A fallback password written on a line of its own (`except KeyError: DB_PASSWORD = "pw"`, a constant given as the
+ * default): reported at the literal, as a default written in the entry is.
+ */
+function fallbackElsewhere(
+  key: (typeof KEYS)[number],
+  v: ValueSource,
+  used: { file: string; line: number },
+): { file: string; line: number; usedAt: string } | undefined {
+  if (key !== 'PASSWORD' || v.kind !== 'env') return undefined;
+  const fallback = valueWhenUnset(v);
+  if (!fallback || !isLiteralFallback(fallback)) return undefined;
+  const file = fallback.file ?? used.file;
+  if (file === used.file && fallback.line === used.line) return undefined;
+  const usedAt = file === used.file ? ` at line ${used.line}` : ` (in ${used.file} at line ${used.line})`;
+  return { file, line: fallback.line, usedAt };
 }
 
 /** A server engine, or an engine the environment can switch to one (ENGINE read from a variable). */

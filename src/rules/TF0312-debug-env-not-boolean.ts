@@ -1,5 +1,6 @@
 import type { RawFinding } from '../core/index.js';
-import { liveAssignments } from '../model/settings/index.js';
+import type { ValueSource } from '../model/types/settings.js';
+import { liveAssignments, valueWhenUnset } from '../model/settings/index.js';
 import { appSettings } from './lib/each.js';
 import { defineRule } from './lib/rule.js';
 
@@ -13,11 +14,13 @@ export const debugEnvNotBoolean = defineRule({
   severity: 'warning',
   kind: 'S',
   title:
-    "DEBUG (or another boolean setting: SESSION_COOKIE_SECURE, CSRF_COOKIE_SECURE, SECURE_SSL_REDIRECT) is taken from the environment as a raw string (os.environ.get('DEBUG', False), bool(os.environ.get(...))), so DEBUG=False or 0 is truthy",
+    "DEBUG (or another boolean setting: SESSION_COOKIE_SECURE, CSRF_COOKIE_SECURE, SECURE_SSL_REDIRECT) is taken from the environment as a raw string (os.environ.get('DEBUG', False), bool(os.environ.get(...))), or only tested for being set ('DEBUG' in os.environ, os.getenv('DEBUG') is not None), so DEBUG=False or 0 is truthy",
   help: `An environment variable is always a string, and every non-empty string is true in Python: with
 \`DEBUG = os.environ.get("DEBUG", False)\` (or \`bool(os.environ.get("DEBUG"))\`), a deploy that sets \`DEBUG=False\`
 or \`DEBUG=0\` to switch debugging off turns it on. The same holds for the security switches
 \`SESSION_COOKIE_SECURE\`, \`CSRF_COOKIE_SECURE\` and \`SECURE_SSL_REDIRECT\`, which then cannot be turned off.
+A test of whether the variable is set at all (\`"DEBUG" in os.environ\`, \`os.getenv("DEBUG") is not None\`) is the
+same trap: \`DEBUG=False\` defines the variable, so debugging is on.
 
 Compare the text, or use a reader that casts it:
 
@@ -38,7 +41,16 @@ DEBUG = config("DEBUG", default=False, cast=bool)  # python-decouple
       for (const name of BOOLEAN_SETTINGS) {
         for (const a of liveAssignments(settings, name)) {
           const v = a.value;
-          if (v.kind !== 'env' || !v.whenSet) continue;
+          if (v.kind !== 'env') continue;
+          if (!v.whenSet) {
+            if (onWheneverSet(v))
+              findings.push({
+                file: a.file ?? settings.file,
+                line: a.line,
+                message: `${name} only tests whether ${v.variable} is set, so any value, 'False' and '0' included, makes it True. Compare the text instead: ${name} = os.environ.get("${v.variable}", "") == "1".`,
+              });
+            continue;
+          }
           const how = v.whenSet === 'text' ? 'as a raw string' : 'through bool() of its text';
           findings.push({
             file: a.file ?? settings.file,
@@ -51,3 +63,21 @@ DEBUG = config("DEBUG", default=False, cast=bool)  # python-decouple
     return findings;
   },
 });
+
+/**
+ * `"DEBUG" in os.environ`, `os.getenv("DEBUG") is not None`: true for every value the variable is set to, the words
+ * that mean off included, and false when it is unset.
+ */
+function onWheneverSet(v: Extract<ValueSource, { kind: 'env' }>): boolean {
+  const truths = v.truthWhenSetTo;
+  if (
+    !v.presence ||
+    !truths ||
+    v.selects?.length ||
+    !['False', 'false', '0'].every((w) => truths[w] === true)
+  )
+    return false;
+  if (!Object.values(truths).every((t) => t)) return false;
+  const unset = valueWhenUnset(v);
+  return unset === undefined || (unset.kind === 'literal' && !unset.value);
+}

@@ -1,6 +1,6 @@
 /** Emulation of os.environ and os.getenv: each read of a variable, whether it has a default, whether it can fail. */
 import type { EvalContext, LibraryCall } from './context.js';
-import { textProbes, type PyValue, type ReadVia, type VariableRead } from './value.js';
+import { PROBE_TEXTS, textProbes, type PyValue, type ReadVia, type VariableRead } from './value.js';
 
 /** Records a read of `variable`; a read under a branch that tests the variable as set is never required. */
 export function recordRead(
@@ -105,7 +105,9 @@ export function presenceOfVariable(
 ): PyValue {
   const read = recordRead(reads, ctx, { variable, via: 'other', line, required: false, hasDefault: false });
   read.presence = true;
-  return { t: 'env', read, unset: { t: 'bool', v: negated, line }, line };
+  // Whatever the text (`DEBUG=False` included), a set variable makes the test true.
+  const probes = PROBE_TEXTS.map((text) => ({ text, v: { t: 'bool', v: !negated, line } as PyValue }));
+  return { t: 'env', read, unset: { t: 'bool', v: negated, line }, probes, line };
 }
 
 export function isOsEnviron(v: PyValue): boolean {

@@ -215,6 +215,18 @@ export class ModuleEvaluation implements CallRecorder {
     }
   }
 
+  /**
+   * The module `importlib.import_module(name, package)` loads, its name built with the container's variables (else
+   * their defaults in the code); a relative name without a known package stays relative to this module.
+   */
+  moduleNamed(name: PyValue, pkg: PyValue | undefined): string | undefined {
+    const variable = this.shared.includes?.variable;
+    const text = stringWithEnvironment(name, variable);
+    if (!text || !text.startsWith('.')) return text;
+    const base = pkg && stringWithEnvironment(pkg, variable);
+    return base ? `${base}${text}` : text;
+  }
+
   /** Runs the module's top-level statements; returns the context they leave. */
   run(): EvalContext {
     const ctx: EvalContext = { scope: new Map(), inBranch: false, activeWhenUnset: true, guarded: new Set() };

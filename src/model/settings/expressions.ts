@@ -9,6 +9,7 @@ import { callEnv } from './django-environ.js';
 import { isOsEnviron, presenceOfVariable, subscriptOsEnviron } from './environ.js';
 import type { ModuleEvaluation } from './evaluation.js';
 import { callFunction } from './functions.js';
+import { importModule } from './import-module.js';
 import { binary } from './operators.js';
 import { joinAll } from './paths.js';
 import {
@@ -360,9 +361,11 @@ function call(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalContext): PyValue
     result =
       own?.t === 'func'
         ? callFunction(ev, own, args, line, ctx)
-        : obj.t === 'ref'
-          ? callByName(ev, ctx, `${obj.name}.${method}`, args, line)
-          : callMethod(ev, ctx, obj, method, args, line);
+        : obj.t === 'ref' && `${obj.name}.${method}` === 'importlib.import_module'
+          ? importModule(ev, args, line)
+          : obj.t === 'ref'
+            ? callByName(ev, ctx, `${obj.name}.${method}`, args, line)
+            : callMethod(ev, ctx, obj, method, args, line);
   } else {
     const f = ev.evaluate(callee, ctx);
     args = callArguments(ev, argList, ctx);
@@ -371,6 +374,7 @@ function call(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalContext): PyValue
       ev.include(args.pos, ctx);
       result = { t: 'none', line };
     } else if (f.t === 'ref' && f.name === 'split_settings.tools.optional') result = args.pos[0];
+    else if (f.t === 'ref' && f.name === 'importlib.import_module') result = importModule(ev, args, line);
     else if (f.t === 'ref') result = callByName(ev, ctx, f.name, args, line);
     else if (f.t === 'envobj') result = callEnv(ev, ctx, f, '__call__', args, line);
     else if (f.t === 'func') result = callFunction(ev, f, args, line, ctx);

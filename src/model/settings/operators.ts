@@ -1,6 +1,14 @@
 /** Python operators on evaluated values: ==, in, is, +, /, -, *, % and the in-place list and dict methods. */
 import { ancestor, join } from './paths.js';
-import { lift, markRequired, type CallArgs, type PyOf, type PyValue, type Truth } from './value.js';
+import {
+  lift,
+  markRequired,
+  PROBE_TEXTS,
+  type CallArgs,
+  type PyOf,
+  type PyValue,
+  type Truth,
+} from './value.js';
 
 function isScalar(v: PyValue): v is PyOf<'str' | 'num' | 'bool' | 'none'> {
   return v.t === 'str' || v.t === 'num' || v.t === 'bool' || v.t === 'none';
@@ -111,7 +119,18 @@ export function binary(a: PyValue, op: string, b: PyValue, line: number): PyValu
     const filled = interpolate(a, /%s/, [b], line);
     if (filled) return filled;
   }
+  const presence = presenceTest(a, op, b, line);
+  if (presence) return presence;
   return lift(a, (x) => lift(b, (y) => scalarBinary(x, op, y, line)));
+}
+
+/** `os.getenv("DEBUG") is not None`: only whether the variable is set is read, its text (`False`) never. */
+function presenceTest(a: PyValue, op: string, b: PyValue, line: number): PyValue | undefined {
+  if (!['is', 'is not', '==', '!='].includes(op) || b.t !== 'none') return undefined;
+  if (a.t !== 'env' || a.unset.t !== 'none' || a.derived || a.cases || a.selects) return undefined;
+  const whenSet = op === 'is not' || op === '!=';
+  const probes = PROBE_TEXTS.map((text) => ({ text, v: { t: 'bool', v: whenSet, line } as PyValue }));
+  return { t: 'env', read: a.read, unset: { t: 'bool', v: !whenSet, line }, probes, presence: true, line };
 }
 
 function scalarBinary(x: PyValue, op: string, y: PyValue, line: number): PyValue {

@@ -6,8 +6,10 @@ import type { Binding, EvalContext, Scope } from './context.js';
 import type { ModuleEvaluation } from './evaluation.js';
 import { applyDjangoHeroku } from './django-heroku.js';
 import { callArguments, evalTest } from './expressions.js';
-import { blockKeyword, parameters } from './functions.js';
+import { copiesModuleNames } from './import-module.js';
+import { parameters } from './functions.js';
 import { binary, mutate } from './operators.js';
+import { failingReads, fallbackHandler, tryBlocks, withFallback, type TryBlock } from './try-fallback.js';
 import {
   choice,
   MAX_TEXT,
@@ -20,6 +22,7 @@ import {
   type Condition,
   type PyValue,
   type Truth,
+  type VariableRead,
 } from './value.js';
 
 /** Names that are settings (Django reads only upper-case module attributes). */
@@ -58,6 +61,8 @@ export function execStatement(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalC
       for (const c of childrenOf(node)) if (c.name === 'Body') ev.executeBody(c, ctx);
       return;
     case 'ForStatement':
+      if (copiesModuleNames(ev, node, ctx)) return;
+    // falls through
     case 'WhileStatement': {
       const body = childrenOf(node).find((c) => c.name === 'Body');
       if (body) execMaybe(ev, body, ctx);
@@ -192,6 +197,7 @@ function execExpression(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalContext
     }
     if (callee && ev.text(callee).replace(/\s/g, '') === 'django_heroku.settings')
       return applyDjangoHeroku(ev.reads, ctx, ev.line(node));
+    if (copiesModuleNames(ev, node, ctx)) return;
   }
   ev.evaluate(expr, ctx);
 }
@@ -256,9 +262,9 @@ function projectName(
   name: string,
   line: number,
 ): PyValue | undefined {
-  // env and BASE_DIR keep their well-known meaning.
-  if (name === 'env' || name === 'BASE_DIR') return undefined;
-  const scope = moduleName.replace(/\.+$/, '') === '' ? undefined : ev.importModule(moduleName);
+  // env and BASE_DIR keep their well-known meaning, unless a module of that name is imported (`from . import env`).
+  const wellKnown = name === 'env' || name === 'BASE_DIR';
+  const scope = wellKnown || moduleName.replace(/\.+$/, '') === '' ? undefined : ev.importModule(moduleName);
   const bound = scope?.get(name);
   if (bound) return bound.v;
   const submodule = ev.importModule(
@@ -365,16 +371,107 @@ function execIf(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalContext): void 
       activeWhenUnset: truthAnd(ctx.activeWhenUnset, previousFalse),
     });
   merge(ctx.scope, results);
+  presenceFallbacks(ctx.scope, results);
+}
+
+/**
+ * `if "X" in os.environ: V = os.environ["X"]` / `else: V = "literal"`: V is the read of X with the else value as
+ * its default, as `os.environ.get("X", "literal")` is (and as a try/except on the missing variable is).
+ */
+function presenceFallbacks(scope: Scope, results: BranchResult[]): void {
+  if (results.length !== 2) return;
+  const [set, unset] = results;
+  const x = set.when?.test === 'set' && !set.when.derivedFrom ? set.when.variable : undefined;
+  if (!x || unset.when?.test !== 'unset' || unset.when.variable !== x) return;
+  for (const [name, b] of scope) {
+    const tried = set.scope.get(name)?.v;
+    if (tried?.t !== 'env' || tried.read.variable !== x || unset.scope.get(name) === set.scope.get(name))
+      continue;
+    const v = withFallback(tried, unset.scope.get(name)?.v, [tried.read]);
+    if (v) scope.set(name, { v, origins: b.origins });
+  }
 }
 
 function execTry(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalContext): void {
-  const kids = childrenOf(node);
-  for (let i = 0; i < kids.length; i++) {
-    const k = kids[i];
-    if (k.name !== 'Body') continue;
-    if (blockKeyword(kids, i) === 'except') execMaybe(ev, k, ctx);
-    else ev.executeBody(k, ctx);
+  const blocks = tryBlocks(ev, node);
+  const before = new Map(ctx.scope);
+  const readsFrom = ev.reads.length;
+  const recordedFrom = ev.recorded.length;
+  const [first, ...rest] = blocks;
+  if (first?.keyword === 'try') ev.executeBody(first.body, ctx);
+  const failing = failingReads(ev.reads.slice(readsFrom));
+  const handler = fallbackHandler(rest, failing);
+  if (!handler) {
+    for (const b of first?.keyword === 'try' ? rest : blocks)
+      if (b.keyword === 'except') execMaybe(ev, b.body, ctx);
+      else ev.executeBody(b.body, ctx);
+    return;
   }
+  execFallback(ev, ctx, { blocks: rest, handler, failing, before, recordedFrom, line: first.line });
+}
+
+/**
+ * A try whose handler catches what a missing variable raises: the try body (and else) ran as the branch where the
+ * variable is set, the handler is the branch where it is not, as `if 'X' in os.environ: … else: …` would be.
+ */
+function execFallback(
+  ev: ModuleEvaluation,
+  ctx: EvalContext,
+  t: {
+    blocks: TryBlock[];
+    handler: TryBlock;
+    failing: VariableRead[];
+    before: Scope;
+    recordedFrom: number;
+    line: number;
+  },
+): void {
+  const variables = [...new Set(t.failing.map((r) => r.variable))];
+  // Several variables: any one missing runs the handler, which no single condition says.
+  const variable = variables.length === 1 ? variables[0] : undefined;
+  const setCond: Condition | undefined = variable
+    ? { variable, value: '', test: 'set', line: t.line }
+    : undefined;
+  const unsetCond: Condition | undefined = variable
+    ? { variable, value: '', test: 'unset', line: t.handler.line }
+    : undefined;
+  for (const r of t.failing) {
+    r.required = false;
+    r.guarded = true;
+  }
+  for (const a of ev.recorded.slice(t.recordedFrom)) {
+    a.inBranch = true;
+    a.activeWhenUnset = false;
+    if (setCond && !a.cond) {
+      a.cond = setCond;
+      a.condText = 'try';
+    }
+  }
+  const setCtx: EvalContext = { ...ctx, inBranch: true, activeWhenUnset: false, cond: setCond ?? ctx.cond };
+  if (setCond) setCtx.condText = 'try';
+  for (const b of t.blocks) if (b.keyword === 'else') ev.executeBody(b.body, setCtx);
+  const tried = new Map(ctx.scope);
+  const unsetCtx: EvalContext = {
+    ...ctx,
+    scope: new Map(t.before),
+    inBranch: true,
+    cond: unsetCond ?? ctx.cond,
+    condText: unsetCond ? (t.handler.text ?? 'except') : ctx.condText,
+  };
+  ev.executeBody(t.handler.body, unsetCtx);
+  ctx.scope.clear();
+  for (const [name, b] of t.before) ctx.scope.set(name, b);
+  merge(ctx.scope, [
+    { scope: tried, when: setCond, activeWhenUnset: false },
+    { scope: unsetCtx.scope, when: unsetCond, activeWhenUnset: ctx.activeWhenUnset },
+  ]);
+  for (const [name, b] of ctx.scope) {
+    const v = withFallback(tried.get(name)?.v, unsetCtx.scope.get(name)?.v, t.failing);
+    if (v) ctx.scope.set(name, { v, origins: b.origins });
+  }
+  for (const b of t.blocks)
+    if (b.keyword === 'except' && b !== t.handler) execMaybe(ev, b.body, ctx);
+    else if (b.keyword === 'finally') ev.executeBody(b.body, ctx);
 }
 
 /** The scope after branches: a name bound differently in them becomes a choice of its values. */

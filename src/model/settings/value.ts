@@ -90,6 +90,8 @@ export type PyValue = (
       selects?: string[];
       /** A part of the variable's text or a value computed from it (urlparse(X).scheme), not the text itself. */
       derived?: boolean;
+      /** Computed only from whether the variable is set (`os.getenv('X') is not None`), never from its text. */
+      presence?: boolean;
       line: number;
     }
   /**
@@ -224,6 +226,7 @@ export function lift(v: PyValue, f: (x: PyValue) => PyValue): PyValue {
     if (unset.t === 'unknown' && unset.crash && v.unset.t === 'none' && !v.derived) markRequired(v.read);
     const out: PyValue = { t: 'env', read: v.read, unset, line: v.line };
     if (v.derived) out.derived = true;
+    if (v.presence) out.presence = true;
     // Only scalar results are kept: a probe that meets another read would multiply the work.
     const mapped = v.probes?.map((p) => ({ text: p.text, v: f(p.v) })) ?? [];
     const probes = mapped.filter((p) => isScalarValue(p.v));

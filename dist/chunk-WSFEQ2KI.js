@@ -13301,6 +13301,7 @@ function lift(v, f) {
     if (unset.t === "unknown" && unset.crash && v.unset.t === "none" && !v.derived) markRequired(v.read);
     const out = { t: "env", read: v.read, unset, line: v.line };
     if (v.derived) out.derived = true;
+    if (v.presence) out.presence = true;
     const mapped = v.probes?.map((p) => ({ text: p.text, v: f(p.v) })) ?? [];
     const probes = mapped.filter((p) => isScalarValue(p.v));
     if (probes.length) out.probes = probes;
@@ -18555,7 +18556,8 @@ function subscriptOsEnviron(reads, ctx, key, line) {
 function presenceOfVariable(reads, ctx, variable, negated, line) {
   const read = recordRead(reads, ctx, { variable, via: "other", line, required: false, hasDefault: false });
   read.presence = true;
-  return { t: "env", read, unset: { t: "bool", v: negated, line }, line };
+  const probes = PROBE_TEXTS.map((text) => ({ text, v: { t: "bool", v: !negated, line } }));
+  return { t: "env", read, unset: { t: "bool", v: negated, line }, probes, line };
 }
 function isOsEnviron(v) {
   return v.t === "ref" && v.name === "os.environ";
@@ -18920,7 +18922,16 @@ function binary(a, op, b, line) {
     const filled = interpolate(a, /%s/, [b], line);
     if (filled) return filled;
   }
+  const presence = presenceTest(a, op, b, line);
+  if (presence) return presence;
   return lift(a, (x) => lift(b, (y) => scalarBinary(x, op, y, line)));
+}
+function presenceTest(a, op, b, line) {
+  if (!["is", "is not", "==", "!="].includes(op) || b.t !== "none") return void 0;
+  if (a.t !== "env" || a.unset.t !== "none" || a.derived || a.cases || a.selects) return void 0;
+  const whenSet = op === "is not" || op === "!=";
+  const probes = PROBE_TEXTS.map((text) => ({ text, v: { t: "bool", v: whenSet, line } }));
+  return { t: "env", read: a.read, unset: { t: "bool", v: !whenSet, line }, probes, presence: true, line };
 }
 function scalarBinary(x, op, y, line) {
   switch (op) {
@@ -19284,6 +19295,26 @@ var BodyRunner = class {
   }
 };
 
+// src/model/settings/import-module.ts
+var IMPORTED_MODULE = "module:";
+function importModule(ev, args, line) {
+  const name2 = args.pos[0] ?? args.kw.get("name");
+  const module = name2 && ev.moduleNamed(name2, args.pos[1] ?? args.kw.get("package"));
+  return module ? { t: "ref", name: `${IMPORTED_MODULE}${module}`, line } : void 0;
+}
+function copiesModuleNames(ev, node, ctx) {
+  const text = ev.text(node).replace(/\s+/g, " ");
+  if (!/globals\(\) ?(\.update\(|\[)/.test(text)) return false;
+  const named = node.name === "ForStatement" ? /^for [\w, ]+ in (?:dir|vars)\((\w+)\)/.exec(text) ?? /^for [\w, ]+ in (\w+)\.__dict__/.exec(text) : /^globals\(\) ?\.update\((?:.*\bvars\((\w+)\)|.*?\b(\w+)\.__dict__)/.exec(text);
+  const name2 = named?.[1] ?? named?.[2];
+  const v = name2 ? ctx.scope.get(name2)?.v : void 0;
+  if (v?.t !== "ref" || !v.name.startsWith(IMPORTED_MODULE)) return false;
+  const module = v.name.slice(IMPORTED_MODULE.length);
+  ev.starImports.push({ module, line: ev.line(node) });
+  ev.importStar(module, ctx);
+  return true;
+}
+
 // src/model/settings/expressions.ts
 function evalExpression(ev, node, ctx) {
   const line = ev.line(node);
@@ -19573,7 +19604,7 @@ function call(ev, node, ctx) {
     args = callArguments(ev, argList, ctx);
     ofFunction = obj.t === "ref" || obj.t === "unknown" && !obj.crash;
     const own = obj.t === "dict" && obj.attributes ? obj.entries.find((e) => e.key === method)?.value : void 0;
-    result = own?.t === "func" ? callFunction(ev, own, args, line, ctx) : obj.t === "ref" ? callByName(ev, ctx, `${obj.name}.${method}`, args, line) : callMethod(ev, ctx, obj, method, args, line);
+    result = own?.t === "func" ? callFunction(ev, own, args, line, ctx) : obj.t === "ref" && `${obj.name}.${method}` === "importlib.import_module" ? importModule(ev, args, line) : obj.t === "ref" ? callByName(ev, ctx, `${obj.name}.${method}`, args, line) : callMethod(ev, ctx, obj, method, args, line);
   } else {
     const f = ev.evaluate(callee, ctx);
     args = callArguments(ev, argList, ctx);
@@ -19582,6 +19613,7 @@ function call(ev, node, ctx) {
       ev.include(args.pos, ctx);
       result = { t: "none", line };
     } else if (f.t === "ref" && f.name === "split_settings.tools.optional") result = args.pos[0];
+    else if (f.t === "ref" && f.name === "importlib.import_module") result = importModule(ev, args, line);
     else if (f.t === "ref") result = callByName(ev, ctx, f.name, args, line);
     else if (f.t === "envobj") result = callEnv(ev, ctx, f, "__call__", args, line);
     else if (f.t === "func") result = callFunction(ev, f, args, line, ctx);
@@ -19623,6 +19655,56 @@ function applyDjangoHeroku(reads, ctx, line) {
   ctx.scope.set("DATABASES", { v: { ...binding.v, entries: replaced }, origins: binding.origins });
 }
 
+// src/model/settings/try-fallback.ts
+var RAISED_WHEN_UNSET = {
+  "environ[]": ["KeyError", "LookupError"],
+  // python-decouple's config()
+  other: ["UndefinedValueError"],
+  // django-environ raises ImproperlyConfigured; environs its EnvError, a ValueError
+  "django-environ": ["ImproperlyConfigured", "EnvError", "ValueError"]
+};
+var CATCH_ALL = ["Exception", "BaseException"];
+function tryBlocks(ev, node) {
+  const kids = childrenOf(node);
+  const out = [];
+  for (let i = 0; i < kids.length; i++) {
+    const k = kids[i].name;
+    if (k !== "try" && k !== "except" && k !== "else" && k !== "finally") continue;
+    const bodyAt = kids.findIndex((c, j) => j > i && c.name === "Body");
+    if (bodyAt < 0) break;
+    const block = { keyword: k, body: kids[bodyAt], line: ev.line(kids[i]) };
+    if (k === "except") {
+      const caught = bodyAt > i + 1 && kids[i + 1].name !== "as" ? kids[i + 1] : void 0;
+      if (caught) block.catches = exceptionNames(ev.text(caught));
+      block.text = ev.py.text.slice(kids[i].from, (caught ?? kids[i]).to);
+    }
+    out.push(block);
+    i = bodyAt;
+  }
+  return out;
+}
+function exceptionNames(text) {
+  return text.replace(/[()\s]/g, "").split(",").filter((n) => n !== "").map((n) => n.slice(n.lastIndexOf(".") + 1));
+}
+function failingReads(reads) {
+  return reads.filter((r) => r.required && !r.hasDefault && !r.guarded && RAISED_WHEN_UNSET[r.via]);
+}
+function fallbackHandler(blocks, failing) {
+  if (failing.length === 0) return void 0;
+  return blocks.find(
+    (b) => b.keyword === "except" && failing.every((r) => {
+      if (!b.catches) return true;
+      const raised = RAISED_WHEN_UNSET[r.via] ?? [];
+      return b.catches.some((n) => CATCH_ALL.includes(n) || raised.includes(n));
+    })
+  );
+}
+function withFallback(tried, fallback, failing) {
+  if (!tried || !fallback || tried.t !== "env" || !failing.includes(tried.read)) return void 0;
+  if (!(tried.unset.t === "unknown" && tried.unset.crash)) return void 0;
+  return { ...tried, unset: fallback };
+}
+
 // src/model/settings/statements.ts
 var SETTING_NAME = /^[A-Z][A-Z0-9_]*$/;
 var MAX_ORIGINS = 64;
@@ -19644,6 +19726,8 @@ function execStatement(ev, node, ctx) {
       for (const c of childrenOf(node)) if (c.name === "Body") ev.executeBody(c, ctx);
       return;
     case "ForStatement":
+      if (copiesModuleNames(ev, node, ctx)) return;
+    // falls through
     case "WhileStatement": {
       const body = childrenOf(node).find((c) => c.name === "Body");
       if (body) execMaybe(ev, body, ctx);
@@ -19755,6 +19839,7 @@ function execExpression(ev, node, ctx) {
     }
     if (callee && ev.text(callee).replace(/\s/g, "") === "django_heroku.settings")
       return applyDjangoHeroku(ev.reads, ctx, ev.line(node));
+    if (copiesModuleNames(ev, node, ctx)) return;
   }
   ev.evaluate(expr, ctx);
 }
@@ -19792,8 +19877,8 @@ function execFromImport(ev, kids, ctx, line) {
   }
 }
 function projectName(ev, moduleName, name2, line) {
-  if (name2 === "env" || name2 === "BASE_DIR") return void 0;
-  const scope = moduleName.replace(/\.+$/, "") === "" ? void 0 : ev.importModule(moduleName);
+  const wellKnown = name2 === "env" || name2 === "BASE_DIR";
+  const scope = wellKnown || moduleName.replace(/\.+$/, "") === "" ? void 0 : ev.importModule(moduleName);
   const bound = scope?.get(name2);
   if (bound) return bound.v;
   const submodule = ev.importModule(
@@ -19888,15 +19973,80 @@ function execIf(ev, node, ctx) {
       activeWhenUnset: truthAnd(ctx.activeWhenUnset, previousFalse)
     });
   merge(ctx.scope, results);
+  presenceFallbacks(ctx.scope, results);
+}
+function presenceFallbacks(scope, results) {
+  if (results.length !== 2) return;
+  const [set, unset] = results;
+  const x = set.when?.test === "set" && !set.when.derivedFrom ? set.when.variable : void 0;
+  if (!x || unset.when?.test !== "unset" || unset.when.variable !== x) return;
+  for (const [name2, b] of scope) {
+    const tried = set.scope.get(name2)?.v;
+    if (tried?.t !== "env" || tried.read.variable !== x || unset.scope.get(name2) === set.scope.get(name2))
+      continue;
+    const v = withFallback(tried, unset.scope.get(name2)?.v, [tried.read]);
+    if (v) scope.set(name2, { v, origins: b.origins });
+  }
 }
 function execTry(ev, node, ctx) {
-  const kids = childrenOf(node);
-  for (let i = 0; i < kids.length; i++) {
-    const k = kids[i];
-    if (k.name !== "Body") continue;
-    if (blockKeyword(kids, i) === "except") execMaybe(ev, k, ctx);
-    else ev.executeBody(k, ctx);
+  const blocks = tryBlocks(ev, node);
+  const before = new Map(ctx.scope);
+  const readsFrom = ev.reads.length;
+  const recordedFrom = ev.recorded.length;
+  const [first, ...rest] = blocks;
+  if (first?.keyword === "try") ev.executeBody(first.body, ctx);
+  const failing = failingReads(ev.reads.slice(readsFrom));
+  const handler = fallbackHandler(rest, failing);
+  if (!handler) {
+    for (const b of first?.keyword === "try" ? rest : blocks)
+      if (b.keyword === "except") execMaybe(ev, b.body, ctx);
+      else ev.executeBody(b.body, ctx);
+    return;
   }
+  execFallback(ev, ctx, { blocks: rest, handler, failing, before, recordedFrom, line: first.line });
+}
+function execFallback(ev, ctx, t2) {
+  const variables = [...new Set(t2.failing.map((r) => r.variable))];
+  const variable = variables.length === 1 ? variables[0] : void 0;
+  const setCond = variable ? { variable, value: "", test: "set", line: t2.line } : void 0;
+  const unsetCond = variable ? { variable, value: "", test: "unset", line: t2.handler.line } : void 0;
+  for (const r of t2.failing) {
+    r.required = false;
+    r.guarded = true;
+  }
+  for (const a of ev.recorded.slice(t2.recordedFrom)) {
+    a.inBranch = true;
+    a.activeWhenUnset = false;
+    if (setCond && !a.cond) {
+      a.cond = setCond;
+      a.condText = "try";
+    }
+  }
+  const setCtx = { ...ctx, inBranch: true, activeWhenUnset: false, cond: setCond ?? ctx.cond };
+  if (setCond) setCtx.condText = "try";
+  for (const b of t2.blocks) if (b.keyword === "else") ev.executeBody(b.body, setCtx);
+  const tried = new Map(ctx.scope);
+  const unsetCtx = {
+    ...ctx,
+    scope: new Map(t2.before),
+    inBranch: true,
+    cond: unsetCond ?? ctx.cond,
+    condText: unsetCond ? t2.handler.text ?? "except" : ctx.condText
+  };
+  ev.executeBody(t2.handler.body, unsetCtx);
+  ctx.scope.clear();
+  for (const [name2, b] of t2.before) ctx.scope.set(name2, b);
+  merge(ctx.scope, [
+    { scope: tried, when: setCond, activeWhenUnset: false },
+    { scope: unsetCtx.scope, when: unsetCond, activeWhenUnset: ctx.activeWhenUnset }
+  ]);
+  for (const [name2, b] of ctx.scope) {
+    const v = withFallback(tried.get(name2)?.v, unsetCtx.scope.get(name2)?.v, t2.failing);
+    if (v) ctx.scope.set(name2, { v, origins: b.origins });
+  }
+  for (const b of t2.blocks)
+    if (b.keyword === "except" && b !== t2.handler) execMaybe(ev, b.body, ctx);
+    else if (b.keyword === "finally") ev.executeBody(b.body, ctx);
 }
 function merge(scope, results) {
   const names = /* @__PURE__ */ new Set();
@@ -20142,6 +20292,17 @@ var ModuleEvaluation = class _ModuleEvaluation {
       }
     }
   }
+  /**
+   * The module `importlib.import_module(name, package)` loads, its name built with the container's variables (else
+   * their defaults in the code); a relative name without a known package stays relative to this module.
+   */
+  moduleNamed(name2, pkg) {
+    const variable = this.shared.includes?.variable;
+    const text = stringWithEnvironment(name2, variable);
+    if (!text || !text.startsWith(".")) return text;
+    const base = pkg && stringWithEnvironment(pkg, variable);
+    return base ? `${base}${text}` : text;
+  }
   /** Runs the module's top-level statements; returns the context they leave. */
   run() {
     const ctx = { scope: /* @__PURE__ */ new Map(), inBranch: false, activeWhenUnset: true, guarded: /* @__PURE__ */ new Set() };
@@ -20362,7 +20523,7 @@ function envSource(v, inner) {
   if (v.suffix) out.suffix = v.suffix;
   if (v.whenSet) out.whenSet = v.whenSet;
   if (v.selects) out.selects = v.selects;
-  if (v.read.presence) out.presence = true;
+  if (v.read.presence || v.presence) out.presence = true;
   const truths = (v.whenSet ? [] : v.probes ?? []).flatMap((p) => {
     const t2 = truthy(p.v);
     return t2 === void 0 ? [] : [[p.text, t2]];
@@ -24707,7 +24868,9 @@ commit builds different releases, and a new upstream version can break productio
 Pin every requirement with \`==\` (or install with \`--require-hashes\`), ideally in a lock file generated by
 \`pip-compile\`, \`uv pip compile\` or \`poetry lock\`. Installing a local path or wheel (\`pip install .\`,
 \`./dist/app.whl\`), a requirements file (\`-r\`, judged line by line) or with a constraints file (\`-c\`) is not
-reported. Upgrading the installer itself (\`pip install --upgrade pip setuptools wheel\`) is only a notice: it does
+reported. A Pipfile the image installs without its lock (\`pipenv install --skip-lock\`, or no Pipfile.lock in the
+repository) is judged the same way, package by package; installed from a committed lock (\`pipenv install --deploy\`)
+it is pinned. Upgrading the installer itself (\`pip install --upgrade pip setuptools wheel\`) is only a notice: it does
 not change what the app imports, but it still makes two builds of one commit differ.
 
 \`\`\`dockerfile
@@ -24745,6 +24908,15 @@ RUN pip install --no-cache-dir -r requirements.txt   # django==5.1.4, gunicorn==
       for (const req of app.requirements) {
         for (const line of req.lines) {
           if (line.pinned || line.kind !== "package") continue;
+          if (req.manifest === "pipfile") {
+            const why = req.unlocked === "skip-lock" ? "pipenv install --skip-lock" : "pipenv install with no Pipfile.lock in the repository";
+            findings.push({
+              file: req.file,
+              line: line.line,
+              message: `'${line.text}' does not pin an exact version, and the image resolves the Pipfile when it is built (${why}), so two builds of one commit can install different releases. Write ${line.text.includes("{") ? 'version = "==<version>" in its table' : `${line.name ?? "the package"} = "==<version>"`}, or commit Pipfile.lock and install with pipenv install --deploy --system.`
+            });
+            continue;
+          }
           findings.push({
             file: req.file,
             line: line.line,
@@ -26074,9 +26246,14 @@ function variableRead(context) {
   for (const app of project.apps)
     for (const settings of [app.settings, ...app.settingsBases ?? []]) {
       const a = settings?.assignments.find(
-        (x) => x.name === "SECRET_KEY" && (x.file ?? settings.file) === finding.file && x.line === finding.line
+        (x2) => x2.name === "SECRET_KEY" && (x2.file ?? settings.file) === finding.file && x2.line === finding.line
       );
       if (a?.value.kind === "env" && /^\w+$/.test(a.value.variable)) return a.value.variable;
+      const x = a?.inBranch && a.activeWhenUnset === true ? a.condition?.variable : void 0;
+      const readsX = settings?.assignments.some(
+        (b) => b.name === "SECRET_KEY" && b.live && b.value.kind === "env" && b.value.variable === x
+      );
+      if (x && readsX && /^\w+$/.test(x)) return x;
     }
   return void 0;
 }
@@ -26125,14 +26302,19 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
   check(project) {
     const findings = [];
     for (const { app, settings } of appSettings(project)) {
-      for (const a of liveAssignments(settings, "DEBUG")) {
+      const live = liveAssignments(settings, "DEBUG");
+      for (const a of live) {
         if (a.activeWhenUnset === false || a.inBranch && a.activeWhenUnset === void 0) continue;
         const v = a.value;
         if (v.kind === "literal" && truthy2(v) === true) {
+          const fallbackOf = a.inBranch && a.activeWhenUnset === true ? a.condition?.variable : void 0;
+          const fallback = fallbackOf !== void 0 && !isFalseWord(v) && live.some((b) => b !== a && b.value.kind === "env" && b.value.variable === fallbackOf);
+          const at3 = { file: a.file ?? settings.file, line: a.line };
+          const elsewhere = fallback ? void 0 : literalElsewhere(v, at3);
           findings.push({
-            file: a.file ?? settings.file,
-            line: a.line,
-            ...isFalseWord(v) ? msg`DEBUG is set to a non-empty string, which Python treats as true even when it reads "False"; use a boolean and take it from the environment: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.` : msg`DEBUG is set to a true value in code, so every deploy that runs these settings shows debug pages with settings and stack traces; read it from the environment with a false default: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`
+            file: elsewhere?.file ?? at3.file,
+            line: elsewhere?.line ?? at3.line,
+            ...elsewhere ? msg`This value becomes DEBUG${elsewhere.usedAt} and is true, so every deploy that runs these settings shows debug pages with settings and stack traces; read DEBUG from the environment with a false default: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.` : fallback ? msg`DEBUG is read from ${fallbackOf} but falls back to a true value in code when it is unset, so a deploy that does not set the variable runs in debug mode; make the fallback false: ${code("DEBUG = False")}.` : isFalseWord(v) ? msg`DEBUG is set to a non-empty string, which Python treats as true even when it reads "False"; use a boolean and take it from the environment: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.` : msg`DEBUG is set to a true value in code, so every deploy that runs these settings shows debug pages with settings and stack traces; read it from the environment with a false default: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`
           });
           continue;
         }
@@ -26216,7 +26398,7 @@ function providedFinding(app, at2, v, composeFiles) {
     };
   return {
     ...at2,
-    message: `DEBUG is read from ${v.variable}, which ${given.where} sets to '${given.value}': every container of this image runs in debug mode. Remove ${v.variable} from there and set it only in development.`
+    message: v.presence ? `DEBUG is true whenever ${v.variable} is set, whatever its value, and ${given.where} sets it (to '${given.value}'): every container of this image runs in debug mode. Remove ${v.variable} from there and set it only in development.` : `DEBUG is read from ${v.variable}, which ${given.where} sets to '${given.value}': every container of this image runs in debug mode. Remove ${v.variable} from there and set it only in development.`
   };
 }
 function defaultDecider(v) {
@@ -26335,10 +26517,13 @@ Behind a proxy that already checks the host, a deploy may still set \`DJANGO_ALL
         const fromEnv = code(
           'ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").split(",")'
         );
+        const at2 = { file: a.file ?? settings.file, line: a.line };
+        const elsewhere = literalElsewhere(a.value, at2);
+        const name2 = `ALLOWED_HOSTS${elsewhere?.usedAt ?? ""}`;
         findings.push({
-          file: a.file ?? settings.file,
-          line: a.line,
-          ...inList ? msg`ALLOWED_HOSTS contains '*' in code, which accepts any Host header in every deploy; read the host names from the environment: ${fromEnv}.` : msg`ALLOWED_HOSTS is the string ${`'${text}'`} in code, not a list: Django reads each of its characters as a host name, so its '*' accepts any Host header in every deploy. Read the host names from the environment as a list: ${fromEnv}.`
+          file: elsewhere?.file ?? at2.file,
+          line: elsewhere?.line ?? at2.line,
+          ...inList ? msg`${name2} contains '*' in code, which accepts any Host header in every deploy; read the host names from the environment: ${fromEnv}.` : msg`${name2} is the string ${`'${text}'`} in code, not a list: Django reads each of its characters as a host name, so its '*' accepts any Host header in every deploy. Read the host names from the environment as a list: ${fromEnv}.`
         });
       }
     }
@@ -26722,7 +26907,7 @@ credentials and are not judged.
             const file = config2.fieldLines?.[key] ? writtenIn(settings, config2) : writtenIn(settings, v, config2);
             const id2 = `${key}\0${file}\0${line}`;
             if (seen.has(id2)) continue;
-            const elsewhere = literalElsewhere(v, { file, line });
+            const elsewhere = literalElsewhere(v, { file, line }) ?? fallbackElsewhere(key, v, { file, line });
             const finding = credentialFinding(key, v, `${where}${elsewhere?.usedAt ?? ""}`);
             if (!finding) continue;
             seen.add(id2);
@@ -26747,6 +26932,15 @@ function credentialFinding(key, v, where) {
     severity: "notice",
     message: `${where} reads PASSWORD from ${v.variable} but falls back to a literal password when it is unset; drop the fallback so a deploy without the variable fails instead of using the password from the repository.`
   };
+}
+function fallbackElsewhere(key, v, used) {
+  if (key !== "PASSWORD" || v.kind !== "env") return void 0;
+  const fallback = valueWhenUnset(v);
+  if (!fallback || !isLiteralFallback(fallback)) return void 0;
+  const file = fallback.file ?? used.file;
+  if (file === used.file && fallback.line === used.line) return void 0;
+  const usedAt = file === used.file ? ` at line ${used.line}` : ` (in ${used.file} at line ${used.line})`;
+  return { file, line: fallback.line, usedAt };
 }
 function mayBeServer(config2) {
   if (config2.engine && isServerEngine(config2.engine)) return true;
@@ -27578,11 +27772,13 @@ var debugEnvNotBoolean = defineRule({
   factor: "III",
   severity: "warning",
   kind: "S",
-  title: "DEBUG (or another boolean setting: SESSION_COOKIE_SECURE, CSRF_COOKIE_SECURE, SECURE_SSL_REDIRECT) is taken from the environment as a raw string (os.environ.get('DEBUG', False), bool(os.environ.get(...))), so DEBUG=False or 0 is truthy",
+  title: "DEBUG (or another boolean setting: SESSION_COOKIE_SECURE, CSRF_COOKIE_SECURE, SECURE_SSL_REDIRECT) is taken from the environment as a raw string (os.environ.get('DEBUG', False), bool(os.environ.get(...))), or only tested for being set ('DEBUG' in os.environ, os.getenv('DEBUG') is not None), so DEBUG=False or 0 is truthy",
   help: `An environment variable is always a string, and every non-empty string is true in Python: with
 \`DEBUG = os.environ.get("DEBUG", False)\` (or \`bool(os.environ.get("DEBUG"))\`), a deploy that sets \`DEBUG=False\`
 or \`DEBUG=0\` to switch debugging off turns it on. The same holds for the security switches
 \`SESSION_COOKIE_SECURE\`, \`CSRF_COOKIE_SECURE\` and \`SECURE_SSL_REDIRECT\`, which then cannot be turned off.
+A test of whether the variable is set at all (\`"DEBUG" in os.environ\`, \`os.getenv("DEBUG") is not None\`) is the
+same trap: \`DEBUG=False\` defines the variable, so debugging is on.
 
 Compare the text, or use a reader that casts it:
 
@@ -27603,7 +27799,16 @@ DEBUG = config("DEBUG", default=False, cast=bool)  # python-decouple
       for (const name2 of BOOLEAN_SETTINGS) {
         for (const a of liveAssignments(settings, name2)) {
           const v = a.value;
-          if (v.kind !== "env" || !v.whenSet) continue;
+          if (v.kind !== "env") continue;
+          if (!v.whenSet) {
+            if (onWheneverSet(v))
+              findings.push({
+                file: a.file ?? settings.file,
+                line: a.line,
+                message: `${name2} only tests whether ${v.variable} is set, so any value, 'False' and '0' included, makes it True. Compare the text instead: ${name2} = os.environ.get("${v.variable}", "") == "1".`
+              });
+            continue;
+          }
           const how = v.whenSet === "text" ? "as a raw string" : "through bool() of its text";
           findings.push({
             file: a.file ?? settings.file,
@@ -27616,6 +27821,14 @@ DEBUG = config("DEBUG", default=False, cast=bool)  # python-decouple
     return findings;
   }
 });
+function onWheneverSet(v) {
+  const truths = v.truthWhenSetTo;
+  if (!v.presence || !truths || v.selects?.length || !["False", "false", "0"].every((w) => truths[w] === true))
+    return false;
+  if (!Object.values(truths).every((t2) => t2)) return false;
+  const unset = valueWhenUnset(v);
+  return unset === void 0 || unset.kind === "literal" && !unset.value;
+}
 
 // src/rules/TF0313-config-provided-not-read.ts
 var DATABASE_KEYS = ["HOST", "NAME", "USER", "PASSWORD", "PORT"];

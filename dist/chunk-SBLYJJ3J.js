@@ -11,7 +11,7 @@ import {
   pipInstall,
   programArgv,
   runtimeInsertionLine
-} from "./chunk-DC7QOKNY.js";
+} from "./chunk-WSFEQ2KI.js";
 import {
   insertLines,
   normalizePackageName,
@@ -74,6 +74,7 @@ function pinInstalledVersions(context, facts) {
   for (const app of context.project.apps) {
     const req = app.requirements.find((r) => r.file === finding.file);
     const line = req?.lines.find((l) => l.line === finding.line && l.kind === "package" && !l.pinned);
+    if (req?.manifest === "pipfile") return void 0;
     if (line?.name) return pinRequirementLine(finding.file, finding.line, lines2, line.name, installed);
     const df = app.dockerfile;
     if (df?.file === finding.file) return pinPipInstall(context, finding.line, lines2, installed);

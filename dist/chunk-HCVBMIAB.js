@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-PZU3X2WK.js";
+} from "./chunk-V4CCHMOY.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -31,7 +31,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-DC7QOKNY.js";
+} from "./chunk-WSFEQ2KI.js";
 import {
   UnsafePathError,
   readInside,

@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-UD7MLCBV.js";
+} from "./chunk-SBLYJJ3J.js";
 import {
   makeReport
 } from "./chunk-XHBXMSCK.js";
 import {
   RULES
-} from "./chunk-DC7QOKNY.js";
+} from "./chunk-WSFEQ2KI.js";
 import {
   SEVERITIES,
   UnsafePathError,

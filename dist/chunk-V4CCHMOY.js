@@ -20,7 +20,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-DC7QOKNY.js";
+} from "./chunk-WSFEQ2KI.js";
 import {
   UnsafePathError,
   formatBytes,
@@ -317,7 +317,8 @@ async function discover(root, options = {}, limits = {}, overlay) {
   };
   const wanted = files.filter(
     (f) => isDockerfile(f) || isComposeFile(f) || isComposeCandidate(f) || isDockerignore(f) || isRequirementsFile(f) || isSettingsCandidate(f) || isScript(f) || baseName(f) === "Makefile" || baseName(f) === "manage.py" || // `RUN npm run setup` may install the Python requirements from package.json's scripts.
-    baseName(f) === "package.json" || // The server's entry module names the settings it runs (they may differ from manage.py's).
+    baseName(f) === "package.json" || // `RUN pipenv install --skip-lock` resolves the Pipfile's versions at build time.
+    baseName(f) === "Pipfile" || // The server's entry module names the settings it runs (they may differ from manage.py's).
     baseName(f) === "wsgi.py" || baseName(f) === "asgi.py" || // Env templates and files in a `.env*` directory: one that holds a real secret is an env file for TF0308.
     isEnvTemplateName(f) || isInEnvDir(f)
   );
