@@ -15428,8 +15428,8 @@ function takeFlags(args, escape3) {
   }
   return { flags, rest };
 }
-function blankFlags(shellText) {
-  let out = shellText;
+function blankFlags(shellText2) {
+  let out = shellText2;
   let i = 0;
   for (; ; ) {
     while (i < out.length && (/\s/.test(out[i]) || out[i] === "\\" && out[i + 1] === "\n")) i++;
@@ -16564,7 +16564,10 @@ function programArgv(argv) {
   let a = argv.slice();
   for (let guard = 0; guard < 8 && a.length > 0; guard++) {
     const p = basename2(a[0]);
-    if (p === "env") {
+    const launched2 = launchedCommand(a);
+    if (launched2) {
+      a = launched2;
+    } else if (p === "env") {
       let i = 1;
       while (i < a.length && (a[i].startsWith("-") || /^[A-Za-z_][A-Za-z0-9_]*=/.test(a[i])))
         i += a[i] === "-u" ? 2 : 1;
@@ -16575,8 +16578,6 @@ function programArgv(argv) {
       a = a.slice(i);
     } else if (p === "nice") {
       a = a.slice(a[1] === "-n" ? 3 : a[1]?.startsWith("-") ? 2 : 1);
-    } else if (p === "gosu" || p === "su-exec") {
-      a = a.slice(2);
     } else if (["poetry", "pipenv", "uv", "pdm", "hatch", "rye"].includes(p) && a[1] === "run") {
       let i = 2;
       while (i < a.length && a[i].startsWith("-")) i++;
@@ -17010,6 +17011,52 @@ var init_make = __esm({
   }
 });
 
+// src/model/supervisor-config.ts
+function supervisordRun(argv) {
+  const words2 = argv[0] === "exec" ? argv.slice(1) : argv;
+  if (!/(^|\/)supervisord$/.test(words2[0] ?? "")) return void 0;
+  for (let i = 1; i < words2.length; i++) {
+    if (words2[i] === "-c" || words2[i] === "--configuration") return { config: words2[i + 1] };
+    const m = /^(?:-c|--configuration=)(.+)$/.exec(words2[i]);
+    if (m) return { config: m[1] };
+  }
+  return {};
+}
+function supervisorPrograms(file, text) {
+  const out = [];
+  let program;
+  let last;
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const line = raw.replace(/\s[;#].*$/, "");
+    const header2 = /^\s*\[([^\]]+)\]\s*$/.exec(line);
+    if (header2) {
+      program = /^program:(.+)$/.exec(header2[1].trim())?.[1].trim();
+      last = void 0;
+      return;
+    }
+    if (last && /^\s+\S/.test(line) && !/^\s*[\w.-]+\s*[=:]/.test(line)) {
+      last.command = `${last.command} ${line.trim()}`;
+      last.argv = commandWords(last.command);
+      return;
+    }
+    last = void 0;
+    const m = /^\s*command\s*[=:]\s*(.*)$/.exec(line);
+    if (!program || !m || m[1].trim() === "") return;
+    last = { file, line: i + 1, name: program, command: m[1].trim(), argv: commandWords(m[1]) };
+    out.push(last);
+  });
+  return out;
+}
+function commandWords(command) {
+  return parseShell(command.trim()).commands[0]?.argv ?? [];
+}
+var init_supervisor_config = __esm({
+  "src/model/supervisor-config.ts"() {
+    "use strict";
+    init_shell();
+  }
+});
+
 // src/model/command/start-chain.ts
 function recipeNote(command) {
   const r = command.recipe;
@@ -17043,8 +17090,11 @@ function scriptCommandsThatRun(app, script) {
   return script.script.commands.filter((c) => reached.commands.has(c));
 }
 function containerEnv(app) {
-  const env = { ...app.dockerfile?.targetStage?.env ?? {} };
-  for (const e of app.compose?.appService?.environment ?? []) env[e.name] = e.value;
+  return startEnvironment(app.dockerfile?.targetStage?.env ?? {}, app.compose?.appService);
+}
+function startEnvironment(image, service) {
+  const env = { ...image };
+  for (const e of service?.environment ?? []) env[e.name] = e.value;
   return env;
 }
 function chain(app, service, reached) {
@@ -17069,7 +17119,25 @@ function chain(app, service, reached) {
     pid1 = cmd.argv ? execCommand(cmd.at, cmd.argv, cmd.inner) : cmd.script;
   }
   const variable = containerVariables(app.dockerfile?.targetStage?.env ?? {}, service);
-  return followScripts(commandsThatRun(pid1, { variable }), app, variable, reached);
+  return withSupervisorPrograms(
+    followScripts(commandsThatRun(pid1, { variable }), app, variable, reached),
+    app
+  );
+}
+function withSupervisorPrograms(commands, app) {
+  const programs = app.supervisorPrograms ?? [];
+  const at2 = programs.length > 0 ? commands.findIndex((c) => supervisordRun(programArgv(c.argv))) : -1;
+  if (at2 < 0) return commands;
+  const run = programs.map((p) => ({
+    file: p.file,
+    line: p.line,
+    argv: p.argv,
+    redirects: [],
+    viaExec: true,
+    origin: "supervisor",
+    program: p.name
+  }));
+  return [...commands.slice(0, at2 + 1), ...run, ...commands.slice(at2 + 1)];
 }
 function commandIgnoredBy(app, service) {
   if (service?.entrypoint) return void 0;
@@ -17084,13 +17152,13 @@ function argsIgnoredBy(app, entrypoint) {
   return hit?.script.ignoresArgs && hit.argsFrom === entrypoint.length ? hit.script : void 0;
 }
 function containerVariables(image, service) {
+  const env = startEnvironment(image, service);
   return (name2) => {
     const set = (service?.environment ?? []).filter((e) => e.name === name2).at(-1);
-    if (set)
-      return set.source === "environment" && !set.interpolated && set.value !== void 0 ? set.value : void 0;
+    if (set) return set.source === "environment" && !set.interpolated ? env[name2] : void 0;
     if (service && service.envFiles.length > 0) return void 0;
-    if (!(name2 in image)) return null;
-    const value = image[name2];
+    if (!(name2 in env)) return null;
+    const value = env[name2];
     return value === void 0 || value.includes("$") ? void 0 : value;
   };
 }
@@ -17181,10 +17249,10 @@ function scriptRun(argv, scripts, workdir) {
     const script = scripts.find((s) => s.makeTargets && s.makeTargets.join(" ") === targets);
     return script && { script, argsFrom: argv.length };
   }
-  const program = basename2(argv[0] ?? "");
-  if ((program === "gosu" || program === "su-exec") && argv.length > 2) {
-    const hit = scriptRun(argv.slice(2), scripts, workdir);
-    return hit && { script: hit.script, argsFrom: hit.argsFrom + 2 };
+  const inner = basename2(argv[0] ?? "") === "su" ? void 0 : launchedCommand(argv);
+  if (inner) {
+    const hit = scriptRun(inner, scripts, workdir);
+    return hit && { script: hit.script, argsFrom: hit.argsFrom + argv.length - inner.length };
   }
   const candidates = [0];
   if (argv.length > 1 && SHELLS2.has(basename2(argv[0]))) {
@@ -17251,8 +17319,30 @@ function launched(command, depth = 0) {
     file: command.file,
     origin: command.origin
   }));
-  const own = program === "gosu" || program === "su-exec" ? [] : [run];
+  const own = program === "su" ? [run] : [];
   return [...own, ...commands, ...launched(run, depth + 1).filter((c) => c !== run)];
+}
+function djangoDirectories(app) {
+  const workdir = app.dockerfile?.targetStage?.workdir || "/";
+  const servers = [];
+  const manage = [];
+  for (const chain2 of [effectiveCommand(app), imageCommand(app)]) {
+    let dir = workdir;
+    for (const c of chain2) {
+      dir = directoryAfter(c.argv, dir);
+      const script = c.argv.find((w2) => basename2(w2) === "manage.py");
+      if (script) manage.push(import_node_path5.posix.dirname(import_node_path5.posix.resolve(dir, script)));
+      else if (serverOf(c.argv)) servers.push(import_node_path5.posix.resolve(dir, chdirOf(programArgv(c.argv)) ?? "."));
+    }
+  }
+  return [.../* @__PURE__ */ new Set([...servers, ...manage])];
+}
+function chdirOf(argv) {
+  for (let i = 1; i < argv.length; i++) {
+    if (argv[i] === "--chdir") return argv[i + 1];
+    if (argv[i].startsWith("--chdir=")) return argv[i].slice("--chdir=".length);
+  }
+  return void 0;
 }
 function directoryAfter(argv, dir) {
   if (argv[0] !== "cd" || argv.length !== 2 || argv[1] === "-" || argv[1].includes("$") || argv[1].startsWith("~"))
@@ -17305,6 +17395,7 @@ var init_start_chain = __esm({
     init_shell();
     init_branches();
     init_make();
+    init_supervisor_config();
     init_servers();
     argsScripts = /* @__PURE__ */ new WeakMap();
     IDLE = String.raw`(?:true|:|sleep\s+[\w.]+)`;
@@ -17596,6 +17687,145 @@ var init_pip = __esm({
   }
 });
 
+// src/model/command/processes.ts
+function longRunningProcess(argv) {
+  const server = serverOf(argv);
+  if (server) return server.kind;
+  const dj = djangoCommand(argv);
+  if (dj) return LONG_RUNNING_COMMANDS.has(dj.name) ? dj.name : void 0;
+  const a = programArgv(argv);
+  if (a[0] === "celery") {
+    const sub = a.find((x, i) => i > 0 && ["worker", "beat", "flower"].includes(x));
+    return sub ? `celery ${sub}` : void 0;
+  }
+  return LONG_RUNNING_PROGRAMS.has(a[0] ?? "") ? a[0] : void 0;
+}
+function daemonOf(argv) {
+  const a = programArgv(argv);
+  if (a[0] === "service" && a[1] && ["start", "restart"].includes(a[2] ?? "")) return a[1];
+  const initd = /^\/etc\/init\.d\/([\w.-]+)$/.exec(a[0] ?? "");
+  if (initd && ["start", "restart"].includes(a[1] ?? "")) return initd[1];
+  if (a[0] === "celery") {
+    const sub = a.find((x, i) => i > 0 && ["worker", "beat", "multi"].includes(x));
+    if (sub === "multi" && ["start", "restart"].some((w2) => a.includes(w2))) return "celery multi";
+    if (sub && sub !== "multi" && a.some((w2) => w2 === "--detach" || w2 === "-D")) return `celery ${sub}`;
+  }
+  if (["gunicorn", "uwsgi"].includes(basename2(a[0] ?? "")) && a.some((w2) => /^(--daemon|-D|--daemonize(=.*)?)$/.test(w2)))
+    return basename2(a[0] ?? "");
+  if ((a[0] === "cron" || a[0] === "crond") && !a.some((w2) => /^-[a-zA-Z]*f/.test(w2))) return a[0];
+  if (a[0] === "nginx" && !a.some((w2) => /daemon\s+off/.test(w2) || ONE_SHOT.nginx.includes(w2)))
+    return "nginx";
+  return void 0;
+}
+function foregroundSequence(commands) {
+  const held = commands.flatMap((command) => {
+    if (command.background || daemonOf(command.argv)) return [];
+    const what = longRunningProcess(command.argv);
+    return what ? [{ what, command }] : [];
+  });
+  const branches = /* @__PURE__ */ new Map();
+  for (const p of held) {
+    const key = JSON.stringify(p.command.guards ?? []);
+    branches.set(key, [...branches.get(key) ?? [], p]);
+  }
+  return [...branches.values()].find((run) => run.length > 1);
+}
+function isKeepAliveCommand(argv) {
+  const a = programArgv(argv);
+  if (a[0] === "tail") return a.some((w2) => /^-[a-zA-Z]*[fF]/.test(w2) || /^--follow(=|$)/.test(w2));
+  if (a[0] === "sleep") return a.slice(1).some((w2) => w2 === "infinity" || w2 === "inf");
+  return false;
+}
+function holderAfter(commands, index, runsArguments2 = () => false) {
+  for (const command of commands.slice(index + 1)) {
+    if (command.background) continue;
+    if (runsArguments2(command.argv)) return { kind: "arguments", command };
+    const a = programArgv(command.argv);
+    if (a[0] === "wait") return { kind: "wait", command };
+    if (isKeepAliveCommand(command.argv)) return { kind: "keep-alive", command };
+    if (daemonOf(command.argv)) continue;
+    const what = longRunningProcess(command.argv);
+    if (what) return { kind: "process", what, command };
+  }
+  return void 0;
+}
+function backgroundStart(commands, runsArguments2) {
+  const background = commands.flatMap((command) => {
+    const what = command.background ? longRunningProcess(command.argv) : void 0;
+    return what ? [{ what, command }] : [];
+  });
+  if (background.length === 0) return void 0;
+  const holder = holderAfter(commands, commands.indexOf(background[0].command), runsArguments2);
+  return { background, holder };
+}
+function reverseProxyOf(argv) {
+  const a = programArgv(argv);
+  const name2 = REVERSE_PROXIES[a[0] ?? ""];
+  if (!name2) return REVERSE_PROXIES[daemonOf(argv) ?? ""];
+  if (a.slice(1).some((w2) => ONE_SHOT[name2]?.includes(w2))) return void 0;
+  if (name2 === "caddy" && !["run", "start", "reverse-proxy", "file-server"].includes(a[1] ?? ""))
+    return void 0;
+  return name2;
+}
+var LONG_RUNNING_COMMANDS, LONG_RUNNING_PROGRAMS, REVERSE_PROXIES, APACHE_ONE_SHOT, ONE_SHOT;
+var init_processes = __esm({
+  "src/model/command/processes.ts"() {
+    "use strict";
+    init_servers();
+    LONG_RUNNING_COMMANDS = /* @__PURE__ */ new Set([
+      "runworker",
+      "qcluster",
+      "rqworker",
+      "rqscheduler",
+      "process_tasks",
+      "celery"
+    ]);
+    LONG_RUNNING_PROGRAMS = /* @__PURE__ */ new Set([
+      "nginx",
+      "cron",
+      "crond",
+      "redis-server",
+      "dramatiq",
+      "huey_consumer",
+      "rq"
+    ]);
+    REVERSE_PROXIES = {
+      nginx: "nginx",
+      openresty: "nginx",
+      caddy: "caddy",
+      apache2: "apache2",
+      apache2ctl: "apache2",
+      "apache2-foreground": "apache2",
+      httpd: "httpd",
+      apachectl: "httpd",
+      "httpd-foreground": "httpd",
+      haproxy: "haproxy",
+      traefik: "traefik"
+    };
+    APACHE_ONE_SHOT = [
+      "-t",
+      "-v",
+      "-V",
+      "-h",
+      "-S",
+      "-M",
+      "-l",
+      "-L",
+      "configtest",
+      "stop",
+      "graceful-stop",
+      "status"
+    ];
+    ONE_SHOT = {
+      nginx: ["-t", "-T", "-v", "-V", "-h", "-?", "-s"],
+      apache2: APACHE_ONE_SHOT,
+      httpd: APACHE_ONE_SHOT,
+      haproxy: ["-c", "-v", "-vv", "-h"],
+      traefik: ["version", "healthcheck"]
+    };
+  }
+});
+
 // src/model/command.ts
 function buildCommands(stages) {
   return buildRuns(stages).flatMap((r) => r.commands);
@@ -17640,7 +17870,30 @@ var init_command = __esm({
     init_start_chain();
     init_servers();
     init_pip();
+    init_processes();
     init_secret_names();
+  }
+});
+
+// src/rules/lib/paths.ts
+function coversPath(a, b) {
+  const x = a.length > 1 ? a.replace(/\/+$/, "") : a;
+  const y = b.length > 1 ? b.replace(/\/+$/, "") : b;
+  if (x === y || x === "/" || x === "." && !y.startsWith("/") && !y.startsWith("..")) return true;
+  return y.startsWith(`${x}/`);
+}
+function imageCodeDir(app) {
+  if (app.imageSourceDir) return app.imageSourceDir;
+  const stage = app.dockerfile?.targetStage;
+  if (!stage || stage.workdir === "/") return void 0;
+  const copiesHere = stage.instructions.some(
+    (i) => (i.keyword === "COPY" || i.keyword === "ADD") && "dest" in i && !i.fromStage && coversPath(i.dest, stage.workdir) && coversPath(stage.workdir, i.dest)
+  );
+  return copiesHere ? stage.workdir : void 0;
+}
+var init_paths = __esm({
+  "src/rules/lib/paths.ts"() {
+    "use strict";
   }
 });
 
@@ -17650,6 +17903,41 @@ function composeServices(project) {
 }
 function appStartCommands(project) {
   return project.apps.flatMap((app) => startCommands(app).map((command) => ({ app, command })));
+}
+function appImageStartCommands(project) {
+  const key = (c) => `${c.file}\0${c.line}\0${c.argv.join("\0")}`;
+  return project.apps.flatMap((app) => {
+    const own = startCommands(app).map(
+      (command) => ({ app, command })
+    );
+    const seen = new Set(own.map(({ command }) => key(command)));
+    for (const { service, app: view } of otherAppServices(app))
+      for (const command of serviceCommand(view, service)) {
+        if (seen.has(key(command))) continue;
+        seen.add(key(command));
+        own.push({ app, command, service });
+      }
+    return own;
+  });
+}
+function otherAppServices(app) {
+  const compose = app.compose;
+  if (!compose?.appService) return [];
+  const ofImage = compose.appImageServices ?? [compose.appService];
+  const out = ofImage.filter((s) => s !== compose.appService).map((service) => ({ service, app }));
+  const projectDir = app.managePy ? import_node_path6.posix.dirname(app.managePy) : void 0;
+  if (projectDir === void 0) return out;
+  const foreign = { ...app, dockerfile: void 0, entrypointScripts: [] };
+  for (const service of compose.services) {
+    if (ofImage.includes(service) || service.build || service.notApp || service.role !== "other") continue;
+    const mountsProject = service.volumes.some(
+      (v) => v.type === "bind" && v.source !== void 0 && coversPath(v.source, projectDir)
+    );
+    if (!mountsProject) continue;
+    if (serviceCommand(foreign, service).some((c) => djangoCommand(c.argv)))
+      out.push({ service, app: foreign });
+  }
+  return out;
 }
 function appTargetStages(project) {
   return project.apps.flatMap((app) => {
@@ -17721,11 +18009,14 @@ function appBuildCommands(app) {
     ({ run, commands }) => commands.map((command) => ({ dockerfile, run, command }))
   );
 }
+var import_node_path6;
 var init_each = __esm({
   "src/rules/lib/each.ts"() {
     "use strict";
     init_app_service();
     init_command();
+    import_node_path6 = require("node:path");
+    init_paths();
   }
 });
 
@@ -18249,8 +18540,8 @@ var init_interpolation = __esm({
 
 // src/model/compose/yaml-nodes.ts
 function relPath(dir, p) {
-  if (p.startsWith("/")) return import_node_path6.posix.normalize(p);
-  const joined = import_node_path6.posix.normalize(import_node_path6.posix.join(dir, p));
+  if (p.startsWith("/")) return import_node_path7.posix.normalize(p);
+  const joined = import_node_path7.posix.normalize(import_node_path7.posix.join(dir, p));
   return joined.length > 1 ? joined.replace(/\/$/, "") : joined;
 }
 function isNull(n) {
@@ -18301,11 +18592,11 @@ function keyedAsMap(n) {
   }
   return { kind: "map", entries, file: n.file, line: n.line };
 }
-var import_node_path6;
+var import_node_path7;
 var init_yaml_nodes = __esm({
   "src/model/compose/yaml-nodes.ts"() {
     "use strict";
-    import_node_path6 = require("node:path");
+    import_node_path7 = require("node:path");
   }
 });
 
@@ -18397,11 +18688,11 @@ function legacyServices(root) {
   );
   return pullsOrBuilds ? candidates : [];
 }
-var import_node_path7, Loader, LEGACY_SERVICE_KEYS, TOP_LEVEL_KEYS;
+var import_node_path8, Loader, LEGACY_SERVICE_KEYS, TOP_LEVEL_KEYS;
 var init_loader = __esm({
   "src/model/compose/loader.ts"() {
     "use strict";
-    import_node_path7 = require("node:path");
+    import_node_path8 = require("node:path");
     init_compose();
     init_merge();
     init_yaml_nodes();
@@ -18523,7 +18814,7 @@ var init_loader = __esm({
         if (v.kind === "map") {
           const service = scalarString(entryOf(v, "service")?.value);
           const other = scalarString(entryOf(v, "file")?.value);
-          if (service) return { file: other ? relPath(import_node_path7.posix.dirname(file), other) : file, service };
+          if (service) return { file: other ? relPath(import_node_path8.posix.dirname(file), other) : file, service };
         }
         this.errors.push({
           file,
@@ -19071,8 +19362,8 @@ function modelCompose(files, env, options = {}) {
 }
 function build(files, env, options, errors) {
   const loader = new Loader(files, options.texts ?? {}, env, errors);
-  const projectDir = files.length > 0 ? import_node_path8.posix.dirname(files[0].file) : ".";
-  const dirFor = (file) => loader.mergeFiles.has(file) ? projectDir : import_node_path8.posix.dirname(file);
+  const projectDir = files.length > 0 ? import_node_path9.posix.dirname(files[0].file) : ".";
+  const dirFor = (file) => options.pathsFrom?.[file] ?? (loader.mergeFiles.has(file) ? projectDir : import_node_path9.posix.dirname(file));
   const used = [];
   const merged = /* @__PURE__ */ new Map();
   const volumes = /* @__PURE__ */ new Set();
@@ -19094,7 +19385,7 @@ function build(files, env, options, errors) {
   const services = [...merged.values()].map((s) => conv.service(s.name, s.file, s.line, s.node));
   resolveVolumesFrom(services, loader.texts);
   const projectDirs = new Set(
-    Object.keys(loader.texts).filter((f) => import_node_path8.posix.basename(f) === "manage.py").map((f) => import_node_path8.posix.dirname(f))
+    Object.keys(loader.texts).filter((f) => import_node_path9.posix.basename(f) === "manage.py").map((f) => import_node_path9.posix.dirname(f))
   );
   const appService = pickAppService(services, loader.texts, projectDir, projectDirs);
   if (appService) appService.role = "app";
@@ -19102,11 +19393,11 @@ function build(files, env, options, errors) {
   if (appService) model.appImageServices = servicesOfImage(services, appService);
   return { model, errors };
 }
-var import_node_path8;
+var import_node_path9;
 var init_compose2 = __esm({
   "src/model/compose.ts"() {
     "use strict";
-    import_node_path8 = require("node:path");
+    import_node_path9 = require("node:path");
     init_loader();
     init_merge();
     init_service();
@@ -24104,7 +24395,7 @@ function pathAttribute(o, prop, line) {
   return void 0;
 }
 var callPathFunction;
-var init_paths = __esm({
+var init_paths2 = __esm({
   "src/model/settings/paths.ts"() {
     "use strict";
     init_value();
@@ -24212,7 +24503,7 @@ function setIn(base, keys, value, line) {
 var init_access = __esm({
   "src/model/settings/access.ts"() {
     "use strict";
-    init_paths();
+    init_paths2();
     init_value();
   }
 });
@@ -24383,7 +24674,7 @@ var init_dj_database_url = __esm({
   "src/model/settings/dj-database-url.ts"() {
     "use strict";
     init_environ();
-    init_paths();
+    init_paths2();
     init_value();
     URL_ENGINES = {
       postgres: "django.db.backends.postgresql",
@@ -24731,7 +25022,7 @@ function mutate(current, method, args, line) {
 var init_operators = __esm({
   "src/model/settings/operators.ts"() {
     "use strict";
-    init_paths();
+    init_paths2();
     init_value();
   }
 });
@@ -24863,7 +25154,7 @@ var init_calls = __esm({
     init_dj_database_url();
     init_environ();
     init_operators();
-    init_paths();
+    init_paths2();
     init_urllib();
     init_value();
     SPELLING_METHODS = /* @__PURE__ */ new Set([
@@ -25399,7 +25690,7 @@ var init_expressions = __esm({
     init_environ();
     init_functions();
     init_operators();
-    init_paths();
+    init_paths2();
     init_value();
   }
 });
@@ -26509,7 +26800,7 @@ var init_model = __esm({
   "src/model/settings/model.ts"() {
     "use strict";
     init_databases();
-    init_paths();
+    init_paths2();
     init_value();
     init_compare_text();
     MAX_SOURCE_DEPTH = 60;
@@ -26965,7 +27256,7 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
               findings.push({
                 file: a.file ?? settings.file,
                 line: a.line,
-                ...isFalseWord(v) ? msg`DEBUG is set to a non-empty string, which Python treats as true even when it reads "False"; use a boolean and take it from the environment: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.` : msg`DEBUG is set to a true value in code, so every deploy of this image shows debug pages with settings and stack traces; read it from the environment with a false default: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`
+                ...isFalseWord(v) ? msg`DEBUG is set to a non-empty string, which Python treats as true even when it reads "False"; use a boolean and take it from the environment: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.` : msg`DEBUG is set to a true value in code, so every deploy that runs these settings shows debug pages with settings and stack traces; read it from the environment with a false default: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`
               });
               continue;
             }
@@ -27139,28 +27430,6 @@ var init_dockerfile_fix = __esm({
   }
 });
 
-// src/rules/lib/paths.ts
-function coversPath(a, b) {
-  const x = a.length > 1 ? a.replace(/\/+$/, "") : a;
-  const y = b.length > 1 ? b.replace(/\/+$/, "") : b;
-  if (x === y || x === "/" || x === "." && !y.startsWith("/") && !y.startsWith("..")) return true;
-  return y.startsWith(`${x}/`);
-}
-function imageCodeDir(app) {
-  if (app.imageSourceDir) return app.imageSourceDir;
-  const stage = app.dockerfile?.targetStage;
-  if (!stage || stage.workdir === "/") return void 0;
-  const copiesHere = stage.instructions.some(
-    (i) => (i.keyword === "COPY" || i.keyword === "ADD") && "dest" in i && !i.fromStage && coversPath(i.dest, stage.workdir) && coversPath(stage.workdir, i.dest)
-  );
-  return copiesHere ? stage.workdir : void 0;
-}
-var init_paths2 = __esm({
-  "src/rules/lib/paths.ts"() {
-    "use strict";
-  }
-});
-
 // src/rules/lib/data-dir-fix.ts
 function dataDirFromEnvironment(context, app, what) {
   const { finding } = context;
@@ -27229,7 +27498,7 @@ var init_data_dir_fix = __esm({
     init_settings();
     init_dockerfile_fix();
     init_fix2();
-    init_paths2();
+    init_paths();
     DATA_DIR = "DATA_DIR";
     DATA_VOLUME = "/data";
     UNDER_BASE_DIR = [
@@ -27939,8 +28208,8 @@ function envFilesOfCompose(app) {
   if (!file || dir === void 0) return [];
   const out = [];
   for (const f of app.compose?.appService?.envFiles ?? []) {
-    const inContext = dir === "." ? f.path : import_node_path9.posix.relative(dir, f.path);
-    if (inContext.startsWith("..") || import_node_path9.posix.isAbsolute(inContext) || !isUsableEnvFileName(inContext))
+    const inContext = dir === "." ? f.path : import_node_path10.posix.relative(dir, f.path);
+    if (inContext.startsWith("..") || import_node_path10.posix.isAbsolute(inContext) || !isUsableEnvFileName(inContext))
       continue;
     const line = absentFileReachingImage(app, inContext);
     if (line === void 0) continue;
@@ -27955,12 +28224,12 @@ function envFilesOfCompose(app) {
 function isUsableEnvFileName(path4) {
   return !/(example|sample|template|tpl|tmpl)/i.test(path4.slice(path4.lastIndexOf("/") + 1));
 }
-var import_node_path9, envFileInImage;
+var import_node_path10, envFileInImage;
 var init_TF0308_env_file_in_image = __esm({
   "src/rules/TF0308-env-file-in-image.ts"() {
     "use strict";
     init_files();
-    import_node_path9 = require("node:path");
+    import_node_path10 = require("node:path");
     init_context();
     init_rule();
     envFileInImage = defineRule({
@@ -29346,7 +29615,7 @@ function mountsOverCode(app, web) {
     if (v.type !== "bind" || !v.source || v.source.startsWith("/") || v.source.startsWith("~")) continue;
     if (!codeDir) {
       if (!app.dockerfile) continue;
-      const projectDir = app.managePy ? import_node_path10.posix.dirname(app.managePy) : void 0;
+      const projectDir = app.managePy ? import_node_path11.posix.dirname(app.managePy) : void 0;
       const workdir = app.dockerfile?.targetStage?.workdir ?? "/";
       const onWorkdir = coversPath(v.target, workdir) || coversPath(workdir, v.target);
       if (projectDir === void 0 || !coversPath(v.source, projectDir) || !onWorkdir) continue;
@@ -29368,12 +29637,12 @@ function mountsOverCode(app, web) {
   }
   return out;
 }
-var import_node_path10, sourceMountedOverImage;
+var import_node_path11, sourceMountedOverImage;
 var init_TF0503_source_mounted_over_image = __esm({
   "src/rules/TF0503-source-mounted-over-image.ts"() {
     "use strict";
-    import_node_path10 = require("node:path");
-    init_paths2();
+    import_node_path11 = require("node:path");
+    init_paths();
     init_each();
     init_rule();
     init_files();
@@ -29505,7 +29774,7 @@ function unkeptPaths(project) {
     ].map(clean);
     const databases = settings.databases;
     for (const hit of databases ? sqliteFiles(databases, ctx) : []) {
-      if (covered(import_node_path11.posix.dirname(hit.path), mounts) || mounts.includes(hit.path)) continue;
+      if (covered(import_node_path12.posix.dirname(hit.path), mounts) || mounts.includes(hit.path)) continue;
       out.push({
         app,
         what: "sqlite",
@@ -29528,10 +29797,10 @@ function imageBaseDir(app) {
   if (!app.imageSourceDir) return void 0;
   const baseDir = app.settings?.baseDir;
   if (baseDir === void 0) return app.imageSourceDir;
-  const manageDir = app.managePy ? import_node_path11.posix.dirname(app.managePy) : app.dir;
-  const rel = import_node_path11.posix.relative(manageDir === "." ? "" : manageDir, baseDir === "." ? "" : baseDir);
+  const manageDir = app.managePy ? import_node_path12.posix.dirname(app.managePy) : app.dir;
+  const rel = import_node_path12.posix.relative(manageDir === "." ? "" : manageDir, baseDir === "." ? "" : baseDir);
   if (rel.startsWith("..")) return void 0;
-  return import_node_path11.posix.join(app.imageSourceDir, rel);
+  return import_node_path12.posix.join(app.imageSourceDir, rel);
 }
 function sqliteFiles(databases, ctx) {
   const selection = databases.selection;
@@ -29590,7 +29859,7 @@ function selects(c, value, all) {
 function sqliteUrlPath(url, ctx) {
   const m = /^(sqlite|spatialite):\/\/[^/]*\/(.*)$/.exec(url);
   if (!m || m[2] === "" || m[2] === ":memory:") return void 0;
-  return m[2].startsWith("/") ? clean(m[2]) : clean(import_node_path11.posix.join(ctx.workdir, m[2]));
+  return m[2].startsWith("/") ? clean(m[2]) : clean(import_node_path12.posix.join(ctx.workdir, m[2]));
 }
 function resolvePath(v, ctx, depth) {
   if (depth > 10) return void 0;
@@ -29605,7 +29874,7 @@ function resolvePath(v, ctx, depth) {
     }
     case "path":
       if (v.base === "absolute") return clean(`/${v.parts.join("/")}`);
-      return ctx.imageBase === void 0 ? void 0 : clean(import_node_path11.posix.join(ctx.imageBase, ...v.parts));
+      return ctx.imageBase === void 0 ? void 0 : clean(import_node_path12.posix.join(ctx.imageBase, ...v.parts));
     case "literal":
       return typeof v.value === "string" ? fromString(v.value, ctx) : void 0;
     default:
@@ -29614,21 +29883,21 @@ function resolvePath(v, ctx, depth) {
 }
 function fromString(s, ctx) {
   if (s === "" || s === ":memory:" || s.includes("://") || s.startsWith("file:")) return void 0;
-  return clean(s.startsWith("/") ? s : import_node_path11.posix.join(ctx.workdir, s));
+  return clean(s.startsWith("/") ? s : import_node_path12.posix.join(ctx.workdir, s));
 }
 function clean(p) {
-  const n = import_node_path11.posix.normalize(p);
+  const n = import_node_path12.posix.normalize(p);
   return n.length > 1 && n.endsWith("/") ? n.slice(0, -1) : n;
 }
 function covered(dir, mounts) {
   return mounts.some((m) => m === "/" || dir === m || dir.startsWith(`${m}/`));
 }
-var import_node_path11, runtimeDataNotInVolume;
+var import_node_path12, runtimeDataNotInVolume;
 var init_TF0602_runtime_data_not_in_volume = __esm({
   "src/rules/TF0602-runtime-data-not-in-volume.ts"() {
     "use strict";
     init_each();
-    import_node_path11 = require("node:path");
+    import_node_path12 = require("node:path");
     init_core();
     init_settings();
     init_data_dir_fix();
@@ -29673,7 +29942,7 @@ object store for media.
         return unkeptPaths(project).map((hit) => {
           const inFiles = hit.app.compose && composeFiles.size > 1 ? ` in ${hit.app.compose.files.join(" + ")}` : "";
           const where2 = hit.app.compose?.appService ? `a VOLUME of the Dockerfile nor a volume of the compose service '${hit.app.compose.appService.name}'${inFiles}` : "a VOLUME of the Dockerfile nor a volume of a compose service (no compose file runs this image)";
-          const dir = import_node_path11.posix.dirname(hit.path);
+          const dir = import_node_path12.posix.dirname(hit.path);
           const finding = hit.what === "sqlite" ? {
             file: hit.file,
             line: hit.line,
@@ -29696,7 +29965,7 @@ object store for media.
           );
           if (!hit) return void 0;
           const what = hit.what === "sqlite" ? "the SQLite database" : "MEDIA_ROOT";
-          return dataDirFromEnvironment(context, hit.app, what) ?? volumeOnDirectory(context, hit.app, hit.what === "sqlite" ? import_node_path11.posix.dirname(hit.path) : hit.path, what);
+          return dataDirFromEnvironment(context, hit.app, what) ?? volumeOnDirectory(context, hit.app, hit.what === "sqlite" ? import_node_path12.posix.dirname(hit.path) : hit.path, what);
         }
       }
     });
@@ -29747,7 +30016,7 @@ var init_TF0603_postgres_data_not_in_volume = __esm({
     "use strict";
     init_each();
     init_rule();
-    init_paths2();
+    init_paths();
     init_files();
     postgresDataNotInVolume = defineRule({
       id: "TF0603",
@@ -29854,7 +30123,7 @@ var init_TF0605_volume_over_source = __esm({
     "use strict";
     init_service_lines();
     init_rule();
-    init_paths2();
+    init_paths();
     init_files();
     volumeOverSource = defineRule({
       id: "TF0605",
@@ -29874,7 +30143,10 @@ var init_TF0605_volume_over_source = __esm({
         "COPY . .",
         "# VOLUME /app          <- remove",
         "VOLUME /app/media      # data only",
-        "```"
+        "```",
+        "",
+        "A compose volume target written with variables the repository leaves unset (`media:${APP_HOME}/media` with no",
+        "`.env` setting `APP_HOME`) cannot be known, and is not judged."
       ].join("\n"),
       related: [],
       check(project) {
@@ -29897,10 +30169,12 @@ var init_TF0605_volume_over_source = __esm({
           ...perServiceLine(project, (app, service) => {
             const codeDir = imageCodeDir(app);
             if (!codeDir) return [];
-            return service.volumes.filter((v) => v.type === "volume" && v.source && coversPath(v.target, codeDir)).map((v) => ({
+            return service.volumes.filter(
+              (v) => v.type === "volume" && v.source && v.writtenTarget === void 0 && coversPath(v.target, codeDir)
+            ).map((v) => ({
               file: v.file,
               line: v.line,
-              message: (who, plural2) => `${who} ${plural2 ? "mount" : "mounts"} the named volume '${shownSource(v)}' on ${v.target}, which holds the application code (${codeDir}): the volume keeps the code of the first release across upgrades. Mount volumes only on data directories.`
+              message: (who, plural2) => `${who} ${plural2 ? "mount" : "mounts"} the named volume '${shownSource(v)}' on ${shownTarget(v)}, which holds the application code (${codeDir}): the volume keeps the code of the first release across upgrades. Mount volumes only on data directories.`
             }));
           })
         );
@@ -29945,6 +30219,48 @@ ${EXPOSE_EXAMPLE}`,
         return findings;
       }
     });
+  }
+});
+
+// src/rules/lib/processes.ts
+function listOf(items) {
+  return items.length <= 1 ? items[0] ?? "" : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+}
+function commandText(argv) {
+  return argv.map((w2) => /\s/.test(w2) ? JSON.stringify(w2) : w2).join(" ");
+}
+function sequencePhrase(seq) {
+  const [first, ...rest] = seq;
+  if (rest.length === 1)
+    return `${first.what} in the foreground, then ${rest[0].what}, which starts only once ${first.what} has exited`;
+  return `${first.what} in the foreground, then ${listOf(rest.map((p) => p.what))}, each starting only once the one before it has exited`;
+}
+function keptProcess(seq) {
+  return seq.find((p) => serverOf(p.command.argv)) ?? seq[0];
+}
+function othersOwnContainers(others) {
+  const quoted2 = others.map((argv) => `'${commandText(argv)}'`);
+  return `run ${listOf(quoted2)} ${quoted2.length === 1 ? "as its own container" : "each as its own container"} (its own compose service) from the same image`;
+}
+function proxyBeside(app) {
+  const key = (c) => `${c.file}\0${c.line}\0${c.argv.join("\0")}`;
+  const starts = [imageCommand(app), effectiveCommand(app)].map((chain2) => {
+    const proxy = chain2.find((c) => reverseProxyOf(c.argv));
+    return {
+      keys: new Set(chain2.map(key)),
+      proxy: proxy && { proxy: reverseProxyOf(proxy.argv), at: `${proxy.file}:${proxy.line}` }
+    };
+  });
+  return (command) => {
+    const running = starts.filter((s) => s.keys.has(key(command)));
+    if (running.length === 0 || running.some((s) => !s.proxy)) return void 0;
+    return running[0].proxy;
+  };
+}
+var init_processes2 = __esm({
+  "src/rules/lib/processes.ts"() {
+    "use strict";
+    init_command();
   }
 });
 
@@ -30013,6 +30329,7 @@ var init_TF0702_binds_loopback = __esm({
     "use strict";
     init_command();
     init_fix2();
+    init_processes2();
     init_rule();
     bindsLoopback = defineRule({
       id: "TF0702",
@@ -30025,6 +30342,10 @@ var init_TF0702_binds_loopback = __esm({
 port. Several servers bind loopback by default: \`manage.py runserver\` with no address, \`gunicorn\` with no
 \`--bind\` (and no \`PORT\` variable), \`uvicorn\`, \`daphne\` and \`hypercorn\` without a host.
 
+A loopback bind is not reported when a reverse proxy runs in the same container (nginx, caddy, apache2/httpd or
+haproxy, started by the start script or as a supervisord program): the proxy reaches the server there by design, and
+TF0803 reports the two processes in one container.
+
 Bind all interfaces and let the platform decide what is published.
 
 \`\`\`dockerfile
@@ -30036,10 +30357,12 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
         for (const app of project.apps) {
           const env = containerEnv(app);
           const configFileInContext = hasGunicornConfig(app);
+          const proxied = proxyBeside(app);
           for (const cmd of startCommands(app)) {
             const server = serverOf(cmd.argv, env, { configFileInContext });
             const addresses = server?.addresses;
             if (!server || !addresses?.length || !addresses.every((a) => isLoopback(a.host))) continue;
+            if (proxied(cmd)) continue;
             const where2 = addresses.map((a) => `${a.host}${a.port !== void 0 ? `:${a.port}` : ""}`).join(", ");
             const port = addresses[0].port ?? 8e3;
             findings.push({
@@ -30129,6 +30452,7 @@ var init_TF0704_expose_mismatch = __esm({
     init_command();
     init_examples();
     init_each();
+    init_processes2();
     init_rule();
     exposeMismatch = defineRule({
       id: "TF0704",
@@ -30143,6 +30467,8 @@ binds another one, requests go to a port nobody listens on.
 Make EXPOSE and the bind agree (defaults count: \`runserver\` and \`gunicorn\` listen on 8000).
 An EXPOSE of a backing service's port (\`EXPOSE 6379\` beside \`EXPOSE 8000\`) that no server of the image binds is
 reported on its own line: Redis or PostgreSQL run in containers of their own, reached by host name.
+When a reverse proxy runs in the same container (nginx, caddy, apache2/httpd or haproxy, started by the start script
+or as a supervisord program), the proxy is what listens on the exposed port: the server's own port is not compared.
 
 ${EXPOSE_EXAMPLE}`,
       related: [],
@@ -30157,6 +30483,7 @@ ${EXPOSE_EXAMPLE}`,
           const env = containerEnv(app);
           const reported = /* @__PURE__ */ new Set();
           const bound = [];
+          const proxied = proxyBeside(app);
           for (const cmd of startCommands(app)) {
             const server = serverOf(cmd.argv, env, { configFileInContext: hasGunicornConfig(app) });
             const ports = (server?.addresses ?? []).map((a) => a.port);
@@ -30167,6 +30494,7 @@ ${EXPOSE_EXAMPLE}`,
               );
             }
             if (ports.length === 0 || ports.some((p) => p === void 0 || numbers.has(p))) continue;
+            if (proxied(cmd)) continue;
             const port = ports[0];
             if (reported.has(port)) continue;
             reported.add(port);
@@ -30225,10 +30553,11 @@ var init_TF0801_dev_server = __esm({
       factor: "VIII",
       severity: "error",
       kind: "S",
-      title: "The container runs manage.py runserver (Django's development server), directly or from the entrypoint script it runs",
+      title: "The container runs manage.py runserver (Django's development server), directly, from the entrypoint script it runs, or as a supervisord program",
       help: `\`manage.py runserver\` is Django's development server: Django's documentation says not to use it in production.
 It has not gone through security audits or performance tests, serves one process, and reloads code on changes.
-Scale out through the process model with a production WSGI/ASGI server.
+Scale out through the process model with a production WSGI/ASGI server. A \`[program:\u2026]\` of the supervisord
+configuration the container starts is read too: the finding is at its \`command=\` line.
 
 \`\`\`dockerfile
 CMD ["gunicorn", "--bind", "0.0.0.0:8000", "--workers", "3", "mysite.wsgi"]
@@ -30237,12 +30566,12 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "--workers", "3", "mysite.wsgi"]
       noFix: "Replacing runserver by gunicorn or uvicorn needs the server among the dependencies and the WSGI/ASGI module named: a static fix would guess both.",
       check(project) {
         const findings = [];
-        for (const { app, command: cmd } of appStartCommands(project)) {
+        for (const { app, command: cmd, service } of appImageStartCommands(project)) {
           if (!isRunserver(cmd.argv)) continue;
           findings.push({
             file: cmd.file,
             line: cmd.line,
-            message: `The container starts Django's development server (manage.py runserver)${recipeNote(cmd)}. Serve the app with gunicorn or uvicorn instead, e.g. gunicorn --bind 0.0.0.0:8000 <project>.wsgi.${droppedCommandNote(app, cmd.file)}`
+            message: `${service ? `Service '${service.name}'` : "The container"} starts Django's development server (manage.py runserver)${recipeNote(cmd)}${cmd.program ? ` as supervisord program ${cmd.program}` : ""}. Serve the app with gunicorn or uvicorn instead, e.g. gunicorn --bind 0.0.0.0:8000 <project>.wsgi.${droppedCommandNote(app, cmd.file)}`
           });
         }
         return findings;
@@ -30301,113 +30630,46 @@ var init_TF0802_fixed_container_name = __esm({
   }
 });
 
-// src/model/supervisor-config.ts
-function supervisordRun(argv) {
-  const words2 = argv[0] === "exec" ? argv.slice(1) : argv;
-  if (!/(^|\/)supervisord$/.test(words2[0] ?? "")) return void 0;
-  for (let i = 1; i < words2.length; i++) {
-    if (words2[i] === "-c" || words2[i] === "--configuration") return { config: words2[i + 1] };
-    const m = /^(?:-c|--configuration=)(.+)$/.exec(words2[i]);
-    if (m) return { config: m[1] };
-  }
-  return {};
-}
-function supervisorPrograms(file, text) {
-  const out = [];
-  let program;
-  let last;
-  text.split(/\r?\n/).forEach((raw, i) => {
-    const line = raw.replace(/\s[;#].*$/, "");
-    const header2 = /^\s*\[([^\]]+)\]\s*$/.exec(line);
-    if (header2) {
-      program = /^program:(.+)$/.exec(header2[1].trim())?.[1].trim();
-      last = void 0;
-      return;
-    }
-    if (last && /^\s+\S/.test(line) && !/^\s*[\w.-]+\s*[=:]/.test(line)) {
-      last.command = `${last.command} ${line.trim()}`;
-      last.argv = commandWords(last.command);
-      return;
-    }
-    last = void 0;
-    const m = /^\s*command\s*[=:]\s*(.*)$/.exec(line);
-    if (!program || !m || m[1].trim() === "") return;
-    last = { file, line: i + 1, name: program, command: m[1].trim(), argv: commandWords(m[1]) };
-    out.push(last);
-  });
-  return out;
-}
-function commandWords(command) {
-  return parseShell(command.trim()).commands[0]?.argv ?? [];
-}
-var init_supervisor_config = __esm({
-  "src/model/supervisor-config.ts"() {
-    "use strict";
-    init_shell();
-  }
-});
-
 // src/rules/TF0803-several-processes.ts
-function longRunningProcess(argv) {
-  const server = serverOf(argv);
-  if (server) return server.kind;
-  const dj = djangoCommand(argv);
-  if (dj) return LONG_RUNNING_COMMANDS.has(dj.name) ? dj.name : void 0;
-  const a = programArgv(argv);
-  if (a[0] === "celery") {
-    const sub = a.find((x, i) => i > 0 && ["worker", "beat", "flower"].includes(x));
-    return sub ? `celery ${sub}` : void 0;
-  }
-  return LONG_RUNNING_PROGRAMS.has(a[0] ?? "") ? a[0] : void 0;
-}
-function daemonOf(argv) {
-  const a = programArgv(argv);
-  if (a[0] === "service" && a[1] && ["start", "restart"].includes(a[2] ?? "")) return a[1];
-  const initd = /^\/etc\/init\.d\/([\w.-]+)$/.exec(a[0] ?? "");
-  if (initd && ["start", "restart"].includes(a[1] ?? "")) return initd[1];
-  if (a[0] === "celery") {
-    const sub = a.find((x, i) => i > 0 && ["worker", "beat", "multi"].includes(x));
-    if (sub === "multi" && ["start", "restart"].some((w2) => a.includes(w2))) return "celery multi";
-    if (sub && sub !== "multi" && a.some((w2) => w2 === "--detach" || w2 === "-D")) return `celery ${sub}`;
-  }
-  if (["gunicorn", "uwsgi"].includes(basename2(a[0] ?? "")) && a.some((w2) => /^(--daemon|-D|--daemonize(=.*)?)$/.test(w2)))
-    return basename2(a[0] ?? "");
-  if (a[0] === "nginx" && !a.some((w2) => /daemon\s+off/.test(w2)) && !a.includes("-t")) return "nginx";
-  return void 0;
-}
 function isProcessManager(argv) {
   return supervisordRun(programArgv(argv)) !== void 0;
 }
 function supervisedPrograms(programs) {
   if (programs.length === 0) return "the programs of its configuration (e.g. nginx and uwsgi)";
   const files = [...new Set(programs.map((p) => p.file))].join(", ");
-  const names = programs.map((p) => `${p.name} (${basename2(programArgv(p.argv)[0] ?? "") || p.command})`);
+  const names = programs.map(
+    (p) => `${p.name} (${longRunningProcess(p.argv) ?? (basename2(programArgv(p.argv)[0] ?? "") || p.command)})`
+  );
   return `the programs of ${files}: ${names.join(", ")}`;
 }
-var LONG_RUNNING_COMMANDS, LONG_RUNNING_PROGRAMS, severalProcesses;
+function besideMain(holder) {
+  switch (holder?.kind) {
+    case "process":
+      return { phrase: `beside the container's main process, ${holder.what}` };
+    case "wait":
+      return {
+        phrase: "while the container's main process is the shell, which only waits (wait)",
+        idle: "wait"
+      };
+    case "keep-alive":
+      return {
+        phrase: `while the container's main process is ${commandText(holder.command.argv)}, which serves nothing and only keeps the container running`,
+        idle: commandText(holder.command.argv)
+      };
+    case "arguments":
+      return { phrase: `beside the container's main process, the container command ("$@")` };
+    default:
+      return { phrase: "beside the container's main process" };
+  }
+}
+var severalProcesses;
 var init_TF0803_several_processes = __esm({
   "src/rules/TF0803-several-processes.ts"() {
     "use strict";
     init_command();
     init_supervisor_config();
+    init_processes2();
     init_rule();
-    LONG_RUNNING_COMMANDS = /* @__PURE__ */ new Set([
-      "runworker",
-      "qcluster",
-      "rqworker",
-      "rqscheduler",
-      "process_tasks",
-      "celery"
-    ]);
-    LONG_RUNNING_PROGRAMS = /* @__PURE__ */ new Set([
-      "nginx",
-      "cron",
-      "crond",
-      "redis-server",
-      "dramatiq",
-      "huey_consumer",
-      "rq"
-    ]);
     severalProcesses = defineRule({
       id: "TF0803",
       name: "several-processes",
@@ -30418,10 +30680,13 @@ var init_TF0803_several_processes = __esm({
       help: `A process started in the background with \`&\` is invisible to the container runtime: when it crashes nothing
 restarts it, its exit does not stop the container, it cannot be scaled on its own, and \`docker stop\` may never reach
 it. The same holds for a program that daemonises itself and returns (\`celery -A proj worker --detach\`,
-\`gunicorn --daemon\`, \`service nginx start\`) before the main server starts. Running the web server, a Celery worker
+\`gunicorn --daemon\`, \`service nginx start\`, \`cron\` without \`-f\`) before the main server starts. Running the web server, a Celery worker
 and beat in one container also means they can only be scaled together.
 \`supervisord\` as the start command is the same design with a process manager in front (typically nginx and uWSGI
-as its programs): it is reported at the command that starts it.
+as its programs): it is reported at the command that starts it, naming the programs of the configuration the image
+copies; sent to the background (\`supervisord \u2026 &\`), it runs them beside the main process. The message names what holds
+the container in the foreground: the main process, a shell that only waits (\`wait\`), or a keep-alive such as
+\`tail -f /dev/null\`.
 
 Run one process per container, each with its own command, from the same image:
 
@@ -30444,32 +30709,48 @@ services:
         const findings = [];
         const seen = /* @__PURE__ */ new Set();
         for (const app of project.apps) {
-          const commands = [...imageCommand(app), ...effectiveCommand(app)];
-          const foreground = commands.some(
+          const chains = [imageCommand(app), effectiveCommand(app)].map(
+            (chain2) => chain2.filter((c) => c.origin !== "supervisor")
+          );
+          const foreground = chains.flat().some(
             (c) => !c.background && !daemonOf(c.argv) && (longRunningProcess(c.argv) || c.argv[0] === "$@")
           );
-          for (const cmd of commands) {
-            const key = `${cmd.file}:${cmd.line}`;
-            if (isProcessManager(cmd.argv) && !seen.has(key)) {
+          for (const chain2 of chains)
+            chain2.forEach((cmd, i) => {
+              const key = `${cmd.file}:${cmd.line}`;
+              if (seen.has(key)) return;
+              const beside = besideMain(holderAfter(chain2, i));
+              if (isProcessManager(cmd.argv)) {
+                seen.add(key);
+                const programs = app.supervisorPrograms ?? [];
+                findings.push({
+                  file: cmd.file,
+                  line: cmd.line,
+                  message: cmd.background ? `This starts supervisord in the background with '&', to run ${supervisedPrograms(programs)}, ${beside.phrase}: supervisord restarts a program that dies, but the runtime sees neither supervisord nor its programs, so nothing restarts supervisord when it dies, and no program can be scaled or stopped on its own. Run each program as its own container (its own compose service) from the same image instead.` : `This starts supervisord as the container's main process, a process manager that runs ${supervisedPrograms(programs)}${programs.length === 1 ? "" : " side by side"} in one container: the runtime sees only supervisord, so a program that keeps failing leaves the container running without it, and none can be scaled or stopped on its own. Run each program as its own container (its own compose service) instead.`
+                });
+                return;
+              }
+              if (cmd.background) {
+                const whats = chain2.filter((c) => c.background && c.file === cmd.file && c.line === cmd.line).flatMap((c) => longRunningProcess(c.argv) ?? []);
+                if (whats.length === 0) return;
+                seen.add(key);
+                const one = whats.length === 1;
+                findings.push({
+                  file: cmd.file,
+                  line: cmd.line,
+                  message: `This starts ${listOf(whats)} in the background with '&', ${beside.phrase}: nothing restarts ${one ? "it when it dies" : "them when they die"}, and ${one ? "it cannot" : "none can"} be scaled or stopped on ${one ? "its" : "their"} own. ${beside.idle && one ? `Run it in the foreground instead, as the container's main process (with exec), in place of ${beside.idle}` : `Run ${one ? "it" : "each"} as its own container (its own compose service or command) from the same image`}.`
+                });
+                return;
+              }
+              const daemon = foreground ? daemonOf(cmd.argv) : void 0;
+              if (!daemon) return;
               seen.add(key);
               findings.push({
                 file: cmd.file,
                 line: cmd.line,
-                message: `This starts supervisord as the container's main process, to run ${supervisedPrograms(app.supervisorPrograms ?? [])} side by side in one container: the runtime sees one process, so a program that dies is not reported, and none can be scaled or stopped on its own. Run each program as its own container (its own compose service) instead.`
+                message: `This starts ${daemon} as a daemon (${cmd.argv.join(" ")}), ${beside.phrase}: nothing restarts it when it dies, and it cannot be scaled or stopped on its own. Run it as its own container (its own compose service or command) from the same image.`
               });
-              continue;
-            }
-            const daemon = foreground ? daemonOf(cmd.argv) : void 0;
-            const what = cmd.background ? longRunningProcess(cmd.argv) : daemon;
-            if (!what || seen.has(key)) continue;
-            seen.add(key);
-            const how = cmd.background ? "in the background with '&'" : `as a daemon (${cmd.argv.join(" ")})`;
-            findings.push({
-              file: cmd.file,
-              line: cmd.line,
-              message: `This starts ${what} ${how}, beside the container's main process: nothing restarts it when it dies, and it cannot be scaled or stopped on its own. Run it as its own container (its own compose service or command) from the same image.`
             });
-          }
         }
         return findings;
       }
@@ -30493,16 +30774,16 @@ function isPlainWordList(raw, argv) {
   return !looksLikeArray(raw) && argv.length > 0 && argv.every((w2) => !/[[\]'"]|,$/.test(w2));
 }
 function scriptAt(word, scripts, workdir) {
-  const path4 = word.includes("/") ? import_node_path12.posix.resolve(workdir, word) : void 0;
+  const path4 = word.includes("/") ? import_node_path13.posix.resolve(workdir, word) : void 0;
   return scripts.find(
-    (s) => path4 ? import_node_path12.posix.normalize(s.imagePath) === path4 : import_node_path12.posix.basename(s.imagePath) === word
+    (s) => path4 ? import_node_path13.posix.normalize(s.imagePath) === path4 : import_node_path13.posix.basename(s.imagePath) === word
   );
 }
-var import_node_path12;
+var import_node_path13;
 var init_exec_form = __esm({
   "src/rules/lib/exec-form.ts"() {
     "use strict";
-    import_node_path12 = require("node:path");
+    import_node_path13 = require("node:path");
   }
 });
 
@@ -30526,8 +30807,8 @@ function fixShellForm(context) {
       if (instr.argv)
         return execLast(lastToExec(instr.argv, instr.line), lines2, finding.file, instr.line, instr.endLine);
     }
-    const service = app.compose?.appService;
-    for (const c of [service?.entrypoint, service?.command]) {
+    const services = [app.compose?.appService, ...otherAppServices(app).map((o) => o.service)];
+    for (const c of services.flatMap((service) => [service?.entrypoint, service?.command])) {
       const argv = c && composeArgv2(c);
       if (!c || !argv || c.file !== finding.file || c.line !== finding.line) continue;
       return execLast(lastToExec(argv, c.line), lines2, finding.file, c.line, c.line + 20);
@@ -30554,6 +30835,9 @@ function execFormOf(instr, argv, lines2, file) {
 function lastToExec(argv, line) {
   const last = inlineScriptLastCommand(argv, line);
   if (!last || isKeepAliveLoop(inlineScript(argv) ?? "") || last.argv[0]?.startsWith("-")) return void 0;
+  const commands = inlineScriptCommands(argv, line);
+  if (foregroundSequence(commands)) return void 0;
+  if (backgroundStart(commands)?.background.some((p) => serverOf(p.command.argv))) return void 0;
   return last;
 }
 function execLast(command, lines2, file, first, last) {
@@ -30573,21 +30857,32 @@ function execLast(command, lines2, file, first, last) {
 function scriptFindings(script, commands, all, init) {
   const stays = init ? `${init.name} (PID 1) sends SIGTERM to the script's shell only, which does not pass it on` : "the script stays PID 1 and SIGTERM does not reach it";
   const out = [];
-  const background = commands.find((c) => c.background && serverOf(c.argv));
-  if (background) {
-    const server = serverOf(background.argv);
+  const held = argumentsHeldBy(script.script);
+  const startsArgs = (argv) => runsArguments(argv, held);
+  const run = backgroundStart(commands, startsArgs);
+  const background = run?.background.find((p) => serverOf(p.command.argv));
+  if (run && background) {
+    const several = init ? `${init.name} sends SIGTERM to the script's shell only, over several processes, and it reaches none of them` : "the script stays PID 1 over several processes and SIGTERM reaches none of them";
     return [
       {
         file: script.file,
-        line: background.line,
-        message: `${script.file} starts ${server.kind} in the background (&) and goes on running other commands, so ${init ? `${init.name} sends SIGTERM to the script's shell only, over several processes, and it reaches none of them` : "the script stays PID 1 over several processes and SIGTERM reaches none of them"}. Run one process per container: this container starts only the server, with exec, and each other process gets its own service.`
+        line: background.command.line,
+        message: `${script.file} ${backgroundWords(run)}, so ${several}. ${oneProcessAdvice(run)}`
       }
     ];
   }
-  const held = argumentsHeldBy(script.script);
-  const startsArgs = (argv) => runsArguments(argv, held);
+  const sequence = foregroundSequence(commands);
+  if (sequence && !sequence[0].command.viaExec) {
+    const keep = keptProcess(sequence);
+    out.push({
+      file: script.file,
+      line: sequence[0].command.line,
+      message: `${script.file} runs several long-running processes in sequence: ${sequencePhrase(sequence)}, so ${stays}. Run one process per container: start only ${keep.what} here, with 'exec ${commandText(keep.command.argv)}', and ${othersOwnContainers(sequence.filter((p) => p !== keep).map((p) => p.command.argv))}.`
+    });
+  }
+  const inSequence = new Set(sequence?.map((p) => p.command));
   commands.forEach((c, i) => {
-    if (c.viaExec || c.background) return;
+    if (c.viaExec || c.background || inSequence.has(c)) return;
     const server = mainProcessOf(c.argv);
     const runsArgs = startsArgs(c.argv);
     const next = server || runsArgs || startsLater(commands, i, startsArgs) ? void 0 : scriptRunBy(c.argv, all, script);
@@ -30600,6 +30895,22 @@ function scriptFindings(script, commands, all, init) {
     });
   });
   return out;
+}
+function backgroundWords(run) {
+  const one = run.background.length === 1;
+  const h = run.holder;
+  const then = h?.kind === "process" ? `runs ${h.what} in the foreground` : h?.kind === "wait" ? `waits for ${one ? "it" : "them"} (wait)` : h?.kind === "keep-alive" ? `runs ${commandText(h.command.argv)} only to keep the container running` : h?.kind === "arguments" ? 'runs the container command ("$@")' : "goes on running other commands";
+  return `starts ${listOf(run.background.map((p) => p.what))} in the background (&) and then ${then}`;
+}
+function oneProcessAdvice(run, shown = (c) => c.argv) {
+  const holder = run.holder;
+  const processes = [...run.background, ...holder?.kind === "process" ? [holder] : []];
+  const keep = keptProcess(processes);
+  const others = processes.filter((p) => p !== keep).map((p) => shown(p.command));
+  const start = `Run one process per container: start only ${keep.what}, in the foreground with exec ('exec ${commandText(shown(keep.command))}')`;
+  if (others.length > 0) return `${start}, and ${othersOwnContainers(others)}.`;
+  if (holder?.kind === "keep-alive") return `${start}, instead of ${commandText(holder.command.argv)}.`;
+  return `${start}.`;
 }
 function startsLater(commands, i, startsArgs) {
   return commands.slice(i + 1).some((c) => !c.background && (mainProcessOf(c.argv) || startsArgs(c.argv)));
@@ -30624,6 +30935,8 @@ function shellFormMessage(instr, argv) {
   if (isKeepAliveLoop(instr.raw))
     return `${k} is in shell form and is a keep-alive loop (${instr.raw.trim()}), not a server: /bin/sh is PID 1, ignores SIGTERM, and docker stop waits for the kill timeout. To keep an idle container, use \`${k} ["sleep", "infinity"]\`; to serve, start the server in exec form.`;
   const pid1 = "/bin/sh is PID 1 and SIGTERM from docker stop does not reach the server";
+  const sequence = foregroundSequence(instr.script?.commands ?? []);
+  if (sequence && !looksLikeArray(instr.raw)) return shellFormSequenceMessage(instr, sequence);
   if (looksLikeArray(instr.raw))
     return `${k} looks like an exec-form array but is not valid JSON (the exec form needs double quotes and a comma between words), so Docker runs the text with /bin/sh -c (shell form): ${pid1}. Write a JSON array of double-quoted words; to run several commands, run a script whose last command starts the server with exec, or ${k} ["sh", "-c", "\u2026; exec <server>"].`;
   if (!argv) {
@@ -30635,13 +30948,52 @@ function shellFormMessage(instr, argv) {
   const noShebang = argv[0] === "sh" && argv.length === written.length + 1 && argv[1] === written[0] ? ` (${argv[1]} has no #! line: run directly it fails with "exec format error", so sh runs it; or add #!/bin/sh to it and use ${k} [${JSON.stringify(argv[1])}])` : "";
   return `${k} is in shell form, so ${pid1}. Use the exec form: ${example}${noShebang}.`;
 }
+function shellFormSequenceMessage(instr, sequence) {
+  const k = instr.keyword;
+  const keep = keptProcess(sequence);
+  const commands = instr.script?.commands ?? [];
+  const before = commands.slice(0, commands.indexOf(keep.command)).filter((c) => !sequence.some((p) => p.command === c));
+  const argv = keep.command.argv;
+  const script = [...before.map((c) => shellText(c.argv)), `exec ${shellText(argv)}`].join(" && ");
+  const form = before.length === 0 && !argv.some((w2) => w2.includes("$")) ? argv : ["sh", "-c", script];
+  const example = `${k} [${form.map((a) => JSON.stringify(a)).join(", ")}]`;
+  return `${k} is in shell form and runs several long-running processes in sequence: ${sequencePhrase(sequence)}. /bin/sh is PID 1 and SIGTERM from docker stop does not reach ${sequence[0].what}. Run one process per container: ${example} here, and ${othersOwnContainers(sequence.filter((p) => p !== keep).map((p) => p.command.argv))}.`;
+}
+function shellText(argv) {
+  return argv.map(
+    (w2) => /^[\w@%+=:,./$-]+$/.test(w2) ? w2 : w2.includes("$") ? JSON.stringify(w2) : `'${w2.replace(/'/g, `'\\''`)}'`
+  ).join(" ");
+}
 function inlineShell(argv, file, line, what, written) {
-  const last = inlineScriptLastCommand(argv, line);
+  const commands = inlineScriptCommands(argv, line);
+  const shell = `${what} runs '${argv[0]} -c'`;
+  const writtenCommands = written ? inlineScriptCommands(written, line) : [];
+  const shown = (c) => writtenCommands.length === commands.length ? writtenCommands[commands.indexOf(c)].argv : c.argv;
+  const run = backgroundStart(commands);
+  if (run?.background.some((p) => serverOf(p.command.argv)))
+    return [
+      {
+        file,
+        line,
+        message: `${shell}, which ${backgroundWords(run)}, so the shell stays PID 1 over several processes and SIGTERM reaches none of them. ${oneProcessAdvice(run, shown)}`
+      }
+    ];
+  const sequence = foregroundSequence(commands);
+  if (sequence && !sequence[0].command.viaExec) {
+    const keep = keptProcess(sequence);
+    return [
+      {
+        file,
+        line,
+        message: `${shell} with several long-running processes in sequence: ${sequencePhrase(sequence)}. The shell stays PID 1 and SIGTERM does not reach ${sequence[0].what}; exec before the last command cannot fix that. Run one process per container: start only ${keep.what} here, with 'exec ${commandText(shown(keep.command))}', and ${othersOwnContainers(sequence.filter((p) => p !== keep).map((p) => shown(p.command)))}.`
+      }
+    ];
+  }
+  const last = commands.at(-1);
   if (!last || last.viaExec) return [];
   const script = inlineScript(argv) ?? "";
   const lone = inlineScriptCommands(argv, line).length === 1 && !last.background && isSimple(script);
   if (lone && /(^|\/)bash$/.test(argv[0])) return [];
-  const shell = `${what} runs '${argv[0]} -c'`;
   if (isKeepAliveLoop(script))
     return [
       {
@@ -30659,13 +31011,12 @@ function inlineShell(argv, file, line, what, written) {
         message: `${shell} over several lines, and the line breaks cut ${cut.program}'s options off: the shell runs '${cut.command.join(" ")}' alone, then '${cut.options[0].join(" ")}' \u2026 as commands of their own, which fail (a folded YAML block keeps the line breaks of more-indented lines). Write the command and its options on one line, started with exec: 'exec ${[...cut.command, ...cut.options.flat()].join(" ")}'.`
       }
     ];
-  const shown = written && inlineScriptLastCommand(written, line) || last;
   const why = lone ? `with one command (${last.argv[0]}), which ${argv[0]} does not exec by itself (dash, Debian's /bin/sh, forks it)` : `and its last command (${last.argv[0]}) is not started with exec`;
   return [
     {
       file,
       line,
-      message: `${shell} ${why}, so the shell stays PID 1 and SIGTERM does not reach it. Write 'exec ${shown.argv.join(" ")}'${lone ? "" : " as the last command"}.`
+      message: `${shell} ${why}, so the shell stays PID 1 and SIGTERM does not reach it. Write 'exec ${shown(last).join(" ")}'${lone ? "" : " as the last command"}.`
     }
   ];
 }
@@ -30689,7 +31040,9 @@ var init_TF0901_shell_form_command = __esm({
     init_command();
     init_fix2();
     init_dropped_command();
+    init_each();
     init_exec_form();
+    init_processes2();
     init_rule();
     shellFormCommand = defineRule({
       id: "TF0901",
@@ -30714,6 +31067,12 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
 set -e
 exec "$@"
 \`\`\`
+
+Long-running processes started one after the other (\`gunicorn \u2026 && celery \u2026 worker\`, \`gunicorn \u2026; celery \u2026\`) are
+reported as that sequence: the worker starts only once the server has exited, and no \`exec\` makes it one process.
+The message proposes the server alone, with exec, and the worker as its own container. A server sent to the background
+(\`gunicorn \u2026 & celery \u2026 & wait\`, \`runserver &\` then \`tail -f /dev/null\`) is reported with what holds the shell
+after it; no \`exec wait\` or \`exec tail\` is proposed.
 
 \`bash -c "gunicorn \u2026"\` with one simple command is not reported: bash execs it, so PID 1 is the server. \`sh -c\`
 with one command is: dash, Debian's \`/bin/sh\`, forks it and stays PID 1 (both checked with \`docker top\`).
@@ -30766,6 +31125,24 @@ script) never runs.`,
             const written = target === argv && c ? writtenComposeArgv(c) : void 0;
             if (c && target) findings.push(...inlineShell(target, c.file, c.line, `compose ${key}`, written));
           }
+          for (const { service: other, app: seen } of otherAppServices(app)) {
+            if (commandIgnoredBy(seen, other)) continue;
+            for (const [key, c] of [
+              ["entrypoint", other.entrypoint],
+              ["command", other.command]
+            ]) {
+              const argv = c && composeArgv2(c);
+              const target = argv && execTarget(argv);
+              if (!c || !target) continue;
+              const last = inlineScriptLastCommand(target, c.line);
+              if (!last || !mainProcessOf(last.argv)) continue;
+              if (findings.some((f) => f.file === c.file && f.line === c.line)) continue;
+              const written = target === argv ? writtenComposeArgv(c) : void 0;
+              findings.push(
+                ...inlineShell(target, c.file, c.line, `compose ${key} of service '${other.name}'`, written)
+              );
+            }
+          }
           for (const script of app.entrypointScripts)
             if (!script.makeTargets)
               findings.push(
@@ -30779,7 +31156,7 @@ script) never runs.`,
       fix: {
         safety: "safe",
         summary: 'Rewrites a shell-form CMD/ENTRYPOINT of one command in exec form (as `["sh", "-c", "exec \u2026"]` when a variable such as `$PORT` must expand), and writes `exec` before the last command of an inline `sh -c` or of an entrypoint script.',
-        declines: "a script that starts the server in the background and goes on running other processes (one `exec` cannot make it one process per container); a CMD array that is not valid JSON (which words were meant is not known).",
+        declines: "a script that starts the server in the background and goes on running other processes, or runs several long-running processes one after the other (one `exec` cannot make it one process per container); a CMD array that is not valid JSON (which words were meant is not known).",
         make: fixShellForm
       }
     });
@@ -31247,6 +31624,7 @@ var init_TF1202_admin_task_on_every_start = __esm({
   "src/rules/TF1202-admin-task-on-every-start.ts"() {
     "use strict";
     init_command();
+    init_each();
     init_dropped_command();
     init_migrate();
     init_rule();
@@ -31280,7 +31658,16 @@ services:
         const findings = [];
         const seen = /* @__PURE__ */ new Set();
         for (const app of project.apps) {
-          for (const commands of [imageCommand(app), effectiveCommand(app)]) {
+          const starts = [
+            { commands: imageCommand(app), who: "The start command" },
+            { commands: effectiveCommand(app), who: "The start command" },
+            // a second Django service of the app image (`admin`, `web2`) starts its own server
+            ...otherAppServices(app).map(({ service: s, app: seen2 }) => ({
+              commands: serviceCommand(seen2, s),
+              who: `Service '${s.name}'`
+            }))
+          ];
+          for (const { commands, who } of starts) {
             commands.forEach((cmd, i) => {
               const dj = djangoCommand(cmd.argv);
               if (!dj || !appliesMigrations(dj)) return;
@@ -31291,7 +31678,7 @@ services:
               findings.push({
                 file: cmd.file,
                 line: cmd.line,
-                message: `The start command runs 'manage.py ${dj.name}'${recipeNote(cmd)} before the server, so every replica migrates on every start. Run migrate once per release as a one-off task and start only the server.${droppedCommandNote(app, cmd.file)}`
+                message: `${who} runs 'manage.py ${dj.name}'${recipeNote(cmd)} before the server, so every replica migrates on every start. Run migrate once per release as a one-off task and start only the server.${droppedCommandNote(app, cmd.file)}`
               });
             });
           }
@@ -31409,8 +31796,8 @@ function createdUser(runs) {
   return name2;
 }
 function dropsPrivileges(argv) {
-  const p = argv[0]?.slice(argv[0].lastIndexOf("/") + 1) ?? "";
-  if (DROPS_PRIVILEGES.has(p)) return true;
+  for (let a2 = argv, depth = 0; a2 && depth < 4; a2 = launchedCommand(a2), depth++)
+    if (DROPS_PRIVILEGES.has(basename2(a2[0] ?? ""))) return true;
   const a = programArgv(argv);
   return a[0] === "gunicorn" && argv.some((x) => x === "-u" || x === "--user" || x.startsWith("--user=")) || a[0] === "uwsgi" && argv.some((x) => x === "--uid" || x.startsWith("--uid="));
 }
@@ -31818,13 +32205,13 @@ var init_registry = __esm({
 
 // src/util/safe-fs.ts
 function isInside(path4, root) {
-  const rel = (0, import_node_path13.relative)(root, path4);
-  return rel === "" || !rel.startsWith(`..${import_node_path13.sep}`) && rel !== ".." && !(0, import_node_path13.isAbsolute)(rel);
+  const rel = (0, import_node_path14.relative)(root, path4);
+  return rel === "" || !rel.startsWith(`..${import_node_path14.sep}`) && rel !== ".." && !(0, import_node_path14.isAbsolute)(rel);
 }
 function resolveInside(root, path4, what = "the scanned directory") {
-  const absRoot = (0, import_node_path13.resolve)(root);
+  const absRoot = (0, import_node_path14.resolve)(root);
   const realRoot = realpath(absRoot);
-  const lexical = (0, import_node_path13.resolve)(absRoot, path4);
+  const lexical = (0, import_node_path14.resolve)(absRoot, path4);
   if (!isInside(lexical, absRoot) && !isInside(lexical, realRoot))
     throw new UnsafePathError(path4, `outside ${what}`);
   let real;
@@ -31878,9 +32265,9 @@ function readRegularFileSync(path4, maxBytes, display = path4) {
   }
 }
 function writeOwnFile(path4, text, within) {
-  const file = (0, import_node_path13.resolve)(path4);
-  const dir = ownDirectory((0, import_node_path13.dirname)(file), within);
-  const target = (0, import_node_path13.join)(dir, (0, import_node_path13.basename)(file));
+  const file = (0, import_node_path14.resolve)(path4);
+  const dir = ownDirectory((0, import_node_path14.dirname)(file), within);
+  const target = (0, import_node_path14.join)(dir, (0, import_node_path14.basename)(file));
   let fd;
   try {
     fd = (0, import_node_fs.openSync)(
@@ -31906,13 +32293,13 @@ function writeOwnFile(path4, text, within) {
   }
 }
 function ownDirectory(dir, within) {
-  const roots = within.map((w2) => plannedRealPath((0, import_node_path13.resolve)(w2)).planned);
+  const roots = within.map((w2) => plannedRealPath((0, import_node_path14.resolve)(w2)).planned);
   const { real, missing, planned } = plannedRealPath(dir);
   if (!roots.some((r) => isInside(planned, r)))
     throw new UnsafePathError(dir, "outside the workspace and the runner temporary directory");
   let current = real;
   for (const name2 of missing) {
-    current = (0, import_node_path13.join)(current, name2);
+    current = (0, import_node_path14.join)(current, name2);
     try {
       (0, import_node_fs.mkdirSync)(current, { mode: 493 });
     } catch (error) {
@@ -31927,9 +32314,9 @@ function plannedRealPath(dir) {
   const missing = [];
   let existing = dir;
   while (!exists(existing)) {
-    const parent = (0, import_node_path13.dirname)(existing);
+    const parent = (0, import_node_path14.dirname)(existing);
     if (parent === existing) break;
-    missing.unshift((0, import_node_path13.basename)(existing));
+    missing.unshift((0, import_node_path14.basename)(existing));
     existing = parent;
   }
   let real;
@@ -31938,7 +32325,7 @@ function plannedRealPath(dir) {
   } catch {
     throw new UnsafePathError(dir, "a symbolic link whose target does not exist");
   }
-  return { real, missing, planned: (0, import_node_path13.join)(real, ...missing) };
+  return { real, missing, planned: (0, import_node_path14.join)(real, ...missing) };
 }
 function statSyncIsDirectory(path4) {
   try {
@@ -31967,12 +32354,12 @@ function formatBytes(n) {
   if (n % 1024 === 0) return `${n / 1024} KiB`;
   return `${n} bytes`;
 }
-var import_node_fs, import_node_path13, realpath, UnsafePathError;
+var import_node_fs, import_node_path14, realpath, UnsafePathError;
 var init_safe_fs = __esm({
   "src/util/safe-fs.ts"() {
     "use strict";
     import_node_fs = require("node:fs");
-    import_node_path13 = require("node:path");
+    import_node_path14 = require("node:path");
     realpath = import_node_fs.realpathSync.native;
     UnsafePathError = class extends Error {
       constructor(path4, reason) {
@@ -32318,7 +32705,7 @@ function envFileNames(text) {
 function readText(realRoot, file, maxBytes, plain2) {
   let bytes;
   try {
-    bytes = plain2 ? readRegularFileSync((0, import_node_path15.join)(realRoot, file), maxBytes, file) : readInsideSync(realRoot, file, { maxBytes });
+    bytes = plain2 ? readRegularFileSync((0, import_node_path16.join)(realRoot, file), maxBytes, file) : readInsideSync(realRoot, file, { maxBytes });
   } catch (error) {
     if (error instanceof UnsafePathError) return { reason: error.reason };
     return {
@@ -32353,7 +32740,7 @@ function walk(realRoot, limit) {
     const dir = queue[next];
     let entries;
     try {
-      entries = (0, import_node_fs3.readdirSync)(dir === "" ? realRoot : (0, import_node_path15.join)(realRoot, dir), { withFileTypes: true });
+      entries = (0, import_node_fs3.readdirSync)(dir === "" ? realRoot : (0, import_node_path16.join)(realRoot, dir), { withFileTypes: true });
     } catch {
       continue;
     }
@@ -32369,7 +32756,7 @@ function walk(realRoot, limit) {
         files.push(rel);
         plain2.add(rel);
       } else if (entry.isSymbolicLink()) {
-        const target = linkTarget((0, import_node_path15.join)(realRoot, rel), realRoot);
+        const target = linkTarget((0, import_node_path16.join)(realRoot, rel), realRoot);
         if (target === "file") files.push(rel);
         else if (target !== "directory") links.push({ path: rel, reason: target.reason });
       }
@@ -32403,13 +32790,13 @@ function linkTarget(abs, realRoot) {
   }
   return { reason: "a symbolic link to something that is not a regular file" };
 }
-var import_node_fs3, import_node_path15, MAX_FILES, MAX_FILE_BYTES;
+var import_node_fs3, import_node_path16, MAX_FILES, MAX_FILE_BYTES;
 var init_discover = __esm({
   "src/discover/index.ts"() {
     "use strict";
     init_env_files();
     import_node_fs3 = require("node:fs");
-    import_node_path15 = require("node:path");
+    import_node_path16 = require("node:path");
     init_safe_fs();
     init_classify();
     init_compose_commands();
@@ -32798,16 +33185,16 @@ function locateBuildFailure(log, dockerfileText) {
 }
 async function stageBuildContext(contextDir, dockerfile, tempDir) {
   await (0, import_promises.mkdir)(tempDir, { recursive: true });
-  const stage = await (0, import_promises.mkdtemp)(import_node_path25.default.join(tempDir, "tfr-context-"));
+  const stage = await (0, import_promises.mkdtemp)(import_node_path26.default.join(tempDir, "tfr-context-"));
   let removed;
   const remove = () => removed ??= (0, import_promises.rm)(stage, { recursive: true, force: true });
   try {
-    const destination = import_node_path25.default.join(stage, "context");
+    const destination = import_node_path26.default.join(stage, "context");
     await (0, import_promises.mkdir)(destination);
-    await copyTree2(import_node_path25.default.resolve(contextDir), destination, import_node_path25.default.resolve(stage));
-    const rel = import_node_path25.default.relative(import_node_path25.default.resolve(contextDir), import_node_path25.default.resolve(dockerfile));
-    const inside = rel !== "" && !rel.startsWith("..") && !import_node_path25.default.isAbsolute(rel);
-    const staged = inside && !rel.split(import_node_path25.default.sep).includes(NEVER_STAGED) ? import_node_path25.default.join(destination, rel) : dockerfile;
+    await copyTree2(import_node_path26.default.resolve(contextDir), destination, import_node_path26.default.resolve(stage));
+    const rel = import_node_path26.default.relative(import_node_path26.default.resolve(contextDir), import_node_path26.default.resolve(dockerfile));
+    const inside = rel !== "" && !rel.startsWith("..") && !import_node_path26.default.isAbsolute(rel);
+    const staged = inside && !rel.split(import_node_path26.default.sep).includes(NEVER_STAGED) ? import_node_path26.default.join(destination, rel) : dockerfile;
     return { context: destination, dockerfile: staged, remove };
   } catch (error) {
     await remove();
@@ -32824,8 +33211,8 @@ async function copyTree2(from, to, skip) {
   }
   for (const e of entries) {
     if (e.name === NEVER_STAGED) continue;
-    const source = import_node_path25.default.join(from, e.name);
-    const target = import_node_path25.default.join(to, e.name);
+    const source = import_node_path26.default.join(from, e.name);
+    const target = import_node_path26.default.join(to, e.name);
     if (source === skip) continue;
     if (e.isDirectory()) {
       await (0, import_promises.mkdir)(target);
@@ -32842,12 +33229,12 @@ async function copyTree2(from, to, skip) {
     }
   }
 }
-var import_promises, import_node_path25, normalize2, NEVER_STAGED, ClassicBuildLog;
+var import_promises, import_node_path26, normalize2, NEVER_STAGED, ClassicBuildLog;
 var init_build = __esm({
   "src/smoke/build.ts"() {
     "use strict";
     import_promises = require("node:fs/promises");
-    import_node_path25 = __toESM(require("node:path"), 1);
+    import_node_path26 = __toESM(require("node:path"), 1);
     normalize2 = (s) => s.replace(/\s+/g, " ").trim();
     NEVER_STAGED = ".git";
     ClassicBuildLog = class {
@@ -33007,7 +33394,7 @@ var init_run_state = __esm({
 function buildSource(app) {
   const build2 = app.compose?.appService?.build;
   const dockerfile = build2?.dockerfile ?? app.dockerfile.file;
-  return { dockerfile, contextDir: build2?.context ?? app.context?.dir ?? import_node_path26.default.posix.dirname(dockerfile) };
+  return { dockerfile, contextDir: build2?.context ?? app.context?.dir ?? import_node_path27.default.posix.dirname(dockerfile) };
 }
 function outsideBuildSource(root, app) {
   const { contextDir, dockerfile } = buildSource(app);
@@ -33033,8 +33420,8 @@ async function buildImage(run) {
   for (const [k, v] of Object.entries(composeBuild?.args ?? {})) if (v !== void 0) args[k] = v;
   Object.assign(args, run.options.buildArgs ?? {});
   const staged = await stageBuildContext(
-    import_node_path26.default.join(root, contextDir),
-    import_node_path26.default.join(root, run.dockerfile),
+    import_node_path27.default.join(root, contextDir),
+    import_node_path27.default.join(root, run.dockerfile),
     run.options.tempDir ?? (0, import_node_os2.tmpdir)()
   );
   run.stagedContext = staged;
@@ -33133,13 +33520,13 @@ ${r.stderr}`
     run.image = {};
   }
 }
-var import_node_os2, import_node_path26;
+var import_node_os2, import_node_path27;
 var init_image_build = __esm({
   "src/smoke/image-build.ts"() {
     "use strict";
     init_discover();
     import_node_os2 = require("node:os");
-    import_node_path26 = __toESM(require("node:path"), 1);
+    import_node_path27 = __toESM(require("node:path"), 1);
     init_safe_fs();
     init_build();
     init_limits();
@@ -33345,7 +33732,7 @@ async function engineContext(run, engine, creds) {
     composeEnv: appService?.environment ?? [],
     imageEnvNames: (image.Env ?? []).map((e) => e.split("=")[0]),
     postgres: creds,
-    sqliteUrl: `sqlite:///${import_node_path27.default.posix.join(firstTarget ?? workdir, "db.sqlite3")}`,
+    sqliteUrl: `sqlite:///${import_node_path28.default.posix.join(firstTarget ?? workdir, "db.sqlite3")}`,
     extra: run.options.env?.[engine],
     random: run.random
   });
@@ -33424,20 +33811,20 @@ function entrypointRunsArguments(app, entrypoint) {
   if (!program) return false;
   if (INIT_PROGRAM.test(program)) return true;
   const script = app.entrypointScripts.find(
-    (s) => s.imagePath === program || import_node_path27.default.posix.basename(s.imagePath) === import_node_path27.default.posix.basename(program)
+    (s) => s.imagePath === program || import_node_path28.default.posix.basename(s.imagePath) === import_node_path28.default.posix.basename(program)
   );
   if (script)
     return script.script.commands.some((c) => c.argv.some((a) => a.includes("$@") || a.includes("$*")));
-  return /\.sh$|entrypoint/i.test(import_node_path27.default.posix.basename(program));
+  return /\.sh$|entrypoint/i.test(import_node_path28.default.posix.basename(program));
 }
 function entrypointProgram(entrypoint) {
   return entrypoint.find((a, i) => i === entrypoint.length - 1 || !/^(\/bin\/)?(ba|da)?sh$/.test(a));
 }
-var import_node_path27, INIT_PROGRAM;
+var import_node_path28, INIT_PROGRAM;
 var init_engine_context = __esm({
   "src/smoke/engine-context.ts"() {
     "use strict";
-    import_node_path27 = __toESM(require("node:path"), 1);
+    import_node_path28 = __toESM(require("node:path"), 1);
     init_env();
     INIT_PROGRAM = /^(.*\/)?(tini|dumb-init|gosu|su-exec)$/;
   }
@@ -35021,7 +35408,7 @@ __export(cli_exports, {
 });
 module.exports = __toCommonJS(cli_exports);
 var import_node_fs8 = require("node:fs");
-var import_node_path28 = require("node:path");
+var import_node_path29 = require("node:path");
 var import_node_url2 = require("node:url");
 
 // src/command-line.ts
@@ -35030,7 +35417,7 @@ var import_node_util = require("node:util");
 // src/options.ts
 init_option_error();
 var import_node_fs2 = require("node:fs");
-var import_node_path14 = require("node:path");
+var import_node_path15 = require("node:path");
 var import_yaml2 = __toESM(require_dist(), 1);
 init_core();
 init_registry();
@@ -35090,7 +35477,7 @@ var MAX_CONFIG_BYTES = 256 * 1024;
 async function loadConfig(root, file, within = root) {
   const explicit = file !== void 0 && file !== "";
   const name2 = explicit ? file : DEFAULT_CONFIG_FILE2;
-  const path4 = (0, import_node_path14.resolve)(root, name2);
+  const path4 = (0, import_node_path15.resolve)(root, name2);
   if (!explicit && isAbsent(path4)) return { rules: {}, exclude: [], allowSuppressions: true };
   let text;
   try {
@@ -35102,7 +35489,7 @@ async function loadConfig(root, file, within = root) {
       return { rules: {}, exclude: [], allowSuppressions: true };
     throw new OptionError(`Cannot read config file '${name2}': ${reason}.`);
   }
-  return { ...parseConfig(text, name2), file: (0, import_node_path14.relative)((0, import_node_path14.resolve)(root), path4).split(import_node_path14.sep).join("/") };
+  return { ...parseConfig(text, name2), file: (0, import_node_path15.relative)((0, import_node_path15.resolve)(root), path4).split(import_node_path15.sep).join("/") };
 }
 function isAbsent(path4) {
   try {
@@ -35115,13 +35502,13 @@ function scannedDirectory(base, directory, source, workspace) {
   const quoted2 = `${source} '${directory}'`;
   let real;
   try {
-    real = import_node_fs2.realpathSync.native((0, import_node_path14.resolve)(base, directory));
+    real = import_node_fs2.realpathSync.native((0, import_node_path15.resolve)(base, directory));
   } catch {
     throw new OptionError(`${quoted2} does not exist. Expected the directory of the app to review.`);
   }
   if (workspace !== void 0) {
-    const rel = (0, import_node_path14.relative)((0, import_node_fs2.realpathSync)(workspace), real);
-    if (rel === ".." || rel.startsWith(`..${import_node_path14.sep}`) || (0, import_node_path14.isAbsolute)(rel))
+    const rel = (0, import_node_path15.relative)((0, import_node_fs2.realpathSync)(workspace), real);
+    if (rel === ".." || rel.startsWith(`..${import_node_path15.sep}`) || (0, import_node_path15.isAbsolute)(rel))
       throw new OptionError(
         `${quoted2} leads outside the workspace (a symbolic link). Expected a directory inside the workspace.`
       );
@@ -35212,12 +35599,12 @@ ${helpHint}
 }
 
 // src/fix-cli.ts
-var import_node_path21 = require("node:path");
+var import_node_path22 = require("node:path");
 
 // src/fix/files.ts
 var import_node_fs4 = require("node:fs");
 var import_node_os = require("node:os");
-var import_node_path16 = require("node:path");
+var import_node_path17 = require("node:path");
 init_discover();
 init_safe_fs();
 init_text_encoding();
@@ -35236,15 +35623,15 @@ function writeText(root, file, text) {
     encoding = encodingOf(readInsideSync(root, file, { maxBytes: MAX_FIX_BYTES }));
   } catch {
   }
-  writeOwnFile((0, import_node_path16.join)(root, file), encodeText(text, encoding), [root]);
+  writeOwnFile((0, import_node_path17.join)(root, file), encodeText(text, encoding), [root]);
 }
 var MAX_SCRATCH_ENTRIES = 2e4;
 var ScratchTooLarge = class extends Error {
   name = "ScratchTooLarge";
 };
 function makeScratch(root, maxEntries = MAX_SCRATCH_ENTRIES) {
-  const base = (0, import_node_fs4.mkdtempSync)((0, import_node_path16.join)((0, import_node_os.tmpdir)(), "tfr-fix-"));
-  const dir = (0, import_node_path16.join)(base, "tree");
+  const base = (0, import_node_fs4.mkdtempSync)((0, import_node_path17.join)((0, import_node_os.tmpdir)(), "tfr-fix-"));
+  const dir = (0, import_node_path17.join)(base, "tree");
   let entries = 0;
   try {
     copyTree(root, dir, () => {
@@ -35260,7 +35647,7 @@ function makeScratch(root, maxEntries = MAX_SCRATCH_ENTRIES) {
   return {
     dir,
     write(file, text) {
-      if (text === void 0) (0, import_node_fs4.rmSync)((0, import_node_path16.join)(dir, file), { force: true });
+      if (text === void 0) (0, import_node_fs4.rmSync)((0, import_node_path17.join)(dir, file), { force: true });
       else writeText(dir, file, text);
     },
     dispose: () => (0, import_node_fs4.rmSync)(base, { recursive: true, force: true })
@@ -35275,8 +35662,8 @@ function copyTree(root, dir, counted) {
       if (source !== root) counted();
       const stat = (0, import_node_fs4.lstatSync)(source);
       if (!stat.isFile() || stat.size <= MAX_FILE_BYTES) return true;
-      const target = (0, import_node_path16.join)(dir, (0, import_node_path16.relative)(root, source));
-      (0, import_node_fs4.mkdirSync)((0, import_node_path16.dirname)(target), { recursive: true });
+      const target = (0, import_node_path17.join)(dir, (0, import_node_path17.relative)(root, source));
+      (0, import_node_fs4.mkdirSync)((0, import_node_path17.dirname)(target), { recursive: true });
       const fd = (0, import_node_fs4.openSync)(target, "w");
       try {
         (0, import_node_fs4.ftruncateSync)(fd, stat.size);
@@ -35290,7 +35677,7 @@ function copyTree(root, dir, counted) {
 
 // src/fix/patch.ts
 var import_node_fs5 = require("node:fs");
-var import_node_path17 = require("node:path");
+var import_node_path18 = require("node:path");
 
 // src/fix/diff.ts
 var CONTEXT = 3;
@@ -35397,14 +35784,14 @@ function unifiedDiff(path4, oldText, newText) {
 
 // src/fix/patch.ts
 function repositoryRoot(dir) {
-  for (let d = dir; ; d = (0, import_node_path17.dirname)(d)) {
-    if ((0, import_node_fs5.existsSync)((0, import_node_path17.join)(d, ".git"))) return d;
-    if ((0, import_node_path17.dirname)(d) === d) return void 0;
+  for (let d = dir; ; d = (0, import_node_path18.dirname)(d)) {
+    if ((0, import_node_fs5.existsSync)((0, import_node_path18.join)(d, ".git"))) return d;
+    if ((0, import_node_path18.dirname)(d) === d) return void 0;
   }
 }
 function repositoryPrefix(dir) {
   const top = repositoryRoot(dir);
-  const rel = top === void 0 ? "" : (0, import_node_path17.relative)(top, dir).split(import_node_path17.sep).join("/");
+  const rel = top === void 0 ? "" : (0, import_node_path18.relative)(top, dir).split(import_node_path18.sep).join("/");
   return rel === "" ? "" : `${rel}/`;
 }
 function patchOf(changes, prefix = "") {
@@ -35759,7 +36146,7 @@ var quoted = (w2) => `${w2}|"${w2}"|'${w2}'`;
 init_dockerfile_fix();
 init_data_dir_fix();
 init_fix2();
-init_paths2();
+init_paths();
 function exposeSeenPort(context, facts) {
   const found = appOfDockerfile(context);
   if (facts.port === void 0 || !found || found.stage.exposes.length > 0) return void 0;
@@ -36084,7 +36471,7 @@ init_discover();
 // src/model/index.ts
 init_env_files();
 init_env_files2();
-var import_node_path20 = require("node:path");
+var import_node_path21 = require("node:path");
 init_classify();
 init_dockerignore();
 
@@ -36212,7 +36599,7 @@ function byDepth(a, b) {
 }
 
 // src/model/own-context.ts
-var import_node_path18 = require("node:path");
+var import_node_path19 = require("node:path");
 function namedContextPaths(text) {
   const out = /* @__PURE__ */ new Set();
   const lines2 = text.replace(/\\\r?\n/g, " ").split(/\r?\n/);
@@ -36229,7 +36616,7 @@ function namedContextPaths(text) {
         if (words2[i] === "-r" || words2[i] === "--requirement") out.add(words2[i + 1]);
     } else for (const w2 of words2) if (/^[\w.-]+(\/[\w.-]+)*\.(py|sh)$/.test(w2) && w2.includes("/")) out.add(w2);
   }
-  return [...out].map((p) => import_node_path18.posix.normalize(p).replace(/^\.\//, "").replace(/\/$/, "")).filter((p) => p !== "." && p !== "" && !p.startsWith("/") && !p.startsWith("..") && !/[*?$[]/.test(p));
+  return [...out].map((p) => import_node_path19.posix.normalize(p).replace(/^\.\//, "").replace(/\/$/, "")).filter((p) => p !== "." && p !== "" && !p.startsWith("/") && !p.startsWith("..") && !/[*?$[]/.test(p));
 }
 function wordsOf(args) {
   const trimmed = args.trim();
@@ -36243,7 +36630,7 @@ function wordsOf(args) {
   return trimmed.split(/\s+/).map((w2) => w2.replace(/^['"]|['"]$/g, "")).filter(Boolean);
 }
 function contextIsOwnDirectory(text, dir, ancestor2, exists2) {
-  const at2 = (base, p) => exists2(base === "." ? p : import_node_path18.posix.join(base, p));
+  const at2 = (base, p) => exists2(base === "." ? p : import_node_path19.posix.join(base, p));
   let own = false;
   for (const p of namedContextPaths(text)) {
     const inOwn = at2(dir, p);
@@ -36262,6 +36649,17 @@ var AppSeeds = class extends ModelPart {
     for (const link2 of this.tree.links ?? [])
       if (isUnder(path4, link2.path)) return `${path4 === link2.path ? "it" : link2.path} is ${link2.reason}`;
     return void 0;
+  }
+  /**
+   * The image of `dockerfile` runs the Django project of `to`, not `from` first chosen for it: `to` is no longer
+   * skipped, and `from` is, with the projects skipped beside it.
+   */
+  reseat(dockerfile, from, to) {
+    const holder = `inside the build context of ${dockerfile}, whose app is `;
+    const kept = this.skipped.filter((s) => s.managePy !== to);
+    for (const s of kept) if (s.reason === holder + from) s.reason = holder + to;
+    if (from && !kept.some((s) => s.managePy === from)) kept.push({ managePy: from, reason: holder + to });
+    this.skipped.splice(0, this.skipped.length, ...kept);
   }
   /** Decides which apps the repository holds: compose-built images first, then Dockerfiles, then bare Django projects. */
   find(composeSets) {
@@ -36432,6 +36830,8 @@ var AppSeeds = class extends ModelPart {
       const dir = dirName(dockerfile);
       let managePy = managePys.find((m) => isUnder(m, dir));
       let contextDir = dir;
+      if (managePy && !given && !this.runsPython(dockerfile) && candidates.some((c) => c !== dockerfile && !claimed.has(c) && this.runsPython(c)))
+        continue;
       if (!managePy) {
         const ancestor2 = [...managePys].reverse().find((m) => isUnder(dir, dirName(m)));
         const text = this.texts[dockerfile];
@@ -36565,6 +36965,9 @@ function mountedProject(set, managePys) {
   return managePys.find((m) => binds.some((v) => isUnder(dirName(m), normalizeRelative(v.source) ?? "..")));
 }
 
+// src/model/index.ts
+init_start_chain();
+
 // src/model/compose-projects.ts
 init_classify();
 init_compose();
@@ -36572,6 +36975,7 @@ init_dotenv();
 init_compose2();
 init_compose_commands();
 init_yaml_nodes();
+init_dockerfile_name();
 var COMPOSE_BASES = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"];
 var COMPOSE_OVERRIDES = [
   "compose.override.yaml",
@@ -36619,6 +37023,7 @@ var ComposeProjects = class extends ModelPart {
           if (!sets.some((s) => s.files.join("\n") === files2.join("\n"))) sets.push({ dir, files: files2 });
         }
       }
+      this.placeSubdirectoryFiles(sets);
     }
     for (const set of sets) {
       if (set.files.length === 0) continue;
@@ -36627,7 +37032,7 @@ var ComposeProjects = class extends ModelPart {
       const r = modelCompose(
         set.files.map((file) => ({ file, text: this.texts[file] })),
         env,
-        { texts: this.texts }
+        { texts: this.texts, ...set.pathsFrom ? { pathsFrom: set.pathsFrom } : {} }
       );
       this.addErrors(r.errors);
       set.model = r.model;
@@ -36636,7 +37041,95 @@ var ComposeProjects = class extends ModelPart {
     }
     return sets;
   }
+  /**
+   * Compose files in a subdirectory whose builds only make sense from another directory. One whose `build` finds no
+   * Dockerfile from its own directory but finds it from the root is a template meant to be copied there: its paths
+   * resolve from the root. One that overrides or repeats the services of the compose file in the directory its
+   * build context names (`docker/docker-compose.override.yml` with `context: ..`) is layered on that file, its paths
+   * from its own directory when they name nothing from the other's.
+   */
+  placeSubdirectoryFiles(sets) {
+    const exists2 = (context, dockerfile) => dockerfileDockerReads(joinPath(context, dockerfile), (f) => f in this.texts) in this.texts;
+    const builds = (file) => buildsOf(file, this.texts[file] ?? "");
+    for (const set of [...sets]) {
+      const file = set.files.length === 1 ? set.files[0] : void 0;
+      if (!file || set.dir === "." || this.tree.options.composeFiles?.length) continue;
+      const own = builds(file);
+      if (own.length === 0) {
+        this.layerOnAncestor(sets, set, file);
+        continue;
+      }
+      const fromOwn = own.map((b) => exists2(relPath(set.dir, b.context), b.dockerfile));
+      if (fromOwn.every((found) => !found) && own.every((b) => exists2(relPath(".", b.context), b.dockerfile))) {
+        set.pathsFrom = { [file]: "." };
+        continue;
+      }
+      const targets = new Set(own.map((b) => relPath(set.dir, b.context)));
+      const target = targets.size === 1 ? [...targets][0] : void 0;
+      if (target === void 0 || target === set.dir || !fromOwn.every(Boolean)) continue;
+      const base = sets.find(
+        (s) => s !== set && s.dir === target && s.files.every((f) => dirName(f) === target)
+      );
+      const baseFile = base?.files[0];
+      if (!base || !baseFile || !COMPOSE_BASES.includes(baseName(baseFile))) continue;
+      const text = this.texts[file] ?? "";
+      const layered = isComposeOverride(baseName(file)) || repeatsServices(file, text, baseFile, this.texts[baseFile] ?? "") || overridesBase(file, text, baseFile, this.texts[baseFile] ?? "");
+      if (!layered) continue;
+      set.dir = target;
+      set.files = [...base.files, file];
+      if (!own.every((b) => exists2(relPath(target, b.context), b.dockerfile)))
+        set.pathsFrom = { [file]: dirName(file) };
+      if (sets.some((s) => s !== set && s.files.join("\n") === set.files.join("\n")))
+        sets.splice(sets.indexOf(set), 1);
+    }
+  }
+  /**
+   * A subdirectory file whose services neither build nor name an image and are all defined by the compose file of
+   * an ancestor directory (`docker/docker-compose.override.yml` setting only a command) is layered on the nearest one.
+   */
+  layerOnAncestor(sets, set, file) {
+    const text = this.texts[file] ?? "";
+    if (/^\s+(build|image)\s*:/m.test(text)) return;
+    for (let dir = dirName(set.dir); ; dir = dirName(dir)) {
+      const base = sets.find((s) => s !== set && s.dir === dir && s.files.every((f) => dirName(f) === dir));
+      const baseFile = base?.files[0];
+      if (base && baseFile && COMPOSE_BASES.includes(baseName(baseFile))) {
+        if (!repeatsServices(file, text, baseFile, this.texts[baseFile] ?? "")) return;
+        set.dir = dir;
+        set.files = [...base.files, file];
+        if (sets.some((s) => s !== set && s.files.join("\n") === set.files.join("\n")))
+          sets.splice(sets.indexOf(set), 1);
+        return;
+      }
+      if (dir === ".") return;
+    }
+  }
 };
+function buildsOf(file, text) {
+  const services = entryOf(parseComposeYaml(file, text).root, "services")?.value;
+  if (services?.kind !== "map") return [];
+  const out = [];
+  for (const { value } of services.entries) {
+    const build2 = entryOf(value, "build")?.value;
+    const context = build2?.kind === "scalar" ? scalarString(build2) : scalarString(entryOf(build2, "context")?.value);
+    const dockerfile = build2?.kind === "map" ? scalarString(entryOf(build2, "dockerfile")?.value) : void 0;
+    if (!build2 || build2.kind !== "scalar" && build2.kind !== "map") continue;
+    const c = context ?? ".";
+    const d = dockerfile ?? "Dockerfile";
+    if (/\$|^[a-z]+:\/\/|^git@/.test(c) || d.includes("$") || d.startsWith("/")) continue;
+    out.push({ context: c, dockerfile: d });
+  }
+  return out;
+}
+function repeatsServices(file, text, baseFile, baseText) {
+  const names = (f, t2) => {
+    const services = entryOf(parseComposeYaml(f, t2).root, "services")?.value;
+    return services?.kind === "map" ? services.entries.map((e) => e.key) : [];
+  };
+  const own = names(file, text);
+  const base = new Set(names(baseFile, baseText));
+  return own.length > 0 && own.every((n) => base.has(n));
+}
 function extendedFiles(files, texts) {
   const byFile = /* @__PURE__ */ new Map();
   for (const file of files) {
@@ -36677,7 +37170,7 @@ init_context();
 init_dockerfile2();
 
 // src/model/image-files.ts
-var import_node_path19 = require("node:path");
+var import_node_path20 = require("node:path");
 init_classify();
 init_shell();
 init_command();
@@ -36789,7 +37282,7 @@ var ImageFiles = class extends ModelPart {
           ...this.npmRun(c.argv, c.wd, stage, index, context, layout)
         ])) {
           for (const req of requirementArgs(argv)) {
-            const imagePath = import_node_path19.posix.resolve(wd, req);
+            const imagePath = import_node_path20.posix.resolve(wd, req);
             let source = layout.sourceOf(stage, imagePath, index);
             if (!source) {
               const rel = normalizeRelative(req);
@@ -36809,7 +37302,7 @@ var ImageFiles = class extends ModelPart {
   npmRun(argv, wd, stage, index, context, layout) {
     const names = npmScriptsRun(argv);
     if (!names || names.length === 0) return [];
-    const source = layout.sourceOf(stage, import_node_path19.posix.resolve(wd, "package.json"), index) ?? (context.sentFiles.includes("package.json") ? "package.json" : void 0);
+    const source = layout.sourceOf(stage, import_node_path20.posix.resolve(wd, "package.json"), index) ?? (context.sentFiles.includes("package.json") ? "package.json" : void 0);
     const text = source && this.texts[joinPath(context.dir, source)];
     if (!text) return [];
     return npmScriptCommands(packageScripts(text), names).map((c) => ({ argv: c, wd }));
@@ -36882,7 +37375,7 @@ var ImageFiles = class extends ModelPart {
         continue;
       }
       for (const word of scriptWords2(argv)) {
-        const candidates = word.includes("/") ? [import_node_path19.posix.resolve(dirs[k], word)] : [import_node_path19.posix.resolve(dirs[k], word), ...binDirs(word)];
+        const candidates = word.includes("/") ? [import_node_path20.posix.resolve(dirs[k], word)] : [import_node_path20.posix.resolve(dirs[k], word), ...binDirs(word)];
         for (const imagePath of candidates) {
           const source = layout.sourceOf(target, imagePath) ?? this.copiedByName(target, word, context, layout);
           const file = source ? joinPath(context.dir, source) : boundFile(service?.volumes ?? [], imagePath);
@@ -36907,9 +37400,9 @@ var ImageFiles = class extends ModelPart {
   makeTargets(argv, target, workdir, volumes, contextDir, layout) {
     const make = makeInvocation(programArgv(argv));
     if (!make || make.file?.includes("$") || make.dir?.includes("$")) return void 0;
-    const dir = import_node_path19.posix.resolve(workdir, make.dir ?? ".");
+    const dir = import_node_path20.posix.resolve(workdir, make.dir ?? ".");
     for (const name2 of make.file ? [make.file] : ["GNUmakefile", "makefile", "Makefile"]) {
-      const imagePath = import_node_path19.posix.resolve(dir, name2);
+      const imagePath = import_node_path20.posix.resolve(dir, name2);
       const source = layout.sourceOf(target, imagePath);
       const file = source ? joinPath(contextDir, source) : boundFile(volumes, imagePath);
       if (!file || !(file in this.texts)) continue;
@@ -36945,7 +37438,7 @@ var ImageFiles = class extends ModelPart {
     let files;
     if (named.length > 0) {
       files = named.flatMap((c) => {
-        const source = layout.sourceOf(target, import_node_path19.posix.resolve(target.workdir || "/", c));
+        const source = layout.sourceOf(target, import_node_path20.posix.resolve(target.workdir || "/", c));
         return source ? [joinPath(context.dir, source)] : [];
       });
     } else {
@@ -36963,7 +37456,7 @@ var ImageFiles = class extends ModelPart {
       const ini = uwsgiIniArg(argv[0] === "exec" ? argv.slice(1) : argv);
       if (!ini || ini.includes("$")) continue;
       const rel = normalizeRelative(ini);
-      const source = layout.sourceOf(target, import_node_path19.posix.resolve(target.workdir || "/", ini)) ?? (rel && context.sentFiles.includes(rel) ? rel : void 0);
+      const source = layout.sourceOf(target, import_node_path20.posix.resolve(target.workdir || "/", ini)) ?? (rel && context.sentFiles.includes(rel) ? rel : void 0);
       if (source) files.add(joinPath(context.dir, source));
     }
     return [...files].filter((file) => file in this.texts).map((file) => uwsgiIniLogs(file, this.texts[file]));
@@ -36979,7 +37472,7 @@ var ImageFiles = class extends ModelPart {
     if (!/(^|\/)python[\d.]*$/.test(words2[0] ?? "")) return void 0;
     const script = words2.slice(1).find((w2) => !w2.startsWith("-"));
     if (!script?.endsWith(".py")) return void 0;
-    const source = layout.sourceOf(target, import_node_path19.posix.resolve(target.workdir || "/", script));
+    const source = layout.sourceOf(target, import_node_path20.posix.resolve(target.workdir || "/", script));
     return source ?? this.copiedByName(target, baseName(script), context, layout);
   }
   /** A bare command name (`docker-entrypoint.sh`) found on PATH: any COPY landing a file of that name. */
@@ -36995,7 +37488,7 @@ var ImageFiles = class extends ModelPart {
 function boundFile(volumes, imagePath) {
   for (const v of [...volumes].reverse()) {
     if (v.type !== "bind" || !v.source || v.source.startsWith("/") || v.source.startsWith("~")) continue;
-    const target = import_node_path19.posix.normalize(v.target).replace(/(.)\/+$/, "$1");
+    const target = import_node_path20.posix.normalize(v.target).replace(/(.)\/+$/, "$1");
     if (imagePath !== target && !imagePath.startsWith(target === "/" ? "/" : `${target}/`)) continue;
     const file = normalizeRelative(joinPath(v.source, imagePath.slice(target.length)));
     if (file) return file;
@@ -37077,7 +37570,7 @@ function binDirs(word) {
   return ["/usr/local/bin", "/usr/bin", "/bin", "/usr/local/sbin"].map((d) => `${d}/${word}`);
 }
 function isScriptAt(word, script) {
-  return import_node_path19.posix.basename(word) === import_node_path19.posix.basename(script.imagePath);
+  return import_node_path20.posix.basename(word) === import_node_path20.posix.basename(script.imagePath);
 }
 
 // src/model/settings-modules.ts
@@ -37287,6 +37780,8 @@ var SettingsModules = class extends ModelPart {
     const base = app.managePy ? dirName(app.managePy) : app.dir;
     const modules = [];
     if (this.tree.options.settingsModule) modules.push(this.tree.options.settingsModule);
+    const fromOption = runningSettingsOption(app);
+    if (fromOption) modules.push(fromOption);
     const fromCompose2 = app.compose?.appService?.environment.find(
       (e) => e.name === "DJANGO_SETTINGS_MODULE"
     )?.value;
@@ -37429,6 +37924,13 @@ function startChainSettingsModule(app) {
     if (module2) found.push(module2);
   }
   return found.filter((m) => /prod/i.test(m)).at(-1) ?? found.at(-1);
+}
+function runningSettingsOption(app) {
+  for (const c of effectiveCommand(app)) {
+    const module2 = !c.background && serverOf(c.argv) ? settingsOption(c.argv) : void 0;
+    if (module2) return module2;
+  }
+  return void 0;
 }
 function settingsOption(argv) {
   if (!djangoCommand(argv)) return void 0;
@@ -37589,6 +38091,12 @@ var ProjectBuilder = class {
       const layout = new ImageLayout(app.dockerfile, app.context.sentFiles);
       app.requirements = this.imageFiles.requirements(app.dockerfile, app.context, layout);
       app.entrypointScripts = this.imageFiles.entrypointScripts(app, layout);
+      const started = this.projectStarted(app, app.context, layout);
+      if (started && seed.dockerfile && started !== app.managePy) {
+        this.seeds.reseat(seed.dockerfile, app.managePy, started);
+        app.managePy = started;
+        app.dir = dirName(started);
+      }
       const programs = this.imageFiles.supervisorPrograms(app, layout);
       if (programs.length > 0) app.supervisorPrograms = programs;
       app.startPrograms = this.imageFiles.startPrograms(app, layout);
@@ -37596,7 +38104,7 @@ var ProjectBuilder = class {
       const target = app.dockerfile.targetStage;
       if (target && app.managePy && isUnder(app.managePy, app.context.dir)) {
         const landing = layout.landingOf(target, relativeTo(app.managePy, app.context.dir));
-        if (landing) app.imageSourceDir = import_node_path20.posix.dirname(landing);
+        if (landing) app.imageSourceDir = import_node_path21.posix.dirname(landing);
       }
     }
     if (!seed.managePy && !seed.dockerfile && !seed.remoteContext) return app;
@@ -37604,6 +38112,24 @@ var ProjectBuilder = class {
     if (settings) app.settings = settings;
     if (bases.length > 0) app.settingsBases = bases;
     return app;
+  }
+  /**
+   * The Django project the start command runs, among several the image holds: the one whose manage.py lands in a
+   * directory the start commands run Django in. Undefined when the image holds one project, or none is named so.
+   */
+  projectStarted(app, context, layout) {
+    const target = app.dockerfile?.targetStage;
+    if (!target) return void 0;
+    const landings = Object.keys(this.texts).filter((f) => baseName(f) === "manage.py" && isUnder(f, context.dir)).flatMap((managePy) => {
+      const at2 = layout.landingOf(target, relativeTo(managePy, context.dir));
+      return at2 ? [{ managePy, dir: import_node_path21.posix.dirname(at2) }] : [];
+    });
+    if (landings.length < 2) return void 0;
+    for (const dir of djangoDirectories(app)) {
+      const hit = landings.find((l) => l.dir === dir);
+      if (hit) return hit.managePy;
+    }
+    return void 0;
   }
   /** The build context: its files and what `.dockerignore` lets through (`<Dockerfile>.dockerignore` first). */
   context(dir, dockerfile, composeEnvFiles) {
@@ -37787,7 +38313,7 @@ function parseFixArgs(argv, cwd) {
     dir: directory,
     write: values.write ?? false,
     rules: chosenRules([...values.rule ?? [], ...(values.only ?? []).flatMap((o) => o.split(","))]),
-    config: values.config !== void 0 ? (0, import_node_path21.resolve)(cwd, values.config) : void 0,
+    config: values.config !== void 0 ? (0, import_node_path22.resolve)(cwd, values.config) : void 0,
     dockerfile: values.dockerfile,
     composeFiles: values["compose-file"],
     settingsModule: values["settings-module"],
@@ -37847,14 +38373,14 @@ async function fix(options, io) {
 }
 
 // src/util/paths.ts
-var import_node_path22 = require("node:path");
+var import_node_path23 = require("node:path");
 function reportDirectory(directory) {
-  return import_node_path22.posix.normalize(directory.replace(/\\/g, "/")).replace(/(.)\/+$/, "$1");
+  return import_node_path23.posix.normalize(directory.replace(/\\/g, "/")).replace(/(.)\/+$/, "$1");
 }
 function repoPath(directory, file) {
   const dir = directory.replace(/\\/g, "/");
-  if (dir === "" || import_node_path22.posix.isAbsolute(dir) || /^[A-Za-z]:\//.test(dir)) return file;
-  const joined = import_node_path22.posix.normalize(import_node_path22.posix.join(dir, file));
+  if (dir === "" || import_node_path23.posix.isAbsolute(dir) || /^[A-Za-z]:\//.test(dir)) return file;
+  const joined = import_node_path23.posix.normalize(import_node_path23.posix.join(dir, file));
   return joined.startsWith("../") ? file : joined;
 }
 
@@ -38516,7 +39042,7 @@ function fileName2(name2) {
 }
 
 // src/report/sarif.ts
-var import_node_path23 = require("node:path");
+var import_node_path24 = require("node:path");
 var import_node_url = require("node:url");
 var SARIF_SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 var LEVEL = {
@@ -38531,7 +39057,7 @@ function renderSarif(report, rules) {
 }
 function sarifLog(report, rules) {
   const index = new Map(rules.map((r, i) => [r.id, i]));
-  const absolute = (0, import_node_path23.isAbsolute)(report.directory);
+  const absolute = (0, import_node_path24.isAbsolute)(report.directory);
   return {
     $schema: SARIF_SCHEMA_URI,
     version: "2.1.0",
@@ -38570,7 +39096,7 @@ function ruleDescriptor(rule, version) {
   };
 }
 function result(report, f, ruleIndex) {
-  const uri = (0, import_node_path23.isAbsolute)(report.directory) ? f.file : repoPath(report.directory, f.file);
+  const uri = (0, import_node_path24.isAbsolute)(report.directory) ? f.file : repoPath(report.directory, f.file);
   const region = f.line === void 0 ? void 0 : {
     startLine: f.line,
     ...f.column !== void 0 ? { startColumn: f.column } : {},
@@ -39041,7 +39567,7 @@ init_registry();
 
 // src/runner-secrets.ts
 var import_node_fs6 = require("node:fs");
-var import_node_path24 = require("node:path");
+var import_node_path25 = require("node:path");
 var MAX_CONFIG_BYTES2 = 256 * 1024;
 var MAX_INCLUDE_DEPTH = 3;
 var MAX_MODULE_DEPTH = 3;
@@ -39101,7 +39627,7 @@ function readSmallFile(file) {
   }
 }
 function gitDirOf(dir) {
-  const dotGit = (0, import_node_path24.join)(dir, ".git");
+  const dotGit = (0, import_node_path25.join)(dir, ".git");
   try {
     const stat = (0, import_node_fs6.statSync)(dotGit, { throwIfNoEntry: false });
     if (!stat) return void 0;
@@ -39110,7 +39636,7 @@ function gitDirOf(dir) {
     return void 0;
   }
   const pointer = /^gitdir:\s*(.+)$/m.exec(readSmallFile(dotGit) ?? "")?.[1]?.trim();
-  return pointer ? (0, import_node_path24.resolve)(dir, pointer) : void 0;
+  return pointer ? (0, import_node_path25.resolve)(dir, pointer) : void 0;
 }
 function configTexts(file, home, depth = 0, seen = /* @__PURE__ */ new Set()) {
   if (depth > MAX_INCLUDE_DEPTH || seen.has(file)) return [];
@@ -39120,37 +39646,37 @@ function configTexts(file, home, depth = 0, seen = /* @__PURE__ */ new Set()) {
   const out = [text];
   for (const m of text.matchAll(/^\s*path\s*=\s*(.+)$/gim)) {
     let target = m[1].trim().replace(/^"(.*)"$/, "$1");
-    if (target.startsWith("~/") && home) target = (0, import_node_path24.join)(home, target.slice(2));
-    if (!(0, import_node_path24.isAbsolute)(target)) target = (0, import_node_path24.resolve)((0, import_node_path24.dirname)(file), target);
+    if (target.startsWith("~/") && home) target = (0, import_node_path25.join)(home, target.slice(2));
+    if (!(0, import_node_path25.isAbsolute)(target)) target = (0, import_node_path25.resolve)((0, import_node_path25.dirname)(file), target);
     out.push(...configTexts(target, home, depth + 1, seen));
   }
   return out;
 }
 function configFilesOf(gitDir) {
-  const files = [(0, import_node_path24.join)(gitDir, "config")];
-  const common = readSmallFile((0, import_node_path24.join)(gitDir, "commondir"))?.trim();
-  if (common) files.push((0, import_node_path24.join)((0, import_node_path24.resolve)(gitDir, common), "config"));
+  const files = [(0, import_node_path25.join)(gitDir, "config")];
+  const common = readSmallFile((0, import_node_path25.join)(gitDir, "commondir"))?.trim();
+  if (common) files.push((0, import_node_path25.join)((0, import_node_path25.resolve)(gitDir, common), "config"));
   const modules = (dir, depth) => {
     if (depth > MAX_MODULE_DEPTH || !(0, import_node_fs6.existsSync)(dir)) return;
     try {
       for (const e of (0, import_node_fs6.readdirSync)(dir, { withFileTypes: true })) {
         if (!e.isDirectory()) continue;
-        files.push((0, import_node_path24.join)(dir, e.name, "config"));
-        modules((0, import_node_path24.join)(dir, e.name, "modules"), depth + 1);
-        modules((0, import_node_path24.join)(dir, e.name), depth + 1);
+        files.push((0, import_node_path25.join)(dir, e.name, "config"));
+        modules((0, import_node_path25.join)(dir, e.name, "modules"), depth + 1);
+        modules((0, import_node_path25.join)(dir, e.name), depth + 1);
       }
     } catch {
     }
   };
-  modules((0, import_node_path24.join)(gitDir, "modules"), 0);
+  modules((0, import_node_path25.join)(gitDir, "modules"), 0);
   return [...new Set(files)];
 }
 function checkoutCredentials(root, workspace, home) {
-  const dirs = [(0, import_node_path24.resolve)(workspace)];
-  const rel = (0, import_node_path24.relative)((0, import_node_path24.resolve)(workspace), (0, import_node_path24.resolve)(root));
-  if (rel && !rel.startsWith("..") && !(0, import_node_path24.isAbsolute)(rel)) {
-    let dir = (0, import_node_path24.resolve)(workspace);
-    for (const part of rel.split(import_node_path24.sep)) dirs.push(dir = (0, import_node_path24.join)(dir, part));
+  const dirs = [(0, import_node_path25.resolve)(workspace)];
+  const rel = (0, import_node_path25.relative)((0, import_node_path25.resolve)(workspace), (0, import_node_path25.resolve)(root));
+  if (rel && !rel.startsWith("..") && !(0, import_node_path25.isAbsolute)(rel)) {
+    let dir = (0, import_node_path25.resolve)(workspace);
+    for (const part of rel.split(import_node_path25.sep)) dirs.push(dir = (0, import_node_path25.join)(dir, part));
   }
   const out = [];
   for (const dir of dirs) {
@@ -39323,7 +39849,7 @@ function parseCommandLine(argv, cwd) {
       directory,
       directoryOption: "Directory",
       // A --config path is the user's, relative to where they run the command, like --output.
-      configFile: config2 !== void 0 ? (0, import_node_path28.resolve)(cwd, config2) : void 0,
+      configFile: config2 !== void 0 ? (0, import_node_path29.resolve)(cwd, config2) : void 0,
       discovery: {
         dockerfile: nonEmpty("dockerfile", values.dockerfile),
         composeFiles: values["compose-file"]?.map((f) => nonEmpty("compose-file", f)),
@@ -39336,7 +39862,7 @@ function parseCommandLine(argv, cwd) {
     dirs: projects,
     many,
     format,
-    output: output !== void 0 ? (0, import_node_path28.resolve)(cwd, output) : void 0,
+    output: output !== void 0 ? (0, import_node_path29.resolve)(cwd, output) : void 0,
     verbose: values.verbose ?? false
   };
 }
@@ -39359,11 +39885,11 @@ function smokeRequest(values, nonEmpty) {
 function projectsIn(cwd, dir) {
   const real = scannedDirectory(cwd, dir, "--each");
   const names = (0, import_node_fs8.readdirSync)(real, { withFileTypes: true }).filter(
-    (e) => !e.name.startsWith(".") && (e.isDirectory() || e.isSymbolicLink() && isDirectory((0, import_node_path28.join)(real, e.name)))
+    (e) => !e.name.startsWith(".") && (e.isDirectory() || e.isSymbolicLink() && isDirectory((0, import_node_path29.join)(real, e.name)))
   ).map((e) => e.name).sort();
   if (names.length === 0)
     throw new OptionError(`--each '${dir}' holds no directory. Expected one per project.`);
-  return names.map((name2) => (0, import_node_path28.join)(dir, name2));
+  return names.map((name2) => (0, import_node_path29.join)(dir, name2));
 }
 function isDirectory(path4) {
   try {
@@ -39434,7 +39960,7 @@ async function reviewProject(request, options, io, env) {
     log,
     now: Date.now,
     // Tokens of the environment and credentials of the checkouts above the directory never reach the report.
-    secrets: (root) => runnerSecrets({ env, root, workspace: (0, import_node_path28.parse)(root).root }),
+    secrets: (root) => runnerSecrets({ env, root, workspace: (0, import_node_path29.parse)(root).root }),
     analyze: io.analyze
   });
 }

@@ -1,4 +1,7 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { bindsLoopback } from '../../src/rules/TF0702-binds-loopback.js';
+import { analyzeFiles, findingsOf } from '../support/analyze.js';
 import { appRuleCases, df, ENTRY } from '../support/rule-cases.js';
 
 appRuleCases(bindsLoopback, [
@@ -111,4 +114,57 @@ appRuleCases(bindsLoopback, [
     },
     ['Dockerfile:3'],
   ],
+  [
+    'a reverse proxy started before it in the same script reaches the loopback bind',
+    {
+      dockerfile: df('FROM python:3.12', 'ENTRYPOINT ["docker-entrypoint.sh"]'),
+      scripts: [{ ...ENTRY, text: '#!/bin/sh\nnginx && exec gunicorn --bind 127.0.0.1:8001 a.wsgi\n' }],
+    },
+    [],
+  ],
+  [
+    'service nginx start and caddy run count as the proxy',
+    {
+      dockerfile: df('FROM python:3.12', 'CMD service nginx start; exec gunicorn -b 127.0.0.1:8001 a.wsgi'),
+      service: { command: 'sh -c "caddy run & exec uvicorn a.asgi:application"' },
+    },
+    [],
+  ],
+  [
+    'nginx -t only tests its configuration: no proxy runs',
+    { dockerfile: df('FROM python:3.12', 'CMD nginx -t && exec gunicorn -b 127.0.0.1:8001 a.wsgi') },
+    ['Dockerfile:2'],
+  ],
+  [
+    "a proxy in the image's command does not cover compose's command, which runs without it",
+    {
+      dockerfile: df('FROM python:3.12', 'CMD nginx && exec gunicorn -b 127.0.0.1:8001 a.wsgi'),
+      service: { command: 'gunicorn -b 127.0.0.1:8001 a.wsgi' },
+    },
+    ['compose.yaml:5'],
+  ],
 ]);
+
+const SUPERVISED = (app: string) => ({
+  'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
+  'mysite/__init__.py': '',
+  'mysite/settings.py': "import os\nSECRET_KEY = os.environ['SECRET_KEY']\n",
+  Dockerfile:
+    'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCOPY deploy/app.conf /etc/supervisor/conf.d/app.conf\nEXPOSE 80\nCMD ["supervisord", "-n"]\n',
+  'deploy/app.conf': `[supervisord]\nnodaemon=true\n\n${app}\n[program:app]\ncommand=gunicorn a.wsgi -b 127.0.0.1:8001\n`,
+});
+
+test('TF0702 and TF0704: gunicorn on loopback behind a supervisord nginx program is not reported', async () => {
+  const result = await analyzeFiles(
+    SUPERVISED('[program:nginx]\ncommand=/usr/sbin/nginx -g "daemon off;"\n'),
+  );
+  assert.deepEqual(findingsOf(result, 'TF0702'), []);
+  assert.deepEqual(findingsOf(result, 'TF0704'), []);
+  assert.deepEqual(findingsOf(result, 'TF0803'), [['Dockerfile', 6]]);
+});
+
+test('TF0702 and TF0704: without the proxy program, the same supervisord configuration is reported', async () => {
+  const result = await analyzeFiles(SUPERVISED('[program:worker]\ncommand=celery -A a worker\n'));
+  assert.deepEqual(findingsOf(result, 'TF0702'), [['deploy/app.conf', 8]]);
+  assert.deepEqual(findingsOf(result, 'TF0704'), [['Dockerfile', 5]]);
+});

@@ -93,4 +93,37 @@ appRuleCases(exposeMismatch, [
     { dockerfile: df('FROM python:3.12', 'EXPOSE 8000', 'CMD uwsgi --http :8080 --module a.wsgi') },
     ['Dockerfile:2'],
   ],
+  [
+    'nginx in the same container listens on the exposed port',
+    {
+      dockerfile: df(
+        'FROM python:3.12',
+        'EXPOSE 80',
+        'CMD service nginx start && exec gunicorn -b 127.0.0.1:8001 a.wsgi',
+      ),
+    },
+    [],
+  ],
+  [
+    'apache2ctl -D FOREGROUND beside a backgrounded server',
+    {
+      dockerfile: df(
+        'FROM python:3.12',
+        'EXPOSE 80',
+        'CMD gunicorn -b 0.0.0.0:8001 a.wsgi & exec apache2ctl -D FOREGROUND',
+      ),
+    },
+    [],
+  ],
+  [
+    'nginx -s reload serves nothing: gunicorn is still compared',
+    {
+      dockerfile: df(
+        'FROM python:3.12',
+        'EXPOSE 80',
+        'CMD nginx -s reload; exec gunicorn -b 0.0.0.0:8001 a.wsgi',
+      ),
+    },
+    ['Dockerfile:2'],
+  ],
 ]);

@@ -107,3 +107,87 @@ test('TF0803 is silent on a detached worker when nothing stays in the foreground
   );
   assert.deepEqual(findingsOf(result, 'TF0803'), []);
 });
+
+const SUPERVISOR_CONF = [
+  '[supervisord]',
+  'nodaemon=true',
+  '',
+  '[program:web]',
+  'command=python manage.py runserver 0.0.0.0:8000',
+  '',
+  '[program:worker]',
+  'command=celery -A mysite worker -l info',
+  '',
+].join('\n');
+
+test('TF0803: supervisord as the main process names what each program runs; TF0801 finds runserver in its program', async () => {
+  const result = await analyzeFiles(
+    app({
+      Dockerfile:
+        'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCOPY deploy/app.conf /etc/supervisor/conf.d/app.conf\nCMD ["supervisord", "-c", "/etc/supervisor/conf.d/app.conf"]\n',
+      'deploy/app.conf': SUPERVISOR_CONF,
+    }),
+  );
+  assert.deepEqual(findingsOf(result, 'TF0803'), [['Dockerfile', 5]]);
+  const message = result.findings.find((f) => f.ruleId === 'TF0803')!.message;
+  assert.match(
+    message,
+    /main process, a process manager that runs the programs of deploy\/app\.conf: web \(runserver\), worker \(celery worker\) side by side/,
+  );
+  assert.deepEqual(findingsOf(result, 'TF0801'), [['deploy/app.conf', 5]]);
+  assert.match(result.findings.find((f) => f.ruleId === 'TF0801')!.message, /as supervisord program web\./);
+});
+
+test('TF0803: supervisord sent to the background is not called the main process', async () => {
+  const result = await analyzeFiles({
+    ...withScript(
+      '#!/bin/sh\nsupervisord -c /etc/supervisor/conf.d/app.conf &\nexec gunicorn mysite.wsgi --bind 0.0.0.0:8000\n',
+    ),
+    'deploy/app.conf': SUPERVISOR_CONF.replace(
+      'python manage.py runserver 0.0.0.0:8000',
+      'celery -A mysite beat',
+    ),
+    Dockerfile:
+      'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCOPY deploy/app.conf /etc/supervisor/conf.d/app.conf\nCMD ["sh", "/app/start.sh"]\n',
+  });
+  assert.deepEqual(findingsOf(result, 'TF0803'), [['start.sh', 2]]);
+  const message = result.findings.find((f) => f.ruleId === 'TF0803')!.message;
+  assert.match(
+    message,
+    /supervisord in the background with '&', to run the programs of deploy\/app\.conf: web \(celery beat\), worker \(celery worker\), beside the container's main process, gunicorn/,
+  );
+  assert.doesNotMatch(message, /as the container's main process/);
+});
+
+test('TF0803 names what holds the shell: wait, a keep-alive, the foreground process', async () => {
+  const messageOf = async (script: string) =>
+    (await analyzeFiles(withScript(script))).findings
+      .filter((f) => f.ruleId === 'TF0803')
+      .map((f) => [f.line, f.message]);
+  const waited = await messageOf(
+    '#!/bin/sh\ngunicorn mysite.wsgi --bind 0.0.0.0:8000 & celery -A mysite worker &\nwait\n',
+  );
+  assert.equal(waited.length, 1, JSON.stringify(waited));
+  assert.match(
+    String(waited[0][1]),
+    /This starts gunicorn and celery worker in the background with '&', while the container's main process is the shell, which only waits \(wait\): nothing restarts them/,
+  );
+  const [kept] = await messageOf('#!/bin/sh\npython manage.py runserver 0.0.0.0:8000 &\ntail -f /dev/null\n');
+  assert.match(
+    String(kept[1]),
+    /runserver in the background with '&', while the container's main process is tail -f \/dev\/null, which serves nothing.*it cannot be scaled/,
+  );
+  const [beside] = await messageOf('#!/bin/sh\ngunicorn mysite.wsgi &\ncelery -A mysite worker\n');
+  assert.match(String(beside[1]), /beside the container's main process, celery worker:/);
+});
+
+test('TF0803: cron, which detaches unless -f, started before the foreground server', async () => {
+  const result = await analyzeFiles(
+    withScript('#!/bin/sh\ncron\nexec gunicorn mysite.wsgi --bind 0.0.0.0:8000\n'),
+  );
+  assert.deepEqual(findingsOf(result, 'TF0803'), [['start.sh', 2]]);
+  assert.match(
+    result.findings.find((f) => f.ruleId === 'TF0803')!.message,
+    /cron as a daemon \(cron\), beside the container's main process, gunicorn/,
+  );
+});

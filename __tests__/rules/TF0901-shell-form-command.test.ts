@@ -221,3 +221,110 @@ test('TF0901: a start script that ends in supervisord -n without exec keeps the 
   // Without -n (or a -c configuration) supervisord daemonises and the script ends: no server kept as a child.
   assert.deepEqual(await lines('supervisord'), []);
 });
+
+test('TF0901: a server and then a worker in one shell command run in sequence; exec celery is never proposed', async () => {
+  const base = {
+    'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
+    'mysite/__init__.py': '',
+    'mysite/settings.py': "import os\nSECRET_KEY = os.environ['SECRET_KEY']\n",
+  };
+  const files = {
+    ...base,
+    Dockerfile:
+      'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD python manage.py migrate && gunicorn mysite.wsgi --bind 0.0.0.0:$PORT && celery -A mysite worker\n',
+    'compose.yaml':
+      'services:\n  web:\n    build: .\n    command: sh -c "gunicorn mysite.wsgi --workers ${WORKERS}; celery -A mysite worker"\n',
+  };
+  const found = (await analyzeFiles(files)).findings.filter((f) => f.ruleId === 'TF0901');
+  assert.deepEqual(
+    found.map((f) => [f.file, f.line]),
+    [
+      ['compose.yaml', 4],
+      ['Dockerfile', 4],
+    ],
+  );
+  for (const f of found) {
+    assert.match(
+      f.message,
+      /gunicorn in the foreground, then celery worker, which starts only once gunicorn has exited/,
+    );
+    assert.match(f.message, /run 'celery -A mysite worker' as its own container/);
+    assert.doesNotMatch(f.message, /exec celery/);
+  }
+  // The compose variable is quoted as written; the CMD keeps a shell for $PORT and the migrate before the server.
+  assert.match(found[0].message, /'exec gunicorn mysite\.wsgi --workers \$\{WORKERS\}'/);
+  assert.match(
+    found[1].message,
+    /CMD \["sh", "-c", "python manage\.py migrate && exec gunicorn mysite\.wsgi --bind 0\.0\.0\.0:\$PORT"\]/,
+  );
+  assert.deepEqual(await filesFixed(files), []);
+
+  // The same in an entrypoint script: one finding, at the server, and no `exec gunicorn` that would drop the worker
+  // without saying so.
+  const script = (
+    await analyzeFiles({
+      ...base,
+      Dockerfile: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD ["/app/start.sh"]\n',
+      'start.sh': '#!/bin/sh\npython manage.py migrate\ngunicorn mysite.wsgi\ncelery -A mysite worker\n',
+    })
+  ).findings.filter((f) => f.ruleId === 'TF0901');
+  assert.deepEqual(
+    script.map((f) => [f.file, f.line]),
+    [['start.sh', 3]],
+  );
+  assert.match(script[0].message, /start\.sh runs several long-running processes in sequence/);
+});
+
+test('TF0901: a case script that runs a server or a worker is no sequence', async () => {
+  const result = await analyzeFiles({
+    'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
+    'mysite/settings.py': "import os\nSECRET_KEY = os.environ['SECRET_KEY']\n",
+    Dockerfile:
+      'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD ["sh", "-c", "case \\"$ROLE\\" in web) exec gunicorn a.wsgi;; *) exec celery -A a worker;; esac"]\n',
+  });
+  assert.deepEqual(
+    result.findings.filter((f) => f.ruleId === 'TF0901').map((f) => f.message),
+    [],
+  );
+});
+
+test('TF0901: a server sent to the background names the processes and what holds the shell, never exec wait or exec tail', async () => {
+  const base = {
+    'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
+    'mysite/__init__.py': '',
+    'mysite/settings.py': "import os\nSECRET_KEY = os.environ['SECRET_KEY']\n",
+  };
+  const waiting = {
+    ...base,
+    Dockerfile:
+      'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD ["sh", "-c", "gunicorn mysite.wsgi & celery -A mysite worker & wait"]\n',
+  };
+  const [waited] = (await analyzeFiles(waiting)).findings.filter((f) => f.ruleId === 'TF0901');
+  assert.match(
+    waited.message,
+    /CMD runs 'sh -c', which starts gunicorn and celery worker in the background \(&\) and then waits for them \(wait\)/,
+  );
+  assert.match(
+    waited.message,
+    /start only gunicorn, in the foreground with exec \('exec gunicorn mysite\.wsgi'\), and run 'celery -A mysite worker' as its own container/,
+  );
+  assert.doesNotMatch(waited.message, /exec wait/);
+  assert.deepEqual(await filesFixed(waiting), []);
+
+  const tail = (
+    await analyzeFiles({
+      ...base,
+      Dockerfile: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD ["/app/start.sh"]\n',
+      'start.sh': '#!/bin/sh\npython manage.py runserver 0.0.0.0:8000 &\ntail -f /dev/null\n',
+    })
+  ).findings.filter((f) => f.ruleId === 'TF0901');
+  assert.deepEqual(
+    tail.map((f) => [f.file, f.line]),
+    [['start.sh', 2]],
+  );
+  assert.match(
+    tail[0].message,
+    /start\.sh starts runserver in the background \(&\) and then runs tail -f \/dev\/null only to keep the container running/,
+  );
+  assert.match(tail[0].message, /instead of tail -f \/dev\/null\.$/);
+});

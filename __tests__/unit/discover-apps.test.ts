@@ -698,3 +698,61 @@ test('a hyphenated settings module (webapp.settings-prod) is loaded by importlib
   const noCompose = await analyzeFiles(noComposeFiles);
   assert.equal(noCompose.project.apps[0].settings?.file, 'web/webapp/settings-dev.py');
 });
+
+test('two Django projects in one image: the one the start command runs in (cd, --chdir, a manage.py path) is the app', async () => {
+  const twoProjects = (start: Record<string, string>) =>
+    analyzeFiles({
+      'blog/manage.py': manage('blog.settings'),
+      'blog/blog/settings.py': SETTINGS,
+      'shop/manage.py': manage('shop.settings'),
+      'shop/shop/settings.py': SETTINGS,
+      ...start,
+    });
+  const dockerfile = (cmd: string) => `FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD ${cmd}\n`;
+  const starts: [string, Record<string, string>][] = [
+    [
+      'cd in sh -c',
+      { Dockerfile: dockerfile('["sh", "-c", "cd shop && exec gunicorn shop.wsgi:application"]') },
+    ],
+    [
+      'cd in a start script, absolute',
+      {
+        Dockerfile: dockerfile('["/app/start.sh"]'),
+        'start.sh': '#!/bin/sh\ncd /app/shop && python manage.py migrate\nexec gunicorn shop.wsgi\n',
+      },
+    ],
+    ['gunicorn --chdir', { Dockerfile: dockerfile('["gunicorn", "--chdir", "shop", "shop.wsgi"]') }],
+    [
+      'a compose command naming manage.py by its path',
+      {
+        Dockerfile: dockerfile('["gunicorn", "blog.wsgi"]'),
+        'compose.yaml':
+          'services:\n  web:\n    build: .\n    command: python shop/manage.py runserver 0.0.0.0:8000\n',
+      },
+    ],
+  ];
+  for (const [name, start] of starts) {
+    const { project } = await twoProjects(start);
+    assert.deepEqual(
+      project.apps.map((a) => [a.dir, a.managePy, a.settings?.file]),
+      [['shop', 'shop/manage.py', 'shop/shop/settings.py']],
+      name,
+    );
+    assert.deepEqual(
+      project.skippedProjects,
+      [
+        {
+          managePy: 'blog/manage.py',
+          reason: 'inside the build context of Dockerfile, whose app is shop/manage.py',
+        },
+      ],
+      name,
+    );
+  }
+  // Nothing names a directory: the first project stays the app, as before.
+  const { project } = await twoProjects({ Dockerfile: dockerfile('["gunicorn", "shop.wsgi"]') });
+  assert.deepEqual(
+    project.apps.map((a) => a.managePy),
+    ['blog/manage.py'],
+  );
+});

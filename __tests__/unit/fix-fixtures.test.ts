@@ -34,8 +34,26 @@ const APPS = [
 
 /** Findings of a rule with a safe fix whose fixer declines them on purpose, by app: the reason is the fixer's. */
 const DECLINED: Record<string, { rule: string; why: string }[]> = {
+  '__tests__/fixtures/corpus/background-server-worker-wait': [
+    {
+      rule: 'TF0901',
+      why: 'the shell waits for a server and a worker in the background: exec wait would fix nothing',
+    },
+  ],
+  '__tests__/fixtures/corpus/runserver-background-tail-dev-null': [
+    {
+      rule: 'TF0901',
+      why: 'the server runs in the background beside tail -f /dev/null: exec tail would fix nothing',
+    },
+  ],
   '__tests__/fixtures/corpus/backgrounded-server': [
     { rule: 'TF0901', why: 'the script runs other processes beside the server: one exec cannot fix that' },
+  ],
+  '__tests__/fixtures/corpus/gunicorn-then-celery-in-sequence': [
+    {
+      rule: 'TF0901',
+      why: 'the server and then the worker run in sequence: exec on the last command would only make the worker PID 1',
+    },
   ],
   '__tests__/fixtures/corpus/cmd-single-quoted-array': [
     {

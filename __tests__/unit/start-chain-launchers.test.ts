@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { launchedCommand } from '../../src/model/command.js';
+import { launchedCommand, programArgv, serverOf } from '../../src/model/command.js';
 import { analyzeFiles, findingsOf } from '../support/analyze.js';
 
 const MANAGE = "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n";
@@ -42,6 +42,51 @@ for (const [argv, expected] of LAUNCHERS) {
     assert.deepEqual(launchedCommand(argv), expected);
   });
 }
+
+test('programArgv peels the launchers launchedCommand knows: the server is found through each of them', () => {
+  const cases: [string[], string[]][] = [
+    [
+      ['./wait-for-it.sh', 'db:5432', '--', 'gunicorn', 'a.wsgi'],
+      ['gunicorn', 'a.wsgi'],
+    ],
+    [
+      ['dockerize', '-wait', 'tcp://db:5432', '-timeout', '20s', 'uvicorn', 'a.asgi:app'],
+      ['uvicorn', 'a.asgi:app'],
+    ],
+    [
+      ['gosu', 'app', 'python', 'manage.py', 'runserver'],
+      ['manage.py', 'runserver'],
+    ],
+    [
+      ['wait-for-it', 'db:5432', '--', 'su-exec', 'app', '/usr/local/bin/gunicorn', 'a.wsgi'],
+      ['gunicorn', 'a.wsgi'],
+    ],
+    // su runs its script in a shell of its own: a shell, not the program it starts
+    [
+      ['su', 'app', '-c', 'gunicorn a.wsgi'],
+      ['sh', '-c', 'gunicorn a.wsgi'],
+    ],
+  ];
+  for (const [argv, expected] of cases) assert.deepEqual(programArgv(argv), expected, argv.join(' '));
+  assert.equal(serverOf(['wait-for', 'db:5432', '--', 'daphne', 'a.asgi:application'])?.kind, 'daphne');
+});
+
+test('a start through wait-for-it or gosu is judged once, at its line, and gosu before the server still drops root', async () => {
+  const result = await analyzeFiles({
+    'manage.py': MANAGE,
+    'mysite/settings.py': SETTINGS,
+    'scripts/wait-for-it.sh': WAIT_FOR_IT,
+    Dockerfile: [
+      'FROM python:3.12',
+      'WORKDIR /app',
+      'COPY . .',
+      'CMD ["./scripts/wait-for-it.sh", "db:5432", "--", "gosu", "app", "python", "manage.py", "runserver", "0.0.0.0:8000"]',
+      '',
+    ].join('\n'),
+  });
+  assert.deepEqual(findingsOf(result, 'TF0801'), [['Dockerfile', 4]]);
+  assert.deepEqual(findingsOf(result, 'TF1301'), []);
+});
 
 test('`wait-for-it.sh db:5432 -- sh -c "… runserver"` as CMD: TF0801 and TF0901 judge the command after --', async () => {
   const result = await analyzeFiles({

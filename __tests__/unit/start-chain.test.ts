@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { effectiveCommand } from '../../src/model/command.js';
+import { containerEnv, containerVariables, effectiveCommand } from '../../src/model/command.js';
 import { hasShellShebang } from '../../src/discover/classify.js';
 import { readsArguments } from '../../src/model/command/branches.js';
 import { analyzeFiles, findingsOf } from '../support/analyze.js';
@@ -229,4 +229,31 @@ test('a script only the swallowed compose command names is not judged', async ()
     ['entrypoint.sh'],
   );
   for (const rule of ['TF0311', 'TF0801', 'TF0901']) assert.deepEqual(findingsOf(result, rule), [], rule);
+});
+
+test('containerVariables reads the environment containerEnv builds, knowing only what is written as a literal', async () => {
+  const { project } = await analyze({
+    Dockerfile: `${IMAGE}ENV PORT=8000 HOME_DIR=$HOME EMPTY=\n`,
+    'compose.yaml': [
+      'services:',
+      '  web:',
+      '    build: .',
+      '    environment:',
+      '      - DEBUG=1',
+      '      - PORT=${PORT:-9000}',
+      '      - BARE',
+      '',
+    ].join('\n'),
+  });
+  const app = project.apps[0];
+  const env = containerEnv(app);
+  assert.equal(env.DEBUG, '1');
+  assert.equal(env.PORT, '9000'); // interpolated as compose does
+  const variable = containerVariables(app.dockerfile!.targetStage!.env, app.compose!.appService);
+  assert.equal(variable('DEBUG'), '1');
+  assert.equal(variable('PORT'), undefined); // interpolated: the deploy's value may differ
+  assert.equal(variable('BARE'), undefined);
+  assert.equal(variable('HOME_DIR'), undefined); // an expansion in ENV
+  assert.equal(variable('EMPTY'), '');
+  assert.equal(variable('UNSET'), null);
 });

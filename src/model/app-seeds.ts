@@ -53,6 +53,18 @@ export class AppSeeds extends ModelPart {
     return undefined;
   }
 
+  /**
+   * The image of `dockerfile` runs the Django project of `to`, not `from` first chosen for it: `to` is no longer
+   * skipped, and `from` is, with the projects skipped beside it.
+   */
+  reseat(dockerfile: string, from: string | undefined, to: string): void {
+    const holder = `inside the build context of ${dockerfile}, whose app is `;
+    const kept = this.skipped.filter((s) => s.managePy !== to);
+    for (const s of kept) if (s.reason === holder + from) s.reason = holder + to;
+    if (from && !kept.some((s) => s.managePy === from)) kept.push({ managePy: from, reason: holder + to });
+    this.skipped.splice(0, this.skipped.length, ...kept);
+  }
+
   /** Decides which apps the repository holds: compose-built images first, then Dockerfiles, then bare Django projects. */
   find(composeSets: ComposeSet[]): AppSeed[] {
     const managePys = Object.keys(this.texts)
@@ -254,6 +266,15 @@ export class AppSeeds extends ModelPart {
       const dir = dirName(dockerfile);
       let managePy = managePys.find((m) => isUnder(m, dir));
       let contextDir = dir;
+      // A Node or proxy image beside the project (`FROM node` at the root) while another Dockerfile builds Python
+      // (`docker/Dockerfile`): that one is the app's image, this one never a phantom app.
+      if (
+        managePy &&
+        !given &&
+        !this.runsPython(dockerfile) &&
+        candidates.some((c) => c !== dockerfile && !claimed.has(c) && this.runsPython(c))
+      )
+        continue;
       if (!managePy) {
         // `docker/Dockerfile` built from the repository root: the nearest ancestor holding manage.py is the context.
         const ancestor = [...managePys].reverse().find((m) => isUnder(dir, dirName(m)));

@@ -10,6 +10,7 @@ import type { ShellCommand } from './types/shell.js';
 export * from './command/start-chain.js';
 export * from './command/servers.js';
 export * from './command/pip.js';
+export * from './command/processes.js';
 export { isSecretName } from './secret-names.js';
 
 /** The commands the RUN instructions of `stages` execute (exec-form RUN as one command), with their lines. */

@@ -11,6 +11,7 @@ import { parseDotenv } from '../parse/dotenv.js';
 import { modelCompose } from './compose.js';
 import { combinedComposeFiles } from '../discover/compose-commands.js';
 import { relPath, scalarString } from './compose/yaml-nodes.js';
+import { dockerfileDockerReads } from './dockerfile-name.js';
 import { ModelPart } from './input.js';
 import type { ComposeModel } from './types/compose.js';
 
@@ -30,6 +31,8 @@ export interface ComposeSet {
   model?: ComposeModel;
   /** Files of the set that could not be parsed (TF0001): what they declare is unknown. */
   unparsed?: string[];
+  /** Files whose relative paths resolve from another directory than compose's rule says (see ComposeOptions). */
+  pathsFrom?: Record<string, string>;
 }
 
 /** Finds and models the compose projects of the tree. */
@@ -88,6 +91,7 @@ export class ComposeProjects extends ModelPart {
           if (!sets.some((s) => s.files.join('\n') === files.join('\n'))) sets.push({ dir, files });
         }
       }
+      this.placeSubdirectoryFiles(sets);
     }
     for (const set of sets) {
       if (set.files.length === 0) continue;
@@ -96,7 +100,7 @@ export class ComposeProjects extends ModelPart {
       const r = modelCompose(
         set.files.map((file) => ({ file, text: this.texts[file] })),
         env,
-        { texts: this.texts },
+        { texts: this.texts, ...(set.pathsFrom ? { pathsFrom: set.pathsFrom } : {}) },
       );
       this.addErrors(r.errors);
       set.model = r.model;
@@ -105,6 +109,109 @@ export class ComposeProjects extends ModelPart {
     }
     return sets;
   }
+
+  /**
+   * Compose files in a subdirectory whose builds only make sense from another directory. One whose `build` finds no
+   * Dockerfile from its own directory but finds it from the root is a template meant to be copied there: its paths
+   * resolve from the root. One that overrides or repeats the services of the compose file in the directory its
+   * build context names (`docker/docker-compose.override.yml` with `context: ..`) is layered on that file, its paths
+   * from its own directory when they name nothing from the other's.
+   */
+  private placeSubdirectoryFiles(sets: ComposeSet[]): void {
+    const exists = (context: string, dockerfile: string) =>
+      dockerfileDockerReads(joinPath(context, dockerfile), (f) => f in this.texts) in this.texts;
+    const builds = (file: string) => buildsOf(file, this.texts[file] ?? '');
+    for (const set of [...sets]) {
+      const file = set.files.length === 1 ? set.files[0]! : undefined;
+      if (!file || set.dir === '.' || this.tree.options.composeFiles?.length) continue;
+      const own = builds(file);
+      if (own.length === 0) {
+        this.layerOnAncestor(sets, set, file);
+        continue;
+      }
+      const fromOwn = own.map((b) => exists(relPath(set.dir, b.context), b.dockerfile));
+      if (
+        fromOwn.every((found) => !found) &&
+        own.every((b) => exists(relPath('.', b.context), b.dockerfile))
+      ) {
+        set.pathsFrom = { [file]: '.' };
+        continue;
+      }
+      const targets = new Set(own.map((b) => relPath(set.dir, b.context)));
+      const target = targets.size === 1 ? [...targets][0]! : undefined;
+      if (target === undefined || target === set.dir || !fromOwn.every(Boolean)) continue;
+      const base = sets.find(
+        (s) => s !== set && s.dir === target && s.files.every((f) => dirName(f) === target),
+      );
+      const baseFile = base?.files[0];
+      if (!base || !baseFile || !COMPOSE_BASES.includes(baseName(baseFile))) continue;
+      const text = this.texts[file] ?? '';
+      const layered =
+        isComposeOverride(baseName(file)) ||
+        repeatsServices(file, text, baseFile, this.texts[baseFile] ?? '') ||
+        overridesBase(file, text, baseFile, this.texts[baseFile] ?? '');
+      if (!layered) continue;
+      set.dir = target;
+      set.files = [...base.files, file];
+      // compose resolves a merged file's paths from the project directory; `context: ..` names nothing there
+      if (!own.every((b) => exists(relPath(target, b.context), b.dockerfile)))
+        set.pathsFrom = { [file]: dirName(file) };
+      if (sets.some((s) => s !== set && s.files.join('\n') === set.files.join('\n')))
+        sets.splice(sets.indexOf(set), 1);
+    }
+  }
+
+  /**
+   * A subdirectory file whose services neither build nor name an image and are all defined by the compose file of
+   * an ancestor directory (`docker/docker-compose.override.yml` setting only a command) is layered on the nearest one.
+   */
+  private layerOnAncestor(sets: ComposeSet[], set: ComposeSet, file: string): void {
+    const text = this.texts[file] ?? '';
+    if (/^\s+(build|image)\s*:/m.test(text)) return;
+    for (let dir = dirName(set.dir); ; dir = dirName(dir)) {
+      const base = sets.find((s) => s !== set && s.dir === dir && s.files.every((f) => dirName(f) === dir));
+      const baseFile = base?.files[0];
+      if (base && baseFile && COMPOSE_BASES.includes(baseName(baseFile))) {
+        if (!repeatsServices(file, text, baseFile, this.texts[baseFile] ?? '')) return;
+        set.dir = dir;
+        set.files = [...base.files, file];
+        if (sets.some((s) => s !== set && s.files.join('\n') === set.files.join('\n')))
+          sets.splice(sets.indexOf(set), 1);
+        return;
+      }
+      if (dir === '.') return;
+    }
+  }
+}
+
+/** The builds of a compose file's services as written: context and Dockerfile name (variables and URLs left out). */
+function buildsOf(file: string, text: string): { context: string; dockerfile: string }[] {
+  const services = entryOf(parseComposeYaml(file, text).root, 'services')?.value;
+  if (services?.kind !== 'map') return [];
+  const out: { context: string; dockerfile: string }[] = [];
+  for (const { value } of services.entries) {
+    const build = entryOf(value, 'build')?.value;
+    const context =
+      build?.kind === 'scalar' ? scalarString(build) : scalarString(entryOf(build, 'context')?.value);
+    const dockerfile = build?.kind === 'map' ? scalarString(entryOf(build, 'dockerfile')?.value) : undefined;
+    if (!build || (build.kind !== 'scalar' && build.kind !== 'map')) continue;
+    const c = context ?? '.';
+    const d = dockerfile ?? 'Dockerfile';
+    if (/\$|^[a-z]+:\/\/|^git@/.test(c) || d.includes('$') || d.startsWith('/')) continue;
+    out.push({ context: c, dockerfile: d });
+  }
+  return out;
+}
+
+/** Whether every service a compose file defines is defined in the base too: it overrides or repeats them. */
+function repeatsServices(file: string, text: string, baseFile: string, baseText: string): boolean {
+  const names = (f: string, t: string) => {
+    const services = entryOf(parseComposeYaml(f, t).root, 'services')?.value;
+    return services?.kind === 'map' ? services.entries.map((e) => e.key) : [];
+  };
+  const own = names(file, text);
+  const base = new Set(names(baseFile, baseText));
+  return own.length > 0 && own.every((n) => base.has(n));
 }
 
 /** Per compose file, the other files its services name in `extends.file`. */

@@ -19,6 +19,12 @@ export interface ComposeOptions {
    * Missing ones are skipped silently (discovery may not have read them).
    */
   texts?: Record<string, string>;
+  /**
+   * The directory a file's relative paths resolve from where it is not compose's own rule (the project directory
+   * for the files merged, the file's own for an extended one): a template meant to be copied to the root, an
+   * override in a subdirectory written for its own directory.
+   */
+  pathsFrom?: Record<string, string>;
 }
 
 /**
@@ -48,7 +54,8 @@ function build(
 ): { model?: ComposeModel; errors: ParseError[] } {
   const loader = new Loader(files, options.texts ?? {}, env, errors);
   const projectDir = files.length > 0 ? posix.dirname(files[0]!.file) : '.';
-  const dirFor = (file: string): string => (loader.mergeFiles.has(file) ? projectDir : posix.dirname(file));
+  const dirFor = (file: string): string =>
+    options.pathsFrom?.[file] ?? (loader.mergeFiles.has(file) ? projectDir : posix.dirname(file));
 
   const used: string[] = [];
   const merged = new Map<string, { name: string; file: string; line: number; node: YMap }>();

@@ -2,6 +2,7 @@ import { isEnvTemplateName, isInEnvDir } from '../discover/env-files.js';
 import { secretsInEnvTemplate } from './env-files.js';
 import { posix } from 'node:path';
 import {
+  baseName,
   DEFAULT_CONFIG_FILE,
   dirName,
   isCoreFile,
@@ -22,6 +23,7 @@ import { parseDockerignore, sentFiles } from '../parse/dockerignore.js';
 import { parseSuppressions } from '../parse/suppressions.js';
 import { matchesGlob } from '../util/glob.js';
 import { type AppSeed, AppSeeds } from './app-seeds.js';
+import { djangoDirectories } from './command/start-chain.js';
 import { ComposeProjects } from './compose-projects.js';
 import { ImageLayout } from './context.js';
 import { modelDockerfile } from './dockerfile.js';
@@ -209,6 +211,13 @@ class ProjectBuilder implements ModelInput {
       const layout = new ImageLayout(app.dockerfile, app.context.sentFiles);
       app.requirements = this.imageFiles.requirements(app.dockerfile, app.context, layout);
       app.entrypointScripts = this.imageFiles.entrypointScripts(app, layout);
+      // Two Django projects in one image: the one the start command runs in is the app (`cd shop && gunicorn …`).
+      const started = this.projectStarted(app, app.context, layout);
+      if (started && seed.dockerfile && started !== app.managePy) {
+        this.seeds.reseat(seed.dockerfile, app.managePy, started);
+        app.managePy = started;
+        app.dir = dirName(started);
+      }
       const programs = this.imageFiles.supervisorPrograms(app, layout);
       if (programs.length > 0) app.supervisorPrograms = programs;
       // After the supervisor's programs: the Python programs they start are start programs too.
@@ -228,6 +237,27 @@ class ProjectBuilder implements ModelInput {
     if (settings) app.settings = settings;
     if (bases.length > 0) app.settingsBases = bases;
     return app;
+  }
+
+  /**
+   * The Django project the start command runs, among several the image holds: the one whose manage.py lands in a
+   * directory the start commands run Django in. Undefined when the image holds one project, or none is named so.
+   */
+  private projectStarted(app: App, context: BuildContext, layout: ImageLayout): string | undefined {
+    const target = app.dockerfile?.targetStage;
+    if (!target) return undefined;
+    const landings = Object.keys(this.texts)
+      .filter((f) => baseName(f) === 'manage.py' && isUnder(f, context.dir))
+      .flatMap((managePy) => {
+        const at = layout.landingOf(target, relativeTo(managePy, context.dir));
+        return at ? [{ managePy, dir: posix.dirname(at) }] : [];
+      });
+    if (landings.length < 2) return undefined;
+    for (const dir of djangoDirectories(app)) {
+      const hit = landings.find((l) => l.dir === dir);
+      if (hit) return hit.managePy;
+    }
+    return undefined;
   }
 
   /** The build context: its files and what `.dockerignore` lets through (`<Dockerfile>.dockerignore` first). */

@@ -10,7 +10,7 @@ import {
 } from '../discover/classify.js';
 import type { AppSeed } from './app-seeds.js';
 import { djangoCommand, serverOf } from './command/servers.js';
-import { containerVariables } from './command/start-chain.js';
+import { containerVariables, effectiveCommand } from './command/start-chain.js';
 import { byDepth, ModelPart } from './input.js';
 import { chosenSettingsModule, type ContainerVariable } from './settings-module-choice.js';
 import { modelSettings } from './settings/index.js';
@@ -47,6 +47,9 @@ export class SettingsModules extends ModelPart {
     const base = app.managePy ? dirName(app.managePy) : app.dir;
     const modules: string[] = [];
     if (this.tree.options.settingsModule) modules.push(this.tree.options.settingsModule);
+    // `--settings=` on the command the container runs overrides DJANGO_SETTINGS_MODULE wherever that is set.
+    const fromOption = runningSettingsOption(app);
+    if (fromOption) modules.push(fromOption);
     const fromCompose = app.compose?.appService?.environment.find(
       (e) => e.name === 'DJANGO_SETTINGS_MODULE',
     )?.value;
@@ -228,6 +231,19 @@ function startChainSettingsModule(app: App): string | undefined {
     if (module) found.push(module);
   }
   return found.filter((m) => /prod/i.test(m)).at(-1) ?? found.at(-1);
+}
+
+/**
+ * The `--settings=x` of the management command the container runs as its server (compose's command over the image's
+ * CMD, scripts followed): a `--settings` given to another command (`collectstatic`, `migrate`) sets nothing for the
+ * server.
+ */
+function runningSettingsOption(app: App): string | undefined {
+  for (const c of effectiveCommand(app)) {
+    const module = !c.background && serverOf(c.argv) ? settingsOption(c.argv) : undefined;
+    if (module) return module;
+  }
+  return undefined;
 }
 
 /** The module of `--settings=x` / `--settings x` given to a management command. */

@@ -63,7 +63,7 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
             line: a.line,
             ...(isFalseWord(v)
               ? msg`DEBUG is set to a non-empty string, which Python treats as true even when it reads "False"; use a boolean and take it from the environment: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`
-              : msg`DEBUG is set to a true value in code, so every deploy of this image shows debug pages with settings and stack traces; read it from the environment with a false default: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`),
+              : msg`DEBUG is set to a true value in code, so every deploy that runs these settings shows debug pages with settings and stack traces; read it from the environment with a false default: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`),
           });
           continue;
         }

@@ -2,7 +2,7 @@ import type { RawFinding } from '../core/index.js';
 import { perServiceLine } from './lib/service-lines.js';
 import { defineRule } from './lib/rule.js';
 import { coversPath, imageCodeDir } from './lib/paths.js';
-import { shownSource } from './lib/files.js';
+import { shownSource, shownTarget } from './lib/files.js';
 
 export const volumeOverSource = defineRule({
   id: 'TF0605',
@@ -24,6 +24,9 @@ export const volumeOverSource = defineRule({
     '# VOLUME /app          <- remove',
     'VOLUME /app/media      # data only',
     '```',
+    '',
+    'A compose volume target written with variables the repository leaves unset (`media:${APP_HOME}/media` with no',
+    '`.env` setting `APP_HOME`) cannot be known, and is not judged.',
   ].join('\n'),
   related: [],
   check(project) {
@@ -47,14 +50,23 @@ export const volumeOverSource = defineRule({
       ...perServiceLine(project, (app, service) => {
         const codeDir = imageCodeDir(app);
         if (!codeDir) return [];
-        return service.volumes
-          .filter((v) => v.type === 'volume' && v.source && coversPath(v.target, codeDir))
-          .map((v) => ({
-            file: v.file,
-            line: v.line,
-            message: (who: string, plural: boolean) =>
-              `${who} ${plural ? 'mount' : 'mounts'} the named volume '${shownSource(v)}' on ${v.target}, which holds the application code (${codeDir}): the volume keeps the code of the first release across upgrades. Mount volumes only on data directories.`,
-          }));
+        return (
+          service.volumes
+            // a target from unset variables (`${APP_HOME}/media`) cannot be known: the empty-filled path is not judged
+            .filter(
+              (v) =>
+                v.type === 'volume' &&
+                v.source &&
+                v.writtenTarget === undefined &&
+                coversPath(v.target, codeDir),
+            )
+            .map((v) => ({
+              file: v.file,
+              line: v.line,
+              message: (who: string, plural: boolean) =>
+                `${who} ${plural ? 'mount' : 'mounts'} the named volume '${shownSource(v)}' on ${shownTarget(v)}, which holds the application code (${codeDir}): the volume keeps the code of the first release across upgrades. Mount volumes only on data directories.`,
+            }))
+        );
       }),
     );
     return out;

@@ -1,6 +1,7 @@
 import { containerEnv, hasGunicornConfig, isLoopback, serverOf, startCommands } from '../model/command.js';
 import type { RawFinding } from '../core/index.js';
 import { insertAt, linesOf, locate } from './lib/fix.js';
+import { proxyBeside } from './lib/processes.js';
 import { defineRule, type FixContext, type FixProposal } from './lib/rule.js';
 
 export const bindsLoopback = defineRule({
@@ -15,6 +16,10 @@ export const bindsLoopback = defineRule({
 port. Several servers bind loopback by default: \`manage.py runserver\` with no address, \`gunicorn\` with no
 \`--bind\` (and no \`PORT\` variable), \`uvicorn\`, \`daphne\` and \`hypercorn\` without a host.
 
+A loopback bind is not reported when a reverse proxy runs in the same container (nginx, caddy, apache2/httpd or
+haproxy, started by the start script or as a supervisord program): the proxy reaches the server there by design, and
+TF0803 reports the two processes in one container.
+
 Bind all interfaces and let the platform decide what is published.
 
 \`\`\`dockerfile
@@ -26,10 +31,13 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
     for (const app of project.apps) {
       const env = containerEnv(app);
       const configFileInContext = hasGunicornConfig(app);
+      const proxied = proxyBeside(app);
       for (const cmd of startCommands(app)) {
         const server = serverOf(cmd.argv, env, { configFileInContext });
         const addresses = server?.addresses;
         if (!server || !addresses?.length || !addresses.every((a) => isLoopback(a.host))) continue;
+        // A reverse proxy in the same container reaches the server on loopback by design.
+        if (proxied(cmd)) continue;
         const where = addresses.map((a) => `${a.host}${a.port !== undefined ? `:${a.port}` : ''}`).join(', ');
         const port = addresses[0].port ?? 8000;
         findings.push({

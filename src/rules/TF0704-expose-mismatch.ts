@@ -3,6 +3,7 @@ import type { RawFinding } from '../core/index.js';
 import type { ExposeInstr } from '../model/types/dockerfile.js';
 import { EXPOSE_EXAMPLE } from './lib/examples.js';
 import { appTargetStages } from './lib/each.js';
+import { proxyBeside } from './lib/processes.js';
 import { defineRule } from './lib/rule.js';
 
 export const exposeMismatch = defineRule({
@@ -19,6 +20,8 @@ binds another one, requests go to a port nobody listens on.
 Make EXPOSE and the bind agree (defaults count: \`runserver\` and \`gunicorn\` listen on 8000).
 An EXPOSE of a backing service's port (\`EXPOSE 6379\` beside \`EXPOSE 8000\`) that no server of the image binds is
 reported on its own line: Redis or PostgreSQL run in containers of their own, reached by host name.
+When a reverse proxy runs in the same container (nginx, caddy, apache2/httpd or haproxy, started by the start script
+or as a supervisord program), the proxy is what listens on the exposed port: the server's own port is not compared.
 
 ${EXPOSE_EXAMPLE}`,
   related: [],
@@ -33,6 +36,7 @@ ${EXPOSE_EXAMPLE}`,
       const env = containerEnv(app);
       const reported = new Set<number>();
       const bound: { port?: number; kind: string; at: string }[] = [];
+      const proxied = proxyBeside(app);
       for (const cmd of startCommands(app)) {
         const server = serverOf(cmd.argv, env, { configFileInContext: hasGunicornConfig(app) });
         const ports = (server?.addresses ?? []).map((a) => a.port);
@@ -43,6 +47,8 @@ ${EXPOSE_EXAMPLE}`,
           );
         }
         if (ports.length === 0 || ports.some((p) => p === undefined || numbers.has(p))) continue;
+        // A reverse proxy in the same container listens on the exposed port and forwards to the server's.
+        if (proxied(cmd)) continue;
         const port = ports[0]!;
         if (reported.has(port)) continue;
         reported.add(port);

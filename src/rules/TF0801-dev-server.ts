@@ -1,6 +1,6 @@
 import { isRunserver, recipeNote } from '../model/command.js';
 import type { RawFinding } from '../core/index.js';
-import { appStartCommands } from './lib/each.js';
+import { appImageStartCommands } from './lib/each.js';
 import { droppedCommandNote } from './lib/dropped-command.js';
 import { defineRule } from './lib/rule.js';
 
@@ -11,10 +11,11 @@ export const devServer = defineRule({
   severity: 'error',
   kind: 'S',
   title:
-    "The container runs manage.py runserver (Django's development server), directly or from the entrypoint script it runs",
+    "The container runs manage.py runserver (Django's development server), directly, from the entrypoint script it runs, or as a supervisord program",
   help: `\`manage.py runserver\` is Django's development server: Django's documentation says not to use it in production.
 It has not gone through security audits or performance tests, serves one process, and reloads code on changes.
-Scale out through the process model with a production WSGI/ASGI server.
+Scale out through the process model with a production WSGI/ASGI server. A \`[program:…]\` of the supervisord
+configuration the container starts is read too: the finding is at its \`command=\` line.
 
 \`\`\`dockerfile
 CMD ["gunicorn", "--bind", "0.0.0.0:8000", "--workers", "3", "mysite.wsgi"]
@@ -24,12 +25,12 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "--workers", "3", "mysite.wsgi"]
     'Replacing runserver by gunicorn or uvicorn needs the server among the dependencies and the WSGI/ASGI module named: a static fix would guess both.',
   check(project) {
     const findings: RawFinding[] = [];
-    for (const { app, command: cmd } of appStartCommands(project)) {
+    for (const { app, command: cmd, service } of appImageStartCommands(project)) {
       if (!isRunserver(cmd.argv)) continue;
       findings.push({
         file: cmd.file,
         line: cmd.line,
-        message: `The container starts Django's development server (manage.py runserver)${recipeNote(cmd)}. Serve the app with gunicorn or uvicorn instead, e.g. gunicorn --bind 0.0.0.0:8000 <project>.wsgi.${droppedCommandNote(app, cmd.file)}`,
+        message: `${service ? `Service '${service.name}'` : 'The container'} starts Django's development server (manage.py runserver)${recipeNote(cmd)}${cmd.program ? ` as supervisord program ${cmd.program}` : ''}. Serve the app with gunicorn or uvicorn instead, e.g. gunicorn --bind 0.0.0.0:8000 <project>.wsgi.${droppedCommandNote(app, cmd.file)}`,
       });
     }
     return findings;

@@ -1,70 +1,18 @@
 import {
   basename,
-  djangoCommand,
+  daemonOf,
   effectiveCommand,
   imageCommand,
+  longRunningProcess,
+  holderAfter,
   programArgv,
-  serverOf,
+  type ShellHolder,
 } from '../model/command.js';
 import { supervisordRun } from '../model/supervisor-config.js';
 import type { RawFinding } from '../core/index.js';
 import type { SupervisorProgram } from '../model/types/project.js';
+import { commandText, listOf } from './lib/processes.js';
 import { defineRule } from './lib/rule.js';
-
-// Management commands that run until stopped (task queues, channel workers).
-const LONG_RUNNING_COMMANDS = new Set([
-  'runworker',
-  'qcluster',
-  'rqworker',
-  'rqscheduler',
-  'process_tasks',
-  'celery',
-]);
-const LONG_RUNNING_PROGRAMS = new Set([
-  'nginx',
-  'cron',
-  'crond',
-  'redis-server',
-  'dramatiq',
-  'huey_consumer',
-  'rq',
-]);
-
-/** What a command runs when it runs until stopped: a server, a worker, a scheduler; undefined for a one-shot. */
-export function longRunningProcess(argv: string[]): string | undefined {
-  const server = serverOf(argv);
-  if (server) return server.kind;
-  const dj = djangoCommand(argv);
-  if (dj) return LONG_RUNNING_COMMANDS.has(dj.name) ? dj.name : undefined;
-  const a = programArgv(argv);
-  if (a[0] === 'celery') {
-    const sub = a.find((x, i) => i > 0 && ['worker', 'beat', 'flower'].includes(x));
-    return sub ? `celery ${sub}` : undefined;
-  }
-  return LONG_RUNNING_PROGRAMS.has(a[0] ?? '') ? a[0] : undefined;
-}
-
-/** The service a command starts as a daemon that detaches by itself: `service nginx start`, `/etc/init.d/cron start`, `nginx`. */
-function daemonOf(argv: string[]): string | undefined {
-  const a = programArgv(argv);
-  if (a[0] === 'service' && a[1] && ['start', 'restart'].includes(a[2] ?? '')) return a[1];
-  const initd = /^\/etc\/init\.d\/([\w.-]+)$/.exec(a[0] ?? '');
-  if (initd && ['start', 'restart'].includes(a[1] ?? '')) return initd[1];
-  // celery worker/beat --detach (-D) and celery multi start fork into the background and return.
-  if (a[0] === 'celery') {
-    const sub = a.find((x, i) => i > 0 && ['worker', 'beat', 'multi'].includes(x));
-    if (sub === 'multi' && ['start', 'restart'].some((w) => a.includes(w))) return 'celery multi';
-    if (sub && sub !== 'multi' && a.some((w) => w === '--detach' || w === '-D')) return `celery ${sub}`;
-  }
-  if (
-    ['gunicorn', 'uwsgi'].includes(basename(a[0] ?? '')) &&
-    a.some((w) => /^(--daemon|-D|--daemonize(=.*)?)$/.test(w))
-  )
-    return basename(a[0] ?? '');
-  // nginx forks into the background unless told `daemon off;`.
-  if (a[0] === 'nginx' && !a.some((w) => /daemon\s+off/.test(w)) && !a.includes('-t')) return 'nginx';
-  return undefined;
-}
 
 /** supervisord: a process manager whose only use in a container is to run several programs in it. */
 function isProcessManager(argv: string[]): boolean {
@@ -75,8 +23,33 @@ function isProcessManager(argv: string[]): boolean {
 function supervisedPrograms(programs: SupervisorProgram[]): string {
   if (programs.length === 0) return 'the programs of its configuration (e.g. nginx and uwsgi)';
   const files = [...new Set(programs.map((p) => p.file))].join(', ');
-  const names = programs.map((p) => `${p.name} (${basename(programArgv(p.argv)[0] ?? '') || p.command})`);
+  const names = programs.map(
+    (p) =>
+      `${p.name} (${longRunningProcess(p.argv) ?? (basename(programArgv(p.argv)[0] ?? '') || p.command)})`,
+  );
   return `the programs of ${files}: ${names.join(', ')}`;
+}
+
+/** Where the container's main process is, named: `beside the container's main process, gunicorn`. */
+function besideMain(holder: ShellHolder | undefined): { phrase: string; idle?: string } {
+  switch (holder?.kind) {
+    case 'process':
+      return { phrase: `beside the container's main process, ${holder.what}` };
+    case 'wait':
+      return {
+        phrase: "while the container's main process is the shell, which only waits (wait)",
+        idle: 'wait',
+      };
+    case 'keep-alive':
+      return {
+        phrase: `while the container's main process is ${commandText(holder.command.argv)}, which serves nothing and only keeps the container running`,
+        idle: commandText(holder.command.argv),
+      };
+    case 'arguments':
+      return { phrase: 'beside the container\'s main process, the container command ("$@")' };
+    default:
+      return { phrase: "beside the container's main process" };
+  }
 }
 
 export const severalProcesses = defineRule({
@@ -90,10 +63,13 @@ export const severalProcesses = defineRule({
   help: `A process started in the background with \`&\` is invisible to the container runtime: when it crashes nothing
 restarts it, its exit does not stop the container, it cannot be scaled on its own, and \`docker stop\` may never reach
 it. The same holds for a program that daemonises itself and returns (\`celery -A proj worker --detach\`,
-\`gunicorn --daemon\`, \`service nginx start\`) before the main server starts. Running the web server, a Celery worker
+\`gunicorn --daemon\`, \`service nginx start\`, \`cron\` without \`-f\`) before the main server starts. Running the web server, a Celery worker
 and beat in one container also means they can only be scaled together.
 \`supervisord\` as the start command is the same design with a process manager in front (typically nginx and uWSGI
-as its programs): it is reported at the command that starts it.
+as its programs): it is reported at the command that starts it, naming the programs of the configuration the image
+copies; sent to the background (\`supervisord … &\`), it runs them beside the main process. The message names what holds
+the container in the foreground: the main process, a shell that only waits (\`wait\`), or a keep-alive such as
+\`tail -f /dev/null\`.
 
 Run one process per container, each with its own command, from the same image:
 
@@ -117,33 +93,57 @@ services:
     const findings: RawFinding[] = [];
     const seen = new Set<string>();
     for (const app of project.apps) {
-      const commands = [...imageCommand(app), ...effectiveCommand(app)];
-      // A daemon counts only beside a main process that stays in the foreground.
-      const foreground = commands.some(
-        (c) => !c.background && !daemonOf(c.argv) && (longRunningProcess(c.argv) || c.argv[0] === '$@'),
+      // supervisord's programs are judged with supervisord, at the command that starts it.
+      const chains = [imageCommand(app), effectiveCommand(app)].map((chain) =>
+        chain.filter((c) => c.origin !== 'supervisor'),
       );
-      for (const cmd of commands) {
-        const key = `${cmd.file}:${cmd.line}`;
-        if (isProcessManager(cmd.argv) && !seen.has(key)) {
+      // A daemon counts only beside a main process that stays in the foreground.
+      const foreground = chains
+        .flat()
+        .some(
+          (c) => !c.background && !daemonOf(c.argv) && (longRunningProcess(c.argv) || c.argv[0] === '$@'),
+        );
+      for (const chain of chains)
+        chain.forEach((cmd, i) => {
+          const key = `${cmd.file}:${cmd.line}`;
+          if (seen.has(key)) return;
+          const beside = besideMain(holderAfter(chain, i));
+          if (isProcessManager(cmd.argv)) {
+            seen.add(key);
+            const programs = app.supervisorPrograms ?? [];
+            findings.push({
+              file: cmd.file,
+              line: cmd.line,
+              message: cmd.background
+                ? `This starts supervisord in the background with '&', to run ${supervisedPrograms(programs)}, ${beside.phrase}: supervisord restarts a program that dies, but the runtime sees neither supervisord nor its programs, so nothing restarts supervisord when it dies, and no program can be scaled or stopped on its own. Run each program as its own container (its own compose service) from the same image instead.`
+                : `This starts supervisord as the container's main process, a process manager that runs ${supervisedPrograms(programs)}${programs.length === 1 ? '' : ' side by side'} in one container: the runtime sees only supervisord, so a program that keeps failing leaves the container running without it, and none can be scaled or stopped on its own. Run each program as its own container (its own compose service) instead.`,
+            });
+            return;
+          }
+          if (cmd.background) {
+            // `gunicorn … & celery … worker &`: the processes one line sends to the background, in one finding
+            const whats = chain
+              .filter((c) => c.background && c.file === cmd.file && c.line === cmd.line)
+              .flatMap((c) => longRunningProcess(c.argv) ?? []);
+            if (whats.length === 0) return;
+            seen.add(key);
+            const one = whats.length === 1;
+            findings.push({
+              file: cmd.file,
+              line: cmd.line,
+              message: `This starts ${listOf(whats)} in the background with '&', ${beside.phrase}: nothing restarts ${one ? 'it when it dies' : 'them when they die'}, and ${one ? 'it cannot' : 'none can'} be scaled or stopped on ${one ? 'its' : 'their'} own. ${beside.idle && one ? `Run it in the foreground instead, as the container's main process (with exec), in place of ${beside.idle}` : `Run ${one ? 'it' : 'each'} as its own container (its own compose service or command) from the same image`}.`,
+            });
+            return;
+          }
+          const daemon = foreground ? daemonOf(cmd.argv) : undefined;
+          if (!daemon) return;
           seen.add(key);
           findings.push({
             file: cmd.file,
             line: cmd.line,
-            message: `This starts supervisord as the container's main process, to run ${supervisedPrograms(app.supervisorPrograms ?? [])} side by side in one container: the runtime sees one process, so a program that dies is not reported, and none can be scaled or stopped on its own. Run each program as its own container (its own compose service) instead.`,
+            message: `This starts ${daemon} as a daemon (${cmd.argv.join(' ')}), ${beside.phrase}: nothing restarts it when it dies, and it cannot be scaled or stopped on its own. Run it as its own container (its own compose service or command) from the same image.`,
           });
-          continue;
-        }
-        const daemon = foreground ? daemonOf(cmd.argv) : undefined;
-        const what = cmd.background ? longRunningProcess(cmd.argv) : daemon;
-        if (!what || seen.has(key)) continue;
-        seen.add(key);
-        const how = cmd.background ? "in the background with '&'" : `as a daemon (${cmd.argv.join(' ')})`;
-        findings.push({
-          file: cmd.file,
-          line: cmd.line,
-          message: `This starts ${what} ${how}, beside the container's main process: nothing restarts it when it dies, and it cannot be scaled or stopped on its own. Run it as its own container (its own compose service or command) from the same image.`,
         });
-      }
     }
     return findings;
   },

@@ -1,7 +1,11 @@
 import {
   argumentsHeldBy,
   commandIgnoredBy,
+  backgroundStart,
+  type BackgroundStart,
   execTarget,
+  foregroundSequence,
+  type LongRunningCommand,
   type InitProcess,
   initProcess,
   inlineScript,
@@ -22,7 +26,9 @@ import type { ShellCommand } from '../model/types/shell.js';
 import type { RawFinding, TextEdit } from '../core/index.js';
 import { execForm, indentOf, insertAt, linesOf, locate, replaceLines } from './lib/fix.js';
 import { droppedCommandNote } from './lib/dropped-command.js';
+import { otherAppServices } from './lib/each.js';
 import { execFormArgv, looksLikeArray } from './lib/exec-form.js';
+import { commandText, keptProcess, listOf, othersOwnContainers, sequencePhrase } from './lib/processes.js';
 import { defineRule, type FixContext, type FixProposal } from './lib/rule.js';
 
 export const shellFormCommand = defineRule({
@@ -49,6 +55,12 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
 set -e
 exec "$@"
 \`\`\`
+
+Long-running processes started one after the other (\`gunicorn … && celery … worker\`, \`gunicorn …; celery …\`) are
+reported as that sequence: the worker starts only once the server has exited, and no \`exec\` makes it one process.
+The message proposes the server alone, with exec, and the worker as its own container. A server sent to the background
+(\`gunicorn … & celery … & wait\`, \`runserver &\` then \`tail -f /dev/null\`) is reported with what holds the shell
+after it; no \`exec wait\` or \`exec tail\` is proposed.
 
 \`bash -c "gunicorn …"\` with one simple command is not reported: bash execs it, so PID 1 is the server. \`sh -c\`
 with one command is: dash, Debian's \`/bin/sh\`, forks it and stays PID 1 (both checked with \`docker top\`).
@@ -105,6 +117,25 @@ script) never runs.`,
         const written = target === argv && c ? writtenComposeArgv(c) : undefined;
         if (c && target) findings.push(...inlineShell(target, c.file, c.line, `compose ${key}`, written));
       }
+      // Another service of the app image that starts a server of its own (`admin`, `web2`) keeps its shell as well.
+      for (const { service: other, app: seen } of otherAppServices(app)) {
+        if (commandIgnoredBy(seen, other)) continue;
+        for (const [key, c] of [
+          ['entrypoint', other.entrypoint],
+          ['command', other.command],
+        ] as const) {
+          const argv = c && composeArgv(c);
+          const target = argv && execTarget(argv);
+          if (!c || !target) continue;
+          const last = inlineScriptLastCommand(target, c.line);
+          if (!last || !mainProcessOf(last.argv)) continue;
+          if (findings.some((f) => f.file === c.file && f.line === c.line)) continue;
+          const written = target === argv ? writtenComposeArgv(c) : undefined;
+          findings.push(
+            ...inlineShell(target, c.file, c.line, `compose ${key} of service '${other.name}'`, written),
+          );
+        }
+      }
       // make as PID 1 passes SIGTERM on to the recipe it runs: a make target is no shell script to exec from.
       for (const script of app.entrypointScripts)
         if (!script.makeTargets)
@@ -121,7 +152,7 @@ script) never runs.`,
     summary:
       'Rewrites a shell-form CMD/ENTRYPOINT of one command in exec form (as `["sh", "-c", "exec …"]` when a variable such as `$PORT` must expand), and writes `exec` before the last command of an inline `sh -c` or of an entrypoint script.',
     declines:
-      'a script that starts the server in the background and goes on running other processes (one `exec` cannot make it one process per container); a CMD array that is not valid JSON (which words were meant is not known).',
+      'a script that starts the server in the background and goes on running other processes, or runs several long-running processes one after the other (one `exec` cannot make it one process per container); a CMD array that is not valid JSON (which words were meant is not known).',
     make: fixShellForm,
   },
 });
@@ -145,8 +176,8 @@ function fixShellForm(context: FixContext): FixProposal | undefined {
       if (instr.argv)
         return execLast(lastToExec(instr.argv, instr.line), lines, finding.file, instr.line, instr.endLine);
     }
-    const service = app.compose?.appService;
-    for (const c of [service?.entrypoint, service?.command]) {
+    const services = [app.compose?.appService, ...otherAppServices(app).map((o) => o.service)];
+    for (const c of services.flatMap((service) => [service?.entrypoint, service?.command])) {
       const argv = c && composeArgv(c);
       if (!c || !argv || c.file !== finding.file || c.line !== finding.line) continue;
       return execLast(lastToExec(argv, c.line), lines, finding.file, c.line, c.line + 20);
@@ -183,6 +214,9 @@ function execFormOf(
 function lastToExec(argv: string[], line: number): ShellCommand | undefined {
   const last = inlineScriptLastCommand(argv, line);
   if (!last || isKeepAliveLoop(inlineScript(argv) ?? '') || last.argv[0]?.startsWith('-')) return undefined;
+  const commands = inlineScriptCommands(argv, line);
+  if (foregroundSequence(commands)) return undefined;
+  if (backgroundStart(commands)?.background.some((p) => serverOf(p.command.argv))) return undefined;
   return last;
 }
 
@@ -221,23 +255,37 @@ function scriptFindings(
     ? `${init.name} (PID 1) sends SIGTERM to the script's shell only, which does not pass it on`
     : 'the script stays PID 1 and SIGTERM does not reach it';
   const out: RawFinding[] = [];
-  // A server sent to the background while the script goes on: several processes, which exec cannot fix.
-  const background = commands.find((c) => c.background && serverOf(c.argv));
-  if (background) {
-    const server = serverOf(background.argv)!;
-    return [
-      {
-        file: script.file,
-        line: background.line,
-        message: `${script.file} starts ${server.kind} in the background (&) and goes on running other commands, so ${init ? `${init.name} sends SIGTERM to the script's shell only, over several processes, and it reaches none of them` : 'the script stays PID 1 over several processes and SIGTERM reaches none of them'}. Run one process per container: this container starts only the server, with exec, and each other process gets its own service.`,
-      },
-    ];
-  }
   // `cmd="$@"` … `$cmd` runs the container command as `"$@"` does.
   const held = argumentsHeldBy(script.script);
   const startsArgs = (argv: string[]) => runsArguments(argv, held);
+  // A server sent to the background while the script goes on: several processes, which exec cannot fix.
+  const run = backgroundStart(commands, startsArgs);
+  const background = run?.background.find((p) => serverOf(p.command.argv));
+  if (run && background) {
+    const several = init
+      ? `${init.name} sends SIGTERM to the script's shell only, over several processes, and it reaches none of them`
+      : 'the script stays PID 1 over several processes and SIGTERM reaches none of them';
+    return [
+      {
+        file: script.file,
+        line: background.command.line,
+        message: `${script.file} ${backgroundWords(run)}, so ${several}. ${oneProcessAdvice(run)}`,
+      },
+    ];
+  }
+  // `gunicorn …` then `celery … worker`: the worker waits for the server to exit; exec on either cannot fix that.
+  const sequence = foregroundSequence(commands);
+  if (sequence && !sequence[0].command.viaExec) {
+    const keep = keptProcess(sequence);
+    out.push({
+      file: script.file,
+      line: sequence[0].command.line,
+      message: `${script.file} runs several long-running processes in sequence: ${sequencePhrase(sequence)}, so ${stays}. Run one process per container: start only ${keep.what} here, with 'exec ${commandText(keep.command.argv)}', and ${othersOwnContainers(sequence.filter((p) => p !== keep).map((p) => p.command.argv))}.`,
+    });
+  }
+  const inSequence = new Set(sequence?.map((p) => p.command));
   commands.forEach((c, i) => {
-    if (c.viaExec || c.background) return;
+    if (c.viaExec || c.background || inSequence.has(c)) return;
     const server = mainProcessOf(c.argv);
     const runsArgs = startsArgs(c.argv);
     // A script followed by the server's own start is a one-off helper (wait-for-it.sh db:5432 -- echo up).
@@ -254,6 +302,38 @@ function scriptFindings(
     });
   });
   return out;
+}
+
+/** `starts gunicorn and celery worker in the background (&) and then waits for them (wait)`. */
+function backgroundWords(run: BackgroundStart): string {
+  const one = run.background.length === 1;
+  const h = run.holder;
+  const then =
+    h?.kind === 'process'
+      ? `runs ${h.what} in the foreground`
+      : h?.kind === 'wait'
+        ? `waits for ${one ? 'it' : 'them'} (wait)`
+        : h?.kind === 'keep-alive'
+          ? `runs ${commandText(h.command.argv)} only to keep the container running`
+          : h?.kind === 'arguments'
+            ? 'runs the container command ("$@")'
+            : 'goes on running other commands';
+  return `starts ${listOf(run.background.map((p) => p.what))} in the background (&) and then ${then}`;
+}
+
+/** Keep the server (or the first process), in the foreground with exec; every other process in its own container. */
+function oneProcessAdvice(
+  run: BackgroundStart,
+  shown: (c: ShellCommand) => string[] = (c) => c.argv,
+): string {
+  const holder = run.holder;
+  const processes = [...run.background, ...(holder?.kind === 'process' ? [holder] : [])];
+  const keep = keptProcess(processes);
+  const others = processes.filter((p) => p !== keep).map((p) => shown(p.command));
+  const start = `Run one process per container: start only ${keep.what}, in the foreground with exec ('exec ${commandText(shown(keep.command))}')`;
+  if (others.length > 0) return `${start}, and ${othersOwnContainers(others)}.`;
+  if (holder?.kind === 'keep-alive') return `${start}, instead of ${commandText(holder.command.argv)}.`;
+  return `${start}.`;
 }
 
 /** Whether a command after the i-th starts the server or the container command itself. */
@@ -299,7 +379,9 @@ function shellFormMessage(instr: CommandInstr, argv: string[] | undefined): stri
   if (isKeepAliveLoop(instr.raw))
     return `${k} is in shell form and is a keep-alive loop (${instr.raw.trim()}), not a server: /bin/sh is PID 1, ignores SIGTERM, and docker stop waits for the kill timeout. To keep an idle container, use \`${k} ["sleep", "infinity"]\`; to serve, start the server in exec form.`;
   const pid1 = '/bin/sh is PID 1 and SIGTERM from docker stop does not reach the server';
+  const sequence = foregroundSequence(instr.script?.commands ?? []);
   // Docker runs an array that is not valid JSON (single quotes, a missing comma) as a shell command.
+  if (sequence && !looksLikeArray(instr.raw)) return shellFormSequenceMessage(instr, sequence);
   if (looksLikeArray(instr.raw))
     return `${k} looks like an exec-form array but is not valid JSON (the exec form needs double quotes and a comma between words), so Docker runs the text with /bin/sh -c (shell form): ${pid1}. Write a JSON array of double-quoted words; to run several commands, run a script whose last command starts the server with exec, or ${k} ["sh", "-c", "…; exec <server>"].`;
   if (!argv) {
@@ -316,6 +398,30 @@ function shellFormMessage(instr: CommandInstr, argv: string[] | undefined): stri
   return `${k} is in shell form, so ${pid1}. Use the exec form: ${example}${noShebang}.`;
 }
 
+/** A shell-form CMD that runs long-running processes one after the other: keep one, in exec form. */
+function shellFormSequenceMessage(instr: CommandInstr, sequence: LongRunningCommand[]): string {
+  const k = instr.keyword;
+  const keep = keptProcess(sequence);
+  const commands = instr.script?.commands ?? [];
+  const before = commands
+    .slice(0, commands.indexOf(keep.command))
+    .filter((c) => !sequence.some((p) => p.command === c));
+  const argv = keep.command.argv;
+  const script = [...before.map((c) => shellText(c.argv)), `exec ${shellText(argv)}`].join(' && ');
+  const form = before.length === 0 && !argv.some((w) => w.includes('$')) ? argv : ['sh', '-c', script];
+  const example = `${k} [${form.map((a) => JSON.stringify(a)).join(', ')}]`;
+  return `${k} is in shell form and runs several long-running processes in sequence: ${sequencePhrase(sequence)}. /bin/sh is PID 1 and SIGTERM from docker stop does not reach ${sequence[0].what}. Run one process per container: ${example} here, and ${othersOwnContainers(sequence.filter((p) => p !== keep).map((p) => p.command.argv))}.`;
+}
+
+/** A command written back for `sh -c`: words a shell would split or expand differently are quoted. */
+function shellText(argv: string[]): string {
+  return argv
+    .map((w) =>
+      /^[\w@%+=:,./$-]+$/.test(w) ? w : w.includes('$') ? JSON.stringify(w) : `'${w.replace(/'/g, `'\\''`)}'`,
+    )
+    .join(' ');
+}
+
 /** `sh -c "... && server"` in exec form: fires when the last command is not run with exec. */
 function inlineShell(
   argv: string[],
@@ -324,13 +430,38 @@ function inlineShell(
   what: string,
   written?: string[],
 ): RawFinding[] {
-  const last = inlineScriptLastCommand(argv, line);
+  const commands = inlineScriptCommands(argv, line);
+  const shell = `${what} runs '${argv[0]} -c'`;
+  // The command as its author wrote it: compose variables unset here stay `${WORKERS}`, never empty.
+  const writtenCommands = written ? inlineScriptCommands(written, line) : [];
+  const shown = (c: ShellCommand) =>
+    writtenCommands.length === commands.length ? writtenCommands[commands.indexOf(c)].argv : c.argv;
+  const run = backgroundStart(commands);
+  if (run?.background.some((p) => serverOf(p.command.argv)))
+    return [
+      {
+        file,
+        line,
+        message: `${shell}, which ${backgroundWords(run)}, so the shell stays PID 1 over several processes and SIGTERM reaches none of them. ${oneProcessAdvice(run, shown)}`,
+      },
+    ];
+  const sequence = foregroundSequence(commands);
+  if (sequence && !sequence[0].command.viaExec) {
+    const keep = keptProcess(sequence);
+    return [
+      {
+        file,
+        line,
+        message: `${shell} with several long-running processes in sequence: ${sequencePhrase(sequence)}. The shell stays PID 1 and SIGTERM does not reach ${sequence[0].what}; exec before the last command cannot fix that. Run one process per container: start only ${keep.what} here, with 'exec ${commandText(shown(keep.command))}', and ${othersOwnContainers(sequence.filter((p) => p !== keep).map((p) => shown(p.command)))}.`,
+      },
+    ];
+  }
+  const last = commands.at(-1);
   if (!last || last.viaExec) return [];
   const script = inlineScript(argv) ?? '';
   const lone = inlineScriptCommands(argv, line).length === 1 && !last.background && isSimple(script);
   // bash execs the lone simple command of `bash -c` (PID 1 is the command: checked with docker top)
   if (lone && /(^|\/)bash$/.test(argv[0])) return [];
-  const shell = `${what} runs '${argv[0]} -c'`;
   if (isKeepAliveLoop(script))
     return [
       {
@@ -348,8 +479,6 @@ function inlineShell(
         message: `${shell} over several lines, and the line breaks cut ${cut.program}'s options off: the shell runs '${cut.command.join(' ')}' alone, then '${cut.options[0].join(' ')}' … as commands of their own, which fail (a folded YAML block keeps the line breaks of more-indented lines). Write the command and its options on one line, started with exec: 'exec ${[...cut.command, ...cut.options.flat()].join(' ')}'.`,
       },
     ];
-  // The command as its author wrote it: compose variables unset here stay `${WORKERS}`, never empty.
-  const shown = (written && inlineScriptLastCommand(written, line)) || last;
   // dash (Debian's /bin/sh) forks even a lone command: the shell stays PID 1 (checked with docker top)
   const why = lone
     ? `with one command (${last.argv[0]}), which ${argv[0]} does not exec by itself (dash, Debian's /bin/sh, forks it)`
@@ -358,7 +487,7 @@ function inlineShell(
     {
       file,
       line,
-      message: `${shell} ${why}, so the shell stays PID 1 and SIGTERM does not reach it. Write 'exec ${shown.argv.join(' ')}'${lone ? '' : ' as the last command'}.`,
+      message: `${shell} ${why}, so the shell stays PID 1 and SIGTERM does not reach it. Write 'exec ${shown(last).join(' ')}'${lone ? '' : ' as the last command'}.`,
     },
   ];
 }

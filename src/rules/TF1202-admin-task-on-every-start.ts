@@ -1,4 +1,12 @@
-import { djangoCommand, effectiveCommand, imageCommand, recipeNote, serverOf } from '../model/command.js';
+import {
+  djangoCommand,
+  effectiveCommand,
+  imageCommand,
+  recipeNote,
+  serverOf,
+  serviceCommand,
+} from '../model/command.js';
+import { otherAppServices } from './lib/each.js';
 import type { RawFinding } from '../core/index.js';
 import { droppedCommandNote } from './lib/dropped-command.js';
 import { appliesMigrations } from './lib/migrate.js';
@@ -35,7 +43,16 @@ services:
     const findings: RawFinding[] = [];
     const seen = new Set<string>();
     for (const app of project.apps) {
-      for (const commands of [imageCommand(app), effectiveCommand(app)]) {
+      const starts = [
+        { commands: imageCommand(app), who: 'The start command' },
+        { commands: effectiveCommand(app), who: 'The start command' },
+        // a second Django service of the app image (`admin`, `web2`) starts its own server
+        ...otherAppServices(app).map(({ service: s, app: seen }) => ({
+          commands: serviceCommand(seen, s),
+          who: `Service '${s.name}'`,
+        })),
+      ];
+      for (const { commands, who } of starts) {
         commands.forEach((cmd, i) => {
           const dj = djangoCommand(cmd.argv);
           if (!dj || !appliesMigrations(dj)) return;
@@ -47,7 +64,7 @@ services:
           findings.push({
             file: cmd.file,
             line: cmd.line,
-            message: `The start command runs 'manage.py ${dj.name}'${recipeNote(cmd)} before the server, so every replica migrates on every start. Run migrate once per release as a one-off task and start only the server.${droppedCommandNote(app, cmd.file)}`,
+            message: `${who} runs 'manage.py ${dj.name}'${recipeNote(cmd)} before the server, so every replica migrates on every start. Run migrate once per release as a one-off task and start only the server.${droppedCommandNote(app, cmd.file)}`,
           });
         });
       }

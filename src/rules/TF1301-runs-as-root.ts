@@ -1,4 +1,4 @@
-import { programArgv, startCommands } from '../model/command.js';
+import { basename, launchedCommand, programArgv, startCommands } from '../model/command.js';
 import type { RawFinding } from '../core/index.js';
 import { appOfDockerfile, runtimeInsertionLine } from './lib/dockerfile-fix.js';
 import { insertLines, linesOf, replaceLines } from './lib/fix.js';
@@ -102,8 +102,9 @@ function createdUser(runs: string[]): string | undefined {
 }
 
 function dropsPrivileges(argv: string[]): boolean {
-  const p = argv[0]?.slice(argv[0].lastIndexOf('/') + 1) ?? '';
-  if (DROPS_PRIVILEGES.has(p)) return true;
+  // `wait-for-it db:5432 -- gosu app gunicorn …`: the launchers before the one that drops privileges
+  for (let a: string[] | undefined = argv, depth = 0; a && depth < 4; a = launchedCommand(a), depth++)
+    if (DROPS_PRIVILEGES.has(basename(a[0] ?? ''))) return true;
   const a = programArgv(argv);
   return (
     (a[0] === 'gunicorn' && argv.some((x) => x === '-u' || x === '--user' || x.startsWith('--user='))) ||

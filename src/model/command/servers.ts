@@ -18,12 +18,18 @@ const DEBUGGER_VALUED = new Set([
   '--log-dir',
 ]);
 
-/** argv with launchers peeled off (env, gosu, tini, poetry run, python -m, ...), argv[0] reduced to its basename. */
+/**
+ * argv with launchers peeled off (env, tini, poetry run, python -m, ..., and the launchers of launchedCommand:
+ * wait-for-it, dockerize, gosu, `su -c`, whose script stays a shell), argv[0] reduced to its basename.
+ */
 export function programArgv(argv: string[]): string[] {
   let a = argv.slice();
   for (let guard = 0; guard < 8 && a.length > 0; guard++) {
     const p = basename(a[0]);
-    if (p === 'env') {
+    const launched = launchedCommand(a);
+    if (launched) {
+      a = launched;
+    } else if (p === 'env') {
       let i = 1;
       while (i < a.length && (a[i].startsWith('-') || /^[A-Za-z_][A-Za-z0-9_]*=/.test(a[i])))
         i += a[i] === '-u' ? 2 : 1;
@@ -34,8 +40,6 @@ export function programArgv(argv: string[]): string[] {
       a = a.slice(i);
     } else if (p === 'nice') {
       a = a.slice(a[1] === '-n' ? 3 : a[1]?.startsWith('-') ? 2 : 1);
-    } else if (p === 'gosu' || p === 'su-exec') {
-      a = a.slice(2);
     } else if (['poetry', 'pipenv', 'uv', 'pdm', 'hatch', 'rye'].includes(p) && a[1] === 'run') {
       let i = 2;
       while (i < a.length && a[i].startsWith('-')) i++;

@@ -7,14 +7,17 @@ import type { App, EntrypointScript } from '../types/project.js';
 import type { ShellCommand, ShellScript } from '../types/shell.js';
 import { type BranchInputs, commandsThatRun, movesArgs } from './branches.js';
 import { makeInvocation } from './make.js';
-import { basename, launchedCommand, programArgv, SHELLS } from './servers.js';
+import { supervisordRun } from '../supervisor-config.js';
+import { basename, launchedCommand, programArgv, serverOf, SHELLS } from './servers.js';
 
 /** A command the container runs when it starts, with the file and line to anchor a finding on. */
 export interface StartCommand extends ShellCommand {
   file: string;
-  origin: 'CMD' | 'ENTRYPOINT' | 'compose-command' | 'compose-entrypoint' | 'script';
+  origin: 'CMD' | 'ENTRYPOINT' | 'compose-command' | 'compose-entrypoint' | 'script' | 'supervisor';
   /** Set for a Makefile recipe line a script runs with `make TARGET`: the finding is anchored at the make line. */
   recipe?: { file: string; line: number };
+  /** Set for the command of a supervisord program (`[program:web]`): the program's name. */
+  program?: string;
 }
 
 /** The words that say where a recipe command comes from, for a message: ` (make migrate, Makefile:3)`. */
@@ -75,8 +78,19 @@ interface Reached {
 
 /** The environment the app container starts with, as far as the repository says: image ENV, then compose environment. */
 export function containerEnv(app: App): Record<string, string | undefined> {
-  const env: Record<string, string | undefined> = { ...(app.dockerfile?.targetStage?.env ?? {}) };
-  for (const e of app.compose?.appService?.environment ?? []) env[e.name] = e.value;
+  return startEnvironment(app.dockerfile?.targetStage?.env ?? {}, app.compose?.appService);
+}
+
+/**
+ * The image's ENV with a compose service's `environment` over it (the last entry of a name wins), values as compose
+ * interpolates them; undefined for a name set without a value. What containerEnv and containerVariables both read.
+ */
+function startEnvironment(
+  image: Record<string, string | undefined>,
+  service: ComposeService | undefined,
+): Record<string, string | undefined> {
+  const env: Record<string, string | undefined> = { ...image };
+  for (const e of service?.environment ?? []) env[e.name] = e.value;
   return env;
 }
 
@@ -106,7 +120,28 @@ function chain(app: App, service: ComposeService | undefined, reached?: Reached)
     pid1 = cmd.argv ? execCommand(cmd.at, cmd.argv, cmd.inner) : cmd.script;
   }
   const variable = containerVariables(app.dockerfile?.targetStage?.env ?? {}, service);
-  return followScripts(commandsThatRun(pid1, { variable }), app, variable, reached);
+  return withSupervisorPrograms(
+    followScripts(commandsThatRun(pid1, { variable }), app, variable, reached),
+    app,
+  );
+}
+
+/** The programs supervisord starts, right after the first command that starts it, each at its configuration line. */
+function withSupervisorPrograms(commands: StartCommand[], app: App): StartCommand[] {
+  const programs = app.supervisorPrograms ?? [];
+  const at = programs.length > 0 ? commands.findIndex((c) => supervisordRun(programArgv(c.argv))) : -1;
+  if (at < 0) return commands;
+  // supervisord runs a program's words itself, with no shell between (shlex, then exec).
+  const run = programs.map((p): StartCommand => ({
+    file: p.file,
+    line: p.line,
+    argv: p.argv,
+    redirects: [],
+    viaExec: true,
+    origin: 'supervisor',
+    program: p.name,
+  }));
+  return [...commands.slice(0, at + 1), ...run, ...commands.slice(at + 1)];
 }
 
 /**
@@ -142,15 +177,14 @@ export function containerVariables(
   image: Record<string, string | undefined>,
   service: ComposeService | undefined,
 ): BranchInputs['variable'] {
+  const env = startEnvironment(image, service);
   return (name) => {
+    // Known only when written in compose's `environment` as a literal: an env_file or interpolation may differ here.
     const set = (service?.environment ?? []).filter((e) => e.name === name).at(-1);
-    if (set)
-      return set.source === 'environment' && !set.interpolated && set.value !== undefined
-        ? set.value
-        : undefined;
+    if (set) return set.source === 'environment' && !set.interpolated ? env[name] : undefined;
     if (service && service.envFiles.length > 0) return undefined;
-    if (!(name in image)) return null;
-    const value = image[name];
+    if (!(name in env)) return null;
+    const value = env[name];
     return value === undefined || value.includes('$') ? undefined : value;
   };
 }
@@ -307,11 +341,11 @@ function scriptRun(
     const script = scripts.find((s) => s.makeTargets && s.makeTargets.join(' ') === targets);
     return script && { script, argsFrom: argv.length };
   }
-  const program = basename(argv[0] ?? '');
-  if ((program === 'gosu' || program === 'su-exec') && argv.length > 2) {
-    // `gosu app /start.sh`: the script runs as the user, with the words after it as its arguments
-    const hit = scriptRun(argv.slice(2), scripts, workdir);
-    return hit && { script: hit.script, argsFrom: hit.argsFrom + 2 };
+  // `gosu app /start.sh`, `wait-for-it db:5432 -- ./start.sh`: the script a launcher execs, with the words after it
+  const inner = basename(argv[0] ?? '') === 'su' ? undefined : launchedCommand(argv);
+  if (inner) {
+    const hit = scriptRun(inner, scripts, workdir);
+    return hit && { script: hit.script, argsFrom: hit.argsFrom + argv.length - inner.length };
   }
   const candidates: number[] = [0];
   if (argv.length > 1 && SHELLS.has(basename(argv[0]))) {
@@ -380,9 +414,9 @@ function scriptCommands(
 }
 
 /**
- * What a launcher runs in its place, at the launcher's file and line: `wait-for-it db:5432 -- CMD` and `dockerize
- * … CMD` exec CMD, `su USER -c "…"` runs its script in a child shell; for `gosu USER CMD` (already seen through by
- * programArgv) only the script CMD is or runs.
+ * What a launcher runs in its place, at the launcher's file and line: `su USER -c "…"` runs its script in a child
+ * shell, whose commands follow; a launcher that execs its command (`wait-for-it db:5432 -- CMD`, `dockerize … CMD`,
+ * `gosu USER CMD`) is already seen through by programArgv, so only the commands of a `sh -c` CMD are added.
  */
 function launched(command: StartCommand, depth = 0): StartCommand[] {
   const inner = depth < 3 ? launchedCommand(command.argv) : undefined;
@@ -403,8 +437,38 @@ function launched(command: StartCommand, depth = 0): StartCommand[] {
           file: command.file,
           origin: command.origin,
         }));
-  const own = program === 'gosu' || program === 'su-exec' ? [] : [run];
+  // programArgv sees through a launcher that execs its command: only su's shell is a command of its own.
+  const own = program === 'su' ? [run] : [];
   return [...own, ...commands, ...launched(run, depth + 1).filter((c) => c !== run)];
+}
+
+/**
+ * The directories of the image the app's start commands run Django in, servers first: the WORKDIR as `cd` moves it
+ * along the chain, a server's `--chdir`, the directory of a `manage.py` named by its path.
+ */
+export function djangoDirectories(app: App): string[] {
+  const workdir = app.dockerfile?.targetStage?.workdir || '/';
+  const servers: string[] = [];
+  const manage: string[] = [];
+  for (const chain of [effectiveCommand(app), imageCommand(app)]) {
+    let dir = workdir;
+    for (const c of chain) {
+      dir = directoryAfter(c.argv, dir);
+      const script = c.argv.find((w) => basename(w) === 'manage.py');
+      if (script) manage.push(posix.dirname(posix.resolve(dir, script)));
+      else if (serverOf(c.argv)) servers.push(posix.resolve(dir, chdirOf(programArgv(c.argv)) ?? '.'));
+    }
+  }
+  return [...new Set([...servers, ...manage])];
+}
+
+/** gunicorn's and uwsgi's `--chdir DIR` (`--chdir=DIR`): where the server changes directory before it loads the app. */
+function chdirOf(argv: string[]): string | undefined {
+  for (let i = 1; i < argv.length; i++) {
+    if (argv[i] === '--chdir') return argv[i + 1];
+    if (argv[i].startsWith('--chdir=')) return argv[i].slice('--chdir='.length);
+  }
+  return undefined;
 }
 
 /** The directory a script is in after a command: `cd DIR` moves it (a DIR known as written), anything else not. */

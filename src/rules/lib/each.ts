@@ -1,5 +1,13 @@
 import { buildsDockerfile } from '../../model/compose/app-service.js';
-import { buildRuns, type StartCommand, startCommands } from '../../model/command.js';
+import {
+  buildRuns,
+  djangoCommand,
+  serviceCommand,
+  type StartCommand,
+  startCommands,
+} from '../../model/command.js';
+import { posix } from 'node:path';
+import { coversPath } from './paths.js';
 import type { ComposeModel, ComposeService } from '../../model/types/compose.js';
 import type { DockerfileModel, RunInstr, Stage } from '../../model/types/dockerfile.js';
 import type { ShellCommand } from '../../model/types/shell.js';
@@ -14,6 +22,56 @@ export function composeServices(project: Project): { app: App; service: ComposeS
 /** Every command every app's container runs when it starts (the image's own and compose's override). */
 export function appStartCommands(project: Project): { app: App; command: StartCommand }[] {
   return project.apps.flatMap((app) => startCommands(app).map((command) => ({ app, command })));
+}
+
+/**
+ * Every command an app's containers run when they start: the image's own and the app service's (as
+ * appStartCommands), then those of every other compose service of the app image (`admin`, `web2`, a `migrate` one)
+ * that are not the same commands, each with the service that runs it.
+ */
+export function appImageStartCommands(
+  project: Project,
+): { app: App; command: StartCommand; service?: ComposeService }[] {
+  const key = (c: StartCommand) => `${c.file}\0${c.line}\0${c.argv.join('\0')}`;
+  return project.apps.flatMap((app) => {
+    const own: { app: App; command: StartCommand; service?: ComposeService }[] = startCommands(app).map(
+      (command) => ({ app, command }),
+    );
+    const seen = new Set(own.map(({ command }) => key(command)));
+    for (const { service, app: view } of otherAppServices(app))
+      for (const command of serviceCommand(view, service)) {
+        if (seen.has(key(command))) continue;
+        seen.add(key(command));
+        own.push({ app, command, service });
+      }
+    return own;
+  });
+}
+
+/**
+ * The compose services other than the app service that run the app, each with the app as it sees it: those of the
+ * app's image (a second Django service, a worker), and those of another image that bind-mount the Django project and
+ * run a management command on it (`image: python:3.12` with `.:/app` and `python manage.py runserver`), whose image's
+ * Dockerfile is not the app's.
+ */
+export function otherAppServices(app: App): { service: ComposeService; app: App }[] {
+  const compose = app.compose;
+  if (!compose?.appService) return [];
+  const ofImage = compose.appImageServices ?? [compose.appService];
+  const out = ofImage.filter((s) => s !== compose.appService).map((service) => ({ service, app }));
+  const projectDir = app.managePy ? posix.dirname(app.managePy) : undefined;
+  if (projectDir === undefined) return out;
+  const foreign: App = { ...app, dockerfile: undefined, entrypointScripts: [] };
+  for (const service of compose.services) {
+    if (ofImage.includes(service) || service.build || service.notApp || service.role !== 'other') continue;
+    const mountsProject = service.volumes.some(
+      (v) => v.type === 'bind' && v.source !== undefined && coversPath(v.source, projectDir),
+    );
+    if (!mountsProject) continue;
+    if (serviceCommand(foreign, service).some((c) => djangoCommand(c.argv)))
+      out.push({ service, app: foreign });
+  }
+  return out;
 }
 
 /** Every app with a Dockerfile whose target stage is known, with that Dockerfile and stage. */

@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { daemonOf, foregroundSequence, longRunningProcess, reverseProxyOf } from '../../src/model/command.js';
+import { parseShell } from '../../src/parse/shell.js';
+
+/** The processes of a script that hold its shell one after the other, as `what` names. */
+const sequence = (script: string) => foregroundSequence(parseShell(script, 1).commands)?.map((p) => p.what);
+
+// [script, the long-running processes it runs in sequence (undefined: none)]
+const SEQUENCES: [string, string[] | undefined][] = [
+  ['gunicorn a.wsgi && celery -A a worker', ['gunicorn', 'celery worker']],
+  ['gunicorn a.wsgi; celery -A a worker', ['gunicorn', 'celery worker']],
+  ['python manage.py migrate && gunicorn a.wsgi || celery -A a worker', ['gunicorn', 'celery worker']],
+  [
+    'celery -A a worker; celery -A a beat; exec gunicorn a.wsgi',
+    ['celery worker', 'celery beat', 'gunicorn'],
+  ],
+  ['python manage.py migrate && exec gunicorn a.wsgi', undefined],
+  // Sent to the background, or detaching by itself: the shell goes on at once.
+  ['gunicorn a.wsgi & celery -A a worker', undefined],
+  ['celery -A a worker --detach && gunicorn a.wsgi', undefined],
+  ['nginx && gunicorn a.wsgi', undefined],
+  ['cron && gunicorn a.wsgi', undefined],
+  ['cron -f; gunicorn a.wsgi', ['cron', 'gunicorn']],
+  // Alternatives of a case or if/else are no sequence.
+  ['case "$1" in web) gunicorn a.wsgi;; worker) celery -A a worker;; esac', undefined],
+  ['if [ "$ROLE" = web ]; then gunicorn a.wsgi; else celery -A a worker; fi', undefined],
+];
+
+for (const [script, expected] of SEQUENCES)
+  test(`foregroundSequence: ${script}`, () => {
+    assert.deepEqual(sequence(script), expected);
+  });
+
+test('longRunningProcess and daemonOf tell a server, a worker, a daemon and a one-off apart', () => {
+  assert.equal(longRunningProcess(['gunicorn', 'a.wsgi']), 'gunicorn');
+  assert.equal(longRunningProcess(['celery', '-A', 'a', 'beat']), 'celery beat');
+  assert.equal(longRunningProcess(['python', 'manage.py', 'migrate']), undefined);
+  assert.equal(daemonOf(['service', 'nginx', 'start']), 'nginx');
+  assert.equal(daemonOf(['gunicorn', 'a.wsgi']), undefined);
+  assert.equal(daemonOf(['nginx']), 'nginx');
+  // A signal to a running nginx, or a test of its config, starts no daemon.
+  assert.equal(daemonOf(['nginx', '-s', 'reload']), undefined);
+  assert.equal(daemonOf(['nginx', '-t']), undefined);
+  assert.equal(daemonOf(['nginx', '-g', 'daemon off;']), undefined);
+});
+
+// [command, the reverse proxy it runs (undefined: none)]
+const PROXIES: [string[], string | undefined][] = [
+  [['nginx'], 'nginx'],
+  [['/usr/sbin/nginx', '-g', 'daemon off;'], 'nginx'],
+  [['nginx', '-c', '/etc/nginx/app.conf'], 'nginx'],
+  [['service', 'nginx', 'start'], 'nginx'],
+  [['/etc/init.d/nginx', 'restart'], 'nginx'],
+  [['caddy', 'run', '--config', '/etc/caddy/Caddyfile'], 'caddy'],
+  [['apache2ctl', '-D', 'FOREGROUND'], 'apache2'],
+  [['httpd-foreground'], 'httpd'],
+  [['haproxy', '-f', '/usr/local/etc/haproxy/haproxy.cfg'], 'haproxy'],
+  // One-shot uses: a check, a signal, a formatter, a stop.
+  [['nginx', '-t'], undefined],
+  [['nginx', '-s', 'reload'], undefined],
+  [['service', 'nginx', 'stop'], undefined],
+  [['apachectl', 'configtest'], undefined],
+  [['caddy', 'fmt', '--overwrite'], undefined],
+  [['haproxy', '-c', '-f', 'haproxy.cfg'], undefined],
+  [['gunicorn', 'a.wsgi'], undefined],
+  [['service', 'cron', 'start'], undefined],
+];
+
+for (const [argv, expected] of PROXIES)
+  test(`reverseProxyOf: ${argv.join(' ')}`, () => {
+    assert.equal(reverseProxyOf(argv), expected);
+  });

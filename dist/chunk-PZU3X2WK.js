@@ -1,0 +1,619 @@
+import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
+import {
+  DEFAULT_CONFIG_FILE,
+  SKIPPED_DIRS,
+  baseName,
+  dirName,
+  isComposeCandidate,
+  isComposeFile,
+  isCoreFile,
+  isDockerfile,
+  isDockerignore,
+  isEnvTemplateName,
+  isInEnvDir,
+  isRequirementsFile,
+  isScript,
+  isScriptFile,
+  isSecretName,
+  isSettingsCandidate,
+  joinPath,
+  looksLikeCompose,
+  moduleFiles,
+  normalizeRelative
+} from "./chunk-DC7QOKNY.js";
+import {
+  UnsafePathError,
+  formatBytes,
+  isInside,
+  readInsideSync,
+  readRegularFileSync,
+  require_node_path
+} from "./chunk-2W6JIG4M.js";
+import {
+  __toESM,
+  require_node_fs
+} from "./chunk-X4CIRSVU.js";
+
+// src/util/option-error.ts
+var OptionError = class extends Error {
+  name = "OptionError";
+};
+
+// src/smoke/limits.ts
+var MIB = 1024 * 1024;
+var DEFAULT_LIMITS = { pids: 512, memoryBytes: 1024 * MIB, cpus: 1.5 };
+var POSTGRES_MIN_MEMORY = 512 * MIB;
+var MIN_MEMORY = 64 * MIB;
+var MIN_PIDS = 16;
+function parsePidsLimit(value, name) {
+  const n = Number(value.trim());
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < MIN_PIDS) {
+    throw new OptionError(
+      `Invalid ${name} '${value}'. Expected a whole number of processes, at least ${MIN_PIDS}.`
+    );
+  }
+  return n;
+}
+function parseMemory(value, name) {
+  const m = /^(\d+(?:\.\d+)?)\s*([kmg])?(?:i?b)?$/i.exec(value.trim());
+  const scale = { "": 1, k: 1024, m: MIB, g: 1024 * MIB }[(m?.[2] ?? "").toLowerCase()];
+  const bytes = m ? Math.floor(Number(m[1]) * scale) : Number.NaN;
+  if (!Number.isSafeInteger(bytes) || bytes < MIN_MEMORY) {
+    throw new OptionError(
+      `Invalid ${name} '${value}'. Expected an amount of memory such as 1g or 768m (bytes, or k/m/g), at least 64m.`
+    );
+  }
+  return bytes;
+}
+function parseCpus(value, name) {
+  const n = Number(value.trim());
+  if (!/^\d+(\.\d+)?$/.test(value.trim()) || !(n >= 0.01) || n > 1024) {
+    throw new OptionError(
+      `Invalid ${name} '${value}'. Expected a number of CPUs such as 1.5 (0.01 or more).`
+    );
+  }
+  return Math.round(n * 100) / 100;
+}
+function capCpus(limits, engineCpus) {
+  return engineCpus >= 1 && limits.cpus > engineCpus ? { ...limits, cpus: engineCpus } : limits;
+}
+function containerLimitArgs(limits, minMemoryBytes = 0) {
+  const memory = String(Math.max(limits.memoryBytes, minMemoryBytes));
+  return [
+    "--pids-limit",
+    String(limits.pids),
+    "--memory",
+    memory,
+    "--memory-swap",
+    memory,
+    "--cpus",
+    String(limits.cpus)
+  ];
+}
+function classicBuildLimitArgs(limits) {
+  const memory = String(limits.memoryBytes);
+  return [
+    "--memory",
+    memory,
+    "--memory-swap",
+    memory,
+    "--cpu-period",
+    "100000",
+    "--cpu-quota",
+    String(Math.round(limits.cpus * 1e5))
+  ];
+}
+function formatMemory(bytes) {
+  if (bytes % (1024 * MIB) === 0) return `${bytes / (1024 * MIB)}g`;
+  if (bytes % MIB === 0) return `${bytes / MIB}m`;
+  return `${bytes} bytes`;
+}
+
+// src/smoke/redact.ts
+var MASK = "***";
+var MIN_SECRET = 8;
+var ORDINARY_WORD = /^[A-Za-z]+$/;
+var MIN_ENCODED = 8;
+var ACCESS_TOKEN_USER = "x-access-token:";
+var base64 = (bytes) => bytes.toString("base64").replace(/=+$/, "");
+var padded = (bytes) => bytes.toString("base64");
+var base64url = (b64) => b64.replace(/\+/g, "-").replace(/\//g, "_");
+function encodingsOf(secret) {
+  const forms = /* @__PURE__ */ new Set([secret]);
+  const bytes = Buffer.from(secret, "utf8");
+  const header = Buffer.from(ACCESS_TOKEN_USER + secret, "utf8");
+  for (const f of [
+    encodeURIComponent(secret),
+    bytes.toString("hex"),
+    padded(bytes),
+    base64(bytes),
+    padded(header),
+    base64(header)
+  ])
+    forms.add(f);
+  for (let shift = 0; shift < 3; shift++) {
+    const aligned = bytes.subarray(shift, shift + Math.floor((bytes.length - shift) / 3) * 3);
+    forms.add(base64(aligned));
+  }
+  for (const f of [...forms]) if (/[+/]/.test(f)) forms.add(base64url(f));
+  return [...forms].filter((f) => f === secret || f.length >= MIN_ENCODED);
+}
+var Redactor = class {
+  constructor(onSecret) {
+    this.onSecret = onSecret;
+  }
+  onSecret;
+  secrets = /* @__PURE__ */ new Set();
+  forms = /* @__PURE__ */ new Set();
+  /** The forms longest first, so a form that contains another is masked whole; rebuilt when a secret is added. */
+  ordered = [];
+  /** Registers a value to mask, with its encodings; values shorter than 8 characters and plain words are not secrets. */
+  add(secret) {
+    if (!secret || secret.length < MIN_SECRET || ORDINARY_WORD.test(secret) || this.secrets.has(secret))
+      return;
+    this.secrets.add(secret);
+    this.onSecret?.(secret);
+    for (const form of encodingsOf(secret)) this.forms.add(form);
+    this.ordered = [...this.forms].sort((a, b) => b.length - a.length);
+  }
+  redact(text) {
+    if (text === void 0) return void 0;
+    let out = text;
+    for (const s of this.ordered) if (out.includes(s)) out = out.split(s).join(MASK);
+    return out;
+  }
+  /** A copy of a plain value (a Report, an artifact) with every string in it redacted; keys are left as they are. */
+  redactValue(value) {
+    if (this.forms.size === 0) return value;
+    const walk2 = (v) => {
+      if (typeof v === "string") return this.redact(v);
+      if (Array.isArray(v)) return v.map(walk2);
+      if (v && typeof v === "object") {
+        return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk2(x)]));
+      }
+      return v;
+    };
+    return walk2(value);
+  }
+};
+var ALSO_MASKED = /^KEY$|CREDENTIAL|PASSWORD|PASSWD|SECRET|TOKEN|PRIVATE/i;
+function isSecretName2(name) {
+  return isSecretName(name) || ALSO_MASKED.test(name);
+}
+function tail(text, lines = 30) {
+  const all = text.replace(/\s+$/, "").split("\n");
+  return all.slice(Math.max(0, all.length - lines)).join("\n");
+}
+
+// src/discover/index.ts
+var import_node_fs = __toESM(require_node_fs(), 1);
+var import_node_path = __toESM(require_node_path(), 1);
+
+// src/discover/compose-commands.ts
+var COMPOSE_COMMAND = /\bdocker(?:-compose|\s+compose)\b/;
+function combinedComposeFiles(texts, composeFiles) {
+  const known = new Set(composeFiles);
+  const out = [];
+  for (const { source, named } of composeCommands(texts)) {
+    if (named.length < 2) continue;
+    const files = resolveAll(named, [dirName(source), "."], known);
+    if (files && !out.some((c) => c.files.join("\n") === files.join("\n"))) out.push({ files, source });
+  }
+  return out;
+}
+function composeFilesNamed(texts) {
+  return composeCommands(texts).flatMap(
+    ({ source, named }) => named.flatMap((n) => [dirName(source), "."].flatMap((d) => normalizeRelative(joinPath(d, n)) ?? []))
+  );
+}
+function composeCommands(texts) {
+  const out = [];
+  for (const [source, text] of Object.entries(texts)) {
+    if (baseName(source) !== "Makefile" && !isScript(source)) continue;
+    for (const line of text.replace(/\\\r?\n/g, " ").split(/\r?\n/)) {
+      const at = COMPOSE_COMMAND.exec(line);
+      const named = at ? fileArguments(line.slice(at.index + at[0].length)) : void 0;
+      if (named && named.length > 0) out.push({ source, named });
+    }
+  }
+  return out;
+}
+var VALUED = /^(?:-p|--project-name|--env-file|--profile|--project-directory|--ansi|--progress|--parallel)$/;
+function fileArguments(rest) {
+  const words = rest.split(/\s*(?:;|&&|\|\||\|)\s*/)[0].trim().split(/\s+/);
+  const files = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    let value;
+    if (!w.startsWith("-")) break;
+    if (VALUED.test(w)) i++;
+    else if (w === "-f" || w === "--file") value = words[++i];
+    else if (w.startsWith("--file=")) value = w.slice("--file=".length);
+    else if (/^-f[^-\s]/.test(w)) value = w.slice(2);
+    if (value === void 0) continue;
+    value = value.replace(/^['"]|['"]$/g, "");
+    if (value.includes("$")) return void 0;
+    files.push(value);
+  }
+  return files;
+}
+function resolveAll(named, dirs, known) {
+  for (const dir of dirs) {
+    const files = named.map((n) => normalizeRelative(joinPath(dir, n)));
+    if (files.every((f) => f !== void 0 && known.has(f))) return files;
+  }
+  return void 0;
+}
+
+// src/util/text-encoding.ts
+function decodeText(bytes) {
+  const encoding = encodingOf(bytes);
+  if (encoding === "utf-16le" || encoding === "utf-16be") {
+    if (bytes.length % 2 !== 0) return { reason: "not valid UTF-16 text (odd number of bytes)" };
+    let text;
+    try {
+      text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes.subarray(2));
+    } catch {
+      return { reason: "not valid UTF-16 text" };
+    }
+    if (text.includes("\0")) return { reason: "binary content (NUL characters), not text" };
+    return { text, encoding };
+  }
+  const body = encoding === "utf-8-bom" ? bytes.subarray(3) : bytes;
+  if (body.includes(0)) return { reason: "binary content (NUL bytes), not text" };
+  try {
+    return { text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(body), encoding };
+  } catch {
+    return { reason: "not valid UTF-8 text" };
+  }
+}
+function encodingOf(bytes) {
+  if (bytes[0] === 255 && bytes[1] === 254) return "utf-16le";
+  if (bytes[0] === 254 && bytes[1] === 255) return "utf-16be";
+  if (bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191) return "utf-8-bom";
+  return "utf-8";
+}
+function encodeText(text, encoding) {
+  switch (encoding) {
+    case "utf-8":
+      return Buffer.from(text, "utf8");
+    case "utf-8-bom":
+      return Buffer.concat([Buffer.from([239, 187, 191]), Buffer.from(text, "utf8")]);
+    case "utf-16le":
+      return Buffer.concat([Buffer.from([255, 254]), Buffer.from(text, "utf16le")]);
+    case "utf-16be":
+      return Buffer.concat([Buffer.from([254, 255]), Buffer.from(text, "utf16le").swap16()]);
+  }
+}
+
+// src/discover/index.ts
+var MAX_FILES = 5e4;
+var MAX_FILE_BYTES = 2 * 1024 * 1024;
+async function discover(root, options = {}, limits = {}, overlay) {
+  const maxFiles = limits.maxFiles ?? MAX_FILES;
+  const maxBytes = limits.maxFileBytes ?? MAX_FILE_BYTES;
+  const realRoot = import_node_fs.realpathSync.native(root);
+  const walked = walk(realRoot, maxFiles);
+  if (overlay) listOverlaid(walked, overlay);
+  const files = walked.files.sort();
+  const fileSet = new Set(files);
+  const links = new Map(walked.links.map((l) => [l.path, l.reason]));
+  const texts = {};
+  const unreadable = [];
+  const named = new Set(
+    [options.dockerfile, ...options.composeFiles ?? [], options.configFile].filter((f) => !!f).map((f) => f.replace(/^\.\//, ""))
+  );
+  const read = async (file) => {
+    if (file in texts || unreadable.some((u) => u.file === file)) return;
+    if (!fileSet.has(file)) {
+      const link = linkOnPath(file, links);
+      if (link) unreadable.push({ file, reason: link });
+      if (link || !named.has(file)) return;
+    }
+    const overlaid = overlay?.get(file);
+    const result = overlaid === void 0 ? readText(realRoot, file, maxBytes, walked.plain.has(file)) : textOf(Buffer.from(overlaid, "utf8"), maxBytes);
+    if (typeof result === "string") texts[file] = result;
+    else unreadable.push({ file, reason: result.reason });
+  };
+  const wanted = files.filter(
+    (f) => isDockerfile(f) || isComposeFile(f) || isComposeCandidate(f) || isDockerignore(f) || isRequirementsFile(f) || isSettingsCandidate(f) || isScript(f) || baseName(f) === "Makefile" || baseName(f) === "manage.py" || // `RUN npm run setup` may install the Python requirements from package.json's scripts.
+    baseName(f) === "package.json" || // The server's entry module names the settings it runs (they may differ from manage.py's).
+    baseName(f) === "wsgi.py" || baseName(f) === "asgi.py" || // Env templates and files in a `.env*` directory: one that holds a real secret is an env file for TF0308.
+    isEnvTemplateName(f) || isInEnvDir(f)
+  );
+  for (const l of walked.links) if (isCoreFile(l.path) || isDockerignore(l.path)) wanted.push(l.path);
+  wanted.push(...named, DEFAULT_CONFIG_FILE);
+  for (const f of wanted) await read(f);
+  const bases = /* @__PURE__ */ new Set();
+  for (const f of composeFilesNamed(texts)) if (f in texts) bases.add(f);
+  for (let pass = 0; pass < 4; pass++) {
+    const fresh = Object.keys(texts).filter((f) => looksLikeCompose(f, texts[f]) || bases.has(f)).flatMap((f) => extendsFileNames(f, texts[f])).filter((f) => !bases.has(f) && fileSet.has(f));
+    if (fresh.length === 0) break;
+    for (const f of fresh) {
+      bases.add(f);
+      if (!(f in texts)) await read(f);
+    }
+  }
+  for (const f of Object.keys(texts))
+    if (isComposeCandidate(f) && !looksLikeCompose(f, texts[f]) && !named.has(f) && !bases.has(f))
+      delete texts[f];
+  for (const f of Object.keys(texts).filter((f2) => looksLikeCompose(f2, texts[f2])))
+    await read(joinPath(dirName(f), ".env"));
+  for (let pass = 0; pass < 4; pass++) {
+    const before = Object.keys(texts).length;
+    for (const f of secondPassFiles(texts, files, options)) await read(f);
+    if (Object.keys(texts).length === before) break;
+  }
+  return {
+    root: realRoot,
+    files,
+    texts,
+    unreadable,
+    options,
+    skippedDirs: walked.skipped.sort(),
+    ...walked.links.length > 0 ? { links: walked.links } : {},
+    ...walked.truncated ? { truncated: { limit: maxFiles } } : {}
+  };
+}
+function secondPassFiles(texts, files, options) {
+  const out = /* @__PURE__ */ new Set();
+  const manageDirs = Object.keys(texts).filter((f) => baseName(f) === "manage.py").map(dirName);
+  const modules = /* @__PURE__ */ new Set();
+  if (options.settingsModule) modules.add(options.settingsModule);
+  const requirementNames = /* @__PURE__ */ new Set();
+  const commandWords = /* @__PURE__ */ new Set();
+  const dockerfileNames = /* @__PURE__ */ new Set();
+  const envFiles = /* @__PURE__ */ new Set();
+  const pythonNames = /* @__PURE__ */ new Set();
+  const managementCommands = /* @__PURE__ */ new Set();
+  let supervisorRun = false;
+  const copiedAs = /* @__PURE__ */ new Map();
+  for (const [file, text] of Object.entries(texts)) {
+    if (!file.endsWith(".py")) {
+      for (const m of text.matchAll(/\bpython[\d.]*\s+(?:-u\s+)?([\w./-]+\.py)\b/g))
+        if (baseName(m[1]) !== "manage.py") pythonNames.add(baseName(m[1]));
+      for (const m of text.matchAll(/\bmanage\.py\s+([a-z_][a-z0-9_]*)/g)) managementCommands.add(m[1]);
+      for (const m of text.matchAll(/--ini(?:=|\s+)['"]?([^\s'"]+\.ini)\b/g))
+        commandWords.add(baseName(m[1]));
+    }
+    for (const m of text.matchAll(/DJANGO_SETTINGS_MODULE['"]?\s*[,=:]\s*['"]?([A-Za-z_][\w.-]*)/g))
+      modules.add(m[1]);
+    if (!/(^|\/)\.env$/.test(file)) {
+      for (const m of text.matchAll(
+        /(?:^|\s)(?:-r|--requirements?|-c|--constraint)(?:\s*=\s*|\s+|(?=[^\s-]))([^\s"'\\]+)/g
+      ))
+        requirementNames.add(baseName(m[1]));
+    }
+    if (isDockerfile(file)) {
+      for (const m of text.matchAll(/^\s*(?:COPY|ADD)\s+([^\n]*)/gim))
+        for (const w of m[1].split(/\s+/)) {
+          if (/\.(txt|in)$/.test(w)) requirementNames.add(baseName(w));
+          if (/\.conf$/.test(w) && /supervisor/.test(text)) commandWords.add(baseName(w));
+        }
+      for (const m of text.matchAll(/^\s*(?:COPY|ADD)\s+((?:--\S+\s+)*)([^\s[]+)\s+([^\s\\]+)\s*$/gim))
+        if (!m[3].endsWith("/"))
+          copiedAs.set(baseName(m[3]), [...copiedAs.get(baseName(m[3])) ?? [], baseName(m[2])]);
+    }
+    if (/\bsupervisord\b/.test(text)) supervisorRun = true;
+    if (isDockerfile(file) || looksLikeCompose(file, text)) {
+      for (const m of text.matchAll(/^\s*dockerfile\s*:\s*['"]?([^\s'"#]+)/gm))
+        dockerfileNames.add(baseName(m[1]));
+      for (const name of envFileNames(text)) envFiles.add(name);
+      for (const line of commandLines(text))
+        for (const m of line.matchAll(/[\w./-]+/g)) commandWords.add(baseName(m[0]));
+    } else if (!file.endsWith(".py") && isScriptFile(file, text)) {
+      for (const line of text.split(/\r?\n/)) {
+        if (/^\s*#/.test(line)) continue;
+        for (const m of line.matchAll(/[\w.-]*\/[\w./-]+|^\s*(?:exec\s+)?[\w.-]+/g))
+          commandWords.add(baseName(m[0].trim().replace(/^exec\s+/, "")));
+      }
+    }
+  }
+  for (const [name, sources] of copiedAs)
+    if (commandWords.has(name)) for (const source of sources) commandWords.add(source);
+  for (const module of modules)
+    for (const dir of [...manageDirs, "."]) for (const f of moduleFiles(dir, module)) out.add(f);
+  for (const [file, text] of Object.entries(texts)) {
+    if (!file.endsWith(".py") || baseName(file) === "manage.py") continue;
+    for (const m of text.matchAll(/^[ \t]*from\s+(\.*)([A-Za-z_][\w.]*)?\s+import\s+\*/gm)) {
+      let dir = dirName(file);
+      for (let i = 1; i < m[1].length; i++) dir = dirName(dir);
+      const dirs = m[1] ? [dir] : [...manageDirs, "."];
+      for (const d of dirs)
+        for (const f of m[2] ? moduleFiles(d, m[2]) : [joinPath(d, "__init__.py")]) out.add(f);
+    }
+    if (/\bsplit_settings\b/.test(text)) {
+      for (const f of files) if (f.endsWith(".py") && f.startsWith(`${dirName(file)}/`)) out.add(f);
+    }
+    if (!/^\s*(INSTALLED_APPS|DATABASES|SECRET_KEY)\b/m.test(text)) continue;
+    for (const m of text.matchAll(
+      /^[ \t]*from\s+(\.*)([A-Za-z_][\w.]*)?\s+import\s+(?:\(([^)]*)\)|([\w \t,]+))/gm
+    )) {
+      let dir = dirName(file);
+      for (let i = 1; i < m[1].length; i++) dir = dirName(dir);
+      const dirs = m[1] ? [dir] : [...manageDirs, "."];
+      const names = (m[3] ?? m[4]).split(",").map((n) => n.trim().split(/\s+/)[0]).filter(Boolean);
+      const modules2 = [m[2] ?? "", ...names.map((n) => m[2] ? `${m[2]}.${n}` : n)].filter(Boolean);
+      for (const d of dirs) for (const mod of modules2) for (const f of moduleFiles(d, mod)) out.add(f);
+      if (!m[2]) for (const d of dirs) out.add(joinPath(d, "__init__.py"));
+    }
+    for (const m of text.matchAll(/^[ \t]*import\s+([A-Za-z_][\w.]*)/gm))
+      for (const d of [...manageDirs, "."]) for (const f of moduleFiles(d, m[1])) out.add(f);
+  }
+  for (const f of files) {
+    const name = baseName(f);
+    if (requirementNames.has(name) && !(f in texts)) out.add(f);
+    if (commandWords.has(name) && !(f in texts) && !/\.(py|txt|toml|lock|json)$/.test(name)) out.add(f);
+    if (dockerfileNames.has(name) && !(f in texts)) out.add(f);
+    if (supervisorRun && /supervisor[^/]*\.(conf|ini)$|supervisor.*\/[^/]+\.conf$/.test(f) && !(f in texts))
+      out.add(f);
+    if (envFiles.has(name) && !(f in texts)) out.add(f);
+    if (f in texts || !name.endsWith(".py")) continue;
+    if (pythonNames.has(name)) out.add(f);
+    const command = /(^|\/)management\/commands\/([a-z_][a-z0-9_]*)\.py$/.exec(f)?.[2];
+    if (command && managementCommands.has(command)) out.add(f);
+  }
+  return [...out];
+}
+function extendsFileNames(file, text) {
+  const out = [];
+  const lines = text.split(/\r?\n/);
+  lines.forEach((line, i) => {
+    const m = /^(\s*)extends\s*:\s*(.*)$/.exec(line);
+    if (!m) return;
+    let named = /\bfile\s*:\s*['"]?([^\s'",}#]+)/.exec(m[2])?.[1];
+    for (const next of lines.slice(i + 1)) {
+      if (named !== void 0 || m[2].trim() !== "") break;
+      if (next.trim() === "" || next.trim().startsWith("#")) continue;
+      if (/^\s*/.exec(next)[0].length <= m[1].length) break;
+      named = /^\s*file\s*:\s*['"]?([^\s'"#]+)/.exec(next)?.[1];
+    }
+    const path = named === void 0 ? void 0 : normalizeRelative(joinPath(dirName(file), named));
+    if (path !== void 0) out.push(path);
+  });
+  return out;
+}
+function commandLines(text) {
+  const out = [];
+  let key;
+  for (const line of text.split(/\r?\n/)) {
+    const indent = /^\s*/.exec(line)[0].length;
+    if (key !== void 0 && line.trim() !== "" && indent > key) {
+      out.push(line);
+      continue;
+    }
+    key = void 0;
+    if (!/^\s*(CMD|ENTRYPOINT|command|entrypoint|-)\b/i.test(line)) continue;
+    out.push(line);
+    if (/^\s*(command|entrypoint)\s*:/.test(line)) key = indent;
+  }
+  return out;
+}
+function envFileNames(text) {
+  const out = [];
+  const lines = text.split(/\r?\n/);
+  const word = (s) => /^['"]?([^\s'"#,[\]{}]+)/.exec(s.trim())?.[1];
+  lines.forEach((line, i) => {
+    const m = /^(\s*)env_file\s*:\s*(.*)$/.exec(line);
+    if (!m) return;
+    const inline = m[2].replace(/(^|\s)#.*$/, "").trim();
+    const items = inline ? inline.replace(/^\[|\]$/g, "").split(",") : lines.slice(i + 1).filter((l) => l.trim() !== "" && !l.trim().startsWith("#")).map((l) => /^(\s*)(.*)$/.exec(l)).filter(
+      (_, k, all) => all.slice(0, k + 1).every((x) => x[1].length > m[1].length || x[2].startsWith("-"))
+    ).map((x) => x[2].replace(/^-\s*/, "").replace(/^path\s*:\s*/, "")).filter((x) => !/^required\s*:/.test(x));
+    for (const item of items) {
+      const w = word(item);
+      if (w) out.push(baseName(w));
+    }
+  });
+  return out;
+}
+function readText(realRoot, file, maxBytes, plain) {
+  let bytes;
+  try {
+    bytes = plain ? readRegularFileSync((0, import_node_path.join)(realRoot, file), maxBytes, file) : readInsideSync(realRoot, file, { maxBytes });
+  } catch (error) {
+    if (error instanceof UnsafePathError) return { reason: error.reason };
+    return {
+      reason: `cannot be read (${error.code ?? error.message})`
+    };
+  }
+  return textOf(bytes, maxBytes);
+}
+function textOf(bytes, maxBytes) {
+  if (bytes.length > maxBytes) return { reason: `larger than ${formatBytes(maxBytes)}` };
+  const decoded = decodeText(bytes);
+  return "text" in decoded ? decoded.text : decoded;
+}
+function linkOnPath(file, links) {
+  if (links.size === 0) return void 0;
+  const parts = file.split("/");
+  for (let i = 1; i <= parts.length; i++) {
+    const prefix = parts.slice(0, i).join("/");
+    const reason = links.get(prefix);
+    if (reason) return i === parts.length ? reason : `${prefix} is ${reason}`;
+  }
+  return void 0;
+}
+function walk(realRoot, limit) {
+  const files = [];
+  const plain = /* @__PURE__ */ new Set();
+  const skipped = [];
+  const links = [];
+  const walked = (truncated) => ({ files, plain, skipped, links, truncated });
+  const queue = [""];
+  for (let next = 0; next < queue.length; next++) {
+    const dir = queue[next];
+    let entries;
+    try {
+      entries = (0, import_node_fs.readdirSync)(dir === "" ? realRoot : (0, import_node_path.join)(realRoot, dir), { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    entries.sort((a, b) => a.name < b.name ? -1 : 1);
+    for (const entry of entries) {
+      const rel = dir === "" ? entry.name : `${dir}/${entry.name}`;
+      if (SKIPPED_DIRS.has(entry.name)) {
+        skipped.push(rel);
+        continue;
+      }
+      if (entry.isDirectory()) queue.push(rel);
+      else if (entry.isFile()) {
+        files.push(rel);
+        plain.add(rel);
+      } else if (entry.isSymbolicLink()) {
+        const target = linkTarget((0, import_node_path.join)(realRoot, rel), realRoot);
+        if (target === "file") files.push(rel);
+        else if (target !== "directory") links.push({ path: rel, reason: target.reason });
+      }
+      if (files.length >= limit) return walked(true);
+    }
+  }
+  return walked(false);
+}
+function listOverlaid(walked, overlay) {
+  const listed = new Set(walked.files);
+  for (const file of overlay.keys()) {
+    if (listed.has(file) || file.split("/").some((part) => SKIPPED_DIRS.has(part))) continue;
+    walked.files.push(file);
+    walked.plain.add(file);
+  }
+}
+function linkTarget(abs, realRoot) {
+  let target;
+  try {
+    target = import_node_fs.realpathSync.native(abs);
+  } catch {
+    return { reason: "a symbolic link whose target does not exist" };
+  }
+  if (!isInside(target, realRoot)) return { reason: "a symbolic link leaving the scanned directory" };
+  try {
+    const info = (0, import_node_fs.statSync)(target);
+    if (info.isFile()) return "file";
+    if (info.isDirectory()) return "directory";
+  } catch {
+    return { reason: "a symbolic link whose target does not exist" };
+  }
+  return { reason: "a symbolic link to something that is not a regular file" };
+}
+
+export {
+  OptionError,
+  DEFAULT_LIMITS,
+  POSTGRES_MIN_MEMORY,
+  parsePidsLimit,
+  parseMemory,
+  parseCpus,
+  capCpus,
+  containerLimitArgs,
+  classicBuildLimitArgs,
+  formatMemory,
+  combinedComposeFiles,
+  decodeText,
+  encodingOf,
+  encodeText,
+  MAX_FILE_BYTES,
+  discover,
+  Redactor,
+  isSecretName2 as isSecretName,
+  tail
+};

@@ -1,0 +1,204 @@
+/** Which commands keep running: servers, workers, schedulers, and daemons that detach by themselves. */
+import type { ShellCommand } from '../types/shell.js';
+import { basename, djangoCommand, programArgv, serverOf } from './servers.js';
+
+// Management commands that run until stopped (task queues, channel workers).
+const LONG_RUNNING_COMMANDS = new Set([
+  'runworker',
+  'qcluster',
+  'rqworker',
+  'rqscheduler',
+  'process_tasks',
+  'celery',
+]);
+const LONG_RUNNING_PROGRAMS = new Set([
+  'nginx',
+  'cron',
+  'crond',
+  'redis-server',
+  'dramatiq',
+  'huey_consumer',
+  'rq',
+]);
+
+/** What a command runs when it runs until stopped: a server, a worker, a scheduler; undefined for a one-shot. */
+export function longRunningProcess(argv: string[]): string | undefined {
+  const server = serverOf(argv);
+  if (server) return server.kind;
+  const dj = djangoCommand(argv);
+  if (dj) return LONG_RUNNING_COMMANDS.has(dj.name) ? dj.name : undefined;
+  const a = programArgv(argv);
+  if (a[0] === 'celery') {
+    const sub = a.find((x, i) => i > 0 && ['worker', 'beat', 'flower'].includes(x));
+    return sub ? `celery ${sub}` : undefined;
+  }
+  return LONG_RUNNING_PROGRAMS.has(a[0] ?? '') ? a[0] : undefined;
+}
+
+/** The service a command starts as a daemon that detaches by itself: `service nginx start`, `/etc/init.d/cron start`, `nginx`. */
+export function daemonOf(argv: string[]): string | undefined {
+  const a = programArgv(argv);
+  if (a[0] === 'service' && a[1] && ['start', 'restart'].includes(a[2] ?? '')) return a[1];
+  const initd = /^\/etc\/init\.d\/([\w.-]+)$/.exec(a[0] ?? '');
+  if (initd && ['start', 'restart'].includes(a[1] ?? '')) return initd[1];
+  // celery worker/beat --detach (-D) and celery multi start fork into the background and return.
+  if (a[0] === 'celery') {
+    const sub = a.find((x, i) => i > 0 && ['worker', 'beat', 'multi'].includes(x));
+    if (sub === 'multi' && ['start', 'restart'].some((w) => a.includes(w))) return 'celery multi';
+    if (sub && sub !== 'multi' && a.some((w) => w === '--detach' || w === '-D')) return `celery ${sub}`;
+  }
+  if (
+    ['gunicorn', 'uwsgi'].includes(basename(a[0] ?? '')) &&
+    a.some((w) => /^(--daemon|-D|--daemonize(=.*)?)$/.test(w))
+  )
+    return basename(a[0] ?? '');
+  // cron (Debian's, busybox crond) forks into the background unless -f keeps it in the foreground.
+  if ((a[0] === 'cron' || a[0] === 'crond') && !a.some((w) => /^-[a-zA-Z]*f/.test(w))) return a[0];
+  // nginx forks into the background unless told `daemon off;`; `nginx -s reload`, `nginx -t` start nothing.
+  if (a[0] === 'nginx' && !a.some((w) => /daemon\s+off/.test(w) || ONE_SHOT.nginx.includes(w)))
+    return 'nginx';
+  return undefined;
+}
+
+/** A command that runs a long-running process: what it is (`gunicorn`, `celery worker`), and the command. */
+export interface LongRunningCommand<C extends ShellCommand = ShellCommand> {
+  what: string;
+  command: C;
+}
+
+/**
+ * Long-running processes a shell runs one after the other in the foreground (`gunicorn … && celery … worker`): each
+ * starts only once the one before it has exited. Undefined unless there are at least two; a daemon that detaches
+ * (`nginx`, `celery worker --detach`) and a command sent to the background (`&`) do not hold the shell.
+ */
+export function foregroundSequence<C extends ShellCommand>(
+  commands: C[],
+): LongRunningCommand<C>[] | undefined {
+  const held = commands.flatMap((command) => {
+    if (command.background || daemonOf(command.argv)) return [];
+    const what = longRunningProcess(command.argv);
+    return what ? [{ what, command }] : [];
+  });
+  // Commands under different conditions (`case` items, if/else) are alternatives, not a sequence.
+  const branches = new Map<string, LongRunningCommand<C>[]>();
+  for (const p of held) {
+    const key = JSON.stringify(p.command.guards ?? []);
+    branches.set(key, [...(branches.get(key) ?? []), p]);
+  }
+  return [...branches.values()].find((run) => run.length > 1);
+}
+
+/** `tail -f /dev/null`, `sleep infinity`: a command that only keeps the container running. */
+export function isKeepAliveCommand(argv: string[]): boolean {
+  const a = programArgv(argv);
+  if (a[0] === 'tail') return a.some((w) => /^-[a-zA-Z]*[fF]/.test(w) || /^--follow(=|$)/.test(w));
+  if (a[0] === 'sleep') return a.slice(1).some((w) => w === 'infinity' || w === 'inf');
+  return false;
+}
+
+/** What holds a shell in the foreground once it has sent processes to the background. */
+export type ShellHolder<C extends ShellCommand = ShellCommand> =
+  /** A long-running process in the foreground (`celery … worker`), the container's main process beside them. */
+  | { kind: 'process'; what: string; command: C }
+  /** `wait`: the shell itself waits for them. */
+  | { kind: 'wait'; command: C }
+  /** `tail -f /dev/null`, `sleep infinity`: a command that serves nothing. */
+  | { kind: 'keep-alive'; command: C }
+  /** The container command (`"$@"`), not known here. */
+  | { kind: 'arguments'; command: C };
+
+/**
+ * What holds the shell in the foreground after commands[index]: the first later command that keeps running (a
+ * process, `wait`, a keep-alive, the container command); undefined when none does.
+ */
+export function holderAfter<C extends ShellCommand>(
+  commands: C[],
+  index: number,
+  runsArguments: (argv: string[]) => boolean = () => false,
+): ShellHolder<C> | undefined {
+  for (const command of commands.slice(index + 1)) {
+    if (command.background) continue;
+    if (runsArguments(command.argv)) return { kind: 'arguments', command };
+    const a = programArgv(command.argv);
+    if (a[0] === 'wait') return { kind: 'wait', command };
+    if (isKeepAliveCommand(command.argv)) return { kind: 'keep-alive', command };
+    if (daemonOf(command.argv)) continue;
+    const what = longRunningProcess(command.argv);
+    if (what) return { kind: 'process', what, command };
+  }
+  return undefined;
+}
+
+/** The long-running processes a shell sends to the background (`gunicorn … &`), and what then holds it. */
+export interface BackgroundStart<C extends ShellCommand = ShellCommand> {
+  background: LongRunningCommand<C>[];
+  holder?: ShellHolder<C>;
+}
+
+/** Undefined when the commands send no long-running process to the background. */
+export function backgroundStart<C extends ShellCommand>(
+  commands: C[],
+  runsArguments?: (argv: string[]) => boolean,
+): BackgroundStart<C> | undefined {
+  const background = commands.flatMap((command) => {
+    const what = command.background ? longRunningProcess(command.argv) : undefined;
+    return what ? [{ what, command }] : [];
+  });
+  if (background.length === 0) return undefined;
+  const holder = holderAfter(commands, commands.indexOf(background[0].command), runsArguments);
+  return { background, holder };
+}
+
+/** Reverse proxies, by the program that runs them: the name a message uses for each. */
+const REVERSE_PROXIES: Record<string, string> = {
+  nginx: 'nginx',
+  openresty: 'nginx',
+  caddy: 'caddy',
+  apache2: 'apache2',
+  apache2ctl: 'apache2',
+  'apache2-foreground': 'apache2',
+  httpd: 'httpd',
+  apachectl: 'httpd',
+  'httpd-foreground': 'httpd',
+  haproxy: 'haproxy',
+  traefik: 'traefik',
+};
+
+// Words that make each proxy's program check, print or signal, and exit, instead of serving.
+const APACHE_ONE_SHOT = [
+  '-t',
+  '-v',
+  '-V',
+  '-h',
+  '-S',
+  '-M',
+  '-l',
+  '-L',
+  'configtest',
+  'stop',
+  'graceful-stop',
+  'status',
+];
+const ONE_SHOT: Record<string, string[]> = {
+  nginx: ['-t', '-T', '-v', '-V', '-h', '-?', '-s'],
+  apache2: APACHE_ONE_SHOT,
+  httpd: APACHE_ONE_SHOT,
+  haproxy: ['-c', '-v', '-vv', '-h'],
+  traefik: ['version', 'healthcheck'],
+};
+
+/**
+ * The reverse proxy a command runs (`nginx -g 'daemon off;'`, `service nginx start`, `caddy run`, `apache2ctl
+ * -D FOREGROUND`, `haproxy -f …`), by name; undefined for any other command and for a proxy's one-shot use
+ * (`nginx -t`, `nginx -s reload`, `apachectl configtest`, `caddy fmt`).
+ */
+export function reverseProxyOf(argv: string[]): string | undefined {
+  const a = programArgv(argv);
+  const name = REVERSE_PROXIES[a[0] ?? ''];
+  // `service nginx start`, `/etc/init.d/apache2 start`
+  if (!name) return REVERSE_PROXIES[daemonOf(argv) ?? ''];
+  if (a.slice(1).some((w) => ONE_SHOT[name]?.includes(w))) return undefined;
+  if (name === 'caddy' && !['run', 'start', 'reverse-proxy', 'file-server'].includes(a[1] ?? ''))
+    return undefined;
+  return name;
+}

@@ -1,0 +1,66 @@
+/** Words for the processes a start command runs, shared by the rules on one process per container. */
+import {
+  effectiveCommand,
+  imageCommand,
+  type LongRunningCommand,
+  reverseProxyOf,
+  serverOf,
+  type StartCommand,
+} from '../../model/command.js';
+import type { App } from '../../model/types/project.js';
+
+/** `a`, `a and b`, `a, b and c`. */
+export function listOf(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+/** A command as its author could write it again: words with spaces quoted. */
+export function commandText(argv: string[]): string {
+  return argv.map((w) => (/\s/.test(w) ? JSON.stringify(w) : w)).join(' ');
+}
+
+/** `gunicorn in the foreground, then celery worker, which starts only once gunicorn has exited`. */
+export function sequencePhrase(seq: LongRunningCommand[]): string {
+  const [first, ...rest] = seq;
+  if (rest.length === 1)
+    return `${first.what} in the foreground, then ${rest[0].what}, which starts only once ${first.what} has exited`;
+  return `${first.what} in the foreground, then ${listOf(rest.map((p) => p.what))}, each starting only once the one before it has exited`;
+}
+
+/** The process of a sequence the container should keep: the server when one is in it, else the first. */
+export function keptProcess<P extends LongRunningCommand>(seq: P[]): P {
+  return seq.find((p) => serverOf(p.command.argv)) ?? seq[0];
+}
+
+/** `run 'celery -A mysite worker' as its own container (…)` for the processes of a sequence but the kept one. */
+export function othersOwnContainers(others: string[][]): string {
+  const quoted = others.map((argv) => `'${commandText(argv)}'`);
+  return `run ${listOf(quoted)} ${quoted.length === 1 ? 'as its own container' : 'each as its own container'} (its own compose service) from the same image`;
+}
+
+/** The reverse proxy that runs beside a start command in the same container, with where it is started. */
+export interface ProxyBeside {
+  proxy: string;
+  at: string;
+}
+
+/**
+ * For each start command of the app, the reverse proxy (nginx, caddy, apache2/httpd, haproxy) that every start
+ * running that command also runs, in the same container (a supervisord program, a script line); undefined when
+ * some start runs the command with no proxy beside it.
+ */
+export function proxyBeside(app: App): (command: StartCommand) => ProxyBeside | undefined {
+  const key = (c: StartCommand) => `${c.file}\0${c.line}\0${c.argv.join('\0')}`;
+  const starts = [imageCommand(app), effectiveCommand(app)].map((chain) => {
+    const proxy = chain.find((c) => reverseProxyOf(c.argv));
+    return {
+      keys: new Set(chain.map(key)),
+      proxy: proxy && { proxy: reverseProxyOf(proxy.argv)!, at: `${proxy.file}:${proxy.line}` },
+    };
+  });
+  return (command) => {
+    const running = starts.filter((s) => s.keys.has(key(command)));
+    if (running.length === 0 || running.some((s) => !s.proxy)) return undefined;
+    return running[0].proxy;
+  };
+}
