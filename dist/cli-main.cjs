@@ -7394,34 +7394,51 @@ var init_finding = __esm({
 });
 
 // src/core/sha256.ts
-function padded(bytes) {
-  const blocks = Math.ceil((bytes.length + 9) / 64);
-  const out = new Uint8Array(blocks * 64);
-  out.set(bytes);
-  out[bytes.length] = 128;
-  const view = new DataView(out.buffer);
-  const bits = bytes.length * 8;
-  view.setUint32(out.length - 8, Math.floor(bits / 4294967296));
-  view.setUint32(out.length - 4, bits >>> 0);
-  return view;
-}
 function sha256Hex(text) {
-  const view = padded(encoder.encode(text));
-  const h = INITIAL.slice();
-  for (let offset = 0; offset < view.byteLength; offset += 64) {
-    for (let i = 0; i < 16; i++) w[i] = view.getUint32(offset + i * 4);
+  const bytes = encoder.encode(text);
+  const n = bytes.length;
+  const end = n + 9 + 63 >>> 6 << 6;
+  const m = new Uint8Array(end);
+  m.set(bytes);
+  m[n] = 128;
+  const bits = n * 8;
+  const high = Math.floor(bits / 4294967296);
+  for (let i = 0; i < 4; i++) {
+    m[end - 8 + i] = high >>> 24 - 8 * i;
+    m[end - 4 + i] = bits >>> 24 - 8 * i;
+  }
+  let h0 = 1779033703 | 0;
+  let h1 = 3144134277 | 0;
+  let h2 = 1013904242 | 0;
+  let h3 = 2773480762 | 0;
+  let h4 = 1359893119 | 0;
+  let h5 = 2600822924 | 0;
+  let h6 = 528734635 | 0;
+  let h7 = 1541459225 | 0;
+  for (let o = 0; o < end; o += 64) {
+    for (let i = 0, j = o; i < 16; i++, j += 4)
+      w[i] = m[j] << 24 | m[j + 1] << 16 | m[j + 2] << 8 | m[j + 3];
     for (let i = 16; i < 64; i++) {
       const x = w[i - 15];
       const y = w[i - 2];
-      const s0 = rotr(x, 7) ^ rotr(x, 18) ^ x >>> 3;
-      const s1 = rotr(y, 17) ^ rotr(y, 19) ^ y >>> 10;
+      const s0 = (x >>> 7 | x << 25) ^ (x >>> 18 | x << 14) ^ x >>> 3;
+      const s1 = (y >>> 17 | y << 15) ^ (y >>> 19 | y << 13) ^ y >>> 10;
       w[i] = w[i - 16] + s0 + w[i - 7] + s1 | 0;
     }
-    let [a, b, c, d, e, f, g, hh] = h;
+    let a = h0;
+    let b = h1;
+    let c = h2;
+    let d = h3;
+    let e = h4;
+    let f = h5;
+    let g = h6;
+    let h = h7;
     for (let i = 0; i < 64; i++) {
-      const t1 = hh + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + (e & f ^ ~e & g) + K[i] + w[i] | 0;
-      const t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + (a & b ^ a & c ^ b & c) | 0;
-      hh = g;
+      const s1 = (e >>> 6 | e << 26) ^ (e >>> 11 | e << 21) ^ (e >>> 25 | e << 7);
+      const t1 = h + s1 + (e & f ^ ~e & g) + K[i] + w[i] | 0;
+      const s0 = (a >>> 2 | a << 30) ^ (a >>> 13 | a << 19) ^ (a >>> 22 | a << 10);
+      const t2 = s0 + (a & b ^ a & c ^ b & c) | 0;
+      h = g;
       g = f;
       f = e;
       e = d + t1 | 0;
@@ -7430,16 +7447,24 @@ function sha256Hex(text) {
       b = a;
       a = t1 + t2 | 0;
     }
-    const next = [a, b, c, d, e, f, g, hh];
-    for (let i = 0; i < 8; i++) h[i] = h[i] + next[i] | 0;
+    h0 = h0 + a | 0;
+    h1 = h1 + b | 0;
+    h2 = h2 + c | 0;
+    h3 = h3 + d | 0;
+    h4 = h4 + e | 0;
+    h5 = h5 + f | 0;
+    h6 = h6 + g | 0;
+    h7 = h7 + h | 0;
   }
-  return h.map((x) => (x >>> 0).toString(16).padStart(8, "0")).join("");
+  let hex = "";
+  for (const x of [h0, h1, h2, h3, h4, h5, h6, h7]) hex += (x >>> 0).toString(16).padStart(8, "0");
+  return hex;
 }
-var K, INITIAL, encoder, w, rotr;
+var K, encoder, w;
 var init_sha256 = __esm({
   "src/core/sha256.ts"() {
     "use strict";
-    K = new Uint32Array([
+    K = new Int32Array([
       1116352408,
       1899447441,
       3049323471,
@@ -7505,19 +7530,8 @@ var init_sha256 = __esm({
       3204031479,
       3329325298
     ]);
-    INITIAL = [
-      1779033703,
-      3144134277,
-      1013904242,
-      2773480762,
-      1359893119,
-      2600822924,
-      528734635,
-      1541459225
-    ];
     encoder = new TextEncoder();
-    w = new Uint32Array(64);
-    rotr = (x, n) => x >>> n | x << 32 - n;
+    w = new Int32Array(64);
   }
 });
 
@@ -8977,7 +8991,7 @@ var require_main = __commonJS({
       } else if (typeof define === "function" && define.amd) {
         define(["require", "exports"], factory);
       }
-    })(function(require4, exports3) {
+    })(function(require5, exports3) {
       "use strict";
       Object.defineProperty(exports3, "__esModule", { value: true });
       exports3.TextDocument = exports3.EOL = exports3.WorkspaceFolder = exports3.InlineCompletionContext = exports3.SelectedCompletionInfo = exports3.InlineCompletionTriggerKind = exports3.InlineCompletionList = exports3.InlineCompletionItem = exports3.StringValue = exports3.InlayHint = exports3.InlayHintLabelPart = exports3.InlayHintKind = exports3.InlineValueContext = exports3.InlineValueEvaluatableExpression = exports3.InlineValueVariableLookup = exports3.InlineValueText = exports3.SemanticTokens = exports3.SemanticTokenModifiers = exports3.SemanticTokenTypes = exports3.SelectionRange = exports3.DocumentLink = exports3.FormattingOptions = exports3.CodeLens = exports3.CodeAction = exports3.CodeActionTag = exports3.CodeActionContext = exports3.CodeActionTriggerKind = exports3.CodeActionKind = exports3.DocumentSymbol = exports3.WorkspaceSymbol = exports3.SymbolInformation = exports3.SymbolTag = exports3.SymbolKind = exports3.DocumentHighlight = exports3.DocumentHighlightKind = exports3.SignatureInformation = exports3.ParameterInformation = exports3.Hover = exports3.MarkedString = exports3.CompletionList = exports3.CompletionItem = exports3.CompletionItemLabelDetails = exports3.ApplyKind = exports3.InsertTextMode = exports3.InsertReplaceEdit = exports3.CompletionItemTag = exports3.InsertTextFormat = exports3.CompletionItemKind = exports3.MarkupContent = exports3.MarkupKind = exports3.TextDocumentItem = exports3.LanguageKind = exports3.OptionalVersionedTextDocumentIdentifier = exports3.VersionedTextDocumentIdentifier = exports3.TextDocumentIdentifier = exports3.WorkspaceChange = exports3.SnippetTextEdit = exports3.WorkspaceEdit = exports3.DeleteFile = exports3.RenameFile = exports3.CreateFile = exports3.TextDocumentEdit = exports3.AnnotatedTextEdit = exports3.ChangeAnnotationIdentifier = exports3.ChangeAnnotation = exports3.TextEdit = exports3.Command = exports3.Diagnostic = exports3.CodeDescription = exports3.DiagnosticTag = exports3.DiagnosticSeverity = exports3.DiagnosticRelatedInformation = exports3.FoldingRange = exports3.FoldingRangeKind = exports3.ColorPresentation = exports3.ColorInformation = exports3.Color = exports3.LocationLink = exports3.Location = exports3.Range = exports3.Position = exports3.uinteger = exports3.integer = exports3.URI = exports3.DocumentUri = void 0;
@@ -33044,9 +33058,9 @@ function encodingsOf(secret) {
   for (const f of [
     encodeURIComponent(secret),
     bytes.toString("hex"),
-    padded2(bytes),
+    padded(bytes),
     base64(bytes),
-    padded2(header2),
+    padded(header2),
     base64(header2)
   ])
     forms.add(f);
@@ -33064,7 +33078,7 @@ function tail(text, lines2 = 30) {
   const all = text.replace(/\s+$/, "").split("\n");
   return all.slice(Math.max(0, all.length - lines2)).join("\n");
 }
-var MASK, MIN_SECRET, ORDINARY_WORD, MIN_ENCODED, ACCESS_TOKEN_USER, base64, padded2, base64url, Redactor, ALSO_MASKED;
+var MASK, MIN_SECRET, ORDINARY_WORD, MIN_ENCODED, ACCESS_TOKEN_USER, base64, padded, base64url, Redactor, ALSO_MASKED;
 var init_redact = __esm({
   "src/smoke/redact.ts"() {
     "use strict";
@@ -33075,7 +33089,7 @@ var init_redact = __esm({
     MIN_ENCODED = 8;
     ACCESS_TOKEN_USER = "x-access-token:";
     base64 = (bytes) => bytes.toString("base64").replace(/=+$/, "");
-    padded2 = (bytes) => bytes.toString("base64");
+    padded = (bytes) => bytes.toString("base64");
     base64url = (b64) => b64.replace(/\+/g, "-").replace(/\//g, "_");
     Redactor = class {
       constructor(onSecret) {
@@ -35639,6 +35653,7 @@ __export(cli_exports, {
 module.exports = __toCommonJS(cli_exports);
 var import_node_fs8 = require("node:fs");
 var import_node_path29 = require("node:path");
+var import_node_module5 = require("node:module");
 var import_node_url2 = require("node:url");
 
 // src/command-line.ts
@@ -39661,8 +39676,8 @@ function renderTextMany(reports, options) {
   const body = rows(reports).map((row) => [terminalLine(row[0]), ...row.slice(1)]);
   const widths = HEADER.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
   const line = (row, colour = false) => row.map((cell, i) => {
-    const padded3 = i >= 2 && i <= 5 ? cell.padStart(widths[i]) : cell.padEnd(widths[i]);
-    return colour && i === 1 ? paint(cell === "fail" ? 31 : 32, padded3) : padded3;
+    const padded2 = i >= 2 && i <= 5 ? cell.padStart(widths[i]) : cell.padEnd(widths[i]);
+    return colour && i === 1 ? paint(cell === "fail" ? 31 : 32, padded2) : padded2;
   }).join("  ").trimEnd();
   const failed = reports.some((r) => r.verdict === "fail");
   return `${[line(HEADER), ...body.map((row) => line(row, true)), "", `${failed ? "\u2716" : "\u2714"} ${summary(reports)}`].join("\n")}
@@ -40218,8 +40233,10 @@ async function check(options, io) {
     text = render(report, options.format, color);
     failed = report.verdict === "fail";
   } else {
+    const young = youngGenerationCap();
     const results = await inParallel(options.dirs, PROJECTS_AT_ONCE, async (dir) => {
       try {
+        young.check();
         return await reviewProject({ ...options.request, directory: dir }, options, io, env);
       } catch (error) {
         const message2 = error instanceof OptionError ? error.message : `internal error: ${error.stack ?? error}`;
@@ -40229,6 +40246,7 @@ async function check(options, io) {
         return void 0;
       }
     });
+    young.release();
     const reports = results.filter((r) => r !== void 0);
     text = renderMany(reports, options.format, color);
     failed = reports.some((r) => r.verdict === "fail");
@@ -40238,6 +40256,27 @@ async function check(options, io) {
   return broken ? 2 : failed ? 1 : 0;
 }
 var PROJECTS_AT_ONCE = 8;
+var require4 = (0, import_node_module5.createRequire)(__tfrBundleUrl);
+function youngGenerationCap() {
+  const v8 = require4("node:v8");
+  let capped = false;
+  let projects = 0;
+  return {
+    check() {
+      if (capped || ++projects % 8 !== 0) return;
+      const young = v8.getHeapSpaceStatistics().find((s) => s.space_name === "new_space");
+      if (young && young.space_size >= YOUNG_CAP_MB * 1024 * 1024) {
+        v8.setFlagsFromString("--semi-space-growth-factor=1");
+        capped = true;
+      }
+    },
+    // The flags are part of the code cache's key: the CLI's next run must find the cache this one writes.
+    release() {
+      if (capped) v8.setFlagsFromString("--semi-space-growth-factor=2");
+    }
+  };
+}
+var YOUNG_CAP_MB = 16;
 async function inParallel(items, limit, fn) {
   const results = new Array(items.length);
   let next = 0;

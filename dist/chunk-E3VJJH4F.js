@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-V4CCHMOY.js";
+} from "./chunk-K7JTCZ72.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -31,7 +31,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-WSFEQ2KI.js";
+} from "./chunk-Y5GNRVLY.js";
 import {
   UnsafePathError,
   readInside,
@@ -39,7 +39,7 @@ import {
   resolveInside,
   runFactsOf,
   stamp
-} from "./chunk-2W6JIG4M.js";
+} from "./chunk-WWBSKNNY.js";
 import {
   __commonJS,
   __require,

@@ -9,11 +9,11 @@ import {
   renderMarkdown,
   repoPath,
   ruleHelpUri
-} from "./chunk-OM6AUWZO.js";
+} from "./chunk-GPIT2W32.js";
 import {
   stepLog
 } from "./chunk-ZUZER46R.js";
-import "./chunk-XHBXMSCK.js";
+import "./chunk-AADTFP4D.js";
 import {
   require_node_crypto
 } from "./chunk-WLI5OHV7.js";
@@ -21,7 +21,7 @@ import "./chunk-O2KSL6U7.js";
 import {
   SEVERITIES,
   stableMessage
-} from "./chunk-2W6JIG4M.js";
+} from "./chunk-WWBSKNNY.js";
 import {
   __commonJS,
   __require,

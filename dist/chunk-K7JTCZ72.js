@@ -20,7 +20,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-WSFEQ2KI.js";
+} from "./chunk-Y5GNRVLY.js";
 import {
   UnsafePathError,
   formatBytes,
@@ -28,7 +28,7 @@ import {
   readInsideSync,
   readRegularFileSync,
   require_node_path
-} from "./chunk-2W6JIG4M.js";
+} from "./chunk-WWBSKNNY.js";
 import {
   __toESM,
   require_node_fs

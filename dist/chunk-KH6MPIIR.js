@@ -11,13 +11,13 @@ import {
   pipInstall,
   programArgv,
   runtimeInsertionLine
-} from "./chunk-WSFEQ2KI.js";
+} from "./chunk-Y5GNRVLY.js";
 import {
   insertLines,
   normalizePackageName,
   replaceInLine,
   replaceLines
-} from "./chunk-2W6JIG4M.js";
+} from "./chunk-WWBSKNNY.js";
 
 // src/parse/requirements.ts
 function parseRequirements(file, text) {

@@ -6,7 +6,7 @@ import {
   replaceInLine,
   replaceLines,
   require_node_path
-} from "./chunk-2W6JIG4M.js";
+} from "./chunk-WWBSKNNY.js";
 import {
   __commonJS,
   __esm,

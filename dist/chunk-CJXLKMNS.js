@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-SBLYJJ3J.js";
+} from "./chunk-KH6MPIIR.js";
 import {
   makeReport
-} from "./chunk-XHBXMSCK.js";
+} from "./chunk-AADTFP4D.js";
 import {
   RULES
-} from "./chunk-WSFEQ2KI.js";
+} from "./chunk-Y5GNRVLY.js";
 import {
   SEVERITIES,
   UnsafePathError,
@@ -15,7 +15,7 @@ import {
   readInsideSync,
   require_node_path,
   writeOwnFile
-} from "./chunk-2W6JIG4M.js";
+} from "./chunk-WWBSKNNY.js";
 import {
   __toESM
 } from "./chunk-X4CIRSVU.js";

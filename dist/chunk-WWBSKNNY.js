@@ -186,7 +186,7 @@ var SEVERITIES = ["error", "warning", "notice"];
 var import_node_module = __toESM(require_node_module(), 1);
 
 // src/core/sha256.ts
-var K = new Uint32Array([
+var K = new Int32Array([
   1116352408,
   1899447441,
   3049323471,
@@ -252,47 +252,53 @@ var K = new Uint32Array([
   3204031479,
   3329325298
 ]);
-var INITIAL = [
-  1779033703,
-  3144134277,
-  1013904242,
-  2773480762,
-  1359893119,
-  2600822924,
-  528734635,
-  1541459225
-];
 var encoder = new TextEncoder();
-var w = new Uint32Array(64);
-function padded(bytes) {
-  const blocks = Math.ceil((bytes.length + 9) / 64);
-  const out = new Uint8Array(blocks * 64);
-  out.set(bytes);
-  out[bytes.length] = 128;
-  const view = new DataView(out.buffer);
-  const bits = bytes.length * 8;
-  view.setUint32(out.length - 8, Math.floor(bits / 4294967296));
-  view.setUint32(out.length - 4, bits >>> 0);
-  return view;
-}
-var rotr = (x, n) => x >>> n | x << 32 - n;
+var w = new Int32Array(64);
 function sha256Hex(text) {
-  const view = padded(encoder.encode(text));
-  const h = INITIAL.slice();
-  for (let offset = 0; offset < view.byteLength; offset += 64) {
-    for (let i = 0; i < 16; i++) w[i] = view.getUint32(offset + i * 4);
+  const bytes = encoder.encode(text);
+  const n = bytes.length;
+  const end = n + 9 + 63 >>> 6 << 6;
+  const m = new Uint8Array(end);
+  m.set(bytes);
+  m[n] = 128;
+  const bits = n * 8;
+  const high = Math.floor(bits / 4294967296);
+  for (let i = 0; i < 4; i++) {
+    m[end - 8 + i] = high >>> 24 - 8 * i;
+    m[end - 4 + i] = bits >>> 24 - 8 * i;
+  }
+  let h0 = 1779033703 | 0;
+  let h1 = 3144134277 | 0;
+  let h2 = 1013904242 | 0;
+  let h3 = 2773480762 | 0;
+  let h4 = 1359893119 | 0;
+  let h5 = 2600822924 | 0;
+  let h6 = 528734635 | 0;
+  let h7 = 1541459225 | 0;
+  for (let o = 0; o < end; o += 64) {
+    for (let i = 0, j = o; i < 16; i++, j += 4)
+      w[i] = m[j] << 24 | m[j + 1] << 16 | m[j + 2] << 8 | m[j + 3];
     for (let i = 16; i < 64; i++) {
       const x = w[i - 15];
       const y = w[i - 2];
-      const s0 = rotr(x, 7) ^ rotr(x, 18) ^ x >>> 3;
-      const s1 = rotr(y, 17) ^ rotr(y, 19) ^ y >>> 10;
+      const s0 = (x >>> 7 | x << 25) ^ (x >>> 18 | x << 14) ^ x >>> 3;
+      const s1 = (y >>> 17 | y << 15) ^ (y >>> 19 | y << 13) ^ y >>> 10;
       w[i] = w[i - 16] + s0 + w[i - 7] + s1 | 0;
     }
-    let [a, b, c, d, e, f, g, hh] = h;
+    let a = h0;
+    let b = h1;
+    let c = h2;
+    let d = h3;
+    let e = h4;
+    let f = h5;
+    let g = h6;
+    let h = h7;
     for (let i = 0; i < 64; i++) {
-      const t1 = hh + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + (e & f ^ ~e & g) + K[i] + w[i] | 0;
-      const t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + (a & b ^ a & c ^ b & c) | 0;
-      hh = g;
+      const s1 = (e >>> 6 | e << 26) ^ (e >>> 11 | e << 21) ^ (e >>> 25 | e << 7);
+      const t1 = h + s1 + (e & f ^ ~e & g) + K[i] + w[i] | 0;
+      const s0 = (a >>> 2 | a << 30) ^ (a >>> 13 | a << 19) ^ (a >>> 22 | a << 10);
+      const t2 = s0 + (a & b ^ a & c ^ b & c) | 0;
+      h = g;
       g = f;
       f = e;
       e = d + t1 | 0;
@@ -301,10 +307,18 @@ function sha256Hex(text) {
       b = a;
       a = t1 + t2 | 0;
     }
-    const next = [a, b, c, d, e, f, g, hh];
-    for (let i = 0; i < 8; i++) h[i] = h[i] + next[i] | 0;
+    h0 = h0 + a | 0;
+    h1 = h1 + b | 0;
+    h2 = h2 + c | 0;
+    h3 = h3 + d | 0;
+    h4 = h4 + e | 0;
+    h5 = h5 + f | 0;
+    h6 = h6 + g | 0;
+    h7 = h7 + h | 0;
   }
-  return h.map((x) => (x >>> 0).toString(16).padStart(8, "0")).join("");
+  let hex = "";
+  for (const x of [h0, h1, h2, h3, h4, h5, h6, h7]) hex += (x >>> 0).toString(16).padStart(8, "0");
+  return hex;
 }
 
 // src/core/fingerprint.ts

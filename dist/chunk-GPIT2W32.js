@@ -9,7 +9,7 @@ import {
   require_node_path,
   sha256Hex,
   writeOwnFile
-} from "./chunk-2W6JIG4M.js";
+} from "./chunk-WWBSKNNY.js";
 import {
   __commonJS,
   __require,
