@@ -121,4 +121,15 @@ settingsRuleCases(secretKeyInCode, [
     ),
     expect: [],
   },
+  {
+    name: 'a literal replaced later when the variable is set (`if key: SECRET_KEY = key`): a fallback',
+    settings: lines(
+      'import os',
+      "SECRET_KEY = 'dev-key-literal'",
+      "key = os.environ.get('DJANGO_SECRET_KEY')",
+      'if key:',
+      '    SECRET_KEY = key',
+    ),
+    expect: [[2, 'warning']],
+  },
 ]);

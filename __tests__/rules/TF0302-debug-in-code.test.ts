@@ -170,6 +170,17 @@ settingsRuleCases(debugInCode, [
     deploy: { stage: { env: { DEBUG: '1' } } },
     expect: [[2]],
   },
+  {
+    name: 'DEBUG = True replaced later when the variable is set (`if debug: DEBUG = …`): a true fallback',
+    settings: lines(
+      'import os',
+      'DEBUG = True',
+      "debug = os.environ.get('DJANGO_DEBUG')",
+      'if debug:',
+      "    DEBUG = debug.lower() == 'true'",
+    ),
+    expect: [[2]],
+  },
 ]);
 
 // A compose value interpolated with a default (`${DEBUG:-true}`) gives the container that default when nothing is
@@ -329,6 +340,12 @@ const conditionalCases: {
     settings: lines('import os', 'DEBUG = os.environ.get("DEBUG", os.environ.get("DJANGO_DEBUG", "False"))'),
     line: 2,
     message: /falls back to a non-empty string/,
+  },
+  {
+    name: 'the negation of a production marker: the suggested code keeps debug off in production',
+    settings: lines('import os', "DEBUG = not os.environ.get('PRODUCTION')"),
+    line: 2,
+    message: /DEBUG is on unless PRODUCTION is set.*`DEBUG = os.environ.get\("DJANGO_DEBUG", ""\) == "1"`/,
   },
   {
     name: 'the image sets DEV=1: the on branch',

@@ -5,7 +5,7 @@ import { liveAssignments, valueWhenUnset } from '../model/settings/index.js';
 import { interpolate } from '../model/compose/interpolation.js';
 import { assignFromEnvironment } from './lib/settings-fix.js';
 import type { FixContext } from './lib/rule.js';
-import { appSettings, literalElsewhere } from './lib/each.js';
+import { appSettings, literalElsewhere, overriddenWhenSet } from './lib/each.js';
 import { defineRule } from './lib/rule.js';
 import { isDevelopmentComposeFile, isNamedForProduction, projectComposeFiles } from './lib/files.js';
 
@@ -60,11 +60,14 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
         const v = a.value;
         if (v.kind === 'literal' && truthy(v) === true) {
           // `try: DEBUG = env.bool("DEBUG")` / `except ImproperlyConfigured: DEBUG = True`: a fallback, as a default.
-          const fallbackOf = a.inBranch && a.activeWhenUnset === true ? a.condition?.variable : undefined;
-          const fallback =
-            fallbackOf !== undefined &&
-            !isFalseWord(v) &&
-            live.some((b) => b !== a && b.value.kind === 'env' && b.value.variable === fallbackOf);
+          const branchOf = a.inBranch && a.activeWhenUnset === true ? a.condition?.variable : undefined;
+          // `DEBUG = True`, then `debug = os.environ.get("X")` and `if debug: DEBUG = …`: X's fallback as well.
+          const fallbackOf =
+            branchOf !== undefined &&
+            live.some((b) => b !== a && b.value.kind === 'env' && b.value.variable === branchOf)
+              ? branchOf
+              : overriddenWhenSet(live, a);
+          const fallback = fallbackOf !== undefined && !isFalseWord(v);
           // A value imported from another module of the project (`from .env import DEBUG`) is reported there.
           const at = { file: a.file ?? settings.file, line: a.line };
           const elsewhere = fallback ? undefined : literalElsewhere(v, at);
@@ -113,6 +116,15 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
             file: a.file ?? settings.file,
             line: a.line,
             ...msg`DEBUG is true whenever ${v.variable} is not set: the absence of that production marker turns debug on, so any deploy that does not set it runs in debug mode; read DEBUG from a variable of its own with a false default instead: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`,
+          });
+          continue;
+        }
+        if (inverted(v)) {
+          // `DEBUG = not os.environ.get("PRODUCTION")`: comparing the variable to "1" would turn debug on in production.
+          findings.push({
+            file: a.file ?? settings.file,
+            line: a.line,
+            ...msg`DEBUG is on unless ${v.variable} is set: the absence of that production marker turns debug on, so any deploy that does not set it runs in debug mode; read DEBUG from a variable of its own with a false default instead: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`,
           });
           continue;
         }
@@ -310,6 +322,12 @@ function truthWhenSetTo(v: EnvSource, text: string): boolean | undefined {
   if (known !== undefined || text === '' || !v.truthWhenSetTo) return known;
   const all = new Set(Object.values(v.truthWhenSetTo));
   return all.size === 1 ? [...all][0] : undefined;
+}
+
+/** A read whose truth falls when the variable is set to a true word (`not os.environ.get("PRODUCTION")`). */
+function inverted(v: EnvSource): boolean {
+  const t = v.truthWhenSetTo;
+  return t !== undefined && (t['1'] === false || t['true'] === false || t['True'] === false);
 }
 
 function truthy(v: ValueSource | undefined): boolean | undefined {
