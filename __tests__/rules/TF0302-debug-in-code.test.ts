@@ -440,3 +440,21 @@ test('TF0302 silent: beside a file named for production, another compose file an
     [],
   );
 });
+
+test('TF0302: a deploy value that turns DEBUG on is advised by how the settings read it', () => {
+  const advice = (read: string, value: string): string => {
+    const findings = debugInCode.check(
+      settingsProjectOf(lines('import os', read), { service: { environment: { DEBUG: value } } }),
+    );
+    assert.equal(findings.length, 1);
+    return findings[0]!.message;
+  };
+  assert.match(advice("DEBUG = os.environ.get('DEBUG', '') == 'True'", 'True'), /Remove DEBUG from there/);
+  assert.match(
+    advice("DEBUG = os.environ['DEBUG'] == 'True'", 'True'),
+    /Set DEBUG to a false value there .*removing it would stop the app at start/,
+  );
+  const raw = advice("DEBUG = os.environ['DEBUG']", 'False');
+  assert.match(raw, /The settings take the raw text.*`DEBUG = os.environ.get\("DEBUG", ""\) == "1"`/);
+  assert.doesNotMatch(raw, /Remove DEBUG/);
+});

@@ -168,6 +168,8 @@ function turnedOnByDeploy({ finding, project }: FixContext): boolean {
       if ((a.file ?? settings.file) !== finding.file || a.line !== finding.line) continue;
       const v = a.value;
       if (v.kind !== 'env' || v.selects?.length || v.presence || defaultDecider(v)) return false;
+      // Raw text, in which every word is true: the settings line is what has to change.
+      if (v.whenSet === 'text') return false;
       return truthy(valueWhenUnset(v)) !== true;
     }
   return false;
@@ -186,7 +188,7 @@ function providedFinding(
   if (given.envFile)
     return {
       ...at,
-      message: `DEBUG is read from ${v.variable}, which ${given.envFile.composeFile} sets to ${given.value} through its env_file ${given.envFile.file} (line ${given.envFile.line}): every container of this deployment runs in debug mode. Remove ${v.variable} from that file and set it only in development.`,
+      message: `DEBUG is read from ${v.variable}, which ${given.envFile.composeFile} sets to ${given.value} through its env_file ${given.envFile.file} (line ${given.envFile.line}): every container of this deployment runs in debug mode. ${deployAdvice(v, 'that file')}`,
     };
   if (given.byDefault)
     return {
@@ -198,8 +200,21 @@ function providedFinding(
     ...at,
     message: v.presence
       ? `DEBUG is true whenever ${v.variable} is set, whatever its value, and ${given.where} sets it (to '${given.value}'): every container of this image runs in debug mode. Remove ${v.variable} from there and set it only in development.`
-      : `DEBUG is read from ${v.variable}, which ${given.where} sets to '${given.value}': every container of this image runs in debug mode. Remove ${v.variable} from there and set it only in development.`,
+      : `DEBUG is read from ${v.variable}, which ${given.where} sets to '${given.value}': every container of this image runs in debug mode. ${deployAdvice(v, 'there')}`,
   };
+}
+
+/**
+ * What to change when a deploy's value turns DEBUG on: the deploy's value, unless the settings take the raw text (no
+ * value is false) or fail without the variable (removing it would stop the app at start).
+ */
+function deployAdvice(v: EnvSource, where: string): string {
+  const compare = `DEBUG = os.environ.get("${v.variable}", "") == "1"`;
+  if (v.whenSet === 'text')
+    return `The settings take the raw text, in which any non-empty word ('False' included) is true, and removing the variable would not help (${v.required ? 'they read it without a default' : 'their fallback decides then'}): compare the text in the settings instead (\`${compare}\`) and set ${v.variable} only in development.`;
+  if (v.required)
+    return `Set ${v.variable} to a false value ${where} and turn it on only in development (the settings read it without a default, so removing it would stop the app at start).`;
+  return `Remove ${v.variable} from ${where} and set it only in development.`;
 }
 
 /**
