@@ -128,7 +128,7 @@ export const backingServiceLocalhost = defineRule({
     const out: RawFinding[] = [];
     // Every service of the app's image (a celery worker too): one finding per line, naming the services sharing it.
     out.push(
-      ...perServiceLine(project, (_app, service) =>
+      ...perServiceLine(project, (app, service) =>
         service.environment.flatMap((e) => {
           // Interpolated values are decided where the stack is deployed.
           if (e.interpolated || !e.value) return [];
@@ -140,7 +140,7 @@ export const backingServiceLocalhost = defineRule({
               file: e.file,
               line: e.line,
               message: (who: string, plural: boolean) =>
-                `${who} ${plural ? 'set' : 'sets'} ${e.name} to ${problem(host, kind)}: use the compose service name (e.g. 'db'), or pass the value from the environment.`,
+                `${who} ${plural ? 'set' : 'sets'} ${e.name} to ${problem(host, kind)}: use the compose service name (e.g. '${hostService(app, e.name)}'), or pass the value from the environment.`,
             },
           ];
         }),
@@ -154,7 +154,7 @@ export const backingServiceLocalhost = defineRule({
         out.push({
           file,
           line: pair.line,
-          message: `The image sets ENV ${pair.name} to ${problem(host, kind)}: leave it out of the Dockerfile and set it where the app is deployed (e.g. DB_HOST=db in compose).`,
+          message: `The image sets ENV ${pair.name} to ${problem(host, kind)}: leave it out of the Dockerfile and set it where the app is deployed (e.g. DB_HOST=${databaseService(app)} in compose).`,
         });
       }
 
@@ -169,7 +169,7 @@ export const backingServiceLocalhost = defineRule({
           out.push({
             file: writtenIn(settings, lit, config),
             line: lit.line,
-            message: `DATABASES HOST is ${problem(host, kind)}: read it from the environment, e.g. os.environ.get('DB_HOST', 'localhost'), and set DB_HOST=db in compose.`,
+            message: `DATABASES HOST is ${problem(host, kind)}: read it from the environment, e.g. os.environ.get('DB_HOST', 'localhost'), and set DB_HOST=${databaseService(app, config.engine)} in compose.`,
           });
         }
       }
@@ -207,6 +207,28 @@ export const backingServiceLocalhost = defineRule({
     make: fixBackingHost,
   },
 });
+
+/** The compose service of the app's stack that runs its database (of the engine's kind when known), else 'db'. */
+function databaseService(app: App, engine?: string): string {
+  const services = app.compose?.services ?? [];
+  const kinds = engine?.includes('postg')
+    ? ['postgres']
+    : engine?.includes('mysql')
+      ? ['mysql', 'mariadb']
+      : ['postgres', 'mysql', 'mariadb'];
+  const named = services.filter((s) => kinds.includes(s.role));
+  return named.length === 1 ? named[0].name : 'db';
+}
+
+/** The compose service a host variable should name (`DB_HOST` → the database service), else 'db'. */
+function hostService(app: App, variable: string): string {
+  const roles = variable
+    .toUpperCase()
+    .split('_')
+    .flatMap((w) => ROLE_OF_WORD[w] ?? []);
+  const named = (app.compose?.services ?? []).filter((s) => roles.includes(s.role));
+  return named.length === 1 ? named[0].name : 'db';
+}
 
 const ROLE_OF_WORD: Record<string, string[]> = {
   DB: ['postgres', 'mysql', 'mariadb'],
