@@ -1065,3 +1065,23 @@ test('an if CI / elif POSTGRES_HOST / else chain is selected by POSTGRES_HOST, t
     ],
   );
 });
+
+test('all([...]) and any([...]) of env reads stay env-derived: false (all) or the next read (any) when unset', () => {
+  const m = model(
+    [
+      'import os',
+      "A = os.environ.get('PG_HOST')",
+      "B = os.environ.get('PG_USER')",
+      'READY = all([A, B])',
+      'SOME = any([A, B])',
+      'NONE = all([])',
+    ].join('\n'),
+  );
+  const ready = value(m, 'READY');
+  assert.equal(ready.kind, 'env');
+  if (ready.kind === 'env') assert.equal(ready.variable, 'PG_HOST');
+  assert.deepEqual(plain(valueWhenUnset(ready)), false);
+  const some = value(m, 'SOME');
+  assert.equal(some.kind, 'env');
+  assert.deepEqual(plain(value(m, 'NONE')), true);
+});
