@@ -1,4 +1,5 @@
 import { writtenIn } from './lib/each.js';
+import { providedEnvironment, valueWhenUnset } from '../model/settings/index.js';
 import type { EnvInstr, EnvPair } from '../model/types/dockerfile.js';
 import type { RawFinding } from '../core/index.js';
 import type { App } from '../model/types/project.js';
@@ -84,13 +85,21 @@ const SETTINGS_URLS =
   /^(CELERY_BROKER_URL|BROKER_URL|CELERY_RESULT_BACKEND|REDIS_URL|DATABASE_URL|CACHE_URL)$/;
 
 /** Literal strings of a settings value; env reads (even with a literal fallback) give none. */
-function literals(v: ValueSource | undefined): { value: string; line: number; file?: string }[] {
+function literals(
+  v: ValueSource | undefined,
+  provided?: ReadonlySet<string>,
+): { value: string; line: number; file?: string }[] {
   if (v?.kind === 'literal' && typeof v.value === 'string')
     return [{ value: v.value, line: v.line, ...(v.file ? { file: v.file } : {}) }];
-  if (v?.kind === 'list') return v.items.flatMap(literals);
-  // `"db" if os.getenv("DB_NAME") else "localhost"`: every arm is written in code.
-  if (v?.kind === 'choice' && v.options.every((o) => o.kind === 'literal'))
-    return v.options.flatMap(literals);
+  if (v?.kind === 'list') return v.items.flatMap((x) => literals(x));
+  // `"db" if os.getenv("DB_NAME") else "localhost"`: every arm is written in code; but where the app's containers
+  // are given DB_NAME, the arm taken when it is unset is only a fallback for running outside them.
+  if (v?.kind === 'choice' && v.options.every((o) => o.kind === 'literal')) {
+    const decider = v.decidedBy?.kind === 'env' ? v.decidedBy : undefined;
+    const unset = decider && provided?.has(decider.variable) ? valueWhenUnset(decider) : undefined;
+    const fallback = unset?.kind === 'literal' ? unset.value : undefined;
+    return v.options.filter((o) => o.kind !== 'literal' || o.value !== fallback).flatMap((x) => literals(x));
+  }
   return [];
 }
 
@@ -160,9 +169,10 @@ export const backingServiceLocalhost = defineRule({
 
       const settings = app.settings;
       if (!settings) continue;
+      const provided = new Set(providedEnvironment(app).values.keys());
       for (const config of settings.databases?.configs ?? []) {
         if (config.engine?.includes('sqlite')) continue;
-        for (const lit of literals(config.fields['HOST'])) {
+        for (const lit of literals(config.fields['HOST'], provided)) {
           const host = hostOf(lit.value);
           const kind = host && classifyHost(host);
           if (!host || !kind) continue;
