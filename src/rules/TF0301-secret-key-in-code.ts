@@ -94,11 +94,13 @@ For local development, put the variable in an untracked \`.env\` file or the com
           });
         } else if (literalOption) {
           const variable = v.kind === 'env' ? v.variable : 'the environment';
+          // Read in another module of the project and imported by name: reported where the literal is written.
+          const elsewhere = literalElsewhere(v, { file: a.file ?? settings.file, line: a.line });
           findings.push({
-            file: a.file ?? settings.file,
-            line: a.line,
+            file: elsewhere?.file ?? a.file ?? settings.file,
+            line: elsewhere?.line ?? a.line,
             severity: 'warning',
-            ...msg`SECRET_KEY is read from ${variable} but falls back to a literal value when it is unset, so a deploy that forgets the variable runs with the key from the repository; drop the fallback: ${code(`SECRET_KEY = os.environ["${v.kind === 'env' ? v.variable : 'DJANGO_SECRET_KEY'}"]`)}.`,
+            ...msg`SECRET_KEY is read from ${variable} but falls back to a literal value when it is unset${elsewhere?.usedAt ?? ''}, so a deploy that forgets the variable runs with the key from the repository; drop the fallback: ${code(`SECRET_KEY = os.environ["${v.kind === 'env' ? v.variable : 'DJANGO_SECRET_KEY'}"]`)}.`,
           });
         }
       }
