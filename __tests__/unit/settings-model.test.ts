@@ -1085,3 +1085,18 @@ test('all([...]) and any([...]) of env reads stay env-derived: false (all) or th
   assert.equal(some.kind, 'env');
   assert.deepEqual(plain(value(m, 'NONE')), true);
 });
+
+test('dj_database_url.config(default=<the same variable, None when unset>) leaves an updated literal dict as its fallback', () => {
+  const m = model(
+    [
+      'import os',
+      'import dj_database_url',
+      "DATABASES = {'default': {'ENGINE': 'django.db.backends.postgresql', 'PASSWORD': 'pw'}}",
+      "URL = os.environ.get('DATABASE_URL')",
+      "DATABASES['default'].update(dj_database_url.config(default=URL))",
+    ].join('\n'),
+  );
+  const password = m.databases?.configs[0]?.fields.PASSWORD;
+  assert.equal(password?.kind, 'env');
+  if (password?.kind === 'env') assert.deepEqual(plain(password.fallback), 'pw');
+});
