@@ -1,5 +1,8 @@
 import { secretKeyInCode } from '../../src/rules/TF0301-secret-key-in-code.js';
 import { fixture, lines, settingsRuleCases } from '../support/settings-rule-cases.js';
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { analyzeFiles } from '../support/analyze.js';
 
 settingsRuleCases(secretKeyInCode, [
   { name: 'startproject literal key', settings: fixture('startproject_django5.py'), expect: [[23]] },
@@ -121,4 +124,29 @@ settingsRuleCases(secretKeyInCode, [
     ),
     expect: [],
   },
+  {
+    name: 'a literal replaced later when the variable is set (`if key: SECRET_KEY = key`): a fallback',
+    settings: lines(
+      'import os',
+      "SECRET_KEY = 'dev-key-literal'",
+      "key = os.environ.get('DJANGO_SECRET_KEY')",
+      'if key:',
+      '    SECRET_KEY = key',
+    ),
+    expect: [[2, 'warning']],
+  },
 ]);
+
+test('TF0301: a key read with a literal fallback in another module, imported by name, is reported there', async () => {
+  const result = await analyzeFiles({
+    'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
+    Dockerfile: 'FROM python:3.12\nCOPY . /app\nCMD ["gunicorn", "mysite.wsgi"]\n',
+    'mysite/keys.py': "import os\nSECRET_KEY = os.environ.get('DJANGO_SECRET_KEY', 'a-literal-key')\n",
+    'mysite/settings.py': "from .keys import SECRET_KEY\nINSTALLED_APPS = []\nROOT_URLCONF = 'mysite.urls'\n",
+  });
+  const found = result.findings.filter((f) => f.ruleId === 'TF0301');
+  assert.deepEqual(
+    found.map((f) => [f.file, f.line, f.severity]),
+    [['mysite/keys.py', 2, 'warning']],
+  );
+});

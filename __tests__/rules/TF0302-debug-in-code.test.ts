@@ -170,6 +170,17 @@ settingsRuleCases(debugInCode, [
     deploy: { stage: { env: { DEBUG: '1' } } },
     expect: [[2]],
   },
+  {
+    name: 'DEBUG = True replaced later when the variable is set (`if debug: DEBUG = …`): a true fallback',
+    settings: lines(
+      'import os',
+      'DEBUG = True',
+      "debug = os.environ.get('DJANGO_DEBUG')",
+      'if debug:',
+      "    DEBUG = debug.lower() == 'true'",
+    ),
+    expect: [[2]],
+  },
 ]);
 
 // A compose value interpolated with a default (`${DEBUG:-true}`) gives the container that default when nothing is
@@ -331,6 +342,12 @@ const conditionalCases: {
     message: /falls back to a non-empty string/,
   },
   {
+    name: 'the negation of a production marker: the suggested code keeps debug off in production',
+    settings: lines('import os', "DEBUG = not os.environ.get('PRODUCTION')"),
+    line: 2,
+    message: /DEBUG is on unless PRODUCTION is set.*`DEBUG = os.environ.get\("DJANGO_DEBUG", ""\) == "1"`/,
+  },
+  {
     name: 'the image sets DEV=1: the on branch',
     settings: DEV_FLAG,
     deploy: { stage: { env: { DEV: '1' } } },
@@ -422,4 +439,22 @@ test('TF0302 silent: beside a file named for production, another compose file an
     result.findings.filter((f) => f.ruleId === 'TF0302'),
     [],
   );
+});
+
+test('TF0302: a deploy value that turns DEBUG on is advised by how the settings read it', () => {
+  const advice = (read: string, value: string): string => {
+    const findings = debugInCode.check(
+      settingsProjectOf(lines('import os', read), { service: { environment: { DEBUG: value } } }),
+    );
+    assert.equal(findings.length, 1);
+    return findings[0]!.message;
+  };
+  assert.match(advice("DEBUG = os.environ.get('DEBUG', '') == 'True'", 'True'), /Remove DEBUG from there/);
+  assert.match(
+    advice("DEBUG = os.environ['DEBUG'] == 'True'", 'True'),
+    /Set DEBUG to a false value there .*removing it would stop the app at start/,
+  );
+  const raw = advice("DEBUG = os.environ['DEBUG']", 'False');
+  assert.match(raw, /The settings take the raw text.*`DEBUG = os.environ.get\("DEBUG", ""\) == "1"`/);
+  assert.doesNotMatch(raw, /Remove DEBUG/);
 });

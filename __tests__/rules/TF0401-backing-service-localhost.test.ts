@@ -1,5 +1,8 @@
 import { backingServiceLocalhost } from '../../src/rules/TF0401-backing-service-localhost.js';
 import { composeRuleCases, settings, y } from '../support/compose-rule-cases.js';
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { analyzeFiles } from '../support/analyze.js';
 
 composeRuleCases(backingServiceLocalhost, [
   {
@@ -138,3 +141,34 @@ composeRuleCases(backingServiceLocalhost, [
     expect: [],
   },
 ]);
+
+test('TF0401 names the compose database service in its advice, db only when none is known', async () => {
+  const files = (compose: string) => ({
+    'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
+    Dockerfile: 'FROM python:3.12\nCOPY . /app\nCMD ["gunicorn", "mysite.wsgi"]\n',
+    'docker-compose.yml': compose,
+    'mysite/settings.py':
+      "DATABASES = {'default': {'ENGINE': 'django.db.backends.postgresql', 'HOST': 'localhost'}}\n",
+  });
+  const messageWith = async (compose: string) =>
+    (await analyzeFiles(files(compose))).findings.find((f) => f.ruleId === 'TF0401')?.message;
+  assert.match(
+    (await messageWith('services:\n  web:\n    build: .\n  pgdb:\n    image: postgres:16\n'))!,
+    /set DB_HOST=pgdb in compose/,
+  );
+  assert.match((await messageWith('services:\n  web:\n    build: .\n'))!, /set DB_HOST=db in compose/);
+});
+
+test("TF0401: 'localhost' chosen when a variable is unset is a fallback where compose sets that variable", async () => {
+  const files = (environment: string) => ({
+    'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
+    Dockerfile: 'FROM python:3.12\nCOPY . /app\nCMD ["gunicorn", "mysite.wsgi"]\n',
+    'docker-compose.yml': `services:\n  web:\n    build: .\n${environment}`,
+    'mysite/settings.py':
+      "import os\nDATABASES = {'default': {'ENGINE': 'django.db.backends.postgresql', 'HOST': 'db' if os.getenv('DB_NAME') else 'localhost'}}\n",
+  });
+  const count = async (environment: string) =>
+    (await analyzeFiles(files(environment))).findings.filter((f) => f.ruleId === 'TF0401').length;
+  assert.equal(await count('    environment:\n      DB_NAME: app\n'), 0);
+  assert.equal(await count(''), 1);
+});

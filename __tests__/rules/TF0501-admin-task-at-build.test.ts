@@ -1,5 +1,8 @@
 import { adminTaskAtBuild } from '../../src/rules/TF0501-admin-task-at-build.js';
 import { appRuleCases, df } from '../support/rule-cases.js';
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { analyzeFiles } from '../support/analyze.js';
 
 appRuleCases(adminTaskAtBuild, [
   [
@@ -50,3 +53,19 @@ appRuleCases(adminTaskAtBuild, [
     [],
   ],
 ]);
+
+test('TF0501 says a build migrates the live database when the settings name a remote server', async () => {
+  const files = (host: string) => ({
+    'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
+    Dockerfile:
+      'FROM python:3.12\nCOPY . /app\nRUN python manage.py migrate\nCMD ["gunicorn", "mysite.wsgi"]\n',
+    'mysite/settings.py': `DATABASES = {'default': {'ENGINE': 'django.db.backends.mysql', 'HOST': '${host}'}}\n`,
+  });
+  const messageFor = async (host: string) =>
+    (await analyzeFiles(files(host))).findings.find((f) => f.ruleId === 'TF0501')?.message ?? '';
+  assert.match(
+    await messageFor('app.abc.eu-west-1.rds.amazonaws.com'),
+    /against the database server at app\.abc\.eu-west-1\.rds\.amazonaws\.com/,
+  );
+  assert.match(await messageFor('127.0.0.1'), /baked into the image/);
+});

@@ -97,3 +97,32 @@ test('TF1003 names the variable whose absence selects the SQLite fallback of a c
   assert.match(finding!.message, /the configuration at line 19/);
   assert.doesNotMatch(finding!.message, /\bCI\b/);
 });
+
+test('TF1003 names the switch, at its test, when ENGINE is read from another variable inside the branch', () => {
+  const settings = lines(
+    'import os',
+    "DATABASES = {'default': {'ENGINE': 'django.db.backends.sqlite3', 'NAME': 'db.sqlite3'}}",
+    "if os.environ.get('EXTERNAL_DB'):",
+    "    DATABASES = {'default': {'ENGINE': os.environ.get('EXTERNAL_DB_ENGINE', 'django.db.backends.mysql'), 'HOST': 'db'}}",
+  );
+  const findings = sqliteDefaultEngine.check(settingsProjectOf(settings));
+  assert.deepEqual(
+    findings.map((f) => f.line),
+    [3],
+  );
+  assert.match(findings[0]!.message, /^When EXTERNAL_DB is unset/);
+});
+
+test('TF1003 silent on a dead switch: comparisons under `if not database:` never select another engine', () => {
+  const settings = lines(
+    'import os',
+    "DATABASES = {'default': {'ENGINE': 'django.db.backends.sqlite3', 'NAME': '/data/db.sqlite3'}}",
+    "database = os.environ.get('DATABASE')",
+    'if not database:',
+    "    if database == 'POSTGRES':",
+    "        DATABASES['default'] = {'ENGINE': 'django.db.backends.postgresql', 'HOST': os.environ['DB_HOST']}",
+  );
+  const project = settingsProjectOf(settings);
+  assert.deepEqual(sqliteDefaultEngine.check(project), []);
+  assert.deepEqual(project.apps[0]!.settings!.databases!.selection, { kind: 'fixed' });
+});

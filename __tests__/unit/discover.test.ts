@@ -334,3 +334,20 @@ test('an unreadable requirements file or start script gives TF0001 naming it; a 
   );
   assert.deepEqual(findingsOf(result, 'TF0202'), [['requirements.txt', 1]]);
 });
+
+test('a settings module named by --settings in a compose command is read, whatever its file is called', async () => {
+  await withDir(
+    {
+      'manage.py': MANAGE_PY,
+      'mysite/docker.py': 'DEBUG = True\n',
+      'mysite/other.py': 'X = 1\n',
+      'docker-compose.yml':
+        'services:\n  web:\n    build: .\n    command: sh -c "python manage.py runserver 0.0.0.0:8000 --settings=mysite.docker"\n',
+    },
+    async (dir) => {
+      const tree = await discover(dir);
+      assert.ok('mysite/docker.py' in tree.texts);
+      assert.ok(!('mysite/other.py' in tree.texts));
+    },
+  );
+});

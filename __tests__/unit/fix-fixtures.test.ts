@@ -61,6 +61,18 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: 'a CMD array that is not valid JSON: which words were meant is not known, so no exec form is built from it',
     },
   ],
+  '__tests__/fixtures/corpus/secret-fallback-imported-by-name': [
+    {
+      rule: 'TF0301',
+      why: 'the key is written in another module the settings import: the fixer rewrites the settings module only',
+    },
+  ],
+  '__tests__/fixtures/corpus/db-host-chosen-by-variable': [
+    {
+      rule: 'TF0304',
+      why: 'a HOST picked by a conditional expression: the fixer rewrites plain literals only',
+    },
+  ],
   '__tests__/fixtures/corpus/db-host-conditional-backup-alias': [
     { rule: 'TF0305', why: 'DATABASES holds another alias beside default: the switch would rewrite it away' },
     {

@@ -1065,3 +1065,38 @@ test('an if CI / elif POSTGRES_HOST / else chain is selected by POSTGRES_HOST, t
     ],
   );
 });
+
+test('all([...]) and any([...]) of env reads stay env-derived: false (all) or the next read (any) when unset', () => {
+  const m = model(
+    [
+      'import os',
+      "A = os.environ.get('PG_HOST')",
+      "B = os.environ.get('PG_USER')",
+      'READY = all([A, B])',
+      'SOME = any([A, B])',
+      'NONE = all([])',
+    ].join('\n'),
+  );
+  const ready = value(m, 'READY');
+  assert.equal(ready.kind, 'env');
+  if (ready.kind === 'env') assert.equal(ready.variable, 'PG_HOST');
+  assert.deepEqual(plain(valueWhenUnset(ready)), false);
+  const some = value(m, 'SOME');
+  assert.equal(some.kind, 'env');
+  assert.deepEqual(plain(value(m, 'NONE')), true);
+});
+
+test('dj_database_url.config(default=<the same variable, None when unset>) leaves an updated literal dict as its fallback', () => {
+  const m = model(
+    [
+      'import os',
+      'import dj_database_url',
+      "DATABASES = {'default': {'ENGINE': 'django.db.backends.postgresql', 'PASSWORD': 'pw'}}",
+      "URL = os.environ.get('DATABASE_URL')",
+      "DATABASES['default'].update(dj_database_url.config(default=URL))",
+    ].join('\n'),
+  );
+  const password = m.databases?.configs[0]?.fields.PASSWORD;
+  assert.equal(password?.kind, 'env');
+  if (password?.kind === 'env') assert.deepEqual(plain(password.fallback), 'pw');
+});

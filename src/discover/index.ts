@@ -183,6 +183,10 @@ function secondPassFiles(texts: Record<string, string>, files: string[], options
     }
     for (const m of text.matchAll(/DJANGO_SETTINGS_MODULE['"]?\s*[,=:]\s*['"]?([A-Za-z_][\w.-]*)/g))
       modules.add(m[1]);
+    // `manage.py runserver --settings=config.docker` in a command: a module whatever its file is called.
+    if (!file.endsWith('.py'))
+      for (const m of text.matchAll(/--settings(?:=|\s+)['"]?([A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)*)/g))
+        modules.add(m[1]);
     if (!/(^|\/)\.env$/.test(file)) {
       for (const m of text.matchAll(
         /(?:^|\s)(?:-r|--requirements?|-c|--constraint)(?:\s*=\s*|\s+|(?=[^\s-]))([^\s"'\\]+)/g,

@@ -2,7 +2,7 @@ import { type RawFinding, code, msg } from '../core/index.js';
 import type { ValueSource } from '../model/types/settings.js';
 import { liveAssignments, valueWhenUnset } from '../model/settings/index.js';
 import { assignFromEnvironment } from './lib/settings-fix.js';
-import { appSettings, literalElsewhere } from './lib/each.js';
+import { appSettings, literalElsewhere, overriddenWhenSet } from './lib/each.js';
 import { defineRule, type FixContext } from './lib/rule.js';
 
 export const secretKeyInCode = defineRule({
@@ -46,12 +46,14 @@ For local development, put the variable in an untracked \`.env\` file or the com
         const readInOtherBranch = live.some(
           (b) => b !== a && b.value.kind === 'env' && b.value.variable === fallbackOf,
         );
-        if (isKey(v) && fallbackOf && readInOtherBranch) {
+        // A literal replaced by a later `if key: SECRET_KEY = key` (key read from X) is X's fallback too.
+        const replacedBy = fallbackOf && readInOtherBranch ? fallbackOf : overriddenWhenSet(live, a);
+        if (isKey(v) && replacedBy) {
           findings.push({
             file: a.file ?? settings.file,
             line: a.line,
             severity: 'warning',
-            ...msg`SECRET_KEY is read from ${fallbackOf} but falls back to a literal value when it is unset, so a deploy that forgets the variable runs with the key from the repository; drop the fallback: ${code(`SECRET_KEY = os.environ["${fallbackOf}"]`)}.`,
+            ...msg`SECRET_KEY is read from ${replacedBy} but falls back to a literal value when it is unset, so a deploy that forgets the variable runs with the key from the repository; drop the fallback: ${code(`SECRET_KEY = os.environ["${replacedBy}"]`)}.`,
           });
           continue;
         }
@@ -92,11 +94,13 @@ For local development, put the variable in an untracked \`.env\` file or the com
           });
         } else if (literalOption) {
           const variable = v.kind === 'env' ? v.variable : 'the environment';
+          // Read in another module of the project and imported by name: reported where the literal is written.
+          const elsewhere = literalElsewhere(v, { file: a.file ?? settings.file, line: a.line });
           findings.push({
-            file: a.file ?? settings.file,
-            line: a.line,
+            file: elsewhere?.file ?? a.file ?? settings.file,
+            line: elsewhere?.line ?? a.line,
             severity: 'warning',
-            ...msg`SECRET_KEY is read from ${variable} but falls back to a literal value when it is unset, so a deploy that forgets the variable runs with the key from the repository; drop the fallback: ${code(`SECRET_KEY = os.environ["${v.kind === 'env' ? v.variable : 'DJANGO_SECRET_KEY'}"]`)}.`,
+            ...msg`SECRET_KEY is read from ${variable} but falls back to a literal value when it is unset${elsewhere?.usedAt ?? ''}, so a deploy that forgets the variable runs with the key from the repository; drop the fallback: ${code(`SECRET_KEY = os.environ["${v.kind === 'env' ? v.variable : 'DJANGO_SECRET_KEY'}"]`)}.`,
           });
         }
       }
@@ -133,6 +137,8 @@ function variableRead(context: FixContext): string | undefined {
       if (a?.value.kind === 'env' && /^\w+$/.test(a.value.variable)) return a.value.variable;
       // The literal of an `else`/`except` taken when X is unset, beside the branch that reads X: read X there too.
       const x = a?.inBranch && a.activeWhenUnset === true ? a.condition?.variable : undefined;
+      const replacedBy = a && overriddenWhenSet(liveAssignments(settings!, 'SECRET_KEY'), a);
+      if (replacedBy && /^\w+$/.test(replacedBy)) return replacedBy;
       const readsX = settings?.assignments.some(
         (b) => b.name === 'SECRET_KEY' && b.live && b.value.kind === 'env' && b.value.variable === x,
       );

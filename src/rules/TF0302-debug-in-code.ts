@@ -5,7 +5,7 @@ import { liveAssignments, valueWhenUnset } from '../model/settings/index.js';
 import { interpolate } from '../model/compose/interpolation.js';
 import { assignFromEnvironment } from './lib/settings-fix.js';
 import type { FixContext } from './lib/rule.js';
-import { appSettings, literalElsewhere } from './lib/each.js';
+import { appSettings, literalElsewhere, overriddenWhenSet } from './lib/each.js';
 import { defineRule } from './lib/rule.js';
 import { isDevelopmentComposeFile, isNamedForProduction, projectComposeFiles } from './lib/files.js';
 
@@ -60,11 +60,14 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
         const v = a.value;
         if (v.kind === 'literal' && truthy(v) === true) {
           // `try: DEBUG = env.bool("DEBUG")` / `except ImproperlyConfigured: DEBUG = True`: a fallback, as a default.
-          const fallbackOf = a.inBranch && a.activeWhenUnset === true ? a.condition?.variable : undefined;
-          const fallback =
-            fallbackOf !== undefined &&
-            !isFalseWord(v) &&
-            live.some((b) => b !== a && b.value.kind === 'env' && b.value.variable === fallbackOf);
+          const branchOf = a.inBranch && a.activeWhenUnset === true ? a.condition?.variable : undefined;
+          // `DEBUG = True`, then `debug = os.environ.get("X")` and `if debug: DEBUG = …`: X's fallback as well.
+          const fallbackOf =
+            branchOf !== undefined &&
+            live.some((b) => b !== a && b.value.kind === 'env' && b.value.variable === branchOf)
+              ? branchOf
+              : overriddenWhenSet(live, a);
+          const fallback = fallbackOf !== undefined && !isFalseWord(v);
           // A value imported from another module of the project (`from .env import DEBUG`) is reported there.
           const at = { file: a.file ?? settings.file, line: a.line };
           const elsewhere = fallback ? undefined : literalElsewhere(v, at);
@@ -116,6 +119,15 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
           });
           continue;
         }
+        if (inverted(v)) {
+          // `DEBUG = not os.environ.get("PRODUCTION")`: comparing the variable to "1" would turn debug on in production.
+          findings.push({
+            file: a.file ?? settings.file,
+            line: a.line,
+            ...msg`DEBUG is on unless ${v.variable} is set: the absence of that production marker turns debug on, so any deploy that does not set it runs in debug mode; read DEBUG from a variable of its own with a false default instead: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`,
+          });
+          continue;
+        }
         findings.push({
           file: a.file ?? settings.file,
           line: a.line,
@@ -156,6 +168,8 @@ function turnedOnByDeploy({ finding, project }: FixContext): boolean {
       if ((a.file ?? settings.file) !== finding.file || a.line !== finding.line) continue;
       const v = a.value;
       if (v.kind !== 'env' || v.selects?.length || v.presence || defaultDecider(v)) return false;
+      // Raw text, in which every word is true: the settings line is what has to change.
+      if (v.whenSet === 'text') return false;
       return truthy(valueWhenUnset(v)) !== true;
     }
   return false;
@@ -174,7 +188,7 @@ function providedFinding(
   if (given.envFile)
     return {
       ...at,
-      message: `DEBUG is read from ${v.variable}, which ${given.envFile.composeFile} sets to ${given.value} through its env_file ${given.envFile.file} (line ${given.envFile.line}): every container of this deployment runs in debug mode. Remove ${v.variable} from that file and set it only in development.`,
+      message: `DEBUG is read from ${v.variable}, which ${given.envFile.composeFile} sets to ${given.value} through its env_file ${given.envFile.file} (line ${given.envFile.line}): every container of this deployment runs in debug mode. ${deployAdvice(v, 'that file')}`,
     };
   if (given.byDefault)
     return {
@@ -186,8 +200,21 @@ function providedFinding(
     ...at,
     message: v.presence
       ? `DEBUG is true whenever ${v.variable} is set, whatever its value, and ${given.where} sets it (to '${given.value}'): every container of this image runs in debug mode. Remove ${v.variable} from there and set it only in development.`
-      : `DEBUG is read from ${v.variable}, which ${given.where} sets to '${given.value}': every container of this image runs in debug mode. Remove ${v.variable} from there and set it only in development.`,
+      : `DEBUG is read from ${v.variable}, which ${given.where} sets to '${given.value}': every container of this image runs in debug mode. ${deployAdvice(v, 'there')}`,
   };
+}
+
+/**
+ * What to change when a deploy's value turns DEBUG on: the deploy's value, unless the settings take the raw text (no
+ * value is false) or fail without the variable (removing it would stop the app at start).
+ */
+function deployAdvice(v: EnvSource, where: string): string {
+  const compare = `DEBUG = os.environ.get("${v.variable}", "") == "1"`;
+  if (v.whenSet === 'text')
+    return `The settings take the raw text, in which any non-empty word ('False' included) is true, and removing the variable would not help (${v.required ? 'they read it without a default' : 'their fallback decides then'}): compare the text in the settings instead (\`${compare}\`) and set ${v.variable} only in development.`;
+  if (v.required)
+    return `Set ${v.variable} to a false value ${where} and turn it on only in development (the settings read it without a default, so removing it would stop the app at start).`;
+  return `Remove ${v.variable} from ${where} and set it only in development.`;
 }
 
 /**
@@ -310,6 +337,12 @@ function truthWhenSetTo(v: EnvSource, text: string): boolean | undefined {
   if (known !== undefined || text === '' || !v.truthWhenSetTo) return known;
   const all = new Set(Object.values(v.truthWhenSetTo));
   return all.size === 1 ? [...all][0] : undefined;
+}
+
+/** A read whose truth falls when the variable is set to a true word (`not os.environ.get("PRODUCTION")`). */
+function inverted(v: EnvSource): boolean {
+  const t = v.truthWhenSetTo;
+  return t !== undefined && (t['1'] === false || t['true'] === false || t['True'] === false);
 }
 
 function truthy(v: ValueSource | undefined): boolean | undefined {

@@ -1,4 +1,5 @@
 import { writtenIn } from './lib/each.js';
+import { providedEnvironment, valueWhenUnset } from '../model/settings/index.js';
 import type { EnvInstr, EnvPair } from '../model/types/dockerfile.js';
 import type { RawFinding } from '../core/index.js';
 import type { App } from '../model/types/project.js';
@@ -84,13 +85,21 @@ const SETTINGS_URLS =
   /^(CELERY_BROKER_URL|BROKER_URL|CELERY_RESULT_BACKEND|REDIS_URL|DATABASE_URL|CACHE_URL)$/;
 
 /** Literal strings of a settings value; env reads (even with a literal fallback) give none. */
-function literals(v: ValueSource | undefined): { value: string; line: number; file?: string }[] {
+function literals(
+  v: ValueSource | undefined,
+  provided?: ReadonlySet<string>,
+): { value: string; line: number; file?: string }[] {
   if (v?.kind === 'literal' && typeof v.value === 'string')
     return [{ value: v.value, line: v.line, ...(v.file ? { file: v.file } : {}) }];
-  if (v?.kind === 'list') return v.items.flatMap(literals);
-  // `"db" if os.getenv("DB_NAME") else "localhost"`: every arm is written in code.
-  if (v?.kind === 'choice' && v.options.every((o) => o.kind === 'literal'))
-    return v.options.flatMap(literals);
+  if (v?.kind === 'list') return v.items.flatMap((x) => literals(x));
+  // `"db" if os.getenv("DB_NAME") else "localhost"`: every arm is written in code; but where the app's containers
+  // are given DB_NAME, the arm taken when it is unset is only a fallback for running outside them.
+  if (v?.kind === 'choice' && v.options.every((o) => o.kind === 'literal')) {
+    const decider = v.decidedBy?.kind === 'env' ? v.decidedBy : undefined;
+    const unset = decider && provided?.has(decider.variable) ? valueWhenUnset(decider) : undefined;
+    const fallback = unset?.kind === 'literal' ? unset.value : undefined;
+    return v.options.filter((o) => o.kind !== 'literal' || o.value !== fallback).flatMap((x) => literals(x));
+  }
   return [];
 }
 
@@ -128,7 +137,7 @@ export const backingServiceLocalhost = defineRule({
     const out: RawFinding[] = [];
     // Every service of the app's image (a celery worker too): one finding per line, naming the services sharing it.
     out.push(
-      ...perServiceLine(project, (_app, service) =>
+      ...perServiceLine(project, (app, service) =>
         service.environment.flatMap((e) => {
           // Interpolated values are decided where the stack is deployed.
           if (e.interpolated || !e.value) return [];
@@ -140,7 +149,7 @@ export const backingServiceLocalhost = defineRule({
               file: e.file,
               line: e.line,
               message: (who: string, plural: boolean) =>
-                `${who} ${plural ? 'set' : 'sets'} ${e.name} to ${problem(host, kind)}: use the compose service name (e.g. 'db'), or pass the value from the environment.`,
+                `${who} ${plural ? 'set' : 'sets'} ${e.name} to ${problem(host, kind)}: use the compose service name (e.g. '${hostService(app, e.name)}'), or pass the value from the environment.`,
             },
           ];
         }),
@@ -154,22 +163,23 @@ export const backingServiceLocalhost = defineRule({
         out.push({
           file,
           line: pair.line,
-          message: `The image sets ENV ${pair.name} to ${problem(host, kind)}: leave it out of the Dockerfile and set it where the app is deployed (e.g. DB_HOST=db in compose).`,
+          message: `The image sets ENV ${pair.name} to ${problem(host, kind)}: leave it out of the Dockerfile and set it where the app is deployed (e.g. DB_HOST=${databaseService(app)} in compose).`,
         });
       }
 
       const settings = app.settings;
       if (!settings) continue;
+      const provided = new Set(providedEnvironment(app).values.keys());
       for (const config of settings.databases?.configs ?? []) {
         if (config.engine?.includes('sqlite')) continue;
-        for (const lit of literals(config.fields['HOST'])) {
+        for (const lit of literals(config.fields['HOST'], provided)) {
           const host = hostOf(lit.value);
           const kind = host && classifyHost(host);
           if (!host || !kind) continue;
           out.push({
             file: writtenIn(settings, lit, config),
             line: lit.line,
-            message: `DATABASES HOST is ${problem(host, kind)}: read it from the environment, e.g. os.environ.get('DB_HOST', 'localhost'), and set DB_HOST=db in compose.`,
+            message: `DATABASES HOST is ${problem(host, kind)}: read it from the environment, e.g. os.environ.get('DB_HOST', 'localhost'), and set DB_HOST=${databaseService(app, config.engine)} in compose.`,
           });
         }
       }
@@ -207,6 +217,28 @@ export const backingServiceLocalhost = defineRule({
     make: fixBackingHost,
   },
 });
+
+/** The compose service of the app's stack that runs its database (of the engine's kind when known), else 'db'. */
+function databaseService(app: App, engine?: string): string {
+  const services = app.compose?.services ?? [];
+  const kinds = engine?.includes('postg')
+    ? ['postgres']
+    : engine?.includes('mysql')
+      ? ['mysql', 'mariadb']
+      : ['postgres', 'mysql', 'mariadb'];
+  const named = services.filter((s) => kinds.includes(s.role));
+  return named.length === 1 ? named[0].name : 'db';
+}
+
+/** The compose service a host variable should name (`DB_HOST` → the database service), else 'db'. */
+function hostService(app: App, variable: string): string {
+  const roles = variable
+    .toUpperCase()
+    .split('_')
+    .flatMap((w) => ROLE_OF_WORD[w] ?? []);
+  const named = (app.compose?.services ?? []).filter((s) => roles.includes(s.role));
+  return named.length === 1 ? named[0].name : 'db';
+}
 
 const ROLE_OF_WORD: Record<string, string[]> = {
   DB: ['postgres', 'mysql', 'mariadb'],

@@ -1,4 +1,6 @@
 import { djangoCommand } from '../model/command.js';
+import { isServerEngine } from '../model/settings/index.js';
+import type { App } from '../model/types/project.js';
 import { replaceLines, type RawFinding } from '../core/index.js';
 import { appBuildCommands } from './lib/each.js';
 import { appliesMigrations } from './lib/migrate.js';
@@ -39,10 +41,13 @@ docker compose run --rm web python manage.py migrate
       for (const { dockerfile: df, command: cmd } of appBuildCommands(app)) {
         const dj = djangoCommand(cmd.argv);
         if (!dj || !(appliesMigrations(dj) || DATA_TASKS.has(dj.name))) continue;
+        const remote = remoteDatabaseHost(app);
         findings.push({
           file: df.file,
           line: cmd.line,
-          message: `'manage.py ${dj.name}' runs at build time, so its data is made without the real database and baked into the image. Run it as a release or one-off task against the configured database instead.`,
+          message: remote
+            ? `'manage.py ${dj.name}' runs at build time against the database server at ${remote}: every build changes that live database from the build machine (or fails when the build cannot reach it), before the image is tested or deployed. Run it as a release or one-off task against the configured database instead.`
+            : `'manage.py ${dj.name}' runs at build time, so its data is made without the real database and baked into the image. Run it as a release or one-off task against the configured database instead.`,
         });
       }
     }
@@ -67,4 +72,23 @@ function removeBuildTimeTask(context: FixContext): FixProposal | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * The remote server the settings' one database config names, as a literal HOST or through the image's ENV: a build
+ * that migrates reaches that live database. Undefined for SQLite, local or unknown hosts, or several configs.
+ */
+function remoteDatabaseHost(app: App): string | undefined {
+  const configs = (app.settings?.databases?.configs ?? []).filter((c) => c.isDefault !== false);
+  const config = configs.length === 1 ? configs[0] : undefined;
+  if (!config?.engine || !isServerEngine(config.engine)) return undefined;
+  const host = config.fields.HOST;
+  const text =
+    host?.kind === 'literal'
+      ? host.value
+      : host?.kind === 'env'
+        ? app.dockerfile?.targetStage?.env[host.variable]
+        : undefined;
+  if (typeof text !== 'string' || !text.includes('.')) return undefined;
+  return /^(localhost|127\.|0\.0\.0\.0|host\.docker\.internal)/i.test(text) ? undefined : text;
 }

@@ -15,6 +15,8 @@ export const BUILTINS = new Set([
   'len',
   'open',
   'print',
+  'all',
+  'any',
 ]);
 
 /** Words strtobool and decouple read as true or false. */
@@ -36,6 +38,9 @@ export const callBuiltinFunction: LibraryCall = (_recorder, _ctx, name, args, li
   if (!a0) return undefined;
   if (CONVERSIONS.includes(name)) return callBuiltin(name, a0, line);
   switch (name) {
+    case 'builtins.all':
+    case 'builtins.any':
+      return a0.t === 'list' ? allOrAny(name === 'builtins.all', a0.items, line) : undefined;
     case 'distutils.util.strtobool':
     case 'str2bool.str2bool':
       return lift(a0, (x) => strtobool(x, line));
@@ -46,6 +51,23 @@ export const callBuiltinFunction: LibraryCall = (_recorder, _ctx, name, args, li
       return undefined;
   }
 };
+
+/**
+ * `all([a, b])` as `bool(a and b)`, `any([a, b])` as `bool(a or b)`: env reads among the items keep deciding the
+ * result (`all([os.environ.get("PG_HOST"), …])` is false when PG_HOST is unset).
+ */
+function allOrAny(all: boolean, items: readonly PyValue[], line: number): PyValue {
+  let out: PyValue = { t: 'bool', v: all, line };
+  for (const item of [...items].reverse()) {
+    const rest = out;
+    out = lift(item, (x) => {
+      const t = truthy(x);
+      if (t === undefined) return { t: 'unknown', text: all ? 'all(…)' : 'any(…)', line };
+      return t === all ? rest : { t: 'bool', v: t, line };
+    });
+  }
+  return out;
+}
 
 /** A Python number literal; undefined for complex numbers and what JavaScript cannot read. */
 export function parseNumber(text: string): number | undefined {

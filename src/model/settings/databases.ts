@@ -255,8 +255,19 @@ class DatabasesBuilder {
     const branch =
       engines.size > 1 ? (branches.find((s) => serverVariables.has(s.variable)) ?? branches[0]) : undefined;
     const derived = engines.size > 1 ? this.selectors.find((s) => s.kind === 'derived') : undefined;
+    // ENGINE read from a variable inside a branch whose absence selects SQLite (`if os.environ.get("EXTERNAL_DB"):`
+    // then `ENGINE: os.environ.get("DB_ENGINE", "…mysql")`): the branch's test is what leaves SQLite.
+    const sqliteBranch = this.configs.find(
+      (c) =>
+        c.isDefault === true &&
+        c.engine !== undefined &&
+        isSqliteEngine(c.engine) &&
+        branches.some((b) => b.variable === c.selectedBy?.variable),
+    )?.selectedBy?.variable;
+    const switchFirst =
+      engine && sqliteBranch ? branches.find((b) => b.variable === sqliteBranch) : undefined;
     let selection: DatabasesModel['selection'];
-    const pick = url ?? engine ?? branch ?? derived;
+    const pick = url ?? switchFirst ?? engine ?? branch ?? derived;
     if (pick) {
       const chosen: DatabasesModel['selection'] & { kind: 'env' | 'url' } = {
         kind: pick.kind === 'url' || (pick.kind === 'derived' && holdsUrl(pick)) ? 'url' : 'env',

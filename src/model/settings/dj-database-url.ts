@@ -47,7 +47,14 @@ export const callDjDatabaseUrl: LibraryCall = (recorder, ctx, name, args, line) 
 
 /** A database URL read: dj_database_url.config(), env.db(); unset is the config dict of the default URL. */
 export function readDatabaseUrl(reads: VariableRead[], ctx: EvalContext, request: ReadRequest): PyValue {
-  const { variable, fallback, line } = request;
+  const { variable, line } = request;
+  // `config(default=os.environ.get("DATABASE_URL"))`: the same variable again, None when unset, so no default.
+  const fallback =
+    request.fallback?.t === 'env' &&
+    request.fallback.read.variable === variable &&
+    request.fallback.unset.t === 'none'
+      ? undefined
+      : request.fallback;
   const read = recordRequest(reads, ctx, request, !hasDefault(fallback), renderUrl(fallback));
   let unset: PyValue;
   if (hasDefault(fallback)) unset = parseDatabaseUrl(fallback, line);

@@ -37,9 +37,20 @@ export function fallbackSelectors(databases: DatabasesModel): string[] {
   if (selection.kind !== 'env' && selection.kind !== 'url') return [];
   if (selection.kind === 'url') return [selection.variable];
   const out = new Set<string>();
-  for (const c of databases.configs)
-    if (c.engine && isServerEngine(c.engine) && c.selectedBy && (c.selectedBy.test ?? 'equals') !== 'unset')
-      out.add(c.selectedBy.variable);
+  for (const c of databases.configs) {
+    if (
+      !c.engine ||
+      !isServerEngine(c.engine) ||
+      !c.selectedBy ||
+      (c.selectedBy.test ?? 'equals') === 'unset'
+    )
+      continue;
+    // ENGINE read from a variable inside a switch's branch: unsetting it gives that engine's default, not SQLite.
+    const engine = c.fields.ENGINE;
+    const byEngine = engine?.kind === 'env' && engine.variable === c.selectedBy.variable;
+    if (byEngine && c.selectedBy.variable !== selection.variable) continue;
+    out.add(c.selectedBy.variable);
+  }
   return out.size > 0 ? [...out] : [selection.variable];
 }
 

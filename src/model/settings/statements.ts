@@ -345,6 +345,13 @@ function execIf(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalContext): void 
       cond = otherwiseCondition(previous, ev.line(b.body));
       condText = 'else';
     }
+    if (contradicts(ctx.cond, cond)) {
+      // `if not X:` then `if X == "postgres":`: the inner branch never runs, so it gives no value.
+      previousFalse = truthAnd(previousFalse, truthNot(testTrue));
+      if (previous && cond) previous.push(cond);
+      else previous = undefined;
+      continue;
+    }
     const active = truthAnd(ctx.activeWhenUnset, truthAnd(previousFalse, testTrue));
     const guarded = new Set(ctx.guarded);
     // A test on a value computed from the variable (its URL's scheme) does not tell that the variable is set.
@@ -372,6 +379,13 @@ function execIf(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalContext): void 
     });
   merge(ctx.scope, results);
   presenceFallbacks(ctx.scope, results);
+}
+
+/** A test that cannot hold inside a branch taken only when its variable is unset (`if not X:` … `if X == "a":`). */
+function contradicts(outer: Condition | undefined, inner: Condition | undefined): boolean {
+  if (!outer || !inner || outer.test !== 'unset' || outer.derivedFrom || inner.derivedFrom) return false;
+  if (outer.variable !== inner.variable) return false;
+  return inner.test === 'set' || (inner.test === 'equals' && inner.value !== '');
 }
 
 /**

@@ -12,7 +12,7 @@ import type { ComposeModel, ComposeService } from '../../model/types/compose.js'
 import type { DockerfileModel, RunInstr, Stage } from '../../model/types/dockerfile.js';
 import type { ShellCommand } from '../../model/types/shell.js';
 import type { App, Project } from '../../model/types/project.js';
-import type { DatabasesModel, SettingsModel } from '../../model/types/settings.js';
+import type { DatabasesModel, SettingAssignment, SettingsModel } from '../../model/types/settings.js';
 
 /** Every compose service of every app, with its app. */
 export function composeServices(project: Project): { app: App; service: ComposeService }[] {
@@ -181,6 +181,28 @@ export function literalElsewhere(
     line: literal.line,
     usedAt: ` (in ${used.file} at line ${used.line}, from this module)`,
   };
+}
+
+/**
+ * The variable that replaces an unconditional value when it is set, in a later branch of the same module
+ * (`SECRET_KEY = "…"`, then `key = os.environ.get("X")` and `if key: SECRET_KEY = key`): the value is X's fallback.
+ */
+export function overriddenWhenSet(
+  live: readonly SettingAssignment[],
+  a: SettingAssignment,
+): string | undefined {
+  if (a.inBranch) return undefined;
+  const later = live.find(
+    (b) =>
+      b !== a &&
+      b.file === a.file &&
+      b.line > a.line &&
+      b.inBranch === true &&
+      b.activeWhenUnset === false &&
+      b.value.kind === 'env' &&
+      b.condition?.variable === b.value.variable,
+  );
+  return later?.condition?.variable;
 }
 
 /** Every app whose settings resolve DATABASES. */
