@@ -18008,6 +18008,13 @@ function literalElsewhere(literal2, used) {
     usedAt: ` (in ${used.file} at line ${used.line}, from this module)`
   };
 }
+function overriddenWhenSet(live, a) {
+  if (a.inBranch) return void 0;
+  const later = live.find(
+    (b) => b !== a && b.file === a.file && b.line > a.line && b.inBranch === true && b.activeWhenUnset === false && b.value.kind === "env" && b.condition?.variable === b.value.variable
+  );
+  return later?.condition?.variable;
+}
 function appDatabases(project) {
   return project.apps.flatMap((app) => {
     const settings = app.settings;
@@ -24156,6 +24163,18 @@ var init_value = __esm({
 });
 
 // src/model/settings/builtins.ts
+function allOrAny(all, items, line) {
+  let out = { t: "bool", v: all, line };
+  for (const item of [...items].reverse()) {
+    const rest = out;
+    out = lift(item, (x) => {
+      const t2 = truthy(x);
+      if (t2 === void 0) return { t: "unknown", text: all ? "all(\u2026)" : "any(\u2026)", line };
+      return t2 === all ? rest : { t: "bool", v: t2, line };
+    });
+  }
+  return out;
+}
 function parseNumber(text) {
   const s = text.replaceAll("_", "").toLowerCase();
   if (s.endsWith("j")) return void 0;
@@ -24284,7 +24303,9 @@ var init_builtins = __esm({
       "set",
       "len",
       "open",
-      "print"
+      "print",
+      "all",
+      "any"
     ]);
     TRUE_WORDS = ["y", "yes", "t", "true", "on", "1"];
     FALSE_WORDS = ["n", "no", "f", "false", "off", "0"];
@@ -24301,6 +24322,9 @@ var init_builtins = __esm({
       if (!a0) return void 0;
       if (CONVERSIONS.includes(name2)) return callBuiltin(name2, a0, line);
       switch (name2) {
+        case "builtins.all":
+        case "builtins.any":
+          return a0.t === "list" ? allOrAny(name2 === "builtins.all", a0.items, line) : void 0;
         case "distutils.util.strtobool":
         case "str2bool.str2bool":
           return lift(a0, (x) => strtobool(x, line));
@@ -24606,7 +24630,8 @@ var init_environ = __esm({
 
 // src/model/settings/dj-database-url.ts
 function readDatabaseUrl(reads, ctx, request) {
-  const { variable, fallback, line } = request;
+  const { variable, line } = request;
+  const fallback = request.fallback?.t === "env" && request.fallback.read.variable === variable && request.fallback.unset.t === "none" ? void 0 : request.fallback;
   const read = recordRequest(reads, ctx, request, !hasDefault(fallback), renderUrl(fallback));
   let unset;
   if (hasDefault(fallback)) unset = parseDatabaseUrl(fallback, line);
@@ -26089,6 +26114,12 @@ function execIf(ev, node, ctx) {
       cond = otherwiseCondition(previous, ev.line(b.body));
       condText = "else";
     }
+    if (contradicts(ctx.cond, cond)) {
+      previousFalse = truthAnd(previousFalse, truthNot(testTrue));
+      if (previous && cond) previous.push(cond);
+      else previous = void 0;
+      continue;
+    }
     const active = truthAnd(ctx.activeWhenUnset, truthAnd(previousFalse, testTrue));
     const guarded = new Set(ctx.guarded);
     if (cond && !cond.derivedFrom && (cond.test === "equals" || cond.test === "set"))
@@ -26115,6 +26146,11 @@ function execIf(ev, node, ctx) {
     });
   merge(ctx.scope, results);
   presenceFallbacks(ctx.scope, results);
+}
+function contradicts(outer, inner) {
+  if (!outer || !inner || outer.test !== "unset" || outer.derivedFrom || inner.derivedFrom) return false;
+  if (outer.variable !== inner.variable) return false;
+  return inner.test === "set" || inner.test === "equals" && inner.value !== "";
 }
 function presenceFallbacks(scope, results) {
   if (results.length !== 2) return;
@@ -26781,8 +26817,12 @@ var init_databases = __esm({
         const branches = this.selectors.filter((s) => s.kind === "env");
         const branch = engines.size > 1 ? branches.find((s) => serverVariables.has(s.variable)) ?? branches[0] : void 0;
         const derived = engines.size > 1 ? this.selectors.find((s) => s.kind === "derived") : void 0;
+        const sqliteBranch = this.configs.find(
+          (c) => c.isDefault === true && c.engine !== void 0 && isSqliteEngine(c.engine) && branches.some((b) => b.variable === c.selectedBy?.variable)
+        )?.selectedBy?.variable;
+        const switchFirst = engine && sqliteBranch ? branches.find((b) => b.variable === sqliteBranch) : void 0;
         let selection;
-        const pick2 = url ?? engine ?? branch ?? derived;
+        const pick2 = url ?? switchFirst ?? engine ?? branch ?? derived;
         if (pick2) {
           const chosen = {
             kind: pick2.kind === "url" || pick2.kind === "derived" && holdsUrl(pick2) ? "url" : "env",
@@ -27030,9 +27070,14 @@ function fallbackSelectors(databases) {
   if (selection.kind !== "env" && selection.kind !== "url") return [];
   if (selection.kind === "url") return [selection.variable];
   const out = /* @__PURE__ */ new Set();
-  for (const c of databases.configs)
-    if (c.engine && isServerEngine(c.engine) && c.selectedBy && (c.selectedBy.test ?? "equals") !== "unset")
-      out.add(c.selectedBy.variable);
+  for (const c of databases.configs) {
+    if (!c.engine || !isServerEngine(c.engine) || !c.selectedBy || (c.selectedBy.test ?? "equals") === "unset")
+      continue;
+    const engine = c.fields.ENGINE;
+    const byEngine = engine?.kind === "env" && engine.variable === c.selectedBy.variable;
+    if (byEngine && c.selectedBy.variable !== selection.variable) continue;
+    out.add(c.selectedBy.variable);
+  }
   return out.size > 0 ? [...out] : [selection.variable];
 }
 function valueWhenUnset(v, depth = 0) {
@@ -27174,6 +27219,8 @@ function variableRead(context) {
       );
       if (a?.value.kind === "env" && /^\w+$/.test(a.value.variable)) return a.value.variable;
       const x = a?.inBranch && a.activeWhenUnset === true ? a.condition?.variable : void 0;
+      const replacedBy = a && overriddenWhenSet(liveAssignments(settings, "SECRET_KEY"), a);
+      if (replacedBy && /^\w+$/.test(replacedBy)) return replacedBy;
       const readsX = settings?.assignments.some(
         (b) => b.name === "SECRET_KEY" && b.live && b.value.kind === "env" && b.value.variable === x
       );
@@ -27228,12 +27275,13 @@ For local development, put the variable in an untracked \`.env\` file or the com
             const readInOtherBranch = live.some(
               (b) => b !== a && b.value.kind === "env" && b.value.variable === fallbackOf
             );
-            if (isKey(v) && fallbackOf && readInOtherBranch) {
+            const replacedBy = fallbackOf && readInOtherBranch ? fallbackOf : overriddenWhenSet(live, a);
+            if (isKey(v) && replacedBy) {
               findings.push({
                 file: a.file ?? settings.file,
                 line: a.line,
                 severity: "warning",
-                ...msg`SECRET_KEY is read from ${fallbackOf} but falls back to a literal value when it is unset, so a deploy that forgets the variable runs with the key from the repository; drop the fallback: ${code(`SECRET_KEY = os.environ["${fallbackOf}"]`)}.`
+                ...msg`SECRET_KEY is read from ${replacedBy} but falls back to a literal value when it is unset, so a deploy that forgets the variable runs with the key from the repository; drop the fallback: ${code(`SECRET_KEY = os.environ["${replacedBy}"]`)}.`
               });
               continue;
             }
@@ -27267,11 +27315,12 @@ For local development, put the variable in an untracked \`.env\` file or the com
               });
             } else if (literalOption) {
               const variable = v.kind === "env" ? v.variable : "the environment";
+              const elsewhere = literalElsewhere(v, { file: a.file ?? settings.file, line: a.line });
               findings.push({
-                file: a.file ?? settings.file,
-                line: a.line,
+                file: elsewhere?.file ?? a.file ?? settings.file,
+                line: elsewhere?.line ?? a.line,
                 severity: "warning",
-                ...msg`SECRET_KEY is read from ${variable} but falls back to a literal value when it is unset, so a deploy that forgets the variable runs with the key from the repository; drop the fallback: ${code(`SECRET_KEY = os.environ["${v.kind === "env" ? v.variable : "DJANGO_SECRET_KEY"}"]`)}.`
+                ...msg`SECRET_KEY is read from ${variable} but falls back to a literal value when it is unset${elsewhere?.usedAt ?? ""}, so a deploy that forgets the variable runs with the key from the repository; drop the fallback: ${code(`SECRET_KEY = os.environ["${v.kind === "env" ? v.variable : "DJANGO_SECRET_KEY"}"]`)}.`
               });
             }
           }
@@ -27298,6 +27347,7 @@ function turnedOnByDeploy({ finding, project }) {
       if ((a.file ?? settings.file) !== finding.file || a.line !== finding.line) continue;
       const v = a.value;
       if (v.kind !== "env" || v.selects?.length || v.presence || defaultDecider(v)) return false;
+      if (v.whenSet === "text") return false;
       return truthy2(valueWhenUnset(v)) !== true;
     }
   return false;
@@ -27308,7 +27358,7 @@ function providedFinding(app, at2, v, composeFiles) {
   if (given.envFile)
     return {
       ...at2,
-      message: `DEBUG is read from ${v.variable}, which ${given.envFile.composeFile} sets to ${given.value} through its env_file ${given.envFile.file} (line ${given.envFile.line}): every container of this deployment runs in debug mode. Remove ${v.variable} from that file and set it only in development.`
+      message: `DEBUG is read from ${v.variable}, which ${given.envFile.composeFile} sets to ${given.value} through its env_file ${given.envFile.file} (line ${given.envFile.line}): every container of this deployment runs in debug mode. ${deployAdvice(v, "that file")}`
     };
   if (given.byDefault)
     return {
@@ -27318,8 +27368,16 @@ function providedFinding(app, at2, v, composeFiles) {
     };
   return {
     ...at2,
-    message: v.presence ? `DEBUG is true whenever ${v.variable} is set, whatever its value, and ${given.where} sets it (to '${given.value}'): every container of this image runs in debug mode. Remove ${v.variable} from there and set it only in development.` : `DEBUG is read from ${v.variable}, which ${given.where} sets to '${given.value}': every container of this image runs in debug mode. Remove ${v.variable} from there and set it only in development.`
+    message: v.presence ? `DEBUG is true whenever ${v.variable} is set, whatever its value, and ${given.where} sets it (to '${given.value}'): every container of this image runs in debug mode. Remove ${v.variable} from there and set it only in development.` : `DEBUG is read from ${v.variable}, which ${given.where} sets to '${given.value}': every container of this image runs in debug mode. ${deployAdvice(v, "there")}`
   };
+}
+function deployAdvice(v, where2) {
+  const compare = `DEBUG = os.environ.get("${v.variable}", "") == "1"`;
+  if (v.whenSet === "text")
+    return `The settings take the raw text, in which any non-empty word ('False' included) is true, and removing the variable would not help (${v.required ? "they read it without a default" : "their fallback decides then"}): compare the text in the settings instead (\`${compare}\`) and set ${v.variable} only in development.`;
+  if (v.required)
+    return `Set ${v.variable} to a false value ${where2} and turn it on only in development (the settings read it without a default, so removing it would stop the app at start).`;
+  return `Remove ${v.variable} from ${where2} and set it only in development.`;
 }
 function defaultDecider(v) {
   const f = v.fallback;
@@ -27383,6 +27441,10 @@ function truthWhenSetTo(v, text) {
   if (known !== void 0 || text === "" || !v.truthWhenSetTo) return known;
   const all = new Set(Object.values(v.truthWhenSetTo));
   return all.size === 1 ? [...all][0] : void 0;
+}
+function inverted(v) {
+  const t2 = v.truthWhenSetTo;
+  return t2 !== void 0 && (t2["1"] === false || t2["true"] === false || t2["True"] === false);
 }
 function truthy2(v) {
   if (!v) return false;
@@ -27461,8 +27523,9 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
             if (a.activeWhenUnset === false || a.inBranch && a.activeWhenUnset === void 0) continue;
             const v = a.value;
             if (v.kind === "literal" && truthy2(v) === true) {
-              const fallbackOf = a.inBranch && a.activeWhenUnset === true ? a.condition?.variable : void 0;
-              const fallback = fallbackOf !== void 0 && !isFalseWord(v) && live.some((b) => b !== a && b.value.kind === "env" && b.value.variable === fallbackOf);
+              const branchOf = a.inBranch && a.activeWhenUnset === true ? a.condition?.variable : void 0;
+              const fallbackOf = branchOf !== void 0 && live.some((b) => b !== a && b.value.kind === "env" && b.value.variable === branchOf) ? branchOf : overriddenWhenSet(live, a);
+              const fallback = fallbackOf !== void 0 && !isFalseWord(v);
               const at3 = { file: a.file ?? settings.file, line: a.line };
               const elsewhere = fallback ? void 0 : literalElsewhere(v, at3);
               findings.push({
@@ -27502,6 +27565,14 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
                 file: a.file ?? settings.file,
                 line: a.line,
                 ...msg`DEBUG is true whenever ${v.variable} is not set: the absence of that production marker turns debug on, so any deploy that does not set it runs in debug mode; read DEBUG from a variable of its own with a false default instead: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`
+              });
+              continue;
+            }
+            if (inverted(v)) {
+              findings.push({
+                file: a.file ?? settings.file,
+                line: a.line,
+                ...msg`DEBUG is on unless ${v.variable} is set: the absence of that production marker turns debug on, so any deploy that does not set it runs in debug mode; read DEBUG from a variable of its own with a false default instead: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`
               });
               continue;
             }
@@ -29372,13 +29443,28 @@ function imageEnvPairs(app) {
     }
   return out;
 }
-function literals(v) {
+function literals(v, provided) {
   if (v?.kind === "literal" && typeof v.value === "string")
     return [{ value: v.value, line: v.line, ...v.file ? { file: v.file } : {} }];
-  if (v?.kind === "list") return v.items.flatMap(literals);
-  if (v?.kind === "choice" && v.options.every((o) => o.kind === "literal"))
-    return v.options.flatMap(literals);
+  if (v?.kind === "list") return v.items.flatMap((x) => literals(x));
+  if (v?.kind === "choice" && v.options.every((o) => o.kind === "literal")) {
+    const decider = v.decidedBy?.kind === "env" ? v.decidedBy : void 0;
+    const unset = decider && provided?.has(decider.variable) ? valueWhenUnset(decider) : void 0;
+    const fallback = unset?.kind === "literal" ? unset.value : void 0;
+    return v.options.filter((o) => o.kind !== "literal" || o.value !== fallback).flatMap((x) => literals(x));
+  }
   return [];
+}
+function databaseService(app, engine) {
+  const services = app.compose?.services ?? [];
+  const kinds = engine?.includes("postg") ? ["postgres"] : engine?.includes("mysql") ? ["mysql", "mariadb"] : ["postgres", "mysql", "mariadb"];
+  const named = services.filter((s) => kinds.includes(s.role));
+  return named.length === 1 ? named[0].name : "db";
+}
+function hostService(app, variable) {
+  const roles = variable.toUpperCase().split("_").flatMap((w2) => ROLE_OF_WORD[w2] ?? []);
+  const named = (app.compose?.services ?? []).filter((s) => roles.includes(s.role));
+  return named.length === 1 ? named[0].name : "db";
 }
 function fixBackingHost(context) {
   const { finding } = context;
@@ -29432,6 +29518,7 @@ var init_TF0401_backing_service_localhost = __esm({
   "src/rules/TF0401-backing-service-localhost.ts"() {
     "use strict";
     init_each();
+    init_settings();
     init_compose_fix();
     init_databases_fix();
     init_dockerfile_fix();
@@ -29477,7 +29564,7 @@ var init_TF0401_backing_service_localhost = __esm({
         out.push(
           ...perServiceLine(
             project,
-            (_app, service) => service.environment.flatMap((e) => {
+            (app, service) => service.environment.flatMap((e) => {
               if (e.interpolated || !e.value) return [];
               const host = backingHostOf(e.name, e.value);
               const kind = host && classifyHost(host);
@@ -29486,7 +29573,7 @@ var init_TF0401_backing_service_localhost = __esm({
                 {
                   file: e.file,
                   line: e.line,
-                  message: (who, plural2) => `${who} ${plural2 ? "set" : "sets"} ${e.name} to ${problem(host, kind)}: use the compose service name (e.g. 'db'), or pass the value from the environment.`
+                  message: (who, plural2) => `${who} ${plural2 ? "set" : "sets"} ${e.name} to ${problem(host, kind)}: use the compose service name (e.g. '${hostService(app, e.name)}'), or pass the value from the environment.`
                 }
               ];
             })
@@ -29500,21 +29587,22 @@ var init_TF0401_backing_service_localhost = __esm({
             out.push({
               file,
               line: pair2.line,
-              message: `The image sets ENV ${pair2.name} to ${problem(host, kind)}: leave it out of the Dockerfile and set it where the app is deployed (e.g. DB_HOST=db in compose).`
+              message: `The image sets ENV ${pair2.name} to ${problem(host, kind)}: leave it out of the Dockerfile and set it where the app is deployed (e.g. DB_HOST=${databaseService(app)} in compose).`
             });
           }
           const settings = app.settings;
           if (!settings) continue;
+          const provided = new Set(providedEnvironment(app).values.keys());
           for (const config2 of settings.databases?.configs ?? []) {
             if (config2.engine?.includes("sqlite")) continue;
-            for (const lit of literals(config2.fields["HOST"])) {
+            for (const lit of literals(config2.fields["HOST"], provided)) {
               const host = hostOf(lit.value);
               const kind = host && classifyHost(host);
               if (!host || !kind) continue;
               out.push({
                 file: writtenIn(settings, lit, config2),
                 line: lit.line,
-                message: `DATABASES HOST is ${problem(host, kind)}: read it from the environment, e.g. os.environ.get('DB_HOST', 'localhost'), and set DB_HOST=db in compose.`
+                message: `DATABASES HOST is ${problem(host, kind)}: read it from the environment, e.g. os.environ.get('DB_HOST', 'localhost'), and set DB_HOST=${databaseService(app, config2.engine)} in compose.`
               });
             }
           }
@@ -29747,11 +29835,21 @@ function removeBuildTimeTask(context) {
   }
   return void 0;
 }
+function remoteDatabaseHost(app) {
+  const configs = (app.settings?.databases?.configs ?? []).filter((c) => c.isDefault !== false);
+  const config2 = configs.length === 1 ? configs[0] : void 0;
+  if (!config2?.engine || !isServerEngine(config2.engine)) return void 0;
+  const host = config2.fields.HOST;
+  const text = host?.kind === "literal" ? host.value : host?.kind === "env" ? app.dockerfile?.targetStage?.env[host.variable] : void 0;
+  if (typeof text !== "string" || !text.includes(".")) return void 0;
+  return /^(localhost|127\.|0\.0\.0\.0|host\.docker\.internal)/i.test(text) ? void 0 : text;
+}
 var DATA_TASKS, adminTaskAtBuild;
 var init_TF0501_admin_task_at_build = __esm({
   "src/rules/TF0501-admin-task-at-build.ts"() {
     "use strict";
     init_command();
+    init_settings();
     init_core();
     init_each();
     init_migrate();
@@ -29787,10 +29885,11 @@ docker compose run --rm web python manage.py migrate
           for (const { dockerfile: df, command: cmd } of appBuildCommands(app)) {
             const dj = djangoCommand(cmd.argv);
             if (!dj || !(appliesMigrations(dj) || DATA_TASKS.has(dj.name))) continue;
+            const remote = remoteDatabaseHost(app);
             findings.push({
               file: df.file,
               line: cmd.line,
-              message: `'manage.py ${dj.name}' runs at build time, so its data is made without the real database and baked into the image. Run it as a release or one-off task against the configured database instead.`
+              message: remote ? `'manage.py ${dj.name}' runs at build time against the database server at ${remote}: every build changes that live database from the build machine (or fails when the build cannot reach it), before the image is tested or deployed. Run it as a release or one-off task against the configured database instead.` : `'manage.py ${dj.name}' runs at build time, so its data is made without the real database and baked into the image. Run it as a release or one-off task against the configured database instead.`
             });
           }
         }
@@ -32817,6 +32916,9 @@ function secondPassFiles(texts, files, options) {
     }
     for (const m of text.matchAll(/DJANGO_SETTINGS_MODULE['"]?\s*[,=:]\s*['"]?([A-Za-z_][\w.-]*)/g))
       modules.add(m[1]);
+    if (!file.endsWith(".py"))
+      for (const m of text.matchAll(/--settings(?:=|\s+)['"]?([A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)*)/g))
+        modules.add(m[1]);
     if (!/(^|\/)\.env$/.test(file)) {
       for (const m of text.matchAll(
         /(?:^|\s)(?:-r|--requirements?|-c|--constraint)(?:\s*=\s*|\s+|(?=[^\s-]))([^\s"'\\]+)/g

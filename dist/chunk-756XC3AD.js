@@ -11,7 +11,7 @@ import {
   pipInstall,
   programArgv,
   runtimeInsertionLine
-} from "./chunk-Y5GNRVLY.js";
+} from "./chunk-2TD46MPS.js";
 import {
   insertLines,
   normalizePackageName,

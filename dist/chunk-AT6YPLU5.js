@@ -20,7 +20,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-Y5GNRVLY.js";
+} from "./chunk-2TD46MPS.js";
 import {
   UnsafePathError,
   formatBytes,
@@ -379,6 +379,9 @@ function secondPassFiles(texts, files, options) {
     }
     for (const m of text.matchAll(/DJANGO_SETTINGS_MODULE['"]?\s*[,=:]\s*['"]?([A-Za-z_][\w.-]*)/g))
       modules.add(m[1]);
+    if (!file.endsWith(".py"))
+      for (const m of text.matchAll(/--settings(?:=|\s+)['"]?([A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)*)/g))
+        modules.add(m[1]);
     if (!/(^|\/)\.env$/.test(file)) {
       for (const m of text.matchAll(
         /(?:^|\s)(?:-r|--requirements?|-c|--constraint)(?:\s*=\s*|\s+|(?=[^\s-]))([^\s"'\\]+)/g

@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-K7JTCZ72.js";
+} from "./chunk-AT6YPLU5.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -31,7 +31,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-Y5GNRVLY.js";
+} from "./chunk-2TD46MPS.js";
 import {
   UnsafePathError,
   readInside,

@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-KH6MPIIR.js";
+} from "./chunk-756XC3AD.js";
 import {
   makeReport
 } from "./chunk-AADTFP4D.js";
 import {
   RULES
-} from "./chunk-Y5GNRVLY.js";
+} from "./chunk-2TD46MPS.js";
 import {
   SEVERITIES,
   UnsafePathError,
