@@ -54,6 +54,53 @@ appRuleCases(shellFormCommand, [
     ['Dockerfile:2'],
   ],
   [
+    'bash -c chain on bash >= 5.1 (bookworm): bash execs the last simple command',
+    {
+      dockerfile: df('FROM python:3.12', 'CMD ["bash", "-c", "python manage.py migrate && gunicorn a.wsgi"]'),
+    },
+    [],
+  ],
+  [
+    'bash -c chain on buster (bash 5.0) forks the last command',
+    {
+      dockerfile: df(
+        'FROM python:3.9-buster',
+        'CMD ["bash", "-c", "python manage.py migrate && gunicorn a.wsgi"]',
+      ),
+    },
+    ['Dockerfile:2'],
+  ],
+  [
+    'bash -c chain whose last command has a redirection keeps the shell',
+    {
+      dockerfile: df(
+        'FROM python:3.12',
+        'CMD ["bash", "-c", "python manage.py migrate && gunicorn a.wsgi > /tmp/log"]',
+      ),
+    },
+    ['Dockerfile:2'],
+  ],
+  [
+    'sh -c chain on Alpine (BusyBox ash execs the last command)',
+    {
+      dockerfile: df(
+        'FROM python:3.12-alpine',
+        'CMD ["sh", "-c", "python manage.py migrate && gunicorn a.wsgi"]',
+      ),
+    },
+    [],
+  ],
+  [
+    'shell-form CMD chain on Alpine',
+    { dockerfile: df('FROM python:3.12-alpine', 'CMD python manage.py migrate && gunicorn a.wsgi') },
+    [],
+  ],
+  [
+    'shell-form CMD chain on Debian (dash forks)',
+    { dockerfile: df('FROM python:3.12', 'CMD python manage.py migrate && gunicorn a.wsgi') },
+    ['Dockerfile:2'],
+  ],
+  [
     'exec-form sh -c ending in exec is fine',
     {
       dockerfile: df(

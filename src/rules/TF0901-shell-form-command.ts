@@ -21,13 +21,14 @@ import {
 } from '../model/command.js';
 import type { ComposeCommand } from '../model/types/compose.js';
 import type { CommandInstr } from '../model/types/dockerfile.js';
-import type { EntrypointScript } from '../model/types/project.js';
+import type { App, EntrypointScript } from '../model/types/project.js';
 import type { ShellCommand } from '../model/types/shell.js';
 import type { RawFinding, TextEdit } from '../core/index.js';
 import { execForm, indentOf, insertAt, linesOf, locate, replaceLines } from './lib/fix.js';
 import { droppedCommandNote } from './lib/dropped-command.js';
 import { otherAppServices } from './lib/each.js';
 import { execFormArgv, looksLikeArray } from './lib/exec-form.js';
+import { baseImageOf, imageShells, type ImageShells } from './lib/image-shell.js';
 import { commandText, keptProcess, listOf, othersOwnContainers, sequencePhrase } from './lib/processes.js';
 import { defineRule, type FixContext, type FixProposal } from './lib/rule.js';
 
@@ -65,6 +66,13 @@ after it; no \`exec wait\` or \`exec tail\` is proposed.
 \`bash -c "gunicorn …"\` with one simple command is not reported: bash execs it, so PID 1 is the server. \`sh -c\`
 with one command is: dash, Debian's \`/bin/sh\`, forks it and stays PID 1 (both checked with \`docker top\`).
 
+bash 5.1 and later also exec the last simple command of a one-line \`-c\` list (\`bash -c "migrate && gunicorn …"\`,
+with \`;\`, \`&&\` or \`||\`; no pipe, background job, group, redirection or trap): not reported on images whose
+bash is that recent, judged from the base image (Debian bullseye and later, Ubuntu 22.04 and later, \`python:*\` tags
+without an older suite, Alpine 3.13 and later). On Alpine, \`/bin/sh\` is BusyBox ash, which does the same for
+\`sh -c\` and shell-form CMD. Debian buster and older, Ubuntu 20.04 and older, and images whose base is not known
+keep the finding; the other parts of the chain (a migrate on every start) are still reported by their own rules.
+
 An array that is not valid JSON (\`CMD ['gunicorn', 'mysite.wsgi']\`: single quotes) is shell form too; no exec form is
 built from its text. The exec form of a script without a \`#!\` line runs it with sh (\`CMD ["sh", "/app/start.sh"]\`):
 run directly, it would fail with "exec format error".
@@ -86,12 +94,13 @@ script) never runs.`,
       if (init?.signalsGroup) continue;
       const df = app.dockerfile;
       const stage = df?.targetStage;
+      const shells = appShells(app);
       if (df && stage) {
         // A CMD the entrypoint script drops never runs: its PID 1 is not this rule's business.
         const cmd = commandIgnoredBy(app, undefined) ? undefined : stage.cmd;
         const shellForm =
           stage.entrypoint?.form === 'shell' ? stage.entrypoint : cmd?.form === 'shell' ? cmd : undefined;
-        if (shellForm)
+        if (shellForm && !shExecsShellForm(shellForm, shells))
           findings.push({
             file: df.file,
             line: shellForm.line,
@@ -102,7 +111,7 @@ script) never runs.`,
           });
         for (const instr of [stage.entrypoint, cmd]) {
           if (instr?.argv)
-            findings.push(...inlineShell(execTarget(instr.argv), df.file, instr.line, instr.keyword));
+            findings.push(...inlineShell(execTarget(instr.argv), df.file, instr.line, instr.keyword, shells));
         }
       }
       const service = app.compose?.appService;
@@ -115,7 +124,8 @@ script) never runs.`,
         // `wait-for-it db:5432 -- sh -c "…"`: the launcher execs the shell, which is then PID 1
         const target = argv && execTarget(argv);
         const written = target === argv && c ? writtenComposeArgv(c) : undefined;
-        if (c && target) findings.push(...inlineShell(target, c.file, c.line, `compose ${key}`, written));
+        if (c && target)
+          findings.push(...inlineShell(target, c.file, c.line, `compose ${key}`, shells, written));
       }
       // Another service of the app image that starts a server of its own (`admin`, `web2`) keeps its shell as well.
       for (const { service: other, app: seen } of otherAppServices(app)) {
@@ -132,7 +142,14 @@ script) never runs.`,
           if (findings.some((f) => f.file === c.file && f.line === c.line)) continue;
           const written = target === argv ? writtenComposeArgv(c) : undefined;
           findings.push(
-            ...inlineShell(target, c.file, c.line, `compose ${key} of service '${other.name}'`, written),
+            ...inlineShell(
+              target,
+              c.file,
+              c.line,
+              `compose ${key} of service '${other.name}'`,
+              shells,
+              written,
+            ),
           );
         }
       }
@@ -428,6 +445,7 @@ function inlineShell(
   file: string,
   line: number,
   what: string,
+  shells: ImageShells,
   written?: string[],
 ): RawFinding[] {
   const commands = inlineScriptCommands(argv, line);
@@ -462,6 +480,8 @@ function inlineShell(
   const lone = inlineScriptCommands(argv, line).length === 1 && !last.background && isSimple(script);
   // bash execs the lone simple command of `bash -c` (PID 1 is the command: checked with docker top)
   if (lone && /(^|\/)bash$/.test(argv[0])) return [];
+  // bash >= 5.1 and BusyBox ash exec the last simple command of a one-line `-c` list too (`a && b && server`).
+  if (execsLast(argv[0], shells) && endsInSimpleCommand(script, last)) return [];
   if (isKeepAliveLoop(script))
     return [
       {
@@ -490,6 +510,43 @@ function inlineShell(
       message: `${shell} ${why}, so the shell stays PID 1 and SIGTERM does not reach it. Write 'exec ${shown(last).join(' ')}'${lone ? '' : ' as the last command'}.`,
     },
   ];
+}
+
+/** The shells of the app's image: the base of the Dockerfile's target stage, else the image compose runs. */
+function appShells(app: App): ImageShells {
+  const df = app.dockerfile;
+  const stage = df?.targetStage;
+  const service = app.compose?.appService;
+  if (df && stage) return imageShells(baseImageOf(df, stage));
+  return imageShells(service?.build ? undefined : service?.image?.value);
+}
+
+/** A shell-form CMD/ENTRYPOINT that /bin/sh execs itself: BusyBox ash (Alpine) and a list ending in a simple command. */
+function shExecsShellForm(instr: CommandInstr, shells: ImageShells): boolean {
+  const commands = instr.script?.commands ?? [];
+  const last = commands.at(-1);
+  if (!shells.sh || !last || last.viaExec || looksLikeArray(instr.raw) || isKeepAliveLoop(instr.raw))
+    return false;
+  if (foregroundSequence(commands) || backgroundStart(commands)) return false;
+  return endsInSimpleCommand(instr.raw, last);
+}
+
+/** Whether the shell program of `-c` execs the last command of its list on this image. */
+function execsLast(program: string | undefined, shells: ImageShells): boolean {
+  if (/(^|\/)bash$/.test(program ?? '')) return shells.bash;
+  return /(^|\/)(ba)?sh$|(^|\/)ash$/.test(program ?? '') && shells.sh;
+}
+
+/**
+ * A one-line list (`;`, `&&`, `||`) whose last command is simple, without redirection: the case bash 5.1's
+ * can_optimize_connection and BusyBox's EV_EXIT exec. Pipes, background jobs, groups, substitutions and traps keep
+ * the shell.
+ */
+function endsInSimpleCommand(script: string, last: ShellCommand): boolean {
+  const text = script.replace(/\\\n/g, ' ').trim();
+  if (last.background || last.redirects.length > 0 || (last.guards?.length ?? 0) > 0) return false;
+  if (/[\n(){}<>`]|\btrap\b/.test(text)) return false;
+  return !/(^|[^|])\|([^|]|$)|(^|[^&])&([^&]|$)/.test(text);
 }
 
 /** A script of one simple command: no list, pipe, subshell, group or redirection for the shell to keep itself for. */
