@@ -143,7 +143,10 @@ const LONE_COMMANDS: [string, string | undefined][] = [
   ['bash -c "gunicorn mysite.wsgi > /tmp/log"', 'its last command (gunicorn) is not started with exec'],
   // bash >= 5.1 (the bookworm image here) execs the last simple command of a one-line list as well
   ['bash -c "cd /app && gunicorn mysite.wsgi"', undefined],
-  ['bash -c "cd /app && gunicorn mysite.wsgi | tee /tmp/log"', 'its last command (tee) is not started with exec'],
+  [
+    'bash -c "cd /app && gunicorn mysite.wsgi | tee /tmp/log"',
+    'its last command (tee) is not started with exec',
+  ],
 ];
 
 for (const [command, message] of LONE_COMMANDS) {
