@@ -375,3 +375,13 @@ test('TF0901: a server sent to the background names the processes and what holds
   );
   assert.match(tail[0].message, /instead of tail -f \/dev\/null\.$/);
 });
+
+test('TF0901 on a shell-form CMD of a shell builtin builds no exec form of it, and the fixer declines', async () => {
+  const files = { Dockerfile: 'FROM python:3.12\nWORKDIR /app\nCOPY . .\nCMD . .\n', 'manage.py': '' };
+  const result = await analyzeFiles(files);
+  const found = result.findings.filter((f) => f.ruleId === 'TF0901');
+  assert.equal(found.length, 1);
+  assert.ok(found[0].message.includes("'.' is a shell builtin, not a program"), found[0].message);
+  assert.ok(!found[0].message.includes('Use the exec form: CMD [".", "."]'), found[0].message);
+  assert.deepEqual(await filesFixed(files), []);
+});
