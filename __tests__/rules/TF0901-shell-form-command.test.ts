@@ -81,6 +81,51 @@ appRuleCases(shellFormCommand, [
     ['Dockerfile:2'],
   ],
   [
+    'bash -c list with a wait loop and redirections before the server (bullseye): bash execs the server',
+    {
+      dockerfile: df(
+        'FROM python:3.10.5-slim',
+        'CMD ["bash", "-c", "while ! </dev/tcp/db/5432; do sleep 1; done; python manage.py migrate 2>&1; gunicorn a.wsgi"]',
+      ),
+    },
+    [],
+  ],
+  [
+    'bash -c list over several lines: bash execs the last command',
+    {
+      dockerfile: df(
+        'FROM python:3.12',
+        'CMD ["bash", "-c", "python manage.py migrate &&\\n gunicorn a.wsgi\\n"]',
+      ),
+    },
+    [],
+  ],
+  [
+    'bash -c list ending in a subshell keeps the shell',
+    {
+      dockerfile: df(
+        'FROM python:3.12',
+        'CMD ["bash", "-c", "python manage.py migrate && (gunicorn a.wsgi)"]',
+      ),
+    },
+    ['Dockerfile:2'],
+  ],
+  [
+    'bash -c list piping into its last command keeps the shell',
+    {
+      dockerfile: df(
+        'FROM python:3.12',
+        'CMD ["bash", "-c", "python manage.py migrate && gunicorn a.wsgi | tee log"]',
+      ),
+    },
+    ['Dockerfile:2'],
+  ],
+  [
+    'bash -c list with a helper in the background keeps the shell',
+    { dockerfile: df('FROM python:3.12', 'CMD ["bash", "-c", "tail -f /tmp/log & gunicorn a.wsgi"]') },
+    ['Dockerfile:2'],
+  ],
+  [
     'sh -c chain on Alpine (BusyBox ash execs the last command)',
     {
       dockerfile: df(

@@ -66,8 +66,9 @@ after it; no \`exec wait\` or \`exec tail\` is proposed.
 \`bash -c "gunicorn …"\` with one simple command is not reported: bash execs it, so PID 1 is the server. \`sh -c\`
 with one command is: dash, Debian's \`/bin/sh\`, forks it and stays PID 1 (both checked with \`docker top\`).
 
-bash 5.1 and later also exec the last simple command of a one-line \`-c\` list (\`bash -c "migrate && gunicorn …"\`,
-with \`;\`, \`&&\` or \`||\`; no pipe, background job, group, redirection or trap): not reported on images whose
+bash 5.1 and later also exec the last simple command of a \`-c\` list (\`bash -c "migrate && gunicorn …"\`, with
+\`;\`, \`&&\`, \`||\` or new lines; the last command not piped into, grouped or redirected, no background job or
+trap): not reported on images whose
 bash is that recent, judged from the base image (Debian bullseye and later, Ubuntu 22.04 and later, \`python:*\` tags
 without an older suite, Alpine 3.13 and later). On Alpine, \`/bin/sh\` is BusyBox ash, which does the same for
 \`sh -c\` and shell-form CMD. Debian buster and older, Ubuntu 20.04 and older, and images whose base is not known
@@ -484,7 +485,7 @@ function inlineShell(
   const lone = inlineScriptCommands(argv, line).length === 1 && !last.background && isSimple(script);
   // bash execs the lone simple command of `bash -c` (PID 1 is the command: checked with docker top)
   if (lone && /(^|\/)bash$/.test(argv[0])) return [];
-  // bash >= 5.1 and BusyBox ash exec the last simple command of a one-line `-c` list too (`a && b && server`).
+  // bash >= 5.1 and BusyBox ash exec the last simple command of a `-c` list too (`a && b && server`).
   if (execsLast(argv[0], shells) && endsInSimpleCommand(script, last)) return [];
   if (isKeepAliveLoop(script))
     return [
@@ -542,15 +543,54 @@ function execsLast(program: string | undefined, shells: ImageShells): boolean {
 }
 
 /**
- * A one-line list (`;`, `&&`, `||`) whose last command is simple, without redirection: the case bash 5.1's
- * can_optimize_connection and BusyBox's EV_EXIT exec. Pipes, background jobs, groups, substitutions and traps keep
- * the shell.
+ * A list (`;`, `&&`, `||`, new lines) whose last command is simple, without redirection: the case bash 5.1's
+ * can_optimize_connection and BusyBox's EV_EXIT exec (checked on bash 5.2). A pipe into it, a background job, a
+ * group or subshell, and a trap keep the shell.
  */
 function endsInSimpleCommand(script: string, last: ShellCommand): boolean {
   const text = script.replace(/\\\n/g, ' ').trim();
-  if (last.background || last.redirects.length > 0 || (last.guards?.length ?? 0) > 0) return false;
-  if (/[\n(){}<>`]|\btrap\b/.test(text)) return false;
-  return !/(^|[^|])\|([^|]|$)|(^|[^&])&([^&]|$)/.test(text);
+  if (last.background || last.redirects.length > 0 || /\btrap\b/.test(text)) return false;
+  // A job sent to the background anywhere (`&` that is no `&&`, `>&`, `&>`) keeps the shell waiting for it.
+  if (/(^|[^&<>])&(?![&>])/.test(text)) return false;
+  const tail = lastListItem(text);
+  if (!tail || tail.after === '|') return false;
+  const item = tail.item.replace(/\s+#.*$/, '').trim();
+  return (
+    item.length > 0 && !/^(\(|\{|done\b|fi\b|esac\b|\}|\))/.test(item) && !/[<>]|[)}]$|^\w+\(\)/.test(item)
+  );
+}
+
+/** The text of the last item of a shell list and the separator before it, quotes and `$(…)` respected. */
+function lastListItem(text: string): { item: string; after: string } | undefined {
+  let quote: string | undefined;
+  let depth = 0;
+  let start = 0;
+  let after = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = undefined;
+      continue;
+    }
+    if (c === '\\') i++;
+    else if (c === "'" || c === '"' || c === '`') quote = c;
+    else if (c === '(' || c === '{') depth++;
+    else if ((c === ')' || c === '}') && depth > 0) depth--;
+    else if (depth === 0 && /[;&|\n]/.test(c)) {
+      const two = text.slice(i, i + 2);
+      const sep = two === '&&' || two === '||' || two === ';;' ? two : c;
+      // `>&1`, `&>`: a redirection, not a separator
+      if (c === '&' && sep === '&' && (/[<>]/.test(text[i - 1] ?? '') || text[i + 1] === '>')) continue;
+      // a separator at the very end (`gunicorn …;`) ends the last item, it does not start one
+      if (text.slice(i + sep.length).trim() === '') break;
+      after = sep;
+      start = i + sep.length;
+      i += sep.length - 1;
+    }
+  }
+  if (quote) return undefined;
+  return { item: text.slice(start, text.length).replace(/[;\s]+$/, ''), after };
 }
 
 /** A script of one simple command: no list, pipe, subshell, group or redirection for the shell to keep itself for. */
