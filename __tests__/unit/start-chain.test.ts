@@ -262,3 +262,15 @@ test('containerVariables reads the environment containerEnv builds, knowing only
   assert.equal(variable('EMPTY'), '');
   assert.equal(variable('UNSET'), null);
 });
+
+test('a script running `python manage.py "$@"` gets the container command as those words', async () => {
+  const result = await analyze({
+    Dockerfile: `${IMAGE}ENTRYPOINT ["sh", "entrypoint.sh"]\n`,
+    'entrypoint.sh': '#!/bin/sh\nset -e\npython manage.py migrate\npython manage.py "$@"\n',
+    'docker-compose.yml': 'services:\n  web:\n    build: .\n    command: ["runserver", "0.0.0.0:8000"]\n',
+  });
+  const at = (rule: string) =>
+    result.findings.filter((f) => f.ruleId === rule).map((f) => `${f.file}:${f.line}`);
+  assert.deepEqual(at('TF0801'), ['entrypoint.sh:4']);
+  assert.deepEqual(at('TF1202'), ['entrypoint.sh:3']);
+});
