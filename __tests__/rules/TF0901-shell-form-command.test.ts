@@ -54,6 +54,98 @@ appRuleCases(shellFormCommand, [
     ['Dockerfile:2'],
   ],
   [
+    'bash -c chain on bash >= 5.1 (bookworm): bash execs the last simple command',
+    {
+      dockerfile: df('FROM python:3.12', 'CMD ["bash", "-c", "python manage.py migrate && gunicorn a.wsgi"]'),
+    },
+    [],
+  ],
+  [
+    'bash -c chain on buster (bash 5.0) forks the last command',
+    {
+      dockerfile: df(
+        'FROM python:3.9-buster',
+        'CMD ["bash", "-c", "python manage.py migrate && gunicorn a.wsgi"]',
+      ),
+    },
+    ['Dockerfile:2'],
+  ],
+  [
+    'bash -c chain whose last command has a redirection keeps the shell',
+    {
+      dockerfile: df(
+        'FROM python:3.12',
+        'CMD ["bash", "-c", "python manage.py migrate && gunicorn a.wsgi > /tmp/log"]',
+      ),
+    },
+    ['Dockerfile:2'],
+  ],
+  [
+    'bash -c list with a wait loop and redirections before the server (bullseye): bash execs the server',
+    {
+      dockerfile: df(
+        'FROM python:3.10.5-slim',
+        'CMD ["bash", "-c", "while ! </dev/tcp/db/5432; do sleep 1; done; python manage.py migrate 2>&1; gunicorn a.wsgi"]',
+      ),
+    },
+    [],
+  ],
+  [
+    'bash -c list over several lines: bash execs the last command',
+    {
+      dockerfile: df(
+        'FROM python:3.12',
+        'CMD ["bash", "-c", "python manage.py migrate &&\\n gunicorn a.wsgi\\n"]',
+      ),
+    },
+    [],
+  ],
+  [
+    'bash -c list ending in a subshell keeps the shell',
+    {
+      dockerfile: df(
+        'FROM python:3.12',
+        'CMD ["bash", "-c", "python manage.py migrate && (gunicorn a.wsgi)"]',
+      ),
+    },
+    ['Dockerfile:2'],
+  ],
+  [
+    'bash -c list piping into its last command keeps the shell',
+    {
+      dockerfile: df(
+        'FROM python:3.12',
+        'CMD ["bash", "-c", "python manage.py migrate && gunicorn a.wsgi | tee log"]',
+      ),
+    },
+    ['Dockerfile:2'],
+  ],
+  [
+    'bash -c list with a helper in the background keeps the shell',
+    { dockerfile: df('FROM python:3.12', 'CMD ["bash", "-c", "tail -f /tmp/log & gunicorn a.wsgi"]') },
+    ['Dockerfile:2'],
+  ],
+  [
+    'sh -c chain on Alpine (BusyBox ash execs the last command)',
+    {
+      dockerfile: df(
+        'FROM python:3.12-alpine',
+        'CMD ["sh", "-c", "python manage.py migrate && gunicorn a.wsgi"]',
+      ),
+    },
+    [],
+  ],
+  [
+    'shell-form CMD chain on Alpine',
+    { dockerfile: df('FROM python:3.12-alpine', 'CMD python manage.py migrate && gunicorn a.wsgi') },
+    [],
+  ],
+  [
+    'shell-form CMD chain on Debian (dash forks)',
+    { dockerfile: df('FROM python:3.12', 'CMD python manage.py migrate && gunicorn a.wsgi') },
+    ['Dockerfile:2'],
+  ],
+  [
     'exec-form sh -c ending in exec is fine',
     {
       dockerfile: df(
@@ -327,4 +419,14 @@ test('TF0901: a server sent to the background names the processes and what holds
     /start\.sh starts runserver in the background \(&\) and then runs tail -f \/dev\/null only to keep the container running/,
   );
   assert.match(tail[0].message, /instead of tail -f \/dev\/null\.$/);
+});
+
+test('TF0901 on a shell-form CMD of a shell builtin builds no exec form of it, and the fixer declines', async () => {
+  const files = { Dockerfile: 'FROM python:3.12\nWORKDIR /app\nCOPY . .\nCMD . .\n', 'manage.py': '' };
+  const result = await analyzeFiles(files);
+  const found = result.findings.filter((f) => f.ruleId === 'TF0901');
+  assert.equal(found.length, 1);
+  assert.ok(found[0].message.includes("'.' is a shell builtin, not a program"), found[0].message);
+  assert.ok(!found[0].message.includes('Use the exec form: CMD [".", "."]'), found[0].message);
+  assert.deepEqual(await filesFixed(files), []);
 });

@@ -55,6 +55,12 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: 'the server and then the worker run in sequence: exec on the last command would only make the worker PID 1',
     },
   ],
+  '__tests__/fixtures/corpus/cmd-shell-builtin': [
+    {
+      rule: 'TF0901',
+      why: "'.' is a shell builtin: no exec form can run it, and which server was meant is not known",
+    },
+  ],
   '__tests__/fixtures/corpus/cmd-single-quoted-array': [
     {
       rule: 'TF0901',

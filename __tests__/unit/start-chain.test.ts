@@ -141,7 +141,12 @@ const LONE_COMMANDS: [string, string | undefined][] = [
   ['bash -c "./init.bash"', undefined],
   ['sh -c "gunicorn mysite.wsgi"', "which sh does not exec by itself (dash, Debian's /bin/sh, forks it)"],
   ['bash -c "gunicorn mysite.wsgi > /tmp/log"', 'its last command (gunicorn) is not started with exec'],
-  ['bash -c "cd /app && gunicorn mysite.wsgi"', 'its last command (gunicorn) is not started with exec'],
+  // bash >= 5.1 (the bookworm image here) execs the last simple command of a one-line list as well
+  ['bash -c "cd /app && gunicorn mysite.wsgi"', undefined],
+  [
+    'bash -c "cd /app && gunicorn mysite.wsgi | tee /tmp/log"',
+    'its last command (tee) is not started with exec',
+  ],
 ];
 
 for (const [command, message] of LONE_COMMANDS) {
@@ -256,4 +261,16 @@ test('containerVariables reads the environment containerEnv builds, knowing only
   assert.equal(variable('HOME_DIR'), undefined); // an expansion in ENV
   assert.equal(variable('EMPTY'), '');
   assert.equal(variable('UNSET'), null);
+});
+
+test('a script running `python manage.py "$@"` gets the container command as those words', async () => {
+  const result = await analyze({
+    Dockerfile: `${IMAGE}ENTRYPOINT ["sh", "entrypoint.sh"]\n`,
+    'entrypoint.sh': '#!/bin/sh\nset -e\npython manage.py migrate\npython manage.py "$@"\n',
+    'docker-compose.yml': 'services:\n  web:\n    build: .\n    command: ["runserver", "0.0.0.0:8000"]\n',
+  });
+  const at = (rule: string) =>
+    result.findings.filter((f) => f.ruleId === rule).map((f) => `${f.file}:${f.line}`);
+  assert.deepEqual(at('TF0801'), ['entrypoint.sh:4']);
+  assert.deepEqual(at('TF1202'), ['entrypoint.sh:3']);
 });

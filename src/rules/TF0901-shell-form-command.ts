@@ -21,13 +21,14 @@ import {
 } from '../model/command.js';
 import type { ComposeCommand } from '../model/types/compose.js';
 import type { CommandInstr } from '../model/types/dockerfile.js';
-import type { EntrypointScript } from '../model/types/project.js';
+import type { App, EntrypointScript } from '../model/types/project.js';
 import type { ShellCommand } from '../model/types/shell.js';
 import type { RawFinding, TextEdit } from '../core/index.js';
 import { execForm, indentOf, insertAt, linesOf, locate, replaceLines } from './lib/fix.js';
 import { droppedCommandNote } from './lib/dropped-command.js';
 import { otherAppServices } from './lib/each.js';
-import { execFormArgv, looksLikeArray } from './lib/exec-form.js';
+import { execFormArgv, looksLikeArray, shellBuiltin } from './lib/exec-form.js';
+import { baseImageOf, imageShells, type ImageShells } from './lib/image-shell.js';
 import { commandText, keptProcess, listOf, othersOwnContainers, sequencePhrase } from './lib/processes.js';
 import { defineRule, type FixContext, type FixProposal } from './lib/rule.js';
 
@@ -65,6 +66,14 @@ after it; no \`exec wait\` or \`exec tail\` is proposed.
 \`bash -c "gunicorn …"\` with one simple command is not reported: bash execs it, so PID 1 is the server. \`sh -c\`
 with one command is: dash, Debian's \`/bin/sh\`, forks it and stays PID 1 (both checked with \`docker top\`).
 
+bash 5.1 and later also exec the last simple command of a \`-c\` list (\`bash -c "migrate && gunicorn …"\`, with
+\`;\`, \`&&\`, \`||\` or new lines; the last command not piped into, grouped or redirected, no background job or
+trap): not reported on images whose
+bash is that recent, judged from the base image (Debian bullseye and later, Ubuntu 22.04 and later, \`python:*\` tags
+without an older suite, Alpine 3.13 and later). On Alpine, \`/bin/sh\` is BusyBox ash, which does the same for
+\`sh -c\` and shell-form CMD. Debian buster and older, Ubuntu 20.04 and older, and images whose base is not known
+keep the finding; the other parts of the chain (a migrate on every start) are still reported by their own rules.
+
 An array that is not valid JSON (\`CMD ['gunicorn', 'mysite.wsgi']\`: single quotes) is shell form too; no exec form is
 built from its text. The exec form of a script without a \`#!\` line runs it with sh (\`CMD ["sh", "/app/start.sh"]\`):
 run directly, it would fail with "exec format error".
@@ -86,12 +95,13 @@ script) never runs.`,
       if (init?.signalsGroup) continue;
       const df = app.dockerfile;
       const stage = df?.targetStage;
+      const shells = appShells(app);
       if (df && stage) {
         // A CMD the entrypoint script drops never runs: its PID 1 is not this rule's business.
         const cmd = commandIgnoredBy(app, undefined) ? undefined : stage.cmd;
         const shellForm =
           stage.entrypoint?.form === 'shell' ? stage.entrypoint : cmd?.form === 'shell' ? cmd : undefined;
-        if (shellForm)
+        if (shellForm && !shExecsShellForm(shellForm, shells))
           findings.push({
             file: df.file,
             line: shellForm.line,
@@ -102,7 +112,7 @@ script) never runs.`,
           });
         for (const instr of [stage.entrypoint, cmd]) {
           if (instr?.argv)
-            findings.push(...inlineShell(execTarget(instr.argv), df.file, instr.line, instr.keyword));
+            findings.push(...inlineShell(execTarget(instr.argv), df.file, instr.line, instr.keyword, shells));
         }
       }
       const service = app.compose?.appService;
@@ -115,7 +125,8 @@ script) never runs.`,
         // `wait-for-it db:5432 -- sh -c "…"`: the launcher execs the shell, which is then PID 1
         const target = argv && execTarget(argv);
         const written = target === argv && c ? writtenComposeArgv(c) : undefined;
-        if (c && target) findings.push(...inlineShell(target, c.file, c.line, `compose ${key}`, written));
+        if (c && target)
+          findings.push(...inlineShell(target, c.file, c.line, `compose ${key}`, shells, written));
       }
       // Another service of the app image that starts a server of its own (`admin`, `web2`) keeps its shell as well.
       for (const { service: other, app: seen } of otherAppServices(app)) {
@@ -132,7 +143,14 @@ script) never runs.`,
           if (findings.some((f) => f.file === c.file && f.line === c.line)) continue;
           const written = target === argv ? writtenComposeArgv(c) : undefined;
           findings.push(
-            ...inlineShell(target, c.file, c.line, `compose ${key} of service '${other.name}'`, written),
+            ...inlineShell(
+              target,
+              c.file,
+              c.line,
+              `compose ${key} of service '${other.name}'`,
+              shells,
+              written,
+            ),
           );
         }
       }
@@ -152,7 +170,7 @@ script) never runs.`,
     summary:
       'Rewrites a shell-form CMD/ENTRYPOINT of one command in exec form (as `["sh", "-c", "exec …"]` when a variable such as `$PORT` must expand), and writes `exec` before the last command of an inline `sh -c` or of an entrypoint script.',
     declines:
-      'a script that starts the server in the background and goes on running other processes, or runs several long-running processes one after the other (one `exec` cannot make it one process per container); a CMD array that is not valid JSON (which words were meant is not known).',
+      'a script that starts the server in the background and goes on running other processes, or runs several long-running processes one after the other (one `exec` cannot make it one process per container); a CMD array that is not valid JSON (which words were meant is not known); a CMD of a shell builtin (`CMD . .`), which no exec form can run.',
     make: fixShellForm,
   },
 });
@@ -384,6 +402,10 @@ function shellFormMessage(instr: CommandInstr, argv: string[] | undefined): stri
   if (sequence && !looksLikeArray(instr.raw)) return shellFormSequenceMessage(instr, sequence);
   if (looksLikeArray(instr.raw))
     return `${k} looks like an exec-form array but is not valid JSON (the exec form needs double quotes and a comma between words), so Docker runs the text with /bin/sh -c (shell form): ${pid1}. Write a JSON array of double-quoted words; to run several commands, run a script whose last command starts the server with exec, or ${k} ["sh", "-c", "…; exec <server>"].`;
+  const builtin =
+    instr.script?.commands.length === 1 ? shellBuiltin(instr.script.commands[0].argv) : undefined;
+  if (builtin)
+    return `${k} is in shell form, so ${pid1}. No exec form can be built from it: '${builtin}' is a shell builtin, not a program, so ${k} [${instr.script?.commands[0].argv.map((a) => JSON.stringify(a)).join(', ')}] would fail to start. Start the server itself in exec form (${k} ["gunicorn", "--bind", "0.0.0.0:8000", "<project>.wsgi"]).`;
   if (!argv) {
     const several = (instr.script?.commands.length ?? 0) > 1;
     return `${k} is in shell form, so ${pid1}. Use the exec form: ${several ? `${k} ["/entrypoint.sh"] with exec in the script` : `${k} ["sh", "-c", "exec …"]`}.`;
@@ -428,6 +450,7 @@ function inlineShell(
   file: string,
   line: number,
   what: string,
+  shells: ImageShells,
   written?: string[],
 ): RawFinding[] {
   const commands = inlineScriptCommands(argv, line);
@@ -462,6 +485,8 @@ function inlineShell(
   const lone = inlineScriptCommands(argv, line).length === 1 && !last.background && isSimple(script);
   // bash execs the lone simple command of `bash -c` (PID 1 is the command: checked with docker top)
   if (lone && /(^|\/)bash$/.test(argv[0])) return [];
+  // bash >= 5.1 and BusyBox ash exec the last simple command of a `-c` list too (`a && b && server`).
+  if (execsLast(argv[0], shells) && endsInSimpleCommand(script, last)) return [];
   if (isKeepAliveLoop(script))
     return [
       {
@@ -490,6 +515,82 @@ function inlineShell(
       message: `${shell} ${why}, so the shell stays PID 1 and SIGTERM does not reach it. Write 'exec ${shown(last).join(' ')}'${lone ? '' : ' as the last command'}.`,
     },
   ];
+}
+
+/** The shells of the app's image: the base of the Dockerfile's target stage, else the image compose runs. */
+function appShells(app: App): ImageShells {
+  const df = app.dockerfile;
+  const stage = df?.targetStage;
+  const service = app.compose?.appService;
+  if (df && stage) return imageShells(baseImageOf(df, stage));
+  return imageShells(service?.build ? undefined : service?.image?.value);
+}
+
+/** A shell-form CMD/ENTRYPOINT that /bin/sh execs itself: BusyBox ash (Alpine) and a list ending in a simple command. */
+function shExecsShellForm(instr: CommandInstr, shells: ImageShells): boolean {
+  const commands = instr.script?.commands ?? [];
+  const last = commands.at(-1);
+  if (!shells.sh || !last || last.viaExec || looksLikeArray(instr.raw) || isKeepAliveLoop(instr.raw))
+    return false;
+  if (foregroundSequence(commands) || backgroundStart(commands)) return false;
+  return endsInSimpleCommand(instr.raw, last);
+}
+
+/** Whether the shell program of `-c` execs the last command of its list on this image. */
+function execsLast(program: string | undefined, shells: ImageShells): boolean {
+  if (/(^|\/)bash$/.test(program ?? '')) return shells.bash;
+  return /(^|\/)(ba)?sh$|(^|\/)ash$/.test(program ?? '') && shells.sh;
+}
+
+/**
+ * A list (`;`, `&&`, `||`, new lines) whose last command is simple, without redirection: the case bash 5.1's
+ * can_optimize_connection and BusyBox's EV_EXIT exec (checked on bash 5.2). A pipe into it, a background job, a
+ * group or subshell, and a trap keep the shell.
+ */
+function endsInSimpleCommand(script: string, last: ShellCommand): boolean {
+  const text = script.replace(/\\\n/g, ' ').trim();
+  if (last.background || last.redirects.length > 0 || /\btrap\b/.test(text)) return false;
+  // A job sent to the background anywhere (`&` that is no `&&`, `>&`, `&>`) keeps the shell waiting for it.
+  if (/(^|[^&<>])&(?![&>])/.test(text)) return false;
+  const tail = lastListItem(text);
+  if (!tail || tail.after === '|') return false;
+  const item = tail.item.replace(/\s+#.*$/, '').trim();
+  return (
+    item.length > 0 && !/^(\(|\{|done\b|fi\b|esac\b|\}|\))/.test(item) && !/[<>]|[)}]$|^\w+\(\)/.test(item)
+  );
+}
+
+/** The text of the last item of a shell list and the separator before it, quotes and `$(…)` respected. */
+function lastListItem(text: string): { item: string; after: string } | undefined {
+  let quote: string | undefined;
+  let depth = 0;
+  let start = 0;
+  let after = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = undefined;
+      continue;
+    }
+    if (c === '\\') i++;
+    else if (c === "'" || c === '"' || c === '`') quote = c;
+    else if (c === '(' || c === '{') depth++;
+    else if ((c === ')' || c === '}') && depth > 0) depth--;
+    else if (depth === 0 && /[;&|\n]/.test(c)) {
+      const two = text.slice(i, i + 2);
+      const sep = two === '&&' || two === '||' || two === ';;' ? two : c;
+      // `>&1`, `&>`: a redirection, not a separator
+      if (c === '&' && sep === '&' && (/[<>]/.test(text[i - 1] ?? '') || text[i + 1] === '>')) continue;
+      // a separator at the very end (`gunicorn …;`) ends the last item, it does not start one
+      if (text.slice(i + sep.length).trim() === '') break;
+      after = sep;
+      start = i + sep.length;
+      i += sep.length - 1;
+    }
+  }
+  if (quote) return undefined;
+  return { item: text.slice(start, text.length).replace(/[;\s]+$/, ''), after };
 }
 
 /** A script of one simple command: no list, pipe, subshell, group or redirection for the shell to keep itself for. */

@@ -367,6 +367,9 @@ function scriptRun(
 }
 
 /** The commands of a script that run with the arguments it gets (undefined: not known, every branch kept). */
+/** A word that is the script's arguments: `$@`, `"$@"`, `${@}`, `$*`. */
+const ARGS_WORD = /^\$\{?[@*]\}?$/;
+
 function scriptCommands(
   s: EntrypointScript,
   caller: StartCommand | undefined,
@@ -399,7 +402,11 @@ function scriptCommands(
         out.push(...scriptCommands(next.script, run, args.slice(next.argsFrom), chain, depth + 1));
       continue;
     }
-    const own: StartCommand = { ...c, file: s.file, origin: 'script' };
+    // `python manage.py "$@"` with `runserver 0.0.0.0:8000` as the arguments: the container's words fill "$@"
+    const at =
+      caller && args && args.length > 0 ? c.argv.findIndex((w, k) => k > 0 && ARGS_WORD.test(w)) : -1;
+    const argv = at > 0 && args ? [...c.argv.slice(0, at), ...args, ...c.argv.slice(at + 1)] : c.argv;
+    const own: StartCommand = { ...c, argv, file: s.file, origin: 'script' };
     for (const command of [own, ...launched(own)]) {
       out.push(command);
       // `exec docker/web-start`, `./init.bash`: the script a script runs is followed in turn

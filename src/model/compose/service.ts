@@ -269,7 +269,7 @@ export class ServiceConverter {
       anchorOnLines(commands, lines, e.line, valueEndLine(lines, e.line));
     if (v.kind === 'scalar') {
       const { value, raw } = this.str(v);
-      const script = parseShell(value, v.block ? v.line + 1 : v.line);
+      const script = parseShell(composeWords(value), v.block ? v.line + 1 : v.line);
       return { file: e.file, line: e.line, raw, script: { ...script, commands: anchor(script.commands) } };
     }
     if (v.kind === 'seq') {
@@ -471,4 +471,27 @@ function writtenSourceOf(raw: string): string {
 function writtenPartsOf(raw: string): string[] {
   const masked = raw.replace(/\$\{[^}]*\}/g, (m) => m.replace(/:/g, '\0'));
   return masked.split(':').map((p) => p.replace(/\0/g, ':'));
+}
+
+/**
+ * A string command as compose splits it (go-shellwords): a backslash before a blank escapes it even inside double
+ * quotes, so the `\ ` a folded `&& \` line end leaves in `sh -c "…"` reaches the shell as a plain space.
+ */
+export function composeWords(value: string): string {
+  let out = '';
+  let quote: string | undefined;
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i];
+    if (quote === "'") {
+      if (c === "'") quote = undefined;
+    } else if (c === '\\') {
+      const next = value[i + 1] ?? '';
+      if (quote === '"' && (next === ' ' || next === '\t')) continue;
+      out += c + next;
+      i++;
+      continue;
+    } else if (c === '"' || c === "'") quote = quote === c ? undefined : (quote ?? c);
+    out += c;
+  }
+  return out;
 }

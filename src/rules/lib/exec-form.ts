@@ -16,9 +16,35 @@ export function execFormArgv(
   const commands = instr.script?.commands ?? [];
   if (commands.length !== 1 || !isPlainWordList(instr.raw, commands[0].argv)) return undefined;
   const argv = commands[0].argv;
+  if (shellBuiltin(argv)) return undefined;
   if (argv.some((a) => a.includes('$'))) return ['sh', '-c', `exec ${instr.raw.trim()}`];
   if (scriptAt(argv[0], scripts, workdir)?.noShebang) return ['sh', ...argv];
   return argv;
+}
+
+/** Builtins that exist only inside a shell: no program of that name for an exec form to run (`.`, `cd`, `export`). */
+const BUILTINS = new Set([
+  '.',
+  'source',
+  'cd',
+  'export',
+  'set',
+  'unset',
+  'eval',
+  'alias',
+  'shift',
+  'trap',
+  'ulimit',
+  'umask',
+  'readonly',
+  'return',
+  'exit',
+  'wait',
+]);
+
+/** The shell builtin a command starts with, when it is one. */
+export function shellBuiltin(argv: string[]): string | undefined {
+  return argv[0] !== undefined && BUILTINS.has(argv[0]) ? argv[0] : undefined;
 }
 
 /** Whether a shell-form text is an array written as JSON but not valid JSON (`CMD ['python', 'app.py']`). */

@@ -1,0 +1,26 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { imageShells } from '../../src/rules/lib/image-shell.js';
+
+test('imageShells: which shells exec the last command of a -c list, by base image', () => {
+  const cases: [string | undefined, { bash: boolean; sh: boolean }][] = [
+    ['python:3.12', { bash: true, sh: false }],
+    ['python:3.10.5-slim-bullseye', { bash: true, sh: false }],
+    ['python:3.9-slim-buster', { bash: false, sh: false }],
+    ['python:2.7', { bash: false, sh: false }],
+    ['python:3.5-slim', { bash: false, sh: false }],
+    ['python:3.9-alpine3.13', { bash: true, sh: true }],
+    ['python:3.8-alpine3.12', { bash: false, sh: false }],
+    ['python:3.12-alpine', { bash: true, sh: true }],
+    ['alpine:3.19', { bash: true, sh: true }],
+    ['ubuntu:22.04', { bash: true, sh: false }],
+    ['ubuntu:20.04', { bash: false, sh: false }],
+    ['debian:bookworm-slim', { bash: true, sh: false }],
+    ['debian:10', { bash: false, sh: false }],
+    ['registry.example.com:5000/python:3.12', { bash: true, sh: false }],
+    ['nginx:1.21.1', { bash: false, sh: false }],
+    ['python:${PY}', { bash: false, sh: false }],
+    [undefined, { bash: false, sh: false }],
+  ];
+  for (const [image, expected] of cases) assert.deepEqual(imageShells(image), expected, String(image));
+});
