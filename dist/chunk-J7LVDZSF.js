@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-AT6YPLU5.js";
+} from "./chunk-66LSAE2K.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -31,7 +31,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-2TD46MPS.js";
+} from "./chunk-YZBNENVN.js";
 import {
   UnsafePathError,
   readInside,

@@ -24120,6 +24120,7 @@ function scriptRun(argv, scripts, workdir) {
   }
   return void 0;
 }
+var ARGS_WORD = /^\$\{?[@*]\}?$/;
 function scriptCommands(s, caller, args, chain2, depth) {
   const { scripts, workdir } = chain2;
   const out = [];
@@ -24142,7 +24143,9 @@ function scriptCommands(s, caller, args, chain2, depth) {
         out.push(...scriptCommands(next.script, run, args.slice(next.argsFrom), chain2, depth + 1));
       continue;
     }
-    const own = { ...c, file: s.file, origin: "script" };
+    const at2 = caller && args && args.length > 0 ? c.argv.findIndex((w, k) => k > 0 && ARGS_WORD.test(w)) : -1;
+    const argv = at2 > 0 && args ? [...c.argv.slice(0, at2), ...args, ...c.argv.slice(at2 + 1)] : c.argv;
+    const own = { ...c, argv, file: s.file, origin: "script" };
     for (const command of [own, ...launched(own)]) {
       out.push(command);
       const next = depth < 5 ? scriptRun(command.argv, scripts, dir) : void 0;
@@ -25837,7 +25840,7 @@ var ServiceConverter = class {
     const anchor = (commands) => anchorOnLines(commands, lines, e.line, valueEndLine(lines, e.line));
     if (v.kind === "scalar") {
       const { value, raw } = this.str(v);
-      const script = parseShell(value, v.block ? v.line + 1 : v.line);
+      const script = parseShell(composeWords(value), v.block ? v.line + 1 : v.line);
       return { file: e.file, line: e.line, raw, script: { ...script, commands: anchor(script.commands) } };
     }
     if (v.kind === "seq") {
@@ -26029,6 +26032,24 @@ function writtenSourceOf(raw) {
 function writtenPartsOf(raw) {
   const masked2 = raw.replace(/\$\{[^}]*\}/g, (m) => m.replace(/:/g, "\0"));
   return masked2.split(":").map((p) => p.replace(/\0/g, ":"));
+}
+function composeWords(value) {
+  let out = "";
+  let quote;
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i];
+    if (quote === "'") {
+      if (c === "'") quote = void 0;
+    } else if (c === "\\") {
+      const next = value[i + 1] ?? "";
+      if (quote === '"' && (next === " " || next === "	")) continue;
+      out += c + next;
+      i++;
+      continue;
+    } else if (c === '"' || c === "'") quote = quote === c ? void 0 : quote ?? c;
+    out += c;
+  }
+  return out;
 }
 
 // src/model/compose/volumes-from.ts
@@ -29684,9 +29705,31 @@ function execFormArgv(instr, scripts, workdir) {
   const commands = instr.script?.commands ?? [];
   if (commands.length !== 1 || !isPlainWordList(instr.raw, commands[0].argv)) return void 0;
   const argv = commands[0].argv;
+  if (shellBuiltin(argv)) return void 0;
   if (argv.some((a) => a.includes("$"))) return ["sh", "-c", `exec ${instr.raw.trim()}`];
   if (scriptAt(argv[0], scripts, workdir)?.noShebang) return ["sh", ...argv];
   return argv;
+}
+var BUILTINS2 = /* @__PURE__ */ new Set([
+  ".",
+  "source",
+  "cd",
+  "export",
+  "set",
+  "unset",
+  "eval",
+  "alias",
+  "shift",
+  "trap",
+  "ulimit",
+  "umask",
+  "readonly",
+  "return",
+  "exit",
+  "wait"
+]);
+function shellBuiltin(argv) {
+  return argv[0] !== void 0 && BUILTINS2.has(argv[0]) ? argv[0] : void 0;
 }
 function looksLikeArray(raw) {
   return raw.trim().startsWith("[");
@@ -29700,6 +29743,46 @@ function scriptAt(word, scripts, workdir) {
     (s) => path ? import_node_path13.posix.normalize(s.imagePath) === path : import_node_path13.posix.basename(s.imagePath) === word
   );
 }
+
+// src/rules/lib/image-shell.ts
+var NONE = { bash: false, sh: false };
+function baseImageOf(df, stage) {
+  let at2 = stage;
+  for (let hops = 0; at2 && at2.from.stageRef !== void 0 && hops < df.stages.length; hops++)
+    at2 = df.stages[at2.from.stageRef];
+  return at2 && at2.from.stageRef === void 0 && !at2.from.scratch ? at2.from.image : void 0;
+}
+function imageShells(image) {
+  if (!image || image.includes("$")) return NONE;
+  const ref = image.split("@")[0].toLowerCase();
+  const slash = ref.lastIndexOf("/");
+  const colon = ref.lastIndexOf(":");
+  const repository = colon > slash ? ref.slice(0, colon) : ref;
+  const tag = colon > slash ? ref.slice(colon + 1) : "latest";
+  const name2 = repository.slice(repository.lastIndexOf("/") + 1);
+  const alpine = /alpine(\d+)\.(\d+)/.exec(tag);
+  if (name2 === "alpine" || /alpine/.test(tag)) {
+    const version = name2 === "alpine" ? /^(\d+)\.(\d+)/.exec(tag) : alpine;
+    const recent = !version || Number(version[1]) > 3 || Number(version[1]) === 3 && Number(version[2]) >= 13;
+    return recent ? { bash: true, sh: true } : NONE;
+  }
+  if (/\b(jessie|stretch|buster|xenial|bionic|focal)\b/.test(tag)) return NONE;
+  if (/\b(bullseye|bookworm|trixie|jammy|noble)\b/.test(tag)) return { bash: true, sh: false };
+  if (name2 === "debian") return /^(\d+)/.test(tag) && Number(/^(\d+)/.exec(tag)?.[1]) < 11 ? NONE : DEBIAN;
+  if (name2 === "ubuntu") {
+    const v = /^(\d+)\./.exec(tag);
+    return v && Number(v[1]) < 22 ? NONE : DEBIAN;
+  }
+  if (name2 === "python" || name2 === "pypy") {
+    const v = /^(\d+)(?:\.(\d+))?/.exec(tag);
+    if (name2 === "python" && v && (Number(v[1]) < 3 || Number(v[1]) === 3 && v[2] !== void 0 && Number(v[2]) <= 5))
+      return NONE;
+    if (/windows|nanoserver/.test(tag)) return NONE;
+    return DEBIAN;
+  }
+  return NONE;
+}
+var DEBIAN = { bash: true, sh: false };
 
 // src/rules/TF0901-shell-form-command.ts
 var shellFormCommand = defineRule({
@@ -29735,6 +29818,14 @@ after it; no \`exec wait\` or \`exec tail\` is proposed.
 \`bash -c "gunicorn \u2026"\` with one simple command is not reported: bash execs it, so PID 1 is the server. \`sh -c\`
 with one command is: dash, Debian's \`/bin/sh\`, forks it and stays PID 1 (both checked with \`docker top\`).
 
+bash 5.1 and later also exec the last simple command of a \`-c\` list (\`bash -c "migrate && gunicorn \u2026"\`, with
+\`;\`, \`&&\`, \`||\` or new lines; the last command not piped into, grouped or redirected, no background job or
+trap): not reported on images whose
+bash is that recent, judged from the base image (Debian bullseye and later, Ubuntu 22.04 and later, \`python:*\` tags
+without an older suite, Alpine 3.13 and later). On Alpine, \`/bin/sh\` is BusyBox ash, which does the same for
+\`sh -c\` and shell-form CMD. Debian buster and older, Ubuntu 20.04 and older, and images whose base is not known
+keep the finding; the other parts of the chain (a migrate on every start) are still reported by their own rules.
+
 An array that is not valid JSON (\`CMD ['gunicorn', 'mysite.wsgi']\`: single quotes) is shell form too; no exec form is
 built from its text. The exec form of a script without a \`#!\` line runs it with sh (\`CMD ["sh", "/app/start.sh"]\`):
 run directly, it would fail with "exec format error".
@@ -29755,10 +29846,11 @@ script) never runs.`,
       if (init?.signalsGroup) continue;
       const df = app.dockerfile;
       const stage = df?.targetStage;
+      const shells = appShells(app);
       if (df && stage) {
         const cmd = commandIgnoredBy(app, void 0) ? void 0 : stage.cmd;
         const shellForm = stage.entrypoint?.form === "shell" ? stage.entrypoint : cmd?.form === "shell" ? cmd : void 0;
-        if (shellForm)
+        if (shellForm && !shExecsShellForm(shellForm, shells))
           findings.push({
             file: df.file,
             line: shellForm.line,
@@ -29769,7 +29861,7 @@ script) never runs.`,
           });
         for (const instr of [stage.entrypoint, cmd]) {
           if (instr?.argv)
-            findings.push(...inlineShell(execTarget(instr.argv), df.file, instr.line, instr.keyword));
+            findings.push(...inlineShell(execTarget(instr.argv), df.file, instr.line, instr.keyword, shells));
         }
       }
       const service = app.compose?.appService;
@@ -29781,7 +29873,8 @@ script) never runs.`,
         const argv = c && composeArgv2(c);
         const target = argv && execTarget(argv);
         const written = target === argv && c ? writtenComposeArgv(c) : void 0;
-        if (c && target) findings.push(...inlineShell(target, c.file, c.line, `compose ${key}`, written));
+        if (c && target)
+          findings.push(...inlineShell(target, c.file, c.line, `compose ${key}`, shells, written));
       }
       for (const { service: other, app: seen } of otherAppServices(app)) {
         if (commandIgnoredBy(seen, other)) continue;
@@ -29797,7 +29890,14 @@ script) never runs.`,
           if (findings.some((f) => f.file === c.file && f.line === c.line)) continue;
           const written = target === argv ? writtenComposeArgv(c) : void 0;
           findings.push(
-            ...inlineShell(target, c.file, c.line, `compose ${key} of service '${other.name}'`, written)
+            ...inlineShell(
+              target,
+              c.file,
+              c.line,
+              `compose ${key} of service '${other.name}'`,
+              shells,
+              written
+            )
           );
         }
       }
@@ -29814,7 +29914,7 @@ script) never runs.`,
   fix: {
     safety: "safe",
     summary: 'Rewrites a shell-form CMD/ENTRYPOINT of one command in exec form (as `["sh", "-c", "exec \u2026"]` when a variable such as `$PORT` must expand), and writes `exec` before the last command of an inline `sh -c` or of an entrypoint script.',
-    declines: "a script that starts the server in the background and goes on running other processes, or runs several long-running processes one after the other (one `exec` cannot make it one process per container); a CMD array that is not valid JSON (which words were meant is not known).",
+    declines: "a script that starts the server in the background and goes on running other processes, or runs several long-running processes one after the other (one `exec` cannot make it one process per container); a CMD array that is not valid JSON (which words were meant is not known); a CMD of a shell builtin (`CMD . .`), which no exec form can run.",
     make: fixShellForm
   }
 });
@@ -29969,6 +30069,9 @@ function shellFormMessage(instr, argv) {
   if (sequence && !looksLikeArray(instr.raw)) return shellFormSequenceMessage(instr, sequence);
   if (looksLikeArray(instr.raw))
     return `${k} looks like an exec-form array but is not valid JSON (the exec form needs double quotes and a comma between words), so Docker runs the text with /bin/sh -c (shell form): ${pid1}. Write a JSON array of double-quoted words; to run several commands, run a script whose last command starts the server with exec, or ${k} ["sh", "-c", "\u2026; exec <server>"].`;
+  const builtin = instr.script?.commands.length === 1 ? shellBuiltin(instr.script.commands[0].argv) : void 0;
+  if (builtin)
+    return `${k} is in shell form, so ${pid1}. No exec form can be built from it: '${builtin}' is a shell builtin, not a program, so ${k} [${instr.script?.commands[0].argv.map((a) => JSON.stringify(a)).join(", ")}] would fail to start. Start the server itself in exec form (${k} ["gunicorn", "--bind", "0.0.0.0:8000", "<project>.wsgi"]).`;
   if (!argv) {
     const several = (instr.script?.commands.length ?? 0) > 1;
     return `${k} is in shell form, so ${pid1}. Use the exec form: ${several ? `${k} ["/entrypoint.sh"] with exec in the script` : `${k} ["sh", "-c", "exec \u2026"]`}.`;
@@ -29994,7 +30097,7 @@ function shellText(argv) {
     (w) => /^[\w@%+=:,./$-]+$/.test(w) ? w : w.includes("$") ? JSON.stringify(w) : `'${w.replace(/'/g, `'\\''`)}'`
   ).join(" ");
 }
-function inlineShell(argv, file, line, what, written) {
+function inlineShell(argv, file, line, what, shells, written) {
   const commands = inlineScriptCommands(argv, line);
   const shell = `${what} runs '${argv[0]} -c'`;
   const writtenCommands = written ? inlineScriptCommands(written, line) : [];
@@ -30024,6 +30127,7 @@ function inlineShell(argv, file, line, what, written) {
   const script = inlineScript(argv) ?? "";
   const lone = inlineScriptCommands(argv, line).length === 1 && !last.background && isSimple(script);
   if (lone && /(^|\/)bash$/.test(argv[0])) return [];
+  if (execsLast(argv[0], shells) && endsInSimpleCommand(script, last)) return [];
   if (isKeepAliveLoop(script))
     return [
       {
@@ -30049,6 +30153,63 @@ function inlineShell(argv, file, line, what, written) {
       message: `${shell} ${why}, so the shell stays PID 1 and SIGTERM does not reach it. Write 'exec ${shown(last).join(" ")}'${lone ? "" : " as the last command"}.`
     }
   ];
+}
+function appShells(app) {
+  const df = app.dockerfile;
+  const stage = df?.targetStage;
+  const service = app.compose?.appService;
+  if (df && stage) return imageShells(baseImageOf(df, stage));
+  return imageShells(service?.build ? void 0 : service?.image?.value);
+}
+function shExecsShellForm(instr, shells) {
+  const commands = instr.script?.commands ?? [];
+  const last = commands.at(-1);
+  if (!shells.sh || !last || last.viaExec || looksLikeArray(instr.raw) || isKeepAliveLoop(instr.raw))
+    return false;
+  if (foregroundSequence(commands) || backgroundStart(commands)) return false;
+  return endsInSimpleCommand(instr.raw, last);
+}
+function execsLast(program, shells) {
+  if (/(^|\/)bash$/.test(program ?? "")) return shells.bash;
+  return /(^|\/)(ba)?sh$|(^|\/)ash$/.test(program ?? "") && shells.sh;
+}
+function endsInSimpleCommand(script, last) {
+  const text = script.replace(/\\\n/g, " ").trim();
+  if (last.background || last.redirects.length > 0 || /\btrap\b/.test(text)) return false;
+  if (/(^|[^&<>])&(?![&>])/.test(text)) return false;
+  const tail = lastListItem(text);
+  if (!tail || tail.after === "|") return false;
+  const item = tail.item.replace(/\s+#.*$/, "").trim();
+  return item.length > 0 && !/^(\(|\{|done\b|fi\b|esac\b|\}|\))/.test(item) && !/[<>]|[)}]$|^\w+\(\)/.test(item);
+}
+function lastListItem(text) {
+  let quote;
+  let depth = 0;
+  let start = 0;
+  let after = "";
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === "\\" && quote === '"') i++;
+      else if (c === quote) quote = void 0;
+      continue;
+    }
+    if (c === "\\") i++;
+    else if (c === "'" || c === '"' || c === "`") quote = c;
+    else if (c === "(" || c === "{") depth++;
+    else if ((c === ")" || c === "}") && depth > 0) depth--;
+    else if (depth === 0 && /[;&|\n]/.test(c)) {
+      const two = text.slice(i, i + 2);
+      const sep = two === "&&" || two === "||" || two === ";;" ? two : c;
+      if (c === "&" && sep === "&" && (/[<>]/.test(text[i - 1] ?? "") || text[i + 1] === ">")) continue;
+      if (text.slice(i + sep.length).trim() === "") break;
+      after = sep;
+      start = i + sep.length;
+      i += sep.length - 1;
+    }
+  }
+  if (quote) return void 0;
+  return { item: text.slice(start, text.length).replace(/[;\s]+$/, ""), after };
 }
 function isSimple(script) {
   return !/[;&|(){}<>`\n]|\$\(/.test(script.trim());

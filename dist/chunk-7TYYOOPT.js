@@ -11,7 +11,7 @@ import {
   pipInstall,
   programArgv,
   runtimeInsertionLine
-} from "./chunk-2TD46MPS.js";
+} from "./chunk-YZBNENVN.js";
 import {
   insertLines,
   normalizePackageName,

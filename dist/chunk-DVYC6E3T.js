@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-756XC3AD.js";
+} from "./chunk-7TYYOOPT.js";
 import {
   makeReport
 } from "./chunk-AADTFP4D.js";
 import {
   RULES
-} from "./chunk-2TD46MPS.js";
+} from "./chunk-YZBNENVN.js";
 import {
   SEVERITIES,
   UnsafePathError,

@@ -20,7 +20,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-2TD46MPS.js";
+} from "./chunk-YZBNENVN.js";
 import {
   UnsafePathError,
   formatBytes,
