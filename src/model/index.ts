@@ -228,6 +228,12 @@ class ProjectBuilder implements ModelInput {
         const landing = layout.landingOf(target, relativeTo(app.managePy, app.context.dir));
         if (landing) app.imageSourceDir = posix.dirname(landing);
       }
+      if (target) {
+        const context = app.context;
+        app.imageHoldsPython = context.sentFiles.some(
+          (f) => f.endsWith('.py') && layout.landingOf(target, f),
+        );
+      }
     }
 
     // A compose file of backing services only runs no Django project: its services are judged, no settings.
