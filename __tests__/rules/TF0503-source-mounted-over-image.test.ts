@@ -22,7 +22,7 @@ composeRuleCases(sourceMountedOverImage, [
     expect: [],
   },
   {
-    name: './:/app/ long syntax, from an override file',
+    name: './:/app/ long syntax in the development override file: where the mount belongs',
     compose: {
       'compose.yaml': y('services:', '  web:', '    build: .'),
       'compose.override.yaml': y(
@@ -35,7 +35,23 @@ composeRuleCases(sourceMountedOverImage, [
       ),
     },
     app: appCopiedToApp,
-    expect: ['compose.override.yaml:4'],
+    expect: [],
+  },
+  {
+    name: './:/app/ long syntax, from a development file that is not the override',
+    compose: {
+      'compose.yaml': y('services:', '  web:', '    build: .'),
+      'compose.dev.yaml': y(
+        'services:',
+        '  web:',
+        '    volumes:',
+        '      - type: bind',
+        '        source: ./',
+        '        target: /app/',
+      ),
+    },
+    app: appCopiedToApp,
+    expect: ['compose.dev.yaml:4'],
   },
   {
     name: 'the build context from a compose file in a subdirectory',

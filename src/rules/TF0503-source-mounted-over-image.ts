@@ -5,6 +5,7 @@ import { appImageServices } from './lib/each.js';
 import { defineRule } from './lib/rule.js';
 import type { ComposeService, ComposeVolumeMount } from '../model/types/compose.js';
 import type { App } from '../model/types/project.js';
+import { isComposeOverrideFile } from '../model/compose-projects.js';
 import { shownSource, shownTarget } from './lib/files.js';
 
 /** Python files of the build context under `source` (a directory of the scanned tree): code, not data. */
@@ -38,7 +39,7 @@ export const sourceMountedOverImage = defineRule({
     'that holds no code at all (a runner with only the requirements) and gets the project from the mount.',
     '',
     'Keep the live-reload mount out of the file used to deploy, e.g. in a `compose.override.yaml` (or a `develop:',
-    'watch` section) that only development loads:',
+    'watch` section) that only development loads; a mount in the override file is not reported:',
     '',
     '```yaml',
     '# compose.yaml (deployed)',
@@ -54,6 +55,8 @@ export const sourceMountedOverImage = defineRule({
     const byLine = new Map<string, { file: string; line: number; services: string[]; text: string }>();
     for (const { app, service } of appImageServices(project)) {
       for (const { mount, text } of mountsOverCode(app, service)) {
+        // The development override (`docker-compose.override.yml`) is where this rule asks the mount to live.
+        if (isComposeOverrideFile(mount.file)) continue;
         const key = `${mount.file}\0${mount.line}`;
         const seen = byLine.get(key);
         if (!seen) byLine.set(key, { file: mount.file, line: mount.line, services: [service.name], text });
