@@ -50,13 +50,18 @@ env file.
   },
 });
 
-/** Compose env_files inside the build context that the repository does not hold but a COPY would take. */
+/** Compose env_files (of any service) inside the app's build context that the repository does not hold but a COPY would take. */
 function envFilesOfCompose(app: App): RawFinding[] {
   const file = app.dockerfile?.file;
   const dir = app.context?.dir;
   if (!file || dir === undefined) return [];
   const out: RawFinding[] = [];
-  for (const f of app.compose?.appService?.envFiles ?? []) {
+  // Any service's env_file counts: the database's `.env` in the app's context is baked in by the same COPY.
+  const envFiles = (app.compose?.services ?? []).flatMap((s) => s.envFiles);
+  const seen = new Set<string>();
+  for (const f of envFiles) {
+    if (seen.has(f.path)) continue;
+    seen.add(f.path);
     const inContext = dir === '.' ? f.path : posix.relative(dir, f.path);
     if (inContext.startsWith('..') || posix.isAbsolute(inContext) || !isUsableEnvFileName(inContext))
       continue;
@@ -65,7 +70,7 @@ function envFilesOfCompose(app: App): RawFinding[] {
     out.push({
       file,
       line,
-      message: `Compose reads env_file '${f.path}' from inside the build context, and .dockerignore does not exclude it: the repository does not hold it, but whoever builds the image with a real one bakes its secrets in here. Add '${inContext}' to .dockerignore.`,
+      message: `Compose reads env_file '${f.path}' from inside the build context, and no .dockerignore excludes it: the repository does not hold it, but whoever builds the image with a real one bakes its secrets in here. Add '${inContext}' to .dockerignore.`,
     });
   }
   return out;
