@@ -1,5 +1,6 @@
 import { basename, launchedCommand, programArgv, startCommands } from '../model/command.js';
 import type { RawFinding } from '../core/index.js';
+import type { RunInstr, Stage } from '../model/types/dockerfile.js';
 import { appOfDockerfile, runtimeInsertionLine } from './lib/dockerfile-fix.js';
 import { insertLines, linesOf, replaceLines } from './lib/fix.js';
 import { defineRule, type FixContext, type FixProposal } from './lib/rule.js';
@@ -38,8 +39,8 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
         file: df.file,
         line: stage.lastLine,
         message: user
-          ? `The image runs as ${name} (USER ${user.user} at line ${user.line}). Create an unprivileged user and switch to it: RUN useradd --uid 10001 app, then USER app.`
-          : `The target stage${stage.name ? ` '${stage.name}'` : ''} sets no USER, so the app runs as root. Create an unprivileged user and add USER app before CMD.`,
+          ? `The image runs as ${name} (USER ${user.user} at line ${user.line}). ${switchAdvice(stage)}`
+          : `The target stage${stage.name ? ` '${stage.name}'` : ''} sets no USER, so the app runs as root. ${switchAdvice(stage, ' before CMD')}`,
       });
     }
     return findings;
@@ -64,7 +65,8 @@ function fixRunsAsRoot(context: FixContext): FixProposal | undefined {
   // USER root after the last RUN: replaced in place, so no later USER switches back.
   const inPlace = root && root.line < runtime && !runs.some((i) => i.line > root.line) ? root : undefined;
   // A user the stage's RUNs already create is switched to, not created twice (useradd would fail the build).
-  const existing = createdUser(runs.map((r) => text.slice(r.line - 1, r.endLine).join('\n')));
+  const existing =
+    createdUser(runs.map((r) => text.slice(r.line - 1, r.endLine).join('\n'))) ?? userCreatedByRuns(stage);
   let lines: string[];
   let at = runtime;
   if (existing) lines = [`USER ${existing}`];
@@ -110,4 +112,41 @@ function dropsPrivileges(argv: string[]): boolean {
     (a[0] === 'gunicorn' && argv.some((x) => x === '-u' || x === '--user' || x.startsWith('--user='))) ||
     (a[0] === 'uwsgi' && argv.some((x) => x === '--uid' || x.startsWith('--uid=')))
   );
+}
+
+// Options of useradd/adduser (shadow, Debian, busybox) that take a value: the word after them is no user name.
+const USER_OPTION_VALUES = new Set(
+  '-u -g -G -d -h -s -c -k -e -f -K -p -R -Z -b --uid --gid --groups --home-dir --home --shell --comment --gecos --ingroup --skel --expiredate --inactive --key --password --root --base-dir'.split(
+    ' ',
+  ),
+);
+
+/** The user the target stage's RUNs create (`adduser -S app -G app`, `useradd -m app`), the last one when several. */
+function userCreatedByRuns(stage: Stage): string | undefined {
+  let name: string | undefined;
+  for (const ins of stage.instructions) {
+    if (ins.keyword !== 'RUN') continue;
+    for (const c of (ins as RunInstr).script?.commands ?? []) {
+      if (!['useradd', 'adduser'].includes(basename(c.argv[0] ?? ''))) continue;
+      for (let i = 1; i < c.argv.length; i++) {
+        const w = c.argv[i]!;
+        if (w.startsWith('-')) {
+          if (USER_OPTION_VALUES.has(w)) i++;
+          continue;
+        }
+        if (/^[a-z_][\w-]*$/.test(w)) name = w;
+        break;
+      }
+    }
+  }
+  return name;
+}
+
+/** How to stop running as root in this stage: switch to the user it already creates, else create one its base can. */
+function switchAdvice(stage: Stage, where = ''): string {
+  const existing = userCreatedByRuns(stage);
+  if (existing) return `The stage already creates the user ${existing}: add USER ${existing}${where}.`;
+  const alpine = /alpine/i.test(stage.from.image ?? stage.from.raw);
+  const create = alpine ? 'adduser -D -u 10001 app' : 'useradd --create-home --uid 10001 app';
+  return `Create an unprivileged user and switch to it: RUN ${create}, then USER app${where}.`;
 }
