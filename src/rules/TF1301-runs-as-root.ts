@@ -1,6 +1,7 @@
 import { basename, launchedCommand, programArgv, startCommands } from '../model/command.js';
 import type { RawFinding } from '../core/index.js';
 import type { RunInstr, Stage } from '../model/types/dockerfile.js';
+import type { App } from '../model/types/project.js';
 import { appOfDockerfile, runtimeInsertionLine } from './lib/dockerfile-fix.js';
 import { insertLines, linesOf, replaceLines } from './lib/fix.js';
 import { defineRule, type FixContext, type FixProposal } from './lib/rule.js';
@@ -35,6 +36,16 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
       const name = user?.user?.split(':')[0];
       if (user && name !== 'root' && name !== '0') continue;
       if (startCommands(app).some((c) => dropsPrivileges(c.argv))) continue;
+      const su = suDrop(app);
+      if (su) {
+        // The start script needs root before `su` (chown, then su): a USER would break it; a clean drop is the fix.
+        findings.push({
+          file: df.file,
+          line: stage.lastLine,
+          message: `The container starts as root, and ${su.file}:${su.line} drops to ${su.user} with 'su ${su.user} -c' (steps before it may need root, so a USER could break them). Replace su with a tool that hands the process over to ${su.user} instead of opening a su session around it: exec gosu ${su.user} …, su-exec or setpriv.`,
+        });
+        continue;
+      }
       findings.push({
         file: df.file,
         line: stage.lastLine,
@@ -49,7 +60,8 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
     safety: 'safe',
     summary:
       'Creates an unprivileged user `app` (uid 10001) owning the working directory (and the VOLUME directories declared after the last RUN, switching before them), and switches to it with `USER app` after the last RUN of the target stage; a user the RUNs of the stage already create is switched to instead.',
-    declines: 'a USER given by a variable, which cannot be told.',
+    declines:
+      'a USER given by a variable, which cannot be told; a start script that drops to its user with su (it needs root until then).',
     make: fixRunsAsRoot,
   },
 });
@@ -58,6 +70,8 @@ function fixRunsAsRoot(context: FixContext): FixProposal | undefined {
   const found = appOfDockerfile(context);
   const text = found && linesOf(context, found.dockerfile.file);
   if (!found || !text || found.stage.lastLine !== context.finding.line) return undefined;
+  // A start script that drops with su needs root until then: a USER would break it.
+  if (suDrop(found.app)) return undefined;
   const { dockerfile, stage } = found;
   const runs = stage.instructions.filter((i) => i.keyword === 'RUN');
   const runtime = runtimeInsertionLine(stage);
@@ -149,4 +163,15 @@ function switchAdvice(stage: Stage, where = ''): string {
   const alpine = /alpine/i.test(stage.from.image ?? stage.from.raw);
   const create = alpine ? 'adduser -D -u 10001 app' : 'useradd --create-home --uid 10001 app';
   return `Create an unprivileged user and switch to it: RUN ${create}, then USER app${where}.`;
+}
+
+/** Where an entrypoint script drops to another user with `su USER -c …` (a root process stays as its parent). */
+function suDrop(app: App): { file: string; line: number; user: string } | undefined {
+  for (const script of app.entrypointScripts)
+    for (const c of script.script.commands) {
+      if (basename(c.argv[0] ?? '') !== 'su') continue;
+      const user = c.argv.slice(1).find((w) => !w.startsWith('-') && w !== 'root');
+      if (user && c.argv.includes('-c')) return { file: script.file, line: c.line, user };
+    }
+  return undefined;
 }
