@@ -75,6 +75,14 @@ contextRuleCases(envFileInImage, [
     [['Dockerfile', 2]],
   ],
   [
+    "the database service's env_file in the app's context reaches the app image through COPY . all the same",
+    {
+      Dockerfile: 'FROM python:3.12\nCOPY . /app\n',
+      'compose.yaml': 'services:\n  web:\n    build: .\n  db:\n    image: postgres:16\n    env_file: .env\n',
+    },
+    [['Dockerfile', 2]],
+  ],
+  [
     'a compose env_file that .dockerignore excludes, or outside the context, is fine',
     {
       Dockerfile: 'FROM python:3.12\nCOPY . /app\n',

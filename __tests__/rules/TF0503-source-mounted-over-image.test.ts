@@ -22,7 +22,7 @@ composeRuleCases(sourceMountedOverImage, [
     expect: [],
   },
   {
-    name: './:/app/ long syntax, from an override file',
+    name: './:/app/ long syntax in the development override file: where the mount belongs',
     compose: {
       'compose.yaml': y('services:', '  web:', '    build: .'),
       'compose.override.yaml': y(
@@ -35,7 +35,23 @@ composeRuleCases(sourceMountedOverImage, [
       ),
     },
     app: appCopiedToApp,
-    expect: ['compose.override.yaml:4'],
+    expect: [],
+  },
+  {
+    name: './:/app/ long syntax, from a development file that is not the override',
+    compose: {
+      'compose.yaml': y('services:', '  web:', '    build: .'),
+      'compose.dev.yaml': y(
+        'services:',
+        '  web:',
+        '    volumes:',
+        '      - type: bind',
+        '        source: ./',
+        '        target: /app/',
+      ),
+    },
+    app: appCopiedToApp,
+    expect: ['compose.dev.yaml:4'],
   },
   {
     name: 'the build context from a compose file in a subdirectory',
@@ -61,6 +77,36 @@ composeRuleCases(sourceMountedOverImage, [
     compose: y('services:', '  web:', '    build: .', '    volumes:', '      - .:/app'),
     app: { managePy: 'manage.py', dockerfile: dockerfile(stage({ workdir: '/app', copyTo: ['/tmp'] })) },
     expect: ['compose.yaml:5'],
+  },
+  {
+    name: 'requirements copied to the working directory, no Python file: the image holds no code',
+    compose: y('services:', '  web:', '    build: .', '    volumes:', '      - .:/app'),
+    app: {
+      managePy: 'manage.py',
+      imageHoldsPython: false,
+      context: {
+        dir: '.',
+        files: ['manage.py', 'requirements.txt'],
+        sentFiles: ['manage.py', 'requirements.txt'],
+      },
+      dockerfile: dockerfile(stage({ workdir: '/app', copyTo: ['/app'] })),
+    },
+    expect: ['compose.yaml:5'],
+    messages: [/'\.' at \/app, and the image holds no code of its own.*\(COPY \. \/app\)/],
+  },
+  {
+    name: 'a code-less image built from a tooling directory, the code mounted from outside its context',
+    compose: y('services:', '  web:', '    build: docker', '    volumes:', '      - ./src:/code'),
+    app: {
+      dir: 'src',
+      managePy: 'src/manage.py',
+      context: { dir: 'docker', files: ['Dockerfile'], sentFiles: ['Dockerfile'] },
+      dockerfile: dockerfile(stage({ workdir: '/code', copyTo: ['/tmp'] })),
+    },
+    expect: ['compose.yaml:5'],
+    messages: [
+      /The code \('src'\) is outside the image's build context \('docker'\), so no COPY can take it/,
+    ],
   },
   {
     name: 'a code-less image with only a data directory mounted',

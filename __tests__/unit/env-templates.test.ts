@@ -13,6 +13,8 @@ test('env template values that only show where a secret goes are placeholders', 
     ['POSTGRES_PASSWORD', 'password'],
     ['DJANGO_SECRET_KEY', 'django-secret-key'],
     ['AWS_SECRET_ACCESS_KEY', 'xxxxxxxxxxxx'],
+    ['SECRET_KEY', '{Production secret}'],
+    ['DB_PASSWORD', '[database password]'],
   ])
     assert.equal(isPlaceholderValue(name, value), true, `${name}=${value}`);
 });

@@ -170,6 +170,12 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: 'a PASSWORD read from the environment with a literal fallback (the notice): dropping the fallback is left to the author',
     },
   ],
+  '__tests__/fixtures/corpus/entrypoint-su-drop': [
+    {
+      rule: 'TF1301',
+      why: 'the start script drops to its user with su and needs root until then: a USER would break it',
+    },
+  ],
   '__tests__/fixtures/corpus/db-url-default-password': [
     {
       rule: 'TF0304',

@@ -24,6 +24,11 @@ const COMPOSE_OVERRIDES = [
   'docker-compose.override.yml',
 ];
 
+/** Whether a compose file has the name of the override Docker Compose layers on its base (development settings). */
+export function isComposeOverrideFile(path: string): boolean {
+  return COMPOSE_OVERRIDES.includes(path.slice(path.lastIndexOf('/') + 1));
+}
+
 /** The compose files Docker Compose would merge for one project, and their model. */
 export interface ComposeSet {
   dir: string;

@@ -204,7 +204,7 @@ class ProjectBuilder implements ModelInput {
       app.context = this.context(
         seed.contextDir ?? dirName(seed.dockerfile),
         seed.dockerfile,
-        (app.compose?.appService?.envFiles ?? []).map((f) => f.path),
+        (app.compose?.services ?? []).flatMap((s) => s.envFiles.map((f) => f.path)),
       );
 
     if (app.dockerfile && app.context) {
@@ -227,6 +227,12 @@ class ProjectBuilder implements ModelInput {
       if (target && app.managePy && isUnder(app.managePy, app.context.dir)) {
         const landing = layout.landingOf(target, relativeTo(app.managePy, app.context.dir));
         if (landing) app.imageSourceDir = posix.dirname(landing);
+      }
+      if (target) {
+        const context = app.context;
+        app.imageHoldsPython = context.sentFiles.some(
+          (f) => f.endsWith('.py') && layout.landingOf(target, f),
+        );
       }
     }
 

@@ -44,19 +44,24 @@ env file.
       project,
       (path, dir) => isEnvFile(path) || templates.has(`${dir}\0${path}`),
       (names, files) =>
-        `This instruction copies ${names} into the image, so its secrets ship with the image. Add ${files.length > 1 ? 'them' : 'it'} to .dockerignore (e.g. '.env' and '.env.*') and pass the values as environment variables at run time.`,
+        `This instruction copies ${names} into the image, so its secrets ship with the image. Add ${files.length > 1 ? 'them' : 'it'} to .dockerignore (${ignorePatterns(files)}) and pass the values as environment variables at run time.`,
     );
     return [...copied, ...project.apps.flatMap(envFilesOfCompose)];
   },
 });
 
-/** Compose env_files inside the build context that the repository does not hold but a COPY would take. */
+/** Compose env_files (of any service) inside the app's build context that the repository does not hold but a COPY would take. */
 function envFilesOfCompose(app: App): RawFinding[] {
   const file = app.dockerfile?.file;
   const dir = app.context?.dir;
   if (!file || dir === undefined) return [];
   const out: RawFinding[] = [];
-  for (const f of app.compose?.appService?.envFiles ?? []) {
+  // Any service's env_file counts: the database's `.env` in the app's context is baked in by the same COPY.
+  const envFiles = (app.compose?.services ?? []).flatMap((s) => s.envFiles);
+  const seen = new Set<string>();
+  for (const f of envFiles) {
+    if (seen.has(f.path)) continue;
+    seen.add(f.path);
     const inContext = dir === '.' ? f.path : posix.relative(dir, f.path);
     if (inContext.startsWith('..') || posix.isAbsolute(inContext) || !isUsableEnvFileName(inContext))
       continue;
@@ -65,7 +70,7 @@ function envFilesOfCompose(app: App): RawFinding[] {
     out.push({
       file,
       line,
-      message: `Compose reads env_file '${f.path}' from inside the build context, and .dockerignore does not exclude it: the repository does not hold it, but whoever builds the image with a real one bakes its secrets in here. Add '${inContext}' to .dockerignore.`,
+      message: `Compose reads env_file '${f.path}' from inside the build context, and no .dockerignore excludes it: the repository does not hold it, but whoever builds the image with a real one bakes its secrets in here. Add '${inContext}' to .dockerignore.`,
     });
   }
   return out;
@@ -74,4 +79,29 @@ function envFilesOfCompose(app: App): RawFinding[] {
 /** Any env_file name but a template meant to be committed. */
 function isUsableEnvFileName(path: string): boolean {
   return !/(example|sample|template|tpl|tmpl)/i.test(path.slice(path.lastIndexOf('/') + 1));
+}
+
+/**
+ * .dockerignore patterns that match the copied files: `.env` and `.env.*` match at the context root only, so a file in
+ * a subdirectory needs `**\/` (`journal/.env` → `**\/.env`), and a file in a `.env*` directory needs that directory.
+ */
+function ignorePatterns(files: string[]): string {
+  if (files.every((f) => !f.includes('/'))) return "e.g. '.env' and '.env.*'";
+  const patterns = new Set<string>();
+  for (const f of files) {
+    const parts = f.split('/');
+    const envDir = parts.slice(0, -1).findIndex((p) => p.startsWith('.env'));
+    if (envDir >= 0) {
+      patterns.add(`${parts.slice(0, envDir + 1).join('/')}/`);
+      continue;
+    }
+    const base = parts.at(-1)!;
+    const general = base.startsWith('.env.')
+      ? '.env.*'
+      : base.endsWith('.env') && base !== '.env'
+        ? '*.env'
+        : base;
+    patterns.add(parts.length > 1 ? `**/${general}` : general);
+  }
+  return [...patterns].map((p) => `'${p}'`).join(', ');
 }

@@ -5,6 +5,7 @@ import { appImageServices } from './lib/each.js';
 import { defineRule } from './lib/rule.js';
 import type { ComposeService, ComposeVolumeMount } from '../model/types/compose.js';
 import type { App } from '../model/types/project.js';
+import { isComposeOverrideFile } from '../model/compose-projects.js';
 import { shownSource, shownTarget } from './lib/files.js';
 
 /** Python files of the build context under `source` (a directory of the scanned tree): code, not data. */
@@ -38,7 +39,7 @@ export const sourceMountedOverImage = defineRule({
     'that holds no code at all (a runner with only the requirements) and gets the project from the mount.',
     '',
     'Keep the live-reload mount out of the file used to deploy, e.g. in a `compose.override.yaml` (or a `develop:',
-    'watch` section) that only development loads:',
+    'watch` section) that only development loads; a mount in the override file is not reported:',
     '',
     '```yaml',
     '# compose.yaml (deployed)',
@@ -54,6 +55,8 @@ export const sourceMountedOverImage = defineRule({
     const byLine = new Map<string, { file: string; line: number; services: string[]; text: string }>();
     for (const { app, service } of appImageServices(project)) {
       for (const { mount, text } of mountsOverCode(app, service)) {
+        // The development override (`docker-compose.override.yml`) is where this rule asks the mount to live.
+        if (isComposeOverrideFile(mount.file)) continue;
         const key = `${mount.file}\0${mount.line}`;
         const seen = byLine.get(key);
         if (!seen) byLine.set(key, { file: mount.file, line: mount.line, services: [service.name], text });
@@ -74,7 +77,8 @@ export const sourceMountedOverImage = defineRule({
 /** The bind mounts of a service of the app's image that put the host's code over the image's, with what they do. */
 function mountsOverCode(app: App, web: ComposeService): { mount: ComposeVolumeMount; text: string }[] {
   const out: { mount: ComposeVolumeMount; text: string }[] = [];
-  const codeDir = imageCodeDir(app);
+  // An image that takes no Python file of its context (`COPY requirements.txt app/`) holds no code at its WORKDIR.
+  const codeDir = app.imageHoldsPython === false ? undefined : imageCodeDir(app);
   const hostDirs = [app.dir, web.build?.context, app.context?.dir].filter(
     (d): d is string => d !== undefined,
   );
@@ -89,10 +93,7 @@ function mountsOverCode(app: App, web: ComposeService): { mount: ComposeVolumeMo
       // A mount off the working directory's path (`/code` beside WORKDIR /app) is not what the container runs.
       const onWorkdir = coversPath(v.target, workdir) || coversPath(workdir, v.target);
       if (projectDir === undefined || !coversPath(v.source, projectDir) || !onWorkdir) continue;
-      out.push({
-        mount: v,
-        text: `'${shownSource(v)}' at ${shownTarget(v)}, and the image holds no code of its own: the container runs the host's files, so no built release ever runs. Copy the code into the image (COPY . ${shownTarget(v)}) and keep this mount in a development-only override file.`,
-      });
+      out.push({ mount: v, text: codelessText(v, app.context?.dir) });
       continue;
     }
     const whole = hostDirs.some((d) => coversPath(v.source!, d)) && coversPath(v.target, codeDir);
@@ -109,4 +110,18 @@ function mountsOverCode(app: App, web: ComposeService): { mount: ComposeVolumeMo
     });
   }
   return out;
+}
+
+/** What a mount that supplies all the code does, and the build that would put that code in the image. */
+function codelessText(v: ComposeVolumeMount, contextDir: string | undefined): string {
+  const head = `'${shownSource(v)}' at ${shownTarget(v)}, and the image holds no code of its own: the container runs the host's files, so no built release ever runs.`;
+  const tail = 'and keep this mount in a development-only override file.';
+  const source = posix.normalize(v.source ?? '.');
+  if (contextDir !== undefined && !coversPath(contextDir, source)) {
+    // `./src:/code` with the build context `docker/django`: no COPY of that Dockerfile can reach the code.
+    return `${head} The code ('${source}') is outside the image's build context ('${contextDir}'), so no COPY can take it: build from a context that holds it, COPY it to ${shownTarget(v)}, ${tail}`;
+  }
+  const inContext =
+    contextDir === undefined || contextDir === '.' ? source : posix.relative(contextDir, source) || '.';
+  return `${head} Copy the code into the image (COPY ${inContext} ${shownTarget(v)}) ${tail}`;
 }

@@ -1,5 +1,7 @@
 import { basename, launchedCommand, programArgv, startCommands } from '../model/command.js';
 import type { RawFinding } from '../core/index.js';
+import type { RunInstr, Stage } from '../model/types/dockerfile.js';
+import type { App } from '../model/types/project.js';
 import { appOfDockerfile, runtimeInsertionLine } from './lib/dockerfile-fix.js';
 import { insertLines, linesOf, replaceLines } from './lib/fix.js';
 import { defineRule, type FixContext, type FixProposal } from './lib/rule.js';
@@ -34,12 +36,22 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
       const name = user?.user?.split(':')[0];
       if (user && name !== 'root' && name !== '0') continue;
       if (startCommands(app).some((c) => dropsPrivileges(c.argv))) continue;
+      const su = suDrop(app);
+      if (su) {
+        // The start script needs root before `su` (chown, then su): a USER would break it; a clean drop is the fix.
+        findings.push({
+          file: df.file,
+          line: stage.lastLine,
+          message: `The container starts as root, and ${su.file}:${su.line} drops to ${su.user} with 'su ${su.user} -c' (steps before it may need root, so a USER could break them). Replace su with a tool that hands the process over to ${su.user} instead of opening a su session around it: exec gosu ${su.user} …, su-exec or setpriv.`,
+        });
+        continue;
+      }
       findings.push({
         file: df.file,
         line: stage.lastLine,
         message: user
-          ? `The image runs as ${name} (USER ${user.user} at line ${user.line}). Create an unprivileged user and switch to it: RUN useradd --uid 10001 app, then USER app.`
-          : `The target stage${stage.name ? ` '${stage.name}'` : ''} sets no USER, so the app runs as root. Create an unprivileged user and add USER app before CMD.`,
+          ? `The image runs as ${name} (USER ${user.user} at line ${user.line}). ${switchAdvice(stage)}`
+          : `The target stage${stage.name ? ` '${stage.name}'` : ''} sets no USER, so the app runs as root. ${switchAdvice(stage, ' before CMD')}`,
       });
     }
     return findings;
@@ -48,7 +60,8 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
     safety: 'safe',
     summary:
       'Creates an unprivileged user `app` (uid 10001) owning the working directory (and the VOLUME directories declared after the last RUN, switching before them), and switches to it with `USER app` after the last RUN of the target stage; a user the RUNs of the stage already create is switched to instead.',
-    declines: 'a USER given by a variable, which cannot be told.',
+    declines:
+      'a USER given by a variable, which cannot be told; a start script that drops to its user with su (it needs root until then).',
     make: fixRunsAsRoot,
   },
 });
@@ -57,6 +70,8 @@ function fixRunsAsRoot(context: FixContext): FixProposal | undefined {
   const found = appOfDockerfile(context);
   const text = found && linesOf(context, found.dockerfile.file);
   if (!found || !text || found.stage.lastLine !== context.finding.line) return undefined;
+  // A start script that drops with su needs root until then: a USER would break it.
+  if (suDrop(found.app)) return undefined;
   const { dockerfile, stage } = found;
   const runs = stage.instructions.filter((i) => i.keyword === 'RUN');
   const runtime = runtimeInsertionLine(stage);
@@ -64,7 +79,8 @@ function fixRunsAsRoot(context: FixContext): FixProposal | undefined {
   // USER root after the last RUN: replaced in place, so no later USER switches back.
   const inPlace = root && root.line < runtime && !runs.some((i) => i.line > root.line) ? root : undefined;
   // A user the stage's RUNs already create is switched to, not created twice (useradd would fail the build).
-  const existing = createdUser(runs.map((r) => text.slice(r.line - 1, r.endLine).join('\n')));
+  const existing =
+    createdUser(runs.map((r) => text.slice(r.line - 1, r.endLine).join('\n'))) ?? userCreatedByRuns(stage);
   let lines: string[];
   let at = runtime;
   if (existing) lines = [`USER ${existing}`];
@@ -110,4 +126,52 @@ function dropsPrivileges(argv: string[]): boolean {
     (a[0] === 'gunicorn' && argv.some((x) => x === '-u' || x === '--user' || x.startsWith('--user='))) ||
     (a[0] === 'uwsgi' && argv.some((x) => x === '--uid' || x.startsWith('--uid=')))
   );
+}
+
+// Options of useradd/adduser (shadow, Debian, busybox) that take a value: the word after them is no user name.
+const USER_OPTION_VALUES = new Set(
+  '-u -g -G -d -h -s -c -k -e -f -K -p -R -Z -b --uid --gid --groups --home-dir --home --shell --comment --gecos --ingroup --skel --expiredate --inactive --key --password --root --base-dir'.split(
+    ' ',
+  ),
+);
+
+/** The user the target stage's RUNs create (`adduser -S app -G app`, `useradd -m app`), the last one when several. */
+function userCreatedByRuns(stage: Stage): string | undefined {
+  let name: string | undefined;
+  for (const ins of stage.instructions) {
+    if (ins.keyword !== 'RUN') continue;
+    for (const c of (ins as RunInstr).script?.commands ?? []) {
+      if (!['useradd', 'adduser'].includes(basename(c.argv[0] ?? ''))) continue;
+      for (let i = 1; i < c.argv.length; i++) {
+        const w = c.argv[i]!;
+        if (w.startsWith('-')) {
+          if (USER_OPTION_VALUES.has(w)) i++;
+          continue;
+        }
+        if (/^[a-z_][\w-]*$/.test(w)) name = w;
+        break;
+      }
+    }
+  }
+  return name;
+}
+
+/** How to stop running as root in this stage: switch to the user it already creates, else create one its base can. */
+function switchAdvice(stage: Stage, where = ''): string {
+  const existing = userCreatedByRuns(stage);
+  if (existing) return `The stage already creates the user ${existing}: add USER ${existing}${where}.`;
+  const alpine = /alpine/i.test(stage.from.image ?? stage.from.raw);
+  const create = alpine ? 'adduser -D -u 10001 app' : 'useradd --create-home --uid 10001 app';
+  return `Create an unprivileged user and switch to it: RUN ${create}, then USER app${where}.`;
+}
+
+/** Where an entrypoint script drops to another user with `su USER -c …` (a root process stays as its parent). */
+function suDrop(app: App): { file: string; line: number; user: string } | undefined {
+  for (const script of app.entrypointScripts)
+    for (const c of script.script.commands) {
+      if (basename(c.argv[0] ?? '') !== 'su') continue;
+      const user = c.argv.slice(1).find((w) => !w.startsWith('-') && w !== 'root');
+      if (user && c.argv.includes('-c')) return { file: script.file, line: c.line, user };
+    }
+  return undefined;
 }

@@ -89,6 +89,8 @@ export interface App {
   serverConfigs?: ServerConfigFile[];
   /** Where the app's source lands in the image: the COPY destination of the directory holding manage.py. */
   imageSourceDir?: string;
+  /** False when the target stage takes no Python file of the context (a runner with only its requirements). */
+  imageHoldsPython?: boolean;
   /** Set when compose builds the app image from a remote context (a git URL) instead of this repository. */
   remoteContext?: { url: string; file: string; line: number };
 }
