@@ -11,7 +11,7 @@ import {
   pipInstall,
   programArgv,
   runtimeInsertionLine
-} from "./chunk-YZBNENVN.js";
+} from "./chunk-7SFEVZW7.js";
 import {
   insertLines,
   normalizePackageName,

@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-66LSAE2K.js";
+} from "./chunk-HO3XUZM6.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -31,7 +31,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-YZBNENVN.js";
+} from "./chunk-7SFEVZW7.js";
 import {
   UnsafePathError,
   readInside,

@@ -21587,8 +21587,9 @@ function isEnvTemplateName(path) {
 // src/model/env-files.ts
 var PLACEHOLDER = /your|change|example|replace|placeholder|dummy|fixme|todo|xxx|<|>|\$\{|\.\.\.|^\*+$/i;
 var NAMING_WORDS = /^[a-z]+(?:[_-][a-z]+)+$/;
+var DESCRIBED = /^(?:\{[^{}]*\}|\[[^[\]]*\])$/;
 function isPlaceholderValue(name2, value) {
-  return value.length < 8 || PLACEHOLDER.test(value) || NAMING_WORDS.test(value) || value.toLowerCase() === name2.toLowerCase() || /^[a-z]+$/.test(value) && name2.toLowerCase().split("_").includes(value);
+  return value.length < 8 || PLACEHOLDER.test(value) || NAMING_WORDS.test(value) || DESCRIBED.test(value) || value.toLowerCase() === name2.toLowerCase() || /^[a-z]+$/.test(value) && name2.toLowerCase().split("_").includes(value);
 }
 function secretsInEnvTemplate(text) {
   return Object.entries(parseDotenv(text)).filter(([name2, value]) => isSecretName(name2) && !isPlaceholderValue(name2, value)).map(([name2]) => name2);
@@ -27409,7 +27410,7 @@ env file.
     const copied = filesCopiedIntoImage(
       project,
       (path, dir) => isEnvFile(path) || templates.has(`${dir}\0${path}`),
-      (names, files) => `This instruction copies ${names} into the image, so its secrets ship with the image. Add ${files.length > 1 ? "them" : "it"} to .dockerignore (e.g. '.env' and '.env.*') and pass the values as environment variables at run time.`
+      (names, files) => `This instruction copies ${names} into the image, so its secrets ship with the image. Add ${files.length > 1 ? "them" : "it"} to .dockerignore (${ignorePatterns(files)}) and pass the values as environment variables at run time.`
     );
     return [...copied, ...project.apps.flatMap(envFilesOfCompose)];
   }
@@ -27419,7 +27420,11 @@ function envFilesOfCompose(app) {
   const dir = app.context?.dir;
   if (!file || dir === void 0) return [];
   const out = [];
-  for (const f of app.compose?.appService?.envFiles ?? []) {
+  const envFiles = (app.compose?.services ?? []).flatMap((s) => s.envFiles);
+  const seen = /* @__PURE__ */ new Set();
+  for (const f of envFiles) {
+    if (seen.has(f.path)) continue;
+    seen.add(f.path);
     const inContext = dir === "." ? f.path : import_node_path10.posix.relative(dir, f.path);
     if (inContext.startsWith("..") || import_node_path10.posix.isAbsolute(inContext) || !isUsableEnvFileName(inContext))
       continue;
@@ -27428,13 +27433,29 @@ function envFilesOfCompose(app) {
     out.push({
       file,
       line,
-      message: `Compose reads env_file '${f.path}' from inside the build context, and .dockerignore does not exclude it: the repository does not hold it, but whoever builds the image with a real one bakes its secrets in here. Add '${inContext}' to .dockerignore.`
+      message: `Compose reads env_file '${f.path}' from inside the build context, and no .dockerignore excludes it: the repository does not hold it, but whoever builds the image with a real one bakes its secrets in here. Add '${inContext}' to .dockerignore.`
     });
   }
   return out;
 }
 function isUsableEnvFileName(path) {
   return !/(example|sample|template|tpl|tmpl)/i.test(path.slice(path.lastIndexOf("/") + 1));
+}
+function ignorePatterns(files) {
+  if (files.every((f) => !f.includes("/"))) return "e.g. '.env' and '.env.*'";
+  const patterns = /* @__PURE__ */ new Set();
+  for (const f of files) {
+    const parts = f.split("/");
+    const envDir = parts.slice(0, -1).findIndex((p) => p.startsWith(".env"));
+    if (envDir >= 0) {
+      patterns.add(`${parts.slice(0, envDir + 1).join("/")}/`);
+      continue;
+    }
+    const base = parts.at(-1);
+    const general = base.startsWith(".env.") ? ".env.*" : base.endsWith(".env") && base !== ".env" ? "*.env" : base;
+    patterns.add(parts.length > 1 ? `**/${general}` : general);
+  }
+  return [...patterns].map((p) => `'${p}'`).join(", ");
 }
 
 // src/rules/TF0309-config-not-honoured.ts
@@ -28670,6 +28691,277 @@ docker build -f Dockerfile --target app --build-arg BASE_IMAGE=python:3.12-slim 
 
 // src/rules/TF0503-source-mounted-over-image.ts
 var import_node_path11 = __toESM(require_node_path(), 1);
+
+// src/discover/compose-commands.ts
+var COMPOSE_COMMAND = /\bdocker(?:-compose|\s+compose)\b/;
+function combinedComposeFiles(texts, composeFiles) {
+  const known = new Set(composeFiles);
+  const out = [];
+  for (const { source, named } of composeCommands(texts)) {
+    if (named.length < 2) continue;
+    const files = resolveAll(named, [dirName(source), "."], known);
+    if (files && !out.some((c) => c.files.join("\n") === files.join("\n"))) out.push({ files, source });
+  }
+  return out;
+}
+function composeFilesNamed(texts) {
+  return composeCommands(texts).flatMap(
+    ({ source, named }) => named.flatMap((n) => [dirName(source), "."].flatMap((d) => normalizeRelative(joinPath(d, n)) ?? []))
+  );
+}
+function composeCommands(texts) {
+  const out = [];
+  for (const [source, text] of Object.entries(texts)) {
+    if (baseName(source) !== "Makefile" && !isScript(source)) continue;
+    for (const line of text.replace(/\\\r?\n/g, " ").split(/\r?\n/)) {
+      const at2 = COMPOSE_COMMAND.exec(line);
+      const named = at2 ? fileArguments(line.slice(at2.index + at2[0].length)) : void 0;
+      if (named && named.length > 0) out.push({ source, named });
+    }
+  }
+  return out;
+}
+var VALUED = /^(?:-p|--project-name|--env-file|--profile|--project-directory|--ansi|--progress|--parallel)$/;
+function fileArguments(rest) {
+  const words2 = rest.split(/\s*(?:;|&&|\|\||\|)\s*/)[0].trim().split(/\s+/);
+  const files = [];
+  for (let i = 0; i < words2.length; i++) {
+    const w = words2[i];
+    let value;
+    if (!w.startsWith("-")) break;
+    if (VALUED.test(w)) i++;
+    else if (w === "-f" || w === "--file") value = words2[++i];
+    else if (w.startsWith("--file=")) value = w.slice("--file=".length);
+    else if (/^-f[^-\s]/.test(w)) value = w.slice(2);
+    if (value === void 0) continue;
+    value = value.replace(/^['"]|['"]$/g, "");
+    if (value.includes("$")) return void 0;
+    files.push(value);
+  }
+  return files;
+}
+function resolveAll(named, dirs, known) {
+  for (const dir of dirs) {
+    const files = named.map((n) => normalizeRelative(joinPath(dir, n)));
+    if (files.every((f) => f !== void 0 && known.has(f))) return files;
+  }
+  return void 0;
+}
+
+// src/model/input.ts
+var ModelPart = class {
+  constructor(input) {
+    this.input = input;
+    this.tree = input.tree;
+    this.files = input.tree.files;
+    this.texts = input.tree.texts;
+  }
+  input;
+  tree;
+  files;
+  texts;
+  addErrors(errors) {
+    this.input.addErrors(errors);
+  }
+};
+function byDepth(a, b) {
+  return a.split("/").length - b.split("/").length || compareText(a, b);
+}
+
+// src/model/compose-projects.ts
+var COMPOSE_BASES = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"];
+var COMPOSE_OVERRIDES = [
+  "compose.override.yaml",
+  "compose.override.yml",
+  "docker-compose.override.yaml",
+  "docker-compose.override.yml"
+];
+function isComposeOverrideFile(path) {
+  return COMPOSE_OVERRIDES.includes(path.slice(path.lastIndexOf("/") + 1));
+}
+var ComposeProjects = class extends ModelPart {
+  /** One compose project per directory holding compose files (or the files named in the inputs). */
+  find() {
+    const given = this.tree.options.composeFiles?.map((f) => normalizeRelative(f) ?? f);
+    const sets = [];
+    if (given && given.length > 0) {
+      sets.push({ dir: dirName(given[0]), files: given.filter((f) => f in this.texts) });
+    } else {
+      const byDir = /* @__PURE__ */ new Map();
+      const composeFiles = Object.keys(this.texts).filter((f) => looksLikeCompose(f, this.texts[f])).sort();
+      const extended = extendedFiles(composeFiles, this.texts);
+      const bases = new Set([...extended.values()].flat());
+      const yamlFiles = Object.keys(this.texts).filter((f) => /\.ya?ml$/.test(f));
+      const combined = combinedComposeFiles(this.texts, yamlFiles);
+      for (const c of combined) sets.push({ dir: dirName(c.files[0]), files: c.files });
+      const mergedOnly = new Set(
+        combined.flatMap((c) => c.files).filter((f) => !COMPOSE_BASES.includes(baseName(f)) && !COMPOSE_OVERRIDES.includes(baseName(f)))
+      );
+      for (const f of composeFiles.filter((f2) => !bases.has(f2) && !mergedOnly.has(f2))) {
+        const d = dirName(f);
+        byDir.set(d, [...byDir.get(d) ?? [], f]);
+      }
+      for (const [dir, files] of byDir) {
+        const names = files.map(baseName);
+        let base = COMPOSE_BASES.find((b) => names.includes(b));
+        base ??= names.find((n) => !isComposeOverride(baseName(n)));
+        const override = COMPOSE_OVERRIDES.find((o) => names.includes(o));
+        const chosen = [base, override].filter((n) => n !== void 0).map((n) => joinPath(dir, n));
+        if (chosen.length > 0 && !sets.some((s) => s.files.join("\n") === chosen.join("\n")))
+          sets.push({ dir, files: chosen });
+        for (const name2 of names) {
+          if (name2 === base || isComposeOverride(name2) || COMPOSE_BASES.includes(name2)) continue;
+          const file = joinPath(dir, name2);
+          const baseFile = base === void 0 ? void 0 : joinPath(dir, base);
+          const standalone = /^\s+(build|image)\s*:/m.test(this.texts[file] ?? "") || (extended.get(file) ?? []).length > 0;
+          const layered = baseFile !== void 0 && (!standalone || overridesBase(file, this.texts[file] ?? "", baseFile, this.texts[baseFile] ?? ""));
+          const files2 = layered ? [baseFile, file] : [file];
+          if (!sets.some((s) => s.files.join("\n") === files2.join("\n"))) sets.push({ dir, files: files2 });
+        }
+      }
+      this.placeSubdirectoryFiles(sets);
+    }
+    for (const set of sets) {
+      if (set.files.length === 0) continue;
+      const envText = this.texts[joinPath(set.dir, ".env")];
+      const env = envText === void 0 ? {} : parseDotenv(envText);
+      const r = modelCompose(
+        set.files.map((file) => ({ file, text: this.texts[file] })),
+        env,
+        { texts: this.texts, ...set.pathsFrom ? { pathsFrom: set.pathsFrom } : {} }
+      );
+      this.addErrors(r.errors);
+      set.model = r.model;
+      const unparsed = set.files.filter((f) => !r.model?.files.includes(f));
+      if (unparsed.length > 0) set.unparsed = unparsed;
+    }
+    return sets;
+  }
+  /**
+   * Compose files in a subdirectory whose builds only make sense from another directory. One whose `build` finds no
+   * Dockerfile from its own directory but finds it from the root is a template meant to be copied there: its paths
+   * resolve from the root. One that overrides or repeats the services of the compose file in the directory its
+   * build context names (`docker/docker-compose.override.yml` with `context: ..`) is layered on that file, its paths
+   * from its own directory when they name nothing from the other's.
+   */
+  placeSubdirectoryFiles(sets) {
+    const exists = (context, dockerfile) => dockerfileDockerReads(joinPath(context, dockerfile), (f) => f in this.texts) in this.texts;
+    const builds = (file) => buildsOf(file, this.texts[file] ?? "");
+    for (const set of [...sets]) {
+      const file = set.files.length === 1 ? set.files[0] : void 0;
+      if (!file || set.dir === "." || this.tree.options.composeFiles?.length) continue;
+      const own = builds(file);
+      if (own.length === 0) {
+        this.layerOnAncestor(sets, set, file);
+        continue;
+      }
+      const fromOwn = own.map((b) => exists(relPath(set.dir, b.context), b.dockerfile));
+      if (fromOwn.every((found) => !found) && own.every((b) => exists(relPath(".", b.context), b.dockerfile))) {
+        set.pathsFrom = { [file]: "." };
+        continue;
+      }
+      const targets = new Set(own.map((b) => relPath(set.dir, b.context)));
+      const target = targets.size === 1 ? [...targets][0] : void 0;
+      if (target === void 0 || target === set.dir || !fromOwn.every(Boolean)) continue;
+      const base = sets.find(
+        (s) => s !== set && s.dir === target && s.files.every((f) => dirName(f) === target)
+      );
+      const baseFile = base?.files[0];
+      if (!base || !baseFile || !COMPOSE_BASES.includes(baseName(baseFile))) continue;
+      const text = this.texts[file] ?? "";
+      const layered = isComposeOverride(baseName(file)) || repeatsServices(file, text, baseFile, this.texts[baseFile] ?? "") || overridesBase(file, text, baseFile, this.texts[baseFile] ?? "");
+      if (!layered) continue;
+      set.dir = target;
+      set.files = [...base.files, file];
+      if (!own.every((b) => exists(relPath(target, b.context), b.dockerfile)))
+        set.pathsFrom = { [file]: dirName(file) };
+      if (sets.some((s) => s !== set && s.files.join("\n") === set.files.join("\n")))
+        sets.splice(sets.indexOf(set), 1);
+    }
+  }
+  /**
+   * A subdirectory file whose services neither build nor name an image and are all defined by the compose file of
+   * an ancestor directory (`docker/docker-compose.override.yml` setting only a command) is layered on the nearest one.
+   */
+  layerOnAncestor(sets, set, file) {
+    const text = this.texts[file] ?? "";
+    if (/^\s+(build|image)\s*:/m.test(text)) return;
+    for (let dir = dirName(set.dir); ; dir = dirName(dir)) {
+      const base = sets.find((s) => s !== set && s.dir === dir && s.files.every((f) => dirName(f) === dir));
+      const baseFile = base?.files[0];
+      if (base && baseFile && COMPOSE_BASES.includes(baseName(baseFile))) {
+        if (!repeatsServices(file, text, baseFile, this.texts[baseFile] ?? "")) return;
+        set.dir = dir;
+        set.files = [...base.files, file];
+        if (sets.some((s) => s !== set && s.files.join("\n") === set.files.join("\n")))
+          sets.splice(sets.indexOf(set), 1);
+        return;
+      }
+      if (dir === ".") return;
+    }
+  }
+};
+function buildsOf(file, text) {
+  const services = entryOf(parseComposeYaml(file, text).root, "services")?.value;
+  if (services?.kind !== "map") return [];
+  const out = [];
+  for (const { value } of services.entries) {
+    const build2 = entryOf(value, "build")?.value;
+    const context = build2?.kind === "scalar" ? scalarString(build2) : scalarString(entryOf(build2, "context")?.value);
+    const dockerfile = build2?.kind === "map" ? scalarString(entryOf(build2, "dockerfile")?.value) : void 0;
+    if (!build2 || build2.kind !== "scalar" && build2.kind !== "map") continue;
+    const c = context ?? ".";
+    const d = dockerfile ?? "Dockerfile";
+    if (/\$|^[a-z]+:\/\/|^git@/.test(c) || d.includes("$") || d.startsWith("/")) continue;
+    out.push({ context: c, dockerfile: d });
+  }
+  return out;
+}
+function repeatsServices(file, text, baseFile, baseText) {
+  const names = (f, t2) => {
+    const services = entryOf(parseComposeYaml(f, t2).root, "services")?.value;
+    return services?.kind === "map" ? services.entries.map((e) => e.key) : [];
+  };
+  const own = names(file, text);
+  const base = new Set(names(baseFile, baseText));
+  return own.length > 0 && own.every((n) => base.has(n));
+}
+function extendedFiles(files, texts) {
+  const byFile = /* @__PURE__ */ new Map();
+  for (const file of files) {
+    const bases = [];
+    byFile.set(file, bases);
+    const services = entryOf(parseComposeYaml(file, texts[file] ?? "").root, "services")?.value;
+    if (services?.kind !== "map") continue;
+    for (const { value } of services.entries) {
+      const named = scalarString(entryOf(entryOf(value, "extends")?.value, "file")?.value);
+      const base = named === void 0 ? void 0 : relPath(dirName(file), named);
+      if (base !== void 0 && base !== file) bases.push(base);
+    }
+  }
+  return byFile;
+}
+function overridesBase(file, text, baseFile, baseText) {
+  const services = entryOf(parseComposeYaml(file, text).root, "services")?.value;
+  const baseServices = entryOf(parseComposeYaml(baseFile, baseText).root, "services")?.value;
+  if (services?.kind !== "map" || baseServices?.kind !== "map") return false;
+  const own = new Set(services.entries.map((e) => e.key));
+  const inBase = new Set(baseServices.entries.map((e) => e.key));
+  const baseOnly = (name2) => !own.has(name2) && inBase.has(name2);
+  return services.entries.some(({ key, value }) => {
+    if (value.kind !== "map") return false;
+    const extended = entryOf(value, "extends")?.value;
+    const extendsFile = extended?.kind === "map" && entryOf(extended, "file") !== void 0;
+    if (!entryOf(value, "build") && !entryOf(value, "image") && !extendsFile && inBase.has(key)) return true;
+    const extendedNode = extended?.kind === "scalar" ? extended : entryOf(extended, "service")?.value;
+    if (!extendsFile && extendedNode?.kind === "scalar" && baseOnly(String(extendedNode.value))) return true;
+    const dependsOn = entryOf(value, "depends_on")?.value;
+    const targets = dependsOn?.kind === "seq" ? dependsOn.items.flatMap((i) => i.kind === "scalar" ? [String(i.value)] : []) : dependsOn?.kind === "map" ? dependsOn.entries.map((e) => e.key) : [];
+    return targets.some(baseOnly);
+  });
+}
+
+// src/rules/TF0503-source-mounted-over-image.ts
 function holdsCode(contextFiles, contextDir, source) {
   if (contextDir === void 0) return false;
   const prefix = contextDir === "." ? `${source}/` : `${source.slice(contextDir.length + 1)}/`;
@@ -28696,7 +28988,7 @@ var sourceMountedOverImage = defineRule({
     "that holds no code at all (a runner with only the requirements) and gets the project from the mount.",
     "",
     "Keep the live-reload mount out of the file used to deploy, e.g. in a `compose.override.yaml` (or a `develop:",
-    "watch` section) that only development loads:",
+    "watch` section) that only development loads; a mount in the override file is not reported:",
     "",
     "```yaml",
     "# compose.yaml (deployed)",
@@ -28712,6 +29004,7 @@ var sourceMountedOverImage = defineRule({
     const byLine = /* @__PURE__ */ new Map();
     for (const { app, service } of appImageServices(project)) {
       for (const { mount, text } of mountsOverCode(app, service)) {
+        if (isComposeOverrideFile(mount.file)) continue;
         const key = `${mount.file}\0${mount.line}`;
         const seen = byLine.get(key);
         if (!seen) byLine.set(key, { file: mount.file, line: mount.line, services: [service.name], text });
@@ -28726,7 +29019,7 @@ var sourceMountedOverImage = defineRule({
 });
 function mountsOverCode(app, web) {
   const out = [];
-  const codeDir = imageCodeDir(app);
+  const codeDir = app.imageHoldsPython === false ? void 0 : imageCodeDir(app);
   const hostDirs = [app.dir, web.build?.context, app.context?.dir].filter(
     (d) => d !== void 0
   );
@@ -28738,10 +29031,7 @@ function mountsOverCode(app, web) {
       const workdir = app.dockerfile?.targetStage?.workdir ?? "/";
       const onWorkdir = coversPath(v.target, workdir) || coversPath(workdir, v.target);
       if (projectDir === void 0 || !coversPath(v.source, projectDir) || !onWorkdir) continue;
-      out.push({
-        mount: v,
-        text: `'${shownSource(v)}' at ${shownTarget(v)}, and the image holds no code of its own: the container runs the host's files, so no built release ever runs. Copy the code into the image (COPY . ${shownTarget(v)}) and keep this mount in a development-only override file.`
-      });
+      out.push({ mount: v, text: codelessText(v, app.context?.dir) });
       continue;
     }
     const whole = hostDirs.some((d) => coversPath(v.source, d)) && coversPath(v.target, codeDir);
@@ -28755,6 +29045,16 @@ function mountsOverCode(app, web) {
     });
   }
   return out;
+}
+function codelessText(v, contextDir) {
+  const head = `'${shownSource(v)}' at ${shownTarget(v)}, and the image holds no code of its own: the container runs the host's files, so no built release ever runs.`;
+  const tail = "and keep this mount in a development-only override file.";
+  const source = import_node_path11.posix.normalize(v.source ?? ".");
+  if (contextDir !== void 0 && !coversPath(contextDir, source)) {
+    return `${head} The code ('${source}') is outside the image's build context ('${contextDir}'), so no COPY can take it: build from a context that holds it, COPY it to ${shownTarget(v)}, ${tail}`;
+  }
+  const inContext = contextDir === void 0 || contextDir === "." ? source : import_node_path11.posix.relative(contextDir, source) || ".";
+  return `${head} Copy the code into the image (COPY ${inContext} ${shownTarget(v)}) ${tail}`;
 }
 
 // src/rules/TF0601-sqlite-in-image.ts
@@ -30765,10 +31065,19 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
       const name2 = user?.user?.split(":")[0];
       if (user && name2 !== "root" && name2 !== "0") continue;
       if (startCommands(app).some((c) => dropsPrivileges(c.argv))) continue;
+      const su = suDrop(app);
+      if (su) {
+        findings.push({
+          file: df.file,
+          line: stage.lastLine,
+          message: `The container starts as root, and ${su.file}:${su.line} drops to ${su.user} with 'su ${su.user} -c' (steps before it may need root, so a USER could break them). Replace su with a tool that hands the process over to ${su.user} instead of opening a su session around it: exec gosu ${su.user} \u2026, su-exec or setpriv.`
+        });
+        continue;
+      }
       findings.push({
         file: df.file,
         line: stage.lastLine,
-        message: user ? `The image runs as ${name2} (USER ${user.user} at line ${user.line}). Create an unprivileged user and switch to it: RUN useradd --uid 10001 app, then USER app.` : `The target stage${stage.name ? ` '${stage.name}'` : ""} sets no USER, so the app runs as root. Create an unprivileged user and add USER app before CMD.`
+        message: user ? `The image runs as ${name2} (USER ${user.user} at line ${user.line}). ${switchAdvice(stage)}` : `The target stage${stage.name ? ` '${stage.name}'` : ""} sets no USER, so the app runs as root. ${switchAdvice(stage, " before CMD")}`
       });
     }
     return findings;
@@ -30776,7 +31085,7 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
   fix: {
     safety: "safe",
     summary: "Creates an unprivileged user `app` (uid 10001) owning the working directory (and the VOLUME directories declared after the last RUN, switching before them), and switches to it with `USER app` after the last RUN of the target stage; a user the RUNs of the stage already create is switched to instead.",
-    declines: "a USER given by a variable, which cannot be told.",
+    declines: "a USER given by a variable, which cannot be told; a start script that drops to its user with su (it needs root until then).",
     make: fixRunsAsRoot
   }
 });
@@ -30784,12 +31093,13 @@ function fixRunsAsRoot(context) {
   const found = appOfDockerfile(context);
   const text = found && linesOf(context, found.dockerfile.file);
   if (!found || !text || found.stage.lastLine !== context.finding.line) return void 0;
+  if (suDrop(found.app)) return void 0;
   const { dockerfile, stage } = found;
   const runs = stage.instructions.filter((i) => i.keyword === "RUN");
   const runtime = runtimeInsertionLine(stage);
   const root = stage.user && stage.instructions.includes(stage.user) ? stage.user : void 0;
   const inPlace = root && root.line < runtime && !runs.some((i) => i.line > root.line) ? root : void 0;
-  const existing = createdUser(runs.map((r) => text.slice(r.line - 1, r.endLine).join("\n")));
+  const existing = createdUser(runs.map((r) => text.slice(r.line - 1, r.endLine).join("\n"))) ?? userCreatedByRuns(stage);
   let lines;
   let at2 = runtime;
   if (existing) lines = [`USER ${existing}`];
@@ -30824,6 +31134,46 @@ function dropsPrivileges(argv) {
     if (DROPS_PRIVILEGES.has(basename2(a2[0] ?? ""))) return true;
   const a = programArgv(argv);
   return a[0] === "gunicorn" && argv.some((x) => x === "-u" || x === "--user" || x.startsWith("--user=")) || a[0] === "uwsgi" && argv.some((x) => x === "--uid" || x.startsWith("--uid="));
+}
+var USER_OPTION_VALUES = new Set(
+  "-u -g -G -d -h -s -c -k -e -f -K -p -R -Z -b --uid --gid --groups --home-dir --home --shell --comment --gecos --ingroup --skel --expiredate --inactive --key --password --root --base-dir".split(
+    " "
+  )
+);
+function userCreatedByRuns(stage) {
+  let name2;
+  for (const ins of stage.instructions) {
+    if (ins.keyword !== "RUN") continue;
+    for (const c of ins.script?.commands ?? []) {
+      if (!["useradd", "adduser"].includes(basename2(c.argv[0] ?? ""))) continue;
+      for (let i = 1; i < c.argv.length; i++) {
+        const w = c.argv[i];
+        if (w.startsWith("-")) {
+          if (USER_OPTION_VALUES.has(w)) i++;
+          continue;
+        }
+        if (/^[a-z_][\w-]*$/.test(w)) name2 = w;
+        break;
+      }
+    }
+  }
+  return name2;
+}
+function switchAdvice(stage, where = "") {
+  const existing = userCreatedByRuns(stage);
+  if (existing) return `The stage already creates the user ${existing}: add USER ${existing}${where}.`;
+  const alpine = /alpine/i.test(stage.from.image ?? stage.from.raw);
+  const create = alpine ? "adduser -D -u 10001 app" : "useradd --create-home --uid 10001 app";
+  return `Create an unprivileged user and switch to it: RUN ${create}, then USER app${where}.`;
+}
+function suDrop(app) {
+  for (const script of app.entrypointScripts)
+    for (const c of script.script.commands) {
+      if (basename2(c.argv[0] ?? "") !== "su") continue;
+      const user = c.argv.slice(1).find((w) => !w.startsWith("-") && w !== "root");
+      if (user && c.argv.includes("-c")) return { file: script.file, line: c.line, user };
+    }
+  return void 0;
 }
 
 // src/rules/TF1302-deploy-check.ts
@@ -31101,7 +31451,6 @@ export {
   isComposeFile,
   looksLikeCompose,
   isComposeCandidate,
-  isComposeOverride,
   isDockerignore,
   isRequirementsFile,
   isSettingsCandidate,
@@ -31114,7 +31463,6 @@ export {
   sentFiles,
   ImageLayout,
   isUrl,
-  parseDotenv,
   isSecretName,
   isInEnvDir,
   isEnvTemplateName,
@@ -31123,7 +31471,6 @@ export {
   UNSET,
   expand,
   modelDockerfile,
-  dockerfileDockerReads,
   PYTHON_WORDS,
   dockerfileCode,
   isDataOnlyDockerfile,
@@ -31154,11 +31501,6 @@ export {
   buildCommands,
   buildRuns,
   coversPath,
-  parseComposeYaml,
-  entryOf,
-  relPath,
-  scalarString,
-  modelCompose,
   compareText,
   withBases,
   modelSettings,
@@ -31168,6 +31510,10 @@ export {
   dataDirFromEnvironment,
   lineage,
   pythonFileCredentials,
+  composeFilesNamed,
+  ModelPart,
+  byDepth,
+  ComposeProjects,
   RULES,
   DYNAMIC_RULES,
   findRule,

@@ -3,6 +3,7 @@ import {
   DEFAULT_CONFIG_FILE,
   SKIPPED_DIRS,
   baseName,
+  composeFilesNamed,
   dirName,
   isComposeCandidate,
   isComposeFile,
@@ -20,7 +21,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-YZBNENVN.js";
+} from "./chunk-7SFEVZW7.js";
 import {
   UnsafePathError,
   formatBytes,
@@ -188,62 +189,6 @@ function tail(text, lines = 30) {
 // src/discover/index.ts
 var import_node_fs = __toESM(require_node_fs(), 1);
 var import_node_path = __toESM(require_node_path(), 1);
-
-// src/discover/compose-commands.ts
-var COMPOSE_COMMAND = /\bdocker(?:-compose|\s+compose)\b/;
-function combinedComposeFiles(texts, composeFiles) {
-  const known = new Set(composeFiles);
-  const out = [];
-  for (const { source, named } of composeCommands(texts)) {
-    if (named.length < 2) continue;
-    const files = resolveAll(named, [dirName(source), "."], known);
-    if (files && !out.some((c) => c.files.join("\n") === files.join("\n"))) out.push({ files, source });
-  }
-  return out;
-}
-function composeFilesNamed(texts) {
-  return composeCommands(texts).flatMap(
-    ({ source, named }) => named.flatMap((n) => [dirName(source), "."].flatMap((d) => normalizeRelative(joinPath(d, n)) ?? []))
-  );
-}
-function composeCommands(texts) {
-  const out = [];
-  for (const [source, text] of Object.entries(texts)) {
-    if (baseName(source) !== "Makefile" && !isScript(source)) continue;
-    for (const line of text.replace(/\\\r?\n/g, " ").split(/\r?\n/)) {
-      const at = COMPOSE_COMMAND.exec(line);
-      const named = at ? fileArguments(line.slice(at.index + at[0].length)) : void 0;
-      if (named && named.length > 0) out.push({ source, named });
-    }
-  }
-  return out;
-}
-var VALUED = /^(?:-p|--project-name|--env-file|--profile|--project-directory|--ansi|--progress|--parallel)$/;
-function fileArguments(rest) {
-  const words = rest.split(/\s*(?:;|&&|\|\||\|)\s*/)[0].trim().split(/\s+/);
-  const files = [];
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i];
-    let value;
-    if (!w.startsWith("-")) break;
-    if (VALUED.test(w)) i++;
-    else if (w === "-f" || w === "--file") value = words[++i];
-    else if (w.startsWith("--file=")) value = w.slice("--file=".length);
-    else if (/^-f[^-\s]/.test(w)) value = w.slice(2);
-    if (value === void 0) continue;
-    value = value.replace(/^['"]|['"]$/g, "");
-    if (value.includes("$")) return void 0;
-    files.push(value);
-  }
-  return files;
-}
-function resolveAll(named, dirs, known) {
-  for (const dir of dirs) {
-    const files = named.map((n) => normalizeRelative(joinPath(dir, n)));
-    if (files.every((f) => f !== void 0 && known.has(f))) return files;
-  }
-  return void 0;
-}
 
 // src/util/text-encoding.ts
 function decodeText(bytes) {
@@ -611,7 +556,6 @@ export {
   containerLimitArgs,
   classicBuildLimitArgs,
   formatMemory,
-  combinedComposeFiles,
   decodeText,
   encodingOf,
   encodeText,

@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-7TYYOOPT.js";
+} from "./chunk-XSUPVUBH.js";
 import {
   makeReport
 } from "./chunk-AADTFP4D.js";
 import {
   RULES
-} from "./chunk-YZBNENVN.js";
+} from "./chunk-7SFEVZW7.js";
 import {
   SEVERITIES,
   UnsafePathError,
