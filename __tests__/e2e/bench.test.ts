@@ -33,6 +33,7 @@ test('the benchmark prints one row per command and input, with the peers beside 
       'examples/hardcoded: dclint (compose file)',
       'examples/hardcoded: dockerfilelint (Dockerfile)',
       'examples/hardcoded: dist/cli.js fix',
+      'examples/hardcoded: dist/cli.js fix, no code cache',
       'examples/hardcoded: dist/index.js (action, smoke off, fixes off)',
       'examples/hardcoded: dist/index.js (action, smoke off, inputs by default: fixes on)',
       '2 projects: dist/cli.js check --each',
@@ -49,15 +50,17 @@ test('the benchmark prints one row per command and input, with the peers beside 
   // check, with them against fix.
   // A fresh runner has no code cache: the CLI's check without one stands beside it.
   assert.match(rows[3], /[\d.]+× dist\/cli\.js check; [\d.]+× node -e 0/);
-  assert.match(
-    rows[7],
-    /[\d.]+× dist\/cli\.js check; [\d.]+× dist\/cli\.js check without its code cache; [\d.]+× node -e 0 \| ≤ 1\.05× dist\/cli\.js check: (met|NOT MET)/,
-  );
+  assert.match(rows[7], /[\d.]+× dist\/cli\.js fix/);
+  // The action keeps no code cache, nor does the CLI in CI: the goals are against the CLI without its cache.
   assert.match(
     rows[8],
-    /[\d.]+× dist\/cli\.js fix; [\d.]+× dist\/cli\.js check \| ≤ 1\.05× dist\/cli\.js fix: (met|NOT MET)/,
+    /[\d.]+× dist\/cli\.js check; [\d.]+× dist\/cli\.js check without its code cache; [\d.]+× node -e 0 \| ≤ 1\.05× dist\/cli\.js check in CI \(no code cache\): (met|NOT MET)/,
   );
-  assert.match(rows[12], /≤ 3000 ms: (met|NOT MET); < 200 MiB: (met|NOT MET)/);
+  assert.match(
+    rows[9],
+    /[\d.]+× dist\/cli\.js fix without its code cache; [\d.]+× dist\/cli\.js fix; [\d.]+× dist\/cli\.js check \| ≤ 1\.05× dist\/cli\.js fix in CI \(no code cache\): (met|NOT MET)/,
+  );
+  assert.match(rows[13], /≤ 3000 ms: (met|NOT MET); < 200 MiB: (met|NOT MET)/);
 });
 
 test('the generated project trees are the same bytes for the same count and seed', async () => {
