@@ -21,14 +21,14 @@ import {
 } from '../model/command.js';
 import type { ComposeCommand } from '../model/types/compose.js';
 import type { CommandInstr } from '../model/types/dockerfile.js';
-import type { App, EntrypointScript } from '../model/types/project.js';
+import type { EntrypointScript } from '../model/types/project.js';
 import type { ShellCommand } from '../model/types/shell.js';
 import type { RawFinding, TextEdit } from '../core/index.js';
 import { execForm, indentOf, insertAt, linesOf, locate, replaceLines } from './lib/fix.js';
 import { droppedCommandNote } from './lib/dropped-command.js';
 import { otherAppServices } from './lib/each.js';
 import { execFormArgv, looksLikeArray, shellBuiltin } from './lib/exec-form.js';
-import { baseImageOf, imageShells, type ImageShells } from './lib/image-shell.js';
+import { appShells, endsInSimpleCommand, execsLast, isSimple, type ImageShells } from './lib/image-shell.js';
 import { commandText, keptProcess, listOf, othersOwnContainers, sequencePhrase } from './lib/processes.js';
 import { defineRule, type FixContext, type FixProposal } from './lib/rule.js';
 
@@ -517,15 +517,6 @@ function inlineShell(
   ];
 }
 
-/** The shells of the app's image: the base of the Dockerfile's target stage, else the image compose runs. */
-function appShells(app: App): ImageShells {
-  const df = app.dockerfile;
-  const stage = df?.targetStage;
-  const service = app.compose?.appService;
-  if (df && stage) return imageShells(baseImageOf(df, stage));
-  return imageShells(service?.build ? undefined : service?.image?.value);
-}
-
 /** A shell-form CMD/ENTRYPOINT that /bin/sh execs itself: BusyBox ash (Alpine) and a list ending in a simple command. */
 function shExecsShellForm(instr: CommandInstr, shells: ImageShells): boolean {
   const commands = instr.script?.commands ?? [];
@@ -534,68 +525,6 @@ function shExecsShellForm(instr: CommandInstr, shells: ImageShells): boolean {
     return false;
   if (foregroundSequence(commands) || backgroundStart(commands)) return false;
   return endsInSimpleCommand(instr.raw, last);
-}
-
-/** Whether the shell program of `-c` execs the last command of its list on this image. */
-function execsLast(program: string | undefined, shells: ImageShells): boolean {
-  if (/(^|\/)bash$/.test(program ?? '')) return shells.bash;
-  return /(^|\/)(ba)?sh$|(^|\/)ash$/.test(program ?? '') && shells.sh;
-}
-
-/**
- * A list (`;`, `&&`, `||`, new lines) whose last command is simple, without redirection: the case bash 5.1's
- * can_optimize_connection and BusyBox's EV_EXIT exec (checked on bash 5.2). A pipe into it, a background job, a
- * group or subshell, and a trap keep the shell.
- */
-function endsInSimpleCommand(script: string, last: ShellCommand): boolean {
-  const text = script.replace(/\\\n/g, ' ').trim();
-  if (last.background || last.redirects.length > 0 || /\btrap\b/.test(text)) return false;
-  // A job sent to the background anywhere (`&` that is no `&&`, `>&`, `&>`) keeps the shell waiting for it.
-  if (/(^|[^&<>])&(?![&>])/.test(text)) return false;
-  const tail = lastListItem(text);
-  if (!tail || tail.after === '|') return false;
-  const item = tail.item.replace(/\s+#.*$/, '').trim();
-  return (
-    item.length > 0 && !/^(\(|\{|done\b|fi\b|esac\b|\}|\))/.test(item) && !/[<>]|[)}]$|^\w+\(\)/.test(item)
-  );
-}
-
-/** The text of the last item of a shell list and the separator before it, quotes and `$(…)` respected. */
-function lastListItem(text: string): { item: string; after: string } | undefined {
-  let quote: string | undefined;
-  let depth = 0;
-  let start = 0;
-  let after = '';
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quote) {
-      if (c === '\\' && quote === '"') i++;
-      else if (c === quote) quote = undefined;
-      continue;
-    }
-    if (c === '\\') i++;
-    else if (c === "'" || c === '"' || c === '`') quote = c;
-    else if (c === '(' || c === '{') depth++;
-    else if ((c === ')' || c === '}') && depth > 0) depth--;
-    else if (depth === 0 && /[;&|\n]/.test(c)) {
-      const two = text.slice(i, i + 2);
-      const sep = two === '&&' || two === '||' || two === ';;' ? two : c;
-      // `>&1`, `&>`: a redirection, not a separator
-      if (c === '&' && sep === '&' && (/[<>]/.test(text[i - 1] ?? '') || text[i + 1] === '>')) continue;
-      // a separator at the very end (`gunicorn …;`) ends the last item, it does not start one
-      if (text.slice(i + sep.length).trim() === '') break;
-      after = sep;
-      start = i + sep.length;
-      i += sep.length - 1;
-    }
-  }
-  if (quote) return undefined;
-  return { item: text.slice(start, text.length).replace(/[;\s]+$/, ''), after };
-}
-
-/** A script of one simple command: no list, pipe, subshell, group or redirection for the shell to keep itself for. */
-function isSimple(script: string): boolean {
-  return !/[;&|(){}<>`\n]|\$\(/.test(script.trim());
 }
 
 /**
