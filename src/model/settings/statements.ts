@@ -8,6 +8,7 @@ import { applyDjangoHeroku } from './django-heroku.js';
 import { callArguments, evalTest } from './expressions.js';
 import { copiesModuleNames } from './import-module.js';
 import { parameters } from './functions.js';
+import { isProjectModule, moduleValue, projectName } from './project-modules.js';
 import { binary, mutate } from './operators.js';
 import { failingReads, fallbackHandler, tryBlocks, withFallback, type TryBlock } from './try-fallback.js';
 import {
@@ -250,46 +251,6 @@ function execFromImport(ev: ModuleEvaluation, kids: SyntaxNode[], ctx: EvalConte
     if (moduleName === 'decouple' && !ev.dotenvLoads.some((d) => d.via === 'python-decouple'))
       ev.dotenvLoads.push({ via: 'python-decouple', line });
   }
-}
-
-/**
- * A name imported from a project module, as that module sets it (`from .secrets import SECRET_KEY`), or the module
- * itself (`from . import secrets`, `from conf import values as V`); undefined when it is not a project module.
- */
-function projectName(
-  ev: ModuleEvaluation,
-  moduleName: string,
-  name: string,
-  line: number,
-): PyValue | undefined {
-  // env and BASE_DIR keep their well-known meaning, unless a module of that name is imported (`from . import env`).
-  const wellKnown = name === 'env' || name === 'BASE_DIR';
-  const scope = wellKnown || moduleName.replace(/\.+$/, '') === '' ? undefined : ev.importModule(moduleName);
-  const bound = scope?.get(name);
-  if (bound) return bound.v;
-  const submodule = ev.importModule(
-    moduleName.endsWith('.') ? `${moduleName}${name}` : `${moduleName}.${name}`,
-  );
-  return submodule ? moduleValue(submodule, line) : undefined;
-}
-
-/** A project module as a value: its public names read as attributes (`V.SECRET_KEY`, `secrets.getter(...)`). */
-function moduleValue(scope: Scope, line: number): PyValue {
-  return {
-    t: 'dict',
-    entries: [...scope]
-      .filter(([n]) => !n.startsWith('_'))
-      .map(([key, b]) => ({ key, value: b.v, line: b.v.line })),
-    line,
-    attributes: true,
-  };
-}
-
-/** Library modules whose `env`/`BASE_DIR` are theirs (environs' ready-made Env), not a project's django-environ one. */
-const LIBRARY_MODULES = /^(environs|environ|decouple|django|os|pathlib|dotenv)(\.|$)/;
-
-function isProjectModule(moduleName: string): boolean {
-  return moduleName.startsWith('.') || !LIBRARY_MODULES.test(moduleName);
 }
 
 /** `import a.b.c [as d], e`. */
