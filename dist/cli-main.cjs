@@ -25839,6 +25839,36 @@ var init_django_heroku = __esm({
   }
 });
 
+// src/model/settings/project-modules.ts
+function projectName(ev, moduleName, name2, line) {
+  const wellKnown = name2 === "env" || name2 === "BASE_DIR";
+  const scope = wellKnown || moduleName.replace(/\.+$/, "") === "" ? void 0 : ev.importModule(moduleName);
+  const bound = scope?.get(name2);
+  if (bound) return bound.v;
+  const submodule = ev.importModule(
+    moduleName.endsWith(".") ? `${moduleName}${name2}` : `${moduleName}.${name2}`
+  );
+  return submodule ? moduleValue(submodule, line) : void 0;
+}
+function moduleValue(scope, line) {
+  return {
+    t: "dict",
+    entries: [...scope].filter(([n]) => !n.startsWith("_")).map(([key, b]) => ({ key, value: b.v, line: b.v.line })),
+    line,
+    attributes: true
+  };
+}
+function isProjectModule(moduleName) {
+  return moduleName.startsWith(".") || !LIBRARY_MODULES.test(moduleName);
+}
+var LIBRARY_MODULES;
+var init_project_modules = __esm({
+  "src/model/settings/project-modules.ts"() {
+    "use strict";
+    LIBRARY_MODULES = /^(environs|environ|decouple|django|os|pathlib|dotenv)(\.|$)/;
+  }
+});
+
 // src/model/settings/try-fallback.ts
 function tryBlocks(ev, node) {
   const kids = childrenOf(node);
@@ -26064,27 +26094,6 @@ function execFromImport(ev, kids, ctx, line) {
     if (moduleName === "decouple" && !ev.dotenvLoads.some((d) => d.via === "python-decouple"))
       ev.dotenvLoads.push({ via: "python-decouple", line });
   }
-}
-function projectName(ev, moduleName, name2, line) {
-  const wellKnown = name2 === "env" || name2 === "BASE_DIR";
-  const scope = wellKnown || moduleName.replace(/\.+$/, "") === "" ? void 0 : ev.importModule(moduleName);
-  const bound = scope?.get(name2);
-  if (bound) return bound.v;
-  const submodule = ev.importModule(
-    moduleName.endsWith(".") ? `${moduleName}${name2}` : `${moduleName}.${name2}`
-  );
-  return submodule ? moduleValue(submodule, line) : void 0;
-}
-function moduleValue(scope, line) {
-  return {
-    t: "dict",
-    entries: [...scope].filter(([n]) => !n.startsWith("_")).map(([key, b]) => ({ key, value: b.v, line: b.v.line })),
-    line,
-    attributes: true
-  };
-}
-function isProjectModule(moduleName) {
-  return moduleName.startsWith(".") || !LIBRARY_MODULES.test(moduleName);
 }
 function execPlainImport(ev, kids, ctx, line) {
   let dotted = [];
@@ -26336,7 +26345,7 @@ function bind(ev, name2, v, ctx, line, replace) {
   if (name2 === "SECRET_KEY") requireValue(v);
   if (name2 === "BASE_DIR" && !ctx.inBranch && v.t === "path" && v.base === "repo") ev.baseDirParts = v.parts;
 }
-var SETTING_NAME, MAX_ORIGINS, LIBRARY_MODULES;
+var SETTING_NAME, MAX_ORIGINS;
 var init_statements = __esm({
   "src/model/settings/statements.ts"() {
     "use strict";
@@ -26346,12 +26355,12 @@ var init_statements = __esm({
     init_expressions();
     init_import_module();
     init_functions();
+    init_project_modules();
     init_operators();
     init_try_fallback();
     init_value();
     SETTING_NAME = /^[A-Z][A-Z0-9_]*$/;
     MAX_ORIGINS = 64;
-    LIBRARY_MODULES = /^(environs|environ|decouple|django|os|pathlib|dotenv)(\.|$)/;
   }
 });
 
@@ -31536,6 +31545,58 @@ function imageShells(image) {
   }
   return NONE;
 }
+function appShells(app) {
+  const df = app.dockerfile;
+  const stage = df?.targetStage;
+  const service = app.compose?.appService;
+  if (df && stage) return imageShells(baseImageOf(df, stage));
+  return imageShells(service?.build ? void 0 : service?.image?.value);
+}
+function execsLast(program, shells) {
+  if (/(^|\/)bash$/.test(program ?? "")) return shells.bash;
+  return /(^|\/)(ba)?sh$|(^|\/)ash$/.test(program ?? "") && shells.sh;
+}
+function endsInSimpleCommand(script, last) {
+  const text = script.replace(/\\\n/g, " ").trim();
+  if (last.background || last.redirects.length > 0 || /\btrap\b/.test(text)) return false;
+  if (/(^|[^&<>])&(?![&>])/.test(text)) return false;
+  const tail2 = lastListItem(text);
+  if (!tail2 || tail2.after === "|") return false;
+  const item = tail2.item.replace(/\s+#.*$/, "").trim();
+  return item.length > 0 && !/^(\(|\{|done\b|fi\b|esac\b|\}|\))/.test(item) && !/[<>]|[)}]$|^\w+\(\)/.test(item);
+}
+function lastListItem(text) {
+  let quote;
+  let depth = 0;
+  let start = 0;
+  let after = "";
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === "\\" && quote === '"') i++;
+      else if (c === quote) quote = void 0;
+      continue;
+    }
+    if (c === "\\") i++;
+    else if (c === "'" || c === '"' || c === "`") quote = c;
+    else if (c === "(" || c === "{") depth++;
+    else if ((c === ")" || c === "}") && depth > 0) depth--;
+    else if (depth === 0 && /[;&|\n]/.test(c)) {
+      const two = text.slice(i, i + 2);
+      const sep5 = two === "&&" || two === "||" || two === ";;" ? two : c;
+      if (c === "&" && sep5 === "&" && (/[<>]/.test(text[i - 1] ?? "") || text[i + 1] === ">")) continue;
+      if (text.slice(i + sep5.length).trim() === "") break;
+      after = sep5;
+      start = i + sep5.length;
+      i += sep5.length - 1;
+    }
+  }
+  if (quote) return void 0;
+  return { item: text.slice(start, text.length).replace(/[;\s]+$/, ""), after };
+}
+function isSimple(script) {
+  return !/[;&|(){}<>`\n]|\$\(/.test(script.trim());
+}
 var NONE, DEBIAN;
 var init_image_shell = __esm({
   "src/rules/lib/image-shell.ts"() {
@@ -31782,13 +31843,6 @@ function inlineShell(argv, file, line, what, shells, written) {
     }
   ];
 }
-function appShells(app) {
-  const df = app.dockerfile;
-  const stage = df?.targetStage;
-  const service = app.compose?.appService;
-  if (df && stage) return imageShells(baseImageOf(df, stage));
-  return imageShells(service?.build ? void 0 : service?.image?.value);
-}
 function shExecsShellForm(instr, shells) {
   const commands = instr.script?.commands ?? [];
   const last = commands.at(-1);
@@ -31796,51 +31850,6 @@ function shExecsShellForm(instr, shells) {
     return false;
   if (foregroundSequence(commands) || backgroundStart(commands)) return false;
   return endsInSimpleCommand(instr.raw, last);
-}
-function execsLast(program, shells) {
-  if (/(^|\/)bash$/.test(program ?? "")) return shells.bash;
-  return /(^|\/)(ba)?sh$|(^|\/)ash$/.test(program ?? "") && shells.sh;
-}
-function endsInSimpleCommand(script, last) {
-  const text = script.replace(/\\\n/g, " ").trim();
-  if (last.background || last.redirects.length > 0 || /\btrap\b/.test(text)) return false;
-  if (/(^|[^&<>])&(?![&>])/.test(text)) return false;
-  const tail2 = lastListItem(text);
-  if (!tail2 || tail2.after === "|") return false;
-  const item = tail2.item.replace(/\s+#.*$/, "").trim();
-  return item.length > 0 && !/^(\(|\{|done\b|fi\b|esac\b|\}|\))/.test(item) && !/[<>]|[)}]$|^\w+\(\)/.test(item);
-}
-function lastListItem(text) {
-  let quote;
-  let depth = 0;
-  let start = 0;
-  let after = "";
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quote) {
-      if (c === "\\" && quote === '"') i++;
-      else if (c === quote) quote = void 0;
-      continue;
-    }
-    if (c === "\\") i++;
-    else if (c === "'" || c === '"' || c === "`") quote = c;
-    else if (c === "(" || c === "{") depth++;
-    else if ((c === ")" || c === "}") && depth > 0) depth--;
-    else if (depth === 0 && /[;&|\n]/.test(c)) {
-      const two = text.slice(i, i + 2);
-      const sep5 = two === "&&" || two === "||" || two === ";;" ? two : c;
-      if (c === "&" && sep5 === "&" && (/[<>]/.test(text[i - 1] ?? "") || text[i + 1] === ">")) continue;
-      if (text.slice(i + sep5.length).trim() === "") break;
-      after = sep5;
-      start = i + sep5.length;
-      i += sep5.length - 1;
-    }
-  }
-  if (quote) return void 0;
-  return { item: text.slice(start, text.length).replace(/[;\s]+$/, ""), after };
-}
-function isSimple(script) {
-  return !/[;&|(){}<>`\n]|\$\(/.test(script.trim());
 }
 function cutOptions(argv, line) {
   const commands = inlineScriptCommands(argv, line);

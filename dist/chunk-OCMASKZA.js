@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-XSUPVUBH.js";
+} from "./chunk-CQWM6ZBT.js";
 import {
   makeReport
 } from "./chunk-AADTFP4D.js";
 import {
   RULES
-} from "./chunk-7SFEVZW7.js";
+} from "./chunk-UMAY4INT.js";
 import {
   SEVERITIES,
   UnsafePathError,

@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-HO3XUZM6.js";
+} from "./chunk-JSQFLIWH.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -31,7 +31,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-7SFEVZW7.js";
+} from "./chunk-UMAY4INT.js";
 import {
   UnsafePathError,
   readInside,

@@ -11,7 +11,7 @@ import {
   pipInstall,
   programArgv,
   runtimeInsertionLine
-} from "./chunk-7SFEVZW7.js";
+} from "./chunk-UMAY4INT.js";
 import {
   insertLines,
   normalizePackageName,

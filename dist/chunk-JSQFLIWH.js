@@ -21,7 +21,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-7SFEVZW7.js";
+} from "./chunk-UMAY4INT.js";
 import {
   UnsafePathError,
   formatBytes,

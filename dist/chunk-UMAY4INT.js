@@ -19682,6 +19682,30 @@ function applyDjangoHeroku(reads, ctx, line) {
   ctx.scope.set("DATABASES", { v: { ...binding.v, entries: replaced }, origins: binding.origins });
 }
 
+// src/model/settings/project-modules.ts
+function projectName(ev, moduleName, name2, line) {
+  const wellKnown = name2 === "env" || name2 === "BASE_DIR";
+  const scope = wellKnown || moduleName.replace(/\.+$/, "") === "" ? void 0 : ev.importModule(moduleName);
+  const bound = scope?.get(name2);
+  if (bound) return bound.v;
+  const submodule = ev.importModule(
+    moduleName.endsWith(".") ? `${moduleName}${name2}` : `${moduleName}.${name2}`
+  );
+  return submodule ? moduleValue(submodule, line) : void 0;
+}
+function moduleValue(scope, line) {
+  return {
+    t: "dict",
+    entries: [...scope].filter(([n]) => !n.startsWith("_")).map(([key, b]) => ({ key, value: b.v, line: b.v.line })),
+    line,
+    attributes: true
+  };
+}
+var LIBRARY_MODULES = /^(environs|environ|decouple|django|os|pathlib|dotenv)(\.|$)/;
+function isProjectModule(moduleName) {
+  return moduleName.startsWith(".") || !LIBRARY_MODULES.test(moduleName);
+}
+
 // src/model/settings/try-fallback.ts
 var RAISED_WHEN_UNSET = {
   "environ[]": ["KeyError", "LookupError"],
@@ -19902,28 +19926,6 @@ function execFromImport(ev, kids, ctx, line) {
     if (moduleName === "decouple" && !ev.dotenvLoads.some((d) => d.via === "python-decouple"))
       ev.dotenvLoads.push({ via: "python-decouple", line });
   }
-}
-function projectName(ev, moduleName, name2, line) {
-  const wellKnown = name2 === "env" || name2 === "BASE_DIR";
-  const scope = wellKnown || moduleName.replace(/\.+$/, "") === "" ? void 0 : ev.importModule(moduleName);
-  const bound = scope?.get(name2);
-  if (bound) return bound.v;
-  const submodule = ev.importModule(
-    moduleName.endsWith(".") ? `${moduleName}${name2}` : `${moduleName}.${name2}`
-  );
-  return submodule ? moduleValue(submodule, line) : void 0;
-}
-function moduleValue(scope, line) {
-  return {
-    t: "dict",
-    entries: [...scope].filter(([n]) => !n.startsWith("_")).map(([key, b]) => ({ key, value: b.v, line: b.v.line })),
-    line,
-    attributes: true
-  };
-}
-var LIBRARY_MODULES = /^(environs|environ|decouple|django|os|pathlib|dotenv)(\.|$)/;
-function isProjectModule(moduleName) {
-  return moduleName.startsWith(".") || !LIBRARY_MODULES.test(moduleName);
 }
 function execPlainImport(ev, kids, ctx, line) {
   let dotted = [];
@@ -30083,6 +30085,58 @@ function imageShells(image) {
   return NONE;
 }
 var DEBIAN = { bash: true, sh: false };
+function appShells(app) {
+  const df = app.dockerfile;
+  const stage = df?.targetStage;
+  const service = app.compose?.appService;
+  if (df && stage) return imageShells(baseImageOf(df, stage));
+  return imageShells(service?.build ? void 0 : service?.image?.value);
+}
+function execsLast(program, shells) {
+  if (/(^|\/)bash$/.test(program ?? "")) return shells.bash;
+  return /(^|\/)(ba)?sh$|(^|\/)ash$/.test(program ?? "") && shells.sh;
+}
+function endsInSimpleCommand(script, last) {
+  const text = script.replace(/\\\n/g, " ").trim();
+  if (last.background || last.redirects.length > 0 || /\btrap\b/.test(text)) return false;
+  if (/(^|[^&<>])&(?![&>])/.test(text)) return false;
+  const tail = lastListItem(text);
+  if (!tail || tail.after === "|") return false;
+  const item = tail.item.replace(/\s+#.*$/, "").trim();
+  return item.length > 0 && !/^(\(|\{|done\b|fi\b|esac\b|\}|\))/.test(item) && !/[<>]|[)}]$|^\w+\(\)/.test(item);
+}
+function lastListItem(text) {
+  let quote;
+  let depth = 0;
+  let start = 0;
+  let after = "";
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === "\\" && quote === '"') i++;
+      else if (c === quote) quote = void 0;
+      continue;
+    }
+    if (c === "\\") i++;
+    else if (c === "'" || c === '"' || c === "`") quote = c;
+    else if (c === "(" || c === "{") depth++;
+    else if ((c === ")" || c === "}") && depth > 0) depth--;
+    else if (depth === 0 && /[;&|\n]/.test(c)) {
+      const two = text.slice(i, i + 2);
+      const sep = two === "&&" || two === "||" || two === ";;" ? two : c;
+      if (c === "&" && sep === "&" && (/[<>]/.test(text[i - 1] ?? "") || text[i + 1] === ">")) continue;
+      if (text.slice(i + sep.length).trim() === "") break;
+      after = sep;
+      start = i + sep.length;
+      i += sep.length - 1;
+    }
+  }
+  if (quote) return void 0;
+  return { item: text.slice(start, text.length).replace(/[;\s]+$/, ""), after };
+}
+function isSimple(script) {
+  return !/[;&|(){}<>`\n]|\$\(/.test(script.trim());
+}
 
 // src/rules/TF0901-shell-form-command.ts
 var shellFormCommand = defineRule({
@@ -30454,13 +30508,6 @@ function inlineShell(argv, file, line, what, shells, written) {
     }
   ];
 }
-function appShells(app) {
-  const df = app.dockerfile;
-  const stage = df?.targetStage;
-  const service = app.compose?.appService;
-  if (df && stage) return imageShells(baseImageOf(df, stage));
-  return imageShells(service?.build ? void 0 : service?.image?.value);
-}
 function shExecsShellForm(instr, shells) {
   const commands = instr.script?.commands ?? [];
   const last = commands.at(-1);
@@ -30468,51 +30515,6 @@ function shExecsShellForm(instr, shells) {
     return false;
   if (foregroundSequence(commands) || backgroundStart(commands)) return false;
   return endsInSimpleCommand(instr.raw, last);
-}
-function execsLast(program, shells) {
-  if (/(^|\/)bash$/.test(program ?? "")) return shells.bash;
-  return /(^|\/)(ba)?sh$|(^|\/)ash$/.test(program ?? "") && shells.sh;
-}
-function endsInSimpleCommand(script, last) {
-  const text = script.replace(/\\\n/g, " ").trim();
-  if (last.background || last.redirects.length > 0 || /\btrap\b/.test(text)) return false;
-  if (/(^|[^&<>])&(?![&>])/.test(text)) return false;
-  const tail = lastListItem(text);
-  if (!tail || tail.after === "|") return false;
-  const item = tail.item.replace(/\s+#.*$/, "").trim();
-  return item.length > 0 && !/^(\(|\{|done\b|fi\b|esac\b|\}|\))/.test(item) && !/[<>]|[)}]$|^\w+\(\)/.test(item);
-}
-function lastListItem(text) {
-  let quote;
-  let depth = 0;
-  let start = 0;
-  let after = "";
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quote) {
-      if (c === "\\" && quote === '"') i++;
-      else if (c === quote) quote = void 0;
-      continue;
-    }
-    if (c === "\\") i++;
-    else if (c === "'" || c === '"' || c === "`") quote = c;
-    else if (c === "(" || c === "{") depth++;
-    else if ((c === ")" || c === "}") && depth > 0) depth--;
-    else if (depth === 0 && /[;&|\n]/.test(c)) {
-      const two = text.slice(i, i + 2);
-      const sep = two === "&&" || two === "||" || two === ";;" ? two : c;
-      if (c === "&" && sep === "&" && (/[<>]/.test(text[i - 1] ?? "") || text[i + 1] === ">")) continue;
-      if (text.slice(i + sep.length).trim() === "") break;
-      after = sep;
-      start = i + sep.length;
-      i += sep.length - 1;
-    }
-  }
-  if (quote) return void 0;
-  return { item: text.slice(start, text.length).replace(/[;\s]+$/, ""), after };
-}
-function isSimple(script) {
-  return !/[;&|(){}<>`\n]|\$\(/.test(script.trim());
 }
 function cutOptions(argv, line) {
   const commands = inlineScriptCommands(argv, line);
