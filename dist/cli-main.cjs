@@ -31540,6 +31540,9 @@ function imageShells(image) {
     const v = /^(\d+)(?:\.(\d+))?/.exec(tag);
     if (name2 === "python" && v && (Number(v[1]) < 3 || Number(v[1]) === 3 && v[2] !== void 0 && Number(v[2]) <= 5))
       return NONE;
+    const patch = /^3\.(\d+)\.(\d+)/.exec(tag);
+    if (name2 === "python" && patch && Number(patch[2]) <= (LAST_BUSTER_PATCH[Number(patch[1])] ?? -1))
+      return NONE;
     if (/windows|nanoserver/.test(tag)) return NONE;
     return DEBIAN;
   }
@@ -31597,12 +31600,13 @@ function lastListItem(text) {
 function isSimple(script) {
   return !/[;&|(){}<>`\n]|\$\(/.test(script.trim());
 }
-var NONE, DEBIAN;
+var NONE, DEBIAN, LAST_BUSTER_PATCH;
 var init_image_shell = __esm({
   "src/rules/lib/image-shell.ts"() {
     "use strict";
     NONE = { bash: false, sh: false };
     DEBIAN = { bash: true, sh: false };
+    LAST_BUSTER_PATCH = { 6: 14, 7: 11, 8: 11, 9: 6 };
   }
 });
 

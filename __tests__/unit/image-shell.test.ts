@@ -9,6 +9,11 @@ test('imageShells: which shells exec the last command of a -c list, by base imag
     ['python:3.9-slim-buster', { bash: false, sh: false }],
     ['python:2.7', { bash: false, sh: false }],
     ['python:3.5-slim', { bash: false, sh: false }],
+    // A patch release built on buster stays there; a later one of the same minor, or any 3.10, is bullseye or newer.
+    ['python:3.7.4', { bash: false, sh: false }],
+    ['python:3.8.10-slim', { bash: false, sh: false }],
+    ['python:3.9.7-slim', { bash: true, sh: false }],
+    ['python:3.10.0', { bash: true, sh: false }],
     ['python:3.9-alpine3.13', { bash: true, sh: true }],
     ['python:3.8-alpine3.12', { bash: false, sh: false }],
     ['python:3.12-alpine', { bash: true, sh: true }],

@@ -53,6 +53,10 @@ export function imageShells(image: string | undefined): ImageShells {
       (Number(v[1]) < 3 || (Number(v[1]) === 3 && v[2] !== undefined && Number(v[2]) <= 5))
     )
       return NONE;
+    // A patch release built while buster was Debian's current release (before bullseye, August 2021) stays on it.
+    const patch = /^3\.(\d+)\.(\d+)/.exec(tag);
+    if (name === 'python' && patch && Number(patch[2]) <= (LAST_BUSTER_PATCH[Number(patch[1])] ?? -1))
+      return NONE;
     if (/windows|nanoserver/.test(tag)) return NONE;
     return DEBIAN;
   }
@@ -60,6 +64,9 @@ export function imageShells(image: string | undefined): ImageShells {
 }
 
 const DEBIAN: ImageShells = { bash: true, sh: false };
+
+/** The last patch release of each Python 3 minor version whose default image was Debian buster (bash 5.0). */
+const LAST_BUSTER_PATCH: Record<number, number> = { 6: 14, 7: 11, 8: 11, 9: 6 };
 
 /** The shells of the app's image: the base of the Dockerfile's target stage, else the image compose runs. */
 export function appShells(app: App): ImageShells {

@@ -11,7 +11,7 @@ import {
   pipInstall,
   programArgv,
   runtimeInsertionLine
-} from "./chunk-UMAY4INT.js";
+} from "./chunk-YZE6DO3G.js";
 import {
   insertLines,
   normalizePackageName,

@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-CQWM6ZBT.js";
+} from "./chunk-LLLUPUQW.js";
 import {
   makeReport
 } from "./chunk-AADTFP4D.js";
 import {
   RULES
-} from "./chunk-UMAY4INT.js";
+} from "./chunk-YZE6DO3G.js";
 import {
   SEVERITIES,
   UnsafePathError,

@@ -21,7 +21,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-UMAY4INT.js";
+} from "./chunk-YZE6DO3G.js";
 import {
   UnsafePathError,
   formatBytes,

@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-JSQFLIWH.js";
+} from "./chunk-L362GGOH.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -31,7 +31,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-UMAY4INT.js";
+} from "./chunk-YZE6DO3G.js";
 import {
   UnsafePathError,
   readInside,

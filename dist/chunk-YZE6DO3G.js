@@ -30079,12 +30079,16 @@ function imageShells(image) {
     const v = /^(\d+)(?:\.(\d+))?/.exec(tag);
     if (name2 === "python" && v && (Number(v[1]) < 3 || Number(v[1]) === 3 && v[2] !== void 0 && Number(v[2]) <= 5))
       return NONE;
+    const patch = /^3\.(\d+)\.(\d+)/.exec(tag);
+    if (name2 === "python" && patch && Number(patch[2]) <= (LAST_BUSTER_PATCH[Number(patch[1])] ?? -1))
+      return NONE;
     if (/windows|nanoserver/.test(tag)) return NONE;
     return DEBIAN;
   }
   return NONE;
 }
 var DEBIAN = { bash: true, sh: false };
+var LAST_BUSTER_PATCH = { 6: 14, 7: 11, 8: 11, 9: 6 };
 function appShells(app) {
   const df = app.dockerfile;
   const stage = df?.targetStage;
