@@ -29507,13 +29507,16 @@ function literals(v, provided) {
   return [];
 }
 function databaseService(app, engine) {
-  const services = app.compose?.services ?? [];
   const kinds = engine?.includes("postg") ? ["postgres"] : engine?.includes("mysql") ? ["mysql", "mariadb"] : ["postgres", "mysql", "mariadb"];
-  const named = services.filter((s) => kinds.includes(s.role));
-  return named.length === 1 ? named[0].name : "db";
+  return serviceOfRoles(app, kinds);
 }
 function hostService(app, variable) {
-  const roles = variable.toUpperCase().split("_").flatMap((w2) => ROLE_OF_WORD[w2] ?? []);
+  return serviceOfRoles(
+    app,
+    variable.toUpperCase().split("_").flatMap((w2) => ROLE_OF_WORD[w2] ?? [])
+  );
+}
+function serviceOfRoles(app, roles) {
   const named = (app.compose?.services ?? []).filter((s) => roles.includes(s.role));
   return named.length === 1 ? named[0].name : "db";
 }

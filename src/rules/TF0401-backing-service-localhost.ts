@@ -220,22 +220,27 @@ export const backingServiceLocalhost = defineRule({
 
 /** The compose service of the app's stack that runs its database (of the engine's kind when known), else 'db'. */
 function databaseService(app: App, engine?: string): string {
-  const services = app.compose?.services ?? [];
   const kinds = engine?.includes('postg')
     ? ['postgres']
     : engine?.includes('mysql')
       ? ['mysql', 'mariadb']
       : ['postgres', 'mysql', 'mariadb'];
-  const named = services.filter((s) => kinds.includes(s.role));
-  return named.length === 1 ? named[0].name : 'db';
+  return serviceOfRoles(app, kinds);
 }
 
 /** The compose service a host variable should name (`DB_HOST` → the database service), else 'db'. */
 function hostService(app: App, variable: string): string {
-  const roles = variable
-    .toUpperCase()
-    .split('_')
-    .flatMap((w) => ROLE_OF_WORD[w] ?? []);
+  return serviceOfRoles(
+    app,
+    variable
+      .toUpperCase()
+      .split('_')
+      .flatMap((w) => ROLE_OF_WORD[w] ?? []),
+  );
+}
+
+/** The one compose service of the app's stack in one of `roles`, else 'db'. */
+function serviceOfRoles(app: App, roles: string[]): string {
   const named = (app.compose?.services ?? []).filter((s) => roles.includes(s.role));
   return named.length === 1 ? named[0].name : 'db';
 }

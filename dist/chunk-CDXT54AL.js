@@ -11,7 +11,7 @@ import {
   pipInstall,
   programArgv,
   runtimeInsertionLine
-} from "./chunk-YZE6DO3G.js";
+} from "./chunk-GUXAPOW7.js";
 import {
   insertLines,
   normalizePackageName,

@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-LLLUPUQW.js";
+} from "./chunk-CDXT54AL.js";
 import {
   makeReport
 } from "./chunk-AADTFP4D.js";
 import {
   RULES
-} from "./chunk-YZE6DO3G.js";
+} from "./chunk-GUXAPOW7.js";
 import {
   SEVERITIES,
   UnsafePathError,

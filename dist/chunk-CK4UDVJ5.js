@@ -21,7 +21,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-YZE6DO3G.js";
+} from "./chunk-GUXAPOW7.js";
 import {
   UnsafePathError,
   formatBytes,

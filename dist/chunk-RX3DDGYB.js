@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-L362GGOH.js";
+} from "./chunk-CK4UDVJ5.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -31,7 +31,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-YZE6DO3G.js";
+} from "./chunk-GUXAPOW7.js";
 import {
   UnsafePathError,
   readInside,

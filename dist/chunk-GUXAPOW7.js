@@ -28376,13 +28376,16 @@ var backingServiceLocalhost = defineRule({
   }
 });
 function databaseService(app, engine) {
-  const services = app.compose?.services ?? [];
   const kinds = engine?.includes("postg") ? ["postgres"] : engine?.includes("mysql") ? ["mysql", "mariadb"] : ["postgres", "mysql", "mariadb"];
-  const named = services.filter((s) => kinds.includes(s.role));
-  return named.length === 1 ? named[0].name : "db";
+  return serviceOfRoles(app, kinds);
 }
 function hostService(app, variable) {
-  const roles = variable.toUpperCase().split("_").flatMap((w) => ROLE_OF_WORD[w] ?? []);
+  return serviceOfRoles(
+    app,
+    variable.toUpperCase().split("_").flatMap((w) => ROLE_OF_WORD[w] ?? [])
+  );
+}
+function serviceOfRoles(app, roles) {
   const named = (app.compose?.services ?? []).filter((s) => roles.includes(s.role));
   return named.length === 1 ? named[0].name : "db";
 }
