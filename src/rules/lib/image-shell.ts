@@ -30,11 +30,14 @@ export function imageShells(image: string | undefined): ImageShells {
   const tag = colon > slash ? ref.slice(colon + 1) : 'latest';
   const name = repository.slice(repository.lastIndexOf('/') + 1);
   const alpine = /alpine(\d+)\.(\d+)/.exec(tag);
+  const debianBased = OFFICIAL_ON_DEBIAN[name] !== undefined && isOfficial(repository, name);
   if (name === 'alpine' || /alpine/.test(tag)) {
     // Alpine 3.13 ships bash 5.1 and BusyBox 1.32; older releases have bash 5.0.
     const version = name === 'alpine' ? /^(\d+)\.(\d+)/.exec(tag) : alpine;
     const recent =
       !version || Number(version[1]) > 3 || (Number(version[1]) === 3 && Number(version[2]) >= 13);
+    // `nginx:1.19-alpine`: a release older than the Debian threshold was built on an older Alpine too.
+    if (!version && debianBased && !OFFICIAL_ON_DEBIAN[name](versionOf(tag))) return NONE;
     return recent ? { bash: true, sh: true } : NONE;
   }
   if (/\b(jessie|stretch|buster|xenial|bionic|focal)\b/.test(tag)) return NONE;
@@ -44,6 +47,8 @@ export function imageShells(image: string | undefined): ImageShells {
     const v = /^(\d+)\./.exec(tag);
     return v && Number(v[1]) < 22 ? NONE : DEBIAN;
   }
+  if (debianBased)
+    return !/windows|nanoserver/.test(tag) && OFFICIAL_ON_DEBIAN[name](versionOf(tag)) ? DEBIAN : NONE;
   if (name === 'python' || name === 'pypy') {
     // Tags without a suite follow the current Debian (bookworm, trixie); Python <= 3.5 images stopped at buster.
     const v = /^(\d+)(?:\.(\d+))?/.exec(tag);
@@ -64,6 +69,44 @@ export function imageShells(image: string | undefined): ImageShells {
 }
 
 const DEBIAN: ImageShells = { bash: true, sh: false };
+
+/**
+ * Official images other than Python's built on Debian (dash as /bin/sh): whether a tag's version (`[]` for latest,
+ * stable, mainline, lts…) was built on bullseye or later, whose bash (>= 5.1) execs the last command of `-c`.
+ * Releases from before bullseye (August 2021) stayed on buster or older; where the switch is not sure, none.
+ */
+const OFFICIAL_ON_DEBIAN: Record<string, (version: number[]) => boolean> = {
+  // 1.22 (stable) and later; 1.21 changed base during its life.
+  nginx: ([major, minor]) => major === undefined || major > 1 || minor === undefined || minor >= 22,
+  // 2.4.49 was the first release after bullseye; 2.2 was jessie.
+  httpd: ([major, minor, patch]) =>
+    major === undefined || (major === 2 && (minor === undefined || (minor === 4 && (patch ?? 49) >= 49))),
+  // 18 and later; a floating 16 or 17 was rebuilt on bullseye, their early point releases were buster.
+  node: ([major, minor]) => major === undefined || major >= 18 || (major >= 16 && minor === undefined),
+  // 14 and later; 10-13 as floating tags, or from the first point release after August 2021.
+  postgres: ([major, minor]) =>
+    major === undefined ||
+    major >= 14 ||
+    (major >= 10 && (minor === undefined || minor > (LAST_BUSTER_POSTGRES[major] ?? Infinity))),
+  // 7 and later; 6 as a floating tag, or 6.2.6 / 6.0.16 and later.
+  redis: ([major, minor, patch]) =>
+    major === undefined ||
+    major >= 7 ||
+    (major === 6 && (minor === undefined || patch === undefined || patch > (minor === 2 ? 5 : 15))),
+};
+
+/** The last point release of each PostgreSQL major version built on buster (August 2021's 13.4, 12.8, …). */
+const LAST_BUSTER_POSTGRES: Record<number, number> = { 10: 18, 11: 13, 12: 8, 13: 4 };
+
+/** The version numbers a tag starts with (`1.27.3-perl` → [1, 27, 3]); [] for a tag with none (`mainline`). */
+function versionOf(tag: string): number[] {
+  return (/^\d+(\.\d+)*/.exec(tag)?.[0].split('.') ?? []).map(Number);
+}
+
+/** `nginx`, `library/nginx`, `docker.io/library/nginx`: the official image, not another one of that name. */
+function isOfficial(repository: string, name: string): boolean {
+  return /^((docker\.io|index\.docker\.io)\/)?(library\/)?$/.test(repository.slice(0, -name.length));
+}
 
 /** The last patch release of each Python 3 minor version whose default image was Debian buster (bash 5.0). */
 const LAST_BUSTER_PATCH: Record<number, number> = { 6: 14, 7: 11, 8: 11, 9: 6 };
