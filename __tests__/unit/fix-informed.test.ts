@@ -104,6 +104,11 @@ test('TF0202: requirements lines pinned to the versions installed in the image, 
     ].join('\n'),
   );
   assert.ok(result.applied.every((f) => f.safety === 'safe'));
+  // The fix's title names the pin as written, extras kept.
+  assert.ok(
+    result.applied.some((f) => f.title.startsWith('psycopg2_binary[c]==2.9.10,')),
+    result.applied.map((f) => f.title).join('; '),
+  );
 });
 
 test('TF0202: bare names in a Dockerfile pip install pinned in place; a package the image lacks leaves the line alone', async () => {

@@ -51,5 +51,6 @@ function classify(text: string): Omit<RequirementLine, 'line' | 'text'> {
   if (!m) return { kind: 'option', pinned: true };
   const versionSpec = m[3].trim();
   const exact = /^===?\s*[^,*\s]+$/.test(versionSpec) && !/^==\s*[^,]*\*/.test(versionSpec);
-  return { kind: 'package', name: m[1], pinned: hashed || exact };
+  const extras = m[2]?.replace(/\s+/g, '');
+  return { kind: 'package', name: m[1], ...(extras ? { extras } : {}), pinned: hashed || exact };
 }

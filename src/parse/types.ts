@@ -64,6 +64,8 @@ export interface RequirementLine {
   text: string;
   /** Package name when the line names one (not for -r/-c/-e/options/paths/URLs). */
   name?: string;
+  /** The extras the line asks for, as written without blanks (`[daphne]`): a pin must keep them. */
+  extras?: string;
   pinned: boolean; // == / === or --hash
   kind: 'package' | 'include' | 'option' | 'path' | 'url' | 'editable';
 }

@@ -71,7 +71,7 @@ RUN pip install --no-cache-dir -r requirements.txt   # django==5.1.4, gunicorn==
           findings.push({
             file: req.file,
             line: line.line,
-            message: `'${line.text.trim()}' is not pinned to an exact version. Write ${line.name ?? 'the package'}==<version> (or lock the file with pip-compile/uv and --require-hashes).`,
+            message: `'${line.text.trim()}' is not pinned to an exact version. Write ${line.name ? `${line.name}${line.extras ?? ''}` : 'the package'}==<version> (or lock the file with pip-compile/uv and --require-hashes).`,
           });
         }
       }

@@ -42,7 +42,8 @@ export function pinRequirementLine(
   const to = from + m[2].length;
   const space = m[3].startsWith(';') ? ' ' : '';
   return {
-    title: `${name}==${version}, the version installed in the image`,
+    // The name as written with its extras (`channels[daphne]`): the pin keeps them.
+    title: `${m[1].replace(/\s+/g, '')}==${version}, the version installed in the image`,
     edits: [replaceInLine(file, n, from, to, `==${version}${space}`)],
   };
 }
