@@ -180,6 +180,42 @@ test('TF0202 python-deps-unpinned: through the real pipeline: pinned ARG tag, he
   ]);
 });
 
+test('TF0202 python-deps-unpinned: installs from git without a tag or commit, the pin suggested and no token shown', async () => {
+  const result = await analyzeFiles({
+    'manage.py': 'import django\n',
+    'requirements.txt': [
+      'django==5.0.1',
+      'git+https://github.com/x/widgets.git',
+      'tools @ git+https://ghp_SECRET123@github.com/x/tools.git#egg=tools',
+      'git+https://github.com/x/forms.git@v1.2',
+      'audit @ git+ssh://git@github.com/x/audit.git@0123456789abcdef0123456789abcdef01234567',
+      '-e git+https://github.com/x/lib.git#egg=lib',
+      '-e .',
+      '',
+    ].join('\n'),
+    Dockerfile: df(
+      'FROM python:3.12-slim',
+      'COPY requirements.txt .',
+      'RUN pip install -r requirements.txt',
+      'RUN pip install git+https://github.com/x/extra.git "other @ git+https://github.com/x/other@v2"',
+      'COPY . .',
+    ),
+  });
+  assert.deepEqual(findingsOf(result, 'TF0202'), [
+    ['Dockerfile', 4],
+    ['requirements.txt', 2],
+    ['requirements.txt', 3],
+    ['requirements.txt', 6],
+  ]);
+  const text = result.findings.map((f) => f.message).join('\n');
+  assert.ok(!text.includes('SECRET123'));
+  assert.match(
+    text,
+    /Name a tag or commit: tools @ git\+https:\/\/\*\*\*@github\.com\/x\/tools\.git@<tag-or-commit>#egg=tools\./,
+  );
+  assert.match(text, /git\+https:\/\/github\.com\/x\/extra\.git@<tag-or-commit>/);
+});
+
 test('TF0202 python-deps-unpinned: the requirements a python:*-onbuild base installs, and its ONBUILD COPY named', async () => {
   const result = await analyzeFiles({
     'manage.py': 'import django\n',

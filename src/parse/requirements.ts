@@ -1,3 +1,4 @@
+import { namesRevision, vcsUrlOf } from '../util/vcs-url.js';
 import type { RequirementLine, RequirementsFile } from './types.js';
 
 /**
@@ -34,15 +35,27 @@ export function includedFile(line: RequirementLine): string | undefined {
 
 function classify(text: string): Omit<RequirementLine, 'line' | 'text'> {
   if (/^(-r|--requirements?)(\s|=|(?=[^\s-]))/.test(text)) return { pinned: true, kind: 'include' };
-  if (/^(-e|--editable)(\s|=)/.test(text)) return { pinned: false, kind: 'editable' };
+  if (/^(-e|--editable)(\s|=)/.test(text)) {
+    // `-e git+https://…` installs the branch as it is at build time unless it names a revision.
+    const value = text
+      .replace(/^(-e|--editable)\s*=?\s*/, '')
+      .split(/\s+--/)[0]
+      .trim();
+    const vcs = vcsUrlOf(value);
+    return vcs
+      ? { pinned: namesRevision(vcs), kind: 'editable', vcs: value }
+      : { pinned: false, kind: 'editable' };
+  }
   if (text.startsWith('-')) return { pinned: true, kind: 'option' };
   const hashed = /(^|\s)--hash[=\s]/.test(text);
   const spec = text.split(/\s+--/)[0].trim();
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(spec) || /^\S+\s*@\s*\S+:\/\//.test(spec)) {
     const name = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(\[[^\]]*\])?\s*@/.exec(spec)?.[1];
-    // A direct reference is pinned only when it names an immutable artefact (hash or commit).
-    const pinned = hashed || /#.*sha256=|@[0-9a-f]{40}\b/.test(spec);
-    return { kind: 'url', pinned, ...(name ? { name } : {}) };
+    // A direct reference is pinned when it names an artefact (hash or commit), or a VCS one a revision (a tag).
+    const vcs = vcsUrlOf(spec);
+    const pinned =
+      hashed || /#.*sha256=|@[0-9a-f]{40}\b/.test(spec) || (vcs !== undefined && namesRevision(vcs));
+    return { kind: 'url', pinned, ...(name ? { name } : {}), ...(vcs ? { vcs: spec } : {}) };
   }
   if (/^(\.{0,2}\/|~\/)/.test(spec) || /\.(whl|tar\.gz|zip)$/.test(spec)) {
     return { kind: 'path', pinned: hashed || /\.whl$/.test(spec) };

@@ -66,7 +66,9 @@ export interface RequirementLine {
   name?: string;
   /** The extras the line asks for, as written without blanks (`[daphne]`): a pin must keep them. */
   extras?: string;
-  pinned: boolean; // == / === or --hash
+  pinned: boolean; // == / === or --hash; for a VCS URL, a revision (`@v1.2`, `@<commit>`)
+  /** A requirement from version control (`git+https://…`, `pkg @ git+…`, `-e git+…`): the requirement as written. */
+  vcs?: string;
   kind: 'package' | 'include' | 'option' | 'path' | 'url' | 'editable';
 }
 
