@@ -28,6 +28,28 @@ contextRuleCases(sourceNotInContext, [
     [['Dockerfile', 2]],
   ],
   [
+    'a cloned dependency beside the project copied from the context: silent',
+    {
+      Dockerfile: [
+        'FROM python:3.12',
+        'WORKDIR /app',
+        'RUN git clone --depth 1 https://github.com/x/somelib && pip install ./somelib',
+        'RUN git clone -b v1 https://github.com/x/other.git /opt/other && pip install -e /opt/other',
+        'COPY . .',
+        '',
+      ].join('\n'),
+    },
+    [],
+  ],
+  [
+    'a clone into the directory the project is copied to is the app',
+    {
+      Dockerfile:
+        'FROM python:3.12\nWORKDIR /app\nRUN git clone --depth 1 https://github.com/x/y.git .\nCOPY . /app\n',
+    },
+    [['Dockerfile', 3]],
+  ],
+  [
     'ADD of a repository and of a branch archive',
     {
       Dockerfile:
@@ -89,6 +111,15 @@ test('a compose build context outside the scanned directory: the app stays, judg
   assert.equal(result.project.apps.length, 1);
   assert.equal(result.project.apps[0].context, undefined);
   assert.deepEqual(findingsOf(result, 'TF0101'), []);
+});
+
+test('TF0101: the message names the cloned repository, not the value of --depth', async () => {
+  const result = await analyzeFiles({
+    'manage.py': '',
+    Dockerfile: 'FROM python:3.12\nRUN git clone --depth 1 --branch main https://github.com/x/y.git /app\n',
+  });
+  const message = result.findings.find((f) => f.ruleId === 'TF0101')?.message ?? '';
+  assert.match(message, /\(git clone https:\/\/github\.com\/x\/y\.git\)/);
 });
 
 test('TF0101 never prints credentials embedded in a URL', async () => {

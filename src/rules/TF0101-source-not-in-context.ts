@@ -1,6 +1,8 @@
 import type { RawFinding } from '../core/index.js';
-import type { CopyInstr, RunInstr } from '../model/types/dockerfile.js';
+import { posix } from 'node:path';
+import type { CopyInstr, RunInstr, WorkdirInstr } from '../model/types/dockerfile.js';
 import type { App, BuildContext } from '../model/types/project.js';
+import { coversPath } from './lib/paths.js';
 import { defineRule } from './lib/rule.js';
 
 const CODE_HOSTS =
@@ -19,23 +21,89 @@ export function redactUrl(url: string): string {
   return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, '$1');
 }
 
-function fetchesSource(run: RunInstr): string | undefined {
+/** Options of `git clone` that take a value: the word after them is not the repository or the directory. */
+const CLONE_VALUE_OPTIONS = new Set([
+  '--depth',
+  '--branch',
+  '-b',
+  '--origin',
+  '-o',
+  '--config',
+  '-c',
+  '--jobs',
+  '-j',
+  '--reference',
+  '--reference-if-able',
+  '--separate-git-dir',
+  '--filter',
+  '--template',
+  '--shallow-since',
+  '--shallow-exclude',
+  '--upload-pack',
+  '-u',
+  '--server-option',
+  '--bundle-uri',
+]);
+
+/** What a RUN fetches (`git clone URL`), and where it puts it in the image when that can be told. */
+function fetchesSource(
+  run: RunInstr,
+  workdir: string | undefined,
+): { what: string; dest?: string } | undefined {
   const commands = run.script?.commands.map((c) => c.argv) ?? (run.argv ? [run.argv] : []);
   const words = (argv: string[]) => argv.map((w) => w.trim());
   for (const argv of commands.map(words)) {
     const gitAt = argv.findIndex((w) => /(^|\/)git$/.test(w));
     if (gitAt >= 0 && argv.slice(gitAt + 1).includes('clone')) {
-      const url = argv.slice(argv.indexOf('clone', gitAt) + 1).find((w) => !w.startsWith('-'));
-      return `git clone${url ? ` ${redactUrl(url)}` : ''}`;
+      const operands: string[] = [];
+      const rest = argv.slice(argv.indexOf('clone', gitAt) + 1);
+      for (let i = 0; i < rest.length; i++) {
+        if (rest[i] === '--') continue;
+        if (rest[i].startsWith('-')) {
+          if (CLONE_VALUE_OPTIONS.has(rest[i])) i++;
+          continue;
+        }
+        operands.push(rest[i]);
+      }
+      const [url, dir] = operands;
+      const named =
+        dir ??
+        url
+          ?.replace(/\/+$/, '')
+          .replace(/\.git$/, '')
+          .split(/[/:]/)
+          .pop();
+      // The directory is known when the clone names an absolute one, or one under a known WORKDIR.
+      const dest =
+        named && !named.includes('$')
+          ? named.startsWith('/')
+            ? posix.normalize(named)
+            : workdir?.startsWith('/')
+              ? posix.resolve(workdir, named)
+              : undefined
+          : undefined;
+      return { what: `git clone${url ? ` ${redactUrl(url)}` : ''}`, ...(dest ? { dest } : {}) };
     }
   }
   const extracts = commands.some((argv) => argv.some((w) => /(^|\/)(tar|unzip|bsdtar)$/.test(w)));
   for (const argv of commands) {
     if (!argv.some((w) => /(^|\/)(curl|wget)$/.test(w))) continue;
     const url = argv.find((w) => /^https?:\/\//.test(w) && isSourceUrl(w));
-    if (url && extracts) return `${argv.find((w) => /(curl|wget)$/.test(w))} ${redactUrl(url)} | tar`;
+    if (url && extracts)
+      return { what: `${argv.find((w) => /(curl|wget)$/.test(w))} ${redactUrl(url)} | tar` };
   }
   return undefined;
+}
+
+/**
+ * A clone that brings a dependency, not the app: the image copies the Django project from the build context, and the
+ * clone lands elsewhere (`git clone …/somelib && pip install ./somelib`, a clone into /opt/…). A clone whose place is
+ * unknown, or that holds the directory the project is copied to, may be the app's code.
+ */
+function clonesDependency(app: App, dest: string | undefined): boolean {
+  const code = app.imageSourceDir;
+  if (code === undefined || dest === undefined) return false;
+  return !coversPath(dest, code);
 }
 
 /**
@@ -65,7 +133,9 @@ export const sourceNotInContext = defineRule({
 not contain the Django project, or the Dockerfile fetches the code itself (\`git clone\`, \`ADD\` of a repository or of a
 branch archive, \`curl … | tar\`), the image holds whatever the remote had at build time, not this commit, and the
 build is neither reproducible nor reviewable. Build from the repository and copy the code in. (Downloading a release
-binary such as a tool is not source and is not reported.)
+binary such as a tool is not source and is not reported; nor is cloning a dependency, such as \`git clone …/somelib &&
+pip install ./somelib\` or a clone into /opt/…, while the Django project itself is copied from the build context to
+another directory.)
 
 \`\`\`dockerfile
 # Before
@@ -102,14 +172,17 @@ COPY . /app
         });
       }
       for (const stage of model.builtStages) {
+        const parent = stage.from.stageRef === undefined ? undefined : model.stages[stage.from.stageRef];
+        let workdir: string | undefined = parent ? parent.workdir : '/';
         for (const ins of stage.instructions) {
+          if (ins.keyword === 'WORKDIR') workdir = (ins as WorkdirInstr).path;
           if (ins.keyword === 'RUN') {
-            const fetch = fetchesSource(ins as RunInstr);
-            if (fetch)
+            const fetch = fetchesSource(ins as RunInstr, workdir);
+            if (fetch && !clonesDependency(app, fetch.dest))
               findings.push({
                 file: model.file,
                 line: ins.line,
-                message: `This RUN fetches app code from outside the repository (${fetch}), so the image is not built from the commit under review. COPY the code from the build context instead.`,
+                message: `This RUN fetches app code from outside the repository (${fetch.what}), so the image is not built from the commit under review. COPY the code from the build context instead.`,
               });
           } else if (ins.keyword === 'ADD') {
             const url = (ins as CopyInstr).sources.find(isSourceUrl);
