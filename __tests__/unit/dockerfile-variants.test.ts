@@ -178,3 +178,41 @@ test('the report names the Dockerfiles judged by the Dockerfile rules only, afte
   ]);
   assert.equal(JSON.parse(renderJson(fixtureReport())).otherDockerfiles, undefined);
 });
+
+test('a base image the app starts FROM is no variant of the app; one that starts a server is', async () => {
+  const base =
+    'FROM python:3.12-slim\nCOPY requirements.txt /tmp/\nRUN pip install -r /tmp/requirements.txt\n';
+  const app = GOOD_DOCKERFILE.replace(/^FROM \S+/m, 'FROM myorg/django-base:1.4');
+  const files = {
+    '.dockerignore': '.git\n.env\n',
+    'requirements.txt': 'Django==5.0.6\ngunicorn==22.0.0\n',
+    'manage.py': MANAGE,
+    'mysite/settings.py': SETTINGS,
+  };
+  // Built under the name the app starts FROM, whatever its file is called; or named for a base.
+  for (const [name, compose] of [
+    [
+      'images/python.Dockerfile',
+      'services:\n  base:\n    image: myorg/django-base:1.4\n    build:\n      context: .\n      dockerfile: images/python.Dockerfile\n  web:\n    build: .\n',
+    ],
+    ['Dockerfile.base', undefined],
+  ] as const) {
+    const { project } = await analyzeFiles({
+      ...files,
+      Dockerfile: app,
+      [name]: base,
+      ...(compose ? { 'docker-compose.yml': compose } : {}),
+    });
+    assert.deepEqual(
+      project.apps.map((a) => a.dockerfile?.file),
+      ['Dockerfile'],
+      name,
+    );
+  }
+  const { project } = await analyzeFiles({
+    ...files,
+    Dockerfile: app,
+    'Dockerfile.base': `${base}CMD ["gunicorn", "mysite.wsgi"]\n`,
+  });
+  assert.deepEqual(project.apps.map((a) => a.dockerfile?.file).sort(), ['Dockerfile', 'Dockerfile.base']);
+});

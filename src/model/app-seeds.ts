@@ -76,9 +76,19 @@ export class AppSeeds extends ModelPart {
     seeds.push(...this.composeBuilds(composeSets, managePys, claimed));
     seeds.push(...this.composeImages(composeSets, managePys, claimed));
     const given = this.tree.options.dockerfile ? normalizeRelative(this.tree.options.dockerfile) : undefined;
-    const builtByName = new Set(this.imagesBuilt(composeSets).map((b) => b.dockerfile));
-    seeds.push(...this.dockerfiles(given, managePys, claimed, builtByName));
-    if (!given) seeds.push(...this.variants(seeds, claimed, builtByName));
+    const built = this.imagesBuilt(composeSets);
+    const builtByName = new Set(built.map((b) => b.dockerfile));
+    // Base images another Dockerfile starts FROM, which no container runs as the app.
+    const bases = new Set(this.files.filter((f) => isDockerfile(f) && this.baseImageFor(f, built)));
+    for (const set of composeSets)
+      for (const s of set.model?.services ?? []) {
+        const dockerfile = s.build ? normalizeRelative(s.build.dockerfile) : undefined;
+        // A service that only builds the base (no command of its own) runs nothing of the app.
+        if (dockerfile && bases.has(dockerfile) && s !== set.model?.appService && !s.command && !s.entrypoint)
+          claimed.add(dockerfile);
+      }
+    seeds.push(...this.dockerfiles(given, managePys, claimed, builtByName, bases));
+    if (!given) seeds.push(...this.variants(seeds, claimed, builtByName, bases));
     seeds.push(...this.bareProjects(seeds, managePys));
 
     // The Dockerfile named in the inputs is the app the user asked about: first, so the smoke test builds it.
@@ -256,6 +266,7 @@ export class AppSeeds extends ModelPart {
     managePys: string[],
     claimed: Set<string>,
     builtByName: Set<string>,
+    bases: Set<string>,
   ): AppSeed[] {
     const seeds: AppSeed[] = [];
     const candidates = given ? [given] : this.preferredDockerfiles().filter((d) => !claimed.has(d));
@@ -263,6 +274,7 @@ export class AppSeeds extends ModelPart {
       if (claimed.has(dockerfile)) continue;
       // `DockerFile` is not the name Docker reads by default: an app only when something builds it by name.
       if (!given && isOddCaseDefaultName(dockerfile) && !builtByName.has(dockerfile)) continue;
+      if (!given && bases.has(dockerfile)) continue;
       const dir = dirName(dockerfile);
       let managePy = managePys.find((m) => isUnder(m, dir));
       let contextDir = dir;
@@ -368,7 +380,12 @@ export class AppSeeds extends ModelPart {
    * that no compose service builds and that build a Python image: variants of the same app, each an app of its own,
    * with the same context and Django project but no compose project (whose rules stay with the image compose builds).
    */
-  private variants(seeds: AppSeed[], claimed: Set<string>, builtByName: Set<string>): AppSeed[] {
+  private variants(
+    seeds: AppSeed[],
+    claimed: Set<string>,
+    builtByName: Set<string>,
+    bases: Set<string>,
+  ): AppSeed[] {
     const taken = new Set([...claimed, ...seeds.flatMap((s) => (s.dockerfile ? [s.dockerfile] : []))]);
     const out: AppSeed[] = [];
     for (const seed of seeds) {
@@ -376,7 +393,7 @@ export class AppSeeds extends ModelPart {
       const dir = dirName(seed.dockerfile);
       const siblings = this.files
         .filter((f) => isDockerfile(f) && dirName(f) === dir && f in this.texts && !taken.has(f))
-        .filter((f) => !OTHER_ROLE.test(baseName(f)) && this.runsPython(f))
+        .filter((f) => !OTHER_ROLE.test(baseName(f)) && !bases.has(f) && this.runsPython(f))
         .filter((f) => !isOddCaseDefaultName(f) || builtByName.has(f))
         .sort();
       for (const dockerfile of siblings) {
@@ -390,6 +407,35 @@ export class AppSeeds extends ModelPart {
       }
     }
     return out;
+  }
+
+  /**
+   * The Dockerfile another one starts FROM, when `dockerfile` builds a base image: its last stage starts nothing (no
+   * CMD or ENTRYPOINT) and another Dockerfile of the repository starts FROM the name it is built under (compose
+   * `image:`, `docker build -t`), or its name says it is a base (`base.Dockerfile`, `Dockerfile.base`, `base/Dockerfile`)
+   * and another Dockerfile beside it starts FROM an image that is not a public one's (`myorg/django-base`).
+   */
+  private baseImageFor(dockerfile: string, built: BuiltImage[]): string | undefined {
+    const code = dockerfileCode(this.texts[dockerfile] ?? '');
+    const lastStage = code.split(/^\s*FROM\s/im).at(-1) ?? '';
+    if (code.trim() === '' || /^\s*(CMD|ENTRYPOINT)\b/im.test(lastStage)) return undefined;
+    const names = new Set(built.filter((b) => b.dockerfile === dockerfile).map((b) => b.repository));
+    const fromsOf = (f: string) =>
+      [...dockerfileCode(this.texts[f] ?? '').matchAll(/^\s*FROM\s+(?:--\S+\s+)*(\S+)/gim)].map((m) =>
+        repositoryOf(m[1]),
+      );
+    const others = this.files.filter((f) => f !== dockerfile && isDockerfile(f) && f in this.texts);
+    const byName = others.find((f) => fromsOf(f).some((r) => names.has(r)));
+    if (byName) return byName;
+    const named =
+      /(^|[._-])base([._-]|$)/i.test(baseName(dockerfile)) || baseName(dirName(dockerfile)) === 'base';
+    if (!named) return undefined;
+    // `FROM myorg/django-base`: an image of an organisation, built here, not one of Docker Hub's official ones.
+    return others.find(
+      (f) =>
+        isUnder(f, dirName(dirName(dockerfile))) &&
+        fromsOf(f).some((r) => r.includes('/') && !r.includes('$') && !isBackingImage(r)),
+    );
   }
 
   /** Stricter than looksLikePythonImage: Python outside comments, and a final stage not FROM a proxy or Node image. */
