@@ -348,6 +348,25 @@ const conditionalCases: {
     message: /DEBUG is on unless PRODUCTION is set.*`DEBUG = os.environ.get\("DJANGO_DEBUG", ""\) == "1"`/,
   },
   {
+    name: "DEBUG's own variable compared to 'True' is not a production marker",
+    settings: lines('import os', "DEBUG = os.environ.get('DJANGO_DEBUG', 'True') == 'True'"),
+    line: 2,
+    message:
+      /^DEBUG is read from DJANGO_DEBUG but defaults to a true value.*`DEBUG = os.environ.get\("DJANGO_DEBUG", ""\) == "1"`/,
+  },
+  {
+    name: "DEBUG's own variable read the wrong way round is not called a production marker",
+    settings: lines('import os', "DEBUG = not os.environ.get('DJANGO_DEBUG')"),
+    line: 2,
+    message: /^DEBUG is on unless DJANGO_DEBUG is set: its own variable is read the wrong way round/,
+  },
+  {
+    name: 'an environment name compared to production is a production marker',
+    settings: lines('import os', "DEBUG = os.environ.get('ENVIRONMENT') != 'production'"),
+    line: 2,
+    message: /ENVIRONMENT is set to one particular value: the absence of that production marker/,
+  },
+  {
     name: 'the image sets DEV=1: the on branch',
     settings: DEV_FLAG,
     deploy: { stage: { env: { DEV: '1' } } },

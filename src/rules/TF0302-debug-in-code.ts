@@ -110,22 +110,8 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
           });
           continue;
         }
-        if (v.presence) {
-          // `not ('RENDER' in os.environ)`: the variable marks production; it must not become the debug switch.
-          findings.push({
-            file: a.file ?? settings.file,
-            line: a.line,
-            ...msg`DEBUG is true whenever ${v.variable} is not set: the absence of that production marker turns debug on, so any deploy that does not set it runs in debug mode; read DEBUG from a variable of its own with a false default instead: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`,
-          });
-          continue;
-        }
-        if (inverted(v)) {
-          // `DEBUG = not os.environ.get("PRODUCTION")`: comparing the variable to "1" would turn debug on in production.
-          findings.push({
-            file: a.file ?? settings.file,
-            line: a.line,
-            ...msg`DEBUG is on unless ${v.variable} is set: the absence of that production marker turns debug on, so any deploy that does not set it runs in debug mode; read DEBUG from a variable of its own with a false default instead: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`,
-          });
+        if (v.presence || inverted(v) || (!isDebugVariable(v.variable) && trueForEveryWord(v))) {
+          findings.push({ file: a.file ?? settings.file, line: a.line, ...offUnlessSet(v) });
           continue;
         }
         findings.push({
@@ -339,10 +325,44 @@ function truthWhenSetTo(v: EnvSource, text: string): boolean | undefined {
   return all.size === 1 ? [...all][0] : undefined;
 }
 
-/** A read whose truth falls when the variable is set to a true word (`not os.environ.get("PRODUCTION")`). */
+/**
+ * A read whose truth falls when the variable is set to a true word (`not os.environ.get("PRODUCTION")`); not one
+ * compared to a single true word (`== "True"`), where the other true words are false.
+ */
 function inverted(v: EnvSource): boolean {
-  const t = v.truthWhenSetTo;
-  return t !== undefined && (t['1'] === false || t['true'] === false || t['True'] === false);
+  const truths = TRUE_WORDS.map((w) => v.truthWhenSetTo?.[w]).filter((t) => t !== undefined);
+  return truths.length > 0 && truths.every((t) => t === false);
+}
+
+const TRUE_WORDS = ['1', 'true', 'True', 'yes', 'on'];
+
+/** DEBUG's own variable (`DEBUG`, `DJANGO_DEBUG`, `DEBUG_MODE`), never a production marker. */
+function isDebugVariable(variable: string): boolean {
+  return /(^|_)DEBUG(_|$)/i.test(variable);
+}
+
+/**
+ * True unset and for every common word it may be set to (`os.environ.get("ENVIRONMENT") != "production"`): only
+ * one particular value turns debug off, so the variable names an environment rather than switching debug.
+ */
+function trueForEveryWord(v: EnvSource): boolean {
+  if (v.whenSet || truthy(valueWhenUnset(v)) !== true) return false;
+  const truths = Object.values(v.truthWhenSetTo ?? {});
+  return truths.length > 0 && truths.every((t) => t);
+}
+
+/**
+ * DEBUG on while a variable is unset. Another variable (`PRODUCTION`, `'RENDER' in os.environ`) marks production and
+ * must not become the debug switch; DEBUG's own variable read the wrong way round is made to turn debug on.
+ */
+function offUnlessSet(v: EnvSource): Omit<RawFinding, 'file' | 'line'> {
+  const suggested = code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"');
+  const when = v.presence ? 'true whenever' : 'on unless';
+  const set = v.presence || inverted(v) ? 'set' : 'set to one particular value';
+  if (!isDebugVariable(v.variable))
+    return msg`DEBUG is ${when} ${v.variable} is ${v.presence ? 'not set' : set}: the absence of that production marker turns debug on, so any deploy that does not set it runs in debug mode; read DEBUG from a variable of its own with a false default instead: ${suggested}.`;
+  const own = code(`DEBUG = os.environ.get("${v.variable}", "") == "1"`);
+  return msg`DEBUG is ${when} ${v.variable} is ${v.presence ? 'not set' : set}: its own variable is read the wrong way round, so setting it turns debug off and any deploy that does not set it runs in debug mode; make the variable turn debug on, with a false default: ${own}.`;
 }
 
 function truthy(v: ValueSource | undefined): boolean | undefined {

@@ -1,16 +1,12 @@
 import { type RawFinding, code, msg } from '../core/index.js';
+import type { App } from '../model/types/project.js';
 import type { DatabaseConfig, ValueSource } from '../model/types/settings.js';
-import { isServerEngine, valueWhenUnset } from '../model/settings/index.js';
+import { isServerEngine, providedEnvironment, valueWhenUnset } from '../model/settings/index.js';
 import { appDatabases, literalElsewhere, writtenIn } from './lib/each.js';
-import { credentialFromEnvironment, databaseSwitch } from './lib/databases-fix.js';
+import { credentialFromEnvironment, databaseSwitch, fieldVariable } from './lib/databases-fix.js';
 import { defineRule } from './lib/rule.js';
 
 const KEYS = ['USER', 'PASSWORD', 'HOST'] as const;
-const SUGGESTED: Record<(typeof KEYS)[number], string> = {
-  USER: 'DB_USER',
-  PASSWORD: 'DB_PASSWORD',
-  HOST: 'DB_HOST',
-};
 
 export const databaseCredentialsInCode = defineRule({
   id: 'TF0304',
@@ -50,7 +46,7 @@ credentials and are not judged.
   related: [],
   check(project) {
     const findings: RawFinding[] = [];
-    for (const { databases, settings } of appDatabases(project)) {
+    for (const { app, databases, settings } of appDatabases(project)) {
       const seen = new Set<string>();
       const aliases = [{ name: 'default', configs: databases.configs }, ...(databases.aliases ?? [])];
       for (const alias of aliases)
@@ -69,7 +65,7 @@ credentials and are not judged.
             // A literal imported from another module of the project is reported where it is written.
             const elsewhere =
               literalElsewhere(v, { file, line }) ?? fallbackElsewhere(key, v, { file, line });
-            const finding = credentialFinding(key, v, `${where}${elsewhere?.usedAt ?? ''}`);
+            const finding = credentialFinding(app, key, v, `${where}${elsewhere?.usedAt ?? ''}`);
             if (!finding) continue;
             seen.add(id);
             findings.push({ file: elsewhere?.file ?? file, line: elsewhere?.line ?? line, ...finding });
@@ -90,12 +86,19 @@ credentials and are not judged.
 
 /** The finding for one credential field: a literal in code (error), or a literal fallback password (notice). */
 function credentialFinding(
+  app: App,
   key: (typeof KEYS)[number],
   v: ValueSource,
   where: string,
 ): Omit<RawFinding, 'file' | 'line'> | undefined {
-  if (isCredential(v))
-    return msg`${where} has ${key} as a literal value in code; read it from the environment so each deploy sets its own: ${code(`"${key}": os.environ["${SUGGESTED[key]}"]`)}.`;
+  if (isCredential(v)) {
+    // The variable the app's container is already given for the field, as the fix reads it; else DB_USER...
+    const variable = fieldVariable(app, key);
+    const given = providedEnvironment(app).values.has(variable)
+      ? ` (the app's container is already given ${variable})`
+      : '';
+    return msg`${where} has ${key} as a literal value in code; read it from the environment so each deploy sets its own: ${code(`"${key}": os.environ["${variable}"]`)}${given}.`;
+  }
   if (key !== 'PASSWORD' || v.kind !== 'env' || !isLiteralFallback(valueWhenUnset(v))) return undefined;
   return {
     severity: 'notice',

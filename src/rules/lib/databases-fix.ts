@@ -22,7 +22,7 @@ const FIELD_VARIABLE: Record<string, string> = {
 };
 
 /** The variable the app's container is already given for a field (DATABASE_HOST in compose), else DB_HOST. */
-function fieldVariable(app: App | undefined, key: string): string {
+export function fieldVariable(app: App | undefined, key: string): string {
   const given = app
     ? [...providedEnvironment(app).values.keys()].filter((n) => databaseKeyOf(n) === key).sort()
     : [];

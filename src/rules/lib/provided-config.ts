@@ -3,9 +3,12 @@ import type { App } from '../../model/types/project.js';
 import type { DatabasesModel, ValueSource } from '../../model/types/settings.js';
 import type { ProvidedEnvironment } from '../../model/settings/index.js';
 
-/** Variables that configure the database connection piece by piece (DB_HOST, POSTGRES_DB, PGHOST, MYSQL_USER). */
+/**
+ * Variables that configure the database connection piece by piece (DB_HOST, POSTGRES_DB, PGHOST, MYSQL_USER), also
+ * under the project's prefix (DJANGO_DB_USER, APP_DB_HOST).
+ */
 export const DATABASE_PART =
-  /^(DB|DATABASE|POSTGRES|POSTGRESQL|PG|MYSQL|SQL)_?(HOST|NAME|DB|DATABASE|USER|USERNAME|PASSWORD|PASS|PORT|ENGINE)$/;
+  /^(?:(?:DJANGO|APP)_)?(DB|DATABASE|POSTGRES|POSTGRESQL|PG|MYSQL|SQL)_?(HOST|NAME|DB|DATABASE|USER|USERNAME|PASSWORD|PASS|PORT|ENGINE)$/;
 /** Variables that configure it as one URL. */
 export const DATABASE_URL = /^([A-Z]+_)?DATABASE_URL$/;
 
