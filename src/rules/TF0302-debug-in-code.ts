@@ -2,7 +2,7 @@ import { type RawFinding, code, msg } from '../core/index.js';
 import type { App } from '../model/types/project.js';
 import type { ValueSource } from '../model/types/settings.js';
 import { liveAssignments, valueWhenUnset } from '../model/settings/index.js';
-import { interpolate } from '../model/compose/interpolation.js';
+import { interpolationDefault } from '../model/compose/interpolation.js';
 import { assignFromEnvironment } from './lib/settings-fix.js';
 import type { FixContext } from './lib/rule.js';
 import { appSettings, literalElsewhere, overriddenWhenSet } from './lib/each.js';
@@ -298,9 +298,9 @@ function providedValue(app: App, variable: string, composeFiles: readonly string
         : undefined;
     if (!entry.interpolated) return { value: entry.value, where };
     const raw = entry.raw ?? entry.value;
-    const unset = interpolate(raw, {});
-    if (unset.unset) return undefined; // a variable without a default: the value is the deployer's
-    const variables = [...raw.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]).join(', ');
+    const unset = interpolationDefault(raw);
+    if (!unset) return undefined; // a variable without a default: the value is the deployer's
+    const variables = unset.variables.join(', ');
     return { value: unset.value, where, byDefault: { file: entry.file, line: entry.line, raw, variables } };
   }
   const df = app.dockerfile;
