@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { isDockerfile } from '../../src/discover/classify.js';
+import { isDevelopmentComposeFile } from '../../src/rules/lib/files.js';
 
 test('Dockerfile names: the usual ones, any name ending in .dockerfile, and none of the look-alikes', () => {
   for (const name of [
@@ -30,4 +31,10 @@ test('Dockerfile names: the usual ones, any name ending in .dockerfile, and none
     'static/admin/Dockerfile',
   ])
     assert.equal(isDockerfile(name), false, name);
+});
+
+test('development compose files: a debug variant (VS Code docker-compose.debug.yml) is for development', () => {
+  assert.ok(isDevelopmentComposeFile('docker-compose.debug.yml'));
+  assert.ok(isDevelopmentComposeFile('docker-compose.override.yml'));
+  assert.ok(!isDevelopmentComposeFile('docker-compose.prod.yml'));
 });

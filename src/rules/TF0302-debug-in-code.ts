@@ -24,7 +24,7 @@ switch it off. The same holds when the Dockerfile sets the variable (\`ENV DJANG
 the image starts in debug mode.
 
 Which compose file counts as production: a file named for development or tests (an \`.override\` file, or one with
-\`dev\`, \`local\`, \`test\` or \`ci\` as a word of its name, or a default-named file in a directory so named,
+\`dev\`, \`debug\`, \`local\`, \`test\` or \`ci\` as a word of its name, or a default-named file in a directory so named,
 such as \`_development/docker-compose.yml\`), and the default \`docker-compose.yml\` when a
 \`docker-compose.prod.yml\`, \`compose.production.yaml\` or \`docker-compose-deploy.yml\` sits beside it, is for
 development: the \`DEBUG=1\` it sets is what it is for and is not reported. The same variable set true in the

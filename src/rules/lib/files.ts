@@ -15,13 +15,13 @@ export function isSqliteFile(path: string): boolean {
 }
 
 const DEVELOPMENT_WORD =
-  /(^|[._-])(override|dev|develop|development|local|test|tests|testing|ci|integration|e2e)([._-]|$)/;
+  /(^|[._-])(override|dev|develop|development|debug|local|test|tests|testing|ci|integration|e2e)([._-]|$)/;
 
 /**
- * An override file, or one named for development or tests (or a default-named one in a directory so named), is not
- * what production runs; nor is the default
- * `docker-compose.yml` when a production alternative (`docker-compose-deploy.yml`, `compose.prod.yaml`) sits beside it
- * among `composeFiles`.
+ * An override file, or one named for development, debugging or tests (`docker-compose.debug.yml`, VS Code's), or a
+ * default-named one in a directory so named, is not what production runs; nor is the default `docker-compose.yml`
+ * when a production alternative (`docker-compose-deploy.yml`, `compose.prod.yaml`) sits beside it among
+ * `composeFiles`.
  */
 export function isDevelopmentComposeFile(path: string, composeFiles: readonly string[] = []): boolean {
   const name = baseOf(path).toLowerCase();
