@@ -26,7 +26,8 @@ the image starts in debug mode.
 Which compose file counts as production: a file named for development or tests (an \`.override\` file, or one with
 \`dev\`, \`debug\`, \`local\`, \`test\` or \`ci\` as a word of its name, or a default-named file in a directory so named,
 such as \`_development/docker-compose.yml\`), and the default \`docker-compose.yml\` when a
-\`docker-compose.prod.yml\`, \`compose.production.yaml\` or \`docker-compose-deploy.yml\` sits beside it, is for
+\`docker-compose.prod.yml\`, \`compose.production.yaml\`, \`docker-compose-deploy.yml\` or a Swarm stack file
+(\`docker-stack.yml\`) sits beside it, is for
 development: the \`DEBUG=1\` it sets is what it is for and is not reported. The same variable set true in the
 production file, or in the image's \`ENV\`, is; so is a literal or a true default in the settings, whatever the
 compose files say. A production compose value interpolated with a default (\`DEBUG=\${DEBUG:-true}\`) counts by that

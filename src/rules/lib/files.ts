@@ -35,9 +35,23 @@ export function isDevelopmentComposeFile(path: string, composeFiles: readonly st
   );
 }
 
-/** `docker-compose.prod.yml`, `compose.production.yaml`, `docker-compose-deploy.yml`: a file named for production. */
+/**
+ * `docker-compose.prod.yml`, `compose.production.yaml`, `docker-compose-deploy.yml`: a file named for production; a
+ * Swarm stack file (`docker-stack.yml`) is what `docker stack deploy` runs in production.
+ */
 export function isNamedForProduction(path: string): boolean {
-  return /(^|[._-])(prod|production|deploy|release|live)([._-]|$)/.test(baseOf(path).toLowerCase());
+  return (
+    /(^|[._-])(prod|production|deploy|release|live)([._-]|$)/.test(baseOf(path).toLowerCase()) ||
+    isSwarmStackFile(path)
+  );
+}
+
+/**
+ * `docker-stack.yml`, `stack.prod.yml`, `docker-compose.swarm.yml`: a file named for `docker stack deploy`, which
+ * ignores `depends_on` (`docker-compose.full-stack.yml` is not one).
+ */
+export function isSwarmStackFile(path: string): boolean {
+  return /^(docker-)?stack([._-]|$)|(^|[._-])swarm([._-]|$)/.test(baseOf(path).toLowerCase());
 }
 
 function baseOf(path: string): string {
