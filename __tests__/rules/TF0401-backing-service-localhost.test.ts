@@ -29,7 +29,7 @@ composeRuleCases(backingServiceLocalhost, [
       '      DB_HOST: db',
       '      REDIS_URL: redis://cache:6379/0',
       '      PGHOST: host.docker.internal',
-      '      DATABASE_URL: ${DATABASE_URL:-postgres://localhost/app}',
+      '      DATABASE_URL: ${DATABASE_URL}',
       '      ALLOWED_HOSTS: localhost,127.0.0.1',
       '      DJANGO_ALLOWED_HOST: localhost',
       '      EMAIL_HOST: localhost',
@@ -41,6 +41,20 @@ composeRuleCases(backingServiceLocalhost, [
       '      POSTGRES_HOST: localhost',
     ),
     expect: [],
+  },
+  {
+    // The default is what every container gets when the host does not set the variable (as TF0302 reads defaults).
+    name: 'an interpolation default of localhost is reported; a default naming the service is fine',
+    compose: y(
+      'services:',
+      '  web:',
+      '    build: .',
+      '    environment:',
+      '      DATABASE_URL: ${DATABASE_URL:-postgres://localhost/app}',
+      '      DB_HOST: ${DB_HOST:-db}',
+      '      REDIS_HOST: ${REDIS_HOST-127.0.0.1}',
+    ),
+    expect: ['compose.yaml:5', 'compose.yaml:7'],
   },
   {
     name: 'literal HOST in DATABASES, literal cache LOCATION and broker URL in settings',

@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { isDockerfile } from '../../src/discover/classify.js';
+import { isComposeFile, isDockerfile } from '../../src/discover/classify.js';
+import {
+  isDevelopmentComposeFile,
+  isNamedForProduction,
+  isSwarmStackFile,
+} from '../../src/rules/lib/files.js';
 
 test('Dockerfile names: the usual ones, any name ending in .dockerfile, and none of the look-alikes', () => {
   for (const name of [
@@ -30,4 +35,28 @@ test('Dockerfile names: the usual ones, any name ending in .dockerfile, and none
     'static/admin/Dockerfile',
   ])
     assert.equal(isDockerfile(name), false, name);
+});
+
+test('compose file names: the default and variant names, and a Swarm stack file; not stack.yaml (Haskell Stack)', () => {
+  for (const name of [
+    'docker-compose.yml',
+    'compose.production.yaml',
+    'docker-compose-deploy.yml',
+    'docker-stack.yml',
+  ])
+    assert.ok(isComposeFile(name), name);
+  for (const name of ['stack.yaml', 'docker-stacks.txt', 'compose.md']) assert.ok(!isComposeFile(name), name);
+});
+
+test('development and production compose files: a debug variant is for development, a stack file for production', () => {
+  assert.ok(isDevelopmentComposeFile('docker-compose.debug.yml'));
+  assert.ok(isDevelopmentComposeFile('docker-compose.override.yml'));
+  assert.ok(!isDevelopmentComposeFile('docker-stack.yml'));
+  assert.ok(isNamedForProduction('docker-stack.yml'));
+  assert.ok(isSwarmStackFile('deploy/docker-stack.prod.yml'));
+  assert.ok(isSwarmStackFile('docker-compose.swarm.yml'));
+  assert.ok(!isSwarmStackFile('docker-compose.yml'));
+  assert.ok(!isSwarmStackFile('docker-compose.full-stack.yml'));
+  // The default file beside a stack file is the development one.
+  assert.ok(isDevelopmentComposeFile('docker-compose.yml', ['docker-compose.yml', 'docker-stack.yml']));
 });

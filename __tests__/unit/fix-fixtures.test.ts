@@ -102,6 +102,18 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: "DEBUG turned on by a compose interpolation default: which compose file is for production is the author's call",
     },
   ],
+  '__tests__/fixtures/corpus/compose-prod-interpolated-defaults': [
+    {
+      rule: 'TF0302',
+      why: "DEBUG turned on by a production compose file's interpolation default: which file is for production is the author's call",
+    },
+  ],
+  '__tests__/fixtures/corpus/compose-swarm-stack': [
+    {
+      rule: 'TF0402',
+      why: 'docker stack deploy ignores depends_on: a condition written there would change nothing',
+    },
+  ],
   '__tests__/fixtures/corpus/decouple-debug-compose': [
     {
       rule: 'TF0302',

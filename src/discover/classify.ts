@@ -60,8 +60,8 @@ export function isDockerfile(path: string): boolean {
 }
 
 export function isComposeFile(path: string): boolean {
-  // docker-compose.prod.yml, compose.production.yaml, docker-compose-deploy.yml
-  return /^(docker-)?compose([.-][^/]+)?\.ya?ml$/.test(baseName(path));
+  // docker-compose.prod.yml, compose.production.yaml, docker-compose-deploy.yml; a Swarm stack file docker-stack.yml
+  return /^((docker-)?compose|docker-stack)([.-][^/]+)?\.ya?ml$/.test(baseName(path));
 }
 
 /** A YAML file holding a compose project under another name (`local.yml`, `compose/production.yml`). */

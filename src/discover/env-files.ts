@@ -23,3 +23,8 @@ export function isEnvTemplateName(path: string): boolean {
     isEnvStyleName(path) && /(example|sample|template|tpl|tmpl|dist|default|defaults)/i.test(baseName(path))
   );
 }
+
+/** Any file named as a template meant to be committed (`.django.example`, `env.sample`), whatever else its name says. */
+export function hasTemplateName(path: string): boolean {
+  return /(example|sample|template|tpl|tmpl)/i.test(baseName(path));
+}

@@ -27,4 +27,4 @@ export function secretsInEnvTemplate(text: string): string[] {
     .filter(([name, value]) => isSecretName(name) && !isPlaceholderValue(name, value))
     .map(([name]) => name);
 }
-export { isEnvStyleName, isEnvTemplateName, isInEnvDir } from '../discover/env-files.js';
+export { hasTemplateName, isEnvStyleName, isEnvTemplateName, isInEnvDir } from '../discover/env-files.js';

@@ -1,4 +1,4 @@
-import { isEnvTemplateName, isInEnvDir } from '../discover/env-files.js';
+import { hasTemplateName, isEnvTemplateName, isInEnvDir } from '../discover/env-files.js';
 import { secretsInEnvTemplate } from './env-files.js';
 import { posix } from 'node:path';
 import {
@@ -278,10 +278,13 @@ class ProjectBuilder implements ModelInput {
       .map((d) => relativeTo(d, dir));
     const context: BuildContext = { dir, files, sentFiles: sentFiles(files, dockerignore) };
     if (dockerignore) context.dockerignore = dockerignore;
-    // A file in a `.env*` directory or one compose loads as env_file is environment, whatever its name: content decides.
+    // An env_file compose loads is the deploy's config whatever it holds (unless named as a template); a template or a
+    // file in a `.env*` directory is judged by its content.
     const templates = files.filter((f) => {
       const text = this.texts[joinPath(dir, f)];
-      const judged = isEnvTemplateName(f) || isInEnvDir(f) || composeEnvFiles.includes(joinPath(dir, f));
+      const loaded = composeEnvFiles.includes(joinPath(dir, f));
+      if (loaded && !isEnvTemplateName(f) && !hasTemplateName(f)) return true;
+      const judged = isEnvTemplateName(f) || isInEnvDir(f) || loaded;
       return judged && text !== undefined && secretsInEnvTemplate(text).length > 0;
     });
     if (templates.length > 0) context.envTemplatesWithSecrets = templates;

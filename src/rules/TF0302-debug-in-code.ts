@@ -2,7 +2,7 @@ import { type RawFinding, code, msg } from '../core/index.js';
 import type { App } from '../model/types/project.js';
 import type { ValueSource } from '../model/types/settings.js';
 import { liveAssignments, valueWhenUnset } from '../model/settings/index.js';
-import { interpolate } from '../model/compose/interpolation.js';
+import { interpolationDefault } from '../model/compose/interpolation.js';
 import { assignFromEnvironment } from './lib/settings-fix.js';
 import type { FixContext } from './lib/rule.js';
 import { appSettings, literalElsewhere, overriddenWhenSet } from './lib/each.js';
@@ -24,9 +24,10 @@ switch it off. The same holds when the Dockerfile sets the variable (\`ENV DJANG
 the image starts in debug mode.
 
 Which compose file counts as production: a file named for development or tests (an \`.override\` file, or one with
-\`dev\`, \`local\`, \`test\` or \`ci\` as a word of its name, or a default-named file in a directory so named,
+\`dev\`, \`debug\`, \`local\`, \`test\` or \`ci\` as a word of its name, or a default-named file in a directory so named,
 such as \`_development/docker-compose.yml\`), and the default \`docker-compose.yml\` when a
-\`docker-compose.prod.yml\`, \`compose.production.yaml\` or \`docker-compose-deploy.yml\` sits beside it, is for
+\`docker-compose.prod.yml\`, \`compose.production.yaml\`, \`docker-compose-deploy.yml\` or a Swarm stack file
+(\`docker-stack.yml\`) sits beside it, is for
 development: the \`DEBUG=1\` it sets is what it is for and is not reported. The same variable set true in the
 production file, or in the image's \`ENV\`, is; so is a literal or a true default in the settings, whatever the
 compose files say. A production compose value interpolated with a default (\`DEBUG=\${DEBUG:-true}\`) counts by that
@@ -284,9 +285,9 @@ function providedValue(app: App, variable: string, composeFiles: readonly string
         : undefined;
     if (!entry.interpolated) return { value: entry.value, where };
     const raw = entry.raw ?? entry.value;
-    const unset = interpolate(raw, {});
-    if (unset.unset) return undefined; // a variable without a default: the value is the deployer's
-    const variables = [...raw.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]).join(', ');
+    const unset = interpolationDefault(raw);
+    if (!unset) return undefined; // a variable without a default: the value is the deployer's
+    const variables = unset.variables.join(', ');
     return { value: unset.value, where, byDefault: { file: entry.file, line: entry.line, raw, variables } };
   }
   const df = app.dockerfile;

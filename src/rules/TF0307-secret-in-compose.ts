@@ -1,7 +1,8 @@
 import { isSecretName as isSecretLooking } from '../model/secret-names.js';
 import type { RawFinding } from '../core/index.js';
 import { composeServices } from './lib/each.js';
-import { interpolateEntry } from './lib/compose-fix.js';
+import { interpolateEntry, replaceEntryValue } from './lib/compose-fix.js';
+import { interpolationDefault } from '../model/compose/interpolation.js';
 import { linesOf } from './lib/fix.js';
 import { defineRule, type FixContext, type FixProposal } from './lib/rule.js';
 
@@ -47,7 +48,8 @@ export const secretInCompose = defineRule({
     '    environment: DB_PASSWORD',
     '```',
     '',
-    'Empty values and bare names (`- DB_PASSWORD`, which passes the variable through) are not literals.',
+    'Empty values and bare names (`- DB_PASSWORD`, which passes the variable through) are not literals. A literal',
+    'default in the interpolation (`${SECRET_KEY:-changeme}`) is: a deploy that does not set the variable runs with it.',
   ].join('\n'),
   related: [],
   check(project) {
@@ -62,6 +64,16 @@ export const secretInCompose = defineRule({
       for (const e of entries) {
         if (!isSecretName(e.name) || e.value === undefined || e.value === '') continue;
         const text = e.interpolated ? literalText(e.raw ?? '') : e.value;
+        // `${SECRET_KEY:-changeme}`: the default is a committed value every deploy that forgets the variable runs with.
+        const byDefault = e.interpolated && e.raw !== undefined ? interpolationDefault(e.raw) : undefined;
+        if (text === '' && byDefault?.value) {
+          out.push({
+            file: e.file,
+            line: e.line,
+            message: `Service '${s.name}' sets ${e.name} in ${e.where} from the environment but with a literal default, written in the file: a deploy that does not set ${byDefault.variables.join(', ')} runs with that committed value. Drop the default, or make compose require the variable: \${${byDefault.variables[0]}:?set ${byDefault.variables[0]}}.`,
+          });
+          continue;
+        }
         if (text === '') continue;
         // A '$' inside a pasted key (`…c$mt1&p…`) is read by compose as a variable, yet the rest is still the secret.
         const dollar = e.interpolated
@@ -79,7 +91,7 @@ export const secretInCompose = defineRule({
   fix: {
     safety: 'safe',
     summary:
-      'Replaces the literal value by `${NAME}` interpolation, so compose reads it from the environment or an untracked `.env`; the variable is listed for the user to set.',
+      'Replaces the literal value by `${NAME}` interpolation (or drops the literal default of `${NAME:-default}`), so compose reads it from the environment or an untracked `.env`; the variable is listed for the user to set.',
     make: fixSecretInCompose,
   },
 });
@@ -96,8 +108,25 @@ function fixSecretInCompose(context: FixContext): FixProposal | undefined {
     const entry = entries.find(
       (e) => e.file === finding.file && e.line === finding.line && isSecretName(e.name),
     );
+    if (entry?.raw && entry.interpolated && literalText(entry.raw) === '') {
+      // `${SECRET_KEY:-changeme}` → `${SECRET_KEY}`: the committed default goes, the deploy's value stays.
+      const byDefault = interpolationDefault(entry.raw);
+      const value = entry.raw.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*):?-[^{}]*\}/g, '${$1}');
+      const edit =
+        value === entry.raw
+          ? undefined
+          : replaceEntryValue(finding.file, lines, entry.line, entry.name, entry.raw, value);
+      if (edit)
+        return {
+          title: `${entry.name} from ${value}`,
+          edits: [edit],
+          variables: byDefault?.variables ?? [],
+          secrets: [entry.raw, ...(byDefault?.value ? [byDefault.value] : [])],
+        };
+      continue;
+    }
     // A value with a '$' in a pasted key reads as interpolated, but still holds the literal: it is replaced too.
-    if (!entry?.raw || (entry.interpolated && literalText(entry.raw) === '')) continue;
+    if (!entry?.raw) continue;
     const edit = interpolateEntry(finding.file, lines, entry.line, entry.name, entry.raw);
     // The title names the variable only: the value is a secret.
     if (edit)

@@ -2,6 +2,7 @@ import { filesCopiedIntoImage, isEnvFile } from './lib/files.js';
 import { posix } from 'node:path';
 import type { RawFinding } from '../core/index.js';
 import { absentFileReachingImage } from '../model/context.js';
+import { hasTemplateName } from '../model/env-files.js';
 import type { App } from '../model/types/project.js';
 import { defineRule } from './lib/rule.js';
 
@@ -12,7 +13,7 @@ export const envFileInImage = defineRule({
   severity: 'error',
   kind: 'S',
   title:
-    "A .env-style file (.env, *.env, .env.*; a template, a file in a .env* directory or a compose env_file only when it holds a real-looking secret) that exists in the context reaches the image (explicit COPY, or COPY . not excluded by .dockerignore); also a compose env_file inside the app's build context that COPY . would take and .dockerignore does not exclude, even when the repository does not hold the file",
+    "A .env-style file (.env, *.env, .env.*, any env_file compose loads; a template or a file in a .env* directory only when it holds a real-looking secret) that exists in the context reaches the image (explicit COPY, or COPY . not excluded by .dockerignore); also a compose env_file inside the app's build context that COPY . would take and .dockerignore does not exclude, even when the repository does not hold the file",
   help: `Config belongs in the environment of each deploy, not in the artefact. A \`.env\` file copied into the image ships
 its secrets to everyone who can pull the image, and the same image then carries one environment's config into every
 other one. An \`env_file\` that compose reads from inside the build context is the same risk even when it is not
@@ -22,8 +23,9 @@ compose \`env_file:\`, or your platform's secrets).
 A template meant to be committed (\`.env.example\`, \`.env.sample\`, \`.env.template\`, \`.env.tpl\`, \`.env.dist\`, \`.env.default\`)
 is reported only when it gives a secret-looking name a real-looking value (not empty, not a placeholder such as
 \`change-me\`, \`<your key>\`, \`xxx\` or lowercase words that name the value like \`db_password\`), and so is a file
-in a \`.env*\` directory (\`.envs/.production/.django\`) or one that compose loads as \`env_file\`, whatever its name says; any other \`.env.*\` name, a misspelt template (\`.env.sampel\`) included, is an
-env file.
+in a \`.env*\` directory (\`.envs/.local/.django\`) that nothing loads; any other \`.env.*\` name, a misspelt template
+(\`.env.sampel\`) included, is an env file, and so is every file compose loads as \`env_file\`
+(\`.envs/.production/.postgres\`), whatever it holds, unless it is named as a template.
 
 \`\`\`
 # .dockerignore
@@ -78,7 +80,7 @@ function envFilesOfCompose(app: App): RawFinding[] {
 
 /** Any env_file name but a template meant to be committed. */
 function isUsableEnvFileName(path: string): boolean {
-  return !/(example|sample|template|tpl|tmpl)/i.test(path.slice(path.lastIndexOf('/') + 1));
+  return !hasTemplateName(path);
 }
 
 /**

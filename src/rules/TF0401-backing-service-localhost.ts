@@ -13,6 +13,7 @@ import { appImageServices } from './lib/each.js';
 import { perServiceLine } from './lib/service-lines.js';
 import { assignFromEnvironment } from './lib/settings-fix.js';
 import { lineage } from '../model/dockerfile/lineage.js';
+import { interpolationDefault } from '../model/compose/interpolation.js';
 
 const BACKING_WORD =
   /^(DB|DATABASE|DATABASES|POSTGRES|POSTGRESQL|PG|PGHOST|MYSQL|MARIADB|REDIS|CACHE|CACHES|MEMCACHED|MEMCACHE|CELERY|BROKER|RABBITMQ|RABBIT|AMQP|MONGO|MONGODB|SQL|ELASTICSEARCH|VALKEY)$/;
@@ -139,17 +140,22 @@ export const backingServiceLocalhost = defineRule({
     out.push(
       ...perServiceLine(project, (app, service) =>
         service.environment.flatMap((e) => {
-          // Interpolated values are decided where the stack is deployed.
-          if (e.interpolated || !e.value) return [];
-          const host = backingHostOf(e.name, e.value);
+          // Interpolated values are decided where the stack is deployed, except a default the file writes
+          // (`${DB_HOST:-localhost}`): what every container gets when the host does not set the variable.
+          const byDefault = e.interpolated && e.raw !== undefined ? interpolationDefault(e.raw) : undefined;
+          const value = e.interpolated ? byDefault?.value : e.value;
+          const host = backingHostOf(e.name, value);
           const kind = host && classifyHost(host);
           if (!host || !kind) return [];
+          const service = hostService(app, e.name);
           return [
             {
               file: e.file,
               line: e.line,
               message: (who: string, plural: boolean) =>
-                `${who} ${plural ? 'set' : 'sets'} ${e.name} to ${problem(host, kind)}: use the compose service name (e.g. '${hostService(app, e.name)}'), or pass the value from the environment.`,
+                byDefault && e.raw !== undefined
+                  ? `${who} ${plural ? 'set' : 'sets'} ${e.name} to \`${e.raw}\`, whose default, taken when ${byDefault.variables.join(', ')} is not set where the stack runs, is ${problem(host, kind)}: make the default the compose service name (\`${serviceDefault(e.raw, service)}\`), or drop it so the deploy must set the variable.`
+                  : `${who} ${plural ? 'set' : 'sets'} ${e.name} to ${problem(host, kind)}: use the compose service name (e.g. '${service}'), or pass the value from the environment.`,
             },
           ];
         }),
@@ -264,11 +270,20 @@ function fixBackingHost(context: FixContext): FixProposal | undefined {
   const { finding } = context;
   const lines = linesOf(context, finding.file);
   if (!lines || finding.line === undefined) return undefined;
-  for (const { compose, service } of appImageServices(context.project)) {
+  for (const { app, compose, service } of appImageServices(context.project)) {
     const entry = service.environment.find(
-      (e) => e.file === finding.file && e.line === finding.line && !e.interpolated && e.value && e.raw,
+      (e) => e.file === finding.file && e.line === finding.line && e.value && e.raw,
     );
-    if (entry?.raw && entry.value) {
+    if (entry?.raw && entry.interpolated) {
+      // `${DB_HOST:-localhost}` → `${DB_HOST:-db}`: the default names the service, the deploy may still set it.
+      const name = hostService(app, entry.name);
+      const value = serviceDefault(entry.raw, name);
+      const edit =
+        value === entry.raw
+          ? undefined
+          : replaceEntryValue(finding.file, lines, entry.line, entry.name, entry.raw, value);
+      if (edit) return { title: `${entry.name}: ${value}`, edits: [edit] };
+    } else if (entry?.raw && entry.value) {
       const host = backingHostOf(entry.name, entry.value)!;
       const roles = [
         ...new Set(
@@ -317,4 +332,14 @@ function fixBackingHost(context: FixContext): FixProposal | undefined {
       ]);
   }
   return undefined;
+}
+
+/** `${DB_HOST:-localhost}` → `${DB_HOST:-db}`, `${REDIS_URL:-redis://127.0.0.1:6379}` → `${REDIS_URL:-redis://redis:6379}`. */
+function serviceDefault(raw: string, service: string): string {
+  return raw.replace(/(\$\{[A-Za-z_][A-Za-z0-9_]*:?-)([^}]*)\}/g, (_m, head: string, def: string) => {
+    const host = hostOf(def);
+    if (!host || !classifyHost(host)) return `${head}${def}}`;
+    const at = def.toLowerCase().indexOf(host);
+    return `${head}${at < 0 ? def : def.slice(0, at) + service + def.slice(at + host.length)}}`;
+  });
 }

@@ -4,6 +4,7 @@ import { blockEnd, childIndent } from './lib/compose-fix.js';
 import { indentOf, insertLines, linesOf, replaceInLine, replaceLines } from './lib/fix.js';
 import { defineRule, type FixContext, type FixProposal } from './lib/rule.js';
 import { appServices } from './lib/each.js';
+import { isSwarmStackFile } from './lib/files.js';
 
 const DATABASES = new Set(['postgres', 'mysql', 'mariadb']);
 
@@ -33,6 +34,9 @@ export const dependsOnUnhealthy = defineRule({
     '      interval: 5s',
     '      retries: 10',
     '```',
+    '',
+    'In a Swarm stack file (`docker-stack.yml`, run by `docker stack deploy`) `depends_on` is ignored, conditions',
+    'included: the finding there asks for a healthcheck on the database and an app whose start waits for it.',
   ].join('\n'),
   related: [],
   check(project) {
@@ -44,6 +48,15 @@ export const dependsOnUnhealthy = defineRule({
         const healthy = dep.condition === 'service_healthy';
         const checked = db.healthcheck !== undefined && !db.healthcheck.disabled;
         if (healthy && checked) continue;
+        if (isSwarmStackFile(dep.file)) {
+          // `docker stack deploy` drops depends_on, conditions included: only the app's own wait helps.
+          out.push({
+            file: dep.file,
+            line: dep.line,
+            message: `Service '${web.name}' depends_on '${db.name}', but docker stack deploy ignores depends_on (and its condition), so in the stack the app starts whether or not the database accepts connections: make the app's start wait until '${db.name}' answers (e.g. a wait loop in its entrypoint)${checked ? '' : ` and give '${db.name}' a healthcheck (e.g. pg_isready / mysqladmin ping) so Swarm replaces a database that stops answering`}.`,
+          });
+          continue;
+        }
         const fix = [
           healthy ? undefined : `wait with 'condition: service_healthy'`,
           checked ? undefined : `give '${db.name}' a healthcheck (e.g. pg_isready / mysqladmin ping)`,
@@ -75,6 +88,8 @@ function fixDependsOn(context: FixContext): FixProposal | undefined {
     const web = compose?.appService;
     const dep = web?.dependsOn.find((d) => d.file === finding.file && d.line === finding.line);
     if (!compose || !web || !dep) continue;
+    // A condition in a stack file would be ignored by docker stack deploy: nothing to write there.
+    if (isSwarmStackFile(dep.file)) return undefined;
     const db = compose.services.find((s) => s.name === dep.service);
     if (!db || !DATABASES.has(db.role) || db.healthcheck?.disabled) return undefined;
     const edits: TextEdit[] = [];

@@ -42,9 +42,9 @@ found and taken over by scanners within hours.
 Drop the \`ports:\` of backing services in the file used to deploy; to reach them from the host while developing,
 publish them in a development override, on the loopback interface only:
 
-A file named for development or tests (an \`.override\` file, or one with \`dev\`, \`local\`, \`test\` or \`ci\` as a
+A file named for development or tests (an \`.override\` file, or one with \`dev\`, \`debug\`, \`local\`, \`test\` or \`ci\` as a
 word of its name, or a default-named file in a directory so named, such as \`_development/docker-compose.yml\`), and the default \`docker-compose.yml\` when a production alternative
-(\`docker-compose.prod.yml\`, \`compose.production.yaml\`, \`docker-compose-deploy.yml\`) sits beside it, is not
+(\`docker-compose.prod.yml\`, \`compose.production.yaml\`, \`docker-compose-deploy.yml\`, a Swarm stack file \`docker-stack.yml\`) sits beside it, is not
 production: its published database port is not reported, while its other findings (development server, migrate on
 start, bind mounts) still are, where they are written. Every other compose file, the default one alone included,
 counts as production.

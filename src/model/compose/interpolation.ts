@@ -94,3 +94,14 @@ export function parseDotenv(text: string): { name: string; value?: string; line:
   });
   return out;
 }
+
+/**
+ * What an interpolated compose value becomes when none of its variables is set where the stack runs, provided every
+ * one has a default (`${DEBUG:-true}` → 'true'); undefined when one has none (the value is the deployer's).
+ */
+export function interpolationDefault(raw: string): { value: string; variables: string[] } | undefined {
+  const r = interpolate(raw, {});
+  if (!r.interpolated || r.unset) return undefined;
+  const variables = [...raw.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]!);
+  return { value: r.value, variables: [...new Set(variables)] };
+}

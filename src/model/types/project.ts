@@ -25,7 +25,11 @@ export interface BuildContext {
   skippedDirs?: string[];
   /** Of `skippedDirs`, those .dockerignore does not exclude (they reach the build). */
   sentSkippedDirs?: string[];
-  /** Env templates (`.env.example`) of `files` that give a secret-looking name a real-looking value. */
+  /**
+   * Files of `files` that count as env files though their names do not say so: the env_files compose loads (but
+   * templates), and templates (`.env.example`) or files in `.env*` directories that give a secret-looking name a
+   * real-looking value.
+   */
   envTemplatesWithSecrets?: string[];
 }
 

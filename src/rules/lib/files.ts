@@ -15,13 +15,13 @@ export function isSqliteFile(path: string): boolean {
 }
 
 const DEVELOPMENT_WORD =
-  /(^|[._-])(override|dev|develop|development|local|test|tests|testing|ci|integration|e2e)([._-]|$)/;
+  /(^|[._-])(override|dev|develop|development|debug|local|test|tests|testing|ci|integration|e2e)([._-]|$)/;
 
 /**
- * An override file, or one named for development or tests (or a default-named one in a directory so named), is not
- * what production runs; nor is the default
- * `docker-compose.yml` when a production alternative (`docker-compose-deploy.yml`, `compose.prod.yaml`) sits beside it
- * among `composeFiles`.
+ * An override file, or one named for development, debugging or tests (`docker-compose.debug.yml`, VS Code's), or a
+ * default-named one in a directory so named, is not what production runs; nor is the default `docker-compose.yml`
+ * when a production alternative (`docker-compose-deploy.yml`, `compose.prod.yaml`) sits beside it among
+ * `composeFiles`.
  */
 export function isDevelopmentComposeFile(path: string, composeFiles: readonly string[] = []): boolean {
   const name = baseOf(path).toLowerCase();
@@ -35,9 +35,23 @@ export function isDevelopmentComposeFile(path: string, composeFiles: readonly st
   );
 }
 
-/** `docker-compose.prod.yml`, `compose.production.yaml`, `docker-compose-deploy.yml`: a file named for production. */
+/**
+ * `docker-compose.prod.yml`, `compose.production.yaml`, `docker-compose-deploy.yml`: a file named for production; a
+ * Swarm stack file (`docker-stack.yml`) is what `docker stack deploy` runs in production.
+ */
 export function isNamedForProduction(path: string): boolean {
-  return /(^|[._-])(prod|production|deploy|release|live)([._-]|$)/.test(baseOf(path).toLowerCase());
+  return (
+    /(^|[._-])(prod|production|deploy|release|live)([._-]|$)/.test(baseOf(path).toLowerCase()) ||
+    isSwarmStackFile(path)
+  );
+}
+
+/**
+ * `docker-stack.yml`, `stack.prod.yml`, `docker-compose.swarm.yml`: a file named for `docker stack deploy`, which
+ * ignores `depends_on` (`docker-compose.full-stack.yml` is not one).
+ */
+export function isSwarmStackFile(path: string): boolean {
+  return /^(docker-)?stack([._-]|$)|(^|[._-])swarm([._-]|$)/.test(baseOf(path).toLowerCase());
 }
 
 function baseOf(path: string): string {
