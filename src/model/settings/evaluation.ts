@@ -227,6 +227,11 @@ export class ModuleEvaluation implements CallRecorder {
     return base ? `${base}${text}` : text;
   }
 
+  /** The value a variable has in the container: a string, null when unset, undefined when unknown. */
+  containerValue(name: string): string | null | undefined {
+    return this.shared.includes?.variable?.(name);
+  }
+
   /** Runs the module's top-level statements; returns the context they leave. */
   run(): EvalContext {
     const ctx: EvalContext = { scope: new Map(), inBranch: false, activeWhenUnset: true, guarded: new Set() };

@@ -7,6 +7,7 @@ import type { ModuleEvaluation } from './evaluation.js';
 import { applyDjangoHeroku } from './django-heroku.js';
 import { callArguments, evalTest } from './expressions.js';
 import { copiesModuleNames } from './import-module.js';
+import { takenModuleBranch } from './module-branch.js';
 import { parameters } from './functions.js';
 import { isProjectModule, moduleValue, projectName } from './project-modules.js';
 import { binary, mutate } from './operators.js';
@@ -290,6 +291,8 @@ function execIf(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalContext): void 
       i += 1;
     }
   }
+  const taken = takenModuleBranch(ev, branches, ctx);
+  if (taken) return ev.executeBody(taken, ctx);
   const results: BranchResult[] = [];
   let previousFalse: Truth = true;
   let previous: Condition[] | undefined = [];

@@ -1,0 +1,56 @@
+/** An `if` that picks the settings module to import (`if env == "production": from .production import *`). */
+import type { SyntaxNode } from '@lezer/common';
+import type { EvalContext } from './context.js';
+import type { ModuleEvaluation } from './evaluation.js';
+import { evalTest } from './expressions.js';
+import { truthy, type Condition, type PyValue, type Truth } from './value.js';
+
+// A branch body that loads settings: a star-import, django-split-settings' include(), importlib.import_module().
+const LOADS_SETTINGS =
+  /^\s*(from\s+\S+\s+import\s+\*|include\s*\(|\w+\s*=\s*(importlib\.)?import_module\s*\()/m;
+
+/**
+ * The body of the branch the container takes, when the `if` chooses which settings modules load and the values the
+ * container sets decide its tests; undefined otherwise. Only that module runs in the container, as Django imports it.
+ * A variable the container leaves unset keeps both branches, the default one marked as such: a deploy may still set
+ * it (SQLite by default is a fallback, not a fixed engine).
+ */
+export function takenModuleBranch(
+  ev: ModuleEvaluation,
+  branches: { test?: SyntaxNode; body: SyntaxNode }[],
+  ctx: EvalContext,
+): SyntaxNode | undefined {
+  if (!branches.some((b) => LOADS_SETTINGS.test(ev.text(b.body)))) return undefined;
+  for (const b of branches) {
+    if (!b.test) return b.body;
+    const r = evalTest(ev, b.test, ctx);
+    const taken = r.cond ? takenInContainer(ev, r.cond, ev.text(b.test)) : constantTruth(r.v);
+    if (taken === undefined) return undefined;
+    if (taken) return b.body;
+  }
+  return undefined;
+}
+
+/** Whether a test holds with the container's value of its variable; undefined when that cannot be told. */
+function takenInContainer(ev: ModuleEvaluation, cond: Condition, text: string): Truth {
+  const value = ev.containerValue(cond.variable);
+  if (typeof value !== 'string' || cond.derivedFrom) return undefined;
+  switch (cond.test) {
+    case 'equals':
+    case 'not-equals':
+      // `X in ("a", "b")` names more values than the condition keeps.
+      if (!/==|!=/.test(text) || /\bin\b/.test(text)) return undefined;
+      return (value === cond.value) === (cond.test === 'equals');
+    case 'set':
+      return value === '' ? undefined : true;
+    case 'unset':
+      return value === '' ? undefined : false;
+    default:
+      return undefined;
+  }
+}
+
+/** The truth of a test that reads no variable (a literal, a name bound to one); undefined otherwise. */
+function constantTruth(v: PyValue): Truth {
+  return v.t === 'bool' || v.t === 'str' || v.t === 'num' || v.t === 'none' ? truthy(v) : undefined;
+}
