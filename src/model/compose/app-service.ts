@@ -53,7 +53,13 @@ export function pickAppService(
     }
     const start = startKind(service, texts, projectDir, image);
     if (service.role !== 'other') service.notApp = 'database';
-    else if (image && isNonPythonImage(image)) service.notApp = 'no-python';
+    // Its own command starting the Django server says what the service is for, whatever image the build resolves to.
+    else if (
+      image &&
+      isNonPythonImage(image) &&
+      !(start === 'server' && (service.command || service.entrypoint))
+    )
+      service.notApp = 'no-python';
     else if (start === 'worker') service.notApp = 'worker';
     else if (start === 'other') service.notApp = 'other-program';
     if (!service.notApp) judged.push({ service, image, start });
