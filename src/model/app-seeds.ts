@@ -185,6 +185,13 @@ export class AppSeeds extends ModelPart {
         continue;
       }
       if (!this.files.includes(dockerfile)) this.reportMissing(set, dockerfile);
+      else if (dockerfile in this.texts && !this.runsPython(dockerfile)) {
+        // The service's own command starts Django in an image with no Python: nothing of the app's image is here.
+        this.reportNoPython(set, dockerfile);
+        claimed.add(dockerfile);
+        seeds.push({ compose: set, managePy: managePys.find((m) => isUnder(m, contextDir)) });
+        continue;
+      }
       // The same image under another compose file is another deployment of it, judged with that file.
       const key = `${dockerfile}\0${contextDir}\0${build.target ?? ''}\0${set.files.join('\0')}`;
       claimed.add(dockerfile);
@@ -212,6 +219,24 @@ export class AppSeeds extends ModelPart {
         file: build.file,
         line: build.line,
         message: `Service '${service.name}' builds ${dockerfile}, which is not in the repository: the image cannot be built from it, and the rules that judge the image (and compare the service with it) stayed silent.`,
+      },
+    ]);
+  }
+
+  /** A compose app service starting Django in the image of a Dockerfile with no Python (nginx): it cannot run there. */
+  private reportNoPython(set: ComposeSet, dockerfile: string): void {
+    const service = set.model!.appService!;
+    const build = service.build!;
+    const from = this.lastFrom(dockerfile);
+    const image = `${dockerfile}, an image with no Python${from ? ` (FROM ${from})` : ''}`;
+    const builds = build.absentDockerfile
+      ? `builds ${build.absentDockerfile}, which is not in the repository, so Docker falls back to ${image}`
+      : `builds ${image}`;
+    this.addErrors([
+      {
+        file: build.file,
+        line: build.line,
+        message: `Service '${service.name}' ${builds}: the Django command it starts cannot run there. Build it from the Django app's Dockerfile; the rules that judge the image (and compare the service with it) stayed silent.`,
       },
     ]);
   }
@@ -441,9 +466,15 @@ export class AppSeeds extends ModelPart {
   /** Stricter than looksLikePythonImage: Python outside comments, and a final stage not FROM a proxy or Node image. */
   private runsPython(dockerfile: string): boolean {
     const code = dockerfileCode(this.texts[dockerfile] ?? '');
-    const lastFrom = [...code.matchAll(/^\s*FROM\s+(?:--\S+\s+)*(\S+)/gim)].at(-1)?.[1];
+    const lastFrom = this.lastFrom(dockerfile);
     if (!lastFrom || isBackingImage(repositoryOf(lastFrom))) return false;
     return PYTHON_WORDS.test(code) && !isDataOnlyDockerfile(code);
+  }
+
+  /** The image the last stage of a Dockerfile starts from, as written. */
+  private lastFrom(dockerfile: string): string | undefined {
+    const code = dockerfileCode(this.texts[dockerfile] ?? '');
+    return [...code.matchAll(/^\s*FROM\s+(?:--\S+\s+)*(\S+)/gim)].at(-1)?.[1];
   }
 
   private looksLikePythonImage(dockerfile: string): boolean {

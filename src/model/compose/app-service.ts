@@ -19,6 +19,7 @@ interface Judged {
  * starts the Django server (its command, its scripts, or the image's CMD when it has no command), then the one whose
  * command, entrypoint or build context mentions manage.py/gunicorn/django, then the one built from the Django
  * project's directory, then the first; never a database, a worker, a docs server or an image with no Python in it.
+ * At each step a service tagged with a database's name (`image: postgres:13` on a Python build) comes last.
  * With no such service, the first that runs a Django command without building. Sets the role of a database built
  * from a Dockerfile (`FROM postgres:17`), clears the one an image name gave a service whose Dockerfile is not FROM a
  * database, and marks the built services that are not the app.
@@ -30,11 +31,17 @@ export function pickAppService(
   projectDirs: Set<string>,
 ): ComposeService | undefined {
   const judged: Judged[] = [];
+  // Services whose image: names a backing service their Dockerfile does not start from (`db_postgres` tagging the
+  // Django image `postgres:13.11`): no database, and not preferred as the app over a service tagged for nothing else.
+  const taggedAsBacking = new Set<ComposeService>();
   for (const service of services.filter((s) => s.build)) {
     const image = builtImage(service, texts);
     const role = image?.base ? roleOf(image.base) : 'other';
     // A readable Dockerfile decides: `image: me/django-postgres` beside `build: .` FROM python names the app's image.
-    if (image && role === 'other') service.role = 'other';
+    if (image && role === 'other' && service.role !== 'other') {
+      if (service.role !== 'app') taggedAsBacking.add(service);
+      service.role = 'other';
+    }
     if (role !== 'other') {
       service.role = role;
       const pgdata = image?.stage.env.PGDATA;
@@ -46,7 +53,13 @@ export function pickAppService(
     }
     const start = startKind(service, texts, projectDir, image);
     if (service.role !== 'other') service.notApp = 'database';
-    else if (image && isNonPythonImage(image)) service.notApp = 'no-python';
+    // Its own command starting the Django server says what the service is for, whatever image the build resolves to.
+    else if (
+      image &&
+      isNonPythonImage(image) &&
+      !(start === 'server' && (service.command || service.entrypoint))
+    )
+      service.notApp = 'no-python';
     else if (start === 'worker') service.notApp = 'worker';
     else if (start === 'other') service.notApp = 'other-program';
     if (!service.notApp) judged.push({ service, image, start });
@@ -57,13 +70,18 @@ export function pickAppService(
     );
   const buildsProjectDir = (s: ComposeService): boolean =>
     s.build !== undefined && projectDirs.has(normalizeRelative(s.build.context) ?? '');
+  // Among equals, a service tagged with a backing service's image name comes last: its tag is not what it runs.
+  const ranked = [
+    ...judged.filter((j) => !taggedAsBacking.has(j.service)),
+    ...judged.filter((j) => taggedAsBacking.has(j.service)),
+  ];
   const chosen =
-    judged.find((j) => j.start === 'server') ??
-    judged.find((j) => mentions(j.service, true)) ??
-    judged.find((j) => buildsProjectDir(j.service)) ??
+    ranked.find((j) => j.start === 'server') ??
+    ranked.find((j) => mentions(j.service, true)) ??
+    ranked.find((j) => buildsProjectDir(j.service)) ??
     // An image whose Dockerfile installs or runs Python before one with no Python in sight (an Elasticsearch build).
-    judged.find((j) => j.image && PYTHON_WORDS.test(dockerfileCode(j.image.text))) ??
-    judged[0];
+    ranked.find((j) => j.image && PYTHON_WORDS.test(dockerfileCode(j.image.text))) ??
+    ranked[0];
   if (chosen) return chosen.service;
   return services.find(
     (s) => !s.build && (mentions(s, false) || startKind(s, texts, projectDir) === 'server'),

@@ -240,9 +240,10 @@ export class ServiceConverter {
     const df = entryOf(n, 'dockerfile')?.value;
     const dfName = df?.kind === 'scalar' && df.value !== null ? this.str(df).value : 'Dockerfile';
     // As BuildKit does, a missing `Dockerfile` falls back to the lowercase `dockerfile` beside it.
+    const written = relPath(context, dfName);
     const dockerfile = dfName.startsWith('/')
       ? dfName
-      : dockerfileDockerReads(relPath(context, dfName), (f) => f in this.texts);
+      : dockerfileDockerReads(written, (f) => f in this.texts);
     const targetNode = entryOf(n, 'target')?.value;
     const target =
       targetNode?.kind === 'scalar' && targetNode.value !== null ? this.str(targetNode).value : undefined;
@@ -256,6 +257,7 @@ export class ServiceConverter {
       line: e.line,
       context,
       dockerfile,
+      ...(dockerfile !== dfName && dockerfile !== written ? { absentDockerfile: written } : {}),
       ...(target !== undefined ? { target } : {}),
       args,
       argEntries,

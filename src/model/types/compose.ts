@@ -51,6 +51,8 @@ export interface ComposeBuild extends ComposeAt {
   context: string;
   /** Dockerfile path relative to the scanned directory. */
   dockerfile: string;
+  /** The Dockerfile as written (`Dockerfile`) when it is absent and Docker reads the lowercase `dockerfile` instead. */
+  absentDockerfile?: string;
   target?: string;
   args: Record<string, string | undefined>;
   /** The args entries with their lines (list or mapping form); `args` is the same content by name. */
