@@ -92,10 +92,13 @@ export class SettingsModules extends ModelPart {
       )
       .sort((a, b) => settingsRank(a) - settingsRank(b) || byDepth(a, b))[0];
     if (!found) return undefined;
-    const module = relativeTo(found, base)
+    // A base the modules beside it build on (`from .base import *` in dev.py and prod.py) is never run on its own.
+    const beside = this.siblingLeaf(found);
+    const run = beside.imported.has(stemOf(found)) && beside.leaf ? beside.leaf : found;
+    const module = relativeTo(run, base)
       .replace(/\/__init__\.py$|\.py$/, '')
       .replace(/\//g, '.');
-    return { file: found, module };
+    return { file: run, module };
   }
 
   /** The default of the wsgi/asgi module the server serves (`gunicorn config.wsgi`), which may differ from manage.py's. */
@@ -125,11 +128,19 @@ export class SettingsModules extends ModelPart {
    */
   private packageLeaf(file: string, module: string): { file: string; module: string } | undefined {
     if (baseName(file) !== '__init__.py' || !isEmptyModule(this.texts[file] ?? '')) return undefined;
+    const leaf = this.siblingLeaf(file).leaf;
+    return leaf ? { file: leaf, module: `${module}.${stemOf(leaf)}` } : undefined;
+  }
+
+  /**
+   * The .py files beside `file` (itself left out): the stems they import from, and the settings module none of them
+   * imports (a production-like one first).
+   */
+  private siblingLeaf(file: string): { leaf?: string; imported: Set<string> } {
     const dir = dirName(file);
     const siblings = Object.keys(this.texts).filter(
       (f) => dirName(f) === dir && f.endsWith('.py') && f !== file,
     );
-    const stem = (f: string) => baseName(f).replace(/\.py$/, '');
     const imported = new Set(
       siblings.flatMap((f) =>
         [...this.texts[f].matchAll(/^[ \t]*from\s+(?:\.|[\w.]*\.)(\w+)\s+import\b/gm)].map((m) => m[1]),
@@ -137,10 +148,10 @@ export class SettingsModules extends ModelPart {
     );
     const leaf = siblings
       .filter(
-        (f) => !imported.has(stem(f)) && /\b(INSTALLED_APPS|DATABASES)\b|import\s+\*/.test(this.texts[f]),
+        (f) => !imported.has(stemOf(f)) && /\b(INSTALLED_APPS|DATABASES)\b|import\s+\*/.test(this.texts[f]),
       )
       .sort((a, b) => settingsRank(a) - settingsRank(b) || a.localeCompare(b))[0];
-    return leaf ? { file: leaf, module: `${module}.${stem(leaf)}` } : undefined;
+    return { ...(leaf ? { leaf } : {}), imported };
   }
 
   /**
@@ -257,6 +268,10 @@ function settingsOption(argv: string[]): string | undefined {
 }
 
 /** Prefers `settings.py`, then `settings/production.py`-like modules, then others. */
+function stemOf(file: string): string {
+  return baseName(file).replace(/\.py$/, '');
+}
+
 function settingsRank(file: string): number {
   if (baseName(file) === 'settings.py') return 0;
   if (/prod/.test(baseName(file))) return 1;

@@ -82,6 +82,13 @@ function imageEnvPairs(app: App): { pair: EnvPair & { value: string }; file: str
   return out;
 }
 
+/** Settings keyed by alias whose entries hold a host or URL: the cache, django-rq's queues, Channels' layers. */
+const ALIAS_HOST_KEYS: Record<string, string[]> = {
+  CACHES: ['LOCATION'],
+  RQ_QUEUES: ['HOST', 'URL'],
+  CHANNEL_LAYERS: ['hosts'],
+};
+
 const SETTINGS_URLS =
   /^(CELERY_BROKER_URL|BROKER_URL|CELERY_RESULT_BACKEND|REDIS_URL|DATABASE_URL|CACHE_URL)$/;
 
@@ -190,13 +197,26 @@ export const backingServiceLocalhost = defineRule({
         }
       }
       for (const a of settings.assignments) {
-        const found: { value: string; line: number; what: string }[] = [];
-        if (a.name === 'CACHES' && a.value.kind === 'dict') {
+        const found: { value: string; line: number; what: string; bareHost?: true }[] = [];
+        const aliasKeys = ALIAS_HOST_KEYS[a.name];
+        if (aliasKeys && a.value.kind === 'dict') {
           for (const alias of a.value.entries) {
             if (alias.value.kind !== 'dict') continue;
-            const location = alias.value.entries.find((x) => x.key === 'LOCATION');
-            for (const lit of literals(location?.value))
-              found.push({ ...lit, what: `CACHES['${alias.key}'] LOCATION` });
+            // Channels keeps its hosts one level down: CHANNEL_LAYERS['default']['CONFIG']['hosts'].
+            const config = alias.value.entries.find((x) => x.key === 'CONFIG')?.value;
+            const fields = [...alias.value.entries, ...(config?.kind === 'dict' ? config.entries : [])];
+            for (const field of fields) {
+              if (!aliasKeys.includes(field.key)) continue;
+              for (const lit of literals(field.value)) {
+                const bareHost = !lit.value.includes('://');
+                if (bareHost && field.key === 'URL') continue;
+                found.push({
+                  ...lit,
+                  what: `${a.name}['${alias.key}'] ${field.key}`,
+                  ...(bareHost ? { bareHost } : {}),
+                });
+              }
+            }
           }
         } else if (SETTINGS_URLS.test(a.name)) {
           for (const lit of literals(a.value))
@@ -209,7 +229,7 @@ export const backingServiceLocalhost = defineRule({
           out.push({
             file: a.file ?? settings.file,
             line: f.line,
-            message: `${f.what} points at ${problem(host, kind)}: read it from an environment variable and set that to the compose service name (e.g. redis://cache:6379/0).`,
+            message: `${f.what} points at ${problem(host, kind)}: read it from an environment variable and set that to the compose service name (e.g. ${f.bareHost ? "'redis'" : 'redis://cache:6379/0'}).`,
           });
         }
       }

@@ -105,7 +105,9 @@ export const postgresDataNotInVolume = defineRule({
       const named = s.volumes.some((v) => v.type === 'volume' && reaches(v));
       // A tmpfs there is an explicit choice of a throwaway database (test stacks): not an oversight.
       const throwaway = s.volumes.some((v) => v.type === 'tmpfs' && coversPath(v.target, dir));
-      if (named || throwaway) continue;
+      // A source from an unset variable (`${PG_VOLUME}:/data/postgres`) may be a named volume or a bind: unknown.
+      const unresolved = s.volumes.some((v) => !v.source && v.writtenSource && coversPath(v.target, dir));
+      if (named || throwaway || unresolved) continue;
       const mounts = {
         bind: s.volumes.find((v) => v.type === 'bind' && reaches(v)),
         anonymous: s.volumes.find((v) => v.type === 'volume' && !v.source && coversPath(v.target, dir)),
