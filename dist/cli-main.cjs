@@ -7932,6 +7932,28 @@ DEBUG = True  # twelve-factor: ignore=debug-in-code -- local settings module, ne
   }
 });
 
+// src/rules/lib/paths.ts
+function coversPath(a, b) {
+  const x = a.length > 1 ? a.replace(/\/+$/, "") : a;
+  const y = b.length > 1 ? b.replace(/\/+$/, "") : b;
+  if (x === y || x === "/" || x === "." && !y.startsWith("/") && !y.startsWith("..")) return true;
+  return y.startsWith(`${x}/`);
+}
+function imageCodeDir(app) {
+  if (app.imageSourceDir) return app.imageSourceDir;
+  const stage = app.dockerfile?.targetStage;
+  if (!stage || stage.workdir === "/") return void 0;
+  const copiesHere = stage.instructions.some(
+    (i) => (i.keyword === "COPY" || i.keyword === "ADD") && "dest" in i && !i.fromStage && coversPath(i.dest, stage.workdir) && coversPath(stage.workdir, i.dest)
+  );
+  return copiesHere ? stage.workdir : void 0;
+}
+var init_paths = __esm({
+  "src/rules/lib/paths.ts"() {
+    "use strict";
+  }
+});
+
 // src/rules/TF0101-source-not-in-context.ts
 function isSourceUrl(url) {
   if (/^git@/.test(url) || /\.git(#.*)?$/.test(url) || /^git:\/\//.test(url)) return true;
@@ -7942,23 +7964,41 @@ function isSourceUrl(url) {
 function redactUrl(url) {
   return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, "$1");
 }
-function fetchesSource(run) {
+function fetchesSource(run, workdir) {
   const commands = run.script?.commands.map((c) => c.argv) ?? (run.argv ? [run.argv] : []);
   const words2 = (argv) => argv.map((w2) => w2.trim());
   for (const argv of commands.map(words2)) {
     const gitAt = argv.findIndex((w2) => /(^|\/)git$/.test(w2));
     if (gitAt >= 0 && argv.slice(gitAt + 1).includes("clone")) {
-      const url = argv.slice(argv.indexOf("clone", gitAt) + 1).find((w2) => !w2.startsWith("-"));
-      return `git clone${url ? ` ${redactUrl(url)}` : ""}`;
+      const operands = [];
+      const rest = argv.slice(argv.indexOf("clone", gitAt) + 1);
+      for (let i = 0; i < rest.length; i++) {
+        if (rest[i] === "--") continue;
+        if (rest[i].startsWith("-")) {
+          if (CLONE_VALUE_OPTIONS.has(rest[i])) i++;
+          continue;
+        }
+        operands.push(rest[i]);
+      }
+      const [url, dir] = operands;
+      const named = dir ?? url?.replace(/\/+$/, "").replace(/\.git$/, "").split(/[/:]/).pop();
+      const dest = named && !named.includes("$") ? named.startsWith("/") ? import_node_path.posix.normalize(named) : workdir?.startsWith("/") ? import_node_path.posix.resolve(workdir, named) : void 0 : void 0;
+      return { what: `git clone${url ? ` ${redactUrl(url)}` : ""}`, ...dest ? { dest } : {} };
     }
   }
   const extracts = commands.some((argv) => argv.some((w2) => /(^|\/)(tar|unzip|bsdtar)$/.test(w2)));
   for (const argv of commands) {
     if (!argv.some((w2) => /(^|\/)(curl|wget)$/.test(w2))) continue;
     const url = argv.find((w2) => /^https?:\/\//.test(w2) && isSourceUrl(w2));
-    if (url && extracts) return `${argv.find((w2) => /(curl|wget)$/.test(w2))} ${redactUrl(url)} | tar`;
+    if (url && extracts)
+      return { what: `${argv.find((w2) => /(curl|wget)$/.test(w2))} ${redactUrl(url)} | tar` };
   }
   return void 0;
+}
+function clonesDependency(app, dest) {
+  const code2 = app.imageSourceDir;
+  if (code2 === void 0 || dest === void 0) return false;
+  return !coversPath(dest, code2);
 }
 function holdsProject(app, context) {
   if (context.sentFiles.some((f) => /(^|\/)manage\.py$/.test(f))) return true;
@@ -7967,12 +8007,36 @@ function holdsProject(app, context) {
   if (context.dir === ".") return context.sentFiles.includes(settings);
   return settings.startsWith(`${context.dir}/`) && context.sentFiles.includes(settings.slice(context.dir.length + 1));
 }
-var CODE_HOSTS, sourceNotInContext;
+var import_node_path, CODE_HOSTS, CLONE_VALUE_OPTIONS, sourceNotInContext;
 var init_TF0101_source_not_in_context = __esm({
   "src/rules/TF0101-source-not-in-context.ts"() {
     "use strict";
+    import_node_path = require("node:path");
+    init_paths();
     init_rule();
     CODE_HOSTS = /^(https?:\/\/|git@)([^/@]*@)?(github\.com|gitlab\.com|bitbucket\.org|codeload\.github\.com|[^/]*gitlab[^/]*|[^/]*gitea[^/]*)[/:]/i;
+    CLONE_VALUE_OPTIONS = /* @__PURE__ */ new Set([
+      "--depth",
+      "--branch",
+      "-b",
+      "--origin",
+      "-o",
+      "--config",
+      "-c",
+      "--jobs",
+      "-j",
+      "--reference",
+      "--reference-if-able",
+      "--separate-git-dir",
+      "--filter",
+      "--template",
+      "--shallow-since",
+      "--shallow-exclude",
+      "--upload-pack",
+      "-u",
+      "--server-option",
+      "--bundle-uri"
+    ]);
     sourceNotInContext = defineRule({
       id: "TF0101",
       name: "source-not-in-context",
@@ -7984,7 +8048,9 @@ var init_TF0101_source_not_in_context = __esm({
 not contain the Django project, or the Dockerfile fetches the code itself (\`git clone\`, \`ADD\` of a repository or of a
 branch archive, \`curl \u2026 | tar\`), the image holds whatever the remote had at build time, not this commit, and the
 build is neither reproducible nor reviewable. Build from the repository and copy the code in. (Downloading a release
-binary such as a tool is not source and is not reported.)
+binary such as a tool is not source and is not reported; nor is cloning a dependency, such as \`git clone \u2026/somelib &&
+pip install ./somelib\` or a clone into /opt/\u2026, while the Django project itself is copied from the build context to
+another directory.)
 
 \`\`\`dockerfile
 # Before
@@ -8019,14 +8085,17 @@ COPY . /app
             });
           }
           for (const stage of model.builtStages) {
+            const parent = stage.from.stageRef === void 0 ? void 0 : model.stages[stage.from.stageRef];
+            let workdir = parent ? parent.workdir : "/";
             for (const ins of stage.instructions) {
+              if (ins.keyword === "WORKDIR") workdir = ins.path;
               if (ins.keyword === "RUN") {
-                const fetch = fetchesSource(ins);
-                if (fetch)
+                const fetch = fetchesSource(ins, workdir);
+                if (fetch && !clonesDependency(app, fetch.dest))
                   findings.push({
                     file: model.file,
                     line: ins.line,
-                    message: `This RUN fetches app code from outside the repository (${fetch}), so the image is not built from the commit under review. COPY the code from the build context instead.`
+                    message: `This RUN fetches app code from outside the repository (${fetch.what}), so the image is not built from the commit under review. COPY the code from the build context instead.`
                   });
               } else if (ins.keyword === "ADD") {
                 const url = ins.sources.find(isSourceUrl);
@@ -8228,7 +8297,7 @@ function isDockerfile(path4) {
   return /\.dockerfile$/i.test(name2) || /^[\w.-]*dockerfile$/i.test(name2) || /^dockerfile[.-]/i.test(name2);
 }
 function isComposeFile(path4) {
-  return /^(docker-)?compose([.-][^/]+)?\.ya?ml$/.test(baseName(path4));
+  return /^((docker-)?compose|docker-stack)([.-][^/]+)?\.ya?ml$/.test(baseName(path4));
 }
 function looksLikeCompose(path4, text) {
   if (isComposeFile(path4)) return true;
@@ -8430,11 +8499,11 @@ function movedFrom(run, target, workdir) {
     if (argv[0] !== "mv" && argv[0] !== "cp") continue;
     const operands = argv.slice(1).filter((a) => !a.startsWith("-"));
     if (operands.length < 2 || operands.some((a) => a.includes("$"))) continue;
-    const dest = import_node_path.posix.resolve(workdir, operands.at(-1));
+    const dest = import_node_path2.posix.resolve(workdir, operands.at(-1));
     for (const source of operands.slice(0, -1)) {
-      const from = import_node_path.posix.resolve(workdir, source);
+      const from = import_node_path2.posix.resolve(workdir, source);
       if (dest === target && operands.length === 2) found = from;
-      else if (import_node_path.posix.join(dest, import_node_path.posix.basename(from)) === target) found = from;
+      else if (import_node_path2.posix.join(dest, import_node_path2.posix.basename(from)) === target) found = from;
     }
   }
   return found;
@@ -8451,11 +8520,11 @@ function letInOnPurpose(context, paths) {
   const matcher = new DockerignoreMatcher(context.dockerignore);
   return new Set(paths.filter((p) => matcher.letsInOnPurpose(p)));
 }
-var import_node_path, ImageLayout;
+var import_node_path2, ImageLayout;
 var init_context = __esm({
   "src/model/context.ts"() {
     "use strict";
-    import_node_path = require("node:path");
+    import_node_path2 = require("node:path");
     init_classify();
     init_dockerignore();
     ImageLayout = class {
@@ -8464,10 +8533,10 @@ var init_context = __esm({
         this.sent = new Set(sentFiles2);
         this.dirs = /* @__PURE__ */ new Set();
         for (const f of sentFiles2) {
-          let d = import_node_path.posix.dirname(f);
+          let d = import_node_path2.posix.dirname(f);
           while (d !== "." && !this.dirs.has(d)) {
             this.dirs.add(d);
-            d = import_node_path.posix.dirname(d);
+            d = import_node_path2.posix.dirname(d);
           }
         }
       }
@@ -8502,7 +8571,7 @@ var init_context = __esm({
           out.push(wd);
           if (ins.keyword === "WORKDIR") {
             const path4 = ins.path;
-            wd = path4 === void 0 ? void 0 : import_node_path.posix.resolve(wd ?? "/", path4);
+            wd = path4 === void 0 ? void 0 : import_node_path2.posix.resolve(wd ?? "/", path4);
           }
         }
         out.push(wd);
@@ -8512,7 +8581,7 @@ var init_context = __esm({
       /** The context file an absolute image path of `stage` (just before instruction `before`) was copied from. */
       sourceOf(stage, imagePath, before = stage.instructions.length, depth = 0) {
         if (depth > 20) return void 0;
-        const target = import_node_path.posix.normalize(imagePath);
+        const target = import_node_path2.posix.normalize(imagePath);
         for (let i = Math.min(before, stage.instructions.length) - 1; i >= 0; i--) {
           const ins = stage.instructions[i];
           if (ins.keyword === "RUN") {
@@ -8575,7 +8644,7 @@ var init_context = __esm({
         const wd = this.workdirAt(stage, index) ?? "/";
         const sources = this.sourcesOf(ins);
         const isDir = ins.dest.endsWith("/") || ins.dest === "." || sources.length > 1 || sources.some((s) => /[*?[]/.test(s) || this.isDirSource(s, ins));
-        return { path: import_node_path.posix.resolve(wd, ins.dest), isDir };
+        return { path: import_node_path2.posix.resolve(wd, ins.dest), isDir };
       }
       resolvedSources = /* @__PURE__ */ new Map();
       /**
@@ -8607,7 +8676,7 @@ var init_context = __esm({
       originOf(source, ins, dest, target) {
         if (isUrl(source)) return void 0;
         const fromStage = ins.fromStage !== void 0;
-        const src = fromStage ? import_node_path.posix.normalize(source) : normalizeRelative(source.replace(/^\/+/, ""));
+        const src = fromStage ? import_node_path2.posix.normalize(source) : normalizeRelative(source.replace(/^\/+/, ""));
         if (src === void 0) return void 0;
         if (/[*?[]/.test(src) && !fromStage) {
           const re = compilePattern(src);
@@ -8624,24 +8693,24 @@ var init_context = __esm({
         if (isDir) {
           const rel = relativeInside(target, dest.path);
           if (rel === void 0) return void 0;
-          if (fromStage) return rel === "." ? src : import_node_path.posix.join(src, rel);
+          if (fromStage) return rel === "." ? src : import_node_path2.posix.join(src, rel);
           return src === "." ? rel : rel === "." ? src : `${src}/${rel}`;
         }
-        const asFile = dest.isDir ? import_node_path.posix.join(dest.path, baseName(src)) : dest.path;
+        const asFile = dest.isDir ? import_node_path2.posix.join(dest.path, baseName(src)) : dest.path;
         if (target === asFile) return src;
-        if (!dest.isDir && target === import_node_path.posix.join(dest.path, baseName(src))) return src;
+        if (!dest.isDir && target === import_node_path2.posix.join(dest.path, baseName(src))) return src;
         return void 0;
       }
       /** For a source of a COPY: where `origin` (context path, or image path of the --from stage) lands, if covered. */
       destinationOf(source, ins, dest, origin, fromStage) {
         if (isUrl(source)) return void 0;
         if (fromStage) {
-          const src2 = import_node_path.posix.normalize(source);
+          const src2 = import_node_path2.posix.normalize(source);
           const rel = relativeInside(origin, src2);
           if (rel === void 0) return void 0;
           if (rel === "." && !this.isDirSource(source, ins))
-            return dest.isDir ? import_node_path.posix.join(dest.path, baseName(src2)) : dest.path;
-          return import_node_path.posix.join(dest.path, rel);
+            return dest.isDir ? import_node_path2.posix.join(dest.path, baseName(src2)) : dest.path;
+          return import_node_path2.posix.join(dest.path, rel);
         }
         const src = normalizeRelative(source.replace(/^\/+/, ""));
         if (src === void 0) return void 0;
@@ -8650,18 +8719,18 @@ var init_context = __esm({
           for (const candidate of this.matchesOf(re)) {
             if (this.dirs.has(candidate)) {
               const rel = relativeInside(origin, candidate);
-              if (rel !== void 0 && rel !== ".") return import_node_path.posix.join(dest.path, rel);
-            } else if (candidate === origin) return import_node_path.posix.join(dest.path, baseName(candidate));
+              if (rel !== void 0 && rel !== ".") return import_node_path2.posix.join(dest.path, rel);
+            } else if (candidate === origin) return import_node_path2.posix.join(dest.path, baseName(candidate));
           }
           return void 0;
         }
-        if (src === ".") return import_node_path.posix.join(dest.path, origin);
+        if (src === ".") return import_node_path2.posix.join(dest.path, origin);
         if (this.dirs.has(src)) {
           const rel = relativeInside(origin, src);
-          return rel === void 0 ? void 0 : rel === "." ? dest.path : import_node_path.posix.join(dest.path, rel);
+          return rel === void 0 ? void 0 : rel === "." ? dest.path : import_node_path2.posix.join(dest.path, rel);
         }
         if (origin !== src) return void 0;
-        return dest.isDir ? import_node_path.posix.join(dest.path, baseName(src)) : dest.path;
+        return dest.isDir ? import_node_path2.posix.join(dest.path, baseName(src)) : dest.path;
       }
       matchesOf(re) {
         return [...this.sent, ...this.dirs].filter((p) => re.test(p));
@@ -8721,6 +8790,9 @@ function isInEnvDir(path4) {
 function isEnvTemplateName(path4) {
   return isEnvStyleName(path4) && /(example|sample|template|tpl|tmpl|dist|default|defaults)/i.test(baseName(path4));
 }
+function hasTemplateName(path4) {
+  return /(example|sample|template|tpl|tmpl)/i.test(baseName(path4));
+}
 var init_env_files = __esm({
   "src/discover/env-files.ts"() {
     "use strict";
@@ -8766,7 +8838,10 @@ function isDevelopmentComposeFile(path4, composeFiles = []) {
   );
 }
 function isNamedForProduction(path4) {
-  return /(^|[._-])(prod|production|deploy|release|live)([._-]|$)/.test(baseOf(path4).toLowerCase());
+  return /(^|[._-])(prod|production|deploy|release|live)([._-]|$)/.test(baseOf(path4).toLowerCase()) || isSwarmStackFile(path4);
+}
+function isSwarmStackFile(path4) {
+  return /^(docker-)?stack([._-]|$)|(^|[._-])swarm([._-]|$)/.test(baseOf(path4).toLowerCase());
 }
 function baseOf(path4) {
   return path4.slice(path4.lastIndexOf("/") + 1);
@@ -8801,7 +8876,7 @@ var init_files = __esm({
     "use strict";
     init_env_files2();
     init_context();
-    DEVELOPMENT_WORD = /(^|[._-])(override|dev|develop|development|local|test|tests|testing|ci|integration|e2e)([._-]|$)/;
+    DEVELOPMENT_WORD = /(^|[._-])(override|dev|develop|development|debug|local|test|tests|testing|ci|integration|e2e)([._-]|$)/;
   }
 });
 
@@ -15462,18 +15537,18 @@ function blankFlags(shellText2) {
   }
 }
 function normalizeKeepSlash(p) {
-  const n = import_node_path2.posix.normalize(p);
+  const n = import_node_path3.posix.normalize(p);
   return n.length > 1 && n.endsWith("/") && !p.endsWith("/") ? n.slice(0, -1) : n;
 }
 function printable(s) {
   const clean2 = s.replace(/[^\x20-\x7e]/g, "?");
   return clean2.length > 40 ? `${clean2.slice(0, 40)}\u2026` : clean2;
 }
-var import_node_path2, NameLines, nameSlack;
+var import_node_path3, NameLines, nameSlack;
 var init_instruction_text = __esm({
   "src/model/dockerfile/instruction-text.ts"() {
     "use strict";
-    import_node_path2 = require("node:path");
+    import_node_path3 = require("node:path");
     init_dockerfile();
     NameLines = class {
       constructor(instr) {
@@ -15615,11 +15690,11 @@ function modelDockerfile(file, text, options = {}) {
     return { errors: [{ file, message: `The Dockerfile could not be read: ${error.message}` }] };
   }
 }
-var import_node_path3, KEYWORDS2, PLATFORM_ARGS, SCRIPT_SHELLS, Modeller;
+var import_node_path4, KEYWORDS2, PLATFORM_ARGS, SCRIPT_SHELLS, Modeller;
 var init_dockerfile2 = __esm({
   "src/model/dockerfile.ts"() {
     "use strict";
-    import_node_path3 = require("node:path");
+    import_node_path4 = require("node:path");
     init_dockerfile();
     init_shell();
     init_image_ref();
@@ -15889,7 +15964,7 @@ var init_dockerfile2 = __esm({
               stage.workdir = raw;
               return [{ keyword: "WORKDIR", ...at2 }];
             }
-            const path4 = import_node_path3.posix.normalize(value.startsWith("/") ? value : import_node_path3.posix.join(this.workdir, value));
+            const path4 = import_node_path4.posix.normalize(value.startsWith("/") ? value : import_node_path4.posix.join(this.workdir, value));
             this.workdir = path4.length > 1 ? path4.replace(/\/$/, "") : path4;
             stage.workdir = this.workdir;
             const w2 = { keyword: "WORKDIR", ...at2, path: this.workdir };
@@ -16016,7 +16091,7 @@ var init_dockerfile2 = __esm({
       resolvePath(p) {
         if (p.startsWith("/")) return normalizeKeepSlash(p);
         if (this.workdir === void 0 || p.includes("$")) return p;
-        return normalizeKeepSlash(import_node_path3.posix.join(this.workdir, p));
+        return normalizeKeepSlash(import_node_path4.posix.join(this.workdir, p));
       }
       findTarget() {
         const wanted = this.options.target;
@@ -16308,15 +16383,15 @@ function isNonPythonImage(image) {
 }
 function imageScriptFile(image, word) {
   if (word.includes("$") || !/\.sh$|\//.test(word)) return void 0;
-  const imagePath = import_node_path4.posix.resolve(image.stage.workdir || "/", word);
+  const imagePath = import_node_path5.posix.resolve(image.stage.workdir || "/", word);
   const source = image.layout.sourceOf(image.stage, imagePath);
   return source === void 0 ? void 0 : normalizeRelative(joinPath(image.contextDir, source));
 }
-var import_node_path4, NON_PYTHON_BASE, NODE_BUILD;
+var import_node_path5, NON_PYTHON_BASE, NODE_BUILD;
 var init_built_image = __esm({
   "src/model/compose/built-image.ts"() {
     "use strict";
-    import_node_path4 = require("node:path");
+    import_node_path5 = require("node:path");
     init_classify();
     init_context();
     init_dockerfile2();
@@ -17278,7 +17353,7 @@ function scriptRun(argv, scripts, workdir) {
     const word = argv[i];
     if (!word) continue;
     const script = scripts.find(
-      (s) => word.includes("/") ? import_node_path5.posix.normalize(word.startsWith("/") ? word : import_node_path5.posix.join(workdir, word)) === import_node_path5.posix.normalize(s.imagePath) : basename2(s.imagePath) === word
+      (s) => word.includes("/") ? import_node_path6.posix.normalize(word.startsWith("/") ? word : import_node_path6.posix.join(workdir, word)) === import_node_path6.posix.normalize(s.imagePath) : basename2(s.imagePath) === word
     );
     if (script) return { script, argsFrom: i + 1 };
   }
@@ -17348,8 +17423,8 @@ function djangoDirectories(app) {
     for (const c of chain2) {
       dir = directoryAfter(c.argv, dir);
       const script = c.argv.find((w2) => basename2(w2) === "manage.py");
-      if (script) manage.push(import_node_path5.posix.dirname(import_node_path5.posix.resolve(dir, script)));
-      else if (serverOf(c.argv)) servers.push(import_node_path5.posix.resolve(dir, chdirOf(programArgv(c.argv)) ?? "."));
+      if (script) manage.push(import_node_path6.posix.dirname(import_node_path6.posix.resolve(dir, script)));
+      else if (serverOf(c.argv)) servers.push(import_node_path6.posix.resolve(dir, chdirOf(programArgv(c.argv)) ?? "."));
     }
   }
   return [.../* @__PURE__ */ new Set([...servers, ...manage])];
@@ -17364,7 +17439,7 @@ function chdirOf(argv) {
 function directoryAfter(argv, dir) {
   if (argv[0] !== "cd" || argv.length !== 2 || argv[1] === "-" || argv[1].includes("$") || argv[1].startsWith("~"))
     return dir;
-  return import_node_path5.posix.resolve(dir, argv[1]);
+  return import_node_path6.posix.resolve(dir, argv[1]);
 }
 function argumentsHeldBy(script) {
   return new Set((script.assignments ?? []).filter((a) => ALL_ARGS.has(a.value)).map((a) => a.name));
@@ -17404,11 +17479,11 @@ function initOf(app, service) {
     return { name: "dumb-init", signalsGroup: !flags.some((f) => f === "-c" || f === "--single-child") };
   return void 0;
 }
-var import_node_path5, argsScripts, IDLE, KEEP_ALIVE, ARGS_WORD, ALL_ARGS;
+var import_node_path6, argsScripts, IDLE, KEEP_ALIVE, ARGS_WORD, ALL_ARGS;
 var init_start_chain = __esm({
   "src/model/command/start-chain.ts"() {
     "use strict";
-    import_node_path5 = require("node:path");
+    import_node_path6 = require("node:path");
     init_shell();
     init_branches();
     init_make();
@@ -17536,10 +17611,14 @@ var init_start_scripts = __esm({
 // src/model/compose/app-service.ts
 function pickAppService(services, texts, projectDir, projectDirs) {
   const judged = [];
+  const taggedAsBacking = /* @__PURE__ */ new Set();
   for (const service of services.filter((s) => s.build)) {
     const image = builtImage(service, texts);
     const role = image?.base ? roleOf(image.base) : "other";
-    if (image && role === "other") service.role = "other";
+    if (image && role === "other" && service.role !== "other") {
+      if (service.role !== "app") taggedAsBacking.add(service);
+      service.role = "other";
+    }
     if (role !== "other") {
       service.role = role;
       const pgdata = image?.stage.env.PGDATA;
@@ -17551,7 +17630,8 @@ function pickAppService(services, texts, projectDir, projectDirs) {
     }
     const start = startKind(service, texts, projectDir, image);
     if (service.role !== "other") service.notApp = "database";
-    else if (image && isNonPythonImage(image)) service.notApp = "no-python";
+    else if (image && isNonPythonImage(image) && !(start === "server" && (service.command || service.entrypoint)))
+      service.notApp = "no-python";
     else if (start === "worker") service.notApp = "worker";
     else if (start === "other") service.notApp = "other-program";
     if (!service.notApp) judged.push({ service, image, start });
@@ -17560,8 +17640,12 @@ function pickAppService(services, texts, projectDir, projectDirs) {
     (t2) => t2 !== void 0 && DJANGO_START.test(t2)
   );
   const buildsProjectDir = (s) => s.build !== void 0 && projectDirs.has(normalizeRelative(s.build.context) ?? "");
-  const chosen = judged.find((j) => j.start === "server") ?? judged.find((j) => mentions(j.service, true)) ?? judged.find((j) => buildsProjectDir(j.service)) ?? // An image whose Dockerfile installs or runs Python before one with no Python in sight (an Elasticsearch build).
-  judged.find((j) => j.image && PYTHON_WORDS.test(dockerfileCode(j.image.text))) ?? judged[0];
+  const ranked = [
+    ...judged.filter((j) => !taggedAsBacking.has(j.service)),
+    ...judged.filter((j) => taggedAsBacking.has(j.service))
+  ];
+  const chosen = ranked.find((j) => j.start === "server") ?? ranked.find((j) => mentions(j.service, true)) ?? ranked.find((j) => buildsProjectDir(j.service)) ?? // An image whose Dockerfile installs or runs Python before one with no Python in sight (an Elasticsearch build).
+  ranked.find((j) => j.image && PYTHON_WORDS.test(dockerfileCode(j.image.text))) ?? ranked[0];
   if (chosen) return chosen.service;
   return services.find(
     (s) => !s.build && (mentions(s, false) || startKind(s, texts, projectDir) === "server")
@@ -17893,28 +17977,6 @@ var init_command = __esm({
   }
 });
 
-// src/rules/lib/paths.ts
-function coversPath(a, b) {
-  const x = a.length > 1 ? a.replace(/\/+$/, "") : a;
-  const y = b.length > 1 ? b.replace(/\/+$/, "") : b;
-  if (x === y || x === "/" || x === "." && !y.startsWith("/") && !y.startsWith("..")) return true;
-  return y.startsWith(`${x}/`);
-}
-function imageCodeDir(app) {
-  if (app.imageSourceDir) return app.imageSourceDir;
-  const stage = app.dockerfile?.targetStage;
-  if (!stage || stage.workdir === "/") return void 0;
-  const copiesHere = stage.instructions.some(
-    (i) => (i.keyword === "COPY" || i.keyword === "ADD") && "dest" in i && !i.fromStage && coversPath(i.dest, stage.workdir) && coversPath(stage.workdir, i.dest)
-  );
-  return copiesHere ? stage.workdir : void 0;
-}
-var init_paths = __esm({
-  "src/rules/lib/paths.ts"() {
-    "use strict";
-  }
-});
-
 // src/rules/lib/each.ts
 function composeServices(project) {
   return project.apps.flatMap((app) => (app.compose?.services ?? []).map((service) => ({ app, service })));
@@ -17943,7 +18005,7 @@ function otherAppServices(app) {
   if (!compose?.appService) return [];
   const ofImage = compose.appImageServices ?? [compose.appService];
   const out = ofImage.filter((s) => s !== compose.appService).map((service) => ({ service, app }));
-  const projectDir = app.managePy ? import_node_path6.posix.dirname(app.managePy) : void 0;
+  const projectDir = app.managePy ? import_node_path7.posix.dirname(app.managePy) : void 0;
   if (projectDir === void 0) return out;
   const foreign = { ...app, dockerfile: void 0, entrypointScripts: [] };
   for (const service of compose.services) {
@@ -18034,13 +18096,13 @@ function appBuildCommands(app) {
     ({ run, commands }) => commands.map((command) => ({ dockerfile, run, command }))
   );
 }
-var import_node_path6;
+var import_node_path7;
 var init_each = __esm({
   "src/rules/lib/each.ts"() {
     "use strict";
     init_app_service();
     init_command();
-    import_node_path6 = require("node:path");
+    import_node_path7 = require("node:path");
     init_paths();
   }
 });
@@ -18154,13 +18216,43 @@ FROM python:3.12-slim-bookworm@sha256:<digest>
   }
 });
 
+// src/util/vcs-url.ts
+function vcsUrlOf(spec) {
+  return /(?:^|@\s*)((?:git|hg|svn|bzr)\+[a-z]+:\/\/\S+)/i.exec(spec)?.[1];
+}
+function namesRevision(url) {
+  const path4 = url.replace(/#.*$/, "").replace(/^[^:]+:\/\/[^/]*/, "");
+  return /@[^/@]+$/.test(path4);
+}
+function withRevisionPlaceholder(spec) {
+  const fragment = spec.indexOf("#");
+  const at2 = fragment < 0 ? spec.length : fragment;
+  return `${spec.slice(0, at2)}@<tag-or-commit>${spec.slice(at2)}`;
+}
+function hideCredentials(spec) {
+  return spec.replace(
+    /(:\/\/)([^/@\s]+)@/,
+    (all, scheme, user) => user === "git" || /^\$\{?\w+\}?$/.test(user) ? all : `${scheme}***@`
+  );
+}
+var init_vcs_url = __esm({
+  "src/util/vcs-url.ts"() {
+    "use strict";
+  }
+});
+
 // src/rules/TF0202-python-deps-unpinned.ts
+function vcsMessage(spec) {
+  const shown = hideCredentials(spec);
+  return `'${shown}' installs whatever the repository's default branch holds when the image is built, so two builds of one commit can install different code. Name a tag or commit: ${withRevisionPlaceholder(shown)}.`;
+}
 var pythonDepsUnpinned;
 var init_TF0202_python_deps_unpinned = __esm({
   "src/rules/TF0202-python-deps-unpinned.ts"() {
     "use strict";
     init_command();
     init_rule();
+    init_vcs_url();
     pythonDepsUnpinned = defineRule({
       id: "TF0202",
       name: "python-deps-unpinned",
@@ -18174,7 +18266,9 @@ commit builds different releases, and a new upstream version can break productio
 Pin every requirement with \`==\` (or install with \`--require-hashes\`), ideally in a lock file generated by
 \`pip-compile\`, \`uv pip compile\` or \`poetry lock\`. Installing a local path or wheel (\`pip install .\`,
 \`./dist/app.whl\`), a requirements file (\`-r\`, judged line by line) or with a constraints file (\`-c\`) is not
-reported. A Pipfile the image installs without its lock (\`pipenv install --skip-lock\`, or no Pipfile.lock in the
+reported. A requirement from version control (\`git+https://\u2026/pkg.git\`, \`pkg @ git+https://\u2026\`, \`-e git+\u2026\`) is pinned
+when it names a tag or commit (\`@v1.2\`, \`@<sha>\`); without one pip installs whatever the default branch holds. A
+Pipfile the image installs without its lock (\`pipenv install --skip-lock\`, or no Pipfile.lock in the
 repository) is judged the same way, package by package; installed from a committed lock (\`pipenv install --deploy\`)
 it is pinned. Upgrading the installer itself (\`pip install --upgrade pip setuptools wheel\`) is only a notice: it does
 not change what the app imports, but it still makes two builds of one commit differ.
@@ -18193,6 +18287,12 @@ RUN pip install --no-cache-dir -r requirements.txt   # django==5.1.4, gunicorn==
             for (const cmd of buildCommands(df.builtStages)) {
               const pip = pipInstall(cmd.argv);
               if (!pip || pip.constrained) continue;
+              for (const url of pip.fromPaths.filter((p) => vcsUrlOf(p) && !namesRevision(vcsUrlOf(p))))
+                findings.push({
+                  file: df.file,
+                  line: cmd.line,
+                  message: vcsMessage(url)
+                });
               const loose = pip.byName.filter((r) => !r.pinned).map((r) => r.spec);
               if (loose.length === 0 && pip.unpinnedTooling.length > 0) {
                 findings.push({
@@ -18213,7 +18313,16 @@ RUN pip install --no-cache-dir -r requirements.txt   # django==5.1.4, gunicorn==
           }
           for (const req of app.requirements) {
             for (const line of req.lines) {
-              if (line.pinned || line.kind !== "package") continue;
+              if (line.pinned) continue;
+              if (line.vcs) {
+                findings.push({
+                  file: req.file,
+                  line: line.line,
+                  message: vcsMessage(line.vcs)
+                });
+                continue;
+              }
+              if (line.kind !== "package") continue;
               if (req.manifest === "pipfile") {
                 const why = req.unlocked === "skip-lock" ? "pipenv install --skip-lock" : "pipenv install with no Pipfile.lock in the repository";
                 findings.push({
@@ -18226,7 +18335,7 @@ RUN pip install --no-cache-dir -r requirements.txt   # django==5.1.4, gunicorn==
               findings.push({
                 file: req.file,
                 line: line.line,
-                message: `'${line.text.trim()}' is not pinned to an exact version. Write ${line.name ?? "the package"}==<version> (or lock the file with pip-compile/uv and --require-hashes).`
+                message: `'${line.text.trim()}' is not pinned to an exact version. Write ${line.name ? `${line.name}${line.extras ?? ""}` : "the package"}==<version> (or lock the file with pip-compile/uv and --require-hashes).`
               });
             }
           }
@@ -18568,6 +18677,12 @@ function parseDotenv2(text) {
   });
   return out;
 }
+function interpolationDefault(raw) {
+  const r = interpolate(raw, {});
+  if (!r.interpolated || r.unset) return void 0;
+  const variables = [...raw.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]);
+  return { value: r.value, variables: [...new Set(variables)] };
+}
 var init_interpolation = __esm({
   "src/model/compose/interpolation.ts"() {
     "use strict";
@@ -18576,8 +18691,8 @@ var init_interpolation = __esm({
 
 // src/model/compose/yaml-nodes.ts
 function relPath(dir, p) {
-  if (p.startsWith("/")) return import_node_path7.posix.normalize(p);
-  const joined = import_node_path7.posix.normalize(import_node_path7.posix.join(dir, p));
+  if (p.startsWith("/")) return import_node_path8.posix.normalize(p);
+  const joined = import_node_path8.posix.normalize(import_node_path8.posix.join(dir, p));
   return joined.length > 1 ? joined.replace(/\/$/, "") : joined;
 }
 function isNull(n) {
@@ -18628,11 +18743,11 @@ function keyedAsMap(n) {
   }
   return { kind: "map", entries, file: n.file, line: n.line };
 }
-var import_node_path7;
+var import_node_path8;
 var init_yaml_nodes = __esm({
   "src/model/compose/yaml-nodes.ts"() {
     "use strict";
-    import_node_path7 = require("node:path");
+    import_node_path8 = require("node:path");
   }
 });
 
@@ -18724,11 +18839,11 @@ function legacyServices(root) {
   );
   return pullsOrBuilds ? candidates : [];
 }
-var import_node_path8, Loader, LEGACY_SERVICE_KEYS, TOP_LEVEL_KEYS;
+var import_node_path9, Loader, LEGACY_SERVICE_KEYS, TOP_LEVEL_KEYS;
 var init_loader = __esm({
   "src/model/compose/loader.ts"() {
     "use strict";
-    import_node_path8 = require("node:path");
+    import_node_path9 = require("node:path");
     init_compose();
     init_merge();
     init_yaml_nodes();
@@ -18850,7 +18965,7 @@ var init_loader = __esm({
         if (v.kind === "map") {
           const service = scalarString(entryOf(v, "service")?.value);
           const other = scalarString(entryOf(v, "file")?.value);
-          if (service) return { file: other ? relPath(import_node_path8.posix.dirname(file), other) : file, service };
+          if (service) return { file: other ? relPath(import_node_path9.posix.dirname(file), other) : file, service };
         }
         this.errors.push({
           file,
@@ -19168,7 +19283,8 @@ var init_service = __esm({
         } else if (ctxNode && !isNull(ctxNode)) this.wrong(ctxNode, `${what}.context`, "a string", ctxNode);
         const df = entryOf(n, "dockerfile")?.value;
         const dfName = df?.kind === "scalar" && df.value !== null ? this.str(df).value : "Dockerfile";
-        const dockerfile = dfName.startsWith("/") ? dfName : dockerfileDockerReads(relPath(context, dfName), (f) => f in this.texts);
+        const written = relPath(context, dfName);
+        const dockerfile = dfName.startsWith("/") ? dfName : dockerfileDockerReads(written, (f) => f in this.texts);
         const targetNode = entryOf(n, "target")?.value;
         const target = targetNode?.kind === "scalar" && targetNode.value !== null ? this.str(targetNode).value : void 0;
         const argsEntry = entryOf(n, "args");
@@ -19180,6 +19296,7 @@ var init_service = __esm({
           line: e.line,
           context,
           dockerfile,
+          ...dockerfile !== dfName && dockerfile !== written ? { absentDockerfile: written } : {},
           ...target !== void 0 ? { target } : {},
           args,
           argEntries
@@ -19416,8 +19533,8 @@ function modelCompose(files, env, options = {}) {
 }
 function build(files, env, options, errors) {
   const loader = new Loader(files, options.texts ?? {}, env, errors);
-  const projectDir = files.length > 0 ? import_node_path9.posix.dirname(files[0].file) : ".";
-  const dirFor = (file) => options.pathsFrom?.[file] ?? (loader.mergeFiles.has(file) ? projectDir : import_node_path9.posix.dirname(file));
+  const projectDir = files.length > 0 ? import_node_path10.posix.dirname(files[0].file) : ".";
+  const dirFor = (file) => options.pathsFrom?.[file] ?? (loader.mergeFiles.has(file) ? projectDir : import_node_path10.posix.dirname(file));
   const used = [];
   const merged = /* @__PURE__ */ new Map();
   const volumes = /* @__PURE__ */ new Set();
@@ -19439,7 +19556,7 @@ function build(files, env, options, errors) {
   const services = [...merged.values()].map((s) => conv.service(s.name, s.file, s.line, s.node));
   resolveVolumesFrom(services, loader.texts);
   const projectDirs = new Set(
-    Object.keys(loader.texts).filter((f) => import_node_path9.posix.basename(f) === "manage.py").map((f) => import_node_path9.posix.dirname(f))
+    Object.keys(loader.texts).filter((f) => import_node_path10.posix.basename(f) === "manage.py").map((f) => import_node_path10.posix.dirname(f))
   );
   const appService = pickAppService(services, loader.texts, projectDir, projectDirs);
   if (appService) appService.role = "app";
@@ -19447,11 +19564,11 @@ function build(files, env, options, errors) {
   if (appService) model.appImageServices = servicesOfImage(services, appService);
   return { model, errors };
 }
-var import_node_path9;
+var import_node_path10;
 var init_compose2 = __esm({
   "src/model/compose.ts"() {
     "use strict";
-    import_node_path9 = require("node:path");
+    import_node_path10 = require("node:path");
     init_loader();
     init_merge();
     init_service();
@@ -25839,6 +25956,47 @@ var init_django_heroku = __esm({
   }
 });
 
+// src/model/settings/module-branch.ts
+function takenModuleBranch(ev, branches, ctx) {
+  if (!branches.some((b) => LOADS_SETTINGS.test(ev.text(b.body)))) return void 0;
+  for (const b of branches) {
+    if (!b.test) return b.body;
+    const r = evalTest(ev, b.test, ctx);
+    const taken = r.cond ? takenInContainer(ev, r.cond, ev.text(b.test)) : constantTruth(r.v);
+    if (taken === void 0) return void 0;
+    if (taken) return b.body;
+  }
+  return void 0;
+}
+function takenInContainer(ev, cond, text) {
+  const value = ev.containerValue(cond.variable);
+  if (typeof value !== "string" || cond.derivedFrom) return void 0;
+  switch (cond.test) {
+    case "equals":
+    case "not-equals":
+      if (!/==|!=/.test(text) || /\bin\b/.test(text)) return void 0;
+      return value === cond.value === (cond.test === "equals");
+    case "set":
+      return value === "" ? void 0 : true;
+    case "unset":
+      return value === "" ? void 0 : false;
+    default:
+      return void 0;
+  }
+}
+function constantTruth(v) {
+  return v.t === "bool" || v.t === "str" || v.t === "num" || v.t === "none" ? truthy(v) : void 0;
+}
+var LOADS_SETTINGS;
+var init_module_branch = __esm({
+  "src/model/settings/module-branch.ts"() {
+    "use strict";
+    init_expressions();
+    init_value();
+    LOADS_SETTINGS = /^\s*(from\s+\S+\s+import\s+\*|include\s*\(|\w+\s*=\s*(importlib\.)?import_module\s*\()/m;
+  }
+});
+
 // src/model/settings/project-modules.ts
 function projectName(ev, moduleName, name2, line) {
   const wellKnown = name2 === "env" || name2 === "BASE_DIR";
@@ -26129,6 +26287,8 @@ function execIf(ev, node, ctx) {
       i += 1;
     }
   }
+  const taken = takenModuleBranch(ev, branches, ctx);
+  if (taken) return ev.executeBody(taken, ctx);
   const results = [];
   let previousFalse = true;
   let previous = [];
@@ -26354,6 +26514,7 @@ var init_statements = __esm({
     init_django_heroku();
     init_expressions();
     init_import_module();
+    init_module_branch();
     init_functions();
     init_project_modules();
     init_operators();
@@ -26571,6 +26732,10 @@ var init_evaluation = __esm({
         if (!text || !text.startsWith(".")) return text;
         const base = pkg && stringWithEnvironment(pkg, variable);
         return base ? `${base}${text}` : text;
+      }
+      /** The value a variable has in the container: a string, null when unset, undefined when unknown. */
+      containerValue(name2) {
+        return this.shared.includes?.variable?.(name2);
       }
       /** Runs the module's top-level statements; returns the context they leave. */
       run() {
@@ -27447,9 +27612,9 @@ function providedValue(app, variable, composeFiles) {
       return isProductionEnvFile(entry.file, composeFile, composeFiles) ? { value: entry.value, where: where2, envFile: { file: entry.file, line: entry.line, composeFile } } : void 0;
     if (!entry.interpolated) return { value: entry.value, where: where2 };
     const raw = entry.raw ?? entry.value;
-    const unset = interpolate(raw, {});
-    if (unset.unset) return void 0;
-    const variables = [...raw.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]).join(", ");
+    const unset = interpolationDefault(raw);
+    if (!unset) return void 0;
+    const variables = unset.variables.join(", ");
     return { value: unset.value, where: where2, byDefault: { file: entry.file, line: entry.line, raw, variables } };
   }
   const df = app.dockerfile;
@@ -27474,8 +27639,25 @@ function truthWhenSetTo(v, text) {
   return all.size === 1 ? [...all][0] : void 0;
 }
 function inverted(v) {
-  const t2 = v.truthWhenSetTo;
-  return t2 !== void 0 && (t2["1"] === false || t2["true"] === false || t2["True"] === false);
+  const truths = TRUE_WORDS2.map((w2) => v.truthWhenSetTo?.[w2]).filter((t2) => t2 !== void 0);
+  return truths.length > 0 && truths.every((t2) => t2 === false);
+}
+function isDebugVariable(variable) {
+  return /(^|_)DEBUG(_|$)/i.test(variable);
+}
+function trueForEveryWord(v) {
+  if (v.whenSet || truthy2(valueWhenUnset(v)) !== true) return false;
+  const truths = Object.values(v.truthWhenSetTo ?? {});
+  return truths.length > 0 && truths.every((t2) => t2);
+}
+function offUnlessSet(v) {
+  const suggested = code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"');
+  const when = v.presence ? "true whenever" : "on unless";
+  const set = v.presence || inverted(v) ? "set" : "set to one particular value";
+  if (!isDebugVariable(v.variable))
+    return msg`DEBUG is ${when} ${v.variable} is ${v.presence ? "not set" : set}: the absence of that production marker turns debug on, so any deploy that does not set it runs in debug mode; read DEBUG from a variable of its own with a false default instead: ${suggested}.`;
+  const own = code(`DEBUG = os.environ.get("${v.variable}", "") == "1"`);
+  return msg`DEBUG is ${when} ${v.variable} is ${v.presence ? "not set" : set}: its own variable is read the wrong way round, so setting it turns debug off and any deploy that does not set it runs in debug mode; make the variable turn debug on, with a false default: ${own}.`;
 }
 function truthy2(v) {
   if (!v) return false;
@@ -27495,7 +27677,7 @@ function truthy2(v) {
 function isFalseWord(v) {
   return v?.kind === "literal" && typeof v.value === "string" && ["false", "0", "no", "off", "n", "f"].includes(v.value.trim().toLowerCase());
 }
-var debugInCode;
+var debugInCode, TRUE_WORDS2;
 var init_TF0302_debug_in_code = __esm({
   "src/rules/TF0302-debug-in-code.ts"() {
     "use strict";
@@ -27520,9 +27702,10 @@ switch it off. The same holds when the Dockerfile sets the variable (\`ENV DJANG
 the image starts in debug mode.
 
 Which compose file counts as production: a file named for development or tests (an \`.override\` file, or one with
-\`dev\`, \`local\`, \`test\` or \`ci\` as a word of its name, or a default-named file in a directory so named,
+\`dev\`, \`debug\`, \`local\`, \`test\` or \`ci\` as a word of its name, or a default-named file in a directory so named,
 such as \`_development/docker-compose.yml\`), and the default \`docker-compose.yml\` when a
-\`docker-compose.prod.yml\`, \`compose.production.yaml\` or \`docker-compose-deploy.yml\` sits beside it, is for
+\`docker-compose.prod.yml\`, \`compose.production.yaml\`, \`docker-compose-deploy.yml\` or a Swarm stack file
+(\`docker-stack.yml\`) sits beside it, is for
 development: the \`DEBUG=1\` it sets is what it is for and is not reported. The same variable set true in the
 production file, or in the image's \`ENV\`, is; so is a literal or a true default in the settings, whatever the
 compose files say. A production compose value interpolated with a default (\`DEBUG=\${DEBUG:-true}\`) counts by that
@@ -27591,20 +27774,8 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
               });
               continue;
             }
-            if (v.presence) {
-              findings.push({
-                file: a.file ?? settings.file,
-                line: a.line,
-                ...msg`DEBUG is true whenever ${v.variable} is not set: the absence of that production marker turns debug on, so any deploy that does not set it runs in debug mode; read DEBUG from a variable of its own with a false default instead: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`
-              });
-              continue;
-            }
-            if (inverted(v)) {
-              findings.push({
-                file: a.file ?? settings.file,
-                line: a.line,
-                ...msg`DEBUG is on unless ${v.variable} is set: the absence of that production marker turns debug on, so any deploy that does not set it runs in debug mode; read DEBUG from a variable of its own with a false default instead: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`
-              });
+            if (v.presence || inverted(v) || !isDebugVariable(v.variable) && trueForEveryWord(v)) {
+              findings.push({ file: a.file ?? settings.file, line: a.line, ...offUnlessSet(v) });
               continue;
             }
             findings.push({
@@ -27628,6 +27799,7 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
         )
       }
     });
+    TRUE_WORDS2 = ["1", "true", "True", "yes", "on"];
   }
 });
 
@@ -27885,7 +28057,7 @@ var DATABASE_PART, DATABASE_URL;
 var init_provided_config = __esm({
   "src/rules/lib/provided-config.ts"() {
     "use strict";
-    DATABASE_PART = /^(DB|DATABASE|POSTGRES|POSTGRESQL|PG|MYSQL|SQL)_?(HOST|NAME|DB|DATABASE|USER|USERNAME|PASSWORD|PASS|PORT|ENGINE)$/;
+    DATABASE_PART = /^(?:(?:DJANGO|APP)_)?(DB|DATABASE|POSTGRES|POSTGRESQL|PG|MYSQL|SQL)_?(HOST|NAME|DB|DATABASE|USER|USERNAME|PASSWORD|PASS|PORT|ENGINE)$/;
     DATABASE_URL = /^([A-Z]+_)?DATABASE_URL$/;
   }
 });
@@ -28042,9 +28214,12 @@ var init_databases_fix = __esm({
 });
 
 // src/rules/TF0304-database-credentials-in-code.ts
-function credentialFinding(key, v, where2) {
-  if (isCredential(v))
-    return msg`${where2} has ${key} as a literal value in code; read it from the environment so each deploy sets its own: ${code(`"${key}": os.environ["${SUGGESTED[key]}"]`)}.`;
+function credentialFinding(app, key, v, where2) {
+  if (isCredential(v)) {
+    const variable = fieldVariable(app, key);
+    const given = providedEnvironment(app).values.has(variable) ? ` (the app's container is already given ${variable})` : "";
+    return msg`${where2} has ${key} as a literal value in code; read it from the environment so each deploy sets its own: ${code(`"${key}": os.environ["${variable}"]`)}${given}.`;
+  }
   if (key !== "PASSWORD" || v.kind !== "env" || !isLiteralFallback(valueWhenUnset(v))) return void 0;
   return {
     severity: "notice",
@@ -28078,7 +28253,7 @@ function isCredential(v) {
   if (typeof v.value === "string") return v.value.trim() !== "";
   return typeof v.value === "number";
 }
-var KEYS, SUGGESTED, databaseCredentialsInCode;
+var KEYS, databaseCredentialsInCode;
 var init_TF0304_database_credentials_in_code = __esm({
   "src/rules/TF0304-database-credentials-in-code.ts"() {
     "use strict";
@@ -28088,11 +28263,6 @@ var init_TF0304_database_credentials_in_code = __esm({
     init_databases_fix();
     init_rule();
     KEYS = ["USER", "PASSWORD", "HOST"];
-    SUGGESTED = {
-      USER: "DB_USER",
-      PASSWORD: "DB_PASSWORD",
-      HOST: "DB_HOST"
-    };
     databaseCredentialsInCode = defineRule({
       id: "TF0304",
       name: "database-credentials-in-code",
@@ -28130,7 +28300,7 @@ credentials and are not judged.
       related: [],
       check(project) {
         const findings = [];
-        for (const { databases, settings } of appDatabases(project)) {
+        for (const { app, databases, settings } of appDatabases(project)) {
           const seen = /* @__PURE__ */ new Set();
           const aliases = [{ name: "default", configs: databases.configs }, ...databases.aliases ?? []];
           for (const alias of aliases)
@@ -28145,7 +28315,7 @@ credentials and are not judged.
                 const id2 = `${key}\0${file}\0${line}`;
                 if (seen.has(id2)) continue;
                 const elsewhere = literalElsewhere(v, { file, line }) ?? fallbackElsewhere(key, v, { file, line });
-                const finding = credentialFinding(key, v, `${where2}${elsewhere?.usedAt ?? ""}`);
+                const finding = credentialFinding(app, key, v, `${where2}${elsewhere?.usedAt ?? ""}`);
                 if (!finding) continue;
                 seen.add(id2);
                 findings.push({ file: elsewhere?.file ?? file, line: elsewhere?.line ?? line, ...finding });
@@ -28438,7 +28608,20 @@ function fixSecretInCompose(context) {
     const entry = entries.find(
       (e) => e.file === finding.file && e.line === finding.line && isSecretName2(e.name)
     );
-    if (!entry?.raw || entry.interpolated && literalText2(entry.raw) === "") continue;
+    if (entry?.raw && entry.interpolated && literalText2(entry.raw) === "") {
+      const byDefault = interpolationDefault(entry.raw);
+      const value = entry.raw.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*):?-[^{}]*\}/g, "${$1}");
+      const edit2 = value === entry.raw ? void 0 : replaceEntryValue(finding.file, lines2, entry.line, entry.name, entry.raw, value);
+      if (edit2)
+        return {
+          title: `${entry.name} from ${value}`,
+          edits: [edit2],
+          variables: byDefault?.variables ?? [],
+          secrets: [entry.raw, ...byDefault?.value ? [byDefault.value] : []]
+        };
+      continue;
+    }
+    if (!entry?.raw) continue;
     const edit = interpolateEntry(finding.file, lines2, entry.line, entry.name, entry.raw);
     if (edit)
       return {
@@ -28461,6 +28644,7 @@ var init_TF0307_secret_in_compose = __esm({
     init_secret_names();
     init_each();
     init_compose_fix();
+    init_interpolation();
     init_fix2();
     init_rule();
     TUNES_A_SECRET = /ALLOW_EMPTY|RANDOM_ROOT|LIFETIME|EXPIR|TTL|TIMEOUT|LENGTH|_(URI|ENDPOINT|METHOD)$/;
@@ -28494,7 +28678,8 @@ var init_TF0307_secret_in_compose = __esm({
         "    environment: DB_PASSWORD",
         "```",
         "",
-        "Empty values and bare names (`- DB_PASSWORD`, which passes the variable through) are not literals."
+        "Empty values and bare names (`- DB_PASSWORD`, which passes the variable through) are not literals. A literal",
+        "default in the interpolation (`${SECRET_KEY:-changeme}`) is: a deploy that does not set the variable runs with it."
       ].join("\n"),
       related: [],
       check(project) {
@@ -28507,6 +28692,15 @@ var init_TF0307_secret_in_compose = __esm({
           for (const e of entries) {
             if (!isSecretName2(e.name) || e.value === void 0 || e.value === "") continue;
             const text = e.interpolated ? literalText2(e.raw ?? "") : e.value;
+            const byDefault = e.interpolated && e.raw !== void 0 ? interpolationDefault(e.raw) : void 0;
+            if (text === "" && byDefault?.value) {
+              out.push({
+                file: e.file,
+                line: e.line,
+                message: `Service '${s.name}' sets ${e.name} in ${e.where} from the environment but with a literal default, written in the file: a deploy that does not set ${byDefault.variables.join(", ")} runs with that committed value. Drop the default, or make compose require the variable: \${${byDefault.variables[0]}:?set ${byDefault.variables[0]}}.`
+              });
+              continue;
+            }
             if (text === "") continue;
             const dollar = e.interpolated ? ` (compose even reads the '$' in it as a variable: write '$$' for a literal one)` : "";
             out.push({
@@ -28520,7 +28714,7 @@ var init_TF0307_secret_in_compose = __esm({
       },
       fix: {
         safety: "safe",
-        summary: "Replaces the literal value by `${NAME}` interpolation, so compose reads it from the environment or an untracked `.env`; the variable is listed for the user to set.",
+        summary: "Replaces the literal value by `${NAME}` interpolation (or drops the literal default of `${NAME:-default}`), so compose reads it from the environment or an untracked `.env`; the variable is listed for the user to set.",
         make: fixSecretInCompose
       }
     });
@@ -28538,8 +28732,8 @@ function envFilesOfCompose(app) {
   for (const f of envFiles) {
     if (seen.has(f.path)) continue;
     seen.add(f.path);
-    const inContext = dir === "." ? f.path : import_node_path10.posix.relative(dir, f.path);
-    if (inContext.startsWith("..") || import_node_path10.posix.isAbsolute(inContext) || !isUsableEnvFileName(inContext))
+    const inContext = dir === "." ? f.path : import_node_path11.posix.relative(dir, f.path);
+    if (inContext.startsWith("..") || import_node_path11.posix.isAbsolute(inContext) || !isUsableEnvFileName(inContext))
       continue;
     const line = absentFileReachingImage(app, inContext);
     if (line === void 0) continue;
@@ -28552,7 +28746,7 @@ function envFilesOfCompose(app) {
   return out;
 }
 function isUsableEnvFileName(path4) {
-  return !/(example|sample|template|tpl|tmpl)/i.test(path4.slice(path4.lastIndexOf("/") + 1));
+  return !hasTemplateName(path4);
 }
 function ignorePatterns(files) {
   if (files.every((f) => !f.includes("/"))) return "e.g. '.env' and '.env.*'";
@@ -28570,13 +28764,14 @@ function ignorePatterns(files) {
   }
   return [...patterns].map((p) => `'${p}'`).join(", ");
 }
-var import_node_path10, envFileInImage;
+var import_node_path11, envFileInImage;
 var init_TF0308_env_file_in_image = __esm({
   "src/rules/TF0308-env-file-in-image.ts"() {
     "use strict";
     init_files();
-    import_node_path10 = require("node:path");
+    import_node_path11 = require("node:path");
     init_context();
+    init_env_files2();
     init_rule();
     envFileInImage = defineRule({
       id: "TF0308",
@@ -28584,7 +28779,7 @@ var init_TF0308_env_file_in_image = __esm({
       factor: "III",
       severity: "error",
       kind: "S",
-      title: "A .env-style file (.env, *.env, .env.*; a template, a file in a .env* directory or a compose env_file only when it holds a real-looking secret) that exists in the context reaches the image (explicit COPY, or COPY . not excluded by .dockerignore); also a compose env_file inside the app's build context that COPY . would take and .dockerignore does not exclude, even when the repository does not hold the file",
+      title: "A .env-style file (.env, *.env, .env.*, any env_file compose loads; a template or a file in a .env* directory only when it holds a real-looking secret) that exists in the context reaches the image (explicit COPY, or COPY . not excluded by .dockerignore); also a compose env_file inside the app's build context that COPY . would take and .dockerignore does not exclude, even when the repository does not hold the file",
       help: `Config belongs in the environment of each deploy, not in the artefact. A \`.env\` file copied into the image ships
 its secrets to everyone who can pull the image, and the same image then carries one environment's config into every
 other one. An \`env_file\` that compose reads from inside the build context is the same risk even when it is not
@@ -28594,8 +28789,9 @@ compose \`env_file:\`, or your platform's secrets).
 A template meant to be committed (\`.env.example\`, \`.env.sample\`, \`.env.template\`, \`.env.tpl\`, \`.env.dist\`, \`.env.default\`)
 is reported only when it gives a secret-looking name a real-looking value (not empty, not a placeholder such as
 \`change-me\`, \`<your key>\`, \`xxx\` or lowercase words that name the value like \`db_password\`), and so is a file
-in a \`.env*\` directory (\`.envs/.production/.django\`) or one that compose loads as \`env_file\`, whatever its name says; any other \`.env.*\` name, a misspelt template (\`.env.sampel\`) included, is an
-env file.
+in a \`.env*\` directory (\`.envs/.local/.django\`) that nothing loads; any other \`.env.*\` name, a misspelt template
+(\`.env.sampel\`) included, is an env file, and so is every file compose loads as \`env_file\`
+(\`.envs/.production/.postgres\`), whatever it holds, unless it is named as a template.
 
 \`\`\`
 # .dockerignore
@@ -29524,11 +29720,16 @@ function fixBackingHost(context) {
   const { finding } = context;
   const lines2 = linesOf(context, finding.file);
   if (!lines2 || finding.line === void 0) return void 0;
-  for (const { compose, service } of appImageServices(context.project)) {
+  for (const { app, compose, service } of appImageServices(context.project)) {
     const entry = service.environment.find(
-      (e) => e.file === finding.file && e.line === finding.line && !e.interpolated && e.value && e.raw
+      (e) => e.file === finding.file && e.line === finding.line && e.value && e.raw
     );
-    if (entry?.raw && entry.value) {
+    if (entry?.raw && entry.interpolated) {
+      const name2 = hostService(app, entry.name);
+      const value = serviceDefault(entry.raw, name2);
+      const edit = value === entry.raw ? void 0 : replaceEntryValue(finding.file, lines2, entry.line, entry.name, entry.raw, value);
+      if (edit) return { title: `${entry.name}: ${value}`, edits: [edit] };
+    } else if (entry?.raw && entry.value) {
       const host = backingHostOf(entry.name, entry.value);
       const roles = [
         ...new Set(
@@ -29567,7 +29768,15 @@ function fixBackingHost(context) {
   }
   return void 0;
 }
-var BACKING_WORD, SETTINGS_URLS, backingServiceLocalhost, ROLE_OF_WORD;
+function serviceDefault(raw, service) {
+  return raw.replace(/(\$\{[A-Za-z_][A-Za-z0-9_]*:?-)([^}]*)\}/g, (_m, head, def) => {
+    const host = hostOf(def);
+    if (!host || !classifyHost(host)) return `${head}${def}}`;
+    const at2 = def.toLowerCase().indexOf(host);
+    return `${head}${at2 < 0 ? def : def.slice(0, at2) + service + def.slice(at2 + host.length)}}`;
+  });
+}
+var BACKING_WORD, ALIAS_HOST_KEYS, SETTINGS_URLS, backingServiceLocalhost, ROLE_OF_WORD;
 var init_TF0401_backing_service_localhost = __esm({
   "src/rules/TF0401-backing-service-localhost.ts"() {
     "use strict";
@@ -29582,7 +29791,13 @@ var init_TF0401_backing_service_localhost = __esm({
     init_service_lines();
     init_settings_fix();
     init_lineage();
+    init_interpolation();
     BACKING_WORD = /^(DB|DATABASE|DATABASES|POSTGRES|POSTGRESQL|PG|PGHOST|MYSQL|MARIADB|REDIS|CACHE|CACHES|MEMCACHED|MEMCACHE|CELERY|BROKER|RABBITMQ|RABBIT|AMQP|MONGO|MONGODB|SQL|ELASTICSEARCH|VALKEY)$/;
+    ALIAS_HOST_KEYS = {
+      CACHES: ["LOCATION"],
+      RQ_QUEUES: ["HOST", "URL"],
+      CHANNEL_LAYERS: ["hosts"]
+    };
     SETTINGS_URLS = /^(CELERY_BROKER_URL|BROKER_URL|CELERY_RESULT_BACKEND|REDIS_URL|DATABASE_URL|CACHE_URL)$/;
     backingServiceLocalhost = defineRule({
       id: "TF0401",
@@ -29619,15 +29834,17 @@ var init_TF0401_backing_service_localhost = __esm({
           ...perServiceLine(
             project,
             (app, service) => service.environment.flatMap((e) => {
-              if (e.interpolated || !e.value) return [];
-              const host = backingHostOf(e.name, e.value);
+              const byDefault = e.interpolated && e.raw !== void 0 ? interpolationDefault(e.raw) : void 0;
+              const value = e.interpolated ? byDefault?.value : e.value;
+              const host = backingHostOf(e.name, value);
               const kind = host && classifyHost(host);
               if (!host || !kind) return [];
+              const service2 = hostService(app, e.name);
               return [
                 {
                   file: e.file,
                   line: e.line,
-                  message: (who, plural2) => `${who} ${plural2 ? "set" : "sets"} ${e.name} to ${problem(host, kind)}: use the compose service name (e.g. '${hostService(app, e.name)}'), or pass the value from the environment.`
+                  message: (who, plural2) => byDefault && e.raw !== void 0 ? `${who} ${plural2 ? "set" : "sets"} ${e.name} to \`${e.raw}\`, whose default, taken when ${byDefault.variables.join(", ")} is not set where the stack runs, is ${problem(host, kind)}: make the default the compose service name (\`${serviceDefault(e.raw, service2)}\`), or drop it so the deploy must set the variable.` : `${who} ${plural2 ? "set" : "sets"} ${e.name} to ${problem(host, kind)}: use the compose service name (e.g. '${service2}'), or pass the value from the environment.`
                 }
               ];
             })
@@ -29662,12 +29879,24 @@ var init_TF0401_backing_service_localhost = __esm({
           }
           for (const a of settings.assignments) {
             const found = [];
-            if (a.name === "CACHES" && a.value.kind === "dict") {
+            const aliasKeys = ALIAS_HOST_KEYS[a.name];
+            if (aliasKeys && a.value.kind === "dict") {
               for (const alias of a.value.entries) {
                 if (alias.value.kind !== "dict") continue;
-                const location2 = alias.value.entries.find((x) => x.key === "LOCATION");
-                for (const lit of literals(location2?.value))
-                  found.push({ ...lit, what: `CACHES['${alias.key}'] LOCATION` });
+                const config2 = alias.value.entries.find((x) => x.key === "CONFIG")?.value;
+                const fields = [...alias.value.entries, ...config2?.kind === "dict" ? config2.entries : []];
+                for (const field of fields) {
+                  if (!aliasKeys.includes(field.key)) continue;
+                  for (const lit of literals(field.value)) {
+                    const bareHost = !lit.value.includes("://");
+                    if (bareHost && field.key === "URL") continue;
+                    found.push({
+                      ...lit,
+                      what: `${a.name}['${alias.key}'] ${field.key}`,
+                      ...bareHost ? { bareHost } : {}
+                    });
+                  }
+                }
               }
             } else if (SETTINGS_URLS.test(a.name)) {
               for (const lit of literals(a.value))
@@ -29680,7 +29909,7 @@ var init_TF0401_backing_service_localhost = __esm({
               out.push({
                 file: a.file ?? settings.file,
                 line: f.line,
-                message: `${f.what} points at ${problem(host, kind)}: read it from an environment variable and set that to the compose service name (e.g. redis://cache:6379/0).`
+                message: `${f.what} points at ${problem(host, kind)}: read it from an environment variable and set that to the compose service name (e.g. ${f.bareHost ? "'redis'" : "redis://cache:6379/0"}).`
               });
             }
           }
@@ -29718,6 +29947,7 @@ function fixDependsOn(context) {
     const web = compose?.appService;
     const dep = web?.dependsOn.find((d) => d.file === finding.file && d.line === finding.line);
     if (!compose || !web || !dep) continue;
+    if (isSwarmStackFile(dep.file)) return void 0;
     const db = compose.services.find((s) => s.name === dep.service);
     if (!db || !DATABASES.has(db.role) || db.healthcheck?.disabled) return void 0;
     const edits = [];
@@ -29799,6 +30029,7 @@ var init_TF0402_depends_on_unhealthy = __esm({
     init_fix2();
     init_rule();
     init_each();
+    init_files();
     DATABASES = /* @__PURE__ */ new Set(["postgres", "mysql", "mariadb"]);
     dependsOnUnhealthy = defineRule({
       id: "TF0402",
@@ -29824,7 +30055,10 @@ var init_TF0402_depends_on_unhealthy = __esm({
         '      test: ["CMD-SHELL", "pg_isready -U $$POSTGRES_USER -d $$POSTGRES_DB"]',
         "      interval: 5s",
         "      retries: 10",
-        "```"
+        "```",
+        "",
+        "In a Swarm stack file (`docker-stack.yml`, run by `docker stack deploy`) `depends_on` is ignored, conditions",
+        "included: the finding there asks for a healthcheck on the database and an app whose start waits for it."
       ].join("\n"),
       related: [],
       check(project) {
@@ -29836,6 +30070,14 @@ var init_TF0402_depends_on_unhealthy = __esm({
             const healthy = dep.condition === "service_healthy";
             const checked = db.healthcheck !== void 0 && !db.healthcheck.disabled;
             if (healthy && checked) continue;
+            if (isSwarmStackFile(dep.file)) {
+              out.push({
+                file: dep.file,
+                line: dep.line,
+                message: `Service '${web.name}' depends_on '${db.name}', but docker stack deploy ignores depends_on (and its condition), so in the stack the app starts whether or not the database accepts connections: make the app's start wait until '${db.name}' answers (e.g. a wait loop in its entrypoint)${checked ? "" : ` and give '${db.name}' a healthcheck (e.g. pg_isready / mysqladmin ping) so Swarm replaces a database that stops answering`}.`
+              });
+              continue;
+            }
             const fix2 = [
               healthy ? void 0 : `wait with 'condition: service_healthy'`,
               checked ? void 0 : `give '${db.name}' a healthcheck (e.g. pg_isready / mysqladmin ping)`
@@ -30308,7 +30550,7 @@ function mountsOverCode(app, web) {
     if (v.type !== "bind" || !v.source || v.source.startsWith("/") || v.source.startsWith("~")) continue;
     if (!codeDir) {
       if (!app.dockerfile) continue;
-      const projectDir = app.managePy ? import_node_path11.posix.dirname(app.managePy) : void 0;
+      const projectDir = app.managePy ? import_node_path12.posix.dirname(app.managePy) : void 0;
       const workdir = app.dockerfile?.targetStage?.workdir ?? "/";
       const onWorkdir = coversPath(v.target, workdir) || coversPath(workdir, v.target);
       if (projectDir === void 0 || !coversPath(v.source, projectDir) || !onWorkdir) continue;
@@ -30330,18 +30572,18 @@ function mountsOverCode(app, web) {
 function codelessText(v, contextDir) {
   const head = `'${shownSource(v)}' at ${shownTarget(v)}, and the image holds no code of its own: the container runs the host's files, so no built release ever runs.`;
   const tail2 = "and keep this mount in a development-only override file.";
-  const source = import_node_path11.posix.normalize(v.source ?? ".");
+  const source = import_node_path12.posix.normalize(v.source ?? ".");
   if (contextDir !== void 0 && !coversPath(contextDir, source)) {
     return `${head} The code ('${source}') is outside the image's build context ('${contextDir}'), so no COPY can take it: build from a context that holds it, COPY it to ${shownTarget(v)}, ${tail2}`;
   }
-  const inContext = contextDir === void 0 || contextDir === "." ? source : import_node_path11.posix.relative(contextDir, source) || ".";
+  const inContext = contextDir === void 0 || contextDir === "." ? source : import_node_path12.posix.relative(contextDir, source) || ".";
   return `${head} Copy the code into the image (COPY ${inContext} ${shownTarget(v)}) ${tail2}`;
 }
-var import_node_path11, sourceMountedOverImage;
+var import_node_path12, sourceMountedOverImage;
 var init_TF0503_source_mounted_over_image = __esm({
   "src/rules/TF0503-source-mounted-over-image.ts"() {
     "use strict";
-    import_node_path11 = require("node:path");
+    import_node_path12 = require("node:path");
     init_paths();
     init_each();
     init_rule();
@@ -30476,7 +30718,7 @@ function unkeptPaths(project) {
     ].map(clean);
     const databases = settings.databases;
     for (const hit of databases ? sqliteFiles(databases, ctx) : []) {
-      if (covered(import_node_path12.posix.dirname(hit.path), mounts) || mounts.includes(hit.path)) continue;
+      if (covered(import_node_path13.posix.dirname(hit.path), mounts) || mounts.includes(hit.path)) continue;
       out.push({
         app,
         what: "sqlite",
@@ -30499,10 +30741,10 @@ function imageBaseDir(app) {
   if (!app.imageSourceDir) return void 0;
   const baseDir = app.settings?.baseDir;
   if (baseDir === void 0) return app.imageSourceDir;
-  const manageDir = app.managePy ? import_node_path12.posix.dirname(app.managePy) : app.dir;
-  const rel = import_node_path12.posix.relative(manageDir === "." ? "" : manageDir, baseDir === "." ? "" : baseDir);
+  const manageDir = app.managePy ? import_node_path13.posix.dirname(app.managePy) : app.dir;
+  const rel = import_node_path13.posix.relative(manageDir === "." ? "" : manageDir, baseDir === "." ? "" : baseDir);
   if (rel.startsWith("..")) return void 0;
-  return import_node_path12.posix.join(app.imageSourceDir, rel);
+  return import_node_path13.posix.join(app.imageSourceDir, rel);
 }
 function sqliteFiles(databases, ctx) {
   const selection = databases.selection;
@@ -30561,7 +30803,7 @@ function selects(c, value, all) {
 function sqliteUrlPath(url, ctx) {
   const m = /^(sqlite|spatialite):\/\/[^/]*\/(.*)$/.exec(url);
   if (!m || m[2] === "" || m[2] === ":memory:") return void 0;
-  return m[2].startsWith("/") ? clean(m[2]) : clean(import_node_path12.posix.join(ctx.workdir, m[2]));
+  return m[2].startsWith("/") ? clean(m[2]) : clean(import_node_path13.posix.join(ctx.workdir, m[2]));
 }
 function resolvePath(v, ctx, depth) {
   if (depth > 10) return void 0;
@@ -30576,7 +30818,7 @@ function resolvePath(v, ctx, depth) {
     }
     case "path":
       if (v.base === "absolute") return clean(`/${v.parts.join("/")}`);
-      return ctx.imageBase === void 0 ? void 0 : clean(import_node_path12.posix.join(ctx.imageBase, ...v.parts));
+      return ctx.imageBase === void 0 ? void 0 : clean(import_node_path13.posix.join(ctx.imageBase, ...v.parts));
     case "literal":
       return typeof v.value === "string" ? fromString(v.value, ctx) : void 0;
     default:
@@ -30585,21 +30827,21 @@ function resolvePath(v, ctx, depth) {
 }
 function fromString(s, ctx) {
   if (s === "" || s === ":memory:" || s.includes("://") || s.startsWith("file:")) return void 0;
-  return clean(s.startsWith("/") ? s : import_node_path12.posix.join(ctx.workdir, s));
+  return clean(s.startsWith("/") ? s : import_node_path13.posix.join(ctx.workdir, s));
 }
 function clean(p) {
-  const n = import_node_path12.posix.normalize(p);
+  const n = import_node_path13.posix.normalize(p);
   return n.length > 1 && n.endsWith("/") ? n.slice(0, -1) : n;
 }
 function covered(dir, mounts) {
   return mounts.some((m) => m === "/" || dir === m || dir.startsWith(`${m}/`));
 }
-var import_node_path12, runtimeDataNotInVolume;
+var import_node_path13, runtimeDataNotInVolume;
 var init_TF0602_runtime_data_not_in_volume = __esm({
   "src/rules/TF0602-runtime-data-not-in-volume.ts"() {
     "use strict";
     init_each();
-    import_node_path12 = require("node:path");
+    import_node_path13 = require("node:path");
     init_core();
     init_settings();
     init_data_dir_fix();
@@ -30644,7 +30886,7 @@ object store for media.
         return unkeptPaths(project).map((hit) => {
           const inFiles = hit.app.compose && composeFiles.size > 1 ? ` in ${hit.app.compose.files.join(" + ")}` : "";
           const where2 = hit.app.compose?.appService ? `a VOLUME of the Dockerfile nor a volume of the compose service '${hit.app.compose.appService.name}'${inFiles}` : "a VOLUME of the Dockerfile nor a volume of a compose service (no compose file runs this image)";
-          const dir = import_node_path12.posix.dirname(hit.path);
+          const dir = import_node_path13.posix.dirname(hit.path);
           const finding = hit.what === "sqlite" ? {
             file: hit.file,
             line: hit.line,
@@ -30667,7 +30909,7 @@ object store for media.
           );
           if (!hit) return void 0;
           const what = hit.what === "sqlite" ? "the SQLite database" : "MEDIA_ROOT";
-          return dataDirFromEnvironment(context, hit.app, what) ?? volumeOnDirectory(context, hit.app, hit.what === "sqlite" ? import_node_path12.posix.dirname(hit.path) : hit.path, what);
+          return dataDirFromEnvironment(context, hit.app, what) ?? volumeOnDirectory(context, hit.app, hit.what === "sqlite" ? import_node_path13.posix.dirname(hit.path) : hit.path, what);
         }
       }
     });
@@ -30760,7 +31002,8 @@ var init_TF0603_postgres_data_not_in_volume = __esm({
           !(shadow && coversPath(shadow, dir) && !coversPath(shadow, v.target));
           const named = s.volumes.some((v) => v.type === "volume" && reaches(v));
           const throwaway = s.volumes.some((v) => v.type === "tmpfs" && coversPath(v.target, dir));
-          if (named || throwaway) continue;
+          const unresolved = s.volumes.some((v) => !v.source && v.writtenSource && coversPath(v.target, dir));
+          if (named || throwaway || unresolved) continue;
           const mounts = {
             bind: s.volumes.find((v) => v.type === "bind" && reaches(v)),
             anonymous: s.volumes.find((v) => v.type === "volume" && !v.source && coversPath(v.target, dir)),
@@ -31480,16 +31723,16 @@ function isPlainWordList(raw, argv) {
   return !looksLikeArray(raw) && argv.length > 0 && argv.every((w2) => !/[[\]'"]|,$/.test(w2));
 }
 function scriptAt(word, scripts, workdir) {
-  const path4 = word.includes("/") ? import_node_path13.posix.resolve(workdir, word) : void 0;
+  const path4 = word.includes("/") ? import_node_path14.posix.resolve(workdir, word) : void 0;
   return scripts.find(
-    (s) => path4 ? import_node_path13.posix.normalize(s.imagePath) === path4 : import_node_path13.posix.basename(s.imagePath) === word
+    (s) => path4 ? import_node_path14.posix.normalize(s.imagePath) === path4 : import_node_path14.posix.basename(s.imagePath) === word
   );
 }
-var import_node_path13, BUILTINS2;
+var import_node_path14, BUILTINS2;
 var init_exec_form = __esm({
   "src/rules/lib/exec-form.ts"() {
     "use strict";
-    import_node_path13 = require("node:path");
+    import_node_path14 = require("node:path");
     BUILTINS2 = /* @__PURE__ */ new Set([
       ".",
       "source",
@@ -31527,9 +31770,11 @@ function imageShells(image) {
   const tag = colon > slash ? ref.slice(colon + 1) : "latest";
   const name2 = repository.slice(repository.lastIndexOf("/") + 1);
   const alpine = /alpine(\d+)\.(\d+)/.exec(tag);
+  const debianBased = OFFICIAL_ON_DEBIAN[name2] !== void 0 && isOfficial(repository, name2);
   if (name2 === "alpine" || /alpine/.test(tag)) {
     const version = name2 === "alpine" ? /^(\d+)\.(\d+)/.exec(tag) : alpine;
     const recent = !version || Number(version[1]) > 3 || Number(version[1]) === 3 && Number(version[2]) >= 13;
+    if (!version && debianBased && !OFFICIAL_ON_DEBIAN[name2](versionOf(tag))) return NONE;
     return recent ? { bash: true, sh: true } : NONE;
   }
   if (/\b(jessie|stretch|buster|xenial|bionic|focal)\b/.test(tag)) return NONE;
@@ -31539,6 +31784,8 @@ function imageShells(image) {
     const v = /^(\d+)\./.exec(tag);
     return v && Number(v[1]) < 22 ? NONE : DEBIAN;
   }
+  if (debianBased)
+    return !/windows|nanoserver/.test(tag) && OFFICIAL_ON_DEBIAN[name2](versionOf(tag)) ? DEBIAN : NONE;
   if (name2 === "python" || name2 === "pypy") {
     const v = /^(\d+)(?:\.(\d+))?/.exec(tag);
     if (name2 === "python" && v && (Number(v[1]) < 3 || Number(v[1]) === 3 && v[2] !== void 0 && Number(v[2]) <= 5))
@@ -31550,6 +31797,12 @@ function imageShells(image) {
     return DEBIAN;
   }
   return NONE;
+}
+function versionOf(tag) {
+  return (/^\d+(\.\d+)*/.exec(tag)?.[0].split(".") ?? []).map(Number);
+}
+function isOfficial(repository, name2) {
+  return /^((docker\.io|index\.docker\.io)\/)?(library\/)?$/.test(repository.slice(0, -name2.length));
 }
 function appShells(app) {
   const df = app.dockerfile;
@@ -31603,12 +31856,25 @@ function lastListItem(text) {
 function isSimple(script) {
   return !/[;&|(){}<>`\n]|\$\(/.test(script.trim());
 }
-var NONE, DEBIAN, LAST_BUSTER_PATCH;
+var NONE, DEBIAN, OFFICIAL_ON_DEBIAN, LAST_BUSTER_POSTGRES, LAST_BUSTER_PATCH;
 var init_image_shell = __esm({
   "src/rules/lib/image-shell.ts"() {
     "use strict";
     NONE = { bash: false, sh: false };
     DEBIAN = { bash: true, sh: false };
+    OFFICIAL_ON_DEBIAN = {
+      // 1.22 (stable) and later; 1.21 changed base during its life.
+      nginx: ([major, minor]) => major === void 0 || major > 1 || minor === void 0 || minor >= 22,
+      // 2.4.49 was the first release after bullseye; 2.2 was jessie.
+      httpd: ([major, minor, patch]) => major === void 0 || major === 2 && (minor === void 0 || minor === 4 && (patch ?? 49) >= 49),
+      // 18 and later; a floating 16 or 17 was rebuilt on bullseye, their early point releases were buster.
+      node: ([major, minor]) => major === void 0 || major >= 18 || major >= 16 && minor === void 0,
+      // 14 and later; 10-13 as floating tags, or from the first point release after August 2021.
+      postgres: ([major, minor]) => major === void 0 || major >= 14 || major >= 10 && (minor === void 0 || minor > (LAST_BUSTER_POSTGRES[major] ?? Infinity)),
+      // 7 and later; 6 as a floating tag, or 6.2.6 / 6.0.16 and later.
+      redis: ([major, minor, patch]) => major === void 0 || major >= 7 || major === 6 && (minor === void 0 || patch === void 0 || patch > (minor === 2 ? 5 : 15))
+    };
+    LAST_BUSTER_POSTGRES = { 10: 18, 11: 13, 12: 8, 13: 4 };
     LAST_BUSTER_PATCH = { 6: 14, 7: 11, 8: 11, 9: 6 };
   }
 });
@@ -31917,8 +32183,9 @@ bash 5.1 and later also exec the last simple command of a \`-c\` list (\`bash -c
 \`;\`, \`&&\`, \`||\` or new lines; the last command not piped into, grouped or redirected, no background job or
 trap): not reported on images whose
 bash is that recent, judged from the base image (Debian bullseye and later, Ubuntu 22.04 and later, \`python:*\` tags
-without an older suite, Alpine 3.13 and later). On Alpine, \`/bin/sh\` is BusyBox ash, which does the same for
-\`sh -c\` and shell-form CMD. Debian buster and older, Ubuntu 20.04 and older, and images whose base is not known
+without an older suite, the official \`nginx\`, \`httpd\`, \`node\`, \`postgres\` and \`redis\` images of releases built
+on bullseye or later, which are Debian, Alpine 3.13 and later). On Alpine (\`alpine\`, \`nginx:alpine\`, any
+\`*-alpine\` tag), \`/bin/sh\` is BusyBox ash, which does the same for \`sh -c\` and shell-form CMD. Debian buster and older, Ubuntu 20.04 and older, and images whose base is not known
 keep the finding; the other parts of the chain (a migrate on every start) are still reported by their own rules.
 
 An array that is not valid JSON (\`CMD ['gunicorn', 'mysite.wsgi']\`: single quotes) is shell form too; no exec form is
@@ -32846,9 +33113,9 @@ found and taken over by scanners within hours.
 Drop the \`ports:\` of backing services in the file used to deploy; to reach them from the host while developing,
 publish them in a development override, on the loopback interface only:
 
-A file named for development or tests (an \`.override\` file, or one with \`dev\`, \`local\`, \`test\` or \`ci\` as a
+A file named for development or tests (an \`.override\` file, or one with \`dev\`, \`debug\`, \`local\`, \`test\` or \`ci\` as a
 word of its name, or a default-named file in a directory so named, such as \`_development/docker-compose.yml\`), and the default \`docker-compose.yml\` when a production alternative
-(\`docker-compose.prod.yml\`, \`compose.production.yaml\`, \`docker-compose-deploy.yml\`) sits beside it, is not
+(\`docker-compose.prod.yml\`, \`compose.production.yaml\`, \`docker-compose-deploy.yml\`, a Swarm stack file \`docker-stack.yml\`) sits beside it, is not
 production: its published database port is not reported, while its other findings (development server, migrate on
 start, bind mounts) still are, where they are written. Every other compose file, the default one alone included,
 counts as production.
@@ -33108,13 +33375,13 @@ var init_registry = __esm({
 
 // src/util/safe-fs.ts
 function isInside(path4, root) {
-  const rel = (0, import_node_path14.relative)(root, path4);
-  return rel === "" || !rel.startsWith(`..${import_node_path14.sep}`) && rel !== ".." && !(0, import_node_path14.isAbsolute)(rel);
+  const rel = (0, import_node_path15.relative)(root, path4);
+  return rel === "" || !rel.startsWith(`..${import_node_path15.sep}`) && rel !== ".." && !(0, import_node_path15.isAbsolute)(rel);
 }
 function resolveInside(root, path4, what = "the scanned directory") {
-  const absRoot = (0, import_node_path14.resolve)(root);
+  const absRoot = (0, import_node_path15.resolve)(root);
   const realRoot = realpath(absRoot);
-  const lexical = (0, import_node_path14.resolve)(absRoot, path4);
+  const lexical = (0, import_node_path15.resolve)(absRoot, path4);
   if (!isInside(lexical, absRoot) && !isInside(lexical, realRoot))
     throw new UnsafePathError(path4, `outside ${what}`);
   let real;
@@ -33168,9 +33435,9 @@ function readRegularFileSync(path4, maxBytes, display = path4) {
   }
 }
 function writeOwnFile(path4, text, within) {
-  const file = (0, import_node_path14.resolve)(path4);
-  const dir = ownDirectory((0, import_node_path14.dirname)(file), within);
-  const target = (0, import_node_path14.join)(dir, (0, import_node_path14.basename)(file));
+  const file = (0, import_node_path15.resolve)(path4);
+  const dir = ownDirectory((0, import_node_path15.dirname)(file), within);
+  const target = (0, import_node_path15.join)(dir, (0, import_node_path15.basename)(file));
   let fd;
   try {
     fd = (0, import_node_fs.openSync)(
@@ -33196,13 +33463,13 @@ function writeOwnFile(path4, text, within) {
   }
 }
 function ownDirectory(dir, within) {
-  const roots = within.map((w2) => plannedRealPath((0, import_node_path14.resolve)(w2)).planned);
+  const roots = within.map((w2) => plannedRealPath((0, import_node_path15.resolve)(w2)).planned);
   const { real, missing, planned } = plannedRealPath(dir);
   if (!roots.some((r) => isInside(planned, r)))
     throw new UnsafePathError(dir, "outside the workspace and the runner temporary directory");
   let current = real;
   for (const name2 of missing) {
-    current = (0, import_node_path14.join)(current, name2);
+    current = (0, import_node_path15.join)(current, name2);
     try {
       (0, import_node_fs.mkdirSync)(current, { mode: 493 });
     } catch (error) {
@@ -33217,9 +33484,9 @@ function plannedRealPath(dir) {
   const missing = [];
   let existing = dir;
   while (!exists(existing)) {
-    const parent = (0, import_node_path14.dirname)(existing);
+    const parent = (0, import_node_path15.dirname)(existing);
     if (parent === existing) break;
-    missing.unshift((0, import_node_path14.basename)(existing));
+    missing.unshift((0, import_node_path15.basename)(existing));
     existing = parent;
   }
   let real;
@@ -33228,7 +33495,7 @@ function plannedRealPath(dir) {
   } catch {
     throw new UnsafePathError(dir, "a symbolic link whose target does not exist");
   }
-  return { real, missing, planned: (0, import_node_path14.join)(real, ...missing) };
+  return { real, missing, planned: (0, import_node_path15.join)(real, ...missing) };
 }
 function statSyncIsDirectory(path4) {
   try {
@@ -33257,12 +33524,12 @@ function formatBytes(n) {
   if (n % 1024 === 0) return `${n / 1024} KiB`;
   return `${n} bytes`;
 }
-var import_node_fs, import_node_path14, realpath, UnsafePathError;
+var import_node_fs, import_node_path15, realpath, UnsafePathError;
 var init_safe_fs = __esm({
   "src/util/safe-fs.ts"() {
     "use strict";
     import_node_fs = require("node:fs");
-    import_node_path14 = require("node:path");
+    import_node_path15 = require("node:path");
     realpath = import_node_fs.realpathSync.native;
     UnsafePathError = class extends Error {
       constructor(path4, reason) {
@@ -33549,7 +33816,7 @@ function envFileNames(text) {
 function readText(realRoot, file, maxBytes, plain2) {
   let bytes;
   try {
-    bytes = plain2 ? readRegularFileSync((0, import_node_path16.join)(realRoot, file), maxBytes, file) : readInsideSync(realRoot, file, { maxBytes });
+    bytes = plain2 ? readRegularFileSync((0, import_node_path17.join)(realRoot, file), maxBytes, file) : readInsideSync(realRoot, file, { maxBytes });
   } catch (error) {
     if (error instanceof UnsafePathError) return { reason: error.reason };
     return {
@@ -33584,7 +33851,7 @@ function walk(realRoot, limit) {
     const dir = queue[next];
     let entries;
     try {
-      entries = (0, import_node_fs3.readdirSync)(dir === "" ? realRoot : (0, import_node_path16.join)(realRoot, dir), { withFileTypes: true });
+      entries = (0, import_node_fs3.readdirSync)(dir === "" ? realRoot : (0, import_node_path17.join)(realRoot, dir), { withFileTypes: true });
     } catch {
       continue;
     }
@@ -33600,7 +33867,7 @@ function walk(realRoot, limit) {
         files.push(rel);
         plain2.add(rel);
       } else if (entry.isSymbolicLink()) {
-        const target = linkTarget((0, import_node_path16.join)(realRoot, rel), realRoot);
+        const target = linkTarget((0, import_node_path17.join)(realRoot, rel), realRoot);
         if (target === "file") files.push(rel);
         else if (target !== "directory") links.push({ path: rel, reason: target.reason });
       }
@@ -33634,13 +33901,13 @@ function linkTarget(abs, realRoot) {
   }
   return { reason: "a symbolic link to something that is not a regular file" };
 }
-var import_node_fs3, import_node_path16, MAX_FILES, MAX_FILE_BYTES;
+var import_node_fs3, import_node_path17, MAX_FILES, MAX_FILE_BYTES;
 var init_discover = __esm({
   "src/discover/index.ts"() {
     "use strict";
     init_env_files();
     import_node_fs3 = require("node:fs");
-    import_node_path16 = require("node:path");
+    import_node_path17 = require("node:path");
     init_safe_fs();
     init_classify();
     init_compose_commands();
@@ -34029,16 +34296,16 @@ function locateBuildFailure(log, dockerfileText) {
 }
 async function stageBuildContext(contextDir, dockerfile, tempDir) {
   await (0, import_promises.mkdir)(tempDir, { recursive: true });
-  const stage = await (0, import_promises.mkdtemp)(import_node_path26.default.join(tempDir, "tfr-context-"));
+  const stage = await (0, import_promises.mkdtemp)(import_node_path27.default.join(tempDir, "tfr-context-"));
   let removed;
   const remove = () => removed ??= (0, import_promises.rm)(stage, { recursive: true, force: true });
   try {
-    const destination = import_node_path26.default.join(stage, "context");
+    const destination = import_node_path27.default.join(stage, "context");
     await (0, import_promises.mkdir)(destination);
-    await copyTree2(import_node_path26.default.resolve(contextDir), destination, import_node_path26.default.resolve(stage));
-    const rel = import_node_path26.default.relative(import_node_path26.default.resolve(contextDir), import_node_path26.default.resolve(dockerfile));
-    const inside = rel !== "" && !rel.startsWith("..") && !import_node_path26.default.isAbsolute(rel);
-    const staged = inside && !rel.split(import_node_path26.default.sep).includes(NEVER_STAGED) ? import_node_path26.default.join(destination, rel) : dockerfile;
+    await copyTree2(import_node_path27.default.resolve(contextDir), destination, import_node_path27.default.resolve(stage));
+    const rel = import_node_path27.default.relative(import_node_path27.default.resolve(contextDir), import_node_path27.default.resolve(dockerfile));
+    const inside = rel !== "" && !rel.startsWith("..") && !import_node_path27.default.isAbsolute(rel);
+    const staged = inside && !rel.split(import_node_path27.default.sep).includes(NEVER_STAGED) ? import_node_path27.default.join(destination, rel) : dockerfile;
     return { context: destination, dockerfile: staged, remove };
   } catch (error) {
     await remove();
@@ -34055,8 +34322,8 @@ async function copyTree2(from, to, skip) {
   }
   for (const e of entries) {
     if (e.name === NEVER_STAGED) continue;
-    const source = import_node_path26.default.join(from, e.name);
-    const target = import_node_path26.default.join(to, e.name);
+    const source = import_node_path27.default.join(from, e.name);
+    const target = import_node_path27.default.join(to, e.name);
     if (source === skip) continue;
     if (e.isDirectory()) {
       await (0, import_promises.mkdir)(target);
@@ -34073,12 +34340,12 @@ async function copyTree2(from, to, skip) {
     }
   }
 }
-var import_promises, import_node_path26, normalize2, NEVER_STAGED, ClassicBuildLog;
+var import_promises, import_node_path27, normalize2, NEVER_STAGED, ClassicBuildLog;
 var init_build = __esm({
   "src/smoke/build.ts"() {
     "use strict";
     import_promises = require("node:fs/promises");
-    import_node_path26 = __toESM(require("node:path"), 1);
+    import_node_path27 = __toESM(require("node:path"), 1);
     normalize2 = (s) => s.replace(/\s+/g, " ").trim();
     NEVER_STAGED = ".git";
     ClassicBuildLog = class {
@@ -34238,7 +34505,7 @@ var init_run_state = __esm({
 function buildSource(app) {
   const build2 = app.compose?.appService?.build;
   const dockerfile = build2?.dockerfile ?? app.dockerfile.file;
-  return { dockerfile, contextDir: build2?.context ?? app.context?.dir ?? import_node_path27.default.posix.dirname(dockerfile) };
+  return { dockerfile, contextDir: build2?.context ?? app.context?.dir ?? import_node_path28.default.posix.dirname(dockerfile) };
 }
 function outsideBuildSource(root, app) {
   const { contextDir, dockerfile } = buildSource(app);
@@ -34264,8 +34531,8 @@ async function buildImage(run) {
   for (const [k, v] of Object.entries(composeBuild?.args ?? {})) if (v !== void 0) args[k] = v;
   Object.assign(args, run.options.buildArgs ?? {});
   const staged = await stageBuildContext(
-    import_node_path27.default.join(root, contextDir),
-    import_node_path27.default.join(root, run.dockerfile),
+    import_node_path28.default.join(root, contextDir),
+    import_node_path28.default.join(root, run.dockerfile),
     run.options.tempDir ?? (0, import_node_os2.tmpdir)()
   );
   run.stagedContext = staged;
@@ -34364,13 +34631,13 @@ ${r.stderr}`
     run.image = {};
   }
 }
-var import_node_os2, import_node_path27;
+var import_node_os2, import_node_path28;
 var init_image_build = __esm({
   "src/smoke/image-build.ts"() {
     "use strict";
     init_discover();
     import_node_os2 = require("node:os");
-    import_node_path27 = __toESM(require("node:path"), 1);
+    import_node_path28 = __toESM(require("node:path"), 1);
     init_safe_fs();
     init_build();
     init_limits();
@@ -34576,7 +34843,7 @@ async function engineContext(run, engine, creds) {
     composeEnv: appService?.environment ?? [],
     imageEnvNames: (image.Env ?? []).map((e) => e.split("=")[0]),
     postgres: creds,
-    sqliteUrl: `sqlite:///${import_node_path28.default.posix.join(firstTarget ?? workdir, "db.sqlite3")}`,
+    sqliteUrl: `sqlite:///${import_node_path29.default.posix.join(firstTarget ?? workdir, "db.sqlite3")}`,
     extra: run.options.env?.[engine],
     random: run.random
   });
@@ -34655,20 +34922,20 @@ function entrypointRunsArguments(app, entrypoint) {
   if (!program) return false;
   if (INIT_PROGRAM.test(program)) return true;
   const script = app.entrypointScripts.find(
-    (s) => s.imagePath === program || import_node_path28.default.posix.basename(s.imagePath) === import_node_path28.default.posix.basename(program)
+    (s) => s.imagePath === program || import_node_path29.default.posix.basename(s.imagePath) === import_node_path29.default.posix.basename(program)
   );
   if (script)
     return script.script.commands.some((c) => c.argv.some((a) => a.includes("$@") || a.includes("$*")));
-  return /\.sh$|entrypoint/i.test(import_node_path28.default.posix.basename(program));
+  return /\.sh$|entrypoint/i.test(import_node_path29.default.posix.basename(program));
 }
 function entrypointProgram(entrypoint) {
   return entrypoint.find((a, i) => i === entrypoint.length - 1 || !/^(\/bin\/)?(ba|da)?sh$/.test(a));
 }
-var import_node_path28, INIT_PROGRAM;
+var import_node_path29, INIT_PROGRAM;
 var init_engine_context = __esm({
   "src/smoke/engine-context.ts"() {
     "use strict";
-    import_node_path28 = __toESM(require("node:path"), 1);
+    import_node_path29 = __toESM(require("node:path"), 1);
     init_env();
     INIT_PROGRAM = /^(.*\/)?(tini|dumb-init|gosu|su-exec)$/;
   }
@@ -36252,7 +36519,7 @@ __export(cli_exports, {
 });
 module.exports = __toCommonJS(cli_exports);
 var import_node_fs8 = require("node:fs");
-var import_node_path29 = require("node:path");
+var import_node_path30 = require("node:path");
 var import_node_module5 = require("node:module");
 var import_node_url2 = require("node:url");
 
@@ -36262,7 +36529,7 @@ var import_node_util = require("node:util");
 // src/options.ts
 init_option_error();
 var import_node_fs2 = require("node:fs");
-var import_node_path15 = require("node:path");
+var import_node_path16 = require("node:path");
 var import_yaml2 = __toESM(require_dist(), 1);
 init_core();
 init_registry();
@@ -36322,7 +36589,7 @@ var MAX_CONFIG_BYTES = 256 * 1024;
 async function loadConfig(root, file, within = root) {
   const explicit = file !== void 0 && file !== "";
   const name2 = explicit ? file : DEFAULT_CONFIG_FILE2;
-  const path4 = (0, import_node_path15.resolve)(root, name2);
+  const path4 = (0, import_node_path16.resolve)(root, name2);
   if (!explicit && isAbsent(path4)) return { rules: {}, exclude: [], allowSuppressions: true };
   let text;
   try {
@@ -36334,7 +36601,7 @@ async function loadConfig(root, file, within = root) {
       return { rules: {}, exclude: [], allowSuppressions: true };
     throw new OptionError(`Cannot read config file '${name2}': ${reason}.`);
   }
-  return { ...parseConfig(text, name2), file: (0, import_node_path15.relative)((0, import_node_path15.resolve)(root), path4).split(import_node_path15.sep).join("/") };
+  return { ...parseConfig(text, name2), file: (0, import_node_path16.relative)((0, import_node_path16.resolve)(root), path4).split(import_node_path16.sep).join("/") };
 }
 function isAbsent(path4) {
   try {
@@ -36347,13 +36614,13 @@ function scannedDirectory(base, directory, source, workspace) {
   const quoted2 = `${source} '${directory}'`;
   let real;
   try {
-    real = import_node_fs2.realpathSync.native((0, import_node_path15.resolve)(base, directory));
+    real = import_node_fs2.realpathSync.native((0, import_node_path16.resolve)(base, directory));
   } catch {
     throw new OptionError(`${quoted2} does not exist. Expected the directory of the app to review.`);
   }
   if (workspace !== void 0) {
-    const rel = (0, import_node_path15.relative)((0, import_node_fs2.realpathSync)(workspace), real);
-    if (rel === ".." || rel.startsWith(`..${import_node_path15.sep}`) || (0, import_node_path15.isAbsolute)(rel))
+    const rel = (0, import_node_path16.relative)((0, import_node_fs2.realpathSync)(workspace), real);
+    if (rel === ".." || rel.startsWith(`..${import_node_path16.sep}`) || (0, import_node_path16.isAbsolute)(rel))
       throw new OptionError(
         `${quoted2} leads outside the workspace (a symbolic link). Expected a directory inside the workspace.`
       );
@@ -36444,12 +36711,12 @@ ${helpHint}
 }
 
 // src/fix-cli.ts
-var import_node_path22 = require("node:path");
+var import_node_path23 = require("node:path");
 
 // src/fix/files.ts
 var import_node_fs4 = require("node:fs");
 var import_node_os = require("node:os");
-var import_node_path17 = require("node:path");
+var import_node_path18 = require("node:path");
 init_discover();
 init_safe_fs();
 init_text_encoding();
@@ -36468,15 +36735,15 @@ function writeText(root, file, text) {
     encoding = encodingOf(readInsideSync(root, file, { maxBytes: MAX_FIX_BYTES }));
   } catch {
   }
-  writeOwnFile((0, import_node_path17.join)(root, file), encodeText(text, encoding), [root]);
+  writeOwnFile((0, import_node_path18.join)(root, file), encodeText(text, encoding), [root]);
 }
 var MAX_SCRATCH_ENTRIES = 2e4;
 var ScratchTooLarge = class extends Error {
   name = "ScratchTooLarge";
 };
 function makeScratch(root, maxEntries = MAX_SCRATCH_ENTRIES) {
-  const base = (0, import_node_fs4.mkdtempSync)((0, import_node_path17.join)((0, import_node_os.tmpdir)(), "tfr-fix-"));
-  const dir = (0, import_node_path17.join)(base, "tree");
+  const base = (0, import_node_fs4.mkdtempSync)((0, import_node_path18.join)((0, import_node_os.tmpdir)(), "tfr-fix-"));
+  const dir = (0, import_node_path18.join)(base, "tree");
   let entries = 0;
   try {
     copyTree(root, dir, () => {
@@ -36492,7 +36759,7 @@ function makeScratch(root, maxEntries = MAX_SCRATCH_ENTRIES) {
   return {
     dir,
     write(file, text) {
-      if (text === void 0) (0, import_node_fs4.rmSync)((0, import_node_path17.join)(dir, file), { force: true });
+      if (text === void 0) (0, import_node_fs4.rmSync)((0, import_node_path18.join)(dir, file), { force: true });
       else writeText(dir, file, text);
     },
     dispose: () => (0, import_node_fs4.rmSync)(base, { recursive: true, force: true })
@@ -36507,8 +36774,8 @@ function copyTree(root, dir, counted) {
       if (source !== root) counted();
       const stat = (0, import_node_fs4.lstatSync)(source);
       if (!stat.isFile() || stat.size <= MAX_FILE_BYTES) return true;
-      const target = (0, import_node_path17.join)(dir, (0, import_node_path17.relative)(root, source));
-      (0, import_node_fs4.mkdirSync)((0, import_node_path17.dirname)(target), { recursive: true });
+      const target = (0, import_node_path18.join)(dir, (0, import_node_path18.relative)(root, source));
+      (0, import_node_fs4.mkdirSync)((0, import_node_path18.dirname)(target), { recursive: true });
       const fd = (0, import_node_fs4.openSync)(target, "w");
       try {
         (0, import_node_fs4.ftruncateSync)(fd, stat.size);
@@ -36522,7 +36789,7 @@ function copyTree(root, dir, counted) {
 
 // src/fix/patch.ts
 var import_node_fs5 = require("node:fs");
-var import_node_path18 = require("node:path");
+var import_node_path19 = require("node:path");
 
 // src/fix/diff.ts
 var CONTEXT = 3;
@@ -36629,14 +36896,14 @@ function unifiedDiff(path4, oldText, newText) {
 
 // src/fix/patch.ts
 function repositoryRoot(dir) {
-  for (let d = dir; ; d = (0, import_node_path18.dirname)(d)) {
-    if ((0, import_node_fs5.existsSync)((0, import_node_path18.join)(d, ".git"))) return d;
-    if ((0, import_node_path18.dirname)(d) === d) return void 0;
+  for (let d = dir; ; d = (0, import_node_path19.dirname)(d)) {
+    if ((0, import_node_fs5.existsSync)((0, import_node_path19.join)(d, ".git"))) return d;
+    if ((0, import_node_path19.dirname)(d) === d) return void 0;
   }
 }
 function repositoryPrefix(dir) {
   const top = repositoryRoot(dir);
-  const rel = top === void 0 ? "" : (0, import_node_path18.relative)(top, dir).split(import_node_path18.sep).join("/");
+  const rel = top === void 0 ? "" : (0, import_node_path19.relative)(top, dir).split(import_node_path19.sep).join("/");
   return rel === "" ? "" : `${rel}/`;
 }
 function patchOf(changes, prefix = "") {
@@ -36708,6 +36975,7 @@ init_core();
 init_command();
 
 // src/parse/requirements.ts
+init_vcs_url();
 function parseRequirements(file, text) {
   const lines2 = [];
   const physical = text.replace(/^\uFEFF/, "").split(/\r?\n/);
@@ -36733,14 +37001,19 @@ function includedFile(line) {
 }
 function classify(text) {
   if (/^(-r|--requirements?)(\s|=|(?=[^\s-]))/.test(text)) return { pinned: true, kind: "include" };
-  if (/^(-e|--editable)(\s|=)/.test(text)) return { pinned: false, kind: "editable" };
+  if (/^(-e|--editable)(\s|=)/.test(text)) {
+    const value = text.replace(/^(-e|--editable)\s*=?\s*/, "").split(/\s+--/)[0].trim();
+    const vcs = vcsUrlOf(value);
+    return vcs ? { pinned: namesRevision(vcs), kind: "editable", vcs: value } : { pinned: false, kind: "editable" };
+  }
   if (text.startsWith("-")) return { pinned: true, kind: "option" };
   const hashed2 = /(^|\s)--hash[=\s]/.test(text);
   const spec = text.split(/\s+--/)[0].trim();
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(spec) || /^\S+\s*@\s*\S+:\/\//.test(spec)) {
     const name2 = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(\[[^\]]*\])?\s*@/.exec(spec)?.[1];
-    const pinned = hashed2 || /#.*sha256=|@[0-9a-f]{40}\b/.test(spec);
-    return { kind: "url", pinned, ...name2 ? { name: name2 } : {} };
+    const vcs = vcsUrlOf(spec);
+    const pinned = hashed2 || /#.*sha256=|@[0-9a-f]{40}\b/.test(spec) || vcs !== void 0 && namesRevision(vcs);
+    return { kind: "url", pinned, ...name2 ? { name: name2 } : {}, ...vcs ? { vcs: spec } : {} };
   }
   if (/^(\.{0,2}\/|~\/)/.test(spec) || /\.(whl|tar\.gz|zip)$/.test(spec)) {
     return { kind: "path", pinned: hashed2 || /\.whl$/.test(spec) };
@@ -36749,7 +37022,8 @@ function classify(text) {
   if (!m) return { kind: "option", pinned: true };
   const versionSpec = m[3].trim();
   const exact = /^===?\s*[^,*\s]+$/.test(versionSpec) && !/^==\s*[^,]*\*/.test(versionSpec);
-  return { kind: "package", name: m[1], pinned: hashed2 || exact };
+  const extras = m[2]?.replace(/\s+/g, "");
+  return { kind: "package", name: m[1], ...extras ? { extras } : {}, pinned: hashed2 || exact };
 }
 
 // src/fix/informed/manifest.ts
@@ -36784,7 +37058,8 @@ function pinRequirementLine(file, n, lines2, name2, installed) {
   const to = from + m[2].length;
   const space2 = m[3].startsWith(";") ? " " : "";
   return {
-    title: `${name2}==${version}, the version installed in the image`,
+    // The name as written with its extras (`channels[daphne]`): the pin keeps them.
+    title: `${m[1].replace(/\s+/g, "")}==${version}, the version installed in the image`,
     edits: [replaceInLine(file, n, from, to, `==${version}${space2}`)]
   };
 }
@@ -37317,7 +37592,7 @@ init_discover();
 // src/model/index.ts
 init_env_files();
 init_env_files2();
-var import_node_path21 = require("node:path");
+var import_node_path22 = require("node:path");
 init_classify();
 init_dockerignore();
 
@@ -37425,7 +37700,7 @@ init_image_app();
 init_input();
 
 // src/model/own-context.ts
-var import_node_path19 = require("node:path");
+var import_node_path20 = require("node:path");
 function namedContextPaths(text) {
   const out = /* @__PURE__ */ new Set();
   const lines2 = text.replace(/\\\r?\n/g, " ").split(/\r?\n/);
@@ -37442,7 +37717,7 @@ function namedContextPaths(text) {
         if (words2[i] === "-r" || words2[i] === "--requirement") out.add(words2[i + 1]);
     } else for (const w2 of words2) if (/^[\w.-]+(\/[\w.-]+)*\.(py|sh)$/.test(w2) && w2.includes("/")) out.add(w2);
   }
-  return [...out].map((p) => import_node_path19.posix.normalize(p).replace(/^\.\//, "").replace(/\/$/, "")).filter((p) => p !== "." && p !== "" && !p.startsWith("/") && !p.startsWith("..") && !/[*?$[]/.test(p));
+  return [...out].map((p) => import_node_path20.posix.normalize(p).replace(/^\.\//, "").replace(/\/$/, "")).filter((p) => p !== "." && p !== "" && !p.startsWith("/") && !p.startsWith("..") && !/[*?$[]/.test(p));
 }
 function wordsOf(args) {
   const trimmed = args.trim();
@@ -37456,7 +37731,7 @@ function wordsOf(args) {
   return trimmed.split(/\s+/).map((w2) => w2.replace(/^['"]|['"]$/g, "")).filter(Boolean);
 }
 function contextIsOwnDirectory(text, dir, ancestor2, exists2) {
-  const at2 = (base, p) => exists2(base === "." ? p : import_node_path19.posix.join(base, p));
+  const at2 = (base, p) => exists2(base === "." ? p : import_node_path20.posix.join(base, p));
   let own = false;
   for (const p of namedContextPaths(text)) {
     const inOwn = at2(dir, p);
@@ -37495,9 +37770,17 @@ var AppSeeds = class extends ModelPart {
     seeds.push(...this.composeBuilds(composeSets, managePys, claimed));
     seeds.push(...this.composeImages(composeSets, managePys, claimed));
     const given = this.tree.options.dockerfile ? normalizeRelative(this.tree.options.dockerfile) : void 0;
-    const builtByName = new Set(this.imagesBuilt(composeSets).map((b) => b.dockerfile));
-    seeds.push(...this.dockerfiles(given, managePys, claimed, builtByName));
-    if (!given) seeds.push(...this.variants(seeds, claimed, builtByName));
+    const built = this.imagesBuilt(composeSets);
+    const builtByName = new Set(built.map((b) => b.dockerfile));
+    const bases = new Set(this.files.filter((f) => isDockerfile(f) && this.baseImageFor(f, built)));
+    for (const set of composeSets)
+      for (const s of set.model?.services ?? []) {
+        const dockerfile = s.build ? normalizeRelative(s.build.dockerfile) : void 0;
+        if (dockerfile && bases.has(dockerfile) && s !== set.model?.appService && !s.command && !s.entrypoint)
+          claimed.add(dockerfile);
+      }
+    seeds.push(...this.dockerfiles(given, managePys, claimed, builtByName, bases));
+    if (!given) seeds.push(...this.variants(seeds, claimed, builtByName, bases));
     seeds.push(...this.bareProjects(seeds, managePys));
     if (given) seeds.sort((a, b) => Number(b.dockerfile === given) - Number(a.dockerfile === given));
     this.attachImageOnly(seeds, composeSets);
@@ -37580,6 +37863,12 @@ var AppSeeds = class extends ModelPart {
         continue;
       }
       if (!this.files.includes(dockerfile)) this.reportMissing(set, dockerfile);
+      else if (dockerfile in this.texts && !this.runsPython(dockerfile)) {
+        this.reportNoPython(set, dockerfile);
+        claimed.add(dockerfile);
+        seeds.push({ compose: set, managePy: managePys.find((m) => isUnder(m, contextDir)) });
+        continue;
+      }
       const key = `${dockerfile}\0${contextDir}\0${build2.target ?? ""}\0${set.files.join("\0")}`;
       claimed.add(dockerfile);
       if (seen.has(key)) continue;
@@ -37604,6 +37893,21 @@ var AppSeeds = class extends ModelPart {
         file: build2.file,
         line: build2.line,
         message: `Service '${service.name}' builds ${dockerfile}, which is not in the repository: the image cannot be built from it, and the rules that judge the image (and compare the service with it) stayed silent.`
+      }
+    ]);
+  }
+  /** A compose app service starting Django in the image of a Dockerfile with no Python (nginx): it cannot run there. */
+  reportNoPython(set, dockerfile) {
+    const service = set.model.appService;
+    const build2 = service.build;
+    const from = this.lastFrom(dockerfile);
+    const image = `${dockerfile}, an image with no Python${from ? ` (FROM ${from})` : ""}`;
+    const builds = build2.absentDockerfile ? `builds ${build2.absentDockerfile}, which is not in the repository, so Docker falls back to ${image}` : `builds ${image}`;
+    this.addErrors([
+      {
+        file: build2.file,
+        line: build2.line,
+        message: `Service '${service.name}' ${builds}: the Django command it starts cannot run there. Build it from the Django app's Dockerfile; the rules that judge the image (and compare the service with it) stayed silent.`
       }
     ]);
   }
@@ -37647,12 +37951,13 @@ var AppSeeds = class extends ModelPart {
     return seeds;
   }
   /** Apps of the Dockerfiles no compose project builds (or of the one named in the inputs). */
-  dockerfiles(given, managePys, claimed, builtByName) {
+  dockerfiles(given, managePys, claimed, builtByName, bases) {
     const seeds = [];
     const candidates = given ? [given] : this.preferredDockerfiles().filter((d) => !claimed.has(d));
     for (const dockerfile of candidates) {
       if (claimed.has(dockerfile)) continue;
       if (!given && isOddCaseDefaultName(dockerfile) && !builtByName.has(dockerfile)) continue;
+      if (!given && bases.has(dockerfile)) continue;
       const dir = dirName(dockerfile);
       let managePy = managePys.find((m) => isUnder(m, dir));
       let contextDir = dir;
@@ -37730,13 +38035,13 @@ var AppSeeds = class extends ModelPart {
    * that no compose service builds and that build a Python image: variants of the same app, each an app of its own,
    * with the same context and Django project but no compose project (whose rules stay with the image compose builds).
    */
-  variants(seeds, claimed, builtByName) {
+  variants(seeds, claimed, builtByName, bases) {
     const taken = /* @__PURE__ */ new Set([...claimed, ...seeds.flatMap((s) => s.dockerfile ? [s.dockerfile] : [])]);
     const out = [];
     for (const seed of seeds) {
       if (!seed.dockerfile || seed.variantOf) continue;
       const dir = dirName(seed.dockerfile);
-      const siblings = this.files.filter((f) => isDockerfile(f) && dirName(f) === dir && f in this.texts && !taken.has(f)).filter((f) => !OTHER_ROLE.test(baseName(f)) && this.runsPython(f)).filter((f) => !isOddCaseDefaultName(f) || builtByName.has(f)).sort();
+      const siblings = this.files.filter((f) => isDockerfile(f) && dirName(f) === dir && f in this.texts && !taken.has(f)).filter((f) => !OTHER_ROLE.test(baseName(f)) && !bases.has(f) && this.runsPython(f)).filter((f) => !isOddCaseDefaultName(f) || builtByName.has(f)).sort();
       for (const dockerfile of siblings) {
         taken.add(dockerfile);
         out.push({
@@ -37749,12 +38054,40 @@ var AppSeeds = class extends ModelPart {
     }
     return out;
   }
+  /**
+   * The Dockerfile another one starts FROM, when `dockerfile` builds a base image: its last stage starts nothing (no
+   * CMD or ENTRYPOINT) and another Dockerfile of the repository starts FROM the name it is built under (compose
+   * `image:`, `docker build -t`), or its name says it is a base (`base.Dockerfile`, `Dockerfile.base`, `base/Dockerfile`)
+   * and another Dockerfile beside it starts FROM an image that is not a public one's (`myorg/django-base`).
+   */
+  baseImageFor(dockerfile, built) {
+    const code2 = dockerfileCode(this.texts[dockerfile] ?? "");
+    const lastStage = code2.split(/^\s*FROM\s/im).at(-1) ?? "";
+    if (code2.trim() === "" || /^\s*(CMD|ENTRYPOINT)\b/im.test(lastStage)) return void 0;
+    const names = new Set(built.filter((b) => b.dockerfile === dockerfile).map((b) => b.repository));
+    const fromsOf = (f) => [...dockerfileCode(this.texts[f] ?? "").matchAll(/^\s*FROM\s+(?:--\S+\s+)*(\S+)/gim)].map(
+      (m) => repositoryOf(m[1])
+    );
+    const others = this.files.filter((f) => f !== dockerfile && isDockerfile(f) && f in this.texts);
+    const byName = others.find((f) => fromsOf(f).some((r) => names.has(r)));
+    if (byName) return byName;
+    const named = /(^|[._-])base([._-]|$)/i.test(baseName(dockerfile)) || baseName(dirName(dockerfile)) === "base";
+    if (!named) return void 0;
+    return others.find(
+      (f) => isUnder(f, dirName(dirName(dockerfile))) && fromsOf(f).some((r) => r.includes("/") && !r.includes("$") && !isBackingImage(r))
+    );
+  }
   /** Stricter than looksLikePythonImage: Python outside comments, and a final stage not FROM a proxy or Node image. */
   runsPython(dockerfile) {
     const code2 = dockerfileCode(this.texts[dockerfile] ?? "");
-    const lastFrom = [...code2.matchAll(/^\s*FROM\s+(?:--\S+\s+)*(\S+)/gim)].at(-1)?.[1];
+    const lastFrom = this.lastFrom(dockerfile);
     if (!lastFrom || isBackingImage(repositoryOf(lastFrom))) return false;
     return PYTHON_WORDS.test(code2) && !isDataOnlyDockerfile(code2);
+  }
+  /** The image the last stage of a Dockerfile starts from, as written. */
+  lastFrom(dockerfile) {
+    const code2 = dockerfileCode(this.texts[dockerfile] ?? "");
+    return [...code2.matchAll(/^\s*FROM\s+(?:--\S+\s+)*(\S+)/gim)].at(-1)?.[1];
   }
   looksLikePythonImage(dockerfile) {
     const text = this.texts[dockerfile];
@@ -37798,7 +38131,7 @@ init_context();
 init_dockerfile2();
 
 // src/model/image-files.ts
-var import_node_path20 = require("node:path");
+var import_node_path21 = require("node:path");
 init_classify();
 
 // src/parse/pipfile.ts
@@ -37950,7 +38283,7 @@ var ImageFiles = class extends ModelPart {
           ...this.npmRun(c.argv, c.wd, stage, index, context, layout)
         ])) {
           for (const req of requirementArgs(argv)) {
-            const imagePath = import_node_path20.posix.resolve(wd, req);
+            const imagePath = import_node_path21.posix.resolve(wd, req);
             let source = layout.sourceOf(stage, imagePath, index);
             if (!source) {
               const rel = normalizeRelative(req);
@@ -37972,7 +38305,7 @@ var ImageFiles = class extends ModelPart {
   unlockedPipfile(argv, wd, stage, index, context, layout) {
     const install = pipenvInstall(argv);
     if (!install || install.ignorePipfile) return void 0;
-    const source = layout.sourceOf(stage, import_node_path20.posix.resolve(wd, "Pipfile"), index) ?? (context.sentFiles.includes("Pipfile") ? "Pipfile" : void 0);
+    const source = layout.sourceOf(stage, import_node_path21.posix.resolve(wd, "Pipfile"), index) ?? (context.sentFiles.includes("Pipfile") ? "Pipfile" : void 0);
     const file = source && joinPath(context.dir, source);
     if (!file || !(file in this.texts)) return void 0;
     const locked = context.files.includes(joinPath(dirName(source), "Pipfile.lock"));
@@ -37989,7 +38322,7 @@ var ImageFiles = class extends ModelPart {
   npmRun(argv, wd, stage, index, context, layout) {
     const names = npmScriptsRun(argv);
     if (!names || names.length === 0) return [];
-    const source = layout.sourceOf(stage, import_node_path20.posix.resolve(wd, "package.json"), index) ?? (context.sentFiles.includes("package.json") ? "package.json" : void 0);
+    const source = layout.sourceOf(stage, import_node_path21.posix.resolve(wd, "package.json"), index) ?? (context.sentFiles.includes("package.json") ? "package.json" : void 0);
     const text = source && this.texts[joinPath(context.dir, source)];
     if (!text) return [];
     return npmScriptCommands(packageScripts(text), names).map((c) => ({ argv: c, wd }));
@@ -38062,7 +38395,7 @@ var ImageFiles = class extends ModelPart {
         continue;
       }
       for (const word of scriptWords2(argv)) {
-        const candidates = word.includes("/") ? [import_node_path20.posix.resolve(dirs[k], word)] : [import_node_path20.posix.resolve(dirs[k], word), ...binDirs(word)];
+        const candidates = word.includes("/") ? [import_node_path21.posix.resolve(dirs[k], word)] : [import_node_path21.posix.resolve(dirs[k], word), ...binDirs(word)];
         for (const imagePath of candidates) {
           const source = layout.sourceOf(target, imagePath) ?? this.copiedByName(target, word, context, layout);
           const file = source ? joinPath(context.dir, source) : boundFile(service?.volumes ?? [], imagePath);
@@ -38087,9 +38420,9 @@ var ImageFiles = class extends ModelPart {
   makeTargets(argv, target, workdir, volumes, contextDir, layout) {
     const make = makeInvocation(programArgv(argv));
     if (!make || make.file?.includes("$") || make.dir?.includes("$")) return void 0;
-    const dir = import_node_path20.posix.resolve(workdir, make.dir ?? ".");
+    const dir = import_node_path21.posix.resolve(workdir, make.dir ?? ".");
     for (const name2 of make.file ? [make.file] : ["GNUmakefile", "makefile", "Makefile"]) {
-      const imagePath = import_node_path20.posix.resolve(dir, name2);
+      const imagePath = import_node_path21.posix.resolve(dir, name2);
       const source = layout.sourceOf(target, imagePath);
       const file = source ? joinPath(contextDir, source) : boundFile(volumes, imagePath);
       if (!file || !(file in this.texts)) continue;
@@ -38125,7 +38458,7 @@ var ImageFiles = class extends ModelPart {
     let files;
     if (named.length > 0) {
       files = named.flatMap((c) => {
-        const source = layout.sourceOf(target, import_node_path20.posix.resolve(target.workdir || "/", c));
+        const source = layout.sourceOf(target, import_node_path21.posix.resolve(target.workdir || "/", c));
         return source ? [joinPath(context.dir, source)] : [];
       });
     } else {
@@ -38143,7 +38476,7 @@ var ImageFiles = class extends ModelPart {
       const ini = uwsgiIniArg(argv[0] === "exec" ? argv.slice(1) : argv);
       if (!ini || ini.includes("$")) continue;
       const rel = normalizeRelative(ini);
-      const source = layout.sourceOf(target, import_node_path20.posix.resolve(target.workdir || "/", ini)) ?? (rel && context.sentFiles.includes(rel) ? rel : void 0);
+      const source = layout.sourceOf(target, import_node_path21.posix.resolve(target.workdir || "/", ini)) ?? (rel && context.sentFiles.includes(rel) ? rel : void 0);
       if (source) files.add(joinPath(context.dir, source));
     }
     return [...files].filter((file) => file in this.texts).map((file) => uwsgiIniLogs(file, this.texts[file]));
@@ -38159,7 +38492,7 @@ var ImageFiles = class extends ModelPart {
     if (!/(^|\/)python[\d.]*$/.test(words2[0] ?? "")) return void 0;
     const script = words2.slice(1).find((w2) => !w2.startsWith("-"));
     if (!script?.endsWith(".py")) return void 0;
-    const source = layout.sourceOf(target, import_node_path20.posix.resolve(target.workdir || "/", script));
+    const source = layout.sourceOf(target, import_node_path21.posix.resolve(target.workdir || "/", script));
     return source ?? this.copiedByName(target, baseName(script), context, layout);
   }
   /** A bare command name (`docker-entrypoint.sh`) found on PATH: any COPY landing a file of that name. */
@@ -38175,7 +38508,7 @@ var ImageFiles = class extends ModelPart {
 function boundFile(volumes, imagePath) {
   for (const v of [...volumes].reverse()) {
     if (v.type !== "bind" || !v.source || v.source.startsWith("/") || v.source.startsWith("~")) continue;
-    const target = import_node_path20.posix.normalize(v.target).replace(/(.)\/+$/, "$1");
+    const target = import_node_path21.posix.normalize(v.target).replace(/(.)\/+$/, "$1");
     if (imagePath !== target && !imagePath.startsWith(target === "/" ? "/" : `${target}/`)) continue;
     const file = normalizeRelative(joinPath(v.source, imagePath.slice(target.length)));
     if (file) return file;
@@ -38277,7 +38610,7 @@ function binDirs(word) {
   return ["/usr/local/bin", "/usr/bin", "/bin", "/usr/local/sbin"].map((d) => `${d}/${word}`);
 }
 function isScriptAt(word, script) {
-  return import_node_path20.posix.basename(word) === import_node_path20.posix.basename(script.imagePath);
+  return import_node_path21.posix.basename(word) === import_node_path21.posix.basename(script.imagePath);
 }
 
 // src/model/settings-modules.ts
@@ -38525,8 +38858,10 @@ var SettingsModules = class extends ModelPart {
       (f) => isSettingsCandidate(f) && isUnder(f, searchDir) && /\b(INSTALLED_APPS|DATABASES)\b/.test(this.texts[f])
     ).sort((a, b) => settingsRank(a) - settingsRank(b) || byDepth(a, b))[0];
     if (!found) return void 0;
-    const module2 = relativeTo(found, base).replace(/\/__init__\.py$|\.py$/, "").replace(/\//g, ".");
-    return { file: found, module: module2 };
+    const beside = this.siblingLeaf(found);
+    const run = beside.imported.has(stemOf(found)) && beside.leaf ? beside.leaf : found;
+    const module2 = relativeTo(run, base).replace(/\/__init__\.py$|\.py$/, "").replace(/\//g, ".");
+    return { file: run, module: module2 };
   }
   /** The default of the wsgi/asgi module the server serves (`gunicorn config.wsgi`), which may differ from manage.py's. */
   serverSettingsModule(app, base) {
@@ -38554,20 +38889,27 @@ var SettingsModules = class extends ModelPart {
    */
   packageLeaf(file, module2) {
     if (baseName(file) !== "__init__.py" || !isEmptyModule(this.texts[file] ?? "")) return void 0;
+    const leaf = this.siblingLeaf(file).leaf;
+    return leaf ? { file: leaf, module: `${module2}.${stemOf(leaf)}` } : void 0;
+  }
+  /**
+   * The .py files beside `file` (itself left out): the stems they import from, and the settings module none of them
+   * imports (a production-like one first).
+   */
+  siblingLeaf(file) {
     const dir = dirName(file);
     const siblings = Object.keys(this.texts).filter(
       (f) => dirName(f) === dir && f.endsWith(".py") && f !== file
     );
-    const stem = (f) => baseName(f).replace(/\.py$/, "");
     const imported = new Set(
       siblings.flatMap(
         (f) => [...this.texts[f].matchAll(/^[ \t]*from\s+(?:\.|[\w.]*\.)(\w+)\s+import\b/gm)].map((m) => m[1])
       )
     );
     const leaf = siblings.filter(
-      (f) => !imported.has(stem(f)) && /\b(INSTALLED_APPS|DATABASES)\b|import\s+\*/.test(this.texts[f])
+      (f) => !imported.has(stemOf(f)) && /\b(INSTALLED_APPS|DATABASES)\b|import\s+\*/.test(this.texts[f])
     ).sort((a, b) => settingsRank(a) - settingsRank(b) || a.localeCompare(b))[0];
-    return leaf ? { file: leaf, module: `${module2}.${stem(leaf)}` } : void 0;
+    return { ...leaf ? { leaf } : {}, imported };
   }
   /**
    * The settings modules a settings module star-imports (`from .base import *`), read in the order they take
@@ -38647,6 +38989,9 @@ function settingsOption(argv) {
     if (value && isModuleName(value)) return value;
   }
   return void 0;
+}
+function stemOf(file) {
+  return baseName(file).replace(/\.py$/, "");
 }
 function settingsRank(file) {
   if (baseName(file) === "settings.py") return 0;
@@ -38812,7 +39157,7 @@ var ProjectBuilder = class {
       const target = app.dockerfile.targetStage;
       if (target && app.managePy && isUnder(app.managePy, app.context.dir)) {
         const landing = layout.landingOf(target, relativeTo(app.managePy, app.context.dir));
-        if (landing) app.imageSourceDir = import_node_path21.posix.dirname(landing);
+        if (landing) app.imageSourceDir = import_node_path22.posix.dirname(landing);
       }
       if (target) {
         const context = app.context;
@@ -38836,7 +39181,7 @@ var ProjectBuilder = class {
     if (!target) return void 0;
     const landings = Object.keys(this.texts).filter((f) => baseName(f) === "manage.py" && isUnder(f, context.dir)).flatMap((managePy) => {
       const at2 = layout.landingOf(target, relativeTo(managePy, context.dir));
-      return at2 ? [{ managePy, dir: import_node_path21.posix.dirname(at2) }] : [];
+      return at2 ? [{ managePy, dir: import_node_path22.posix.dirname(at2) }] : [];
     });
     if (landings.length < 2) return void 0;
     for (const dir of djangoDirectories(app)) {
@@ -38856,7 +39201,9 @@ var ProjectBuilder = class {
     if (dockerignore) context.dockerignore = dockerignore;
     const templates = files.filter((f) => {
       const text = this.texts[joinPath(dir, f)];
-      const judged = isEnvTemplateName(f) || isInEnvDir(f) || composeEnvFiles.includes(joinPath(dir, f));
+      const loaded = composeEnvFiles.includes(joinPath(dir, f));
+      if (loaded && !isEnvTemplateName(f) && !hasTemplateName(f)) return true;
+      const judged = isEnvTemplateName(f) || isInEnvDir(f) || loaded;
       return judged && text !== void 0 && secretsInEnvTemplate(text).length > 0;
     });
     if (templates.length > 0) context.envTemplatesWithSecrets = templates;
@@ -39027,7 +39374,7 @@ function parseFixArgs(argv, cwd) {
     dir: directory,
     write: values.write ?? false,
     rules: chosenRules([...values.rule ?? [], ...(values.only ?? []).flatMap((o) => o.split(","))]),
-    config: values.config !== void 0 ? (0, import_node_path22.resolve)(cwd, values.config) : void 0,
+    config: values.config !== void 0 ? (0, import_node_path23.resolve)(cwd, values.config) : void 0,
     dockerfile: values.dockerfile,
     composeFiles: values["compose-file"],
     settingsModule: values["settings-module"],
@@ -39087,14 +39434,14 @@ async function fix(options, io) {
 }
 
 // src/util/paths.ts
-var import_node_path23 = require("node:path");
+var import_node_path24 = require("node:path");
 function reportDirectory(directory) {
-  return import_node_path23.posix.normalize(directory.replace(/\\/g, "/")).replace(/(.)\/+$/, "$1");
+  return import_node_path24.posix.normalize(directory.replace(/\\/g, "/")).replace(/(.)\/+$/, "$1");
 }
 function repoPath(directory, file) {
   const dir = directory.replace(/\\/g, "/");
-  if (dir === "" || import_node_path23.posix.isAbsolute(dir) || /^[A-Za-z]:\//.test(dir)) return file;
-  const joined = import_node_path23.posix.normalize(import_node_path23.posix.join(dir, file));
+  if (dir === "" || import_node_path24.posix.isAbsolute(dir) || /^[A-Za-z]:\//.test(dir)) return file;
+  const joined = import_node_path24.posix.normalize(import_node_path24.posix.join(dir, file));
   return joined.startsWith("../") ? file : joined;
 }
 
@@ -39756,7 +40103,7 @@ function fileName2(name2) {
 }
 
 // src/report/sarif.ts
-var import_node_path24 = require("node:path");
+var import_node_path25 = require("node:path");
 var import_node_url = require("node:url");
 var SARIF_SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 var LEVEL = {
@@ -39771,7 +40118,7 @@ function renderSarif(report, rules) {
 }
 function sarifLog(report, rules) {
   const index = new Map(rules.map((r, i) => [r.id, i]));
-  const absolute = (0, import_node_path24.isAbsolute)(report.directory);
+  const absolute = (0, import_node_path25.isAbsolute)(report.directory);
   return {
     $schema: SARIF_SCHEMA_URI,
     version: "2.1.0",
@@ -39810,7 +40157,7 @@ function ruleDescriptor(rule, version) {
   };
 }
 function result(report, f, ruleIndex) {
-  const uri = (0, import_node_path24.isAbsolute)(report.directory) ? f.file : repoPath(report.directory, f.file);
+  const uri = (0, import_node_path25.isAbsolute)(report.directory) ? f.file : repoPath(report.directory, f.file);
   const region = f.line === void 0 ? void 0 : {
     startLine: f.line,
     ...f.column !== void 0 ? { startColumn: f.column } : {},
@@ -40281,7 +40628,7 @@ init_registry();
 
 // src/runner-secrets.ts
 var import_node_fs6 = require("node:fs");
-var import_node_path25 = require("node:path");
+var import_node_path26 = require("node:path");
 var MAX_CONFIG_BYTES2 = 256 * 1024;
 var MAX_INCLUDE_DEPTH = 3;
 var MAX_MODULE_DEPTH = 3;
@@ -40341,7 +40688,7 @@ function readSmallFile(file) {
   }
 }
 function gitDirOf(dir) {
-  const dotGit = (0, import_node_path25.join)(dir, ".git");
+  const dotGit = (0, import_node_path26.join)(dir, ".git");
   try {
     const stat = (0, import_node_fs6.statSync)(dotGit, { throwIfNoEntry: false });
     if (!stat) return void 0;
@@ -40350,7 +40697,7 @@ function gitDirOf(dir) {
     return void 0;
   }
   const pointer = /^gitdir:\s*(.+)$/m.exec(readSmallFile(dotGit) ?? "")?.[1]?.trim();
-  return pointer ? (0, import_node_path25.resolve)(dir, pointer) : void 0;
+  return pointer ? (0, import_node_path26.resolve)(dir, pointer) : void 0;
 }
 function configTexts(file, home, depth = 0, seen = /* @__PURE__ */ new Set()) {
   if (depth > MAX_INCLUDE_DEPTH || seen.has(file)) return [];
@@ -40360,37 +40707,37 @@ function configTexts(file, home, depth = 0, seen = /* @__PURE__ */ new Set()) {
   const out = [text];
   for (const m of text.matchAll(/^\s*path\s*=\s*(.+)$/gim)) {
     let target = m[1].trim().replace(/^"(.*)"$/, "$1");
-    if (target.startsWith("~/") && home) target = (0, import_node_path25.join)(home, target.slice(2));
-    if (!(0, import_node_path25.isAbsolute)(target)) target = (0, import_node_path25.resolve)((0, import_node_path25.dirname)(file), target);
+    if (target.startsWith("~/") && home) target = (0, import_node_path26.join)(home, target.slice(2));
+    if (!(0, import_node_path26.isAbsolute)(target)) target = (0, import_node_path26.resolve)((0, import_node_path26.dirname)(file), target);
     out.push(...configTexts(target, home, depth + 1, seen));
   }
   return out;
 }
 function configFilesOf(gitDir) {
-  const files = [(0, import_node_path25.join)(gitDir, "config")];
-  const common = readSmallFile((0, import_node_path25.join)(gitDir, "commondir"))?.trim();
-  if (common) files.push((0, import_node_path25.join)((0, import_node_path25.resolve)(gitDir, common), "config"));
+  const files = [(0, import_node_path26.join)(gitDir, "config")];
+  const common = readSmallFile((0, import_node_path26.join)(gitDir, "commondir"))?.trim();
+  if (common) files.push((0, import_node_path26.join)((0, import_node_path26.resolve)(gitDir, common), "config"));
   const modules = (dir, depth) => {
     if (depth > MAX_MODULE_DEPTH || !(0, import_node_fs6.existsSync)(dir)) return;
     try {
       for (const e of (0, import_node_fs6.readdirSync)(dir, { withFileTypes: true })) {
         if (!e.isDirectory()) continue;
-        files.push((0, import_node_path25.join)(dir, e.name, "config"));
-        modules((0, import_node_path25.join)(dir, e.name, "modules"), depth + 1);
-        modules((0, import_node_path25.join)(dir, e.name), depth + 1);
+        files.push((0, import_node_path26.join)(dir, e.name, "config"));
+        modules((0, import_node_path26.join)(dir, e.name, "modules"), depth + 1);
+        modules((0, import_node_path26.join)(dir, e.name), depth + 1);
       }
     } catch {
     }
   };
-  modules((0, import_node_path25.join)(gitDir, "modules"), 0);
+  modules((0, import_node_path26.join)(gitDir, "modules"), 0);
   return [...new Set(files)];
 }
 function checkoutCredentials(root, workspace, home) {
-  const dirs = [(0, import_node_path25.resolve)(workspace)];
-  const rel = (0, import_node_path25.relative)((0, import_node_path25.resolve)(workspace), (0, import_node_path25.resolve)(root));
-  if (rel && !rel.startsWith("..") && !(0, import_node_path25.isAbsolute)(rel)) {
-    let dir = (0, import_node_path25.resolve)(workspace);
-    for (const part of rel.split(import_node_path25.sep)) dirs.push(dir = (0, import_node_path25.join)(dir, part));
+  const dirs = [(0, import_node_path26.resolve)(workspace)];
+  const rel = (0, import_node_path26.relative)((0, import_node_path26.resolve)(workspace), (0, import_node_path26.resolve)(root));
+  if (rel && !rel.startsWith("..") && !(0, import_node_path26.isAbsolute)(rel)) {
+    let dir = (0, import_node_path26.resolve)(workspace);
+    for (const part of rel.split(import_node_path26.sep)) dirs.push(dir = (0, import_node_path26.join)(dir, part));
   }
   const out = [];
   for (const dir of dirs) {
@@ -40563,7 +40910,7 @@ function parseCommandLine(argv, cwd) {
       directory,
       directoryOption: "Directory",
       // A --config path is the user's, relative to where they run the command, like --output.
-      configFile: config2 !== void 0 ? (0, import_node_path29.resolve)(cwd, config2) : void 0,
+      configFile: config2 !== void 0 ? (0, import_node_path30.resolve)(cwd, config2) : void 0,
       discovery: {
         dockerfile: nonEmpty("dockerfile", values.dockerfile),
         composeFiles: values["compose-file"]?.map((f) => nonEmpty("compose-file", f)),
@@ -40576,7 +40923,7 @@ function parseCommandLine(argv, cwd) {
     dirs: projects,
     many,
     format,
-    output: output !== void 0 ? (0, import_node_path29.resolve)(cwd, output) : void 0,
+    output: output !== void 0 ? (0, import_node_path30.resolve)(cwd, output) : void 0,
     verbose: values.verbose ?? false
   };
 }
@@ -40599,11 +40946,11 @@ function smokeRequest(values, nonEmpty) {
 function projectsIn(cwd, dir) {
   const real = scannedDirectory(cwd, dir, "--each");
   const names = (0, import_node_fs8.readdirSync)(real, { withFileTypes: true }).filter(
-    (e) => !e.name.startsWith(".") && (e.isDirectory() || e.isSymbolicLink() && isDirectory((0, import_node_path29.join)(real, e.name)))
+    (e) => !e.name.startsWith(".") && (e.isDirectory() || e.isSymbolicLink() && isDirectory((0, import_node_path30.join)(real, e.name)))
   ).map((e) => e.name).sort();
   if (names.length === 0)
     throw new OptionError(`--each '${dir}' holds no directory. Expected one per project.`);
-  return names.map((name2) => (0, import_node_path29.join)(dir, name2));
+  return names.map((name2) => (0, import_node_path30.join)(dir, name2));
 }
 function isDirectory(path4) {
   try {
@@ -40698,7 +41045,7 @@ async function reviewProject(request, options, io, env) {
     log,
     now: Date.now,
     // Tokens of the environment and credentials of the checkouts above the directory never reach the report.
-    secrets: (root) => runnerSecrets({ env, root, workspace: (0, import_node_path29.parse)(root).root }),
+    secrets: (root) => runnerSecrets({ env, root, workspace: (0, import_node_path30.parse)(root).root }),
     analyze: io.analyze
   });
 }

@@ -19682,6 +19682,39 @@ function applyDjangoHeroku(reads, ctx, line) {
   ctx.scope.set("DATABASES", { v: { ...binding.v, entries: replaced }, origins: binding.origins });
 }
 
+// src/model/settings/module-branch.ts
+var LOADS_SETTINGS = /^\s*(from\s+\S+\s+import\s+\*|include\s*\(|\w+\s*=\s*(importlib\.)?import_module\s*\()/m;
+function takenModuleBranch(ev, branches, ctx) {
+  if (!branches.some((b) => LOADS_SETTINGS.test(ev.text(b.body)))) return void 0;
+  for (const b of branches) {
+    if (!b.test) return b.body;
+    const r = evalTest(ev, b.test, ctx);
+    const taken = r.cond ? takenInContainer(ev, r.cond, ev.text(b.test)) : constantTruth(r.v);
+    if (taken === void 0) return void 0;
+    if (taken) return b.body;
+  }
+  return void 0;
+}
+function takenInContainer(ev, cond, text) {
+  const value = ev.containerValue(cond.variable);
+  if (typeof value !== "string" || cond.derivedFrom) return void 0;
+  switch (cond.test) {
+    case "equals":
+    case "not-equals":
+      if (!/==|!=/.test(text) || /\bin\b/.test(text)) return void 0;
+      return value === cond.value === (cond.test === "equals");
+    case "set":
+      return value === "" ? void 0 : true;
+    case "unset":
+      return value === "" ? void 0 : false;
+    default:
+      return void 0;
+  }
+}
+function constantTruth(v) {
+  return v.t === "bool" || v.t === "str" || v.t === "num" || v.t === "none" ? truthy(v) : void 0;
+}
+
 // src/model/settings/project-modules.ts
 function projectName(ev, moduleName, name2, line) {
   const wellKnown = name2 === "env" || name2 === "BASE_DIR";
@@ -19961,6 +19994,8 @@ function execIf(ev, node, ctx) {
       i += 1;
     }
   }
+  const taken = takenModuleBranch(ev, branches, ctx);
+  if (taken) return ev.executeBody(taken, ctx);
   const results = [];
   let previousFalse = true;
   let previous = [];
@@ -20342,6 +20377,10 @@ var ModuleEvaluation = class _ModuleEvaluation {
     if (!text || !text.startsWith(".")) return text;
     const base = pkg && stringWithEnvironment(pkg, variable);
     return base ? `${base}${text}` : text;
+  }
+  /** The value a variable has in the container: a string, null when unset, undefined when unknown. */
+  containerValue(name2) {
+    return this.shared.includes?.variable?.(name2);
   }
   /** Runs the module's top-level statements; returns the context they leave. */
   run() {
@@ -20866,6 +20905,26 @@ DEBUG = True  # twelve-factor: ignore=debug-in-code -- local settings module, ne
 });
 
 // src/rules/TF0101-source-not-in-context.ts
+var import_node_path = __toESM(require_node_path(), 1);
+
+// src/rules/lib/paths.ts
+function coversPath(a, b) {
+  const x = a.length > 1 ? a.replace(/\/+$/, "") : a;
+  const y = b.length > 1 ? b.replace(/\/+$/, "") : b;
+  if (x === y || x === "/" || x === "." && !y.startsWith("/") && !y.startsWith("..")) return true;
+  return y.startsWith(`${x}/`);
+}
+function imageCodeDir(app) {
+  if (app.imageSourceDir) return app.imageSourceDir;
+  const stage = app.dockerfile?.targetStage;
+  if (!stage || stage.workdir === "/") return void 0;
+  const copiesHere = stage.instructions.some(
+    (i) => (i.keyword === "COPY" || i.keyword === "ADD") && "dest" in i && !i.fromStage && coversPath(i.dest, stage.workdir) && coversPath(stage.workdir, i.dest)
+  );
+  return copiesHere ? stage.workdir : void 0;
+}
+
+// src/rules/TF0101-source-not-in-context.ts
 var CODE_HOSTS = /^(https?:\/\/|git@)([^/@]*@)?(github\.com|gitlab\.com|bitbucket\.org|codeload\.github\.com|[^/]*gitlab[^/]*|[^/]*gitea[^/]*)[/:]/i;
 function isSourceUrl(url) {
   if (/^git@/.test(url) || /\.git(#.*)?$/.test(url) || /^git:\/\//.test(url)) return true;
@@ -20876,23 +20935,63 @@ function isSourceUrl(url) {
 function redactUrl(url) {
   return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, "$1");
 }
-function fetchesSource(run) {
+var CLONE_VALUE_OPTIONS = /* @__PURE__ */ new Set([
+  "--depth",
+  "--branch",
+  "-b",
+  "--origin",
+  "-o",
+  "--config",
+  "-c",
+  "--jobs",
+  "-j",
+  "--reference",
+  "--reference-if-able",
+  "--separate-git-dir",
+  "--filter",
+  "--template",
+  "--shallow-since",
+  "--shallow-exclude",
+  "--upload-pack",
+  "-u",
+  "--server-option",
+  "--bundle-uri"
+]);
+function fetchesSource(run, workdir) {
   const commands = run.script?.commands.map((c) => c.argv) ?? (run.argv ? [run.argv] : []);
   const words2 = (argv) => argv.map((w) => w.trim());
   for (const argv of commands.map(words2)) {
     const gitAt = argv.findIndex((w) => /(^|\/)git$/.test(w));
     if (gitAt >= 0 && argv.slice(gitAt + 1).includes("clone")) {
-      const url = argv.slice(argv.indexOf("clone", gitAt) + 1).find((w) => !w.startsWith("-"));
-      return `git clone${url ? ` ${redactUrl(url)}` : ""}`;
+      const operands = [];
+      const rest = argv.slice(argv.indexOf("clone", gitAt) + 1);
+      for (let i = 0; i < rest.length; i++) {
+        if (rest[i] === "--") continue;
+        if (rest[i].startsWith("-")) {
+          if (CLONE_VALUE_OPTIONS.has(rest[i])) i++;
+          continue;
+        }
+        operands.push(rest[i]);
+      }
+      const [url, dir] = operands;
+      const named = dir ?? url?.replace(/\/+$/, "").replace(/\.git$/, "").split(/[/:]/).pop();
+      const dest = named && !named.includes("$") ? named.startsWith("/") ? import_node_path.posix.normalize(named) : workdir?.startsWith("/") ? import_node_path.posix.resolve(workdir, named) : void 0 : void 0;
+      return { what: `git clone${url ? ` ${redactUrl(url)}` : ""}`, ...dest ? { dest } : {} };
     }
   }
   const extracts = commands.some((argv) => argv.some((w) => /(^|\/)(tar|unzip|bsdtar)$/.test(w)));
   for (const argv of commands) {
     if (!argv.some((w) => /(^|\/)(curl|wget)$/.test(w))) continue;
     const url = argv.find((w) => /^https?:\/\//.test(w) && isSourceUrl(w));
-    if (url && extracts) return `${argv.find((w) => /(curl|wget)$/.test(w))} ${redactUrl(url)} | tar`;
+    if (url && extracts)
+      return { what: `${argv.find((w) => /(curl|wget)$/.test(w))} ${redactUrl(url)} | tar` };
   }
   return void 0;
+}
+function clonesDependency(app, dest) {
+  const code2 = app.imageSourceDir;
+  if (code2 === void 0 || dest === void 0) return false;
+  return !coversPath(dest, code2);
 }
 function holdsProject(app, context) {
   if (context.sentFiles.some((f) => /(^|\/)manage\.py$/.test(f))) return true;
@@ -20912,7 +21011,9 @@ var sourceNotInContext = defineRule({
 not contain the Django project, or the Dockerfile fetches the code itself (\`git clone\`, \`ADD\` of a repository or of a
 branch archive, \`curl \u2026 | tar\`), the image holds whatever the remote had at build time, not this commit, and the
 build is neither reproducible nor reviewable. Build from the repository and copy the code in. (Downloading a release
-binary such as a tool is not source and is not reported.)
+binary such as a tool is not source and is not reported; nor is cloning a dependency, such as \`git clone \u2026/somelib &&
+pip install ./somelib\` or a clone into /opt/\u2026, while the Django project itself is copied from the build context to
+another directory.)
 
 \`\`\`dockerfile
 # Before
@@ -20947,14 +21048,17 @@ COPY . /app
         });
       }
       for (const stage of model.builtStages) {
+        const parent = stage.from.stageRef === void 0 ? void 0 : model.stages[stage.from.stageRef];
+        let workdir = parent ? parent.workdir : "/";
         for (const ins of stage.instructions) {
+          if (ins.keyword === "WORKDIR") workdir = ins.path;
           if (ins.keyword === "RUN") {
-            const fetch = fetchesSource(ins);
-            if (fetch)
+            const fetch = fetchesSource(ins, workdir);
+            if (fetch && !clonesDependency(app, fetch.dest))
               findings.push({
                 file: model.file,
                 line: ins.line,
-                message: `This RUN fetches app code from outside the repository (${fetch}), so the image is not built from the commit under review. COPY the code from the build context instead.`
+                message: `This RUN fetches app code from outside the repository (${fetch.what}), so the image is not built from the commit under review. COPY the code from the build context instead.`
               });
           } else if (ins.keyword === "ADD") {
             const url = ins.sources.find(isSourceUrl);
@@ -21096,7 +21200,7 @@ function copying(keyword2, whole, onbuildOf) {
 }
 
 // src/model/context.ts
-var import_node_path = __toESM(require_node_path(), 1);
+var import_node_path2 = __toESM(require_node_path(), 1);
 
 // src/discover/classify.ts
 var DEFAULT_CONFIG_FILE = ".github/twelve-factor.yml";
@@ -21138,7 +21242,7 @@ function isDockerfile(path) {
   return /\.dockerfile$/i.test(name2) || /^[\w.-]*dockerfile$/i.test(name2) || /^dockerfile[.-]/i.test(name2);
 }
 function isComposeFile(path) {
-  return /^(docker-)?compose([.-][^/]+)?\.ya?ml$/.test(baseName(path));
+  return /^((docker-)?compose|docker-stack)([.-][^/]+)?\.ya?ml$/.test(baseName(path));
 }
 function looksLikeCompose(path, text) {
   if (isComposeFile(path)) return true;
@@ -21294,10 +21398,10 @@ var ImageLayout = class {
     this.sent = new Set(sentFiles2);
     this.dirs = /* @__PURE__ */ new Set();
     for (const f of sentFiles2) {
-      let d = import_node_path.posix.dirname(f);
+      let d = import_node_path2.posix.dirname(f);
       while (d !== "." && !this.dirs.has(d)) {
         this.dirs.add(d);
-        d = import_node_path.posix.dirname(d);
+        d = import_node_path2.posix.dirname(d);
       }
     }
   }
@@ -21332,7 +21436,7 @@ var ImageLayout = class {
       out.push(wd);
       if (ins.keyword === "WORKDIR") {
         const path = ins.path;
-        wd = path === void 0 ? void 0 : import_node_path.posix.resolve(wd ?? "/", path);
+        wd = path === void 0 ? void 0 : import_node_path2.posix.resolve(wd ?? "/", path);
       }
     }
     out.push(wd);
@@ -21342,7 +21446,7 @@ var ImageLayout = class {
   /** The context file an absolute image path of `stage` (just before instruction `before`) was copied from. */
   sourceOf(stage, imagePath, before = stage.instructions.length, depth = 0) {
     if (depth > 20) return void 0;
-    const target = import_node_path.posix.normalize(imagePath);
+    const target = import_node_path2.posix.normalize(imagePath);
     for (let i = Math.min(before, stage.instructions.length) - 1; i >= 0; i--) {
       const ins = stage.instructions[i];
       if (ins.keyword === "RUN") {
@@ -21405,7 +21509,7 @@ var ImageLayout = class {
     const wd = this.workdirAt(stage, index) ?? "/";
     const sources = this.sourcesOf(ins);
     const isDir = ins.dest.endsWith("/") || ins.dest === "." || sources.length > 1 || sources.some((s) => /[*?[]/.test(s) || this.isDirSource(s, ins));
-    return { path: import_node_path.posix.resolve(wd, ins.dest), isDir };
+    return { path: import_node_path2.posix.resolve(wd, ins.dest), isDir };
   }
   resolvedSources = /* @__PURE__ */ new Map();
   /**
@@ -21437,7 +21541,7 @@ var ImageLayout = class {
   originOf(source, ins, dest, target) {
     if (isUrl(source)) return void 0;
     const fromStage = ins.fromStage !== void 0;
-    const src = fromStage ? import_node_path.posix.normalize(source) : normalizeRelative(source.replace(/^\/+/, ""));
+    const src = fromStage ? import_node_path2.posix.normalize(source) : normalizeRelative(source.replace(/^\/+/, ""));
     if (src === void 0) return void 0;
     if (/[*?[]/.test(src) && !fromStage) {
       const re = compilePattern(src);
@@ -21454,24 +21558,24 @@ var ImageLayout = class {
     if (isDir) {
       const rel = relativeInside(target, dest.path);
       if (rel === void 0) return void 0;
-      if (fromStage) return rel === "." ? src : import_node_path.posix.join(src, rel);
+      if (fromStage) return rel === "." ? src : import_node_path2.posix.join(src, rel);
       return src === "." ? rel : rel === "." ? src : `${src}/${rel}`;
     }
-    const asFile = dest.isDir ? import_node_path.posix.join(dest.path, baseName(src)) : dest.path;
+    const asFile = dest.isDir ? import_node_path2.posix.join(dest.path, baseName(src)) : dest.path;
     if (target === asFile) return src;
-    if (!dest.isDir && target === import_node_path.posix.join(dest.path, baseName(src))) return src;
+    if (!dest.isDir && target === import_node_path2.posix.join(dest.path, baseName(src))) return src;
     return void 0;
   }
   /** For a source of a COPY: where `origin` (context path, or image path of the --from stage) lands, if covered. */
   destinationOf(source, ins, dest, origin, fromStage) {
     if (isUrl(source)) return void 0;
     if (fromStage) {
-      const src2 = import_node_path.posix.normalize(source);
+      const src2 = import_node_path2.posix.normalize(source);
       const rel = relativeInside(origin, src2);
       if (rel === void 0) return void 0;
       if (rel === "." && !this.isDirSource(source, ins))
-        return dest.isDir ? import_node_path.posix.join(dest.path, baseName(src2)) : dest.path;
-      return import_node_path.posix.join(dest.path, rel);
+        return dest.isDir ? import_node_path2.posix.join(dest.path, baseName(src2)) : dest.path;
+      return import_node_path2.posix.join(dest.path, rel);
     }
     const src = normalizeRelative(source.replace(/^\/+/, ""));
     if (src === void 0) return void 0;
@@ -21480,18 +21584,18 @@ var ImageLayout = class {
       for (const candidate of this.matchesOf(re)) {
         if (this.dirs.has(candidate)) {
           const rel = relativeInside(origin, candidate);
-          if (rel !== void 0 && rel !== ".") return import_node_path.posix.join(dest.path, rel);
-        } else if (candidate === origin) return import_node_path.posix.join(dest.path, baseName(candidate));
+          if (rel !== void 0 && rel !== ".") return import_node_path2.posix.join(dest.path, rel);
+        } else if (candidate === origin) return import_node_path2.posix.join(dest.path, baseName(candidate));
       }
       return void 0;
     }
-    if (src === ".") return import_node_path.posix.join(dest.path, origin);
+    if (src === ".") return import_node_path2.posix.join(dest.path, origin);
     if (this.dirs.has(src)) {
       const rel = relativeInside(origin, src);
-      return rel === void 0 ? void 0 : rel === "." ? dest.path : import_node_path.posix.join(dest.path, rel);
+      return rel === void 0 ? void 0 : rel === "." ? dest.path : import_node_path2.posix.join(dest.path, rel);
     }
     if (origin !== src) return void 0;
-    return dest.isDir ? import_node_path.posix.join(dest.path, baseName(src)) : dest.path;
+    return dest.isDir ? import_node_path2.posix.join(dest.path, baseName(src)) : dest.path;
   }
   matchesOf(re) {
     return [...this.sent, ...this.dirs].filter((p) => re.test(p));
@@ -21533,11 +21637,11 @@ function movedFrom(run, target, workdir) {
     if (argv[0] !== "mv" && argv[0] !== "cp") continue;
     const operands = argv.slice(1).filter((a) => !a.startsWith("-"));
     if (operands.length < 2 || operands.some((a) => a.includes("$"))) continue;
-    const dest = import_node_path.posix.resolve(workdir, operands.at(-1));
+    const dest = import_node_path2.posix.resolve(workdir, operands.at(-1));
     for (const source of operands.slice(0, -1)) {
-      const from = import_node_path.posix.resolve(workdir, source);
+      const from = import_node_path2.posix.resolve(workdir, source);
       if (dest === target && operands.length === 2) found = from;
-      else if (import_node_path.posix.join(dest, import_node_path.posix.basename(from)) === target) found = from;
+      else if (import_node_path2.posix.join(dest, import_node_path2.posix.basename(from)) === target) found = from;
     }
   }
   return found;
@@ -21585,6 +21689,9 @@ function isInEnvDir(path) {
 function isEnvTemplateName(path) {
   return isEnvStyleName(path) && /(example|sample|template|tpl|tmpl|dist|default|defaults)/i.test(baseName(path));
 }
+function hasTemplateName(path) {
+  return /(example|sample|template|tpl|tmpl)/i.test(baseName(path));
+}
 
 // src/model/env-files.ts
 var PLACEHOLDER = /your|change|example|replace|placeholder|dummy|fixme|todo|xxx|<|>|\$\{|\.\.\.|^\*+$/i;
@@ -21604,7 +21711,7 @@ function isEnvFile(path) {
 function isSqliteFile(path) {
   return /\.sqlite3$/.test(path);
 }
-var DEVELOPMENT_WORD = /(^|[._-])(override|dev|develop|development|local|test|tests|testing|ci|integration|e2e)([._-]|$)/;
+var DEVELOPMENT_WORD = /(^|[._-])(override|dev|develop|development|debug|local|test|tests|testing|ci|integration|e2e)([._-]|$)/;
 function isDevelopmentComposeFile(path, composeFiles = []) {
   const name2 = baseOf(path).toLowerCase();
   if (DEVELOPMENT_WORD.test(name2)) return true;
@@ -21616,7 +21723,10 @@ function isDevelopmentComposeFile(path, composeFiles = []) {
   );
 }
 function isNamedForProduction(path) {
-  return /(^|[._-])(prod|production|deploy|release|live)([._-]|$)/.test(baseOf(path).toLowerCase());
+  return /(^|[._-])(prod|production|deploy|release|live)([._-]|$)/.test(baseOf(path).toLowerCase()) || isSwarmStackFile(path);
+}
+function isSwarmStackFile(path) {
+  return /^(docker-)?stack([._-]|$)|(^|[._-])swarm([._-]|$)/.test(baseOf(path).toLowerCase());
 }
 function baseOf(path) {
   return path.slice(path.lastIndexOf("/") + 1);
@@ -21750,10 +21860,10 @@ ${DOCKERIGNORE_PATTERNS}
 });
 
 // src/model/compose/built-image.ts
-var import_node_path4 = __toESM(require_node_path(), 1);
+var import_node_path5 = __toESM(require_node_path(), 1);
 
 // src/model/dockerfile.ts
-var import_node_path3 = __toESM(require_node_path(), 1);
+var import_node_path4 = __toESM(require_node_path(), 1);
 
 // src/parse/dockerfile.ts
 var import_dockerfile_ast = __toESM(require_main2(), 1);
@@ -22341,7 +22451,7 @@ function splitImage(image) {
 }
 
 // src/model/dockerfile/instruction-text.ts
-var import_node_path2 = __toESM(require_node_path(), 1);
+var import_node_path3 = __toESM(require_node_path(), 1);
 function jsonArray(args) {
   const t2 = args.trim();
   if (!t2.startsWith("[")) return void 0;
@@ -22406,7 +22516,7 @@ var NameLines = class {
 };
 var nameSlack = (previousValue) => 4096 + 2 * (previousValue?.length ?? 0);
 function normalizeKeepSlash(p) {
-  const n = import_node_path2.posix.normalize(p);
+  const n = import_node_path3.posix.normalize(p);
   return n.length > 1 && n.endsWith("/") && !p.endsWith("/") ? n.slice(0, -1) : n;
 }
 function printable(s) {
@@ -22782,7 +22892,7 @@ var Modeller = class {
           stage.workdir = raw;
           return [{ keyword: "WORKDIR", ...at2 }];
         }
-        const path = import_node_path3.posix.normalize(value.startsWith("/") ? value : import_node_path3.posix.join(this.workdir, value));
+        const path = import_node_path4.posix.normalize(value.startsWith("/") ? value : import_node_path4.posix.join(this.workdir, value));
         this.workdir = path.length > 1 ? path.replace(/\/$/, "") : path;
         stage.workdir = this.workdir;
         const w = { keyword: "WORKDIR", ...at2, path: this.workdir };
@@ -22909,7 +23019,7 @@ var Modeller = class {
   resolvePath(p) {
     if (p.startsWith("/")) return normalizeKeepSlash(p);
     if (this.workdir === void 0 || p.includes("$")) return p;
-    return normalizeKeepSlash(import_node_path3.posix.join(this.workdir, p));
+    return normalizeKeepSlash(import_node_path4.posix.join(this.workdir, p));
   }
   findTarget() {
     const wanted = this.options.target;
@@ -23186,7 +23296,7 @@ function isNonPythonImage(image) {
 }
 function imageScriptFile(image, word) {
   if (word.includes("$") || !/\.sh$|\//.test(word)) return void 0;
-  const imagePath = import_node_path4.posix.resolve(image.stage.workdir || "/", word);
+  const imagePath = import_node_path5.posix.resolve(image.stage.workdir || "/", word);
   const source = image.layout.sourceOf(image.stage, imagePath);
   return source === void 0 ? void 0 : normalizeRelative(joinPath(image.contextDir, source));
 }
@@ -23742,7 +23852,7 @@ function basename2(p) {
 }
 
 // src/model/command/start-chain.ts
-var import_node_path5 = __toESM(require_node_path(), 1);
+var import_node_path6 = __toESM(require_node_path(), 1);
 
 // src/model/command/make.ts
 var MAX_DEPTH2 = 5;
@@ -24117,7 +24227,7 @@ function scriptRun(argv, scripts, workdir) {
     const word = argv[i];
     if (!word) continue;
     const script = scripts.find(
-      (s) => word.includes("/") ? import_node_path5.posix.normalize(word.startsWith("/") ? word : import_node_path5.posix.join(workdir, word)) === import_node_path5.posix.normalize(s.imagePath) : basename2(s.imagePath) === word
+      (s) => word.includes("/") ? import_node_path6.posix.normalize(word.startsWith("/") ? word : import_node_path6.posix.join(workdir, word)) === import_node_path6.posix.normalize(s.imagePath) : basename2(s.imagePath) === word
     );
     if (script) return { script, argsFrom: i + 1 };
   }
@@ -24188,8 +24298,8 @@ function djangoDirectories(app) {
     for (const c of chain2) {
       dir = directoryAfter(c.argv, dir);
       const script = c.argv.find((w) => basename2(w) === "manage.py");
-      if (script) manage.push(import_node_path5.posix.dirname(import_node_path5.posix.resolve(dir, script)));
-      else if (serverOf(c.argv)) servers.push(import_node_path5.posix.resolve(dir, chdirOf(programArgv(c.argv)) ?? "."));
+      if (script) manage.push(import_node_path6.posix.dirname(import_node_path6.posix.resolve(dir, script)));
+      else if (serverOf(c.argv)) servers.push(import_node_path6.posix.resolve(dir, chdirOf(programArgv(c.argv)) ?? "."));
     }
   }
   return [.../* @__PURE__ */ new Set([...servers, ...manage])];
@@ -24204,7 +24314,7 @@ function chdirOf(argv) {
 function directoryAfter(argv, dir) {
   if (argv[0] !== "cd" || argv.length !== 2 || argv[1] === "-" || argv[1].includes("$") || argv[1].startsWith("~"))
     return dir;
-  return import_node_path5.posix.resolve(dir, argv[1]);
+  return import_node_path6.posix.resolve(dir, argv[1]);
 }
 var ALL_ARGS = /* @__PURE__ */ new Set(["$@", "$*", "${@}", "${*}"]);
 function argumentsHeldBy(script) {
@@ -24347,10 +24457,14 @@ function scriptFile(word, dirs, texts) {
 var DJANGO_START = /manage\.py|gunicorn|uwsgi|daphne|uvicorn|django/i;
 function pickAppService(services, texts, projectDir, projectDirs) {
   const judged = [];
+  const taggedAsBacking = /* @__PURE__ */ new Set();
   for (const service of services.filter((s) => s.build)) {
     const image = builtImage(service, texts);
     const role = image?.base ? roleOf(image.base) : "other";
-    if (image && role === "other") service.role = "other";
+    if (image && role === "other" && service.role !== "other") {
+      if (service.role !== "app") taggedAsBacking.add(service);
+      service.role = "other";
+    }
     if (role !== "other") {
       service.role = role;
       const pgdata = image?.stage.env.PGDATA;
@@ -24362,7 +24476,8 @@ function pickAppService(services, texts, projectDir, projectDirs) {
     }
     const start = startKind(service, texts, projectDir, image);
     if (service.role !== "other") service.notApp = "database";
-    else if (image && isNonPythonImage(image)) service.notApp = "no-python";
+    else if (image && isNonPythonImage(image) && !(start === "server" && (service.command || service.entrypoint)))
+      service.notApp = "no-python";
     else if (start === "worker") service.notApp = "worker";
     else if (start === "other") service.notApp = "other-program";
     if (!service.notApp) judged.push({ service, image, start });
@@ -24371,8 +24486,12 @@ function pickAppService(services, texts, projectDir, projectDirs) {
     (t2) => t2 !== void 0 && DJANGO_START.test(t2)
   );
   const buildsProjectDir = (s) => s.build !== void 0 && projectDirs.has(normalizeRelative(s.build.context) ?? "");
-  const chosen = judged.find((j) => j.start === "server") ?? judged.find((j) => mentions(j.service, true)) ?? judged.find((j) => buildsProjectDir(j.service)) ?? // An image whose Dockerfile installs or runs Python before one with no Python in sight (an Elasticsearch build).
-  judged.find((j) => j.image && PYTHON_WORDS.test(dockerfileCode(j.image.text))) ?? judged[0];
+  const ranked = [
+    ...judged.filter((j) => !taggedAsBacking.has(j.service)),
+    ...judged.filter((j) => taggedAsBacking.has(j.service))
+  ];
+  const chosen = ranked.find((j) => j.start === "server") ?? ranked.find((j) => mentions(j.service, true)) ?? ranked.find((j) => buildsProjectDir(j.service)) ?? // An image whose Dockerfile installs or runs Python before one with no Python in sight (an Elasticsearch build).
+  ranked.find((j) => j.image && PYTHON_WORDS.test(dockerfileCode(j.image.text))) ?? ranked[0];
   if (chosen) return chosen.service;
   return services.find(
     (s) => !s.build && (mentions(s, false) || startKind(s, texts, projectDir) === "server")
@@ -24666,26 +24785,7 @@ function writtenComposeArgv(c) {
 }
 
 // src/rules/lib/each.ts
-var import_node_path6 = __toESM(require_node_path(), 1);
-
-// src/rules/lib/paths.ts
-function coversPath(a, b) {
-  const x = a.length > 1 ? a.replace(/\/+$/, "") : a;
-  const y = b.length > 1 ? b.replace(/\/+$/, "") : b;
-  if (x === y || x === "/" || x === "." && !y.startsWith("/") && !y.startsWith("..")) return true;
-  return y.startsWith(`${x}/`);
-}
-function imageCodeDir(app) {
-  if (app.imageSourceDir) return app.imageSourceDir;
-  const stage = app.dockerfile?.targetStage;
-  if (!stage || stage.workdir === "/") return void 0;
-  const copiesHere = stage.instructions.some(
-    (i) => (i.keyword === "COPY" || i.keyword === "ADD") && "dest" in i && !i.fromStage && coversPath(i.dest, stage.workdir) && coversPath(stage.workdir, i.dest)
-  );
-  return copiesHere ? stage.workdir : void 0;
-}
-
-// src/rules/lib/each.ts
+var import_node_path7 = __toESM(require_node_path(), 1);
 function composeServices(project) {
   return project.apps.flatMap((app) => (app.compose?.services ?? []).map((service) => ({ app, service })));
 }
@@ -24713,7 +24813,7 @@ function otherAppServices(app) {
   if (!compose?.appService) return [];
   const ofImage = compose.appImageServices ?? [compose.appService];
   const out = ofImage.filter((s) => s !== compose.appService).map((service) => ({ service, app }));
-  const projectDir = app.managePy ? import_node_path6.posix.dirname(app.managePy) : void 0;
+  const projectDir = app.managePy ? import_node_path7.posix.dirname(app.managePy) : void 0;
   if (projectDir === void 0) return out;
   const foreign = { ...app, dockerfile: void 0, entrypointScripts: [] };
   for (const service of compose.services) {
@@ -24905,7 +25005,31 @@ function suggestPythonTag(context) {
   return void 0;
 }
 
+// src/util/vcs-url.ts
+function vcsUrlOf(spec) {
+  return /(?:^|@\s*)((?:git|hg|svn|bzr)\+[a-z]+:\/\/\S+)/i.exec(spec)?.[1];
+}
+function namesRevision(url) {
+  const path = url.replace(/#.*$/, "").replace(/^[^:]+:\/\/[^/]*/, "");
+  return /@[^/@]+$/.test(path);
+}
+function withRevisionPlaceholder(spec) {
+  const fragment = spec.indexOf("#");
+  const at2 = fragment < 0 ? spec.length : fragment;
+  return `${spec.slice(0, at2)}@<tag-or-commit>${spec.slice(at2)}`;
+}
+function hideCredentials(spec) {
+  return spec.replace(
+    /(:\/\/)([^/@\s]+)@/,
+    (all, scheme, user) => user === "git" || /^\$\{?\w+\}?$/.test(user) ? all : `${scheme}***@`
+  );
+}
+
 // src/rules/TF0202-python-deps-unpinned.ts
+function vcsMessage(spec) {
+  const shown = hideCredentials(spec);
+  return `'${shown}' installs whatever the repository's default branch holds when the image is built, so two builds of one commit can install different code. Name a tag or commit: ${withRevisionPlaceholder(shown)}.`;
+}
 var pythonDepsUnpinned = defineRule({
   id: "TF0202",
   name: "python-deps-unpinned",
@@ -24919,7 +25043,9 @@ commit builds different releases, and a new upstream version can break productio
 Pin every requirement with \`==\` (or install with \`--require-hashes\`), ideally in a lock file generated by
 \`pip-compile\`, \`uv pip compile\` or \`poetry lock\`. Installing a local path or wheel (\`pip install .\`,
 \`./dist/app.whl\`), a requirements file (\`-r\`, judged line by line) or with a constraints file (\`-c\`) is not
-reported. A Pipfile the image installs without its lock (\`pipenv install --skip-lock\`, or no Pipfile.lock in the
+reported. A requirement from version control (\`git+https://\u2026/pkg.git\`, \`pkg @ git+https://\u2026\`, \`-e git+\u2026\`) is pinned
+when it names a tag or commit (\`@v1.2\`, \`@<sha>\`); without one pip installs whatever the default branch holds. A
+Pipfile the image installs without its lock (\`pipenv install --skip-lock\`, or no Pipfile.lock in the
 repository) is judged the same way, package by package; installed from a committed lock (\`pipenv install --deploy\`)
 it is pinned. Upgrading the installer itself (\`pip install --upgrade pip setuptools wheel\`) is only a notice: it does
 not change what the app imports, but it still makes two builds of one commit differ.
@@ -24938,6 +25064,12 @@ RUN pip install --no-cache-dir -r requirements.txt   # django==5.1.4, gunicorn==
         for (const cmd of buildCommands(df.builtStages)) {
           const pip = pipInstall(cmd.argv);
           if (!pip || pip.constrained) continue;
+          for (const url of pip.fromPaths.filter((p) => vcsUrlOf(p) && !namesRevision(vcsUrlOf(p))))
+            findings.push({
+              file: df.file,
+              line: cmd.line,
+              message: vcsMessage(url)
+            });
           const loose = pip.byName.filter((r) => !r.pinned).map((r) => r.spec);
           if (loose.length === 0 && pip.unpinnedTooling.length > 0) {
             findings.push({
@@ -24958,7 +25090,16 @@ RUN pip install --no-cache-dir -r requirements.txt   # django==5.1.4, gunicorn==
       }
       for (const req of app.requirements) {
         for (const line of req.lines) {
-          if (line.pinned || line.kind !== "package") continue;
+          if (line.pinned) continue;
+          if (line.vcs) {
+            findings.push({
+              file: req.file,
+              line: line.line,
+              message: vcsMessage(line.vcs)
+            });
+            continue;
+          }
+          if (line.kind !== "package") continue;
           if (req.manifest === "pipfile") {
             const why = req.unlocked === "skip-lock" ? "pipenv install --skip-lock" : "pipenv install with no Pipfile.lock in the repository";
             findings.push({
@@ -24971,7 +25112,7 @@ RUN pip install --no-cache-dir -r requirements.txt   # django==5.1.4, gunicorn==
           findings.push({
             file: req.file,
             line: line.line,
-            message: `'${line.text.trim()}' is not pinned to an exact version. Write ${line.name ?? "the package"}==<version> (or lock the file with pip-compile/uv and --require-hashes).`
+            message: `'${line.text.trim()}' is not pinned to an exact version. Write ${line.name ? `${line.name}${line.extras ?? ""}` : "the package"}==<version> (or lock the file with pip-compile/uv and --require-hashes).`
           });
         }
       }
@@ -25087,10 +25228,10 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
 });
 
 // src/model/compose.ts
-var import_node_path9 = __toESM(require_node_path(), 1);
+var import_node_path10 = __toESM(require_node_path(), 1);
 
 // src/model/compose/loader.ts
-var import_node_path8 = __toESM(require_node_path(), 1);
+var import_node_path9 = __toESM(require_node_path(), 1);
 
 // src/parse/compose.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -25292,12 +25433,18 @@ function parseDotenv2(text) {
   });
   return out;
 }
+function interpolationDefault(raw) {
+  const r = interpolate2(raw, {});
+  if (!r.interpolated || r.unset) return void 0;
+  const variables = [...raw.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]);
+  return { value: r.value, variables: [...new Set(variables)] };
+}
 
 // src/model/compose/yaml-nodes.ts
-var import_node_path7 = __toESM(require_node_path(), 1);
+var import_node_path8 = __toESM(require_node_path(), 1);
 function relPath(dir, p) {
-  if (p.startsWith("/")) return import_node_path7.posix.normalize(p);
-  const joined = import_node_path7.posix.normalize(import_node_path7.posix.join(dir, p));
+  if (p.startsWith("/")) return import_node_path8.posix.normalize(p);
+  const joined = import_node_path8.posix.normalize(import_node_path8.posix.join(dir, p));
   return joined.length > 1 ? joined.replace(/\/$/, "") : joined;
 }
 function isNull(n) {
@@ -25537,7 +25684,7 @@ var Loader = class {
     if (v.kind === "map") {
       const service = scalarString(entryOf(v, "service")?.value);
       const other = scalarString(entryOf(v, "file")?.value);
-      if (service) return { file: other ? relPath(import_node_path8.posix.dirname(file), other) : file, service };
+      if (service) return { file: other ? relPath(import_node_path9.posix.dirname(file), other) : file, service };
     }
     this.errors.push({
       file,
@@ -25820,7 +25967,8 @@ var ServiceConverter = class {
     } else if (ctxNode && !isNull(ctxNode)) this.wrong(ctxNode, `${what}.context`, "a string", ctxNode);
     const df = entryOf(n, "dockerfile")?.value;
     const dfName = df?.kind === "scalar" && df.value !== null ? this.str(df).value : "Dockerfile";
-    const dockerfile = dfName.startsWith("/") ? dfName : dockerfileDockerReads(relPath(context, dfName), (f) => f in this.texts);
+    const written = relPath(context, dfName);
+    const dockerfile = dfName.startsWith("/") ? dfName : dockerfileDockerReads(written, (f) => f in this.texts);
     const targetNode = entryOf(n, "target")?.value;
     const target = targetNode?.kind === "scalar" && targetNode.value !== null ? this.str(targetNode).value : void 0;
     const argsEntry = entryOf(n, "args");
@@ -25832,6 +25980,7 @@ var ServiceConverter = class {
       line: e.line,
       context,
       dockerfile,
+      ...dockerfile !== dfName && dockerfile !== written ? { absentDockerfile: written } : {},
       ...target !== void 0 ? { target } : {},
       args,
       argEntries
@@ -26085,8 +26234,8 @@ function modelCompose(files, env, options = {}) {
 }
 function build(files, env, options, errors) {
   const loader = new Loader(files, options.texts ?? {}, env, errors);
-  const projectDir = files.length > 0 ? import_node_path9.posix.dirname(files[0].file) : ".";
-  const dirFor = (file) => options.pathsFrom?.[file] ?? (loader.mergeFiles.has(file) ? projectDir : import_node_path9.posix.dirname(file));
+  const projectDir = files.length > 0 ? import_node_path10.posix.dirname(files[0].file) : ".";
+  const dirFor = (file) => options.pathsFrom?.[file] ?? (loader.mergeFiles.has(file) ? projectDir : import_node_path10.posix.dirname(file));
   const used = [];
   const merged = /* @__PURE__ */ new Map();
   const volumes = /* @__PURE__ */ new Set();
@@ -26108,7 +26257,7 @@ function build(files, env, options, errors) {
   const services = [...merged.values()].map((s) => conv.service(s.name, s.file, s.line, s.node));
   resolveVolumesFrom(services, loader.texts);
   const projectDirs = new Set(
-    Object.keys(loader.texts).filter((f) => import_node_path9.posix.basename(f) === "manage.py").map((f) => import_node_path9.posix.dirname(f))
+    Object.keys(loader.texts).filter((f) => import_node_path10.posix.basename(f) === "manage.py").map((f) => import_node_path10.posix.dirname(f))
   );
   const appService = pickAppService(services, loader.texts, projectDir, projectDirs);
   if (appService) appService.role = "app";
@@ -26346,9 +26495,10 @@ switch it off. The same holds when the Dockerfile sets the variable (\`ENV DJANG
 the image starts in debug mode.
 
 Which compose file counts as production: a file named for development or tests (an \`.override\` file, or one with
-\`dev\`, \`local\`, \`test\` or \`ci\` as a word of its name, or a default-named file in a directory so named,
+\`dev\`, \`debug\`, \`local\`, \`test\` or \`ci\` as a word of its name, or a default-named file in a directory so named,
 such as \`_development/docker-compose.yml\`), and the default \`docker-compose.yml\` when a
-\`docker-compose.prod.yml\`, \`compose.production.yaml\` or \`docker-compose-deploy.yml\` sits beside it, is for
+\`docker-compose.prod.yml\`, \`compose.production.yaml\`, \`docker-compose-deploy.yml\` or a Swarm stack file
+(\`docker-stack.yml\`) sits beside it, is for
 development: the \`DEBUG=1\` it sets is what it is for and is not reported. The same variable set true in the
 production file, or in the image's \`ENV\`, is; so is a literal or a true default in the settings, whatever the
 compose files say. A production compose value interpolated with a default (\`DEBUG=\${DEBUG:-true}\`) counts by that
@@ -26417,20 +26567,8 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
           });
           continue;
         }
-        if (v.presence) {
-          findings.push({
-            file: a.file ?? settings.file,
-            line: a.line,
-            ...msg`DEBUG is true whenever ${v.variable} is not set: the absence of that production marker turns debug on, so any deploy that does not set it runs in debug mode; read DEBUG from a variable of its own with a false default instead: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`
-          });
-          continue;
-        }
-        if (inverted(v)) {
-          findings.push({
-            file: a.file ?? settings.file,
-            line: a.line,
-            ...msg`DEBUG is on unless ${v.variable} is set: the absence of that production marker turns debug on, so any deploy that does not set it runs in debug mode; read DEBUG from a variable of its own with a false default instead: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`
-          });
+        if (v.presence || inverted(v) || !isDebugVariable(v.variable) && trueForEveryWord(v)) {
+          findings.push({ file: a.file ?? settings.file, line: a.line, ...offUnlessSet(v) });
           continue;
         }
         findings.push({
@@ -26529,9 +26667,9 @@ function providedValue(app, variable, composeFiles) {
       return isProductionEnvFile(entry.file, composeFile, composeFiles) ? { value: entry.value, where, envFile: { file: entry.file, line: entry.line, composeFile } } : void 0;
     if (!entry.interpolated) return { value: entry.value, where };
     const raw = entry.raw ?? entry.value;
-    const unset = interpolate2(raw, {});
-    if (unset.unset) return void 0;
-    const variables = [...raw.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]).join(", ");
+    const unset = interpolationDefault(raw);
+    if (!unset) return void 0;
+    const variables = unset.variables.join(", ");
     return { value: unset.value, where, byDefault: { file: entry.file, line: entry.line, raw, variables } };
   }
   const df = app.dockerfile;
@@ -26556,8 +26694,26 @@ function truthWhenSetTo(v, text) {
   return all.size === 1 ? [...all][0] : void 0;
 }
 function inverted(v) {
-  const t2 = v.truthWhenSetTo;
-  return t2 !== void 0 && (t2["1"] === false || t2["true"] === false || t2["True"] === false);
+  const truths = TRUE_WORDS2.map((w) => v.truthWhenSetTo?.[w]).filter((t2) => t2 !== void 0);
+  return truths.length > 0 && truths.every((t2) => t2 === false);
+}
+var TRUE_WORDS2 = ["1", "true", "True", "yes", "on"];
+function isDebugVariable(variable) {
+  return /(^|_)DEBUG(_|$)/i.test(variable);
+}
+function trueForEveryWord(v) {
+  if (v.whenSet || truthy2(valueWhenUnset(v)) !== true) return false;
+  const truths = Object.values(v.truthWhenSetTo ?? {});
+  return truths.length > 0 && truths.every((t2) => t2);
+}
+function offUnlessSet(v) {
+  const suggested = code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"');
+  const when = v.presence ? "true whenever" : "on unless";
+  const set = v.presence || inverted(v) ? "set" : "set to one particular value";
+  if (!isDebugVariable(v.variable))
+    return msg`DEBUG is ${when} ${v.variable} is ${v.presence ? "not set" : set}: the absence of that production marker turns debug on, so any deploy that does not set it runs in debug mode; read DEBUG from a variable of its own with a false default instead: ${suggested}.`;
+  const own = code(`DEBUG = os.environ.get("${v.variable}", "") == "1"`);
+  return msg`DEBUG is ${when} ${v.variable} is ${v.presence ? "not set" : set}: its own variable is read the wrong way round, so setting it turns debug off and any deploy that does not set it runs in debug mode; make the variable turn debug on, with a false default: ${own}.`;
 }
 function truthy2(v) {
   if (!v) return false;
@@ -26746,7 +26902,7 @@ function onlyUserOfStage(stage, line) {
 }
 
 // src/rules/lib/provided-config.ts
-var DATABASE_PART = /^(DB|DATABASE|POSTGRES|POSTGRESQL|PG|MYSQL|SQL)_?(HOST|NAME|DB|DATABASE|USER|USERNAME|PASSWORD|PASS|PORT|ENGINE)$/;
+var DATABASE_PART = /^(?:(?:DJANGO|APP)_)?(DB|DATABASE|POSTGRES|POSTGRESQL|PG|MYSQL|SQL)_?(HOST|NAME|DB|DATABASE|USER|USERNAME|PASSWORD|PASS|PORT|ENGINE)$/;
 var DATABASE_URL = /^([A-Z]+_)?DATABASE_URL$/;
 function databaseKeyOf(variable) {
   const m = DATABASE_PART.exec(variable.toUpperCase());
@@ -26946,11 +27102,6 @@ function credentialFromEnvironment(context) {
 
 // src/rules/TF0304-database-credentials-in-code.ts
 var KEYS = ["USER", "PASSWORD", "HOST"];
-var SUGGESTED = {
-  USER: "DB_USER",
-  PASSWORD: "DB_PASSWORD",
-  HOST: "DB_HOST"
-};
 var databaseCredentialsInCode = defineRule({
   id: "TF0304",
   name: "database-credentials-in-code",
@@ -26988,7 +27139,7 @@ credentials and are not judged.
   related: [],
   check(project) {
     const findings = [];
-    for (const { databases, settings } of appDatabases(project)) {
+    for (const { app, databases, settings } of appDatabases(project)) {
       const seen = /* @__PURE__ */ new Set();
       const aliases = [{ name: "default", configs: databases.configs }, ...databases.aliases ?? []];
       for (const alias of aliases)
@@ -27003,7 +27154,7 @@ credentials and are not judged.
             const id2 = `${key}\0${file}\0${line}`;
             if (seen.has(id2)) continue;
             const elsewhere = literalElsewhere(v, { file, line }) ?? fallbackElsewhere(key, v, { file, line });
-            const finding = credentialFinding(key, v, `${where}${elsewhere?.usedAt ?? ""}`);
+            const finding = credentialFinding(app, key, v, `${where}${elsewhere?.usedAt ?? ""}`);
             if (!finding) continue;
             seen.add(id2);
             findings.push({ file: elsewhere?.file ?? file, line: elsewhere?.line ?? line, ...finding });
@@ -27019,9 +27170,12 @@ credentials and are not judged.
     make: (context) => databaseSwitch(context) ?? credentialFromEnvironment(context)
   }
 });
-function credentialFinding(key, v, where) {
-  if (isCredential(v))
-    return msg`${where} has ${key} as a literal value in code; read it from the environment so each deploy sets its own: ${code(`"${key}": os.environ["${SUGGESTED[key]}"]`)}.`;
+function credentialFinding(app, key, v, where) {
+  if (isCredential(v)) {
+    const variable = fieldVariable(app, key);
+    const given = providedEnvironment(app).values.has(variable) ? ` (the app's container is already given ${variable})` : "";
+    return msg`${where} has ${key} as a literal value in code; read it from the environment so each deploy sets its own: ${code(`"${key}": os.environ["${variable}"]`)}${given}.`;
+  }
   if (key !== "PASSWORD" || v.kind !== "env" || !isLiteralFallback(valueWhenUnset(v))) return void 0;
   return {
     severity: "notice",
@@ -27315,7 +27469,8 @@ var secretInCompose = defineRule({
     "    environment: DB_PASSWORD",
     "```",
     "",
-    "Empty values and bare names (`- DB_PASSWORD`, which passes the variable through) are not literals."
+    "Empty values and bare names (`- DB_PASSWORD`, which passes the variable through) are not literals. A literal",
+    "default in the interpolation (`${SECRET_KEY:-changeme}`) is: a deploy that does not set the variable runs with it."
   ].join("\n"),
   related: [],
   check(project) {
@@ -27328,6 +27483,15 @@ var secretInCompose = defineRule({
       for (const e of entries) {
         if (!isSecretName2(e.name) || e.value === void 0 || e.value === "") continue;
         const text = e.interpolated ? literalText2(e.raw ?? "") : e.value;
+        const byDefault = e.interpolated && e.raw !== void 0 ? interpolationDefault(e.raw) : void 0;
+        if (text === "" && byDefault?.value) {
+          out.push({
+            file: e.file,
+            line: e.line,
+            message: `Service '${s.name}' sets ${e.name} in ${e.where} from the environment but with a literal default, written in the file: a deploy that does not set ${byDefault.variables.join(", ")} runs with that committed value. Drop the default, or make compose require the variable: \${${byDefault.variables[0]}:?set ${byDefault.variables[0]}}.`
+          });
+          continue;
+        }
         if (text === "") continue;
         const dollar = e.interpolated ? ` (compose even reads the '$' in it as a variable: write '$$' for a literal one)` : "";
         out.push({
@@ -27341,7 +27505,7 @@ var secretInCompose = defineRule({
   },
   fix: {
     safety: "safe",
-    summary: "Replaces the literal value by `${NAME}` interpolation, so compose reads it from the environment or an untracked `.env`; the variable is listed for the user to set.",
+    summary: "Replaces the literal value by `${NAME}` interpolation (or drops the literal default of `${NAME:-default}`), so compose reads it from the environment or an untracked `.env`; the variable is listed for the user to set.",
     make: fixSecretInCompose
   }
 });
@@ -27357,7 +27521,20 @@ function fixSecretInCompose(context) {
     const entry = entries.find(
       (e) => e.file === finding.file && e.line === finding.line && isSecretName2(e.name)
     );
-    if (!entry?.raw || entry.interpolated && literalText2(entry.raw) === "") continue;
+    if (entry?.raw && entry.interpolated && literalText2(entry.raw) === "") {
+      const byDefault = interpolationDefault(entry.raw);
+      const value = entry.raw.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*):?-[^{}]*\}/g, "${$1}");
+      const edit2 = value === entry.raw ? void 0 : replaceEntryValue(finding.file, lines, entry.line, entry.name, entry.raw, value);
+      if (edit2)
+        return {
+          title: `${entry.name} from ${value}`,
+          edits: [edit2],
+          variables: byDefault?.variables ?? [],
+          secrets: [entry.raw, ...byDefault?.value ? [byDefault.value] : []]
+        };
+      continue;
+    }
+    if (!entry?.raw) continue;
     const edit = interpolateEntry(finding.file, lines, entry.line, entry.name, entry.raw);
     if (edit)
       return {
@@ -27375,14 +27552,14 @@ function literalText2(raw) {
 }
 
 // src/rules/TF0308-env-file-in-image.ts
-var import_node_path10 = __toESM(require_node_path(), 1);
+var import_node_path11 = __toESM(require_node_path(), 1);
 var envFileInImage = defineRule({
   id: "TF0308",
   name: "env-file-in-image",
   factor: "III",
   severity: "error",
   kind: "S",
-  title: "A .env-style file (.env, *.env, .env.*; a template, a file in a .env* directory or a compose env_file only when it holds a real-looking secret) that exists in the context reaches the image (explicit COPY, or COPY . not excluded by .dockerignore); also a compose env_file inside the app's build context that COPY . would take and .dockerignore does not exclude, even when the repository does not hold the file",
+  title: "A .env-style file (.env, *.env, .env.*, any env_file compose loads; a template or a file in a .env* directory only when it holds a real-looking secret) that exists in the context reaches the image (explicit COPY, or COPY . not excluded by .dockerignore); also a compose env_file inside the app's build context that COPY . would take and .dockerignore does not exclude, even when the repository does not hold the file",
   help: `Config belongs in the environment of each deploy, not in the artefact. A \`.env\` file copied into the image ships
 its secrets to everyone who can pull the image, and the same image then carries one environment's config into every
 other one. An \`env_file\` that compose reads from inside the build context is the same risk even when it is not
@@ -27392,8 +27569,9 @@ compose \`env_file:\`, or your platform's secrets).
 A template meant to be committed (\`.env.example\`, \`.env.sample\`, \`.env.template\`, \`.env.tpl\`, \`.env.dist\`, \`.env.default\`)
 is reported only when it gives a secret-looking name a real-looking value (not empty, not a placeholder such as
 \`change-me\`, \`<your key>\`, \`xxx\` or lowercase words that name the value like \`db_password\`), and so is a file
-in a \`.env*\` directory (\`.envs/.production/.django\`) or one that compose loads as \`env_file\`, whatever its name says; any other \`.env.*\` name, a misspelt template (\`.env.sampel\`) included, is an
-env file.
+in a \`.env*\` directory (\`.envs/.local/.django\`) that nothing loads; any other \`.env.*\` name, a misspelt template
+(\`.env.sampel\`) included, is an env file, and so is every file compose loads as \`env_file\`
+(\`.envs/.production/.postgres\`), whatever it holds, unless it is named as a template.
 
 \`\`\`
 # .dockerignore
@@ -27427,8 +27605,8 @@ function envFilesOfCompose(app) {
   for (const f of envFiles) {
     if (seen.has(f.path)) continue;
     seen.add(f.path);
-    const inContext = dir === "." ? f.path : import_node_path10.posix.relative(dir, f.path);
-    if (inContext.startsWith("..") || import_node_path10.posix.isAbsolute(inContext) || !isUsableEnvFileName(inContext))
+    const inContext = dir === "." ? f.path : import_node_path11.posix.relative(dir, f.path);
+    if (inContext.startsWith("..") || import_node_path11.posix.isAbsolute(inContext) || !isUsableEnvFileName(inContext))
       continue;
     const line = absentFileReachingImage(app, inContext);
     if (line === void 0) continue;
@@ -27441,7 +27619,7 @@ function envFilesOfCompose(app) {
   return out;
 }
 function isUsableEnvFileName(path) {
-  return !/(example|sample|template|tpl|tmpl)/i.test(path.slice(path.lastIndexOf("/") + 1));
+  return !hasTemplateName(path);
 }
 function ignorePatterns(files) {
   if (files.every((f) => !f.includes("/"))) return "e.g. '.env' and '.env.*'";
@@ -28253,6 +28431,11 @@ function imageEnvPairs(app) {
     }
   return out;
 }
+var ALIAS_HOST_KEYS = {
+  CACHES: ["LOCATION"],
+  RQ_QUEUES: ["HOST", "URL"],
+  CHANNEL_LAYERS: ["hosts"]
+};
 var SETTINGS_URLS = /^(CELERY_BROKER_URL|BROKER_URL|CELERY_RESULT_BACKEND|REDIS_URL|DATABASE_URL|CACHE_URL)$/;
 function literals(v, provided) {
   if (v?.kind === "literal" && typeof v.value === "string")
@@ -28301,15 +28484,17 @@ var backingServiceLocalhost = defineRule({
       ...perServiceLine(
         project,
         (app, service) => service.environment.flatMap((e) => {
-          if (e.interpolated || !e.value) return [];
-          const host = backingHostOf(e.name, e.value);
+          const byDefault = e.interpolated && e.raw !== void 0 ? interpolationDefault(e.raw) : void 0;
+          const value = e.interpolated ? byDefault?.value : e.value;
+          const host = backingHostOf(e.name, value);
           const kind = host && classifyHost(host);
           if (!host || !kind) return [];
+          const service2 = hostService(app, e.name);
           return [
             {
               file: e.file,
               line: e.line,
-              message: (who, plural) => `${who} ${plural ? "set" : "sets"} ${e.name} to ${problem(host, kind)}: use the compose service name (e.g. '${hostService(app, e.name)}'), or pass the value from the environment.`
+              message: (who, plural) => byDefault && e.raw !== void 0 ? `${who} ${plural ? "set" : "sets"} ${e.name} to \`${e.raw}\`, whose default, taken when ${byDefault.variables.join(", ")} is not set where the stack runs, is ${problem(host, kind)}: make the default the compose service name (\`${serviceDefault(e.raw, service2)}\`), or drop it so the deploy must set the variable.` : `${who} ${plural ? "set" : "sets"} ${e.name} to ${problem(host, kind)}: use the compose service name (e.g. '${service2}'), or pass the value from the environment.`
             }
           ];
         })
@@ -28344,12 +28529,24 @@ var backingServiceLocalhost = defineRule({
       }
       for (const a of settings.assignments) {
         const found = [];
-        if (a.name === "CACHES" && a.value.kind === "dict") {
+        const aliasKeys = ALIAS_HOST_KEYS[a.name];
+        if (aliasKeys && a.value.kind === "dict") {
           for (const alias of a.value.entries) {
             if (alias.value.kind !== "dict") continue;
-            const location = alias.value.entries.find((x) => x.key === "LOCATION");
-            for (const lit of literals(location?.value))
-              found.push({ ...lit, what: `CACHES['${alias.key}'] LOCATION` });
+            const config2 = alias.value.entries.find((x) => x.key === "CONFIG")?.value;
+            const fields = [...alias.value.entries, ...config2?.kind === "dict" ? config2.entries : []];
+            for (const field of fields) {
+              if (!aliasKeys.includes(field.key)) continue;
+              for (const lit of literals(field.value)) {
+                const bareHost = !lit.value.includes("://");
+                if (bareHost && field.key === "URL") continue;
+                found.push({
+                  ...lit,
+                  what: `${a.name}['${alias.key}'] ${field.key}`,
+                  ...bareHost ? { bareHost } : {}
+                });
+              }
+            }
           }
         } else if (SETTINGS_URLS.test(a.name)) {
           for (const lit of literals(a.value))
@@ -28362,7 +28559,7 @@ var backingServiceLocalhost = defineRule({
           out.push({
             file: a.file ?? settings.file,
             line: f.line,
-            message: `${f.what} points at ${problem(host, kind)}: read it from an environment variable and set that to the compose service name (e.g. redis://cache:6379/0).`
+            message: `${f.what} points at ${problem(host, kind)}: read it from an environment variable and set that to the compose service name (e.g. ${f.bareHost ? "'redis'" : "redis://cache:6379/0"}).`
           });
         }
       }
@@ -28407,11 +28604,16 @@ function fixBackingHost(context) {
   const { finding } = context;
   const lines = linesOf(context, finding.file);
   if (!lines || finding.line === void 0) return void 0;
-  for (const { compose, service } of appImageServices(context.project)) {
+  for (const { app, compose, service } of appImageServices(context.project)) {
     const entry = service.environment.find(
-      (e) => e.file === finding.file && e.line === finding.line && !e.interpolated && e.value && e.raw
+      (e) => e.file === finding.file && e.line === finding.line && e.value && e.raw
     );
-    if (entry?.raw && entry.value) {
+    if (entry?.raw && entry.interpolated) {
+      const name2 = hostService(app, entry.name);
+      const value = serviceDefault(entry.raw, name2);
+      const edit = value === entry.raw ? void 0 : replaceEntryValue(finding.file, lines, entry.line, entry.name, entry.raw, value);
+      if (edit) return { title: `${entry.name}: ${value}`, edits: [edit] };
+    } else if (entry?.raw && entry.value) {
       const host = backingHostOf(entry.name, entry.value);
       const roles = [
         ...new Set(
@@ -28450,6 +28652,14 @@ function fixBackingHost(context) {
   }
   return void 0;
 }
+function serviceDefault(raw, service) {
+  return raw.replace(/(\$\{[A-Za-z_][A-Za-z0-9_]*:?-)([^}]*)\}/g, (_m, head, def) => {
+    const host = hostOf(def);
+    if (!host || !classifyHost(host)) return `${head}${def}}`;
+    const at2 = def.toLowerCase().indexOf(host);
+    return `${head}${at2 < 0 ? def : def.slice(0, at2) + service + def.slice(at2 + host.length)}}`;
+  });
+}
 
 // src/rules/TF0402-depends-on-unhealthy.ts
 var DATABASES = /* @__PURE__ */ new Set(["postgres", "mysql", "mariadb"]);
@@ -28477,7 +28687,10 @@ var dependsOnUnhealthy = defineRule({
     '      test: ["CMD-SHELL", "pg_isready -U $$POSTGRES_USER -d $$POSTGRES_DB"]',
     "      interval: 5s",
     "      retries: 10",
-    "```"
+    "```",
+    "",
+    "In a Swarm stack file (`docker-stack.yml`, run by `docker stack deploy`) `depends_on` is ignored, conditions",
+    "included: the finding there asks for a healthcheck on the database and an app whose start waits for it."
   ].join("\n"),
   related: [],
   check(project) {
@@ -28489,6 +28702,14 @@ var dependsOnUnhealthy = defineRule({
         const healthy = dep.condition === "service_healthy";
         const checked = db.healthcheck !== void 0 && !db.healthcheck.disabled;
         if (healthy && checked) continue;
+        if (isSwarmStackFile(dep.file)) {
+          out.push({
+            file: dep.file,
+            line: dep.line,
+            message: `Service '${web.name}' depends_on '${db.name}', but docker stack deploy ignores depends_on (and its condition), so in the stack the app starts whether or not the database accepts connections: make the app's start wait until '${db.name}' answers (e.g. a wait loop in its entrypoint)${checked ? "" : ` and give '${db.name}' a healthcheck (e.g. pg_isready / mysqladmin ping) so Swarm replaces a database that stops answering`}.`
+          });
+          continue;
+        }
         const fix = [
           healthy ? void 0 : `wait with 'condition: service_healthy'`,
           checked ? void 0 : `give '${db.name}' a healthcheck (e.g. pg_isready / mysqladmin ping)`
@@ -28516,6 +28737,7 @@ function fixDependsOn(context) {
     const web = compose?.appService;
     const dep = web?.dependsOn.find((d) => d.file === finding.file && d.line === finding.line);
     if (!compose || !web || !dep) continue;
+    if (isSwarmStackFile(dep.file)) return void 0;
     const db = compose.services.find((s) => s.name === dep.service);
     if (!db || !DATABASES.has(db.role) || db.healthcheck?.disabled) return void 0;
     const edits = [];
@@ -28695,7 +28917,7 @@ docker build -f Dockerfile --target app --build-arg BASE_IMAGE=python:3.12-slim 
 });
 
 // src/rules/TF0503-source-mounted-over-image.ts
-var import_node_path11 = __toESM(require_node_path(), 1);
+var import_node_path12 = __toESM(require_node_path(), 1);
 
 // src/discover/compose-commands.ts
 var COMPOSE_COMMAND = /\bdocker(?:-compose|\s+compose)\b/;
@@ -29032,7 +29254,7 @@ function mountsOverCode(app, web) {
     if (v.type !== "bind" || !v.source || v.source.startsWith("/") || v.source.startsWith("~")) continue;
     if (!codeDir) {
       if (!app.dockerfile) continue;
-      const projectDir = app.managePy ? import_node_path11.posix.dirname(app.managePy) : void 0;
+      const projectDir = app.managePy ? import_node_path12.posix.dirname(app.managePy) : void 0;
       const workdir = app.dockerfile?.targetStage?.workdir ?? "/";
       const onWorkdir = coversPath(v.target, workdir) || coversPath(workdir, v.target);
       if (projectDir === void 0 || !coversPath(v.source, projectDir) || !onWorkdir) continue;
@@ -29054,11 +29276,11 @@ function mountsOverCode(app, web) {
 function codelessText(v, contextDir) {
   const head = `'${shownSource(v)}' at ${shownTarget(v)}, and the image holds no code of its own: the container runs the host's files, so no built release ever runs.`;
   const tail = "and keep this mount in a development-only override file.";
-  const source = import_node_path11.posix.normalize(v.source ?? ".");
+  const source = import_node_path12.posix.normalize(v.source ?? ".");
   if (contextDir !== void 0 && !coversPath(contextDir, source)) {
     return `${head} The code ('${source}') is outside the image's build context ('${contextDir}'), so no COPY can take it: build from a context that holds it, COPY it to ${shownTarget(v)}, ${tail}`;
   }
-  const inContext = contextDir === void 0 || contextDir === "." ? source : import_node_path11.posix.relative(contextDir, source) || ".";
+  const inContext = contextDir === void 0 || contextDir === "." ? source : import_node_path12.posix.relative(contextDir, source) || ".";
   return `${head} Copy the code into the image (COPY ${inContext} ${shownTarget(v)}) ${tail}`;
 }
 
@@ -29120,7 +29342,7 @@ function keepSqliteOutOfContext(context) {
 }
 
 // src/rules/TF0602-runtime-data-not-in-volume.ts
-var import_node_path12 = __toESM(require_node_path(), 1);
+var import_node_path13 = __toESM(require_node_path(), 1);
 var runtimeDataNotInVolume = defineRule({
   id: "TF0602",
   name: "runtime-data-not-in-volume",
@@ -29161,7 +29383,7 @@ object store for media.
     return unkeptPaths(project).map((hit) => {
       const inFiles = hit.app.compose && composeFiles.size > 1 ? ` in ${hit.app.compose.files.join(" + ")}` : "";
       const where = hit.app.compose?.appService ? `a VOLUME of the Dockerfile nor a volume of the compose service '${hit.app.compose.appService.name}'${inFiles}` : "a VOLUME of the Dockerfile nor a volume of a compose service (no compose file runs this image)";
-      const dir = import_node_path12.posix.dirname(hit.path);
+      const dir = import_node_path13.posix.dirname(hit.path);
       const finding = hit.what === "sqlite" ? {
         file: hit.file,
         line: hit.line,
@@ -29184,7 +29406,7 @@ object store for media.
       );
       if (!hit) return void 0;
       const what = hit.what === "sqlite" ? "the SQLite database" : "MEDIA_ROOT";
-      return dataDirFromEnvironment(context, hit.app, what) ?? volumeOnDirectory(context, hit.app, hit.what === "sqlite" ? import_node_path12.posix.dirname(hit.path) : hit.path, what);
+      return dataDirFromEnvironment(context, hit.app, what) ?? volumeOnDirectory(context, hit.app, hit.what === "sqlite" ? import_node_path13.posix.dirname(hit.path) : hit.path, what);
     }
   }
 });
@@ -29203,7 +29425,7 @@ function unkeptPaths(project) {
     ].map(clean);
     const databases = settings.databases;
     for (const hit of databases ? sqliteFiles(databases, ctx) : []) {
-      if (covered(import_node_path12.posix.dirname(hit.path), mounts) || mounts.includes(hit.path)) continue;
+      if (covered(import_node_path13.posix.dirname(hit.path), mounts) || mounts.includes(hit.path)) continue;
       out.push({
         app,
         what: "sqlite",
@@ -29226,10 +29448,10 @@ function imageBaseDir(app) {
   if (!app.imageSourceDir) return void 0;
   const baseDir = app.settings?.baseDir;
   if (baseDir === void 0) return app.imageSourceDir;
-  const manageDir = app.managePy ? import_node_path12.posix.dirname(app.managePy) : app.dir;
-  const rel = import_node_path12.posix.relative(manageDir === "." ? "" : manageDir, baseDir === "." ? "" : baseDir);
+  const manageDir = app.managePy ? import_node_path13.posix.dirname(app.managePy) : app.dir;
+  const rel = import_node_path13.posix.relative(manageDir === "." ? "" : manageDir, baseDir === "." ? "" : baseDir);
   if (rel.startsWith("..")) return void 0;
-  return import_node_path12.posix.join(app.imageSourceDir, rel);
+  return import_node_path13.posix.join(app.imageSourceDir, rel);
 }
 function sqliteFiles(databases, ctx) {
   const selection = databases.selection;
@@ -29288,7 +29510,7 @@ function selects(c, value, all) {
 function sqliteUrlPath(url, ctx) {
   const m = /^(sqlite|spatialite):\/\/[^/]*\/(.*)$/.exec(url);
   if (!m || m[2] === "" || m[2] === ":memory:") return void 0;
-  return m[2].startsWith("/") ? clean(m[2]) : clean(import_node_path12.posix.join(ctx.workdir, m[2]));
+  return m[2].startsWith("/") ? clean(m[2]) : clean(import_node_path13.posix.join(ctx.workdir, m[2]));
 }
 function resolvePath(v, ctx, depth) {
   if (depth > 10) return void 0;
@@ -29303,7 +29525,7 @@ function resolvePath(v, ctx, depth) {
     }
     case "path":
       if (v.base === "absolute") return clean(`/${v.parts.join("/")}`);
-      return ctx.imageBase === void 0 ? void 0 : clean(import_node_path12.posix.join(ctx.imageBase, ...v.parts));
+      return ctx.imageBase === void 0 ? void 0 : clean(import_node_path13.posix.join(ctx.imageBase, ...v.parts));
     case "literal":
       return typeof v.value === "string" ? fromString(v.value, ctx) : void 0;
     default:
@@ -29312,10 +29534,10 @@ function resolvePath(v, ctx, depth) {
 }
 function fromString(s, ctx) {
   if (s === "" || s === ":memory:" || s.includes("://") || s.startsWith("file:")) return void 0;
-  return clean(s.startsWith("/") ? s : import_node_path12.posix.join(ctx.workdir, s));
+  return clean(s.startsWith("/") ? s : import_node_path13.posix.join(ctx.workdir, s));
 }
 function clean(p) {
-  const n = import_node_path12.posix.normalize(p);
+  const n = import_node_path13.posix.normalize(p);
   return n.length > 1 && n.endsWith("/") ? n.slice(0, -1) : n;
 }
 function covered(dir, mounts) {
@@ -29400,7 +29622,8 @@ var postgresDataNotInVolume = defineRule({
       !(shadow && coversPath(shadow, dir) && !coversPath(shadow, v.target));
       const named = s.volumes.some((v) => v.type === "volume" && reaches(v));
       const throwaway = s.volumes.some((v) => v.type === "tmpfs" && coversPath(v.target, dir));
-      if (named || throwaway) continue;
+      const unresolved = s.volumes.some((v) => !v.source && v.writtenSource && coversPath(v.target, dir));
+      if (named || throwaway || unresolved) continue;
       const mounts = {
         bind: s.volumes.find((v) => v.type === "bind" && reaches(v)),
         anonymous: s.volumes.find((v) => v.type === "volume" && !v.source && coversPath(v.target, dir)),
@@ -30005,7 +30228,7 @@ services:
 });
 
 // src/rules/lib/exec-form.ts
-var import_node_path13 = __toESM(require_node_path(), 1);
+var import_node_path14 = __toESM(require_node_path(), 1);
 function execFormArgv(instr, scripts, workdir) {
   const commands = instr.script?.commands ?? [];
   if (commands.length !== 1 || !isPlainWordList(instr.raw, commands[0].argv)) return void 0;
@@ -30043,9 +30266,9 @@ function isPlainWordList(raw, argv) {
   return !looksLikeArray(raw) && argv.length > 0 && argv.every((w) => !/[[\]'"]|,$/.test(w));
 }
 function scriptAt(word, scripts, workdir) {
-  const path = word.includes("/") ? import_node_path13.posix.resolve(workdir, word) : void 0;
+  const path = word.includes("/") ? import_node_path14.posix.resolve(workdir, word) : void 0;
   return scripts.find(
-    (s) => path ? import_node_path13.posix.normalize(s.imagePath) === path : import_node_path13.posix.basename(s.imagePath) === word
+    (s) => path ? import_node_path14.posix.normalize(s.imagePath) === path : import_node_path14.posix.basename(s.imagePath) === word
   );
 }
 
@@ -30066,9 +30289,11 @@ function imageShells(image) {
   const tag = colon > slash ? ref.slice(colon + 1) : "latest";
   const name2 = repository.slice(repository.lastIndexOf("/") + 1);
   const alpine = /alpine(\d+)\.(\d+)/.exec(tag);
+  const debianBased = OFFICIAL_ON_DEBIAN[name2] !== void 0 && isOfficial(repository, name2);
   if (name2 === "alpine" || /alpine/.test(tag)) {
     const version = name2 === "alpine" ? /^(\d+)\.(\d+)/.exec(tag) : alpine;
     const recent = !version || Number(version[1]) > 3 || Number(version[1]) === 3 && Number(version[2]) >= 13;
+    if (!version && debianBased && !OFFICIAL_ON_DEBIAN[name2](versionOf(tag))) return NONE;
     return recent ? { bash: true, sh: true } : NONE;
   }
   if (/\b(jessie|stretch|buster|xenial|bionic|focal)\b/.test(tag)) return NONE;
@@ -30078,6 +30303,8 @@ function imageShells(image) {
     const v = /^(\d+)\./.exec(tag);
     return v && Number(v[1]) < 22 ? NONE : DEBIAN;
   }
+  if (debianBased)
+    return !/windows|nanoserver/.test(tag) && OFFICIAL_ON_DEBIAN[name2](versionOf(tag)) ? DEBIAN : NONE;
   if (name2 === "python" || name2 === "pypy") {
     const v = /^(\d+)(?:\.(\d+))?/.exec(tag);
     if (name2 === "python" && v && (Number(v[1]) < 3 || Number(v[1]) === 3 && v[2] !== void 0 && Number(v[2]) <= 5))
@@ -30091,6 +30318,25 @@ function imageShells(image) {
   return NONE;
 }
 var DEBIAN = { bash: true, sh: false };
+var OFFICIAL_ON_DEBIAN = {
+  // 1.22 (stable) and later; 1.21 changed base during its life.
+  nginx: ([major, minor]) => major === void 0 || major > 1 || minor === void 0 || minor >= 22,
+  // 2.4.49 was the first release after bullseye; 2.2 was jessie.
+  httpd: ([major, minor, patch]) => major === void 0 || major === 2 && (minor === void 0 || minor === 4 && (patch ?? 49) >= 49),
+  // 18 and later; a floating 16 or 17 was rebuilt on bullseye, their early point releases were buster.
+  node: ([major, minor]) => major === void 0 || major >= 18 || major >= 16 && minor === void 0,
+  // 14 and later; 10-13 as floating tags, or from the first point release after August 2021.
+  postgres: ([major, minor]) => major === void 0 || major >= 14 || major >= 10 && (minor === void 0 || minor > (LAST_BUSTER_POSTGRES[major] ?? Infinity)),
+  // 7 and later; 6 as a floating tag, or 6.2.6 / 6.0.16 and later.
+  redis: ([major, minor, patch]) => major === void 0 || major >= 7 || major === 6 && (minor === void 0 || patch === void 0 || patch > (minor === 2 ? 5 : 15))
+};
+var LAST_BUSTER_POSTGRES = { 10: 18, 11: 13, 12: 8, 13: 4 };
+function versionOf(tag) {
+  return (/^\d+(\.\d+)*/.exec(tag)?.[0].split(".") ?? []).map(Number);
+}
+function isOfficial(repository, name2) {
+  return /^((docker\.io|index\.docker\.io)\/)?(library\/)?$/.test(repository.slice(0, -name2.length));
+}
 var LAST_BUSTER_PATCH = { 6: 14, 7: 11, 8: 11, 9: 6 };
 function appShells(app) {
   const df = app.dockerfile;
@@ -30183,8 +30429,9 @@ bash 5.1 and later also exec the last simple command of a \`-c\` list (\`bash -c
 \`;\`, \`&&\`, \`||\` or new lines; the last command not piped into, grouped or redirected, no background job or
 trap): not reported on images whose
 bash is that recent, judged from the base image (Debian bullseye and later, Ubuntu 22.04 and later, \`python:*\` tags
-without an older suite, Alpine 3.13 and later). On Alpine, \`/bin/sh\` is BusyBox ash, which does the same for
-\`sh -c\` and shell-form CMD. Debian buster and older, Ubuntu 20.04 and older, and images whose base is not known
+without an older suite, the official \`nginx\`, \`httpd\`, \`node\`, \`postgres\` and \`redis\` images of releases built
+on bullseye or later, which are Debian, Alpine 3.13 and later). On Alpine (\`alpine\`, \`nginx:alpine\`, any
+\`*-alpine\` tag), \`/bin/sh\` is BusyBox ash, which does the same for \`sh -c\` and shell-form CMD. Debian buster and older, Ubuntu 20.04 and older, and images whose base is not known
 keep the finding; the other parts of the chain (a migrate on every start) are still reported by their own rules.
 
 An array that is not valid JSON (\`CMD ['gunicorn', 'mysite.wsgi']\`: single quotes) is shell form too; no exec form is
@@ -31259,9 +31506,9 @@ found and taken over by scanners within hours.
 Drop the \`ports:\` of backing services in the file used to deploy; to reach them from the host while developing,
 publish them in a development override, on the loopback interface only:
 
-A file named for development or tests (an \`.override\` file, or one with \`dev\`, \`local\`, \`test\` or \`ci\` as a
+A file named for development or tests (an \`.override\` file, or one with \`dev\`, \`debug\`, \`local\`, \`test\` or \`ci\` as a
 word of its name, or a default-named file in a directory so named, such as \`_development/docker-compose.yml\`), and the default \`docker-compose.yml\` when a production alternative
-(\`docker-compose.prod.yml\`, \`compose.production.yaml\`, \`docker-compose-deploy.yml\`) sits beside it, is not
+(\`docker-compose.prod.yml\`, \`compose.production.yaml\`, \`docker-compose-deploy.yml\`, a Swarm stack file \`docker-stack.yml\`) sits beside it, is not
 production: its published database port is not reported, while its other findings (development server, migrate on
 start, bind mounts) still are, where they are written. Every other compose file, the default one alone included,
 counts as production.
@@ -31446,6 +31693,7 @@ function isKnownRule(key) {
 
 export {
   require_dist,
+  coversPath,
   linesOf,
   indentOf,
   DEFAULT_CONFIG_FILE,
@@ -31475,6 +31723,7 @@ export {
   isSecretName,
   isInEnvDir,
   isEnvTemplateName,
+  hasTemplateName,
   secretsInEnvTemplate,
   parseShell,
   UNSET,
@@ -31509,7 +31758,8 @@ export {
   pipInstall,
   buildCommands,
   buildRuns,
-  coversPath,
+  vcsUrlOf,
+  namesRevision,
   compareText,
   withBases,
   modelSettings,

@@ -21,7 +21,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-GUXAPOW7.js";
+} from "./chunk-HKUAQHGZ.js";
 import {
   UnsafePathError,
   formatBytes,

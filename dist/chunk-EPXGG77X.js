@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-CDXT54AL.js";
+} from "./chunk-YQIRWLTK.js";
 import {
   makeReport
 } from "./chunk-AADTFP4D.js";
 import {
   RULES
-} from "./chunk-GUXAPOW7.js";
+} from "./chunk-HKUAQHGZ.js";
 import {
   SEVERITIES,
   UnsafePathError,

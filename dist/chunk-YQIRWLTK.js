@@ -8,10 +8,12 @@ import {
   indentOf,
   instructionsOf,
   linesOf,
+  namesRevision,
   pipInstall,
   programArgv,
-  runtimeInsertionLine
-} from "./chunk-GUXAPOW7.js";
+  runtimeInsertionLine,
+  vcsUrlOf
+} from "./chunk-HKUAQHGZ.js";
 import {
   insertLines,
   normalizePackageName,
@@ -45,14 +47,19 @@ function includedFile(line) {
 }
 function classify(text) {
   if (/^(-r|--requirements?)(\s|=|(?=[^\s-]))/.test(text)) return { pinned: true, kind: "include" };
-  if (/^(-e|--editable)(\s|=)/.test(text)) return { pinned: false, kind: "editable" };
+  if (/^(-e|--editable)(\s|=)/.test(text)) {
+    const value = text.replace(/^(-e|--editable)\s*=?\s*/, "").split(/\s+--/)[0].trim();
+    const vcs = vcsUrlOf(value);
+    return vcs ? { pinned: namesRevision(vcs), kind: "editable", vcs: value } : { pinned: false, kind: "editable" };
+  }
   if (text.startsWith("-")) return { pinned: true, kind: "option" };
   const hashed = /(^|\s)--hash[=\s]/.test(text);
   const spec = text.split(/\s+--/)[0].trim();
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(spec) || /^\S+\s*@\s*\S+:\/\//.test(spec)) {
     const name = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(\[[^\]]*\])?\s*@/.exec(spec)?.[1];
-    const pinned = hashed || /#.*sha256=|@[0-9a-f]{40}\b/.test(spec);
-    return { kind: "url", pinned, ...name ? { name } : {} };
+    const vcs = vcsUrlOf(spec);
+    const pinned = hashed || /#.*sha256=|@[0-9a-f]{40}\b/.test(spec) || vcs !== void 0 && namesRevision(vcs);
+    return { kind: "url", pinned, ...name ? { name } : {}, ...vcs ? { vcs: spec } : {} };
   }
   if (/^(\.{0,2}\/|~\/)/.test(spec) || /\.(whl|tar\.gz|zip)$/.test(spec)) {
     return { kind: "path", pinned: hashed || /\.whl$/.test(spec) };
@@ -61,7 +68,8 @@ function classify(text) {
   if (!m) return { kind: "option", pinned: true };
   const versionSpec = m[3].trim();
   const exact = /^===?\s*[^,*\s]+$/.test(versionSpec) && !/^==\s*[^,]*\*/.test(versionSpec);
-  return { kind: "package", name: m[1], pinned: hashed || exact };
+  const extras = m[2]?.replace(/\s+/g, "");
+  return { kind: "package", name: m[1], ...extras ? { extras } : {}, pinned: hashed || exact };
 }
 
 // src/fix/informed/pins.ts
@@ -90,7 +98,8 @@ function pinRequirementLine(file, n, lines2, name, installed) {
   const to = from + m[2].length;
   const space = m[3].startsWith(";") ? " " : "";
   return {
-    title: `${name}==${version}, the version installed in the image`,
+    // The name as written with its extras (`channels[daphne]`): the pin keeps them.
+    title: `${m[1].replace(/\s+/g, "")}==${version}, the version installed in the image`,
     edits: [replaceInLine(file, n, from, to, `==${version}${space}`)]
   };
 }

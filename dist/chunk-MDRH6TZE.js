@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-CK4UDVJ5.js";
+} from "./chunk-LQ5NO3C6.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -31,7 +31,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-GUXAPOW7.js";
+} from "./chunk-HKUAQHGZ.js";
 import {
   UnsafePathError,
   readInside,
