@@ -1,5 +1,8 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { depsInstalledAtStart } from '../../src/rules/TF0204-deps-installed-at-start.js';
 import { appRuleCases, df } from '../support/rule-cases.js';
+import { analyzeFiles } from '../support/analyze.js';
 
 appRuleCases(depsInstalledAtStart, [
   [
@@ -89,3 +92,37 @@ appRuleCases(depsInstalledAtStart, [
     ['entrypoint.sh:2'],
   ],
 ]);
+
+const UV_DOCKERFILE = df(
+  'FROM python:3.12-slim',
+  'WORKDIR /app',
+  'COPY pyproject.toml uv.lock ./',
+  'RUN uv sync --frozen',
+  'COPY . .',
+  'CMD ["uv", "run", "gunicorn", "mysite.wsgi"]',
+);
+
+test('TF0204: uv sync at start while a bind mount hides the .venv the image built names the mount, not a RUN to add', async () => {
+  const compose = (volume: string) =>
+    `services:\n  web:\n    build: .\n    command: sh -c "uv sync && exec uv run gunicorn mysite.wsgi"\n    volumes:\n      - ${volume}\n`;
+  const files = {
+    'manage.py': '',
+    'pyproject.toml': '[project]\nname = "x"\n',
+    'uv.lock': '',
+    Dockerfile: UV_DOCKERFILE,
+  };
+  const hidden = await analyzeFiles({ ...files, 'docker-compose.yml': compose('.:/app') });
+  const message = hidden.findings.find((f) => f.ruleId === 'TF0204')?.message ?? '';
+  assert.match(
+    message,
+    /the bind mount '\.:\/app' \(docker-compose\.yml:6\) hides \/app\/\.venv, the environment the image's RUN uv sync \(Dockerfile:4\) built/,
+  );
+  assert.match(message, /UV_PROJECT_ENVIRONMENT=\/opt\/venv/);
+  assert.doesNotMatch(message, /Move the installation into a RUN/);
+  // A mount beside the environment hides nothing: the start's uv sync only repeats the build's.
+  const beside = await analyzeFiles({ ...files, 'docker-compose.yml': compose('./media:/app/media') });
+  assert.match(
+    beside.findings.find((f) => f.ruleId === 'TF0204')?.message ?? '',
+    /although the image's RUN uv sync \(Dockerfile:4\) already installs the dependencies at build time\. Drop uv sync/,
+  );
+});

@@ -1,8 +1,8 @@
 import type { RawFinding } from '../core/index.js';
 import { posix } from 'node:path';
-import type { CopyInstr, RunInstr, WorkdirInstr } from '../model/types/dockerfile.js';
+import type { CopyInstr, RunInstr } from '../model/types/dockerfile.js';
 import type { App, BuildContext } from '../model/types/project.js';
-import { coversPath } from './lib/paths.js';
+import { coversPath, workdirsOf } from './lib/paths.js';
 import { defineRule } from './lib/rule.js';
 
 const CODE_HOSTS =
@@ -172,12 +172,10 @@ COPY . /app
         });
       }
       for (const stage of model.builtStages) {
-        const parent = stage.from.stageRef === undefined ? undefined : model.stages[stage.from.stageRef];
-        let workdir: string | undefined = parent ? parent.workdir : '/';
-        for (const ins of stage.instructions) {
-          if (ins.keyword === 'WORKDIR') workdir = (ins as WorkdirInstr).path;
+        const workdirs = workdirsOf(model, stage);
+        for (const [i, ins] of stage.instructions.entries()) {
           if (ins.keyword === 'RUN') {
-            const fetch = fetchesSource(ins as RunInstr, workdir);
+            const fetch = fetchesSource(ins as RunInstr, workdirs[i]);
             if (fetch && !clonesDependency(app, fetch.dest))
               findings.push({
                 file: model.file,

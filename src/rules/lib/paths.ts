@@ -1,3 +1,4 @@
+import type { DockerfileModel, Stage, WorkdirInstr } from '../../model/types/dockerfile.js';
 import type { App } from '../../model/types/project.js';
 
 /** `a` is `b` or one of its parent directories (relative paths with '.' for the root, or absolute ones). */
@@ -22,4 +23,15 @@ export function imageCodeDir(app: App): string | undefined {
       coversPath(stage.workdir, i.dest),
   );
   return copiesHere ? stage.workdir : undefined;
+}
+
+/** The WORKDIR in effect before each instruction of `stage` ('/' when none; undefined when not resolved). */
+export function workdirsOf(model: DockerfileModel, stage: Stage): (string | undefined)[] {
+  const parent = stage.from.stageRef === undefined ? undefined : model.stages[stage.from.stageRef];
+  let workdir: string | undefined = parent ? parent.workdir : '/';
+  return stage.instructions.map((ins) => {
+    const before = workdir;
+    if (ins.keyword === 'WORKDIR') workdir = (ins as WorkdirInstr).path;
+    return before;
+  });
 }
