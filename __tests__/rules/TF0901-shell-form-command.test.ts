@@ -136,6 +136,60 @@ appRuleCases(shellFormCommand, [
     [],
   ],
   [
+    'sh -c with a worker in the background then the server, on Alpine (BusyBox execs the last command even so)',
+    {
+      dockerfile: df('FROM python:3.12-alpine', 'CMD ["sh", "-c", "celery -A a worker & gunicorn a.wsgi"]'),
+    },
+    [],
+  ],
+  [
+    'bash -c with a worker in the background then the server, on Alpine (bash keeps the shell)',
+    {
+      dockerfile: df('FROM python:3.12-alpine', 'CMD ["bash", "-c", "celery -A a worker & gunicorn a.wsgi"]'),
+    },
+    ['Dockerfile:2'],
+  ],
+  [
+    'shell-form CMD with the server in the background on Alpine: SIGTERM never reaches it',
+    { dockerfile: df('FROM python:3.12-alpine', 'CMD gunicorn a.wsgi & celery -A a worker') },
+    ['Dockerfile:2'],
+  ],
+  [
+    'sh -c of a one-off migrate: nothing long-running to signal',
+    {
+      dockerfile: df('FROM python:3.12', 'CMD ["gunicorn", "a.wsgi"]'),
+      service: {
+        command: 'sh -c "python manage.py migrate --noinput && python manage.py collectstatic --noinput"',
+      },
+    },
+    [],
+  ],
+  [
+    'shell-form CMD of a one-off migrate',
+    { dockerfile: df('FROM python:3.12', 'CMD python manage.py migrate --noinput') },
+    [],
+  ],
+  [
+    'sh -c case whose argument selects the branch that execs',
+    {
+      dockerfile: df(
+        'FROM python:3.12',
+        `CMD ["sh", "-c", "case \\"$1\\" in web) exec gunicorn a.wsgi;; dev) python manage.py runserver;; esac", "sh", "web"]`,
+      ),
+    },
+    [],
+  ],
+  [
+    'sh -c case without a known argument: each branch on its own',
+    {
+      dockerfile: df(
+        'FROM python:3.12',
+        `CMD ["sh", "-c", "case \\"$ROLE\\" in web) gunicorn a.wsgi;; worker) exec celery -A a worker;; esac"]`,
+      ),
+    },
+    ['Dockerfile:2'],
+  ],
+  [
     'shell-form CMD chain on Alpine',
     { dockerfile: df('FROM python:3.12-alpine', 'CMD python manage.py migrate && gunicorn a.wsgi') },
     [],

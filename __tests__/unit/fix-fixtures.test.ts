@@ -46,6 +46,12 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: 'the server runs in the background beside tail -f /dev/null: exec tail would fix nothing',
     },
   ],
+  '__tests__/fixtures/corpus/entrypoint-case-background-per-branch': [
+    {
+      rule: 'TF0901',
+      why: 'the web item sends the server to the background under nginx: one exec cannot fix that',
+    },
+  ],
   '__tests__/fixtures/corpus/backgrounded-server': [
     { rule: 'TF0901', why: 'the script runs other processes beside the server: one exec cannot fix that' },
   ],

@@ -11,6 +11,7 @@ export * from './command/start-chain.js';
 export * from './command/servers.js';
 export * from './command/pip.js';
 export * from './command/processes.js';
+export { branchEnds, commandsThatRun, exclusive } from './command/branches.js';
 export { isSecretName } from './secret-names.js';
 
 /** The commands the RUN instructions of `stages` execute (exec-form RUN as one command), with their lines. */

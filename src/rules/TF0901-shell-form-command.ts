@@ -1,7 +1,12 @@
 import {
   argumentsHeldBy,
+  branchEnds,
   commandIgnoredBy,
+  commandsThatRun,
+  exclusive,
+  inlineScriptArgs,
   backgroundStart,
+  backgroundStarts,
   type BackgroundStart,
   execTarget,
   foregroundSequence,
@@ -17,6 +22,7 @@ import {
   runsArguments,
   scriptCommandsThatRun,
   serverOf,
+  setupOnly,
   writtenComposeArgv,
 } from '../model/command.js';
 import type { ComposeCommand } from '../model/types/compose.js';
@@ -28,7 +34,14 @@ import { execForm, indentOf, insertAt, linesOf, locate, replaceLines } from './l
 import { droppedCommandNote } from './lib/dropped-command.js';
 import { otherAppServices } from './lib/each.js';
 import { execFormArgv, looksLikeArray, shellBuiltin } from './lib/exec-form.js';
-import { appShells, endsInSimpleCommand, execsLast, isSimple, type ImageShells } from './lib/image-shell.js';
+import {
+  appShells,
+  endsInSimpleCommand,
+  execsLast,
+  isBusyBoxSh,
+  isSimple,
+  type ImageShells,
+} from './lib/image-shell.js';
 import { commandText, keptProcess, listOf, othersOwnContainers, sequencePhrase } from './lib/processes.js';
 import { defineRule, type FixContext, type FixProposal } from './lib/rule.js';
 
@@ -74,6 +87,13 @@ without an older suite, the official \`nginx\`, \`httpd\`, \`node\`, \`postgres\
 on bullseye or later, which are Debian, Alpine 3.13 and later). On Alpine (\`alpine\`, \`nginx:alpine\`, any
 \`*-alpine\` tag), \`/bin/sh\` is BusyBox ash, which does the same for \`sh -c\` and shell-form CMD. Debian buster and older, Ubuntu 20.04 and older, and images whose base is not known
 keep the finding; the other parts of the chain (a migrate on every start) are still reported by their own rules.
+BusyBox also execs the last command after a job sent to the background (\`sh -c "celery … worker & gunicorn …"\`:
+gunicorn is PID 1, checked on BusyBox 1.35); bash does not. The worker beside it is TF0803's.
+
+The items of a \`case\` and the branches of an if/else are alternatives, never a sequence: the branch the
+container's arguments select is judged when they are known, else each branch on its own. A command that only runs
+setup and exits (\`python manage.py migrate --noinput\`, \`migrate && collectstatic\`, a one-off service) leaves no
+server for SIGTERM to miss: not reported.
 
 An array that is not valid JSON (\`CMD ['gunicorn', 'mysite.wsgi']\`: single quotes) is shell form too; no exec form is
 built from its text. The exec form of a script without a \`#!\` line runs it with sh (\`CMD ["sh", "/app/start.sh"]\`):
@@ -102,7 +122,8 @@ script) never runs.`,
         const cmd = commandIgnoredBy(app, undefined) ? undefined : stage.cmd;
         const shellForm =
           stage.entrypoint?.form === 'shell' ? stage.entrypoint : cmd?.form === 'shell' ? cmd : undefined;
-        if (shellForm && !shExecsShellForm(shellForm, shells))
+        // A one-off start (`CMD python manage.py migrate`) exits by itself: there is no server for SIGTERM to reach.
+        if (shellForm && !shExecsShellForm(shellForm, shells) && !setupOnly(shellForm.script?.commands ?? []))
           findings.push({
             file: df.file,
             line: shellForm.line,
@@ -203,10 +224,10 @@ function fixShellForm(context: FixContext): FixProposal | undefined {
     }
     for (const script of app.entrypointScripts) {
       if (script.file !== finding.file) continue;
-      const commands = script.script.commands;
-      const last = commands.at(-1);
-      // exec ends the script there: only the last command can take it without changing what the script does.
-      if (!last || last.line !== finding.line || last.background) continue;
+      // exec ends the script there: only a last command (of the script, or of its branch) can take it without
+      // changing what the script does.
+      const last = branchEnds(script.script.commands).find((c) => c.line === finding.line && !c.background);
+      if (!last) continue;
       return execLast(last, lines, finding.file, last.line, last.line);
     }
   }
@@ -231,9 +252,14 @@ function execFormOf(
 
 /** The last command of an inline `sh -c` that exec can be written before: not a keep-alive loop, not a cut option. */
 function lastToExec(argv: string[], line: number): ShellCommand | undefined {
-  const last = inlineScriptLastCommand(argv, line);
-  if (!last || isKeepAliveLoop(inlineScript(argv) ?? '') || last.argv[0]?.startsWith('-')) return undefined;
   const commands = inlineScriptCommands(argv, line);
+  const ends = branchEnds(commands);
+  // alternative branches (`case` items): the server of a branch that ends without exec
+  const last =
+    ends.length > 1
+      ? ends.find((c) => !c.viaExec && !c.background && mainProcessOf(c.argv))
+      : inlineScriptLastCommand(argv, line);
+  if (!last || isKeepAliveLoop(inlineScript(argv) ?? '') || last.argv[0]?.startsWith('-')) return undefined;
   if (foregroundSequence(commands)) return undefined;
   if (backgroundStart(commands)?.background.some((p) => serverOf(p.command.argv))) return undefined;
   return last;
@@ -278,20 +304,23 @@ function scriptFindings(
   const held = argumentsHeldBy(script.script);
   const startsArgs = (argv: string[]) => runsArguments(argv, held);
   // A server sent to the background while the script goes on: several processes, which exec cannot fix.
-  const run = backgroundStart(commands, startsArgs);
-  const background = run?.background.find((p) => serverOf(p.command.argv));
-  if (run && background) {
-    const several = init
-      ? `${init.name} sends SIGTERM to the script's shell only, over several processes, and it reaches none of them`
-      : 'the script stays PID 1 over several processes and SIGTERM reaches none of them';
-    return [
-      {
-        file: script.file,
-        line: background.command.line,
-        message: `${script.file} ${backgroundWords(run)}, so ${several}. ${oneProcessAdvice(run)}`,
-      },
-    ];
-  }
+  // Each branch (`case` item, if/else) that does it on its own: alternatives never run together.
+  const runs = backgroundStarts(commands, startsArgs).flatMap((run) => {
+    const background = run.background.find((p) => serverOf(p.command.argv));
+    return background ? [{ run, background }] : [];
+  });
+  const several = init
+    ? `${init.name} sends SIGTERM to the script's shell only, over several processes, and it reaches none of them`
+    : 'the script stays PID 1 over several processes and SIGTERM reaches none of them';
+  for (const { run, background } of runs)
+    out.push({
+      file: script.file,
+      line: background.command.line,
+      message: `${script.file} ${backgroundWords(run)}, so ${several}. ${oneProcessAdvice(run)}`,
+    });
+  // The rest is judged in the branches that start no server in the background.
+  if (runs.length > 0)
+    commands = commands.filter((c) => runs.every((r) => exclusive(c, r.background.command)));
   // `gunicorn …` then `celery … worker`: the worker waits for the server to exit; exec on either cannot fix that.
   const sequence = foregroundSequence(commands);
   if (sequence && !sequence[0].command.viaExec) {
@@ -317,7 +346,7 @@ function scriptFindings(
     out.push({
       file: script.file,
       line: c.line,
-      message: `${script.file} starts ${what} without exec, so ${stays}. Write exec ${runsArgs && /^\$\{?[@*]\}?$/.test(c.argv[0]) ? '"$@"' : c.argv.map((w) => (/\s/.test(w) ? JSON.stringify(w) : w)).join(' ')}.`,
+      message: `${script.file}, line ${c.line}, starts ${what} without exec, so ${stays}. Write exec ${runsArgs && /^\$\{?[@*]\}?$/.test(c.argv[0]) ? '"$@"' : c.argv.map((w) => (/\s/.test(w) ? JSON.stringify(w) : w)).join(' ')}.`,
     });
   });
   return out;
@@ -408,6 +437,9 @@ function shellFormMessage(instr: CommandInstr, argv: string[] | undefined): stri
   if (builtin)
     return `${k} is in shell form, so ${pid1}. No exec form can be built from it: '${builtin}' is a shell builtin, not a program, so ${k} [${instr.script?.commands[0].argv.map((a) => JSON.stringify(a)).join(', ')}] would fail to start. Start the server itself in exec form (${k} ["gunicorn", "--bind", "0.0.0.0:8000", "<project>.wsgi"]).`;
   if (!argv) {
+    // `CMD case "$ROLE" in web) gunicorn …;; worker) celery …;; esac`: alternatives, each ending the command
+    if (branchEnds(instr.script?.commands ?? []).length > 1)
+      return `${k} is in shell form, so ${pid1} (whichever branch of its case or if/else runs). Use the exec form with exec in each branch: ${k} ["sh", "-c", "…"] with 'exec' before the last command of every branch, or ${k} ["/entrypoint.sh"] with a script that does so.`;
     const several = (instr.script?.commands.length ?? 0) > 1;
     return `${k} is in shell form, so ${pid1}. Use the exec form: ${several ? `${k} ["/entrypoint.sh"] with exec in the script` : `${k} ["sh", "-c", "exec …"]`}.`;
   }
@@ -454,12 +486,15 @@ function inlineShell(
   shells: ImageShells,
   written?: string[],
 ): RawFinding[] {
-  const commands = inlineScriptCommands(argv, line);
+  const parsed = inlineScriptCommands(argv, line);
+  // `sh -c 'case "$1" in web) …;; worker) …;; esac' sh web`: the branch the words after the script select
+  const commands = commandsThatRun(parsed, { args: inlineScriptArgs(argv), variable: () => undefined });
+  if (setupOnly(commands)) return [];
   const shell = `${what} runs '${argv[0]} -c'`;
   // The command as its author wrote it: compose variables unset here stay `${WORKERS}`, never empty.
   const writtenCommands = written ? inlineScriptCommands(written, line) : [];
   const shown = (c: ShellCommand) =>
-    writtenCommands.length === commands.length ? writtenCommands[commands.indexOf(c)].argv : c.argv;
+    writtenCommands.length === parsed.length ? writtenCommands[parsed.indexOf(c)].argv : c.argv;
   const run = backgroundStart(commands);
   if (run?.background.some((p) => serverOf(p.command.argv)))
     return [
@@ -480,14 +515,32 @@ function inlineShell(
       },
     ];
   }
+  // `case` items, if/else: the script ends in one branch or another, each judged on its own
+  const ends = branchEnds(commands);
+  if (ends.length > 1) {
+    const servers = ends.filter((c) => !c.viaExec && !c.background && mainProcessOf(c.argv));
+    if (servers.length === 0) return [];
+    const each = servers.map(
+      (c) => `the branch that runs ${mainProcessOf(c.argv)!.kind} starts it without exec`,
+    );
+    const write = servers.map((c) => `'exec ${shown(c).join(' ')}'`);
+    return [
+      {
+        file,
+        line,
+        message: `${shell} with alternative branches (a case or if/else), and ${listOf(each)}, so in ${servers.length === 1 ? 'that branch' : 'those branches'} the shell stays PID 1 and SIGTERM does not reach the server. Write ${listOf(write)} in ${servers.length === 1 ? 'that branch' : 'their branches'}.`,
+      },
+    ];
+  }
   const last = commands.at(-1);
   if (!last || last.viaExec) return [];
   const script = inlineScript(argv) ?? '';
-  const lone = inlineScriptCommands(argv, line).length === 1 && !last.background && isSimple(script);
+  const lone = parsed.length === 1 && !last.background && isSimple(script);
   // bash execs the lone simple command of `bash -c` (PID 1 is the command: checked with docker top)
   if (lone && /(^|\/)bash$/.test(argv[0])) return [];
   // bash >= 5.1 and BusyBox ash exec the last simple command of a `-c` list too (`a && b && server`).
-  if (execsLast(argv[0], shells) && endsInSimpleCommand(script, last)) return [];
+  if (execsLast(argv[0], shells) && endsInSimpleCommand(script, last, isBusyBoxSh(argv[0], shells)))
+    return [];
   if (isKeepAliveLoop(script))
     return [
       {
@@ -524,8 +577,13 @@ function shExecsShellForm(instr: CommandInstr, shells: ImageShells): boolean {
   const last = commands.at(-1);
   if (!shells.sh || !last || last.viaExec || looksLikeArray(instr.raw) || isKeepAliveLoop(instr.raw))
     return false;
-  if (foregroundSequence(commands) || backgroundStart(commands)) return false;
-  return endsInSimpleCommand(instr.raw, last);
+  // A server sent to the background never gets SIGTERM, whatever BusyBox then execs.
+  if (
+    foregroundSequence(commands) ||
+    backgroundStart(commands)?.background.some((p) => serverOf(p.command.argv))
+  )
+    return false;
+  return endsInSimpleCommand(instr.raw, last, true);
 }
 
 /**

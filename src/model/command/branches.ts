@@ -53,6 +53,26 @@ function setsArgs(argv: string[]): boolean {
   return false;
 }
 
+/**
+ * Whether two commands are alternatives: items of one `case`, or branches of one if/else. One's guards then hold a
+ * condition that the other's negate (a later item or branch runs only when the earlier one's test failed).
+ */
+export function exclusive(a: Pick<ShellCommand, 'guards'>, b: Pick<ShellCommand, 'guards'>): boolean {
+  const negated = (from: ShellCondition[]) =>
+    new Set(from.flatMap((g) => (g.kind === 'not' ? [JSON.stringify(g.condition)] : [])));
+  const held = (from: ShellCondition[]) => from.map((g) => JSON.stringify(g));
+  const ga = a.guards ?? [];
+  const gb = b.guards ?? [];
+  const notA = negated(ga);
+  const notB = negated(gb);
+  return held(ga).some((g) => notB.has(g)) || held(gb).some((g) => notA.has(g));
+}
+
+/** The commands a script may end with: those no later command can run after (it is in another branch). */
+export function branchEnds<C extends Pick<ShellCommand, 'guards'>>(commands: C[]): C[] {
+  return commands.filter((c, i) => commands.slice(i + 1).every((later) => exclusive(c, later)));
+}
+
 /** The commands that may run: those none of whose guards is known to be false. */
 export function commandsThatRun<C extends Pick<ShellCommand, 'guards'>>(
   commands: C[],

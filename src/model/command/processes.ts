@@ -1,5 +1,6 @@
 /** Which commands keep running: servers, workers, schedulers, and daemons that detach by themselves. */
 import type { ShellCommand } from '../types/shell.js';
+import { exclusive } from './branches.js';
 import { basename, djangoCommand, programArgv, serverOf } from './servers.js';
 
 // Management commands that run until stopped (task queues, channel workers).
@@ -88,6 +89,38 @@ export function foregroundSequence<C extends ShellCommand>(
   return [...branches.values()].find((run) => run.length > 1);
 }
 
+// Management commands that do their work and exit: a start of only these serves nothing.
+const SETUP_COMMANDS = new Set([
+  'migrate',
+  'collectstatic',
+  'makemigrations',
+  'createsuperuser',
+  'createcachetable',
+  'loaddata',
+  'compilemessages',
+  'compress',
+  'check',
+  'showmigrations',
+]);
+const SHELL_STEPS = new Set(['echo', 'cd', 'set', 'export', 'true', ':', 'printf']);
+
+/**
+ * A start that only runs setup and exits (`manage.py migrate --noinput`, `migrate && collectstatic`, a one-off
+ * service): no long-running process stays for a signal to reach. False for anything not known to end by itself.
+ */
+export function setupOnly(commands: Pick<ShellCommand, 'argv' | 'background'>[]): boolean {
+  let setup = false;
+  for (const c of commands) {
+    const a = programArgv(c.argv);
+    if (c.background) return false;
+    const dj = djangoCommand(c.argv);
+    if (dj && SETUP_COMMANDS.has(dj.name)) setup = true;
+    else if (!(SHELL_STEPS.has(a[0] ?? '') || (a[0] === 'sleep' && /^\d+[smh]?$/.test(a[1] ?? ''))))
+      return false;
+  }
+  return setup;
+}
+
 /** `tail -f /dev/null`, `sleep infinity`: a command that only keeps the container running. */
 export function isKeepAliveCommand(argv: string[]): boolean {
   const a = programArgv(argv);
@@ -117,7 +150,8 @@ export function holderAfter<C extends ShellCommand>(
   runsArguments: (argv: string[]) => boolean = () => false,
 ): ShellHolder<C> | undefined {
   for (const command of commands.slice(index + 1)) {
-    if (command.background) continue;
+    // another item of the same `case`, the else of the same if: it never runs after this one
+    if (command.background || exclusive(command, commands[index])) continue;
     if (runsArguments(command.argv)) return { kind: 'arguments', command };
     const a = programArgv(command.argv);
     if (a[0] === 'wait') return { kind: 'wait', command };
@@ -135,18 +169,34 @@ export interface BackgroundStart<C extends ShellCommand = ShellCommand> {
   holder?: ShellHolder<C>;
 }
 
-/** Undefined when the commands send no long-running process to the background. */
+/** Undefined when the commands send no long-running process to the background; the first branch that does. */
 export function backgroundStart<C extends ShellCommand>(
   commands: C[],
   runsArguments?: (argv: string[]) => boolean,
 ): BackgroundStart<C> | undefined {
-  const background = commands.flatMap((command) => {
+  return backgroundStarts(commands, runsArguments)[0];
+}
+
+/**
+ * The long-running processes sent to the background, one start per branch that does it: processes in alternative
+ * branches (`case` items, if/else) never run together, so each branch is judged on its own.
+ */
+export function backgroundStarts<C extends ShellCommand>(
+  commands: C[],
+  runsArguments?: (argv: string[]) => boolean,
+): BackgroundStart<C>[] {
+  const groups: LongRunningCommand<C>[][] = [];
+  for (const command of commands) {
     const what = command.background ? longRunningProcess(command.argv) : undefined;
-    return what ? [{ what, command }] : [];
-  });
-  if (background.length === 0) return undefined;
-  const holder = holderAfter(commands, commands.indexOf(background[0].command), runsArguments);
-  return { background, holder };
+    if (!what) continue;
+    const group = groups.find((g) => g.every((p) => !exclusive(p.command, command)));
+    if (group) group.push({ what, command });
+    else groups.push([{ what, command }]);
+  }
+  return groups.map((background) => ({
+    background,
+    holder: holderAfter(commands, commands.indexOf(background[0].command), runsArguments),
+  }));
 }
 
 /** Reverse proxies, by the program that runs them: the name a message uses for each. */

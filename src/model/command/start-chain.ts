@@ -40,9 +40,12 @@ export function imageCommand(app: App): StartCommand[] {
   return chain(app, undefined);
 }
 
-/** What a compose service that runs the app's image (a worker, a one-off `migration` service) starts. */
+/**
+ * What a compose service that runs the app's image (a worker, a one-off `migration` service) starts. A service with
+ * a command of its own runs only the scripts that command reaches, never the others the image holds.
+ */
 export function serviceCommand(app: App, service: ComposeService): StartCommand[] {
-  return chain(app, service);
+  return chain(app, service, undefined, !service.command && !service.entrypoint);
 }
 
 /** Every start command the repository declares for the app: the image's own and compose's override, without repeats. */
@@ -59,13 +62,17 @@ export function startCommands(app: App): StartCommand[] {
 }
 
 /**
- * The commands of an entrypoint script that run in one of the app's starts (the image's own, compose's): a branch
- * no start takes is left out. All of them when no start reaches the script.
+ * The commands of an entrypoint script that run in one of the app's starts (the image's own, compose's, those of the
+ * other services of the app's image): a branch no start takes is left out. All of them when no start reaches the script.
  */
 export function scriptCommandsThatRun(app: App, script: EntrypointScript): ShellCommand[] {
   const reached: Reached = { scripts: new Set(), commands: new Set() };
   chain(app, undefined, reached);
   chain(app, app.compose?.appService, reached);
+  // `admin: command: ["/start.sh", "--dev"]`: another service of the image takes the branch its arguments select
+  for (const service of app.compose?.appImageServices ?? [])
+    if (service !== app.compose?.appService)
+      chain(app, service, reached, !service.command && !service.entrypoint);
   if (!reached.scripts.has(script)) return script.script.commands;
   return script.script.commands.filter((c) => reached.commands.has(c));
 }
@@ -94,7 +101,12 @@ function startEnvironment(
   return env;
 }
 
-function chain(app: App, service: ComposeService | undefined, reached?: Reached): StartCommand[] {
+function chain(
+  app: App,
+  service: ComposeService | undefined,
+  reached?: Reached,
+  everyScript = true,
+): StartCommand[] {
   const stage = app.dockerfile?.targetStage;
   const dockerfile = app.dockerfile?.file ?? '';
   const entrypoint: Source | undefined = service?.entrypoint
@@ -121,7 +133,7 @@ function chain(app: App, service: ComposeService | undefined, reached?: Reached)
   }
   const variable = containerVariables(app.dockerfile?.targetStage?.env ?? {}, service);
   return withSupervisorPrograms(
-    followScripts(commandsThatRun(pid1, { variable }), app, variable, reached),
+    followScripts(commandsThatRun(pid1, { variable }), app, variable, reached, everyScript),
     app,
   );
 }
@@ -279,6 +291,12 @@ export function inlineScriptLastCommand(argv: string[], line: number): ShellComm
   return inlineScriptCommands(argv, line).at(-1);
 }
 
+/** The arguments `sh -c SCRIPT NAME ARG…` gives its script ($1 …): the words after `$0`; none when there are none. */
+export function inlineScriptArgs(argv: string[]): string[] | undefined {
+  const at = argv.findIndex((a, i) => i > 0 && a.startsWith('-') && !a.startsWith('--') && a.includes('c'));
+  return at < 0 || inlineScript(argv) === undefined ? undefined : argv.slice(at + 3);
+}
+
 /** The script of `sh -c SCRIPT` (also -ec, -lc, /bin/bash), if argv is one. */
 export function inlineScript(argv: string[]): string | undefined {
   if (argv.length < 3 || !SHELLS.has(basename(argv[0]))) return undefined;
@@ -290,12 +308,16 @@ export function inlineScript(argv: string[]): string | undefined {
   return undefined;
 }
 
-/** Inserts the commands of the entrypoint scripts run by a command right after it; `"$@"` becomes the arguments it got. */
+/**
+ * Inserts the commands of the entrypoint scripts run by a command right after it; `"$@"` becomes the arguments it
+ * got. When no command runs a script the image holds, every script is added (`everyScript`), its arguments unknown.
+ */
 function followScripts(
   commands: StartCommand[],
   app: App,
   variable: BranchInputs['variable'],
-  reached?: Reached,
+  reached: Reached | undefined,
+  everyScript: boolean,
 ): StartCommand[] {
   const scripts = app.entrypointScripts ?? [];
   const workdir = app.dockerfile?.targetStage?.workdir ?? '/';
@@ -319,7 +341,8 @@ function followScripts(
       out.push({ ...c, argv: c.argv.slice(1) });
     }
   }
-  if (!matched) for (const s of scripts) out.push(...scriptCommands(s, undefined, undefined, chain, 0));
+  if (!matched && everyScript)
+    for (const s of scripts) out.push(...scriptCommands(s, undefined, undefined, chain, 0));
   return out;
 }
 

@@ -126,16 +126,23 @@ export function execsLast(program: string | undefined, shells: ImageShells): boo
   return /(^|\/)(ba)?sh$|(^|\/)ash$/.test(program ?? '') && shells.sh;
 }
 
+/** Whether the shell program of `-c` is BusyBox ash on this image (Alpine's /bin/sh), not bash or dash. */
+export function isBusyBoxSh(program: string | undefined, shells: ImageShells): boolean {
+  return !/(^|\/)bash$/.test(program ?? '') && execsLast(program, shells);
+}
+
 /**
  * A list (`;`, `&&`, `||`, new lines) whose last command is simple, without redirection: the case bash 5.1's
- * can_optimize_connection and BusyBox's EV_EXIT exec (checked on bash 5.2). A pipe into it, a background job, a
- * group or subshell, and a trap keep the shell.
+ * can_optimize_connection and BusyBox's EV_EXIT exec (checked on bash 5.2). A pipe into it, a group or subshell, and
+ * a trap keep the shell; so does a job sent to the background earlier, for bash (`busybox` false). BusyBox ash execs
+ * the last command even then (`sh -c "sleep 100 & sleep 200"`: PID of sh becomes sleep 200, checked on BusyBox
+ * 1.35): the background job runs on beside it.
  */
-export function endsInSimpleCommand(script: string, last: ShellCommand): boolean {
+export function endsInSimpleCommand(script: string, last: ShellCommand, busybox = false): boolean {
   const text = script.replace(/\\\n/g, ' ').trim();
   if (last.background || last.redirects.length > 0 || /\btrap\b/.test(text)) return false;
-  // A job sent to the background anywhere (`&` that is no `&&`, `>&`, `&>`) keeps the shell waiting for it.
-  if (/(^|[^&<>])&(?![&>])/.test(text)) return false;
+  // A job sent to the background anywhere (`&` that is no `&&`, `>&`, `&>`) keeps bash waiting for it.
+  if (!busybox && /(^|[^&<>])&(?![&>])/.test(text)) return false;
   const tail = lastListItem(text);
   if (!tail || tail.after === '|') return false;
   const item = tail.item.replace(/\s+#.*$/, '').trim();
