@@ -17,6 +17,7 @@ import {
   literalFallback,
   namesSetting,
   unreadProvided,
+  withScriptAssignments,
 } from './lib/provided-config.js';
 import { defineRule } from './lib/rule.js';
 import { similarNames } from './lib/variable-names.js';
@@ -71,7 +72,7 @@ from there.
     for (const app of project.apps) {
       if (!app.settings || (!app.dockerfile?.targetStage && !app.compose?.appService)) continue;
       if (dotenvMayProvide(app)) continue;
-      const provided = providedEnvironment(app);
+      const provided = withScriptAssignments(app, providedEnvironment(app));
       if (!provided.complete) continue;
       const settings = withBases(app.settings, app.settingsBases);
       const r: Reading = { app, settings, provided, read: new Set(settings.envReads.map((x) => x.variable)) };

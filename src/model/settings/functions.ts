@@ -67,6 +67,8 @@ export function callFunction(
   // A function of another project module runs there, with its module's names; one level only.
   if (f.home) {
     if (f.home.ev.callDepth > 0 || ev.callDepth > 0) return { t: 'unknown', text: 'call', line };
+    // The arguments are written here (`getenv('DB_PASSWORD', 'secret')`), not in the helper's module.
+    for (const arg of [...args.pos, ...args.kw.values()]) stampFile(arg, ev.file);
     const result = callFunction(
       f.home.ev,
       { ...f, home: undefined },

@@ -93,3 +93,15 @@ export function dotenvMayProvide(app: App): boolean {
 export function unreadProvided(provided: ProvidedEnvironment, read: Set<string>): string[] {
   return [...provided.values.keys()].filter((n) => !read.has(n));
 }
+
+/**
+ * What is provided, with the variables the entrypoint scripts set before they start the server (`export
+ * DATABASE_URL="postgres://$DB_USER:…"`): the settings read those too. A value built from expansions is unknown.
+ */
+export function withScriptAssignments(app: App, provided: ProvidedEnvironment): ProvidedEnvironment {
+  const values = new Map(provided.values);
+  for (const script of app.entrypointScripts)
+    for (const a of script.script.assignments ?? [])
+      if (!values.has(a.name)) values.set(a.name, a.literal ? a.value : undefined);
+  return { ...provided, values };
+}
