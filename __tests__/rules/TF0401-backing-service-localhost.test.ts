@@ -64,6 +64,7 @@ composeRuleCases(backingServiceLocalhost, [
           {
             name: 'CACHES',
             line: 30,
+            live: true,
             value: {
               kind: 'dict',
               line: 30,
@@ -113,6 +114,7 @@ composeRuleCases(backingServiceLocalhost, [
           {
             name: 'CELERY_BROKER_URL',
             line: 40,
+            live: true,
             value: { kind: 'literal', value: 'redis://localhost:6379/0', line: 40 },
           },
         ],

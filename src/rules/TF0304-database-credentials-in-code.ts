@@ -56,16 +56,23 @@ credentials and are not judged.
           for (const key of KEYS) {
             const v = config.fields[key];
             if (!v) continue;
-            const line = config.fieldLines?.[key] ?? v.line;
-            const file = config.fieldLines?.[key]
-              ? writtenIn(settings, config)
-              : writtenIn(settings, v, config);
+            // A literal set on the key later (`DATABASES["default"]["HOST"] = "127.0.0.1"`) is reported where it is set.
+            const setOnKey = laterLiteral(v, config);
+            const keyLine = setOnKey ? undefined : config.fieldLines?.[key];
+            const line = keyLine ?? v.line;
+            const file = keyLine ? writtenIn(settings, config) : writtenIn(settings, v, config);
             const id = `${key}\0${file}\0${line}`;
             if (seen.has(id)) continue;
             // A literal imported from another module of the project is reported where it is written.
             const elsewhere =
               literalElsewhere(v, { file, line }) ?? fallbackElsewhere(key, v, { file, line });
-            const finding = credentialFinding(app, key, v, `${where}${elsewhere?.usedAt ?? ''}`);
+            const finding = credentialFinding(
+              app,
+              key,
+              v,
+              `${where}${elsewhere?.usedAt ?? ''}`,
+              setOnKey ? `DATABASES["${alias.name}"]["${key}"] = ` : undefined,
+            );
             if (!finding) continue;
             seen.add(id);
             findings.push({ file: elsewhere?.file ?? file, line: elsewhere?.line ?? line, ...finding });
@@ -84,12 +91,16 @@ credentials and are not judged.
   },
 });
 
-/** The finding for one credential field: a literal in code (error), or a literal fallback password (notice). */
+/**
+ * The finding for one credential field: a literal in code (error), or a literal fallback password (notice); with
+ * `assignedAs`, the literal was set on the key by an assignment of its own, which the suggestion keeps.
+ */
 function credentialFinding(
   app: App,
   key: (typeof KEYS)[number],
   v: ValueSource,
   where: string,
+  assignedAs?: string,
 ): Omit<RawFinding, 'file' | 'line'> | undefined {
   if (isCredential(v)) {
     // The variable the app's container is already given for the field, as the fix reads it; else DB_USER...
@@ -97,7 +108,8 @@ function credentialFinding(
     const given = providedEnvironment(app).values.has(variable)
       ? ` (the app's container is already given ${variable})`
       : '';
-    return msg`${where} has ${key} as a literal value in code; read it from the environment so each deploy sets its own: ${code(`"${key}": os.environ["${variable}"]`)}${given}.`;
+    const read = `os.environ["${variable}"]`;
+    return msg`${where} has ${key} as a literal value in code; read it from the environment so each deploy sets its own: ${code(assignedAs ? `${assignedAs}${read}` : `"${key}": ${read}`)}${given}.`;
   }
   if (key !== 'PASSWORD' || v.kind !== 'env' || !isLiteralFallback(valueWhenUnset(v))) return undefined;
   return {
@@ -122,6 +134,14 @@ function fallbackElsewhere(
   if (file === used.file && fallback.line === used.line) return undefined;
   const usedAt = file === used.file ? ` at line ${used.line}` : ` (in ${used.file} at line ${used.line})`;
   return { file, line: fallback.line, usedAt };
+}
+
+/** A literal assigned to the key after the entry was written, in the same module. */
+function laterLiteral(v: ValueSource, config: DatabaseConfig): boolean {
+  const keyLine = Object.values(config.fieldLines ?? {});
+  return (
+    v.kind === 'literal' && v.file === config.file && keyLine.length > 0 && v.line > Math.max(...keyLine)
+  );
 }
 
 /** A server engine, or an engine the environment can switch to one (ENGINE read from a variable). */

@@ -1,11 +1,12 @@
 import { writtenIn } from './lib/each.js';
-import { providedEnvironment, valueWhenUnset } from '../model/settings/index.js';
+import { liveAssignments, providedEnvironment, valueWhenUnset } from '../model/settings/index.js';
 import type { EnvInstr, EnvPair } from '../model/types/dockerfile.js';
 import type { RawFinding } from '../core/index.js';
 import type { App } from '../model/types/project.js';
 import type { ValueSource } from '../model/types/settings.js';
 import { replaceEntryValue } from './lib/compose-fix.js';
 import { credentialFromEnvironment } from './lib/databases-fix.js';
+import { mayRunInContainer } from './lib/provided-config.js';
 import { removeEnvPair } from './lib/dockerfile-fix.js';
 import { linesOf } from './lib/fix.js';
 import { defineRule, type FixContext, type FixProposal } from './lib/rule.js';
@@ -182,9 +183,11 @@ export const backingServiceLocalhost = defineRule({
 
       const settings = app.settings;
       if (!settings) continue;
-      const provided = new Set(providedEnvironment(app).values.keys());
-      for (const config of settings.databases?.configs ?? []) {
-        if (config.engine?.includes('sqlite')) continue;
+      const environment = providedEnvironment(app);
+      const provided = new Set(environment.values.keys());
+      const configs = settings.databases?.configs ?? [];
+      for (const config of configs) {
+        if (config.engine?.includes('sqlite') || !mayRunInContainer(config, configs, environment)) continue;
         for (const lit of literals(config.fields['HOST'], provided)) {
           const host = hostOf(lit.value);
           const kind = host && classifyHost(host);
@@ -196,7 +199,10 @@ export const backingServiceLocalhost = defineRule({
           });
         }
       }
-      for (const a of settings.assignments) {
+      // The values the settings end with: one replaced or updated later is not what the app connects to.
+      const names = new Set(settings.assignments.map((a) => a.name));
+      const final = [...names].flatMap((name) => liveAssignments(settings, name));
+      for (const a of final) {
         const found: { value: string; line: number; what: string; bareHost?: true }[] = [];
         const aliasKeys = ALIAS_HOST_KEYS[a.name];
         if (aliasKeys && a.value.kind === 'dict') {

@@ -11,6 +11,7 @@ import {
   type ProvidedEnvironment,
 } from '../model/settings/index.js';
 import { dataDirFromEnvironment, volumeOnDirectory } from './lib/data-dir-fix.js';
+import { selects } from './lib/provided-config.js';
 import { defineRule } from './lib/rule.js';
 
 export const runtimeDataNotInVolume = defineRule({
@@ -207,24 +208,6 @@ function sqliteFiles(
     if (path) out.push({ path, line: name.line, ...(file ? { file } : {}), ...(branch ? { branch } : {}) });
   }
   return out;
-}
-
-function selects(c: DatabaseConfig, value: string, all: DatabaseConfig[]): boolean {
-  const by = c.selectedBy;
-  if (!by) return false;
-  switch (by.test ?? 'equals') {
-    case 'equals':
-      return by.value === value;
-    case 'set':
-      return value !== '';
-    case 'unset':
-      return value === '';
-    case 'otherwise':
-      return !all.some(
-        (o) => o !== c && (o.selectedBy?.test ?? 'equals') === 'equals' && o.selectedBy?.value === value,
-      );
-  }
-  return false;
 }
 
 function sqliteUrlPath(url: string, ctx: Resolve): string | undefined {

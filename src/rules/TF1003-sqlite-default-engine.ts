@@ -65,12 +65,35 @@ DATABASES = {"default": dj_database_url.config()}  # ImproperlyConfigured when D
       findings.push({
         file,
         line: at.line,
-        message: `When ${what} ${verb} unset the database falls back to SQLite (${fallback.engine}${where}), so a deploy that forgets it runs on a file inside the container; make the variable required, or set the SQLite choice explicitly in the development environment.`,
+        message: `When ${what} ${verb} unset the database falls back to SQLite (${fallback.engine}${where}), so a deploy that forgets it runs on a file inside the container; make the variable required, or set the SQLite choice explicitly in the development environment.${emptyEngineNote(app, databases)}`,
       });
     }
     return findings;
   },
 });
+
+/**
+ * What the compose app service really gives the engine when it passes the variable from an interpolation nothing sets
+ * (`DB_ENGINE: ${DB_ENGINE}`, no .env entry): an empty ENGINE, which Django makes its dummy backend, not SQLite.
+ */
+function emptyEngineNote(app: App, databases: DatabasesModel): string {
+  const selection = databases.selection;
+  if (selection.kind !== 'env') return '';
+  const entry = app.compose?.appService?.environment
+    .filter((e) => e.name === selection.variable && e.source === 'environment')
+    .at(-1);
+  if (!entry?.interpolated || entry.value !== '' || !entry.raw) return '';
+  // Only where ENGINE is the variable's text itself: a switch on it takes its fallback branch for an empty value.
+  const readsEngine = databases.configs.some(
+    (c) =>
+      c.fields.ENGINE?.kind === 'env' &&
+      c.fields.ENGINE.variable === selection.variable &&
+      !c.fields.ENGINE.prefix &&
+      !c.fields.ENGINE.suffix,
+  );
+  if (!readsEngine) return '';
+  return ` The compose service '${app.compose!.appService!.name}' passes ${selection.variable}: ${entry.raw} (${entry.file}:${entry.line}), which nothing here sets (no .env beside the compose file gives it): unless the shell running compose exports it, the container gets it empty, and an empty ENGINE is Django's dummy backend, so every query fails with ImproperlyConfigured instead of using SQLite.`;
+}
 
 /**
  * `ENV DB_ENGINE=sqlite` in the target stage: SQLite becomes the image's default, anchored at that ENV line; a

@@ -328,6 +328,9 @@ export function callArguments(ev: ModuleEvaluation, argList: SyntaxNode, ctx: Ev
   for (let i = 0; i < kids.length; i++) {
     const c = kids[i];
     if (c.name === '*' || c.name === '**') {
+      // `include(*base_settings)`: a list's items are passed one by one.
+      const spread = c.name === '*' && kids[i + 1] ? ev.evaluate(kids[i + 1], ctx) : undefined;
+      if (spread?.t === 'list') pos.push(...spread.items);
       i++;
       continue;
     }

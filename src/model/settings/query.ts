@@ -23,9 +23,13 @@ export function withBases(settings: SettingsModel, bases: SettingsModel[] = []):
   };
 }
 
-/** The assignments of a setting that may give it its final value. */
+/**
+ * The assignments of a setting that may give it its final value. One followed by an update of the setting outside
+ * any branch (`CACHES["default"]["LOCATION"] = os.environ[…]`) is left out: the update records the whole value after it.
+ */
 export function liveAssignments(model: SettingsModel, name: string): SettingAssignment[] {
-  return model.assignments.filter((a) => a.name === name && a.live);
+  const live = model.assignments.filter((a) => a.name === name && a.live);
+  return live.filter((a, i) => !live.slice(i + 1).some((b) => !b.inBranch));
 }
 
 /**

@@ -309,7 +309,11 @@ function execIf(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalContext): void 
       cond = otherwiseCondition(previous, ev.line(b.body));
       condText = 'else';
     }
-    if (contradicts(ctx.cond, cond)) {
+    // `DEV = False` … `if DEV:`: a test on a constant never runs its branch.
+    if (
+      contradicts(ctx.cond, cond) ||
+      (b.test && !cond && testTrue === false && isConstant(ev, b.test, ctx))
+    ) {
       // `if not X:` then `if X == "postgres":`: the inner branch never runs, so it gives no value.
       previousFalse = truthAnd(previousFalse, truthNot(testTrue));
       if (previous && cond) previous.push(cond);
@@ -343,6 +347,12 @@ function execIf(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalContext): void 
     });
   merge(ctx.scope, results);
   presenceFallbacks(ctx.scope, results);
+}
+
+/** A test whose value reads no variable: a literal, or a name bound to one. */
+function isConstant(ev: ModuleEvaluation, test: SyntaxNode, ctx: EvalContext): boolean {
+  const v = ev.evaluate(test, ctx);
+  return v.t === 'bool' || v.t === 'num' || v.t === 'str' || v.t === 'none';
 }
 
 /** A test that cannot hold inside a branch taken only when its variable is unset (`if not X:` … `if X == "a":`). */

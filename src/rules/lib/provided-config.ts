@@ -1,6 +1,6 @@
 /** Which provided variables and which read ones configure the same thing: the database piece by piece, a setting. */
 import type { App } from '../../model/types/project.js';
-import type { DatabasesModel, ValueSource } from '../../model/types/settings.js';
+import type { DatabaseConfig, DatabasesModel, ValueSource } from '../../model/types/settings.js';
 import type { ProvidedEnvironment } from '../../model/settings/index.js';
 
 /**
@@ -104,4 +104,40 @@ export function withScriptAssignments(app: App, provided: ProvidedEnvironment): 
     for (const a of script.script.assignments ?? [])
       if (!values.has(a.name)) values.set(a.name, a.literal ? a.value : undefined);
   return { ...provided, values };
+}
+
+/**
+ * Whether a DATABASES alternative can be the one the app's container runs with: false when the variable that selects
+ * it is one the container is not given (and the alternative is not the default), or is given a value that selects
+ * another (`if LOCAL_DB: DATABASES["default"]["HOST"] = "127.0.0.1"` with no LOCAL_DB anywhere).
+ */
+export function mayRunInContainer(
+  config: DatabaseConfig,
+  all: DatabaseConfig[],
+  environment: ProvidedEnvironment,
+): boolean {
+  const by = config.selectedBy;
+  if (!by || !environment.complete) return true;
+  if (!environment.values.has(by.variable)) return config.isDefault !== false;
+  const value = environment.values.get(by.variable);
+  return value === undefined || value.includes('$') || selects(config, value, all);
+}
+
+/** Whether the variable's value takes the branch that gives this DATABASES alternative. */
+export function selects(c: DatabaseConfig, value: string, all: DatabaseConfig[]): boolean {
+  const by = c.selectedBy;
+  if (!by) return false;
+  switch (by.test ?? 'equals') {
+    case 'equals':
+      return by.value === value;
+    case 'set':
+      return value !== '';
+    case 'unset':
+      return value === '';
+    case 'otherwise':
+      return !all.some(
+        (o) => o !== c && (o.selectedBy?.test ?? 'equals') === 'equals' && o.selectedBy?.value === value,
+      );
+  }
+  return false;
 }
