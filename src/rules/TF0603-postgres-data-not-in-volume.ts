@@ -10,30 +10,57 @@ function databaseImage(s: ComposeService): { repository: string; tag?: string } 
   return s.image ?? s.builtFrom;
 }
 
-/** Where the database image keeps its data. */
+/**
+ * Images built on the official PostgreSQL image, which keep its data directory and VOLUME: `postgis/postgis`
+ * (README: based on the official postgres image; from PostgreSQL 18 the default VOLUME is /var/lib/postgresql).
+ */
+function isOfficialPostgres(repo: string): boolean {
+  return /(^|\/)postgres$/.test(repo) || /(^|\/)postgis\/postgis$/.test(repo);
+}
+
+/** An absolute container path set in the service's environment (`PGDATA`, kartoza's `DATADIR`). */
+function absoluteEnv(s: ComposeService, name: string): string | undefined {
+  const value = s.environment.find((e) => e.name === name && e.value)?.value;
+  return value?.startsWith('/') ? value : undefined;
+}
+
+/** Where the database image keeps its data: always an absolute container path. */
 function dataDir(s: ComposeService): string | undefined {
   const repo = databaseImage(s)?.repository.toLowerCase() ?? '';
   const bitnami = repo.split('/').includes('bitnami');
   if (s.role === 'postgres') {
-    const pgdata = s.environment.find((e) => e.name === 'PGDATA' && e.value)?.value ?? s.builtFrom?.pgdata;
+    // kartoza/postgis keeps its cluster in DATADIR, by default /var/lib/postgresql/<major>/main; its README and
+    // compose example mount the volume at /var/lib/postgresql.
+    if (/(^|\/)kartoza\/postgis$/.test(repo)) return absoluteEnv(s, 'DATADIR') ?? '/var/lib/postgresql';
+    const built = s.builtFrom?.pgdata;
+    const pgdata = absoluteEnv(s, 'PGDATA') ?? (built?.startsWith('/') ? built : undefined);
     if (pgdata) return pgdata;
+    // bitnami/postgresql README, "Persisting your database": mount a volume at /bitnami/postgresql.
     if (bitnami) return '/bitnami/postgresql';
-    // postgres 18+ images keep data under /var/lib/postgresql/<major>/docker.
+    // postgres (and postgis/postgis) 18+ images keep data under /var/lib/postgresql/<major>/docker.
     const major = Number(/^(\d+)/.exec(databaseImage(s)?.tag ?? '')?.[1]);
-    return repo.endsWith('postgres') && major >= 18
+    return isOfficialPostgres(repo) && major >= 18
       ? `/var/lib/postgresql/${major}/docker`
       : '/var/lib/postgresql/data';
   }
+  // mysql and mariadb images: "Where to Store Data" mounts /var/lib/mysql; Bitnami's /bitnami/mysql, /bitnami/mariadb.
   if (s.role === 'mysql' || s.role === 'mariadb') return bitnami ? `/bitnami/${s.role}` : '/var/lib/mysql';
   return undefined;
 }
 
-/** The VOLUME the official PostgreSQL image (before 18) declares at its data directory. */
+/** The VOLUME the official PostgreSQL image (and postgis/postgis), before 18, declares at its data directory. */
 function imageVolume(s: ComposeService): string | undefined {
   const repo = databaseImage(s)?.repository.toLowerCase() ?? '';
-  if (s.role !== 'postgres' || !/(^|\/)postgres$/.test(repo) || repo.includes('bitnami')) return undefined;
+  if (s.role !== 'postgres' || !isOfficialPostgres(repo)) return undefined;
   const major = Number(/^(\d+)/.exec(databaseImage(s)?.tag ?? '')?.[1]);
   return major >= 18 ? undefined : '/var/lib/postgresql/data';
+}
+
+/** A bind mount's host path as the user reads it: a directory of the checkout as `./data`, not a bare name. */
+function hostPath(bind: ComposeVolumeMount): string {
+  const shown = shownSource(bind) ?? '';
+  if (/^[/~.$]/.test(shown)) return shown;
+  return `./${shown}`;
 }
 
 /** Why the data directory's mount does not keep the data the way a named volume does. */
@@ -41,22 +68,29 @@ function message(
   name: string,
   image: string,
   dir: string,
-  mounts: { bind?: ComposeVolumeMount; anonymous?: ComposeVolumeMount; shadowed?: ComposeVolumeMount },
+  mounts: {
+    bind?: ComposeVolumeMount;
+    anonymous?: ComposeVolumeMount;
+    shadowed?: ComposeVolumeMount;
+    elsewhere?: ComposeVolumeMount;
+  },
 ): string {
   const at = `Service '${name}' (${image})`;
   const fix = `Mount a named volume there instead, e.g. '${name}-data:${dir}', declared under the top-level volumes:.`;
-  const { bind, anonymous, shadowed } = mounts;
+  const { bind, anonymous, shadowed, elsewhere } = mounts;
   if (bind) {
     const outside = bind.source!.startsWith('/') || bind.source!.startsWith('~');
     const where = outside
       ? "in a host path outside the project, which exists on this host only, owned by the database's user"
       : "in the checkout, owned by the database's user, and a re-clone, a clean or another host starts with an empty database";
-    return `${at} keeps its data directory ${dir} in a bind mount of the host directory ${shownSource(bind)}, not in a named volume: the files sit ${where}. ${fix}`;
+    return `${at} keeps its data directory ${dir} in a bind mount of the host directory ${hostPath(bind)}, not in a named volume: the files sit ${where}. ${fix}`;
   }
   if (shadowed)
     return `${at} mounts a volume at ${shadowed.target}, a parent of its data directory ${dir}, which the image declares as its own VOLUME: the data goes to an anonymous volume and is lost when the container is recreated. Mount the volume at ${dir} itself, e.g. '${name}-data:${dir}'.`;
   if (anonymous)
     return `${at} mounts an anonymous volume at ${anonymous.target}: it has no name to find it by, \`docker compose down -v\` or a fresh \`up -V\` drops it, and the data goes with it. ${fix}`;
+  if (elsewhere)
+    return `${at} mounts the volume '${elsewhere.source}' at ${elsewhere.target}, but this image keeps its data in ${dir}, which no named volume covers: the data is lost when the container is recreated. Mount the volume at ${dir} instead: '${elsewhere.source}:${dir}'.`;
   return `${at} has no named volume at its data directory ${dir}: the data is lost when the container is recreated. Add a volume such as '${name}-data:${dir}' and declare it under the top-level volumes:.`;
 }
 
@@ -87,6 +121,10 @@ export const postgresDataNotInVolume = defineRule({
     'them, and Docker no longer manages (lists, backs up, migrates) them. A `tmpfs` there is not reported: it says the',
     'database is meant to be thrown away (test stacks). A database service built from a Dockerfile of its own',
     '(`build: postgres` with `FROM postgres:16`) is judged the same way, at its `build:` line.',
+    '',
+    "The data directory is the image's: `/var/lib/postgresql/data` for `postgres` and `postgis/postgis` up to 17",
+    '(`/var/lib/postgresql/<major>/docker` from 18, or `PGDATA`), `/var/lib/postgresql` for `kartoza/postgis` (or',
+    '`DATADIR`), `/bitnami/postgresql` for `bitnami/postgresql`, `/var/lib/mysql` for `mysql` and `mariadb`.',
   ].join('\n'),
   related: [],
   check(project) {
@@ -113,6 +151,10 @@ export const postgresDataNotInVolume = defineRule({
         anonymous: s.volumes.find((v) => v.type === 'volume' && !v.source && coversPath(v.target, dir)),
         shadowed: s.volumes.find(
           (v) => v.type !== 'tmpfs' && v.source && coversPath(v.target, dir) && !reaches(v),
+        ),
+        // `pgdata:/var/lib/postgresql/data` on an image that keeps its data elsewhere (kartoza/postgis, Bitnami).
+        elsewhere: s.volumes.find(
+          (v) => v.type === 'volume' && v.source && /^\/var\/lib\/(postgresql|mysql)\b/.test(v.target),
         ),
       };
       const image = s.image
