@@ -7948,6 +7948,15 @@ function imageCodeDir(app) {
   );
   return copiesHere ? stage.workdir : void 0;
 }
+function workdirsOf(model, stage) {
+  const parent = stage.from.stageRef === void 0 ? void 0 : model.stages[stage.from.stageRef];
+  let workdir = parent ? parent.workdir : "/";
+  return stage.instructions.map((ins) => {
+    const before = workdir;
+    if (ins.keyword === "WORKDIR") workdir = ins.path;
+    return before;
+  });
+}
 var init_paths = __esm({
   "src/rules/lib/paths.ts"() {
     "use strict";
@@ -8085,12 +8094,10 @@ COPY . /app
             });
           }
           for (const stage of model.builtStages) {
-            const parent = stage.from.stageRef === void 0 ? void 0 : model.stages[stage.from.stageRef];
-            let workdir = parent ? parent.workdir : "/";
-            for (const ins of stage.instructions) {
-              if (ins.keyword === "WORKDIR") workdir = ins.path;
+            const workdirs = workdirsOf(model, stage);
+            for (const [i, ins] of stage.instructions.entries()) {
               if (ins.keyword === "RUN") {
-                const fetch = fetchesSource(ins, workdir);
+                const fetch = fetchesSource(ins, workdirs[i]);
                 if (fetch && !clonesDependency(app, fetch.dest))
                   findings.push({
                     file: model.file,
@@ -16448,6 +16455,18 @@ function setsArgs(argv) {
   }
   return false;
 }
+function exclusive(a, b) {
+  const negated = (from) => new Set(from.flatMap((g) => g.kind === "not" ? [JSON.stringify(g.condition)] : []));
+  const held = (from) => from.map((g) => JSON.stringify(g));
+  const ga = a.guards ?? [];
+  const gb = b.guards ?? [];
+  const notA = negated(ga);
+  const notB = negated(gb);
+  return held(ga).some((g) => notB.has(g)) || held(gb).some((g) => notA.has(g));
+}
+function branchEnds(commands) {
+  return commands.filter((c, i) => commands.slice(i + 1).every((later) => exclusive(c, later)));
+}
 function commandsThatRun(commands, inputs) {
   return commands.filter((c) => mayRun(c, inputs));
 }
@@ -17159,7 +17178,7 @@ function imageCommand(app) {
   return chain(app, void 0);
 }
 function serviceCommand(app, service) {
-  return chain(app, service);
+  return chain(app, service, void 0, !service.command && !service.entrypoint);
 }
 function startCommands(app) {
   const seen = /* @__PURE__ */ new Set();
@@ -17176,6 +17195,9 @@ function scriptCommandsThatRun(app, script) {
   const reached = { scripts: /* @__PURE__ */ new Set(), commands: /* @__PURE__ */ new Set() };
   chain(app, void 0, reached);
   chain(app, app.compose?.appService, reached);
+  for (const service of app.compose?.appImageServices ?? [])
+    if (service !== app.compose?.appService)
+      chain(app, service, reached, !service.command && !service.entrypoint);
   if (!reached.scripts.has(script)) return script.script.commands;
   return script.script.commands.filter((c) => reached.commands.has(c));
 }
@@ -17187,7 +17209,7 @@ function startEnvironment(image, service) {
   for (const e of service?.environment ?? []) env[e.name] = e.value;
   return env;
 }
-function chain(app, service, reached) {
+function chain(app, service, reached, everyScript = true) {
   const stage = app.dockerfile?.targetStage;
   const dockerfile = app.dockerfile?.file ?? "";
   const entrypoint = service?.entrypoint ? fromCompose(service.entrypoint, "compose-entrypoint") : stage?.entrypoint && fromInstr(stage.entrypoint, dockerfile);
@@ -17210,7 +17232,7 @@ function chain(app, service, reached) {
   }
   const variable = containerVariables(app.dockerfile?.targetStage?.env ?? {}, service);
   return withSupervisorPrograms(
-    followScripts(commandsThatRun(pid1, { variable }), app, variable, reached),
+    followScripts(commandsThatRun(pid1, { variable }), app, variable, reached, everyScript),
     app
   );
 }
@@ -17303,6 +17325,10 @@ function isKeepAliveLoop(script) {
 function inlineScriptLastCommand(argv, line) {
   return inlineScriptCommands(argv, line).at(-1);
 }
+function inlineScriptArgs(argv) {
+  const at2 = argv.findIndex((a, i) => i > 0 && a.startsWith("-") && !a.startsWith("--") && a.includes("c"));
+  return at2 < 0 || inlineScript(argv) === void 0 ? void 0 : argv.slice(at2 + 3);
+}
 function inlineScript(argv) {
   if (argv.length < 3 || !SHELLS2.has(basename2(argv[0]))) return void 0;
   for (let i = 1; i < argv.length - 1; i++) {
@@ -17312,7 +17338,7 @@ function inlineScript(argv) {
   }
   return void 0;
 }
-function followScripts(commands, app, variable, reached) {
+function followScripts(commands, app, variable, reached, everyScript) {
   const scripts = app.entrypointScripts ?? [];
   const workdir = app.dockerfile?.targetStage?.workdir ?? "/";
   const chain2 = { scripts, workdir, variable, reached };
@@ -17329,7 +17355,8 @@ function followScripts(commands, app, variable, reached) {
       out.push({ ...c, argv: c.argv.slice(1) });
     }
   }
-  if (!matched) for (const s of scripts) out.push(...scriptCommands(s, void 0, void 0, chain2, 0));
+  if (!matched && everyScript)
+    for (const s of scripts) out.push(...scriptCommands(s, void 0, void 0, chain2, 0));
   return out;
 }
 function scriptRun(argv, scripts, workdir) {
@@ -17832,6 +17859,18 @@ function foregroundSequence(commands) {
   }
   return [...branches.values()].find((run) => run.length > 1);
 }
+function setupOnly(commands) {
+  let setup = false;
+  for (const c of commands) {
+    const a = programArgv(c.argv);
+    if (c.background) return false;
+    const dj = djangoCommand(c.argv);
+    if (dj && SETUP_COMMANDS.has(dj.name)) setup = true;
+    else if (!(SHELL_STEPS.has(a[0] ?? "") || a[0] === "sleep" && /^\d+[smh]?$/.test(a[1] ?? "")))
+      return false;
+  }
+  return setup;
+}
 function isKeepAliveCommand(argv) {
   const a = programArgv(argv);
   if (a[0] === "tail") return a.some((w2) => /^-[a-zA-Z]*[fF]/.test(w2) || /^--follow(=|$)/.test(w2));
@@ -17840,7 +17879,7 @@ function isKeepAliveCommand(argv) {
 }
 function holderAfter(commands, index, runsArguments2 = () => false) {
   for (const command of commands.slice(index + 1)) {
-    if (command.background) continue;
+    if (command.background || exclusive(command, commands[index])) continue;
     if (runsArguments2(command.argv)) return { kind: "arguments", command };
     const a = programArgv(command.argv);
     if (a[0] === "wait") return { kind: "wait", command };
@@ -17852,13 +17891,21 @@ function holderAfter(commands, index, runsArguments2 = () => false) {
   return void 0;
 }
 function backgroundStart(commands, runsArguments2) {
-  const background = commands.flatMap((command) => {
+  return backgroundStarts(commands, runsArguments2)[0];
+}
+function backgroundStarts(commands, runsArguments2) {
+  const groups = [];
+  for (const command of commands) {
     const what = command.background ? longRunningProcess(command.argv) : void 0;
-    return what ? [{ what, command }] : [];
-  });
-  if (background.length === 0) return void 0;
-  const holder = holderAfter(commands, commands.indexOf(background[0].command), runsArguments2);
-  return { background, holder };
+    if (!what) continue;
+    const group = groups.find((g) => g.every((p) => !exclusive(p.command, command)));
+    if (group) group.push({ what, command });
+    else groups.push([{ what, command }]);
+  }
+  return groups.map((background) => ({
+    background,
+    holder: holderAfter(commands, commands.indexOf(background[0].command), runsArguments2)
+  }));
 }
 function reverseProxyOf(argv) {
   const a = programArgv(argv);
@@ -17869,10 +17916,11 @@ function reverseProxyOf(argv) {
     return void 0;
   return name2;
 }
-var LONG_RUNNING_COMMANDS, LONG_RUNNING_PROGRAMS, REVERSE_PROXIES, APACHE_ONE_SHOT, ONE_SHOT;
+var LONG_RUNNING_COMMANDS, LONG_RUNNING_PROGRAMS, SETUP_COMMANDS, SHELL_STEPS, REVERSE_PROXIES, APACHE_ONE_SHOT, ONE_SHOT;
 var init_processes = __esm({
   "src/model/command/processes.ts"() {
     "use strict";
+    init_branches();
     init_servers();
     LONG_RUNNING_COMMANDS = /* @__PURE__ */ new Set([
       "runworker",
@@ -17891,6 +17939,19 @@ var init_processes = __esm({
       "huey_consumer",
       "rq"
     ]);
+    SETUP_COMMANDS = /* @__PURE__ */ new Set([
+      "migrate",
+      "collectstatic",
+      "makemigrations",
+      "createsuperuser",
+      "createcachetable",
+      "loaddata",
+      "compilemessages",
+      "compress",
+      "check",
+      "showmigrations"
+    ]);
+    SHELL_STEPS = /* @__PURE__ */ new Set(["echo", "cd", "set", "export", "true", ":", "printf"]);
     REVERSE_PROXIES = {
       nginx: "nginx",
       openresty: "nginx",
@@ -17973,6 +18034,7 @@ var init_command = __esm({
     init_servers();
     init_pip();
     init_processes();
+    init_branches();
     init_secret_names();
   }
 });
@@ -18428,11 +18490,55 @@ RUN pip install --no-cache-dir -r requirements.txt
 });
 
 // src/rules/TF0204-deps-installed-at-start.ts
-var depsInstalledAtStart;
+function buildSync(app, command) {
+  const df = app.dockerfile;
+  if (!df) return void 0;
+  const key = (c) => `${c.file}\0${c.line}\0${c.argv.join("\0")}`;
+  const service = effectiveCommand(app).some((c) => key(c) === key(command)) ? app.compose?.appService : void 0;
+  let first;
+  for (const stage of df.builtStages) {
+    const workdirs = workdirsOf(df, stage);
+    for (const [i, ins] of stage.instructions.entries()) {
+      if (ins.keyword !== "RUN") continue;
+      const run = ins;
+      const commands = run.script?.commands ?? (run.argv ? [{ argv: run.argv }] : []);
+      const sync = commands.find((c) => installsPackages(c.argv) === "uv sync");
+      if (!sync) continue;
+      const runAt = `${df.file}:${run.line}`;
+      first ??= { runAt };
+      const venv = syncedEnvironment(programArgv(sync.argv), workdirs[i], { ...stage.env });
+      const mount = venv ? service?.volumes.find((v) => v.type === "bind" && v.source && coversPath(v.target, venv)) : void 0;
+      if (!venv || !mount) continue;
+      return {
+        mount: `${shownSource(mount)}:${shownTarget(mount)}`,
+        mountAt: `${mount.file}:${mount.line}`,
+        venv,
+        runAt
+      };
+    }
+  }
+  return first;
+}
+function syncedEnvironment(argv, workdir, env) {
+  const option = (name2) => {
+    const at2 = argv.findIndex((w2) => w2 === name2 || w2.startsWith(`${name2}=`));
+    return at2 < 0 ? void 0 : argv[at2].includes("=") ? argv[at2].slice(name2.length + 1) : argv[at2 + 1];
+  };
+  const dir = option("--project") ?? option("--directory");
+  const base = dir === void 0 ? workdir : workdir?.startsWith("/") ? import_node_path8.posix.resolve(workdir, dir) : void 0;
+  const named = env.UV_PROJECT_ENVIRONMENT;
+  if (named !== void 0)
+    return named.startsWith("/") ? import_node_path8.posix.normalize(named) : base && import_node_path8.posix.resolve(base, named);
+  return base?.startsWith("/") ? import_node_path8.posix.join(base, ".venv") : void 0;
+}
+var import_node_path8, depsInstalledAtStart;
 var init_TF0204_deps_installed_at_start = __esm({
   "src/rules/TF0204-deps-installed-at-start.ts"() {
     "use strict";
+    import_node_path8 = require("node:path");
     init_command();
+    init_files();
+    init_paths();
     init_each();
     init_rule();
     depsInstalledAtStart = defineRule({
@@ -18451,17 +18557,23 @@ Install everything at build time, in a \`RUN\`, and keep the start command to st
 COPY requirements.txt .
 RUN pip install --no-cache-dir -r requirements.txt
 CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
-\`\`\``,
+\`\`\`
+
+A \`uv sync\` at start often makes up for a compose bind mount (\`.:/app\`) that hides the \`.venv\` the image's own
+\`RUN uv sync\` built in the project directory. The message then names that mount: keep the environment out of the
+mounted directory (\`ENV UV_PROJECT_ENVIRONMENT=/opt/venv\` before the RUN, \`/opt/venv/bin\` on \`PATH\`) and drop
+the start's \`uv sync\`.`,
       related: [],
       check(project) {
         const findings = [];
-        for (const { command: cmd } of appStartCommands(project)) {
+        for (const { app, command: cmd } of appStartCommands(project)) {
           const what = installsPackages(cmd.argv);
           if (!what) continue;
+          const built = what === "uv sync" ? buildSync(app, cmd) : void 0;
           findings.push({
             file: cmd.file,
             line: cmd.line,
-            message: `'${what}' runs every time the container starts. Move the installation into a RUN of the Dockerfile so the image carries its dependencies.`
+            message: built?.mount ? `'uv sync' runs every time the container starts: the bind mount '${built.mount}' (${built.mountAt}) hides ${built.venv}, the environment the image's RUN uv sync (${built.runAt}) built, so the image's dependencies are not seen and are installed again. The image already installs them: keep the environment out of the mounted directory (ENV UV_PROJECT_ENVIRONMENT=/opt/venv before that RUN, and ENV PATH="/opt/venv/bin:$PATH"), then drop uv sync from the start command.` : built ? `'uv sync' runs every time the container starts, although the image's RUN uv sync (${built.runAt}) already installs the dependencies at build time. Drop uv sync from the start command.` : `'${what}' runs every time the container starts. Move the installation into a RUN of the Dockerfile so the image carries its dependencies.`
           });
         }
         return findings;
@@ -18691,8 +18803,8 @@ var init_interpolation = __esm({
 
 // src/model/compose/yaml-nodes.ts
 function relPath(dir, p) {
-  if (p.startsWith("/")) return import_node_path8.posix.normalize(p);
-  const joined = import_node_path8.posix.normalize(import_node_path8.posix.join(dir, p));
+  if (p.startsWith("/")) return import_node_path9.posix.normalize(p);
+  const joined = import_node_path9.posix.normalize(import_node_path9.posix.join(dir, p));
   return joined.length > 1 ? joined.replace(/\/$/, "") : joined;
 }
 function isNull(n) {
@@ -18743,11 +18855,11 @@ function keyedAsMap(n) {
   }
   return { kind: "map", entries, file: n.file, line: n.line };
 }
-var import_node_path8;
+var import_node_path9;
 var init_yaml_nodes = __esm({
   "src/model/compose/yaml-nodes.ts"() {
     "use strict";
-    import_node_path8 = require("node:path");
+    import_node_path9 = require("node:path");
   }
 });
 
@@ -18839,11 +18951,11 @@ function legacyServices(root) {
   );
   return pullsOrBuilds ? candidates : [];
 }
-var import_node_path9, Loader, LEGACY_SERVICE_KEYS, TOP_LEVEL_KEYS;
+var import_node_path10, Loader, LEGACY_SERVICE_KEYS, TOP_LEVEL_KEYS;
 var init_loader = __esm({
   "src/model/compose/loader.ts"() {
     "use strict";
-    import_node_path9 = require("node:path");
+    import_node_path10 = require("node:path");
     init_compose();
     init_merge();
     init_yaml_nodes();
@@ -18965,7 +19077,7 @@ var init_loader = __esm({
         if (v.kind === "map") {
           const service = scalarString(entryOf(v, "service")?.value);
           const other = scalarString(entryOf(v, "file")?.value);
-          if (service) return { file: other ? relPath(import_node_path9.posix.dirname(file), other) : file, service };
+          if (service) return { file: other ? relPath(import_node_path10.posix.dirname(file), other) : file, service };
         }
         this.errors.push({
           file,
@@ -19533,8 +19645,8 @@ function modelCompose(files, env, options = {}) {
 }
 function build(files, env, options, errors) {
   const loader = new Loader(files, options.texts ?? {}, env, errors);
-  const projectDir = files.length > 0 ? import_node_path10.posix.dirname(files[0].file) : ".";
-  const dirFor = (file) => options.pathsFrom?.[file] ?? (loader.mergeFiles.has(file) ? projectDir : import_node_path10.posix.dirname(file));
+  const projectDir = files.length > 0 ? import_node_path11.posix.dirname(files[0].file) : ".";
+  const dirFor = (file) => options.pathsFrom?.[file] ?? (loader.mergeFiles.has(file) ? projectDir : import_node_path11.posix.dirname(file));
   const used = [];
   const merged = /* @__PURE__ */ new Map();
   const volumes = /* @__PURE__ */ new Set();
@@ -19556,7 +19668,7 @@ function build(files, env, options, errors) {
   const services = [...merged.values()].map((s) => conv.service(s.name, s.file, s.line, s.node));
   resolveVolumesFrom(services, loader.texts);
   const projectDirs = new Set(
-    Object.keys(loader.texts).filter((f) => import_node_path10.posix.basename(f) === "manage.py").map((f) => import_node_path10.posix.dirname(f))
+    Object.keys(loader.texts).filter((f) => import_node_path11.posix.basename(f) === "manage.py").map((f) => import_node_path11.posix.dirname(f))
   );
   const appService = pickAppService(services, loader.texts, projectDir, projectDirs);
   if (appService) appService.role = "app";
@@ -19564,11 +19676,11 @@ function build(files, env, options, errors) {
   if (appService) model.appImageServices = servicesOfImage(services, appService);
   return { model, errors };
 }
-var import_node_path10;
+var import_node_path11;
 var init_compose2 = __esm({
   "src/model/compose.ts"() {
     "use strict";
-    import_node_path10 = require("node:path");
+    import_node_path11 = require("node:path");
     init_loader();
     init_merge();
     init_service();
@@ -25419,6 +25531,7 @@ function callFunction(ev, f, args, line, ctx, loader = false) {
   if (ev.callDepth >= MAX_CALL_DEPTH) return { t: "unknown", text: "call", line };
   if (f.home) {
     if (f.home.ev.callDepth > 0 || ev.callDepth > 0) return { t: "unknown", text: "call", line };
+    for (const arg of [...args.pos, ...args.kw.values()]) stampFile(arg, ev.file);
     const result3 = callFunction(
       f.home.ev,
       { ...f, home: void 0 },
@@ -25857,6 +25970,8 @@ function callArguments(ev, argList, ctx) {
   for (let i = 0; i < kids.length; i++) {
     const c = kids[i];
     if (c.name === "*" || c.name === "**") {
+      const spread = c.name === "*" && kids[i + 1] ? ev.evaluate(kids[i + 1], ctx) : void 0;
+      if (spread?.t === "list") pos.push(...spread.items);
       i++;
       continue;
     }
@@ -26305,7 +26420,7 @@ function execIf(ev, node, ctx) {
       cond = otherwiseCondition(previous, ev.line(b.body));
       condText = "else";
     }
-    if (contradicts(ctx.cond, cond)) {
+    if (contradicts(ctx.cond, cond) || b.test && !cond && testTrue === false && isConstant(ev, b.test, ctx)) {
       previousFalse = truthAnd(previousFalse, truthNot(testTrue));
       if (previous && cond) previous.push(cond);
       else previous = void 0;
@@ -26337,6 +26452,10 @@ function execIf(ev, node, ctx) {
     });
   merge(ctx.scope, results);
   presenceFallbacks(ctx.scope, results);
+}
+function isConstant(ev, test, ctx) {
+  const v = ev.evaluate(test, ctx);
+  return v.t === "bool" || v.t === "num" || v.t === "str" || v.t === "none";
 }
 function contradicts(outer, inner) {
   if (!outer || !inner || outer.test !== "unset" || outer.derivedFrom || inner.derivedFrom) return false;
@@ -27259,7 +27378,8 @@ function withBases(settings, bases = []) {
   };
 }
 function liveAssignments(model, name2) {
-  return model.assignments.filter((a) => a.name === name2 && a.live);
+  const live = model.assignments.filter((a) => a.name === name2 && a.live);
+  return live.filter((a, i) => !live.slice(i + 1).some((b) => !b.inBranch));
 }
 function fallbackSelectors(databases) {
   const selection = databases.selection;
@@ -28053,6 +28173,37 @@ function dotenvMayProvide(app) {
 function unreadProvided(provided, read) {
   return [...provided.values.keys()].filter((n) => !read.has(n));
 }
+function withScriptAssignments(app, provided) {
+  const values = new Map(provided.values);
+  for (const script of app.entrypointScripts)
+    for (const a of script.script.assignments ?? [])
+      if (!values.has(a.name)) values.set(a.name, a.literal ? a.value : void 0);
+  return { ...provided, values };
+}
+function mayRunInContainer(config2, all, environment) {
+  const by = config2.selectedBy;
+  if (!by || !environment.complete) return true;
+  if (!environment.values.has(by.variable)) return config2.isDefault !== false;
+  const value = environment.values.get(by.variable);
+  return value === void 0 || value.includes("$") || selects(config2, value, all);
+}
+function selects(c, value, all) {
+  const by = c.selectedBy;
+  if (!by) return false;
+  switch (by.test ?? "equals") {
+    case "equals":
+      return by.value === value;
+    case "set":
+      return value !== "";
+    case "unset":
+      return value === "";
+    case "otherwise":
+      return !all.some(
+        (o) => o !== c && (o.selectedBy?.test ?? "equals") === "equals" && o.selectedBy?.value === value
+      );
+  }
+  return false;
+}
 var DATABASE_PART, DATABASE_URL;
 var init_provided_config = __esm({
   "src/rules/lib/provided-config.ts"() {
@@ -28214,11 +28365,12 @@ var init_databases_fix = __esm({
 });
 
 // src/rules/TF0304-database-credentials-in-code.ts
-function credentialFinding(app, key, v, where2) {
+function credentialFinding(app, key, v, where2, assignedAs) {
   if (isCredential(v)) {
     const variable = fieldVariable(app, key);
     const given = providedEnvironment(app).values.has(variable) ? ` (the app's container is already given ${variable})` : "";
-    return msg`${where2} has ${key} as a literal value in code; read it from the environment so each deploy sets its own: ${code(`"${key}": os.environ["${variable}"]`)}${given}.`;
+    const read = `os.environ["${variable}"]`;
+    return msg`${where2} has ${key} as a literal value in code; read it from the environment so each deploy sets its own: ${code(assignedAs ? `${assignedAs}${read}` : `"${key}": ${read}`)}${given}.`;
   }
   if (key !== "PASSWORD" || v.kind !== "env" || !isLiteralFallback(valueWhenUnset(v))) return void 0;
   return {
@@ -28234,6 +28386,10 @@ function fallbackElsewhere(key, v, used) {
   if (file === used.file && fallback.line === used.line) return void 0;
   const usedAt = file === used.file ? ` at line ${used.line}` : ` (in ${used.file} at line ${used.line})`;
   return { file, line: fallback.line, usedAt };
+}
+function laterLiteral(v, config2) {
+  const keyLine = Object.values(config2.fieldLines ?? {});
+  return v.kind === "literal" && v.file === config2.file && keyLine.length > 0 && v.line > Math.max(...keyLine);
 }
 function mayBeServer(config2) {
   if (config2.engine && isServerEngine(config2.engine)) return true;
@@ -28310,12 +28466,20 @@ credentials and are not judged.
               for (const key of KEYS) {
                 const v = config2.fields[key];
                 if (!v) continue;
-                const line = config2.fieldLines?.[key] ?? v.line;
-                const file = config2.fieldLines?.[key] ? writtenIn(settings, config2) : writtenIn(settings, v, config2);
+                const setOnKey = laterLiteral(v, config2);
+                const keyLine = setOnKey ? void 0 : config2.fieldLines?.[key];
+                const line = keyLine ?? v.line;
+                const file = keyLine ? writtenIn(settings, config2) : writtenIn(settings, v, config2);
                 const id2 = `${key}\0${file}\0${line}`;
                 if (seen.has(id2)) continue;
                 const elsewhere = literalElsewhere(v, { file, line }) ?? fallbackElsewhere(key, v, { file, line });
-                const finding = credentialFinding(app, key, v, `${where2}${elsewhere?.usedAt ?? ""}`);
+                const finding = credentialFinding(
+                  app,
+                  key,
+                  v,
+                  `${where2}${elsewhere?.usedAt ?? ""}`,
+                  setOnKey ? `DATABASES["${alias.name}"]["${key}"] = ` : void 0
+                );
                 if (!finding) continue;
                 seen.add(id2);
                 findings.push({ file: elsewhere?.file ?? file, line: elsewhere?.line ?? line, ...finding });
@@ -28732,8 +28896,8 @@ function envFilesOfCompose(app) {
   for (const f of envFiles) {
     if (seen.has(f.path)) continue;
     seen.add(f.path);
-    const inContext = dir === "." ? f.path : import_node_path11.posix.relative(dir, f.path);
-    if (inContext.startsWith("..") || import_node_path11.posix.isAbsolute(inContext) || !isUsableEnvFileName(inContext))
+    const inContext = dir === "." ? f.path : import_node_path12.posix.relative(dir, f.path);
+    if (inContext.startsWith("..") || import_node_path12.posix.isAbsolute(inContext) || !isUsableEnvFileName(inContext))
       continue;
     const line = absentFileReachingImage(app, inContext);
     if (line === void 0) continue;
@@ -28764,12 +28928,12 @@ function ignorePatterns(files) {
   }
   return [...patterns].map((p) => `'${p}'`).join(", ");
 }
-var import_node_path11, envFileInImage;
+var import_node_path12, envFileInImage;
 var init_TF0308_env_file_in_image = __esm({
   "src/rules/TF0308-env-file-in-image.ts"() {
     "use strict";
     init_files();
-    import_node_path11 = require("node:path");
+    import_node_path12 = require("node:path");
     init_context();
     init_env_files2();
     init_rule();
@@ -29487,7 +29651,7 @@ from there.
         for (const app of project.apps) {
           if (!app.settings || !app.dockerfile?.targetStage && !app.compose?.appService) continue;
           if (dotenvMayProvide(app)) continue;
-          const provided = providedEnvironment(app);
+          const provided = withScriptAssignments(app, providedEnvironment(app));
           if (!provided.complete) continue;
           const settings = withBases(app.settings, app.settingsBases);
           const r = { app, settings, provided, read: new Set(settings.envReads.map((x) => x.variable)) };
@@ -29784,6 +29948,7 @@ var init_TF0401_backing_service_localhost = __esm({
     init_settings();
     init_compose_fix();
     init_databases_fix();
+    init_provided_config();
     init_dockerfile_fix();
     init_fix2();
     init_rule();
@@ -29863,9 +30028,11 @@ var init_TF0401_backing_service_localhost = __esm({
           }
           const settings = app.settings;
           if (!settings) continue;
-          const provided = new Set(providedEnvironment(app).values.keys());
-          for (const config2 of settings.databases?.configs ?? []) {
-            if (config2.engine?.includes("sqlite")) continue;
+          const environment = providedEnvironment(app);
+          const provided = new Set(environment.values.keys());
+          const configs = settings.databases?.configs ?? [];
+          for (const config2 of configs) {
+            if (config2.engine?.includes("sqlite") || !mayRunInContainer(config2, configs, environment)) continue;
             for (const lit of literals(config2.fields["HOST"], provided)) {
               const host = hostOf(lit.value);
               const kind = host && classifyHost(host);
@@ -29877,7 +30044,9 @@ var init_TF0401_backing_service_localhost = __esm({
               });
             }
           }
-          for (const a of settings.assignments) {
+          const names = new Set(settings.assignments.map((a) => a.name));
+          const final = [...names].flatMap((name2) => liveAssignments(settings, name2));
+          for (const a of final) {
             const found = [];
             const aliasKeys = ALIAS_HOST_KEYS[a.name];
             if (aliasKeys && a.value.kind === "dict") {
@@ -30550,7 +30719,7 @@ function mountsOverCode(app, web) {
     if (v.type !== "bind" || !v.source || v.source.startsWith("/") || v.source.startsWith("~")) continue;
     if (!codeDir) {
       if (!app.dockerfile) continue;
-      const projectDir = app.managePy ? import_node_path12.posix.dirname(app.managePy) : void 0;
+      const projectDir = app.managePy ? import_node_path13.posix.dirname(app.managePy) : void 0;
       const workdir = app.dockerfile?.targetStage?.workdir ?? "/";
       const onWorkdir = coversPath(v.target, workdir) || coversPath(workdir, v.target);
       if (projectDir === void 0 || !coversPath(v.source, projectDir) || !onWorkdir) continue;
@@ -30572,18 +30741,18 @@ function mountsOverCode(app, web) {
 function codelessText(v, contextDir) {
   const head = `'${shownSource(v)}' at ${shownTarget(v)}, and the image holds no code of its own: the container runs the host's files, so no built release ever runs.`;
   const tail2 = "and keep this mount in a development-only override file.";
-  const source = import_node_path12.posix.normalize(v.source ?? ".");
+  const source = import_node_path13.posix.normalize(v.source ?? ".");
   if (contextDir !== void 0 && !coversPath(contextDir, source)) {
     return `${head} The code ('${source}') is outside the image's build context ('${contextDir}'), so no COPY can take it: build from a context that holds it, COPY it to ${shownTarget(v)}, ${tail2}`;
   }
-  const inContext = contextDir === void 0 || contextDir === "." ? source : import_node_path12.posix.relative(contextDir, source) || ".";
+  const inContext = contextDir === void 0 || contextDir === "." ? source : import_node_path13.posix.relative(contextDir, source) || ".";
   return `${head} Copy the code into the image (COPY ${inContext} ${shownTarget(v)}) ${tail2}`;
 }
-var import_node_path12, sourceMountedOverImage;
+var import_node_path13, sourceMountedOverImage;
 var init_TF0503_source_mounted_over_image = __esm({
   "src/rules/TF0503-source-mounted-over-image.ts"() {
     "use strict";
-    import_node_path12 = require("node:path");
+    import_node_path13 = require("node:path");
     init_paths();
     init_each();
     init_rule();
@@ -30718,7 +30887,7 @@ function unkeptPaths(project) {
     ].map(clean);
     const databases = settings.databases;
     for (const hit of databases ? sqliteFiles(databases, ctx) : []) {
-      if (covered(import_node_path13.posix.dirname(hit.path), mounts) || mounts.includes(hit.path)) continue;
+      if (covered(import_node_path14.posix.dirname(hit.path), mounts) || mounts.includes(hit.path)) continue;
       out.push({
         app,
         what: "sqlite",
@@ -30741,10 +30910,10 @@ function imageBaseDir(app) {
   if (!app.imageSourceDir) return void 0;
   const baseDir = app.settings?.baseDir;
   if (baseDir === void 0) return app.imageSourceDir;
-  const manageDir = app.managePy ? import_node_path13.posix.dirname(app.managePy) : app.dir;
-  const rel = import_node_path13.posix.relative(manageDir === "." ? "" : manageDir, baseDir === "." ? "" : baseDir);
+  const manageDir = app.managePy ? import_node_path14.posix.dirname(app.managePy) : app.dir;
+  const rel = import_node_path14.posix.relative(manageDir === "." ? "" : manageDir, baseDir === "." ? "" : baseDir);
   if (rel.startsWith("..")) return void 0;
-  return import_node_path13.posix.join(app.imageSourceDir, rel);
+  return import_node_path14.posix.join(app.imageSourceDir, rel);
 }
 function sqliteFiles(databases, ctx) {
   const selection = databases.selection;
@@ -30783,27 +30952,10 @@ function sqliteFiles(databases, ctx) {
   }
   return out;
 }
-function selects(c, value, all) {
-  const by = c.selectedBy;
-  if (!by) return false;
-  switch (by.test ?? "equals") {
-    case "equals":
-      return by.value === value;
-    case "set":
-      return value !== "";
-    case "unset":
-      return value === "";
-    case "otherwise":
-      return !all.some(
-        (o) => o !== c && (o.selectedBy?.test ?? "equals") === "equals" && o.selectedBy?.value === value
-      );
-  }
-  return false;
-}
 function sqliteUrlPath(url, ctx) {
   const m = /^(sqlite|spatialite):\/\/[^/]*\/(.*)$/.exec(url);
   if (!m || m[2] === "" || m[2] === ":memory:") return void 0;
-  return m[2].startsWith("/") ? clean(m[2]) : clean(import_node_path13.posix.join(ctx.workdir, m[2]));
+  return m[2].startsWith("/") ? clean(m[2]) : clean(import_node_path14.posix.join(ctx.workdir, m[2]));
 }
 function resolvePath(v, ctx, depth) {
   if (depth > 10) return void 0;
@@ -30818,7 +30970,7 @@ function resolvePath(v, ctx, depth) {
     }
     case "path":
       if (v.base === "absolute") return clean(`/${v.parts.join("/")}`);
-      return ctx.imageBase === void 0 ? void 0 : clean(import_node_path13.posix.join(ctx.imageBase, ...v.parts));
+      return ctx.imageBase === void 0 ? void 0 : clean(import_node_path14.posix.join(ctx.imageBase, ...v.parts));
     case "literal":
       return typeof v.value === "string" ? fromString(v.value, ctx) : void 0;
     default:
@@ -30827,24 +30979,25 @@ function resolvePath(v, ctx, depth) {
 }
 function fromString(s, ctx) {
   if (s === "" || s === ":memory:" || s.includes("://") || s.startsWith("file:")) return void 0;
-  return clean(s.startsWith("/") ? s : import_node_path13.posix.join(ctx.workdir, s));
+  return clean(s.startsWith("/") ? s : import_node_path14.posix.join(ctx.workdir, s));
 }
 function clean(p) {
-  const n = import_node_path13.posix.normalize(p);
+  const n = import_node_path14.posix.normalize(p);
   return n.length > 1 && n.endsWith("/") ? n.slice(0, -1) : n;
 }
 function covered(dir, mounts) {
   return mounts.some((m) => m === "/" || dir === m || dir.startsWith(`${m}/`));
 }
-var import_node_path13, runtimeDataNotInVolume;
+var import_node_path14, runtimeDataNotInVolume;
 var init_TF0602_runtime_data_not_in_volume = __esm({
   "src/rules/TF0602-runtime-data-not-in-volume.ts"() {
     "use strict";
     init_each();
-    import_node_path13 = require("node:path");
+    import_node_path14 = require("node:path");
     init_core();
     init_settings();
     init_data_dir_fix();
+    init_provided_config();
     init_rule();
     runtimeDataNotInVolume = defineRule({
       id: "TF0602",
@@ -30886,7 +31039,7 @@ object store for media.
         return unkeptPaths(project).map((hit) => {
           const inFiles = hit.app.compose && composeFiles.size > 1 ? ` in ${hit.app.compose.files.join(" + ")}` : "";
           const where2 = hit.app.compose?.appService ? `a VOLUME of the Dockerfile nor a volume of the compose service '${hit.app.compose.appService.name}'${inFiles}` : "a VOLUME of the Dockerfile nor a volume of a compose service (no compose file runs this image)";
-          const dir = import_node_path13.posix.dirname(hit.path);
+          const dir = import_node_path14.posix.dirname(hit.path);
           const finding = hit.what === "sqlite" ? {
             file: hit.file,
             line: hit.line,
@@ -30909,7 +31062,7 @@ object store for media.
           );
           if (!hit) return void 0;
           const what = hit.what === "sqlite" ? "the SQLite database" : "MEDIA_ROOT";
-          return dataDirFromEnvironment(context, hit.app, what) ?? volumeOnDirectory(context, hit.app, hit.what === "sqlite" ? import_node_path13.posix.dirname(hit.path) : hit.path, what);
+          return dataDirFromEnvironment(context, hit.app, what) ?? volumeOnDirectory(context, hit.app, hit.what === "sqlite" ? import_node_path14.posix.dirname(hit.path) : hit.path, what);
         }
       }
     });
@@ -30920,38 +31073,54 @@ object store for media.
 function databaseImage(s) {
   return s.image ?? s.builtFrom;
 }
+function isOfficialPostgres(repo) {
+  return /(^|\/)postgres$/.test(repo) || /(^|\/)postgis\/postgis$/.test(repo);
+}
+function absoluteEnv(s, name2) {
+  const value = s.environment.find((e) => e.name === name2 && e.value)?.value;
+  return value?.startsWith("/") ? value : void 0;
+}
 function dataDir(s) {
   const repo = databaseImage(s)?.repository.toLowerCase() ?? "";
   const bitnami = repo.split("/").includes("bitnami");
   if (s.role === "postgres") {
-    const pgdata = s.environment.find((e) => e.name === "PGDATA" && e.value)?.value ?? s.builtFrom?.pgdata;
+    if (/(^|\/)kartoza\/postgis$/.test(repo)) return absoluteEnv(s, "DATADIR") ?? "/var/lib/postgresql";
+    const built = s.builtFrom?.pgdata;
+    const pgdata = absoluteEnv(s, "PGDATA") ?? (built?.startsWith("/") ? built : void 0);
     if (pgdata) return pgdata;
     if (bitnami) return "/bitnami/postgresql";
     const major = Number(/^(\d+)/.exec(databaseImage(s)?.tag ?? "")?.[1]);
-    return repo.endsWith("postgres") && major >= 18 ? `/var/lib/postgresql/${major}/docker` : "/var/lib/postgresql/data";
+    return isOfficialPostgres(repo) && major >= 18 ? `/var/lib/postgresql/${major}/docker` : "/var/lib/postgresql/data";
   }
   if (s.role === "mysql" || s.role === "mariadb") return bitnami ? `/bitnami/${s.role}` : "/var/lib/mysql";
   return void 0;
 }
 function imageVolume(s) {
   const repo = databaseImage(s)?.repository.toLowerCase() ?? "";
-  if (s.role !== "postgres" || !/(^|\/)postgres$/.test(repo) || repo.includes("bitnami")) return void 0;
+  if (s.role !== "postgres" || !isOfficialPostgres(repo)) return void 0;
   const major = Number(/^(\d+)/.exec(databaseImage(s)?.tag ?? "")?.[1]);
   return major >= 18 ? void 0 : "/var/lib/postgresql/data";
+}
+function hostPath(bind2) {
+  const shown = shownSource(bind2) ?? "";
+  if (/^[/~.$]/.test(shown)) return shown;
+  return `./${shown}`;
 }
 function message(name2, image, dir, mounts) {
   const at2 = `Service '${name2}' (${image})`;
   const fix2 = `Mount a named volume there instead, e.g. '${name2}-data:${dir}', declared under the top-level volumes:.`;
-  const { bind: bind2, anonymous, shadowed } = mounts;
+  const { bind: bind2, anonymous, shadowed, elsewhere } = mounts;
   if (bind2) {
     const outside = bind2.source.startsWith("/") || bind2.source.startsWith("~");
     const where2 = outside ? "in a host path outside the project, which exists on this host only, owned by the database's user" : "in the checkout, owned by the database's user, and a re-clone, a clean or another host starts with an empty database";
-    return `${at2} keeps its data directory ${dir} in a bind mount of the host directory ${shownSource(bind2)}, not in a named volume: the files sit ${where2}. ${fix2}`;
+    return `${at2} keeps its data directory ${dir} in a bind mount of the host directory ${hostPath(bind2)}, not in a named volume: the files sit ${where2}. ${fix2}`;
   }
   if (shadowed)
     return `${at2} mounts a volume at ${shadowed.target}, a parent of its data directory ${dir}, which the image declares as its own VOLUME: the data goes to an anonymous volume and is lost when the container is recreated. Mount the volume at ${dir} itself, e.g. '${name2}-data:${dir}'.`;
   if (anonymous)
     return `${at2} mounts an anonymous volume at ${anonymous.target}: it has no name to find it by, \`docker compose down -v\` or a fresh \`up -V\` drops it, and the data goes with it. ${fix2}`;
+  if (elsewhere)
+    return `${at2} mounts the volume '${elsewhere.source}' at ${elsewhere.target}, but this image keeps its data in ${dir}, which no named volume covers: the data is lost when the container is recreated. Mount the volume at ${dir} instead: '${elsewhere.source}:${dir}'.`;
   return `${at2} has no named volume at its data directory ${dir}: the data is lost when the container is recreated. Add a volume such as '${name2}-data:${dir}' and declare it under the top-level volumes:.`;
 }
 var postgresDataNotInVolume;
@@ -30988,7 +31157,11 @@ var init_TF0603_postgres_data_not_in_volume = __esm({
         "to the database's user inside a directory of the checkout, where a `git clean`, a re-clone or another host loses",
         "them, and Docker no longer manages (lists, backs up, migrates) them. A `tmpfs` there is not reported: it says the",
         "database is meant to be thrown away (test stacks). A database service built from a Dockerfile of its own",
-        "(`build: postgres` with `FROM postgres:16`) is judged the same way, at its `build:` line."
+        "(`build: postgres` with `FROM postgres:16`) is judged the same way, at its `build:` line.",
+        "",
+        "The data directory is the image's: `/var/lib/postgresql/data` for `postgres` and `postgis/postgis` up to 17",
+        "(`/var/lib/postgresql/<major>/docker` from 18, or `PGDATA`), `/var/lib/postgresql` for `kartoza/postgis` (or",
+        "`DATADIR`), `/bitnami/postgresql` for `bitnami/postgresql`, `/var/lib/mysql` for `mysql` and `mariadb`."
       ].join("\n"),
       related: [],
       check(project) {
@@ -31009,6 +31182,10 @@ var init_TF0603_postgres_data_not_in_volume = __esm({
             anonymous: s.volumes.find((v) => v.type === "volume" && !v.source && coversPath(v.target, dir)),
             shadowed: s.volumes.find(
               (v) => v.type !== "tmpfs" && v.source && coversPath(v.target, dir) && !reaches(v)
+            ),
+            // `pgdata:/var/lib/postgresql/data` on an image that keeps its data elsewhere (kartoza/postgis, Bitnami).
+            elsewhere: s.volumes.find(
+              (v) => v.type === "volume" && v.source && /^\/var\/lib\/(postgresql|mysql)\b/.test(v.target)
             )
           };
           const image = s.image ? shownImage(s.image) : `built FROM ${s.builtFrom.repository}${s.builtFrom.tag ? `:${s.builtFrom.tag}` : ""}`;
@@ -31723,16 +31900,16 @@ function isPlainWordList(raw, argv) {
   return !looksLikeArray(raw) && argv.length > 0 && argv.every((w2) => !/[[\]'"]|,$/.test(w2));
 }
 function scriptAt(word, scripts, workdir) {
-  const path4 = word.includes("/") ? import_node_path14.posix.resolve(workdir, word) : void 0;
+  const path4 = word.includes("/") ? import_node_path15.posix.resolve(workdir, word) : void 0;
   return scripts.find(
-    (s) => path4 ? import_node_path14.posix.normalize(s.imagePath) === path4 : import_node_path14.posix.basename(s.imagePath) === word
+    (s) => path4 ? import_node_path15.posix.normalize(s.imagePath) === path4 : import_node_path15.posix.basename(s.imagePath) === word
   );
 }
-var import_node_path14, BUILTINS2;
+var import_node_path15, BUILTINS2;
 var init_exec_form = __esm({
   "src/rules/lib/exec-form.ts"() {
     "use strict";
-    import_node_path14 = require("node:path");
+    import_node_path15 = require("node:path");
     BUILTINS2 = /* @__PURE__ */ new Set([
       ".",
       "source",
@@ -31815,10 +31992,13 @@ function execsLast(program, shells) {
   if (/(^|\/)bash$/.test(program ?? "")) return shells.bash;
   return /(^|\/)(ba)?sh$|(^|\/)ash$/.test(program ?? "") && shells.sh;
 }
-function endsInSimpleCommand(script, last) {
+function isBusyBoxSh(program, shells) {
+  return !/(^|\/)bash$/.test(program ?? "") && execsLast(program, shells);
+}
+function endsInSimpleCommand(script, last, busybox = false) {
   const text = script.replace(/\\\n/g, " ").trim();
   if (last.background || last.redirects.length > 0 || /\btrap\b/.test(text)) return false;
-  if (/(^|[^&<>])&(?![&>])/.test(text)) return false;
+  if (!busybox && /(^|[^&<>])&(?![&>])/.test(text)) return false;
   const tail2 = lastListItem(text);
   if (!tail2 || tail2.after === "|") return false;
   const item = tail2.item.replace(/\s+#.*$/, "").trim();
@@ -31907,9 +32087,8 @@ function fixShellForm(context) {
     }
     for (const script of app.entrypointScripts) {
       if (script.file !== finding.file) continue;
-      const commands = script.script.commands;
-      const last = commands.at(-1);
-      if (!last || last.line !== finding.line || last.background) continue;
+      const last = branchEnds(script.script.commands).find((c) => c.line === finding.line && !c.background);
+      if (!last) continue;
       return execLast(last, lines2, finding.file, last.line, last.line);
     }
   }
@@ -31925,9 +32104,10 @@ function execFormOf(instr, argv, lines2, file) {
   };
 }
 function lastToExec(argv, line) {
-  const last = inlineScriptLastCommand(argv, line);
-  if (!last || isKeepAliveLoop(inlineScript(argv) ?? "") || last.argv[0]?.startsWith("-")) return void 0;
   const commands = inlineScriptCommands(argv, line);
+  const ends = branchEnds(commands);
+  const last = ends.length > 1 ? ends.find((c) => !c.viaExec && !c.background && mainProcessOf(c.argv)) : inlineScriptLastCommand(argv, line);
+  if (!last || isKeepAliveLoop(inlineScript(argv) ?? "") || last.argv[0]?.startsWith("-")) return void 0;
   if (foregroundSequence(commands)) return void 0;
   if (backgroundStart(commands)?.background.some((p) => serverOf(p.command.argv))) return void 0;
   return last;
@@ -31951,18 +32131,19 @@ function scriptFindings(script, commands, all, init) {
   const out = [];
   const held = argumentsHeldBy(script.script);
   const startsArgs = (argv) => runsArguments(argv, held);
-  const run = backgroundStart(commands, startsArgs);
-  const background = run?.background.find((p) => serverOf(p.command.argv));
-  if (run && background) {
-    const several = init ? `${init.name} sends SIGTERM to the script's shell only, over several processes, and it reaches none of them` : "the script stays PID 1 over several processes and SIGTERM reaches none of them";
-    return [
-      {
-        file: script.file,
-        line: background.command.line,
-        message: `${script.file} ${backgroundWords(run)}, so ${several}. ${oneProcessAdvice(run)}`
-      }
-    ];
-  }
+  const runs = backgroundStarts(commands, startsArgs).flatMap((run) => {
+    const background = run.background.find((p) => serverOf(p.command.argv));
+    return background ? [{ run, background }] : [];
+  });
+  const several = init ? `${init.name} sends SIGTERM to the script's shell only, over several processes, and it reaches none of them` : "the script stays PID 1 over several processes and SIGTERM reaches none of them";
+  for (const { run, background } of runs)
+    out.push({
+      file: script.file,
+      line: background.command.line,
+      message: `${script.file} ${backgroundWords(run)}, so ${several}. ${oneProcessAdvice(run)}`
+    });
+  if (runs.length > 0)
+    commands = commands.filter((c) => runs.every((r) => exclusive(c, r.background.command)));
   const sequence = foregroundSequence(commands);
   if (sequence && !sequence[0].command.viaExec) {
     const keep = keptProcess(sequence);
@@ -31983,7 +32164,7 @@ function scriptFindings(script, commands, all, init) {
     out.push({
       file: script.file,
       line: c.line,
-      message: `${script.file} starts ${what} without exec, so ${stays}. Write exec ${runsArgs && /^\$\{?[@*]\}?$/.test(c.argv[0]) ? '"$@"' : c.argv.map((w2) => /\s/.test(w2) ? JSON.stringify(w2) : w2).join(" ")}.`
+      message: `${script.file}, line ${c.line}, starts ${what} without exec, so ${stays}. Write exec ${runsArgs && /^\$\{?[@*]\}?$/.test(c.argv[0]) ? '"$@"' : c.argv.map((w2) => /\s/.test(w2) ? JSON.stringify(w2) : w2).join(" ")}.`
     });
   });
   return out;
@@ -32035,6 +32216,8 @@ function shellFormMessage(instr, argv) {
   if (builtin)
     return `${k} is in shell form, so ${pid1}. No exec form can be built from it: '${builtin}' is a shell builtin, not a program, so ${k} [${instr.script?.commands[0].argv.map((a) => JSON.stringify(a)).join(", ")}] would fail to start. Start the server itself in exec form (${k} ["gunicorn", "--bind", "0.0.0.0:8000", "<project>.wsgi"]).`;
   if (!argv) {
+    if (branchEnds(instr.script?.commands ?? []).length > 1)
+      return `${k} is in shell form, so ${pid1} (whichever branch of its case or if/else runs). Use the exec form with exec in each branch: ${k} ["sh", "-c", "\u2026"] with 'exec' before the last command of every branch, or ${k} ["/entrypoint.sh"] with a script that does so.`;
     const several = (instr.script?.commands.length ?? 0) > 1;
     return `${k} is in shell form, so ${pid1}. Use the exec form: ${several ? `${k} ["/entrypoint.sh"] with exec in the script` : `${k} ["sh", "-c", "exec \u2026"]`}.`;
   }
@@ -32060,10 +32243,12 @@ function shellText(argv) {
   ).join(" ");
 }
 function inlineShell(argv, file, line, what, shells, written) {
-  const commands = inlineScriptCommands(argv, line);
+  const parsed = inlineScriptCommands(argv, line);
+  const commands = commandsThatRun(parsed, { args: inlineScriptArgs(argv), variable: () => void 0 });
+  if (setupOnly(commands)) return [];
   const shell = `${what} runs '${argv[0]} -c'`;
   const writtenCommands = written ? inlineScriptCommands(written, line) : [];
-  const shown = (c) => writtenCommands.length === commands.length ? writtenCommands[commands.indexOf(c)].argv : c.argv;
+  const shown = (c) => writtenCommands.length === parsed.length ? writtenCommands[parsed.indexOf(c)].argv : c.argv;
   const run = backgroundStart(commands);
   if (run?.background.some((p) => serverOf(p.command.argv)))
     return [
@@ -32084,12 +32269,29 @@ function inlineShell(argv, file, line, what, shells, written) {
       }
     ];
   }
+  const ends = branchEnds(commands);
+  if (ends.length > 1) {
+    const servers = ends.filter((c) => !c.viaExec && !c.background && mainProcessOf(c.argv));
+    if (servers.length === 0) return [];
+    const each = servers.map(
+      (c) => `the branch that runs ${mainProcessOf(c.argv).kind} starts it without exec`
+    );
+    const write = servers.map((c) => `'exec ${shown(c).join(" ")}'`);
+    return [
+      {
+        file,
+        line,
+        message: `${shell} with alternative branches (a case or if/else), and ${listOf(each)}, so in ${servers.length === 1 ? "that branch" : "those branches"} the shell stays PID 1 and SIGTERM does not reach the server. Write ${listOf(write)} in ${servers.length === 1 ? "that branch" : "their branches"}.`
+      }
+    ];
+  }
   const last = commands.at(-1);
   if (!last || last.viaExec) return [];
   const script = inlineScript(argv) ?? "";
-  const lone = inlineScriptCommands(argv, line).length === 1 && !last.background && isSimple(script);
+  const lone = parsed.length === 1 && !last.background && isSimple(script);
   if (lone && /(^|\/)bash$/.test(argv[0])) return [];
-  if (execsLast(argv[0], shells) && endsInSimpleCommand(script, last)) return [];
+  if (execsLast(argv[0], shells) && endsInSimpleCommand(script, last, isBusyBoxSh(argv[0], shells)))
+    return [];
   if (isKeepAliveLoop(script))
     return [
       {
@@ -32121,8 +32323,9 @@ function shExecsShellForm(instr, shells) {
   const last = commands.at(-1);
   if (!shells.sh || !last || last.viaExec || looksLikeArray(instr.raw) || isKeepAliveLoop(instr.raw))
     return false;
-  if (foregroundSequence(commands) || backgroundStart(commands)) return false;
-  return endsInSimpleCommand(instr.raw, last);
+  if (foregroundSequence(commands) || backgroundStart(commands)?.background.some((p) => serverOf(p.command.argv)))
+    return false;
+  return endsInSimpleCommand(instr.raw, last, true);
 }
 function cutOptions(argv, line) {
   const commands = inlineScriptCommands(argv, line);
@@ -32187,6 +32390,13 @@ without an older suite, the official \`nginx\`, \`httpd\`, \`node\`, \`postgres\
 on bullseye or later, which are Debian, Alpine 3.13 and later). On Alpine (\`alpine\`, \`nginx:alpine\`, any
 \`*-alpine\` tag), \`/bin/sh\` is BusyBox ash, which does the same for \`sh -c\` and shell-form CMD. Debian buster and older, Ubuntu 20.04 and older, and images whose base is not known
 keep the finding; the other parts of the chain (a migrate on every start) are still reported by their own rules.
+BusyBox also execs the last command after a job sent to the background (\`sh -c "celery \u2026 worker & gunicorn \u2026"\`:
+gunicorn is PID 1, checked on BusyBox 1.35); bash does not. The worker beside it is TF0803's.
+
+The items of a \`case\` and the branches of an if/else are alternatives, never a sequence: the branch the
+container's arguments select is judged when they are known, else each branch on its own. A command that only runs
+setup and exits (\`python manage.py migrate --noinput\`, \`migrate && collectstatic\`, a one-off service) leaves no
+server for SIGTERM to miss: not reported.
 
 An array that is not valid JSON (\`CMD ['gunicorn', 'mysite.wsgi']\`: single quotes) is shell form too; no exec form is
 built from its text. The exec form of a script without a \`#!\` line runs it with sh (\`CMD ["sh", "/app/start.sh"]\`):
@@ -32212,7 +32422,7 @@ script) never runs.`,
           if (df && stage) {
             const cmd = commandIgnoredBy(app, void 0) ? void 0 : stage.cmd;
             const shellForm = stage.entrypoint?.form === "shell" ? stage.entrypoint : cmd?.form === "shell" ? cmd : void 0;
-            if (shellForm && !shExecsShellForm(shellForm, shells))
+            if (shellForm && !shExecsShellForm(shellForm, shells) && !setupOnly(shellForm.script?.commands ?? []))
               findings.push({
                 file: df.file,
                 line: shellForm.line,
@@ -32501,6 +32711,17 @@ DATABASES = {'default': {
 });
 
 // src/rules/TF1003-sqlite-default-engine.ts
+function emptyEngineNote(app, databases) {
+  const selection = databases.selection;
+  if (selection.kind !== "env") return "";
+  const entry = app.compose?.appService?.environment.filter((e) => e.name === selection.variable && e.source === "environment").at(-1);
+  if (!entry?.interpolated || entry.value !== "" || !entry.raw) return "";
+  const readsEngine = databases.configs.some(
+    (c) => c.fields.ENGINE?.kind === "env" && c.fields.ENGINE.variable === selection.variable && !c.fields.ENGINE.prefix && !c.fields.ENGINE.suffix
+  );
+  if (!readsEngine) return "";
+  return ` The compose service '${app.compose.appService.name}' passes ${selection.variable}: ${entry.raw} (${entry.file}:${entry.line}), which nothing here sets (no .env beside the compose file gives it): unless the shell running compose exports it, the container gets it empty, and an empty ENGINE is Django's dummy backend, so every query fails with ImproperlyConfigured instead of using SQLite.`;
+}
 function envSelectsSqlite(app, databases) {
   const selection = databases.selection;
   const stage = app.dockerfile?.targetStage;
@@ -32587,7 +32808,7 @@ DATABASES = {"default": dj_database_url.config()}  # ImproperlyConfigured when D
           findings.push({
             file,
             line: at2.line,
-            message: `When ${what} ${verb} unset the database falls back to SQLite (${fallback.engine}${where2}), so a deploy that forgets it runs on a file inside the container; make the variable required, or set the SQLite choice explicitly in the development environment.`
+            message: `When ${what} ${verb} unset the database falls back to SQLite (${fallback.engine}${where2}), so a deploy that forgets it runs on a file inside the container; make the variable required, or set the SQLite choice explicitly in the development environment.${emptyEngineNote(app, databases)}`
           });
         }
         return findings;
@@ -33375,13 +33596,13 @@ var init_registry = __esm({
 
 // src/util/safe-fs.ts
 function isInside(path4, root) {
-  const rel = (0, import_node_path15.relative)(root, path4);
-  return rel === "" || !rel.startsWith(`..${import_node_path15.sep}`) && rel !== ".." && !(0, import_node_path15.isAbsolute)(rel);
+  const rel = (0, import_node_path16.relative)(root, path4);
+  return rel === "" || !rel.startsWith(`..${import_node_path16.sep}`) && rel !== ".." && !(0, import_node_path16.isAbsolute)(rel);
 }
 function resolveInside(root, path4, what = "the scanned directory") {
-  const absRoot = (0, import_node_path15.resolve)(root);
+  const absRoot = (0, import_node_path16.resolve)(root);
   const realRoot = realpath(absRoot);
-  const lexical = (0, import_node_path15.resolve)(absRoot, path4);
+  const lexical = (0, import_node_path16.resolve)(absRoot, path4);
   if (!isInside(lexical, absRoot) && !isInside(lexical, realRoot))
     throw new UnsafePathError(path4, `outside ${what}`);
   let real;
@@ -33435,9 +33656,9 @@ function readRegularFileSync(path4, maxBytes, display = path4) {
   }
 }
 function writeOwnFile(path4, text, within) {
-  const file = (0, import_node_path15.resolve)(path4);
-  const dir = ownDirectory((0, import_node_path15.dirname)(file), within);
-  const target = (0, import_node_path15.join)(dir, (0, import_node_path15.basename)(file));
+  const file = (0, import_node_path16.resolve)(path4);
+  const dir = ownDirectory((0, import_node_path16.dirname)(file), within);
+  const target = (0, import_node_path16.join)(dir, (0, import_node_path16.basename)(file));
   let fd;
   try {
     fd = (0, import_node_fs.openSync)(
@@ -33463,13 +33684,13 @@ function writeOwnFile(path4, text, within) {
   }
 }
 function ownDirectory(dir, within) {
-  const roots = within.map((w2) => plannedRealPath((0, import_node_path15.resolve)(w2)).planned);
+  const roots = within.map((w2) => plannedRealPath((0, import_node_path16.resolve)(w2)).planned);
   const { real, missing, planned } = plannedRealPath(dir);
   if (!roots.some((r) => isInside(planned, r)))
     throw new UnsafePathError(dir, "outside the workspace and the runner temporary directory");
   let current = real;
   for (const name2 of missing) {
-    current = (0, import_node_path15.join)(current, name2);
+    current = (0, import_node_path16.join)(current, name2);
     try {
       (0, import_node_fs.mkdirSync)(current, { mode: 493 });
     } catch (error) {
@@ -33484,9 +33705,9 @@ function plannedRealPath(dir) {
   const missing = [];
   let existing = dir;
   while (!exists(existing)) {
-    const parent = (0, import_node_path15.dirname)(existing);
+    const parent = (0, import_node_path16.dirname)(existing);
     if (parent === existing) break;
-    missing.unshift((0, import_node_path15.basename)(existing));
+    missing.unshift((0, import_node_path16.basename)(existing));
     existing = parent;
   }
   let real;
@@ -33495,7 +33716,7 @@ function plannedRealPath(dir) {
   } catch {
     throw new UnsafePathError(dir, "a symbolic link whose target does not exist");
   }
-  return { real, missing, planned: (0, import_node_path15.join)(real, ...missing) };
+  return { real, missing, planned: (0, import_node_path16.join)(real, ...missing) };
 }
 function statSyncIsDirectory(path4) {
   try {
@@ -33524,12 +33745,12 @@ function formatBytes(n) {
   if (n % 1024 === 0) return `${n / 1024} KiB`;
   return `${n} bytes`;
 }
-var import_node_fs, import_node_path15, realpath, UnsafePathError;
+var import_node_fs, import_node_path16, realpath, UnsafePathError;
 var init_safe_fs = __esm({
   "src/util/safe-fs.ts"() {
     "use strict";
     import_node_fs = require("node:fs");
-    import_node_path15 = require("node:path");
+    import_node_path16 = require("node:path");
     realpath = import_node_fs.realpathSync.native;
     UnsafePathError = class extends Error {
       constructor(path4, reason) {
@@ -33816,7 +34037,7 @@ function envFileNames(text) {
 function readText(realRoot, file, maxBytes, plain2) {
   let bytes;
   try {
-    bytes = plain2 ? readRegularFileSync((0, import_node_path17.join)(realRoot, file), maxBytes, file) : readInsideSync(realRoot, file, { maxBytes });
+    bytes = plain2 ? readRegularFileSync((0, import_node_path18.join)(realRoot, file), maxBytes, file) : readInsideSync(realRoot, file, { maxBytes });
   } catch (error) {
     if (error instanceof UnsafePathError) return { reason: error.reason };
     return {
@@ -33851,7 +34072,7 @@ function walk(realRoot, limit) {
     const dir = queue[next];
     let entries;
     try {
-      entries = (0, import_node_fs3.readdirSync)(dir === "" ? realRoot : (0, import_node_path17.join)(realRoot, dir), { withFileTypes: true });
+      entries = (0, import_node_fs3.readdirSync)(dir === "" ? realRoot : (0, import_node_path18.join)(realRoot, dir), { withFileTypes: true });
     } catch {
       continue;
     }
@@ -33867,7 +34088,7 @@ function walk(realRoot, limit) {
         files.push(rel);
         plain2.add(rel);
       } else if (entry.isSymbolicLink()) {
-        const target = linkTarget((0, import_node_path17.join)(realRoot, rel), realRoot);
+        const target = linkTarget((0, import_node_path18.join)(realRoot, rel), realRoot);
         if (target === "file") files.push(rel);
         else if (target !== "directory") links.push({ path: rel, reason: target.reason });
       }
@@ -33901,13 +34122,13 @@ function linkTarget(abs, realRoot) {
   }
   return { reason: "a symbolic link to something that is not a regular file" };
 }
-var import_node_fs3, import_node_path17, MAX_FILES, MAX_FILE_BYTES;
+var import_node_fs3, import_node_path18, MAX_FILES, MAX_FILE_BYTES;
 var init_discover = __esm({
   "src/discover/index.ts"() {
     "use strict";
     init_env_files();
     import_node_fs3 = require("node:fs");
-    import_node_path17 = require("node:path");
+    import_node_path18 = require("node:path");
     init_safe_fs();
     init_classify();
     init_compose_commands();
@@ -34296,16 +34517,16 @@ function locateBuildFailure(log, dockerfileText) {
 }
 async function stageBuildContext(contextDir, dockerfile, tempDir) {
   await (0, import_promises.mkdir)(tempDir, { recursive: true });
-  const stage = await (0, import_promises.mkdtemp)(import_node_path27.default.join(tempDir, "tfr-context-"));
+  const stage = await (0, import_promises.mkdtemp)(import_node_path28.default.join(tempDir, "tfr-context-"));
   let removed;
   const remove = () => removed ??= (0, import_promises.rm)(stage, { recursive: true, force: true });
   try {
-    const destination = import_node_path27.default.join(stage, "context");
+    const destination = import_node_path28.default.join(stage, "context");
     await (0, import_promises.mkdir)(destination);
-    await copyTree2(import_node_path27.default.resolve(contextDir), destination, import_node_path27.default.resolve(stage));
-    const rel = import_node_path27.default.relative(import_node_path27.default.resolve(contextDir), import_node_path27.default.resolve(dockerfile));
-    const inside = rel !== "" && !rel.startsWith("..") && !import_node_path27.default.isAbsolute(rel);
-    const staged = inside && !rel.split(import_node_path27.default.sep).includes(NEVER_STAGED) ? import_node_path27.default.join(destination, rel) : dockerfile;
+    await copyTree2(import_node_path28.default.resolve(contextDir), destination, import_node_path28.default.resolve(stage));
+    const rel = import_node_path28.default.relative(import_node_path28.default.resolve(contextDir), import_node_path28.default.resolve(dockerfile));
+    const inside = rel !== "" && !rel.startsWith("..") && !import_node_path28.default.isAbsolute(rel);
+    const staged = inside && !rel.split(import_node_path28.default.sep).includes(NEVER_STAGED) ? import_node_path28.default.join(destination, rel) : dockerfile;
     return { context: destination, dockerfile: staged, remove };
   } catch (error) {
     await remove();
@@ -34322,8 +34543,8 @@ async function copyTree2(from, to, skip) {
   }
   for (const e of entries) {
     if (e.name === NEVER_STAGED) continue;
-    const source = import_node_path27.default.join(from, e.name);
-    const target = import_node_path27.default.join(to, e.name);
+    const source = import_node_path28.default.join(from, e.name);
+    const target = import_node_path28.default.join(to, e.name);
     if (source === skip) continue;
     if (e.isDirectory()) {
       await (0, import_promises.mkdir)(target);
@@ -34340,12 +34561,12 @@ async function copyTree2(from, to, skip) {
     }
   }
 }
-var import_promises, import_node_path27, normalize2, NEVER_STAGED, ClassicBuildLog;
+var import_promises, import_node_path28, normalize2, NEVER_STAGED, ClassicBuildLog;
 var init_build = __esm({
   "src/smoke/build.ts"() {
     "use strict";
     import_promises = require("node:fs/promises");
-    import_node_path27 = __toESM(require("node:path"), 1);
+    import_node_path28 = __toESM(require("node:path"), 1);
     normalize2 = (s) => s.replace(/\s+/g, " ").trim();
     NEVER_STAGED = ".git";
     ClassicBuildLog = class {
@@ -34505,7 +34726,7 @@ var init_run_state = __esm({
 function buildSource(app) {
   const build2 = app.compose?.appService?.build;
   const dockerfile = build2?.dockerfile ?? app.dockerfile.file;
-  return { dockerfile, contextDir: build2?.context ?? app.context?.dir ?? import_node_path28.default.posix.dirname(dockerfile) };
+  return { dockerfile, contextDir: build2?.context ?? app.context?.dir ?? import_node_path29.default.posix.dirname(dockerfile) };
 }
 function outsideBuildSource(root, app) {
   const { contextDir, dockerfile } = buildSource(app);
@@ -34531,8 +34752,8 @@ async function buildImage(run) {
   for (const [k, v] of Object.entries(composeBuild?.args ?? {})) if (v !== void 0) args[k] = v;
   Object.assign(args, run.options.buildArgs ?? {});
   const staged = await stageBuildContext(
-    import_node_path28.default.join(root, contextDir),
-    import_node_path28.default.join(root, run.dockerfile),
+    import_node_path29.default.join(root, contextDir),
+    import_node_path29.default.join(root, run.dockerfile),
     run.options.tempDir ?? (0, import_node_os2.tmpdir)()
   );
   run.stagedContext = staged;
@@ -34631,13 +34852,13 @@ ${r.stderr}`
     run.image = {};
   }
 }
-var import_node_os2, import_node_path28;
+var import_node_os2, import_node_path29;
 var init_image_build = __esm({
   "src/smoke/image-build.ts"() {
     "use strict";
     init_discover();
     import_node_os2 = require("node:os");
-    import_node_path28 = __toESM(require("node:path"), 1);
+    import_node_path29 = __toESM(require("node:path"), 1);
     init_safe_fs();
     init_build();
     init_limits();
@@ -34843,7 +35064,7 @@ async function engineContext(run, engine, creds) {
     composeEnv: appService?.environment ?? [],
     imageEnvNames: (image.Env ?? []).map((e) => e.split("=")[0]),
     postgres: creds,
-    sqliteUrl: `sqlite:///${import_node_path29.default.posix.join(firstTarget ?? workdir, "db.sqlite3")}`,
+    sqliteUrl: `sqlite:///${import_node_path30.default.posix.join(firstTarget ?? workdir, "db.sqlite3")}`,
     extra: run.options.env?.[engine],
     random: run.random
   });
@@ -34922,20 +35143,20 @@ function entrypointRunsArguments(app, entrypoint) {
   if (!program) return false;
   if (INIT_PROGRAM.test(program)) return true;
   const script = app.entrypointScripts.find(
-    (s) => s.imagePath === program || import_node_path29.default.posix.basename(s.imagePath) === import_node_path29.default.posix.basename(program)
+    (s) => s.imagePath === program || import_node_path30.default.posix.basename(s.imagePath) === import_node_path30.default.posix.basename(program)
   );
   if (script)
     return script.script.commands.some((c) => c.argv.some((a) => a.includes("$@") || a.includes("$*")));
-  return /\.sh$|entrypoint/i.test(import_node_path29.default.posix.basename(program));
+  return /\.sh$|entrypoint/i.test(import_node_path30.default.posix.basename(program));
 }
 function entrypointProgram(entrypoint) {
   return entrypoint.find((a, i) => i === entrypoint.length - 1 || !/^(\/bin\/)?(ba|da)?sh$/.test(a));
 }
-var import_node_path29, INIT_PROGRAM;
+var import_node_path30, INIT_PROGRAM;
 var init_engine_context = __esm({
   "src/smoke/engine-context.ts"() {
     "use strict";
-    import_node_path29 = __toESM(require("node:path"), 1);
+    import_node_path30 = __toESM(require("node:path"), 1);
     init_env();
     INIT_PROGRAM = /^(.*\/)?(tini|dumb-init|gosu|su-exec)$/;
   }
@@ -36519,7 +36740,7 @@ __export(cli_exports, {
 });
 module.exports = __toCommonJS(cli_exports);
 var import_node_fs8 = require("node:fs");
-var import_node_path30 = require("node:path");
+var import_node_path31 = require("node:path");
 var import_node_module5 = require("node:module");
 var import_node_url2 = require("node:url");
 
@@ -36529,7 +36750,7 @@ var import_node_util = require("node:util");
 // src/options.ts
 init_option_error();
 var import_node_fs2 = require("node:fs");
-var import_node_path16 = require("node:path");
+var import_node_path17 = require("node:path");
 var import_yaml2 = __toESM(require_dist(), 1);
 init_core();
 init_registry();
@@ -36589,7 +36810,7 @@ var MAX_CONFIG_BYTES = 256 * 1024;
 async function loadConfig(root, file, within = root) {
   const explicit = file !== void 0 && file !== "";
   const name2 = explicit ? file : DEFAULT_CONFIG_FILE2;
-  const path4 = (0, import_node_path16.resolve)(root, name2);
+  const path4 = (0, import_node_path17.resolve)(root, name2);
   if (!explicit && isAbsent(path4)) return { rules: {}, exclude: [], allowSuppressions: true };
   let text;
   try {
@@ -36601,7 +36822,7 @@ async function loadConfig(root, file, within = root) {
       return { rules: {}, exclude: [], allowSuppressions: true };
     throw new OptionError(`Cannot read config file '${name2}': ${reason}.`);
   }
-  return { ...parseConfig(text, name2), file: (0, import_node_path16.relative)((0, import_node_path16.resolve)(root), path4).split(import_node_path16.sep).join("/") };
+  return { ...parseConfig(text, name2), file: (0, import_node_path17.relative)((0, import_node_path17.resolve)(root), path4).split(import_node_path17.sep).join("/") };
 }
 function isAbsent(path4) {
   try {
@@ -36614,13 +36835,13 @@ function scannedDirectory(base, directory, source, workspace) {
   const quoted2 = `${source} '${directory}'`;
   let real;
   try {
-    real = import_node_fs2.realpathSync.native((0, import_node_path16.resolve)(base, directory));
+    real = import_node_fs2.realpathSync.native((0, import_node_path17.resolve)(base, directory));
   } catch {
     throw new OptionError(`${quoted2} does not exist. Expected the directory of the app to review.`);
   }
   if (workspace !== void 0) {
-    const rel = (0, import_node_path16.relative)((0, import_node_fs2.realpathSync)(workspace), real);
-    if (rel === ".." || rel.startsWith(`..${import_node_path16.sep}`) || (0, import_node_path16.isAbsolute)(rel))
+    const rel = (0, import_node_path17.relative)((0, import_node_fs2.realpathSync)(workspace), real);
+    if (rel === ".." || rel.startsWith(`..${import_node_path17.sep}`) || (0, import_node_path17.isAbsolute)(rel))
       throw new OptionError(
         `${quoted2} leads outside the workspace (a symbolic link). Expected a directory inside the workspace.`
       );
@@ -36711,12 +36932,12 @@ ${helpHint}
 }
 
 // src/fix-cli.ts
-var import_node_path23 = require("node:path");
+var import_node_path24 = require("node:path");
 
 // src/fix/files.ts
 var import_node_fs4 = require("node:fs");
 var import_node_os = require("node:os");
-var import_node_path18 = require("node:path");
+var import_node_path19 = require("node:path");
 init_discover();
 init_safe_fs();
 init_text_encoding();
@@ -36735,15 +36956,15 @@ function writeText(root, file, text) {
     encoding = encodingOf(readInsideSync(root, file, { maxBytes: MAX_FIX_BYTES }));
   } catch {
   }
-  writeOwnFile((0, import_node_path18.join)(root, file), encodeText(text, encoding), [root]);
+  writeOwnFile((0, import_node_path19.join)(root, file), encodeText(text, encoding), [root]);
 }
 var MAX_SCRATCH_ENTRIES = 2e4;
 var ScratchTooLarge = class extends Error {
   name = "ScratchTooLarge";
 };
 function makeScratch(root, maxEntries = MAX_SCRATCH_ENTRIES) {
-  const base = (0, import_node_fs4.mkdtempSync)((0, import_node_path18.join)((0, import_node_os.tmpdir)(), "tfr-fix-"));
-  const dir = (0, import_node_path18.join)(base, "tree");
+  const base = (0, import_node_fs4.mkdtempSync)((0, import_node_path19.join)((0, import_node_os.tmpdir)(), "tfr-fix-"));
+  const dir = (0, import_node_path19.join)(base, "tree");
   let entries = 0;
   try {
     copyTree(root, dir, () => {
@@ -36759,7 +36980,7 @@ function makeScratch(root, maxEntries = MAX_SCRATCH_ENTRIES) {
   return {
     dir,
     write(file, text) {
-      if (text === void 0) (0, import_node_fs4.rmSync)((0, import_node_path18.join)(dir, file), { force: true });
+      if (text === void 0) (0, import_node_fs4.rmSync)((0, import_node_path19.join)(dir, file), { force: true });
       else writeText(dir, file, text);
     },
     dispose: () => (0, import_node_fs4.rmSync)(base, { recursive: true, force: true })
@@ -36774,8 +36995,8 @@ function copyTree(root, dir, counted) {
       if (source !== root) counted();
       const stat = (0, import_node_fs4.lstatSync)(source);
       if (!stat.isFile() || stat.size <= MAX_FILE_BYTES) return true;
-      const target = (0, import_node_path18.join)(dir, (0, import_node_path18.relative)(root, source));
-      (0, import_node_fs4.mkdirSync)((0, import_node_path18.dirname)(target), { recursive: true });
+      const target = (0, import_node_path19.join)(dir, (0, import_node_path19.relative)(root, source));
+      (0, import_node_fs4.mkdirSync)((0, import_node_path19.dirname)(target), { recursive: true });
       const fd = (0, import_node_fs4.openSync)(target, "w");
       try {
         (0, import_node_fs4.ftruncateSync)(fd, stat.size);
@@ -36789,7 +37010,7 @@ function copyTree(root, dir, counted) {
 
 // src/fix/patch.ts
 var import_node_fs5 = require("node:fs");
-var import_node_path19 = require("node:path");
+var import_node_path20 = require("node:path");
 
 // src/fix/diff.ts
 var CONTEXT = 3;
@@ -36896,14 +37117,14 @@ function unifiedDiff(path4, oldText, newText) {
 
 // src/fix/patch.ts
 function repositoryRoot(dir) {
-  for (let d = dir; ; d = (0, import_node_path19.dirname)(d)) {
-    if ((0, import_node_fs5.existsSync)((0, import_node_path19.join)(d, ".git"))) return d;
-    if ((0, import_node_path19.dirname)(d) === d) return void 0;
+  for (let d = dir; ; d = (0, import_node_path20.dirname)(d)) {
+    if ((0, import_node_fs5.existsSync)((0, import_node_path20.join)(d, ".git"))) return d;
+    if ((0, import_node_path20.dirname)(d) === d) return void 0;
   }
 }
 function repositoryPrefix(dir) {
   const top = repositoryRoot(dir);
-  const rel = top === void 0 ? "" : (0, import_node_path19.relative)(top, dir).split(import_node_path19.sep).join("/");
+  const rel = top === void 0 ? "" : (0, import_node_path20.relative)(top, dir).split(import_node_path20.sep).join("/");
   return rel === "" ? "" : `${rel}/`;
 }
 function patchOf(changes, prefix = "") {
@@ -37592,7 +37813,7 @@ init_discover();
 // src/model/index.ts
 init_env_files();
 init_env_files2();
-var import_node_path22 = require("node:path");
+var import_node_path23 = require("node:path");
 init_classify();
 init_dockerignore();
 
@@ -37700,7 +37921,7 @@ init_image_app();
 init_input();
 
 // src/model/own-context.ts
-var import_node_path20 = require("node:path");
+var import_node_path21 = require("node:path");
 function namedContextPaths(text) {
   const out = /* @__PURE__ */ new Set();
   const lines2 = text.replace(/\\\r?\n/g, " ").split(/\r?\n/);
@@ -37717,7 +37938,7 @@ function namedContextPaths(text) {
         if (words2[i] === "-r" || words2[i] === "--requirement") out.add(words2[i + 1]);
     } else for (const w2 of words2) if (/^[\w.-]+(\/[\w.-]+)*\.(py|sh)$/.test(w2) && w2.includes("/")) out.add(w2);
   }
-  return [...out].map((p) => import_node_path20.posix.normalize(p).replace(/^\.\//, "").replace(/\/$/, "")).filter((p) => p !== "." && p !== "" && !p.startsWith("/") && !p.startsWith("..") && !/[*?$[]/.test(p));
+  return [...out].map((p) => import_node_path21.posix.normalize(p).replace(/^\.\//, "").replace(/\/$/, "")).filter((p) => p !== "." && p !== "" && !p.startsWith("/") && !p.startsWith("..") && !/[*?$[]/.test(p));
 }
 function wordsOf(args) {
   const trimmed = args.trim();
@@ -37731,7 +37952,7 @@ function wordsOf(args) {
   return trimmed.split(/\s+/).map((w2) => w2.replace(/^['"]|['"]$/g, "")).filter(Boolean);
 }
 function contextIsOwnDirectory(text, dir, ancestor2, exists2) {
-  const at2 = (base, p) => exists2(base === "." ? p : import_node_path20.posix.join(base, p));
+  const at2 = (base, p) => exists2(base === "." ? p : import_node_path21.posix.join(base, p));
   let own = false;
   for (const p of namedContextPaths(text)) {
     const inOwn = at2(dir, p);
@@ -38131,7 +38352,7 @@ init_context();
 init_dockerfile2();
 
 // src/model/image-files.ts
-var import_node_path21 = require("node:path");
+var import_node_path22 = require("node:path");
 init_classify();
 
 // src/parse/pipfile.ts
@@ -38283,7 +38504,7 @@ var ImageFiles = class extends ModelPart {
           ...this.npmRun(c.argv, c.wd, stage, index, context, layout)
         ])) {
           for (const req of requirementArgs(argv)) {
-            const imagePath = import_node_path21.posix.resolve(wd, req);
+            const imagePath = import_node_path22.posix.resolve(wd, req);
             let source = layout.sourceOf(stage, imagePath, index);
             if (!source) {
               const rel = normalizeRelative(req);
@@ -38305,7 +38526,7 @@ var ImageFiles = class extends ModelPart {
   unlockedPipfile(argv, wd, stage, index, context, layout) {
     const install = pipenvInstall(argv);
     if (!install || install.ignorePipfile) return void 0;
-    const source = layout.sourceOf(stage, import_node_path21.posix.resolve(wd, "Pipfile"), index) ?? (context.sentFiles.includes("Pipfile") ? "Pipfile" : void 0);
+    const source = layout.sourceOf(stage, import_node_path22.posix.resolve(wd, "Pipfile"), index) ?? (context.sentFiles.includes("Pipfile") ? "Pipfile" : void 0);
     const file = source && joinPath(context.dir, source);
     if (!file || !(file in this.texts)) return void 0;
     const locked = context.files.includes(joinPath(dirName(source), "Pipfile.lock"));
@@ -38322,7 +38543,7 @@ var ImageFiles = class extends ModelPart {
   npmRun(argv, wd, stage, index, context, layout) {
     const names = npmScriptsRun(argv);
     if (!names || names.length === 0) return [];
-    const source = layout.sourceOf(stage, import_node_path21.posix.resolve(wd, "package.json"), index) ?? (context.sentFiles.includes("package.json") ? "package.json" : void 0);
+    const source = layout.sourceOf(stage, import_node_path22.posix.resolve(wd, "package.json"), index) ?? (context.sentFiles.includes("package.json") ? "package.json" : void 0);
     const text = source && this.texts[joinPath(context.dir, source)];
     if (!text) return [];
     return npmScriptCommands(packageScripts(text), names).map((c) => ({ argv: c, wd }));
@@ -38395,7 +38616,7 @@ var ImageFiles = class extends ModelPart {
         continue;
       }
       for (const word of scriptWords2(argv)) {
-        const candidates = word.includes("/") ? [import_node_path21.posix.resolve(dirs[k], word)] : [import_node_path21.posix.resolve(dirs[k], word), ...binDirs(word)];
+        const candidates = word.includes("/") ? [import_node_path22.posix.resolve(dirs[k], word)] : [import_node_path22.posix.resolve(dirs[k], word), ...binDirs(word)];
         for (const imagePath of candidates) {
           const source = layout.sourceOf(target, imagePath) ?? this.copiedByName(target, word, context, layout);
           const file = source ? joinPath(context.dir, source) : boundFile(service?.volumes ?? [], imagePath);
@@ -38420,9 +38641,9 @@ var ImageFiles = class extends ModelPart {
   makeTargets(argv, target, workdir, volumes, contextDir, layout) {
     const make = makeInvocation(programArgv(argv));
     if (!make || make.file?.includes("$") || make.dir?.includes("$")) return void 0;
-    const dir = import_node_path21.posix.resolve(workdir, make.dir ?? ".");
+    const dir = import_node_path22.posix.resolve(workdir, make.dir ?? ".");
     for (const name2 of make.file ? [make.file] : ["GNUmakefile", "makefile", "Makefile"]) {
-      const imagePath = import_node_path21.posix.resolve(dir, name2);
+      const imagePath = import_node_path22.posix.resolve(dir, name2);
       const source = layout.sourceOf(target, imagePath);
       const file = source ? joinPath(contextDir, source) : boundFile(volumes, imagePath);
       if (!file || !(file in this.texts)) continue;
@@ -38458,7 +38679,7 @@ var ImageFiles = class extends ModelPart {
     let files;
     if (named.length > 0) {
       files = named.flatMap((c) => {
-        const source = layout.sourceOf(target, import_node_path21.posix.resolve(target.workdir || "/", c));
+        const source = layout.sourceOf(target, import_node_path22.posix.resolve(target.workdir || "/", c));
         return source ? [joinPath(context.dir, source)] : [];
       });
     } else {
@@ -38476,7 +38697,7 @@ var ImageFiles = class extends ModelPart {
       const ini = uwsgiIniArg(argv[0] === "exec" ? argv.slice(1) : argv);
       if (!ini || ini.includes("$")) continue;
       const rel = normalizeRelative(ini);
-      const source = layout.sourceOf(target, import_node_path21.posix.resolve(target.workdir || "/", ini)) ?? (rel && context.sentFiles.includes(rel) ? rel : void 0);
+      const source = layout.sourceOf(target, import_node_path22.posix.resolve(target.workdir || "/", ini)) ?? (rel && context.sentFiles.includes(rel) ? rel : void 0);
       if (source) files.add(joinPath(context.dir, source));
     }
     return [...files].filter((file) => file in this.texts).map((file) => uwsgiIniLogs(file, this.texts[file]));
@@ -38492,7 +38713,7 @@ var ImageFiles = class extends ModelPart {
     if (!/(^|\/)python[\d.]*$/.test(words2[0] ?? "")) return void 0;
     const script = words2.slice(1).find((w2) => !w2.startsWith("-"));
     if (!script?.endsWith(".py")) return void 0;
-    const source = layout.sourceOf(target, import_node_path21.posix.resolve(target.workdir || "/", script));
+    const source = layout.sourceOf(target, import_node_path22.posix.resolve(target.workdir || "/", script));
     return source ?? this.copiedByName(target, baseName(script), context, layout);
   }
   /** A bare command name (`docker-entrypoint.sh`) found on PATH: any COPY landing a file of that name. */
@@ -38508,7 +38729,7 @@ var ImageFiles = class extends ModelPart {
 function boundFile(volumes, imagePath) {
   for (const v of [...volumes].reverse()) {
     if (v.type !== "bind" || !v.source || v.source.startsWith("/") || v.source.startsWith("~")) continue;
-    const target = import_node_path21.posix.normalize(v.target).replace(/(.)\/+$/, "$1");
+    const target = import_node_path22.posix.normalize(v.target).replace(/(.)\/+$/, "$1");
     if (imagePath !== target && !imagePath.startsWith(target === "/" ? "/" : `${target}/`)) continue;
     const file = normalizeRelative(joinPath(v.source, imagePath.slice(target.length)));
     if (file) return file;
@@ -38610,7 +38831,7 @@ function binDirs(word) {
   return ["/usr/local/bin", "/usr/bin", "/bin", "/usr/local/sbin"].map((d) => `${d}/${word}`);
 }
 function isScriptAt(word, script) {
-  return import_node_path21.posix.basename(word) === import_node_path21.posix.basename(script.imagePath);
+  return import_node_path22.posix.basename(word) === import_node_path22.posix.basename(script.imagePath);
 }
 
 // src/model/settings-modules.ts
@@ -39157,7 +39378,7 @@ var ProjectBuilder = class {
       const target = app.dockerfile.targetStage;
       if (target && app.managePy && isUnder(app.managePy, app.context.dir)) {
         const landing = layout.landingOf(target, relativeTo(app.managePy, app.context.dir));
-        if (landing) app.imageSourceDir = import_node_path22.posix.dirname(landing);
+        if (landing) app.imageSourceDir = import_node_path23.posix.dirname(landing);
       }
       if (target) {
         const context = app.context;
@@ -39181,7 +39402,7 @@ var ProjectBuilder = class {
     if (!target) return void 0;
     const landings = Object.keys(this.texts).filter((f) => baseName(f) === "manage.py" && isUnder(f, context.dir)).flatMap((managePy) => {
       const at2 = layout.landingOf(target, relativeTo(managePy, context.dir));
-      return at2 ? [{ managePy, dir: import_node_path22.posix.dirname(at2) }] : [];
+      return at2 ? [{ managePy, dir: import_node_path23.posix.dirname(at2) }] : [];
     });
     if (landings.length < 2) return void 0;
     for (const dir of djangoDirectories(app)) {
@@ -39374,7 +39595,7 @@ function parseFixArgs(argv, cwd) {
     dir: directory,
     write: values.write ?? false,
     rules: chosenRules([...values.rule ?? [], ...(values.only ?? []).flatMap((o) => o.split(","))]),
-    config: values.config !== void 0 ? (0, import_node_path23.resolve)(cwd, values.config) : void 0,
+    config: values.config !== void 0 ? (0, import_node_path24.resolve)(cwd, values.config) : void 0,
     dockerfile: values.dockerfile,
     composeFiles: values["compose-file"],
     settingsModule: values["settings-module"],
@@ -39434,14 +39655,14 @@ async function fix(options, io) {
 }
 
 // src/util/paths.ts
-var import_node_path24 = require("node:path");
+var import_node_path25 = require("node:path");
 function reportDirectory(directory) {
-  return import_node_path24.posix.normalize(directory.replace(/\\/g, "/")).replace(/(.)\/+$/, "$1");
+  return import_node_path25.posix.normalize(directory.replace(/\\/g, "/")).replace(/(.)\/+$/, "$1");
 }
 function repoPath(directory, file) {
   const dir = directory.replace(/\\/g, "/");
-  if (dir === "" || import_node_path24.posix.isAbsolute(dir) || /^[A-Za-z]:\//.test(dir)) return file;
-  const joined = import_node_path24.posix.normalize(import_node_path24.posix.join(dir, file));
+  if (dir === "" || import_node_path25.posix.isAbsolute(dir) || /^[A-Za-z]:\//.test(dir)) return file;
+  const joined = import_node_path25.posix.normalize(import_node_path25.posix.join(dir, file));
   return joined.startsWith("../") ? file : joined;
 }
 
@@ -40103,7 +40324,7 @@ function fileName2(name2) {
 }
 
 // src/report/sarif.ts
-var import_node_path25 = require("node:path");
+var import_node_path26 = require("node:path");
 var import_node_url = require("node:url");
 var SARIF_SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 var LEVEL = {
@@ -40118,7 +40339,7 @@ function renderSarif(report, rules) {
 }
 function sarifLog(report, rules) {
   const index = new Map(rules.map((r, i) => [r.id, i]));
-  const absolute = (0, import_node_path25.isAbsolute)(report.directory);
+  const absolute = (0, import_node_path26.isAbsolute)(report.directory);
   return {
     $schema: SARIF_SCHEMA_URI,
     version: "2.1.0",
@@ -40157,7 +40378,7 @@ function ruleDescriptor(rule, version) {
   };
 }
 function result(report, f, ruleIndex) {
-  const uri = (0, import_node_path25.isAbsolute)(report.directory) ? f.file : repoPath(report.directory, f.file);
+  const uri = (0, import_node_path26.isAbsolute)(report.directory) ? f.file : repoPath(report.directory, f.file);
   const region = f.line === void 0 ? void 0 : {
     startLine: f.line,
     ...f.column !== void 0 ? { startColumn: f.column } : {},
@@ -40628,7 +40849,7 @@ init_registry();
 
 // src/runner-secrets.ts
 var import_node_fs6 = require("node:fs");
-var import_node_path26 = require("node:path");
+var import_node_path27 = require("node:path");
 var MAX_CONFIG_BYTES2 = 256 * 1024;
 var MAX_INCLUDE_DEPTH = 3;
 var MAX_MODULE_DEPTH = 3;
@@ -40688,7 +40909,7 @@ function readSmallFile(file) {
   }
 }
 function gitDirOf(dir) {
-  const dotGit = (0, import_node_path26.join)(dir, ".git");
+  const dotGit = (0, import_node_path27.join)(dir, ".git");
   try {
     const stat = (0, import_node_fs6.statSync)(dotGit, { throwIfNoEntry: false });
     if (!stat) return void 0;
@@ -40697,7 +40918,7 @@ function gitDirOf(dir) {
     return void 0;
   }
   const pointer = /^gitdir:\s*(.+)$/m.exec(readSmallFile(dotGit) ?? "")?.[1]?.trim();
-  return pointer ? (0, import_node_path26.resolve)(dir, pointer) : void 0;
+  return pointer ? (0, import_node_path27.resolve)(dir, pointer) : void 0;
 }
 function configTexts(file, home, depth = 0, seen = /* @__PURE__ */ new Set()) {
   if (depth > MAX_INCLUDE_DEPTH || seen.has(file)) return [];
@@ -40707,37 +40928,37 @@ function configTexts(file, home, depth = 0, seen = /* @__PURE__ */ new Set()) {
   const out = [text];
   for (const m of text.matchAll(/^\s*path\s*=\s*(.+)$/gim)) {
     let target = m[1].trim().replace(/^"(.*)"$/, "$1");
-    if (target.startsWith("~/") && home) target = (0, import_node_path26.join)(home, target.slice(2));
-    if (!(0, import_node_path26.isAbsolute)(target)) target = (0, import_node_path26.resolve)((0, import_node_path26.dirname)(file), target);
+    if (target.startsWith("~/") && home) target = (0, import_node_path27.join)(home, target.slice(2));
+    if (!(0, import_node_path27.isAbsolute)(target)) target = (0, import_node_path27.resolve)((0, import_node_path27.dirname)(file), target);
     out.push(...configTexts(target, home, depth + 1, seen));
   }
   return out;
 }
 function configFilesOf(gitDir) {
-  const files = [(0, import_node_path26.join)(gitDir, "config")];
-  const common = readSmallFile((0, import_node_path26.join)(gitDir, "commondir"))?.trim();
-  if (common) files.push((0, import_node_path26.join)((0, import_node_path26.resolve)(gitDir, common), "config"));
+  const files = [(0, import_node_path27.join)(gitDir, "config")];
+  const common = readSmallFile((0, import_node_path27.join)(gitDir, "commondir"))?.trim();
+  if (common) files.push((0, import_node_path27.join)((0, import_node_path27.resolve)(gitDir, common), "config"));
   const modules = (dir, depth) => {
     if (depth > MAX_MODULE_DEPTH || !(0, import_node_fs6.existsSync)(dir)) return;
     try {
       for (const e of (0, import_node_fs6.readdirSync)(dir, { withFileTypes: true })) {
         if (!e.isDirectory()) continue;
-        files.push((0, import_node_path26.join)(dir, e.name, "config"));
-        modules((0, import_node_path26.join)(dir, e.name, "modules"), depth + 1);
-        modules((0, import_node_path26.join)(dir, e.name), depth + 1);
+        files.push((0, import_node_path27.join)(dir, e.name, "config"));
+        modules((0, import_node_path27.join)(dir, e.name, "modules"), depth + 1);
+        modules((0, import_node_path27.join)(dir, e.name), depth + 1);
       }
     } catch {
     }
   };
-  modules((0, import_node_path26.join)(gitDir, "modules"), 0);
+  modules((0, import_node_path27.join)(gitDir, "modules"), 0);
   return [...new Set(files)];
 }
 function checkoutCredentials(root, workspace, home) {
-  const dirs = [(0, import_node_path26.resolve)(workspace)];
-  const rel = (0, import_node_path26.relative)((0, import_node_path26.resolve)(workspace), (0, import_node_path26.resolve)(root));
-  if (rel && !rel.startsWith("..") && !(0, import_node_path26.isAbsolute)(rel)) {
-    let dir = (0, import_node_path26.resolve)(workspace);
-    for (const part of rel.split(import_node_path26.sep)) dirs.push(dir = (0, import_node_path26.join)(dir, part));
+  const dirs = [(0, import_node_path27.resolve)(workspace)];
+  const rel = (0, import_node_path27.relative)((0, import_node_path27.resolve)(workspace), (0, import_node_path27.resolve)(root));
+  if (rel && !rel.startsWith("..") && !(0, import_node_path27.isAbsolute)(rel)) {
+    let dir = (0, import_node_path27.resolve)(workspace);
+    for (const part of rel.split(import_node_path27.sep)) dirs.push(dir = (0, import_node_path27.join)(dir, part));
   }
   const out = [];
   for (const dir of dirs) {
@@ -40910,7 +41131,7 @@ function parseCommandLine(argv, cwd) {
       directory,
       directoryOption: "Directory",
       // A --config path is the user's, relative to where they run the command, like --output.
-      configFile: config2 !== void 0 ? (0, import_node_path30.resolve)(cwd, config2) : void 0,
+      configFile: config2 !== void 0 ? (0, import_node_path31.resolve)(cwd, config2) : void 0,
       discovery: {
         dockerfile: nonEmpty("dockerfile", values.dockerfile),
         composeFiles: values["compose-file"]?.map((f) => nonEmpty("compose-file", f)),
@@ -40923,7 +41144,7 @@ function parseCommandLine(argv, cwd) {
     dirs: projects,
     many,
     format,
-    output: output !== void 0 ? (0, import_node_path30.resolve)(cwd, output) : void 0,
+    output: output !== void 0 ? (0, import_node_path31.resolve)(cwd, output) : void 0,
     verbose: values.verbose ?? false
   };
 }
@@ -40946,11 +41167,11 @@ function smokeRequest(values, nonEmpty) {
 function projectsIn(cwd, dir) {
   const real = scannedDirectory(cwd, dir, "--each");
   const names = (0, import_node_fs8.readdirSync)(real, { withFileTypes: true }).filter(
-    (e) => !e.name.startsWith(".") && (e.isDirectory() || e.isSymbolicLink() && isDirectory((0, import_node_path30.join)(real, e.name)))
+    (e) => !e.name.startsWith(".") && (e.isDirectory() || e.isSymbolicLink() && isDirectory((0, import_node_path31.join)(real, e.name)))
   ).map((e) => e.name).sort();
   if (names.length === 0)
     throw new OptionError(`--each '${dir}' holds no directory. Expected one per project.`);
-  return names.map((name2) => (0, import_node_path30.join)(dir, name2));
+  return names.map((name2) => (0, import_node_path31.join)(dir, name2));
 }
 function isDirectory(path4) {
   try {
@@ -41045,7 +41266,7 @@ async function reviewProject(request, options, io, env) {
     log,
     now: Date.now,
     // Tokens of the environment and credentials of the checkouts above the directory never reach the report.
-    secrets: (root) => runnerSecrets({ env, root, workspace: (0, import_node_path30.parse)(root).root }),
+    secrets: (root) => runnerSecrets({ env, root, workspace: (0, import_node_path31.parse)(root).root }),
     analyze: io.analyze
   });
 }

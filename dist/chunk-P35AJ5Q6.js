@@ -13634,7 +13634,8 @@ function withBases(settings, bases = []) {
   };
 }
 function liveAssignments(model, name2) {
-  return model.assignments.filter((a) => a.name === name2 && a.live);
+  const live = model.assignments.filter((a) => a.name === name2 && a.live);
+  return live.filter((a, i) => !live.slice(i + 1).some((b) => !b.inBranch));
 }
 function fallbackSelectors(databases) {
   const selection = databases.selection;
@@ -19183,6 +19184,7 @@ function callFunction(ev, f, args, line, ctx, loader = false) {
   if (ev.callDepth >= MAX_CALL_DEPTH) return { t: "unknown", text: "call", line };
   if (f.home) {
     if (f.home.ev.callDepth > 0 || ev.callDepth > 0) return { t: "unknown", text: "call", line };
+    for (const arg of [...args.pos, ...args.kw.values()]) stampFile(arg, ev.file);
     const result2 = callFunction(
       f.home.ev,
       { ...f, home: void 0 },
@@ -19605,6 +19607,8 @@ function callArguments(ev, argList, ctx) {
   for (let i = 0; i < kids.length; i++) {
     const c = kids[i];
     if (c.name === "*" || c.name === "**") {
+      const spread = c.name === "*" && kids[i + 1] ? ev.evaluate(kids[i + 1], ctx) : void 0;
+      if (spread?.t === "list") pos.push(...spread.items);
       i++;
       continue;
     }
@@ -20012,7 +20016,7 @@ function execIf(ev, node, ctx) {
       cond = otherwiseCondition(previous, ev.line(b.body));
       condText = "else";
     }
-    if (contradicts(ctx.cond, cond)) {
+    if (contradicts(ctx.cond, cond) || b.test && !cond && testTrue === false && isConstant(ev, b.test, ctx)) {
       previousFalse = truthAnd(previousFalse, truthNot(testTrue));
       if (previous && cond) previous.push(cond);
       else previous = void 0;
@@ -20044,6 +20048,10 @@ function execIf(ev, node, ctx) {
     });
   merge(ctx.scope, results);
   presenceFallbacks(ctx.scope, results);
+}
+function isConstant(ev, test, ctx) {
+  const v = ev.evaluate(test, ctx);
+  return v.t === "bool" || v.t === "num" || v.t === "str" || v.t === "none";
 }
 function contradicts(outer, inner) {
   if (!outer || !inner || outer.test !== "unset" || outer.derivedFrom || inner.derivedFrom) return false;
@@ -20923,6 +20931,15 @@ function imageCodeDir(app) {
   );
   return copiesHere ? stage.workdir : void 0;
 }
+function workdirsOf(model, stage) {
+  const parent = stage.from.stageRef === void 0 ? void 0 : model.stages[stage.from.stageRef];
+  let workdir = parent ? parent.workdir : "/";
+  return stage.instructions.map((ins) => {
+    const before = workdir;
+    if (ins.keyword === "WORKDIR") workdir = ins.path;
+    return before;
+  });
+}
 
 // src/rules/TF0101-source-not-in-context.ts
 var CODE_HOSTS = /^(https?:\/\/|git@)([^/@]*@)?(github\.com|gitlab\.com|bitbucket\.org|codeload\.github\.com|[^/]*gitlab[^/]*|[^/]*gitea[^/]*)[/:]/i;
@@ -21048,12 +21065,10 @@ COPY . /app
         });
       }
       for (const stage of model.builtStages) {
-        const parent = stage.from.stageRef === void 0 ? void 0 : model.stages[stage.from.stageRef];
-        let workdir = parent ? parent.workdir : "/";
-        for (const ins of stage.instructions) {
-          if (ins.keyword === "WORKDIR") workdir = ins.path;
+        const workdirs = workdirsOf(model, stage);
+        for (const [i, ins] of stage.instructions.entries()) {
           if (ins.keyword === "RUN") {
-            const fetch = fetchesSource(ins, workdir);
+            const fetch = fetchesSource(ins, workdirs[i]);
             if (fetch && !clonesDependency(app, fetch.dest))
               findings.push({
                 file: model.file,
@@ -23341,6 +23356,18 @@ function setsArgs(argv) {
   }
   return false;
 }
+function exclusive(a, b) {
+  const negated = (from) => new Set(from.flatMap((g) => g.kind === "not" ? [JSON.stringify(g.condition)] : []));
+  const held = (from) => from.map((g) => JSON.stringify(g));
+  const ga = a.guards ?? [];
+  const gb = b.guards ?? [];
+  const notA = negated(ga);
+  const notB = negated(gb);
+  return held(ga).some((g) => notB.has(g)) || held(gb).some((g) => notA.has(g));
+}
+function branchEnds(commands) {
+  return commands.filter((c, i) => commands.slice(i + 1).every((later) => exclusive(c, later)));
+}
 function commandsThatRun(commands, inputs) {
   return commands.filter((c) => mayRun(c, inputs));
 }
@@ -24028,7 +24055,7 @@ function imageCommand(app) {
   return chain(app, void 0);
 }
 function serviceCommand(app, service) {
-  return chain(app, service);
+  return chain(app, service, void 0, !service.command && !service.entrypoint);
 }
 function startCommands(app) {
   const seen = /* @__PURE__ */ new Set();
@@ -24045,6 +24072,9 @@ function scriptCommandsThatRun(app, script) {
   const reached = { scripts: /* @__PURE__ */ new Set(), commands: /* @__PURE__ */ new Set() };
   chain(app, void 0, reached);
   chain(app, app.compose?.appService, reached);
+  for (const service of app.compose?.appImageServices ?? [])
+    if (service !== app.compose?.appService)
+      chain(app, service, reached, !service.command && !service.entrypoint);
   if (!reached.scripts.has(script)) return script.script.commands;
   return script.script.commands.filter((c) => reached.commands.has(c));
 }
@@ -24056,7 +24086,7 @@ function startEnvironment(image, service) {
   for (const e of service?.environment ?? []) env[e.name] = e.value;
   return env;
 }
-function chain(app, service, reached) {
+function chain(app, service, reached, everyScript = true) {
   const stage = app.dockerfile?.targetStage;
   const dockerfile = app.dockerfile?.file ?? "";
   const entrypoint = service?.entrypoint ? fromCompose(service.entrypoint, "compose-entrypoint") : stage?.entrypoint && fromInstr(stage.entrypoint, dockerfile);
@@ -24079,7 +24109,7 @@ function chain(app, service, reached) {
   }
   const variable = containerVariables(app.dockerfile?.targetStage?.env ?? {}, service);
   return withSupervisorPrograms(
-    followScripts(commandsThatRun(pid1, { variable }), app, variable, reached),
+    followScripts(commandsThatRun(pid1, { variable }), app, variable, reached, everyScript),
     app
   );
 }
@@ -24177,6 +24207,10 @@ function isKeepAliveLoop(script) {
 function inlineScriptLastCommand(argv, line) {
   return inlineScriptCommands(argv, line).at(-1);
 }
+function inlineScriptArgs(argv) {
+  const at2 = argv.findIndex((a, i) => i > 0 && a.startsWith("-") && !a.startsWith("--") && a.includes("c"));
+  return at2 < 0 || inlineScript(argv) === void 0 ? void 0 : argv.slice(at2 + 3);
+}
 function inlineScript(argv) {
   if (argv.length < 3 || !SHELLS2.has(basename2(argv[0]))) return void 0;
   for (let i = 1; i < argv.length - 1; i++) {
@@ -24186,7 +24220,7 @@ function inlineScript(argv) {
   }
   return void 0;
 }
-function followScripts(commands, app, variable, reached) {
+function followScripts(commands, app, variable, reached, everyScript) {
   const scripts = app.entrypointScripts ?? [];
   const workdir = app.dockerfile?.targetStage?.workdir ?? "/";
   const chain2 = { scripts, workdir, variable, reached };
@@ -24203,7 +24237,8 @@ function followScripts(commands, app, variable, reached) {
       out.push({ ...c, argv: c.argv.slice(1) });
     }
   }
-  if (!matched) for (const s of scripts) out.push(...scriptCommands(s, void 0, void 0, chain2, 0));
+  if (!matched && everyScript)
+    for (const s of scripts) out.push(...scriptCommands(s, void 0, void 0, chain2, 0));
   return out;
 }
 function scriptRun(argv, scripts, workdir) {
@@ -24676,6 +24711,31 @@ function foregroundSequence(commands) {
   }
   return [...branches.values()].find((run) => run.length > 1);
 }
+var SETUP_COMMANDS = /* @__PURE__ */ new Set([
+  "migrate",
+  "collectstatic",
+  "makemigrations",
+  "createsuperuser",
+  "createcachetable",
+  "loaddata",
+  "compilemessages",
+  "compress",
+  "check",
+  "showmigrations"
+]);
+var SHELL_STEPS = /* @__PURE__ */ new Set(["echo", "cd", "set", "export", "true", ":", "printf"]);
+function setupOnly(commands) {
+  let setup = false;
+  for (const c of commands) {
+    const a = programArgv(c.argv);
+    if (c.background) return false;
+    const dj = djangoCommand(c.argv);
+    if (dj && SETUP_COMMANDS.has(dj.name)) setup = true;
+    else if (!(SHELL_STEPS.has(a[0] ?? "") || a[0] === "sleep" && /^\d+[smh]?$/.test(a[1] ?? "")))
+      return false;
+  }
+  return setup;
+}
 function isKeepAliveCommand(argv) {
   const a = programArgv(argv);
   if (a[0] === "tail") return a.some((w) => /^-[a-zA-Z]*[fF]/.test(w) || /^--follow(=|$)/.test(w));
@@ -24684,7 +24744,7 @@ function isKeepAliveCommand(argv) {
 }
 function holderAfter(commands, index, runsArguments2 = () => false) {
   for (const command of commands.slice(index + 1)) {
-    if (command.background) continue;
+    if (command.background || exclusive(command, commands[index])) continue;
     if (runsArguments2(command.argv)) return { kind: "arguments", command };
     const a = programArgv(command.argv);
     if (a[0] === "wait") return { kind: "wait", command };
@@ -24696,13 +24756,21 @@ function holderAfter(commands, index, runsArguments2 = () => false) {
   return void 0;
 }
 function backgroundStart(commands, runsArguments2) {
-  const background = commands.flatMap((command) => {
+  return backgroundStarts(commands, runsArguments2)[0];
+}
+function backgroundStarts(commands, runsArguments2) {
+  const groups = [];
+  for (const command of commands) {
     const what = command.background ? longRunningProcess(command.argv) : void 0;
-    return what ? [{ what, command }] : [];
-  });
-  if (background.length === 0) return void 0;
-  const holder = holderAfter(commands, commands.indexOf(background[0].command), runsArguments2);
-  return { background, holder };
+    if (!what) continue;
+    const group = groups.find((g) => g.every((p) => !exclusive(p.command, command)));
+    if (group) group.push({ what, command });
+    else groups.push([{ what, command }]);
+  }
+  return groups.map((background) => ({
+    background,
+    holder: holderAfter(commands, commands.indexOf(background[0].command), runsArguments2)
+  }));
 }
 var REVERSE_PROXIES = {
   nginx: "nginx",
@@ -25194,6 +25262,7 @@ RUN pip install --no-cache-dir -r requirements.txt
 });
 
 // src/rules/TF0204-deps-installed-at-start.ts
+var import_node_path8 = __toESM(require_node_path(), 1);
 var depsInstalledAtStart = defineRule({
   id: "TF0204",
   name: "deps-installed-at-start",
@@ -25210,28 +25279,75 @@ Install everything at build time, in a \`RUN\`, and keep the start command to st
 COPY requirements.txt .
 RUN pip install --no-cache-dir -r requirements.txt
 CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
-\`\`\``,
+\`\`\`
+
+A \`uv sync\` at start often makes up for a compose bind mount (\`.:/app\`) that hides the \`.venv\` the image's own
+\`RUN uv sync\` built in the project directory. The message then names that mount: keep the environment out of the
+mounted directory (\`ENV UV_PROJECT_ENVIRONMENT=/opt/venv\` before the RUN, \`/opt/venv/bin\` on \`PATH\`) and drop
+the start's \`uv sync\`.`,
   related: [],
   check(project) {
     const findings = [];
-    for (const { command: cmd } of appStartCommands(project)) {
+    for (const { app, command: cmd } of appStartCommands(project)) {
       const what = installsPackages(cmd.argv);
       if (!what) continue;
+      const built = what === "uv sync" ? buildSync(app, cmd) : void 0;
       findings.push({
         file: cmd.file,
         line: cmd.line,
-        message: `'${what}' runs every time the container starts. Move the installation into a RUN of the Dockerfile so the image carries its dependencies.`
+        message: built?.mount ? `'uv sync' runs every time the container starts: the bind mount '${built.mount}' (${built.mountAt}) hides ${built.venv}, the environment the image's RUN uv sync (${built.runAt}) built, so the image's dependencies are not seen and are installed again. The image already installs them: keep the environment out of the mounted directory (ENV UV_PROJECT_ENVIRONMENT=/opt/venv before that RUN, and ENV PATH="/opt/venv/bin:$PATH"), then drop uv sync from the start command.` : built ? `'uv sync' runs every time the container starts, although the image's RUN uv sync (${built.runAt}) already installs the dependencies at build time. Drop uv sync from the start command.` : `'${what}' runs every time the container starts. Move the installation into a RUN of the Dockerfile so the image carries its dependencies.`
       });
     }
     return findings;
   }
 });
+function buildSync(app, command) {
+  const df = app.dockerfile;
+  if (!df) return void 0;
+  const key = (c) => `${c.file}\0${c.line}\0${c.argv.join("\0")}`;
+  const service = effectiveCommand(app).some((c) => key(c) === key(command)) ? app.compose?.appService : void 0;
+  let first;
+  for (const stage of df.builtStages) {
+    const workdirs = workdirsOf(df, stage);
+    for (const [i, ins] of stage.instructions.entries()) {
+      if (ins.keyword !== "RUN") continue;
+      const run = ins;
+      const commands = run.script?.commands ?? (run.argv ? [{ argv: run.argv }] : []);
+      const sync = commands.find((c) => installsPackages(c.argv) === "uv sync");
+      if (!sync) continue;
+      const runAt = `${df.file}:${run.line}`;
+      first ??= { runAt };
+      const venv = syncedEnvironment(programArgv(sync.argv), workdirs[i], { ...stage.env });
+      const mount = venv ? service?.volumes.find((v) => v.type === "bind" && v.source && coversPath(v.target, venv)) : void 0;
+      if (!venv || !mount) continue;
+      return {
+        mount: `${shownSource(mount)}:${shownTarget(mount)}`,
+        mountAt: `${mount.file}:${mount.line}`,
+        venv,
+        runAt
+      };
+    }
+  }
+  return first;
+}
+function syncedEnvironment(argv, workdir, env) {
+  const option = (name2) => {
+    const at2 = argv.findIndex((w) => w === name2 || w.startsWith(`${name2}=`));
+    return at2 < 0 ? void 0 : argv[at2].includes("=") ? argv[at2].slice(name2.length + 1) : argv[at2 + 1];
+  };
+  const dir = option("--project") ?? option("--directory");
+  const base = dir === void 0 ? workdir : workdir?.startsWith("/") ? import_node_path8.posix.resolve(workdir, dir) : void 0;
+  const named = env.UV_PROJECT_ENVIRONMENT;
+  if (named !== void 0)
+    return named.startsWith("/") ? import_node_path8.posix.normalize(named) : base && import_node_path8.posix.resolve(base, named);
+  return base?.startsWith("/") ? import_node_path8.posix.join(base, ".venv") : void 0;
+}
 
 // src/model/compose.ts
-var import_node_path10 = __toESM(require_node_path(), 1);
+var import_node_path11 = __toESM(require_node_path(), 1);
 
 // src/model/compose/loader.ts
-var import_node_path9 = __toESM(require_node_path(), 1);
+var import_node_path10 = __toESM(require_node_path(), 1);
 
 // src/parse/compose.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -25441,10 +25557,10 @@ function interpolationDefault(raw) {
 }
 
 // src/model/compose/yaml-nodes.ts
-var import_node_path8 = __toESM(require_node_path(), 1);
+var import_node_path9 = __toESM(require_node_path(), 1);
 function relPath(dir, p) {
-  if (p.startsWith("/")) return import_node_path8.posix.normalize(p);
-  const joined = import_node_path8.posix.normalize(import_node_path8.posix.join(dir, p));
+  if (p.startsWith("/")) return import_node_path9.posix.normalize(p);
+  const joined = import_node_path9.posix.normalize(import_node_path9.posix.join(dir, p));
   return joined.length > 1 ? joined.replace(/\/$/, "") : joined;
 }
 function isNull(n) {
@@ -25684,7 +25800,7 @@ var Loader = class {
     if (v.kind === "map") {
       const service = scalarString(entryOf(v, "service")?.value);
       const other = scalarString(entryOf(v, "file")?.value);
-      if (service) return { file: other ? relPath(import_node_path9.posix.dirname(file), other) : file, service };
+      if (service) return { file: other ? relPath(import_node_path10.posix.dirname(file), other) : file, service };
     }
     this.errors.push({
       file,
@@ -26234,8 +26350,8 @@ function modelCompose(files, env, options = {}) {
 }
 function build(files, env, options, errors) {
   const loader = new Loader(files, options.texts ?? {}, env, errors);
-  const projectDir = files.length > 0 ? import_node_path10.posix.dirname(files[0].file) : ".";
-  const dirFor = (file) => options.pathsFrom?.[file] ?? (loader.mergeFiles.has(file) ? projectDir : import_node_path10.posix.dirname(file));
+  const projectDir = files.length > 0 ? import_node_path11.posix.dirname(files[0].file) : ".";
+  const dirFor = (file) => options.pathsFrom?.[file] ?? (loader.mergeFiles.has(file) ? projectDir : import_node_path11.posix.dirname(file));
   const used = [];
   const merged = /* @__PURE__ */ new Map();
   const volumes = /* @__PURE__ */ new Set();
@@ -26257,7 +26373,7 @@ function build(files, env, options, errors) {
   const services = [...merged.values()].map((s) => conv.service(s.name, s.file, s.line, s.node));
   resolveVolumesFrom(services, loader.texts);
   const projectDirs = new Set(
-    Object.keys(loader.texts).filter((f) => import_node_path10.posix.basename(f) === "manage.py").map((f) => import_node_path10.posix.dirname(f))
+    Object.keys(loader.texts).filter((f) => import_node_path11.posix.basename(f) === "manage.py").map((f) => import_node_path11.posix.dirname(f))
   );
   const appService = pickAppService(services, loader.texts, projectDir, projectDirs);
   if (appService) appService.role = "app";
@@ -26959,6 +27075,37 @@ function dotenvMayProvide(app) {
 function unreadProvided(provided, read) {
   return [...provided.values.keys()].filter((n) => !read.has(n));
 }
+function withScriptAssignments(app, provided) {
+  const values = new Map(provided.values);
+  for (const script of app.entrypointScripts)
+    for (const a of script.script.assignments ?? [])
+      if (!values.has(a.name)) values.set(a.name, a.literal ? a.value : void 0);
+  return { ...provided, values };
+}
+function mayRunInContainer(config2, all, environment) {
+  const by = config2.selectedBy;
+  if (!by || !environment.complete) return true;
+  if (!environment.values.has(by.variable)) return config2.isDefault !== false;
+  const value = environment.values.get(by.variable);
+  return value === void 0 || value.includes("$") || selects(config2, value, all);
+}
+function selects(c, value, all) {
+  const by = c.selectedBy;
+  if (!by) return false;
+  switch (by.test ?? "equals") {
+    case "equals":
+      return by.value === value;
+    case "set":
+      return value !== "";
+    case "unset":
+      return value === "";
+    case "otherwise":
+      return !all.some(
+        (o) => o !== c && (o.selectedBy?.test ?? "equals") === "equals" && o.selectedBy?.value === value
+      );
+  }
+  return false;
+}
 
 // src/rules/lib/databases-fix.ts
 var SQLITE = "django.db.backends.sqlite3";
@@ -27149,12 +27296,20 @@ credentials and are not judged.
           for (const key of KEYS) {
             const v = config2.fields[key];
             if (!v) continue;
-            const line = config2.fieldLines?.[key] ?? v.line;
-            const file = config2.fieldLines?.[key] ? writtenIn(settings, config2) : writtenIn(settings, v, config2);
+            const setOnKey = laterLiteral(v, config2);
+            const keyLine = setOnKey ? void 0 : config2.fieldLines?.[key];
+            const line = keyLine ?? v.line;
+            const file = keyLine ? writtenIn(settings, config2) : writtenIn(settings, v, config2);
             const id2 = `${key}\0${file}\0${line}`;
             if (seen.has(id2)) continue;
             const elsewhere = literalElsewhere(v, { file, line }) ?? fallbackElsewhere(key, v, { file, line });
-            const finding = credentialFinding(app, key, v, `${where}${elsewhere?.usedAt ?? ""}`);
+            const finding = credentialFinding(
+              app,
+              key,
+              v,
+              `${where}${elsewhere?.usedAt ?? ""}`,
+              setOnKey ? `DATABASES["${alias.name}"]["${key}"] = ` : void 0
+            );
             if (!finding) continue;
             seen.add(id2);
             findings.push({ file: elsewhere?.file ?? file, line: elsewhere?.line ?? line, ...finding });
@@ -27170,11 +27325,12 @@ credentials and are not judged.
     make: (context) => databaseSwitch(context) ?? credentialFromEnvironment(context)
   }
 });
-function credentialFinding(app, key, v, where) {
+function credentialFinding(app, key, v, where, assignedAs) {
   if (isCredential(v)) {
     const variable = fieldVariable(app, key);
     const given = providedEnvironment(app).values.has(variable) ? ` (the app's container is already given ${variable})` : "";
-    return msg`${where} has ${key} as a literal value in code; read it from the environment so each deploy sets its own: ${code(`"${key}": os.environ["${variable}"]`)}${given}.`;
+    const read = `os.environ["${variable}"]`;
+    return msg`${where} has ${key} as a literal value in code; read it from the environment so each deploy sets its own: ${code(assignedAs ? `${assignedAs}${read}` : `"${key}": ${read}`)}${given}.`;
   }
   if (key !== "PASSWORD" || v.kind !== "env" || !isLiteralFallback(valueWhenUnset(v))) return void 0;
   return {
@@ -27190,6 +27346,10 @@ function fallbackElsewhere(key, v, used) {
   if (file === used.file && fallback.line === used.line) return void 0;
   const usedAt = file === used.file ? ` at line ${used.line}` : ` (in ${used.file} at line ${used.line})`;
   return { file, line: fallback.line, usedAt };
+}
+function laterLiteral(v, config2) {
+  const keyLine = Object.values(config2.fieldLines ?? {});
+  return v.kind === "literal" && v.file === config2.file && keyLine.length > 0 && v.line > Math.max(...keyLine);
 }
 function mayBeServer(config2) {
   if (config2.engine && isServerEngine(config2.engine)) return true;
@@ -27552,7 +27712,7 @@ function literalText2(raw) {
 }
 
 // src/rules/TF0308-env-file-in-image.ts
-var import_node_path11 = __toESM(require_node_path(), 1);
+var import_node_path12 = __toESM(require_node_path(), 1);
 var envFileInImage = defineRule({
   id: "TF0308",
   name: "env-file-in-image",
@@ -27605,8 +27765,8 @@ function envFilesOfCompose(app) {
   for (const f of envFiles) {
     if (seen.has(f.path)) continue;
     seen.add(f.path);
-    const inContext = dir === "." ? f.path : import_node_path11.posix.relative(dir, f.path);
-    if (inContext.startsWith("..") || import_node_path11.posix.isAbsolute(inContext) || !isUsableEnvFileName(inContext))
+    const inContext = dir === "." ? f.path : import_node_path12.posix.relative(dir, f.path);
+    if (inContext.startsWith("..") || import_node_path12.posix.isAbsolute(inContext) || !isUsableEnvFileName(inContext))
       continue;
     const line = absentFileReachingImage(app, inContext);
     if (line === void 0) continue;
@@ -28163,7 +28323,7 @@ from there.
     for (const app of project.apps) {
       if (!app.settings || !app.dockerfile?.targetStage && !app.compose?.appService) continue;
       if (dotenvMayProvide(app)) continue;
-      const provided = providedEnvironment(app);
+      const provided = withScriptAssignments(app, providedEnvironment(app));
       if (!provided.complete) continue;
       const settings = withBases(app.settings, app.settingsBases);
       const r = { app, settings, provided, read: new Set(settings.envReads.map((x) => x.variable)) };
@@ -28513,9 +28673,11 @@ var backingServiceLocalhost = defineRule({
       }
       const settings = app.settings;
       if (!settings) continue;
-      const provided = new Set(providedEnvironment(app).values.keys());
-      for (const config2 of settings.databases?.configs ?? []) {
-        if (config2.engine?.includes("sqlite")) continue;
+      const environment = providedEnvironment(app);
+      const provided = new Set(environment.values.keys());
+      const configs = settings.databases?.configs ?? [];
+      for (const config2 of configs) {
+        if (config2.engine?.includes("sqlite") || !mayRunInContainer(config2, configs, environment)) continue;
         for (const lit of literals(config2.fields["HOST"], provided)) {
           const host = hostOf(lit.value);
           const kind = host && classifyHost(host);
@@ -28527,7 +28689,9 @@ var backingServiceLocalhost = defineRule({
           });
         }
       }
-      for (const a of settings.assignments) {
+      const names = new Set(settings.assignments.map((a) => a.name));
+      const final = [...names].flatMap((name2) => liveAssignments(settings, name2));
+      for (const a of final) {
         const found = [];
         const aliasKeys = ALIAS_HOST_KEYS[a.name];
         if (aliasKeys && a.value.kind === "dict") {
@@ -28917,7 +29081,7 @@ docker build -f Dockerfile --target app --build-arg BASE_IMAGE=python:3.12-slim 
 });
 
 // src/rules/TF0503-source-mounted-over-image.ts
-var import_node_path12 = __toESM(require_node_path(), 1);
+var import_node_path13 = __toESM(require_node_path(), 1);
 
 // src/discover/compose-commands.ts
 var COMPOSE_COMMAND = /\bdocker(?:-compose|\s+compose)\b/;
@@ -29254,7 +29418,7 @@ function mountsOverCode(app, web) {
     if (v.type !== "bind" || !v.source || v.source.startsWith("/") || v.source.startsWith("~")) continue;
     if (!codeDir) {
       if (!app.dockerfile) continue;
-      const projectDir = app.managePy ? import_node_path12.posix.dirname(app.managePy) : void 0;
+      const projectDir = app.managePy ? import_node_path13.posix.dirname(app.managePy) : void 0;
       const workdir = app.dockerfile?.targetStage?.workdir ?? "/";
       const onWorkdir = coversPath(v.target, workdir) || coversPath(workdir, v.target);
       if (projectDir === void 0 || !coversPath(v.source, projectDir) || !onWorkdir) continue;
@@ -29276,11 +29440,11 @@ function mountsOverCode(app, web) {
 function codelessText(v, contextDir) {
   const head = `'${shownSource(v)}' at ${shownTarget(v)}, and the image holds no code of its own: the container runs the host's files, so no built release ever runs.`;
   const tail = "and keep this mount in a development-only override file.";
-  const source = import_node_path12.posix.normalize(v.source ?? ".");
+  const source = import_node_path13.posix.normalize(v.source ?? ".");
   if (contextDir !== void 0 && !coversPath(contextDir, source)) {
     return `${head} The code ('${source}') is outside the image's build context ('${contextDir}'), so no COPY can take it: build from a context that holds it, COPY it to ${shownTarget(v)}, ${tail}`;
   }
-  const inContext = contextDir === void 0 || contextDir === "." ? source : import_node_path12.posix.relative(contextDir, source) || ".";
+  const inContext = contextDir === void 0 || contextDir === "." ? source : import_node_path13.posix.relative(contextDir, source) || ".";
   return `${head} Copy the code into the image (COPY ${inContext} ${shownTarget(v)}) ${tail}`;
 }
 
@@ -29342,7 +29506,7 @@ function keepSqliteOutOfContext(context) {
 }
 
 // src/rules/TF0602-runtime-data-not-in-volume.ts
-var import_node_path13 = __toESM(require_node_path(), 1);
+var import_node_path14 = __toESM(require_node_path(), 1);
 var runtimeDataNotInVolume = defineRule({
   id: "TF0602",
   name: "runtime-data-not-in-volume",
@@ -29383,7 +29547,7 @@ object store for media.
     return unkeptPaths(project).map((hit) => {
       const inFiles = hit.app.compose && composeFiles.size > 1 ? ` in ${hit.app.compose.files.join(" + ")}` : "";
       const where = hit.app.compose?.appService ? `a VOLUME of the Dockerfile nor a volume of the compose service '${hit.app.compose.appService.name}'${inFiles}` : "a VOLUME of the Dockerfile nor a volume of a compose service (no compose file runs this image)";
-      const dir = import_node_path13.posix.dirname(hit.path);
+      const dir = import_node_path14.posix.dirname(hit.path);
       const finding = hit.what === "sqlite" ? {
         file: hit.file,
         line: hit.line,
@@ -29406,7 +29570,7 @@ object store for media.
       );
       if (!hit) return void 0;
       const what = hit.what === "sqlite" ? "the SQLite database" : "MEDIA_ROOT";
-      return dataDirFromEnvironment(context, hit.app, what) ?? volumeOnDirectory(context, hit.app, hit.what === "sqlite" ? import_node_path13.posix.dirname(hit.path) : hit.path, what);
+      return dataDirFromEnvironment(context, hit.app, what) ?? volumeOnDirectory(context, hit.app, hit.what === "sqlite" ? import_node_path14.posix.dirname(hit.path) : hit.path, what);
     }
   }
 });
@@ -29425,7 +29589,7 @@ function unkeptPaths(project) {
     ].map(clean);
     const databases = settings.databases;
     for (const hit of databases ? sqliteFiles(databases, ctx) : []) {
-      if (covered(import_node_path13.posix.dirname(hit.path), mounts) || mounts.includes(hit.path)) continue;
+      if (covered(import_node_path14.posix.dirname(hit.path), mounts) || mounts.includes(hit.path)) continue;
       out.push({
         app,
         what: "sqlite",
@@ -29448,10 +29612,10 @@ function imageBaseDir(app) {
   if (!app.imageSourceDir) return void 0;
   const baseDir = app.settings?.baseDir;
   if (baseDir === void 0) return app.imageSourceDir;
-  const manageDir = app.managePy ? import_node_path13.posix.dirname(app.managePy) : app.dir;
-  const rel = import_node_path13.posix.relative(manageDir === "." ? "" : manageDir, baseDir === "." ? "" : baseDir);
+  const manageDir = app.managePy ? import_node_path14.posix.dirname(app.managePy) : app.dir;
+  const rel = import_node_path14.posix.relative(manageDir === "." ? "" : manageDir, baseDir === "." ? "" : baseDir);
   if (rel.startsWith("..")) return void 0;
-  return import_node_path13.posix.join(app.imageSourceDir, rel);
+  return import_node_path14.posix.join(app.imageSourceDir, rel);
 }
 function sqliteFiles(databases, ctx) {
   const selection = databases.selection;
@@ -29490,27 +29654,10 @@ function sqliteFiles(databases, ctx) {
   }
   return out;
 }
-function selects(c, value, all) {
-  const by = c.selectedBy;
-  if (!by) return false;
-  switch (by.test ?? "equals") {
-    case "equals":
-      return by.value === value;
-    case "set":
-      return value !== "";
-    case "unset":
-      return value === "";
-    case "otherwise":
-      return !all.some(
-        (o) => o !== c && (o.selectedBy?.test ?? "equals") === "equals" && o.selectedBy?.value === value
-      );
-  }
-  return false;
-}
 function sqliteUrlPath(url, ctx) {
   const m = /^(sqlite|spatialite):\/\/[^/]*\/(.*)$/.exec(url);
   if (!m || m[2] === "" || m[2] === ":memory:") return void 0;
-  return m[2].startsWith("/") ? clean(m[2]) : clean(import_node_path13.posix.join(ctx.workdir, m[2]));
+  return m[2].startsWith("/") ? clean(m[2]) : clean(import_node_path14.posix.join(ctx.workdir, m[2]));
 }
 function resolvePath(v, ctx, depth) {
   if (depth > 10) return void 0;
@@ -29525,7 +29672,7 @@ function resolvePath(v, ctx, depth) {
     }
     case "path":
       if (v.base === "absolute") return clean(`/${v.parts.join("/")}`);
-      return ctx.imageBase === void 0 ? void 0 : clean(import_node_path13.posix.join(ctx.imageBase, ...v.parts));
+      return ctx.imageBase === void 0 ? void 0 : clean(import_node_path14.posix.join(ctx.imageBase, ...v.parts));
     case "literal":
       return typeof v.value === "string" ? fromString(v.value, ctx) : void 0;
     default:
@@ -29534,10 +29681,10 @@ function resolvePath(v, ctx, depth) {
 }
 function fromString(s, ctx) {
   if (s === "" || s === ":memory:" || s.includes("://") || s.startsWith("file:")) return void 0;
-  return clean(s.startsWith("/") ? s : import_node_path13.posix.join(ctx.workdir, s));
+  return clean(s.startsWith("/") ? s : import_node_path14.posix.join(ctx.workdir, s));
 }
 function clean(p) {
-  const n = import_node_path13.posix.normalize(p);
+  const n = import_node_path14.posix.normalize(p);
   return n.length > 1 && n.endsWith("/") ? n.slice(0, -1) : n;
 }
 function covered(dir, mounts) {
@@ -29548,38 +29695,54 @@ function covered(dir, mounts) {
 function databaseImage(s) {
   return s.image ?? s.builtFrom;
 }
+function isOfficialPostgres(repo) {
+  return /(^|\/)postgres$/.test(repo) || /(^|\/)postgis\/postgis$/.test(repo);
+}
+function absoluteEnv(s, name2) {
+  const value = s.environment.find((e) => e.name === name2 && e.value)?.value;
+  return value?.startsWith("/") ? value : void 0;
+}
 function dataDir(s) {
   const repo = databaseImage(s)?.repository.toLowerCase() ?? "";
   const bitnami = repo.split("/").includes("bitnami");
   if (s.role === "postgres") {
-    const pgdata = s.environment.find((e) => e.name === "PGDATA" && e.value)?.value ?? s.builtFrom?.pgdata;
+    if (/(^|\/)kartoza\/postgis$/.test(repo)) return absoluteEnv(s, "DATADIR") ?? "/var/lib/postgresql";
+    const built = s.builtFrom?.pgdata;
+    const pgdata = absoluteEnv(s, "PGDATA") ?? (built?.startsWith("/") ? built : void 0);
     if (pgdata) return pgdata;
     if (bitnami) return "/bitnami/postgresql";
     const major = Number(/^(\d+)/.exec(databaseImage(s)?.tag ?? "")?.[1]);
-    return repo.endsWith("postgres") && major >= 18 ? `/var/lib/postgresql/${major}/docker` : "/var/lib/postgresql/data";
+    return isOfficialPostgres(repo) && major >= 18 ? `/var/lib/postgresql/${major}/docker` : "/var/lib/postgresql/data";
   }
   if (s.role === "mysql" || s.role === "mariadb") return bitnami ? `/bitnami/${s.role}` : "/var/lib/mysql";
   return void 0;
 }
 function imageVolume(s) {
   const repo = databaseImage(s)?.repository.toLowerCase() ?? "";
-  if (s.role !== "postgres" || !/(^|\/)postgres$/.test(repo) || repo.includes("bitnami")) return void 0;
+  if (s.role !== "postgres" || !isOfficialPostgres(repo)) return void 0;
   const major = Number(/^(\d+)/.exec(databaseImage(s)?.tag ?? "")?.[1]);
   return major >= 18 ? void 0 : "/var/lib/postgresql/data";
+}
+function hostPath(bind2) {
+  const shown = shownSource(bind2) ?? "";
+  if (/^[/~.$]/.test(shown)) return shown;
+  return `./${shown}`;
 }
 function message(name2, image, dir, mounts) {
   const at2 = `Service '${name2}' (${image})`;
   const fix = `Mount a named volume there instead, e.g. '${name2}-data:${dir}', declared under the top-level volumes:.`;
-  const { bind: bind2, anonymous, shadowed } = mounts;
+  const { bind: bind2, anonymous, shadowed, elsewhere } = mounts;
   if (bind2) {
     const outside = bind2.source.startsWith("/") || bind2.source.startsWith("~");
     const where = outside ? "in a host path outside the project, which exists on this host only, owned by the database's user" : "in the checkout, owned by the database's user, and a re-clone, a clean or another host starts with an empty database";
-    return `${at2} keeps its data directory ${dir} in a bind mount of the host directory ${shownSource(bind2)}, not in a named volume: the files sit ${where}. ${fix}`;
+    return `${at2} keeps its data directory ${dir} in a bind mount of the host directory ${hostPath(bind2)}, not in a named volume: the files sit ${where}. ${fix}`;
   }
   if (shadowed)
     return `${at2} mounts a volume at ${shadowed.target}, a parent of its data directory ${dir}, which the image declares as its own VOLUME: the data goes to an anonymous volume and is lost when the container is recreated. Mount the volume at ${dir} itself, e.g. '${name2}-data:${dir}'.`;
   if (anonymous)
     return `${at2} mounts an anonymous volume at ${anonymous.target}: it has no name to find it by, \`docker compose down -v\` or a fresh \`up -V\` drops it, and the data goes with it. ${fix}`;
+  if (elsewhere)
+    return `${at2} mounts the volume '${elsewhere.source}' at ${elsewhere.target}, but this image keeps its data in ${dir}, which no named volume covers: the data is lost when the container is recreated. Mount the volume at ${dir} instead: '${elsewhere.source}:${dir}'.`;
   return `${at2} has no named volume at its data directory ${dir}: the data is lost when the container is recreated. Add a volume such as '${name2}-data:${dir}' and declare it under the top-level volumes:.`;
 }
 var postgresDataNotInVolume = defineRule({
@@ -29608,7 +29771,11 @@ var postgresDataNotInVolume = defineRule({
     "to the database's user inside a directory of the checkout, where a `git clean`, a re-clone or another host loses",
     "them, and Docker no longer manages (lists, backs up, migrates) them. A `tmpfs` there is not reported: it says the",
     "database is meant to be thrown away (test stacks). A database service built from a Dockerfile of its own",
-    "(`build: postgres` with `FROM postgres:16`) is judged the same way, at its `build:` line."
+    "(`build: postgres` with `FROM postgres:16`) is judged the same way, at its `build:` line.",
+    "",
+    "The data directory is the image's: `/var/lib/postgresql/data` for `postgres` and `postgis/postgis` up to 17",
+    "(`/var/lib/postgresql/<major>/docker` from 18, or `PGDATA`), `/var/lib/postgresql` for `kartoza/postgis` (or",
+    "`DATADIR`), `/bitnami/postgresql` for `bitnami/postgresql`, `/var/lib/mysql` for `mysql` and `mariadb`."
   ].join("\n"),
   related: [],
   check(project) {
@@ -29629,6 +29796,10 @@ var postgresDataNotInVolume = defineRule({
         anonymous: s.volumes.find((v) => v.type === "volume" && !v.source && coversPath(v.target, dir)),
         shadowed: s.volumes.find(
           (v) => v.type !== "tmpfs" && v.source && coversPath(v.target, dir) && !reaches(v)
+        ),
+        // `pgdata:/var/lib/postgresql/data` on an image that keeps its data elsewhere (kartoza/postgis, Bitnami).
+        elsewhere: s.volumes.find(
+          (v) => v.type === "volume" && v.source && /^\/var\/lib\/(postgresql|mysql)\b/.test(v.target)
         )
       };
       const image = s.image ? shownImage(s.image) : `built FROM ${s.builtFrom.repository}${s.builtFrom.tag ? `:${s.builtFrom.tag}` : ""}`;
@@ -30228,7 +30399,7 @@ services:
 });
 
 // src/rules/lib/exec-form.ts
-var import_node_path14 = __toESM(require_node_path(), 1);
+var import_node_path15 = __toESM(require_node_path(), 1);
 function execFormArgv(instr, scripts, workdir) {
   const commands = instr.script?.commands ?? [];
   if (commands.length !== 1 || !isPlainWordList(instr.raw, commands[0].argv)) return void 0;
@@ -30266,9 +30437,9 @@ function isPlainWordList(raw, argv) {
   return !looksLikeArray(raw) && argv.length > 0 && argv.every((w) => !/[[\]'"]|,$/.test(w));
 }
 function scriptAt(word, scripts, workdir) {
-  const path = word.includes("/") ? import_node_path14.posix.resolve(workdir, word) : void 0;
+  const path = word.includes("/") ? import_node_path15.posix.resolve(workdir, word) : void 0;
   return scripts.find(
-    (s) => path ? import_node_path14.posix.normalize(s.imagePath) === path : import_node_path14.posix.basename(s.imagePath) === word
+    (s) => path ? import_node_path15.posix.normalize(s.imagePath) === path : import_node_path15.posix.basename(s.imagePath) === word
   );
 }
 
@@ -30349,10 +30520,13 @@ function execsLast(program, shells) {
   if (/(^|\/)bash$/.test(program ?? "")) return shells.bash;
   return /(^|\/)(ba)?sh$|(^|\/)ash$/.test(program ?? "") && shells.sh;
 }
-function endsInSimpleCommand(script, last) {
+function isBusyBoxSh(program, shells) {
+  return !/(^|\/)bash$/.test(program ?? "") && execsLast(program, shells);
+}
+function endsInSimpleCommand(script, last, busybox = false) {
   const text = script.replace(/\\\n/g, " ").trim();
   if (last.background || last.redirects.length > 0 || /\btrap\b/.test(text)) return false;
-  if (/(^|[^&<>])&(?![&>])/.test(text)) return false;
+  if (!busybox && /(^|[^&<>])&(?![&>])/.test(text)) return false;
   const tail = lastListItem(text);
   if (!tail || tail.after === "|") return false;
   const item = tail.item.replace(/\s+#.*$/, "").trim();
@@ -30433,6 +30607,13 @@ without an older suite, the official \`nginx\`, \`httpd\`, \`node\`, \`postgres\
 on bullseye or later, which are Debian, Alpine 3.13 and later). On Alpine (\`alpine\`, \`nginx:alpine\`, any
 \`*-alpine\` tag), \`/bin/sh\` is BusyBox ash, which does the same for \`sh -c\` and shell-form CMD. Debian buster and older, Ubuntu 20.04 and older, and images whose base is not known
 keep the finding; the other parts of the chain (a migrate on every start) are still reported by their own rules.
+BusyBox also execs the last command after a job sent to the background (\`sh -c "celery \u2026 worker & gunicorn \u2026"\`:
+gunicorn is PID 1, checked on BusyBox 1.35); bash does not. The worker beside it is TF0803's.
+
+The items of a \`case\` and the branches of an if/else are alternatives, never a sequence: the branch the
+container's arguments select is judged when they are known, else each branch on its own. A command that only runs
+setup and exits (\`python manage.py migrate --noinput\`, \`migrate && collectstatic\`, a one-off service) leaves no
+server for SIGTERM to miss: not reported.
 
 An array that is not valid JSON (\`CMD ['gunicorn', 'mysite.wsgi']\`: single quotes) is shell form too; no exec form is
 built from its text. The exec form of a script without a \`#!\` line runs it with sh (\`CMD ["sh", "/app/start.sh"]\`):
@@ -30458,7 +30639,7 @@ script) never runs.`,
       if (df && stage) {
         const cmd = commandIgnoredBy(app, void 0) ? void 0 : stage.cmd;
         const shellForm = stage.entrypoint?.form === "shell" ? stage.entrypoint : cmd?.form === "shell" ? cmd : void 0;
-        if (shellForm && !shExecsShellForm(shellForm, shells))
+        if (shellForm && !shExecsShellForm(shellForm, shells) && !setupOnly(shellForm.script?.commands ?? []))
           findings.push({
             file: df.file,
             line: shellForm.line,
@@ -30553,9 +30734,8 @@ function fixShellForm(context) {
     }
     for (const script of app.entrypointScripts) {
       if (script.file !== finding.file) continue;
-      const commands = script.script.commands;
-      const last = commands.at(-1);
-      if (!last || last.line !== finding.line || last.background) continue;
+      const last = branchEnds(script.script.commands).find((c) => c.line === finding.line && !c.background);
+      if (!last) continue;
       return execLast(last, lines, finding.file, last.line, last.line);
     }
   }
@@ -30571,9 +30751,10 @@ function execFormOf(instr, argv, lines, file) {
   };
 }
 function lastToExec(argv, line) {
-  const last = inlineScriptLastCommand(argv, line);
-  if (!last || isKeepAliveLoop(inlineScript(argv) ?? "") || last.argv[0]?.startsWith("-")) return void 0;
   const commands = inlineScriptCommands(argv, line);
+  const ends = branchEnds(commands);
+  const last = ends.length > 1 ? ends.find((c) => !c.viaExec && !c.background && mainProcessOf(c.argv)) : inlineScriptLastCommand(argv, line);
+  if (!last || isKeepAliveLoop(inlineScript(argv) ?? "") || last.argv[0]?.startsWith("-")) return void 0;
   if (foregroundSequence(commands)) return void 0;
   if (backgroundStart(commands)?.background.some((p) => serverOf(p.command.argv))) return void 0;
   return last;
@@ -30597,18 +30778,19 @@ function scriptFindings(script, commands, all, init) {
   const out = [];
   const held = argumentsHeldBy(script.script);
   const startsArgs = (argv) => runsArguments(argv, held);
-  const run = backgroundStart(commands, startsArgs);
-  const background = run?.background.find((p) => serverOf(p.command.argv));
-  if (run && background) {
-    const several = init ? `${init.name} sends SIGTERM to the script's shell only, over several processes, and it reaches none of them` : "the script stays PID 1 over several processes and SIGTERM reaches none of them";
-    return [
-      {
-        file: script.file,
-        line: background.command.line,
-        message: `${script.file} ${backgroundWords(run)}, so ${several}. ${oneProcessAdvice(run)}`
-      }
-    ];
-  }
+  const runs = backgroundStarts(commands, startsArgs).flatMap((run) => {
+    const background = run.background.find((p) => serverOf(p.command.argv));
+    return background ? [{ run, background }] : [];
+  });
+  const several = init ? `${init.name} sends SIGTERM to the script's shell only, over several processes, and it reaches none of them` : "the script stays PID 1 over several processes and SIGTERM reaches none of them";
+  for (const { run, background } of runs)
+    out.push({
+      file: script.file,
+      line: background.command.line,
+      message: `${script.file} ${backgroundWords(run)}, so ${several}. ${oneProcessAdvice(run)}`
+    });
+  if (runs.length > 0)
+    commands = commands.filter((c) => runs.every((r) => exclusive(c, r.background.command)));
   const sequence = foregroundSequence(commands);
   if (sequence && !sequence[0].command.viaExec) {
     const keep = keptProcess(sequence);
@@ -30629,7 +30811,7 @@ function scriptFindings(script, commands, all, init) {
     out.push({
       file: script.file,
       line: c.line,
-      message: `${script.file} starts ${what} without exec, so ${stays}. Write exec ${runsArgs && /^\$\{?[@*]\}?$/.test(c.argv[0]) ? '"$@"' : c.argv.map((w) => /\s/.test(w) ? JSON.stringify(w) : w).join(" ")}.`
+      message: `${script.file}, line ${c.line}, starts ${what} without exec, so ${stays}. Write exec ${runsArgs && /^\$\{?[@*]\}?$/.test(c.argv[0]) ? '"$@"' : c.argv.map((w) => /\s/.test(w) ? JSON.stringify(w) : w).join(" ")}.`
     });
   });
   return out;
@@ -30681,6 +30863,8 @@ function shellFormMessage(instr, argv) {
   if (builtin)
     return `${k} is in shell form, so ${pid1}. No exec form can be built from it: '${builtin}' is a shell builtin, not a program, so ${k} [${instr.script?.commands[0].argv.map((a) => JSON.stringify(a)).join(", ")}] would fail to start. Start the server itself in exec form (${k} ["gunicorn", "--bind", "0.0.0.0:8000", "<project>.wsgi"]).`;
   if (!argv) {
+    if (branchEnds(instr.script?.commands ?? []).length > 1)
+      return `${k} is in shell form, so ${pid1} (whichever branch of its case or if/else runs). Use the exec form with exec in each branch: ${k} ["sh", "-c", "\u2026"] with 'exec' before the last command of every branch, or ${k} ["/entrypoint.sh"] with a script that does so.`;
     const several = (instr.script?.commands.length ?? 0) > 1;
     return `${k} is in shell form, so ${pid1}. Use the exec form: ${several ? `${k} ["/entrypoint.sh"] with exec in the script` : `${k} ["sh", "-c", "exec \u2026"]`}.`;
   }
@@ -30706,10 +30890,12 @@ function shellText(argv) {
   ).join(" ");
 }
 function inlineShell(argv, file, line, what, shells, written) {
-  const commands = inlineScriptCommands(argv, line);
+  const parsed = inlineScriptCommands(argv, line);
+  const commands = commandsThatRun(parsed, { args: inlineScriptArgs(argv), variable: () => void 0 });
+  if (setupOnly(commands)) return [];
   const shell = `${what} runs '${argv[0]} -c'`;
   const writtenCommands = written ? inlineScriptCommands(written, line) : [];
-  const shown = (c) => writtenCommands.length === commands.length ? writtenCommands[commands.indexOf(c)].argv : c.argv;
+  const shown = (c) => writtenCommands.length === parsed.length ? writtenCommands[parsed.indexOf(c)].argv : c.argv;
   const run = backgroundStart(commands);
   if (run?.background.some((p) => serverOf(p.command.argv)))
     return [
@@ -30730,12 +30916,29 @@ function inlineShell(argv, file, line, what, shells, written) {
       }
     ];
   }
+  const ends = branchEnds(commands);
+  if (ends.length > 1) {
+    const servers = ends.filter((c) => !c.viaExec && !c.background && mainProcessOf(c.argv));
+    if (servers.length === 0) return [];
+    const each = servers.map(
+      (c) => `the branch that runs ${mainProcessOf(c.argv).kind} starts it without exec`
+    );
+    const write = servers.map((c) => `'exec ${shown(c).join(" ")}'`);
+    return [
+      {
+        file,
+        line,
+        message: `${shell} with alternative branches (a case or if/else), and ${listOf(each)}, so in ${servers.length === 1 ? "that branch" : "those branches"} the shell stays PID 1 and SIGTERM does not reach the server. Write ${listOf(write)} in ${servers.length === 1 ? "that branch" : "their branches"}.`
+      }
+    ];
+  }
   const last = commands.at(-1);
   if (!last || last.viaExec) return [];
   const script = inlineScript(argv) ?? "";
-  const lone = inlineScriptCommands(argv, line).length === 1 && !last.background && isSimple(script);
+  const lone = parsed.length === 1 && !last.background && isSimple(script);
   if (lone && /(^|\/)bash$/.test(argv[0])) return [];
-  if (execsLast(argv[0], shells) && endsInSimpleCommand(script, last)) return [];
+  if (execsLast(argv[0], shells) && endsInSimpleCommand(script, last, isBusyBoxSh(argv[0], shells)))
+    return [];
   if (isKeepAliveLoop(script))
     return [
       {
@@ -30767,8 +30970,9 @@ function shExecsShellForm(instr, shells) {
   const last = commands.at(-1);
   if (!shells.sh || !last || last.viaExec || looksLikeArray(instr.raw) || isKeepAliveLoop(instr.raw))
     return false;
-  if (foregroundSequence(commands) || backgroundStart(commands)) return false;
-  return endsInSimpleCommand(instr.raw, last);
+  if (foregroundSequence(commands) || backgroundStart(commands)?.background.some((p) => serverOf(p.command.argv)))
+    return false;
+  return endsInSimpleCommand(instr.raw, last, true);
 }
 function cutOptions(argv, line) {
   const commands = inlineScriptCommands(argv, line);
@@ -31014,12 +31218,23 @@ DATABASES = {"default": dj_database_url.config()}  # ImproperlyConfigured when D
       findings.push({
         file,
         line: at2.line,
-        message: `When ${what} ${verb} unset the database falls back to SQLite (${fallback.engine}${where}), so a deploy that forgets it runs on a file inside the container; make the variable required, or set the SQLite choice explicitly in the development environment.`
+        message: `When ${what} ${verb} unset the database falls back to SQLite (${fallback.engine}${where}), so a deploy that forgets it runs on a file inside the container; make the variable required, or set the SQLite choice explicitly in the development environment.${emptyEngineNote(app, databases)}`
       });
     }
     return findings;
   }
 });
+function emptyEngineNote(app, databases) {
+  const selection = databases.selection;
+  if (selection.kind !== "env") return "";
+  const entry = app.compose?.appService?.environment.filter((e) => e.name === selection.variable && e.source === "environment").at(-1);
+  if (!entry?.interpolated || entry.value !== "" || !entry.raw) return "";
+  const readsEngine = databases.configs.some(
+    (c) => c.fields.ENGINE?.kind === "env" && c.fields.ENGINE.variable === selection.variable && !c.fields.ENGINE.prefix && !c.fields.ENGINE.suffix
+  );
+  if (!readsEngine) return "";
+  return ` The compose service '${app.compose.appService.name}' passes ${selection.variable}: ${entry.raw} (${entry.file}:${entry.line}), which nothing here sets (no .env beside the compose file gives it): unless the shell running compose exports it, the container gets it empty, and an empty ENGINE is Django's dummy backend, so every query fails with ImproperlyConfigured instead of using SQLite.`;
+}
 function envSelectsSqlite(app, databases) {
   const selection = databases.selection;
   const stage = app.dockerfile?.targetStage;

@@ -13,7 +13,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-HKUAQHGZ.js";
+} from "./chunk-P35AJ5Q6.js";
 import {
   insertLines,
   normalizePackageName,

@@ -21,7 +21,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-HKUAQHGZ.js";
+} from "./chunk-P35AJ5Q6.js";
 import {
   UnsafePathError,
   formatBytes,

@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-LQ5NO3C6.js";
+} from "./chunk-PCF4HP3U.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -31,7 +31,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-HKUAQHGZ.js";
+} from "./chunk-P35AJ5Q6.js";
 import {
   UnsafePathError,
   readInside,

@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-YQIRWLTK.js";
+} from "./chunk-7JKUEOED.js";
 import {
   makeReport
 } from "./chunk-AADTFP4D.js";
 import {
   RULES
-} from "./chunk-HKUAQHGZ.js";
+} from "./chunk-P35AJ5Q6.js";
 import {
   SEVERITIES,
   UnsafePathError,
