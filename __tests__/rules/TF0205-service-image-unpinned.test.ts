@@ -63,6 +63,23 @@ composeRuleCases(serviceImageUnpinned, [
     expect: [],
   },
   {
+    name: 'a service that builds and tags a registry image latest: pushed and pulled under a moving tag',
+    compose: y('services:', '  web:', '    build: .', '    image: registry.example.com/team/site:latest'),
+    expect: ['compose.yaml:4'],
+    messages: [/tags the image it builds 'registry\.example\.com\/team\/site:latest'/],
+  },
+  {
+    name: 'a service that builds a namespaced image with no tag',
+    compose: y('services:', '  web:', '    build: .', '    image: me/site'),
+    expect: ['compose.yaml:4'],
+    messages: [/'me\/site' with no tag, that is latest/],
+  },
+  {
+    name: 'a service that builds a registry image with a version tag',
+    compose: y('services:', '  web:', '    build: .', '    image: me/site:${GIT_SHA:-dev}'),
+    expect: [],
+  },
+  {
     name: 'the line of the override that wrote the image',
     compose: {
       'compose.yaml': y('services:', '  db:', '    image: postgres:16'),

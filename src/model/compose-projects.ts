@@ -6,7 +6,7 @@ import {
   joinPath,
   normalizeRelative,
 } from '../discover/classify.js';
-import { entryOf, parseComposeYaml } from '../parse/compose.js';
+import { entryOf, parseComposeYaml, type YNode } from '../parse/compose.js';
 import { parseDotenv } from '../parse/dotenv.js';
 import { modelCompose } from './compose.js';
 import { combinedComposeFiles } from '../discover/compose-commands.js';
@@ -247,10 +247,20 @@ function overridesBase(file: string, text: string, baseFile: string, baseText: s
   const own = new Set(services.entries.map((e) => e.key));
   const inBase = new Set(baseServices.entries.map((e) => e.key));
   const baseOnly = (name: string) => !own.has(name) && inBase.has(name);
+  const extendsFileOf = (value: YNode) => {
+    const extended = entryOf(value, 'extends')?.value;
+    return extended?.kind === 'map' && entryOf(extended, 'file') !== undefined;
+  };
+  const complete = (value: YNode) =>
+    value.kind === 'map' && (!!entryOf(value, 'build') || !!entryOf(value, 'image') || extendsFileOf(value));
+  // A file that defines base services anew, every service with its own build or image, is an alternative
+  // (cookiecutter's local.yml beside production.yml), even when a stale depends_on names a service of the base.
+  if (services.entries.every((e) => complete(e.value)) && services.entries.some((e) => inBase.has(e.key)))
+    return false;
   return services.entries.some(({ key, value }) => {
     if (value.kind !== 'map') return false;
     const extended = entryOf(value, 'extends')?.value;
-    const extendsFile = extended?.kind === 'map' && entryOf(extended, 'file') !== undefined;
+    const extendsFile = extendsFileOf(value);
     if (!entryOf(value, 'build') && !entryOf(value, 'image') && !extendsFile && inBase.has(key)) return true;
     const extendedNode = extended?.kind === 'scalar' ? extended : entryOf(extended, 'service')?.value;
     if (!extendsFile && extendedNode?.kind === 'scalar' && baseOnly(String(extendedNode.value))) return true;

@@ -94,7 +94,10 @@ export function imagesBuilt(
       if (!s.build || !s.image) continue;
       const dockerfile = normalizeRelative(s.build.dockerfile);
       const contextDir = normalizeRelative(s.build.context);
-      if (dockerfile && contextDir) out.push({ repository: s.image.repository, dockerfile, contextDir });
+      // A name with variables (`${REGISTRY}/app:${SHA}`) is kept as written, to match a service that names it so.
+      const written = s.image.interpolated ? (s.image.raw ?? s.image.value) : undefined;
+      if (dockerfile && contextDir)
+        out.push({ repository: s.image.repository, ...(written ? { written } : {}), dockerfile, contextDir });
     }
   }
   for (const { file, text } of scripts) {

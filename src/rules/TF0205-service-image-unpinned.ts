@@ -36,8 +36,11 @@ export const serviceImageUnpinned = defineRule({
     '    image: redis:7.4@sha256:…',
     '```',
     '',
-    'Services that `build:` are not judged here: their `image:` names the image they build. A tag taken from a',
-    'variable (`app:${TAG}`) is left alone unless it resolves to `latest`.',
+    'With `build:`, `image:` names the tag the build produces. A local name (`mysite`, `mysite:latest`) is left',
+    'alone; a name pushed to a registry (`registry.example.com/team/app`, `me/app`) with no tag or `:latest` is',
+    'reported: every build overwrites that tag, so a deploy that pulls it gets whatever was pushed last and cannot go',
+    'back. Tag the build with a version or the commit (`me/app:${GIT_SHA}`). A tag taken from a variable',
+    '(`app:${TAG}`) is left alone unless it resolves to `latest`.',
   ].join('\n'),
   related: ['service-image-require-explicit-tag'],
   check(project) {
@@ -51,7 +54,9 @@ export const serviceImageUnpinned = defineRule({
     );
     for (const { service: s } of composeServices(project)) {
       const img = s.image;
-      if (!img || s.build || !img.repository || img.digest || built.has(builtName(img))) continue;
+      if (!img || !img.repository || img.digest) continue;
+      // A built image matters once pushed: a name with a registry or namespace is; a bare local name is not.
+      if (s.build ? !img.repository.includes('/') : built.has(builtName(img))) continue;
       const written = splitImage(img.raw ?? img.value);
       if (written.digest) continue;
       const fromVariable = (written.tag ?? written.repository.split('/').pop() ?? '').includes('$');
@@ -64,7 +69,9 @@ export const serviceImageUnpinned = defineRule({
       out.push({
         file: img.file,
         line: img.line,
-        message: `Service '${s.name}' uses image ${what}, which floats to whatever is newest at pull time: pin a version, e.g. '${repository}:${EXAMPLE_TAG[img.repository.split('/').pop() ?? ''] ?? '<version>'}' (or a digest).`,
+        message: s.build
+          ? `Service '${s.name}' tags the image it builds ${img.tag === 'latest' ? what : `'${repository}' with no tag, that is latest`}: each build pushed under this name replaces the last, so a deploy that pulls it gets whatever was pushed last and cannot roll back. Tag the build with a version or the commit, e.g. '${repository}:\${GIT_SHA}'.`
+          : `Service '${s.name}' uses image ${what}, which floats to whatever is newest at pull time: pin a version, e.g. '${repository}:${EXAMPLE_TAG[img.repository.split('/').pop() ?? ''] ?? '<version>'}' (or a digest).`,
       });
     }
     return out;

@@ -36,7 +36,9 @@ export function pickAppService(
   const taggedAsBacking = new Set<ComposeService>();
   for (const service of services.filter((s) => s.build)) {
     const image = builtImage(service, texts);
-    const role = image?.base ? roleOf(image.base) : 'other';
+    const fromBase = image?.base ? roleOf(image.base) : 'other';
+    // A database installed on a distribution image (FROM alpine, CMD su-exec postgres postgres) is one too.
+    const role = fromBase === 'other' && image ? (startedDatabase(service, image) ?? 'other') : fromBase;
     // A readable Dockerfile decides: `image: me/django-postgres` beside `build: .` FROM python names the app's image.
     if (image && role === 'other' && service.role !== 'other') {
       if (service.role !== 'app') taggedAsBacking.add(service);
@@ -86,6 +88,25 @@ export function pickAppService(
   return services.find(
     (s) => !s.build && (mentions(s, false) || startKind(s, texts, projectDir) === 'server'),
   );
+}
+
+/** Database servers an image may start itself, by program name. */
+const DATABASE_SERVERS: Record<string, ComposeService['role']> = {
+  postgres: 'postgres',
+  postmaster: 'postgres',
+  mysqld: 'mysql',
+  mariadbd: 'mariadb',
+};
+
+/** The database the service's command, else its image's ENTRYPOINT or CMD, starts (through su-exec/gosu), if any. */
+function startedDatabase(service: ComposeService, image: BuiltImage): ComposeService['role'] | undefined {
+  const argv = service.command?.argv ?? image.stage.entrypoint?.argv ?? image.stage.cmd?.argv ?? [];
+  let k = 0;
+  while (k < argv.length && ['exec', 'tini', '--', 'dumb-init'].includes(argv[k].split('/').pop()!)) k++;
+  // `su-exec postgres postgres`, `gosu mysql mysqld`: the user, then the program.
+  if (['su-exec', 'gosu'].includes(argv[k]?.split('/').pop() ?? '')) k += 2;
+  const program = argv[k]?.split('/').pop();
+  return program === undefined ? undefined : DATABASE_SERVERS[program];
 }
 
 /**
