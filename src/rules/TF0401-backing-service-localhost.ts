@@ -191,7 +191,7 @@ export const backingServiceLocalhost = defineRule({
         }
       }
       for (const a of settings.assignments) {
-        const found: { value: string; line: number; what: string; bareHost?: true }[] = [];
+        const found: { value: string; line: number; file?: string; what: string; bareHost?: true }[] = [];
         const aliasKeys = ALIAS_HOST_KEYS[a.name];
         if (aliasKeys && a.value.kind === 'dict') {
           for (const alias of a.value.entries) {
@@ -221,7 +221,7 @@ export const backingServiceLocalhost = defineRule({
           const kind = host && classifyHost(host);
           if (!host || !kind) continue;
           out.push({
-            file: a.file ?? settings.file,
+            file: writtenIn(settings, f, a),
             line: f.line,
             message: `${f.what} points at ${problem(host, kind)}: read it from an environment variable and set that to the compose service name (e.g. ${f.bareHost ? "'redis'" : 'redis://cache:6379/0'}).`,
           });
