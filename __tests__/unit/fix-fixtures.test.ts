@@ -224,6 +224,12 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: 'the SQLite path is inside a database URL default, not a path the fixer rewrites',
     },
   ],
+  '__tests__/fixtures/corpus/redis-literal-hosts-in-settings': [
+    {
+      rule: 'TF0401',
+      why: 'a host inside a dict of aliases (CACHES LOCATION, RQ_QUEUES, CHANNEL_LAYERS) is no URL setting of its own',
+    },
+  ],
   '__tests__/fixtures/corpus/split-settings-local-tail': [
     {
       rule: 'TF0305',

@@ -322,7 +322,8 @@ function fixBackingHost(context: FixContext): FixProposal | undefined {
     }
     const settings = app.settings;
     if (!settings) continue;
-    const host = credentialFromEnvironment(context);
+    // Only a DATABASES HOST finding: a cache or queue host on another line is not the database's.
+    const host = finding.message.startsWith('DATABASES HOST') ? credentialFromEnvironment(context) : undefined;
     if (host?.title.includes('HOST') && (settings.databases?.file ?? settings.file) === finding.file)
       return host;
     const url = settings.assignments.find(
