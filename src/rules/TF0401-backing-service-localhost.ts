@@ -323,7 +323,9 @@ function fixBackingHost(context: FixContext): FixProposal | undefined {
     const settings = app.settings;
     if (!settings) continue;
     // Only a DATABASES HOST finding: a cache or queue host on another line is not the database's.
-    const host = finding.message.startsWith('DATABASES HOST') ? credentialFromEnvironment(context) : undefined;
+    const host = finding.message.startsWith('DATABASES HOST')
+      ? credentialFromEnvironment(context)
+      : undefined;
     if (host?.title.includes('HOST') && (settings.databases?.file ?? settings.file) === finding.file)
       return host;
     const url = settings.assignments.find(
