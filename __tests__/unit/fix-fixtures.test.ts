@@ -224,6 +224,12 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: 'the SQLite path is inside a database URL default, not a path the fixer rewrites',
     },
   ],
+  '__tests__/fixtures/corpus/compose-build-arg-secret-to-env': [
+    {
+      rule: 'TF0306',
+      why: 'the secret-named ARG stays: what replaces it (a secret mount, a run-time variable) is a choice',
+    },
+  ],
   '__tests__/fixtures/corpus/redis-literal-hosts-in-settings': [
     {
       rule: 'TF0401',
