@@ -258,6 +258,18 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: 'the SQLite path is inside a database URL default, not a path the fixer rewrites',
     },
   ],
+  '__tests__/fixtures/corpus/compose-build-arg-secret-to-env': [
+    {
+      rule: 'TF0306',
+      why: 'the secret-named ARG stays: what replaces it (a secret mount, a run-time variable) is a choice',
+    },
+  ],
+  '__tests__/fixtures/corpus/redis-literal-hosts-in-settings': [
+    {
+      rule: 'TF0401',
+      why: 'a host inside a dict of aliases (CACHES LOCATION, RQ_QUEUES, CHANNEL_LAYERS) is no URL setting of its own',
+    },
+  ],
   '__tests__/fixtures/corpus/split-settings-local-tail': [
     {
       rule: 'TF0305',

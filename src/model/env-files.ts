@@ -17,8 +17,22 @@ export function isPlaceholderValue(name: string, value: string): boolean {
     NAMING_WORDS.test(value) ||
     DESCRIBED.test(value) ||
     value.toLowerCase() === name.toLowerCase() ||
-    (/^[a-z]+$/.test(value) && name.toLowerCase().split('_').includes(value))
+    (/^[a-z]+$/.test(value) && madeOfWords(value, [...name.toLowerCase().split('_'), ...FILLER_WORDS]))
   );
+}
+
+// Words a template's value glues to the name's own (`mysecretkey`, `devpassword`).
+const FILLER_WORDS = ['my', 'the', 'a', 'dev', 'test', 'local', 'secret', 'key', 'password', 'pass', 'token'];
+
+/** `secrettoken` for APM_SECRET_TOKEN: the value is only words of the name (and fillers) written together. */
+function madeOfWords(value: string, words: string[]): boolean {
+  const usable = words.filter(Boolean);
+  const can: boolean[] = [true];
+  for (let end = 1; end <= value.length; end++)
+    can[end] = usable.some(
+      (w) => end >= w.length && can[end - w.length] && value.startsWith(w, end - w.length),
+    );
+  return can[value.length] === true;
 }
 
 /** Names of secret-looking variables a template gives a real-looking value (`SECRET_KEY=3k#…`). */

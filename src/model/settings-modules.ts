@@ -23,7 +23,11 @@ export class SettingsModules extends ModelPart {
   model(app: App, seed: AppSeed): { settings?: SettingsModel; bases: SettingsModel[] } {
     const settings = this.settingsFile(app, seed);
     if (!settings) return { bases: [] };
-    const importRoot = app.managePy ? dirName(app.managePy) : app.dir;
+    const managed = app.managePy ? dirName(app.managePy) : app.dir;
+    // manage.py in a bin/ directory beside the package (webserver/bin/manage.py): imports resolve where the module did.
+    const importRoot = moduleFiles(managed, settings.module).includes(settings.file)
+      ? managed
+      : (moduleRoot(settings.file, settings.module) ?? managed);
     // Star-imported modules are evaluated in place, so the rules judge the settings as Django runs them.
     const resolve = (from: string, module: string) => {
       const file = this.importedFile(from, module, importRoot);
@@ -268,6 +272,14 @@ function settingsOption(argv: string[]): string | undefined {
 }
 
 /** Prefers `settings.py`, then `settings/production.py`-like modules, then others. */
+/** The directory a dotted module is imported from (`webserver` for webserver/webserver/settings/local.py). */
+function moduleRoot(file: string, module: string): string | undefined {
+  const path = file.replace(/\/__init__\.py$|\.py$/, '');
+  const tail = module.replace(/\./g, '/');
+  if (path === tail) return '.';
+  return path.endsWith(`/${tail}`) ? path.slice(0, -tail.length - 1) : undefined;
+}
+
 function stemOf(file: string): string {
   return baseName(file).replace(/\.py$/, '');
 }

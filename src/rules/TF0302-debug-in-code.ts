@@ -115,6 +115,15 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
           findings.push({ file: a.file ?? settings.file, line: a.line, ...offUnlessSet(v) });
           continue;
         }
+        if (comparesEnvironmentName(v)) {
+          // `False if os.getenv("APP_ENV") == "PRODUCTION" else True`: the variable names an environment, not a flag.
+          findings.push({
+            file: a.file ?? settings.file,
+            line: a.line,
+            ...msg`DEBUG is true unless ${v.variable} names the one environment it is compared with (${v.variable} is an environment name, not an on/off flag), so a deploy that does not set ${v.variable} to its production name runs in debug mode; turn debug on only for a development name instead: ${code(`DEBUG = os.environ.get("${v.variable}", "") == "development"`)}, with ${v.variable}=development set where you develop.`,
+          });
+          continue;
+        }
         findings.push({
           file: a.file ?? settings.file,
           line: a.line,
@@ -325,6 +334,14 @@ function truthWhenSetTo(v: EnvSource, text: string): boolean | undefined {
   const all = new Set(Object.values(v.truthWhenSetTo));
   return all.size === 1 ? [...all][0] : undefined;
 }
+
+/** A read true for every common flag word (`X == "PRODUCTION"` negated): X names an environment, it is no flag. */
+function comparesEnvironmentName(v: EnvSource): boolean {
+  const t = v.truthWhenSetTo;
+  return !v.whenSet && t !== undefined && PROBE_WORDS.every((w) => t[w] === true);
+}
+
+const PROBE_WORDS = ['1', '0', 'true', 'false', 'yes', 'no'];
 
 /**
  * A read whose truth falls when the variable is set to a true word (`not os.environ.get("PRODUCTION")`); not one

@@ -2,7 +2,8 @@ import { isSecretName } from '../model/secret-names.js';
 import type { RawFinding } from '../core/index.js';
 import type { ArgInstr, EnvInstr } from '../model/types/dockerfile.js';
 import { removeEnvPair } from './lib/dockerfile-fix.js';
-import { everyDockerfile } from './lib/each.js';
+import { composeServices, everyDockerfile } from './lib/each.js';
+import type { Project } from '../model/types/project.js';
 import { linesOf } from './lib/fix.js';
 import { defineRule, type FixContext, type FixProposal } from './lib/rule.js';
 import { lineage } from '../model/dockerfile/lineage.js';
@@ -62,6 +63,15 @@ RUN --mount=type=secret,id=pip_conf,target=/etc/pip.conf pip install -r requirem
             });
             continue;
           }
+          const given = composeLiteralBehind(project, df.file, pair.raw, stageArgs);
+          if (given) {
+            findings.push({
+              file: df.file,
+              line: pair.line,
+              message: `ENV ${pair.name} takes ARG ${given.arg}, which compose service '${given.service}' gives a literal value in build.args (${given.file} line ${given.line}): the value is baked into the image for anyone who pulls it. Remove it from build.args and the ENV, and provide ${pair.name} from the environment at run time.`,
+            });
+            continue;
+          }
           if (!isLiteral(pair.raw)) continue;
           findings.push({
             file: df.file,
@@ -116,6 +126,25 @@ function inScope(arg: ArgInstr, globalArgs: Map<string, ArgInstr>): ArgInstr {
   return arg.default === undefined && global?.default !== undefined && arg.value === global.value
     ? global
     : arg;
+}
+
+/** The compose build.args entry written as a literal (`SECRET_KEY: abc`) that an ENV value made of one ARG takes. */
+function composeLiteralBehind(
+  project: Project,
+  dockerfile: string,
+  raw: string,
+  args: Map<string, ArgInstr>,
+): { arg: string; service: string; file: string; line: number } | undefined {
+  const name = /^"?\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))"?$/.exec(raw.trim());
+  const arg = name && args.get(name[1] ?? name[2]!);
+  if (!arg?.value) return undefined;
+  for (const { service } of composeServices(project)) {
+    if (service.build?.dockerfile !== dockerfile) continue;
+    const entry = service.build.argEntries?.find((e) => e.name === arg.name);
+    if (entry && !entry.interpolated && entry.value === arg.value)
+      return { arg: arg.name, service: service.name, file: entry.file, line: entry.line };
+  }
+  return undefined;
 }
 
 /** The ARG whose literal default an ENV value made of that one variable takes (no compose build arg overrides it). */

@@ -4,6 +4,8 @@ import type { RawFinding } from '../core/index.js';
 import { absentFileReachingImage } from '../model/context.js';
 import { hasTemplateName } from '../model/env-files.js';
 import type { App } from '../model/types/project.js';
+import type { CopyInstr } from '../model/types/dockerfile.js';
+import { lineage } from '../model/dockerfile/lineage.js';
 import { defineRule } from './lib/rule.js';
 
 export const envFileInImage = defineRule({
@@ -45,12 +47,28 @@ in a \`.env*\` directory (\`.envs/.local/.django\`) that nothing loads; any othe
     const copied = filesCopiedIntoImage(
       project,
       (path, dir) => isEnvFile(path) || templates.has(`${dir}\0${path}`),
-      (names, files) =>
-        `This instruction copies ${names} into the image, so its secrets ship with the image. Add ${files.length > 1 ? 'them' : 'it'} to .dockerignore (${ignorePatterns(files)}) and pass the values as environment variables at run time.`,
+      (names, files, at) =>
+        namedByCopy(at.app, at.line, files)
+          ? `This instruction copies ${names} into the image by name, so its secrets ship with the image. Remove the COPY (a .dockerignore entry would only make it fail) and pass the values as environment variables at run time (compose env_file, or the platform's settings).`
+          : `This instruction copies ${names} into the image, so its secrets ship with the image. Add ${files.length > 1 ? 'them' : 'it'} to .dockerignore (${ignorePatterns(files)}) and pass the values as environment variables at run time.`,
     );
     return [...copied, ...project.apps.flatMap(envFilesOfCompose)];
   },
 });
+
+/** The COPY/ADD at `line` names one of the files as a source (`COPY .env.prod .env`), rather than taking a directory. */
+function namedByCopy(app: App, line: number, files: string[]): boolean {
+  const dir = app.context?.dir ?? '.';
+  const inContext = files.map((f) => (dir === '.' ? f : posix.relative(dir, f)));
+  return (app.dockerfile?.targetStage ? lineage(app.dockerfile) : [])
+    .flatMap((s) => s.instructions)
+    .some(
+      (i) =>
+        (i.keyword === 'COPY' || i.keyword === 'ADD') &&
+        i.line === line &&
+        (i as CopyInstr).sources.some((src) => inContext.includes(posix.normalize(src).replace(/^\//, ''))),
+    );
+}
 
 /** Compose env_files (of any service) inside the app's build context that the repository does not hold but a COPY would take. */
 function envFilesOfCompose(app: App): RawFinding[] {

@@ -203,7 +203,7 @@ export const backingServiceLocalhost = defineRule({
       const names = new Set(settings.assignments.map((a) => a.name));
       const final = [...names].flatMap((name) => liveAssignments(settings, name));
       for (const a of final) {
-        const found: { value: string; line: number; what: string; bareHost?: true }[] = [];
+        const found: { value: string; line: number; file?: string; what: string; bareHost?: true }[] = [];
         const aliasKeys = ALIAS_HOST_KEYS[a.name];
         if (aliasKeys && a.value.kind === 'dict') {
           for (const alias of a.value.entries) {
@@ -233,7 +233,7 @@ export const backingServiceLocalhost = defineRule({
           const kind = host && classifyHost(host);
           if (!host || !kind) continue;
           out.push({
-            file: a.file ?? settings.file,
+            file: writtenIn(settings, f, a),
             line: f.line,
             message: `${f.what} points at ${problem(host, kind)}: read it from an environment variable and set that to the compose service name (e.g. ${f.bareHost ? "'redis'" : 'redis://cache:6379/0'}).`,
           });
@@ -343,7 +343,10 @@ function fixBackingHost(context: FixContext): FixProposal | undefined {
     }
     const settings = app.settings;
     if (!settings) continue;
-    const host = credentialFromEnvironment(context);
+    // Only a DATABASES HOST finding: a cache or queue host on another line is not the database's.
+    const host = finding.message.startsWith('DATABASES HOST')
+      ? credentialFromEnvironment(context)
+      : undefined;
     if (host?.title.includes('HOST') && (settings.databases?.file ?? settings.file) === finding.file)
       return host;
     const url = settings.assignments.find(

@@ -171,13 +171,15 @@ function logHandlers(
         if (h.value.t !== 'dict') continue;
         const cls = h.value.entries.find((e) => e.key === 'class');
         if (cls?.value.t !== 'str') continue;
-        const key = `${file}\0${cls.value.v}\0${cls.line}`;
+        // A dict built in another module (`LOGGING = logging_config.build()`) carries that module's file.
+        const where = cls.value.file ?? file;
+        const key = `${where}\0${cls.value.v}\0${cls.line}`;
         if (seen.has(key)) continue;
         seen.add(key);
         out.push({
           className: cls.value.v,
           line: cls.line,
-          file,
+          file: where,
           ...(callLine ? { dictConfigLine: callLine } : {}),
         });
       }

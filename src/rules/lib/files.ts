@@ -1,7 +1,7 @@
 import { isEnvStyleName, isEnvTemplateName } from '../../model/env-files.js';
 import type { RawFinding } from '../../core/index.js';
 import { filesReachingImage } from '../../model/context.js';
-import type { Project } from '../../model/types/project.js';
+import type { App, Project } from '../../model/types/project.js';
 
 /** Kinds of files several rules recognise. */
 
@@ -67,7 +67,7 @@ export function projectComposeFiles(project: Project): string[] {
 export function filesCopiedIntoImage(
   project: Project,
   isWanted: (path: string, contextDir: string) => boolean,
-  say: (names: string, files: string[]) => string,
+  say: (names: string, files: string[], at: { app: App; line: number }) => string,
 ): RawFinding[] {
   const findings: RawFinding[] = [];
   for (const app of project.apps) {
@@ -75,7 +75,11 @@ export function filesCopiedIntoImage(
     if (!file) continue;
     const dir = app.context?.dir ?? '.';
     for (const { line, files } of filesReachingImage(app, (path) => isWanted(path, dir))) {
-      findings.push({ file, line, message: say(files.map((f) => `'${f}'`).join(', '), files) });
+      findings.push({
+        file,
+        line,
+        message: say(files.map((f) => `'${f}'`).join(', '), files, { app, line }),
+      });
     }
   }
   return findings;
