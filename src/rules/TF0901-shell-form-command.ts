@@ -28,7 +28,14 @@ import { execForm, indentOf, insertAt, linesOf, locate, replaceLines } from './l
 import { droppedCommandNote } from './lib/dropped-command.js';
 import { otherAppServices } from './lib/each.js';
 import { execFormArgv, looksLikeArray, shellBuiltin } from './lib/exec-form.js';
-import { appShells, endsInSimpleCommand, execsLast, isSimple, type ImageShells } from './lib/image-shell.js';
+import {
+  appShells,
+  endsInExec,
+  endsInSimpleCommand,
+  execsLast,
+  isSimple,
+  type ImageShells,
+} from './lib/image-shell.js';
 import { commandText, keptProcess, listOf, othersOwnContainers, sequencePhrase } from './lib/processes.js';
 import { defineRule, type FixContext, type FixProposal } from './lib/rule.js';
 
@@ -517,14 +524,17 @@ function inlineShell(
   ];
 }
 
-/** A shell-form CMD/ENTRYPOINT that /bin/sh execs itself: BusyBox ash (Alpine) and a list ending in a simple command. */
+/**
+ * A shell-form CMD/ENTRYPOINT whose /bin/sh gives PID 1 to its last command: written with exec (`CMD exec
+ * /app/start.sh`), or exec'd by the shell itself (BusyBox ash on Alpine, a list ending in a simple command).
+ */
 function shExecsShellForm(instr: CommandInstr, shells: ImageShells): boolean {
   const commands = instr.script?.commands ?? [];
   const last = commands.at(-1);
-  if (!shells.sh || !last || last.viaExec || looksLikeArray(instr.raw) || isKeepAliveLoop(instr.raw))
-    return false;
+  if (!last || looksLikeArray(instr.raw) || isKeepAliveLoop(instr.raw)) return false;
   if (foregroundSequence(commands) || backgroundStart(commands)) return false;
-  return endsInSimpleCommand(instr.raw, last);
+  if (last.viaExec) return endsInExec(instr.raw, last);
+  return shells.sh && endsInSimpleCommand(instr.raw, last);
 }
 
 /**
