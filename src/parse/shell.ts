@@ -281,10 +281,12 @@ function visitCall(stmt: Node, call: Node, src: Source, out: ShellCommand[]): vo
   const { argv, viaExec, first } = afterExec(words.map((w) => wordText(w, src)));
   const command: ShellCommand = { argv, line, redirects, viaExec };
   if (env.length > 0) command.env = env;
-  const written = words.slice(first).map((w) => sliceBetween(w, w, src));
-  // Only words with an expansion need their written text: quotes alone are rewritten exactly from argv (and a plain
-  // script, read without this parser, has none).
-  if (written.some((w, i) => w !== argv[i] && /[$`]/.test(w))) command.written = written;
+  // Only a command with an expansion needs its words as written: quotes alone are rewritten exactly from argv (and a
+  // plain script, read without this parser, has none).
+  const wordNodes = words.slice(first);
+  const written = wordNodes.map((w) => sliceBetween(w, w, src));
+  const expands = wordNodes.some((w) => (w.Parts ?? []).some((p: Node) => hasExpansion(p)));
+  if (expands && written.some((w, i) => w !== argv[i])) command.written = written;
   if (stmt.Background) command.background = true;
   if (src.guards.length > 0) command.guards = src.guards;
   const heredoc = (stmt.Redirs ?? []).find((r: Node) => HEREDOC_OPS.has(r.Op as number) && r.Hdoc);
