@@ -173,3 +173,21 @@ test('TF0311: a password passed through a local variable is anchored at the lite
     ['create_admin.py', 2],
   ]);
 });
+
+test('TF0311: a literal PGPASSWORD for psql is advised from the password variable the app has, not createsuperuser', async () => {
+  const files = app(
+    "#!/bin/sh\nuntil PGPASSWORD=hunter2pw psql -h db -U app -c '\\q'; do sleep 1; done\nexec gunicorn -b 0.0.0.0:8000 mysite.wsgi\n",
+  );
+  const plain = (await analyzeFiles(files)).findings.find((f) => f.ruleId === 'TF0311')!;
+  assert.match(
+    plain.message,
+    /drop the assignment and let the deploy set PGPASSWORD in the container's environment\.$/,
+  );
+  assert.doesNotMatch(plain.message, /createsuperuser|hunter2pw/);
+  const withVariable = await analyzeFiles({
+    ...files,
+    Dockerfile: files.Dockerfile.replace('WORKDIR /app', 'WORKDIR /app\nENV POSTGRES_PASSWORD=""'),
+  });
+  const known = withVariable.findings.find((f) => f.ruleId === 'TF0311')!;
+  assert.match(known.message, /PGPASSWORD="\$POSTGRES_PASSWORD" \(POSTGRES_PASSWORD is set for the app\)/);
+});

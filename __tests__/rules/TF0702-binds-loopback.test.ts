@@ -1,5 +1,13 @@
 import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
+import { DEFAULT_CONFIG } from '../../src/config.js';
+import type { Overlay } from '../../src/discover/index.js';
+import { readText } from '../../src/fix/files.js';
+import { runFixes } from '../../src/fix/run.js';
+import { analyzeStatic } from '../../src/pipeline.js';
 import { bindsLoopback } from '../../src/rules/TF0702-binds-loopback.js';
 import { analyzeFiles, findingsOf } from '../support/analyze.js';
 import { appRuleCases, df, ENTRY } from '../support/rule-cases.js';
@@ -167,4 +175,38 @@ test('TF0702 and TF0704: without the proxy program, the same supervisord configu
   const result = await analyzeFiles(SUPERVISED('[program:worker]\ncommand=celery -A a worker\n'));
   assert.deepEqual(findingsOf(result, 'TF0702'), [['deploy/app.conf', 8]]);
   assert.deepEqual(findingsOf(result, 'TF0704'), [['Dockerfile', 5]]);
+});
+
+test('runserver_plus: named as written, and the fix adds the address after runserver_plus, not inside it', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'tfr-tf0702-'));
+  try {
+    mkdirSync(join(root, 'mysite'));
+    writeFileSync(
+      join(root, 'manage.py'),
+      "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
+    );
+    writeFileSync(join(root, 'mysite', 'settings.py'), 'DEBUG = False\n');
+    writeFileSync(
+      join(root, 'Dockerfile'),
+      'FROM python:3.12\nCOPY . /app\nCMD ["python", "manage.py", "runserver_plus"]\n',
+    );
+    const ports = {
+      analyze: (overlay: Overlay) => analyzeStatic(root, DEFAULT_CONFIG, {}, overlay),
+      read: (file: string) => readText(root, file),
+      debug: () => {},
+    };
+    const found = (await analyzeStatic(root, DEFAULT_CONFIG)).findings.filter((f) => f.ruleId === 'TF0702');
+    assert.equal(found.length, 1);
+    assert.match(
+      found[0].message,
+      /^runserver_plus listens on 127\.0\.0\.1:8000 only.*manage\.py runserver_plus 0\.0\.0\.0:8000\.$/,
+    );
+    const result = await runFixes(ports, { rules: [bindsLoopback] });
+    assert.equal(
+      result.changes.get('Dockerfile')?.after.split('\n')[2],
+      'CMD ["python", "manage.py", "runserver_plus", "0.0.0.0:8000"]',
+    );
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 });

@@ -44,6 +44,26 @@ appRuleCases(shellFormCommand, [
     [],
   ],
   [
+    'shell-form CMD that execs its command: dash replaces itself with it',
+    { dockerfile: df('FROM python:3.7-slim-buster', 'CMD exec /app/start.sh') },
+    [],
+  ],
+  [
+    'shell-form CMD list whose last command is written with exec',
+    { dockerfile: df('FROM python:3.9-buster', 'CMD cd /app && exec gunicorn a.wsgi') },
+    [],
+  ],
+  [
+    'shell-form CMD whose exec is not the last command keeps the shell',
+    { dockerfile: df('FROM python:3.9-buster', 'CMD exec gunicorn a.wsgi || echo failed') },
+    ['Dockerfile:2'],
+  ],
+  [
+    'shell-form CMD that execs the server beside a background job keeps the shell',
+    { dockerfile: df('FROM python:3.9-buster', 'CMD celery -A a worker & exec gunicorn a.wsgi') },
+    ['Dockerfile:2'],
+  ],
+  [
     'shell-form ENTRYPOINT is reported, not the ignored CMD',
     { dockerfile: df('FROM python:3.12', 'ENTRYPOINT /start.sh', 'CMD gunicorn a.wsgi') },
     ['Dockerfile:2'],

@@ -39,12 +39,12 @@ appRuleCases(runsAsRoot, [
     ['Dockerfile:3'],
   ],
   [
-    'the entrypoint drops privileges with gosu',
+    'the entrypoint drops privileges with gosu: the stage still has no USER (the message names the drop)',
     {
       dockerfile: df('FROM python:3.12', 'ENTRYPOINT ["docker-entrypoint.sh"]', 'CMD ["gunicorn", "a.wsgi"]'),
       scripts: [{ ...ENTRY, text: '#!/bin/sh\nexec gosu app "$@"\n' }],
     },
-    [],
+    ['Dockerfile:3'],
   ],
   [
     'the target stage chosen by compose build.target',

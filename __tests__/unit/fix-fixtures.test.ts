@@ -204,6 +204,12 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: 'the start script drops to its user with su and needs root until then: a USER would break it',
     },
   ],
+  '__tests__/fixtures/corpus/alpine-su-exec-env-user': [
+    {
+      rule: 'TF1301',
+      why: 'the start scripts drop to their user with su-exec, which needs root: a USER would break them',
+    },
+  ],
   '__tests__/fixtures/corpus/db-url-default-password': [
     {
       rule: 'TF0304',

@@ -72,3 +72,31 @@ test('shell-form CMD of a script with #!: the exec form runs it directly', async
   const message = await tf0901Message(image('CMD ./start.sh', '#!/bin/sh\nexec gunicorn mysite.wsgi\n'));
   assert.match(message, /Use the exec form: CMD \["\.\/start\.sh"\]\.$/);
 });
+
+test('an assignment before the command is kept: message and fix pass it through env', async () => {
+  const script =
+    '#!/bin/sh\nset -e\nDJANGO_SETTINGS_MODULE=mysite.prod gunicorn --bind 0.0.0.0:8000 mysite.wsgi\n';
+  const files = image('CMD ["/app/start.sh"]', script);
+  assert.match(
+    await tf0901Message(files),
+    /Write exec env DJANGO_SETTINGS_MODULE=mysite\.prod gunicorn --bind 0\.0\.0\.0:8000 mysite\.wsgi\./,
+  );
+  const result = await runFixes(ports(tree('env-prefix-script', files)), { rules: [findRule('TF0901')!] });
+  assert.equal(
+    result.changes.get('start.sh')?.after,
+    '#!/bin/sh\nset -e\nexec env DJANGO_SETTINGS_MODULE=mysite.prod gunicorn --bind 0.0.0.0:8000 mysite.wsgi\n',
+  );
+});
+
+test('a shell-form CMD with an assignment before the command: the exec form keeps it through env', async () => {
+  const files = image('CMD DJANGO_SETTINGS_MODULE=mysite.prod gunicorn --bind 0.0.0.0:8000 mysite.wsgi');
+  assert.match(
+    await tf0901Message(files),
+    /CMD \["env", "DJANGO_SETTINGS_MODULE=mysite\.prod", "gunicorn", "--bind", "0\.0\.0\.0:8000", "mysite\.wsgi"\]/,
+  );
+  const quoted = image(`CMD GREETING="hello world" gunicorn --name "my site" mysite.wsgi`);
+  assert.match(
+    await tf0901Message(quoted),
+    /CMD \["env", "GREETING=hello world", "gunicorn", "--name", "my site", "mysite\.wsgi"\]/,
+  );
+});

@@ -71,7 +71,7 @@ test('programArgv peels the launchers launchedCommand knows: the server is found
   assert.equal(serverOf(['wait-for', 'db:5432', '--', 'daphne', 'a.asgi:application'])?.kind, 'daphne');
 });
 
-test('a start through wait-for-it or gosu is judged once, at its line, and gosu before the server still drops root', async () => {
+test('a start through wait-for-it or gosu is judged once, at its line, and the gosu drop is named by TF1301', async () => {
   const result = await analyzeFiles({
     'manage.py': MANAGE,
     'mysite/settings.py': SETTINGS,
@@ -85,7 +85,12 @@ test('a start through wait-for-it or gosu is judged once, at its line, and gosu 
     ].join('\n'),
   });
   assert.deepEqual(findingsOf(result, 'TF0801'), [['Dockerfile', 4]]);
-  assert.deepEqual(findingsOf(result, 'TF1301'), []);
+  // No USER in the stage: reported whatever the start command drops to (RULES.md TF1301), with the drop named.
+  assert.deepEqual(findingsOf(result, 'TF1301'), [['Dockerfile', 4]]);
+  assert.match(
+    result.findings.find((f) => f.ruleId === 'TF1301')!.message,
+    /Dockerfile:4 drops to app with gosu/,
+  );
 });
 
 test('`wait-for-it.sh db:5432 -- sh -c "… runserver"` as CMD: TF0801 and TF0901 judge the command after --', async () => {

@@ -270,7 +270,7 @@ function between(a: Node, b: Node, src: Source): string {
 }
 
 function visitCall(stmt: Node, call: Node, src: Source, out: ShellCommand[]): void {
-  recordAssigns(call.Assigns, src);
+  const env = recordAssigns(call.Assigns, src);
   const words: Node[] = call.Args ?? [];
   if (words.length === 0) return; // only assignments
   const line = src.lineOffset + words[0].Pos().Line();
@@ -280,6 +280,13 @@ function visitCall(stmt: Node, call: Node, src: Source, out: ShellCommand[]): vo
   }));
   const { argv, viaExec, first } = afterExec(words.map((w) => wordText(w, src)));
   const command: ShellCommand = { argv, line, redirects, viaExec };
+  if (env.length > 0) command.env = env;
+  // Only a command with an expansion needs its words as written: quotes alone are rewritten exactly from argv (and a
+  // plain script, read without this parser, has none).
+  const wordNodes = words.slice(first);
+  const written = wordNodes.map((w) => sliceBetween(w, w, src));
+  const expands = wordNodes.some((w) => (w.Parts ?? []).some((p: Node) => hasExpansion(p)));
+  if (expands && written.some((w, i) => w !== argv[i])) command.written = written;
   if (stmt.Background) command.background = true;
   if (src.guards.length > 0) command.guards = src.guards;
   const heredoc = (stmt.Redirs ?? []).find((r: Node) => HEREDOC_OPS.has(r.Op as number) && r.Hdoc);
@@ -326,18 +333,22 @@ function nested(text: string, firstLine: number, src: Source, out: ShellCommand[
 }
 
 /** `X=v` assignments (of a command, or of export/declare): naked names and arrays set nothing readable. */
-function recordAssigns(assigns: Node[] | null | undefined, src: Source): void {
+function recordAssigns(assigns: Node[] | null | undefined, src: Source): ShellAssignment[] {
+  const recorded: ShellAssignment[] = [];
   for (const a of assigns ?? []) {
     if (!a?.Name || a.Naked || a.Array) continue;
     const value = a.Value ? wordText(a.Value, src) : '';
     const literal = !(a.Value?.Parts ?? []).some((p: Node) => hasExpansion(p));
-    src.assignments.push({
+    const assignment = {
       name: a.Name.Value as string,
       value,
       literal,
       line: src.lineOffset + a.Pos().Line(),
-    });
+    };
+    src.assignments.push(assignment);
+    recorded.push({ ...assignment, text: sliceBetween(a, a, src) });
   }
+  return recorded;
 }
 
 function hasExpansion(part: Node): boolean {
@@ -359,6 +370,12 @@ function heredocText(word: Node, src: Source): string {
   const parts: Node[] = word.Parts ?? [];
   if (parts.length === 1 && sh.syntax.NodeType(parts[0]) === 'Lit') return parts[0].Value as string;
   return slice(word, src);
+}
+
+/** The source from the start of one node to the end of another, line continuations joined. */
+function sliceBetween(first: Node, last: Node, src: Source): string {
+  const text = src.bytes.subarray(first.Pos().Offset(), last.End().Offset()).toString('utf8');
+  return text.replace(/[ \t]*\\\n\s*/g, ' ');
 }
 
 function slice(node: Node, src: Source): string {

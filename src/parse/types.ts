@@ -9,6 +9,10 @@ export interface ShellCommand {
   redirects: { op: string; target: string }[];
   /** True when this command is the last of the script and run with `exec` (argv then starts after `exec`). */
   viaExec: boolean;
+  /** Assignments written before the command (`X=1 cmd`), which set X for that command only. */
+  env?: ShellAssignment[];
+  /** Each word of argv as written (quotes and expansions kept), when one with an expansion differs from argv. */
+  written?: string[];
   /** True when the command runs in the background (`cmd &`), beside whatever the script runs next. */
   background?: boolean;
   /** Text the command reads on stdin when the script gives it: a heredoc body, or what `echo`/`printf` pipes in. */
@@ -36,6 +40,8 @@ export interface ShellAssignment {
   /** True when the value has no expansion ($VAR, $(cmd), `cmd`): it is written in the script. */
   literal: boolean;
   line: number;
+  /** `X="a b"`: the assignment as written, quotes kept. */
+  text?: string;
 }
 
 export interface ShellScript {

@@ -1,6 +1,7 @@
-import { startCommands } from '../model/command.js';
+import { containerEnv, isSecretName, startCommands } from '../model/command.js';
 import { commandCredential, literalCredentials } from '../model/credentials.js';
 import type { RawFinding } from '../core/index.js';
+import type { App } from '../model/types/project.js';
 import { defineRule } from './lib/rule.js';
 
 export const secretInScript = defineRule({
@@ -43,7 +44,7 @@ Values taken from a variable (\`$ADMIN_PASSWORD\`, \`$(cat /run/secrets/admin)\`
           findings.push({
             file: s.file,
             line: c.line,
-            message: `The start script writes a credential literally (${c.what}): it ships in the repository and the image and is the same on every deploy. Read it from an environment variable the deploy sets (e.g. DJANGO_SUPERUSER_PASSWORD with createsuperuser --noinput).`,
+            message: `The start script writes a credential literally (${c.what}): it ships in the repository and the image and is the same on every deploy. ${fromEnvironment(c.what, app)}`,
           });
         }
       }
@@ -75,3 +76,20 @@ Values taken from a variable (\`$ADMIN_PASSWORD\`, \`$(cat /run/secrets/admin)\`
     return findings;
   },
 });
+
+const SUPERUSER_ADVICE =
+  'Read it from an environment variable the deploy sets (e.g. DJANGO_SUPERUSER_PASSWORD with createsuperuser --noinput).';
+
+/**
+ * How to take a literal credential from the environment: a variable other than the superuser's password (`PGPASSWORD=…`
+ * for psql) from a password variable the app already has, or from the deploy; the superuser's through createsuperuser.
+ */
+function fromEnvironment(what: string, app: App): string {
+  const name = /^(\w+)=…$/.exec(what)?.[1];
+  if (!name || name === 'DJANGO_SUPERUSER_PASSWORD') return SUPERUSER_ADVICE;
+  const known = Object.keys(containerEnv(app)).find((v) => v !== name && /PASS/i.test(v) && isSecretName(v));
+  const drop = `drop the assignment and let the deploy set ${name} in the container's environment`;
+  if (known)
+    return `Take it from the environment instead: ${name}="$${known}" (${known} is set for the app), or ${drop}.`;
+  return `Take it from the environment instead: ${drop}.`;
+}

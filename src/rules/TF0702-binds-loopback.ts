@@ -1,4 +1,11 @@
-import { containerEnv, hasGunicornConfig, isLoopback, serverOf, startCommands } from '../model/command.js';
+import {
+  containerEnv,
+  hasGunicornConfig,
+  isLoopback,
+  serverName,
+  serverOf,
+  startCommands,
+} from '../model/command.js';
 import type { RawFinding } from '../core/index.js';
 import { insertAt, linesOf, locate } from './lib/fix.js';
 import { proxyBeside } from './lib/processes.js';
@@ -43,7 +50,7 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
         findings.push({
           file: cmd.file,
           line: cmd.line,
-          message: `${server.kind} listens on ${where} only, which is unreachable from outside the container. Bind all interfaces, e.g. ${fixFor(server.kind, port)}.`,
+          message: `${serverName(cmd.argv, server)} listens on ${where} only, which is unreachable from outside the container. Bind all interfaces, e.g. ${fixFor(serverName(cmd.argv, server), port)}.`,
         });
       }
     }
@@ -99,8 +106,11 @@ function bindAllInterfaces(context: FixContext): FixProposal | undefined {
         };
       }
       const words = BIND_ALL[server.kind]?.(address.port ?? 8000);
+      // `runserver_plus` is the word to add the address after, not the `runserver` it starts with
       const anchor =
-        server.kind === 'runserver' ? 'runserver' : cmd.argv.find((a) => a.endsWith(server.kind));
+        server.kind === 'runserver'
+          ? serverName(cmd.argv, server)
+          : cmd.argv.find((a) => a.endsWith(server.kind));
       if (!words || !anchor) return undefined;
       // Exec form (a JSON array) gets quoted words; a shell command, plain ones.
       const quoted = locate(lines, `"${anchor}"`, finding.line, last);
@@ -119,7 +129,8 @@ function bindAllInterfaces(context: FixContext): FixProposal | undefined {
 function fixFor(kind: string, port: number): string {
   switch (kind) {
     case 'runserver':
-      return `manage.py runserver 0.0.0.0:${port}`;
+    case 'runserver_plus':
+      return `manage.py ${kind} 0.0.0.0:${port}`;
     case 'uvicorn':
     case 'granian':
       return `${kind} --host 0.0.0.0 --port ${port}`;

@@ -1,4 +1,4 @@
-import { isRunserver, recipeNote } from '../model/command.js';
+import { djangoCommand, isRunserver, recipeNote } from '../model/command.js';
 import type { RawFinding } from '../core/index.js';
 import { appImageStartCommands } from './lib/each.js';
 import { droppedCommandNote } from './lib/dropped-command.js';
@@ -27,10 +27,14 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "--workers", "3", "mysite.wsgi"]
     const findings: RawFinding[] = [];
     for (const { app, command: cmd, service } of appImageStartCommands(project)) {
       if (!isRunserver(cmd.argv)) continue;
+      const server =
+        djangoCommand(cmd.argv)?.name === 'runserver_plus'
+          ? "django-extensions' development server (manage.py runserver_plus)"
+          : "Django's development server (manage.py runserver)";
       findings.push({
         file: cmd.file,
         line: cmd.line,
-        message: `${service ? `Service '${service.name}'` : 'The container'} starts Django's development server (manage.py runserver)${recipeNote(cmd)}${cmd.program ? ` as supervisord program ${cmd.program}` : ''}. Serve the app with gunicorn or uvicorn instead, e.g. gunicorn --bind 0.0.0.0:8000 <project>.wsgi.${droppedCommandNote(app, cmd.file)}`,
+        message: `${service ? `Service '${service.name}'` : 'The container'} starts ${server}${recipeNote(cmd)}${cmd.program ? ` as supervisord program ${cmd.program}` : ''}. Serve the app with gunicorn or uvicorn instead, e.g. gunicorn --bind 0.0.0.0:8000 <project>.wsgi.${droppedCommandNote(app, cmd.file)}`,
       });
     }
     return findings;

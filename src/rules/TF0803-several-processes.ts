@@ -11,7 +11,8 @@ import {
 import { supervisordRun } from '../model/supervisor-config.js';
 import type { RawFinding } from '../core/index.js';
 import type { SupervisorProgram } from '../model/types/project.js';
-import { commandText, listOf } from './lib/processes.js';
+import { commandLine } from './lib/command-text.js';
+import { listOf } from './lib/processes.js';
 import { defineRule } from './lib/rule.js';
 
 /** supervisord: a process manager whose only use in a container is to run several programs in it. */
@@ -42,8 +43,8 @@ function besideMain(holder: ShellHolder | undefined): { phrase: string; idle?: s
       };
     case 'keep-alive':
       return {
-        phrase: `while the container's main process is ${commandText(holder.command.argv)}, which serves nothing and only keeps the container running`,
-        idle: commandText(holder.command.argv),
+        phrase: `while the container's main process is ${commandLine(holder.command)}, which serves nothing and only keeps the container running`,
+        idle: commandLine(holder.command),
       };
     case 'arguments':
       return { phrase: 'beside the container\'s main process, the container command ("$@")' };

@@ -36,13 +36,15 @@ import { otherAppServices } from './lib/each.js';
 import { execFormArgv, looksLikeArray, shellBuiltin } from './lib/exec-form.js';
 import {
   appShells,
+  endsInExec,
   endsInSimpleCommand,
   execsLast,
   isBusyBoxSh,
   isSimple,
   type ImageShells,
 } from './lib/image-shell.js';
-import { commandText, keptProcess, listOf, othersOwnContainers, sequencePhrase } from './lib/processes.js';
+import { commandLine, execLine, quotedLine, shellLine, type WrittenCommand } from './lib/command-text.js';
+import { keptProcess, listOf, othersOwnContainers, sequencePhrase } from './lib/processes.js';
 import { defineRule, type FixContext, type FixProposal } from './lib/rule.js';
 
 export const shellFormCommand = defineRule({
@@ -267,7 +269,7 @@ function lastToExec(argv: string[], line: number): ShellCommand | undefined {
 
 /** Writes `exec ` before a command, found where its words are written on its lines. */
 function execLast(
-  command: { argv: string[]; viaExec: boolean } | undefined,
+  command: { argv: string[]; viaExec: boolean; env?: { name: string }[] } | undefined,
   lines: string[],
   file: string,
   first: number,
@@ -275,14 +277,20 @@ function execLast(
 ): FixProposal | undefined {
   if (!command || command.viaExec || command.argv.length === 0) return undefined;
   const word0 = command.argv[0];
-  const needles = word0 === '$@' || word0 === '$*' ? [`"${word0}"`, word0] : [command.argv.join(' '), word0];
+  // `X=1 cmd`: exec goes before the assignments, and env passes them on (`exec X=1 cmd` would run `X=1`)
+  const env = command.env?.[0];
+  const needles = env
+    ? [`${env.name}=`]
+    : word0 === '$@' || word0 === '$*'
+      ? [`"${word0}"`, word0]
+      : [command.argv.join(' '), word0];
   for (const needle of needles) {
     const at = locate(lines, needle, first, last, 'last');
     if (!at) continue;
     const before = lines[at.line - 1].slice(0, at.column - 1);
     // Only at the start of a command: the line start, or after a separator or an opening quote.
     if (!/(^|[\s;&|("'])$/.test(before)) continue;
-    const edit: TextEdit = insertAt(file, at, 'exec ');
+    const edit: TextEdit = insertAt(file, at, env ? 'exec env ' : 'exec ');
     return { title: `exec ${word0}`, edits: [edit] };
   }
   return undefined;
@@ -328,7 +336,7 @@ function scriptFindings(
     out.push({
       file: script.file,
       line: sequence[0].command.line,
-      message: `${script.file} runs several long-running processes in sequence: ${sequencePhrase(sequence)}, so ${stays}. Run one process per container: start only ${keep.what} here, with 'exec ${commandText(keep.command.argv)}', and ${othersOwnContainers(sequence.filter((p) => p !== keep).map((p) => p.command.argv))}.`,
+      message: `${script.file} runs several long-running processes in sequence: ${sequencePhrase(sequence)}, so ${stays}. Run one process per container: start only ${keep.what} here, with ${quotedLine(execLine(keep.command))}, and ${othersOwnContainers(sequence.filter((p) => p !== keep).map((p) => p.command))}.`,
     });
   }
   const inSequence = new Set(sequence?.map((p) => p.command));
@@ -346,7 +354,7 @@ function scriptFindings(
     out.push({
       file: script.file,
       line: c.line,
-      message: `${script.file}, line ${c.line}, starts ${what} without exec, so ${stays}. Write exec ${runsArgs && /^\$\{?[@*]\}?$/.test(c.argv[0]) ? '"$@"' : c.argv.map((w) => (/\s/.test(w) ? JSON.stringify(w) : w)).join(' ')}.`,
+      message: `${script.file}, line ${c.line}, starts ${what} without exec, so ${stays}. Write ${runsArgs && /^\$\{?[@*]\}?$/.test(c.argv[0]) ? 'exec "$@"' : execLine(c)}.`,
     });
   });
   return out;
@@ -362,7 +370,7 @@ function backgroundWords(run: BackgroundStart): string {
       : h?.kind === 'wait'
         ? `waits for ${one ? 'it' : 'them'} (wait)`
         : h?.kind === 'keep-alive'
-          ? `runs ${commandText(h.command.argv)} only to keep the container running`
+          ? `runs ${commandLine(h.command)} only to keep the container running`
           : h?.kind === 'arguments'
             ? 'runs the container command ("$@")'
             : 'goes on running other commands';
@@ -372,15 +380,15 @@ function backgroundWords(run: BackgroundStart): string {
 /** Keep the server (or the first process), in the foreground with exec; every other process in its own container. */
 function oneProcessAdvice(
   run: BackgroundStart,
-  shown: (c: ShellCommand) => string[] = (c) => c.argv,
+  shown: (c: ShellCommand) => WrittenCommand = (c) => c,
 ): string {
   const holder = run.holder;
   const processes = [...run.background, ...(holder?.kind === 'process' ? [holder] : [])];
   const keep = keptProcess(processes);
   const others = processes.filter((p) => p !== keep).map((p) => shown(p.command));
-  const start = `Run one process per container: start only ${keep.what}, in the foreground with exec ('exec ${commandText(shown(keep.command))}')`;
+  const start = `Run one process per container: start only ${keep.what}, in the foreground with exec (${quotedLine(execLine(shown(keep.command)))})`;
   if (others.length > 0) return `${start}, and ${othersOwnContainers(others)}.`;
-  if (holder?.kind === 'keep-alive') return `${start}, instead of ${commandText(holder.command.argv)}.`;
+  if (holder?.kind === 'keep-alive') return `${start}, instead of ${commandLine(holder.command)}.`;
   return `${start}.`;
 }
 
@@ -462,19 +470,11 @@ function shellFormSequenceMessage(instr: CommandInstr, sequence: LongRunningComm
     .slice(0, commands.indexOf(keep.command))
     .filter((c) => !sequence.some((p) => p.command === c));
   const argv = keep.command.argv;
-  const script = [...before.map((c) => shellText(c.argv)), `exec ${shellText(argv)}`].join(' && ');
-  const form = before.length === 0 && !argv.some((w) => w.includes('$')) ? argv : ['sh', '-c', script];
+  const script = [...before.map(commandLine), execLine(keep.command)].join(' && ');
+  const plain = before.length === 0 && !keep.command.env && !argv.some((w) => w.includes('$'));
+  const form = plain ? argv : ['sh', '-c', script];
   const example = `${k} [${form.map((a) => JSON.stringify(a)).join(', ')}]`;
-  return `${k} is in shell form and runs several long-running processes in sequence: ${sequencePhrase(sequence)}. /bin/sh is PID 1 and SIGTERM from docker stop does not reach ${sequence[0].what}. Run one process per container: ${example} here, and ${othersOwnContainers(sequence.filter((p) => p !== keep).map((p) => p.command.argv))}.`;
-}
-
-/** A command written back for `sh -c`: words a shell would split or expand differently are quoted. */
-function shellText(argv: string[]): string {
-  return argv
-    .map((w) =>
-      /^[\w@%+=:,./$-]+$/.test(w) ? w : w.includes('$') ? JSON.stringify(w) : `'${w.replace(/'/g, `'\\''`)}'`,
-    )
-    .join(' ');
+  return `${k} is in shell form and runs several long-running processes in sequence: ${sequencePhrase(sequence)}. /bin/sh is PID 1 and SIGTERM from docker stop does not reach ${sequence[0].what}. Run one process per container: ${example} here, and ${othersOwnContainers(sequence.filter((p) => p !== keep).map((p) => p.command))}.`;
 }
 
 /** `sh -c "... && server"` in exec form: fires when the last command is not run with exec. */
@@ -493,8 +493,8 @@ function inlineShell(
   const shell = `${what} runs '${argv[0]} -c'`;
   // The command as its author wrote it: compose variables unset here stay `${WORKERS}`, never empty.
   const writtenCommands = written ? inlineScriptCommands(written, line) : [];
-  const shown = (c: ShellCommand) =>
-    writtenCommands.length === parsed.length ? writtenCommands[parsed.indexOf(c)].argv : c.argv;
+  const shown = (c: ShellCommand): WrittenCommand =>
+    writtenCommands.length === parsed.length ? writtenCommands[parsed.indexOf(c)] : c;
   const run = backgroundStart(commands);
   if (run?.background.some((p) => serverOf(p.command.argv)))
     return [
@@ -511,7 +511,7 @@ function inlineShell(
       {
         file,
         line,
-        message: `${shell} with several long-running processes in sequence: ${sequencePhrase(sequence)}. The shell stays PID 1 and SIGTERM does not reach ${sequence[0].what}; exec before the last command cannot fix that. Run one process per container: start only ${keep.what} here, with 'exec ${commandText(shown(keep.command))}', and ${othersOwnContainers(sequence.filter((p) => p !== keep).map((p) => shown(p.command)))}.`,
+        message: `${shell} with several long-running processes in sequence: ${sequencePhrase(sequence)}. The shell stays PID 1 and SIGTERM does not reach ${sequence[0].what}; exec before the last command cannot fix that. Run one process per container: start only ${keep.what} here, with ${quotedLine(execLine(shown(keep.command)))}, and ${othersOwnContainers(sequence.filter((p) => p !== keep).map((p) => shown(p.command)))}.`,
       },
     ];
   }
@@ -523,7 +523,7 @@ function inlineShell(
     const each = servers.map(
       (c) => `the branch that runs ${mainProcessOf(c.argv)!.kind} starts it without exec`,
     );
-    const write = servers.map((c) => `'exec ${shown(c).join(' ')}'`);
+    const write = servers.map((c) => quotedLine(execLine(shown(c))));
     return [
       {
         file,
@@ -555,7 +555,7 @@ function inlineShell(
       {
         file,
         line,
-        message: `${shell} over several lines, and the line breaks cut ${cut.program}'s options off: the shell runs '${cut.command.join(' ')}' alone, then '${cut.options[0].join(' ')}' … as commands of their own, which fail (a folded YAML block keeps the line breaks of more-indented lines). Write the command and its options on one line, started with exec: 'exec ${[...cut.command, ...cut.options.flat()].join(' ')}'.`,
+        message: `${shell} over several lines, and the line breaks cut ${cut.program}'s options off: the shell runs '${cut.command.join(' ')}' alone, then '${cut.options[0].join(' ')}' … as commands of their own, which fail (a folded YAML block keeps the line breaks of more-indented lines). Write the command and its options on one line, started with exec: ${quotedLine(`exec ${shellLine([...cut.command, ...cut.options.flat()])}`)}.`,
       },
     ];
   // dash (Debian's /bin/sh) forks even a lone command: the shell stays PID 1 (checked with docker top)
@@ -566,24 +566,27 @@ function inlineShell(
     {
       file,
       line,
-      message: `${shell} ${why}, so the shell stays PID 1 and SIGTERM does not reach it. Write 'exec ${shown(last).join(' ')}'${lone ? '' : ' as the last command'}.`,
+      message: `${shell} ${why}, so the shell stays PID 1 and SIGTERM does not reach it. Write ${quotedLine(execLine(shown(last)))}${lone ? '' : ' as the last command'}.`,
     },
   ];
 }
 
-/** A shell-form CMD/ENTRYPOINT that /bin/sh execs itself: BusyBox ash (Alpine) and a list ending in a simple command. */
+/**
+ * A shell-form CMD/ENTRYPOINT whose /bin/sh gives PID 1 to its last command: written with exec (`CMD exec
+ * /app/start.sh`), or exec'd by the shell itself (BusyBox ash on Alpine, a list ending in a simple command).
+ */
 function shExecsShellForm(instr: CommandInstr, shells: ImageShells): boolean {
   const commands = instr.script?.commands ?? [];
   const last = commands.at(-1);
-  if (!shells.sh || !last || last.viaExec || looksLikeArray(instr.raw) || isKeepAliveLoop(instr.raw))
-    return false;
-  // A server sent to the background never gets SIGTERM, whatever BusyBox then execs.
+  if (!last || looksLikeArray(instr.raw) || isKeepAliveLoop(instr.raw)) return false;
+  // A server sent to the background never gets SIGTERM, whatever the shell then execs.
   if (
     foregroundSequence(commands) ||
     backgroundStart(commands)?.background.some((p) => serverOf(p.command.argv))
   )
     return false;
-  return endsInSimpleCommand(instr.raw, last, true);
+  if (last.viaExec) return endsInExec(instr.raw, last);
+  return Boolean(shells.sh) && endsInSimpleCommand(instr.raw, last, true);
 }
 
 /**

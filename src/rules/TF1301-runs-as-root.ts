@@ -1,4 +1,11 @@
-import { basename, launchedCommand, programArgv, startCommands } from '../model/command.js';
+import {
+  basename,
+  containerEnv,
+  launchedCommand,
+  programArgv,
+  resolveWord,
+  startCommands,
+} from '../model/command.js';
 import type { RawFinding } from '../core/index.js';
 import type { RunInstr, Stage } from '../model/types/dockerfile.js';
 import type { App } from '../model/types/project.js';
@@ -17,7 +24,9 @@ export const runsAsRoot = defineRule({
   title: 'The target stage has no USER, or its last USER is root/0',
   help: `Without a \`USER\`, the app runs as root inside the container: a bug in the app or a dependency then has
 root's power over the container's files and a shorter path to the host. Builder stages may stay root; the
-stage that runs must not. Entrypoint scripts that drop privileges with \`gosu\`/\`su-exec\` are accepted.
+stage that runs must not. An entrypoint that drops privileges with \`gosu\`/\`su-exec\` (or \`gunicorn --user\`) still
+starts as root and runs everything before the drop as root: reported, with the drop named; the fix is a USER line,
+or keeping the drop knowingly (suppress with the reason). \`ENV USER=app\` sets a variable, not the user.
 
 \`\`\`dockerfile
 RUN useradd --create-home --uid 10001 app
@@ -35,7 +44,16 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
       if (user && user.user === undefined) continue; // USER $VAR we cannot resolve
       const name = user?.user?.split(':')[0];
       if (user && name !== 'root' && name !== '0') continue;
-      if (startCommands(app).some((c) => dropsPrivileges(c.argv))) continue;
+      // A drop in the start command (gosu, su-exec) leaves the stage without USER: reported, with the drop named.
+      const drop = privilegeDrop(app);
+      if (drop) {
+        findings.push({
+          file: df.file,
+          line: stage.lastLine,
+          message: `${user ? `The image runs as ${name} (USER ${user.user} at line ${user.line})` : `The target stage${stage.name ? ` '${stage.name}'` : ''} sets no USER`}, so the container starts as root: ${drop.file}:${drop.line} drops to ${drop.user ?? 'another user'} with ${drop.tool} only for the command it runs, and the rest of the start (the entrypoint script itself, anything it runs without ${drop.tool}) stays root. Add USER ${drop.user ?? '<user>'} to the stage and start without ${drop.tool} (it cannot switch users without root), or keep the drop knowingly and suppress TF1301 with the reason.`,
+        });
+        continue;
+      }
       const su = suDrop(app);
       if (su) {
         // The start script needs root before `su` (chown, then su): a USER would break it; a clean drop is the fix.
@@ -61,7 +79,7 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
     summary:
       'Creates an unprivileged user `app` (uid 10001) owning the working directory (and the VOLUME directories declared after the last RUN, switching before them), and switches to it with `USER app` after the last RUN of the target stage; a user the RUNs of the stage already create is switched to instead.',
     declines:
-      'a USER given by a variable, which cannot be told; a start script that drops to its user with su (it needs root until then).',
+      'a USER given by a variable, which cannot be told; a start command that drops to its user with su, gosu, su-exec or a server option (it needs root until then).',
     make: fixRunsAsRoot,
   },
 });
@@ -70,8 +88,8 @@ function fixRunsAsRoot(context: FixContext): FixProposal | undefined {
   const found = appOfDockerfile(context);
   const text = found && linesOf(context, found.dockerfile.file);
   if (!found || !text || found.stage.lastLine !== context.finding.line) return undefined;
-  // A start script that drops with su needs root until then: a USER would break it.
-  if (suDrop(found.app)) return undefined;
+  // A start script that drops with su, gosu or su-exec needs root until then: a USER would break it.
+  if (suDrop(found.app) || privilegeDrop(found.app)) return undefined;
   const { dockerfile, stage } = found;
   const runs = stage.instructions.filter((i) => i.keyword === 'RUN');
   const runtime = runtimeInsertionLine(stage);
@@ -117,15 +135,33 @@ function createdUser(runs: string[]): string | undefined {
   return name;
 }
 
-function dropsPrivileges(argv: string[]): boolean {
+/** Where the start command drops root (`gosu app …`, `su-exec "$USER" …`, `gunicorn --user app`), and to whom. */
+function privilegeDrop(app: App): { file: string; line: number; tool: string; user?: string } | undefined {
+  const env = containerEnv(app);
+  for (const c of startCommands(app)) {
+    const found = dropsPrivileges(c.argv);
+    if (!found) continue;
+    // `su-exec "$USER"`: the user the image's ENV names (ENV USER=app is a variable, never a USER instruction)
+    const user = found.user && resolveWord(found.user, env);
+    return { file: c.file, line: c.line, tool: found.tool, user: user?.split(':')[0] || undefined };
+  }
+  return undefined;
+}
+
+function dropsPrivileges(argv: string[]): { tool: string; user?: string } | undefined {
   // `wait-for-it db:5432 -- gosu app gunicorn …`: the launchers before the one that drops privileges
-  for (let a: string[] | undefined = argv, depth = 0; a && depth < 4; a = launchedCommand(a), depth++)
-    if (DROPS_PRIVILEGES.has(basename(a[0] ?? ''))) return true;
+  for (let a: string[] | undefined = argv, depth = 0; a && depth < 4; a = launchedCommand(a), depth++) {
+    const tool = basename(a[0] ?? '');
+    if (DROPS_PRIVILEGES.has(tool)) return { tool, user: a.slice(1).find((w) => !w.startsWith('-')) };
+  }
   const a = programArgv(argv);
-  return (
-    (a[0] === 'gunicorn' && argv.some((x) => x === '-u' || x === '--user' || x.startsWith('--user='))) ||
-    (a[0] === 'uwsgi' && argv.some((x) => x === '--uid' || x.startsWith('--uid=')))
-  );
+  const option = (names: string[]) => {
+    const i = a.findIndex((x) => names.includes(x) || names.some((n) => x.startsWith(`${n}=`)));
+    return i < 0 ? undefined : a[i].includes('=') ? a[i].slice(a[i].indexOf('=') + 1) : (a[i + 1] ?? '');
+  };
+  const user =
+    a[0] === 'gunicorn' ? option(['-u', '--user']) : a[0] === 'uwsgi' ? option(['--uid']) : undefined;
+  return user === undefined ? undefined : { tool: `${a[0]} ${a[0] === 'uwsgi' ? '--uid' : '--user'}`, user };
 }
 
 // Options of useradd/adduser (shadow, Debian, busybox) that take a value: the word after them is no user name.

@@ -146,6 +146,11 @@ export function djangoCommand(argv: string[]): { name: string; args: string[] } 
   return undefined;
 }
 
+/** The name messages give a server: the management command of Django's (`runserver`, `runserver_plus`), else its kind. */
+export function serverName(argv: string[], server: Server): string {
+  return server.kind === 'runserver' ? (djangoCommand(argv)?.name ?? 'runserver') : server.kind;
+}
+
 export function isRunserver(argv: string[]): boolean {
   const name = djangoCommand(argv)?.name;
   return name === 'runserver' || name === 'runserver_plus';
@@ -387,7 +392,7 @@ function portOf(v: string | undefined): { port?: number } {
 }
 
 /** A word's value with the container's environment: unset variables take their `${X:-default}`. */
-function resolveWord(word: string, env: Record<string, string | undefined>): string | undefined {
+export function resolveWord(word: string, env: Record<string, string | undefined>): string | undefined {
   if (!word.includes('$')) return word;
   return expand(word, (name) => {
     if (!(name in env)) return { kind: 'unset' };

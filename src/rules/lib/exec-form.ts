@@ -17,7 +17,11 @@ export function execFormArgv(
   if (commands.length !== 1 || !isPlainWordList(instr.raw, commands[0].argv)) return undefined;
   const argv = commands[0].argv;
   if (shellBuiltin(argv)) return undefined;
-  if (argv.some((a) => a.includes('$'))) return ['sh', '-c', `exec ${instr.raw.trim()}`];
+  // `CMD DJANGO_ENV=prod gunicorn …`: the assignments reach the server through env (`exec X=1 cmd` runs `X=1`)
+  const env = commands[0].env ?? [];
+  if (argv.some((a) => a.includes('$')) || env.some((a) => !a.literal))
+    return ['sh', '-c', `exec ${env.length > 0 ? 'env ' : ''}${instr.raw.trim()}`];
+  if (env.length > 0) return ['env', ...env.map((a) => `${a.name}=${a.value}`), ...argv];
   if (scriptAt(argv[0], scripts, workdir)?.noShebang) return ['sh', ...argv];
   return argv;
 }

@@ -151,6 +151,18 @@ export function endsInSimpleCommand(script: string, last: ShellCommand, busybox 
   );
 }
 
+/**
+ * A script whose last top-level command is written with exec (`exec /app/start.sh`, `cd /app && exec gunicorn …`):
+ * the shell replaces itself with that command, whatever shell it is; a job sent to the background before it is left
+ * to that command (TF0803 reports it), and one that is the server is judged by the caller.
+ */
+export function endsInExec(script: string, last: ShellCommand): boolean {
+  const text = script.replace(/\\\n/g, ' ').trim();
+  if (!last.viaExec || last.background) return false;
+  const tail = lastListItem(text);
+  return tail !== undefined && tail.after !== '|' && /^exec\s/.test(tail.item.trim());
+}
+
 /** The text of the last item of a shell list and the separator before it, quotes and `$(…)` respected. */
 function lastListItem(text: string): { item: string; after: string } | undefined {
   let quote: string | undefined;

@@ -8,15 +8,11 @@ import {
   type StartCommand,
 } from '../../model/command.js';
 import type { App } from '../../model/types/project.js';
+import { commandLine, quotedLine, type WrittenCommand } from './command-text.js';
 
 /** `a`, `a and b`, `a, b and c`. */
 export function listOf(items: string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
-}
-
-/** A command as its author could write it again: words with spaces quoted. */
-export function commandText(argv: string[]): string {
-  return argv.map((w) => (/\s/.test(w) ? JSON.stringify(w) : w)).join(' ');
 }
 
 /** `gunicorn in the foreground, then celery worker, which starts only once gunicorn has exited`. */
@@ -33,8 +29,8 @@ export function keptProcess<P extends LongRunningCommand>(seq: P[]): P {
 }
 
 /** `run 'celery -A mysite worker' as its own container (…)` for the processes of a sequence but the kept one. */
-export function othersOwnContainers(others: string[][]): string {
-  const quoted = others.map((argv) => `'${commandText(argv)}'`);
+export function othersOwnContainers(others: WrittenCommand[]): string {
+  const quoted = others.map((c) => quotedLine(commandLine(c)));
   return `run ${listOf(quoted)} ${quoted.length === 1 ? 'as its own container' : 'each as its own container'} (its own compose service) from the same image`;
 }
 
