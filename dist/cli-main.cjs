@@ -8809,12 +8809,21 @@ var init_env_files = __esm({
 
 // src/model/env-files.ts
 function isPlaceholderValue(name2, value) {
-  return value.length < 8 || PLACEHOLDER.test(value) || NAMING_WORDS.test(value) || DESCRIBED.test(value) || value.toLowerCase() === name2.toLowerCase() || /^[a-z]+$/.test(value) && name2.toLowerCase().split("_").includes(value);
+  return value.length < 8 || PLACEHOLDER.test(value) || NAMING_WORDS.test(value) || DESCRIBED.test(value) || value.toLowerCase() === name2.toLowerCase() || /^[a-z]+$/.test(value) && madeOfWords(value, [...name2.toLowerCase().split("_"), ...FILLER_WORDS]);
+}
+function madeOfWords(value, words2) {
+  const usable = words2.filter(Boolean);
+  const can = [true];
+  for (let end = 1; end <= value.length; end++)
+    can[end] = usable.some(
+      (w2) => end >= w2.length && can[end - w2.length] && value.startsWith(w2, end - w2.length)
+    );
+  return can[value.length] === true;
 }
 function secretsInEnvTemplate(text) {
   return Object.entries(parseDotenv(text)).filter(([name2, value]) => isSecretName(name2) && !isPlaceholderValue(name2, value)).map(([name2]) => name2);
 }
-var PLACEHOLDER, NAMING_WORDS, DESCRIBED;
+var PLACEHOLDER, NAMING_WORDS, DESCRIBED, FILLER_WORDS;
 var init_env_files2 = __esm({
   "src/model/env-files.ts"() {
     "use strict";
@@ -8824,6 +8833,7 @@ var init_env_files2 = __esm({
     PLACEHOLDER = /your|change|example|replace|placeholder|dummy|fixme|todo|xxx|<|>|\$\{|\.\.\.|^\*+$/i;
     NAMING_WORDS = /^[a-z]+(?:[_-][a-z]+)+$/;
     DESCRIBED = /^(?:\{[^{}]*\}|\[[^[\]]*\])$/;
+    FILLER_WORDS = ["my", "the", "a", "dev", "test", "local", "secret", "key", "password", "pass", "token"];
   }
 });
 
@@ -8863,7 +8873,11 @@ function filesCopiedIntoImage(project, isWanted, say) {
     if (!file) continue;
     const dir = app.context?.dir ?? ".";
     for (const { line, files } of filesReachingImage(app, (path4) => isWanted(path4, dir))) {
-      findings.push({ file, line, message: say(files.map((f) => `'${f}'`).join(", "), files) });
+      findings.push({
+        file,
+        line,
+        message: say(files.map((f) => `'${f}'`).join(", "), files, { app, line })
+      });
     }
   }
   return findings;
@@ -15333,7 +15347,7 @@ function between(a, b, src) {
   return src.bytes.subarray(a.End().Offset(), b.Pos().Offset()).toString("utf8").trim();
 }
 function visitCall(stmt, call2, src, out) {
-  recordAssigns(call2.Assigns, src);
+  const env = recordAssigns(call2.Assigns, src);
   const words2 = call2.Args ?? [];
   if (words2.length === 0) return;
   const line = src.lineOffset + words2[0].Pos().Line();
@@ -15343,6 +15357,11 @@ function visitCall(stmt, call2, src, out) {
   }));
   const { argv, viaExec, first } = afterExec(words2.map((w2) => wordText(w2, src)));
   const command = { argv, line, redirects, viaExec };
+  if (env.length > 0) command.env = env;
+  const wordNodes = words2.slice(first);
+  const written = wordNodes.map((w2) => sliceBetween(w2, w2, src));
+  const expands = wordNodes.some((w2) => (w2.Parts ?? []).some((p) => hasExpansion(p)));
+  if (expands && written.some((w2, i) => w2 !== argv[i])) command.written = written;
   if (stmt.Background) command.background = true;
   if (src.guards.length > 0) command.guards = src.guards;
   const heredoc = (stmt.Redirs ?? []).find((r) => HEREDOC_OPS.has(r.Op) && r.Hdoc);
@@ -15384,17 +15403,21 @@ function nested2(text, firstLine, src, out) {
   src.assignments.push(...assignments);
 }
 function recordAssigns(assigns, src) {
+  const recorded = [];
   for (const a of assigns ?? []) {
     if (!a?.Name || a.Naked || a.Array) continue;
     const value = a.Value ? wordText(a.Value, src) : "";
     const literal2 = !(a.Value?.Parts ?? []).some((p) => hasExpansion(p));
-    src.assignments.push({
+    const assignment = {
       name: a.Name.Value,
       value,
       literal: literal2,
       line: src.lineOffset + a.Pos().Line()
-    });
+    };
+    src.assignments.push(assignment);
+    recorded.push({ ...assignment, text: sliceBetween(a, a, src) });
   }
+  return recorded;
 }
 function hasExpansion(part) {
   const type = sh.syntax.NodeType(part);
@@ -15409,6 +15432,10 @@ function heredocText(word, src) {
   const parts = word.Parts ?? [];
   if (parts.length === 1 && sh.syntax.NodeType(parts[0]) === "Lit") return parts[0].Value;
   return slice(word, src);
+}
+function sliceBetween(first, last, src) {
+  const text = src.bytes.subarray(first.Pos().Offset(), last.End().Offset()).toString("utf8");
+  return text.replace(/[ \t]*\\\n\s*/g, " ");
 }
 function slice(node, src) {
   return src.bytes.subarray(node.Pos().Offset(), node.End().Offset()).toString("utf8");
@@ -15525,8 +15552,8 @@ function takeFlags(args, escape3) {
   }
   return { flags, rest };
 }
-function blankFlags(shellText2) {
-  let out = shellText2;
+function blankFlags(shellText) {
+  let out = shellText;
   let i = 0;
   for (; ; ) {
     while (i < out.length && (/\s/.test(out[i]) || out[i] === "\\" && out[i + 1] === "\n")) i++;
@@ -16196,7 +16223,9 @@ function imagesBuilt(models, scripts, exists2) {
       if (!s.build || !s.image) continue;
       const dockerfile = normalizeRelative(s.build.dockerfile);
       const contextDir = normalizeRelative(s.build.context);
-      if (dockerfile && contextDir) out.push({ repository: s.image.repository, dockerfile, contextDir });
+      const written = s.image.interpolated ? s.image.raw ?? s.image.value : void 0;
+      if (dockerfile && contextDir)
+        out.push({ repository: s.image.repository, ...written ? { written } : {}, dockerfile, contextDir });
     }
   }
   for (const { file, text } of scripts) {
@@ -16768,6 +16797,9 @@ function djangoCommand(argv) {
     if (!a[i].startsWith("-")) return { name: a[i], args: a.slice(i + 1) };
   }
   return void 0;
+}
+function serverName(argv, server) {
+  return server.kind === "runserver" ? djangoCommand(argv)?.name ?? "runserver" : server.kind;
 }
 function isRunserver(argv) {
   const name2 = djangoCommand(argv)?.name;
@@ -17641,7 +17673,8 @@ function pickAppService(services, texts, projectDir, projectDirs) {
   const taggedAsBacking = /* @__PURE__ */ new Set();
   for (const service of services.filter((s) => s.build)) {
     const image = builtImage(service, texts);
-    const role = image?.base ? roleOf(image.base) : "other";
+    const fromBase = image?.base ? roleOf(image.base) : "other";
+    const role = fromBase === "other" && image ? startedDatabase(service, image) ?? "other" : fromBase;
     if (image && role === "other" && service.role !== "other") {
       if (service.role !== "app") taggedAsBacking.add(service);
       service.role = "other";
@@ -17678,6 +17711,14 @@ function pickAppService(services, texts, projectDir, projectDirs) {
     (s) => !s.build && (mentions(s, false) || startKind(s, texts, projectDir) === "server")
   );
 }
+function startedDatabase(service, image) {
+  const argv = service.command?.argv ?? image.stage.entrypoint?.argv ?? image.stage.cmd?.argv ?? [];
+  let k = 0;
+  while (k < argv.length && ["exec", "tini", "--", "dumb-init"].includes(argv[k].split("/").pop())) k++;
+  if (["su-exec", "gosu"].includes(argv[k]?.split("/").pop() ?? "")) k += 2;
+  const program = argv[k]?.split("/").pop();
+  return program === void 0 ? void 0 : DATABASE_SERVERS[program];
+}
 function servicesOfImage(services, app) {
   const buildKey = (s) => s.build && [
     normalizeRelative(s.build.context) ?? s.build.context,
@@ -17695,7 +17736,7 @@ function buildsDockerfile(service, dockerfile, contextDir) {
   const build2 = service.build;
   return build2 !== void 0 && normalizeRelative(build2.dockerfile) === dockerfile && (normalizeRelative(build2.context) ?? build2.context) === contextDir;
 }
-var DJANGO_START;
+var DJANGO_START, DATABASE_SERVERS;
 var init_app_service = __esm({
   "src/model/compose/app-service.ts"() {
     "use strict";
@@ -17705,6 +17746,12 @@ var init_app_service = __esm({
     init_images();
     init_start_scripts();
     DJANGO_START = /manage\.py|gunicorn|uwsgi|daphne|uvicorn|django/i;
+    DATABASE_SERVERS = {
+      postgres: "postgres",
+      postmaster: "postgres",
+      mysqld: "mysql",
+      mariadbd: "mariadb"
+    };
   }
 });
 
@@ -19727,8 +19774,11 @@ var init_TF0205_service_image_unpinned = __esm({
         "    image: redis:7.4@sha256:\u2026",
         "```",
         "",
-        "Services that `build:` are not judged here: their `image:` names the image they build. A tag taken from a",
-        "variable (`app:${TAG}`) is left alone unless it resolves to `latest`."
+        "With `build:`, `image:` names the tag the build produces. A local name (`mysite`, `mysite:latest`) is left",
+        "alone; a name pushed to a registry (`registry.example.com/team/app`, `me/app`) with no tag or `:latest` is",
+        "reported: every build overwrites that tag, so a deploy that pulls it gets whatever was pushed last and cannot go",
+        "back. Tag the build with a version or the commit (`me/app:${GIT_SHA}`). A tag taken from a variable",
+        "(`app:${TAG}`) is left alone unless it resolves to `latest`."
       ].join("\n"),
       related: ["service-image-require-explicit-tag"],
       check(project) {
@@ -19740,7 +19790,8 @@ var init_TF0205_service_image_unpinned = __esm({
         );
         for (const { service: s } of composeServices(project)) {
           const img = s.image;
-          if (!img || s.build || !img.repository || img.digest || built.has(builtName(img))) continue;
+          if (!img || !img.repository || img.digest) continue;
+          if (s.build ? !img.repository.includes("/") : built.has(builtName(img))) continue;
           const written = splitImage(img.raw ?? img.value);
           if (written.digest) continue;
           const fromVariable = (written.tag ?? written.repository.split("/").pop() ?? "").includes("$");
@@ -19751,7 +19802,7 @@ var init_TF0205_service_image_unpinned = __esm({
           out.push({
             file: img.file,
             line: img.line,
-            message: `Service '${s.name}' uses image ${what}, which floats to whatever is newest at pull time: pin a version, e.g. '${repository}:${EXAMPLE_TAG[img.repository.split("/").pop() ?? ""] ?? "<version>"}' (or a digest).`
+            message: s.build ? `Service '${s.name}' tags the image it builds ${img.tag === "latest" ? what : `'${repository}' with no tag, that is latest`}: each build pushed under this name replaces the last, so a deploy that pulls it gets whatever was pushed last and cannot roll back. Tag the build with a version or the commit, e.g. '${repository}:\${GIT_SHA}'.` : `Service '${s.name}' uses image ${what}, which floats to whatever is newest at pull time: pin a version, e.g. '${repository}:${EXAMPLE_TAG[img.repository.split("/").pop() ?? ""] ?? "<version>"}' (or a digest).`
           });
         }
         return out;
@@ -27332,13 +27383,14 @@ function logHandlers(configs, ownFile) {
         if (h.value.t !== "dict") continue;
         const cls = h.value.entries.find((e) => e.key === "class");
         if (cls?.value.t !== "str") continue;
-        const key = `${file}\0${cls.value.v}\0${cls.line}`;
+        const where2 = cls.value.file ?? file;
+        const key = `${where2}\0${cls.value.v}\0${cls.line}`;
         if (seen.has(key)) continue;
         seen.add(key);
         out.push({
           className: cls.value.v,
           line: cls.line,
-          file,
+          file: where2,
           ...callLine ? { dictConfigLine: callLine } : {}
         });
       }
@@ -27758,6 +27810,10 @@ function truthWhenSetTo(v, text) {
   const all = new Set(Object.values(v.truthWhenSetTo));
   return all.size === 1 ? [...all][0] : void 0;
 }
+function comparesEnvironmentName(v) {
+  const t2 = v.truthWhenSetTo;
+  return !v.whenSet && t2 !== void 0 && PROBE_WORDS.every((w2) => t2[w2] === true);
+}
 function inverted(v) {
   const truths = TRUE_WORDS2.map((w2) => v.truthWhenSetTo?.[w2]).filter((t2) => t2 !== void 0);
   return truths.length > 0 && truths.every((t2) => t2 === false);
@@ -27797,7 +27853,7 @@ function truthy2(v) {
 function isFalseWord(v) {
   return v?.kind === "literal" && typeof v.value === "string" && ["false", "0", "no", "off", "n", "f"].includes(v.value.trim().toLowerCase());
 }
-var debugInCode, TRUE_WORDS2;
+var debugInCode, PROBE_WORDS, TRUE_WORDS2;
 var init_TF0302_debug_in_code = __esm({
   "src/rules/TF0302-debug-in-code.ts"() {
     "use strict";
@@ -27898,6 +27954,14 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
               findings.push({ file: a.file ?? settings.file, line: a.line, ...offUnlessSet(v) });
               continue;
             }
+            if (comparesEnvironmentName(v)) {
+              findings.push({
+                file: a.file ?? settings.file,
+                line: a.line,
+                ...msg`DEBUG is true unless ${v.variable} names the one environment it is compared with (${v.variable} is an environment name, not an on/off flag), so a deploy that does not set ${v.variable} to its production name runs in debug mode; turn debug on only for a development name instead: ${code(`DEBUG = os.environ.get("${v.variable}", "") == "development"`)}, with ${v.variable}=development set where you develop.`
+              });
+              continue;
+            }
             findings.push({
               file: a.file ?? settings.file,
               line: a.line,
@@ -27919,6 +27983,7 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
         )
       }
     });
+    PROBE_WORDS = ["1", "0", "true", "false", "yes", "no"];
     TRUE_WORDS2 = ["1", "true", "True", "yes", "on"];
   }
 });
@@ -28614,6 +28679,18 @@ function inScope(arg, globalArgs) {
   const global = globalArgs.get(arg.name);
   return arg.default === void 0 && global?.default !== void 0 && arg.value === global.value ? global : arg;
 }
+function composeLiteralBehind(project, dockerfile, raw, args) {
+  const name2 = /^"?\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))"?$/.exec(raw.trim());
+  const arg = name2 && args.get(name2[1] ?? name2[2]);
+  if (!arg?.value) return void 0;
+  for (const { service } of composeServices(project)) {
+    if (service.build?.dockerfile !== dockerfile) continue;
+    const entry = service.build.argEntries?.find((e) => e.name === arg.name);
+    if (entry && !entry.interpolated && entry.value === arg.value)
+      return { arg: arg.name, service: service.name, file: entry.file, line: entry.line };
+  }
+  return void 0;
+}
 function literalDefaultBehind(raw, args) {
   const name2 = /^"?\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))"?$/.exec(raw.trim());
   const arg = name2 && args.get(name2[1] ?? name2[2]);
@@ -28682,6 +28759,15 @@ RUN --mount=type=secret,id=pip_conf,target=/etc/pip.conf pip install -r requirem
                   file: df.file,
                   line: pair2.line,
                   message: `ENV ${pair2.name} takes the literal default of ARG ${fromDefault.name} (line ${fromDefault.line}), which is baked into the image for anyone who pulls it unless every build overrides it. Remove the default and provide ${pair2.name} from the environment at run time.`
+                });
+                continue;
+              }
+              const given = composeLiteralBehind(project, df.file, pair2.raw, stageArgs);
+              if (given) {
+                findings.push({
+                  file: df.file,
+                  line: pair2.line,
+                  message: `ENV ${pair2.name} takes ARG ${given.arg}, which compose service '${given.service}' gives a literal value in build.args (${given.file} line ${given.line}): the value is baked into the image for anyone who pulls it. Remove it from build.args and the ENV, and provide ${pair2.name} from the environment at run time.`
                 });
                 continue;
               }
@@ -28886,6 +28972,13 @@ var init_TF0307_secret_in_compose = __esm({
 });
 
 // src/rules/TF0308-env-file-in-image.ts
+function namedByCopy(app, line, files) {
+  const dir = app.context?.dir ?? ".";
+  const inContext = files.map((f) => dir === "." ? f : import_node_path12.posix.relative(dir, f));
+  return (app.dockerfile?.targetStage ? lineage(app.dockerfile) : []).flatMap((s) => s.instructions).some(
+    (i) => (i.keyword === "COPY" || i.keyword === "ADD") && i.line === line && i.sources.some((src) => inContext.includes(import_node_path12.posix.normalize(src).replace(/^\//, "")))
+  );
+}
 function envFilesOfCompose(app) {
   const file = app.dockerfile?.file;
   const dir = app.context?.dir;
@@ -28936,6 +29029,7 @@ var init_TF0308_env_file_in_image = __esm({
     import_node_path12 = require("node:path");
     init_context();
     init_env_files2();
+    init_lineage();
     init_rule();
     envFileInImage = defineRule({
       id: "TF0308",
@@ -28974,7 +29068,7 @@ in a \`.env*\` directory (\`.envs/.local/.django\`) that nothing loads; any othe
         const copied = filesCopiedIntoImage(
           project,
           (path4, dir) => isEnvFile(path4) || templates.has(`${dir}\0${path4}`),
-          (names, files) => `This instruction copies ${names} into the image, so its secrets ship with the image. Add ${files.length > 1 ? "them" : "it"} to .dockerignore (${ignorePatterns(files)}) and pass the values as environment variables at run time.`
+          (names, files, at2) => namedByCopy(at2.app, at2.line, files) ? `This instruction copies ${names} into the image by name, so its secrets ship with the image. Remove the COPY (a .dockerignore entry would only make it fail) and pass the values as environment variables at run time (compose env_file, or the platform's settings).` : `This instruction copies ${names} into the image, so its secrets ship with the image. Add ${files.length > 1 ? "them" : "it"} to .dockerignore (${ignorePatterns(files)}) and pass the values as environment variables at run time.`
         );
         return [...copied, ...project.apps.flatMap(envFilesOfCompose)];
       }
@@ -29367,7 +29461,16 @@ var init_credentials = __esm({
 });
 
 // src/rules/TF0311-secret-in-script.ts
-var secretInScript;
+function fromEnvironment(what, app) {
+  const name2 = /^(\w+)=\u2026$/.exec(what)?.[1];
+  if (!name2 || name2 === "DJANGO_SUPERUSER_PASSWORD") return SUPERUSER_ADVICE;
+  const known = Object.keys(containerEnv(app)).find((v) => v !== name2 && /PASS/i.test(v) && isSecretName(v));
+  const drop2 = `drop the assignment and let the deploy set ${name2} in the container's environment`;
+  if (known)
+    return `Take it from the environment instead: ${name2}="$${known}" (${known} is set for the app), or ${drop2}.`;
+  return `Take it from the environment instead: ${drop2}.`;
+}
+var secretInScript, SUPERUSER_ADVICE;
 var init_TF0311_secret_in_script = __esm({
   "src/rules/TF0311-secret-in-script.ts"() {
     "use strict";
@@ -29413,7 +29516,7 @@ Values taken from a variable (\`$ADMIN_PASSWORD\`, \`$(cat /run/secrets/admin)\`
               findings.push({
                 file: s.file,
                 line: c.line,
-                message: `The start script writes a credential literally (${c.what}): it ships in the repository and the image and is the same on every deploy. Read it from an environment variable the deploy sets (e.g. DJANGO_SUPERUSER_PASSWORD with createsuperuser --noinput).`
+                message: `The start script writes a credential literally (${c.what}): it ships in the repository and the image and is the same on every deploy. ${fromEnvironment(c.what, app)}`
               });
             }
           }
@@ -29444,6 +29547,7 @@ Values taken from a variable (\`$ADMIN_PASSWORD\`, \`$(cat /run/secrets/admin)\`
         return findings;
       }
     });
+    SUPERUSER_ADVICE = "Read it from an environment variable the deploy sets (e.g. DJANGO_SUPERUSER_PASSWORD with createsuperuser --noinput).";
   }
 });
 
@@ -29918,7 +30022,7 @@ function fixBackingHost(context) {
     }
     const settings = app.settings;
     if (!settings) continue;
-    const host = credentialFromEnvironment(context);
+    const host = finding.message.startsWith("DATABASES HOST") ? credentialFromEnvironment(context) : void 0;
     if (host?.title.includes("HOST") && (settings.databases?.file ?? settings.file) === finding.file)
       return host;
     const url = settings.assignments.find(
@@ -30076,7 +30180,7 @@ var init_TF0401_backing_service_localhost = __esm({
               const kind = host && classifyHost(host);
               if (!host || !kind) continue;
               out.push({
-                file: a.file ?? settings.file,
+                file: writtenIn(settings, f, a),
                 line: f.line,
                 message: `${f.what} points at ${problem(host, kind)}: read it from an environment variable and set that to the compose service name (e.g. ${f.bareHost ? "'redis'" : "redis://cache:6379/0"}).`
               });
@@ -30540,10 +30644,17 @@ function overridesBase(file, text, baseFile, baseText) {
   const own = new Set(services.entries.map((e) => e.key));
   const inBase = new Set(baseServices.entries.map((e) => e.key));
   const baseOnly = (name2) => !own.has(name2) && inBase.has(name2);
+  const extendsFileOf = (value) => {
+    const extended = entryOf(value, "extends")?.value;
+    return extended?.kind === "map" && entryOf(extended, "file") !== void 0;
+  };
+  const complete = (value) => value.kind === "map" && (!!entryOf(value, "build") || !!entryOf(value, "image") || extendsFileOf(value));
+  if (services.entries.every((e) => complete(e.value)) && services.entries.some((e) => inBase.has(e.key)))
+    return false;
   return services.entries.some(({ key, value }) => {
     if (value.kind !== "map") return false;
     const extended = entryOf(value, "extends")?.value;
-    const extendsFile = extended?.kind === "map" && entryOf(extended, "file") !== void 0;
+    const extendsFile = extendsFileOf(value);
     if (!entryOf(value, "build") && !entryOf(value, "image") && !extendsFile && inBase.has(key)) return true;
     const extendedNode = extended?.kind === "scalar" ? extended : entryOf(extended, "service")?.value;
     if (!extendsFile && extendedNode?.kind === "scalar" && baseOnly(String(extendedNode.value))) return true;
@@ -31344,12 +31455,100 @@ ${EXPOSE_EXAMPLE}`,
   }
 });
 
+// src/rules/lib/command-text.ts
+function shellWord(word) {
+  if (word === "") return "''";
+  if (/^[\w@%+=:,./^-]+$/.test(word) || /^[\w@%+=:./{}^-]+$/.test(word) && !word.includes(".."))
+    return word;
+  if (/^\$\{?[@*]\}?$/.test(word)) return `"${word}"`;
+  const parts = expansionParts(word);
+  if (!parts) return `'${word.replace(/'/g, `'\\''`)}'`;
+  if (parts.every((p) => p.expansion || /^[\w@%+=:,./^-]*$/.test(p.text))) return word;
+  return `"${parts.map((p) => p.expansion ? p.text : p.text.replace(/["\\`]/g, "\\$&")).join("")}"`;
+}
+function shellLine(argv) {
+  return argv.map(shellWord).join(" ");
+}
+function wordsOf(command) {
+  const { argv, written } = command;
+  const bare = (w2) => w2.replace(/['"\\]/g, "");
+  if (written?.length === argv.length && written.every((w2, i) => bare(w2) === bare(argv[i])))
+    return written.join(" ");
+  return shellLine(argv);
+}
+function commandLine(command) {
+  const env = (command.env ?? []).map((a) => a.text ?? `${a.name}=${shellWord(a.value)}`);
+  return [...env, wordsOf(command)].join(" ");
+}
+function execLine(command) {
+  const env = command.env ?? [];
+  return `exec ${env.length > 0 ? `env ${env.map(envArgument).join(" ")} ` : ""}${wordsOf(command)}`;
+}
+function envArgument(a) {
+  if (a.literal) return a.text ?? shellWord(`${a.name}=${a.value}`);
+  return /["\\`]/.test(a.value) ? a.text ?? `${a.name}=${a.value}` : `"${a.name}=${a.value}"`;
+}
+function expansionParts(word) {
+  const parts = [];
+  let literal2 = "";
+  let i = 0;
+  while (i < word.length) {
+    const end = expansionEnd(word, i);
+    if (end === void 0) {
+      literal2 += word[i++];
+      continue;
+    }
+    if (literal2) parts.push({ text: literal2, expansion: false });
+    literal2 = "";
+    parts.push({ text: word.slice(i, end), expansion: true });
+    i = end;
+  }
+  if (literal2) parts.push({ text: literal2, expansion: false });
+  return parts.some((p) => p.expansion) ? parts : void 0;
+}
+function expansionEnd(word, i) {
+  const c = word[i];
+  if (c === "`") {
+    const close = word.indexOf("`", i + 1);
+    return close < 0 ? void 0 : close + 1;
+  }
+  if (c !== "$") return void 0;
+  const next = word[i + 1] ?? "";
+  if (next === "(" || next === "{") return closing(word, i + 1);
+  const name2 = /^(?:[A-Za-z_]\w*|[0-9@*#?$!-])/.exec(word.slice(i + 1));
+  return name2 ? i + 1 + name2[0].length : void 0;
+}
+function closing(word, open) {
+  const pair2 = { "(": ")", "{": "}" };
+  const stack = [];
+  let quote;
+  for (let i = open; i < word.length; i++) {
+    const c = word[i];
+    if (quote) {
+      if (c === "\\" && quote === '"') i++;
+      else if (c === quote) quote = void 0;
+    } else if (c === "\\") i++;
+    else if (c === "'" || c === '"') quote = c;
+    else if (pair2[c]) stack.push(pair2[c]);
+    else if (c === stack.at(-1)) {
+      stack.pop();
+      if (stack.length === 0) return i + 1;
+    }
+  }
+  return void 0;
+}
+function quotedLine(line) {
+  return line.includes("'") ? `\`${line}\`` : `'${line}'`;
+}
+var init_command_text = __esm({
+  "src/rules/lib/command-text.ts"() {
+    "use strict";
+  }
+});
+
 // src/rules/lib/processes.ts
 function listOf(items) {
   return items.length <= 1 ? items[0] ?? "" : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
-}
-function commandText(argv) {
-  return argv.map((w2) => /\s/.test(w2) ? JSON.stringify(w2) : w2).join(" ");
 }
 function sequencePhrase(seq) {
   const [first, ...rest] = seq;
@@ -31361,7 +31560,7 @@ function keptProcess(seq) {
   return seq.find((p) => serverOf(p.command.argv)) ?? seq[0];
 }
 function othersOwnContainers(others) {
-  const quoted2 = others.map((argv) => `'${commandText(argv)}'`);
+  const quoted2 = others.map((c) => quotedLine(commandLine(c)));
   return `run ${listOf(quoted2)} ${quoted2.length === 1 ? "as its own container" : "each as its own container"} (its own compose service) from the same image`;
 }
 function proxyBeside(app) {
@@ -31383,6 +31582,7 @@ var init_processes2 = __esm({
   "src/rules/lib/processes.ts"() {
     "use strict";
     init_command();
+    init_command_text();
   }
 });
 
@@ -31418,7 +31618,7 @@ function bindAllInterfaces(context) {
         };
       }
       const words2 = BIND_ALL[server.kind]?.(address.port ?? 8e3);
-      const anchor = server.kind === "runserver" ? "runserver" : cmd.argv.find((a) => a.endsWith(server.kind));
+      const anchor = server.kind === "runserver" ? serverName(cmd.argv, server) : cmd.argv.find((a) => a.endsWith(server.kind));
       if (!words2 || !anchor) return void 0;
       const quoted2 = locate(lines2, `"${anchor}"`, finding.line, last);
       const at2 = quoted2 ?? locate(lines2, anchor, finding.line, last);
@@ -31433,7 +31633,8 @@ function bindAllInterfaces(context) {
 function fixFor(kind, port) {
   switch (kind) {
     case "runserver":
-      return `manage.py runserver 0.0.0.0:${port}`;
+    case "runserver_plus":
+      return `manage.py ${kind} 0.0.0.0:${port}`;
     case "uvicorn":
     case "granian":
       return `${kind} --host 0.0.0.0 --port ${port}`;
@@ -31490,7 +31691,7 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
             findings.push({
               file: cmd.file,
               line: cmd.line,
-              message: `${server.kind} listens on ${where2} only, which is unreachable from outside the container. Bind all interfaces, e.g. ${fixFor(server.kind, port)}.`
+              message: `${serverName(cmd.argv, server)} listens on ${where2} only, which is unreachable from outside the container. Bind all interfaces, e.g. ${fixFor(serverName(cmd.argv, server), port)}.`
             });
           }
         }
@@ -31690,10 +31891,11 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "--workers", "3", "mysite.wsgi"]
         const findings = [];
         for (const { app, command: cmd, service } of appImageStartCommands(project)) {
           if (!isRunserver(cmd.argv)) continue;
+          const server = djangoCommand(cmd.argv)?.name === "runserver_plus" ? "django-extensions' development server (manage.py runserver_plus)" : "Django's development server (manage.py runserver)";
           findings.push({
             file: cmd.file,
             line: cmd.line,
-            message: `${service ? `Service '${service.name}'` : "The container"} starts Django's development server (manage.py runserver)${recipeNote(cmd)}${cmd.program ? ` as supervisord program ${cmd.program}` : ""}. Serve the app with gunicorn or uvicorn instead, e.g. gunicorn --bind 0.0.0.0:8000 <project>.wsgi.${droppedCommandNote(app, cmd.file)}`
+            message: `${service ? `Service '${service.name}'` : "The container"} starts ${server}${recipeNote(cmd)}${cmd.program ? ` as supervisord program ${cmd.program}` : ""}. Serve the app with gunicorn or uvicorn instead, e.g. gunicorn --bind 0.0.0.0:8000 <project>.wsgi.${droppedCommandNote(app, cmd.file)}`
           });
         }
         return findings;
@@ -31775,8 +31977,8 @@ function besideMain(holder) {
       };
     case "keep-alive":
       return {
-        phrase: `while the container's main process is ${commandText(holder.command.argv)}, which serves nothing and only keeps the container running`,
-        idle: commandText(holder.command.argv)
+        phrase: `while the container's main process is ${commandLine(holder.command)}, which serves nothing and only keeps the container running`,
+        idle: commandLine(holder.command)
       };
     case "arguments":
       return { phrase: `beside the container's main process, the container command ("$@")` };
@@ -31790,6 +31992,7 @@ var init_TF0803_several_processes = __esm({
     "use strict";
     init_command();
     init_supervisor_config();
+    init_command_text();
     init_processes2();
     init_rule();
     severalProcesses = defineRule({
@@ -31886,7 +32089,10 @@ function execFormArgv(instr, scripts, workdir) {
   if (commands.length !== 1 || !isPlainWordList(instr.raw, commands[0].argv)) return void 0;
   const argv = commands[0].argv;
   if (shellBuiltin(argv)) return void 0;
-  if (argv.some((a) => a.includes("$"))) return ["sh", "-c", `exec ${instr.raw.trim()}`];
+  const env = commands[0].env ?? [];
+  if (argv.some((a) => a.includes("$")) || env.some((a) => !a.literal))
+    return ["sh", "-c", `exec ${env.length > 0 ? "env " : ""}${instr.raw.trim()}`];
+  if (env.length > 0) return ["env", ...env.map((a) => `${a.name}=${a.value}`), ...argv];
   if (scriptAt(argv[0], scripts, workdir)?.noShebang) return ["sh", ...argv];
   return argv;
 }
@@ -32004,6 +32210,12 @@ function endsInSimpleCommand(script, last, busybox = false) {
   const item = tail2.item.replace(/\s+#.*$/, "").trim();
   return item.length > 0 && !/^(\(|\{|done\b|fi\b|esac\b|\}|\))/.test(item) && !/[<>]|[)}]$|^\w+\(\)/.test(item);
 }
+function endsInExec(script, last) {
+  const text = script.replace(/\\\n/g, " ").trim();
+  if (!last.viaExec || last.background) return false;
+  const tail2 = lastListItem(text);
+  return tail2 !== void 0 && tail2.after !== "|" && /^exec\s/.test(tail2.item.trim());
+}
 function lastListItem(text) {
   let quote;
   let depth = 0;
@@ -32115,13 +32327,14 @@ function lastToExec(argv, line) {
 function execLast(command, lines2, file, first, last) {
   if (!command || command.viaExec || command.argv.length === 0) return void 0;
   const word0 = command.argv[0];
-  const needles = word0 === "$@" || word0 === "$*" ? [`"${word0}"`, word0] : [command.argv.join(" "), word0];
+  const env = command.env?.[0];
+  const needles = env ? [`${env.name}=`] : word0 === "$@" || word0 === "$*" ? [`"${word0}"`, word0] : [command.argv.join(" "), word0];
   for (const needle of needles) {
     const at2 = locate(lines2, needle, first, last, "last");
     if (!at2) continue;
     const before = lines2[at2.line - 1].slice(0, at2.column - 1);
     if (!/(^|[\s;&|("'])$/.test(before)) continue;
-    const edit = insertAt(file, at2, "exec ");
+    const edit = insertAt(file, at2, env ? "exec env " : "exec ");
     return { title: `exec ${word0}`, edits: [edit] };
   }
   return void 0;
@@ -32150,7 +32363,7 @@ function scriptFindings(script, commands, all, init) {
     out.push({
       file: script.file,
       line: sequence[0].command.line,
-      message: `${script.file} runs several long-running processes in sequence: ${sequencePhrase(sequence)}, so ${stays}. Run one process per container: start only ${keep.what} here, with 'exec ${commandText(keep.command.argv)}', and ${othersOwnContainers(sequence.filter((p) => p !== keep).map((p) => p.command.argv))}.`
+      message: `${script.file} runs several long-running processes in sequence: ${sequencePhrase(sequence)}, so ${stays}. Run one process per container: start only ${keep.what} here, with ${quotedLine(execLine(keep.command))}, and ${othersOwnContainers(sequence.filter((p) => p !== keep).map((p) => p.command))}.`
     });
   }
   const inSequence = new Set(sequence?.map((p) => p.command));
@@ -32164,7 +32377,7 @@ function scriptFindings(script, commands, all, init) {
     out.push({
       file: script.file,
       line: c.line,
-      message: `${script.file}, line ${c.line}, starts ${what} without exec, so ${stays}. Write exec ${runsArgs && /^\$\{?[@*]\}?$/.test(c.argv[0]) ? '"$@"' : c.argv.map((w2) => /\s/.test(w2) ? JSON.stringify(w2) : w2).join(" ")}.`
+      message: `${script.file}, line ${c.line}, starts ${what} without exec, so ${stays}. Write ${runsArgs && /^\$\{?[@*]\}?$/.test(c.argv[0]) ? 'exec "$@"' : execLine(c)}.`
     });
   });
   return out;
@@ -32172,17 +32385,17 @@ function scriptFindings(script, commands, all, init) {
 function backgroundWords(run) {
   const one = run.background.length === 1;
   const h = run.holder;
-  const then = h?.kind === "process" ? `runs ${h.what} in the foreground` : h?.kind === "wait" ? `waits for ${one ? "it" : "them"} (wait)` : h?.kind === "keep-alive" ? `runs ${commandText(h.command.argv)} only to keep the container running` : h?.kind === "arguments" ? 'runs the container command ("$@")' : "goes on running other commands";
+  const then = h?.kind === "process" ? `runs ${h.what} in the foreground` : h?.kind === "wait" ? `waits for ${one ? "it" : "them"} (wait)` : h?.kind === "keep-alive" ? `runs ${commandLine(h.command)} only to keep the container running` : h?.kind === "arguments" ? 'runs the container command ("$@")' : "goes on running other commands";
   return `starts ${listOf(run.background.map((p) => p.what))} in the background (&) and then ${then}`;
 }
-function oneProcessAdvice(run, shown = (c) => c.argv) {
+function oneProcessAdvice(run, shown = (c) => c) {
   const holder = run.holder;
   const processes = [...run.background, ...holder?.kind === "process" ? [holder] : []];
   const keep = keptProcess(processes);
   const others = processes.filter((p) => p !== keep).map((p) => shown(p.command));
-  const start = `Run one process per container: start only ${keep.what}, in the foreground with exec ('exec ${commandText(shown(keep.command))}')`;
+  const start = `Run one process per container: start only ${keep.what}, in the foreground with exec (${quotedLine(execLine(shown(keep.command)))})`;
   if (others.length > 0) return `${start}, and ${othersOwnContainers(others)}.`;
-  if (holder?.kind === "keep-alive") return `${start}, instead of ${commandText(holder.command.argv)}.`;
+  if (holder?.kind === "keep-alive") return `${start}, instead of ${commandLine(holder.command)}.`;
   return `${start}.`;
 }
 function startsLater(commands, i, startsArgs) {
@@ -32232,15 +32445,11 @@ function shellFormSequenceMessage(instr, sequence) {
   const commands = instr.script?.commands ?? [];
   const before = commands.slice(0, commands.indexOf(keep.command)).filter((c) => !sequence.some((p) => p.command === c));
   const argv = keep.command.argv;
-  const script = [...before.map((c) => shellText(c.argv)), `exec ${shellText(argv)}`].join(" && ");
-  const form = before.length === 0 && !argv.some((w2) => w2.includes("$")) ? argv : ["sh", "-c", script];
+  const script = [...before.map(commandLine), execLine(keep.command)].join(" && ");
+  const plain2 = before.length === 0 && !keep.command.env && !argv.some((w2) => w2.includes("$"));
+  const form = plain2 ? argv : ["sh", "-c", script];
   const example = `${k} [${form.map((a) => JSON.stringify(a)).join(", ")}]`;
-  return `${k} is in shell form and runs several long-running processes in sequence: ${sequencePhrase(sequence)}. /bin/sh is PID 1 and SIGTERM from docker stop does not reach ${sequence[0].what}. Run one process per container: ${example} here, and ${othersOwnContainers(sequence.filter((p) => p !== keep).map((p) => p.command.argv))}.`;
-}
-function shellText(argv) {
-  return argv.map(
-    (w2) => /^[\w@%+=:,./$-]+$/.test(w2) ? w2 : w2.includes("$") ? JSON.stringify(w2) : `'${w2.replace(/'/g, `'\\''`)}'`
-  ).join(" ");
+  return `${k} is in shell form and runs several long-running processes in sequence: ${sequencePhrase(sequence)}. /bin/sh is PID 1 and SIGTERM from docker stop does not reach ${sequence[0].what}. Run one process per container: ${example} here, and ${othersOwnContainers(sequence.filter((p) => p !== keep).map((p) => p.command))}.`;
 }
 function inlineShell(argv, file, line, what, shells, written) {
   const parsed = inlineScriptCommands(argv, line);
@@ -32248,7 +32457,7 @@ function inlineShell(argv, file, line, what, shells, written) {
   if (setupOnly(commands)) return [];
   const shell = `${what} runs '${argv[0]} -c'`;
   const writtenCommands = written ? inlineScriptCommands(written, line) : [];
-  const shown = (c) => writtenCommands.length === parsed.length ? writtenCommands[parsed.indexOf(c)].argv : c.argv;
+  const shown = (c) => writtenCommands.length === parsed.length ? writtenCommands[parsed.indexOf(c)] : c;
   const run = backgroundStart(commands);
   if (run?.background.some((p) => serverOf(p.command.argv)))
     return [
@@ -32265,7 +32474,7 @@ function inlineShell(argv, file, line, what, shells, written) {
       {
         file,
         line,
-        message: `${shell} with several long-running processes in sequence: ${sequencePhrase(sequence)}. The shell stays PID 1 and SIGTERM does not reach ${sequence[0].what}; exec before the last command cannot fix that. Run one process per container: start only ${keep.what} here, with 'exec ${commandText(shown(keep.command))}', and ${othersOwnContainers(sequence.filter((p) => p !== keep).map((p) => shown(p.command)))}.`
+        message: `${shell} with several long-running processes in sequence: ${sequencePhrase(sequence)}. The shell stays PID 1 and SIGTERM does not reach ${sequence[0].what}; exec before the last command cannot fix that. Run one process per container: start only ${keep.what} here, with ${quotedLine(execLine(shown(keep.command)))}, and ${othersOwnContainers(sequence.filter((p) => p !== keep).map((p) => shown(p.command)))}.`
       }
     ];
   }
@@ -32276,7 +32485,7 @@ function inlineShell(argv, file, line, what, shells, written) {
     const each = servers.map(
       (c) => `the branch that runs ${mainProcessOf(c.argv).kind} starts it without exec`
     );
-    const write = servers.map((c) => `'exec ${shown(c).join(" ")}'`);
+    const write = servers.map((c) => quotedLine(execLine(shown(c))));
     return [
       {
         file,
@@ -32306,7 +32515,7 @@ function inlineShell(argv, file, line, what, shells, written) {
       {
         file,
         line,
-        message: `${shell} over several lines, and the line breaks cut ${cut.program}'s options off: the shell runs '${cut.command.join(" ")}' alone, then '${cut.options[0].join(" ")}' \u2026 as commands of their own, which fail (a folded YAML block keeps the line breaks of more-indented lines). Write the command and its options on one line, started with exec: 'exec ${[...cut.command, ...cut.options.flat()].join(" ")}'.`
+        message: `${shell} over several lines, and the line breaks cut ${cut.program}'s options off: the shell runs '${cut.command.join(" ")}' alone, then '${cut.options[0].join(" ")}' \u2026 as commands of their own, which fail (a folded YAML block keeps the line breaks of more-indented lines). Write the command and its options on one line, started with exec: ${quotedLine(`exec ${shellLine([...cut.command, ...cut.options.flat()])}`)}.`
       }
     ];
   const why = lone ? `with one command (${last.argv[0]}), which ${argv[0]} does not exec by itself (dash, Debian's /bin/sh, forks it)` : `and its last command (${last.argv[0]}) is not started with exec`;
@@ -32314,18 +32523,18 @@ function inlineShell(argv, file, line, what, shells, written) {
     {
       file,
       line,
-      message: `${shell} ${why}, so the shell stays PID 1 and SIGTERM does not reach it. Write 'exec ${shown(last).join(" ")}'${lone ? "" : " as the last command"}.`
+      message: `${shell} ${why}, so the shell stays PID 1 and SIGTERM does not reach it. Write ${quotedLine(execLine(shown(last)))}${lone ? "" : " as the last command"}.`
     }
   ];
 }
 function shExecsShellForm(instr, shells) {
   const commands = instr.script?.commands ?? [];
   const last = commands.at(-1);
-  if (!shells.sh || !last || last.viaExec || looksLikeArray(instr.raw) || isKeepAliveLoop(instr.raw))
-    return false;
+  if (!last || looksLikeArray(instr.raw) || isKeepAliveLoop(instr.raw)) return false;
   if (foregroundSequence(commands) || backgroundStart(commands)?.background.some((p) => serverOf(p.command.argv)))
     return false;
-  return endsInSimpleCommand(instr.raw, last, true);
+  if (last.viaExec) return endsInExec(instr.raw, last);
+  return Boolean(shells.sh) && endsInSimpleCommand(instr.raw, last, true);
 }
 function cutOptions(argv, line) {
   const commands = inlineScriptCommands(argv, line);
@@ -32347,6 +32556,7 @@ var init_TF0901_shell_form_command = __esm({
     init_each();
     init_exec_form();
     init_image_shell();
+    init_command_text();
     init_processes2();
     init_rule();
     shellFormCommand = defineRule({
@@ -33101,7 +33311,7 @@ function fixRunsAsRoot(context) {
   const found = appOfDockerfile(context);
   const text = found && linesOf(context, found.dockerfile.file);
   if (!found || !text || found.stage.lastLine !== context.finding.line) return void 0;
-  if (suDrop(found.app)) return void 0;
+  if (suDrop(found.app) || privilegeDrop(found.app)) return void 0;
   const { dockerfile, stage } = found;
   const runs = stage.instructions.filter((i) => i.keyword === "RUN");
   const runtime = runtimeInsertionLine(stage);
@@ -33137,11 +33347,28 @@ function createdUser(runs) {
       name2 = m[2];
   return name2;
 }
+function privilegeDrop(app) {
+  const env = containerEnv(app);
+  for (const c of startCommands(app)) {
+    const found = dropsPrivileges(c.argv);
+    if (!found) continue;
+    const user = found.user && resolveWord(found.user, env);
+    return { file: c.file, line: c.line, tool: found.tool, user: user?.split(":")[0] || void 0 };
+  }
+  return void 0;
+}
 function dropsPrivileges(argv) {
-  for (let a2 = argv, depth = 0; a2 && depth < 4; a2 = launchedCommand(a2), depth++)
-    if (DROPS_PRIVILEGES.has(basename2(a2[0] ?? ""))) return true;
+  for (let a2 = argv, depth = 0; a2 && depth < 4; a2 = launchedCommand(a2), depth++) {
+    const tool = basename2(a2[0] ?? "");
+    if (DROPS_PRIVILEGES.has(tool)) return { tool, user: a2.slice(1).find((w2) => !w2.startsWith("-")) };
+  }
   const a = programArgv(argv);
-  return a[0] === "gunicorn" && argv.some((x) => x === "-u" || x === "--user" || x.startsWith("--user=")) || a[0] === "uwsgi" && argv.some((x) => x === "--uid" || x.startsWith("--uid="));
+  const option = (names) => {
+    const i = a.findIndex((x) => names.includes(x) || names.some((n) => x.startsWith(`${n}=`)));
+    return i < 0 ? void 0 : a[i].includes("=") ? a[i].slice(a[i].indexOf("=") + 1) : a[i + 1] ?? "";
+  };
+  const user = a[0] === "gunicorn" ? option(["-u", "--user"]) : a[0] === "uwsgi" ? option(["--uid"]) : void 0;
+  return user === void 0 ? void 0 : { tool: `${a[0]} ${a[0] === "uwsgi" ? "--uid" : "--user"}`, user };
 }
 function userCreatedByRuns(stage) {
   let name2;
@@ -33196,7 +33423,9 @@ var init_TF1301_runs_as_root = __esm({
       title: "The target stage has no USER, or its last USER is root/0",
       help: `Without a \`USER\`, the app runs as root inside the container: a bug in the app or a dependency then has
 root's power over the container's files and a shorter path to the host. Builder stages may stay root; the
-stage that runs must not. Entrypoint scripts that drop privileges with \`gosu\`/\`su-exec\` are accepted.
+stage that runs must not. An entrypoint that drops privileges with \`gosu\`/\`su-exec\` (or \`gunicorn --user\`) still
+starts as root and runs everything before the drop as root: reported, with the drop named; the fix is a USER line,
+or keeping the drop knowingly (suppress with the reason). \`ENV USER=app\` sets a variable, not the user.
 
 \`\`\`dockerfile
 RUN useradd --create-home --uid 10001 app
@@ -33214,7 +33443,15 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
           if (user && user.user === void 0) continue;
           const name2 = user?.user?.split(":")[0];
           if (user && name2 !== "root" && name2 !== "0") continue;
-          if (startCommands(app).some((c) => dropsPrivileges(c.argv))) continue;
+          const drop2 = privilegeDrop(app);
+          if (drop2) {
+            findings.push({
+              file: df.file,
+              line: stage.lastLine,
+              message: `${user ? `The image runs as ${name2} (USER ${user.user} at line ${user.line})` : `The target stage${stage.name ? ` '${stage.name}'` : ""} sets no USER`}, so the container starts as root: ${drop2.file}:${drop2.line} drops to ${drop2.user ?? "another user"} with ${drop2.tool} only for the command it runs, and the rest of the start (the entrypoint script itself, anything it runs without ${drop2.tool}) stays root. Add USER ${drop2.user ?? "<user>"} to the stage and start without ${drop2.tool} (it cannot switch users without root), or keep the drop knowingly and suppress TF1301 with the reason.`
+            });
+            continue;
+          }
           const su = suDrop(app);
           if (su) {
             findings.push({
@@ -33235,7 +33472,7 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
       fix: {
         safety: "safe",
         summary: "Creates an unprivileged user `app` (uid 10001) owning the working directory (and the VOLUME directories declared after the last RUN, switching before them), and switches to it with `USER app` after the last RUN of the target stage; a user the RUNs of the stage already create is switched to instead.",
-        declines: "a USER given by a variable, which cannot be told; a start script that drops to its user with su (it needs root until then).",
+        declines: "a USER given by a variable, which cannot be told; a start command that drops to its user with su, gosu, su-exec or a server option (it needs root until then).",
         make: fixRunsAsRoot
       }
     });
@@ -37929,7 +38166,7 @@ function namedContextPaths(text) {
     const m = /^\s*(COPY|ADD|RUN|CMD|ENTRYPOINT)\s+(.*)$/i.exec(line);
     if (!m) continue;
     const keyword2 = m[1].toUpperCase();
-    const words2 = wordsOf(m[2]);
+    const words2 = wordsOf2(m[2]);
     if (keyword2 === "COPY" || keyword2 === "ADD") {
       if (words2.some((w2) => w2.startsWith("--from"))) continue;
       for (const w2 of words2.filter((x) => !x.startsWith("--")).slice(0, -1)) out.add(w2);
@@ -37940,7 +38177,7 @@ function namedContextPaths(text) {
   }
   return [...out].map((p) => import_node_path21.posix.normalize(p).replace(/^\.\//, "").replace(/\/$/, "")).filter((p) => p !== "." && p !== "" && !p.startsWith("/") && !p.startsWith("..") && !/[*?$[]/.test(p));
 }
-function wordsOf(args) {
+function wordsOf2(args) {
   const trimmed = args.trim();
   if (trimmed.startsWith("[")) {
     try {
@@ -39020,7 +39257,8 @@ var SettingsModules = class extends ModelPart {
   model(app, seed) {
     const settings = this.settingsFile(app, seed);
     if (!settings) return { bases: [] };
-    const importRoot = app.managePy ? dirName(app.managePy) : app.dir;
+    const managed = app.managePy ? dirName(app.managePy) : app.dir;
+    const importRoot = moduleFiles(managed, settings.module).includes(settings.file) ? managed : moduleRoot(settings.file, settings.module) ?? managed;
     const resolve6 = (from, module2) => {
       const file = this.importedFile(from, module2, importRoot);
       return file === void 0 ? void 0 : { file, text: this.texts[file] };
@@ -39210,6 +39448,12 @@ function settingsOption(argv) {
     if (value && isModuleName(value)) return value;
   }
   return void 0;
+}
+function moduleRoot(file, module2) {
+  const path4 = file.replace(/\/__init__\.py$|\.py$/, "");
+  const tail2 = module2.replace(/\./g, "/");
+  if (path4 === tail2) return ".";
+  return path4.endsWith(`/${tail2}`) ? path4.slice(0, -tail2.length - 1) : void 0;
 }
 function stemOf(file) {
   return baseName(file).replace(/\.py$/, "");

@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-7JKUEOED.js";
+} from "./chunk-IANWBFS3.js";
 import {
   makeReport
 } from "./chunk-AADTFP4D.js";
 import {
   RULES
-} from "./chunk-P35AJ5Q6.js";
+} from "./chunk-DNYD2KDF.js";
 import {
   SEVERITIES,
   UnsafePathError,

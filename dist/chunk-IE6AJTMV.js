@@ -21,7 +21,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-P35AJ5Q6.js";
+} from "./chunk-DNYD2KDF.js";
 import {
   UnsafePathError,
   formatBytes,

@@ -20648,13 +20648,14 @@ function logHandlers(configs, ownFile) {
         if (h.value.t !== "dict") continue;
         const cls = h.value.entries.find((e) => e.key === "class");
         if (cls?.value.t !== "str") continue;
-        const key = `${file}\0${cls.value.v}\0${cls.line}`;
+        const where = cls.value.file ?? file;
+        const key = `${where}\0${cls.value.v}\0${cls.line}`;
         if (seen.has(key)) continue;
         seen.add(key);
         out.push({
           className: cls.value.v,
           line: cls.line,
-          file,
+          file: where,
           ...callLine ? { dictConfigLine: callLine } : {}
         });
       }
@@ -21713,7 +21714,17 @@ var PLACEHOLDER = /your|change|example|replace|placeholder|dummy|fixme|todo|xxx|
 var NAMING_WORDS = /^[a-z]+(?:[_-][a-z]+)+$/;
 var DESCRIBED = /^(?:\{[^{}]*\}|\[[^[\]]*\])$/;
 function isPlaceholderValue(name2, value) {
-  return value.length < 8 || PLACEHOLDER.test(value) || NAMING_WORDS.test(value) || DESCRIBED.test(value) || value.toLowerCase() === name2.toLowerCase() || /^[a-z]+$/.test(value) && name2.toLowerCase().split("_").includes(value);
+  return value.length < 8 || PLACEHOLDER.test(value) || NAMING_WORDS.test(value) || DESCRIBED.test(value) || value.toLowerCase() === name2.toLowerCase() || /^[a-z]+$/.test(value) && madeOfWords(value, [...name2.toLowerCase().split("_"), ...FILLER_WORDS]);
+}
+var FILLER_WORDS = ["my", "the", "a", "dev", "test", "local", "secret", "key", "password", "pass", "token"];
+function madeOfWords(value, words2) {
+  const usable = words2.filter(Boolean);
+  const can = [true];
+  for (let end = 1; end <= value.length; end++)
+    can[end] = usable.some(
+      (w) => end >= w.length && can[end - w.length] && value.startsWith(w, end - w.length)
+    );
+  return can[value.length] === true;
 }
 function secretsInEnvTemplate(text) {
   return Object.entries(parseDotenv(text)).filter(([name2, value]) => isSecretName(name2) && !isPlaceholderValue(name2, value)).map(([name2]) => name2);
@@ -21756,7 +21767,11 @@ function filesCopiedIntoImage(project, isWanted, say) {
     if (!file) continue;
     const dir = app.context?.dir ?? ".";
     for (const { line, files } of filesReachingImage(app, (path) => isWanted(path, dir))) {
-      findings.push({ file, line, message: say(files.map((f) => `'${f}'`).join(", "), files) });
+      findings.push({
+        file,
+        line,
+        message: say(files.map((f) => `'${f}'`).join(", "), files, { app, line })
+      });
     }
   }
   return findings;
@@ -22337,7 +22352,7 @@ function between(a, b, src) {
   return src.bytes.subarray(a.End().Offset(), b.Pos().Offset()).toString("utf8").trim();
 }
 function visitCall(stmt, call2, src, out) {
-  recordAssigns(call2.Assigns, src);
+  const env = recordAssigns(call2.Assigns, src);
   const words2 = call2.Args ?? [];
   if (words2.length === 0) return;
   const line = src.lineOffset + words2[0].Pos().Line();
@@ -22347,6 +22362,11 @@ function visitCall(stmt, call2, src, out) {
   }));
   const { argv, viaExec, first } = afterExec(words2.map((w) => wordText(w, src)));
   const command = { argv, line, redirects, viaExec };
+  if (env.length > 0) command.env = env;
+  const wordNodes = words2.slice(first);
+  const written = wordNodes.map((w) => sliceBetween(w, w, src));
+  const expands = wordNodes.some((w) => (w.Parts ?? []).some((p) => hasExpansion(p)));
+  if (expands && written.some((w, i) => w !== argv[i])) command.written = written;
   if (stmt.Background) command.background = true;
   if (src.guards.length > 0) command.guards = src.guards;
   const heredoc = (stmt.Redirs ?? []).find((r) => HEREDOC_OPS.has(r.Op) && r.Hdoc);
@@ -22388,17 +22408,21 @@ function nested2(text, firstLine, src, out) {
   src.assignments.push(...assignments);
 }
 function recordAssigns(assigns, src) {
+  const recorded = [];
   for (const a of assigns ?? []) {
     if (!a?.Name || a.Naked || a.Array) continue;
     const value = a.Value ? wordText(a.Value, src) : "";
     const literal2 = !(a.Value?.Parts ?? []).some((p) => hasExpansion(p));
-    src.assignments.push({
+    const assignment = {
       name: a.Name.Value,
       value,
       literal: literal2,
       line: src.lineOffset + a.Pos().Line()
-    });
+    };
+    src.assignments.push(assignment);
+    recorded.push({ ...assignment, text: sliceBetween(a, a, src) });
   }
+  return recorded;
 }
 function hasExpansion(part) {
   const type = sh.syntax.NodeType(part);
@@ -22413,6 +22437,10 @@ function heredocText(word, src) {
   const parts = word.Parts ?? [];
   if (parts.length === 1 && sh.syntax.NodeType(parts[0]) === "Lit") return parts[0].Value;
   return slice(word, src);
+}
+function sliceBetween(first, last, src) {
+  const text = src.bytes.subarray(first.Pos().Offset(), last.End().Offset()).toString("utf8");
+  return text.replace(/[ \t]*\\\n\s*/g, " ");
 }
 function slice(node, src) {
   return src.bytes.subarray(node.Pos().Offset(), node.End().Offset()).toString("utf8");
@@ -22493,8 +22521,8 @@ function takeFlags(args, escape2) {
   }
   return { flags, rest };
 }
-function blankFlags(shellText2) {
-  let out = shellText2;
+function blankFlags(shellText) {
+  let out = shellText;
   let i = 0;
   for (; ; ) {
     while (i < out.length && (/\s/.test(out[i]) || out[i] === "\\" && out[i + 1] === "\n")) i++;
@@ -23127,7 +23155,9 @@ function imagesBuilt(models, scripts, exists) {
       if (!s.build || !s.image) continue;
       const dockerfile = normalizeRelative(s.build.dockerfile);
       const contextDir = normalizeRelative(s.build.context);
-      if (dockerfile && contextDir) out.push({ repository: s.image.repository, dockerfile, contextDir });
+      const written = s.image.interpolated ? s.image.raw ?? s.image.value : void 0;
+      if (dockerfile && contextDir)
+        out.push({ repository: s.image.repository, ...written ? { written } : {}, dockerfile, contextDir });
     }
   }
   for (const { file, text } of scripts) {
@@ -23682,6 +23712,9 @@ function djangoCommand(argv) {
     if (!a[i].startsWith("-")) return { name: a[i], args: a.slice(i + 1) };
   }
   return void 0;
+}
+function serverName(argv, server) {
+  return server.kind === "runserver" ? djangoCommand(argv)?.name ?? "runserver" : server.kind;
 }
 function isRunserver(argv) {
   const name2 = djangoCommand(argv)?.name;
@@ -24495,7 +24528,8 @@ function pickAppService(services, texts, projectDir, projectDirs) {
   const taggedAsBacking = /* @__PURE__ */ new Set();
   for (const service of services.filter((s) => s.build)) {
     const image = builtImage(service, texts);
-    const role = image?.base ? roleOf(image.base) : "other";
+    const fromBase = image?.base ? roleOf(image.base) : "other";
+    const role = fromBase === "other" && image ? startedDatabase(service, image) ?? "other" : fromBase;
     if (image && role === "other" && service.role !== "other") {
       if (service.role !== "app") taggedAsBacking.add(service);
       service.role = "other";
@@ -24531,6 +24565,20 @@ function pickAppService(services, texts, projectDir, projectDirs) {
   return services.find(
     (s) => !s.build && (mentions(s, false) || startKind(s, texts, projectDir) === "server")
   );
+}
+var DATABASE_SERVERS = {
+  postgres: "postgres",
+  postmaster: "postgres",
+  mysqld: "mysql",
+  mariadbd: "mariadb"
+};
+function startedDatabase(service, image) {
+  const argv = service.command?.argv ?? image.stage.entrypoint?.argv ?? image.stage.cmd?.argv ?? [];
+  let k = 0;
+  while (k < argv.length && ["exec", "tini", "--", "dumb-init"].includes(argv[k].split("/").pop())) k++;
+  if (["su-exec", "gosu"].includes(argv[k]?.split("/").pop() ?? "")) k += 2;
+  const program = argv[k]?.split("/").pop();
+  return program === void 0 ? void 0 : DATABASE_SERVERS[program];
 }
 function servicesOfImage(services, app) {
   const buildKey = (s) => s.build && [
@@ -26411,8 +26459,11 @@ var serviceImageUnpinned = defineRule({
     "    image: redis:7.4@sha256:\u2026",
     "```",
     "",
-    "Services that `build:` are not judged here: their `image:` names the image they build. A tag taken from a",
-    "variable (`app:${TAG}`) is left alone unless it resolves to `latest`."
+    "With `build:`, `image:` names the tag the build produces. A local name (`mysite`, `mysite:latest`) is left",
+    "alone; a name pushed to a registry (`registry.example.com/team/app`, `me/app`) with no tag or `:latest` is",
+    "reported: every build overwrites that tag, so a deploy that pulls it gets whatever was pushed last and cannot go",
+    "back. Tag the build with a version or the commit (`me/app:${GIT_SHA}`). A tag taken from a variable",
+    "(`app:${TAG}`) is left alone unless it resolves to `latest`."
   ].join("\n"),
   related: ["service-image-require-explicit-tag"],
   check(project) {
@@ -26424,7 +26475,8 @@ var serviceImageUnpinned = defineRule({
     );
     for (const { service: s } of composeServices(project)) {
       const img = s.image;
-      if (!img || s.build || !img.repository || img.digest || built.has(builtName(img))) continue;
+      if (!img || !img.repository || img.digest) continue;
+      if (s.build ? !img.repository.includes("/") : built.has(builtName(img))) continue;
       const written = splitImage(img.raw ?? img.value);
       if (written.digest) continue;
       const fromVariable = (written.tag ?? written.repository.split("/").pop() ?? "").includes("$");
@@ -26435,7 +26487,7 @@ var serviceImageUnpinned = defineRule({
       out.push({
         file: img.file,
         line: img.line,
-        message: `Service '${s.name}' uses image ${what}, which floats to whatever is newest at pull time: pin a version, e.g. '${repository}:${EXAMPLE_TAG[img.repository.split("/").pop() ?? ""] ?? "<version>"}' (or a digest).`
+        message: s.build ? `Service '${s.name}' tags the image it builds ${img.tag === "latest" ? what : `'${repository}' with no tag, that is latest`}: each build pushed under this name replaces the last, so a deploy that pulls it gets whatever was pushed last and cannot roll back. Tag the build with a version or the commit, e.g. '${repository}:\${GIT_SHA}'.` : `Service '${s.name}' uses image ${what}, which floats to whatever is newest at pull time: pin a version, e.g. '${repository}:${EXAMPLE_TAG[img.repository.split("/").pop() ?? ""] ?? "<version>"}' (or a digest).`
       });
     }
     return out;
@@ -26687,6 +26739,14 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
           findings.push({ file: a.file ?? settings.file, line: a.line, ...offUnlessSet(v) });
           continue;
         }
+        if (comparesEnvironmentName(v)) {
+          findings.push({
+            file: a.file ?? settings.file,
+            line: a.line,
+            ...msg`DEBUG is true unless ${v.variable} names the one environment it is compared with (${v.variable} is an environment name, not an on/off flag), so a deploy that does not set ${v.variable} to its production name runs in debug mode; turn debug on only for a development name instead: ${code(`DEBUG = os.environ.get("${v.variable}", "") == "development"`)}, with ${v.variable}=development set where you develop.`
+          });
+          continue;
+        }
         findings.push({
           file: a.file ?? settings.file,
           line: a.line,
@@ -26809,6 +26869,11 @@ function truthWhenSetTo(v, text) {
   const all = new Set(Object.values(v.truthWhenSetTo));
   return all.size === 1 ? [...all][0] : void 0;
 }
+function comparesEnvironmentName(v) {
+  const t2 = v.truthWhenSetTo;
+  return !v.whenSet && t2 !== void 0 && PROBE_WORDS.every((w) => t2[w] === true);
+}
+var PROBE_WORDS = ["1", "0", "true", "false", "yes", "no"];
 function inverted(v) {
   const truths = TRUE_WORDS2.map((w) => v.truthWhenSetTo?.[w]).filter((t2) => t2 !== void 0);
   return truths.length > 0 && truths.every((t2) => t2 === false);
@@ -27494,6 +27559,15 @@ RUN --mount=type=secret,id=pip_conf,target=/etc/pip.conf pip install -r requirem
             });
             continue;
           }
+          const given = composeLiteralBehind(project, df.file, pair2.raw, stageArgs);
+          if (given) {
+            findings.push({
+              file: df.file,
+              line: pair2.line,
+              message: `ENV ${pair2.name} takes ARG ${given.arg}, which compose service '${given.service}' gives a literal value in build.args (${given.file} line ${given.line}): the value is baked into the image for anyone who pulls it. Remove it from build.args and the ENV, and provide ${pair2.name} from the environment at run time.`
+            });
+            continue;
+          }
           if (!isLiteral(pair2.raw)) continue;
           findings.push({
             file: df.file,
@@ -27541,6 +27615,18 @@ function isLiteral(raw) {
 function inScope(arg, globalArgs) {
   const global = globalArgs.get(arg.name);
   return arg.default === void 0 && global?.default !== void 0 && arg.value === global.value ? global : arg;
+}
+function composeLiteralBehind(project, dockerfile, raw, args) {
+  const name2 = /^"?\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))"?$/.exec(raw.trim());
+  const arg = name2 && args.get(name2[1] ?? name2[2]);
+  if (!arg?.value) return void 0;
+  for (const { service } of composeServices(project)) {
+    if (service.build?.dockerfile !== dockerfile) continue;
+    const entry = service.build.argEntries?.find((e) => e.name === arg.name);
+    if (entry && !entry.interpolated && entry.value === arg.value)
+      return { arg: arg.name, service: service.name, file: entry.file, line: entry.line };
+  }
+  return void 0;
 }
 function literalDefaultBehind(raw, args) {
   const name2 = /^"?\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))"?$/.exec(raw.trim());
@@ -27750,11 +27836,18 @@ in a \`.env*\` directory (\`.envs/.local/.django\`) that nothing loads; any othe
     const copied = filesCopiedIntoImage(
       project,
       (path, dir) => isEnvFile(path) || templates.has(`${dir}\0${path}`),
-      (names, files) => `This instruction copies ${names} into the image, so its secrets ship with the image. Add ${files.length > 1 ? "them" : "it"} to .dockerignore (${ignorePatterns(files)}) and pass the values as environment variables at run time.`
+      (names, files, at2) => namedByCopy(at2.app, at2.line, files) ? `This instruction copies ${names} into the image by name, so its secrets ship with the image. Remove the COPY (a .dockerignore entry would only make it fail) and pass the values as environment variables at run time (compose env_file, or the platform's settings).` : `This instruction copies ${names} into the image, so its secrets ship with the image. Add ${files.length > 1 ? "them" : "it"} to .dockerignore (${ignorePatterns(files)}) and pass the values as environment variables at run time.`
     );
     return [...copied, ...project.apps.flatMap(envFilesOfCompose)];
   }
 });
+function namedByCopy(app, line, files) {
+  const dir = app.context?.dir ?? ".";
+  const inContext = files.map((f) => dir === "." ? f : import_node_path12.posix.relative(dir, f));
+  return (app.dockerfile?.targetStage ? lineage(app.dockerfile) : []).flatMap((s) => s.instructions).some(
+    (i) => (i.keyword === "COPY" || i.keyword === "ADD") && i.line === line && i.sources.some((src) => inContext.includes(import_node_path12.posix.normalize(src).replace(/^\//, "")))
+  );
+}
 function envFilesOfCompose(app) {
   const file = app.dockerfile?.file;
   const dir = app.context?.dir;
@@ -28185,7 +28278,7 @@ Values taken from a variable (\`$ADMIN_PASSWORD\`, \`$(cat /run/secrets/admin)\`
           findings.push({
             file: s.file,
             line: c.line,
-            message: `The start script writes a credential literally (${c.what}): it ships in the repository and the image and is the same on every deploy. Read it from an environment variable the deploy sets (e.g. DJANGO_SUPERUSER_PASSWORD with createsuperuser --noinput).`
+            message: `The start script writes a credential literally (${c.what}): it ships in the repository and the image and is the same on every deploy. ${fromEnvironment(c.what, app)}`
           });
         }
       }
@@ -28216,6 +28309,16 @@ Values taken from a variable (\`$ADMIN_PASSWORD\`, \`$(cat /run/secrets/admin)\`
     return findings;
   }
 });
+var SUPERUSER_ADVICE = "Read it from an environment variable the deploy sets (e.g. DJANGO_SUPERUSER_PASSWORD with createsuperuser --noinput).";
+function fromEnvironment(what, app) {
+  const name2 = /^(\w+)=\u2026$/.exec(what)?.[1];
+  if (!name2 || name2 === "DJANGO_SUPERUSER_PASSWORD") return SUPERUSER_ADVICE;
+  const known = Object.keys(containerEnv(app)).find((v) => v !== name2 && /PASS/i.test(v) && isSecretName(v));
+  const drop = `drop the assignment and let the deploy set ${name2} in the container's environment`;
+  if (known)
+    return `Take it from the environment instead: ${name2}="$${known}" (${known} is set for the app), or ${drop}.`;
+  return `Take it from the environment instead: ${drop}.`;
+}
 
 // src/rules/TF0312-debug-env-not-boolean.ts
 var BOOLEAN_SETTINGS = ["DEBUG", "SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE", "SECURE_SSL_REDIRECT"];
@@ -28721,7 +28824,7 @@ var backingServiceLocalhost = defineRule({
           const kind = host && classifyHost(host);
           if (!host || !kind) continue;
           out.push({
-            file: a.file ?? settings.file,
+            file: writtenIn(settings, f, a),
             line: f.line,
             message: `${f.what} points at ${problem(host, kind)}: read it from an environment variable and set that to the compose service name (e.g. ${f.bareHost ? "'redis'" : "redis://cache:6379/0"}).`
           });
@@ -28802,7 +28905,7 @@ function fixBackingHost(context) {
     }
     const settings = app.settings;
     if (!settings) continue;
-    const host = credentialFromEnvironment(context);
+    const host = finding.message.startsWith("DATABASES HOST") ? credentialFromEnvironment(context) : void 0;
     if (host?.title.includes("HOST") && (settings.databases?.file ?? settings.file) === finding.file)
       return host;
     const url = settings.assignments.find(
@@ -29339,10 +29442,17 @@ function overridesBase(file, text, baseFile, baseText) {
   const own = new Set(services.entries.map((e) => e.key));
   const inBase = new Set(baseServices.entries.map((e) => e.key));
   const baseOnly = (name2) => !own.has(name2) && inBase.has(name2);
+  const extendsFileOf = (value) => {
+    const extended = entryOf(value, "extends")?.value;
+    return extended?.kind === "map" && entryOf(extended, "file") !== void 0;
+  };
+  const complete = (value) => value.kind === "map" && (!!entryOf(value, "build") || !!entryOf(value, "image") || extendsFileOf(value));
+  if (services.entries.every((e) => complete(e.value)) && services.entries.some((e) => inBase.has(e.key)))
+    return false;
   return services.entries.some(({ key, value }) => {
     if (value.kind !== "map") return false;
     const extended = entryOf(value, "extends")?.value;
-    const extendsFile = extended?.kind === "map" && entryOf(extended, "file") !== void 0;
+    const extendsFile = extendsFileOf(value);
     if (!entryOf(value, "build") && !entryOf(value, "image") && !extendsFile && inBase.has(key)) return true;
     const extendedNode = extended?.kind === "scalar" ? extended : entryOf(extended, "service")?.value;
     if (!extendsFile && extendedNode?.kind === "scalar" && baseOnly(String(extendedNode.value))) return true;
@@ -29930,12 +30040,95 @@ ${EXPOSE_EXAMPLE}`,
   }
 });
 
+// src/rules/lib/command-text.ts
+function shellWord(word) {
+  if (word === "") return "''";
+  if (/^[\w@%+=:,./^-]+$/.test(word) || /^[\w@%+=:./{}^-]+$/.test(word) && !word.includes(".."))
+    return word;
+  if (/^\$\{?[@*]\}?$/.test(word)) return `"${word}"`;
+  const parts = expansionParts(word);
+  if (!parts) return `'${word.replace(/'/g, `'\\''`)}'`;
+  if (parts.every((p) => p.expansion || /^[\w@%+=:,./^-]*$/.test(p.text))) return word;
+  return `"${parts.map((p) => p.expansion ? p.text : p.text.replace(/["\\`]/g, "\\$&")).join("")}"`;
+}
+function shellLine(argv) {
+  return argv.map(shellWord).join(" ");
+}
+function wordsOf(command) {
+  const { argv, written } = command;
+  const bare = (w) => w.replace(/['"\\]/g, "");
+  if (written?.length === argv.length && written.every((w, i) => bare(w) === bare(argv[i])))
+    return written.join(" ");
+  return shellLine(argv);
+}
+function commandLine(command) {
+  const env = (command.env ?? []).map((a) => a.text ?? `${a.name}=${shellWord(a.value)}`);
+  return [...env, wordsOf(command)].join(" ");
+}
+function execLine(command) {
+  const env = command.env ?? [];
+  return `exec ${env.length > 0 ? `env ${env.map(envArgument).join(" ")} ` : ""}${wordsOf(command)}`;
+}
+function envArgument(a) {
+  if (a.literal) return a.text ?? shellWord(`${a.name}=${a.value}`);
+  return /["\\`]/.test(a.value) ? a.text ?? `${a.name}=${a.value}` : `"${a.name}=${a.value}"`;
+}
+function expansionParts(word) {
+  const parts = [];
+  let literal2 = "";
+  let i = 0;
+  while (i < word.length) {
+    const end = expansionEnd(word, i);
+    if (end === void 0) {
+      literal2 += word[i++];
+      continue;
+    }
+    if (literal2) parts.push({ text: literal2, expansion: false });
+    literal2 = "";
+    parts.push({ text: word.slice(i, end), expansion: true });
+    i = end;
+  }
+  if (literal2) parts.push({ text: literal2, expansion: false });
+  return parts.some((p) => p.expansion) ? parts : void 0;
+}
+function expansionEnd(word, i) {
+  const c = word[i];
+  if (c === "`") {
+    const close = word.indexOf("`", i + 1);
+    return close < 0 ? void 0 : close + 1;
+  }
+  if (c !== "$") return void 0;
+  const next = word[i + 1] ?? "";
+  if (next === "(" || next === "{") return closing(word, i + 1);
+  const name2 = /^(?:[A-Za-z_]\w*|[0-9@*#?$!-])/.exec(word.slice(i + 1));
+  return name2 ? i + 1 + name2[0].length : void 0;
+}
+function closing(word, open) {
+  const pair2 = { "(": ")", "{": "}" };
+  const stack = [];
+  let quote;
+  for (let i = open; i < word.length; i++) {
+    const c = word[i];
+    if (quote) {
+      if (c === "\\" && quote === '"') i++;
+      else if (c === quote) quote = void 0;
+    } else if (c === "\\") i++;
+    else if (c === "'" || c === '"') quote = c;
+    else if (pair2[c]) stack.push(pair2[c]);
+    else if (c === stack.at(-1)) {
+      stack.pop();
+      if (stack.length === 0) return i + 1;
+    }
+  }
+  return void 0;
+}
+function quotedLine(line) {
+  return line.includes("'") ? `\`${line}\`` : `'${line}'`;
+}
+
 // src/rules/lib/processes.ts
 function listOf(items) {
   return items.length <= 1 ? items[0] ?? "" : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
-}
-function commandText(argv) {
-  return argv.map((w) => /\s/.test(w) ? JSON.stringify(w) : w).join(" ");
 }
 function sequencePhrase(seq) {
   const [first, ...rest] = seq;
@@ -29947,7 +30140,7 @@ function keptProcess(seq) {
   return seq.find((p) => serverOf(p.command.argv)) ?? seq[0];
 }
 function othersOwnContainers(others) {
-  const quoted = others.map((argv) => `'${commandText(argv)}'`);
+  const quoted = others.map((c) => quotedLine(commandLine(c)));
   return `run ${listOf(quoted)} ${quoted.length === 1 ? "as its own container" : "each as its own container"} (its own compose service) from the same image`;
 }
 function proxyBeside(app) {
@@ -30004,7 +30197,7 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
         findings.push({
           file: cmd.file,
           line: cmd.line,
-          message: `${server.kind} listens on ${where} only, which is unreachable from outside the container. Bind all interfaces, e.g. ${fixFor(server.kind, port)}.`
+          message: `${serverName(cmd.argv, server)} listens on ${where} only, which is unreachable from outside the container. Bind all interfaces, e.g. ${fixFor(serverName(cmd.argv, server), port)}.`
         });
       }
     }
@@ -30055,7 +30248,7 @@ function bindAllInterfaces(context) {
         };
       }
       const words2 = BIND_ALL[server.kind]?.(address.port ?? 8e3);
-      const anchor = server.kind === "runserver" ? "runserver" : cmd.argv.find((a) => a.endsWith(server.kind));
+      const anchor = server.kind === "runserver" ? serverName(cmd.argv, server) : cmd.argv.find((a) => a.endsWith(server.kind));
       if (!words2 || !anchor) return void 0;
       const quoted = locate(lines, `"${anchor}"`, finding.line, last);
       const at2 = quoted ?? locate(lines, anchor, finding.line, last);
@@ -30070,7 +30263,8 @@ function bindAllInterfaces(context) {
 function fixFor(kind, port) {
   switch (kind) {
     case "runserver":
-      return `manage.py runserver 0.0.0.0:${port}`;
+    case "runserver_plus":
+      return `manage.py ${kind} 0.0.0.0:${port}`;
     case "uvicorn":
     case "granian":
       return `${kind} --host 0.0.0.0 --port ${port}`;
@@ -30228,10 +30422,11 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "--workers", "3", "mysite.wsgi"]
     const findings = [];
     for (const { app, command: cmd, service } of appImageStartCommands(project)) {
       if (!isRunserver(cmd.argv)) continue;
+      const server = djangoCommand(cmd.argv)?.name === "runserver_plus" ? "django-extensions' development server (manage.py runserver_plus)" : "Django's development server (manage.py runserver)";
       findings.push({
         file: cmd.file,
         line: cmd.line,
-        message: `${service ? `Service '${service.name}'` : "The container"} starts Django's development server (manage.py runserver)${recipeNote(cmd)}${cmd.program ? ` as supervisord program ${cmd.program}` : ""}. Serve the app with gunicorn or uvicorn instead, e.g. gunicorn --bind 0.0.0.0:8000 <project>.wsgi.${droppedCommandNote(app, cmd.file)}`
+        message: `${service ? `Service '${service.name}'` : "The container"} starts ${server}${recipeNote(cmd)}${cmd.program ? ` as supervisord program ${cmd.program}` : ""}. Serve the app with gunicorn or uvicorn instead, e.g. gunicorn --bind 0.0.0.0:8000 <project>.wsgi.${droppedCommandNote(app, cmd.file)}`
       });
     }
     return findings;
@@ -30303,8 +30498,8 @@ function besideMain(holder) {
       };
     case "keep-alive":
       return {
-        phrase: `while the container's main process is ${commandText(holder.command.argv)}, which serves nothing and only keeps the container running`,
-        idle: commandText(holder.command.argv)
+        phrase: `while the container's main process is ${commandLine(holder.command)}, which serves nothing and only keeps the container running`,
+        idle: commandLine(holder.command)
       };
     case "arguments":
       return { phrase: `beside the container's main process, the container command ("$@")` };
@@ -30405,7 +30600,10 @@ function execFormArgv(instr, scripts, workdir) {
   if (commands.length !== 1 || !isPlainWordList(instr.raw, commands[0].argv)) return void 0;
   const argv = commands[0].argv;
   if (shellBuiltin(argv)) return void 0;
-  if (argv.some((a) => a.includes("$"))) return ["sh", "-c", `exec ${instr.raw.trim()}`];
+  const env = commands[0].env ?? [];
+  if (argv.some((a) => a.includes("$")) || env.some((a) => !a.literal))
+    return ["sh", "-c", `exec ${env.length > 0 ? "env " : ""}${instr.raw.trim()}`];
+  if (env.length > 0) return ["env", ...env.map((a) => `${a.name}=${a.value}`), ...argv];
   if (scriptAt(argv[0], scripts, workdir)?.noShebang) return ["sh", ...argv];
   return argv;
 }
@@ -30531,6 +30729,12 @@ function endsInSimpleCommand(script, last, busybox = false) {
   if (!tail || tail.after === "|") return false;
   const item = tail.item.replace(/\s+#.*$/, "").trim();
   return item.length > 0 && !/^(\(|\{|done\b|fi\b|esac\b|\}|\))/.test(item) && !/[<>]|[)}]$|^\w+\(\)/.test(item);
+}
+function endsInExec(script, last) {
+  const text = script.replace(/\\\n/g, " ").trim();
+  if (!last.viaExec || last.background) return false;
+  const tail = lastListItem(text);
+  return tail !== void 0 && tail.after !== "|" && /^exec\s/.test(tail.item.trim());
 }
 function lastListItem(text) {
   let quote;
@@ -30762,13 +30966,14 @@ function lastToExec(argv, line) {
 function execLast(command, lines, file, first, last) {
   if (!command || command.viaExec || command.argv.length === 0) return void 0;
   const word0 = command.argv[0];
-  const needles = word0 === "$@" || word0 === "$*" ? [`"${word0}"`, word0] : [command.argv.join(" "), word0];
+  const env = command.env?.[0];
+  const needles = env ? [`${env.name}=`] : word0 === "$@" || word0 === "$*" ? [`"${word0}"`, word0] : [command.argv.join(" "), word0];
   for (const needle of needles) {
     const at2 = locate(lines, needle, first, last, "last");
     if (!at2) continue;
     const before = lines[at2.line - 1].slice(0, at2.column - 1);
     if (!/(^|[\s;&|("'])$/.test(before)) continue;
-    const edit = insertAt(file, at2, "exec ");
+    const edit = insertAt(file, at2, env ? "exec env " : "exec ");
     return { title: `exec ${word0}`, edits: [edit] };
   }
   return void 0;
@@ -30797,7 +31002,7 @@ function scriptFindings(script, commands, all, init) {
     out.push({
       file: script.file,
       line: sequence[0].command.line,
-      message: `${script.file} runs several long-running processes in sequence: ${sequencePhrase(sequence)}, so ${stays}. Run one process per container: start only ${keep.what} here, with 'exec ${commandText(keep.command.argv)}', and ${othersOwnContainers(sequence.filter((p) => p !== keep).map((p) => p.command.argv))}.`
+      message: `${script.file} runs several long-running processes in sequence: ${sequencePhrase(sequence)}, so ${stays}. Run one process per container: start only ${keep.what} here, with ${quotedLine(execLine(keep.command))}, and ${othersOwnContainers(sequence.filter((p) => p !== keep).map((p) => p.command))}.`
     });
   }
   const inSequence = new Set(sequence?.map((p) => p.command));
@@ -30811,7 +31016,7 @@ function scriptFindings(script, commands, all, init) {
     out.push({
       file: script.file,
       line: c.line,
-      message: `${script.file}, line ${c.line}, starts ${what} without exec, so ${stays}. Write exec ${runsArgs && /^\$\{?[@*]\}?$/.test(c.argv[0]) ? '"$@"' : c.argv.map((w) => /\s/.test(w) ? JSON.stringify(w) : w).join(" ")}.`
+      message: `${script.file}, line ${c.line}, starts ${what} without exec, so ${stays}. Write ${runsArgs && /^\$\{?[@*]\}?$/.test(c.argv[0]) ? 'exec "$@"' : execLine(c)}.`
     });
   });
   return out;
@@ -30819,17 +31024,17 @@ function scriptFindings(script, commands, all, init) {
 function backgroundWords(run) {
   const one = run.background.length === 1;
   const h = run.holder;
-  const then = h?.kind === "process" ? `runs ${h.what} in the foreground` : h?.kind === "wait" ? `waits for ${one ? "it" : "them"} (wait)` : h?.kind === "keep-alive" ? `runs ${commandText(h.command.argv)} only to keep the container running` : h?.kind === "arguments" ? 'runs the container command ("$@")' : "goes on running other commands";
+  const then = h?.kind === "process" ? `runs ${h.what} in the foreground` : h?.kind === "wait" ? `waits for ${one ? "it" : "them"} (wait)` : h?.kind === "keep-alive" ? `runs ${commandLine(h.command)} only to keep the container running` : h?.kind === "arguments" ? 'runs the container command ("$@")' : "goes on running other commands";
   return `starts ${listOf(run.background.map((p) => p.what))} in the background (&) and then ${then}`;
 }
-function oneProcessAdvice(run, shown = (c) => c.argv) {
+function oneProcessAdvice(run, shown = (c) => c) {
   const holder = run.holder;
   const processes = [...run.background, ...holder?.kind === "process" ? [holder] : []];
   const keep = keptProcess(processes);
   const others = processes.filter((p) => p !== keep).map((p) => shown(p.command));
-  const start = `Run one process per container: start only ${keep.what}, in the foreground with exec ('exec ${commandText(shown(keep.command))}')`;
+  const start = `Run one process per container: start only ${keep.what}, in the foreground with exec (${quotedLine(execLine(shown(keep.command)))})`;
   if (others.length > 0) return `${start}, and ${othersOwnContainers(others)}.`;
-  if (holder?.kind === "keep-alive") return `${start}, instead of ${commandText(holder.command.argv)}.`;
+  if (holder?.kind === "keep-alive") return `${start}, instead of ${commandLine(holder.command)}.`;
   return `${start}.`;
 }
 function startsLater(commands, i, startsArgs) {
@@ -30879,15 +31084,11 @@ function shellFormSequenceMessage(instr, sequence) {
   const commands = instr.script?.commands ?? [];
   const before = commands.slice(0, commands.indexOf(keep.command)).filter((c) => !sequence.some((p) => p.command === c));
   const argv = keep.command.argv;
-  const script = [...before.map((c) => shellText(c.argv)), `exec ${shellText(argv)}`].join(" && ");
-  const form = before.length === 0 && !argv.some((w) => w.includes("$")) ? argv : ["sh", "-c", script];
+  const script = [...before.map(commandLine), execLine(keep.command)].join(" && ");
+  const plain2 = before.length === 0 && !keep.command.env && !argv.some((w) => w.includes("$"));
+  const form = plain2 ? argv : ["sh", "-c", script];
   const example = `${k} [${form.map((a) => JSON.stringify(a)).join(", ")}]`;
-  return `${k} is in shell form and runs several long-running processes in sequence: ${sequencePhrase(sequence)}. /bin/sh is PID 1 and SIGTERM from docker stop does not reach ${sequence[0].what}. Run one process per container: ${example} here, and ${othersOwnContainers(sequence.filter((p) => p !== keep).map((p) => p.command.argv))}.`;
-}
-function shellText(argv) {
-  return argv.map(
-    (w) => /^[\w@%+=:,./$-]+$/.test(w) ? w : w.includes("$") ? JSON.stringify(w) : `'${w.replace(/'/g, `'\\''`)}'`
-  ).join(" ");
+  return `${k} is in shell form and runs several long-running processes in sequence: ${sequencePhrase(sequence)}. /bin/sh is PID 1 and SIGTERM from docker stop does not reach ${sequence[0].what}. Run one process per container: ${example} here, and ${othersOwnContainers(sequence.filter((p) => p !== keep).map((p) => p.command))}.`;
 }
 function inlineShell(argv, file, line, what, shells, written) {
   const parsed = inlineScriptCommands(argv, line);
@@ -30895,7 +31096,7 @@ function inlineShell(argv, file, line, what, shells, written) {
   if (setupOnly(commands)) return [];
   const shell = `${what} runs '${argv[0]} -c'`;
   const writtenCommands = written ? inlineScriptCommands(written, line) : [];
-  const shown = (c) => writtenCommands.length === parsed.length ? writtenCommands[parsed.indexOf(c)].argv : c.argv;
+  const shown = (c) => writtenCommands.length === parsed.length ? writtenCommands[parsed.indexOf(c)] : c;
   const run = backgroundStart(commands);
   if (run?.background.some((p) => serverOf(p.command.argv)))
     return [
@@ -30912,7 +31113,7 @@ function inlineShell(argv, file, line, what, shells, written) {
       {
         file,
         line,
-        message: `${shell} with several long-running processes in sequence: ${sequencePhrase(sequence)}. The shell stays PID 1 and SIGTERM does not reach ${sequence[0].what}; exec before the last command cannot fix that. Run one process per container: start only ${keep.what} here, with 'exec ${commandText(shown(keep.command))}', and ${othersOwnContainers(sequence.filter((p) => p !== keep).map((p) => shown(p.command)))}.`
+        message: `${shell} with several long-running processes in sequence: ${sequencePhrase(sequence)}. The shell stays PID 1 and SIGTERM does not reach ${sequence[0].what}; exec before the last command cannot fix that. Run one process per container: start only ${keep.what} here, with ${quotedLine(execLine(shown(keep.command)))}, and ${othersOwnContainers(sequence.filter((p) => p !== keep).map((p) => shown(p.command)))}.`
       }
     ];
   }
@@ -30923,7 +31124,7 @@ function inlineShell(argv, file, line, what, shells, written) {
     const each = servers.map(
       (c) => `the branch that runs ${mainProcessOf(c.argv).kind} starts it without exec`
     );
-    const write = servers.map((c) => `'exec ${shown(c).join(" ")}'`);
+    const write = servers.map((c) => quotedLine(execLine(shown(c))));
     return [
       {
         file,
@@ -30953,7 +31154,7 @@ function inlineShell(argv, file, line, what, shells, written) {
       {
         file,
         line,
-        message: `${shell} over several lines, and the line breaks cut ${cut.program}'s options off: the shell runs '${cut.command.join(" ")}' alone, then '${cut.options[0].join(" ")}' \u2026 as commands of their own, which fail (a folded YAML block keeps the line breaks of more-indented lines). Write the command and its options on one line, started with exec: 'exec ${[...cut.command, ...cut.options.flat()].join(" ")}'.`
+        message: `${shell} over several lines, and the line breaks cut ${cut.program}'s options off: the shell runs '${cut.command.join(" ")}' alone, then '${cut.options[0].join(" ")}' \u2026 as commands of their own, which fail (a folded YAML block keeps the line breaks of more-indented lines). Write the command and its options on one line, started with exec: ${quotedLine(`exec ${shellLine([...cut.command, ...cut.options.flat()])}`)}.`
       }
     ];
   const why = lone ? `with one command (${last.argv[0]}), which ${argv[0]} does not exec by itself (dash, Debian's /bin/sh, forks it)` : `and its last command (${last.argv[0]}) is not started with exec`;
@@ -30961,18 +31162,18 @@ function inlineShell(argv, file, line, what, shells, written) {
     {
       file,
       line,
-      message: `${shell} ${why}, so the shell stays PID 1 and SIGTERM does not reach it. Write 'exec ${shown(last).join(" ")}'${lone ? "" : " as the last command"}.`
+      message: `${shell} ${why}, so the shell stays PID 1 and SIGTERM does not reach it. Write ${quotedLine(execLine(shown(last)))}${lone ? "" : " as the last command"}.`
     }
   ];
 }
 function shExecsShellForm(instr, shells) {
   const commands = instr.script?.commands ?? [];
   const last = commands.at(-1);
-  if (!shells.sh || !last || last.viaExec || looksLikeArray(instr.raw) || isKeepAliveLoop(instr.raw))
-    return false;
+  if (!last || looksLikeArray(instr.raw) || isKeepAliveLoop(instr.raw)) return false;
   if (foregroundSequence(commands) || backgroundStart(commands)?.background.some((p) => serverOf(p.command.argv)))
     return false;
-  return endsInSimpleCommand(instr.raw, last, true);
+  if (last.viaExec) return endsInExec(instr.raw, last);
+  return Boolean(shells.sh) && endsInSimpleCommand(instr.raw, last, true);
 }
 function cutOptions(argv, line) {
   const commands = inlineScriptCommands(argv, line);
@@ -31517,7 +31718,9 @@ var runsAsRoot = defineRule({
   title: "The target stage has no USER, or its last USER is root/0",
   help: `Without a \`USER\`, the app runs as root inside the container: a bug in the app or a dependency then has
 root's power over the container's files and a shorter path to the host. Builder stages may stay root; the
-stage that runs must not. Entrypoint scripts that drop privileges with \`gosu\`/\`su-exec\` are accepted.
+stage that runs must not. An entrypoint that drops privileges with \`gosu\`/\`su-exec\` (or \`gunicorn --user\`) still
+starts as root and runs everything before the drop as root: reported, with the drop named; the fix is a USER line,
+or keeping the drop knowingly (suppress with the reason). \`ENV USER=app\` sets a variable, not the user.
 
 \`\`\`dockerfile
 RUN useradd --create-home --uid 10001 app
@@ -31535,7 +31738,15 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
       if (user && user.user === void 0) continue;
       const name2 = user?.user?.split(":")[0];
       if (user && name2 !== "root" && name2 !== "0") continue;
-      if (startCommands(app).some((c) => dropsPrivileges(c.argv))) continue;
+      const drop = privilegeDrop(app);
+      if (drop) {
+        findings.push({
+          file: df.file,
+          line: stage.lastLine,
+          message: `${user ? `The image runs as ${name2} (USER ${user.user} at line ${user.line})` : `The target stage${stage.name ? ` '${stage.name}'` : ""} sets no USER`}, so the container starts as root: ${drop.file}:${drop.line} drops to ${drop.user ?? "another user"} with ${drop.tool} only for the command it runs, and the rest of the start (the entrypoint script itself, anything it runs without ${drop.tool}) stays root. Add USER ${drop.user ?? "<user>"} to the stage and start without ${drop.tool} (it cannot switch users without root), or keep the drop knowingly and suppress TF1301 with the reason.`
+        });
+        continue;
+      }
       const su = suDrop(app);
       if (su) {
         findings.push({
@@ -31556,7 +31767,7 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
   fix: {
     safety: "safe",
     summary: "Creates an unprivileged user `app` (uid 10001) owning the working directory (and the VOLUME directories declared after the last RUN, switching before them), and switches to it with `USER app` after the last RUN of the target stage; a user the RUNs of the stage already create is switched to instead.",
-    declines: "a USER given by a variable, which cannot be told; a start script that drops to its user with su (it needs root until then).",
+    declines: "a USER given by a variable, which cannot be told; a start command that drops to its user with su, gosu, su-exec or a server option (it needs root until then).",
     make: fixRunsAsRoot
   }
 });
@@ -31564,7 +31775,7 @@ function fixRunsAsRoot(context) {
   const found = appOfDockerfile(context);
   const text = found && linesOf(context, found.dockerfile.file);
   if (!found || !text || found.stage.lastLine !== context.finding.line) return void 0;
-  if (suDrop(found.app)) return void 0;
+  if (suDrop(found.app) || privilegeDrop(found.app)) return void 0;
   const { dockerfile, stage } = found;
   const runs = stage.instructions.filter((i) => i.keyword === "RUN");
   const runtime = runtimeInsertionLine(stage);
@@ -31600,11 +31811,28 @@ function createdUser(runs) {
       name2 = m[2];
   return name2;
 }
+function privilegeDrop(app) {
+  const env = containerEnv(app);
+  for (const c of startCommands(app)) {
+    const found = dropsPrivileges(c.argv);
+    if (!found) continue;
+    const user = found.user && resolveWord(found.user, env);
+    return { file: c.file, line: c.line, tool: found.tool, user: user?.split(":")[0] || void 0 };
+  }
+  return void 0;
+}
 function dropsPrivileges(argv) {
-  for (let a2 = argv, depth = 0; a2 && depth < 4; a2 = launchedCommand(a2), depth++)
-    if (DROPS_PRIVILEGES.has(basename2(a2[0] ?? ""))) return true;
+  for (let a2 = argv, depth = 0; a2 && depth < 4; a2 = launchedCommand(a2), depth++) {
+    const tool = basename2(a2[0] ?? "");
+    if (DROPS_PRIVILEGES.has(tool)) return { tool, user: a2.slice(1).find((w) => !w.startsWith("-")) };
+  }
   const a = programArgv(argv);
-  return a[0] === "gunicorn" && argv.some((x) => x === "-u" || x === "--user" || x.startsWith("--user=")) || a[0] === "uwsgi" && argv.some((x) => x === "--uid" || x.startsWith("--uid="));
+  const option = (names) => {
+    const i = a.findIndex((x) => names.includes(x) || names.some((n) => x.startsWith(`${n}=`)));
+    return i < 0 ? void 0 : a[i].includes("=") ? a[i].slice(a[i].indexOf("=") + 1) : a[i + 1] ?? "";
+  };
+  const user = a[0] === "gunicorn" ? option(["-u", "--user"]) : a[0] === "uwsgi" ? option(["--uid"]) : void 0;
+  return user === void 0 ? void 0 : { tool: `${a[0]} ${a[0] === "uwsgi" ? "--uid" : "--user"}`, user };
 }
 var USER_OPTION_VALUES = new Set(
   "-u -g -G -d -h -s -c -k -e -f -K -p -R -Z -b --uid --gid --groups --home-dir --home --shell --comment --gecos --ingroup --skel --expiredate --inactive --key --password --root --base-dir".split(

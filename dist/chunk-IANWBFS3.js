@@ -13,7 +13,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-P35AJ5Q6.js";
+} from "./chunk-DNYD2KDF.js";
 import {
   insertLines,
   normalizePackageName,

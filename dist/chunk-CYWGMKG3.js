@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-PCF4HP3U.js";
+} from "./chunk-IE6AJTMV.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -31,7 +31,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-P35AJ5Q6.js";
+} from "./chunk-DNYD2KDF.js";
 import {
   UnsafePathError,
   readInside,
