@@ -270,6 +270,18 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: 'the secret-named ARG stays: what replaces it (a secret mount, a run-time variable) is a choice',
     },
   ],
+  '__tests__/fixtures/corpus/rq-redis-host-docker-flag-unset': [
+    {
+      rule: 'TF0401',
+      why: 'a host inside a dict of aliases (RQ_QUEUES), picked by a conditional expression: no URL setting of its own',
+    },
+  ],
+  '__tests__/fixtures/corpus/databases-imported-by-name-from-base': [
+    {
+      rule: 'TF0305',
+      why: 'DATABASES is updated after base.py assigns it (CONN_MAX_AGE in production.py): not one hard-coded statement',
+    },
+  ],
   '__tests__/fixtures/corpus/redis-literal-hosts-in-settings': [
     {
       rule: 'TF0401',

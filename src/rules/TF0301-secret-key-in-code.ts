@@ -1,5 +1,5 @@
 import { type RawFinding, code, msg } from '../core/index.js';
-import type { ValueSource } from '../model/types/settings.js';
+import type { SettingAssignment, SettingsModel, ValueSource } from '../model/types/settings.js';
 import { liveAssignments, valueWhenUnset } from '../model/settings/index.js';
 import { assignFromEnvironment } from './lib/settings-fix.js';
 import { appSettings, literalElsewhere, overriddenWhenSet } from './lib/each.js';
@@ -61,11 +61,12 @@ For local development, put the variable in an untracked \`.env\` file or the com
           const conditional = a.activeWhenUnset === false;
           // A key imported from another module of the project (`from .keys import SECRET_KEY`) is reported there.
           const elsewhere = literalElsewhere(v, { file: a.file ?? settings.file, line: a.line });
+          const usedAt = usedInSettings(a, settings, elsewhere);
           if (elsewhere && !conditional) {
             findings.push({
               file: elsewhere.file,
               line: elsewhere.line,
-              ...msg`This literal value becomes SECRET_KEY${elsewhere.usedAt}, so every copy of the repository can forge sessions and password-reset links; read it from the environment instead: ${code('SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]')}.`,
+              ...msg`This literal value becomes SECRET_KEY${usedAt}, so every copy of the repository can forge sessions and password-reset links; read it from the environment instead: ${code('SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]')}.`,
             });
             continue;
           }
@@ -96,11 +97,12 @@ For local development, put the variable in an untracked \`.env\` file or the com
           const variable = v.kind === 'env' ? v.variable : 'the environment';
           // Read in another module of the project and imported by name: reported where the literal is written.
           const elsewhere = literalElsewhere(v, { file: a.file ?? settings.file, line: a.line });
+          const usedAt = usedInSettings(a, settings, elsewhere);
           findings.push({
             file: elsewhere?.file ?? a.file ?? settings.file,
             line: elsewhere?.line ?? a.line,
             severity: 'warning',
-            ...msg`SECRET_KEY is read from ${variable} but falls back to a literal value when it is unset${elsewhere?.usedAt ?? ''}, so a deploy that forgets the variable runs with the key from the repository; drop the fallback: ${code(`SECRET_KEY = os.environ["${v.kind === 'env' ? v.variable : 'DJANGO_SECRET_KEY'}"]`)}.`,
+            ...msg`SECRET_KEY is read from ${variable} but falls back to a literal value when it is unset${usedAt}, so a deploy that forgets the variable runs with the key from the repository; drop the fallback: ${code(`SECRET_KEY = os.environ["${v.kind === 'env' ? v.variable : 'DJANGO_SECRET_KEY'}"]`)}.`,
           });
         }
       }
@@ -145,4 +147,17 @@ function variableRead(context: FixContext): string | undefined {
       if (x && readsX && /^\w+$/.test(x)) return x;
     }
   return undefined;
+}
+
+/**
+ * The words saying where a key written in another module becomes SECRET_KEY: only an import by name in the settings
+ * module itself (`from .keys import SECRET_KEY`); one in another part the settings star-import (`from .env import
+ * SECRET_KEY` in jwt.py) only re-binds the name there, and naming its line would misplace the fallback.
+ */
+function usedInSettings(
+  a: SettingAssignment,
+  settings: SettingsModel,
+  elsewhere: { usedAt: string } | undefined,
+): string {
+  return elsewhere && (a.file ?? settings.file) === settings.file ? elsewhere.usedAt : '';
 }

@@ -213,7 +213,7 @@ export const backingServiceLocalhost = defineRule({
             const fields = [...alias.value.entries, ...(config?.kind === 'dict' ? config.entries : [])];
             for (const field of fields) {
               if (!aliasKeys.includes(field.key)) continue;
-              for (const lit of literals(field.value)) {
+              for (const lit of literals(field.value, provided)) {
                 const bareHost = !lit.value.includes('://');
                 if (bareHost && field.key === 'URL') continue;
                 found.push({
@@ -225,17 +225,25 @@ export const backingServiceLocalhost = defineRule({
             }
           }
         } else if (SETTINGS_URLS.test(a.name)) {
-          for (const lit of literals(a.value))
+          for (const lit of literals(a.value, provided))
             if (lit.value.includes('://')) found.push({ ...lit, what: a.name });
         }
+        // One literal shared by several entries (`REDIS_HOST` in every queue) is one finding at its line, naming them all.
+        const byLiteral = new Map<string, { f: (typeof found)[number]; whats: string[] }>();
         for (const f of found) {
+          const key = `${writtenIn(settings, f, a)}:${f.line}:${f.value}`;
+          const seen = byLiteral.get(key);
+          if (seen) seen.whats.push(f.what);
+          else byLiteral.set(key, { f, whats: [f.what] });
+        }
+        for (const { f, whats } of byLiteral.values()) {
           const host = hostOf(f.value);
           const kind = host && classifyHost(host);
           if (!host || !kind) continue;
           out.push({
             file: writtenIn(settings, f, a),
             line: f.line,
-            message: `${f.what} points at ${problem(host, kind)}: read it from an environment variable and set that to the compose service name (e.g. ${f.bareHost ? "'redis'" : 'redis://cache:6379/0'}).`,
+            message: `${whats.join(', ')} ${whats.length > 1 ? 'point' : 'points'} at ${problem(host, kind)}: read it from an environment variable and set that to the compose service name (e.g. ${f.bareHost ? "'redis'" : 'redis://cache:6379/0'}).`,
           });
         }
       }

@@ -23,10 +23,16 @@ export function settingsModelOf(ev: ModuleEvaluation, module: string, ctx: EvalC
   const databasesOrigin = databasesBinding?.origins.length
     ? ev.recorded[Math.min(...databasesBinding.origins)]
     : undefined;
-  const databases = databasesOrigin
-    ? resolveDatabases(databasesBinding!.v, databasesOrigin.line, toSource)
+  // A value imported by name (`from .base import DATABASES`) is written in its own module: it is anchored there.
+  const importedFrom =
+    databasesOrigin?.v.file !== undefined && databasesOrigin.v.file !== (databasesOrigin.file ?? ev.file)
+      ? { file: databasesOrigin.v.file, line: databasesOrigin.v.line }
+      : undefined;
+  const databasesAt = importedFrom ?? databasesOrigin;
+  const databases = databasesAt
+    ? resolveDatabases(databasesBinding!.v, databasesAt.line, toSource)
     : undefined;
-  if (databases && databasesOrigin?.file) databases.file = databasesOrigin.file;
+  if (databases && databasesAt?.file) databases.file = databasesAt.file;
   const assignments: SettingAssignment[] = ev.recorded.map((a, i) => {
     const out: SettingAssignment = { name: a.name, line: a.line, value: toSource(a.v) };
     if (a.endLine !== undefined && a.endLine > a.line) out.endLine = a.endLine;
