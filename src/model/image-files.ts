@@ -140,6 +140,10 @@ export class ImageFiles extends ModelPart {
       passed.push(...argvCommands([...target.entrypoint.argv, ...target.cmd.argv]));
     const compose: string[][] = [];
     for (const c of [service?.entrypoint, service?.command]) if (c) compose.push(...composeCommands(c));
+    // The other services of the app's image (a worker, a beat) start scripts of the same image.
+    for (const other of app.compose?.appImageServices ?? [])
+      if (other !== service)
+        for (const c of [other.entrypoint, other.command]) if (c) compose.push(...composeCommands(c));
     // Compose `entrypoint: ["/bin/sh", "-c"]` + `command: ["./start.sh"]`: likewise one command.
     if (service?.entrypoint?.argv && service.command?.argv)
       compose.push(...argvCommands([...service.entrypoint.argv, ...service.command.argv]));

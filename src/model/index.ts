@@ -204,7 +204,7 @@ class ProjectBuilder implements ModelInput {
       app.context = this.context(
         seed.contextDir ?? dirName(seed.dockerfile),
         seed.dockerfile,
-        (app.compose?.services ?? []).flatMap((s) => s.envFiles.map((f) => f.path)),
+        (app.compose?.services ?? []).flatMap((s) => s.envFiles.filter((f) => !f.unknown).map((f) => f.path)),
       );
 
     if (app.dockerfile && app.context) {

@@ -11,6 +11,25 @@ const EXAMPLE_TAG: Partial<Record<string, string>> = {
   redis: '7',
 };
 
+/** Official Docker Hub images a compose stack commonly builds on: under their own name a build is shadowed by a pull. */
+const OFFICIAL = new Set([
+  ...Object.keys(EXAMPLE_TAG),
+  'nginx',
+  'httpd',
+  'caddy',
+  'traefik',
+  'haproxy',
+  'python',
+  'node',
+  'rabbitmq',
+  'memcached',
+  'mongo',
+  'elasticsearch',
+  'alpine',
+  'debian',
+  'ubuntu',
+]);
+
 /** An image name as Docker tags it: no tag is `latest`. */
 const builtName = (image: { repository: string; tag?: string }): string =>
   `${image.repository}:${image.tag ?? 'latest'}`;
@@ -40,7 +59,9 @@ export const serviceImageUnpinned = defineRule({
     'alone; a name pushed to a registry (`registry.example.com/team/app`, `me/app`) with no tag or `:latest` is',
     'reported: every build overwrites that tag, so a deploy that pulls it gets whatever was pushed last and cannot go',
     'back. Tag the build with a version or the commit (`me/app:${GIT_SHA}`). A tag taken from a variable',
-    '(`app:${TAG}`) is left alone unless it resolves to `latest`.',
+    '(`app:${TAG}`) is left alone unless it resolves to `latest`. The name of an official image (`nginx:latest` on',
+    'a service that builds `./proxy`) is reported too: `docker compose pull` fetches the official image under that',
+    'name, and compose may run it instead of the build. Remove `image:` or give the build a name of its own.',
   ].join('\n'),
   related: ['service-image-require-explicit-tag'],
   check(project) {
@@ -56,7 +77,8 @@ export const serviceImageUnpinned = defineRule({
       const img = s.image;
       if (!img || !img.repository || img.digest) continue;
       // A built image matters once pushed: a name with a registry or namespace is; a bare local name is not.
-      if (s.build ? !img.repository.includes('/') : built.has(builtName(img))) continue;
+      const official = OFFICIAL.has(img.repository.replace(/^(docker\.io\/)?(library\/)?/, ''));
+      if (s.build ? !img.repository.includes('/') && !official : built.has(builtName(img))) continue;
       const written = splitImage(img.raw ?? img.value);
       if (written.digest) continue;
       const fromVariable = (written.tag ?? written.repository.split('/').pop() ?? '').includes('$');
@@ -70,7 +92,9 @@ export const serviceImageUnpinned = defineRule({
         file: img.file,
         line: img.line,
         message: s.build
-          ? `Service '${s.name}' tags the image it builds ${img.tag === 'latest' ? what : `'${repository}' with no tag, that is latest`}: each build pushed under this name replaces the last, so a deploy that pulls it gets whatever was pushed last and cannot roll back. Tag the build with a version or the commit, e.g. '${repository}:\${GIT_SHA}'.`
+          ? official
+            ? `Service '${s.name}' names the image it builds ${what}, the official Docker Hub image: \`docker compose pull\` fetches the official one under that name, and compose may then run it instead of building '${s.build.context ?? '.'}'. Remove \`image:\` (compose names the build after the project and service) or give it a name of the project's own with a version.`
+            : `Service '${s.name}' tags the image it builds ${img.tag === 'latest' ? what : `'${repository}' with no tag, that is latest`}: each build pushed under this name replaces the last, so a deploy that pulls it gets whatever was pushed last and cannot roll back. Tag the build with a version or the commit, e.g. '${repository}:\${GIT_SHA}'.`
           : `Service '${s.name}' uses image ${what}, which floats to whatever is newest at pull time: pin a version, e.g. '${repository}:${EXAMPLE_TAG[img.repository.split('/').pop() ?? ''] ?? '<version>'}' (or a digest).`,
       });
     }

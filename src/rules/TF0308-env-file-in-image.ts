@@ -77,7 +77,8 @@ function envFilesOfCompose(app: App): RawFinding[] {
   if (!file || dir === undefined) return [];
   const out: RawFinding[] = [];
   // Any service's env_file counts: the database's `.env` in the app's context is baked in by the same COPY.
-  const envFiles = (app.compose?.services ?? []).flatMap((s) => s.envFiles);
+  // A path made of an unset variable (`${ENV_FILENAME}`) names no file we know.
+  const envFiles = (app.compose?.services ?? []).flatMap((s) => s.envFiles.filter((f) => !f.unknown));
   const seen = new Set<string>();
   for (const f of envFiles) {
     if (seen.has(f.path)) continue;

@@ -1,4 +1,6 @@
+import { basename, serviceCommand } from '../model/command.js';
 import type { ComposeService } from '../model/types/compose.js';
+import type { App } from '../model/types/project.js';
 import { perServiceLine } from './lib/service-lines.js';
 import { defineRule } from './lib/rule.js';
 
@@ -27,9 +29,9 @@ export const fixedContainerName = defineRule({
   related: [],
   check(project) {
     // Every service of the app's image scales the same way: a worker with a fixed name is one worker.
-    return perServiceLine(project, (_app, s) => {
+    return perServiceLine(project, (app, s) => {
       const name = s.containerName;
-      if (!name || isSingleton(s)) return [];
+      if (!name || isSingleton(app, s)) return [];
       return [
         {
           file: name.file,
@@ -42,8 +44,20 @@ export const fixedContainerName = defineRule({
   },
 });
 
-/** A scheduler (`celery beat`) must run exactly once, a monitor (`celery flower`) is one dashboard: no harm done. */
-function isSingleton(s: ComposeService): boolean {
-  const command = s.command?.raw ?? '';
-  return /\b(beat|flower)\b/.test(command) && !/\bworker\b/.test(command);
+/**
+ * A scheduler (`celery beat`) must run exactly once, a monitor (`celery flower`) is one dashboard: no harm done.
+ * Recognised by what the service runs, its scripts followed (`/start-celerybeat` running `celery ... beat`), else,
+ * when no script could be read, by a script name that says so (`/start-flower`).
+ */
+function isSingleton(app: App, s: ComposeService): boolean {
+  const runs = serviceCommand(app, s).map((c) => c.argv.join(' '));
+  const written = s.command?.raw ?? '';
+  const lines = runs.length > 0 ? runs : [written];
+  if (lines.some((l) => /\bworker\b/.test(l))) return false;
+  if (lines.some((l) => /\b(beat|flower)\b/.test(l))) return true;
+  // A script the tool could not read: its name is all there is to go by.
+  const start = s.entrypoint ?? s.command;
+  const program = start?.argv?.[0] ?? start?.script?.commands[0]?.argv[0] ?? '';
+  const followed = runs.some((l) => l !== program && l.split(' ')[0] !== program);
+  return !followed && /(beat|flower)$/.test(basename(program).replace(/\.sh$/, ''));
 }

@@ -6,10 +6,10 @@ import { anchorOnLines, valueEndLine } from '../command/anchors.js';
 import { inlineScriptCommands } from '../command/start-chain.js';
 import type { ShellCommand } from '../types/shell.js';
 import type {
-  ComposeAt,
   ComposeBuild,
   ComposeCommand,
   ComposeEnvEntry,
+  ComposeEnvFile,
   ComposePort,
   ComposeService,
   ComposeVolumeMount,
@@ -328,9 +328,9 @@ export class ServiceConverter {
     return out;
   }
 
-  private envFiles(e: YEntry, what: string): (ComposeAt & { path: string })[] {
+  private envFiles(e: YEntry, what: string): ComposeEnvFile[] {
     const items = e.value.kind === 'seq' ? e.value.items : [e.value];
-    const out: (ComposeAt & { path: string })[] = [];
+    const out: ComposeEnvFile[] = [];
     for (const item of items) {
       const p = item.kind === 'map' ? entryOf(item, 'path')?.value : item;
       if (p?.kind !== 'scalar' || p.value === null) {
@@ -338,7 +338,13 @@ export class ServiceConverter {
         continue;
       }
       const at = e.value.kind === 'seq' ? item : e;
-      out.push({ file: at.file, line: at.line, path: relPath(this.dirFor(p.file), this.str(p).value) });
+      const { value, unset } = this.str(p);
+      out.push({
+        file: at.file,
+        line: at.line,
+        path: relPath(this.dirFor(p.file), value),
+        ...(unset ? { unknown: true } : {}),
+      });
     }
     return out;
   }

@@ -76,7 +76,8 @@ export interface ComposeService extends ComposeAt {
   command?: ComposeCommand;
   entrypoint?: ComposeCommand;
   environment: ComposeEnvEntry[];
-  envFiles: (ComposeAt & { path: string })[];
+  /** `unknown`: the path is (wholly or partly) an unset variable (`${ENV_FILENAME}`), so which file loads is unknown. */
+  envFiles: ComposeEnvFile[];
   ports: ComposePort[];
   expose: (ComposeAt & { port?: number; raw: string })[];
   volumes: ComposeVolumeMount[];
@@ -107,4 +108,10 @@ export interface ComposeModel {
   appImageServices?: ComposeService[];
   /** Top-level named volumes. */
   volumes: string[];
+}
+
+/** A compose `env_file` entry; `path` relative to the project, meaningless when `unknown`. */
+export interface ComposeEnvFile extends ComposeAt {
+  path: string;
+  unknown?: true;
 }
