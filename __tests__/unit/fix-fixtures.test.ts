@@ -65,6 +65,12 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
   '__tests__/fixtures/corpus/backgrounded-server': [
     { rule: 'TF0901', why: 'the script runs other processes beside the server: one exec cannot fix that' },
   ],
+  '__tests__/fixtures/corpus/subshell-server-background-nginx-foreground': [
+    {
+      rule: 'TF0901',
+      why: 'gunicorn runs in a backgrounded subshell beside nginx: one exec cannot fix that',
+    },
+  ],
   '__tests__/fixtures/corpus/gunicorn-then-celery-in-sequence': [
     {
       rule: 'TF0901',

@@ -116,3 +116,18 @@ test('a parse error is reported with its absolute line, never thrown', () => {
   }
   assert.deepEqual(parseShell('').commands, []);
 });
+
+test('the commands of a backgrounded subshell or group run in the background; the next command does not', () => {
+  const commands = parseShell(
+    '(gunicorn a.wsgi --workers 3) &\n{ celery -A a worker; } &\nnginx -g "daemon off;"\n',
+    1,
+  ).commands;
+  assert.deepEqual(
+    commands.map((c) => [c.argv[0], c.background === true]),
+    [
+      ['gunicorn', true],
+      ['celery', true],
+      ['nginx', false],
+    ],
+  );
+});

@@ -159,9 +159,13 @@ function visitStmt(stmt: Node | null | undefined, src: Source, out: ShellCommand
       if (DECLARATIONS.has(cmd.Variant?.Value as string)) recordAssigns(cmd.Args, src);
       break;
     case 'Block':
-    case 'Subshell':
+    case 'Subshell': {
+      const first = out.length;
       visitStmts(cmd.Stmts, src, out);
+      // `( gunicorn … ) &`: the subshell runs in the background, and so do its commands
+      if (stmt.Background) for (const c of out.slice(first)) c.background = true;
       break;
+    }
     case 'IfClause':
       visitIf(cmd, src, out);
       break;

@@ -18,7 +18,7 @@ function installsFromManifest(argv: string[]): boolean {
       return sub === 'install' || sub === 'sync';
     case 'pipenv':
       // `pipenv install` alone installs the Pipfile; `pipenv install django` adds a package by name.
-      return (sub === 'install' && a.slice(2).every((w) => w.startsWith('-'))) || sub === 'sync';
+      return (sub === 'install' && pipenvPackages(a.slice(2)).length === 0) || sub === 'sync';
     case 'uv':
       return sub === 'sync';
     case 'pip-sync':
@@ -26,6 +26,43 @@ function installsFromManifest(argv: string[]): boolean {
     default:
       return false;
   }
+}
+
+// Options of pipenv install that take a value (`--python 3`, `-i URL`), not a package name.
+const PIPENV_VALUED = new Set([
+  '--python',
+  '--pypi-mirror',
+  '--categories',
+  '-i',
+  '--index',
+  '--extra-index-url',
+  '-r',
+  '--requirements',
+]);
+
+/** The packages `pipenv install` names (its words after install, option values left out). */
+function pipenvPackages(words: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    if (PIPENV_VALUED.has(words[i])) i++;
+    else if (!words[i].startsWith('-')) out.push(words[i]);
+  }
+  return out;
+}
+
+/** How to install from a manifest: pip reads requirements files only; the others have their own installer. */
+function installFrom(manifest: string): string {
+  const name = manifest.slice(manifest.lastIndexOf('/') + 1);
+  // --deploy installs the lock as it is and fails when it is out of date with the Pipfile; a Pipfile elsewhere than
+  // the working directory is named by PIPENV_PIPFILE.
+  const dir = manifest.slice(0, -name.length);
+  const pipenv = `pip install pipenv && ${dir ? `PIPENV_PIPFILE=${dir}Pipfile ` : ''}pipenv install --system`;
+  if (name === 'Pipfile.lock') return `${pipenv} --deploy`;
+  if (name === 'Pipfile') return pipenv;
+  if (name === 'poetry.lock') return 'poetry install --no-root';
+  if (name === 'uv.lock') return 'uv sync --locked';
+  if (name === 'pyproject.toml') return `pip install ${dir ? `./${dir}` : '.'}`;
+  return `pip install -r ${manifest}`;
 }
 
 /** The manifest the build context holds that no install reads (the shallowest), relative to the context. */
@@ -80,7 +117,7 @@ RUN pip install --no-cache-dir -r requirements.txt
           file: df.file,
           line,
           message: unused
-            ? `The image installs ${names.join(', ')} by name, and ${unused} exists but is not used: what the repository declares is not what the image installs. Install from it (pip install -r ${unused}) and declare every package there.`
+            ? `The image installs ${names.join(', ')} by name, and ${unused} exists but is not used: what the repository declares is not what the image installs. Install from it (${installFrom(unused)}) and declare every package there.`
             : `The image installs ${names.join(', ')} by name, and the repository has no dependency manifest. Declare them in requirements.txt (or pyproject.toml with a lock file) and install with pip install -r requirements.txt.`,
         });
     }

@@ -116,7 +116,14 @@ function unkeptPaths(project: Project): UnkeptPath[] {
     // A compose file that could not be parsed may mount the path.
     if (!settings || !stage || app.unparsedCompose) continue;
     const env = providedEnvironment(app);
-    const ctx: Resolve = { app, env, workdir: stage.workdir || '/', imageBase: imageBaseDir(app) };
+    // `FROM someone/django` without WORKDIR: the working directory (and where `COPY . .` lands) is the base's, unknown.
+    const known = workdirKnown(app);
+    const ctx: Resolve = {
+      app,
+      env,
+      workdir: known ? stage.workdir || '/' : undefined,
+      imageBase: known ? imageBaseDir(app) : undefined,
+    };
     const mounts = [
       ...stage.volumes.flatMap((v) => v.paths),
       ...(app.compose?.appService?.volumes ?? []).filter((v) => v.type !== 'tmpfs').map((v) => v.target),
@@ -148,9 +155,31 @@ function unkeptPaths(project: Project): UnkeptPath[] {
 interface Resolve {
   app: App;
   env: ProvidedEnvironment;
-  workdir: string;
+  /** The working directory of the container; undefined when the base image sets it and is not known. */
+  workdir?: string;
   /** Where BASE_DIR lands in the image; undefined when that cannot be told. */
   imageBase?: string;
+}
+
+/**
+ * Whether the image's working directory is known: a WORKDIR in the stage or the stages it is built FROM, or a base
+ * that is an official image (their WORKDIR is / for the Python and OS images an app starts from). An image of
+ * another publisher (`FROM someone/django`) may set any WORKDIR.
+ */
+function workdirKnown(app: App): boolean {
+  const df = app.dockerfile;
+  let stage = df?.targetStage;
+  for (let hops = 0; df && stage; hops++) {
+    if (stage.instructions.some((i) => i.keyword === 'WORKDIR')) return stage.workdir.startsWith('/');
+    if (stage.from.stageRef === undefined || hops > df.stages.length) break;
+    stage = df.stages[stage.from.stageRef];
+  }
+  if (!stage || stage.from.scratch) return true;
+  const image = stage.from.image?.split('@')[0].replace(/:[^/:]*$/, '');
+  const repository = (stage.from.repository ?? image)?.toLowerCase();
+  return (
+    repository !== undefined && /^((docker\.io|index\.docker\.io)\/)?(library\/)?[^/]+$/.test(repository)
+  );
 }
 
 /** BASE_DIR in the image: where the directory holding manage.py lands, adjusted when BASE_DIR is another directory. */
@@ -213,7 +242,8 @@ function sqliteFiles(
 function sqliteUrlPath(url: string, ctx: Resolve): string | undefined {
   const m = /^(sqlite|spatialite):\/\/[^/]*\/(.*)$/.exec(url);
   if (!m || m[2] === '' || m[2] === ':memory:') return undefined;
-  return m[2].startsWith('/') ? clean(m[2]) : clean(posix.join(ctx.workdir, m[2]));
+  if (m[2].startsWith('/')) return clean(m[2]);
+  return ctx.workdir === undefined ? undefined : clean(posix.join(ctx.workdir, m[2]));
 }
 
 /** A path setting → absolute path in the image; undefined when it cannot be told. */
@@ -244,7 +274,8 @@ function resolvePath(v: ValueSource, ctx: Resolve, depth: number): string | unde
 /** Django opens a relative NAME relative to the working directory of the process. */
 function fromString(s: string, ctx: Resolve): string | undefined {
   if (s === '' || s === ':memory:' || s.includes('://') || s.startsWith('file:')) return undefined;
-  return clean(s.startsWith('/') ? s : posix.join(ctx.workdir, s));
+  if (s.startsWith('/')) return clean(s);
+  return ctx.workdir === undefined ? undefined : clean(posix.join(ctx.workdir, s));
 }
 
 function clean(p: string): string {

@@ -17,6 +17,7 @@ import {
   inlineScriptCommands,
   inlineScriptLastCommand,
   isKeepAliveLoop,
+  isWaitStep,
   launchedCommand,
   programArgv,
   runsArguments,
@@ -341,7 +342,8 @@ function scriptFindings(
   }
   const inSequence = new Set(sequence?.map((p) => p.command));
   commands.forEach((c, i) => {
-    if (c.viaExec || c.background || inSequence.has(c)) return;
+    // `bash scripts/wait-for-it.sh -h db -p 5432`: a wait step that exits, not the server (nor a start script)
+    if (c.viaExec || c.background || inSequence.has(c) || isWaitStep(c.argv)) return;
     const server = mainProcessOf(c.argv);
     const runsArgs = startsArgs(c.argv);
     // A script followed by the server's own start is a one-off helper (wait-for-it.sh db:5432 -- echo up).

@@ -110,6 +110,20 @@ export function launchedCommand(argv: string[]): string[] | undefined {
   return inner && inner.length > 0 ? inner : undefined;
 }
 
+/**
+ * A wait helper that only waits and exits (`wait-for-it.sh db:5432`, `bash scripts/wait-for-it.sh -h db -p 5432`,
+ * `dockerize -wait tcp://db:5432`): a setup step, not the server; false when it runs a command (`-- gunicorn …`).
+ */
+export function isWaitStep(argv: string[]): boolean {
+  // `bash scripts/wait-for-it.sh …`, `sh wait-for.sh …`: the script a shell reads
+  const a =
+    /^(ba|da)?sh$/.test(basename(argv[0] ?? '')) && !argv.includes('-c')
+      ? argv.slice(argv.findIndex((w, i) => i > 0 && !w.startsWith('-')))
+      : argv;
+  const p = basename(a[0] ?? '');
+  return (/^wait-for(-it)?(\.sh)?$/.test(p) || p === 'dockerize') && !launchedCommand(a);
+}
+
 /** The command that ends up in argv's process: launchers that exec what they run (all but su) peeled off. */
 export function execTarget(argv: string[]): string[] {
   let a = argv;
