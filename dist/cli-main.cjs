@@ -15248,9 +15248,12 @@ function visitStmt(stmt, src, out) {
       if (DECLARATIONS.has(cmd.Variant?.Value)) recordAssigns(cmd.Args, src);
       break;
     case "Block":
-    case "Subshell":
+    case "Subshell": {
+      const first = out.length;
       visitStmts(cmd.Stmts, src, out);
+      if (stmt.Background) for (const c of out.slice(first)) c.background = true;
       break;
+    }
     case "IfClause":
       visitIf(cmd, src, out);
       break;
@@ -16767,6 +16770,11 @@ function launchedCommand(argv) {
     inner = script === void 0 ? void 0 : ["sh", "-c", script];
   }
   return inner && inner.length > 0 ? inner : void 0;
+}
+function isWaitStep(argv) {
+  const a = /^(ba|da)?sh$/.test(basename2(argv[0] ?? "")) && !argv.includes("-c") ? argv.slice(argv.findIndex((w2, i) => i > 0 && !w2.startsWith("-"))) : argv;
+  const p = basename2(a[0] ?? "");
+  return (/^wait-for(-it)?(\.sh)?$/.test(p) || p === "dockerize") && !launchedCommand(a);
 }
 function execTarget(argv) {
   let a = argv;
@@ -18466,7 +18474,7 @@ function installsFromManifest(argv) {
     case "pdm":
       return sub === "install" || sub === "sync";
     case "pipenv":
-      return sub === "install" && a.slice(2).every((w2) => w2.startsWith("-")) || sub === "sync";
+      return sub === "install" && pipenvPackages(a.slice(2)).length === 0 || sub === "sync";
     case "uv":
       return sub === "sync";
     case "pip-sync":
@@ -18475,10 +18483,29 @@ function installsFromManifest(argv) {
       return false;
   }
 }
+function pipenvPackages(words2) {
+  const out = [];
+  for (let i = 0; i < words2.length; i++) {
+    if (PIPENV_VALUED.has(words2[i])) i++;
+    else if (!words2[i].startsWith("-")) out.push(words2[i]);
+  }
+  return out;
+}
+function installFrom(manifest) {
+  const name2 = manifest.slice(manifest.lastIndexOf("/") + 1);
+  const dir = manifest.slice(0, -name2.length);
+  const pipenv = `pip install pipenv && ${dir ? `PIPENV_PIPFILE=${dir}Pipfile ` : ""}pipenv install --system`;
+  if (name2 === "Pipfile.lock") return `${pipenv} --deploy`;
+  if (name2 === "Pipfile") return pipenv;
+  if (name2 === "poetry.lock") return "poetry install --no-root";
+  if (name2 === "uv.lock") return "uv sync --locked";
+  if (name2 === "pyproject.toml") return `pip install ${dir ? `./${dir}` : "."}`;
+  return `pip install -r ${manifest}`;
+}
 function unusedManifest(contextFiles) {
   return contextFiles.filter((f) => MANIFEST.test(f)).sort((a, b) => a.split("/").length - b.split("/").length)[0];
 }
-var MANIFEST, noDependencyManifest;
+var MANIFEST, PIPENV_VALUED, noDependencyManifest;
 var init_TF0203_no_dependency_manifest = __esm({
   "src/rules/TF0203-no-dependency-manifest.ts"() {
     "use strict";
@@ -18486,6 +18513,16 @@ var init_TF0203_no_dependency_manifest = __esm({
     init_each();
     init_rule();
     MANIFEST = /(^|\/)(requirements[^/]*\.txt|requirements\/[^/]+\.txt|pyproject\.toml|Pipfile|Pipfile\.lock|poetry\.lock|uv\.lock)$/;
+    PIPENV_VALUED = /* @__PURE__ */ new Set([
+      "--python",
+      "--pypi-mirror",
+      "--categories",
+      "-i",
+      "--index",
+      "--extra-index-url",
+      "-r",
+      "--requirements"
+    ]);
     noDependencyManifest = defineRule({
       id: "TF0203",
       name: "no-dependency-manifest",
@@ -18527,7 +18564,7 @@ RUN pip install --no-cache-dir -r requirements.txt
             findings.push({
               file: df.file,
               line,
-              message: unused ? `The image installs ${names.join(", ")} by name, and ${unused} exists but is not used: what the repository declares is not what the image installs. Install from it (pip install -r ${unused}) and declare every package there.` : `The image installs ${names.join(", ")} by name, and the repository has no dependency manifest. Declare them in requirements.txt (or pyproject.toml with a lock file) and install with pip install -r requirements.txt.`
+              message: unused ? `The image installs ${names.join(", ")} by name, and ${unused} exists but is not used: what the repository declares is not what the image installs. Install from it (${installFrom(unused)}) and declare every package there.` : `The image installs ${names.join(", ")} by name, and the repository has no dependency manifest. Declare them in requirements.txt (or pyproject.toml with a lock file) and install with pip install -r requirements.txt.`
             });
         }
         return findings;
@@ -19532,7 +19569,13 @@ var init_service = __esm({
             continue;
           }
           const at2 = e.value.kind === "seq" ? item : e;
-          out.push({ file: at2.file, line: at2.line, path: relPath(this.dirFor(p.file), this.str(p).value) });
+          const { value, unset } = this.str(p);
+          out.push({
+            file: at2.file,
+            line: at2.line,
+            path: relPath(this.dirFor(p.file), value),
+            ...unset ? { unknown: true } : {}
+          });
         }
         return out;
       }
@@ -19739,7 +19782,7 @@ var init_compose2 = __esm({
 });
 
 // src/rules/TF0205-service-image-unpinned.ts
-var EXAMPLE_TAG, builtName, serviceImageUnpinned;
+var EXAMPLE_TAG, OFFICIAL, builtName, serviceImageUnpinned;
 var init_TF0205_service_image_unpinned = __esm({
   "src/rules/TF0205-service-image-unpinned.ts"() {
     "use strict";
@@ -19752,6 +19795,23 @@ var init_TF0205_service_image_unpinned = __esm({
       mariadb: "11",
       redis: "7"
     };
+    OFFICIAL = /* @__PURE__ */ new Set([
+      ...Object.keys(EXAMPLE_TAG),
+      "nginx",
+      "httpd",
+      "caddy",
+      "traefik",
+      "haproxy",
+      "python",
+      "node",
+      "rabbitmq",
+      "memcached",
+      "mongo",
+      "elasticsearch",
+      "alpine",
+      "debian",
+      "ubuntu"
+    ]);
     builtName = (image) => `${image.repository}:${image.tag ?? "latest"}`;
     serviceImageUnpinned = defineRule({
       id: "TF0205",
@@ -19778,7 +19838,9 @@ var init_TF0205_service_image_unpinned = __esm({
         "alone; a name pushed to a registry (`registry.example.com/team/app`, `me/app`) with no tag or `:latest` is",
         "reported: every build overwrites that tag, so a deploy that pulls it gets whatever was pushed last and cannot go",
         "back. Tag the build with a version or the commit (`me/app:${GIT_SHA}`). A tag taken from a variable",
-        "(`app:${TAG}`) is left alone unless it resolves to `latest`."
+        "(`app:${TAG}`) is left alone unless it resolves to `latest`. The name of an official image (`nginx:latest` on",
+        "a service that builds `./proxy`) is reported too: `docker compose pull` fetches the official image under that",
+        "name, and compose may run it instead of the build. Remove `image:` or give the build a name of its own."
       ].join("\n"),
       related: ["service-image-require-explicit-tag"],
       check(project) {
@@ -19791,7 +19853,8 @@ var init_TF0205_service_image_unpinned = __esm({
         for (const { service: s } of composeServices(project)) {
           const img = s.image;
           if (!img || !img.repository || img.digest) continue;
-          if (s.build ? !img.repository.includes("/") : built.has(builtName(img))) continue;
+          const official = OFFICIAL.has(img.repository.replace(/^(docker\.io\/)?(library\/)?/, ""));
+          if (s.build ? !img.repository.includes("/") && !official : built.has(builtName(img))) continue;
           const written = splitImage(img.raw ?? img.value);
           if (written.digest) continue;
           const fromVariable = (written.tag ?? written.repository.split("/").pop() ?? "").includes("$");
@@ -19802,7 +19865,7 @@ var init_TF0205_service_image_unpinned = __esm({
           out.push({
             file: img.file,
             line: img.line,
-            message: s.build ? `Service '${s.name}' tags the image it builds ${img.tag === "latest" ? what : `'${repository}' with no tag, that is latest`}: each build pushed under this name replaces the last, so a deploy that pulls it gets whatever was pushed last and cannot roll back. Tag the build with a version or the commit, e.g. '${repository}:\${GIT_SHA}'.` : `Service '${s.name}' uses image ${what}, which floats to whatever is newest at pull time: pin a version, e.g. '${repository}:${EXAMPLE_TAG[img.repository.split("/").pop() ?? ""] ?? "<version>"}' (or a digest).`
+            message: s.build ? official ? `Service '${s.name}' names the image it builds ${what}, the official Docker Hub image: \`docker compose pull\` fetches the official one under that name, and compose may then run it instead of building '${s.build.context ?? "."}'. Remove \`image:\` (compose names the build after the project and service) or give it a name of the project's own with a version.` : `Service '${s.name}' tags the image it builds ${img.tag === "latest" ? what : `'${repository}' with no tag, that is latest`}: each build pushed under this name replaces the last, so a deploy that pulls it gets whatever was pushed last and cannot roll back. Tag the build with a version or the commit, e.g. '${repository}:\${GIT_SHA}'.` : `Service '${s.name}' uses image ${what}, which floats to whatever is newest at pull time: pin a version, e.g. '${repository}:${EXAMPLE_TAG[img.repository.split("/").pop() ?? ""] ?? "<version>"}' (or a digest).`
           });
         }
         return out;
@@ -27251,8 +27314,10 @@ function settingsModelOf(ev, module2, ctx) {
   for (const binding of ctx.scope.values()) for (const i of binding.origins) live.add(i);
   const databasesBinding = ctx.scope.get("DATABASES");
   const databasesOrigin = databasesBinding?.origins.length ? ev.recorded[Math.min(...databasesBinding.origins)] : void 0;
-  const databases = databasesOrigin ? resolveDatabases(databasesBinding.v, databasesOrigin.line, toSource) : void 0;
-  if (databases && databasesOrigin?.file) databases.file = databasesOrigin.file;
+  const importedFrom = databasesOrigin?.v.file !== void 0 && databasesOrigin.v.file !== (databasesOrigin.file ?? ev.file) ? { file: databasesOrigin.v.file, line: databasesOrigin.v.line } : void 0;
+  const databasesAt = importedFrom ?? databasesOrigin;
+  const databases = databasesAt ? resolveDatabases(databasesBinding.v, databasesAt.line, toSource) : void 0;
+  if (databases && databasesAt?.file) databases.file = databasesAt.file;
   const assignments = ev.recorded.map((a, i) => {
     const out = { name: a.name, line: a.line, value: toSource(a.v) };
     if (a.endLine !== void 0 && a.endLine > a.line) out.endLine = a.endLine;
@@ -27596,6 +27661,9 @@ function variableRead(context) {
     }
   return void 0;
 }
+function usedInSettings(a, settings, elsewhere) {
+  return elsewhere && (a.file ?? settings.file) === settings.file ? elsewhere.usedAt : "";
+}
 var secretKeyInCode;
 var init_TF0301_secret_key_in_code = __esm({
   "src/rules/TF0301-secret-key-in-code.ts"() {
@@ -27656,11 +27724,12 @@ For local development, put the variable in an untracked \`.env\` file or the com
             if (isKey(v)) {
               const conditional = a.activeWhenUnset === false;
               const elsewhere = literalElsewhere(v, { file: a.file ?? settings.file, line: a.line });
+              const usedAt = usedInSettings(a, settings, elsewhere);
               if (elsewhere && !conditional) {
                 findings.push({
                   file: elsewhere.file,
                   line: elsewhere.line,
-                  ...msg`This literal value becomes SECRET_KEY${elsewhere.usedAt}, so every copy of the repository can forge sessions and password-reset links; read it from the environment instead: ${code('SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]')}.`
+                  ...msg`This literal value becomes SECRET_KEY${usedAt}, so every copy of the repository can forge sessions and password-reset links; read it from the environment instead: ${code('SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]')}.`
                 });
                 continue;
               }
@@ -27684,11 +27753,12 @@ For local development, put the variable in an untracked \`.env\` file or the com
             } else if (literalOption) {
               const variable = v.kind === "env" ? v.variable : "the environment";
               const elsewhere = literalElsewhere(v, { file: a.file ?? settings.file, line: a.line });
+              const usedAt = usedInSettings(a, settings, elsewhere);
               findings.push({
                 file: elsewhere?.file ?? a.file ?? settings.file,
                 line: elsewhere?.line ?? a.line,
                 severity: "warning",
-                ...msg`SECRET_KEY is read from ${variable} but falls back to a literal value when it is unset${elsewhere?.usedAt ?? ""}, so a deploy that forgets the variable runs with the key from the repository; drop the fallback: ${code(`SECRET_KEY = os.environ["${v.kind === "env" ? v.variable : "DJANGO_SECRET_KEY"}"]`)}.`
+                ...msg`SECRET_KEY is read from ${variable} but falls back to a literal value when it is unset${usedAt}, so a deploy that forgets the variable runs with the key from the repository; drop the fallback: ${code(`SECRET_KEY = os.environ["${v.kind === "env" ? v.variable : "DJANGO_SECRET_KEY"}"]`)}.`
               });
             }
           }
@@ -28984,7 +29054,7 @@ function envFilesOfCompose(app) {
   const dir = app.context?.dir;
   if (!file || dir === void 0) return [];
   const out = [];
-  const envFiles = (app.compose?.services ?? []).flatMap((s) => s.envFiles);
+  const envFiles = (app.compose?.services ?? []).flatMap((s) => s.envFiles.filter((f) => !f.unknown));
   const seen = /* @__PURE__ */ new Set();
   for (const f of envFiles) {
     if (seen.has(f.path)) continue;
@@ -30160,7 +30230,7 @@ var init_TF0401_backing_service_localhost = __esm({
                 const fields = [...alias.value.entries, ...config2?.kind === "dict" ? config2.entries : []];
                 for (const field of fields) {
                   if (!aliasKeys.includes(field.key)) continue;
-                  for (const lit of literals(field.value)) {
+                  for (const lit of literals(field.value, provided)) {
                     const bareHost = !lit.value.includes("://");
                     if (bareHost && field.key === "URL") continue;
                     found.push({
@@ -30172,17 +30242,24 @@ var init_TF0401_backing_service_localhost = __esm({
                 }
               }
             } else if (SETTINGS_URLS.test(a.name)) {
-              for (const lit of literals(a.value))
+              for (const lit of literals(a.value, provided))
                 if (lit.value.includes("://")) found.push({ ...lit, what: a.name });
             }
+            const byLiteral = /* @__PURE__ */ new Map();
             for (const f of found) {
+              const key = `${writtenIn(settings, f, a)}:${f.line}:${f.value}`;
+              const seen = byLiteral.get(key);
+              if (seen) seen.whats.push(f.what);
+              else byLiteral.set(key, { f, whats: [f.what] });
+            }
+            for (const { f, whats } of byLiteral.values()) {
               const host = hostOf(f.value);
               const kind = host && classifyHost(host);
               if (!host || !kind) continue;
               out.push({
                 file: writtenIn(settings, f, a),
                 line: f.line,
-                message: `${f.what} points at ${problem(host, kind)}: read it from an environment variable and set that to the compose service name (e.g. ${f.bareHost ? "'redis'" : "redis://cache:6379/0"}).`
+                message: `${whats.join(", ")} ${whats.length > 1 ? "point" : "points"} at ${problem(host, kind)}: read it from an environment variable and set that to the compose service name (e.g. ${f.bareHost ? "'redis'" : "redis://cache:6379/0"}).`
               });
             }
           }
@@ -30990,7 +31067,13 @@ function unkeptPaths(project) {
     const stage = app.dockerfile?.targetStage;
     if (!settings || !stage || app.unparsedCompose) continue;
     const env = providedEnvironment(app);
-    const ctx = { app, env, workdir: stage.workdir || "/", imageBase: imageBaseDir(app) };
+    const known = workdirKnown(app);
+    const ctx = {
+      app,
+      env,
+      workdir: known ? stage.workdir || "/" : void 0,
+      imageBase: known ? imageBaseDir(app) : void 0
+    };
     const mounts = [
       ...stage.volumes.flatMap((v) => v.paths),
       ...(app.compose?.appService?.volumes ?? []).filter((v) => v.type !== "tmpfs").map((v) => v.target),
@@ -31016,6 +31099,19 @@ function unkeptPaths(project) {
     }
   }
   return out;
+}
+function workdirKnown(app) {
+  const df = app.dockerfile;
+  let stage = df?.targetStage;
+  for (let hops = 0; df && stage; hops++) {
+    if (stage.instructions.some((i) => i.keyword === "WORKDIR")) return stage.workdir.startsWith("/");
+    if (stage.from.stageRef === void 0 || hops > df.stages.length) break;
+    stage = df.stages[stage.from.stageRef];
+  }
+  if (!stage || stage.from.scratch) return true;
+  const image = stage.from.image?.split("@")[0].replace(/:[^/:]*$/, "");
+  const repository = (stage.from.repository ?? image)?.toLowerCase();
+  return repository !== void 0 && /^((docker\.io|index\.docker\.io)\/)?(library\/)?[^/]+$/.test(repository);
 }
 function imageBaseDir(app) {
   if (!app.imageSourceDir) return void 0;
@@ -31066,7 +31162,8 @@ function sqliteFiles(databases, ctx) {
 function sqliteUrlPath(url, ctx) {
   const m = /^(sqlite|spatialite):\/\/[^/]*\/(.*)$/.exec(url);
   if (!m || m[2] === "" || m[2] === ":memory:") return void 0;
-  return m[2].startsWith("/") ? clean(m[2]) : clean(import_node_path14.posix.join(ctx.workdir, m[2]));
+  if (m[2].startsWith("/")) return clean(m[2]);
+  return ctx.workdir === void 0 ? void 0 : clean(import_node_path14.posix.join(ctx.workdir, m[2]));
 }
 function resolvePath(v, ctx, depth) {
   if (depth > 10) return void 0;
@@ -31090,7 +31187,8 @@ function resolvePath(v, ctx, depth) {
 }
 function fromString(s, ctx) {
   if (s === "" || s === ":memory:" || s.includes("://") || s.startsWith("file:")) return void 0;
-  return clean(s.startsWith("/") ? s : import_node_path14.posix.join(ctx.workdir, s));
+  if (s.startsWith("/")) return clean(s);
+  return ctx.workdir === void 0 ? void 0 : clean(import_node_path14.posix.join(ctx.workdir, s));
 }
 function clean(p) {
   const n = import_node_path14.posix.normalize(p);
@@ -31905,14 +32003,22 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "--workers", "3", "mysite.wsgi"]
 });
 
 // src/rules/TF0802-fixed-container-name.ts
-function isSingleton(s) {
-  const command = s.command?.raw ?? "";
-  return /\b(beat|flower)\b/.test(command) && !/\bworker\b/.test(command);
+function isSingleton(app, s) {
+  const runs = serviceCommand(app, s).map((c) => c.argv.join(" "));
+  const written = s.command?.raw ?? "";
+  const lines2 = runs.length > 0 ? runs : [written];
+  if (lines2.some((l) => /\bworker\b/.test(l))) return false;
+  if (lines2.some((l) => /\b(beat|flower)\b/.test(l))) return true;
+  const start = s.entrypoint ?? s.command;
+  const program = start?.argv?.[0] ?? start?.script?.commands[0]?.argv[0] ?? "";
+  const followed = runs.some((l) => l !== program && l.split(" ")[0] !== program);
+  return !followed && /(beat|flower)$/.test(basename2(program).replace(/\.sh$/, ""));
 }
 var fixedContainerName;
 var init_TF0802_fixed_container_name = __esm({
   "src/rules/TF0802-fixed-container-name.ts"() {
     "use strict";
+    init_command();
     init_service_lines();
     init_rule();
     fixedContainerName = defineRule({
@@ -31938,9 +32044,9 @@ var init_TF0802_fixed_container_name = __esm({
       ].join("\n"),
       related: [],
       check(project) {
-        return perServiceLine(project, (_app, s) => {
+        return perServiceLine(project, (app, s) => {
           const name2 = s.containerName;
-          if (!name2 || isSingleton(s)) return [];
+          if (!name2 || isSingleton(app, s)) return [];
           return [
             {
               file: name2.file,
@@ -32368,7 +32474,7 @@ function scriptFindings(script, commands, all, init) {
   }
   const inSequence = new Set(sequence?.map((p) => p.command));
   commands.forEach((c, i) => {
-    if (c.viaExec || c.background || inSequence.has(c)) return;
+    if (c.viaExec || c.background || inSequence.has(c) || isWaitStep(c.argv)) return;
     const server = mainProcessOf(c.argv);
     const runsArgs = startsArgs(c.argv);
     const next = server || runsArgs || startsLater(commands, i, startsArgs) ? void 0 : scriptRunBy(c.argv, all, script);
@@ -38816,6 +38922,10 @@ var ImageFiles = class extends ModelPart {
       passed.push(...argvCommands([...target.entrypoint.argv, ...target.cmd.argv]));
     const compose = [];
     for (const c of [service?.entrypoint, service?.command]) if (c) compose.push(...composeCommands2(c));
+    for (const other of app.compose?.appImageServices ?? [])
+      if (other !== service) {
+        for (const c of [other.entrypoint, other.command]) if (c) compose.push(...composeCommands2(c));
+      }
     if (service?.entrypoint?.argv && service.command?.argv)
       compose.push(...argvCommands([...service.entrypoint.argv, ...service.command.argv]));
     const all = this.scriptsRunBy([...entrypoint, ...passed, ...compose], app, layout);
@@ -39603,7 +39713,7 @@ var ProjectBuilder = class {
       app.context = this.context(
         seed.contextDir ?? dirName(seed.dockerfile),
         seed.dockerfile,
-        (app.compose?.services ?? []).flatMap((s) => s.envFiles.map((f) => f.path))
+        (app.compose?.services ?? []).flatMap((s) => s.envFiles.filter((f) => !f.unknown).map((f) => f.path))
       );
     if (app.dockerfile && app.context) {
       const layout = new ImageLayout(app.dockerfile, app.context.sentFiles);

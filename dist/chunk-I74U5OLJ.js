@@ -21,7 +21,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-DNYD2KDF.js";
+} from "./chunk-BAEOVQSW.js";
 import {
   UnsafePathError,
   formatBytes,

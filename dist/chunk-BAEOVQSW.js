@@ -20516,8 +20516,10 @@ function settingsModelOf(ev, module, ctx) {
   for (const binding of ctx.scope.values()) for (const i of binding.origins) live.add(i);
   const databasesBinding = ctx.scope.get("DATABASES");
   const databasesOrigin = databasesBinding?.origins.length ? ev.recorded[Math.min(...databasesBinding.origins)] : void 0;
-  const databases = databasesOrigin ? resolveDatabases(databasesBinding.v, databasesOrigin.line, toSource) : void 0;
-  if (databases && databasesOrigin?.file) databases.file = databasesOrigin.file;
+  const importedFrom = databasesOrigin?.v.file !== void 0 && databasesOrigin.v.file !== (databasesOrigin.file ?? ev.file) ? { file: databasesOrigin.v.file, line: databasesOrigin.v.line } : void 0;
+  const databasesAt = importedFrom ?? databasesOrigin;
+  const databases = databasesAt ? resolveDatabases(databasesBinding.v, databasesAt.line, toSource) : void 0;
+  if (databases && databasesAt?.file) databases.file = databasesAt.file;
   const assignments = ev.recorded.map((a, i) => {
     const out = { name: a.name, line: a.line, value: toSource(a.v) };
     if (a.endLine !== void 0 && a.endLine > a.line) out.endLine = a.endLine;
@@ -22253,9 +22255,12 @@ function visitStmt(stmt, src, out) {
       if (DECLARATIONS.has(cmd.Variant?.Value)) recordAssigns(cmd.Args, src);
       break;
     case "Block":
-    case "Subshell":
+    case "Subshell": {
+      const first = out.length;
       visitStmts(cmd.Stmts, src, out);
+      if (stmt.Background) for (const c of out.slice(first)) c.background = true;
       break;
+    }
     case "IfClause":
       visitIf(cmd, src, out);
       break;
@@ -23682,6 +23687,11 @@ function launchedCommand(argv) {
     inner = script === void 0 ? void 0 : ["sh", "-c", script];
   }
   return inner && inner.length > 0 ? inner : void 0;
+}
+function isWaitStep(argv) {
+  const a = /^(ba|da)?sh$/.test(basename2(argv[0] ?? "")) && !argv.includes("-c") ? argv.slice(argv.findIndex((w, i) => i > 0 && !w.startsWith("-"))) : argv;
+  const p = basename2(a[0] ?? "");
+  return (/^wait-for(-it)?(\.sh)?$/.test(p) || p === "dockerize") && !launchedCommand(a);
 }
 function execTarget(argv) {
   let a = argv;
@@ -25249,7 +25259,7 @@ function installsFromManifest(argv) {
     case "pdm":
       return sub === "install" || sub === "sync";
     case "pipenv":
-      return sub === "install" && a.slice(2).every((w) => w.startsWith("-")) || sub === "sync";
+      return sub === "install" && pipenvPackages(a.slice(2)).length === 0 || sub === "sync";
     case "uv":
       return sub === "sync";
     case "pip-sync":
@@ -25257,6 +25267,35 @@ function installsFromManifest(argv) {
     default:
       return false;
   }
+}
+var PIPENV_VALUED = /* @__PURE__ */ new Set([
+  "--python",
+  "--pypi-mirror",
+  "--categories",
+  "-i",
+  "--index",
+  "--extra-index-url",
+  "-r",
+  "--requirements"
+]);
+function pipenvPackages(words2) {
+  const out = [];
+  for (let i = 0; i < words2.length; i++) {
+    if (PIPENV_VALUED.has(words2[i])) i++;
+    else if (!words2[i].startsWith("-")) out.push(words2[i]);
+  }
+  return out;
+}
+function installFrom(manifest) {
+  const name2 = manifest.slice(manifest.lastIndexOf("/") + 1);
+  const dir = manifest.slice(0, -name2.length);
+  const pipenv = `pip install pipenv && ${dir ? `PIPENV_PIPFILE=${dir}Pipfile ` : ""}pipenv install --system`;
+  if (name2 === "Pipfile.lock") return `${pipenv} --deploy`;
+  if (name2 === "Pipfile") return pipenv;
+  if (name2 === "poetry.lock") return "poetry install --no-root";
+  if (name2 === "uv.lock") return "uv sync --locked";
+  if (name2 === "pyproject.toml") return `pip install ${dir ? `./${dir}` : "."}`;
+  return `pip install -r ${manifest}`;
 }
 function unusedManifest(contextFiles) {
   return contextFiles.filter((f) => MANIFEST.test(f)).sort((a, b) => a.split("/").length - b.split("/").length)[0];
@@ -25302,7 +25341,7 @@ RUN pip install --no-cache-dir -r requirements.txt
         findings.push({
           file: df.file,
           line,
-          message: unused ? `The image installs ${names.join(", ")} by name, and ${unused} exists but is not used: what the repository declares is not what the image installs. Install from it (pip install -r ${unused}) and declare every package there.` : `The image installs ${names.join(", ")} by name, and the repository has no dependency manifest. Declare them in requirements.txt (or pyproject.toml with a lock file) and install with pip install -r requirements.txt.`
+          message: unused ? `The image installs ${names.join(", ")} by name, and ${unused} exists but is not used: what the repository declares is not what the image installs. Install from it (${installFrom(unused)}) and declare every package there.` : `The image installs ${names.join(", ")} by name, and the repository has no dependency manifest. Declare them in requirements.txt (or pyproject.toml with a lock file) and install with pip install -r requirements.txt.`
         });
     }
     return findings;
@@ -26221,7 +26260,13 @@ var ServiceConverter = class {
         continue;
       }
       const at2 = e.value.kind === "seq" ? item : e;
-      out.push({ file: at2.file, line: at2.line, path: relPath(this.dirFor(p.file), this.str(p).value) });
+      const { value, unset } = this.str(p);
+      out.push({
+        file: at2.file,
+        line: at2.line,
+        path: relPath(this.dirFor(p.file), value),
+        ...unset ? { unknown: true } : {}
+      });
     }
     return out;
   }
@@ -26437,6 +26482,23 @@ var EXAMPLE_TAG = {
   mariadb: "11",
   redis: "7"
 };
+var OFFICIAL = /* @__PURE__ */ new Set([
+  ...Object.keys(EXAMPLE_TAG),
+  "nginx",
+  "httpd",
+  "caddy",
+  "traefik",
+  "haproxy",
+  "python",
+  "node",
+  "rabbitmq",
+  "memcached",
+  "mongo",
+  "elasticsearch",
+  "alpine",
+  "debian",
+  "ubuntu"
+]);
 var builtName = (image) => `${image.repository}:${image.tag ?? "latest"}`;
 var serviceImageUnpinned = defineRule({
   id: "TF0205",
@@ -26463,7 +26525,9 @@ var serviceImageUnpinned = defineRule({
     "alone; a name pushed to a registry (`registry.example.com/team/app`, `me/app`) with no tag or `:latest` is",
     "reported: every build overwrites that tag, so a deploy that pulls it gets whatever was pushed last and cannot go",
     "back. Tag the build with a version or the commit (`me/app:${GIT_SHA}`). A tag taken from a variable",
-    "(`app:${TAG}`) is left alone unless it resolves to `latest`."
+    "(`app:${TAG}`) is left alone unless it resolves to `latest`. The name of an official image (`nginx:latest` on",
+    "a service that builds `./proxy`) is reported too: `docker compose pull` fetches the official image under that",
+    "name, and compose may run it instead of the build. Remove `image:` or give the build a name of its own."
   ].join("\n"),
   related: ["service-image-require-explicit-tag"],
   check(project) {
@@ -26476,7 +26540,8 @@ var serviceImageUnpinned = defineRule({
     for (const { service: s } of composeServices(project)) {
       const img = s.image;
       if (!img || !img.repository || img.digest) continue;
-      if (s.build ? !img.repository.includes("/") : built.has(builtName(img))) continue;
+      const official = OFFICIAL.has(img.repository.replace(/^(docker\.io\/)?(library\/)?/, ""));
+      if (s.build ? !img.repository.includes("/") && !official : built.has(builtName(img))) continue;
       const written = splitImage(img.raw ?? img.value);
       if (written.digest) continue;
       const fromVariable = (written.tag ?? written.repository.split("/").pop() ?? "").includes("$");
@@ -26487,7 +26552,7 @@ var serviceImageUnpinned = defineRule({
       out.push({
         file: img.file,
         line: img.line,
-        message: s.build ? `Service '${s.name}' tags the image it builds ${img.tag === "latest" ? what : `'${repository}' with no tag, that is latest`}: each build pushed under this name replaces the last, so a deploy that pulls it gets whatever was pushed last and cannot roll back. Tag the build with a version or the commit, e.g. '${repository}:\${GIT_SHA}'.` : `Service '${s.name}' uses image ${what}, which floats to whatever is newest at pull time: pin a version, e.g. '${repository}:${EXAMPLE_TAG[img.repository.split("/").pop() ?? ""] ?? "<version>"}' (or a digest).`
+        message: s.build ? official ? `Service '${s.name}' names the image it builds ${what}, the official Docker Hub image: \`docker compose pull\` fetches the official one under that name, and compose may then run it instead of building '${s.build.context ?? "."}'. Remove \`image:\` (compose names the build after the project and service) or give it a name of the project's own with a version.` : `Service '${s.name}' tags the image it builds ${img.tag === "latest" ? what : `'${repository}' with no tag, that is latest`}: each build pushed under this name replaces the last, so a deploy that pulls it gets whatever was pushed last and cannot roll back. Tag the build with a version or the commit, e.g. '${repository}:\${GIT_SHA}'.` : `Service '${s.name}' uses image ${what}, which floats to whatever is newest at pull time: pin a version, e.g. '${repository}:${EXAMPLE_TAG[img.repository.split("/").pop() ?? ""] ?? "<version>"}' (or a digest).`
       });
     }
     return out;
@@ -26577,11 +26642,12 @@ For local development, put the variable in an untracked \`.env\` file or the com
         if (isKey(v)) {
           const conditional = a.activeWhenUnset === false;
           const elsewhere = literalElsewhere(v, { file: a.file ?? settings.file, line: a.line });
+          const usedAt = usedInSettings(a, settings, elsewhere);
           if (elsewhere && !conditional) {
             findings.push({
               file: elsewhere.file,
               line: elsewhere.line,
-              ...msg`This literal value becomes SECRET_KEY${elsewhere.usedAt}, so every copy of the repository can forge sessions and password-reset links; read it from the environment instead: ${code('SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]')}.`
+              ...msg`This literal value becomes SECRET_KEY${usedAt}, so every copy of the repository can forge sessions and password-reset links; read it from the environment instead: ${code('SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]')}.`
             });
             continue;
           }
@@ -26605,11 +26671,12 @@ For local development, put the variable in an untracked \`.env\` file or the com
         } else if (literalOption) {
           const variable = v.kind === "env" ? v.variable : "the environment";
           const elsewhere = literalElsewhere(v, { file: a.file ?? settings.file, line: a.line });
+          const usedAt = usedInSettings(a, settings, elsewhere);
           findings.push({
             file: elsewhere?.file ?? a.file ?? settings.file,
             line: elsewhere?.line ?? a.line,
             severity: "warning",
-            ...msg`SECRET_KEY is read from ${variable} but falls back to a literal value when it is unset${elsewhere?.usedAt ?? ""}, so a deploy that forgets the variable runs with the key from the repository; drop the fallback: ${code(`SECRET_KEY = os.environ["${v.kind === "env" ? v.variable : "DJANGO_SECRET_KEY"}"]`)}.`
+            ...msg`SECRET_KEY is read from ${variable} but falls back to a literal value when it is unset${usedAt}, so a deploy that forgets the variable runs with the key from the repository; drop the fallback: ${code(`SECRET_KEY = os.environ["${v.kind === "env" ? v.variable : "DJANGO_SECRET_KEY"}"]`)}.`
           });
         }
       }
@@ -26646,6 +26713,9 @@ function variableRead(context) {
       if (x && readsX && /^\w+$/.test(x)) return x;
     }
   return void 0;
+}
+function usedInSettings(a, settings, elsewhere) {
+  return elsewhere && (a.file ?? settings.file) === settings.file ? elsewhere.usedAt : "";
 }
 
 // src/rules/TF0302-debug-in-code.ts
@@ -27853,7 +27923,7 @@ function envFilesOfCompose(app) {
   const dir = app.context?.dir;
   if (!file || dir === void 0) return [];
   const out = [];
-  const envFiles = (app.compose?.services ?? []).flatMap((s) => s.envFiles);
+  const envFiles = (app.compose?.services ?? []).flatMap((s) => s.envFiles.filter((f) => !f.unknown));
   const seen = /* @__PURE__ */ new Set();
   for (const f of envFiles) {
     if (seen.has(f.path)) continue;
@@ -28804,7 +28874,7 @@ var backingServiceLocalhost = defineRule({
             const fields = [...alias.value.entries, ...config2?.kind === "dict" ? config2.entries : []];
             for (const field of fields) {
               if (!aliasKeys.includes(field.key)) continue;
-              for (const lit of literals(field.value)) {
+              for (const lit of literals(field.value, provided)) {
                 const bareHost = !lit.value.includes("://");
                 if (bareHost && field.key === "URL") continue;
                 found.push({
@@ -28816,17 +28886,24 @@ var backingServiceLocalhost = defineRule({
             }
           }
         } else if (SETTINGS_URLS.test(a.name)) {
-          for (const lit of literals(a.value))
+          for (const lit of literals(a.value, provided))
             if (lit.value.includes("://")) found.push({ ...lit, what: a.name });
         }
+        const byLiteral = /* @__PURE__ */ new Map();
         for (const f of found) {
+          const key = `${writtenIn(settings, f, a)}:${f.line}:${f.value}`;
+          const seen = byLiteral.get(key);
+          if (seen) seen.whats.push(f.what);
+          else byLiteral.set(key, { f, whats: [f.what] });
+        }
+        for (const { f, whats } of byLiteral.values()) {
           const host = hostOf(f.value);
           const kind = host && classifyHost(host);
           if (!host || !kind) continue;
           out.push({
             file: writtenIn(settings, f, a),
             line: f.line,
-            message: `${f.what} points at ${problem(host, kind)}: read it from an environment variable and set that to the compose service name (e.g. ${f.bareHost ? "'redis'" : "redis://cache:6379/0"}).`
+            message: `${whats.join(", ")} ${whats.length > 1 ? "point" : "points"} at ${problem(host, kind)}: read it from an environment variable and set that to the compose service name (e.g. ${f.bareHost ? "'redis'" : "redis://cache:6379/0"}).`
           });
         }
       }
@@ -29691,7 +29768,13 @@ function unkeptPaths(project) {
     const stage = app.dockerfile?.targetStage;
     if (!settings || !stage || app.unparsedCompose) continue;
     const env = providedEnvironment(app);
-    const ctx = { app, env, workdir: stage.workdir || "/", imageBase: imageBaseDir(app) };
+    const known = workdirKnown(app);
+    const ctx = {
+      app,
+      env,
+      workdir: known ? stage.workdir || "/" : void 0,
+      imageBase: known ? imageBaseDir(app) : void 0
+    };
     const mounts = [
       ...stage.volumes.flatMap((v) => v.paths),
       ...(app.compose?.appService?.volumes ?? []).filter((v) => v.type !== "tmpfs").map((v) => v.target),
@@ -29717,6 +29800,19 @@ function unkeptPaths(project) {
     }
   }
   return out;
+}
+function workdirKnown(app) {
+  const df = app.dockerfile;
+  let stage = df?.targetStage;
+  for (let hops = 0; df && stage; hops++) {
+    if (stage.instructions.some((i) => i.keyword === "WORKDIR")) return stage.workdir.startsWith("/");
+    if (stage.from.stageRef === void 0 || hops > df.stages.length) break;
+    stage = df.stages[stage.from.stageRef];
+  }
+  if (!stage || stage.from.scratch) return true;
+  const image = stage.from.image?.split("@")[0].replace(/:[^/:]*$/, "");
+  const repository = (stage.from.repository ?? image)?.toLowerCase();
+  return repository !== void 0 && /^((docker\.io|index\.docker\.io)\/)?(library\/)?[^/]+$/.test(repository);
 }
 function imageBaseDir(app) {
   if (!app.imageSourceDir) return void 0;
@@ -29767,7 +29863,8 @@ function sqliteFiles(databases, ctx) {
 function sqliteUrlPath(url, ctx) {
   const m = /^(sqlite|spatialite):\/\/[^/]*\/(.*)$/.exec(url);
   if (!m || m[2] === "" || m[2] === ":memory:") return void 0;
-  return m[2].startsWith("/") ? clean(m[2]) : clean(import_node_path14.posix.join(ctx.workdir, m[2]));
+  if (m[2].startsWith("/")) return clean(m[2]);
+  return ctx.workdir === void 0 ? void 0 : clean(import_node_path14.posix.join(ctx.workdir, m[2]));
 }
 function resolvePath(v, ctx, depth) {
   if (depth > 10) return void 0;
@@ -29791,7 +29888,8 @@ function resolvePath(v, ctx, depth) {
 }
 function fromString(s, ctx) {
   if (s === "" || s === ":memory:" || s.includes("://") || s.startsWith("file:")) return void 0;
-  return clean(s.startsWith("/") ? s : import_node_path14.posix.join(ctx.workdir, s));
+  if (s.startsWith("/")) return clean(s);
+  return ctx.workdir === void 0 ? void 0 : clean(import_node_path14.posix.join(ctx.workdir, s));
 }
 function clean(p) {
   const n = import_node_path14.posix.normalize(p);
@@ -30457,9 +30555,9 @@ var fixedContainerName = defineRule({
   ].join("\n"),
   related: [],
   check(project) {
-    return perServiceLine(project, (_app, s) => {
+    return perServiceLine(project, (app, s) => {
       const name2 = s.containerName;
-      if (!name2 || isSingleton(s)) return [];
+      if (!name2 || isSingleton(app, s)) return [];
       return [
         {
           file: name2.file,
@@ -30470,9 +30568,16 @@ var fixedContainerName = defineRule({
     });
   }
 });
-function isSingleton(s) {
-  const command = s.command?.raw ?? "";
-  return /\b(beat|flower)\b/.test(command) && !/\bworker\b/.test(command);
+function isSingleton(app, s) {
+  const runs = serviceCommand(app, s).map((c) => c.argv.join(" "));
+  const written = s.command?.raw ?? "";
+  const lines = runs.length > 0 ? runs : [written];
+  if (lines.some((l) => /\bworker\b/.test(l))) return false;
+  if (lines.some((l) => /\b(beat|flower)\b/.test(l))) return true;
+  const start = s.entrypoint ?? s.command;
+  const program = start?.argv?.[0] ?? start?.script?.commands[0]?.argv[0] ?? "";
+  const followed = runs.some((l) => l !== program && l.split(" ")[0] !== program);
+  return !followed && /(beat|flower)$/.test(basename2(program).replace(/\.sh$/, ""));
 }
 
 // src/rules/TF0803-several-processes.ts
@@ -31007,7 +31112,7 @@ function scriptFindings(script, commands, all, init) {
   }
   const inSequence = new Set(sequence?.map((p) => p.command));
   commands.forEach((c, i) => {
-    if (c.viaExec || c.background || inSequence.has(c)) return;
+    if (c.viaExec || c.background || inSequence.has(c) || isWaitStep(c.argv)) return;
     const server = mainProcessOf(c.argv);
     const runsArgs = startsArgs(c.argv);
     const next = server || runsArgs || startsLater(commands, i, startsArgs) ? void 0 : scriptRunBy(c.argv, all, script);

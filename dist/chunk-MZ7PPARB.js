@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-IE6AJTMV.js";
+} from "./chunk-I74U5OLJ.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -31,7 +31,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-DNYD2KDF.js";
+} from "./chunk-BAEOVQSW.js";
 import {
   UnsafePathError,
   readInside,

@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-IANWBFS3.js";
+} from "./chunk-7DQ26WAA.js";
 import {
   makeReport
 } from "./chunk-AADTFP4D.js";
 import {
   RULES
-} from "./chunk-DNYD2KDF.js";
+} from "./chunk-BAEOVQSW.js";
 import {
   SEVERITIES,
   UnsafePathError,

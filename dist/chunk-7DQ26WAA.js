@@ -13,7 +13,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-DNYD2KDF.js";
+} from "./chunk-BAEOVQSW.js";
 import {
   insertLines,
   normalizePackageName,
