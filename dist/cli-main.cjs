@@ -32377,7 +32377,7 @@ var init_image_shell = __esm({
   }
 });
 
-// src/rules/TF0901-shell-form-command.ts
+// src/rules/lib/shell-form-fix.ts
 function fixShellForm(context) {
   const { finding } = context;
   const lines2 = linesOf(context, finding.file);
@@ -32445,6 +32445,29 @@ function execLast(command, lines2, file, first, last) {
   }
   return void 0;
 }
+function mainProcessOf(argv) {
+  const server = serverOf(argv);
+  if (server) return server;
+  const inner = launchedCommand(argv);
+  if (inner) return mainProcessOf(inlineScriptLastCommand(inner, 1)?.argv ?? inner);
+  const a = programArgv(argv);
+  if (!/(^|\/)supervisord$/.test(a[0] ?? "")) return void 0;
+  return a.some((w2) => /^(-n|--nodaemon|-c.*|--configuration.*)$/.test(w2)) ? { kind: "supervisord" } : void 0;
+}
+function composeArgv2(c) {
+  return c.argv ?? c.script?.commands[0]?.argv;
+}
+var init_shell_form_fix = __esm({
+  "src/rules/lib/shell-form-fix.ts"() {
+    "use strict";
+    init_command();
+    init_each();
+    init_exec_form();
+    init_fix2();
+  }
+});
+
+// src/rules/TF0901-shell-form-command.ts
 function scriptFindings(script, commands, all, init) {
   const stays = init ? `${init.name} (PID 1) sends SIGTERM to the script's shell only, which does not pass it on` : "the script stays PID 1 and SIGTERM does not reach it";
   const out = [];
@@ -32506,15 +32529,6 @@ function oneProcessAdvice(run, shown = (c) => c) {
 }
 function startsLater(commands, i, startsArgs) {
   return commands.slice(i + 1).some((c) => !c.background && (mainProcessOf(c.argv) || startsArgs(c.argv)));
-}
-function mainProcessOf(argv) {
-  const server = serverOf(argv);
-  if (server) return server;
-  const inner = launchedCommand(argv);
-  if (inner) return mainProcessOf(inlineScriptLastCommand(inner, 1)?.argv ?? inner);
-  const a = programArgv(argv);
-  if (!/(^|\/)supervisord$/.test(a[0] ?? "")) return void 0;
-  return a.some((w2) => /^(-n|--nodaemon|-c.*|--configuration.*)$/.test(w2)) ? { kind: "supervisord" } : void 0;
 }
 function scriptRunBy(argv, all, self) {
   const word = /(^|\/)(ba|da)?sh$/.test(argv[0] ?? "") ? argv.slice(1).find((a) => !a.startsWith("-")) : argv[0];
@@ -32649,15 +32663,11 @@ function cutOptions(argv, line) {
   const command = commands[at2].argv;
   return { program: command[0], command, options: commands.slice(at2 + 1).map((c) => c.argv) };
 }
-function composeArgv2(c) {
-  return c.argv ?? c.script?.commands[0]?.argv;
-}
 var shellFormCommand;
 var init_TF0901_shell_form_command = __esm({
   "src/rules/TF0901-shell-form-command.ts"() {
     "use strict";
     init_command();
-    init_fix2();
     init_dropped_command();
     init_each();
     init_exec_form();
@@ -32665,6 +32675,7 @@ var init_TF0901_shell_form_command = __esm({
     init_command_text();
     init_processes2();
     init_rule();
+    init_shell_form_fix();
     shellFormCommand = defineRule({
       id: "TF0901",
       name: "shell-form-command",

@@ -30874,6 +30874,87 @@ function isSimple(script) {
   return !/[;&|(){}<>`\n]|\$\(/.test(script.trim());
 }
 
+// src/rules/lib/shell-form-fix.ts
+function fixShellForm(context) {
+  const { finding } = context;
+  const lines = linesOf(context, finding.file);
+  if (!lines || finding.line === void 0) return void 0;
+  for (const app of context.project.apps) {
+    const df = app.dockerfile;
+    const stage = df?.targetStage;
+    for (const instr of [stage?.entrypoint, stage?.cmd]) {
+      if (!df || !instr || df.file !== finding.file || instr.line !== finding.line) continue;
+      if (instr.form === "shell")
+        return execFormOf(
+          instr,
+          execFormArgv(instr, app.entrypointScripts, stage?.workdir || "/"),
+          lines,
+          finding.file
+        );
+      if (instr.argv)
+        return execLast(lastToExec(instr.argv, instr.line), lines, finding.file, instr.line, instr.endLine);
+    }
+    const services = [app.compose?.appService, ...otherAppServices(app).map((o) => o.service)];
+    for (const c of services.flatMap((service) => [service?.entrypoint, service?.command])) {
+      const argv = c && composeArgv2(c);
+      if (!c || !argv || c.file !== finding.file || c.line !== finding.line) continue;
+      return execLast(lastToExec(argv, c.line), lines, finding.file, c.line, c.line + 20);
+    }
+    for (const script of app.entrypointScripts) {
+      if (script.file !== finding.file) continue;
+      const last = branchEnds(script.script.commands).find((c) => c.line === finding.line && !c.background);
+      if (!last) continue;
+      return execLast(last, lines, finding.file, last.line, last.line);
+    }
+  }
+  return void 0;
+}
+function execFormOf(instr, argv, lines, file) {
+  if (!argv || instr.endLine !== instr.line) return void 0;
+  const written = lines[instr.line - 1];
+  const keyword2 = /^\s*(\S+)/.exec(written)?.[1] ?? instr.keyword;
+  return {
+    title: `${instr.keyword} in exec form`,
+    edits: [replaceLines(file, instr.line, instr.line, [`${indentOf(written)}${keyword2} ${execForm(argv)}`])]
+  };
+}
+function lastToExec(argv, line) {
+  const commands = inlineScriptCommands(argv, line);
+  const ends = branchEnds(commands);
+  const last = ends.length > 1 ? ends.find((c) => !c.viaExec && !c.background && mainProcessOf(c.argv)) : inlineScriptLastCommand(argv, line);
+  if (!last || isKeepAliveLoop(inlineScript(argv) ?? "") || last.argv[0]?.startsWith("-")) return void 0;
+  if (foregroundSequence(commands)) return void 0;
+  if (backgroundStart(commands)?.background.some((p) => serverOf(p.command.argv))) return void 0;
+  return last;
+}
+function execLast(command, lines, file, first, last) {
+  if (!command || command.viaExec || command.argv.length === 0) return void 0;
+  const word0 = command.argv[0];
+  const env = command.env?.[0];
+  const needles = env ? [`${env.name}=`] : word0 === "$@" || word0 === "$*" ? [`"${word0}"`, word0] : [command.argv.join(" "), word0];
+  for (const needle of needles) {
+    const at2 = locate(lines, needle, first, last, "last");
+    if (!at2) continue;
+    const before = lines[at2.line - 1].slice(0, at2.column - 1);
+    if (!/(^|[\s;&|("'])$/.test(before)) continue;
+    const edit = insertAt(file, at2, env ? "exec env " : "exec ");
+    return { title: `exec ${word0}`, edits: [edit] };
+  }
+  return void 0;
+}
+function mainProcessOf(argv) {
+  const server = serverOf(argv);
+  if (server) return server;
+  const inner = launchedCommand(argv);
+  if (inner) return mainProcessOf(inlineScriptLastCommand(inner, 1)?.argv ?? inner);
+  const a = programArgv(argv);
+  if (!/(^|\/)supervisord$/.test(a[0] ?? "")) return void 0;
+  return a.some((w) => /^(-n|--nodaemon|-c.*|--configuration.*)$/.test(w)) ? { kind: "supervisord" } : void 0;
+}
+function composeArgv2(c) {
+  return c.argv ?? c.script?.commands[0]?.argv;
+}
+
 // src/rules/TF0901-shell-form-command.ts
 var shellFormCommand = defineRule({
   id: "TF0901",
@@ -31016,73 +31097,6 @@ script) never runs.`,
     make: fixShellForm
   }
 });
-function fixShellForm(context) {
-  const { finding } = context;
-  const lines = linesOf(context, finding.file);
-  if (!lines || finding.line === void 0) return void 0;
-  for (const app of context.project.apps) {
-    const df = app.dockerfile;
-    const stage = df?.targetStage;
-    for (const instr of [stage?.entrypoint, stage?.cmd]) {
-      if (!df || !instr || df.file !== finding.file || instr.line !== finding.line) continue;
-      if (instr.form === "shell")
-        return execFormOf(
-          instr,
-          execFormArgv(instr, app.entrypointScripts, stage?.workdir || "/"),
-          lines,
-          finding.file
-        );
-      if (instr.argv)
-        return execLast(lastToExec(instr.argv, instr.line), lines, finding.file, instr.line, instr.endLine);
-    }
-    const services = [app.compose?.appService, ...otherAppServices(app).map((o) => o.service)];
-    for (const c of services.flatMap((service) => [service?.entrypoint, service?.command])) {
-      const argv = c && composeArgv2(c);
-      if (!c || !argv || c.file !== finding.file || c.line !== finding.line) continue;
-      return execLast(lastToExec(argv, c.line), lines, finding.file, c.line, c.line + 20);
-    }
-    for (const script of app.entrypointScripts) {
-      if (script.file !== finding.file) continue;
-      const last = branchEnds(script.script.commands).find((c) => c.line === finding.line && !c.background);
-      if (!last) continue;
-      return execLast(last, lines, finding.file, last.line, last.line);
-    }
-  }
-  return void 0;
-}
-function execFormOf(instr, argv, lines, file) {
-  if (!argv || instr.endLine !== instr.line) return void 0;
-  const written = lines[instr.line - 1];
-  const keyword2 = /^\s*(\S+)/.exec(written)?.[1] ?? instr.keyword;
-  return {
-    title: `${instr.keyword} in exec form`,
-    edits: [replaceLines(file, instr.line, instr.line, [`${indentOf(written)}${keyword2} ${execForm(argv)}`])]
-  };
-}
-function lastToExec(argv, line) {
-  const commands = inlineScriptCommands(argv, line);
-  const ends = branchEnds(commands);
-  const last = ends.length > 1 ? ends.find((c) => !c.viaExec && !c.background && mainProcessOf(c.argv)) : inlineScriptLastCommand(argv, line);
-  if (!last || isKeepAliveLoop(inlineScript(argv) ?? "") || last.argv[0]?.startsWith("-")) return void 0;
-  if (foregroundSequence(commands)) return void 0;
-  if (backgroundStart(commands)?.background.some((p) => serverOf(p.command.argv))) return void 0;
-  return last;
-}
-function execLast(command, lines, file, first, last) {
-  if (!command || command.viaExec || command.argv.length === 0) return void 0;
-  const word0 = command.argv[0];
-  const env = command.env?.[0];
-  const needles = env ? [`${env.name}=`] : word0 === "$@" || word0 === "$*" ? [`"${word0}"`, word0] : [command.argv.join(" "), word0];
-  for (const needle of needles) {
-    const at2 = locate(lines, needle, first, last, "last");
-    if (!at2) continue;
-    const before = lines[at2.line - 1].slice(0, at2.column - 1);
-    if (!/(^|[\s;&|("'])$/.test(before)) continue;
-    const edit = insertAt(file, at2, env ? "exec env " : "exec ");
-    return { title: `exec ${word0}`, edits: [edit] };
-  }
-  return void 0;
-}
 function scriptFindings(script, commands, all, init) {
   const stays = init ? `${init.name} (PID 1) sends SIGTERM to the script's shell only, which does not pass it on` : "the script stays PID 1 and SIGTERM does not reach it";
   const out = [];
@@ -31144,15 +31158,6 @@ function oneProcessAdvice(run, shown = (c) => c) {
 }
 function startsLater(commands, i, startsArgs) {
   return commands.slice(i + 1).some((c) => !c.background && (mainProcessOf(c.argv) || startsArgs(c.argv)));
-}
-function mainProcessOf(argv) {
-  const server = serverOf(argv);
-  if (server) return server;
-  const inner = launchedCommand(argv);
-  if (inner) return mainProcessOf(inlineScriptLastCommand(inner, 1)?.argv ?? inner);
-  const a = programArgv(argv);
-  if (!/(^|\/)supervisord$/.test(a[0] ?? "")) return void 0;
-  return a.some((w) => /^(-n|--nodaemon|-c.*|--configuration.*)$/.test(w)) ? { kind: "supervisord" } : void 0;
 }
 function scriptRunBy(argv, all, self) {
   const word = /(^|\/)(ba|da)?sh$/.test(argv[0] ?? "") ? argv.slice(1).find((a) => !a.startsWith("-")) : argv[0];
@@ -31286,9 +31291,6 @@ function cutOptions(argv, line) {
   if (at2 < 0 || at2 === commands.length - 1) return void 0;
   const command = commands[at2].argv;
   return { program: command[0], command, options: commands.slice(at2 + 1).map((c) => c.argv) };
-}
-function composeArgv2(c) {
-  return c.argv ?? c.script?.commands[0]?.argv;
 }
 
 // src/rules/TF0902-slow-shutdown.ts

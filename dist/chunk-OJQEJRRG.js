@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-7DQ26WAA.js";
+} from "./chunk-WZN32V6H.js";
 import {
   makeReport
 } from "./chunk-AADTFP4D.js";
 import {
   RULES
-} from "./chunk-BAEOVQSW.js";
+} from "./chunk-2MV6PS2J.js";
 import {
   SEVERITIES,
   UnsafePathError,

@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-I74U5OLJ.js";
+} from "./chunk-57NQGVGD.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -31,7 +31,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-BAEOVQSW.js";
+} from "./chunk-2MV6PS2J.js";
 import {
   UnsafePathError,
   readInside,

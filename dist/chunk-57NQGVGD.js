@@ -21,7 +21,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-BAEOVQSW.js";
+} from "./chunk-2MV6PS2J.js";
 import {
   UnsafePathError,
   formatBytes,

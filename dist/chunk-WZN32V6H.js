@@ -13,7 +13,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-BAEOVQSW.js";
+} from "./chunk-2MV6PS2J.js";
 import {
   insertLines,
   normalizePackageName,
