@@ -27880,10 +27880,6 @@ function truthWhenSetTo(v, text) {
   const all = new Set(Object.values(v.truthWhenSetTo));
   return all.size === 1 ? [...all][0] : void 0;
 }
-function comparesEnvironmentName(v) {
-  const t2 = v.truthWhenSetTo;
-  return !v.whenSet && t2 !== void 0 && PROBE_WORDS.every((w2) => t2[w2] === true);
-}
 function inverted(v) {
   const truths = TRUE_WORDS2.map((w2) => v.truthWhenSetTo?.[w2]).filter((t2) => t2 !== void 0);
   return truths.length > 0 && truths.every((t2) => t2 === false);
@@ -27923,7 +27919,7 @@ function truthy2(v) {
 function isFalseWord(v) {
   return v?.kind === "literal" && typeof v.value === "string" && ["false", "0", "no", "off", "n", "f"].includes(v.value.trim().toLowerCase());
 }
-var debugInCode, PROBE_WORDS, TRUE_WORDS2;
+var debugInCode, TRUE_WORDS2;
 var init_TF0302_debug_in_code = __esm({
   "src/rules/TF0302-debug-in-code.ts"() {
     "use strict";
@@ -28024,7 +28020,7 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
               findings.push({ file: a.file ?? settings.file, line: a.line, ...offUnlessSet(v) });
               continue;
             }
-            if (comparesEnvironmentName(v)) {
+            if (trueForEveryWord(v)) {
               findings.push({
                 file: a.file ?? settings.file,
                 line: a.line,
@@ -28053,7 +28049,6 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
         )
       }
     });
-    PROBE_WORDS = ["1", "0", "true", "false", "yes", "no"];
     TRUE_WORDS2 = ["1", "true", "True", "yes", "on"];
   }
 });

@@ -115,7 +115,7 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
           findings.push({ file: a.file ?? settings.file, line: a.line, ...offUnlessSet(v) });
           continue;
         }
-        if (comparesEnvironmentName(v)) {
+        if (trueForEveryWord(v)) {
           // `False if os.getenv("APP_ENV") == "PRODUCTION" else True`: the variable names an environment, not a flag.
           findings.push({
             file: a.file ?? settings.file,
@@ -334,14 +334,6 @@ function truthWhenSetTo(v: EnvSource, text: string): boolean | undefined {
   const all = new Set(Object.values(v.truthWhenSetTo));
   return all.size === 1 ? [...all][0] : undefined;
 }
-
-/** A read true for every common flag word (`X == "PRODUCTION"` negated): X names an environment, it is no flag. */
-function comparesEnvironmentName(v: EnvSource): boolean {
-  const t = v.truthWhenSetTo;
-  return !v.whenSet && t !== undefined && PROBE_WORDS.every((w) => t[w] === true);
-}
-
-const PROBE_WORDS = ['1', '0', 'true', 'false', 'yes', 'no'];
 
 /**
  * A read whose truth falls when the variable is set to a true word (`not os.environ.get("PRODUCTION")`); not one

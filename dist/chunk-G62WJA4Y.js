@@ -13,7 +13,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-2MV6PS2J.js";
+} from "./chunk-4TG3OYIX.js";
 import {
   insertLines,
   normalizePackageName,

@@ -26809,7 +26809,7 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
           findings.push({ file: a.file ?? settings.file, line: a.line, ...offUnlessSet(v) });
           continue;
         }
-        if (comparesEnvironmentName(v)) {
+        if (trueForEveryWord(v)) {
           findings.push({
             file: a.file ?? settings.file,
             line: a.line,
@@ -26939,11 +26939,6 @@ function truthWhenSetTo(v, text) {
   const all = new Set(Object.values(v.truthWhenSetTo));
   return all.size === 1 ? [...all][0] : void 0;
 }
-function comparesEnvironmentName(v) {
-  const t2 = v.truthWhenSetTo;
-  return !v.whenSet && t2 !== void 0 && PROBE_WORDS.every((w) => t2[w] === true);
-}
-var PROBE_WORDS = ["1", "0", "true", "false", "yes", "no"];
 function inverted(v) {
   const truths = TRUE_WORDS2.map((w) => v.truthWhenSetTo?.[w]).filter((t2) => t2 !== void 0);
   return truths.length > 0 && truths.every((t2) => t2 === false);

@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-WZN32V6H.js";
+} from "./chunk-G62WJA4Y.js";
 import {
   makeReport
 } from "./chunk-AADTFP4D.js";
 import {
   RULES
-} from "./chunk-2MV6PS2J.js";
+} from "./chunk-4TG3OYIX.js";
 import {
   SEVERITIES,
   UnsafePathError,

@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-57NQGVGD.js";
+} from "./chunk-7CFIIQTS.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -31,7 +31,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-2MV6PS2J.js";
+} from "./chunk-4TG3OYIX.js";
 import {
   UnsafePathError,
   readInside,

@@ -21,7 +21,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-2MV6PS2J.js";
+} from "./chunk-4TG3OYIX.js";
 import {
   UnsafePathError,
   formatBytes,
