@@ -118,6 +118,28 @@ async function runPureSharded(files) {
   return results.some((r) => r.code !== 0) ? 1 : 0;
 }
 
+function dockerIds(args) {
+  const r = spawnSync('docker', args, { encoding: 'utf8' });
+  return r.status === 0 ? r.stdout.split('\n').filter(Boolean) : [];
+}
+
+/**
+ * What a run of the smoke test may leave if its cleanup failed: anything labelled as a run's, a layer handed over and
+ * never removed, or an untagged image made during the suites (each test removes its own, foreign builds included).
+ */
+function leftOnTheEngine(before) {
+  const label = 'label=twelve-factor-review.run';
+  return [
+    ...dockerIds(['ps', '-a', '--filter', label, '--format', 'container {{.Names}}']),
+    ...dockerIds(['network', 'ls', '--filter', label, '--format', 'network {{.Name}}']),
+    ...dockerIds(['volume', 'ls', '--filter', label, '--format', 'volume {{.Name}}']),
+    ...dockerIds(['images', 'twelve-factor-review-handoff', '--format', 'image {{.Repository}}:{{.Tag}}']),
+    ...dockerIds(['images', '--filter', 'dangling=true', '-q', '--no-trunc'])
+      .filter((id) => !before.has(id))
+      .map((id) => `untagged image ${id}`),
+  ];
+}
+
 /** Builds dist/ once for every integration file, so their processes never rebuild it under one another. */
 function bundle() {
   const r = spawnSync(process.execPath, ['scripts/bundle.mjs'], { cwd: ROOT, stdio: 'inherit' });
@@ -148,7 +170,13 @@ async function main(args) {
   if (integration.length) {
     ensureDocker();
     bundle();
+    const before = new Set(dockerIds(['images', '-a', '-q', '--no-trunc']));
     status = runTests(integration, 1, { TFR_BUNDLED: '1' }) || status;
+    const left = leftOnTheEngine(before);
+    if (left.length) {
+      console.error(`The suites left these on the Docker engine:\n  ${left.join('\n  ')}`);
+      status = 1;
+    }
   }
   const screenshots = unitOnly
     ? []

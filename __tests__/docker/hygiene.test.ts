@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Report } from '../../src/core/index.js';
+import { HANDOFF_REPOSITORY } from '../../src/smoke/cleanup.js';
 import { RUN_LABEL } from '../../src/smoke/index.js';
 import { LOCAL_BUILD_ARGS, LOCAL_POSTGRES } from '../robust/faults.js';
 import { bundleOnce, ROOT } from '../support/runner.js';
@@ -290,6 +291,50 @@ describe('Docker hygiene, real engine, real CLI bundle', { concurrency: false },
     } finally {
       forceClean(r?.runId);
       spawnSync('docker', ['image', 'rm', foreignTag, untagged]);
+    }
+  });
+
+  test('two runs of one project at once: the layers the later build took from the earlier one are removed by the last to clean up', async () => {
+    const mark = `handoff-${hex(6)}`;
+    const dir = app(
+      [
+        `ARG BASE_IMAGE=${BASE_IMAGE}`,
+        'FROM ${BASE_IMAGE}',
+        `ENV TFR_MARK=${mark}`,
+        'WORKDIR /app',
+        'COPY . /app',
+        // Long enough for the second build to start on the layers above, from the cache, while this step runs.
+        'RUN sleep 6',
+        `CMD ${GUNICORN}`,
+        '',
+      ].join('\n'),
+    );
+    const before = allImages();
+    const runs: Promise<CliRun>[] = [];
+    try {
+      runs.push(smoke(dir, [], 300_000));
+      // The second run starts once the first has committed the COPY layer: its build takes that far from the cache.
+      const deadline = Date.now() + 120_000;
+      while (Date.now() < deadline) {
+        const ours = leftWithMark(before, mark);
+        const copied = ours.some((id) => docker(['image', 'history', '-q', id]).split('\n').length > 3);
+        if (copied) break;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      runs.push(smoke(dir, [], 300_000));
+      const [first, second] = await Promise.all(runs);
+      // Alone, each would remove as many images as the other; sharing layers, the last to clean up removes more.
+      const removedImages = (r: CliRun) => Number(/(\d+) image\(s\)/.exec(r.stderr)?.[1]);
+      assert.notEqual(removedImages(first), removedImages(second), 'the second build used the first one');
+      assert.deepEqual(leftWithMark(before, mark), [], 'no layer of either build is left');
+      assert.deepEqual(lines(docker(['images', '-q', HANDOFF_REPOSITORY])), [], 'no hand-over tag is left');
+      for (const r of [first, second]) {
+        assert.ok(r.runId);
+        assert.deepEqual(leftovers(r.runId), []);
+      }
+    } finally {
+      for (const r of await Promise.allSettled(runs)) if (r.status === 'fulfilled') forceClean(r.value.runId);
+      for (const id of leftWithMark(before, mark)) spawnSync('docker', ['image', 'rm', '-f', id]);
     }
   });
 

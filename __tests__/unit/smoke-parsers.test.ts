@@ -83,12 +83,13 @@ describe('layers a classic build commits, read as its log streams', () => {
     '',
   ].join('\n');
 
-  test('own layers in order; cached layers and plain bases are not ours; the step under way is known', () => {
+  test('own layers in order; cached layers and plain bases are not ours but reused; the step under way is known', () => {
     const parsed = new ClassicBuildLog();
     // Chunks end anywhere, mid-line included.
     for (let i = 0; i < log.length; i += 7) parsed.feed(log.slice(i, i + 7));
     assert.deepEqual(parsed.result(), {
       created: ['2abf136148ca', 'fcd96af8ae8a', '5555136148ca'],
+      reused: ['c6a9e571a592', '1b2c3d4e5f60'],
       lastLayer: '5555136148ca',
       pendingStep: 'RUN',
       stepContainer: '04dbb3e23c25',
@@ -101,7 +102,11 @@ describe('layers a classic build commits, read as its log streams', () => {
       'Step 1/2 : FROM base\n ---> c6a9e571a592\nStep 2/2 : ENV A=1\n ---> Running in 303f26c47b03\n',
     );
     parsed.feed(' ---> fcd96af8ae8a');
-    assert.deepEqual(parsed.result(), { created: ['fcd96af8ae8a'], lastLayer: 'fcd96af8ae8a' });
+    assert.deepEqual(parsed.result(), {
+      created: ['fcd96af8ae8a'],
+      reused: ['c6a9e571a592'],
+      lastLayer: 'fcd96af8ae8a',
+    });
   });
 });
 

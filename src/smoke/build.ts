@@ -155,6 +155,8 @@ async function copyTree(from: string, to: string, skip: string): Promise<void> {
 export interface ClassicBuildRecord {
   /** Layers this build committed itself (a step that ran, not `---> Using cache`), in the order it made them. */
   created: string[];
+  /** Layers it took from the cache (and its base), in order: another run may have handed one over for removal. */
+  reused?: string[];
   /** The last layer printed (its own, a cached one or a base): what a step committed after the log ended builds on. */
   lastLayer?: string;
   /** The instruction of the step under way when the log ended (FROM, RUN, COPY…), if it had not committed yet. */
@@ -190,7 +192,11 @@ export class ClassicBuildLog {
       this.line(this.partial);
       this.partial = '';
     }
-    return { ...this.record, created: [...this.record.created] };
+    return {
+      ...this.record,
+      created: [...this.record.created],
+      ...(this.record.reused ? { reused: [...this.record.reused] } : {}),
+    };
   }
 
   private line(line: string): void {
@@ -217,6 +223,7 @@ export class ClassicBuildLog {
     if (!layer) return;
     const ours = !this.step.cached && (!this.step.from || this.step.ran);
     if (ours && !this.record.created.includes(layer[1])) this.record.created.push(layer[1]);
+    else if (!ours && !this.record.reused?.includes(layer[1])) (this.record.reused ??= []).push(layer[1]);
     this.record.lastLayer = layer[1];
     delete this.record.pendingStep;
     delete this.record.stepContainer;

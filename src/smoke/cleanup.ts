@@ -88,7 +88,8 @@ const short = (id: string) => id.replace(/^sha256:/, '').slice(0, 12);
 /**
  * Removes the layers a classic build committed itself, newest first, each with `--no-prune` so that removing it never
  * takes an untagged parent along: a `---> Using cache` layer is shared with other builds on the daemon and never
- * ours. A layer that is tagged, or that another image now builds on, stays. A build cut short may commit the step
+ * ours. A layer that is tagged stays; one that another build now builds on is handed over to it (HANDOFF_REPOSITORY).
+ * A build cut short may commit the step
  * it was in after the CLI died: that layer is ours only when the daemon says it was committed from that step's
  * container on top of the last layer printed. While the daemon still removes a step's container the layer is in
  * use, so a removal is retried for a few seconds. Returns how many were removed. Never throws.
@@ -125,18 +126,54 @@ export async function removeBuildLayers(
     );
     for (const id of created.reverse()) {
       if (kept.has(id) || !untagged.has(id)) continue;
-      for (let attempt = 0; attempt < 20; attempt++) {
+      for (let attempt = 0; ; attempt++) {
         const r = await docker.exec(['image', 'rm', '--no-prune', id], { timeoutMs: 60_000 });
         if (r.exitCode === 0) {
           removed++;
           break;
         }
-        if (!/being used by (stopped|running) container/i.test(r.stderr)) break;
+        const inUse = /being used by (stopped|running) container/i.test(r.stderr);
+        if (/dependent child images/i.test(r.stderr) || (inUse && attempt >= 20)) {
+          // Another build on the same cache builds on it, or runs a step on it: the last of them removes it.
+          await docker.exec(['image', 'tag', id, `${HANDOFF_REPOSITORY}:${id}`], { timeoutMs: 30_000 });
+          break;
+        }
+        if (!inUse) break;
         await sleep(250);
       }
     }
+    if (!build.keep) removed += await removeHandedOver(docker, build.reused ?? []);
   } catch {
     // Cleanup never throws: it must not hide the run's own result.
+  }
+  return removed;
+}
+
+/**
+ * Tag of a layer a run committed but could not remove because another build, started meanwhile on the same cache,
+ * builds on it: the last run whose build took it from the cache removes it. Without it, two runs of one project at
+ * once leave that layer behind, untagged and unlabelled, once both have cleaned up.
+ */
+export const HANDOFF_REPOSITORY = 'twelve-factor-review-handoff';
+
+/**
+ * Removes, newest first, the layers this build took from the cache that another run handed over: by ID, so a layer
+ * that a build still under way builds on stays (the daemon refuses) with its tag, for that build's run to remove.
+ */
+async function removeHandedOver(docker: Docker, reused: readonly string[]): Promise<number> {
+  if (!reused.length) return 0;
+  const tags = await docker.exec(['image', 'inspect', '--format', '{{.Id}} {{json .RepoTags}}', ...reused], {
+    timeoutMs: 30_000,
+  });
+  const handedOver = ids(tags.stdout)
+    .map((l) => l.split(' '))
+    .filter(([id, repoTags]) => repoTags === JSON.stringify([`${HANDOFF_REPOSITORY}:${short(id)}`]))
+    .map(([id]) => short(id));
+  let removed = 0;
+  for (const id of reused.map(short).reverse()) {
+    if (!handedOver.includes(id)) continue;
+    const r = await docker.exec(['image', 'rm', '--no-prune', id], { timeoutMs: 60_000 });
+    if (r.exitCode === 0) removed++;
   }
   return removed;
 }
