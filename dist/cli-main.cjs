@@ -34719,17 +34719,37 @@ async function removeBuildLayers(docker, build2, sleep = (ms) => new Promise((r)
     );
     for (const id2 of created.reverse()) {
       if (kept.has(id2) || !untagged.has(id2)) continue;
-      for (let attempt = 0; attempt < 20; attempt++) {
+      for (let attempt = 0; ; attempt++) {
         const r = await docker.exec(["image", "rm", "--no-prune", id2], { timeoutMs: 6e4 });
         if (r.exitCode === 0) {
           removed++;
           break;
         }
-        if (!/being used by (stopped|running) container/i.test(r.stderr)) break;
+        const inUse = /being used by (stopped|running) container/i.test(r.stderr);
+        if (/dependent child images/i.test(r.stderr) || inUse && attempt >= 20) {
+          await docker.exec(["image", "tag", id2, `${HANDOFF_REPOSITORY}:${id2}`], { timeoutMs: 3e4 });
+          break;
+        }
+        if (!inUse) break;
         await sleep(250);
       }
     }
+    if (!build2.keep) removed += await removeHandedOver(docker, build2.reused ?? []);
   } catch {
+  }
+  return removed;
+}
+async function removeHandedOver(docker, reused) {
+  if (!reused.length) return 0;
+  const tags2 = await docker.exec(["image", "inspect", "--format", "{{.Id}} {{json .RepoTags}}", ...reused], {
+    timeoutMs: 3e4
+  });
+  const handedOver = ids(tags2.stdout).map((l) => l.split(" ")).filter(([id2, repoTags]) => repoTags === JSON.stringify([`${HANDOFF_REPOSITORY}:${short(id2)}`])).map(([id2]) => short(id2));
+  let removed = 0;
+  for (const id2 of reused.map(short).reverse()) {
+    if (!handedOver.includes(id2)) continue;
+    const r = await docker.exec(["image", "rm", "--no-prune", id2], { timeoutMs: 6e4 });
+    if (r.exitCode === 0) removed++;
   }
   return removed;
 }
@@ -34762,7 +34782,7 @@ async function committedAfterTheLog(docker, build2, sleep) {
   }
   return void 0;
 }
-var SMOKE_STATE_KEY, SMOKE_LAYERS_STATE_KEY, RUN_LABEL, ids, short;
+var SMOKE_STATE_KEY, SMOKE_LAYERS_STATE_KEY, RUN_LABEL, ids, short, HANDOFF_REPOSITORY;
 var init_cleanup = __esm({
   "src/smoke/cleanup.ts"() {
     "use strict";
@@ -34771,6 +34791,7 @@ var init_cleanup = __esm({
     RUN_LABEL = "twelve-factor-review.run";
     ids = (stdout) => stdout.split("\n").map((s) => s.trim()).filter(Boolean);
     short = (id2) => id2.replace(/^sha256:/, "").slice(0, 12);
+    HANDOFF_REPOSITORY = "twelve-factor-review-handoff";
   }
 });
 
@@ -34937,7 +34958,11 @@ var init_build = __esm({
           this.line(this.partial);
           this.partial = "";
         }
-        return { ...this.record, created: [...this.record.created] };
+        return {
+          ...this.record,
+          created: [...this.record.created],
+          ...this.record.reused ? { reused: [...this.record.reused] } : {}
+        };
       }
       line(line) {
         const step = /^Step \d+\/\d+ : (\w+)/.exec(line);
@@ -34963,6 +34988,7 @@ var init_build = __esm({
         if (!layer) return;
         const ours = !this.step.cached && (!this.step.from || this.step.ran);
         if (ours && !this.record.created.includes(layer[1])) this.record.created.push(layer[1]);
+        else if (!ours && !this.record.reused?.includes(layer[1])) (this.record.reused ??= []).push(layer[1]);
         this.record.lastLayer = layer[1];
         delete this.record.pendingStep;
         delete this.record.stepContainer;

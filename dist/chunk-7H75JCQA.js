@@ -18,7 +18,7 @@ import {
   createDockerCli,
   removeBuildLayers,
   removeRun
-} from "./chunk-XP6V7THA.js";
+} from "./chunk-24P6VCOG.js";
 import {
   require_node_crypto
 } from "./chunk-WLI5OHV7.js";
@@ -220,7 +220,11 @@ var ClassicBuildLog = class {
       this.line(this.partial);
       this.partial = "";
     }
-    return { ...this.record, created: [...this.record.created] };
+    return {
+      ...this.record,
+      created: [...this.record.created],
+      ...this.record.reused ? { reused: [...this.record.reused] } : {}
+    };
   }
   line(line) {
     const step = /^Step \d+\/\d+ : (\w+)/.exec(line);
@@ -246,6 +250,7 @@ var ClassicBuildLog = class {
     if (!layer) return;
     const ours = !this.step.cached && (!this.step.from || this.step.ran);
     if (ours && !this.record.created.includes(layer[1])) this.record.created.push(layer[1]);
+    else if (!ours && !this.record.reused?.includes(layer[1])) (this.record.reused ??= []).push(layer[1]);
     this.record.lastLayer = layer[1];
     delete this.record.pendingStep;
     delete this.record.stepContainer;

@@ -88,17 +88,38 @@ async function removeBuildLayers(docker, build, sleep = (ms) => new Promise((r) 
     );
     for (const id of created.reverse()) {
       if (kept.has(id) || !untagged.has(id)) continue;
-      for (let attempt = 0; attempt < 20; attempt++) {
+      for (let attempt = 0; ; attempt++) {
         const r = await docker.exec(["image", "rm", "--no-prune", id], { timeoutMs: 6e4 });
         if (r.exitCode === 0) {
           removed++;
           break;
         }
-        if (!/being used by (stopped|running) container/i.test(r.stderr)) break;
+        const inUse = /being used by (stopped|running) container/i.test(r.stderr);
+        if (/dependent child images/i.test(r.stderr) || inUse && attempt >= 20) {
+          await docker.exec(["image", "tag", id, `${HANDOFF_REPOSITORY}:${id}`], { timeoutMs: 3e4 });
+          break;
+        }
+        if (!inUse) break;
         await sleep(250);
       }
     }
+    if (!build.keep) removed += await removeHandedOver(docker, build.reused ?? []);
   } catch {
+  }
+  return removed;
+}
+var HANDOFF_REPOSITORY = "twelve-factor-review-handoff";
+async function removeHandedOver(docker, reused) {
+  if (!reused.length) return 0;
+  const tags = await docker.exec(["image", "inspect", "--format", "{{.Id}} {{json .RepoTags}}", ...reused], {
+    timeoutMs: 3e4
+  });
+  const handedOver = ids(tags.stdout).map((l) => l.split(" ")).filter(([id, repoTags]) => repoTags === JSON.stringify([`${HANDOFF_REPOSITORY}:${short(id)}`])).map(([id]) => short(id));
+  let removed = 0;
+  for (const id of reused.map(short).reverse()) {
+    if (!handedOver.includes(id)) continue;
+    const r = await docker.exec(["image", "rm", "--no-prune", id], { timeoutMs: 6e4 });
+    if (r.exitCode === 0) removed++;
   }
   return removed;
 }
