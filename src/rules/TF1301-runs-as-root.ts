@@ -91,7 +91,7 @@ function fixRunsAsRoot(context: FixContext): FixProposal | undefined {
   if (existing) lines = [`USER ${existing}`];
   else {
     // Alpine's busybox has adduser only; Debian-based images (python:*, slim) have useradd.
-    const alpine = /alpine/i.test(stage.from.image ?? stage.from.raw);
+    const alpine = isAlpine(baseStage(dockerfile, stage));
     const create = alpine ? 'adduser -D -u 10001 app' : 'useradd --create-home --uid 10001 app';
     // A VOLUME after the last RUN (the data directory): created and handed to app before it, so app can write there.
     const volumes = inPlace
@@ -228,6 +228,9 @@ function imageHasUser(df: DockerfileModel, stage: Stage, user: string): boolean 
   return !/^(?:docker\.io\/)?(?:library\/)?(python|debian|ubuntu|alpine)(:|@|$)/.test(base.image ?? base.raw);
 }
 
+/** The first stage of the image's lineage: its FROM names the base image (`FROM base` names a stage). */
+const baseStage = (df: DockerfileModel, stage: Stage) => lineage(df, stage)[0]!;
+
 const isAlpine = (stage: Stage) => /alpine/i.test(stage.from.image ?? stage.from.raw);
 
 /** The command that creates `name` on the stage's base at build time. */
@@ -244,7 +247,7 @@ function switchAdvice(df: DockerfileModel, stage: Stage, where = ''): string {
     const parent = stage.from.image ?? stage.from.raw;
     return `The stage it is built on ('${parent}') already creates the user ${existing}: add USER ${existing}${where}.`;
   }
-  return `Create an unprivileged user and switch to it: RUN ${createUser(stage)}, then USER app${where}.`;
+  return `Create an unprivileged user and switch to it: RUN ${createUser(baseStage(df, stage))}, then USER app${where}.`;
 }
 
 /** The words of the finding for an app that runs as root, from what its start does before the app runs. */
@@ -259,14 +262,14 @@ function rootMessage(app: App, df: DockerfileModel, stage: Stage, head: string):
   if (created && !built && !BASE_USERS.has(created.user)) {
     const dropper = drop ?? (su && { ...su, tool: `su ${su.user} -c` });
     const dropped = dropper ? `, and ${dropper.file}:${dropper.line} drops to it with ${dropper.tool}` : '';
-    return `${head}, so the container starts as root: ${created.file}:${created.line} creates the user ${created.user} only when the container starts${dropped}. The image itself holds no user ${created.user}, so a USER ${created.user} line would stop the container from starting ("unable to find user ${created.user}"). Create the user at build time (RUN ${createUser(stage, created.user)}, with any chown the start script does), add USER ${created.user} after it, and take the ${basename(created.argv0)} out of the start script${dropper ? ` and start without ${dropper.tool}` : ''}.`;
+    return `${head}, so the container starts as root: ${created.file}:${created.line} creates the user ${created.user} only when the container starts${dropped}. The image itself holds no user ${created.user}, so a USER ${created.user} line would stop the container from starting ("unable to find user ${created.user}"). Create the user at build time (RUN ${createUser(baseStage(df, stage), created.user)}, with any chown the start script does), add USER ${created.user} after it, and take the ${basename(created.argv0)} out of the start script${dropper ? ` and start without ${dropper.tool}` : ''}.`;
   }
   // A drop in the start command (gosu, su-exec) leaves the stage without USER: reported, with the drop named.
   if (drop) {
     const to = drop.user ?? '<user>';
     const add =
       drop.user && !imageHasUser(df, stage, drop.user)
-        ? `Create ${to} at build time (RUN ${createUser(stage, to)}), add USER ${to} after it`
+        ? `Create ${to} at build time (RUN ${createUser(baseStage(df, stage), to)}), add USER ${to} after it`
         : `Add USER ${to} to the stage`;
     return `${head}, so the container starts as root: ${drop.file}:${drop.line} drops to ${drop.user ?? 'another user'} with ${drop.tool} only for the command it runs, and the rest of the start (the entrypoint script itself, anything it runs without ${drop.tool}) stays root. ${add} and start without ${drop.tool} (it cannot switch users without root), or keep the drop knowingly and suppress TF1301 with the reason.`;
   }
@@ -288,7 +291,7 @@ function handOver(df: DockerfileModel, stage: Stage, user: string): string {
     .flatMap((c) => c.argv);
   if (runs.includes('gosu')) return `exec gosu ${user} …`;
   if (runs.includes('su-exec')) return `exec su-exec ${user} …`;
-  return `exec ${dropTool(stage, user)}`;
+  return `exec ${dropTool(baseStage(df, stage), user)}`;
 }
 
 /** A command that runs what follows it as `user`, from the image or from its base's packages. */
@@ -324,11 +327,11 @@ function proxyMessage(
     return `${head}, so the container starts as root: ${why}. The app itself already runs as ${drop.user ?? 'another user'} (${drop.tool} at ${drop.file}:${drop.line}). Keep this layout knowingly and suppress TF1301 with the reason, or ${split}.`;
   const existing = known(usersCreatedByRuns(df, stage).at(-1));
   const user = existing ?? 'app';
-  const create = existing ? '' : `, created at build time with RUN ${createUser(stage)}`;
-  return `${head}, so the container runs as root, and so does the app: ${why}. Run only the app process as an unprivileged user ${user}${create}: ${appDrop(app, stage, user)}. Or ${split}.`;
+  const create = existing ? '' : `, created at build time with RUN ${createUser(baseStage(df, stage))}`;
+  return `${head}, so the container runs as root, and so does the app: ${why}. Run only the app process as an unprivileged user ${user}${create}: ${appDrop(app, baseStage(df, stage), user)}. Or ${split}.`;
 }
 
-/** How the app's server process alone drops to `user`: the server's own option, supervisord's `user=`, or a tool. */
+/** How the app's server process alone drops to `user` (`base`: the image's first stage): the server's own option, supervisord's `user=`, or a tool. */
 function appDrop(app: App, stage: Stage, user: string): string {
   const server = startCommands(app).find((c) => serverOf(c.argv) && !reverseProxyOf(c.argv));
   const tool = dropTool(stage, user);
