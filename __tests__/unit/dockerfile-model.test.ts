@@ -271,3 +271,22 @@ test('empty, garbage and binary files give an error, never an exception', () => 
     'x==1',
   ]);
 });
+
+test('a COPY source of the context that climbs above it stops at its root, as BuildKit reads it', () => {
+  const stage = model(
+    [
+      'FROM python:3.12 AS build',
+      'FROM python:3.12',
+      'COPY ./../src /app',
+      'COPY ../requirements.txt ../../conf/ /srv/',
+      'COPY ../ /all',
+      'COPY --from=build /usr/../lib /lib',
+      'COPY ./src /keep',
+    ].join('\n'),
+  ).targetStage!;
+  const copies = stage.instructions.filter((i) => i.keyword === 'COPY') as CopyInstr[];
+  assert.deepEqual(
+    copies.map((c) => c.sources),
+    [['src'], ['requirements.txt', 'conf/'], ['.'], ['/usr/../lib'], ['./src']],
+  );
+});

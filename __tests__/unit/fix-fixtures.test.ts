@@ -67,6 +67,10 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
   ],
   '__tests__/fixtures/corpus/subshell-server-background-nginx-foreground': [
     {
+      rule: 'TF1301',
+      why: 'nginx runs in the same container and its master needs root to bind port 80: a USER would stop it',
+    },
+    {
       rule: 'TF0901',
       why: 'gunicorn runs in a backgrounded subshell beside nginx: one exec cannot fix that',
     },
@@ -202,6 +206,54 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
     {
       rule: 'TF0304',
       why: 'a PASSWORD read from the environment with a literal fallback (the notice): dropping the fallback is left to the author',
+    },
+  ],
+  '__tests__/fixtures/corpus/entrypoint-nginx-gunicorn-root-advice': [
+    {
+      rule: 'TF1301',
+      why: 'nginx runs in the same container and its master needs root to bind port 80: a USER would stop it',
+    },
+  ],
+  '__tests__/fixtures/corpus/nginx-daemon-beside-gunicorn': [
+    {
+      rule: 'TF1301',
+      why: 'nginx runs in the same container and its master needs root to bind port 80: a USER would stop it',
+    },
+  ],
+  '__tests__/fixtures/corpus/start-script-nginx-gunicorn-loopback': [
+    {
+      rule: 'TF1301',
+      why: 'nginx runs in the same container and its master needs root to bind port 80: a USER would stop it',
+    },
+  ],
+  '__tests__/fixtures/corpus/supervisord-linked-conf-uwsgi-logto': [
+    {
+      rule: 'TF1301',
+      why: 'nginx runs in the same container and its master needs root to bind port 80: a USER would stop it',
+    },
+  ],
+  '__tests__/fixtures/corpus/supervisord-nginx-gunicorn-loopback': [
+    {
+      rule: 'TF1301',
+      why: 'nginx runs in the same container and its master needs root to bind port 80: a USER would stop it',
+    },
+  ],
+  '__tests__/fixtures/corpus/supervisord-nginx-gunicorn-root-advice': [
+    {
+      rule: 'TF1301',
+      why: 'nginx runs in the same container and its master needs root to bind port 80: a USER would stop it',
+    },
+  ],
+  '__tests__/fixtures/corpus/supervisord-nginx-uwsgi': [
+    {
+      rule: 'TF1301',
+      why: 'nginx runs in the same container and its master needs root to bind port 80: a USER would stop it',
+    },
+  ],
+  '__tests__/fixtures/corpus/entrypoint-useradd-gosu-at-start': [
+    {
+      rule: 'TF1301',
+      why: 'the entrypoint creates its user when the container starts, which needs root: a USER would break it',
     },
   ],
   '__tests__/fixtures/corpus/entrypoint-su-drop': [

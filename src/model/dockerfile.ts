@@ -27,6 +27,7 @@ import {
   jsonArray,
   NameLines,
   nameSlack,
+  contextSource,
   normalizeKeepSlash,
   printable,
   takeFlags,
@@ -413,11 +414,13 @@ class Modeller {
     const expanded = words.map((w) => (w.startsWith('<<') ? w : (this.expand(w) ?? w)));
     const dest = expanded.length > 1 ? this.resolvePath(expanded.at(-1)!) : '';
     const fromFlag = flags.find((f) => f.startsWith('--from='));
+    // A source of the context is read as the builder reads it; one of a stage or image is a path of that image.
+    const inContext = (w: string) => (fromFlag || w.startsWith('<<') ? w : contextSource(w));
     const copy: CopyInstr = {
       keyword: instr.keyword as 'COPY' | 'ADD',
       line: instr.line,
       endLine: instr.endLine,
-      sources: expanded.slice(0, -1),
+      sources: expanded.slice(0, -1).map(inContext),
       dest,
     };
     if (fromFlag) {
@@ -428,7 +431,7 @@ class Modeller {
     }
     const patterns = words.slice(0, -1).flatMap((w, index) => {
       const pattern = w.startsWith('<<') ? undefined : this.sourcePattern(w);
-      return pattern === undefined ? [] : [{ index, pattern }];
+      return pattern === undefined ? [] : [{ index, pattern: inContext(pattern) }];
     });
     if (patterns.length > 0) copy.sourcePatterns = patterns;
     return copy;

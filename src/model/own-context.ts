@@ -1,5 +1,6 @@
 /** Which directory a Dockerfile is built from, told by the files it names (for a Dockerfile no compose file builds). */
 import { posix } from 'node:path';
+import { contextSource } from './dockerfile/instruction-text.js';
 
 /**
  * Relative paths a Dockerfile names as files of its build context or of the source it copies: COPY/ADD sources, the
@@ -15,7 +16,7 @@ function namedContextPaths(text: string): string[] {
     const words = wordsOf(m[2]);
     if (keyword === 'COPY' || keyword === 'ADD') {
       if (words.some((w) => w.startsWith('--from'))) continue;
-      for (const w of words.filter((x) => !x.startsWith('--')).slice(0, -1)) out.add(w);
+      for (const w of words.filter((x) => !x.startsWith('--')).slice(0, -1)) out.add(contextSource(w));
     } else if (keyword === 'RUN') {
       for (let i = 0; i < words.length - 1; i++)
         if (words[i] === '-r' || words[i] === '--requirement') out.add(words[i + 1]);

@@ -17,6 +17,8 @@ export function supervisordRun(argv: string[]): { config?: string } | undefined 
 /** The `[program:x]` sections of a supervisord configuration and their commands (continuation lines joined). */
 export function supervisorPrograms(file: string, text: string): SupervisorProgram[] {
   const out: SupervisorProgram[] = [];
+  // `user=app` of a section, whether it comes before or after its `command=`.
+  const users = new Map<string, string>();
   let program: string | undefined;
   let last: SupervisorProgram | undefined;
   text.split(/\r?\n/).forEach((raw, i) => {
@@ -33,11 +35,17 @@ export function supervisorPrograms(file: string, text: string): SupervisorProgra
       return;
     }
     last = undefined;
+    const user = /^\s*user\s*[=:]\s*(\S+)\s*$/.exec(line);
+    if (program && user) users.set(program, user[1]);
     const m = /^\s*command\s*[=:]\s*(.*)$/.exec(line);
     if (!program || !m || m[1].trim() === '') return;
     last = { file, line: i + 1, name: program, command: m[1].trim(), argv: commandWords(m[1]) };
     out.push(last);
   });
+  for (const p of out) {
+    const user = users.get(p.name);
+    if (user) p.user = user;
+  }
   return out;
 }
 

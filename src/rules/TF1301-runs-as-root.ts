@@ -4,11 +4,14 @@ import {
   launchedCommand,
   programArgv,
   resolveWord,
+  reverseProxyOf,
+  serverOf,
   startCommands,
+  type StartCommand,
 } from '../model/command.js';
 import type { RawFinding } from '../core/index.js';
-import type { RunInstr, Stage } from '../model/types/dockerfile.js';
-import type { App } from '../model/types/project.js';
+import type { DockerfileModel, RunInstr, Stage } from '../model/types/dockerfile.js';
+import type { App, SupervisorProgram } from '../model/types/project.js';
 import { appOfDockerfile, runtimeInsertionLine } from './lib/dockerfile-fix.js';
 import { insertLines, linesOf, replaceLines } from './lib/fix.js';
 import { defineRule, type FixContext, type FixProposal } from './lib/rule.js';
@@ -26,7 +29,11 @@ export const runsAsRoot = defineRule({
 root's power over the container's files and a shorter path to the host. Builder stages may stay root; the
 stage that runs must not. An entrypoint that drops privileges with \`gosu\`/\`su-exec\` (or \`gunicorn --user\`) still
 starts as root and runs everything before the drop as root: reported, with the drop named; the fix is a USER line,
-or keeping the drop knowingly (suppress with the reason). \`ENV USER=app\` sets a variable, not the user.
+or keeping the drop knowingly (suppress with the reason). \`ENV USER=app\` sets a variable, not the user. A user the
+entrypoint creates when the container starts (\`useradd\` then \`gosu\`) is not in the image, so USER cannot name it:
+create it at build time instead. Where nginx (or another reverse proxy) runs in the same container, its master
+process needs root to bind port 80: drop root for the app process alone (\`gunicorn --user\`, supervisord's
+\`user=\`), or move the proxy into its own container.
 
 \`\`\`dockerfile
 RUN useradd --create-home --uid 10001 app
@@ -44,33 +51,10 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
       if (user && user.user === undefined) continue; // USER $VAR we cannot resolve
       const name = user?.user?.split(':')[0];
       if (user && name !== 'root' && name !== '0') continue;
-      // A drop in the start command (gosu, su-exec) leaves the stage without USER: reported, with the drop named.
-      const drop = privilegeDrop(app);
-      if (drop) {
-        findings.push({
-          file: df.file,
-          line: stage.lastLine,
-          message: `${user ? `The image runs as ${name} (USER ${user.user} at line ${user.line})` : `The target stage${stage.name ? ` '${stage.name}'` : ''} sets no USER`}, so the container starts as root: ${drop.file}:${drop.line} drops to ${drop.user ?? 'another user'} with ${drop.tool} only for the command it runs, and the rest of the start (the entrypoint script itself, anything it runs without ${drop.tool}) stays root. Add USER ${drop.user ?? '<user>'} to the stage and start without ${drop.tool} (it cannot switch users without root), or keep the drop knowingly and suppress TF1301 with the reason.`,
-        });
-        continue;
-      }
-      const su = suDrop(app);
-      if (su) {
-        // The start script needs root before `su` (chown, then su): a USER would break it; a clean drop is the fix.
-        findings.push({
-          file: df.file,
-          line: stage.lastLine,
-          message: `The container starts as root, and ${su.file}:${su.line} drops to ${su.user} with 'su ${su.user} -c' (steps before it may need root, so a USER could break them). Replace su with a tool that hands the process over to ${su.user} instead of opening a su session around it: exec gosu ${su.user} …, su-exec or setpriv.`,
-        });
-        continue;
-      }
-      findings.push({
-        file: df.file,
-        line: stage.lastLine,
-        message: user
-          ? `The image runs as ${name} (USER ${user.user} at line ${user.line}). ${switchAdvice(stage)}`
-          : `The target stage${stage.name ? ` '${stage.name}'` : ''} sets no USER, so the app runs as root. ${switchAdvice(stage, ' before CMD')}`,
-      });
+      const head = user
+        ? `The image runs as ${name} (USER ${user.user} at line ${user.line})`
+        : `The target stage${stage.name ? ` '${stage.name}'` : ''} sets no USER`;
+      findings.push({ file: df.file, line: stage.lastLine, message: rootMessage(app, df, stage, head) });
     }
     return findings;
   },
@@ -79,7 +63,7 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
     summary:
       'Creates an unprivileged user `app` (uid 10001) owning the working directory (and the VOLUME directories declared after the last RUN, switching before them), and switches to it with `USER app` after the last RUN of the target stage; a user the RUNs of the stage already create is switched to instead.',
     declines:
-      'a USER given by a variable, which cannot be told; a start command that drops to its user with su, gosu, su-exec or a server option (it needs root until then).',
+      'a USER given by a variable, which cannot be told; a start command that drops to its user with su, gosu, su-exec, a server option or a supervisord `user=` (it needs root until then); a reverse proxy (nginx) in the same container, whose master process needs root; an entrypoint that creates its user when the container starts.',
     make: fixRunsAsRoot,
   },
 });
@@ -88,8 +72,10 @@ function fixRunsAsRoot(context: FixContext): FixProposal | undefined {
   const found = appOfDockerfile(context);
   const text = found && linesOf(context, found.dockerfile.file);
   if (!found || !text || found.stage.lastLine !== context.finding.line) return undefined;
-  // A start script that drops with su, gosu or su-exec needs root until then: a USER would break it.
-  if (suDrop(found.app) || privilegeDrop(found.app)) return undefined;
+  // A start script that drops with su, gosu or su-exec needs root until then: a USER would break it; so does a
+  // reverse proxy in the container (its master binds port 80) and a start script that creates its user (useradd).
+  if (suDrop(found.app) || privilegeDrop(found.app) || proxyInContainer(found.app)) return undefined;
+  if (runtimeUser(found.app)) return undefined;
   const { dockerfile, stage } = found;
   const runs = stage.instructions.filter((i) => i.keyword === 'RUN');
   const runtime = runtimeInsertionLine(stage);
@@ -98,13 +84,14 @@ function fixRunsAsRoot(context: FixContext): FixProposal | undefined {
   const inPlace = root && root.line < runtime && !runs.some((i) => i.line > root.line) ? root : undefined;
   // A user the stage's RUNs already create is switched to, not created twice (useradd would fail the build).
   const existing =
-    createdUser(runs.map((r) => text.slice(r.line - 1, r.endLine).join('\n'))) ?? userCreatedByRuns(stage);
+    createdUser(runs.map((r) => text.slice(r.line - 1, r.endLine).join('\n'))) ??
+    known(usersCreatedByRuns(dockerfile, stage).at(-1));
   let lines: string[];
   let at = runtime;
   if (existing) lines = [`USER ${existing}`];
   else {
     // Alpine's busybox has adduser only; Debian-based images (python:*, slim) have useradd.
-    const alpine = /alpine/i.test(stage.from.image ?? stage.from.raw);
+    const alpine = isAlpine(baseStage(dockerfile, stage));
     const create = alpine ? 'adduser -D -u 10001 app' : 'useradd --create-home --uid 10001 app';
     // A VOLUME after the last RUN (the data directory): created and handed to app before it, so app can write there.
     const volumes = inPlace
@@ -139,6 +126,10 @@ function createdUser(runs: string[]): string | undefined {
 function privilegeDrop(app: App): { file: string; line: number; tool: string; user?: string } | undefined {
   const env = containerEnv(app);
   for (const c of startCommands(app)) {
+    // `[program:web]` with `user=app`: supervisord (root) starts that program as app.
+    const program = c.origin === 'supervisor' && !reverseProxyOf(c.argv) ? programOf(app, c) : undefined;
+    if (program?.user && program.user !== 'root')
+      return { file: c.file, line: c.line, tool: `user= of [program:${program.name}]`, user: program.user };
     const found = dropsPrivileges(c.argv);
     if (!found) continue;
     // `su-exec "$USER"`: the user the image's ENV names (ENV USER=app is a variable, never a USER instruction)
@@ -146,6 +137,11 @@ function privilegeDrop(app: App): { file: string; line: number; tool: string; us
     return { file: c.file, line: c.line, tool: found.tool, user: user?.split(':')[0] || undefined };
   }
   return undefined;
+}
+
+/** The supervisord program a start command of the supervisor runs. */
+function programOf(app: App, c: StartCommand): SupervisorProgram | undefined {
+  return app.supervisorPrograms?.find((p) => p.file === c.file && p.line === c.line);
 }
 
 function dropsPrivileges(argv: string[]): { tool: string; user?: string } | undefined {
@@ -171,34 +167,191 @@ const USER_OPTION_VALUES = new Set(
   ),
 );
 
-/** The user the target stage's RUNs create (`adduser -S app -G app`, `useradd -m app`), the last one when several. */
-function userCreatedByRuns(stage: Stage): string | undefined {
-  let name: string | undefined;
-  for (const ins of stage.instructions) {
-    if (ins.keyword !== 'RUN') continue;
-    for (const c of (ins as RunInstr).script?.commands ?? []) {
-      if (!['useradd', 'adduser'].includes(basename(c.argv[0] ?? ''))) continue;
-      for (let i = 1; i < c.argv.length; i++) {
-        const w = c.argv[i]!;
-        if (w.startsWith('-')) {
-          if (USER_OPTION_VALUES.has(w)) i++;
-          continue;
-        }
-        if (/^[a-z_][\w-]*$/.test(w)) name = w;
-        break;
+/**
+ * The user a `useradd`/`adduser` command creates (`adduser -S app -G app`, `useradd -m "$USER"`), its name resolved
+ * in `env`; a name that stays a variable is returned as written (`$USER`).
+ */
+function userAddedBy(argv: string[], env: Record<string, string | undefined>): string | undefined {
+  if (!['useradd', 'adduser'].includes(basename(argv[0] ?? ''))) return undefined;
+  for (let i = 1; i < argv.length; i++) {
+    const w = argv[i]!;
+    if (w.startsWith('-')) {
+      if (USER_OPTION_VALUES.has(w)) i++;
+      continue;
+    }
+    const name = resolveWord(w, env) || w;
+    return /^[a-z_][\w-]*$/.test(name) || name.includes('$') ? name : undefined;
+  }
+  return undefined;
+}
+
+const known = (name: string | undefined) => (name?.includes('$') ? undefined : name);
+
+/** The stages the image is built on, the first one's base first and `stage` last (`FROM base` takes base's users). */
+function lineage(df: DockerfileModel, stage: Stage): Stage[] {
+  const out: Stage[] = [];
+  for (let s: Stage | undefined = stage; s && !out.includes(s);) {
+    out.unshift(s);
+    s = s.from.stageRef === undefined ? undefined : df.stages[s.from.stageRef];
+  }
+  return out;
+}
+
+/** The users the RUNs of the stage and of the stages it is built on create, in order. */
+function usersCreatedByRuns(df: DockerfileModel, stage: Stage, own = false): string[] {
+  const names: string[] = [];
+  for (const s of own ? [stage] : lineage(df, stage))
+    for (const ins of s.instructions) {
+      if (ins.keyword !== 'RUN') continue;
+      for (const c of (ins as RunInstr).script?.commands ?? []) {
+        const name = userAddedBy(c.argv, stage.env);
+        if (name) names.push(name);
       }
     }
-  }
-  return name;
+  return names;
+}
+
+// Users the Debian and Alpine bases (python:*, debian, alpine) already hold: USER names them without a useradd.
+const BASE_USERS = new Set(
+  'root daemon bin sys sync games man lp mail news uucp proxy www-data backup list irc nobody adm operator guest'.split(
+    ' ',
+  ),
+);
+
+/** Whether the image holds `user`: a uid, a user of the base distribution, or one its RUNs create. */
+function imageHasUser(df: DockerfileModel, stage: Stage, user: string): boolean {
+  if (/^\d+$/.test(user) || BASE_USERS.has(user)) return true;
+  // A RUN that creates a user named by a variable we cannot resolve may create this one.
+  if (usersCreatedByRuns(df, stage).some((u) => u === user || u.includes('$'))) return true;
+  // Another base (a company image) may create it: only the official Python and distribution images are known.
+  const base = lineage(df, stage)[0]!.from;
+  return !/^(?:docker\.io\/)?(?:library\/)?(python|debian|ubuntu|alpine)(:|@|$)/.test(base.image ?? base.raw);
+}
+
+/** The first stage of the image's lineage: its FROM names the base image (`FROM base` names a stage). */
+const baseStage = (df: DockerfileModel, stage: Stage) => lineage(df, stage)[0]!;
+
+const isAlpine = (stage: Stage) => /alpine/i.test(stage.from.image ?? stage.from.raw);
+
+/** The command that creates `name` on the stage's base at build time. */
+function createUser(stage: Stage, name = 'app'): string {
+  return isAlpine(stage) ? `adduser -D -u 10001 ${name}` : `useradd --create-home --uid 10001 ${name}`;
 }
 
 /** How to stop running as root in this stage: switch to the user it already creates, else create one its base can. */
-function switchAdvice(stage: Stage, where = ''): string {
-  const existing = userCreatedByRuns(stage);
-  if (existing) return `The stage already creates the user ${existing}: add USER ${existing}${where}.`;
-  const alpine = /alpine/i.test(stage.from.image ?? stage.from.raw);
-  const create = alpine ? 'adduser -D -u 10001 app' : 'useradd --create-home --uid 10001 app';
-  return `Create an unprivileged user and switch to it: RUN ${create}, then USER app${where}.`;
+function switchAdvice(df: DockerfileModel, stage: Stage, where = ''): string {
+  const existing = known(usersCreatedByRuns(df, stage).at(-1));
+  if (existing && usersCreatedByRuns(df, stage, true).includes(existing))
+    return `The stage already creates the user ${existing}: add USER ${existing}${where}.`;
+  if (existing) {
+    const parent = stage.from.image ?? stage.from.raw;
+    return `The stage it is built on ('${parent}') already creates the user ${existing}: add USER ${existing}${where}.`;
+  }
+  return `Create an unprivileged user and switch to it: RUN ${createUser(baseStage(df, stage))}, then USER app${where}.`;
+}
+
+/** The words of the finding for an app that runs as root, from what its start does before the app runs. */
+function rootMessage(app: App, df: DockerfileModel, stage: Stage, head: string): string {
+  const proxy = proxyInContainer(app);
+  if (proxy) return proxyMessage(app, df, stage, head, proxy);
+  const created = runtimeUser(app);
+  const drop = privilegeDrop(app);
+  const su = suDrop(app);
+  // `id app || useradd app` beside a RUN that creates app already: the image holds the user.
+  const built = created && usersCreatedByRuns(df, stage).some((u) => u === created.user || u.includes('$'));
+  if (created && !built && !BASE_USERS.has(created.user)) {
+    const dropper = drop ?? (su && { ...su, tool: `su ${su.user} -c` });
+    const dropped = dropper ? `, and ${dropper.file}:${dropper.line} drops to it with ${dropper.tool}` : '';
+    return `${head}, so the container starts as root: ${created.file}:${created.line} creates the user ${created.user} only when the container starts${dropped}. The image itself holds no user ${created.user}, so a USER ${created.user} line would stop the container from starting ("unable to find user ${created.user}"). Create the user at build time (RUN ${createUser(baseStage(df, stage), created.user)}, with any chown the start script does), add USER ${created.user} after it, and take the ${basename(created.argv0)} out of the start script${dropper ? ` and start without ${dropper.tool}` : ''}.`;
+  }
+  // A drop in the start command (gosu, su-exec) leaves the stage without USER: reported, with the drop named.
+  if (drop) {
+    const to = drop.user ?? '<user>';
+    const add =
+      drop.user && !imageHasUser(df, stage, drop.user)
+        ? `Create ${to} at build time (RUN ${createUser(baseStage(df, stage), to)}), add USER ${to} after it`
+        : `Add USER ${to} to the stage`;
+    return `${head}, so the container starts as root: ${drop.file}:${drop.line} drops to ${drop.user ?? 'another user'} with ${drop.tool} only for the command it runs, and the rest of the start (the entrypoint script itself, anything it runs without ${drop.tool}) stays root. ${add} and start without ${drop.tool} (it cannot switch users without root), or keep the drop knowingly and suppress TF1301 with the reason.`;
+  }
+  if (su) {
+    // The start script needs root before `su` (chown, then su): a USER would break it; a clean drop is the fix.
+    return `The container starts as root, and ${su.file}:${su.line} drops to ${su.user} with 'su ${su.user} -c' (steps before it may need root, so a USER could break them). Replace su with a tool that hands the process over to ${su.user} instead of opening a su session around it: ${handOver(df, stage, su.user)}.`;
+  }
+  return stage.user
+    ? `${head}. ${switchAdvice(df, stage)}`
+    : `${head}, so the app runs as root. ${switchAdvice(df, stage, ' before CMD')}`;
+}
+
+/** A tool the image has (or can get from its own packages) that execs a command as `user`. */
+function handOver(df: DockerfileModel, stage: Stage, user: string): string {
+  const runs = lineage(df, stage)
+    .flatMap((s) => s.instructions)
+    .filter((i): i is RunInstr => i.keyword === 'RUN')
+    .flatMap((r) => r.script?.commands ?? [])
+    .flatMap((c) => c.argv);
+  if (runs.includes('gosu')) return `exec gosu ${user} …`;
+  if (runs.includes('su-exec')) return `exec su-exec ${user} …`;
+  return `exec ${dropTool(baseStage(df, stage), user)}`;
+}
+
+/** A command that runs what follows it as `user`, from the image or from its base's packages. */
+function dropTool(stage: Stage, user: string): string {
+  // Alpine's busybox has no setpriv; Debian's util-linux has it from bookworm on (python:* images), not before.
+  if (isAlpine(stage)) return `su-exec ${user} … (RUN apk add --no-cache su-exec)`;
+  if (/stretch|buster|bullseye/i.test(stage.from.image ?? stage.from.raw))
+    return `gosu ${user} … (RUN apt-get install -y gosu)`;
+  return `setpriv --reuid=${user} --regid=${user} --init-groups … (in the image already, from util-linux)`;
+}
+
+/** A reverse proxy (nginx, caddy, apache2/httpd, haproxy) the container runs beside the app, and where. */
+function proxyInContainer(app: App): { name: string; file: string; line: number } | undefined {
+  for (const c of startCommands(app)) {
+    const name = reverseProxyOf(c.argv);
+    if (name) return { name, file: c.file, line: c.line };
+  }
+  return undefined;
+}
+
+/** The advice when a reverse proxy shares the container: drop root for the app process, or split the proxy off. */
+function proxyMessage(
+  app: App,
+  df: DockerfileModel,
+  stage: Stage,
+  head: string,
+  proxy: { name: string; file: string; line: number },
+): string {
+  const why = `${proxy.name} runs in the same container (${proxy.file}:${proxy.line}), and its master process starts as root to bind its port (80, 443) and hand its workers to an unprivileged user, so a USER line would keep ${proxy.name}, as configured, from starting`;
+  const split = `move ${proxy.name} into its own container (its own compose service) and add USER to this image`;
+  const drop = privilegeDrop(app);
+  if (drop)
+    return `${head}, so the container starts as root: ${why}. The app itself already runs as ${drop.user ?? 'another user'} (${drop.tool} at ${drop.file}:${drop.line}). Keep this layout knowingly and suppress TF1301 with the reason, or ${split}.`;
+  const existing = known(usersCreatedByRuns(df, stage).at(-1));
+  const user = existing ?? 'app';
+  const create = existing ? '' : `, created at build time with RUN ${createUser(baseStage(df, stage))}`;
+  return `${head}, so the container runs as root, and so does the app: ${why}. Run only the app process as an unprivileged user ${user}${create}: ${appDrop(app, baseStage(df, stage), user)}. Or ${split}.`;
+}
+
+/** How the app's server process alone drops to `user` (`base`: the image's first stage): the server's own option, supervisord's `user=`, or a tool. */
+function appDrop(app: App, stage: Stage, user: string): string {
+  const server = startCommands(app).find((c) => serverOf(c.argv) && !reverseProxyOf(c.argv));
+  const tool = dropTool(stage, user);
+  if (!server) return `start it through ${tool}`;
+  const at = `${server.file}:${server.line}`;
+  if (server.origin === 'supervisor') return `add user=${user} to [program:${server.program}] (${at})`;
+  const kind = serverOf(server.argv)!.kind;
+  if (kind === 'gunicorn') return `start gunicorn with --user ${user} --group ${user} (${at})`;
+  if (kind === 'uwsgi') return `start uwsgi with --uid ${user} --gid ${user} (${at})`;
+  return `start ${kind} through ${tool} (${at})`;
+}
+
+/** Where the start chain creates a user when the container starts (`useradd -u "$PUID" app` in the entrypoint). */
+function runtimeUser(app: App): { file: string; line: number; user: string; argv0: string } | undefined {
+  const env = containerEnv(app);
+  for (const c of startCommands(app)) {
+    const user = known(userAddedBy(c.argv, env));
+    if (user) return { file: c.file, line: c.line, user, argv0: c.argv[0]! };
+  }
+  return undefined;
 }
 
 /** Where an entrypoint script drops to another user with `su USER -c …` (a root process stays as its parent). */

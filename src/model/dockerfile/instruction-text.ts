@@ -86,6 +86,18 @@ export function normalizeKeepSlash(p: string): string {
   return n.length > 1 && n.endsWith('/') && !p.endsWith('/') ? n.slice(0, -1) : n;
 }
 
+/**
+ * A COPY/ADD source of the build context as BuildKit reads it: cleaned as a path under the context root, so a `..`
+ * that would leave the context stops at its root (`./../src` is the context's `src`). Sources without `..` are kept
+ * as written; the legacy builder refuses such a source instead, BuildKit (the default builder) takes it so.
+ */
+export function contextSource(source: string): string {
+  if (!source.split('/').includes('..') || /^[a-z][a-z0-9+.-]*:\/\//i.test(source)) return source;
+  const clean = posix.normalize(`/${source}`).slice(1);
+  if (clean === '' || clean === '/') return '.';
+  return source.endsWith('/') && !clean.endsWith('/') ? `${clean}/` : clean;
+}
+
 export function printable(s: string): string {
   const clean = s.replace(/[^\x20-\x7e]/g, '?');
   return clean.length > 40 ? `${clean.slice(0, 40)}…` : clean;

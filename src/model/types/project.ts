@@ -68,6 +68,8 @@ export interface SupervisorProgram {
   name: string;
   command: string;
   argv: string[];
+  /** The user supervisord runs the program as (`user=app`), when the section names one. */
+  user?: string;
 }
 
 /** One deployable Django app: its image, its compose service and its settings. */
