@@ -213,7 +213,10 @@ export class SettingsModules extends ModelPart {
       for (let i = 1; i < dots; i++) dir = dirName(dir);
       if (!rest) return [joinPath(dir, '__init__.py')].find((f) => f in this.texts);
     }
-    return moduleFiles(dir, rest).find((f) => f in this.texts && f !== file);
+    const found = moduleFiles(dir, rest).find((f) => f in this.texts && f !== file);
+    if (found !== undefined || dots > 0) return found;
+    // Python 2's implicit relative import: `from settings_production import *` beside the importing module.
+    return moduleFiles(dirName(file), rest).find((f) => f in this.texts && f !== file);
   }
 }
 
