@@ -477,3 +477,49 @@ test('TF0302: a deploy value that turns DEBUG on is advised by how the settings 
   assert.match(raw, /The settings take the raw text.*`DEBUG = os.environ.get\("DEBUG", ""\) == "1"`/);
   assert.doesNotMatch(raw, /Remove DEBUG/);
 });
+
+// A variable that names an environment (ENV=dev/prod) is never "1": the advice keeps its own words.
+const environmentNameCases: { name: string; settings: string; deploy?: Deploy; message: RegExp }[] = [
+  {
+    name: 'compared with its development name, which is also its fallback',
+    settings: lines('import os', "DEBUG = os.environ.get('ENV', 'dev') == 'dev'"),
+    message:
+      /keep the comparison and make the fallback empty: `DEBUG = os.environ.get\("ENV", ""\) == "dev"`/,
+  },
+  {
+    name: 'its raw text, which the production compose file sets to dev',
+    settings: lines('import os', "DEBUG = os.environ['ENV']"),
+    deploy: { service: { environment: { ENV: 'dev' } } },
+    message: /ENV names an environment.*`DEBUG = os.environ.get\("ENV", ""\) == "dev"`/,
+  },
+  {
+    name: 'one of the names it is compared with, set by the production compose file',
+    settings: lines('import os', "DEBUG = os.environ['ENV'] in ['dev', 'stg']"),
+    deploy: { service: { environment: { ENV: 'dev' } } },
+    message: /Set ENV to the production environment's name there/,
+  },
+  {
+    name: 'its raw text with a development default',
+    settings: lines('import os', "DEBUG = os.environ.get('DJANGO_ENV', 'development')"),
+    message: /make the default false: `DEBUG = os.environ.get\("DJANGO_ENV", ""\) == "development"`/,
+  },
+];
+
+for (const c of environmentNameCases)
+  test(`TF0302 fires: an environment name, ${c.name}, with advice in its own words`, () => {
+    const findings = debugInCode.check(settingsProjectOf(c.settings, c.deploy));
+    assert.deepEqual(
+      findings.map((f) => [f.file, f.line]),
+      [['mysite/settings.py', 2]],
+    );
+    assert.match(findings[0]!.message, c.message);
+    assert.doesNotMatch(findings[0]!.message, /"ENV", ""\) == "1"|"DJANGO_ENV", ""\) == "1"/);
+  });
+
+test('TF0302 silent: an environment name compared with dev, set to prod by the production compose file', () => {
+  const settings = lines('import os', "DEBUG = os.environ.get('ENV') == 'dev'");
+  assert.deepEqual(
+    debugInCode.check(settingsProjectOf(settings, { service: { environment: { ENV: 'prod' } } })),
+    [],
+  );
+});

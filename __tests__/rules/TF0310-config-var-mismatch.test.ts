@@ -120,3 +120,25 @@ test('TF0310 name similarity: synonyms and typos yes, distinct settings no', () 
   for (const [a, b] of yes) assert.equal(similarNames(a, b), true, `${a} ~ ${b}`);
   for (const [a, b] of no) assert.equal(similarNames(a, b), false, `${a} !~ ${b}`);
 });
+
+test('TF0310 names DB_HOST for HOST read into the database HOST without a default', async () => {
+  const { settingsProjectOf } = await import('../support/settings-rule-cases.js');
+  const settings = lines(
+    'import os',
+    "HOST = os.getenv('HOST')",
+    "DATABASES = {'default': {",
+    "    'ENGINE': 'django.db.backends.mysql',",
+    "    'HOST': HOST,",
+    '}}',
+  );
+  const findings = configVarMismatch.check(
+    settingsProjectOf(settings, { service: { environment: { DB_HOST: 'db' } } }),
+  );
+  assert.deepEqual(
+    findings.map((f) => [f.file, f.line]),
+    [['mysite/settings.py', 2]],
+  );
+  assert.match(findings[0]!.message, /require HOST for the database's HOST.*it provides DB_HOST instead/);
+  // HOST alone and DB_HOST are not alike by name: only the database key they share pairs them.
+  assert.equal(similarNames('HOST', 'DB_HOST'), false);
+});

@@ -118,3 +118,16 @@ test('TF0312 is silent on a comparison with a word other than the probe words', 
   );
   assert.deepEqual(findingsOf(result, 'TF0312'), []);
 });
+
+test('TF0312 on the raw text of an environment name advises its development word, not "1"', async () => {
+  const result = await analyzeFiles({
+    ...settings("DEBUG = os.environ['ENV']"),
+    'docker-compose.yml': 'services:\n  web:\n    build: .\n    environment:\n      - ENV=dev\n',
+    Dockerfile: 'FROM python:3.12-slim\nCOPY . /app\n',
+  });
+  const found = result.findings.filter((f) => f.ruleId === 'TF0312');
+  assert.deepEqual(findingsOf(result, 'TF0312'), [['mysite/settings.py', 3]]);
+  assert.match(found[0]!.message, /ENV names an environment/);
+  assert.match(found[0]!.message, /DEBUG = os.environ.get\("ENV", ""\) == "dev"/);
+  assert.doesNotMatch(found[0]!.message, /== "1"/);
+});

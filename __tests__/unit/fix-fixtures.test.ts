@@ -316,6 +316,12 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: 'line breaks cut the options off the server: the command must be rejoined by its author',
     },
   ],
+  '__tests__/fixtures/corpus/unipath-sqlite-and-media': [
+    {
+      rule: 'TF0602',
+      why: "paths written with unipath's BASE_DIR.child(...): the fixer rewrites BASE_DIR / ... and os.path.join only",
+    },
+  ],
   '__tests__/fixtures/corpus/dj-database-url-format-default': [
     {
       rule: 'TF0602',

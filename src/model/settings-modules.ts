@@ -17,6 +17,10 @@ import { modelSettings } from './settings/index.js';
 import type { App } from './types/project.js';
 import type { SettingsModel } from './types/settings.js';
 
+/** A compose or env file named for development or tests (`docker-compose.dev.yml`, `local.env`). */
+const DEVELOPMENT_FILE =
+  /(^|[._-])(override|dev|develop|development|debug|local|test|tests|testing|ci|integration|e2e)([._-]|$)/i;
+
 /** Finds an app's settings module and the modules it star-imports, and models them. */
 export class SettingsModules extends ModelPart {
   /** The app's settings and the bases they star-import, modelled; nothing when no settings module is found. */
@@ -35,7 +39,10 @@ export class SettingsModules extends ModelPart {
     };
     const includes = {
       files: (from: string, pattern: string) => this.includedFiles(from, pattern),
-      variable: containerEnvironment(app),
+      // The image's own environment, when a development compose file would pick another module.
+      variable: imageOverDevelopmentCompose(app)
+        ? containerVariables(app.dockerfile?.targetStage?.env ?? {}, undefined)
+        : containerEnvironment(app),
     };
     const r = modelSettings(settings.file, settings.module, this.texts[settings.file], resolve, includes);
     this.addErrors(r.errors);
@@ -57,8 +64,9 @@ export class SettingsModules extends ModelPart {
     const fromCompose = app.compose?.appService?.environment.find(
       (e) => e.name === 'DJANGO_SETTINGS_MODULE',
     )?.value;
-    if (fromCompose) modules.push(fromCompose);
     const fromEnv = app.dockerfile?.targetStage?.env.DJANGO_SETTINGS_MODULE;
+    if (fromEnv && imageOverDevelopmentCompose(app)) modules.push(fromEnv);
+    if (fromCompose) modules.push(fromCompose);
     if (fromEnv) modules.push(fromEnv);
     // A start script's `export DJANGO_SETTINGS_MODULE=…` (or `--settings=`) comes after the app's environment.
     const fromStartChain = startChainSettingsModule(app);
@@ -213,8 +221,22 @@ export class SettingsModules extends ModelPart {
       for (let i = 1; i < dots; i++) dir = dirName(dir);
       if (!rest) return [joinPath(dir, '__init__.py')].find((f) => f in this.texts);
     }
-    return moduleFiles(dir, rest).find((f) => f in this.texts && f !== file);
+    const found = moduleFiles(dir, rest).find((f) => f in this.texts && f !== file);
+    if (found !== undefined || dots > 0) return found;
+    // Python 2's implicit relative import: `from settings_production import *` beside the importing module.
+    return moduleFiles(dirName(file), rest).find((f) => f in this.texts && f !== file);
   }
+}
+
+/**
+ * The image sets DJANGO_SETTINGS_MODULE and the compose file that sets another one is for development
+ * (`docker-compose.dev.yml` pointing at `core.settings.development`): that is what the file is for, and the image's
+ * own environment says which settings every other container of the image runs.
+ */
+function imageOverDevelopmentCompose(app: App): boolean {
+  if (!app.dockerfile?.targetStage?.env.DJANGO_SETTINGS_MODULE) return false;
+  const entry = app.compose?.appService?.environment.find((e) => e.name === 'DJANGO_SETTINGS_MODULE');
+  return entry?.file !== undefined && DEVELOPMENT_FILE.test(baseName(entry.file));
 }
 
 /** The container's environment as the app starts: compose's app service, else the image's ENV. */

@@ -7,6 +7,13 @@ import { assignFromEnvironment } from './lib/settings-fix.js';
 import type { FixContext } from './lib/rule.js';
 import { appSettings, literalElsewhere, overriddenWhenSet } from './lib/each.js';
 import { defineRule } from './lib/rule.js';
+import {
+  developmentWord,
+  givenValues,
+  isDebugVariable,
+  isEnvironmentName,
+  switchComparison,
+} from './lib/debug-switch.js';
 import { isDevelopmentComposeFile, isNamedForProduction, projectComposeFiles } from './lib/files.js';
 
 export const debugInCode = defineRule({
@@ -111,6 +118,17 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
           });
           continue;
         }
+        const given = givenValues(app, v.variable);
+        const word = onlyForOneName(v, given);
+        if (word !== undefined) {
+          // `os.environ.get("ENV", "dev") == "dev"`: the comparison is right, its default is the development name.
+          findings.push({
+            file: a.file ?? settings.file,
+            line: a.line,
+            ...msg`DEBUG is on when ${v.variable} is ${word}, and ${v.variable} falls back to a value that turns it on when it is unset, so a deploy that does not set ${v.variable} runs in debug mode; keep the comparison and make the fallback empty: ${code(`DEBUG = os.environ.get("${v.variable}", "") == "${word}"`)}, with ${v.variable}=${word} set where you develop.`,
+          });
+          continue;
+        }
         if (v.presence || inverted(v) || (!isDebugVariable(v.variable) && trueForEveryWord(v))) {
           findings.push({ file: a.file ?? settings.file, line: a.line, ...offUnlessSet(v) });
           continue;
@@ -120,16 +138,17 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
           findings.push({
             file: a.file ?? settings.file,
             line: a.line,
-            ...msg`DEBUG is true unless ${v.variable} names the one environment it is compared with (${v.variable} is an environment name, not an on/off flag), so a deploy that does not set ${v.variable} to its production name runs in debug mode; turn debug on only for a development name instead: ${code(`DEBUG = os.environ.get("${v.variable}", "") == "development"`)}, with ${v.variable}=development set where you develop.`,
+            ...msg`DEBUG is true unless ${v.variable} names the one environment it is compared with (${v.variable} is an environment name, not an on/off flag), so a deploy that does not set ${v.variable} to its production name runs in debug mode; turn debug on only for a development name instead: ${code(`DEBUG = os.environ.get("${v.variable}", "") == "${developmentWord(v, given)}"`)}, with ${v.variable}=${developmentWord(v, given)} set where you develop.`,
           });
           continue;
         }
+        const suggested = code(switchComparison('DEBUG', v, givenValues(app, v.variable)));
         findings.push({
           file: a.file ?? settings.file,
           line: a.line,
           ...(falseWord
-            ? msg`DEBUG is read from ${v.variable} and falls back to a non-empty string, which Python treats as true (so is any value the variable is set to); compare it instead: ${code(`DEBUG = os.environ.get("${v.variable}", "") == "1"`)}.`
-            : msg`DEBUG is read from ${v.variable} but defaults to a true value, so a deploy that does not set the variable runs in debug mode; make the default false: ${code(`DEBUG = os.environ.get("${v.variable}", "") == "1"`)}.`),
+            ? msg`DEBUG is read from ${v.variable} and falls back to a non-empty string, which Python treats as true (so is any value the variable is set to); compare it instead: ${suggested}.`
+            : msg`DEBUG is read from ${v.variable} but defaults to a true value, so a deploy that does not set the variable runs in debug mode; make the default false: ${suggested}.`),
         });
       }
     }
@@ -184,7 +203,7 @@ function providedFinding(
   if (given.envFile)
     return {
       ...at,
-      message: `DEBUG is read from ${v.variable}, which ${given.envFile.composeFile} sets to ${given.value} through its env_file ${given.envFile.file} (line ${given.envFile.line}): every container of this deployment runs in debug mode. ${deployAdvice(v, 'that file')}`,
+      message: `DEBUG is read from ${v.variable}, which ${given.envFile.composeFile} sets to ${given.value} through its env_file ${given.envFile.file} (line ${given.envFile.line}): every container of this deployment runs in debug mode. ${deployAdvice(app, v, 'that file')}`,
     };
   if (given.byDefault)
     return {
@@ -196,7 +215,7 @@ function providedFinding(
     ...at,
     message: v.presence
       ? `DEBUG is true whenever ${v.variable} is set, whatever its value, and ${given.where} sets it (to '${given.value}'): every container of this image runs in debug mode. Remove ${v.variable} from there and set it only in development.`
-      : `DEBUG is read from ${v.variable}, which ${given.where} sets to '${given.value}': every container of this image runs in debug mode. ${deployAdvice(v, 'there')}`,
+      : `DEBUG is read from ${v.variable}, which ${given.where} sets to '${given.value}': every container of this image runs in debug mode. ${deployAdvice(app, v, 'there')}`,
   };
 }
 
@@ -204,10 +223,17 @@ function providedFinding(
  * What to change when a deploy's value turns DEBUG on: the deploy's value, unless the settings take the raw text (no
  * value is false) or fail without the variable (removing it would stop the app at start).
  */
-function deployAdvice(v: EnvSource, where: string): string {
-  const compare = `DEBUG = os.environ.get("${v.variable}", "") == "1"`;
+function deployAdvice(app: App, v: EnvSource, where: string): string {
+  const given = givenValues(app, v.variable);
+  const compare = switchComparison('DEBUG', v, given);
+  if (v.whenSet === 'text' && isEnvironmentName(v, given)) {
+    const word = developmentWord(v, given);
+    return `${v.variable} names an environment, and the settings take its raw text, in which every name (the production one included) is true: compare it with the development name in the settings instead (\`${compare}\`), so that only ${v.variable}=${word} turns debug on.`;
+  }
   if (v.whenSet === 'text')
     return `The settings take the raw text, in which any non-empty word ('False' included) is true, and removing the variable would not help (${v.required ? 'they read it without a default' : 'their fallback decides then'}): compare the text in the settings instead (\`${compare}\`) and set ${v.variable} only in development.`;
+  if (isEnvironmentName(v, given))
+    return `Set ${v.variable} to the production environment's name ${where}, one the settings do not turn debug on for, and give it the development name only where you develop.`;
   if (v.required)
     return `Set ${v.variable} to a false value ${where} and turn it on only in development (the settings read it without a default, so removing it would stop the app at start).`;
   return `Remove ${v.variable} from ${where} and set it only in development.`;
@@ -254,7 +280,7 @@ function conditionalDefaultFinding(
   if (truthy(valueWhenUnset(decider)) !== true) return undefined;
   return {
     ...at,
-    ...msg`DEBUG is on unless ${x} is set: ${v.variable} falls back to a value that is true whenever ${x} is not set, so the absence of ${x} turns debug on in any deploy that does not set ${v.variable} either; make the default false whatever ${x} says: ${code(`DEBUG = os.environ.get("${v.variable}", "") == "1"`)}.`,
+    ...msg`DEBUG is on unless ${x} is set: ${v.variable} falls back to a value that is true whenever ${x} is not set, so the absence of ${x} turns debug on in any deploy that does not set ${v.variable} either; make the default false whatever ${x} says: ${code(switchComparison('DEBUG', v, givenValues(app, v.variable)))}.`,
   };
 }
 
@@ -331,7 +357,7 @@ function truthWhenSetTo(v: EnvSource, text: string): boolean | undefined {
   if (v.whenSet) return text !== '' || Boolean(v.prefix || v.suffix);
   const known = v.truthWhenSetTo?.[text];
   if (known !== undefined || text === '' || !v.truthWhenSetTo) return known;
-  const all = new Set(Object.values(v.truthWhenSetTo));
+  const all = new Set(commonWordTruths(v));
   return all.size === 1 ? [...all][0] : undefined;
 }
 
@@ -346,19 +372,32 @@ function inverted(v: EnvSource): boolean {
 
 const TRUE_WORDS = ['1', 'true', 'True', 'yes', 'on'];
 
-/** DEBUG's own variable (`DEBUG`, `DJANGO_DEBUG`, `DEBUG_MODE`), never a production marker. */
-function isDebugVariable(variable: string): boolean {
-  return /(^|_)DEBUG(_|$)/i.test(variable);
-}
-
 /**
  * True unset and for every common word it may be set to (`os.environ.get("ENVIRONMENT") != "production"`): only
  * one particular value turns debug off, so the variable names an environment rather than switching debug.
  */
 function trueForEveryWord(v: EnvSource): boolean {
   if (v.whenSet || truthy(valueWhenUnset(v)) !== true) return false;
-  const truths = Object.values(v.truthWhenSetTo ?? {});
+  const truths = commonWordTruths(v);
   return truths.length > 0 && truths.every((t) => t);
+}
+
+/** Truth for the common words (`1`, `False`, ...), not the words the settings compare with, which differ by design. */
+function commonWordTruths(v: EnvSource): boolean[] {
+  return Object.entries(v.truthWhenSetTo ?? {})
+    .filter(([w]) => !v.comparedWith?.includes(w))
+    .map(([, t]) => t);
+}
+
+/**
+ * The one development name an environment name is compared with, when that name also turns debug on while the
+ * variable is unset (`os.environ.get("ENV", "dev") == "dev"`); undefined otherwise.
+ */
+function onlyForOneName(v: EnvSource, given: readonly string[]): string | undefined {
+  if (v.presence || v.whenSet || !isEnvironmentName(v, given) || truthy(valueWhenUnset(v)) !== true)
+    return undefined;
+  const on = (v.comparedWith ?? []).filter((w) => v.truthWhenSetTo?.[w] === true);
+  return on.length > 0 && commonWordTruths(v).every((t) => !t) ? developmentWord(v, given) : undefined;
 }
 
 /**

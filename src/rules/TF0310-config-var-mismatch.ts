@@ -3,6 +3,7 @@ import type { App } from '../model/types/project.js';
 import { providedEnvironment } from '../model/settings/index.js';
 import { defineRule } from './lib/rule.js';
 import { similarNames } from './lib/variable-names.js';
+import { databaseKeyOf, defaultDatabase } from './lib/provided-config.js';
 
 export const configVarMismatch = defineRule({
   id: 'TF0310',
@@ -47,27 +48,50 @@ The rule only reports a variable when a similarly named one is provided, and sta
       const read = new Set(settings.envReads.map((r) => r.variable));
       const candidates = [...provided.values.keys()].filter((name) => !read.has(name));
       const reported = new Set<string>();
+      const databaseKeys = databaseKeysWithoutDefault(app);
       for (const r of settings.envReads) {
+        const key = databaseKeys.get(r.variable);
         if (
-          !r.required ||
+          (!r.required && key === undefined) ||
           provided.values.has(r.variable) ||
           reported.has(`${r.variable}\0${r.file}\0${r.line}`)
         )
           continue;
-        const similar = candidates.filter((c) => similarNames(r.variable, c));
+        // `HOST = os.getenv("HOST")` given to DATABASES' HOST while DB_HOST is provided: the same key, another name.
+        const similar = candidates.filter(
+          (c) => similarNames(r.variable, c) || (key !== undefined && databaseKeyOf(c) === key),
+        );
         if (similar.length === 0) continue;
         reported.add(`${r.variable}\0${r.file}\0${r.line}`);
         const names = similar.join(', ');
+        const use = key === undefined ? '' : ` for the database's ${key}, without a default`;
         findings.push({
           file: r.file ?? settings.file,
           line: r.line,
-          message: `The settings require ${r.variable}, which neither ${provided.sources.join(' nor ')} provides; ${similar.length > 1 ? 'they provide' : 'it provides'} ${names} instead. Use the same name on both sides (rename ${r.variable} in the settings, or set ${r.variable} in the environment).`,
+          message: `The settings require ${r.variable}${use}, which neither ${provided.sources.join(' nor ')} provides; ${similar.length > 1 ? 'they provide' : 'it provides'} ${names} instead. Use the same name on both sides (rename ${r.variable} in the settings, or set ${r.variable} in the environment).`,
         });
       }
     }
     return findings;
   },
 });
+
+/**
+ * Variables the default database of a server engine takes a connection key from with no default (`"HOST": HOST`,
+ * `HOST = os.getenv("HOST")`), by the key: unset, the app connects with None there.
+ */
+function databaseKeysWithoutDefault(app: App): Map<string, string> {
+  const keys = new Map<string, string>();
+  const db = app.settings?.databases;
+  const config = db ? defaultDatabase(db) : undefined;
+  if (!config?.engine || config.engine.endsWith('sqlite3')) return keys;
+  for (const key of ['HOST', 'NAME', 'USER', 'PASSWORD']) {
+    const v = config.fields[key];
+    if (v?.kind === 'env' && v.fallback === undefined && !v.selects?.length && !v.prefix && !v.suffix)
+      keys.set(v.variable, key);
+  }
+  return keys;
+}
 
 /** The settings load a .env file at run time and one reaches the image: variables may come from it. */
 function loadsDotenvInImage(app: App): boolean {

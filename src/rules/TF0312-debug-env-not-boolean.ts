@@ -3,6 +3,7 @@ import type { ValueSource } from '../model/types/settings.js';
 import { liveAssignments, valueWhenUnset } from '../model/settings/index.js';
 import { appSettings } from './lib/each.js';
 import { defineRule } from './lib/rule.js';
+import { developmentWord, givenValues, isEnvironmentName, switchComparison } from './lib/debug-switch.js';
 
 /** Boolean settings people take from the environment. */
 const BOOLEAN_SETTINGS = ['DEBUG', 'SESSION_COOKIE_SECURE', 'CSRF_COOKIE_SECURE', 'SECURE_SSL_REDIRECT'];
@@ -37,17 +38,19 @@ DEBUG = config("DEBUG", default=False, cast=bool)  # python-decouple
   related: [],
   check(project) {
     const findings: RawFinding[] = [];
-    for (const { settings } of appSettings(project)) {
+    for (const { app, settings } of appSettings(project)) {
       for (const name of BOOLEAN_SETTINGS) {
         for (const a of liveAssignments(settings, name)) {
           const v = a.value;
           if (v.kind !== 'env') continue;
+          const given = givenValues(app, v.variable);
+          const compare = switchComparison(name, v, given);
           if (!v.whenSet) {
             if (onWheneverSet(v))
               findings.push({
                 file: a.file ?? settings.file,
                 line: a.line,
-                message: `${name} only tests whether ${v.variable} is set, so any value, 'False' and '0' included, makes it True. Compare the text instead: ${name} = os.environ.get("${v.variable}", "") == "1".`,
+                message: `${name} only tests whether ${v.variable} is set, so any value, 'False' and '0' included, makes it True. Compare the text instead: ${compare}.`,
               });
             continue;
           }
@@ -55,7 +58,9 @@ DEBUG = config("DEBUG", default=False, cast=bool)  # python-decouple
           findings.push({
             file: a.file ?? settings.file,
             line: a.line,
-            message: `${name} is taken from ${v.variable} ${how}, so any non-empty value, 'False' and '0' included, makes it True. Compare the text instead: ${name} = os.environ.get("${v.variable}", "") == "1".`,
+            message: isEnvironmentName(v, given)
+              ? `${name} is taken from ${v.variable} ${how}, and ${v.variable} names an environment: every non-empty name, the production one included, makes it True. Compare it with the development name instead: ${compare}, so that only ${v.variable}=${developmentWord(v, given)} turns it on.`
+              : `${name} is taken from ${v.variable} ${how}, so any non-empty value, 'False' and '0' included, makes it True. Compare the text instead: ${compare}.`,
           });
         }
       }

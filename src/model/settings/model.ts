@@ -4,7 +4,7 @@ import type { EvalContext } from './context.js';
 import { resolveDatabases } from './databases.js';
 import type { ModuleEvaluation } from './evaluation.js';
 import { concatPath, relativeParts, renderConcat } from './paths.js';
-import { truthy, type EnvValueSource, type PyOf, type PyValue } from './value.js';
+import { PROBE_TEXTS, truthy, type EnvValueSource, type PyOf, type PyValue } from './value.js';
 import { compareText } from '../../util/compare-text.js';
 
 // Values nested deeper than this are reported as unknown.
@@ -137,6 +137,8 @@ function envSource(v: PyOf<'env'>, inner: (x: PyValue) => ValueSource): ValueSou
     return t === undefined ? [] : [[p.text, t] as const];
   });
   if (truths.length > 0) out.truthWhenSetTo = Object.fromEntries(truths);
+  const compared = truths.map(([text]) => text).filter((text) => !PROBE_TEXTS.includes(text));
+  if (compared.length > 0) out.comparedWith = compared;
   return out;
 }
 

@@ -121,7 +121,23 @@ export function binary(a: PyValue, op: string, b: PyValue, line: number): PyValu
   }
   const presence = presenceTest(a, op, b, line);
   if (presence) return presence;
-  return lift(a, (x) => lift(b, (y) => scalarBinary(x, op, y, line)));
+  const left = ['==', '!=', 'in', 'not in'].includes(op) ? withComparedWords(a, b) : a;
+  return lift(left, (x) => lift(b, (y) => scalarBinary(x, op, y, line)));
+}
+
+/**
+ * A plain read compared with words (`os.environ.get("ENV") == "dev"`, `in ["dev", "stg"]`) is also probed with those
+ * words, so the value a deploy's `ENV=dev` gives is known, and which word the comparison turns on.
+ */
+function withComparedWords(a: PyValue, b: PyValue): PyValue {
+  if (a.t !== 'env' || !a.probes?.length || a.probes.some((p) => p.v.t !== 'str' || p.v.v !== p.text))
+    return a;
+  const words = (b.t === 'str' ? [b] : b.t === 'list' ? b.items : []).flatMap((w) =>
+    w.t === 'str' && w.v !== '' && !a.probes?.some((p) => p.text === w.v) ? [w.v] : [],
+  );
+  if (words.length === 0 || words.length > 8) return a;
+  const added = words.map((text) => ({ text, v: { t: 'str', v: text, line: a.line } as PyValue }));
+  return { ...a, probes: [...a.probes, ...added] };
 }
 
 /** `os.getenv("DEBUG") is not None`: only whether the variable is set is read, its text (`False`) never. */

@@ -120,7 +120,7 @@ export function joinAll(first: PyValue, more: PyValue[], line: number): PyValue 
   return more.reduce<PyValue>((acc, a) => join(acc, a, line), first);
 }
 
-/** Calls of os.path functions and pathlib constructors. */
+/** Calls of os.path functions and pathlib constructors (and unipath's, which join their arguments alike). */
 export const callPathFunction: LibraryCall = (_recorder, _ctx, name, args, line) => {
   const [a0] = args.pos;
   switch (name) {
@@ -145,6 +145,9 @@ export const callPathFunction: LibraryCall = (_recorder, _ctx, name, args, line)
     case 'pathlib.PurePath':
     case 'pathlib.PosixPath':
     case 'environ.Path':
+    case 'unipath.Path':
+    case 'unipath.FSPath':
+    case 'unipath.path.Path':
       if (!a0) return { t: 'unknown', text: 'Path()', line };
       return joinAll(
         lift(a0, (p) => asPath(p, line)),
@@ -156,7 +159,7 @@ export const callPathFunction: LibraryCall = (_recorder, _ctx, name, args, line)
   }
 };
 
-/** Methods of a path object: `.resolve()`, `.joinpath(...)`, environ.Path's `.path(...)`. */
+/** Methods of a path object: `.resolve()`, `.joinpath(...)`, environ.Path's `.path(...)`, unipath's `.child(...)`. */
 export function callPathMethod(
   o: PyOf<'path'>,
   method: string,
@@ -165,6 +168,11 @@ export function callPathMethod(
 ): PyValue | undefined {
   if (['resolve', 'absolute', 'expanduser', 'as_posix', '__str__'].includes(method)) return o;
   if (method === 'joinpath' || method === 'path') return joinAll(o, args.pos, line);
+  // unipath: `Path(__file__).ancestor(3)`, `BASE_DIR.child("media")`, `.absolute()` (above).
+  if (method === 'child') return joinAll(o, args.pos, line);
+  const [n] = args.pos;
+  if (method === 'ancestor' && n?.t === 'num' && Number.isInteger(n.v) && n.v >= 0)
+    return ancestor(o, n.v, line);
   return undefined;
 }
 

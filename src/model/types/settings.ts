@@ -17,6 +17,8 @@ export type ValueSource = (
       whenSet?: 'text' | 'truth-of-text';
       /** Python truth of the value when the variable is set to a common word ('1', 'False', 'yes', ...), where known. */
       truthWhenSetTo?: Record<string, boolean>;
+      /** Words the settings compare the text with (`== "dev"`, `in ["dev", "stg"]`), also in truthWhenSetTo. */
+      comparedWith?: string[];
       /** Other variables the value is read from when this one is set (`os.environ['B'] if A else True`). */
       selects?: string[];
       /** `'X' in os.environ` (or its negation): only whether X is set is read, never its value. */
