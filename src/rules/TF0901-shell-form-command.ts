@@ -30,7 +30,7 @@ import type { ShellCommand } from '../model/types/shell.js';
 import type { RawFinding } from '../core/index.js';
 import { droppedCommandNote } from './lib/dropped-command.js';
 import { otherAppServices } from './lib/each.js';
-import { execFormArgv, looksLikeArray, shellBuiltin } from './lib/exec-form.js';
+import { arrayWithTrailingText, execFormArgv, looksLikeArray, shellBuiltin } from './lib/exec-form.js';
 import {
   appShells,
   endsInExec,
@@ -104,9 +104,11 @@ set, or \`dumb-init\`, which does so unless \`--single-child\`), PID 1 is not a 
 through its group: not reported. Under \`tini\` without \`-g\`, tini passes SIGTERM to the script's shell only, and
 the message says so.
 
-An exec-form array followed by more text (\`ENTRYPOINT ["/bin/bash"]#["entrypoint.sh"]\`) is read as Docker reads
-it: the first JSON array, the rest ignored. It is exec form, so it is not reported here; the ignored text (here the
-script) never runs.`,
+An exec-form array followed by more text (\`CMD ["gunicorn", "mysite.wsgi"] # start\`,
+\`ENTRYPOINT ["/bin/bash"]#["entrypoint.sh"]\`) is not valid JSON, so BuildKit (Docker's default builder; its
+Dockerfile frontend 1.10 and later) runs the whole line with /bin/sh -c, where \`[gunicorn,\` is no command and the
+container exits at start. It is reported as shell form, with the array alone as the fix to write by hand (the legacy
+builder of Docker 20.10 kept the first array and dropped the rest).`,
   related: ['DL3025', 'JSONArgsRecommended'],
   check(project) {
     const findings: RawFinding[] = [];
@@ -326,6 +328,14 @@ function shellFormMessage(instr: CommandInstr, argv: string[] | undefined): stri
   const sequence = foregroundSequence(instr.script?.commands ?? []);
   // Docker runs an array that is not valid JSON (single quotes, a missing comma) as a shell command.
   if (sequence && !looksLikeArray(instr.raw)) return shellFormSequenceMessage(instr, sequence);
+  const trailing = arrayWithTrailingText(instr.raw);
+  if (trailing) {
+    const first = instr.script?.commands[0]?.argv[0];
+    const fails = first
+      ? `, where \`${printableWord(first)}\` is no command: the container exits at start (sh: not found)`
+      : '';
+    return `${k} is a JSON array followed by more text (${printableWord(trailing.rest)}), so Docker's builder (BuildKit) does not read it as the exec form: it runs the whole line with /bin/sh -c${fails}. Keep the array alone on the line, any comment on a line of its own: ${k} [${trailing.array.map((a) => JSON.stringify(a)).join(', ')}].`;
+  }
   if (looksLikeArray(instr.raw))
     return `${k} looks like an exec-form array but is not valid JSON (the exec form needs double quotes and a comma between words), so Docker runs the text with /bin/sh -c (shell form): ${pid1}. Write a JSON array of double-quoted words; to run several commands, run a script whose last command starts the server with exec, or ${k} ["sh", "-c", "…; exec <server>"].`;
   const builtin =
@@ -347,6 +357,12 @@ function shellFormMessage(instr: CommandInstr, argv: string[] | undefined): stri
       ? ` (${argv[1]} has no #! line: run directly it fails with "exec format error", so sh runs it; or add #!/bin/sh to it and use ${k} [${JSON.stringify(argv[1])}])`
       : '';
   return `${k} is in shell form, so ${pid1}. Use the exec form: ${example}${noShebang}.`;
+}
+
+/** A word as the message shows it: one line, at most 40 characters. */
+function printableWord(s: string): string {
+  const clean = s.replace(/[^\x20-\x7e]/g, '?');
+  return clean.length > 40 ? `${clean.slice(0, 40)}…` : clean;
 }
 
 /** A shell-form CMD that runs long-running processes one after the other: keep one, in exec form. */

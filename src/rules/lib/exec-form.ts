@@ -56,6 +56,27 @@ export function looksLikeArray(raw: string): boolean {
   return raw.trim().startsWith('[');
 }
 
+/**
+ * The JSON array and the text after it, when a shell-form text is a valid array of strings followed by more
+ * (`["gunicorn", "app.wsgi"] # start`): Docker's default builder runs the whole line with /bin/sh -c.
+ */
+export function arrayWithTrailingText(raw: string): { array: string[]; rest: string } | undefined {
+  const t = raw.trim();
+  if (!t.startsWith('[')) return undefined;
+  for (let end = t.indexOf(']'); end >= 0; end = t.indexOf(']', end + 1)) {
+    let v: unknown;
+    try {
+      v = JSON.parse(t.slice(0, end + 1));
+    } catch {
+      continue;
+    }
+    const rest = t.slice(end + 1).trim();
+    if (!Array.isArray(v) || !v.every((x) => typeof x === 'string') || !rest) return undefined;
+    return { array: v as string[], rest };
+  }
+  return undefined;
+}
+
 /** Words a shell splits as written: no bracket, quote left over, or trailing comma from a botched JSON array. */
 function isPlainWordList(raw: string, argv: string[]): boolean {
   return !looksLikeArray(raw) && argv.length > 0 && argv.every((w) => !/[[\]'"]|,$/.test(w));
