@@ -528,3 +528,40 @@ test('TF0901: a JSON array followed by text is shell form; the message names the
     assert.deepEqual(await filesFixed(files), []);
   }
 });
+
+test('TF0901 on a shell-form CMD that runs a start script names the script where the image holds it, never /entrypoint.sh', async () => {
+  const script = '#!/bin/sh\npython manage.py collectstatic --noinput\ngunicorn --bind 0.0.0.0:8000 a.wsgi\n';
+  const cases: [string, Record<string, string>, string][] = [
+    [
+      'WORKDIR /srv\nCOPY . /srv/\nCMD sh -c "chmod +x /srv/run-web.sh && /srv/run-web.sh"',
+      { 'run-web.sh': script },
+      'CMD ["/srv/run-web.sh"]',
+    ],
+    [
+      'WORKDIR /code\nCOPY . .\nCMD sh run.sh; echo done',
+      { 'run.sh': script.replace('#!/bin/sh\n', '') },
+      'CMD ["sh", "/code/run.sh"]',
+    ],
+    [
+      'WORKDIR /code\nCOPY . .\nRUN mv run.sh /usr/local/bin/start\nCMD cd /code && start',
+      { 'run.sh': script },
+      'CMD ["/usr/local/bin/start"]',
+    ],
+  ];
+  for (const [lines, extra, named] of cases) {
+    const files = { Dockerfile: `FROM python:3.12\n${lines}\n`, 'manage.py': '', ...extra };
+    const found = (await analyzeFiles(files)).findings.filter(
+      (f) => f.ruleId === 'TF0901' && f.file === 'Dockerfile',
+    );
+    assert.equal(found.length, 1, lines);
+    assert.ok(found[0].message.includes(`Use the exec form: ${named}`), found[0].message);
+    assert.ok(!found[0].message.includes('/entrypoint.sh'), found[0].message);
+  }
+  // No script of the image is run: no path is made up.
+  const none = await analyzeFiles({
+    Dockerfile: 'FROM python:3.12\nCMD python manage.py migrate && gunicorn a.wsgi\n',
+    'manage.py': '',
+  });
+  for (const f of none.findings.filter((f) => f.ruleId === 'TF0901'))
+    assert.ok(!f.message.includes('/entrypoint.sh'), f.message);
+});

@@ -34,6 +34,12 @@ const APPS = [
 
 /** Findings of a rule with a safe fix whose fixer declines them on purpose, by app: the reason is the fixer's. */
 const DECLINED: Record<string, { rule: string; why: string }[]> = {
+  '__tests__/fixtures/corpus/cmd-chmod-then-run-script': [
+    {
+      rule: 'TF0901',
+      why: 'a shell-form CMD of two commands (chmod +x, then the script): the chmod belongs in a RUN, by hand',
+    },
+  ],
   '__tests__/fixtures/corpus/cmd-json-then-comment': [
     {
       rule: 'TF0901',

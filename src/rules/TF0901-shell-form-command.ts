@@ -30,7 +30,14 @@ import type { ShellCommand } from '../model/types/shell.js';
 import type { RawFinding } from '../core/index.js';
 import { droppedCommandNote } from './lib/dropped-command.js';
 import { otherAppServices } from './lib/each.js';
-import { arrayWithTrailingText, execFormArgv, looksLikeArray, shellBuiltin } from './lib/exec-form.js';
+import {
+  arrayWithTrailingText,
+  execFormArgv,
+  looksLikeArray,
+  scriptExecForm,
+  scriptRunByText,
+  shellBuiltin,
+} from './lib/exec-form.js';
 import {
   appShells,
   endsInExec,
@@ -132,6 +139,7 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
             message: shellFormMessage(
               shellForm,
               execFormArgv(shellForm, app.entrypointScripts, stage.workdir || '/'),
+              scriptRunByText(shellForm.raw, app.entrypointScripts, stage.workdir || '/'),
             ),
           });
         for (const instr of [stage.entrypoint, cmd]) {
@@ -320,7 +328,11 @@ function scriptRunBy(
 }
 
 /** `argv`: the exec form the instruction can be rewritten as (execFormArgv), undefined when none is safe. */
-function shellFormMessage(instr: CommandInstr, argv: string[] | undefined): string {
+function shellFormMessage(
+  instr: CommandInstr,
+  argv: string[] | undefined,
+  script: EntrypointScript | undefined,
+): string {
   const k = instr.keyword;
   if (isKeepAliveLoop(instr.raw))
     return `${k} is in shell form and is a keep-alive loop (${instr.raw.trim()}), not a server: /bin/sh is PID 1, ignores SIGTERM, and docker stop waits for the kill timeout. To keep an idle container, use \`${k} ["sleep", "infinity"]\`; to serve, start the server in exec form.`;
@@ -344,10 +356,18 @@ function shellFormMessage(instr: CommandInstr, argv: string[] | undefined): stri
     return `${k} is in shell form, so ${pid1}. No exec form can be built from it: '${builtin}' is a shell builtin, not a program, so ${k} [${instr.script?.commands[0].argv.map((a) => JSON.stringify(a)).join(', ')}] would fail to start. Start the server itself in exec form (${k} ["gunicorn", "--bind", "0.0.0.0:8000", "<project>.wsgi"]).`;
   if (!argv) {
     // `CMD case "$ROLE" in web) gunicorn …;; worker) celery …;; esac`: alternatives, each ending the command
+    // The script the text runs, named where the image holds it; no path is named that the image may not hold.
+    const runScript =
+      script &&
+      `${k} [${scriptExecForm(script)
+        .map((a) => JSON.stringify(a))
+        .join(', ')}]`;
     if (branchEnds(instr.script?.commands ?? []).length > 1)
-      return `${k} is in shell form, so ${pid1} (whichever branch of its case or if/else runs). Use the exec form with exec in each branch: ${k} ["sh", "-c", "…"] with 'exec' before the last command of every branch, or ${k} ["/entrypoint.sh"] with a script that does so.`;
+      return `${k} is in shell form, so ${pid1} (whichever branch of its case or if/else runs). Use the exec form with exec in each branch: ${k} ["sh", "-c", "…"] with 'exec' before the last command of every branch, or ${runScript ? `${runScript} with exec in each branch of ${script.file}` : `an exec-form ${k} that runs a start script which does so`}.`;
+    if (runScript)
+      return `${k} is in shell form, so ${pid1}. Use the exec form: ${runScript}, with exec before the command of ${script.file} that starts the server${script.noShebang ? ` (${script.file} has no #! line, so sh runs it)` : ''}${/\bchmod\b/.test(instr.raw) ? `; make it executable at build time (RUN chmod +x ${script.imagePath}), not at every start` : ''}.`;
     const several = (instr.script?.commands.length ?? 0) > 1;
-    return `${k} is in shell form, so ${pid1}. Use the exec form: ${several ? `${k} ["/entrypoint.sh"] with exec in the script` : `${k} ["sh", "-c", "exec …"]`}.`;
+    return `${k} is in shell form, so ${pid1}. Use the exec form: ${several ? `run the commands from a start script whose last command starts the server with exec, in an exec-form ${k} ["<path of the script in the image>"]` : `${k} ["sh", "-c", "exec …"]`}.`;
   }
   const example = `${k} [${argv.map((a) => JSON.stringify(a)).join(', ')}]`;
   // A script without #! cannot be run directly: sh reads it, or the script gets a shebang.

@@ -82,6 +82,29 @@ function isPlainWordList(raw: string, argv: string[]): boolean {
   return !looksLikeArray(raw) && argv.length > 0 && argv.every((w) => !/[[\]'"]|,$/.test(w));
 }
 
+/**
+ * The one start script of the image a shell-form text runs (`chmod +x /srv/run.sh && /srv/run.sh`, `sh run.sh`), its
+ * words resolved against the WORKDIR; undefined when it runs none or several.
+ */
+export function scriptRunByText(
+  raw: string,
+  scripts: EntrypointScript[],
+  workdir: string,
+): EntrypointScript | undefined {
+  const found = new Set<EntrypointScript>();
+  for (const word of raw.split(/[\s;&|"'()`]+/)) {
+    if (!word || word.startsWith('-')) continue;
+    const script = scriptAt(word, scripts, workdir);
+    if (script) found.add(script);
+  }
+  return found.size === 1 ? [...found][0] : undefined;
+}
+
+/** The exec form that runs a script: directly, or with sh when it has no `#!` line. */
+export function scriptExecForm(script: EntrypointScript): string[] {
+  return script.noShebang ? ['sh', script.imagePath] : [script.imagePath];
+}
+
 function scriptAt(word: string, scripts: EntrypointScript[], workdir: string): EntrypointScript | undefined {
   const path = word.includes('/') ? posix.resolve(workdir, word) : undefined;
   return scripts.find((s) =>
