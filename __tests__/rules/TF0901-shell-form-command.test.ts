@@ -504,3 +504,64 @@ test('TF0901 on a shell-form CMD of a shell builtin builds no exec form of it, a
   assert.ok(!found[0].message.includes('Use the exec form: CMD [".", "."]'), found[0].message);
   assert.deepEqual(await filesFixed(files), []);
 });
+
+// Observed 2026-12-03 with the engine here (Docker 20.10.24, legacy builder; no buildx): `CMD ["gunicorn",
+// "app.wsgi"] # start` gave Config.Cmd ["gunicorn","app.wsgi"] and `ENTRYPOINT ["/bin/bash"]#["entrypoint.sh"]`
+// Config.Entrypoint ["/bin/bash"] (the first JSON value). BuildKit's Dockerfile frontend reads it with json.Unmarshal
+// since 1.10 (moby/buildkit 80518e257, "fix invalid usage of json.NewDecoder"), whose test expects
+// `ENTRYPOINT []random string` to give ["/bin/sh","-c","[]random string"]: the default builder of current Docker runs
+// the line as shell form, and so does the model. `sh -c '["gunicorn", "app.wsgi"] # start'` → `[gunicorn,: not found`.
+test('TF0901: a JSON array followed by text is shell form; the message names the text and the array alone', async () => {
+  for (const [line, keyword, array] of [
+    ['CMD ["gunicorn", "app.wsgi"] # start', 'CMD', 'CMD ["gunicorn", "app.wsgi"]'],
+    ['ENTRYPOINT ["/bin/bash"]#["entrypoint.sh"]', 'ENTRYPOINT', 'ENTRYPOINT ["/bin/bash"]'],
+  ]) {
+    const files = { Dockerfile: `FROM python:3.12\nWORKDIR /app\nCOPY . .\n${line}\n`, 'manage.py': '' };
+    const found = (await analyzeFiles(files)).findings.filter((f) => f.ruleId === 'TF0901');
+    assert.equal(found.length, 1, line);
+    const m = found[0].message;
+    assert.ok(m.startsWith(`${keyword} is a JSON array followed by more text`), m);
+    assert.ok(m.includes('runs the whole line with /bin/sh -c'), m);
+    assert.ok(m.includes(`on a line of its own: ${array}.`), m);
+    assert.ok(!m.includes('not valid JSON (the exec form needs double quotes'), m);
+    assert.ok(!m.includes('Use the exec form'), m);
+    assert.deepEqual(await filesFixed(files), []);
+  }
+});
+
+test('TF0901 on a shell-form CMD that runs a start script names the script where the image holds it, never /entrypoint.sh', async () => {
+  const script = '#!/bin/sh\npython manage.py collectstatic --noinput\ngunicorn --bind 0.0.0.0:8000 a.wsgi\n';
+  const cases: [string, Record<string, string>, string][] = [
+    [
+      'WORKDIR /srv\nCOPY . /srv/\nCMD sh -c "chmod +x /srv/run-web.sh && /srv/run-web.sh"',
+      { 'run-web.sh': script },
+      'CMD ["/srv/run-web.sh"]',
+    ],
+    [
+      'WORKDIR /code\nCOPY . .\nCMD sh run.sh; echo done',
+      { 'run.sh': script.replace('#!/bin/sh\n', '') },
+      'CMD ["sh", "/code/run.sh"]',
+    ],
+    [
+      'WORKDIR /code\nCOPY . .\nRUN mv run.sh /usr/local/bin/start\nCMD cd /code && start',
+      { 'run.sh': script },
+      'CMD ["/usr/local/bin/start"]',
+    ],
+  ];
+  for (const [lines, extra, named] of cases) {
+    const files = { Dockerfile: `FROM python:3.12\n${lines}\n`, 'manage.py': '', ...extra };
+    const found = (await analyzeFiles(files)).findings.filter(
+      (f) => f.ruleId === 'TF0901' && f.file === 'Dockerfile',
+    );
+    assert.equal(found.length, 1, lines);
+    assert.ok(found[0].message.includes(`Use the exec form: ${named}`), found[0].message);
+    assert.ok(!found[0].message.includes('/entrypoint.sh'), found[0].message);
+  }
+  // No script of the image is run: no path is made up.
+  const none = await analyzeFiles({
+    Dockerfile: 'FROM python:3.12\nCMD python manage.py migrate && gunicorn a.wsgi\n',
+    'manage.py': '',
+  });
+  for (const f of none.findings.filter((f) => f.ruleId === 'TF0901'))
+    assert.ok(!f.message.includes('/entrypoint.sh'), f.message);
+});

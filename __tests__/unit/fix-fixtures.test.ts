@@ -34,6 +34,24 @@ const APPS = [
 
 /** Findings of a rule with a safe fix whose fixer declines them on purpose, by app: the reason is the fixer's. */
 const DECLINED: Record<string, { rule: string; why: string }[]> = {
+  '__tests__/fixtures/corpus/cmd-chmod-then-run-script': [
+    {
+      rule: 'TF0901',
+      why: 'a shell-form CMD of two commands (chmod +x, then the script): the chmod belongs in a RUN, by hand',
+    },
+  ],
+  '__tests__/fixtures/corpus/cmd-json-then-comment': [
+    {
+      rule: 'TF0901',
+      why: "a JSON array followed by text: the message gives the array alone; where the text goes is the author's call",
+    },
+  ],
+  '__tests__/fixtures/corpus/entrypoint-trailing-json': [
+    {
+      rule: 'TF0901',
+      why: 'a JSON array followed by another array after #: which command was meant is not known',
+    },
+  ],
   '__tests__/fixtures/corpus/settings-localhost-overwritten-or-dead': [
     {
       rule: 'TF0305',

@@ -142,12 +142,15 @@ export class ImageLayout {
   private destOf(stage: Stage, index: number, ins: CopyInstr): { path: string; isDir: boolean } {
     const wd = this.workdirAt(stage, index) ?? '/';
     const sources = this.sourcesOf(ins);
+    const path = posix.resolve(wd, ins.dest);
+    // `COPY manage.py .` (the model writes `.` as the WORKDIR): the WORKDIR exists, so the file goes inside it.
     const isDir =
       ins.dest.endsWith('/') ||
       ins.dest === '.' ||
+      path === wd ||
       sources.length > 1 ||
       sources.some((s) => /[*?[]/.test(s) || this.isDirSource(s, ins));
-    return { path: posix.resolve(wd, ins.dest), isDir };
+    return { path, isDir };
   }
 
   private readonly resolvedSources = new Map<CopyInstr, string[]>();

@@ -9,6 +9,7 @@ import {
   relativeTo,
 } from '../discover/classify.js';
 import type { AppSeed } from './app-seeds.js';
+import { mayRun } from './command/branches.js';
 import { djangoCommand, serverOf } from './command/servers.js';
 import { containerVariables, effectiveCommand } from './command/start-chain.js';
 import { byDepth, ModelPart } from './input.js';
@@ -255,9 +256,12 @@ function startChainSettingsModule(app: App): string | undefined {
   const commands = [service?.entrypoint, service?.command, target?.entrypoint, target?.cmd];
   const scripts = [...commands.map((c) => c?.script), ...app.entrypointScripts.map((s) => s.script)];
   const found: string[] = [];
+  // An export inside an if/case branch holds where the container's environment selects that branch.
+  const inputs = { variable: containerEnvironment(app) };
   for (const script of scripts) {
     for (const a of script?.assignments ?? [])
-      if (a.name === 'DJANGO_SETTINGS_MODULE' && a.literal && isModuleName(a.value)) found.push(a.value);
+      if (a.name === 'DJANGO_SETTINGS_MODULE' && a.literal && isModuleName(a.value) && mayRun(a, inputs))
+        found.push(a.value);
     for (const c of script?.commands ?? []) {
       const module = settingsOption(c.argv);
       if (module) found.push(module);

@@ -343,12 +343,14 @@ function recordAssigns(assigns: Node[] | null | undefined, src: Source): ShellAs
     if (!a?.Name || a.Naked || a.Array) continue;
     const value = a.Value ? wordText(a.Value, src) : '';
     const literal = !(a.Value?.Parts ?? []).some((p: Node) => hasExpansion(p));
-    const assignment = {
+    const assignment: ShellAssignment = {
       name: a.Name.Value as string,
       value,
       literal,
       line: src.lineOffset + a.Pos().Line(),
     };
+    // `if [ "$APP_ENV" = prod ]; then export DJANGO_SETTINGS_MODULE=…`: holds only where the branch runs.
+    if (src.guards.length > 0) assignment.guards = src.guards;
     src.assignments.push(assignment);
     recorded.push({ ...assignment, text: sliceBetween(a, a, src) });
   }

@@ -42,6 +42,8 @@ export interface ShellAssignment {
   line: number;
   /** `X="a b"`: the assignment as written, quotes kept. */
   text?: string;
+  /** The conditions under which it runs (inside `if`/`case`), outermost first; absent when always. */
+  guards?: ShellCondition[];
 }
 
 export interface ShellScript {

@@ -30,7 +30,14 @@ import type { ShellCommand } from '../model/types/shell.js';
 import type { RawFinding } from '../core/index.js';
 import { droppedCommandNote } from './lib/dropped-command.js';
 import { otherAppServices } from './lib/each.js';
-import { execFormArgv, looksLikeArray, shellBuiltin } from './lib/exec-form.js';
+import {
+  arrayWithTrailingText,
+  execFormArgv,
+  looksLikeArray,
+  scriptExecForm,
+  scriptRunByText,
+  shellBuiltin,
+} from './lib/exec-form.js';
 import {
   appShells,
   endsInExec,
@@ -104,9 +111,11 @@ set, or \`dumb-init\`, which does so unless \`--single-child\`), PID 1 is not a 
 through its group: not reported. Under \`tini\` without \`-g\`, tini passes SIGTERM to the script's shell only, and
 the message says so.
 
-An exec-form array followed by more text (\`ENTRYPOINT ["/bin/bash"]#["entrypoint.sh"]\`) is read as Docker reads
-it: the first JSON array, the rest ignored. It is exec form, so it is not reported here; the ignored text (here the
-script) never runs.`,
+An exec-form array followed by more text (\`CMD ["gunicorn", "mysite.wsgi"] # start\`,
+\`ENTRYPOINT ["/bin/bash"]#["entrypoint.sh"]\`) is not valid JSON, so BuildKit (Docker's default builder; its
+Dockerfile frontend 1.10 and later) runs the whole line with /bin/sh -c, where \`[gunicorn,\` is no command and the
+container exits at start. It is reported as shell form, with the array alone as the fix to write by hand (the legacy
+builder of Docker 20.10 kept the first array and dropped the rest).`,
   related: ['DL3025', 'JSONArgsRecommended'],
   check(project) {
     const findings: RawFinding[] = [];
@@ -130,6 +139,7 @@ script) never runs.`,
             message: shellFormMessage(
               shellForm,
               execFormArgv(shellForm, app.entrypointScripts, stage.workdir || '/'),
+              scriptRunByText(shellForm.raw, app.entrypointScripts, stage.workdir || '/'),
             ),
           });
         for (const instr of [stage.entrypoint, cmd]) {
@@ -318,7 +328,11 @@ function scriptRunBy(
 }
 
 /** `argv`: the exec form the instruction can be rewritten as (execFormArgv), undefined when none is safe. */
-function shellFormMessage(instr: CommandInstr, argv: string[] | undefined): string {
+function shellFormMessage(
+  instr: CommandInstr,
+  argv: string[] | undefined,
+  script: EntrypointScript | undefined,
+): string {
   const k = instr.keyword;
   if (isKeepAliveLoop(instr.raw))
     return `${k} is in shell form and is a keep-alive loop (${instr.raw.trim()}), not a server: /bin/sh is PID 1, ignores SIGTERM, and docker stop waits for the kill timeout. To keep an idle container, use \`${k} ["sleep", "infinity"]\`; to serve, start the server in exec form.`;
@@ -326,6 +340,14 @@ function shellFormMessage(instr: CommandInstr, argv: string[] | undefined): stri
   const sequence = foregroundSequence(instr.script?.commands ?? []);
   // Docker runs an array that is not valid JSON (single quotes, a missing comma) as a shell command.
   if (sequence && !looksLikeArray(instr.raw)) return shellFormSequenceMessage(instr, sequence);
+  const trailing = arrayWithTrailingText(instr.raw);
+  if (trailing) {
+    const first = instr.script?.commands[0]?.argv[0];
+    const fails = first
+      ? `, where \`${printableWord(first)}\` is no command: the container exits at start (sh: not found)`
+      : '';
+    return `${k} is a JSON array followed by more text (${printableWord(trailing.rest)}), so Docker's builder (BuildKit) does not read it as the exec form: it runs the whole line with /bin/sh -c${fails}. Keep the array alone on the line, any comment on a line of its own: ${k} [${trailing.array.map((a) => JSON.stringify(a)).join(', ')}].`;
+  }
   if (looksLikeArray(instr.raw))
     return `${k} looks like an exec-form array but is not valid JSON (the exec form needs double quotes and a comma between words), so Docker runs the text with /bin/sh -c (shell form): ${pid1}. Write a JSON array of double-quoted words; to run several commands, run a script whose last command starts the server with exec, or ${k} ["sh", "-c", "…; exec <server>"].`;
   const builtin =
@@ -334,10 +356,18 @@ function shellFormMessage(instr: CommandInstr, argv: string[] | undefined): stri
     return `${k} is in shell form, so ${pid1}. No exec form can be built from it: '${builtin}' is a shell builtin, not a program, so ${k} [${instr.script?.commands[0].argv.map((a) => JSON.stringify(a)).join(', ')}] would fail to start. Start the server itself in exec form (${k} ["gunicorn", "--bind", "0.0.0.0:8000", "<project>.wsgi"]).`;
   if (!argv) {
     // `CMD case "$ROLE" in web) gunicorn …;; worker) celery …;; esac`: alternatives, each ending the command
+    // The script the text runs, named where the image holds it; no path is named that the image may not hold.
+    const runScript =
+      script &&
+      `${k} [${scriptExecForm(script)
+        .map((a) => JSON.stringify(a))
+        .join(', ')}]`;
     if (branchEnds(instr.script?.commands ?? []).length > 1)
-      return `${k} is in shell form, so ${pid1} (whichever branch of its case or if/else runs). Use the exec form with exec in each branch: ${k} ["sh", "-c", "…"] with 'exec' before the last command of every branch, or ${k} ["/entrypoint.sh"] with a script that does so.`;
+      return `${k} is in shell form, so ${pid1} (whichever branch of its case or if/else runs). Use the exec form with exec in each branch: ${k} ["sh", "-c", "…"] with 'exec' before the last command of every branch, or ${runScript ? `${runScript} with exec in each branch of ${script.file}` : `an exec-form ${k} that runs a start script which does so`}.`;
+    if (runScript)
+      return `${k} is in shell form, so ${pid1}. Use the exec form: ${runScript}, with exec before the command of ${script.file} that starts the server${script.noShebang ? ` (${script.file} has no #! line, so sh runs it)` : ''}${/\bchmod\b/.test(instr.raw) ? `; make it executable at build time (RUN chmod +x ${script.imagePath}), not at every start` : ''}.`;
     const several = (instr.script?.commands.length ?? 0) > 1;
-    return `${k} is in shell form, so ${pid1}. Use the exec form: ${several ? `${k} ["/entrypoint.sh"] with exec in the script` : `${k} ["sh", "-c", "exec …"]`}.`;
+    return `${k} is in shell form, so ${pid1}. Use the exec form: ${several ? `run the commands from a start script whose last command starts the server with exec, in an exec-form ${k} ["<path of the script in the image>"]` : `${k} ["sh", "-c", "exec …"]`}.`;
   }
   const example = `${k} [${argv.map((a) => JSON.stringify(a)).join(', ')}]`;
   // A script without #! cannot be run directly: sh reads it, or the script gets a shebang.
@@ -347,6 +377,12 @@ function shellFormMessage(instr: CommandInstr, argv: string[] | undefined): stri
       ? ` (${argv[1]} has no #! line: run directly it fails with "exec format error", so sh runs it; or add #!/bin/sh to it and use ${k} [${JSON.stringify(argv[1])}])`
       : '';
   return `${k} is in shell form, so ${pid1}. Use the exec form: ${example}${noShebang}.`;
+}
+
+/** A word as the message shows it: one line, at most 40 characters. */
+function printableWord(s: string): string {
+  const clean = s.replace(/[^\x20-\x7e]/g, '?');
+  return clean.length > 40 ? `${clean.slice(0, 40)}…` : clean;
 }
 
 /** A shell-form CMD that runs long-running processes one after the other: keep one, in exec form. */

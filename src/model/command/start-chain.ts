@@ -408,7 +408,7 @@ function scriptCommands(
   const argsVariables = argumentsHeldBy(s.script);
   let dir = workdir; // `cd /web/configs` then `./migrate.sh`: a relative script is found where cd went
   for (const c of commandsThatRun(s.script.commands, inputs)) {
-    dir = directoryAfter(c.argv, dir);
+    dir = directoryAfter(c.argv, dir, inputs.variable);
     chain.reached?.commands.add(c);
     const runsArgs = runsArguments(c.argv, argsVariables);
     if (runsArgs && caller && args && args.length > 0) {
@@ -480,10 +480,16 @@ export function djangoDirectories(app: App): string[] {
   const workdir = app.dockerfile?.targetStage?.workdir || '/';
   const servers: string[] = [];
   const manage: string[] = [];
+  // `cd ${PROJECT_NAME}`: a variable the container's environment sets, unless a start script assigns it itself.
+  const assigned = new Set(
+    app.entrypointScripts.flatMap((s) => (s.script.assignments ?? []).map((a) => a.name)),
+  );
+  const known = containerVariables(app.dockerfile?.targetStage?.env ?? {}, app.compose?.appService);
+  const variable: BranchInputs['variable'] = (name) => (assigned.has(name) ? undefined : known(name));
   for (const chain of [effectiveCommand(app), imageCommand(app)]) {
     let dir = workdir;
     for (const c of chain) {
-      dir = directoryAfter(c.argv, dir);
+      dir = directoryAfter(c.argv, dir, variable);
       const script = c.argv.find((w) => basename(w) === 'manage.py');
       if (script) manage.push(posix.dirname(posix.resolve(dir, script)));
       else if (serverOf(c.argv)) servers.push(posix.resolve(dir, chdirOf(programArgv(c.argv)) ?? '.'));
@@ -501,17 +507,29 @@ function chdirOf(argv: string[]): string | undefined {
   return undefined;
 }
 
-/** The directory a script is in after a command: `cd DIR` moves it (a DIR known as written), anything else not. */
-export function directoryAfter(argv: string[], dir: string): string {
-  if (
-    argv[0] !== 'cd' ||
-    argv.length !== 2 ||
-    argv[1] === '-' ||
-    argv[1].includes('$') ||
-    argv[1].startsWith('~')
-  )
-    return dir;
-  return posix.resolve(dir, argv[1]);
+/**
+ * The directory a script is in after a command: `cd DIR` moves it (a DIR known as written, or `cd ${PROJECT}` with
+ * the variable's value known from the container's environment), anything else not.
+ */
+export function directoryAfter(argv: string[], dir: string, variable?: BranchInputs['variable']): string {
+  if (argv[0] !== 'cd' || argv.length !== 2 || argv[1] === '-' || argv[1].startsWith('~')) return dir;
+  const target = argv[1].includes('$') ? expandKnown(argv[1], variable) : argv[1];
+  return target === undefined || target === '' ? dir : posix.resolve(dir, target);
+}
+
+/** A word with every `$NAME` / `${NAME}` replaced by its known value; undefined when one is not known or unset. */
+function expandKnown(word: string, variable: BranchInputs['variable'] | undefined): string | undefined {
+  if (!variable) return undefined;
+  let unknown = false;
+  const out = word.replace(
+    /\$(?:\{(\w+)\}|(\w+))/g,
+    (_, braced: string | undefined, bare: string | undefined) => {
+      const value = variable(braced ?? bare ?? '');
+      if (typeof value !== 'string') unknown = true;
+      return typeof value === 'string' ? value : '';
+    },
+  );
+  return unknown || out.includes('$') ? undefined : out;
 }
 
 const ALL_ARGS = new Set(['$@', '$*', '${@}', '${*}']);

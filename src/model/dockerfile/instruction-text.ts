@@ -3,22 +3,21 @@ import { posix } from 'node:path';
 import { splitWords, type DockerfileInstruction } from '../../parse/dockerfile.js';
 
 /**
- * The string array of an exec-form (JSON) argument list, or undefined for shell form. Docker decodes the first JSON
- * value and ignores what follows it (`["/bin/bash"]#["entrypoint.sh"]` is `["/bin/bash"]`), and so does this.
+ * The string array of an exec-form (JSON) argument list, or undefined for shell form. The whole text must be one JSON
+ * array of strings: text after the array (`["gunicorn", "app.wsgi"] # start`) makes it shell form, as BuildKit's
+ * Dockerfile frontend 1.10+ (Docker's default builder) reads it; the legacy builder of Docker 20.10 took the first
+ * array and dropped the rest.
  */
 export function jsonArray(args: string): string[] | undefined {
   const t = args.trim();
   if (!t.startsWith('[')) return undefined;
-  for (let end = t.indexOf(']'); end >= 0; end = t.indexOf(']', end + 1)) {
-    let v: unknown;
-    try {
-      v = JSON.parse(t.slice(0, end + 1));
-    } catch {
-      continue;
-    }
-    return Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : undefined;
+  let v: unknown;
+  try {
+    v = JSON.parse(t);
+  } catch {
+    return undefined;
   }
-  return undefined;
+  return Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : undefined;
 }
 
 /** Leading `--flag[=value]` words of RUN/COPY/ADD, and the text after them. */

@@ -56,9 +56,53 @@ export function looksLikeArray(raw: string): boolean {
   return raw.trim().startsWith('[');
 }
 
+/**
+ * The JSON array and the text after it, when a shell-form text is a valid array of strings followed by more
+ * (`["gunicorn", "app.wsgi"] # start`): Docker's default builder runs the whole line with /bin/sh -c.
+ */
+export function arrayWithTrailingText(raw: string): { array: string[]; rest: string } | undefined {
+  const t = raw.trim();
+  if (!t.startsWith('[')) return undefined;
+  for (let end = t.indexOf(']'); end >= 0; end = t.indexOf(']', end + 1)) {
+    let v: unknown;
+    try {
+      v = JSON.parse(t.slice(0, end + 1));
+    } catch {
+      continue;
+    }
+    const rest = t.slice(end + 1).trim();
+    if (!Array.isArray(v) || !v.every((x) => typeof x === 'string') || !rest) return undefined;
+    return { array: v as string[], rest };
+  }
+  return undefined;
+}
+
 /** Words a shell splits as written: no bracket, quote left over, or trailing comma from a botched JSON array. */
 function isPlainWordList(raw: string, argv: string[]): boolean {
   return !looksLikeArray(raw) && argv.length > 0 && argv.every((w) => !/[[\]'"]|,$/.test(w));
+}
+
+/**
+ * The one start script of the image a shell-form text runs (`chmod +x /srv/run.sh && /srv/run.sh`, `sh run.sh`), its
+ * words resolved against the WORKDIR; undefined when it runs none or several.
+ */
+export function scriptRunByText(
+  raw: string,
+  scripts: EntrypointScript[],
+  workdir: string,
+): EntrypointScript | undefined {
+  const found = new Set<EntrypointScript>();
+  for (const word of raw.split(/[\s;&|"'()`]+/)) {
+    if (!word || word.startsWith('-')) continue;
+    const script = scriptAt(word, scripts, workdir);
+    if (script) found.add(script);
+  }
+  return found.size === 1 ? [...found][0] : undefined;
+}
+
+/** The exec form that runs a script: directly, or with sh when it has no `#!` line. */
+export function scriptExecForm(script: EntrypointScript): string[] {
+  return script.noShebang ? ['sh', script.imagePath] : [script.imagePath];
 }
 
 function scriptAt(word: string, scripts: EntrypointScript[], workdir: string): EntrypointScript | undefined {
