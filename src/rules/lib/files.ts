@@ -29,9 +29,29 @@ export function isDevelopmentComposeFile(path: string, composeFiles: readonly st
   if (!/^(docker-)?compose\.ya?ml$/.test(name)) return false;
   const dir = path.slice(0, Math.max(path.lastIndexOf('/'), 0));
   // `_development/docker-compose.yml`: the directory says what the default-named file is for.
-  if (DEVELOPMENT_WORD.test(baseOf(dir).toLowerCase())) return true;
+  if (isNamedForDevelopment(baseOf(dir))) return true;
   return composeFiles.some(
     (f) => f.slice(0, Math.max(f.lastIndexOf('/'), 0)) === dir && isNamedForProduction(f),
+  );
+}
+
+/** Words a directory named for an environment may carry beside its development word (`docker-dev`, `dev_env`). */
+const SETUP_WORD =
+  /^(docker|compose|env|envs|environment|environments|stack|setup|config|deploy|deployment)$/;
+
+/**
+ * `_development`, `dev`, `docker-dev`, `local_env`: a directory named for development, every word of its name a
+ * development or setup word. A project folder that merely carries such a word (`Shop-Django-Test-Project`,
+ * `my-dev-blog`) says nothing about the compose file inside it.
+ */
+function isNamedForDevelopment(dir: string): boolean {
+  const words = dir
+    .toLowerCase()
+    .split(/[._\s-]+/)
+    .filter((w) => w !== '');
+  return (
+    words.some((w) => DEVELOPMENT_WORD.test(w)) &&
+    words.every((w) => DEVELOPMENT_WORD.test(w) || SETUP_WORD.test(w))
   );
 }
 
