@@ -21,15 +21,21 @@ const DEVELOPMENT_WORD =
  * An override file, or one named for development, debugging or tests (`docker-compose.debug.yml`, VS Code's), or a
  * default-named one in a directory so named, is not what production runs; nor is the default `docker-compose.yml`
  * when a production alternative (`docker-compose-deploy.yml`, `compose.prod.yaml`) sits beside it among
- * `composeFiles`.
+ * `composeFiles`, unless the set analysed (`mergedWith`) layers that production file on it.
  */
-export function isDevelopmentComposeFile(path: string, composeFiles: readonly string[] = []): boolean {
+export function isDevelopmentComposeFile(
+  path: string,
+  composeFiles: readonly string[] = [],
+  mergedWith: readonly string[] = [],
+): boolean {
   const name = baseOf(path).toLowerCase();
   if (DEVELOPMENT_WORD.test(name)) return true;
   if (!/^(docker-)?compose\.ya?ml$/.test(name)) return false;
   const dir = path.slice(0, Math.max(path.lastIndexOf('/'), 0));
   // `_development/docker-compose.yml`: the directory says what the default-named file is for.
   if (isNamedForDevelopment(baseOf(dir))) return true;
+  // Run merged with the production file (`-f docker-compose.yml -f docker-compose.prod.yml`), it is production's base.
+  if (mergedWith.some((f) => f !== path && isNamedForProduction(f))) return false;
   return composeFiles.some(
     (f) => f.slice(0, Math.max(f.lastIndexOf('/'), 0)) === dir && isNamedForProduction(f),
   );
