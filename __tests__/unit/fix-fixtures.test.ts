@@ -34,6 +34,12 @@ const APPS = [
 
 /** Findings of a rule with a safe fix whose fixer declines them on purpose, by app: the reason is the fixer's. */
 const DECLINED: Record<string, { rule: string; why: string }[]> = {
+  '__tests__/fixtures/corpus/compose-two-django-images-one-context': [
+    {
+      rule: 'TF0305',
+      why: 'a PostgreSQL DATABASES in a settings module with no BASE_DIR in scope for the SQLite alternative',
+    },
+  ],
   '__tests__/fixtures/corpus/settings-localhost-overwritten-or-dead': [
     {
       rule: 'TF0305',
