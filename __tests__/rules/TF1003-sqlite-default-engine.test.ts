@@ -126,3 +126,37 @@ test('TF1003 silent on a dead switch: comparisons under `if not database:` never
   assert.deepEqual(sqliteDefaultEngine.check(project), []);
   assert.deepEqual(project.apps[0]!.settings!.databases!.selection, { kind: 'fixed' });
 });
+
+test('TF1003: compose run by the repository with --env-file reads that file, and the message says what it gives', async () => {
+  const { analyzeFiles } = await import('../support/analyze.js');
+  const settings = [
+    'import os',
+    'SECRET_KEY = os.environ["SECRET_KEY"]',
+    'DATABASES = {"default": {"ENGINE": os.environ.get("DB_ENGINE", "django.db.backends.sqlite3"), "NAME": "/data/db.sqlite3"}}',
+    '',
+  ].join('\n');
+  const base = {
+    'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
+    'mysite/__init__.py': '',
+    'mysite/settings.py': settings,
+    Dockerfile: 'FROM python:3.12.4-slim\nCOPY . /app\nVOLUME /data\nCMD ["gunicorn", "mysite.wsgi"]\n',
+    'docker-compose.yml':
+      'services:\n  web:\n    build: .\n    environment:\n      DB_ENGINE: ${DB_ENGINE}\n',
+    Makefile: 'up:\n\tdocker compose --env-file deploy/.env.prod up -d\n',
+  };
+  const messageOf = async (files: Record<string, string>) =>
+    (await analyzeFiles(files)).findings.find((f) => f.ruleId === 'TF1003')?.message ?? '';
+
+  const set = await messageOf({ ...base, 'deploy/.env.prod': 'DB_ENGINE=django.db.backends.postgresql\n' });
+  assert.match(set, /When DB_ENGINE is unset the database falls back to SQLite/);
+  assert.match(
+    set,
+    /Makefile: docker compose --env-file deploy\/\.env\.prod\) gives the compose service 'web' DB_ENGINE=django\.db\.backends\.postgresql, so that deploy does not fall back/,
+  );
+  assert.doesNotMatch(set, /nothing here sets|gets it empty|dummy backend/);
+
+  const unset = await messageOf({ ...base, 'deploy/.env.prod': 'DB_NAME=app\n' });
+  assert.match(unset, /nor deploy\/\.env\.prod, which Makefile runs compose with \(--env-file\), gives it/);
+  assert.match(unset, /the container gets it empty/);
+  assert.doesNotMatch(unset, /no \.env beside the compose file/);
+});

@@ -88,3 +88,14 @@ test('TF1303: a compose file of backing services only is judged; in a directory 
   });
   assert.deepEqual(findingsOf(result, 'TF1303'), [['backend/docker-compose.yml', 5]]);
 });
+
+test('TF1303: only a directory named for development as a whole marks its default-named file, not a project folder carrying the word', async () => {
+  const db = 'services:\n  db:\n    image: postgres:16\n    ports:\n      - "5432:5432"\n';
+  const files = app({ 'compose.yaml': 'services:\n  web:\n    build: .\n' });
+  const result = await analyzeFiles({
+    ...files,
+    'docker-dev/compose.yaml': db,
+    'Shop-Django-Test-Project/docker-compose.yml': db,
+  });
+  assert.deepEqual(findingsOf(result, 'TF1303'), [['Shop-Django-Test-Project/docker-compose.yml', 5]]);
+});

@@ -170,3 +170,39 @@ test('every service of the app image is judged for localhost backing services, t
   assert.deepEqual(findingsOf(result, 'TF1304'), [['docker-compose.yml', 16]]);
   assert.deepEqual(findingsOf(result, 'TF0605'), [['docker-compose.yml', 17]]);
 });
+
+test('--env-file of a compose command names the env file it interpolates with, for the files it runs', async () => {
+  const { composeEnvFiles, composeEnvFilesNamed } = await import('../../src/discover/compose-commands.js');
+  const texts = {
+    Makefile: [
+      'prod:',
+      '\tdocker compose -f docker-compose.yml -f docker-compose.prod.yml --env-file .env.prod up -d',
+      'up:',
+      '\tdocker compose --env-file=.env.dev up',
+      'gone:',
+      '\tdocker compose --env-file .env.missing up',
+      '',
+    ].join('\n'),
+    '.env.prod': 'A=1\n',
+    '.env.dev': 'A=2\n',
+  };
+  const files = ['docker-compose.yml', 'docker-compose.prod.yml'];
+  assert.deepEqual(composeEnvFilesNamed(texts), [
+    '.env.prod',
+    '.env.prod',
+    '.env.dev',
+    '.env.dev',
+    '.env.missing',
+    '.env.missing',
+  ]);
+  assert.deepEqual(
+    composeEnvFiles(texts, files, (dir) => (dir === '.' ? ['docker-compose.yml'] : undefined)).map((c) => [
+      c.files,
+      c.envFiles,
+    ]),
+    [
+      [files, ['.env.prod']],
+      [['docker-compose.yml'], ['.env.dev']],
+    ],
+  );
+});

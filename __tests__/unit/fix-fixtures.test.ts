@@ -52,6 +52,12 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: 'a JSON array followed by another array after #: which command was meant is not known',
     },
   ],
+  '__tests__/fixtures/corpus/compose-two-django-images-one-context': [
+    {
+      rule: 'TF0305',
+      why: 'a PostgreSQL DATABASES in a settings module with no BASE_DIR in scope for the SQLite alternative',
+    },
+  ],
   '__tests__/fixtures/corpus/settings-localhost-overwritten-or-dead': [
     {
       rule: 'TF0305',

@@ -32,48 +32,88 @@ export function composeFilesNamed(texts: Record<string, string>): string[] {
   );
 }
 
-/** The `-f` arguments of each `docker compose` command in the Makefiles and scripts, with the file naming them. */
-function composeCommands(texts: Record<string, string>): { source: string; named: string[] }[] {
-  const out: { source: string; named: string[] }[] = [];
+/** Every file the `docker compose --env-file` options of the Makefiles and scripts may name, from either directory. */
+export function composeEnvFilesNamed(texts: Record<string, string>): string[] {
+  return composeCommands(texts).flatMap(({ source, envFiles }) =>
+    envFiles.flatMap((n) => [dirName(source), '.'].flatMap((d) => normalizeRelative(joinPath(d, n)) ?? [])),
+  );
+}
+
+/**
+ * The env files the `docker compose --env-file X` commands of the Makefiles and scripts interpolate with, per set of
+ * compose files they run (`-f` files resolved among `composeFiles`; none named: the default file of the command's
+ * directory or the root, as `defaultFiles` gives it). Paths are taken from the command's directory, else the root.
+ */
+export function composeEnvFiles(
+  texts: Record<string, string>,
+  composeFiles: string[],
+  defaultFiles: (dir: string) => string[] | undefined,
+): { files: string[]; envFiles: string[]; source: string }[] {
+  const known = new Set(composeFiles);
+  const out: { files: string[]; envFiles: string[]; source: string }[] = [];
+  for (const { source, named, envFiles } of composeCommands(texts)) {
+    if (envFiles.length === 0) continue;
+    const dirs = [dirName(source), '.'];
+    const files =
+      named.length > 0
+        ? resolveAll(named, dirs, known)
+        : dirs.map(defaultFiles).find((f) => f !== undefined && f.length > 0);
+    const env = envFiles.map((e) =>
+      dirs.map((d) => normalizeRelative(joinPath(d, e))).find((p) => p && p in texts),
+    );
+    if (!files || env.some((e) => e === undefined)) continue;
+    out.push({ files, envFiles: env as string[], source });
+  }
+  return out;
+}
+
+/** The `-f` and `--env-file` arguments of each `docker compose` command in the Makefiles and scripts. */
+function composeCommands(
+  texts: Record<string, string>,
+): { source: string; named: string[]; envFiles: string[] }[] {
+  const out: { source: string; named: string[]; envFiles: string[] }[] = [];
   for (const [source, text] of Object.entries(texts)) {
     if (baseName(source) !== 'Makefile' && !isScript(source)) continue;
     for (const line of text.replace(/\\\r?\n/g, ' ').split(/\r?\n/)) {
       const at = COMPOSE_COMMAND.exec(line);
-      const named = at ? fileArguments(line.slice(at.index + at[0].length)) : undefined;
-      if (named && named.length > 0) out.push({ source, named });
+      const args = at ? globalArguments(line.slice(at.index + at[0].length)) : undefined;
+      if (args && (args.named.length > 0 || args.envFiles.length > 0)) out.push({ source, ...args });
     }
   }
   return out;
 }
 
 /** Global options of `docker compose` that take a value (before the subcommand). */
-const VALUED =
-  /^(?:-p|--project-name|--env-file|--profile|--project-directory|--ansi|--progress|--parallel)$/;
+const VALUED = /^(?:-p|--project-name|--profile|--project-directory|--ansi|--progress|--parallel)$/;
 
 /**
- * The `-f`/`--file` arguments of one command, up to its subcommand (`logs -f` follows); undefined when one is a
- * variable.
+ * The `-f`/`--file` and `--env-file` arguments of one command, up to its subcommand (`logs -f` follows); undefined
+ * when one is a variable.
  */
-function fileArguments(rest: string): string[] | undefined {
+function globalArguments(rest: string): { named: string[]; envFiles: string[] } | undefined {
   const words = rest
     .split(/\s*(?:;|&&|\|\||\|)\s*/)[0]!
     .trim()
     .split(/\s+/);
-  const files: string[] = [];
+  const named: string[] = [];
+  const envFiles: string[] = [];
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     let value: string | undefined;
+    let into = named;
     if (!w.startsWith('-')) break;
     if (VALUED.test(w)) i++;
     else if (w === '-f' || w === '--file') value = words[++i];
     else if (w.startsWith('--file=')) value = w.slice('--file='.length);
     else if (/^-f[^-\s]/.test(w)) value = w.slice(2);
+    else if (w === '--env-file') [value, into] = [words[++i], envFiles];
+    else if (w.startsWith('--env-file=')) [value, into] = [w.slice('--env-file='.length), envFiles];
     if (value === undefined) continue;
     value = value.replace(/^['"]|['"]$/g, '');
     if (value.includes('$')) return undefined;
-    files.push(value);
+    into.push(value);
   }
-  return files;
+  return { named, envFiles };
 }
 
 function resolveAll(named: string[], dirs: string[], known: Set<string>): string[] | undefined {

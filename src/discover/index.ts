@@ -27,7 +27,7 @@ import {
   normalizeRelative,
   SKIPPED_DIRS,
 } from './classify.js';
-import { composeFilesNamed } from './compose-commands.js';
+import { composeEnvFilesNamed, composeFilesNamed } from './compose-commands.js';
 import type { DiscoverOptions, SourceTree } from './types.js';
 import { decodeText } from '../util/text-encoding.js';
 
@@ -134,6 +134,8 @@ export async function discover(
   // .env next to compose files, for interpolation only.
   for (const f of Object.keys(texts).filter((f) => looksLikeCompose(f, texts[f])))
     await read(joinPath(dirName(f), '.env'));
+  // So are the env files the repository's own compose commands name (`docker compose --env-file .env.prod up`).
+  for (const f of composeEnvFilesNamed(texts)) if (fileSet.has(f)) await read(f);
 
   // Second pass: files the first ones name (settings modules and what they star-import, -r includes, scripts run by
   // CMD), which may name more in turn, a few levels deep.

@@ -205,8 +205,49 @@ export class AppSeeds extends ModelPart {
         compose: set,
         managePy: managePys.find((m) => isUnder(m, contextDir)) ?? mountedProject(set, managePys),
       });
+      const managePy = seeds.at(-1)!.managePy;
+      seeds.push(...this.secondApps(set, dockerfile, managePy, managePys, claimed));
     }
 
+    return seeds;
+  }
+
+  /**
+   * Other services of the compose project that build another Django image of the repository (`api` from
+   * api/Dockerfile.api beside `polls` from poll/Dockerfile.front, both from the root context): each is an app of
+   * its own, judged with its own service of the same compose project. Only where a Django project other than the
+   * app's sits below that Dockerfile's directory (not a base image, a Flask app or a proxy built beside it).
+   */
+  private secondApps(
+    set: ComposeSet,
+    appDockerfile: string,
+    appManagePy: string | undefined,
+    managePys: string[],
+    claimed: Set<string>,
+  ): AppSeed[] {
+    const model = set.model!;
+    const seeds: AppSeed[] = [];
+    for (const s of model.services) {
+      const dockerfile = s.build ? normalizeRelative(s.build.dockerfile) : undefined;
+      const contextDir = s.build ? normalizeRelative(s.build.context) : undefined;
+      if (s === model.appService || s.notApp || !dockerfile || contextDir === undefined) continue;
+      if (dockerfile === appDockerfile || claimed.has(dockerfile) || !(dockerfile in this.texts)) continue;
+      const managePy = managePys.find((m) => isUnder(m, dirName(dockerfile)) && isUnder(m, contextDir));
+      if (!managePy || managePy === appManagePy || !this.runsPython(dockerfile)) continue;
+      claimed.add(dockerfile);
+      const own: ComposeSet = {
+        ...set,
+        model: { ...model, appService: s, appImageServices: servicesOfImage(model.services, s) },
+      };
+      seeds.push({
+        dockerfile,
+        contextDir,
+        target: s.build!.target,
+        args: s.build!.args,
+        compose: own,
+        managePy,
+      });
+    }
     return seeds;
   }
 

@@ -9,7 +9,7 @@ import {
 import { entryOf, parseComposeYaml, type YNode } from '../parse/compose.js';
 import { parseDotenv } from '../parse/dotenv.js';
 import { modelCompose } from './compose.js';
-import { combinedComposeFiles } from '../discover/compose-commands.js';
+import { combinedComposeFiles, composeEnvFiles } from '../discover/compose-commands.js';
 import { relPath, scalarString } from './compose/yaml-nodes.js';
 import { dockerfileDockerReads } from './dockerfile-name.js';
 import { ModelPart } from './input.js';
@@ -98,21 +98,48 @@ export class ComposeProjects extends ModelPart {
       }
       this.placeSubdirectoryFiles(sets);
     }
+    const commandEnv = this.commandEnvFiles(sets);
     for (const set of sets) {
       if (set.files.length === 0) continue;
+      const fromCommand = commandEnv(set);
       const envText = this.texts[joinPath(set.dir, '.env')];
-      const env = envText === undefined ? {} : parseDotenv(envText);
+      const env = fromCommand
+        ? Object.assign({}, ...fromCommand.files.map((f) => parseDotenv(this.texts[f] ?? '')))
+        : envText === undefined
+          ? {}
+          : parseDotenv(envText);
       const r = modelCompose(
         set.files.map((file) => ({ file, text: this.texts[file] })),
         env,
         { texts: this.texts, ...(set.pathsFrom ? { pathsFrom: set.pathsFrom } : {}) },
       );
       this.addErrors(r.errors);
+      if (r.model && fromCommand) r.model.envFilesFromCommand = fromCommand;
       set.model = r.model;
       const unparsed = set.files.filter((f) => !r.model?.files.includes(f));
       if (unparsed.length > 0) set.unparsed = unparsed;
     }
     return sets;
+  }
+
+  /**
+   * The env files the repository's own `docker compose --env-file X` commands run each set with. Where its commands
+   * name different ones (`.env.dev` for one target, `.env.prod` for another), the production-named one: the deploy.
+   */
+  private commandEnvFiles(sets: ComposeSet[]): (set: ComposeSet) => ComposeModel['envFilesFromCommand'] {
+    const isDefault = (f: string) =>
+      COMPOSE_BASES.includes(baseName(f)) || COMPOSE_OVERRIDES.includes(baseName(f));
+    const defaultFiles = (dir: string) =>
+      sets.find((s) => s.dir === dir && s.files.length > 0 && s.files.every(isDefault))?.files;
+    const yamlFiles = Object.keys(this.texts).filter((f) => /\.ya?ml$/.test(f));
+    const commands = composeEnvFiles(this.texts, yamlFiles, defaultFiles);
+    const production = (files: string[]) =>
+      files.some((f) => /(^|[._-])(prod|production)([._-]|$)/.test(baseName(f)));
+    return (set) => {
+      const runs = commands.filter((c) => c.files.join('\n') === set.files.join('\n'));
+      const chosen = runs.find((c) => production(c.envFiles)) ?? runs[0];
+      return chosen && { files: chosen.envFiles, source: chosen.source };
+    };
   }
 
   /**

@@ -234,6 +234,17 @@ class Modeller {
     return this.args.get(name) ?? UNKNOWN;
   }
 
+  /** The ARG and ENV values of the stage at this point, as a RUN's shell sees them (ENV wins over ARG). */
+  private knownVariables(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const [name, state] of this.args) if (state.kind === 'value') out[name] = state.value;
+    for (const [name, value] of this.env) {
+      if (value !== undefined) out[name] = value;
+      else delete out[name];
+    }
+    return out;
+  }
+
   private expand(raw: string): string | undefined {
     return expand(raw, (n) => this.stageLookup(n), this.escape);
   }
@@ -380,6 +391,8 @@ class Modeller {
     const { flags, rest } = takeFlags(instr.args, this.escape);
     const mounts = flags.filter((f) => f.startsWith('--mount')).map((f) => f.replace(/^--mount=?/, ''));
     const run: RunInstr = { keyword: 'RUN', line: instr.line, endLine: instr.endLine, mounts };
+    const variables = this.knownVariables();
+    if (Object.keys(variables).length > 0) run.variables = variables;
     const argv = jsonArray(rest);
     if (argv) {
       run.argv = argv;

@@ -9,6 +9,7 @@ import { makeInvocation, makeTargetScript } from './command/make.js';
 import { npmScriptCommands, npmScriptsRun, packageScripts } from './command/npm-scripts.js';
 import { pythonFileCredentials } from './credentials.js';
 import type { ImageLayout } from './context.js';
+import { expand, UNKNOWN, type VarState } from './dockerfile/variables.js';
 import { ModelPart } from './input.js';
 import type { ComposeCommand, ComposeVolumeMount } from './types/compose.js';
 import type { CommandInstr, DockerfileModel, RunInstr, Stage } from './types/dockerfile.js';
@@ -40,7 +41,8 @@ export class ImageFiles extends ModelPart {
           c,
           ...this.npmRun(c.argv, c.wd, stage, index, context, layout),
         ])) {
-          for (const req of requirementArgs(argv)) {
+          // `-r requirements/${SCENARIO}.txt`: the file the build argument (or ENV) picks.
+          for (const req of requirementArgs(argv, (ins as RunInstr).variables)) {
             const imagePath = posix.resolve(wd, req);
             let source = layout.sourceOf(stage, imagePath, index);
             // Installed straight from a bind mount or an unresolved path: fall back to the file named in the context.
@@ -389,8 +391,16 @@ export function pipenvInstall(
   };
 }
 
+/** A shell word with the variables a RUN is known to see put in; as written when one of them is not known. */
+function expandKnown(word: string, variables: Record<string, string> | undefined): string {
+  if (!variables || !word.includes('$')) return word;
+  const lookup = (name: string): VarState =>
+    name in variables ? { kind: 'value', value: variables[name]! } : UNKNOWN;
+  return expand(word, lookup) ?? word;
+}
+
 /** `-r X` / `--requirement=X` arguments of a `pip install` (pip, pip3, python -m pip, uv pip). */
-export function requirementArgs(argv: string[]): string[] {
+export function requirementArgs(argv: string[], variables?: Record<string, string>): string[] {
   const i = argv.findIndex((w) => /(^|\/)pip[\d.]*$/.test(w));
   // wheel/download in a builder stage define what is installed later just as well.
   const installAt = argv.findIndex((w, k) => k > i && ['install', 'wheel', 'download'].includes(w));
@@ -403,7 +413,7 @@ export function requirementArgs(argv: string[]): string[] {
     else if (/^--requirements?=/.test(w)) out.push(w.slice(w.indexOf('=') + 1));
     else if (/^-r[^-]/.test(w)) out.push(w.slice(2));
   }
-  return out.filter((p) => !p.includes('$'));
+  return out.map((p) => expandKnown(p, variables)).filter((p) => !p.includes('$'));
 }
 
 /** Every argv the start chain may run: the image's ENTRYPOINT/CMD, compose's overrides, the entrypoint scripts. */

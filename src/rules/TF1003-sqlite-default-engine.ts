@@ -65,12 +65,30 @@ DATABASES = {"default": dj_database_url.config()}  # ImproperlyConfigured when D
       findings.push({
         file,
         line: at.line,
-        message: `When ${what} ${verb} unset the database falls back to SQLite (${fallback.engine}${where}), so a deploy that forgets it runs on a file inside the container; make the variable required, or set the SQLite choice explicitly in the development environment.${emptyEngineNote(app, databases)}`,
+        message: `When ${what} ${verb} unset the database falls back to SQLite (${fallback.engine}${where}), so a deploy that forgets it runs on a file inside the container; make the variable required, or set the SQLite choice explicitly in the development environment.${commandEnvNote(app, variables)}${emptyEngineNote(app, databases)}`,
       });
     }
     return findings;
   },
 });
+
+/**
+ * The repository's own run command (`docker compose --env-file .env.prod up` in a Makefile) gives the compose app
+ * service the selecting variable: that deploy leaves the fallback, which remains for any run of the image without it.
+ */
+function commandEnvNote(app: App, variables: string[]): string {
+  const fromCommand = app.compose?.envFilesFromCommand;
+  const service = app.compose?.appService;
+  if (!fromCommand || !service) return '';
+  const given = variables.flatMap((name) => {
+    const entry = service.environment.filter((e) => e.name === name).at(-1);
+    if (!entry?.interpolated || !entry.value) return [];
+    // An engine name is shown; a database URL may carry a password and is only named.
+    return [/URL$/.test(name) ? name : `${name}=${entry.value}`];
+  });
+  if (given.length === 0) return '';
+  return ` Here the repository's own run command (${fromCommand.source}: docker compose --env-file ${fromCommand.files.join(' --env-file ')}) gives the compose service '${service.name}' ${given.join(' and ')}, so that deploy does not fall back; the image run without that file (another deploy, docker run) does.`;
+}
 
 /**
  * What the compose app service really gives the engine when it passes the variable from an interpolation nothing sets
@@ -92,7 +110,11 @@ function emptyEngineNote(app: App, databases: DatabasesModel): string {
       !c.fields.ENGINE.suffix,
   );
   if (!readsEngine) return '';
-  return ` The compose service '${app.compose!.appService!.name}' passes ${selection.variable}: ${entry.raw} (${entry.file}:${entry.line}), which nothing here sets (no .env beside the compose file gives it): unless the shell running compose exports it, the container gets it empty, and an empty ENGINE is Django's dummy backend, so every query fails with ImproperlyConfigured instead of using SQLite.`;
+  const fromCommand = app.compose!.envFilesFromCommand;
+  const unset = fromCommand
+    ? `nor ${fromCommand.files.join(', ')}, which ${fromCommand.source} runs compose with (--env-file), gives it`
+    : 'no .env beside the compose file gives it';
+  return ` The compose service '${app.compose!.appService!.name}' passes ${selection.variable}: ${entry.raw} (${entry.file}:${entry.line}), which nothing here sets (${unset}): unless the shell running compose exports it, the container gets it empty, and an empty ENGINE is Django's dummy backend, so every query fails with ImproperlyConfigured instead of using SQLite.`;
 }
 
 /**

@@ -70,7 +70,7 @@ services:
           if (
             p.target !== SERVICE_PORTS[kind] ||
             isLoopbackIp(p.hostIp) ||
-            isDevelopmentComposeFile(p.file, composeFiles)
+            isDevelopmentComposeFile(p.file, composeFiles, app.compose?.files)
           )
             continue;
           const key = `${p.file}:${p.line}`;

@@ -108,6 +108,11 @@ export interface ComposeModel {
   appImageServices?: ComposeService[];
   /** Top-level named volumes. */
   volumes: string[];
+  /**
+   * The env files a Makefile or script of the repository runs this project with (`docker compose --env-file
+   * .env.prod up`): interpolation reads them instead of the `.env` beside the compose file.
+   */
+  envFilesFromCommand?: { files: string[]; source: string };
 }
 
 /** A compose `env_file` entry; `path` relative to the project, meaningless when `unknown`. */

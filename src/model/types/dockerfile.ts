@@ -26,6 +26,8 @@ export interface RunInstr extends At {
   script?: ShellScript;
   argv?: string[];
   mounts: string[]; // raw --mount flags
+  /** Values the shell of this RUN is known to see: the stage's ARG and ENV values at this point. */
+  variables?: Record<string, string>;
 }
 export interface CopyInstr extends At {
   keyword: 'COPY' | 'ADD';

@@ -21,17 +21,43 @@ const DEVELOPMENT_WORD =
  * An override file, or one named for development, debugging or tests (`docker-compose.debug.yml`, VS Code's), or a
  * default-named one in a directory so named, is not what production runs; nor is the default `docker-compose.yml`
  * when a production alternative (`docker-compose-deploy.yml`, `compose.prod.yaml`) sits beside it among
- * `composeFiles`.
+ * `composeFiles`, unless the set analysed (`mergedWith`) layers that production file on it.
  */
-export function isDevelopmentComposeFile(path: string, composeFiles: readonly string[] = []): boolean {
+export function isDevelopmentComposeFile(
+  path: string,
+  composeFiles: readonly string[] = [],
+  mergedWith: readonly string[] = [],
+): boolean {
   const name = baseOf(path).toLowerCase();
   if (DEVELOPMENT_WORD.test(name)) return true;
   if (!/^(docker-)?compose\.ya?ml$/.test(name)) return false;
   const dir = path.slice(0, Math.max(path.lastIndexOf('/'), 0));
   // `_development/docker-compose.yml`: the directory says what the default-named file is for.
-  if (DEVELOPMENT_WORD.test(baseOf(dir).toLowerCase())) return true;
+  if (isNamedForDevelopment(baseOf(dir))) return true;
+  // Run merged with the production file (`-f docker-compose.yml -f docker-compose.prod.yml`), it is production's base.
+  if (mergedWith.some((f) => f !== path && isNamedForProduction(f))) return false;
   return composeFiles.some(
     (f) => f.slice(0, Math.max(f.lastIndexOf('/'), 0)) === dir && isNamedForProduction(f),
+  );
+}
+
+/** Words a directory named for an environment may carry beside its development word (`docker-dev`, `dev_env`). */
+const SETUP_WORD =
+  /^(docker|compose|env|envs|environment|environments|stack|setup|config|deploy|deployment)$/;
+
+/**
+ * `_development`, `dev`, `docker-dev`, `local_env`: a directory named for development, every word of its name a
+ * development or setup word. A project folder that merely carries such a word (`Shop-Django-Test-Project`,
+ * `my-dev-blog`) says nothing about the compose file inside it.
+ */
+function isNamedForDevelopment(dir: string): boolean {
+  const words = dir
+    .toLowerCase()
+    .split(/[._\s-]+/)
+    .filter((w) => w !== '');
+  return (
+    words.some((w) => DEVELOPMENT_WORD.test(w)) &&
+    words.every((w) => DEVELOPMENT_WORD.test(w) || SETUP_WORD.test(w))
   );
 }
 
