@@ -68,6 +68,8 @@ export interface SupervisorProgram {
   name: string;
   command: string;
   argv: string[];
+  /** The program's `directory=`: supervisord changes to it before it starts the command. */
+  directory?: string;
 }
 
 /** One deployable Django app: its image, its compose service and its settings. */
