@@ -271,3 +271,13 @@ test('TF0603 on 18+: a volume at a parent of VOLUME /var/lib/postgresql is shado
   assert.match(none, /'db-data:\/var\/lib\/postgresql'/);
   assert.doesNotMatch(none, /db-data:\/var\/lib\/postgresql\/18/);
 });
+
+test("TF0603 on another publisher's PostgreSQL image does not state the official layout as its data directory", () => {
+  const [message] = messagesFor('services:', '  db:', '    image: acme/blog-postgres:1.4');
+  assert.doesNotMatch(message, /has no named volume at its data directory \/var\/lib\/postgresql\/data/);
+  assert.match(
+    message,
+    /not from the official postgres repository, mounts no named volume where its data may be/,
+  );
+  assert.match(message, /\/var\/lib\/postgresql\/data if it keeps the official image's layout up to 17/);
+});

@@ -51,7 +51,7 @@ function officialLayout(s: ComposeService): Layout {
 }
 
 /** Where the database image keeps its data (always an absolute container path), with the official image's layout. */
-function dataDir(s: ComposeService): { dir: string; layout?: Layout } | undefined {
+function dataDir(s: ComposeService): { dir: string; layout?: Layout; guessed?: boolean } | undefined {
   const repo = databaseImage(s)?.repository.toLowerCase() ?? '';
   const bitnami = repo.split('/').includes('bitnami');
   if (s.role === 'postgres') {
@@ -64,7 +64,8 @@ function dataDir(s: ComposeService): { dir: string; layout?: Layout } | undefine
     if (pgdata) return { dir: pgdata };
     // bitnami/postgresql README, "Persisting your database": mount a volume at /bitnami/postgresql.
     if (bitnami) return { dir: '/bitnami/postgresql' };
-    if (!isOfficialPostgres(repo)) return { dir: '/var/lib/postgresql/data' };
+    // Another publisher's image (`acme/blog-postgres`): the official image's pre-18 directory is a guess.
+    if (!isOfficialPostgres(repo)) return { dir: '/var/lib/postgresql/data', guessed: true };
     const layout = officialLayout(s);
     return { dir: layout.dataDir, layout };
   }
@@ -91,7 +92,7 @@ function hostPath(bind: ComposeVolumeMount): string {
 function message(
   name: string,
   image: string,
-  data: { dir: string; layout?: Layout },
+  data: { dir: string; layout?: Layout; guessed?: boolean },
   mounts: {
     bind?: ComposeVolumeMount;
     anonymous?: ComposeVolumeMount;
@@ -128,6 +129,8 @@ function message(
     return `${at} mounts the volume '${elsewhere.source}' at /var/lib/postgresql/data, but this image keeps its data in ${dir}, under its VOLUME ${layout.volume}: /var/lib/postgresql/data stays unused, the data goes to an anonymous volume and is lost when the container is recreated, and once that volume holds a cluster of an earlier version the server refuses to start. Mount the volume at ${mountAt} instead ('${elsewhere.source}:${mountAt}'), or pin the major version the data was made with (e.g. postgres:17).${note}`;
   if (elsewhere)
     return `${at} mounts the volume '${elsewhere.source}' at ${elsewhere.target}, but this image keeps its data in ${dir}, which no named volume covers: the data is lost when the container is recreated. Mount the volume at ${mountAt} instead: '${elsewhere.source}:${mountAt}'.${note}`;
+  if (data.guessed)
+    return `${at}, a PostgreSQL image not from the official postgres repository, mounts no named volume where its data may be: ${dir} if it keeps the official image's layout up to 17, /var/lib/postgresql/<major>/docker under /var/lib/postgresql from 18 (or its PGDATA). The data is lost when the container is recreated. Add a named volume at the data directory (e.g. '${name}-data:${dir}', or '${name}-data:/var/lib/postgresql' for 18+) and declare it under the top-level volumes:.`;
   return `${at} has no named volume at its data directory ${dir}: the data is lost when the container is recreated. Add a volume such as '${name}-data:${mountAt}' and declare it under the top-level volumes:.${note}`;
 }
 
