@@ -1,6 +1,7 @@
 import { runtimeDataNotInVolume } from '../../src/rules/TF0602-runtime-data-not-in-volume.js';
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { analyzeFiles } from '../support/analyze.js';
 import { fixture, lines, settingsProjectOf, settingsRuleCases } from '../support/settings-rule-cases.js';
 
 const STARTPROJECT = fixture('startproject_django5.py');
@@ -196,4 +197,41 @@ test('TF0602 says which branch of a chain the SQLite fallback is', () => {
     finding!.message,
     /^The SQLite database \(the fallback used when POSTGRES_HOST is unset\) resolves to \/app\/db.sqlite3/,
   );
+});
+
+test("TF0602 resolves a relative NAME in supervisord's directory= of the server program, not the WORKDIR", async () => {
+  const settings = [
+    'DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": "db.sqlite3"}}',
+    '',
+  ].join('\n');
+  const conf = (section: string) =>
+    `[supervisord]\nnodaemon=true\n\n[program:web]\n${section}\nautorestart=true\n`;
+  const files = (section: string) => ({
+    Dockerfile: [
+      'FROM python:3.12-slim',
+      'WORKDIR /app',
+      'COPY . .',
+      'COPY deploy/supervisord.conf /etc/supervisor/conf.d/app.conf',
+      'CMD ["supervisord", "-n", "-c", "/etc/supervisor/conf.d/app.conf"]',
+      '',
+    ].join('\n'),
+    'deploy/supervisord.conf': conf(section),
+    'src/manage.py': 'import os\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "mysite.settings")\n',
+    'src/mysite/__init__.py': '',
+    'src/mysite/settings.py': settings,
+  });
+  const messagesOf = async (section: string) =>
+    (await analyzeFiles(files(section))).findings.filter((f) => f.ruleId === 'TF0602').map((f) => f.message);
+  // directory= before command= and after it: the same section.
+  for (const section of [
+    'directory=/app/src\ncommand=gunicorn mysite.wsgi -b 0.0.0.0:8000',
+    'command=gunicorn mysite.wsgi -b 0.0.0.0:8000\ndirectory = /app/src',
+  ]) {
+    const [message] = await messagesOf(section);
+    assert.match(message, /resolves to \/app\/src\/db\.sqlite3 in the image, and \/app\/src is neither/);
+    assert.doesNotMatch(message, /\/app\/db\.sqlite3/);
+  }
+  // Without directory= the program runs where supervisord does: the WORKDIR.
+  const [plain] = await messagesOf('command=gunicorn mysite.wsgi -b 0.0.0.0:8000');
+  assert.match(plain, /resolves to \/app\/db\.sqlite3 in the image/);
 });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { postgresDataNotInVolume } from '../../src/rules/TF0603-postgres-data-not-in-volume.js';
 import { analyzeFiles } from '../support/analyze.js';
-import { composeRuleCases, y } from '../support/compose-rule-cases.js';
+import { composeProjectOf, composeRuleCases, y } from '../support/compose-rule-cases.js';
 
 composeRuleCases(postgresDataNotInVolume, [
   {
@@ -184,4 +184,100 @@ test('TF0603 silent: a database built FROM postgres with a named volume at the P
     findings.filter((f) => f.ruleId === 'TF0603'),
     [],
   );
+});
+
+const messagesFor = (...lines: string[]): string[] =>
+  postgresDataNotInVolume
+    .check(composeProjectOf({ name: '', compose: y(...lines), expect: [] }))
+    .map((f) => f.message);
+
+test('TF0603 describes the 18+ layout for a postgres image that names no major version (none, latest, alpine)', () => {
+  for (const image of ['postgres', 'postgres:latest', 'postgres:alpine', 'postgis/postgis']) {
+    const [message] = messagesFor('services:', '  db:', `    image: ${image}`);
+    assert.match(message, /has no named volume at its data directory \/var\/lib\/postgresql\/18\/docker/);
+    assert.match(message, /'db-data:\/var\/lib\/postgresql'/);
+    assert.match(message, /18 or later today.*VOLUME \/var\/lib\/postgresql.*pinning a major version/);
+    assert.doesNotMatch(
+      message,
+      /data directory \/var\/lib\/postgresql\/data|db-data:\/var\/lib\/postgresql\/data/,
+    );
+  }
+  // A pinned major keeps its own layout, without the note.
+  const [pinned] = messagesFor('services:', '  db:', '    image: postgres:16');
+  assert.match(
+    pinned,
+    /data directory \/var\/lib\/postgresql\/data: .*'db-data:\/var\/lib\/postgresql\/data'/,
+  );
+  assert.doesNotMatch(pinned, /18 or later/);
+});
+
+test('TF0603 fires on the pre-18 mount (/var/lib/postgresql/data) of an untagged or 18+ image, naming where the data goes', () => {
+  for (const image of ['postgres:latest', 'postgres', 'postgres:18']) {
+    const messages = messagesFor(
+      'services:',
+      '  db:',
+      `    image: ${image}`,
+      '    volumes:',
+      '      - pgdata:/var/lib/postgresql/data',
+      'volumes:',
+      '  pgdata:',
+    );
+    assert.equal(messages.length, 1, image);
+    assert.match(
+      messages[0],
+      /keeps its data in \/var\/lib\/postgresql\/18\/docker, under its VOLUME \/var\/lib\/postgresql/,
+    );
+    assert.match(
+      messages[0],
+      /'pgdata:\/var\/lib\/postgresql'\), or pin the major version the data was made with/,
+    );
+  }
+  // The 18+ mount is kept; so is the same mount on a pinned 17.
+  for (const [image, target] of [
+    ['postgres', '/var/lib/postgresql'],
+    ['postgres:alpine', '/var/lib/postgresql'],
+    ['postgres:17', '/var/lib/postgresql/data'],
+  ])
+    assert.deepEqual(
+      messagesFor(
+        'services:',
+        '  db:',
+        `    image: ${image}`,
+        '    volumes:',
+        `      - pgdata:${target}`,
+        'volumes:',
+        '  pgdata:',
+      ),
+      [],
+    );
+});
+
+test('TF0603 on 18+: a volume at a parent of VOLUME /var/lib/postgresql is shadowed, and the fix mounts /var/lib/postgresql', () => {
+  const [message] = messagesFor(
+    'services:',
+    '  db:',
+    '    image: postgres:18',
+    '    volumes:',
+    '      - lib:/var/lib',
+    'volumes:',
+    '  lib:',
+  );
+  assert.match(
+    message,
+    /a parent of its data directory \/var\/lib\/postgresql\/18\/docker, inside \/var\/lib\/postgresql/,
+  );
+  assert.match(message, /'db-data:\/var\/lib\/postgresql'/);
+  const [none] = messagesFor('services:', '  db:', '    image: postgres:18');
+  assert.match(none, /'db-data:\/var\/lib\/postgresql'/);
+  assert.doesNotMatch(none, /db-data:\/var\/lib\/postgresql\/18/);
+});
+
+test("TF0603 on another publisher's PostgreSQL image does not state the official layout as its data directory", () => {
+  const [message] = messagesFor('services:', '  db:', '    image: acme/blog-postgres:1.4');
+  assert.doesNotMatch(message, /has no named volume at its data directory \/var\/lib\/postgresql\/data/);
+  assert.match(
+    message,
+    /not from the official postgres repository, mounts no named volume where its data may be/,
+  );
+  assert.match(message, /\/var\/lib\/postgresql\/data if it keeps the official image's layout up to 17/);
 });

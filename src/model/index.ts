@@ -23,7 +23,7 @@ import { parseDockerignore, sentFiles } from '../parse/dockerignore.js';
 import { parseSuppressions } from '../parse/suppressions.js';
 import { matchesGlob } from '../util/glob.js';
 import { type AppSeed, AppSeeds } from './app-seeds.js';
-import { djangoDirectories } from './command/start-chain.js';
+import { djangoDirectories } from './command/directories.js';
 import { ComposeProjects } from './compose-projects.js';
 import { ImageLayout } from './context.js';
 import { modelDockerfile } from './dockerfile.js';

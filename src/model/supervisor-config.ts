@@ -14,17 +14,29 @@ export function supervisordRun(argv: string[]): { config?: string } | undefined 
   return {};
 }
 
-/** The `[program:x]` sections of a supervisord configuration and their commands (continuation lines joined). */
+/**
+ * The `[program:x]` sections of a supervisord configuration and their commands (continuation lines joined), with
+ * the `directory=` each is started in.
+ */
 export function supervisorPrograms(file: string, text: string): SupervisorProgram[] {
   const out: SupervisorProgram[] = [];
   // `user=app` of a section, whether it comes before or after its `command=`.
   const users = new Map<string, string>();
   let program: string | undefined;
   let last: SupervisorProgram | undefined;
+  let directory: string | undefined;
+  const section: SupervisorProgram[] = [];
+  // `directory=` may come before or after `command=` in the section.
+  const closeSection = () => {
+    if (directory !== undefined) for (const p of section) p.directory = directory;
+    section.length = 0;
+    directory = undefined;
+  };
   text.split(/\r?\n/).forEach((raw, i) => {
     const line = raw.replace(/\s[;#].*$/, '');
     const header = /^\s*\[([^\]]+)\]\s*$/.exec(line);
     if (header) {
+      closeSection();
       program = /^program:(.+)$/.exec(header[1].trim())?.[1].trim();
       last = undefined;
       return;
@@ -37,15 +49,19 @@ export function supervisorPrograms(file: string, text: string): SupervisorProgra
     last = undefined;
     const user = /^\s*user\s*[=:]\s*(\S+)\s*$/.exec(line);
     if (program && user) users.set(program, user[1]);
+    const dir = /^\s*directory\s*[=:]\s*(\S.*?)\s*$/.exec(line);
+    if (program && dir && !dir[1].includes('%(')) directory = dir[1];
     const m = /^\s*command\s*[=:]\s*(.*)$/.exec(line);
     if (!program || !m || m[1].trim() === '') return;
     last = { file, line: i + 1, name: program, command: m[1].trim(), argv: commandWords(m[1]) };
     out.push(last);
+    section.push(last);
   });
   for (const p of out) {
     const user = users.get(p.name);
     if (user) p.user = user;
   }
+  closeSection();
   return out;
 }
 

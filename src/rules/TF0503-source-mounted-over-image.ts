@@ -31,12 +31,14 @@ export const sourceMountedOverImage = defineRule({
   severity: 'notice',
   kind: 'S',
   title:
-    'A compose service running the app image bind-mounts the repository (.:/app) over the code in the image, so what runs is not the built release',
+    'The compose app service bind-mounts the repository (.:/app) over the code in the image, so what runs is not the built release',
   help: [
     'A release is the built image plus config. A bind mount of the working tree over the directory where the image',
     'holds the code replaces that code with whatever is on the host: uncommitted edits, another branch, files the',
     '`.dockerignore` keeps out. What runs is then not the release you built and tested. The same holds for an image',
-    'that holds no code at all (a runner with only the requirements) and gets the project from the mount.',
+    'that holds no code at all (a runner with only the requirements) and gets the project from the mount. The rule',
+    "reports the compose app service's mount (naming the workers that share its line through `<<: *app`); a worker's",
+    "or beat's mount on its own line is not reported.",
     '',
     'Keep the live-reload mount out of the file used to deploy, e.g. in a `compose.override.yaml` (or a `develop:',
     'watch` section) that only development loads; a mount in the override file is not reported:',
@@ -52,19 +54,31 @@ export const sourceMountedOverImage = defineRule({
   ].join('\n'),
   related: [],
   check(project) {
-    const byLine = new Map<string, { file: string; line: number; services: string[]; text: string }>();
-    for (const { app, service } of appImageServices(project)) {
+    type Line = { file: string; line: number; services: string[]; text: string; ofAppService: boolean };
+    const byLine = new Map<string, Line>();
+    for (const { app, compose, service } of appImageServices(project)) {
+      const isAppService = service === compose.appService;
       for (const { mount, text } of mountsOverCode(app, service)) {
         // The development override (`docker-compose.override.yml`) is where this rule asks the mount to live.
         if (isComposeOverrideFile(mount.file)) continue;
         const key = `${mount.file}\0${mount.line}`;
         const seen = byLine.get(key);
-        if (!seen) byLine.set(key, { file: mount.file, line: mount.line, services: [service.name], text });
+        if (!seen)
+          byLine.set(key, {
+            file: mount.file,
+            line: mount.line,
+            services: [service.name],
+            text,
+            ofAppService: false,
+          });
         else if (!seen.services.includes(service.name)) seen.services.push(service.name);
+        byLine.get(key)!.ofAppService ||= isAppService;
       }
     }
-    // One finding per line: services sharing a mount (`<<: *app`) are named together.
-    return [...byLine.values()].map(({ file, line, services, text }): RawFinding => {
+    // The catalog's condition is the compose app service's mount: a worker's or beat's own mount line is not
+    // reported. One finding per line: the other services sharing the app service's mount (`<<: *app`) are named too.
+    const lines = [...byLine.values()].filter((l) => l.ofAppService);
+    return lines.map(({ file, line, services, text }): RawFinding => {
       const who =
         services.length === 1
           ? `Service '${services[0]}' bind-mounts`

@@ -13,6 +13,7 @@ import {
 import { dataDirFromEnvironment, volumeOnDirectory } from './lib/data-dir-fix.js';
 import { selects } from './lib/provided-config.js';
 import { defineRule } from './lib/rule.js';
+import { serverDirectory } from '../model/command.js';
 
 export const runtimeDataNotInVolume = defineRule({
   id: 'TF0602',
@@ -121,7 +122,8 @@ function unkeptPaths(project: Project): UnkeptPath[] {
     const ctx: Resolve = {
       app,
       env,
-      workdir: known ? stage.workdir || '/' : undefined,
+      // The server's own directory (`cd`, supervisord's `directory=`, `--chdir`) is where it opens a relative NAME.
+      workdir: known ? (serverDirectory(app) ?? (stage.workdir || '/')) : undefined,
       imageBase: known ? imageBaseDir(app) : undefined,
     };
     const mounts = [

@@ -24,36 +24,61 @@ function absoluteEnv(s: ComposeService, name: string): string | undefined {
   return value?.startsWith('/') ? value : undefined;
 }
 
-/** Where the database image keeps its data: always an absolute container path. */
-function dataDir(s: ComposeService): string | undefined {
+/**
+ * The official image's layout for the tag a service names. From 18 (docker-library/postgres#1259) the data lives in
+ * /var/lib/postgresql/<major>/docker under VOLUME /var/lib/postgresql; up to 17 in VOLUME /var/lib/postgresql/data.
+ * A tag with no major (none, `latest`, `alpine`) runs the newest image, 18 or later today.
+ */
+interface Layout {
+  dataDir: string;
+  /** The VOLUME the image declares over its data directory. */
+  volume: string;
+  /** Where a named volume should go. */
+  mountAt: string;
+  /** Set when the tag names no major version: the tag as the message says it. */
+  floating?: string;
+}
+
+function officialLayout(s: ComposeService): Layout {
+  const image = databaseImage(s);
+  const major = Number(/^(\d+)/.exec(image?.tag ?? '')?.[1]);
+  const old = '/var/lib/postgresql/data';
+  if (major < 18) return { dataDir: old, volume: old, mountAt: old };
+  const parent = '/var/lib/postgresql';
+  if (major >= 18) return { dataDir: `${parent}/${major}/docker`, volume: parent, mountAt: parent };
+  const floating = image?.tag ? `the tag '${image.tag}'` : 'no tag';
+  return { dataDir: `${parent}/18/docker`, volume: parent, mountAt: parent, floating };
+}
+
+/** Where the database image keeps its data (always an absolute container path), with the official image's layout. */
+function dataDir(s: ComposeService): { dir: string; layout?: Layout; guessed?: boolean } | undefined {
   const repo = databaseImage(s)?.repository.toLowerCase() ?? '';
   const bitnami = repo.split('/').includes('bitnami');
   if (s.role === 'postgres') {
     // kartoza/postgis keeps its cluster in DATADIR, by default /var/lib/postgresql/<major>/main; its README and
     // compose example mount the volume at /var/lib/postgresql.
-    if (/(^|\/)kartoza\/postgis$/.test(repo)) return absoluteEnv(s, 'DATADIR') ?? '/var/lib/postgresql';
+    if (/(^|\/)kartoza\/postgis$/.test(repo))
+      return { dir: absoluteEnv(s, 'DATADIR') ?? '/var/lib/postgresql' };
     const built = s.builtFrom?.pgdata;
     const pgdata = absoluteEnv(s, 'PGDATA') ?? (built?.startsWith('/') ? built : undefined);
-    if (pgdata) return pgdata;
+    if (pgdata) return { dir: pgdata };
     // bitnami/postgresql README, "Persisting your database": mount a volume at /bitnami/postgresql.
-    if (bitnami) return '/bitnami/postgresql';
-    // postgres (and postgis/postgis) 18+ images keep data under /var/lib/postgresql/<major>/docker.
-    const major = Number(/^(\d+)/.exec(databaseImage(s)?.tag ?? '')?.[1]);
-    return isOfficialPostgres(repo) && major >= 18
-      ? `/var/lib/postgresql/${major}/docker`
-      : '/var/lib/postgresql/data';
+    if (bitnami) return { dir: '/bitnami/postgresql' };
+    // Another publisher's image (`acme/blog-postgres`): the official image's pre-18 directory is a guess.
+    if (!isOfficialPostgres(repo)) return { dir: '/var/lib/postgresql/data', guessed: true };
+    const layout = officialLayout(s);
+    return { dir: layout.dataDir, layout };
   }
   // mysql and mariadb images: "Where to Store Data" mounts /var/lib/mysql; Bitnami's /bitnami/mysql, /bitnami/mariadb.
-  if (s.role === 'mysql' || s.role === 'mariadb') return bitnami ? `/bitnami/${s.role}` : '/var/lib/mysql';
+  if (s.role === 'mysql' || s.role === 'mariadb')
+    return { dir: bitnami ? `/bitnami/${s.role}` : '/var/lib/mysql' };
   return undefined;
 }
 
-/** The VOLUME the official PostgreSQL image (and postgis/postgis), before 18, declares at its data directory. */
-function imageVolume(s: ComposeService): string | undefined {
-  const repo = databaseImage(s)?.repository.toLowerCase() ?? '';
-  if (s.role !== 'postgres' || !isOfficialPostgres(repo)) return undefined;
-  const major = Number(/^(\d+)/.exec(databaseImage(s)?.tag ?? '')?.[1]);
-  return major >= 18 ? undefined : '/var/lib/postgresql/data';
+/** What an image naming no major version does today, for a message: its layout and how to decide it. */
+function floatingNote(image: string, layout: Layout | undefined): string {
+  if (!layout?.floating) return '';
+  return ` With ${layout.floating}, ${image} runs the newest major version, 18 or later today, which keeps its data in /var/lib/postgresql/<major>/docker under its VOLUME ${layout.volume} (up to 17: /var/lib/postgresql/data); pinning a major version (e.g. postgres:18) decides the layout.`;
 }
 
 /** A bind mount's host path as the user reads it: a directory of the checkout as `./data`, not a bare name. */
@@ -67,7 +92,7 @@ function hostPath(bind: ComposeVolumeMount): string {
 function message(
   name: string,
   image: string,
-  dir: string,
+  data: { dir: string; layout?: Layout; guessed?: boolean },
   mounts: {
     bind?: ComposeVolumeMount;
     anonymous?: ComposeVolumeMount;
@@ -75,23 +100,38 @@ function message(
     elsewhere?: ComposeVolumeMount;
   },
 ): string {
+  const { dir, layout } = data;
   const at = `Service '${name}' (${image})`;
-  const fix = `Mount a named volume there instead, e.g. '${name}-data:${dir}', declared under the top-level volumes:.`;
+  const mountAt = layout?.mountAt ?? dir;
+  const fix = `Mount a named volume there instead, e.g. '${name}-data:${mountAt}', declared under the top-level volumes:.`;
+  const note = floatingNote(image, layout);
   const { bind, anonymous, shadowed, elsewhere } = mounts;
   if (bind) {
     const outside = bind.source!.startsWith('/') || bind.source!.startsWith('~');
     const where = outside
       ? "in a host path outside the project, which exists on this host only, owned by the database's user"
       : "in the checkout, owned by the database's user, and a re-clone, a clean or another host starts with an empty database";
-    return `${at} keeps its data directory ${dir} in a bind mount of the host directory ${hostPath(bind)}, not in a named volume: the files sit ${where}. ${fix}`;
+    return `${at} keeps its data directory ${dir} in a bind mount of the host directory ${hostPath(bind)}, not in a named volume: the files sit ${where}. ${fix}${note}`;
   }
-  if (shadowed)
-    return `${at} mounts a volume at ${shadowed.target}, a parent of its data directory ${dir}, which the image declares as its own VOLUME: the data goes to an anonymous volume and is lost when the container is recreated. Mount the volume at ${dir} itself, e.g. '${name}-data:${dir}'.`;
+  if (shadowed && layout) {
+    const own = layout.volume === dir ? 'which' : `inside ${layout.volume}, which`;
+    return `${at} mounts a volume at ${shadowed.target}, a parent of its data directory ${dir}, ${own} the image declares as its own VOLUME: the data goes to an anonymous volume and is lost when the container is recreated. Mount the volume at ${mountAt} itself, e.g. '${name}-data:${mountAt}'.${note}`;
+  }
   if (anonymous)
-    return `${at} mounts an anonymous volume at ${anonymous.target}: it has no name to find it by, \`docker compose down -v\` or a fresh \`up -V\` drops it, and the data goes with it. ${fix}`;
+    return `${at} mounts an anonymous volume at ${anonymous.target}: it has no name to find it by, \`docker compose down -v\` or a fresh \`up -V\` drops it, and the data goes with it. ${fix}${note}`;
+  if (
+    elsewhere &&
+    layout &&
+    layout.mountAt !== layout.dataDir &&
+    elsewhere.target === '/var/lib/postgresql/data'
+  )
+    // The pre-18 mount on an 18+ image: the entrypoint refuses to start when that volume holds a cluster.
+    return `${at} mounts the volume '${elsewhere.source}' at /var/lib/postgresql/data, but this image keeps its data in ${dir}, under its VOLUME ${layout.volume}: /var/lib/postgresql/data stays unused, the data goes to an anonymous volume and is lost when the container is recreated, and once that volume holds a cluster of an earlier version the server refuses to start. Mount the volume at ${mountAt} instead ('${elsewhere.source}:${mountAt}'), or pin the major version the data was made with (e.g. postgres:17).${note}`;
   if (elsewhere)
-    return `${at} mounts the volume '${elsewhere.source}' at ${elsewhere.target}, but this image keeps its data in ${dir}, which no named volume covers: the data is lost when the container is recreated. Mount the volume at ${dir} instead: '${elsewhere.source}:${dir}'.`;
-  return `${at} has no named volume at its data directory ${dir}: the data is lost when the container is recreated. Add a volume such as '${name}-data:${dir}' and declare it under the top-level volumes:.`;
+    return `${at} mounts the volume '${elsewhere.source}' at ${elsewhere.target}, but this image keeps its data in ${dir}, which no named volume covers: the data is lost when the container is recreated. Mount the volume at ${mountAt} instead: '${elsewhere.source}:${mountAt}'.${note}`;
+  if (data.guessed)
+    return `${at}, a PostgreSQL image not from the official postgres repository, mounts no named volume where its data may be: ${dir} if it keeps the official image's layout up to 17, /var/lib/postgresql/<major>/docker under /var/lib/postgresql from 18 (or its PGDATA). The data is lost when the container is recreated. Add a named volume at the data directory (e.g. '${name}-data:${dir}', or '${name}-data:/var/lib/postgresql' for 18+) and declare it under the top-level volumes:.`;
+  return `${at} has no named volume at its data directory ${dir}: the data is lost when the container is recreated. Add a volume such as '${name}-data:${mountAt}' and declare it under the top-level volumes:.${note}`;
 }
 
 export const postgresDataNotInVolume = defineRule({
@@ -123,18 +163,22 @@ export const postgresDataNotInVolume = defineRule({
     '(`build: postgres` with `FROM postgres:16`) is judged the same way, at its `build:` line.',
     '',
     "The data directory is the image's: `/var/lib/postgresql/data` for `postgres` and `postgis/postgis` up to 17",
-    '(`/var/lib/postgresql/<major>/docker` from 18, or `PGDATA`), `/var/lib/postgresql` for `kartoza/postgis` (or',
-    '`DATADIR`), `/bitnami/postgresql` for `bitnami/postgresql`, `/var/lib/mysql` for `mysql` and `mariadb`.',
+    '(`/var/lib/postgresql/<major>/docker` from 18, under the VOLUME `/var/lib/postgresql` where the volume goes; or',
+    '`PGDATA`), `/var/lib/postgresql` for `kartoza/postgis` (or `DATADIR`), `/bitnami/postgresql` for',
+    '`bitnami/postgresql`, `/var/lib/mysql` for `mysql` and `mariadb`. An image that names no major version',
+    '(`postgres`, `postgres:latest`, `postgres:alpine`) runs the newest, 18 or later today, so it is judged with the',
+    '18 layout; pinning a major version decides which one applies.',
   ].join('\n'),
   related: [],
   check(project) {
     const out: RawFinding[] = [];
     for (const { service: s } of composeServices(project)) {
-      const dir = dataDir(s);
+      const data = dataDir(s);
       // A database built from a Dockerfile (`build: postgres`, `FROM postgres:16`) is anchored at its build line.
       const anchor = s.image ?? (s.builtFrom ? s.build : undefined);
-      if (!dir || !anchor) continue;
-      const shadow = imageVolume(s);
+      if (!data || !anchor) continue;
+      const dir = data.dir;
+      const shadow = data.layout?.volume;
       const reaches = (v: ComposeVolumeMount): boolean =>
         !!v.source &&
         coversPath(v.target, dir) &&
@@ -152,7 +196,7 @@ export const postgresDataNotInVolume = defineRule({
         shadowed: s.volumes.find(
           (v) => v.type !== 'tmpfs' && v.source && coversPath(v.target, dir) && !reaches(v),
         ),
-        // `pgdata:/var/lib/postgresql/data` on an image that keeps its data elsewhere (kartoza/postgis, Bitnami).
+        // `pgdata:/var/lib/postgresql/data` on an image that keeps its data elsewhere (kartoza/postgis, Bitnami, 18+).
         elsewhere: s.volumes.find(
           (v) => v.type === 'volume' && v.source && /^\/var\/lib\/(postgresql|mysql)\b/.test(v.target),
         ),
@@ -160,7 +204,7 @@ export const postgresDataNotInVolume = defineRule({
       const image = s.image
         ? shownImage(s.image)
         : `built FROM ${s.builtFrom!.repository}${s.builtFrom!.tag ? `:${s.builtFrom!.tag}` : ''}`;
-      out.push({ file: anchor.file, line: anchor.line, message: message(s.name, image, dir, mounts) });
+      out.push({ file: anchor.file, line: anchor.line, message: message(s.name, image, data, mounts) });
     }
     return out;
   },

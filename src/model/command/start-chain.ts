@@ -8,7 +8,7 @@ import type { ShellCommand, ShellScript } from '../types/shell.js';
 import { type BranchInputs, commandsThatRun, movesArgs } from './branches.js';
 import { makeInvocation } from './make.js';
 import { supervisordRun } from '../supervisor-config.js';
-import { basename, launchedCommand, programArgv, serverOf, SHELLS } from './servers.js';
+import { basename, launchedCommand, programArgv, SHELLS } from './servers.js';
 
 /** A command the container runs when it starts, with the file and line to anchor a finding on. */
 export interface StartCommand extends ShellCommand {
@@ -18,6 +18,8 @@ export interface StartCommand extends ShellCommand {
   recipe?: { file: string; line: number };
   /** Set for the command of a supervisord program (`[program:web]`): the program's name. */
   program?: string;
+  /** The directory supervisord starts the program in (its `directory=`), when the configuration sets one. */
+  directory?: string;
 }
 
 /** The words that say where a recipe command comes from, for a message: ` (make migrate, Makefile:3)`. */
@@ -152,6 +154,7 @@ function withSupervisorPrograms(commands: StartCommand[], app: App): StartComman
     viaExec: true,
     origin: 'supervisor',
     program: p.name,
+    ...(p.directory !== undefined ? { directory: p.directory } : {}),
   }));
   return [...commands.slice(0, at + 1), ...run, ...commands.slice(at + 1)];
 }
@@ -470,41 +473,6 @@ function launched(command: StartCommand, depth = 0): StartCommand[] {
   // programArgv sees through a launcher that execs its command: only su's shell is a command of its own.
   const own = program === 'su' ? [run] : [];
   return [...own, ...commands, ...launched(run, depth + 1).filter((c) => c !== run)];
-}
-
-/**
- * The directories of the image the app's start commands run Django in, servers first: the WORKDIR as `cd` moves it
- * along the chain, a server's `--chdir`, the directory of a `manage.py` named by its path.
- */
-export function djangoDirectories(app: App): string[] {
-  const workdir = app.dockerfile?.targetStage?.workdir || '/';
-  const servers: string[] = [];
-  const manage: string[] = [];
-  // `cd ${PROJECT_NAME}`: a variable the container's environment sets, unless a start script assigns it itself.
-  const assigned = new Set(
-    app.entrypointScripts.flatMap((s) => (s.script.assignments ?? []).map((a) => a.name)),
-  );
-  const known = containerVariables(app.dockerfile?.targetStage?.env ?? {}, app.compose?.appService);
-  const variable: BranchInputs['variable'] = (name) => (assigned.has(name) ? undefined : known(name));
-  for (const chain of [effectiveCommand(app), imageCommand(app)]) {
-    let dir = workdir;
-    for (const c of chain) {
-      dir = directoryAfter(c.argv, dir, variable);
-      const script = c.argv.find((w) => basename(w) === 'manage.py');
-      if (script) manage.push(posix.dirname(posix.resolve(dir, script)));
-      else if (serverOf(c.argv)) servers.push(posix.resolve(dir, chdirOf(programArgv(c.argv)) ?? '.'));
-    }
-  }
-  return [...new Set([...servers, ...manage])];
-}
-
-/** gunicorn's and uwsgi's `--chdir DIR` (`--chdir=DIR`): where the server changes directory before it loads the app. */
-function chdirOf(argv: string[]): string | undefined {
-  for (let i = 1; i < argv.length; i++) {
-    if (argv[i] === '--chdir') return argv[i + 1];
-    if (argv[i].startsWith('--chdir=')) return argv[i].slice('--chdir='.length);
-  }
-  return undefined;
 }
 
 /**

@@ -70,6 +70,8 @@ export interface SupervisorProgram {
   argv: string[];
   /** The user supervisord runs the program as (`user=app`), when the section names one. */
   user?: string;
+  /** The program's `directory=`: supervisord changes to it before it starts the command. */
+  directory?: string;
 }
 
 /** One deployable Django app: its image, its compose service and its settings. */
