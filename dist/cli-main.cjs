@@ -8650,8 +8650,9 @@ var init_context = __esm({
       destOf(stage, index, ins) {
         const wd = this.workdirAt(stage, index) ?? "/";
         const sources = this.sourcesOf(ins);
-        const isDir = ins.dest.endsWith("/") || ins.dest === "." || sources.length > 1 || sources.some((s) => /[*?[]/.test(s) || this.isDirSource(s, ins));
-        return { path: import_node_path2.posix.resolve(wd, ins.dest), isDir };
+        const path4 = import_node_path2.posix.resolve(wd, ins.dest);
+        const isDir = ins.dest.endsWith("/") || ins.dest === "." || path4 === wd || sources.length > 1 || sources.some((s) => /[*?[]/.test(s) || this.isDirSource(s, ins));
+        return { path: path4, isDir };
       }
       resolvedSources = /* @__PURE__ */ new Map();
       /**
@@ -8844,15 +8845,20 @@ function isEnvFile(path4) {
 function isSqliteFile(path4) {
   return /\.sqlite3$/.test(path4);
 }
-function isDevelopmentComposeFile(path4, composeFiles = []) {
+function isDevelopmentComposeFile(path4, composeFiles = [], mergedWith = []) {
   const name2 = baseOf(path4).toLowerCase();
   if (DEVELOPMENT_WORD.test(name2)) return true;
   if (!/^(docker-)?compose\.ya?ml$/.test(name2)) return false;
   const dir = path4.slice(0, Math.max(path4.lastIndexOf("/"), 0));
-  if (DEVELOPMENT_WORD.test(baseOf(dir).toLowerCase())) return true;
+  if (isNamedForDevelopment(baseOf(dir))) return true;
+  if (mergedWith.some((f) => f !== path4 && isNamedForProduction(f))) return false;
   return composeFiles.some(
     (f) => f.slice(0, Math.max(f.lastIndexOf("/"), 0)) === dir && isNamedForProduction(f)
   );
+}
+function isNamedForDevelopment(dir) {
+  const words2 = dir.toLowerCase().split(/[._\s-]+/).filter((w2) => w2 !== "");
+  return words2.some((w2) => DEVELOPMENT_WORD.test(w2)) && words2.every((w2) => DEVELOPMENT_WORD.test(w2) || SETUP_WORD.test(w2));
 }
 function isNamedForProduction(path4) {
   return /(^|[._-])(prod|production|deploy|release|live)([._-]|$)/.test(baseOf(path4).toLowerCase()) || isSwarmStackFile(path4);
@@ -8891,13 +8897,14 @@ function shownSource(mount) {
 function shownTarget(mount) {
   return mount.writtenTarget ?? mount.target;
 }
-var DEVELOPMENT_WORD;
+var DEVELOPMENT_WORD, SETUP_WORD;
 var init_files = __esm({
   "src/rules/lib/files.ts"() {
     "use strict";
     init_env_files2();
     init_context();
     DEVELOPMENT_WORD = /(^|[._-])(override|dev|develop|development|debug|local|test|tests|testing|ci|integration|e2e)([._-]|$)/;
+    SETUP_WORD = /^(docker|compose|env|envs|environment|environments|stack|setup|config|deploy|deployment)$/;
   }
 });
 
@@ -15417,6 +15424,7 @@ function recordAssigns(assigns, src) {
       literal: literal2,
       line: src.lineOffset + a.Pos().Line()
     };
+    if (src.guards.length > 0) assignment.guards = src.guards;
     src.assignments.push(assignment);
     recorded.push({ ...assignment, text: sliceBetween(a, a, src) });
   }
@@ -15532,16 +15540,13 @@ var init_image_ref = __esm({
 function jsonArray(args) {
   const t2 = args.trim();
   if (!t2.startsWith("[")) return void 0;
-  for (let end = t2.indexOf("]"); end >= 0; end = t2.indexOf("]", end + 1)) {
-    let v;
-    try {
-      v = JSON.parse(t2.slice(0, end + 1));
-    } catch {
-      continue;
-    }
-    return Array.isArray(v) && v.every((x) => typeof x === "string") ? v : void 0;
+  let v;
+  try {
+    v = JSON.parse(t2);
+  } catch {
+    return void 0;
   }
-  return void 0;
+  return Array.isArray(v) && v.every((x) => typeof x === "string") ? v : void 0;
 }
 function takeFlags(args, escape3) {
   const flags = [];
@@ -15576,6 +15581,12 @@ function blankFlags(shellText) {
 function normalizeKeepSlash(p) {
   const n = import_node_path3.posix.normalize(p);
   return n.length > 1 && n.endsWith("/") && !p.endsWith("/") ? n.slice(0, -1) : n;
+}
+function contextSource(source) {
+  if (!source.split("/").includes("..") || /^[a-z][a-z0-9+.-]*:\/\//i.test(source)) return source;
+  const clean2 = import_node_path3.posix.normalize(`/${source}`).slice(1);
+  if (clean2 === "" || clean2 === "/") return ".";
+  return source.endsWith("/") && !clean2.endsWith("/") ? `${clean2}/` : clean2;
 }
 function printable(s) {
   const clean2 = s.replace(/[^\x20-\x7e]/g, "?");
@@ -15906,6 +15917,16 @@ var init_dockerfile2 = __esm({
         }
         return this.args.get(name2) ?? UNKNOWN2;
       }
+      /** The ARG and ENV values of the stage at this point, as a RUN's shell sees them (ENV wins over ARG). */
+      knownVariables() {
+        const out = {};
+        for (const [name2, state] of this.args) if (state.kind === "value") out[name2] = state.value;
+        for (const [name2, value] of this.env) {
+          if (value !== void 0) out[name2] = value;
+          else delete out[name2];
+        }
+        return out;
+      }
       expand(raw) {
         return expand(raw, (n) => this.stageLookup(n), this.escape);
       }
@@ -16043,6 +16064,8 @@ var init_dockerfile2 = __esm({
         const { flags, rest } = takeFlags(instr.args, this.escape);
         const mounts = flags.filter((f) => f.startsWith("--mount")).map((f) => f.replace(/^--mount=?/, ""));
         const run = { keyword: "RUN", line: instr.line, endLine: instr.endLine, mounts };
+        const variables = this.knownVariables();
+        if (Object.keys(variables).length > 0) run.variables = variables;
         const argv = jsonArray(rest);
         if (argv) {
           run.argv = argv;
@@ -16074,11 +16097,12 @@ var init_dockerfile2 = __esm({
         const expanded = words2.map((w2) => w2.startsWith("<<") ? w2 : this.expand(w2) ?? w2);
         const dest = expanded.length > 1 ? this.resolvePath(expanded.at(-1)) : "";
         const fromFlag = flags.find((f) => f.startsWith("--from="));
+        const inContext = (w2) => fromFlag || w2.startsWith("<<") ? w2 : contextSource(w2);
         const copy = {
           keyword: instr.keyword,
           line: instr.line,
           endLine: instr.endLine,
-          sources: expanded.slice(0, -1),
+          sources: expanded.slice(0, -1).map(inContext),
           dest
         };
         if (fromFlag) {
@@ -16089,7 +16113,7 @@ var init_dockerfile2 = __esm({
         }
         const patterns = words2.slice(0, -1).flatMap((w2, index) => {
           const pattern = w2.startsWith("<<") ? void 0 : this.sourcePattern(w2);
-          return pattern === void 0 ? [] : [{ index, pattern }];
+          return pattern === void 0 ? [] : [{ index, pattern: inContext(pattern) }];
         });
         if (patterns.length > 0) copy.sourcePatterns = patterns;
         return copy;
@@ -17173,12 +17197,21 @@ function supervisordRun(argv) {
 }
 function supervisorPrograms(file, text) {
   const out = [];
+  const users = /* @__PURE__ */ new Map();
   let program;
   let last;
+  let directory;
+  const section = [];
+  const closeSection = () => {
+    if (directory !== void 0) for (const p of section) p.directory = directory;
+    section.length = 0;
+    directory = void 0;
+  };
   text.split(/\r?\n/).forEach((raw, i) => {
     const line = raw.replace(/\s[;#].*$/, "");
     const header2 = /^\s*\[([^\]]+)\]\s*$/.exec(line);
     if (header2) {
+      closeSection();
       program = /^program:(.+)$/.exec(header2[1].trim())?.[1].trim();
       last = void 0;
       return;
@@ -17189,11 +17222,21 @@ function supervisorPrograms(file, text) {
       return;
     }
     last = void 0;
+    const user = /^\s*user\s*[=:]\s*(\S+)\s*$/.exec(line);
+    if (program && user) users.set(program, user[1]);
+    const dir = /^\s*directory\s*[=:]\s*(\S.*?)\s*$/.exec(line);
+    if (program && dir && !dir[1].includes("%(")) directory = dir[1];
     const m = /^\s*command\s*[=:]\s*(.*)$/.exec(line);
     if (!program || !m || m[1].trim() === "") return;
     last = { file, line: i + 1, name: program, command: m[1].trim(), argv: commandWords(m[1]) };
     out.push(last);
+    section.push(last);
   });
+  for (const p of out) {
+    const user = users.get(p.name);
+    if (user) p.user = user;
+  }
+  closeSection();
   return out;
 }
 function commandWords(command) {
@@ -17287,7 +17330,8 @@ function withSupervisorPrograms(commands, app) {
     redirects: [],
     viaExec: true,
     origin: "supervisor",
-    program: p.name
+    program: p.name,
+    ...p.directory !== void 0 ? { directory: p.directory } : {}
   }));
   return [...commands.slice(0, at2 + 1), ...run, ...commands.slice(at2 + 1)];
 }
@@ -17434,7 +17478,7 @@ function scriptCommands(s, caller, args, chain2, depth) {
   const argsVariables = argumentsHeldBy(s.script);
   let dir = workdir;
   for (const c of commandsThatRun(s.script.commands, inputs)) {
-    dir = directoryAfter(c.argv, dir);
+    dir = directoryAfter(c.argv, dir, inputs.variable);
     chain2.reached?.commands.add(c);
     const runsArgs = runsArguments(c.argv, argsVariables);
     if (runsArgs && caller && args && args.length > 0) {
@@ -17481,32 +17525,23 @@ function launched(command, depth = 0) {
   const own = program === "su" ? [run] : [];
   return [...own, ...commands, ...launched(run, depth + 1).filter((c) => c !== run)];
 }
-function djangoDirectories(app) {
-  const workdir = app.dockerfile?.targetStage?.workdir || "/";
-  const servers = [];
-  const manage = [];
-  for (const chain2 of [effectiveCommand(app), imageCommand(app)]) {
-    let dir = workdir;
-    for (const c of chain2) {
-      dir = directoryAfter(c.argv, dir);
-      const script = c.argv.find((w2) => basename2(w2) === "manage.py");
-      if (script) manage.push(import_node_path6.posix.dirname(import_node_path6.posix.resolve(dir, script)));
-      else if (serverOf(c.argv)) servers.push(import_node_path6.posix.resolve(dir, chdirOf(programArgv(c.argv)) ?? "."));
+function directoryAfter(argv, dir, variable) {
+  if (argv[0] !== "cd" || argv.length !== 2 || argv[1] === "-" || argv[1].startsWith("~")) return dir;
+  const target = argv[1].includes("$") ? expandKnown(argv[1], variable) : argv[1];
+  return target === void 0 || target === "" ? dir : import_node_path6.posix.resolve(dir, target);
+}
+function expandKnown(word, variable) {
+  if (!variable) return void 0;
+  let unknown = false;
+  const out = word.replace(
+    /\$(?:\{(\w+)\}|(\w+))/g,
+    (_, braced, bare) => {
+      const value = variable(braced ?? bare ?? "");
+      if (typeof value !== "string") unknown = true;
+      return typeof value === "string" ? value : "";
     }
-  }
-  return [.../* @__PURE__ */ new Set([...servers, ...manage])];
-}
-function chdirOf(argv) {
-  for (let i = 1; i < argv.length; i++) {
-    if (argv[i] === "--chdir") return argv[i + 1];
-    if (argv[i].startsWith("--chdir=")) return argv[i].slice("--chdir=".length);
-  }
-  return void 0;
-}
-function directoryAfter(argv, dir) {
-  if (argv[0] !== "cd" || argv.length !== 2 || argv[1] === "-" || argv[1].includes("$") || argv[1].startsWith("~"))
-    return dir;
-  return import_node_path6.posix.resolve(dir, argv[1]);
+  );
+  return unknown || out.includes("$") ? void 0 : out;
 }
 function argumentsHeldBy(script) {
   return new Set((script.assignments ?? []).filter((a) => ALL_ARGS.has(a.value)).map((a) => a.name));
@@ -17760,6 +17795,57 @@ var init_app_service = __esm({
       mysqld: "mysql",
       mariadbd: "mariadb"
     };
+  }
+});
+
+// src/model/command/directories.ts
+function djangoDirectories(app) {
+  const servers = [];
+  const manage = [];
+  for (const chain2 of [effectiveCommand(app), imageCommand(app)]) {
+    for (const { command, dir } of withDirectories(app, chain2)) {
+      const script = command.argv.find((w2) => basename2(w2) === "manage.py");
+      if (script) manage.push(import_node_path7.posix.dirname(import_node_path7.posix.resolve(dir, script)));
+      else if (serverOf(command.argv)) servers.push(serverDir(command, dir));
+    }
+  }
+  return [.../* @__PURE__ */ new Set([...servers, ...manage])];
+}
+function serverDirectory(app) {
+  for (const { command, dir } of withDirectories(app, effectiveCommand(app)))
+    if (serverOf(command.argv)) return serverDir(command, dir);
+  return void 0;
+}
+function withDirectories(app, chain2) {
+  let dir = app.dockerfile?.targetStage?.workdir || "/";
+  const assigned = new Set(
+    app.entrypointScripts.flatMap((s) => (s.script.assignments ?? []).map((a) => a.name))
+  );
+  const known2 = containerVariables(app.dockerfile?.targetStage?.env ?? {}, app.compose?.appService);
+  const variable = (name2) => assigned.has(name2) ? void 0 : known2(name2);
+  return chain2.map((command) => {
+    dir = directoryAfter(command.argv, dir, variable);
+    const at2 = command.directory !== void 0 ? import_node_path7.posix.resolve(dir, command.directory) : dir;
+    return { command, dir: at2 };
+  });
+}
+function serverDir(command, dir) {
+  return import_node_path7.posix.resolve(dir, chdirOf(programArgv(command.argv)) ?? ".");
+}
+function chdirOf(argv) {
+  for (let i = 1; i < argv.length; i++) {
+    if (argv[i] === "--chdir") return argv[i + 1];
+    if (argv[i].startsWith("--chdir=")) return argv[i].slice("--chdir=".length);
+  }
+  return void 0;
+}
+var import_node_path7;
+var init_directories = __esm({
+  "src/model/command/directories.ts"() {
+    "use strict";
+    import_node_path7 = require("node:path");
+    init_servers();
+    init_start_chain();
   }
 });
 
@@ -18086,6 +18172,7 @@ var init_command = __esm({
     init_start_chain();
     init_servers();
     init_start_chain();
+    init_directories();
     init_servers();
     init_pip();
     init_processes();
@@ -18122,7 +18209,7 @@ function otherAppServices(app) {
   if (!compose?.appService) return [];
   const ofImage = compose.appImageServices ?? [compose.appService];
   const out = ofImage.filter((s) => s !== compose.appService).map((service) => ({ service, app }));
-  const projectDir = app.managePy ? import_node_path7.posix.dirname(app.managePy) : void 0;
+  const projectDir = app.managePy ? import_node_path8.posix.dirname(app.managePy) : void 0;
   if (projectDir === void 0) return out;
   const foreign = { ...app, dockerfile: void 0, entrypointScripts: [] };
   for (const service of compose.services) {
@@ -18213,13 +18300,13 @@ function appBuildCommands(app) {
     ({ run, commands }) => commands.map((command) => ({ dockerfile, run, command }))
   );
 }
-var import_node_path7;
+var import_node_path8;
 var init_each = __esm({
   "src/rules/lib/each.ts"() {
     "use strict";
     init_app_service();
     init_command();
-    import_node_path7 = require("node:path");
+    import_node_path8 = require("node:path");
     init_paths();
   }
 });
@@ -18609,17 +18696,17 @@ function syncedEnvironment(argv, workdir, env) {
     return at2 < 0 ? void 0 : argv[at2].includes("=") ? argv[at2].slice(name2.length + 1) : argv[at2 + 1];
   };
   const dir = option("--project") ?? option("--directory");
-  const base = dir === void 0 ? workdir : workdir?.startsWith("/") ? import_node_path8.posix.resolve(workdir, dir) : void 0;
+  const base = dir === void 0 ? workdir : workdir?.startsWith("/") ? import_node_path9.posix.resolve(workdir, dir) : void 0;
   const named = env.UV_PROJECT_ENVIRONMENT;
   if (named !== void 0)
-    return named.startsWith("/") ? import_node_path8.posix.normalize(named) : base && import_node_path8.posix.resolve(base, named);
-  return base?.startsWith("/") ? import_node_path8.posix.join(base, ".venv") : void 0;
+    return named.startsWith("/") ? import_node_path9.posix.normalize(named) : base && import_node_path9.posix.resolve(base, named);
+  return base?.startsWith("/") ? import_node_path9.posix.join(base, ".venv") : void 0;
 }
-var import_node_path8, depsInstalledAtStart;
+var import_node_path9, depsInstalledAtStart;
 var init_TF0204_deps_installed_at_start = __esm({
   "src/rules/TF0204-deps-installed-at-start.ts"() {
     "use strict";
-    import_node_path8 = require("node:path");
+    import_node_path9 = require("node:path");
     init_command();
     init_files();
     init_paths();
@@ -18887,8 +18974,8 @@ var init_interpolation = __esm({
 
 // src/model/compose/yaml-nodes.ts
 function relPath(dir, p) {
-  if (p.startsWith("/")) return import_node_path9.posix.normalize(p);
-  const joined = import_node_path9.posix.normalize(import_node_path9.posix.join(dir, p));
+  if (p.startsWith("/")) return import_node_path10.posix.normalize(p);
+  const joined = import_node_path10.posix.normalize(import_node_path10.posix.join(dir, p));
   return joined.length > 1 ? joined.replace(/\/$/, "") : joined;
 }
 function isNull(n) {
@@ -18939,11 +19026,11 @@ function keyedAsMap(n) {
   }
   return { kind: "map", entries, file: n.file, line: n.line };
 }
-var import_node_path9;
+var import_node_path10;
 var init_yaml_nodes = __esm({
   "src/model/compose/yaml-nodes.ts"() {
     "use strict";
-    import_node_path9 = require("node:path");
+    import_node_path10 = require("node:path");
   }
 });
 
@@ -19035,11 +19122,11 @@ function legacyServices(root) {
   );
   return pullsOrBuilds ? candidates : [];
 }
-var import_node_path10, Loader, LEGACY_SERVICE_KEYS, TOP_LEVEL_KEYS;
+var import_node_path11, Loader, LEGACY_SERVICE_KEYS, TOP_LEVEL_KEYS;
 var init_loader = __esm({
   "src/model/compose/loader.ts"() {
     "use strict";
-    import_node_path10 = require("node:path");
+    import_node_path11 = require("node:path");
     init_compose();
     init_merge();
     init_yaml_nodes();
@@ -19161,7 +19248,7 @@ var init_loader = __esm({
         if (v.kind === "map") {
           const service = scalarString(entryOf(v, "service")?.value);
           const other = scalarString(entryOf(v, "file")?.value);
-          if (service) return { file: other ? relPath(import_node_path10.posix.dirname(file), other) : file, service };
+          if (service) return { file: other ? relPath(import_node_path11.posix.dirname(file), other) : file, service };
         }
         this.errors.push({
           file,
@@ -19735,8 +19822,8 @@ function modelCompose(files, env, options = {}) {
 }
 function build(files, env, options, errors) {
   const loader = new Loader(files, options.texts ?? {}, env, errors);
-  const projectDir = files.length > 0 ? import_node_path11.posix.dirname(files[0].file) : ".";
-  const dirFor = (file) => options.pathsFrom?.[file] ?? (loader.mergeFiles.has(file) ? projectDir : import_node_path11.posix.dirname(file));
+  const projectDir = files.length > 0 ? import_node_path12.posix.dirname(files[0].file) : ".";
+  const dirFor = (file) => options.pathsFrom?.[file] ?? (loader.mergeFiles.has(file) ? projectDir : import_node_path12.posix.dirname(file));
   const used = [];
   const merged = /* @__PURE__ */ new Map();
   const volumes = /* @__PURE__ */ new Set();
@@ -19758,7 +19845,7 @@ function build(files, env, options, errors) {
   const services = [...merged.values()].map((s) => conv.service(s.name, s.file, s.line, s.node));
   resolveVolumesFrom(services, loader.texts);
   const projectDirs = new Set(
-    Object.keys(loader.texts).filter((f) => import_node_path11.posix.basename(f) === "manage.py").map((f) => import_node_path11.posix.dirname(f))
+    Object.keys(loader.texts).filter((f) => import_node_path12.posix.basename(f) === "manage.py").map((f) => import_node_path12.posix.dirname(f))
   );
   const appService = pickAppService(services, loader.texts, projectDir, projectDirs);
   if (appService) appService.role = "app";
@@ -19766,11 +19853,11 @@ function build(files, env, options, errors) {
   if (appService) model.appImageServices = servicesOfImage(services, appService);
   return { model, errors };
 }
-var import_node_path11;
+var import_node_path12;
 var init_compose2 = __esm({
   "src/model/compose.ts"() {
     "use strict";
-    import_node_path11 = require("node:path");
+    import_node_path12 = require("node:path");
     init_loader();
     init_merge();
     init_service();
@@ -24802,6 +24889,10 @@ function joinAll(first, more, line) {
 function callPathMethod(o, method, args, line) {
   if (["resolve", "absolute", "expanduser", "as_posix", "__str__"].includes(method)) return o;
   if (method === "joinpath" || method === "path") return joinAll(o, args.pos, line);
+  if (method === "child") return joinAll(o, args.pos, line);
+  const [n] = args.pos;
+  if (method === "ancestor" && n?.t === "num" && Number.isInteger(n.v) && n.v >= 0)
+    return ancestor(o, n.v, line);
   return void 0;
 }
 function pathAttribute(o, prop, line) {
@@ -24838,6 +24929,9 @@ var init_paths2 = __esm({
         case "pathlib.PurePath":
         case "pathlib.PosixPath":
         case "environ.Path":
+        case "unipath.Path":
+        case "unipath.FSPath":
+        case "unipath.path.Path":
           if (!a0) return { t: "unknown", text: "Path()", line };
           return joinAll(
             lift(a0, (p) => asPath(p, line)),
@@ -25384,7 +25478,18 @@ function binary(a, op, b, line) {
   }
   const presence = presenceTest(a, op, b, line);
   if (presence) return presence;
-  return lift(a, (x) => lift(b, (y) => scalarBinary(x, op, y, line)));
+  const left = ["==", "!=", "in", "not in"].includes(op) ? withComparedWords(a, b) : a;
+  return lift(left, (x) => lift(b, (y) => scalarBinary(x, op, y, line)));
+}
+function withComparedWords(a, b) {
+  if (a.t !== "env" || !a.probes?.length || a.probes.some((p) => p.v.t !== "str" || p.v.v !== p.text))
+    return a;
+  const words2 = (b.t === "str" ? [b] : b.t === "list" ? b.items : []).flatMap(
+    (w2) => w2.t === "str" && w2.v !== "" && !a.probes?.some((p) => p.text === w2.v) ? [w2.v] : []
+  );
+  if (words2.length === 0 || words2.length > 8) return a;
+  const added = words2.map((text) => ({ text, v: { t: "str", v: text, line: a.line } }));
+  return { ...a, probes: [...a.probes, ...added] };
 }
 function presenceTest(a, op, b, line) {
   if (!["is", "is not", "==", "!="].includes(op) || b.t !== "none") return void 0;
@@ -27416,6 +27521,8 @@ function envSource(v, inner) {
     return t2 === void 0 ? [] : [[p.text, t2]];
   });
   if (truths.length > 0) out.truthWhenSetTo = Object.fromEntries(truths);
+  const compared = truths.map(([text]) => text).filter((text) => !PROBE_TEXTS.includes(text));
+  if (compared.length > 0) out.comparedWith = compared;
   return out;
 }
 function pathSource(v, baseDirParts) {
@@ -27778,6 +27885,39 @@ For local development, put the variable in an untracked \`.env\` file or the com
   }
 });
 
+// src/rules/lib/debug-switch.ts
+function isDebugVariable(variable) {
+  return /(^|_)DEBUG(_|$)/i.test(variable);
+}
+function givenValues(app, variable) {
+  const values = (app.compose?.appService?.environment ?? []).filter((e) => e.name === variable && e.value !== void 0 && !e.interpolated).map((e) => e.value);
+  const env = app.dockerfile?.targetStage?.env[variable];
+  return env === void 0 ? values : [...values, env];
+}
+function isEnvironmentName(v, given) {
+  if (isDebugVariable(v.variable)) return false;
+  const words2 = [...v.comparedWith ?? [], ...given].filter((w2) => w2.trim() !== "");
+  return ENVIRONMENT_NAME.test(v.variable) || words2.some((w2) => !FLAG_WORD.test(w2.trim()));
+}
+function developmentWord(v, given) {
+  const compared = (v.comparedWith ?? []).filter((w2) => v.truthWhenSetTo?.[w2] === true);
+  const fallback = v.whenSet && v.fallback?.kind === "literal" ? String(v.fallback.value) : void 0;
+  return compared.find((w2) => DEVELOPMENT_WORD2.test(w2)) ?? (fallback !== void 0 && DEVELOPMENT_WORD2.test(fallback) ? fallback : void 0) ?? given.find((w2) => DEVELOPMENT_WORD2.test(w2.trim()))?.trim() ?? compared[0] ?? "development";
+}
+function switchComparison(setting, v, given) {
+  const word = isEnvironmentName(v, given) ? developmentWord(v, given) : "1";
+  return `${setting} = os.environ.get("${v.variable}", "") == "${word}"`;
+}
+var FLAG_WORD, DEVELOPMENT_WORD2, ENVIRONMENT_NAME;
+var init_debug_switch = __esm({
+  "src/rules/lib/debug-switch.ts"() {
+    "use strict";
+    FLAG_WORD = /^(1|0|true|false|yes|no|on|off|y|n|t|f)$/i;
+    DEVELOPMENT_WORD2 = /^(dev|devel|develop|development|local|debug)$/i;
+    ENVIRONMENT_NAME = /(^|_)(ENV|ENVIRONMENT|STAGE|TIER|DEPLOYMENT|DEPLOY_ENV)$/i;
+  }
+});
+
 // src/rules/TF0302-debug-in-code.ts
 function turnedOnByDeploy({ finding, project }) {
   for (const { settings } of appSettings(project))
@@ -27796,7 +27936,7 @@ function providedFinding(app, at2, v, composeFiles) {
   if (given.envFile)
     return {
       ...at2,
-      message: `DEBUG is read from ${v.variable}, which ${given.envFile.composeFile} sets to ${given.value} through its env_file ${given.envFile.file} (line ${given.envFile.line}): every container of this deployment runs in debug mode. ${deployAdvice(v, "that file")}`
+      message: `DEBUG is read from ${v.variable}, which ${given.envFile.composeFile} sets to ${given.value} through its env_file ${given.envFile.file} (line ${given.envFile.line}): every container of this deployment runs in debug mode. ${deployAdvice(app, v, "that file")}`
     };
   if (given.byDefault)
     return {
@@ -27806,13 +27946,20 @@ function providedFinding(app, at2, v, composeFiles) {
     };
   return {
     ...at2,
-    message: v.presence ? `DEBUG is true whenever ${v.variable} is set, whatever its value, and ${given.where} sets it (to '${given.value}'): every container of this image runs in debug mode. Remove ${v.variable} from there and set it only in development.` : `DEBUG is read from ${v.variable}, which ${given.where} sets to '${given.value}': every container of this image runs in debug mode. ${deployAdvice(v, "there")}`
+    message: v.presence ? `DEBUG is true whenever ${v.variable} is set, whatever its value, and ${given.where} sets it (to '${given.value}'): every container of this image runs in debug mode. Remove ${v.variable} from there and set it only in development.` : `DEBUG is read from ${v.variable}, which ${given.where} sets to '${given.value}': every container of this image runs in debug mode. ${deployAdvice(app, v, "there")}`
   };
 }
-function deployAdvice(v, where2) {
-  const compare = `DEBUG = os.environ.get("${v.variable}", "") == "1"`;
+function deployAdvice(app, v, where2) {
+  const given = givenValues(app, v.variable);
+  const compare = switchComparison("DEBUG", v, given);
+  if (v.whenSet === "text" && isEnvironmentName(v, given)) {
+    const word = developmentWord(v, given);
+    return `${v.variable} names an environment, and the settings take its raw text, in which every name (the production one included) is true: compare it with the development name in the settings instead (\`${compare}\`), so that only ${v.variable}=${word} turns debug on.`;
+  }
   if (v.whenSet === "text")
     return `The settings take the raw text, in which any non-empty word ('False' included) is true, and removing the variable would not help (${v.required ? "they read it without a default" : "their fallback decides then"}): compare the text in the settings instead (\`${compare}\`) and set ${v.variable} only in development.`;
+  if (isEnvironmentName(v, given))
+    return `Set ${v.variable} to the production environment's name ${where2}, one the settings do not turn debug on for, and give it the development name only where you develop.`;
   if (v.required)
     return `Set ${v.variable} to a false value ${where2} and turn it on only in development (the settings read it without a default, so removing it would stop the app at start).`;
   return `Remove ${v.variable} from ${where2} and set it only in development.`;
@@ -27839,7 +27986,7 @@ function conditionalDefaultFinding(app, at2, v, decider, composeFiles) {
   if (truthy2(valueWhenUnset(decider)) !== true) return void 0;
   return {
     ...at2,
-    ...msg`DEBUG is on unless ${x} is set: ${v.variable} falls back to a value that is true whenever ${x} is not set, so the absence of ${x} turns debug on in any deploy that does not set ${v.variable} either; make the default false whatever ${x} says: ${code(`DEBUG = os.environ.get("${v.variable}", "") == "1"`)}.`
+    ...msg`DEBUG is on unless ${x} is set: ${v.variable} falls back to a value that is true whenever ${x} is not set, so the absence of ${x} turns debug on in any deploy that does not set ${v.variable} either; make the default false whatever ${x} says: ${code(switchComparison("DEBUG", v, givenValues(app, v.variable)))}.`
   };
 }
 function providedValue(app, variable, composeFiles) {
@@ -27875,22 +28022,28 @@ function falseDefault(raw, rawText) {
 }
 function truthWhenSetTo(v, text) {
   if (v.whenSet) return text !== "" || Boolean(v.prefix || v.suffix);
-  const known = v.truthWhenSetTo?.[text];
-  if (known !== void 0 || text === "" || !v.truthWhenSetTo) return known;
-  const all = new Set(Object.values(v.truthWhenSetTo));
+  const known2 = v.truthWhenSetTo?.[text];
+  if (known2 !== void 0 || text === "" || !v.truthWhenSetTo) return known2;
+  const all = new Set(commonWordTruths(v));
   return all.size === 1 ? [...all][0] : void 0;
 }
 function inverted(v) {
   const truths = TRUE_WORDS2.map((w2) => v.truthWhenSetTo?.[w2]).filter((t2) => t2 !== void 0);
   return truths.length > 0 && truths.every((t2) => t2 === false);
 }
-function isDebugVariable(variable) {
-  return /(^|_)DEBUG(_|$)/i.test(variable);
-}
 function trueForEveryWord(v) {
   if (v.whenSet || truthy2(valueWhenUnset(v)) !== true) return false;
-  const truths = Object.values(v.truthWhenSetTo ?? {});
+  const truths = commonWordTruths(v);
   return truths.length > 0 && truths.every((t2) => t2);
+}
+function commonWordTruths(v) {
+  return Object.entries(v.truthWhenSetTo ?? {}).filter(([w2]) => !v.comparedWith?.includes(w2)).map(([, t2]) => t2);
+}
+function onlyForOneName(v, given) {
+  if (v.presence || v.whenSet || !isEnvironmentName(v, given) || truthy2(valueWhenUnset(v)) !== true)
+    return void 0;
+  const on = (v.comparedWith ?? []).filter((w2) => v.truthWhenSetTo?.[w2] === true);
+  return on.length > 0 && commonWordTruths(v).every((t2) => !t2) ? developmentWord(v, given) : void 0;
 }
 function offUnlessSet(v) {
   const suggested = code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"');
@@ -27929,6 +28082,7 @@ var init_TF0302_debug_in_code = __esm({
     init_settings_fix();
     init_each();
     init_rule();
+    init_debug_switch();
     init_files();
     debugInCode = defineRule({
       id: "TF0302",
@@ -28016,6 +28170,16 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
               });
               continue;
             }
+            const given = givenValues(app, v.variable);
+            const word = onlyForOneName(v, given);
+            if (word !== void 0) {
+              findings.push({
+                file: a.file ?? settings.file,
+                line: a.line,
+                ...msg`DEBUG is on when ${v.variable} is ${word}, and ${v.variable} falls back to a value that turns it on when it is unset, so a deploy that does not set ${v.variable} runs in debug mode; keep the comparison and make the fallback empty: ${code(`DEBUG = os.environ.get("${v.variable}", "") == "${word}"`)}, with ${v.variable}=${word} set where you develop.`
+              });
+              continue;
+            }
             if (v.presence || inverted(v) || !isDebugVariable(v.variable) && trueForEveryWord(v)) {
               findings.push({ file: a.file ?? settings.file, line: a.line, ...offUnlessSet(v) });
               continue;
@@ -28024,14 +28188,15 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
               findings.push({
                 file: a.file ?? settings.file,
                 line: a.line,
-                ...msg`DEBUG is true unless ${v.variable} names the one environment it is compared with (${v.variable} is an environment name, not an on/off flag), so a deploy that does not set ${v.variable} to its production name runs in debug mode; turn debug on only for a development name instead: ${code(`DEBUG = os.environ.get("${v.variable}", "") == "development"`)}, with ${v.variable}=development set where you develop.`
+                ...msg`DEBUG is true unless ${v.variable} names the one environment it is compared with (${v.variable} is an environment name, not an on/off flag), so a deploy that does not set ${v.variable} to its production name runs in debug mode; turn debug on only for a development name instead: ${code(`DEBUG = os.environ.get("${v.variable}", "") == "${developmentWord(v, given)}"`)}, with ${v.variable}=${developmentWord(v, given)} set where you develop.`
               });
               continue;
             }
+            const suggested = code(switchComparison("DEBUG", v, givenValues(app, v.variable)));
             findings.push({
               file: a.file ?? settings.file,
               line: a.line,
-              ...falseWord ? msg`DEBUG is read from ${v.variable} and falls back to a non-empty string, which Python treats as true (so is any value the variable is set to); compare it instead: ${code(`DEBUG = os.environ.get("${v.variable}", "") == "1"`)}.` : msg`DEBUG is read from ${v.variable} but defaults to a true value, so a deploy that does not set the variable runs in debug mode; make the default false: ${code(`DEBUG = os.environ.get("${v.variable}", "") == "1"`)}.`
+              ...falseWord ? msg`DEBUG is read from ${v.variable} and falls back to a non-empty string, which Python treats as true (so is any value the variable is set to); compare it instead: ${suggested}.` : msg`DEBUG is read from ${v.variable} but defaults to a true value, so a deploy that does not set the variable runs in debug mode; make the default false: ${suggested}.`
             });
           }
         }
@@ -29039,9 +29204,9 @@ var init_TF0307_secret_in_compose = __esm({
 // src/rules/TF0308-env-file-in-image.ts
 function namedByCopy(app, line, files) {
   const dir = app.context?.dir ?? ".";
-  const inContext = files.map((f) => dir === "." ? f : import_node_path12.posix.relative(dir, f));
+  const inContext = files.map((f) => dir === "." ? f : import_node_path13.posix.relative(dir, f));
   return (app.dockerfile?.targetStage ? lineage(app.dockerfile) : []).flatMap((s) => s.instructions).some(
-    (i) => (i.keyword === "COPY" || i.keyword === "ADD") && i.line === line && i.sources.some((src) => inContext.includes(import_node_path12.posix.normalize(src).replace(/^\//, "")))
+    (i) => (i.keyword === "COPY" || i.keyword === "ADD") && i.line === line && i.sources.some((src) => inContext.includes(import_node_path13.posix.normalize(src).replace(/^\//, "")))
   );
 }
 function envFilesOfCompose(app) {
@@ -29054,8 +29219,8 @@ function envFilesOfCompose(app) {
   for (const f of envFiles) {
     if (seen.has(f.path)) continue;
     seen.add(f.path);
-    const inContext = dir === "." ? f.path : import_node_path12.posix.relative(dir, f.path);
-    if (inContext.startsWith("..") || import_node_path12.posix.isAbsolute(inContext) || !isUsableEnvFileName(inContext))
+    const inContext = dir === "." ? f.path : import_node_path13.posix.relative(dir, f.path);
+    if (inContext.startsWith("..") || import_node_path13.posix.isAbsolute(inContext) || !isUsableEnvFileName(inContext))
       continue;
     const line = absentFileReachingImage(app, inContext);
     if (line === void 0) continue;
@@ -29086,12 +29251,12 @@ function ignorePatterns(files) {
   }
   return [...patterns].map((p) => `'${p}'`).join(", ");
 }
-var import_node_path12, envFileInImage;
+var import_node_path13, envFileInImage;
 var init_TF0308_env_file_in_image = __esm({
   "src/rules/TF0308-env-file-in-image.ts"() {
     "use strict";
     init_files();
-    import_node_path12 = require("node:path");
+    import_node_path13 = require("node:path");
     init_context();
     init_env_files2();
     init_lineage();
@@ -29281,6 +29446,18 @@ var init_variable_names = __esm({
 });
 
 // src/rules/TF0310-config-var-mismatch.ts
+function databaseKeysWithoutDefault(app) {
+  const keys = /* @__PURE__ */ new Map();
+  const db = app.settings?.databases;
+  const config2 = db ? defaultDatabase(db) : void 0;
+  if (!config2?.engine || config2.engine.endsWith("sqlite3")) return keys;
+  for (const key of ["HOST", "NAME", "USER", "PASSWORD"]) {
+    const v = config2.fields[key];
+    if (v?.kind === "env" && v.fallback === void 0 && !v.selects?.length && !v.prefix && !v.suffix)
+      keys.set(v.variable, key);
+  }
+  return keys;
+}
 function loadsDotenvInImage(app) {
   if (!app.settings?.dotenvLoads?.length) return false;
   const sent = app.context?.sentFiles;
@@ -29297,6 +29474,7 @@ var init_TF0310_config_var_mismatch = __esm({
     init_settings();
     init_rule();
     init_variable_names();
+    init_provided_config();
     configVarMismatch = defineRule({
       id: "TF0310",
       name: "config-var-mismatch",
@@ -29339,17 +29517,22 @@ The rule only reports a variable when a similarly named one is provided, and sta
           const read = new Set(settings.envReads.map((r) => r.variable));
           const candidates = [...provided.values.keys()].filter((name2) => !read.has(name2));
           const reported = /* @__PURE__ */ new Set();
+          const databaseKeys = databaseKeysWithoutDefault(app);
           for (const r of settings.envReads) {
-            if (!r.required || provided.values.has(r.variable) || reported.has(`${r.variable}\0${r.file}\0${r.line}`))
+            const key = databaseKeys.get(r.variable);
+            if (!r.required && key === void 0 || provided.values.has(r.variable) || reported.has(`${r.variable}\0${r.file}\0${r.line}`))
               continue;
-            const similar = candidates.filter((c) => similarNames(r.variable, c));
+            const similar = candidates.filter(
+              (c) => similarNames(r.variable, c) || key !== void 0 && databaseKeyOf(c) === key
+            );
             if (similar.length === 0) continue;
             reported.add(`${r.variable}\0${r.file}\0${r.line}`);
             const names = similar.join(", ");
+            const use = key === void 0 ? "" : ` for the database's ${key}, without a default`;
             findings.push({
               file: r.file ?? settings.file,
               line: r.line,
-              message: `The settings require ${r.variable}, which neither ${provided.sources.join(" nor ")} provides; ${similar.length > 1 ? "they provide" : "it provides"} ${names} instead. Use the same name on both sides (rename ${r.variable} in the settings, or set ${r.variable} in the environment).`
+              message: `The settings require ${r.variable}${use}, which neither ${provided.sources.join(" nor ")} provides; ${similar.length > 1 ? "they provide" : "it provides"} ${names} instead. Use the same name on both sides (rename ${r.variable} in the settings, or set ${r.variable} in the environment).`
             });
           }
         }
@@ -29529,10 +29712,10 @@ var init_credentials = __esm({
 function fromEnvironment(what, app) {
   const name2 = /^(\w+)=\u2026$/.exec(what)?.[1];
   if (!name2 || name2 === "DJANGO_SUPERUSER_PASSWORD") return SUPERUSER_ADVICE;
-  const known = Object.keys(containerEnv(app)).find((v) => v !== name2 && /PASS/i.test(v) && isSecretName(v));
+  const known2 = Object.keys(containerEnv(app)).find((v) => v !== name2 && /PASS/i.test(v) && isSecretName(v));
   const drop2 = `drop the assignment and let the deploy set ${name2} in the container's environment`;
-  if (known)
-    return `Take it from the environment instead: ${name2}="$${known}" (${known} is set for the app), or ${drop2}.`;
+  if (known2)
+    return `Take it from the environment instead: ${name2}="$${known2}" (${known2} is set for the app), or ${drop2}.`;
   return `Take it from the environment instead: ${drop2}.`;
 }
 var secretInScript, SUPERUSER_ADVICE;
@@ -29632,6 +29815,7 @@ var init_TF0312_debug_env_not_boolean = __esm({
     init_settings();
     init_each();
     init_rule();
+    init_debug_switch();
     BOOLEAN_SETTINGS = ["DEBUG", "SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE", "SECURE_SSL_REDIRECT"];
     debugEnvNotBoolean = defineRule({
       id: "TF0312",
@@ -29662,17 +29846,19 @@ DEBUG = config("DEBUG", default=False, cast=bool)  # python-decouple
       related: [],
       check(project) {
         const findings = [];
-        for (const { settings } of appSettings(project)) {
+        for (const { app, settings } of appSettings(project)) {
           for (const name2 of BOOLEAN_SETTINGS) {
             for (const a of liveAssignments(settings, name2)) {
               const v = a.value;
               if (v.kind !== "env") continue;
+              const given = givenValues(app, v.variable);
+              const compare = switchComparison(name2, v, given);
               if (!v.whenSet) {
                 if (onWheneverSet(v))
                   findings.push({
                     file: a.file ?? settings.file,
                     line: a.line,
-                    message: `${name2} only tests whether ${v.variable} is set, so any value, 'False' and '0' included, makes it True. Compare the text instead: ${name2} = os.environ.get("${v.variable}", "") == "1".`
+                    message: `${name2} only tests whether ${v.variable} is set, so any value, 'False' and '0' included, makes it True. Compare the text instead: ${compare}.`
                   });
                 continue;
               }
@@ -29680,7 +29866,7 @@ DEBUG = config("DEBUG", default=False, cast=bool)  # python-decouple
               findings.push({
                 file: a.file ?? settings.file,
                 line: a.line,
-                message: `${name2} is taken from ${v.variable} ${how}, so any non-empty value, 'False' and '0' included, makes it True. Compare the text instead: ${name2} = os.environ.get("${v.variable}", "") == "1".`
+                message: isEnvironmentName(v, given) ? `${name2} is taken from ${v.variable} ${how}, and ${v.variable} names an environment: every non-empty name, the production one included, makes it True. Compare it with the development name instead: ${compare}, so that only ${v.variable}=${developmentWord(v, given)} turns it on.` : `${name2} is taken from ${v.variable} ${how}, so any non-empty value, 'False' and '0' included, makes it True. Compare the text instead: ${compare}.`
               });
             }
           }
@@ -30577,11 +30763,11 @@ docker build -f Dockerfile --target app --build-arg BASE_IMAGE=python:3.12-slim 
 
 // src/discover/compose-commands.ts
 function combinedComposeFiles(texts, composeFiles) {
-  const known = new Set(composeFiles);
+  const known2 = new Set(composeFiles);
   const out = [];
   for (const { source, named } of composeCommands(texts)) {
     if (named.length < 2) continue;
-    const files = resolveAll(named, [dirName(source), "."], known);
+    const files = resolveAll(named, [dirName(source), "."], known2);
     if (files && !out.some((c) => c.files.join("\n") === files.join("\n"))) out.push({ files, source });
   }
   return out;
@@ -30591,40 +30777,64 @@ function composeFilesNamed(texts) {
     ({ source, named }) => named.flatMap((n) => [dirName(source), "."].flatMap((d) => normalizeRelative(joinPath(d, n)) ?? []))
   );
 }
+function composeEnvFilesNamed(texts) {
+  return composeCommands(texts).flatMap(
+    ({ source, envFiles }) => envFiles.flatMap((n) => [dirName(source), "."].flatMap((d) => normalizeRelative(joinPath(d, n)) ?? []))
+  );
+}
+function composeEnvFiles(texts, composeFiles, defaultFiles) {
+  const known2 = new Set(composeFiles);
+  const out = [];
+  for (const { source, named, envFiles } of composeCommands(texts)) {
+    if (envFiles.length === 0) continue;
+    const dirs = [dirName(source), "."];
+    const files = named.length > 0 ? resolveAll(named, dirs, known2) : dirs.map(defaultFiles).find((f) => f !== void 0 && f.length > 0);
+    const env = envFiles.map(
+      (e) => dirs.map((d) => normalizeRelative(joinPath(d, e))).find((p) => p && p in texts)
+    );
+    if (!files || env.some((e) => e === void 0)) continue;
+    out.push({ files, envFiles: env, source });
+  }
+  return out;
+}
 function composeCommands(texts) {
   const out = [];
   for (const [source, text] of Object.entries(texts)) {
     if (baseName(source) !== "Makefile" && !isScript(source)) continue;
     for (const line of text.replace(/\\\r?\n/g, " ").split(/\r?\n/)) {
       const at2 = COMPOSE_COMMAND.exec(line);
-      const named = at2 ? fileArguments(line.slice(at2.index + at2[0].length)) : void 0;
-      if (named && named.length > 0) out.push({ source, named });
+      const args = at2 ? globalArguments(line.slice(at2.index + at2[0].length)) : void 0;
+      if (args && (args.named.length > 0 || args.envFiles.length > 0)) out.push({ source, ...args });
     }
   }
   return out;
 }
-function fileArguments(rest) {
+function globalArguments(rest) {
   const words2 = rest.split(/\s*(?:;|&&|\|\||\|)\s*/)[0].trim().split(/\s+/);
-  const files = [];
+  const named = [];
+  const envFiles = [];
   for (let i = 0; i < words2.length; i++) {
     const w2 = words2[i];
     let value;
+    let into = named;
     if (!w2.startsWith("-")) break;
     if (VALUED.test(w2)) i++;
     else if (w2 === "-f" || w2 === "--file") value = words2[++i];
     else if (w2.startsWith("--file=")) value = w2.slice("--file=".length);
     else if (/^-f[^-\s]/.test(w2)) value = w2.slice(2);
+    else if (w2 === "--env-file") [value, into] = [words2[++i], envFiles];
+    else if (w2.startsWith("--env-file=")) [value, into] = [w2.slice("--env-file=".length), envFiles];
     if (value === void 0) continue;
     value = value.replace(/^['"]|['"]$/g, "");
     if (value.includes("$")) return void 0;
-    files.push(value);
+    into.push(value);
   }
-  return files;
+  return { named, envFiles };
 }
-function resolveAll(named, dirs, known) {
+function resolveAll(named, dirs, known2) {
   for (const dir of dirs) {
     const files = named.map((n) => normalizeRelative(joinPath(dir, n)));
-    if (files.every((f) => f !== void 0 && known.has(f))) return files;
+    if (files.every((f) => f !== void 0 && known2.has(f))) return files;
   }
   return void 0;
 }
@@ -30634,7 +30844,7 @@ var init_compose_commands = __esm({
     "use strict";
     init_classify();
     COMPOSE_COMMAND = /\bdocker(?:-compose|\s+compose)\b/;
-    VALUED = /^(?:-p|--project-name|--env-file|--profile|--project-directory|--ansi|--progress|--parallel)$/;
+    VALUED = /^(?:-p|--project-name|--profile|--project-directory|--ansi|--progress|--parallel)$/;
   }
 });
 
@@ -30796,21 +31006,40 @@ var init_compose_projects = __esm({
           }
           this.placeSubdirectoryFiles(sets);
         }
+        const commandEnv = this.commandEnvFiles(sets);
         for (const set of sets) {
           if (set.files.length === 0) continue;
+          const fromCommand = commandEnv(set);
           const envText = this.texts[joinPath(set.dir, ".env")];
-          const env = envText === void 0 ? {} : parseDotenv(envText);
+          const env = fromCommand ? Object.assign({}, ...fromCommand.files.map((f) => parseDotenv(this.texts[f] ?? ""))) : envText === void 0 ? {} : parseDotenv(envText);
           const r = modelCompose(
             set.files.map((file) => ({ file, text: this.texts[file] })),
             env,
             { texts: this.texts, ...set.pathsFrom ? { pathsFrom: set.pathsFrom } : {} }
           );
           this.addErrors(r.errors);
+          if (r.model && fromCommand) r.model.envFilesFromCommand = fromCommand;
           set.model = r.model;
           const unparsed = set.files.filter((f) => !r.model?.files.includes(f));
           if (unparsed.length > 0) set.unparsed = unparsed;
         }
         return sets;
+      }
+      /**
+       * The env files the repository's own `docker compose --env-file X` commands run each set with. Where its commands
+       * name different ones (`.env.dev` for one target, `.env.prod` for another), the production-named one: the deploy.
+       */
+      commandEnvFiles(sets) {
+        const isDefault = (f) => COMPOSE_BASES.includes(baseName(f)) || COMPOSE_OVERRIDES.includes(baseName(f));
+        const defaultFiles = (dir) => sets.find((s) => s.dir === dir && s.files.length > 0 && s.files.every(isDefault))?.files;
+        const yamlFiles = Object.keys(this.texts).filter((f) => /\.ya?ml$/.test(f));
+        const commands = composeEnvFiles(this.texts, yamlFiles, defaultFiles);
+        const production = (files) => files.some((f) => /(^|[._-])(prod|production)([._-]|$)/.test(baseName(f)));
+        return (set) => {
+          const runs = commands.filter((c) => c.files.join("\n") === set.files.join("\n"));
+          const chosen = runs.find((c) => production(c.envFiles)) ?? runs[0];
+          return chosen && { files: chosen.envFiles, source: chosen.source };
+        };
       }
       /**
        * Compose files in a subdirectory whose builds only make sense from another directory. One whose `build` finds no
@@ -30902,7 +31131,7 @@ function mountsOverCode(app, web) {
     if (v.type !== "bind" || !v.source || v.source.startsWith("/") || v.source.startsWith("~")) continue;
     if (!codeDir) {
       if (!app.dockerfile) continue;
-      const projectDir = app.managePy ? import_node_path13.posix.dirname(app.managePy) : void 0;
+      const projectDir = app.managePy ? import_node_path14.posix.dirname(app.managePy) : void 0;
       const workdir = app.dockerfile?.targetStage?.workdir ?? "/";
       const onWorkdir = coversPath(v.target, workdir) || coversPath(workdir, v.target);
       if (projectDir === void 0 || !coversPath(v.source, projectDir) || !onWorkdir) continue;
@@ -30924,18 +31153,18 @@ function mountsOverCode(app, web) {
 function codelessText(v, contextDir) {
   const head = `'${shownSource(v)}' at ${shownTarget(v)}, and the image holds no code of its own: the container runs the host's files, so no built release ever runs.`;
   const tail2 = "and keep this mount in a development-only override file.";
-  const source = import_node_path13.posix.normalize(v.source ?? ".");
+  const source = import_node_path14.posix.normalize(v.source ?? ".");
   if (contextDir !== void 0 && !coversPath(contextDir, source)) {
     return `${head} The code ('${source}') is outside the image's build context ('${contextDir}'), so no COPY can take it: build from a context that holds it, COPY it to ${shownTarget(v)}, ${tail2}`;
   }
-  const inContext = contextDir === void 0 || contextDir === "." ? source : import_node_path13.posix.relative(contextDir, source) || ".";
+  const inContext = contextDir === void 0 || contextDir === "." ? source : import_node_path14.posix.relative(contextDir, source) || ".";
   return `${head} Copy the code into the image (COPY ${inContext} ${shownTarget(v)}) ${tail2}`;
 }
-var import_node_path13, sourceMountedOverImage;
+var import_node_path14, sourceMountedOverImage;
 var init_TF0503_source_mounted_over_image = __esm({
   "src/rules/TF0503-source-mounted-over-image.ts"() {
     "use strict";
-    import_node_path13 = require("node:path");
+    import_node_path14 = require("node:path");
     init_paths();
     init_each();
     init_rule();
@@ -30947,12 +31176,14 @@ var init_TF0503_source_mounted_over_image = __esm({
       factor: "V",
       severity: "notice",
       kind: "S",
-      title: "A compose service running the app image bind-mounts the repository (.:/app) over the code in the image, so what runs is not the built release",
+      title: "The compose app service bind-mounts the repository (.:/app) over the code in the image, so what runs is not the built release",
       help: [
         "A release is the built image plus config. A bind mount of the working tree over the directory where the image",
         "holds the code replaces that code with whatever is on the host: uncommitted edits, another branch, files the",
         "`.dockerignore` keeps out. What runs is then not the release you built and tested. The same holds for an image",
-        "that holds no code at all (a runner with only the requirements) and gets the project from the mount.",
+        "that holds no code at all (a runner with only the requirements) and gets the project from the mount. The rule",
+        "reports the compose app service's mount (naming the workers that share its line through `<<: *app`); a worker's",
+        "or beat's mount on its own line is not reported.",
         "",
         "Keep the live-reload mount out of the file used to deploy, e.g. in a `compose.override.yaml` (or a `develop:",
         "watch` section) that only development loads; a mount in the override file is not reported:",
@@ -30969,16 +31200,26 @@ var init_TF0503_source_mounted_over_image = __esm({
       related: [],
       check(project) {
         const byLine = /* @__PURE__ */ new Map();
-        for (const { app, service } of appImageServices(project)) {
+        for (const { app, compose, service } of appImageServices(project)) {
+          const isAppService = service === compose.appService;
           for (const { mount, text } of mountsOverCode(app, service)) {
             if (isComposeOverrideFile(mount.file)) continue;
             const key = `${mount.file}\0${mount.line}`;
             const seen = byLine.get(key);
-            if (!seen) byLine.set(key, { file: mount.file, line: mount.line, services: [service.name], text });
+            if (!seen)
+              byLine.set(key, {
+                file: mount.file,
+                line: mount.line,
+                services: [service.name],
+                text,
+                ofAppService: false
+              });
             else if (!seen.services.includes(service.name)) seen.services.push(service.name);
+            byLine.get(key).ofAppService ||= isAppService;
           }
         }
-        return [...byLine.values()].map(({ file, line, services, text }) => {
+        const lines2 = [...byLine.values()].filter((l) => l.ofAppService);
+        return lines2.map(({ file, line, services, text }) => {
           const who = services.length === 1 ? `Service '${services[0]}' bind-mounts` : `Services ${services.map((n) => `'${n}'`).join(", ")} bind-mount`;
           return { file, line, message: `${who} ${text}` };
         });
@@ -31062,12 +31303,13 @@ function unkeptPaths(project) {
     const stage = app.dockerfile?.targetStage;
     if (!settings || !stage || app.unparsedCompose) continue;
     const env = providedEnvironment(app);
-    const known = workdirKnown(app);
+    const known2 = workdirKnown(app);
     const ctx = {
       app,
       env,
-      workdir: known ? stage.workdir || "/" : void 0,
-      imageBase: known ? imageBaseDir(app) : void 0
+      // The server's own directory (`cd`, supervisord's `directory=`, `--chdir`) is where it opens a relative NAME.
+      workdir: known2 ? serverDirectory(app) ?? (stage.workdir || "/") : void 0,
+      imageBase: known2 ? imageBaseDir(app) : void 0
     };
     const mounts = [
       ...stage.volumes.flatMap((v) => v.paths),
@@ -31076,7 +31318,7 @@ function unkeptPaths(project) {
     ].map(clean);
     const databases = settings.databases;
     for (const hit of databases ? sqliteFiles(databases, ctx) : []) {
-      if (covered(import_node_path14.posix.dirname(hit.path), mounts) || mounts.includes(hit.path)) continue;
+      if (covered(import_node_path15.posix.dirname(hit.path), mounts) || mounts.includes(hit.path)) continue;
       out.push({
         app,
         what: "sqlite",
@@ -31112,10 +31354,10 @@ function imageBaseDir(app) {
   if (!app.imageSourceDir) return void 0;
   const baseDir = app.settings?.baseDir;
   if (baseDir === void 0) return app.imageSourceDir;
-  const manageDir = app.managePy ? import_node_path14.posix.dirname(app.managePy) : app.dir;
-  const rel = import_node_path14.posix.relative(manageDir === "." ? "" : manageDir, baseDir === "." ? "" : baseDir);
+  const manageDir = app.managePy ? import_node_path15.posix.dirname(app.managePy) : app.dir;
+  const rel = import_node_path15.posix.relative(manageDir === "." ? "" : manageDir, baseDir === "." ? "" : baseDir);
   if (rel.startsWith("..")) return void 0;
-  return import_node_path14.posix.join(app.imageSourceDir, rel);
+  return import_node_path15.posix.join(app.imageSourceDir, rel);
 }
 function sqliteFiles(databases, ctx) {
   const selection = databases.selection;
@@ -31158,7 +31400,7 @@ function sqliteUrlPath(url, ctx) {
   const m = /^(sqlite|spatialite):\/\/[^/]*\/(.*)$/.exec(url);
   if (!m || m[2] === "" || m[2] === ":memory:") return void 0;
   if (m[2].startsWith("/")) return clean(m[2]);
-  return ctx.workdir === void 0 ? void 0 : clean(import_node_path14.posix.join(ctx.workdir, m[2]));
+  return ctx.workdir === void 0 ? void 0 : clean(import_node_path15.posix.join(ctx.workdir, m[2]));
 }
 function resolvePath(v, ctx, depth) {
   if (depth > 10) return void 0;
@@ -31173,7 +31415,7 @@ function resolvePath(v, ctx, depth) {
     }
     case "path":
       if (v.base === "absolute") return clean(`/${v.parts.join("/")}`);
-      return ctx.imageBase === void 0 ? void 0 : clean(import_node_path14.posix.join(ctx.imageBase, ...v.parts));
+      return ctx.imageBase === void 0 ? void 0 : clean(import_node_path15.posix.join(ctx.imageBase, ...v.parts));
     case "literal":
       return typeof v.value === "string" ? fromString(v.value, ctx) : void 0;
     default:
@@ -31183,26 +31425,27 @@ function resolvePath(v, ctx, depth) {
 function fromString(s, ctx) {
   if (s === "" || s === ":memory:" || s.includes("://") || s.startsWith("file:")) return void 0;
   if (s.startsWith("/")) return clean(s);
-  return ctx.workdir === void 0 ? void 0 : clean(import_node_path14.posix.join(ctx.workdir, s));
+  return ctx.workdir === void 0 ? void 0 : clean(import_node_path15.posix.join(ctx.workdir, s));
 }
 function clean(p) {
-  const n = import_node_path14.posix.normalize(p);
+  const n = import_node_path15.posix.normalize(p);
   return n.length > 1 && n.endsWith("/") ? n.slice(0, -1) : n;
 }
 function covered(dir, mounts) {
   return mounts.some((m) => m === "/" || dir === m || dir.startsWith(`${m}/`));
 }
-var import_node_path14, runtimeDataNotInVolume;
+var import_node_path15, runtimeDataNotInVolume;
 var init_TF0602_runtime_data_not_in_volume = __esm({
   "src/rules/TF0602-runtime-data-not-in-volume.ts"() {
     "use strict";
     init_each();
-    import_node_path14 = require("node:path");
+    import_node_path15 = require("node:path");
     init_core();
     init_settings();
     init_data_dir_fix();
     init_provided_config();
     init_rule();
+    init_command();
     runtimeDataNotInVolume = defineRule({
       id: "TF0602",
       name: "runtime-data-not-in-volume",
@@ -31243,7 +31486,7 @@ object store for media.
         return unkeptPaths(project).map((hit) => {
           const inFiles = hit.app.compose && composeFiles.size > 1 ? ` in ${hit.app.compose.files.join(" + ")}` : "";
           const where2 = hit.app.compose?.appService ? `a VOLUME of the Dockerfile nor a volume of the compose service '${hit.app.compose.appService.name}'${inFiles}` : "a VOLUME of the Dockerfile nor a volume of a compose service (no compose file runs this image)";
-          const dir = import_node_path14.posix.dirname(hit.path);
+          const dir = import_node_path15.posix.dirname(hit.path);
           const finding = hit.what === "sqlite" ? {
             file: hit.file,
             line: hit.line,
@@ -31266,7 +31509,7 @@ object store for media.
           );
           if (!hit) return void 0;
           const what = hit.what === "sqlite" ? "the SQLite database" : "MEDIA_ROOT";
-          return dataDirFromEnvironment(context, hit.app, what) ?? volumeOnDirectory(context, hit.app, hit.what === "sqlite" ? import_node_path14.posix.dirname(hit.path) : hit.path, what);
+          return dataDirFromEnvironment(context, hit.app, what) ?? volumeOnDirectory(context, hit.app, hit.what === "sqlite" ? import_node_path15.posix.dirname(hit.path) : hit.path, what);
         }
       }
     });
@@ -31284,48 +31527,68 @@ function absoluteEnv(s, name2) {
   const value = s.environment.find((e) => e.name === name2 && e.value)?.value;
   return value?.startsWith("/") ? value : void 0;
 }
+function officialLayout(s) {
+  const image = databaseImage(s);
+  const major = Number(/^(\d+)/.exec(image?.tag ?? "")?.[1]);
+  const old = "/var/lib/postgresql/data";
+  if (major < 18) return { dataDir: old, volume: old, mountAt: old };
+  const parent = "/var/lib/postgresql";
+  if (major >= 18) return { dataDir: `${parent}/${major}/docker`, volume: parent, mountAt: parent };
+  const floating2 = image?.tag ? `the tag '${image.tag}'` : "no tag";
+  return { dataDir: `${parent}/18/docker`, volume: parent, mountAt: parent, floating: floating2 };
+}
 function dataDir(s) {
   const repo = databaseImage(s)?.repository.toLowerCase() ?? "";
   const bitnami = repo.split("/").includes("bitnami");
   if (s.role === "postgres") {
-    if (/(^|\/)kartoza\/postgis$/.test(repo)) return absoluteEnv(s, "DATADIR") ?? "/var/lib/postgresql";
+    if (/(^|\/)kartoza\/postgis$/.test(repo))
+      return { dir: absoluteEnv(s, "DATADIR") ?? "/var/lib/postgresql" };
     const built = s.builtFrom?.pgdata;
     const pgdata = absoluteEnv(s, "PGDATA") ?? (built?.startsWith("/") ? built : void 0);
-    if (pgdata) return pgdata;
-    if (bitnami) return "/bitnami/postgresql";
-    const major = Number(/^(\d+)/.exec(databaseImage(s)?.tag ?? "")?.[1]);
-    return isOfficialPostgres(repo) && major >= 18 ? `/var/lib/postgresql/${major}/docker` : "/var/lib/postgresql/data";
+    if (pgdata) return { dir: pgdata };
+    if (bitnami) return { dir: "/bitnami/postgresql" };
+    if (!isOfficialPostgres(repo)) return { dir: "/var/lib/postgresql/data", guessed: true };
+    const layout = officialLayout(s);
+    return { dir: layout.dataDir, layout };
   }
-  if (s.role === "mysql" || s.role === "mariadb") return bitnami ? `/bitnami/${s.role}` : "/var/lib/mysql";
+  if (s.role === "mysql" || s.role === "mariadb")
+    return { dir: bitnami ? `/bitnami/${s.role}` : "/var/lib/mysql" };
   return void 0;
 }
-function imageVolume(s) {
-  const repo = databaseImage(s)?.repository.toLowerCase() ?? "";
-  if (s.role !== "postgres" || !isOfficialPostgres(repo)) return void 0;
-  const major = Number(/^(\d+)/.exec(databaseImage(s)?.tag ?? "")?.[1]);
-  return major >= 18 ? void 0 : "/var/lib/postgresql/data";
+function floatingNote(image, layout) {
+  if (!layout?.floating) return "";
+  return ` With ${layout.floating}, ${image} runs the newest major version, 18 or later today, which keeps its data in /var/lib/postgresql/<major>/docker under its VOLUME ${layout.volume} (up to 17: /var/lib/postgresql/data); pinning a major version (e.g. postgres:18) decides the layout.`;
 }
 function hostPath(bind2) {
   const shown = shownSource(bind2) ?? "";
   if (/^[/~.$]/.test(shown)) return shown;
   return `./${shown}`;
 }
-function message(name2, image, dir, mounts) {
+function message(name2, image, data, mounts) {
+  const { dir, layout } = data;
   const at2 = `Service '${name2}' (${image})`;
-  const fix2 = `Mount a named volume there instead, e.g. '${name2}-data:${dir}', declared under the top-level volumes:.`;
+  const mountAt = layout?.mountAt ?? dir;
+  const fix2 = `Mount a named volume there instead, e.g. '${name2}-data:${mountAt}', declared under the top-level volumes:.`;
+  const note = floatingNote(image, layout);
   const { bind: bind2, anonymous, shadowed, elsewhere } = mounts;
   if (bind2) {
     const outside = bind2.source.startsWith("/") || bind2.source.startsWith("~");
     const where2 = outside ? "in a host path outside the project, which exists on this host only, owned by the database's user" : "in the checkout, owned by the database's user, and a re-clone, a clean or another host starts with an empty database";
-    return `${at2} keeps its data directory ${dir} in a bind mount of the host directory ${hostPath(bind2)}, not in a named volume: the files sit ${where2}. ${fix2}`;
+    return `${at2} keeps its data directory ${dir} in a bind mount of the host directory ${hostPath(bind2)}, not in a named volume: the files sit ${where2}. ${fix2}${note}`;
   }
-  if (shadowed)
-    return `${at2} mounts a volume at ${shadowed.target}, a parent of its data directory ${dir}, which the image declares as its own VOLUME: the data goes to an anonymous volume and is lost when the container is recreated. Mount the volume at ${dir} itself, e.g. '${name2}-data:${dir}'.`;
+  if (shadowed && layout) {
+    const own = layout.volume === dir ? "which" : `inside ${layout.volume}, which`;
+    return `${at2} mounts a volume at ${shadowed.target}, a parent of its data directory ${dir}, ${own} the image declares as its own VOLUME: the data goes to an anonymous volume and is lost when the container is recreated. Mount the volume at ${mountAt} itself, e.g. '${name2}-data:${mountAt}'.${note}`;
+  }
   if (anonymous)
-    return `${at2} mounts an anonymous volume at ${anonymous.target}: it has no name to find it by, \`docker compose down -v\` or a fresh \`up -V\` drops it, and the data goes with it. ${fix2}`;
+    return `${at2} mounts an anonymous volume at ${anonymous.target}: it has no name to find it by, \`docker compose down -v\` or a fresh \`up -V\` drops it, and the data goes with it. ${fix2}${note}`;
+  if (elsewhere && layout && layout.mountAt !== layout.dataDir && elsewhere.target === "/var/lib/postgresql/data")
+    return `${at2} mounts the volume '${elsewhere.source}' at /var/lib/postgresql/data, but this image keeps its data in ${dir}, under its VOLUME ${layout.volume}: /var/lib/postgresql/data stays unused, the data goes to an anonymous volume and is lost when the container is recreated, and once that volume holds a cluster of an earlier version the server refuses to start. Mount the volume at ${mountAt} instead ('${elsewhere.source}:${mountAt}'), or pin the major version the data was made with (e.g. postgres:17).${note}`;
   if (elsewhere)
-    return `${at2} mounts the volume '${elsewhere.source}' at ${elsewhere.target}, but this image keeps its data in ${dir}, which no named volume covers: the data is lost when the container is recreated. Mount the volume at ${dir} instead: '${elsewhere.source}:${dir}'.`;
-  return `${at2} has no named volume at its data directory ${dir}: the data is lost when the container is recreated. Add a volume such as '${name2}-data:${dir}' and declare it under the top-level volumes:.`;
+    return `${at2} mounts the volume '${elsewhere.source}' at ${elsewhere.target}, but this image keeps its data in ${dir}, which no named volume covers: the data is lost when the container is recreated. Mount the volume at ${mountAt} instead: '${elsewhere.source}:${mountAt}'.${note}`;
+  if (data.guessed)
+    return `${at2}, a PostgreSQL image not from the official postgres repository, mounts no named volume where its data may be: ${dir} if it keeps the official image's layout up to 17, /var/lib/postgresql/<major>/docker under /var/lib/postgresql from 18 (or its PGDATA). The data is lost when the container is recreated. Add a named volume at the data directory (e.g. '${name2}-data:${dir}', or '${name2}-data:/var/lib/postgresql' for 18+) and declare it under the top-level volumes:.`;
+  return `${at2} has no named volume at its data directory ${dir}: the data is lost when the container is recreated. Add a volume such as '${name2}-data:${mountAt}' and declare it under the top-level volumes:.${note}`;
 }
 var postgresDataNotInVolume;
 var init_TF0603_postgres_data_not_in_volume = __esm({
@@ -31364,17 +31627,21 @@ var init_TF0603_postgres_data_not_in_volume = __esm({
         "(`build: postgres` with `FROM postgres:16`) is judged the same way, at its `build:` line.",
         "",
         "The data directory is the image's: `/var/lib/postgresql/data` for `postgres` and `postgis/postgis` up to 17",
-        "(`/var/lib/postgresql/<major>/docker` from 18, or `PGDATA`), `/var/lib/postgresql` for `kartoza/postgis` (or",
-        "`DATADIR`), `/bitnami/postgresql` for `bitnami/postgresql`, `/var/lib/mysql` for `mysql` and `mariadb`."
+        "(`/var/lib/postgresql/<major>/docker` from 18, under the VOLUME `/var/lib/postgresql` where the volume goes; or",
+        "`PGDATA`), `/var/lib/postgresql` for `kartoza/postgis` (or `DATADIR`), `/bitnami/postgresql` for",
+        "`bitnami/postgresql`, `/var/lib/mysql` for `mysql` and `mariadb`. An image that names no major version",
+        "(`postgres`, `postgres:latest`, `postgres:alpine`) runs the newest, 18 or later today, so it is judged with the",
+        "18 layout; pinning a major version decides which one applies."
       ].join("\n"),
       related: [],
       check(project) {
         const out = [];
         for (const { service: s } of composeServices(project)) {
-          const dir = dataDir(s);
+          const data = dataDir(s);
           const anchor = s.image ?? (s.builtFrom ? s.build : void 0);
-          if (!dir || !anchor) continue;
-          const shadow = imageVolume(s);
+          if (!data || !anchor) continue;
+          const dir = data.dir;
+          const shadow = data.layout?.volume;
           const reaches = (v) => !!v.source && coversPath(v.target, dir) && // A mount at a parent of the image's own VOLUME is shadowed there by an anonymous volume.
           !(shadow && coversPath(shadow, dir) && !coversPath(shadow, v.target));
           const named = s.volumes.some((v) => v.type === "volume" && reaches(v));
@@ -31387,13 +31654,13 @@ var init_TF0603_postgres_data_not_in_volume = __esm({
             shadowed: s.volumes.find(
               (v) => v.type !== "tmpfs" && v.source && coversPath(v.target, dir) && !reaches(v)
             ),
-            // `pgdata:/var/lib/postgresql/data` on an image that keeps its data elsewhere (kartoza/postgis, Bitnami).
+            // `pgdata:/var/lib/postgresql/data` on an image that keeps its data elsewhere (kartoza/postgis, Bitnami, 18+).
             elsewhere: s.volumes.find(
               (v) => v.type === "volume" && v.source && /^\/var\/lib\/(postgresql|mysql)\b/.test(v.target)
             )
           };
           const image = s.image ? shownImage(s.image) : `built FROM ${s.builtFrom.repository}${s.builtFrom.tag ? `:${s.builtFrom.tag}` : ""}`;
-          out.push({ file: anchor.file, line: anchor.line, message: message(s.name, image, dir, mounts) });
+          out.push({ file: anchor.file, line: anchor.line, message: message(s.name, image, data, mounts) });
         }
         return out;
       }
@@ -32203,20 +32470,48 @@ function shellBuiltin(argv) {
 function looksLikeArray(raw) {
   return raw.trim().startsWith("[");
 }
+function arrayWithTrailingText(raw) {
+  const t2 = raw.trim();
+  if (!t2.startsWith("[")) return void 0;
+  for (let end = t2.indexOf("]"); end >= 0; end = t2.indexOf("]", end + 1)) {
+    let v;
+    try {
+      v = JSON.parse(t2.slice(0, end + 1));
+    } catch {
+      continue;
+    }
+    const rest = t2.slice(end + 1).trim();
+    if (!Array.isArray(v) || !v.every((x) => typeof x === "string") || !rest) return void 0;
+    return { array: v, rest };
+  }
+  return void 0;
+}
 function isPlainWordList(raw, argv) {
   return !looksLikeArray(raw) && argv.length > 0 && argv.every((w2) => !/[[\]'"]|,$/.test(w2));
 }
+function scriptRunByText(raw, scripts, workdir) {
+  const found = /* @__PURE__ */ new Set();
+  for (const word of raw.split(/[\s;&|"'()`]+/)) {
+    if (!word || word.startsWith("-")) continue;
+    const script = scriptAt(word, scripts, workdir);
+    if (script) found.add(script);
+  }
+  return found.size === 1 ? [...found][0] : void 0;
+}
+function scriptExecForm(script) {
+  return script.noShebang ? ["sh", script.imagePath] : [script.imagePath];
+}
 function scriptAt(word, scripts, workdir) {
-  const path4 = word.includes("/") ? import_node_path15.posix.resolve(workdir, word) : void 0;
+  const path4 = word.includes("/") ? import_node_path16.posix.resolve(workdir, word) : void 0;
   return scripts.find(
-    (s) => path4 ? import_node_path15.posix.normalize(s.imagePath) === path4 : import_node_path15.posix.basename(s.imagePath) === word
+    (s) => path4 ? import_node_path16.posix.normalize(s.imagePath) === path4 : import_node_path16.posix.basename(s.imagePath) === word
   );
 }
-var import_node_path15, BUILTINS2;
+var import_node_path16, BUILTINS2;
 var init_exec_form = __esm({
   "src/rules/lib/exec-form.ts"() {
     "use strict";
-    import_node_path15 = require("node:path");
+    import_node_path16 = require("node:path");
     BUILTINS2 = /* @__PURE__ */ new Set([
       ".",
       "source",
@@ -32531,28 +32826,41 @@ function scriptRunBy(argv, all, self) {
   const name2 = word.slice(word.lastIndexOf("/") + 1);
   return all.find((s) => s !== self && s.imagePath.slice(s.imagePath.lastIndexOf("/") + 1) === name2);
 }
-function shellFormMessage(instr, argv) {
+function shellFormMessage(instr, argv, script) {
   const k = instr.keyword;
   if (isKeepAliveLoop(instr.raw))
     return `${k} is in shell form and is a keep-alive loop (${instr.raw.trim()}), not a server: /bin/sh is PID 1, ignores SIGTERM, and docker stop waits for the kill timeout. To keep an idle container, use \`${k} ["sleep", "infinity"]\`; to serve, start the server in exec form.`;
   const pid1 = "/bin/sh is PID 1 and SIGTERM from docker stop does not reach the server";
   const sequence = foregroundSequence(instr.script?.commands ?? []);
   if (sequence && !looksLikeArray(instr.raw)) return shellFormSequenceMessage(instr, sequence);
+  const trailing = arrayWithTrailingText(instr.raw);
+  if (trailing) {
+    const first = instr.script?.commands[0]?.argv[0];
+    const fails = first ? `, where \`${printableWord(first)}\` is no command: the container exits at start (sh: not found)` : "";
+    return `${k} is a JSON array followed by more text (${printableWord(trailing.rest)}), so Docker's builder (BuildKit) does not read it as the exec form: it runs the whole line with /bin/sh -c${fails}. Keep the array alone on the line, any comment on a line of its own: ${k} [${trailing.array.map((a) => JSON.stringify(a)).join(", ")}].`;
+  }
   if (looksLikeArray(instr.raw))
     return `${k} looks like an exec-form array but is not valid JSON (the exec form needs double quotes and a comma between words), so Docker runs the text with /bin/sh -c (shell form): ${pid1}. Write a JSON array of double-quoted words; to run several commands, run a script whose last command starts the server with exec, or ${k} ["sh", "-c", "\u2026; exec <server>"].`;
   const builtin = instr.script?.commands.length === 1 ? shellBuiltin(instr.script.commands[0].argv) : void 0;
   if (builtin)
     return `${k} is in shell form, so ${pid1}. No exec form can be built from it: '${builtin}' is a shell builtin, not a program, so ${k} [${instr.script?.commands[0].argv.map((a) => JSON.stringify(a)).join(", ")}] would fail to start. Start the server itself in exec form (${k} ["gunicorn", "--bind", "0.0.0.0:8000", "<project>.wsgi"]).`;
   if (!argv) {
+    const runScript = script && `${k} [${scriptExecForm(script).map((a) => JSON.stringify(a)).join(", ")}]`;
     if (branchEnds(instr.script?.commands ?? []).length > 1)
-      return `${k} is in shell form, so ${pid1} (whichever branch of its case or if/else runs). Use the exec form with exec in each branch: ${k} ["sh", "-c", "\u2026"] with 'exec' before the last command of every branch, or ${k} ["/entrypoint.sh"] with a script that does so.`;
+      return `${k} is in shell form, so ${pid1} (whichever branch of its case or if/else runs). Use the exec form with exec in each branch: ${k} ["sh", "-c", "\u2026"] with 'exec' before the last command of every branch, or ${runScript ? `${runScript} with exec in each branch of ${script.file}` : `an exec-form ${k} that runs a start script which does so`}.`;
+    if (runScript)
+      return `${k} is in shell form, so ${pid1}. Use the exec form: ${runScript}, with exec before the command of ${script.file} that starts the server${script.noShebang ? ` (${script.file} has no #! line, so sh runs it)` : ""}${/\bchmod\b/.test(instr.raw) ? `; make it executable at build time (RUN chmod +x ${script.imagePath}), not at every start` : ""}.`;
     const several = (instr.script?.commands.length ?? 0) > 1;
-    return `${k} is in shell form, so ${pid1}. Use the exec form: ${several ? `${k} ["/entrypoint.sh"] with exec in the script` : `${k} ["sh", "-c", "exec \u2026"]`}.`;
+    return `${k} is in shell form, so ${pid1}. Use the exec form: ${several ? `run the commands from a start script whose last command starts the server with exec, in an exec-form ${k} ["<path of the script in the image>"]` : `${k} ["sh", "-c", "exec \u2026"]`}.`;
   }
   const example = `${k} [${argv.map((a) => JSON.stringify(a)).join(", ")}]`;
   const written = instr.script?.commands[0]?.argv ?? [];
   const noShebang = argv[0] === "sh" && argv.length === written.length + 1 && argv[1] === written[0] ? ` (${argv[1]} has no #! line: run directly it fails with "exec format error", so sh runs it; or add #!/bin/sh to it and use ${k} [${JSON.stringify(argv[1])}])` : "";
   return `${k} is in shell form, so ${pid1}. Use the exec form: ${example}${noShebang}.`;
+}
+function printableWord(s) {
+  const clean2 = s.replace(/[^\x20-\x7e]/g, "?");
+  return clean2.length > 40 ? `${clean2.slice(0, 40)}\u2026` : clean2;
 }
 function shellFormSequenceMessage(instr, sequence) {
   const k = instr.keyword;
@@ -32729,9 +33037,11 @@ set, or \`dumb-init\`, which does so unless \`--single-child\`), PID 1 is not a 
 through its group: not reported. Under \`tini\` without \`-g\`, tini passes SIGTERM to the script's shell only, and
 the message says so.
 
-An exec-form array followed by more text (\`ENTRYPOINT ["/bin/bash"]#["entrypoint.sh"]\`) is read as Docker reads
-it: the first JSON array, the rest ignored. It is exec form, so it is not reported here; the ignored text (here the
-script) never runs.`,
+An exec-form array followed by more text (\`CMD ["gunicorn", "mysite.wsgi"] # start\`,
+\`ENTRYPOINT ["/bin/bash"]#["entrypoint.sh"]\`) is not valid JSON, so BuildKit (Docker's default builder; its
+Dockerfile frontend 1.10 and later) runs the whole line with /bin/sh -c, where \`[gunicorn,\` is no command and the
+container exits at start. It is reported as shell form, with the array alone as the fix to write by hand (the legacy
+builder of Docker 20.10 kept the first array and dropped the rest).`,
       related: ["DL3025", "JSONArgsRecommended"],
       check(project) {
         const findings = [];
@@ -32750,7 +33060,8 @@ script) never runs.`,
                 line: shellForm.line,
                 message: shellFormMessage(
                   shellForm,
-                  execFormArgv(shellForm, app.entrypointScripts, stage.workdir || "/")
+                  execFormArgv(shellForm, app.entrypointScripts, stage.workdir || "/"),
+                  scriptRunByText(shellForm.raw, app.entrypointScripts, stage.workdir || "/")
                 )
               });
             for (const instr of [stage.entrypoint, cmd]) {
@@ -33033,6 +33344,18 @@ DATABASES = {'default': {
 });
 
 // src/rules/TF1003-sqlite-default-engine.ts
+function commandEnvNote(app, variables) {
+  const fromCommand = app.compose?.envFilesFromCommand;
+  const service = app.compose?.appService;
+  if (!fromCommand || !service) return "";
+  const given = variables.flatMap((name2) => {
+    const entry = service.environment.filter((e) => e.name === name2).at(-1);
+    if (!entry?.interpolated || !entry.value) return [];
+    return [/URL$/.test(name2) ? name2 : `${name2}=${entry.value}`];
+  });
+  if (given.length === 0) return "";
+  return ` Here the repository's own run command (${fromCommand.source}: docker compose --env-file ${fromCommand.files.join(" --env-file ")}) gives the compose service '${service.name}' ${given.join(" and ")}, so that deploy does not fall back; the image run without that file (another deploy, docker run) does.`;
+}
 function emptyEngineNote(app, databases) {
   const selection = databases.selection;
   if (selection.kind !== "env") return "";
@@ -33042,7 +33365,9 @@ function emptyEngineNote(app, databases) {
     (c) => c.fields.ENGINE?.kind === "env" && c.fields.ENGINE.variable === selection.variable && !c.fields.ENGINE.prefix && !c.fields.ENGINE.suffix
   );
   if (!readsEngine) return "";
-  return ` The compose service '${app.compose.appService.name}' passes ${selection.variable}: ${entry.raw} (${entry.file}:${entry.line}), which nothing here sets (no .env beside the compose file gives it): unless the shell running compose exports it, the container gets it empty, and an empty ENGINE is Django's dummy backend, so every query fails with ImproperlyConfigured instead of using SQLite.`;
+  const fromCommand = app.compose.envFilesFromCommand;
+  const unset = fromCommand ? `nor ${fromCommand.files.join(", ")}, which ${fromCommand.source} runs compose with (--env-file), gives it` : "no .env beside the compose file gives it";
+  return ` The compose service '${app.compose.appService.name}' passes ${selection.variable}: ${entry.raw} (${entry.file}:${entry.line}), which nothing here sets (${unset}): unless the shell running compose exports it, the container gets it empty, and an empty ENGINE is Django's dummy backend, so every query fails with ImproperlyConfigured instead of using SQLite.`;
 }
 function envSelectsSqlite(app, databases) {
   const selection = databases.selection;
@@ -33130,7 +33455,7 @@ DATABASES = {"default": dj_database_url.config()}  # ImproperlyConfigured when D
           findings.push({
             file,
             line: at2.line,
-            message: `When ${what} ${verb} unset the database falls back to SQLite (${fallback.engine}${where2}), so a deploy that forgets it runs on a file inside the container; make the variable required, or set the SQLite choice explicitly in the development environment.${emptyEngineNote(app, databases)}`
+            message: `When ${what} ${verb} unset the database falls back to SQLite (${fallback.engine}${where2}), so a deploy that forgets it runs on a file inside the container; make the variable required, or set the SQLite choice explicitly in the development environment.${commandEnvNote(app, variables)}${emptyEngineNote(app, databases)}`
           });
         }
         return findings;
@@ -33423,18 +33748,19 @@ function fixRunsAsRoot(context) {
   const found = appOfDockerfile(context);
   const text = found && linesOf(context, found.dockerfile.file);
   if (!found || !text || found.stage.lastLine !== context.finding.line) return void 0;
-  if (suDrop(found.app) || privilegeDrop(found.app)) return void 0;
+  if (suDrop(found.app) || privilegeDrop(found.app) || proxyInContainer(found.app)) return void 0;
+  if (runtimeUser(found.app)) return void 0;
   const { dockerfile, stage } = found;
   const runs = stage.instructions.filter((i) => i.keyword === "RUN");
   const runtime = runtimeInsertionLine(stage);
   const root = stage.user && stage.instructions.includes(stage.user) ? stage.user : void 0;
   const inPlace = root && root.line < runtime && !runs.some((i) => i.line > root.line) ? root : void 0;
-  const existing = createdUser(runs.map((r) => text.slice(r.line - 1, r.endLine).join("\n"))) ?? userCreatedByRuns(stage);
+  const existing = createdUser(runs.map((r) => text.slice(r.line - 1, r.endLine).join("\n"))) ?? known(usersCreatedByRuns(dockerfile, stage).at(-1));
   let lines2;
   let at2 = runtime;
   if (existing) lines2 = [`USER ${existing}`];
   else {
-    const alpine = /alpine/i.test(stage.from.image ?? stage.from.raw);
+    const alpine = isAlpine(baseStage(dockerfile, stage));
     const create = alpine ? "adduser -D -u 10001 app" : "useradd --create-home --uid 10001 app";
     const volumes = inPlace ? [] : stage.volumes.filter(
       (v) => stage.instructions.includes(v) && v.line < runtime && !runs.some((i) => i.line > v.line)
@@ -33462,12 +33788,18 @@ function createdUser(runs) {
 function privilegeDrop(app) {
   const env = containerEnv(app);
   for (const c of startCommands(app)) {
+    const program = c.origin === "supervisor" && !reverseProxyOf(c.argv) ? programOf(app, c) : void 0;
+    if (program?.user && program.user !== "root")
+      return { file: c.file, line: c.line, tool: `user= of [program:${program.name}]`, user: program.user };
     const found = dropsPrivileges(c.argv);
     if (!found) continue;
     const user = found.user && resolveWord(found.user, env);
     return { file: c.file, line: c.line, tool: found.tool, user: user?.split(":")[0] || void 0 };
   }
   return void 0;
+}
+function programOf(app, c) {
+  return app.supervisorPrograms?.find((p) => p.file === c.file && p.line === c.line);
 }
 function dropsPrivileges(argv) {
   for (let a2 = argv, depth = 0; a2 && depth < 4; a2 = launchedCommand(a2), depth++) {
@@ -33482,31 +33814,128 @@ function dropsPrivileges(argv) {
   const user = a[0] === "gunicorn" ? option(["-u", "--user"]) : a[0] === "uwsgi" ? option(["--uid"]) : void 0;
   return user === void 0 ? void 0 : { tool: `${a[0]} ${a[0] === "uwsgi" ? "--uid" : "--user"}`, user };
 }
-function userCreatedByRuns(stage) {
-  let name2;
-  for (const ins of stage.instructions) {
-    if (ins.keyword !== "RUN") continue;
-    for (const c of ins.script?.commands ?? []) {
-      if (!["useradd", "adduser"].includes(basename2(c.argv[0] ?? ""))) continue;
-      for (let i = 1; i < c.argv.length; i++) {
-        const w2 = c.argv[i];
-        if (w2.startsWith("-")) {
-          if (USER_OPTION_VALUES.has(w2)) i++;
-          continue;
-        }
-        if (/^[a-z_][\w-]*$/.test(w2)) name2 = w2;
-        break;
+function userAddedBy(argv, env) {
+  if (!["useradd", "adduser"].includes(basename2(argv[0] ?? ""))) return void 0;
+  for (let i = 1; i < argv.length; i++) {
+    const w2 = argv[i];
+    if (w2.startsWith("-")) {
+      if (USER_OPTION_VALUES.has(w2)) i++;
+      continue;
+    }
+    const name2 = resolveWord(w2, env) || w2;
+    return /^[a-z_][\w-]*$/.test(name2) || name2.includes("$") ? name2 : void 0;
+  }
+  return void 0;
+}
+function lineage2(df, stage) {
+  const out = [];
+  for (let s = stage; s && !out.includes(s); ) {
+    out.unshift(s);
+    s = s.from.stageRef === void 0 ? void 0 : df.stages[s.from.stageRef];
+  }
+  return out;
+}
+function usersCreatedByRuns(df, stage, own = false) {
+  const names = [];
+  for (const s of own ? [stage] : lineage2(df, stage))
+    for (const ins of s.instructions) {
+      if (ins.keyword !== "RUN") continue;
+      for (const c of ins.script?.commands ?? []) {
+        const name2 = userAddedBy(c.argv, stage.env);
+        if (name2) names.push(name2);
       }
     }
-  }
-  return name2;
+  return names;
 }
-function switchAdvice(stage, where2 = "") {
-  const existing = userCreatedByRuns(stage);
-  if (existing) return `The stage already creates the user ${existing}: add USER ${existing}${where2}.`;
-  const alpine = /alpine/i.test(stage.from.image ?? stage.from.raw);
-  const create = alpine ? "adduser -D -u 10001 app" : "useradd --create-home --uid 10001 app";
-  return `Create an unprivileged user and switch to it: RUN ${create}, then USER app${where2}.`;
+function imageHasUser(df, stage, user) {
+  if (/^\d+$/.test(user) || BASE_USERS.has(user)) return true;
+  if (usersCreatedByRuns(df, stage).some((u) => u === user || u.includes("$"))) return true;
+  const base = lineage2(df, stage)[0].from;
+  return !/^(?:docker\.io\/)?(?:library\/)?(python|debian|ubuntu|alpine)(:|@|$)/.test(base.image ?? base.raw);
+}
+function createUser(stage, name2 = "app") {
+  return isAlpine(stage) ? `adduser -D -u 10001 ${name2}` : `useradd --create-home --uid 10001 ${name2}`;
+}
+function switchAdvice(df, stage, where2 = "") {
+  const existing = known(usersCreatedByRuns(df, stage).at(-1));
+  if (existing && usersCreatedByRuns(df, stage, true).includes(existing))
+    return `The stage already creates the user ${existing}: add USER ${existing}${where2}.`;
+  if (existing) {
+    const parent = stage.from.image ?? stage.from.raw;
+    return `The stage it is built on ('${parent}') already creates the user ${existing}: add USER ${existing}${where2}.`;
+  }
+  return `Create an unprivileged user and switch to it: RUN ${createUser(baseStage(df, stage))}, then USER app${where2}.`;
+}
+function rootMessage(app, df, stage, head) {
+  const proxy = proxyInContainer(app);
+  if (proxy) return proxyMessage(app, df, stage, head, proxy);
+  const created = runtimeUser(app);
+  const drop2 = privilegeDrop(app);
+  const su = suDrop(app);
+  const built = created && usersCreatedByRuns(df, stage).some((u) => u === created.user || u.includes("$"));
+  if (created && !built && !BASE_USERS.has(created.user)) {
+    const dropper = drop2 ?? (su && { ...su, tool: `su ${su.user} -c` });
+    const dropped = dropper ? `, and ${dropper.file}:${dropper.line} drops to it with ${dropper.tool}` : "";
+    return `${head}, so the container starts as root: ${created.file}:${created.line} creates the user ${created.user} only when the container starts${dropped}. The image itself holds no user ${created.user}, so a USER ${created.user} line would stop the container from starting ("unable to find user ${created.user}"). Create the user at build time (RUN ${createUser(baseStage(df, stage), created.user)}, with any chown the start script does), add USER ${created.user} after it, and take the ${basename2(created.argv0)} out of the start script${dropper ? ` and start without ${dropper.tool}` : ""}.`;
+  }
+  if (drop2) {
+    const to = drop2.user ?? "<user>";
+    const add2 = drop2.user && !imageHasUser(df, stage, drop2.user) ? `Create ${to} at build time (RUN ${createUser(baseStage(df, stage), to)}), add USER ${to} after it` : `Add USER ${to} to the stage`;
+    return `${head}, so the container starts as root: ${drop2.file}:${drop2.line} drops to ${drop2.user ?? "another user"} with ${drop2.tool} only for the command it runs, and the rest of the start (the entrypoint script itself, anything it runs without ${drop2.tool}) stays root. ${add2} and start without ${drop2.tool} (it cannot switch users without root), or keep the drop knowingly and suppress TF1301 with the reason.`;
+  }
+  if (su) {
+    return `The container starts as root, and ${su.file}:${su.line} drops to ${su.user} with 'su ${su.user} -c' (steps before it may need root, so a USER could break them). Replace su with a tool that hands the process over to ${su.user} instead of opening a su session around it: ${handOver(df, stage, su.user)}.`;
+  }
+  return stage.user ? `${head}. ${switchAdvice(df, stage)}` : `${head}, so the app runs as root. ${switchAdvice(df, stage, " before CMD")}`;
+}
+function handOver(df, stage, user) {
+  const runs = lineage2(df, stage).flatMap((s) => s.instructions).filter((i) => i.keyword === "RUN").flatMap((r) => r.script?.commands ?? []).flatMap((c) => c.argv);
+  if (runs.includes("gosu")) return `exec gosu ${user} \u2026`;
+  if (runs.includes("su-exec")) return `exec su-exec ${user} \u2026`;
+  return `exec ${dropTool(baseStage(df, stage), user)}`;
+}
+function dropTool(stage, user) {
+  if (isAlpine(stage)) return `su-exec ${user} \u2026 (RUN apk add --no-cache su-exec)`;
+  if (/stretch|buster|bullseye/i.test(stage.from.image ?? stage.from.raw))
+    return `gosu ${user} \u2026 (RUN apt-get install -y gosu)`;
+  return `setpriv --reuid=${user} --regid=${user} --init-groups \u2026 (in the image already, from util-linux)`;
+}
+function proxyInContainer(app) {
+  for (const c of startCommands(app)) {
+    const name2 = reverseProxyOf(c.argv);
+    if (name2) return { name: name2, file: c.file, line: c.line };
+  }
+  return void 0;
+}
+function proxyMessage(app, df, stage, head, proxy) {
+  const why = `${proxy.name} runs in the same container (${proxy.file}:${proxy.line}), and its master process starts as root to bind its port (80, 443) and hand its workers to an unprivileged user, so a USER line would keep ${proxy.name}, as configured, from starting`;
+  const split = `move ${proxy.name} into its own container (its own compose service) and add USER to this image`;
+  const drop2 = privilegeDrop(app);
+  if (drop2)
+    return `${head}, so the container starts as root: ${why}. The app itself already runs as ${drop2.user ?? "another user"} (${drop2.tool} at ${drop2.file}:${drop2.line}). Keep this layout knowingly and suppress TF1301 with the reason, or ${split}.`;
+  const existing = known(usersCreatedByRuns(df, stage).at(-1));
+  const user = existing ?? "app";
+  const create = existing ? "" : `, created at build time with RUN ${createUser(baseStage(df, stage))}`;
+  return `${head}, so the container runs as root, and so does the app: ${why}. Run only the app process as an unprivileged user ${user}${create}: ${appDrop(app, baseStage(df, stage), user)}. Or ${split}.`;
+}
+function appDrop(app, stage, user) {
+  const server = startCommands(app).find((c) => serverOf(c.argv) && !reverseProxyOf(c.argv));
+  const tool = dropTool(stage, user);
+  if (!server) return `start it through ${tool}`;
+  const at2 = `${server.file}:${server.line}`;
+  if (server.origin === "supervisor") return `add user=${user} to [program:${server.program}] (${at2})`;
+  const kind = serverOf(server.argv).kind;
+  if (kind === "gunicorn") return `start gunicorn with --user ${user} --group ${user} (${at2})`;
+  if (kind === "uwsgi") return `start uwsgi with --uid ${user} --gid ${user} (${at2})`;
+  return `start ${kind} through ${tool} (${at2})`;
+}
+function runtimeUser(app) {
+  const env = containerEnv(app);
+  for (const c of startCommands(app)) {
+    const user = known(userAddedBy(c.argv, env));
+    if (user) return { file: c.file, line: c.line, user, argv0: c.argv[0] };
+  }
+  return void 0;
 }
 function suDrop(app) {
   for (const script of app.entrypointScripts)
@@ -33517,7 +33946,7 @@ function suDrop(app) {
     }
   return void 0;
 }
-var DROPS_PRIVILEGES, runsAsRoot, USER_OPTION_VALUES;
+var DROPS_PRIVILEGES, runsAsRoot, USER_OPTION_VALUES, known, BASE_USERS, baseStage, isAlpine;
 var init_TF1301_runs_as_root = __esm({
   "src/rules/TF1301-runs-as-root.ts"() {
     "use strict";
@@ -33537,7 +33966,11 @@ var init_TF1301_runs_as_root = __esm({
 root's power over the container's files and a shorter path to the host. Builder stages may stay root; the
 stage that runs must not. An entrypoint that drops privileges with \`gosu\`/\`su-exec\` (or \`gunicorn --user\`) still
 starts as root and runs everything before the drop as root: reported, with the drop named; the fix is a USER line,
-or keeping the drop knowingly (suppress with the reason). \`ENV USER=app\` sets a variable, not the user.
+or keeping the drop knowingly (suppress with the reason). \`ENV USER=app\` sets a variable, not the user. A user the
+entrypoint creates when the container starts (\`useradd\` then \`gosu\`) is not in the image, so USER cannot name it:
+create it at build time instead. Where nginx (or another reverse proxy) runs in the same container, its master
+process needs root to bind port 80: drop root for the app process alone (\`gunicorn --user\`, supervisord's
+\`user=\`), or move the proxy into its own container.
 
 \`\`\`dockerfile
 RUN useradd --create-home --uid 10001 app
@@ -33555,36 +33988,15 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
           if (user && user.user === void 0) continue;
           const name2 = user?.user?.split(":")[0];
           if (user && name2 !== "root" && name2 !== "0") continue;
-          const drop2 = privilegeDrop(app);
-          if (drop2) {
-            findings.push({
-              file: df.file,
-              line: stage.lastLine,
-              message: `${user ? `The image runs as ${name2} (USER ${user.user} at line ${user.line})` : `The target stage${stage.name ? ` '${stage.name}'` : ""} sets no USER`}, so the container starts as root: ${drop2.file}:${drop2.line} drops to ${drop2.user ?? "another user"} with ${drop2.tool} only for the command it runs, and the rest of the start (the entrypoint script itself, anything it runs without ${drop2.tool}) stays root. Add USER ${drop2.user ?? "<user>"} to the stage and start without ${drop2.tool} (it cannot switch users without root), or keep the drop knowingly and suppress TF1301 with the reason.`
-            });
-            continue;
-          }
-          const su = suDrop(app);
-          if (su) {
-            findings.push({
-              file: df.file,
-              line: stage.lastLine,
-              message: `The container starts as root, and ${su.file}:${su.line} drops to ${su.user} with 'su ${su.user} -c' (steps before it may need root, so a USER could break them). Replace su with a tool that hands the process over to ${su.user} instead of opening a su session around it: exec gosu ${su.user} \u2026, su-exec or setpriv.`
-            });
-            continue;
-          }
-          findings.push({
-            file: df.file,
-            line: stage.lastLine,
-            message: user ? `The image runs as ${name2} (USER ${user.user} at line ${user.line}). ${switchAdvice(stage)}` : `The target stage${stage.name ? ` '${stage.name}'` : ""} sets no USER, so the app runs as root. ${switchAdvice(stage, " before CMD")}`
-          });
+          const head = user ? `The image runs as ${name2} (USER ${user.user} at line ${user.line})` : `The target stage${stage.name ? ` '${stage.name}'` : ""} sets no USER`;
+          findings.push({ file: df.file, line: stage.lastLine, message: rootMessage(app, df, stage, head) });
         }
         return findings;
       },
       fix: {
         safety: "safe",
         summary: "Creates an unprivileged user `app` (uid 10001) owning the working directory (and the VOLUME directories declared after the last RUN, switching before them), and switches to it with `USER app` after the last RUN of the target stage; a user the RUNs of the stage already create is switched to instead.",
-        declines: "a USER given by a variable, which cannot be told; a start command that drops to its user with su, gosu, su-exec or a server option (it needs root until then).",
+        declines: "a USER given by a variable, which cannot be told; a start command that drops to its user with su, gosu, su-exec, a server option or a supervisord `user=` (it needs root until then); a reverse proxy (nginx) in the same container, whose master process needs root; an entrypoint that creates its user when the container starts.",
         make: fixRunsAsRoot
       }
     });
@@ -33593,6 +34005,14 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
         " "
       )
     );
+    known = (name2) => name2?.includes("$") ? void 0 : name2;
+    BASE_USERS = new Set(
+      "root daemon bin sys sync games man lp mail news uucp proxy www-data backup list irc nobody adm operator guest".split(
+        " "
+      )
+    );
+    baseStage = (df, stage) => lineage2(df, stage)[0];
+    isAlpine = (stage) => /alpine/i.test(stage.from.image ?? stage.from.raw);
   }
 });
 
@@ -33708,7 +34128,7 @@ services:
             const kind = backingKind(s);
             if (!kind || s === app.compose?.appService) continue;
             for (const p of s.ports) {
-              if (p.target !== SERVICE_PORTS[kind] || isLoopbackIp(p.hostIp) || isDevelopmentComposeFile(p.file, composeFiles))
+              if (p.target !== SERVICE_PORTS[kind] || isLoopbackIp(p.hostIp) || isDevelopmentComposeFile(p.file, composeFiles, app.compose?.files))
                 continue;
               const key = `${p.file}:${p.line}`;
               if (seen.has(key)) continue;
@@ -33945,13 +34365,13 @@ var init_registry = __esm({
 
 // src/util/safe-fs.ts
 function isInside(path4, root) {
-  const rel = (0, import_node_path16.relative)(root, path4);
-  return rel === "" || !rel.startsWith(`..${import_node_path16.sep}`) && rel !== ".." && !(0, import_node_path16.isAbsolute)(rel);
+  const rel = (0, import_node_path17.relative)(root, path4);
+  return rel === "" || !rel.startsWith(`..${import_node_path17.sep}`) && rel !== ".." && !(0, import_node_path17.isAbsolute)(rel);
 }
 function resolveInside(root, path4, what = "the scanned directory") {
-  const absRoot = (0, import_node_path16.resolve)(root);
+  const absRoot = (0, import_node_path17.resolve)(root);
   const realRoot = realpath(absRoot);
-  const lexical = (0, import_node_path16.resolve)(absRoot, path4);
+  const lexical = (0, import_node_path17.resolve)(absRoot, path4);
   if (!isInside(lexical, absRoot) && !isInside(lexical, realRoot))
     throw new UnsafePathError(path4, `outside ${what}`);
   let real;
@@ -34005,9 +34425,9 @@ function readRegularFileSync(path4, maxBytes, display = path4) {
   }
 }
 function writeOwnFile(path4, text, within) {
-  const file = (0, import_node_path16.resolve)(path4);
-  const dir = ownDirectory((0, import_node_path16.dirname)(file), within);
-  const target = (0, import_node_path16.join)(dir, (0, import_node_path16.basename)(file));
+  const file = (0, import_node_path17.resolve)(path4);
+  const dir = ownDirectory((0, import_node_path17.dirname)(file), within);
+  const target = (0, import_node_path17.join)(dir, (0, import_node_path17.basename)(file));
   let fd;
   try {
     fd = (0, import_node_fs.openSync)(
@@ -34033,13 +34453,13 @@ function writeOwnFile(path4, text, within) {
   }
 }
 function ownDirectory(dir, within) {
-  const roots = within.map((w2) => plannedRealPath((0, import_node_path16.resolve)(w2)).planned);
+  const roots = within.map((w2) => plannedRealPath((0, import_node_path17.resolve)(w2)).planned);
   const { real, missing, planned } = plannedRealPath(dir);
   if (!roots.some((r) => isInside(planned, r)))
     throw new UnsafePathError(dir, "outside the workspace and the runner temporary directory");
   let current = real;
   for (const name2 of missing) {
-    current = (0, import_node_path16.join)(current, name2);
+    current = (0, import_node_path17.join)(current, name2);
     try {
       (0, import_node_fs.mkdirSync)(current, { mode: 493 });
     } catch (error) {
@@ -34054,9 +34474,9 @@ function plannedRealPath(dir) {
   const missing = [];
   let existing = dir;
   while (!exists(existing)) {
-    const parent = (0, import_node_path16.dirname)(existing);
+    const parent = (0, import_node_path17.dirname)(existing);
     if (parent === existing) break;
-    missing.unshift((0, import_node_path16.basename)(existing));
+    missing.unshift((0, import_node_path17.basename)(existing));
     existing = parent;
   }
   let real;
@@ -34065,7 +34485,7 @@ function plannedRealPath(dir) {
   } catch {
     throw new UnsafePathError(dir, "a symbolic link whose target does not exist");
   }
-  return { real, missing, planned: (0, import_node_path16.join)(real, ...missing) };
+  return { real, missing, planned: (0, import_node_path17.join)(real, ...missing) };
 }
 function statSyncIsDirectory(path4) {
   try {
@@ -34094,12 +34514,12 @@ function formatBytes(n) {
   if (n % 1024 === 0) return `${n / 1024} KiB`;
   return `${n} bytes`;
 }
-var import_node_fs, import_node_path16, realpath, UnsafePathError;
+var import_node_fs, import_node_path17, realpath, UnsafePathError;
 var init_safe_fs = __esm({
   "src/util/safe-fs.ts"() {
     "use strict";
     import_node_fs = require("node:fs");
-    import_node_path16 = require("node:path");
+    import_node_path17 = require("node:path");
     realpath = import_node_fs.realpathSync.native;
     UnsafePathError = class extends Error {
       constructor(path4, reason) {
@@ -34212,6 +34632,7 @@ async function discover(root, options = {}, limits = {}, overlay) {
       delete texts[f];
   for (const f of Object.keys(texts).filter((f2) => looksLikeCompose(f2, texts[f2])))
     await read(joinPath(dirName(f), ".env"));
+  for (const f of composeEnvFilesNamed(texts)) if (fileSet.has(f)) await read(f);
   for (let pass = 0; pass < 4; pass++) {
     const before = Object.keys(texts).length;
     for (const f of secondPassFiles(texts, files, options)) await read(f);
@@ -34386,7 +34807,7 @@ function envFileNames(text) {
 function readText(realRoot, file, maxBytes, plain2) {
   let bytes;
   try {
-    bytes = plain2 ? readRegularFileSync((0, import_node_path18.join)(realRoot, file), maxBytes, file) : readInsideSync(realRoot, file, { maxBytes });
+    bytes = plain2 ? readRegularFileSync((0, import_node_path19.join)(realRoot, file), maxBytes, file) : readInsideSync(realRoot, file, { maxBytes });
   } catch (error) {
     if (error instanceof UnsafePathError) return { reason: error.reason };
     return {
@@ -34421,7 +34842,7 @@ function walk(realRoot, limit) {
     const dir = queue[next];
     let entries;
     try {
-      entries = (0, import_node_fs3.readdirSync)(dir === "" ? realRoot : (0, import_node_path18.join)(realRoot, dir), { withFileTypes: true });
+      entries = (0, import_node_fs3.readdirSync)(dir === "" ? realRoot : (0, import_node_path19.join)(realRoot, dir), { withFileTypes: true });
     } catch {
       continue;
     }
@@ -34437,7 +34858,7 @@ function walk(realRoot, limit) {
         files.push(rel);
         plain2.add(rel);
       } else if (entry.isSymbolicLink()) {
-        const target = linkTarget((0, import_node_path18.join)(realRoot, rel), realRoot);
+        const target = linkTarget((0, import_node_path19.join)(realRoot, rel), realRoot);
         if (target === "file") files.push(rel);
         else if (target !== "directory") links.push({ path: rel, reason: target.reason });
       }
@@ -34471,13 +34892,13 @@ function linkTarget(abs, realRoot) {
   }
   return { reason: "a symbolic link to something that is not a regular file" };
 }
-var import_node_fs3, import_node_path18, MAX_FILES, MAX_FILE_BYTES;
+var import_node_fs3, import_node_path19, MAX_FILES, MAX_FILE_BYTES;
 var init_discover = __esm({
   "src/discover/index.ts"() {
     "use strict";
     init_env_files();
     import_node_fs3 = require("node:fs");
-    import_node_path18 = require("node:path");
+    import_node_path19 = require("node:path");
     init_safe_fs();
     init_classify();
     init_compose_commands();
@@ -34887,16 +35308,16 @@ function locateBuildFailure(log, dockerfileText) {
 }
 async function stageBuildContext(contextDir, dockerfile, tempDir) {
   await (0, import_promises.mkdir)(tempDir, { recursive: true });
-  const stage = await (0, import_promises.mkdtemp)(import_node_path28.default.join(tempDir, "tfr-context-"));
+  const stage = await (0, import_promises.mkdtemp)(import_node_path29.default.join(tempDir, "tfr-context-"));
   let removed;
   const remove = () => removed ??= (0, import_promises.rm)(stage, { recursive: true, force: true });
   try {
-    const destination = import_node_path28.default.join(stage, "context");
+    const destination = import_node_path29.default.join(stage, "context");
     await (0, import_promises.mkdir)(destination);
-    await copyTree2(import_node_path28.default.resolve(contextDir), destination, import_node_path28.default.resolve(stage));
-    const rel = import_node_path28.default.relative(import_node_path28.default.resolve(contextDir), import_node_path28.default.resolve(dockerfile));
-    const inside = rel !== "" && !rel.startsWith("..") && !import_node_path28.default.isAbsolute(rel);
-    const staged = inside && !rel.split(import_node_path28.default.sep).includes(NEVER_STAGED) ? import_node_path28.default.join(destination, rel) : dockerfile;
+    await copyTree2(import_node_path29.default.resolve(contextDir), destination, import_node_path29.default.resolve(stage));
+    const rel = import_node_path29.default.relative(import_node_path29.default.resolve(contextDir), import_node_path29.default.resolve(dockerfile));
+    const inside = rel !== "" && !rel.startsWith("..") && !import_node_path29.default.isAbsolute(rel);
+    const staged = inside && !rel.split(import_node_path29.default.sep).includes(NEVER_STAGED) ? import_node_path29.default.join(destination, rel) : dockerfile;
     return { context: destination, dockerfile: staged, remove };
   } catch (error) {
     await remove();
@@ -34913,8 +35334,8 @@ async function copyTree2(from, to, skip) {
   }
   for (const e of entries) {
     if (e.name === NEVER_STAGED) continue;
-    const source = import_node_path28.default.join(from, e.name);
-    const target = import_node_path28.default.join(to, e.name);
+    const source = import_node_path29.default.join(from, e.name);
+    const target = import_node_path29.default.join(to, e.name);
     if (source === skip) continue;
     if (e.isDirectory()) {
       await (0, import_promises.mkdir)(target);
@@ -34931,12 +35352,12 @@ async function copyTree2(from, to, skip) {
     }
   }
 }
-var import_promises, import_node_path28, normalize2, NEVER_STAGED, ClassicBuildLog;
+var import_promises, import_node_path29, normalize2, NEVER_STAGED, ClassicBuildLog;
 var init_build = __esm({
   "src/smoke/build.ts"() {
     "use strict";
     import_promises = require("node:fs/promises");
-    import_node_path28 = __toESM(require("node:path"), 1);
+    import_node_path29 = __toESM(require("node:path"), 1);
     normalize2 = (s) => s.replace(/\s+/g, " ").trim();
     NEVER_STAGED = ".git";
     ClassicBuildLog = class {
@@ -35101,7 +35522,7 @@ var init_run_state = __esm({
 function buildSource(app) {
   const build2 = app.compose?.appService?.build;
   const dockerfile = build2?.dockerfile ?? app.dockerfile.file;
-  return { dockerfile, contextDir: build2?.context ?? app.context?.dir ?? import_node_path29.default.posix.dirname(dockerfile) };
+  return { dockerfile, contextDir: build2?.context ?? app.context?.dir ?? import_node_path30.default.posix.dirname(dockerfile) };
 }
 function outsideBuildSource(root, app) {
   const { contextDir, dockerfile } = buildSource(app);
@@ -35127,8 +35548,8 @@ async function buildImage(run) {
   for (const [k, v] of Object.entries(composeBuild?.args ?? {})) if (v !== void 0) args[k] = v;
   Object.assign(args, run.options.buildArgs ?? {});
   const staged = await stageBuildContext(
-    import_node_path29.default.join(root, contextDir),
-    import_node_path29.default.join(root, run.dockerfile),
+    import_node_path30.default.join(root, contextDir),
+    import_node_path30.default.join(root, run.dockerfile),
     run.options.tempDir ?? (0, import_node_os2.tmpdir)()
   );
   run.stagedContext = staged;
@@ -35227,13 +35648,13 @@ ${r.stderr}`
     run.image = {};
   }
 }
-var import_node_os2, import_node_path29;
+var import_node_os2, import_node_path30;
 var init_image_build = __esm({
   "src/smoke/image-build.ts"() {
     "use strict";
     init_discover();
     import_node_os2 = require("node:os");
-    import_node_path29 = __toESM(require("node:path"), 1);
+    import_node_path30 = __toESM(require("node:path"), 1);
     init_safe_fs();
     init_build();
     init_limits();
@@ -35439,7 +35860,7 @@ async function engineContext(run, engine, creds) {
     composeEnv: appService?.environment ?? [],
     imageEnvNames: (image.Env ?? []).map((e) => e.split("=")[0]),
     postgres: creds,
-    sqliteUrl: `sqlite:///${import_node_path30.default.posix.join(firstTarget ?? workdir, "db.sqlite3")}`,
+    sqliteUrl: `sqlite:///${import_node_path31.default.posix.join(firstTarget ?? workdir, "db.sqlite3")}`,
     extra: run.options.env?.[engine],
     random: run.random
   });
@@ -35518,20 +35939,20 @@ function entrypointRunsArguments(app, entrypoint) {
   if (!program) return false;
   if (INIT_PROGRAM.test(program)) return true;
   const script = app.entrypointScripts.find(
-    (s) => s.imagePath === program || import_node_path30.default.posix.basename(s.imagePath) === import_node_path30.default.posix.basename(program)
+    (s) => s.imagePath === program || import_node_path31.default.posix.basename(s.imagePath) === import_node_path31.default.posix.basename(program)
   );
   if (script)
     return script.script.commands.some((c) => c.argv.some((a) => a.includes("$@") || a.includes("$*")));
-  return /\.sh$|entrypoint/i.test(import_node_path30.default.posix.basename(program));
+  return /\.sh$|entrypoint/i.test(import_node_path31.default.posix.basename(program));
 }
 function entrypointProgram(entrypoint) {
   return entrypoint.find((a, i) => i === entrypoint.length - 1 || !/^(\/bin\/)?(ba|da)?sh$/.test(a));
 }
-var import_node_path30, INIT_PROGRAM;
+var import_node_path31, INIT_PROGRAM;
 var init_engine_context = __esm({
   "src/smoke/engine-context.ts"() {
     "use strict";
-    import_node_path30 = __toESM(require("node:path"), 1);
+    import_node_path31 = __toESM(require("node:path"), 1);
     init_env();
     INIT_PROGRAM = /^(.*\/)?(tini|dumb-init|gosu|su-exec)$/;
   }
@@ -37115,7 +37536,7 @@ __export(cli_exports, {
 });
 module.exports = __toCommonJS(cli_exports);
 var import_node_fs8 = require("node:fs");
-var import_node_path31 = require("node:path");
+var import_node_path32 = require("node:path");
 var import_node_module5 = require("node:module");
 var import_node_url2 = require("node:url");
 
@@ -37125,7 +37546,7 @@ var import_node_util = require("node:util");
 // src/options.ts
 init_option_error();
 var import_node_fs2 = require("node:fs");
-var import_node_path17 = require("node:path");
+var import_node_path18 = require("node:path");
 var import_yaml2 = __toESM(require_dist(), 1);
 init_core();
 init_registry();
@@ -37185,7 +37606,7 @@ var MAX_CONFIG_BYTES = 256 * 1024;
 async function loadConfig(root, file, within = root) {
   const explicit = file !== void 0 && file !== "";
   const name2 = explicit ? file : DEFAULT_CONFIG_FILE2;
-  const path4 = (0, import_node_path17.resolve)(root, name2);
+  const path4 = (0, import_node_path18.resolve)(root, name2);
   if (!explicit && isAbsent(path4)) return { rules: {}, exclude: [], allowSuppressions: true };
   let text;
   try {
@@ -37197,7 +37618,7 @@ async function loadConfig(root, file, within = root) {
       return { rules: {}, exclude: [], allowSuppressions: true };
     throw new OptionError(`Cannot read config file '${name2}': ${reason}.`);
   }
-  return { ...parseConfig(text, name2), file: (0, import_node_path17.relative)((0, import_node_path17.resolve)(root), path4).split(import_node_path17.sep).join("/") };
+  return { ...parseConfig(text, name2), file: (0, import_node_path18.relative)((0, import_node_path18.resolve)(root), path4).split(import_node_path18.sep).join("/") };
 }
 function isAbsent(path4) {
   try {
@@ -37210,13 +37631,13 @@ function scannedDirectory(base, directory, source, workspace) {
   const quoted2 = `${source} '${directory}'`;
   let real;
   try {
-    real = import_node_fs2.realpathSync.native((0, import_node_path17.resolve)(base, directory));
+    real = import_node_fs2.realpathSync.native((0, import_node_path18.resolve)(base, directory));
   } catch {
     throw new OptionError(`${quoted2} does not exist. Expected the directory of the app to review.`);
   }
   if (workspace !== void 0) {
-    const rel = (0, import_node_path17.relative)((0, import_node_fs2.realpathSync)(workspace), real);
-    if (rel === ".." || rel.startsWith(`..${import_node_path17.sep}`) || (0, import_node_path17.isAbsolute)(rel))
+    const rel = (0, import_node_path18.relative)((0, import_node_fs2.realpathSync)(workspace), real);
+    if (rel === ".." || rel.startsWith(`..${import_node_path18.sep}`) || (0, import_node_path18.isAbsolute)(rel))
       throw new OptionError(
         `${quoted2} leads outside the workspace (a symbolic link). Expected a directory inside the workspace.`
       );
@@ -37307,12 +37728,12 @@ ${helpHint}
 }
 
 // src/fix-cli.ts
-var import_node_path24 = require("node:path");
+var import_node_path25 = require("node:path");
 
 // src/fix/files.ts
 var import_node_fs4 = require("node:fs");
 var import_node_os = require("node:os");
-var import_node_path19 = require("node:path");
+var import_node_path20 = require("node:path");
 init_discover();
 init_safe_fs();
 init_text_encoding();
@@ -37331,15 +37752,15 @@ function writeText(root, file, text) {
     encoding = encodingOf(readInsideSync(root, file, { maxBytes: MAX_FIX_BYTES }));
   } catch {
   }
-  writeOwnFile((0, import_node_path19.join)(root, file), encodeText(text, encoding), [root]);
+  writeOwnFile((0, import_node_path20.join)(root, file), encodeText(text, encoding), [root]);
 }
 var MAX_SCRATCH_ENTRIES = 2e4;
 var ScratchTooLarge = class extends Error {
   name = "ScratchTooLarge";
 };
 function makeScratch(root, maxEntries = MAX_SCRATCH_ENTRIES) {
-  const base = (0, import_node_fs4.mkdtempSync)((0, import_node_path19.join)((0, import_node_os.tmpdir)(), "tfr-fix-"));
-  const dir = (0, import_node_path19.join)(base, "tree");
+  const base = (0, import_node_fs4.mkdtempSync)((0, import_node_path20.join)((0, import_node_os.tmpdir)(), "tfr-fix-"));
+  const dir = (0, import_node_path20.join)(base, "tree");
   let entries = 0;
   try {
     copyTree(root, dir, () => {
@@ -37355,7 +37776,7 @@ function makeScratch(root, maxEntries = MAX_SCRATCH_ENTRIES) {
   return {
     dir,
     write(file, text) {
-      if (text === void 0) (0, import_node_fs4.rmSync)((0, import_node_path19.join)(dir, file), { force: true });
+      if (text === void 0) (0, import_node_fs4.rmSync)((0, import_node_path20.join)(dir, file), { force: true });
       else writeText(dir, file, text);
     },
     dispose: () => (0, import_node_fs4.rmSync)(base, { recursive: true, force: true })
@@ -37370,8 +37791,8 @@ function copyTree(root, dir, counted) {
       if (source !== root) counted();
       const stat = (0, import_node_fs4.lstatSync)(source);
       if (!stat.isFile() || stat.size <= MAX_FILE_BYTES) return true;
-      const target = (0, import_node_path19.join)(dir, (0, import_node_path19.relative)(root, source));
-      (0, import_node_fs4.mkdirSync)((0, import_node_path19.dirname)(target), { recursive: true });
+      const target = (0, import_node_path20.join)(dir, (0, import_node_path20.relative)(root, source));
+      (0, import_node_fs4.mkdirSync)((0, import_node_path20.dirname)(target), { recursive: true });
       const fd = (0, import_node_fs4.openSync)(target, "w");
       try {
         (0, import_node_fs4.ftruncateSync)(fd, stat.size);
@@ -37385,7 +37806,7 @@ function copyTree(root, dir, counted) {
 
 // src/fix/patch.ts
 var import_node_fs5 = require("node:fs");
-var import_node_path20 = require("node:path");
+var import_node_path21 = require("node:path");
 
 // src/fix/diff.ts
 var CONTEXT = 3;
@@ -37492,14 +37913,14 @@ function unifiedDiff(path4, oldText, newText) {
 
 // src/fix/patch.ts
 function repositoryRoot(dir) {
-  for (let d = dir; ; d = (0, import_node_path20.dirname)(d)) {
-    if ((0, import_node_fs5.existsSync)((0, import_node_path20.join)(d, ".git"))) return d;
-    if ((0, import_node_path20.dirname)(d) === d) return void 0;
+  for (let d = dir; ; d = (0, import_node_path21.dirname)(d)) {
+    if ((0, import_node_fs5.existsSync)((0, import_node_path21.join)(d, ".git"))) return d;
+    if ((0, import_node_path21.dirname)(d) === d) return void 0;
   }
 }
 function repositoryPrefix(dir) {
   const top = repositoryRoot(dir);
-  const rel = top === void 0 ? "" : (0, import_node_path20.relative)(top, dir).split(import_node_path20.sep).join("/");
+  const rel = top === void 0 ? "" : (0, import_node_path21.relative)(top, dir).split(import_node_path21.sep).join("/");
   return rel === "" ? "" : `${rel}/`;
 }
 function patchOf(changes, prefix = "") {
@@ -38026,9 +38447,9 @@ var FixSession = class {
   }
   /** The fixes proposed for the tree as the last round left it, narrow ones first. */
   candidates(baseline) {
-    const known = new Set(baseline.findings.map((f) => f.fingerprint));
+    const known2 = new Set(baseline.findings.map((f) => f.fingerprint));
     const carried = [...this.options.dynamicFindings ?? [], ...this.deferredFindings.values()].filter(
-      (f) => !known.has(f.fingerprint)
+      (f) => !known2.has(f.fingerprint)
     );
     const { fixes: proposed, deferred } = proposals(
       { project: baseline.project, findings: [...baseline.findings, ...carried] },
@@ -38188,7 +38609,7 @@ init_discover();
 // src/model/index.ts
 init_env_files();
 init_env_files2();
-var import_node_path23 = require("node:path");
+var import_node_path24 = require("node:path");
 init_classify();
 init_dockerignore();
 
@@ -38248,8 +38669,8 @@ function parseSuppressions(file, text, isKnown, syntax = "trailing") {
         message: `Suppression names unknown rule '${r.slice(0, 40)}': use a rule id (TF0301) or name (secret-key-in-code) from the catalog.`
       });
     }
-    const known = rules.filter((r) => isKnown(r));
-    if (known.length === 0) return;
+    const known2 = rules.filter((r) => isKnown(r));
+    if (known2.length === 0) return;
     const reason = directive[3]?.trim() || void 0;
     let appliesTo;
     if (directive[1].toLowerCase() === "ignore-file") appliesTo = "file";
@@ -38267,7 +38688,7 @@ function parseSuppressions(file, text, isKnown, syntax = "trailing") {
       }
       appliesTo = next + 1;
     }
-    suppressions.push({ file, line: lineNo, appliesTo, rules: known, ...reason ? { reason } : {} });
+    suppressions.push({ file, line: lineNo, appliesTo, rules: known2, ...reason ? { reason } : {} });
   });
   return { suppressions, problems };
 }
@@ -38296,7 +38717,8 @@ init_image_app();
 init_input();
 
 // src/model/own-context.ts
-var import_node_path21 = require("node:path");
+var import_node_path22 = require("node:path");
+init_instruction_text();
 function namedContextPaths(text) {
   const out = /* @__PURE__ */ new Set();
   const lines2 = text.replace(/\\\r?\n/g, " ").split(/\r?\n/);
@@ -38307,13 +38729,13 @@ function namedContextPaths(text) {
     const words2 = wordsOf2(m[2]);
     if (keyword2 === "COPY" || keyword2 === "ADD") {
       if (words2.some((w2) => w2.startsWith("--from"))) continue;
-      for (const w2 of words2.filter((x) => !x.startsWith("--")).slice(0, -1)) out.add(w2);
+      for (const w2 of words2.filter((x) => !x.startsWith("--")).slice(0, -1)) out.add(contextSource(w2));
     } else if (keyword2 === "RUN") {
       for (let i = 0; i < words2.length - 1; i++)
         if (words2[i] === "-r" || words2[i] === "--requirement") out.add(words2[i + 1]);
     } else for (const w2 of words2) if (/^[\w.-]+(\/[\w.-]+)*\.(py|sh)$/.test(w2) && w2.includes("/")) out.add(w2);
   }
-  return [...out].map((p) => import_node_path21.posix.normalize(p).replace(/^\.\//, "").replace(/\/$/, "")).filter((p) => p !== "." && p !== "" && !p.startsWith("/") && !p.startsWith("..") && !/[*?$[]/.test(p));
+  return [...out].map((p) => import_node_path22.posix.normalize(p).replace(/^\.\//, "").replace(/\/$/, "")).filter((p) => p !== "." && p !== "" && !p.startsWith("/") && !p.startsWith("..") && !/[*?$[]/.test(p));
 }
 function wordsOf2(args) {
   const trimmed = args.trim();
@@ -38327,7 +38749,7 @@ function wordsOf2(args) {
   return trimmed.split(/\s+/).map((w2) => w2.replace(/^['"]|['"]$/g, "")).filter(Boolean);
 }
 function contextIsOwnDirectory(text, dir, ancestor2, exists2) {
-  const at2 = (base, p) => exists2(base === "." ? p : import_node_path21.posix.join(base, p));
+  const at2 = (base, p) => exists2(base === "." ? p : import_node_path22.posix.join(base, p));
   let own = false;
   for (const p of namedContextPaths(text)) {
     const inOwn = at2(dir, p);
@@ -38476,6 +38898,40 @@ var AppSeeds = class extends ModelPart {
         args: build2.args,
         compose: set,
         managePy: managePys.find((m) => isUnder(m, contextDir)) ?? mountedProject(set, managePys)
+      });
+      const managePy = seeds.at(-1).managePy;
+      seeds.push(...this.secondApps(set, dockerfile, managePy, managePys, claimed));
+    }
+    return seeds;
+  }
+  /**
+   * Other services of the compose project that build another Django image of the repository (`api` from
+   * api/Dockerfile.api beside `polls` from poll/Dockerfile.front, both from the root context): each is an app of
+   * its own, judged with its own service of the same compose project. Only where a Django project other than the
+   * app's sits below that Dockerfile's directory (not a base image, a Flask app or a proxy built beside it).
+   */
+  secondApps(set, appDockerfile, appManagePy, managePys, claimed) {
+    const model = set.model;
+    const seeds = [];
+    for (const s of model.services) {
+      const dockerfile = s.build ? normalizeRelative(s.build.dockerfile) : void 0;
+      const contextDir = s.build ? normalizeRelative(s.build.context) : void 0;
+      if (s === model.appService || s.notApp || !dockerfile || contextDir === void 0) continue;
+      if (dockerfile === appDockerfile || claimed.has(dockerfile) || !(dockerfile in this.texts)) continue;
+      const managePy = managePys.find((m) => isUnder(m, dirName(dockerfile)) && isUnder(m, contextDir));
+      if (!managePy || managePy === appManagePy || !this.runsPython(dockerfile)) continue;
+      claimed.add(dockerfile);
+      const own = {
+        ...set,
+        model: { ...model, appService: s, appImageServices: servicesOfImage(model.services, s) }
+      };
+      seeds.push({
+        dockerfile,
+        contextDir,
+        target: s.build.target,
+        args: s.build.args,
+        compose: own,
+        managePy
       });
     }
     return seeds;
@@ -38721,13 +39177,13 @@ function mountedProject(set, managePys) {
 }
 
 // src/model/index.ts
-init_start_chain();
+init_directories();
 init_compose_projects();
 init_context();
 init_dockerfile2();
 
 // src/model/image-files.ts
-var import_node_path22 = require("node:path");
+var import_node_path23 = require("node:path");
 init_classify();
 
 // src/parse/pipfile.ts
@@ -38825,6 +39281,7 @@ function npmScriptCommands(scripts, names) {
 
 // src/model/image-files.ts
 init_credentials();
+init_variables();
 init_input();
 
 // src/model/server-config.ts
@@ -38878,8 +39335,8 @@ var ImageFiles = class extends ModelPart {
           c,
           ...this.npmRun(c.argv, c.wd, stage, index, context, layout)
         ])) {
-          for (const req of requirementArgs(argv)) {
-            const imagePath = import_node_path22.posix.resolve(wd, req);
+          for (const req of requirementArgs(argv, ins.variables)) {
+            const imagePath = import_node_path23.posix.resolve(wd, req);
             let source = layout.sourceOf(stage, imagePath, index);
             if (!source) {
               const rel = normalizeRelative(req);
@@ -38901,7 +39358,7 @@ var ImageFiles = class extends ModelPart {
   unlockedPipfile(argv, wd, stage, index, context, layout) {
     const install = pipenvInstall(argv);
     if (!install || install.ignorePipfile) return void 0;
-    const source = layout.sourceOf(stage, import_node_path22.posix.resolve(wd, "Pipfile"), index) ?? (context.sentFiles.includes("Pipfile") ? "Pipfile" : void 0);
+    const source = layout.sourceOf(stage, import_node_path23.posix.resolve(wd, "Pipfile"), index) ?? (context.sentFiles.includes("Pipfile") ? "Pipfile" : void 0);
     const file = source && joinPath(context.dir, source);
     if (!file || !(file in this.texts)) return void 0;
     const locked = context.files.includes(joinPath(dirName(source), "Pipfile.lock"));
@@ -38918,7 +39375,7 @@ var ImageFiles = class extends ModelPart {
   npmRun(argv, wd, stage, index, context, layout) {
     const names = npmScriptsRun(argv);
     if (!names || names.length === 0) return [];
-    const source = layout.sourceOf(stage, import_node_path22.posix.resolve(wd, "package.json"), index) ?? (context.sentFiles.includes("package.json") ? "package.json" : void 0);
+    const source = layout.sourceOf(stage, import_node_path23.posix.resolve(wd, "package.json"), index) ?? (context.sentFiles.includes("package.json") ? "package.json" : void 0);
     const text = source && this.texts[joinPath(context.dir, source)];
     if (!text) return [];
     return npmScriptCommands(packageScripts(text), names).map((c) => ({ argv: c, wd }));
@@ -38995,7 +39452,7 @@ var ImageFiles = class extends ModelPart {
         continue;
       }
       for (const word of scriptWords2(argv)) {
-        const candidates = word.includes("/") ? [import_node_path22.posix.resolve(dirs[k], word)] : [import_node_path22.posix.resolve(dirs[k], word), ...binDirs(word)];
+        const candidates = word.includes("/") ? [import_node_path23.posix.resolve(dirs[k], word)] : [import_node_path23.posix.resolve(dirs[k], word), ...binDirs(word)];
         for (const imagePath of candidates) {
           const source = layout.sourceOf(target, imagePath) ?? this.copiedByName(target, word, context, layout);
           const file = source ? joinPath(context.dir, source) : boundFile(service?.volumes ?? [], imagePath);
@@ -39020,9 +39477,9 @@ var ImageFiles = class extends ModelPart {
   makeTargets(argv, target, workdir, volumes, contextDir, layout) {
     const make = makeInvocation(programArgv(argv));
     if (!make || make.file?.includes("$") || make.dir?.includes("$")) return void 0;
-    const dir = import_node_path22.posix.resolve(workdir, make.dir ?? ".");
+    const dir = import_node_path23.posix.resolve(workdir, make.dir ?? ".");
     for (const name2 of make.file ? [make.file] : ["GNUmakefile", "makefile", "Makefile"]) {
-      const imagePath = import_node_path22.posix.resolve(dir, name2);
+      const imagePath = import_node_path23.posix.resolve(dir, name2);
       const source = layout.sourceOf(target, imagePath);
       const file = source ? joinPath(contextDir, source) : boundFile(volumes, imagePath);
       if (!file || !(file in this.texts)) continue;
@@ -39058,7 +39515,7 @@ var ImageFiles = class extends ModelPart {
     let files;
     if (named.length > 0) {
       files = named.flatMap((c) => {
-        const source = layout.sourceOf(target, import_node_path22.posix.resolve(target.workdir || "/", c));
+        const source = layout.sourceOf(target, import_node_path23.posix.resolve(target.workdir || "/", c));
         return source ? [joinPath(context.dir, source)] : [];
       });
     } else {
@@ -39076,7 +39533,7 @@ var ImageFiles = class extends ModelPart {
       const ini = uwsgiIniArg(argv[0] === "exec" ? argv.slice(1) : argv);
       if (!ini || ini.includes("$")) continue;
       const rel = normalizeRelative(ini);
-      const source = layout.sourceOf(target, import_node_path22.posix.resolve(target.workdir || "/", ini)) ?? (rel && context.sentFiles.includes(rel) ? rel : void 0);
+      const source = layout.sourceOf(target, import_node_path23.posix.resolve(target.workdir || "/", ini)) ?? (rel && context.sentFiles.includes(rel) ? rel : void 0);
       if (source) files.add(joinPath(context.dir, source));
     }
     return [...files].filter((file) => file in this.texts).map((file) => uwsgiIniLogs(file, this.texts[file]));
@@ -39092,7 +39549,7 @@ var ImageFiles = class extends ModelPart {
     if (!/(^|\/)python[\d.]*$/.test(words2[0] ?? "")) return void 0;
     const script = words2.slice(1).find((w2) => !w2.startsWith("-"));
     if (!script?.endsWith(".py")) return void 0;
-    const source = layout.sourceOf(target, import_node_path22.posix.resolve(target.workdir || "/", script));
+    const source = layout.sourceOf(target, import_node_path23.posix.resolve(target.workdir || "/", script));
     return source ?? this.copiedByName(target, baseName(script), context, layout);
   }
   /** A bare command name (`docker-entrypoint.sh`) found on PATH: any COPY landing a file of that name. */
@@ -39108,7 +39565,7 @@ var ImageFiles = class extends ModelPart {
 function boundFile(volumes, imagePath) {
   for (const v of [...volumes].reverse()) {
     if (v.type !== "bind" || !v.source || v.source.startsWith("/") || v.source.startsWith("~")) continue;
-    const target = import_node_path22.posix.normalize(v.target).replace(/(.)\/+$/, "$1");
+    const target = import_node_path23.posix.normalize(v.target).replace(/(.)\/+$/, "$1");
     if (imagePath !== target && !imagePath.startsWith(target === "/" ? "/" : `${target}/`)) continue;
     const file = normalizeRelative(joinPath(v.source, imagePath.slice(target.length)));
     if (file) return file;
@@ -39147,7 +39604,12 @@ function pipenvInstall(argv) {
     ignorePipfile: args.includes("--ignore-pipfile")
   };
 }
-function requirementArgs(argv) {
+function expandKnown2(word, variables) {
+  if (!variables || !word.includes("$")) return word;
+  const lookup2 = (name2) => name2 in variables ? { kind: "value", value: variables[name2] } : UNKNOWN2;
+  return expand(word, lookup2) ?? word;
+}
+function requirementArgs(argv, variables) {
   const i = argv.findIndex((w2) => /(^|\/)pip[\d.]*$/.test(w2));
   const installAt = argv.findIndex((w2, k) => k > i && ["install", "wheel", "download"].includes(w2));
   const isPip = (i >= 0 || argv.some((w2, k) => w2 === "-m" && argv[k + 1] === "pip")) && installAt >= 0;
@@ -39159,7 +39621,7 @@ function requirementArgs(argv) {
     else if (/^--requirements?=/.test(w2)) out.push(w2.slice(w2.indexOf("=") + 1));
     else if (/^-r[^-]/.test(w2)) out.push(w2.slice(2));
   }
-  return out.filter((p) => !p.includes("$"));
+  return out.map((p) => expandKnown2(p, variables)).filter((p) => !p.includes("$"));
 }
 function startArgvs(app, target) {
   const commands = [];
@@ -39210,11 +39672,12 @@ function binDirs(word) {
   return ["/usr/local/bin", "/usr/bin", "/bin", "/usr/local/sbin"].map((d) => `${d}/${word}`);
 }
 function isScriptAt(word, script) {
-  return import_node_path22.posix.basename(word) === import_node_path22.posix.basename(script.imagePath);
+  return import_node_path23.posix.basename(word) === import_node_path23.posix.basename(script.imagePath);
 }
 
 // src/model/settings-modules.ts
 init_classify();
+init_branches();
 init_servers();
 init_start_chain();
 init_input();
@@ -39394,6 +39857,7 @@ function splitTopLevel(text, separator) {
 
 // src/model/settings-modules.ts
 init_settings();
+var DEVELOPMENT_FILE = /(^|[._-])(override|dev|develop|development|debug|local|test|tests|testing|ci|integration|e2e)([._-]|$)/i;
 var SettingsModules = class extends ModelPart {
   /** The app's settings and the bases they star-import, modelled; nothing when no settings module is found. */
   model(app, seed) {
@@ -39407,7 +39871,8 @@ var SettingsModules = class extends ModelPart {
     };
     const includes = {
       files: (from, pattern) => this.includedFiles(from, pattern),
-      variable: containerEnvironment(app)
+      // The image's own environment, when a development compose file would pick another module.
+      variable: imageOverDevelopmentCompose(app) ? containerVariables(app.dockerfile?.targetStage?.env ?? {}, void 0) : containerEnvironment(app)
     };
     const r = modelSettings(settings.file, settings.module, this.texts[settings.file], resolve6, includes);
     this.addErrors(r.errors);
@@ -39427,8 +39892,9 @@ var SettingsModules = class extends ModelPart {
     const fromCompose2 = app.compose?.appService?.environment.find(
       (e) => e.name === "DJANGO_SETTINGS_MODULE"
     )?.value;
-    if (fromCompose2) modules.push(fromCompose2);
     const fromEnv = app.dockerfile?.targetStage?.env.DJANGO_SETTINGS_MODULE;
+    if (fromEnv && imageOverDevelopmentCompose(app)) modules.push(fromEnv);
+    if (fromCompose2) modules.push(fromCompose2);
     if (fromEnv) modules.push(fromEnv);
     const fromStartChain = startChainSettingsModule(app);
     if (fromStartChain) modules.push(fromStartChain);
@@ -39550,9 +40016,16 @@ var SettingsModules = class extends ModelPart {
       for (let i = 1; i < dots; i++) dir = dirName(dir);
       if (!rest) return [joinPath(dir, "__init__.py")].find((f) => f in this.texts);
     }
-    return moduleFiles(dir, rest).find((f) => f in this.texts && f !== file);
+    const found = moduleFiles(dir, rest).find((f) => f in this.texts && f !== file);
+    if (found !== void 0 || dots > 0) return found;
+    return moduleFiles(dirName(file), rest).find((f) => f in this.texts && f !== file);
   }
 };
+function imageOverDevelopmentCompose(app) {
+  if (!app.dockerfile?.targetStage?.env.DJANGO_SETTINGS_MODULE) return false;
+  const entry = app.compose?.appService?.environment.find((e) => e.name === "DJANGO_SETTINGS_MODULE");
+  return entry?.file !== void 0 && DEVELOPMENT_FILE.test(baseName(entry.file));
+}
 function containerEnvironment(app) {
   return containerVariables(app.dockerfile?.targetStage?.env ?? {}, app.compose?.appService);
 }
@@ -39562,9 +40035,11 @@ function startChainSettingsModule(app) {
   const commands = [service?.entrypoint, service?.command, target?.entrypoint, target?.cmd];
   const scripts = [...commands.map((c) => c?.script), ...app.entrypointScripts.map((s) => s.script)];
   const found = [];
+  const inputs = { variable: containerEnvironment(app) };
   for (const script of scripts) {
     for (const a of script?.assignments ?? [])
-      if (a.name === "DJANGO_SETTINGS_MODULE" && a.literal && isModuleName(a.value)) found.push(a.value);
+      if (a.name === "DJANGO_SETTINGS_MODULE" && a.literal && isModuleName(a.value) && mayRun(a, inputs))
+        found.push(a.value);
     for (const c of script?.commands ?? []) {
       const module2 = settingsOption(c.argv);
       if (module2) found.push(module2);
@@ -39764,7 +40239,7 @@ var ProjectBuilder = class {
       const target = app.dockerfile.targetStage;
       if (target && app.managePy && isUnder(app.managePy, app.context.dir)) {
         const landing = layout.landingOf(target, relativeTo(app.managePy, app.context.dir));
-        if (landing) app.imageSourceDir = import_node_path23.posix.dirname(landing);
+        if (landing) app.imageSourceDir = import_node_path24.posix.dirname(landing);
       }
       if (target) {
         const context = app.context;
@@ -39788,7 +40263,7 @@ var ProjectBuilder = class {
     if (!target) return void 0;
     const landings = Object.keys(this.texts).filter((f) => baseName(f) === "manage.py" && isUnder(f, context.dir)).flatMap((managePy) => {
       const at2 = layout.landingOf(target, relativeTo(managePy, context.dir));
-      return at2 ? [{ managePy, dir: import_node_path23.posix.dirname(at2) }] : [];
+      return at2 ? [{ managePy, dir: import_node_path24.posix.dirname(at2) }] : [];
     });
     if (landings.length < 2) return void 0;
     for (const dir of djangoDirectories(app)) {
@@ -39798,7 +40273,7 @@ var ProjectBuilder = class {
     return void 0;
   }
   /** The build context: its files and what `.dockerignore` lets through (`<Dockerfile>.dockerignore` first). */
-  context(dir, dockerfile, composeEnvFiles) {
+  context(dir, dockerfile, composeEnvFiles2) {
     const files = this.files.filter((f) => isUnder(f, dir)).map((f) => relativeTo(f, dir));
     const specific = `${dockerfile}.dockerignore`;
     const ignoreFile = specific in this.texts ? specific : joinPath(dir, ".dockerignore");
@@ -39808,7 +40283,7 @@ var ProjectBuilder = class {
     if (dockerignore) context.dockerignore = dockerignore;
     const templates = files.filter((f) => {
       const text = this.texts[joinPath(dir, f)];
-      const loaded = composeEnvFiles.includes(joinPath(dir, f));
+      const loaded = composeEnvFiles2.includes(joinPath(dir, f));
       if (loaded && !isEnvTemplateName(f) && !hasTemplateName(f)) return true;
       const judged = isEnvTemplateName(f) || isInEnvDir(f) || loaded;
       return judged && text !== void 0 && secretsInEnvTemplate(text).length > 0;
@@ -39981,7 +40456,7 @@ function parseFixArgs(argv, cwd) {
     dir: directory,
     write: values.write ?? false,
     rules: chosenRules([...values.rule ?? [], ...(values.only ?? []).flatMap((o) => o.split(","))]),
-    config: values.config !== void 0 ? (0, import_node_path24.resolve)(cwd, values.config) : void 0,
+    config: values.config !== void 0 ? (0, import_node_path25.resolve)(cwd, values.config) : void 0,
     dockerfile: values.dockerfile,
     composeFiles: values["compose-file"],
     settingsModule: values["settings-module"],
@@ -40041,14 +40516,14 @@ async function fix(options, io) {
 }
 
 // src/util/paths.ts
-var import_node_path25 = require("node:path");
+var import_node_path26 = require("node:path");
 function reportDirectory(directory) {
-  return import_node_path25.posix.normalize(directory.replace(/\\/g, "/")).replace(/(.)\/+$/, "$1");
+  return import_node_path26.posix.normalize(directory.replace(/\\/g, "/")).replace(/(.)\/+$/, "$1");
 }
 function repoPath(directory, file) {
   const dir = directory.replace(/\\/g, "/");
-  if (dir === "" || import_node_path25.posix.isAbsolute(dir) || /^[A-Za-z]:\//.test(dir)) return file;
-  const joined = import_node_path25.posix.normalize(import_node_path25.posix.join(dir, file));
+  if (dir === "" || import_node_path26.posix.isAbsolute(dir) || /^[A-Za-z]:\//.test(dir)) return file;
+  const joined = import_node_path26.posix.normalize(import_node_path26.posix.join(dir, file));
   return joined.startsWith("../") ? file : joined;
 }
 
@@ -40710,7 +41185,7 @@ function fileName2(name2) {
 }
 
 // src/report/sarif.ts
-var import_node_path26 = require("node:path");
+var import_node_path27 = require("node:path");
 var import_node_url = require("node:url");
 var SARIF_SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 var LEVEL = {
@@ -40725,7 +41200,7 @@ function renderSarif(report, rules) {
 }
 function sarifLog(report, rules) {
   const index = new Map(rules.map((r, i) => [r.id, i]));
-  const absolute = (0, import_node_path26.isAbsolute)(report.directory);
+  const absolute = (0, import_node_path27.isAbsolute)(report.directory);
   return {
     $schema: SARIF_SCHEMA_URI,
     version: "2.1.0",
@@ -40764,7 +41239,7 @@ function ruleDescriptor(rule, version) {
   };
 }
 function result(report, f, ruleIndex) {
-  const uri = (0, import_node_path26.isAbsolute)(report.directory) ? f.file : repoPath(report.directory, f.file);
+  const uri = (0, import_node_path27.isAbsolute)(report.directory) ? f.file : repoPath(report.directory, f.file);
   const region = f.line === void 0 ? void 0 : {
     startLine: f.line,
     ...f.column !== void 0 ? { startColumn: f.column } : {},
@@ -41235,7 +41710,7 @@ init_registry();
 
 // src/runner-secrets.ts
 var import_node_fs6 = require("node:fs");
-var import_node_path27 = require("node:path");
+var import_node_path28 = require("node:path");
 var MAX_CONFIG_BYTES2 = 256 * 1024;
 var MAX_INCLUDE_DEPTH = 3;
 var MAX_MODULE_DEPTH = 3;
@@ -41295,7 +41770,7 @@ function readSmallFile(file) {
   }
 }
 function gitDirOf(dir) {
-  const dotGit = (0, import_node_path27.join)(dir, ".git");
+  const dotGit = (0, import_node_path28.join)(dir, ".git");
   try {
     const stat = (0, import_node_fs6.statSync)(dotGit, { throwIfNoEntry: false });
     if (!stat) return void 0;
@@ -41304,7 +41779,7 @@ function gitDirOf(dir) {
     return void 0;
   }
   const pointer = /^gitdir:\s*(.+)$/m.exec(readSmallFile(dotGit) ?? "")?.[1]?.trim();
-  return pointer ? (0, import_node_path27.resolve)(dir, pointer) : void 0;
+  return pointer ? (0, import_node_path28.resolve)(dir, pointer) : void 0;
 }
 function configTexts(file, home, depth = 0, seen = /* @__PURE__ */ new Set()) {
   if (depth > MAX_INCLUDE_DEPTH || seen.has(file)) return [];
@@ -41314,37 +41789,37 @@ function configTexts(file, home, depth = 0, seen = /* @__PURE__ */ new Set()) {
   const out = [text];
   for (const m of text.matchAll(/^\s*path\s*=\s*(.+)$/gim)) {
     let target = m[1].trim().replace(/^"(.*)"$/, "$1");
-    if (target.startsWith("~/") && home) target = (0, import_node_path27.join)(home, target.slice(2));
-    if (!(0, import_node_path27.isAbsolute)(target)) target = (0, import_node_path27.resolve)((0, import_node_path27.dirname)(file), target);
+    if (target.startsWith("~/") && home) target = (0, import_node_path28.join)(home, target.slice(2));
+    if (!(0, import_node_path28.isAbsolute)(target)) target = (0, import_node_path28.resolve)((0, import_node_path28.dirname)(file), target);
     out.push(...configTexts(target, home, depth + 1, seen));
   }
   return out;
 }
 function configFilesOf(gitDir) {
-  const files = [(0, import_node_path27.join)(gitDir, "config")];
-  const common = readSmallFile((0, import_node_path27.join)(gitDir, "commondir"))?.trim();
-  if (common) files.push((0, import_node_path27.join)((0, import_node_path27.resolve)(gitDir, common), "config"));
+  const files = [(0, import_node_path28.join)(gitDir, "config")];
+  const common = readSmallFile((0, import_node_path28.join)(gitDir, "commondir"))?.trim();
+  if (common) files.push((0, import_node_path28.join)((0, import_node_path28.resolve)(gitDir, common), "config"));
   const modules = (dir, depth) => {
     if (depth > MAX_MODULE_DEPTH || !(0, import_node_fs6.existsSync)(dir)) return;
     try {
       for (const e of (0, import_node_fs6.readdirSync)(dir, { withFileTypes: true })) {
         if (!e.isDirectory()) continue;
-        files.push((0, import_node_path27.join)(dir, e.name, "config"));
-        modules((0, import_node_path27.join)(dir, e.name, "modules"), depth + 1);
-        modules((0, import_node_path27.join)(dir, e.name), depth + 1);
+        files.push((0, import_node_path28.join)(dir, e.name, "config"));
+        modules((0, import_node_path28.join)(dir, e.name, "modules"), depth + 1);
+        modules((0, import_node_path28.join)(dir, e.name), depth + 1);
       }
     } catch {
     }
   };
-  modules((0, import_node_path27.join)(gitDir, "modules"), 0);
+  modules((0, import_node_path28.join)(gitDir, "modules"), 0);
   return [...new Set(files)];
 }
 function checkoutCredentials(root, workspace, home) {
-  const dirs = [(0, import_node_path27.resolve)(workspace)];
-  const rel = (0, import_node_path27.relative)((0, import_node_path27.resolve)(workspace), (0, import_node_path27.resolve)(root));
-  if (rel && !rel.startsWith("..") && !(0, import_node_path27.isAbsolute)(rel)) {
-    let dir = (0, import_node_path27.resolve)(workspace);
-    for (const part of rel.split(import_node_path27.sep)) dirs.push(dir = (0, import_node_path27.join)(dir, part));
+  const dirs = [(0, import_node_path28.resolve)(workspace)];
+  const rel = (0, import_node_path28.relative)((0, import_node_path28.resolve)(workspace), (0, import_node_path28.resolve)(root));
+  if (rel && !rel.startsWith("..") && !(0, import_node_path28.isAbsolute)(rel)) {
+    let dir = (0, import_node_path28.resolve)(workspace);
+    for (const part of rel.split(import_node_path28.sep)) dirs.push(dir = (0, import_node_path28.join)(dir, part));
   }
   const out = [];
   for (const dir of dirs) {
@@ -41517,7 +41992,7 @@ function parseCommandLine(argv, cwd) {
       directory,
       directoryOption: "Directory",
       // A --config path is the user's, relative to where they run the command, like --output.
-      configFile: config2 !== void 0 ? (0, import_node_path31.resolve)(cwd, config2) : void 0,
+      configFile: config2 !== void 0 ? (0, import_node_path32.resolve)(cwd, config2) : void 0,
       discovery: {
         dockerfile: nonEmpty("dockerfile", values.dockerfile),
         composeFiles: values["compose-file"]?.map((f) => nonEmpty("compose-file", f)),
@@ -41530,7 +42005,7 @@ function parseCommandLine(argv, cwd) {
     dirs: projects,
     many,
     format,
-    output: output !== void 0 ? (0, import_node_path31.resolve)(cwd, output) : void 0,
+    output: output !== void 0 ? (0, import_node_path32.resolve)(cwd, output) : void 0,
     verbose: values.verbose ?? false
   };
 }
@@ -41553,11 +42028,11 @@ function smokeRequest(values, nonEmpty) {
 function projectsIn(cwd, dir) {
   const real = scannedDirectory(cwd, dir, "--each");
   const names = (0, import_node_fs8.readdirSync)(real, { withFileTypes: true }).filter(
-    (e) => !e.name.startsWith(".") && (e.isDirectory() || e.isSymbolicLink() && isDirectory((0, import_node_path31.join)(real, e.name)))
+    (e) => !e.name.startsWith(".") && (e.isDirectory() || e.isSymbolicLink() && isDirectory((0, import_node_path32.join)(real, e.name)))
   ).map((e) => e.name).sort();
   if (names.length === 0)
     throw new OptionError(`--each '${dir}' holds no directory. Expected one per project.`);
-  return names.map((name2) => (0, import_node_path31.join)(dir, name2));
+  return names.map((name2) => (0, import_node_path32.join)(dir, name2));
 }
 function isDirectory(path4) {
   try {
@@ -41652,7 +42127,7 @@ async function reviewProject(request, options, io, env) {
     log,
     now: Date.now,
     // Tokens of the environment and credentials of the checkouts above the directory never reach the report.
-    secrets: (root) => runnerSecrets({ env, root, workspace: (0, import_node_path31.parse)(root).root }),
+    secrets: (root) => runnerSecrets({ env, root, workspace: (0, import_node_path32.parse)(root).root }),
     analyze: io.analyze
   });
 }

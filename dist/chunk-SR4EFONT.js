@@ -13,7 +13,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-4TG3OYIX.js";
+} from "./chunk-BIYIAAM2.js";
 import {
   insertLines,
   normalizePackageName,

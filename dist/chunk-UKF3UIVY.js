@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-G62WJA4Y.js";
+} from "./chunk-SR4EFONT.js";
 import {
   makeReport
 } from "./chunk-AADTFP4D.js";
 import {
   RULES
-} from "./chunk-4TG3OYIX.js";
+} from "./chunk-BIYIAAM2.js";
 import {
   SEVERITIES,
   UnsafePathError,

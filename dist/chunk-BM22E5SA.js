@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-7CFIIQTS.js";
+} from "./chunk-6BYPKPPP.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -31,7 +31,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-4TG3OYIX.js";
+} from "./chunk-BIYIAAM2.js";
 import {
   UnsafePathError,
   readInside,

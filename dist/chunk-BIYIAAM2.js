@@ -18441,6 +18441,9 @@ var callPathFunction = (_recorder, _ctx, name2, args, line) => {
     case "pathlib.PurePath":
     case "pathlib.PosixPath":
     case "environ.Path":
+    case "unipath.Path":
+    case "unipath.FSPath":
+    case "unipath.path.Path":
       if (!a0) return { t: "unknown", text: "Path()", line };
       return joinAll(
         lift(a0, (p) => asPath(p, line)),
@@ -18454,6 +18457,10 @@ var callPathFunction = (_recorder, _ctx, name2, args, line) => {
 function callPathMethod(o, method, args, line) {
   if (["resolve", "absolute", "expanduser", "as_posix", "__str__"].includes(method)) return o;
   if (method === "joinpath" || method === "path") return joinAll(o, args.pos, line);
+  if (method === "child") return joinAll(o, args.pos, line);
+  const [n] = args.pos;
+  if (method === "ancestor" && n?.t === "num" && Number.isInteger(n.v) && n.v >= 0)
+    return ancestor(o, n.v, line);
   return void 0;
 }
 function pathAttribute(o, prop, line) {
@@ -18952,7 +18959,18 @@ function binary(a, op, b, line) {
   }
   const presence = presenceTest(a, op, b, line);
   if (presence) return presence;
-  return lift(a, (x) => lift(b, (y) => scalarBinary(x, op, y, line)));
+  const left = ["==", "!=", "in", "not in"].includes(op) ? withComparedWords(a, b) : a;
+  return lift(left, (x) => lift(b, (y) => scalarBinary(x, op, y, line)));
+}
+function withComparedWords(a, b) {
+  if (a.t !== "env" || !a.probes?.length || a.probes.some((p) => p.v.t !== "str" || p.v.v !== p.text))
+    return a;
+  const words2 = (b.t === "str" ? [b] : b.t === "list" ? b.items : []).flatMap(
+    (w) => w.t === "str" && w.v !== "" && !a.probes?.some((p) => p.text === w.v) ? [w.v] : []
+  );
+  if (words2.length === 0 || words2.length > 8) return a;
+  const added = words2.map((text) => ({ text, v: { t: "str", v: text, line: a.line } }));
+  return { ...a, probes: [...a.probes, ...added] };
 }
 function presenceTest(a, op, b, line) {
   if (!["is", "is not", "==", "!="].includes(op) || b.t !== "none") return void 0;
@@ -20618,6 +20636,8 @@ function envSource(v, inner) {
     return t2 === void 0 ? [] : [[p.text, t2]];
   });
   if (truths.length > 0) out.truthWhenSetTo = Object.fromEntries(truths);
+  const compared = truths.map(([text]) => text).filter((text) => !PROBE_TEXTS.includes(text));
+  if (compared.length > 0) out.comparedWith = compared;
   return out;
 }
 function pathSource(v, baseDirParts) {
@@ -21526,8 +21546,9 @@ var ImageLayout = class {
   destOf(stage, index, ins) {
     const wd = this.workdirAt(stage, index) ?? "/";
     const sources = this.sourcesOf(ins);
-    const isDir = ins.dest.endsWith("/") || ins.dest === "." || sources.length > 1 || sources.some((s) => /[*?[]/.test(s) || this.isDirSource(s, ins));
-    return { path: import_node_path2.posix.resolve(wd, ins.dest), isDir };
+    const path = import_node_path2.posix.resolve(wd, ins.dest);
+    const isDir = ins.dest.endsWith("/") || ins.dest === "." || path === wd || sources.length > 1 || sources.some((s) => /[*?[]/.test(s) || this.isDirSource(s, ins));
+    return { path, isDir };
   }
   resolvedSources = /* @__PURE__ */ new Map();
   /**
@@ -21740,15 +21761,21 @@ function isSqliteFile(path) {
   return /\.sqlite3$/.test(path);
 }
 var DEVELOPMENT_WORD = /(^|[._-])(override|dev|develop|development|debug|local|test|tests|testing|ci|integration|e2e)([._-]|$)/;
-function isDevelopmentComposeFile(path, composeFiles = []) {
+function isDevelopmentComposeFile(path, composeFiles = [], mergedWith = []) {
   const name2 = baseOf(path).toLowerCase();
   if (DEVELOPMENT_WORD.test(name2)) return true;
   if (!/^(docker-)?compose\.ya?ml$/.test(name2)) return false;
   const dir = path.slice(0, Math.max(path.lastIndexOf("/"), 0));
-  if (DEVELOPMENT_WORD.test(baseOf(dir).toLowerCase())) return true;
+  if (isNamedForDevelopment(baseOf(dir))) return true;
+  if (mergedWith.some((f) => f !== path && isNamedForProduction(f))) return false;
   return composeFiles.some(
     (f) => f.slice(0, Math.max(f.lastIndexOf("/"), 0)) === dir && isNamedForProduction(f)
   );
+}
+var SETUP_WORD = /^(docker|compose|env|envs|environment|environments|stack|setup|config|deploy|deployment)$/;
+function isNamedForDevelopment(dir) {
+  const words2 = dir.toLowerCase().split(/[._\s-]+/).filter((w) => w !== "");
+  return words2.some((w) => DEVELOPMENT_WORD.test(w)) && words2.every((w) => DEVELOPMENT_WORD.test(w) || SETUP_WORD.test(w));
 }
 function isNamedForProduction(path) {
   return /(^|[._-])(prod|production|deploy|release|live)([._-]|$)/.test(baseOf(path).toLowerCase()) || isSwarmStackFile(path);
@@ -22424,6 +22451,7 @@ function recordAssigns(assigns, src) {
       literal: literal2,
       line: src.lineOffset + a.Pos().Line()
     };
+    if (src.guards.length > 0) assignment.guards = src.guards;
     src.assignments.push(assignment);
     recorded.push({ ...assignment, text: sliceBetween(a, a, src) });
   }
@@ -22503,16 +22531,13 @@ var import_node_path3 = __toESM(require_node_path(), 1);
 function jsonArray(args) {
   const t2 = args.trim();
   if (!t2.startsWith("[")) return void 0;
-  for (let end = t2.indexOf("]"); end >= 0; end = t2.indexOf("]", end + 1)) {
-    let v;
-    try {
-      v = JSON.parse(t2.slice(0, end + 1));
-    } catch {
-      continue;
-    }
-    return Array.isArray(v) && v.every((x) => typeof x === "string") ? v : void 0;
+  let v;
+  try {
+    v = JSON.parse(t2);
+  } catch {
+    return void 0;
   }
-  return void 0;
+  return Array.isArray(v) && v.every((x) => typeof x === "string") ? v : void 0;
 }
 function takeFlags(args, escape2) {
   const flags = [];
@@ -22566,6 +22591,12 @@ var nameSlack = (previousValue) => 4096 + 2 * (previousValue?.length ?? 0);
 function normalizeKeepSlash(p) {
   const n = import_node_path3.posix.normalize(p);
   return n.length > 1 && n.endsWith("/") && !p.endsWith("/") ? n.slice(0, -1) : n;
+}
+function contextSource(source) {
+  if (!source.split("/").includes("..") || /^[a-z][a-z0-9+.-]*:\/\//i.test(source)) return source;
+  const clean2 = import_node_path3.posix.normalize(`/${source}`).slice(1);
+  if (clean2 === "" || clean2 === "/") return ".";
+  return source.endsWith("/") && !clean2.endsWith("/") ? `${clean2}/` : clean2;
 }
 function printable(s) {
   const clean2 = s.replace(/[^\x20-\x7e]/g, "?");
@@ -22845,6 +22876,16 @@ var Modeller = class {
     }
     return this.args.get(name2) ?? UNKNOWN2;
   }
+  /** The ARG and ENV values of the stage at this point, as a RUN's shell sees them (ENV wins over ARG). */
+  knownVariables() {
+    const out = {};
+    for (const [name2, state] of this.args) if (state.kind === "value") out[name2] = state.value;
+    for (const [name2, value] of this.env) {
+      if (value !== void 0) out[name2] = value;
+      else delete out[name2];
+    }
+    return out;
+  }
   expand(raw) {
     return expand(raw, (n) => this.stageLookup(n), this.escape);
   }
@@ -22982,6 +23023,8 @@ var Modeller = class {
     const { flags, rest } = takeFlags(instr.args, this.escape);
     const mounts = flags.filter((f) => f.startsWith("--mount")).map((f) => f.replace(/^--mount=?/, ""));
     const run = { keyword: "RUN", line: instr.line, endLine: instr.endLine, mounts };
+    const variables = this.knownVariables();
+    if (Object.keys(variables).length > 0) run.variables = variables;
     const argv = jsonArray(rest);
     if (argv) {
       run.argv = argv;
@@ -23013,11 +23056,12 @@ var Modeller = class {
     const expanded = words2.map((w) => w.startsWith("<<") ? w : this.expand(w) ?? w);
     const dest = expanded.length > 1 ? this.resolvePath(expanded.at(-1)) : "";
     const fromFlag = flags.find((f) => f.startsWith("--from="));
+    const inContext = (w) => fromFlag || w.startsWith("<<") ? w : contextSource(w);
     const copy = {
       keyword: instr.keyword,
       line: instr.line,
       endLine: instr.endLine,
-      sources: expanded.slice(0, -1),
+      sources: expanded.slice(0, -1).map(inContext),
       dest
     };
     if (fromFlag) {
@@ -23028,7 +23072,7 @@ var Modeller = class {
     }
     const patterns = words2.slice(0, -1).flatMap((w, index) => {
       const pattern = w.startsWith("<<") ? void 0 : this.sourcePattern(w);
-      return pattern === void 0 ? [] : [{ index, pattern }];
+      return pattern === void 0 ? [] : [{ index, pattern: inContext(pattern) }];
     });
     if (patterns.length > 0) copy.sourcePatterns = patterns;
     return copy;
@@ -24059,12 +24103,21 @@ function supervisordRun(argv) {
 }
 function supervisorPrograms(file, text) {
   const out = [];
+  const users = /* @__PURE__ */ new Map();
   let program;
   let last;
+  let directory;
+  const section = [];
+  const closeSection = () => {
+    if (directory !== void 0) for (const p of section) p.directory = directory;
+    section.length = 0;
+    directory = void 0;
+  };
   text.split(/\r?\n/).forEach((raw, i) => {
     const line = raw.replace(/\s[;#].*$/, "");
     const header = /^\s*\[([^\]]+)\]\s*$/.exec(line);
     if (header) {
+      closeSection();
       program = /^program:(.+)$/.exec(header[1].trim())?.[1].trim();
       last = void 0;
       return;
@@ -24075,11 +24128,21 @@ function supervisorPrograms(file, text) {
       return;
     }
     last = void 0;
+    const user = /^\s*user\s*[=:]\s*(\S+)\s*$/.exec(line);
+    if (program && user) users.set(program, user[1]);
+    const dir = /^\s*directory\s*[=:]\s*(\S.*?)\s*$/.exec(line);
+    if (program && dir && !dir[1].includes("%(")) directory = dir[1];
     const m = /^\s*command\s*[=:]\s*(.*)$/.exec(line);
     if (!program || !m || m[1].trim() === "") return;
     last = { file, line: i + 1, name: program, command: m[1].trim(), argv: commandWords(m[1]) };
     out.push(last);
+    section.push(last);
   });
+  for (const p of out) {
+    const user = users.get(p.name);
+    if (user) p.user = user;
+  }
+  closeSection();
   return out;
 }
 function commandWords(command) {
@@ -24167,7 +24230,8 @@ function withSupervisorPrograms(commands, app) {
     redirects: [],
     viaExec: true,
     origin: "supervisor",
-    program: p.name
+    program: p.name,
+    ...p.directory !== void 0 ? { directory: p.directory } : {}
   }));
   return [...commands.slice(0, at2 + 1), ...run, ...commands.slice(at2 + 1)];
 }
@@ -24320,7 +24384,7 @@ function scriptCommands(s, caller, args, chain2, depth) {
   const argsVariables = argumentsHeldBy(s.script);
   let dir = workdir;
   for (const c of commandsThatRun(s.script.commands, inputs)) {
-    dir = directoryAfter(c.argv, dir);
+    dir = directoryAfter(c.argv, dir, inputs.variable);
     chain2.reached?.commands.add(c);
     const runsArgs = runsArguments(c.argv, argsVariables);
     if (runsArgs && caller && args && args.length > 0) {
@@ -24367,32 +24431,23 @@ function launched(command, depth = 0) {
   const own = program === "su" ? [run] : [];
   return [...own, ...commands, ...launched(run, depth + 1).filter((c) => c !== run)];
 }
-function djangoDirectories(app) {
-  const workdir = app.dockerfile?.targetStage?.workdir || "/";
-  const servers = [];
-  const manage = [];
-  for (const chain2 of [effectiveCommand(app), imageCommand(app)]) {
-    let dir = workdir;
-    for (const c of chain2) {
-      dir = directoryAfter(c.argv, dir);
-      const script = c.argv.find((w) => basename2(w) === "manage.py");
-      if (script) manage.push(import_node_path6.posix.dirname(import_node_path6.posix.resolve(dir, script)));
-      else if (serverOf(c.argv)) servers.push(import_node_path6.posix.resolve(dir, chdirOf(programArgv(c.argv)) ?? "."));
+function directoryAfter(argv, dir, variable) {
+  if (argv[0] !== "cd" || argv.length !== 2 || argv[1] === "-" || argv[1].startsWith("~")) return dir;
+  const target = argv[1].includes("$") ? expandKnown(argv[1], variable) : argv[1];
+  return target === void 0 || target === "" ? dir : import_node_path6.posix.resolve(dir, target);
+}
+function expandKnown(word, variable) {
+  if (!variable) return void 0;
+  let unknown = false;
+  const out = word.replace(
+    /\$(?:\{(\w+)\}|(\w+))/g,
+    (_, braced, bare) => {
+      const value = variable(braced ?? bare ?? "");
+      if (typeof value !== "string") unknown = true;
+      return typeof value === "string" ? value : "";
     }
-  }
-  return [.../* @__PURE__ */ new Set([...servers, ...manage])];
-}
-function chdirOf(argv) {
-  for (let i = 1; i < argv.length; i++) {
-    if (argv[i] === "--chdir") return argv[i + 1];
-    if (argv[i].startsWith("--chdir=")) return argv[i].slice("--chdir=".length);
-  }
-  return void 0;
-}
-function directoryAfter(argv, dir) {
-  if (argv[0] !== "cd" || argv.length !== 2 || argv[1] === "-" || argv[1].includes("$") || argv[1].startsWith("~"))
-    return dir;
-  return import_node_path6.posix.resolve(dir, argv[1]);
+  );
+  return unknown || out.includes("$") ? void 0 : out;
 }
 var ALL_ARGS = /* @__PURE__ */ new Set(["$@", "$*", "${@}", "${*}"]);
 function argumentsHeldBy(script) {
@@ -24606,6 +24661,49 @@ function servicesOfImage(services, app) {
 function buildsDockerfile(service, dockerfile, contextDir) {
   const build2 = service.build;
   return build2 !== void 0 && normalizeRelative(build2.dockerfile) === dockerfile && (normalizeRelative(build2.context) ?? build2.context) === contextDir;
+}
+
+// src/model/command/directories.ts
+var import_node_path7 = __toESM(require_node_path(), 1);
+function djangoDirectories(app) {
+  const servers = [];
+  const manage = [];
+  for (const chain2 of [effectiveCommand(app), imageCommand(app)]) {
+    for (const { command, dir } of withDirectories(app, chain2)) {
+      const script = command.argv.find((w) => basename2(w) === "manage.py");
+      if (script) manage.push(import_node_path7.posix.dirname(import_node_path7.posix.resolve(dir, script)));
+      else if (serverOf(command.argv)) servers.push(serverDir(command, dir));
+    }
+  }
+  return [.../* @__PURE__ */ new Set([...servers, ...manage])];
+}
+function serverDirectory(app) {
+  for (const { command, dir } of withDirectories(app, effectiveCommand(app)))
+    if (serverOf(command.argv)) return serverDir(command, dir);
+  return void 0;
+}
+function withDirectories(app, chain2) {
+  let dir = app.dockerfile?.targetStage?.workdir || "/";
+  const assigned = new Set(
+    app.entrypointScripts.flatMap((s) => (s.script.assignments ?? []).map((a) => a.name))
+  );
+  const known2 = containerVariables(app.dockerfile?.targetStage?.env ?? {}, app.compose?.appService);
+  const variable = (name2) => assigned.has(name2) ? void 0 : known2(name2);
+  return chain2.map((command) => {
+    dir = directoryAfter(command.argv, dir, variable);
+    const at2 = command.directory !== void 0 ? import_node_path7.posix.resolve(dir, command.directory) : dir;
+    return { command, dir: at2 };
+  });
+}
+function serverDir(command, dir) {
+  return import_node_path7.posix.resolve(dir, chdirOf(programArgv(command.argv)) ?? ".");
+}
+function chdirOf(argv) {
+  for (let i = 1; i < argv.length; i++) {
+    if (argv[i] === "--chdir") return argv[i + 1];
+    if (argv[i].startsWith("--chdir=")) return argv[i].slice("--chdir=".length);
+  }
+  return void 0;
 }
 
 // src/model/command/pip.ts
@@ -24911,7 +25009,7 @@ function writtenComposeArgv(c) {
 }
 
 // src/rules/lib/each.ts
-var import_node_path7 = __toESM(require_node_path(), 1);
+var import_node_path8 = __toESM(require_node_path(), 1);
 function composeServices(project) {
   return project.apps.flatMap((app) => (app.compose?.services ?? []).map((service) => ({ app, service })));
 }
@@ -24939,7 +25037,7 @@ function otherAppServices(app) {
   if (!compose?.appService) return [];
   const ofImage = compose.appImageServices ?? [compose.appService];
   const out = ofImage.filter((s) => s !== compose.appService).map((service) => ({ service, app }));
-  const projectDir = app.managePy ? import_node_path7.posix.dirname(app.managePy) : void 0;
+  const projectDir = app.managePy ? import_node_path8.posix.dirname(app.managePy) : void 0;
   if (projectDir === void 0) return out;
   const foreign = { ...app, dockerfile: void 0, entrypointScripts: [] };
   for (const service of compose.services) {
@@ -25349,7 +25447,7 @@ RUN pip install --no-cache-dir -r requirements.txt
 });
 
 // src/rules/TF0204-deps-installed-at-start.ts
-var import_node_path8 = __toESM(require_node_path(), 1);
+var import_node_path9 = __toESM(require_node_path(), 1);
 var depsInstalledAtStart = defineRule({
   id: "TF0204",
   name: "deps-installed-at-start",
@@ -25423,18 +25521,18 @@ function syncedEnvironment(argv, workdir, env) {
     return at2 < 0 ? void 0 : argv[at2].includes("=") ? argv[at2].slice(name2.length + 1) : argv[at2 + 1];
   };
   const dir = option("--project") ?? option("--directory");
-  const base = dir === void 0 ? workdir : workdir?.startsWith("/") ? import_node_path8.posix.resolve(workdir, dir) : void 0;
+  const base = dir === void 0 ? workdir : workdir?.startsWith("/") ? import_node_path9.posix.resolve(workdir, dir) : void 0;
   const named = env.UV_PROJECT_ENVIRONMENT;
   if (named !== void 0)
-    return named.startsWith("/") ? import_node_path8.posix.normalize(named) : base && import_node_path8.posix.resolve(base, named);
-  return base?.startsWith("/") ? import_node_path8.posix.join(base, ".venv") : void 0;
+    return named.startsWith("/") ? import_node_path9.posix.normalize(named) : base && import_node_path9.posix.resolve(base, named);
+  return base?.startsWith("/") ? import_node_path9.posix.join(base, ".venv") : void 0;
 }
 
 // src/model/compose.ts
-var import_node_path11 = __toESM(require_node_path(), 1);
+var import_node_path12 = __toESM(require_node_path(), 1);
 
 // src/model/compose/loader.ts
-var import_node_path10 = __toESM(require_node_path(), 1);
+var import_node_path11 = __toESM(require_node_path(), 1);
 
 // src/parse/compose.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -25644,10 +25742,10 @@ function interpolationDefault(raw) {
 }
 
 // src/model/compose/yaml-nodes.ts
-var import_node_path9 = __toESM(require_node_path(), 1);
+var import_node_path10 = __toESM(require_node_path(), 1);
 function relPath(dir, p) {
-  if (p.startsWith("/")) return import_node_path9.posix.normalize(p);
-  const joined = import_node_path9.posix.normalize(import_node_path9.posix.join(dir, p));
+  if (p.startsWith("/")) return import_node_path10.posix.normalize(p);
+  const joined = import_node_path10.posix.normalize(import_node_path10.posix.join(dir, p));
   return joined.length > 1 ? joined.replace(/\/$/, "") : joined;
 }
 function isNull(n) {
@@ -25887,7 +25985,7 @@ var Loader = class {
     if (v.kind === "map") {
       const service = scalarString(entryOf(v, "service")?.value);
       const other = scalarString(entryOf(v, "file")?.value);
-      if (service) return { file: other ? relPath(import_node_path10.posix.dirname(file), other) : file, service };
+      if (service) return { file: other ? relPath(import_node_path11.posix.dirname(file), other) : file, service };
     }
     this.errors.push({
       file,
@@ -26443,8 +26541,8 @@ function modelCompose(files, env, options = {}) {
 }
 function build(files, env, options, errors) {
   const loader = new Loader(files, options.texts ?? {}, env, errors);
-  const projectDir = files.length > 0 ? import_node_path11.posix.dirname(files[0].file) : ".";
-  const dirFor = (file) => options.pathsFrom?.[file] ?? (loader.mergeFiles.has(file) ? projectDir : import_node_path11.posix.dirname(file));
+  const projectDir = files.length > 0 ? import_node_path12.posix.dirname(files[0].file) : ".";
+  const dirFor = (file) => options.pathsFrom?.[file] ?? (loader.mergeFiles.has(file) ? projectDir : import_node_path12.posix.dirname(file));
   const used = [];
   const merged = /* @__PURE__ */ new Map();
   const volumes = /* @__PURE__ */ new Set();
@@ -26466,7 +26564,7 @@ function build(files, env, options, errors) {
   const services = [...merged.values()].map((s) => conv.service(s.name, s.file, s.line, s.node));
   resolveVolumesFrom(services, loader.texts);
   const projectDirs = new Set(
-    Object.keys(loader.texts).filter((f) => import_node_path11.posix.basename(f) === "manage.py").map((f) => import_node_path11.posix.dirname(f))
+    Object.keys(loader.texts).filter((f) => import_node_path12.posix.basename(f) === "manage.py").map((f) => import_node_path12.posix.dirname(f))
   );
   const appService = pickAppService(services, loader.texts, projectDir, projectDirs);
   if (appService) appService.role = "app";
@@ -26718,6 +26816,33 @@ function usedInSettings(a, settings, elsewhere) {
   return elsewhere && (a.file ?? settings.file) === settings.file ? elsewhere.usedAt : "";
 }
 
+// src/rules/lib/debug-switch.ts
+function isDebugVariable(variable) {
+  return /(^|_)DEBUG(_|$)/i.test(variable);
+}
+var FLAG_WORD = /^(1|0|true|false|yes|no|on|off|y|n|t|f)$/i;
+var DEVELOPMENT_WORD2 = /^(dev|devel|develop|development|local|debug)$/i;
+var ENVIRONMENT_NAME = /(^|_)(ENV|ENVIRONMENT|STAGE|TIER|DEPLOYMENT|DEPLOY_ENV)$/i;
+function givenValues(app, variable) {
+  const values = (app.compose?.appService?.environment ?? []).filter((e) => e.name === variable && e.value !== void 0 && !e.interpolated).map((e) => e.value);
+  const env = app.dockerfile?.targetStage?.env[variable];
+  return env === void 0 ? values : [...values, env];
+}
+function isEnvironmentName(v, given) {
+  if (isDebugVariable(v.variable)) return false;
+  const words2 = [...v.comparedWith ?? [], ...given].filter((w) => w.trim() !== "");
+  return ENVIRONMENT_NAME.test(v.variable) || words2.some((w) => !FLAG_WORD.test(w.trim()));
+}
+function developmentWord(v, given) {
+  const compared = (v.comparedWith ?? []).filter((w) => v.truthWhenSetTo?.[w] === true);
+  const fallback = v.whenSet && v.fallback?.kind === "literal" ? String(v.fallback.value) : void 0;
+  return compared.find((w) => DEVELOPMENT_WORD2.test(w)) ?? (fallback !== void 0 && DEVELOPMENT_WORD2.test(fallback) ? fallback : void 0) ?? given.find((w) => DEVELOPMENT_WORD2.test(w.trim()))?.trim() ?? compared[0] ?? "development";
+}
+function switchComparison(setting, v, given) {
+  const word = isEnvironmentName(v, given) ? developmentWord(v, given) : "1";
+  return `${setting} = os.environ.get("${v.variable}", "") == "${word}"`;
+}
+
 // src/rules/TF0302-debug-in-code.ts
 var debugInCode = defineRule({
   id: "TF0302",
@@ -26805,6 +26930,16 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
           });
           continue;
         }
+        const given = givenValues(app, v.variable);
+        const word = onlyForOneName(v, given);
+        if (word !== void 0) {
+          findings.push({
+            file: a.file ?? settings.file,
+            line: a.line,
+            ...msg`DEBUG is on when ${v.variable} is ${word}, and ${v.variable} falls back to a value that turns it on when it is unset, so a deploy that does not set ${v.variable} runs in debug mode; keep the comparison and make the fallback empty: ${code(`DEBUG = os.environ.get("${v.variable}", "") == "${word}"`)}, with ${v.variable}=${word} set where you develop.`
+          });
+          continue;
+        }
         if (v.presence || inverted(v) || !isDebugVariable(v.variable) && trueForEveryWord(v)) {
           findings.push({ file: a.file ?? settings.file, line: a.line, ...offUnlessSet(v) });
           continue;
@@ -26813,14 +26948,15 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
           findings.push({
             file: a.file ?? settings.file,
             line: a.line,
-            ...msg`DEBUG is true unless ${v.variable} names the one environment it is compared with (${v.variable} is an environment name, not an on/off flag), so a deploy that does not set ${v.variable} to its production name runs in debug mode; turn debug on only for a development name instead: ${code(`DEBUG = os.environ.get("${v.variable}", "") == "development"`)}, with ${v.variable}=development set where you develop.`
+            ...msg`DEBUG is true unless ${v.variable} names the one environment it is compared with (${v.variable} is an environment name, not an on/off flag), so a deploy that does not set ${v.variable} to its production name runs in debug mode; turn debug on only for a development name instead: ${code(`DEBUG = os.environ.get("${v.variable}", "") == "${developmentWord(v, given)}"`)}, with ${v.variable}=${developmentWord(v, given)} set where you develop.`
           });
           continue;
         }
+        const suggested = code(switchComparison("DEBUG", v, givenValues(app, v.variable)));
         findings.push({
           file: a.file ?? settings.file,
           line: a.line,
-          ...falseWord ? msg`DEBUG is read from ${v.variable} and falls back to a non-empty string, which Python treats as true (so is any value the variable is set to); compare it instead: ${code(`DEBUG = os.environ.get("${v.variable}", "") == "1"`)}.` : msg`DEBUG is read from ${v.variable} but defaults to a true value, so a deploy that does not set the variable runs in debug mode; make the default false: ${code(`DEBUG = os.environ.get("${v.variable}", "") == "1"`)}.`
+          ...falseWord ? msg`DEBUG is read from ${v.variable} and falls back to a non-empty string, which Python treats as true (so is any value the variable is set to); compare it instead: ${suggested}.` : msg`DEBUG is read from ${v.variable} but defaults to a true value, so a deploy that does not set the variable runs in debug mode; make the default false: ${suggested}.`
         });
       }
     }
@@ -26855,7 +26991,7 @@ function providedFinding(app, at2, v, composeFiles) {
   if (given.envFile)
     return {
       ...at2,
-      message: `DEBUG is read from ${v.variable}, which ${given.envFile.composeFile} sets to ${given.value} through its env_file ${given.envFile.file} (line ${given.envFile.line}): every container of this deployment runs in debug mode. ${deployAdvice(v, "that file")}`
+      message: `DEBUG is read from ${v.variable}, which ${given.envFile.composeFile} sets to ${given.value} through its env_file ${given.envFile.file} (line ${given.envFile.line}): every container of this deployment runs in debug mode. ${deployAdvice(app, v, "that file")}`
     };
   if (given.byDefault)
     return {
@@ -26865,13 +27001,20 @@ function providedFinding(app, at2, v, composeFiles) {
     };
   return {
     ...at2,
-    message: v.presence ? `DEBUG is true whenever ${v.variable} is set, whatever its value, and ${given.where} sets it (to '${given.value}'): every container of this image runs in debug mode. Remove ${v.variable} from there and set it only in development.` : `DEBUG is read from ${v.variable}, which ${given.where} sets to '${given.value}': every container of this image runs in debug mode. ${deployAdvice(v, "there")}`
+    message: v.presence ? `DEBUG is true whenever ${v.variable} is set, whatever its value, and ${given.where} sets it (to '${given.value}'): every container of this image runs in debug mode. Remove ${v.variable} from there and set it only in development.` : `DEBUG is read from ${v.variable}, which ${given.where} sets to '${given.value}': every container of this image runs in debug mode. ${deployAdvice(app, v, "there")}`
   };
 }
-function deployAdvice(v, where) {
-  const compare = `DEBUG = os.environ.get("${v.variable}", "") == "1"`;
+function deployAdvice(app, v, where) {
+  const given = givenValues(app, v.variable);
+  const compare = switchComparison("DEBUG", v, given);
+  if (v.whenSet === "text" && isEnvironmentName(v, given)) {
+    const word = developmentWord(v, given);
+    return `${v.variable} names an environment, and the settings take its raw text, in which every name (the production one included) is true: compare it with the development name in the settings instead (\`${compare}\`), so that only ${v.variable}=${word} turns debug on.`;
+  }
   if (v.whenSet === "text")
     return `The settings take the raw text, in which any non-empty word ('False' included) is true, and removing the variable would not help (${v.required ? "they read it without a default" : "their fallback decides then"}): compare the text in the settings instead (\`${compare}\`) and set ${v.variable} only in development.`;
+  if (isEnvironmentName(v, given))
+    return `Set ${v.variable} to the production environment's name ${where}, one the settings do not turn debug on for, and give it the development name only where you develop.`;
   if (v.required)
     return `Set ${v.variable} to a false value ${where} and turn it on only in development (the settings read it without a default, so removing it would stop the app at start).`;
   return `Remove ${v.variable} from ${where} and set it only in development.`;
@@ -26898,7 +27041,7 @@ function conditionalDefaultFinding(app, at2, v, decider, composeFiles) {
   if (truthy2(valueWhenUnset(decider)) !== true) return void 0;
   return {
     ...at2,
-    ...msg`DEBUG is on unless ${x} is set: ${v.variable} falls back to a value that is true whenever ${x} is not set, so the absence of ${x} turns debug on in any deploy that does not set ${v.variable} either; make the default false whatever ${x} says: ${code(`DEBUG = os.environ.get("${v.variable}", "") == "1"`)}.`
+    ...msg`DEBUG is on unless ${x} is set: ${v.variable} falls back to a value that is true whenever ${x} is not set, so the absence of ${x} turns debug on in any deploy that does not set ${v.variable} either; make the default false whatever ${x} says: ${code(switchComparison("DEBUG", v, givenValues(app, v.variable)))}.`
   };
 }
 function providedValue(app, variable, composeFiles) {
@@ -26934,9 +27077,9 @@ function falseDefault(raw, rawText) {
 }
 function truthWhenSetTo(v, text) {
   if (v.whenSet) return text !== "" || Boolean(v.prefix || v.suffix);
-  const known = v.truthWhenSetTo?.[text];
-  if (known !== void 0 || text === "" || !v.truthWhenSetTo) return known;
-  const all = new Set(Object.values(v.truthWhenSetTo));
+  const known2 = v.truthWhenSetTo?.[text];
+  if (known2 !== void 0 || text === "" || !v.truthWhenSetTo) return known2;
+  const all = new Set(commonWordTruths(v));
   return all.size === 1 ? [...all][0] : void 0;
 }
 function inverted(v) {
@@ -26944,13 +27087,19 @@ function inverted(v) {
   return truths.length > 0 && truths.every((t2) => t2 === false);
 }
 var TRUE_WORDS2 = ["1", "true", "True", "yes", "on"];
-function isDebugVariable(variable) {
-  return /(^|_)DEBUG(_|$)/i.test(variable);
-}
 function trueForEveryWord(v) {
   if (v.whenSet || truthy2(valueWhenUnset(v)) !== true) return false;
-  const truths = Object.values(v.truthWhenSetTo ?? {});
+  const truths = commonWordTruths(v);
   return truths.length > 0 && truths.every((t2) => t2);
+}
+function commonWordTruths(v) {
+  return Object.entries(v.truthWhenSetTo ?? {}).filter(([w]) => !v.comparedWith?.includes(w)).map(([, t2]) => t2);
+}
+function onlyForOneName(v, given) {
+  if (v.presence || v.whenSet || !isEnvironmentName(v, given) || truthy2(valueWhenUnset(v)) !== true)
+    return void 0;
+  const on = (v.comparedWith ?? []).filter((w) => v.truthWhenSetTo?.[w] === true);
+  return on.length > 0 && commonWordTruths(v).every((t2) => !t2) ? developmentWord(v, given) : void 0;
 }
 function offUnlessSet(v) {
   const suggested = code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"');
@@ -27863,7 +28012,7 @@ function literalText2(raw) {
 }
 
 // src/rules/TF0308-env-file-in-image.ts
-var import_node_path12 = __toESM(require_node_path(), 1);
+var import_node_path13 = __toESM(require_node_path(), 1);
 var envFileInImage = defineRule({
   id: "TF0308",
   name: "env-file-in-image",
@@ -27908,9 +28057,9 @@ in a \`.env*\` directory (\`.envs/.local/.django\`) that nothing loads; any othe
 });
 function namedByCopy(app, line, files) {
   const dir = app.context?.dir ?? ".";
-  const inContext = files.map((f) => dir === "." ? f : import_node_path12.posix.relative(dir, f));
+  const inContext = files.map((f) => dir === "." ? f : import_node_path13.posix.relative(dir, f));
   return (app.dockerfile?.targetStage ? lineage(app.dockerfile) : []).flatMap((s) => s.instructions).some(
-    (i) => (i.keyword === "COPY" || i.keyword === "ADD") && i.line === line && i.sources.some((src) => inContext.includes(import_node_path12.posix.normalize(src).replace(/^\//, "")))
+    (i) => (i.keyword === "COPY" || i.keyword === "ADD") && i.line === line && i.sources.some((src) => inContext.includes(import_node_path13.posix.normalize(src).replace(/^\//, "")))
   );
 }
 function envFilesOfCompose(app) {
@@ -27923,8 +28072,8 @@ function envFilesOfCompose(app) {
   for (const f of envFiles) {
     if (seen.has(f.path)) continue;
     seen.add(f.path);
-    const inContext = dir === "." ? f.path : import_node_path12.posix.relative(dir, f.path);
-    if (inContext.startsWith("..") || import_node_path12.posix.isAbsolute(inContext) || !isUsableEnvFileName(inContext))
+    const inContext = dir === "." ? f.path : import_node_path13.posix.relative(dir, f.path);
+    if (inContext.startsWith("..") || import_node_path13.posix.isAbsolute(inContext) || !isUsableEnvFileName(inContext))
       continue;
     const line = absentFileReachingImage(app, inContext);
     if (line === void 0) continue;
@@ -28125,23 +28274,40 @@ The rule only reports a variable when a similarly named one is provided, and sta
       const read = new Set(settings.envReads.map((r) => r.variable));
       const candidates = [...provided.values.keys()].filter((name2) => !read.has(name2));
       const reported = /* @__PURE__ */ new Set();
+      const databaseKeys = databaseKeysWithoutDefault(app);
       for (const r of settings.envReads) {
-        if (!r.required || provided.values.has(r.variable) || reported.has(`${r.variable}\0${r.file}\0${r.line}`))
+        const key = databaseKeys.get(r.variable);
+        if (!r.required && key === void 0 || provided.values.has(r.variable) || reported.has(`${r.variable}\0${r.file}\0${r.line}`))
           continue;
-        const similar = candidates.filter((c) => similarNames(r.variable, c));
+        const similar = candidates.filter(
+          (c) => similarNames(r.variable, c) || key !== void 0 && databaseKeyOf(c) === key
+        );
         if (similar.length === 0) continue;
         reported.add(`${r.variable}\0${r.file}\0${r.line}`);
         const names = similar.join(", ");
+        const use = key === void 0 ? "" : ` for the database's ${key}, without a default`;
         findings.push({
           file: r.file ?? settings.file,
           line: r.line,
-          message: `The settings require ${r.variable}, which neither ${provided.sources.join(" nor ")} provides; ${similar.length > 1 ? "they provide" : "it provides"} ${names} instead. Use the same name on both sides (rename ${r.variable} in the settings, or set ${r.variable} in the environment).`
+          message: `The settings require ${r.variable}${use}, which neither ${provided.sources.join(" nor ")} provides; ${similar.length > 1 ? "they provide" : "it provides"} ${names} instead. Use the same name on both sides (rename ${r.variable} in the settings, or set ${r.variable} in the environment).`
         });
       }
     }
     return findings;
   }
 });
+function databaseKeysWithoutDefault(app) {
+  const keys = /* @__PURE__ */ new Map();
+  const db = app.settings?.databases;
+  const config2 = db ? defaultDatabase(db) : void 0;
+  if (!config2?.engine || config2.engine.endsWith("sqlite3")) return keys;
+  for (const key of ["HOST", "NAME", "USER", "PASSWORD"]) {
+    const v = config2.fields[key];
+    if (v?.kind === "env" && v.fallback === void 0 && !v.selects?.length && !v.prefix && !v.suffix)
+      keys.set(v.variable, key);
+  }
+  return keys;
+}
 function loadsDotenvInImage(app) {
   if (!app.settings?.dotenvLoads?.length) return false;
   const sent = app.context?.sentFiles;
@@ -28378,10 +28544,10 @@ var SUPERUSER_ADVICE = "Read it from an environment variable the deploy sets (e.
 function fromEnvironment(what, app) {
   const name2 = /^(\w+)=\u2026$/.exec(what)?.[1];
   if (!name2 || name2 === "DJANGO_SUPERUSER_PASSWORD") return SUPERUSER_ADVICE;
-  const known = Object.keys(containerEnv(app)).find((v) => v !== name2 && /PASS/i.test(v) && isSecretName(v));
+  const known2 = Object.keys(containerEnv(app)).find((v) => v !== name2 && /PASS/i.test(v) && isSecretName(v));
   const drop = `drop the assignment and let the deploy set ${name2} in the container's environment`;
-  if (known)
-    return `Take it from the environment instead: ${name2}="$${known}" (${known} is set for the app), or ${drop}.`;
+  if (known2)
+    return `Take it from the environment instead: ${name2}="$${known2}" (${known2} is set for the app), or ${drop}.`;
   return `Take it from the environment instead: ${drop}.`;
 }
 
@@ -28416,17 +28582,19 @@ DEBUG = config("DEBUG", default=False, cast=bool)  # python-decouple
   related: [],
   check(project) {
     const findings = [];
-    for (const { settings } of appSettings(project)) {
+    for (const { app, settings } of appSettings(project)) {
       for (const name2 of BOOLEAN_SETTINGS) {
         for (const a of liveAssignments(settings, name2)) {
           const v = a.value;
           if (v.kind !== "env") continue;
+          const given = givenValues(app, v.variable);
+          const compare = switchComparison(name2, v, given);
           if (!v.whenSet) {
             if (onWheneverSet(v))
               findings.push({
                 file: a.file ?? settings.file,
                 line: a.line,
-                message: `${name2} only tests whether ${v.variable} is set, so any value, 'False' and '0' included, makes it True. Compare the text instead: ${name2} = os.environ.get("${v.variable}", "") == "1".`
+                message: `${name2} only tests whether ${v.variable} is set, so any value, 'False' and '0' included, makes it True. Compare the text instead: ${compare}.`
               });
             continue;
           }
@@ -28434,7 +28602,7 @@ DEBUG = config("DEBUG", default=False, cast=bool)  # python-decouple
           findings.push({
             file: a.file ?? settings.file,
             line: a.line,
-            message: `${name2} is taken from ${v.variable} ${how}, so any non-empty value, 'False' and '0' included, makes it True. Compare the text instead: ${name2} = os.environ.get("${v.variable}", "") == "1".`
+            message: isEnvironmentName(v, given) ? `${name2} is taken from ${v.variable} ${how}, and ${v.variable} names an environment: every non-empty name, the production one included, makes it True. Compare it with the development name instead: ${compare}, so that only ${v.variable}=${developmentWord(v, given)} turns it on.` : `${name2} is taken from ${v.variable} ${how}, so any non-empty value, 'False' and '0' included, makes it True. Compare the text instead: ${compare}.`
           });
         }
       }
@@ -29256,16 +29424,16 @@ docker build -f Dockerfile --target app --build-arg BASE_IMAGE=python:3.12-slim 
 });
 
 // src/rules/TF0503-source-mounted-over-image.ts
-var import_node_path13 = __toESM(require_node_path(), 1);
+var import_node_path14 = __toESM(require_node_path(), 1);
 
 // src/discover/compose-commands.ts
 var COMPOSE_COMMAND = /\bdocker(?:-compose|\s+compose)\b/;
 function combinedComposeFiles(texts, composeFiles) {
-  const known = new Set(composeFiles);
+  const known2 = new Set(composeFiles);
   const out = [];
   for (const { source, named } of composeCommands(texts)) {
     if (named.length < 2) continue;
-    const files = resolveAll(named, [dirName(source), "."], known);
+    const files = resolveAll(named, [dirName(source), "."], known2);
     if (files && !out.some((c) => c.files.join("\n") === files.join("\n"))) out.push({ files, source });
   }
   return out;
@@ -29275,41 +29443,65 @@ function composeFilesNamed(texts) {
     ({ source, named }) => named.flatMap((n) => [dirName(source), "."].flatMap((d) => normalizeRelative(joinPath(d, n)) ?? []))
   );
 }
+function composeEnvFilesNamed(texts) {
+  return composeCommands(texts).flatMap(
+    ({ source, envFiles }) => envFiles.flatMap((n) => [dirName(source), "."].flatMap((d) => normalizeRelative(joinPath(d, n)) ?? []))
+  );
+}
+function composeEnvFiles(texts, composeFiles, defaultFiles) {
+  const known2 = new Set(composeFiles);
+  const out = [];
+  for (const { source, named, envFiles } of composeCommands(texts)) {
+    if (envFiles.length === 0) continue;
+    const dirs = [dirName(source), "."];
+    const files = named.length > 0 ? resolveAll(named, dirs, known2) : dirs.map(defaultFiles).find((f) => f !== void 0 && f.length > 0);
+    const env = envFiles.map(
+      (e) => dirs.map((d) => normalizeRelative(joinPath(d, e))).find((p) => p && p in texts)
+    );
+    if (!files || env.some((e) => e === void 0)) continue;
+    out.push({ files, envFiles: env, source });
+  }
+  return out;
+}
 function composeCommands(texts) {
   const out = [];
   for (const [source, text] of Object.entries(texts)) {
     if (baseName(source) !== "Makefile" && !isScript(source)) continue;
     for (const line of text.replace(/\\\r?\n/g, " ").split(/\r?\n/)) {
       const at2 = COMPOSE_COMMAND.exec(line);
-      const named = at2 ? fileArguments(line.slice(at2.index + at2[0].length)) : void 0;
-      if (named && named.length > 0) out.push({ source, named });
+      const args = at2 ? globalArguments(line.slice(at2.index + at2[0].length)) : void 0;
+      if (args && (args.named.length > 0 || args.envFiles.length > 0)) out.push({ source, ...args });
     }
   }
   return out;
 }
-var VALUED = /^(?:-p|--project-name|--env-file|--profile|--project-directory|--ansi|--progress|--parallel)$/;
-function fileArguments(rest) {
+var VALUED = /^(?:-p|--project-name|--profile|--project-directory|--ansi|--progress|--parallel)$/;
+function globalArguments(rest) {
   const words2 = rest.split(/\s*(?:;|&&|\|\||\|)\s*/)[0].trim().split(/\s+/);
-  const files = [];
+  const named = [];
+  const envFiles = [];
   for (let i = 0; i < words2.length; i++) {
     const w = words2[i];
     let value;
+    let into = named;
     if (!w.startsWith("-")) break;
     if (VALUED.test(w)) i++;
     else if (w === "-f" || w === "--file") value = words2[++i];
     else if (w.startsWith("--file=")) value = w.slice("--file=".length);
     else if (/^-f[^-\s]/.test(w)) value = w.slice(2);
+    else if (w === "--env-file") [value, into] = [words2[++i], envFiles];
+    else if (w.startsWith("--env-file=")) [value, into] = [w.slice("--env-file=".length), envFiles];
     if (value === void 0) continue;
     value = value.replace(/^['"]|['"]$/g, "");
     if (value.includes("$")) return void 0;
-    files.push(value);
+    into.push(value);
   }
-  return files;
+  return { named, envFiles };
 }
-function resolveAll(named, dirs, known) {
+function resolveAll(named, dirs, known2) {
   for (const dir of dirs) {
     const files = named.map((n) => normalizeRelative(joinPath(dir, n)));
-    if (files.every((f) => f !== void 0 && known.has(f))) return files;
+    if (files.every((f) => f !== void 0 && known2.has(f))) return files;
   }
   return void 0;
 }
@@ -29387,21 +29579,40 @@ var ComposeProjects = class extends ModelPart {
       }
       this.placeSubdirectoryFiles(sets);
     }
+    const commandEnv = this.commandEnvFiles(sets);
     for (const set of sets) {
       if (set.files.length === 0) continue;
+      const fromCommand = commandEnv(set);
       const envText = this.texts[joinPath(set.dir, ".env")];
-      const env = envText === void 0 ? {} : parseDotenv(envText);
+      const env = fromCommand ? Object.assign({}, ...fromCommand.files.map((f) => parseDotenv(this.texts[f] ?? ""))) : envText === void 0 ? {} : parseDotenv(envText);
       const r = modelCompose(
         set.files.map((file) => ({ file, text: this.texts[file] })),
         env,
         { texts: this.texts, ...set.pathsFrom ? { pathsFrom: set.pathsFrom } : {} }
       );
       this.addErrors(r.errors);
+      if (r.model && fromCommand) r.model.envFilesFromCommand = fromCommand;
       set.model = r.model;
       const unparsed = set.files.filter((f) => !r.model?.files.includes(f));
       if (unparsed.length > 0) set.unparsed = unparsed;
     }
     return sets;
+  }
+  /**
+   * The env files the repository's own `docker compose --env-file X` commands run each set with. Where its commands
+   * name different ones (`.env.dev` for one target, `.env.prod` for another), the production-named one: the deploy.
+   */
+  commandEnvFiles(sets) {
+    const isDefault = (f) => COMPOSE_BASES.includes(baseName(f)) || COMPOSE_OVERRIDES.includes(baseName(f));
+    const defaultFiles = (dir) => sets.find((s) => s.dir === dir && s.files.length > 0 && s.files.every(isDefault))?.files;
+    const yamlFiles = Object.keys(this.texts).filter((f) => /\.ya?ml$/.test(f));
+    const commands = composeEnvFiles(this.texts, yamlFiles, defaultFiles);
+    const production = (files) => files.some((f) => /(^|[._-])(prod|production)([._-]|$)/.test(baseName(f)));
+    return (set) => {
+      const runs = commands.filter((c) => c.files.join("\n") === set.files.join("\n"));
+      const chosen = runs.find((c) => production(c.envFiles)) ?? runs[0];
+      return chosen && { files: chosen.envFiles, source: chosen.source };
+    };
   }
   /**
    * Compose files in a subdirectory whose builds only make sense from another directory. One whose `build` finds no
@@ -29553,12 +29764,14 @@ var sourceMountedOverImage = defineRule({
   factor: "V",
   severity: "notice",
   kind: "S",
-  title: "A compose service running the app image bind-mounts the repository (.:/app) over the code in the image, so what runs is not the built release",
+  title: "The compose app service bind-mounts the repository (.:/app) over the code in the image, so what runs is not the built release",
   help: [
     "A release is the built image plus config. A bind mount of the working tree over the directory where the image",
     "holds the code replaces that code with whatever is on the host: uncommitted edits, another branch, files the",
     "`.dockerignore` keeps out. What runs is then not the release you built and tested. The same holds for an image",
-    "that holds no code at all (a runner with only the requirements) and gets the project from the mount.",
+    "that holds no code at all (a runner with only the requirements) and gets the project from the mount. The rule",
+    "reports the compose app service's mount (naming the workers that share its line through `<<: *app`); a worker's",
+    "or beat's mount on its own line is not reported.",
     "",
     "Keep the live-reload mount out of the file used to deploy, e.g. in a `compose.override.yaml` (or a `develop:",
     "watch` section) that only development loads; a mount in the override file is not reported:",
@@ -29575,16 +29788,26 @@ var sourceMountedOverImage = defineRule({
   related: [],
   check(project) {
     const byLine = /* @__PURE__ */ new Map();
-    for (const { app, service } of appImageServices(project)) {
+    for (const { app, compose, service } of appImageServices(project)) {
+      const isAppService = service === compose.appService;
       for (const { mount, text } of mountsOverCode(app, service)) {
         if (isComposeOverrideFile(mount.file)) continue;
         const key = `${mount.file}\0${mount.line}`;
         const seen = byLine.get(key);
-        if (!seen) byLine.set(key, { file: mount.file, line: mount.line, services: [service.name], text });
+        if (!seen)
+          byLine.set(key, {
+            file: mount.file,
+            line: mount.line,
+            services: [service.name],
+            text,
+            ofAppService: false
+          });
         else if (!seen.services.includes(service.name)) seen.services.push(service.name);
+        byLine.get(key).ofAppService ||= isAppService;
       }
     }
-    return [...byLine.values()].map(({ file, line, services, text }) => {
+    const lines = [...byLine.values()].filter((l) => l.ofAppService);
+    return lines.map(({ file, line, services, text }) => {
       const who = services.length === 1 ? `Service '${services[0]}' bind-mounts` : `Services ${services.map((n) => `'${n}'`).join(", ")} bind-mount`;
       return { file, line, message: `${who} ${text}` };
     });
@@ -29600,7 +29823,7 @@ function mountsOverCode(app, web) {
     if (v.type !== "bind" || !v.source || v.source.startsWith("/") || v.source.startsWith("~")) continue;
     if (!codeDir) {
       if (!app.dockerfile) continue;
-      const projectDir = app.managePy ? import_node_path13.posix.dirname(app.managePy) : void 0;
+      const projectDir = app.managePy ? import_node_path14.posix.dirname(app.managePy) : void 0;
       const workdir = app.dockerfile?.targetStage?.workdir ?? "/";
       const onWorkdir = coversPath(v.target, workdir) || coversPath(workdir, v.target);
       if (projectDir === void 0 || !coversPath(v.source, projectDir) || !onWorkdir) continue;
@@ -29622,11 +29845,11 @@ function mountsOverCode(app, web) {
 function codelessText(v, contextDir) {
   const head = `'${shownSource(v)}' at ${shownTarget(v)}, and the image holds no code of its own: the container runs the host's files, so no built release ever runs.`;
   const tail = "and keep this mount in a development-only override file.";
-  const source = import_node_path13.posix.normalize(v.source ?? ".");
+  const source = import_node_path14.posix.normalize(v.source ?? ".");
   if (contextDir !== void 0 && !coversPath(contextDir, source)) {
     return `${head} The code ('${source}') is outside the image's build context ('${contextDir}'), so no COPY can take it: build from a context that holds it, COPY it to ${shownTarget(v)}, ${tail}`;
   }
-  const inContext = contextDir === void 0 || contextDir === "." ? source : import_node_path13.posix.relative(contextDir, source) || ".";
+  const inContext = contextDir === void 0 || contextDir === "." ? source : import_node_path14.posix.relative(contextDir, source) || ".";
   return `${head} Copy the code into the image (COPY ${inContext} ${shownTarget(v)}) ${tail}`;
 }
 
@@ -29688,7 +29911,7 @@ function keepSqliteOutOfContext(context) {
 }
 
 // src/rules/TF0602-runtime-data-not-in-volume.ts
-var import_node_path14 = __toESM(require_node_path(), 1);
+var import_node_path15 = __toESM(require_node_path(), 1);
 var runtimeDataNotInVolume = defineRule({
   id: "TF0602",
   name: "runtime-data-not-in-volume",
@@ -29729,7 +29952,7 @@ object store for media.
     return unkeptPaths(project).map((hit) => {
       const inFiles = hit.app.compose && composeFiles.size > 1 ? ` in ${hit.app.compose.files.join(" + ")}` : "";
       const where = hit.app.compose?.appService ? `a VOLUME of the Dockerfile nor a volume of the compose service '${hit.app.compose.appService.name}'${inFiles}` : "a VOLUME of the Dockerfile nor a volume of a compose service (no compose file runs this image)";
-      const dir = import_node_path14.posix.dirname(hit.path);
+      const dir = import_node_path15.posix.dirname(hit.path);
       const finding = hit.what === "sqlite" ? {
         file: hit.file,
         line: hit.line,
@@ -29752,7 +29975,7 @@ object store for media.
       );
       if (!hit) return void 0;
       const what = hit.what === "sqlite" ? "the SQLite database" : "MEDIA_ROOT";
-      return dataDirFromEnvironment(context, hit.app, what) ?? volumeOnDirectory(context, hit.app, hit.what === "sqlite" ? import_node_path14.posix.dirname(hit.path) : hit.path, what);
+      return dataDirFromEnvironment(context, hit.app, what) ?? volumeOnDirectory(context, hit.app, hit.what === "sqlite" ? import_node_path15.posix.dirname(hit.path) : hit.path, what);
     }
   }
 });
@@ -29763,12 +29986,13 @@ function unkeptPaths(project) {
     const stage = app.dockerfile?.targetStage;
     if (!settings || !stage || app.unparsedCompose) continue;
     const env = providedEnvironment(app);
-    const known = workdirKnown(app);
+    const known2 = workdirKnown(app);
     const ctx = {
       app,
       env,
-      workdir: known ? stage.workdir || "/" : void 0,
-      imageBase: known ? imageBaseDir(app) : void 0
+      // The server's own directory (`cd`, supervisord's `directory=`, `--chdir`) is where it opens a relative NAME.
+      workdir: known2 ? serverDirectory(app) ?? (stage.workdir || "/") : void 0,
+      imageBase: known2 ? imageBaseDir(app) : void 0
     };
     const mounts = [
       ...stage.volumes.flatMap((v) => v.paths),
@@ -29777,7 +30001,7 @@ function unkeptPaths(project) {
     ].map(clean);
     const databases = settings.databases;
     for (const hit of databases ? sqliteFiles(databases, ctx) : []) {
-      if (covered(import_node_path14.posix.dirname(hit.path), mounts) || mounts.includes(hit.path)) continue;
+      if (covered(import_node_path15.posix.dirname(hit.path), mounts) || mounts.includes(hit.path)) continue;
       out.push({
         app,
         what: "sqlite",
@@ -29813,10 +30037,10 @@ function imageBaseDir(app) {
   if (!app.imageSourceDir) return void 0;
   const baseDir = app.settings?.baseDir;
   if (baseDir === void 0) return app.imageSourceDir;
-  const manageDir = app.managePy ? import_node_path14.posix.dirname(app.managePy) : app.dir;
-  const rel = import_node_path14.posix.relative(manageDir === "." ? "" : manageDir, baseDir === "." ? "" : baseDir);
+  const manageDir = app.managePy ? import_node_path15.posix.dirname(app.managePy) : app.dir;
+  const rel = import_node_path15.posix.relative(manageDir === "." ? "" : manageDir, baseDir === "." ? "" : baseDir);
   if (rel.startsWith("..")) return void 0;
-  return import_node_path14.posix.join(app.imageSourceDir, rel);
+  return import_node_path15.posix.join(app.imageSourceDir, rel);
 }
 function sqliteFiles(databases, ctx) {
   const selection = databases.selection;
@@ -29859,7 +30083,7 @@ function sqliteUrlPath(url, ctx) {
   const m = /^(sqlite|spatialite):\/\/[^/]*\/(.*)$/.exec(url);
   if (!m || m[2] === "" || m[2] === ":memory:") return void 0;
   if (m[2].startsWith("/")) return clean(m[2]);
-  return ctx.workdir === void 0 ? void 0 : clean(import_node_path14.posix.join(ctx.workdir, m[2]));
+  return ctx.workdir === void 0 ? void 0 : clean(import_node_path15.posix.join(ctx.workdir, m[2]));
 }
 function resolvePath(v, ctx, depth) {
   if (depth > 10) return void 0;
@@ -29874,7 +30098,7 @@ function resolvePath(v, ctx, depth) {
     }
     case "path":
       if (v.base === "absolute") return clean(`/${v.parts.join("/")}`);
-      return ctx.imageBase === void 0 ? void 0 : clean(import_node_path14.posix.join(ctx.imageBase, ...v.parts));
+      return ctx.imageBase === void 0 ? void 0 : clean(import_node_path15.posix.join(ctx.imageBase, ...v.parts));
     case "literal":
       return typeof v.value === "string" ? fromString(v.value, ctx) : void 0;
     default:
@@ -29884,10 +30108,10 @@ function resolvePath(v, ctx, depth) {
 function fromString(s, ctx) {
   if (s === "" || s === ":memory:" || s.includes("://") || s.startsWith("file:")) return void 0;
   if (s.startsWith("/")) return clean(s);
-  return ctx.workdir === void 0 ? void 0 : clean(import_node_path14.posix.join(ctx.workdir, s));
+  return ctx.workdir === void 0 ? void 0 : clean(import_node_path15.posix.join(ctx.workdir, s));
 }
 function clean(p) {
-  const n = import_node_path14.posix.normalize(p);
+  const n = import_node_path15.posix.normalize(p);
   return n.length > 1 && n.endsWith("/") ? n.slice(0, -1) : n;
 }
 function covered(dir, mounts) {
@@ -29905,48 +30129,68 @@ function absoluteEnv(s, name2) {
   const value = s.environment.find((e) => e.name === name2 && e.value)?.value;
   return value?.startsWith("/") ? value : void 0;
 }
+function officialLayout(s) {
+  const image = databaseImage(s);
+  const major = Number(/^(\d+)/.exec(image?.tag ?? "")?.[1]);
+  const old = "/var/lib/postgresql/data";
+  if (major < 18) return { dataDir: old, volume: old, mountAt: old };
+  const parent = "/var/lib/postgresql";
+  if (major >= 18) return { dataDir: `${parent}/${major}/docker`, volume: parent, mountAt: parent };
+  const floating2 = image?.tag ? `the tag '${image.tag}'` : "no tag";
+  return { dataDir: `${parent}/18/docker`, volume: parent, mountAt: parent, floating: floating2 };
+}
 function dataDir(s) {
   const repo = databaseImage(s)?.repository.toLowerCase() ?? "";
   const bitnami = repo.split("/").includes("bitnami");
   if (s.role === "postgres") {
-    if (/(^|\/)kartoza\/postgis$/.test(repo)) return absoluteEnv(s, "DATADIR") ?? "/var/lib/postgresql";
+    if (/(^|\/)kartoza\/postgis$/.test(repo))
+      return { dir: absoluteEnv(s, "DATADIR") ?? "/var/lib/postgresql" };
     const built = s.builtFrom?.pgdata;
     const pgdata = absoluteEnv(s, "PGDATA") ?? (built?.startsWith("/") ? built : void 0);
-    if (pgdata) return pgdata;
-    if (bitnami) return "/bitnami/postgresql";
-    const major = Number(/^(\d+)/.exec(databaseImage(s)?.tag ?? "")?.[1]);
-    return isOfficialPostgres(repo) && major >= 18 ? `/var/lib/postgresql/${major}/docker` : "/var/lib/postgresql/data";
+    if (pgdata) return { dir: pgdata };
+    if (bitnami) return { dir: "/bitnami/postgresql" };
+    if (!isOfficialPostgres(repo)) return { dir: "/var/lib/postgresql/data", guessed: true };
+    const layout = officialLayout(s);
+    return { dir: layout.dataDir, layout };
   }
-  if (s.role === "mysql" || s.role === "mariadb") return bitnami ? `/bitnami/${s.role}` : "/var/lib/mysql";
+  if (s.role === "mysql" || s.role === "mariadb")
+    return { dir: bitnami ? `/bitnami/${s.role}` : "/var/lib/mysql" };
   return void 0;
 }
-function imageVolume(s) {
-  const repo = databaseImage(s)?.repository.toLowerCase() ?? "";
-  if (s.role !== "postgres" || !isOfficialPostgres(repo)) return void 0;
-  const major = Number(/^(\d+)/.exec(databaseImage(s)?.tag ?? "")?.[1]);
-  return major >= 18 ? void 0 : "/var/lib/postgresql/data";
+function floatingNote(image, layout) {
+  if (!layout?.floating) return "";
+  return ` With ${layout.floating}, ${image} runs the newest major version, 18 or later today, which keeps its data in /var/lib/postgresql/<major>/docker under its VOLUME ${layout.volume} (up to 17: /var/lib/postgresql/data); pinning a major version (e.g. postgres:18) decides the layout.`;
 }
 function hostPath(bind2) {
   const shown = shownSource(bind2) ?? "";
   if (/^[/~.$]/.test(shown)) return shown;
   return `./${shown}`;
 }
-function message(name2, image, dir, mounts) {
+function message(name2, image, data, mounts) {
+  const { dir, layout } = data;
   const at2 = `Service '${name2}' (${image})`;
-  const fix = `Mount a named volume there instead, e.g. '${name2}-data:${dir}', declared under the top-level volumes:.`;
+  const mountAt = layout?.mountAt ?? dir;
+  const fix = `Mount a named volume there instead, e.g. '${name2}-data:${mountAt}', declared under the top-level volumes:.`;
+  const note = floatingNote(image, layout);
   const { bind: bind2, anonymous, shadowed, elsewhere } = mounts;
   if (bind2) {
     const outside = bind2.source.startsWith("/") || bind2.source.startsWith("~");
     const where = outside ? "in a host path outside the project, which exists on this host only, owned by the database's user" : "in the checkout, owned by the database's user, and a re-clone, a clean or another host starts with an empty database";
-    return `${at2} keeps its data directory ${dir} in a bind mount of the host directory ${hostPath(bind2)}, not in a named volume: the files sit ${where}. ${fix}`;
+    return `${at2} keeps its data directory ${dir} in a bind mount of the host directory ${hostPath(bind2)}, not in a named volume: the files sit ${where}. ${fix}${note}`;
   }
-  if (shadowed)
-    return `${at2} mounts a volume at ${shadowed.target}, a parent of its data directory ${dir}, which the image declares as its own VOLUME: the data goes to an anonymous volume and is lost when the container is recreated. Mount the volume at ${dir} itself, e.g. '${name2}-data:${dir}'.`;
+  if (shadowed && layout) {
+    const own = layout.volume === dir ? "which" : `inside ${layout.volume}, which`;
+    return `${at2} mounts a volume at ${shadowed.target}, a parent of its data directory ${dir}, ${own} the image declares as its own VOLUME: the data goes to an anonymous volume and is lost when the container is recreated. Mount the volume at ${mountAt} itself, e.g. '${name2}-data:${mountAt}'.${note}`;
+  }
   if (anonymous)
-    return `${at2} mounts an anonymous volume at ${anonymous.target}: it has no name to find it by, \`docker compose down -v\` or a fresh \`up -V\` drops it, and the data goes with it. ${fix}`;
+    return `${at2} mounts an anonymous volume at ${anonymous.target}: it has no name to find it by, \`docker compose down -v\` or a fresh \`up -V\` drops it, and the data goes with it. ${fix}${note}`;
+  if (elsewhere && layout && layout.mountAt !== layout.dataDir && elsewhere.target === "/var/lib/postgresql/data")
+    return `${at2} mounts the volume '${elsewhere.source}' at /var/lib/postgresql/data, but this image keeps its data in ${dir}, under its VOLUME ${layout.volume}: /var/lib/postgresql/data stays unused, the data goes to an anonymous volume and is lost when the container is recreated, and once that volume holds a cluster of an earlier version the server refuses to start. Mount the volume at ${mountAt} instead ('${elsewhere.source}:${mountAt}'), or pin the major version the data was made with (e.g. postgres:17).${note}`;
   if (elsewhere)
-    return `${at2} mounts the volume '${elsewhere.source}' at ${elsewhere.target}, but this image keeps its data in ${dir}, which no named volume covers: the data is lost when the container is recreated. Mount the volume at ${dir} instead: '${elsewhere.source}:${dir}'.`;
-  return `${at2} has no named volume at its data directory ${dir}: the data is lost when the container is recreated. Add a volume such as '${name2}-data:${dir}' and declare it under the top-level volumes:.`;
+    return `${at2} mounts the volume '${elsewhere.source}' at ${elsewhere.target}, but this image keeps its data in ${dir}, which no named volume covers: the data is lost when the container is recreated. Mount the volume at ${mountAt} instead: '${elsewhere.source}:${mountAt}'.${note}`;
+  if (data.guessed)
+    return `${at2}, a PostgreSQL image not from the official postgres repository, mounts no named volume where its data may be: ${dir} if it keeps the official image's layout up to 17, /var/lib/postgresql/<major>/docker under /var/lib/postgresql from 18 (or its PGDATA). The data is lost when the container is recreated. Add a named volume at the data directory (e.g. '${name2}-data:${dir}', or '${name2}-data:/var/lib/postgresql' for 18+) and declare it under the top-level volumes:.`;
+  return `${at2} has no named volume at its data directory ${dir}: the data is lost when the container is recreated. Add a volume such as '${name2}-data:${mountAt}' and declare it under the top-level volumes:.${note}`;
 }
 var postgresDataNotInVolume = defineRule({
   id: "TF0603",
@@ -29977,17 +30221,21 @@ var postgresDataNotInVolume = defineRule({
     "(`build: postgres` with `FROM postgres:16`) is judged the same way, at its `build:` line.",
     "",
     "The data directory is the image's: `/var/lib/postgresql/data` for `postgres` and `postgis/postgis` up to 17",
-    "(`/var/lib/postgresql/<major>/docker` from 18, or `PGDATA`), `/var/lib/postgresql` for `kartoza/postgis` (or",
-    "`DATADIR`), `/bitnami/postgresql` for `bitnami/postgresql`, `/var/lib/mysql` for `mysql` and `mariadb`."
+    "(`/var/lib/postgresql/<major>/docker` from 18, under the VOLUME `/var/lib/postgresql` where the volume goes; or",
+    "`PGDATA`), `/var/lib/postgresql` for `kartoza/postgis` (or `DATADIR`), `/bitnami/postgresql` for",
+    "`bitnami/postgresql`, `/var/lib/mysql` for `mysql` and `mariadb`. An image that names no major version",
+    "(`postgres`, `postgres:latest`, `postgres:alpine`) runs the newest, 18 or later today, so it is judged with the",
+    "18 layout; pinning a major version decides which one applies."
   ].join("\n"),
   related: [],
   check(project) {
     const out = [];
     for (const { service: s } of composeServices(project)) {
-      const dir = dataDir(s);
+      const data = dataDir(s);
       const anchor = s.image ?? (s.builtFrom ? s.build : void 0);
-      if (!dir || !anchor) continue;
-      const shadow = imageVolume(s);
+      if (!data || !anchor) continue;
+      const dir = data.dir;
+      const shadow = data.layout?.volume;
       const reaches = (v) => !!v.source && coversPath(v.target, dir) && // A mount at a parent of the image's own VOLUME is shadowed there by an anonymous volume.
       !(shadow && coversPath(shadow, dir) && !coversPath(shadow, v.target));
       const named = s.volumes.some((v) => v.type === "volume" && reaches(v));
@@ -30000,13 +30248,13 @@ var postgresDataNotInVolume = defineRule({
         shadowed: s.volumes.find(
           (v) => v.type !== "tmpfs" && v.source && coversPath(v.target, dir) && !reaches(v)
         ),
-        // `pgdata:/var/lib/postgresql/data` on an image that keeps its data elsewhere (kartoza/postgis, Bitnami).
+        // `pgdata:/var/lib/postgresql/data` on an image that keeps its data elsewhere (kartoza/postgis, Bitnami, 18+).
         elsewhere: s.volumes.find(
           (v) => v.type === "volume" && v.source && /^\/var\/lib\/(postgresql|mysql)\b/.test(v.target)
         )
       };
       const image = s.image ? shownImage(s.image) : `built FROM ${s.builtFrom.repository}${s.builtFrom.tag ? `:${s.builtFrom.tag}` : ""}`;
-      out.push({ file: anchor.file, line: anchor.line, message: message(s.name, image, dir, mounts) });
+      out.push({ file: anchor.file, line: anchor.line, message: message(s.name, image, data, mounts) });
     }
     return out;
   }
@@ -30694,7 +30942,7 @@ services:
 });
 
 // src/rules/lib/exec-form.ts
-var import_node_path15 = __toESM(require_node_path(), 1);
+var import_node_path16 = __toESM(require_node_path(), 1);
 function execFormArgv(instr, scripts, workdir) {
   const commands = instr.script?.commands ?? [];
   if (commands.length !== 1 || !isPlainWordList(instr.raw, commands[0].argv)) return void 0;
@@ -30731,13 +30979,41 @@ function shellBuiltin(argv) {
 function looksLikeArray(raw) {
   return raw.trim().startsWith("[");
 }
+function arrayWithTrailingText(raw) {
+  const t2 = raw.trim();
+  if (!t2.startsWith("[")) return void 0;
+  for (let end = t2.indexOf("]"); end >= 0; end = t2.indexOf("]", end + 1)) {
+    let v;
+    try {
+      v = JSON.parse(t2.slice(0, end + 1));
+    } catch {
+      continue;
+    }
+    const rest = t2.slice(end + 1).trim();
+    if (!Array.isArray(v) || !v.every((x) => typeof x === "string") || !rest) return void 0;
+    return { array: v, rest };
+  }
+  return void 0;
+}
 function isPlainWordList(raw, argv) {
   return !looksLikeArray(raw) && argv.length > 0 && argv.every((w) => !/[[\]'"]|,$/.test(w));
 }
+function scriptRunByText(raw, scripts, workdir) {
+  const found = /* @__PURE__ */ new Set();
+  for (const word of raw.split(/[\s;&|"'()`]+/)) {
+    if (!word || word.startsWith("-")) continue;
+    const script = scriptAt(word, scripts, workdir);
+    if (script) found.add(script);
+  }
+  return found.size === 1 ? [...found][0] : void 0;
+}
+function scriptExecForm(script) {
+  return script.noShebang ? ["sh", script.imagePath] : [script.imagePath];
+}
 function scriptAt(word, scripts, workdir) {
-  const path = word.includes("/") ? import_node_path15.posix.resolve(workdir, word) : void 0;
+  const path = word.includes("/") ? import_node_path16.posix.resolve(workdir, word) : void 0;
   return scripts.find(
-    (s) => path ? import_node_path15.posix.normalize(s.imagePath) === path : import_node_path15.posix.basename(s.imagePath) === word
+    (s) => path ? import_node_path16.posix.normalize(s.imagePath) === path : import_node_path16.posix.basename(s.imagePath) === word
   );
 }
 
@@ -31009,9 +31285,11 @@ set, or \`dumb-init\`, which does so unless \`--single-child\`), PID 1 is not a 
 through its group: not reported. Under \`tini\` without \`-g\`, tini passes SIGTERM to the script's shell only, and
 the message says so.
 
-An exec-form array followed by more text (\`ENTRYPOINT ["/bin/bash"]#["entrypoint.sh"]\`) is read as Docker reads
-it: the first JSON array, the rest ignored. It is exec form, so it is not reported here; the ignored text (here the
-script) never runs.`,
+An exec-form array followed by more text (\`CMD ["gunicorn", "mysite.wsgi"] # start\`,
+\`ENTRYPOINT ["/bin/bash"]#["entrypoint.sh"]\`) is not valid JSON, so BuildKit (Docker's default builder; its
+Dockerfile frontend 1.10 and later) runs the whole line with /bin/sh -c, where \`[gunicorn,\` is no command and the
+container exits at start. It is reported as shell form, with the array alone as the fix to write by hand (the legacy
+builder of Docker 20.10 kept the first array and dropped the rest).`,
   related: ["DL3025", "JSONArgsRecommended"],
   check(project) {
     const findings = [];
@@ -31030,7 +31308,8 @@ script) never runs.`,
             line: shellForm.line,
             message: shellFormMessage(
               shellForm,
-              execFormArgv(shellForm, app.entrypointScripts, stage.workdir || "/")
+              execFormArgv(shellForm, app.entrypointScripts, stage.workdir || "/"),
+              scriptRunByText(shellForm.raw, app.entrypointScripts, stage.workdir || "/")
             )
           });
         for (const instr of [stage.entrypoint, cmd]) {
@@ -31160,28 +31439,41 @@ function scriptRunBy(argv, all, self) {
   const name2 = word.slice(word.lastIndexOf("/") + 1);
   return all.find((s) => s !== self && s.imagePath.slice(s.imagePath.lastIndexOf("/") + 1) === name2);
 }
-function shellFormMessage(instr, argv) {
+function shellFormMessage(instr, argv, script) {
   const k = instr.keyword;
   if (isKeepAliveLoop(instr.raw))
     return `${k} is in shell form and is a keep-alive loop (${instr.raw.trim()}), not a server: /bin/sh is PID 1, ignores SIGTERM, and docker stop waits for the kill timeout. To keep an idle container, use \`${k} ["sleep", "infinity"]\`; to serve, start the server in exec form.`;
   const pid1 = "/bin/sh is PID 1 and SIGTERM from docker stop does not reach the server";
   const sequence = foregroundSequence(instr.script?.commands ?? []);
   if (sequence && !looksLikeArray(instr.raw)) return shellFormSequenceMessage(instr, sequence);
+  const trailing = arrayWithTrailingText(instr.raw);
+  if (trailing) {
+    const first = instr.script?.commands[0]?.argv[0];
+    const fails = first ? `, where \`${printableWord(first)}\` is no command: the container exits at start (sh: not found)` : "";
+    return `${k} is a JSON array followed by more text (${printableWord(trailing.rest)}), so Docker's builder (BuildKit) does not read it as the exec form: it runs the whole line with /bin/sh -c${fails}. Keep the array alone on the line, any comment on a line of its own: ${k} [${trailing.array.map((a) => JSON.stringify(a)).join(", ")}].`;
+  }
   if (looksLikeArray(instr.raw))
     return `${k} looks like an exec-form array but is not valid JSON (the exec form needs double quotes and a comma between words), so Docker runs the text with /bin/sh -c (shell form): ${pid1}. Write a JSON array of double-quoted words; to run several commands, run a script whose last command starts the server with exec, or ${k} ["sh", "-c", "\u2026; exec <server>"].`;
   const builtin = instr.script?.commands.length === 1 ? shellBuiltin(instr.script.commands[0].argv) : void 0;
   if (builtin)
     return `${k} is in shell form, so ${pid1}. No exec form can be built from it: '${builtin}' is a shell builtin, not a program, so ${k} [${instr.script?.commands[0].argv.map((a) => JSON.stringify(a)).join(", ")}] would fail to start. Start the server itself in exec form (${k} ["gunicorn", "--bind", "0.0.0.0:8000", "<project>.wsgi"]).`;
   if (!argv) {
+    const runScript = script && `${k} [${scriptExecForm(script).map((a) => JSON.stringify(a)).join(", ")}]`;
     if (branchEnds(instr.script?.commands ?? []).length > 1)
-      return `${k} is in shell form, so ${pid1} (whichever branch of its case or if/else runs). Use the exec form with exec in each branch: ${k} ["sh", "-c", "\u2026"] with 'exec' before the last command of every branch, or ${k} ["/entrypoint.sh"] with a script that does so.`;
+      return `${k} is in shell form, so ${pid1} (whichever branch of its case or if/else runs). Use the exec form with exec in each branch: ${k} ["sh", "-c", "\u2026"] with 'exec' before the last command of every branch, or ${runScript ? `${runScript} with exec in each branch of ${script.file}` : `an exec-form ${k} that runs a start script which does so`}.`;
+    if (runScript)
+      return `${k} is in shell form, so ${pid1}. Use the exec form: ${runScript}, with exec before the command of ${script.file} that starts the server${script.noShebang ? ` (${script.file} has no #! line, so sh runs it)` : ""}${/\bchmod\b/.test(instr.raw) ? `; make it executable at build time (RUN chmod +x ${script.imagePath}), not at every start` : ""}.`;
     const several = (instr.script?.commands.length ?? 0) > 1;
-    return `${k} is in shell form, so ${pid1}. Use the exec form: ${several ? `${k} ["/entrypoint.sh"] with exec in the script` : `${k} ["sh", "-c", "exec \u2026"]`}.`;
+    return `${k} is in shell form, so ${pid1}. Use the exec form: ${several ? `run the commands from a start script whose last command starts the server with exec, in an exec-form ${k} ["<path of the script in the image>"]` : `${k} ["sh", "-c", "exec \u2026"]`}.`;
   }
   const example = `${k} [${argv.map((a) => JSON.stringify(a)).join(", ")}]`;
   const written = instr.script?.commands[0]?.argv ?? [];
   const noShebang = argv[0] === "sh" && argv.length === written.length + 1 && argv[1] === written[0] ? ` (${argv[1]} has no #! line: run directly it fails with "exec format error", so sh runs it; or add #!/bin/sh to it and use ${k} [${JSON.stringify(argv[1])}])` : "";
   return `${k} is in shell form, so ${pid1}. Use the exec form: ${example}${noShebang}.`;
+}
+function printableWord(s) {
+  const clean2 = s.replace(/[^\x20-\x7e]/g, "?");
+  return clean2.length > 40 ? `${clean2.slice(0, 40)}\u2026` : clean2;
 }
 function shellFormSequenceMessage(instr, sequence) {
   const k = instr.keyword;
@@ -31521,12 +31813,24 @@ DATABASES = {"default": dj_database_url.config()}  # ImproperlyConfigured when D
       findings.push({
         file,
         line: at2.line,
-        message: `When ${what} ${verb} unset the database falls back to SQLite (${fallback.engine}${where}), so a deploy that forgets it runs on a file inside the container; make the variable required, or set the SQLite choice explicitly in the development environment.${emptyEngineNote(app, databases)}`
+        message: `When ${what} ${verb} unset the database falls back to SQLite (${fallback.engine}${where}), so a deploy that forgets it runs on a file inside the container; make the variable required, or set the SQLite choice explicitly in the development environment.${commandEnvNote(app, variables)}${emptyEngineNote(app, databases)}`
       });
     }
     return findings;
   }
 });
+function commandEnvNote(app, variables) {
+  const fromCommand = app.compose?.envFilesFromCommand;
+  const service = app.compose?.appService;
+  if (!fromCommand || !service) return "";
+  const given = variables.flatMap((name2) => {
+    const entry = service.environment.filter((e) => e.name === name2).at(-1);
+    if (!entry?.interpolated || !entry.value) return [];
+    return [/URL$/.test(name2) ? name2 : `${name2}=${entry.value}`];
+  });
+  if (given.length === 0) return "";
+  return ` Here the repository's own run command (${fromCommand.source}: docker compose --env-file ${fromCommand.files.join(" --env-file ")}) gives the compose service '${service.name}' ${given.join(" and ")}, so that deploy does not fall back; the image run without that file (another deploy, docker run) does.`;
+}
 function emptyEngineNote(app, databases) {
   const selection = databases.selection;
   if (selection.kind !== "env") return "";
@@ -31536,7 +31840,9 @@ function emptyEngineNote(app, databases) {
     (c) => c.fields.ENGINE?.kind === "env" && c.fields.ENGINE.variable === selection.variable && !c.fields.ENGINE.prefix && !c.fields.ENGINE.suffix
   );
   if (!readsEngine) return "";
-  return ` The compose service '${app.compose.appService.name}' passes ${selection.variable}: ${entry.raw} (${entry.file}:${entry.line}), which nothing here sets (no .env beside the compose file gives it): unless the shell running compose exports it, the container gets it empty, and an empty ENGINE is Django's dummy backend, so every query fails with ImproperlyConfigured instead of using SQLite.`;
+  const fromCommand = app.compose.envFilesFromCommand;
+  const unset = fromCommand ? `nor ${fromCommand.files.join(", ")}, which ${fromCommand.source} runs compose with (--env-file), gives it` : "no .env beside the compose file gives it";
+  return ` The compose service '${app.compose.appService.name}' passes ${selection.variable}: ${entry.raw} (${entry.file}:${entry.line}), which nothing here sets (${unset}): unless the shell running compose exports it, the container gets it empty, and an empty ENGINE is Django's dummy backend, so every query fails with ImproperlyConfigured instead of using SQLite.`;
 }
 function envSelectsSqlite(app, databases) {
   const selection = databases.selection;
@@ -31822,7 +32128,11 @@ var runsAsRoot = defineRule({
 root's power over the container's files and a shorter path to the host. Builder stages may stay root; the
 stage that runs must not. An entrypoint that drops privileges with \`gosu\`/\`su-exec\` (or \`gunicorn --user\`) still
 starts as root and runs everything before the drop as root: reported, with the drop named; the fix is a USER line,
-or keeping the drop knowingly (suppress with the reason). \`ENV USER=app\` sets a variable, not the user.
+or keeping the drop knowingly (suppress with the reason). \`ENV USER=app\` sets a variable, not the user. A user the
+entrypoint creates when the container starts (\`useradd\` then \`gosu\`) is not in the image, so USER cannot name it:
+create it at build time instead. Where nginx (or another reverse proxy) runs in the same container, its master
+process needs root to bind port 80: drop root for the app process alone (\`gunicorn --user\`, supervisord's
+\`user=\`), or move the proxy into its own container.
 
 \`\`\`dockerfile
 RUN useradd --create-home --uid 10001 app
@@ -31840,36 +32150,15 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
       if (user && user.user === void 0) continue;
       const name2 = user?.user?.split(":")[0];
       if (user && name2 !== "root" && name2 !== "0") continue;
-      const drop = privilegeDrop(app);
-      if (drop) {
-        findings.push({
-          file: df.file,
-          line: stage.lastLine,
-          message: `${user ? `The image runs as ${name2} (USER ${user.user} at line ${user.line})` : `The target stage${stage.name ? ` '${stage.name}'` : ""} sets no USER`}, so the container starts as root: ${drop.file}:${drop.line} drops to ${drop.user ?? "another user"} with ${drop.tool} only for the command it runs, and the rest of the start (the entrypoint script itself, anything it runs without ${drop.tool}) stays root. Add USER ${drop.user ?? "<user>"} to the stage and start without ${drop.tool} (it cannot switch users without root), or keep the drop knowingly and suppress TF1301 with the reason.`
-        });
-        continue;
-      }
-      const su = suDrop(app);
-      if (su) {
-        findings.push({
-          file: df.file,
-          line: stage.lastLine,
-          message: `The container starts as root, and ${su.file}:${su.line} drops to ${su.user} with 'su ${su.user} -c' (steps before it may need root, so a USER could break them). Replace su with a tool that hands the process over to ${su.user} instead of opening a su session around it: exec gosu ${su.user} \u2026, su-exec or setpriv.`
-        });
-        continue;
-      }
-      findings.push({
-        file: df.file,
-        line: stage.lastLine,
-        message: user ? `The image runs as ${name2} (USER ${user.user} at line ${user.line}). ${switchAdvice(stage)}` : `The target stage${stage.name ? ` '${stage.name}'` : ""} sets no USER, so the app runs as root. ${switchAdvice(stage, " before CMD")}`
-      });
+      const head = user ? `The image runs as ${name2} (USER ${user.user} at line ${user.line})` : `The target stage${stage.name ? ` '${stage.name}'` : ""} sets no USER`;
+      findings.push({ file: df.file, line: stage.lastLine, message: rootMessage(app, df, stage, head) });
     }
     return findings;
   },
   fix: {
     safety: "safe",
     summary: "Creates an unprivileged user `app` (uid 10001) owning the working directory (and the VOLUME directories declared after the last RUN, switching before them), and switches to it with `USER app` after the last RUN of the target stage; a user the RUNs of the stage already create is switched to instead.",
-    declines: "a USER given by a variable, which cannot be told; a start command that drops to its user with su, gosu, su-exec or a server option (it needs root until then).",
+    declines: "a USER given by a variable, which cannot be told; a start command that drops to its user with su, gosu, su-exec, a server option or a supervisord `user=` (it needs root until then); a reverse proxy (nginx) in the same container, whose master process needs root; an entrypoint that creates its user when the container starts.",
     make: fixRunsAsRoot
   }
 });
@@ -31877,18 +32166,19 @@ function fixRunsAsRoot(context) {
   const found = appOfDockerfile(context);
   const text = found && linesOf(context, found.dockerfile.file);
   if (!found || !text || found.stage.lastLine !== context.finding.line) return void 0;
-  if (suDrop(found.app) || privilegeDrop(found.app)) return void 0;
+  if (suDrop(found.app) || privilegeDrop(found.app) || proxyInContainer(found.app)) return void 0;
+  if (runtimeUser(found.app)) return void 0;
   const { dockerfile, stage } = found;
   const runs = stage.instructions.filter((i) => i.keyword === "RUN");
   const runtime = runtimeInsertionLine(stage);
   const root = stage.user && stage.instructions.includes(stage.user) ? stage.user : void 0;
   const inPlace = root && root.line < runtime && !runs.some((i) => i.line > root.line) ? root : void 0;
-  const existing = createdUser(runs.map((r) => text.slice(r.line - 1, r.endLine).join("\n"))) ?? userCreatedByRuns(stage);
+  const existing = createdUser(runs.map((r) => text.slice(r.line - 1, r.endLine).join("\n"))) ?? known(usersCreatedByRuns(dockerfile, stage).at(-1));
   let lines;
   let at2 = runtime;
   if (existing) lines = [`USER ${existing}`];
   else {
-    const alpine = /alpine/i.test(stage.from.image ?? stage.from.raw);
+    const alpine = isAlpine(baseStage(dockerfile, stage));
     const create = alpine ? "adduser -D -u 10001 app" : "useradd --create-home --uid 10001 app";
     const volumes = inPlace ? [] : stage.volumes.filter(
       (v) => stage.instructions.includes(v) && v.line < runtime && !runs.some((i) => i.line > v.line)
@@ -31916,12 +32206,18 @@ function createdUser(runs) {
 function privilegeDrop(app) {
   const env = containerEnv(app);
   for (const c of startCommands(app)) {
+    const program = c.origin === "supervisor" && !reverseProxyOf(c.argv) ? programOf(app, c) : void 0;
+    if (program?.user && program.user !== "root")
+      return { file: c.file, line: c.line, tool: `user= of [program:${program.name}]`, user: program.user };
     const found = dropsPrivileges(c.argv);
     if (!found) continue;
     const user = found.user && resolveWord(found.user, env);
     return { file: c.file, line: c.line, tool: found.tool, user: user?.split(":")[0] || void 0 };
   }
   return void 0;
+}
+function programOf(app, c) {
+  return app.supervisorPrograms?.find((p) => p.file === c.file && p.line === c.line);
 }
 function dropsPrivileges(argv) {
   for (let a2 = argv, depth = 0; a2 && depth < 4; a2 = launchedCommand(a2), depth++) {
@@ -31941,31 +32237,136 @@ var USER_OPTION_VALUES = new Set(
     " "
   )
 );
-function userCreatedByRuns(stage) {
-  let name2;
-  for (const ins of stage.instructions) {
-    if (ins.keyword !== "RUN") continue;
-    for (const c of ins.script?.commands ?? []) {
-      if (!["useradd", "adduser"].includes(basename2(c.argv[0] ?? ""))) continue;
-      for (let i = 1; i < c.argv.length; i++) {
-        const w = c.argv[i];
-        if (w.startsWith("-")) {
-          if (USER_OPTION_VALUES.has(w)) i++;
-          continue;
-        }
-        if (/^[a-z_][\w-]*$/.test(w)) name2 = w;
-        break;
+function userAddedBy(argv, env) {
+  if (!["useradd", "adduser"].includes(basename2(argv[0] ?? ""))) return void 0;
+  for (let i = 1; i < argv.length; i++) {
+    const w = argv[i];
+    if (w.startsWith("-")) {
+      if (USER_OPTION_VALUES.has(w)) i++;
+      continue;
+    }
+    const name2 = resolveWord(w, env) || w;
+    return /^[a-z_][\w-]*$/.test(name2) || name2.includes("$") ? name2 : void 0;
+  }
+  return void 0;
+}
+var known = (name2) => name2?.includes("$") ? void 0 : name2;
+function lineage2(df, stage) {
+  const out = [];
+  for (let s = stage; s && !out.includes(s); ) {
+    out.unshift(s);
+    s = s.from.stageRef === void 0 ? void 0 : df.stages[s.from.stageRef];
+  }
+  return out;
+}
+function usersCreatedByRuns(df, stage, own = false) {
+  const names = [];
+  for (const s of own ? [stage] : lineage2(df, stage))
+    for (const ins of s.instructions) {
+      if (ins.keyword !== "RUN") continue;
+      for (const c of ins.script?.commands ?? []) {
+        const name2 = userAddedBy(c.argv, stage.env);
+        if (name2) names.push(name2);
       }
     }
-  }
-  return name2;
+  return names;
 }
-function switchAdvice(stage, where = "") {
-  const existing = userCreatedByRuns(stage);
-  if (existing) return `The stage already creates the user ${existing}: add USER ${existing}${where}.`;
-  const alpine = /alpine/i.test(stage.from.image ?? stage.from.raw);
-  const create = alpine ? "adduser -D -u 10001 app" : "useradd --create-home --uid 10001 app";
-  return `Create an unprivileged user and switch to it: RUN ${create}, then USER app${where}.`;
+var BASE_USERS = new Set(
+  "root daemon bin sys sync games man lp mail news uucp proxy www-data backup list irc nobody adm operator guest".split(
+    " "
+  )
+);
+function imageHasUser(df, stage, user) {
+  if (/^\d+$/.test(user) || BASE_USERS.has(user)) return true;
+  if (usersCreatedByRuns(df, stage).some((u) => u === user || u.includes("$"))) return true;
+  const base = lineage2(df, stage)[0].from;
+  return !/^(?:docker\.io\/)?(?:library\/)?(python|debian|ubuntu|alpine)(:|@|$)/.test(base.image ?? base.raw);
+}
+var baseStage = (df, stage) => lineage2(df, stage)[0];
+var isAlpine = (stage) => /alpine/i.test(stage.from.image ?? stage.from.raw);
+function createUser(stage, name2 = "app") {
+  return isAlpine(stage) ? `adduser -D -u 10001 ${name2}` : `useradd --create-home --uid 10001 ${name2}`;
+}
+function switchAdvice(df, stage, where = "") {
+  const existing = known(usersCreatedByRuns(df, stage).at(-1));
+  if (existing && usersCreatedByRuns(df, stage, true).includes(existing))
+    return `The stage already creates the user ${existing}: add USER ${existing}${where}.`;
+  if (existing) {
+    const parent = stage.from.image ?? stage.from.raw;
+    return `The stage it is built on ('${parent}') already creates the user ${existing}: add USER ${existing}${where}.`;
+  }
+  return `Create an unprivileged user and switch to it: RUN ${createUser(baseStage(df, stage))}, then USER app${where}.`;
+}
+function rootMessage(app, df, stage, head) {
+  const proxy = proxyInContainer(app);
+  if (proxy) return proxyMessage(app, df, stage, head, proxy);
+  const created = runtimeUser(app);
+  const drop = privilegeDrop(app);
+  const su = suDrop(app);
+  const built = created && usersCreatedByRuns(df, stage).some((u) => u === created.user || u.includes("$"));
+  if (created && !built && !BASE_USERS.has(created.user)) {
+    const dropper = drop ?? (su && { ...su, tool: `su ${su.user} -c` });
+    const dropped = dropper ? `, and ${dropper.file}:${dropper.line} drops to it with ${dropper.tool}` : "";
+    return `${head}, so the container starts as root: ${created.file}:${created.line} creates the user ${created.user} only when the container starts${dropped}. The image itself holds no user ${created.user}, so a USER ${created.user} line would stop the container from starting ("unable to find user ${created.user}"). Create the user at build time (RUN ${createUser(baseStage(df, stage), created.user)}, with any chown the start script does), add USER ${created.user} after it, and take the ${basename2(created.argv0)} out of the start script${dropper ? ` and start without ${dropper.tool}` : ""}.`;
+  }
+  if (drop) {
+    const to = drop.user ?? "<user>";
+    const add2 = drop.user && !imageHasUser(df, stage, drop.user) ? `Create ${to} at build time (RUN ${createUser(baseStage(df, stage), to)}), add USER ${to} after it` : `Add USER ${to} to the stage`;
+    return `${head}, so the container starts as root: ${drop.file}:${drop.line} drops to ${drop.user ?? "another user"} with ${drop.tool} only for the command it runs, and the rest of the start (the entrypoint script itself, anything it runs without ${drop.tool}) stays root. ${add2} and start without ${drop.tool} (it cannot switch users without root), or keep the drop knowingly and suppress TF1301 with the reason.`;
+  }
+  if (su) {
+    return `The container starts as root, and ${su.file}:${su.line} drops to ${su.user} with 'su ${su.user} -c' (steps before it may need root, so a USER could break them). Replace su with a tool that hands the process over to ${su.user} instead of opening a su session around it: ${handOver(df, stage, su.user)}.`;
+  }
+  return stage.user ? `${head}. ${switchAdvice(df, stage)}` : `${head}, so the app runs as root. ${switchAdvice(df, stage, " before CMD")}`;
+}
+function handOver(df, stage, user) {
+  const runs = lineage2(df, stage).flatMap((s) => s.instructions).filter((i) => i.keyword === "RUN").flatMap((r) => r.script?.commands ?? []).flatMap((c) => c.argv);
+  if (runs.includes("gosu")) return `exec gosu ${user} \u2026`;
+  if (runs.includes("su-exec")) return `exec su-exec ${user} \u2026`;
+  return `exec ${dropTool(baseStage(df, stage), user)}`;
+}
+function dropTool(stage, user) {
+  if (isAlpine(stage)) return `su-exec ${user} \u2026 (RUN apk add --no-cache su-exec)`;
+  if (/stretch|buster|bullseye/i.test(stage.from.image ?? stage.from.raw))
+    return `gosu ${user} \u2026 (RUN apt-get install -y gosu)`;
+  return `setpriv --reuid=${user} --regid=${user} --init-groups \u2026 (in the image already, from util-linux)`;
+}
+function proxyInContainer(app) {
+  for (const c of startCommands(app)) {
+    const name2 = reverseProxyOf(c.argv);
+    if (name2) return { name: name2, file: c.file, line: c.line };
+  }
+  return void 0;
+}
+function proxyMessage(app, df, stage, head, proxy) {
+  const why = `${proxy.name} runs in the same container (${proxy.file}:${proxy.line}), and its master process starts as root to bind its port (80, 443) and hand its workers to an unprivileged user, so a USER line would keep ${proxy.name}, as configured, from starting`;
+  const split = `move ${proxy.name} into its own container (its own compose service) and add USER to this image`;
+  const drop = privilegeDrop(app);
+  if (drop)
+    return `${head}, so the container starts as root: ${why}. The app itself already runs as ${drop.user ?? "another user"} (${drop.tool} at ${drop.file}:${drop.line}). Keep this layout knowingly and suppress TF1301 with the reason, or ${split}.`;
+  const existing = known(usersCreatedByRuns(df, stage).at(-1));
+  const user = existing ?? "app";
+  const create = existing ? "" : `, created at build time with RUN ${createUser(baseStage(df, stage))}`;
+  return `${head}, so the container runs as root, and so does the app: ${why}. Run only the app process as an unprivileged user ${user}${create}: ${appDrop(app, baseStage(df, stage), user)}. Or ${split}.`;
+}
+function appDrop(app, stage, user) {
+  const server = startCommands(app).find((c) => serverOf(c.argv) && !reverseProxyOf(c.argv));
+  const tool = dropTool(stage, user);
+  if (!server) return `start it through ${tool}`;
+  const at2 = `${server.file}:${server.line}`;
+  if (server.origin === "supervisor") return `add user=${user} to [program:${server.program}] (${at2})`;
+  const kind = serverOf(server.argv).kind;
+  if (kind === "gunicorn") return `start gunicorn with --user ${user} --group ${user} (${at2})`;
+  if (kind === "uwsgi") return `start uwsgi with --uid ${user} --gid ${user} (${at2})`;
+  return `start ${kind} through ${tool} (${at2})`;
+}
+function runtimeUser(app) {
+  const env = containerEnv(app);
+  for (const c of startCommands(app)) {
+    const user = known(userAddedBy(c.argv, env));
+    if (user) return { file: c.file, line: c.line, user, argv0: c.argv[0] };
+  }
+  return void 0;
 }
 function suDrop(app) {
   for (const script of app.entrypointScripts)
@@ -32076,7 +32477,7 @@ services:
         const kind = backingKind(s);
         if (!kind || s === app.compose?.appService) continue;
         for (const p of s.ports) {
-          if (p.target !== SERVICE_PORTS[kind] || isLoopbackIp(p.hostIp) || isDevelopmentComposeFile(p.file, composeFiles))
+          if (p.target !== SERVICE_PORTS[kind] || isLoopbackIp(p.hostIp) || isDevelopmentComposeFile(p.file, composeFiles, app.compose?.files))
             continue;
           const key = `${p.file}:${p.line}`;
           if (seen.has(key)) continue;
@@ -32271,6 +32672,8 @@ export {
   hasTemplateName,
   secretsInEnvTemplate,
   parseShell,
+  contextSource,
+  UNKNOWN2 as UNKNOWN,
   UNSET,
   expand,
   modelDockerfile,
@@ -32284,6 +32687,7 @@ export {
   namedDockerfileOf,
   imageOnlyApp,
   readsArguments,
+  mayRun,
   programArgv,
   launchedCommand,
   djangoCommand,
@@ -32296,10 +32700,10 @@ export {
   effectiveCommand,
   containerVariables,
   inlineScript,
-  djangoDirectories,
   directoryAfter,
   servicesOfImage,
   buildsDockerfile,
+  djangoDirectories,
   pipInstall,
   buildCommands,
   buildRuns,
@@ -32315,6 +32719,7 @@ export {
   lineage,
   pythonFileCredentials,
   composeFilesNamed,
+  composeEnvFilesNamed,
   ModelPart,
   byDepth,
   ComposeProjects,

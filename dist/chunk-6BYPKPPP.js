@@ -3,6 +3,7 @@ import {
   DEFAULT_CONFIG_FILE,
   SKIPPED_DIRS,
   baseName,
+  composeEnvFilesNamed,
   composeFilesNamed,
   dirName,
   isComposeCandidate,
@@ -21,7 +22,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-4TG3OYIX.js";
+} from "./chunk-BIYIAAM2.js";
 import {
   UnsafePathError,
   formatBytes,
@@ -285,6 +286,7 @@ async function discover(root, options = {}, limits = {}, overlay) {
       delete texts[f];
   for (const f of Object.keys(texts).filter((f2) => looksLikeCompose(f2, texts[f2])))
     await read(joinPath(dirName(f), ".env"));
+  for (const f of composeEnvFilesNamed(texts)) if (fileSet.has(f)) await read(f);
   for (let pass = 0; pass < 4; pass++) {
     const before = Object.keys(texts).length;
     for (const f of secondPassFiles(texts, files, options)) await read(f);
