@@ -13,7 +13,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-BIYIAAM2.js";
+} from "./chunk-3TQUBKEF.js";
 import {
   insertLines,
   normalizePackageName,

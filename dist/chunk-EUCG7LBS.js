@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-SR4EFONT.js";
+} from "./chunk-V2MJM2WO.js";
 import {
   makeReport
 } from "./chunk-AADTFP4D.js";
 import {
   RULES
-} from "./chunk-BIYIAAM2.js";
+} from "./chunk-3TQUBKEF.js";
 import {
   SEVERITIES,
   UnsafePathError,

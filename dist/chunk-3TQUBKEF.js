@@ -30137,7 +30137,14 @@ function officialLayout(s) {
   const parent = "/var/lib/postgresql";
   if (major >= 18) return { dataDir: `${parent}/${major}/docker`, volume: parent, mountAt: parent };
   const floating2 = image?.tag ? `the tag '${image.tag}'` : "no tag";
-  return { dataDir: `${parent}/18/docker`, volume: parent, mountAt: parent, floating: floating2 };
+  const unknownMajor = s.image?.unset && /:[^/]*\$/.test(s.image.raw ?? "");
+  return {
+    dataDir: `${parent}/18/docker`,
+    volume: parent,
+    mountAt: parent,
+    floating: floating2,
+    ...unknownMajor ? { unknownMajor } : {}
+  };
 }
 function dataDir(s) {
   const repo = databaseImage(s)?.repository.toLowerCase() ?? "";
@@ -30158,6 +30165,8 @@ function dataDir(s) {
   return void 0;
 }
 function floatingNote(image, layout) {
+  if (layout?.unknownMajor)
+    return ` ${image} takes its version from a variable the repository does not set: up to 17 the image keeps its data in /var/lib/postgresql/data, from 18 in /var/lib/postgresql/<major>/docker under its VOLUME /var/lib/postgresql; mount the volume where the version you deploy keeps it.`;
   if (!layout?.floating) return "";
   return ` With ${layout.floating}, ${image} runs the newest major version, 18 or later today, which keeps its data in /var/lib/postgresql/<major>/docker under its VOLUME ${layout.volume} (up to 17: /var/lib/postgresql/data); pinning a major version (e.g. postgres:18) decides the layout.`;
 }
@@ -30188,6 +30197,8 @@ function message(name2, image, data, mounts) {
     return `${at2} mounts the volume '${elsewhere.source}' at /var/lib/postgresql/data, but this image keeps its data in ${dir}, under its VOLUME ${layout.volume}: /var/lib/postgresql/data stays unused, the data goes to an anonymous volume and is lost when the container is recreated, and once that volume holds a cluster of an earlier version the server refuses to start. Mount the volume at ${mountAt} instead ('${elsewhere.source}:${mountAt}'), or pin the major version the data was made with (e.g. postgres:17).${note}`;
   if (elsewhere)
     return `${at2} mounts the volume '${elsewhere.source}' at ${elsewhere.target}, but this image keeps its data in ${dir}, which no named volume covers: the data is lost when the container is recreated. Mount the volume at ${mountAt} instead: '${elsewhere.source}:${mountAt}'.${note}`;
+  if (layout?.unknownMajor)
+    return `${at2} has no named volume at its data directory: the data is lost when the container is recreated. Add a volume such as '${name2}-data:/var/lib/postgresql/data' (up to 17) or '${name2}-data:/var/lib/postgresql' (18 and later) and declare it under the top-level volumes:.${note}`;
   if (data.guessed)
     return `${at2}, a PostgreSQL image not from the official postgres repository, mounts no named volume where its data may be: ${dir} if it keeps the official image's layout up to 17, /var/lib/postgresql/<major>/docker under /var/lib/postgresql from 18 (or its PGDATA). The data is lost when the container is recreated. Add a named volume at the data directory (e.g. '${name2}-data:${dir}', or '${name2}-data:/var/lib/postgresql' for 18+) and declare it under the top-level volumes:.`;
   return `${at2} has no named volume at its data directory ${dir}: the data is lost when the container is recreated. Add a volume such as '${name2}-data:${mountAt}' and declare it under the top-level volumes:.${note}`;
@@ -30241,7 +30252,10 @@ var postgresDataNotInVolume = defineRule({
       const named = s.volumes.some((v) => v.type === "volume" && reaches(v));
       const throwaway = s.volumes.some((v) => v.type === "tmpfs" && coversPath(v.target, dir));
       const unresolved = s.volumes.some((v) => !v.source && v.writtenSource && coversPath(v.target, dir));
-      if (named || throwaway || unresolved) continue;
+      const eitherLayout = data.layout?.unknownMajor && s.volumes.some(
+        (v) => v.type === "volume" && v.source && coversPath(v.target, "/var/lib/postgresql/data")
+      );
+      if (named || throwaway || unresolved || eitherLayout) continue;
       const mounts = {
         bind: s.volumes.find((v) => v.type === "bind" && reaches(v)),
         anonymous: s.volumes.find((v) => v.type === "volume" && !v.source && coversPath(v.target, dir)),

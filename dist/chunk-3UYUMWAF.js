@@ -22,7 +22,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-BIYIAAM2.js";
+} from "./chunk-3TQUBKEF.js";
 import {
   UnsafePathError,
   formatBytes,

@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-6BYPKPPP.js";
+} from "./chunk-3UYUMWAF.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -31,7 +31,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-BIYIAAM2.js";
+} from "./chunk-3TQUBKEF.js";
 import {
   UnsafePathError,
   readInside,
