@@ -188,3 +188,25 @@ test("TF0401: 'localhost' chosen when a variable is unset is a fallback where co
   assert.equal(await count('    environment:\n      DB_NAME: app\n'), 0);
   assert.equal(await count(''), 1);
 });
+
+test("TF0401 names the stack's own Redis service for a Redis host or URL in settings, 'redis' only when none is known", async () => {
+  const files = (compose: string) => ({
+    'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
+    Dockerfile: 'FROM python:3.12\nCOPY . /app\nCMD ["gunicorn", "mysite.wsgi"]\n',
+    'docker-compose.yml': compose,
+    'mysite/settings.py': [
+      "CHANNEL_LAYERS = {'default': {'BACKEND': 'channels_redis.core.RedisChannelLayer', 'CONFIG': {'hosts': [('127.0.0.1', 6379)]}}}",
+      "CELERY_BROKER_URL = 'redis://localhost:6379/1'",
+      '',
+    ].join('\n'),
+  });
+  const messages = async (compose: string) =>
+    (await analyzeFiles(files(compose))).findings.filter((f) => f.ruleId === 'TF0401').map((f) => f.message);
+  const named = await messages('services:\n  web:\n    build: .\n  api_gateway_redis:\n    image: redis:7\n');
+  assert.equal(named.length, 2);
+  assert.match(named[0], /\(e\.g\. 'api_gateway_redis'\)/);
+  assert.match(named[1], /\(e\.g\. redis:\/\/api_gateway_redis:6379\/1\)/);
+  assert.ok(named.every((m) => !/'redis'|redis:\/\/cache/.test(m)));
+  const unknown = await messages('services:\n  web:\n    build: .\n');
+  assert.match(unknown[0], /\(e\.g\. 'redis'\)/);
+});

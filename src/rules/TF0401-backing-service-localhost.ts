@@ -243,7 +243,7 @@ export const backingServiceLocalhost = defineRule({
           out.push({
             file: writtenIn(settings, f, a),
             line: f.line,
-            message: `${whats.join(', ')} ${whats.length > 1 ? 'point' : 'points'} at ${problem(host, kind)}: read it from an environment variable and set that to the compose service name (e.g. ${f.bareHost ? "'redis'" : 'redis://cache:6379/0'}).`,
+            message: `${whats.join(', ')} ${whats.length > 1 ? 'point' : 'points'} at ${problem(host, kind)}: read it from an environment variable and set that to the compose service name (e.g. ${urlExample(app, f.value, host, f.bareHost)}).`,
           });
         }
       }
@@ -279,10 +279,20 @@ function hostService(app: App, variable: string): string {
   );
 }
 
-/** The one compose service of the app's stack in one of `roles`, else 'db'. */
-function serviceOfRoles(app: App, roles: string[]): string {
+/** The one compose service of the app's stack in one of `roles`, else `fallback`. */
+function serviceOfRoles(app: App, roles: string[], fallback = 'db'): string {
   const named = (app.compose?.services ?? []).filter((s) => roles.includes(s.role));
-  return named.length === 1 ? named[0].name : 'db';
+  return named.length === 1 ? named[0].name : fallback;
+}
+
+/**
+ * The value a settings URL or Redis host should take: the stack's own Redis service (`api_gateway_redis`) in place of
+ * the loopback host of a bare host or a redis:// URL, else a generic example.
+ */
+function urlExample(app: App, value: string, host: string, bareHost: boolean | undefined): string {
+  const redis = serviceOfRoles(app, ['redis'], 'redis');
+  if (bareHost) return `'${redis}'`;
+  return /^rediss?:\/\//i.test(value) ? value.replace(host, redis) : 'redis://cache:6379/0';
 }
 
 const ROLE_OF_WORD: Record<string, string[]> = {
