@@ -13,7 +13,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-3TQUBKEF.js";
+} from "./chunk-MQZLXEBS.js";
 import {
   insertLines,
   normalizePackageName,

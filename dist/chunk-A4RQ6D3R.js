@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-V2MJM2WO.js";
+} from "./chunk-3DR6PB55.js";
 import {
   makeReport
 } from "./chunk-AADTFP4D.js";
 import {
   RULES
-} from "./chunk-3TQUBKEF.js";
+} from "./chunk-MQZLXEBS.js";
 import {
   SEVERITIES,
   UnsafePathError,

@@ -22,7 +22,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-3TQUBKEF.js";
+} from "./chunk-MQZLXEBS.js";
 import {
   UnsafePathError,
   formatBytes,

@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-3UYUMWAF.js";
+} from "./chunk-MFGZKTJW.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -31,7 +31,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-3TQUBKEF.js";
+} from "./chunk-MQZLXEBS.js";
 import {
   UnsafePathError,
   readInside,

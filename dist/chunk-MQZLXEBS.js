@@ -29066,7 +29066,7 @@ var backingServiceLocalhost = defineRule({
           out.push({
             file: writtenIn(settings, f, a),
             line: f.line,
-            message: `${whats.join(", ")} ${whats.length > 1 ? "point" : "points"} at ${problem(host, kind)}: read it from an environment variable and set that to the compose service name (e.g. ${f.bareHost ? "'redis'" : "redis://cache:6379/0"}).`
+            message: `${whats.join(", ")} ${whats.length > 1 ? "point" : "points"} at ${problem(host, kind)}: read it from an environment variable and set that to the compose service name (e.g. ${urlExample(app, f.value, host, f.bareHost)}).`
           });
         }
       }
@@ -29089,9 +29089,14 @@ function hostService(app, variable) {
     variable.toUpperCase().split("_").flatMap((w) => ROLE_OF_WORD[w] ?? [])
   );
 }
-function serviceOfRoles(app, roles) {
+function serviceOfRoles(app, roles, fallback = "db") {
   const named = (app.compose?.services ?? []).filter((s) => roles.includes(s.role));
-  return named.length === 1 ? named[0].name : "db";
+  return named.length === 1 ? named[0].name : fallback;
+}
+function urlExample(app, value, host, bareHost) {
+  const redis = serviceOfRoles(app, ["redis"], "redis");
+  if (bareHost) return `'${redis}'`;
+  return /^rediss?:\/\//i.test(value) ? value.replace(host, redis) : "redis://cache:6379/0";
 }
 var ROLE_OF_WORD = {
   DB: ["postgres", "mysql", "mariadb"],
