@@ -29224,10 +29224,11 @@ function envFilesOfCompose(app) {
       continue;
     const line = absentFileReachingImage(app, inContext);
     if (line === void 0) continue;
+    const advice = namedByCopy(app, line, [f.path]) ? `This instruction copies it by name, so the build fails without it and whoever builds the image with a real one bakes its secrets in. Remove the COPY and let the container read it at run time (compose env_file already does).` : `No .dockerignore excludes it: the repository does not hold it, but whoever builds the image with a real one bakes its secrets in here. Add '${inContext}' to .dockerignore.`;
     out.push({
       file,
       line,
-      message: `Compose reads env_file '${f.path}' from inside the build context, and no .dockerignore excludes it: the repository does not hold it, but whoever builds the image with a real one bakes its secrets in here. Add '${inContext}' to .dockerignore.`
+      message: `Compose reads env_file '${f.path}' from inside the build context. ${advice}`
     });
   }
   return out;

@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-MFGZKTJW.js";
+} from "./chunk-E44D5I7M.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -31,7 +31,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-MQZLXEBS.js";
+} from "./chunk-POL6XTHJ.js";
 import {
   UnsafePathError,
   readInside,

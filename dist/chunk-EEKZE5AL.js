@@ -13,7 +13,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-MQZLXEBS.js";
+} from "./chunk-POL6XTHJ.js";
 import {
   insertLines,
   normalizePackageName,

@@ -22,7 +22,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-MQZLXEBS.js";
+} from "./chunk-POL6XTHJ.js";
 import {
   UnsafePathError,
   formatBytes,

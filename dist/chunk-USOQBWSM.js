@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-3DR6PB55.js";
+} from "./chunk-EEKZE5AL.js";
 import {
   makeReport
 } from "./chunk-AADTFP4D.js";
 import {
   RULES
-} from "./chunk-MQZLXEBS.js";
+} from "./chunk-POL6XTHJ.js";
 import {
   SEVERITIES,
   UnsafePathError,
