@@ -235,3 +235,21 @@ test("TF0602 resolves a relative NAME in supervisord's directory= of the server 
   const [plain] = await messagesOf('command=gunicorn mysite.wsgi -b 0.0.0.0:8000');
   assert.match(plain, /resolves to \/app\/db\.sqlite3 in the image/);
 });
+
+test('TF0602 names the Dockerfile whose image no compose file runs, when the repository has several', async () => {
+  const { findings } = await analyzeFiles({
+    'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
+    Dockerfile:
+      'FROM python:3.12\nWORKDIR /app\nCOPY . .\nVOLUME /app/media\nCMD ["gunicorn", "mysite.wsgi"]\n',
+    'Dockerfile.prod': 'FROM python:3.12\nWORKDIR /home/app/web\nCOPY . .\nCMD ["gunicorn", "mysite.wsgi"]\n',
+    'mysite/settings.py':
+      "from pathlib import Path\nBASE_DIR = Path(__file__).resolve().parent.parent\nMEDIA_ROOT = BASE_DIR / 'media'\n",
+  });
+  const messages = findings.filter((f) => f.ruleId === 'TF0602').map((f) => f.message);
+  assert.ok(
+    messages.some(
+      (m) => m.includes('/home/app/web/media') && m.includes('neither a VOLUME of Dockerfile.prod'),
+    ),
+    messages.join('\n'),
+  );
+});

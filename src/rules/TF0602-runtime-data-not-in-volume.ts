@@ -57,9 +57,13 @@ object store for media.
       // With several compose files, say which one the service is judged in (another may mount the path).
       const inFiles =
         hit.app.compose && composeFiles.size > 1 ? ` in ${hit.app.compose.files.join(' + ')}` : '';
+      // Named when the repository has several Dockerfiles: the finding is about the image this one builds.
+      const dockerfile = hit.app.dockerfile?.file ?? 'Dockerfile';
+      const several = new Set(project.apps.map((a) => a.dockerfile?.file)).size > 1;
+      const ofDockerfile = several ? `a VOLUME of ${dockerfile}` : 'a VOLUME of the Dockerfile';
       const where = hit.app.compose?.appService
-        ? `a VOLUME of the Dockerfile nor a volume of the compose service '${hit.app.compose.appService.name}'${inFiles}`
-        : 'a VOLUME of the Dockerfile nor a volume of a compose service (no compose file runs this image)';
+        ? `${ofDockerfile} nor a volume of the compose service '${hit.app.compose.appService.name}'${inFiles}`
+        : `${ofDockerfile} nor a volume of a compose service (no compose file runs ${several ? `the image ${dockerfile} builds` : 'this image'})`;
       const dir = posix.dirname(hit.path);
       const finding: RawFinding =
         hit.what === 'sqlite'
