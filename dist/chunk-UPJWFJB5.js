@@ -22,7 +22,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-POL6XTHJ.js";
+} from "./chunk-4CRF5B3A.js";
 import {
   UnsafePathError,
   formatBytes,

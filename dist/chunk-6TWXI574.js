@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-EEKZE5AL.js";
+} from "./chunk-O2HOMFKL.js";
 import {
   makeReport
 } from "./chunk-AADTFP4D.js";
 import {
   RULES
-} from "./chunk-POL6XTHJ.js";
+} from "./chunk-4CRF5B3A.js";
 import {
   SEVERITIES,
   UnsafePathError,

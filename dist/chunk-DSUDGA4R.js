@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-E44D5I7M.js";
+} from "./chunk-UPJWFJB5.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -31,7 +31,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-POL6XTHJ.js";
+} from "./chunk-4CRF5B3A.js";
 import {
   UnsafePathError,
   readInside,

@@ -13,7 +13,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-POL6XTHJ.js";
+} from "./chunk-4CRF5B3A.js";
 import {
   insertLines,
   normalizePackageName,
