@@ -53,13 +53,13 @@ object store for media.
   related: [],
   check(project) {
     const composeFiles = new Set(project.apps.flatMap((a) => a.compose?.files ?? []));
+    // Named when the repository has several Dockerfiles: the finding is about the image this one builds.
+    const several = new Set(project.apps.map((a) => a.dockerfile?.file)).size > 1;
     return unkeptPaths(project).map((hit) => {
       // With several compose files, say which one the service is judged in (another may mount the path).
       const inFiles =
         hit.app.compose && composeFiles.size > 1 ? ` in ${hit.app.compose.files.join(' + ')}` : '';
-      // Named when the repository has several Dockerfiles: the finding is about the image this one builds.
       const dockerfile = hit.app.dockerfile?.file ?? 'Dockerfile';
-      const several = new Set(project.apps.map((a) => a.dockerfile?.file)).size > 1;
       const ofDockerfile = several ? `a VOLUME of ${dockerfile}` : 'a VOLUME of the Dockerfile';
       const where = hit.app.compose?.appService
         ? `${ofDockerfile} nor a volume of the compose service '${hit.app.compose.appService.name}'${inFiles}`
