@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-O2HOMFKL.js";
+} from "./chunk-YLLOV7F7.js";
 import {
   makeReport
 } from "./chunk-AADTFP4D.js";
 import {
   RULES
-} from "./chunk-4CRF5B3A.js";
+} from "./chunk-RQJAIJKH.js";
 import {
   SEVERITIES,
   UnsafePathError,

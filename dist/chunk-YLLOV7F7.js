@@ -13,7 +13,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-4CRF5B3A.js";
+} from "./chunk-RQJAIJKH.js";
 import {
   insertLines,
   normalizePackageName,

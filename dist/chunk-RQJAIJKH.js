@@ -29955,10 +29955,10 @@ object store for media.
   related: [],
   check(project) {
     const composeFiles = new Set(project.apps.flatMap((a) => a.compose?.files ?? []));
+    const several = new Set(project.apps.map((a) => a.dockerfile?.file)).size > 1;
     return unkeptPaths(project).map((hit) => {
       const inFiles = hit.app.compose && composeFiles.size > 1 ? ` in ${hit.app.compose.files.join(" + ")}` : "";
       const dockerfile = hit.app.dockerfile?.file ?? "Dockerfile";
-      const several = new Set(project.apps.map((a) => a.dockerfile?.file)).size > 1;
       const ofDockerfile = several ? `a VOLUME of ${dockerfile}` : "a VOLUME of the Dockerfile";
       const where = hit.app.compose?.appService ? `${ofDockerfile} nor a volume of the compose service '${hit.app.compose.appService.name}'${inFiles}` : `${ofDockerfile} nor a volume of a compose service (no compose file runs ${several ? `the image ${dockerfile} builds` : "this image"})`;
       const dir = import_node_path15.posix.dirname(hit.path);

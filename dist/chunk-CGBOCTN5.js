@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-UPJWFJB5.js";
+} from "./chunk-NZJOMG6U.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -31,7 +31,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-4CRF5B3A.js";
+} from "./chunk-RQJAIJKH.js";
 import {
   UnsafePathError,
   readInside,

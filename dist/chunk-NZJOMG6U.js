@@ -22,7 +22,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-4CRF5B3A.js";
+} from "./chunk-RQJAIJKH.js";
 import {
   UnsafePathError,
   formatBytes,
