@@ -281,3 +281,60 @@ test("TF0603 on another publisher's PostgreSQL image does not state the official
   );
   assert.match(message, /\/var\/lib\/postgresql\/data if it keeps the official image's layout up to 17/);
 });
+
+test('TF0603 with a relative PGDATA from an env_file names where postgres puts the data (/pgdata), not the default directory', async () => {
+  const { findings } = await analyzeFiles({
+    'compose.yaml': y(
+      'services:',
+      '  db:',
+      '    image: postgres:11.1',
+      '    volumes:',
+      '      - postgres:/var/lib/postgresql/data/pgdata',
+      '    env_file:',
+      '      - ./config/db.env',
+      'volumes:',
+      '  postgres:',
+    ),
+    'config/db.env': 'POSTGRES_USER=postgres\nPGDATA=pgdata\n',
+  });
+  const [message, ...rest] = findings.filter((f) => f.ruleId === 'TF0603').map((f) => f.message);
+  assert.equal(rest.length, 0);
+  assert.match(
+    message!,
+    /takes PGDATA=pgdata from config\/db\.env, a relative path that postgres resolves against the container's working directory \/: the data goes to \/pgdata, not to the volume 'postgres' mounted at \/var\/lib\/postgresql\/data\/pgdata/,
+  );
+  assert.match(message!, /PGDATA=\/var\/lib\/postgresql\/data\/pgdata\), or mount the volume at \/pgdata/);
+  assert.doesNotMatch(
+    message!,
+    /keeps its data in \/var\/lib\/postgresql\/data|'postgres:\/var\/lib\/postgresql\/data'/,
+  );
+});
+
+test('TF0603 takes an absolute PGDATA from an env_file or environment: a volume there is enough; a relative one under it is not', () => {
+  assert.deepEqual(
+    messagesFor(
+      'services:',
+      '  db:',
+      '    image: postgres:16',
+      '    environment:',
+      '      PGDATA: /var/lib/postgresql/data/pgdata',
+      '    volumes:',
+      '      - pg:/var/lib/postgresql/data/pgdata',
+      'volumes:',
+      '  pg:',
+    ),
+    [],
+  );
+  const [relative] = messagesFor(
+    'services:',
+    '  db:',
+    '    image: postgres:16',
+    '    environment:',
+    '      PGDATA: data/pg',
+  );
+  assert.match(
+    relative!,
+    /PGDATA=data\/pg in its environment:, .*the data goes to \/data\/pg, which no named volume covers/,
+  );
+  assert.match(relative!, /'db-data:\/data\/pg'/);
+});

@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import type { RawFinding } from '../core/index.js';
 import type { ComposeService, ComposeVolumeMount } from '../model/types/compose.js';
 import { composeServices } from './lib/each.js';
@@ -59,8 +60,43 @@ function officialLayout(s: ComposeService): Layout {
   };
 }
 
+/** A PGDATA that is a relative path (`PGDATA=pgdata`): where it is set and the directory postgres resolves it against. */
+interface RelativePgdata {
+  written: string;
+  /** Where the value comes from, as a message says it: `from config/db.env`, `in its environment:`. */
+  from: string;
+  cwd: string;
+}
+
+interface DataDir {
+  dir: string;
+  layout?: Layout;
+  guessed?: boolean;
+  relative?: RelativePgdata;
+}
+
+/**
+ * The service's PGDATA as an absolute path: from `environment:` or an env_file (both are in `environment`), else the
+ * ENV of the Dockerfile it builds. A relative one is resolved by postgres against the container's working directory:
+ * `/` for the official image, which sets no WORKDIR (checked: PGDATA=pgdata puts the cluster in /pgdata).
+ */
+function pgdataOf(s: ComposeService, official: boolean): DataDir | undefined {
+  const entry = s.environment.find((e) => e.name === 'PGDATA' && e.value);
+  const value = entry?.value ?? s.builtFrom?.pgdata;
+  if (!value) return undefined;
+  if (value.startsWith('/')) return { dir: value };
+  const cwd = s.builtFrom?.workdir ?? (official ? '/' : undefined);
+  if (!cwd || value.includes('$')) return undefined;
+  const from = !entry
+    ? 'from an ENV of the Dockerfile it builds'
+    : entry.source === 'env_file'
+      ? `from ${entry.file}`
+      : 'in its environment:';
+  return { dir: posix.join(cwd, value), relative: { written: value, from, cwd } };
+}
+
 /** Where the database image keeps its data (always an absolute container path), with the official image's layout. */
-function dataDir(s: ComposeService): { dir: string; layout?: Layout; guessed?: boolean } | undefined {
+function dataDir(s: ComposeService): DataDir | undefined {
   const repo = databaseImage(s)?.repository.toLowerCase() ?? '';
   const bitnami = repo.split('/').includes('bitnami');
   if (s.role === 'postgres') {
@@ -68,9 +104,8 @@ function dataDir(s: ComposeService): { dir: string; layout?: Layout; guessed?: b
     // compose example mount the volume at /var/lib/postgresql.
     if (/(^|\/)kartoza\/postgis$/.test(repo))
       return { dir: absoluteEnv(s, 'DATADIR') ?? '/var/lib/postgresql' };
-    const built = s.builtFrom?.pgdata;
-    const pgdata = absoluteEnv(s, 'PGDATA') ?? (built?.startsWith('/') ? built : undefined);
-    if (pgdata) return { dir: pgdata };
+    const pgdata = pgdataOf(s, isOfficialPostgres(repo));
+    if (pgdata) return pgdata;
     // bitnami/postgresql README, "Persisting your database": mount a volume at /bitnami/postgresql.
     if (bitnami) return { dir: '/bitnami/postgresql' };
     // Another publisher's image (`acme/blog-postgres`): the official image's pre-18 directory is a guess.
@@ -82,6 +117,20 @@ function dataDir(s: ComposeService): { dir: string; layout?: Layout; guessed?: b
   if (s.role === 'mysql' || s.role === 'mariadb')
     return { dir: bitnami ? `/bitnami/${s.role}` : '/var/lib/mysql' };
   return undefined;
+}
+
+/** The message for a relative PGDATA: where the data really goes, and the two fixes that keep it in a volume. */
+function relativeMessage(
+  at: string,
+  name: string,
+  data: DataDir & { relative: RelativePgdata },
+  elsewhere: ComposeVolumeMount | undefined,
+): string {
+  const { dir, relative } = data;
+  const cause = `${at} takes PGDATA=${relative.written} ${relative.from}, a relative path that postgres resolves against the container's working directory ${relative.cwd}: the data goes to ${dir}`;
+  if (elsewhere?.source)
+    return `${cause}, not to the volume '${elsewhere.source}' mounted at ${elsewhere.target}, and is lost when the container is recreated. Set PGDATA to an absolute path in the volume (PGDATA=${elsewhere.target}), or mount the volume at ${dir} ('${elsewhere.source}:${dir}').`;
+  return `${cause}, which no named volume covers, and is lost when the container is recreated. Mount a named volume there ('${name}-data:${dir}', declared under the top-level volumes:), or set PGDATA to an absolute path inside a named volume.`;
 }
 
 /** What an image naming no major version does today, for a message: its layout and how to decide it. */
@@ -103,7 +152,7 @@ function hostPath(bind: ComposeVolumeMount): string {
 function message(
   name: string,
   image: string,
-  data: { dir: string; layout?: Layout; guessed?: boolean },
+  data: DataDir,
   mounts: {
     bind?: ComposeVolumeMount;
     anonymous?: ComposeVolumeMount;
@@ -117,6 +166,8 @@ function message(
   const fix = `Mount a named volume there instead, e.g. '${name}-data:${mountAt}', declared under the top-level volumes:.`;
   const note = floatingNote(image, layout);
   const { bind, anonymous, shadowed, elsewhere } = mounts;
+  if (data.relative && !bind && !anonymous)
+    return relativeMessage(at, name, { ...data, relative: data.relative }, elsewhere);
   if (bind) {
     const outside = bind.source!.startsWith('/') || bind.source!.startsWith('~');
     const where = outside
@@ -177,7 +228,9 @@ export const postgresDataNotInVolume = defineRule({
     '',
     "The data directory is the image's: `/var/lib/postgresql/data` for `postgres` and `postgis/postgis` up to 17",
     '(`/var/lib/postgresql/<major>/docker` from 18, under the VOLUME `/var/lib/postgresql` where the volume goes; or',
-    '`PGDATA`), `/var/lib/postgresql` for `kartoza/postgis` (or `DATADIR`), `/bitnami/postgresql` for',
+    '`PGDATA`, set in `environment:` or an `env_file`; a relative `PGDATA=pgdata` is resolved against the working',
+    'directory `/`, so the data goes to `/pgdata`), `/var/lib/postgresql` for `kartoza/postgis` (or `DATADIR`),',
+    '`/bitnami/postgresql` for',
     '`bitnami/postgresql`, `/var/lib/mysql` for `mysql` and `mariadb`. An image that names no major version',
     '(`postgres`, `postgres:latest`, `postgres:alpine`) runs the newest, 18 or later today, so it is judged with the',
     '18 layout; pinning a major version decides which one applies.',

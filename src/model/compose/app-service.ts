@@ -51,6 +51,7 @@ export function pickAppService(
         repository: image!.base!,
         ...(image?.baseTag ? { tag: image.baseTag } : {}),
         ...(pgdata ? { pgdata } : {}),
+        ...(image?.stage.workdir ? { workdir: image.stage.workdir } : {}),
       };
     }
     const start = startKind(service, texts, projectDir, image);

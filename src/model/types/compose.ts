@@ -92,8 +92,8 @@ export interface ComposeService extends ComposeAt {
   inheritedVolumes?: (ComposeAt & { target: string; from: string })[];
   /** Kind of backing service recognised from the image: postgres, mysql, mariadb, redis, ... */
   role: 'app' | 'postgres' | 'mysql' | 'mariadb' | 'redis' | 'other';
-  /** The database image a service builds on (`build:` whose Dockerfile is `FROM postgres:16`), and its ENV PGDATA. */
-  builtFrom?: { repository: string; tag?: string; pgdata?: string };
+  /** The database image a service builds on (`build:` whose Dockerfile is `FROM postgres:16`), its ENV PGDATA and WORKDIR. */
+  builtFrom?: { repository: string; tag?: string; pgdata?: string; workdir?: string };
   /** Set on a service that builds an image that is not the app: a database, an image with no Python, a worker, another program. */
   notApp?: 'database' | 'no-python' | 'worker' | 'other-program';
 }
