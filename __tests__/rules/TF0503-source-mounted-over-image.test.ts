@@ -160,6 +160,19 @@ composeRuleCases(sourceMountedOverImage, [
     expect: [],
   },
   {
+    // manage.py lives in bin/ with helper scripts copied there first; `COPY . .` puts the whole project in /code.
+    name: 'manage.py in a subdirectory of the mounted project: the message names the project copy, not that subdirectory',
+    compose: y('services:', '  web:', '    build: webserver', '    volumes:', '      - ./webserver:/code'),
+    app: {
+      dir: 'webserver/bin',
+      managePy: 'webserver/bin/manage.py',
+      imageSourceDir: '/code/bin',
+      dockerfile: dockerfile(stage({ workdir: '/code', copyTo: ['/code/bin', '/code'] })),
+    },
+    expect: ['compose.yaml:5'],
+    messages: [/over \/code, where the image holds the code \(\/code\): the container runs/],
+  },
+  {
     name: 'a target from an unset variable (/${API}) is shown as written',
     compose: y('services:', '  web:', '    build: .', '    volumes:', '      - .:/${API}'),
     app: appCopiedToApp,

@@ -118,12 +118,25 @@ function mountsOverCode(app: App, web: ComposeService): { mount: ComposeVolumeMo
         holdsCode(app.context?.files ?? [], app.context?.dir, v.source!),
     );
     if (!whole && !part) continue;
+    const held = heldCodeDir(app, v, codeDir);
     out.push({
       mount: v,
-      text: `'${shownSource(v)}' over ${shownTarget(v)}, where the image holds the code (${codeDir}): the container runs the host's files, not the built image. Keep this mount in a development-only override file.`,
+      text: `'${shownSource(v)}' over ${shownTarget(v)}, where the image holds the code (${held}): the container runs the host's files, not the built image. Keep this mount in a development-only override file.`,
     });
   }
   return out;
+}
+
+/**
+ * The image directory holding the code the mount hides: the copy of the mounted directory, not only manage.py's
+ * directory. `./webserver:/code` with manage.py in webserver/bin and `COPY . .` in /code names /code, not /code/bin.
+ */
+function heldCodeDir(app: App, v: ComposeVolumeMount, codeDir: string): string {
+  if (!app.managePy || !v.source) return codeDir;
+  const rel = posix.relative(v.source, posix.dirname(app.managePy));
+  if (rel === '' || rel.startsWith('..') || !codeDir.endsWith(`/${rel}`)) return codeDir;
+  const copied = codeDir.slice(0, -rel.length - 1) || '/';
+  return coversPath(v.target, copied) ? copied : codeDir;
 }
 
 /** What a mount that supplies all the code does, and the build that would put that code in the image. */
