@@ -98,6 +98,36 @@ test('the -f of a compose subcommand (logs -f) names no file; a variable file li
   );
 });
 
+test("a Makefile's own variables are expanded in its compose commands; an unset one is empty, or declines as a file", async () => {
+  const { combinedComposeFiles, composeEnvFilesNamed } =
+    await import('../../src/discover/compose-commands.js');
+  const texts = {
+    Makefile: [
+      'DC = docker compose',
+      'DIR := docker_compose',
+      'APP_FILE = ${DIR}/app.yaml',
+      'STORAGES_FILE ?= docker_compose/storages.yaml',
+      'ENV = --env-file .env',
+      'app:',
+      '\t${DC} -f ${APP_FILE} ${env} -f ${STORAGES_FILE} ${ENV} up --build -d',
+      'down:',
+      '\t$(DC) -f $(APP_FILE) -f $(UNSET_FILE) down',
+      'shell:',
+      '\t${DC} -f ${APP_FILE} -f docker_compose/tools.yaml run --rm app sh -c "echo $${HOME}"',
+      '',
+    ].join('\n'),
+  };
+  const known = ['docker_compose/app.yaml', 'docker_compose/storages.yaml', 'docker_compose/tools.yaml'];
+  assert.deepEqual(
+    combinedComposeFiles(texts, known).map((c) => c.files),
+    [
+      ['docker_compose/app.yaml', 'docker_compose/storages.yaml'],
+      ['docker_compose/app.yaml', 'docker_compose/tools.yaml'],
+    ],
+  );
+  assert.deepEqual(composeEnvFilesNamed(texts), ['.env', '.env']);
+});
+
 test('a compose project with no service of the app (monitoring, a proxy) is judged alone, not paired with the app', async () => {
   const result = await analyzeFiles({
     ...DJANGO,

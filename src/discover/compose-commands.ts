@@ -73,14 +73,60 @@ function composeCommands(
 ): { source: string; named: string[]; envFiles: string[] }[] {
   const out: { source: string; named: string[]; envFiles: string[] }[] = [];
   for (const [source, text] of Object.entries(texts)) {
-    if (baseName(source) !== 'Makefile' && !isScript(source)) continue;
-    for (const line of text.replace(/\\\r?\n/g, ' ').split(/\r?\n/)) {
+    const makefile = baseName(source) === 'Makefile';
+    if (!makefile && !isScript(source)) continue;
+    const lines = text.replace(/\\\r?\n/g, ' ').split(/\r?\n/);
+    const expand = makefile ? makeExpander(lines) : (l: string) => l;
+    for (const written of lines) {
+      const line = expand(written);
       const at = COMPOSE_COMMAND.exec(line);
       const args = at ? globalArguments(line.slice(at.index + at[0].length)) : undefined;
       if (args && (args.named.length > 0 || args.envFiles.length > 0)) out.push({ source, ...args });
     }
   }
   return out;
+}
+
+const MAKE_ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_.-]*)\s*(::?=|\?=|=)\s*(.*?)\s*$/;
+// `$${X}` is the shell's variable, written for make.
+const MAKE_REFERENCE = /(?<!\$)\$(?:\(([A-Za-z_][A-Za-z0-9_.-]*)\)|\{([A-Za-z_][A-Za-z0-9_.-]*)\})/g;
+/** Options whose value an unset make variable would leave empty: the command is then declined, not misread. */
+const TAKES_VALUE = /^(?:-f|--file|--env-file|-p|--project-name|--profile|--project-directory)$/;
+
+/**
+ * Expands the Makefile's own variables in a recipe line (`${DC} -f ${APP_FILE} up` with `DC = docker compose`), as
+ * make does; a variable the Makefile does not set is empty, unless it is an option's value (then left as written).
+ */
+function makeExpander(lines: string[]): (line: string) => string {
+  const vars = new Map<string, string>();
+  for (const line of lines) {
+    if (line.startsWith('\t')) continue;
+    const m = MAKE_ASSIGNMENT.exec(line.replace(/\s+#.*$/, ''));
+    if (m && !(m[2] === '?=' && vars.has(m[1]!))) vars.set(m[1]!, m[3]!);
+  }
+  const once = (word: string, previous: string | undefined): string =>
+    word.replace(MAKE_REFERENCE, (ref, a?: string, b?: string) => {
+      const value = vars.get((a ?? b)!);
+      if (value !== undefined) return value;
+      return ref === word && !(previous && TAKES_VALUE.test(previous)) ? '' : ref;
+    });
+  return (line) => {
+    if (!line.startsWith('\t') || !line.includes('$')) return line;
+    let out = line;
+    // Variables may name variables (`APP = ${DIR}/app.yaml`): a few rounds settle them.
+    for (let round = 0; round < 4 && out.search(MAKE_REFERENCE) >= 0; round++) {
+      const words = out.split(/(\s+)/);
+      let previous: string | undefined;
+      out = words
+        .map((w) => {
+          const expanded = once(w, previous);
+          if (w.trim()) previous = w;
+          return expanded;
+        })
+        .join('');
+    }
+    return out;
+  };
 }
 
 /** Global options of `docker compose` that take a value (before the subcommand). */
