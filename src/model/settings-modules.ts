@@ -151,8 +151,9 @@ export class SettingsModules extends ModelPart {
    */
   private siblingLeaf(file: string): { leaf?: string; imported: Set<string> } {
     const dir = dirName(file);
+    // A template to copy (`local_example.py`, copied to the git-ignored local.py) is not a module Django runs.
     const siblings = Object.keys(this.texts).filter(
-      (f) => dirName(f) === dir && f.endsWith('.py') && f !== file,
+      (f) => dirName(f) === dir && f.endsWith('.py') && f !== file && !isTemplateModule(f),
     );
     const imported = new Set(
       siblings.flatMap((f) =>
@@ -304,6 +305,11 @@ function moduleRoot(file: string, module: string): string | undefined {
   const tail = module.replace(/\./g, '/');
   if (path === tail) return '.';
   return path.endsWith(`/${tail}`) ? path.slice(0, -tail.length - 1) : undefined;
+}
+
+/** A settings template meant to be copied under another name: `local_example.py`, `settings.sample.py`, `dev_template.py`. */
+function isTemplateModule(file: string): boolean {
+  return /(?:^|[._-])(?:example|sample|template|dist|tmpl)$/i.test(stemOf(file));
 }
 
 function stemOf(file: string): string {
