@@ -6,6 +6,7 @@ import { defineRule } from './lib/rule.js';
 import type { ComposeService, ComposeVolumeMount } from '../model/types/compose.js';
 import type { App } from '../model/types/project.js';
 import { isComposeOverrideFile } from '../model/compose-projects.js';
+import { STARTS_SERVER } from '../model/compose/start-scripts.js';
 import { shownSource, shownTarget } from './lib/files.js';
 
 /** Python files of the build context under `source` (a directory of the scanned tree): code, not data. */
@@ -38,7 +39,8 @@ export const sourceMountedOverImage = defineRule({
     '`.dockerignore` keeps out. What runs is then not the release you built and tested. The same holds for an image',
     'that holds no code at all (a runner with only the requirements) and gets the project from the mount. The rule',
     "reports the compose app service's mount (naming the workers that share its line through `<<: *app`); a worker's",
-    "or beat's mount on its own line is not reported.",
+    "or beat's mount on its own line is not reported. When the image's Dockerfile cannot be read (not in the",
+    "repository, unparseable), a mount of the project is reported too: the container runs the host's files either way.",
     '',
     'Keep the live-reload mount out of the file used to deploy, e.g. in a `compose.override.yaml` (or a `develop:',
     'watch` section) that only development loads; a mount in the override file is not reported:',
@@ -99,10 +101,21 @@ function mountsOverCode(app: App, web: ComposeService): { mount: ComposeVolumeMo
   for (const v of web.volumes) {
     if (v.type !== 'bind' || !v.source || v.source.startsWith('/') || v.source.startsWith('~')) continue;
     if (!codeDir) {
-      // Without the image's Dockerfile (missing, unreadable), what the mount hides cannot be told.
-      if (!app.dockerfile) continue;
-      // An image that holds no code (a runner with only its requirements) runs the Django project mounted here.
       const projectDir = app.managePy ? posix.dirname(app.managePy) : undefined;
+      // Without the image's Dockerfile (missing, unreadable) what the mount hides is unknown; when the service's own
+      // command starts the server (not a test runner), the project mounted into it is what serves either way.
+      if (!app.dockerfile) {
+        const serves = STARTS_SERVER.test(web.command?.raw ?? '');
+        if (
+          serves &&
+          projectDir !== undefined &&
+          coversPath(v.source, projectDir) &&
+          v.target.startsWith('/')
+        )
+          out.push({ mount: v, text: unreadImageText(v, web) });
+        continue;
+      }
+      // An image that holds no code (a runner with only its requirements) runs the Django project mounted here.
       const workdir = app.dockerfile?.targetStage?.workdir ?? '/';
       // A mount off the working directory's path (`/code` beside WORKDIR /app) is not what the container runs.
       const onWorkdir = coversPath(v.target, workdir) || coversPath(workdir, v.target);
@@ -137,6 +150,13 @@ function heldCodeDir(app: App, v: ComposeVolumeMount, codeDir: string): string {
   if (rel === '' || rel.startsWith('..') || !codeDir.endsWith(`/${rel}`)) return codeDir;
   const copied = codeDir.slice(0, -rel.length - 1) || '/';
   return coversPath(v.target, copied) ? copied : codeDir;
+}
+
+/** What a mount of the project does when the image's Dockerfile cannot be read (not in the repository, unparseable). */
+function unreadImageText(v: ComposeVolumeMount, web: ComposeService): string {
+  const dockerfile = web.build?.dockerfile;
+  const image = dockerfile ? `the image's Dockerfile (${dockerfile})` : "the image's Dockerfile";
+  return `'${shownSource(v)}' at ${shownTarget(v)}, the project with its manage.py, and ${image} cannot be read, so what the image holds there is unknown: either way the container runs the host's files, not a built release. Keep this mount in a development-only override file.`;
 }
 
 /** What a mount that supplies all the code does, and the build that would put that code in the image. */

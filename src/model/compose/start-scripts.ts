@@ -9,7 +9,8 @@ import type { CommandInstr, Stage } from '../types/dockerfile.js';
 import { type BuiltImage, imageScriptFile } from './built-image.js';
 
 /** A script line that starts a Django server (the dev server or a WSGI/ASGI server). */
-const STARTS_SERVER = /manage\.py["']?\s+runserver|\b(gunicorn|uwsgi|daphne|uvicorn|hypercorn)\b/;
+/** A command that starts the app's server. */
+export const STARTS_SERVER = /manage\.py["']?\s+runserver|\b(gunicorn|uwsgi|daphne|uvicorn|hypercorn)\b/;
 /** A command that runs a task worker or scheduler of the app. */
 const WORKER =
   /(^|[\s/])(celery|rqworker|rqscheduler|qcluster|run_huey|huey_consumer(\.py)?|dramatiq|process_tasks)(\s|$)|(^|\s)rq\s+worker\b/;
