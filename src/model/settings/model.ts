@@ -13,7 +13,9 @@ const MAX_LOGGING_DEPTH = 20;
 
 /** The model of a module whose statements have run, leaving `ctx`. */
 export function settingsModelOf(ev: ModuleEvaluation, module: string, ctx: EvalContext): SettingsModel {
-  const toSource = (v: PyValue) => valueSource(v, ev.baseDirParts);
+  // Without a BASE_DIR from __file__, paths are told from the project's root under another name (ROOT_DIR).
+  const baseDirParts = ev.baseDirParts ?? ev.rootDirParts;
+  const toSource = (v: PyValue) => valueSource(v, baseDirParts);
   const live = new Set<number>();
   for (const binding of ctx.scope.values()) for (const i of binding.origins) live.add(i);
 
@@ -62,7 +64,7 @@ export function settingsModelOf(ev: ModuleEvaluation, module: string, ctx: EvalC
     hasDefault: r.hasDefault,
   }));
   if (ev.imported.length > 0) model.mergedModules = [...ev.imported];
-  if (ev.baseDirParts) model.baseDir = ev.baseDirParts.length ? ev.baseDirParts.join('/') : '.';
+  if (baseDirParts) model.baseDir = baseDirParts.length ? baseDirParts.join('/') : '.';
   return model;
 }
 
