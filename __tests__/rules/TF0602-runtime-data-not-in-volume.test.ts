@@ -253,3 +253,55 @@ test('TF0602 names the Dockerfile whose image no compose file runs, when the rep
     messages.join('\n'),
   );
 });
+
+const S3_WHEN_DEPLOYED = lines(
+  'import os',
+  'from pathlib import Path',
+  'BASE_DIR = Path(__file__).resolve().parent.parent',
+  "APP_ENV = os.environ['APP_ENV']",
+  "MEDIA_ROOT = os.path.join(BASE_DIR, 'storage')",
+  "if APP_ENV in ['dev', 'staging', 'prod']:",
+  "    STORAGES = {'default': {'BACKEND': 'storages.backends.s3boto3.S3Boto3Storage'}}",
+  'else:',
+  "    STORAGES = {'default': {'BACKEND': 'django.core.files.storage.FileSystemStorage'}}",
+);
+
+settingsRuleCases(runtimeDataNotInVolume, [
+  {
+    name: 'S3 under a test the environment does not decide: fires (the message says when)',
+    settings: S3_WHEN_DEPLOYED,
+    expect: [[5]],
+  },
+  {
+    name: 'MEDIA_ROOT unused: DEFAULT_FILE_STORAGE is S3 outside any branch',
+    settings: lines(
+      'from pathlib import Path',
+      'BASE_DIR = Path(__file__).resolve().parent.parent',
+      "MEDIA_ROOT = BASE_DIR / 'media'",
+      "DEFAULT_FILE_STORAGE = 'storages.backends.s3boto3.S3Boto3Storage'",
+    ),
+    expect: [],
+  },
+  {
+    name: 'S3 under a test the image environment takes',
+    settings: S3_WHEN_DEPLOYED,
+    deploy: { stage: { env: { APP_ENV: 'prod' } } },
+    expect: [],
+  },
+  {
+    name: 'S3 under a test the compose environment does not take',
+    settings: S3_WHEN_DEPLOYED,
+    deploy: { service: { environment: { APP_ENV: 'local' } } },
+    expect: [[5]],
+  },
+]);
+
+test('TF0602 says MEDIA_ROOT loses uploads only when the branch to remote storage is not taken', () => {
+  const [finding, ...rest] = runtimeDataNotInVolume.check(settingsProjectOf(S3_WHEN_DEPLOYED));
+  assert.equal(rest.length, 0);
+  assert.match(
+    finding!.message,
+    /uploaded files are lost when the container is replaced, unless APP_ENV is 'dev', 'staging' or 'prod' \(STORAGES then stores them with storages\.backends\.s3boto3\.S3Boto3Storage\)\./,
+  );
+  assert.doesNotMatch(finding!.message, /replaced\. Put/);
+});

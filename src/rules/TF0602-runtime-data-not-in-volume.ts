@@ -2,9 +2,17 @@ import { fallbackOrRead, writtenIn } from './lib/each.js';
 import { posix } from 'node:path';
 import { type RawFinding, code, msg } from '../core/index.js';
 import type { App, Project } from '../model/types/project.js';
-import type { DatabaseConfig, DatabasesModel, ValueSource } from '../model/types/settings.js';
+import type {
+  DatabaseConfig,
+  DatabasesModel,
+  SettingAssignment,
+  SettingsModel,
+  ValueSource,
+} from '../model/types/settings.js';
 import {
+  defaultFileStorages,
   fallbackSelectors,
+  isFileSystemStorage,
   isSqliteEngine,
   liveAssignments,
   providedEnvironment,
@@ -75,7 +83,7 @@ object store for media.
           : {
               file: hit.file,
               line: hit.line,
-              ...msg`MEDIA_ROOT resolves to ${hit.path} in the image, which is neither ${where}: uploaded files are lost when the container is replaced. Put it on a volume, e.g. ${code('MEDIA_ROOT = os.environ.get("MEDIA_ROOT", "/data/media")')} with a volume on /data.`,
+              ...msg`MEDIA_ROOT resolves to ${hit.path} in the image, which is neither ${where}: uploaded files are lost when the container is replaced${hit.unless ? `, unless ${hit.unless}` : ''}. Put it on a volume, e.g. ${code('MEDIA_ROOT = os.environ.get("MEDIA_ROOT", "/data/media")')} with a volume on /data.`,
             };
       return finding;
     });
@@ -111,6 +119,8 @@ interface UnkeptPath {
   path: string;
   /** Which branch of a database switch the file belongs to, when one is taken by default. */
   branch?: string;
+  /** When uploads go to another storage instead (`APP_ENV is 'prod' (STORAGES then stores them with …)`). */
+  unless?: string;
 }
 
 function unkeptPaths(project: Project): UnkeptPath[] {
@@ -152,10 +162,82 @@ function unkeptPaths(project: Project): UnkeptPath[] {
       if (a.activeWhenUnset === false || (a.inBranch && a.activeWhenUnset === undefined)) continue;
       const path = resolvePath(a.value, ctx, 0);
       if (!path || path === '/' || covered(path, mounts)) continue;
-      out.push({ app, what: 'media', file: a.file ?? settings.file, line: a.line, path });
+      // Uploads kept by another storage (S3) never reach MEDIA_ROOT; under a test, only when the test fails.
+      const storage = otherStorage(settings, env);
+      if (storage === 'always') continue;
+      out.push({
+        app,
+        what: 'media',
+        file: a.file ?? settings.file,
+        line: a.line,
+        path,
+        ...(storage ? { unless: storage } : {}),
+      });
     }
   }
   return out;
+}
+
+/**
+ * Whether uploads go to a storage other than Django's FileSystemStorage on MEDIA_ROOT: 'always' (set outside any
+ * branch, or in a branch the container's environment takes, or a backend not written literally), when a branch that
+ * sets it is taken (`APP_ENV is 'dev' or 'prod' (STORAGES then stores them with …)`), or undefined (never).
+ */
+function otherStorage(settings: SettingsModel, env: ProvidedEnvironment): 'always' | string | undefined {
+  const choices = defaultFileStorages(settings);
+  const other = choices.filter((c) => !c.backend || !isFileSystemStorage(c.backend));
+  if (other.length === 0) return undefined;
+  const local = choices.length > other.length;
+  if (!local && other.some((c) => !c.assignment.inBranch)) return 'always';
+  const clauses: string[] = [];
+  for (const c of other) {
+    const test = c.assignment.condition;
+    const value = test ? env.values.get(test.variable) : undefined;
+    if (test && value !== undefined && takes(test, value)) return 'always';
+    const when = test ? testWords(test) : undefined;
+    const by = c.backend
+      ? `${c.setting} then stores them with ${c.backend}`
+      : `${c.setting} then chooses another storage`;
+    clauses.push(
+      when ? `${when} (${by})` : `the settings take the branch at line ${c.assignment.line} (${by})`,
+    );
+  }
+  return clauses.join(', or ');
+}
+
+type StorageTest = NonNullable<SettingAssignment['condition']>;
+
+/** Whether a branch's test holds for the container's value of its variable; false when that cannot be told. */
+function takes(test: StorageTest, value: string): boolean {
+  switch (test.test) {
+    case 'equals':
+      return test.values?.includes(value) ?? false;
+    case 'not-equals':
+      return test.values !== undefined && !test.values.includes(value);
+    case 'set':
+      return value !== '';
+    default:
+      return false;
+  }
+}
+
+/** A branch's test in words: `APP_ENV is 'dev', 'staging' or 'prod'`, `USE_S3 is set`. */
+function testWords(test: StorageTest): string | undefined {
+  const quoted = (test.values ?? []).map((v) => `'${v}'`);
+  const list =
+    quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}` : quoted[0];
+  switch (test.test) {
+    case 'equals':
+      return list && `${test.variable} is ${list}`;
+    case 'not-equals':
+      return list && `${test.variable} is not ${quoted.length > 1 ? `one of ${quoted.join(', ')}` : list}`;
+    case 'set':
+      return `${test.variable} is set`;
+    case 'unset':
+      return `${test.variable} is unset`;
+    default:
+      return undefined;
+  }
 }
 
 interface Resolve {
