@@ -305,3 +305,64 @@ test('TF0602 says MEDIA_ROOT loses uploads only when the branch to remote storag
   );
   assert.doesNotMatch(finding!.message, /replaced\. Put/);
 });
+
+const SQLITE_DIR_OR_POSTGRES = lines(
+  'import os',
+  'from pathlib import Path',
+  "DATABASES = {'default': {",
+  "    'ENGINE': 'django.db.backends.sqlite3',",
+  "    'NAME': Path(os.getenv('DJANGO_SQLITE_DIR', '.')) / 'db.sqlite3',",
+  '}}',
+  "if os.getenv('POSTGRES_DB'):",
+  "    DATABASES['default'] = {'ENGINE': 'django.db.backends.postgresql', 'NAME': os.environ['POSTGRES_DB']}",
+);
+
+settingsRuleCases(runtimeDataNotInVolume, [
+  {
+    name: 'the image places the SQLite file (ENV DJANGO_SQLITE_DIR), compose selects PostgreSQL: the image alone',
+    settings: SQLITE_DIR_OR_POSTGRES,
+    deploy: {
+      stage: { env: { DJANGO_SQLITE_DIR: '/sqlite' } },
+      service: { environment: { POSTGRES_DB: 'app' } },
+    },
+    expect: [[5]],
+  },
+  {
+    name: 'the same with VOLUME /sqlite',
+    settings: SQLITE_DIR_OR_POSTGRES,
+    deploy: {
+      stage: { env: { DJANGO_SQLITE_DIR: '/sqlite' }, volumes: ['/sqlite'] },
+      service: { environment: { POSTGRES_DB: 'app' } },
+    },
+    expect: [],
+  },
+  {
+    name: 'compose selects PostgreSQL and the image does not place the SQLite file: a bare fallback',
+    settings: SQLITE_DIR_OR_POSTGRES,
+    deploy: { service: { environment: { POSTGRES_DB: 'app' } } },
+    expect: [],
+  },
+  {
+    name: 'the image itself selects PostgreSQL',
+    settings: SQLITE_DIR_OR_POSTGRES,
+    deploy: {
+      stage: { env: { DJANGO_SQLITE_DIR: '/sqlite', POSTGRES_DB: 'app' } },
+      service: { environment: { POSTGRES_DB: 'app' } },
+    },
+    expect: [],
+  },
+]);
+
+test('TF0602 says the SQLite file placed by the image is the one of a container of the image alone', () => {
+  const project = settingsProjectOf(SQLITE_DIR_OR_POSTGRES, {
+    stage: { env: { DJANGO_SQLITE_DIR: '/sqlite' } },
+    service: { environment: { POSTGRES_DB: 'app' } },
+  });
+  const [finding, ...rest] = runtimeDataNotInVolume.check(project);
+  assert.equal(rest.length, 0);
+  assert.match(
+    finding!.message,
+    /\(the fallback used when POSTGRES_DB is unset, as in a container of the image alone\) resolves to \/sqlite\/db\.sqlite3 in the image, and \/sqlite is not a VOLUME of the Dockerfile \(the compose service runs another database\)/,
+  );
+  assert.doesNotMatch(finding!.message, /nor a volume of the compose service/);
+});
