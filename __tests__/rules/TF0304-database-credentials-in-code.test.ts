@@ -216,3 +216,35 @@ test('the message names the engine the credential belongs to, not the SQLite fal
   assert.match(finding!.message, /\(the server engine DB_ENGINE selects\) has PASSWORD/);
   assert.doesNotMatch(finding!.message, /sqlite/i);
 });
+
+test('a literal replaced from DATABASE_URL only in a branch is a literal, used unless that branch is taken', () => {
+  const settings = lines(
+    'import os',
+    'import dj_database_url',
+    "ENVIRONMENT = os.environ.get('ENVIRONMENT', 'development')",
+    "DATABASES = {'default': {",
+    "    'ENGINE': 'django.db.backends.postgresql',",
+    "    'USER': 'postgres',",
+    "    'PASSWORD': 'postgres',",
+    "    'HOST': 'db',",
+    '}}',
+    "if ENVIRONMENT == 'production':",
+    "    DATABASES['default'].update(dj_database_url.config(conn_max_age=500))",
+  );
+  const findings = databaseCredentialsInCode.check(settingsProjectOf(settings));
+  assert.deepEqual(
+    findings.map((f) => [f.line, f.severity ?? 'error']),
+    [
+      [6, 'error'],
+      [7, 'error'],
+      [8, 'error'],
+    ],
+  );
+  for (const f of findings) {
+    assert.match(
+      f.message,
+      /as a literal value in code, used unless ENVIRONMENT is 'production' \(where DATABASE_URL, when set, replaces it\)/,
+    );
+    assert.doesNotMatch(f.message, /falls back|reads PASSWORD from DATABASE_URL/);
+  }
+});

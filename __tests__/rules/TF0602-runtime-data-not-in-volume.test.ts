@@ -253,3 +253,116 @@ test('TF0602 names the Dockerfile whose image no compose file runs, when the rep
     messages.join('\n'),
   );
 });
+
+const S3_WHEN_DEPLOYED = lines(
+  'import os',
+  'from pathlib import Path',
+  'BASE_DIR = Path(__file__).resolve().parent.parent',
+  "APP_ENV = os.environ['APP_ENV']",
+  "MEDIA_ROOT = os.path.join(BASE_DIR, 'storage')",
+  "if APP_ENV in ['dev', 'staging', 'prod']:",
+  "    STORAGES = {'default': {'BACKEND': 'storages.backends.s3boto3.S3Boto3Storage'}}",
+  'else:',
+  "    STORAGES = {'default': {'BACKEND': 'django.core.files.storage.FileSystemStorage'}}",
+);
+
+settingsRuleCases(runtimeDataNotInVolume, [
+  {
+    name: 'S3 under a test the environment does not decide: fires (the message says when)',
+    settings: S3_WHEN_DEPLOYED,
+    expect: [[5]],
+  },
+  {
+    name: 'MEDIA_ROOT unused: DEFAULT_FILE_STORAGE is S3 outside any branch',
+    settings: lines(
+      'from pathlib import Path',
+      'BASE_DIR = Path(__file__).resolve().parent.parent',
+      "MEDIA_ROOT = BASE_DIR / 'media'",
+      "DEFAULT_FILE_STORAGE = 'storages.backends.s3boto3.S3Boto3Storage'",
+    ),
+    expect: [],
+  },
+  {
+    name: 'S3 under a test the image environment takes',
+    settings: S3_WHEN_DEPLOYED,
+    deploy: { stage: { env: { APP_ENV: 'prod' } } },
+    expect: [],
+  },
+  {
+    name: 'S3 under a test the compose environment does not take',
+    settings: S3_WHEN_DEPLOYED,
+    deploy: { service: { environment: { APP_ENV: 'local' } } },
+    expect: [[5]],
+  },
+]);
+
+test('TF0602 says MEDIA_ROOT loses uploads only when the branch to remote storage is not taken', () => {
+  const [finding, ...rest] = runtimeDataNotInVolume.check(settingsProjectOf(S3_WHEN_DEPLOYED));
+  assert.equal(rest.length, 0);
+  assert.match(
+    finding!.message,
+    /uploaded files are lost when the container is replaced, unless APP_ENV is 'dev', 'staging' or 'prod' \(STORAGES then stores them with storages\.backends\.s3boto3\.S3Boto3Storage\)\./,
+  );
+  assert.doesNotMatch(finding!.message, /replaced\. Put/);
+});
+
+const SQLITE_DIR_OR_POSTGRES = lines(
+  'import os',
+  'from pathlib import Path',
+  "DATABASES = {'default': {",
+  "    'ENGINE': 'django.db.backends.sqlite3',",
+  "    'NAME': Path(os.getenv('DJANGO_SQLITE_DIR', '.')) / 'db.sqlite3',",
+  '}}',
+  "if os.getenv('POSTGRES_DB'):",
+  "    DATABASES['default'] = {'ENGINE': 'django.db.backends.postgresql', 'NAME': os.environ['POSTGRES_DB']}",
+);
+
+settingsRuleCases(runtimeDataNotInVolume, [
+  {
+    name: 'the image places the SQLite file (ENV DJANGO_SQLITE_DIR), compose selects PostgreSQL: the image alone',
+    settings: SQLITE_DIR_OR_POSTGRES,
+    deploy: {
+      stage: { env: { DJANGO_SQLITE_DIR: '/sqlite' } },
+      service: { environment: { POSTGRES_DB: 'app' } },
+    },
+    expect: [[5]],
+  },
+  {
+    name: 'the same with VOLUME /sqlite',
+    settings: SQLITE_DIR_OR_POSTGRES,
+    deploy: {
+      stage: { env: { DJANGO_SQLITE_DIR: '/sqlite' }, volumes: ['/sqlite'] },
+      service: { environment: { POSTGRES_DB: 'app' } },
+    },
+    expect: [],
+  },
+  {
+    name: 'compose selects PostgreSQL and the image does not place the SQLite file: a bare fallback',
+    settings: SQLITE_DIR_OR_POSTGRES,
+    deploy: { service: { environment: { POSTGRES_DB: 'app' } } },
+    expect: [],
+  },
+  {
+    name: 'the image itself selects PostgreSQL',
+    settings: SQLITE_DIR_OR_POSTGRES,
+    deploy: {
+      stage: { env: { DJANGO_SQLITE_DIR: '/sqlite', POSTGRES_DB: 'app' } },
+      service: { environment: { POSTGRES_DB: 'app' } },
+    },
+    expect: [],
+  },
+]);
+
+test('TF0602 says the SQLite file placed by the image is the one of a container of the image alone', () => {
+  const project = settingsProjectOf(SQLITE_DIR_OR_POSTGRES, {
+    stage: { env: { DJANGO_SQLITE_DIR: '/sqlite' } },
+    service: { environment: { POSTGRES_DB: 'app' } },
+  });
+  const [finding, ...rest] = runtimeDataNotInVolume.check(project);
+  assert.equal(rest.length, 0);
+  assert.match(
+    finding!.message,
+    /\(the fallback used when POSTGRES_DB is unset, as in a container of the image alone\) resolves to \/sqlite\/db\.sqlite3 in the image, and \/sqlite is not a VOLUME of the Dockerfile \(the compose service runs another database\)/,
+  );
+  assert.doesNotMatch(finding!.message, /nor a volume of the compose service/);
+});

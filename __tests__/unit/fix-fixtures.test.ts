@@ -52,6 +52,12 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: 'a JSON array followed by another array after #: which command was meant is not known',
     },
   ],
+  '__tests__/fixtures/corpus/cookiecutter-root-dir-media': [
+    {
+      rule: 'TF0602',
+      why: "MEDIA_ROOT written as `str(APPS_DIR('media'))` from django-environ's ROOT_DIR: not a path the fix rewrites",
+    },
+  ],
   '__tests__/fixtures/corpus/compose-two-django-images-one-context': [
     {
       rule: 'TF0305',

@@ -98,6 +98,35 @@ test('BASE_DIR of split settings one level deeper, and BASE_DIR used without bei
   assert.equal(plain(value(prod, 'MEDIA_ROOT')), 'BASE_DIR/media');
 });
 
+test('without BASE_DIR, paths are told from ROOT_DIR (environ.Path(__file__) - 3); a later BASE_DIR wins', () => {
+  const common = model(
+    [
+      'import environ',
+      'ROOT_DIR = environ.Path(__file__) - 3',
+      "APPS_DIR = ROOT_DIR.path('shop')",
+      "MEDIA_ROOT = str(APPS_DIR('media'))",
+    ].join('\n'),
+    'config/settings/common.py',
+  );
+  assert.equal(common.baseDir, '.');
+  assert.deepEqual(value(common, 'MEDIA_ROOT'), {
+    kind: 'path',
+    base: 'BASE_DIR',
+    parts: ['shop', 'media'],
+    line: 4,
+  });
+  const both = model(
+    [
+      'import environ',
+      'from pathlib import Path',
+      'ROOT_DIR = environ.Path(__file__) - 3',
+      'BASE_DIR = Path(__file__).resolve().parent.parent',
+    ].join('\n'),
+    'config/settings/common.py',
+  );
+  assert.equal(both.baseDir, 'config');
+});
+
 // How each way of reading the environment is modelled: the read, and the value the setting takes when it is unset.
 const ENV_READS: {
   code: string;

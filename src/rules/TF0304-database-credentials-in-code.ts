@@ -55,7 +55,9 @@ credentials and are not judged.
           const where = `DATABASES '${alias.name}'${engineNamed(config)}`;
           for (const key of KEYS) {
             const v = config.fields[key];
-            if (!v) continue;
+            // A read whose fallback is another alternative's literal (`.update(dj_database_url.config())` in a branch):
+            // that alternative reports the literal, saying when the read replaces it.
+            if (!v || literalAlternative(v, key, alias.configs)) continue;
             // A literal set on the key later (`DATABASES["default"]["HOST"] = "127.0.0.1"`) is reported where it is set.
             const setOnKey = laterLiteral(v, config);
             const keyLine = setOnKey ? undefined : config.fieldLines?.[key];
@@ -72,6 +74,7 @@ credentials and are not judged.
               v,
               `${where}${elsewhere?.usedAt ?? ''}`,
               setOnKey ? `DATABASES["${alias.name}"]["${key}"] = ` : undefined,
+              replacedWhen(v, key, alias.configs),
             );
             if (!finding) continue;
             seen.add(id);
@@ -101,6 +104,7 @@ function credentialFinding(
   v: ValueSource,
   where: string,
   assignedAs?: string,
+  unless?: string,
 ): Omit<RawFinding, 'file' | 'line'> | undefined {
   if (isCredential(v)) {
     // The variable the app's container is already given for the field, as the fix reads it; else DB_USER...
@@ -109,7 +113,7 @@ function credentialFinding(
       ? ` (the app's container is already given ${variable})`
       : '';
     const read = `os.environ["${variable}"]`;
-    return msg`${where} has ${key} as a literal value in code; read it from the environment so each deploy sets its own: ${code(assignedAs ? `${assignedAs}${read}` : `"${key}": ${read}`)}${given}.`;
+    return msg`${where} has ${key} as a literal value in code${unless ? `, used ${unless}` : ''}; read it from the environment so each deploy sets its own: ${code(assignedAs ? `${assignedAs}${read}` : `"${key}": ${read}`)}${given}.`;
   }
   if (key !== 'PASSWORD' || v.kind !== 'env' || !isLiteralFallback(valueWhenUnset(v))) return undefined;
   return {
@@ -134,6 +138,54 @@ function fallbackElsewhere(
   if (file === used.file && fallback.line === used.line) return undefined;
   const usedAt = file === used.file ? ` at line ${used.line}` : ` (in ${used.file} at line ${used.line})`;
   return { file, line: fallback.line, usedAt };
+}
+
+/**
+ * Whether the key's value reads a variable whose fallback is the literal another alternative of the entry has at the
+ * same place: the entry written in code, replaced from the environment only in a branch.
+ */
+function literalAlternative(v: ValueSource, key: string, configs: DatabaseConfig[]): boolean {
+  if (v.kind !== 'env') return false;
+  const fallback = valueWhenUnset(v);
+  return configs.some((c) => {
+    const own = c.fields[key];
+    return own !== v && own?.kind === 'literal' && sameLiteral(own, fallback);
+  });
+}
+
+/**
+ * When the literal is replaced from the environment, where another alternative of the entry reads the key from a
+ * variable with this literal as its fallback: `unless ENVIRONMENT is 'production' (where DATABASE_URL, when set,
+ * replaces it)`; undefined when no such alternative exists or its condition cannot be said.
+ */
+function replacedWhen(v: ValueSource, key: string, configs: DatabaseConfig[]): string | undefined {
+  if (v.kind !== 'literal') return undefined;
+  const clauses = configs.flatMap((c) => {
+    const read = c.fields[key];
+    if (read?.kind !== 'env' || !sameLiteral(v, valueWhenUnset(read)) || !c.selectedBy) return [];
+    const by = c.selectedBy;
+    const test = by.test ?? 'equals';
+    const when =
+      test === 'equals'
+        ? `${by.variable} is '${by.value}'`
+        : test === 'set'
+          ? `${by.variable} is set`
+          : test === 'unset'
+            ? `${by.variable} is unset`
+            : undefined;
+    return when ? [`unless ${when} (where ${read.variable}, when set, replaces it)`] : [];
+  });
+  return clauses.length === 1 ? clauses[0] : undefined;
+}
+
+function sameLiteral(a: ValueSource, b: ValueSource | undefined): boolean {
+  return (
+    b?.kind === 'literal' &&
+    a.kind === 'literal' &&
+    a.line === b.line &&
+    a.file === b.file &&
+    a.value === b.value
+  );
 }
 
 /** A literal assigned to the key after the entry was written, in the same module. */

@@ -2,9 +2,18 @@ import { fallbackOrRead, writtenIn } from './lib/each.js';
 import { posix } from 'node:path';
 import { type RawFinding, code, msg } from '../core/index.js';
 import type { App, Project } from '../model/types/project.js';
-import type { DatabaseConfig, DatabasesModel, ValueSource } from '../model/types/settings.js';
+import type { Stage } from '../model/types/dockerfile.js';
+import type {
+  DatabaseConfig,
+  DatabasesModel,
+  SettingAssignment,
+  SettingsModel,
+  ValueSource,
+} from '../model/types/settings.js';
 import {
+  defaultFileStorages,
   fallbackSelectors,
+  isFileSystemStorage,
   isSqliteEngine,
   liveAssignments,
   providedEnvironment,
@@ -61,21 +70,23 @@ object store for media.
         hit.app.compose && composeFiles.size > 1 ? ` in ${hit.app.compose.files.join(' + ')}` : '';
       const dockerfile = hit.app.dockerfile?.file ?? 'Dockerfile';
       const ofDockerfile = several ? `a VOLUME of ${dockerfile}` : 'a VOLUME of the Dockerfile';
-      const where = hit.app.compose?.appService
-        ? `${ofDockerfile} nor a volume of the compose service '${hit.app.compose.appService.name}'${inFiles}`
-        : `${ofDockerfile} nor a volume of a compose service (no compose file runs ${several ? `the image ${dockerfile} builds` : 'this image'})`;
+      const where = hit.imageAlone
+        ? `not ${ofDockerfile} (the compose service runs another database)`
+        : hit.app.compose?.appService
+          ? `neither ${ofDockerfile} nor a volume of the compose service '${hit.app.compose.appService.name}'${inFiles}`
+          : `neither ${ofDockerfile} nor a volume of a compose service (no compose file runs ${several ? `the image ${dockerfile} builds` : 'this image'})`;
       const dir = posix.dirname(hit.path);
       const finding: RawFinding =
         hit.what === 'sqlite'
           ? {
               file: hit.file,
               line: hit.line,
-              ...msg`The SQLite database${hit.branch ? ` (${hit.branch})` : ''} resolves to ${hit.path} in the image, and ${dir === '/' ? { kind: 'text' as const, text: "the image's root directory" } : dir} is neither ${where}: a new container starts from the file baked in the image and what the last one wrote is lost. Point the path at a volume, e.g. ${code('"NAME": os.environ.get("SQLITE_PATH", "/data/db.sqlite3")')} with a volume on /data.`,
+              ...msg`The SQLite database${hit.branch ? ` (${hit.branch})` : ''} resolves to ${hit.path} in the image, and ${dir === '/' ? { kind: 'text' as const, text: "the image's root directory" } : dir} is ${where}: a new container starts from ${hit.imageAlone ? 'what the image holds' : 'the file baked in the image'} and what the last one wrote is lost. Point the path at a volume, e.g. ${code('"NAME": os.environ.get("SQLITE_PATH", "/data/db.sqlite3")')} with a volume on /data.`,
             }
           : {
               file: hit.file,
               line: hit.line,
-              ...msg`MEDIA_ROOT resolves to ${hit.path} in the image, which is neither ${where}: uploaded files are lost when the container is replaced. Put it on a volume, e.g. ${code('MEDIA_ROOT = os.environ.get("MEDIA_ROOT", "/data/media")')} with a volume on /data.`,
+              ...msg`MEDIA_ROOT resolves to ${hit.path} in the image, which is ${where}: uploaded files are lost when the container is replaced${hit.unless ? `, unless ${hit.unless}` : ''}. Put it on a volume, e.g. ${code('MEDIA_ROOT = os.environ.get("MEDIA_ROOT", "/data/media")')} with a volume on /data.`,
             };
       return finding;
     });
@@ -111,6 +122,10 @@ interface UnkeptPath {
   path: string;
   /** Which branch of a database switch the file belongs to, when one is taken by default. */
   branch?: string;
+  /** The file of the image run on its own (the compose service selects a server database). */
+  imageAlone?: boolean;
+  /** When uploads go to another storage instead (`APP_ENV is 'prod' (STORAGES then stores them with …)`). */
+  unless?: string;
 }
 
 function unkeptPaths(project: Project): UnkeptPath[] {
@@ -136,9 +151,14 @@ function unkeptPaths(project: Project): UnkeptPath[] {
       ...(app.compose?.appService?.inheritedVolumes ?? []).map((v) => v.target),
     ].map(clean);
     const databases = settings.databases;
-    for (const hit of databases ? sqliteFiles(databases, ctx) : []) {
+    const files = databases ? sqliteFiles(databases, ctx) : [];
+    const alone = databases && files.length === 0 ? imageSqliteFile(databases, ctx, stage) : undefined;
+    // Run on its own the image has only its VOLUMEs.
+    const imageMounts = stage.volumes.flatMap((v) => v.paths).map(clean);
+    for (const hit of alone ? [alone] : files) {
+      const keeping = alone ? imageMounts : mounts;
       // A mount of the database file itself (`./db.sqlite3:/app/db.sqlite3`) keeps it across containers too.
-      if (covered(posix.dirname(hit.path), mounts) || mounts.includes(hit.path)) continue;
+      if (covered(posix.dirname(hit.path), keeping) || keeping.includes(hit.path)) continue;
       out.push({
         app,
         what: 'sqlite',
@@ -146,16 +166,89 @@ function unkeptPaths(project: Project): UnkeptPath[] {
         line: hit.line,
         path: hit.path,
         ...(hit.branch ? { branch: hit.branch } : {}),
+        ...(alone ? { imageAlone: true } : {}),
       });
     }
     for (const a of liveAssignments(settings, 'MEDIA_ROOT')) {
       if (a.activeWhenUnset === false || (a.inBranch && a.activeWhenUnset === undefined)) continue;
       const path = resolvePath(a.value, ctx, 0);
       if (!path || path === '/' || covered(path, mounts)) continue;
-      out.push({ app, what: 'media', file: a.file ?? settings.file, line: a.line, path });
+      // Uploads kept by another storage (S3) never reach MEDIA_ROOT; under a test, only when the test fails.
+      const storage = otherStorage(settings, env);
+      if (storage === 'always') continue;
+      out.push({
+        app,
+        what: 'media',
+        file: a.file ?? settings.file,
+        line: a.line,
+        path,
+        ...(storage ? { unless: storage } : {}),
+      });
     }
   }
   return out;
+}
+
+/**
+ * Whether uploads go to a storage other than Django's FileSystemStorage on MEDIA_ROOT: 'always' (set outside any
+ * branch, or in a branch the container's environment takes, or a backend not written literally), when a branch that
+ * sets it is taken (`APP_ENV is 'dev' or 'prod' (STORAGES then stores them with …)`), or undefined (never).
+ */
+function otherStorage(settings: SettingsModel, env: ProvidedEnvironment): 'always' | string | undefined {
+  const choices = defaultFileStorages(settings);
+  const other = choices.filter((c) => !c.backend || !isFileSystemStorage(c.backend));
+  if (other.length === 0) return undefined;
+  const local = choices.length > other.length;
+  if (!local && other.some((c) => !c.assignment.inBranch)) return 'always';
+  const clauses: string[] = [];
+  for (const c of other) {
+    const test = c.assignment.condition;
+    const value = test ? env.values.get(test.variable) : undefined;
+    if (test && value !== undefined && takes(test, value)) return 'always';
+    const when = test ? testWords(test) : undefined;
+    const by = c.backend
+      ? `${c.setting} then stores them with ${c.backend}`
+      : `${c.setting} then chooses another storage`;
+    clauses.push(
+      when ? `${when} (${by})` : `the settings take the branch at line ${c.assignment.line} (${by})`,
+    );
+  }
+  return clauses.join(', or ');
+}
+
+type StorageTest = NonNullable<SettingAssignment['condition']>;
+
+/** Whether a branch's test holds for the container's value of its variable; false when that cannot be told. */
+function takes(test: StorageTest, value: string): boolean {
+  switch (test.test) {
+    case 'equals':
+      return test.values?.includes(value) ?? false;
+    case 'not-equals':
+      return test.values !== undefined && !test.values.includes(value);
+    case 'set':
+      return value !== '';
+    default:
+      return false;
+  }
+}
+
+/** A branch's test in words: `APP_ENV is 'dev', 'staging' or 'prod'`, `USE_S3 is set`. */
+function testWords(test: StorageTest): string | undefined {
+  const quoted = (test.values ?? []).map((v) => `'${v}'`);
+  const list =
+    quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}` : quoted[0];
+  switch (test.test) {
+    case 'equals':
+      return list && `${test.variable} is ${list}`;
+    case 'not-equals':
+      return list && `${test.variable} is not ${quoted.length > 1 ? `one of ${quoted.join(', ')}` : list}`;
+    case 'set':
+      return `${test.variable} is set`;
+    case 'unset':
+      return `${test.variable} is unset`;
+    default:
+      return undefined;
+  }
 }
 
 interface Resolve {
@@ -275,6 +368,38 @@ function resolvePath(v: ValueSource, ctx: Resolve, depth: number): string | unde
     default:
       return undefined;
   }
+}
+
+/**
+ * The SQLite file of a container of the image alone, where the compose service's environment selects a server
+ * database but the image's own ENV places the SQLite file (`ENV DJANGO_SQLITE_DIR=/sqlite`, read by NAME) and leaves
+ * the selector unset: the image is made to run on SQLite by itself.
+ */
+function imageSqliteFile(
+  databases: DatabasesModel,
+  ctx: Resolve,
+  stage: Stage,
+): { path: string; line: number; file?: string; branch: string } | undefined {
+  if (databases.selection.kind !== 'env' && databases.selection.kind !== 'url') return undefined;
+  const selectors = fallbackSelectors(databases);
+  if (selectors.some((v) => v in stage.env) || !selectors.some((v) => ctx.env.values.has(v)))
+    return undefined;
+  const env: ProvidedEnvironment = {
+    values: new Map(Object.entries(stage.env)),
+    complete: true,
+    sources: ['the Dockerfile'],
+  };
+  for (const c of databases.configs) {
+    const name = c.fields.NAME;
+    if (c.isDefault !== true || !c.engine || !isSqliteEngine(c.engine) || name?.kind !== 'env') continue;
+    if (!env.values.has(name.variable)) continue;
+    const path = resolvePath(name, { ...ctx, env }, 0);
+    const file = name.file ?? c.file;
+    const unset = `${selectors.join(' and ')} ${selectors.length > 1 ? 'are' : 'is'} unset`;
+    const branch = `the fallback used when ${unset}, as in a container of the image alone`;
+    if (path) return { path, line: name.line, ...(file ? { file } : {}), branch };
+  }
+  return undefined;
 }
 
 /** Django opens a relative NAME relative to the working directory of the process. */

@@ -53,6 +53,8 @@ interface SharedRecord {
   imported: string[];
   syntaxErrors: { file: string; line: number; column: number }[];
   baseDirParts?: string[];
+  /** The project's root directory under another name (cookiecutter's `ROOT_DIR = environ.Path(__file__) - 3`). */
+  rootDirParts?: string[];
   includes?: IncludeResolver;
 }
 
@@ -118,6 +120,13 @@ export class ModuleEvaluation implements CallRecorder {
   }
   set baseDirParts(parts: string[] | undefined) {
     this.shared.baseDirParts = parts;
+  }
+  /** Where a ROOT_DIR-like name points when BASE_DIR is never assigned from __file__: paths are told from it then. */
+  get rootDirParts(): string[] | undefined {
+    return this.shared.rootDirParts;
+  }
+  set rootDirParts(parts: string[] | undefined) {
+    this.shared.rootDirParts = parts;
   }
 
   /**

@@ -236,7 +236,10 @@ function comparisonTest(
   );
   if (left && literal !== undefined) {
     const test = op === '==' || op === 'in' ? 'equals' : 'not-equals';
-    return { v, cond: envCondition(left, literal, test, line) };
+    const cond = envCondition(left, literal, test, line);
+    const values = op === 'in' || op === 'not in' ? literalItems(ev, kids[kids.length - 1], ctx) : [];
+    if (values.length > 1) cond.values = values;
+    return { v, cond };
   }
   return { v };
 }
@@ -254,6 +257,14 @@ function literalOperand(ev: ModuleEvaluation, nodes: SyntaxNode[], ctx: EvalCont
     }
   }
   return undefined;
+}
+
+/** The strings of a literal tuple, list or set (`("dev", "staging")`); empty when an item is not a string. */
+function literalItems(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalContext): string[] {
+  if (!['TupleExpression', 'ArrayExpression', 'SetExpression'].includes(node.name)) return [];
+  const v = ev.evaluate(node, ctx);
+  if (v.t !== 'list' || !v.items.every((i) => i.t === 'str')) return [];
+  return v.items.map((i) => (i as PyOf<'str'>).v);
 }
 
 function formatString(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalContext): PyValue {

@@ -14,11 +14,14 @@ import { settingsModelOf } from './model.js';
 export { isServerEngine, isSqliteEngine } from './databases.js';
 export type { IncludeResolver, ModuleSource, StarImportResolver } from './evaluation.js';
 export {
+  defaultFileStorages,
   fallbackSelectors,
+  isFileSystemStorage,
   liveAssignments,
   providedEnvironment,
   valueWhenUnset,
   withBases,
+  type FileStorageChoice,
   type ProvidedEnvironment,
 } from './query.js';
 

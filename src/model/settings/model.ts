@@ -4,7 +4,14 @@ import type { EvalContext } from './context.js';
 import { resolveDatabases } from './databases.js';
 import type { ModuleEvaluation } from './evaluation.js';
 import { concatPath, relativeParts, renderConcat } from './paths.js';
-import { PROBE_TEXTS, truthy, type EnvValueSource, type PyOf, type PyValue } from './value.js';
+import {
+  PROBE_TEXTS,
+  truthy,
+  type Condition,
+  type EnvValueSource,
+  type PyOf,
+  type PyValue,
+} from './value.js';
 import { compareText } from '../../util/compare-text.js';
 
 // Values nested deeper than this are reported as unknown.
@@ -13,7 +20,9 @@ const MAX_LOGGING_DEPTH = 20;
 
 /** The model of a module whose statements have run, leaving `ctx`. */
 export function settingsModelOf(ev: ModuleEvaluation, module: string, ctx: EvalContext): SettingsModel {
-  const toSource = (v: PyValue) => valueSource(v, ev.baseDirParts);
+  // Without a BASE_DIR from __file__, paths are told from the project's root under another name (ROOT_DIR).
+  const baseDirParts = ev.baseDirParts ?? ev.rootDirParts;
+  const toSource = (v: PyValue) => valueSource(v, baseDirParts);
   const live = new Set<number>();
   for (const binding of ctx.scope.values()) for (const i of binding.origins) live.add(i);
 
@@ -37,7 +46,7 @@ export function settingsModelOf(ev: ModuleEvaluation, module: string, ctx: EvalC
     const out: SettingAssignment = { name: a.name, line: a.line, value: toSource(a.v) };
     if (a.endLine !== undefined && a.endLine > a.line) out.endLine = a.endLine;
     if (a.file) out.file = a.file;
-    if (a.cond) out.condition = { variable: a.cond.variable, text: a.condText ?? '' };
+    if (a.cond) out.condition = conditionOf(a.cond, a.condText);
     out.live = live.has(i);
     if (a.inBranch) out.inBranch = true;
     if (a.activeWhenUnset !== undefined) out.activeWhenUnset = a.activeWhenUnset;
@@ -62,8 +71,17 @@ export function settingsModelOf(ev: ModuleEvaluation, module: string, ctx: EvalC
     hasDefault: r.hasDefault,
   }));
   if (ev.imported.length > 0) model.mergedModules = [...ev.imported];
-  if (ev.baseDirParts) model.baseDir = ev.baseDirParts.length ? ev.baseDirParts.join('/') : '.';
+  if (baseDirParts) model.baseDir = baseDirParts.length ? baseDirParts.join('/') : '.';
   return model;
+}
+
+/** A branch's test as the model reports it; how it tests the variable only when it tests its own text. */
+function conditionOf(c: Condition, text: string | undefined): NonNullable<SettingAssignment['condition']> {
+  const out: NonNullable<SettingAssignment['condition']> = { variable: c.variable, text: text ?? '' };
+  if (c.derivedFrom) return out;
+  out.test = c.test;
+  if (c.test === 'equals' || c.test === 'not-equals') out.values = c.values ?? [c.value];
+  return out;
 }
 
 /** How a value is obtained, as the model reports it; paths from __file__ are made relative to BASE_DIR. */

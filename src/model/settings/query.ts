@@ -94,3 +94,42 @@ export function providedEnvironment(app: App): ProvidedEnvironment {
   }
   return { values, complete, sources };
 }
+
+/** A default file storage the settings select: its backend class and where and under what test it is set. */
+export interface FileStorageChoice {
+  /** The backend's dotted path, when written literally (`storages.backends.s3boto3.S3Boto3Storage`). */
+  backend?: string;
+  /** The setting that chooses it: STORAGES (its "default" entry) or DEFAULT_FILE_STORAGE. */
+  setting: 'STORAGES' | 'DEFAULT_FILE_STORAGE';
+  assignment: SettingAssignment;
+}
+
+/**
+ * The backends `default_storage` may end up as: the live assignments of STORAGES["default"]["BACKEND"] and of
+ * DEFAULT_FILE_STORAGE (Django before 5.1), each with its assignment (its condition, whether it is in a branch).
+ * Empty when neither is set (Django's FileSystemStorage on MEDIA_ROOT).
+ */
+export function defaultFileStorages(model: SettingsModel): FileStorageChoice[] {
+  const out: FileStorageChoice[] = [];
+  for (const setting of ['STORAGES', 'DEFAULT_FILE_STORAGE'] as const)
+    for (const a of liveAssignments(model, setting)) {
+      let v: ValueSource | undefined = a.value;
+      if (setting === 'STORAGES') {
+        const entry = v.kind === 'dict' ? v.entries.find((e) => e.key === 'default')?.value : undefined;
+        v = entry?.kind === 'dict' ? entry.entries.find((e) => e.key === 'BACKEND')?.value : undefined;
+        // STORAGES without a "default" entry leaves Django's FileSystemStorage.
+        if (a.value.kind === 'dict' && !a.value.entries.some((e) => e.key === 'default'))
+          v = { kind: 'literal', value: FILE_SYSTEM_STORAGE, line: a.line };
+      }
+      const backend = v?.kind === 'literal' && typeof v.value === 'string' ? v.value : undefined;
+      out.push({ setting, assignment: a, ...(backend ? { backend } : {}) });
+    }
+  return out;
+}
+
+const FILE_SYSTEM_STORAGE = 'django.core.files.storage.FileSystemStorage';
+
+/** Django's own storage on MEDIA_ROOT (`django.core.files.storage[.filesystem].FileSystemStorage`). */
+export function isFileSystemStorage(backend: string): boolean {
+  return /^django\.core\.files\.storage\.(filesystem\.)?FileSystemStorage$/.test(backend);
+}

@@ -582,5 +582,11 @@ function bind(
   }
   ctx.scope.set(name, { v, origins });
   if (name === 'SECRET_KEY') requireValue(v);
-  if (name === 'BASE_DIR' && !ctx.inBranch && v.t === 'path' && v.base === 'repo') ev.baseDirParts = v.parts;
+  if (!ctx.inBranch && v.t === 'path' && v.base === 'repo') {
+    if (name === 'BASE_DIR') ev.baseDirParts = v.parts;
+    else if (ev.rootDirParts === undefined && ROOT_NAME.test(name)) ev.rootDirParts = v.parts;
+  }
 }
+
+// Names a project's root directory goes by when it is not BASE_DIR (ROOT_DIR, PROJECT_ROOT, PROJECT_DIR, SITE_ROOT).
+const ROOT_NAME = /^(ROOT|PROJECT|SITE|REPO)_?(DIR|ROOT|PATH)$/;

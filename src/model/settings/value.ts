@@ -40,6 +40,8 @@ export interface Condition {
   variable: string;
   value: string;
   test: 'equals' | 'not-equals' | 'set' | 'unset' | 'otherwise';
+  /** Every value an `X in ("a", "b")` test names, when it names several (`value` is the first). */
+  values?: string[];
   line: number;
   /** The test is on a value computed from the variable (`urlparse(X).scheme == 'sqlite'`), so it names no value of it. */
   derivedFrom?: VariableRead;

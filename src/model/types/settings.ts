@@ -51,8 +51,16 @@ export interface SettingAssignment {
   /** Last line of the assignment statement, when it spans several lines. */
   endLine?: number;
   value: ValueSource;
-  /** Set when the assignment sits inside an if/else on an environment variable. */
-  condition?: { variable: string; text: string };
+  /**
+   * Set when the assignment sits inside an if/else on an environment variable: the test as written, and, where it
+   * tests the variable's own text, how (`equals` one of `values`, `set`, ...).
+   */
+  condition?: {
+    variable: string;
+    text: string;
+    test?: 'equals' | 'not-equals' | 'set' | 'unset' | 'otherwise';
+    values?: string[];
+  };
   /** True when this assignment may give the setting its final value (not overwritten by a later unconditional one). */
   live?: boolean;
   /** True when the assignment sits in an if/elif/else, except or loop body, so it may not run. */
