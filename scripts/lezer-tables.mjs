@@ -66,13 +66,37 @@ export function preDecodedTables(source) {
   return `${RUNTIME}${text}`;
 }
 
-/** esbuild plugin: @lezer/python's module with its tables decoded. */
+/**
+ * @lezer/python's module without its highlighting: the grammar attaches editor highlight tags to its node types
+ * (@lezer/highlight's styleTags, with the tag set it builds when it loads), which nothing here reads. The import, the
+ * styleTags statement and the propSources entry go; throws if any of them is not found.
+ */
+export function withoutHighlighting(source) {
+  const steps = [
+    // ESM: import { styleTags, tags } from '@lezer/highlight';  CommonJS: var highlight = require('@lezer/highlight');
+    [/^(?:import \{[^}]*\} from '@lezer\/highlight'|var highlight = require\('@lezer\/highlight'\));\n/m, ''],
+    [/^const pythonHighlighting = (?:highlight\.)?styleTags\(\{\n(?:.*\n)*?\}\);\n/m, ''],
+    [/^ {2}propSources: \[pythonHighlighting\],\n/m, ''],
+  ];
+  let text = source;
+  for (const [pattern, replacement] of steps) {
+    if (!pattern.test(text))
+      throw new Error(`@lezer/python: ${pattern} not found; its highlighting cannot be left out`);
+    text = text.replace(pattern, replacement);
+  }
+  if (/highlight|styleTags|\btags\./.test(text))
+    throw new Error('@lezer/python: highlighting is still referred to after leaving it out');
+  return text;
+}
+
+/** esbuild plugin: @lezer/python's module with its tables decoded and without its highlighting. */
 export const lezerTablesDecoded = {
   name: 'lezer-tables-decoded',
   setup(b) {
     b.onLoad({ filter: /[\\/]@lezer[\\/]python[\\/]dist[\\/]index\.c?js$/ }, async (args) => {
       const { readFile } = await import('node:fs/promises');
-      return { contents: preDecodedTables(await readFile(args.path, 'utf8')), loader: 'js' };
+      const source = await readFile(args.path, 'utf8');
+      return { contents: preDecodedTables(withoutHighlighting(source)), loader: 'js' };
     });
   },
 };

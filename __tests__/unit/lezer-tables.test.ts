@@ -1,6 +1,7 @@
 /**
- * The bundles carry the Python grammar's parse tables decoded at build time (scripts/lezer-tables.mjs): the parser
- * built from them holds the same tables as @lezer/python's own and parses to the same trees.
+ * The bundles carry the Python grammar's parse tables decoded at build time, and leave its editor highlighting out
+ * (scripts/lezer-tables.mjs): the parser built from them holds the same tables as @lezer/python's own and parses to
+ * the same trees.
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,14 +17,15 @@ const require = createRequire(join(ROOT, 'package.json'));
 const temp = mkdtempSync(join(tmpdir(), 'tfr-lezer-tables-'));
 after(() => rmSync(temp, { recursive: true, force: true }));
 
-const { preDecodedTables } = (await import(join(ROOT, 'scripts/lezer-tables.mjs'))) as {
+const { preDecodedTables, withoutHighlighting } = (await import(join(ROOT, 'scripts/lezer-tables.mjs'))) as {
   preDecodedTables(source: string): string;
+  withoutHighlighting(source: string): string;
 };
 const SOURCE = readFileSync(require.resolve('@lezer/python').replace(/\.js$/, '.cjs'), 'utf8');
 
-/** The transformed module, loaded from a file of its own with its imports resolved from the repository. */
+/** The transformed module, as the bundles carry it, loaded from a file of its own with its imports resolved. */
 function loadTransformed(): LRParser {
-  const text = preDecodedTables(SOURCE).replace(
+  const text = preDecodedTables(withoutHighlighting(SOURCE)).replace(
     /require\((['"])(@lezer\/\w+)\1\)/g,
     (_, _quote, name: string) => `require(${JSON.stringify(require.resolve(name))})`,
   );
@@ -65,4 +67,13 @@ test('the parser built from them parses to the same trees', () => {
 
 test('a source without the encoded tables is refused, so a changed @lezer/python fails the build', () => {
   assert.throws(() => preDecodedTables('export const parser = null;'), /expected 4 encoded tables, found 0/);
+});
+
+test('the highlighting is left out of both module formats, and a source without it is refused', () => {
+  const esm = readFileSync(require.resolve('@lezer/python').replace(/\.cjs$/, '.js'), 'utf8');
+  for (const source of [SOURCE, esm]) assert.doesNotMatch(withoutHighlighting(source), /highlight|styleTags/);
+  assert.throws(
+    () => withoutHighlighting('export const parser = null;'),
+    /its highlighting cannot be left out/,
+  );
 });
