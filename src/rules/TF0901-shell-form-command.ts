@@ -98,7 +98,9 @@ BusyBox also execs the last command after a job sent to the background (\`sh -c 
 gunicorn is PID 1, checked on BusyBox 1.35); bash does not. The worker beside it is TF0803's.
 
 The items of a \`case\` and the branches of an if/else are alternatives, never a sequence: the branch the
-container's arguments select is judged when they are known, else each branch on its own. A command that only runs
+container's arguments and environment select is judged when they are known, else each branch on its own. A
+function the script calls runs where it is called: \`dev) run_development ;; *) run_production ;;\` makes the two
+bodies alternatives, each server reported at its own line with exec written there. A command that only runs
 setup and exits (\`python manage.py migrate --noinput\`, \`migrate && collectstatic\`, a one-off service) leaves no
 server for SIGTERM to miss: not reported.
 

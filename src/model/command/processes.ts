@@ -80,13 +80,14 @@ export function foregroundSequence<C extends ShellCommand>(
     const what = longRunningProcess(command.argv);
     return what ? [{ what, command }] : [];
   });
-  // Commands under different conditions (`case` items, if/else) are alternatives, not a sequence.
-  const branches = new Map<string, LongRunningCommand<C>[]>();
-  for (const p of held) {
-    const key = JSON.stringify(p.command.guards ?? []);
-    branches.set(key, [...(branches.get(key) ?? []), p]);
+  // Commands of alternative branches (`case` items, if/else) never run one after the other.
+  for (const [i, first] of held.entries()) {
+    const run = [first];
+    for (const later of held.slice(i + 1))
+      if (run.every((p) => !exclusive(p.command, later.command))) run.push(later);
+    if (run.length > 1) return run;
   }
-  return [...branches.values()].find((run) => run.length > 1);
+  return undefined;
 }
 
 // Management commands that do their work and exit: a start of only these serves nothing.
