@@ -121,6 +121,36 @@ appRuleCases(shellFormCommand, [
     [],
   ],
   [
+    'bash -c "a; b && server": bash reads a ; list whose right-hand is b && server, and forks the server (bash 5.2)',
+    {
+      dockerfile: df(
+        'FROM python:latest',
+        'CMD ["bash", "-c", "set -e; python manage.py migrate && gunicorn a.wsgi"]',
+      ),
+    },
+    ['Dockerfile:2'],
+  ],
+  [
+    'bash -c list followed by a blank line: bash reads one more command and forks the server',
+    {
+      dockerfile: df(
+        'FROM python:3.12',
+        'CMD ["bash", "-c", "python manage.py migrate && gunicorn a.wsgi\\n\\n"]',
+      ),
+    },
+    ['Dockerfile:2'],
+  ],
+  [
+    'bash -c chain on python:latest (Debian, bash 5.2): bash execs the server',
+    {
+      dockerfile: df(
+        'FROM python:latest',
+        'CMD ["bash", "-c", "python manage.py migrate && python manage.py runserver"]',
+      ),
+    },
+    [],
+  ],
+  [
     'bash -c list ending in a subshell keeps the shell',
     {
       dockerfile: df(
