@@ -126,3 +126,35 @@ test('TF0204: uv sync at start while a bind mount hides the .venv the image buil
     /although the image's RUN uv sync \(Dockerfile:4\) already installs the dependencies at build time\. Drop uv sync/,
   );
 });
+
+test('TF0204: moving the environment out of the mount also changes the commands that call it by path, and copies it out of the builder stage', async () => {
+  const files = {
+    'manage.py': '',
+    'pyproject.toml': '[project]\nname = "x"\n',
+    'uv.lock': '',
+    Dockerfile: [
+      'FROM python:3.12-slim AS builder',
+      'COPY --from=ghcr.io/astral-sh/uv:0.4.20 /uv /bin/uv',
+      'WORKDIR /app',
+      'COPY . .',
+      'RUN uv sync --frozen --no-dev',
+      'FROM python:3.12-slim AS runtime',
+      'WORKDIR /app',
+      'COPY --from=builder /app /app',
+      'CMD ["/app/.venv/bin/gunicorn", "mysite.wsgi"]',
+      '',
+    ].join('\n'),
+    'docker-compose.yml':
+      'services:\n  web:\n    build: .\n    command: sh -c "uv sync && /app/.venv/bin/python manage.py migrate && exec /app/.venv/bin/gunicorn mysite.wsgi"\n    volumes:\n      - .:/app\n',
+  };
+  const message = (await analyzeFiles(files)).findings.find((f) => f.ruleId === 'TF0204')?.message ?? '';
+  assert.match(message, /UV_PROJECT_ENVIRONMENT=\/opt\/venv before that RUN/);
+  assert.match(
+    message,
+    /that RUN is in stage 'builder', so also copy the environment into the final stage 'runtime' \(COPY --from=builder \/opt\/venv \/opt\/venv\) and set ENV PATH="\/opt\/venv\/bin:\$PATH" there/,
+  );
+  assert.match(
+    message,
+    /change \/app\/\.venv\/bin\/python \(docker-compose\.yml:4\) to python \(on PATH\) or \/opt\/venv\/bin\/python; \/app\/\.venv\/bin\/gunicorn \(docker-compose\.yml:4, Dockerfile:9\) to gunicorn \(on PATH\) or \/opt\/venv\/bin\/gunicorn, or it fails to start once \/app\/\.venv is gone/,
+  );
+});

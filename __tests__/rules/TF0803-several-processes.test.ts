@@ -191,3 +191,41 @@ test('TF0803: cron, which detaches unless -f, started before the foreground serv
     /cron as a daemon \(cron\), beside the container's main process, gunicorn/,
   );
 });
+
+test('TF0803: a celery worker started with -B embeds beat; the message says so and names a beat service beside it', async () => {
+  const compose = (worker: string, beat: boolean) =>
+    app({
+      Dockerfile: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD ["gunicorn", "mysite.wsgi"]\n',
+      'compose.yaml': [
+        'services:',
+        '  web:',
+        '    build: .',
+        '    ports: ["8000:8000"]',
+        '  worker:',
+        '    build: .',
+        `    command: ${worker}`,
+        ...(beat ? ['  beat:', '    build: .', '    command: celery -A mysite beat -l info'] : []),
+        '',
+      ].join('\n'),
+    });
+  const alone = await analyzeFiles(compose('celery -A mysite worker -l info -B', false));
+  assert.deepEqual(findingsOf(alone, 'TF0803'), [['compose.yaml', 7]]);
+  const message = alone.findings.find((f) => f.ruleId === 'TF0803')!.message;
+  assert.match(message, /worker with -B, which embeds the beat scheduler in the worker/);
+  assert.match(message, /advises against -B in production/);
+  assert.match(message, /run beat as its own service from the same image \('celery -A mysite beat'\)/);
+
+  const twice = await analyzeFiles(compose('celery -A mysite worker --beat --loglevel=info', true));
+  assert.deepEqual(findingsOf(twice, 'TF0803'), [['compose.yaml', 7]]);
+  assert.match(
+    twice.findings.find((f) => f.ruleId === 'TF0803')!.message,
+    /worker with --beat.*Service 'beat' runs celery beat as well, so there are two schedulers/,
+  );
+
+  // -l DEBUG and -lDEBUG hold a B that is no -B; a worker without beat is one process.
+  for (const worker of ['celery -A mysite worker -lDEBUG', 'celery -A mysite worker -l DEBUG -E'])
+    assert.deepEqual(findingsOf(await analyzeFiles(compose(worker, true)), 'TF0803'), []);
+  assert.deepEqual(findingsOf(await analyzeFiles(compose('celery -A mysite worker -BE', false)), 'TF0803'), [
+    ['compose.yaml', 7],
+  ]);
+});

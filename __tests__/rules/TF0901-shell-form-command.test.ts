@@ -121,6 +121,36 @@ appRuleCases(shellFormCommand, [
     [],
   ],
   [
+    'bash -c "a; b && server": bash reads a ; list whose right-hand is b && server, and forks the server (bash 5.2)',
+    {
+      dockerfile: df(
+        'FROM python:latest',
+        'CMD ["bash", "-c", "set -e; python manage.py migrate && gunicorn a.wsgi"]',
+      ),
+    },
+    ['Dockerfile:2'],
+  ],
+  [
+    'bash -c list followed by a blank line: bash reads one more command and forks the server',
+    {
+      dockerfile: df(
+        'FROM python:3.12',
+        'CMD ["bash", "-c", "python manage.py migrate && gunicorn a.wsgi\\n\\n"]',
+      ),
+    },
+    ['Dockerfile:2'],
+  ],
+  [
+    'bash -c chain on python:latest (Debian, bash 5.2): bash execs the server',
+    {
+      dockerfile: df(
+        'FROM python:latest',
+        'CMD ["bash", "-c", "python manage.py migrate && python manage.py runserver"]',
+      ),
+    },
+    [],
+  ],
+  [
     'bash -c list ending in a subshell keeps the shell',
     {
       dockerfile: df(
@@ -451,6 +481,61 @@ test('TF0901: a case script that runs a server or a worker is no sequence', asyn
   assert.deepEqual(
     result.findings.filter((f) => f.ruleId === 'TF0901').map((f) => f.message),
     [],
+  );
+});
+
+test('TF0901: servers in functions called from case arms are alternatives, each reported for its own exec', async () => {
+  const script = [
+    '#!/bin/sh',
+    'run_development() {',
+    '    python manage.py migrate',
+    '    python manage.py runserver 0.0.0.0:8000',
+    '}',
+    'run_production() {',
+    '    gunicorn --bind 0.0.0.0:8000 mysite.wsgi',
+    '}',
+    'case "${DJANGO_SETTINGS_MODULE}" in',
+    '    mysite.settings_dev) run_development ;;',
+    '    *) run_production ;;',
+    'esac',
+    '',
+  ].join('\n');
+  const files = {
+    'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
+    'mysite/__init__.py': '',
+    'mysite/settings.py': "import os\nSECRET_KEY = os.environ['SECRET_KEY']\n",
+    Dockerfile: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD ["/app/start.sh"]\n',
+    'compose.yaml':
+      'services:\n  web:\n    build: .\n    environment:\n      DJANGO_SETTINGS_MODULE: ${DJANGO_SETTINGS_MODULE}\n',
+    'start.sh': script,
+  };
+  const found = (await analyzeFiles(files)).findings.filter((f) => f.ruleId === 'TF0901');
+  assert.deepEqual(
+    found.map((f) => [f.file, f.line]),
+    [
+      ['start.sh', 4],
+      ['start.sh', 7],
+    ],
+  );
+  assert.match(found[0].message, /starts runserver without exec/);
+  assert.match(found[0].message, /exec python manage\.py runserver 0\.0\.0\.0:8000/);
+  assert.match(found[1].message, /starts gunicorn without exec/);
+  for (const f of found) {
+    assert.doesNotMatch(f.message, /in sequence|starts only once|its own compose service/);
+  }
+  assert.deepEqual(await filesFixed(files), ['start.sh']);
+
+  // The same script with the settings module known: only the branch it selects runs.
+  const chosen = (
+    await analyzeFiles({
+      ...files,
+      'compose.yaml':
+        'services:\n  web:\n    build: .\n    environment:\n      DJANGO_SETTINGS_MODULE: mysite.settings\n',
+    })
+  ).findings.filter((f) => f.ruleId === 'TF0901');
+  assert.deepEqual(
+    chosen.map((f) => [f.file, f.line]),
+    [['start.sh', 7]],
   );
 });
 

@@ -1,10 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { imageShells } from '../../src/rules/lib/image-shell.js';
+import { parseShell } from '../../src/parse/shell.js';
+import { endsInSimpleCommand, imageShells } from '../../src/rules/lib/image-shell.js';
 
 test('imageShells: which shells exec the last command of a -c list, by base image', () => {
   const cases: [string | undefined, { bash: boolean; sh: boolean }][] = [
     ['python:3.12', { bash: true, sh: false }],
+    ['python:latest', { bash: true, sh: false }],
+    ['python', { bash: true, sh: false }],
+    ['python:3.5.2', { bash: false, sh: false }],
     ['python:3.10.5-slim-bullseye', { bash: true, sh: false }],
     ['python:3.9-slim-buster', { bash: false, sh: false }],
     ['python:2.7', { bash: false, sh: false }],
@@ -53,4 +57,46 @@ test('imageShells: which shells exec the last command of a -c list, by base imag
     [undefined, { bash: false, sh: false }],
   ];
   for (const [image, expected] of cases) assert.deepEqual(imageShells(image), expected, String(image));
+});
+
+test('endsInSimpleCommand: the -c lists bash 5.2 and BusyBox 1.35 exec the last command of (PID 1 checked)', () => {
+  const last = (script: string) => parseShell(script).commands.at(-1)!;
+  // [script, bash execs it, BusyBox ash execs it]
+  const cases: [string, boolean, boolean][] = [
+    ['python manage.py migrate && gunicorn a.wsgi', true, true],
+    ['python manage.py migrate; gunicorn a.wsgi', true, true],
+    ['cd /app && python manage.py migrate && gunicorn a.wsgi', true, true],
+    ['false || gunicorn a.wsgi', true, true],
+    ['python manage.py migrate\ngunicorn a.wsgi', true, true],
+    ['python manage.py migrate &&\n  gunicorn a.wsgi', true, true],
+    ['python manage.py migrate && gunicorn a.wsgi;', true, true],
+    ['migrate && gunicorn a.wsgi # serve', true, true],
+    // `;` binds looser than `&&`: bash sees `a; (b && c)`, whose right-hand is no simple command, and forks c.
+    ['set -e; python manage.py migrate && gunicorn a.wsgi', false, true],
+    ['cd /app; python manage.py migrate && gunicorn a.wsgi', false, true],
+    ['cd /app; migrate || true && gunicorn a.wsgi', false, true],
+    // On a line of its own the and-or list is the last command again.
+    ['set -e\npython manage.py migrate && gunicorn a.wsgi', true, true],
+    ['cd /app;\nmigrate && gunicorn a.wsgi', true, true],
+    // A line end after the last command: one is fine for bash, none for BusyBox; more, or a comment line, for neither.
+    ['migrate\ngunicorn a.wsgi\n', true, false],
+    ['migrate && gunicorn a.wsgi\n\n', false, false],
+    ['migrate && gunicorn a.wsgi\n  ', false, false],
+    ['migrate && gunicorn a.wsgi\n# done', false, false],
+    // Redirected: bash keeps itself for the redirection, BusyBox does not.
+    ['migrate && gunicorn a.wsgi 2>&1', false, true],
+    ['migrate | tee log; gunicorn a.wsgi', true, true],
+    ['migrate; echo x | gunicorn a.wsgi', false, false],
+    ['trap "echo bye" TERM; gunicorn a.wsgi', false, false],
+    // BusyBox execs the command inside the group too; the finding is kept there all the same.
+    ['migrate && { gunicorn a.wsgi; }', false, false],
+  ];
+  for (const [script, bash, busybox] of cases) {
+    assert.equal(endsInSimpleCommand(script, last(script)), bash, `bash -c ${JSON.stringify(script)}`);
+    assert.equal(
+      endsInSimpleCommand(script, last(script), true),
+      busybox,
+      `busybox sh -c ${JSON.stringify(script)}`,
+    );
+  }
 });

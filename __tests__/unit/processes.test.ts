@@ -25,6 +25,17 @@ const SEQUENCES: [string, string[] | undefined][] = [
   // Alternatives of a case or if/else are no sequence.
   ['case "$1" in web) gunicorn a.wsgi;; worker) celery -A a worker;; esac', undefined],
   ['if [ "$ROLE" = web ]; then gunicorn a.wsgi; else celery -A a worker; fi', undefined],
+  // Functions run where they are called: called from two arms, their bodies are alternatives too.
+  [
+    'web() { gunicorn a.wsgi; }\nworker() { celery -A a worker; }\ncase "$1" in web) web;; *) worker;; esac',
+    undefined,
+  ],
+  // A guarded command after the server still runs after it when its test holds.
+  ['gunicorn a.wsgi\n[ "$WORKER" = 1 ] && celery -A a worker', ['gunicorn', 'celery worker']],
+  [
+    'case "$1" in web) gunicorn a.wsgi; celery -A a beat;; *) celery -A a worker;; esac',
+    ['gunicorn', 'celery beat'],
+  ],
 ];
 
 for (const [script, expected] of SEQUENCES)

@@ -131,3 +131,32 @@ test('the commands of a backgrounded subshell or group run in the background; th
     ],
   );
 });
+
+test('a function called by name runs where it is called, under the guards of the call; one never called where declared', () => {
+  const script = parseShell(
+    [
+      'setup() { python manage.py migrate; }',
+      'web() { setup; gunicorn a.wsgi; }',
+      'worker() { celery -A a worker; }',
+      'unused() { echo never called; }',
+      'case "$ROLE" in web) web ;; *) worker & web ;; esac',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    script.commands.map((c) => [c.line, c.argv.join(' '), c.guards?.length ?? 0, c.background === true]),
+    [
+      [4, 'echo never called', 0, false],
+      [1, 'python manage.py migrate', 1, false],
+      [2, 'gunicorn a.wsgi', 1, false],
+      [3, 'celery -A a worker', 2, true],
+      [1, 'python manage.py migrate', 2, false],
+      [2, 'gunicorn a.wsgi', 2, false],
+    ],
+  );
+  // `loop` calls only itself: it is read where it is declared, its own call left as a command.
+  const recursive = parseShell('loop() { sleep 1; loop; }\n');
+  assert.deepEqual(
+    recursive.commands.map((c) => c.argv.join(' ')),
+    ['sleep 1', 'loop'],
+  );
+});

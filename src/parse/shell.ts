@@ -29,6 +29,8 @@ const UNKNOWN: ShellCondition = { kind: 'unknown' };
 const DECLARATIONS = new Set(['export', 'declare', 'typeset', 'readonly', 'local']);
 const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'mksh', 'busybox']);
 const MAX_NESTING = 4;
+// Calls followed into function bodies, one inside another.
+const MAX_FUNCTION_DEPTH = 8;
 
 let sh: typeof MvdanSh;
 let parser: Parser | undefined;
@@ -107,6 +109,18 @@ interface Source {
   assignments: ShellAssignment[];
   /** The conditions under which the statements being visited run. */
   guards: ShellCondition[];
+  /** The script's functions: those called by name run where they are called, under that call's guards. */
+  functions: ScriptFunctions;
+}
+
+interface ScriptFunctions {
+  bodies: Map<string, Node>;
+  /** Functions called somewhere outside their own body (not only from a command substitution). */
+  called: Set<string>;
+  /** The functions whose body is being visited for a call, innermost last (a recursive call is not followed). */
+  running: string[];
+  /** Functions whose body was visited, at a call or where declared. */
+  visited: Set<string>;
 }
 
 /** Parses `text` and appends its commands; throws the parser's error for the caller to report. */
@@ -127,8 +141,60 @@ function collectScript(
     depth,
     assignments,
     guards,
+    functions: scriptFunctions(file),
   };
   visitStmts(file.Stmts, src, out);
+  // Functions called only from one another (never from the script itself) still hold commands to judge.
+  for (const [name, body] of src.functions.bodies)
+    if (!src.functions.visited.has(name)) visitFunction(name, body, src, out);
+}
+
+/**
+ * The functions a script declares, and which of them it calls by name. A called function's commands run where it
+ * is called, under that call's guards: `case … in dev) run_dev;; *) run_prod;; esac` makes the two bodies
+ * alternatives, not a sequence in declaration order.
+ */
+function scriptFunctions(file: Node): ScriptFunctions {
+  const bodies = new Map<string, Node>();
+  const callers = new Map<string, Set<string>>(); // function name → the functions (or '' for the script) calling it
+  const walk = (node: Node, caller: string) =>
+    sh.syntax.Walk(node, (n) => {
+      if (!n) return true;
+      const type = sh.syntax.NodeType(n);
+      if (type === 'CmdSubst' || type === 'ProcSubst') return false; // command substitutions are not run
+      if (type === 'FuncDecl' && n.Name && n.Body) {
+        const name = n.Name.Value as string;
+        if (!bodies.has(name)) bodies.set(name, n.Body as Node);
+        walk(n.Body as Node, name);
+        return false;
+      }
+      const name = type === 'CallExpr' ? literalWord((n.Args ?? [])[0]) : undefined;
+      if (name !== undefined) callers.set(name, (callers.get(name) ?? new Set()).add(caller));
+      return true;
+    });
+  walk(file, '');
+  const called = new Set<string>();
+  for (const name of bodies.keys())
+    if ([...(callers.get(name) ?? [])].some((caller) => caller !== name)) called.add(name);
+  return { bodies, called, running: [], visited: new Set() };
+}
+
+/** The text of a word of one literal part (`run_dev`), else undefined. */
+function literalWord(word: Node | undefined): string | undefined {
+  const parts: Node[] = word?.Parts ?? [];
+  return parts.length === 1 && sh.syntax.NodeType(parts[0]) === 'Lit'
+    ? (parts[0].Value as string)
+    : undefined;
+}
+
+function visitFunction(name: string, body: Node, src: Source, out: ShellCommand[]): void {
+  src.functions.visited.add(name);
+  src.functions.running.push(name);
+  try {
+    visitStmt(body, src, out);
+  } finally {
+    src.functions.running.pop();
+  }
 }
 
 function visitStmts(list: Node[] | null | undefined, src: Source, out: ShellCommand[]): void {
@@ -179,9 +245,14 @@ function visitStmt(stmt: Node | null | undefined, src: Source, out: ShellCommand
     case 'CaseClause':
       visitCase(cmd, src, out);
       break;
-    case 'FuncDecl':
-      visitStmt(cmd.Body, src, out);
+    case 'FuncDecl': {
+      // A function the script calls runs where it is called; one it never calls is read where it is declared.
+      const name = cmd.Name?.Value as string | undefined;
+      if (name === undefined) visitStmt(cmd.Body, src, out);
+      else if (!src.functions.called.has(name) && !src.functions.visited.has(name))
+        visitFunction(name, cmd.Body, src, out);
       break;
+    }
     case 'TimeClause':
     case 'CoprocClause':
       visitStmt(cmd.Stmt, src, out);
@@ -283,6 +354,12 @@ function visitCall(stmt: Node, call: Node, src: Source, out: ShellCommand[]): vo
     target: r.Word ? wordText(r.Word, src) : '',
   }));
   const { argv, viaExec, first } = afterExec(words.map((w) => wordText(w, src)));
+  if (!viaExec && callsFunction(argv[0], src)) {
+    const first = out.length;
+    visitFunction(argv[0], src.functions.bodies.get(argv[0])!, src, out);
+    if (stmt.Background) for (const c of out.slice(first)) c.background = true;
+    return;
+  }
   const command: ShellCommand = { argv, line, redirects, viaExec };
   if (env.length > 0) command.env = env;
   // Only a command with an expansion needs its words as written: quotes alone are rewritten exactly from argv (and a
@@ -311,6 +388,18 @@ function visitCall(stmt: Node, call: Node, src: Source, out: ShellCommand[]): vo
     const body = heredocText(r.Hdoc, src);
     nested(body, src.lineOffset + r.Hdoc.Pos().Line(), src, out);
   }
+}
+
+/** Whether a command calls one of the script's functions, whose body is then read in its place. */
+function callsFunction(name: string | undefined, src: Source): boolean {
+  const { bodies, called, running } = src.functions;
+  return (
+    name !== undefined &&
+    called.has(name) &&
+    bodies.has(name) &&
+    !running.includes(name) &&
+    running.length < MAX_FUNCTION_DEPTH
+  );
 }
 
 /** Index in argv of the script of `sh -c SCRIPT` (also -ec, -lc, ...), if any. */

@@ -1,6 +1,13 @@
 import { posix } from 'node:path';
-import { effectiveCommand, installsPackages, programArgv, type StartCommand } from '../model/command.js';
-import type { RunInstr } from '../model/types/dockerfile.js';
+import {
+  basename,
+  effectiveCommand,
+  imageCommand,
+  installsPackages,
+  programArgv,
+  type StartCommand,
+} from '../model/command.js';
+import type { RunInstr, Stage } from '../model/types/dockerfile.js';
 import type { App } from '../model/types/project.js';
 import { shownSource, shownTarget } from './lib/files.js';
 import { coversPath, workdirsOf } from './lib/paths.js';
@@ -30,7 +37,11 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
 A \`uv sync\` at start often makes up for a compose bind mount (\`.:/app\`) that hides the \`.venv\` the image's own
 \`RUN uv sync\` built in the project directory. The message then names that mount: keep the environment out of the
 mounted directory (\`ENV UV_PROJECT_ENVIRONMENT=/opt/venv\` before the RUN, \`/opt/venv/bin\` on \`PATH\`) and drop
-the start's \`uv sync\`.`,
+the start's \`uv sync\`. uv takes an absolute UV_PROJECT_ENVIRONMENT as the environment's path as it is, and the
+project's own editable install still points at the project directory, which the mount provides. Where the RUN is in
+a build stage other than the final one, the message also says to copy \`/opt/venv\` into the final stage and put it on
+\`PATH\` there; where a start command calls the environment by its old path (\`/app/.venv/bin/gunicorn\`), it names
+that command, to change to \`gunicorn\` on PATH or \`/opt/venv/bin/gunicorn\`, which would otherwise no longer start.`,
   related: [],
   check(project) {
     const findings: RawFinding[] = [];
@@ -42,7 +53,7 @@ the start's \`uv sync\`.`,
         file: cmd.file,
         line: cmd.line,
         message: built?.mount
-          ? `'uv sync' runs every time the container starts: the bind mount '${built.mount}' (${built.mountAt}) hides ${built.venv}, the environment the image's RUN uv sync (${built.runAt}) built, so the image's dependencies are not seen and are installed again. The image already installs them: keep the environment out of the mounted directory (ENV UV_PROJECT_ENVIRONMENT=/opt/venv before that RUN, and ENV PATH="/opt/venv/bin:$PATH"), then drop uv sync from the start command.`
+          ? mountedVenvMessage(app, built)
           : built
             ? `'uv sync' runs every time the container starts, although the image's RUN uv sync (${built.runAt}) already installs the dependencies at build time. Drop uv sync from the start command.`
             : `'${what}' runs every time the container starts. Move the installation into a RUN of the Dockerfile so the image carries its dependencies.`,
@@ -57,10 +68,54 @@ the start's \`uv sync\`.`,
  * compose app service that runs `command` bind-mounts a host directory over it: the start's uv sync makes up for the
  * mount.
  */
-function buildSync(
-  app: App,
-  command: StartCommand,
-): { runAt: string; mount?: string; mountAt?: string; venv?: string } | undefined {
+interface BuildSync {
+  runAt: string;
+  mount?: string;
+  mountAt?: string;
+  venv?: string;
+  /** The stage of the RUN uv sync. */
+  stage?: Stage;
+}
+
+/**
+ * The fix for a start's uv sync that makes up for a bind mount over the image's environment: move the environment
+ * out of the mounted directory. A start command that calls the environment by its old path (`/app/.venv/bin/gunicorn`)
+ * would no longer find it, and an environment built in an earlier stage must be copied into the final one.
+ */
+function mountedVenvMessage(app: App, built: BuildSync): string {
+  const venv = built.venv!;
+  const target = app.dockerfile?.targetStage;
+  const other = built.stage && target && built.stage !== target ? built.stage : undefined;
+  const starts = [...effectiveCommand(app), ...imageCommand(app)];
+  const runsUv = starts.some((c) => basename(c.argv[0] ?? '') === 'uv' && c.argv[1] === 'run');
+  const copy = other
+    ? `; that RUN is in stage '${stageName(other)}', so also copy the environment into the final stage${target?.name ? ` '${target.name}'` : ''} (COPY --from=${stageName(other)} /opt/venv /opt/venv) and set ENV PATH="/opt/venv/bin:$PATH"${runsUv ? ' and ENV UV_PROJECT_ENVIRONMENT=/opt/venv (for uv run)' : ''} there`
+    : '';
+  const uses = new Map<string, { word: string; at: string[] }>();
+  for (const c of starts)
+    for (const word of c.argv.filter((w) => w.startsWith(`${venv}/`))) {
+      const use = uses.get(word) ?? { word, at: [] };
+      if (!use.at.includes(`${c.file}:${c.line}`)) use.at.push(`${c.file}:${c.line}`);
+      uses.set(word, use);
+    }
+  const renamed = [...uses.values()].map(({ word, at }) => {
+    const moved = `/opt/venv${word.slice(venv.length)}`;
+    const onPath =
+      /\/bin\/[^/]+$/.test(word) && !word.endsWith('/activate') ? `${basename(word)} (on PATH) or ` : '';
+    return `${word} (${at.join(', ')}) to ${onPath}${moved}`;
+  });
+  const paths =
+    renamed.length > 0
+      ? ` The start calls the environment by its path: change ${renamed.join('; ')}, or it fails to start once ${venv} is gone.`
+      : '';
+  return `'uv sync' runs every time the container starts: the bind mount '${built.mount}' (${built.mountAt}) hides ${venv}, the environment the image's RUN uv sync (${built.runAt}) built, so the image's dependencies are not seen and are installed again. The image already installs them: keep the environment out of the mounted directory (ENV UV_PROJECT_ENVIRONMENT=/opt/venv before that RUN, and ENV PATH="/opt/venv/bin:$PATH")${copy}, then drop uv sync from the start command.${paths}`;
+}
+
+function stageName(stage: Stage): string {
+  return stage.name ?? String(stage.index);
+}
+
+function buildSync(app: App, command: StartCommand): BuildSync | undefined {
   const df = app.dockerfile;
   if (!df) return undefined;
   const key = (c: StartCommand) => `${c.file}\0${c.line}\0${c.argv.join('\0')}`;
@@ -88,6 +143,7 @@ function buildSync(
         mountAt: `${mount.file}:${mount.line}`,
         venv,
         runAt,
+        stage,
       };
     }
   }

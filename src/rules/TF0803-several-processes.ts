@@ -2,6 +2,7 @@ import {
   basename,
   daemonOf,
   effectiveCommand,
+  embedsBeat,
   imageCommand,
   longRunningProcess,
   holderAfter,
@@ -10,7 +11,8 @@ import {
 } from '../model/command.js';
 import { supervisordRun } from '../model/supervisor-config.js';
 import type { RawFinding } from '../core/index.js';
-import type { SupervisorProgram } from '../model/types/project.js';
+import type { Project, SupervisorProgram } from '../model/types/project.js';
+import { appImageStartCommands } from './lib/each.js';
 import { commandLine } from './lib/command-text.js';
 import { listOf } from './lib/processes.js';
 import { defineRule } from './lib/rule.js';
@@ -65,7 +67,10 @@ export const severalProcesses = defineRule({
 restarts it, its exit does not stop the container, it cannot be scaled on its own, and \`docker stop\` may never reach
 it. The same holds for a program that daemonises itself and returns (\`celery -A proj worker --detach\`,
 \`gunicorn --daemon\`, \`service nginx start\`, \`cron\` without \`-f\`) before the main server starts. Running the web server, a Celery worker
-and beat in one container also means they can only be scaled together.
+and beat in one container also means they can only be scaled together; so does a worker started with \`-B\`
+(\`--beat\`), which embeds beat in the worker: Celery's documentation advises against it in production (there must be
+exactly one beat, and each worker replica would start another); where another service already runs beat, the message
+names it (two schedulers send each periodic task twice).
 \`supervisord\` as the start command is the same design with a process manager in front (typically nginx and uWSGI
 as its programs): it is reported at the command that starts it, naming the programs of the configuration the image
 copies; sent to the background (\`supervisord … &\`), it runs them beside the main process. The message names what holds
@@ -146,6 +151,48 @@ services:
           });
         });
     }
+    findings.push(...embeddedBeat(project, seen));
     return findings;
   },
 });
+
+/**
+ * `celery -A proj worker -B`: the worker runs beat beside it in its container, reported at the command of every
+ * container of the app image that starts one; a beat another service runs too is named (two schedulers).
+ */
+/** `celery -A proj beat` for the app a worker's command names. */
+function beatCommandFor(worker: string[]): string {
+  const at = worker.indexOf('-A') >= 0 ? worker.indexOf('-A') : worker.indexOf('--app');
+  const app = at >= 0 ? worker[at + 1] : worker.find((w) => w.startsWith('--app='))?.slice('--app='.length);
+  return app ? `celery -A ${app} beat` : 'celery beat';
+}
+
+function embeddedBeat(project: Project, seen: Set<string>): RawFinding[] {
+  const findings: RawFinding[] = [];
+  const starts = appImageStartCommands(project);
+  for (const { app, command, service } of starts) {
+    const key = `${command.file}:${command.line}`;
+    if (seen.has(key) || !embedsBeat(command.argv)) continue;
+    seen.add(key);
+    const serviceName = (s: typeof service) => s?.name ?? app.compose?.appService?.name;
+    const here = serviceName(service);
+    const otherBeat = starts.find(
+      (o) =>
+        o.app === app &&
+        longRunningProcess(o.command.argv) === 'celery beat' &&
+        serviceName(o.service) !== here,
+    );
+    const beatService = otherBeat && serviceName(otherBeat.service);
+    const program = programArgv(command.argv);
+    const flag = program.includes('--beat') ? '--beat' : '-B';
+    const twice = beatService
+      ? ` Service '${beatService}' runs celery beat as well, so there are two schedulers and each periodic task is sent twice: drop ${flag} and leave the schedule to '${beatService}'.`
+      : ` Drop ${flag} and run beat as its own service from the same image ('${beatCommandFor(program)}'), exactly one of it.`;
+    findings.push({
+      file: command.file,
+      line: command.line,
+      message: `This starts a Celery worker with ${flag}, which embeds the beat scheduler in the worker: the container runs a worker and beat beside it, so the two can only be scaled together, and every added worker replica starts another scheduler that sends each periodic task again. Celery's documentation advises against -B in production and says to start celery beat separately.${twice}`,
+    });
+  }
+  return findings;
+}

@@ -90,15 +90,26 @@ bash 5.1 and later also exec the last simple command of a \`-c\` list (\`bash -c
 \`;\`, \`&&\`, \`||\` or new lines; the last command not piped into, grouped or redirected, no background job or
 trap): not reported on images whose
 bash is that recent, judged from the base image (Debian bullseye and later, Ubuntu 22.04 and later, \`python:*\` tags
-without an older suite, the official \`nginx\`, \`httpd\`, \`node\`, \`postgres\` and \`redis\` images of releases built
-on bullseye or later, which are Debian, Alpine 3.13 and later). On Alpine (\`alpine\`, \`nginx:alpine\`, any
-\`*-alpine\` tag), \`/bin/sh\` is BusyBox ash, which does the same for \`sh -c\` and shell-form CMD. Debian buster and older, Ubuntu 20.04 and older, and images whose base is not known
+without an older suite, \`python:latest\` included, the official \`nginx\`, \`httpd\`, \`node\`, \`postgres\` and
+\`redis\` images of releases built on bullseye or later, which are Debian, Alpine 3.13 and later). bash reads the
+\`-c\` text one line at a time and \`;\` binds looser than \`&&\`, so it execs the last line's command only when that is
+a simple command or a list whose last connector has a simple command on its right: \`bash -c "set -e; migrate &&
+gunicorn …"\` is one \`;\` list with \`migrate && gunicorn …\` on its right, so bash forks gunicorn and stays PID 1
+(reported); the same
+list over two lines is exec'd. One line end may follow the last command; a blank line or a comment line after it
+keeps bash. On Alpine (\`alpine\`, \`nginx:alpine\`, any \`*-alpine\` tag), \`/bin/sh\` is BusyBox ash, which does the
+same for \`sh -c\` and shell-form CMD, for any list and a redirected last command too, but only when nothing, not even a
+line end, follows it. dash, Debian's \`/bin/sh\`, execs none of them. Checked by which process is PID 1 in a
+container (\`docker run … bash -c "true && cat /proc/1/comm"\` prints cat): bash 5.2.15 and dash 0.5.12 of Debian
+bookworm, BusyBox 1.35. Debian buster and older, Ubuntu 20.04 and older, and images whose base is not known
 keep the finding; the other parts of the chain (a migrate on every start) are still reported by their own rules.
 BusyBox also execs the last command after a job sent to the background (\`sh -c "celery … worker & gunicorn …"\`:
 gunicorn is PID 1, checked on BusyBox 1.35); bash does not. The worker beside it is TF0803's.
 
 The items of a \`case\` and the branches of an if/else are alternatives, never a sequence: the branch the
-container's arguments select is judged when they are known, else each branch on its own. A command that only runs
+container's arguments and environment select is judged when they are known, else each branch on its own. A
+function the script calls runs where it is called: \`dev) run_development ;; *) run_production ;;\` makes the two
+bodies alternatives, each server reported at its own line with exec written there. A command that only runs
 setup and exits (\`python manage.py migrate --noinput\`, \`migrate && collectstatic\`, a one-off service) leaves no
 server for SIGTERM to miss: not reported.
 

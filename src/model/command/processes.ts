@@ -36,6 +36,17 @@ export function longRunningProcess(argv: string[]): string | undefined {
   return LONG_RUNNING_PROGRAMS.has(a[0] ?? '') ? a[0] : undefined;
 }
 
+/**
+ * A Celery worker that runs the beat scheduler inside it (`celery -A proj worker -B`, `--beat`, `-BE`): two
+ * long-running processes in one container, beat as the worker's child.
+ */
+export function embedsBeat(argv: string[]): boolean {
+  if (longRunningProcess(argv) !== 'celery worker') return false;
+  const a = programArgv(argv);
+  // -B, -D (detach) and -E (events) are the worker's flags that take no value: only they can be bundled with it.
+  return a.slice(a.indexOf('worker') + 1).some((w) => w === '--beat' || /^-[DE]*B[BDE]*$/.test(w));
+}
+
 /** The service a command starts as a daemon that detaches by itself: `service nginx start`, `/etc/init.d/cron start`, `nginx`. */
 export function daemonOf(argv: string[]): string | undefined {
   const a = programArgv(argv);
@@ -80,13 +91,14 @@ export function foregroundSequence<C extends ShellCommand>(
     const what = longRunningProcess(command.argv);
     return what ? [{ what, command }] : [];
   });
-  // Commands under different conditions (`case` items, if/else) are alternatives, not a sequence.
-  const branches = new Map<string, LongRunningCommand<C>[]>();
-  for (const p of held) {
-    const key = JSON.stringify(p.command.guards ?? []);
-    branches.set(key, [...(branches.get(key) ?? []), p]);
+  // Commands of alternative branches (`case` items, if/else) never run one after the other.
+  for (const [i, first] of held.entries()) {
+    const run = [first];
+    for (const later of held.slice(i + 1))
+      if (run.every((p) => !exclusive(p.command, later.command))) run.push(later);
+    if (run.length > 1) return run;
   }
-  return [...branches.values()].find((run) => run.length > 1);
+  return undefined;
 }
 
 // Management commands that do their work and exit: a start of only these serves nothing.

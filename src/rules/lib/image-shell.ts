@@ -133,22 +133,61 @@ export function isBusyBoxSh(program: string | undefined, shells: ImageShells): b
 
 /**
  * A list (`;`, `&&`, `||`, new lines) whose last command is simple, without redirection: the case bash 5.1's
- * can_optimize_connection and BusyBox's EV_EXIT exec (checked on bash 5.2). A pipe into it, a group or subshell, and
- * a trap keep the shell; so does a job sent to the background earlier, for bash (`busybox` false). BusyBox ash execs
- * the last command even then (`sh -c "sleep 100 & sleep 200"`: PID of sh becomes sleep 200, checked on BusyBox
- * 1.35): the background job runs on beside it.
+ * can_optimize_connection and BusyBox's EV_EXIT exec. A pipe into it, a group or subshell, and a trap keep the
+ * shell; so does a job sent to the background earlier, for bash (`busybox` false). What each shell does was checked
+ * by which process is PID 1 (bash 5.2.15 and dash 0.5.12 in Debian bookworm, BusyBox 1.35):
+ * - bash reads its `-c` text one line at a time, and `;` binds looser than `&&`: the last line's command is exec'd
+ *   when it is simple, or an and-or list (`a && b`) or `;` list (`a; b`) whose right-hand command is simple.
+ *   `a; b && c` is a `;` list whose right-hand is `b && c`: bash forks c and stays PID 1 (`set -e; migrate &&
+ *   gunicorn` too). One line end may follow the last command; a blank or comment line after it keeps bash.
+ * - BusyBox ash execs the last command whatever list it ends (`a; b && c`), redirected or not, and even after a job
+ *   sent to the background (`sh -c "sleep 100 & sleep 200"`: PID of sh becomes sleep 200), but only when nothing,
+ *   not even a line end, follows it.
  */
 export function endsInSimpleCommand(script: string, last: ShellCommand, busybox = false): boolean {
-  const text = script.replace(/\\\n/g, ' ').trim();
-  if (last.background || last.redirects.length > 0 || /\btrap\b/.test(text)) return false;
+  const joined = script.replace(/\\\n/g, ' ');
+  const text = joined.trim();
+  if (last.background || (!busybox && last.redirects.length > 0) || /\btrap\b/.test(text)) return false;
+  if (!endsWithLastCommand(joined, busybox)) return false;
   // A job sent to the background anywhere (`&` that is no `&&`, `>&`, `&>`) keeps bash waiting for it.
   if (!busybox && /(^|[^&<>])&(?![&>])/.test(text)) return false;
-  const tail = lastListItem(text);
-  if (!tail || tail.after === '|') return false;
+  const seps = separators(text);
+  const tail = seps && lastListItem(text, seps);
+  if (!seps || !tail || tail.after === '|') return false;
+  if (!busybox && !bashOptimizesLastLine(text, seps)) return false;
   const item = tail.item.replace(/\s+#.*$/, '').trim();
-  return (
-    item.length > 0 && !/^(\(|\{|done\b|fi\b|esac\b|\}|\))/.test(item) && !/[<>]|[)}]$|^\w+\(\)/.test(item)
-  );
+  const redirected = busybox ? /[)}]$|^\w+\(\)/ : /[<>]|[)}]$|^\w+\(\)/;
+  return item.length > 0 && !/^(\(|\{|done\b|fi\b|esac\b|\}|\))/.test(item) && !redirected.test(item);
+}
+
+/**
+ * Whether the script's text ends with its last command: bash allows one line end after it, BusyBox none; a blank
+ * line, spaces on a new line or a comment line after it are one more command to read, so neither execs.
+ */
+function endsWithLastCommand(text: string, busybox: boolean): boolean {
+  const body = !busybox && text.endsWith('\n') ? text.slice(0, -1) : text;
+  const lastLine = body.slice(body.lastIndexOf('\n') + 1).trim();
+  return lastLine !== '' && !lastLine.startsWith('#');
+}
+
+/**
+ * bash's check on the last line's command (can_optimize_connection): a simple command, or a list whose last
+ * connector (`;` binding looser than `&&`/`||`) has a simple command on its right. `a; b && c` has `b && c` there.
+ */
+function bashOptimizesLastLine(text: string, seps: Separator[]): boolean {
+  const live = seps.filter((s) => !blank(text.slice(s.end)));
+  // The last line starts after the last line end that ends a command (not one after `&&`, `||` or `|`).
+  let from = 0;
+  for (const [i, s] of live.entries())
+    if (s.sep === '\n' && !/(&&|\|)$/.test(text.slice(0, s.at).trimEnd())) from = i + 1;
+  const line = live.slice(from).filter((s) => s.sep !== '\n');
+  const lastSemicolon = line.findLastIndex((s) => s.sep === ';');
+  return lastSemicolon < 0 || line.slice(lastSemicolon + 1).every((s) => s.sep !== '&&' && s.sep !== '||');
+}
+
+/** Shell text with nothing to run: spaces, line ends, comments. */
+function blank(text: string): boolean {
+  return text.replace(/(^|\s)#[^\n]*/g, '').trim() === '';
 }
 
 /**
@@ -159,16 +198,23 @@ export function endsInSimpleCommand(script: string, last: ShellCommand, busybox 
 export function endsInExec(script: string, last: ShellCommand): boolean {
   const text = script.replace(/\\\n/g, ' ').trim();
   if (!last.viaExec || last.background) return false;
-  const tail = lastListItem(text);
+  const seps = separators(text);
+  const tail = seps && lastListItem(text, seps);
   return tail !== undefined && tail.after !== '|' && /^exec\s/.test(tail.item.trim());
 }
 
-/** The text of the last item of a shell list and the separator before it, quotes and `$(…)` respected. */
-function lastListItem(text: string): { item: string; after: string } | undefined {
+/** A separator of a shell list (`;`, `&&`, `||`, `|`, `&`, a line end, `;;`) and where it stands in the text. */
+interface Separator {
+  sep: string;
+  at: number;
+  end: number;
+}
+
+/** The separators at the top level of a script, quotes, `$(…)`, groups and comments respected; undefined when a quote is left open. */
+function separators(text: string): Separator[] | undefined {
+  const out: Separator[] = [];
   let quote: string | undefined;
   let depth = 0;
-  let start = 0;
-  let after = '';
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quote) {
@@ -178,22 +224,31 @@ function lastListItem(text: string): { item: string; after: string } | undefined
     }
     if (c === '\\') i++;
     else if (c === "'" || c === '"' || c === '`') quote = c;
-    else if (c === '(' || c === '{') depth++;
+    else if (c === '#' && (i === 0 || /[\s;&|()]/.test(text[i - 1]))) {
+      const end = text.indexOf('\n', i); // a comment runs to the end of its line
+      i = end < 0 ? text.length : end - 1;
+    } else if (c === '(' || c === '{') depth++;
     else if ((c === ')' || c === '}') && depth > 0) depth--;
     else if (depth === 0 && /[;&|\n]/.test(c)) {
       const two = text.slice(i, i + 2);
       const sep = two === '&&' || two === '||' || two === ';;' ? two : c;
       // `>&1`, `&>`: a redirection, not a separator
       if (c === '&' && sep === '&' && (/[<>]/.test(text[i - 1] ?? '') || text[i + 1] === '>')) continue;
-      // a separator at the very end (`gunicorn …;`) ends the last item, it does not start one
-      if (text.slice(i + sep.length).trim() === '') break;
-      after = sep;
-      start = i + sep.length;
+      out.push({ sep, at: i, end: i + sep.length });
       i += sep.length - 1;
     }
   }
-  if (quote) return undefined;
-  return { item: text.slice(start, text.length).replace(/[;\s]+$/, ''), after };
+  return quote ? undefined : out;
+}
+
+/** The text of the last item of a shell list and the separator before it. */
+function lastListItem(text: string, seps: Separator[]): { item: string; after: string } {
+  // a separator at the very end (`gunicorn …;`) ends the last item, it does not start one
+  const before = seps.filter((s) => !blank(text.slice(s.end))).at(-1);
+  return {
+    item: text.slice(before?.end ?? 0).replace(/[;\s]+$/, ''),
+    after: before?.sep ?? '',
+  };
 }
 
 /** A script of one simple command: no list, pipe, subshell, group or redirection for the shell to keep itself for. */
