@@ -106,6 +106,9 @@ class ProjectBuilder implements ModelInput {
     return {
       root: this.tree.root,
       apps,
+      composeFiles: Object.keys(this.texts)
+        .filter((f) => looksLikeCompose(f, this.texts[f]))
+        .sort(),
       ...(otherDockerfiles.length > 0 ? { otherDockerfiles } : {}),
       ...(this.seeds.skipped.length > 0 ? { skippedProjects: this.seeds.skipped } : {}),
       parseErrors: this.parseErrors,

@@ -108,6 +108,11 @@ export interface Project {
   root: string;
   apps: App[];
   /**
+   * Every compose file of the repository, whether or not an app is analysed with it (`docker-compose.prod.yml` that
+   * holds only a comment): its name alone says what the files beside it are for.
+   */
+  composeFiles?: string[];
+  /**
    * Dockerfiles of the repository that are no app's image (a proxy, a front end, the docs, a worker): judged only by
    * the rules that hold for any Dockerfile (base image pinned, no secret in ENV/ARG).
    */
