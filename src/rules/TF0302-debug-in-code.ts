@@ -107,6 +107,9 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
           if (finding) findings.push(finding);
           continue;
         }
+        // The production compose file's own true default (`DEBUG=${DEBUG:-1}`) turns debug on too, where it is written.
+        const composeDefault = interpolatedDefaultFinding(app, at, v, composeFiles);
+        if (composeDefault) findings.push(composeDefault);
         const falseWord = isFalseWord(unset);
         if (v.selects?.length) {
           // `os.environ['DDT_ENV'] != 'production' if INSIDE_DOCKER else True`: the flag only picks the branch.
@@ -217,6 +220,21 @@ function providedFinding(
       ? `DEBUG is true whenever ${v.variable} is set, whatever its value, and ${given.where} sets it (to '${given.value}'): every container of this image runs in debug mode. Remove ${v.variable} from there and set it only in development.`
       : `DEBUG is read from ${v.variable}, which ${given.where} sets to '${given.value}': every container of this image runs in debug mode. ${deployAdvice(app, v, 'there')}`,
   };
+}
+
+/**
+ * The production compose value interpolated with a true default (`DEBUG=${DEBUG:-1}`), reported at its line even when
+ * the settings' own default is true as well: either default alone turns debug on where nothing is set.
+ */
+function interpolatedDefaultFinding(
+  app: App,
+  at: At,
+  v: EnvSource,
+  composeFiles: readonly string[],
+): RawFinding | undefined {
+  const given = providedValue(app, v.variable, composeFiles);
+  if (!given?.byDefault || truthWhenSetTo(v, given.value) !== true) return undefined;
+  return providedFinding(app, at, v, composeFiles);
 }
 
 /**
