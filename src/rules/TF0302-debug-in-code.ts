@@ -1,6 +1,6 @@
 import { type RawFinding, code, msg } from '../core/index.js';
 import type { App } from '../model/types/project.js';
-import type { ValueSource } from '../model/types/settings.js';
+import type { SettingAssignment, ValueSource } from '../model/types/settings.js';
 import { liveAssignments, valueWhenUnset } from '../model/settings/index.js';
 import { interpolationDefault } from '../model/compose/interpolation.js';
 import { assignFromEnvironment } from './lib/settings-fix.js';
@@ -90,6 +90,8 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
                   ? msg`DEBUG is set to a non-empty string, which Python treats as true even when it reads "False"; use a boolean and take it from the environment: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`
                   : msg`DEBUG is set to a true value in code, so every deploy that runs these settings shows debug pages with settings and stack traces; read it from the environment with a false default: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`),
           });
+          if (!fallback && !elsewhere && !isFalseWord(v))
+            findings.push(...shadowedTrueLiterals(settings.assignments, a, at));
           continue;
         }
         if (v.kind !== 'env') continue;
@@ -175,6 +177,33 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
 });
 
 type EnvSource = Extract<ValueSource, { kind: 'env' }>;
+
+/**
+ * `DEBUG = True` in a module the settings star-import (base.py) that the settings set true again (local.py): the
+ * running settings keep debug on from both, and removing the later line alone leaves the earlier one in force. Each
+ * earlier unconditional literal true of another module, back to the first other value, is reported where it is.
+ */
+function shadowedTrueLiterals(
+  assignments: readonly SettingAssignment[],
+  live: SettingAssignment,
+  at: At,
+): RawFinding[] {
+  const debug = assignments.filter((b) => b.name === 'DEBUG');
+  const out: RawFinding[] = [];
+  if (live.inBranch) return out;
+  for (let i = debug.indexOf(live) - 1; i >= 0; i--) {
+    const b = debug[i];
+    if (b.inBranch || b.value.kind !== 'literal' || truthy(b.value) !== true || isFalseWord(b.value)) break;
+    const file = b.file ?? at.file;
+    if (file === at.file || b.activeWhenUnset === false) continue;
+    out.push({
+      file,
+      line: b.line,
+      ...msg`DEBUG is set to a true value in code here, and ${at.file} (line ${String(at.line)}), which builds on this module, sets it true again: the settings that run keep debug on from both lines, and removing the later one alone leaves this one in force; read it from the environment with a false default here too: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`,
+    });
+  }
+  return out;
+}
 
 /**
  * The finding is on a read whose own default is off: the image ENV or a production compose file (or its env_file)
