@@ -157,6 +157,7 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
         });
       }
     }
+    findings.push(...servedTrueLiterals(project.apps));
     return findings;
   },
   fix: {
@@ -177,6 +178,21 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
 });
 
 type EnvSource = Extract<ValueSource, { kind: 'env' }>;
+
+/** `DEBUG = True` in the settings a WSGI server would run, beside a container that runs the development server. */
+function servedTrueLiterals(apps: readonly App[]): RawFinding[] {
+  return apps.flatMap((app) => {
+    const served = app.servedSettings;
+    if (!served) return [];
+    return liveAssignments(served, 'DEBUG')
+      .filter((a) => !a.inBranch && a.value.kind === 'literal' && truthy(a.value) && !isFalseWord(a.value))
+      .map((a) => ({
+        file: a.file ?? served.file,
+        line: a.line,
+        ...msg`DEBUG is set to a true value in code, so every deploy that runs these settings shows debug pages with settings and stack traces; read it from the environment with a false default: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`,
+      }));
+  });
+}
 
 /**
  * `DEBUG = True` in a module the settings star-import (base.py) that the settings set true again (local.py): the

@@ -87,6 +87,11 @@ export interface App {
   settings?: SettingsModel;
   /** Settings modules `settings` star-imports (`from .base import *`), in the order they take effect. */
   settingsBases?: SettingsModel[];
+  /**
+   * Set when the container runs Django's development server: the settings module a WSGI server would run instead
+   * (the default of the wsgi module WSGI_APPLICATION names), when it is another one, its star-imports in place.
+   */
+  servedSettings?: SettingsModel;
   requirements: RequirementsFile[];
   entrypointScripts: EntrypointScript[];
   /** Python programs the start chain runs, found in the context. */
