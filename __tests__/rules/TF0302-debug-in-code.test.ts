@@ -523,3 +523,46 @@ test('TF0302 silent: an environment name compared with dev, set to prod by the p
     [],
   );
 });
+
+test('TF0302: DEBUG = True in base.py that the running local.py sets true again is reported at both lines', async () => {
+  const result = await analyzeFiles({
+    'manage.py': lines(
+      'import os',
+      "os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings.local')",
+    ),
+    'mysite/__init__.py': '',
+    'mysite/settings/__init__.py': '',
+    'mysite/settings/base.py': lines('SECRET_KEY = None', 'DEBUG = True', 'INSTALLED_APPS = []'),
+    'mysite/settings/local.py': lines('from .base import *', 'DEBUG = True'),
+  });
+  const found = result.findings.filter((f) => f.ruleId === 'TF0302');
+  assert.deepEqual(
+    found.map((f) => [f.file, f.line]),
+    [
+      ['mysite/settings/base.py', 2],
+      ['mysite/settings/local.py', 2],
+    ],
+  );
+  assert.match(
+    found[0]!.message,
+    /mysite\/settings\/local\.py \(line 2\), which builds on this module, sets it true again/,
+  );
+  assert.doesNotMatch(found[1]!.message, /sets it true again/);
+});
+
+test('TF0302: DEBUG = True in base.py that the running module turns off is not reported', async () => {
+  const result = await analyzeFiles({
+    'manage.py': lines(
+      'import os',
+      "os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings.production')",
+    ),
+    'mysite/__init__.py': '',
+    'mysite/settings/__init__.py': '',
+    'mysite/settings/base.py': lines('SECRET_KEY = None', 'DEBUG = True', 'INSTALLED_APPS = []'),
+    'mysite/settings/production.py': lines('from .base import *', 'DEBUG = False'),
+  });
+  assert.deepEqual(
+    result.findings.filter((f) => f.ruleId === 'TF0302'),
+    [],
+  );
+});

@@ -88,6 +88,8 @@ export class ComposeProjects extends ModelPart {
           const baseFile = base === undefined ? undefined : joinPath(dir, base);
           const standalone =
             /^\s+(build|image)\s*:/m.test(this.texts[file] ?? '') || (extended.get(file) ?? []).length > 0;
+          // A variant that defines no service (empty, or only a comment) adds nothing to run, merged or alone.
+          if (!standalone && definesNoService(file, this.texts[file] ?? '')) continue;
           const layered =
             baseFile !== undefined &&
             (!standalone ||
@@ -234,6 +236,31 @@ function buildsOf(file: string, text: string): { context: string; dockerfile: st
   }
   return out;
 }
+
+/**
+ * A compose file without a service: empty, only comments, or top-level keys that define none (`version:`, an empty
+ * `services:`). Compose skips a document without a body; a legacy version-1 file's top-level keys are services.
+ */
+function definesNoService(file: string, text: string): boolean {
+  const root = parseComposeYaml(file, text).root;
+  if (root === undefined || (root.kind === 'scalar' && root.value === null)) return true;
+  if (root.kind !== 'map') return false;
+  const services = entryOf(root, 'services')?.value;
+  return (
+    root.entries.every((e) => NON_SERVICE_KEYS.has(e.key) || e.key.startsWith('x-')) &&
+    (services === undefined || services.kind !== 'map' || services.entries.length === 0)
+  );
+}
+
+const NON_SERVICE_KEYS = new Set([
+  'version',
+  'name',
+  'services',
+  'volumes',
+  'networks',
+  'configs',
+  'secrets',
+]);
 
 /** Whether every service a compose file defines is defined in the base too: it overrides or repeats them. */
 function repeatsServices(file: string, text: string, baseFile: string, baseText: string): boolean {

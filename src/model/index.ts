@@ -106,6 +106,9 @@ class ProjectBuilder implements ModelInput {
     return {
       root: this.tree.root,
       apps,
+      composeFiles: Object.keys(this.texts)
+        .filter((f) => looksLikeCompose(f, this.texts[f]))
+        .sort(),
       ...(otherDockerfiles.length > 0 ? { otherDockerfiles } : {}),
       ...(this.seeds.skipped.length > 0 ? { skippedProjects: this.seeds.skipped } : {}),
       parseErrors: this.parseErrors,
@@ -239,9 +242,10 @@ class ProjectBuilder implements ModelInput {
     // A compose file of backing services only runs no Django project: its services are judged, no settings.
     if (!seed.managePy && !seed.dockerfile && !seed.remoteContext) return app;
     // After the start scripts: the server they start names the wsgi module whose settings it runs.
-    const { settings, bases } = this.settingsModules.model(app, seed);
+    const { settings, bases, served } = this.settingsModules.model(app, seed);
     if (settings) app.settings = settings;
     if (bases.length > 0) app.settingsBases = bases;
+    if (served) app.servedSettings = served;
     return app;
   }
 

@@ -25,7 +25,10 @@ const DEVELOPMENT_FILE =
 /** Finds an app's settings module and the modules it star-imports, and models them. */
 export class SettingsModules extends ModelPart {
   /** The app's settings and the bases they star-import, modelled; nothing when no settings module is found. */
-  model(app: App, seed: AppSeed): { settings?: SettingsModel; bases: SettingsModel[] } {
+  model(
+    app: App,
+    seed: AppSeed,
+  ): { settings?: SettingsModel; bases: SettingsModel[]; served?: SettingsModel } {
     const settings = this.settingsFile(app, seed);
     if (!settings) return { bases: [] };
     const managed = app.managePy ? dirName(app.managePy) : app.dir;
@@ -48,7 +51,40 @@ export class SettingsModules extends ModelPart {
     const r = modelSettings(settings.file, settings.module, this.texts[settings.file], resolve, includes);
     this.addErrors(r.errors);
     if (!r.model) return { bases: [] };
-    return { settings: r.model, bases: this.settingsBases(r.model, importRoot) };
+    const served = this.servedSettings(app, r.model, importRoot, (file, module) =>
+      modelSettings(file, module, this.texts[file], resolve, includes),
+    );
+    return {
+      settings: r.model,
+      bases: this.settingsBases(r.model, importRoot),
+      ...(served ? { served } : {}),
+    };
+  }
+
+  /**
+   * When the container runs Django's development server, the settings a WSGI server would run instead: the default
+   * of the wsgi module WSGI_APPLICATION names (`settings.wsgi.application` defaulting to `settings.server.prod`), when
+   * it is another module than the one runserver loads.
+   */
+  private servedSettings(
+    app: App,
+    settings: SettingsModel,
+    importRoot: string,
+    model: (file: string, module: string) => ReturnType<typeof modelSettings>,
+  ): SettingsModel | undefined {
+    if (!effectiveCommand(app).some((c) => !c.background && serverOf(c.argv)?.kind === 'runserver'))
+      return undefined;
+    const named = settings.assignments.find((a) => a.name === 'WSGI_APPLICATION' && a.live)?.value;
+    const application = named?.kind === 'literal' && typeof named.value === 'string' ? named.value : '';
+    const wsgi = /^([A-Za-z_][\w.]*)\.\w+$/.exec(application)?.[1];
+    const wsgiFile = wsgi && moduleFiles(importRoot, wsgi).find((f) => f in this.texts);
+    const module = wsgiFile && chosenSettingsModule(this.texts[wsgiFile], containerEnvironment(app));
+    if (!module || module === settings.module) return undefined;
+    const file = moduleFiles(importRoot, module).find((f) => f in this.texts && f !== settings.file);
+    if (!file) return undefined;
+    const r = model(file, module);
+    this.addErrors(r.errors);
+    return r.model;
   }
 
   /**

@@ -1,6 +1,6 @@
 import { type RawFinding, code, msg } from '../core/index.js';
 import type { App } from '../model/types/project.js';
-import type { ValueSource } from '../model/types/settings.js';
+import type { SettingAssignment, ValueSource } from '../model/types/settings.js';
 import { liveAssignments, valueWhenUnset } from '../model/settings/index.js';
 import { interpolationDefault } from '../model/compose/interpolation.js';
 import { assignFromEnvironment } from './lib/settings-fix.js';
@@ -90,6 +90,8 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
                   ? msg`DEBUG is set to a non-empty string, which Python treats as true even when it reads "False"; use a boolean and take it from the environment: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`
                   : msg`DEBUG is set to a true value in code, so every deploy that runs these settings shows debug pages with settings and stack traces; read it from the environment with a false default: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`),
           });
+          if (!fallback && !elsewhere && !isFalseWord(v))
+            findings.push(...shadowedTrueLiterals(settings.assignments, a, at));
           continue;
         }
         if (v.kind !== 'env') continue;
@@ -107,6 +109,9 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
           if (finding) findings.push(finding);
           continue;
         }
+        // The production compose file's own true default (`DEBUG=${DEBUG:-1}`) turns debug on too, where it is written.
+        const composeDefault = interpolatedDefaultFinding(app, at, v, composeFiles);
+        if (composeDefault) findings.push(composeDefault);
         const falseWord = isFalseWord(unset);
         if (v.selects?.length) {
           // `os.environ['DDT_ENV'] != 'production' if INSIDE_DOCKER else True`: the flag only picks the branch.
@@ -152,6 +157,7 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
         });
       }
     }
+    findings.push(...servedTrueLiterals(project.apps));
     return findings;
   },
   fix: {
@@ -172,6 +178,48 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
 });
 
 type EnvSource = Extract<ValueSource, { kind: 'env' }>;
+
+/** `DEBUG = True` in the settings a WSGI server would run, beside a container that runs the development server. */
+function servedTrueLiterals(apps: readonly App[]): RawFinding[] {
+  return apps.flatMap((app) => {
+    const served = app.servedSettings;
+    if (!served) return [];
+    return liveAssignments(served, 'DEBUG')
+      .filter((a) => !a.inBranch && a.value.kind === 'literal' && truthy(a.value) && !isFalseWord(a.value))
+      .map((a) => ({
+        file: a.file ?? served.file,
+        line: a.line,
+        ...msg`DEBUG is set to a true value in code, so every deploy that runs these settings shows debug pages with settings and stack traces; read it from the environment with a false default: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`,
+      }));
+  });
+}
+
+/**
+ * `DEBUG = True` in a module the settings star-import (base.py) that the settings set true again (local.py): the
+ * running settings keep debug on from both, and removing the later line alone leaves the earlier one in force. Each
+ * earlier unconditional literal true of another module, back to the first other value, is reported where it is.
+ */
+function shadowedTrueLiterals(
+  assignments: readonly SettingAssignment[],
+  live: SettingAssignment,
+  at: At,
+): RawFinding[] {
+  const debug = assignments.filter((b) => b.name === 'DEBUG');
+  const out: RawFinding[] = [];
+  if (live.inBranch) return out;
+  for (let i = debug.indexOf(live) - 1; i >= 0; i--) {
+    const b = debug[i];
+    if (b.inBranch || b.value.kind !== 'literal' || truthy(b.value) !== true || isFalseWord(b.value)) break;
+    const file = b.file ?? at.file;
+    if (file === at.file || b.activeWhenUnset === false) continue;
+    out.push({
+      file,
+      line: b.line,
+      ...msg`DEBUG is set to a true value in code here, and ${at.file} (line ${String(at.line)}), which builds on this module, sets it true again: the settings that run keep debug on from both lines, and removing the later one alone leaves this one in force; read it from the environment with a false default here too: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`,
+    });
+  }
+  return out;
+}
 
 /**
  * The finding is on a read whose own default is off: the image ENV or a production compose file (or its env_file)
@@ -217,6 +265,21 @@ function providedFinding(
       ? `DEBUG is true whenever ${v.variable} is set, whatever its value, and ${given.where} sets it (to '${given.value}'): every container of this image runs in debug mode. Remove ${v.variable} from there and set it only in development.`
       : `DEBUG is read from ${v.variable}, which ${given.where} sets to '${given.value}': every container of this image runs in debug mode. ${deployAdvice(app, v, 'there')}`,
   };
+}
+
+/**
+ * The production compose value interpolated with a true default (`DEBUG=${DEBUG:-1}`), reported at its line even when
+ * the settings' own default is true as well: either default alone turns debug on where nothing is set.
+ */
+function interpolatedDefaultFinding(
+  app: App,
+  at: At,
+  v: EnvSource,
+  composeFiles: readonly string[],
+): RawFinding | undefined {
+  const given = providedValue(app, v.variable, composeFiles);
+  if (!given?.byDefault || truthWhenSetTo(v, given.value) !== true) return undefined;
+  return providedFinding(app, at, v, composeFiles);
 }
 
 /**

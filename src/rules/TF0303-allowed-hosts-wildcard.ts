@@ -28,7 +28,12 @@ Behind a proxy that already checks the host, a deploy may still set \`DJANGO_ALL
   related: [],
   check(project) {
     const findings: RawFinding[] = [];
-    for (const { settings } of appSettings(project)) {
+    // The settings a WSGI server would run too, beside those of a container that runs the development server.
+    const judged = [
+      ...appSettings(project).map((s) => s.settings),
+      ...project.apps.flatMap((a) => (a.servedSettings ? [a.servedSettings] : [])),
+    ];
+    for (const settings of judged) {
       for (const a of liveAssignments(settings, 'ALLOWED_HOSTS')) {
         if (a.activeWhenUnset === false || (a.inBranch && a.activeWhenUnset === undefined)) continue;
         const inList =

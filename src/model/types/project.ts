@@ -87,6 +87,11 @@ export interface App {
   settings?: SettingsModel;
   /** Settings modules `settings` star-imports (`from .base import *`), in the order they take effect. */
   settingsBases?: SettingsModel[];
+  /**
+   * Set when the container runs Django's development server: the settings module a WSGI server would run instead
+   * (the default of the wsgi module WSGI_APPLICATION names), when it is another one, its star-imports in place.
+   */
+  servedSettings?: SettingsModel;
   requirements: RequirementsFile[];
   entrypointScripts: EntrypointScript[];
   /** Python programs the start chain runs, found in the context. */
@@ -107,6 +112,11 @@ export interface Project {
   /** Absolute path of the scanned directory. */
   root: string;
   apps: App[];
+  /**
+   * Every compose file of the repository, whether or not an app is analysed with it (`docker-compose.prod.yml` that
+   * holds only a comment): its name alone says what the files beside it are for.
+   */
+  composeFiles?: string[];
   /**
    * Dockerfiles of the repository that are no app's image (a proxy, a front end, the docs, a worker): judged only by
    * the rules that hold for any Dockerfile (base image pinned, no secret in ENV/ARG).

@@ -84,9 +84,11 @@ function baseOf(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
 }
 
-/** Every compose file some app of the project is analysed with. */
+/** Every compose file of the repository: those some app is analysed with, and those none is (an empty one). */
 export function projectComposeFiles(project: Project): string[] {
-  return [...new Set(project.apps.flatMap((a) => a.compose?.files ?? []))];
+  return [
+    ...new Set([...project.apps.flatMap((a) => a.compose?.files ?? []), ...(project.composeFiles ?? [])]),
+  ];
 }
 
 /** One finding per Dockerfile instruction that copies files `isWanted` picks into an image; `say` words it. */

@@ -17,7 +17,7 @@ export function assignFromEnvironment(
   const lines = linesOf(context, finding.file);
   if (!lines || finding.line === undefined) return undefined;
   for (const app of project.apps) {
-    for (const settings of [app.settings, ...(app.settingsBases ?? [])]) {
+    for (const settings of [app.settings, ...(app.settingsBases ?? []), app.servedSettings]) {
       const assignment = settings?.assignments.find(
         (a) => a.name === name && (a.file ?? settings.file) === finding.file && a.line === finding.line,
       );
