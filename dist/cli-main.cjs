@@ -22,8 +22,8 @@ var __commonJS = (cb, mod) => function __require() {
   }
 };
 var __export = (target, all) => {
-  for (var name2 in all)
-    __defProp(target, name2, { get: all[name2], enumerable: true });
+  for (var name in all)
+    __defProp(target, name, { get: all[name], enumerable: true });
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
@@ -285,11 +285,11 @@ var require_directives = __commonJS({
     };
     var escapeTagName = (tn) => tn.replace(/[!,[\]{}]/g, (ch) => escapeChars[ch]);
     var Directives = class _Directives {
-      constructor(yaml, tags2) {
+      constructor(yaml, tags) {
         this.docStart = null;
         this.docEnd = false;
         this.yaml = Object.assign({}, _Directives.defaultYaml, yaml);
-        this.tags = Object.assign({}, _Directives.defaultTags, tags2);
+        this.tags = Object.assign({}, _Directives.defaultTags, tags);
       }
       clone() {
         const copy = new _Directives(this.yaml, this.tags);
@@ -328,8 +328,8 @@ var require_directives = __commonJS({
           this.atNextDocument = false;
         }
         const parts = line.trim().split(/[ \t]+/);
-        const name2 = parts.shift();
-        switch (name2) {
+        const name = parts.shift();
+        switch (name) {
           case "%TAG": {
             if (parts.length !== 2) {
               onError(0, "%TAG directive should contain exactly two parts");
@@ -357,7 +357,7 @@ var require_directives = __commonJS({
             }
           }
           default:
-            onError(0, `Unknown directive ${name2}`, true);
+            onError(0, `Unknown directive ${name}`, true);
             return false;
         }
       }
@@ -417,12 +417,12 @@ var require_directives = __commonJS({
         const tagEntries = Object.entries(this.tags);
         let tagNames;
         if (doc && tagEntries.length > 0 && identity2.isNode(doc.contents)) {
-          const tags2 = {};
+          const tags = {};
           visit.visit(doc.contents, (_key, node) => {
             if (identity2.isNode(node) && node.tag)
-              tags2[node.tag] = true;
+              tags[node.tag] = true;
           });
-          tagNames = Object.keys(tags2);
+          tagNames = Object.keys(tags);
         } else
           tagNames = [];
         for (const [handle, prefix] of tagEntries) {
@@ -466,9 +466,9 @@ var require_anchors = __commonJS({
     }
     function findNewAnchor(prefix, exclude) {
       for (let i = 1; true; ++i) {
-        const name2 = `${prefix}${i}`;
-        if (!exclude.has(name2))
-          return name2;
+        const name = `${prefix}${i}`;
+        if (!exclude.has(name))
+          return name;
       }
     }
     function createNodeAnchors(doc, prefix) {
@@ -787,15 +787,15 @@ var require_createNode = __commonJS({
     var identity2 = require_identity();
     var Scalar = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
-    function findTagObject(value, tagName, tags2) {
+    function findTagObject(value, tagName, tags) {
       if (tagName) {
-        const match = tags2.filter((t2) => t2.tag === tagName);
-        const tagObj = match.find((t2) => !t2.format) ?? match[0];
+        const match = tags.filter((t) => t.tag === tagName);
+        const tagObj = match.find((t) => !t.format) ?? match[0];
         if (!tagObj)
           throw new Error(`Tag ${tagName} not found`);
         return tagObj;
       }
-      return tags2.find((t2) => t2.identify?.(value) && !t2.format);
+      return tags.find((t) => t.identify?.(value) && !t.format);
     }
     function createNode(value, tagName, ctx) {
       if (identity2.isDocument(value))
@@ -1002,12 +1002,12 @@ var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports2) {
     "use strict";
     var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
-    function indentComment(comment2, indent2) {
-      if (/^\n+$/.test(comment2))
-        return comment2.substring(1);
-      return indent2 ? comment2.replace(/^(?! *$)/gm, indent2) : comment2;
+    function indentComment(comment, indent2) {
+      if (/^\n+$/.test(comment))
+        return comment.substring(1);
+      return indent2 ? comment.replace(/^(?! *$)/gm, indent2) : comment;
     }
-    var lineComment = (str, indent2, comment2) => str.endsWith("\n") ? indentComment(comment2, indent2) : comment2.includes("\n") ? "\n" + indentComment(comment2, indent2) : (str.endsWith(" ") ? "" : " ") + comment2;
+    var lineComment = (str, indent2, comment) => str.endsWith("\n") ? indentComment(comment, indent2) : comment.includes("\n") ? "\n" + indentComment(comment, indent2) : (str.endsWith(" ") ? "" : " ") + comment;
     exports2.indentComment = indentComment;
     exports2.lineComment = lineComment;
     exports2.stringifyComment = stringifyComment;
@@ -1291,15 +1291,15 @@ ${indent2}`) + "'";
     } catch {
       blockEndNewlines = /\n+(?!\n|$)/g;
     }
-    function blockString({ comment: comment2, type, value }, ctx, onComment, onChompKeep) {
+    function blockString({ comment, type, value }, ctx, onComment, onChompKeep) {
       const { blockQuote, commentString, lineWidth } = ctx.options;
       if (!blockQuote || /\n[\t ]+$/.test(value)) {
         return quotedString(value, ctx);
       }
       const indent2 = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent2.length);
+      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent2.length);
       if (!value)
-        return literal2 ? "|\n" : ">\n";
+        return literal ? "|\n" : ">\n";
       let chomp;
       let endStart;
       for (endStart = value.length; endStart > 0; --endStart) {
@@ -1343,12 +1343,12 @@ ${indent2}`) + "'";
       }
       const indentSize = indent2 ? "2" : "1";
       let header2 = (startWithSpace ? indentSize : "") + chomp;
-      if (comment2) {
-        header2 += " " + commentString(comment2.replace(/ ?[\r\n]+/g, " "));
+      if (comment) {
+        header2 += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
         if (onComment)
           onComment();
       }
-      if (!literal2) {
+      if (!literal) {
         const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent2}`);
         let literalFallback2 = false;
         const foldOptions = getFoldOptions(ctx, true);
@@ -1390,8 +1390,8 @@ ${indent2}${start}${value}${end}`;
 ${indent2}`);
       if (actualString) {
         const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
-        const { compat, tags: tags2 } = ctx.doc.schema;
-        if (tags2.some(test) || compat?.some(test))
+        const { compat, tags } = ctx.doc.schema;
+        if (tags.some(test) || compat?.some(test))
           return quotedString(value, ctx);
       }
       return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent2, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
@@ -1422,10 +1422,10 @@ ${indent2}`);
       let res = _stringify(type);
       if (res === null) {
         const { defaultKeyType, defaultStringType } = ctx.options;
-        const t2 = implicitKey && defaultKeyType || defaultStringType;
-        res = _stringify(t2);
+        const t = implicitKey && defaultKeyType || defaultStringType;
+        res = _stringify(t);
         if (res === null)
-          throw new Error(`Unsupported default string type ${t2}`);
+          throw new Error(`Unsupported default string type ${t}`);
       }
       return res;
     }
@@ -1483,30 +1483,30 @@ var require_stringify = __commonJS({
         options: opt
       };
     }
-    function getTagObject(tags2, item) {
+    function getTagObject(tags, item) {
       if (item.tag) {
-        const match = tags2.filter((t2) => t2.tag === item.tag);
+        const match = tags.filter((t) => t.tag === item.tag);
         if (match.length > 0)
-          return match.find((t2) => t2.format === item.format) ?? match[0];
+          return match.find((t) => t.format === item.format) ?? match[0];
       }
       let tagObj = void 0;
       let obj;
       if (identity2.isScalar(item)) {
         obj = item.value;
-        let match = tags2.filter((t2) => t2.identify?.(obj));
+        let match = tags.filter((t) => t.identify?.(obj));
         if (match.length > 1) {
-          const testMatch = match.filter((t2) => t2.test);
+          const testMatch = match.filter((t) => t.test);
           if (testMatch.length > 0)
             match = testMatch;
         }
-        tagObj = match.find((t2) => t2.format === item.format) ?? match.find((t2) => !t2.format);
+        tagObj = match.find((t) => t.format === item.format) ?? match.find((t) => !t.format);
       } else {
         obj = item;
-        tagObj = tags2.find((t2) => t2.nodeClass && obj instanceof t2.nodeClass);
+        tagObj = tags.find((t) => t.nodeClass && obj instanceof t.nodeClass);
       }
       if (!tagObj) {
-        const name2 = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
-        throw new Error(`Tag not resolved for ${name2} value`);
+        const name = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
+        throw new Error(`Tag not resolved for ${name} value`);
       }
       return tagObj;
     }
@@ -1888,20 +1888,20 @@ var require_stringifyCollection = __commonJS({
       const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
       return stringify2(collection, ctx, options);
     }
-    function stringifyBlockCollection({ comment: comment2, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
+    function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent: indent2, options: { commentString } } = ctx;
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
       const lines2 = [];
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
-        let comment3 = null;
+        let comment2 = null;
         if (identity2.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
             lines2.push("");
           addCommentBefore(ctx, lines2, item.commentBefore, chompKeep);
           if (item.comment)
-            comment3 = item.comment;
+            comment2 = item.comment;
         } else if (identity2.isPair(item)) {
           const ik = identity2.isNode(item.key) ? item.key : null;
           if (ik) {
@@ -1911,10 +1911,10 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify.stringify(item, itemCtx, () => comment3 = null, () => chompKeep = true);
-        if (comment3)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment3));
-        if (chompKeep && comment3)
+        let str2 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        if (comment2)
+          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
+        if (chompKeep && comment2)
           chompKeep = false;
         lines2.push(blockItemPrefix + str2);
       }
@@ -1929,8 +1929,8 @@ var require_stringifyCollection = __commonJS({
 ${indent2}${line}` : "\n";
         }
       }
-      if (comment2) {
-        str += "\n" + stringifyComment.indentComment(commentString(comment2), indent2);
+      if (comment) {
+        str += "\n" + stringifyComment.indentComment(commentString(comment), indent2);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
@@ -1950,13 +1950,13 @@ ${indent2}${line}` : "\n";
       const lines2 = [];
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
-        let comment2 = null;
+        let comment = null;
         if (identity2.isNode(item)) {
           if (item.spaceBefore)
             lines2.push("");
           addCommentBefore(ctx, lines2, item.commentBefore, false);
           if (item.comment)
-            comment2 = item.comment;
+            comment = item.comment;
         } else if (identity2.isPair(item)) {
           const ik = identity2.isNode(item.key) ? item.key : null;
           if (ik) {
@@ -1969,16 +1969,16 @@ ${indent2}${line}` : "\n";
           const iv = identity2.isNode(item.value) ? item.value : null;
           if (iv) {
             if (iv.comment)
-              comment2 = iv.comment;
+              comment = iv.comment;
             if (iv.commentBefore)
               reqNewline = true;
           } else if (item.value == null && ik?.comment) {
-            comment2 = ik.comment;
+            comment = ik.comment;
           }
         }
-        if (comment2)
+        if (comment)
           reqNewline = true;
-        let str = stringify.stringify(item, itemCtx, () => comment2 = null);
+        let str = stringify.stringify(item, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines2.length > linesAtValue || str.includes("\n"));
         if (i < items.length - 1) {
           str += ",";
@@ -1990,8 +1990,8 @@ ${indent2}${line}` : "\n";
             str += ",";
           }
         }
-        if (comment2)
-          str += stringifyComment.lineComment(str, itemIndent, commentString(comment2));
+        if (comment)
+          str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
         lines2.push(str);
         linesAtValue = lines2.length;
       }
@@ -2015,11 +2015,11 @@ ${indent2}${end}`;
         }
       }
     }
-    function addCommentBefore({ indent: indent2, options: { commentString } }, lines2, comment2, chompKeep) {
-      if (comment2 && chompKeep)
-        comment2 = comment2.replace(/^\n+/, "");
-      if (comment2) {
-        const ic = stringifyComment.indentComment(commentString(comment2), indent2);
+    function addCommentBefore({ indent: indent2, options: { commentString } }, lines2, comment, chompKeep) {
+      if (comment && chompKeep)
+        comment = comment.replace(/^\n+/, "");
+      if (comment) {
+        const ic = stringifyComment.indentComment(commentString(comment), indent2);
         lines2.push(ic.trimStart());
       }
     }
@@ -2336,7 +2336,7 @@ var require_string = __commonJS({
   "node_modules/yaml/dist/schema/common/string.js"(exports2) {
     "use strict";
     var stringifyString = require_stringifyString();
-    var string2 = {
+    var string = {
       identify: (value) => typeof value === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
@@ -2346,7 +2346,7 @@ var require_string = __commonJS({
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
       }
     };
-    exports2.string = string2;
+    exports2.string = string;
   }
 });
 
@@ -2517,14 +2517,14 @@ var require_schema = __commonJS({
     var map = require_map();
     var _null = require_null();
     var seq = require_seq();
-    var string2 = require_string();
+    var string = require_string();
     var bool = require_bool();
     var float = require_float();
     var int = require_int();
     var schema = [
       map.map,
       seq.seq,
-      string2.string,
+      string.string,
       _null.nullTag,
       bool.boolTag,
       int.intOct,
@@ -2639,7 +2639,7 @@ var require_binary = __commonJS({
           return src;
         }
       },
-      stringify({ comment: comment2, type, value }, ctx, onComment, onChompKeep) {
+      stringify({ comment, type, value }, ctx, onComment, onChompKeep) {
         if (!value)
           return "";
         const buf = value;
@@ -2664,7 +2664,7 @@ var require_binary = __commonJS({
           }
           str = lines2.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment: comment2, type, value: str }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
       }
     };
     exports2.binary = binary2;
@@ -3171,7 +3171,7 @@ var require_schema3 = __commonJS({
     var map = require_map();
     var _null = require_null();
     var seq = require_seq();
-    var string2 = require_string();
+    var string = require_string();
     var binary2 = require_binary();
     var bool = require_bool2();
     var float = require_float2();
@@ -3184,7 +3184,7 @@ var require_schema3 = __commonJS({
     var schema = [
       map.map,
       seq.seq,
-      string2.string,
+      string.string,
       _null.nullTag,
       bool.trueTag,
       bool.falseTag,
@@ -3215,7 +3215,7 @@ var require_tags = __commonJS({
     var map = require_map();
     var _null = require_null();
     var seq = require_seq();
-    var string2 = require_string();
+    var string = require_string();
     var bool = require_bool();
     var float = require_float();
     var int = require_int();
@@ -3230,7 +3230,7 @@ var require_tags = __commonJS({
     var timestamp = require_timestamp();
     var schemas = /* @__PURE__ */ new Map([
       ["core", schema.schema],
-      ["failsafe", [map.map, seq.seq, string2.string]],
+      ["failsafe", [map.map, seq.seq, string.string]],
       ["json", schema$1.schema],
       ["yaml11", schema$2.schema],
       ["yaml-1.1", schema$2.schema]
@@ -3268,10 +3268,10 @@ var require_tags = __commonJS({
       if (schemaTags && !customTags) {
         return addMergeTag && !schemaTags.includes(merge2.merge) ? schemaTags.concat(merge2.merge) : schemaTags.slice();
       }
-      let tags2 = schemaTags;
-      if (!tags2) {
+      let tags = schemaTags;
+      if (!tags) {
         if (Array.isArray(customTags))
-          tags2 = [];
+          tags = [];
         else {
           const keys = Array.from(schemas.keys()).filter((key) => key !== "yaml11").map((key) => JSON.stringify(key)).join(", ");
           throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
@@ -3279,22 +3279,22 @@ var require_tags = __commonJS({
       }
       if (Array.isArray(customTags)) {
         for (const tag of customTags)
-          tags2 = tags2.concat(tag);
+          tags = tags.concat(tag);
       } else if (typeof customTags === "function") {
-        tags2 = customTags(tags2.slice());
+        tags = customTags(tags.slice());
       }
       if (addMergeTag)
-        tags2 = tags2.concat(merge2.merge);
-      return tags2.reduce((tags3, tag) => {
+        tags = tags.concat(merge2.merge);
+      return tags.reduce((tags2, tag) => {
         const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
           const tagName = JSON.stringify(tag);
           const keys = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
           throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
         }
-        if (!tags3.includes(tagObj))
-          tags3.push(tagObj);
-        return tags3;
+        if (!tags2.includes(tagObj))
+          tags2.push(tagObj);
+        return tags2;
       }, []);
     }
     exports2.coreKnownTags = coreKnownTags;
@@ -3309,18 +3309,18 @@ var require_Schema = __commonJS({
     var identity2 = require_identity();
     var map = require_map();
     var seq = require_seq();
-    var string2 = require_string();
-    var tags2 = require_tags();
+    var string = require_string();
+    var tags = require_tags();
     var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
     var Schema = class _Schema {
       constructor({ compat, customTags, merge: merge2, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
-        this.compat = Array.isArray(compat) ? tags2.getTags(compat, "compat") : compat ? tags2.getTags(null, compat) : null;
+        this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null;
         this.name = typeof schema === "string" && schema || "core";
-        this.knownTags = resolveKnownTags ? tags2.coreKnownTags : {};
-        this.tags = tags2.getTags(customTags, this.name, merge2);
+        this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
+        this.tags = tags.getTags(customTags, this.name, merge2);
         this.toStringOptions = toStringDefaults ?? null;
         Object.defineProperty(this, identity2.MAP, { value: map.map });
-        Object.defineProperty(this, identity2.SCALAR, { value: string2.string });
+        Object.defineProperty(this, identity2.SCALAR, { value: string.string });
         Object.defineProperty(this, identity2.SEQ, { value: seq.seq });
         this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
       }
@@ -3505,11 +3505,11 @@ var require_Document = __commonJS({
        * `name` will be used as a prefix for a new unique anchor.
        * If `name` is undefined, the generated anchor will use 'a' as a prefix.
        */
-      createAlias(node, name2) {
+      createAlias(node, name) {
         if (!node.anchor) {
           const prev = anchors.anchorNames(this);
           node.anchor = // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
-          !name2 || prev.has(name2) ? anchors.findNewAnchor(name2 || "a", prev) : name2;
+          !name || prev.has(name) ? anchors.findNewAnchor(name || "a", prev) : name;
         }
         return new Alias.Alias(node.anchor);
       }
@@ -3728,9 +3728,9 @@ var require_errors = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports2) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name2, pos, code2, message2) {
+      constructor(name, pos, code2, message2) {
         super();
-        this.name = name2;
+        this.name = name;
         this.code = code2;
         this.message = message2;
         this.pos = pos;
@@ -3796,7 +3796,7 @@ var require_resolve_props = __commonJS({
       let spaceBefore = false;
       let atNewline = startOnNewline;
       let hasSpace = startOnNewline;
-      let comment2 = "";
+      let comment = "";
       let commentSep = "";
       let hasNewline = false;
       let reqSpace = false;
@@ -3830,18 +3830,18 @@ var require_resolve_props = __commonJS({
             if (!hasSpace)
               onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
             const cb = token.source.substring(1) || " ";
-            if (!comment2)
-              comment2 = cb;
+            if (!comment)
+              comment = cb;
             else
-              comment2 += commentSep + cb;
+              comment += commentSep + cb;
             commentSep = "";
             atNewline = false;
             break;
           }
           case "newline":
             if (atNewline) {
-              if (comment2)
-                comment2 += token.source;
+              if (comment)
+                comment += token.source;
               else if (!found || indicator !== "seq-item-ind")
                 spaceBefore = true;
             } else
@@ -3909,7 +3909,7 @@ var require_resolve_props = __commonJS({
         comma,
         found,
         spaceBefore,
-        comment: comment2,
+        comment,
         hasNewline,
         anchor,
         tag,
@@ -4162,7 +4162,7 @@ var require_resolve_end = __commonJS({
   "node_modules/yaml/dist/compose/resolve-end.js"(exports2) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
-      let comment2 = "";
+      let comment = "";
       if (end) {
         let hasSpace = false;
         let sep5 = "";
@@ -4176,15 +4176,15 @@ var require_resolve_end = __commonJS({
               if (reqSpace && !hasSpace)
                 onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
               const cb = source.substring(1) || " ";
-              if (!comment2)
-                comment2 = cb;
+              if (!comment)
+                comment = cb;
               else
-                comment2 += sep5 + cb;
+                comment += sep5 + cb;
               sep5 = "";
               break;
             }
             case "newline":
-              if (comment2)
+              if (comment)
                 sep5 += source;
               hasSpace = true;
               break;
@@ -4194,7 +4194,7 @@ var require_resolve_end = __commonJS({
           offset += source.length;
         }
       }
-      return { comment: comment2, offset };
+      return { comment, offset };
     }
     exports2.resolveEnd = resolveEnd;
   }
@@ -4370,8 +4370,8 @@ var require_resolve_flow_collection = __commonJS({
       if (ce?.source === expectedEnd)
         cePos = ce.offset + ce.source.length;
       else {
-        const name2 = fcName[0].toUpperCase() + fcName.substring(1);
-        const msg2 = atRoot ? `${name2} must end with a ${expectedEnd}` : `${name2} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
+        const name = fcName[0].toUpperCase() + fcName.substring(1);
+        const msg2 = atRoot ? `${name} must end with a ${expectedEnd}` : `${name} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
         onError(offset, atRoot ? "MISSING_CHAR" : "BAD_INDENT", msg2);
         if (ce && ce.source.length !== 1)
           ee.unshift(ce);
@@ -4431,7 +4431,7 @@ var require_compose_collection = __commonJS({
       if (!tagToken || !tagName || tagName === "!" || tagName === YAMLMap.YAMLMap.tagName && expType === "map" || tagName === YAMLSeq.YAMLSeq.tagName && expType === "seq") {
         return resolveCollection(CN, ctx, token, onError, tagName);
       }
-      let tag = ctx.schema.tags.find((t2) => t2.tag === tagName && t2.collection === expType);
+      let tag = ctx.schema.tags.find((t) => t.tag === tagName && t.collection === expType);
       if (!tag) {
         const kt = ctx.schema.knownTags[tagName];
         if (kt?.collection === expType) {
@@ -4473,8 +4473,8 @@ var require_resolve_block_scalar = __commonJS({
       const lines2 = scalar.source ? splitLines2(scalar.source) : [];
       let chompStart = lines2.length;
       for (let i = lines2.length - 1; i >= 0; --i) {
-        const content2 = lines2[i][1];
-        if (content2 === "" || content2 === "\r")
+        const content = lines2[i][1];
+        if (content === "" || content === "\r")
           chompStart = i;
         else
           break;
@@ -4490,8 +4490,8 @@ var require_resolve_block_scalar = __commonJS({
       let offset = scalar.offset + header2.length;
       let contentStart = 0;
       for (let i = 0; i < chompStart; ++i) {
-        const [indent2, content2] = lines2[i];
-        if (content2 === "" || content2 === "\r") {
+        const [indent2, content] = lines2[i];
+        if (content === "" || content === "\r") {
           if (header2.indent === 0 && indent2.length > trimIndent)
             trimIndent = indent2.length;
         } else {
@@ -4508,7 +4508,7 @@ var require_resolve_block_scalar = __commonJS({
           }
           break;
         }
-        offset += indent2.length + content2.length + 1;
+        offset += indent2.length + content.length + 1;
       }
       for (let i = lines2.length - 1; i >= chompStart; --i) {
         if (lines2[i][0].length > trimIndent)
@@ -4520,35 +4520,35 @@ var require_resolve_block_scalar = __commonJS({
       for (let i = 0; i < contentStart; ++i)
         value += lines2[i][0].slice(trimIndent) + "\n";
       for (let i = contentStart; i < chompStart; ++i) {
-        let [indent2, content2] = lines2[i];
-        offset += indent2.length + content2.length + 1;
-        const crlf = content2[content2.length - 1] === "\r";
+        let [indent2, content] = lines2[i];
+        offset += indent2.length + content.length + 1;
+        const crlf = content[content.length - 1] === "\r";
         if (crlf)
-          content2 = content2.slice(0, -1);
-        if (content2 && indent2.length < trimIndent) {
+          content = content.slice(0, -1);
+        if (content && indent2.length < trimIndent) {
           const src = header2.indent ? "explicit indentation indicator" : "first line";
           const message2 = `Block scalar lines must not be less indented than their ${src}`;
-          onError(offset - content2.length - (crlf ? 2 : 1), "BAD_INDENT", message2);
+          onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message2);
           indent2 = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep5 + indent2.slice(trimIndent) + content2;
+          value += sep5 + indent2.slice(trimIndent) + content;
           sep5 = "\n";
-        } else if (indent2.length > trimIndent || content2[0] === "	") {
+        } else if (indent2.length > trimIndent || content[0] === "	") {
           if (sep5 === " ")
             sep5 = "\n";
           else if (!prevMoreIndented && sep5 === "\n")
             sep5 = "\n\n";
-          value += sep5 + indent2.slice(trimIndent) + content2;
+          value += sep5 + indent2.slice(trimIndent) + content;
           sep5 = "\n";
           prevMoreIndented = true;
-        } else if (content2 === "") {
+        } else if (content === "") {
           if (sep5 === "\n")
             value += "\n";
           else
             sep5 = "\n";
         } else {
-          value += sep5 + content2;
+          value += sep5 + content;
           sep5 = " ";
           prevMoreIndented = false;
         }
@@ -4593,7 +4593,7 @@ var require_resolve_block_scalar = __commonJS({
       if (error !== -1)
         onError(error, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source}`);
       let hasSpace = false;
-      let comment2 = "";
+      let comment = "";
       let length = source.length;
       for (let i = 1; i < props.length; ++i) {
         const token = props[i];
@@ -4610,7 +4610,7 @@ var require_resolve_block_scalar = __commonJS({
               onError(token, "MISSING_CHAR", message2);
             }
             length += token.source.length;
-            comment2 = token.source.substring(1);
+            comment = token.source.substring(1);
             break;
           case "error":
             onError(token, "UNEXPECTED_TOKEN", token.message);
@@ -4626,7 +4626,7 @@ var require_resolve_block_scalar = __commonJS({
           }
         }
       }
-      return { mode, indent: indent2, chomp, comment: comment2, length };
+      return { mode, indent: indent2, chomp, comment, length };
     }
     function splitLines2(source) {
       const split = source.split(/\n( *)/);
@@ -4872,7 +4872,7 @@ var require_compose_scalar = __commonJS({
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
-      const { value, type, comment: comment2, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const { value, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg2) => onError(tagToken, "TAG_RESOLVE_FAILED", msg2)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
@@ -4900,8 +4900,8 @@ var require_compose_scalar = __commonJS({
         scalar.tag = tagName;
       if (tag.format)
         scalar.format = tag.format;
-      if (comment2)
-        scalar.comment = comment2;
+      if (comment)
+        scalar.comment = comment;
       return scalar;
     }
     function findScalarTagByName(schema, value, tagName, tagToken, onError) {
@@ -4987,7 +4987,7 @@ var require_compose_node = __commonJS({
     var CN = { composeNode, composeEmptyNode };
     function composeNode(ctx, token, props, onError) {
       const atKey = ctx.atKey;
-      const { spaceBefore, comment: comment2, anchor, tag } = props;
+      const { spaceBefore, comment, anchor, tag } = props;
       let node;
       let isSrcToken = true;
       switch (token.type) {
@@ -5031,17 +5031,17 @@ var require_compose_node = __commonJS({
       }
       if (spaceBefore)
         node.spaceBefore = true;
-      if (comment2) {
+      if (comment) {
         if (token.type === "scalar" && token.source === "")
-          node.comment = comment2;
+          node.comment = comment;
         else
-          node.commentBefore = comment2;
+          node.commentBefore = comment;
       }
       if (ctx.options.keepSourceTokens && isSrcToken)
         node.srcToken = token;
       return node;
     }
-    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment: comment2, anchor, tag, end }, onError) {
+    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
       const token = {
         type: "scalar",
         offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
@@ -5056,8 +5056,8 @@ var require_compose_node = __commonJS({
       }
       if (spaceBefore)
         node.spaceBefore = true;
-      if (comment2) {
-        node.comment = comment2;
+      if (comment) {
+        node.comment = comment;
         node.range[2] = end;
       }
       return node;
@@ -5143,14 +5143,14 @@ var require_composer = __commonJS({
       return [offset, offset + (typeof source === "string" ? source.length : 1)];
     }
     function parsePrelude(prelude) {
-      let comment2 = "";
+      let comment = "";
       let atComment = false;
       let afterEmptyLine = false;
       for (let i = 0; i < prelude.length; ++i) {
         const source = prelude[i];
         switch (source[0]) {
           case "#":
-            comment2 += (comment2 === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
+            comment += (comment === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
             atComment = true;
             afterEmptyLine = false;
             break;
@@ -5165,7 +5165,7 @@ var require_composer = __commonJS({
             atComment = false;
         }
       }
-      return { comment: comment2, afterEmptyLine };
+      return { comment, afterEmptyLine };
     }
     var Composer = class {
       constructor(options = {}) {
@@ -5185,25 +5185,25 @@ var require_composer = __commonJS({
         this.options = options;
       }
       decorate(doc, afterDoc) {
-        const { comment: comment2, afterEmptyLine } = parsePrelude(this.prelude);
-        if (comment2) {
+        const { comment, afterEmptyLine } = parsePrelude(this.prelude);
+        if (comment) {
           const dc = doc.contents;
           if (afterDoc) {
             doc.comment = doc.comment ? `${doc.comment}
-${comment2}` : comment2;
+${comment}` : comment;
           } else if (afterEmptyLine || doc.directives.docStart || !dc) {
-            doc.commentBefore = comment2;
+            doc.commentBefore = comment;
           } else if (identity2.isCollection(dc) && !dc.flow && dc.items.length > 0) {
             let it = dc.items[0];
             if (identity2.isPair(it))
               it = it.key;
             const cb = it.commentBefore;
-            it.commentBefore = cb ? `${comment2}
-${cb}` : comment2;
+            it.commentBefore = cb ? `${comment}
+${cb}` : comment;
           } else {
             const cb = dc.commentBefore;
-            dc.commentBefore = cb ? `${comment2}
-${cb}` : comment2;
+            dc.commentBefore = cb ? `${comment}
+${cb}` : comment;
           }
         }
         if (afterDoc) {
@@ -7549,7 +7549,7 @@ function digest(text) {
   if (native) return native(text);
   if (++hashed <= JS_HASHES) return sha256Hex(text);
   const crypto = (0, import_node_module.createRequire)(__tfrBundleUrl)("node:crypto");
-  native = typeof crypto.hash === "function" ? (t2) => crypto.hash("sha256", t2, "hex") : (t2) => crypto.createHash("sha256").update(t2).digest("hex");
+  native = typeof crypto.hash === "function" ? (t) => crypto.hash("sha256", t, "hex") : (t) => crypto.createHash("sha256").update(t).digest("hex");
   return native(text);
 }
 function stamp(rule, raw) {
@@ -7596,8 +7596,8 @@ function msg(strings2, ...values) {
     if (last && last.kind === part.kind && part.kind !== "code") last.text += part.text;
     else parts.push({ ...part });
   };
-  strings2.forEach((literal2, i) => {
-    push({ kind: "text", text: literal2 });
+  strings2.forEach((literal, i) => {
+    push({ kind: "text", text: literal });
     if (i >= values.length) return;
     const v = values[i];
     if (typeof v === "number") push({ kind: "text", text: String(v) });
@@ -7669,8 +7669,8 @@ var init_fix = __esm({
 });
 
 // src/core/run-facts.ts
-function normalizePackageName(name2) {
-  return name2.toLowerCase().replace(/[-_.]+/g, "-");
+function normalizePackageName(name) {
+  return name.toLowerCase().replace(/[-_.]+/g, "-");
 }
 function runFactsOf(observations) {
   const facts = {};
@@ -7680,7 +7680,7 @@ function runFactsOf(observations) {
   for (const o of own) {
     if (o.kind === "installed-packages") {
       facts.installed = Object.fromEntries(
-        Object.entries(o.packages).map(([name2, version]) => [normalizePackageName(name2), version])
+        Object.entries(o.packages).map(([name, version]) => [normalizePackageName(name), version])
       );
     } else if (o.kind === "base-image") {
       facts.baseImage = { ref: o.ref, id: o.id, ...o.digest ? { digest: o.digest } : {} };
@@ -7769,8 +7769,8 @@ function commandAnchor(context) {
 function sqlitePathAnchor(context) {
   const s = databasesModule(context);
   const sqlite = s?.databases?.configs.find((c) => c.engine?.includes("sqlite"));
-  const name2 = sqlite?.fields.NAME;
-  if (s && name2) return { file: name2.file ?? sqlite?.file ?? s.file, line: name2.line };
+  const name = sqlite?.fields.NAME;
+  if (s && name) return { file: name.file ?? sqlite?.file ?? s.file, line: name.line };
   if (s && sqlite) return { file: sqlite.file ?? s.file, line: sqlite.line };
   return { file: context.dockerfile, line: 1 };
 }
@@ -8206,9 +8206,9 @@ var init_fix2 = __esm({
 });
 
 // src/rules/TF0102-no-dockerignore.ts
-function copying(keyword2, whole, onbuildOf) {
-  if (!onbuildOf) return `${keyword2} ${whole} copies`;
-  return `The base image ${onbuildOf} runs ONBUILD ${keyword2} ${whole}, which copies`;
+function copying(keyword, whole, onbuildOf) {
+  if (!onbuildOf) return `${keyword} ${whole} copies`;
+  return `The base image ${onbuildOf} runs ONBUILD ${keyword} ${whole}, which copies`;
 }
 var noDockerignore;
 var init_TF0102_no_dockerignore = __esm({
@@ -8298,10 +8298,10 @@ function normalizeRelative(path4) {
   return out.length === 0 ? "." : out.join("/");
 }
 function isDockerfile(path4) {
-  const name2 = baseName(path4);
-  if (name2.endsWith(".dockerignore")) return false;
-  if (SOURCE_EXTENSION.test(name2) || VENDORED_DIR.test(path4)) return false;
-  return /\.dockerfile$/i.test(name2) || /^[\w.-]*dockerfile$/i.test(name2) || /^dockerfile[.-]/i.test(name2);
+  const name = baseName(path4);
+  if (name.endsWith(".dockerignore")) return false;
+  if (SOURCE_EXTENSION.test(name) || VENDORED_DIR.test(path4)) return false;
+  return /\.dockerfile$/i.test(name) || /^[\w.-]*dockerfile$/i.test(name) || /^dockerfile[.-]/i.test(name);
 }
 function isComposeFile(path4) {
   return /^((docker-)?compose|docker-stack)([.-][^/]+)?\.ya?ml$/.test(baseName(path4));
@@ -8327,18 +8327,18 @@ function isDockerignore(path4) {
   return baseName(path4).endsWith(".dockerignore");
 }
 function isRequirementsFile(path4) {
-  const name2 = baseName(path4);
-  if (/^requirements.*\.(txt|in)$/.test(name2)) return true;
-  return /\.(txt|in)$/.test(name2) && /(^|\/)requirements\/[^/]+$/.test(path4);
+  const name = baseName(path4);
+  if (/^requirements.*\.(txt|in)$/.test(name)) return true;
+  return /\.(txt|in)$/.test(name) && /(^|\/)requirements\/[^/]+$/.test(path4);
 }
 function isSettingsCandidate(path4) {
-  const name2 = baseName(path4);
-  if (!name2.endsWith(".py")) return false;
-  return /^settings.*\.py$/.test(name2) || /(^|\/)settings\/[^/]+\.py$/.test(path4);
+  const name = baseName(path4);
+  if (!name.endsWith(".py")) return false;
+  return /^settings.*\.py$/.test(name) || /(^|\/)settings\/[^/]+\.py$/.test(path4);
 }
 function isScript(path4) {
-  const name2 = baseName(path4);
-  return name2.endsWith(".sh") || /entrypoint/i.test(name2);
+  const name = baseName(path4);
+  return name.endsWith(".sh") || /entrypoint/i.test(name);
 }
 function hasShellShebang(text) {
   return text !== void 0 && /^#!\s*\S*?\/(?:env\s+(?:-\S+\s+)*)?(?:ba|da|a|z|k|mk)?sh\b/.test(text);
@@ -8772,8 +8772,8 @@ var init_dotenv = __esm({
 });
 
 // src/model/secret-names.ts
-function isSecretName(name2) {
-  const n = name2.toUpperCase();
+function isSecretName(name) {
+  const n = name.toUpperCase();
   if (NAMES_A_SECRET.test(n) || NOT_SECRET.test(n)) return false;
   return SECRET_NAME.test(n);
 }
@@ -8789,8 +8789,8 @@ var init_secret_names = __esm({
 
 // src/discover/env-files.ts
 function isEnvStyleName(path4) {
-  const name2 = baseName(path4);
-  return name2 === ".env" || name2.startsWith(".env.") || name2.endsWith(".env") && name2.length > 4;
+  const name = baseName(path4);
+  return name === ".env" || name.startsWith(".env.") || name.endsWith(".env") && name.length > 4;
 }
 function isInEnvDir(path4) {
   return path4.split("/").slice(0, -1).some((dir) => dir.startsWith(".env"));
@@ -8809,8 +8809,8 @@ var init_env_files = __esm({
 });
 
 // src/model/env-files.ts
-function isPlaceholderValue(name2, value) {
-  return value.length < 8 || PLACEHOLDER.test(value) || NAMING_WORDS.test(value) || DESCRIBED.test(value) || value.toLowerCase() === name2.toLowerCase() || /^[a-z]+$/.test(value) && madeOfWords(value, [...name2.toLowerCase().split("_"), ...FILLER_WORDS]);
+function isPlaceholderValue(name, value) {
+  return value.length < 8 || PLACEHOLDER.test(value) || NAMING_WORDS.test(value) || DESCRIBED.test(value) || value.toLowerCase() === name.toLowerCase() || /^[a-z]+$/.test(value) && madeOfWords(value, [...name.toLowerCase().split("_"), ...FILLER_WORDS]);
 }
 function madeOfWords(value, words2) {
   const usable = words2.filter(Boolean);
@@ -8822,7 +8822,7 @@ function madeOfWords(value, words2) {
   return can[value.length] === true;
 }
 function secretsInEnvTemplate(text) {
-  return Object.entries(parseDotenv(text)).filter(([name2, value]) => isSecretName(name2) && !isPlaceholderValue(name2, value)).map(([name2]) => name2);
+  return Object.entries(parseDotenv(text)).filter(([name, value]) => isSecretName(name) && !isPlaceholderValue(name, value)).map(([name]) => name);
 }
 var PLACEHOLDER, NAMING_WORDS, DESCRIBED, FILLER_WORDS;
 var init_env_files2 = __esm({
@@ -8846,9 +8846,9 @@ function isSqliteFile(path4) {
   return /\.sqlite3$/.test(path4);
 }
 function isDevelopmentComposeFile(path4, composeFiles = [], mergedWith = []) {
-  const name2 = baseOf(path4).toLowerCase();
-  if (DEVELOPMENT_WORD.test(name2)) return true;
-  if (!/^(docker-)?compose\.ya?ml$/.test(name2)) return false;
+  const name = baseOf(path4).toLowerCase();
+  if (DEVELOPMENT_WORD.test(name)) return true;
+  if (!/^(docker-)?compose\.ya?ml$/.test(name)) return false;
   const dir = path4.slice(0, Math.max(path4.lastIndexOf("/"), 0));
   if (isNamedForDevelopment(baseOf(dir))) return true;
   if (mergedWith.some((f) => f !== path4 && isNamedForProduction(f))) return false;
@@ -8870,7 +8870,9 @@ function baseOf(path4) {
   return path4.slice(path4.lastIndexOf("/") + 1);
 }
 function projectComposeFiles(project) {
-  return [...new Set(project.apps.flatMap((a) => a.compose?.files ?? []))];
+  return [
+    .../* @__PURE__ */ new Set([...project.apps.flatMap((a) => a.compose?.files ?? []), ...project.composeFiles ?? []])
+  ];
 }
 function filesCopiedIntoImage(project, isWanted, say) {
   const findings = [];
@@ -10136,9 +10138,9 @@ var require_main = __commonJS({
       })(SymbolTag || (exports3.SymbolTag = SymbolTag = {}));
       var SymbolInformation;
       (function(SymbolInformation2) {
-        function create(name2, kind, range, uri, containerName) {
+        function create(name, kind, range, uri, containerName) {
           var result2 = {
-            name: name2,
+            name,
             kind,
             location: { uri, range }
           };
@@ -10151,16 +10153,16 @@ var require_main = __commonJS({
       })(SymbolInformation || (exports3.SymbolInformation = SymbolInformation = {}));
       var WorkspaceSymbol;
       (function(WorkspaceSymbol2) {
-        function create(name2, kind, uri, range) {
-          return range !== void 0 ? { name: name2, kind, location: { uri, range } } : { name: name2, kind, location: { uri } };
+        function create(name, kind, uri, range) {
+          return range !== void 0 ? { name, kind, location: { uri, range } } : { name, kind, location: { uri } };
         }
         WorkspaceSymbol2.create = create;
       })(WorkspaceSymbol || (exports3.WorkspaceSymbol = WorkspaceSymbol = {}));
       var DocumentSymbol;
       (function(DocumentSymbol2) {
-        function create(name2, detail, kind, range, selectionRange, children) {
+        function create(name, detail, kind, range, selectionRange, children) {
           var result2 = {
-            name: name2,
+            name,
             detail,
             kind,
             range,
@@ -10490,8 +10492,8 @@ var require_main = __commonJS({
       exports3.EOL = ["\n", "\r\n", "\r"];
       var TextDocument2;
       (function(TextDocument3) {
-        function create(uri, languageId, version, content2) {
-          return new FullTextDocument2(uri, languageId, version, content2);
+        function create(uri, languageId, version, content) {
+          return new FullTextDocument2(uri, languageId, version, content);
         }
         TextDocument3.create = create;
         function is(value) {
@@ -10555,11 +10557,11 @@ var require_main = __commonJS({
       var FullTextDocument2 = (
         /** @class */
         (function() {
-          function FullTextDocument3(uri, languageId, version, content2) {
+          function FullTextDocument3(uri, languageId, version, content) {
             this._uri = uri;
             this._languageId = languageId;
             this._version = version;
-            this._content = content2;
+            this._content = content;
             this._lineOffsets = void 0;
           }
           Object.defineProperty(FullTextDocument3.prototype, "uri", {
@@ -10673,14 +10675,14 @@ var require_main = __commonJS({
           return value === true || value === false;
         }
         Is2.boolean = boolean;
-        function string2(value) {
+        function string(value) {
           return toString.call(value) === "[object String]";
         }
-        Is2.string = string2;
-        function number2(value) {
+        Is2.string = string;
+        function number(value) {
           return toString.call(value) === "[object Number]";
         }
-        Is2.number = number2;
+        Is2.number = number;
         function numberRange(value, min, max) {
           return toString.call(value) === "[object Number]" && min <= value && value <= max;
         }
@@ -10755,15 +10757,15 @@ var require_util = __commonJS({
       static isNewline(char) {
         return char === "\r" || char === "\n";
       }
-      static findLeadingNonWhitespace(content2, escapeChar) {
-        whitespaceCheck: for (let i = 0; i < content2.length; i++) {
-          switch (content2.charAt(i)) {
+      static findLeadingNonWhitespace(content, escapeChar) {
+        whitespaceCheck: for (let i = 0; i < content.length; i++) {
+          switch (content.charAt(i)) {
             case " ":
             case "	":
               continue;
             case escapeChar:
-              escapeCheck: for (let j = i + 1; j < content2.length; j++) {
-                switch (content2.charAt(j)) {
+              escapeCheck: for (let j = i + 1; j < content.length; j++) {
+                switch (content.charAt(j)) {
                   case " ":
                   case "	":
                     continue;
@@ -10841,9 +10843,9 @@ var require_comment = __commonJS({
         super(document, range);
       }
       toString() {
-        const content2 = this.getContent();
-        if (content2) {
-          return "# " + content2;
+        const content = this.getContent();
+        if (content) {
+          return "# " + content;
         }
         return "#";
       }
@@ -10962,11 +10964,11 @@ var init_main = __esm({
   "node_modules/vscode-languageserver-textdocument/lib/esm/main.js"() {
     "use strict";
     FullTextDocument = class _FullTextDocument {
-      constructor(uri, languageId, version, content2) {
+      constructor(uri, languageId, version, content) {
         this._uri = uri;
         this._languageId = languageId;
         this._version = version;
-        this._content = content2;
+        this._content = content;
         this._lineOffsets = void 0;
       }
       get uri() {
@@ -11113,8 +11115,8 @@ var init_main = __esm({
       }
     };
     (function(TextDocument2) {
-      function create(uri, languageId, version, content2) {
-        return new FullTextDocument(uri, languageId, version, content2);
+      function create(uri, languageId, version, content) {
+        return new FullTextDocument(uri, languageId, version, content);
       }
       TextDocument2.create = create;
       function update2(document, changes, version) {
@@ -11202,9 +11204,9 @@ var require_heredoc = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Heredoc = void 0;
     var Heredoc = class {
-      constructor(startRange, name2, nameRange, contentRange, endRange) {
+      constructor(startRange, name, nameRange, contentRange, endRange) {
         this.startRange = startRange;
-        this.name = name2;
+        this.name = name;
         this.nameRange = nameRange;
         this.contentRange = contentRange;
         this.endRange = endRange;
@@ -11270,8 +11272,8 @@ var require_variable = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Variable = void 0;
     var Variable = class {
-      constructor(name2, nameRange, range, modifier, modifierRange, substitutionParameter, substitutionRange, defined, buildVariable, stringValue) {
-        this.name = name2;
+      constructor(name, nameRange, range, modifier, modifierRange, substitutionParameter, substitutionRange, defined, buildVariable, stringValue) {
+        this.name = name;
         this.nameRange = nameRange;
         this.range = range;
         this.modifier = modifier;
@@ -11425,11 +11427,11 @@ var require_instruction = __commonJS({
         let startPosition = args[0].getRange().start;
         let range = this.getInstructionRange();
         let extra = this.document.offsetAt(startPosition) - this.document.offsetAt(range.start);
-        let content2 = this.getTextContent();
-        let fullArgs = content2.substring(extra, this.document.offsetAt(args[args.length - 1].getRange().end) - this.document.offsetAt(range.start));
+        let content = this.getTextContent();
+        let fullArgs = content.substring(extra, this.document.offsetAt(args[args.length - 1].getRange().end) - this.document.offsetAt(range.start));
         let offset = this.document.offsetAt(range.start) + extra;
         let start = false;
-        let comment2 = false;
+        let comment = false;
         for (let i = 0; i < fullArgs.length; i++) {
           let char = fullArgs.charAt(i);
           if (char === this.escapeChar) {
@@ -11448,7 +11450,7 @@ var require_instruction = __commonJS({
                     }
                     startPosition = null;
                     start = true;
-                    comment2 = false;
+                    comment = false;
                     i = j;
                     break whitespaceCheck;
                   default:
@@ -11461,7 +11463,7 @@ var require_instruction = __commonJS({
                 startPosition = null;
               }
               start = true;
-              comment2 = false;
+              comment = false;
               i += 2;
             } else if (next === "\n") {
               if (startPosition !== null) {
@@ -11469,22 +11471,22 @@ var require_instruction = __commonJS({
               }
               startPosition = null;
               start = true;
-              comment2 = false;
+              comment = false;
               i++;
             } else {
               i++;
             }
           } else if (util_1.Util.isNewline(char)) {
-            if (comment2) {
+            if (comment) {
               startPosition = null;
               start = true;
-              comment2 = false;
+              comment = false;
             }
           } else {
-            if (!comment2) {
+            if (!comment) {
               if (startPosition === null) {
                 if (char === "#") {
-                  comment2 = true;
+                  comment = true;
                   continue;
                 }
                 let position = this.document.positionAt(offset + i);
@@ -11515,13 +11517,13 @@ var require_instruction = __commonJS({
         if (args.length === 0) {
           return null;
         }
-        let content2 = "";
+        let content = "";
         let ranges = this.getArgumentsRanges();
         let documentText = this.document.getText();
         for (let range of ranges) {
-          content2 += documentText.substring(this.document.offsetAt(range.start), this.document.offsetAt(range.end));
+          content += documentText.substring(this.document.offsetAt(range.start), this.document.offsetAt(range.end));
         }
-        return content2;
+        return content;
       }
       getArguments() {
         return this.getRawArguments();
@@ -11530,11 +11532,11 @@ var require_instruction = __commonJS({
         let args = [];
         let range = this.getInstructionRange();
         let extra = this.document.offsetAt(range.end) - this.document.offsetAt(range.start);
-        let content2 = this.getTextContent();
-        let fullArgs = content2.substring(extra);
+        let content = this.getTextContent();
+        let fullArgs = content.substring(extra);
         let offset = this.document.offsetAt(range.start) + extra;
         let start = false;
-        let comment2 = false;
+        let comment = false;
         let found = -1;
         let escapedWhitespaceDetected = false;
         let escaping = false;
@@ -11547,8 +11549,8 @@ var require_instruction = __commonJS({
               escapedWhitespaceDetected = true;
               if (util_1.Util.isNewline(char)) {
                 escapedWhitespaceDetected = false;
-                if (comment2) {
-                  comment2 = false;
+                if (comment) {
+                  comment = false;
                   start = true;
                 }
               }
@@ -11575,7 +11577,7 @@ var require_instruction = __commonJS({
                   case "\r":
                     j++;
                   case "\n":
-                    comment2 = false;
+                    comment = false;
                     escaping = true;
                     start = true;
                     if (found !== -1) {
@@ -11592,7 +11594,7 @@ var require_instruction = __commonJS({
                 }
               }
             } else if (next === "\r") {
-              comment2 = false;
+              comment = false;
               escaping = true;
               start = true;
               if (found !== -1 && escapeMarker === -1) {
@@ -11600,7 +11602,7 @@ var require_instruction = __commonJS({
               }
               i += 2;
             } else if (next === "\n") {
-              comment2 = false;
+              comment = false;
               escaping = true;
               start = true;
               if (found !== -1 && escapeMarker === -1) {
@@ -11628,9 +11630,9 @@ var require_instruction = __commonJS({
               }
               i++;
             }
-          } else if (!comment2) {
+          } else if (!comment) {
             if (start && char === "#") {
-              comment2 = true;
+              comment = true;
             } else {
               if (escapedWhitespaceDetected && escapeMarker !== -1) {
                 args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + escapeMarker))));
@@ -11898,23 +11900,23 @@ var require_instruction = __commonJS({
           if (value.startsWith("<<") && util_1.Util.parseHeredocName(value) !== null) {
             const startRange = arg.getRange();
             const nameRange = this.getNameRange(startRange);
-            const name2 = this.getName(nameRange);
-            heredocs.push(new heredoc_1.Heredoc(startRange, name2, nameRange, null, null));
+            const name = this.getName(nameRange);
+            heredocs.push(new heredoc_1.Heredoc(startRange, name, nameRange, null, null));
           }
         }
         return heredocs;
       }
       getName(nameRange) {
-        const content2 = this.document.getText(nameRange);
+        const content = this.document.getText(nameRange);
         let escaping = false;
-        let name2 = "";
-        nameLoop: for (let i = 0; i < content2.length; i++) {
-          const ch = content2.charAt(i);
+        let name = "";
+        nameLoop: for (let i = 0; i < content.length; i++) {
+          const ch = content.charAt(i);
           switch (ch) {
             case this.escapeChar:
               escaping = true;
-              for (let j = i + 1; j < content2.length; j++) {
-                switch (content2.charAt(j)) {
+              for (let j = i + 1; j < content.length; j++) {
+                switch (content.charAt(j)) {
                   case " ":
                   case "	":
                     break;
@@ -11925,7 +11927,7 @@ var require_instruction = __commonJS({
                     i = j;
                     continue nameLoop;
                   default:
-                    name2 += content2.charAt(j);
+                    name += content.charAt(j);
                     i = j;
                     continue nameLoop;
                 }
@@ -11933,8 +11935,8 @@ var require_instruction = __commonJS({
               break;
             case "#":
               if (escaping) {
-                for (let j = i + 1; j < content2.length; j++) {
-                  switch (content2.charAt(j)) {
+                for (let j = i + 1; j < content.length; j++) {
+                  switch (content.charAt(j)) {
                     case "\n":
                       i = j;
                       continue nameLoop;
@@ -11949,22 +11951,22 @@ var require_instruction = __commonJS({
                 break;
               }
             default:
-              name2 += ch;
+              name += ch;
               break;
           }
         }
-        return name2;
+        return name;
       }
       getNameRange(startRange) {
-        const content2 = this.document.getText(startRange);
+        const content = this.document.getText(startRange);
         let endFound = false;
         let searchHyphen = false;
         let start = -1;
         let end = -1;
         let escaping = false;
         let quote = null;
-        contentLoop: for (let i = 0; i < content2.length; i++) {
-          const ch = content2.charAt(i);
+        contentLoop: for (let i = 0; i < content.length; i++) {
+          const ch = content.charAt(i);
           switch (ch) {
             case '"':
             case "'":
@@ -11974,8 +11976,8 @@ var require_instruction = __commonJS({
               quote = ch;
               continue;
             case this.escapeChar:
-              for (let j = i + 1; j < content2.length; j++) {
-                switch (content2.charAt(j)) {
+              for (let j = i + 1; j < content.length; j++) {
+                switch (content.charAt(j)) {
                   case "\n":
                     escaping = true;
                     j = i;
@@ -12002,8 +12004,8 @@ var require_instruction = __commonJS({
               }
             case "#":
               if (escaping) {
-                for (let j = i + 1; j < content2.length; j++) {
-                  switch (content2.charAt(j)) {
+                for (let j = i + 1; j < content.length; j++) {
+                  switch (content.charAt(j)) {
                     case "\n":
                       i = j;
                       continue contentLoop;
@@ -12046,13 +12048,13 @@ var require_instruction = __commonJS({
         let lineStart = -1;
         let currentHeredoc = 0;
         const startOffset = this.document.offsetAt(args[0].getRange().start);
-        const content2 = this.getRangeContent(vscode_languageserver_types_1.Range.create(args[0].getRange().start, this.getRange().end));
-        contentLoop: for (let i = 0; i < content2.length; i++) {
-          switch (content2.charAt(i)) {
+        const content = this.getRangeContent(vscode_languageserver_types_1.Range.create(args[0].getRange().start, this.getRange().end));
+        contentLoop: for (let i = 0; i < content.length; i++) {
+          switch (content.charAt(i)) {
             case this.escapeChar:
               escaping = true;
-              for (let j = i + 1; j < content2.length; j++) {
-                switch (content2.charAt(j)) {
+              for (let j = i + 1; j < content.length; j++) {
+                switch (content.charAt(j)) {
                   case " ":
                   case "	":
                     break;
@@ -12081,11 +12083,11 @@ var require_instruction = __commonJS({
                 const arg = heredocDefinitions[currentHeredoc];
                 const startRange = arg.getRange();
                 const nameRange = this.getNameRange(startRange);
-                const name2 = this.getName(nameRange);
-                const delimiterRange = this.getDelimiterRange(arg, name2, vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + lineStart), this.document.positionAt(startOffset + i)));
+                const name = this.getName(nameRange);
+                const delimiterRange = this.getDelimiterRange(arg, name, vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + lineStart), this.document.positionAt(startOffset + i)));
                 if (delimiterRange !== null) {
                   const contentRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + contentStart), this.document.positionAt(startOffset + lineStart - 1));
-                  heredocs.push(new heredoc_1.Heredoc(startRange, name2, nameRange, contentRange, delimiterRange));
+                  heredocs.push(new heredoc_1.Heredoc(startRange, name, nameRange, contentRange, delimiterRange));
                   contentStart = -1;
                   currentHeredoc++;
                 }
@@ -12113,8 +12115,8 @@ var require_instruction = __commonJS({
               }
             case "#":
               if (escaping) {
-                for (let j = i + 1; j < content2.length; j++) {
-                  switch (content2.charAt(j)) {
+                for (let j = i + 1; j < content.length; j++) {
+                  switch (content.charAt(j)) {
                     case "\n":
                       i = j;
                       continue contentLoop;
@@ -12140,22 +12142,22 @@ var require_instruction = __commonJS({
           const arg = heredocDefinitions[currentHeredoc];
           const startRange = arg.getRange();
           const nameRange = this.getNameRange(startRange);
-          const name2 = this.getName(nameRange);
+          const name = this.getName(nameRange);
           let contentRange = null;
-          const delimiterRange = this.getDelimiterRange(arg, name2, vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + lineStart), range.end));
+          const delimiterRange = this.getDelimiterRange(arg, name, vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + lineStart), range.end));
           if (delimiterRange === null) {
             contentRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + contentStart), range.end);
           } else if (contentEnd !== -1) {
             contentRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + contentStart), this.document.positionAt(startOffset + contentEnd));
           }
-          heredocs.push(new heredoc_1.Heredoc(startRange, name2, nameRange, contentRange, delimiterRange));
+          heredocs.push(new heredoc_1.Heredoc(startRange, name, nameRange, contentRange, delimiterRange));
           currentHeredoc++;
           for (let i = currentHeredoc; i < heredocDefinitions.length; i++) {
             const arg2 = heredocDefinitions[currentHeredoc];
             const startRange2 = arg2.getRange();
             const nameRange2 = this.getNameRange(startRange2);
-            const name3 = this.getName(nameRange2);
-            heredocs.push(new heredoc_1.Heredoc(startRange2, name3, nameRange2, null, null));
+            const name2 = this.getName(nameRange2);
+            heredocs.push(new heredoc_1.Heredoc(startRange2, name2, nameRange2, null, null));
             currentHeredoc++;
           }
         } else {
@@ -12163,19 +12165,19 @@ var require_instruction = __commonJS({
         }
         return heredocs;
       }
-      getDelimiterRange(startArg, name2, candidateRange) {
+      getDelimiterRange(startArg, name, candidateRange) {
         const text = this.document.getText(candidateRange);
         if (startArg.getValue().startsWith("<<-")) {
           let index = 0;
           while (text.charAt(index) === "	") {
             index++;
           }
-          if (text.substring(index) === name2) {
+          if (text.substring(index) === name) {
             return vscode_languageserver_types_1.Range.create(vscode_languageserver_types_1.Position.create(candidateRange.start.line, index), candidateRange.end);
           }
           return null;
         }
-        return text === name2 ? candidateRange : null;
+        return text === name ? candidateRange : null;
       }
     };
     exports2.Instruction = Instruction;
@@ -12189,9 +12191,9 @@ var require_flagOption = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.FlagOption = void 0;
     var FlagOption = class {
-      constructor(range, name2, nameRange, value, valueRange) {
+      constructor(range, name, nameRange, value, valueRange) {
         this.range = range;
-        this.name = name2;
+        this.name = name;
         this.nameRange = nameRange;
         this.value = value;
         this.valueRange = valueRange;
@@ -12231,10 +12233,10 @@ var require_flag = __commonJS({
     var vscode_languageserver_types_1 = require_main();
     var flagOption_1 = require_flagOption();
     var Flag = class {
-      constructor(document, range, name2, nameRange, value, valueRange) {
+      constructor(document, range, name, nameRange, value, valueRange) {
         this.options = [];
         this.range = range;
-        this.name = name2;
+        this.name = name;
         this.nameRange = nameRange;
         this.value = value;
         this.valueRange = valueRange;
@@ -12269,12 +12271,12 @@ var require_flag = __commonJS({
           }
         }
       }
-      createFlagOption(document, content2, documentOffset, nameStart, valueStart, valueEnd) {
+      createFlagOption(document, content, documentOffset, nameStart, valueStart, valueEnd) {
         const optionRange = vscode_languageserver_types_1.Range.create(document.positionAt(documentOffset + nameStart), document.positionAt(documentOffset + valueEnd));
         if (valueStart === -1) {
-          return new flagOption_1.FlagOption(optionRange, content2.substring(nameStart, valueEnd), optionRange, null, null);
+          return new flagOption_1.FlagOption(optionRange, content.substring(nameStart, valueEnd), optionRange, null, null);
         }
-        return new flagOption_1.FlagOption(optionRange, content2.substring(nameStart, valueStart - 1), vscode_languageserver_types_1.Range.create(document.positionAt(documentOffset + nameStart), document.positionAt(documentOffset + valueStart - 1)), content2.substring(valueStart, valueEnd), vscode_languageserver_types_1.Range.create(document.positionAt(documentOffset + valueStart), document.positionAt(documentOffset + valueEnd)));
+        return new flagOption_1.FlagOption(optionRange, content.substring(nameStart, valueStart - 1), vscode_languageserver_types_1.Range.create(document.positionAt(documentOffset + nameStart), document.positionAt(documentOffset + valueStart - 1)), content.substring(valueStart, valueEnd), vscode_languageserver_types_1.Range.create(document.positionAt(documentOffset + valueStart), document.positionAt(documentOffset + valueEnd)));
       }
       toString() {
         if (this.valueRange) {
@@ -12331,9 +12333,9 @@ var require_flag = __commonJS({
       getValueRange() {
         return this.valueRange;
       }
-      getOption(name2) {
+      getOption(name) {
         for (const option of this.options) {
-          if (option.getName() === name2) {
+          if (option.getName() === name) {
             return option;
           }
         }
@@ -12785,7 +12787,7 @@ var require_property = __commonJS({
         value = value.substring(skip);
         let first = value.charAt(0);
         let last = value.charAt(value.length - 1);
-        let literal2 = first === "'" || first === '"';
+        let literal = first === "'" || first === '"';
         let inSingle = first === "'" && last === "'";
         let inDouble = false;
         if (first === '"') {
@@ -12826,7 +12828,7 @@ var require_property = __commonJS({
                       i = j;
                       continue parseValue;
                     default:
-                      if (!inDouble && !inSingle && !literal2) {
+                      if (!inDouble && !inSingle && !literal) {
                         if (char2 === escapeChar) {
                           escapedValue = escapedValue + char;
                           i = i + 1;
@@ -12854,7 +12856,7 @@ var require_property = __commonJS({
                   escapedValue = escapedValue + escapeChar;
                 }
                 continue parseValue;
-              } else if (inSingle || literal2) {
+              } else if (inSingle || literal) {
                 if (char === "\r") {
                   escaped = true;
                   i = i + 2;
@@ -12986,20 +12988,20 @@ var require_propertyInstruction = __commonJS({
        * @return the index in the string for the first non-whitespace
        *         character when searching from the end of the string
        */
-      findTrailingNonWhitespace(content2) {
-        let index = content2.length;
-        whitespaceCheck: for (let i = content2.length - 1; i >= 0; i--) {
-          switch (content2.charAt(i)) {
+      findTrailingNonWhitespace(content) {
+        let index = content.length;
+        whitespaceCheck: for (let i = content.length - 1; i >= 0; i--) {
+          switch (content.charAt(i)) {
             case " ":
             case "	":
               continue;
             case "\n":
-              if (content2.charAt(i - 1) === "\r") {
+              if (content.charAt(i - 1) === "\r") {
                 i = i - 1;
               }
             case "\r":
               newlineCheck: for (let j = i - 1; j >= 0; j--) {
-                switch (content2.charAt(j)) {
+                switch (content.charAt(j)) {
                   case " ":
                   case "	":
                   case "\r":
@@ -13024,8 +13026,8 @@ var require_propertyInstruction = __commonJS({
         let range = this.getInstructionRange();
         let instructionNameEndOffset = this.document.offsetAt(range.end);
         let extra = instructionNameEndOffset - this.document.offsetAt(range.start);
-        let content2 = this.getTextContent();
-        let fullArgs = content2.substring(extra);
+        let content = this.getTextContent();
+        let fullArgs = content.substring(extra);
         let start = util_1.Util.findLeadingNonWhitespace(fullArgs, this.escapeChar);
         if (start === -1) {
           return [];
@@ -13035,29 +13037,29 @@ var require_propertyInstruction = __commonJS({
         let endingEscape = false;
         let mark = -1;
         let end = this.findTrailingNonWhitespace(fullArgs);
-        content2 = fullArgs.substring(start, end + 1);
+        content = fullArgs.substring(start, end + 1);
         let argStart = escaped ? -1 : 0;
         let spaced = false;
-        argumentLoop: for (let i = 0; i < content2.length; i++) {
-          let char = content2.charAt(i);
+        argumentLoop: for (let i = 0; i < content.length; i++) {
+          let char = content.charAt(i);
           switch (char) {
             case this.escapeChar:
-              if (i + 1 === content2.length) {
+              if (i + 1 === content.length) {
                 endingEscape = true;
                 break argumentLoop;
               }
               if (!escaped) {
                 mark = i;
               }
-              switch (content2.charAt(i + 1)) {
+              switch (content.charAt(i + 1)) {
                 case " ":
                 case "	":
-                  if (!util_1.Util.isWhitespace(content2.charAt(i + 2))) {
+                  if (!util_1.Util.isWhitespace(content.charAt(i + 2))) {
                     i = i + 1;
                     continue argumentLoop;
                   }
-                  whitespaceCheck: for (let j = i + 2; j < content2.length; j++) {
-                    switch (content2.charAt(j)) {
+                  whitespaceCheck: for (let j = i + 2; j < content.length; j++) {
+                    switch (content.charAt(j)) {
                       case "\r":
                         j++;
                       case "\n":
@@ -13068,7 +13070,7 @@ var require_propertyInstruction = __commonJS({
                       case "	":
                         break;
                       default:
-                        args.push(new argument_1.Argument(content2.substring(argStart, i), vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + i + 2))));
+                        args.push(new argument_1.Argument(content.substring(argStart, i), vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + i + 2))));
                         argStart = j;
                         break whitespaceCheck;
                     }
@@ -13096,21 +13098,21 @@ var require_propertyInstruction = __commonJS({
             case "'":
             case '"':
               if (spaced) {
-                this.createSpacedArgument(argStart, args, content2, mark, instructionNameEndOffset, start);
+                this.createSpacedArgument(argStart, args, content, mark, instructionNameEndOffset, start);
                 argStart = i;
                 spaced = false;
               }
               if (argStart === -1) {
                 argStart = i;
               }
-              for (let j = i + 1; j < content2.length; j++) {
-                switch (content2.charAt(j)) {
+              for (let j = i + 1; j < content.length; j++) {
+                switch (content.charAt(j)) {
                   case char:
-                    if (content2.charAt(j + 1) !== " " && content2.charAt(j + 1) !== "") {
+                    if (content.charAt(j + 1) !== " " && content.charAt(j + 1) !== "") {
                       i = j;
                       continue argumentLoop;
                     }
-                    args.push(new argument_1.Argument(content2.substring(argStart, j + 1), vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + j + 1))));
+                    args.push(new argument_1.Argument(content.substring(argStart, j + 1), vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + j + 1))));
                     i = j;
                     argStart = -1;
                     continue argumentLoop;
@@ -13127,7 +13129,7 @@ var require_propertyInstruction = __commonJS({
                   spaced = true;
                 }
               } else if (argStart !== -1) {
-                args.push(new argument_1.Argument(content2.substring(argStart, i), vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + i))));
+                args.push(new argument_1.Argument(content.substring(argStart, i), vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + i))));
                 argStart = -1;
               }
               break;
@@ -13138,8 +13140,8 @@ var require_propertyInstruction = __commonJS({
               break;
             case "#":
               if (escaped) {
-                for (let j = i + 1; j < content2.length; j++) {
-                  switch (content2.charAt(j)) {
+                for (let j = i + 1; j < content.length; j++) {
+                  switch (content.charAt(j)) {
                     case "\r":
                       j++;
                     case "\n":
@@ -13149,7 +13151,7 @@ var require_propertyInstruction = __commonJS({
                   }
                 }
                 if (argStart !== -1) {
-                  let value = content2.substring(argStart, mark);
+                  let value = content.substring(argStart, mark);
                   args.push(new argument_1.Argument(value, vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + mark))));
                   argStart = -1;
                 }
@@ -13160,7 +13162,7 @@ var require_propertyInstruction = __commonJS({
               break;
             default:
               if (spaced) {
-                this.createSpacedArgument(argStart, args, content2, mark, instructionNameEndOffset, start);
+                this.createSpacedArgument(argStart, args, content, mark, instructionNameEndOffset, start);
                 argStart = i;
                 spaced = false;
               }
@@ -13168,12 +13170,12 @@ var require_propertyInstruction = __commonJS({
               if (argStart === -1) {
                 argStart = i;
               }
-              if (char === "$" && content2.charAt(i + 1) === "{") {
+              if (char === "$" && content.charAt(i + 1) === "{") {
                 let singleQuotes = false;
                 let doubleQuotes = false;
                 let escaped2 = false;
-                for (let j = i + 1; j < content2.length; j++) {
-                  switch (content2.charAt(j)) {
+                for (let j = i + 1; j < content.length; j++) {
+                  switch (content.charAt(j)) {
                     case this.escapeChar:
                       escaped2 = true;
                       break;
@@ -13208,16 +13210,16 @@ var require_propertyInstruction = __commonJS({
               break;
           }
         }
-        if (argStart !== -1 && argStart !== content2.length) {
-          let end2 = endingEscape ? content2.length - 1 : content2.length;
-          let value = content2.substring(argStart, end2);
+        if (argStart !== -1 && argStart !== content.length) {
+          let end2 = endingEscape ? content.length - 1 : content.length;
+          let value = content.substring(argStart, end2);
           args.push(new argument_1.Argument(value, vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + end2))));
         }
         return args;
       }
-      createSpacedArgument(argStart, args, content2, mark, instructionNameEndOffset, start) {
+      createSpacedArgument(argStart, args, content, mark, instructionNameEndOffset, start) {
         if (argStart !== -1) {
-          args.push(new argument_1.Argument(content2.substring(argStart, mark), vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + mark))));
+          args.push(new argument_1.Argument(content.substring(argStart, mark), vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + mark))));
         }
       }
     };
@@ -13371,7 +13373,7 @@ var require_from = __commonJS({
         }
         let commented = false;
         let escaped = false;
-        let name2 = "";
+        let name = "";
         for (let i = 0; i < imageName.length; i++) {
           const ch = imageName.charAt(i);
           switch (ch) {
@@ -13390,19 +13392,19 @@ var require_from = __commonJS({
               if (escaped) {
                 commented = true;
               } else {
-                name2 = name2 + ch;
+                name = name + ch;
                 escaped = false;
               }
               break;
             default:
               if (!commented) {
-                name2 = name2 + ch;
+                name = name + ch;
                 escaped = false;
               }
               break;
           }
         }
-        return name2;
+        return name;
       }
       /**
        * Returns the range that covers the name of the image used by
@@ -13457,16 +13459,16 @@ var require_from = __commonJS({
         const range = this.getImageRange();
         if (range) {
           const rangeStartOffset = this.document.offsetAt(range.start);
-          const content2 = this.getRangeContent(range);
-          const atIndex = this.indexOf(rangeStartOffset, content2, "@");
-          const slashIndex = content2.indexOf("/");
+          const content = this.getRangeContent(range);
+          const atIndex = this.indexOf(rangeStartOffset, content, "@");
+          const slashIndex = content.indexOf("/");
           if (atIndex === -1) {
-            const colonIndex = this.lastIndexOf(rangeStartOffset, content2, ":");
+            const colonIndex = this.lastIndexOf(rangeStartOffset, content, ":");
             if (colonIndex > slashIndex) {
               return vscode_languageserver_types_1.Range.create(this.document.positionAt(rangeStartOffset + colonIndex + 1), range.end);
             }
           }
-          const subcontent = content2.substring(0, atIndex);
+          const subcontent = content.substring(0, atIndex);
           const subcolonIndex = subcontent.indexOf(":");
           if (subcolonIndex === -1) {
             return null;
@@ -13494,23 +13496,23 @@ var require_from = __commonJS({
       getImageDigestRange() {
         let range = this.getImageRange();
         if (range) {
-          let content2 = this.getRangeContent(range);
-          let index = this.lastIndexOf(this.document.offsetAt(range.start), content2, "@");
+          let content = this.getRangeContent(range);
+          let index = this.lastIndexOf(this.document.offsetAt(range.start), content, "@");
           if (index !== -1) {
             return vscode_languageserver_types_1.Range.create(range.start.line, range.start.character + index + 1, range.end.line, range.end.character);
           }
         }
         return null;
       }
-      indexOf(documentOffset, content2, searchString) {
-        let index = content2.indexOf(searchString);
+      indexOf(documentOffset, content, searchString) {
+        let index = content.indexOf(searchString);
         const variables = this.getVariables();
         for (let i = 0; i < variables.length; i++) {
           const position = documentOffset + index;
           const variableRange = variables[i].getRange();
           if (this.document.offsetAt(variableRange.start) < position && position < this.document.offsetAt(variableRange.end)) {
             const offset = this.document.offsetAt(variableRange.end) - documentOffset;
-            const substring = content2.substring(offset);
+            const substring = content.substring(offset);
             const subIndex = substring.indexOf(searchString);
             if (subIndex === -1) {
               return -1;
@@ -13522,14 +13524,14 @@ var require_from = __commonJS({
         }
         return index;
       }
-      lastIndexOf(documentOffset, content2, searchString) {
-        let index = content2.lastIndexOf(searchString);
+      lastIndexOf(documentOffset, content, searchString) {
+        let index = content.lastIndexOf(searchString);
         const variables = this.getVariables();
         for (let i = 0; i < variables.length; i++) {
           const position = documentOffset + index;
           const variableRange = variables[i].getRange();
           if (this.document.offsetAt(variableRange.start) < position && position < this.document.offsetAt(variableRange.end)) {
-            index = content2.substring(0, index).lastIndexOf(searchString);
+            index = content.substring(0, index).lastIndexOf(searchString);
             if (index === -1) {
               return -1;
             }
@@ -13554,18 +13556,18 @@ var require_from = __commonJS({
           } else {
             range.end = this.document.positionAt(this.document.offsetAt(tagRange.start) - 1);
           }
-          const content2 = this.getRangeContent(range);
+          const content = this.getRangeContent(range);
           const rangeStart = this.document.offsetAt(range.start);
-          const startingSlashIndex = this.indexOf(rangeStart, content2, "/");
+          const startingSlashIndex = this.indexOf(rangeStart, content, "/");
           if (startingSlashIndex === -1) {
             return null;
           }
-          const portIndex = this.indexOf(rangeStart, content2, ":");
-          const dotIndex = this.indexOf(rangeStart, content2, ".");
+          const portIndex = this.indexOf(rangeStart, content, ":");
+          const dotIndex = this.indexOf(rangeStart, content, ".");
           if (portIndex !== -1 || dotIndex !== -1) {
             return vscode_languageserver_types_1.Range.create(range.start, this.document.positionAt(rangeStart + startingSlashIndex));
           }
-          const registry = content2.substring(0, startingSlashIndex);
+          const registry = content.substring(0, startingSlashIndex);
           if (registry === "localhost") {
             return vscode_languageserver_types_1.Range.create(range.start, this.document.positionAt(rangeStart + startingSlashIndex));
           }
@@ -13863,8 +13865,8 @@ var require_imageTemplate = __commonJS({
         this.comments = [];
         this.instructions = [];
       }
-      addComment(comment2) {
-        this.comments.push(comment2);
+      addComment(comment) {
+        this.comments.push(comment);
       }
       getComments() {
         return this.comments;
@@ -14585,15 +14587,15 @@ var require_parser2 = __commonJS({
         return this.buffer.length;
       }
       processHeredocs(instruction, offset) {
-        let keyword2 = instruction.getKeyword();
-        if (keyword2 === main_1.Keyword.ONBUILD) {
+        let keyword = instruction.getKeyword();
+        if (keyword === main_1.Keyword.ONBUILD) {
           instruction = instruction.getTriggerInstruction();
           if (instruction === null) {
             return offset;
           }
-          keyword2 = instruction.getKeyword();
+          keyword = instruction.getKeyword();
         }
-        if (keyword2 !== main_1.Keyword.ADD && keyword2 !== main_1.Keyword.COPY && keyword2 !== main_1.Keyword.RUN) {
+        if (keyword !== main_1.Keyword.ADD && keyword !== main_1.Keyword.COPY && keyword !== main_1.Keyword.RUN) {
           return offset;
         }
         const heredocs = [];
@@ -14604,9 +14606,9 @@ var require_parser2 = __commonJS({
             if (value.startsWith("<<-")) {
               tabbed = true;
             }
-            const name2 = util_1.Util.parseHeredocName(value);
-            if (name2 !== null) {
-              heredocs.push(name2);
+            const name = util_1.Util.parseHeredocName(value);
+            if (name !== null) {
+              heredocs.push(name);
             }
           }
         }
@@ -14886,9 +14888,9 @@ var require_main2 = __commonJS({
     ];
     var DockerfileParser2;
     (function(DockerfileParser3) {
-      function parse2(content2) {
+      function parse2(content) {
         let parser3 = new parser_1.Parser();
-        return parser3.parse(content2);
+        return parser3.parse(content);
       }
       DockerfileParser3.parse = parse2;
     })(DockerfileParser2 || (exports2.DockerfileParser = DockerfileParser2 = {}));
@@ -14922,15 +14924,15 @@ function parseDockerfileText(source) {
   const instructions = [];
   for (const instr of document.getInstructions()) {
     const range = instr.getRange();
-    const keyword2 = instr.getKeyword().toUpperCase();
+    const keyword = instr.getKeyword().toUpperCase();
     const start = instr.getInstructionRange().end;
-    const base = { keyword: keyword2, line: range.start.line + 1, endLine: range.end.line + 1 };
+    const base = { keyword, line: range.start.line + 1, endLine: range.end.line + 1 };
     const physical = lines2.slice(start.line, range.end.line + 1);
     physical[0] = (physical[0] ?? "").slice(start.character);
     instructions.push({
       ...base,
       argsLine: start.line + 1,
-      ...splitArguments(physical, start.line + 1, escape3, HEREDOC_KEYWORDS.has(keyword2))
+      ...splitArguments(physical, start.line + 1, escape3, HEREDOC_KEYWORDS.has(keyword))
     });
   }
   return { escape: escape3, instructions };
@@ -14950,15 +14952,15 @@ function splitArguments(physical, firstLine, escape3, heredocsAllowed) {
       shellLines.push(line);
       const current = pending[0];
       if (!current) return;
-      const content2 = current.stripTabs ? line.replace(/^\t+/, "") : line;
-      if (content2 === current.name) {
+      const content = current.stripTabs ? line.replace(/^\t+/, "") : line;
+      if (content === current.name) {
         heredocs.push({ ...current, body: body.length ? `${body.join("\n")}
 ` : "", bodyLine });
         pending = pending.slice(1);
         body = [];
         bodyLine = firstLine + i + 1;
       } else {
-        body.push(content2);
+        body.push(content);
       }
       return;
     }
@@ -14968,9 +14970,9 @@ function splitArguments(physical, firstLine, escape3, heredocsAllowed) {
     }
     const m = continuation.exec(line);
     if (m && i < physical.length - 1) {
-      const content2 = line.slice(0, m.index);
-      args += content2;
-      shellLines.push(`${content2}\\`);
+      const content = line.slice(0, m.index);
+      args += content;
+      shellLines.push(`${content}\\`);
       continuing = true;
       return;
     }
@@ -15225,9 +15227,48 @@ function collectScript(text, firstLine, out, depth, assignments, guards) {
     lineOffset: firstLine - 1,
     depth,
     assignments,
-    guards
+    guards,
+    functions: scriptFunctions(file)
   };
   visitStmts(file.Stmts, src, out);
+  for (const [name, body] of src.functions.bodies)
+    if (!src.functions.visited.has(name)) visitFunction(name, body, src, out);
+}
+function scriptFunctions(file) {
+  const bodies = /* @__PURE__ */ new Map();
+  const callers = /* @__PURE__ */ new Map();
+  const walk2 = (node, caller) => sh.syntax.Walk(node, (n) => {
+    if (!n) return true;
+    const type = sh.syntax.NodeType(n);
+    if (type === "CmdSubst" || type === "ProcSubst") return false;
+    if (type === "FuncDecl" && n.Name && n.Body) {
+      const name2 = n.Name.Value;
+      if (!bodies.has(name2)) bodies.set(name2, n.Body);
+      walk2(n.Body, name2);
+      return false;
+    }
+    const name = type === "CallExpr" ? literalWord((n.Args ?? [])[0]) : void 0;
+    if (name !== void 0) callers.set(name, (callers.get(name) ?? /* @__PURE__ */ new Set()).add(caller));
+    return true;
+  });
+  walk2(file, "");
+  const called = /* @__PURE__ */ new Set();
+  for (const name of bodies.keys())
+    if ([...callers.get(name) ?? []].some((caller) => caller !== name)) called.add(name);
+  return { bodies, called, running: [], visited: /* @__PURE__ */ new Set() };
+}
+function literalWord(word) {
+  const parts = word?.Parts ?? [];
+  return parts.length === 1 && sh.syntax.NodeType(parts[0]) === "Lit" ? parts[0].Value : void 0;
+}
+function visitFunction(name, body, src, out) {
+  src.functions.visited.add(name);
+  src.functions.running.push(name);
+  try {
+    visitStmt(body, src, out);
+  } finally {
+    src.functions.running.pop();
+  }
 }
 function visitStmts(list, src, out) {
   for (const stmt of list ?? []) visitStmt(stmt, src, out);
@@ -15274,9 +15315,13 @@ function visitStmt(stmt, src, out) {
     case "CaseClause":
       visitCase(cmd, src, out);
       break;
-    case "FuncDecl":
-      visitStmt(cmd.Body, src, out);
+    case "FuncDecl": {
+      const name = cmd.Name?.Value;
+      if (name === void 0) visitStmt(cmd.Body, src, out);
+      else if (!src.functions.called.has(name) && !src.functions.visited.has(name))
+        visitFunction(name, cmd.Body, src, out);
       break;
+    }
     case "TimeClause":
     case "CoprocClause":
       visitStmt(cmd.Stmt, src, out);
@@ -15366,6 +15411,12 @@ function visitCall(stmt, call2, src, out) {
     target: r.Word ? wordText(r.Word, src) : ""
   }));
   const { argv, viaExec, first } = afterExec(words2.map((w2) => wordText(w2, src)));
+  if (!viaExec && callsFunction(argv[0], src)) {
+    const first2 = out.length;
+    visitFunction(argv[0], src.functions.bodies.get(argv[0]), src, out);
+    if (stmt.Background) for (const c of out.slice(first2)) c.background = true;
+    return;
+  }
   const command = { argv, line, redirects, viaExec };
   if (env.length > 0) command.env = env;
   const wordNodes = words2.slice(first);
@@ -15392,6 +15443,10 @@ function visitCall(stmt, call2, src, out) {
     nested2(body, src.lineOffset + r.Hdoc.Pos().Line(), src, out);
   }
 }
+function callsFunction(name, src) {
+  const { bodies, called, running } = src.functions;
+  return name !== void 0 && called.has(name) && bodies.has(name) && !running.includes(name) && running.length < MAX_FUNCTION_DEPTH;
+}
 function inlineScriptIndex(argv) {
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i];
@@ -15417,11 +15472,11 @@ function recordAssigns(assigns, src) {
   for (const a of assigns ?? []) {
     if (!a?.Name || a.Naked || a.Array) continue;
     const value = a.Value ? wordText(a.Value, src) : "";
-    const literal2 = !(a.Value?.Parts ?? []).some((p) => hasExpansion(p));
+    const literal = !(a.Value?.Parts ?? []).some((p) => hasExpansion(p));
     const assignment = {
       name: a.Name.Value,
       value,
-      literal: literal2,
+      literal,
       line: src.lineOffset + a.Pos().Line()
     };
     if (src.guards.length > 0) assignment.guards = src.guards;
@@ -15475,7 +15530,7 @@ function ansiC(v) {
 function basename(p) {
   return p.slice(p.lastIndexOf("/") + 1);
 }
-var import_node_module2, REDIRECT_OPS, HEREDOC_OPS, PIPE_OPS, AND_OP, OR_OP, CASE_BREAK_OP, UNKNOWN, DECLARATIONS, SHELLS, MAX_NESTING, sh, parser, fullParserCalls;
+var import_node_module2, REDIRECT_OPS, HEREDOC_OPS, PIPE_OPS, AND_OP, OR_OP, CASE_BREAK_OP, UNKNOWN, DECLARATIONS, SHELLS, MAX_NESTING, MAX_FUNCTION_DEPTH, sh, parser, fullParserCalls;
 var init_shell = __esm({
   "src/parse/shell.ts"() {
     "use strict";
@@ -15504,6 +15559,7 @@ var init_shell = __esm({
     DECLARATIONS = /* @__PURE__ */ new Set(["export", "declare", "typeset", "readonly", "local"]);
     SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "dash", "ash", "zsh", "ksh", "mksh", "busybox"]);
     MAX_NESTING = 4;
+    MAX_FUNCTION_DEPTH = 8;
     fullParserCalls = { count: 0 };
   }
 });
@@ -15538,11 +15594,11 @@ var init_image_ref = __esm({
 
 // src/model/dockerfile/instruction-text.ts
 function jsonArray(args) {
-  const t2 = args.trim();
-  if (!t2.startsWith("[")) return void 0;
+  const t = args.trim();
+  if (!t.startsWith("[")) return void 0;
   let v;
   try {
-    v = JSON.parse(t2);
+    v = JSON.parse(t);
   } catch {
     return void 0;
   }
@@ -15607,10 +15663,10 @@ var init_instruction_text = __esm({
       at = 0;
       line;
       /** The line of `name`, or the instruction's line when it is not found (an escaped or quoted name). */
-      next(name2, slack) {
+      next(name, slack) {
         const text = this.instr.shellText;
-        const found = text.slice(this.at, this.at + name2.length + slack).indexOf(name2);
-        if (found < 0 || name2 === "") return this.instr.line;
+        const found = text.slice(this.at, this.at + name.length + slack).indexOf(name);
+        if (found < 0 || name === "") return this.instr.line;
         for (let i = this.at; i < this.at + found; i++) if (text.charCodeAt(i) === 10) this.line++;
         this.at += found;
         return this.line;
@@ -15713,8 +15769,8 @@ var init_variables = __esm({
 
 // src/model/dockerfile/onbuild.ts
 function onbuildTriggers(repository, tag) {
-  const name2 = repository.slice(repository.lastIndexOf("/") + 1).toLowerCase();
-  if ((name2 === "python" || name2 === "django") && /(^|-)onbuild$/.test(tag ?? "")) return PYTHON_ONBUILD;
+  const name = repository.slice(repository.lastIndexOf("/") + 1).toLowerCase();
+  if ((name === "python" || name === "django") && /(^|-)onbuild$/.test(tag ?? "")) return PYTHON_ONBUILD;
   return [];
 }
 var PYTHON_ONBUILD;
@@ -15856,7 +15912,7 @@ var init_dockerfile2 = __esm({
         const words2 = splitWords(instr.args, this.escape).filter((w2) => !w2.startsWith("--"));
         if (words2.length === 0) this.error(instr.line, "FROM needs an image.");
         const raw = words2[0] ?? "";
-        const name2 = words2.length >= 3 && words2[1].toUpperCase() === "AS" ? words2[2] : void 0;
+        const name = words2.length >= 3 && words2[1].toUpperCase() === "AS" ? words2[2] : void 0;
         const image = expand(raw, (n) => this.globalLookup(n), this.escape);
         const from = { line: instr.line, endLine: instr.endLine, raw, scratch: false };
         if (image !== void 0 && image !== "") {
@@ -15871,7 +15927,7 @@ var init_dockerfile2 = __esm({
         const parent = from.stageRef !== void 0 ? this.stages[from.stageRef] : void 0;
         const stage = {
           index: this.stages.length,
-          ...name2 ? { name: name2 } : {},
+          ...name ? { name } : {},
           from,
           instructions: [],
           lastLine: instr.endLine,
@@ -15890,13 +15946,13 @@ var init_dockerfile2 = __esm({
         this.workdir = parent ? parent.workdir.startsWith("/") ? parent.workdir : void 0 : "/";
         this.cmdSet = false;
         const triggers = from.repository ? onbuildTriggers(from.repository, from.tag) : [];
-        for (const t2 of triggers) {
+        for (const t of triggers) {
           const { line, endLine } = instr;
           const before = stage.instructions.length;
           this.read({
-            keyword: t2.keyword,
-            args: t2.args,
-            shellText: t2.args,
+            keyword: t.keyword,
+            args: t.args,
+            shellText: t.args,
             line,
             endLine,
             argsLine: line,
@@ -15905,25 +15961,25 @@ var init_dockerfile2 = __esm({
           for (const made of stage.instructions.slice(before)) made.onbuildOf = from.image;
         }
       }
-      globalLookup(name2) {
-        const state = this.globalVars.get(name2);
+      globalLookup(name) {
+        const state = this.globalVars.get(name);
         if (state) return state;
-        return PLATFORM_ARGS.has(name2) ? UNKNOWN2 : UNSET;
+        return PLATFORM_ARGS.has(name) ? UNKNOWN2 : UNSET;
       }
-      stageLookup(name2) {
-        if (this.env.has(name2)) {
-          const v = this.env.get(name2);
+      stageLookup(name) {
+        if (this.env.has(name)) {
+          const v = this.env.get(name);
           return v === void 0 ? UNKNOWN2 : { kind: "value", value: v };
         }
-        return this.args.get(name2) ?? UNKNOWN2;
+        return this.args.get(name) ?? UNKNOWN2;
       }
       /** The ARG and ENV values of the stage at this point, as a RUN's shell sees them (ENV wins over ARG). */
       knownVariables() {
         const out = {};
-        for (const [name2, state] of this.args) if (state.kind === "value") out[name2] = state.value;
-        for (const [name2, value] of this.env) {
-          if (value !== void 0) out[name2] = value;
-          else delete out[name2];
+        for (const [name, state] of this.args) if (state.kind === "value") out[name] = state.value;
+        for (const [name, value] of this.env) {
+          if (value !== void 0) out[name] = value;
+          else delete out[name];
         }
         return out;
       }
@@ -15937,32 +15993,32 @@ var init_dockerfile2 = __esm({
         let previous;
         for (const word of splitWords(instr.args, this.escape)) {
           const eq2 = word.indexOf("=");
-          const name2 = eq2 >= 0 ? word.slice(0, eq2) : word;
+          const name = eq2 >= 0 ? word.slice(0, eq2) : word;
           const rawDefault = eq2 >= 0 ? word.slice(eq2 + 1) : void 0;
           const lookup2 = global ? (n) => this.globalLookup(n) : (n) => this.stageLookup(n);
           const defaultValue = rawDefault !== void 0 ? expand(rawDefault, lookup2, this.escape) : void 0;
           let state;
-          if (Object.prototype.hasOwnProperty.call(buildArgs, name2)) {
-            const given = buildArgs[name2];
+          if (Object.prototype.hasOwnProperty.call(buildArgs, name)) {
+            const given = buildArgs[name];
             state = given === void 0 ? UNKNOWN2 : { kind: "value", value: given };
           } else if (rawDefault !== void 0) {
             state = defaultValue === void 0 ? UNKNOWN2 : { kind: "value", value: defaultValue };
-          } else if (!global && this.globalVars.has(name2)) {
-            state = this.globalVars.get(name2);
+          } else if (!global && this.globalVars.has(name)) {
+            state = this.globalVars.get(name);
           } else {
-            state = PLATFORM_ARGS.has(name2) ? UNKNOWN2 : UNSET;
+            state = PLATFORM_ARGS.has(name) ? UNKNOWN2 : UNSET;
           }
           const arg = {
             keyword: "ARG",
-            line: lines2.next(name2, nameSlack(previous)),
+            line: lines2.next(name, nameSlack(previous)),
             endLine: instr.endLine,
-            name: name2,
+            name,
             ...defaultValue !== void 0 ? { default: defaultValue } : {},
             ...state.kind === "value" ? { value: state.value } : {}
           };
           previous = word;
-          if (global) this.globalVars.set(name2, state);
-          else this.args.set(name2, state);
+          if (global) this.globalVars.set(name, state);
+          else this.args.set(name, state);
           out.push(arg);
         }
         return out;
@@ -16054,9 +16110,9 @@ var init_dockerfile2 = __esm({
         ]);
         const values = entries.map(([, raw]) => this.expand(raw));
         const lines2 = new NameLines(instr);
-        entries.forEach(([name2, raw], i) => {
-          const line = lines2.next(name2, nameSlack(entries[i - 1]?.join("=")));
-          pairs.push({ name: name2, raw, line, ...values[i] !== void 0 ? { value: values[i] } : {} });
+        entries.forEach(([name, raw], i) => {
+          const line = lines2.next(name, nameSlack(entries[i - 1]?.join("=")));
+          pairs.push({ name, raw, line, ...values[i] !== void 0 ? { value: values[i] } : {} });
         });
         return pairs;
       }
@@ -16085,8 +16141,8 @@ var init_dockerfile2 = __esm({
         return parseShell(blankFlags(instr.shellText), instr.argsLine);
       }
       readCommand(instr) {
-        const keyword2 = instr.keyword;
-        const base = { keyword: keyword2, line: instr.line, endLine: instr.endLine, raw: instr.args };
+        const keyword = instr.keyword;
+        const base = { keyword, line: instr.line, endLine: instr.endLine, raw: instr.args };
         const argv = jsonArray(instr.args);
         if (argv) return { ...base, form: "exec", argv };
         return { ...base, form: "shell", script: parseShell(instr.shellText, instr.argsLine) };
@@ -16221,8 +16277,8 @@ function isDataOnlyDockerfile(text) {
   const lines2 = stage.split(/\r?\n/).slice(1).map((l) => l.trim()).filter((l) => l !== "");
   let volumes = 0;
   for (const line of lines2) {
-    const [, keyword2, rest] = /^(\w+)\s*(.*)$/.exec(line) ?? [];
-    const k = keyword2?.toUpperCase();
+    const [, keyword, rest] = /^(\w+)\s*(.*)$/.exec(line) ?? [];
+    const k = keyword?.toUpperCase();
     if (k === "VOLUME") volumes++;
     else if (k === "CMD" || k === "ENTRYPOINT") {
       if (!NO_OP_COMMAND.test(rest)) return false;
@@ -16284,29 +16340,29 @@ function dockerBuild(argv) {
   let k = 1;
   if (argv[k] === "buildx" || argv[k] === "image") k++;
   if (argv[k] !== "build") return void 0;
-  const tags2 = [];
+  const tags = [];
   let file;
   const positional = [];
   for (let i = k + 1; i < argv.length; i++) {
     const w2 = argv[i];
     const eq2 = /^(--?[\w-]+)=(.*)$/.exec(w2);
-    const [name2, value] = eq2 ? [eq2[1], eq2[2]] : BUILD_VALUE_OPTIONS.has(w2) ? [w2, argv[++i]] : [w2, void 0];
-    if (value === void 0 && name2.startsWith("-")) continue;
-    if (name2 === "-t" || name2 === "--tag") tags2.push(value);
-    else if (name2 === "-f" || name2 === "--file") file = value;
-    else if (!name2.startsWith("-")) positional.push(name2);
+    const [name, value] = eq2 ? [eq2[1], eq2[2]] : BUILD_VALUE_OPTIONS.has(w2) ? [w2, argv[++i]] : [w2, void 0];
+    if (value === void 0 && name.startsWith("-")) continue;
+    if (name === "-t" || name === "--tag") tags.push(value);
+    else if (name === "-f" || name === "--file") file = value;
+    else if (!name.startsWith("-")) positional.push(name);
   }
   const context = positional.at(-1);
   const usable = (s) => s !== void 0 && !s.includes("$") && s !== "-";
   if (!usable(context) || file !== void 0 && !usable(file)) return void 0;
-  const named = tags2.filter((t2) => t2 !== void 0 && !/^\$\{?\w+\}?$/.test(t2));
+  const named = tags.filter((t) => t !== void 0 && !/^\$\{?\w+\}?$/.test(t));
   return named.length === 0 ? void 0 : { tags: named, ...file ? { file } : {}, context };
 }
 function repositoryOf(image) {
-  const name2 = image.split("@")[0];
-  const slash = name2.lastIndexOf("/");
-  const colon = name2.lastIndexOf(":");
-  return colon > slash ? name2.slice(0, colon) : name2;
+  const name = image.split("@")[0];
+  const slash = name.lastIndexOf("/");
+  const colon = name.lastIndexOf(":");
+  return colon > slash ? name.slice(0, colon) : name;
 }
 function builtImageOf(service, built) {
   const image = service.image;
@@ -16573,27 +16629,27 @@ function expandWord(word, inputs) {
 function bracedValue(inner, inputs) {
   const m = /^([A-Za-z_][A-Za-z0-9_]*|[0-9]+|[#@*])(?:(:?)([-=])(.*))?$/s.exec(inner);
   if (!m) return void 0;
-  const [, name2, colon, op, fallback] = m;
-  const value = lookup(name2, inputs);
+  const [, name, colon, op, fallback] = m;
+  const value = lookup(name, inputs);
   if (value === void 0) return void 0;
   if (!op) return value ?? "";
   const useDefault = value === null || colon === ":" && value === "";
   return useDefault ? expandWord(fallback, inputs) : value;
 }
-function parameter(name2, inputs) {
-  const v = lookup(name2, inputs);
+function parameter(name, inputs) {
+  const v = lookup(name, inputs);
   return v === null ? "" : v;
 }
-function lookup(name2, inputs) {
+function lookup(name, inputs) {
   const { args } = inputs;
-  if (/^[0-9]+$/.test(name2)) {
-    if (name2 === "0") return void 0;
+  if (/^[0-9]+$/.test(name)) {
+    if (name === "0") return void 0;
     if (!args) return void 0;
-    return args[Number(name2) - 1] ?? null;
+    return args[Number(name) - 1] ?? null;
   }
-  if (name2 === "#") return args ? String(args.length) : void 0;
-  if (name2 === "@" || name2 === "*") return args ? args.join(" ") : void 0;
-  if (/^[A-Za-z_]/.test(name2)) return inputs.variable(name2);
+  if (name === "#") return args ? String(args.length) : void 0;
+  if (name === "@" || name === "*") return args ? args.join(" ") : void 0;
+  if (/^[A-Za-z_]/.test(name)) return inputs.variable(name);
   return void 0;
 }
 function globMatch(pattern, word, inputs) {
@@ -16834,8 +16890,8 @@ function serverName(argv, server) {
   return server.kind === "runserver" ? djangoCommand(argv)?.name ?? "runserver" : server.kind;
 }
 function isRunserver(argv) {
-  const name2 = djangoCommand(argv)?.name;
-  return name2 === "runserver" || name2 === "runserver_plus";
+  const name = djangoCommand(argv)?.name;
+  return name === "runserver" || name === "runserver_plus";
 }
 function runserverAddr(argv, env = {}) {
   const dj = djangoCommand(argv);
@@ -17017,9 +17073,9 @@ function portOf(v) {
 }
 function resolveWord(word, env) {
   if (!word.includes("$")) return word;
-  return expand(word, (name2) => {
-    if (!(name2 in env)) return { kind: "unset" };
-    const v = env[name2];
+  return expand(word, (name) => {
+    if (!(name in env)) return { kind: "unset" };
+    const v = env[name];
     return v === void 0 ? { kind: "unknown" } : { kind: "value", value: v };
   });
 }
@@ -17089,13 +17145,13 @@ function makeTargetScript(text, targets) {
         const sub = makeInvocation(c.argv);
         if (sub && !sub.file && !sub.dir) {
           const subTargets = sub.targets.length > 0 ? sub.targets : [makefile.defaultTarget ?? ""];
-          for (const t2 of subTargets) run(t2, depth + 1);
+          for (const t of subTargets) run(t, depth + 1);
         } else commands.push(c);
       }
     }
   };
   const wanted = targets.length > 0 ? targets : makefile.defaultTarget ? [makefile.defaultTarget] : [];
-  for (const t2 of wanted) run(t2, 0);
+  for (const t of wanted) run(t, 0);
   return { commands, assignments };
 }
 function parseMakefile(text) {
@@ -17125,9 +17181,9 @@ function parseMakefile(text) {
     }
     const assign = /^(?:export\s+|override\s+)?([A-Za-z_][\w.-]*)\s*(::?=|\?=|\+=|=)\s*(.*)$/.exec(stripped);
     if (assign) {
-      const [, name2, op, value] = assign;
-      if (op === "+=") variables.set(name2, `${variables.get(name2) ?? ""} ${value}`.trim());
-      else if (op !== "?=" || !variables.has(name2)) variables.set(name2, value);
+      const [, name, op, value] = assign;
+      if (op === "+=") variables.set(name, `${variables.get(name) ?? ""} ${value}`.trim());
+      else if (op !== "?=" || !variables.has(name)) variables.set(name, value);
       current = void 0;
       continue;
     }
@@ -17140,10 +17196,10 @@ function parseMakefile(text) {
     const names = rule[1].split(/\s+/).filter(Boolean);
     current = { prerequisites: prereqText.split("|")[0].split(/\s+/).filter(Boolean), recipe: [] };
     if (inlineRecipe) current.recipe.push({ line, text: inlineRecipe });
-    for (const name2 of names) {
-      if (name2.includes("%") || name2.includes("$")) continue;
-      if (!rules.has(name2)) rules.set(name2, current);
-      if (!defaultTarget && !name2.startsWith(".")) defaultTarget = name2;
+    for (const name of names) {
+      if (name.includes("%") || name.includes("$")) continue;
+      if (!rules.has(name)) rules.set(name, current);
+      if (!defaultTarget && !name.startsWith(".")) defaultTarget = name;
     }
   }
   return { rules, variables, defaultTarget };
@@ -17349,12 +17405,12 @@ function argsIgnoredBy(app, entrypoint) {
 }
 function containerVariables(image, service) {
   const env = startEnvironment(image, service);
-  return (name2) => {
-    const set = (service?.environment ?? []).filter((e) => e.name === name2).at(-1);
-    if (set) return set.source === "environment" && !set.interpolated ? env[name2] : void 0;
+  return (name) => {
+    const set = (service?.environment ?? []).filter((e) => e.name === name).at(-1);
+    if (set) return set.source === "environment" && !set.interpolated ? env[name] : void 0;
     if (service && service.envFiles.length > 0) return void 0;
-    if (!(name2 in env)) return null;
-    const value = env[name2];
+    if (!(name in env)) return null;
+    const value = env[name];
     return value === void 0 || value.includes("$") ? void 0 : value;
   };
 }
@@ -17362,7 +17418,7 @@ function scriptInputs(script, args, variable) {
   const assigned = new Set((script.assignments ?? []).map((a) => a.name));
   return {
     args: movesArgs(script.commands) ? void 0 : args,
-    variable: (name2) => assigned.has(name2) ? void 0 : variable(name2)
+    variable: (name) => assigned.has(name) ? void 0 : variable(name)
   };
 }
 function execCommand(at2, argv, inner) {
@@ -17549,8 +17605,8 @@ function argumentsHeldBy(script) {
 function runsArguments(argv, argsVariables = /* @__PURE__ */ new Set()) {
   const word = argv[0] ?? "";
   if (ALL_ARGS.has(word)) return true;
-  const name2 = /^\$(?:\{(\w+)\}|(\w+))$/.exec(word);
-  return name2 !== null && argsVariables.has(name2[1] ?? name2[2]);
+  const name = /^\$(?:\{(\w+)\}|(\w+))$/.exec(word);
+  return name !== null && argsVariables.has(name[1] ?? name[2]);
 }
 function atMakeLine(command, make, makefile) {
   if (command.file !== makefile) return command;
@@ -17728,7 +17784,8 @@ function pickAppService(services, texts, projectDir, projectDirs) {
       service.builtFrom = {
         repository: image.base,
         ...image?.baseTag ? { tag: image.baseTag } : {},
-        ...pgdata ? { pgdata } : {}
+        ...pgdata ? { pgdata } : {},
+        ...image?.stage.workdir ? { workdir: image.stage.workdir } : {}
       };
     }
     const start = startKind(service, texts, projectDir, image);
@@ -17740,7 +17797,7 @@ function pickAppService(services, texts, projectDir, projectDirs) {
     if (!service.notApp) judged.push({ service, image, start });
   }
   const mentions = (s, withContext) => [s.command?.raw, s.entrypoint?.raw, withContext ? s.build?.context : void 0].some(
-    (t2) => t2 !== void 0 && DJANGO_START.test(t2)
+    (t) => t !== void 0 && DJANGO_START.test(t)
   );
   const buildsProjectDir = (s) => s.build !== void 0 && projectDirs.has(normalizeRelative(s.build.context) ?? "");
   const ranked = [
@@ -17822,7 +17879,7 @@ function withDirectories(app, chain2) {
     app.entrypointScripts.flatMap((s) => (s.script.assignments ?? []).map((a) => a.name))
   );
   const known2 = containerVariables(app.dockerfile?.targetStage?.env ?? {}, app.compose?.appService);
-  const variable = (name2) => assigned.has(name2) ? void 0 : known2(name2);
+  const variable = (name) => assigned.has(name) ? void 0 : known2(name);
   return chain2.map((command) => {
     dir = directoryAfter(command.argv, dir, variable);
     const at2 = command.directory !== void 0 ? import_node_path7.posix.resolve(dir, command.directory) : dir;
@@ -17885,14 +17942,14 @@ function pipInstall(argv) {
   return out;
 }
 function requirementSpec(arg) {
-  const name2 = /^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(arg)?.[0];
-  if (!name2) return void 0;
-  const rest = arg.slice(name2.length);
+  const name = /^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(arg)?.[0];
+  if (!name) return void 0;
+  const rest = arg.slice(name.length);
   if (/^(\[[^\]]*\])?\s*@/.test(rest) || arg.includes("://") || arg.includes("/")) return void 0;
   if (/\.(whl|zip|tar\.gz|tgz|tar\.bz2)$/i.test(arg)) return void 0;
   const pinned = /(^|[^=!<>~])===?\s*[^\s=*,;]+/.test(rest) && !/==\s*[^,;]*\*/.test(rest);
   if (!pinned && rest.includes("$")) return void 0;
-  return { spec: arg, name: name2, pinned };
+  return { spec: arg, name, pinned };
 }
 var PIP_VALUE_OPTIONS, PIP_TOOLING;
 var init_pip = __esm({
@@ -17970,6 +18027,11 @@ function longRunningProcess(argv) {
   }
   return LONG_RUNNING_PROGRAMS.has(a[0] ?? "") ? a[0] : void 0;
 }
+function embedsBeat(argv) {
+  if (longRunningProcess(argv) !== "celery worker") return false;
+  const a = programArgv(argv);
+  return a.slice(a.indexOf("worker") + 1).some((w2) => w2 === "--beat" || /^-[DE]*B[BDE]*$/.test(w2));
+}
 function daemonOf(argv) {
   const a = programArgv(argv);
   if (a[0] === "service" && a[1] && ["start", "restart"].includes(a[2] ?? "")) return a[1];
@@ -17993,12 +18055,13 @@ function foregroundSequence(commands) {
     const what = longRunningProcess(command.argv);
     return what ? [{ what, command }] : [];
   });
-  const branches = /* @__PURE__ */ new Map();
-  for (const p of held) {
-    const key = JSON.stringify(p.command.guards ?? []);
-    branches.set(key, [...branches.get(key) ?? [], p]);
+  for (const [i, first] of held.entries()) {
+    const run = [first];
+    for (const later of held.slice(i + 1))
+      if (run.every((p) => !exclusive(p.command, later.command))) run.push(later);
+    if (run.length > 1) return run;
   }
-  return [...branches.values()].find((run) => run.length > 1);
+  return void 0;
 }
 function setupOnly(commands) {
   let setup = false;
@@ -18050,12 +18113,12 @@ function backgroundStarts(commands, runsArguments2) {
 }
 function reverseProxyOf(argv) {
   const a = programArgv(argv);
-  const name2 = REVERSE_PROXIES[a[0] ?? ""];
-  if (!name2) return REVERSE_PROXIES[daemonOf(argv) ?? ""];
-  if (a.slice(1).some((w2) => ONE_SHOT[name2]?.includes(w2))) return void 0;
-  if (name2 === "caddy" && !["run", "start", "reverse-proxy", "file-server"].includes(a[1] ?? ""))
+  const name = REVERSE_PROXIES[a[0] ?? ""];
+  if (!name) return REVERSE_PROXIES[daemonOf(argv) ?? ""];
+  if (a.slice(1).some((w2) => ONE_SHOT[name]?.includes(w2))) return void 0;
+  if (name === "caddy" && !["run", "start", "reverse-proxy", "file-server"].includes(a[1] ?? ""))
     return void 0;
-  return name2;
+  return name;
 }
 var LONG_RUNNING_COMMANDS, LONG_RUNNING_PROGRAMS, SETUP_COMMANDS, SHELL_STEPS, REVERSE_PROXIES, APACHE_ONE_SHOT, ONE_SHOT;
 var init_processes = __esm({
@@ -18270,11 +18333,11 @@ function fallbackOrRead(read, fallback, databases) {
   if (!fallback) return read;
   return fallback.file !== (databases.file ?? read.file) || fallback.line < databases.line ? fallback : read;
 }
-function literalElsewhere(literal2, used) {
-  if (!literal2.file || literal2.file === used.file) return void 0;
+function literalElsewhere(literal, used) {
+  if (!literal.file || literal.file === used.file) return void 0;
   return {
-    file: literal2.file,
-    line: literal2.line,
+    file: literal.file,
+    line: literal.line,
     usedAt: ` (in ${used.file} at line ${used.line}, from this module)`
   };
 }
@@ -18320,8 +18383,8 @@ function floating(ref) {
 }
 function pythonVersion(context, dirs) {
   for (const dir of dirs) {
-    for (const name2 of [".python-version", "runtime.txt"]) {
-      const text = context.text(dir === "." ? name2 : `${dir}/${name2}`);
+    for (const name of [".python-version", "runtime.txt"]) {
+      const text = context.text(dir === "." ? name : `${dir}/${name}`);
       const m = text && /^\s*(?:python-)?(3\.\d{1,2})(?:\.\d+)?\s*$/.exec(text.split("\n")[0]);
       if (m) return m[1];
     }
@@ -18579,14 +18642,14 @@ function pipenvPackages(words2) {
   return out;
 }
 function installFrom(manifest) {
-  const name2 = manifest.slice(manifest.lastIndexOf("/") + 1);
-  const dir = manifest.slice(0, -name2.length);
+  const name = manifest.slice(manifest.lastIndexOf("/") + 1);
+  const dir = manifest.slice(0, -name.length);
   const pipenv = `pip install pipenv && ${dir ? `PIPENV_PIPFILE=${dir}Pipfile ` : ""}pipenv install --system`;
-  if (name2 === "Pipfile.lock") return `${pipenv} --deploy`;
-  if (name2 === "Pipfile") return pipenv;
-  if (name2 === "poetry.lock") return "poetry install --no-root";
-  if (name2 === "uv.lock") return "uv sync --locked";
-  if (name2 === "pyproject.toml") return `pip install ${dir ? `./${dir}` : "."}`;
+  if (name === "Pipfile.lock") return `${pipenv} --deploy`;
+  if (name === "Pipfile") return pipenv;
+  if (name === "poetry.lock") return "poetry install --no-root";
+  if (name === "uv.lock") return "uv sync --locked";
+  if (name === "pyproject.toml") return `pip install ${dir ? `./${dir}` : "."}`;
   return `pip install -r ${manifest}`;
 }
 function unusedManifest(contextFiles) {
@@ -18661,6 +18724,31 @@ RUN pip install --no-cache-dir -r requirements.txt
 });
 
 // src/rules/TF0204-deps-installed-at-start.ts
+function mountedVenvMessage(app, built) {
+  const venv = built.venv;
+  const target = app.dockerfile?.targetStage;
+  const other = built.stage && target && built.stage !== target ? built.stage : void 0;
+  const starts = [...effectiveCommand(app), ...imageCommand(app)];
+  const runsUv = starts.some((c) => basename2(c.argv[0] ?? "") === "uv" && c.argv[1] === "run");
+  const copy = other ? `; that RUN is in stage '${stageName(other)}', so also copy the environment into the final stage${target?.name ? ` '${target.name}'` : ""} (COPY --from=${stageName(other)} /opt/venv /opt/venv) and set ENV PATH="/opt/venv/bin:$PATH"${runsUv ? " and ENV UV_PROJECT_ENVIRONMENT=/opt/venv (for uv run)" : ""} there` : "";
+  const uses = /* @__PURE__ */ new Map();
+  for (const c of starts)
+    for (const word of c.argv.filter((w2) => w2.startsWith(`${venv}/`))) {
+      const use = uses.get(word) ?? { word, at: [] };
+      if (!use.at.includes(`${c.file}:${c.line}`)) use.at.push(`${c.file}:${c.line}`);
+      uses.set(word, use);
+    }
+  const renamed = [...uses.values()].map(({ word, at: at2 }) => {
+    const moved = `/opt/venv${word.slice(venv.length)}`;
+    const onPath = /\/bin\/[^/]+$/.test(word) && !word.endsWith("/activate") ? `${basename2(word)} (on PATH) or ` : "";
+    return `${word} (${at2.join(", ")}) to ${onPath}${moved}`;
+  });
+  const paths = renamed.length > 0 ? ` The start calls the environment by its path: change ${renamed.join("; ")}, or it fails to start once ${venv} is gone.` : "";
+  return `'uv sync' runs every time the container starts: the bind mount '${built.mount}' (${built.mountAt}) hides ${venv}, the environment the image's RUN uv sync (${built.runAt}) built, so the image's dependencies are not seen and are installed again. The image already installs them: keep the environment out of the mounted directory (ENV UV_PROJECT_ENVIRONMENT=/opt/venv before that RUN, and ENV PATH="/opt/venv/bin:$PATH")${copy}, then drop uv sync from the start command.${paths}`;
+}
+function stageName(stage) {
+  return stage.name ?? String(stage.index);
+}
 function buildSync(app, command) {
   const df = app.dockerfile;
   if (!df) return void 0;
@@ -18684,16 +18772,17 @@ function buildSync(app, command) {
         mount: `${shownSource(mount)}:${shownTarget(mount)}`,
         mountAt: `${mount.file}:${mount.line}`,
         venv,
-        runAt
+        runAt,
+        stage
       };
     }
   }
   return first;
 }
 function syncedEnvironment(argv, workdir, env) {
-  const option = (name2) => {
-    const at2 = argv.findIndex((w2) => w2 === name2 || w2.startsWith(`${name2}=`));
-    return at2 < 0 ? void 0 : argv[at2].includes("=") ? argv[at2].slice(name2.length + 1) : argv[at2 + 1];
+  const option = (name) => {
+    const at2 = argv.findIndex((w2) => w2 === name || w2.startsWith(`${name}=`));
+    return at2 < 0 ? void 0 : argv[at2].includes("=") ? argv[at2].slice(name.length + 1) : argv[at2 + 1];
   };
   const dir = option("--project") ?? option("--directory");
   const base = dir === void 0 ? workdir : workdir?.startsWith("/") ? import_node_path9.posix.resolve(workdir, dir) : void 0;
@@ -18733,7 +18822,11 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
 A \`uv sync\` at start often makes up for a compose bind mount (\`.:/app\`) that hides the \`.venv\` the image's own
 \`RUN uv sync\` built in the project directory. The message then names that mount: keep the environment out of the
 mounted directory (\`ENV UV_PROJECT_ENVIRONMENT=/opt/venv\` before the RUN, \`/opt/venv/bin\` on \`PATH\`) and drop
-the start's \`uv sync\`.`,
+the start's \`uv sync\`. uv takes an absolute UV_PROJECT_ENVIRONMENT as the environment's path as it is, and the
+project's own editable install still points at the project directory, which the mount provides. Where the RUN is in
+a build stage other than the final one, the message also says to copy \`/opt/venv\` into the final stage and put it on
+\`PATH\` there; where a start command calls the environment by its old path (\`/app/.venv/bin/gunicorn\`), it names
+that command, to change to \`gunicorn\` on PATH or \`/opt/venv/bin/gunicorn\`, which would otherwise no longer start.`,
       related: [],
       check(project) {
         const findings = [];
@@ -18744,7 +18837,7 @@ the start's \`uv sync\`.`,
           findings.push({
             file: cmd.file,
             line: cmd.line,
-            message: built?.mount ? `'uv sync' runs every time the container starts: the bind mount '${built.mount}' (${built.mountAt}) hides ${built.venv}, the environment the image's RUN uv sync (${built.runAt}) built, so the image's dependencies are not seen and are installed again. The image already installs them: keep the environment out of the mounted directory (ENV UV_PROJECT_ENVIRONMENT=/opt/venv before that RUN, and ENV PATH="/opt/venv/bin:$PATH"), then drop uv sync from the start command.` : built ? `'uv sync' runs every time the container starts, although the image's RUN uv sync (${built.runAt}) already installs the dependencies at build time. Drop uv sync from the start command.` : `'${what}' runs every time the container starts. Move the installation into a RUN of the Dockerfile so the image carries its dependencies.`
+            message: built?.mount ? mountedVenvMessage(app, built) : built ? `'uv sync' runs every time the container starts, although the image's RUN uv sync (${built.runAt}) already installs the dependencies at build time. Drop uv sync from the start command.` : `'${what}' runs every time the container starts. Move the installation into a RUN of the Dockerfile so the image carries its dependencies.`
           });
         }
         return findings;
@@ -18904,10 +18997,10 @@ function interpolate(raw, env) {
         continue;
       }
       interpolated = true;
-      const name3 = m[1];
+      const name2 = m[1];
       const op = m[2];
-      const isSet = Object.prototype.hasOwnProperty.call(env, name3);
-      const val = isSet ? env[name3] : "";
+      const isSet = Object.prototype.hasOwnProperty.call(env, name2);
+      const val = isSet ? env[name2] : "";
       const present = op?.startsWith(":") ? val !== "" : isSet;
       const arg = () => {
         const r = interpolate(m[3] ?? "", env);
@@ -18922,12 +19015,12 @@ function interpolate(raw, env) {
       i = end + 1;
       continue;
     }
-    const name2 = /^[A-Za-z_][A-Za-z0-9_]*/.exec(raw.slice(i + 1));
-    if (name2) {
+    const name = /^[A-Za-z_][A-Za-z0-9_]*/.exec(raw.slice(i + 1));
+    if (name) {
       interpolated = true;
-      if (Object.prototype.hasOwnProperty.call(env, name2[0])) out += env[name2[0]];
+      if (Object.prototype.hasOwnProperty.call(env, name[0])) out += env[name[0]];
       else unset = true;
-      i += 1 + name2[0].length;
+      i += 1 + name[0].length;
       continue;
     }
     out += c;
@@ -19060,7 +19153,7 @@ function mergeValue(a, b, env, rule, key) {
   }
   if (a.kind === "seq" && b.kind === "seq") {
     if (rule === "volumes") {
-      const targets = new Set(b.items.map((i) => volumeTarget(i, env)).filter((t2) => t2 !== void 0));
+      const targets = new Set(b.items.map((i) => volumeTarget(i, env)).filter((t) => t !== void 0));
       return {
         ...b,
         items: [...a.items.filter((i) => !targets.has(volumeTarget(i, env) ?? "\0")), ...b.items]
@@ -19210,10 +19303,10 @@ var init_loader = __esm({
         return { services, volumes };
       }
       /** The service `name` of `file` with its `extends` chain applied. `stack` holds the chain being resolved. */
-      resolve(file, name2, stack) {
-        const key = `${file}#${name2}`;
+      resolve(file, name, stack) {
+        const key = `${file}#${name}`;
         if (this.resolved.has(key)) return this.resolved.get(key);
-        const entry = this.load(file)?.services.get(name2);
+        const entry = this.load(file)?.services.get(name);
         if (!entry) return void 0;
         const own = entry.value.kind === "map" ? entry.value : { kind: "map", entries: [], file, line: entry.line };
         let node = own;
@@ -19224,7 +19317,7 @@ var init_loader = __esm({
           if (target) {
             const targetKey = `${target.file}#${target.service}`;
             if (stack.includes(targetKey) || targetKey === key) {
-              this.errors.push({ file, line: ext.line, message: `'extends' of service '${name2}' forms a cycle` });
+              this.errors.push({ file, line: ext.line, message: `'extends' of service '${name}' forms a cycle` });
             } else if (this.load(target.file)) {
               const base = this.resolve(target.file, target.service, [...stack, key]);
               if (base) node = mergeMaps(base.node, node, this.env, SERVICE_RULES);
@@ -19232,7 +19325,7 @@ var init_loader = __esm({
                 this.errors.push({
                   file,
                   line: ext.line,
-                  message: `service '${name2}' extends '${target.service}', which ${target.file} does not define`
+                  message: `service '${name}' extends '${target.service}', which ${target.file} does not define`
                 });
               }
             }
@@ -19388,9 +19481,9 @@ var init_service = __esm({
           ...typeof n.value === "string" ? interpolate(raw, this.env) : { value: raw, interpolated: false }
         };
       }
-      service(name2, file, line, node) {
+      service(name, file, line, node) {
         const s = {
-          name: name2,
+          name,
           file,
           line,
           environment: [],
@@ -19402,7 +19495,7 @@ var init_service = __esm({
           secrets: [],
           role: "other"
         };
-        const where2 = `services.${name2}`;
+        const where2 = `services.${name}`;
         for (const e of node.entries) {
           const v = e.value;
           const what = `${where2}.${e.key}`;
@@ -19448,8 +19541,8 @@ var init_service = __esm({
               break;
             case "container_name":
               if (v.kind === "scalar") {
-                const name3 = this.str(v);
-                s.containerName = { file: e.file, line: e.line, value: name3.value, raw: name3.raw };
+                const name2 = this.str(v);
+                s.containerName = { file: e.file, line: e.line, value: name2.value, raw: name2.raw };
               } else this.wrong(e, what, "a string", v);
               break;
             case "secrets":
@@ -19689,10 +19782,10 @@ var init_service = __esm({
       }
       port(item, what) {
         if (item.kind === "map") {
-          const t2 = entryOf(item, "target")?.value;
+          const t = entryOf(item, "target")?.value;
           const p = entryOf(item, "published")?.value;
           const ip = entryOf(item, "host_ip")?.value;
-          const target = t2?.kind === "scalar" ? Number(this.str(t2).value) : NaN;
+          const target = t?.kind === "scalar" ? Number(this.str(t).value) : NaN;
           return {
             file: item.file,
             line: item.line,
@@ -19831,12 +19924,12 @@ function build(files, env, options, errors) {
     const doc = loader.load(file);
     if (!doc) continue;
     used.push(file);
-    for (const name2 of doc.services.keys()) {
-      const resolved = loader.resolve(file, name2, []);
+    for (const name of doc.services.keys()) {
+      const resolved = loader.resolve(file, name, []);
       if (!resolved) continue;
-      const prev = merged.get(name2);
+      const prev = merged.get(name);
       if (prev) prev.node = mergeMaps(prev.node, resolved.node, env, SERVICE_RULES);
-      else merged.set(name2, { name: name2, file, line: resolved.line, node: resolved.node });
+      else merged.set(name, { name, file, line: resolved.line, node: resolved.node });
     }
     for (const v of doc.volumes) volumes.add(v);
   }
@@ -20404,8 +20497,8 @@ var init_dist = __esm({
       /**
       @internal
       */
-      constructor(name2, props, id2, flags = 0) {
-        this.name = name2;
+      constructor(name, props, id2, flags = 0) {
+        this.name = name;
         this.props = props;
         this.id = id2;
         this.flags = flags;
@@ -20465,14 +20558,14 @@ var init_dist = __esm({
       Returns true when this node's name or one of its
       [groups](#common.NodeProp^group) matches the given string.
       */
-      is(name2) {
-        if (typeof name2 == "string") {
-          if (this.name == name2)
+      is(name) {
+        if (typeof name == "string") {
+          if (this.name == name)
             return true;
           let group = this.prop(NodeProp.group);
-          return group ? group.indexOf(name2) > -1 : false;
+          return group ? group.indexOf(name) > -1 : false;
         }
-        return this.id == name2;
+        return this.id == name;
       }
       /**
       Create a function from node types to arbitrary values by
@@ -20485,8 +20578,8 @@ var init_dist = __esm({
       static match(map) {
         let direct = /* @__PURE__ */ Object.create(null);
         for (let prop in map)
-          for (let name2 of prop.split(" "))
-            direct[name2] = map[prop];
+          for (let name of prop.split(" "))
+            direct[name] = map[prop];
         return (node) => {
           for (let groups = node.prop(NodeProp.group), i = -1; i < (groups ? groups.length : 0); i++) {
             let found = direct[i < 0 ? node.name : groups[i]];
@@ -21498,8 +21591,8 @@ var init_dist = __esm({
       }
     };
     StringInput = class {
-      constructor(string2) {
-        this.string = string2;
+      constructor(string) {
+        this.string = string;
       }
       get length() {
         return this.string.length;
@@ -23038,8 +23131,8 @@ var init_dist2 = __esm({
               }
             }
           }
-        this.nodeSet = new NodeSet(nodeNames.map((name2, i) => NodeType.define({
-          name: i >= this.minRepeatTerm ? void 0 : name2,
+        this.nodeSet = new NodeSet(nodeNames.map((name, i) => NodeType.define({
+          name: i >= this.minRepeatTerm ? void 0 : name,
           id: i,
           props: nodeProps[i],
           top: topTerms.indexOf(i) > -1,
@@ -23209,9 +23302,9 @@ var init_dist2 = __esm({
           copy.top = info;
         }
         if (config2.tokenizers)
-          copy.tokenizers = this.tokenizers.map((t2) => {
-            let found = config2.tokenizers.find((r) => r.from == t2);
-            return found ? found.to : t2;
+          copy.tokenizers = this.tokenizers.map((t) => {
+            let found = config2.tokenizers.find((r) => r.from == t);
+            return found ? found.to : t;
           });
         if (config2.specializers) {
           copy.specializers = this.specializers.slice();
@@ -23302,636 +23395,6 @@ var init_dist2 = __esm({
   }
 });
 
-// node_modules/@lezer/highlight/dist/index.js
-function sameArray(a, b) {
-  return a.length == b.length && a.every((x, i) => x == b[i]);
-}
-function powerSet(array) {
-  let sets = [[]];
-  for (let i = 0; i < array.length; i++) {
-    for (let j = 0, e = sets.length; j < e; j++) {
-      sets.push(sets[j].concat(array[i]));
-    }
-  }
-  return sets.sort((a, b) => b.length - a.length);
-}
-function styleTags(spec) {
-  let byName = /* @__PURE__ */ Object.create(null);
-  for (let prop in spec) {
-    let tags2 = spec[prop];
-    if (!Array.isArray(tags2))
-      tags2 = [tags2];
-    for (let part of prop.split(" "))
-      if (part) {
-        let pieces = [], mode = 2, rest = part;
-        for (let pos = 0; ; ) {
-          if (rest == "..." && pos > 0 && pos + 3 == part.length) {
-            mode = 1;
-            break;
-          }
-          let m = /^"(?:[^"\\]|\\.)*?"|[^\/!]+/.exec(rest);
-          if (!m)
-            throw new RangeError("Invalid path: " + part);
-          pieces.push(m[0] == "*" ? "" : m[0][0] == '"' ? JSON.parse(m[0]) : m[0]);
-          pos += m[0].length;
-          if (pos == part.length)
-            break;
-          let next = part[pos++];
-          if (pos == part.length && next == "!") {
-            mode = 0;
-            break;
-          }
-          if (next != "/")
-            throw new RangeError("Invalid path: " + part);
-          rest = part.slice(pos);
-        }
-        let last = pieces.length - 1, inner = pieces[last];
-        if (!inner)
-          throw new RangeError("Invalid path: " + part);
-        let rule = new Rule(tags2, mode, last > 0 ? pieces.slice(0, last) : null);
-        byName[inner] = rule.sort(byName[inner]);
-      }
-  }
-  return ruleNodeProp.add(byName);
-}
-function tagHighlighter(tags2, options) {
-  let map = /* @__PURE__ */ Object.create(null);
-  for (let style of tags2) {
-    if (!Array.isArray(style.tag))
-      map[style.tag.id] = style.class;
-    else
-      for (let tag of style.tag)
-        map[tag.id] = style.class;
-  }
-  let { scope, all = null } = options || {};
-  return {
-    style: (tags3) => {
-      let cls = all;
-      for (let tag of tags3) {
-        for (let sub of tag.set) {
-          let tagClass = map[sub.id];
-          if (tagClass) {
-            cls = cls ? cls + " " + tagClass : tagClass;
-            break;
-          }
-        }
-      }
-      return cls;
-    },
-    scope
-  };
-}
-var nextTagID, Tag, nextModifierID, Modifier, ruleNodeProp, Rule, t, comment, name, typeName, propertyName, literal, string, number, content, heading, keyword, operator, punctuation, bracket, meta, tags, classHighlighter;
-var init_dist3 = __esm({
-  "node_modules/@lezer/highlight/dist/index.js"() {
-    init_dist();
-    nextTagID = 0;
-    Tag = class _Tag {
-      /**
-      @internal
-      */
-      constructor(name2, set, base, modified) {
-        this.name = name2;
-        this.set = set;
-        this.base = base;
-        this.modified = modified;
-        this.id = nextTagID++;
-      }
-      toString() {
-        let { name: name2 } = this;
-        for (let mod of this.modified)
-          if (mod.name)
-            name2 = `${mod.name}(${name2})`;
-        return name2;
-      }
-      static define(nameOrParent, parent) {
-        let name2 = typeof nameOrParent == "string" ? nameOrParent : "?";
-        if (nameOrParent instanceof _Tag)
-          parent = nameOrParent;
-        if (parent === null || parent === void 0 ? void 0 : parent.base)
-          throw new Error("Can not derive from a modified tag");
-        let tag = new _Tag(name2, [], null, []);
-        tag.set.push(tag);
-        if (parent)
-          for (let t2 of parent.set)
-            tag.set.push(t2);
-        return tag;
-      }
-      /**
-      Define a tag _modifier_, which is a function that, given a tag,
-      will return a tag that is a subtag of the original. Applying the
-      same modifier to a twice tag will return the same value (`m1(t1)
-      == m1(t1)`) and applying multiple modifiers will, regardless or
-      order, produce the same tag (`m1(m2(t1)) == m2(m1(t1))`).
-      
-      When multiple modifiers are applied to a given base tag, each
-      smaller set of modifiers is registered as a parent, so that for
-      example `m1(m2(m3(t1)))` is a subtype of `m1(m2(t1))`,
-      `m1(m3(t1)`, and so on.
-      */
-      static defineModifier(name2) {
-        let mod = new Modifier(name2);
-        return (tag) => {
-          if (tag.modified.indexOf(mod) > -1)
-            return tag;
-          return Modifier.get(tag.base || tag, tag.modified.concat(mod).sort((a, b) => a.id - b.id));
-        };
-      }
-    };
-    nextModifierID = 0;
-    Modifier = class _Modifier {
-      constructor(name2) {
-        this.name = name2;
-        this.instances = [];
-        this.id = nextModifierID++;
-      }
-      static get(base, mods) {
-        if (!mods.length)
-          return base;
-        let exists2 = mods[0].instances.find((t2) => t2.base == base && sameArray(mods, t2.modified));
-        if (exists2)
-          return exists2;
-        let set = [], tag = new Tag(base.name, set, base, mods);
-        for (let m of mods)
-          m.instances.push(tag);
-        let configs = powerSet(mods);
-        for (let parent of base.set)
-          if (!parent.modified.length)
-            for (let config2 of configs)
-              set.push(_Modifier.get(parent, config2));
-        return tag;
-      }
-    };
-    ruleNodeProp = new NodeProp({
-      combine(a, b) {
-        let cur, root, take;
-        while (a || b) {
-          if (!a || b && a.depth <= b.depth) {
-            take = b;
-            b = b.next;
-          } else {
-            take = a;
-            a = a.next;
-          }
-          if (cur && cur.mode == take.mode && !take.context && !cur.context)
-            continue;
-          let copy = new Rule(take.tags, take.mode, take.context);
-          if (cur)
-            cur.next = copy;
-          else
-            root = copy;
-          cur = copy;
-        }
-        return root;
-      }
-    });
-    Rule = class {
-      constructor(tags2, mode, context, next) {
-        this.tags = tags2;
-        this.mode = mode;
-        this.context = context;
-        this.next = next;
-      }
-      get opaque() {
-        return this.mode == 0;
-      }
-      get inherit() {
-        return this.mode == 1;
-      }
-      sort(other) {
-        if (!other || other.depth < this.depth) {
-          this.next = other;
-          return this;
-        }
-        other.next = this.sort(other.next);
-        return other;
-      }
-      get depth() {
-        return this.context ? this.context.length : 0;
-      }
-    };
-    Rule.empty = new Rule([], 2, null);
-    t = Tag.define;
-    comment = t();
-    name = t();
-    typeName = t(name);
-    propertyName = t(name);
-    literal = t();
-    string = t(literal);
-    number = t(literal);
-    content = t();
-    heading = t(content);
-    keyword = t();
-    operator = t();
-    punctuation = t();
-    bracket = t(punctuation);
-    meta = t();
-    tags = {
-      /**
-      A comment.
-      */
-      comment,
-      /**
-      A line [comment](#highlight.tags.comment).
-      */
-      lineComment: t(comment),
-      /**
-      A block [comment](#highlight.tags.comment).
-      */
-      blockComment: t(comment),
-      /**
-      A documentation [comment](#highlight.tags.comment).
-      */
-      docComment: t(comment),
-      /**
-      Any kind of identifier.
-      */
-      name,
-      /**
-      The [name](#highlight.tags.name) of a variable.
-      */
-      variableName: t(name),
-      /**
-      A type [name](#highlight.tags.name).
-      */
-      typeName,
-      /**
-      A tag name (subtag of [`typeName`](#highlight.tags.typeName)).
-      */
-      tagName: t(typeName),
-      /**
-      A property or field [name](#highlight.tags.name).
-      */
-      propertyName,
-      /**
-      An attribute name (subtag of [`propertyName`](#highlight.tags.propertyName)).
-      */
-      attributeName: t(propertyName),
-      /**
-      The [name](#highlight.tags.name) of a class.
-      */
-      className: t(name),
-      /**
-      A label [name](#highlight.tags.name).
-      */
-      labelName: t(name),
-      /**
-      A namespace [name](#highlight.tags.name).
-      */
-      namespace: t(name),
-      /**
-      The [name](#highlight.tags.name) of a macro.
-      */
-      macroName: t(name),
-      /**
-      A literal value.
-      */
-      literal,
-      /**
-      A string [literal](#highlight.tags.literal).
-      */
-      string,
-      /**
-      A documentation [string](#highlight.tags.string).
-      */
-      docString: t(string),
-      /**
-      A character literal (subtag of [string](#highlight.tags.string)).
-      */
-      character: t(string),
-      /**
-      An attribute value (subtag of [string](#highlight.tags.string)).
-      */
-      attributeValue: t(string),
-      /**
-      A number [literal](#highlight.tags.literal).
-      */
-      number,
-      /**
-      An integer [number](#highlight.tags.number) literal.
-      */
-      integer: t(number),
-      /**
-      A floating-point [number](#highlight.tags.number) literal.
-      */
-      float: t(number),
-      /**
-      A boolean [literal](#highlight.tags.literal).
-      */
-      bool: t(literal),
-      /**
-      Regular expression [literal](#highlight.tags.literal).
-      */
-      regexp: t(literal),
-      /**
-      An escape [literal](#highlight.tags.literal), for example a
-      backslash escape in a string.
-      */
-      escape: t(literal),
-      /**
-      A color [literal](#highlight.tags.literal).
-      */
-      color: t(literal),
-      /**
-      A URL [literal](#highlight.tags.literal).
-      */
-      url: t(literal),
-      /**
-      A language keyword.
-      */
-      keyword,
-      /**
-      The [keyword](#highlight.tags.keyword) for the self or this
-      object.
-      */
-      self: t(keyword),
-      /**
-      The [keyword](#highlight.tags.keyword) for null.
-      */
-      null: t(keyword),
-      /**
-      A [keyword](#highlight.tags.keyword) denoting some atomic value.
-      */
-      atom: t(keyword),
-      /**
-      A [keyword](#highlight.tags.keyword) that represents a unit.
-      */
-      unit: t(keyword),
-      /**
-      A modifier [keyword](#highlight.tags.keyword).
-      */
-      modifier: t(keyword),
-      /**
-      A [keyword](#highlight.tags.keyword) that acts as an operator.
-      */
-      operatorKeyword: t(keyword),
-      /**
-      A control-flow related [keyword](#highlight.tags.keyword).
-      */
-      controlKeyword: t(keyword),
-      /**
-      A [keyword](#highlight.tags.keyword) that defines something.
-      */
-      definitionKeyword: t(keyword),
-      /**
-      A [keyword](#highlight.tags.keyword) related to defining or
-      interfacing with modules.
-      */
-      moduleKeyword: t(keyword),
-      /**
-      An operator.
-      */
-      operator,
-      /**
-      An [operator](#highlight.tags.operator) that dereferences something.
-      */
-      derefOperator: t(operator),
-      /**
-      Arithmetic-related [operator](#highlight.tags.operator).
-      */
-      arithmeticOperator: t(operator),
-      /**
-      Logical [operator](#highlight.tags.operator).
-      */
-      logicOperator: t(operator),
-      /**
-      Bit [operator](#highlight.tags.operator).
-      */
-      bitwiseOperator: t(operator),
-      /**
-      Comparison [operator](#highlight.tags.operator).
-      */
-      compareOperator: t(operator),
-      /**
-      [Operator](#highlight.tags.operator) that updates its operand.
-      */
-      updateOperator: t(operator),
-      /**
-      [Operator](#highlight.tags.operator) that defines something.
-      */
-      definitionOperator: t(operator),
-      /**
-      Type-related [operator](#highlight.tags.operator).
-      */
-      typeOperator: t(operator),
-      /**
-      Control-flow [operator](#highlight.tags.operator).
-      */
-      controlOperator: t(operator),
-      /**
-      Program or markup punctuation.
-      */
-      punctuation,
-      /**
-      [Punctuation](#highlight.tags.punctuation) that separates
-      things.
-      */
-      separator: t(punctuation),
-      /**
-      Bracket-style [punctuation](#highlight.tags.punctuation).
-      */
-      bracket,
-      /**
-      Angle [brackets](#highlight.tags.bracket) (usually `<` and `>`
-      tokens).
-      */
-      angleBracket: t(bracket),
-      /**
-      Square [brackets](#highlight.tags.bracket) (usually `[` and `]`
-      tokens).
-      */
-      squareBracket: t(bracket),
-      /**
-      Parentheses (usually `(` and `)` tokens). Subtag of
-      [bracket](#highlight.tags.bracket).
-      */
-      paren: t(bracket),
-      /**
-      Braces (usually `{` and `}` tokens). Subtag of
-      [bracket](#highlight.tags.bracket).
-      */
-      brace: t(bracket),
-      /**
-      Content, for example plain text in XML or markup documents.
-      */
-      content,
-      /**
-      [Content](#highlight.tags.content) that represents a heading.
-      */
-      heading,
-      /**
-      A level 1 [heading](#highlight.tags.heading).
-      */
-      heading1: t(heading),
-      /**
-      A level 2 [heading](#highlight.tags.heading).
-      */
-      heading2: t(heading),
-      /**
-      A level 3 [heading](#highlight.tags.heading).
-      */
-      heading3: t(heading),
-      /**
-      A level 4 [heading](#highlight.tags.heading).
-      */
-      heading4: t(heading),
-      /**
-      A level 5 [heading](#highlight.tags.heading).
-      */
-      heading5: t(heading),
-      /**
-      A level 6 [heading](#highlight.tags.heading).
-      */
-      heading6: t(heading),
-      /**
-      A prose [content](#highlight.tags.content) separator (such as a horizontal rule).
-      */
-      contentSeparator: t(content),
-      /**
-      [Content](#highlight.tags.content) that represents a list.
-      */
-      list: t(content),
-      /**
-      [Content](#highlight.tags.content) that represents a quote.
-      */
-      quote: t(content),
-      /**
-      [Content](#highlight.tags.content) that is emphasized.
-      */
-      emphasis: t(content),
-      /**
-      [Content](#highlight.tags.content) that is styled strong.
-      */
-      strong: t(content),
-      /**
-      [Content](#highlight.tags.content) that is part of a link.
-      */
-      link: t(content),
-      /**
-      [Content](#highlight.tags.content) that is styled as code or
-      monospace.
-      */
-      monospace: t(content),
-      /**
-      [Content](#highlight.tags.content) that has a strike-through
-      style.
-      */
-      strikethrough: t(content),
-      /**
-      Inserted text in a change-tracking format.
-      */
-      inserted: t(),
-      /**
-      Deleted text.
-      */
-      deleted: t(),
-      /**
-      Changed text.
-      */
-      changed: t(),
-      /**
-      An invalid or unsyntactic element.
-      */
-      invalid: t(),
-      /**
-      Metadata or meta-instruction.
-      */
-      meta,
-      /**
-      [Metadata](#highlight.tags.meta) that applies to the entire
-      document.
-      */
-      documentMeta: t(meta),
-      /**
-      [Metadata](#highlight.tags.meta) that annotates or adds
-      attributes to a given syntactic element.
-      */
-      annotation: t(meta),
-      /**
-      Processing instruction or preprocessor directive. Subtag of
-      [meta](#highlight.tags.meta).
-      */
-      processingInstruction: t(meta),
-      /**
-      [Modifier](#highlight.Tag^defineModifier) that indicates that a
-      given element is being defined. Expected to be used with the
-      various [name](#highlight.tags.name) tags.
-      */
-      definition: Tag.defineModifier("definition"),
-      /**
-      [Modifier](#highlight.Tag^defineModifier) that indicates that
-      something is constant. Mostly expected to be used with
-      [variable names](#highlight.tags.variableName).
-      */
-      constant: Tag.defineModifier("constant"),
-      /**
-      [Modifier](#highlight.Tag^defineModifier) used to indicate that
-      a [variable](#highlight.tags.variableName) or [property
-      name](#highlight.tags.propertyName) is being called or defined
-      as a function.
-      */
-      function: Tag.defineModifier("function"),
-      /**
-      [Modifier](#highlight.Tag^defineModifier) that can be applied to
-      [names](#highlight.tags.name) to indicate that they belong to
-      the language's standard environment.
-      */
-      standard: Tag.defineModifier("standard"),
-      /**
-      [Modifier](#highlight.Tag^defineModifier) that indicates a given
-      [names](#highlight.tags.name) is local to some scope.
-      */
-      local: Tag.defineModifier("local"),
-      /**
-      A generic variant [modifier](#highlight.Tag^defineModifier) that
-      can be used to tag language-specific alternative variants of
-      some common tag. It is recommended for themes to define special
-      forms of at least the [string](#highlight.tags.string) and
-      [variable name](#highlight.tags.variableName) tags, since those
-      come up a lot.
-      */
-      special: Tag.defineModifier("special")
-    };
-    for (let name2 in tags) {
-      let val = tags[name2];
-      if (val instanceof Tag)
-        val.name = name2;
-    }
-    classHighlighter = tagHighlighter([
-      { tag: tags.link, class: "tok-link" },
-      { tag: tags.heading, class: "tok-heading" },
-      { tag: tags.emphasis, class: "tok-emphasis" },
-      { tag: tags.strong, class: "tok-strong" },
-      { tag: tags.keyword, class: "tok-keyword" },
-      { tag: tags.atom, class: "tok-atom" },
-      { tag: tags.bool, class: "tok-bool" },
-      { tag: tags.url, class: "tok-url" },
-      { tag: tags.labelName, class: "tok-labelName" },
-      { tag: tags.inserted, class: "tok-inserted" },
-      { tag: tags.deleted, class: "tok-deleted" },
-      { tag: tags.literal, class: "tok-literal" },
-      { tag: tags.string, class: "tok-string" },
-      { tag: tags.number, class: "tok-number" },
-      { tag: [tags.regexp, tags.escape, tags.special(tags.string)], class: "tok-string2" },
-      { tag: tags.variableName, class: "tok-variableName" },
-      { tag: tags.local(tags.variableName), class: "tok-variableName tok-local" },
-      { tag: tags.definition(tags.variableName), class: "tok-variableName tok-definition" },
-      { tag: tags.special(tags.variableName), class: "tok-variableName2" },
-      { tag: tags.definition(tags.propertyName), class: "tok-propertyName tok-definition" },
-      { tag: tags.typeName, class: "tok-typeName" },
-      { tag: tags.namespace, class: "tok-namespace" },
-      { tag: tags.className, class: "tok-className" },
-      { tag: tags.macroName, class: "tok-macroName" },
-      { tag: tags.propertyName, class: "tok-propertyName" },
-      { tag: tags.operator, class: "tok-operator" },
-      { tag: tags.comment, class: "tok-comment" },
-      { tag: tags.meta, class: "tok-meta" },
-      { tag: tags.invalid, class: "tok-invalid" },
-      { tag: tags.punctuation, class: "tok-punctuation" }
-    ]);
-  }
-});
-
 // node_modules/@lezer/python/dist/index.js
 function __tfrTable(base642, bytes) {
   const b = Buffer.from(base642, "base64");
@@ -23976,11 +23439,10 @@ function skipEscape(input, ch) {
     }
   }
 }
-var printKeyword, indent, dedent, newline$1, blankLineStart, newlineBracketed, eof, stringContent, Escape, replacementStart, stringEnd, ParenL, ParenthesizedExpression, TupleExpression, ComprehensionExpression, BracketL, ArrayExpression, ArrayComprehensionExpression, BraceL, DictionaryExpression, DictionaryComprehensionExpression, SetExpression, SetComprehensionExpression, ArgList, subscript, String$1, stringStart, stringStartD, stringStartL, stringStartLD, stringStartR, stringStartRD, stringStartRL, stringStartRLD, FormatString, stringStartF, stringStartFD, stringStartFL, stringStartFLD, stringStartFR, stringStartFRD, stringStartFRL, stringStartFRLD, FormatReplacement, nestedFormatReplacement, importList, TypeParamList, ParamList, SequencePattern, MappingPattern, PatternArgList, newline, carriageReturn, space, tab, hash, parenOpen, dot, braceOpen, braceClose, singleQuote, doubleQuote, backslash, letter_o, letter_x, letter_N, letter_u, letter_U, bracketed, newlines, indentation, cx_Bracketed, cx_String, cx_DoubleQuote, cx_Long, cx_Raw, cx_Format, topIndent, stringFlags, trackIndent, legacyPrint, strings, pythonHighlighting, spec_identifier, parser2;
-var init_dist4 = __esm({
+var printKeyword, indent, dedent, newline$1, blankLineStart, newlineBracketed, eof, stringContent, Escape, replacementStart, stringEnd, ParenL, ParenthesizedExpression, TupleExpression, ComprehensionExpression, BracketL, ArrayExpression, ArrayComprehensionExpression, BraceL, DictionaryExpression, DictionaryComprehensionExpression, SetExpression, SetComprehensionExpression, ArgList, subscript, String$1, stringStart, stringStartD, stringStartL, stringStartLD, stringStartR, stringStartRD, stringStartRL, stringStartRLD, FormatString, stringStartF, stringStartFD, stringStartFL, stringStartFLD, stringStartFR, stringStartFRD, stringStartFRL, stringStartFRLD, FormatReplacement, nestedFormatReplacement, importList, TypeParamList, ParamList, SequencePattern, MappingPattern, PatternArgList, newline, carriageReturn, space, tab, hash, parenOpen, dot, braceOpen, braceClose, singleQuote, doubleQuote, backslash, letter_o, letter_x, letter_N, letter_u, letter_U, bracketed, newlines, indentation, cx_Bracketed, cx_String, cx_DoubleQuote, cx_Long, cx_Raw, cx_Format, topIndent, stringFlags, trackIndent, legacyPrint, strings, spec_identifier, parser2;
+var init_dist3 = __esm({
   "node_modules/@lezer/python/dist/index.js"() {
     init_dist2();
-    init_dist3();
     printKeyword = 1;
     indent = 194;
     dedent = 195;
@@ -24223,39 +23685,6 @@ var init_dist4 = __esm({
       }
       if (input.pos > start) input.acceptToken(stringContent);
     });
-    pythonHighlighting = styleTags({
-      'async "*" "**" FormatConversion FormatSpec': tags.modifier,
-      "for while if elif else try except finally return raise break continue with pass assert await yield match case": tags.controlKeyword,
-      "in not and or is del": tags.operatorKeyword,
-      "from def class global nonlocal lambda": tags.definitionKeyword,
-      import: tags.moduleKeyword,
-      "with as print": tags.keyword,
-      Boolean: tags.bool,
-      None: tags.null,
-      VariableName: tags.variableName,
-      "CallExpression/VariableName": tags.function(tags.variableName),
-      "FunctionDefinition/VariableName": tags.function(tags.definition(tags.variableName)),
-      "ClassDefinition/VariableName": tags.definition(tags.className),
-      PropertyName: tags.propertyName,
-      "CallExpression/MemberExpression/PropertyName": tags.function(tags.propertyName),
-      Comment: tags.lineComment,
-      Number: tags.number,
-      String: tags.string,
-      FormatString: tags.special(tags.string),
-      Escape: tags.escape,
-      UpdateOp: tags.updateOperator,
-      "ArithOp!": tags.arithmeticOperator,
-      BitOp: tags.bitwiseOperator,
-      CompareOp: tags.compareOperator,
-      AssignOp: tags.definitionOperator,
-      Ellipsis: tags.punctuation,
-      At: tags.meta,
-      "( )": tags.paren,
-      "[ ]": tags.squareBracket,
-      "{ }": tags.brace,
-      ".": tags.derefOperator,
-      ", ;": tags.separator
-    });
     spec_identifier = { __proto__: null, await: 44, or: 54, and: 56, in: 60, not: 62, is: 64, if: 70, else: 72, lambda: 76, yield: 94, from: 96, async: 102, for: 104, None: 162, True: 164, False: 164, del: 178, pass: 182, break: 186, continue: 190, return: 194, raise: 202, import: 206, as: 208, global: 212, nonlocal: 214, assert: 218, type: 223, elif: 236, while: 240, try: 246, except: 248, finally: 250, with: 254, def: 258, class: 268, match: 279, case: 285 };
     parser2 = LRParser.deserialize({
       version: 14,
@@ -24271,7 +23700,6 @@ var init_dist4 = __esm({
         ["openedBy", 23, "(", 54, "[", 58, "{"],
         ["closedBy", 24, ")", 55, "]", 59, "}"]
       ],
-      propSources: [pythonHighlighting],
       skippedNodes: [0, 4],
       repeatNodeCount: 34,
       tokenData: __tfrTable("//8DAD4AAAAJAL0ACQAKANcACgAMAL0ADAANANcADQAgAL0AIAAhANcAIQAiACUBIgAjAHoBIwAkAMYBJAAlAL0AJQAmAA4CJgAnAEACJwAoAFwCKAApAKgCKQAqAL4CKgArANQCKwAsABIDLAAtAC4DLQAuAEQDLgAvAHkDLwAwAIkEMAAxAMcEMQA6AEUFOgA7AGkGOwA8AJsGPAA9ALEGPQA+AO8GPgA/AAsHPwBAAL0AQABBAEYHQQBCAGQHQgBDAJoHQwBGAGQHRgBHALYIRwBSAGQHUgBTAGoKUwBVAGQHVQBWAL4KVgBbAGQHWwBcAPoKXABdAAUBXQBeABALXgBfACYLXwBgAGQHYABhAL0AYQBiAGQHYgBjAJoHYwBmAGQHZgBnALYIZwByAGQHcgBzAGoKcwB1AGQHdQB2AL4KdgB7AGQHewB8AEILfAB9AEcLfQB+AGMLfgB/AGgLfwChAL0AoQAA2GQHANgA3JQHAOAAAGQHEADCAAUABAEQAAAAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABAA1AABAADcAOC9AB8A3gANAAQBEADLAA8AAAAJAL0ACQAKANcACgAMAL0ADAANANcADQAgAL0AIAAhANcAIQBcAL0AXABdAAUBXQB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AHwAKAQkABAEQAAAACgC9AAoACwDXAAsADQC9AA0ADgDXAA4AewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABMAKgEMAAQBEAAAAD0AvQA9AD4ATgE+AGEAvQBhAGIAZAFiAHIAvQByAHMAZAFzAHQAZAF0AHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQATAFUBBQAdAAMABAEQAAAAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABMAawEFAEsAAwAEARAAAAB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AGwCBAQcABAEQAPIACwAAACIAvQAiACMAlgEjAHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAbAJsBBwAEARAAAAAiAL0AIgAjALABIwB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AGwC3AQUABAEQAPQACwAAAHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAfAM0BCwAEAA8ABAEQAAAACgDGAQoACwC9AAsADQDGAQ0ADgC9AA4AewDGAXsAfADuAXwAfQDGAX0AfgDuAX4AANjGAQDYANwIAgDgAADGAQ8A8wEFAAQADwAAAAoA7gELAA0A7gEOAADY7gEA2ADcAgIA4AAA7gEPAAUCAQAA3ADg7gEfAAsCAQAA3ADgxgEaABUCBwDaAAIABAEQAAAAPQC9AD0APgAqAj4AewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABoAMQIFAFYACgAEARAAAAB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AGgBHAgcA1AACAAQBEAAAAD0AvQA9AD4AKgI+AHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAbAGMCBwAEARAA8QALAAAAJwC9ACcAKAB4AigAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABsAfQIHAAQBEAAAACcAvQAnACgAkgIoAHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAbAJkCBQAEARAA8wALAAAAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABsArwIFABgACwAEARAAAAB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AEwDFAgUAFwADAAQBEAAAAHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAbANsCCQAHAAsABAEQAAAAKgC9ACoAKwD2AisAPQC9AD0APgAqAj4AewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABsA/QIHABEAAwAEARAAAAA9AL0APQA+ACoCPgB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AGwAZAwcA1wALAAQBEAAAAD0AvQA9AD4AKgI+AHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQATADUDBQAqAAMABAEQAAAAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9AB8ASwMIANgACwAEARAAAAA9AL0APQA+ACoCPgA/AGMDPwB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AFABqAwUAEQEEAAQBEAAAAHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAbAIADCQBEAAIABAEQAAAALgC9AC4ALwCbAy8AMAC9ADAAOgDLAzoAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABsAoAMHAAQBEAAAAC4AvQAuAC8AtQMvAHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAbALwDBQBQAAsABAEQAAAAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABkA0gMRAEYACQAEARAAAAAwAL0AMAA6AMsDOgBFAL0ARQBGAAUERgBKAL0ASgBLAHMESwBfAL0AXwBgAMsDYABlAL0AZQBmAAUEZgBqAL0AagBrAHMEawB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AGQAKBAsABAEQAAAAKwC9ACsALAArBCwALQC9AC0ALgArBC4AMAC9ADAAOgBFBDoAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABkAMAQHAAQBEAAAADAAvQAwADoARQQ6AHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAZAEwEDQBGAAkABAEQAAAAMAC9ADAAOgBFBDoASgC9AEoASwBzBEsAXwC9AF8AYABFBGAAagC9AGoAawBzBGsAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABkAegQFAEYACQAEARAAAAB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AGwCQBAkA2QADAAQBEAAAAC8AvQAvADAAqwQwAD0AvQA9AD4AKgI+AHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAaALIEBwDbAAIABAEQAAAAPQC9AD0APgAqAj4AewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABkAzgQfAEYACQAEARAAAAAuAL0ALgAvACsFLwAwAL0AMAA6AEUFOgBCAL0AQgBDAIUFQwBFAL0ARQBGAAUERgBKAL0ASgBLAHMESwBPAL0ATwBQAM0FUABYAL0AWABZAA8GWQBfAL0AXwBgAEUFYABiAL0AYgBjAIUFYwBlAL0AZQBmAAUEZgBqAL0AagBrAHMEawBvAL0AbwBwAM0FcAB4AL0AeAB5AA8GeQB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AGQAwBQcABAEQAAAAMAC9ADAAOgDLAzoAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABkATAUTAEYACQAEARAAAAAuAL0ALgAvACsFLwAwAL0AMAA6AEUFOgBFAL0ARQBGAAUERgBKAL0ASgBLAHMESwBfAL0AXwBgAEUFYABlAL0AZQBmAAUEZgBqAL0AagBrAHMEawB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AGQCKBQoABAEQAAAAMAC9ADAAMQCoBTEAMgCoBTIAXwC9AF8AYACoBWAAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABkArwUKAEYACQAEARAAAAAwAL0AMAAxAKgFMQAyAKgFMgBfAL0AXwBgAKgFYAB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AGQDSBQkABAEQAAAAMAC9ADAAOADtBTgAXwC9AF8AYADtBWAAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABkA9AUJAEYACQAEARAAAAAwAL0AMAA4AO0FOABfAL0AXwBgAO0FYAB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AGQAUBg0ABAEQAAAAMAC9ADAAOgA7BjoAQQC9AEEARwA7BkcAXwC9AF8AYAA7BmAAYQC9AGEAZwA7BmcAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABkAQgYNAEYACQAEARAAAAAwAL0AMAA6ADsGOgBBAL0AQQBHADsGRwBfAL0AXwBgADsGYABhAL0AYQBnADsGZwB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AHwBwBgcAKwAPAAQBEAAAAD0AvQA9AD4AhQY+AHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQATAIwGBQDjAAMABAEQAAAAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABsAogYFAHMACwAEARAAAAB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AGwC4BgkAHQADAAQBEAAAADwAvQA8AD0A0wY9AD4ATgE+AD8ATgE/AHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAaANoGBwDVAAIABAEQAAAAPQC9AD0APgAqAj4AewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABsA9gYHAOIACwAEARAAAAA9AL0APQA+AE4BPgB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AGwASBwgAHQADAAQBEAAAAD0AvQA9AD4ATgE+AD8AKgc/AHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAaADEHBwDWAAIABAEQAAAAPQC9AD0APgAqAj4AewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABsATwcHAA8AAgCJAAEABAEQAAAAPQC9AD0APgAqAj4AewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9AB8AbQcNAAQBEADwAAQA3QALAAAAMAC9ADAAOgBkBzoAQQC9AEEAWwBkB1sAXwC9AF8AYABkB2AAYQC9AGEAewBkB3wAfQC9AH4AoQC9AKEAANhkBwDYANyUBwDgAABkBx8AlwcBAADcAOBkBx8AowcVAAQBEADwAAQA3QALAAAAIgC9ACIAIwB6ASMAJwC9ACcAKABcAigAMAC9ADAAOgBkBzoAQQC9AEEAUgBkB1IAUwDiB1MAWwBkB1sAXwC9AF8AYABkB2AAYQC9AGEAcgBkB3IAcwDiB3MAewBkB3wAfQC9AH4AoQC9AKEAANhkBwDYANyUBwDgAABkBx8A6wcRAAQBEADwAAQA3QALAAAAIgC9ACIAIwAeCCMAJwC9ACcAKABqCCgAMAC9ADAAOgBkBzoAQQC9AEEAWwBkB1sAXwC9AF8AYABkB2AAYQC9AGEAewBkB3wAfQC9AH4AoQC9AKEAANhkBwDYANyUBwDgAABkBxsAJQgHAAQBEAD2AAsAAAAiAL0AIgAjADoIIwB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AGwA/CAcABAEQAAAAIgC9ACIAIwBUCCMAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABsAWwgFAAQBEAD4AAsAAAB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AGwBxCAcABAEQAPUACwAAACcAvQAnACgAhggoAHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAbAIsIBwAEARAAAAAnAL0AJwAoAKAIKAB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AGwCnCAUABAEQAPcACwAAAHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAfAL8IFQAEARAA8AAEAN0ACwAAACIAvQAiACMA/ggjACcAvQAnACgASgkoADAAvQAwADoAZAc6AEEAvQBBAFIAZAdSAFMAlglTAFsAZAdbAF8AvQBfAGAAZAdgAGEAvQBhAHIAZAdyAHMAlglzAHsAZAd8AH0AvQB+AKEAvQChAADYZAcA2ADclAcA4AAAZAcbAAUJBwAEARAA+gALAAAAIgC9ACIAIwAaCSMAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABsAHwkHAAQBEAAAACIAvQAiACMANAkjAHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAbADsJBQAEARAA/AALAAAAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABsAUQkHAAQBEAD5AAsAAAAnAL0AJwAoAGYJKAB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AGwBrCQcABAEQAAAAJwC9ACcAKACACSgAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABsAhwkFAAQBEAD7AAsAAAB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AHwCfCREABAEQAPAABADdAAsAAAAiAL0AIgAjANIJIwAnAL0AJwAoAB4KKAAwAL0AMAA6AGQHOgBBAL0AQQBbAGQHWwBfAL0AXwBgAGQHYABhAL0AYQB7AGQHfAB9AL0AfgChAL0AoQAA2GQHANgA3JQHAOAAAGQHGwDZCQcABAEQAP4ACwAAACIAvQAiACMA7gkjAHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAbAPMJBwAEARAAAAAiAL0AIgAjAAgKIwB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AGwAPCgUABAEQAAABCwAAAHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAbACUKBwAEARAA/QALAAAAJwC9ACcAKAA6CigAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABsAPwoHAAQBEAAAACcAvQAnACgAVAooAHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAbAFsKBQAEARAA/wALAAAAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9AB8AcwoZAAQBEADwAAQA3QALAAAAIgC9ACIAIwAeCCMAJwC9ACcAKABqCCgAMAC9ADAAOgBkBzoAQQC9AEEAQgBkB0IAQwDiB0MARgBkB0YARwCWCUcAWwBkB1sAXwC9AF8AYABkB2AAYQC9AGEAYgBkB2IAYwDiB2MAZgBkB2YAZwCWCWcAewBkB3wAfQC9AH4AoQC9AKEAANhkBwDYANyUBwDgAABkBx8AxwoRAAQBEADwAAQA3QALAAAAIgC9ACIAIwB6ASMAJwC9ACcAKABcAigAMAC9ADAAOgBkBzoAQQC9AEEAWwBkB1sAXwC9AF8AYABkB2AAYQC9AGEAewBkB3wAfQC9AH4AoQC9AKEAANhkBwDYANyUBwDgAABkBxsAAQsFADcACwAEARAAAAB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AEwAXCwUANgADAAQBEAAAAHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAaAC0LBwDTAAIABAEQAAAAPQC9AD0APgAqAj4AewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9AP//RwsAADsA//8bAE4LBwDSAAMABAEQAAAAPQC9AD0APgAqAj4AewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9AP//aAsAADoA//8ZAG8LBQDcAAkABAEQAAAAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9AA==", 2),
@@ -24434,7 +23862,7 @@ var MAX_REPARSES, REPARSE_BUDGET, parsePython, SIMPLE_ESCAPES;
 var init_python = __esm({
   "src/parse/python.ts"() {
     "use strict";
-    init_dist4();
+    init_dist3();
     init_memo();
     MAX_REPARSES = 6;
     REPARSE_BUDGET = 12e4;
@@ -24588,8 +24016,8 @@ function truthy(v) {
   }
 }
 function notValue(x, line) {
-  const t2 = truthy(x);
-  return t2 === void 0 ? { t: "unknown", text: "not \u2026", line } : { t: "bool", v: !t2, line };
+  const t = truthy(x);
+  return t === void 0 ? { t: "unknown", text: "not \u2026", line } : { t: "bool", v: !t, line };
 }
 var MAX_OPTIONS, MAX_TEXT, PROBE_TEXTS;
 var init_value = __esm({
@@ -24620,9 +24048,9 @@ function allOrAny(all, items, line) {
   for (const item of [...items].reverse()) {
     const rest = out;
     out = lift(item, (x) => {
-      const t2 = truthy(x);
-      if (t2 === void 0) return { t: "unknown", text: all ? "all(\u2026)" : "any(\u2026)", line };
-      return t2 === all ? rest : { t: "bool", v: t2, line };
+      const t = truthy(x);
+      if (t === void 0) return { t: "unknown", text: all ? "all(\u2026)" : "any(\u2026)", line };
+      return t === all ? rest : { t: "bool", v: t, line };
     });
   }
   return out;
@@ -24635,18 +24063,18 @@ function parseNumber(text) {
   const n = Number(s.endsWith("l") ? s.slice(0, -1) : s);
   return Number.isFinite(n) ? n : void 0;
 }
-function callBuiltin(name2, a, line) {
-  const short2 = name2.replace("builtins.", "");
+function callBuiltin(name, a, line) {
+  const short2 = name.replace("builtins.", "");
   const out = lift(a, (x) => {
     if (x.t === "unknown") return x.crash ? x : { t: "unknown", text: `${short2}(\u2026)`, line };
-    return convert2(name2, x, line) ?? { t: "unknown", text: `${short2}(\u2026)`, line };
+    return convert2(name, x, line) ?? { t: "unknown", text: `${short2}(\u2026)`, line };
   });
-  if (name2 === "builtins.bool" && a.t === "env" && a.whenSet === "text" && out.t === "env")
+  if (name === "builtins.bool" && a.t === "env" && a.whenSet === "text" && out.t === "env")
     out.whenSet = "truth-of-text";
   return out;
 }
-function convert2(name2, x, line) {
-  switch (name2) {
+function convert2(name, x, line) {
+  switch (name) {
     case "builtins.str":
       if (x.t === "str" || x.t === "path" || x.t === "concat") return x;
       if (x.t === "num") return { t: "str", v: String(x.v), line };
@@ -24654,12 +24082,12 @@ function convert2(name2, x, line) {
       if (x.t === "none") return { t: "str", v: "None", line };
       return void 0;
     case "builtins.bool": {
-      const t2 = truthy(x);
-      return t2 === void 0 ? void 0 : { t: "bool", v: t2, line };
+      const t = truthy(x);
+      return t === void 0 ? void 0 : { t: "bool", v: t, line };
     }
     case "builtins.int":
     case "builtins.float":
-      return toNumber(name2 === "builtins.int", x, line);
+      return toNumber(name === "builtins.int", x, line);
     case "builtins.list":
     case "builtins.tuple":
       if (x.t === "list") return x;
@@ -24769,20 +24197,20 @@ var init_builtins = __esm({
       "builtins.list",
       "builtins.tuple"
     ];
-    callBuiltinFunction = (_recorder, _ctx, name2, args, line) => {
+    callBuiltinFunction = (_recorder, _ctx, name, args, line) => {
       const [a0] = args.pos;
       if (!a0) return void 0;
-      if (CONVERSIONS.includes(name2)) return callBuiltin(name2, a0, line);
-      switch (name2) {
+      if (CONVERSIONS.includes(name)) return callBuiltin(name, a0, line);
+      switch (name) {
         case "builtins.all":
         case "builtins.any":
-          return a0.t === "list" ? allOrAny(name2 === "builtins.all", a0.items, line) : void 0;
+          return a0.t === "list" ? allOrAny(name === "builtins.all", a0.items, line) : void 0;
         case "distutils.util.strtobool":
         case "str2bool.str2bool":
           return lift(a0, (x) => strtobool(x, line));
         case "ast.literal_eval":
         case "json.loads":
-          return lift(a0, (x) => literalEval(x, line, name2 === "json.loads"));
+          return lift(a0, (x) => literalEval(x, line, name === "json.loads"));
         default:
           return void 0;
       }
@@ -24905,9 +24333,9 @@ var init_paths2 = __esm({
   "src/model/settings/paths.ts"() {
     "use strict";
     init_value();
-    callPathFunction = (_recorder, _ctx, name2, args, line) => {
+    callPathFunction = (_recorder, _ctx, name, args, line) => {
       const [a0] = args.pos;
-      switch (name2) {
+      switch (name) {
         case "os.path.join":
           return args.pos.length ? joinAll(asPath(a0, line), args.pos.slice(1), line) : void 0;
         case "os.path.dirname":
@@ -25074,11 +24502,11 @@ var init_environ = __esm({
   "src/model/settings/environ.ts"() {
     "use strict";
     init_value();
-    callOsEnviron = (recorder, ctx, name2, args, line) => {
-      if (name2 !== "os.environ.get" && name2 !== "os.getenv" && name2 !== "os.environ.setdefault") return void 0;
+    callOsEnviron = (recorder, ctx, name, args, line) => {
+      if (name !== "os.environ.get" && name !== "os.getenv" && name !== "os.environ.setdefault") return void 0;
       const [a0, a1] = args.pos;
       if (a0?.t !== "str") return void 0;
-      const via = name2 === "os.getenv" ? "getenv" : "environ.get";
+      const via = name === "os.getenv" ? "getenv" : "environ.get";
       const fallback = a1 ?? args.kw.get("default");
       return asText(
         readVariable(recorder.reads, ctx, { variable: a0.v, via, fallback, line, failsWhenUnset: false })
@@ -25135,8 +24563,8 @@ function sqliteConfig(url, afterScheme, engine, line) {
   const str = (v) => ({ t: "str", v, line });
   const slash = afterScheme.indexOf("/");
   const lead = slash < 0 ? "" : afterScheme.slice(slash + 1);
-  let name2;
-  if (url.t === "str") name2 = str(lead === "" || lead === ":memory:" ? ":memory:" : lead);
+  let name;
+  if (url.t === "str") name = str(lead === "" || lead === ":memory:" ? ":memory:" : lead);
   else {
     const rest = url.parts.slice(1);
     const prefix = /^\/+$/.test(lead) && rest[0]?.t === "path" ? "" : lead;
@@ -25145,13 +24573,13 @@ function sqliteConfig(url, afterScheme, engine, line) {
       parts: [str(prefix), ...rest],
       line
     };
-    name2 = concatPath(concat) ?? { t: "unknown", text: renderConcat(concat), line };
+    name = concatPath(concat) ?? { t: "unknown", text: renderConcat(concat), line };
   }
   return {
     t: "dict",
     entries: [
       engine,
-      { key: "NAME", value: name2.t === "str" && name2.v.startsWith("/") ? asPath(name2, line) : name2, line }
+      { key: "NAME", value: name.t === "str" && name.v.startsWith("/") ? asPath(name, line) : name, line }
     ],
     line
   };
@@ -25172,8 +24600,8 @@ function serverFields(afterScheme, line) {
   };
   const str = (v) => ({ t: "str", v, line });
   const entries = [];
-  const name2 = decode(parsed.pathname.replace(/^\//, ""));
-  if (name2) entries.push({ key: "NAME", value: str(name2), line });
+  const name = decode(parsed.pathname.replace(/^\//, ""));
+  if (name) entries.push({ key: "NAME", value: str(name), line });
   if (parsed.username) entries.push({ key: "USER", value: str(decode(parsed.username)), line });
   if (parsed.password) entries.push({ key: "PASSWORD", value: str(decode(parsed.password)), line });
   if (parsed.hostname) entries.push({ key: "HOST", value: str(decode(parsed.hostname)), line });
@@ -25205,9 +24633,9 @@ var init_dj_database_url = __esm({
       sqlite: "django.db.backends.sqlite3",
       spatialite: "django.contrib.gis.db.backends.spatialite"
     };
-    callDjDatabaseUrl = (recorder, ctx, name2, args, line) => {
+    callDjDatabaseUrl = (recorder, ctx, name, args, line) => {
       const [a0] = args.pos;
-      if (name2 === "dj_database_url.config") {
+      if (name === "dj_database_url.config") {
         const env = args.kw.get("env");
         const variable = env?.t === "str" ? env.v : "DATABASE_URL";
         const fallback = args.kw.get("default") ?? a0;
@@ -25219,7 +24647,7 @@ var init_dj_database_url = __esm({
           failsWhenUnset: false
         });
       }
-      if (name2 === "dj_database_url.parse") {
+      if (name === "dj_database_url.parse") {
         const url = a0 ?? args.kw.get("url");
         return url ? parseDatabaseUrlValue(url, line) : void 0;
       }
@@ -25275,8 +24703,8 @@ var init_decouple = __esm({
     init_dj_database_url();
     init_environ();
     init_value();
-    callDecouple = (recorder, ctx, name2, args, line) => {
-      switch (name2) {
+    callDecouple = (recorder, ctx, name, args, line) => {
+      switch (name) {
         case "decouple.config":
           return config(recorder, ctx, args, line);
         case "decouple.AutoConfig":
@@ -25308,8 +24736,8 @@ function callEnv(recorder, ctx, env, method, args, line) {
     return { t: "none", line };
   }
   if (["db", "db_url", "database_url", "dj_db_url"].includes(method)) {
-    const name2 = a0 ?? args.kw.get("var");
-    const variable2 = name2?.t === "str" ? name2.v : "DATABASE_URL";
+    const name = a0 ?? args.kw.get("var");
+    const variable2 = name?.t === "str" ? name.v : "DATABASE_URL";
     const fallback2 = a1 ?? args.kw.get("default");
     return readDatabaseUrl(recorder.reads, ctx, {
       variable: variable2,
@@ -25379,10 +24807,10 @@ var init_django_environ = __esm({
       search_url: "SEARCH_URL"
     };
     CAST_METHODS = "str bool int float list tuple dict json url path parse_value".split(" ");
-    callDjangoEnviron = (recorder, _ctx, name2, args, line) => {
-      if (name2 === "environ.Env") return newEnv(args, line);
-      if (name2 === "environs.Env") return { t: "envobj", scheme: /* @__PURE__ */ new Map(), line, positionalDefault: true };
-      if (name2 !== "environ.Env.read_env" && name2 !== "environ.Env.read_dotenv") return void 0;
+    callDjangoEnviron = (recorder, _ctx, name, args, line) => {
+      if (name === "environ.Env") return newEnv(args, line);
+      if (name === "environs.Env") return { t: "envobj", scheme: /* @__PURE__ */ new Map(), line, positionalDefault: true };
+      if (name !== "environ.Env.read_env" && name !== "environ.Env.read_dotenv") return void 0;
       recorder.dotenvLoads.push({ via: "django-environ", line });
       return { t: "none", line };
     };
@@ -25626,16 +25054,16 @@ var init_urllib = __esm({
       "urlparse.urlsplit"
     ]);
     UNQUOTERS = /* @__PURE__ */ new Set(["urllib.parse.unquote", "urllib.parse.unquote_plus", "urllib.unquote"]);
-    callUrllib = (_recorder, _ctx, name2, args, line) => {
+    callUrllib = (_recorder, _ctx, name, args, line) => {
       const [a0] = args.pos;
       if (!a0) return void 0;
-      if (PARSERS.has(name2))
+      if (PARSERS.has(name))
         return derive(lift(a0, (x) => x.t === "str" ? parseUrl(x.v, line) : opaque(x, line)));
-      if (UNQUOTERS.has(name2))
+      if (UNQUOTERS.has(name))
         return derive(
           lift(
             a0,
-            (x) => x.t === "str" ? { t: "str", v: unquote(x.v, name2.endsWith("_plus")), line } : opaque(x, line)
+            (x) => x.t === "str" ? { t: "str", v: unquote(x.v, name.endsWith("_plus")), line } : opaque(x, line)
           )
         );
       return void 0;
@@ -25644,9 +25072,9 @@ var init_urllib = __esm({
 });
 
 // src/model/settings/calls.ts
-function callByName(recorder, ctx, name2, args, line) {
+function callByName(recorder, ctx, name, args, line) {
   for (const call2 of LIBRARIES) {
-    const value = call2(recorder, ctx, name2, args, line);
+    const value = call2(recorder, ctx, name, args, line);
     if (value) return value;
   }
   return void 0;
@@ -25698,14 +25126,14 @@ var init_calls = __esm({
       "title",
       "capitalize"
     ]);
-    callDotenv = (recorder, _ctx, name2, _args, line) => {
-      if (!["dotenv.load_dotenv", "dotenv.read_dotenv", "dotenv.main.load_dotenv"].includes(name2))
+    callDotenv = (recorder, _ctx, name, _args, line) => {
+      if (!["dotenv.load_dotenv", "dotenv.read_dotenv", "dotenv.main.load_dotenv"].includes(name))
         return void 0;
       recorder.dotenvLoads.push({ via: "python-dotenv", line });
       return { t: "none", line };
     };
-    callLoggingConfig = (recorder, _ctx, name2, args, line) => {
-      if (name2 !== "logging.config.dictConfig") return void 0;
+    callLoggingConfig = (recorder, _ctx, name, args, line) => {
+      if (name !== "logging.config.dictConfig") return void 0;
       if (args.pos[0]) recorder.recordLoggingConfig(args.pos[0], line);
       return { t: "none", line };
     };
@@ -25863,9 +25291,9 @@ var init_functions = __esm({
         const parts = childrenOf(stmt);
         for (const [i, k] of parts.entries()) {
           if (k.name !== "Body") continue;
-          const keyword2 = blockKeyword(parts, i);
-          if (keyword2 === "try") after = afterTry = this.run(k, reached);
-          else if (keyword2 === "except") after = truthOr(after, this.run(k, void 0));
+          const keyword = blockKeyword(parts, i);
+          if (keyword === "try") after = afterTry = this.run(k, reached);
+          else if (keyword === "except") after = truthOr(after, this.run(k, void 0));
           else after = this.run(k, afterTry);
         }
         return after === false && afterTry !== false ? afterTry : after;
@@ -25902,16 +25330,16 @@ var init_functions = __esm({
 
 // src/model/settings/import-module.ts
 function importModule(ev, args, line) {
-  const name2 = args.pos[0] ?? args.kw.get("name");
-  const module2 = name2 && ev.moduleNamed(name2, args.pos[1] ?? args.kw.get("package"));
+  const name = args.pos[0] ?? args.kw.get("name");
+  const module2 = name && ev.moduleNamed(name, args.pos[1] ?? args.kw.get("package"));
   return module2 ? { t: "ref", name: `${IMPORTED_MODULE}${module2}`, line } : void 0;
 }
 function copiesModuleNames(ev, node, ctx) {
   const text = ev.text(node).replace(/\s+/g, " ");
   if (!/globals\(\) ?(\.update\(|\[)/.test(text)) return false;
   const named = node.name === "ForStatement" ? /^for [\w, ]+ in (?:dir|vars)\((\w+)\)/.exec(text) ?? /^for [\w, ]+ in (\w+)\.__dict__/.exec(text) : /^globals\(\) ?\.update\((?:.*\bvars\((\w+)\)|.*?\b(\w+)\.__dict__)/.exec(text);
-  const name2 = named?.[1] ?? named?.[2];
-  const v = name2 ? ctx.scope.get(name2)?.v : void 0;
+  const name = named?.[1] ?? named?.[2];
+  const v = name ? ctx.scope.get(name)?.v : void 0;
   if (v?.t !== "ref" || !v.name.startsWith(IMPORTED_MODULE)) return false;
   const module2 = v.name.slice(IMPORTED_MODULE.length);
   ev.starImports.push({ module: module2, line: ev.line(node) });
@@ -25998,9 +25426,9 @@ function binaryExpression(ev, node, ctx) {
   if (op === "or" || op === "and") {
     const right = ev.evaluate(kids[kids.length - 1], ctx);
     const out = lift(left, (l) => {
-      const t2 = truthy(l);
-      if (t2 === void 0) return { t: "unknown", text: ev.text(node).slice(0, MAX_TEXT), line };
-      return op === "or" === t2 ? l : right;
+      const t = truthy(l);
+      if (t === void 0) return { t: "unknown", text: ev.text(node).slice(0, MAX_TEXT), line };
+      return op === "or" === t ? l : right;
     });
     if (op === "or" && left.t === "env" && left.whenSet === "text" && out.t === "env") out.whenSet = "text";
     return out;
@@ -26045,8 +25473,8 @@ function conditionalExpression(ev, node, ctx) {
     return out;
   }
   return lift(test, (c) => {
-    const t2 = truthy(c);
-    if (t2 === void 0)
+    const t = truthy(c);
+    if (t === void 0)
       return choice(
         [
           { v: whenTrue, activeWhenUnset: void 0 },
@@ -26054,12 +25482,12 @@ function conditionalExpression(ev, node, ctx) {
         ],
         line
       );
-    return t2 ? whenTrue : whenFalse;
+    return t ? whenTrue : whenFalse;
   });
 }
-function pick(t2, whenTrue, whenFalse, line) {
-  if (t2 === void 0) return { t: "unknown", text: "\u2026 if \u2026 else \u2026", line };
-  return t2 ? whenTrue : whenFalse;
+function pick(t, whenTrue, whenFalse, line) {
+  if (t === void 0) return { t: "unknown", text: "\u2026 if \u2026 else \u2026", line };
+  return t ? whenTrue : whenFalse;
 }
 function isCodeText(v) {
   if (v.t === "str") return true;
@@ -26097,14 +25525,17 @@ function comparisonTest(ev, node, kids, op, ctx) {
   const left = v.t === "env" ? v : void 0;
   if (left && (op === "in" || op === "not in") && left.read.presence)
     return { v, cond: envCondition(left, "", op === "in" ? "set" : "unset", line) };
-  const literal2 = literalOperand(
+  const literal = literalOperand(
     ev,
     op === "==" || op === "!=" ? [kids[0], kids[kids.length - 1]] : [kids[kids.length - 1]],
     ctx
   );
-  if (left && literal2 !== void 0) {
+  if (left && literal !== void 0) {
     const test = op === "==" || op === "in" ? "equals" : "not-equals";
-    return { v, cond: envCondition(left, literal2, test, line) };
+    const cond = envCondition(left, literal, test, line);
+    const values = op === "in" || op === "not in" ? literalItems(ev, kids[kids.length - 1], ctx) : [];
+    if (values.length > 1) cond.values = values;
+    return { v, cond };
   }
   return { v };
 }
@@ -26121,6 +25552,12 @@ function literalOperand(ev, nodes, ctx) {
   }
   return void 0;
 }
+function literalItems(ev, node, ctx) {
+  if (!["TupleExpression", "ArrayExpression", "SetExpression"].includes(node.name)) return [];
+  const v = ev.evaluate(node, ctx);
+  if (v.t !== "list" || !v.items.every((i) => i.t === "str")) return [];
+  return v.items.map((i) => i.v);
+}
 function formatString(ev, node, ctx) {
   const line = ev.line(node);
   const parts = stringParts(ev.text(node));
@@ -26130,14 +25567,14 @@ function formatString(ev, node, ctx) {
   const bodyEnd = node.to - parts.quote.length;
   const pieces = [];
   let at2 = bodyStart;
-  const literal2 = (from, to) => {
+  const literal = (from, to) => {
     if (to <= from) return;
     const text = unescapeBody(ev.py.text.slice(from, to), isRaw).replaceAll("{{", "{").replaceAll("}}", "}");
     pieces.push({ t: "str", v: text, line });
   };
   for (const rep of childrenOf(node)) {
     if (rep.name !== "FormatReplacement") continue;
-    literal2(at2, rep.from);
+    literal(at2, rep.from);
     at2 = rep.to;
     const inner = childrenOf(rep).filter((c) => c.name !== "{" && c.name !== "}");
     if (inner.length !== 1) {
@@ -26146,7 +25583,7 @@ function formatString(ev, node, ctx) {
     }
     pieces.push(callBuiltin("builtins.str", ev.evaluate(inner[0], ctx), line));
   }
-  literal2(at2, bodyEnd);
+  literal(at2, bodyEnd);
   return pieces.reduce((acc, p) => binary(acc, "+", p, line), { t: "str", v: "", line });
 }
 function dictionary(ev, node, ctx) {
@@ -26332,13 +25769,13 @@ var init_module_branch = __esm({
 });
 
 // src/model/settings/project-modules.ts
-function projectName(ev, moduleName, name2, line) {
-  const wellKnown = name2 === "env" || name2 === "BASE_DIR";
+function projectName(ev, moduleName, name, line) {
+  const wellKnown = name === "env" || name === "BASE_DIR";
   const scope = wellKnown || moduleName.replace(/\.+$/, "") === "" ? void 0 : ev.importModule(moduleName);
-  const bound = scope?.get(name2);
+  const bound = scope?.get(name);
   if (bound) return bound.v;
   const submodule = ev.importModule(
-    moduleName.endsWith(".") ? `${moduleName}${name2}` : `${moduleName}.${name2}`
+    moduleName.endsWith(".") ? `${moduleName}${name}` : `${moduleName}.${name}`
   );
   return submodule ? moduleValue(submodule, line) : void 0;
 }
@@ -26450,8 +25887,8 @@ function execStatement(ev, node, ctx) {
     case "FunctionDefinition":
       return execDef(ev, node, ctx);
     case "ClassDefinition": {
-      const name2 = childrenOf(node).find((c) => c.name === "VariableName");
-      if (name2) ctx.scope.set(ev.text(name2), { v: ev.unknown(node), origins: [] });
+      const name = childrenOf(node).find((c) => c.name === "VariableName");
+      if (name) ctx.scope.set(ev.text(name), { v: ev.unknown(node), origins: [] });
       return;
     }
     default:
@@ -26460,12 +25897,12 @@ function execStatement(ev, node, ctx) {
 }
 function execDef(ev, node, ctx) {
   const kids = childrenOf(node);
-  const name2 = kids.find((c) => c.name === "VariableName");
+  const name = kids.find((c) => c.name === "VariableName");
   const params = kids.find((c) => c.name === "ParamList");
   const body = kids.find((c) => c.name === "Body");
-  if (!name2) return;
+  if (!name) return;
   const v = params && body && !ctx.inFunction ? { t: "func", params: parameters(ev, params, ctx), body, line: ev.line(node) } : ev.unknown(node);
-  ctx.scope.set(ev.text(name2), { v, origins: [] });
+  ctx.scope.set(ev.text(name), { v, origins: [] });
 }
 function execMaybe(ev, body, ctx) {
   const child = {
@@ -26500,10 +25937,10 @@ function execAssign(ev, node, ctx) {
     if (targets.length === 1) assignTarget(ev, targets[0], value, ctx, line);
     else
       targets.forEach(
-        (t2, i) => assignTarget(
+        (t, i) => assignTarget(
           ev,
-          t2,
-          value.t === "list" && value.items.length === targets.length ? value.items[i] : ev.unknown(t2),
+          t,
+          value.t === "list" && value.items.length === targets.length ? value.items[i] : ev.unknown(t),
           ctx,
           line
         )
@@ -26516,8 +25953,8 @@ function rebindsItself(ev, targets, valueNodes, ctx) {
   const [target] = targets[0];
   const [value] = valueNodes;
   if (target.name !== "VariableName" || value.name !== "VariableName") return false;
-  const name2 = ev.text(target);
-  return name2 === ev.text(value) && (ctx.scope.get(name2)?.origins.length ?? 0) > 0;
+  const name = ev.text(target);
+  return name === ev.text(value) && (ctx.scope.get(name)?.origins.length ?? 0) > 0;
 }
 function execUpdate(ev, node, ctx) {
   const kids = childrenOf(node);
@@ -26686,12 +26123,12 @@ function presenceFallbacks(scope, results) {
   const [set, unset] = results;
   const x = set.when?.test === "set" && !set.when.derivedFrom ? set.when.variable : void 0;
   if (!x || unset.when?.test !== "unset" || unset.when.variable !== x) return;
-  for (const [name2, b] of scope) {
-    const tried = set.scope.get(name2)?.v;
-    if (tried?.t !== "env" || tried.read.variable !== x || unset.scope.get(name2) === set.scope.get(name2))
+  for (const [name, b] of scope) {
+    const tried = set.scope.get(name)?.v;
+    if (tried?.t !== "env" || tried.read.variable !== x || unset.scope.get(name) === set.scope.get(name))
       continue;
-    const v = withFallback(tried, unset.scope.get(name2)?.v, [tried.read]);
-    if (v) scope.set(name2, { v, origins: b.origins });
+    const v = withFallback(tried, unset.scope.get(name)?.v, [tried.read]);
+    if (v) scope.set(name, { v, origins: b.origins });
   }
 }
 function execTry(ev, node, ctx) {
@@ -26711,16 +26148,16 @@ function execTry(ev, node, ctx) {
   }
   execFallback(ev, ctx, { blocks: rest, handler, failing, before, recordedFrom, line: first.line });
 }
-function execFallback(ev, ctx, t2) {
-  const variables = [...new Set(t2.failing.map((r) => r.variable))];
+function execFallback(ev, ctx, t) {
+  const variables = [...new Set(t.failing.map((r) => r.variable))];
   const variable = variables.length === 1 ? variables[0] : void 0;
-  const setCond = variable ? { variable, value: "", test: "set", line: t2.line } : void 0;
-  const unsetCond = variable ? { variable, value: "", test: "unset", line: t2.handler.line } : void 0;
-  for (const r of t2.failing) {
+  const setCond = variable ? { variable, value: "", test: "set", line: t.line } : void 0;
+  const unsetCond = variable ? { variable, value: "", test: "unset", line: t.handler.line } : void 0;
+  for (const r of t.failing) {
     r.required = false;
     r.guarded = true;
   }
-  for (const a of ev.recorded.slice(t2.recordedFrom)) {
+  for (const a of ev.recorded.slice(t.recordedFrom)) {
     a.inBranch = true;
     a.activeWhenUnset = false;
     if (setCond && !a.cond) {
@@ -26730,39 +26167,39 @@ function execFallback(ev, ctx, t2) {
   }
   const setCtx = { ...ctx, inBranch: true, activeWhenUnset: false, cond: setCond ?? ctx.cond };
   if (setCond) setCtx.condText = "try";
-  for (const b of t2.blocks) if (b.keyword === "else") ev.executeBody(b.body, setCtx);
+  for (const b of t.blocks) if (b.keyword === "else") ev.executeBody(b.body, setCtx);
   const tried = new Map(ctx.scope);
   const unsetCtx = {
     ...ctx,
-    scope: new Map(t2.before),
+    scope: new Map(t.before),
     inBranch: true,
     cond: unsetCond ?? ctx.cond,
-    condText: unsetCond ? t2.handler.text ?? "except" : ctx.condText
+    condText: unsetCond ? t.handler.text ?? "except" : ctx.condText
   };
-  ev.executeBody(t2.handler.body, unsetCtx);
+  ev.executeBody(t.handler.body, unsetCtx);
   ctx.scope.clear();
-  for (const [name2, b] of t2.before) ctx.scope.set(name2, b);
+  for (const [name, b] of t.before) ctx.scope.set(name, b);
   merge(ctx.scope, [
     { scope: tried, when: setCond, activeWhenUnset: false },
     { scope: unsetCtx.scope, when: unsetCond, activeWhenUnset: ctx.activeWhenUnset }
   ]);
-  for (const [name2, b] of ctx.scope) {
-    const v = withFallback(tried.get(name2)?.v, unsetCtx.scope.get(name2)?.v, t2.failing);
-    if (v) ctx.scope.set(name2, { v, origins: b.origins });
+  for (const [name, b] of ctx.scope) {
+    const v = withFallback(tried.get(name)?.v, unsetCtx.scope.get(name)?.v, t.failing);
+    if (v) ctx.scope.set(name, { v, origins: b.origins });
   }
-  for (const b of t2.blocks)
-    if (b.keyword === "except" && b !== t2.handler) execMaybe(ev, b.body, ctx);
+  for (const b of t.blocks)
+    if (b.keyword === "except" && b !== t.handler) execMaybe(ev, b.body, ctx);
     else if (b.keyword === "finally") ev.executeBody(b.body, ctx);
 }
 function merge(scope, results) {
   const names = /* @__PURE__ */ new Set();
-  for (const r of results) for (const [name2, b] of r.scope) if (scope.get(name2) !== b) names.add(name2);
-  for (const name2 of names) {
-    const bindings = results.map((r) => r.scope.get(name2));
+  for (const r of results) for (const [name, b] of r.scope) if (scope.get(name) !== b) names.add(name);
+  for (const name of names) {
+    const bindings = results.map((r) => r.scope.get(name));
     const origins = unionOrigins(bindings.map((b) => b?.origins ?? []));
     const first = bindings[0];
     if (first && bindings.every((b) => b?.v === first.v)) {
-      scope.set(name2, { v: first.v, origins });
+      scope.set(name, { v: first.v, origins });
       continue;
     }
     const line = bindings.find((b) => b)?.v.line ?? 1;
@@ -26771,7 +26208,7 @@ function merge(scope, results) {
       when: r.when,
       activeWhenUnset: r.activeWhenUnset
     }));
-    scope.set(name2, { v: choice(options, line), origins });
+    scope.set(name, { v: choice(options, line), origins });
   }
 }
 function unionOrigins(lists) {
@@ -26818,17 +26255,17 @@ function update(ev, chain2, value, ctx, line, valueIsWhole = false) {
   const current = ctx.scope.get(chain2.root)?.v ?? ev.lookup(chain2.root, line, ctx);
   bind(ev, chain2.root, valueIsWhole ? value : setIn(current, chain2.keys, value, line), ctx, line, false);
 }
-function bind(ev, name2, v, ctx, line, replace) {
-  const previous = ctx.scope.get(name2);
+function bind(ev, name, v, ctx, line, replace) {
+  const previous = ctx.scope.get(name);
   let origins = [];
   if (ctx.inFunction) {
-    ctx.scope.set(name2, { v, origins });
+    ctx.scope.set(name, { v, origins });
     return;
   }
-  if (SETTING_NAME.test(name2)) {
+  if (SETTING_NAME.test(name)) {
     const index = ev.recorded.push({
       ...ev.depth > 0 ? { file: ev.file } : {},
-      name: name2,
+      name,
       line,
       endLine: Math.max(line, ev.statementEndLine),
       v,
@@ -26839,11 +26276,14 @@ function bind(ev, name2, v, ctx, line, replace) {
     }) - 1;
     origins = replace ? [index] : unionOrigins([previous?.origins ?? [], [index]]);
   }
-  ctx.scope.set(name2, { v, origins });
-  if (name2 === "SECRET_KEY") requireValue(v);
-  if (name2 === "BASE_DIR" && !ctx.inBranch && v.t === "path" && v.base === "repo") ev.baseDirParts = v.parts;
+  ctx.scope.set(name, { v, origins });
+  if (name === "SECRET_KEY") requireValue(v);
+  if (!ctx.inBranch && v.t === "path" && v.base === "repo") {
+    if (name === "BASE_DIR") ev.baseDirParts = v.parts;
+    else if (ev.rootDirParts === void 0 && ROOT_NAME.test(name)) ev.rootDirParts = v.parts;
+  }
 }
-var SETTING_NAME, MAX_ORIGINS;
+var SETTING_NAME, MAX_ORIGINS, ROOT_NAME;
 var init_statements = __esm({
   "src/model/settings/statements.ts"() {
     "use strict";
@@ -26860,6 +26300,7 @@ var init_statements = __esm({
     init_value();
     SETTING_NAME = /^[A-Z][A-Z0-9_]*$/;
     MAX_ORIGINS = 64;
+    ROOT_NAME = /^(ROOT|PROJECT|SITE|REPO)_?(DIR|ROOT|PATH)$/;
   }
 });
 
@@ -26970,6 +26411,13 @@ var init_evaluation = __esm({
       set baseDirParts(parts) {
         this.shared.baseDirParts = parts;
       }
+      /** Where a ROOT_DIR-like name points when BASE_DIR is never assigned from __file__: paths are told from it then. */
+      get rootDirParts() {
+        return this.shared.rootDirParts;
+      }
+      set rootDirParts(parts) {
+        this.shared.rootDirParts = parts;
+      }
       /**
        * `from MODULE import *`: the module runs in its own namespace (once), then its public names join this scope,
        * as Python does; its assignments are recorded with its file, so findings point where a value was set.
@@ -26996,7 +26444,7 @@ var init_evaluation = __esm({
           this.shared.modules.set(source.file, scope);
           this.shared.imported.push(source.file);
         }
-        for (const [name2, binding] of scope) if (!name2.startsWith("_")) ctx.scope.set(name2, binding);
+        for (const [name, binding] of scope) if (!name.startsWith("_")) ctx.scope.set(name, binding);
       }
       /**
        * The names of a project module imported by name (`from .secrets import SECRET_KEY`, `from conf import values as
@@ -27055,8 +26503,8 @@ var init_evaluation = __esm({
             const start = this.reads.length;
             for (const stmt of py.statements) child.executeOrSkip(stmt, ctx);
             for (const r of this.reads.slice(start)) r.file ??= source.file;
-            for (const [name2, binding] of ctx.scope)
-              if (before.get(name2) !== binding) stampFile(binding.v, source.file);
+            for (const [name, binding] of ctx.scope)
+              if (before.get(name) !== binding) stampFile(binding.v, source.file);
           }
         }
       }
@@ -27064,16 +26512,16 @@ var init_evaluation = __esm({
        * The module `importlib.import_module(name, package)` loads, its name built with the container's variables (else
        * their defaults in the code); a relative name without a known package stays relative to this module.
        */
-      moduleNamed(name2, pkg) {
+      moduleNamed(name, pkg) {
         const variable = this.shared.includes?.variable;
-        const text = stringWithEnvironment(name2, variable);
+        const text = stringWithEnvironment(name, variable);
         if (!text || !text.startsWith(".")) return text;
         const base = pkg && stringWithEnvironment(pkg, variable);
         return base ? `${base}${text}` : text;
       }
       /** The value a variable has in the container: a string, null when unset, undefined when unknown. */
-      containerValue(name2) {
-        return this.shared.includes?.variable?.(name2);
+      containerValue(name) {
+        return this.shared.includes?.variable?.(name);
       }
       /** Runs the module's top-level statements; returns the context they leave. */
       run() {
@@ -27099,17 +26547,17 @@ var init_evaluation = __esm({
       executeBody(body, ctx) {
         for (const stmt of childrenOf(body)) if (stmt.name !== ":") this.executeOrSkip(stmt, ctx);
       }
-      lookup(name2, line, ctx) {
-        const bound = ctx.scope.get(name2);
+      lookup(name, line, ctx) {
+        const bound = ctx.scope.get(name);
         if (bound) return bound.v;
-        if (name2 === "__file__") return { t: "path", base: "repo", parts: this.fileParts, line };
-        if (name2 === "os") return { t: "ref", name: "os", line };
-        if (name2 === "Path") return { t: "ref", name: "pathlib.Path", line };
-        if (name2 === "BASE_DIR") return { t: "path", base: "BASE_DIR", parts: [], line };
-        if (name2 === "dj_database_url") return { t: "ref", name: "dj_database_url", line };
-        if (name2 === "env" && this.starImports.length > 0) return { t: "envobj", scheme: /* @__PURE__ */ new Map(), line };
-        if (BUILTINS.has(name2)) return { t: "ref", name: `builtins.${name2}`, line };
-        return { t: "unknown", text: name2, line };
+        if (name === "__file__") return { t: "path", base: "repo", parts: this.fileParts, line };
+        if (name === "os") return { t: "ref", name: "os", line };
+        if (name === "Path") return { t: "ref", name: "pathlib.Path", line };
+        if (name === "BASE_DIR") return { t: "path", base: "BASE_DIR", parts: [], line };
+        if (name === "dj_database_url") return { t: "ref", name: "dj_database_url", line };
+        if (name === "env" && this.starImports.length > 0) return { t: "envobj", scheme: /* @__PURE__ */ new Map(), line };
+        if (BUILTINS.has(name)) return { t: "ref", name: `builtins.${name}`, line };
+        return { t: "unknown", text: name, line };
       }
       /** Last line of the statement being run (where a fix of a multi-line assignment ends). */
       statementEndLine = 0;
@@ -27414,7 +26862,8 @@ var init_compare_text = __esm({
 
 // src/model/settings/model.ts
 function settingsModelOf(ev, module2, ctx) {
-  const toSource = (v) => valueSource(v, ev.baseDirParts);
+  const baseDirParts = ev.baseDirParts ?? ev.rootDirParts;
+  const toSource = (v) => valueSource(v, baseDirParts);
   const live = /* @__PURE__ */ new Set();
   for (const binding of ctx.scope.values()) for (const i of binding.origins) live.add(i);
   const databasesBinding = ctx.scope.get("DATABASES");
@@ -27427,7 +26876,7 @@ function settingsModelOf(ev, module2, ctx) {
     const out = { name: a.name, line: a.line, value: toSource(a.v) };
     if (a.endLine !== void 0 && a.endLine > a.line) out.endLine = a.endLine;
     if (a.file) out.file = a.file;
-    if (a.cond) out.condition = { variable: a.cond.variable, text: a.condText ?? "" };
+    if (a.cond) out.condition = conditionOf2(a.cond, a.condText);
     out.live = live.has(i);
     if (a.inBranch) out.inBranch = true;
     if (a.activeWhenUnset !== void 0) out.activeWhenUnset = a.activeWhenUnset;
@@ -27451,8 +26900,15 @@ function settingsModelOf(ev, module2, ctx) {
     hasDefault: r.hasDefault
   }));
   if (ev.imported.length > 0) model.mergedModules = [...ev.imported];
-  if (ev.baseDirParts) model.baseDir = ev.baseDirParts.length ? ev.baseDirParts.join("/") : ".";
+  if (baseDirParts) model.baseDir = baseDirParts.length ? baseDirParts.join("/") : ".";
   return model;
+}
+function conditionOf2(c, text) {
+  const out = { variable: c.variable, text: text ?? "" };
+  if (c.derivedFrom) return out;
+  out.test = c.test;
+  if (c.test === "equals" || c.test === "not-equals") out.values = c.values ?? [c.value];
+  return out;
 }
 function valueSource(v, baseDirParts, depth = 0) {
   const out = valueSourceHere(v, baseDirParts, depth);
@@ -27517,8 +26973,8 @@ function envSource(v, inner) {
   if (v.selects) out.selects = v.selects;
   if (v.read.presence || v.presence) out.presence = true;
   const truths = (v.whenSet ? [] : v.probes ?? []).flatMap((p) => {
-    const t2 = truthy(p.v);
-    return t2 === void 0 ? [] : [[p.text, t2]];
+    const t = truthy(p.v);
+    return t === void 0 ? [] : [[p.text, t]];
   });
   if (truths.length > 0) out.truthWhenSetTo = Object.fromEntries(truths);
   const compared = truths.map(([text]) => text).filter((text) => !PROBE_TEXTS.includes(text));
@@ -27601,8 +27057,8 @@ function withBases(settings, bases = []) {
     ...databases ? { databases } : {}
   };
 }
-function liveAssignments(model, name2) {
-  const live = model.assignments.filter((a) => a.name === name2 && a.live);
+function liveAssignments(model, name) {
+  const live = model.assignments.filter((a) => a.name === name && a.live);
   return live.filter((a, i) => !live.slice(i + 1).some((b) => !b.inBranch));
 }
 function fallbackSelectors(databases) {
@@ -27632,7 +27088,7 @@ function providedEnvironment(app) {
   const stage = app.dockerfile?.targetStage;
   if (stage) {
     sources.push("the Dockerfile");
-    for (const [name2, value] of Object.entries(stage.env)) values.set(name2, value);
+    for (const [name, value] of Object.entries(stage.env)) values.set(name, value);
   }
   const service = app.compose?.appService;
   if (service) {
@@ -27643,10 +27099,31 @@ function providedEnvironment(app) {
   }
   return { values, complete, sources };
 }
+function defaultFileStorages(model) {
+  const out = [];
+  for (const setting of ["STORAGES", "DEFAULT_FILE_STORAGE"])
+    for (const a of liveAssignments(model, setting)) {
+      let v = a.value;
+      if (setting === "STORAGES") {
+        const entry = v.kind === "dict" ? v.entries.find((e) => e.key === "default")?.value : void 0;
+        v = entry?.kind === "dict" ? entry.entries.find((e) => e.key === "BACKEND")?.value : void 0;
+        if (a.value.kind === "dict" && !a.value.entries.some((e) => e.key === "default"))
+          v = { kind: "literal", value: FILE_SYSTEM_STORAGE, line: a.line };
+      }
+      const backend = v?.kind === "literal" && typeof v.value === "string" ? v.value : void 0;
+      out.push({ setting, assignment: a, ...backend ? { backend } : {} });
+    }
+  return out;
+}
+function isFileSystemStorage(backend) {
+  return /^django\.core\.files\.storage\.(filesystem\.)?FileSystemStorage$/.test(backend);
+}
+var FILE_SYSTEM_STORAGE;
 var init_query = __esm({
   "src/model/settings/query.ts"() {
     "use strict";
     init_databases();
+    FILE_SYSTEM_STORAGE = "django.core.files.storage.FileSystemStorage";
   }
 });
 
@@ -27710,26 +27187,26 @@ var init_settings = __esm({
 });
 
 // src/rules/lib/settings-fix.ts
-function assignFromEnvironment(context, name2, expression, variables, secret = false) {
+function assignFromEnvironment(context, name, expression, variables, secret = false) {
   const { finding, project } = context;
   const lines2 = linesOf(context, finding.file);
   if (!lines2 || finding.line === void 0) return void 0;
   for (const app of project.apps) {
-    for (const settings of [app.settings, ...app.settingsBases ?? []]) {
+    for (const settings of [app.settings, ...app.settingsBases ?? [], app.servedSettings]) {
       const assignment = settings?.assignments.find(
-        (a) => a.name === name2 && (a.file ?? settings.file) === finding.file && a.line === finding.line
+        (a) => a.name === name && (a.file ?? settings.file) === finding.file && a.line === finding.line
       );
       if (!assignment) continue;
       const first = lines2[assignment.line - 1] ?? "";
       const text = lines2.join("\n");
       const quoted2 = (text.match(/'/g) ?? []).length > (text.match(/"/g) ?? []).length ? expression.replace(/"/g, "'") : expression;
-      if (!new RegExp(`^\\s*${name2}\\s*=[^=]`).test(first)) return void 0;
+      if (!new RegExp(`^\\s*${name}\\s*=[^=]`).test(first)) return void 0;
       return {
-        title: `${name2} from the environment (${variables.join(", ")})`,
+        title: `${name} from the environment (${variables.join(", ")})`,
         edits: [
           ...ensureImportOs(finding.file, lines2),
           replaceLines(finding.file, assignment.line, assignment.endLine ?? assignment.line, [
-            `${indentOf(first)}${name2} = ${quoted2}`
+            `${indentOf(first)}${name} = ${quoted2}`
           ])
         ],
         variables,
@@ -27919,6 +27396,34 @@ var init_debug_switch = __esm({
 });
 
 // src/rules/TF0302-debug-in-code.ts
+function servedTrueLiterals(apps) {
+  return apps.flatMap((app) => {
+    const served = app.servedSettings;
+    if (!served) return [];
+    return liveAssignments(served, "DEBUG").filter((a) => !a.inBranch && a.value.kind === "literal" && truthy2(a.value) && !isFalseWord(a.value)).map((a) => ({
+      file: a.file ?? served.file,
+      line: a.line,
+      ...msg`DEBUG is set to a true value in code, so every deploy that runs these settings shows debug pages with settings and stack traces; read it from the environment with a false default: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`
+    }));
+  });
+}
+function shadowedTrueLiterals(assignments, live, at2) {
+  const debug = assignments.filter((b) => b.name === "DEBUG");
+  const out = [];
+  if (live.inBranch) return out;
+  for (let i = debug.indexOf(live) - 1; i >= 0; i--) {
+    const b = debug[i];
+    if (b.inBranch || b.value.kind !== "literal" || truthy2(b.value) !== true || isFalseWord(b.value)) break;
+    const file = b.file ?? at2.file;
+    if (file === at2.file || b.activeWhenUnset === false) continue;
+    out.push({
+      file,
+      line: b.line,
+      ...msg`DEBUG is set to a true value in code here, and ${at2.file} (line ${String(at2.line)}), which builds on this module, sets it true again: the settings that run keep debug on from both lines, and removing the later one alone leaves this one in force; read it from the environment with a false default here too: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`
+    });
+  }
+  return out;
+}
 function turnedOnByDeploy({ finding, project }) {
   for (const { settings } of appSettings(project))
     for (const a of liveAssignments(settings, "DEBUG")) {
@@ -27948,6 +27453,11 @@ function providedFinding(app, at2, v, composeFiles) {
     ...at2,
     message: v.presence ? `DEBUG is true whenever ${v.variable} is set, whatever its value, and ${given.where} sets it (to '${given.value}'): every container of this image runs in debug mode. Remove ${v.variable} from there and set it only in development.` : `DEBUG is read from ${v.variable}, which ${given.where} sets to '${given.value}': every container of this image runs in debug mode. ${deployAdvice(app, v, "there")}`
   };
+}
+function interpolatedDefaultFinding(app, at2, v, composeFiles) {
+  const given = providedValue(app, v.variable, composeFiles);
+  if (!given?.byDefault || truthWhenSetTo(v, given.value) !== true) return void 0;
+  return providedFinding(app, at2, v, composeFiles);
 }
 function deployAdvice(app, v, where2) {
   const given = givenValues(app, v.variable);
@@ -28028,22 +27538,22 @@ function truthWhenSetTo(v, text) {
   return all.size === 1 ? [...all][0] : void 0;
 }
 function inverted(v) {
-  const truths = TRUE_WORDS2.map((w2) => v.truthWhenSetTo?.[w2]).filter((t2) => t2 !== void 0);
-  return truths.length > 0 && truths.every((t2) => t2 === false);
+  const truths = TRUE_WORDS2.map((w2) => v.truthWhenSetTo?.[w2]).filter((t) => t !== void 0);
+  return truths.length > 0 && truths.every((t) => t === false);
 }
 function trueForEveryWord(v) {
   if (v.whenSet || truthy2(valueWhenUnset(v)) !== true) return false;
   const truths = commonWordTruths(v);
-  return truths.length > 0 && truths.every((t2) => t2);
+  return truths.length > 0 && truths.every((t) => t);
 }
 function commonWordTruths(v) {
-  return Object.entries(v.truthWhenSetTo ?? {}).filter(([w2]) => !v.comparedWith?.includes(w2)).map(([, t2]) => t2);
+  return Object.entries(v.truthWhenSetTo ?? {}).filter(([w2]) => !v.comparedWith?.includes(w2)).map(([, t]) => t);
 }
 function onlyForOneName(v, given) {
   if (v.presence || v.whenSet || !isEnvironmentName(v, given) || truthy2(valueWhenUnset(v)) !== true)
     return void 0;
   const on = (v.comparedWith ?? []).filter((w2) => v.truthWhenSetTo?.[w2] === true);
-  return on.length > 0 && commonWordTruths(v).every((t2) => !t2) ? developmentWord(v, given) : void 0;
+  return on.length > 0 && commonWordTruths(v).every((t) => !t) ? developmentWord(v, given) : void 0;
 }
 function offUnlessSet(v) {
   const suggested = code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"');
@@ -28143,6 +27653,8 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
                 line: elsewhere?.line ?? at3.line,
                 ...elsewhere ? msg`This value becomes DEBUG${elsewhere.usedAt} and is true, so every deploy that runs these settings shows debug pages with settings and stack traces; read DEBUG from the environment with a false default: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.` : fallback ? msg`DEBUG is read from ${fallbackOf} but falls back to a true value in code when it is unset, so a deploy that does not set the variable runs in debug mode; make the fallback false: ${code("DEBUG = False")}.` : isFalseWord(v) ? msg`DEBUG is set to a non-empty string, which Python treats as true even when it reads "False"; use a boolean and take it from the environment: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.` : msg`DEBUG is set to a true value in code, so every deploy that runs these settings shows debug pages with settings and stack traces; read it from the environment with a false default: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`
               });
+              if (!fallback && !elsewhere && !isFalseWord(v))
+                findings.push(...shadowedTrueLiterals(settings.assignments, a, at3));
               continue;
             }
             if (v.kind !== "env") continue;
@@ -28160,6 +27672,8 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
               if (finding) findings.push(finding);
               continue;
             }
+            const composeDefault = interpolatedDefaultFinding(app, at2, v, composeFiles);
+            if (composeDefault) findings.push(composeDefault);
             const falseWord = isFalseWord(unset);
             if (v.selects?.length) {
               const others = v.selects.join(", ");
@@ -28200,6 +27714,7 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
             });
           }
         }
+        findings.push(...servedTrueLiterals(project.apps));
         return findings;
       },
       fix: {
@@ -28252,7 +27767,11 @@ Behind a proxy that already checks the host, a deploy may still set \`DJANGO_ALL
       related: [],
       check(project) {
         const findings = [];
-        for (const { settings } of appSettings(project)) {
+        const judged = [
+          ...appSettings(project).map((s) => s.settings),
+          ...project.apps.flatMap((a) => a.servedSettings ? [a.servedSettings] : [])
+        ];
+        for (const settings of judged) {
           for (const a of liveAssignments(settings, "ALLOWED_HOSTS")) {
             if (a.activeWhenUnset === false || a.inBranch && a.activeWhenUnset === void 0) continue;
             const inList = a.value.kind === "list" && a.value.items.some((i) => i.kind === "literal" && i.value === "*");
@@ -28263,11 +27782,11 @@ Behind a proxy that already checks the host, a deploy may still set \`DJANGO_ALL
             );
             const at2 = { file: a.file ?? settings.file, line: a.line };
             const elsewhere = literalElsewhere(a.value, at2);
-            const name2 = `ALLOWED_HOSTS${elsewhere?.usedAt ?? ""}`;
+            const name = `ALLOWED_HOSTS${elsewhere?.usedAt ?? ""}`;
             findings.push({
               file: elsewhere?.file ?? at2.file,
               line: elsewhere?.line ?? at2.line,
-              ...inList ? msg`${name2} contains '*' in code, which accepts any Host header in every deploy; read the host names from the environment: ${fromEnv}.` : msg`${name2} is the string ${`'${text}'`} in code, not a list: Django reads each of its characters as a host name, so its '*' accepts any Host header in every deploy. Read the host names from the environment as a list: ${fromEnv}.`
+              ...inList ? msg`${name} contains '*' in code, which accepts any Host header in every deploy; read the host names from the environment: ${fromEnv}.` : msg`${name} is the string ${`'${text}'`} in code, not a list: Django reads each of its characters as a host name, so its '*' accepts any Host header in every deploy. Read the host names from the environment as a list: ${fromEnv}.`
             });
           }
         }
@@ -28296,8 +27815,8 @@ function appOfDockerfile(context) {
   }
   return void 0;
 }
-function instructionsOf(stage, keyword2) {
-  return stage.instructions.filter((i) => i.keyword === keyword2);
+function instructionsOf(stage, keyword) {
+  return stage.instructions.filter((i) => i.keyword === keyword);
 }
 function runtimeInsertionLine(stage) {
   const lastRun = instructionsOf(stage, "RUN").at(-1);
@@ -28366,10 +27885,10 @@ function pathUnderDataDir(file, lines2, line) {
     ({ form: form2, pattern }) => [...text.matchAll(pattern)].map((m) => ({ form: form2, at: m.index, written: m[0], quote: m[1], name: m[2] }))
   );
   if (found.length !== 1) return void 0;
-  const [{ form, at: at2, written, quote, name: name2 }] = found;
+  const [{ form, at: at2, written, quote, name }] = found;
   const pathlib = form === "pathlib" && lines2.some((l) => /^from\s+pathlib\s+import\b.*\bPath\b/.test(l));
   const read = `os.environ.get(${quote}${DATA_DIR}${quote}, BASE_DIR)`;
-  const replacement = pathlib ? `Path(${read}) / ${quote}${name2}${quote}` : `os.path.join(${read}, ${quote}${name2}${quote})`;
+  const replacement = pathlib ? `Path(${read}) / ${quote}${name}${quote}` : `os.path.join(${read}, ${quote}${name}${quote})`;
   return [
     ...ensureImportOs(file, lines2),
     replaceInLine(file, line, at2 + 1, at2 + 1 + written.length, replacement)
@@ -28382,8 +27901,8 @@ function dataVolumeEdits(app, dir, setDataDir) {
   const declared = stage.volumes.some((v) => v.paths.includes(dir));
   const lines2 = [...setDataDir ? [`ENV ${DATA_DIR}=${dir}`] : [], ...declared ? [] : [`VOLUME ${dir}`]];
   const user = stage.user;
-  const name2 = user?.user?.split(":")[0];
-  if (!user || name2 === "root" || name2 === "0") {
+  const name = user?.user?.split(":")[0];
+  if (!user || name === "root" || name === "0") {
     return [insertLines(dockerfile.file, runtimeInsertionLine(stage), lines2)];
   }
   if (user.user === void 0 || !onlyUserOfStage(stage, user.line)) return void 0;
@@ -28437,8 +27956,8 @@ function databaseUrlParts(url) {
     return void 0;
   }
 }
-function words(name2) {
-  const all = name2.toUpperCase().split("_").filter((w2) => w2 !== "").map((w2) => w2.length > 3 && w2.endsWith("S") ? w2.slice(0, -1) : w2);
+function words(name) {
+  const all = name.toUpperCase().split("_").filter((w2) => w2 !== "").map((w2) => w2.length > 3 && w2.endsWith("S") ? w2.slice(0, -1) : w2);
   return (all.length > 1 && (all[0] === "DJANGO" || all[0] === "APP") ? all.slice(1) : all).join("_");
 }
 function namesSetting(variable, setting) {
@@ -28596,8 +28115,8 @@ function sqliteNameOf(config2, lines2, isSqlite, q, baseDirKnown) {
     let value = written?.[2];
     while (value && /[,}]$/.test(value) && (value.match(/}/g) ?? []).length > (value.match(/{/g) ?? []).length)
       value = value.slice(0, -1).trimEnd();
-    const literal2 = literalText(config2.fields.NAME);
-    return value?.replace(/,$/, "") ?? (literal2 === void 0 ? void 0 : q(literal2));
+    const literal = literalText(config2.fields.NAME);
+    return value?.replace(/,$/, "") ?? (literal === void 0 ? void 0 : q(literal));
   }
   const text = lines2.join("\n");
   const dataDir2 = `os.environ.get(${q(DATA_DIR)}, BASE_DIR)`;
@@ -28660,12 +28179,12 @@ var init_databases_fix = __esm({
 });
 
 // src/rules/TF0304-database-credentials-in-code.ts
-function credentialFinding(app, key, v, where2, assignedAs) {
+function credentialFinding(app, key, v, where2, assignedAs, unless) {
   if (isCredential(v)) {
     const variable = fieldVariable(app, key);
     const given = providedEnvironment(app).values.has(variable) ? ` (the app's container is already given ${variable})` : "";
     const read = `os.environ["${variable}"]`;
-    return msg`${where2} has ${key} as a literal value in code; read it from the environment so each deploy sets its own: ${code(assignedAs ? `${assignedAs}${read}` : `"${key}": ${read}`)}${given}.`;
+    return msg`${where2} has ${key} as a literal value in code${unless ? `, used ${unless}` : ""}; read it from the environment so each deploy sets its own: ${code(assignedAs ? `${assignedAs}${read}` : `"${key}": ${read}`)}${given}.`;
   }
   if (key !== "PASSWORD" || v.kind !== "env" || !isLiteralFallback(valueWhenUnset(v))) return void 0;
   return {
@@ -28681,6 +28200,29 @@ function fallbackElsewhere(key, v, used) {
   if (file === used.file && fallback.line === used.line) return void 0;
   const usedAt = file === used.file ? ` at line ${used.line}` : ` (in ${used.file} at line ${used.line})`;
   return { file, line: fallback.line, usedAt };
+}
+function literalAlternative(v, key, configs) {
+  if (v.kind !== "env") return false;
+  const fallback = valueWhenUnset(v);
+  return configs.some((c) => {
+    const own = c.fields[key];
+    return own !== v && own?.kind === "literal" && sameLiteral(own, fallback);
+  });
+}
+function replacedWhen(v, key, configs) {
+  if (v.kind !== "literal") return void 0;
+  const clauses = configs.flatMap((c) => {
+    const read = c.fields[key];
+    if (read?.kind !== "env" || !sameLiteral(v, valueWhenUnset(read)) || !c.selectedBy) return [];
+    const by = c.selectedBy;
+    const test = by.test ?? "equals";
+    const when = test === "equals" ? `${by.variable} is '${by.value}'` : test === "set" ? `${by.variable} is set` : test === "unset" ? `${by.variable} is unset` : void 0;
+    return when ? [`unless ${when} (where ${read.variable}, when set, replaces it)`] : [];
+  });
+  return clauses.length === 1 ? clauses[0] : void 0;
+}
+function sameLiteral(a, b) {
+  return b?.kind === "literal" && a.kind === "literal" && a.line === b.line && a.file === b.file && a.value === b.value;
 }
 function laterLiteral(v, config2) {
   const keyLine = Object.values(config2.fieldLines ?? {});
@@ -28760,7 +28302,7 @@ credentials and are not judged.
               const where2 = `DATABASES '${alias.name}'${engineNamed(config2)}`;
               for (const key of KEYS) {
                 const v = config2.fields[key];
-                if (!v) continue;
+                if (!v || literalAlternative(v, key, alias.configs)) continue;
                 const setOnKey = laterLiteral(v, config2);
                 const keyLine = setOnKey ? void 0 : config2.fieldLines?.[key];
                 const line = keyLine ?? v.line;
@@ -28773,7 +28315,8 @@ credentials and are not judged.
                   key,
                   v,
                   `${where2}${elsewhere?.usedAt ?? ""}`,
-                  setOnKey ? `DATABASES["${alias.name}"]["${key}"] = ` : void 0
+                  setOnKey ? `DATABASES["${alias.name}"]["${key}"] = ` : void 0,
+                  replacedWhen(v, key, alias.configs)
                 );
                 if (!finding) continue;
                 seen.add(id2);
@@ -28910,8 +28453,8 @@ function inScope(arg, globalArgs) {
   return arg.default === void 0 && global?.default !== void 0 && arg.value === global.value ? global : arg;
 }
 function composeLiteralBehind(project, dockerfile, raw, args) {
-  const name2 = /^"?\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))"?$/.exec(raw.trim());
-  const arg = name2 && args.get(name2[1] ?? name2[2]);
+  const name = /^"?\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))"?$/.exec(raw.trim());
+  const arg = name && args.get(name[1] ?? name[2]);
   if (!arg?.value) return void 0;
   for (const { service } of composeServices(project)) {
     if (service.build?.dockerfile !== dockerfile) continue;
@@ -28922,8 +28465,8 @@ function composeLiteralBehind(project, dockerfile, raw, args) {
   return void 0;
 }
 function literalDefaultBehind(raw, args) {
-  const name2 = /^"?\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))"?$/.exec(raw.trim());
-  const arg = name2 && args.get(name2[1] ?? name2[2]);
+  const name = /^"?\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))"?$/.exec(raw.trim());
+  const arg = name && args.get(name[1] ?? name[2]);
   if (!arg || arg.default === void 0 || arg.default.trim() === "" || arg.value !== arg.default)
     return void 0;
   return arg;
@@ -28972,12 +28515,12 @@ RUN --mount=type=secret,id=pip_conf,target=/etc/pip.conf pip install -r requirem
             if (arg.keyword === "ARG")
               stageArgs.set(arg.name, inScope(arg, globalArgs));
             if (arg.keyword === "ARG" && isSecretName(arg.name)) {
-              const name2 = arg.name;
+              const name = arg.name;
               findings.push({
                 file: df.file,
                 line: arg.line,
                 severity: "warning",
-                message: `ARG ${name2} looks like a secret: build arguments are kept in the image history. Pass it to the running container instead, or use a BuildKit secret mount (RUN --mount=type=secret,id=${name2.toLowerCase()}).`
+                message: `ARG ${name} looks like a secret: build arguments are kept in the image history. Pass it to the running container instead, or use a BuildKit secret mount (RUN --mount=type=secret,id=${name.toLowerCase()}).`
               });
             }
             if (arg.keyword !== "ENV") continue;
@@ -29022,10 +28565,10 @@ RUN --mount=type=secret,id=pip_conf,target=/etc/pip.conf pip install -r requirem
 });
 
 // src/rules/lib/compose-fix.ts
-function replaceEntryValue(file, lines2, line, name2, raw, value) {
+function replaceEntryValue(file, lines2, line, name, raw, value) {
   const text = lines2[line - 1];
   if (text === void 0) return void 0;
-  const n = escape(name2);
+  const n = escape(name);
   const mapping = new RegExp(`^(\\s*(["']?)${n}\\2\\s*:[ \\t]+)(.*?)(\\s+#.*)?$`).exec(text);
   if (mapping && unquote2(mapping[3]) === raw) {
     const from = mapping[1].length + 1;
@@ -29038,8 +28581,8 @@ function replaceEntryValue(file, lines2, line, name2, raw, value) {
   }
   return void 0;
 }
-function interpolateEntry(file, lines2, line, name2, raw) {
-  return replaceEntryValue(file, lines2, line, name2, raw, `\${${name2}}`);
+function interpolateEntry(file, lines2, line, name, raw) {
+  return replaceEntryValue(file, lines2, line, name, raw, `\${${name}}`);
 }
 function childIndent(lines2, line) {
   const own = indentOf(lines2[line - 1] ?? "").length;
@@ -29073,8 +28616,8 @@ var init_compose_fix = __esm({
 });
 
 // src/rules/TF0307-secret-in-compose.ts
-function isSecretName2(name2) {
-  return isSecretName(name2) && !TUNES_A_SECRET.test(name2.toUpperCase());
+function isSecretName2(name) {
+  return isSecretName(name) && !TUNES_A_SECRET.test(name.toUpperCase());
 }
 function fixSecretInCompose(context) {
   const { finding } = context;
@@ -29359,8 +28902,8 @@ else:
 });
 
 // src/rules/lib/variable-names.ts
-function tokens(name2) {
-  const words2 = name2.toUpperCase().split("_").filter((w2) => w2 !== "").map((w2) => SYNONYMS[w2] ?? w2);
+function tokens(name) {
+  const words2 = name.toUpperCase().split("_").filter((w2) => w2 !== "").map((w2) => SYNONYMS[w2] ?? w2);
   return words2.length > 1 && (words2[0] === "DJANGO" || words2[0] === "APP") ? words2.slice(1) : words2;
 }
 function similarNames(a, b) {
@@ -29516,7 +29059,7 @@ The rule only reports a variable when a similarly named one is provided, and sta
           const provided = providedEnvironment(app);
           if (!provided.complete) continue;
           const read = new Set(settings.envReads.map((r) => r.variable));
-          const candidates = [...provided.values.keys()].filter((name2) => !read.has(name2));
+          const candidates = [...provided.values.keys()].filter((name) => !read.has(name));
           const reported = /* @__PURE__ */ new Set();
           const databaseKeys = databaseKeysWithoutDefault(app);
           for (const r of settings.envReads) {
@@ -29544,9 +29087,9 @@ The rule only reports a variable when a similarly named one is provided, and sta
 });
 
 // src/model/python-calls.ts
-function callsNamed(text, name2) {
+function callsNamed(text, name) {
   const out = [];
-  const re = new RegExp(String.raw`\b(?:${name2.source})\s*\(`, "g");
+  const re = new RegExp(String.raw`\b(?:${name.source})\s*\(`, "g");
   for (const m of text.matchAll(re)) {
     const args = argumentsFrom(text, m.index + m[0].length);
     if (args) out.push({ index: m.index, args });
@@ -29621,9 +29164,9 @@ function passwordCalls(code2) {
     const setter = code2.startsWith("set_password", call2.index);
     const positional = call2.args.filter((a) => a.name === void 0);
     const arg = call2.args.find((a) => a.name === "password") ?? positional[setter ? 0 : 2];
-    const literal2 = arg && (literalArgument(arg) ?? literalVariable(code2, arg.text, call2.index));
-    if (!literal2?.value || literal2.value.startsWith("$")) continue;
-    out.push({ index: literal2.index, what: setter ? "set_password(\u2026)" : "create_superuser(\u2026)" });
+    const literal = arg && (literalArgument(arg) ?? literalVariable(code2, arg.text, call2.index));
+    if (!literal?.value || literal.value.startsWith("$")) continue;
+    out.push({ index: literal.index, what: setter ? "set_password(\u2026)" : "create_superuser(\u2026)" });
   }
   return out;
 }
@@ -29632,10 +29175,10 @@ function literalArgument(arg) {
   return value === void 0 ? void 0 : { value, index: arg.index };
 }
 function literalVariable(code2, text, before) {
-  const name2 = /^[A-Za-z_]\w*$/.exec(text.trim())?.[0];
-  if (!name2) return void 0;
+  const name = /^[A-Za-z_]\w*$/.exec(text.trim())?.[0];
+  if (!name) return void 0;
   let last;
-  for (const m of code2.slice(0, before).matchAll(new RegExp(`^[ \\t]*${name2}[ \\t]*=(?!=)([^\\n]*)`, "gm")))
+  for (const m of code2.slice(0, before).matchAll(new RegExp(`^[ \\t]*${name}[ \\t]*=(?!=)([^\\n]*)`, "gm")))
     last = { value: stringLiteral2(m[1].replace(/[ \t]+#.*$/, "")), index: m.index };
   return last?.value === void 0 ? void 0 : { value: last.value, index: last.index };
 }
@@ -29711,12 +29254,12 @@ var init_credentials = __esm({
 
 // src/rules/TF0311-secret-in-script.ts
 function fromEnvironment(what, app) {
-  const name2 = /^(\w+)=\u2026$/.exec(what)?.[1];
-  if (!name2 || name2 === "DJANGO_SUPERUSER_PASSWORD") return SUPERUSER_ADVICE;
-  const known2 = Object.keys(containerEnv(app)).find((v) => v !== name2 && /PASS/i.test(v) && isSecretName(v));
-  const drop2 = `drop the assignment and let the deploy set ${name2} in the container's environment`;
+  const name = /^(\w+)=\u2026$/.exec(what)?.[1];
+  if (!name || name === "DJANGO_SUPERUSER_PASSWORD") return SUPERUSER_ADVICE;
+  const known2 = Object.keys(containerEnv(app)).find((v) => v !== name && /PASS/i.test(v) && isSecretName(v));
+  const drop2 = `drop the assignment and let the deploy set ${name} in the container's environment`;
   if (known2)
-    return `Take it from the environment instead: ${name2}="$${known2}" (${known2} is set for the app), or ${drop2}.`;
+    return `Take it from the environment instead: ${name}="$${known2}" (${known2} is set for the app), or ${drop2}.`;
   return `Take it from the environment instead: ${drop2}.`;
 }
 var secretInScript, SUPERUSER_ADVICE;
@@ -29805,7 +29348,7 @@ function onWheneverSet(v) {
   const truths = v.truthWhenSetTo;
   if (!v.presence || !truths || v.selects?.length || !["False", "false", "0"].every((w2) => truths[w2] === true))
     return false;
-  if (!Object.values(truths).every((t2) => t2)) return false;
+  if (!Object.values(truths).every((t) => t)) return false;
   const unset = valueWhenUnset(v);
   return unset === void 0 || unset.kind === "literal" && !unset.value;
 }
@@ -29848,18 +29391,18 @@ DEBUG = config("DEBUG", default=False, cast=bool)  # python-decouple
       check(project) {
         const findings = [];
         for (const { app, settings } of appSettings(project)) {
-          for (const name2 of BOOLEAN_SETTINGS) {
-            for (const a of liveAssignments(settings, name2)) {
+          for (const name of BOOLEAN_SETTINGS) {
+            for (const a of liveAssignments(settings, name)) {
               const v = a.value;
               if (v.kind !== "env") continue;
               const given = givenValues(app, v.variable);
-              const compare = switchComparison(name2, v, given);
+              const compare = switchComparison(name, v, given);
               if (!v.whenSet) {
                 if (onWheneverSet(v))
                   findings.push({
                     file: a.file ?? settings.file,
                     line: a.line,
-                    message: `${name2} only tests whether ${v.variable} is set, so any value, 'False' and '0' included, makes it True. Compare the text instead: ${compare}.`
+                    message: `${name} only tests whether ${v.variable} is set, so any value, 'False' and '0' included, makes it True. Compare the text instead: ${compare}.`
                   });
                 continue;
               }
@@ -29867,7 +29410,7 @@ DEBUG = config("DEBUG", default=False, cast=bool)  # python-decouple
               findings.push({
                 file: a.file ?? settings.file,
                 line: a.line,
-                message: isEnvironmentName(v, given) ? `${name2} is taken from ${v.variable} ${how}, and ${v.variable} names an environment: every non-empty name, the production one included, makes it True. Compare it with the development name instead: ${compare}, so that only ${v.variable}=${developmentWord(v, given)} turns it on.` : `${name2} is taken from ${v.variable} ${how}, so any non-empty value, 'False' and '0' included, makes it True. Compare the text instead: ${compare}.`
+                message: isEnvironmentName(v, given) ? `${name} is taken from ${v.variable} ${how}, and ${v.variable} names an environment: every non-empty name, the production one included, makes it True. Compare it with the development name instead: ${compare}, so that only ${v.variable}=${developmentWord(v, given)} turns it on.` : `${name} is taken from ${v.variable} ${how}, so any non-empty value, 'False' and '0' included, makes it True. Compare the text instead: ${compare}.`
               });
             }
           }
@@ -29933,21 +29476,21 @@ function settingsProvidedUnderOtherNames({ app, settings, provided, read }) {
   const findings = [];
   const unread = unreadProvided(provided, read);
   const names = new Set(settings.assignments.map((a) => a.name));
-  for (const name2 of names) {
-    if (name2 === "DATABASES" || name2 === "DEBUG") continue;
-    for (const a of liveAssignments(settings, name2)) {
+  for (const name of names) {
+    if (name === "DATABASES" || name === "DEBUG") continue;
+    for (const a of liveAssignments(settings, name)) {
       const v = a.value;
       if (v.kind !== "env" || v.required || !v.fallback || provided.values.has(v.variable)) continue;
       if (databaseKeyOf(v.variable) || DATABASE_URL.test(v.variable)) continue;
       const fallback = literalFallback(v);
       const instead = unread.find(
-        (n) => (namesSetting(n, name2) || similarNames(n, v.variable)) && (fallback === void 0 || provided.values.get(n) !== fallback)
+        (n) => (namesSetting(n, name) || similarNames(n, v.variable)) && (fallback === void 0 || provided.values.get(n) !== fallback)
       );
       if (!instead) continue;
       findings.push({
         file: a.file ?? app.settings.file,
         line: a.line,
-        message: `${name2} is read from ${v.variable}, which ${sourcesText(provided)} not set, while ${instead} is provided and never read: the app silently runs on the fallback value. Read ${instead} (or provide ${v.variable}).`
+        message: `${name} is read from ${v.variable}, which ${sourcesText(provided)} not set, while ${instead} is provided and never read: the app silently runs on the fallback value. Read ${instead} (or provide ${v.variable}).`
       });
     }
   }
@@ -30038,10 +29581,10 @@ function emptyHostsBranchWhenUnset(settings) {
   const off = valueWhenUnset(debug.value);
   return off?.kind === "literal" && !off.value ? hosts : void 0;
 }
-function finalWhenUnset(settings, name2) {
+function finalWhenUnset(settings, name) {
   let last;
   for (const a of settings.assignments) {
-    if (a.name !== name2) continue;
+    if (a.name !== name) continue;
     if (a.activeWhenUnset === true) last = a;
     else if (a.activeWhenUnset === void 0 && a.inBranch) return void 0;
   }
@@ -30162,14 +29705,14 @@ var init_service_lines = __esm({
 });
 
 // src/rules/TF0401-backing-service-localhost.ts
-function isBackingHostVar(name2) {
-  const upper = name2.toUpperCase();
+function isBackingHostVar(name) {
+  const upper = name.toUpperCase();
   if (upper === "PGHOST") return true;
   if (!/_HOST(NAME)?$/.test(upper) || upper.includes("ALLOWED")) return false;
   return upper.split("_").some((w2) => BACKING_WORD.test(w2));
 }
-function isBackingUrlVar(name2) {
-  const upper = name2.toUpperCase();
+function isBackingUrlVar(name) {
+  const upper = name.toUpperCase();
   if (upper === "CELERY_RESULT_BACKEND" || upper === "RESULT_BACKEND") return true;
   if (!/_(URL|URI|DSN)$/.test(upper)) return false;
   return upper.split("_").some((w2) => BACKING_WORD.test(w2));
@@ -30191,10 +29734,10 @@ function classifyHost(host) {
 function problem(host, kind) {
   return kind === "local" ? `'${host}', which inside a container is the container itself, not the service` : `the literal IP address ${host}, which ties the app to one machine`;
 }
-function backingHostOf(name2, value) {
+function backingHostOf(name, value) {
   if (!value) return void 0;
-  if (isBackingUrlVar(name2)) return value.includes("://") ? hostOf(value) : void 0;
-  return isBackingHostVar(name2) ? hostOf(value) : void 0;
+  if (isBackingUrlVar(name)) return value.includes("://") ? hostOf(value) : void 0;
+  return isBackingHostVar(name) ? hostOf(value) : void 0;
 }
 function imageEnvPairs(app) {
   const df = app.dockerfile;
@@ -30250,8 +29793,8 @@ function fixBackingHost(context) {
       (e) => e.file === finding.file && e.line === finding.line && e.value && e.raw
     );
     if (entry?.raw && entry.interpolated) {
-      const name2 = hostService(app, entry.name);
-      const value = serviceDefault(entry.raw, name2);
+      const name = hostService(app, entry.name);
+      const value = serviceDefault(entry.raw, name);
       const edit = value === entry.raw ? void 0 : replaceEntryValue(finding.file, lines2, entry.line, entry.name, entry.raw, value);
       if (edit) return { title: `${entry.name}: ${value}`, edits: [edit] };
     } else if (entry?.raw && entry.value) {
@@ -30285,9 +29828,9 @@ function fixBackingHost(context) {
     const url = settings.assignments.find(
       (a) => SETTINGS_URLS.test(a.name) && (a.file ?? settings.file) === finding.file && a.line === finding.line
     );
-    const literal2 = url?.value.kind === "literal" && typeof url.value.value === "string" ? url.value.value : void 0;
-    if (url && literal2 && !/["'\\]/.test(literal2))
-      return assignFromEnvironment(context, url.name, `os.environ.get("${url.name}", "${literal2}")`, [
+    const literal = url?.value.kind === "literal" && typeof url.value.value === "string" ? url.value.value : void 0;
+    if (url && literal && !/["'\\]/.test(literal))
+      return assignFromEnvironment(context, url.name, `os.environ.get("${url.name}", "${literal}")`, [
         url.name
       ]);
   }
@@ -30406,7 +29949,7 @@ var init_TF0401_backing_service_localhost = __esm({
             }
           }
           const names = new Set(settings.assignments.map((a) => a.name));
-          const final = [...names].flatMap((name2) => liveAssignments(settings, name2));
+          const final = [...names].flatMap((name) => liveAssignments(settings, name));
           for (const a of final) {
             const found = [];
             const aliasKeys = ALIAS_HOST_KEYS[a.name];
@@ -30512,7 +30055,7 @@ function indentStep(lines2, service) {
 function conditionEdits(lines2, web, dep) {
   const file = dep.file;
   const step = indentStep(lines2, web);
-  const cond = (name2) => name2 === dep.service ? "service_healthy" : "service_started";
+  const cond = (name) => name === dep.service ? "service_healthy" : "service_started";
   const text = lines2[dep.line - 1] ?? "";
   const flow = /^(\s*)depends_on:\s*\[([^\]#]*)\]\s*$/.exec(text);
   if (flow) {
@@ -30530,8 +30073,8 @@ function conditionEdits(lines2, web, dep) {
     const entries = web.dependsOn.filter((d) => d.file === file);
     if (entries.some((d) => !item(d.line))) return void 0;
     return entries.map((d) => {
-      const [, ind2, , name2] = item(d.line);
-      return replaceLines(file, d.line, d.line, [`${ind2}${name2}:`, `${ind2}${step}condition: ${cond(name2)}`]);
+      const [, ind2, , name] = item(d.line);
+      return replaceLines(file, d.line, d.line, [`${ind2}${name}:`, `${ind2}${step}condition: ${cond(name)}`]);
     });
   }
   if (!new RegExp(`^\\s*(["']?)${dep.service.replace(/[.-]/g, "\\$&")}\\1\\s*:\\s*(#.*)?$`).test(text))
@@ -30806,14 +30349,45 @@ function composeEnvFiles(texts, composeFiles, defaultFiles) {
 function composeCommands(texts) {
   const out = [];
   for (const [source, text] of Object.entries(texts)) {
-    if (baseName(source) !== "Makefile" && !isScript(source)) continue;
-    for (const line of text.replace(/\\\r?\n/g, " ").split(/\r?\n/)) {
+    const makefile = baseName(source) === "Makefile";
+    if (!makefile && !isScript(source)) continue;
+    const lines2 = text.replace(/\\\r?\n/g, " ").split(/\r?\n/);
+    const expand3 = makefile ? makeExpander(lines2) : (l) => l;
+    for (const written of lines2) {
+      const line = expand3(written);
       const at2 = COMPOSE_COMMAND.exec(line);
       const args = at2 ? globalArguments(line.slice(at2.index + at2[0].length)) : void 0;
       if (args && (args.named.length > 0 || args.envFiles.length > 0)) out.push({ source, ...args });
     }
   }
   return out;
+}
+function makeExpander(lines2) {
+  const vars = /* @__PURE__ */ new Map();
+  for (const line of lines2) {
+    if (line.startsWith("	")) continue;
+    const m = MAKE_ASSIGNMENT.exec(line.replace(/\s+#.*$/, ""));
+    if (m && !(m[2] === "?=" && vars.has(m[1]))) vars.set(m[1], m[3]);
+  }
+  const once = (word, previous) => word.replace(MAKE_REFERENCE, (ref, a, b) => {
+    const value = vars.get(a ?? b);
+    if (value !== void 0) return value;
+    return ref === word && !(previous && TAKES_VALUE.test(previous)) ? "" : ref;
+  });
+  return (line) => {
+    if (!line.startsWith("	") || !line.includes("$")) return line;
+    let out = line;
+    for (let round = 0; round < 4 && out.search(MAKE_REFERENCE) >= 0; round++) {
+      const words2 = out.split(/(\s+)/);
+      let previous;
+      out = words2.map((w2) => {
+        const expanded = once(w2, previous);
+        if (w2.trim()) previous = w2;
+        return expanded;
+      }).join("");
+    }
+    return out;
+  };
 }
 function globalArguments(rest) {
   const words2 = rest.split(/\s*(?:;|&&|\|\||\|)\s*/)[0].trim().split(/\s+/);
@@ -30844,12 +30418,15 @@ function resolveAll(named, dirs, known2) {
   }
   return void 0;
 }
-var COMPOSE_COMMAND, VALUED;
+var COMPOSE_COMMAND, MAKE_ASSIGNMENT, MAKE_REFERENCE, TAKES_VALUE, VALUED;
 var init_compose_commands = __esm({
   "src/discover/compose-commands.ts"() {
     "use strict";
     init_classify();
     COMPOSE_COMMAND = /\bdocker(?:-compose|\s+compose)\b/;
+    MAKE_ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_.-]*)\s*(::?=|\?=|=)\s*(.*?)\s*$/;
+    MAKE_REFERENCE = /(?<!\$)\$(?:\(([A-Za-z_][A-Za-z0-9_.-]*)\)|\{([A-Za-z_][A-Za-z0-9_.-]*)\})/g;
+    TAKES_VALUE = /^(?:-f|--file|--env-file|-p|--project-name|--profile|--project-directory)$/;
     VALUED = /^(?:-p|--project-name|--profile|--project-directory|--ansi|--progress|--parallel)$/;
   }
 });
@@ -30901,9 +30478,16 @@ function buildsOf(file, text) {
   }
   return out;
 }
+function definesNoService(file, text) {
+  const root = parseComposeYaml(file, text).root;
+  if (root === void 0 || root.kind === "scalar" && root.value === null) return true;
+  if (root.kind !== "map") return false;
+  const services = entryOf(root, "services")?.value;
+  return root.entries.every((e) => NON_SERVICE_KEYS.has(e.key) || e.key.startsWith("x-")) && (services === void 0 || services.kind !== "map" || services.entries.length === 0);
+}
 function repeatsServices(file, text, baseFile, baseText) {
-  const names = (f, t2) => {
-    const services = entryOf(parseComposeYaml(f, t2).root, "services")?.value;
+  const names = (f, t) => {
+    const services = entryOf(parseComposeYaml(f, t).root, "services")?.value;
     return services?.kind === "map" ? services.entries.map((e) => e.key) : [];
   };
   const own = names(file, text);
@@ -30931,7 +30515,7 @@ function overridesBase(file, text, baseFile, baseText) {
   if (services?.kind !== "map" || baseServices?.kind !== "map") return false;
   const own = new Set(services.entries.map((e) => e.key));
   const inBase = new Set(baseServices.entries.map((e) => e.key));
-  const baseOnly = (name2) => !own.has(name2) && inBase.has(name2);
+  const baseOnly = (name) => !own.has(name) && inBase.has(name);
   const extendsFileOf = (value) => {
     const extended = entryOf(value, "extends")?.value;
     return extended?.kind === "map" && entryOf(extended, "file") !== void 0;
@@ -30951,7 +30535,7 @@ function overridesBase(file, text, baseFile, baseText) {
     return targets.some(baseOnly);
   });
 }
-var COMPOSE_BASES, COMPOSE_OVERRIDES, ComposeProjects;
+var COMPOSE_BASES, COMPOSE_OVERRIDES, ComposeProjects, NON_SERVICE_KEYS;
 var init_compose_projects = __esm({
   "src/model/compose-projects.ts"() {
     "use strict";
@@ -31000,11 +30584,12 @@ var init_compose_projects = __esm({
             const chosen = [base, override].filter((n) => n !== void 0).map((n) => joinPath(dir, n));
             if (chosen.length > 0 && !sets.some((s) => s.files.join("\n") === chosen.join("\n")))
               sets.push({ dir, files: chosen });
-            for (const name2 of names) {
-              if (name2 === base || isComposeOverride(name2) || COMPOSE_BASES.includes(name2)) continue;
-              const file = joinPath(dir, name2);
+            for (const name of names) {
+              if (name === base || isComposeOverride(name) || COMPOSE_BASES.includes(name)) continue;
+              const file = joinPath(dir, name);
               const baseFile = base === void 0 ? void 0 : joinPath(dir, base);
               const standalone = /^\s+(build|image)\s*:/m.test(this.texts[file] ?? "") || (extended.get(file) ?? []).length > 0;
+              if (!standalone && definesNoService(file, this.texts[file] ?? "")) continue;
               const layered = baseFile !== void 0 && (!standalone || overridesBase(file, this.texts[file] ?? "", baseFile, this.texts[baseFile] ?? ""));
               const files2 = layered ? [baseFile, file] : [file];
               if (!sets.some((s) => s.files.join("\n") === files2.join("\n"))) sets.push({ dir, files: files2 });
@@ -31111,6 +30696,15 @@ var init_compose_projects = __esm({
         }
       }
     };
+    NON_SERVICE_KEYS = /* @__PURE__ */ new Set([
+      "version",
+      "name",
+      "services",
+      "volumes",
+      "networks",
+      "configs",
+      "secrets"
+    ]);
   }
 });
 
@@ -31136,8 +30730,13 @@ function mountsOverCode(app, web) {
   for (const v of web.volumes) {
     if (v.type !== "bind" || !v.source || v.source.startsWith("/") || v.source.startsWith("~")) continue;
     if (!codeDir) {
-      if (!app.dockerfile) continue;
       const projectDir = app.managePy ? import_node_path14.posix.dirname(app.managePy) : void 0;
+      if (!app.dockerfile) {
+        const serves = STARTS_SERVER.test(web.command?.raw ?? "");
+        if (serves && projectDir !== void 0 && coversPath(v.source, projectDir) && v.target.startsWith("/"))
+          out.push({ mount: v, text: unreadImageText(v, web) });
+        continue;
+      }
       const workdir = app.dockerfile?.targetStage?.workdir ?? "/";
       const onWorkdir = coversPath(v.target, workdir) || coversPath(workdir, v.target);
       if (projectDir === void 0 || !coversPath(v.source, projectDir) || !onWorkdir) continue;
@@ -31149,12 +30748,25 @@ function mountsOverCode(app, web) {
       (d) => mountsSubdir(v.source, d, v.target, codeDir) && holdsCode(app.context?.files ?? [], app.context?.dir, v.source)
     );
     if (!whole && !part) continue;
+    const held = heldCodeDir(app, v, codeDir);
     out.push({
       mount: v,
-      text: `'${shownSource(v)}' over ${shownTarget(v)}, where the image holds the code (${codeDir}): the container runs the host's files, not the built image. Keep this mount in a development-only override file.`
+      text: `'${shownSource(v)}' over ${shownTarget(v)}, where the image holds the code (${held}): the container runs the host's files, not the built image. Keep this mount in a development-only override file.`
     });
   }
   return out;
+}
+function heldCodeDir(app, v, codeDir) {
+  if (!app.managePy || !v.source) return codeDir;
+  const rel = import_node_path14.posix.relative(v.source, import_node_path14.posix.dirname(app.managePy));
+  if (rel === "" || rel.startsWith("..") || !codeDir.endsWith(`/${rel}`)) return codeDir;
+  const copied = codeDir.slice(0, -rel.length - 1) || "/";
+  return coversPath(v.target, copied) ? copied : codeDir;
+}
+function unreadImageText(v, web) {
+  const dockerfile = web.build?.dockerfile;
+  const image = dockerfile ? `the image's Dockerfile (${dockerfile})` : "the image's Dockerfile";
+  return `'${shownSource(v)}' at ${shownTarget(v)}, the project with its manage.py, and ${image} cannot be read, so what the image holds there is unknown: either way the container runs the host's files, not a built release. Keep this mount in a development-only override file.`;
 }
 function codelessText(v, contextDir) {
   const head = `'${shownSource(v)}' at ${shownTarget(v)}, and the image holds no code of its own: the container runs the host's files, so no built release ever runs.`;
@@ -31175,6 +30787,7 @@ var init_TF0503_source_mounted_over_image = __esm({
     init_each();
     init_rule();
     init_compose_projects();
+    init_start_scripts();
     init_files();
     sourceMountedOverImage = defineRule({
       id: "TF0503",
@@ -31189,7 +30802,8 @@ var init_TF0503_source_mounted_over_image = __esm({
         "`.dockerignore` keeps out. What runs is then not the release you built and tested. The same holds for an image",
         "that holds no code at all (a runner with only the requirements) and gets the project from the mount. The rule",
         "reports the compose app service's mount (naming the workers that share its line through `<<: *app`); a worker's",
-        "or beat's mount on its own line is not reported.",
+        "or beat's mount on its own line is not reported. When the image's Dockerfile cannot be read (not in the",
+        "repository, unparseable), a mount of the project is reported too: the container runs the host's files either way.",
         "",
         "Keep the live-reload mount out of the file used to deploy, e.g. in a `compose.override.yaml` (or a `develop:",
         "watch` section) that only development loads; a mount in the override file is not reported:",
@@ -31323,25 +30937,86 @@ function unkeptPaths(project) {
       ...(app.compose?.appService?.inheritedVolumes ?? []).map((v) => v.target)
     ].map(clean);
     const databases = settings.databases;
-    for (const hit of databases ? sqliteFiles(databases, ctx) : []) {
-      if (covered(import_node_path15.posix.dirname(hit.path), mounts) || mounts.includes(hit.path)) continue;
+    const files = databases ? sqliteFiles(databases, ctx) : [];
+    const alone = databases && files.length === 0 ? imageSqliteFile(databases, ctx, stage) : void 0;
+    const imageMounts = stage.volumes.flatMap((v) => v.paths).map(clean);
+    for (const hit of alone ? [alone] : files) {
+      const keeping = alone ? imageMounts : mounts;
+      if (covered(import_node_path15.posix.dirname(hit.path), keeping) || keeping.includes(hit.path)) continue;
       out.push({
         app,
         what: "sqlite",
         file: writtenIn(settings, hit),
         line: hit.line,
         path: hit.path,
-        ...hit.branch ? { branch: hit.branch } : {}
+        ...hit.branch ? { branch: hit.branch } : {},
+        ...alone ? { imageAlone: true } : {}
       });
     }
     for (const a of liveAssignments(settings, "MEDIA_ROOT")) {
       if (a.activeWhenUnset === false || a.inBranch && a.activeWhenUnset === void 0) continue;
       const path4 = resolvePath(a.value, ctx, 0);
       if (!path4 || path4 === "/" || covered(path4, mounts)) continue;
-      out.push({ app, what: "media", file: a.file ?? settings.file, line: a.line, path: path4 });
+      const storage = otherStorage(settings, env);
+      if (storage === "always") continue;
+      out.push({
+        app,
+        what: "media",
+        file: a.file ?? settings.file,
+        line: a.line,
+        path: path4,
+        ...storage ? { unless: storage } : {}
+      });
     }
   }
   return out;
+}
+function otherStorage(settings, env) {
+  const choices = defaultFileStorages(settings);
+  const other = choices.filter((c) => !c.backend || !isFileSystemStorage(c.backend));
+  if (other.length === 0) return void 0;
+  const local = choices.length > other.length;
+  if (!local && other.some((c) => !c.assignment.inBranch)) return "always";
+  const clauses = [];
+  for (const c of other) {
+    const test = c.assignment.condition;
+    const value = test ? env.values.get(test.variable) : void 0;
+    if (test && value !== void 0 && takes(test, value)) return "always";
+    const when = test ? testWords2(test) : void 0;
+    const by = c.backend ? `${c.setting} then stores them with ${c.backend}` : `${c.setting} then chooses another storage`;
+    clauses.push(
+      when ? `${when} (${by})` : `the settings take the branch at line ${c.assignment.line} (${by})`
+    );
+  }
+  return clauses.join(", or ");
+}
+function takes(test, value) {
+  switch (test.test) {
+    case "equals":
+      return test.values?.includes(value) ?? false;
+    case "not-equals":
+      return test.values !== void 0 && !test.values.includes(value);
+    case "set":
+      return value !== "";
+    default:
+      return false;
+  }
+}
+function testWords2(test) {
+  const quoted2 = (test.values ?? []).map((v) => `'${v}'`);
+  const list = quoted2.length > 1 ? `${quoted2.slice(0, -1).join(", ")} or ${quoted2[quoted2.length - 1]}` : quoted2[0];
+  switch (test.test) {
+    case "equals":
+      return list && `${test.variable} is ${list}`;
+    case "not-equals":
+      return list && `${test.variable} is not ${quoted2.length > 1 ? `one of ${quoted2.join(", ")}` : list}`;
+    case "set":
+      return `${test.variable} is set`;
+    case "unset":
+      return `${test.variable} is unset`;
+    default:
+      return void 0;
+  }
 }
 function workdirKnown(app) {
   const df = app.dockerfile;
@@ -31396,9 +31071,9 @@ function sqliteFiles(databases, ctx) {
     if (!c.engine || !isSqliteEngine(c.engine) || !c.fields.NAME) continue;
     const path4 = resolvePath(c.fields.NAME, ctx, 0);
     const read = c.fields.NAME;
-    const name2 = read.kind === "env" ? fallbackOrRead(read, read.fallback, databases) : read;
-    const file = name2.file ?? c.file;
-    if (path4) out.push({ path: path4, line: name2.line, ...file ? { file } : {}, ...branch ? { branch } : {} });
+    const name = read.kind === "env" ? fallbackOrRead(read, read.fallback, databases) : read;
+    const file = name.file ?? c.file;
+    if (path4) out.push({ path: path4, line: name.line, ...file ? { file } : {}, ...branch ? { branch } : {} });
   }
   return out;
 }
@@ -31427,6 +31102,28 @@ function resolvePath(v, ctx, depth) {
     default:
       return void 0;
   }
+}
+function imageSqliteFile(databases, ctx, stage) {
+  if (databases.selection.kind !== "env" && databases.selection.kind !== "url") return void 0;
+  const selectors = fallbackSelectors(databases);
+  if (selectors.some((v) => v in stage.env) || !selectors.some((v) => ctx.env.values.has(v)))
+    return void 0;
+  const env = {
+    values: new Map(Object.entries(stage.env)),
+    complete: true,
+    sources: ["the Dockerfile"]
+  };
+  for (const c of databases.configs) {
+    const name = c.fields.NAME;
+    if (c.isDefault !== true || !c.engine || !isSqliteEngine(c.engine) || name?.kind !== "env") continue;
+    if (!env.values.has(name.variable)) continue;
+    const path4 = resolvePath(name, { ...ctx, env }, 0);
+    const file = name.file ?? c.file;
+    const unset = `${selectors.join(" and ")} ${selectors.length > 1 ? "are" : "is"} unset`;
+    const branch = `the fallback used when ${unset}, as in a container of the image alone`;
+    if (path4) return { path: path4, line: name.line, ...file ? { file } : {}, branch };
+  }
+  return void 0;
 }
 function fromString(s, ctx) {
   if (s === "" || s === ":memory:" || s.includes("://") || s.startsWith("file:")) return void 0;
@@ -31494,16 +31191,16 @@ object store for media.
           const inFiles = hit.app.compose && composeFiles.size > 1 ? ` in ${hit.app.compose.files.join(" + ")}` : "";
           const dockerfile = hit.app.dockerfile?.file ?? "Dockerfile";
           const ofDockerfile = several ? `a VOLUME of ${dockerfile}` : "a VOLUME of the Dockerfile";
-          const where2 = hit.app.compose?.appService ? `${ofDockerfile} nor a volume of the compose service '${hit.app.compose.appService.name}'${inFiles}` : `${ofDockerfile} nor a volume of a compose service (no compose file runs ${several ? `the image ${dockerfile} builds` : "this image"})`;
+          const where2 = hit.imageAlone ? `not ${ofDockerfile} (the compose service runs another database)` : hit.app.compose?.appService ? `neither ${ofDockerfile} nor a volume of the compose service '${hit.app.compose.appService.name}'${inFiles}` : `neither ${ofDockerfile} nor a volume of a compose service (no compose file runs ${several ? `the image ${dockerfile} builds` : "this image"})`;
           const dir = import_node_path15.posix.dirname(hit.path);
           const finding = hit.what === "sqlite" ? {
             file: hit.file,
             line: hit.line,
-            ...msg`The SQLite database${hit.branch ? ` (${hit.branch})` : ""} resolves to ${hit.path} in the image, and ${dir === "/" ? { kind: "text", text: "the image's root directory" } : dir} is neither ${where2}: a new container starts from the file baked in the image and what the last one wrote is lost. Point the path at a volume, e.g. ${code('"NAME": os.environ.get("SQLITE_PATH", "/data/db.sqlite3")')} with a volume on /data.`
+            ...msg`The SQLite database${hit.branch ? ` (${hit.branch})` : ""} resolves to ${hit.path} in the image, and ${dir === "/" ? { kind: "text", text: "the image's root directory" } : dir} is ${where2}: a new container starts from ${hit.imageAlone ? "what the image holds" : "the file baked in the image"} and what the last one wrote is lost. Point the path at a volume, e.g. ${code('"NAME": os.environ.get("SQLITE_PATH", "/data/db.sqlite3")')} with a volume on /data.`
           } : {
             file: hit.file,
             line: hit.line,
-            ...msg`MEDIA_ROOT resolves to ${hit.path} in the image, which is neither ${where2}: uploaded files are lost when the container is replaced. Put it on a volume, e.g. ${code('MEDIA_ROOT = os.environ.get("MEDIA_ROOT", "/data/media")')} with a volume on /data.`
+            ...msg`MEDIA_ROOT resolves to ${hit.path} in the image, which is ${where2}: uploaded files are lost when the container is replaced${hit.unless ? `, unless ${hit.unless}` : ""}. Put it on a volume, e.g. ${code('MEDIA_ROOT = os.environ.get("MEDIA_ROOT", "/data/media")')} with a volume on /data.`
           };
           return finding;
         });
@@ -31532,8 +31229,8 @@ function databaseImage(s) {
 function isOfficialPostgres(repo) {
   return /(^|\/)postgres$/.test(repo) || /(^|\/)postgis\/postgis$/.test(repo);
 }
-function absoluteEnv(s, name2) {
-  const value = s.environment.find((e) => e.name === name2 && e.value)?.value;
+function absoluteEnv(s, name) {
+  const value = s.environment.find((e) => e.name === name && e.value)?.value;
   return value?.startsWith("/") ? value : void 0;
 }
 function officialLayout(s) {
@@ -31553,15 +31250,24 @@ function officialLayout(s) {
     ...unknownMajor ? { unknownMajor } : {}
   };
 }
+function pgdataOf(s, official) {
+  const entry = s.environment.find((e) => e.name === "PGDATA" && e.value);
+  const value = entry?.value ?? s.builtFrom?.pgdata;
+  if (!value) return void 0;
+  if (value.startsWith("/")) return { dir: value };
+  const cwd = s.builtFrom?.workdir ?? (official ? "/" : void 0);
+  if (!cwd || value.includes("$")) return void 0;
+  const from = !entry ? "from an ENV of the Dockerfile it builds" : entry.source === "env_file" ? `from ${entry.file}` : "in its environment:";
+  return { dir: import_node_path16.posix.join(cwd, value), relative: { written: value, from, cwd } };
+}
 function dataDir(s) {
   const repo = databaseImage(s)?.repository.toLowerCase() ?? "";
   const bitnami = repo.split("/").includes("bitnami");
   if (s.role === "postgres") {
     if (/(^|\/)kartoza\/postgis$/.test(repo))
       return { dir: absoluteEnv(s, "DATADIR") ?? "/var/lib/postgresql" };
-    const built = s.builtFrom?.pgdata;
-    const pgdata = absoluteEnv(s, "PGDATA") ?? (built?.startsWith("/") ? built : void 0);
-    if (pgdata) return { dir: pgdata };
+    const pgdata = pgdataOf(s, isOfficialPostgres(repo));
+    if (pgdata) return pgdata;
     if (bitnami) return { dir: "/bitnami/postgresql" };
     if (!isOfficialPostgres(repo)) return { dir: "/var/lib/postgresql/data", guessed: true };
     const layout = officialLayout(s);
@@ -31570,6 +31276,13 @@ function dataDir(s) {
   if (s.role === "mysql" || s.role === "mariadb")
     return { dir: bitnami ? `/bitnami/${s.role}` : "/var/lib/mysql" };
   return void 0;
+}
+function relativeMessage(at2, name, data, elsewhere) {
+  const { dir, relative: relative6 } = data;
+  const cause = `${at2} takes PGDATA=${relative6.written} ${relative6.from}, a relative path that postgres resolves against the container's working directory ${relative6.cwd}: the data goes to ${dir}`;
+  if (elsewhere?.source)
+    return `${cause}, not to the volume '${elsewhere.source}' mounted at ${elsewhere.target}, and is lost when the container is recreated. Set PGDATA to an absolute path in the volume (PGDATA=${elsewhere.target}), or mount the volume at ${dir} ('${elsewhere.source}:${dir}').`;
+  return `${cause}, which no named volume covers, and is lost when the container is recreated. Mount a named volume there ('${name}-data:${dir}', declared under the top-level volumes:), or set PGDATA to an absolute path inside a named volume.`;
 }
 function floatingNote(image, layout) {
   if (layout?.unknownMajor)
@@ -31582,13 +31295,15 @@ function hostPath(bind2) {
   if (/^[/~.$]/.test(shown)) return shown;
   return `./${shown}`;
 }
-function message(name2, image, data, mounts) {
+function message(name, image, data, mounts) {
   const { dir, layout } = data;
-  const at2 = `Service '${name2}' (${image})`;
+  const at2 = `Service '${name}' (${image})`;
   const mountAt = layout?.mountAt ?? dir;
-  const fix2 = `Mount a named volume there instead, e.g. '${name2}-data:${mountAt}', declared under the top-level volumes:.`;
+  const fix2 = `Mount a named volume there instead, e.g. '${name}-data:${mountAt}', declared under the top-level volumes:.`;
   const note = floatingNote(image, layout);
   const { bind: bind2, anonymous, shadowed, elsewhere } = mounts;
+  if (data.relative && !bind2 && !anonymous)
+    return relativeMessage(at2, name, { ...data, relative: data.relative }, elsewhere);
   if (bind2) {
     const outside = bind2.source.startsWith("/") || bind2.source.startsWith("~");
     const where2 = outside ? "in a host path outside the project, which exists on this host only, owned by the database's user" : "in the checkout, owned by the database's user, and a re-clone, a clean or another host starts with an empty database";
@@ -31596,7 +31311,7 @@ function message(name2, image, data, mounts) {
   }
   if (shadowed && layout) {
     const own = layout.volume === dir ? "which" : `inside ${layout.volume}, which`;
-    return `${at2} mounts a volume at ${shadowed.target}, a parent of its data directory ${dir}, ${own} the image declares as its own VOLUME: the data goes to an anonymous volume and is lost when the container is recreated. Mount the volume at ${mountAt} itself, e.g. '${name2}-data:${mountAt}'.${note}`;
+    return `${at2} mounts a volume at ${shadowed.target}, a parent of its data directory ${dir}, ${own} the image declares as its own VOLUME: the data goes to an anonymous volume and is lost when the container is recreated. Mount the volume at ${mountAt} itself, e.g. '${name}-data:${mountAt}'.${note}`;
   }
   if (anonymous)
     return `${at2} mounts an anonymous volume at ${anonymous.target}: it has no name to find it by, \`docker compose down -v\` or a fresh \`up -V\` drops it, and the data goes with it. ${fix2}${note}`;
@@ -31605,15 +31320,16 @@ function message(name2, image, data, mounts) {
   if (elsewhere)
     return `${at2} mounts the volume '${elsewhere.source}' at ${elsewhere.target}, but this image keeps its data in ${dir}, which no named volume covers: the data is lost when the container is recreated. Mount the volume at ${mountAt} instead: '${elsewhere.source}:${mountAt}'.${note}`;
   if (layout?.unknownMajor)
-    return `${at2} has no named volume at its data directory: the data is lost when the container is recreated. Add a volume such as '${name2}-data:/var/lib/postgresql/data' (up to 17) or '${name2}-data:/var/lib/postgresql' (18 and later) and declare it under the top-level volumes:.${note}`;
+    return `${at2} has no named volume at its data directory: the data is lost when the container is recreated. Add a volume such as '${name}-data:/var/lib/postgresql/data' (up to 17) or '${name}-data:/var/lib/postgresql' (18 and later) and declare it under the top-level volumes:.${note}`;
   if (data.guessed)
-    return `${at2}, a PostgreSQL image not from the official postgres repository, mounts no named volume where its data may be: ${dir} if it keeps the official image's layout up to 17, /var/lib/postgresql/<major>/docker under /var/lib/postgresql from 18 (or its PGDATA). The data is lost when the container is recreated. Add a named volume at the data directory (e.g. '${name2}-data:${dir}', or '${name2}-data:/var/lib/postgresql' for 18+) and declare it under the top-level volumes:.`;
-  return `${at2} has no named volume at its data directory ${dir}: the data is lost when the container is recreated. Add a volume such as '${name2}-data:${mountAt}' and declare it under the top-level volumes:.${note}`;
+    return `${at2}, a PostgreSQL image not from the official postgres repository, mounts no named volume where its data may be: ${dir} if it keeps the official image's layout up to 17, /var/lib/postgresql/<major>/docker under /var/lib/postgresql from 18 (or its PGDATA). The data is lost when the container is recreated. Add a named volume at the data directory (e.g. '${name}-data:${dir}', or '${name}-data:/var/lib/postgresql' for 18+) and declare it under the top-level volumes:.`;
+  return `${at2} has no named volume at its data directory ${dir}: the data is lost when the container is recreated. Add a volume such as '${name}-data:${mountAt}' and declare it under the top-level volumes:.${note}`;
 }
-var postgresDataNotInVolume;
+var import_node_path16, postgresDataNotInVolume;
 var init_TF0603_postgres_data_not_in_volume = __esm({
   "src/rules/TF0603-postgres-data-not-in-volume.ts"() {
     "use strict";
+    import_node_path16 = require("node:path");
     init_each();
     init_rule();
     init_paths();
@@ -31648,7 +31364,9 @@ var init_TF0603_postgres_data_not_in_volume = __esm({
         "",
         "The data directory is the image's: `/var/lib/postgresql/data` for `postgres` and `postgis/postgis` up to 17",
         "(`/var/lib/postgresql/<major>/docker` from 18, under the VOLUME `/var/lib/postgresql` where the volume goes; or",
-        "`PGDATA`), `/var/lib/postgresql` for `kartoza/postgis` (or `DATADIR`), `/bitnami/postgresql` for",
+        "`PGDATA`, set in `environment:` or an `env_file`; a relative `PGDATA=pgdata` is resolved against the working",
+        "directory `/`, so the data goes to `/pgdata`), `/var/lib/postgresql` for `kartoza/postgis` (or `DATADIR`),",
+        "`/bitnami/postgresql` for",
         "`bitnami/postgresql`, `/var/lib/mysql` for `mysql` and `mariadb`. An image that names no major version",
         "(`postgres`, `postgres:latest`, `postgres:alpine`) runs the newest, 18 or later today, so it is judged with the",
         "18 layout; pinning a major version decides which one applies."
@@ -31873,20 +31591,20 @@ function envArgument(a) {
 }
 function expansionParts(word) {
   const parts = [];
-  let literal2 = "";
+  let literal = "";
   let i = 0;
   while (i < word.length) {
     const end = expansionEnd(word, i);
     if (end === void 0) {
-      literal2 += word[i++];
+      literal += word[i++];
       continue;
     }
-    if (literal2) parts.push({ text: literal2, expansion: false });
-    literal2 = "";
+    if (literal) parts.push({ text: literal, expansion: false });
+    literal = "";
     parts.push({ text: word.slice(i, end), expansion: true });
     i = end;
   }
-  if (literal2) parts.push({ text: literal2, expansion: false });
+  if (literal) parts.push({ text: literal, expansion: false });
   return parts.some((p) => p.expansion) ? parts : void 0;
 }
 function expansionEnd(word, i) {
@@ -31898,8 +31616,8 @@ function expansionEnd(word, i) {
   if (c !== "$") return void 0;
   const next = word[i + 1] ?? "";
   if (next === "(" || next === "{") return closing(word, i + 1);
-  const name2 = /^(?:[A-Za-z_]\w*|[0-9@*#?$!-])/.exec(word.slice(i + 1));
-  return name2 ? i + 1 + name2[0].length : void 0;
+  const name = /^(?:[A-Za-z_]\w*|[0-9@*#?$!-])/.exec(word.slice(i + 1));
+  return name ? i + 1 + name[0].length : void 0;
 }
 function closing(word, open) {
   const pair2 = { "(": ")", "{": "}" };
@@ -32330,13 +32048,13 @@ var init_TF0802_fixed_container_name = __esm({
       related: [],
       check(project) {
         return perServiceLine(project, (app, s) => {
-          const name2 = s.containerName;
-          if (!name2 || isSingleton(app, s)) return [];
+          const name = s.containerName;
+          if (!name || isSingleton(app, s)) return [];
           return [
             {
-              file: name2.file,
-              line: name2.line,
-              message: (who, plural2) => `${who} ${plural2 ? "set" : "sets"} container_name: ${name2.raw}, so ${plural2 ? "they" : "it"} cannot be scaled (docker compose up --scale ${s.name}=2 fails): remove container_name and address ${plural2 ? "them by their service names" : "it by its service name"}.`
+              file: name.file,
+              line: name.line,
+              message: (who, plural2) => `${who} ${plural2 ? "set" : "sets"} container_name: ${name.raw}, so ${plural2 ? "they" : "it"} cannot be scaled (docker compose up --scale ${s.name}=2 fails): remove container_name and address ${plural2 ? "them by their service names" : "it by its service name"}.`
             }
           ];
         });
@@ -32377,12 +32095,42 @@ function besideMain(holder) {
       return { phrase: "beside the container's main process" };
   }
 }
+function beatCommandFor(worker) {
+  const at2 = worker.indexOf("-A") >= 0 ? worker.indexOf("-A") : worker.indexOf("--app");
+  const app = at2 >= 0 ? worker[at2 + 1] : worker.find((w2) => w2.startsWith("--app="))?.slice("--app=".length);
+  return app ? `celery -A ${app} beat` : "celery beat";
+}
+function embeddedBeat(project, seen) {
+  const findings = [];
+  const starts = appImageStartCommands(project);
+  for (const { app, command, service } of starts) {
+    const key = `${command.file}:${command.line}`;
+    if (seen.has(key) || !embedsBeat(command.argv)) continue;
+    seen.add(key);
+    const serviceName = (s) => s?.name ?? app.compose?.appService?.name;
+    const here = serviceName(service);
+    const otherBeat = starts.find(
+      (o) => o.app === app && longRunningProcess(o.command.argv) === "celery beat" && serviceName(o.service) !== here
+    );
+    const beatService = otherBeat && serviceName(otherBeat.service);
+    const program = programArgv(command.argv);
+    const flag = program.includes("--beat") ? "--beat" : "-B";
+    const twice = beatService ? ` Service '${beatService}' runs celery beat as well, so there are two schedulers and each periodic task is sent twice: drop ${flag} and leave the schedule to '${beatService}'.` : ` Drop ${flag} and run beat as its own service from the same image ('${beatCommandFor(program)}'), exactly one of it.`;
+    findings.push({
+      file: command.file,
+      line: command.line,
+      message: `This starts a Celery worker with ${flag}, which embeds the beat scheduler in the worker: the container runs a worker and beat beside it, so the two can only be scaled together, and every added worker replica starts another scheduler that sends each periodic task again. Celery's documentation advises against -B in production and says to start celery beat separately.${twice}`
+    });
+  }
+  return findings;
+}
 var severalProcesses;
 var init_TF0803_several_processes = __esm({
   "src/rules/TF0803-several-processes.ts"() {
     "use strict";
     init_command();
     init_supervisor_config();
+    init_each();
     init_command_text();
     init_processes2();
     init_rule();
@@ -32397,7 +32145,10 @@ var init_TF0803_several_processes = __esm({
 restarts it, its exit does not stop the container, it cannot be scaled on its own, and \`docker stop\` may never reach
 it. The same holds for a program that daemonises itself and returns (\`celery -A proj worker --detach\`,
 \`gunicorn --daemon\`, \`service nginx start\`, \`cron\` without \`-f\`) before the main server starts. Running the web server, a Celery worker
-and beat in one container also means they can only be scaled together.
+and beat in one container also means they can only be scaled together; so does a worker started with \`-B\`
+(\`--beat\`), which embeds beat in the worker: Celery's documentation advises against it in production (there must be
+exactly one beat, and each worker replica would start another); where another service already runs beat, the message
+names it (two schedulers send each periodic task twice).
 \`supervisord\` as the start command is the same design with a process manager in front (typically nginx and uWSGI
 as its programs): it is reported at the command that starts it, naming the programs of the configuration the image
 copies; sent to the background (\`supervisord \u2026 &\`), it runs them beside the main process. The message names what holds
@@ -32468,6 +32219,7 @@ services:
               });
             });
         }
+        findings.push(...embeddedBeat(project, seen));
         return findings;
       }
     });
@@ -32494,16 +32246,16 @@ function looksLikeArray(raw) {
   return raw.trim().startsWith("[");
 }
 function arrayWithTrailingText(raw) {
-  const t2 = raw.trim();
-  if (!t2.startsWith("[")) return void 0;
-  for (let end = t2.indexOf("]"); end >= 0; end = t2.indexOf("]", end + 1)) {
+  const t = raw.trim();
+  if (!t.startsWith("[")) return void 0;
+  for (let end = t.indexOf("]"); end >= 0; end = t.indexOf("]", end + 1)) {
     let v;
     try {
-      v = JSON.parse(t2.slice(0, end + 1));
+      v = JSON.parse(t.slice(0, end + 1));
     } catch {
       continue;
     }
-    const rest = t2.slice(end + 1).trim();
+    const rest = t.slice(end + 1).trim();
     if (!Array.isArray(v) || !v.every((x) => typeof x === "string") || !rest) return void 0;
     return { array: v, rest };
   }
@@ -32525,16 +32277,16 @@ function scriptExecForm(script) {
   return script.noShebang ? ["sh", script.imagePath] : [script.imagePath];
 }
 function scriptAt(word, scripts, workdir) {
-  const path4 = word.includes("/") ? import_node_path16.posix.resolve(workdir, word) : void 0;
+  const path4 = word.includes("/") ? import_node_path17.posix.resolve(workdir, word) : void 0;
   return scripts.find(
-    (s) => path4 ? import_node_path16.posix.normalize(s.imagePath) === path4 : import_node_path16.posix.basename(s.imagePath) === word
+    (s) => path4 ? import_node_path17.posix.normalize(s.imagePath) === path4 : import_node_path17.posix.basename(s.imagePath) === word
   );
 }
-var import_node_path16, BUILTINS2;
+var import_node_path17, BUILTINS2;
 var init_exec_form = __esm({
   "src/rules/lib/exec-form.ts"() {
     "use strict";
-    import_node_path16 = require("node:path");
+    import_node_path17 = require("node:path");
     BUILTINS2 = /* @__PURE__ */ new Set([
       ".",
       "source",
@@ -32570,30 +32322,30 @@ function imageShells(image) {
   const colon = ref.lastIndexOf(":");
   const repository = colon > slash ? ref.slice(0, colon) : ref;
   const tag = colon > slash ? ref.slice(colon + 1) : "latest";
-  const name2 = repository.slice(repository.lastIndexOf("/") + 1);
+  const name = repository.slice(repository.lastIndexOf("/") + 1);
   const alpine = /alpine(\d+)\.(\d+)/.exec(tag);
-  const debianBased = OFFICIAL_ON_DEBIAN[name2] !== void 0 && isOfficial(repository, name2);
-  if (name2 === "alpine" || /alpine/.test(tag)) {
-    const version = name2 === "alpine" ? /^(\d+)\.(\d+)/.exec(tag) : alpine;
+  const debianBased = OFFICIAL_ON_DEBIAN[name] !== void 0 && isOfficial(repository, name);
+  if (name === "alpine" || /alpine/.test(tag)) {
+    const version = name === "alpine" ? /^(\d+)\.(\d+)/.exec(tag) : alpine;
     const recent = !version || Number(version[1]) > 3 || Number(version[1]) === 3 && Number(version[2]) >= 13;
-    if (!version && debianBased && !OFFICIAL_ON_DEBIAN[name2](versionOf(tag))) return NONE;
+    if (!version && debianBased && !OFFICIAL_ON_DEBIAN[name](versionOf(tag))) return NONE;
     return recent ? { bash: true, sh: true } : NONE;
   }
   if (/\b(jessie|stretch|buster|xenial|bionic|focal)\b/.test(tag)) return NONE;
   if (/\b(bullseye|bookworm|trixie|jammy|noble)\b/.test(tag)) return { bash: true, sh: false };
-  if (name2 === "debian") return /^(\d+)/.test(tag) && Number(/^(\d+)/.exec(tag)?.[1]) < 11 ? NONE : DEBIAN;
-  if (name2 === "ubuntu") {
+  if (name === "debian") return /^(\d+)/.test(tag) && Number(/^(\d+)/.exec(tag)?.[1]) < 11 ? NONE : DEBIAN;
+  if (name === "ubuntu") {
     const v = /^(\d+)\./.exec(tag);
     return v && Number(v[1]) < 22 ? NONE : DEBIAN;
   }
   if (debianBased)
-    return !/windows|nanoserver/.test(tag) && OFFICIAL_ON_DEBIAN[name2](versionOf(tag)) ? DEBIAN : NONE;
-  if (name2 === "python" || name2 === "pypy") {
+    return !/windows|nanoserver/.test(tag) && OFFICIAL_ON_DEBIAN[name](versionOf(tag)) ? DEBIAN : NONE;
+  if (name === "python" || name === "pypy") {
     const v = /^(\d+)(?:\.(\d+))?/.exec(tag);
-    if (name2 === "python" && v && (Number(v[1]) < 3 || Number(v[1]) === 3 && v[2] !== void 0 && Number(v[2]) <= 5))
+    if (name === "python" && v && (Number(v[1]) < 3 || Number(v[1]) === 3 && v[2] !== void 0 && Number(v[2]) <= 5))
       return NONE;
     const patch = /^3\.(\d+)\.(\d+)/.exec(tag);
-    if (name2 === "python" && patch && Number(patch[2]) <= (LAST_BUSTER_PATCH[Number(patch[1])] ?? -1))
+    if (name === "python" && patch && Number(patch[2]) <= (LAST_BUSTER_PATCH[Number(patch[1])] ?? -1))
       return NONE;
     if (/windows|nanoserver/.test(tag)) return NONE;
     return DEBIAN;
@@ -32603,8 +32355,8 @@ function imageShells(image) {
 function versionOf(tag) {
   return (/^\d+(\.\d+)*/.exec(tag)?.[0].split(".") ?? []).map(Number);
 }
-function isOfficial(repository, name2) {
-  return /^((docker\.io|index\.docker\.io)\/)?(library\/)?$/.test(repository.slice(0, -name2.length));
+function isOfficial(repository, name) {
+  return /^((docker\.io|index\.docker\.io)\/)?(library\/)?$/.test(repository.slice(0, -name.length));
 }
 function appShells(app) {
   const df = app.dockerfile;
@@ -32621,25 +32373,47 @@ function isBusyBoxSh(program, shells) {
   return !/(^|\/)bash$/.test(program ?? "") && execsLast(program, shells);
 }
 function endsInSimpleCommand(script, last, busybox = false) {
-  const text = script.replace(/\\\n/g, " ").trim();
-  if (last.background || last.redirects.length > 0 || /\btrap\b/.test(text)) return false;
+  const joined = script.replace(/\\\n/g, " ");
+  const text = joined.trim();
+  if (last.background || !busybox && last.redirects.length > 0 || /\btrap\b/.test(text)) return false;
+  if (!endsWithLastCommand(joined, busybox)) return false;
   if (!busybox && /(^|[^&<>])&(?![&>])/.test(text)) return false;
-  const tail2 = lastListItem(text);
-  if (!tail2 || tail2.after === "|") return false;
+  const seps = separators(text);
+  const tail2 = seps && lastListItem(text, seps);
+  if (!seps || !tail2 || tail2.after === "|") return false;
+  if (!busybox && !bashOptimizesLastLine(text, seps)) return false;
   const item = tail2.item.replace(/\s+#.*$/, "").trim();
-  return item.length > 0 && !/^(\(|\{|done\b|fi\b|esac\b|\}|\))/.test(item) && !/[<>]|[)}]$|^\w+\(\)/.test(item);
+  const redirected = busybox ? /[)}]$|^\w+\(\)/ : /[<>]|[)}]$|^\w+\(\)/;
+  return item.length > 0 && !/^(\(|\{|done\b|fi\b|esac\b|\}|\))/.test(item) && !redirected.test(item);
+}
+function endsWithLastCommand(text, busybox) {
+  const body = !busybox && text.endsWith("\n") ? text.slice(0, -1) : text;
+  const lastLine = body.slice(body.lastIndexOf("\n") + 1).trim();
+  return lastLine !== "" && !lastLine.startsWith("#");
+}
+function bashOptimizesLastLine(text, seps) {
+  const live = seps.filter((s) => !blank(text.slice(s.end)));
+  let from = 0;
+  for (const [i, s] of live.entries())
+    if (s.sep === "\n" && !/(&&|\|)$/.test(text.slice(0, s.at).trimEnd())) from = i + 1;
+  const line = live.slice(from).filter((s) => s.sep !== "\n");
+  const lastSemicolon = line.findLastIndex((s) => s.sep === ";");
+  return lastSemicolon < 0 || line.slice(lastSemicolon + 1).every((s) => s.sep !== "&&" && s.sep !== "||");
+}
+function blank(text) {
+  return text.replace(/(^|\s)#[^\n]*/g, "").trim() === "";
 }
 function endsInExec(script, last) {
   const text = script.replace(/\\\n/g, " ").trim();
   if (!last.viaExec || last.background) return false;
-  const tail2 = lastListItem(text);
+  const seps = separators(text);
+  const tail2 = seps && lastListItem(text, seps);
   return tail2 !== void 0 && tail2.after !== "|" && /^exec\s/.test(tail2.item.trim());
 }
-function lastListItem(text) {
+function separators(text) {
+  const out = [];
   let quote;
   let depth = 0;
-  let start = 0;
-  let after = "";
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quote) {
@@ -32649,20 +32423,27 @@ function lastListItem(text) {
     }
     if (c === "\\") i++;
     else if (c === "'" || c === '"' || c === "`") quote = c;
-    else if (c === "(" || c === "{") depth++;
+    else if (c === "#" && (i === 0 || /[\s;&|()]/.test(text[i - 1]))) {
+      const end = text.indexOf("\n", i);
+      i = end < 0 ? text.length : end - 1;
+    } else if (c === "(" || c === "{") depth++;
     else if ((c === ")" || c === "}") && depth > 0) depth--;
     else if (depth === 0 && /[;&|\n]/.test(c)) {
       const two = text.slice(i, i + 2);
       const sep5 = two === "&&" || two === "||" || two === ";;" ? two : c;
       if (c === "&" && sep5 === "&" && (/[<>]/.test(text[i - 1] ?? "") || text[i + 1] === ">")) continue;
-      if (text.slice(i + sep5.length).trim() === "") break;
-      after = sep5;
-      start = i + sep5.length;
+      out.push({ sep: sep5, at: i, end: i + sep5.length });
       i += sep5.length - 1;
     }
   }
-  if (quote) return void 0;
-  return { item: text.slice(start, text.length).replace(/[;\s]+$/, ""), after };
+  return quote ? void 0 : out;
+}
+function lastListItem(text, seps) {
+  const before = seps.filter((s) => !blank(text.slice(s.end))).at(-1);
+  return {
+    item: text.slice(before?.end ?? 0).replace(/[;\s]+$/, ""),
+    after: before?.sep ?? ""
+  };
 }
 function isSimple(script) {
   return !/[;&|(){}<>`\n]|\$\(/.test(script.trim());
@@ -32728,10 +32509,10 @@ function fixShellForm(context) {
 function execFormOf(instr, argv, lines2, file) {
   if (!argv || instr.endLine !== instr.line) return void 0;
   const written = lines2[instr.line - 1];
-  const keyword2 = /^\s*(\S+)/.exec(written)?.[1] ?? instr.keyword;
+  const keyword = /^\s*(\S+)/.exec(written)?.[1] ?? instr.keyword;
   return {
     title: `${instr.keyword} in exec form`,
-    edits: [replaceLines(file, instr.line, instr.line, [`${indentOf(written)}${keyword2} ${execForm(argv)}`])]
+    edits: [replaceLines(file, instr.line, instr.line, [`${indentOf(written)}${keyword} ${execForm(argv)}`])]
   };
 }
 function lastToExec(argv, line) {
@@ -32846,8 +32627,8 @@ function startsLater(commands, i, startsArgs) {
 function scriptRunBy(argv, all, self) {
   const word = /(^|\/)(ba|da)?sh$/.test(argv[0] ?? "") ? argv.slice(1).find((a) => !a.startsWith("-")) : argv[0];
   if (!word || argv.includes("-c")) return void 0;
-  const name2 = word.slice(word.lastIndexOf("/") + 1);
-  return all.find((s) => s !== self && s.imagePath.slice(s.imagePath.lastIndexOf("/") + 1) === name2);
+  const name = word.slice(word.lastIndexOf("/") + 1);
+  return all.find((s) => s !== self && s.imagePath.slice(s.imagePath.lastIndexOf("/") + 1) === name);
 }
 function shellFormMessage(instr, argv, script) {
   const k = instr.keyword;
@@ -33039,15 +32820,26 @@ bash 5.1 and later also exec the last simple command of a \`-c\` list (\`bash -c
 \`;\`, \`&&\`, \`||\` or new lines; the last command not piped into, grouped or redirected, no background job or
 trap): not reported on images whose
 bash is that recent, judged from the base image (Debian bullseye and later, Ubuntu 22.04 and later, \`python:*\` tags
-without an older suite, the official \`nginx\`, \`httpd\`, \`node\`, \`postgres\` and \`redis\` images of releases built
-on bullseye or later, which are Debian, Alpine 3.13 and later). On Alpine (\`alpine\`, \`nginx:alpine\`, any
-\`*-alpine\` tag), \`/bin/sh\` is BusyBox ash, which does the same for \`sh -c\` and shell-form CMD. Debian buster and older, Ubuntu 20.04 and older, and images whose base is not known
+without an older suite, \`python:latest\` included, the official \`nginx\`, \`httpd\`, \`node\`, \`postgres\` and
+\`redis\` images of releases built on bullseye or later, which are Debian, Alpine 3.13 and later). bash reads the
+\`-c\` text one line at a time and \`;\` binds looser than \`&&\`, so it execs the last line's command only when that is
+a simple command or a list whose last connector has a simple command on its right: \`bash -c "set -e; migrate &&
+gunicorn \u2026"\` is one \`;\` list with \`migrate && gunicorn \u2026\` on its right, so bash forks gunicorn and stays PID 1
+(reported); the same
+list over two lines is exec'd. One line end may follow the last command; a blank line or a comment line after it
+keeps bash. On Alpine (\`alpine\`, \`nginx:alpine\`, any \`*-alpine\` tag), \`/bin/sh\` is BusyBox ash, which does the
+same for \`sh -c\` and shell-form CMD, for any list and a redirected last command too, but only when nothing, not even a
+line end, follows it. dash, Debian's \`/bin/sh\`, execs none of them. Checked by which process is PID 1 in a
+container (\`docker run \u2026 bash -c "true && cat /proc/1/comm"\` prints cat): bash 5.2.15 and dash 0.5.12 of Debian
+bookworm, BusyBox 1.35. Debian buster and older, Ubuntu 20.04 and older, and images whose base is not known
 keep the finding; the other parts of the chain (a migrate on every start) are still reported by their own rules.
 BusyBox also execs the last command after a job sent to the background (\`sh -c "celery \u2026 worker & gunicorn \u2026"\`:
 gunicorn is PID 1, checked on BusyBox 1.35); bash does not. The worker beside it is TF0803's.
 
 The items of a \`case\` and the branches of an if/else are alternatives, never a sequence: the branch the
-container's arguments select is judged when they are known, else each branch on its own. A command that only runs
+container's arguments and environment select is judged when they are known, else each branch on its own. A
+function the script calls runs where it is called: \`dev) run_development ;; *) run_production ;;\` makes the two
+bodies alternatives, each server reported at its own line with exec written there. A command that only runs
 setup and exits (\`python manage.py migrate --noinput\`, \`migrate && collectstatic\`, a one-off service) leaves no
 server for SIGTERM to miss: not reported.
 
@@ -33371,10 +33163,10 @@ function commandEnvNote(app, variables) {
   const fromCommand = app.compose?.envFilesFromCommand;
   const service = app.compose?.appService;
   if (!fromCommand || !service) return "";
-  const given = variables.flatMap((name2) => {
-    const entry = service.environment.filter((e) => e.name === name2).at(-1);
+  const given = variables.flatMap((name) => {
+    const entry = service.environment.filter((e) => e.name === name).at(-1);
     if (!entry?.interpolated || !entry.value) return [];
-    return [/URL$/.test(name2) ? name2 : `${name2}=${entry.value}`];
+    return [/URL$/.test(name) ? name : `${name}=${entry.value}`];
   });
   if (given.length === 0) return "";
   return ` Here the repository's own run command (${fromCommand.source}: docker compose --env-file ${fromCommand.files.join(" --env-file ")}) gives the compose service '${service.name}' ${given.join(" and ")}, so that deploy does not fall back; the image run without that file (another deploy, docker run) does.`;
@@ -33800,13 +33592,13 @@ function fixRunsAsRoot(context) {
   return { title, edits: [insertLines(dockerfile.file, at2, lines2)] };
 }
 function createdUser(runs) {
-  let name2;
+  let name;
   for (const run of runs)
     for (const m of run.matchAll(
       /\b(?:useradd|adduser)\b((?:\s+(?:-{1,2}[\w-]+(?:[ =](?![-])[^\s&;|]+)?|\\\n))*)\s+([a-z_][\w-]*)(?=\s*(?:$|&&|;|\|\||\\))/gm
     ))
-      name2 = m[2];
-  return name2;
+      name = m[2];
+  return name;
 }
 function privilegeDrop(app) {
   const env = containerEnv(app);
@@ -33845,8 +33637,8 @@ function userAddedBy(argv, env) {
       if (USER_OPTION_VALUES.has(w2)) i++;
       continue;
     }
-    const name2 = resolveWord(w2, env) || w2;
-    return /^[a-z_][\w-]*$/.test(name2) || name2.includes("$") ? name2 : void 0;
+    const name = resolveWord(w2, env) || w2;
+    return /^[a-z_][\w-]*$/.test(name) || name.includes("$") ? name : void 0;
   }
   return void 0;
 }
@@ -33864,8 +33656,8 @@ function usersCreatedByRuns(df, stage, own = false) {
     for (const ins of s.instructions) {
       if (ins.keyword !== "RUN") continue;
       for (const c of ins.script?.commands ?? []) {
-        const name2 = userAddedBy(c.argv, stage.env);
-        if (name2) names.push(name2);
+        const name = userAddedBy(c.argv, stage.env);
+        if (name) names.push(name);
       }
     }
   return names;
@@ -33876,8 +33668,8 @@ function imageHasUser(df, stage, user) {
   const base = lineage2(df, stage)[0].from;
   return !/^(?:docker\.io\/)?(?:library\/)?(python|debian|ubuntu|alpine)(:|@|$)/.test(base.image ?? base.raw);
 }
-function createUser(stage, name2 = "app") {
-  return isAlpine(stage) ? `adduser -D -u 10001 ${name2}` : `useradd --create-home --uid 10001 ${name2}`;
+function createUser(stage, name = "app") {
+  return isAlpine(stage) ? `adduser -D -u 10001 ${name}` : `useradd --create-home --uid 10001 ${name}`;
 }
 function switchAdvice(df, stage, where2 = "") {
   const existing = known(usersCreatedByRuns(df, stage).at(-1));
@@ -33925,8 +33717,8 @@ function dropTool(stage, user) {
 }
 function proxyInContainer(app) {
   for (const c of startCommands(app)) {
-    const name2 = reverseProxyOf(c.argv);
-    if (name2) return { name: name2, file: c.file, line: c.line };
+    const name = reverseProxyOf(c.argv);
+    if (name) return { name, file: c.file, line: c.line };
   }
   return void 0;
 }
@@ -34009,9 +33801,9 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
           if (!df || !stage) continue;
           const user = stage.user;
           if (user && user.user === void 0) continue;
-          const name2 = user?.user?.split(":")[0];
-          if (user && name2 !== "root" && name2 !== "0") continue;
-          const head = user ? `The image runs as ${name2} (USER ${user.user} at line ${user.line})` : `The target stage${stage.name ? ` '${stage.name}'` : ""} sets no USER`;
+          const name = user?.user?.split(":")[0];
+          if (user && name !== "root" && name !== "0") continue;
+          const head = user ? `The image runs as ${name} (USER ${user.user} at line ${user.line})` : `The target stage${stage.name ? ` '${stage.name}'` : ""} sets no USER`;
           findings.push({ file: df.file, line: stage.lastLine, message: rootMessage(app, df, stage, head) });
         }
         return findings;
@@ -34028,7 +33820,7 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
         " "
       )
     );
-    known = (name2) => name2?.includes("$") ? void 0 : name2;
+    known = (name) => name?.includes("$") ? void 0 : name;
     BASE_USERS = new Set(
       "root daemon bin sys sync games man lp mail news uucp proxy www-data backup list irc nobody adm operator guest".split(
         " "
@@ -34388,13 +34180,13 @@ var init_registry = __esm({
 
 // src/util/safe-fs.ts
 function isInside(path4, root) {
-  const rel = (0, import_node_path17.relative)(root, path4);
-  return rel === "" || !rel.startsWith(`..${import_node_path17.sep}`) && rel !== ".." && !(0, import_node_path17.isAbsolute)(rel);
+  const rel = (0, import_node_path18.relative)(root, path4);
+  return rel === "" || !rel.startsWith(`..${import_node_path18.sep}`) && rel !== ".." && !(0, import_node_path18.isAbsolute)(rel);
 }
 function resolveInside(root, path4, what = "the scanned directory") {
-  const absRoot = (0, import_node_path17.resolve)(root);
+  const absRoot = (0, import_node_path18.resolve)(root);
   const realRoot = realpath(absRoot);
-  const lexical = (0, import_node_path17.resolve)(absRoot, path4);
+  const lexical = (0, import_node_path18.resolve)(absRoot, path4);
   if (!isInside(lexical, absRoot) && !isInside(lexical, realRoot))
     throw new UnsafePathError(path4, `outside ${what}`);
   let real;
@@ -34448,9 +34240,9 @@ function readRegularFileSync(path4, maxBytes, display = path4) {
   }
 }
 function writeOwnFile(path4, text, within) {
-  const file = (0, import_node_path17.resolve)(path4);
-  const dir = ownDirectory((0, import_node_path17.dirname)(file), within);
-  const target = (0, import_node_path17.join)(dir, (0, import_node_path17.basename)(file));
+  const file = (0, import_node_path18.resolve)(path4);
+  const dir = ownDirectory((0, import_node_path18.dirname)(file), within);
+  const target = (0, import_node_path18.join)(dir, (0, import_node_path18.basename)(file));
   let fd;
   try {
     fd = (0, import_node_fs.openSync)(
@@ -34476,13 +34268,13 @@ function writeOwnFile(path4, text, within) {
   }
 }
 function ownDirectory(dir, within) {
-  const roots = within.map((w2) => plannedRealPath((0, import_node_path17.resolve)(w2)).planned);
+  const roots = within.map((w2) => plannedRealPath((0, import_node_path18.resolve)(w2)).planned);
   const { real, missing, planned } = plannedRealPath(dir);
   if (!roots.some((r) => isInside(planned, r)))
     throw new UnsafePathError(dir, "outside the workspace and the runner temporary directory");
   let current = real;
-  for (const name2 of missing) {
-    current = (0, import_node_path17.join)(current, name2);
+  for (const name of missing) {
+    current = (0, import_node_path18.join)(current, name);
     try {
       (0, import_node_fs.mkdirSync)(current, { mode: 493 });
     } catch (error) {
@@ -34497,9 +34289,9 @@ function plannedRealPath(dir) {
   const missing = [];
   let existing = dir;
   while (!exists(existing)) {
-    const parent = (0, import_node_path17.dirname)(existing);
+    const parent = (0, import_node_path18.dirname)(existing);
     if (parent === existing) break;
-    missing.unshift((0, import_node_path17.basename)(existing));
+    missing.unshift((0, import_node_path18.basename)(existing));
     existing = parent;
   }
   let real;
@@ -34508,7 +34300,7 @@ function plannedRealPath(dir) {
   } catch {
     throw new UnsafePathError(dir, "a symbolic link whose target does not exist");
   }
-  return { real, missing, planned: (0, import_node_path17.join)(real, ...missing) };
+  return { real, missing, planned: (0, import_node_path18.join)(real, ...missing) };
 }
 function statSyncIsDirectory(path4) {
   try {
@@ -34537,12 +34329,12 @@ function formatBytes(n) {
   if (n % 1024 === 0) return `${n / 1024} KiB`;
   return `${n} bytes`;
 }
-var import_node_fs, import_node_path17, realpath, UnsafePathError;
+var import_node_fs, import_node_path18, realpath, UnsafePathError;
 var init_safe_fs = __esm({
   "src/util/safe-fs.ts"() {
     "use strict";
     import_node_fs = require("node:fs");
-    import_node_path17 = require("node:path");
+    import_node_path18 = require("node:path");
     realpath = import_node_fs.realpathSync.native;
     UnsafePathError = class extends Error {
       constructor(path4, reason) {
@@ -34718,7 +34510,7 @@ function secondPassFiles(texts, files, options) {
     if (isDockerfile(file) || looksLikeCompose(file, text)) {
       for (const m of text.matchAll(/^\s*dockerfile\s*:\s*['"]?([^\s'"#]+)/gm))
         dockerfileNames.add(baseName(m[1]));
-      for (const name2 of envFileNames(text)) envFiles.add(name2);
+      for (const name of envFileNames(text)) envFiles.add(name);
       for (const line of commandLines(text))
         for (const m of line.matchAll(/[\w./-]+/g)) commandWords2.add(baseName(m[0]));
     } else if (!file.endsWith(".py") && isScriptFile(file, text)) {
@@ -34729,8 +34521,8 @@ function secondPassFiles(texts, files, options) {
       }
     }
   }
-  for (const [name2, sources] of copiedAs)
-    if (commandWords2.has(name2)) for (const source of sources) commandWords2.add(source);
+  for (const [name, sources] of copiedAs)
+    if (commandWords2.has(name)) for (const source of sources) commandWords2.add(source);
   for (const module2 of modules)
     for (const dir of [...manageDirs, "."]) for (const f of moduleFiles(dir, module2)) out.add(f);
   for (const [file, text] of Object.entries(texts)) {
@@ -34761,15 +34553,15 @@ function secondPassFiles(texts, files, options) {
       for (const d of [...manageDirs, "."]) for (const f of moduleFiles(d, m[1])) out.add(f);
   }
   for (const f of files) {
-    const name2 = baseName(f);
-    if (requirementNames.has(name2) && !(f in texts)) out.add(f);
-    if (commandWords2.has(name2) && !(f in texts) && !/\.(py|txt|toml|lock|json)$/.test(name2)) out.add(f);
-    if (dockerfileNames.has(name2) && !(f in texts)) out.add(f);
+    const name = baseName(f);
+    if (requirementNames.has(name) && !(f in texts)) out.add(f);
+    if (commandWords2.has(name) && !(f in texts) && !/\.(py|txt|toml|lock|json)$/.test(name)) out.add(f);
+    if (dockerfileNames.has(name) && !(f in texts)) out.add(f);
     if (supervisorRun && /supervisor[^/]*\.(conf|ini)$|supervisor.*\/[^/]+\.conf$/.test(f) && !(f in texts))
       out.add(f);
-    if (envFiles.has(name2) && !(f in texts)) out.add(f);
-    if (f in texts || !name2.endsWith(".py")) continue;
-    if (pythonNames.has(name2)) out.add(f);
+    if (envFiles.has(name) && !(f in texts)) out.add(f);
+    if (f in texts || !name.endsWith(".py")) continue;
+    if (pythonNames.has(name)) out.add(f);
     const command = /(^|\/)management\/commands\/([a-z_][a-z0-9_]*)\.py$/.exec(f)?.[2];
     if (command && managementCommands.has(command)) out.add(f);
   }
@@ -34830,7 +34622,7 @@ function envFileNames(text) {
 function readText(realRoot, file, maxBytes, plain2) {
   let bytes;
   try {
-    bytes = plain2 ? readRegularFileSync((0, import_node_path19.join)(realRoot, file), maxBytes, file) : readInsideSync(realRoot, file, { maxBytes });
+    bytes = plain2 ? readRegularFileSync((0, import_node_path20.join)(realRoot, file), maxBytes, file) : readInsideSync(realRoot, file, { maxBytes });
   } catch (error) {
     if (error instanceof UnsafePathError) return { reason: error.reason };
     return {
@@ -34865,7 +34657,7 @@ function walk(realRoot, limit) {
     const dir = queue[next];
     let entries;
     try {
-      entries = (0, import_node_fs3.readdirSync)(dir === "" ? realRoot : (0, import_node_path19.join)(realRoot, dir), { withFileTypes: true });
+      entries = (0, import_node_fs3.readdirSync)(dir === "" ? realRoot : (0, import_node_path20.join)(realRoot, dir), { withFileTypes: true });
     } catch {
       continue;
     }
@@ -34881,7 +34673,7 @@ function walk(realRoot, limit) {
         files.push(rel);
         plain2.add(rel);
       } else if (entry.isSymbolicLink()) {
-        const target = linkTarget((0, import_node_path19.join)(realRoot, rel), realRoot);
+        const target = linkTarget((0, import_node_path20.join)(realRoot, rel), realRoot);
         if (target === "file") files.push(rel);
         else if (target !== "directory") links.push({ path: rel, reason: target.reason });
       }
@@ -34915,13 +34707,13 @@ function linkTarget(abs, realRoot) {
   }
   return { reason: "a symbolic link to something that is not a regular file" };
 }
-var import_node_fs3, import_node_path19, MAX_FILES, MAX_FILE_BYTES;
+var import_node_fs3, import_node_path20, MAX_FILES, MAX_FILE_BYTES;
 var init_discover = __esm({
   "src/discover/index.ts"() {
     "use strict";
     init_env_files();
     import_node_fs3 = require("node:fs");
-    import_node_path19 = require("node:path");
+    import_node_path20 = require("node:path");
     init_safe_fs();
     init_classify();
     init_compose_commands();
@@ -34952,8 +34744,8 @@ function encodingsOf(secret) {
   for (const f of [...forms]) if (/[+/]/.test(f)) forms.add(base64url(f));
   return [...forms].filter((f) => f === secret || f.length >= MIN_ENCODED);
 }
-function isSecretName3(name2) {
-  return isSecretName(name2) || ALSO_MASKED.test(name2);
+function isSecretName3(name) {
+  return isSecretName(name) || ALSO_MASKED.test(name);
 }
 function tail(text, lines2 = 30) {
   const all = text.replace(/\s+$/, "").split("\n");
@@ -35015,31 +34807,31 @@ var init_redact = __esm({
 });
 
 // src/smoke/limits.ts
-function parsePidsLimit(value, name2) {
+function parsePidsLimit(value, name) {
   const n = Number(value.trim());
   if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < MIN_PIDS) {
     throw new OptionError(
-      `Invalid ${name2} '${value}'. Expected a whole number of processes, at least ${MIN_PIDS}.`
+      `Invalid ${name} '${value}'. Expected a whole number of processes, at least ${MIN_PIDS}.`
     );
   }
   return n;
 }
-function parseMemory(value, name2) {
+function parseMemory(value, name) {
   const m = /^(\d+(?:\.\d+)?)\s*([kmg])?(?:i?b)?$/i.exec(value.trim());
   const scale = { "": 1, k: 1024, m: MIB, g: 1024 * MIB }[(m?.[2] ?? "").toLowerCase()];
   const bytes = m ? Math.floor(Number(m[1]) * scale) : Number.NaN;
   if (!Number.isSafeInteger(bytes) || bytes < MIN_MEMORY) {
     throw new OptionError(
-      `Invalid ${name2} '${value}'. Expected an amount of memory such as 1g or 768m (bytes, or k/m/g), at least 64m.`
+      `Invalid ${name} '${value}'. Expected an amount of memory such as 1g or 768m (bytes, or k/m/g), at least 64m.`
     );
   }
   return bytes;
 }
-function parseCpus(value, name2) {
+function parseCpus(value, name) {
   const n = Number(value.trim());
   if (!/^\d+(\.\d+)?$/.test(value.trim()) || !(n >= 0.01) || n > 1024) {
     throw new OptionError(
-      `Invalid ${name2} '${value}'. Expected a number of CPUs such as 1.5 (0.01 or more).`
+      `Invalid ${name} '${value}'. Expected a number of CPUs such as 1.5 (0.01 or more).`
     );
   }
   return Math.round(n * 100) / 100;
@@ -35152,14 +34944,14 @@ async function removeBuildLayers(docker, build2, sleep = (ms) => new Promise((r)
       });
       if (history.exitCode === 0) for (const id2 of ids(history.stdout)) kept.add(short(id2));
     }
-    const tags2 = await docker.exec(
+    const tags = await docker.exec(
       ["image", "inspect", "--format", "{{.Id}} {{len .RepoTags}}", ...created],
       {
         timeoutMs: 3e4
       }
     );
     const untagged = new Set(
-      ids(tags2.stdout).map((l) => l.split(" ")).filter(([, count]) => count === "0").map(([id2]) => short(id2))
+      ids(tags.stdout).map((l) => l.split(" ")).filter(([, count]) => count === "0").map(([id2]) => short(id2))
     );
     for (const id2 of created.reverse()) {
       if (kept.has(id2) || !untagged.has(id2)) continue;
@@ -35185,10 +34977,10 @@ async function removeBuildLayers(docker, build2, sleep = (ms) => new Promise((r)
 }
 async function removeHandedOver(docker, reused) {
   if (!reused.length) return 0;
-  const tags2 = await docker.exec(["image", "inspect", "--format", "{{.Id}} {{json .RepoTags}}", ...reused], {
+  const tags = await docker.exec(["image", "inspect", "--format", "{{.Id}} {{json .RepoTags}}", ...reused], {
     timeoutMs: 3e4
   });
-  const handedOver = ids(tags2.stdout).map((l) => l.split(" ")).filter(([id2, repoTags]) => repoTags === JSON.stringify([`${HANDOFF_REPOSITORY}:${short(id2)}`])).map(([id2]) => short(id2));
+  const handedOver = ids(tags.stdout).map((l) => l.split(" ")).filter(([id2, repoTags]) => repoTags === JSON.stringify([`${HANDOFF_REPOSITORY}:${short(id2)}`])).map(([id2]) => short(id2));
   let removed = 0;
   for (const id2 of reused.map(short).reverse()) {
     if (!handedOver.includes(id2)) continue;
@@ -35331,16 +35123,16 @@ function locateBuildFailure(log, dockerfileText) {
 }
 async function stageBuildContext(contextDir, dockerfile, tempDir) {
   await (0, import_promises.mkdir)(tempDir, { recursive: true });
-  const stage = await (0, import_promises.mkdtemp)(import_node_path29.default.join(tempDir, "tfr-context-"));
+  const stage = await (0, import_promises.mkdtemp)(import_node_path30.default.join(tempDir, "tfr-context-"));
   let removed;
   const remove = () => removed ??= (0, import_promises.rm)(stage, { recursive: true, force: true });
   try {
-    const destination = import_node_path29.default.join(stage, "context");
+    const destination = import_node_path30.default.join(stage, "context");
     await (0, import_promises.mkdir)(destination);
-    await copyTree2(import_node_path29.default.resolve(contextDir), destination, import_node_path29.default.resolve(stage));
-    const rel = import_node_path29.default.relative(import_node_path29.default.resolve(contextDir), import_node_path29.default.resolve(dockerfile));
-    const inside = rel !== "" && !rel.startsWith("..") && !import_node_path29.default.isAbsolute(rel);
-    const staged = inside && !rel.split(import_node_path29.default.sep).includes(NEVER_STAGED) ? import_node_path29.default.join(destination, rel) : dockerfile;
+    await copyTree2(import_node_path30.default.resolve(contextDir), destination, import_node_path30.default.resolve(stage));
+    const rel = import_node_path30.default.relative(import_node_path30.default.resolve(contextDir), import_node_path30.default.resolve(dockerfile));
+    const inside = rel !== "" && !rel.startsWith("..") && !import_node_path30.default.isAbsolute(rel);
+    const staged = inside && !rel.split(import_node_path30.default.sep).includes(NEVER_STAGED) ? import_node_path30.default.join(destination, rel) : dockerfile;
     return { context: destination, dockerfile: staged, remove };
   } catch (error) {
     await remove();
@@ -35357,8 +35149,8 @@ async function copyTree2(from, to, skip) {
   }
   for (const e of entries) {
     if (e.name === NEVER_STAGED) continue;
-    const source = import_node_path29.default.join(from, e.name);
-    const target = import_node_path29.default.join(to, e.name);
+    const source = import_node_path30.default.join(from, e.name);
+    const target = import_node_path30.default.join(to, e.name);
     if (source === skip) continue;
     if (e.isDirectory()) {
       await (0, import_promises.mkdir)(target);
@@ -35375,12 +35167,12 @@ async function copyTree2(from, to, skip) {
     }
   }
 }
-var import_promises, import_node_path29, normalize2, NEVER_STAGED, ClassicBuildLog;
+var import_promises, import_node_path30, normalize2, NEVER_STAGED, ClassicBuildLog;
 var init_build = __esm({
   "src/smoke/build.ts"() {
     "use strict";
     import_promises = require("node:fs/promises");
-    import_node_path29 = __toESM(require("node:path"), 1);
+    import_node_path30 = __toESM(require("node:path"), 1);
     normalize2 = (s) => s.replace(/\s+/g, " ").trim();
     NEVER_STAGED = ".git";
     ClassicBuildLog = class {
@@ -35545,7 +35337,7 @@ var init_run_state = __esm({
 function buildSource(app) {
   const build2 = app.compose?.appService?.build;
   const dockerfile = build2?.dockerfile ?? app.dockerfile.file;
-  return { dockerfile, contextDir: build2?.context ?? app.context?.dir ?? import_node_path30.default.posix.dirname(dockerfile) };
+  return { dockerfile, contextDir: build2?.context ?? app.context?.dir ?? import_node_path31.default.posix.dirname(dockerfile) };
 }
 function outsideBuildSource(root, app) {
   const { contextDir, dockerfile } = buildSource(app);
@@ -35571,8 +35363,8 @@ async function buildImage(run) {
   for (const [k, v] of Object.entries(composeBuild?.args ?? {})) if (v !== void 0) args[k] = v;
   Object.assign(args, run.options.buildArgs ?? {});
   const staged = await stageBuildContext(
-    import_node_path30.default.join(root, contextDir),
-    import_node_path30.default.join(root, run.dockerfile),
+    import_node_path31.default.join(root, contextDir),
+    import_node_path31.default.join(root, run.dockerfile),
     run.options.tempDir ?? (0, import_node_os2.tmpdir)()
   );
   run.stagedContext = staged;
@@ -35671,13 +35463,13 @@ ${r.stderr}`
     run.image = {};
   }
 }
-var import_node_os2, import_node_path30;
+var import_node_os2, import_node_path31;
 var init_image_build = __esm({
   "src/smoke/image-build.ts"() {
     "use strict";
     init_discover();
     import_node_os2 = require("node:os");
-    import_node_path30 = __toESM(require("node:path"), 1);
+    import_node_path31 = __toESM(require("node:path"), 1);
     init_safe_fs();
     init_build();
     init_limits();
@@ -35734,8 +35526,8 @@ function envReadsIn(source, out = []) {
   }
   return out;
 }
-function dbFieldOfName(name2) {
-  const n = name2.toUpperCase();
+function dbFieldOfName(name) {
+  const n = name.toUpperCase();
   if (!/(^|_)(DB|DATABASE|POSTGRES|POSTGRESQL|PG|PSQL|SQL)/.test(n) && !/^PG/.test(n)) return void 0;
   if (/HOST$/.test(n)) return "host";
   if (/PORT$/.test(n)) return "port";
@@ -35773,9 +35565,9 @@ function planEnv(input) {
   const env = {};
   const secrets = [];
   const ours = /* @__PURE__ */ new Set();
-  const set = (name2, value, secret = false) => {
-    env[name2] = value;
-    ours.add(name2);
+  const set = (name, value, secret = false) => {
+    env[name] = value;
+    ours.add(name);
     if (secret) secrets.push(value);
   };
   for (const e of input.composeEnv) {
@@ -35796,7 +35588,7 @@ function planEnv(input) {
   }
   const urlVars = /* @__PURE__ */ new Set();
   if (selection?.kind === "url") urlVars.add(selection.variable);
-  for (const name2 of reads.keys()) if (/DATABASE_URL$|^DB_URL$/.test(name2)) urlVars.add(name2);
+  for (const name of reads.keys()) if (/DATABASE_URL$|^DB_URL$/.test(name)) urlVars.add(name);
   if (engine === "postgres" && input.postgres) {
     const pg = input.postgres;
     const value = (field) => String(pg[field]);
@@ -35816,12 +35608,12 @@ function planEnv(input) {
     ]) {
       for (const v of envVariablesIn(pgConfig?.fields[key])) fieldVars.push([v, field]);
     }
-    for (const name2 of reads.keys()) {
-      const field = dbFieldOfName(name2);
-      if (field && !fieldVars.some(([v]) => v === name2)) fieldVars.push([name2, field]);
+    for (const name of reads.keys()) {
+      const field = dbFieldOfName(name);
+      if (field && !fieldVars.some(([v]) => v === name)) fieldVars.push([name, field]);
     }
-    for (const [name2, field] of fieldVars)
-      if (!engineVars.has(name2) || presenceVars.has(name2)) set(name2, value(field), field === "password");
+    for (const [name, field] of fieldVars)
+      if (!engineVars.has(name) || presenceVars.has(name)) set(name, value(field), field === "password");
     const url = postgresUrl(pg);
     urlVars.add("DATABASE_URL");
     for (const v of urlVars) set(v, url, true);
@@ -35836,24 +35628,24 @@ function planEnv(input) {
     if (a.name === "SECRET_KEY") for (const v of envVariablesIn(a.value)) secretKeyVars.add(v);
     if (a.name === "ALLOWED_HOSTS") for (const v of envVariablesIn(a.value)) hostsVars.add(v);
   }
-  for (const name2 of reads.keys()) if (/ALLOWED_HOSTS$/.test(name2)) hostsVars.add(name2);
+  for (const name of reads.keys()) if (/ALLOWED_HOSTS$/.test(name)) hostsVars.add(name);
   secretKeyVars.add("SECRET_KEY").add("DJANGO_SECRET_KEY");
   hostsVars.add("ALLOWED_HOSTS").add("DJANGO_ALLOWED_HOSTS");
   const givenKeys = /* @__PURE__ */ new Set([...input.imageEnvNames, ...Object.keys(env), ...Object.keys(input.extra ?? {})]);
   for (const v of secretKeyVars) if (!ours.has(v) && !givenKeys.has(v)) set(v, input.random(32), true);
   for (const v of hostsVars) if (!ours.has(v)) set(v, "*");
   const provided = /* @__PURE__ */ new Set([...Object.keys(env), ...input.imageEnvNames, ...Object.keys(input.extra ?? {})]);
-  for (const [name2, required] of reads) {
-    if (!required || provided.has(name2)) continue;
-    if (engine === "sqlite" && dbFieldOfName(name2)) continue;
-    if (isSecretName3(name2)) set(name2, input.random(32), true);
-    else if (/DEBUG$/.test(name2)) set(name2, "0");
-    else if (/PORT$/.test(name2)) set(name2, "5432");
-    else set(name2, `tfr-${input.random(4)}`);
+  for (const [name, required] of reads) {
+    if (!required || provided.has(name)) continue;
+    if (engine === "sqlite" && dbFieldOfName(name)) continue;
+    if (isSecretName3(name)) set(name, input.random(32), true);
+    else if (/DEBUG$/.test(name)) set(name, "0");
+    else if (/PORT$/.test(name)) set(name, "5432");
+    else set(name, `tfr-${input.random(4)}`);
   }
-  for (const [name2, value] of Object.entries(input.extra ?? {})) {
-    env[name2] = value;
-    if (isSecretName3(name2)) secrets.push(value);
+  for (const [name, value] of Object.entries(input.extra ?? {})) {
+    env[name] = value;
+    if (isSecretName3(name)) secrets.push(value);
   }
   return { env, secrets };
 }
@@ -35883,7 +35675,7 @@ async function engineContext(run, engine, creds) {
     composeEnv: appService?.environment ?? [],
     imageEnvNames: (image.Env ?? []).map((e) => e.split("=")[0]),
     postgres: creds,
-    sqliteUrl: `sqlite:///${import_node_path31.default.posix.join(firstTarget ?? workdir, "db.sqlite3")}`,
+    sqliteUrl: `sqlite:///${import_node_path32.default.posix.join(firstTarget ?? workdir, "db.sqlite3")}`,
     extra: run.options.env?.[engine],
     random: run.random
   });
@@ -35923,20 +35715,20 @@ async function createVolumes(run, engine, image, workdir, manageDir) {
   const targets = new Set(Object.keys(image.Volumes ?? {}));
   for (const v of run.app.compose?.appService?.volumes ?? []) {
     if (v.type === "tmpfs") continue;
-    const t2 = v.target.replace(/\/+$/, "") || "/";
-    const overCode = [workdir, manageDir].some((d) => d === t2 || d.startsWith(`${t2}/`) || t2 === "/");
-    if (!overCode) targets.add(t2);
+    const t = v.target.replace(/\/+$/, "") || "/";
+    const overCode = [workdir, manageDir].some((d) => d === t || d.startsWith(`${t}/`) || t === "/");
+    if (!overCode) targets.add(t);
   }
   const volumes = [];
   let i = 0;
   for (const target of [...targets].sort()) {
-    const name2 = run.name(engine, "vol", String(++i));
-    const r = await run.docker.exec(["volume", "create", "--label", run.label, name2], {
+    const name = run.name(engine, "vol", String(++i));
+    const r = await run.docker.exec(["volume", "create", "--label", run.label, name], {
       timeoutMs: 6e4
     });
     if (r.exitCode !== 0) throw new Error(`docker volume create failed: ${r.stderr.trim()}`);
-    volumes.push("-v", `${name2}:${target}`);
-    run.engineVolumes.set(engine, [...run.engineVolumes.get(engine) ?? [], name2]);
+    volumes.push("-v", `${name}:${target}`);
+    run.engineVolumes.set(engine, [...run.engineVolumes.get(engine) ?? [], name]);
   }
   return { volumes, firstTarget: [...targets].sort()[0] };
 }
@@ -35962,20 +35754,20 @@ function entrypointRunsArguments(app, entrypoint) {
   if (!program) return false;
   if (INIT_PROGRAM.test(program)) return true;
   const script = app.entrypointScripts.find(
-    (s) => s.imagePath === program || import_node_path31.default.posix.basename(s.imagePath) === import_node_path31.default.posix.basename(program)
+    (s) => s.imagePath === program || import_node_path32.default.posix.basename(s.imagePath) === import_node_path32.default.posix.basename(program)
   );
   if (script)
     return script.script.commands.some((c) => c.argv.some((a) => a.includes("$@") || a.includes("$*")));
-  return /\.sh$|entrypoint/i.test(import_node_path31.default.posix.basename(program));
+  return /\.sh$|entrypoint/i.test(import_node_path32.default.posix.basename(program));
 }
 function entrypointProgram(entrypoint) {
   return entrypoint.find((a, i) => i === entrypoint.length - 1 || !/^(\/bin\/)?(ba|da)?sh$/.test(a));
 }
-var import_node_path31, INIT_PROGRAM;
+var import_node_path32, INIT_PROGRAM;
 var init_engine_context = __esm({
   "src/smoke/engine-context.ts"() {
     "use strict";
-    import_node_path31 = __toESM(require("node:path"), 1);
+    import_node_path32 = __toESM(require("node:path"), 1);
     init_env();
     INIT_PROGRAM = /^(.*\/)?(tini|dumb-init|gosu|su-exec)$/;
   }
@@ -35998,10 +35790,10 @@ async function containerLogs(run, container) {
   return run.redactor.redact(tail(`${r.stdout}
 ${r.stderr}`));
 }
-function containerArgs(run, ctx, name2) {
+function containerArgs(run, ctx, name) {
   return [
     "--name",
-    name2,
+    name,
     "--label",
     run.label,
     ...containerLimitArgs(run.limits),
@@ -36012,13 +35804,13 @@ function containerArgs(run, ctx, name2) {
   ];
 }
 async function oneOffScript(run, ctx, what, script, scriptArgs, input) {
-  const name2 = run.name(ctx.engine, what);
+  const name = run.name(ctx.engine, what);
   const r = await run.docker.exec(
     [
       "run",
       "--rm",
       ...input ? ["-i"] : [],
-      ...containerArgs(run, ctx, name2),
+      ...containerArgs(run, ctx, name),
       "-w",
       ctx.manageDir,
       ...ctx.oneOffEntrypoint,
@@ -36032,12 +35824,12 @@ async function oneOffScript(run, ctx, what, script, scriptArgs, input) {
     ],
     { env: ctx.env, timeoutMs: run.oneOffTimeoutMs, ...input ? { input } : {} }
   );
-  if (r.timedOut) await run.docker.exec(["rm", "-f", "-v", name2], { timeoutMs: 6e4 });
+  if (r.timedOut) await run.docker.exec(["rm", "-f", "-v", name], { timeoutMs: 6e4 });
   return r;
 }
-function serverArgs(run, ctx, name2) {
+function serverArgs(run, ctx, name) {
   return [
-    ...containerArgs(run, ctx, name2),
+    ...containerArgs(run, ctx, name),
     "-p",
     `127.0.0.1::${ctx.port}`,
     ...ctx.serverEntrypoint,
@@ -36045,15 +35837,15 @@ function serverArgs(run, ctx, name2) {
     ...ctx.serverCommand ?? []
   ];
 }
-function createServer(run, ctx, name2) {
-  return run.docker.exec(["create", ...serverArgs(run, ctx, name2)], { env: ctx.env, timeoutMs: 12e4 });
+function createServer(run, ctx, name) {
+  return run.docker.exec(["create", ...serverArgs(run, ctx, name)], { env: ctx.env, timeoutMs: 12e4 });
 }
-async function startServer(run, ctx, name2, created) {
+async function startServer(run, ctx, name, created) {
   const c = created && await created;
-  const r = c === void 0 ? await run.docker.exec(["run", "-d", ...serverArgs(run, ctx, name2)], {
+  const r = c === void 0 ? await run.docker.exec(["run", "-d", ...serverArgs(run, ctx, name)], {
     env: ctx.env,
     timeoutMs: 12e4
-  }) : c.exitCode === 0 ? await run.docker.exec(["start", name2], { timeoutMs: 12e4 }) : c;
+  }) : c.exitCode === 0 ? await run.docker.exec(["start", name], { timeoutMs: 12e4 }) : c;
   if (r.exitCode !== 0) {
     const what = c === void 0 ? "run" : c.exitCode === 0 ? "start" : "create";
     return {
@@ -36063,14 +35855,14 @@ async function startServer(run, ctx, name2, created) {
       exitCode: r.exitCode
     };
   }
-  const port = await run.docker.exec(["port", name2, `${ctx.port}/tcp`], { timeoutMs: 3e4 });
+  const port = await run.docker.exec(["port", name, `${ctx.port}/tcp`], { timeoutMs: 3e4 });
   const m = /:(\d+)\s*$/m.exec(port.stdout);
   if (port.exitCode !== 0 || !m) {
-    const state = await containerState(run, name2);
+    const state = await containerState(run, name);
     return {
       ok: false,
       why: state && !state.Running ? `the container exited at once (exit code ${state.ExitCode})` : "no port published",
-      logTail: await containerLogs(run, name2),
+      logTail: await containerLogs(run, name),
       ...state && !state.Running && state.ExitCode !== void 0 ? { exitCode: state.ExitCode } : {}
     };
   }
@@ -36232,14 +36024,14 @@ var init_engine_run = __esm({
       }
       /** Records every step not recorded yet as skipped (check-deploy is recorded when the release one-off ends). */
       skipRest(why) {
-        for (const name2 of this.order) {
-          if (name2 === "check-deploy" && this.deployCheck) continue;
-          if (!this.steps.some((s) => s.name === name2)) this.record(skipped(name2, why));
+        for (const name of this.order) {
+          if (name === "check-deploy" && this.deployCheck) continue;
+          if (!this.steps.some((s) => s.name === name)) this.record(skipped(name, why));
         }
       }
     };
-    skipped = (name2, why) => ({
-      name: name2,
+    skipped = (name, why) => ({
+      name,
       status: "skipped",
       durationMs: 0,
       detail: why
@@ -36363,7 +36155,7 @@ async function releaseOneOff(run, ctx, probeUser, gate) {
   const r = await oneOffScript(run, ctx, "release", RELEASE_SCRIPT, releaseArgs(marker, steps), opened);
   const parts = splitRelease(r, marker, steps.length);
   const measured = parts.filter((p, i) => p.finished && (!gate || i > 0));
-  const rest = Math.max(0, run.now() - s0 - measured.reduce((t2, p) => t2 + (p.durationMs ?? 0), 0));
+  const rest = Math.max(0, run.now() - s0 - measured.reduce((t, p) => t + (p.durationMs ?? 0), 0));
   const [check2, migrate, write] = parts.map(
     (p) => p.finished ? p : { ...p, exitCode: p.exitCode === 0 ? 1 : p.exitCode, durationMs: rest }
   );
@@ -37117,8 +36909,8 @@ function parseInstalled(stdout) {
     const parsed = JSON.parse(line.slice(PACKAGES_MARKER.length));
     if (!parsed || typeof parsed !== "object") return void 0;
     const packages = {};
-    for (const [name2, version] of Object.entries(parsed))
-      if (typeof version === "string" && /^[\w.+!-]+$/.test(version)) packages[name2] = version;
+    for (const [name, version] of Object.entries(parsed))
+      if (typeof version === "string" && /^[\w.+!-]+$/.test(version)) packages[name] = version;
     return { kind: "installed-packages", packages };
   } catch {
     return void 0;
@@ -37143,8 +36935,8 @@ async function resolvedBaseImage(run) {
 function resolvedRef(raw, globalArgs, buildArgs) {
   const image = raw.trim().split(/\s+/).filter((w2) => !w2.startsWith("--"))[0];
   if (!image) return void 0;
-  const ref = expand(image, (name2) => {
-    const value = buildArgs[name2] ?? globalArgs.findLast((a) => a.name === name2)?.default;
+  const ref = expand(image, (name) => {
+    const value = buildArgs[name] ?? globalArgs.findLast((a) => a.name === name)?.default;
     return value === void 0 ? UNSET : { kind: "value", value };
   });
   return ref === "" ? void 0 : ref;
@@ -37411,9 +37203,9 @@ var init_scheduler = __esm({
 // src/smoke/docker.ts
 function dockerClientEnv(env, extra = {}) {
   const out = {};
-  for (const [name2, value] of Object.entries(env)) {
+  for (const [name, value] of Object.entries(env)) {
     if (value === void 0) continue;
-    if (CLIENT_VARIABLES.has(name2)) out[name2] = value;
+    if (CLIENT_VARIABLES.has(name)) out[name] = value;
   }
   return { ...out, ...extra };
 }
@@ -37559,7 +37351,7 @@ __export(cli_exports, {
 });
 module.exports = __toCommonJS(cli_exports);
 var import_node_fs8 = require("node:fs");
-var import_node_path32 = require("node:path");
+var import_node_path33 = require("node:path");
 var import_node_module5 = require("node:module");
 var import_node_url2 = require("node:url");
 
@@ -37569,7 +37361,7 @@ var import_node_util = require("node:util");
 // src/options.ts
 init_option_error();
 var import_node_fs2 = require("node:fs");
-var import_node_path18 = require("node:path");
+var import_node_path19 = require("node:path");
 var import_yaml2 = __toESM(require_dist(), 1);
 init_core();
 init_registry();
@@ -37628,20 +37420,20 @@ var DEFAULT_CONFIG_FILE2 = ".github/twelve-factor.yml";
 var MAX_CONFIG_BYTES = 256 * 1024;
 async function loadConfig(root, file, within = root) {
   const explicit = file !== void 0 && file !== "";
-  const name2 = explicit ? file : DEFAULT_CONFIG_FILE2;
-  const path4 = (0, import_node_path18.resolve)(root, name2);
+  const name = explicit ? file : DEFAULT_CONFIG_FILE2;
+  const path4 = (0, import_node_path19.resolve)(root, name);
   if (!explicit && isAbsent(path4)) return { rules: {}, exclude: [], allowSuppressions: true };
   let text;
   try {
-    const bytes = within === null ? readRegularFileSync(path4, MAX_CONFIG_BYTES, name2) : readInsideSync(within, path4, { maxBytes: MAX_CONFIG_BYTES, what: "the workspace" });
+    const bytes = within === null ? readRegularFileSync(path4, MAX_CONFIG_BYTES, name) : readInsideSync(within, path4, { maxBytes: MAX_CONFIG_BYTES, what: "the workspace" });
     text = bytes.toString("utf8");
   } catch (error) {
     const reason = error instanceof UnsafePathError ? error.reason : error.message;
     if (!explicit && reason === "it does not exist")
       return { rules: {}, exclude: [], allowSuppressions: true };
-    throw new OptionError(`Cannot read config file '${name2}': ${reason}.`);
+    throw new OptionError(`Cannot read config file '${name}': ${reason}.`);
   }
-  return { ...parseConfig(text, name2), file: (0, import_node_path18.relative)((0, import_node_path18.resolve)(root), path4).split(import_node_path18.sep).join("/") };
+  return { ...parseConfig(text, name), file: (0, import_node_path19.relative)((0, import_node_path19.resolve)(root), path4).split(import_node_path19.sep).join("/") };
 }
 function isAbsent(path4) {
   try {
@@ -37654,13 +37446,13 @@ function scannedDirectory(base, directory, source, workspace) {
   const quoted2 = `${source} '${directory}'`;
   let real;
   try {
-    real = import_node_fs2.realpathSync.native((0, import_node_path18.resolve)(base, directory));
+    real = import_node_fs2.realpathSync.native((0, import_node_path19.resolve)(base, directory));
   } catch {
     throw new OptionError(`${quoted2} does not exist. Expected the directory of the app to review.`);
   }
   if (workspace !== void 0) {
-    const rel = (0, import_node_path18.relative)((0, import_node_fs2.realpathSync)(workspace), real);
-    if (rel === ".." || rel.startsWith(`..${import_node_path18.sep}`) || (0, import_node_path18.isAbsolute)(rel))
+    const rel = (0, import_node_path19.relative)((0, import_node_fs2.realpathSync)(workspace), real);
+    if (rel === ".." || rel.startsWith(`..${import_node_path19.sep}`) || (0, import_node_path19.isAbsolute)(rel))
       throw new OptionError(
         `${quoted2} leads outside the workspace (a symbolic link). Expected a directory inside the workspace.`
       );
@@ -37669,15 +37461,15 @@ function scannedDirectory(base, directory, source, workspace) {
     throw new OptionError(`${quoted2} is not a directory. Expected the directory of the app to review.`);
   return real;
 }
-function parseConfig(text, name2) {
+function parseConfig(text, name) {
   let doc;
   try {
     doc = (0, import_yaml2.parse)(text, { maxAliasCount: 100 });
   } catch (error) {
-    throw new OptionError(`Invalid config file '${name2}': ${error.message.split("\n")[0]}`);
+    throw new OptionError(`Invalid config file '${name}': ${error.message.split("\n")[0]}`);
   }
   const fail = (what) => {
-    throw new OptionError(`Invalid config file '${name2}': ${what}`);
+    throw new OptionError(`Invalid config file '${name}': ${what}`);
   };
   const config2 = { rules: {}, exclude: [], allowSuppressions: true };
   if (doc === null || doc === void 0) return config2;
@@ -37751,12 +37543,12 @@ ${helpHint}
 }
 
 // src/fix-cli.ts
-var import_node_path25 = require("node:path");
+var import_node_path26 = require("node:path");
 
 // src/fix/files.ts
 var import_node_fs4 = require("node:fs");
 var import_node_os = require("node:os");
-var import_node_path20 = require("node:path");
+var import_node_path21 = require("node:path");
 init_discover();
 init_safe_fs();
 init_text_encoding();
@@ -37775,15 +37567,15 @@ function writeText(root, file, text) {
     encoding = encodingOf(readInsideSync(root, file, { maxBytes: MAX_FIX_BYTES }));
   } catch {
   }
-  writeOwnFile((0, import_node_path20.join)(root, file), encodeText(text, encoding), [root]);
+  writeOwnFile((0, import_node_path21.join)(root, file), encodeText(text, encoding), [root]);
 }
 var MAX_SCRATCH_ENTRIES = 2e4;
 var ScratchTooLarge = class extends Error {
   name = "ScratchTooLarge";
 };
 function makeScratch(root, maxEntries = MAX_SCRATCH_ENTRIES) {
-  const base = (0, import_node_fs4.mkdtempSync)((0, import_node_path20.join)((0, import_node_os.tmpdir)(), "tfr-fix-"));
-  const dir = (0, import_node_path20.join)(base, "tree");
+  const base = (0, import_node_fs4.mkdtempSync)((0, import_node_path21.join)((0, import_node_os.tmpdir)(), "tfr-fix-"));
+  const dir = (0, import_node_path21.join)(base, "tree");
   let entries = 0;
   try {
     copyTree(root, dir, () => {
@@ -37799,7 +37591,7 @@ function makeScratch(root, maxEntries = MAX_SCRATCH_ENTRIES) {
   return {
     dir,
     write(file, text) {
-      if (text === void 0) (0, import_node_fs4.rmSync)((0, import_node_path20.join)(dir, file), { force: true });
+      if (text === void 0) (0, import_node_fs4.rmSync)((0, import_node_path21.join)(dir, file), { force: true });
       else writeText(dir, file, text);
     },
     dispose: () => (0, import_node_fs4.rmSync)(base, { recursive: true, force: true })
@@ -37814,8 +37606,8 @@ function copyTree(root, dir, counted) {
       if (source !== root) counted();
       const stat = (0, import_node_fs4.lstatSync)(source);
       if (!stat.isFile() || stat.size <= MAX_FILE_BYTES) return true;
-      const target = (0, import_node_path20.join)(dir, (0, import_node_path20.relative)(root, source));
-      (0, import_node_fs4.mkdirSync)((0, import_node_path20.dirname)(target), { recursive: true });
+      const target = (0, import_node_path21.join)(dir, (0, import_node_path21.relative)(root, source));
+      (0, import_node_fs4.mkdirSync)((0, import_node_path21.dirname)(target), { recursive: true });
       const fd = (0, import_node_fs4.openSync)(target, "w");
       try {
         (0, import_node_fs4.ftruncateSync)(fd, stat.size);
@@ -37829,7 +37621,7 @@ function copyTree(root, dir, counted) {
 
 // src/fix/patch.ts
 var import_node_fs5 = require("node:fs");
-var import_node_path21 = require("node:path");
+var import_node_path22 = require("node:path");
 
 // src/fix/diff.ts
 var CONTEXT = 3;
@@ -37936,14 +37728,14 @@ function unifiedDiff(path4, oldText, newText) {
 
 // src/fix/patch.ts
 function repositoryRoot(dir) {
-  for (let d = dir; ; d = (0, import_node_path21.dirname)(d)) {
-    if ((0, import_node_fs5.existsSync)((0, import_node_path21.join)(d, ".git"))) return d;
-    if ((0, import_node_path21.dirname)(d) === d) return void 0;
+  for (let d = dir; ; d = (0, import_node_path22.dirname)(d)) {
+    if ((0, import_node_fs5.existsSync)((0, import_node_path22.join)(d, ".git"))) return d;
+    if ((0, import_node_path22.dirname)(d) === d) return void 0;
   }
 }
 function repositoryPrefix(dir) {
   const top = repositoryRoot(dir);
-  const rel = top === void 0 ? "" : (0, import_node_path21.relative)(top, dir).split(import_node_path21.sep).join("/");
+  const rel = top === void 0 ? "" : (0, import_node_path22.relative)(top, dir).split(import_node_path22.sep).join("/");
   return rel === "" ? "" : `${rel}/`;
 }
 function patchOf(changes, prefix = "") {
@@ -38050,10 +37842,10 @@ function classify(text) {
   const hashed2 = /(^|\s)--hash[=\s]/.test(text);
   const spec = text.split(/\s+--/)[0].trim();
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(spec) || /^\S+\s*@\s*\S+:\/\//.test(spec)) {
-    const name2 = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(\[[^\]]*\])?\s*@/.exec(spec)?.[1];
+    const name = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(\[[^\]]*\])?\s*@/.exec(spec)?.[1];
     const vcs = vcsUrlOf(spec);
     const pinned = hashed2 || /#.*sha256=|@[0-9a-f]{40}\b/.test(spec) || vcs !== void 0 && namesRevision(vcs);
-    return { kind: "url", pinned, ...name2 ? { name: name2 } : {}, ...vcs ? { vcs: spec } : {} };
+    return { kind: "url", pinned, ...name ? { name } : {}, ...vcs ? { vcs: spec } : {} };
   }
   if (/^(\.{0,2}\/|~\/)/.test(spec) || /\.(whl|tar\.gz|zip)$/.test(spec)) {
     return { kind: "path", pinned: hashed2 || /\.whl$/.test(spec) };
@@ -38089,8 +37881,8 @@ function pinInstalledVersions(context, facts) {
   }
   return void 0;
 }
-function pinRequirementLine(file, n, lines2, name2, installed) {
-  const version = installed[normalizePackageName(name2)];
+function pinRequirementLine(file, n, lines2, name, installed) {
+  const version = installed[normalizePackageName(name)];
   const text = lines2[n - 1] ?? "";
   const m = REQUIREMENT_LINE.exec(text);
   if (!version || !m || /\\\s*$/.test(text) || /\s--/.test(m[2])) return void 0;
@@ -38117,19 +37909,19 @@ function pinPipInstall(context, at2, lines2, installed) {
   if (specs.length === 0) return void 0;
   const edits = [];
   const pins = [];
-  for (const { spec, name: name2 } of specs) {
-    const version = installed[normalizePackageName(name2)];
+  for (const { spec, name } of specs) {
+    const version = installed[normalizePackageName(name)];
     const where2 = version ? wordAt(lines2, spec, instruction.line, instruction.endLine) : void 0;
     if (!where2) return void 0;
-    const pinned = pinnedSpec(name2, spec, version);
+    const pinned = pinnedSpec(name, spec, version);
     edits.push(replaceInLine(file, where2.line, where2.column, where2.column + spec.length, pinned));
     pins.push(pinned);
   }
   return { title: `${pins.join(", ")}: the versions installed in the image`, edits };
 }
-function pinnedSpec(name2, spec, version) {
+function pinnedSpec(name, spec, version) {
   const extras = /^[A-Za-z0-9._-]+(\[[^\]]*\])?/.exec(spec)?.[1] ?? "";
-  return `${name2}${extras}==${version}`;
+  return `${name}${extras}==${version}`;
 }
 var escapeRegExp3 = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 var bareName = (spec) => /^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(spec)?.[0] ?? spec;
@@ -38221,9 +38013,9 @@ function manifestEdits(context, file, pins, installed) {
   const declared = /* @__PURE__ */ new Set();
   for (const line of parseRequirements(file, text).lines) {
     if (line.kind !== "package" || !line.name) continue;
-    const name2 = normalizePackageName(line.name);
-    declared.add(name2);
-    const version = installed[name2];
+    const name = normalizePackageName(line.name);
+    declared.add(name);
+    const version = installed[name];
     const pinned = /===?\s*([^\s;#,]+)/.exec(line.text)?.[1];
     if (line.pinned && pinned !== void 0 && version !== void 0 && pinned !== version) return void 0;
     if (line.pinned) continue;
@@ -38632,7 +38424,7 @@ init_discover();
 // src/model/index.ts
 init_env_files();
 init_env_files2();
-var import_node_path24 = require("node:path");
+var import_node_path25 = require("node:path");
 init_classify();
 init_dockerignore();
 
@@ -38740,7 +38532,7 @@ init_image_app();
 init_input();
 
 // src/model/own-context.ts
-var import_node_path22 = require("node:path");
+var import_node_path23 = require("node:path");
 init_instruction_text();
 function namedContextPaths(text) {
   const out = /* @__PURE__ */ new Set();
@@ -38748,17 +38540,17 @@ function namedContextPaths(text) {
   for (const line of lines2) {
     const m = /^\s*(COPY|ADD|RUN|CMD|ENTRYPOINT)\s+(.*)$/i.exec(line);
     if (!m) continue;
-    const keyword2 = m[1].toUpperCase();
+    const keyword = m[1].toUpperCase();
     const words2 = wordsOf2(m[2]);
-    if (keyword2 === "COPY" || keyword2 === "ADD") {
+    if (keyword === "COPY" || keyword === "ADD") {
       if (words2.some((w2) => w2.startsWith("--from"))) continue;
       for (const w2 of words2.filter((x) => !x.startsWith("--")).slice(0, -1)) out.add(contextSource(w2));
-    } else if (keyword2 === "RUN") {
+    } else if (keyword === "RUN") {
       for (let i = 0; i < words2.length - 1; i++)
         if (words2[i] === "-r" || words2[i] === "--requirement") out.add(words2[i + 1]);
     } else for (const w2 of words2) if (/^[\w.-]+(\/[\w.-]+)*\.(py|sh)$/.test(w2) && w2.includes("/")) out.add(w2);
   }
-  return [...out].map((p) => import_node_path22.posix.normalize(p).replace(/^\.\//, "").replace(/\/$/, "")).filter((p) => p !== "." && p !== "" && !p.startsWith("/") && !p.startsWith("..") && !/[*?$[]/.test(p));
+  return [...out].map((p) => import_node_path23.posix.normalize(p).replace(/^\.\//, "").replace(/\/$/, "")).filter((p) => p !== "." && p !== "" && !p.startsWith("/") && !p.startsWith("..") && !/[*?$[]/.test(p));
 }
 function wordsOf2(args) {
   const trimmed = args.trim();
@@ -38772,7 +38564,7 @@ function wordsOf2(args) {
   return trimmed.split(/\s+/).map((w2) => w2.replace(/^['"]|['"]$/g, "")).filter(Boolean);
 }
 function contextIsOwnDirectory(text, dir, ancestor2, exists2) {
-  const at2 = (base, p) => exists2(base === "." ? p : import_node_path22.posix.join(base, p));
+  const at2 = (base, p) => exists2(base === "." ? p : import_node_path23.posix.join(base, p));
   let own = false;
   for (const p of namedContextPaths(text)) {
     const inOwn = at2(dir, p);
@@ -39187,8 +38979,8 @@ function attachUnparsed(seeds, composeSets) {
   }
 }
 function isOddCaseDefaultName(path4) {
-  const name2 = baseName(path4);
-  return name2.toLowerCase() === "dockerfile" && name2 !== "Dockerfile" && name2 !== "dockerfile";
+  const name = baseName(path4);
+  return name.toLowerCase() === "dockerfile" && name !== "Dockerfile" && name !== "dockerfile";
 }
 var OTHER_ROLE = /(nginx|proxy|caddy|traefik|worker|celery|beat|flower|node|front|client|ui\b|docs?\b|postgres|mysql|redis|db\b|gitpod|devcontainer|cron|scheduler|\btests?\b|\bci\b)/i;
 var NON_APP_DIR = /^(docs?|documentation|nginx|proxy|caddy|traefik|front-?end|client|ui|node|postgres|mysql|db|redis)$/i;
@@ -39206,7 +38998,7 @@ init_context();
 init_dockerfile2();
 
 // src/model/image-files.ts
-var import_node_path23 = require("node:path");
+var import_node_path24 = require("node:path");
 init_classify();
 
 // src/parse/pipfile.ts
@@ -39223,8 +39015,8 @@ function parsePipfile(file, text, dev = false) {
     if (section !== "packages" && !(dev && section === "dev-packages")) return;
     const entry = /^("[^"]+"|'[^']+'|[A-Za-z0-9][A-Za-z0-9._-]*)\s*=\s*(.+)$/.exec(line);
     if (!entry) return;
-    const name2 = entry[1].replace(/^["']|["']$/g, "");
-    lines2.push({ line: i + 1, text: line, name: name2, ...classify2(entry[2].trim()) });
+    const name = entry[1].replace(/^["']|["']$/g, "");
+    lines2.push({ line: i + 1, text: line, name, ...classify2(entry[2].trim()) });
   });
   return { file, lines: lines2, manifest: "pipfile" };
 }
@@ -39261,8 +39053,8 @@ function npmScriptsRun(argv) {
   const program = basename2(words2[0] ?? "");
   if (!["npm", "pnpm", "yarn"].includes(program)) return void 0;
   const rest = words2.slice(1).filter((w2) => !w2.startsWith("-"));
-  const [verb, name2] = rest;
-  if (verb === "run" || verb === "run-script") return name2 ? [name2] : [];
+  const [verb, name] = rest;
+  if (verb === "run" || verb === "run-script") return name ? [name] : [];
   if (["start", "test", "stop", "restart"].includes(verb ?? "")) return [verb];
   if (["install", "i", "ci"].includes(verb ?? "") || program === "yarn" && verb === void 0)
     return rest.length <= 1 ? INSTALL_SCRIPTS : [];
@@ -39284,21 +39076,21 @@ function packageScripts(text) {
 function npmScriptCommands(scripts, names) {
   const out = [];
   const entered = /* @__PURE__ */ new Set();
-  const run = (name2, depth) => {
-    const body = scripts[name2];
-    if (body === void 0 || entered.has(name2) || depth > MAX_DEPTH3) return;
-    entered.add(name2);
+  const run = (name, depth) => {
+    const body = scripts[name];
+    if (body === void 0 || entered.has(name) || depth > MAX_DEPTH3) return;
+    entered.add(name);
     for (const c of parseShell(body).commands) {
       const nested3 = npmScriptsRun(c.argv);
       if (nested3 && nested3.length > 0) for (const n of nested3) runWithHooks(n, depth + 1);
       else if (!nested3) out.push(c.argv);
     }
   };
-  const runWithHooks = (name2, depth) => {
-    const hooks = INSTALL_SCRIPTS.includes(name2) ? [name2] : [`pre${name2}`, name2, `post${name2}`];
+  const runWithHooks = (name, depth) => {
+    const hooks = INSTALL_SCRIPTS.includes(name) ? [name] : [`pre${name}`, name, `post${name}`];
     for (const n of hooks) run(n, depth);
   };
-  for (const name2 of names) runWithHooks(name2, 0);
+  for (const name of names) runWithHooks(name, 0);
   return out;
 }
 
@@ -39359,7 +39151,7 @@ var ImageFiles = class extends ModelPart {
           ...this.npmRun(c.argv, c.wd, stage, index, context, layout)
         ])) {
           for (const req of requirementArgs(argv, ins.variables)) {
-            const imagePath = import_node_path23.posix.resolve(wd, req);
+            const imagePath = import_node_path24.posix.resolve(wd, req);
             let source = layout.sourceOf(stage, imagePath, index);
             if (!source) {
               const rel = normalizeRelative(req);
@@ -39381,7 +39173,7 @@ var ImageFiles = class extends ModelPart {
   unlockedPipfile(argv, wd, stage, index, context, layout) {
     const install = pipenvInstall(argv);
     if (!install || install.ignorePipfile) return void 0;
-    const source = layout.sourceOf(stage, import_node_path23.posix.resolve(wd, "Pipfile"), index) ?? (context.sentFiles.includes("Pipfile") ? "Pipfile" : void 0);
+    const source = layout.sourceOf(stage, import_node_path24.posix.resolve(wd, "Pipfile"), index) ?? (context.sentFiles.includes("Pipfile") ? "Pipfile" : void 0);
     const file = source && joinPath(context.dir, source);
     if (!file || !(file in this.texts)) return void 0;
     const locked = context.files.includes(joinPath(dirName(source), "Pipfile.lock"));
@@ -39398,7 +39190,7 @@ var ImageFiles = class extends ModelPart {
   npmRun(argv, wd, stage, index, context, layout) {
     const names = npmScriptsRun(argv);
     if (!names || names.length === 0) return [];
-    const source = layout.sourceOf(stage, import_node_path23.posix.resolve(wd, "package.json"), index) ?? (context.sentFiles.includes("package.json") ? "package.json" : void 0);
+    const source = layout.sourceOf(stage, import_node_path24.posix.resolve(wd, "package.json"), index) ?? (context.sentFiles.includes("package.json") ? "package.json" : void 0);
     const text = source && this.texts[joinPath(context.dir, source)];
     if (!text) return [];
     return npmScriptCommands(packageScripts(text), names).map((c) => ({ argv: c, wd }));
@@ -39475,7 +39267,7 @@ var ImageFiles = class extends ModelPart {
         continue;
       }
       for (const word of scriptWords2(argv)) {
-        const candidates = word.includes("/") ? [import_node_path23.posix.resolve(dirs[k], word)] : [import_node_path23.posix.resolve(dirs[k], word), ...binDirs(word)];
+        const candidates = word.includes("/") ? [import_node_path24.posix.resolve(dirs[k], word)] : [import_node_path24.posix.resolve(dirs[k], word), ...binDirs(word)];
         for (const imagePath of candidates) {
           const source = layout.sourceOf(target, imagePath) ?? this.copiedByName(target, word, context, layout);
           const file = source ? joinPath(context.dir, source) : boundFile(service?.volumes ?? [], imagePath);
@@ -39500,9 +39292,9 @@ var ImageFiles = class extends ModelPart {
   makeTargets(argv, target, workdir, volumes, contextDir, layout) {
     const make = makeInvocation(programArgv(argv));
     if (!make || make.file?.includes("$") || make.dir?.includes("$")) return void 0;
-    const dir = import_node_path23.posix.resolve(workdir, make.dir ?? ".");
-    for (const name2 of make.file ? [make.file] : ["GNUmakefile", "makefile", "Makefile"]) {
-      const imagePath = import_node_path23.posix.resolve(dir, name2);
+    const dir = import_node_path24.posix.resolve(workdir, make.dir ?? ".");
+    for (const name of make.file ? [make.file] : ["GNUmakefile", "makefile", "Makefile"]) {
+      const imagePath = import_node_path24.posix.resolve(dir, name);
       const source = layout.sourceOf(target, imagePath);
       const file = source ? joinPath(contextDir, source) : boundFile(volumes, imagePath);
       if (!file || !(file in this.texts)) continue;
@@ -39538,7 +39330,7 @@ var ImageFiles = class extends ModelPart {
     let files;
     if (named.length > 0) {
       files = named.flatMap((c) => {
-        const source = layout.sourceOf(target, import_node_path23.posix.resolve(target.workdir || "/", c));
+        const source = layout.sourceOf(target, import_node_path24.posix.resolve(target.workdir || "/", c));
         return source ? [joinPath(context.dir, source)] : [];
       });
     } else {
@@ -39556,7 +39348,7 @@ var ImageFiles = class extends ModelPart {
       const ini = uwsgiIniArg(argv[0] === "exec" ? argv.slice(1) : argv);
       if (!ini || ini.includes("$")) continue;
       const rel = normalizeRelative(ini);
-      const source = layout.sourceOf(target, import_node_path23.posix.resolve(target.workdir || "/", ini)) ?? (rel && context.sentFiles.includes(rel) ? rel : void 0);
+      const source = layout.sourceOf(target, import_node_path24.posix.resolve(target.workdir || "/", ini)) ?? (rel && context.sentFiles.includes(rel) ? rel : void 0);
       if (source) files.add(joinPath(context.dir, source));
     }
     return [...files].filter((file) => file in this.texts).map((file) => uwsgiIniLogs(file, this.texts[file]));
@@ -39572,7 +39364,7 @@ var ImageFiles = class extends ModelPart {
     if (!/(^|\/)python[\d.]*$/.test(words2[0] ?? "")) return void 0;
     const script = words2.slice(1).find((w2) => !w2.startsWith("-"));
     if (!script?.endsWith(".py")) return void 0;
-    const source = layout.sourceOf(target, import_node_path23.posix.resolve(target.workdir || "/", script));
+    const source = layout.sourceOf(target, import_node_path24.posix.resolve(target.workdir || "/", script));
     return source ?? this.copiedByName(target, baseName(script), context, layout);
   }
   /** A bare command name (`docker-entrypoint.sh`) found on PATH: any COPY landing a file of that name. */
@@ -39588,7 +39380,7 @@ var ImageFiles = class extends ModelPart {
 function boundFile(volumes, imagePath) {
   for (const v of [...volumes].reverse()) {
     if (v.type !== "bind" || !v.source || v.source.startsWith("/") || v.source.startsWith("~")) continue;
-    const target = import_node_path23.posix.normalize(v.target).replace(/(.)\/+$/, "$1");
+    const target = import_node_path24.posix.normalize(v.target).replace(/(.)\/+$/, "$1");
     if (imagePath !== target && !imagePath.startsWith(target === "/" ? "/" : `${target}/`)) continue;
     const file = normalizeRelative(joinPath(v.source, imagePath.slice(target.length)));
     if (file) return file;
@@ -39629,7 +39421,7 @@ function pipenvInstall(argv) {
 }
 function expandKnown2(word, variables) {
   if (!variables || !word.includes("$")) return word;
-  const lookup2 = (name2) => name2 in variables ? { kind: "value", value: variables[name2] } : UNKNOWN2;
+  const lookup2 = (name) => name in variables ? { kind: "value", value: variables[name] } : UNKNOWN2;
   return expand(word, lookup2) ?? word;
 }
 function requirementArgs(argv, variables) {
@@ -39695,7 +39487,7 @@ function binDirs(word) {
   return ["/usr/local/bin", "/usr/bin", "/bin", "/usr/local/sbin"].map((d) => `${d}/${word}`);
 }
 function isScriptAt(word, script) {
-  return import_node_path23.posix.basename(word) === import_node_path23.posix.basename(script.imagePath);
+  return import_node_path24.posix.basename(word) === import_node_path24.posix.basename(script.imagePath);
 }
 
 // src/model/settings-modules.ts
@@ -39709,7 +39501,7 @@ init_input();
 init_classify();
 var SETTER = /^(?:[A-Za-z_]\w*\s*=\s*)?os\.environ(?:\.setdefault\(\s*['"]DJANGO_SETTINGS_MODULE['"]\s*,\s*(.+)\)|\[\s*['"]DJANGO_SETTINGS_MODULE['"]\s*\]\s*=\s*(.+))$/;
 function chosenSettingsModule(text, variable) {
-  return chosenWith(text, variable) ?? chosenWith(text, (name2) => variable(name2) === void 0 ? null : variable(name2));
+  return chosenWith(text, variable) ?? chosenWith(text, (name) => variable(name) === void 0 ? null : variable(name));
 }
 function chosenWith(text, variable) {
   const names = /* @__PURE__ */ new Map();
@@ -39718,10 +39510,10 @@ function chosenWith(text, variable) {
   let unsure;
   for (const raw of logicalLines2(text)) {
     const line = raw.replace(/\s+#.*$/, "");
-    const content2 = line.trim();
-    if (!content2 || content2.startsWith("#")) continue;
+    const content = line.trim();
+    if (!content || content.startsWith("#")) continue;
     const indent2 = line.length - line.trimStart().length;
-    const arm = /^(elif\s+(.+)|else\s*):$/.exec(content2);
+    const arm = /^(elif\s+(.+)|else\s*):$/.exec(content);
     while (branches.length > 0 && (indent2 < branches.at(-1).indent || indent2 === branches.at(-1).indent && !arm))
       branches.pop();
     const top = branches.at(-1);
@@ -39731,7 +39523,7 @@ function chosenWith(text, variable) {
       top.taken = top.taken === true || top.current === true ? true : top.taken === false ? top.current : void 0;
       continue;
     }
-    const opened = /^if\s+(.+):$/.exec(content2);
+    const opened = /^if\s+(.+):$/.exec(content);
     if (opened) {
       const current = truth(opened[1], evaluate);
       branches.push({ indent: indent2, current, taken: current });
@@ -39739,7 +39531,7 @@ function chosenWith(text, variable) {
     }
     const runs = branches.every((b) => b.current === true) ? true : branches.some((b) => b.current === false) ? false : void 0;
     if (runs === false) continue;
-    const setter = SETTER.exec(content2);
+    const setter = SETTER.exec(content);
     if (setter) {
       const module2 = evaluate(setter[1] ?? setter[2]);
       if (typeof module2 !== "string" || !isModuleName(module2)) continue;
@@ -39747,7 +39539,7 @@ function chosenWith(text, variable) {
       unsure ??= module2;
       continue;
     }
-    const assigned = /^([A-Za-z_]\w*)\s*=\s*(.+)$/.exec(content2);
+    const assigned = /^([A-Za-z_]\w*)\s*=\s*(.+)$/.exec(content);
     if (assigned) names.set(assigned[1], runs ? evaluate(assigned[2]) : void 0);
   }
   return unsure;
@@ -39785,8 +39577,8 @@ function truth(condition, evaluate) {
   const c = condition.trim().replace(/^\((.*)\)$/, "$1");
   const negated = /^not\s+(.+)$/.exec(c);
   if (negated) {
-    const t2 = truth(negated[1], evaluate);
-    return t2 === void 0 ? void 0 : !t2;
+    const t = truth(negated[1], evaluate);
+    return t === void 0 ? void 0 : !t;
   }
   const compared = /^(.+?)\s*(==|!=)\s*(.+)$/.exec(c);
   if (compared) {
@@ -39815,11 +39607,11 @@ function valueOf2(expr, variable, names) {
     return values.every((v) => typeof v === "string") ? values.join("") : void 0;
   }
   const inner = (x) => valueOf2(x, variable, names);
-  const literal2 = /^([fF]?)(['"])(.*)\2$/.exec(e);
-  if (literal2 && !literal2[3].includes(literal2[2])) {
-    if (!literal2[1]) return literal2[3];
+  const literal = /^([fF]?)(['"])(.*)\2$/.exec(e);
+  if (literal && !literal[3].includes(literal[2])) {
+    if (!literal[1]) return literal[3];
     let unknown = false;
-    const s = literal2[3].replace(/\{([^{}]+)\}/g, (_, x) => {
+    const s = literal[3].replace(/\{([^{}]+)\}/g, (_, x) => {
       const v = inner(x);
       if (typeof v !== "string") unknown = true;
       return v ?? "";
@@ -39900,7 +39692,37 @@ var SettingsModules = class extends ModelPart {
     const r = modelSettings(settings.file, settings.module, this.texts[settings.file], resolve6, includes);
     this.addErrors(r.errors);
     if (!r.model) return { bases: [] };
-    return { settings: r.model, bases: this.settingsBases(r.model, importRoot) };
+    const served = this.servedSettings(
+      app,
+      r.model,
+      importRoot,
+      (file, module2) => modelSettings(file, module2, this.texts[file], resolve6, includes)
+    );
+    return {
+      settings: r.model,
+      bases: this.settingsBases(r.model, importRoot),
+      ...served ? { served } : {}
+    };
+  }
+  /**
+   * When the container runs Django's development server, the settings a WSGI server would run instead: the default
+   * of the wsgi module WSGI_APPLICATION names (`settings.wsgi.application` defaulting to `settings.server.prod`), when
+   * it is another module than the one runserver loads.
+   */
+  servedSettings(app, settings, importRoot, model) {
+    if (!effectiveCommand(app).some((c) => !c.background && serverOf(c.argv)?.kind === "runserver"))
+      return void 0;
+    const named = settings.assignments.find((a) => a.name === "WSGI_APPLICATION" && a.live)?.value;
+    const application = named?.kind === "literal" && typeof named.value === "string" ? named.value : "";
+    const wsgi = /^([A-Za-z_][\w.]*)\.\w+$/.exec(application)?.[1];
+    const wsgiFile = wsgi && moduleFiles(importRoot, wsgi).find((f) => f in this.texts);
+    const module2 = wsgiFile && chosenSettingsModule(this.texts[wsgiFile], containerEnvironment(app));
+    if (!module2 || module2 === settings.module) return void 0;
+    const file = moduleFiles(importRoot, module2).find((f) => f in this.texts && f !== settings.file);
+    if (!file) return void 0;
+    const r = model(file, module2);
+    this.addErrors(r.errors);
+    return r.model;
   }
   /**
    * The settings module: the input, the runtime environment (compose, then ENV), what the start chain exports, the
@@ -39989,7 +39811,7 @@ var SettingsModules = class extends ModelPart {
   siblingLeaf(file) {
     const dir = dirName(file);
     const siblings = Object.keys(this.texts).filter(
-      (f) => dirName(f) === dir && f.endsWith(".py") && f !== file
+      (f) => dirName(f) === dir && f.endsWith(".py") && f !== file && !isTemplateModule(f)
     );
     const imported = new Set(
       siblings.flatMap(
@@ -40095,6 +39917,9 @@ function moduleRoot(file, module2) {
   if (path4 === tail2) return ".";
   return path4.endsWith(`/${tail2}`) ? path4.slice(0, -tail2.length - 1) : void 0;
 }
+function isTemplateModule(file) {
+  return /(?:^|[._-])(?:example|sample|template|dist|tmpl)$/i.test(stemOf(file));
+}
 function stemOf(file) {
   return baseName(file).replace(/\.py$/, "");
 }
@@ -40165,6 +39990,7 @@ var ProjectBuilder = class {
     return {
       root: this.tree.root,
       apps,
+      composeFiles: Object.keys(this.texts).filter((f) => looksLikeCompose(f, this.texts[f])).sort(),
       ...otherDockerfiles.length > 0 ? { otherDockerfiles } : {},
       ...this.seeds.skipped.length > 0 ? { skippedProjects: this.seeds.skipped } : {},
       parseErrors: this.parseErrors,
@@ -40262,7 +40088,7 @@ var ProjectBuilder = class {
       const target = app.dockerfile.targetStage;
       if (target && app.managePy && isUnder(app.managePy, app.context.dir)) {
         const landing = layout.landingOf(target, relativeTo(app.managePy, app.context.dir));
-        if (landing) app.imageSourceDir = import_node_path24.posix.dirname(landing);
+        if (landing) app.imageSourceDir = import_node_path25.posix.dirname(landing);
       }
       if (target) {
         const context = app.context;
@@ -40272,9 +40098,10 @@ var ProjectBuilder = class {
       }
     }
     if (!seed.managePy && !seed.dockerfile && !seed.remoteContext) return app;
-    const { settings, bases } = this.settingsModules.model(app, seed);
+    const { settings, bases, served } = this.settingsModules.model(app, seed);
     if (settings) app.settings = settings;
     if (bases.length > 0) app.settingsBases = bases;
+    if (served) app.servedSettings = served;
     return app;
   }
   /**
@@ -40286,7 +40113,7 @@ var ProjectBuilder = class {
     if (!target) return void 0;
     const landings = Object.keys(this.texts).filter((f) => baseName(f) === "manage.py" && isUnder(f, context.dir)).flatMap((managePy) => {
       const at2 = layout.landingOf(target, relativeTo(managePy, context.dir));
-      return at2 ? [{ managePy, dir: import_node_path24.posix.dirname(at2) }] : [];
+      return at2 ? [{ managePy, dir: import_node_path25.posix.dirname(at2) }] : [];
     });
     if (landings.length < 2) return void 0;
     for (const dir of djangoDirectories(app)) {
@@ -40479,7 +40306,7 @@ function parseFixArgs(argv, cwd) {
     dir: directory,
     write: values.write ?? false,
     rules: chosenRules([...values.rule ?? [], ...(values.only ?? []).flatMap((o) => o.split(","))]),
-    config: values.config !== void 0 ? (0, import_node_path25.resolve)(cwd, values.config) : void 0,
+    config: values.config !== void 0 ? (0, import_node_path26.resolve)(cwd, values.config) : void 0,
     dockerfile: values.dockerfile,
     composeFiles: values["compose-file"],
     settingsModule: values["settings-module"],
@@ -40539,14 +40366,14 @@ async function fix(options, io) {
 }
 
 // src/util/paths.ts
-var import_node_path26 = require("node:path");
+var import_node_path27 = require("node:path");
 function reportDirectory(directory) {
-  return import_node_path26.posix.normalize(directory.replace(/\\/g, "/")).replace(/(.)\/+$/, "$1");
+  return import_node_path27.posix.normalize(directory.replace(/\\/g, "/")).replace(/(.)\/+$/, "$1");
 }
 function repoPath(directory, file) {
   const dir = directory.replace(/\\/g, "/");
-  if (dir === "" || import_node_path26.posix.isAbsolute(dir) || /^[A-Za-z]:\//.test(dir)) return file;
-  const joined = import_node_path26.posix.normalize(import_node_path26.posix.join(dir, file));
+  if (dir === "" || import_node_path27.posix.isAbsolute(dir) || /^[A-Za-z]:\//.test(dir)) return file;
+  const joined = import_node_path27.posix.normalize(import_node_path27.posix.join(dir, file));
   return joined.startsWith("../") ? file : joined;
 }
 
@@ -40736,8 +40563,8 @@ var MARKDOWN_SPECIAL = /[\\`*_~[\]()|#!+\-={}.:]/g;
 function escapeMarkdown(text) {
   return neutraliseMentions(stripControl(text).replace(/\s*\n\s*/g, " ")).replace(MARKDOWN_SPECIAL, (c) => `\\${c}`).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
-function fencedBlock(content2, indent2 = "") {
-  const body = stripControl(content2).replace(/\n+$/, "");
+function fencedBlock(content, indent2 = "") {
+  const body = stripControl(content).replace(/\n+$/, "");
   let longest = 0;
   for (const m of body.matchAll(/`+/g)) longest = Math.max(longest, m[0].length);
   const fence = "`".repeat(Math.max(3, longest + 1));
@@ -40882,8 +40709,8 @@ function scorecard(active, sections, prefix) {
   const rows2 = factors.map((factor) => {
     const counts = severityCounts(active.filter((f) => f.factor === factor));
     const icon = counts.error ? "\u274C" : counts.warning ? "\u26A0\uFE0F" : "\u2705";
-    const name2 = sections.has(factor) ? `[${FACTOR_NAMES[factor]}](#${factorAnchor(factor, prefix)})` : FACTOR_NAMES[factor];
-    return `| ${icon} | ${name2} | ${countsShort(counts)} |`;
+    const name = sections.has(factor) ? `[${FACTOR_NAMES[factor]}](#${factorAnchor(factor, prefix)})` : FACTOR_NAMES[factor];
+    return `| ${icon} | ${name} | ${countsShort(counts)} |`;
   });
   return ["| | Factor | Findings |", "|:-:|---|---|", ...rows2].join("\n");
 }
@@ -40974,7 +40801,7 @@ function logDetails(summary2, log, indent2 = "", anchor) {
 }
 
 // src/report/markdown-fixes.ts
-var fileName = (name2) => /^[\w./:+-]+$/.test(name2) ? codeSpan(name2) : escapeMarkdown(name2);
+var fileName = (name) => /^[\w./:+-]+$/.test(name) ? codeSpan(name) : escapeMarkdown(name);
 function languageBlock(language, text) {
   const block = fencedBlock(text);
   const fence = /^`+/.exec(block)[0];
@@ -41203,12 +41030,12 @@ function cutAtLine(text, fits) {
   return lines2.length > 0 ? `${lines2.join("\n")}
 ` : "";
 }
-function fileName2(name2) {
-  return /^[\w./:+-]+$/.test(name2) ? codeSpan(name2) : escapeMarkdown(name2);
+function fileName2(name) {
+  return /^[\w./:+-]+$/.test(name) ? codeSpan(name) : escapeMarkdown(name);
 }
 
 // src/report/sarif.ts
-var import_node_path27 = require("node:path");
+var import_node_path28 = require("node:path");
 var import_node_url = require("node:url");
 var SARIF_SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 var LEVEL = {
@@ -41223,7 +41050,7 @@ function renderSarif(report, rules) {
 }
 function sarifLog(report, rules) {
   const index = new Map(rules.map((r, i) => [r.id, i]));
-  const absolute = (0, import_node_path27.isAbsolute)(report.directory);
+  const absolute = (0, import_node_path28.isAbsolute)(report.directory);
   return {
     $schema: SARIF_SCHEMA_URI,
     version: "2.1.0",
@@ -41262,7 +41089,7 @@ function ruleDescriptor(rule, version) {
   };
 }
 function result(report, f, ruleIndex) {
-  const uri = (0, import_node_path27.isAbsolute)(report.directory) ? f.file : repoPath(report.directory, f.file);
+  const uri = (0, import_node_path28.isAbsolute)(report.directory) ? f.file : repoPath(report.directory, f.file);
   const region = f.line === void 0 ? void 0 : {
     startLine: f.line,
     ...f.column !== void 0 ? { startColumn: f.column } : {},
@@ -41375,9 +41202,9 @@ function renderText(report, options) {
       for (const step of engine.steps) rows2.push(stepRow(step, "  "));
     }
     const w0 = Math.max(0, ...rows2.map((r) => r[0].length));
-    for (const [name2, status, time, detail] of rows2) {
+    for (const [name, status, time, detail] of rows2) {
       const cells = [
-        name2.padEnd(w0),
+        name.padEnd(w0),
         paint(STATUS_STYLE[status], status.padEnd(8)),
         time.padStart(8),
         detail
@@ -41433,11 +41260,11 @@ function randomToken() {
 }
 function inert(text, token = randomToken) {
   if (!looksLikeCommand(text)) return text;
-  let t2 = token();
-  while (text.toLowerCase().includes(t2.toLowerCase())) t2 = token();
-  return `::stop-commands::${t2}
+  let t = token();
+  while (text.toLowerCase().includes(t.toLowerCase())) t = token();
+  return `::stop-commands::${t}
 ${text}
-::${t2}::`;
+::${t}::`;
 }
 function escapeData(text) {
   return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
@@ -41575,7 +41402,7 @@ function suggestionOf(fix2, read) {
   } catch {
     return void 0;
   }
-  const split = (t2) => t2.replace(/\r?\n$/, "").split(/\r?\n/);
+  const split = (t) => t.replace(/\r?\n$/, "").split(/\r?\n/);
   const old = split(before);
   const now = split(after);
   let start = Infinity;
@@ -41666,7 +41493,7 @@ async function fixesOf(root, analyze, redactor, ports, dynamic) {
     const published = await proposeFixes(
       root,
       analyze,
-      (t2) => redactor.redact(t2) !== t2,
+      (t) => redactor.redact(t) !== t,
       (m) => ports.log.debug?.(m),
       dynamic ? { ...dynamic.facts ? { facts: dynamic.facts } : {}, findings: dynamic.findings } : {}
     );
@@ -41733,7 +41560,7 @@ init_registry();
 
 // src/runner-secrets.ts
 var import_node_fs6 = require("node:fs");
-var import_node_path28 = require("node:path");
+var import_node_path29 = require("node:path");
 var MAX_CONFIG_BYTES2 = 256 * 1024;
 var MAX_INCLUDE_DEPTH = 3;
 var MAX_MODULE_DEPTH = 3;
@@ -41742,9 +41569,9 @@ var ACTIONS_SECRET = /^ACTIONS_\w*(TOKEN|SECRET|KEY|PASSWORD)$/i;
 var GITHUB_TOKEN_VALUE = /^(gh[pousr]_[A-Za-z0-9_]{20,}|github_pat_[A-Za-z0-9_]{20,})$/;
 function environmentSecrets(env) {
   const out = [];
-  for (const [name2, value] of Object.entries(env)) {
+  for (const [name, value] of Object.entries(env)) {
     if (!value) continue;
-    if (TOKEN_VARIABLES.has(name2.toUpperCase()) || ACTIONS_SECRET.test(name2) || GITHUB_TOKEN_VALUE.test(value))
+    if (TOKEN_VARIABLES.has(name.toUpperCase()) || ACTIONS_SECRET.test(name) || GITHUB_TOKEN_VALUE.test(value))
       out.push(value);
   }
   return out;
@@ -41793,7 +41620,7 @@ function readSmallFile(file) {
   }
 }
 function gitDirOf(dir) {
-  const dotGit = (0, import_node_path28.join)(dir, ".git");
+  const dotGit = (0, import_node_path29.join)(dir, ".git");
   try {
     const stat = (0, import_node_fs6.statSync)(dotGit, { throwIfNoEntry: false });
     if (!stat) return void 0;
@@ -41802,7 +41629,7 @@ function gitDirOf(dir) {
     return void 0;
   }
   const pointer = /^gitdir:\s*(.+)$/m.exec(readSmallFile(dotGit) ?? "")?.[1]?.trim();
-  return pointer ? (0, import_node_path28.resolve)(dir, pointer) : void 0;
+  return pointer ? (0, import_node_path29.resolve)(dir, pointer) : void 0;
 }
 function configTexts(file, home, depth = 0, seen = /* @__PURE__ */ new Set()) {
   if (depth > MAX_INCLUDE_DEPTH || seen.has(file)) return [];
@@ -41812,37 +41639,37 @@ function configTexts(file, home, depth = 0, seen = /* @__PURE__ */ new Set()) {
   const out = [text];
   for (const m of text.matchAll(/^\s*path\s*=\s*(.+)$/gim)) {
     let target = m[1].trim().replace(/^"(.*)"$/, "$1");
-    if (target.startsWith("~/") && home) target = (0, import_node_path28.join)(home, target.slice(2));
-    if (!(0, import_node_path28.isAbsolute)(target)) target = (0, import_node_path28.resolve)((0, import_node_path28.dirname)(file), target);
+    if (target.startsWith("~/") && home) target = (0, import_node_path29.join)(home, target.slice(2));
+    if (!(0, import_node_path29.isAbsolute)(target)) target = (0, import_node_path29.resolve)((0, import_node_path29.dirname)(file), target);
     out.push(...configTexts(target, home, depth + 1, seen));
   }
   return out;
 }
 function configFilesOf(gitDir) {
-  const files = [(0, import_node_path28.join)(gitDir, "config")];
-  const common = readSmallFile((0, import_node_path28.join)(gitDir, "commondir"))?.trim();
-  if (common) files.push((0, import_node_path28.join)((0, import_node_path28.resolve)(gitDir, common), "config"));
+  const files = [(0, import_node_path29.join)(gitDir, "config")];
+  const common = readSmallFile((0, import_node_path29.join)(gitDir, "commondir"))?.trim();
+  if (common) files.push((0, import_node_path29.join)((0, import_node_path29.resolve)(gitDir, common), "config"));
   const modules = (dir, depth) => {
     if (depth > MAX_MODULE_DEPTH || !(0, import_node_fs6.existsSync)(dir)) return;
     try {
       for (const e of (0, import_node_fs6.readdirSync)(dir, { withFileTypes: true })) {
         if (!e.isDirectory()) continue;
-        files.push((0, import_node_path28.join)(dir, e.name, "config"));
-        modules((0, import_node_path28.join)(dir, e.name, "modules"), depth + 1);
-        modules((0, import_node_path28.join)(dir, e.name), depth + 1);
+        files.push((0, import_node_path29.join)(dir, e.name, "config"));
+        modules((0, import_node_path29.join)(dir, e.name, "modules"), depth + 1);
+        modules((0, import_node_path29.join)(dir, e.name), depth + 1);
       }
     } catch {
     }
   };
-  modules((0, import_node_path28.join)(gitDir, "modules"), 0);
+  modules((0, import_node_path29.join)(gitDir, "modules"), 0);
   return [...new Set(files)];
 }
 function checkoutCredentials(root, workspace, home) {
-  const dirs = [(0, import_node_path28.resolve)(workspace)];
-  const rel = (0, import_node_path28.relative)((0, import_node_path28.resolve)(workspace), (0, import_node_path28.resolve)(root));
-  if (rel && !rel.startsWith("..") && !(0, import_node_path28.isAbsolute)(rel)) {
-    let dir = (0, import_node_path28.resolve)(workspace);
-    for (const part of rel.split(import_node_path28.sep)) dirs.push(dir = (0, import_node_path28.join)(dir, part));
+  const dirs = [(0, import_node_path29.resolve)(workspace)];
+  const rel = (0, import_node_path29.relative)((0, import_node_path29.resolve)(workspace), (0, import_node_path29.resolve)(root));
+  if (rel && !rel.startsWith("..") && !(0, import_node_path29.isAbsolute)(rel)) {
+    let dir = (0, import_node_path29.resolve)(workspace);
+    for (const part of rel.split(import_node_path29.sep)) dirs.push(dir = (0, import_node_path29.join)(dir, part));
   }
   const out = [];
   for (const dir of dirs) {
@@ -41928,8 +41755,8 @@ Options:
 Exit codes: 0 below the --fail-on threshold, 1 at or above it, 2 for a usage or internal error.
 `;
 var defaultIo = () => ({
-  stdout: (t2) => writeAll(1, t2),
-  stderr: (t2) => writeAll(2, t2),
+  stdout: (t) => writeAll(1, t),
+  stderr: (t) => writeAll(2, t),
   color: isTerminal(1) && !process.env.NO_COLOR,
   cwd: process.cwd(),
   analyze: analyzeStatic,
@@ -42000,8 +41827,8 @@ function parseCommandLine(argv, cwd) {
     throw new OptionError("--smoke reviews one directory at a time. Expected one DIR and no --each.");
   }
   const directory = projects[0];
-  const nonEmpty = (name2, v) => {
-    if (v !== void 0 && v.trim() === "") throw new OptionError(`Empty --${name2}. Expected a value.`);
+  const nonEmpty = (name, v) => {
+    if (v !== void 0 && v.trim() === "") throw new OptionError(`Empty --${name}. Expected a value.`);
     return v;
   };
   const format = parseFormat(values.format ?? "text", "--format");
@@ -42015,7 +41842,7 @@ function parseCommandLine(argv, cwd) {
       directory,
       directoryOption: "Directory",
       // A --config path is the user's, relative to where they run the command, like --output.
-      configFile: config2 !== void 0 ? (0, import_node_path32.resolve)(cwd, config2) : void 0,
+      configFile: config2 !== void 0 ? (0, import_node_path33.resolve)(cwd, config2) : void 0,
       discovery: {
         dockerfile: nonEmpty("dockerfile", values.dockerfile),
         composeFiles: values["compose-file"]?.map((f) => nonEmpty("compose-file", f)),
@@ -42028,7 +41855,7 @@ function parseCommandLine(argv, cwd) {
     dirs: projects,
     many,
     format,
-    output: output !== void 0 ? (0, import_node_path32.resolve)(cwd, output) : void 0,
+    output: output !== void 0 ? (0, import_node_path33.resolve)(cwd, output) : void 0,
     verbose: values.verbose ?? false
   };
 }
@@ -42051,11 +41878,11 @@ function smokeRequest(values, nonEmpty) {
 function projectsIn(cwd, dir) {
   const real = scannedDirectory(cwd, dir, "--each");
   const names = (0, import_node_fs8.readdirSync)(real, { withFileTypes: true }).filter(
-    (e) => !e.name.startsWith(".") && (e.isDirectory() || e.isSymbolicLink() && isDirectory((0, import_node_path32.join)(real, e.name)))
+    (e) => !e.name.startsWith(".") && (e.isDirectory() || e.isSymbolicLink() && isDirectory((0, import_node_path33.join)(real, e.name)))
   ).map((e) => e.name).sort();
   if (names.length === 0)
     throw new OptionError(`--each '${dir}' holds no directory. Expected one per project.`);
-  return names.map((name2) => (0, import_node_path32.join)(dir, name2));
+  return names.map((name) => (0, import_node_path33.join)(dir, name));
 }
 function isDirectory(path4) {
   try {
@@ -42150,15 +41977,15 @@ async function reviewProject(request, options, io, env) {
     log,
     now: Date.now,
     // Tokens of the environment and credentials of the checkouts above the directory never reach the report.
-    secrets: (root) => runnerSecrets({ env, root, workspace: (0, import_node_path32.parse)(root).root }),
+    secrets: (root) => runnerSecrets({ env, root, workspace: (0, import_node_path33.parse)(root).root }),
     analyze: io.analyze
   });
 }
-function seconds4(key, name2, value) {
+function seconds4(key, name, value) {
   if (value === void 0) return {};
   const n = Number(value);
   if (!/^\s*\d+(\.\d+)?\s*$/.test(value) || !(n > 0))
-    throw new OptionError(`Invalid --${name2} '${value}'. Expected a number of seconds greater than 0.`);
+    throw new OptionError(`Invalid --${name} '${value}'. Expected a number of seconds greater than 0.`);
   return { [key]: Math.round(n * 1e3) };
 }
 function describeApp(app) {

@@ -1130,9 +1130,9 @@ var require_main = __commonJS({
       })(SymbolTag || (exports2.SymbolTag = SymbolTag = {}));
       var SymbolInformation;
       (function(SymbolInformation2) {
-        function create(name2, kind, range, uri, containerName) {
+        function create(name, kind, range, uri, containerName) {
           var result = {
-            name: name2,
+            name,
             kind,
             location: { uri, range }
           };
@@ -1145,16 +1145,16 @@ var require_main = __commonJS({
       })(SymbolInformation || (exports2.SymbolInformation = SymbolInformation = {}));
       var WorkspaceSymbol;
       (function(WorkspaceSymbol2) {
-        function create(name2, kind, uri, range) {
-          return range !== void 0 ? { name: name2, kind, location: { uri, range } } : { name: name2, kind, location: { uri } };
+        function create(name, kind, uri, range) {
+          return range !== void 0 ? { name, kind, location: { uri, range } } : { name, kind, location: { uri } };
         }
         WorkspaceSymbol2.create = create;
       })(WorkspaceSymbol || (exports2.WorkspaceSymbol = WorkspaceSymbol = {}));
       var DocumentSymbol;
       (function(DocumentSymbol2) {
-        function create(name2, detail, kind, range, selectionRange, children) {
+        function create(name, detail, kind, range, selectionRange, children) {
           var result = {
-            name: name2,
+            name,
             detail,
             kind,
             range,
@@ -1484,8 +1484,8 @@ var require_main = __commonJS({
       exports2.EOL = ["\n", "\r\n", "\r"];
       var TextDocument2;
       (function(TextDocument3) {
-        function create(uri, languageId, version, content2) {
-          return new FullTextDocument2(uri, languageId, version, content2);
+        function create(uri, languageId, version, content) {
+          return new FullTextDocument2(uri, languageId, version, content);
         }
         TextDocument3.create = create;
         function is(value) {
@@ -1549,11 +1549,11 @@ var require_main = __commonJS({
       var FullTextDocument2 = (
         /** @class */
         (function() {
-          function FullTextDocument3(uri, languageId, version, content2) {
+          function FullTextDocument3(uri, languageId, version, content) {
             this._uri = uri;
             this._languageId = languageId;
             this._version = version;
-            this._content = content2;
+            this._content = content;
             this._lineOffsets = void 0;
           }
           Object.defineProperty(FullTextDocument3.prototype, "uri", {
@@ -1667,14 +1667,14 @@ var require_main = __commonJS({
           return value === true || value === false;
         }
         Is2.boolean = boolean;
-        function string2(value) {
+        function string(value) {
           return toString.call(value) === "[object String]";
         }
-        Is2.string = string2;
-        function number2(value) {
+        Is2.string = string;
+        function number(value) {
           return toString.call(value) === "[object Number]";
         }
-        Is2.number = number2;
+        Is2.number = number;
         function numberRange(value, min, max) {
           return toString.call(value) === "[object Number]" && min <= value && value <= max;
         }
@@ -1749,15 +1749,15 @@ var require_util = __commonJS({
       static isNewline(char) {
         return char === "\r" || char === "\n";
       }
-      static findLeadingNonWhitespace(content2, escapeChar) {
-        whitespaceCheck: for (let i = 0; i < content2.length; i++) {
-          switch (content2.charAt(i)) {
+      static findLeadingNonWhitespace(content, escapeChar) {
+        whitespaceCheck: for (let i = 0; i < content.length; i++) {
+          switch (content.charAt(i)) {
             case " ":
             case "	":
               continue;
             case escapeChar:
-              escapeCheck: for (let j = i + 1; j < content2.length; j++) {
-                switch (content2.charAt(j)) {
+              escapeCheck: for (let j = i + 1; j < content.length; j++) {
+                switch (content.charAt(j)) {
                   case " ":
                   case "	":
                     continue;
@@ -1835,9 +1835,9 @@ var require_comment = __commonJS({
         super(document, range);
       }
       toString() {
-        const content2 = this.getContent();
-        if (content2) {
-          return "# " + content2;
+        const content = this.getContent();
+        if (content) {
+          return "# " + content;
         }
         return "#";
       }
@@ -1956,11 +1956,11 @@ var init_main = __esm({
   "node_modules/vscode-languageserver-textdocument/lib/esm/main.js"() {
     "use strict";
     FullTextDocument = class _FullTextDocument {
-      constructor(uri, languageId, version, content2) {
+      constructor(uri, languageId, version, content) {
         this._uri = uri;
         this._languageId = languageId;
         this._version = version;
-        this._content = content2;
+        this._content = content;
         this._lineOffsets = void 0;
       }
       get uri() {
@@ -2107,8 +2107,8 @@ var init_main = __esm({
       }
     };
     (function(TextDocument2) {
-      function create(uri, languageId, version, content2) {
-        return new FullTextDocument(uri, languageId, version, content2);
+      function create(uri, languageId, version, content) {
+        return new FullTextDocument(uri, languageId, version, content);
       }
       TextDocument2.create = create;
       function update2(document, changes, version) {
@@ -2196,9 +2196,9 @@ var require_heredoc = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Heredoc = void 0;
     var Heredoc = class {
-      constructor(startRange, name2, nameRange, contentRange, endRange) {
+      constructor(startRange, name, nameRange, contentRange, endRange) {
         this.startRange = startRange;
-        this.name = name2;
+        this.name = name;
         this.nameRange = nameRange;
         this.contentRange = contentRange;
         this.endRange = endRange;
@@ -2264,8 +2264,8 @@ var require_variable = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Variable = void 0;
     var Variable = class {
-      constructor(name2, nameRange, range, modifier, modifierRange, substitutionParameter, substitutionRange, defined, buildVariable, stringValue) {
-        this.name = name2;
+      constructor(name, nameRange, range, modifier, modifierRange, substitutionParameter, substitutionRange, defined, buildVariable, stringValue) {
+        this.name = name;
         this.nameRange = nameRange;
         this.range = range;
         this.modifier = modifier;
@@ -2419,11 +2419,11 @@ var require_instruction = __commonJS({
         let startPosition = args[0].getRange().start;
         let range = this.getInstructionRange();
         let extra = this.document.offsetAt(startPosition) - this.document.offsetAt(range.start);
-        let content2 = this.getTextContent();
-        let fullArgs = content2.substring(extra, this.document.offsetAt(args[args.length - 1].getRange().end) - this.document.offsetAt(range.start));
+        let content = this.getTextContent();
+        let fullArgs = content.substring(extra, this.document.offsetAt(args[args.length - 1].getRange().end) - this.document.offsetAt(range.start));
         let offset = this.document.offsetAt(range.start) + extra;
         let start = false;
-        let comment2 = false;
+        let comment = false;
         for (let i = 0; i < fullArgs.length; i++) {
           let char = fullArgs.charAt(i);
           if (char === this.escapeChar) {
@@ -2442,7 +2442,7 @@ var require_instruction = __commonJS({
                     }
                     startPosition = null;
                     start = true;
-                    comment2 = false;
+                    comment = false;
                     i = j;
                     break whitespaceCheck;
                   default:
@@ -2455,7 +2455,7 @@ var require_instruction = __commonJS({
                 startPosition = null;
               }
               start = true;
-              comment2 = false;
+              comment = false;
               i += 2;
             } else if (next === "\n") {
               if (startPosition !== null) {
@@ -2463,22 +2463,22 @@ var require_instruction = __commonJS({
               }
               startPosition = null;
               start = true;
-              comment2 = false;
+              comment = false;
               i++;
             } else {
               i++;
             }
           } else if (util_1.Util.isNewline(char)) {
-            if (comment2) {
+            if (comment) {
               startPosition = null;
               start = true;
-              comment2 = false;
+              comment = false;
             }
           } else {
-            if (!comment2) {
+            if (!comment) {
               if (startPosition === null) {
                 if (char === "#") {
-                  comment2 = true;
+                  comment = true;
                   continue;
                 }
                 let position = this.document.positionAt(offset + i);
@@ -2509,13 +2509,13 @@ var require_instruction = __commonJS({
         if (args.length === 0) {
           return null;
         }
-        let content2 = "";
+        let content = "";
         let ranges = this.getArgumentsRanges();
         let documentText = this.document.getText();
         for (let range of ranges) {
-          content2 += documentText.substring(this.document.offsetAt(range.start), this.document.offsetAt(range.end));
+          content += documentText.substring(this.document.offsetAt(range.start), this.document.offsetAt(range.end));
         }
-        return content2;
+        return content;
       }
       getArguments() {
         return this.getRawArguments();
@@ -2524,11 +2524,11 @@ var require_instruction = __commonJS({
         let args = [];
         let range = this.getInstructionRange();
         let extra = this.document.offsetAt(range.end) - this.document.offsetAt(range.start);
-        let content2 = this.getTextContent();
-        let fullArgs = content2.substring(extra);
+        let content = this.getTextContent();
+        let fullArgs = content.substring(extra);
         let offset = this.document.offsetAt(range.start) + extra;
         let start = false;
-        let comment2 = false;
+        let comment = false;
         let found = -1;
         let escapedWhitespaceDetected = false;
         let escaping = false;
@@ -2541,8 +2541,8 @@ var require_instruction = __commonJS({
               escapedWhitespaceDetected = true;
               if (util_1.Util.isNewline(char)) {
                 escapedWhitespaceDetected = false;
-                if (comment2) {
-                  comment2 = false;
+                if (comment) {
+                  comment = false;
                   start = true;
                 }
               }
@@ -2569,7 +2569,7 @@ var require_instruction = __commonJS({
                   case "\r":
                     j++;
                   case "\n":
-                    comment2 = false;
+                    comment = false;
                     escaping = true;
                     start = true;
                     if (found !== -1) {
@@ -2586,7 +2586,7 @@ var require_instruction = __commonJS({
                 }
               }
             } else if (next === "\r") {
-              comment2 = false;
+              comment = false;
               escaping = true;
               start = true;
               if (found !== -1 && escapeMarker === -1) {
@@ -2594,7 +2594,7 @@ var require_instruction = __commonJS({
               }
               i += 2;
             } else if (next === "\n") {
-              comment2 = false;
+              comment = false;
               escaping = true;
               start = true;
               if (found !== -1 && escapeMarker === -1) {
@@ -2622,9 +2622,9 @@ var require_instruction = __commonJS({
               }
               i++;
             }
-          } else if (!comment2) {
+          } else if (!comment) {
             if (start && char === "#") {
-              comment2 = true;
+              comment = true;
             } else {
               if (escapedWhitespaceDetected && escapeMarker !== -1) {
                 args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + escapeMarker))));
@@ -2892,23 +2892,23 @@ var require_instruction = __commonJS({
           if (value.startsWith("<<") && util_1.Util.parseHeredocName(value) !== null) {
             const startRange = arg.getRange();
             const nameRange = this.getNameRange(startRange);
-            const name2 = this.getName(nameRange);
-            heredocs.push(new heredoc_1.Heredoc(startRange, name2, nameRange, null, null));
+            const name = this.getName(nameRange);
+            heredocs.push(new heredoc_1.Heredoc(startRange, name, nameRange, null, null));
           }
         }
         return heredocs;
       }
       getName(nameRange) {
-        const content2 = this.document.getText(nameRange);
+        const content = this.document.getText(nameRange);
         let escaping = false;
-        let name2 = "";
-        nameLoop: for (let i = 0; i < content2.length; i++) {
-          const ch = content2.charAt(i);
+        let name = "";
+        nameLoop: for (let i = 0; i < content.length; i++) {
+          const ch = content.charAt(i);
           switch (ch) {
             case this.escapeChar:
               escaping = true;
-              for (let j = i + 1; j < content2.length; j++) {
-                switch (content2.charAt(j)) {
+              for (let j = i + 1; j < content.length; j++) {
+                switch (content.charAt(j)) {
                   case " ":
                   case "	":
                     break;
@@ -2919,7 +2919,7 @@ var require_instruction = __commonJS({
                     i = j;
                     continue nameLoop;
                   default:
-                    name2 += content2.charAt(j);
+                    name += content.charAt(j);
                     i = j;
                     continue nameLoop;
                 }
@@ -2927,8 +2927,8 @@ var require_instruction = __commonJS({
               break;
             case "#":
               if (escaping) {
-                for (let j = i + 1; j < content2.length; j++) {
-                  switch (content2.charAt(j)) {
+                for (let j = i + 1; j < content.length; j++) {
+                  switch (content.charAt(j)) {
                     case "\n":
                       i = j;
                       continue nameLoop;
@@ -2943,22 +2943,22 @@ var require_instruction = __commonJS({
                 break;
               }
             default:
-              name2 += ch;
+              name += ch;
               break;
           }
         }
-        return name2;
+        return name;
       }
       getNameRange(startRange) {
-        const content2 = this.document.getText(startRange);
+        const content = this.document.getText(startRange);
         let endFound = false;
         let searchHyphen = false;
         let start = -1;
         let end = -1;
         let escaping = false;
         let quote = null;
-        contentLoop: for (let i = 0; i < content2.length; i++) {
-          const ch = content2.charAt(i);
+        contentLoop: for (let i = 0; i < content.length; i++) {
+          const ch = content.charAt(i);
           switch (ch) {
             case '"':
             case "'":
@@ -2968,8 +2968,8 @@ var require_instruction = __commonJS({
               quote = ch;
               continue;
             case this.escapeChar:
-              for (let j = i + 1; j < content2.length; j++) {
-                switch (content2.charAt(j)) {
+              for (let j = i + 1; j < content.length; j++) {
+                switch (content.charAt(j)) {
                   case "\n":
                     escaping = true;
                     j = i;
@@ -2996,8 +2996,8 @@ var require_instruction = __commonJS({
               }
             case "#":
               if (escaping) {
-                for (let j = i + 1; j < content2.length; j++) {
-                  switch (content2.charAt(j)) {
+                for (let j = i + 1; j < content.length; j++) {
+                  switch (content.charAt(j)) {
                     case "\n":
                       i = j;
                       continue contentLoop;
@@ -3040,13 +3040,13 @@ var require_instruction = __commonJS({
         let lineStart = -1;
         let currentHeredoc = 0;
         const startOffset = this.document.offsetAt(args[0].getRange().start);
-        const content2 = this.getRangeContent(vscode_languageserver_types_1.Range.create(args[0].getRange().start, this.getRange().end));
-        contentLoop: for (let i = 0; i < content2.length; i++) {
-          switch (content2.charAt(i)) {
+        const content = this.getRangeContent(vscode_languageserver_types_1.Range.create(args[0].getRange().start, this.getRange().end));
+        contentLoop: for (let i = 0; i < content.length; i++) {
+          switch (content.charAt(i)) {
             case this.escapeChar:
               escaping = true;
-              for (let j = i + 1; j < content2.length; j++) {
-                switch (content2.charAt(j)) {
+              for (let j = i + 1; j < content.length; j++) {
+                switch (content.charAt(j)) {
                   case " ":
                   case "	":
                     break;
@@ -3075,11 +3075,11 @@ var require_instruction = __commonJS({
                 const arg = heredocDefinitions[currentHeredoc];
                 const startRange = arg.getRange();
                 const nameRange = this.getNameRange(startRange);
-                const name2 = this.getName(nameRange);
-                const delimiterRange = this.getDelimiterRange(arg, name2, vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + lineStart), this.document.positionAt(startOffset + i)));
+                const name = this.getName(nameRange);
+                const delimiterRange = this.getDelimiterRange(arg, name, vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + lineStart), this.document.positionAt(startOffset + i)));
                 if (delimiterRange !== null) {
                   const contentRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + contentStart), this.document.positionAt(startOffset + lineStart - 1));
-                  heredocs.push(new heredoc_1.Heredoc(startRange, name2, nameRange, contentRange, delimiterRange));
+                  heredocs.push(new heredoc_1.Heredoc(startRange, name, nameRange, contentRange, delimiterRange));
                   contentStart = -1;
                   currentHeredoc++;
                 }
@@ -3107,8 +3107,8 @@ var require_instruction = __commonJS({
               }
             case "#":
               if (escaping) {
-                for (let j = i + 1; j < content2.length; j++) {
-                  switch (content2.charAt(j)) {
+                for (let j = i + 1; j < content.length; j++) {
+                  switch (content.charAt(j)) {
                     case "\n":
                       i = j;
                       continue contentLoop;
@@ -3134,22 +3134,22 @@ var require_instruction = __commonJS({
           const arg = heredocDefinitions[currentHeredoc];
           const startRange = arg.getRange();
           const nameRange = this.getNameRange(startRange);
-          const name2 = this.getName(nameRange);
+          const name = this.getName(nameRange);
           let contentRange = null;
-          const delimiterRange = this.getDelimiterRange(arg, name2, vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + lineStart), range.end));
+          const delimiterRange = this.getDelimiterRange(arg, name, vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + lineStart), range.end));
           if (delimiterRange === null) {
             contentRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + contentStart), range.end);
           } else if (contentEnd !== -1) {
             contentRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + contentStart), this.document.positionAt(startOffset + contentEnd));
           }
-          heredocs.push(new heredoc_1.Heredoc(startRange, name2, nameRange, contentRange, delimiterRange));
+          heredocs.push(new heredoc_1.Heredoc(startRange, name, nameRange, contentRange, delimiterRange));
           currentHeredoc++;
           for (let i = currentHeredoc; i < heredocDefinitions.length; i++) {
             const arg2 = heredocDefinitions[currentHeredoc];
             const startRange2 = arg2.getRange();
             const nameRange2 = this.getNameRange(startRange2);
-            const name3 = this.getName(nameRange2);
-            heredocs.push(new heredoc_1.Heredoc(startRange2, name3, nameRange2, null, null));
+            const name2 = this.getName(nameRange2);
+            heredocs.push(new heredoc_1.Heredoc(startRange2, name2, nameRange2, null, null));
             currentHeredoc++;
           }
         } else {
@@ -3157,19 +3157,19 @@ var require_instruction = __commonJS({
         }
         return heredocs;
       }
-      getDelimiterRange(startArg, name2, candidateRange) {
+      getDelimiterRange(startArg, name, candidateRange) {
         const text = this.document.getText(candidateRange);
         if (startArg.getValue().startsWith("<<-")) {
           let index = 0;
           while (text.charAt(index) === "	") {
             index++;
           }
-          if (text.substring(index) === name2) {
+          if (text.substring(index) === name) {
             return vscode_languageserver_types_1.Range.create(vscode_languageserver_types_1.Position.create(candidateRange.start.line, index), candidateRange.end);
           }
           return null;
         }
-        return text === name2 ? candidateRange : null;
+        return text === name ? candidateRange : null;
       }
     };
     exports.Instruction = Instruction;
@@ -3183,9 +3183,9 @@ var require_flagOption = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.FlagOption = void 0;
     var FlagOption = class {
-      constructor(range, name2, nameRange, value, valueRange) {
+      constructor(range, name, nameRange, value, valueRange) {
         this.range = range;
-        this.name = name2;
+        this.name = name;
         this.nameRange = nameRange;
         this.value = value;
         this.valueRange = valueRange;
@@ -3225,10 +3225,10 @@ var require_flag = __commonJS({
     var vscode_languageserver_types_1 = require_main();
     var flagOption_1 = require_flagOption();
     var Flag = class {
-      constructor(document, range, name2, nameRange, value, valueRange) {
+      constructor(document, range, name, nameRange, value, valueRange) {
         this.options = [];
         this.range = range;
-        this.name = name2;
+        this.name = name;
         this.nameRange = nameRange;
         this.value = value;
         this.valueRange = valueRange;
@@ -3263,12 +3263,12 @@ var require_flag = __commonJS({
           }
         }
       }
-      createFlagOption(document, content2, documentOffset, nameStart, valueStart, valueEnd) {
+      createFlagOption(document, content, documentOffset, nameStart, valueStart, valueEnd) {
         const optionRange = vscode_languageserver_types_1.Range.create(document.positionAt(documentOffset + nameStart), document.positionAt(documentOffset + valueEnd));
         if (valueStart === -1) {
-          return new flagOption_1.FlagOption(optionRange, content2.substring(nameStart, valueEnd), optionRange, null, null);
+          return new flagOption_1.FlagOption(optionRange, content.substring(nameStart, valueEnd), optionRange, null, null);
         }
-        return new flagOption_1.FlagOption(optionRange, content2.substring(nameStart, valueStart - 1), vscode_languageserver_types_1.Range.create(document.positionAt(documentOffset + nameStart), document.positionAt(documentOffset + valueStart - 1)), content2.substring(valueStart, valueEnd), vscode_languageserver_types_1.Range.create(document.positionAt(documentOffset + valueStart), document.positionAt(documentOffset + valueEnd)));
+        return new flagOption_1.FlagOption(optionRange, content.substring(nameStart, valueStart - 1), vscode_languageserver_types_1.Range.create(document.positionAt(documentOffset + nameStart), document.positionAt(documentOffset + valueStart - 1)), content.substring(valueStart, valueEnd), vscode_languageserver_types_1.Range.create(document.positionAt(documentOffset + valueStart), document.positionAt(documentOffset + valueEnd)));
       }
       toString() {
         if (this.valueRange) {
@@ -3325,9 +3325,9 @@ var require_flag = __commonJS({
       getValueRange() {
         return this.valueRange;
       }
-      getOption(name2) {
+      getOption(name) {
         for (const option of this.options) {
-          if (option.getName() === name2) {
+          if (option.getName() === name) {
             return option;
           }
         }
@@ -3779,7 +3779,7 @@ var require_property = __commonJS({
         value = value.substring(skip);
         let first = value.charAt(0);
         let last = value.charAt(value.length - 1);
-        let literal2 = first === "'" || first === '"';
+        let literal = first === "'" || first === '"';
         let inSingle = first === "'" && last === "'";
         let inDouble = false;
         if (first === '"') {
@@ -3820,7 +3820,7 @@ var require_property = __commonJS({
                       i = j;
                       continue parseValue;
                     default:
-                      if (!inDouble && !inSingle && !literal2) {
+                      if (!inDouble && !inSingle && !literal) {
                         if (char2 === escapeChar) {
                           escapedValue = escapedValue + char;
                           i = i + 1;
@@ -3848,7 +3848,7 @@ var require_property = __commonJS({
                   escapedValue = escapedValue + escapeChar;
                 }
                 continue parseValue;
-              } else if (inSingle || literal2) {
+              } else if (inSingle || literal) {
                 if (char === "\r") {
                   escaped = true;
                   i = i + 2;
@@ -3980,20 +3980,20 @@ var require_propertyInstruction = __commonJS({
        * @return the index in the string for the first non-whitespace
        *         character when searching from the end of the string
        */
-      findTrailingNonWhitespace(content2) {
-        let index = content2.length;
-        whitespaceCheck: for (let i = content2.length - 1; i >= 0; i--) {
-          switch (content2.charAt(i)) {
+      findTrailingNonWhitespace(content) {
+        let index = content.length;
+        whitespaceCheck: for (let i = content.length - 1; i >= 0; i--) {
+          switch (content.charAt(i)) {
             case " ":
             case "	":
               continue;
             case "\n":
-              if (content2.charAt(i - 1) === "\r") {
+              if (content.charAt(i - 1) === "\r") {
                 i = i - 1;
               }
             case "\r":
               newlineCheck: for (let j = i - 1; j >= 0; j--) {
-                switch (content2.charAt(j)) {
+                switch (content.charAt(j)) {
                   case " ":
                   case "	":
                   case "\r":
@@ -4018,8 +4018,8 @@ var require_propertyInstruction = __commonJS({
         let range = this.getInstructionRange();
         let instructionNameEndOffset = this.document.offsetAt(range.end);
         let extra = instructionNameEndOffset - this.document.offsetAt(range.start);
-        let content2 = this.getTextContent();
-        let fullArgs = content2.substring(extra);
+        let content = this.getTextContent();
+        let fullArgs = content.substring(extra);
         let start = util_1.Util.findLeadingNonWhitespace(fullArgs, this.escapeChar);
         if (start === -1) {
           return [];
@@ -4029,29 +4029,29 @@ var require_propertyInstruction = __commonJS({
         let endingEscape = false;
         let mark = -1;
         let end = this.findTrailingNonWhitespace(fullArgs);
-        content2 = fullArgs.substring(start, end + 1);
+        content = fullArgs.substring(start, end + 1);
         let argStart = escaped ? -1 : 0;
         let spaced = false;
-        argumentLoop: for (let i = 0; i < content2.length; i++) {
-          let char = content2.charAt(i);
+        argumentLoop: for (let i = 0; i < content.length; i++) {
+          let char = content.charAt(i);
           switch (char) {
             case this.escapeChar:
-              if (i + 1 === content2.length) {
+              if (i + 1 === content.length) {
                 endingEscape = true;
                 break argumentLoop;
               }
               if (!escaped) {
                 mark = i;
               }
-              switch (content2.charAt(i + 1)) {
+              switch (content.charAt(i + 1)) {
                 case " ":
                 case "	":
-                  if (!util_1.Util.isWhitespace(content2.charAt(i + 2))) {
+                  if (!util_1.Util.isWhitespace(content.charAt(i + 2))) {
                     i = i + 1;
                     continue argumentLoop;
                   }
-                  whitespaceCheck: for (let j = i + 2; j < content2.length; j++) {
-                    switch (content2.charAt(j)) {
+                  whitespaceCheck: for (let j = i + 2; j < content.length; j++) {
+                    switch (content.charAt(j)) {
                       case "\r":
                         j++;
                       case "\n":
@@ -4062,7 +4062,7 @@ var require_propertyInstruction = __commonJS({
                       case "	":
                         break;
                       default:
-                        args.push(new argument_1.Argument(content2.substring(argStart, i), vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + i + 2))));
+                        args.push(new argument_1.Argument(content.substring(argStart, i), vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + i + 2))));
                         argStart = j;
                         break whitespaceCheck;
                     }
@@ -4090,21 +4090,21 @@ var require_propertyInstruction = __commonJS({
             case "'":
             case '"':
               if (spaced) {
-                this.createSpacedArgument(argStart, args, content2, mark, instructionNameEndOffset, start);
+                this.createSpacedArgument(argStart, args, content, mark, instructionNameEndOffset, start);
                 argStart = i;
                 spaced = false;
               }
               if (argStart === -1) {
                 argStart = i;
               }
-              for (let j = i + 1; j < content2.length; j++) {
-                switch (content2.charAt(j)) {
+              for (let j = i + 1; j < content.length; j++) {
+                switch (content.charAt(j)) {
                   case char:
-                    if (content2.charAt(j + 1) !== " " && content2.charAt(j + 1) !== "") {
+                    if (content.charAt(j + 1) !== " " && content.charAt(j + 1) !== "") {
                       i = j;
                       continue argumentLoop;
                     }
-                    args.push(new argument_1.Argument(content2.substring(argStart, j + 1), vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + j + 1))));
+                    args.push(new argument_1.Argument(content.substring(argStart, j + 1), vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + j + 1))));
                     i = j;
                     argStart = -1;
                     continue argumentLoop;
@@ -4121,7 +4121,7 @@ var require_propertyInstruction = __commonJS({
                   spaced = true;
                 }
               } else if (argStart !== -1) {
-                args.push(new argument_1.Argument(content2.substring(argStart, i), vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + i))));
+                args.push(new argument_1.Argument(content.substring(argStart, i), vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + i))));
                 argStart = -1;
               }
               break;
@@ -4132,8 +4132,8 @@ var require_propertyInstruction = __commonJS({
               break;
             case "#":
               if (escaped) {
-                for (let j = i + 1; j < content2.length; j++) {
-                  switch (content2.charAt(j)) {
+                for (let j = i + 1; j < content.length; j++) {
+                  switch (content.charAt(j)) {
                     case "\r":
                       j++;
                     case "\n":
@@ -4143,7 +4143,7 @@ var require_propertyInstruction = __commonJS({
                   }
                 }
                 if (argStart !== -1) {
-                  let value = content2.substring(argStart, mark);
+                  let value = content.substring(argStart, mark);
                   args.push(new argument_1.Argument(value, vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + mark))));
                   argStart = -1;
                 }
@@ -4154,7 +4154,7 @@ var require_propertyInstruction = __commonJS({
               break;
             default:
               if (spaced) {
-                this.createSpacedArgument(argStart, args, content2, mark, instructionNameEndOffset, start);
+                this.createSpacedArgument(argStart, args, content, mark, instructionNameEndOffset, start);
                 argStart = i;
                 spaced = false;
               }
@@ -4162,12 +4162,12 @@ var require_propertyInstruction = __commonJS({
               if (argStart === -1) {
                 argStart = i;
               }
-              if (char === "$" && content2.charAt(i + 1) === "{") {
+              if (char === "$" && content.charAt(i + 1) === "{") {
                 let singleQuotes = false;
                 let doubleQuotes = false;
                 let escaped2 = false;
-                for (let j = i + 1; j < content2.length; j++) {
-                  switch (content2.charAt(j)) {
+                for (let j = i + 1; j < content.length; j++) {
+                  switch (content.charAt(j)) {
                     case this.escapeChar:
                       escaped2 = true;
                       break;
@@ -4202,16 +4202,16 @@ var require_propertyInstruction = __commonJS({
               break;
           }
         }
-        if (argStart !== -1 && argStart !== content2.length) {
-          let end2 = endingEscape ? content2.length - 1 : content2.length;
-          let value = content2.substring(argStart, end2);
+        if (argStart !== -1 && argStart !== content.length) {
+          let end2 = endingEscape ? content.length - 1 : content.length;
+          let value = content.substring(argStart, end2);
           args.push(new argument_1.Argument(value, vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + end2))));
         }
         return args;
       }
-      createSpacedArgument(argStart, args, content2, mark, instructionNameEndOffset, start) {
+      createSpacedArgument(argStart, args, content, mark, instructionNameEndOffset, start) {
         if (argStart !== -1) {
-          args.push(new argument_1.Argument(content2.substring(argStart, mark), vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + mark))));
+          args.push(new argument_1.Argument(content.substring(argStart, mark), vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + mark))));
         }
       }
     };
@@ -4365,7 +4365,7 @@ var require_from = __commonJS({
         }
         let commented = false;
         let escaped = false;
-        let name2 = "";
+        let name = "";
         for (let i = 0; i < imageName.length; i++) {
           const ch = imageName.charAt(i);
           switch (ch) {
@@ -4384,19 +4384,19 @@ var require_from = __commonJS({
               if (escaped) {
                 commented = true;
               } else {
-                name2 = name2 + ch;
+                name = name + ch;
                 escaped = false;
               }
               break;
             default:
               if (!commented) {
-                name2 = name2 + ch;
+                name = name + ch;
                 escaped = false;
               }
               break;
           }
         }
-        return name2;
+        return name;
       }
       /**
        * Returns the range that covers the name of the image used by
@@ -4451,16 +4451,16 @@ var require_from = __commonJS({
         const range = this.getImageRange();
         if (range) {
           const rangeStartOffset = this.document.offsetAt(range.start);
-          const content2 = this.getRangeContent(range);
-          const atIndex = this.indexOf(rangeStartOffset, content2, "@");
-          const slashIndex = content2.indexOf("/");
+          const content = this.getRangeContent(range);
+          const atIndex = this.indexOf(rangeStartOffset, content, "@");
+          const slashIndex = content.indexOf("/");
           if (atIndex === -1) {
-            const colonIndex = this.lastIndexOf(rangeStartOffset, content2, ":");
+            const colonIndex = this.lastIndexOf(rangeStartOffset, content, ":");
             if (colonIndex > slashIndex) {
               return vscode_languageserver_types_1.Range.create(this.document.positionAt(rangeStartOffset + colonIndex + 1), range.end);
             }
           }
-          const subcontent = content2.substring(0, atIndex);
+          const subcontent = content.substring(0, atIndex);
           const subcolonIndex = subcontent.indexOf(":");
           if (subcolonIndex === -1) {
             return null;
@@ -4488,23 +4488,23 @@ var require_from = __commonJS({
       getImageDigestRange() {
         let range = this.getImageRange();
         if (range) {
-          let content2 = this.getRangeContent(range);
-          let index = this.lastIndexOf(this.document.offsetAt(range.start), content2, "@");
+          let content = this.getRangeContent(range);
+          let index = this.lastIndexOf(this.document.offsetAt(range.start), content, "@");
           if (index !== -1) {
             return vscode_languageserver_types_1.Range.create(range.start.line, range.start.character + index + 1, range.end.line, range.end.character);
           }
         }
         return null;
       }
-      indexOf(documentOffset, content2, searchString) {
-        let index = content2.indexOf(searchString);
+      indexOf(documentOffset, content, searchString) {
+        let index = content.indexOf(searchString);
         const variables = this.getVariables();
         for (let i = 0; i < variables.length; i++) {
           const position = documentOffset + index;
           const variableRange = variables[i].getRange();
           if (this.document.offsetAt(variableRange.start) < position && position < this.document.offsetAt(variableRange.end)) {
             const offset = this.document.offsetAt(variableRange.end) - documentOffset;
-            const substring = content2.substring(offset);
+            const substring = content.substring(offset);
             const subIndex = substring.indexOf(searchString);
             if (subIndex === -1) {
               return -1;
@@ -4516,14 +4516,14 @@ var require_from = __commonJS({
         }
         return index;
       }
-      lastIndexOf(documentOffset, content2, searchString) {
-        let index = content2.lastIndexOf(searchString);
+      lastIndexOf(documentOffset, content, searchString) {
+        let index = content.lastIndexOf(searchString);
         const variables = this.getVariables();
         for (let i = 0; i < variables.length; i++) {
           const position = documentOffset + index;
           const variableRange = variables[i].getRange();
           if (this.document.offsetAt(variableRange.start) < position && position < this.document.offsetAt(variableRange.end)) {
-            index = content2.substring(0, index).lastIndexOf(searchString);
+            index = content.substring(0, index).lastIndexOf(searchString);
             if (index === -1) {
               return -1;
             }
@@ -4548,18 +4548,18 @@ var require_from = __commonJS({
           } else {
             range.end = this.document.positionAt(this.document.offsetAt(tagRange.start) - 1);
           }
-          const content2 = this.getRangeContent(range);
+          const content = this.getRangeContent(range);
           const rangeStart = this.document.offsetAt(range.start);
-          const startingSlashIndex = this.indexOf(rangeStart, content2, "/");
+          const startingSlashIndex = this.indexOf(rangeStart, content, "/");
           if (startingSlashIndex === -1) {
             return null;
           }
-          const portIndex = this.indexOf(rangeStart, content2, ":");
-          const dotIndex = this.indexOf(rangeStart, content2, ".");
+          const portIndex = this.indexOf(rangeStart, content, ":");
+          const dotIndex = this.indexOf(rangeStart, content, ".");
           if (portIndex !== -1 || dotIndex !== -1) {
             return vscode_languageserver_types_1.Range.create(range.start, this.document.positionAt(rangeStart + startingSlashIndex));
           }
-          const registry = content2.substring(0, startingSlashIndex);
+          const registry = content.substring(0, startingSlashIndex);
           if (registry === "localhost") {
             return vscode_languageserver_types_1.Range.create(range.start, this.document.positionAt(rangeStart + startingSlashIndex));
           }
@@ -4857,8 +4857,8 @@ var require_imageTemplate = __commonJS({
         this.comments = [];
         this.instructions = [];
       }
-      addComment(comment2) {
-        this.comments.push(comment2);
+      addComment(comment) {
+        this.comments.push(comment);
       }
       getComments() {
         return this.comments;
@@ -5579,15 +5579,15 @@ var require_parser = __commonJS({
         return this.buffer.length;
       }
       processHeredocs(instruction, offset) {
-        let keyword2 = instruction.getKeyword();
-        if (keyword2 === main_1.Keyword.ONBUILD) {
+        let keyword = instruction.getKeyword();
+        if (keyword === main_1.Keyword.ONBUILD) {
           instruction = instruction.getTriggerInstruction();
           if (instruction === null) {
             return offset;
           }
-          keyword2 = instruction.getKeyword();
+          keyword = instruction.getKeyword();
         }
-        if (keyword2 !== main_1.Keyword.ADD && keyword2 !== main_1.Keyword.COPY && keyword2 !== main_1.Keyword.RUN) {
+        if (keyword !== main_1.Keyword.ADD && keyword !== main_1.Keyword.COPY && keyword !== main_1.Keyword.RUN) {
           return offset;
         }
         const heredocs = [];
@@ -5598,9 +5598,9 @@ var require_parser = __commonJS({
             if (value.startsWith("<<-")) {
               tabbed = true;
             }
-            const name2 = util_1.Util.parseHeredocName(value);
-            if (name2 !== null) {
-              heredocs.push(name2);
+            const name = util_1.Util.parseHeredocName(value);
+            if (name !== null) {
+              heredocs.push(name);
             }
           }
         }
@@ -5880,9 +5880,9 @@ var require_main2 = __commonJS({
     ];
     var DockerfileParser2;
     (function(DockerfileParser3) {
-      function parse(content2) {
+      function parse(content) {
         let parser3 = new parser_1.Parser();
-        return parser3.parse(content2);
+        return parser3.parse(content);
       }
       DockerfileParser3.parse = parse;
     })(DockerfileParser2 || (exports.DockerfileParser = DockerfileParser2 = {}));
@@ -6120,11 +6120,11 @@ var require_directives = __commonJS({
     };
     var escapeTagName = (tn) => tn.replace(/[!,[\]{}]/g, (ch) => escapeChars[ch]);
     var Directives = class _Directives {
-      constructor(yaml, tags2) {
+      constructor(yaml, tags) {
         this.docStart = null;
         this.docEnd = false;
         this.yaml = Object.assign({}, _Directives.defaultYaml, yaml);
-        this.tags = Object.assign({}, _Directives.defaultTags, tags2);
+        this.tags = Object.assign({}, _Directives.defaultTags, tags);
       }
       clone() {
         const copy = new _Directives(this.yaml, this.tags);
@@ -6163,8 +6163,8 @@ var require_directives = __commonJS({
           this.atNextDocument = false;
         }
         const parts = line.trim().split(/[ \t]+/);
-        const name2 = parts.shift();
-        switch (name2) {
+        const name = parts.shift();
+        switch (name) {
           case "%TAG": {
             if (parts.length !== 2) {
               onError(0, "%TAG directive should contain exactly two parts");
@@ -6192,7 +6192,7 @@ var require_directives = __commonJS({
             }
           }
           default:
-            onError(0, `Unknown directive ${name2}`, true);
+            onError(0, `Unknown directive ${name}`, true);
             return false;
         }
       }
@@ -6252,12 +6252,12 @@ var require_directives = __commonJS({
         const tagEntries = Object.entries(this.tags);
         let tagNames;
         if (doc && tagEntries.length > 0 && identity2.isNode(doc.contents)) {
-          const tags2 = {};
+          const tags = {};
           visit.visit(doc.contents, (_key, node) => {
             if (identity2.isNode(node) && node.tag)
-              tags2[node.tag] = true;
+              tags[node.tag] = true;
           });
-          tagNames = Object.keys(tags2);
+          tagNames = Object.keys(tags);
         } else
           tagNames = [];
         for (const [handle, prefix] of tagEntries) {
@@ -6301,9 +6301,9 @@ var require_anchors = __commonJS({
     }
     function findNewAnchor(prefix, exclude) {
       for (let i = 1; true; ++i) {
-        const name2 = `${prefix}${i}`;
-        if (!exclude.has(name2))
-          return name2;
+        const name = `${prefix}${i}`;
+        if (!exclude.has(name))
+          return name;
       }
     }
     function createNodeAnchors(doc, prefix) {
@@ -6622,15 +6622,15 @@ var require_createNode = __commonJS({
     var identity2 = require_identity();
     var Scalar = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
-    function findTagObject(value, tagName, tags2) {
+    function findTagObject(value, tagName, tags) {
       if (tagName) {
-        const match = tags2.filter((t2) => t2.tag === tagName);
-        const tagObj = match.find((t2) => !t2.format) ?? match[0];
+        const match = tags.filter((t) => t.tag === tagName);
+        const tagObj = match.find((t) => !t.format) ?? match[0];
         if (!tagObj)
           throw new Error(`Tag ${tagName} not found`);
         return tagObj;
       }
-      return tags2.find((t2) => t2.identify?.(value) && !t2.format);
+      return tags.find((t) => t.identify?.(value) && !t.format);
     }
     function createNode(value, tagName, ctx) {
       if (identity2.isDocument(value))
@@ -6837,12 +6837,12 @@ var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
-    function indentComment(comment2, indent2) {
-      if (/^\n+$/.test(comment2))
-        return comment2.substring(1);
-      return indent2 ? comment2.replace(/^(?! *$)/gm, indent2) : comment2;
+    function indentComment(comment, indent2) {
+      if (/^\n+$/.test(comment))
+        return comment.substring(1);
+      return indent2 ? comment.replace(/^(?! *$)/gm, indent2) : comment;
     }
-    var lineComment = (str, indent2, comment2) => str.endsWith("\n") ? indentComment(comment2, indent2) : comment2.includes("\n") ? "\n" + indentComment(comment2, indent2) : (str.endsWith(" ") ? "" : " ") + comment2;
+    var lineComment = (str, indent2, comment) => str.endsWith("\n") ? indentComment(comment, indent2) : comment.includes("\n") ? "\n" + indentComment(comment, indent2) : (str.endsWith(" ") ? "" : " ") + comment;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -7126,15 +7126,15 @@ ${indent2}`) + "'";
     } catch {
       blockEndNewlines = /\n+(?!\n|$)/g;
     }
-    function blockString({ comment: comment2, type, value }, ctx, onComment, onChompKeep) {
+    function blockString({ comment, type, value }, ctx, onComment, onChompKeep) {
       const { blockQuote, commentString, lineWidth } = ctx.options;
       if (!blockQuote || /\n[\t ]+$/.test(value)) {
         return quotedString(value, ctx);
       }
       const indent2 = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent2.length);
+      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent2.length);
       if (!value)
-        return literal2 ? "|\n" : ">\n";
+        return literal ? "|\n" : ">\n";
       let chomp;
       let endStart;
       for (endStart = value.length; endStart > 0; --endStart) {
@@ -7178,12 +7178,12 @@ ${indent2}`) + "'";
       }
       const indentSize = indent2 ? "2" : "1";
       let header = (startWithSpace ? indentSize : "") + chomp;
-      if (comment2) {
-        header += " " + commentString(comment2.replace(/ ?[\r\n]+/g, " "));
+      if (comment) {
+        header += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
         if (onComment)
           onComment();
       }
-      if (!literal2) {
+      if (!literal) {
         const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent2}`);
         let literalFallback2 = false;
         const foldOptions = getFoldOptions(ctx, true);
@@ -7225,8 +7225,8 @@ ${indent2}${start}${value}${end}`;
 ${indent2}`);
       if (actualString) {
         const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
-        const { compat, tags: tags2 } = ctx.doc.schema;
-        if (tags2.some(test) || compat?.some(test))
+        const { compat, tags } = ctx.doc.schema;
+        if (tags.some(test) || compat?.some(test))
           return quotedString(value, ctx);
       }
       return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent2, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
@@ -7257,10 +7257,10 @@ ${indent2}`);
       let res = _stringify(type);
       if (res === null) {
         const { defaultKeyType, defaultStringType } = ctx.options;
-        const t2 = implicitKey && defaultKeyType || defaultStringType;
-        res = _stringify(t2);
+        const t = implicitKey && defaultKeyType || defaultStringType;
+        res = _stringify(t);
         if (res === null)
-          throw new Error(`Unsupported default string type ${t2}`);
+          throw new Error(`Unsupported default string type ${t}`);
       }
       return res;
     }
@@ -7318,30 +7318,30 @@ var require_stringify = __commonJS({
         options: opt
       };
     }
-    function getTagObject(tags2, item) {
+    function getTagObject(tags, item) {
       if (item.tag) {
-        const match = tags2.filter((t2) => t2.tag === item.tag);
+        const match = tags.filter((t) => t.tag === item.tag);
         if (match.length > 0)
-          return match.find((t2) => t2.format === item.format) ?? match[0];
+          return match.find((t) => t.format === item.format) ?? match[0];
       }
       let tagObj = void 0;
       let obj;
       if (identity2.isScalar(item)) {
         obj = item.value;
-        let match = tags2.filter((t2) => t2.identify?.(obj));
+        let match = tags.filter((t) => t.identify?.(obj));
         if (match.length > 1) {
-          const testMatch = match.filter((t2) => t2.test);
+          const testMatch = match.filter((t) => t.test);
           if (testMatch.length > 0)
             match = testMatch;
         }
-        tagObj = match.find((t2) => t2.format === item.format) ?? match.find((t2) => !t2.format);
+        tagObj = match.find((t) => t.format === item.format) ?? match.find((t) => !t.format);
       } else {
         obj = item;
-        tagObj = tags2.find((t2) => t2.nodeClass && obj instanceof t2.nodeClass);
+        tagObj = tags.find((t) => t.nodeClass && obj instanceof t.nodeClass);
       }
       if (!tagObj) {
-        const name2 = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
-        throw new Error(`Tag not resolved for ${name2} value`);
+        const name = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
+        throw new Error(`Tag not resolved for ${name} value`);
       }
       return tagObj;
     }
@@ -7723,20 +7723,20 @@ var require_stringifyCollection = __commonJS({
       const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
       return stringify2(collection, ctx, options);
     }
-    function stringifyBlockCollection({ comment: comment2, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
+    function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent: indent2, options: { commentString } } = ctx;
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
       const lines = [];
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
-        let comment3 = null;
+        let comment2 = null;
         if (identity2.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
           if (item.comment)
-            comment3 = item.comment;
+            comment2 = item.comment;
         } else if (identity2.isPair(item)) {
           const ik = identity2.isNode(item.key) ? item.key : null;
           if (ik) {
@@ -7746,10 +7746,10 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify.stringify(item, itemCtx, () => comment3 = null, () => chompKeep = true);
-        if (comment3)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment3));
-        if (chompKeep && comment3)
+        let str2 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        if (comment2)
+          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
+        if (chompKeep && comment2)
           chompKeep = false;
         lines.push(blockItemPrefix + str2);
       }
@@ -7764,8 +7764,8 @@ var require_stringifyCollection = __commonJS({
 ${indent2}${line}` : "\n";
         }
       }
-      if (comment2) {
-        str += "\n" + stringifyComment.indentComment(commentString(comment2), indent2);
+      if (comment) {
+        str += "\n" + stringifyComment.indentComment(commentString(comment), indent2);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
@@ -7785,13 +7785,13 @@ ${indent2}${line}` : "\n";
       const lines = [];
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
-        let comment2 = null;
+        let comment = null;
         if (identity2.isNode(item)) {
           if (item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, false);
           if (item.comment)
-            comment2 = item.comment;
+            comment = item.comment;
         } else if (identity2.isPair(item)) {
           const ik = identity2.isNode(item.key) ? item.key : null;
           if (ik) {
@@ -7804,16 +7804,16 @@ ${indent2}${line}` : "\n";
           const iv = identity2.isNode(item.value) ? item.value : null;
           if (iv) {
             if (iv.comment)
-              comment2 = iv.comment;
+              comment = iv.comment;
             if (iv.commentBefore)
               reqNewline = true;
           } else if (item.value == null && ik?.comment) {
-            comment2 = ik.comment;
+            comment = ik.comment;
           }
         }
-        if (comment2)
+        if (comment)
           reqNewline = true;
-        let str = stringify.stringify(item, itemCtx, () => comment2 = null);
+        let str = stringify.stringify(item, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
         if (i < items.length - 1) {
           str += ",";
@@ -7825,8 +7825,8 @@ ${indent2}${line}` : "\n";
             str += ",";
           }
         }
-        if (comment2)
-          str += stringifyComment.lineComment(str, itemIndent, commentString(comment2));
+        if (comment)
+          str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
         lines.push(str);
         linesAtValue = lines.length;
       }
@@ -7850,11 +7850,11 @@ ${indent2}${end}`;
         }
       }
     }
-    function addCommentBefore({ indent: indent2, options: { commentString } }, lines, comment2, chompKeep) {
-      if (comment2 && chompKeep)
-        comment2 = comment2.replace(/^\n+/, "");
-      if (comment2) {
-        const ic = stringifyComment.indentComment(commentString(comment2), indent2);
+    function addCommentBefore({ indent: indent2, options: { commentString } }, lines, comment, chompKeep) {
+      if (comment && chompKeep)
+        comment = comment.replace(/^\n+/, "");
+      if (comment) {
+        const ic = stringifyComment.indentComment(commentString(comment), indent2);
         lines.push(ic.trimStart());
       }
     }
@@ -8171,7 +8171,7 @@ var require_string = __commonJS({
   "node_modules/yaml/dist/schema/common/string.js"(exports) {
     "use strict";
     var stringifyString = require_stringifyString();
-    var string2 = {
+    var string = {
       identify: (value) => typeof value === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
@@ -8181,7 +8181,7 @@ var require_string = __commonJS({
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
       }
     };
-    exports.string = string2;
+    exports.string = string;
   }
 });
 
@@ -8352,14 +8352,14 @@ var require_schema = __commonJS({
     var map = require_map();
     var _null = require_null();
     var seq = require_seq();
-    var string2 = require_string();
+    var string = require_string();
     var bool = require_bool();
     var float = require_float();
     var int = require_int();
     var schema = [
       map.map,
       seq.seq,
-      string2.string,
+      string.string,
       _null.nullTag,
       bool.boolTag,
       int.intOct,
@@ -8474,7 +8474,7 @@ var require_binary = __commonJS({
           return src;
         }
       },
-      stringify({ comment: comment2, type, value }, ctx, onComment, onChompKeep) {
+      stringify({ comment, type, value }, ctx, onComment, onChompKeep) {
         if (!value)
           return "";
         const buf = value;
@@ -8499,7 +8499,7 @@ var require_binary = __commonJS({
           }
           str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment: comment2, type, value: str }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
       }
     };
     exports.binary = binary2;
@@ -9006,7 +9006,7 @@ var require_schema3 = __commonJS({
     var map = require_map();
     var _null = require_null();
     var seq = require_seq();
-    var string2 = require_string();
+    var string = require_string();
     var binary2 = require_binary();
     var bool = require_bool2();
     var float = require_float2();
@@ -9019,7 +9019,7 @@ var require_schema3 = __commonJS({
     var schema = [
       map.map,
       seq.seq,
-      string2.string,
+      string.string,
       _null.nullTag,
       bool.trueTag,
       bool.falseTag,
@@ -9050,7 +9050,7 @@ var require_tags = __commonJS({
     var map = require_map();
     var _null = require_null();
     var seq = require_seq();
-    var string2 = require_string();
+    var string = require_string();
     var bool = require_bool();
     var float = require_float();
     var int = require_int();
@@ -9065,7 +9065,7 @@ var require_tags = __commonJS({
     var timestamp = require_timestamp();
     var schemas = /* @__PURE__ */ new Map([
       ["core", schema.schema],
-      ["failsafe", [map.map, seq.seq, string2.string]],
+      ["failsafe", [map.map, seq.seq, string.string]],
       ["json", schema$1.schema],
       ["yaml11", schema$2.schema],
       ["yaml-1.1", schema$2.schema]
@@ -9103,10 +9103,10 @@ var require_tags = __commonJS({
       if (schemaTags && !customTags) {
         return addMergeTag && !schemaTags.includes(merge2.merge) ? schemaTags.concat(merge2.merge) : schemaTags.slice();
       }
-      let tags2 = schemaTags;
-      if (!tags2) {
+      let tags = schemaTags;
+      if (!tags) {
         if (Array.isArray(customTags))
-          tags2 = [];
+          tags = [];
         else {
           const keys = Array.from(schemas.keys()).filter((key) => key !== "yaml11").map((key) => JSON.stringify(key)).join(", ");
           throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
@@ -9114,22 +9114,22 @@ var require_tags = __commonJS({
       }
       if (Array.isArray(customTags)) {
         for (const tag of customTags)
-          tags2 = tags2.concat(tag);
+          tags = tags.concat(tag);
       } else if (typeof customTags === "function") {
-        tags2 = customTags(tags2.slice());
+        tags = customTags(tags.slice());
       }
       if (addMergeTag)
-        tags2 = tags2.concat(merge2.merge);
-      return tags2.reduce((tags3, tag) => {
+        tags = tags.concat(merge2.merge);
+      return tags.reduce((tags2, tag) => {
         const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
           const tagName = JSON.stringify(tag);
           const keys = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
           throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
         }
-        if (!tags3.includes(tagObj))
-          tags3.push(tagObj);
-        return tags3;
+        if (!tags2.includes(tagObj))
+          tags2.push(tagObj);
+        return tags2;
       }, []);
     }
     exports.coreKnownTags = coreKnownTags;
@@ -9144,18 +9144,18 @@ var require_Schema = __commonJS({
     var identity2 = require_identity();
     var map = require_map();
     var seq = require_seq();
-    var string2 = require_string();
-    var tags2 = require_tags();
+    var string = require_string();
+    var tags = require_tags();
     var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
     var Schema = class _Schema {
       constructor({ compat, customTags, merge: merge2, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
-        this.compat = Array.isArray(compat) ? tags2.getTags(compat, "compat") : compat ? tags2.getTags(null, compat) : null;
+        this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null;
         this.name = typeof schema === "string" && schema || "core";
-        this.knownTags = resolveKnownTags ? tags2.coreKnownTags : {};
-        this.tags = tags2.getTags(customTags, this.name, merge2);
+        this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
+        this.tags = tags.getTags(customTags, this.name, merge2);
         this.toStringOptions = toStringDefaults ?? null;
         Object.defineProperty(this, identity2.MAP, { value: map.map });
-        Object.defineProperty(this, identity2.SCALAR, { value: string2.string });
+        Object.defineProperty(this, identity2.SCALAR, { value: string.string });
         Object.defineProperty(this, identity2.SEQ, { value: seq.seq });
         this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
       }
@@ -9340,11 +9340,11 @@ var require_Document = __commonJS({
        * `name` will be used as a prefix for a new unique anchor.
        * If `name` is undefined, the generated anchor will use 'a' as a prefix.
        */
-      createAlias(node, name2) {
+      createAlias(node, name) {
         if (!node.anchor) {
           const prev = anchors.anchorNames(this);
           node.anchor = // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
-          !name2 || prev.has(name2) ? anchors.findNewAnchor(name2 || "a", prev) : name2;
+          !name || prev.has(name) ? anchors.findNewAnchor(name || "a", prev) : name;
         }
         return new Alias.Alias(node.anchor);
       }
@@ -9563,9 +9563,9 @@ var require_errors = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name2, pos, code2, message2) {
+      constructor(name, pos, code2, message2) {
         super();
-        this.name = name2;
+        this.name = name;
         this.code = code2;
         this.message = message2;
         this.pos = pos;
@@ -9631,7 +9631,7 @@ var require_resolve_props = __commonJS({
       let spaceBefore = false;
       let atNewline = startOnNewline;
       let hasSpace = startOnNewline;
-      let comment2 = "";
+      let comment = "";
       let commentSep = "";
       let hasNewline = false;
       let reqSpace = false;
@@ -9665,18 +9665,18 @@ var require_resolve_props = __commonJS({
             if (!hasSpace)
               onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
             const cb = token.source.substring(1) || " ";
-            if (!comment2)
-              comment2 = cb;
+            if (!comment)
+              comment = cb;
             else
-              comment2 += commentSep + cb;
+              comment += commentSep + cb;
             commentSep = "";
             atNewline = false;
             break;
           }
           case "newline":
             if (atNewline) {
-              if (comment2)
-                comment2 += token.source;
+              if (comment)
+                comment += token.source;
               else if (!found || indicator !== "seq-item-ind")
                 spaceBefore = true;
             } else
@@ -9744,7 +9744,7 @@ var require_resolve_props = __commonJS({
         comma,
         found,
         spaceBefore,
-        comment: comment2,
+        comment,
         hasNewline,
         anchor,
         tag,
@@ -9997,7 +9997,7 @@ var require_resolve_end = __commonJS({
   "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
-      let comment2 = "";
+      let comment = "";
       if (end) {
         let hasSpace = false;
         let sep = "";
@@ -10011,15 +10011,15 @@ var require_resolve_end = __commonJS({
               if (reqSpace && !hasSpace)
                 onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
               const cb = source.substring(1) || " ";
-              if (!comment2)
-                comment2 = cb;
+              if (!comment)
+                comment = cb;
               else
-                comment2 += sep + cb;
+                comment += sep + cb;
               sep = "";
               break;
             }
             case "newline":
-              if (comment2)
+              if (comment)
                 sep += source;
               hasSpace = true;
               break;
@@ -10029,7 +10029,7 @@ var require_resolve_end = __commonJS({
           offset += source.length;
         }
       }
-      return { comment: comment2, offset };
+      return { comment, offset };
     }
     exports.resolveEnd = resolveEnd;
   }
@@ -10205,8 +10205,8 @@ var require_resolve_flow_collection = __commonJS({
       if (ce?.source === expectedEnd)
         cePos = ce.offset + ce.source.length;
       else {
-        const name2 = fcName[0].toUpperCase() + fcName.substring(1);
-        const msg2 = atRoot ? `${name2} must end with a ${expectedEnd}` : `${name2} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
+        const name = fcName[0].toUpperCase() + fcName.substring(1);
+        const msg2 = atRoot ? `${name} must end with a ${expectedEnd}` : `${name} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
         onError(offset, atRoot ? "MISSING_CHAR" : "BAD_INDENT", msg2);
         if (ce && ce.source.length !== 1)
           ee.unshift(ce);
@@ -10266,7 +10266,7 @@ var require_compose_collection = __commonJS({
       if (!tagToken || !tagName || tagName === "!" || tagName === YAMLMap.YAMLMap.tagName && expType === "map" || tagName === YAMLSeq.YAMLSeq.tagName && expType === "seq") {
         return resolveCollection(CN, ctx, token, onError, tagName);
       }
-      let tag = ctx.schema.tags.find((t2) => t2.tag === tagName && t2.collection === expType);
+      let tag = ctx.schema.tags.find((t) => t.tag === tagName && t.collection === expType);
       if (!tag) {
         const kt = ctx.schema.knownTags[tagName];
         if (kt?.collection === expType) {
@@ -10308,8 +10308,8 @@ var require_resolve_block_scalar = __commonJS({
       const lines = scalar.source ? splitLines(scalar.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
-        const content2 = lines[i][1];
-        if (content2 === "" || content2 === "\r")
+        const content = lines[i][1];
+        if (content === "" || content === "\r")
           chompStart = i;
         else
           break;
@@ -10325,8 +10325,8 @@ var require_resolve_block_scalar = __commonJS({
       let offset = scalar.offset + header.length;
       let contentStart = 0;
       for (let i = 0; i < chompStart; ++i) {
-        const [indent2, content2] = lines[i];
-        if (content2 === "" || content2 === "\r") {
+        const [indent2, content] = lines[i];
+        if (content === "" || content === "\r") {
           if (header.indent === 0 && indent2.length > trimIndent)
             trimIndent = indent2.length;
         } else {
@@ -10343,7 +10343,7 @@ var require_resolve_block_scalar = __commonJS({
           }
           break;
         }
-        offset += indent2.length + content2.length + 1;
+        offset += indent2.length + content.length + 1;
       }
       for (let i = lines.length - 1; i >= chompStart; --i) {
         if (lines[i][0].length > trimIndent)
@@ -10355,35 +10355,35 @@ var require_resolve_block_scalar = __commonJS({
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
       for (let i = contentStart; i < chompStart; ++i) {
-        let [indent2, content2] = lines[i];
-        offset += indent2.length + content2.length + 1;
-        const crlf = content2[content2.length - 1] === "\r";
+        let [indent2, content] = lines[i];
+        offset += indent2.length + content.length + 1;
+        const crlf = content[content.length - 1] === "\r";
         if (crlf)
-          content2 = content2.slice(0, -1);
-        if (content2 && indent2.length < trimIndent) {
+          content = content.slice(0, -1);
+        if (content && indent2.length < trimIndent) {
           const src = header.indent ? "explicit indentation indicator" : "first line";
           const message2 = `Block scalar lines must not be less indented than their ${src}`;
-          onError(offset - content2.length - (crlf ? 2 : 1), "BAD_INDENT", message2);
+          onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message2);
           indent2 = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep + indent2.slice(trimIndent) + content2;
+          value += sep + indent2.slice(trimIndent) + content;
           sep = "\n";
-        } else if (indent2.length > trimIndent || content2[0] === "	") {
+        } else if (indent2.length > trimIndent || content[0] === "	") {
           if (sep === " ")
             sep = "\n";
           else if (!prevMoreIndented && sep === "\n")
             sep = "\n\n";
-          value += sep + indent2.slice(trimIndent) + content2;
+          value += sep + indent2.slice(trimIndent) + content;
           sep = "\n";
           prevMoreIndented = true;
-        } else if (content2 === "") {
+        } else if (content === "") {
           if (sep === "\n")
             value += "\n";
           else
             sep = "\n";
         } else {
-          value += sep + content2;
+          value += sep + content;
           sep = " ";
           prevMoreIndented = false;
         }
@@ -10428,7 +10428,7 @@ var require_resolve_block_scalar = __commonJS({
       if (error !== -1)
         onError(error, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source}`);
       let hasSpace = false;
-      let comment2 = "";
+      let comment = "";
       let length = source.length;
       for (let i = 1; i < props.length; ++i) {
         const token = props[i];
@@ -10445,7 +10445,7 @@ var require_resolve_block_scalar = __commonJS({
               onError(token, "MISSING_CHAR", message2);
             }
             length += token.source.length;
-            comment2 = token.source.substring(1);
+            comment = token.source.substring(1);
             break;
           case "error":
             onError(token, "UNEXPECTED_TOKEN", token.message);
@@ -10461,7 +10461,7 @@ var require_resolve_block_scalar = __commonJS({
           }
         }
       }
-      return { mode, indent: indent2, chomp, comment: comment2, length };
+      return { mode, indent: indent2, chomp, comment, length };
     }
     function splitLines(source) {
       const split = source.split(/\n( *)/);
@@ -10707,7 +10707,7 @@ var require_compose_scalar = __commonJS({
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
-      const { value, type, comment: comment2, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const { value, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg2) => onError(tagToken, "TAG_RESOLVE_FAILED", msg2)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
@@ -10735,8 +10735,8 @@ var require_compose_scalar = __commonJS({
         scalar.tag = tagName;
       if (tag.format)
         scalar.format = tag.format;
-      if (comment2)
-        scalar.comment = comment2;
+      if (comment)
+        scalar.comment = comment;
       return scalar;
     }
     function findScalarTagByName(schema, value, tagName, tagToken, onError) {
@@ -10822,7 +10822,7 @@ var require_compose_node = __commonJS({
     var CN = { composeNode, composeEmptyNode };
     function composeNode(ctx, token, props, onError) {
       const atKey = ctx.atKey;
-      const { spaceBefore, comment: comment2, anchor, tag } = props;
+      const { spaceBefore, comment, anchor, tag } = props;
       let node;
       let isSrcToken = true;
       switch (token.type) {
@@ -10866,17 +10866,17 @@ var require_compose_node = __commonJS({
       }
       if (spaceBefore)
         node.spaceBefore = true;
-      if (comment2) {
+      if (comment) {
         if (token.type === "scalar" && token.source === "")
-          node.comment = comment2;
+          node.comment = comment;
         else
-          node.commentBefore = comment2;
+          node.commentBefore = comment;
       }
       if (ctx.options.keepSourceTokens && isSrcToken)
         node.srcToken = token;
       return node;
     }
-    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment: comment2, anchor, tag, end }, onError) {
+    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
       const token = {
         type: "scalar",
         offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
@@ -10891,8 +10891,8 @@ var require_compose_node = __commonJS({
       }
       if (spaceBefore)
         node.spaceBefore = true;
-      if (comment2) {
-        node.comment = comment2;
+      if (comment) {
+        node.comment = comment;
         node.range[2] = end;
       }
       return node;
@@ -10978,14 +10978,14 @@ var require_composer = __commonJS({
       return [offset, offset + (typeof source === "string" ? source.length : 1)];
     }
     function parsePrelude(prelude) {
-      let comment2 = "";
+      let comment = "";
       let atComment = false;
       let afterEmptyLine = false;
       for (let i = 0; i < prelude.length; ++i) {
         const source = prelude[i];
         switch (source[0]) {
           case "#":
-            comment2 += (comment2 === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
+            comment += (comment === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
             atComment = true;
             afterEmptyLine = false;
             break;
@@ -11000,7 +11000,7 @@ var require_composer = __commonJS({
             atComment = false;
         }
       }
-      return { comment: comment2, afterEmptyLine };
+      return { comment, afterEmptyLine };
     }
     var Composer = class {
       constructor(options = {}) {
@@ -11020,25 +11020,25 @@ var require_composer = __commonJS({
         this.options = options;
       }
       decorate(doc, afterDoc) {
-        const { comment: comment2, afterEmptyLine } = parsePrelude(this.prelude);
-        if (comment2) {
+        const { comment, afterEmptyLine } = parsePrelude(this.prelude);
+        if (comment) {
           const dc = doc.contents;
           if (afterDoc) {
             doc.comment = doc.comment ? `${doc.comment}
-${comment2}` : comment2;
+${comment}` : comment;
           } else if (afterEmptyLine || doc.directives.docStart || !dc) {
-            doc.commentBefore = comment2;
+            doc.commentBefore = comment;
           } else if (identity2.isCollection(dc) && !dc.flow && dc.items.length > 0) {
             let it = dc.items[0];
             if (identity2.isPair(it))
               it = it.key;
             const cb = it.commentBefore;
-            it.commentBefore = cb ? `${comment2}
-${cb}` : comment2;
+            it.commentBefore = cb ? `${comment}
+${cb}` : comment;
           } else {
             const cb = dc.commentBefore;
-            dc.commentBefore = cb ? `${comment2}
-${cb}` : comment2;
+            dc.commentBefore = cb ? `${comment}
+${cb}` : comment;
           }
         }
         if (afterDoc) {
@@ -13223,8 +13223,8 @@ var require_dist = __commonJS({
 var SECRET_NAME = /PASSWORD|PASSWD|_PASS$|_PWD$|SECRET|TOKEN|_KEY$|API_KEY|PRIVATE/;
 var NAMES_A_SECRET = /_(FILE|PATH|DIR|URL|ID)$/;
 var NOT_SECRET = /PUBLIC|^GPG_KEY$/;
-function isSecretName(name2) {
-  const n = name2.toUpperCase();
+function isSecretName(name) {
+  const n = name.toUpperCase();
   if (NAMES_A_SECRET.test(n) || NOT_SECRET.test(n)) return false;
   return SECRET_NAME.test(n);
 }
@@ -13378,8 +13378,8 @@ function truthy(v) {
   }
 }
 function notValue(x, line) {
-  const t2 = truthy(x);
-  return t2 === void 0 ? { t: "unknown", text: "not \u2026", line } : { t: "bool", v: !t2, line };
+  const t = truthy(x);
+  return t === void 0 ? { t: "unknown", text: "not \u2026", line } : { t: "bool", v: !t, line };
 }
 
 // src/model/settings/databases.ts
@@ -13633,8 +13633,8 @@ function withBases(settings, bases = []) {
     ...databases ? { databases } : {}
   };
 }
-function liveAssignments(model, name2) {
-  const live = model.assignments.filter((a) => a.name === name2 && a.live);
+function liveAssignments(model, name) {
+  const live = model.assignments.filter((a) => a.name === name && a.live);
   return live.filter((a, i) => !live.slice(i + 1).some((b) => !b.inBranch));
 }
 function fallbackSelectors(databases) {
@@ -13664,7 +13664,7 @@ function providedEnvironment(app) {
   const stage = app.dockerfile?.targetStage;
   if (stage) {
     sources.push("the Dockerfile");
-    for (const [name2, value] of Object.entries(stage.env)) values.set(name2, value);
+    for (const [name, value] of Object.entries(stage.env)) values.set(name, value);
   }
   const service = app.compose?.appService;
   if (service) {
@@ -13674,6 +13674,26 @@ function providedEnvironment(app) {
       if (!service.environment.some((e) => e.source === "env_file" && e.file === f.path)) complete = false;
   }
   return { values, complete, sources };
+}
+function defaultFileStorages(model) {
+  const out = [];
+  for (const setting of ["STORAGES", "DEFAULT_FILE_STORAGE"])
+    for (const a of liveAssignments(model, setting)) {
+      let v = a.value;
+      if (setting === "STORAGES") {
+        const entry = v.kind === "dict" ? v.entries.find((e) => e.key === "default")?.value : void 0;
+        v = entry?.kind === "dict" ? entry.entries.find((e) => e.key === "BACKEND")?.value : void 0;
+        if (a.value.kind === "dict" && !a.value.entries.some((e) => e.key === "default"))
+          v = { kind: "literal", value: FILE_SYSTEM_STORAGE, line: a.line };
+      }
+      const backend = v?.kind === "literal" && typeof v.value === "string" ? v.value : void 0;
+      out.push({ setting, assignment: a, ...backend ? { backend } : {} });
+    }
+  return out;
+}
+var FILE_SYSTEM_STORAGE = "django.core.files.storage.FileSystemStorage";
+function isFileSystemStorage(backend) {
+  return /^django\.core\.files\.storage\.(filesystem\.)?FileSystemStorage$/.test(backend);
 }
 
 // node_modules/@lezer/common/dist/index.js
@@ -13747,8 +13767,8 @@ var NodeType = class _NodeType {
   /**
   @internal
   */
-  constructor(name2, props, id2, flags = 0) {
-    this.name = name2;
+  constructor(name, props, id2, flags = 0) {
+    this.name = name;
     this.props = props;
     this.id = id2;
     this.flags = flags;
@@ -13808,14 +13828,14 @@ var NodeType = class _NodeType {
   Returns true when this node's name or one of its
   [groups](#common.NodeProp^group) matches the given string.
   */
-  is(name2) {
-    if (typeof name2 == "string") {
-      if (this.name == name2)
+  is(name) {
+    if (typeof name == "string") {
+      if (this.name == name)
         return true;
       let group = this.prop(NodeProp.group);
-      return group ? group.indexOf(name2) > -1 : false;
+      return group ? group.indexOf(name) > -1 : false;
     }
-    return this.id == name2;
+    return this.id == name;
   }
   /**
   Create a function from node types to arbitrary values by
@@ -13828,8 +13848,8 @@ var NodeType = class _NodeType {
   static match(map) {
     let direct = /* @__PURE__ */ Object.create(null);
     for (let prop in map)
-      for (let name2 of prop.split(" "))
-        direct[name2] = map[prop];
+      for (let name of prop.split(" "))
+        direct[name] = map[prop];
     return (node) => {
       for (let groups = node.prop(NodeProp.group), i = -1; i < (groups ? groups.length : 0); i++) {
         let found = direct[i < 0 ? node.name : groups[i]];
@@ -15211,8 +15231,8 @@ var Parser = class {
   }
 };
 var StringInput = class {
-  constructor(string2) {
-    this.string = string2;
+  constructor(string) {
+    this.string = string;
   }
   get length() {
     return this.string.length;
@@ -16722,8 +16742,8 @@ var LRParser = class _LRParser extends Parser {
           }
         }
       }
-    this.nodeSet = new NodeSet(nodeNames.map((name2, i) => NodeType.define({
-      name: i >= this.minRepeatTerm ? void 0 : name2,
+    this.nodeSet = new NodeSet(nodeNames.map((name, i) => NodeType.define({
+      name: i >= this.minRepeatTerm ? void 0 : name,
       id: i,
       props: nodeProps[i],
       top: topTerms.indexOf(i) > -1,
@@ -16893,9 +16913,9 @@ var LRParser = class _LRParser extends Parser {
       copy.top = info;
     }
     if (config2.tokenizers)
-      copy.tokenizers = this.tokenizers.map((t2) => {
-        let found = config2.tokenizers.find((r) => r.from == t2);
-        return found ? found.to : t2;
+      copy.tokenizers = this.tokenizers.map((t) => {
+        let found = config2.tokenizers.find((r) => r.from == t);
+        return found ? found.to : t;
       });
     if (config2.specializers) {
       copy.specializers = this.specializers.slice();
@@ -17006,630 +17026,6 @@ function getSpecializer(spec) {
   }
   return spec.get;
 }
-
-// node_modules/@lezer/highlight/dist/index.js
-var nextTagID = 0;
-var Tag = class _Tag {
-  /**
-  @internal
-  */
-  constructor(name2, set, base, modified) {
-    this.name = name2;
-    this.set = set;
-    this.base = base;
-    this.modified = modified;
-    this.id = nextTagID++;
-  }
-  toString() {
-    let { name: name2 } = this;
-    for (let mod of this.modified)
-      if (mod.name)
-        name2 = `${mod.name}(${name2})`;
-    return name2;
-  }
-  static define(nameOrParent, parent) {
-    let name2 = typeof nameOrParent == "string" ? nameOrParent : "?";
-    if (nameOrParent instanceof _Tag)
-      parent = nameOrParent;
-    if (parent === null || parent === void 0 ? void 0 : parent.base)
-      throw new Error("Can not derive from a modified tag");
-    let tag = new _Tag(name2, [], null, []);
-    tag.set.push(tag);
-    if (parent)
-      for (let t2 of parent.set)
-        tag.set.push(t2);
-    return tag;
-  }
-  /**
-  Define a tag _modifier_, which is a function that, given a tag,
-  will return a tag that is a subtag of the original. Applying the
-  same modifier to a twice tag will return the same value (`m1(t1)
-  == m1(t1)`) and applying multiple modifiers will, regardless or
-  order, produce the same tag (`m1(m2(t1)) == m2(m1(t1))`).
-  
-  When multiple modifiers are applied to a given base tag, each
-  smaller set of modifiers is registered as a parent, so that for
-  example `m1(m2(m3(t1)))` is a subtype of `m1(m2(t1))`,
-  `m1(m3(t1)`, and so on.
-  */
-  static defineModifier(name2) {
-    let mod = new Modifier(name2);
-    return (tag) => {
-      if (tag.modified.indexOf(mod) > -1)
-        return tag;
-      return Modifier.get(tag.base || tag, tag.modified.concat(mod).sort((a, b) => a.id - b.id));
-    };
-  }
-};
-var nextModifierID = 0;
-var Modifier = class _Modifier {
-  constructor(name2) {
-    this.name = name2;
-    this.instances = [];
-    this.id = nextModifierID++;
-  }
-  static get(base, mods) {
-    if (!mods.length)
-      return base;
-    let exists = mods[0].instances.find((t2) => t2.base == base && sameArray(mods, t2.modified));
-    if (exists)
-      return exists;
-    let set = [], tag = new Tag(base.name, set, base, mods);
-    for (let m of mods)
-      m.instances.push(tag);
-    let configs = powerSet(mods);
-    for (let parent of base.set)
-      if (!parent.modified.length)
-        for (let config2 of configs)
-          set.push(_Modifier.get(parent, config2));
-    return tag;
-  }
-};
-function sameArray(a, b) {
-  return a.length == b.length && a.every((x, i) => x == b[i]);
-}
-function powerSet(array) {
-  let sets = [[]];
-  for (let i = 0; i < array.length; i++) {
-    for (let j = 0, e = sets.length; j < e; j++) {
-      sets.push(sets[j].concat(array[i]));
-    }
-  }
-  return sets.sort((a, b) => b.length - a.length);
-}
-function styleTags(spec) {
-  let byName = /* @__PURE__ */ Object.create(null);
-  for (let prop in spec) {
-    let tags2 = spec[prop];
-    if (!Array.isArray(tags2))
-      tags2 = [tags2];
-    for (let part of prop.split(" "))
-      if (part) {
-        let pieces = [], mode = 2, rest = part;
-        for (let pos = 0; ; ) {
-          if (rest == "..." && pos > 0 && pos + 3 == part.length) {
-            mode = 1;
-            break;
-          }
-          let m = /^"(?:[^"\\]|\\.)*?"|[^\/!]+/.exec(rest);
-          if (!m)
-            throw new RangeError("Invalid path: " + part);
-          pieces.push(m[0] == "*" ? "" : m[0][0] == '"' ? JSON.parse(m[0]) : m[0]);
-          pos += m[0].length;
-          if (pos == part.length)
-            break;
-          let next = part[pos++];
-          if (pos == part.length && next == "!") {
-            mode = 0;
-            break;
-          }
-          if (next != "/")
-            throw new RangeError("Invalid path: " + part);
-          rest = part.slice(pos);
-        }
-        let last = pieces.length - 1, inner = pieces[last];
-        if (!inner)
-          throw new RangeError("Invalid path: " + part);
-        let rule = new Rule(tags2, mode, last > 0 ? pieces.slice(0, last) : null);
-        byName[inner] = rule.sort(byName[inner]);
-      }
-  }
-  return ruleNodeProp.add(byName);
-}
-var ruleNodeProp = new NodeProp({
-  combine(a, b) {
-    let cur, root, take;
-    while (a || b) {
-      if (!a || b && a.depth <= b.depth) {
-        take = b;
-        b = b.next;
-      } else {
-        take = a;
-        a = a.next;
-      }
-      if (cur && cur.mode == take.mode && !take.context && !cur.context)
-        continue;
-      let copy = new Rule(take.tags, take.mode, take.context);
-      if (cur)
-        cur.next = copy;
-      else
-        root = copy;
-      cur = copy;
-    }
-    return root;
-  }
-});
-var Rule = class {
-  constructor(tags2, mode, context, next) {
-    this.tags = tags2;
-    this.mode = mode;
-    this.context = context;
-    this.next = next;
-  }
-  get opaque() {
-    return this.mode == 0;
-  }
-  get inherit() {
-    return this.mode == 1;
-  }
-  sort(other) {
-    if (!other || other.depth < this.depth) {
-      this.next = other;
-      return this;
-    }
-    other.next = this.sort(other.next);
-    return other;
-  }
-  get depth() {
-    return this.context ? this.context.length : 0;
-  }
-};
-Rule.empty = new Rule([], 2, null);
-function tagHighlighter(tags2, options) {
-  let map = /* @__PURE__ */ Object.create(null);
-  for (let style of tags2) {
-    if (!Array.isArray(style.tag))
-      map[style.tag.id] = style.class;
-    else
-      for (let tag of style.tag)
-        map[tag.id] = style.class;
-  }
-  let { scope, all = null } = options || {};
-  return {
-    style: (tags3) => {
-      let cls = all;
-      for (let tag of tags3) {
-        for (let sub of tag.set) {
-          let tagClass = map[sub.id];
-          if (tagClass) {
-            cls = cls ? cls + " " + tagClass : tagClass;
-            break;
-          }
-        }
-      }
-      return cls;
-    },
-    scope
-  };
-}
-var t = Tag.define;
-var comment = t();
-var name = t();
-var typeName = t(name);
-var propertyName = t(name);
-var literal = t();
-var string = t(literal);
-var number = t(literal);
-var content = t();
-var heading = t(content);
-var keyword = t();
-var operator = t();
-var punctuation = t();
-var bracket = t(punctuation);
-var meta = t();
-var tags = {
-  /**
-  A comment.
-  */
-  comment,
-  /**
-  A line [comment](#highlight.tags.comment).
-  */
-  lineComment: t(comment),
-  /**
-  A block [comment](#highlight.tags.comment).
-  */
-  blockComment: t(comment),
-  /**
-  A documentation [comment](#highlight.tags.comment).
-  */
-  docComment: t(comment),
-  /**
-  Any kind of identifier.
-  */
-  name,
-  /**
-  The [name](#highlight.tags.name) of a variable.
-  */
-  variableName: t(name),
-  /**
-  A type [name](#highlight.tags.name).
-  */
-  typeName,
-  /**
-  A tag name (subtag of [`typeName`](#highlight.tags.typeName)).
-  */
-  tagName: t(typeName),
-  /**
-  A property or field [name](#highlight.tags.name).
-  */
-  propertyName,
-  /**
-  An attribute name (subtag of [`propertyName`](#highlight.tags.propertyName)).
-  */
-  attributeName: t(propertyName),
-  /**
-  The [name](#highlight.tags.name) of a class.
-  */
-  className: t(name),
-  /**
-  A label [name](#highlight.tags.name).
-  */
-  labelName: t(name),
-  /**
-  A namespace [name](#highlight.tags.name).
-  */
-  namespace: t(name),
-  /**
-  The [name](#highlight.tags.name) of a macro.
-  */
-  macroName: t(name),
-  /**
-  A literal value.
-  */
-  literal,
-  /**
-  A string [literal](#highlight.tags.literal).
-  */
-  string,
-  /**
-  A documentation [string](#highlight.tags.string).
-  */
-  docString: t(string),
-  /**
-  A character literal (subtag of [string](#highlight.tags.string)).
-  */
-  character: t(string),
-  /**
-  An attribute value (subtag of [string](#highlight.tags.string)).
-  */
-  attributeValue: t(string),
-  /**
-  A number [literal](#highlight.tags.literal).
-  */
-  number,
-  /**
-  An integer [number](#highlight.tags.number) literal.
-  */
-  integer: t(number),
-  /**
-  A floating-point [number](#highlight.tags.number) literal.
-  */
-  float: t(number),
-  /**
-  A boolean [literal](#highlight.tags.literal).
-  */
-  bool: t(literal),
-  /**
-  Regular expression [literal](#highlight.tags.literal).
-  */
-  regexp: t(literal),
-  /**
-  An escape [literal](#highlight.tags.literal), for example a
-  backslash escape in a string.
-  */
-  escape: t(literal),
-  /**
-  A color [literal](#highlight.tags.literal).
-  */
-  color: t(literal),
-  /**
-  A URL [literal](#highlight.tags.literal).
-  */
-  url: t(literal),
-  /**
-  A language keyword.
-  */
-  keyword,
-  /**
-  The [keyword](#highlight.tags.keyword) for the self or this
-  object.
-  */
-  self: t(keyword),
-  /**
-  The [keyword](#highlight.tags.keyword) for null.
-  */
-  null: t(keyword),
-  /**
-  A [keyword](#highlight.tags.keyword) denoting some atomic value.
-  */
-  atom: t(keyword),
-  /**
-  A [keyword](#highlight.tags.keyword) that represents a unit.
-  */
-  unit: t(keyword),
-  /**
-  A modifier [keyword](#highlight.tags.keyword).
-  */
-  modifier: t(keyword),
-  /**
-  A [keyword](#highlight.tags.keyword) that acts as an operator.
-  */
-  operatorKeyword: t(keyword),
-  /**
-  A control-flow related [keyword](#highlight.tags.keyword).
-  */
-  controlKeyword: t(keyword),
-  /**
-  A [keyword](#highlight.tags.keyword) that defines something.
-  */
-  definitionKeyword: t(keyword),
-  /**
-  A [keyword](#highlight.tags.keyword) related to defining or
-  interfacing with modules.
-  */
-  moduleKeyword: t(keyword),
-  /**
-  An operator.
-  */
-  operator,
-  /**
-  An [operator](#highlight.tags.operator) that dereferences something.
-  */
-  derefOperator: t(operator),
-  /**
-  Arithmetic-related [operator](#highlight.tags.operator).
-  */
-  arithmeticOperator: t(operator),
-  /**
-  Logical [operator](#highlight.tags.operator).
-  */
-  logicOperator: t(operator),
-  /**
-  Bit [operator](#highlight.tags.operator).
-  */
-  bitwiseOperator: t(operator),
-  /**
-  Comparison [operator](#highlight.tags.operator).
-  */
-  compareOperator: t(operator),
-  /**
-  [Operator](#highlight.tags.operator) that updates its operand.
-  */
-  updateOperator: t(operator),
-  /**
-  [Operator](#highlight.tags.operator) that defines something.
-  */
-  definitionOperator: t(operator),
-  /**
-  Type-related [operator](#highlight.tags.operator).
-  */
-  typeOperator: t(operator),
-  /**
-  Control-flow [operator](#highlight.tags.operator).
-  */
-  controlOperator: t(operator),
-  /**
-  Program or markup punctuation.
-  */
-  punctuation,
-  /**
-  [Punctuation](#highlight.tags.punctuation) that separates
-  things.
-  */
-  separator: t(punctuation),
-  /**
-  Bracket-style [punctuation](#highlight.tags.punctuation).
-  */
-  bracket,
-  /**
-  Angle [brackets](#highlight.tags.bracket) (usually `<` and `>`
-  tokens).
-  */
-  angleBracket: t(bracket),
-  /**
-  Square [brackets](#highlight.tags.bracket) (usually `[` and `]`
-  tokens).
-  */
-  squareBracket: t(bracket),
-  /**
-  Parentheses (usually `(` and `)` tokens). Subtag of
-  [bracket](#highlight.tags.bracket).
-  */
-  paren: t(bracket),
-  /**
-  Braces (usually `{` and `}` tokens). Subtag of
-  [bracket](#highlight.tags.bracket).
-  */
-  brace: t(bracket),
-  /**
-  Content, for example plain text in XML or markup documents.
-  */
-  content,
-  /**
-  [Content](#highlight.tags.content) that represents a heading.
-  */
-  heading,
-  /**
-  A level 1 [heading](#highlight.tags.heading).
-  */
-  heading1: t(heading),
-  /**
-  A level 2 [heading](#highlight.tags.heading).
-  */
-  heading2: t(heading),
-  /**
-  A level 3 [heading](#highlight.tags.heading).
-  */
-  heading3: t(heading),
-  /**
-  A level 4 [heading](#highlight.tags.heading).
-  */
-  heading4: t(heading),
-  /**
-  A level 5 [heading](#highlight.tags.heading).
-  */
-  heading5: t(heading),
-  /**
-  A level 6 [heading](#highlight.tags.heading).
-  */
-  heading6: t(heading),
-  /**
-  A prose [content](#highlight.tags.content) separator (such as a horizontal rule).
-  */
-  contentSeparator: t(content),
-  /**
-  [Content](#highlight.tags.content) that represents a list.
-  */
-  list: t(content),
-  /**
-  [Content](#highlight.tags.content) that represents a quote.
-  */
-  quote: t(content),
-  /**
-  [Content](#highlight.tags.content) that is emphasized.
-  */
-  emphasis: t(content),
-  /**
-  [Content](#highlight.tags.content) that is styled strong.
-  */
-  strong: t(content),
-  /**
-  [Content](#highlight.tags.content) that is part of a link.
-  */
-  link: t(content),
-  /**
-  [Content](#highlight.tags.content) that is styled as code or
-  monospace.
-  */
-  monospace: t(content),
-  /**
-  [Content](#highlight.tags.content) that has a strike-through
-  style.
-  */
-  strikethrough: t(content),
-  /**
-  Inserted text in a change-tracking format.
-  */
-  inserted: t(),
-  /**
-  Deleted text.
-  */
-  deleted: t(),
-  /**
-  Changed text.
-  */
-  changed: t(),
-  /**
-  An invalid or unsyntactic element.
-  */
-  invalid: t(),
-  /**
-  Metadata or meta-instruction.
-  */
-  meta,
-  /**
-  [Metadata](#highlight.tags.meta) that applies to the entire
-  document.
-  */
-  documentMeta: t(meta),
-  /**
-  [Metadata](#highlight.tags.meta) that annotates or adds
-  attributes to a given syntactic element.
-  */
-  annotation: t(meta),
-  /**
-  Processing instruction or preprocessor directive. Subtag of
-  [meta](#highlight.tags.meta).
-  */
-  processingInstruction: t(meta),
-  /**
-  [Modifier](#highlight.Tag^defineModifier) that indicates that a
-  given element is being defined. Expected to be used with the
-  various [name](#highlight.tags.name) tags.
-  */
-  definition: Tag.defineModifier("definition"),
-  /**
-  [Modifier](#highlight.Tag^defineModifier) that indicates that
-  something is constant. Mostly expected to be used with
-  [variable names](#highlight.tags.variableName).
-  */
-  constant: Tag.defineModifier("constant"),
-  /**
-  [Modifier](#highlight.Tag^defineModifier) used to indicate that
-  a [variable](#highlight.tags.variableName) or [property
-  name](#highlight.tags.propertyName) is being called or defined
-  as a function.
-  */
-  function: Tag.defineModifier("function"),
-  /**
-  [Modifier](#highlight.Tag^defineModifier) that can be applied to
-  [names](#highlight.tags.name) to indicate that they belong to
-  the language's standard environment.
-  */
-  standard: Tag.defineModifier("standard"),
-  /**
-  [Modifier](#highlight.Tag^defineModifier) that indicates a given
-  [names](#highlight.tags.name) is local to some scope.
-  */
-  local: Tag.defineModifier("local"),
-  /**
-  A generic variant [modifier](#highlight.Tag^defineModifier) that
-  can be used to tag language-specific alternative variants of
-  some common tag. It is recommended for themes to define special
-  forms of at least the [string](#highlight.tags.string) and
-  [variable name](#highlight.tags.variableName) tags, since those
-  come up a lot.
-  */
-  special: Tag.defineModifier("special")
-};
-for (let name2 in tags) {
-  let val = tags[name2];
-  if (val instanceof Tag)
-    val.name = name2;
-}
-var classHighlighter = tagHighlighter([
-  { tag: tags.link, class: "tok-link" },
-  { tag: tags.heading, class: "tok-heading" },
-  { tag: tags.emphasis, class: "tok-emphasis" },
-  { tag: tags.strong, class: "tok-strong" },
-  { tag: tags.keyword, class: "tok-keyword" },
-  { tag: tags.atom, class: "tok-atom" },
-  { tag: tags.bool, class: "tok-bool" },
-  { tag: tags.url, class: "tok-url" },
-  { tag: tags.labelName, class: "tok-labelName" },
-  { tag: tags.inserted, class: "tok-inserted" },
-  { tag: tags.deleted, class: "tok-deleted" },
-  { tag: tags.literal, class: "tok-literal" },
-  { tag: tags.string, class: "tok-string" },
-  { tag: tags.number, class: "tok-number" },
-  { tag: [tags.regexp, tags.escape, tags.special(tags.string)], class: "tok-string2" },
-  { tag: tags.variableName, class: "tok-variableName" },
-  { tag: tags.local(tags.variableName), class: "tok-variableName tok-local" },
-  { tag: tags.definition(tags.variableName), class: "tok-variableName tok-definition" },
-  { tag: tags.special(tags.variableName), class: "tok-variableName2" },
-  { tag: tags.definition(tags.propertyName), class: "tok-propertyName tok-definition" },
-  { tag: tags.typeName, class: "tok-typeName" },
-  { tag: tags.namespace, class: "tok-namespace" },
-  { tag: tags.className, class: "tok-className" },
-  { tag: tags.macroName, class: "tok-macroName" },
-  { tag: tags.propertyName, class: "tok-propertyName" },
-  { tag: tags.operator, class: "tok-operator" },
-  { tag: tags.comment, class: "tok-comment" },
-  { tag: tags.meta, class: "tok-meta" },
-  { tag: tags.invalid, class: "tok-invalid" },
-  { tag: tags.punctuation, class: "tok-punctuation" }
-]);
 
 // node_modules/@lezer/python/dist/index.js
 function __tfrTable(base64, bytes) {
@@ -17917,39 +17313,6 @@ function skipEscape(input, ch) {
     }
   }
 }
-var pythonHighlighting = styleTags({
-  'async "*" "**" FormatConversion FormatSpec': tags.modifier,
-  "for while if elif else try except finally return raise break continue with pass assert await yield match case": tags.controlKeyword,
-  "in not and or is del": tags.operatorKeyword,
-  "from def class global nonlocal lambda": tags.definitionKeyword,
-  import: tags.moduleKeyword,
-  "with as print": tags.keyword,
-  Boolean: tags.bool,
-  None: tags.null,
-  VariableName: tags.variableName,
-  "CallExpression/VariableName": tags.function(tags.variableName),
-  "FunctionDefinition/VariableName": tags.function(tags.definition(tags.variableName)),
-  "ClassDefinition/VariableName": tags.definition(tags.className),
-  PropertyName: tags.propertyName,
-  "CallExpression/MemberExpression/PropertyName": tags.function(tags.propertyName),
-  Comment: tags.lineComment,
-  Number: tags.number,
-  String: tags.string,
-  FormatString: tags.special(tags.string),
-  Escape: tags.escape,
-  UpdateOp: tags.updateOperator,
-  "ArithOp!": tags.arithmeticOperator,
-  BitOp: tags.bitwiseOperator,
-  CompareOp: tags.compareOperator,
-  AssignOp: tags.definitionOperator,
-  Ellipsis: tags.punctuation,
-  At: tags.meta,
-  "( )": tags.paren,
-  "[ ]": tags.squareBracket,
-  "{ }": tags.brace,
-  ".": tags.derefOperator,
-  ", ;": tags.separator
-});
 var spec_identifier = { __proto__: null, await: 44, or: 54, and: 56, in: 60, not: 62, is: 64, if: 70, else: 72, lambda: 76, yield: 94, from: 96, async: 102, for: 104, None: 162, True: 164, False: 164, del: 178, pass: 182, break: 186, continue: 190, return: 194, raise: 202, import: 206, as: 208, global: 212, nonlocal: 214, assert: 218, type: 223, elif: 236, while: 240, try: 246, except: 248, finally: 250, with: 254, def: 258, class: 268, match: 279, case: 285 };
 var parser = LRParser.deserialize({
   version: 14,
@@ -17965,7 +17328,6 @@ var parser = LRParser.deserialize({
     ["openedBy", 23, "(", 54, "[", 58, "{"],
     ["closedBy", 24, ")", 55, "]", 59, "}"]
   ],
-  propSources: [pythonHighlighting],
   skippedNodes: [0, 4],
   repeatNodeCount: 34,
   tokenData: __tfrTable("//8DAD4AAAAJAL0ACQAKANcACgAMAL0ADAANANcADQAgAL0AIAAhANcAIQAiACUBIgAjAHoBIwAkAMYBJAAlAL0AJQAmAA4CJgAnAEACJwAoAFwCKAApAKgCKQAqAL4CKgArANQCKwAsABIDLAAtAC4DLQAuAEQDLgAvAHkDLwAwAIkEMAAxAMcEMQA6AEUFOgA7AGkGOwA8AJsGPAA9ALEGPQA+AO8GPgA/AAsHPwBAAL0AQABBAEYHQQBCAGQHQgBDAJoHQwBGAGQHRgBHALYIRwBSAGQHUgBTAGoKUwBVAGQHVQBWAL4KVgBbAGQHWwBcAPoKXABdAAUBXQBeABALXgBfACYLXwBgAGQHYABhAL0AYQBiAGQHYgBjAJoHYwBmAGQHZgBnALYIZwByAGQHcgBzAGoKcwB1AGQHdQB2AL4KdgB7AGQHewB8AEILfAB9AEcLfQB+AGMLfgB/AGgLfwChAL0AoQAA2GQHANgA3JQHAOAAAGQHEADCAAUABAEQAAAAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABAA1AABAADcAOC9AB8A3gANAAQBEADLAA8AAAAJAL0ACQAKANcACgAMAL0ADAANANcADQAgAL0AIAAhANcAIQBcAL0AXABdAAUBXQB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AHwAKAQkABAEQAAAACgC9AAoACwDXAAsADQC9AA0ADgDXAA4AewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABMAKgEMAAQBEAAAAD0AvQA9AD4ATgE+AGEAvQBhAGIAZAFiAHIAvQByAHMAZAFzAHQAZAF0AHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQATAFUBBQAdAAMABAEQAAAAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABMAawEFAEsAAwAEARAAAAB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AGwCBAQcABAEQAPIACwAAACIAvQAiACMAlgEjAHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAbAJsBBwAEARAAAAAiAL0AIgAjALABIwB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AGwC3AQUABAEQAPQACwAAAHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAfAM0BCwAEAA8ABAEQAAAACgDGAQoACwC9AAsADQDGAQ0ADgC9AA4AewDGAXsAfADuAXwAfQDGAX0AfgDuAX4AANjGAQDYANwIAgDgAADGAQ8A8wEFAAQADwAAAAoA7gELAA0A7gEOAADY7gEA2ADcAgIA4AAA7gEPAAUCAQAA3ADg7gEfAAsCAQAA3ADgxgEaABUCBwDaAAIABAEQAAAAPQC9AD0APgAqAj4AewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABoAMQIFAFYACgAEARAAAAB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AGgBHAgcA1AACAAQBEAAAAD0AvQA9AD4AKgI+AHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAbAGMCBwAEARAA8QALAAAAJwC9ACcAKAB4AigAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABsAfQIHAAQBEAAAACcAvQAnACgAkgIoAHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAbAJkCBQAEARAA8wALAAAAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABsArwIFABgACwAEARAAAAB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AEwDFAgUAFwADAAQBEAAAAHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAbANsCCQAHAAsABAEQAAAAKgC9ACoAKwD2AisAPQC9AD0APgAqAj4AewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABsA/QIHABEAAwAEARAAAAA9AL0APQA+ACoCPgB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AGwAZAwcA1wALAAQBEAAAAD0AvQA9AD4AKgI+AHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQATADUDBQAqAAMABAEQAAAAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9AB8ASwMIANgACwAEARAAAAA9AL0APQA+ACoCPgA/AGMDPwB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AFABqAwUAEQEEAAQBEAAAAHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAbAIADCQBEAAIABAEQAAAALgC9AC4ALwCbAy8AMAC9ADAAOgDLAzoAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABsAoAMHAAQBEAAAAC4AvQAuAC8AtQMvAHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAbALwDBQBQAAsABAEQAAAAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABkA0gMRAEYACQAEARAAAAAwAL0AMAA6AMsDOgBFAL0ARQBGAAUERgBKAL0ASgBLAHMESwBfAL0AXwBgAMsDYABlAL0AZQBmAAUEZgBqAL0AagBrAHMEawB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AGQAKBAsABAEQAAAAKwC9ACsALAArBCwALQC9AC0ALgArBC4AMAC9ADAAOgBFBDoAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABkAMAQHAAQBEAAAADAAvQAwADoARQQ6AHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAZAEwEDQBGAAkABAEQAAAAMAC9ADAAOgBFBDoASgC9AEoASwBzBEsAXwC9AF8AYABFBGAAagC9AGoAawBzBGsAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABkAegQFAEYACQAEARAAAAB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AGwCQBAkA2QADAAQBEAAAAC8AvQAvADAAqwQwAD0AvQA9AD4AKgI+AHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAaALIEBwDbAAIABAEQAAAAPQC9AD0APgAqAj4AewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABkAzgQfAEYACQAEARAAAAAuAL0ALgAvACsFLwAwAL0AMAA6AEUFOgBCAL0AQgBDAIUFQwBFAL0ARQBGAAUERgBKAL0ASgBLAHMESwBPAL0ATwBQAM0FUABYAL0AWABZAA8GWQBfAL0AXwBgAEUFYABiAL0AYgBjAIUFYwBlAL0AZQBmAAUEZgBqAL0AagBrAHMEawBvAL0AbwBwAM0FcAB4AL0AeAB5AA8GeQB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AGQAwBQcABAEQAAAAMAC9ADAAOgDLAzoAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABkATAUTAEYACQAEARAAAAAuAL0ALgAvACsFLwAwAL0AMAA6AEUFOgBFAL0ARQBGAAUERgBKAL0ASgBLAHMESwBfAL0AXwBgAEUFYABlAL0AZQBmAAUEZgBqAL0AagBrAHMEawB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AGQCKBQoABAEQAAAAMAC9ADAAMQCoBTEAMgCoBTIAXwC9AF8AYACoBWAAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABkArwUKAEYACQAEARAAAAAwAL0AMAAxAKgFMQAyAKgFMgBfAL0AXwBgAKgFYAB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AGQDSBQkABAEQAAAAMAC9ADAAOADtBTgAXwC9AF8AYADtBWAAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABkA9AUJAEYACQAEARAAAAAwAL0AMAA4AO0FOABfAL0AXwBgAO0FYAB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AGQAUBg0ABAEQAAAAMAC9ADAAOgA7BjoAQQC9AEEARwA7BkcAXwC9AF8AYAA7BmAAYQC9AGEAZwA7BmcAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABkAQgYNAEYACQAEARAAAAAwAL0AMAA6ADsGOgBBAL0AQQBHADsGRwBfAL0AXwBgADsGYABhAL0AYQBnADsGZwB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AHwBwBgcAKwAPAAQBEAAAAD0AvQA9AD4AhQY+AHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQATAIwGBQDjAAMABAEQAAAAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABsAogYFAHMACwAEARAAAAB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AGwC4BgkAHQADAAQBEAAAADwAvQA8AD0A0wY9AD4ATgE+AD8ATgE/AHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAaANoGBwDVAAIABAEQAAAAPQC9AD0APgAqAj4AewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABsA9gYHAOIACwAEARAAAAA9AL0APQA+AE4BPgB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AGwASBwgAHQADAAQBEAAAAD0AvQA9AD4ATgE+AD8AKgc/AHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAaADEHBwDWAAIABAEQAAAAPQC9AD0APgAqAj4AewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABsATwcHAA8AAgCJAAEABAEQAAAAPQC9AD0APgAqAj4AewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9AB8AbQcNAAQBEADwAAQA3QALAAAAMAC9ADAAOgBkBzoAQQC9AEEAWwBkB1sAXwC9AF8AYABkB2AAYQC9AGEAewBkB3wAfQC9AH4AoQC9AKEAANhkBwDYANyUBwDgAABkBx8AlwcBAADcAOBkBx8AowcVAAQBEADwAAQA3QALAAAAIgC9ACIAIwB6ASMAJwC9ACcAKABcAigAMAC9ADAAOgBkBzoAQQC9AEEAUgBkB1IAUwDiB1MAWwBkB1sAXwC9AF8AYABkB2AAYQC9AGEAcgBkB3IAcwDiB3MAewBkB3wAfQC9AH4AoQC9AKEAANhkBwDYANyUBwDgAABkBx8A6wcRAAQBEADwAAQA3QALAAAAIgC9ACIAIwAeCCMAJwC9ACcAKABqCCgAMAC9ADAAOgBkBzoAQQC9AEEAWwBkB1sAXwC9AF8AYABkB2AAYQC9AGEAewBkB3wAfQC9AH4AoQC9AKEAANhkBwDYANyUBwDgAABkBxsAJQgHAAQBEAD2AAsAAAAiAL0AIgAjADoIIwB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AGwA/CAcABAEQAAAAIgC9ACIAIwBUCCMAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABsAWwgFAAQBEAD4AAsAAAB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AGwBxCAcABAEQAPUACwAAACcAvQAnACgAhggoAHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAbAIsIBwAEARAAAAAnAL0AJwAoAKAIKAB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AGwCnCAUABAEQAPcACwAAAHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAfAL8IFQAEARAA8AAEAN0ACwAAACIAvQAiACMA/ggjACcAvQAnACgASgkoADAAvQAwADoAZAc6AEEAvQBBAFIAZAdSAFMAlglTAFsAZAdbAF8AvQBfAGAAZAdgAGEAvQBhAHIAZAdyAHMAlglzAHsAZAd8AH0AvQB+AKEAvQChAADYZAcA2ADclAcA4AAAZAcbAAUJBwAEARAA+gALAAAAIgC9ACIAIwAaCSMAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABsAHwkHAAQBEAAAACIAvQAiACMANAkjAHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAbADsJBQAEARAA/AALAAAAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABsAUQkHAAQBEAD5AAsAAAAnAL0AJwAoAGYJKAB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AGwBrCQcABAEQAAAAJwC9ACcAKACACSgAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABsAhwkFAAQBEAD7AAsAAAB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AHwCfCREABAEQAPAABADdAAsAAAAiAL0AIgAjANIJIwAnAL0AJwAoAB4KKAAwAL0AMAA6AGQHOgBBAL0AQQBbAGQHWwBfAL0AXwBgAGQHYABhAL0AYQB7AGQHfAB9AL0AfgChAL0AoQAA2GQHANgA3JQHAOAAAGQHGwDZCQcABAEQAP4ACwAAACIAvQAiACMA7gkjAHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAbAPMJBwAEARAAAAAiAL0AIgAjAAgKIwB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AGwAPCgUABAEQAAABCwAAAHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAbACUKBwAEARAA/QALAAAAJwC9ACcAKAA6CigAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABsAPwoHAAQBEAAAACcAvQAnACgAVAooAHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAbAFsKBQAEARAA/wALAAAAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9AB8AcwoZAAQBEADwAAQA3QALAAAAIgC9ACIAIwAeCCMAJwC9ACcAKABqCCgAMAC9ADAAOgBkBzoAQQC9AEEAQgBkB0IAQwDiB0MARgBkB0YARwCWCUcAWwBkB1sAXwC9AF8AYABkB2AAYQC9AGEAYgBkB2IAYwDiB2MAZgBkB2YAZwCWCWcAewBkB3wAfQC9AH4AoQC9AKEAANhkBwDYANyUBwDgAABkBx8AxwoRAAQBEADwAAQA3QALAAAAIgC9ACIAIwB6ASMAJwC9ACcAKABcAigAMAC9ADAAOgBkBzoAQQC9AEEAWwBkB1sAXwC9AF8AYABkB2AAYQC9AGEAewBkB3wAfQC9AH4AoQC9AKEAANhkBwDYANyUBwDgAABkBxsAAQsFADcACwAEARAAAAB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AEwAXCwUANgADAAQBEAAAAHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAaAC0LBwDTAAIABAEQAAAAPQC9AD0APgAqAj4AewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9AP//RwsAADsA//8bAE4LBwDSAAMABAEQAAAAPQC9AD0APgAqAj4AewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9AP//aAsAADoA//8ZAG8LBQDcAAkABAEQAAAAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9AA==", 2),
@@ -18178,20 +17540,20 @@ var CONVERSIONS = [
   "builtins.list",
   "builtins.tuple"
 ];
-var callBuiltinFunction = (_recorder, _ctx, name2, args, line) => {
+var callBuiltinFunction = (_recorder, _ctx, name, args, line) => {
   const [a0] = args.pos;
   if (!a0) return void 0;
-  if (CONVERSIONS.includes(name2)) return callBuiltin(name2, a0, line);
-  switch (name2) {
+  if (CONVERSIONS.includes(name)) return callBuiltin(name, a0, line);
+  switch (name) {
     case "builtins.all":
     case "builtins.any":
-      return a0.t === "list" ? allOrAny(name2 === "builtins.all", a0.items, line) : void 0;
+      return a0.t === "list" ? allOrAny(name === "builtins.all", a0.items, line) : void 0;
     case "distutils.util.strtobool":
     case "str2bool.str2bool":
       return lift(a0, (x) => strtobool(x, line));
     case "ast.literal_eval":
     case "json.loads":
-      return lift(a0, (x) => literalEval(x, line, name2 === "json.loads"));
+      return lift(a0, (x) => literalEval(x, line, name === "json.loads"));
     default:
       return void 0;
   }
@@ -18201,9 +17563,9 @@ function allOrAny(all, items, line) {
   for (const item of [...items].reverse()) {
     const rest = out;
     out = lift(item, (x) => {
-      const t2 = truthy(x);
-      if (t2 === void 0) return { t: "unknown", text: all ? "all(\u2026)" : "any(\u2026)", line };
-      return t2 === all ? rest : { t: "bool", v: t2, line };
+      const t = truthy(x);
+      if (t === void 0) return { t: "unknown", text: all ? "all(\u2026)" : "any(\u2026)", line };
+      return t === all ? rest : { t: "bool", v: t, line };
     });
   }
   return out;
@@ -18216,18 +17578,18 @@ function parseNumber(text) {
   const n = Number(s.endsWith("l") ? s.slice(0, -1) : s);
   return Number.isFinite(n) ? n : void 0;
 }
-function callBuiltin(name2, a, line) {
-  const short = name2.replace("builtins.", "");
+function callBuiltin(name, a, line) {
+  const short = name.replace("builtins.", "");
   const out = lift(a, (x) => {
     if (x.t === "unknown") return x.crash ? x : { t: "unknown", text: `${short}(\u2026)`, line };
-    return convert(name2, x, line) ?? { t: "unknown", text: `${short}(\u2026)`, line };
+    return convert(name, x, line) ?? { t: "unknown", text: `${short}(\u2026)`, line };
   });
-  if (name2 === "builtins.bool" && a.t === "env" && a.whenSet === "text" && out.t === "env")
+  if (name === "builtins.bool" && a.t === "env" && a.whenSet === "text" && out.t === "env")
     out.whenSet = "truth-of-text";
   return out;
 }
-function convert(name2, x, line) {
-  switch (name2) {
+function convert(name, x, line) {
+  switch (name) {
     case "builtins.str":
       if (x.t === "str" || x.t === "path" || x.t === "concat") return x;
       if (x.t === "num") return { t: "str", v: String(x.v), line };
@@ -18235,12 +17597,12 @@ function convert(name2, x, line) {
       if (x.t === "none") return { t: "str", v: "None", line };
       return void 0;
     case "builtins.bool": {
-      const t2 = truthy(x);
-      return t2 === void 0 ? void 0 : { t: "bool", v: t2, line };
+      const t = truthy(x);
+      return t === void 0 ? void 0 : { t: "bool", v: t, line };
     }
     case "builtins.int":
     case "builtins.float":
-      return toNumber(name2 === "builtins.int", x, line);
+      return toNumber(name === "builtins.int", x, line);
     case "builtins.list":
     case "builtins.tuple":
       if (x.t === "list") return x;
@@ -18417,9 +17779,9 @@ function join(a, b, line) {
 function joinAll(first, more, line) {
   return more.reduce((acc, a) => join(acc, a, line), first);
 }
-var callPathFunction = (_recorder, _ctx, name2, args, line) => {
+var callPathFunction = (_recorder, _ctx, name, args, line) => {
   const [a0] = args.pos;
-  switch (name2) {
+  switch (name) {
     case "os.path.join":
       return args.pos.length ? joinAll(asPath(a0, line), args.pos.slice(1), line) : void 0;
     case "os.path.dirname":
@@ -18570,11 +17932,11 @@ function readVariable(reads, ctx, request) {
   const unset = fallback ?? (failsWhenUnset ? { t: "unknown", text: `${variable} unset`, crash: true, line } : { t: "none", line });
   return { t: "env", read, unset, line };
 }
-var callOsEnviron = (recorder, ctx, name2, args, line) => {
-  if (name2 !== "os.environ.get" && name2 !== "os.getenv" && name2 !== "os.environ.setdefault") return void 0;
+var callOsEnviron = (recorder, ctx, name, args, line) => {
+  if (name !== "os.environ.get" && name !== "os.getenv" && name !== "os.environ.setdefault") return void 0;
   const [a0, a1] = args.pos;
   if (a0?.t !== "str") return void 0;
-  const via = name2 === "os.getenv" ? "getenv" : "environ.get";
+  const via = name === "os.getenv" ? "getenv" : "environ.get";
   const fallback = a1 ?? args.kw.get("default");
   return asText(
     readVariable(recorder.reads, ctx, { variable: a0.v, via, fallback, line, failsWhenUnset: false })
@@ -18616,9 +17978,9 @@ var URL_ENGINES = {
   sqlite: "django.db.backends.sqlite3",
   spatialite: "django.contrib.gis.db.backends.spatialite"
 };
-var callDjDatabaseUrl = (recorder, ctx, name2, args, line) => {
+var callDjDatabaseUrl = (recorder, ctx, name, args, line) => {
   const [a0] = args.pos;
-  if (name2 === "dj_database_url.config") {
+  if (name === "dj_database_url.config") {
     const env = args.kw.get("env");
     const variable = env?.t === "str" ? env.v : "DATABASE_URL";
     const fallback = args.kw.get("default") ?? a0;
@@ -18630,7 +17992,7 @@ var callDjDatabaseUrl = (recorder, ctx, name2, args, line) => {
       failsWhenUnset: false
     });
   }
-  if (name2 === "dj_database_url.parse") {
+  if (name === "dj_database_url.parse") {
     const url = a0 ?? args.kw.get("url");
     return url ? parseDatabaseUrlValue(url, line) : void 0;
   }
@@ -18683,8 +18045,8 @@ function sqliteConfig(url, afterScheme, engine, line) {
   const str = (v) => ({ t: "str", v, line });
   const slash = afterScheme.indexOf("/");
   const lead = slash < 0 ? "" : afterScheme.slice(slash + 1);
-  let name2;
-  if (url.t === "str") name2 = str(lead === "" || lead === ":memory:" ? ":memory:" : lead);
+  let name;
+  if (url.t === "str") name = str(lead === "" || lead === ":memory:" ? ":memory:" : lead);
   else {
     const rest = url.parts.slice(1);
     const prefix = /^\/+$/.test(lead) && rest[0]?.t === "path" ? "" : lead;
@@ -18693,13 +18055,13 @@ function sqliteConfig(url, afterScheme, engine, line) {
       parts: [str(prefix), ...rest],
       line
     };
-    name2 = concatPath(concat) ?? { t: "unknown", text: renderConcat(concat), line };
+    name = concatPath(concat) ?? { t: "unknown", text: renderConcat(concat), line };
   }
   return {
     t: "dict",
     entries: [
       engine,
-      { key: "NAME", value: name2.t === "str" && name2.v.startsWith("/") ? asPath(name2, line) : name2, line }
+      { key: "NAME", value: name.t === "str" && name.v.startsWith("/") ? asPath(name, line) : name, line }
     ],
     line
   };
@@ -18720,8 +18082,8 @@ function serverFields(afterScheme, line) {
   };
   const str = (v) => ({ t: "str", v, line });
   const entries = [];
-  const name2 = decode(parsed.pathname.replace(/^\//, ""));
-  if (name2) entries.push({ key: "NAME", value: str(name2), line });
+  const name = decode(parsed.pathname.replace(/^\//, ""));
+  if (name) entries.push({ key: "NAME", value: str(name), line });
   if (parsed.username) entries.push({ key: "USER", value: str(decode(parsed.username)), line });
   if (parsed.password) entries.push({ key: "PASSWORD", value: str(decode(parsed.password)), line });
   if (parsed.hostname) entries.push({ key: "HOST", value: str(decode(parsed.hostname)), line });
@@ -18730,8 +18092,8 @@ function serverFields(afterScheme, line) {
 }
 
 // src/model/settings/decouple.ts
-var callDecouple = (recorder, ctx, name2, args, line) => {
-  switch (name2) {
+var callDecouple = (recorder, ctx, name, args, line) => {
+  switch (name) {
     case "decouple.config":
       return config(recorder, ctx, args, line);
     case "decouple.AutoConfig":
@@ -18791,10 +18153,10 @@ var URL_DEFAULTS = {
   search_url: "SEARCH_URL"
 };
 var CAST_METHODS = "str bool int float list tuple dict json url path parse_value".split(" ");
-var callDjangoEnviron = (recorder, _ctx, name2, args, line) => {
-  if (name2 === "environ.Env") return newEnv(args, line);
-  if (name2 === "environs.Env") return { t: "envobj", scheme: /* @__PURE__ */ new Map(), line, positionalDefault: true };
-  if (name2 !== "environ.Env.read_env" && name2 !== "environ.Env.read_dotenv") return void 0;
+var callDjangoEnviron = (recorder, _ctx, name, args, line) => {
+  if (name === "environ.Env") return newEnv(args, line);
+  if (name === "environs.Env") return { t: "envobj", scheme: /* @__PURE__ */ new Map(), line, positionalDefault: true };
+  if (name !== "environ.Env.read_env" && name !== "environ.Env.read_dotenv") return void 0;
   recorder.dotenvLoads.push({ via: "django-environ", line });
   return { t: "none", line };
 };
@@ -18814,8 +18176,8 @@ function callEnv(recorder, ctx, env, method, args, line) {
     return { t: "none", line };
   }
   if (["db", "db_url", "database_url", "dj_db_url"].includes(method)) {
-    const name2 = a0 ?? args.kw.get("var");
-    const variable2 = name2?.t === "str" ? name2.v : "DATABASE_URL";
+    const name = a0 ?? args.kw.get("var");
+    const variable2 = name?.t === "str" ? name.v : "DATABASE_URL";
     const fallback2 = a1 ?? args.kw.get("default");
     return readDatabaseUrl(recorder.reads, ctx, {
       variable: variable2,
@@ -19041,16 +18403,16 @@ var PARSERS = /* @__PURE__ */ new Set([
   "urlparse.urlsplit"
 ]);
 var UNQUOTERS = /* @__PURE__ */ new Set(["urllib.parse.unquote", "urllib.parse.unquote_plus", "urllib.unquote"]);
-var callUrllib = (_recorder, _ctx, name2, args, line) => {
+var callUrllib = (_recorder, _ctx, name, args, line) => {
   const [a0] = args.pos;
   if (!a0) return void 0;
-  if (PARSERS.has(name2))
+  if (PARSERS.has(name))
     return derive(lift(a0, (x) => x.t === "str" ? parseUrl(x.v, line) : opaque(x, line)));
-  if (UNQUOTERS.has(name2))
+  if (UNQUOTERS.has(name))
     return derive(
       lift(
         a0,
-        (x) => x.t === "str" ? { t: "str", v: unquote(x.v, name2.endsWith("_plus")), line } : opaque(x, line)
+        (x) => x.t === "str" ? { t: "str", v: unquote(x.v, name.endsWith("_plus")), line } : opaque(x, line)
       )
     );
   return void 0;
@@ -19121,14 +18483,14 @@ var SPELLING_METHODS = /* @__PURE__ */ new Set([
   "title",
   "capitalize"
 ]);
-var callDotenv = (recorder, _ctx, name2, _args, line) => {
-  if (!["dotenv.load_dotenv", "dotenv.read_dotenv", "dotenv.main.load_dotenv"].includes(name2))
+var callDotenv = (recorder, _ctx, name, _args, line) => {
+  if (!["dotenv.load_dotenv", "dotenv.read_dotenv", "dotenv.main.load_dotenv"].includes(name))
     return void 0;
   recorder.dotenvLoads.push({ via: "python-dotenv", line });
   return { t: "none", line };
 };
-var callLoggingConfig = (recorder, _ctx, name2, args, line) => {
-  if (name2 !== "logging.config.dictConfig") return void 0;
+var callLoggingConfig = (recorder, _ctx, name, args, line) => {
+  if (name !== "logging.config.dictConfig") return void 0;
   if (args.pos[0]) recorder.recordLoggingConfig(args.pos[0], line);
   return { t: "none", line };
 };
@@ -19143,9 +18505,9 @@ var LIBRARIES = [
   callLoggingConfig,
   callUrllib
 ];
-function callByName(recorder, ctx, name2, args, line) {
+function callByName(recorder, ctx, name, args, line) {
   for (const call2 of LIBRARIES) {
-    const value = call2(recorder, ctx, name2, args, line);
+    const value = call2(recorder, ctx, name, args, line);
     if (value) return value;
   }
   return void 0;
@@ -19307,9 +18669,9 @@ var BodyRunner = class {
     const parts = childrenOf(stmt);
     for (const [i, k] of parts.entries()) {
       if (k.name !== "Body") continue;
-      const keyword2 = blockKeyword(parts, i);
-      if (keyword2 === "try") after = afterTry = this.run(k, reached);
-      else if (keyword2 === "except") after = truthOr(after, this.run(k, void 0));
+      const keyword = blockKeyword(parts, i);
+      if (keyword === "try") after = afterTry = this.run(k, reached);
+      else if (keyword === "except") after = truthOr(after, this.run(k, void 0));
       else after = this.run(k, afterTry);
     }
     return after === false && afterTry !== false ? afterTry : after;
@@ -19345,16 +18707,16 @@ var BodyRunner = class {
 // src/model/settings/import-module.ts
 var IMPORTED_MODULE = "module:";
 function importModule(ev, args, line) {
-  const name2 = args.pos[0] ?? args.kw.get("name");
-  const module = name2 && ev.moduleNamed(name2, args.pos[1] ?? args.kw.get("package"));
+  const name = args.pos[0] ?? args.kw.get("name");
+  const module = name && ev.moduleNamed(name, args.pos[1] ?? args.kw.get("package"));
   return module ? { t: "ref", name: `${IMPORTED_MODULE}${module}`, line } : void 0;
 }
 function copiesModuleNames(ev, node, ctx) {
   const text = ev.text(node).replace(/\s+/g, " ");
   if (!/globals\(\) ?(\.update\(|\[)/.test(text)) return false;
   const named = node.name === "ForStatement" ? /^for [\w, ]+ in (?:dir|vars)\((\w+)\)/.exec(text) ?? /^for [\w, ]+ in (\w+)\.__dict__/.exec(text) : /^globals\(\) ?\.update\((?:.*\bvars\((\w+)\)|.*?\b(\w+)\.__dict__)/.exec(text);
-  const name2 = named?.[1] ?? named?.[2];
-  const v = name2 ? ctx.scope.get(name2)?.v : void 0;
+  const name = named?.[1] ?? named?.[2];
+  const v = name ? ctx.scope.get(name)?.v : void 0;
   if (v?.t !== "ref" || !v.name.startsWith(IMPORTED_MODULE)) return false;
   const module = v.name.slice(IMPORTED_MODULE.length);
   ev.starImports.push({ module, line: ev.line(node) });
@@ -19434,9 +18796,9 @@ function binaryExpression(ev, node, ctx) {
   if (op === "or" || op === "and") {
     const right = ev.evaluate(kids[kids.length - 1], ctx);
     const out = lift(left, (l) => {
-      const t2 = truthy(l);
-      if (t2 === void 0) return { t: "unknown", text: ev.text(node).slice(0, MAX_TEXT), line };
-      return op === "or" === t2 ? l : right;
+      const t = truthy(l);
+      if (t === void 0) return { t: "unknown", text: ev.text(node).slice(0, MAX_TEXT), line };
+      return op === "or" === t ? l : right;
     });
     if (op === "or" && left.t === "env" && left.whenSet === "text" && out.t === "env") out.whenSet = "text";
     return out;
@@ -19481,8 +18843,8 @@ function conditionalExpression(ev, node, ctx) {
     return out;
   }
   return lift(test, (c) => {
-    const t2 = truthy(c);
-    if (t2 === void 0)
+    const t = truthy(c);
+    if (t === void 0)
       return choice(
         [
           { v: whenTrue, activeWhenUnset: void 0 },
@@ -19490,12 +18852,12 @@ function conditionalExpression(ev, node, ctx) {
         ],
         line
       );
-    return t2 ? whenTrue : whenFalse;
+    return t ? whenTrue : whenFalse;
   });
 }
-function pick(t2, whenTrue, whenFalse, line) {
-  if (t2 === void 0) return { t: "unknown", text: "\u2026 if \u2026 else \u2026", line };
-  return t2 ? whenTrue : whenFalse;
+function pick(t, whenTrue, whenFalse, line) {
+  if (t === void 0) return { t: "unknown", text: "\u2026 if \u2026 else \u2026", line };
+  return t ? whenTrue : whenFalse;
 }
 function isCodeText(v) {
   if (v.t === "str") return true;
@@ -19533,14 +18895,17 @@ function comparisonTest(ev, node, kids, op, ctx) {
   const left = v.t === "env" ? v : void 0;
   if (left && (op === "in" || op === "not in") && left.read.presence)
     return { v, cond: envCondition(left, "", op === "in" ? "set" : "unset", line) };
-  const literal2 = literalOperand(
+  const literal = literalOperand(
     ev,
     op === "==" || op === "!=" ? [kids[0], kids[kids.length - 1]] : [kids[kids.length - 1]],
     ctx
   );
-  if (left && literal2 !== void 0) {
+  if (left && literal !== void 0) {
     const test = op === "==" || op === "in" ? "equals" : "not-equals";
-    return { v, cond: envCondition(left, literal2, test, line) };
+    const cond = envCondition(left, literal, test, line);
+    const values = op === "in" || op === "not in" ? literalItems(ev, kids[kids.length - 1], ctx) : [];
+    if (values.length > 1) cond.values = values;
+    return { v, cond };
   }
   return { v };
 }
@@ -19557,6 +18922,12 @@ function literalOperand(ev, nodes, ctx) {
   }
   return void 0;
 }
+function literalItems(ev, node, ctx) {
+  if (!["TupleExpression", "ArrayExpression", "SetExpression"].includes(node.name)) return [];
+  const v = ev.evaluate(node, ctx);
+  if (v.t !== "list" || !v.items.every((i) => i.t === "str")) return [];
+  return v.items.map((i) => i.v);
+}
 function formatString(ev, node, ctx) {
   const line = ev.line(node);
   const parts = stringParts(ev.text(node));
@@ -19566,14 +18937,14 @@ function formatString(ev, node, ctx) {
   const bodyEnd = node.to - parts.quote.length;
   const pieces = [];
   let at2 = bodyStart;
-  const literal2 = (from, to) => {
+  const literal = (from, to) => {
     if (to <= from) return;
     const text = unescapeBody(ev.py.text.slice(from, to), isRaw).replaceAll("{{", "{").replaceAll("}}", "}");
     pieces.push({ t: "str", v: text, line });
   };
   for (const rep of childrenOf(node)) {
     if (rep.name !== "FormatReplacement") continue;
-    literal2(at2, rep.from);
+    literal(at2, rep.from);
     at2 = rep.to;
     const inner = childrenOf(rep).filter((c) => c.name !== "{" && c.name !== "}");
     if (inner.length !== 1) {
@@ -19582,7 +18953,7 @@ function formatString(ev, node, ctx) {
     }
     pieces.push(callBuiltin("builtins.str", ev.evaluate(inner[0], ctx), line));
   }
-  literal2(at2, bodyEnd);
+  literal(at2, bodyEnd);
   return pieces.reduce((acc, p) => binary(acc, "+", p, line), { t: "str", v: "", line });
 }
 function dictionary(ev, node, ctx) {
@@ -19738,13 +19109,13 @@ function constantTruth(v) {
 }
 
 // src/model/settings/project-modules.ts
-function projectName(ev, moduleName, name2, line) {
-  const wellKnown = name2 === "env" || name2 === "BASE_DIR";
+function projectName(ev, moduleName, name, line) {
+  const wellKnown = name === "env" || name === "BASE_DIR";
   const scope = wellKnown || moduleName.replace(/\.+$/, "") === "" ? void 0 : ev.importModule(moduleName);
-  const bound = scope?.get(name2);
+  const bound = scope?.get(name);
   if (bound) return bound.v;
   const submodule = ev.importModule(
-    moduleName.endsWith(".") ? `${moduleName}${name2}` : `${moduleName}.${name2}`
+    moduleName.endsWith(".") ? `${moduleName}${name}` : `${moduleName}.${name}`
   );
   return submodule ? moduleValue(submodule, line) : void 0;
 }
@@ -19845,8 +19216,8 @@ function execStatement(ev, node, ctx) {
     case "FunctionDefinition":
       return execDef(ev, node, ctx);
     case "ClassDefinition": {
-      const name2 = childrenOf(node).find((c) => c.name === "VariableName");
-      if (name2) ctx.scope.set(ev.text(name2), { v: ev.unknown(node), origins: [] });
+      const name = childrenOf(node).find((c) => c.name === "VariableName");
+      if (name) ctx.scope.set(ev.text(name), { v: ev.unknown(node), origins: [] });
       return;
     }
     default:
@@ -19855,12 +19226,12 @@ function execStatement(ev, node, ctx) {
 }
 function execDef(ev, node, ctx) {
   const kids = childrenOf(node);
-  const name2 = kids.find((c) => c.name === "VariableName");
+  const name = kids.find((c) => c.name === "VariableName");
   const params = kids.find((c) => c.name === "ParamList");
   const body = kids.find((c) => c.name === "Body");
-  if (!name2) return;
+  if (!name) return;
   const v = params && body && !ctx.inFunction ? { t: "func", params: parameters(ev, params, ctx), body, line: ev.line(node) } : ev.unknown(node);
-  ctx.scope.set(ev.text(name2), { v, origins: [] });
+  ctx.scope.set(ev.text(name), { v, origins: [] });
 }
 function execMaybe(ev, body, ctx) {
   const child = {
@@ -19895,10 +19266,10 @@ function execAssign(ev, node, ctx) {
     if (targets.length === 1) assignTarget(ev, targets[0], value, ctx, line);
     else
       targets.forEach(
-        (t2, i) => assignTarget(
+        (t, i) => assignTarget(
           ev,
-          t2,
-          value.t === "list" && value.items.length === targets.length ? value.items[i] : ev.unknown(t2),
+          t,
+          value.t === "list" && value.items.length === targets.length ? value.items[i] : ev.unknown(t),
           ctx,
           line
         )
@@ -19911,8 +19282,8 @@ function rebindsItself(ev, targets, valueNodes, ctx) {
   const [target] = targets[0];
   const [value] = valueNodes;
   if (target.name !== "VariableName" || value.name !== "VariableName") return false;
-  const name2 = ev.text(target);
-  return name2 === ev.text(value) && (ctx.scope.get(name2)?.origins.length ?? 0) > 0;
+  const name = ev.text(target);
+  return name === ev.text(value) && (ctx.scope.get(name)?.origins.length ?? 0) > 0;
 }
 function execUpdate(ev, node, ctx) {
   const kids = childrenOf(node);
@@ -20081,12 +19452,12 @@ function presenceFallbacks(scope, results) {
   const [set, unset] = results;
   const x = set.when?.test === "set" && !set.when.derivedFrom ? set.when.variable : void 0;
   if (!x || unset.when?.test !== "unset" || unset.when.variable !== x) return;
-  for (const [name2, b] of scope) {
-    const tried = set.scope.get(name2)?.v;
-    if (tried?.t !== "env" || tried.read.variable !== x || unset.scope.get(name2) === set.scope.get(name2))
+  for (const [name, b] of scope) {
+    const tried = set.scope.get(name)?.v;
+    if (tried?.t !== "env" || tried.read.variable !== x || unset.scope.get(name) === set.scope.get(name))
       continue;
-    const v = withFallback(tried, unset.scope.get(name2)?.v, [tried.read]);
-    if (v) scope.set(name2, { v, origins: b.origins });
+    const v = withFallback(tried, unset.scope.get(name)?.v, [tried.read]);
+    if (v) scope.set(name, { v, origins: b.origins });
   }
 }
 function execTry(ev, node, ctx) {
@@ -20106,16 +19477,16 @@ function execTry(ev, node, ctx) {
   }
   execFallback(ev, ctx, { blocks: rest, handler, failing, before, recordedFrom, line: first.line });
 }
-function execFallback(ev, ctx, t2) {
-  const variables = [...new Set(t2.failing.map((r) => r.variable))];
+function execFallback(ev, ctx, t) {
+  const variables = [...new Set(t.failing.map((r) => r.variable))];
   const variable = variables.length === 1 ? variables[0] : void 0;
-  const setCond = variable ? { variable, value: "", test: "set", line: t2.line } : void 0;
-  const unsetCond = variable ? { variable, value: "", test: "unset", line: t2.handler.line } : void 0;
-  for (const r of t2.failing) {
+  const setCond = variable ? { variable, value: "", test: "set", line: t.line } : void 0;
+  const unsetCond = variable ? { variable, value: "", test: "unset", line: t.handler.line } : void 0;
+  for (const r of t.failing) {
     r.required = false;
     r.guarded = true;
   }
-  for (const a of ev.recorded.slice(t2.recordedFrom)) {
+  for (const a of ev.recorded.slice(t.recordedFrom)) {
     a.inBranch = true;
     a.activeWhenUnset = false;
     if (setCond && !a.cond) {
@@ -20125,39 +19496,39 @@ function execFallback(ev, ctx, t2) {
   }
   const setCtx = { ...ctx, inBranch: true, activeWhenUnset: false, cond: setCond ?? ctx.cond };
   if (setCond) setCtx.condText = "try";
-  for (const b of t2.blocks) if (b.keyword === "else") ev.executeBody(b.body, setCtx);
+  for (const b of t.blocks) if (b.keyword === "else") ev.executeBody(b.body, setCtx);
   const tried = new Map(ctx.scope);
   const unsetCtx = {
     ...ctx,
-    scope: new Map(t2.before),
+    scope: new Map(t.before),
     inBranch: true,
     cond: unsetCond ?? ctx.cond,
-    condText: unsetCond ? t2.handler.text ?? "except" : ctx.condText
+    condText: unsetCond ? t.handler.text ?? "except" : ctx.condText
   };
-  ev.executeBody(t2.handler.body, unsetCtx);
+  ev.executeBody(t.handler.body, unsetCtx);
   ctx.scope.clear();
-  for (const [name2, b] of t2.before) ctx.scope.set(name2, b);
+  for (const [name, b] of t.before) ctx.scope.set(name, b);
   merge(ctx.scope, [
     { scope: tried, when: setCond, activeWhenUnset: false },
     { scope: unsetCtx.scope, when: unsetCond, activeWhenUnset: ctx.activeWhenUnset }
   ]);
-  for (const [name2, b] of ctx.scope) {
-    const v = withFallback(tried.get(name2)?.v, unsetCtx.scope.get(name2)?.v, t2.failing);
-    if (v) ctx.scope.set(name2, { v, origins: b.origins });
+  for (const [name, b] of ctx.scope) {
+    const v = withFallback(tried.get(name)?.v, unsetCtx.scope.get(name)?.v, t.failing);
+    if (v) ctx.scope.set(name, { v, origins: b.origins });
   }
-  for (const b of t2.blocks)
-    if (b.keyword === "except" && b !== t2.handler) execMaybe(ev, b.body, ctx);
+  for (const b of t.blocks)
+    if (b.keyword === "except" && b !== t.handler) execMaybe(ev, b.body, ctx);
     else if (b.keyword === "finally") ev.executeBody(b.body, ctx);
 }
 function merge(scope, results) {
   const names = /* @__PURE__ */ new Set();
-  for (const r of results) for (const [name2, b] of r.scope) if (scope.get(name2) !== b) names.add(name2);
-  for (const name2 of names) {
-    const bindings = results.map((r) => r.scope.get(name2));
+  for (const r of results) for (const [name, b] of r.scope) if (scope.get(name) !== b) names.add(name);
+  for (const name of names) {
+    const bindings = results.map((r) => r.scope.get(name));
     const origins = unionOrigins(bindings.map((b) => b?.origins ?? []));
     const first = bindings[0];
     if (first && bindings.every((b) => b?.v === first.v)) {
-      scope.set(name2, { v: first.v, origins });
+      scope.set(name, { v: first.v, origins });
       continue;
     }
     const line = bindings.find((b) => b)?.v.line ?? 1;
@@ -20166,7 +19537,7 @@ function merge(scope, results) {
       when: r.when,
       activeWhenUnset: r.activeWhenUnset
     }));
-    scope.set(name2, { v: choice(options, line), origins });
+    scope.set(name, { v: choice(options, line), origins });
   }
 }
 function unionOrigins(lists) {
@@ -20213,17 +19584,17 @@ function update(ev, chain2, value, ctx, line, valueIsWhole = false) {
   const current = ctx.scope.get(chain2.root)?.v ?? ev.lookup(chain2.root, line, ctx);
   bind(ev, chain2.root, valueIsWhole ? value : setIn(current, chain2.keys, value, line), ctx, line, false);
 }
-function bind(ev, name2, v, ctx, line, replace) {
-  const previous = ctx.scope.get(name2);
+function bind(ev, name, v, ctx, line, replace) {
+  const previous = ctx.scope.get(name);
   let origins = [];
   if (ctx.inFunction) {
-    ctx.scope.set(name2, { v, origins });
+    ctx.scope.set(name, { v, origins });
     return;
   }
-  if (SETTING_NAME.test(name2)) {
+  if (SETTING_NAME.test(name)) {
     const index = ev.recorded.push({
       ...ev.depth > 0 ? { file: ev.file } : {},
-      name: name2,
+      name,
       line,
       endLine: Math.max(line, ev.statementEndLine),
       v,
@@ -20234,10 +19605,14 @@ function bind(ev, name2, v, ctx, line, replace) {
     }) - 1;
     origins = replace ? [index] : unionOrigins([previous?.origins ?? [], [index]]);
   }
-  ctx.scope.set(name2, { v, origins });
-  if (name2 === "SECRET_KEY") requireValue(v);
-  if (name2 === "BASE_DIR" && !ctx.inBranch && v.t === "path" && v.base === "repo") ev.baseDirParts = v.parts;
+  ctx.scope.set(name, { v, origins });
+  if (name === "SECRET_KEY") requireValue(v);
+  if (!ctx.inBranch && v.t === "path" && v.base === "repo") {
+    if (name === "BASE_DIR") ev.baseDirParts = v.parts;
+    else if (ev.rootDirParts === void 0 && ROOT_NAME.test(name)) ev.rootDirParts = v.parts;
+  }
 }
+var ROOT_NAME = /^(ROOT|PROJECT|SITE|REPO)_?(DIR|ROOT|PATH)$/;
 
 // src/model/settings/evaluation.ts
 var MAX_IMPORT_DEPTH = 8;
@@ -20303,6 +19678,13 @@ var ModuleEvaluation = class _ModuleEvaluation {
   set baseDirParts(parts) {
     this.shared.baseDirParts = parts;
   }
+  /** Where a ROOT_DIR-like name points when BASE_DIR is never assigned from __file__: paths are told from it then. */
+  get rootDirParts() {
+    return this.shared.rootDirParts;
+  }
+  set rootDirParts(parts) {
+    this.shared.rootDirParts = parts;
+  }
   /**
    * `from MODULE import *`: the module runs in its own namespace (once), then its public names join this scope,
    * as Python does; its assignments are recorded with its file, so findings point where a value was set.
@@ -20329,7 +19711,7 @@ var ModuleEvaluation = class _ModuleEvaluation {
       this.shared.modules.set(source.file, scope);
       this.shared.imported.push(source.file);
     }
-    for (const [name2, binding] of scope) if (!name2.startsWith("_")) ctx.scope.set(name2, binding);
+    for (const [name, binding] of scope) if (!name.startsWith("_")) ctx.scope.set(name, binding);
   }
   /**
    * The names of a project module imported by name (`from .secrets import SECRET_KEY`, `from conf import values as
@@ -20388,8 +19770,8 @@ var ModuleEvaluation = class _ModuleEvaluation {
         const start = this.reads.length;
         for (const stmt of py.statements) child.executeOrSkip(stmt, ctx);
         for (const r of this.reads.slice(start)) r.file ??= source.file;
-        for (const [name2, binding] of ctx.scope)
-          if (before.get(name2) !== binding) stampFile(binding.v, source.file);
+        for (const [name, binding] of ctx.scope)
+          if (before.get(name) !== binding) stampFile(binding.v, source.file);
       }
     }
   }
@@ -20397,16 +19779,16 @@ var ModuleEvaluation = class _ModuleEvaluation {
    * The module `importlib.import_module(name, package)` loads, its name built with the container's variables (else
    * their defaults in the code); a relative name without a known package stays relative to this module.
    */
-  moduleNamed(name2, pkg) {
+  moduleNamed(name, pkg) {
     const variable = this.shared.includes?.variable;
-    const text = stringWithEnvironment(name2, variable);
+    const text = stringWithEnvironment(name, variable);
     if (!text || !text.startsWith(".")) return text;
     const base = pkg && stringWithEnvironment(pkg, variable);
     return base ? `${base}${text}` : text;
   }
   /** The value a variable has in the container: a string, null when unset, undefined when unknown. */
-  containerValue(name2) {
-    return this.shared.includes?.variable?.(name2);
+  containerValue(name) {
+    return this.shared.includes?.variable?.(name);
   }
   /** Runs the module's top-level statements; returns the context they leave. */
   run() {
@@ -20432,17 +19814,17 @@ var ModuleEvaluation = class _ModuleEvaluation {
   executeBody(body, ctx) {
     for (const stmt of childrenOf(body)) if (stmt.name !== ":") this.executeOrSkip(stmt, ctx);
   }
-  lookup(name2, line, ctx) {
-    const bound = ctx.scope.get(name2);
+  lookup(name, line, ctx) {
+    const bound = ctx.scope.get(name);
     if (bound) return bound.v;
-    if (name2 === "__file__") return { t: "path", base: "repo", parts: this.fileParts, line };
-    if (name2 === "os") return { t: "ref", name: "os", line };
-    if (name2 === "Path") return { t: "ref", name: "pathlib.Path", line };
-    if (name2 === "BASE_DIR") return { t: "path", base: "BASE_DIR", parts: [], line };
-    if (name2 === "dj_database_url") return { t: "ref", name: "dj_database_url", line };
-    if (name2 === "env" && this.starImports.length > 0) return { t: "envobj", scheme: /* @__PURE__ */ new Map(), line };
-    if (BUILTINS.has(name2)) return { t: "ref", name: `builtins.${name2}`, line };
-    return { t: "unknown", text: name2, line };
+    if (name === "__file__") return { t: "path", base: "repo", parts: this.fileParts, line };
+    if (name === "os") return { t: "ref", name: "os", line };
+    if (name === "Path") return { t: "ref", name: "pathlib.Path", line };
+    if (name === "BASE_DIR") return { t: "path", base: "BASE_DIR", parts: [], line };
+    if (name === "dj_database_url") return { t: "ref", name: "dj_database_url", line };
+    if (name === "env" && this.starImports.length > 0) return { t: "envobj", scheme: /* @__PURE__ */ new Map(), line };
+    if (BUILTINS.has(name)) return { t: "ref", name: `builtins.${name}`, line };
+    return { t: "unknown", text: name, line };
   }
   /** Last line of the statement being run (where a fix of a multi-line assignment ends). */
   statementEndLine = 0;
@@ -20529,7 +19911,8 @@ function compareText(a, b) {
 var MAX_SOURCE_DEPTH = 60;
 var MAX_LOGGING_DEPTH = 20;
 function settingsModelOf(ev, module, ctx) {
-  const toSource = (v) => valueSource(v, ev.baseDirParts);
+  const baseDirParts = ev.baseDirParts ?? ev.rootDirParts;
+  const toSource = (v) => valueSource(v, baseDirParts);
   const live = /* @__PURE__ */ new Set();
   for (const binding of ctx.scope.values()) for (const i of binding.origins) live.add(i);
   const databasesBinding = ctx.scope.get("DATABASES");
@@ -20542,7 +19925,7 @@ function settingsModelOf(ev, module, ctx) {
     const out = { name: a.name, line: a.line, value: toSource(a.v) };
     if (a.endLine !== void 0 && a.endLine > a.line) out.endLine = a.endLine;
     if (a.file) out.file = a.file;
-    if (a.cond) out.condition = { variable: a.cond.variable, text: a.condText ?? "" };
+    if (a.cond) out.condition = conditionOf(a.cond, a.condText);
     out.live = live.has(i);
     if (a.inBranch) out.inBranch = true;
     if (a.activeWhenUnset !== void 0) out.activeWhenUnset = a.activeWhenUnset;
@@ -20566,8 +19949,15 @@ function settingsModelOf(ev, module, ctx) {
     hasDefault: r.hasDefault
   }));
   if (ev.imported.length > 0) model.mergedModules = [...ev.imported];
-  if (ev.baseDirParts) model.baseDir = ev.baseDirParts.length ? ev.baseDirParts.join("/") : ".";
+  if (baseDirParts) model.baseDir = baseDirParts.length ? baseDirParts.join("/") : ".";
   return model;
+}
+function conditionOf(c, text) {
+  const out = { variable: c.variable, text: text ?? "" };
+  if (c.derivedFrom) return out;
+  out.test = c.test;
+  if (c.test === "equals" || c.test === "not-equals") out.values = c.values ?? [c.value];
+  return out;
 }
 function valueSource(v, baseDirParts, depth = 0) {
   const out = valueSourceHere(v, baseDirParts, depth);
@@ -20632,8 +20022,8 @@ function envSource(v, inner) {
   if (v.selects) out.selects = v.selects;
   if (v.read.presence || v.presence) out.presence = true;
   const truths = (v.whenSet ? [] : v.probes ?? []).flatMap((p) => {
-    const t2 = truthy(p.v);
-    return t2 === void 0 ? [] : [[p.text, t2]];
+    const t = truthy(p.v);
+    return t === void 0 ? [] : [[p.text, t]];
   });
   if (truths.length > 0) out.truthWhenSetTo = Object.fromEntries(truths);
   const compared = truths.map(([text]) => text).filter((text) => !PROBE_TEXTS.includes(text));
@@ -20799,8 +20189,8 @@ function commandAnchor(context) {
 function sqlitePathAnchor(context) {
   const s = databasesModule(context);
   const sqlite = s?.databases?.configs.find((c) => c.engine?.includes("sqlite"));
-  const name2 = sqlite?.fields.NAME;
-  if (s && name2) return { file: name2.file ?? sqlite?.file ?? s.file, line: name2.line };
+  const name = sqlite?.fields.NAME;
+  if (s && name) return { file: name.file ?? sqlite?.file ?? s.file, line: name.line };
   if (s && sqlite) return { file: sqlite.file ?? s.file, line: sqlite.line };
   return { file: context.dockerfile, line: 1 };
 }
@@ -21232,9 +20622,9 @@ ${DOCKERIGNORE_PATTERNS}
     }
   }
 });
-function copying(keyword2, whole, onbuildOf) {
-  if (!onbuildOf) return `${keyword2} ${whole} copies`;
-  return `The base image ${onbuildOf} runs ONBUILD ${keyword2} ${whole}, which copies`;
+function copying(keyword, whole, onbuildOf) {
+  if (!onbuildOf) return `${keyword} ${whole} copies`;
+  return `The base image ${onbuildOf} runs ONBUILD ${keyword} ${whole}, which copies`;
 }
 
 // src/model/context.ts
@@ -21274,10 +20664,10 @@ function normalizeRelative(path) {
 var SOURCE_EXTENSION = /\.(js|mjs|cjs|jsx|ts|tsx|py|pyc|json|md|rst|txt|ya?ml|html?|css|scss|go|rb|rs|java|php|cpp|xml|toml|ini|cfg|sh|svg|png|map|lock|log|bak|orig)$/i;
 var VENDORED_DIR = /(^|\/)(node_modules|bower_components|vendor|static|staticfiles)\//;
 function isDockerfile(path) {
-  const name2 = baseName(path);
-  if (name2.endsWith(".dockerignore")) return false;
-  if (SOURCE_EXTENSION.test(name2) || VENDORED_DIR.test(path)) return false;
-  return /\.dockerfile$/i.test(name2) || /^[\w.-]*dockerfile$/i.test(name2) || /^dockerfile[.-]/i.test(name2);
+  const name = baseName(path);
+  if (name.endsWith(".dockerignore")) return false;
+  if (SOURCE_EXTENSION.test(name) || VENDORED_DIR.test(path)) return false;
+  return /\.dockerfile$/i.test(name) || /^[\w.-]*dockerfile$/i.test(name) || /^dockerfile[.-]/i.test(name);
 }
 function isComposeFile(path) {
   return /^((docker-)?compose|docker-stack)([.-][^/]+)?\.ya?ml$/.test(baseName(path));
@@ -21304,18 +20694,18 @@ function isDockerignore(path) {
   return baseName(path).endsWith(".dockerignore");
 }
 function isRequirementsFile(path) {
-  const name2 = baseName(path);
-  if (/^requirements.*\.(txt|in)$/.test(name2)) return true;
-  return /\.(txt|in)$/.test(name2) && /(^|\/)requirements\/[^/]+$/.test(path);
+  const name = baseName(path);
+  if (/^requirements.*\.(txt|in)$/.test(name)) return true;
+  return /\.(txt|in)$/.test(name) && /(^|\/)requirements\/[^/]+$/.test(path);
 }
 function isSettingsCandidate(path) {
-  const name2 = baseName(path);
-  if (!name2.endsWith(".py")) return false;
-  return /^settings.*\.py$/.test(name2) || /(^|\/)settings\/[^/]+\.py$/.test(path);
+  const name = baseName(path);
+  if (!name.endsWith(".py")) return false;
+  return /^settings.*\.py$/.test(name) || /(^|\/)settings\/[^/]+\.py$/.test(path);
 }
 function isScript(path) {
-  const name2 = baseName(path);
-  return name2.endsWith(".sh") || /entrypoint/i.test(name2);
+  const name = baseName(path);
+  return name.endsWith(".sh") || /entrypoint/i.test(name);
 }
 function hasShellShebang(text) {
   return text !== void 0 && /^#!\s*\S*?\/(?:env\s+(?:-\S+\s+)*)?(?:ba|da|a|z|k|mk)?sh\b/.test(text);
@@ -21719,8 +21109,8 @@ function parseDotenv(text) {
 
 // src/discover/env-files.ts
 function isEnvStyleName(path) {
-  const name2 = baseName(path);
-  return name2 === ".env" || name2.startsWith(".env.") || name2.endsWith(".env") && name2.length > 4;
+  const name = baseName(path);
+  return name === ".env" || name.startsWith(".env.") || name.endsWith(".env") && name.length > 4;
 }
 function isInEnvDir(path) {
   return path.split("/").slice(0, -1).some((dir) => dir.startsWith(".env"));
@@ -21736,8 +21126,8 @@ function hasTemplateName(path) {
 var PLACEHOLDER = /your|change|example|replace|placeholder|dummy|fixme|todo|xxx|<|>|\$\{|\.\.\.|^\*+$/i;
 var NAMING_WORDS = /^[a-z]+(?:[_-][a-z]+)+$/;
 var DESCRIBED = /^(?:\{[^{}]*\}|\[[^[\]]*\])$/;
-function isPlaceholderValue(name2, value) {
-  return value.length < 8 || PLACEHOLDER.test(value) || NAMING_WORDS.test(value) || DESCRIBED.test(value) || value.toLowerCase() === name2.toLowerCase() || /^[a-z]+$/.test(value) && madeOfWords(value, [...name2.toLowerCase().split("_"), ...FILLER_WORDS]);
+function isPlaceholderValue(name, value) {
+  return value.length < 8 || PLACEHOLDER.test(value) || NAMING_WORDS.test(value) || DESCRIBED.test(value) || value.toLowerCase() === name.toLowerCase() || /^[a-z]+$/.test(value) && madeOfWords(value, [...name.toLowerCase().split("_"), ...FILLER_WORDS]);
 }
 var FILLER_WORDS = ["my", "the", "a", "dev", "test", "local", "secret", "key", "password", "pass", "token"];
 function madeOfWords(value, words2) {
@@ -21750,7 +21140,7 @@ function madeOfWords(value, words2) {
   return can[value.length] === true;
 }
 function secretsInEnvTemplate(text) {
-  return Object.entries(parseDotenv(text)).filter(([name2, value]) => isSecretName(name2) && !isPlaceholderValue(name2, value)).map(([name2]) => name2);
+  return Object.entries(parseDotenv(text)).filter(([name, value]) => isSecretName(name) && !isPlaceholderValue(name, value)).map(([name]) => name);
 }
 
 // src/rules/lib/files.ts
@@ -21762,9 +21152,9 @@ function isSqliteFile(path) {
 }
 var DEVELOPMENT_WORD = /(^|[._-])(override|dev|develop|development|debug|local|test|tests|testing|ci|integration|e2e)([._-]|$)/;
 function isDevelopmentComposeFile(path, composeFiles = [], mergedWith = []) {
-  const name2 = baseOf(path).toLowerCase();
-  if (DEVELOPMENT_WORD.test(name2)) return true;
-  if (!/^(docker-)?compose\.ya?ml$/.test(name2)) return false;
+  const name = baseOf(path).toLowerCase();
+  if (DEVELOPMENT_WORD.test(name)) return true;
+  if (!/^(docker-)?compose\.ya?ml$/.test(name)) return false;
   const dir = path.slice(0, Math.max(path.lastIndexOf("/"), 0));
   if (isNamedForDevelopment(baseOf(dir))) return true;
   if (mergedWith.some((f) => f !== path && isNamedForProduction(f))) return false;
@@ -21787,7 +21177,9 @@ function baseOf(path) {
   return path.slice(path.lastIndexOf("/") + 1);
 }
 function projectComposeFiles(project) {
-  return [...new Set(project.apps.flatMap((a) => a.compose?.files ?? []))];
+  return [
+    .../* @__PURE__ */ new Set([...project.apps.flatMap((a) => a.compose?.files ?? []), ...project.composeFiles ?? []])
+  ];
 }
 function filesCopiedIntoImage(project, isWanted, say) {
   const findings = [];
@@ -21940,15 +21332,15 @@ function parseDockerfileText(source) {
   const instructions = [];
   for (const instr of document.getInstructions()) {
     const range = instr.getRange();
-    const keyword2 = instr.getKeyword().toUpperCase();
+    const keyword = instr.getKeyword().toUpperCase();
     const start = instr.getInstructionRange().end;
-    const base = { keyword: keyword2, line: range.start.line + 1, endLine: range.end.line + 1 };
+    const base = { keyword, line: range.start.line + 1, endLine: range.end.line + 1 };
     const physical = lines.slice(start.line, range.end.line + 1);
     physical[0] = (physical[0] ?? "").slice(start.character);
     instructions.push({
       ...base,
       argsLine: start.line + 1,
-      ...splitArguments(physical, start.line + 1, escape2, HEREDOC_KEYWORDS.has(keyword2))
+      ...splitArguments(physical, start.line + 1, escape2, HEREDOC_KEYWORDS.has(keyword))
     });
   }
   return { escape: escape2, instructions };
@@ -21968,15 +21360,15 @@ function splitArguments(physical, firstLine, escape2, heredocsAllowed) {
       shellLines.push(line);
       const current = pending[0];
       if (!current) return;
-      const content2 = current.stripTabs ? line.replace(/^\t+/, "") : line;
-      if (content2 === current.name) {
+      const content = current.stripTabs ? line.replace(/^\t+/, "") : line;
+      if (content === current.name) {
         heredocs.push({ ...current, body: body.length ? `${body.join("\n")}
 ` : "", bodyLine });
         pending = pending.slice(1);
         body = [];
         bodyLine = firstLine + i + 1;
       } else {
-        body.push(content2);
+        body.push(content);
       }
       return;
     }
@@ -21986,9 +21378,9 @@ function splitArguments(physical, firstLine, escape2, heredocsAllowed) {
     }
     const m = continuation.exec(line);
     if (m && i < physical.length - 1) {
-      const content2 = line.slice(0, m.index);
-      args += content2;
-      shellLines.push(`${content2}\\`);
+      const content = line.slice(0, m.index);
+      args += content;
+      shellLines.push(`${content}\\`);
       continuing = true;
       return;
     }
@@ -22194,6 +21586,7 @@ var UNKNOWN = { kind: "unknown" };
 var DECLARATIONS = /* @__PURE__ */ new Set(["export", "declare", "typeset", "readonly", "local"]);
 var SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "dash", "ash", "zsh", "ksh", "mksh", "busybox"]);
 var MAX_NESTING = 4;
+var MAX_FUNCTION_DEPTH = 8;
 var sh;
 var parser2;
 function loadSh() {
@@ -22252,9 +21645,48 @@ function collectScript(text, firstLine, out, depth, assignments, guards) {
     lineOffset: firstLine - 1,
     depth,
     assignments,
-    guards
+    guards,
+    functions: scriptFunctions(file)
   };
   visitStmts(file.Stmts, src, out);
+  for (const [name, body] of src.functions.bodies)
+    if (!src.functions.visited.has(name)) visitFunction(name, body, src, out);
+}
+function scriptFunctions(file) {
+  const bodies = /* @__PURE__ */ new Map();
+  const callers = /* @__PURE__ */ new Map();
+  const walk = (node, caller) => sh.syntax.Walk(node, (n) => {
+    if (!n) return true;
+    const type = sh.syntax.NodeType(n);
+    if (type === "CmdSubst" || type === "ProcSubst") return false;
+    if (type === "FuncDecl" && n.Name && n.Body) {
+      const name2 = n.Name.Value;
+      if (!bodies.has(name2)) bodies.set(name2, n.Body);
+      walk(n.Body, name2);
+      return false;
+    }
+    const name = type === "CallExpr" ? literalWord((n.Args ?? [])[0]) : void 0;
+    if (name !== void 0) callers.set(name, (callers.get(name) ?? /* @__PURE__ */ new Set()).add(caller));
+    return true;
+  });
+  walk(file, "");
+  const called = /* @__PURE__ */ new Set();
+  for (const name of bodies.keys())
+    if ([...callers.get(name) ?? []].some((caller) => caller !== name)) called.add(name);
+  return { bodies, called, running: [], visited: /* @__PURE__ */ new Set() };
+}
+function literalWord(word) {
+  const parts = word?.Parts ?? [];
+  return parts.length === 1 && sh.syntax.NodeType(parts[0]) === "Lit" ? parts[0].Value : void 0;
+}
+function visitFunction(name, body, src, out) {
+  src.functions.visited.add(name);
+  src.functions.running.push(name);
+  try {
+    visitStmt(body, src, out);
+  } finally {
+    src.functions.running.pop();
+  }
 }
 function visitStmts(list, src, out) {
   for (const stmt of list ?? []) visitStmt(stmt, src, out);
@@ -22272,7 +21704,7 @@ function visitStmt(stmt, src, out) {
       visitStmt(cmd.X, src, out);
       const piped = PIPE_OPS.has(cmd.Op) && out.length > first ? echoedText(out.at(-1)) : void 0;
       const before = out.length;
-      const test = cmd.Op === AND_OP || cmd.Op === OR_OP ? conditionOf(cmd.X, src) : UNKNOWN;
+      const test = cmd.Op === AND_OP || cmd.Op === OR_OP ? conditionOf2(cmd.X, src) : UNKNOWN;
       const guard = cmd.Op === AND_OP ? test : { kind: "not", condition: test };
       withGuards(src, test.kind === "unknown" ? [] : [guard], () => visitStmt(cmd.Y, src, out));
       if (piped !== void 0 && out.length > before) out[before].stdin = piped;
@@ -22301,9 +21733,13 @@ function visitStmt(stmt, src, out) {
     case "CaseClause":
       visitCase(cmd, src, out);
       break;
-    case "FuncDecl":
-      visitStmt(cmd.Body, src, out);
+    case "FuncDecl": {
+      const name = cmd.Name?.Value;
+      if (name === void 0) visitStmt(cmd.Body, src, out);
+      else if (!src.functions.called.has(name) && !src.functions.visited.has(name))
+        visitFunction(name, cmd.Body, src, out);
       break;
+    }
     case "TimeClause":
     case "CoprocClause":
       visitStmt(cmd.Stmt, src, out);
@@ -22317,7 +21753,7 @@ function visitIf(clause, src, out) {
   for (let c = clause; c; c = c.Else) {
     withGuards(src, failed, () => visitStmts(c.Cond, src, out));
     const stmts = c.Cond ?? [];
-    const test = stmts.length === 0 ? void 0 : stmts.length === 1 ? conditionOf(stmts[0], src) : UNKNOWN;
+    const test = stmts.length === 0 ? void 0 : stmts.length === 1 ? conditionOf2(stmts[0], src) : UNKNOWN;
     withGuards(src, test ? [...failed, test] : failed, () => visitStmts(c.Then, src, out));
     if (test) failed.push({ kind: "not", condition: test });
   }
@@ -22343,7 +21779,7 @@ function withGuards(src, guards, visit) {
     src.guards = before;
   }
 }
-function conditionOf(stmt, src) {
+function conditionOf2(stmt, src) {
   const cmd = stmt?.Cmd;
   if (!cmd) return UNKNOWN;
   let condition = UNKNOWN;
@@ -22355,8 +21791,8 @@ function conditionOf(stmt, src) {
   } else if (type === "TestClause") {
     condition = { kind: "test", words: testWords(cmd.X, src), extended: true };
   } else if (type === "BinaryCmd" && (cmd.Op === AND_OP || cmd.Op === OR_OP)) {
-    const left = conditionOf(cmd.X, src);
-    const right = conditionOf(cmd.Y, src);
+    const left = conditionOf2(cmd.X, src);
+    const right = conditionOf2(cmd.Y, src);
     if (left.kind !== "unknown" || right.kind !== "unknown")
       condition = { kind: cmd.Op === AND_OP ? "and" : "or", left, right };
   }
@@ -22393,6 +21829,12 @@ function visitCall(stmt, call2, src, out) {
     target: r.Word ? wordText(r.Word, src) : ""
   }));
   const { argv, viaExec, first } = afterExec(words2.map((w) => wordText(w, src)));
+  if (!viaExec && callsFunction(argv[0], src)) {
+    const first2 = out.length;
+    visitFunction(argv[0], src.functions.bodies.get(argv[0]), src, out);
+    if (stmt.Background) for (const c of out.slice(first2)) c.background = true;
+    return;
+  }
   const command = { argv, line, redirects, viaExec };
   if (env.length > 0) command.env = env;
   const wordNodes = words2.slice(first);
@@ -22419,6 +21861,10 @@ function visitCall(stmt, call2, src, out) {
     nested2(body, src.lineOffset + r.Hdoc.Pos().Line(), src, out);
   }
 }
+function callsFunction(name, src) {
+  const { bodies, called, running } = src.functions;
+  return name !== void 0 && called.has(name) && bodies.has(name) && !running.includes(name) && running.length < MAX_FUNCTION_DEPTH;
+}
 function inlineScriptIndex(argv) {
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i];
@@ -22444,11 +21890,11 @@ function recordAssigns(assigns, src) {
   for (const a of assigns ?? []) {
     if (!a?.Name || a.Naked || a.Array) continue;
     const value = a.Value ? wordText(a.Value, src) : "";
-    const literal2 = !(a.Value?.Parts ?? []).some((p) => hasExpansion(p));
+    const literal = !(a.Value?.Parts ?? []).some((p) => hasExpansion(p));
     const assignment = {
       name: a.Name.Value,
       value,
-      literal: literal2,
+      literal,
       line: src.lineOffset + a.Pos().Line()
     };
     if (src.guards.length > 0) assignment.guards = src.guards;
@@ -22529,11 +21975,11 @@ function splitImage(image) {
 // src/model/dockerfile/instruction-text.ts
 var import_node_path3 = __toESM(require_node_path(), 1);
 function jsonArray(args) {
-  const t2 = args.trim();
-  if (!t2.startsWith("[")) return void 0;
+  const t = args.trim();
+  if (!t.startsWith("[")) return void 0;
   let v;
   try {
-    v = JSON.parse(t2);
+    v = JSON.parse(t);
   } catch {
     return void 0;
   }
@@ -22578,10 +22024,10 @@ var NameLines = class {
   at = 0;
   line;
   /** The line of `name`, or the instruction's line when it is not found (an escaped or quoted name). */
-  next(name2, slack) {
+  next(name, slack) {
     const text = this.instr.shellText;
-    const found = text.slice(this.at, this.at + name2.length + slack).indexOf(name2);
-    if (found < 0 || name2 === "") return this.instr.line;
+    const found = text.slice(this.at, this.at + name.length + slack).indexOf(name);
+    if (found < 0 || name === "") return this.instr.line;
     for (let i = this.at; i < this.at + found; i++) if (text.charCodeAt(i) === 10) this.line++;
     this.at += found;
     return this.line;
@@ -22696,8 +22142,8 @@ var PYTHON_ONBUILD = [
   { keyword: "COPY", args: ". /usr/src/app" }
 ];
 function onbuildTriggers(repository, tag) {
-  const name2 = repository.slice(repository.lastIndexOf("/") + 1).toLowerCase();
-  if ((name2 === "python" || name2 === "django") && /(^|-)onbuild$/.test(tag ?? "")) return PYTHON_ONBUILD;
+  const name = repository.slice(repository.lastIndexOf("/") + 1).toLowerCase();
+  if ((name === "python" || name === "django") && /(^|-)onbuild$/.test(tag ?? "")) return PYTHON_ONBUILD;
   return [];
 }
 
@@ -22815,7 +22261,7 @@ var Modeller = class {
     const words2 = splitWords(instr.args, this.escape).filter((w) => !w.startsWith("--"));
     if (words2.length === 0) this.error(instr.line, "FROM needs an image.");
     const raw = words2[0] ?? "";
-    const name2 = words2.length >= 3 && words2[1].toUpperCase() === "AS" ? words2[2] : void 0;
+    const name = words2.length >= 3 && words2[1].toUpperCase() === "AS" ? words2[2] : void 0;
     const image = expand(raw, (n) => this.globalLookup(n), this.escape);
     const from = { line: instr.line, endLine: instr.endLine, raw, scratch: false };
     if (image !== void 0 && image !== "") {
@@ -22830,7 +22276,7 @@ var Modeller = class {
     const parent = from.stageRef !== void 0 ? this.stages[from.stageRef] : void 0;
     const stage = {
       index: this.stages.length,
-      ...name2 ? { name: name2 } : {},
+      ...name ? { name } : {},
       from,
       instructions: [],
       lastLine: instr.endLine,
@@ -22849,13 +22295,13 @@ var Modeller = class {
     this.workdir = parent ? parent.workdir.startsWith("/") ? parent.workdir : void 0 : "/";
     this.cmdSet = false;
     const triggers = from.repository ? onbuildTriggers(from.repository, from.tag) : [];
-    for (const t2 of triggers) {
+    for (const t of triggers) {
       const { line, endLine } = instr;
       const before = stage.instructions.length;
       this.read({
-        keyword: t2.keyword,
-        args: t2.args,
-        shellText: t2.args,
+        keyword: t.keyword,
+        args: t.args,
+        shellText: t.args,
         line,
         endLine,
         argsLine: line,
@@ -22864,25 +22310,25 @@ var Modeller = class {
       for (const made of stage.instructions.slice(before)) made.onbuildOf = from.image;
     }
   }
-  globalLookup(name2) {
-    const state = this.globalVars.get(name2);
+  globalLookup(name) {
+    const state = this.globalVars.get(name);
     if (state) return state;
-    return PLATFORM_ARGS.has(name2) ? UNKNOWN2 : UNSET;
+    return PLATFORM_ARGS.has(name) ? UNKNOWN2 : UNSET;
   }
-  stageLookup(name2) {
-    if (this.env.has(name2)) {
-      const v = this.env.get(name2);
+  stageLookup(name) {
+    if (this.env.has(name)) {
+      const v = this.env.get(name);
       return v === void 0 ? UNKNOWN2 : { kind: "value", value: v };
     }
-    return this.args.get(name2) ?? UNKNOWN2;
+    return this.args.get(name) ?? UNKNOWN2;
   }
   /** The ARG and ENV values of the stage at this point, as a RUN's shell sees them (ENV wins over ARG). */
   knownVariables() {
     const out = {};
-    for (const [name2, state] of this.args) if (state.kind === "value") out[name2] = state.value;
-    for (const [name2, value] of this.env) {
-      if (value !== void 0) out[name2] = value;
-      else delete out[name2];
+    for (const [name, state] of this.args) if (state.kind === "value") out[name] = state.value;
+    for (const [name, value] of this.env) {
+      if (value !== void 0) out[name] = value;
+      else delete out[name];
     }
     return out;
   }
@@ -22896,32 +22342,32 @@ var Modeller = class {
     let previous;
     for (const word of splitWords(instr.args, this.escape)) {
       const eq2 = word.indexOf("=");
-      const name2 = eq2 >= 0 ? word.slice(0, eq2) : word;
+      const name = eq2 >= 0 ? word.slice(0, eq2) : word;
       const rawDefault = eq2 >= 0 ? word.slice(eq2 + 1) : void 0;
       const lookup2 = global ? (n) => this.globalLookup(n) : (n) => this.stageLookup(n);
       const defaultValue = rawDefault !== void 0 ? expand(rawDefault, lookup2, this.escape) : void 0;
       let state;
-      if (Object.prototype.hasOwnProperty.call(buildArgs, name2)) {
-        const given = buildArgs[name2];
+      if (Object.prototype.hasOwnProperty.call(buildArgs, name)) {
+        const given = buildArgs[name];
         state = given === void 0 ? UNKNOWN2 : { kind: "value", value: given };
       } else if (rawDefault !== void 0) {
         state = defaultValue === void 0 ? UNKNOWN2 : { kind: "value", value: defaultValue };
-      } else if (!global && this.globalVars.has(name2)) {
-        state = this.globalVars.get(name2);
+      } else if (!global && this.globalVars.has(name)) {
+        state = this.globalVars.get(name);
       } else {
-        state = PLATFORM_ARGS.has(name2) ? UNKNOWN2 : UNSET;
+        state = PLATFORM_ARGS.has(name) ? UNKNOWN2 : UNSET;
       }
       const arg = {
         keyword: "ARG",
-        line: lines.next(name2, nameSlack(previous)),
+        line: lines.next(name, nameSlack(previous)),
         endLine: instr.endLine,
-        name: name2,
+        name,
         ...defaultValue !== void 0 ? { default: defaultValue } : {},
         ...state.kind === "value" ? { value: state.value } : {}
       };
       previous = word;
-      if (global) this.globalVars.set(name2, state);
-      else this.args.set(name2, state);
+      if (global) this.globalVars.set(name, state);
+      else this.args.set(name, state);
       out.push(arg);
     }
     return out;
@@ -23013,9 +22459,9 @@ var Modeller = class {
     ]);
     const values = entries.map(([, raw]) => this.expand(raw));
     const lines = new NameLines(instr);
-    entries.forEach(([name2, raw], i) => {
-      const line = lines.next(name2, nameSlack(entries[i - 1]?.join("=")));
-      pairs.push({ name: name2, raw, line, ...values[i] !== void 0 ? { value: values[i] } : {} });
+    entries.forEach(([name, raw], i) => {
+      const line = lines.next(name, nameSlack(entries[i - 1]?.join("=")));
+      pairs.push({ name, raw, line, ...values[i] !== void 0 ? { value: values[i] } : {} });
     });
     return pairs;
   }
@@ -23044,8 +22490,8 @@ var Modeller = class {
     return parseShell(blankFlags(instr.shellText), instr.argsLine);
   }
   readCommand(instr) {
-    const keyword2 = instr.keyword;
-    const base = { keyword: keyword2, line: instr.line, endLine: instr.endLine, raw: instr.args };
+    const keyword = instr.keyword;
+    const base = { keyword, line: instr.line, endLine: instr.endLine, raw: instr.args };
     const argv = jsonArray(instr.args);
     if (argv) return { ...base, form: "exec", argv };
     return { ...base, form: "shell", script: parseShell(instr.shellText, instr.argsLine) };
@@ -23174,8 +22620,8 @@ function isDataOnlyDockerfile(text) {
   const lines = stage.split(/\r?\n/).slice(1).map((l) => l.trim()).filter((l) => l !== "");
   let volumes = 0;
   for (const line of lines) {
-    const [, keyword2, rest] = /^(\w+)\s*(.*)$/.exec(line) ?? [];
-    const k = keyword2?.toUpperCase();
+    const [, keyword, rest] = /^(\w+)\s*(.*)$/.exec(line) ?? [];
+    const k = keyword?.toUpperCase();
     if (k === "VOLUME") volumes++;
     else if (k === "CMD" || k === "ENTRYPOINT") {
       if (!NO_OP_COMMAND.test(rest)) return false;
@@ -23259,29 +22705,29 @@ function dockerBuild(argv) {
   let k = 1;
   if (argv[k] === "buildx" || argv[k] === "image") k++;
   if (argv[k] !== "build") return void 0;
-  const tags2 = [];
+  const tags = [];
   let file;
   const positional = [];
   for (let i = k + 1; i < argv.length; i++) {
     const w = argv[i];
     const eq2 = /^(--?[\w-]+)=(.*)$/.exec(w);
-    const [name2, value] = eq2 ? [eq2[1], eq2[2]] : BUILD_VALUE_OPTIONS.has(w) ? [w, argv[++i]] : [w, void 0];
-    if (value === void 0 && name2.startsWith("-")) continue;
-    if (name2 === "-t" || name2 === "--tag") tags2.push(value);
-    else if (name2 === "-f" || name2 === "--file") file = value;
-    else if (!name2.startsWith("-")) positional.push(name2);
+    const [name, value] = eq2 ? [eq2[1], eq2[2]] : BUILD_VALUE_OPTIONS.has(w) ? [w, argv[++i]] : [w, void 0];
+    if (value === void 0 && name.startsWith("-")) continue;
+    if (name === "-t" || name === "--tag") tags.push(value);
+    else if (name === "-f" || name === "--file") file = value;
+    else if (!name.startsWith("-")) positional.push(name);
   }
   const context = positional.at(-1);
   const usable = (s) => s !== void 0 && !s.includes("$") && s !== "-";
   if (!usable(context) || file !== void 0 && !usable(file)) return void 0;
-  const named = tags2.filter((t2) => t2 !== void 0 && !/^\$\{?\w+\}?$/.test(t2));
+  const named = tags.filter((t) => t !== void 0 && !/^\$\{?\w+\}?$/.test(t));
   return named.length === 0 ? void 0 : { tags: named, ...file ? { file } : {}, context };
 }
 function repositoryOf(image) {
-  const name2 = image.split("@")[0];
-  const slash = name2.lastIndexOf("/");
-  const colon = name2.lastIndexOf(":");
-  return colon > slash ? name2.slice(0, colon) : name2;
+  const name = image.split("@")[0];
+  const slash = name.lastIndexOf("/");
+  const colon = name.lastIndexOf(":");
+  return colon > slash ? name.slice(0, colon) : name;
 }
 function builtImageOf(service, built) {
   const image = service.image;
@@ -23498,27 +22944,27 @@ function expandWord(word, inputs) {
 function bracedValue(inner, inputs) {
   const m = /^([A-Za-z_][A-Za-z0-9_]*|[0-9]+|[#@*])(?:(:?)([-=])(.*))?$/s.exec(inner);
   if (!m) return void 0;
-  const [, name2, colon, op, fallback] = m;
-  const value = lookup(name2, inputs);
+  const [, name, colon, op, fallback] = m;
+  const value = lookup(name, inputs);
   if (value === void 0) return void 0;
   if (!op) return value ?? "";
   const useDefault = value === null || colon === ":" && value === "";
   return useDefault ? expandWord(fallback, inputs) : value;
 }
-function parameter(name2, inputs) {
-  const v = lookup(name2, inputs);
+function parameter(name, inputs) {
+  const v = lookup(name, inputs);
   return v === null ? "" : v;
 }
-function lookup(name2, inputs) {
+function lookup(name, inputs) {
   const { args } = inputs;
-  if (/^[0-9]+$/.test(name2)) {
-    if (name2 === "0") return void 0;
+  if (/^[0-9]+$/.test(name)) {
+    if (name === "0") return void 0;
     if (!args) return void 0;
-    return args[Number(name2) - 1] ?? null;
+    return args[Number(name) - 1] ?? null;
   }
-  if (name2 === "#") return args ? String(args.length) : void 0;
-  if (name2 === "@" || name2 === "*") return args ? args.join(" ") : void 0;
-  if (/^[A-Za-z_]/.test(name2)) return inputs.variable(name2);
+  if (name === "#") return args ? String(args.length) : void 0;
+  if (name === "@" || name === "*") return args ? args.join(" ") : void 0;
+  if (/^[A-Za-z_]/.test(name)) return inputs.variable(name);
   return void 0;
 }
 function globMatch(pattern, word, inputs) {
@@ -23771,8 +23217,8 @@ function serverName(argv, server) {
   return server.kind === "runserver" ? djangoCommand(argv)?.name ?? "runserver" : server.kind;
 }
 function isRunserver(argv) {
-  const name2 = djangoCommand(argv)?.name;
-  return name2 === "runserver" || name2 === "runserver_plus";
+  const name = djangoCommand(argv)?.name;
+  return name === "runserver" || name === "runserver_plus";
 }
 function runserverAddr(argv, env = {}) {
   const dj = djangoCommand(argv);
@@ -23955,9 +23401,9 @@ function portOf(v) {
 }
 function resolveWord(word, env) {
   if (!word.includes("$")) return word;
-  return expand(word, (name2) => {
-    if (!(name2 in env)) return { kind: "unset" };
-    const v = env[name2];
+  return expand(word, (name) => {
+    if (!(name in env)) return { kind: "unset" };
+    const v = env[name];
     return v === void 0 ? { kind: "unknown" } : { kind: "value", value: v };
   });
 }
@@ -24006,13 +23452,13 @@ function makeTargetScript(text, targets) {
         const sub = makeInvocation(c.argv);
         if (sub && !sub.file && !sub.dir) {
           const subTargets = sub.targets.length > 0 ? sub.targets : [makefile.defaultTarget ?? ""];
-          for (const t2 of subTargets) run(t2, depth + 1);
+          for (const t of subTargets) run(t, depth + 1);
         } else commands.push(c);
       }
     }
   };
   const wanted = targets.length > 0 ? targets : makefile.defaultTarget ? [makefile.defaultTarget] : [];
-  for (const t2 of wanted) run(t2, 0);
+  for (const t of wanted) run(t, 0);
   return { commands, assignments };
 }
 function parseMakefile(text) {
@@ -24042,9 +23488,9 @@ function parseMakefile(text) {
     }
     const assign = /^(?:export\s+|override\s+)?([A-Za-z_][\w.-]*)\s*(::?=|\?=|\+=|=)\s*(.*)$/.exec(stripped);
     if (assign) {
-      const [, name2, op, value] = assign;
-      if (op === "+=") variables.set(name2, `${variables.get(name2) ?? ""} ${value}`.trim());
-      else if (op !== "?=" || !variables.has(name2)) variables.set(name2, value);
+      const [, name, op, value] = assign;
+      if (op === "+=") variables.set(name, `${variables.get(name) ?? ""} ${value}`.trim());
+      else if (op !== "?=" || !variables.has(name)) variables.set(name, value);
       current = void 0;
       continue;
     }
@@ -24057,10 +23503,10 @@ function parseMakefile(text) {
     const names = rule[1].split(/\s+/).filter(Boolean);
     current = { prerequisites: prereqText.split("|")[0].split(/\s+/).filter(Boolean), recipe: [] };
     if (inlineRecipe) current.recipe.push({ line, text: inlineRecipe });
-    for (const name2 of names) {
-      if (name2.includes("%") || name2.includes("$")) continue;
-      if (!rules.has(name2)) rules.set(name2, current);
-      if (!defaultTarget && !name2.startsWith(".")) defaultTarget = name2;
+    for (const name of names) {
+      if (name.includes("%") || name.includes("$")) continue;
+      if (!rules.has(name)) rules.set(name, current);
+      if (!defaultTarget && !name.startsWith(".")) defaultTarget = name;
     }
   }
   return { rules, variables, defaultTarget };
@@ -24249,12 +23695,12 @@ function argsIgnoredBy(app, entrypoint) {
 }
 function containerVariables(image, service) {
   const env = startEnvironment(image, service);
-  return (name2) => {
-    const set = (service?.environment ?? []).filter((e) => e.name === name2).at(-1);
-    if (set) return set.source === "environment" && !set.interpolated ? env[name2] : void 0;
+  return (name) => {
+    const set = (service?.environment ?? []).filter((e) => e.name === name).at(-1);
+    if (set) return set.source === "environment" && !set.interpolated ? env[name] : void 0;
     if (service && service.envFiles.length > 0) return void 0;
-    if (!(name2 in env)) return null;
-    const value = env[name2];
+    if (!(name in env)) return null;
+    const value = env[name];
     return value === void 0 || value.includes("$") ? void 0 : value;
   };
 }
@@ -24262,7 +23708,7 @@ function scriptInputs(script, args, variable) {
   const assigned = new Set((script.assignments ?? []).map((a) => a.name));
   return {
     args: movesArgs(script.commands) ? void 0 : args,
-    variable: (name2) => assigned.has(name2) ? void 0 : variable(name2)
+    variable: (name) => assigned.has(name) ? void 0 : variable(name)
   };
 }
 function execCommand(at2, argv, inner) {
@@ -24456,8 +23902,8 @@ function argumentsHeldBy(script) {
 function runsArguments(argv, argsVariables = /* @__PURE__ */ new Set()) {
   const word = argv[0] ?? "";
   if (ALL_ARGS.has(word)) return true;
-  const name2 = /^\$(?:\{(\w+)\}|(\w+))$/.exec(word);
-  return name2 !== null && argsVariables.has(name2[1] ?? name2[2]);
+  const name = /^\$(?:\{(\w+)\}|(\w+))$/.exec(word);
+  return name !== null && argsVariables.has(name[1] ?? name[2]);
 }
 function atMakeLine(command, make, makefile) {
   if (command.file !== makefile) return command;
@@ -24605,7 +24051,8 @@ function pickAppService(services, texts, projectDir, projectDirs) {
       service.builtFrom = {
         repository: image.base,
         ...image?.baseTag ? { tag: image.baseTag } : {},
-        ...pgdata ? { pgdata } : {}
+        ...pgdata ? { pgdata } : {},
+        ...image?.stage.workdir ? { workdir: image.stage.workdir } : {}
       };
     }
     const start = startKind(service, texts, projectDir, image);
@@ -24617,7 +24064,7 @@ function pickAppService(services, texts, projectDir, projectDirs) {
     if (!service.notApp) judged.push({ service, image, start });
   }
   const mentions = (s, withContext) => [s.command?.raw, s.entrypoint?.raw, withContext ? s.build?.context : void 0].some(
-    (t2) => t2 !== void 0 && DJANGO_START.test(t2)
+    (t) => t !== void 0 && DJANGO_START.test(t)
   );
   const buildsProjectDir = (s) => s.build !== void 0 && projectDirs.has(normalizeRelative(s.build.context) ?? "");
   const ranked = [
@@ -24688,7 +24135,7 @@ function withDirectories(app, chain2) {
     app.entrypointScripts.flatMap((s) => (s.script.assignments ?? []).map((a) => a.name))
   );
   const known2 = containerVariables(app.dockerfile?.targetStage?.env ?? {}, app.compose?.appService);
-  const variable = (name2) => assigned.has(name2) ? void 0 : known2(name2);
+  const variable = (name) => assigned.has(name) ? void 0 : known2(name);
   return chain2.map((command) => {
     dir = directoryAfter(command.argv, dir, variable);
     const at2 = command.directory !== void 0 ? import_node_path7.posix.resolve(dir, command.directory) : dir;
@@ -24797,14 +24244,14 @@ function pipInstall(argv) {
   return out;
 }
 function requirementSpec(arg) {
-  const name2 = /^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(arg)?.[0];
-  if (!name2) return void 0;
-  const rest = arg.slice(name2.length);
+  const name = /^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(arg)?.[0];
+  if (!name) return void 0;
+  const rest = arg.slice(name.length);
   if (/^(\[[^\]]*\])?\s*@/.test(rest) || arg.includes("://") || arg.includes("/")) return void 0;
   if (/\.(whl|zip|tar\.gz|tgz|tar\.bz2)$/i.test(arg)) return void 0;
   const pinned = /(^|[^=!<>~])===?\s*[^\s=*,;]+/.test(rest) && !/==\s*[^,;]*\*/.test(rest);
   if (!pinned && rest.includes("$")) return void 0;
-  return { spec: arg, name: name2, pinned };
+  return { spec: arg, name, pinned };
 }
 
 // src/model/command/processes.ts
@@ -24837,6 +24284,11 @@ function longRunningProcess(argv) {
   }
   return LONG_RUNNING_PROGRAMS.has(a[0] ?? "") ? a[0] : void 0;
 }
+function embedsBeat(argv) {
+  if (longRunningProcess(argv) !== "celery worker") return false;
+  const a = programArgv(argv);
+  return a.slice(a.indexOf("worker") + 1).some((w) => w === "--beat" || /^-[DE]*B[BDE]*$/.test(w));
+}
 function daemonOf(argv) {
   const a = programArgv(argv);
   if (a[0] === "service" && a[1] && ["start", "restart"].includes(a[2] ?? "")) return a[1];
@@ -24860,12 +24312,13 @@ function foregroundSequence(commands) {
     const what = longRunningProcess(command.argv);
     return what ? [{ what, command }] : [];
   });
-  const branches = /* @__PURE__ */ new Map();
-  for (const p of held) {
-    const key = JSON.stringify(p.command.guards ?? []);
-    branches.set(key, [...branches.get(key) ?? [], p]);
+  for (const [i, first] of held.entries()) {
+    const run = [first];
+    for (const later of held.slice(i + 1))
+      if (run.every((p) => !exclusive(p.command, later.command))) run.push(later);
+    if (run.length > 1) return run;
   }
-  return [...branches.values()].find((run) => run.length > 1);
+  return void 0;
 }
 var SETUP_COMMANDS = /* @__PURE__ */ new Set([
   "migrate",
@@ -24964,12 +24417,12 @@ var ONE_SHOT = {
 };
 function reverseProxyOf(argv) {
   const a = programArgv(argv);
-  const name2 = REVERSE_PROXIES[a[0] ?? ""];
-  if (!name2) return REVERSE_PROXIES[daemonOf(argv) ?? ""];
-  if (a.slice(1).some((w) => ONE_SHOT[name2]?.includes(w))) return void 0;
-  if (name2 === "caddy" && !["run", "start", "reverse-proxy", "file-server"].includes(a[1] ?? ""))
+  const name = REVERSE_PROXIES[a[0] ?? ""];
+  if (!name) return REVERSE_PROXIES[daemonOf(argv) ?? ""];
+  if (a.slice(1).some((w) => ONE_SHOT[name]?.includes(w))) return void 0;
+  if (name === "caddy" && !["run", "start", "reverse-proxy", "file-server"].includes(a[1] ?? ""))
     return void 0;
-  return name2;
+  return name;
 }
 
 // src/model/command.ts
@@ -25098,11 +24551,11 @@ function fallbackOrRead(read, fallback, databases) {
   if (!fallback) return read;
   return fallback.file !== (databases.file ?? read.file) || fallback.line < databases.line ? fallback : read;
 }
-function literalElsewhere(literal2, used) {
-  if (!literal2.file || literal2.file === used.file) return void 0;
+function literalElsewhere(literal, used) {
+  if (!literal.file || literal.file === used.file) return void 0;
   return {
-    file: literal2.file,
-    line: literal2.line,
+    file: literal.file,
+    line: literal.line,
     usedAt: ` (in ${used.file} at line ${used.line}, from this module)`
   };
 }
@@ -25196,8 +24649,8 @@ var IMAGE_REPOSITORY = /^(?:[A-Za-z0-9.-]+(?::\d+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+
 var PYTHON_IMAGE = /^((docker\.io\/)?(library\/)?python)(:latest)?$/;
 function pythonVersion(context, dirs) {
   for (const dir of dirs) {
-    for (const name2 of [".python-version", "runtime.txt"]) {
-      const text = context.text(dir === "." ? name2 : `${dir}/${name2}`);
+    for (const name of [".python-version", "runtime.txt"]) {
+      const text = context.text(dir === "." ? name : `${dir}/${name}`);
       const m = text && /^\s*(?:python-)?(3\.\d{1,2})(?:\.\d+)?\s*$/.exec(text.split("\n")[0]);
       if (m) return m[1];
     }
@@ -25385,14 +24838,14 @@ function pipenvPackages(words2) {
   return out;
 }
 function installFrom(manifest) {
-  const name2 = manifest.slice(manifest.lastIndexOf("/") + 1);
-  const dir = manifest.slice(0, -name2.length);
+  const name = manifest.slice(manifest.lastIndexOf("/") + 1);
+  const dir = manifest.slice(0, -name.length);
   const pipenv = `pip install pipenv && ${dir ? `PIPENV_PIPFILE=${dir}Pipfile ` : ""}pipenv install --system`;
-  if (name2 === "Pipfile.lock") return `${pipenv} --deploy`;
-  if (name2 === "Pipfile") return pipenv;
-  if (name2 === "poetry.lock") return "poetry install --no-root";
-  if (name2 === "uv.lock") return "uv sync --locked";
-  if (name2 === "pyproject.toml") return `pip install ${dir ? `./${dir}` : "."}`;
+  if (name === "Pipfile.lock") return `${pipenv} --deploy`;
+  if (name === "Pipfile") return pipenv;
+  if (name === "poetry.lock") return "poetry install --no-root";
+  if (name === "uv.lock") return "uv sync --locked";
+  if (name === "pyproject.toml") return `pip install ${dir ? `./${dir}` : "."}`;
   return `pip install -r ${manifest}`;
 }
 function unusedManifest(contextFiles) {
@@ -25469,7 +24922,11 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
 A \`uv sync\` at start often makes up for a compose bind mount (\`.:/app\`) that hides the \`.venv\` the image's own
 \`RUN uv sync\` built in the project directory. The message then names that mount: keep the environment out of the
 mounted directory (\`ENV UV_PROJECT_ENVIRONMENT=/opt/venv\` before the RUN, \`/opt/venv/bin\` on \`PATH\`) and drop
-the start's \`uv sync\`.`,
+the start's \`uv sync\`. uv takes an absolute UV_PROJECT_ENVIRONMENT as the environment's path as it is, and the
+project's own editable install still points at the project directory, which the mount provides. Where the RUN is in
+a build stage other than the final one, the message also says to copy \`/opt/venv\` into the final stage and put it on
+\`PATH\` there; where a start command calls the environment by its old path (\`/app/.venv/bin/gunicorn\`), it names
+that command, to change to \`gunicorn\` on PATH or \`/opt/venv/bin/gunicorn\`, which would otherwise no longer start.`,
   related: [],
   check(project) {
     const findings = [];
@@ -25480,12 +24937,37 @@ the start's \`uv sync\`.`,
       findings.push({
         file: cmd.file,
         line: cmd.line,
-        message: built?.mount ? `'uv sync' runs every time the container starts: the bind mount '${built.mount}' (${built.mountAt}) hides ${built.venv}, the environment the image's RUN uv sync (${built.runAt}) built, so the image's dependencies are not seen and are installed again. The image already installs them: keep the environment out of the mounted directory (ENV UV_PROJECT_ENVIRONMENT=/opt/venv before that RUN, and ENV PATH="/opt/venv/bin:$PATH"), then drop uv sync from the start command.` : built ? `'uv sync' runs every time the container starts, although the image's RUN uv sync (${built.runAt}) already installs the dependencies at build time. Drop uv sync from the start command.` : `'${what}' runs every time the container starts. Move the installation into a RUN of the Dockerfile so the image carries its dependencies.`
+        message: built?.mount ? mountedVenvMessage(app, built) : built ? `'uv sync' runs every time the container starts, although the image's RUN uv sync (${built.runAt}) already installs the dependencies at build time. Drop uv sync from the start command.` : `'${what}' runs every time the container starts. Move the installation into a RUN of the Dockerfile so the image carries its dependencies.`
       });
     }
     return findings;
   }
 });
+function mountedVenvMessage(app, built) {
+  const venv = built.venv;
+  const target = app.dockerfile?.targetStage;
+  const other = built.stage && target && built.stage !== target ? built.stage : void 0;
+  const starts = [...effectiveCommand(app), ...imageCommand(app)];
+  const runsUv = starts.some((c) => basename2(c.argv[0] ?? "") === "uv" && c.argv[1] === "run");
+  const copy = other ? `; that RUN is in stage '${stageName(other)}', so also copy the environment into the final stage${target?.name ? ` '${target.name}'` : ""} (COPY --from=${stageName(other)} /opt/venv /opt/venv) and set ENV PATH="/opt/venv/bin:$PATH"${runsUv ? " and ENV UV_PROJECT_ENVIRONMENT=/opt/venv (for uv run)" : ""} there` : "";
+  const uses = /* @__PURE__ */ new Map();
+  for (const c of starts)
+    for (const word of c.argv.filter((w) => w.startsWith(`${venv}/`))) {
+      const use = uses.get(word) ?? { word, at: [] };
+      if (!use.at.includes(`${c.file}:${c.line}`)) use.at.push(`${c.file}:${c.line}`);
+      uses.set(word, use);
+    }
+  const renamed = [...uses.values()].map(({ word, at: at2 }) => {
+    const moved = `/opt/venv${word.slice(venv.length)}`;
+    const onPath = /\/bin\/[^/]+$/.test(word) && !word.endsWith("/activate") ? `${basename2(word)} (on PATH) or ` : "";
+    return `${word} (${at2.join(", ")}) to ${onPath}${moved}`;
+  });
+  const paths = renamed.length > 0 ? ` The start calls the environment by its path: change ${renamed.join("; ")}, or it fails to start once ${venv} is gone.` : "";
+  return `'uv sync' runs every time the container starts: the bind mount '${built.mount}' (${built.mountAt}) hides ${venv}, the environment the image's RUN uv sync (${built.runAt}) built, so the image's dependencies are not seen and are installed again. The image already installs them: keep the environment out of the mounted directory (ENV UV_PROJECT_ENVIRONMENT=/opt/venv before that RUN, and ENV PATH="/opt/venv/bin:$PATH")${copy}, then drop uv sync from the start command.${paths}`;
+}
+function stageName(stage) {
+  return stage.name ?? String(stage.index);
+}
 function buildSync(app, command) {
   const df = app.dockerfile;
   if (!df) return void 0;
@@ -25509,16 +24991,17 @@ function buildSync(app, command) {
         mount: `${shownSource(mount)}:${shownTarget(mount)}`,
         mountAt: `${mount.file}:${mount.line}`,
         venv,
-        runAt
+        runAt,
+        stage
       };
     }
   }
   return first;
 }
 function syncedEnvironment(argv, workdir, env) {
-  const option = (name2) => {
-    const at2 = argv.findIndex((w) => w === name2 || w.startsWith(`${name2}=`));
-    return at2 < 0 ? void 0 : argv[at2].includes("=") ? argv[at2].slice(name2.length + 1) : argv[at2 + 1];
+  const option = (name) => {
+    const at2 = argv.findIndex((w) => w === name || w.startsWith(`${name}=`));
+    return at2 < 0 ? void 0 : argv[at2].includes("=") ? argv[at2].slice(name.length + 1) : argv[at2 + 1];
   };
   const dir = option("--project") ?? option("--directory");
   const base = dir === void 0 ? workdir : workdir?.startsWith("/") ? import_node_path9.posix.resolve(workdir, dir) : void 0;
@@ -25678,10 +25161,10 @@ function interpolate2(raw, env) {
         continue;
       }
       interpolated = true;
-      const name3 = m[1];
+      const name2 = m[1];
       const op = m[2];
-      const isSet = Object.prototype.hasOwnProperty.call(env, name3);
-      const val = isSet ? env[name3] : "";
+      const isSet = Object.prototype.hasOwnProperty.call(env, name2);
+      const val = isSet ? env[name2] : "";
       const present = op?.startsWith(":") ? val !== "" : isSet;
       const arg = () => {
         const r = interpolate2(m[3] ?? "", env);
@@ -25696,12 +25179,12 @@ function interpolate2(raw, env) {
       i = end + 1;
       continue;
     }
-    const name2 = /^[A-Za-z_][A-Za-z0-9_]*/.exec(raw.slice(i + 1));
-    if (name2) {
+    const name = /^[A-Za-z_][A-Za-z0-9_]*/.exec(raw.slice(i + 1));
+    if (name) {
       interpolated = true;
-      if (Object.prototype.hasOwnProperty.call(env, name2[0])) out += env[name2[0]];
+      if (Object.prototype.hasOwnProperty.call(env, name[0])) out += env[name[0]];
       else unset = true;
-      i += 1 + name2[0].length;
+      i += 1 + name[0].length;
       continue;
     }
     out += c;
@@ -25840,7 +25323,7 @@ function mergeValue(a, b, env, rule, key) {
   }
   if (a.kind === "seq" && b.kind === "seq") {
     if (rule === "volumes") {
-      const targets = new Set(b.items.map((i) => volumeTarget(i, env)).filter((t2) => t2 !== void 0));
+      const targets = new Set(b.items.map((i) => volumeTarget(i, env)).filter((t) => t !== void 0));
       return {
         ...b,
         items: [...a.items.filter((i) => !targets.has(volumeTarget(i, env) ?? "\0")), ...b.items]
@@ -25947,10 +25430,10 @@ var Loader = class {
     return { services, volumes };
   }
   /** The service `name` of `file` with its `extends` chain applied. `stack` holds the chain being resolved. */
-  resolve(file, name2, stack) {
-    const key = `${file}#${name2}`;
+  resolve(file, name, stack) {
+    const key = `${file}#${name}`;
     if (this.resolved.has(key)) return this.resolved.get(key);
-    const entry = this.load(file)?.services.get(name2);
+    const entry = this.load(file)?.services.get(name);
     if (!entry) return void 0;
     const own = entry.value.kind === "map" ? entry.value : { kind: "map", entries: [], file, line: entry.line };
     let node = own;
@@ -25961,7 +25444,7 @@ var Loader = class {
       if (target) {
         const targetKey = `${target.file}#${target.service}`;
         if (stack.includes(targetKey) || targetKey === key) {
-          this.errors.push({ file, line: ext.line, message: `'extends' of service '${name2}' forms a cycle` });
+          this.errors.push({ file, line: ext.line, message: `'extends' of service '${name}' forms a cycle` });
         } else if (this.load(target.file)) {
           const base = this.resolve(target.file, target.service, [...stack, key]);
           if (base) node = mergeMaps(base.node, node, this.env, SERVICE_RULES);
@@ -25969,7 +25452,7 @@ var Loader = class {
             this.errors.push({
               file,
               line: ext.line,
-              message: `service '${name2}' extends '${target.service}', which ${target.file} does not define`
+              message: `service '${name}' extends '${target.service}', which ${target.file} does not define`
             });
           }
         }
@@ -26090,9 +25573,9 @@ var ServiceConverter = class {
       ...typeof n.value === "string" ? interpolate2(raw, this.env) : { value: raw, interpolated: false }
     };
   }
-  service(name2, file, line, node) {
+  service(name, file, line, node) {
     const s = {
-      name: name2,
+      name,
       file,
       line,
       environment: [],
@@ -26104,7 +25587,7 @@ var ServiceConverter = class {
       secrets: [],
       role: "other"
     };
-    const where = `services.${name2}`;
+    const where = `services.${name}`;
     for (const e of node.entries) {
       const v = e.value;
       const what = `${where}.${e.key}`;
@@ -26150,8 +25633,8 @@ var ServiceConverter = class {
           break;
         case "container_name":
           if (v.kind === "scalar") {
-            const name3 = this.str(v);
-            s.containerName = { file: e.file, line: e.line, value: name3.value, raw: name3.raw };
+            const name2 = this.str(v);
+            s.containerName = { file: e.file, line: e.line, value: name2.value, raw: name2.raw };
           } else this.wrong(e, what, "a string", v);
           break;
         case "secrets":
@@ -26391,10 +25874,10 @@ var ServiceConverter = class {
   }
   port(item, what) {
     if (item.kind === "map") {
-      const t2 = entryOf(item, "target")?.value;
+      const t = entryOf(item, "target")?.value;
       const p = entryOf(item, "published")?.value;
       const ip = entryOf(item, "host_ip")?.value;
-      const target = t2?.kind === "scalar" ? Number(this.str(t2).value) : NaN;
+      const target = t?.kind === "scalar" ? Number(this.str(t).value) : NaN;
       return {
         file: item.file,
         line: item.line,
@@ -26550,12 +26033,12 @@ function build(files, env, options, errors) {
     const doc = loader.load(file);
     if (!doc) continue;
     used.push(file);
-    for (const name2 of doc.services.keys()) {
-      const resolved = loader.resolve(file, name2, []);
+    for (const name of doc.services.keys()) {
+      const resolved = loader.resolve(file, name, []);
       if (!resolved) continue;
-      const prev = merged.get(name2);
+      const prev = merged.get(name);
       if (prev) prev.node = mergeMaps(prev.node, resolved.node, env, SERVICE_RULES);
-      else merged.set(name2, { name: name2, file, line: resolved.line, node: resolved.node });
+      else merged.set(name, { name, file, line: resolved.line, node: resolved.node });
     }
     for (const v of doc.volumes) volumes.add(v);
   }
@@ -26658,26 +26141,26 @@ var serviceImageUnpinned = defineRule({
 });
 
 // src/rules/lib/settings-fix.ts
-function assignFromEnvironment(context, name2, expression, variables, secret = false) {
+function assignFromEnvironment(context, name, expression, variables, secret = false) {
   const { finding, project } = context;
   const lines = linesOf(context, finding.file);
   if (!lines || finding.line === void 0) return void 0;
   for (const app of project.apps) {
-    for (const settings of [app.settings, ...app.settingsBases ?? []]) {
+    for (const settings of [app.settings, ...app.settingsBases ?? [], app.servedSettings]) {
       const assignment = settings?.assignments.find(
-        (a) => a.name === name2 && (a.file ?? settings.file) === finding.file && a.line === finding.line
+        (a) => a.name === name && (a.file ?? settings.file) === finding.file && a.line === finding.line
       );
       if (!assignment) continue;
       const first = lines[assignment.line - 1] ?? "";
       const text = lines.join("\n");
       const quoted = (text.match(/'/g) ?? []).length > (text.match(/"/g) ?? []).length ? expression.replace(/"/g, "'") : expression;
-      if (!new RegExp(`^\\s*${name2}\\s*=[^=]`).test(first)) return void 0;
+      if (!new RegExp(`^\\s*${name}\\s*=[^=]`).test(first)) return void 0;
       return {
-        title: `${name2} from the environment (${variables.join(", ")})`,
+        title: `${name} from the environment (${variables.join(", ")})`,
         edits: [
           ...ensureImportOs(finding.file, lines),
           replaceLines(finding.file, assignment.line, assignment.endLine ?? assignment.line, [
-            `${indentOf(first)}${name2} = ${quoted}`
+            `${indentOf(first)}${name} = ${quoted}`
           ])
         ],
         variables,
@@ -26903,6 +26386,8 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
             line: elsewhere?.line ?? at3.line,
             ...elsewhere ? msg`This value becomes DEBUG${elsewhere.usedAt} and is true, so every deploy that runs these settings shows debug pages with settings and stack traces; read DEBUG from the environment with a false default: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.` : fallback ? msg`DEBUG is read from ${fallbackOf} but falls back to a true value in code when it is unset, so a deploy that does not set the variable runs in debug mode; make the fallback false: ${code("DEBUG = False")}.` : isFalseWord(v) ? msg`DEBUG is set to a non-empty string, which Python treats as true even when it reads "False"; use a boolean and take it from the environment: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.` : msg`DEBUG is set to a true value in code, so every deploy that runs these settings shows debug pages with settings and stack traces; read it from the environment with a false default: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`
           });
+          if (!fallback && !elsewhere && !isFalseWord(v))
+            findings.push(...shadowedTrueLiterals(settings.assignments, a, at3));
           continue;
         }
         if (v.kind !== "env") continue;
@@ -26920,6 +26405,8 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
           if (finding) findings.push(finding);
           continue;
         }
+        const composeDefault = interpolatedDefaultFinding(app, at2, v, composeFiles);
+        if (composeDefault) findings.push(composeDefault);
         const falseWord = isFalseWord(unset);
         if (v.selects?.length) {
           const others = v.selects.join(", ");
@@ -26960,6 +26447,7 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
         });
       }
     }
+    findings.push(...servedTrueLiterals(project.apps));
     return findings;
   },
   fix: {
@@ -26974,6 +26462,34 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
     )
   }
 });
+function servedTrueLiterals(apps) {
+  return apps.flatMap((app) => {
+    const served = app.servedSettings;
+    if (!served) return [];
+    return liveAssignments(served, "DEBUG").filter((a) => !a.inBranch && a.value.kind === "literal" && truthy2(a.value) && !isFalseWord(a.value)).map((a) => ({
+      file: a.file ?? served.file,
+      line: a.line,
+      ...msg`DEBUG is set to a true value in code, so every deploy that runs these settings shows debug pages with settings and stack traces; read it from the environment with a false default: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`
+    }));
+  });
+}
+function shadowedTrueLiterals(assignments, live, at2) {
+  const debug = assignments.filter((b) => b.name === "DEBUG");
+  const out = [];
+  if (live.inBranch) return out;
+  for (let i = debug.indexOf(live) - 1; i >= 0; i--) {
+    const b = debug[i];
+    if (b.inBranch || b.value.kind !== "literal" || truthy2(b.value) !== true || isFalseWord(b.value)) break;
+    const file = b.file ?? at2.file;
+    if (file === at2.file || b.activeWhenUnset === false) continue;
+    out.push({
+      file,
+      line: b.line,
+      ...msg`DEBUG is set to a true value in code here, and ${at2.file} (line ${String(at2.line)}), which builds on this module, sets it true again: the settings that run keep debug on from both lines, and removing the later one alone leaves this one in force; read it from the environment with a false default here too: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`
+    });
+  }
+  return out;
+}
 function turnedOnByDeploy({ finding, project }) {
   for (const { settings } of appSettings(project))
     for (const a of liveAssignments(settings, "DEBUG")) {
@@ -27003,6 +26519,11 @@ function providedFinding(app, at2, v, composeFiles) {
     ...at2,
     message: v.presence ? `DEBUG is true whenever ${v.variable} is set, whatever its value, and ${given.where} sets it (to '${given.value}'): every container of this image runs in debug mode. Remove ${v.variable} from there and set it only in development.` : `DEBUG is read from ${v.variable}, which ${given.where} sets to '${given.value}': every container of this image runs in debug mode. ${deployAdvice(app, v, "there")}`
   };
+}
+function interpolatedDefaultFinding(app, at2, v, composeFiles) {
+  const given = providedValue(app, v.variable, composeFiles);
+  if (!given?.byDefault || truthWhenSetTo(v, given.value) !== true) return void 0;
+  return providedFinding(app, at2, v, composeFiles);
 }
 function deployAdvice(app, v, where) {
   const given = givenValues(app, v.variable);
@@ -27083,23 +26604,23 @@ function truthWhenSetTo(v, text) {
   return all.size === 1 ? [...all][0] : void 0;
 }
 function inverted(v) {
-  const truths = TRUE_WORDS2.map((w) => v.truthWhenSetTo?.[w]).filter((t2) => t2 !== void 0);
-  return truths.length > 0 && truths.every((t2) => t2 === false);
+  const truths = TRUE_WORDS2.map((w) => v.truthWhenSetTo?.[w]).filter((t) => t !== void 0);
+  return truths.length > 0 && truths.every((t) => t === false);
 }
 var TRUE_WORDS2 = ["1", "true", "True", "yes", "on"];
 function trueForEveryWord(v) {
   if (v.whenSet || truthy2(valueWhenUnset(v)) !== true) return false;
   const truths = commonWordTruths(v);
-  return truths.length > 0 && truths.every((t2) => t2);
+  return truths.length > 0 && truths.every((t) => t);
 }
 function commonWordTruths(v) {
-  return Object.entries(v.truthWhenSetTo ?? {}).filter(([w]) => !v.comparedWith?.includes(w)).map(([, t2]) => t2);
+  return Object.entries(v.truthWhenSetTo ?? {}).filter(([w]) => !v.comparedWith?.includes(w)).map(([, t]) => t);
 }
 function onlyForOneName(v, given) {
   if (v.presence || v.whenSet || !isEnvironmentName(v, given) || truthy2(valueWhenUnset(v)) !== true)
     return void 0;
   const on = (v.comparedWith ?? []).filter((w) => v.truthWhenSetTo?.[w] === true);
-  return on.length > 0 && commonWordTruths(v).every((t2) => !t2) ? developmentWord(v, given) : void 0;
+  return on.length > 0 && commonWordTruths(v).every((t) => !t) ? developmentWord(v, given) : void 0;
 }
 function offUnlessSet(v) {
   const suggested = code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"');
@@ -27154,7 +26675,11 @@ Behind a proxy that already checks the host, a deploy may still set \`DJANGO_ALL
   related: [],
   check(project) {
     const findings = [];
-    for (const { settings } of appSettings(project)) {
+    const judged = [
+      ...appSettings(project).map((s) => s.settings),
+      ...project.apps.flatMap((a) => a.servedSettings ? [a.servedSettings] : [])
+    ];
+    for (const settings of judged) {
       for (const a of liveAssignments(settings, "ALLOWED_HOSTS")) {
         if (a.activeWhenUnset === false || a.inBranch && a.activeWhenUnset === void 0) continue;
         const inList = a.value.kind === "list" && a.value.items.some((i) => i.kind === "literal" && i.value === "*");
@@ -27165,11 +26690,11 @@ Behind a proxy that already checks the host, a deploy may still set \`DJANGO_ALL
         );
         const at2 = { file: a.file ?? settings.file, line: a.line };
         const elsewhere = literalElsewhere(a.value, at2);
-        const name2 = `ALLOWED_HOSTS${elsewhere?.usedAt ?? ""}`;
+        const name = `ALLOWED_HOSTS${elsewhere?.usedAt ?? ""}`;
         findings.push({
           file: elsewhere?.file ?? at2.file,
           line: elsewhere?.line ?? at2.line,
-          ...inList ? msg`${name2} contains '*' in code, which accepts any Host header in every deploy; read the host names from the environment: ${fromEnv}.` : msg`${name2} is the string ${`'${text}'`} in code, not a list: Django reads each of its characters as a host name, so its '*' accepts any Host header in every deploy. Read the host names from the environment as a list: ${fromEnv}.`
+          ...inList ? msg`${name} contains '*' in code, which accepts any Host header in every deploy; read the host names from the environment: ${fromEnv}.` : msg`${name} is the string ${`'${text}'`} in code, not a list: Django reads each of its characters as a host name, so its '*' accepts any Host header in every deploy. Read the host names from the environment as a list: ${fromEnv}.`
         });
       }
     }
@@ -27196,8 +26721,8 @@ function appOfDockerfile(context) {
   }
   return void 0;
 }
-function instructionsOf(stage, keyword2) {
-  return stage.instructions.filter((i) => i.keyword === keyword2);
+function instructionsOf(stage, keyword) {
+  return stage.instructions.filter((i) => i.keyword === keyword);
 }
 function runtimeInsertionLine(stage) {
   const lastRun = instructionsOf(stage, "RUN").at(-1);
@@ -27266,10 +26791,10 @@ function pathUnderDataDir(file, lines, line) {
     ({ form: form2, pattern }) => [...text.matchAll(pattern)].map((m) => ({ form: form2, at: m.index, written: m[0], quote: m[1], name: m[2] }))
   );
   if (found.length !== 1) return void 0;
-  const [{ form, at: at2, written, quote, name: name2 }] = found;
+  const [{ form, at: at2, written, quote, name }] = found;
   const pathlib = form === "pathlib" && lines.some((l) => /^from\s+pathlib\s+import\b.*\bPath\b/.test(l));
   const read = `os.environ.get(${quote}${DATA_DIR}${quote}, BASE_DIR)`;
-  const replacement = pathlib ? `Path(${read}) / ${quote}${name2}${quote}` : `os.path.join(${read}, ${quote}${name2}${quote})`;
+  const replacement = pathlib ? `Path(${read}) / ${quote}${name}${quote}` : `os.path.join(${read}, ${quote}${name}${quote})`;
   return [
     ...ensureImportOs(file, lines),
     replaceInLine(file, line, at2 + 1, at2 + 1 + written.length, replacement)
@@ -27282,8 +26807,8 @@ function dataVolumeEdits(app, dir, setDataDir) {
   const declared = stage.volumes.some((v) => v.paths.includes(dir));
   const lines = [...setDataDir ? [`ENV ${DATA_DIR}=${dir}`] : [], ...declared ? [] : [`VOLUME ${dir}`]];
   const user = stage.user;
-  const name2 = user?.user?.split(":")[0];
-  if (!user || name2 === "root" || name2 === "0") {
+  const name = user?.user?.split(":")[0];
+  if (!user || name === "root" || name === "0") {
     return [insertLines(dockerfile.file, runtimeInsertionLine(stage), lines)];
   }
   if (user.user === void 0 || !onlyUserOfStage(stage, user.line)) return void 0;
@@ -27323,8 +26848,8 @@ function databaseUrlParts(url) {
     return void 0;
   }
 }
-function words(name2) {
-  const all = name2.toUpperCase().split("_").filter((w) => w !== "").map((w) => w.length > 3 && w.endsWith("S") ? w.slice(0, -1) : w);
+function words(name) {
+  const all = name.toUpperCase().split("_").filter((w) => w !== "").map((w) => w.length > 3 && w.endsWith("S") ? w.slice(0, -1) : w);
   return (all.length > 1 && (all[0] === "DJANGO" || all[0] === "APP") ? all.slice(1) : all).join("_");
 }
 function namesSetting(variable, setting) {
@@ -27485,8 +27010,8 @@ function sqliteNameOf(config2, lines, isSqlite, q, baseDirKnown) {
     let value = written?.[2];
     while (value && /[,}]$/.test(value) && (value.match(/}/g) ?? []).length > (value.match(/{/g) ?? []).length)
       value = value.slice(0, -1).trimEnd();
-    const literal2 = literalText(config2.fields.NAME);
-    return value?.replace(/,$/, "") ?? (literal2 === void 0 ? void 0 : q(literal2));
+    const literal = literalText(config2.fields.NAME);
+    return value?.replace(/,$/, "") ?? (literal === void 0 ? void 0 : q(literal));
   }
   const text = lines.join("\n");
   const dataDir2 = `os.environ.get(${q(DATA_DIR)}, BASE_DIR)`;
@@ -27574,7 +27099,7 @@ credentials and are not judged.
           const where = `DATABASES '${alias.name}'${engineNamed(config2)}`;
           for (const key of KEYS) {
             const v = config2.fields[key];
-            if (!v) continue;
+            if (!v || literalAlternative(v, key, alias.configs)) continue;
             const setOnKey = laterLiteral(v, config2);
             const keyLine = setOnKey ? void 0 : config2.fieldLines?.[key];
             const line = keyLine ?? v.line;
@@ -27587,7 +27112,8 @@ credentials and are not judged.
               key,
               v,
               `${where}${elsewhere?.usedAt ?? ""}`,
-              setOnKey ? `DATABASES["${alias.name}"]["${key}"] = ` : void 0
+              setOnKey ? `DATABASES["${alias.name}"]["${key}"] = ` : void 0,
+              replacedWhen(v, key, alias.configs)
             );
             if (!finding) continue;
             seen.add(id2);
@@ -27604,12 +27130,12 @@ credentials and are not judged.
     make: (context) => databaseSwitch(context) ?? credentialFromEnvironment(context)
   }
 });
-function credentialFinding(app, key, v, where, assignedAs) {
+function credentialFinding(app, key, v, where, assignedAs, unless) {
   if (isCredential(v)) {
     const variable = fieldVariable(app, key);
     const given = providedEnvironment(app).values.has(variable) ? ` (the app's container is already given ${variable})` : "";
     const read = `os.environ["${variable}"]`;
-    return msg`${where} has ${key} as a literal value in code; read it from the environment so each deploy sets its own: ${code(assignedAs ? `${assignedAs}${read}` : `"${key}": ${read}`)}${given}.`;
+    return msg`${where} has ${key} as a literal value in code${unless ? `, used ${unless}` : ""}; read it from the environment so each deploy sets its own: ${code(assignedAs ? `${assignedAs}${read}` : `"${key}": ${read}`)}${given}.`;
   }
   if (key !== "PASSWORD" || v.kind !== "env" || !isLiteralFallback(valueWhenUnset(v))) return void 0;
   return {
@@ -27625,6 +27151,29 @@ function fallbackElsewhere(key, v, used) {
   if (file === used.file && fallback.line === used.line) return void 0;
   const usedAt = file === used.file ? ` at line ${used.line}` : ` (in ${used.file} at line ${used.line})`;
   return { file, line: fallback.line, usedAt };
+}
+function literalAlternative(v, key, configs) {
+  if (v.kind !== "env") return false;
+  const fallback = valueWhenUnset(v);
+  return configs.some((c) => {
+    const own = c.fields[key];
+    return own !== v && own?.kind === "literal" && sameLiteral(own, fallback);
+  });
+}
+function replacedWhen(v, key, configs) {
+  if (v.kind !== "literal") return void 0;
+  const clauses = configs.flatMap((c) => {
+    const read = c.fields[key];
+    if (read?.kind !== "env" || !sameLiteral(v, valueWhenUnset(read)) || !c.selectedBy) return [];
+    const by = c.selectedBy;
+    const test = by.test ?? "equals";
+    const when = test === "equals" ? `${by.variable} is '${by.value}'` : test === "set" ? `${by.variable} is set` : test === "unset" ? `${by.variable} is unset` : void 0;
+    return when ? [`unless ${when} (where ${read.variable}, when set, replaces it)`] : [];
+  });
+  return clauses.length === 1 ? clauses[0] : void 0;
+}
+function sameLiteral(a, b) {
+  return b?.kind === "literal" && a.kind === "literal" && a.line === b.line && a.file === b.file && a.value === b.value;
 }
 function laterLiteral(v, config2) {
   const keyLine = Object.values(config2.fieldLines ?? {});
@@ -27753,12 +27302,12 @@ RUN --mount=type=secret,id=pip_conf,target=/etc/pip.conf pip install -r requirem
         if (arg.keyword === "ARG")
           stageArgs.set(arg.name, inScope(arg, globalArgs));
         if (arg.keyword === "ARG" && isSecretName(arg.name)) {
-          const name2 = arg.name;
+          const name = arg.name;
           findings.push({
             file: df.file,
             line: arg.line,
             severity: "warning",
-            message: `ARG ${name2} looks like a secret: build arguments are kept in the image history. Pass it to the running container instead, or use a BuildKit secret mount (RUN --mount=type=secret,id=${name2.toLowerCase()}).`
+            message: `ARG ${name} looks like a secret: build arguments are kept in the image history. Pass it to the running container instead, or use a BuildKit secret mount (RUN --mount=type=secret,id=${name.toLowerCase()}).`
           });
         }
         if (arg.keyword !== "ENV") continue;
@@ -27831,8 +27380,8 @@ function inScope(arg, globalArgs) {
   return arg.default === void 0 && global?.default !== void 0 && arg.value === global.value ? global : arg;
 }
 function composeLiteralBehind(project, dockerfile, raw, args) {
-  const name2 = /^"?\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))"?$/.exec(raw.trim());
-  const arg = name2 && args.get(name2[1] ?? name2[2]);
+  const name = /^"?\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))"?$/.exec(raw.trim());
+  const arg = name && args.get(name[1] ?? name[2]);
   if (!arg?.value) return void 0;
   for (const { service } of composeServices(project)) {
     if (service.build?.dockerfile !== dockerfile) continue;
@@ -27843,8 +27392,8 @@ function composeLiteralBehind(project, dockerfile, raw, args) {
   return void 0;
 }
 function literalDefaultBehind(raw, args) {
-  const name2 = /^"?\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))"?$/.exec(raw.trim());
-  const arg = name2 && args.get(name2[1] ?? name2[2]);
+  const name = /^"?\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))"?$/.exec(raw.trim());
+  const arg = name && args.get(name[1] ?? name[2]);
   if (!arg || arg.default === void 0 || arg.default.trim() === "" || arg.value !== arg.default)
     return void 0;
   return arg;
@@ -27853,10 +27402,10 @@ function literalDefaultBehind(raw, args) {
 // src/rules/lib/compose-fix.ts
 var escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 var unquote2 = (s) => s.replace(/^(["'])(.*)\1$/, "$2");
-function replaceEntryValue(file, lines, line, name2, raw, value) {
+function replaceEntryValue(file, lines, line, name, raw, value) {
   const text = lines[line - 1];
   if (text === void 0) return void 0;
-  const n = escape(name2);
+  const n = escape(name);
   const mapping = new RegExp(`^(\\s*(["']?)${n}\\2\\s*:[ \\t]+)(.*?)(\\s+#.*)?$`).exec(text);
   if (mapping && unquote2(mapping[3]) === raw) {
     const from = mapping[1].length + 1;
@@ -27869,8 +27418,8 @@ function replaceEntryValue(file, lines, line, name2, raw, value) {
   }
   return void 0;
 }
-function interpolateEntry(file, lines, line, name2, raw) {
-  return replaceEntryValue(file, lines, line, name2, raw, `\${${name2}}`);
+function interpolateEntry(file, lines, line, name, raw) {
+  return replaceEntryValue(file, lines, line, name, raw, `\${${name}}`);
 }
 function childIndent(lines, line) {
   const own = indentOf(lines[line - 1] ?? "").length;
@@ -27896,8 +27445,8 @@ function blockEnd(lines, line) {
 
 // src/rules/TF0307-secret-in-compose.ts
 var TUNES_A_SECRET = /ALLOW_EMPTY|RANDOM_ROOT|LIFETIME|EXPIR|TTL|TIMEOUT|LENGTH|_(URI|ENDPOINT|METHOD)$/;
-function isSecretName2(name2) {
-  return isSecretName(name2) && !TUNES_A_SECRET.test(name2.toUpperCase());
+function isSecretName2(name) {
+  return isSecretName(name) && !TUNES_A_SECRET.test(name.toUpperCase());
 }
 var secretInCompose = defineRule({
   id: "TF0307",
@@ -28203,8 +27752,8 @@ var VOCABULARY = /* @__PURE__ */ new Set([
   "ORIGINS",
   "TEST"
 ]);
-function tokens(name2) {
-  const words2 = name2.toUpperCase().split("_").filter((w) => w !== "").map((w) => SYNONYMS[w] ?? w);
+function tokens(name) {
+  const words2 = name.toUpperCase().split("_").filter((w) => w !== "").map((w) => SYNONYMS[w] ?? w);
   return words2.length > 1 && (words2[0] === "DJANGO" || words2[0] === "APP") ? words2.slice(1) : words2;
 }
 function similarNames(a, b) {
@@ -28273,7 +27822,7 @@ The rule only reports a variable when a similarly named one is provided, and sta
       const provided = providedEnvironment(app);
       if (!provided.complete) continue;
       const read = new Set(settings.envReads.map((r) => r.variable));
-      const candidates = [...provided.values.keys()].filter((name2) => !read.has(name2));
+      const candidates = [...provided.values.keys()].filter((name) => !read.has(name));
       const reported = /* @__PURE__ */ new Set();
       const databaseKeys = databaseKeysWithoutDefault(app);
       for (const r of settings.envReads) {
@@ -28321,9 +27870,9 @@ function loadsDotenvInImage(app) {
 
 // src/model/python-calls.ts
 var OPENERS = { "(": ")", "[": "]", "{": "}" };
-function callsNamed(text, name2) {
+function callsNamed(text, name) {
   const out = [];
-  const re = new RegExp(String.raw`\b(?:${name2.source})\s*\(`, "g");
+  const re = new RegExp(String.raw`\b(?:${name.source})\s*\(`, "g");
   for (const m of text.matchAll(re)) {
     const args = argumentsFrom(text, m.index + m[0].length);
     if (args) out.push({ index: m.index, args });
@@ -28400,9 +27949,9 @@ function passwordCalls(code2) {
     const setter = code2.startsWith("set_password", call2.index);
     const positional = call2.args.filter((a) => a.name === void 0);
     const arg = call2.args.find((a) => a.name === "password") ?? positional[setter ? 0 : 2];
-    const literal2 = arg && (literalArgument(arg) ?? literalVariable(code2, arg.text, call2.index));
-    if (!literal2?.value || literal2.value.startsWith("$")) continue;
-    out.push({ index: literal2.index, what: setter ? "set_password(\u2026)" : "create_superuser(\u2026)" });
+    const literal = arg && (literalArgument(arg) ?? literalVariable(code2, arg.text, call2.index));
+    if (!literal?.value || literal.value.startsWith("$")) continue;
+    out.push({ index: literal.index, what: setter ? "set_password(\u2026)" : "create_superuser(\u2026)" });
   }
   return out;
 }
@@ -28411,10 +27960,10 @@ function literalArgument(arg) {
   return value === void 0 ? void 0 : { value, index: arg.index };
 }
 function literalVariable(code2, text, before) {
-  const name2 = /^[A-Za-z_]\w*$/.exec(text.trim())?.[0];
-  if (!name2) return void 0;
+  const name = /^[A-Za-z_]\w*$/.exec(text.trim())?.[0];
+  if (!name) return void 0;
   let last;
-  for (const m of code2.slice(0, before).matchAll(new RegExp(`^[ \\t]*${name2}[ \\t]*=(?!=)([^\\n]*)`, "gm")))
+  for (const m of code2.slice(0, before).matchAll(new RegExp(`^[ \\t]*${name}[ \\t]*=(?!=)([^\\n]*)`, "gm")))
     last = { value: stringLiteral2(m[1].replace(/[ \t]+#.*$/, "")), index: m.index };
   return last?.value === void 0 ? void 0 : { value: last.value, index: last.index };
 }
@@ -28543,12 +28092,12 @@ Values taken from a variable (\`$ADMIN_PASSWORD\`, \`$(cat /run/secrets/admin)\`
 });
 var SUPERUSER_ADVICE = "Read it from an environment variable the deploy sets (e.g. DJANGO_SUPERUSER_PASSWORD with createsuperuser --noinput).";
 function fromEnvironment(what, app) {
-  const name2 = /^(\w+)=\u2026$/.exec(what)?.[1];
-  if (!name2 || name2 === "DJANGO_SUPERUSER_PASSWORD") return SUPERUSER_ADVICE;
-  const known2 = Object.keys(containerEnv(app)).find((v) => v !== name2 && /PASS/i.test(v) && isSecretName(v));
-  const drop = `drop the assignment and let the deploy set ${name2} in the container's environment`;
+  const name = /^(\w+)=\u2026$/.exec(what)?.[1];
+  if (!name || name === "DJANGO_SUPERUSER_PASSWORD") return SUPERUSER_ADVICE;
+  const known2 = Object.keys(containerEnv(app)).find((v) => v !== name && /PASS/i.test(v) && isSecretName(v));
+  const drop = `drop the assignment and let the deploy set ${name} in the container's environment`;
   if (known2)
-    return `Take it from the environment instead: ${name2}="$${known2}" (${known2} is set for the app), or ${drop}.`;
+    return `Take it from the environment instead: ${name}="$${known2}" (${known2} is set for the app), or ${drop}.`;
   return `Take it from the environment instead: ${drop}.`;
 }
 
@@ -28584,18 +28133,18 @@ DEBUG = config("DEBUG", default=False, cast=bool)  # python-decouple
   check(project) {
     const findings = [];
     for (const { app, settings } of appSettings(project)) {
-      for (const name2 of BOOLEAN_SETTINGS) {
-        for (const a of liveAssignments(settings, name2)) {
+      for (const name of BOOLEAN_SETTINGS) {
+        for (const a of liveAssignments(settings, name)) {
           const v = a.value;
           if (v.kind !== "env") continue;
           const given = givenValues(app, v.variable);
-          const compare = switchComparison(name2, v, given);
+          const compare = switchComparison(name, v, given);
           if (!v.whenSet) {
             if (onWheneverSet(v))
               findings.push({
                 file: a.file ?? settings.file,
                 line: a.line,
-                message: `${name2} only tests whether ${v.variable} is set, so any value, 'False' and '0' included, makes it True. Compare the text instead: ${compare}.`
+                message: `${name} only tests whether ${v.variable} is set, so any value, 'False' and '0' included, makes it True. Compare the text instead: ${compare}.`
               });
             continue;
           }
@@ -28603,7 +28152,7 @@ DEBUG = config("DEBUG", default=False, cast=bool)  # python-decouple
           findings.push({
             file: a.file ?? settings.file,
             line: a.line,
-            message: isEnvironmentName(v, given) ? `${name2} is taken from ${v.variable} ${how}, and ${v.variable} names an environment: every non-empty name, the production one included, makes it True. Compare it with the development name instead: ${compare}, so that only ${v.variable}=${developmentWord(v, given)} turns it on.` : `${name2} is taken from ${v.variable} ${how}, so any non-empty value, 'False' and '0' included, makes it True. Compare the text instead: ${compare}.`
+            message: isEnvironmentName(v, given) ? `${name} is taken from ${v.variable} ${how}, and ${v.variable} names an environment: every non-empty name, the production one included, makes it True. Compare it with the development name instead: ${compare}, so that only ${v.variable}=${developmentWord(v, given)} turns it on.` : `${name} is taken from ${v.variable} ${how}, so any non-empty value, 'False' and '0' included, makes it True. Compare the text instead: ${compare}.`
           });
         }
       }
@@ -28615,7 +28164,7 @@ function onWheneverSet(v) {
   const truths = v.truthWhenSetTo;
   if (!v.presence || !truths || v.selects?.length || !["False", "false", "0"].every((w) => truths[w] === true))
     return false;
-  if (!Object.values(truths).every((t2) => t2)) return false;
+  if (!Object.values(truths).every((t) => t)) return false;
   const unset = valueWhenUnset(v);
   return unset === void 0 || unset.kind === "literal" && !unset.value;
 }
@@ -28725,21 +28274,21 @@ function settingsProvidedUnderOtherNames({ app, settings, provided, read }) {
   const findings = [];
   const unread = unreadProvided(provided, read);
   const names = new Set(settings.assignments.map((a) => a.name));
-  for (const name2 of names) {
-    if (name2 === "DATABASES" || name2 === "DEBUG") continue;
-    for (const a of liveAssignments(settings, name2)) {
+  for (const name of names) {
+    if (name === "DATABASES" || name === "DEBUG") continue;
+    for (const a of liveAssignments(settings, name)) {
       const v = a.value;
       if (v.kind !== "env" || v.required || !v.fallback || provided.values.has(v.variable)) continue;
       if (databaseKeyOf(v.variable) || DATABASE_URL.test(v.variable)) continue;
       const fallback = literalFallback(v);
       const instead = unread.find(
-        (n) => (namesSetting(n, name2) || similarNames(n, v.variable)) && (fallback === void 0 || provided.values.get(n) !== fallback)
+        (n) => (namesSetting(n, name) || similarNames(n, v.variable)) && (fallback === void 0 || provided.values.get(n) !== fallback)
       );
       if (!instead) continue;
       findings.push({
         file: a.file ?? app.settings.file,
         line: a.line,
-        message: `${name2} is read from ${v.variable}, which ${sourcesText(provided)} not set, while ${instead} is provided and never read: the app silently runs on the fallback value. Read ${instead} (or provide ${v.variable}).`
+        message: `${name} is read from ${v.variable}, which ${sourcesText(provided)} not set, while ${instead} is provided and never read: the app silently runs on the fallback value. Read ${instead} (or provide ${v.variable}).`
       });
     }
   }
@@ -28831,10 +28380,10 @@ function emptyHostsBranchWhenUnset(settings) {
   const off = valueWhenUnset(debug.value);
   return off?.kind === "literal" && !off.value ? hosts : void 0;
 }
-function finalWhenUnset(settings, name2) {
+function finalWhenUnset(settings, name) {
   let last;
   for (const a of settings.assignments) {
-    if (a.name !== name2) continue;
+    if (a.name !== name) continue;
     if (a.activeWhenUnset === true) last = a;
     else if (a.activeWhenUnset === void 0 && a.inBranch) return void 0;
   }
@@ -28880,14 +28429,14 @@ function perServiceLine(project, hitsOf) {
 
 // src/rules/TF0401-backing-service-localhost.ts
 var BACKING_WORD = /^(DB|DATABASE|DATABASES|POSTGRES|POSTGRESQL|PG|PGHOST|MYSQL|MARIADB|REDIS|CACHE|CACHES|MEMCACHED|MEMCACHE|CELERY|BROKER|RABBITMQ|RABBIT|AMQP|MONGO|MONGODB|SQL|ELASTICSEARCH|VALKEY)$/;
-function isBackingHostVar(name2) {
-  const upper = name2.toUpperCase();
+function isBackingHostVar(name) {
+  const upper = name.toUpperCase();
   if (upper === "PGHOST") return true;
   if (!/_HOST(NAME)?$/.test(upper) || upper.includes("ALLOWED")) return false;
   return upper.split("_").some((w) => BACKING_WORD.test(w));
 }
-function isBackingUrlVar(name2) {
-  const upper = name2.toUpperCase();
+function isBackingUrlVar(name) {
+  const upper = name.toUpperCase();
   if (upper === "CELERY_RESULT_BACKEND" || upper === "RESULT_BACKEND") return true;
   if (!/_(URL|URI|DSN)$/.test(upper)) return false;
   return upper.split("_").some((w) => BACKING_WORD.test(w));
@@ -28909,10 +28458,10 @@ function classifyHost(host) {
 function problem(host, kind) {
   return kind === "local" ? `'${host}', which inside a container is the container itself, not the service` : `the literal IP address ${host}, which ties the app to one machine`;
 }
-function backingHostOf(name2, value) {
+function backingHostOf(name, value) {
   if (!value) return void 0;
-  if (isBackingUrlVar(name2)) return value.includes("://") ? hostOf(value) : void 0;
-  return isBackingHostVar(name2) ? hostOf(value) : void 0;
+  if (isBackingUrlVar(name)) return value.includes("://") ? hostOf(value) : void 0;
+  return isBackingHostVar(name) ? hostOf(value) : void 0;
 }
 function imageEnvPairs(app) {
   const df = app.dockerfile;
@@ -29027,7 +28576,7 @@ var backingServiceLocalhost = defineRule({
         }
       }
       const names = new Set(settings.assignments.map((a) => a.name));
-      const final = [...names].flatMap((name2) => liveAssignments(settings, name2));
+      const final = [...names].flatMap((name) => liveAssignments(settings, name));
       for (const a of final) {
         const found = [];
         const aliasKeys = ALIAS_HOST_KEYS[a.name];
@@ -29122,8 +28671,8 @@ function fixBackingHost(context) {
       (e) => e.file === finding.file && e.line === finding.line && e.value && e.raw
     );
     if (entry?.raw && entry.interpolated) {
-      const name2 = hostService(app, entry.name);
-      const value = serviceDefault(entry.raw, name2);
+      const name = hostService(app, entry.name);
+      const value = serviceDefault(entry.raw, name);
       const edit = value === entry.raw ? void 0 : replaceEntryValue(finding.file, lines, entry.line, entry.name, entry.raw, value);
       if (edit) return { title: `${entry.name}: ${value}`, edits: [edit] };
     } else if (entry?.raw && entry.value) {
@@ -29157,9 +28706,9 @@ function fixBackingHost(context) {
     const url = settings.assignments.find(
       (a) => SETTINGS_URLS.test(a.name) && (a.file ?? settings.file) === finding.file && a.line === finding.line
     );
-    const literal2 = url?.value.kind === "literal" && typeof url.value.value === "string" ? url.value.value : void 0;
-    if (url && literal2 && !/["'\\]/.test(literal2))
-      return assignFromEnvironment(context, url.name, `os.environ.get("${url.name}", "${literal2}")`, [
+    const literal = url?.value.kind === "literal" && typeof url.value.value === "string" ? url.value.value : void 0;
+    if (url && literal && !/["'\\]/.test(literal))
+      return assignFromEnvironment(context, url.name, `os.environ.get("${url.name}", "${literal}")`, [
         url.name
       ]);
   }
@@ -29278,7 +28827,7 @@ function indentStep(lines, service) {
 function conditionEdits(lines, web, dep) {
   const file = dep.file;
   const step = indentStep(lines, web);
-  const cond = (name2) => name2 === dep.service ? "service_healthy" : "service_started";
+  const cond = (name) => name === dep.service ? "service_healthy" : "service_started";
   const text = lines[dep.line - 1] ?? "";
   const flow = /^(\s*)depends_on:\s*\[([^\]#]*)\]\s*$/.exec(text);
   if (flow) {
@@ -29296,8 +28845,8 @@ function conditionEdits(lines, web, dep) {
     const entries = web.dependsOn.filter((d) => d.file === file);
     if (entries.some((d) => !item(d.line))) return void 0;
     return entries.map((d) => {
-      const [, ind2, , name2] = item(d.line);
-      return replaceLines(file, d.line, d.line, [`${ind2}${name2}:`, `${ind2}${step}condition: ${cond(name2)}`]);
+      const [, ind2, , name] = item(d.line);
+      return replaceLines(file, d.line, d.line, [`${ind2}${name}:`, `${ind2}${step}condition: ${cond(name)}`]);
     });
   }
   if (!new RegExp(`^\\s*(["']?)${dep.service.replace(/[.-]/g, "\\$&")}\\1\\s*:\\s*(#.*)?$`).test(text))
@@ -29472,14 +29021,48 @@ function composeEnvFiles(texts, composeFiles, defaultFiles) {
 function composeCommands(texts) {
   const out = [];
   for (const [source, text] of Object.entries(texts)) {
-    if (baseName(source) !== "Makefile" && !isScript(source)) continue;
-    for (const line of text.replace(/\\\r?\n/g, " ").split(/\r?\n/)) {
+    const makefile = baseName(source) === "Makefile";
+    if (!makefile && !isScript(source)) continue;
+    const lines = text.replace(/\\\r?\n/g, " ").split(/\r?\n/);
+    const expand3 = makefile ? makeExpander(lines) : (l) => l;
+    for (const written of lines) {
+      const line = expand3(written);
       const at2 = COMPOSE_COMMAND.exec(line);
       const args = at2 ? globalArguments(line.slice(at2.index + at2[0].length)) : void 0;
       if (args && (args.named.length > 0 || args.envFiles.length > 0)) out.push({ source, ...args });
     }
   }
   return out;
+}
+var MAKE_ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_.-]*)\s*(::?=|\?=|=)\s*(.*?)\s*$/;
+var MAKE_REFERENCE = /(?<!\$)\$(?:\(([A-Za-z_][A-Za-z0-9_.-]*)\)|\{([A-Za-z_][A-Za-z0-9_.-]*)\})/g;
+var TAKES_VALUE = /^(?:-f|--file|--env-file|-p|--project-name|--profile|--project-directory)$/;
+function makeExpander(lines) {
+  const vars = /* @__PURE__ */ new Map();
+  for (const line of lines) {
+    if (line.startsWith("	")) continue;
+    const m = MAKE_ASSIGNMENT.exec(line.replace(/\s+#.*$/, ""));
+    if (m && !(m[2] === "?=" && vars.has(m[1]))) vars.set(m[1], m[3]);
+  }
+  const once = (word, previous) => word.replace(MAKE_REFERENCE, (ref, a, b) => {
+    const value = vars.get(a ?? b);
+    if (value !== void 0) return value;
+    return ref === word && !(previous && TAKES_VALUE.test(previous)) ? "" : ref;
+  });
+  return (line) => {
+    if (!line.startsWith("	") || !line.includes("$")) return line;
+    let out = line;
+    for (let round = 0; round < 4 && out.search(MAKE_REFERENCE) >= 0; round++) {
+      const words2 = out.split(/(\s+)/);
+      let previous;
+      out = words2.map((w) => {
+        const expanded = once(w, previous);
+        if (w.trim()) previous = w;
+        return expanded;
+      }).join("");
+    }
+    return out;
+  };
 }
 var VALUED = /^(?:-p|--project-name|--profile|--project-directory|--ansi|--progress|--parallel)$/;
 function globalArguments(rest) {
@@ -29573,11 +29156,12 @@ var ComposeProjects = class extends ModelPart {
         const chosen = [base, override].filter((n) => n !== void 0).map((n) => joinPath(dir, n));
         if (chosen.length > 0 && !sets.some((s) => s.files.join("\n") === chosen.join("\n")))
           sets.push({ dir, files: chosen });
-        for (const name2 of names) {
-          if (name2 === base || isComposeOverride(name2) || COMPOSE_BASES.includes(name2)) continue;
-          const file = joinPath(dir, name2);
+        for (const name of names) {
+          if (name === base || isComposeOverride(name) || COMPOSE_BASES.includes(name)) continue;
+          const file = joinPath(dir, name);
           const baseFile = base === void 0 ? void 0 : joinPath(dir, base);
           const standalone = /^\s+(build|image)\s*:/m.test(this.texts[file] ?? "") || (extended.get(file) ?? []).length > 0;
+          if (!standalone && definesNoService(file, this.texts[file] ?? "")) continue;
           const layered = baseFile !== void 0 && (!standalone || overridesBase(file, this.texts[file] ?? "", baseFile, this.texts[baseFile] ?? ""));
           const files2 = layered ? [baseFile, file] : [file];
           if (!sets.some((s) => s.files.join("\n") === files2.join("\n"))) sets.push({ dir, files: files2 });
@@ -29700,9 +29284,25 @@ function buildsOf(file, text) {
   }
   return out;
 }
+function definesNoService(file, text) {
+  const root = parseComposeYaml(file, text).root;
+  if (root === void 0 || root.kind === "scalar" && root.value === null) return true;
+  if (root.kind !== "map") return false;
+  const services = entryOf(root, "services")?.value;
+  return root.entries.every((e) => NON_SERVICE_KEYS.has(e.key) || e.key.startsWith("x-")) && (services === void 0 || services.kind !== "map" || services.entries.length === 0);
+}
+var NON_SERVICE_KEYS = /* @__PURE__ */ new Set([
+  "version",
+  "name",
+  "services",
+  "volumes",
+  "networks",
+  "configs",
+  "secrets"
+]);
 function repeatsServices(file, text, baseFile, baseText) {
-  const names = (f, t2) => {
-    const services = entryOf(parseComposeYaml(f, t2).root, "services")?.value;
+  const names = (f, t) => {
+    const services = entryOf(parseComposeYaml(f, t).root, "services")?.value;
     return services?.kind === "map" ? services.entries.map((e) => e.key) : [];
   };
   const own = names(file, text);
@@ -29730,7 +29330,7 @@ function overridesBase(file, text, baseFile, baseText) {
   if (services?.kind !== "map" || baseServices?.kind !== "map") return false;
   const own = new Set(services.entries.map((e) => e.key));
   const inBase = new Set(baseServices.entries.map((e) => e.key));
-  const baseOnly = (name2) => !own.has(name2) && inBase.has(name2);
+  const baseOnly = (name) => !own.has(name) && inBase.has(name);
   const extendsFileOf = (value) => {
     const extended = entryOf(value, "extends")?.value;
     return extended?.kind === "map" && entryOf(extended, "file") !== void 0;
@@ -29777,7 +29377,8 @@ var sourceMountedOverImage = defineRule({
     "`.dockerignore` keeps out. What runs is then not the release you built and tested. The same holds for an image",
     "that holds no code at all (a runner with only the requirements) and gets the project from the mount. The rule",
     "reports the compose app service's mount (naming the workers that share its line through `<<: *app`); a worker's",
-    "or beat's mount on its own line is not reported.",
+    "or beat's mount on its own line is not reported. When the image's Dockerfile cannot be read (not in the",
+    "repository, unparseable), a mount of the project is reported too: the container runs the host's files either way.",
     "",
     "Keep the live-reload mount out of the file used to deploy, e.g. in a `compose.override.yaml` (or a `develop:",
     "watch` section) that only development loads; a mount in the override file is not reported:",
@@ -29828,8 +29429,13 @@ function mountsOverCode(app, web) {
   for (const v of web.volumes) {
     if (v.type !== "bind" || !v.source || v.source.startsWith("/") || v.source.startsWith("~")) continue;
     if (!codeDir) {
-      if (!app.dockerfile) continue;
       const projectDir = app.managePy ? import_node_path14.posix.dirname(app.managePy) : void 0;
+      if (!app.dockerfile) {
+        const serves = STARTS_SERVER.test(web.command?.raw ?? "");
+        if (serves && projectDir !== void 0 && coversPath(v.source, projectDir) && v.target.startsWith("/"))
+          out.push({ mount: v, text: unreadImageText(v, web) });
+        continue;
+      }
       const workdir = app.dockerfile?.targetStage?.workdir ?? "/";
       const onWorkdir = coversPath(v.target, workdir) || coversPath(workdir, v.target);
       if (projectDir === void 0 || !coversPath(v.source, projectDir) || !onWorkdir) continue;
@@ -29841,12 +29447,25 @@ function mountsOverCode(app, web) {
       (d) => mountsSubdir(v.source, d, v.target, codeDir) && holdsCode(app.context?.files ?? [], app.context?.dir, v.source)
     );
     if (!whole && !part) continue;
+    const held = heldCodeDir(app, v, codeDir);
     out.push({
       mount: v,
-      text: `'${shownSource(v)}' over ${shownTarget(v)}, where the image holds the code (${codeDir}): the container runs the host's files, not the built image. Keep this mount in a development-only override file.`
+      text: `'${shownSource(v)}' over ${shownTarget(v)}, where the image holds the code (${held}): the container runs the host's files, not the built image. Keep this mount in a development-only override file.`
     });
   }
   return out;
+}
+function heldCodeDir(app, v, codeDir) {
+  if (!app.managePy || !v.source) return codeDir;
+  const rel = import_node_path14.posix.relative(v.source, import_node_path14.posix.dirname(app.managePy));
+  if (rel === "" || rel.startsWith("..") || !codeDir.endsWith(`/${rel}`)) return codeDir;
+  const copied = codeDir.slice(0, -rel.length - 1) || "/";
+  return coversPath(v.target, copied) ? copied : codeDir;
+}
+function unreadImageText(v, web) {
+  const dockerfile = web.build?.dockerfile;
+  const image = dockerfile ? `the image's Dockerfile (${dockerfile})` : "the image's Dockerfile";
+  return `'${shownSource(v)}' at ${shownTarget(v)}, the project with its manage.py, and ${image} cannot be read, so what the image holds there is unknown: either way the container runs the host's files, not a built release. Keep this mount in a development-only override file.`;
 }
 function codelessText(v, contextDir) {
   const head = `'${shownSource(v)}' at ${shownTarget(v)}, and the image holds no code of its own: the container runs the host's files, so no built release ever runs.`;
@@ -29960,16 +29579,16 @@ object store for media.
       const inFiles = hit.app.compose && composeFiles.size > 1 ? ` in ${hit.app.compose.files.join(" + ")}` : "";
       const dockerfile = hit.app.dockerfile?.file ?? "Dockerfile";
       const ofDockerfile = several ? `a VOLUME of ${dockerfile}` : "a VOLUME of the Dockerfile";
-      const where = hit.app.compose?.appService ? `${ofDockerfile} nor a volume of the compose service '${hit.app.compose.appService.name}'${inFiles}` : `${ofDockerfile} nor a volume of a compose service (no compose file runs ${several ? `the image ${dockerfile} builds` : "this image"})`;
+      const where = hit.imageAlone ? `not ${ofDockerfile} (the compose service runs another database)` : hit.app.compose?.appService ? `neither ${ofDockerfile} nor a volume of the compose service '${hit.app.compose.appService.name}'${inFiles}` : `neither ${ofDockerfile} nor a volume of a compose service (no compose file runs ${several ? `the image ${dockerfile} builds` : "this image"})`;
       const dir = import_node_path15.posix.dirname(hit.path);
       const finding = hit.what === "sqlite" ? {
         file: hit.file,
         line: hit.line,
-        ...msg`The SQLite database${hit.branch ? ` (${hit.branch})` : ""} resolves to ${hit.path} in the image, and ${dir === "/" ? { kind: "text", text: "the image's root directory" } : dir} is neither ${where}: a new container starts from the file baked in the image and what the last one wrote is lost. Point the path at a volume, e.g. ${code('"NAME": os.environ.get("SQLITE_PATH", "/data/db.sqlite3")')} with a volume on /data.`
+        ...msg`The SQLite database${hit.branch ? ` (${hit.branch})` : ""} resolves to ${hit.path} in the image, and ${dir === "/" ? { kind: "text", text: "the image's root directory" } : dir} is ${where}: a new container starts from ${hit.imageAlone ? "what the image holds" : "the file baked in the image"} and what the last one wrote is lost. Point the path at a volume, e.g. ${code('"NAME": os.environ.get("SQLITE_PATH", "/data/db.sqlite3")')} with a volume on /data.`
       } : {
         file: hit.file,
         line: hit.line,
-        ...msg`MEDIA_ROOT resolves to ${hit.path} in the image, which is neither ${where}: uploaded files are lost when the container is replaced. Put it on a volume, e.g. ${code('MEDIA_ROOT = os.environ.get("MEDIA_ROOT", "/data/media")')} with a volume on /data.`
+        ...msg`MEDIA_ROOT resolves to ${hit.path} in the image, which is ${where}: uploaded files are lost when the container is replaced${hit.unless ? `, unless ${hit.unless}` : ""}. Put it on a volume, e.g. ${code('MEDIA_ROOT = os.environ.get("MEDIA_ROOT", "/data/media")')} with a volume on /data.`
       };
       return finding;
     });
@@ -30009,25 +29628,86 @@ function unkeptPaths(project) {
       ...(app.compose?.appService?.inheritedVolumes ?? []).map((v) => v.target)
     ].map(clean);
     const databases = settings.databases;
-    for (const hit of databases ? sqliteFiles(databases, ctx) : []) {
-      if (covered(import_node_path15.posix.dirname(hit.path), mounts) || mounts.includes(hit.path)) continue;
+    const files = databases ? sqliteFiles(databases, ctx) : [];
+    const alone = databases && files.length === 0 ? imageSqliteFile(databases, ctx, stage) : void 0;
+    const imageMounts = stage.volumes.flatMap((v) => v.paths).map(clean);
+    for (const hit of alone ? [alone] : files) {
+      const keeping = alone ? imageMounts : mounts;
+      if (covered(import_node_path15.posix.dirname(hit.path), keeping) || keeping.includes(hit.path)) continue;
       out.push({
         app,
         what: "sqlite",
         file: writtenIn(settings, hit),
         line: hit.line,
         path: hit.path,
-        ...hit.branch ? { branch: hit.branch } : {}
+        ...hit.branch ? { branch: hit.branch } : {},
+        ...alone ? { imageAlone: true } : {}
       });
     }
     for (const a of liveAssignments(settings, "MEDIA_ROOT")) {
       if (a.activeWhenUnset === false || a.inBranch && a.activeWhenUnset === void 0) continue;
       const path = resolvePath(a.value, ctx, 0);
       if (!path || path === "/" || covered(path, mounts)) continue;
-      out.push({ app, what: "media", file: a.file ?? settings.file, line: a.line, path });
+      const storage = otherStorage(settings, env);
+      if (storage === "always") continue;
+      out.push({
+        app,
+        what: "media",
+        file: a.file ?? settings.file,
+        line: a.line,
+        path,
+        ...storage ? { unless: storage } : {}
+      });
     }
   }
   return out;
+}
+function otherStorage(settings, env) {
+  const choices = defaultFileStorages(settings);
+  const other = choices.filter((c) => !c.backend || !isFileSystemStorage(c.backend));
+  if (other.length === 0) return void 0;
+  const local = choices.length > other.length;
+  if (!local && other.some((c) => !c.assignment.inBranch)) return "always";
+  const clauses = [];
+  for (const c of other) {
+    const test = c.assignment.condition;
+    const value = test ? env.values.get(test.variable) : void 0;
+    if (test && value !== void 0 && takes(test, value)) return "always";
+    const when = test ? testWords2(test) : void 0;
+    const by = c.backend ? `${c.setting} then stores them with ${c.backend}` : `${c.setting} then chooses another storage`;
+    clauses.push(
+      when ? `${when} (${by})` : `the settings take the branch at line ${c.assignment.line} (${by})`
+    );
+  }
+  return clauses.join(", or ");
+}
+function takes(test, value) {
+  switch (test.test) {
+    case "equals":
+      return test.values?.includes(value) ?? false;
+    case "not-equals":
+      return test.values !== void 0 && !test.values.includes(value);
+    case "set":
+      return value !== "";
+    default:
+      return false;
+  }
+}
+function testWords2(test) {
+  const quoted = (test.values ?? []).map((v) => `'${v}'`);
+  const list = quoted.length > 1 ? `${quoted.slice(0, -1).join(", ")} or ${quoted[quoted.length - 1]}` : quoted[0];
+  switch (test.test) {
+    case "equals":
+      return list && `${test.variable} is ${list}`;
+    case "not-equals":
+      return list && `${test.variable} is not ${quoted.length > 1 ? `one of ${quoted.join(", ")}` : list}`;
+    case "set":
+      return `${test.variable} is set`;
+    case "unset":
+      return `${test.variable} is unset`;
+    default:
+      return void 0;
+  }
 }
 function workdirKnown(app) {
   const df = app.dockerfile;
@@ -30082,9 +29762,9 @@ function sqliteFiles(databases, ctx) {
     if (!c.engine || !isSqliteEngine(c.engine) || !c.fields.NAME) continue;
     const path = resolvePath(c.fields.NAME, ctx, 0);
     const read = c.fields.NAME;
-    const name2 = read.kind === "env" ? fallbackOrRead(read, read.fallback, databases) : read;
-    const file = name2.file ?? c.file;
-    if (path) out.push({ path, line: name2.line, ...file ? { file } : {}, ...branch ? { branch } : {} });
+    const name = read.kind === "env" ? fallbackOrRead(read, read.fallback, databases) : read;
+    const file = name.file ?? c.file;
+    if (path) out.push({ path, line: name.line, ...file ? { file } : {}, ...branch ? { branch } : {} });
   }
   return out;
 }
@@ -30114,6 +29794,28 @@ function resolvePath(v, ctx, depth) {
       return void 0;
   }
 }
+function imageSqliteFile(databases, ctx, stage) {
+  if (databases.selection.kind !== "env" && databases.selection.kind !== "url") return void 0;
+  const selectors = fallbackSelectors(databases);
+  if (selectors.some((v) => v in stage.env) || !selectors.some((v) => ctx.env.values.has(v)))
+    return void 0;
+  const env = {
+    values: new Map(Object.entries(stage.env)),
+    complete: true,
+    sources: ["the Dockerfile"]
+  };
+  for (const c of databases.configs) {
+    const name = c.fields.NAME;
+    if (c.isDefault !== true || !c.engine || !isSqliteEngine(c.engine) || name?.kind !== "env") continue;
+    if (!env.values.has(name.variable)) continue;
+    const path = resolvePath(name, { ...ctx, env }, 0);
+    const file = name.file ?? c.file;
+    const unset = `${selectors.join(" and ")} ${selectors.length > 1 ? "are" : "is"} unset`;
+    const branch = `the fallback used when ${unset}, as in a container of the image alone`;
+    if (path) return { path, line: name.line, ...file ? { file } : {}, branch };
+  }
+  return void 0;
+}
 function fromString(s, ctx) {
   if (s === "" || s === ":memory:" || s.includes("://") || s.startsWith("file:")) return void 0;
   if (s.startsWith("/")) return clean(s);
@@ -30128,14 +29830,15 @@ function covered(dir, mounts) {
 }
 
 // src/rules/TF0603-postgres-data-not-in-volume.ts
+var import_node_path16 = __toESM(require_node_path(), 1);
 function databaseImage(s) {
   return s.image ?? s.builtFrom;
 }
 function isOfficialPostgres(repo) {
   return /(^|\/)postgres$/.test(repo) || /(^|\/)postgis\/postgis$/.test(repo);
 }
-function absoluteEnv(s, name2) {
-  const value = s.environment.find((e) => e.name === name2 && e.value)?.value;
+function absoluteEnv(s, name) {
+  const value = s.environment.find((e) => e.name === name && e.value)?.value;
   return value?.startsWith("/") ? value : void 0;
 }
 function officialLayout(s) {
@@ -30155,15 +29858,24 @@ function officialLayout(s) {
     ...unknownMajor ? { unknownMajor } : {}
   };
 }
+function pgdataOf(s, official) {
+  const entry = s.environment.find((e) => e.name === "PGDATA" && e.value);
+  const value = entry?.value ?? s.builtFrom?.pgdata;
+  if (!value) return void 0;
+  if (value.startsWith("/")) return { dir: value };
+  const cwd = s.builtFrom?.workdir ?? (official ? "/" : void 0);
+  if (!cwd || value.includes("$")) return void 0;
+  const from = !entry ? "from an ENV of the Dockerfile it builds" : entry.source === "env_file" ? `from ${entry.file}` : "in its environment:";
+  return { dir: import_node_path16.posix.join(cwd, value), relative: { written: value, from, cwd } };
+}
 function dataDir(s) {
   const repo = databaseImage(s)?.repository.toLowerCase() ?? "";
   const bitnami = repo.split("/").includes("bitnami");
   if (s.role === "postgres") {
     if (/(^|\/)kartoza\/postgis$/.test(repo))
       return { dir: absoluteEnv(s, "DATADIR") ?? "/var/lib/postgresql" };
-    const built = s.builtFrom?.pgdata;
-    const pgdata = absoluteEnv(s, "PGDATA") ?? (built?.startsWith("/") ? built : void 0);
-    if (pgdata) return { dir: pgdata };
+    const pgdata = pgdataOf(s, isOfficialPostgres(repo));
+    if (pgdata) return pgdata;
     if (bitnami) return { dir: "/bitnami/postgresql" };
     if (!isOfficialPostgres(repo)) return { dir: "/var/lib/postgresql/data", guessed: true };
     const layout = officialLayout(s);
@@ -30172,6 +29884,13 @@ function dataDir(s) {
   if (s.role === "mysql" || s.role === "mariadb")
     return { dir: bitnami ? `/bitnami/${s.role}` : "/var/lib/mysql" };
   return void 0;
+}
+function relativeMessage(at2, name, data, elsewhere) {
+  const { dir, relative } = data;
+  const cause = `${at2} takes PGDATA=${relative.written} ${relative.from}, a relative path that postgres resolves against the container's working directory ${relative.cwd}: the data goes to ${dir}`;
+  if (elsewhere?.source)
+    return `${cause}, not to the volume '${elsewhere.source}' mounted at ${elsewhere.target}, and is lost when the container is recreated. Set PGDATA to an absolute path in the volume (PGDATA=${elsewhere.target}), or mount the volume at ${dir} ('${elsewhere.source}:${dir}').`;
+  return `${cause}, which no named volume covers, and is lost when the container is recreated. Mount a named volume there ('${name}-data:${dir}', declared under the top-level volumes:), or set PGDATA to an absolute path inside a named volume.`;
 }
 function floatingNote(image, layout) {
   if (layout?.unknownMajor)
@@ -30184,13 +29903,15 @@ function hostPath(bind2) {
   if (/^[/~.$]/.test(shown)) return shown;
   return `./${shown}`;
 }
-function message(name2, image, data, mounts) {
+function message(name, image, data, mounts) {
   const { dir, layout } = data;
-  const at2 = `Service '${name2}' (${image})`;
+  const at2 = `Service '${name}' (${image})`;
   const mountAt = layout?.mountAt ?? dir;
-  const fix = `Mount a named volume there instead, e.g. '${name2}-data:${mountAt}', declared under the top-level volumes:.`;
+  const fix = `Mount a named volume there instead, e.g. '${name}-data:${mountAt}', declared under the top-level volumes:.`;
   const note = floatingNote(image, layout);
   const { bind: bind2, anonymous, shadowed, elsewhere } = mounts;
+  if (data.relative && !bind2 && !anonymous)
+    return relativeMessage(at2, name, { ...data, relative: data.relative }, elsewhere);
   if (bind2) {
     const outside = bind2.source.startsWith("/") || bind2.source.startsWith("~");
     const where = outside ? "in a host path outside the project, which exists on this host only, owned by the database's user" : "in the checkout, owned by the database's user, and a re-clone, a clean or another host starts with an empty database";
@@ -30198,7 +29919,7 @@ function message(name2, image, data, mounts) {
   }
   if (shadowed && layout) {
     const own = layout.volume === dir ? "which" : `inside ${layout.volume}, which`;
-    return `${at2} mounts a volume at ${shadowed.target}, a parent of its data directory ${dir}, ${own} the image declares as its own VOLUME: the data goes to an anonymous volume and is lost when the container is recreated. Mount the volume at ${mountAt} itself, e.g. '${name2}-data:${mountAt}'.${note}`;
+    return `${at2} mounts a volume at ${shadowed.target}, a parent of its data directory ${dir}, ${own} the image declares as its own VOLUME: the data goes to an anonymous volume and is lost when the container is recreated. Mount the volume at ${mountAt} itself, e.g. '${name}-data:${mountAt}'.${note}`;
   }
   if (anonymous)
     return `${at2} mounts an anonymous volume at ${anonymous.target}: it has no name to find it by, \`docker compose down -v\` or a fresh \`up -V\` drops it, and the data goes with it. ${fix}${note}`;
@@ -30207,10 +29928,10 @@ function message(name2, image, data, mounts) {
   if (elsewhere)
     return `${at2} mounts the volume '${elsewhere.source}' at ${elsewhere.target}, but this image keeps its data in ${dir}, which no named volume covers: the data is lost when the container is recreated. Mount the volume at ${mountAt} instead: '${elsewhere.source}:${mountAt}'.${note}`;
   if (layout?.unknownMajor)
-    return `${at2} has no named volume at its data directory: the data is lost when the container is recreated. Add a volume such as '${name2}-data:/var/lib/postgresql/data' (up to 17) or '${name2}-data:/var/lib/postgresql' (18 and later) and declare it under the top-level volumes:.${note}`;
+    return `${at2} has no named volume at its data directory: the data is lost when the container is recreated. Add a volume such as '${name}-data:/var/lib/postgresql/data' (up to 17) or '${name}-data:/var/lib/postgresql' (18 and later) and declare it under the top-level volumes:.${note}`;
   if (data.guessed)
-    return `${at2}, a PostgreSQL image not from the official postgres repository, mounts no named volume where its data may be: ${dir} if it keeps the official image's layout up to 17, /var/lib/postgresql/<major>/docker under /var/lib/postgresql from 18 (or its PGDATA). The data is lost when the container is recreated. Add a named volume at the data directory (e.g. '${name2}-data:${dir}', or '${name2}-data:/var/lib/postgresql' for 18+) and declare it under the top-level volumes:.`;
-  return `${at2} has no named volume at its data directory ${dir}: the data is lost when the container is recreated. Add a volume such as '${name2}-data:${mountAt}' and declare it under the top-level volumes:.${note}`;
+    return `${at2}, a PostgreSQL image not from the official postgres repository, mounts no named volume where its data may be: ${dir} if it keeps the official image's layout up to 17, /var/lib/postgresql/<major>/docker under /var/lib/postgresql from 18 (or its PGDATA). The data is lost when the container is recreated. Add a named volume at the data directory (e.g. '${name}-data:${dir}', or '${name}-data:/var/lib/postgresql' for 18+) and declare it under the top-level volumes:.`;
+  return `${at2} has no named volume at its data directory ${dir}: the data is lost when the container is recreated. Add a volume such as '${name}-data:${mountAt}' and declare it under the top-level volumes:.${note}`;
 }
 var postgresDataNotInVolume = defineRule({
   id: "TF0603",
@@ -30242,7 +29963,9 @@ var postgresDataNotInVolume = defineRule({
     "",
     "The data directory is the image's: `/var/lib/postgresql/data` for `postgres` and `postgis/postgis` up to 17",
     "(`/var/lib/postgresql/<major>/docker` from 18, under the VOLUME `/var/lib/postgresql` where the volume goes; or",
-    "`PGDATA`), `/var/lib/postgresql` for `kartoza/postgis` (or `DATADIR`), `/bitnami/postgresql` for",
+    "`PGDATA`, set in `environment:` or an `env_file`; a relative `PGDATA=pgdata` is resolved against the working",
+    "directory `/`, so the data goes to `/pgdata`), `/var/lib/postgresql` for `kartoza/postgis` (or `DATADIR`),",
+    "`/bitnami/postgresql` for",
     "`bitnami/postgresql`, `/var/lib/mysql` for `mysql` and `mariadb`. An image that names no major version",
     "(`postgres`, `postgres:latest`, `postgres:alpine`) runs the newest, 18 or later today, so it is judged with the",
     "18 layout; pinning a major version decides which one applies."
@@ -30439,20 +30162,20 @@ function envArgument(a) {
 }
 function expansionParts(word) {
   const parts = [];
-  let literal2 = "";
+  let literal = "";
   let i = 0;
   while (i < word.length) {
     const end = expansionEnd(word, i);
     if (end === void 0) {
-      literal2 += word[i++];
+      literal += word[i++];
       continue;
     }
-    if (literal2) parts.push({ text: literal2, expansion: false });
-    literal2 = "";
+    if (literal) parts.push({ text: literal, expansion: false });
+    literal = "";
     parts.push({ text: word.slice(i, end), expansion: true });
     i = end;
   }
-  if (literal2) parts.push({ text: literal2, expansion: false });
+  if (literal) parts.push({ text: literal, expansion: false });
   return parts.some((p) => p.expansion) ? parts : void 0;
 }
 function expansionEnd(word, i) {
@@ -30464,8 +30187,8 @@ function expansionEnd(word, i) {
   if (c !== "$") return void 0;
   const next = word[i + 1] ?? "";
   if (next === "(" || next === "{") return closing(word, i + 1);
-  const name2 = /^(?:[A-Za-z_]\w*|[0-9@*#?$!-])/.exec(word.slice(i + 1));
-  return name2 ? i + 1 + name2[0].length : void 0;
+  const name = /^(?:[A-Za-z_]\w*|[0-9@*#?$!-])/.exec(word.slice(i + 1));
+  return name ? i + 1 + name[0].length : void 0;
 }
 function closing(word, open) {
   const pair2 = { "(": ")", "{": "}" };
@@ -30822,13 +30545,13 @@ var fixedContainerName = defineRule({
   related: [],
   check(project) {
     return perServiceLine(project, (app, s) => {
-      const name2 = s.containerName;
-      if (!name2 || isSingleton(app, s)) return [];
+      const name = s.containerName;
+      if (!name || isSingleton(app, s)) return [];
       return [
         {
-          file: name2.file,
-          line: name2.line,
-          message: (who, plural) => `${who} ${plural ? "set" : "sets"} container_name: ${name2.raw}, so ${plural ? "they" : "it"} cannot be scaled (docker compose up --scale ${s.name}=2 fails): remove container_name and address ${plural ? "them by their service names" : "it by its service name"}.`
+          file: name.file,
+          line: name.line,
+          message: (who, plural) => `${who} ${plural ? "set" : "sets"} container_name: ${name.raw}, so ${plural ? "they" : "it"} cannot be scaled (docker compose up --scale ${s.name}=2 fails): remove container_name and address ${plural ? "them by their service names" : "it by its service name"}.`
         }
       ];
     });
@@ -30889,7 +30612,10 @@ var severalProcesses = defineRule({
 restarts it, its exit does not stop the container, it cannot be scaled on its own, and \`docker stop\` may never reach
 it. The same holds for a program that daemonises itself and returns (\`celery -A proj worker --detach\`,
 \`gunicorn --daemon\`, \`service nginx start\`, \`cron\` without \`-f\`) before the main server starts. Running the web server, a Celery worker
-and beat in one container also means they can only be scaled together.
+and beat in one container also means they can only be scaled together; so does a worker started with \`-B\`
+(\`--beat\`), which embeds beat in the worker: Celery's documentation advises against it in production (there must be
+exactly one beat, and each worker replica would start another); where another service already runs beat, the message
+names it (two schedulers send each periodic task twice).
 \`supervisord\` as the start command is the same design with a process manager in front (typically nginx and uWSGI
 as its programs): it is reported at the command that starts it, naming the programs of the configuration the image
 copies; sent to the background (\`supervisord \u2026 &\`), it runs them beside the main process. The message names what holds
@@ -30960,12 +30686,42 @@ services:
           });
         });
     }
+    findings.push(...embeddedBeat(project, seen));
     return findings;
   }
 });
+function beatCommandFor(worker) {
+  const at2 = worker.indexOf("-A") >= 0 ? worker.indexOf("-A") : worker.indexOf("--app");
+  const app = at2 >= 0 ? worker[at2 + 1] : worker.find((w) => w.startsWith("--app="))?.slice("--app=".length);
+  return app ? `celery -A ${app} beat` : "celery beat";
+}
+function embeddedBeat(project, seen) {
+  const findings = [];
+  const starts = appImageStartCommands(project);
+  for (const { app, command, service } of starts) {
+    const key = `${command.file}:${command.line}`;
+    if (seen.has(key) || !embedsBeat(command.argv)) continue;
+    seen.add(key);
+    const serviceName = (s) => s?.name ?? app.compose?.appService?.name;
+    const here = serviceName(service);
+    const otherBeat = starts.find(
+      (o) => o.app === app && longRunningProcess(o.command.argv) === "celery beat" && serviceName(o.service) !== here
+    );
+    const beatService = otherBeat && serviceName(otherBeat.service);
+    const program = programArgv(command.argv);
+    const flag = program.includes("--beat") ? "--beat" : "-B";
+    const twice = beatService ? ` Service '${beatService}' runs celery beat as well, so there are two schedulers and each periodic task is sent twice: drop ${flag} and leave the schedule to '${beatService}'.` : ` Drop ${flag} and run beat as its own service from the same image ('${beatCommandFor(program)}'), exactly one of it.`;
+    findings.push({
+      file: command.file,
+      line: command.line,
+      message: `This starts a Celery worker with ${flag}, which embeds the beat scheduler in the worker: the container runs a worker and beat beside it, so the two can only be scaled together, and every added worker replica starts another scheduler that sends each periodic task again. Celery's documentation advises against -B in production and says to start celery beat separately.${twice}`
+    });
+  }
+  return findings;
+}
 
 // src/rules/lib/exec-form.ts
-var import_node_path16 = __toESM(require_node_path(), 1);
+var import_node_path17 = __toESM(require_node_path(), 1);
 function execFormArgv(instr, scripts, workdir) {
   const commands = instr.script?.commands ?? [];
   if (commands.length !== 1 || !isPlainWordList(instr.raw, commands[0].argv)) return void 0;
@@ -31003,16 +30759,16 @@ function looksLikeArray(raw) {
   return raw.trim().startsWith("[");
 }
 function arrayWithTrailingText(raw) {
-  const t2 = raw.trim();
-  if (!t2.startsWith("[")) return void 0;
-  for (let end = t2.indexOf("]"); end >= 0; end = t2.indexOf("]", end + 1)) {
+  const t = raw.trim();
+  if (!t.startsWith("[")) return void 0;
+  for (let end = t.indexOf("]"); end >= 0; end = t.indexOf("]", end + 1)) {
     let v;
     try {
-      v = JSON.parse(t2.slice(0, end + 1));
+      v = JSON.parse(t.slice(0, end + 1));
     } catch {
       continue;
     }
-    const rest = t2.slice(end + 1).trim();
+    const rest = t.slice(end + 1).trim();
     if (!Array.isArray(v) || !v.every((x) => typeof x === "string") || !rest) return void 0;
     return { array: v, rest };
   }
@@ -31034,9 +30790,9 @@ function scriptExecForm(script) {
   return script.noShebang ? ["sh", script.imagePath] : [script.imagePath];
 }
 function scriptAt(word, scripts, workdir) {
-  const path = word.includes("/") ? import_node_path16.posix.resolve(workdir, word) : void 0;
+  const path = word.includes("/") ? import_node_path17.posix.resolve(workdir, word) : void 0;
   return scripts.find(
-    (s) => path ? import_node_path16.posix.normalize(s.imagePath) === path : import_node_path16.posix.basename(s.imagePath) === word
+    (s) => path ? import_node_path17.posix.normalize(s.imagePath) === path : import_node_path17.posix.basename(s.imagePath) === word
   );
 }
 
@@ -31055,30 +30811,30 @@ function imageShells(image) {
   const colon = ref.lastIndexOf(":");
   const repository = colon > slash ? ref.slice(0, colon) : ref;
   const tag = colon > slash ? ref.slice(colon + 1) : "latest";
-  const name2 = repository.slice(repository.lastIndexOf("/") + 1);
+  const name = repository.slice(repository.lastIndexOf("/") + 1);
   const alpine = /alpine(\d+)\.(\d+)/.exec(tag);
-  const debianBased = OFFICIAL_ON_DEBIAN[name2] !== void 0 && isOfficial(repository, name2);
-  if (name2 === "alpine" || /alpine/.test(tag)) {
-    const version = name2 === "alpine" ? /^(\d+)\.(\d+)/.exec(tag) : alpine;
+  const debianBased = OFFICIAL_ON_DEBIAN[name] !== void 0 && isOfficial(repository, name);
+  if (name === "alpine" || /alpine/.test(tag)) {
+    const version = name === "alpine" ? /^(\d+)\.(\d+)/.exec(tag) : alpine;
     const recent = !version || Number(version[1]) > 3 || Number(version[1]) === 3 && Number(version[2]) >= 13;
-    if (!version && debianBased && !OFFICIAL_ON_DEBIAN[name2](versionOf(tag))) return NONE;
+    if (!version && debianBased && !OFFICIAL_ON_DEBIAN[name](versionOf(tag))) return NONE;
     return recent ? { bash: true, sh: true } : NONE;
   }
   if (/\b(jessie|stretch|buster|xenial|bionic|focal)\b/.test(tag)) return NONE;
   if (/\b(bullseye|bookworm|trixie|jammy|noble)\b/.test(tag)) return { bash: true, sh: false };
-  if (name2 === "debian") return /^(\d+)/.test(tag) && Number(/^(\d+)/.exec(tag)?.[1]) < 11 ? NONE : DEBIAN;
-  if (name2 === "ubuntu") {
+  if (name === "debian") return /^(\d+)/.test(tag) && Number(/^(\d+)/.exec(tag)?.[1]) < 11 ? NONE : DEBIAN;
+  if (name === "ubuntu") {
     const v = /^(\d+)\./.exec(tag);
     return v && Number(v[1]) < 22 ? NONE : DEBIAN;
   }
   if (debianBased)
-    return !/windows|nanoserver/.test(tag) && OFFICIAL_ON_DEBIAN[name2](versionOf(tag)) ? DEBIAN : NONE;
-  if (name2 === "python" || name2 === "pypy") {
+    return !/windows|nanoserver/.test(tag) && OFFICIAL_ON_DEBIAN[name](versionOf(tag)) ? DEBIAN : NONE;
+  if (name === "python" || name === "pypy") {
     const v = /^(\d+)(?:\.(\d+))?/.exec(tag);
-    if (name2 === "python" && v && (Number(v[1]) < 3 || Number(v[1]) === 3 && v[2] !== void 0 && Number(v[2]) <= 5))
+    if (name === "python" && v && (Number(v[1]) < 3 || Number(v[1]) === 3 && v[2] !== void 0 && Number(v[2]) <= 5))
       return NONE;
     const patch = /^3\.(\d+)\.(\d+)/.exec(tag);
-    if (name2 === "python" && patch && Number(patch[2]) <= (LAST_BUSTER_PATCH[Number(patch[1])] ?? -1))
+    if (name === "python" && patch && Number(patch[2]) <= (LAST_BUSTER_PATCH[Number(patch[1])] ?? -1))
       return NONE;
     if (/windows|nanoserver/.test(tag)) return NONE;
     return DEBIAN;
@@ -31102,8 +30858,8 @@ var LAST_BUSTER_POSTGRES = { 10: 18, 11: 13, 12: 8, 13: 4 };
 function versionOf(tag) {
   return (/^\d+(\.\d+)*/.exec(tag)?.[0].split(".") ?? []).map(Number);
 }
-function isOfficial(repository, name2) {
-  return /^((docker\.io|index\.docker\.io)\/)?(library\/)?$/.test(repository.slice(0, -name2.length));
+function isOfficial(repository, name) {
+  return /^((docker\.io|index\.docker\.io)\/)?(library\/)?$/.test(repository.slice(0, -name.length));
 }
 var LAST_BUSTER_PATCH = { 6: 14, 7: 11, 8: 11, 9: 6 };
 function appShells(app) {
@@ -31121,25 +30877,47 @@ function isBusyBoxSh(program, shells) {
   return !/(^|\/)bash$/.test(program ?? "") && execsLast(program, shells);
 }
 function endsInSimpleCommand(script, last, busybox = false) {
-  const text = script.replace(/\\\n/g, " ").trim();
-  if (last.background || last.redirects.length > 0 || /\btrap\b/.test(text)) return false;
+  const joined = script.replace(/\\\n/g, " ");
+  const text = joined.trim();
+  if (last.background || !busybox && last.redirects.length > 0 || /\btrap\b/.test(text)) return false;
+  if (!endsWithLastCommand(joined, busybox)) return false;
   if (!busybox && /(^|[^&<>])&(?![&>])/.test(text)) return false;
-  const tail = lastListItem(text);
-  if (!tail || tail.after === "|") return false;
+  const seps = separators(text);
+  const tail = seps && lastListItem(text, seps);
+  if (!seps || !tail || tail.after === "|") return false;
+  if (!busybox && !bashOptimizesLastLine(text, seps)) return false;
   const item = tail.item.replace(/\s+#.*$/, "").trim();
-  return item.length > 0 && !/^(\(|\{|done\b|fi\b|esac\b|\}|\))/.test(item) && !/[<>]|[)}]$|^\w+\(\)/.test(item);
+  const redirected = busybox ? /[)}]$|^\w+\(\)/ : /[<>]|[)}]$|^\w+\(\)/;
+  return item.length > 0 && !/^(\(|\{|done\b|fi\b|esac\b|\}|\))/.test(item) && !redirected.test(item);
+}
+function endsWithLastCommand(text, busybox) {
+  const body = !busybox && text.endsWith("\n") ? text.slice(0, -1) : text;
+  const lastLine = body.slice(body.lastIndexOf("\n") + 1).trim();
+  return lastLine !== "" && !lastLine.startsWith("#");
+}
+function bashOptimizesLastLine(text, seps) {
+  const live = seps.filter((s) => !blank(text.slice(s.end)));
+  let from = 0;
+  for (const [i, s] of live.entries())
+    if (s.sep === "\n" && !/(&&|\|)$/.test(text.slice(0, s.at).trimEnd())) from = i + 1;
+  const line = live.slice(from).filter((s) => s.sep !== "\n");
+  const lastSemicolon = line.findLastIndex((s) => s.sep === ";");
+  return lastSemicolon < 0 || line.slice(lastSemicolon + 1).every((s) => s.sep !== "&&" && s.sep !== "||");
+}
+function blank(text) {
+  return text.replace(/(^|\s)#[^\n]*/g, "").trim() === "";
 }
 function endsInExec(script, last) {
   const text = script.replace(/\\\n/g, " ").trim();
   if (!last.viaExec || last.background) return false;
-  const tail = lastListItem(text);
+  const seps = separators(text);
+  const tail = seps && lastListItem(text, seps);
   return tail !== void 0 && tail.after !== "|" && /^exec\s/.test(tail.item.trim());
 }
-function lastListItem(text) {
+function separators(text) {
+  const out = [];
   let quote;
   let depth = 0;
-  let start = 0;
-  let after = "";
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quote) {
@@ -31149,20 +30927,27 @@ function lastListItem(text) {
     }
     if (c === "\\") i++;
     else if (c === "'" || c === '"' || c === "`") quote = c;
-    else if (c === "(" || c === "{") depth++;
+    else if (c === "#" && (i === 0 || /[\s;&|()]/.test(text[i - 1]))) {
+      const end = text.indexOf("\n", i);
+      i = end < 0 ? text.length : end - 1;
+    } else if (c === "(" || c === "{") depth++;
     else if ((c === ")" || c === "}") && depth > 0) depth--;
     else if (depth === 0 && /[;&|\n]/.test(c)) {
       const two = text.slice(i, i + 2);
       const sep = two === "&&" || two === "||" || two === ";;" ? two : c;
       if (c === "&" && sep === "&" && (/[<>]/.test(text[i - 1] ?? "") || text[i + 1] === ">")) continue;
-      if (text.slice(i + sep.length).trim() === "") break;
-      after = sep;
-      start = i + sep.length;
+      out.push({ sep, at: i, end: i + sep.length });
       i += sep.length - 1;
     }
   }
-  if (quote) return void 0;
-  return { item: text.slice(start, text.length).replace(/[;\s]+$/, ""), after };
+  return quote ? void 0 : out;
+}
+function lastListItem(text, seps) {
+  const before = seps.filter((s) => !blank(text.slice(s.end))).at(-1);
+  return {
+    item: text.slice(before?.end ?? 0).replace(/[;\s]+$/, ""),
+    after: before?.sep ?? ""
+  };
 }
 function isSimple(script) {
   return !/[;&|(){}<>`\n]|\$\(/.test(script.trim());
@@ -31206,10 +30991,10 @@ function fixShellForm(context) {
 function execFormOf(instr, argv, lines, file) {
   if (!argv || instr.endLine !== instr.line) return void 0;
   const written = lines[instr.line - 1];
-  const keyword2 = /^\s*(\S+)/.exec(written)?.[1] ?? instr.keyword;
+  const keyword = /^\s*(\S+)/.exec(written)?.[1] ?? instr.keyword;
   return {
     title: `${instr.keyword} in exec form`,
-    edits: [replaceLines(file, instr.line, instr.line, [`${indentOf(written)}${keyword2} ${execForm(argv)}`])]
+    edits: [replaceLines(file, instr.line, instr.line, [`${indentOf(written)}${keyword} ${execForm(argv)}`])]
   };
 }
 function lastToExec(argv, line) {
@@ -31287,15 +31072,26 @@ bash 5.1 and later also exec the last simple command of a \`-c\` list (\`bash -c
 \`;\`, \`&&\`, \`||\` or new lines; the last command not piped into, grouped or redirected, no background job or
 trap): not reported on images whose
 bash is that recent, judged from the base image (Debian bullseye and later, Ubuntu 22.04 and later, \`python:*\` tags
-without an older suite, the official \`nginx\`, \`httpd\`, \`node\`, \`postgres\` and \`redis\` images of releases built
-on bullseye or later, which are Debian, Alpine 3.13 and later). On Alpine (\`alpine\`, \`nginx:alpine\`, any
-\`*-alpine\` tag), \`/bin/sh\` is BusyBox ash, which does the same for \`sh -c\` and shell-form CMD. Debian buster and older, Ubuntu 20.04 and older, and images whose base is not known
+without an older suite, \`python:latest\` included, the official \`nginx\`, \`httpd\`, \`node\`, \`postgres\` and
+\`redis\` images of releases built on bullseye or later, which are Debian, Alpine 3.13 and later). bash reads the
+\`-c\` text one line at a time and \`;\` binds looser than \`&&\`, so it execs the last line's command only when that is
+a simple command or a list whose last connector has a simple command on its right: \`bash -c "set -e; migrate &&
+gunicorn \u2026"\` is one \`;\` list with \`migrate && gunicorn \u2026\` on its right, so bash forks gunicorn and stays PID 1
+(reported); the same
+list over two lines is exec'd. One line end may follow the last command; a blank line or a comment line after it
+keeps bash. On Alpine (\`alpine\`, \`nginx:alpine\`, any \`*-alpine\` tag), \`/bin/sh\` is BusyBox ash, which does the
+same for \`sh -c\` and shell-form CMD, for any list and a redirected last command too, but only when nothing, not even a
+line end, follows it. dash, Debian's \`/bin/sh\`, execs none of them. Checked by which process is PID 1 in a
+container (\`docker run \u2026 bash -c "true && cat /proc/1/comm"\` prints cat): bash 5.2.15 and dash 0.5.12 of Debian
+bookworm, BusyBox 1.35. Debian buster and older, Ubuntu 20.04 and older, and images whose base is not known
 keep the finding; the other parts of the chain (a migrate on every start) are still reported by their own rules.
 BusyBox also execs the last command after a job sent to the background (\`sh -c "celery \u2026 worker & gunicorn \u2026"\`:
 gunicorn is PID 1, checked on BusyBox 1.35); bash does not. The worker beside it is TF0803's.
 
 The items of a \`case\` and the branches of an if/else are alternatives, never a sequence: the branch the
-container's arguments select is judged when they are known, else each branch on its own. A command that only runs
+container's arguments and environment select is judged when they are known, else each branch on its own. A
+function the script calls runs where it is called: \`dev) run_development ;; *) run_production ;;\` makes the two
+bodies alternatives, each server reported at its own line with exec written there. A command that only runs
 setup and exits (\`python manage.py migrate --noinput\`, \`migrate && collectstatic\`, a one-off service) leaves no
 server for SIGTERM to miss: not reported.
 
@@ -31459,8 +31255,8 @@ function startsLater(commands, i, startsArgs) {
 function scriptRunBy(argv, all, self) {
   const word = /(^|\/)(ba|da)?sh$/.test(argv[0] ?? "") ? argv.slice(1).find((a) => !a.startsWith("-")) : argv[0];
   if (!word || argv.includes("-c")) return void 0;
-  const name2 = word.slice(word.lastIndexOf("/") + 1);
-  return all.find((s) => s !== self && s.imagePath.slice(s.imagePath.lastIndexOf("/") + 1) === name2);
+  const name = word.slice(word.lastIndexOf("/") + 1);
+  return all.find((s) => s !== self && s.imagePath.slice(s.imagePath.lastIndexOf("/") + 1) === name);
 }
 function shellFormMessage(instr, argv, script) {
   const k = instr.keyword;
@@ -31846,10 +31642,10 @@ function commandEnvNote(app, variables) {
   const fromCommand = app.compose?.envFilesFromCommand;
   const service = app.compose?.appService;
   if (!fromCommand || !service) return "";
-  const given = variables.flatMap((name2) => {
-    const entry = service.environment.filter((e) => e.name === name2).at(-1);
+  const given = variables.flatMap((name) => {
+    const entry = service.environment.filter((e) => e.name === name).at(-1);
     if (!entry?.interpolated || !entry.value) return [];
-    return [/URL$/.test(name2) ? name2 : `${name2}=${entry.value}`];
+    return [/URL$/.test(name) ? name : `${name}=${entry.value}`];
   });
   if (given.length === 0) return "";
   return ` Here the repository's own run command (${fromCommand.source}: docker compose --env-file ${fromCommand.files.join(" --env-file ")}) gives the compose service '${service.name}' ${given.join(" and ")}, so that deploy does not fall back; the image run without that file (another deploy, docker run) does.`;
@@ -32171,9 +31967,9 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
       if (!df || !stage) continue;
       const user = stage.user;
       if (user && user.user === void 0) continue;
-      const name2 = user?.user?.split(":")[0];
-      if (user && name2 !== "root" && name2 !== "0") continue;
-      const head = user ? `The image runs as ${name2} (USER ${user.user} at line ${user.line})` : `The target stage${stage.name ? ` '${stage.name}'` : ""} sets no USER`;
+      const name = user?.user?.split(":")[0];
+      if (user && name !== "root" && name !== "0") continue;
+      const head = user ? `The image runs as ${name} (USER ${user.user} at line ${user.line})` : `The target stage${stage.name ? ` '${stage.name}'` : ""} sets no USER`;
       findings.push({ file: df.file, line: stage.lastLine, message: rootMessage(app, df, stage, head) });
     }
     return findings;
@@ -32218,13 +32014,13 @@ function fixRunsAsRoot(context) {
   return { title, edits: [insertLines(dockerfile.file, at2, lines)] };
 }
 function createdUser(runs) {
-  let name2;
+  let name;
   for (const run of runs)
     for (const m of run.matchAll(
       /\b(?:useradd|adduser)\b((?:\s+(?:-{1,2}[\w-]+(?:[ =](?![-])[^\s&;|]+)?|\\\n))*)\s+([a-z_][\w-]*)(?=\s*(?:$|&&|;|\|\||\\))/gm
     ))
-      name2 = m[2];
-  return name2;
+      name = m[2];
+  return name;
 }
 function privilegeDrop(app) {
   const env = containerEnv(app);
@@ -32268,12 +32064,12 @@ function userAddedBy(argv, env) {
       if (USER_OPTION_VALUES.has(w)) i++;
       continue;
     }
-    const name2 = resolveWord(w, env) || w;
-    return /^[a-z_][\w-]*$/.test(name2) || name2.includes("$") ? name2 : void 0;
+    const name = resolveWord(w, env) || w;
+    return /^[a-z_][\w-]*$/.test(name) || name.includes("$") ? name : void 0;
   }
   return void 0;
 }
-var known = (name2) => name2?.includes("$") ? void 0 : name2;
+var known = (name) => name?.includes("$") ? void 0 : name;
 function lineage2(df, stage) {
   const out = [];
   for (let s = stage; s && !out.includes(s); ) {
@@ -32288,8 +32084,8 @@ function usersCreatedByRuns(df, stage, own = false) {
     for (const ins of s.instructions) {
       if (ins.keyword !== "RUN") continue;
       for (const c of ins.script?.commands ?? []) {
-        const name2 = userAddedBy(c.argv, stage.env);
-        if (name2) names.push(name2);
+        const name = userAddedBy(c.argv, stage.env);
+        if (name) names.push(name);
       }
     }
   return names;
@@ -32307,8 +32103,8 @@ function imageHasUser(df, stage, user) {
 }
 var baseStage = (df, stage) => lineage2(df, stage)[0];
 var isAlpine = (stage) => /alpine/i.test(stage.from.image ?? stage.from.raw);
-function createUser(stage, name2 = "app") {
-  return isAlpine(stage) ? `adduser -D -u 10001 ${name2}` : `useradd --create-home --uid 10001 ${name2}`;
+function createUser(stage, name = "app") {
+  return isAlpine(stage) ? `adduser -D -u 10001 ${name}` : `useradd --create-home --uid 10001 ${name}`;
 }
 function switchAdvice(df, stage, where = "") {
   const existing = known(usersCreatedByRuns(df, stage).at(-1));
@@ -32356,8 +32152,8 @@ function dropTool(stage, user) {
 }
 function proxyInContainer(app) {
   for (const c of startCommands(app)) {
-    const name2 = reverseProxyOf(c.argv);
-    if (name2) return { name: name2, file: c.file, line: c.line };
+    const name = reverseProxyOf(c.argv);
+    if (name) return { name, file: c.file, line: c.line };
   }
   return void 0;
 }

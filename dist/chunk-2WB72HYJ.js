@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-NZJOMG6U.js";
+} from "./chunk-CXPTO7LE.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -31,7 +31,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-RQJAIJKH.js";
+} from "./chunk-3NZHB23Z.js";
 import {
   UnsafePathError,
   readInside,

@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-YLLOV7F7.js";
+} from "./chunk-P6PP4R6M.js";
 import {
   makeReport
 } from "./chunk-AADTFP4D.js";
 import {
   RULES
-} from "./chunk-RQJAIJKH.js";
+} from "./chunk-3NZHB23Z.js";
 import {
   SEVERITIES,
   UnsafePathError,

@@ -22,7 +22,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-RQJAIJKH.js";
+} from "./chunk-3NZHB23Z.js";
 import {
   UnsafePathError,
   formatBytes,

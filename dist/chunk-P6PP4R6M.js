@@ -13,7 +13,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-RQJAIJKH.js";
+} from "./chunk-3NZHB23Z.js";
 import {
   insertLines,
   normalizePackageName,
