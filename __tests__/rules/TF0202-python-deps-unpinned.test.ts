@@ -37,6 +37,16 @@ appRuleCases(pythonDepsUnpinned, [
     [],
   ],
   [
+    "pip's combined short options: -Ur FILE, -rFILE, -qr FILE and -Ue . name files and paths, not packages",
+    {
+      dockerfile: df(
+        'FROM python:3.12',
+        'RUN pip install -Ur requirements.txt && pip install -rreq.txt && pip install -qr dev.txt -Ue . django',
+      ),
+    },
+    ['Dockerfile:2'],
+  ],
+  [
     'requirements files, local paths and wheels are not names',
     {
       dockerfile: df(
@@ -276,4 +286,12 @@ test('TF0202 python-deps-unpinned: a Pipfile installed with --skip-lock, or with
         /'django = "\*"' does not pin an exact version.*Write django = "==<version>"/,
       );
   }
+});
+
+test('TF0202: pip install -Ur requirements.txt is never read as a package requirements.txt to pin', () => {
+  const text = messages(pythonDepsUnpinned, {
+    dockerfile: df('FROM python:3.12', 'RUN pip install -Ur requirements.txt -Uq gunicorn'),
+  }).join('\n');
+  assert.doesNotMatch(text, /requirements\.txt==/);
+  assert.match(text, /'gunicorn' without an exact version/);
 });

@@ -190,8 +190,9 @@ function secondPassFiles(texts: Record<string, string>, files: string[], options
       for (const m of text.matchAll(/--settings(?:=|\s+)['"]?([A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)*)/g))
         modules.add(m[1]);
     if (!/(^|\/)\.env$/.test(file)) {
+      // pip's short flags run together: `-Ur requirements.txt`, `-qr requirements.txt`.
       for (const m of text.matchAll(
-        /(?:^|\s)(?:-r|--requirements?|-c|--constraint)(?:\s*=\s*|\s+|(?=[^\s-]))([^\s"'\\]+)/g,
+        /(?:^|\s)(?:-[UIqv]*[rc]|--requirements?|--constraint)(?:\s*=\s*|\s+|(?=[^\s-]))([^\s"'\\]+)/g,
       ))
         requirementNames.add(baseName(m[1]));
     }

@@ -3,7 +3,14 @@ import { baseName, dirName, joinPath, normalizeRelative } from '../discover/clas
 import { parsePipfile } from '../parse/pipfile.js';
 import { includedFile, parseRequirements } from '../parse/requirements.js';
 import { parseShell } from '../parse/shell.js';
-import { directoryAfter, djangoCommand, inlineScript, launchedCommand, programArgv } from './command.js';
+import {
+  directoryAfter,
+  djangoCommand,
+  inlineScript,
+  launchedCommand,
+  pipRequirementFiles,
+  programArgv,
+} from './command.js';
 import { readsArguments } from './command/branches.js';
 import { makeInvocation, makeTargetScript } from './command/make.js';
 import { npmScriptCommands, npmScriptsRun, packageScripts } from './command/npm-scripts.js';
@@ -406,14 +413,9 @@ export function requirementArgs(argv: string[], variables?: Record<string, strin
   const installAt = argv.findIndex((w, k) => k > i && ['install', 'wheel', 'download'].includes(w));
   const isPip = (i >= 0 || argv.some((w, k) => w === '-m' && argv[k + 1] === 'pip')) && installAt >= 0;
   if (!isPip) return [];
-  const out: string[] = [];
-  for (let k = installAt + 1; k < argv.length; k++) {
-    const w = argv[k];
-    if ((w === '-r' || w === '--requirement' || w === '--requirements') && argv[k + 1]) out.push(argv[++k]);
-    else if (/^--requirements?=/.test(w)) out.push(w.slice(w.indexOf('=') + 1));
-    else if (/^-r[^-]/.test(w)) out.push(w.slice(2));
-  }
-  return out.map((p) => expandKnown(p, variables)).filter((p) => !p.includes('$'));
+  return pipRequirementFiles(argv.slice(installAt + 1))
+    .map((p) => expandKnown(p, variables))
+    .filter((p) => !p.includes('$'));
 }
 
 /** Every argv the start chain may run: the image's ENTRYPOINT/CMD, compose's overrides, the entrypoint scripts. */

@@ -1,5 +1,6 @@
 /** Which directory a Dockerfile is built from, told by the files it names (for a Dockerfile no compose file builds). */
 import { posix } from 'node:path';
+import { pipRequirementFiles } from './command/pip.js';
 import { contextSource } from './dockerfile/instruction-text.js';
 
 /**
@@ -18,13 +19,28 @@ function namedContextPaths(text: string): string[] {
       if (words.some((w) => w.startsWith('--from'))) continue;
       for (const w of words.filter((x) => !x.startsWith('--')).slice(0, -1)) out.add(contextSource(w));
     } else if (keyword === 'RUN') {
-      for (let i = 0; i < words.length - 1; i++)
-        if (words[i] === '-r' || words[i] === '--requirement') out.add(words[i + 1]);
+      for (const args of pipInstallArgs(words)) for (const file of pipRequirementFiles(args)) out.add(file);
     } else for (const w of words) if (/^[\w.-]+(\/[\w.-]+)*\.(py|sh)$/.test(w) && w.includes('/')) out.add(w);
   }
   return [...out]
     .map((p) => posix.normalize(p).replace(/^\.\//, '').replace(/\/$/, ''))
     .filter((p) => p !== '.' && p !== '' && !p.startsWith('/') && !p.startsWith('..') && !/[*?$[]/.test(p));
+}
+
+/** The words after each `install` (or `wheel`, `download`) of a RUN's words, up to the end of that command (`&&`, `;`, `|`). */
+function pipInstallArgs(words: string[]): string[][] {
+  const out: string[][] = [];
+  for (let i = 0; i < words.length; i++) {
+    if (!['install', 'wheel', 'download'].includes(words[i])) continue;
+    const args: string[] = [];
+    for (const w of words.slice(i + 1)) {
+      if (/^(&&|\|\|?|;)$/.test(w)) break;
+      args.push(w.replace(/;$/, ''));
+      if (w.endsWith(';')) break;
+    }
+    out.push(args);
+  }
+  return out;
 }
 
 /** Words of a shell-form or JSON-array instruction argument, quotes dropped. */

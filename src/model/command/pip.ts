@@ -57,7 +57,57 @@ const PIP_VALUE_OPTIONS = new Set([
   '--prerelease',
   '--extra',
   '--link-mode',
+  // pip wheel / pip download
+  '-w',
+  '--wheel-dir',
+  '-d',
+  '--dest',
 ]);
+
+/** One option or operand of pip's command line. */
+export type PipArg = { option: string; value?: string } | { operand: string };
+
+/**
+ * pip's arguments read as pip's optparse reads them: `--opt=value`, `--opt value`, and combined short options, where
+ * flags run together until one that takes a value, which takes the rest of the word or the next word (`-Ur file`,
+ * `-rfile`, `-qr file`, `-Ue .`).
+ */
+export function pipArgs(args: string[]): PipArg[] {
+  const out: PipArg[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const w = args[i];
+    if (w.startsWith('--') && w.length > 2) {
+      const eq = w.indexOf('=');
+      const option = longOption(eq < 0 ? w : w.slice(0, eq));
+      if (eq >= 0) out.push({ option, value: w.slice(eq + 1) });
+      else out.push(PIP_VALUE_OPTIONS.has(option) ? { option, value: args[++i] } : { option });
+    } else if (w === '-' || w === '--') out.push({ option: w });
+    else if (w.startsWith('-')) {
+      for (let k = 1; k < w.length; k++) {
+        const option = `-${w[k]}`;
+        if (!PIP_VALUE_OPTIONS.has(option)) {
+          out.push({ option });
+          continue;
+        }
+        out.push({ option, value: w.slice(k + 1) || args[++i] });
+        break;
+      }
+    } else out.push({ operand: w });
+  }
+  return out;
+}
+
+// `--requirements` is no pip option, but written often enough that reading it as `--requirement` helps.
+const longOption = (name: string) => (name === '--requirements' ? '--requirement' : name);
+
+/** The files pip's arguments name with `-r`/`--requirement` (in any spelling pip accepts). */
+export function pipRequirementFiles(args: string[]): string[] {
+  return pipArgs(args).flatMap((a) =>
+    'option' in a && (a.option === '-r' || a.option === '--requirement') && a.value !== undefined
+      ? [a.value]
+      : [],
+  );
+}
 // The installer's own tooling: upgrading it does not change what the app depends on.
 const PIP_TOOLING = new Set(['pip', 'setuptools', 'wheel']);
 
@@ -90,17 +140,15 @@ export function pipInstall(argv: string[]): PipInstall | undefined {
     unpinnedTooling: [],
     fromPaths: [],
   };
-  for (i = i + 1; i < a.length; i++) {
-    const arg = a[i];
-    if (arg.startsWith('-')) {
-      const [flag, inline] = arg.startsWith('--') ? arg.split(/=(.*)/s) : [arg.slice(0, 2), arg.slice(2)];
-      const takesValue = PIP_VALUE_OPTIONS.has(flag);
-      const value = takesValue ? inline || a[++i] : undefined;
-      if (flag === '-r' || flag === '--requirement') out.requirementFiles.push(value ?? '');
-      if (flag === '-c' || flag === '--constraint') out.constrained = true;
-      if ((flag === '-e' || flag === '--editable') && value) out.fromPaths.push(value);
+  for (const parsed of pipArgs(a.slice(i + 1))) {
+    if ('option' in parsed) {
+      const { option, value } = parsed;
+      if (option === '-r' || option === '--requirement') out.requirementFiles.push(value ?? '');
+      if (option === '-c' || option === '--constraint') out.constrained = true;
+      if ((option === '-e' || option === '--editable') && value) out.fromPaths.push(value);
       continue;
     }
+    const arg = parsed.operand;
     const spec = requirementSpec(arg);
     if (spec && PIP_TOOLING.has(spec.name.toLowerCase())) {
       if (!spec.pinned) out.unpinnedTooling.push(spec.spec);
