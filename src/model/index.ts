@@ -24,7 +24,7 @@ import { parseSuppressions } from '../parse/suppressions.js';
 import { matchesGlob } from '../util/glob.js';
 import { type AppSeed, AppSeeds } from './app-seeds.js';
 import { djangoDirectories } from './command/directories.js';
-import { ComposeProjects } from './compose-projects.js';
+import { type ComposeSet, ComposeProjects } from './compose-projects.js';
 import { ImageLayout } from './context.js';
 import { modelDockerfile } from './dockerfile.js';
 import { ImageFiles } from './image-files.js';
@@ -103,13 +103,14 @@ class ProjectBuilder implements ModelInput {
       .filter((seed) => !excluded(seed.dockerfile ?? seed.managePy))
       .map((seed) => this.safeApp(seed));
     const otherDockerfiles = this.otherDockerfiles(apps, excluded);
+    const otherContexts = this.otherContexts(otherDockerfiles, composeSets);
     return {
       root: this.tree.root,
       apps,
       composeFiles: Object.keys(this.texts)
         .filter((f) => looksLikeCompose(f, this.texts[f]))
         .sort(),
-      ...(otherDockerfiles.length > 0 ? { otherDockerfiles } : {}),
+      ...(otherDockerfiles.length > 0 ? { otherDockerfiles, otherContexts } : {}),
       ...(this.seeds.skipped.length > 0 ? { skippedProjects: this.seeds.skipped } : {}),
       parseErrors: this.parseErrors,
       suppressions,
@@ -126,6 +127,23 @@ class ProjectBuilder implements ModelInput {
       const r = modelDockerfile(file, this.texts[file]);
       this.addErrors(r.errors);
       if (r.model) out.push(r.model);
+    }
+    return out;
+  }
+
+  /** The context each Dockerfile no app builds is built from: a compose service's, else the Dockerfile's directory. */
+  private otherContexts(
+    dockerfiles: DockerfileModel[],
+    composeSets: ComposeSet[],
+  ): Record<string, BuildContext> {
+    const builds = composeSets.flatMap(
+      (set) => set.model?.services.flatMap((s) => (s.build ? [s.build] : [])) ?? [],
+    );
+    const out: Record<string, BuildContext> = {};
+    for (const { file } of dockerfiles) {
+      const build = builds.find((b) => normalizeRelative(b.dockerfile) === file);
+      const dir = build ? (normalizeRelative(build.context) ?? build.context) : dirName(file);
+      out[file] = this.context(dir, file, []);
     }
     return out;
   }

@@ -21,10 +21,17 @@ ${DOCKERIGNORE_PATTERNS}
 `,
   related: [],
   check(project) {
+    // The apps' images, then the Dockerfiles no app builds whose context holds the Django project (a worker's own
+    // Dockerfile beside the app's); a front end's or the docs' image is not the app's codebase.
+    const images = [
+      ...project.apps.map((app) => ({ model: app.dockerfile, context: app.context })),
+      ...(project.otherDockerfiles ?? [])
+        .map((model) => ({ model, context: project.otherContexts?.[model.file] }))
+        .filter(({ context }) => context?.files.some((f) => /(^|\/)manage\.py$/.test(f))),
+    ];
     const findings: RawFinding[] = [];
-    for (const app of project.apps) {
-      const model = app.dockerfile;
-      if (!model || !app.context || app.context.dockerignore) continue;
+    for (const { model, context } of images) {
+      if (!model || !context || context.dockerignore) continue;
       for (const stage of model.builtStages) {
         for (const ins of stage.instructions) {
           if (
@@ -35,7 +42,7 @@ ${DOCKERIGNORE_PATTERNS}
             continue;
           const whole = ins.sources.find((s) => /^(\.\/?|\/|\.\/\.)$/.test(s.trim()));
           if (whole === undefined) continue;
-          const where = app.context.dir === '.' ? 'the repository root' : `'${app.context.dir}'`;
+          const where = context.dir === '.' ? 'the repository root' : `'${context.dir}'`;
           findings.push({
             file: model.file,
             line: ins.line,
@@ -51,8 +58,10 @@ ${DOCKERIGNORE_PATTERNS}
     summary:
       'Creates a .dockerignore beside the build context that leaves out .git, .env files, SQLite databases, virtualenvs, __pycache__ and node_modules.',
     make: (context) => {
-      const app = context.project.apps.find((a) => a.dockerfile?.file === context.finding.file && a.context);
-      return app?.context ? newDockerignore(context, app.context) : undefined;
+      const file = context.finding.file;
+      const app = context.project.apps.find((a) => a.dockerfile?.file === file && a.context);
+      const build = app?.context ?? context.project.otherContexts?.[file];
+      return build ? newDockerignore(context, build) : undefined;
     },
   },
 });

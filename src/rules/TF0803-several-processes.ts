@@ -7,12 +7,13 @@ import {
   longRunningProcess,
   holderAfter,
   programArgv,
+  serviceCommand,
   type ShellHolder,
 } from '../model/command.js';
 import { supervisordRun } from '../model/supervisor-config.js';
 import type { RawFinding } from '../core/index.js';
 import type { Project, SupervisorProgram } from '../model/types/project.js';
-import { appImageStartCommands } from './lib/each.js';
+import { appImageStartCommands, ownImageAppServices } from './lib/each.js';
 import { commandLine } from './lib/command-text.js';
 import { listOf } from './lib/processes.js';
 import { defineRule } from './lib/rule.js';
@@ -169,7 +170,15 @@ function beatCommandFor(worker: string[]): string {
 
 function embeddedBeat(project: Project, seen: Set<string>): RawFinding[] {
   const findings: RawFinding[] = [];
-  const starts = appImageStartCommands(project);
+  // A worker built from the app's source with a Dockerfile of its own (Dockerfile.worker) is the app's worker too.
+  const starts = [
+    ...appImageStartCommands(project),
+    ...project.apps.flatMap((app) =>
+      ownImageAppServices(app).flatMap(({ service, app: view }) =>
+        serviceCommand(view, service).map((command) => ({ app, command, service })),
+      ),
+    ),
+  ];
   for (const { app, command, service } of starts) {
     const key = `${command.file}:${command.line}`;
     if (seen.has(key) || !embedsBeat(command.argv)) continue;

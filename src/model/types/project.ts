@@ -122,6 +122,11 @@ export interface Project {
    * the rules that hold for any Dockerfile (base image pinned, no secret in ENV/ARG).
    */
   otherDockerfiles?: DockerfileModel[];
+  /**
+   * The build context of each of `otherDockerfiles` (by file): the one a compose service builds it from, else its own
+   * directory, as `docker build -f` beside it would.
+   */
+  otherContexts?: Record<string, BuildContext>;
   /** Django projects found but not analysed as apps (an archive copy no image builds), with the reason. */
   skippedProjects?: SkippedProject[];
   parseErrors: ParseError[];

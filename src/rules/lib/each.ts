@@ -74,6 +74,27 @@ export function otherAppServices(app: App): { service: ComposeService; app: App 
   return out;
 }
 
+/**
+ * The compose services of an app's project that build another Dockerfile from a context holding the Django project
+ * (`dockerfile: Dockerfile.worker` beside the app's): containers of the app's code in an image of their own, with
+ * their compose `command`/`entrypoint` only (that image's own start command is not the app's).
+ */
+export function ownImageAppServices(app: App): { service: ComposeService; app: App }[] {
+  const compose = app.compose;
+  const projectDir = app.managePy ? posix.dirname(app.managePy) : undefined;
+  if (!compose || projectDir === undefined) return [];
+  const foreign: App = { ...app, dockerfile: undefined, entrypointScripts: [] };
+  return compose.services
+    .filter(
+      (s) =>
+        s.build !== undefined &&
+        s.build.dockerfile.replace(/^\.\//, '') !== app.dockerfile?.file &&
+        !(compose.appImageServices ?? [compose.appService]).includes(s) &&
+        coversPath(s.build.context.replace(/^\.\/(?=.)/, ''), projectDir),
+    )
+    .map((service) => ({ service, app: foreign }));
+}
+
 /** Every app with a Dockerfile whose target stage is known, with that Dockerfile and stage. */
 export function appTargetStages(project: Project): { app: App; dockerfile: DockerfileModel; stage: Stage }[] {
   return project.apps.flatMap((app) => {
