@@ -55,8 +55,8 @@ export function isDockerfile(path: string): boolean {
   const name = baseName(path);
   if (name.endsWith('.dockerignore')) return false;
   if (SOURCE_EXTENSION.test(name) || VENDORED_DIR.test(path)) return false;
-  // Dockerfile, Dockerfile.prod, Dockerfile-prod, any name.dockerfile, LocalDockerfile
-  return /\.dockerfile$/i.test(name) || /^[\w.-]*dockerfile$/i.test(name) || /^dockerfile[.-]/i.test(name);
+  // Dockerfile, Dockerfile.prod, Dockerfile-prod, Dockerfile_v1, any name.dockerfile, LocalDockerfile
+  return /\.dockerfile$/i.test(name) || /^[\w.-]*dockerfile$/i.test(name) || /^dockerfile[._-]/i.test(name);
 }
 
 export function isComposeFile(path: string): boolean {
