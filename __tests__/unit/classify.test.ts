@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { isComposeFile, isDockerfile } from '../../src/discover/classify.js';
+import { isComposeFile, isDockerfile, looksLikeCompose } from '../../src/discover/classify.js';
 import {
   isDevelopmentComposeFile,
   isNamedForProduction,
@@ -50,6 +50,16 @@ test('compose file names: the default and variant names, and a Swarm stack file;
   ])
     assert.ok(isComposeFile(name), name);
   for (const name of ['stack.yaml', 'docker-stacks.txt', 'compose.md']) assert.ok(!isComposeFile(name), name);
+});
+
+test('compose templates (like .env.example) are no compose projects, by name or by content', () => {
+  const text = 'services:\n  web:\n    build: .\n';
+  for (const name of ['docker-compose.example.yml', 'docker-compose.template.yaml', 'compose-sample.yml'])
+    assert.ok(!isComposeFile(name), name);
+  for (const name of ['docker/celery/prod-template.yml', 'deploy/staging.tmpl.yml', 'examples.yml'])
+    assert.ok(!looksLikeCompose(name, text), name);
+  for (const name of ['docker-compose.yml', 'local.yml', 'docker/compose-templated-env.yml'])
+    assert.ok(looksLikeCompose(name, text), name);
 });
 
 test('development and production compose files: a debug variant is for development, a stack file for production', () => {

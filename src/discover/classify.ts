@@ -61,13 +61,25 @@ export function isDockerfile(path: string): boolean {
 
 export function isComposeFile(path: string): boolean {
   // docker-compose.prod.yml, compose.production.yaml, docker-compose-deploy.yml; a Swarm stack file docker-stack.yml
-  return /^((docker-)?compose|docker-stack)([.-][^/]+)?\.ya?ml$/.test(baseName(path));
+  return (
+    /^((docker-)?compose|docker-stack)([.-][^/]+)?\.ya?ml$/.test(baseName(path)) && !isComposeTemplate(path)
+  );
+}
+
+/**
+ * A YAML file named as a template (`prod-template.yml`, `docker-compose.example.yml`): like `.env.example`, written to
+ * be copied elsewhere and filled in, so its paths need not resolve where it is; not a compose project to analyse.
+ */
+export function isComposeTemplate(path: string): boolean {
+  const stem = baseName(path).replace(/\.ya?ml$/, '');
+  return stem.split(/[._-]/).some((part) => /^(example|sample|template|tpl|tmpl)s?$/i.test(part));
 }
 
 /** A YAML file holding a compose project under another name (`local.yml`, `compose/production.yml`). */
 export function looksLikeCompose(path: string, text: string | undefined): boolean {
   if (isComposeFile(path)) return true;
-  if (!/\.ya?ml$/.test(path) || CI_CONFIG.test(path) || text === undefined) return false;
+  if (!/\.ya?ml$/.test(path) || CI_CONFIG.test(path) || text === undefined || isComposeTemplate(path))
+    return false;
   // Top-level services whose entries build or pull an image; Kubernetes manifests and CI files have other keys.
   return (
     /^services\s*:\s*$/m.test(text) &&
