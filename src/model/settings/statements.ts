@@ -131,7 +131,12 @@ function execAssign(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalContext): v
   const value: PyValue =
     valueNodes.length === 1 && !valueHasComma
       ? ev.evaluate(valueNodes[0], ctx)
-      : { t: 'list', items: valueNodes.map((n) => ev.evaluate(n, ctx)), line: ev.line(valueNodes[0]) };
+      : {
+          t: 'list',
+          items: valueNodes.map((n) => ev.evaluate(n, ctx)),
+          line: ev.line(valueNodes[0]),
+          written: 'tuple',
+        };
   const line = ev.line(node);
   for (const targets of segments) {
     if (targets.length === 1) assignTarget(ev, targets[0], value, ctx, line);
