@@ -381,7 +381,9 @@ function presenceFallbacks(scope: Scope, results: BranchResult[]): void {
     if (tried?.t !== 'env' || tried.read.variable !== x || unset.scope.get(name) === set.scope.get(name))
       continue;
     const v = withFallback(tried, unset.scope.get(name)?.v, [tried.read]);
-    if (v) scope.set(name, { v, origins: b.origins });
+    const test = set.when!;
+    const chosenAt = test.file ? { line: test.line, file: test.file } : { line: test.line };
+    if (v?.t === 'env') scope.set(name, { v: { ...v, chosenAt }, origins: b.origins });
   }
 }
 

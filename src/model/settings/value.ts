@@ -95,6 +95,8 @@ export type PyValue = (
       derived?: boolean;
       /** Computed only from whether the variable is set (`os.getenv('X') is not None`), never from its text. */
       presence?: boolean;
+      /** The `if "X" in os.environ:` test that picks this read over the value written before it (its fallback). */
+      chosenAt?: { line: number; file?: string };
       line: number;
     }
   /**
@@ -230,6 +232,7 @@ export function lift(v: PyValue, f: (x: PyValue) => PyValue): PyValue {
     const out: PyValue = { t: 'env', read: v.read, unset, line: v.line };
     if (v.derived) out.derived = true;
     if (v.presence) out.presence = true;
+    if (v.chosenAt) out.chosenAt = v.chosenAt;
     // Only scalar results are kept: a probe that meets another read would multiply the work.
     const mapped = v.probes?.map((p) => ({ text: p.text, v: f(p.v) })) ?? [];
     const probes = mapped.filter((p) => isScalarValue(p.v));
