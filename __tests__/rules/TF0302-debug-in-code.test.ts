@@ -8,7 +8,7 @@ import {
   settingsProjectOf,
   settingsRuleCases,
 } from '../support/settings-rule-cases.js';
-import { analyzeFiles } from '../support/analyze.js';
+import { analyzeFiles, findingsOf } from '../support/analyze.js';
 
 settingsRuleCases(debugInCode, [
   { name: 'startproject DEBUG = True', settings: fixture('startproject_django5.py'), expect: [[26]] },
@@ -565,4 +565,23 @@ test('TF0302: DEBUG = True in base.py that the running module turns off is not r
     result.findings.filter((f) => f.ruleId === 'TF0302'),
     [],
   );
+});
+
+test('TF0302: the settings module a bare compose pass-through takes from the committed .env.template is judged', async () => {
+  const files = {
+    Dockerfile: 'FROM python:3.12-slim\nCOPY . /app\n',
+    'docker-compose.yml':
+      'services:\n  web:\n    build: .\n    environment:\n      - DJANGO_SETTINGS_MODULE\n',
+    '.env.template': 'DJANGO_SETTINGS_MODULE=site.settings.dev\n',
+    'manage.py': 'import os\n',
+    'site/__init__.py': '',
+    'site/settings/__init__.py': '',
+    'site/settings/base.py': 'INSTALLED_APPS = []\nDATABASES = {}\nDEBUG = False\n',
+    'site/settings/dev.py': 'from .base import *\n\nDEBUG = True\n',
+    'site/settings/prod.py': 'from .base import *\n',
+  };
+  const result = await analyzeFiles(files);
+  assert.deepEqual(findingsOf(result, 'TF0302'), [['site/settings/dev.py', 3]]);
+  const withEnv = await analyzeFiles({ ...files, '.env': 'DJANGO_SETTINGS_MODULE=site.settings.prod\n' });
+  assert.deepEqual(findingsOf(withEnv, 'TF0302'), []);
 });

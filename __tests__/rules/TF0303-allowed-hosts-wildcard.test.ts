@@ -40,3 +40,25 @@ test('TF0303 says a bare string is read character by character and should be a l
   const [finding] = allowedHostsWildcard.check(settingsProjectOf('ALLOWED_HOSTS = "*"\n'));
   assert.match(finding.message, /string '\*' in code, not a list: Django reads each of its characters/);
 });
+
+test("TF0303: a '*' appended only if DEBUG says it holds only while DEBUG is on, and is silent when DEBUG is off by default", () => {
+  const onByDefault = lines(
+    'import os',
+    "DEBUG = not ('RENDER' in os.environ)",
+    "ALLOWED_HOSTS = ['localhost', '.onrender.com']",
+    'if DEBUG:',
+    "    ALLOWED_HOSTS.append('*')",
+  );
+  const [finding] = allowedHostsWildcard.check(settingsProjectOf(onByDefault));
+  assert.equal(finding?.line, 5);
+  assert.match(finding!.message, /contains '\*' in code only while DEBUG is on/);
+  assert.doesNotMatch(finding!.message, /every deploy/);
+  const offByDefault = lines(
+    'import os',
+    "DEBUG = os.environ.get('DJANGO_DEBUG', '') == '1'",
+    "ALLOWED_HOSTS = ['localhost']",
+    'if DEBUG:',
+    "    ALLOWED_HOSTS.append('*')",
+  );
+  assert.deepEqual(allowedHostsWildcard.check(settingsProjectOf(offByDefault)), []);
+});

@@ -13,6 +13,19 @@ test('TF0314 fires on SECRET_KEY made a tuple by a stray trailing comma', async 
   assert.deepEqual(findingsOf(result, 'TF0314'), [['mysite/settings.py', 2]]);
 });
 
+test('TF0314: a two-value tuple is not called a stray comma, and the fix keeps the variable the code reads', async () => {
+  const result = await analyzeFiles(settings("SECRET_KEY = (os.environ.get('SECRET_KEY'), 'abcd')"));
+  const messages = result.findings.filter((f) => f.ruleId === 'TF0314').map((f) => f.message);
+  assert.equal(messages.length, 1);
+  assert.match(messages[0], /a tuple of two values, the SECRET_KEY variable and a literal string/);
+  assert.match(messages[0], /os\.environ\.get\("SECRET_KEY", "\.\.\."\) was meant/);
+  assert.match(messages[0], /SECRET_KEY = os\.environ\["SECRET_KEY"\]/);
+  assert.doesNotMatch(messages[0], /comma|DJANGO_SECRET_KEY|abcd/);
+  const comma = await analyzeFiles(settings("SECRET_KEY = os.environ.get('APP_KEY'),"));
+  const [one] = comma.findings.filter((f) => f.ruleId === 'TF0314').map((f) => f.message);
+  assert.match(one, /one-element tuple \(a stray trailing comma\).*SECRET_KEY = os\.environ\["APP_KEY"\]/);
+});
+
 test('TF0314 is silent on well-formed values', async () => {
   const result = await analyzeFiles(
     settings(

@@ -160,3 +160,34 @@ test('TF1003: compose run by the repository with --env-file reads that file, and
   assert.match(unset, /the container gets it empty/);
   assert.doesNotMatch(unset, /no \.env beside the compose file/);
 });
+
+test('TF1003 anchors the if that selects the engine and names the SQLite ENGINE line, in both layouts', () => {
+  const itemWrites = lines(
+    'import os',
+    "IN_DOCKER = os.environ.get('IN_DOCKER', 'false') == 'true'",
+    "DATABASES = {'default': {}}",
+    'if IN_DOCKER:',
+    "    DATABASES['default']['ENGINE'] = 'django.db.backends.postgresql'",
+    "    DATABASES['default']['NAME'] = os.environ['POSTGRES_DB']",
+    'else:',
+    "    DATABASES['default']['ENGINE'] = 'django.db.backends.sqlite3'",
+    "    DATABASES['default']['NAME'] = 'db.sqlite3'",
+  );
+  const [a] = sqliteDefaultEngine.check(settingsProjectOf(itemWrites));
+  assert.equal(a?.line, 4);
+  assert.match(a!.message, /the configuration at line 8\)/);
+  const urlTest = lines(
+    'import os',
+    'import dj_database_url',
+    'db_config = {',
+    "    'ENGINE': 'django.db.backends.sqlite3',",
+    "    'NAME': 'db.sqlite3',",
+    '}',
+    "if 'DATABASE_URL' in os.environ:",
+    "    db_config = dj_database_url.parse(os.environ['DATABASE_URL'])",
+    "DATABASES = {'default': db_config}",
+  );
+  const [b] = sqliteDefaultEngine.check(settingsProjectOf(urlTest));
+  assert.equal(b?.line, 7);
+  assert.match(b!.message, /the configuration at line 4\)/);
+});

@@ -8,6 +8,7 @@ import {
   moduleFiles,
   relativeTo,
 } from '../discover/classify.js';
+import { isEnvTemplateName } from '../discover/env-files.js';
 import type { AppSeed } from './app-seeds.js';
 import { mayRun } from './command/branches.js';
 import { djangoCommand, serverOf } from './command/servers.js';
@@ -104,6 +105,8 @@ export class SettingsModules extends ModelPart {
     const fromEnv = app.dockerfile?.targetStage?.env.DJANGO_SETTINGS_MODULE;
     if (fromEnv && imageOverDevelopmentCompose(app)) modules.push(fromEnv);
     if (fromCompose) modules.push(fromCompose);
+    const fromTemplate = this.passedThroughFromTemplate(app);
+    if (fromTemplate) modules.push(fromTemplate);
     if (fromEnv) modules.push(fromEnv);
     // A start script's `export DJANGO_SETTINGS_MODULE=…` (or `--settings=`) comes after the app's environment.
     const fromStartChain = startChainSettingsModule(app);
@@ -148,6 +151,28 @@ export class SettingsModules extends ModelPart {
       .replace(/\/__init__\.py$|\.py$/, '')
       .replace(/\//g, '.');
     return { file: run, module };
+  }
+
+  /**
+   * `- DJANGO_SETTINGS_MODULE` passed through bare by compose, its value left to a `.env` the repository does not
+   * hold: the module its committed template (`.env.template`, `.env.example` beside the compose file) names, which
+   * is what a copy of the template runs.
+   */
+  private passedThroughFromTemplate(app: App): string | undefined {
+    const entry = app.compose?.appService?.environment.find((e) => e.name === 'DJANGO_SETTINGS_MODULE');
+    if (!entry || entry.value !== undefined || entry.source !== 'environment') return undefined;
+    const dir = dirName(entry.file);
+    if (joinPath(dir, '.env') in this.texts) return undefined;
+    const templates = Object.keys(this.texts)
+      .filter((f) => dirName(f) === dir && isEnvTemplateName(f))
+      .sort();
+    for (const f of templates) {
+      const m = /^[ \t]*(?:export[ \t]+)?DJANGO_SETTINGS_MODULE[ \t]*=[ \t]*['"]?([\w.]+)['"]?[ \t]*$/m.exec(
+        this.texts[f],
+      );
+      if (m) return m[1];
+    }
+    return undefined;
   }
 
   /** The default of the wsgi/asgi module the server serves (`gunicorn config.wsgi`), which may differ from manage.py's. */

@@ -1,4 +1,4 @@
-import { type RawFinding, code, msg } from '../core/index.js';
+import { type MessagePart, type RawFinding, code, msg } from '../core/index.js';
 import { liveAssignments } from '../model/settings/index.js';
 import { assignFromEnvironment } from './lib/settings-fix.js';
 import { appSettings, literalElsewhere } from './lib/each.js';
@@ -53,7 +53,9 @@ Behind a proxy that already checks the host, a deploy may still set \`DJANGO_ALL
           file: elsewhere?.file ?? at.file,
           line: elsewhere?.line ?? at.line,
           ...(inList
-            ? msg`${name} contains '*' in code, which accepts any Host header in every deploy; read the host names from the environment: ${fromEnv}.`
+            ? a.inBranch
+              ? onlyWhen(name, a.condition?.text, fromEnv)
+              : msg`${name} contains '*' in code, which accepts any Host header in every deploy; read the host names from the environment: ${fromEnv}.`
             : msg`${name} is the string ${`'${text}'`} in code, not a list: Django reads each of its characters as a host name, so its '*' accepts any Host header in every deploy. Read the host names from the environment as a list: ${fromEnv}.`),
         });
       }
@@ -73,3 +75,12 @@ Behind a proxy that already checks the host, a deploy may still set \`DJANGO_ALL
       ),
   },
 });
+
+/** A '*' added in a branch that runs when no variable is set: it holds only while the branch's test does. */
+function onlyWhen(name: string, test: string | undefined, fromEnv: MessagePart) {
+  if (test?.trim() === 'DEBUG')
+    return msg`${name} contains '*' in code only while DEBUG is on (it is added under ${code('if DEBUG:')}); DEBUG is on when no variable is set, so a deploy that sets none accepts any Host header. Read the host names from the environment: ${fromEnv}.`;
+  if (test)
+    return msg`${name} contains '*' in code only while ${code(test)} holds, which it does when no variable is set, so a deploy that sets none accepts any Host header. Read the host names from the environment: ${fromEnv}.`;
+  return msg`${name} contains '*' in code in a branch that runs when no variable is set, so a deploy that sets none accepts any Host header. Read the host names from the environment: ${fromEnv}.`;
+}

@@ -31,11 +31,7 @@ ALLOWED_HOSTS = [h for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").
     for (const { settings } of appSettings(project)) {
       for (const a of liveAssignments(settings, 'SECRET_KEY')) {
         if (a.value.kind !== 'list') continue;
-        findings.push({
-          file: a.file ?? settings.file,
-          line: a.line,
-          message: `SECRET_KEY is a tuple or list (a stray trailing comma?), not a string. Remove the comma: SECRET_KEY = os.environ["DJANGO_SECRET_KEY"].`,
-        });
+        findings.push({ file: a.file ?? settings.file, line: a.line, message: secretKeyNotString(a.value) });
       }
       const hosts = liveAssignments(settings, 'ALLOWED_HOSTS');
       for (const a of hosts) {
@@ -66,6 +62,32 @@ ALLOWED_HOSTS = [h for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").
     return findings;
   },
 });
+
+const COUNTS = ['no', 'one', 'two', 'three', 'four'];
+
+/** What SECRET_KEY holds instead of a string, and the fix, naming the variable the code already reads. */
+function secretKeyNotString(v: Extract<ValueSource, { kind: 'list' }>): string {
+  const read = v.items.find((i) => i.kind === 'env');
+  const variable = read?.kind === 'env' ? read.variable : 'DJANGO_SECRET_KEY';
+  const fix = `SECRET_KEY = os.environ["${variable}"]`;
+  const shape = v.written ?? 'tuple';
+  if (v.items.length === 1)
+    return shape === 'tuple'
+      ? `SECRET_KEY is a one-element tuple (a stray trailing comma), not a string. Remove the comma: ${fix}.`
+      : `SECRET_KEY is a one-element ${shape}, not a string. Drop the brackets: ${fix}.`;
+  const count = COUNTS[v.items.length] ?? String(v.items.length);
+  const [first, second] = v.items;
+  const meantFallback =
+    v.items.length === 2 &&
+    first.kind === 'env' &&
+    first.fallback === undefined &&
+    !first.required &&
+    second.kind === 'literal' &&
+    typeof second.value === 'string';
+  if (meantFallback)
+    return `SECRET_KEY is a ${shape} of two values, the ${first.variable} variable and a literal string, not a string: probably os.environ.get("${first.variable}", "...") was meant, but that literal fallback would be a key written in code (TF0301). Read the variable alone: ${fix}.`;
+  return `SECRET_KEY is a ${shape} of ${count} values, not a string. Read one variable: ${fix}.`;
+}
 
 /** The one assignment that leaves ALLOWED_HOSTS empty, when nothing later (a branch, a star import) may fill it. */
 function emptyHosts(settings: SettingsModel, hosts: SettingAssignment[]): SettingAssignment | undefined {

@@ -54,13 +54,17 @@ DATABASES = {"default": dj_database_url.config()}  # ImproperlyConfigured when D
       const verb = variables.length > 1 ? 'are' : 'is';
       // A URL default points at the URL as written (a variable holding it may be set lines above the read).
       const url = fallback.fields.ENGINE?.kind === 'env' ? fallback.fields.ENGINE.fallback : undefined;
-      const at = selection.kind === 'url' ? fallbackOrRead(selection, url, databases) : selection;
+      // `if "DATABASE_URL" in os.environ:` over a SQLite dict written before it: the test selects the engine.
+      const at =
+        selection.test ?? (selection.kind === 'url' ? fallbackOrRead(selection, url, databases) : selection);
       const file = writtenIn(settings, at);
       const fallbackFile = fallback.file ?? databases.file ?? settings.file;
+      // The SQLite choice as written: its ENGINE line (a branch may fill an empty dict key by key).
+      const fallbackLine = fallback.fieldLines?.ENGINE ?? fallback.line;
       // An if/elif/else chain: the branch taken is lines away from the test that selects it.
       const where =
-        selection.kind === 'env' && (fallbackFile !== file || fallback.line !== at.line)
-          ? `, the configuration at ${fallbackFile === file ? '' : `${fallbackFile} `}line ${fallback.line}`
+        (selection.kind === 'env' || selection.test) && (fallbackFile !== file || fallbackLine !== at.line)
+          ? `, the configuration at ${fallbackFile === file ? '' : `${fallbackFile} `}line ${fallbackLine}`
           : '';
       findings.push({
         file,

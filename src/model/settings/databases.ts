@@ -27,6 +27,8 @@ interface Selector {
   line: number;
   /** The module that reads or tests the variable, when not the settings module itself. */
   file?: string;
+  /** The `if "X" in os.environ:` test that picks the read over the value written before it. */
+  test?: { line: number; file?: string };
 }
 
 const SERVER_FIELDS = ['NAME', 'USER', 'PASSWORD', 'HOST'];
@@ -105,6 +107,7 @@ class DatabasesBuilder {
         default: v.read.defaultText,
         line: v.read.line,
         file: v.read.file,
+        test: v.chosenAt,
       });
       if (v.unset.t === 'dict' && v.unset.entries.length > 0)
         this.fromDict(v.unset, { ...sel, isDefault: sel.isDefault }, v);
@@ -276,6 +279,7 @@ class DatabasesBuilder {
       };
       if (pick.default !== undefined) chosen.default = pick.default;
       if (pick.file) chosen.file = pick.file;
+      if (pick.test) chosen.test = pick.test;
       selection = chosen;
     } else if (this.configs.length > 0 && !engines.has('?')) selection = { kind: 'fixed' };
     else selection = { kind: 'unknown' };

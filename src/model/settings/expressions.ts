@@ -59,7 +59,9 @@ export function evalExpression(ev: ModuleEvaluation, node: SyntaxNode, ctx: Eval
     case 'SetExpression': {
       const items = childrenOf(node).filter((c) => !['[', ']', '(', ')', '{', '}', ','].includes(c.name));
       if (items.some((c) => c.name === '*')) return ev.unknown(node);
-      return { t: 'list', items: items.map((c) => ev.evaluate(c, ctx)), line };
+      const written =
+        node.name === 'TupleExpression' ? 'tuple' : node.name === 'SetExpression' ? 'set' : 'list';
+      return { t: 'list', items: items.map((c) => ev.evaluate(c, ctx)), line, written };
     }
     case 'DictionaryExpression':
       return dictionary(ev, node, ctx);

@@ -103,7 +103,9 @@ function valueSourceHere(v: PyValue, baseDirParts: string[] | undefined, depth: 
     case 'none':
       return { kind: 'literal', value: null, line };
     case 'list':
-      return { kind: 'list', items: v.items.map(inner), line };
+      return v.written
+        ? { kind: 'list', items: v.items.map(inner), line, written: v.written }
+        : { kind: 'list', items: v.items.map(inner), line };
     case 'dict':
       return {
         kind: 'dict',

@@ -131,7 +131,12 @@ function execAssign(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalContext): v
   const value: PyValue =
     valueNodes.length === 1 && !valueHasComma
       ? ev.evaluate(valueNodes[0], ctx)
-      : { t: 'list', items: valueNodes.map((n) => ev.evaluate(n, ctx)), line: ev.line(valueNodes[0]) };
+      : {
+          t: 'list',
+          items: valueNodes.map((n) => ev.evaluate(n, ctx)),
+          line: ev.line(valueNodes[0]),
+          written: 'tuple',
+        };
   const line = ev.line(node);
   for (const targets of segments) {
     if (targets.length === 1) assignTarget(ev, targets[0], value, ctx, line);
@@ -376,7 +381,9 @@ function presenceFallbacks(scope: Scope, results: BranchResult[]): void {
     if (tried?.t !== 'env' || tried.read.variable !== x || unset.scope.get(name) === set.scope.get(name))
       continue;
     const v = withFallback(tried, unset.scope.get(name)?.v, [tried.read]);
-    if (v) scope.set(name, { v, origins: b.origins });
+    const test = set.when!;
+    const chosenAt = test.file ? { line: test.line, file: test.file } : { line: test.line };
+    if (v?.t === 'env') scope.set(name, { v: { ...v, chosenAt }, origins: b.origins });
   }
 }
 

@@ -64,7 +64,8 @@ export type PyValue = (
   | { t: 'num'; v: number; line: number }
   | { t: 'bool'; v: boolean; line: number }
   | { t: 'none'; line: number }
-  | { t: 'list'; items: PyValue[]; line: number }
+  /** `written`: the brackets of the literal (a bare `a, b` is a tuple); unset when built otherwise. */
+  | { t: 'list'; items: PyValue[]; line: number; written?: 'tuple' | 'list' | 'set' }
   /** `attributes`: a parse result (urllib's named tuple) whose entries are read as attributes (`url.scheme`). */
   | { t: 'dict'; entries: DictEntry[]; line: number; attributes?: boolean }
   /** repo: relative to the scanned directory (from __file__); BASE_DIR: symbolic, when BASE_DIR comes from elsewhere. */
@@ -94,6 +95,8 @@ export type PyValue = (
       derived?: boolean;
       /** Computed only from whether the variable is set (`os.getenv('X') is not None`), never from its text. */
       presence?: boolean;
+      /** The `if "X" in os.environ:` test that picks this read over the value written before it (its fallback). */
+      chosenAt?: { line: number; file?: string };
       line: number;
     }
   /**
@@ -229,6 +232,7 @@ export function lift(v: PyValue, f: (x: PyValue) => PyValue): PyValue {
     const out: PyValue = { t: 'env', read: v.read, unset, line: v.line };
     if (v.derived) out.derived = true;
     if (v.presence) out.presence = true;
+    if (v.chosenAt) out.chosenAt = v.chosenAt;
     // Only scalar results are kept: a probe that meets another read would multiply the work.
     const mapped = v.probes?.map((p) => ({ text: p.text, v: f(p.v) })) ?? [];
     const probes = mapped.filter((p) => isScalarValue(p.v));

@@ -27,7 +27,8 @@ export type ValueSource = (
     }
   /** A filesystem path built from BASE_DIR (or __file__): `BASE_DIR / 'db.sqlite3'`, `os.path.join(BASE_DIR, ...)`. */
   | { kind: 'path'; base: 'BASE_DIR' | 'absolute'; parts: string[]; line: number }
-  | { kind: 'list'; items: ValueSource[]; line: number }
+  /** `written`: the brackets of the literal (a bare `a, b` is a tuple), when written as one. */
+  | { kind: 'list'; items: ValueSource[]; line: number; written?: 'tuple' | 'list' | 'set' }
   | { kind: 'dict'; entries: { key: string; value: ValueSource; line: number }[]; line: number }
   /** Several alternatives (if/else branches, `a or b`, conditional expressions). */
   | {
@@ -100,6 +101,13 @@ export interface DatabaseConfig {
   isDefault?: boolean;
 }
 
+/** The `if "DATABASE_URL" in os.environ:` test that picks the variable's config over the one written before it. */
+export interface SelectionTest {
+  line: number;
+  /** The module of the test, when not the settings module itself. */
+  file?: string;
+}
+
 export interface DatabasesModel {
   /** The module of the DATABASES assignment, when not the settings module itself (a module it star-imports). */
   file?: string;
@@ -107,8 +115,8 @@ export interface DatabasesModel {
   /** How the engine is selected: fixed in code, by an environment variable (switch or URL), or unknown. */
   selection:
     | { kind: 'fixed' }
-    | { kind: 'env'; variable: string; default?: string; line: number; file?: string }
-    | { kind: 'url'; variable: string; default?: string; line: number; file?: string }
+    | { kind: 'env'; variable: string; default?: string; line: number; file?: string; test?: SelectionTest }
+    | { kind: 'url'; variable: string; default?: string; line: number; file?: string; test?: SelectionTest }
     | { kind: 'unknown' };
   configs: DatabaseConfig[];
   /** The aliases beside 'default' (`backup`, `replica`), with the configs each can end up as. */
