@@ -3,12 +3,12 @@ import {
   effectiveCommand,
   imageCommand,
   recipeNote,
-  serverOf,
   serviceCommand,
 } from '../model/command.js';
 import { otherAppServices } from './lib/each.js';
 import type { RawFinding } from '../core/index.js';
 import { droppedCommandNote } from './lib/dropped-command.js';
+import { startsServer } from './lib/admin-on-start.js';
 import { appliesMigrations } from './lib/migrate.js';
 import { defineRule } from './lib/rule.js';
 
@@ -72,12 +72,3 @@ services:
     return findings;
   },
 });
-
-/** A server, or what an entrypoint hands on to (`exec "$@"`, `exec something`). */
-function startsServer(argv: string[], viaExec: boolean): boolean {
-  return (
-    serverOf(argv) !== undefined ||
-    argv[0] === '$@' ||
-    (viaExec && argv.length > 0 && djangoCommand(argv) === undefined)
-  );
-}
