@@ -113,3 +113,21 @@ test('TF1203: a one-off setup service is told to drop the commands from the job,
   );
   assert.match(load!, /Drop it from this job; run it by hand, once, when you mean to load the fixtures/);
 });
+
+test('TF1203: migrate <app> zero on every start drops the tables; the fix is to remove the rollback', async () => {
+  const result = await analyzeFiles(
+    app('FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD ["bash", "init.sh"]\n', {
+      'init.sh':
+        '#!/bin/bash\npython manage.py migrate people zero\npython manage.py migrate people zero --plan\nexec gunicorn mysite.wsgi\n',
+    }),
+  );
+  assert.deepEqual(findingsOf(result, 'TF1203'), [['init.sh', 2]]);
+  assert.deepEqual(findingsOf(result, 'TF1202'), []);
+  const [message] = messagesOf(result);
+  assert.match(
+    message!,
+    /'manage\.py migrate people zero' on every start, which unapplies every migration of 'people' and drops its tables with all their data/,
+  );
+  assert.match(message!, /Remove the rollback/);
+  assert.doesNotMatch(message!, /once per release|every replica/);
+});

@@ -14,6 +14,7 @@ import type { RawFinding } from '../core/index.js';
 import { endsAfter, projectMount } from './lib/admin-on-start.js';
 import { droppedCommandNote } from './lib/dropped-command.js';
 import { shownSource, shownTarget } from './lib/files.js';
+import { rolledBackApp } from './lib/migrate.js';
 import { defineRule } from './lib/rule.js';
 
 /** What each command does to a running deployment when it runs on every start. */
@@ -54,6 +55,14 @@ function judged(
 ): { shown: string; key: string; effect: string; fix: string } | undefined {
   const dj = djangoCommand(cmd.argv);
   if (!dj) return undefined;
+  const rolledBack = rolledBackApp(dj);
+  if (rolledBack !== undefined)
+    return {
+      shown: `migrate ${rolledBack} zero`,
+      key: `migrate ${rolledBack}`,
+      effect: `unapplies every migration of '${rolledBack}' and drops its tables with all their data`,
+      fix: `Remove the rollback; unapply an app's migrations only by hand, when you mean to discard its data.`,
+    };
   const fix = FIX[dj.name]?.[oneOff ? 'job' : 'server'];
   if (fix === undefined) return undefined;
   if (dj.name !== 'makemigrations')
@@ -75,22 +84,24 @@ export const destructiveAdminOnStart = defineRule({
   severity: 'error',
   kind: 'S',
   title:
-    'The start command, its scripts or another compose service of the app image run flush, reset_db, makemigrations (migrations are code and belong in the repository) or loaddata on every start',
+    'The start command, its scripts or another compose service of the app image run flush, reset_db, makemigrations (migrations are code and belong in the repository), loaddata or migrate <app> zero on every start',
   help: `A container starts many times: every deploy, every restart, every new replica, every \`docker compose up\` of a
-one-off \`setup\` service. A start command that runs \`flush\` or \`reset_db\` wipes the data each time; \`loaddata\` resets the fixtures' records to their original content. \`makemigrations\` generates migrations from whatever the models are at
+one-off \`setup\` service. A start command that runs \`flush\` or \`reset_db\` wipes the data each time, and so does
+\`migrate <app> zero\`, which unapplies every migration of the app and drops its tables; \`loaddata\` resets the
+fixtures' records to their original content. \`makemigrations\` generates migrations from whatever the models are at
 start and the database is migrated to them unreviewed: without a mount they are written inside the container, where
 they are lost with it and can differ between replicas; with the project bind-mounted from the host (\`.:/app\`) they
 land in the host's checkout as uncommitted files no one reviewed.
 
 Run \`makemigrations\` on a developer machine, review and commit the migrations; load fixtures once, as a one-off
-task (\`docker compose run --rm web python manage.py loaddata initial\`); keep the
+task (\`docker compose run --rm web python manage.py loaddata initial\`); remove rollbacks to \`zero\`; keep the
 start command to starting the server, and a one-off job to the tasks that are safe to repeat (\`migrate\`).
 
 \`\`\`dockerfile
 CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
 \`\`\`
 
-\`makemigrations --check\` and \`--dry-run\` write nothing and are not reported.
+\`makemigrations --check\` and \`--dry-run\`, and \`migrate --plan\`, write nothing and are not reported.
 `,
   related: [],
   check(project) {
