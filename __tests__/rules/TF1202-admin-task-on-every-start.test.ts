@@ -62,5 +62,22 @@ appRuleCases(adminTaskOnEveryStart, [
     { dockerfile: ROLES_IMAGE('["web"]'), scripts: [ROLES] },
     ['docker-entrypoint.sh:2'],
   ],
+  [
+    'migrate <app> zero before the server is a rollback (TF1203), not a migrate race',
+    {
+      dockerfile: df(
+        'FROM python:3.12',
+        'CMD python manage.py migrate people zero && python manage.py migrate --database default people zero && exec gunicorn a.wsgi',
+      ),
+    },
+    [],
+  ],
+  [
+    'migrate <app> <name> (not zero) before the server still migrates',
+    {
+      dockerfile: df('FROM python:3.12', 'CMD python manage.py migrate people 0002 && exec gunicorn a.wsgi'),
+    },
+    ['Dockerfile:2'],
+  ],
   ['migrate in a case item no start takes', { dockerfile: ROLES_IMAGE('["worker"]'), scripts: [ROLES] }, []],
 ]);

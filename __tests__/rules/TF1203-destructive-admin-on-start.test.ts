@@ -48,3 +48,86 @@ test('TF1203: flush, reset_db and loaddata in the entrypoint script, each at its
     ['entrypoint.sh', 4],
   ]);
 });
+
+const messagesOf = (result: { findings: { ruleId: string; message: string }[] }) =>
+  result.findings.filter((f) => f.ruleId === 'TF1203').map((f) => f.message);
+
+const SETUP = `#!/bin/sh
+python manage.py makemigrations
+python manage.py migrate
+python manage.py flush --noinput
+python manage.py loaddata initial.json
+echo done
+`;
+
+test('TF1203: makemigrations with the project bind-mounted says the files land in the host checkout', async () => {
+  const result = await analyzeFiles(
+    app('FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD ["gunicorn", "mysite.wsgi"]\n', {
+      'compose.yaml':
+        'services:\n  web:\n    build: .\n    command: sh -c "python manage.py makemigrations && python manage.py migrate && exec gunicorn mysite.wsgi"\n    volumes:\n      - .:/app\n',
+    }),
+  );
+  const [message] = messagesOf(result);
+  assert.match(message!, /through the bind mount into the host's checkout \('\.' at \/app\)/);
+  assert.match(
+    message!,
+    /uncommitted, unreviewed schema changes generated from whatever the models are at start/,
+  );
+  assert.match(message!, /review and commit them, and start only the server/);
+  assert.doesNotMatch(message!, /lost with it|between replicas/);
+});
+
+test('TF1203: without a mount makemigrations writes inside the container', async () => {
+  const result = await analyzeFiles(
+    app(
+      'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD python manage.py makemigrations && exec gunicorn mysite.wsgi\n',
+    ),
+  );
+  const [message] = messagesOf(result);
+  assert.match(message!, /inside the container, which are lost with it and differ between replicas/);
+  assert.doesNotMatch(message!, /host/);
+});
+
+test('TF1203: a one-off setup service is told to drop the commands from the job, not to start only the server', async () => {
+  const result = await analyzeFiles(
+    app('FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD ["gunicorn", "mysite.wsgi"]\n', {
+      'setup.sh': SETUP,
+      'compose.yaml':
+        'services:\n  web:\n    build: .\n  setup:\n    build: .\n    command: ["sh", "/app/setup.sh"]\n    volumes:\n      - .:/app\n',
+    }),
+  );
+  assert.deepEqual(findingsOf(result, 'TF1203'), [
+    ['setup.sh', 2],
+    ['setup.sh', 4],
+    ['setup.sh', 5],
+  ]);
+  const [make, flush, load] = messagesOf(result);
+  for (const m of [make, flush, load]) {
+    assert.match(m!, /^Service 'setup' runs/);
+    assert.doesNotMatch(m!, /start only the server/);
+  }
+  assert.match(make!, /host's checkout.*drop makemigrations from this job/);
+  assert.match(
+    flush!,
+    /empties the database\. Drop it from this job; run it by hand only when you mean to wipe the data/,
+  );
+  assert.match(load!, /Drop it from this job; run it by hand, once, when you mean to load the fixtures/);
+});
+
+test('TF1203: migrate <app> zero on every start drops the tables; the fix is to remove the rollback', async () => {
+  const result = await analyzeFiles(
+    app('FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD ["bash", "init.sh"]\n', {
+      'init.sh':
+        '#!/bin/bash\npython manage.py migrate people zero\npython manage.py migrate people zero --plan\nexec gunicorn mysite.wsgi\n',
+    }),
+  );
+  assert.deepEqual(findingsOf(result, 'TF1203'), [['init.sh', 2]]);
+  assert.deepEqual(findingsOf(result, 'TF1202'), []);
+  const [message] = messagesOf(result);
+  assert.match(
+    message!,
+    /'manage\.py migrate people zero' on every start, which unapplies every migration of 'people' and drops its tables with all their data/,
+  );
+  assert.match(message!, /Remove the rollback/);
+  assert.doesNotMatch(message!, /once per release|every replica/);
+});

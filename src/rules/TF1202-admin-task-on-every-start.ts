@@ -3,13 +3,13 @@ import {
   effectiveCommand,
   imageCommand,
   recipeNote,
-  serverOf,
   serviceCommand,
 } from '../model/command.js';
 import { otherAppServices } from './lib/each.js';
 import type { RawFinding } from '../core/index.js';
 import { droppedCommandNote } from './lib/dropped-command.js';
-import { appliesMigrations } from './lib/migrate.js';
+import { startsServer } from './lib/admin-on-start.js';
+import { appliesMigrations, rolledBackApp } from './lib/migrate.js';
 import { defineRule } from './lib/rule.js';
 
 export const adminTaskOnEveryStart = defineRule({
@@ -55,7 +55,8 @@ services:
       for (const { commands, who } of starts) {
         commands.forEach((cmd, i) => {
           const dj = djangoCommand(cmd.argv);
-          if (!dj || !appliesMigrations(dj)) return;
+          // `migrate <app> zero` drops the app's tables: TF1203 reports it as destructive, not as a migrate race
+          if (!dj || !appliesMigrations(dj) || rolledBackApp(dj) !== undefined) return;
           // a container that only runs admin tasks is a one-off; the problem is migrating before a server
           if (!commands.slice(i + 1).some((c) => startsServer(c.argv, c.viaExec))) return;
           const key = `${cmd.file}:${cmd.line}`;
@@ -72,12 +73,3 @@ services:
     return findings;
   },
 });
-
-/** A server, or what an entrypoint hands on to (`exec "$@"`, `exec something`). */
-function startsServer(argv: string[], viaExec: boolean): boolean {
-  return (
-    serverOf(argv) !== undefined ||
-    argv[0] === '$@' ||
-    (viaExec && argv.length > 0 && djangoCommand(argv) === undefined)
-  );
-}

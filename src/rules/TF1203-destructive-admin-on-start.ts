@@ -1,23 +1,81 @@
 import {
   djangoCommand,
+  effectiveCommand,
+  imageCommand,
+  reachedCommand,
   recipeNote,
   serviceCommand,
   type StartCommand,
-  startCommands,
 } from '../model/command.js';
+import type { ComposeService } from '../model/types/compose.js';
+import type { App } from '../model/types/project.js';
 import { appImageServices } from './lib/each.js';
 import type { RawFinding } from '../core/index.js';
+import { endsAfter, projectMount } from './lib/admin-on-start.js';
 import { droppedCommandNote } from './lib/dropped-command.js';
+import { shownSource, shownTarget } from './lib/files.js';
+import { rolledBackApp } from './lib/migrate.js';
 import { defineRule } from './lib/rule.js';
 
 /** What each command does to a running deployment when it runs on every start. */
 const DESTRUCTIVE: Record<string, string> = {
   flush: 'empties the database',
   reset_db: 'drops and recreates the database',
-  makemigrations:
-    'writes new migrations inside the container, which are lost with it and differ between replicas',
   loaddata: 'overwrites the records of its fixtures with their original content',
 };
+
+/** The fix for each command, in a container that starts a server after it and in a one-off job. */
+const FIX: Record<string, { server: string; job: string }> = {
+  flush: {
+    server: 'Run it once, as a one-off task, if at all, and start only the server.',
+    job: 'Drop it from this job; run it by hand only when you mean to wipe the data.',
+  },
+  reset_db: {
+    server: 'Run it once, as a one-off task, if at all, and start only the server.',
+    job: 'Drop it from this job; run it by hand only when you mean to wipe the data.',
+  },
+  loaddata: {
+    server: 'Run it once, as a one-off task, if at all, and start only the server.',
+    job: 'Drop it from this job; run it by hand, once, when you mean to load the fixtures.',
+  },
+  makemigrations: {
+    server: 'Generate migrations in development, review and commit them, and start only the server.',
+    job: 'Generate migrations in development, review and commit them, and drop makemigrations from this job.',
+  },
+};
+
+const commandKey = (c: StartCommand) => `${c.file}\0${c.line}\0${c.argv.join('\0')}`;
+
+/** What a destructive command does, what to do instead, and how to name it; undefined for any other command. */
+function judged(
+  app: App,
+  service: ComposeService | undefined,
+  cmd: StartCommand,
+  oneOff: boolean,
+): { shown: string; key: string; effect: string; fix: string } | undefined {
+  const dj = djangoCommand(cmd.argv);
+  if (!dj) return undefined;
+  const rolledBack = rolledBackApp(dj);
+  if (rolledBack !== undefined)
+    return {
+      shown: `migrate ${rolledBack} zero`,
+      key: `migrate ${rolledBack}`,
+      effect: `unapplies every migration of '${rolledBack}' and drops its tables with all their data`,
+      fix: `Remove the rollback; unapply an app's migrations only by hand, when you mean to discard its data.`,
+    };
+  const fix = FIX[dj.name]?.[oneOff ? 'job' : 'server'];
+  if (fix === undefined) return undefined;
+  if (dj.name !== 'makemigrations')
+    return { shown: dj.name, key: dj.name, effect: DESTRUCTIVE[dj.name]!, fix };
+  if (dj.args.some((a) => a === '--check' || a === '--dry-run')) return undefined;
+  const mount = projectMount(app, service);
+  const effect = mount
+    ? `writes new migration files through the bind mount into the host's checkout ('${shownSource(mount)}' at ${shownTarget(mount)}): uncommitted, unreviewed schema changes generated from whatever the models are at start`
+    : oneOff
+      ? 'writes new migrations inside the container, which are lost with it'
+      : 'writes new migrations inside the container, which are lost with it and differ between replicas';
+  return { shown: dj.name, key: dj.name, effect, fix };
+}
 
 export const destructiveAdminOnStart = defineRule({
   id: 'TF1203',
@@ -26,46 +84,62 @@ export const destructiveAdminOnStart = defineRule({
   severity: 'error',
   kind: 'S',
   title:
-    'The start command, its scripts or another compose service of the app image run flush, reset_db, makemigrations (migrations are code and belong in the repository) or loaddata on every start',
-  help: `A container starts many times: every deploy, every restart, every new replica. A start command that runs
-\`flush\` or \`reset_db\` wipes production data each time; \`loaddata\` resets the fixtures' records to their original
-content; \`makemigrations\` writes migrations inside the container, where they are lost with it and can differ between
-replicas, while the database is migrated to a schema no commit describes.
+    'The start command, its scripts or another compose service of the app image run flush, reset_db, makemigrations (migrations are code and belong in the repository), loaddata or migrate <app> zero on every start',
+  help: `A container starts many times: every deploy, every restart, every new replica, every \`docker compose up\` of a
+one-off \`setup\` service. A start command that runs \`flush\` or \`reset_db\` wipes the data each time, and so does
+\`migrate <app> zero\`, which unapplies every migration of the app and drops its tables; \`loaddata\` resets the
+fixtures' records to their original content. \`makemigrations\` generates migrations from whatever the models are at
+start and the database is migrated to them unreviewed: without a mount they are written inside the container, where
+they are lost with it and can differ between replicas; with the project bind-mounted from the host (\`.:/app\`) they
+land in the host's checkout as uncommitted files no one reviewed.
 
-Run \`makemigrations\` on a developer machine and commit the migrations; load fixtures once, as a one-off task
-(\`docker compose run --rm web python manage.py loaddata initial\`); keep the start command to starting the server.
+Run \`makemigrations\` on a developer machine, review and commit the migrations; load fixtures once, as a one-off
+task (\`docker compose run --rm web python manage.py loaddata initial\`); remove rollbacks to \`zero\`; keep the
+start command to starting the server, and a one-off job to the tasks that are safe to repeat (\`migrate\`).
 
 \`\`\`dockerfile
 CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
 \`\`\`
 
-\`makemigrations --check\` and \`--dry-run\` write nothing and are not reported.
+\`makemigrations --check\` and \`--dry-run\`, and \`migrate --plan\`, write nothing and are not reported.
 `,
   related: [],
   check(project) {
     const findings: RawFinding[] = [];
     const seen = new Set<string>();
-    const report = (cmd: StartCommand, who: string, note = '') => {
-      const dj = djangoCommand(cmd.argv);
-      if (!dj || !Object.hasOwn(DESTRUCTIVE, dj.name)) return;
-      if (dj.name === 'makemigrations' && dj.args.some((a) => a === '--check' || a === '--dry-run')) return;
-      const key = `${cmd.file}:${cmd.line}:${dj.name}`;
-      if (seen.has(key)) return;
-      seen.add(key);
-      findings.push({
-        file: cmd.file,
-        line: cmd.line,
-        message: `${who} runs 'manage.py ${dj.name}'${recipeNote(cmd)} on every start, which ${DESTRUCTIVE[dj.name]}. ${dj.name === 'makemigrations' ? 'Generate migrations in development and commit them' : 'Run it once, as a one-off task, if at all'}, and start only the server.${note}`,
+    const report = (app: App, chain: StartCommand[], service: ComposeService | undefined, who: string) =>
+      chain.forEach((cmd, i) => {
+        const found = judged(app, service, cmd, endsAfter(chain.slice(i + 1)));
+        if (!found) return;
+        const key = `${cmd.file}:${cmd.line}:${found.key}`;
+        if (seen.has(key)) return;
+        seen.add(key);
+        const note = service && service !== app.compose?.appService ? '' : droppedCommandNote(app, cmd.file);
+        findings.push({
+          file: cmd.file,
+          line: cmd.line,
+          message: `${who} runs 'manage.py ${found.shown}'${recipeNote(cmd)} on every start, which ${found.effect}. ${found.fix}${note}`,
+        });
       });
-    };
-    for (const app of project.apps)
-      for (const cmd of startCommands(app))
-        report(cmd, 'The start command', droppedCommandNote(app, cmd.file));
-    // Other services of the app's image (a `migration` service, a worker) start their own commands.
-    for (const { app, compose, service } of appImageServices(project)) {
-      if (service === compose.appService) continue;
-      for (const cmd of serviceCommand(app, service)) report(cmd, `Service '${service.name}'`);
+    const others = appImageServices(project).filter(({ compose, service }) => service !== compose.appService);
+    const ofOthers = new Set(
+      others.flatMap(({ app, service }) => serviceCommand(app, service).map(commandKey)),
+    );
+    for (const app of project.apps) {
+      // A script only another service runs (a `setup` job's) is that service's, not the app's start.
+      const appService = app.compose?.appService;
+      const own = new Set(
+        [...reachedCommand(app, appService), ...reachedCommand(app, undefined)].map(commandKey),
+      );
+      const ours = (chain: StartCommand[]) =>
+        chain.filter((c) => !ofOthers.has(commandKey(c)) || own.has(commandKey(c)));
+      // what compose runs first: its mounts decide where makemigrations writes
+      report(app, ours(effectiveCommand(app)), appService, 'The start command');
+      report(app, ours(imageCommand(app)), undefined, 'The start command');
     }
+    // Other services of the app's image (a `migration` service, a worker) start their own commands.
+    for (const { app, service } of others)
+      report(app, serviceCommand(app, service), service, `Service '${service.name}'`);
     return findings;
   },
 });

@@ -50,6 +50,14 @@ export function serviceCommand(app: App, service: ComposeService): StartCommand[
   return chain(app, service, undefined, !service.command && !service.entrypoint);
 }
 
+/**
+ * What a service (or, without one, the image) starts through its own command alone: the scripts that command reaches,
+ * without the image's other scripts that a start reaching none is taken to run.
+ */
+export function reachedCommand(app: App, service: ComposeService | undefined): StartCommand[] {
+  return chain(app, service, undefined, false);
+}
+
 /** Every start command the repository declares for the app: the image's own and compose's override, without repeats. */
 export function startCommands(app: App): StartCommand[] {
   const seen = new Set<string>();

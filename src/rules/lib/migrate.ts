@@ -12,3 +12,21 @@ export function appliesMigrations(dj: { name: string; args: string[] } | undefin
     !dj.args.includes('--plan')
   );
 }
+
+/** manage.py options that take their value as the next word. */
+const VALUE_OPTIONS = new Set(['--database', '--settings', '--pythonpath', '--verbosity', '-v']);
+
+/**
+ * The app `migrate <app> zero` rolls back (unapplying every migration of the app drops its tables and their data);
+ * undefined for any other command, and for `--plan`/`--check`, which only report.
+ */
+export function rolledBackApp(dj: { name: string; args: string[] } | undefined): string | undefined {
+  if (!appliesMigrations(dj) || dj!.name !== 'migrate') return undefined;
+  const positional: string[] = [];
+  for (let i = 0; i < dj!.args.length; i++) {
+    const a = dj!.args[i]!;
+    if (VALUE_OPTIONS.has(a)) i++;
+    else if (!a.startsWith('-')) positional.push(a);
+  }
+  return positional.length === 2 && positional[1] === 'zero' ? positional[0] : undefined;
+}
