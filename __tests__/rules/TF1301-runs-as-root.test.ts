@@ -195,3 +195,140 @@ test('TF1301: su in a Debian image: the hand-over named is one the image has (se
   assert.match(message, /exec setpriv --reuid=app --regid=app --init-groups/);
   assert.doesNotMatch(message, /gosu/);
 });
+
+const suStart = (from: string) => ({
+  Dockerfile: df(from, 'RUN useradd app', 'WORKDIR /app', 'COPY . .', 'CMD ["sh", "/app/start.sh"]'),
+  'start.sh': '#!/bin/sh\nchown -R app /app\nsu app -c "gunicorn -b 0.0.0.0:8000 mysite.wsgi"\n',
+});
+
+test('TF1301: su on Ubuntu 14.04 or Debian 7: no setpriv (util-linux 2.20 predates it), gosu or the server option', async () => {
+  for (const from of ['FROM ubuntu:14.04', 'FROM debian:wheezy', 'FROM debian:7']) {
+    const message = await messageOf(suStart(from));
+    assert.doesNotMatch(message, /setpriv --reuid|in the image already/, from);
+    assert.match(message, /exec gosu app … \(gosu's static release binary/, from);
+    assert.match(message, /predates setpriv/, from);
+    assert.match(message, /exec gunicorn … --user app --group app/, from);
+  }
+});
+
+test('TF1301: su on bases that package gosu but keep setpriv out of util-linux: apt-get install gosu', async () => {
+  for (const from of ['FROM ubuntu:20.04', 'FROM debian:bullseye-slim', 'FROM python:3.6']) {
+    const message = await messageOf(suStart(from));
+    assert.match(message, /exec gosu app … \(RUN apt-get install -y gosu\)/, from);
+    assert.doesNotMatch(message, /setpriv|--user app/, from);
+  }
+});
+
+test('TF1301: su on Ubuntu 16.04 or an unknown base: setpriv is not claimed to be in the image', async () => {
+  assert.match(await messageOf(suStart('FROM ubuntu:16.04')), /ubuntu:16\.04 packages no gosu\)/);
+  const other = await messageOf(suStart('FROM mycorp/base:1.2'));
+  assert.match(other, /where the base's util-linux ships it/);
+  assert.doesNotMatch(other, /in the image already/);
+  assert.match(await messageOf(suStart('FROM debian:12')), /setpriv --reuid=app .*in the image already/);
+});
+
+const nginxApp = (site: string, dest = '/etc/nginx/sites-available/default') => ({
+  Dockerfile: df(
+    'FROM python:3.12',
+    'RUN apt-get update && apt-get install -y nginx',
+    `COPY site.conf ${dest}`,
+    'WORKDIR /app',
+    'COPY . .',
+    'CMD ["/app/start.sh"]',
+  ),
+  'site.conf': site,
+  'start.sh': '#!/bin/sh\nnginx\nexec gunicorn mysite.wsgi -b 127.0.0.1:8001\n',
+});
+
+test('TF1301: nginx listening only on a port above 1023: no root needed to bind, USER advised', async () => {
+  const message = await messageOf(
+    nginxApp(
+      'server {\n    listen 8020;\n    # listen 80;\n    location / { proxy_pass http://127.0.0.1:8001; }\n}\n',
+    ),
+  );
+  assert.doesNotMatch(message, /\(80, 443\)|so does the app|a USER line would keep/);
+  assert.match(
+    message,
+    /listens only on port 8020 \(site\.conf:2\), above 1023, which needs no root to bind/,
+  );
+  assert.match(message, /RUN useradd --create-home --uid 10001 app\), add USER app after it/);
+  assert.match(message, /pid \/tmp\/nginx\.pid/);
+  assert.doesNotMatch(message, /default site/);
+});
+
+test('TF1301: nginx on a high port in conf.d beside the package default site: the default site is named', async () => {
+  const message = await messageOf(
+    nginxApp('server {\n  listen 0.0.0.0:8080;\n}\n', '/etc/nginx/conf.d/app.conf'),
+  );
+  assert.match(message, /listens only on port 8080/);
+  assert.match(
+    message,
+    /remove the nginx package's default site if the image keeps it \(it listens on port 80\)/,
+  );
+});
+
+test('TF1301: nginx on port 80 (443 commented out): the real port is named, never 443', async () => {
+  const message = await messageOf(
+    nginxApp('server {\n\tlisten 80 default_server;\n\tlisten [::]:80;\n\t# listen 443 ssl;\n}\n'),
+  );
+  assert.match(message, /starts as root to bind port 80 \(site\.conf:2, site\.conf:3\)/);
+  assert.doesNotMatch(message, /443/);
+});
+
+test('TF1301: nginx whose port a variable sets: no port named', async () => {
+  const message = await messageOf(nginxApp('server {\n  listen ${PORT};\n}\n'));
+  assert.match(message, /starts as root to bind any port below 1024/);
+  assert.doesNotMatch(message, /\(80, 443\)|port 80/);
+});
+
+test('TF1301: uwsgi dropping to its uid through its ini file: the app is not said to run as root', async () => {
+  const message = await messageOf({
+    Dockerfile: df(
+      'FROM python:3.12',
+      'RUN apt-get update && apt-get install -y nginx',
+      'COPY site.conf /etc/nginx/conf.d/default.conf',
+      'WORKDIR /app',
+      'COPY . .',
+      'CMD ["/app/start.sh"]',
+    ),
+    'site.conf': 'server {\n  listen 80;\n}\n',
+    'uwsgi.ini': '[uwsgi]\nmodule=mysite.wsgi\nuid=nginx\nsocket=/tmp/uwsgi.sock\nuid=1000\n',
+    'start.sh': '#!/bin/sh\nnginx\nexec uwsgi --ini /app/uwsgi.ini\n',
+  });
+  assert.doesNotMatch(message, /so does the app|Run only the app process/);
+  assert.match(message, /its master process starts as root to bind port 80 \(site\.conf:2\)/);
+  assert.match(message, /The app itself already runs as 1000 \(uwsgi's uid= at uwsgi\.ini:5\)/);
+});
+
+test('TF1301: uwsgi ini uid= without a proxy: the drop is named like gosu', async () => {
+  const message = await messageOf({
+    Dockerfile: df(
+      'FROM python:3.12',
+      'WORKDIR /app',
+      'COPY . .',
+      'CMD ["uwsgi", "--ini", "/app/uwsgi.ini"]',
+    ),
+    'uwsgi.ini': '[uwsgi]\nhttp=0.0.0.0:8000\nmodule=mysite.wsgi\nuid=app\n',
+  });
+  assert.match(message, /uwsgi\.ini:4 drops to app with uwsgi's uid= only for the command it runs/);
+  assert.doesNotMatch(message, /so the app runs as root/);
+});
+
+test('TF1301: a uwsgi ini rendered at start from a template the image holds: its uid= is read', async () => {
+  const message = await messageOf({
+    Dockerfile: df(
+      'FROM alpine:3.7',
+      'RUN apk add --no-cache python3 nginx gettext',
+      'COPY uwsgi.ini.template /opt/server/',
+      'COPY start.sh /opt/server/',
+      'COPY . /opt/code/',
+      'CMD ["/bin/sh", "/opt/server/start.sh"]',
+    ),
+    'uwsgi.ini.template': '[uwsgi]\nchdir=/opt/code\nmodule=mysite.wsgi\nsocket=/tmp/uwsgi.sock\nuid=1000\n',
+    'start.sh':
+      '#!/bin/sh\nenvsubst < /opt/server/uwsgi.ini.template > /opt/server/uwsgi.ini\nnginx\nuwsgi --ini /opt/server/uwsgi.ini\n',
+  });
+  assert.doesNotMatch(message, /so does the app/);
+  assert.match(message, /to bind any port below 1024/);
+  assert.match(message, /The app itself already runs as 1000 \(uwsgi's uid= at uwsgi\.ini\.template:5\)/);
+});

@@ -268,6 +268,28 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: 'nginx runs in the same container and its master needs root to bind port 80: a USER would stop it',
     },
   ],
+  '__tests__/fixtures/corpus/nginx-high-port-gunicorn-user': [
+    {
+      rule: 'TF1301',
+      why: 'nginx in the same container: on port 8020 it could run unprivileged, but its pid and temp paths must move first, by hand',
+    },
+    {
+      rule: 'TF0901',
+      why: 'gunicorn in the background and nginx in the foreground: splitting the processes into containers is by hand',
+    },
+  ],
+  '__tests__/fixtures/corpus/trusty-su-drop-start-script': [
+    {
+      rule: 'TF1301',
+      why: 'the start script drops to its user with su after a chown as root: a USER line would break the chown',
+    },
+  ],
+  '__tests__/fixtures/corpus/uwsgi-ini-uid-nginx-port-80': [
+    {
+      rule: 'TF1301',
+      why: 'nginx runs in the same container and its master needs root to bind port 80: a USER would stop it',
+    },
+  ],
   '__tests__/fixtures/corpus/supervisord-nginx-gunicorn-loopback': [
     {
       rule: 'TF1301',

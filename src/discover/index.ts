@@ -174,6 +174,9 @@ function secondPassFiles(texts: Record<string, string>, files: string[], options
   const managementCommands = new Set<string>();
   let supervisorRun = false;
   const copiedAs = new Map<string, string[]>();
+  // nginx configuration the image copies under /etc/nginx (files by name, directories by their last part).
+  const nginxNames = new Set<string>();
+  const nginxDirs = new Set<string>();
   for (const [file, text] of Object.entries(texts)) {
     if (!file.endsWith('.py')) {
       for (const m of text.matchAll(/\bpython[\d.]*\s+(?:-u\s+)?([\w./-]+\.py)\b/g))
@@ -202,6 +205,13 @@ function secondPassFiles(texts: Record<string, string>, files: string[], options
           if (/\.(txt|in)$/.test(w)) requirementNames.add(baseName(w));
           // supervisord's programs, from the configuration the image copies.
           if (/\.conf$/.test(w) && /supervisor/.test(text)) commandWords.add(baseName(w));
+        }
+      for (const m of text.matchAll(
+        /^\s*(?:COPY|ADD)\s+((?:--\S+\s+)*)([^\n[]+?)\s+\/etc\/nginx\/?\S*\s*$/gim,
+      ))
+        for (const w of m[2].split(/\s+/).filter((w) => w && !w.startsWith('--'))) {
+          if (w.endsWith('/') || w === '.') nginxDirs.add(baseName(w.replace(/\/+$/, '')));
+          else nginxNames.add(baseName(w));
         }
       // `COPY ./compose/django/start /start-django`: the command names the copy, the repository holds the source.
       for (const m of text.matchAll(/^\s*(?:COPY|ADD)\s+((?:--\S+\s+)*)([^\s[]+)\s+([^\s\\]+)\s*$/gim))
@@ -266,10 +276,18 @@ function secondPassFiles(texts: Record<string, string>, files: string[], options
     const name = baseName(f);
     if (requirementNames.has(name) && !(f in texts)) out.add(f);
     if (commandWords.has(name) && !(f in texts) && !/\.(py|txt|toml|lock|json)$/.test(name)) out.add(f);
+    // `envsubst < uwsgi.ini.template > uwsgi.ini` at start: the template is the ini the server reads.
+    const template = /^(.+\.ini)\.(template|tmpl|tpl|in)$/.exec(name)?.[1];
+    if (template && commandWords.has(template) && !(f in texts)) out.add(f);
     if (dockerfileNames.has(name) && !(f in texts)) out.add(f);
     if (supervisorRun && /supervisor[^/]*\.(conf|ini)$|supervisor.*\/[^/]+\.conf$/.test(f) && !(f in texts))
       out.add(f);
     if (envFiles.has(name) && !(f in texts)) out.add(f);
+    if (
+      (nginxNames.has(name) || (nginxDirs.has(baseName(dirName(f))) && name.endsWith('.conf'))) &&
+      !(f in texts)
+    )
+      out.add(f);
     if (f in texts || !name.endsWith('.py')) continue;
     if (pythonNames.has(name)) out.add(f);
     const command = /(^|\/)management\/commands\/([a-z_][a-z0-9_]*)\.py$/.exec(f)?.[2];

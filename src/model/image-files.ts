@@ -20,18 +20,22 @@ import { expand, UNKNOWN, type VarState } from './dockerfile/variables.js';
 import { ModelPart } from './input.js';
 import type { ComposeCommand, ComposeVolumeMount } from './types/compose.js';
 import type { CommandInstr, DockerfileModel, RunInstr, Stage } from './types/dockerfile.js';
+import { nginxListens } from './proxy-config.js';
 import { uwsgiIniArg, uwsgiIniLogs } from './server-config.js';
 import { supervisordRun, supervisorPrograms } from './supervisor-config.js';
 import type {
   App,
   BuildContext,
   EntrypointScript,
+  ProxyConfigFile,
   RequirementsFile,
   ServerConfigFile,
   StartProgram,
   SupervisorProgram,
 } from './types/project.js';
 import type { ShellCommand, ShellScript } from './types/shell.js';
+
+const TEMPLATE_SUFFIXES = ['.template', '.tmpl', '.tpl', '.in'];
 
 /** The context files an image uses: the requirement files it installs and the scripts its container runs. */
 export class ImageFiles extends ModelPart {
@@ -300,14 +304,37 @@ export class ImageFiles extends ModelPart {
       const ini = uwsgiIniArg(argv[0] === 'exec' ? argv.slice(1) : argv);
       if (!ini || ini.includes('$')) continue;
       const rel = normalizeRelative(ini);
+      const inImage = posix.resolve(target.workdir || '/', ini);
       const source =
-        layout.sourceOf(target, posix.resolve(target.workdir || '/', ini)) ??
-        (rel && context.sentFiles.includes(rel) ? rel : undefined);
+        layout.sourceOf(target, inImage) ??
+        (rel && context.sentFiles.includes(rel) ? rel : undefined) ??
+        // The ini rendered at start from a template the image holds beside it (`envsubst < X.template > X`).
+        context.sentFiles.find((f) =>
+          layout.landings(target, f).some((l) => TEMPLATE_SUFFIXES.some((t) => l.path === inImage + t)),
+        );
       if (source) files.add(joinPath(context.dir, source));
     }
     return [...files]
       .filter((file) => file in this.texts)
       .map((file) => uwsgiIniLogs(file, this.texts[file]));
+  }
+
+  /** The nginx configuration files the target stage copies under /etc/nginx, with the ports they listen on. */
+  proxyConfigs(app: App, layout: ImageLayout): ProxyConfigFile[] {
+    const target = app.dockerfile?.targetStage;
+    const context = app.context;
+    if (!target || !context) return [];
+    return context.sentFiles
+      .filter((f) => !/\.(pem|crt|key|types|html?)$|_params$/.test(f))
+      .flatMap((f) =>
+        // Each copy counts (`COPY site.conf /etc/nginx/…` before `COPY . .` lands it in /app too).
+        layout
+          .landings(target, f)
+          .filter((l) => l.path.startsWith('/etc/nginx/'))
+          .map((l) => ({ file: joinPath(context.dir, f), imagePath: l.path })),
+      )
+      .filter((c) => c.file in this.texts)
+      .map((c) => nginxListens(c.file, c.imagePath, this.texts[c.file]));
   }
 
   /** The context file of `python X.py` (resolved in the image), or of the custom command `manage.py NAME`. */

@@ -244,6 +244,8 @@ class ProjectBuilder implements ModelInput {
       // After the supervisor's programs: the Python programs they start are start programs too.
       app.startPrograms = this.imageFiles.startPrograms(app, layout);
       app.serverConfigs = this.imageFiles.serverConfigs(app, layout);
+      const proxyConfigs = this.imageFiles.proxyConfigs(app, layout);
+      if (proxyConfigs.length > 0) app.proxyConfigs = proxyConfigs;
       const target = app.dockerfile.targetStage;
       if (target && app.managePy && isUnder(app.managePy, app.context.dir)) {
         const landing = layout.landingOf(target, relativeTo(app.managePy, app.context.dir));

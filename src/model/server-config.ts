@@ -17,6 +17,7 @@ export function uwsgiIniArg(argv: string[]): string | undefined {
 /** The log destinations a uwsgi ini file sets in its [uwsgi] section, with their lines. */
 export function uwsgiIniLogs(file: string, text: string): ServerConfigFile {
   const logFiles: ServerConfigFile['logFiles'] = [];
+  let user: ServerConfigFile['user'];
   let section = '';
   text.split(/\r?\n/).forEach((raw, i) => {
     const line = raw.trim();
@@ -27,7 +28,10 @@ export function uwsgiIniLogs(file: string, text: string): ServerConfigFile {
       return;
     }
     const m = /^([\w-]+)\s*=\s*(.*)$/.exec(line);
-    if (!m || section !== 'uwsgi' || !UWSGI_LOG_OPTIONS.has(m[1])) return;
+    if (!m || section !== 'uwsgi') return;
+    // `uid = 1000`: uwsgi drops to that user once it has bound its sockets; a later uid overrides an earlier one.
+    if (m[1] === 'uid') user = { line: i + 1, option: 'uid', value: m[2].trim() };
+    if (!UWSGI_LOG_OPTIONS.has(m[1])) return;
     let value = m[2].trim();
     // A logger is a file only with the file: plugin (`logger = file:/var/log/uwsgi.log`).
     if (m[1] === 'logger' || m[1] === 'req-logger') {
@@ -38,5 +42,5 @@ export function uwsgiIniLogs(file: string, text: string): ServerConfigFile {
     if (value !== '' && !value.startsWith('/dev/std') && value !== '/proc/1/fd/1')
       logFiles.push({ line: i + 1, option: m[1], value });
   });
-  return { file, server: 'uwsgi', logFiles };
+  return { file, server: 'uwsgi', logFiles, ...(user ? { user } : {}) };
 }

@@ -32,7 +32,8 @@ starts as root and runs everything before the drop as root: reported, with the d
 or keeping the drop knowingly (suppress with the reason). \`ENV USER=app\` sets a variable, not the user. A user the
 entrypoint creates when the container starts (\`useradd\` then \`gosu\`) is not in the image, so USER cannot name it:
 create it at build time instead. Where nginx (or another reverse proxy) runs in the same container, its master
-process needs root to bind port 80: drop root for the app process alone (\`gunicorn --user\`, supervisord's
+process needs root to bind a port below 1024 (80, 443: the ports its copied configuration listens on are named;
+where all are above 1023 a USER line can stay, with nginx's pid and temp files writable): drop root for the app process alone (\`gunicorn --user\`, supervisord's
 \`user=\`), or move the proxy into its own container.
 
 \`\`\`dockerfile
@@ -63,7 +64,7 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
     summary:
       'Creates an unprivileged user `app` (uid 10001) owning the working directory (and the VOLUME directories declared after the last RUN, switching before them), and switches to it with `USER app` after the last RUN of the target stage; a user the RUNs of the stage already create is switched to instead.',
     declines:
-      'a USER given by a variable, which cannot be told; a start command that drops to its user with su, gosu, su-exec, a server option or a supervisord `user=` (it needs root until then); a reverse proxy (nginx) in the same container, whose master process needs root; an entrypoint that creates its user when the container starts.',
+      'a USER given by a variable, which cannot be told; a start command that drops to its user with su, gosu, su-exec, a server option or a supervisord `user=` (it needs root until then); a reverse proxy (nginx) in the same container, whose master process needs root (or, on ports above 1023, a writable pid file and temp paths); an entrypoint that creates its user when the container starts.',
     make: fixRunsAsRoot,
   },
 });
@@ -131,12 +132,23 @@ function privilegeDrop(app: App): { file: string; line: number; tool: string; us
     if (program?.user && program.user !== 'root')
       return { file: c.file, line: c.line, tool: `user= of [program:${program.name}]`, user: program.user };
     const found = dropsPrivileges(c.argv);
+    const ini = found ? undefined : iniDrop(app, c.argv);
+    if (ini) return ini;
     if (!found) continue;
     // `su-exec "$USER"`: the user the image's ENV names (ENV USER=app is a variable, never a USER instruction)
     const user = found.user && resolveWord(found.user, env);
     return { file: c.file, line: c.line, tool: found.tool, user: user?.split(':')[0] || undefined };
   }
   return undefined;
+}
+
+/** `uwsgi --ini FILE` whose [uwsgi] section sets `uid = app`: uwsgi drops to app once it has bound its socket. */
+function iniDrop(app: App, argv: string[]): ReturnType<typeof privilegeDrop> {
+  if (basename(programArgv(argv)[0] ?? '') !== 'uwsgi') return undefined;
+  const config = app.serverConfigs?.find((c) => c.server === 'uwsgi' && c.user);
+  const user = config?.user?.value.replace(/^["']|["']$/g, '');
+  if (!config?.user || !user || /^(root|0)$|[$%]/.test(user)) return undefined;
+  return { file: config.file, line: config.user.line, tool: `uwsgi's ${config.user.option}=`, user };
 }
 
 /** The supervisord program a start command of the supervisor runs. */
@@ -275,7 +287,7 @@ function rootMessage(app: App, df: DockerfileModel, stage: Stage, head: string):
   }
   if (su) {
     // The start script needs root before `su` (chown, then su): a USER would break it; a clean drop is the fix.
-    return `The container starts as root, and ${su.file}:${su.line} drops to ${su.user} with 'su ${su.user} -c' (steps before it may need root, so a USER could break them). Replace su with a tool that hands the process over to ${su.user} instead of opening a su session around it: ${handOver(df, stage, su.user)}.`;
+    return `The container starts as root, and ${su.file}:${su.line} drops to ${su.user} with 'su ${su.user} -c' (steps before it may need root, so a USER could break them). Replace su with a tool that hands the process over to ${su.user} instead of opening a su session around it: ${handOver(df, stage, su.user)}${serverOwnDrop(df, stage, su)}.`;
   }
   return stage.user
     ? `${head}. ${switchAdvice(df, stage)}`
@@ -294,13 +306,72 @@ function handOver(df: DockerfileModel, stage: Stage, user: string): string {
   return `exec ${dropTool(baseStage(df, stage), user)}`;
 }
 
+/** On a base with no packaged hand-over tool, the server's own drop (`gunicorn --user`) for the command su runs. */
+function serverOwnDrop(df: DockerfileModel, stage: Stage, su: { user: string; command: string }): string {
+  if (['alpine', 'util-linux', 'gosu-package'].includes(releaseOf(baseStage(df, stage)))) return '';
+  const server = /\b(gunicorn|uwsgi)\b/.exec(su.command)?.[1];
+  if (server === 'gunicorn')
+    return `, or let gunicorn drop to ${su.user} itself: exec gunicorn … --user ${su.user} --group ${su.user}`;
+  if (server === 'uwsgi')
+    return `, or let uwsgi drop to ${su.user} itself: exec uwsgi … --uid ${su.user} --gid ${su.user}`;
+  return '';
+}
+
 /** A command that runs what follows it as `user`, from the image or from its base's packages. */
 function dropTool(stage: Stage, user: string): string {
-  // Alpine's busybox has no setpriv; Debian's util-linux has it from bookworm on (python:* images), not before.
-  if (isAlpine(stage)) return `su-exec ${user} … (RUN apk add --no-cache su-exec)`;
-  if (/stretch|buster|bullseye/i.test(stage.from.image ?? stage.from.raw))
-    return `gosu ${user} … (RUN apt-get install -y gosu)`;
-  return `setpriv --reuid=${user} --regid=${user} --init-groups … (in the image already, from util-linux)`;
+  const image = stage.from.image ?? stage.from.raw;
+  switch (releaseOf(stage)) {
+    case 'alpine':
+      return `su-exec ${user} … (RUN apk add --no-cache su-exec)`;
+    case 'util-linux':
+      return `setpriv --reuid=${user} --regid=${user} --init-groups … (in the image already, from util-linux)`;
+    case 'gosu-package':
+      return `gosu ${user} … (RUN apt-get install -y gosu)`;
+    case 'before-setpriv':
+      return `gosu ${user} … (gosu's static release binary, added at build time: ${image} packages no gosu, and its util-linux predates setpriv and runuser)`;
+    case 'no-gosu-package':
+      return `gosu ${user} … (gosu's static release binary, added at build time: ${image} packages no gosu)`;
+    default:
+      return `gosu ${user} … (or setpriv --reuid=${user} --regid=${user} --init-groups … where the base's util-linux ships it)`;
+  }
+}
+
+type Release = 'alpine' | 'util-linux' | 'gosu-package' | 'no-gosu-package' | 'before-setpriv' | 'unknown';
+
+/**
+ * Where the base's release gets a tool that hands a process to another user: setpriv came with util-linux 2.23 and
+ * is in Debian's and Ubuntu's util-linux package from Debian 12 and Ubuntu 24.04 on (a separate `setpriv` package
+ * before); gosu is packaged from Debian 9 and Ubuntu 18.04 on; Debian 7 and Ubuntu 14.04 ship util-linux 2.20.
+ */
+function releaseOf(stage: Stage): Release {
+  const ref = (stage.from.image ?? stage.from.raw).split('@')[0]!.toLowerCase();
+  const colon = ref.lastIndexOf(':');
+  const repository = colon > ref.lastIndexOf('/') ? ref.slice(0, colon) : ref;
+  const tag = colon > ref.lastIndexOf('/') ? ref.slice(colon + 1) : 'latest';
+  const name = repository.slice(repository.lastIndexOf('/') + 1);
+  if (name === 'alpine' || /alpine/.test(tag)) return 'alpine';
+  if (/\b(wheezy|precise|trusty)\b/.test(tag)) return 'before-setpriv';
+  if (/\b(jessie|xenial)\b/.test(tag)) return 'no-gosu-package';
+  if (/\b(stretch|buster|bullseye|bionic|focal|jammy)\b/.test(tag)) return 'gosu-package';
+  if (/\b(bookworm|trixie|noble)\b/.test(tag)) return 'util-linux';
+  const major = Number(/^(\d+)/.exec(tag)?.[1] ?? NaN);
+  const official = !repository.includes('/') || /^(docker\.io\/)?library\//.test(repository);
+  if (!official) return 'unknown';
+  if (name === 'debian' || name === 'ubuntu') {
+    if (Number.isNaN(major))
+      return /^(latest|stable|testing|rolling|sid|devel)$/.test(tag) ? 'util-linux' : 'unknown';
+    const [old, split, merged] = name === 'debian' ? [7, 9, 12] : [14, 18, 24];
+    if (major <= old) return 'before-setpriv';
+    if (major < split) return 'no-gosu-package';
+    return major < merged ? 'gosu-package' : 'util-linux';
+  }
+  if (name === 'python') {
+    // A suite-less tag follows the current Debian; Python 2 and 3.6 and older stopped on buster or bullseye.
+    const minor = Number(/^\d+\.(\d+)/.exec(tag)?.[1] ?? NaN);
+    if (major === 2 || (major === 3 && minor <= 6)) return 'gosu-package';
+    return 'util-linux';
+  }
+  return 'unknown';
 }
 
 /** A reverse proxy (nginx, caddy, apache2/httpd, haproxy) the container runs beside the app, and where. */
@@ -320,7 +391,13 @@ function proxyMessage(
   head: string,
   proxy: { name: string; file: string; line: number },
 ): string {
-  const why = `${proxy.name} runs in the same container (${proxy.file}:${proxy.line}), and its master process starts as root to bind its port (80, 443) and hand its workers to an unprivileged user, so a USER line would keep ${proxy.name}, as configured, from starting`;
+  const ports = proxy.name === 'nginx' ? nginxPorts(app, df, stage) : undefined;
+  if (ports && ports.ports.every((p) => p >= 1024))
+    return highPortMessage(app, df, stage, head, proxy, ports);
+  const bind = ports
+    ? `to bind ${plural('port', ports.ports)} (${ports.where.join(', ')})`
+    : 'to bind any port below 1024';
+  const why = `${proxy.name} runs in the same container (${proxy.file}:${proxy.line}), and its master process starts as root ${bind} and hand its workers to an unprivileged user, so a USER line would keep ${proxy.name}, as configured, from starting`;
   const split = `move ${proxy.name} into its own container (its own compose service) and add USER to this image`;
   const drop = privilegeDrop(app);
   if (drop)
@@ -329,6 +406,66 @@ function proxyMessage(
   const user = existing ?? 'app';
   const create = existing ? '' : `, created at build time with RUN ${createUser(baseStage(df, stage))}`;
   return `${head}, so the container runs as root, and so does the app: ${why}. Run only the app process as an unprivileged user ${user}${create}: ${appDrop(app, baseStage(df, stage), user)}. Or ${split}.`;
+}
+
+// Where the nginx packages put the site enabled by default (it listens on 80): a copy there replaces it.
+const DEFAULT_SITES =
+  /^\/etc\/nginx\/(nginx\.conf|sites-(available|enabled)\/default|(conf|http)\.d\/default\.conf)$/;
+
+/**
+ * The ports the nginx configuration the image copies listens on, with where; undefined when the image copies none
+ * or a port is left to a variable. `replacesDefault`: the copy (or a RUN rm) does away with the package's default site.
+ */
+function nginxPorts(
+  app: App,
+  df: DockerfileModel,
+  stage: Stage,
+): { ports: number[]; where: string[]; replacesDefault: boolean } | undefined {
+  const listens = (app.proxyConfigs ?? []).flatMap((c) => c.listens.map((l) => ({ ...l, file: c.file })));
+  if (listens.length === 0 || listens.some((l) => l.port === undefined)) return undefined;
+  const ports = [...new Set(listens.map((l) => l.port!))].sort((a, b) => a - b);
+  const where = [...new Set(listens.map((l) => `${l.file}:${l.line}`))];
+  const removed = lineage(df, stage)
+    .flatMap((s) => s.instructions)
+    .filter((i): i is RunInstr => i.keyword === 'RUN')
+    .flatMap((r) => r.script?.commands ?? [])
+    .some(
+      (c) =>
+        basename(c.argv[0] ?? '') === 'rm' &&
+        c.argv.some((w) => /^\/etc\/nginx\/(sites-enabled|conf\.d|http\.d)\//.test(w)),
+    );
+  const replacesDefault = removed || (app.proxyConfigs ?? []).some((c) => DEFAULT_SITES.test(c.imagePath));
+  return { ports, where, replacesDefault };
+}
+
+const plural = (word: string, ports: number[]) =>
+  ports.length === 1
+    ? `${word} ${ports[0]}`
+    : `${word}s ${ports.slice(0, -1).join(', ')} and ${ports.at(-1)}`;
+
+/** nginx beside the app listening only on ports above 1023: it needs no root to bind them, so USER can stay. */
+function highPortMessage(
+  app: App,
+  df: DockerfileModel,
+  stage: Stage,
+  head: string,
+  proxy: { name: string; file: string; line: number },
+  ports: { ports: number[]; where: string[]; replacesDefault: boolean },
+): string {
+  const drop = privilegeDrop(app);
+  const existing = known(usersCreatedByRuns(df, stage).at(-1));
+  const user = drop?.user ?? existing ?? 'app';
+  const add =
+    drop?.user || existing
+      ? imageHasUser(df, stage, user)
+        ? `add USER ${user} to the stage`
+        : `create ${user} at build time (RUN ${createUser(baseStage(df, stage), user)}), add USER ${user} after it`
+      : `create an unprivileged user at build time (RUN ${createUser(baseStage(df, stage))}), add USER app after it`;
+  const without = drop ? `, start without ${drop.tool} (it cannot switch users without root)` : '';
+  const site = ports.replacesDefault
+    ? ''
+    : ", and remove the nginx package's default site if the image keeps it (it listens on port 80)";
+  return `${head}, so the container starts as root. ${proxy.name} runs in the same container (${proxy.file}:${proxy.line}), but its configuration listens only on ${plural('port', ports.ports)} (${ports.where.join(', ')}), above 1023, which ${ports.ports.length === 1 ? 'needs' : 'need'} no root to bind: the whole container can run as an unprivileged user. To do so, ${add}${without}, and give ${user} the files nginx writes (its pid file, e.g. \`pid /tmp/nginx.pid;\`, and its temp paths under /var/lib/nginx)${site}.`;
 }
 
 /** How the app's server process alone drops to `user` (`base`: the image's first stage): the server's own option, supervisord's `user=`, or a tool. */
@@ -355,12 +492,13 @@ function runtimeUser(app: App): { file: string; line: number; user: string; argv
 }
 
 /** Where an entrypoint script drops to another user with `su USER -c …` (a root process stays as its parent). */
-function suDrop(app: App): { file: string; line: number; user: string } | undefined {
+function suDrop(app: App): { file: string; line: number; user: string; command: string } | undefined {
   for (const script of app.entrypointScripts)
     for (const c of script.script.commands) {
       if (basename(c.argv[0] ?? '') !== 'su') continue;
       const user = c.argv.slice(1).find((w) => !w.startsWith('-') && w !== 'root');
-      if (user && c.argv.includes('-c')) return { file: script.file, line: c.line, user };
+      if (user && c.argv.includes('-c'))
+        return { file: script.file, line: c.line, user, command: c.argv[c.argv.indexOf('-c') + 1] ?? '' };
     }
   return undefined;
 }

@@ -59,6 +59,18 @@ export interface ServerConfigFile {
   server: string;
   /** Options that send the server's log to a file, with their lines (`logto = /var/log/uwsgi.log`). */
   logFiles: { line: number; option: string; value: string }[];
+  /** The user the server drops to after it starts (`uid = app` in uwsgi's ini), the last one set. */
+  user?: { line: number; option: string; value: string };
+}
+
+/** A reverse proxy's configuration file the image copies (`COPY site.conf /etc/nginx/conf.d/`): the ports it binds. */
+export interface ProxyConfigFile {
+  file: string; // relative to the scanned directory
+  /** Where the file lands in the image (`/etc/nginx/sites-available/default`). */
+  imagePath: string;
+  server: 'nginx';
+  /** Its `listen` directives (comments left out); port undefined where a variable or template sets it. */
+  listens: { line: number; port?: number }[];
 }
 
 /** A program supervisord starts (`[program:uwsgi]` with `command = uwsgi --ini uwsgi.ini`). */
@@ -100,6 +112,8 @@ export interface App {
   supervisorPrograms?: SupervisorProgram[];
   /** Server configuration files the start chain names (`uwsgi --ini FILE`), found in the context. */
   serverConfigs?: ServerConfigFile[];
+  /** nginx configuration files the target stage copies under /etc/nginx, with the ports they listen on. */
+  proxyConfigs?: ProxyConfigFile[];
   /** Where the app's source lands in the image: the COPY destination of the directory holding manage.py. */
   imageSourceDir?: string;
   /** False when the target stage takes no Python file of the context (a runner with only its requirements). */
