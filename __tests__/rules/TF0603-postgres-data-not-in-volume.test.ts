@@ -338,3 +338,77 @@ test('TF0603 takes an absolute PGDATA from an env_file or environment: a volume 
   );
   assert.match(relative!, /'db-data:\/data\/pg'/);
 });
+
+test('TF0603 on kartoza/postgis bind-mounted at its cluster directory: names /var/lib/postgresql/<major>/main and says no data is lost', () => {
+  const [message, ...rest] = messagesFor(
+    'services:',
+    '  database:',
+    '    image: kartoza/postgis:13.0',
+    '    volumes:',
+    '      - ./setup/docker/postgres:/var/lib/postgresql/13/main',
+  );
+  assert.equal(rest.length, 0);
+  assert.match(
+    message!,
+    /keeps its data directory \/var\/lib\/postgresql\/13\/main in a bind mount of the host directory \.\/setup\/docker\/postgres, not in a named volume: the files sit in the checkout/,
+  );
+  assert.match(message!, /a re-clone, a clean or another host starts with an empty database/);
+  assert.match(message!, /'database-data:\/var\/lib\/postgresql'/);
+  assert.doesNotMatch(message!, /lost|data directory \/var\/lib\/postgresql[: ]/);
+});
+
+test('TF0603 on kartoza/postgis: a named volume at the cluster directory is enough; with no major in the tag no exact directory is stated', () => {
+  assert.deepEqual(
+    messagesFor(
+      'services:',
+      '  db:',
+      '    image: kartoza/postgis:15-3.3',
+      '    volumes:',
+      '      - pg:/var/lib/postgresql/15/main',
+      '  old:',
+      '    image: kartoza/postgis:9.6-2.4',
+      '    volumes:',
+      '      - old:/var/lib/postgresql/9.6/main',
+      '  any:',
+      '    image: kartoza/postgis',
+      '    volumes:',
+      '      - any:/var/lib/postgresql/16/main',
+    ),
+    [],
+  );
+  const [bind, elsewhere, none] = messagesFor(
+    'services:',
+    '  a:',
+    '    image: kartoza/postgis:latest',
+    '    volumes:',
+    '      - ./pg:/var/lib/postgresql/16/main',
+    '  b:',
+    '    image: kartoza/postgis',
+    '    volumes:',
+    '      - pg:/var/lib/postgresql/data',
+    '  c:',
+    '    image: kartoza/postgis:13.0',
+  );
+  assert.match(
+    bind!,
+    /mounts the host directory \.\/pg at \/var\/lib\/postgresql\/16\/main, a bind mount rather than a named volume/,
+  );
+  assert.doesNotMatch(bind!, /lost|data directory/);
+  assert.match(elsewhere!, /keeps its data in \/var\/lib\/postgresql\/<major>\/main/);
+  assert.match(none!, /no named volume at its data directory \/var\/lib\/postgresql\/13\/main/);
+});
+
+test("TF0603 on another publisher's image with a bind mount does not state a data directory it does not know", () => {
+  const [message] = messagesFor(
+    'services:',
+    '  db:',
+    '    image: acme/blog-postgres:1.4',
+    '    volumes:',
+    '      - ./pg:/var/lib/postgresql/data',
+  );
+  assert.match(
+    message!,
+    /mounts the host directory \.\/pg at \/var\/lib\/postgresql\/data, a bind mount rather than/,
+  );
+  assert.doesNotMatch(message!, /lost|keeps its data directory/);
+});

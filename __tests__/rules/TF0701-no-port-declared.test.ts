@@ -1,5 +1,8 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { noPortDeclared } from '../../src/rules/TF0701-no-port-declared.js';
 import { appRuleCases, df } from '../support/rule-cases.js';
+import { analyzeFiles } from '../support/analyze.js';
 
 appRuleCases(noPortDeclared, [
   [
@@ -34,3 +37,58 @@ appRuleCases(noPortDeclared, [
     [],
   ],
 ]);
+
+const APP = {
+  'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
+  'mysite/__init__.py': '',
+  'mysite/settings.py': "import os\nSECRET_KEY = os.environ['SECRET_KEY']\n",
+};
+
+const messageOf = async (files: Record<string, string>): Promise<string> => {
+  const result = await analyzeFiles({ ...APP, ...files });
+  const found = result.findings.filter((f) => f.ruleId === 'TF0701');
+  assert.equal(found.length, 1);
+  return found[0]!.message;
+};
+
+test('TF0701 names the compose files that publish no port, and the one that does', async () => {
+  const message = await messageOf({
+    Dockerfile:
+      'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD ["gunicorn", "-b", "0.0.0.0:8000", "mysite.wsgi"]\n',
+    'docker-compose-base.yml': 'services:\n  web:\n    build: .\n',
+    'docker-compose-dev.yml': 'services:\n  web:\n    ports:\n      - "8000:8000"\n',
+    'docker-compose-prod.yml': 'services:\n  web:\n    restart: always\n',
+    Makefile: 'deploy:\n\tdocker compose -f docker-compose-base.yml -f docker-compose-prod.yml up -d\n',
+  });
+  assert.match(
+    message,
+    /compose service 'web' has no ports\/expose in docker-compose-base\.yml \+ docker-compose-prod\.yml/,
+  );
+  assert.match(message, /only docker-compose-dev\.yml publishes 8000:8000/);
+});
+
+test('TF0701 suggests the port the server binds: runserver on 8080, uwsgi on 8002', async () => {
+  const runserver = await messageOf({
+    Dockerfile: 'FROM python:3.12\nWORKDIR /app\nCOPY . .\nCMD python ./manage.py runserver 0.0.0.0:8080\n',
+  });
+  assert.match(
+    runserver,
+    /Add EXPOSE 8080, the port the server binds: runserver binds port 8080 \(Dockerfile:4\)/,
+  );
+  assert.doesNotMatch(runserver, /EXPOSE 8000|compose/);
+  const uwsgi = await messageOf({
+    Dockerfile: 'FROM python:3.12\nWORKDIR /app\nCOPY . .\n',
+    'docker-compose.yml': [
+      'services:',
+      '  backend:',
+      '    build: .',
+      '    command: uwsgi --socket=:8002 --module=mysite.wsgi:application',
+      '',
+    ].join('\n'),
+  });
+  assert.match(
+    uwsgi,
+    /compose service 'backend' has no ports\/expose in docker-compose\.yml\. Add EXPOSE 8002/,
+  );
+  assert.doesNotMatch(uwsgi, /EXPOSE 8000/);
+});

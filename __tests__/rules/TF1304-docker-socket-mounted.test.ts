@@ -59,3 +59,41 @@ test('TF1304: the long volume syntax, /run/docker.sock, and a docker run in the 
   );
   assert.deepEqual(findingsOf(script, 'TF1304'), [['start.sh', 2]]);
 });
+
+const SOCKET_COMPOSE =
+  'services:\n  web:\n    build: .\n    volumes:\n      - /var/run/docker.sock:/var/run/docker.sock\n';
+
+test('TF1304 on an app that does not use Docker: remove the mount', async () => {
+  const result = await analyzeFiles(app({ 'compose.yaml': SOCKET_COMPOSE }));
+  const [finding] = result.findings.filter((f) => f.ruleId === 'TF1304');
+  assert.match(finding!.message, /Remove the mount; a web app does not need the Docker engine/);
+});
+
+test('TF1304 on an app that manages containers on purpose (docker SDK in its code or requirements): kept, with a proxy or a worker instead of removal', async () => {
+  const fromCode = await analyzeFiles(
+    app({
+      'compose.yaml': SOCKET_COMPOSE,
+      'panel/tasks.py':
+        'import json\nimport docker\n\n\ndef stop(i):\n    docker.from_env().containers.get(i).stop()\n',
+    }),
+  );
+  const [code] = fromCode.findings.filter((f) => f.ruleId === 'TF1304');
+  assert.match(
+    code!.message,
+    /the app drives the Docker engine on purpose \(panel\/tasks\.py:2 imports the Docker SDK\)/,
+  );
+  assert.match(code!.message, /anyone who gets code running in the app is root on the host/);
+  assert.match(code!.message, /socket proxy .*or move the Docker calls to a separate worker/);
+  assert.doesNotMatch(code!.message, /does not need|Remove the mount/);
+  const fromRequirements = await analyzeFiles(
+    app({
+      'compose.yaml': SOCKET_COMPOSE,
+      Dockerfile:
+        'FROM python:3.12-slim\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nCOPY . .\nCMD ["gunicorn", "-b", "0.0.0.0:8000", "mysite.wsgi"]\n',
+      'requirements.txt': 'Django==5.0.6\ndocker==7.1.0\n',
+    }),
+  );
+  const [requirement] = fromRequirements.findings.filter((f) => f.ruleId === 'TF1304');
+  assert.match(requirement!.message, /requirements\.txt:2 installs the Docker SDK, docker==7\.1\.0/);
+  assert.doesNotMatch(requirement!.message, /does not need/);
+});

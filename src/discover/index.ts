@@ -28,6 +28,7 @@ import {
   SKIPPED_DIRS,
 } from './classify.js';
 import { composeEnvFilesNamed, composeFilesNamed } from './compose-commands.js';
+import { dockerSdkUses, namesDockerSocket } from './docker-sdk.js';
 import type { DiscoverOptions, SourceTree } from './types.js';
 import { decodeText } from '../util/text-encoding.js';
 
@@ -145,12 +146,26 @@ export async function discover(
     if (Object.keys(texts).length === before) break;
   }
 
+  // Only where a file mounts the Docker socket: whether the code drives the engine on purpose (the docker SDK).
+  const sdk = namesDockerSocket(texts)
+    ? dockerSdkUses(files, (f) => {
+        if (f in texts) return texts[f];
+        const overlaid = overlay?.get(f);
+        const r =
+          overlaid === undefined
+            ? readText(realRoot, f, maxBytes, walked.plain.has(f))
+            : textOf(Buffer.from(overlaid, 'utf8'), maxBytes);
+        return typeof r === 'string' ? r : undefined;
+      })
+    : [];
+
   return {
     root: realRoot,
     files,
     texts,
     unreadable,
     options,
+    ...(sdk.length > 0 ? { dockerSdkUses: sdk } : {}),
     skippedDirs: walked.skipped.sort(),
     ...(walked.links.length > 0 ? { links: walked.links } : {}),
     ...(walked.truncated ? { truncated: { limit: maxFiles } } : {}),

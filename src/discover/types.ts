@@ -1,3 +1,5 @@
+import type { DockerSdkUse } from './docker-sdk.js';
+
 /** What discovery hands the parsers: the file list of the scanned tree and the text of every file that matters. */
 export interface SourceTree {
   /** Absolute path of the scanned directory. */
@@ -20,6 +22,11 @@ export interface SourceTree {
    * (completing "Cannot read X: …"). A build context or Dockerfile through one of them is refused.
    */
   links?: { path: string; reason: string }[];
+  /**
+   * Python lines that use the Docker SDK (`import docker`, `docker.from_env()`), one per file: looked for only when a
+   * file read names the Docker socket, to tell an app that manages containers on purpose.
+   */
+  dockerSdkUses?: DockerSdkUse[];
   /** Set when the walk stopped at the file-count cap: only the first `limit` files are listed. */
   truncated?: { limit: number };
 }

@@ -139,18 +139,43 @@ export class ImageLayout {
     return all;
   }
 
+  private readonly dests = new Map<CopyInstr, { path: string; isDir: boolean }>();
+
   private destOf(stage: Stage, index: number, ins: CopyInstr): { path: string; isDir: boolean } {
+    const cached = this.dests.get(ins);
+    if (cached) return cached;
     const wd = this.workdirAt(stage, index) ?? '/';
     const sources = this.sourcesOf(ins);
     const path = posix.resolve(wd, ins.dest);
     // `COPY manage.py .` (the model writes `.` as the WORKDIR): the WORKDIR exists, so the file goes inside it.
+    // `COPY manage.py /code` after `COPY server /code`: /code is a directory by then, so the file goes inside it too.
     const isDir =
       ins.dest.endsWith('/') ||
       ins.dest === '.' ||
       path === wd ||
       sources.length > 1 ||
-      sources.some((s) => /[*?[]/.test(s) || this.isDirSource(s, ins));
-    return { path, isDir };
+      sources.some((s) => /[*?[]/.test(s) || this.isDirSource(s, ins)) ||
+      this.isDirectoryBefore(stage, index, path, 0);
+    const dest = { path, isDir };
+    this.dests.set(ins, dest);
+    return dest;
+  }
+
+  /** Whether an instruction before `index` of `stage` (or of the stages it builds on) made `path` a directory. */
+  private isDirectoryBefore(stage: Stage, index: number, path: string, depth: number): boolean {
+    const under = (p: string) => p.startsWith(`${path}/`);
+    for (let i = Math.min(index, stage.instructions.length) - 1; i >= 0; i--) {
+      const ins = stage.instructions[i];
+      if (ins.keyword === 'WORKDIR') {
+        const wd = this.workdirAt(stage, i + 1);
+        if (wd !== undefined && (wd === path || under(wd))) return true;
+      } else if (isCopy(ins)) {
+        const d = this.destOf(stage, i, ins);
+        if ((d.isDir && d.path === path) || under(d.path)) return true;
+      }
+    }
+    const parent = depth < 20 ? this.parentOf(stage) : undefined;
+    return parent ? this.isDirectoryBefore(parent, parent.instructions.length, path, depth + 1) : false;
   }
 
   private readonly resolvedSources = new Map<CopyInstr, string[]>();

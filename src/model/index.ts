@@ -1,3 +1,4 @@
+import { dockerClientOf } from './docker-client.js';
 import { hasTemplateName, isEnvTemplateName, isInEnvDir } from '../discover/env-files.js';
 import { secretsInEnvTemplate } from './env-files.js';
 import { posix } from 'node:path';
@@ -246,6 +247,8 @@ class ProjectBuilder implements ModelInput {
       app.serverConfigs = this.imageFiles.serverConfigs(app, layout);
       const proxyConfigs = this.imageFiles.proxyConfigs(app, layout);
       if (proxyConfigs.length > 0) app.proxyConfigs = proxyConfigs;
+      const client = dockerClientOf(app, this.tree.dockerSdkUses ?? []);
+      if (client) app.dockerClient = client;
       const target = app.dockerfile.targetStage;
       if (target && app.managePy && isUnder(app.managePy, app.context.dir)) {
         const landing = layout.landingOf(target, relativeTo(app.managePy, app.context.dir));

@@ -4,7 +4,7 @@ import type { ComposeService, ComposeVolumeMount } from '../model/types/compose.
 import { composeServices } from './lib/each.js';
 import { defineRule } from './lib/rule.js';
 import { coversPath } from './lib/paths.js';
-import { shownImage, shownSource } from './lib/files.js';
+import { shownImage, shownSource, shownTarget } from './lib/files.js';
 
 /** The database image a service runs: the one it pulls, else the one its Dockerfile builds on. */
 function databaseImage(s: ComposeService): { repository: string; tag?: string } | undefined {
@@ -73,6 +73,13 @@ interface DataDir {
   layout?: Layout;
   guessed?: boolean;
   relative?: RelativePgdata;
+  /** Where a named volume should go, when not at `dir` itself (kartoza/postgis: /var/lib/postgresql, as its README). */
+  mountAt?: string;
+  /**
+   * Set when only the parent is known (kartoza/postgis with no major version in its tag keeps the cluster in
+   * `dir`/<major>/main): a mount below `dir` may hold the data, so it is not judged, and messages name no exact path.
+   */
+  below?: string;
 }
 
 /**
@@ -95,15 +102,26 @@ function pgdataOf(s: ComposeService, official: boolean): DataDir | undefined {
   return { dir: posix.join(cwd, value), relative: { written: value, from, cwd } };
 }
 
+/**
+ * kartoza/postgis (scripts/env-data.sh): PGDATA, else DATADIR, else /var/lib/postgresql/<major>/main, with the major
+ * version the image was built for (the tag's leading number: `13.0`, `16-3.4`; `9.6-2.4` before 10). Its README and
+ * compose example mount the volume at /var/lib/postgresql. The image declares no VOLUME.
+ */
+function kartozaDataDir(s: ComposeService): DataDir {
+  const set = absoluteEnv(s, 'PGDATA') ?? absoluteEnv(s, 'DATADIR');
+  if (set) return { dir: set };
+  const parent = '/var/lib/postgresql';
+  const major = /^(9\.\d|\d{2,})(?![\d])/.exec(databaseImage(s)?.tag ?? '')?.[1];
+  if (major) return { dir: `${parent}/${major}/main`, mountAt: parent };
+  return { dir: parent, mountAt: parent, below: `${parent}/<major>/main` };
+}
+
 /** Where the database image keeps its data (always an absolute container path), with the official image's layout. */
 function dataDir(s: ComposeService): DataDir | undefined {
   const repo = databaseImage(s)?.repository.toLowerCase() ?? '';
   const bitnami = repo.split('/').includes('bitnami');
   if (s.role === 'postgres') {
-    // kartoza/postgis keeps its cluster in DATADIR, by default /var/lib/postgresql/<major>/main; its README and
-    // compose example mount the volume at /var/lib/postgresql.
-    if (/(^|\/)kartoza\/postgis$/.test(repo))
-      return { dir: absoluteEnv(s, 'DATADIR') ?? '/var/lib/postgresql' };
+    if (/(^|\/)kartoza\/postgis$/.test(repo)) return kartozaDataDir(s);
     const pgdata = pgdataOf(s, isOfficialPostgres(repo));
     if (pgdata) return pgdata;
     // bitnami/postgresql README, "Persisting your database": mount a volume at /bitnami/postgresql.
@@ -148,6 +166,31 @@ function hostPath(bind: ComposeVolumeMount): string {
   return `./${shown}`;
 }
 
+/**
+ * A bind mount holds the data: it survives a recreated container, so the concern is where the files live (the
+ * checkout, one host), not their loss. Where the image's data directory is not known exactly, the mount is named by
+ * its target, not said to be the data directory.
+ */
+function bindMessage(
+  at: string,
+  name: string,
+  data: DataDir,
+  bind: ComposeVolumeMount,
+  mountAt: string,
+): string {
+  const outside = bind.source!.startsWith('/') || bind.source!.startsWith('~');
+  const where = outside
+    ? "in a host path outside the project, which exists on this host only, owned by the database's user"
+    : "in the checkout, owned by the database's user, and a re-clone, a clean or another host starts with an empty database";
+  const fix =
+    mountAt === data.dir
+      ? `Mount a named volume there instead, e.g. '${name}-data:${mountAt}', declared under the top-level volumes:.`
+      : `Mount a named volume instead, e.g. '${name}-data:${mountAt}', declared under the top-level volumes:.`;
+  if (data.guessed || data.below)
+    return `${at} mounts the host directory ${hostPath(bind)} at ${shownTarget(bind)}, a bind mount rather than a named volume: the database files it holds sit ${where}. ${fix}`;
+  return `${at} keeps its data directory ${data.dir} in a bind mount of the host directory ${hostPath(bind)}, not in a named volume: the files sit ${where}. ${fix}`;
+}
+
 /** Why the data directory's mount does not keep the data the way a named volume does. */
 function message(
   name: string,
@@ -160,21 +203,17 @@ function message(
     elsewhere?: ComposeVolumeMount;
   },
 ): string {
-  const { dir, layout } = data;
+  const { layout } = data;
+  // The directory as messages name it: where only its parent is known, the pattern below it.
+  const dir = data.below ?? data.dir;
   const at = `Service '${name}' (${image})`;
-  const mountAt = layout?.mountAt ?? dir;
+  const mountAt = data.mountAt ?? layout?.mountAt ?? dir;
   const fix = `Mount a named volume there instead, e.g. '${name}-data:${mountAt}', declared under the top-level volumes:.`;
   const note = floatingNote(image, layout);
   const { bind, anonymous, shadowed, elsewhere } = mounts;
   if (data.relative && !bind && !anonymous)
     return relativeMessage(at, name, { ...data, relative: data.relative }, elsewhere);
-  if (bind) {
-    const outside = bind.source!.startsWith('/') || bind.source!.startsWith('~');
-    const where = outside
-      ? "in a host path outside the project, which exists on this host only, owned by the database's user"
-      : "in the checkout, owned by the database's user, and a re-clone, a clean or another host starts with an empty database";
-    return `${at} keeps its data directory ${dir} in a bind mount of the host directory ${hostPath(bind)}, not in a named volume: the files sit ${where}. ${fix}${note}`;
-  }
+  if (bind) return bindMessage(at, name, data, bind, mountAt) + note;
   if (shadowed && layout) {
     const own = layout.volume === dir ? 'which' : `inside ${layout.volume}, which`;
     return `${at} mounts a volume at ${shadowed.target}, a parent of its data directory ${dir}, ${own} the image declares as its own VOLUME: the data goes to an anonymous volume and is lost when the container is recreated. Mount the volume at ${mountAt} itself, e.g. '${name}-data:${mountAt}'.${note}`;
@@ -229,9 +268,11 @@ export const postgresDataNotInVolume = defineRule({
     "The data directory is the image's: `/var/lib/postgresql/data` for `postgres` and `postgis/postgis` up to 17",
     '(`/var/lib/postgresql/<major>/docker` from 18, under the VOLUME `/var/lib/postgresql` where the volume goes; or',
     '`PGDATA`, set in `environment:` or an `env_file`; a relative `PGDATA=pgdata` is resolved against the working',
-    'directory `/`, so the data goes to `/pgdata`), `/var/lib/postgresql` for `kartoza/postgis` (or `DATADIR`),',
-    '`/bitnami/postgresql` for',
-    '`bitnami/postgresql`, `/var/lib/mysql` for `mysql` and `mariadb`. An image that names no major version',
+    'directory `/`, so the data goes to `/pgdata`), `/var/lib/postgresql/<major>/main` for `kartoza/postgis` (the',
+    'major from its tag, `13.0` or `16-3.4`; `DATADIR` or `PGDATA` moves it; a volume at `/var/lib/postgresql`',
+    'covers it), `/bitnami/postgresql` for `bitnami/postgresql`, `/var/lib/mysql` for `mysql` and `mariadb`. For',
+    "another publisher's image the data directory is not known: a bind mount is named by where it is mounted, not",
+    'called the data directory. An image that names no major version',
     '(`postgres`, `postgres:latest`, `postgres:alpine`) runs the newest, 18 or later today, so it is judged with the',
     '18 layout; pinning a major version decides which one applies.',
   ].join('\n'),
@@ -245,9 +286,12 @@ export const postgresDataNotInVolume = defineRule({
       if (!data || !anchor) continue;
       const dir = data.dir;
       const shadow = data.layout?.volume;
+      // kartoza/postgis of an unknown major keeps the cluster in <dir>/<major>/main: a mount there may be the one.
+      const below = (v: ComposeVolumeMount): boolean =>
+        !!data.below && new RegExp(`^${dir}/\\d+(\\.\\d+)?(/|$)`).test(v.target);
       const reaches = (v: ComposeVolumeMount): boolean =>
         !!v.source &&
-        coversPath(v.target, dir) &&
+        (coversPath(v.target, dir) || below(v)) &&
         // A mount at a parent of the image's own VOLUME is shadowed there by an anonymous volume.
         !(shadow && coversPath(shadow, dir) && !coversPath(shadow, v.target));
       const named = s.volumes.some((v) => v.type === 'volume' && reaches(v));

@@ -1,7 +1,66 @@
+import { containerEnv, hasGunicornConfig, serverOf, startCommands } from '../model/command.js';
 import type { RawFinding } from '../core/index.js';
+import type { ComposePort } from '../model/types/compose.js';
+import type { App } from '../model/types/project.js';
 import { EXPOSE_EXAMPLE } from './lib/examples.js';
 import { appTargetStages } from './lib/each.js';
 import { defineRule } from './lib/rule.js';
+
+/** What one analysis of a Dockerfile (alone, or with one set of compose files) says about its port. */
+interface PortView {
+  app: App;
+  /** The compose files of the analysis, when it has an app service. */
+  composeFiles?: string[];
+  service?: string;
+}
+
+/** The ports the servers the app's container starts bind, where they are known: what EXPOSE should say. */
+function boundPorts(app: App): { ports: number[]; servers: string[] } {
+  const env = containerEnv(app);
+  const ports: number[] = [];
+  const servers: string[] = [];
+  for (const cmd of startCommands(app)) {
+    const server = serverOf(cmd.argv, env, { configFileInContext: hasGunicornConfig(app) });
+    for (const a of server?.addresses ?? []) {
+      if (a.port === undefined || ports.includes(a.port)) continue;
+      ports.push(a.port);
+      servers.push(`${server!.kind} binds port ${a.port} (${cmd.file}:${cmd.line})`);
+    }
+  }
+  return { ports, servers };
+}
+
+/** Where the statement "no ports/expose" holds: the service and the compose files of each analysis it was made in. */
+function composePart(views: PortView[]): string {
+  const withCompose = views.filter((v) => v.composeFiles);
+  if (withCompose.length === 0) return '';
+  const sets = [...new Set(withCompose.map((v) => v.composeFiles!.join(' + ')))];
+  const services = [...new Set(withCompose.map((v) => `'${v.service!}'`))];
+  return `, and compose service ${services.join('/')} has no ports/expose in ${sets.join(', nor in ')}`;
+}
+
+/** The ports other compose files publish for the same image: where the statement does not hold, said as such. */
+function elsewhere(published: ComposePort[]): string {
+  if (published.length === 0) return '';
+  const byFile = new Map<string, string[]>();
+  for (const p of published) byFile.set(p.file, [...(byFile.get(p.file) ?? []), p.raw]);
+  const parts = [...byFile].map(([file, raws]) => `${file} publishes ${[...new Set(raws)].join(', ')}`);
+  return ` (only ${parts.join('; ')})`;
+}
+
+function message(views: PortView[], published: ComposePort[]): string {
+  const bound = views.map((v) => boundPorts(v.app));
+  const ports = [...new Set(bound.flatMap((b) => b.ports))];
+  const servers = [...new Set(bound.flatMap((b) => b.servers))];
+  const publishedPorts = [...new Set(published.flatMap((p) => (p.target === undefined ? [] : [p.target])))];
+  const fix =
+    ports.length > 0
+      ? `Add EXPOSE ${ports.join(' ')}, the port the server binds: ${servers.join('; ')}.`
+      : publishedPorts.length > 0
+        ? `Add EXPOSE with the port the server binds, e.g. EXPOSE ${publishedPorts.join(' ')}, the container port published elsewhere.`
+        : 'Add EXPOSE with the port the server binds, e.g. EXPOSE 8000.';
+  return `The image declares no port: the target stage has no EXPOSE${composePart(views)}${elsewhere(published)}. ${fix}`;
+}
 
 export const noPortDeclared = defineRule({
   id: 'TF0701',
@@ -13,21 +72,33 @@ export const noPortDeclared = defineRule({
   help: `A twelve-factor app exports its service by binding a port; the image should say which one, so that
 platforms, \`docker run -P\` and readers know where the app answers without reading the start command.
 
+Where the repository has several compose setups (a base file with a development and a production override), each is
+judged on its own: the message names the compose files that publish no port, and those that do.
+
 ${EXPOSE_EXAMPLE}`,
   related: [],
   check(project) {
-    const findings: RawFinding[] = [];
+    // One finding per Dockerfile, over every compose setup it is analysed with.
+    const missing = new Map<string, PortView[]>();
+    const published = new Map<string, ComposePort[]>();
     for (const { app, stage } of appTargetStages(project)) {
+      const file = app.dockerfile!.file;
       // A compose file that could not be parsed may publish the port.
       if (stage.exposes.length > 0 || app.unparsedCompose) continue;
       const service = app.compose?.appService;
-      if (service && (service.ports.length > 0 || service.expose.length > 0)) continue;
-      findings.push({
-        file: app.dockerfile!.file,
-        line: 1,
-        message: `The image declares no port (no EXPOSE in the target stage${service ? `, no ports/expose on compose service '${service.name}'` : ''}). Add EXPOSE with the port the server binds, e.g. EXPOSE 8000.`,
-      });
+      if (service && (service.ports.length > 0 || service.expose.length > 0)) {
+        published.set(file, [...(published.get(file) ?? []), ...service.ports]);
+        continue;
+      }
+      const view: PortView = service
+        ? { app, composeFiles: app.compose!.files, service: service.name }
+        : { app };
+      missing.set(file, [...(missing.get(file) ?? []), view]);
     }
-    return findings;
+    return [...missing].map(([file, views]) => ({
+      file,
+      line: 1,
+      message: message(views, published.get(file) ?? []),
+    })) satisfies RawFinding[];
   },
 });

@@ -40,7 +40,10 @@ root on the host. Mounted into the web app, one remote code execution or one vul
 compromise of the whole machine. A web application does not need it.
 
 Remove the mount. If something must manage containers, run it as a separate, minimal service, and prefer a socket
-proxy that allows only the calls it needs:
+proxy that allows only the calls it needs. An app that manages containers on purpose (its code imports the Docker
+SDK, \`import docker\` or \`docker.from_env()\`, or its image installs the \`docker\` package) is still reported: the
+message then says what the socket hands whoever compromises the app, and suggests a proxy or a separate worker instead
+of removing the mount:
 
 \`\`\`yaml
 services:
@@ -59,14 +62,26 @@ services:
       findings.push({ file, line, message });
     };
     // Every service of the app's image (a worker too): one finding per volume line, naming the services sharing it.
-    const mounts = perServiceLine(project, (_app, service) =>
+    const mounts = perServiceLine(project, (app, service) =>
       service.volumes
         .filter((v) => v.type === 'bind' && isDockerSocket(v.source))
         .map((v) => ({
           file: v.file,
           line: v.line,
-          message: (who: string, plural: boolean) =>
-            `${who} ${plural ? 'mount' : 'mounts'} the Docker socket (${shownSource(v)}): anyone who gets code running in the app is root on the host. Remove the mount; a web app does not need the Docker engine.`,
+          message: (who: string, plural: boolean) => {
+            const socket = `${who} ${plural ? 'mount' : 'mounts'} the Docker socket (${shownSource(v)})`;
+            const client = app.dockerClient;
+            if (!client)
+              return `${socket}: anyone who gets code running in the app is root on the host. Remove the mount; a web app does not need the Docker engine.`;
+            // The app manages containers on purpose: the mount stays, what it hands an attacker is the point.
+            const proxy =
+              'a socket proxy in front of the engine that allows only the API calls the app makes (e.g. tecnativa/docker-socket-proxy, reached with DOCKER_HOST=tcp://<proxy>:2375)';
+            const fix =
+              service === app.compose?.appService
+                ? `Keep the socket out of the web process: use ${proxy}, or move the Docker calls to a separate worker that alone talks to Docker and serves nothing to the network.`
+                : `Narrow what it can do: use ${proxy}.`;
+            return `${socket}, and the app drives the Docker engine on purpose (${client.file}:${client.line} ${client.what}): through it, anyone who gets code running in the app is root on the host. ${fix}`;
+          },
         })),
     );
     for (const f of mounts) report(f.file, f.line!, f.message);

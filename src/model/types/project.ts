@@ -86,6 +86,14 @@ export interface SupervisorProgram {
   directory?: string;
 }
 
+/** Where the app shows it drives the Docker engine on purpose (`xterm/task.py:4 imports the Docker SDK`). */
+export interface DockerClientUse {
+  file: string; // relative to the scanned directory
+  line: number;
+  /** What that line does, as a message says it (`imports the Docker SDK`). */
+  what: string;
+}
+
 /** One deployable Django app: its image, its compose service and its settings. */
 export interface App {
   /** Directory of the app relative to the scanned directory ('.' for it): where manage.py (or the Dockerfile) is. */
@@ -118,6 +126,8 @@ export interface App {
   imageSourceDir?: string;
   /** False when the target stage takes no Python file of the context (a runner with only its requirements). */
   imageHoldsPython?: boolean;
+  /** Set when the app manages containers on purpose: its code uses the Docker SDK, or its image installs it. */
+  dockerClient?: DockerClientUse;
   /** Set when compose builds the app image from a remote context (a git URL) instead of this repository. */
   remoteContext?: { url: string; file: string; line: number };
 }
