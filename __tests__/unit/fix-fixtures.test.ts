@@ -34,6 +34,18 @@ const APPS = [
 
 /** Findings of a rule with a safe fix whose fixer declines them on purpose, by app: the reason is the fixer's. */
 const DECLINED: Record<string, { rule: string; why: string }[]> = {
+  '__tests__/fixtures/corpus/runserver-plus-restart-loop': [
+    {
+      rule: 'TF0901',
+      why: 'a server in a restart loop: exec inside the loop would end it; dropping the loop for a restart policy is by hand',
+    },
+  ],
+  '__tests__/fixtures/corpus/uwsgi-trap-fifo-stop-single-wait': [
+    {
+      rule: 'TF0901',
+      why: "a trap that forwards SIGTERM, then one wait: where the second wait goes is the author's call",
+    },
+  ],
   '__tests__/fixtures/corpus/cmd-chmod-then-run-script': [
     {
       rule: 'TF0901',

@@ -1,4 +1,7 @@
-/** Server configuration files the start command names (`uwsgi --ini uwsgi.ini`): where they send the server's log. */
+/**
+ * Server configuration files the start command names (`uwsgi --ini uwsgi.ini`): where they send the server's log,
+ * and whether they make it stop on SIGTERM.
+ */
 import type { ServerConfigFile } from './types/project.js';
 
 /** uwsgi options that send the log to a file (`logto`, `logto2`, `daemonize`, a `file:` logger). */
@@ -18,6 +21,7 @@ export function uwsgiIniArg(argv: string[]): string | undefined {
 export function uwsgiIniLogs(file: string, text: string): ServerConfigFile {
   const logFiles: ServerConfigFile['logFiles'] = [];
   let section = '';
+  let dieOnTerm = false;
   text.split(/\r?\n/).forEach((raw, i) => {
     const line = raw.trim();
     if (line === '' || line.startsWith(';') || line.startsWith('#')) return;
@@ -26,6 +30,9 @@ export function uwsgiIniLogs(file: string, text: string): ServerConfigFile {
       section = header[1].trim();
       return;
     }
+    // `die-on-term` alone is a flag set to true; `die-on-term = false` (or 0, no) leaves the reload on SIGTERM.
+    if (section === 'uwsgi' && /^die[-_]on[-_]term\s*(=\s*(true|1|yes|on)\s*)?$/i.test(line))
+      dieOnTerm = true;
     const m = /^([\w-]+)\s*=\s*(.*)$/.exec(line);
     if (!m || section !== 'uwsgi' || !UWSGI_LOG_OPTIONS.has(m[1])) return;
     let value = m[2].trim();
@@ -38,5 +45,5 @@ export function uwsgiIniLogs(file: string, text: string): ServerConfigFile {
     if (value !== '' && !value.startsWith('/dev/std') && value !== '/proc/1/fd/1')
       logFiles.push({ line: i + 1, option: m[1], value });
   });
-  return { file, server: 'uwsgi', logFiles };
+  return dieOnTerm ? { file, server: 'uwsgi', logFiles, dieOnTerm } : { file, server: 'uwsgi', logFiles };
 }

@@ -59,6 +59,8 @@ export interface ServerConfigFile {
   server: string;
   /** Options that send the server's log to a file, with their lines (`logto = /var/log/uwsgi.log`). */
   logFiles: { line: number; option: string; value: string }[];
+  /** `die-on-term = true` in its [uwsgi] section: uWSGI before 2.1 stops on SIGTERM instead of reloading. */
+  dieOnTerm?: boolean;
 }
 
 /** A program supervisord starts (`[program:uwsgi]` with `command = uwsgi --ini uwsgi.ini`). */
