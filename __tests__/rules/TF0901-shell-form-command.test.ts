@@ -650,3 +650,114 @@ test('TF0901 on a shell-form CMD that runs a start script names the script where
   for (const f of none.findings.filter((f) => f.ruleId === 'TF0901'))
     assert.ok(!f.message.includes('/entrypoint.sh'), f.message);
 });
+
+// A non-JSON array runs as `/bin/sh -c "['python manage.py', …]"`: its first word is no program, so no shell stays
+// PID 1 over a server; BusyBox ash (Alpine) execs that word in place of itself, so nothing is reported there.
+test('TF0901 on a CMD array that is not valid JSON says the container exits at start, and is silent on Alpine', async () => {
+  const cmd = `CMD ['python manage.py', 'collectstatic --noinput' "gunicorn", "--bind", ":8005", "app.wsgi"]`;
+  const on = async (base: string) =>
+    (
+      await analyzeFiles({ Dockerfile: `FROM ${base}\nWORKDIR /app\nCOPY . .\n${cmd}\n`, 'manage.py': '' })
+    ).findings.filter((f) => f.ruleId === 'TF0901');
+  const debian = await on('python:3.12-slim');
+  assert.equal(debian.length, 1);
+  const m = debian[0].message;
+  assert.ok(m.includes('`[python manage.py,` is no command: the container exits at start'), m);
+  assert.ok(!m.includes('PID 1'), m);
+  assert.ok(!m.includes('does not reach the server'), m);
+  assert.deepEqual(await on('python:3.7-alpine'), []);
+});
+
+// `while true; do if ! manage.py runserver_plus …; fi; done`: the shell stays PID 1 to restart the server, and exec
+// inside the loop would end it; the container's restart policy does the restarting instead.
+test('TF0901 on a server in a restart loop names the command, keeps the loop in view, and proposes no bare exec', async () => {
+  const script =
+    '#!/bin/sh\nwhile true; do\n    if ! python manage.py runserver_plus 0.0.0.0:8000; then\n        sleep 2\n    fi\ndone\n';
+  const files = {
+    Dockerfile: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD ["/app/run.sh"]\n',
+    'run.sh': script,
+    'manage.py': '',
+  };
+  const found = (await analyzeFiles(files)).findings.filter((f) => f.ruleId === 'TF0901');
+  assert.equal(found.length, 1);
+  const m = found[0].message;
+  assert.ok(m.includes('starts runserver_plus inside a restart loop'), m);
+  assert.ok(!/\brunserver\b/.test(m), m);
+  assert.ok(m.includes('the shell stays PID 1 to restart runserver_plus'), m);
+  assert.ok(m.includes("Drop the loop and let the container's restart policy restart it"), m);
+  assert.ok(m.includes("then start it with 'exec python manage.py runserver_plus 0.0.0.0:8000'"), m);
+  assert.deepEqual(await filesFixed(files), []);
+});
+
+// uWSGI before 2.1 reloads on SIGTERM unless die-on-term is set: the advice to exec it says so, unless the command,
+// the ini file it loads or a pin of 2.1 or later settles it.
+test('TF0901 on uwsgi without exec also asks for --die-on-term where uWSGI may reload on SIGTERM', async () => {
+  const message = async (command: string, requirements: string, extra: Record<string, string> = {}) => {
+    const files = {
+      Dockerfile:
+        'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN pip install -r requirements.txt\nCMD ["/app/run.sh"]\n',
+      'run.sh': `#!/bin/sh\npython manage.py collectstatic --noinput\n${command}\n`,
+      'requirements.txt': requirements,
+      'manage.py': '',
+      ...extra,
+    };
+    const found = (await analyzeFiles(files)).findings.filter((f) => f.ruleId === 'TF0901');
+    assert.equal(found.length, 1, command);
+    return found[0].message;
+  };
+  const pinned = await message('uwsgi --socket :9000 --module a.wsgi', 'uWSGI==2.0.15\n');
+  assert.ok(pinned.includes('Write exec uwsgi --socket :9000 --module a.wsgi.'), pinned);
+  assert.ok(
+    pinned.includes('uWSGI 2.0.15 (the version the requirements pin) takes SIGTERM as a signal to reload'),
+    pinned,
+  );
+  assert.ok(pinned.includes('add --die-on-term to the command'), pinned);
+  const unpinned = await message('uwsgi --socket :9000 --module a.wsgi', 'uwsgi\n');
+  assert.ok(unpinned.includes('uWSGI before 2.1 takes SIGTERM as a signal to reload'), unpinned);
+  assert.ok(unpinned.includes('the requirements pin no version'), unpinned);
+  for (const [command, requirements, extra] of [
+    ['uwsgi --die-on-term --socket :9000 --module a.wsgi', 'uWSGI==2.0.15\n', {}],
+    [
+      'uwsgi --ini uwsgi.ini',
+      'uWSGI==2.0.15\n',
+      { 'uwsgi.ini': '[uwsgi]\nmodule = a.wsgi\ndie-on-term = true\n' },
+    ],
+    ['uwsgi --socket :9000 --module a.wsgi', 'uWSGI==2.1.0\n', {}],
+    ['gunicorn a.wsgi', 'uWSGI==2.0.15\n', {}],
+  ] as const) {
+    const m = await message(command, requirements, extra);
+    assert.ok(!m.includes('a signal to reload'), m);
+  }
+  const ini = await message('uwsgi --ini uwsgi.ini', 'uWSGI==2.0.15\n', {
+    'uwsgi.ini': '[uwsgi]\nmodule = a.wsgi\n',
+  });
+  assert.ok(ini.includes('add --die-on-term to the command (or die-on-term = true in uwsgi.ini)'), ini);
+});
+
+// `trap graceful_stop TERM` whose handler writes q to uWSGI's master FIFO, then `wait $!`: the shell forwards SIGTERM.
+test('TF0901/TF0803 on a script whose trap forwards SIGTERM: silent when it waits again, else says the shell exits mid-stop', async () => {
+  const findings = async (waits: string, trap: string) => {
+    const files = {
+      Dockerfile: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD ["/app/run.sh"]\n',
+      'run.sh': `#!/bin/sh\nstop() {\n  echo q > /tmp/uwsgi-fifo\n}\n${trap}\nuwsgi --ini uwsgi.ini &\n${waits}`,
+      'uwsgi.ini': '[uwsgi]\nmodule = a.wsgi\nmaster-fifo = /tmp/uwsgi-fifo\ndie-on-term = true\n',
+      'manage.py': '',
+    };
+    return (await analyzeFiles(files)).findings.filter((f) => f.ruleId === 'TF0901' || f.ruleId === 'TF0803');
+  };
+  assert.deepEqual(await findings('wait $!\nwait $!\n', 'trap stop TERM'), []);
+  assert.deepEqual(await findings('wait "$pid"\n', `trap 'kill -TERM $pid; wait $pid' TERM INT`), []);
+  const once = await findings('wait $!\n', 'trap stop SIGTERM');
+  assert.deepEqual(
+    once.map((f) => `${f.ruleId}:${f.line}`),
+    ['TF0901:6'],
+  );
+  const m = once[0].message;
+  assert.ok(m.includes('passes SIGTERM on to it from its trap (line 5)'), m);
+  assert.ok(m.includes('once the trap has run the script ends, so the shell (PID 1) exits'), m);
+  assert.ok(!m.includes('does not reach'), m);
+  assert.ok(!m.includes('only waits'), m);
+  // Without a trap the shell does only wait: both rules report it.
+  const none = await findings('wait $!\n', '');
+  assert.deepEqual(none.map((f) => f.ruleId).sort(), ['TF0803', 'TF0901']);
+});

@@ -40,6 +40,18 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: "HOST is set by an item write (DATABASES['default']['HOST'] = ...) in a branch, not a dict key the fix rewrites",
     },
   ],
+  '__tests__/fixtures/corpus/runserver-plus-restart-loop': [
+    {
+      rule: 'TF0901',
+      why: 'a server in a restart loop: exec inside the loop would end it; dropping the loop for a restart policy is by hand',
+    },
+  ],
+  '__tests__/fixtures/corpus/uwsgi-trap-fifo-stop-single-wait': [
+    {
+      rule: 'TF0901',
+      why: "a trap that forwards SIGTERM, then one wait: where the second wait goes is the author's call",
+    },
+  ],
   '__tests__/fixtures/corpus/cmd-chmod-then-run-script': [
     {
       rule: 'TF0901',

@@ -1,4 +1,7 @@
-/** Server configuration files the start command names (`uwsgi --ini uwsgi.ini`): where they send the server's log. */
+/**
+ * Server configuration files the start command names (`uwsgi --ini uwsgi.ini`): where they send the server's log,
+ * and whether they make it stop on SIGTERM.
+ */
 import type { ServerConfigFile } from './types/project.js';
 
 /** uwsgi options that send the log to a file (`logto`, `logto2`, `daemonize`, a `file:` logger). */
@@ -19,6 +22,7 @@ export function uwsgiIniLogs(file: string, text: string): ServerConfigFile {
   const logFiles: ServerConfigFile['logFiles'] = [];
   let user: ServerConfigFile['user'];
   let section = '';
+  let dieOnTerm = false;
   text.split(/\r?\n/).forEach((raw, i) => {
     const line = raw.trim();
     if (line === '' || line.startsWith(';') || line.startsWith('#')) return;
@@ -27,6 +31,9 @@ export function uwsgiIniLogs(file: string, text: string): ServerConfigFile {
       section = header[1].trim();
       return;
     }
+    // `die-on-term` alone is a flag set to true; `die-on-term = false` (or 0, no) leaves the reload on SIGTERM.
+    if (section === 'uwsgi' && /^die[-_]on[-_]term\s*(=\s*(true|1|yes|on)\s*)?$/i.test(line))
+      dieOnTerm = true;
     const m = /^([\w-]+)\s*=\s*(.*)$/.exec(line);
     if (!m || section !== 'uwsgi') return;
     // `uid = 1000`: uwsgi drops to that user once it has bound its sockets; a later uid overrides an earlier one.
@@ -42,5 +49,5 @@ export function uwsgiIniLogs(file: string, text: string): ServerConfigFile {
     if (value !== '' && !value.startsWith('/dev/std') && value !== '/proc/1/fd/1')
       logFiles.push({ line: i + 1, option: m[1], value });
   });
-  return { file, server: 'uwsgi', logFiles, ...(user ? { user } : {}) };
+  return { file, server: 'uwsgi', logFiles, ...(user ? { user } : {}), ...(dieOnTerm ? { dieOnTerm } : {}) };
 }

@@ -111,6 +111,8 @@ interface Source {
   guards: ShellCondition[];
   /** The script's functions: those called by name run where they are called, under that call's guards. */
   functions: ScriptFunctions;
+  /** Inside a while/until loop. */
+  loop?: boolean;
 }
 
 interface ScriptFunctions {
@@ -235,10 +237,14 @@ function visitStmt(stmt: Node | null | undefined, src: Source, out: ShellCommand
     case 'IfClause':
       visitIf(cmd, src, out);
       break;
-    case 'WhileClause':
+    case 'WhileClause': {
+      const outer = src.loop;
+      src.loop = true;
       visitStmts(cmd.Cond, src, out);
       visitStmts(cmd.Do, src, out);
+      src.loop = outer;
       break;
+    }
     case 'ForClause':
       visitStmts(cmd.Do, src, out);
       break;
@@ -370,6 +376,9 @@ function visitCall(stmt: Node, call: Node, src: Source, out: ShellCommand[]): vo
   if (expands && written.some((w, i) => w !== argv[i])) command.written = written;
   if (stmt.Background) command.background = true;
   if (src.guards.length > 0) command.guards = src.guards;
+  if (src.loop) command.loop = true;
+  const inFunction = src.functions.running.at(-1);
+  if (inFunction !== undefined) command.inFunction = inFunction;
   const heredoc = (stmt.Redirs ?? []).find((r: Node) => HEREDOC_OPS.has(r.Op as number) && r.Hdoc);
   if (heredoc) command.stdin = heredocText(heredoc.Hdoc, src);
   out.push(command);

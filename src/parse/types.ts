@@ -19,6 +19,10 @@ export interface ShellCommand {
   stdin?: string;
   /** Conditions that must all hold for the command to run: its if/elif/else tests, case patterns, `test … &&`. */
   guards?: ShellCondition[];
+  /** True when the command runs in the condition or body of a `while`/`until` loop, which may run it again. */
+  loop?: boolean;
+  /** The script function whose body holds the command (the innermost), when it is in one. */
+  inFunction?: string;
 }
 
 /** A condition a script branches on, as written (words after quote removal, expansions kept as `$1`, `$VAR`). */

@@ -17,6 +17,7 @@ import { appImageStartCommands, ownImageAppServices } from './lib/each.js';
 import { commandLine } from './lib/command-text.js';
 import { listOf } from './lib/processes.js';
 import { defineRule } from './lib/rule.js';
+import { termForwarder } from './lib/signal-trap.js';
 
 /** supervisord: a process manager whose only use in a container is to run several programs in it. */
 function isProcessManager(argv: string[]): boolean {
@@ -76,7 +77,9 @@ names it (two schedulers send each periodic task twice).
 as its programs): it is reported at the command that starts it, naming the programs of the configuration the image
 copies; sent to the background (\`supervisord … &\`), it runs them beside the main process. The message names what holds
 the container in the foreground: the main process, a shell that only waits (\`wait\`), or a keep-alive such as
-\`tail -f /dev/null\`.
+\`tail -f /dev/null\`. A script that traps TERM (or INT), passes the signal on to the one server it started in the
+background (\`kill\`, or \`echo q\` to uWSGI's master FIFO) and waits for it is that server's signal forwarder, not a
+second process: not reported (TF0901 judges whether it waits long enough).
 
 Run one process per container, each with its own command, from the same image:
 
@@ -133,6 +136,15 @@ services:
               .filter((c) => c.background && c.file === cmd.file && c.line === cmd.line)
               .flatMap((c) => longRunningProcess(c.argv) ?? []);
             if (whats.length === 0) return;
+            // A script whose trap passes SIGTERM on to the one server it waits for is its signal forwarder, not a second process.
+            const script = app.entrypointScripts.find((s) => s.file === cmd.file);
+            if (
+              whats.length === 1 &&
+              beside.idle === 'wait' &&
+              script &&
+              termForwarder(script.script.commands)
+            )
+              return;
             seen.add(key);
             const one = whats.length === 1;
             findings.push({

@@ -25,7 +25,7 @@ import {
   writtenComposeArgv,
 } from '../model/command.js';
 import type { CommandInstr } from '../model/types/dockerfile.js';
-import type { EntrypointScript } from '../model/types/project.js';
+import type { App, EntrypointScript } from '../model/types/project.js';
 import type { ShellCommand } from '../model/types/shell.js';
 import type { RawFinding } from '../core/index.js';
 import { droppedCommandNote } from './lib/dropped-command.js';
@@ -50,6 +50,8 @@ import {
 import { commandLine, execLine, quotedLine, shellLine, type WrittenCommand } from './lib/command-text.js';
 import { keptProcess, listOf, othersOwnContainers, sequencePhrase } from './lib/processes.js';
 import { defineRule } from './lib/rule.js';
+import { forwarderExitsMessage, restartLoopMessage, termForwarder } from './lib/signal-trap.js';
+import { dieOnTermAdvice, withAdvice } from './lib/uwsgi-term.js';
 import { composeArgv, fixShellForm, mainProcessOf } from './lib/shell-form-fix.js';
 
 export const shellFormCommand = defineRule({
@@ -106,6 +108,16 @@ keep the finding; the other parts of the chain (a migrate on every start) are st
 BusyBox also execs the last command after a job sent to the background (\`sh -c "celery … worker & gunicorn …"\`:
 gunicorn is PID 1, checked on BusyBox 1.35); bash does not. The worker beside it is TF0803's.
 
+A server in a restart loop (\`while true; do if ! gunicorn …; then sleep 2; fi; done\`) keeps the shell as PID 1 on
+purpose, to start it again: the message says so and proposes the container's restart policy in place of the loop, then
+exec (no exec is written inside the loop, which would end it). A script that traps TERM (or INT) with a handler that
+passes the signal on to the one server it started in the background (\`kill\`, or \`echo q\` to uWSGI's master FIFO)
+and waits for it is a signal forwarder: not reported when it waits again once the trap has run; with a single \`wait\`,
+which a trapped signal makes return, the script ends after the trap, the shell exits and the kernel kills the server
+mid-stop, and the message says that. uWSGI before 2.1 takes SIGTERM as a signal to reload unless die-on-term is set:
+where the requirements pin such a version, or none, and neither the command (\`--die-on-term\`) nor the ini file it
+loads (\`die-on-term = true\`) sets it, the advice to exec uwsgi also asks for --die-on-term.
+
 The items of a \`case\` and the branches of an if/else are alternatives, never a sequence: the branch the
 container's arguments and environment select is judged when they are known, else each branch on its own. A
 function the script calls runs where it is called: \`dev) run_development ;; *) run_production ;;\` makes the two
@@ -115,7 +127,8 @@ server for SIGTERM to miss: not reported.
 
 An array that is not valid JSON (\`CMD ['gunicorn', 'mysite.wsgi']\`: single quotes) is shell form too; no exec form is
 built from its text. The exec form of a script without a \`#!\` line runs it with sh (\`CMD ["sh", "/app/start.sh"]\`):
-run directly, it would fail with "exec format error".
+run directly, it would fail with "exec format error". Its first word (\`[python\`) is no program, so the container
+exits at start, and the message says so; on Alpine, BusyBox execs that word in place of itself: not reported.
 
 Under an init that signals the whole process group (\`ENTRYPOINT ["tini", "-g", "--", …]\`, \`TINI_KILL_PROCESS_GROUP\`
 set, or \`dumb-init\`, which does so unless \`--single-child\`), PID 1 is not a shell and SIGTERM reaches the server
@@ -147,15 +160,23 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
           findings.push({
             file: df.file,
             line: shellForm.line,
-            message: shellFormMessage(
-              shellForm,
-              execFormArgv(shellForm, app.entrypointScripts, stage.workdir || '/'),
-              scriptRunByText(shellForm.raw, app.entrypointScripts, stage.workdir || '/'),
-            ),
+            message:
+              shellFormMessage(
+                shellForm,
+                execFormArgv(shellForm, app.entrypointScripts, stage.workdir || '/'),
+                scriptRunByText(shellForm.raw, app.entrypointScripts, stage.workdir || '/'),
+              ) + dieOnTermAdvice(app, shellForm.script?.commands.at(-1)?.argv ?? []),
           });
         for (const instr of [stage.entrypoint, cmd]) {
           if (instr?.argv)
-            findings.push(...inlineShell(execTarget(instr.argv), df.file, instr.line, instr.keyword, shells));
+            findings.push(
+              ...withAdvice(
+                app,
+                execTarget(instr.argv),
+                instr.line,
+                inlineShell(execTarget(instr.argv), df.file, instr.line, instr.keyword, shells),
+              ),
+            );
         }
       }
       const service = app.compose?.appService;
@@ -169,7 +190,14 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
         const target = argv && execTarget(argv);
         const written = target === argv && c ? writtenComposeArgv(c) : undefined;
         if (c && target)
-          findings.push(...inlineShell(target, c.file, c.line, `compose ${key}`, shells, written));
+          findings.push(
+            ...withAdvice(
+              app,
+              target,
+              c.line,
+              inlineShell(target, c.file, c.line, `compose ${key}`, shells, written),
+            ),
+          );
       }
       // Another service of the app image that starts a server of its own (`admin`, `web2`) keeps its shell as well.
       for (const { service: other, app: seen } of otherAppServices(app)) {
@@ -201,9 +229,10 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
       for (const script of app.entrypointScripts)
         if (!script.makeTargets)
           findings.push(
-            ...scriptFindings(script, scriptCommandsThatRun(app, script), app.entrypointScripts, init).map(
-              (f) => ({ ...f, message: f.message + droppedCommandNote(app, f.file) }),
-            ),
+            ...scriptFindings(script, scriptCommandsThatRun(app, script), app, init).map((f) => ({
+              ...f,
+              message: f.message + droppedCommandNote(app, f.file),
+            })),
           );
     }
     return findings;
@@ -213,7 +242,7 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
     summary:
       'Rewrites a shell-form CMD/ENTRYPOINT of one command in exec form (as `["sh", "-c", "exec …"]` when a variable such as `$PORT` must expand), and writes `exec` before the last command of an inline `sh -c` or of an entrypoint script.',
     declines:
-      'a script that starts the server in the background and goes on running other processes, or runs several long-running processes one after the other (one `exec` cannot make it one process per container); a CMD array that is not valid JSON (which words were meant is not known); a CMD of a shell builtin (`CMD . .`), which no exec form can run.',
+      'a script that starts the server in the background and goes on running other processes, or runs several long-running processes one after the other (one `exec` cannot make it one process per container); a CMD array that is not valid JSON (which words were meant is not known); a CMD of a shell builtin (`CMD . .`), which no exec form can run; a server in a restart loop (`while true; do gunicorn …; done`), where exec would end the loop; a script whose trap forwards SIGTERM to its server and then waits only once.',
     make: fixShellForm,
   },
 });
@@ -222,9 +251,10 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
 function scriptFindings(
   script: EntrypointScript,
   commands: ShellCommand[],
-  all: EntrypointScript[],
+  app: App,
   init: InitProcess | undefined,
 ): RawFinding[] {
+  const all = app.entrypointScripts;
   // Under an init that signals only its child (tini without -g), the script is not PID 1 but still keeps the signal.
   const stays = init
     ? `${init.name} (PID 1) sends SIGTERM to the script's shell only, which does not pass it on`
@@ -242,12 +272,26 @@ function scriptFindings(
   const several = init
     ? `${init.name} sends SIGTERM to the script's shell only, over several processes, and it reaches none of them`
     : 'the script stays PID 1 over several processes and SIGTERM reaches none of them';
-  for (const { run, background } of runs)
+  // `trap _term TERM` whose handler passes SIGTERM on to the one server the script then waits for: a forwarder.
+  const forwarder = termForwarder(commands);
+  for (const { run, background } of runs) {
+    if (forwarder && run.background.length === 1 && run.holder?.kind === 'wait') {
+      if (!forwarder.waitsAgain)
+        out.push({
+          file: script.file,
+          line: background.command.line,
+          message:
+            forwarderExitsMessage(script.file, background.what, forwarder) +
+            dieOnTermAdvice(app, background.command.argv),
+        });
+      continue;
+    }
     out.push({
       file: script.file,
       line: background.command.line,
       message: `${script.file} ${backgroundWords(run)}, so ${several}. ${oneProcessAdvice(run)}`,
     });
+  }
   // The rest is judged in the branches that start no server in the background.
   if (runs.length > 0)
     commands = commands.filter((c) => runs.every((r) => exclusive(c, r.background.command)));
@@ -274,10 +318,16 @@ function scriptFindings(
         : scriptRunBy(c.argv, all, script);
     if (!server && !runsArgs && !next) return;
     const what = server ? server.kind : next ? next.file : 'the container command ("$@")';
+    // `while true; do gunicorn …; done`: exec there would end the loop the script exists for.
+    if (c.loop) {
+      const message = restartLoopMessage(script, c, what, init) + dieOnTermAdvice(app, c.argv);
+      out.push({ file: script.file, line: c.line, message });
+      return;
+    }
     out.push({
       file: script.file,
       line: c.line,
-      message: `${script.file}, line ${c.line}, starts ${what} without exec, so ${stays}. Write ${runsArgs && /^\$\{?[@*]\}?$/.test(c.argv[0]) ? 'exec "$@"' : execLine(c)}.`,
+      message: `${script.file}, line ${c.line}, starts ${what} without exec, so ${stays}. Write ${runsArgs && /^\$\{?[@*]\}?$/.test(c.argv[0]) ? 'exec "$@"' : execLine(c)}.${dieOnTermAdvice(app, c.argv)}`,
     });
   });
   return out;
@@ -360,7 +410,7 @@ function shellFormMessage(
     return `${k} is a JSON array followed by more text (${printableWord(trailing.rest)}), so Docker's builder (BuildKit) does not read it as the exec form: it runs the whole line with /bin/sh -c${fails}. Keep the array alone on the line, any comment on a line of its own: ${k} [${trailing.array.map((a) => JSON.stringify(a)).join(', ')}].`;
   }
   if (looksLikeArray(instr.raw))
-    return `${k} looks like an exec-form array but is not valid JSON (the exec form needs double quotes and a comma between words), so Docker runs the text with /bin/sh -c (shell form): ${pid1}. Write a JSON array of double-quoted words; to run several commands, run a script whose last command starts the server with exec, or ${k} ["sh", "-c", "…; exec <server>"].`;
+    return `${k} looks like an exec-form array but is not valid JSON (the exec form needs double quotes and a comma between words), so Docker runs the text with /bin/sh -c (shell form)${notACommand(instr)}. Write a JSON array of double-quoted words; to run several commands, run a script whose last command starts the server with exec, or ${k} ["sh", "-c", "…; exec <server>"].`;
   const builtin =
     instr.script?.commands.length === 1 ? shellBuiltin(instr.script.commands[0].argv) : undefined;
   if (builtin)
@@ -388,6 +438,18 @@ function shellFormMessage(
       ? ` (${argv[1]} has no #! line: run directly it fails with "exec format error", so sh runs it; or add #!/bin/sh to it and use ${k} [${JSON.stringify(argv[1])}])`
       : '';
   return `${k} is in shell form, so ${pid1}. Use the exec form: ${example}${noShebang}.`;
+}
+
+/**
+ * What /bin/sh does with the text of an array that is not valid JSON: its first word (`[python`, `[gunicorn,`) is no
+ * program, or `[` the test command; either way no server starts and the container exits at once.
+ */
+function notACommand(instr: CommandInstr): string {
+  const first = instr.script?.commands[0]?.argv[0];
+  if (first === undefined) return '';
+  if (first === '[')
+    return ", where `[` is the shell's test command, not the server: it fails and the container exits at start";
+  return `, where \`${printableWord(first)}\` is no command: the container exits at start (sh: not found, exit code 127)`;
 }
 
 /** A word as the message shows it: one line, at most 40 characters. */
@@ -513,7 +575,10 @@ function inlineShell(
 function shExecsShellForm(instr: CommandInstr, shells: ImageShells): boolean {
   const commands = instr.script?.commands ?? [];
   const last = commands.at(-1);
-  if (!last || looksLikeArray(instr.raw) || isKeepAliveLoop(instr.raw)) return false;
+  if (!last || isKeepAliveLoop(instr.raw)) return false;
+  // An array that is not valid JSON runs as text whose first word is no program: dash fails at once, keeping no
+  // server from SIGTERM (its message says so); BusyBox execs that word in place of itself, as it does any last command.
+  if (looksLikeArray(instr.raw)) return Boolean(shells.sh) && commands.length === 1;
   // A server sent to the background never gets SIGTERM, whatever the shell then execs.
   if (
     foregroundSequence(commands) ||

@@ -61,6 +61,8 @@ export interface ServerConfigFile {
   logFiles: { line: number; option: string; value: string }[];
   /** The user the server drops to after it starts (`uid = app` in uwsgi's ini), the last one set. */
   user?: { line: number; option: string; value: string };
+  /** `die-on-term = true` in its [uwsgi] section: uWSGI before 2.1 stops on SIGTERM instead of reloading. */
+  dieOnTerm?: boolean;
 }
 
 /** A reverse proxy's configuration file the image copies (`COPY site.conf /etc/nginx/conf.d/`): the ports it binds. */

@@ -10,6 +10,7 @@ import {
   isKeepAliveLoop,
   launchedCommand,
   programArgv,
+  serverName,
   serverOf,
 } from '../../model/command.js';
 import type { ComposeCommand } from '../../model/types/compose.js';
@@ -50,7 +51,10 @@ export function fixShellForm(context: FixContext): FixProposal | undefined {
       if (script.file !== finding.file) continue;
       // exec ends the script there: only a last command (of the script, or of its branch) can take it without
       // changing what the script does.
-      const last = branchEnds(script.script.commands).find((c) => c.line === finding.line && !c.background);
+      // A server in a restart loop: exec would end the loop the script exists for.
+      const last = branchEnds(script.script.commands).find(
+        (c) => c.line === finding.line && !c.background && !c.loop,
+      );
       if (!last) continue;
       return execLast(last, lines, finding.file, last.line, last.line);
     }
@@ -121,7 +125,8 @@ function execLast(
 /** The server a command runs, or supervisord kept in the foreground (`-n`, or a `-c` conf that may say nodaemon). */
 export function mainProcessOf(argv: string[]): { kind: string } | undefined {
   const server = serverOf(argv);
-  if (server) return server;
+  // `runserver_plus` is named as written, not as the kind of server it is
+  if (server) return { kind: serverName(argv, server) };
   // `su app -c "python manage.py runserver"`, `wait-for-it db:5432 -- gunicorn …`: the server a launcher runs
   const inner = launchedCommand(argv);
   if (inner) return mainProcessOf(inlineScriptLastCommand(inner, 1)?.argv ?? inner);

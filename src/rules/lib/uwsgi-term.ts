@@ -1,0 +1,53 @@
+// uWSGI before 2.1 reloads on SIGTERM (a "brutal reload") unless die-on-term is set: exec alone does not stop it.
+import { uwsgiIniArg } from '../../model/server-config.js';
+import { inlineScriptLastCommand, programArgv } from '../../model/command.js';
+import type { RawFinding } from '../../core/index.js';
+import type { App } from '../../model/types/project.js';
+
+/** The uWSGI version the app's requirements pin (`uWSGI==2.0.15`), undefined when none is pinned. */
+function pinnedUwsgi(app: App): string | undefined {
+  for (const req of app.requirements)
+    for (const line of req.lines) {
+      if (line.name?.toLowerCase() !== 'uwsgi') continue;
+      const pin = /===?\s*(\d+(?:\.\d+)*)/.exec(line.text);
+      if (pin) return pin[1];
+    }
+  return undefined;
+}
+
+/** Whether a version is before 2.1, the release whose SIGTERM stops the server. */
+function before21(version: string): boolean {
+  const [major, minor = 0] = version.split('.').map(Number);
+  return major < 2 || (major === 2 && minor < 1);
+}
+
+/**
+ * What to add to exec for a uWSGI server that does not stop on SIGTERM: `--die-on-term`, when the version the
+ * requirements pin is before 2.1 or not known and neither the command nor the ini file it loads sets die-on-term.
+ * '' for any other command.
+ */
+export function dieOnTermAdvice(app: App, argv: string[]): string {
+  const words = programArgv(argv);
+  if (!/(^|\/)uwsgi$/.test(words[0] ?? '')) return '';
+  if (words.some((w) => /^--die[-_]on[-_]term(=(true|1|yes|on))?$/i.test(w))) return '';
+  const ini = uwsgiIniArg(words);
+  const name = ini?.slice(ini.lastIndexOf('/') + 1);
+  const config = name
+    ? (app.serverConfigs ?? []).find((c) => c.file === name || c.file.endsWith(`/${name}`))
+    : undefined;
+  if (config?.dieOnTerm) return '';
+  const version = pinnedUwsgi(app);
+  if (version && !before21(version)) return '';
+  const which = version
+    ? `uWSGI ${version} (the version the requirements pin) takes SIGTERM as a signal to reload, not to stop`
+    : 'uWSGI before 2.1 takes SIGTERM as a signal to reload, not to stop, and the requirements pin no version';
+  const where = config ? ` (or die-on-term = true in ${config.file})` : '';
+  return ` With exec alone, ${which}: add --die-on-term to the command${where}.`;
+}
+
+/** Findings of an inline `sh -c` whose last command is uWSGI: exec alone may not stop it (dieOnTermAdvice). */
+export function withAdvice(app: App, argv: string[], line: number, found: RawFinding[]): RawFinding[] {
+  const advice =
+    found.length > 0 ? dieOnTermAdvice(app, inlineScriptLastCommand(argv, line)?.argv ?? []) : '';
+  return found.map((f) => ({ ...f, message: f.message + advice }));
+}
